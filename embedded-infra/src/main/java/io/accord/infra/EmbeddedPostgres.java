@@ -1,0 +1,201 @@
+package io.accord.infra;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL 17 server in a child process, from the binaries in zonky's jar, without Docker.
+ * zonky's own starter cannot be used: it runs initdb as the current user, and initdb refuses root.
+ *
+ * <p>{@code home} holds the cluster ({@code home/pgdata}) and the server log ({@code home/postgres.log});
+ * starting again on the same home reuses the cluster and its data.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    /** Whether the server flushes to disk. Tests trade crash safety for speed; the launcher does not. */
+    public enum Durability { DURABLE, FAST_FOR_TESTS }
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+    private final Path socketDirectory;
+    private final Thread shutdownHook;
+
+    private EmbeddedPostgres(Process process, int port, Path logFile, Path socketDirectory) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+        this.socketDirectory = socketDirectory;
+        this.shutdownHook = new Thread(this::stopServer, "embedded-postgres-shutdown-" + port);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts a durable server; {@code port} 0 picks a free port. */
+    public static EmbeddedPostgres start(Path home, int port) {
+        return start(home, port, Durability.DURABLE);
+    }
+
+    public static EmbeddedPostgres start(Path home, int port, Durability durability) {
+        ServerUser user = ServerUser.current();
+        PostgresCluster cluster = PostgresCluster.prepare(home, user, durability);
+        int actualPort = port == 0 ? Processes.freePort() : port;
+        Path socketDirectory = cluster.socketDirectory();
+        List<String> command = new ArrayList<>(List.of(cluster.binary("postgres").toString(),
+                "-D", cluster.dataDirectory().toString(), "-p", Integer.toString(actualPort),
+                "-h", "127.0.0.1", "-k", socketDirectory.toString(),
+                // seven services with their pools plus Keycloak exceed the default of 100
+                "-c", "max_connections=300"));
+        if (durability == Durability.FAST_FOR_TESTS) {
+            command.addAll(List.of("-F", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
+        Process process = cluster.launch(user.command(command));
+        EmbeddedPostgres postgres = new EmbeddedPostgres(process, actualPort, cluster.logFile(), socketDirectory);
+        try {
+            postgres.awaitReady();
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        log.info("PostgreSQL started on 127.0.0.1:{} (pid {}, data {}, log {})",
+                actualPort, process.pid(), cluster.dataDirectory(), cluster.logFile());
+        return postgres;
+    }
+
+    /** Stops a server started by another process (the launcher's {@code down}): fast shutdown, then kill. */
+    public static boolean stopProcess(long pid) {
+        return Processes.stop(pid, "INT", SHUTDOWN_GRACE);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** The superuser; it needs no password (trust authentication, listening on 127.0.0.1 only). */
+    public String username() {
+        return "postgres";
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Creates the database unless it exists. */
+    public void createDatabase(String name) {
+        requireValidName(name);
+        try (Connection connection = connect("postgres");
+             PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            if (exists.executeQuery().next()) {
+                return;
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE \"" + name + "\"");
+            }
+        } catch (SQLException e) {
+            // 42P04 duplicate_database: another caller created it between our check and our CREATE
+            if (!"42P04".equals(e.getSQLState())) {
+                throw new IllegalStateException("cannot create database " + name, e);
+            }
+        }
+    }
+
+    /** Drops the database (disconnecting its sessions) and creates it empty. */
+    public void dropAndCreateDatabase(String name) {
+        requireValidName(name);
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+            statement.execute("CREATE DATABASE \"" + name + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot recreate database " + name, e);
+        }
+    }
+
+    /** Fast shutdown (active sessions are disconnected); returns once the server has exited. */
+    @Override
+    public void close() {
+        stopServer();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down and runs the hook itself
+            log.debug("JVM shutdown in progress, hook stays", e);
+        }
+    }
+
+    private synchronized void stopServer() {
+        if (process.isAlive()) {
+            stopProcess(process.pid());
+        }
+        PostgresCluster.deleteQuietly(socketDirectory);
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw failure("PostgreSQL exited with code " + process.exitValue() + " during startup", last);
+            }
+            try (Connection ignored = connect("postgres")) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        throw failure("PostgreSQL did not accept connections within " + STARTUP_TIMEOUT.toSeconds() + "s", last);
+    }
+
+    private Connection connect(String database) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", username());
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("loginTimeout", "5");
+        return DriverManager.getConnection(jdbcUrl(database), properties);
+    }
+
+    private IllegalStateException failure(String message, Exception cause) {
+        return new IllegalStateException(message + "; log " + logFile + ":" + System.lineSeparator()
+                + Processes.tail(logFile, 30), cause);
+    }
+
+    private static void requireValidName(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

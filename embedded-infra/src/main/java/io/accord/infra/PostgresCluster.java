@@ -1,0 +1,134 @@
+package io.accord.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The on-disk side of an embedded server: binaries, an initialised data directory the server user
+ * owns, a log file and a socket directory.
+ */
+record PostgresCluster(Path binaries, Path home, Path socketDirectory, ServerUser user) {
+
+    private static final Logger log = LoggerFactory.getLogger(PostgresCluster.class);
+
+    static PostgresCluster prepare(Path requestedHome, ServerUser user, EmbeddedPostgres.Durability durability) {
+        try {
+            Path binaries = PostgresBinaries.unpacked();
+            if (!user.canReach(binaries)) {
+                throw new IllegalStateException("uid " + ServerUser.UNPRIVILEGED_ID + " cannot reach " + binaries
+                        + ": set java.io.tmpdir to a directory every user can traverse");
+            }
+            Path home = reachableHome(requestedHome, user);
+            Path socketDirectory = Files.createTempDirectory("accord-pg-sock-");
+            user.own(socketDirectory);
+            PostgresCluster cluster = new PostgresCluster(binaries, home, socketDirectory, user);
+            cluster.initialiseIfNeeded(durability);
+            return cluster;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare PostgreSQL in " + requestedHome, e);
+        }
+    }
+
+    Path dataDirectory() {
+        return home.resolve("pgdata");
+    }
+
+    Path logFile() {
+        return home.resolve("postgres.log");
+    }
+
+    Path binary(String name) {
+        return binaries.resolve("bin").resolve(name);
+    }
+
+    Process launch(List<String> command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    // a working directory the server user may enter: initdb and postgres look it up
+                    .directory(binaries.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(logFile().toFile()));
+            builder.environment().put("LC_ALL", "C");
+            builder.environment().remove("PGDATA");
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command, e);
+        }
+    }
+
+    private void initialiseIfNeeded(EmbeddedPostgres.Durability durability) throws IOException {
+        Path data = dataDirectory();
+        if (Files.exists(data.resolve("PG_VERSION"))) {
+            if (!user.owns(data)) {
+                user.own(data);
+            }
+            return;
+        }
+        // a directory without PG_VERSION is the remains of an interrupted initdb
+        deleteRecursively(data);
+        Files.createDirectories(data);
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+        user.own(data);
+        List<String> initdb = new ArrayList<>(List.of(binary("initdb").toString(), "-D", data.toString(),
+                "-A", "trust", "-U", "postgres", "-E", "UTF-8", "--locale=C"));
+        if (durability == EmbeddedPostgres.Durability.FAST_FOR_TESTS) {
+            initdb.add("--no-sync");
+        }
+        Process process = launch(user.command(initdb));
+        try {
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("initdb failed with exit code " + exit + "; log " + logFile() + ":"
+                        + System.lineSeparator() + Processes.tail(logFile(), 30));
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during initdb", e);
+        }
+    }
+
+    private static Path reachableHome(Path requested, ServerUser user) throws IOException {
+        Path home = requested.toAbsolutePath().normalize();
+        Files.createDirectories(home);
+        if (user.canReach(home)) {
+            return home;
+        }
+        Path fallback = Path.of(System.getProperty("java.io.tmpdir"),
+                "accord-pg-" + Integer.toHexString(home.toString().hashCode()));
+        log.warn("PostgreSQL runs as uid {} (we are root) and cannot reach {}; using {} for its data instead",
+                ServerUser.UNPRIVILEGED_ID, home, fallback);
+        Files.createDirectories(fallback);
+        return fallback;
+    }
+
+    static void deleteQuietly(Path directory) {
+        try {
+            deleteRecursively(directory);
+        } catch (IOException e) {
+            log.warn("cannot delete {}", directory, e);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

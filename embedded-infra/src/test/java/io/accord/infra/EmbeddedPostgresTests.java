@@ -1,0 +1,100 @@
+package io.accord.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class EmbeddedPostgresTests {
+
+    // under target/, which uid 65534 can traverse; JUnit's @TempDir is mode 700 and would force the fallback
+    private final Path home = Path.of("target", "embedded-postgres-tests", UUID.randomUUID().toString());
+
+    @Test
+    void createsADatabaseThatHoldsTablesAndRows() throws SQLException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home, 0, EmbeddedPostgres.Durability.FAST_FOR_TESTS)) {
+            postgres.createDatabase("orders");
+            postgres.createDatabase("orders");
+
+            execute(postgres, "orders", "create table partner (id int primary key, name text not null)");
+            execute(postgres, "orders", "insert into partner values (1, 'Telco One')");
+
+            assertThat(partnerName(postgres, "orders")).isEqualTo("Telco One");
+            assertThat(postgres.jdbcUrl("orders")).isEqualTo("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/orders");
+            assertThat(postgres.logFile()).exists();
+        }
+    }
+
+    @Test
+    void dropAndCreateLeavesAnEmptyDatabase() throws SQLException {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home, 0, EmbeddedPostgres.Durability.FAST_FOR_TESTS)) {
+            postgres.createDatabase("scratch");
+            execute(postgres, "scratch", "create table leftover (id int)");
+
+            postgres.dropAndCreateDatabase("scratch");
+
+            assertThatThrownBy(() -> execute(postgres, "scratch", "select * from leftover"))
+                    .hasMessageContaining("leftover");
+        }
+    }
+
+    @Test
+    void keepsItsDataWhenStartedAgainOnTheSameDirectory() throws SQLException {
+        long firstPid;
+        try (EmbeddedPostgres first = EmbeddedPostgres.start(home, 0)) {
+            first.createDatabase("catalog");
+            execute(first, "catalog", "create table partner (id int primary key, name text not null)");
+            execute(first, "catalog", "insert into partner values (1, 'Telco One')");
+            firstPid = first.pid();
+            assertThat(EmbeddedPostgres.stopProcess(firstPid)).isTrue();
+            assertThat(Processes.isAlive(firstPid)).isFalse();
+        }
+
+        try (EmbeddedPostgres second = EmbeddedPostgres.start(home, 0)) {
+            assertThat(second.pid()).isNotEqualTo(firstPid);
+            assertThat(partnerName(second, "catalog")).isEqualTo("Telco One");
+        }
+    }
+
+    @Test
+    void usesADirectoryUnderTmpWhenTheServerUserCannotReachTheRequestedOne() throws Exception {
+        assumeTrue(ServerUser.current().isRoot(), "only root drops privileges");
+        Path locked = Files.createDirectories(home.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+
+        Path actualHome;
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(locked.resolve("pg"), 0,
+                EmbeddedPostgres.Durability.FAST_FOR_TESTS)) {
+            actualHome = postgres.logFile().getParent();
+            execute(postgres, "postgres", "select 1");
+        }
+        assertThat(actualHome).startsWithRaw(Path.of(System.getProperty("java.io.tmpdir")));
+        PostgresCluster.deleteQuietly(actualHome);
+    }
+
+    private static void execute(EmbeddedPostgres postgres, String database, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String partnerName(EmbeddedPostgres postgres, String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), "");
+             ResultSet row = connection.createStatement().executeQuery("select name from partner where id = 1")) {
+            assertThat(row.next()).isTrue();
+            return row.getString(1);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.accord.onboarding.partner;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Partners: staff create and manage them; a partner reads only itself (another partner's id is a 404). */
+@RestController
+@RequestMapping(PartnerController.PATH)
+@Tag(name = "Partners")
+class PartnerController {
+
+    static final String PATH = "/api/onboarding/partners";
+    private static final String MANAGERS = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER + "')";
+
+    private final PartnerService service;
+
+    PartnerController(PartnerService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @PreAuthorize(MANAGERS)
+    @Operation(summary = "Create an ACTIVE partner (emits PartnerActivated)")
+    ResponseEntity<PartnerView> create(@Valid @RequestBody PartnerRequests.CreatePartner request) {
+        PartnerView created = PartnerView.of(service.create(request));
+        return ResponseEntity.created(URI.create(created.href())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a partner")
+    PartnerView get(@PathVariable UUID id) {
+        return PartnerView.of(service.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "List partners (staff: all; a partner: itself), paged by offset and limit")
+    ResponseEntity<List<PartnerView>> list(@RequestParam(required = false) PartnerStatus status,
+                                           @RequestParam(required = false) Integer offset,
+                                           @RequestParam(required = false) Integer limit) {
+        return PagedResponse.of(service.list(status, OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"))),
+                PartnerView::of);
+    }
+
+    @PostMapping("/{id}/suspension")
+    @PreAuthorize(MANAGERS)
+    @Operation(summary = "Suspend an ACTIVE partner (no new orders)")
+    PartnerView suspend(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.StatusChange request) {
+        return PartnerView.of(service.suspend(id, request.reason()));
+    }
+
+    @PostMapping("/{id}/reinstatement")
+    @PreAuthorize(MANAGERS)
+    @Operation(summary = "Reinstate a SUSPENDED partner")
+    PartnerView reinstate(@PathVariable UUID id) {
+        return PartnerView.of(service.reinstate(id));
+    }
+
+    @PostMapping("/{id}/termination")
+    @PreAuthorize(MANAGERS)
+    @Operation(summary = "Terminate a partner (final)")
+    PartnerView terminate(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.StatusChange request) {
+        return PartnerView.of(service.terminate(id, request.reason()));
+    }
+}

@@ -1,0 +1,106 @@
+package io.accord.onboarding.partner;
+
+import io.accord.contracts.Topics;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.outbox.Outbox;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Thin application service: load, call the aggregate, save, audit and publish in one transaction. */
+@Service
+class PartnerService {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final PartnerRepository partners;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    PartnerService(PartnerRepository partners, Outbox outbox, AuditTrail audit, Tenancy tenancy) {
+        this.partners = partners;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    Partner create(PartnerRequests.CreatePartner request) {
+        if (!COUNTRIES.contains(request.country())) {
+            throw new InvalidInputException("country", "'" + request.country() + "' is not an ISO 3166-1 country");
+        }
+        try {
+            Currency.getInstance(request.settlementCurrency());
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInputException("settlementCurrency",
+                    "'" + request.settlementCurrency() + "' is not an ISO 4217 currency");
+        }
+        Partner partner = Partner.activate(request.legalName().strip(), request.partnerType(),
+                request.businessModel(), request.country(), request.settlementCurrency(), clock.instant());
+        partners.save(partner);
+        audit.record(partner.partnerId(), "partner", partner.id().toString(), "created", null, PartnerView.of(partner));
+        publish(partner);
+        return partner;
+    }
+
+    @Transactional(readOnly = true)
+    Partner get(UUID id) {
+        return tenancy.visible(partners.findById(id), Partner::partnerId)
+                .orElseThrow(() -> new NotFoundException("Partner", id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<Partner> list(PartnerStatus status, Pageable page) {
+        if (!tenancy.isStaff()) {
+            return tenancy.partnerId().flatMap(own -> partners.findById(own.value()))
+                    .filter(own -> status == null || own.status() == status)
+                    .map(own -> (Page<Partner>) new org.springframework.data.domain.PageImpl<>(
+                            page.getOffset() == 0 ? java.util.List.of(own) : java.util.List.of(), page, 1))
+                    .orElseGet(() -> Page.empty(page));
+        }
+        return status == null ? partners.findAll(page) : partners.findByStatus(status, page);
+    }
+
+    @Transactional
+    Partner suspend(UUID id, String reason) {
+        return change(id, "suspended", partner -> partner.suspend(reason, clock.instant()));
+    }
+
+    @Transactional
+    Partner reinstate(UUID id) {
+        return change(id, "reinstated", partner -> partner.reinstate(clock.instant()));
+    }
+
+    @Transactional
+    Partner terminate(UUID id, String reason) {
+        return change(id, "terminated", partner -> partner.terminate(reason, clock.instant()));
+    }
+
+    private Partner change(UUID id, String action, Consumer<Partner> transition) {
+        Partner partner = get(id);
+        PartnerView before = PartnerView.of(partner);
+        transition.accept(partner);
+        partners.save(partner);
+        audit.record(partner.partnerId(), "partner", id.toString(), action, before, PartnerView.of(partner));
+        publish(partner);
+        return partner;
+    }
+
+    private void publish(Partner partner) {
+        partner.pullEvents().forEach(event -> outbox.publish(Topics.PARTNER_EVENTS, event));
+    }
+}

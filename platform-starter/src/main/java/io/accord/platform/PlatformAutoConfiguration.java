@@ -1,0 +1,59 @@
+package io.accord.platform;
+
+import io.accord.platform.audit.AuditConfiguration;
+import io.accord.platform.inbox.InboxConfiguration;
+import io.accord.platform.outbox.OutboxConfiguration;
+import io.accord.platform.persistence.PersistenceConfiguration;
+import io.accord.platform.problem.ProblemExceptionHandler;
+import io.accord.platform.problem.ProblemWriter;
+import io.accord.platform.security.PlatformSecurityConfiguration;
+import io.accord.platform.web.WebConfiguration;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accord's platform: security and tenancy, problem+json, correlation ids, outbox, inbox, audit trail,
+ * migrations of the starter's tables and OpenAPI defaults, the same way in every service.
+ */
+@AutoConfiguration(before = {FlywayAutoConfiguration.class, KafkaAutoConfiguration.class},
+        after = {JacksonAutoConfiguration.class, HibernateJpaAutoConfiguration.class})
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import({PlatformSecurityConfiguration.class, WebConfiguration.class, OutboxConfiguration.class,
+        InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class})
+public class PlatformAutoConfiguration {
+
+    @Bean
+    ProblemWriter problemWriter(JsonMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    ProblemExceptionHandler problemExceptionHandler() {
+        return new ProblemExceptionHandler();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI accordOpenApi(@Value("${spring.application.name:accord}") String name) {
+        return new OpenAPI()
+                .info(new Info().title("Accord " + name).version("v1")
+                        .description("Accord partner management and settlement: " + name + " API"))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

@@ -1,0 +1,51 @@
+package io.accord.platform;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Defaults every service shares, added with the lowest precedence so a service's application.yml or the
+ * environment can still override each one. Keeps the services' own configuration short.
+ */
+class PlatformDefaults implements EnvironmentPostProcessor {
+
+    private static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("spring.jpa.open-in-view", "false"),
+            Map.entry("spring.jpa.hibernate.ddl-auto", "validate"),
+            Map.entry("spring.flyway.baseline-on-migrate", "true"),
+            Map.entry("spring.flyway.baseline-version", "0"),
+            Map.entry("spring.threads.virtual.enabled", "false"),
+            Map.entry("spring.datasource.hikari.maximum-pool-size", "8"),
+            Map.entry("spring.datasource.hikari.minimum-idle", "1"),
+            Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
+            Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+            Map.entry("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),
+            Map.entry("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"),
+            Map.entry("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer"),
+            Map.entry("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"),
+            Map.entry("spring.kafka.producer.acks", "all"),
+            // a stopped broker must fail a publish quickly so the outbox relay can back off and retry
+            Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
+            Map.entry("spring.kafka.producer.properties.max.block.ms", "5000"),
+            Map.entry("spring.kafka.producer.properties.request.timeout.ms", "5000"),
+            Map.entry("spring.kafka.producer.properties.delivery.timeout.ms", "9000"),
+            Map.entry("spring.kafka.listener.missing-topics-fatal", "false"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.endpoint.health.show-details", "when-authorized"),
+            Map.entry("management.endpoint.health.roles", "platform-admin,ops"),
+            Map.entry("management.health.kafka.enabled", "false"),
+            Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
+            Map.entry("server.shutdown", "graceful"),
+            Map.entry("logging.pattern.correlation", "[%X{correlationId:-}] "),
+            Map.entry("logging.include-application-name", "false"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("accordPlatformDefaults", DEFAULTS));
+    }
+}

@@ -1,0 +1,51 @@
+package io.accord.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings every Accord service shares, under {@code accord.platform}.
+ *
+ * @param apiBasePath the service's REST prefix behind the gateway, e.g. {@code /api/onboarding}
+ * @param eventSource the CloudEvents {@code ce_source} of the events this service publishes
+ * @param publicPaths Ant patterns reachable without a token (health and API docs are always public)
+ * @param outbox      relay settings
+ */
+@ConfigurationProperties("accord.platform")
+public record PlatformProperties(
+        @DefaultValue("/api") String apiBasePath,
+        @DefaultValue("/accord") String eventSource,
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Jwt jwt) {
+
+    /**
+     * @param pollInterval how often the relay looks for unsent events
+     * @param batchSize    events published per relay transaction
+     * @param sendTimeout  how long one publish may take before it counts as failed
+     * @param maxBackoff   upper bound of the retry delay after repeated failures
+     */
+    public record Outbox(
+            @DefaultValue("250ms") Duration pollInterval,
+            @DefaultValue("100") int batchSize,
+            @DefaultValue("10s") Duration sendTimeout,
+            @DefaultValue("30s") Duration maxBackoff) {
+    }
+
+    /**
+     * Where tokens are checked. {@code publicKeyLocation}, when set, wins over the JWK set: tests sign their
+     * own tokens with it. {@code jwkSetUri} defaults to the issuer's Keycloak certs endpoint.
+     */
+    public record Jwt(
+            @DefaultValue("http://localhost:8180/realms/accord") String issuerUri,
+            String jwkSetUri,
+            String publicKeyLocation) {
+
+        public String effectiveJwkSetUri() {
+            return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri : issuerUri + "/protocol/openid-connect/certs";
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.accord.platform.inbox;
+
+import io.accord.contracts.Topics;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Idempotent consumption, and the error handling every listener gets: bounded retries, then the DLT. */
+@Configuration(proxyBeanMethods = false)
+public class InboxConfiguration {
+
+    @Bean
+    Inbox inbox(JdbcClient jdbc, PlatformTransactionManager transactionManager, JsonMapper json) {
+        return new Inbox(jdbc, new TransactionTemplate(transactionManager), json);
+    }
+
+    /** Picked up by Boot's listener container factory. Three retries a second apart, then {@code <topic>.DLT}. */
+    @Bean
+    DefaultErrorHandler accordKafkaErrorHandler(KafkaTemplate<String, byte[]> accordKafkaTemplate) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(accordKafkaTemplate,
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1000L, 3));
+        handler.addNotRetryableExceptions(PoisonMessageException.class);
+        return handler;
+    }
+}

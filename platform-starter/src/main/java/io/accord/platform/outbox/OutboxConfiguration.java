@@ -1,0 +1,39 @@
+package io.accord.platform.outbox;
+
+import io.accord.platform.PlatformProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox and its relay. Every service publishes through these, nothing else. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class OutboxConfiguration {
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, JsonMapper json) {
+        return new Outbox(jdbc, json);
+    }
+
+    /** Raw bytes: the relay sends the JSON exactly as committed, and the DLT recoverer forwards as received. */
+    @Bean
+    KafkaTemplate<String, byte[]> accordKafkaTemplate(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties()));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, byte[]> accordKafkaTemplate,
+                            PlatformTransactionManager transactionManager, PlatformProperties properties,
+                            MeterRegistry meters) {
+        return new OutboxRelay(jdbc, accordKafkaTemplate, new TransactionTemplate(transactionManager), properties,
+                meters);
+    }
+}

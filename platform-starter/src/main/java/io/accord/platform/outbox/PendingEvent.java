@@ -1,0 +1,9 @@
+package io.accord.platform.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An outbox row waiting to be published. */
+record PendingEvent(UUID id, String topic, String messageKey, String eventType, String subject, String payload,
+                    String correlationId, Instant occurredAt, int attempts) {
+}

@@ -1,0 +1,16 @@
+package io.accord.platform.persistence;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class PersistenceConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    FlywayMigrationStrategy platformMigrations() {
+        return new PlatformMigrations();
+    }
+}

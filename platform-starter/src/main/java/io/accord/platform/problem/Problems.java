@@ -1,0 +1,31 @@
+package io.accord.platform.problem;
+
+import io.accord.platform.web.CorrelationId;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+
+/** Builds RFC 9457 problems with Accord's stable {@code type} URIs and the correlation id. */
+public final class Problems {
+
+    /** Problem types are {@code https://accord.dev/problems/<slug>}; slugs are stable API. */
+    public static final String TYPE_BASE = "https://accord.dev/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        return decorate(problem, slug);
+    }
+
+    /** Gives a problem made elsewhere (by Spring) our type URI, unless it has one, and the correlation id. */
+    public static ProblemDetail decorate(ProblemDetail problem, String slug) {
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create(TYPE_BASE + slug));
+        }
+        problem.setProperty("correlationId", CorrelationId.current());
+        return problem;
+    }
+}

@@ -1,0 +1,98 @@
+package io.accord.platform.security;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.PlatformProperties;
+import io.accord.platform.problem.ProblemWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/** Every service is an OAuth2 resource server trusting the Keycloak realm; errors are problem+json. */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class PlatformSecurityConfiguration {
+
+    private static final String[] ALWAYS_PUBLIC = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    SecurityFilterChain accordSecurityFilterChain(HttpSecurity http, PlatformProperties properties,
+                                                  ProblemWriter problems) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(ALWAYS_PUBLIC).permitAll();
+                    properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
+                    requests.requestMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS);
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter()))
+                        .authenticationEntryPoint((request, response, failure) ->
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                                        "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, denied) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+                                        "Your role does not allow this operation.")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, failure) ->
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                                        "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, denied) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+                                        "Your role does not allow this operation.")));
+        return http.build();
+    }
+
+    /**
+     * Keycloak's JWK set, looked up lazily (a service starts while Keycloak is still starting), with issuer
+     * validation. A configured public key replaces the JWK set: that is how tests sign their own tokens.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(PlatformProperties properties) throws Exception {
+        PlatformProperties.Jwt jwt = properties.jwt();
+        NimbusJwtDecoder decoder = jwt.publicKeyLocation() != null && !jwt.publicKeyLocation().isBlank()
+                ? NimbusJwtDecoder.withPublicKey(readPublicKey(jwt.publicKeyLocation())).build()
+                : NimbusJwtDecoder.withJwkSetUri(jwt.effectiveJwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(jwt.issuerUri())));
+        return decoder;
+    }
+
+    @Bean
+    Tenancy tenancy() {
+        return new Tenancy();
+    }
+
+    static RSAPublicKey readPublicKey(String location) throws Exception {
+        try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read JWT public key from " + location, e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.accord.testsupport;
+
+import io.accord.contracts.Topics;
+import io.accord.infra.EmbeddedPostgres;
+import io.accord.infra.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real PostgreSQL and the real Kafka broker of a test JVM, started once and shared by its tests.
+ * {@code ACCORD_TEST_DB_URL} (+ {@code ACCORD_TEST_DB_USER}, {@code ACCORD_TEST_DB_PASSWORD}) names an existing
+ * server instead of the embedded one, {@code ACCORD_TEST_KAFKA_BOOTSTRAP} an existing broker.
+ */
+public final class TestInfrastructure {
+
+    private static final int PARTITIONS = 3;
+    private static EmbeddedPostgres postgres;
+    private static KafkaBroker kafka;
+    private static final Set<String> freshDatabases = new HashSet<>();
+
+    private TestInfrastructure() {
+    }
+
+    /** A JDBC url of a database with this name, emptied the first time this JVM asks for it. */
+    public static synchronized String database(String name) {
+        if (freshDatabases.add(name)) {
+            recreate(name);
+        }
+        return jdbcUrl(name);
+    }
+
+    public static String dbUser() {
+        return externalDb() != null ? env("ACCORD_TEST_DB_USER", "postgres") : postgres().username();
+    }
+
+    public static String dbPassword() {
+        return externalDb() != null ? env("ACCORD_TEST_DB_PASSWORD", "") : "";
+    }
+
+    /** Bootstrap servers of the test broker; every Accord topic and its DLT exist on it. */
+    public static synchronized String kafkaBootstrap() {
+        String external = System.getenv("ACCORD_TEST_KAFKA_BOOTSTRAP");
+        if (external != null && !external.isBlank()) {
+            return external;
+        }
+        return embeddedKafka().bootstrapServers();
+    }
+
+    /** The embedded broker itself, for tests that stop and restart it; absent with an external broker. */
+    public static synchronized KafkaBroker embeddedKafka() {
+        if (kafka == null) {
+            try {
+                kafka = KafkaBroker.start(Files.createTempDirectory("accord-test-kafka"), 0);
+                createTopics(kafka.bootstrapServers());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the test Kafka broker", e);
+            }
+        }
+        return kafka;
+    }
+
+    private static void createTopics(String bootstrap) throws ExecutionException, InterruptedException,
+            java.util.concurrent.TimeoutException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.allWithDeadLetters().stream().filter(t -> !existing.contains(t))
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.start(Files.createTempDirectory("accord-test-pg"), 0,
+                        EmbeddedPostgres.Durability.FAST_FOR_TESTS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the test PostgreSQL", e);
+            }
+        }
+        return postgres;
+    }
+
+    private static String jdbcUrl(String database) {
+        String external = externalDb();
+        if (external == null) {
+            return postgres().jdbcUrl(database);
+        }
+        int slash = external.lastIndexOf('/');
+        int query = external.indexOf('?', slash);
+        return external.substring(0, slash + 1) + database + (query < 0 ? "" : external.substring(query));
+    }
+
+    private static void recreate(String name) {
+        if (externalDb() == null) {
+            postgres().dropAndCreateDatabase(name);
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(externalDb(), dbUser(), dbPassword());
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists \"" + name + "\" with (force)");
+            statement.execute("create database \"" + name + "\"");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot recreate database " + name + " on " + externalDb(), e);
+        }
+    }
+
+    private static String externalDb() {
+        String url = System.getenv("ACCORD_TEST_DB_URL");
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    static Path tempFile(String prefix, String suffix) {
+        try {
+            Path file = Files.createTempFile(prefix, suffix);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create a temp file", e);
+        }
+    }
+}

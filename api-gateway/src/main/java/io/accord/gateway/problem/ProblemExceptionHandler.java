@@ -1,0 +1,86 @@
+package io.accord.gateway.problem;
+
+import io.accord.gateway.correlation.CorrelationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns every error that reaches the top of the gateway into problem+json: no route (404), backend refused or
+ * unreachable (503), backend too slow (504), backend broke the connection (502). Ordered before Spring Boot's
+ * handler (order -1) so no whitelabel or HTML page is ever sent.
+ */
+@Component
+@Order(-2)
+class ProblemExceptionHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final ProblemResponses problems;
+
+    ProblemExceptionHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        String target = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+        try (var ignored = MDC.putCloseable(CorrelationId.LOG_KEY, CorrelationId.of(exchange))) {
+            if (hasCause(error, AuthenticationServiceException.class)) {
+                log.warn("Token could not be checked for {}: {}", target, error.toString());
+                return problems.write(exchange, ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
+                        "The identity provider could not be reached to check the token. Try again shortly.");
+            }
+            if (hasCause(error, ConnectException.class) || hasCause(error, UnknownHostException.class)) {
+                log.warn("Backend unavailable for {}: {}", target, error.getMessage());
+                return problems.write(exchange, ProblemType.SERVICE_UNAVAILABLE,
+                        "The service behind " + target + " is not available. Try again shortly.");
+            }
+            if (hasCause(error, TimeoutException.class)
+                    || error instanceof ResponseStatusException timeout && timeout.getStatusCode().value() == 504) {
+                log.warn("Backend timed out for {}", target);
+                return problems.write(exchange, ProblemType.GATEWAY_TIMEOUT,
+                        "The service behind " + target + " did not answer in time.");
+            }
+            if (error instanceof ResponseStatusException status) {
+                if (status.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+                    return problems.write(exchange, ProblemType.NOT_FOUND, "No route for " + target + ".");
+                }
+                return problems.write(exchange, status.getStatusCode(),
+                        status.getReason() != null ? status.getReason() : status.getStatusCode().toString());
+            }
+            if (hasCause(error, IOException.class)) {
+                log.warn("Backend connection failed for {}: {}", target, error.toString());
+                return problems.write(exchange, ProblemType.BAD_GATEWAY,
+                        "The service behind " + target + " closed the connection unexpectedly.");
+            }
+            log.error("Unexpected error for {}", target, error);
+            return problems.write(exchange, ProblemType.INTERNAL_ERROR, "The gateway failed to handle the request.");
+        }
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

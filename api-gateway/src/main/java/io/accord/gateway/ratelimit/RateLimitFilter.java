@@ -1,0 +1,92 @@
+package io.accord.gateway.ratelimit;
+
+import io.accord.contracts.Roles;
+import io.accord.gateway.problem.ProblemResponses;
+import io.accord.gateway.problem.ProblemType;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.time.Duration;
+
+/**
+ * Limits each caller's request rate: a partner by its {@code partner_id} (all of its users and systems share one
+ * bucket), staff by subject, anonymous callers by IP. Runs after Spring Security (order -100), so only requests
+ * that passed the token and role checks count, and the principal is known. The client IP is the socket's peer;
+ * behind an ingress set {@code server.forward-headers-strategy=native} so it is the original client's.
+ */
+@Component
+@Order(0)
+class RateLimitFilter implements WebFilter {
+
+    private final RateLimitProperties properties;
+    private final RateLimiter limiter;
+    private final ProblemResponses problems;
+
+    RateLimitFilter(RateLimitProperties properties, ProblemResponses problems) {
+        this.properties = properties;
+        this.limiter = new RateLimiter(properties.maxTrackedKeys(), System::nanoTime);
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!properties.enabled() || exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+            return chain.filter(exchange);
+        }
+        return exchange.getPrincipal()
+                .map(principal -> limit(exchange, principal))
+                .switchIfEmpty(Mono.fromSupplier(() -> limit(exchange, null)))
+                .flatMap(decision -> decision.retryAfter().isZero()
+                        ? chain.filter(exchange)
+                        : reject(exchange, decision));
+    }
+
+    private Decision limit(ServerWebExchange exchange, Principal principal) {
+        String key;
+        RateLimitProperties.Bandwidth bandwidth;
+        if (principal instanceof JwtAuthenticationToken token) {
+            String partnerId = token.getToken().getClaimAsString(Roles.PARTNER_ID_CLAIM);
+            key = partnerId != null ? "partner:" + partnerId : "subject:" + token.getName();
+            bandwidth = properties.authenticated();
+        }
+        else if (isApplicationSubmission(exchange)) {
+            key = "application-ip:" + clientIp(exchange);
+            bandwidth = properties.applicationSubmissions();
+        }
+        else {
+            key = "ip:" + clientIp(exchange);
+            bandwidth = properties.anonymous();
+        }
+        return new Decision(limiter.acquire(key, bandwidth), bandwidth);
+    }
+
+    private Mono<Void> reject(ServerWebExchange exchange, Decision decision) {
+        long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return problems.write(exchange, ProblemType.RATE_LIMITED, "Rate limit of " + decision.bandwidth().describe()
+                + " exceeded. Retry after " + seconds + " s.");
+    }
+
+    private static boolean isApplicationSubmission(ServerWebExchange exchange) {
+        return HttpMethod.POST.equals(exchange.getRequest().getMethod())
+                && "/api/onboarding/applications".equals(exchange.getRequest().getPath().value());
+    }
+
+    private static String clientIp(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null ? "unknown"
+                : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+
+    private record Decision(Duration retryAfter, RateLimitProperties.Bandwidth bandwidth) {
+    }
+}

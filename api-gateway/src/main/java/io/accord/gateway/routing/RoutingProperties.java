@@ -1,0 +1,44 @@
+package io.accord.gateway.routing;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Where the services live and how long the gateway waits for them, under {@code accord.gateway}.
+ *
+ * @param backends base URI of each service (the request path is forwarded unchanged)
+ * @param timeouts connect and response timeouts applied to every route
+ */
+@ConfigurationProperties("accord.gateway")
+record RoutingProperties(@DefaultValue Backends backends, @DefaultValue Timeouts timeouts) {
+
+    record Backends(
+            @DefaultValue("http://localhost:8081") URI onboarding,
+            @DefaultValue("http://localhost:8082") URI catalog,
+            @DefaultValue("http://localhost:8083") URI orchestration,
+            @DefaultValue("http://localhost:8084") URI rating,
+            @DefaultValue("http://localhost:8085") URI settlement,
+            @DefaultValue("http://localhost:8086") URI dispute) {
+
+        URI of(Service service) {
+            return switch (service) {
+                case ONBOARDING -> onboarding;
+                case CATALOG -> catalog;
+                case ORCHESTRATION -> orchestration;
+                case RATING -> rating;
+                case SETTLEMENT -> settlement;
+                case DISPUTE -> dispute;
+            };
+        }
+    }
+
+    /**
+     * @param connect  how long opening a connection to a backend may take; past it the caller gets 503
+     * @param response how long a backend may take to start answering; past it the caller gets 504
+     */
+    record Timeouts(@DefaultValue("2s") Duration connect, @DefaultValue("30s") Duration response) {
+    }
+}

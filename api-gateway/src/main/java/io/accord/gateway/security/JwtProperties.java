@@ -1,0 +1,27 @@
+package io.accord.gateway.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How tokens are checked, under {@code accord.security.jwt} (the same names the services use).
+ *
+ * @param issuerUri         the Keycloak realm; every token's {@code iss} must equal it
+ * @param jwkSetUri         where the signing keys are fetched, lazily on the first token; defaults to the
+ *                          realm's certs endpoint
+ * @param publicKeyLocation a PEM RSA public key that, when set, replaces the JWK set (tests sign their own tokens)
+ */
+@ConfigurationProperties("accord.security.jwt")
+record JwtProperties(
+        @DefaultValue("http://localhost:8180/realms/accord") String issuerUri,
+        String jwkSetUri,
+        String publicKeyLocation) {
+
+    String effectiveJwkSetUri() {
+        return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri : issuerUri + "/protocol/openid-connect/certs";
+    }
+
+    boolean hasPublicKey() {
+        return publicKeyLocation != null && !publicKeyLocation.isBlank();
+    }
+}

@@ -1,0 +1,111 @@
+package io.accord.gateway.security;
+
+import io.accord.contracts.Roles;
+import io.accord.gateway.problem.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+
+/**
+ * Coarse, per-route role checks; the services do the fine-grained ones and tenancy (ARCHITECTURE §5). Stateless:
+ * no session, no saved request, no CSRF (bearer tokens only). Tokens are relayed to the services unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** Header with which an applicant follows its own application without an account (checked by the service). */
+    static final String APPLICATION_TRACKING_HEADER = "X-Tracking-Secret";
+
+    private static final String[] STAFF = Roles.STAFF.toArray(String[]::new);
+    private static final String[] ANY_ACCORD_ROLE = Roles.ALL.toArray(String[]::new);
+
+    @Bean
+    SecurityWebFilterChain accordSecurity(ServerHttpSecurity http, ProblemResponses problems) {
+        var denial = new ProblemDenialHandler(problems);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(Customizer.withDefaults())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+                                "/v3/api-docs/**", "/docs/*/v3/api-docs").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/onboarding/applications").permitAll()
+                        .matchers(applicationTracking()).permitAll()
+                        .pathMatchers("/api/*/admin/**").hasAnyRole(STAFF)
+                        .pathMatchers("/api/*/audit/**").hasAnyRole(Roles.AUDITOR, Roles.PLATFORM_ADMIN)
+                        .pathMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS)
+                        .anyExchange().hasAnyRole(ANY_ACCORD_ROLE))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRolesConverter()))
+                        .authenticationEntryPoint(denial)
+                        .accessDeniedHandler(denial))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(denial)
+                        .accessDeniedHandler(denial))
+                .build();
+    }
+
+    /**
+     * Reads no keys at startup: the JWK set is fetched on the first token, so Keycloak may still be starting. While
+     * the keys cannot be fetched, the failure is reported as a {@link JwtException} (not a bad token), which Spring
+     * Security raises as an authentication service error: the caller gets 503, not 401 or 500.
+     */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ResourceLoader resources) {
+        NimbusReactiveJwtDecoder decoder = properties.hasPublicKey()
+                ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(resources, properties.publicKeyLocation())).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+        return token -> decoder.decode(token).onErrorMap(error -> !(error instanceof JwtException),
+                error -> new JwtException("Signing keys unavailable: " + error.getMessage(), error));
+    }
+
+    private static ReactiveJwtAuthenticationConverterAdapter realmRolesConverter() {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    private static ServerWebExchangeMatcher applicationTracking() {
+        return new AndServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/onboarding/applications/{id}"),
+                exchange -> exchange.getRequest().getHeaders().containsHeader(APPLICATION_TRACKING_HEADER)
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch());
+    }
+
+    private static RSAPublicKey readPublicKey(ResourceLoader resources, String location) {
+        try (InputStream pem = resources.getResource(location).getInputStream()) {
+            return RsaKeyConverters.x509().convert(pem);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read accord.security.jwt.public-key-location " + location, e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.accord.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real HTTP servers standing in for the services: each answers with what it received (its own name, method, path
+ * with query, Authorization and X-Correlation-Id) so a test sees exactly what the gateway forwarded. A path ending
+ * in {@code /slow} is held until {@link #releaseSlowRequests()}, and {@code /v3/api-docs} returns a small OpenAPI
+ * document whose server is the backend's own address.
+ */
+final class EchoBackends {
+
+    static final String[] SERVICES = {"onboarding", "catalog", "orchestration", "rating", "settlement", "dispute"};
+
+    private static final Map<String, HttpServer> RUNNING = new ConcurrentHashMap<>();
+    private static final JsonMapper JSON = new JsonMapper();
+    private static volatile CountDownLatch slowRequests = new CountDownLatch(1);
+
+    private EchoBackends() {
+    }
+
+    static URI uri(String service) {
+        HttpServer server = RUNNING.computeIfAbsent(service, EchoBackends::start);
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** An address nothing listens on: connections to it are refused. */
+    static URI down() {
+        try (var socket = new ServerSocket(0)) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void releaseSlowRequests() {
+        slowRequests.countDown();
+        slowRequests = new CountDownLatch(1);
+    }
+
+    private static HttpServer start(String service) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/", exchange -> answer(service, server, exchange));
+            server.start();
+            return server;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answer(String service, HttpServer server, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            URI uri = exchange.getRequestURI();
+            if (uri.getPath().endsWith("/slow")) {
+                awaitRelease();
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (uri.getPath().equals("/v3/api-docs")) {
+                body.put("openapi", "3.1.0");
+                body.put("info", Map.of("title", service, "version", "1"));
+                body.put("servers", new Object[] {Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort())});
+            }
+            else {
+                body.put("backend", service);
+                body.put("method", exchange.getRequestMethod());
+                body.put("path", uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery());
+                body.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+                body.put("correlationId", exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+            }
+            byte[] json = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("X-Total-Count", "1");
+            exchange.sendResponseHeaders(200, json.length);
+            exchange.getResponseBody().write(json);
+        }
+    }
+
+    private static void awaitRelease() {
+        try {
+            slowRequests.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

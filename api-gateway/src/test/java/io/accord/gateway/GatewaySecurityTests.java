@@ -1,0 +1,87 @@
+package io.accord.gateway;
+
+import io.accord.contracts.Roles;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class GatewaySecurityTests extends EchoBackedGatewaySupport {
+
+    @Test
+    void rejectsARequestWithoutTokenWithUnauthorizedProblem() {
+        var response = client.get().uri("/tmf-api/productCatalogManagement/v4/productOffering").exchange();
+
+        response.expectHeader().valueEquals("WWW-Authenticate", "Bearer");
+        assertProblem(response, 401, "unauthorized");
+    }
+
+    @Test
+    void rejectsExpiredForeignAndForgedTokens() {
+        for (String token : new String[] {TestTokens.expired(Roles.PARTNER_USER),
+                TestTokens.fromOtherIssuer(Roles.PARTNER_USER), TestTokens.signedWithUnknownKey(Roles.PARTNER_USER),
+                "not-a-jwt"}) {
+            var response = client.get().uri("/api/catalog/offerings").header(AUTHORIZATION, bearer(token)).exchange();
+
+            response.expectHeader().valueMatches("WWW-Authenticate", "Bearer error=\"invalid_token\".*");
+            assertProblem(response, 401, "unauthorized");
+        }
+    }
+
+    @Test
+    void forbidsATokenWithoutAnyAccordRole() {
+        assertProblem(client.get().uri("/api/catalog/offerings")
+                .header(AUTHORIZATION, bearer(TestTokens.partner("offline_access", "default-roles-accord")))
+                .exchange(), 403, "forbidden");
+    }
+
+    @Test
+    void keepsAdminPathsForStaff() {
+        assertProblem(client.get().uri("/api/catalog/admin/submissions")
+                .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_ADMIN)))
+                .exchange(), 403, "forbidden");
+
+        client.get().uri("/api/catalog/admin/submissions")
+                .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.PARTNER_MANAGER)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.backend").isEqualTo("catalog");
+    }
+
+    @Test
+    void keepsAuditPathsForAuditorsAndPlatformAdmins() {
+        assertProblem(client.get().uri("/api/settlement/audit/events")
+                .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.FINANCE)))
+                .exchange(), 403, "forbidden");
+
+        for (String role : new String[] {Roles.AUDITOR, Roles.PLATFORM_ADMIN}) {
+            client.get().uri("/api/settlement/audit/events")
+                    .header(AUTHORIZATION, bearer(TestTokens.staff(role)))
+                    .exchange()
+                    .expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void letsAnyoneSubmitAPartnerApplicationWithoutToken() {
+        client.post().uri("/api/onboarding/applications")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"legalName\":\"Acme IoT\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.backend").isEqualTo("onboarding")
+                .jsonPath("$.method").isEqualTo("POST")
+                .jsonPath("$.correlationId").isNotEmpty();
+    }
+
+    @Test
+    void letsAnApplicantFollowItsApplicationWithTheTrackingSecretOnly() {
+        client.get().uri("/api/onboarding/applications/42")
+                .header("X-Tracking-Secret", "s3cret")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/api/onboarding/applications/42");
+
+        assertProblem(client.get().uri("/api/onboarding/applications/42").exchange(), 401, "unauthorized");
+        assertProblem(client.get().uri("/api/onboarding/applications").exchange(), 401, "unauthorized");
+    }
+}

@@ -1,0 +1,88 @@
+package io.accord.gateway;
+
+import io.accord.contracts.Roles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tight limits, a service that is down (dispute) and a short response timeout. */
+@TestPropertySource(properties = {
+        "accord.gateway.rate-limit.authenticated.capacity=3",
+        "accord.gateway.rate-limit.authenticated.refill-tokens=1",
+        "accord.gateway.rate-limit.authenticated.refill-period=1h",
+        "accord.gateway.rate-limit.application-submissions.capacity=2",
+        "accord.gateway.timeouts.response=500ms"})
+class ResilienceTests extends GatewayTestSupport {
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("accord.gateway.backends.onboarding", () -> EchoBackends.uri("onboarding"));
+        registry.add("accord.gateway.backends.rating", () -> EchoBackends.uri("rating"));
+        registry.add("accord.gateway.backends.dispute", EchoBackends::down);
+    }
+
+    @AfterEach
+    void releaseHeldRequests() {
+        EchoBackends.releaseSlowRequests();
+    }
+
+    @Test
+    void limitsEachPartnerToItsBucketAndAnswersTooManyRequests() {
+        String partnerId = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/rating/rollups")
+                    .header(AUTHORIZATION, bearer(TestTokens.partnerOf(partnerId, Roles.PARTNER_USER)))
+                    .exchange()
+                    .expectStatus().isOk();
+        }
+
+        var limited = client.get().uri("/api/rating/rollups")
+                .header(AUTHORIZATION, bearer(TestTokens.partnerOf(partnerId, Roles.PARTNER_ADMIN)))
+                .exchange();
+
+        limited.expectHeader().value("Retry-After", seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertProblem(limited, 429, "rate-limited");
+        client.get().uri("/api/rating/rollups")
+                .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_USER)))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void limitsAnonymousApplicationsPerClientAddress() {
+        for (int i = 0; i < 2; i++) {
+            client.post().uri("/api/onboarding/applications")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange()
+                    .expectStatus().isOk();
+        }
+
+        var limited = client.post().uri("/api/onboarding/applications")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange();
+
+        limited.expectHeader().exists("Retry-After");
+        assertProblem(limited, 429, "rate-limited");
+    }
+
+    @Test
+    void answersServiceUnavailableProblemWhenTheBackendIsDown() {
+        assertProblem(client.get().uri("/tmf-api/troubleTicket/v4/troubleTicket")
+                .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_USER)))
+                .exchange(), 503, "service-unavailable");
+    }
+
+    @Test
+    void answersGatewayTimeoutProblemWhenTheBackendIsTooSlow() {
+        assertProblem(client.get().uri("/api/rating/usage/slow")
+                .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_USER)))
+                .exchange(), 504, "gateway-timeout");
+    }
+}

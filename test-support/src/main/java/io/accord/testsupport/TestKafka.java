@@ -70,6 +70,19 @@ public final class TestKafka {
         }
     }
 
+    /** A CloudEvent in binary mode, as Accord's outbox relay publishes it. */
+    public static ProducerRecord<String, byte[]> cloudEvent(String topic, String key, String type, String eventId,
+                                                            String subject, String json) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_source", "/accord/test".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_subject", subject.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

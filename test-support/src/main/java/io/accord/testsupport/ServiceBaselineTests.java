@@ -1,0 +1,67 @@
+package io.accord.testsupport;
+
+import io.accord.contracts.Roles;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every Accord service answers from day one: public health probes, 401/403 problem+json, its audit trail
+ * for auditors, and its API docs. A service's test extends this and names its API base path.
+ */
+public abstract class ServiceBaselineTests {
+
+    @LocalServerPort
+    protected int port;
+
+    /** The service's REST prefix behind the gateway, e.g. {@code /api/rating}. */
+    protected abstract String apiBasePath();
+
+    @Test
+    void healthProbesArePublicAndUp() {
+        TestHttp anonymous = TestHttp.localPort(port);
+
+        assertThat(anonymous.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void theApiNeedsAToken() {
+        TestHttp.Response response = TestHttp.localPort(port).get(apiBasePath() + "/audit");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void auditorsReadTheAuditTrailAndPartnersMayNot() {
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("auditor", Roles.AUDITOR));
+        TestHttp partner = TestHttp.localPort(port)
+                .as(TestJwt.partner("p", UUID.randomUUID().toString(), Roles.PARTNER_ADMIN));
+
+        TestHttp.Response trail = auditor.get(apiBasePath() + "/audit?limit=5");
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.header("X-Total-Count")).isNotNull();
+        assertThat(partner.get(apiBasePath() + "/audit").status()).isEqualTo(403);
+    }
+
+    @Test
+    void publishesItsOpenApiDocument() {
+        TestHttp.Response docs = TestHttp.localPort(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("openapi").asString()).startsWith("3.");
+    }
+
+    @Test
+    void unknownPathsAreProblemJsonNotFound() {
+        TestHttp.Response response = TestHttp.localPort(port).as(TestJwt.staff("ops", Roles.OPS))
+                .get(apiBasePath() + "/no-such-resource");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Real HTTP servers standing in for the services: each answers with what it received (its own name, method, path
  * with query, Authorization and X-Correlation-Id) so a test sees exactly what the gateway forwarded. A path ending
- * in {@code /slow} is held until {@link #releaseSlowRequests()}, and {@code /v3/api-docs} returns a small OpenAPI
+ * in {@code /slow} is held until {@link #releaseSlowRequests()}, and {@code /v3/api-docs} returns a large OpenAPI
  * document whose server is the backend's own address.
  */
 final class EchoBackends {
@@ -79,6 +79,8 @@ final class EchoBackends {
                 body.put("openapi", "3.1.0");
                 body.put("info", Map.of("title", service, "version", "1"));
                 body.put("servers", new Object[] {Map.of("url", "http://127.0.0.1:" + server.getAddress().getPort())});
+                // TMF documents are large: bigger than the default 256 KB codec buffer
+                body.put("x-size", "x".repeat(600_000));
             }
             else {
                 body.put("backend", service);

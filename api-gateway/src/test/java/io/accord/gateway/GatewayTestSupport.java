@@ -34,6 +34,7 @@ abstract class GatewayTestSupport {
         client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(15))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .build();
     }
 
@@ -42,7 +43,7 @@ abstract class GatewayTestSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("X-Correlation-Id")
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("https://accord.io/problems/" + type)
+                .jsonPath("$.type").isEqualTo("https://accord.dev/problems/" + type)
                 .jsonPath("$.status").isEqualTo(status)
                 .jsonPath("$.title").isNotEmpty()
                 .jsonPath("$.detail").isNotEmpty()

@@ -18,8 +18,6 @@ import java.util.Map;
 @Component
 public class ProblemResponses {
 
-    private static final URI ABOUT_BLANK = URI.create("about:blank");
-
     private final JsonMapper jsonMapper;
 
     ProblemResponses(JsonMapper jsonMapper) {
@@ -31,10 +29,22 @@ public class ProblemResponses {
         return write(exchange, problem.status(), problem.type(), problem.title(), detail);
     }
 
-    /** Answers with a plain HTTP status problem ({@code about:blank}), for statuses the gateway does not name. */
+    /** Answers with a status the gateway has no type of its own for, named the way the services name it. */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        return write(exchange, status, ABOUT_BLANK, known != null ? known.getReasonPhrase() : "Error", detail);
+        return write(exchange, status, URI.create(ProblemType.BASE + slugFor(status)),
+                known != null ? known.getReasonPhrase() : "Error", detail);
+    }
+
+    private static String slugFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "malformed-request";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status.value();
+        };
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, URI type, String title, String detail) {

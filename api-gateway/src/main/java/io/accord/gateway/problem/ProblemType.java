@@ -17,7 +17,8 @@ public enum ProblemType {
     GATEWAY_TIMEOUT("gateway-timeout", HttpStatus.GATEWAY_TIMEOUT),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR);
 
-    private static final String BASE = "https://accord.io/problems/";
+    /** The same base the services use (platform-starter's {@code Problems.TYPE_BASE}); slugs are stable API. */
+    static final String BASE = "https://accord.dev/problems/";
 
     private final URI type;
     private final HttpStatus status;

@@ -7,6 +7,7 @@ import io.accord.platform.persistence.PersistenceConfiguration;
 import io.accord.platform.problem.ProblemExceptionHandler;
 import io.accord.platform.problem.ProblemWriter;
 import io.accord.platform.security.PlatformSecurityConfiguration;
+import io.accord.platform.web.FieldSelection;
 import io.accord.platform.web.WebConfiguration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -39,6 +40,11 @@ public class PlatformAutoConfiguration {
     @Bean
     ProblemWriter problemWriter(JsonMapper json) {
         return new ProblemWriter(json);
+    }
+
+    @Bean
+    FieldSelection fieldSelection(JsonMapper json) {
+        return new FieldSelection(json);
     }
 
     @Bean

@@ -43,6 +43,20 @@ class OfferingApiTests {
     }
 
     @Test
+    void selectsTheRequestedFieldsOnly() {
+        String partner = activePartner("Fields Media");
+        TestHttp admin = TestHttp.localPort(port).as(TestJwt.partner("f-admin", partner, Roles.PARTNER_ADMIN));
+        String href = admin.post(OFFERINGS, "{\"name\":\"Lean\",\"description\":\"long text\"}").json()
+                .get("href").asString();
+
+        var selected = admin.get(href + "?fields=name").json();
+        var listed = admin.get(OFFERINGS + "?fields=lifecycleStatus").json().get(0);
+
+        assertThat(selected.propertyNames()).containsExactlyInAnyOrder("id", "href", "name", "@type");
+        assertThat(listed.propertyNames()).containsExactlyInAnyOrder("id", "href", "lifecycleStatus", "@type");
+    }
+
+    @Test
     void refusesOfferingsOfUnknownPartners() {
         TestHttp manager = TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER));
 

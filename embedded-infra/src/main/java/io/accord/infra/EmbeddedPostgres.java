@@ -56,7 +56,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         ServerUser user = ServerUser.current();
         PostgresCluster cluster = PostgresCluster.prepare(home, user, durability);
         int actualPort = port == 0 ? Processes.freePort() : port;
-        Path socketDirectory = cluster.socketDirectory();
+        Path socketDirectory = cluster.socketDirectory(actualPort);
         List<String> command = new ArrayList<>(List.of(cluster.binary("postgres").toString(),
                 "-D", cluster.dataDirectory().toString(), "-p", Integer.toString(actualPort),
                 "-h", "127.0.0.1", "-k", socketDirectory.toString(),
@@ -65,7 +65,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (durability == Durability.FAST_FOR_TESTS) {
             command.addAll(List.of("-F", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }
-        Process process = cluster.launch(user.command(command));
+        List<String> detached = new ArrayList<>(Processes.ownSession());
+        detached.addAll(user.command(command));
+        Process process = cluster.launch(detached);
         EmbeddedPostgres postgres = new EmbeddedPostgres(process, actualPort, cluster.logFile(), socketDirectory);
         try {
             postgres.awaitReady();
@@ -135,16 +137,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    /** Fast shutdown (active sessions are disconnected); returns once the server has exited. */
-    @Override
-    public void close() {
-        stopServer();
+    /**
+     * Drops this JVM's shutdown hook: the caller (the launcher) stops the server itself, in its own order,
+     * or leaves it running for another process to stop with {@link #stopProcess(long)}.
+     */
+    public void detach() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is already shutting down and runs the hook itself
             log.debug("JVM shutdown in progress, hook stays", e);
         }
+    }
+
+    /** Fast shutdown (active sessions are disconnected); returns once the server has exited. */
+    @Override
+    public void close() {
+        stopServer();
+        detach();
     }
 
     private synchronized void stopServer() {

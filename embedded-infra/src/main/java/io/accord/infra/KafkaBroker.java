@@ -118,15 +118,23 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        stop();
+    /**
+     * Drops this JVM's shutdown hook: the caller (the launcher) stops the broker itself, in its own order,
+     * or leaves it running for another process to stop with {@link #stopProcess(long)}.
+     */
+    public void detach() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
             // the JVM is already shutting down and runs the hook itself
             log.debug("JVM shutdown in progress, hook stays", e);
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        detach();
     }
 
     private synchronized void launch() {

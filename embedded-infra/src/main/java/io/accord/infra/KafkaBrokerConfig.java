@@ -47,7 +47,9 @@ record KafkaBrokerConfig(Path dataDirectory, int port, int controllerPort) {
     }
 
     List<String> brokerCommand() {
-        return java("kafka.Kafka", dataDirectory.resolve("server.properties").toString());
+        List<String> command = new ArrayList<>(Processes.ownSession());
+        command.addAll(java("kafka.Kafka", dataDirectory.resolve("server.properties").toString()));
+        return command;
     }
 
     private List<String> java(String mainClass, String... arguments) {

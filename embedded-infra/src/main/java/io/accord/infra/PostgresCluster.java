@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The on-disk side of an embedded server: binaries, an initialised data directory the server user
  * owns, a log file and a socket directory.
  */
-record PostgresCluster(Path binaries, Path home, Path socketDirectory, ServerUser user) {
+record PostgresCluster(Path binaries, Path home, ServerUser user) {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresCluster.class);
 
@@ -30,14 +30,27 @@ record PostgresCluster(Path binaries, Path home, Path socketDirectory, ServerUse
                         + ": set java.io.tmpdir to a directory every user can traverse");
             }
             Path home = reachableHome(requestedHome, user);
-            Path socketDirectory = Files.createTempDirectory("accord-pg-sock-");
-            user.own(socketDirectory);
-            PostgresCluster cluster = new PostgresCluster(binaries, home, socketDirectory, user);
+            PostgresCluster cluster = new PostgresCluster(binaries, home, user);
             cluster.initialiseIfNeeded(durability);
             return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare PostgreSQL in " + requestedHome, e);
         }
+    }
+
+    /**
+     * The Unix socket (and its lock file) directory: short, because socket paths are limited to 107
+     * bytes, and named by port, so a server stopped by another process leaves nothing new behind.
+     */
+    Path socketDirectory(int port) {
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "accord-pg-sock-" + port);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+        user.own(directory);
+        return directory;
     }
 
     Path dataDirectory() {

@@ -29,6 +29,22 @@ public final class Processes {
         }
     }
 
+    /**
+     * A command prefix that starts the process in its own session ({@code setsid}), or nothing where
+     * setsid is missing. Ctrl-C in a terminal signals the whole foreground process group; servers in their
+     * own session are stopped by their owner instead, in dependency order (services before their database).
+     * setsid execs without forking here because a Java child is never a process group leader, so the pid
+     * Java reports stays the server's pid.
+     */
+    public static List<String> ownSession() {
+        for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return List.of(candidate);
+            }
+        }
+        return List.of();
+    }
+
     public static boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }

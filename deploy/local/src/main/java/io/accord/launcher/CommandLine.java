@@ -1,0 +1,64 @@
+package io.accord.launcher;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The launcher's arguments: {@code up [--infra-only] | status | logs NAME [-f] [-n LINES] | down | is-running}.
+ * {@code is-running} (exit code 0 when a platform runs) lets the {@code accord} script refuse a second
+ * {@code up} before it rebuilds jars that running services have open.
+ */
+record CommandLine(Command command, Optional<String> component, boolean follow, int lines, boolean infraOnly) {
+
+    enum Command { UP, STATUS, LOGS, DOWN, IS_RUNNING }
+
+    static final String USAGE = "usage: accord up [--infra-only] | status | logs NAME [-f] [-n LINES] | down";
+
+    static CommandLine parse(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            throw new IllegalArgumentException(USAGE);
+        }
+        Command command = switch (arguments.getFirst()) {
+            case "up" -> Command.UP;
+            case "status" -> Command.STATUS;
+            case "logs" -> Command.LOGS;
+            case "down" -> Command.DOWN;
+            case "is-running" -> Command.IS_RUNNING;
+            default -> throw new IllegalArgumentException("unknown command " + arguments.getFirst() + "; " + USAGE);
+        };
+        String component = null;
+        boolean follow = false;
+        boolean infraOnly = false;
+        int lines = 200;
+        for (int i = 1; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (command == Command.LOGS && (argument.equals("-f") || argument.equals("--follow"))) {
+                follow = true;
+            } else if (command == Command.LOGS && argument.equals("-n") && i + 1 < arguments.size()) {
+                lines = positive(arguments.get(++i));
+            } else if (command == Command.UP && argument.equals("--infra-only")) {
+                infraOnly = true;
+            } else if (command == Command.LOGS && component == null && !argument.startsWith("-")) {
+                component = argument;
+            } else {
+                throw new IllegalArgumentException("unexpected argument " + argument + "; " + USAGE);
+            }
+        }
+        if (command == Command.LOGS && component == null) {
+            throw new IllegalArgumentException("logs needs a component name; " + USAGE);
+        }
+        return new CommandLine(command, Optional.ofNullable(component), follow, lines, infraOnly);
+    }
+
+    private static int positive(String text) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-n needs a positive number, not " + text, e);
+        }
+        throw new IllegalArgumentException("-n needs a positive number, not " + text);
+    }
+}

@@ -1,0 +1,36 @@
+package io.accord.launcher;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Entry point of the launcher jar, run by the {@code accord} script from the project root
+ * ({@code -Daccord.root} names it otherwise).
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] arguments) {
+        CommandLine line;
+        try {
+            line = CommandLine.parse(Arrays.asList(arguments));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path root = Path.of(System.getProperty("accord.root", "")).toAbsolutePath();
+        PlatformConfig config = PlatformConfig.fromEnvironment(root, System.getenv());
+        int exitCode = switch (line.command()) {
+            case UP -> new UpCommand(line.infraOnly() ? config.withoutServices() : config, System.out).run();
+            case STATUS -> new StatusCommand(config, System.out).run();
+            case LOGS -> new LogsCommand(config, System.out).run(line.component().orElseThrow(), line.lines(),
+                    line.follow());
+            case DOWN -> new DownCommand(config, System.out).run();
+            case IS_RUNNING -> RunState.read(config.stateFile()).filter(RunState::anythingRunning).isPresent() ? 0 : 1;
+        };
+        System.exit(exitCode);
+    }
+}

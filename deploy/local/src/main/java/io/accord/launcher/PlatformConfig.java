@@ -1,0 +1,101 @@
+package io.accord.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@link Platform#start} starts and where.
+ *
+ * @param projectRoot      the checkout: service jars under {@code <module>/target}, the realm file under deploy/
+ * @param workDirectory    data, logs and run state ({@code .accord} for {@code ./accord up})
+ * @param portOffset       added to every port, so a second platform (system tests) can run beside {@code up}
+ * @param externalDatabase an existing PostgreSQL server to use instead of the embedded one
+ * @param healthTimeout    how long every component together may take to become healthy
+ * @param startServices    false starts only PostgreSQL, Kafka and Keycloak
+ */
+public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffset,
+                             Optional<ExternalDatabase> externalDatabase, Duration healthTimeout,
+                             List<String> serviceJvmOptions, boolean startServices) {
+
+    /** Sized so each service idles below 350 MB resident; C1 only, because startup time matters more here. */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-Xss512k",
+            "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=48m",
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+
+    /** An existing server; each service's database is created on it. */
+    public record ExternalDatabase(String jdbcUrl, String user, String password) {
+    }
+
+    public static PlatformConfig defaults(Path projectRoot) {
+        Path root = projectRoot.toAbsolutePath().normalize();
+        return new PlatformConfig(root, root.resolve(".accord"), 0, Optional.empty(), Duration.ofMinutes(5),
+                DEFAULT_SERVICE_JVM_OPTIONS, true);
+    }
+
+    /** The defaults, with {@code ACCORD_DB_URL}, {@code ACCORD_DB_USER} and {@code ACCORD_DB_PASSWORD} applied. */
+    public static PlatformConfig fromEnvironment(Path projectRoot, Map<String, String> environment) {
+        PlatformConfig config = defaults(projectRoot);
+        String url = environment.get("ACCORD_DB_URL");
+        if (url == null || url.isBlank()) {
+            return config;
+        }
+        return config.withExternalDatabase(new ExternalDatabase(url.strip(),
+                environment.getOrDefault("ACCORD_DB_USER", "postgres"),
+                environment.getOrDefault("ACCORD_DB_PASSWORD", "")));
+    }
+
+    public PlatformConfig withWorkDirectory(Path directory) {
+        return new PlatformConfig(projectRoot, directory.toAbsolutePath().normalize(), portOffset, externalDatabase,
+                healthTimeout, serviceJvmOptions, startServices);
+    }
+
+    public PlatformConfig withPortOffset(int offset) {
+        return new PlatformConfig(projectRoot, workDirectory, offset, externalDatabase, healthTimeout,
+                serviceJvmOptions, startServices);
+    }
+
+    public PlatformConfig withExternalDatabase(ExternalDatabase database) {
+        return new PlatformConfig(projectRoot, workDirectory, portOffset, Optional.of(database), healthTimeout,
+                serviceJvmOptions, startServices);
+    }
+
+    public PlatformConfig withoutServices() {
+        return new PlatformConfig(projectRoot, workDirectory, portOffset, externalDatabase, healthTimeout,
+                serviceJvmOptions, false);
+    }
+
+    public int postgresPort() {
+        return 54320 + portOffset;
+    }
+
+    public int kafkaPort() {
+        return 19092 + portOffset;
+    }
+
+    public int keycloakPort() {
+        return 8180 + portOffset;
+    }
+
+    public int port(ServiceSpec service) {
+        return service.basePort() + portOffset;
+    }
+
+    public String issuerUri() {
+        return "http://localhost:" + keycloakPort() + "/realms/accord";
+    }
+
+    public Path logDirectory() {
+        return workDirectory.resolve("logs");
+    }
+
+    public Path stateFile() {
+        return workDirectory.resolve("run").resolve("state.properties");
+    }
+
+    public Path realmFile() {
+        return projectRoot.resolve("deploy").resolve("keycloak").resolve("accord-realm.json");
+    }
+}

@@ -1,0 +1,175 @@
+package io.accord.launcher;
+
+import static io.accord.launcher.StartSteps.named;
+import static io.accord.launcher.StartSteps.namedStep;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.accord.contracts.Topics;
+import io.accord.infra.EmbeddedPostgres;
+import io.accord.infra.KafkaBroker;
+import io.accord.infra.KeycloakServer;
+
+/**
+ * Starts the platform in dependency order, in parallel where nothing depends on anything:
+ * PostgreSQL and Kafka together; Keycloak as soon as PostgreSQL runs; services as soon as both run
+ * (they do not call Keycloak while starting). The first failure stops everything started so far.
+ */
+final class PlatformStarter {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformStarter.class);
+    /** Keycloak's own start timeout (4 min) runs beside the services' deadline: a margin beyond both. */
+    private static final Duration WAIT_MARGIN = Duration.ofMinutes(1);
+
+    private final PlatformConfig config;
+    private final PlatformListener listener;
+    private final StartedComponents started = new StartedComponents();
+    private final HealthProbe probe = new HealthProbe();
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().daemon().name("accord-start-", 1).factory());
+    private final long startNanos = System.nanoTime();
+
+    PlatformStarter(PlatformConfig config, PlatformListener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    Platform start() {
+        Preflight.check(config);
+        Path work = config.workDirectory();
+        CompletableFuture<Databases> databases = CompletableFuture.supplyAsync(
+                () -> named("postgres", work.resolve("postgres/postgres.log"), this::startDatabases), executor);
+        CompletableFuture<String> kafka = CompletableFuture.supplyAsync(
+                () -> named("kafka", work.resolve("kafka/broker.log"), this::startKafka), executor);
+        CompletableFuture<Void> keycloak = databases.thenAcceptAsync(
+                db -> namedStep("keycloak", work.resolve("keycloak/keycloak.log"), () -> startKeycloak(db)), executor);
+        List<CompletableFuture<?>> steps = new ArrayList<>(List.of(databases, kafka, keycloak));
+        if (config.startServices()) {
+            for (ServiceSpec service : Preflight.services()) {
+                steps.add(databases.thenAcceptBothAsync(kafka, (db, bootstrap) -> namedStep(service.name(),
+                        logFile(service), () -> startService(service, db, bootstrap)), executor));
+            }
+        }
+        try {
+            StartSteps.awaitAll(steps, config.healthTimeout().plus(WAIT_MARGIN), config.logDirectory());
+        } catch (RuntimeException e) {
+            // interrupting the start threads makes Keycloak, Kafka and PostgreSQL starts abort and clean up
+            executor.shutdownNow();
+            awaitTermination();
+            started.stopAll(message -> { });
+            throw e;
+        }
+        executor.shutdown();
+        return new Platform(config, started, databases.join(), kafka.join());
+    }
+
+    private Databases startDatabases() {
+        Databases databases;
+        if (config.externalDatabase().isPresent()) {
+            listener.starting("postgres", "existing server " + config.externalDatabase().get().jdbcUrl());
+            databases = Databases.external(config.externalDatabase().get());
+        } else {
+            listener.starting("postgres", "embedded PostgreSQL on port " + config.postgresPort());
+            EmbeddedPostgres postgres = EmbeddedPostgres.start(config.workDirectory().resolve("postgres"),
+                    config.postgresPort());
+            // the platform stops it after the services, not this JVM's hook in parallel with them
+            postgres.detach();
+            healthy(register("postgres", ComponentState.Kind.POSTGRES, postgres.pid(), postgres.port(),
+                    postgres.logFile(), URI.create("tcp://127.0.0.1:" + postgres.port())));
+            databases = Databases.embedded(postgres);
+        }
+        ServiceSpec.SERVICES.forEach(service -> databases.create(service.key()));
+        databases.create("keycloak");
+        return databases;
+    }
+
+    private String startKafka() {
+        listener.starting("kafka", "KRaft broker on port " + config.kafkaPort());
+        KafkaBroker broker = KafkaBroker.start(config.workDirectory().resolve("kafka"), config.kafkaPort());
+        broker.detach();
+        ComponentState state = register("kafka", ComponentState.Kind.KAFKA, broker.pid(), broker.port(),
+                broker.logFile(), URI.create("tcp://127.0.0.1:" + broker.port()));
+        broker.createTopics(Topics.allWithDeadLetters(), 3);
+        healthy(state);
+        return broker.bootstrapServers();
+    }
+
+    private void startKeycloak(Databases databases) {
+        listener.starting("keycloak", "Keycloak " + KeycloakServer.VERSION + " on port " + config.keycloakPort());
+        KeycloakServer keycloak = KeycloakServer.start(config.workDirectory().resolve("keycloak"),
+                config.keycloakPort(), databases.jdbcUrl("keycloak"), databases.user(), databases.password(),
+                config.realmFile());
+        keycloak.detach();
+        healthy(register("keycloak", ComponentState.Kind.KEYCLOAK, keycloak.pid(), config.keycloakPort(),
+                keycloak.logFile(), URI.create("http://localhost:" + keycloak.managementPort() + "/health/ready")));
+    }
+
+    private void startService(ServiceSpec service, Databases databases, String kafkaBootstrapServers) {
+        int port = config.port(service);
+        listener.starting(service.name(), "port " + port);
+        Process process = ServiceProcesses.start(service, config,
+                ServiceProcesses.environment(service, config, databases, kafkaBootstrapServers), logFile(service));
+        ComponentState state = register(service.name(), ComponentState.Kind.SERVICE, process.pid(), port,
+                logFile(service), URI.create("http://localhost:" + port + "/actuator/health/readiness"));
+        long deadline = startNanos + config.healthTimeout().toNanos();
+        while (!probe.isHealthy(state.health())) {
+            if (!process.isAlive()) {
+                throw new ComponentFailedException(service.name(), logFile(service),
+                        "exited with code " + process.exitValue() + " before it was healthy", null);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ComponentFailedException(service.name(), logFile(service),
+                        "not healthy within " + config.healthTimeout().toSeconds() + " s", null);
+            }
+            StartSteps.pause(Duration.ofMillis(500));
+        }
+        healthy(state);
+    }
+
+    private Path logFile(ServiceSpec service) {
+        return config.logDirectory().resolve(service.name() + ".log");
+    }
+
+    /** Records a running component; its log also appears as logs/NAME.log, where people look first. */
+    private ComponentState register(String name, ComponentState.Kind kind, long pid, int port, Path logFile,
+                                    URI health) {
+        Path link = config.logDirectory().resolve(name + ".log");
+        if (!logFile.equals(link)) {
+            try {
+                Files.createDirectories(link.getParent());
+                Files.deleteIfExists(link);
+                Files.createSymbolicLink(link, link.getParent().relativize(logFile));
+            } catch (IOException e) {
+                log.warn("cannot link {} to {}", link, logFile, e);
+            }
+        }
+        return started.add(ComponentState.of(name, kind, pid, port, logFile, health), listener);
+    }
+
+    private void healthy(ComponentState state) {
+        listener.healthy(state, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    private void awaitTermination() {
+        try {
+            if (!executor.awaitTermination(60, TimeUnit.SECONDS)) {
+                log.warn("some start steps did not end within 60 s after the failure");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

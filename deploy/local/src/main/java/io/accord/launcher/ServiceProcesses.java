@@ -1,0 +1,65 @@
+package io.accord.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.accord.infra.Processes;
+
+/** Command line and environment of a service JVM, and starting it with its output in its log file. */
+final class ServiceProcesses {
+
+    private ServiceProcesses() {
+    }
+
+    static Process start(ServiceSpec service, PlatformConfig config, Map<String, String> environment, Path logFile) {
+        List<String> command = command(service, config);
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(config.projectRoot().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Redirect.to(logFile.toFile()));
+            builder.environment().putAll(environment);
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.name() + ": " + command, e);
+        }
+    }
+
+    static List<String> command(ServiceSpec service, PlatformConfig config) {
+        List<String> command = new ArrayList<>(Processes.ownSession());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(config.serviceJvmOptions());
+        command.addAll(List.of("-jar", service.jar(config.projectRoot()).toString()));
+        return command;
+    }
+
+    /** What a service reads from its environment; the gateway also learns where each service listens. */
+    static Map<String, String> environment(ServiceSpec service, PlatformConfig config, Databases databases,
+                                           String kafkaBootstrapServers) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(config.port(service)));
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        environment.put("ACCORD_ISSUER_URI", config.issuerUri());
+        // /actuator/health/readiness is what the launcher waits for, on or off Kubernetes
+        environment.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        if (service.hasDatabase()) {
+            environment.put("SPRING_DATASOURCE_URL", databases.jdbcUrl(service.key()));
+            environment.put("SPRING_DATASOURCE_USERNAME", databases.user());
+            environment.put("SPRING_DATASOURCE_PASSWORD", databases.password());
+        } else {
+            for (ServiceSpec backend : ServiceSpec.SERVICES) {
+                environment.put("ACCORD_GATEWAY_BACKENDS_" + backend.key().toUpperCase(),
+                        "http://localhost:" + config.port(backend));
+            }
+        }
+        return environment;
+    }
+}

@@ -1,0 +1,37 @@
+package io.accord.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One Spring Boot application the launcher runs from its executable jar.
+ *
+ * @param name     component name in progress lines, the state file and {@code ./accord logs NAME}
+ * @param module   Maven module directory, which is also the artifactId
+ * @param basePort HTTP port before the platform's port offset
+ * @param key      the service's own database and its key in the gateway's {@code accord.gateway.backends};
+ *                 {@code null} for the gateway itself
+ */
+public record ServiceSpec(String name, String module, int basePort, String key) {
+
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
+    public static final ServiceSpec GATEWAY = new ServiceSpec("api-gateway", "api-gateway", 8080, null);
+
+    /** The six business services, in the order their ports are numbered. */
+    public static final List<ServiceSpec> SERVICES = List.of(
+            new ServiceSpec("partner-onboarding", "partner-onboarding-service", 8081, "onboarding"),
+            new ServiceSpec("catalog", "catalog-service", 8082, "catalog"),
+            new ServiceSpec("orchestration", "orchestration-service", 8083, "orchestration"),
+            new ServiceSpec("rating", "rating-service", 8084, "rating"),
+            new ServiceSpec("settlement", "settlement-service", 8085, "settlement"),
+            new ServiceSpec("dispute", "dispute-service", 8086, "dispute"));
+
+    public boolean hasDatabase() {
+        return key != null;
+    }
+
+    public Path jar(Path projectRoot) {
+        return projectRoot.resolve(module).resolve("target").resolve(module + "-" + VERSION + "-exec.jar");
+    }
+}

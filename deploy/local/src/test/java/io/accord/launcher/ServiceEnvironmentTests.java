@@ -1,0 +1,71 @@
+package io.accord.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceEnvironmentTests {
+
+    private final PlatformConfig config = PlatformConfig.defaults(Path.of("/work/accord"));
+    private final Databases databases = Databases.external(
+            new PlatformConfig.ExternalDatabase("jdbc:postgresql://db.local:5432/postgres?sslmode=disable", "accord", "s3cret"));
+
+    @Test
+    void givesAServiceItsPortDatabaseKafkaAndIssuer() {
+        ServiceSpec rating = ServiceSpec.SERVICES.get(3);
+
+        Map<String, String> environment = ServiceProcesses.environment(rating, config, databases, "127.0.0.1:19092");
+
+        assertThat(environment).containsEntry("SERVER_PORT", "8084")
+                .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db.local:5432/rating?sslmode=disable")
+                .containsEntry("SPRING_DATASOURCE_USERNAME", "accord")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret")
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+                .containsEntry("ACCORD_ISSUER_URI", "http://localhost:8180/realms/accord");
+    }
+
+    @Test
+    void pointsTheGatewayAtEveryServiceWithThePortOffset() {
+        Map<String, String> environment = ServiceProcesses.environment(ServiceSpec.GATEWAY,
+                config.withPortOffset(1000), databases, "127.0.0.1:20092");
+
+        assertThat(environment).containsEntry("SERVER_PORT", "9080")
+                .containsEntry("ACCORD_GATEWAY_BACKENDS_ONBOARDING", "http://localhost:9081")
+                .containsEntry("ACCORD_GATEWAY_BACKENDS_DISPUTE", "http://localhost:9086")
+                .containsEntry("ACCORD_ISSUER_URI", "http://localhost:9180/realms/accord")
+                .doesNotContainKey("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void runsTheServiceJarWithTheSmallJvmOptions() {
+        assertThat(ServiceProcesses.command(ServiceSpec.GATEWAY, config))
+                .contains("-Xmx192m", "-XX:+UseSerialGC", "-jar")
+                .last().isEqualTo("/work/accord/api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar");
+    }
+
+    @Test
+    void replacesOrAddsTheDatabaseOfAJdbcUrl() {
+        assertThat(Databases.withDatabase("jdbc:postgresql://h:5432/postgres", "catalog"))
+                .isEqualTo("jdbc:postgresql://h:5432/catalog");
+        assertThat(Databases.withDatabase("jdbc:postgresql://h:5432", "catalog"))
+                .isEqualTo("jdbc:postgresql://h:5432/catalog");
+        assertThat(Databases.withDatabase("jdbc:postgresql://h/?ssl=true", "catalog"))
+                .isEqualTo("jdbc:postgresql://h/catalog?ssl=true");
+        assertThatThrownBy(() -> Databases.withDatabase("jdbc:mysql://h/x", "catalog"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void usesAnExistingServerWhenTheEnvironmentNamesOne() {
+        PlatformConfig external = PlatformConfig.fromEnvironment(Path.of("/work/accord"),
+                Map.of("ACCORD_DB_URL", "jdbc:postgresql://db:5432/postgres", "ACCORD_DB_USER", "accord"));
+
+        assertThat(external.externalDatabase()).get()
+                .isEqualTo(new PlatformConfig.ExternalDatabase("jdbc:postgresql://db:5432/postgres", "accord", ""));
+        assertThat(PlatformConfig.fromEnvironment(Path.of("/w"), Map.of()).externalDatabase()).isEmpty();
+    }
+}

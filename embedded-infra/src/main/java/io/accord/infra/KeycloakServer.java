@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -501,6 +502,10 @@ public final class KeycloakServer implements AutoCloseable {
                     throw new IOException("SHA-1 mismatch for " + uri + ": expected " + expectedSha1 + ", got " + actualSha1);
                 }
                 Files.writeString(zip.resolveSibling(zip.getFileName() + ".sha1"), expectedSha1, StandardCharsets.US_ASCII);
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    // a temporary file is owner-only; the local repository is readable like Maven leaves it
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                }
                 moveAtomically(tmp, zip);
                 info("downloaded and verified (SHA-1 " + actualSha1 + ")");
             } finally {

@@ -2,6 +2,7 @@ package io.accord.launcher;
 
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** {@code ./accord status}: each recorded component with its health, pid, port and resident memory. */
 final class StatusCommand {
@@ -24,7 +25,7 @@ final class StatusCommand {
         }
         out.println("launcher pid " + state.get().launcherPid()
                 + (state.get().launcherRunning() ? " (running)" : " (gone: components were left running)"));
-        out.printf("%-20s %-10s %8s %6s %9s  %s%n", "COMPONENT", "STATE", "PID", "PORT", "RSS", "LOG");
+        out.printf("%-20s %-10s %8s %6s %9s  %s%n", "COMPONENT", "STATE", "PID", "PORT", "MEMORY", "LOG");
         boolean allHealthy = true;
         for (ComponentState component : state.get().components()) {
             String health = health(component);
@@ -32,6 +33,8 @@ final class StatusCommand {
             out.printf("%-20s %-10s %8d %6d %9s  %s%n", component.name(), health, component.pid(), component.port(),
                     ProcessMemory.megabytes(memory(component)), component.logFile());
         }
+        out.println("MEMORY: resident set (VmRSS) of a service or Kafka JVM; for postgres and keycloak the proportional"
+                + " set size of the whole process tree (shared pages counted once).");
         return allHealthy ? 0 : 1;
     }
 
@@ -42,13 +45,14 @@ final class StatusCommand {
         return probe.isHealthy(component.health()) ? "healthy" : "unhealthy";
     }
 
-    private java.util.OptionalLong memory(ComponentState component) {
+    private static OptionalLong memory(ComponentState component) {
         if (!component.isRunning()) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
-        // a service is one JVM; Keycloak (kc.sh + JVM) and PostgreSQL (postmaster + backends) are process trees
-        return component.kind() == ComponentState.Kind.SERVICE
-                ? ProcessMemory.residentBytes(component.pid())
-                : ProcessMemory.residentBytesWithChildren(component.pid());
+        // services and Kafka are one JVM; Keycloak (kc.sh + JVM) and PostgreSQL (postmaster + backends) are trees
+        return switch (component.kind()) {
+            case SERVICE, KAFKA -> ProcessMemory.residentBytes(component.pid());
+            case POSTGRES, KEYCLOAK -> ProcessMemory.treeBytes(component.pid());
+        };
     }
 }

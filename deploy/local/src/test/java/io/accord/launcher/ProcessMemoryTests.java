@@ -30,10 +30,24 @@ class ProcessMemoryTests {
     }
 
     @Test
-    void measuresThisJvm() {
-        long bytes = ProcessMemory.residentBytesWithChildren(ProcessHandle.current().pid()).orElseThrow();
+    void readsPssFromSmapsRollup() {
+        String rollup = """
+                55d0c0a00000-7ffd5e3f9000 ---p 00000000 00:00 0                          [rollup]
+                Rss:              346664 kB
+                Pss:              325415 kB
+                Pss_Anon:         301000 kB
+                """;
 
-        assertThat(bytes).isBetween(10L * 1024 * 1024, 4L * 1024 * 1024 * 1024);
+        assertThat(ProcessMemory.parsePss(rollup)).isEqualTo(OptionalLong.of(325_415L * 1024));
+    }
+
+    @Test
+    void measuresThisJvmAloneAndAsATree() {
+        long pid = ProcessHandle.current().pid();
+        long resident = ProcessMemory.residentBytes(pid).orElseThrow();
+
+        assertThat(resident).isBetween(10L * 1024 * 1024, 4L * 1024 * 1024 * 1024);
+        assertThat(ProcessMemory.treeBytes(pid).orElseThrow()).isBetween(resident / 4, resident * 2);
     }
 
     @Test

@@ -50,8 +50,10 @@ final class PlatformStarter {
     Platform start() {
         Preflight.check(config);
         Path work = config.workDirectory();
+        // an existing server's log is not ours to point at
+        Path postgresLog = config.externalDatabase().isPresent() ? null : work.resolve("postgres/postgres.log");
         CompletableFuture<Databases> databases = CompletableFuture.supplyAsync(
-                () -> named("postgres", work.resolve("postgres/postgres.log"), this::startDatabases), executor);
+                () -> named("postgres", postgresLog, this::startDatabases), executor);
         CompletableFuture<String> kafka = CompletableFuture.supplyAsync(
                 () -> named("kafka", work.resolve("kafka/broker.log"), this::startKafka), executor);
         CompletableFuture<Void> keycloak = databases.thenAcceptAsync(

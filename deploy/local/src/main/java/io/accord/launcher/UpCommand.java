@@ -45,6 +45,10 @@ final class UpCommand {
         } catch (RuntimeException e) {
             out.println();
             out.println("FAILED: " + e.getMessage());
+            Throwable root = rootCause(e);
+            if (root != e && root.getMessage() != null && !e.getMessage().contains(root.getMessage())) {
+                out.println("  because: " + root.getMessage());
+            }
             out.println("Everything started so far was stopped. Logs are under " + relative(config.logDirectory()));
             Runtime.getRuntime().removeShutdownHook(hook);
             deleteStateFile();
@@ -80,6 +84,14 @@ final class UpCommand {
         Shutdown.stopAll(currentState().components(), message -> out.println("  " + message));
         deleteStateFile();
         out.println("Accord stopped.");
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private void deleteStateFile() {

@@ -97,6 +97,14 @@ class OfferingApiTests {
     }
 
     @Test
+    void aRoleThatMayNotSubmitIsForbiddenWhateverItSends() {
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fin", Roles.FINANCE));
+
+        assertThat(finance.post(OFFERINGS, "{}").status()).isEqualTo(403);
+        assertThat(finance.post(OFFERINGS, "{\"name\":\"x\"}").status()).isEqualTo(403);
+    }
+
+    @Test
     void aMissingNameIsNamedInTheProblem() {
         String partner = activePartner("Nameless Media");
         TestHttp admin = TestHttp.localPort(port).as(TestJwt.partner("n", partner, Roles.PARTNER_ADMIN));

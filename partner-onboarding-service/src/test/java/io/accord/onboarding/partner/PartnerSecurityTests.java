@@ -47,6 +47,7 @@ class PartnerSecurityTests {
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("type").asString()).isEqualTo("https://accord.dev/problems/forbidden");
         assertThat(staff.get(PARTNERS).header("X-Total-Count")).isEqualTo(before);
+        assertThat(partnerAdmin.post(PARTNERS, "{}").status()).as("403 before validation").isEqualTo(403);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.accord.platform.security;
 import io.accord.contracts.Roles;
 import io.accord.platform.PlatformProperties;
 import io.accord.platform.problem.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,13 +38,15 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     SecurityFilterChain accordSecurityFilterChain(HttpSecurity http, PlatformProperties properties,
-                                                  ProblemWriter problems) throws Exception {
+                                                  ProblemWriter problems,
+                                                  ObjectProvider<RequestAuthorization> serviceRules) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(ALWAYS_PUBLIC).permitAll();
                     properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
                     requests.requestMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS);
+                    serviceRules.orderedStream().forEach(rules -> rules.configure(requests));
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server

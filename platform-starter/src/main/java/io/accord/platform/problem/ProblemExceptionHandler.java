@@ -36,25 +36,23 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, Object>> violations = ex.getBindingResult().getFieldErrors().stream()
+        return invalid("fields", ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> Violations.of(error.getField(), error.getDefaultMessage()))
-                .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-error",
-                "The request has invalid fields: " + Violations.fieldNames(violations) + ".");
-        problem.setTitle("Invalid request");
-        problem.setProperty("violations", violations);
-        return ResponseEntity.badRequest().body(problem);
+                .toList());
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, Object>> violations = ex.getParameterValidationResults().stream()
+        return invalid("parameters", ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> Violations.of(
                         result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
-                .toList();
+                .toList());
+    }
+
+    private static ResponseEntity<Object> invalid(String what, List<Map<String, Object>> violations) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-error",
-                "The request has invalid parameters: " + Violations.fieldNames(violations) + ".");
+                "The request has invalid " + what + ": " + Violations.fieldNames(violations) + ".");
         problem.setTitle("Invalid request");
         problem.setProperty("violations", violations);
         return ResponseEntity.badRequest().body(problem);

@@ -56,6 +56,7 @@ class PartnerValidationTests {
 
         assertProblem(response, "malformed-request");
         assertThat(fields(response)).containsExactly("partnerType");
+        assertThat(response.json().get("detail").asString()).contains("must be one of OTT_CONTENT, MVNO");
         assertNothingStored();
     }
 

@@ -19,6 +19,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import java.util.List;
 import java.util.Map;
@@ -64,9 +68,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem;
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = Violations.path(jackson.getPath());
+            String expected = expectation(jackson);
             problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-                    "The field '" + field + "' has a value of the wrong type or format.");
-            problem.setProperty("violations", List.of(Violations.of(field, "wrong type or format")));
+                    "The field '" + field + "' " + expected + ".");
+            problem.setProperty("violations", List.of(Violations.of(field, expected)));
         } else {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
                     "The request body is missing or is not valid JSON.");
@@ -130,6 +135,19 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; quote the correlation id when reporting it."));
+    }
+
+    /** What the field should have been: the allowed values of an enum, else its type. */
+    private static String expectation(JacksonException jackson) {
+        if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                        .collect(Collectors.joining(", "));
+            }
+            return "must be a valid " + target.getSimpleName();
+        }
+        return "has a value of the wrong type or format";
     }
 
     private static String slugFor(HttpStatusCode status) {

@@ -1,5 +1,6 @@
 package io.accord.onboarding.check;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class ApplicantFields {
         fields.put("iban", ApplicantData::iban);
         fields.put("bic", ApplicantData::bic);
         fields.put("settlementCurrency", ApplicantData::settlementCurrency);
-        return java.util.Collections.unmodifiableMap(fields);
+        return Collections.unmodifiableMap(fields);
     }
 
     private static void address(Map<String, Function<ApplicantData, String>> fields, String name,

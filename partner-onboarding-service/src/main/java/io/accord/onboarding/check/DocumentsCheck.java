@@ -5,6 +5,7 @@ import io.accord.onboarding.partner.PartnerType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -22,7 +23,7 @@ final class DocumentsCheck {
 
     CheckResult check(PartnerType type, Set<String> attachedDocumentTypes) {
         Set<String> attached = attachedDocumentTypes == null ? Set.of() : attachedDocumentTypes.stream()
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(documentType -> documentType.strip().toUpperCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         Set<String> required = new TreeSet<>(common);

@@ -1,5 +1,6 @@
 package io.accord.onboarding.check;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,9 +14,9 @@ public final class Ibans {
     private Ibans() {
     }
 
-    /** Upper case without spaces ({@code "de89 3704 …"} is {@code "DE893704…"}); {@code null} stays {@code null}. */
+    /** Upper case without spaces: {@code "de89 3704 …"} is {@code "DE893704…"}; {@code null} stays {@code null}. */
     public static String normalise(String iban) {
-        return iban == null ? null : WHITESPACE.matcher(iban).replaceAll("").toUpperCase(java.util.Locale.ROOT);
+        return iban == null ? null : WHITESPACE.matcher(iban).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /** Whether the IBAN has a known country, that country's length and structure, and verifies modulo 97. */

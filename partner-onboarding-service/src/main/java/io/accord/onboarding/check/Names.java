@@ -71,11 +71,12 @@ public final class Names {
         while (removed) {
             removed = false;
             for (List<String> form : LegalForms.ALL) {
-                if (words.size() > form.size() && words.subList(words.size() - form.size(), words.size()).equals(form)) {
-                    words.subList(words.size() - form.size(), words.size()).clear();
+                int size = form.size();
+                if (words.size() > size && words.subList(words.size() - size, words.size()).equals(form)) {
+                    words.subList(words.size() - size, words.size()).clear();
                     removed = true;
-                } else if (words.size() > form.size() && words.subList(0, form.size()).equals(form)) {
-                    words.subList(0, form.size()).clear();
+                } else if (words.size() > size && words.subList(0, size).equals(form)) {
+                    words.subList(0, size).clear();
                     removed = true;
                 }
             }

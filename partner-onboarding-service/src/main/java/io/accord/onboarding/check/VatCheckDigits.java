@@ -4,15 +4,12 @@ import static io.accord.onboarding.check.CheckDigits.digit;
 import static io.accord.onboarding.check.CheckDigits.weightedSum;
 
 /**
- * Check-digit rules of the EU VAT numbers from Austria to Ireland, as the national tax administrations publish
- * them. Each takes the number after the prefix, already matching its scheme's format. Forms for natural persons
- * that only carry a birth-date based code (Bulgarian 10-digit, Czech 9/10-digit numbers) are accepted on format.
+ * Check-digit rules of the EU VAT numbers from Austria to Hungary whose check is a digit, as the national tax
+ * administrations publish them; Cyprus, Spain, France and Ireland are in {@link VatCheckLetters}. Each takes the
+ * number after the prefix, already matching its scheme's format. Forms for natural persons that only carry a
+ * birth-date based code (Bulgarian 10-digit, Czech 9/10-digit numbers) are accepted on format.
  */
 final class VatCheckDigits {
-
-    private static final String CYPRUS_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    private static final int[] CYPRUS_EVEN_POSITION = {1, 0, 5, 7, 9, 13, 15, 17, 19, 21};
-    private static final String IRISH_LETTERS = "WABCDEFGHIJKLMNOPQRSTUV";
 
     private VatCheckDigits() {
     }
@@ -43,18 +40,6 @@ final class VatCheckDigits {
             check = weightedSum(number, 3, 4, 5, 6, 7, 8, 9, 10) % 11;
         }
         return check % 10 == digit(number, 8);
-    }
-
-    /** 8 digits and a check letter; numbers starting 12 are not issued. */
-    static boolean cyprus(String number) {
-        if (number.startsWith("12")) {
-            return false;
-        }
-        int sum = 0;
-        for (int i = 0; i < 8; i++) {
-            sum += i % 2 == 0 ? CYPRUS_EVEN_POSITION[digit(number, i)] : digit(number, i);
-        }
-        return CYPRUS_LETTERS.charAt(sum % 26) == number.charAt(8);
     }
 
     /** Legal entities (8 digits, not starting 9): weights 8..2 modulo 11. Persons (9/10 digits): format only. */
@@ -101,24 +86,5 @@ final class VatCheckDigits {
     /** Weights 9,7,3,1 repeated sum to a multiple of 10. */
     static boolean hungary(String number) {
         return weightedSum(number, 9, 7, 3, 1, 9, 7, 3, 1) % 10 == 0;
-    }
-
-    /**
-     * Current form: 7 digits, a check letter and an optional second letter that also counts (weight 9). The old
-     * form (digit, letter or + or *, 5 digits, letter) is checked as 0 + its 5 digits + its first digit.
-     */
-    static boolean ireland(String number) {
-        String digits;
-        int extra = 0;
-        if (Character.isDigit(number.charAt(1))) {
-            digits = number.substring(0, 7);
-            if (number.length() == 9) {
-                extra = 9 * IRISH_LETTERS.indexOf(number.charAt(8));
-            }
-        } else {
-            digits = "0" + number.substring(2, 7) + number.charAt(0);
-        }
-        int sum = weightedSum(digits, 8, 7, 6, 5, 4, 3, 2) + extra;
-        return IRISH_LETTERS.charAt(sum % 23) == number.charAt(7);
     }
 }

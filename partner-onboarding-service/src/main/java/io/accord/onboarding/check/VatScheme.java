@@ -1,5 +1,6 @@
 package io.accord.onboarding.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -30,7 +31,7 @@ record VatScheme(List<String> prefixes, Set<String> countries, Pattern pattern, 
     }
 
     VatScheme alsoPrefixed(String alternative) {
-        List<String> all = new java.util.ArrayList<>(prefixes);
+        List<String> all = new ArrayList<>(prefixes);
         all.add(alternative);
         return new VatScheme(List.copyOf(all), countries, pattern, format, canonical, algorithm, checkDigits);
     }

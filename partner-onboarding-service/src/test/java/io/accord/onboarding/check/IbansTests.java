@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +44,8 @@ class IbansTests {
                 .endsWith("only letters and digits are allowed");
         assertThat(Ibans.problem("DE8937040044053201300A")).get().asString()
                 .endsWith("the account part of DE IBANs is 18 digits");
-        assertThat(Ibans.problem("1234")).get().asString().endsWith("must start with a country code and two check digits");
+        assertThat(Ibans.problem("1234")).get().asString()
+                .endsWith("must start with a country code and two check digits");
         assertThat(Ibans.problem(null)).contains("no IBAN given");
         assertThat(Ibans.problem("   ")).contains("no IBAN given");
     }
@@ -79,7 +84,7 @@ class IbansTests {
     @Property
     void changingAnyOneDigitBreaksTheChecksum(@ForAll("ibans") String iban, @ForAll @IntRange(max = 33) int at,
                                               @ForAll @IntRange(min = 1, max = 9) int shift) {
-        List<Integer> digitPositions = java.util.stream.IntStream.range(2, iban.length())
+        List<Integer> digitPositions = IntStream.range(2, iban.length())
                 .filter(i -> Character.isDigit(iban.charAt(i))).boxed().toList();
         int position = digitPositions.get(at % digitPositions.size());
         char changed = (char) ('0' + (iban.charAt(position) - '0' + shift) % 10);
@@ -104,8 +109,8 @@ class IbansTests {
     }
 
     private static Arbitrary<String> bbans(String structure) {
-        java.util.regex.Matcher segment = java.util.regex.Pattern.compile("(\\d+)!([nac])").matcher(structure);
-        List<Arbitrary<String>> parts = new java.util.ArrayList<>();
+        Matcher segment = Pattern.compile("(\\d+)!([nac])").matcher(structure);
+        List<Arbitrary<String>> parts = new ArrayList<>();
         while (segment.find()) {
             int length = Integer.parseInt(segment.group(1));
             parts.add(switch (segment.group(2)) {
@@ -118,7 +123,7 @@ class IbansTests {
     }
 
     private static int bbanLength(String structure) {
-        return java.util.regex.Pattern.compile("(\\d+)!").matcher(structure).results()
+        return Pattern.compile("(\\d+)!").matcher(structure).results()
                 .mapToInt(match -> Integer.parseInt(match.group(1))).sum();
     }
 }

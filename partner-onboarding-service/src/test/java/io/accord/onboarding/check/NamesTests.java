@@ -2,6 +2,7 @@ package io.accord.onboarding.check;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -80,7 +81,7 @@ class NamesTests {
 
     @Provide
     Arbitrary<String> companyNames() {
-        return net.jqwik.api.Combinators.combine(baseNames(), legalForms(), Arbitraries.of(" ", ".", ", ", " & "))
+        return Combinators.combine(baseNames(), legalForms(), Arbitraries.of(" ", ".", ", ", " & "))
                 .as((base, form, separator) -> form + separator + base + separator + form);
     }
 

@@ -3,7 +3,6 @@ package io.accord.onboarding.document;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -48,8 +46,7 @@ class DocumentContentController {
     private static void write(Download download, HttpServletResponse response) throws IOException {
         response.setContentType(download.mimeType());
         response.setContentLengthLong(download.content().length);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(download.fileName(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, download.contentDisposition());
         response.setHeader("Digest", InspectedContent.digestHeader(download.sha256()));
         response.setHeader("X-Checksum-SHA256", download.sha256());
         response.getOutputStream().write(download.content());

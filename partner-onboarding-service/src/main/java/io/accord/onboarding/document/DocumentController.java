@@ -9,14 +9,18 @@ import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.beans.PropertyEditorSupport;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,6 +43,17 @@ class DocumentController {
 
     DocumentController(DocumentService service) {
         this.service = service;
+    }
+
+    /** A text field sent where the file part belongs is no file: "a file part is required", not a binding error. */
+    @InitBinder
+    void textIsNoFile(WebDataBinder binder) {
+        binder.registerCustomEditor(MultipartFile.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(null);
+            }
+        });
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -43,7 +45,7 @@ class DocumentStore {
         String checkedName = Document.checkedName(name);
         InspectedContent content = InspectedContent.inspect(bytes, properties.maxSize());
         Document document = Document.upload(owner, type, checkedName, ExpiryDates.check(expiryDate), content,
-                FileNames.clean(fileName), tenancy.actor(), clock.instant());
+                FileNames.clean(fileName), tenancy.actor(), now());
         documents.save(document);
         contents.save(new DocumentContent(document.latest(), content));
         audit.record(partnerOf(document), RESOURCE_TYPE, document.id().toString(), "uploaded", null,
@@ -57,7 +59,7 @@ class DocumentStore {
         LocalDate checkedExpiry = ExpiryDates.check(newExpiryDate);
         DocumentView before = DocumentView.of(document);
         DocumentVersion version = document.addVersion(content, FileNames.clean(fileName), checkedExpiry,
-                tenancy.actor(), clock.instant());
+                tenancy.actor(), now());
         documents.save(document);
         contents.save(new DocumentContent(version, content));
         audit.record(partnerOf(document), RESOURCE_TYPE, document.id().toString(), "version-added", before,
@@ -69,11 +71,16 @@ class DocumentStore {
     void transfer(UUID applicationId, PartnerId partner) {
         for (Document document : documents.findByOwnerTypeAndOwnerId(OwnerType.APPLICATION, applicationId)) {
             DocumentView before = DocumentView.of(document);
-            document.transferTo(partner, clock.instant());
+            document.transferTo(partner, now());
             documents.save(document);
             audit.record(partner, RESOURCE_TYPE, document.id().toString(), "transferred-to-partner", before,
                     DocumentView.of(document));
         }
+    }
+
+    /** Microseconds, as PostgreSQL stores them: the answer to an upload shows what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static PartnerId partnerOf(Document document) {

@@ -41,6 +41,11 @@ final class DocumentClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
     }
 
+    Response send(String method, String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

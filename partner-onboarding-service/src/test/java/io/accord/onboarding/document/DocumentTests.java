@@ -66,6 +66,14 @@ class DocumentTests {
     }
 
     @Test
+    void theContentDispositionHasAnAsciiFallbackAndTheExactUtf8Name() {
+        Download download = new Download("Vertrag \"Müller\" *1*.pdf", "application/pdf", "00", new byte[0]);
+
+        assertThat(download.contentDisposition()).isEqualTo("attachment; filename=\"Vertrag _M_ller_ *1*.pdf\"; "
+                + "filename*=UTF-8''Vertrag%20%22M%C3%BCller%22%20%2A1%2A.pdf");
+    }
+
+    @Test
     void clientFileNamesLoseTheirPathAndControlCharacters() {
         assertThat(FileNames.clean("C:\\Users\\me\\contract.pdf")).isEqualTo("contract.pdf");
         assertThat(FileNames.clean("../../etc/passwd\u0000.pdf")).isEqualTo("passwd.pdf");

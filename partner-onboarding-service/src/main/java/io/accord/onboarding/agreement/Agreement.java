@@ -27,6 +27,7 @@ class Agreement {
 
     @Id
     private UUID id;
+    @Column(name = "partner_id")
     private UUID partnerId;
     private int version;
     private String name;

@@ -15,12 +15,18 @@ import java.util.UUID;
 record AgreementDraft(String name, String description, BusinessModel businessModel, String partnerName,
                       AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant validUntil) {
 
+    // dates a commercial agreement can plausibly have, and that PostgreSQL's timestamptz can hold
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2999-12-31T23:59:59Z");
+
     /**
      * @param requestedEnd the end of the agreement period if the caller set one; otherwise it is the start plus
      *                     the terms' validity in months (calendar months in UTC), or open-ended
      */
     static AgreementDraft of(String name, String description, BusinessModel businessModel, String partnerName,
                              AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant requestedEnd) {
+        plausible(effectiveFrom, "agreementPeriod.startDateTime");
+        plausible(requestedEnd, "agreementPeriod.endDateTime");
         AgreementTerms checked = TermsRules.validated(terms, "terms");
         Instant end = requestedEnd != null ? requestedEnd : checked.validityMonths() == null ? null
                 : effectiveFrom.atOffset(ZoneOffset.UTC).plusMonths(checked.validityMonths()).toInstant();
@@ -30,5 +36,11 @@ record AgreementDraft(String name, String description, BusinessModel businessMod
         }
         return new AgreementDraft(name, description, businessModel, partnerName, checked, templateId,
                 effectiveFrom, end);
+    }
+
+    private static void plausible(Instant date, String field) {
+        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            throw new InvalidInputException(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
     }
 }

@@ -24,12 +24,16 @@ interface AgreementRepository extends JpaRepository<Agreement, UUID> {
             """)
     Page<Agreement> search(UUID partnerId, AgreementStatus status, Pageable page);
 
-    /** Partners with a version due to come into force or to expire at {@code now}. */
+    /**
+     * Partners with a version due to come into force or to expire at {@code now}, in id order so that concurrent
+     * callers lock their histories in the same order (no deadlock).
+     */
     @Query("""
             select distinct a.partnerId from Agreement a
             where (a.status = io.accord.onboarding.agreement.AgreementStatus.APPROVED
                    and a.effectiveFrom <= :now and a.countersignedAt <= :now)
                or (a.status = io.accord.onboarding.agreement.AgreementStatus.ACTIVE and a.inForceUntil <= :now)
+            order by a.partnerId
             """)
     List<UUID> partnersWithDueTransitions(Instant now, Pageable limit);
 }

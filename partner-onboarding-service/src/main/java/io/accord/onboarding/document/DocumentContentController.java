@@ -1,6 +1,9 @@
 package io.accord.onboarding.document;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.UUID;
 
 /**
@@ -31,6 +38,7 @@ class DocumentContentController {
     @GetMapping("/{id}/content")
     @PreAuthorize(DocumentAuthorization.READERS)
     @Operation(summary = "Download the latest version's bytes")
+    @DownloadResponse
     void latest(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         write(service.download(id, null), response);
     }
@@ -38,8 +46,19 @@ class DocumentContentController {
     @GetMapping("/{id}/version/{version}/content")
     @PreAuthorize(DocumentAuthorization.READERS)
     @Operation(summary = "Download one version's bytes")
+    @DownloadResponse
     void version(@PathVariable UUID id, @PathVariable int version, HttpServletResponse response) throws IOException {
         write(service.download(id, version), response);
+    }
+
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "200", description = "The stored bytes", content = {
+            @Content(mediaType = "application/pdf"), @Content(mediaType = "image/png"),
+            @Content(mediaType = "image/jpeg")}, headers = {
+            @Header(name = "Digest", description = "sha-256=<base64 of the recorded SHA-256> (RFC 3230)"),
+            @Header(name = "X-Checksum-SHA256", description = "the recorded SHA-256, hex")})
+    @interface DownloadResponse {
     }
 
     // written straight to the response: no message converter or body advice (fields=) may reinterpret the bytes

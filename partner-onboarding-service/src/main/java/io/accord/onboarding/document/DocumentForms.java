@@ -1,5 +1,6 @@
 package io.accord.onboarding.document;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,6 +21,7 @@ final class DocumentForms {
      * @param expiryDate   optional, YYYY-MM-DD
      * @param partnerId    the owning partner: required from staff; a partner uploads for itself only
      */
+    @Schema(name = "DocumentUpload")
     record Upload(@NotNull(message = "a file part is required") MultipartFile file,
                   @NotBlank String documentType,
                   @NotBlank @Size(max = Document.MAX_NAME_LENGTH) String name,
@@ -28,6 +30,7 @@ final class DocumentForms {
     }
 
     /** @param expiryDate optional, YYYY-MM-DD: replaces the document's expiry date (a renewal) */
+    @Schema(name = "DocumentNewVersion")
     record NewVersion(@NotNull(message = "a file part is required") MultipartFile file, String expiryDate) {
     }
 }

@@ -2,7 +2,10 @@ package io.accord.onboarding.document;
 
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.security.Tenancy;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +63,13 @@ class DocumentStore {
         DocumentView before = DocumentView.of(document);
         DocumentVersion version = document.addVersion(content, FileNames.clean(fileName), checkedExpiry,
                 tenancy.actor(), now());
-        documents.save(document);
+        try {
+            // flushed here, not at commit, so that losing a race with another new version is a 409 and not a 500
+            documents.saveAndFlush(document);
+        } catch (OptimisticLockingFailureException | DataIntegrityViolationException raced) {
+            throw new ConflictException("Document " + document.id() + " got another new version at the same time;"
+                    + " read it and upload again if yours is still needed.");
+        }
         contents.save(new DocumentContent(version, content));
         audit.record(partnerOf(document), RESOURCE_TYPE, document.id().toString(), "version-added", before,
                 DocumentView.of(document));

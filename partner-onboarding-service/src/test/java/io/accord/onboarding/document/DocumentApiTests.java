@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import static io.accord.onboarding.document.DocumentClient.DOCUMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +129,24 @@ class DocumentApiTests {
         assertThat(partnerAdmin.get(DOCUMENTS + "/" + id + "/version/2/content").body()).isEqualTo(SampleFiles.PNG);
         assertThat(partnerAdmin.get(DOCUMENTS + "/" + id + "/content").body()).isEqualTo(SampleFiles.PNG);
         assertThat(partnerAdmin.get(DOCUMENTS + "/" + id + "/version/3/content").status()).isEqualTo(404);
+    }
+
+    @Test
+    void concurrentNewVersionsGetGaplessNumbersAndALoserIsAConflictNeverAServerError() {
+        String id = upload("Raced certificate", "CERTIFICATE", null);
+
+        List<Integer> statuses = IntStream.range(0, 6).parallel()
+                .mapToObj(i -> partnerAdmin.post(DOCUMENTS + "/" + id + "/version", new DocumentClient.Form()
+                        .file("file", "v.pdf", "application/pdf", SampleFiles.pdfOfSize(1000 + i))).status())
+                .toList();
+
+        assertThat(statuses).allMatch(status -> status == 201 || status == 409).contains(201);
+        long accepted = statuses.stream().filter(status -> status == 201).count();
+        JsonNode versions = partnerAdmin.get(DOCUMENTS + "/" + id + "/version").json();
+        assertThat(versions.size()).isEqualTo(1 + accepted);
+        for (int i = 0; i < versions.size(); i++) {
+            assertThat(versions.get(i).get("version").asString()).isEqualTo(String.valueOf(i + 1));
+        }
     }
 
     @Test

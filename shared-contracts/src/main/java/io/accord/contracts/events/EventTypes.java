@@ -8,7 +8,8 @@ public final class EventTypes {
 
     private static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
             "PartnerActivated", PartnerActivated.class,
-            "PartnerStatusChanged", PartnerStatusChanged.class);
+            "PartnerStatusChanged", PartnerStatusChanged.class,
+            "PartnerBankAccountConfirmed", PartnerBankAccountConfirmed.class);
 
     private EventTypes() {
     }

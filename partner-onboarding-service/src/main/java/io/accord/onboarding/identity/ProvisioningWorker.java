@@ -2,6 +2,7 @@ package io.accord.onboarding.identity;
 
 import io.accord.platform.audit.AuditTrail;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -11,15 +12,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Works due provisioning rows against Keycloak, one row per transaction. The row stays locked
  * ({@code FOR UPDATE SKIP LOCKED}) while its Keycloak calls run, so with several replicas each row is worked by
  * exactly one of them at a time; the steps are find-or-create, so a crash half-way only repeats work.
  * A failure is recorded on the row with a capped exponential backoff; the worker never gives up.
+ *
+ * <p>The schedule only triggers; the Keycloak calls run on the worker's own thread, so a Keycloak that hangs
+ * until the read timeout delays this worker alone, never the outbox relay on the shared scheduler thread.
  */
 @Component
-class ProvisioningWorker {
+class ProvisioningWorker implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningWorker.class);
 
@@ -30,6 +39,9 @@ class ProvisioningWorker {
     private final IdentityProperties properties;
     private final Backoff backoff;
     private final Clock clock;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("identity-provisioning").daemon().factory());
+    private final AtomicBoolean running = new AtomicBoolean();
 
     ProvisioningWorker(ProvisioningRepository provisionings, KeycloakDirectory keycloak, AuditTrail audit,
                        PlatformTransactionManager transactionManager, IdentityProperties properties) {
@@ -44,24 +56,53 @@ class ProvisioningWorker {
 
     @Scheduled(fixedDelayString = "${accord.onboarding.identity.poll-interval:2s}")
     void poll() {
-        if (properties.enabled()) {
-            workDueRows();
+        if (!properties.enabled() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            thread.execute(() -> {
+                try {
+                    workDueRows();
+                } catch (RuntimeException failure) {
+                    // the database, not Keycloak (whose failures are recorded on the rows): try again next poll
+                    log.error("Identity provisioning worker failed; it runs again at the next poll", failure);
+                } finally {
+                    running.set(false);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            running.set(false);
         }
     }
 
-    /** Works due rows until none is left or a batch is done; returns how many were worked. */
+    /**
+     * Works due rows until none is left, one failed, or a batch is done; returns how many were worked. After a
+     * failure the rest wait for the next poll: when Keycloak is down, every other row would fail the same way.
+     */
     int workDueRows() {
         int worked = 0;
-        while (worked < properties.batchSize() && Boolean.TRUE.equals(transactions.execute(status -> workOneRow()))) {
-            worked++;
+        Outcome outcome = Outcome.SUCCEEDED;
+        while (worked < properties.batchSize() && outcome == Outcome.SUCCEEDED) {
+            outcome = transactions.execute(status -> workOneRow());
+            if (outcome != Outcome.NOTHING_DUE) {
+                worked++;
+            }
         }
         return worked;
     }
 
-    private boolean workOneRow() {
+    @Override
+    public void destroy() throws InterruptedException {
+        thread.shutdown();
+        if (!thread.awaitTermination(properties.readTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
+            thread.shutdownNow();
+        }
+    }
+
+    private Outcome workOneRow() {
         Optional<Provisioning> claimed = provisionings.claimDue(clock.instant());
         if (claimed.isEmpty()) {
-            return false;
+            return Outcome.NOTHING_DUE;
         }
         Provisioning provisioning = claimed.get();
         ProvisioningStatus before = provisioning.status();
@@ -83,7 +124,7 @@ class ProvisioningWorker {
             audit.record(after.partnerId(), IdentityProvisioning.RESOURCE_TYPE, after.partnerId().toString(),
                     after.state() == ProvisioningState.DONE ? "provisioned" : "provisioning-failed", before, after);
         }
-        return true;
+        return after.state() == ProvisioningState.DONE ? Outcome.SUCCEEDED : Outcome.FAILED;
     }
 
     private static String describe(RuntimeException failure) {
@@ -91,4 +132,6 @@ class ProvisioningWorker {
                 ? "conflict in Keycloak, resolve it there and retry: " + failure.getMessage()
                 : failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
+
+    private enum Outcome { NOTHING_DUE, SUCCEEDED, FAILED }
 }

@@ -23,5 +23,5 @@ alter table partner
     add column pending_bank_since    timestamptz,
     add column application_id        uuid;
 
-create unique index partner_application on partner (application_id) where application_id is not null;
+create unique index partner_by_application on partner (application_id) where application_id is not null;
 create index partner_tax_id on partner (tax_id);

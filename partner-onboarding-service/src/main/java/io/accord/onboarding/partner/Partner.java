@@ -65,6 +65,7 @@ public class Partner {
     private String pendingBic;
     private Instant pendingBankSince;
     private UUID applicationId;
+    private String normalisedName;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -80,14 +81,15 @@ public class Partner {
     public static Partner activate(String legalName, PartnerType type, BusinessModel model, String country,
                                    String settlementCurrency, Instant now) {
         return activate(new PartnerProfile(legalName, null, type, model, country, null, null, null, null, null, null,
-                settlementCurrency), null, now);
+                settlementCurrency), null, null, now);
     }
 
     /** A new partner, ACTIVE from now on; its bank account (if any) was checked with its application. */
-    public static Partner activate(PartnerProfile profile, UUID applicationId, Instant now) {
+    public static Partner activate(PartnerProfile profile, UUID applicationId, String normalisedName, Instant now) {
         Partner partner = new Partner();
         partner.id = UUID.randomUUID();
         partner.applicationId = applicationId;
+        partner.normalisedName = normalisedName;
         partner.legalName = profile.legalName();
         partner.tradingName = profile.tradingName();
         partner.partnerType = profile.type();

@@ -9,4 +9,6 @@ import java.util.UUID;
 interface PartnerRepository extends JpaRepository<Partner, UUID>, JpaSpecificationExecutor<Partner> {
 
     List<Partner> findByTaxId(String taxId);
+
+    List<Partner> findByNormalisedNameAndCountry(String normalisedName, String country);
 }

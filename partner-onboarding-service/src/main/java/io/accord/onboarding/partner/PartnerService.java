@@ -80,6 +80,22 @@ class PartnerService {
     }
 
     @Transactional
+    Partner requestBankAccountChange(UUID id, BankAccount requested) {
+        return change(id, "bank-account-change-requested",
+                partner -> partner.requestBankAccountChange(requested, clock.instant()));
+    }
+
+    @Transactional
+    Partner confirmBankAccountChange(UUID id) {
+        return change(id, "bank-account-change-confirmed", partner -> partner.confirmBankAccountChange(clock.instant()));
+    }
+
+    @Transactional
+    Partner rejectBankAccountChange(UUID id) {
+        return change(id, "bank-account-change-rejected", partner -> partner.rejectBankAccountChange(clock.instant()));
+    }
+
+    @Transactional
     Partner changeContacts(UUID id, ContactPerson commercial, ContactPerson technical, ContactPerson billing) {
         return change(id, "contacts-changed",
                 partner -> partner.changeContacts(commercial, technical, billing, clock.instant()));

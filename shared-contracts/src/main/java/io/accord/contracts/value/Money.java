@@ -1,5 +1,7 @@
 package io.accord.contracts.value;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -48,6 +50,8 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(amount.multiply(factor), currency);
     }
 
+    /** Not a property: without the annotation JSON would carry a redundant {@code "negative"} field. */
+    @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;
     }

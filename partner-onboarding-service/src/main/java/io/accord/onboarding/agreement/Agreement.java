@@ -1,0 +1,245 @@
+package io.accord.onboarding.agreement;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.onboarding.partner.BusinessModel;
+import io.accord.platform.problem.ConflictException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One version of a partner's agreement (a TMF651 agreement). Changed only through its {@link AgreementHistory},
+ * which holds the partner-wide rules (one version in force, one open proposal); the guards here are the
+ * lifecycle of a single version.
+ */
+@Entity
+@Table(name = "agreement")
+class Agreement {
+
+    @Id
+    private UUID id;
+    @Column(name = "partner_id")
+    private UUID partnerId;
+    private int version;
+    private String name;
+    private String description;
+    @Enumerated(EnumType.STRING)
+    private BusinessModel agreementType;
+    private String partnerName;
+    @Enumerated(EnumType.STRING)
+    private AgreementStatus status;
+    @Convert(converter = TermsJson.class)
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private AgreementTerms terms;
+    private UUID templateId;
+    private Instant effectiveFrom;
+    private Instant validUntil;
+    private Instant inForceFrom;
+    private Instant inForceUntil;
+    private Instant countersignedAt;
+    private String countersignedBy;
+    private String statusReason;
+    private Instant createdAt;
+    private String createdBy;
+    private Instant updatedAt;
+
+    protected Agreement() {
+    }
+
+    Agreement(AgreementDraft draft, UUID partnerId, int version, Instant now, String by) {
+        this.id = UUID.randomUUID();
+        this.partnerId = partnerId;
+        this.version = version;
+        this.name = draft.name();
+        this.description = draft.description();
+        this.agreementType = draft.businessModel();
+        this.partnerName = draft.partnerName();
+        this.status = AgreementStatus.DRAFT;
+        this.terms = draft.terms();
+        this.templateId = draft.templateId();
+        this.effectiveFrom = draft.effectiveFrom();
+        this.validUntil = draft.validUntil();
+        this.createdAt = now;
+        this.createdBy = by;
+        this.updatedAt = now;
+    }
+
+    void propose(Instant now) {
+        require(AgreementStatus.DRAFT, "propose");
+        moveTo(AgreementStatus.PENDING_APPROVAL, now);
+    }
+
+    /** The partner's signature (or the onboarding policy's approval, {@code by} null): it now waits for its date. */
+    void countersign(String by, Instant now) {
+        require(AgreementStatus.PENDING_APPROVAL, "countersign");
+        if (validUntil != null && !validUntil.isAfter(now)) {
+            throw new ConflictException("Agreement " + id + " can no longer be countersigned: its validity period"
+                    + " ended at " + validUntil);
+        }
+        countersignedAt = now;
+        countersignedBy = by;
+        moveTo(AgreementStatus.APPROVED, now);
+    }
+
+    /** When an approved version comes into force: its effective date, or its signature if that came later. */
+    Instant activationTime() {
+        return effectiveFrom.isAfter(countersignedAt) ? effectiveFrom : countersignedAt;
+    }
+
+    boolean isDue(Instant now) {
+        return status == AgreementStatus.APPROVED && !activationTime().isAfter(now);
+    }
+
+    void activate(Instant at, Instant now) {
+        require(AgreementStatus.APPROVED, "activate");
+        inForceFrom = at;
+        inForceUntil = validUntil;
+        moveTo(AgreementStatus.ACTIVE, now);
+    }
+
+    void supersede(Instant at, Instant now) {
+        require(AgreementStatus.ACTIVE, "supersede");
+        inForceUntil = at;
+        moveTo(AgreementStatus.SUPERSEDED, now);
+    }
+
+    boolean hasRunOut(Instant now) {
+        return status == AgreementStatus.ACTIVE && inForceUntil != null && !inForceUntil.isAfter(now);
+    }
+
+    void expire(Instant now) {
+        if (!hasRunOut(now)) {
+            throw new ConflictException("Agreement " + id + " is " + status + " and has not reached its end");
+        }
+        moveTo(AgreementStatus.EXPIRED, now);
+    }
+
+    void terminate(String reason, Instant now) {
+        if (status.isFinal()) {
+            throw new ConflictException("Cannot terminate agreement " + id + ": it is already " + status);
+        }
+        if (status == AgreementStatus.ACTIVE) {
+            // never before its start, so the in-force interval stays well-formed
+            inForceUntil = now.isBefore(inForceFrom) ? inForceFrom : now;
+        }
+        statusReason = reason;
+        moveTo(AgreementStatus.TERMINATED, now);
+    }
+
+    boolean isInForceAt(Instant at) {
+        return inForceFrom != null && !at.isBefore(inForceFrom) && (inForceUntil == null || at.isBefore(inForceUntil));
+    }
+
+    /** As other features see it; an approved version shows when it will be in force. */
+    AgreementRef ref() {
+        boolean waiting = status == AgreementStatus.APPROVED;
+        return new AgreementRef(agreementId(), partnerId(), version, agreementType, status,
+                waiting ? activationTime() : inForceFrom, waiting ? validUntil : inForceUntil);
+    }
+
+    private void require(AgreementStatus required, String action) {
+        if (status != required) {
+            throw new ConflictException("Cannot " + action + " agreement " + id + " (version " + version
+                    + "): it is " + status + ", not " + required);
+        }
+    }
+
+    private void moveTo(AgreementStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+    }
+
+    AgreementId agreementId() {
+        return new AgreementId(id);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    PartnerId partnerId() {
+        return new PartnerId(partnerId);
+    }
+
+    int version() {
+        return version;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String description() {
+        return description;
+    }
+
+    BusinessModel agreementType() {
+        return agreementType;
+    }
+
+    String partnerName() {
+        return partnerName;
+    }
+
+    AgreementStatus status() {
+        return status;
+    }
+
+    AgreementTerms terms() {
+        return terms;
+    }
+
+    UUID templateId() {
+        return templateId;
+    }
+
+    Instant effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    Instant validUntil() {
+        return validUntil;
+    }
+
+    Instant inForceFrom() {
+        return inForceFrom;
+    }
+
+    Instant inForceUntil() {
+        return inForceUntil;
+    }
+
+    Instant countersignedAt() {
+        return countersignedAt;
+    }
+
+    String countersignedBy() {
+        return countersignedBy;
+    }
+
+    String statusReason() {
+        return statusReason;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    String createdBy() {
+        return createdBy;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,33 @@
+package io.accord.onboarding.agreement;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.security.RequestAuthorization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may do what with agreements, checked before the request body is read: staff managers draft, propose and
+ * terminate versions and manage templates, only a partner admin countersigns, only staff read templates.
+ */
+@Configuration(proxyBeanMethods = false)
+class AgreementAuthorization {
+
+    static final String MANAGERS = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER + "')";
+    static final String PARTNER_ADMIN = "hasRole('" + Roles.PARTNER_ADMIN + "')";
+    static final String STAFF = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER + "', '"
+            + Roles.OPS + "', '" + Roles.FINANCE + "', '" + Roles.AUDITOR + "')";
+
+    @Bean
+    RequestAuthorization agreementRules() {
+        String agreements = AgreementController.PATH;
+        String templates = AgreementTemplateController.PATH;
+        return requests -> requests
+                .requestMatchers(HttpMethod.POST, agreements + "/*/countersignature").hasRole(Roles.PARTNER_ADMIN)
+                .requestMatchers(HttpMethod.POST, agreements, agreements + "/**")
+                .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER)
+                .requestMatchers(HttpMethod.POST, templates, templates + "/**")
+                .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER)
+                .requestMatchers(templates, templates + "/**").hasAnyRole(Roles.STAFF.toArray(String[]::new));
+    }
+}

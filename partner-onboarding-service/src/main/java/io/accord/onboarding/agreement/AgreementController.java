@@ -1,0 +1,87 @@
+package io.accord.onboarding.agreement;
+
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * TMF651 agreements: staff draft, propose and terminate versions; the partner admin countersigns its own. A
+ * partner reads only its own versions (another partner's id is a 404).
+ */
+@RestController
+@RequestMapping(AgreementController.PATH)
+@Tag(name = "Agreements (TMF651)")
+class AgreementController {
+
+    static final String PATH = "/tmf-api/agreementManagement/v4/agreement";
+
+    private final AgreementService service;
+
+    AgreementController(AgreementService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @PreAuthorize(AgreementAuthorization.MANAGERS)
+    @Operation(summary = "Draft a new version of a partner's agreement (an amendment once one exists)")
+    ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementRequests.CreateAgreement request) {
+        AgreementView created = AgreementView.of(service.create(request));
+        return ResponseEntity.created(URI.create(created.href())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read an agreement version")
+    AgreementView get(@PathVariable UUID id) {
+        return AgreementView.of(service.get(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "List agreement versions (staff: all; a partner: its own), oldest first, paged")
+    ResponseEntity<List<AgreementView>> list(
+            @Parameter(description = "the partner's id") @RequestParam(name = "engagedParty.id", required = false)
+            UUID partnerId,
+            @RequestParam(required = false) AgreementStatus status,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit) {
+        return PagedResponse.of(service.list(partnerId, status,
+                OffsetLimit.of(offset, limit, Sort.by("createdAt", "version", "id"))), AgreementView::of);
+    }
+
+    @PostMapping("/{id}/proposal")
+    @PreAuthorize(AgreementAuthorization.MANAGERS)
+    @Operation(summary = "Propose a DRAFT version to the partner (PENDING_APPROVAL)")
+    AgreementView propose(@PathVariable UUID id) {
+        return AgreementView.of(service.propose(id));
+    }
+
+    @PostMapping("/{id}/countersignature")
+    @PreAuthorize(AgreementAuthorization.PARTNER_ADMIN)
+    @Operation(summary = "Countersign a proposed version (partner admin): in force at its effective date")
+    AgreementView countersign(@PathVariable UUID id) {
+        return AgreementView.of(service.countersign(id));
+    }
+
+    @PostMapping("/{id}/termination")
+    @PreAuthorize(AgreementAuthorization.MANAGERS)
+    @Operation(summary = "Terminate a version: ends it if in force, withdraws it if not yet")
+    AgreementView terminate(@PathVariable UUID id, @Valid @RequestBody AgreementRequests.Termination request) {
+        return AgreementView.of(service.terminate(id, request.reason()));
+    }
+}

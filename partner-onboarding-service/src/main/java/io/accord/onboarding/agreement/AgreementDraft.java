@@ -1,0 +1,46 @@
+package io.accord.onboarding.agreement;
+
+import io.accord.onboarding.partner.BusinessModel;
+import io.accord.platform.problem.InvalidInputException;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * What a new agreement version is made of, checked: validated terms and a period that ends after it starts.
+ *
+ * @param templateId the template the terms come from, {@code null} when staff wrote them
+ */
+record AgreementDraft(String name, String description, BusinessModel businessModel, String partnerName,
+                      AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant validUntil) {
+
+    // dates a commercial agreement can plausibly have, and that PostgreSQL's timestamptz can hold
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2999-12-31T23:59:59Z");
+
+    /**
+     * @param requestedEnd the end of the agreement period if the caller set one; otherwise it is the start plus
+     *                     the terms' validity in months (calendar months in UTC), or open-ended
+     */
+    static AgreementDraft of(String name, String description, BusinessModel businessModel, String partnerName,
+                             AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant requestedEnd) {
+        plausible(effectiveFrom, "agreementPeriod.startDateTime");
+        plausible(requestedEnd, "agreementPeriod.endDateTime");
+        AgreementTerms checked = TermsRules.validated(terms, "terms");
+        Instant end = requestedEnd != null ? requestedEnd : checked.validityMonths() == null ? null
+                : effectiveFrom.atOffset(ZoneOffset.UTC).plusMonths(checked.validityMonths()).toInstant();
+        if (end != null && !end.isAfter(effectiveFrom)) {
+            throw new InvalidInputException("agreementPeriod.endDateTime", "must be after the startDateTime "
+                    + effectiveFrom);
+        }
+        return new AgreementDraft(name, description, businessModel, partnerName, checked, templateId,
+                effectiveFrom, end);
+    }
+
+    private static void plausible(Instant date, String field) {
+        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            throw new InvalidInputException(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+    }
+}

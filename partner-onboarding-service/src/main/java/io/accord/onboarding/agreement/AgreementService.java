@@ -1,0 +1,170 @@
+package io.accord.onboarding.agreement;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.onboarding.partner.BusinessModel;
+import io.accord.onboarding.partner.PartnerDirectory;
+import io.accord.onboarding.partner.PartnerStatus;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Thin application service: checks who may act, then lets {@link AgreementChanges} run the aggregate. */
+@Service
+class AgreementService {
+
+    private final AgreementRepository agreements;
+    private final AgreementHistoryRepository histories;
+    private final AgreementTemplateService templates;
+    private final AgreementChanges changes;
+    private final PartnerDirectory partners;
+    private final Tenancy tenancy;
+    private final AgreementProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    AgreementService(AgreementRepository agreements, AgreementHistoryRepository histories,
+                     AgreementTemplateService templates, AgreementChanges changes, PartnerDirectory partners,
+                     Tenancy tenancy, AgreementProperties properties) {
+        this.agreements = agreements;
+        this.histories = histories;
+        this.templates = templates;
+        this.changes = changes;
+        this.partners = partners;
+        this.tenancy = tenancy;
+        this.properties = properties;
+    }
+
+    /** Staff draft a new version; without terms, the current template of its business model applies. */
+    @Transactional
+    Agreement create(AgreementRequests.CreateAgreement request) {
+        AgreementRequests.EngagedParty party = request.engagedParty().getFirst();
+        PartnerDirectory.Entry partner = engagedPartner(party);
+        if (partner.status() == PartnerStatus.TERMINATED) {
+            throw new ConflictException("Partner " + partner.id() + " is TERMINATED; it gets no new agreement");
+        }
+        if (request.agreementType() != partner.businessModel()) {
+            throw new InvalidInputException("agreementType", "partner " + partner.id() + " works under the "
+                    + partner.businessModel() + " business model, not " + request.agreementType());
+        }
+        AgreementTerms terms = request.terms();
+        UUID templateId = null;
+        if (terms == null) {
+            AgreementTemplate template = templates.current(request.agreementType());
+            terms = template.terms().inCurrency(partner.settlementCurrency());
+            templateId = template.id();
+        }
+        AgreementDraft draft = AgreementDraft.of(request.name().strip(), request.description(),
+                request.agreementType(), partner.legalName(), terms, templateId,
+                request.agreementPeriod().startDateTime(), request.agreementPeriod().endDateTime());
+        Instant now = clock.instant();
+        return changes.applyCreating(partner.id(), now, history -> history.draft(draft, now, tenancy.actor()));
+    }
+
+    /** Version 1 from the current template, approved by the onboarding policy (see {@link Agreements}). */
+    @Transactional
+    Agreement startFromTemplate(PartnerId partner, BusinessModel model, String currency, Instant effectiveFrom) {
+        PartnerDirectory.Entry entry = partners.find(partner).orElseThrow(() -> new NotFoundException("Partner",
+                partner));
+        AgreementTemplate template = templates.current(model);
+        AgreementDraft draft = AgreementDraft.of(model + " agreement with " + entry.legalName(),
+                "Standard " + model + " terms (template version " + template.version() + ")", model,
+                entry.legalName(), template.terms().inCurrency(TermsRules.currency(currency, "currency")),
+                template.id(), effectiveFrom, null);
+        Instant now = clock.instant();
+        return changes.applyCreating(partner, now, history -> history.startApproved(draft, now, tenancy.actor()));
+    }
+
+    @Transactional
+    Agreement propose(UUID id) {
+        Instant now = clock.instant();
+        return changes.apply(owner(id), history -> {
+            history.propose(new AgreementId(id), now);
+            return history.find(new AgreementId(id)).orElseThrow();
+        });
+    }
+
+    /** Only the partner's own admin countersigns; anyone else learns nothing about the agreement (404). */
+    @Transactional
+    Agreement countersign(UUID id) {
+        PartnerId owner = owner(id);
+        if (!tenancy.partnerId().map(owner::equals).orElse(false)) {
+            throw new NotFoundException("Agreement", id);
+        }
+        Instant now = clock.instant();
+        return changes.apply(owner, history -> {
+            history.countersign(new AgreementId(id), tenancy.actor(), now);
+            return history.find(new AgreementId(id)).orElseThrow();
+        });
+    }
+
+    @Transactional
+    Agreement terminate(UUID id, String reason) {
+        Instant now = clock.instant();
+        return changes.apply(owner(id), history -> {
+            history.terminate(new AgreementId(id), reason.strip(), now);
+            return history.find(new AgreementId(id)).orElseThrow();
+        });
+    }
+
+    /** Applies every transition due at {@code now}: the scheduled job's work, callable directly. */
+    @Transactional
+    int applyDueTransitions(Instant now) {
+        int changed = 0;
+        for (UUID partner : agreements.partnersWithDueTransitions(now,
+                PageRequest.of(0, properties.transitionBatchSize()))) {
+            changed += changes.apply(new PartnerId(partner), history -> history.applyDueTransitions(now));
+        }
+        return changed;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Agreement> inForce(PartnerId partner, Instant at) {
+        return histories.findById(partner.value()).flatMap(history -> history.inForceAt(at));
+    }
+
+    @Transactional(readOnly = true)
+    Agreement get(UUID id) {
+        return tenancy.visible(agreements.findById(id), Agreement::partnerId)
+                .orElseThrow(() -> new NotFoundException("Agreement", id));
+    }
+
+    /** Staff see every partner's versions; a partner only its own, whatever partner it asks for. */
+    @Transactional(readOnly = true)
+    Page<Agreement> list(UUID partnerId, AgreementStatus status, Pageable page) {
+        if (tenancy.isStaff()) {
+            return agreements.search(partnerId, status, page);
+        }
+        return tenancy.partnerId().filter(own -> partnerId == null || own.value().equals(partnerId))
+                .map(own -> agreements.search(own.value(), status, page))
+                .orElseGet(() -> Page.empty(page));
+    }
+
+    private PartnerDirectory.Entry engagedPartner(AgreementRequests.EngagedParty party) {
+        if (party.role() != null && !"Partner".equalsIgnoreCase(party.role())) {
+            throw new InvalidInputException("engagedParty[0].role", "must be Partner (the counterparty of an"
+                    + " Accord agreement is always the partner)");
+        }
+        try {
+            return partners.find(PartnerId.of(party.id().strip()))
+                    .orElseThrow(() -> new InvalidInputException("engagedParty[0].id", "no partner " + party.id()));
+        } catch (IllegalArgumentException notAUuid) {
+            throw new InvalidInputException("engagedParty[0].id", "'" + party.id() + "' is not a partner id");
+        }
+    }
+
+    /** The partner owning a version, if the caller may see it; 404 otherwise. */
+    private PartnerId owner(UUID id) {
+        return agreements.ownerOf(id).map(PartnerId::new).filter(tenancy::canAccess)
+                .orElseThrow(() -> new NotFoundException("Agreement", id));
+    }
+}

@@ -1,0 +1,63 @@
+package io.accord.onboarding.agreement;
+
+import io.accord.onboarding.partner.BusinessModel;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Agreement templates per business model, in versions; staff only. */
+@RestController
+@RequestMapping(AgreementTemplateController.PATH)
+@Tag(name = "Agreement templates")
+@PreAuthorize(AgreementAuthorization.STAFF)
+class AgreementTemplateController {
+
+    static final String PATH = "/api/onboarding/agreement-templates";
+
+    private final AgreementTemplateService service;
+
+    AgreementTemplateController(AgreementTemplateService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @PreAuthorize(AgreementAuthorization.MANAGERS)
+    @Operation(summary = "Add a template version for a business model; it becomes the current one")
+    ResponseEntity<AgreementTemplateView> create(@Valid @RequestBody AgreementRequests.CreateTemplate request) {
+        AgreementTemplateView created = AgreementTemplateView.of(service.create(request), true);
+        return ResponseEntity.created(URI.create(created.href())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a template version")
+    AgreementTemplateView get(@PathVariable UUID id) {
+        AgreementTemplate template = service.get(id);
+        return AgreementTemplateView.of(template, service.isCurrent(template));
+    }
+
+    @GetMapping
+    @Operation(summary = "List template versions, by business model and newest first, paged")
+    ResponseEntity<List<AgreementTemplateView>> list(@RequestParam(required = false) BusinessModel businessModel,
+                                                     @RequestParam(required = false) Integer offset,
+                                                     @RequestParam(required = false) Integer limit) {
+        return PagedResponse.of(service.list(businessModel, OffsetLimit.of(offset, limit,
+                        Sort.by("businessModel").and(Sort.by(Sort.Direction.DESC, "version")))),
+                template -> AgreementTemplateView.of(template, service.isCurrent(template)));
+    }
+}

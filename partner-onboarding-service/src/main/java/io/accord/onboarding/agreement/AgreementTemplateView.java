@@ -1,0 +1,20 @@
+package io.accord.onboarding.agreement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.accord.onboarding.partner.BusinessModel;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A template version as the API shows it; {@code current} marks the one new agreements start from. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record AgreementTemplateView(UUID id, String href, BusinessModel businessModel, int version, boolean current,
+                             String name, String description, AgreementTerms terms, Instant createdAt,
+                             String createdBy) {
+
+    static AgreementTemplateView of(AgreementTemplate template, boolean current) {
+        return new AgreementTemplateView(template.id(), AgreementTemplateController.PATH + "/" + template.id(),
+                template.businessModel(), template.version(), current, template.name(), template.description(),
+                template.terms(), template.createdAt(), template.createdBy());
+    }
+}

@@ -1,0 +1,57 @@
+package io.accord.onboarding.agreement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A TMF651 agreement. Accord extends it (documented by {@code @type} PartnerAgreement, {@code @baseType}
+ * Agreement) with {@code terms}, the commercial terms, and {@code inForcePeriod}, when this version actually was
+ * or is in force (its {@code agreementPeriod} is what was agreed; a countersignature after the start date, a
+ * newer version or a termination shortens it).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record AgreementView(String id, String href, String name, String description, String agreementType,
+                     String status, String version, TimePeriod agreementPeriod, List<PartyRef> engagedParty,
+                     List<Authorization> agreementAuthorization, SpecificationRef agreementSpecification,
+                     Instant initialDate, AgreementTerms terms, TimePeriod inForcePeriod, String statusReason,
+                     @JsonProperty("@type") String type, @JsonProperty("@baseType") String baseType) {
+
+    static final String TYPE = "PartnerAgreement";
+    static final String ORGANIZATION_PATH = "/tmf-api/party/v4/organization/";
+
+    static AgreementView of(Agreement agreement) {
+        String partner = agreement.partnerId().toString();
+        return new AgreementView(agreement.id().toString(), AgreementController.PATH + "/" + agreement.id(),
+                agreement.name(), agreement.description(), agreement.agreementType().name(),
+                agreement.status().name(), String.valueOf(agreement.version()),
+                new TimePeriod(agreement.effectiveFrom(), agreement.validUntil()),
+                List.of(new PartyRef(partner, ORGANIZATION_PATH + partner, agreement.partnerName(), "Partner",
+                        "Organization")),
+                agreement.countersignedAt() == null ? null : List.of(new Authorization(agreement.countersignedAt(),
+                        "approved", agreement.countersignedBy() == null ? "onboarding policy" : "digital")),
+                agreement.templateId() == null ? null : new SpecificationRef(agreement.templateId().toString(),
+                        AgreementTemplateController.PATH + "/" + agreement.templateId(), "AgreementTemplate"),
+                agreement.createdAt(), agreement.terms(),
+                agreement.inForceFrom() == null ? null
+                        : new TimePeriod(agreement.inForceFrom(), agreement.inForceUntil()),
+                agreement.statusReason(), TYPE, "Agreement");
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TimePeriod(Instant startDateTime, Instant endDateTime) {
+    }
+
+    record PartyRef(String id, String href, String name, String role,
+                    @JsonProperty("@referredType") String referredType) {
+    }
+
+    /** The partner's countersignature ({@code signatureRepresentation} digital) or the onboarding policy's. */
+    record Authorization(Instant date, String state, String signatureRepresentation) {
+    }
+
+    record SpecificationRef(String id, String href, @JsonProperty("@referredType") String referredType) {
+    }
+}

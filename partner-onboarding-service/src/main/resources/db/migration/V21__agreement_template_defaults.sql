@@ -1,0 +1,50 @@
+-- Version 1 of the template of each business model, so a fresh platform can activate partners at once.
+-- Figures are nominal: an agreement applies them in the partner's settlement currency. Staff publish better
+-- versions through /api/onboarding/agreement-templates; agreements made from these keep pointing at them.
+insert into agreement_template (id, business_model, version, name, description, terms, created_at, created_by)
+values
+('5e7d0c1a-4a1e-4c55-9a01-000000000001', 'RESELL', 1, 'Standard resell terms',
+ 'The partner buys usage wholesale per unit and resells it under its own brand.',
+ '{"currency": "EUR",
+   "revenueShares": [],
+   "wholesaleRates": [
+     {"unit": "GB", "price": {"amount": 0.800000, "currency": "EUR"}},
+     {"unit": "MINUTE", "price": {"amount": 0.010000, "currency": "EUR"}},
+     {"unit": "SMS", "price": {"amount": 0.005000, "currency": "EUR"}},
+     {"unit": "SIM_MONTH", "price": {"amount": 1.500000, "currency": "EUR"}}],
+   "minimumMonthlyGuarantee": {"amount": 500.000000, "currency": "EUR"},
+   "settlementCycle": "MONTHLY",
+   "paymentTermsDays": 30,
+   "taxTreatment": {"ratePercent": 19.0000, "reverseCharge": false},
+   "reconciliationTolerance": {"absolute": {"amount": 1.000000, "currency": "EUR"}, "percent": 0.5000},
+   "disputeWindowDays": 60,
+   "validityMonths": 24}', now(), 'system'),
+('5e7d0c1a-4a1e-4c55-9a01-000000000002', 'SELL_THROUGH', 1, 'Standard sell-through terms',
+ 'We sell the partner''s service to our customers and pay the partner a share of the revenue, more above volume tiers.',
+ '{"currency": "EUR",
+   "revenueShares": [
+     {"offeringCategory": null, "usageType": null, "partnerSharePercent": 70.0000,
+      "tiers": [{"fromVolume": 100000.000000, "partnerSharePercent": 75.0000},
+                {"fromVolume": 1000000.000000, "partnerSharePercent": 80.0000}]}],
+   "wholesaleRates": [],
+   "minimumMonthlyGuarantee": {"amount": 0.000000, "currency": "EUR"},
+   "settlementCycle": "MONTHLY",
+   "paymentTermsDays": 30,
+   "taxTreatment": {"ratePercent": 19.0000, "reverseCharge": false},
+   "reconciliationTolerance": {"absolute": {"amount": 1.000000, "currency": "EUR"}, "percent": 0.5000},
+   "disputeWindowDays": 60,
+   "validityMonths": 24}', now(), 'system'),
+('5e7d0c1a-4a1e-4c55-9a01-000000000003', 'CO_CREATE', 1, 'Standard co-creation terms',
+ 'We build and sell a joint offering with the partner and split its revenue; data usage carries our network cost.',
+ '{"currency": "EUR",
+   "revenueShares": [
+     {"offeringCategory": null, "usageType": null, "partnerSharePercent": 50.0000, "tiers": []},
+     {"offeringCategory": null, "usageType": "DATA", "partnerSharePercent": 40.0000, "tiers": []}],
+   "wholesaleRates": [],
+   "minimumMonthlyGuarantee": {"amount": 0.000000, "currency": "EUR"},
+   "settlementCycle": "QUARTERLY",
+   "paymentTermsDays": 45,
+   "taxTreatment": {"ratePercent": 19.0000, "reverseCharge": false},
+   "reconciliationTolerance": {"absolute": {"amount": 5.000000, "currency": "EUR"}, "percent": 1.0000},
+   "disputeWindowDays": 90,
+   "validityMonths": 36}', now(), 'system');

@@ -71,8 +71,4 @@ class DocumentVersion {
     Instant uploadedAt() {
         return uploadedAt;
     }
-
-    String uploadedBy() {
-        return uploadedBy;
-    }
 }

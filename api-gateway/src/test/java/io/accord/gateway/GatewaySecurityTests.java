@@ -84,4 +84,19 @@ class GatewaySecurityTests extends EchoBackedGatewaySupport {
         assertProblem(client.get().uri("/api/onboarding/applications/42").exchange(), 401, "unauthorized");
         assertProblem(client.get().uri("/api/onboarding/applications").exchange(), 401, "unauthorized");
     }
+
+    @Test
+    void letsAnApplicantAmendDocumentAndSubmitWithTheTrackingSecret() {
+        client.put().uri("/api/onboarding/applications/42").header("X-Tracking-Secret", "s3cret")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        client.post().uri("/api/onboarding/applications/42/submission").header("X-Tracking-Secret", "s3cret")
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/api/onboarding/applications/42/submission");
+
+        assertProblem(client.post().uri("/api/onboarding/applications/42/submission").exchange(), 401,
+                "unauthorized");
+        assertProblem(client.post().uri("/api/onboarding/applications/42/other").header("X-Tracking-Secret", "s")
+                .exchange(), 401, "unauthorized");
+    }
 }

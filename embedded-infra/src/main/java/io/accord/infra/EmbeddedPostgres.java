@@ -36,15 +36,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final int port;
     private final Path logFile;
     private final Path socketDirectory;
-    private final Thread shutdownHook;
+    private final ShutdownHook shutdownHook;
 
     private EmbeddedPostgres(Process process, int port, Path logFile, Path socketDirectory) {
         this.process = process;
         this.port = port;
         this.logFile = logFile;
         this.socketDirectory = socketDirectory;
-        this.shutdownHook = new Thread(this::stopServer, "embedded-postgres-shutdown-" + port);
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = ShutdownHook.register("embedded-postgres-shutdown-" + port, this::stopServer);
     }
 
     /** Starts a durable server; {@code port} 0 picks a free port. */
@@ -142,12 +141,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * or leaves it running for another process to stop with {@link #stopProcess(long)}.
      */
     public void detach() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down and runs the hook itself
-            log.debug("JVM shutdown in progress, hook stays", e);
-        }
+        shutdownHook.remove();
     }
 
     /** Fast shutdown (active sessions are disconnected); returns once the server has exited. */

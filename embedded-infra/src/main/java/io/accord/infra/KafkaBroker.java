@@ -34,13 +34,12 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     private final KafkaBrokerConfig config;
-    private final Thread shutdownHook;
+    private final ShutdownHook shutdownHook;
     private volatile Process process;
 
     private KafkaBroker(KafkaBrokerConfig config) {
         this.config = config;
-        this.shutdownHook = new Thread(this::stop, "kafka-broker-shutdown-" + config.port());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = ShutdownHook.register("kafka-broker-shutdown-" + config.port(), this::stop);
     }
 
     /** Formats the directory if it is new and starts the broker; {@code port} 0 picks a free port. */
@@ -123,12 +122,7 @@ public final class KafkaBroker implements AutoCloseable {
      * or leaves it running for another process to stop with {@link #stopProcess(long)}.
      */
     public void detach() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is already shutting down and runs the hook itself
-            log.debug("JVM shutdown in progress, hook stays", e);
-        }
+        shutdownHook.remove();
     }
 
     @Override

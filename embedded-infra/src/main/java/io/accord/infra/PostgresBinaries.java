@@ -13,9 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -66,10 +64,10 @@ final class PostgresBinaries {
             // the postgres user (uid 65534 when we are root) must be able to read and execute everything
             Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             // a half-deleted cache (tmp cleaners) would block the rename
-            deleteRecursively(target);
+            FileTrees.deleteRecursively(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteRecursively(staging);
+            FileTrees.deleteRecursively(staging);
         }
     }
 
@@ -118,17 +116,6 @@ final class PostgresBinaries {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

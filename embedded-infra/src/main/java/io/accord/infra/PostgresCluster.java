@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +87,7 @@ record PostgresCluster(Path binaries, Path home, ServerUser user) {
             return;
         }
         // a directory without PG_VERSION is the remains of an interrupted initdb
-        deleteRecursively(data);
+        FileTrees.deleteRecursively(data);
         Files.createDirectories(data);
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         user.own(data);
@@ -128,20 +126,9 @@ record PostgresCluster(Path binaries, Path home, ServerUser user) {
 
     static void deleteQuietly(Path directory) {
         try {
-            deleteRecursively(directory);
+            FileTrees.deleteRecursively(directory);
         } catch (IOException e) {
             log.warn("cannot delete {}", directory, e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.accord.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,6 +44,17 @@ public final class Processes {
             }
         }
         return List.of();
+    }
+
+    /** Whether the port can be bound right now, on any address. */
+    static boolean isPortFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public static boolean isAlive(long pid) {

@@ -13,13 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -67,8 +65,8 @@ class KeycloakServerTests {
                 postgres.close();
             }
             // the unpacked distribution (~190 MB) and the database (~50 MB) go; the logs stay for a look after a failure
-            deleteRecursively(HOME.resolve("keycloak").resolve("dist"));
-            deleteRecursively(HOME.resolve("postgres").resolve("pgdata"));
+            FileTrees.deleteRecursively(HOME.resolve("keycloak").resolve("dist"));
+            FileTrees.deleteRecursively(HOME.resolve("postgres").resolve("pgdata"));
         }
     }
 
@@ -286,16 +284,5 @@ class KeycloakServerTests {
             }
         }
         throw new IllegalStateException("deploy/keycloak/accord-realm.json not found above " + Path.of("").toAbsolutePath());
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Feature packages stay free of cycles and controllers stay package-private (CONVENTIONS.md). */
@@ -26,4 +27,11 @@ class ArchitectureTests {
             .should().onlyDependOnClassesThat().resideOutsideOfPackages(
                     "io.accord.catalog..", "io.accord.orchestration..", "io.accord.rating..",
                     "io.accord.settlement..", "io.accord.dispute..");
+
+    /** The Keycloak admin client brings RESTEasy and Jackson 2; they stay in the feature that needs them. */
+    @ArchTest
+    static final ArchRule keycloakClientStaysInIdentity = noClasses()
+            .that().resideInAPackage("io.accord.onboarding..").and().resideOutsideOfPackage("..identity..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.keycloak..", "org.jboss.resteasy..", "jakarta.ws.rs..", "com.fasterxml.jackson.databind..");
 }

@@ -65,11 +65,19 @@ public final class TestHttp {
         return send("PATCH", path, json, "application/merge-patch+json");
     }
 
+    public Response postMultipart(String path, TestMultipart form) {
+        return exchange("POST", path, HttpRequest.BodyPublishers.ofByteArray(form.body()), form.contentType());
+    }
+
     public Response send(String method, String path, String body, String contentType) {
+        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), contentType);
+    }
+
+    private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

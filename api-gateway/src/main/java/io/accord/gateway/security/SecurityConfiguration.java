@@ -92,9 +92,11 @@ class SecurityConfiguration {
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 
+    /** The applicant follows, amends, documents and submits its application with the tracking secret. */
     private static ServerWebExchangeMatcher applicationTracking() {
         return new AndServerWebExchangeMatcher(
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/onboarding/applications/{id}"),
+                ServerWebExchangeMatchers.pathMatchers("/api/onboarding/applications/{id}",
+                        "/api/onboarding/applications/{id}/documents", "/api/onboarding/applications/{id}/submission"),
                 exchange -> exchange.getRequest().getHeaders().containsHeader(APPLICATION_TRACKING_HEADER)
                         ? ServerWebExchangeMatcher.MatchResult.match()
                         : ServerWebExchangeMatcher.MatchResult.notMatch());

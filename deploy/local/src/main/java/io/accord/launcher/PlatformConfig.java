@@ -83,8 +83,12 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
         return service.basePort() + portOffset;
     }
 
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort();
+    }
+
     public String issuerUri() {
-        return "http://localhost:" + keycloakPort() + "/realms/accord";
+        return keycloakUrl() + "/realms/accord";
     }
 
     public Path logDirectory() {

@@ -15,6 +15,8 @@ import io.accord.infra.Processes;
 /** Command line and environment of a service JVM, and starting it with its output in its log file. */
 final class ServiceProcesses {
 
+    private static final String ONBOARDING = "onboarding";
+
     private ServiceProcesses() {
     }
 
@@ -50,6 +52,10 @@ final class ServiceProcesses {
         environment.put("ACCORD_ISSUER_URI", config.issuerUri());
         // /actuator/health/readiness is what the launcher waits for, on or off Kubernetes
         environment.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        if (ONBOARDING.equals(service.key())) {
+            // provisions partner groups and admin users through Keycloak's admin API
+            environment.put("ACCORD_KEYCLOAK_URL", config.keycloakUrl());
+        }
         if (service.hasDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", databases.jdbcUrl(service.key()));
             environment.put("SPRING_DATASOURCE_USERNAME", databases.user());

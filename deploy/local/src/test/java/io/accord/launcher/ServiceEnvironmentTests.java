@@ -25,7 +25,20 @@ class ServiceEnvironmentTests {
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "accord")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
-                .containsEntry("ACCORD_ISSUER_URI", "http://localhost:8180/realms/accord");
+                .containsEntry("ACCORD_ISSUER_URI", "http://localhost:8180/realms/accord")
+                .doesNotContainKey("ACCORD_KEYCLOAK_URL");
+    }
+
+    @Test
+    void pointsPartnerOnboardingAtKeycloakWithThePortOffset() {
+        ServiceSpec onboarding = ServiceSpec.SERVICES.getFirst();
+
+        Map<String, String> environment = ServiceProcesses.environment(onboarding, config.withPortOffset(1000),
+                databases, "127.0.0.1:20092");
+
+        assertThat(environment).containsEntry("ACCORD_KEYCLOAK_URL", "http://localhost:9180")
+                .containsEntry("ACCORD_ISSUER_URI", "http://localhost:9180/realms/accord")
+                .containsEntry("SERVER_PORT", "9081");
     }
 
     @Test

@@ -2,9 +2,13 @@ package io.accord.onboarding.partner;
 
 import io.accord.contracts.events.DomainEvent;
 import io.accord.contracts.events.PartnerActivated;
+import io.accord.contracts.events.PartnerBankAccountConfirmed;
 import io.accord.contracts.events.PartnerStatusChanged;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.ConflictException;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,6 +30,8 @@ public class Partner {
     @Id
     private UUID id;
     private String legalName;
+    private String tradingName;
+    private String taxId;
     @Enumerated(EnumType.STRING)
     private PartnerType partnerType;
     @Enumerated(EnumType.STRING)
@@ -35,6 +41,31 @@ public class Partner {
     @Enumerated(EnumType.STRING)
     private PartnerStatus status;
     private String statusReason;
+    @Embedded
+    private PostalAddress address;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "commercial_name"))
+    @AttributeOverride(name = "email", column = @Column(name = "commercial_email"))
+    @AttributeOverride(name = "phone", column = @Column(name = "commercial_phone"))
+    private ContactPerson commercial;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "technical_name"))
+    @AttributeOverride(name = "email", column = @Column(name = "technical_email"))
+    @AttributeOverride(name = "phone", column = @Column(name = "technical_phone"))
+    private ContactPerson technical;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "billing_name"))
+    @AttributeOverride(name = "email", column = @Column(name = "billing_email"))
+    @AttributeOverride(name = "phone", column = @Column(name = "billing_phone"))
+    private ContactPerson billing;
+    private String iban;
+    private String bic;
+    private Instant bankConfirmedAt;
+    private String pendingIban;
+    private String pendingBic;
+    private Instant pendingBankSince;
+    private UUID applicationId;
+    private String normalisedName;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -46,22 +77,87 @@ public class Partner {
     protected Partner() {
     }
 
-    /** A new partner, ACTIVE from now on. */
+    /** A new partner created directly by staff, ACTIVE from now on. */
     public static Partner activate(String legalName, PartnerType type, BusinessModel model, String country,
                                    String settlementCurrency, Instant now) {
+        return activate(new PartnerProfile(legalName, null, type, model, country, null, null, null, null, null, null,
+                settlementCurrency), null, null, now);
+    }
+
+    /** A new partner, ACTIVE from now on; its bank account (if any) was checked with its application. */
+    public static Partner activate(PartnerProfile profile, UUID applicationId, String normalisedName, Instant now) {
         Partner partner = new Partner();
         partner.id = UUID.randomUUID();
-        partner.legalName = legalName;
-        partner.partnerType = type;
-        partner.businessModel = model;
-        partner.country = country;
-        partner.settlementCurrency = settlementCurrency;
+        partner.applicationId = applicationId;
+        partner.normalisedName = normalisedName;
+        partner.legalName = profile.legalName();
+        partner.tradingName = profile.tradingName();
+        partner.partnerType = profile.type();
+        partner.businessModel = profile.businessModel();
+        partner.country = profile.country();
+        partner.taxId = profile.taxId();
+        partner.address = profile.address();
+        partner.commercial = profile.commercial();
+        partner.technical = profile.technical();
+        partner.billing = profile.billing();
+        partner.settlementCurrency = profile.settlementCurrency();
+        if (profile.bankAccount() != null) {
+            partner.iban = profile.bankAccount().iban();
+            partner.bic = profile.bankAccount().bic();
+            partner.bankConfirmedAt = now;
+        }
         partner.status = PartnerStatus.ACTIVE;
         partner.createdAt = now;
         partner.updatedAt = now;
-        partner.events.add(new PartnerActivated(UUID.randomUUID(), now, partner.id.toString(), legalName,
-                type.name(), model.name(), country, settlementCurrency));
+        partner.events.add(new PartnerActivated(UUID.randomUUID(), now, partner.id.toString(), partner.legalName,
+                partner.partnerType.name(), partner.businessModel.name(), partner.country,
+                partner.settlementCurrency));
         return partner;
+    }
+
+    /** The partner replaces its contacts (self-care). */
+    public void changeContacts(ContactPerson commercial, ContactPerson technical, ContactPerson billing, Instant now) {
+        requireNotTerminated("change contacts of");
+        this.commercial = commercial;
+        this.technical = technical;
+        this.billing = billing;
+        this.updatedAt = now;
+    }
+
+    /**
+     * New bank details wait for staff confirmation; until then settlement keeps paying the confirmed account.
+     * The IBAN was checked by the caller.
+     */
+    public void requestBankAccountChange(BankAccount requested, Instant now) {
+        requireNotTerminated("change bank details of");
+        this.pendingIban = requested.iban();
+        this.pendingBic = requested.bic();
+        this.pendingBankSince = now;
+        this.updatedAt = now;
+    }
+
+    public void confirmBankAccountChange(Instant now) {
+        if (pendingIban == null) {
+            throw new ConflictException("Partner " + id + " has no bank account change waiting for confirmation");
+        }
+        this.iban = pendingIban;
+        this.bic = pendingBic;
+        this.bankConfirmedAt = now;
+        this.pendingIban = null;
+        this.pendingBic = null;
+        this.pendingBankSince = null;
+        this.updatedAt = now;
+        events.add(new PartnerBankAccountConfirmed(UUID.randomUUID(), now, id.toString(), iban, bic));
+    }
+
+    public void rejectBankAccountChange(Instant now) {
+        if (pendingIban == null) {
+            throw new ConflictException("Partner " + id + " has no bank account change waiting for confirmation");
+        }
+        this.pendingIban = null;
+        this.pendingBic = null;
+        this.pendingBankSince = null;
+        this.updatedAt = now;
     }
 
     public void suspend(String reason, Instant now) {
@@ -86,6 +182,12 @@ public class Partner {
         List<DomainEvent> pulled = List.copyOf(events);
         events.clear();
         return pulled;
+    }
+
+    private void requireNotTerminated(String action) {
+        if (status == PartnerStatus.TERMINATED) {
+            throw new ConflictException("Cannot " + action + " partner " + id + ": it is TERMINATED");
+        }
     }
 
     private void requireStatus(PartnerStatus required, String action) {
@@ -146,5 +248,47 @@ public class Partner {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public String tradingName() {
+        return tradingName;
+    }
+
+    public String taxId() {
+        return taxId;
+    }
+
+    public PostalAddress address() {
+        return address;
+    }
+
+    public ContactPerson commercial() {
+        return commercial;
+    }
+
+    public ContactPerson technical() {
+        return technical;
+    }
+
+    public ContactPerson billing() {
+        return billing;
+    }
+
+    /** The confirmed account settlement pays into, or null. */
+    public BankAccount bankAccount() {
+        return iban == null ? null : new BankAccount(iban, bic);
+    }
+
+    /** Requested new bank details waiting for staff confirmation, or null. */
+    public BankAccount pendingBankAccount() {
+        return pendingIban == null ? null : new BankAccount(pendingIban, pendingBic);
+    }
+
+    public Instant pendingBankSince() {
+        return pendingBankSince;
+    }
+
+    public UUID applicationId() {
+        return applicationId;
     }
 }

@@ -6,13 +6,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Only partner managers and platform admins change partners; checked before the request body is read. */
+/** Who may change partners; checked before the request body is read. */
 @Configuration(proxyBeanMethods = false)
 class PartnerAuthorization {
 
+    private static final String PARTNER = PartnerController.PATH + "/*";
+
     @Bean
     RequestAuthorization partnerChanges() {
-        return requests -> requests.requestMatchers(HttpMethod.POST, PartnerController.PATH, PartnerController.PATH + "/**")
-                .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
+        return requests -> {
+            requests.requestMatchers(HttpMethod.PUT, PARTNER + "/contacts", PARTNER + "/bank-account")
+                    .hasAnyRole(Roles.PARTNER_ADMIN, Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
+            requests.requestMatchers(HttpMethod.POST, PARTNER + "/bank-account/confirmation",
+                            PARTNER + "/bank-account/rejection")
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.FINANCE);
+            requests.requestMatchers(HttpMethod.POST, PartnerController.PATH, PartnerController.PATH + "/**")
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
+        };
     }
 }

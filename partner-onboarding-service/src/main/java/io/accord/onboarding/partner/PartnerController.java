@@ -51,12 +51,16 @@ class PartnerController {
     }
 
     @GetMapping
-    @Operation(summary = "List partners (staff: all; a partner: itself), paged by offset and limit")
-    ResponseEntity<List<PartnerView>> list(@RequestParam(required = false) PartnerStatus status,
+    @Operation(summary = "Search partners (staff: all; a partner: itself) by name, status, type, model, country")
+    ResponseEntity<List<PartnerView>> list(@RequestParam(required = false) String name,
+                                           @RequestParam(required = false) PartnerStatus status,
+                                           @RequestParam(required = false) PartnerType partnerType,
+                                           @RequestParam(required = false) BusinessModel businessModel,
+                                           @RequestParam(required = false) String country,
                                            @RequestParam(required = false) Integer offset,
                                            @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(service.list(status, OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"))),
-                PartnerView::of);
+        return PagedResponse.of(service.search(new PartnerSearch(name, status, partnerType, businessModel, country),
+                OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"))), PartnerView::of);
     }
 
     @PostMapping("/{id}/suspension")

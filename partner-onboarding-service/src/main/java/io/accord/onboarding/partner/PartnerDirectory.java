@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What other features may know about a partner, read in the caller's transaction (so a partner created earlier
- * in that transaction is found). No tenancy check: callers decide who may see what they return.
+ * in that transaction is found), without reaching into the partner aggregate. No tenancy check: callers decide
+ * who may see what they return.
  */
 @Component
 public class PartnerDirectory {
@@ -17,6 +18,12 @@ public class PartnerDirectory {
 
     PartnerDirectory(PartnerRepository partners) {
         this.partners = partners;
+    }
+
+    /** Whether a partner with this id exists (in any status). */
+    @Transactional(readOnly = true)
+    public boolean exists(PartnerId partner) {
+        return partners.existsById(partner.value());
     }
 
     @Transactional(readOnly = true)

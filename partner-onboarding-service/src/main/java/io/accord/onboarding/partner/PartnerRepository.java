@@ -1,12 +1,14 @@
 package io.accord.onboarding.partner;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
+import java.util.List;
 import java.util.UUID;
 
-interface PartnerRepository extends JpaRepository<Partner, UUID> {
+interface PartnerRepository extends JpaRepository<Partner, UUID>, JpaSpecificationExecutor<Partner> {
 
-    Page<Partner> findByStatus(PartnerStatus status, Pageable pageable);
+    List<Partner> findByTaxId(String taxId);
+
+    List<Partner> findByNormalisedNameAndCountry(String normalisedName, String country);
 }

@@ -1,5 +1,7 @@
 package io.accord.onboarding.partner;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +19,18 @@ final class PartnerRequests {
             @NotNull BusinessModel businessModel,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String settlementCurrency) {
+    }
+
+    record Contact(@NotBlank @Size(max = 200) String name,
+                   @NotBlank @Email @Size(max = 254) String email,
+                   @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number") String phone) {
+
+        ContactPerson toContact() {
+            return new ContactPerson(name.strip(), email.strip(), phone == null ? null : phone.strip());
+        }
+    }
+
+    record Contacts(@NotNull @Valid Contact commercial, @Valid Contact technical, @NotNull @Valid Contact billing) {
     }
 
     record StatusChange(@NotBlank @Size(max = 500) String reason) {

@@ -8,6 +8,8 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import io.accord.contracts.value.PartnerId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,16 +65,40 @@ class PartnerService {
                 .orElseThrow(() -> new NotFoundException("Partner", id));
     }
 
+    /** Staff search every partner; a partner finds only itself. */
     @Transactional(readOnly = true)
-    Page<Partner> list(PartnerStatus status, Pageable page) {
+    Page<Partner> search(PartnerSearch search, Pageable page) {
+        Specification<Partner> criteria = search.toSpecification();
         if (!tenancy.isStaff()) {
-            return tenancy.partnerId().flatMap(own -> partners.findById(own.value()))
-                    .filter(own -> status == null || own.status() == status)
-                    .map(own -> (Page<Partner>) new org.springframework.data.domain.PageImpl<>(
-                            page.getOffset() == 0 ? java.util.List.of(own) : java.util.List.of(), page, 1))
-                    .orElseGet(() -> Page.empty(page));
+            UUID own = tenancy.partnerId().map(PartnerId::value).orElse(null);
+            if (own == null) {
+                return Page.empty(page);
+            }
+            criteria = criteria.and((root, query, builder) -> builder.equal(root.get("id"), own));
         }
-        return status == null ? partners.findAll(page) : partners.findByStatus(status, page);
+        return partners.findAll(criteria, page);
+    }
+
+    @Transactional
+    Partner requestBankAccountChange(UUID id, BankAccount requested) {
+        return change(id, "bank-account-change-requested",
+                partner -> partner.requestBankAccountChange(requested, clock.instant()));
+    }
+
+    @Transactional
+    Partner confirmBankAccountChange(UUID id) {
+        return change(id, "bank-account-change-confirmed", partner -> partner.confirmBankAccountChange(clock.instant()));
+    }
+
+    @Transactional
+    Partner rejectBankAccountChange(UUID id) {
+        return change(id, "bank-account-change-rejected", partner -> partner.rejectBankAccountChange(clock.instant()));
+    }
+
+    @Transactional
+    Partner changeContacts(UUID id, ContactPerson commercial, ContactPerson technical, ContactPerson billing) {
+        return change(id, "contacts-changed",
+                partner -> partner.changeContacts(commercial, technical, billing, clock.instant()));
     }
 
     @Transactional

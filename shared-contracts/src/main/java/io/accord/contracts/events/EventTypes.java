@@ -9,6 +9,7 @@ public final class EventTypes {
     private static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
             "PartnerActivated", PartnerActivated.class,
             "PartnerStatusChanged", PartnerStatusChanged.class,
+            "PartnerBankAccountConfirmed", PartnerBankAccountConfirmed.class,
             "AgreementActivated", AgreementActivated.class,
             "AgreementSuperseded", AgreementSuperseded.class,
             "AgreementExpired", AgreementExpired.class,

@@ -1,0 +1,85 @@
+package io.accord.onboarding.application;
+
+import io.accord.onboarding.document.DocumentRef;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The applicant's side, without an account: apply, add documents, amend, submit and follow the application
+ * with the tracking secret from the first answer (header {@code X-Tracking-Secret}). A wrong secret is a 404.
+ */
+@RestController
+@RequestMapping(ApplicationView.PATH)
+@Tag(name = "Partner applications")
+class ApplicantController {
+
+    private final ApplicationService service;
+
+    ApplicantController(ApplicationService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @Operation(summary = "Apply to become a partner (no account needed); the answer carries the tracking secret")
+    ResponseEntity<ApplicationView> apply(@Valid @RequestBody ApplicationForm form) {
+        ApplicationService.Created created = service.create(form);
+        ApplicationView view = ApplicationView.withSecret(created.application(), created.trackingSecret());
+        return ResponseEntity.created(URI.create(view.href())).body(view);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Follow an application: status, automated checks and their reasons, decision")
+    ApplicationView get(@PathVariable UUID id, @RequestHeader(TrackingSecrets.HEADER) String secret) {
+        return ApplicationView.of(service.byApplicant(id, secret));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Amend a draft, or an application on which information was requested")
+    ApplicationView amend(@PathVariable UUID id, @RequestHeader(TrackingSecrets.HEADER) String secret,
+                          @Valid @RequestBody ApplicationForm form) {
+        return ApplicationView.of(service.amend(id, secret, form));
+    }
+
+    @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Attach a document (PDF, PNG or JPEG) of a type such as TAX_FORM or BANK_PROOF")
+    ResponseEntity<DocumentRef> attach(@PathVariable UUID id, @RequestHeader(TrackingSecrets.HEADER) String secret,
+                                       @RequestPart("file") MultipartFile file,
+                                       @RequestParam("documentType") String documentType,
+                                       @RequestParam(value = "expiryDate", required = false)
+                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiryDate) {
+        try {
+            DocumentRef stored = service.attach(id, secret, documentType, file.getOriginalFilename(),
+                    file.getBytes(), expiryDate);
+            return ResponseEntity.status(201).body(stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the uploaded file failed", e);
+        }
+    }
+
+    @PostMapping("/{id}/submission")
+    @Operation(summary = "Submit: the automated checks run; a clean application under the policy is approved at once")
+    ApplicationView submit(@PathVariable UUID id, @RequestHeader(TrackingSecrets.HEADER) String secret) {
+        return ApplicationView.of(service.submit(id, secret));
+    }
+}

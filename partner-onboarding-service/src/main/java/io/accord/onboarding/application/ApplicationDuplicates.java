@@ -1,0 +1,49 @@
+package io.accord.onboarding.application;
+
+import io.accord.onboarding.check.DuplicateLookup;
+import io.accord.onboarding.partner.PartnerRegistry;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Duplicate detection's view of our data: partners, and other open applications (not this one). */
+final class ApplicationDuplicates implements DuplicateLookup {
+
+    private static final Set<ApplicationStatus> OPEN =
+            Set.of(ApplicationStatus.DRAFT, ApplicationStatus.IN_REVIEW, ApplicationStatus.INFO_REQUESTED);
+
+    private final PartnerRegistry partners;
+    private final ApplicationRepository applications;
+    ApplicationDuplicates(PartnerRegistry partners, ApplicationRepository applications) {
+        this.partners = partners;
+        this.applications = applications;
+    }
+
+    @Override
+    public List<String> partnersWithTaxId(String normalisedTaxId) {
+        return partners.withTaxId(normalisedTaxId);
+    }
+
+    @Override
+    public List<String> partnersNamed(String normalisedName, String country) {
+        return partners.named(normalisedName, country);
+    }
+
+    @Override
+    public List<String> openApplicationsWithTaxId(String normalisedTaxId, UUID excludedApplicationId) {
+        return applications.findByTaxIdAndStatusInAndIdNot(normalisedTaxId, OPEN, excludedApplicationId).stream()
+                .map(ApplicationDuplicates::label).toList();
+    }
+
+    @Override
+    public List<String> openApplicationsNamed(String normalisedName, String country, UUID excludedApplicationId) {
+        return applications.findByNormalisedNameAndCountryAndStatusInAndIdNot(normalisedName, country, OPEN,
+                        excludedApplicationId)
+                .stream().map(ApplicationDuplicates::label).toList();
+    }
+
+    private static String label(PartnerApplication application) {
+        return "application " + application.form().legalName() + " (" + application.id() + ")";
+    }
+}

@@ -1,0 +1,85 @@
+package io.accord.onboarding.application;
+
+import io.accord.onboarding.check.ApplicantData;
+import io.accord.onboarding.partner.BankAccount;
+import io.accord.onboarding.partner.BusinessModel;
+import io.accord.onboarding.partner.ContactPerson;
+import io.accord.onboarding.partner.PartnerProfile;
+import io.accord.onboarding.partner.PartnerType;
+import io.accord.onboarding.partner.PostalAddress;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What an applicant tells us. Only the shape is validated here (400 on malformed input); whether the content
+ * is complete and plausible for the partner type is the automated checks' job, whose failures go to review
+ * with a reason instead of bouncing the applicant.
+ */
+public record ApplicationForm(
+        @NotBlank @Size(max = 200) String legalName,
+        @Size(max = 200) String tradingName,
+        @NotNull PartnerType partnerType,
+        @NotNull BusinessModel requestedBusinessModel,
+        @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+        @Size(max = 40) String taxId,
+        @Valid Address registeredAddress,
+        @NotNull @Valid Contacts contacts,
+        @Valid Bank bankAccount,
+        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String settlementCurrency) {
+
+    public record Address(@Size(max = 200) String street1, @Size(max = 200) String street2,
+                          @Size(max = 100) String city, @Size(max = 20) String postCode) {
+    }
+
+    public record Contact(@Size(max = 200) String name, @Email @Size(max = 254) String email,
+                          @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number") String phone) {
+    }
+
+    /** The commercial contact becomes the partner's first admin user. */
+    public record Contacts(@NotNull @Valid Contact commercial, @Valid Contact technical, @Valid Contact billing) {
+    }
+
+    public record Bank(@Pattern(regexp = "[A-Za-z0-9 ]{5,42}", message = "must be an IBAN") String iban,
+                       @Pattern(regexp = "[A-Za-z0-9]{8}([A-Za-z0-9]{3})?", message = "must be a BIC (8 or 11 characters)")
+                       String bic) {
+    }
+
+    ApplicantData toApplicantData(UUID applicationId) {
+        return new ApplicantData(applicationId, partnerType, requestedBusinessModel, legalName, tradingName, country,
+                taxId, registeredAddress == null ? null : new io.accord.onboarding.check.Address(
+                registeredAddress.street1(), registeredAddress.street2(), registeredAddress.city(),
+                registeredAddress.postCode(), country),
+                checkContact(contacts.commercial()), checkContact(contacts.technical()),
+                checkContact(contacts.billing()), bankAccount == null ? null : bankAccount.iban(),
+                bankAccount == null ? null : bankAccount.bic(), settlementCurrency);
+    }
+
+    /** The partner's profile, with the tax id in the normalised form duplicate detection compares. */
+    PartnerProfile toProfile(String normalisedTaxId) {
+        return new PartnerProfile(legalName.strip(), tradingName, partnerType, requestedBusinessModel, country,
+                normalisedTaxId,
+                registeredAddress == null ? null : new PostalAddress(registeredAddress.street1(),
+                        registeredAddress.street2(), registeredAddress.city(), registeredAddress.postCode()),
+                contact(contacts.commercial()), contact(contacts.technical()), contact(contacts.billing()),
+                bankAccount == null || bankAccount.iban() == null ? null : new BankAccount(
+                        bankAccount.iban().replace(" ", "").toUpperCase(Locale.ROOT),
+                        bankAccount.bic() == null ? null : bankAccount.bic().toUpperCase(Locale.ROOT)),
+                settlementCurrency);
+    }
+
+    private static io.accord.onboarding.check.Contact checkContact(Contact contact) {
+        return contact == null ? null : new io.accord.onboarding.check.Contact(contact.name(), contact.email(),
+                contact.phone());
+    }
+
+    private static ContactPerson contact(Contact contact) {
+        return contact == null ? null : new ContactPerson(contact.name(), contact.email(), contact.phone());
+    }
+}

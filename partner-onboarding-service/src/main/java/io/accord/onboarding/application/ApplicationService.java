@@ -1,0 +1,169 @@
+package io.accord.onboarding.application;
+
+import io.accord.onboarding.check.ApplicationChecks;
+import io.accord.onboarding.check.ApprovalPolicy;
+import io.accord.onboarding.check.CheckResult;
+import io.accord.onboarding.check.Names;
+import io.accord.onboarding.check.PolicyDecision;
+import io.accord.onboarding.check.TaxIds;
+import io.accord.onboarding.document.DocumentRef;
+import io.accord.onboarding.document.DocumentOwner;
+import io.accord.onboarding.document.Documents;
+import io.accord.onboarding.partner.PartnerRegistry;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/** Applications from draft to decision; each step one transaction with its audit row. */
+@Service
+class ApplicationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+    private static final String RESOURCE = "application";
+
+    private final ApplicationRepository applications;
+    private final ApplicationChecks checks;
+    private final ApprovalPolicy policy;
+    private final PartnerRegistry partners;
+    private final PartnerActivation activation;
+    private final Documents documents;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final Clock clock = Clock.systemUTC();
+
+    ApplicationService(ApplicationRepository applications, ApplicationChecks checks, ApprovalPolicy policy,
+                       PartnerRegistry partners, PartnerActivation activation, Documents documents,
+                       AuditTrail audit, Tenancy tenancy) {
+        this.applications = applications;
+        this.checks = checks;
+        this.policy = policy;
+        this.partners = partners;
+        this.activation = activation;
+        this.documents = documents;
+        this.audit = audit;
+        this.tenancy = tenancy;
+    }
+
+    /** A new draft and the secret to follow it (returned once, stored only as a hash). */
+    @Transactional
+    Created create(ApplicationForm form) {
+        String secret = TrackingSecrets.newSecret();
+        PartnerApplication application = PartnerApplication.draft(form, identity(form),
+                TrackingSecrets.hash(secret), clock.instant());
+        applications.save(application);
+        audit.record(null, RESOURCE, application.id().toString(), "created", null, ApplicationView.of(application));
+        return new Created(application, secret);
+    }
+
+    record Created(PartnerApplication application, String trackingSecret) {
+    }
+
+    @Transactional(readOnly = true)
+    PartnerApplication byApplicant(UUID id, String secret) {
+        return applications.findById(id)
+                .filter(found -> secret != null && found.hasSecretHash(TrackingSecrets.hash(secret)))
+                .orElseThrow(() -> new NotFoundException("Application", id));
+    }
+
+    @Transactional(readOnly = true)
+    PartnerApplication byStaff(UUID id) {
+        return applications.findById(id).orElseThrow(() -> new NotFoundException("Application", id));
+    }
+
+    @Transactional
+    PartnerApplication amend(UUID id, String secret, ApplicationForm form) {
+        return change(byApplicant(id, secret), "amended", application ->
+                application.amend(form, identity(form), clock.instant()));
+    }
+
+    @Transactional
+    DocumentRef attach(UUID id, String secret, String type, String name, byte[] content, LocalDate expiry) {
+        PartnerApplication application = byApplicant(id, secret);
+        if (!application.status().isAmendable()) {
+            throw new io.accord.platform.problem.ConflictException("Application " + id + " is "
+                    + application.status() + ": documents can no longer be added");
+        }
+        return documents.store(DocumentOwner.application(id), type, name,
+                content, expiry);
+    }
+
+    /** Runs every check, then approves at once (zero-touch) or queues for a partner manager. */
+    @Transactional
+    PartnerApplication submit(UUID id, String secret) {
+        PartnerApplication application = byApplicant(id, secret);
+        ApplicationView before = ApplicationView.of(application);
+        var data = application.form().toApplicantData(id);
+        List<CheckResult> results = checks.run(data, documents.documentTypesOf(
+                        DocumentOwner.application(id)),
+                new ApplicationDuplicates(partners, applications));
+        PolicyDecision decision = policy.decide(data, results);
+        boolean zeroTouch = decision.autoApprove();
+        application.submit(results.stream().map(RecordedCheck::of).toList(), zeroTouch, clock.instant());
+        if (zeroTouch) {
+            activate(application);
+        }
+        applications.save(application);
+        audit.record(null, RESOURCE, id.toString(), zeroTouch ? "submitted-and-approved" : "submitted-for-review",
+                before, ApplicationView.of(application));
+        log.info("Application {} submitted: {} ({})", id, application.status(), decision.reasons());
+        return application;
+    }
+
+    @Transactional
+    PartnerApplication approve(UUID id, String note) {
+        return change(byStaff(id), "approved", application -> {
+            application.approve(tenancy.actor(), note, clock.instant());
+            activate(application);
+        });
+    }
+
+    @Transactional
+    PartnerApplication reject(UUID id, String reason) {
+        return change(byStaff(id), "rejected", application ->
+                application.reject(tenancy.actor(), reason, clock.instant()));
+    }
+
+    @Transactional
+    PartnerApplication requestInformation(UUID id, String whatIsNeeded) {
+        return change(byStaff(id), "information-requested", application ->
+                application.requestInformation(tenancy.actor(), whatIsNeeded, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    Page<PartnerApplication> queue(ReviewQueueFilter filter, Pageable page) {
+        return applications.findAll(filter.toSpecification(clock.instant()), page);
+    }
+
+    private PartnerApplication change(PartnerApplication application, String action,
+                                      Consumer<PartnerApplication> transition) {
+        ApplicationView before = ApplicationView.of(application);
+        transition.accept(application);
+        applications.save(application);
+        audit.record(application.partnerId() == null ? null
+                        : new io.accord.contracts.value.PartnerId(application.partnerId()),
+                RESOURCE, application.id().toString(), action, before, ApplicationView.of(application));
+        return application;
+    }
+
+    private void activate(PartnerApplication application) {
+        PartnerApplication.Identity identity = identity(application.form());
+        activation.activate(application, identity.normalisedName(), identity.normalisedTaxId(), clock.instant());
+    }
+
+    private static PartnerApplication.Identity identity(ApplicationForm form) {
+        return new PartnerApplication.Identity(Names.normalise(form.legalName()),
+                form.taxId() == null || form.taxId().isBlank() ? null : TaxIds.normalise(form.taxId()));
+    }
+}

@@ -1,0 +1,208 @@
+package io.accord.onboarding.application;
+
+import io.accord.platform.problem.ConflictException;
+import io.accord.onboarding.partner.BusinessModel;
+import io.accord.onboarding.partner.PartnerType;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A prospective partner's application and its way through checks and review. */
+@Entity
+@Table(name = "partner_application")
+public class PartnerApplication {
+
+    @Id
+    private UUID id;
+    @Enumerated(EnumType.STRING)
+    private ApplicationStatus status;
+    private String trackingSecretHash;
+    @Convert(converter = JsonColumns.FormConverter.class)
+    private ApplicationForm form;
+    private String legalName;
+    private String normalisedName;
+    private String country;
+    private String taxId;
+    @Enumerated(EnumType.STRING)
+    private PartnerType partnerType;
+    @Enumerated(EnumType.STRING)
+    private BusinessModel businessModel;
+    @Convert(converter = JsonColumns.ChecksConverter.class)
+    private List<RecordedCheck> checks;
+    private Instant checksRanAt;
+    private String decisionReason;
+    private String decidedBy;
+    private Instant decidedAt;
+    private boolean autoApproved;
+    private UUID partnerId;
+    private Instant createdAt;
+    private Instant submittedAt;
+    private Instant reviewSince;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected PartnerApplication() {
+    }
+
+    static PartnerApplication draft(ApplicationForm form, Identity identity, String trackingSecretHash, Instant now) {
+        PartnerApplication application = new PartnerApplication();
+        application.id = UUID.randomUUID();
+        application.status = ApplicationStatus.DRAFT;
+        application.trackingSecretHash = trackingSecretHash;
+        application.createdAt = now;
+        application.fill(form, identity, now);
+        return application;
+    }
+
+    /** The normalised keys duplicate detection compares, computed by the caller from the form. */
+    record Identity(String normalisedName, String normalisedTaxId) {
+    }
+
+    void amend(ApplicationForm form, Identity identity, Instant now) {
+        if (!status.isAmendable()) {
+            throw new ConflictException("Application " + id + " is " + status + ": it can no longer be changed");
+        }
+        fill(form, identity, now);
+    }
+
+    /** Records the checks; approves at once when the policy allows, else queues for a partner manager. */
+    void submit(List<RecordedCheck> results, boolean approveWithoutReview, Instant now) {
+        if (!status.isAmendable()) {
+            throw new ConflictException("Application " + id + " is " + status + ": it was already submitted");
+        }
+        checks = List.copyOf(results);
+        checksRanAt = now;
+        submittedAt = submittedAt == null ? now : submittedAt;
+        updatedAt = now;
+        if (approveWithoutReview) {
+            status = ApplicationStatus.APPROVED;
+            autoApproved = true;
+            decidedBy = "policy";
+            decidedAt = now;
+            decisionReason = "approved automatically: every check passed and the policy allows zero-touch";
+        } else {
+            status = ApplicationStatus.IN_REVIEW;
+            reviewSince = now;
+            decisionReason = null;
+        }
+    }
+
+    void approve(String by, String note, Instant now) {
+        requireInReview("approve");
+        decide(ApplicationStatus.APPROVED, by, note == null || note.isBlank() ? "approved by " + by : note, now);
+    }
+
+    void reject(String by, String reason, Instant now) {
+        requireInReview("reject");
+        decide(ApplicationStatus.REJECTED, by, reason, now);
+    }
+
+    void requestInformation(String by, String whatIsNeeded, Instant now) {
+        requireInReview("request information on");
+        decide(ApplicationStatus.INFO_REQUESTED, by, whatIsNeeded, now);
+    }
+
+    /** The partner this approved application became. */
+    void activated(UUID partner, Instant now) {
+        if (status != ApplicationStatus.APPROVED || partnerId != null) {
+            throw new ConflictException("Application " + id + " cannot be activated in status " + status);
+        }
+        partnerId = partner;
+        updatedAt = now;
+    }
+
+    boolean hasSecretHash(String hash) {
+        return java.security.MessageDigest.isEqual(trackingSecretHash.getBytes(), hash.getBytes());
+    }
+
+    private void fill(ApplicationForm form, Identity identity, Instant now) {
+        this.form = form;
+        this.legalName = form.legalName().strip();
+        this.normalisedName = identity.normalisedName();
+        this.country = form.country();
+        this.taxId = identity.normalisedTaxId();
+        this.partnerType = form.partnerType();
+        this.businessModel = form.requestedBusinessModel();
+        this.updatedAt = now;
+    }
+
+    private void requireInReview(String action) {
+        if (status != ApplicationStatus.IN_REVIEW) {
+            throw new ConflictException("Cannot " + action + " application " + id + ": it is " + status
+                    + ", not IN_REVIEW");
+        }
+    }
+
+    private void decide(ApplicationStatus next, String by, String reason, Instant now) {
+        status = next;
+        decidedBy = by;
+        decidedAt = now;
+        decisionReason = reason;
+        updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public ApplicationStatus status() {
+        return status;
+    }
+
+    public ApplicationForm form() {
+        return form;
+    }
+
+    public List<RecordedCheck> checks() {
+        return checks == null ? List.of() : checks;
+    }
+
+    public Instant checksRanAt() {
+        return checksRanAt;
+    }
+
+    public String decisionReason() {
+        return decisionReason;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public boolean autoApproved() {
+        return autoApproved;
+    }
+
+    public UUID partnerId() {
+        return partnerId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Instant reviewSince() {
+        return reviewSince;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,85 @@
+package io.accord.onboarding.application;
+
+import io.accord.contracts.Roles;
+import io.accord.onboarding.partner.PartnerType;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Partner managers work the review queue: approve, reject with a reason, or ask for more information. */
+@RestController
+@RequestMapping(ReviewController.PATH)
+@Tag(name = "Application review")
+@PreAuthorize("hasAnyRole('" + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.AUDITOR + "')")
+class ReviewController {
+
+    static final String PATH = "/api/onboarding/admin/applications";
+    private static final String DECIDERS = "hasAnyRole('" + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN + "')";
+
+    private final ApplicationService service;
+
+    ReviewController(ApplicationService service) {
+        this.service = service;
+    }
+
+    record Decision(@Size(max = 2000) String note) {
+    }
+
+    record Reason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The review queue (default status IN_REVIEW), oldest first; filter by status, type, age")
+    ResponseEntity<List<ApplicationView>> queue(@RequestParam(required = false) List<ApplicationStatus> status,
+                                                @RequestParam(required = false) PartnerType partnerType,
+                                                @RequestParam(required = false) Integer olderThanDays,
+                                                @RequestParam(required = false) Integer offset,
+                                                @RequestParam(required = false) Integer limit) {
+        return PagedResponse.of(service.queue(new ReviewQueueFilter(status, partnerType, olderThanDays),
+                OffsetLimit.of(offset, limit, Sort.by("submittedAt", "createdAt", "id"))), ApplicationView::of);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An application with its checks")
+    ApplicationView get(@PathVariable UUID id) {
+        return ApplicationView.of(service.byStaff(id));
+    }
+
+    @PostMapping("/{id}/approval")
+    @PreAuthorize(DECIDERS)
+    @Operation(summary = "Approve: the partner is activated with its agreement and identity")
+    ApplicationView approve(@PathVariable UUID id, @Valid @RequestBody(required = false) Decision decision) {
+        return ApplicationView.of(service.approve(id, decision == null ? null : decision.note()));
+    }
+
+    @PostMapping("/{id}/rejection")
+    @PreAuthorize(DECIDERS)
+    @Operation(summary = "Reject with a reason the applicant sees")
+    ApplicationView reject(@PathVariable UUID id, @Valid @RequestBody Reason reason) {
+        return ApplicationView.of(service.reject(id, reason.reason()));
+    }
+
+    @PostMapping("/{id}/information-request")
+    @PreAuthorize(DECIDERS)
+    @Operation(summary = "Ask the applicant for more information; they amend and submit again")
+    ApplicationView requestInformation(@PathVariable UUID id, @Valid @RequestBody Reason whatIsNeeded) {
+        return ApplicationView.of(service.requestInformation(id, whatIsNeeded.reason()));
+    }
+}

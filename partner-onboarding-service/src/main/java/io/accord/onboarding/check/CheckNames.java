@@ -1,0 +1,21 @@
+package io.accord.onboarding.check;
+
+import java.util.List;
+
+/** The stable names of the automated checks, as stored with their results. */
+public final class CheckNames {
+
+    public static final String MANDATORY_DATA = "mandatory-data";
+    public static final String TAX_ID = "tax-id";
+    public static final String BANK_ACCOUNT = "bank-account";
+    public static final String DUPLICATES = "duplicates";
+    public static final String SCREENING = "screening";
+    public static final String DOCUMENTS = "documents";
+
+    /** Every check, in the order {@link ApplicationChecks#run} reports them. */
+    public static final List<String> ALL = List.of(MANDATORY_DATA, TAX_ID, BANK_ACCOUNT, DUPLICATES, SCREENING,
+            DOCUMENTS);
+
+    private CheckNames() {
+    }
+}

@@ -1,0 +1,34 @@
+package io.accord.onboarding.check;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.security.RequestAuthorization;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Wires the pure checks and policy to their configuration and the staff-managed denylist. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({CheckProperties.class, ApprovalProperties.class})
+class ChecksConfiguration {
+
+    @Bean
+    ApplicationChecks applicationChecks(CheckProperties properties, DenylistService denylist) {
+        return new ApplicationChecks(properties, denylist::current);
+    }
+
+    @Bean
+    ApprovalPolicy approvalPolicy(ApprovalProperties properties) {
+        return new ApprovalPolicy(properties);
+    }
+
+    /** Role rules of the denylist API, checked before the body is read. */
+    @Bean
+    RequestAuthorization denylistAccess() {
+        return requests -> requests
+                .requestMatchers(HttpMethod.GET, DenylistController.PATH, DenylistController.PATH + "/**")
+                .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.AUDITOR)
+                .requestMatchers(DenylistController.PATH, DenylistController.PATH + "/**")
+                .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
+    }
+}

@@ -1,0 +1,85 @@
+package io.accord.onboarding.check;
+
+import io.accord.onboarding.partner.PartnerType;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The fields every application needs, plus those of its partner type, are present; and the ones we can judge on
+ * their own are well-formed: countries are ISO 3166 and agree with the registered address, the currency is
+ * ISO 4217, e-mail addresses and phone numbers look like ones.
+ */
+final class MandatoryDataCheck {
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toSet());
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,24}");
+
+    private final List<String> common;
+    private final Map<PartnerType, List<String>> perType;
+
+    MandatoryDataCheck(List<String> common, Map<PartnerType, List<String>> perType) {
+        this.common = common;
+        this.perType = perType;
+    }
+
+    CheckResult check(ApplicantData data) {
+        List<String> missing = new ArrayList<>();
+        if (data.type() == null) {
+            missing.add("type");
+        }
+        if (data.model() == null) {
+            missing.add("model");
+        }
+        Set<String> required = new LinkedHashSet<>(common);
+        if (data.type() != null) {
+            required.addAll(perType.getOrDefault(data.type(), List.of()));
+        }
+        required.stream().filter(field -> ApplicantFields.value(data, field).isEmpty()).forEach(missing::add);
+        List<String> invalid = malformed(data);
+        String forWhom = data.type() == null ? "every application" : data.type() + " applications";
+        if (missing.isEmpty() && invalid.isEmpty()) {
+            return CheckResult.passed(CheckNames.MANDATORY_DATA, "all " + (required.size() + 2)
+                    + " fields required for " + forWhom + " present and well-formed");
+        }
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            problems.add("missing (required for " + forWhom + "): " + String.join(", ", missing));
+        }
+        problems.addAll(invalid);
+        return CheckResult.failed(CheckNames.MANDATORY_DATA, String.join("; ", problems));
+    }
+
+    private static List<String> malformed(ApplicantData data) {
+        List<String> invalid = new ArrayList<>();
+        ApplicantFields.value(data, "country").filter(country -> !COUNTRIES.contains(country))
+                .ifPresent(country -> invalid.add("country '" + country + "' is not an ISO 3166-1 alpha-2 code"));
+        ApplicantFields.value(data, "registeredAddress.country").ifPresent(addressCountry -> {
+            if (!COUNTRIES.contains(addressCountry)) {
+                invalid.add("registeredAddress.country '" + addressCountry + "' is not an ISO 3166-1 alpha-2 code");
+            } else if (data.country() != null && !addressCountry.equals(data.country())) {
+                invalid.add("registeredAddress.country " + addressCountry + " differs from the applicant's country "
+                        + data.country());
+            }
+        });
+        ApplicantFields.value(data, "settlementCurrency").filter(currency -> !CURRENCIES.contains(currency))
+                .ifPresent(currency -> invalid.add("settlementCurrency '" + currency + "' is not an ISO 4217 code"));
+        for (String contact : List.of("commercial", "technical", "billing")) {
+            ApplicantFields.value(data, contact + ".email").filter(email -> !EMAIL.matcher(email.strip()).matches())
+                    .ifPresent(email -> invalid.add(contact + ".email '" + email + "' is not an e-mail address"));
+            ApplicantFields.value(data, contact + ".phone").filter(phone -> !PHONE.matcher(phone.strip()).matches())
+                    .ifPresent(phone -> invalid.add(contact + ".phone '" + phone + "' is not a phone number"));
+        }
+        return invalid;
+    }
+}

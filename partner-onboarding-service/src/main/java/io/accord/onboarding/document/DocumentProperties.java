@@ -1,0 +1,15 @@
+package io.accord.onboarding.document;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Document settings, under {@code accord.onboarding.documents}.
+ *
+ * @param maxSize the largest file accepted, by REST upload and by {@link Documents#store} alike; bigger answers 413.
+ *                The servlet multipart limits follow it (see {@link DocumentUploadConfiguration}).
+ */
+@ConfigurationProperties("accord.onboarding.documents")
+record DocumentProperties(@DefaultValue("10MB") DataSize maxSize) {
+}

@@ -1,0 +1,98 @@
+package io.accord.onboarding.document;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.security.Tenancy;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The one write path of documents, for the REST API and the Java API alike: every rule checked before anything
+ * is written, then metadata, content and audit row in one transaction. It trusts its caller on who may write.
+ */
+@Component
+class DocumentStore {
+
+    static final String RESOURCE_TYPE = "document";
+
+    private final DocumentRepository documents;
+    private final DocumentContentRepository contents;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final DocumentProperties properties;
+    private final Clock clock;
+
+    DocumentStore(DocumentRepository documents, DocumentContentRepository contents, AuditTrail audit,
+                  Tenancy tenancy, DocumentProperties properties) {
+        this.documents = documents;
+        this.contents = contents;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    Document create(DocumentOwner owner, String documentType, String name, LocalDate expiryDate, byte[] bytes,
+                    String fileName) {
+        DocumentType type = DocumentType.parse("documentType", documentType);
+        String checkedName = Document.checkedName(name);
+        InspectedContent content = InspectedContent.inspect(bytes, properties.maxSize());
+        Document document = Document.upload(owner, type, checkedName, ExpiryDates.check(expiryDate), content,
+                FileNames.clean(fileName), tenancy.actor(), now());
+        documents.save(document);
+        contents.save(new DocumentContent(document.latest(), content));
+        audit.record(partnerOf(document), RESOURCE_TYPE, document.id().toString(), "uploaded", null,
+                DocumentView.of(document));
+        return document;
+    }
+
+    @Transactional
+    Document addVersion(Document document, byte[] bytes, String fileName, LocalDate newExpiryDate) {
+        InspectedContent content = InspectedContent.inspect(bytes, properties.maxSize());
+        LocalDate checkedExpiry = ExpiryDates.check(newExpiryDate);
+        DocumentView before = DocumentView.of(document);
+        DocumentVersion version = document.addVersion(content, FileNames.clean(fileName), checkedExpiry,
+                tenancy.actor(), now());
+        try {
+            // flushed here, not at commit, so that losing a race with another new version is a 409 and not a 500
+            documents.saveAndFlush(document);
+        } catch (OptimisticLockingFailureException | DataIntegrityViolationException raced) {
+            throw new ConflictException("Document " + document.id() + " got another new version at the same time;"
+                    + " read it and upload again if yours is still needed.");
+        }
+        contents.save(new DocumentContent(version, content));
+        audit.record(partnerOf(document), RESOURCE_TYPE, document.id().toString(), "version-added", before,
+                DocumentView.of(document));
+        return document;
+    }
+
+    @Transactional
+    void transfer(UUID applicationId, PartnerId partner) {
+        for (Document document : documents.findByOwnerTypeAndOwnerId(OwnerType.APPLICATION, applicationId)) {
+            DocumentView before = DocumentView.of(document);
+            document.transferTo(partner, now());
+            documents.save(document);
+            audit.record(partner, RESOURCE_TYPE, document.id().toString(), "transferred-to-partner", before,
+                    DocumentView.of(document));
+        }
+    }
+
+    /** Microseconds, as PostgreSQL stores them: the answer to an upload shows what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static PartnerId partnerOf(Document document) {
+        return document.owner().partner().orElse(null);
+    }
+}

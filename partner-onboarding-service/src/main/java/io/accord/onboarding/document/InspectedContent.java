@@ -1,0 +1,54 @@
+package io.accord.onboarding.document;
+
+import io.accord.platform.problem.InvalidInputException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Uploaded bytes that passed every content rule: not empty, within the size limit, a PDF, PNG or JPEG by their
+ * signature. Carries what we record about them (detected type, size, SHA-256), computed once, here.
+ */
+record InspectedContent(byte[] bytes, FileSignature type, String sha256) {
+
+    /** The multipart part (and violation field) the content arrives in. */
+    static final String FIELD = "file";
+
+    /**
+     * @throws InvalidInputException          empty content, or content that is not a PDF, PNG or JPEG (400)
+     * @throws MaxUploadSizeExceededException content over {@code maxSize} (413)
+     */
+    static InspectedContent inspect(byte[] bytes, DataSize maxSize) {
+        if (bytes == null || bytes.length == 0) {
+            throw new InvalidInputException(FIELD, "The file is empty.");
+        }
+        if (bytes.length > maxSize.toBytes()) {
+            throw new MaxUploadSizeExceededException(maxSize.toBytes());
+        }
+        FileSignature type = FileSignature.of(bytes).orElseThrow(() -> new InvalidInputException(FIELD,
+                "The file content is " + FileSignature.describe(bytes) + "; only PDF, PNG and JPEG are accepted"
+                        + " (the type is checked by content, not by file name or declared Content-Type)."));
+        return new InspectedContent(bytes, type, HexFormat.of().formatHex(sha256(bytes)));
+    }
+
+    long size() {
+        return bytes.length;
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+    }
+
+    /** The RFC 3230 {@code Digest} value of a recorded hex SHA-256: {@code sha-256=<base64>}. */
+    static String digestHeader(String sha256Hex) {
+        return "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex));
+    }
+}

@@ -1,0 +1,55 @@
+package io.accord.onboarding.identity;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** Staff watch a partner's Keycloak provisioning and ask for an attempt now. */
+@RestController
+@Tag(name = "Partner identity provisioning")
+class IdentityController {
+
+    static final String PATH = "/api/onboarding/partners/{partnerId}/identity";
+    static final String RETRY_PATH = PATH + "/retry";
+    static final String[] READERS = {Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.OPS, Roles.AUDITOR};
+    static final String[] OPERATORS = {Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.OPS};
+    private static final String MAY_READ = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER
+            + "', '" + Roles.OPS + "', '" + Roles.AUDITOR + "')";
+    private static final String MAY_RETRY = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER
+            + "', '" + Roles.OPS + "')";
+
+    private final IdentityProvisioning provisioning;
+
+    IdentityController(IdentityProvisioning provisioning) {
+        this.provisioning = provisioning;
+    }
+
+    static String path(UUID partnerId) {
+        return PATH.replace("{partnerId}", partnerId.toString());
+    }
+
+    @GetMapping(PATH)
+    @PreAuthorize(MAY_READ)
+    @Operation(summary = "State of the partner's Keycloak group and admin user: attempts, last error, next attempt")
+    IdentityView get(@PathVariable UUID partnerId) {
+        return provisioning.statusOf(new PartnerId(partnerId)).map(IdentityView::of)
+                .orElseThrow(() -> new NotFoundException("Identity provisioning of partner", partnerId));
+    }
+
+    @PostMapping(RETRY_PATH)
+    @PreAuthorize(MAY_RETRY)
+    @Operation(summary = "Attempt the provisioning now instead of after the backoff (a DONE partner is re-checked)")
+    ResponseEntity<IdentityView> retry(@PathVariable UUID partnerId) {
+        return ResponseEntity.accepted().body(IdentityView.of(provisioning.retryNow(new PartnerId(partnerId))));
+    }
+}

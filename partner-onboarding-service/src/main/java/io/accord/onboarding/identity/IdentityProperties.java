@@ -1,0 +1,41 @@
+package io.accord.onboarding.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Identity provisioning in Keycloak, under {@code accord.onboarding.identity}.
+ *
+ * @param serverUrl      Keycloak's base URL (env {@code ACCORD_KEYCLOAK_URL} through application.yml)
+ * @param realm          the realm partners log in to
+ * @param clientId       this service's confidential client; its service account has the realm-management roles
+ *                       manage-users, view-users, query-users and query-groups
+ * @param clientSecret   that client's secret (env {@code ACCORD_ONBOARDING_CLIENT_SECRET})
+ * @param enabled        whether this instance runs the worker; requests are recorded either way
+ * @param pollInterval   how often the worker looks for due rows
+ * @param firstBackoff   wait after the first failed attempt, doubled after each further one
+ * @param maxBackoff     the cap of that wait: a Keycloak that is down for long is still asked this often
+ * @param batchSize      rows worked per poll at most (each in its own transaction)
+ * @param connectTimeout how long to wait for a connection to Keycloak
+ * @param readTimeout    how long to wait for one answer of Keycloak
+ */
+@ConfigurationProperties("accord.onboarding.identity")
+record IdentityProperties(
+        @DefaultValue("http://localhost:8180") String serverUrl,
+        @DefaultValue("accord") String realm,
+        @DefaultValue("accord-onboarding") String clientId,
+        String clientSecret,
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("2s") Duration pollInterval,
+        @DefaultValue("1s") Duration firstBackoff,
+        @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration readTimeout) {
+
+    Backoff backoff() {
+        return new Backoff(firstBackoff, maxBackoff);
+    }
+}

@@ -1,0 +1,79 @@
+package io.accord.onboarding.identity;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Identity provisioning of partners in Keycloak: a group per partner carrying its {@code partner_id}, and the
+ * partner admin user in it with the realm role {@code partner-admin} and the required action to set a password.
+ *
+ * <p>Activation only records the request, in the activation's own transaction: it never waits for Keycloak
+ * nor fails because Keycloak is down. A worker makes the Keycloak calls afterwards, retrying until they succeed.
+ */
+@Service
+public class IdentityProvisioning {
+
+    static final String RESOURCE_TYPE = "identity-provisioning";
+
+    private final ProvisioningRepository provisionings;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    IdentityProvisioning(ProvisioningRepository provisionings, AuditTrail audit) {
+        this.provisionings = provisionings;
+        this.audit = audit;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Records that the partner's Keycloak group and admin user are to be created, in the caller's transaction:
+     * it inserts one row and calls nothing remote. Asking again for a partner already recorded changes nothing.
+     *
+     * @param legalName the partner's legal name, the description of its Keycloak group
+     * @throws InvalidInputException (400) when the legal name is blank
+     */
+    @Transactional
+    public void requestFor(PartnerId partner, String legalName, AdminContact admin) {
+        Objects.requireNonNull(partner, "partner");
+        Objects.requireNonNull(admin, "admin");
+        if (legalName == null || legalName.isBlank()) {
+            throw new InvalidInputException("legalName", "must not be blank");
+        }
+        if (provisionings.existsById(partner.value())) {
+            return;
+        }
+        Provisioning provisioning = Provisioning.requested(partner, legalName.strip(), admin, clock.instant());
+        provisionings.save(provisioning);
+        audit.record(partner, RESOURCE_TYPE, partner.toString(), "provisioning-requested", null,
+                provisioning.status());
+    }
+
+    /** Where the partner's provisioning stands; empty when none was requested for it. */
+    @Transactional(readOnly = true)
+    public Optional<ProvisioningStatus> statusOf(PartnerId partner) {
+        return provisionings.findById(partner.value()).map(Provisioning::status);
+    }
+
+    /** Staff: attempt now rather than at the end of the backoff (a DONE partner is checked and repaired). */
+    @Transactional
+    ProvisioningStatus retryNow(PartnerId partner) {
+        Provisioning provisioning = provisionings.lockIfFree(partner.value()).orElseThrow(() ->
+                provisionings.existsById(partner.value())
+                        ? new ConflictException("Provisioning of partner " + partner
+                        + " is being attempted right now; look at its state again in a moment")
+                        : new NotFoundException("Identity provisioning of partner", partner));
+        ProvisioningStatus before = provisioning.status();
+        provisioning.retryNow(clock.instant());
+        audit.record(partner, RESOURCE_TYPE, partner.toString(), "retry-requested", before, provisioning.status());
+        return provisioning.status();
+    }
+}

@@ -1,0 +1,181 @@
+package io.accord.onboarding.identity;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.value.PartnerId;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The partner's group and admin user in Keycloak, each step find-or-create, so running it again (after a
+ * failure half-way, on two replicas one after the other, or on a partner that is done) converges on the same
+ * one group and one user and never duplicates either.
+ */
+@Component
+class KeycloakDirectory {
+
+    static final String PARTNER_ID_ATTRIBUTE = Roles.PARTNER_ID_CLAIM;
+    static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+
+    private final KeycloakSessions sessions;
+
+    KeycloakDirectory(KeycloakSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    KeycloakIdentity provision(PartnerId partner, String legalName, AdminContact admin) {
+        String groupName = Provisioning.groupName(partner);
+        try (Keycloak keycloak = sessions.open()) {
+            step("get a token for client " + sessions.clientId(), () -> keycloak.tokenManager().getAccessToken());
+            RealmResource realm = keycloak.realm(sessions.realm());
+            String groupId = step("find or create group " + groupName, () -> ensureGroup(realm, groupName, partner,
+                    legalName));
+            String userId = step("find or create user " + admin.username(), () -> ensureUser(realm, admin));
+            UserResource user = realm.users().get(userId);
+            step("check user " + admin.username() + " belongs to no other partner",
+                    () -> requireNoOtherPartner(user, admin, partner, groupId));
+            step("grant realm role " + Roles.PARTNER_ADMIN + " to " + admin.username(), () -> ensureAdminRole(user));
+            step("add " + admin.username() + " to group " + groupName, () -> ensureMember(user, groupId));
+            return new KeycloakIdentity(groupId, userId);
+        }
+    }
+
+    private static String ensureGroup(RealmResource realm, String name, PartnerId partner, String legalName) {
+        Optional<GroupRepresentation> existing = findGroup(realm, name);
+        if (existing.isPresent()) {
+            GroupRepresentation group = existing.get();
+            if (!List.of(partner.toString()).equals(attribute(group.getAttributes()))) {
+                // the name says whose group it is; a hand-made group without the attribute gets it
+                group.singleAttribute(PARTNER_ID_ATTRIBUTE, partner.toString());
+                realm.groups().group(group.getId()).update(group);
+            }
+            return group.getId();
+        }
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(name);
+        group.setDescription(legalName);
+        group.setAttributes(Map.of(PARTNER_ID_ATTRIBUTE, List.of(partner.toString())));
+        try (Response response = realm.groups().add(group)) {
+            if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                return findGroup(realm, name).orElseThrow(() -> new IllegalStateException(
+                        "Keycloak reported group " + name + " as existing but does not find it")).getId();
+            }
+            return createdId(response, "group " + name);
+        }
+    }
+
+    private static Optional<GroupRepresentation> findGroup(RealmResource realm, String name) {
+        try {
+            return Optional.of(realm.getGroupByPath(name));
+        } catch (NotFoundException absent) {
+            return Optional.empty();
+        }
+    }
+
+    /** An existing user is adopted as it is: its credentials and required actions are its own business. */
+    private static String ensureUser(RealmResource realm, AdminContact admin) {
+        Optional<UserRepresentation> existing = findUser(realm, admin.username());
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(admin.username());
+        user.setEmail(admin.email());
+        user.setFirstName(admin.firstName());
+        user.setLastName(admin.lastName());
+        user.setEnabled(true);
+        user.setRequiredActions(List.of(UPDATE_PASSWORD));
+        try (Response response = realm.users().create(user)) {
+            if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                // created meanwhile under this name (adopt it), or the email belongs to another username
+                return findUser(realm, admin.username()).orElseThrow(() -> new IdentityConflictException(
+                        "another Keycloak user already has the email " + admin.email())).getId();
+            }
+            return createdId(response, "user " + admin.username());
+        }
+    }
+
+    private static Optional<UserRepresentation> findUser(RealmResource realm, String username) {
+        return realm.users().searchByUsername(username, true).stream()
+                .filter(user -> username.equalsIgnoreCase(user.getUsername()))
+                .findFirst();
+    }
+
+    /** The partner_id claim comes from the user or else its groups: another partner's value must not be there. */
+    private static Void requireNoOtherPartner(UserResource user, AdminContact admin, PartnerId partner,
+                                              String groupId) {
+        List<String> own = attribute(user.toRepresentation().getAttributes());
+        if (own != null && !own.isEmpty() && !own.equals(List.of(partner.toString()))) {
+            throw new IdentityConflictException("user " + admin.username() + " has partner_id " + own
+                    + "; it cannot also administer partner " + partner);
+        }
+        for (GroupRepresentation group : user.groups(0, 1000, false)) {
+            List<String> theirs = attribute(group.getAttributes());
+            if (!group.getId().equals(groupId) && theirs != null && !theirs.isEmpty()
+                    && !theirs.equals(List.of(partner.toString()))) {
+                throw new IdentityConflictException("user " + admin.username() + " is a member of group "
+                        + group.getName() + " of partner " + theirs + "; it cannot also administer partner "
+                        + partner);
+            }
+        }
+        return null;
+    }
+
+    private static Void ensureAdminRole(UserResource user) {
+        var realmRoles = user.roles().realmLevel();
+        if (realmRoles.listAll().stream().anyMatch(role -> Roles.PARTNER_ADMIN.equals(role.getName()))) {
+            return null;
+        }
+        // the available list needs only manage-users, where reading the role by name would need view-realm
+        RoleRepresentation role = realmRoles.listAvailable().stream()
+                .filter(candidate -> Roles.PARTNER_ADMIN.equals(candidate.getName()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("realm role " + Roles.PARTNER_ADMIN
+                        + " does not exist or may not be granted by this client"));
+        realmRoles.add(List.of(role));
+        return null;
+    }
+
+    private static Void ensureMember(UserResource user, String groupId) {
+        if (user.groups(0, 1000, true).stream().noneMatch(group -> groupId.equals(group.getId()))) {
+            user.joinGroup(groupId);
+        }
+        return null;
+    }
+
+    private static String createdId(Response response, String what) {
+        if (response.getStatus() != Response.Status.CREATED.getStatusCode()) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            throw new IllegalStateException("Keycloak answered " + response.getStatus() + " "
+                    + response.getStatusInfo().getReasonPhrase() + " to creating " + what + " " + body);
+        }
+        String location = response.getLocation().getPath();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static List<String> attribute(Map<String, List<String>> attributes) {
+        return attributes == null ? null : attributes.get(PARTNER_ID_ATTRIBUTE);
+    }
+
+    private <T> T step(String description, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (IdentityConflictException conflict) {
+            throw new IdentityConflictException(description + ": " + conflict.getMessage());
+        } catch (RuntimeException failure) {
+            throw new ProvisioningStepException(ProvisioningFailures.describe(description, failure,
+                    sessions.serverUrl()), failure);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.accord.onboarding.identity;
+
+import io.accord.contracts.value.PartnerId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The Keycloak identity of one partner to provision, and the state of that work. */
+@Entity
+@Table(name = "identity_provisioning")
+class Provisioning {
+
+    static final int MAX_ERROR_LENGTH = 1000;
+
+    @Id
+    private UUID partnerId;
+    private String legalName;
+    private String adminEmail;
+    private String adminFirstName;
+    private String adminLastName;
+    @Enumerated(EnumType.STRING)
+    private ProvisioningState state;
+    private int attempts;
+    private String lastError;
+    private Instant nextAttemptAt;
+    private String keycloakGroupId;
+    private String keycloakUserId;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant completedAt;
+    @Version
+    private Long version;
+
+    protected Provisioning() {
+    }
+
+    /** A new request, due at once. */
+    static Provisioning requested(PartnerId partner, String legalName, AdminContact admin, Instant now) {
+        Provisioning provisioning = new Provisioning();
+        provisioning.partnerId = partner.value();
+        provisioning.legalName = legalName;
+        provisioning.adminEmail = admin.email();
+        provisioning.adminFirstName = admin.firstName();
+        provisioning.adminLastName = admin.lastName();
+        provisioning.state = ProvisioningState.PENDING;
+        provisioning.nextAttemptAt = now;
+        provisioning.createdAt = now;
+        provisioning.updatedAt = now;
+        return provisioning;
+    }
+
+    /** The group of a partner in Keycloak; one per partner, so the name is derived from the id. */
+    static String groupName(PartnerId partner) {
+        return "partner-" + partner.value();
+    }
+
+    void succeeded(KeycloakIdentity identity, Instant now) {
+        attempts++;
+        state = ProvisioningState.DONE;
+        lastError = null;
+        keycloakGroupId = identity.groupId();
+        keycloakUserId = identity.userId();
+        completedAt = now;
+        updatedAt = now;
+    }
+
+    /** Records a failed attempt; the next one is due after {@code backoff}. */
+    void failed(String error, Duration backoff, Instant now) {
+        attempts++;
+        state = ProvisioningState.FAILED_RETRYING;
+        lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH - 1) + "…" : error;
+        nextAttemptAt = now.plus(backoff);
+        updatedAt = now;
+    }
+
+    /**
+     * Staff ask for an attempt now. A DONE partner is provisioned again: every step finds what exists, so this
+     * only repairs what was changed in Keycloak since (a deleted group or user, a removed role or membership).
+     */
+    void retryNow(Instant now) {
+        if (state == ProvisioningState.DONE) {
+            state = ProvisioningState.PENDING;
+        }
+        nextAttemptAt = now;
+        updatedAt = now;
+    }
+
+    PartnerId partner() {
+        return new PartnerId(partnerId);
+    }
+
+    AdminContact admin() {
+        return new AdminContact(adminEmail, adminFirstName, adminLastName);
+    }
+
+    String legalName() {
+        return legalName;
+    }
+
+    ProvisioningState state() {
+        return state;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    ProvisioningStatus status() {
+        return new ProvisioningStatus(partner(), state, adminEmail, groupName(partner()), attempts, lastError,
+                nextAttemptAt, keycloakGroupId, keycloakUserId, createdAt, updatedAt, completedAt);
+    }
+}

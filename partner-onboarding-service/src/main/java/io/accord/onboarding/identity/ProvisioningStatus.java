@@ -1,0 +1,19 @@
+package io.accord.onboarding.identity;
+
+import io.accord.contracts.value.PartnerId;
+
+import java.time.Instant;
+
+/**
+ * The Keycloak provisioning of one partner as staff see it.
+ *
+ * @param attempts        attempts made so far (successful or not)
+ * @param lastError       why the last attempt failed; {@code null} once it succeeded
+ * @param nextAttemptAt   when the worker tries next (meaningless once DONE)
+ * @param keycloakGroupId id of the partner's group, once known
+ * @param keycloakUserId  id of the admin user, once known
+ */
+public record ProvisioningStatus(PartnerId partnerId, ProvisioningState state, String username, String groupName,
+                                 int attempts, String lastError, Instant nextAttemptAt, String keycloakGroupId,
+                                 String keycloakUserId, Instant createdAt, Instant updatedAt, Instant completedAt) {
+}

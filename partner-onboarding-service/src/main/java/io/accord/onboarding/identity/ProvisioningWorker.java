@@ -1,0 +1,137 @@
+package io.accord.onboarding.identity;
+
+import io.accord.platform.audit.AuditTrail;
+import org.slf4j.Logger;
+import org.springframework.beans.factory.DisposableBean;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Works due provisioning rows against Keycloak, one row per transaction. The row stays locked
+ * ({@code FOR UPDATE SKIP LOCKED}) while its Keycloak calls run, so with several replicas each row is worked by
+ * exactly one of them at a time; the steps are find-or-create, so a crash half-way only repeats work.
+ * A failure is recorded on the row with a capped exponential backoff; the worker never gives up.
+ *
+ * <p>The schedule only triggers; the Keycloak calls run on the worker's own thread, so a Keycloak that hangs
+ * until the read timeout delays this worker alone, never the outbox relay on the shared scheduler thread.
+ */
+@Component
+class ProvisioningWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProvisioningWorker.class);
+
+    private final ProvisioningRepository provisionings;
+    private final KeycloakDirectory keycloak;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final IdentityProperties properties;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("identity-provisioning").daemon().factory());
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    ProvisioningWorker(ProvisioningRepository provisionings, KeycloakDirectory keycloak, AuditTrail audit,
+                       PlatformTransactionManager transactionManager, IdentityProperties properties) {
+        this.provisionings = provisionings;
+        this.keycloak = keycloak;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.properties = properties;
+        this.backoff = properties.backoff();
+        this.clock = Clock.systemUTC();
+    }
+
+    @Scheduled(fixedDelayString = "${accord.onboarding.identity.poll-interval:2s}")
+    void poll() {
+        if (!properties.enabled() || !running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            thread.execute(() -> {
+                try {
+                    workDueRows();
+                } catch (RuntimeException failure) {
+                    // the database, not Keycloak (whose failures are recorded on the rows): try again next poll
+                    log.error("Identity provisioning worker failed; it runs again at the next poll", failure);
+                } finally {
+                    running.set(false);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            running.set(false);
+        }
+    }
+
+    /**
+     * Works due rows until none is left, one failed, or a batch is done; returns how many were worked. After a
+     * failure the rest wait for the next poll: when Keycloak is down, every other row would fail the same way.
+     */
+    int workDueRows() {
+        int worked = 0;
+        Outcome outcome = Outcome.SUCCEEDED;
+        while (worked < properties.batchSize() && outcome == Outcome.SUCCEEDED) {
+            outcome = transactions.execute(status -> workOneRow());
+            if (outcome != Outcome.NOTHING_DUE) {
+                worked++;
+            }
+        }
+        return worked;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        thread.shutdown();
+        if (!thread.awaitTermination(properties.readTimeout().toSeconds() + 5, TimeUnit.SECONDS)) {
+            thread.shutdownNow();
+        }
+    }
+
+    private Outcome workOneRow() {
+        Optional<Provisioning> claimed = provisionings.claimDue(clock.instant());
+        if (claimed.isEmpty()) {
+            return Outcome.NOTHING_DUE;
+        }
+        Provisioning provisioning = claimed.get();
+        ProvisioningStatus before = provisioning.status();
+        try {
+            KeycloakIdentity identity = keycloak.provision(provisioning.partner(), provisioning.legalName(),
+                    provisioning.admin());
+            provisioning.succeeded(identity, clock.instant());
+            log.info("Provisioned partner {} in Keycloak: group {}, admin user {}", before.partnerId(),
+                    identity.groupId(), identity.userId());
+        } catch (RuntimeException failure) {
+            Duration delay = backoff.after(before.attempts() + 1);
+            provisioning.failed(describe(failure), delay, clock.instant());
+            log.warn("Provisioning partner {} in Keycloak failed on attempt {}, next in {}: {}", before.partnerId(),
+                    before.attempts() + 1, delay, describe(failure));
+        }
+        ProvisioningStatus after = provisioning.status();
+        // every attempt is on the row; the trail gets the changes of state, not each retry of an outage
+        if (after.state() != before.state()) {
+            audit.record(after.partnerId(), IdentityProvisioning.RESOURCE_TYPE, after.partnerId().toString(),
+                    after.state() == ProvisioningState.DONE ? "provisioned" : "provisioning-failed", before, after);
+        }
+        return after.state() == ProvisioningState.DONE ? Outcome.SUCCEEDED : Outcome.FAILED;
+    }
+
+    private static String describe(RuntimeException failure) {
+        return failure instanceof IdentityConflictException
+                ? "conflict in Keycloak, resolve it there and retry: " + failure.getMessage()
+                : failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+    }
+
+    private enum Outcome { NOTHING_DUE, SUCCEEDED, FAILED }
+}

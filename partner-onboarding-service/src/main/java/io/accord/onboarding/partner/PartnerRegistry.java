@@ -1,0 +1,71 @@
+package io.accord.onboarding.partner;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.outbox.Outbox;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the application flow asks of partners: make one, and find look-alikes for duplicate detection. */
+@Component
+public class PartnerRegistry {
+
+    private final PartnerRepository partners;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    private final PartnerService service;
+
+    PartnerRegistry(PartnerRepository partners, Outbox outbox, AuditTrail audit, PartnerService service) {
+        this.partners = partners;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.service = service;
+    }
+
+    /** New bank details (already checked by the caller) wait for staff confirmation; audited. */
+    public Partner requestBankAccountChange(UUID partner, BankAccount requested) {
+        return service.requestBankAccountChange(partner, requested);
+    }
+
+    public Partner confirmBankAccountChange(UUID partner) {
+        return service.confirmBankAccountChange(partner);
+    }
+
+    public Partner rejectBankAccountChange(UUID partner) {
+        return service.rejectBankAccountChange(partner);
+    }
+
+    /** Creates the ACTIVE partner of an approved application, in the caller's (activation) transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PartnerId activate(PartnerProfile profile, UUID applicationId, String normalisedName, Instant now) {
+        Partner partner = Partner.activate(profile, applicationId, normalisedName, now);
+        partners.save(partner);
+        audit.record(partner.partnerId(), "partner", partner.id().toString(), "activated", null,
+                PartnerView.of(partner));
+        partner.pullEvents().forEach(event -> outbox.publish(Topics.PARTNER_EVENTS, event));
+        return partner.partnerId();
+    }
+
+    /** "Legal name (id)" of partners with this tax id, for a duplicate check's reason. */
+    @Transactional(readOnly = true)
+    public List<String> withTaxId(String normalisedTaxId) {
+        return partners.findByTaxId(normalisedTaxId).stream().map(PartnerRegistry::label).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> named(String normalisedName, String country) {
+        return partners.findByNormalisedNameAndCountry(normalisedName, country).stream()
+                .map(PartnerRegistry::label).toList();
+    }
+
+    private static String label(Partner partner) {
+        return "partner " + partner.legalName() + " (" + partner.id() + ")";
+    }
+}

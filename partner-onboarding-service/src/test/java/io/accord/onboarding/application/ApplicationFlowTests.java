@@ -1,0 +1,217 @@
+package io.accord.onboarding.application;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
+import io.accord.contracts.value.PartnerId;
+import io.accord.onboarding.agreement.Agreements;
+import io.accord.onboarding.identity.IdentityProvisioning;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestKafka;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static io.accord.onboarding.application.Applicants.APPLICATIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** From application to active partner: zero-touch, and each path through review. */
+@AccordServiceTest
+class ApplicationFlowTests {
+
+    private static final String REVIEW = "/api/onboarding/admin/applications";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Agreements agreements;
+
+    @Autowired
+    IdentityProvisioning identities;
+
+    private TestHttp anonymous;
+    private TestHttp manager;
+
+    @BeforeEach
+    void clients() {
+        anonymous = TestHttp.localPort(port);
+        manager = TestHttp.localPort(port).as(TestJwt.staff("pm-paula", Roles.PARTNER_MANAGER));
+    }
+
+    @Test
+    void aCleanOttSellThroughApplicationIsActiveWithNoHumanStep() {
+        Applicants.Draft draft = Applicants.apply(anonymous,
+                Applicants.cleanOtt(Applicants.uniqueName("Zero Touch Media"), Applicants.uniqueGermanVat()));
+        assertThat(draft.attach(anonymous, "TAX_FORM").status()).isEqualTo(201);
+        assertThat(draft.attach(anonymous, "BANK_PROOF").status()).isEqualTo(201);
+
+        TestHttp.Response submitted = draft.submit(anonymous);
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        JsonNode application = submitted.json();
+        assertThat(application.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(application.get("autoApproved").asBoolean()).isTrue();
+        assertThat(application.get("checks")).allSatisfy(check ->
+                assertThat(check.get("outcome").asString()).as(check.toString()).isEqualTo("PASSED"));
+        String partnerId = application.get("partnerId").asString();
+
+        TestHttp.Response partner = manager.get("/api/onboarding/partners/" + partnerId);
+        assertThat(partner.json().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(partner.json().get("bankAccount").get("iban").asString()).isEqualTo("DE89370400440532013000");
+        assertThat(agreements.inForce(PartnerId.of(partnerId), Instant.now())).isPresent();
+        assertThat(identities.statusOf(PartnerId.of(partnerId))).isPresent();
+        TestHttp partnerAdmin = TestHttp.localPort(port).as(TestJwt.partner("anna", partnerId, Roles.PARTNER_ADMIN));
+        assertThat(partnerAdmin.get("/tmf-api/document/v4/document").header("X-Total-Count")).isEqualTo("2");
+        assertThat(partnerAdmin.get("/tmf-api/party/v4/organization/" + partnerId).status()).isEqualTo(200);
+        TestKafka.awaitRecords(Topics.PARTNER_EVENTS, record -> partnerId.equals(record.key())
+                && "PartnerActivated".equals(TestKafka.header(record, "ce_type")), 1, Duration.ofSeconds(30));
+        assertThat(draft.get(anonymous).json().get("partnerId").asString()).isEqualTo(partnerId);
+    }
+
+    @Test
+    void aFailedCheckGoesToReviewWithAReadableReasonAndAManagerApproves() {
+        Applicants.Draft draft = Applicants.apply(anonymous, Applicants.cleanOtt(
+                Applicants.uniqueName("Typo Bank Media"), Applicants.uniqueGermanVat())
+                .replace("DE89 3704 0044 0532 0130 00", "DE89 3704 0044 0532 0130 01"));
+        draft.attach(anonymous, "TAX_FORM");
+        draft.attach(anonymous, "BANK_PROOF");
+
+        JsonNode submitted = draft.submit(anonymous).json();
+
+        assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(failed(submitted)).singleElement().satisfies(check -> {
+            assertThat(check.get("check").asString()).isEqualTo("bank-account");
+            assertThat(check.get("reason").asString()).containsIgnoringCase("97");
+        });
+        assertThat(manager.get(REVIEW).json()).anySatisfy(queued ->
+                assertThat(queued.get("id").asString()).isEqualTo(draft.id()));
+
+        TestHttp.Response approved = manager.post(REVIEW + "/" + draft.id() + "/approval",
+                "{\"note\":\"IBAN confirmed by phone with the bank\"}");
+
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.json().get("decidedBy").asString()).isEqualTo("pm-paula");
+        String partnerId = approved.json().get("partnerId").asString();
+        assertThat(manager.get("/api/onboarding/partners/" + partnerId).json().get("status").asString())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aRejectedApplicationShowsItsReasonAndCannotBeSubmittedAgain() {
+        Applicants.Draft draft = inReview("Rejected Media");
+
+        TestHttp.Response rejected = manager.post(REVIEW + "/" + draft.id() + "/rejection",
+                "{\"reason\":\"We do not partner with gambling content.\"}");
+
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+        JsonNode seen = draft.get(anonymous).json();
+        assertThat(seen.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(seen.get("decisionReason").asString()).isEqualTo("We do not partner with gambling content.");
+        assertThat(draft.submit(anonymous).status()).isEqualTo(409);
+        assertThat(manager.post(REVIEW + "/" + draft.id() + "/approval", null).status()).isEqualTo(409);
+        assertThat(manager.post(REVIEW + "/" + draft.id() + "/rejection", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void requestedInformationIsAmendedAndTheChecksRunAgain() {
+        String name = Applicants.uniqueName("Forgetful Media");
+        Applicants.Draft draft = Applicants.apply(anonymous, Applicants.cleanOtt(name, Applicants.uniqueGermanVat()));
+        draft.attach(anonymous, "TAX_FORM");
+        JsonNode submitted = draft.submit(anonymous).json();
+        assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(failed(submitted)).singleElement().satisfies(check ->
+                assertThat(check.get("reason").asString()).contains("BANK_PROOF"));
+
+        TestHttp.Response asked = manager.post(REVIEW + "/" + draft.id() + "/information-request",
+                "{\"reason\":\"Please attach a bank statement showing the IBAN.\"}");
+        assertThat(asked.json().get("status").asString()).isEqualTo("INFO_REQUESTED");
+        assertThat(draft.attach(anonymous, "BANK_PROOF").status()).isEqualTo(201);
+
+        JsonNode resubmitted = draft.submit(anonymous).json();
+
+        assertThat(resubmitted.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(failed(resubmitted)).isEmpty();
+    }
+
+    @Test
+    void aDuplicateOfAnExistingPartnerIsCaught() {
+        String vat = Applicants.uniqueGermanVat();
+        Applicants.Draft first = Applicants.apply(anonymous, Applicants.cleanOtt(
+                Applicants.uniqueName("Original Media"), vat));
+        first.attach(anonymous, "TAX_FORM");
+        first.attach(anonymous, "BANK_PROOF");
+        assertThat(first.submit(anonymous).json().get("status").asString()).isEqualTo("APPROVED");
+
+        Applicants.Draft copy = Applicants.apply(anonymous, Applicants.cleanOtt(
+                Applicants.uniqueName("Copycat Media"), vat));
+        copy.attach(anonymous, "TAX_FORM");
+        copy.attach(anonymous, "BANK_PROOF");
+        JsonNode submitted = copy.submit(anonymous).json();
+
+        assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(failed(submitted)).singleElement().satisfies(check -> {
+            assertThat(check.get("check").asString()).isEqualTo("duplicates");
+            assertThat(check.get("reason").asString()).contains("Original Media");
+        });
+    }
+
+    @Test
+    void aDenylistedApplicantIsCaughtWhateverItsSpelling() {
+        TestHttp admin = TestHttp.localPort(port).as(TestJwt.staff("admin", Roles.PLATFORM_ADMIN));
+        String listed = Applicants.uniqueName("Shady Holdings").replace(" GmbH", "");
+        assertThat(admin.post("/api/onboarding/admin/denylist",
+                "{\"name\":\"" + listed + "\",\"reason\":\"sanctions list 2026/17\"}").status()).isEqualTo(201);
+
+        Applicants.Draft draft = Applicants.apply(anonymous, Applicants.cleanOtt(
+                listed.toUpperCase() + " Ltd.", Applicants.uniqueGermanVat()));
+        draft.attach(anonymous, "TAX_FORM");
+        draft.attach(anonymous, "BANK_PROOF");
+        JsonNode submitted = draft.submit(anonymous).json();
+
+        assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(failed(submitted)).singleElement().satisfies(check -> {
+            assertThat(check.get("check").asString()).isEqualTo("screening");
+            assertThat(check.get("reason").asString()).containsIgnoringCase(listed);
+        });
+    }
+
+    @Test
+    void coCreationAlwaysGoesToAPartnerManager() {
+        Applicants.Draft draft = Applicants.apply(anonymous, Applicants.cleanOtt(
+                Applicants.uniqueName("Co Creators"), Applicants.uniqueGermanVat())
+                .replace("SELL_THROUGH", "CO_CREATE"));
+        draft.attach(anonymous, "TAX_FORM");
+        draft.attach(anonymous, "BANK_PROOF");
+
+        JsonNode submitted = draft.submit(anonymous).json();
+
+        assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(failed(submitted)).isEmpty();
+    }
+
+    private Applicants.Draft inReview(String base) {
+        Applicants.Draft draft = Applicants.apply(anonymous,
+                Applicants.cleanOtt(Applicants.uniqueName(base), Applicants.uniqueGermanVat()));
+        draft.attach(anonymous, "TAX_FORM");
+        assertThat(draft.submit(anonymous).json().get("status").asString()).isEqualTo("IN_REVIEW");
+        return draft;
+    }
+
+    private static java.util.List<JsonNode> failed(JsonNode application) {
+        java.util.List<JsonNode> failed = new java.util.ArrayList<>();
+        application.get("checks").forEach(check -> {
+            if (!"PASSED".equals(check.get("outcome").asString())) {
+                failed.add(check);
+            }
+        });
+        return failed;
+    }
+}

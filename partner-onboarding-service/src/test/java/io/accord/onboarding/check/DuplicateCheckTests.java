@@ -1,0 +1,113 @@
+package io.accord.onboarding.check;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DuplicateCheckTests {
+
+    private final DuplicateCheck check = new DuplicateCheck();
+
+    @Test
+    void noMatchPasses() {
+        CheckResult result = check.check(TestApplicants.clean().build(), new Tables());
+
+        assertThat(result.isPassed()).isTrue();
+        assertThat(result.reason()).isEqualTo(
+                "no partner or open application shares tax id DE136695976 or legal name 'streamly media' in DE");
+    }
+
+    @Test
+    void aPartnerWithTheSameTaxIdWrittenWithoutPrefixIsADuplicate() {
+        Tables tables = new Tables();
+        tables.partnerTaxIds.put("136695976", "partner Streamly Media GmbH (5c1f)");
+
+        CheckResult result = check.check(TestApplicants.clean().taxId("de 136 695 976").build(), tables);
+
+        assertThat(result.isPassed()).isFalse();
+        assertThat(result.reason())
+                .isEqualTo("tax id DE136695976 is already used by partner Streamly Media GmbH (5c1f)");
+    }
+
+    @Test
+    void anOpenApplicationWithTheSameNormalisedNameInTheSameCountryIsADuplicate() {
+        Tables tables = new Tables();
+        tables.applicationNames.put("streamly media|DE", "application 81aa (Streamly Media AG)");
+
+        CheckResult result = check.check(TestApplicants.clean().legalName("STREAMLY MÉDIA GmbH").build(), tables);
+
+        assertThat(result.isPassed()).isFalse();
+        assertThat(result.reason()).isEqualTo("legal name 'STREAMLY MÉDIA GmbH' (normalised 'streamly media') in DE"
+                + " is already used by application 81aa (Streamly Media AG)");
+    }
+
+    @Test
+    void theSameNameInAnotherCountryIsNoDuplicate() {
+        Tables tables = new Tables();
+        tables.partnerNames.put("streamly media|AT", "partner Streamly Media GmbH (Vienna)");
+
+        assertThat(check.check(TestApplicants.clean().build(), tables).isPassed()).isTrue();
+    }
+
+    @Test
+    void theApplicationItselfIsExcludedFromTheLookup() {
+        Tables tables = new Tables();
+        ApplicantData data = TestApplicants.clean().build();
+
+        check.check(data, tables);
+
+        assertThat(tables.excludedIds).isNotEmpty().allMatch(data.applicationId()::equals);
+    }
+
+    @Test
+    void reportsTaxIdAndNameFindingsTogether() {
+        Tables tables = new Tables();
+        tables.partnerTaxIds.put("DE136695976", "partner A (1)");
+        tables.partnerNames.put("streamly media|DE", "partner B (2)");
+
+        assertThat(check.check(TestApplicants.clean().build(), tables).reason()).isEqualTo(
+                "tax id DE136695976 is already used by partner A (1); legal name 'Streamly Media GmbH'"
+                        + " (normalised 'streamly media') in DE is already used by partner B (2)");
+    }
+
+    /** The caller's tables, keyed as the lookup asks: tax id, or normalised name|country. */
+    private static final class Tables implements DuplicateLookup {
+
+        final Map<String, String> partnerTaxIds = new HashMap<>();
+        final Map<String, String> partnerNames = new HashMap<>();
+        final Map<String, String> applicationNames = new HashMap<>();
+        final List<UUID> excludedIds = new ArrayList<>();
+
+        @Override
+        public List<String> partnersWithTaxId(String normalisedTaxId) {
+            return found(partnerTaxIds.get(normalisedTaxId));
+        }
+
+        @Override
+        public List<String> partnersNamed(String normalisedName, String country) {
+            return found(partnerNames.get(normalisedName + "|" + country));
+        }
+
+        @Override
+        public List<String> openApplicationsWithTaxId(String normalisedTaxId, UUID excludedApplicationId) {
+            excludedIds.add(excludedApplicationId);
+            return List.of();
+        }
+
+        @Override
+        public List<String> openApplicationsNamed(String normalisedName, String country, UUID excludedApplicationId) {
+            excludedIds.add(excludedApplicationId);
+            return found(applicationNames.get(normalisedName + "|" + country));
+        }
+
+        private static List<String> found(String label) {
+            return label == null ? List.of() : List.of(label);
+        }
+    }
+}

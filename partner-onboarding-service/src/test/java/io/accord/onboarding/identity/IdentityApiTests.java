@@ -1,0 +1,213 @@
+package io.accord.onboarding.identity;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.value.PartnerId;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The provisioning request, its state for staff, the retry, and the worker's bookkeeping, without a Keycloak:
+ * the test configuration points the worker at a port where nothing listens and does not schedule it.
+ */
+@AccordServiceTest
+class IdentityApiTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityProvisioning identity;
+    @Autowired
+    ProvisioningWorker worker;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private TestHttp ops;
+    private TestHttp auditor;
+
+    @BeforeEach
+    void clients() {
+        ops = TestHttp.localPort(port).as(TestJwt.staff("olga", Roles.OPS));
+        auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
+    }
+
+    @Test
+    void aRequestIsPendingForStaffToSeeUntilTheWorkerRuns() {
+        PartnerId partner = requested("ada");
+
+        TestHttp.Response response = ops.get(path(partner));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode status = response.json();
+        assertThat(status.get("state").asString()).isEqualTo("PENDING");
+        assertThat(status.get("attempts").asInt()).isZero();
+        assertThat(status.get("username").asString()).isEqualTo("ada-" + partner + "@partner.example");
+        assertThat(status.get("groupName").asString()).isEqualTo("partner-" + partner);
+        assertThat(status.get("href").asString()).isEqualTo(path(partner));
+        assertThat(status.get("lastError").isNull()).isTrue();
+        assertThat(status.get("keycloakUserId").isNull()).isTrue();
+        // Spring's JSON is still Jackson 3 with the admin client's Jackson 2 on the classpath: ISO-8601 instants
+        assertThat(status.get("createdAt").isString()).as(response.body()).isTrue();
+        assertThat(Instant.parse(status.get("createdAt").asString())).isBeforeOrEqualTo(Instant.now());
+        assertThat(TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER)).get(path(partner))
+                .status()).isEqualTo(200);
+        assertThat(auditor.get(path(partner)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theRequestIsPartOfTheCallersTransaction() {
+        PartnerId partner = PartnerId.newId();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(activation -> {
+            identity.requestFor(partner, "Rolled Back Ltd", admin("rolf", partner));
+            activation.setRollbackOnly();
+        });
+
+        assertThat(identity.statusOf(partner)).isEmpty();
+        TestHttp.Response response = ops.get(path(partner));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void requestingAgainForTheSamePartnerChangesNothing() {
+        PartnerId partner = requested("ada");
+
+        identity.requestFor(partner, "Streamly Media GmbH", admin("bob", partner));
+
+        assertThat(identity.statusOf(partner)).get().extracting(ProvisioningStatus::username)
+                .isEqualTo("ada-" + partner + "@partner.example");
+        assertThat(auditActions(partner)).containsExactly("provisioning-requested");
+    }
+
+    @Test
+    void aFailedAttemptIsRecordedWithItsErrorAndNextAttemptAndAuditedOnceAsTheSystem() {
+        PartnerId partner = requested("ada");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            worker.workDueRows();
+            return identity.statusOf(partner).orElseThrow().attempts() > 0;
+        });
+
+        JsonNode status = ops.get(path(partner)).json();
+        assertThat(status.get("state").asString()).isEqualTo("FAILED_RETRYING");
+        assertThat(status.get("lastError").asString())
+                .startsWith("get a token for client accord-onboarding: Keycloak not reachable at http://127.0.0.1:1")
+                .contains("Connection refused");
+        assertThat(Instant.parse(status.get("nextAttemptAt").asString()))
+                .isAfter(Instant.parse(status.get("updatedAt").asString()));
+        JsonNode failed = audit(partner).get(0);
+        assertThat(failed.get("action").asString()).isEqualTo("provisioning-failed");
+        assertThat(failed.get("actor").asString()).isEqualTo("system");
+        assertThat(failed.get("before").get("state").asString()).isEqualTo("PENDING");
+        assertThat(failed.get("after").get("state").asString()).isEqualTo("FAILED_RETRYING");
+    }
+
+    @Test
+    void staffRetryMakesItDueNowAndIsAudited() {
+        PartnerId partner = requested("ada");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            worker.workDueRows();
+            return identity.statusOf(partner).orElseThrow().attempts() > 0;
+        });
+        Instant beforeRetry = Instant.now();
+        assertThat(identity.statusOf(partner).orElseThrow().nextAttemptAt()).isAfter(beforeRetry);
+
+        TestHttp.Response retried = ops.post(path(partner) + "/retry", null);
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        assertThat(Instant.parse(retried.json().get("nextAttemptAt").asString())).isBetween(beforeRetry, Instant.now());
+        JsonNode audited = audit(partner).get(0);
+        assertThat(audited.get("action").asString()).isEqualTo("retry-requested");
+        assertThat(audited.get("actor").asString()).isEqualTo("olga");
+    }
+
+    @Test
+    void aRowAnotherReplicaIsWorkingOnIsSkippedNotWaitedForNorRetried(@Autowired DataSource dataSource)
+            throws Exception {
+        PartnerId partner = requested("ada");
+        try (Connection otherReplica = dataSource.getConnection();
+             Statement statement = otherReplica.createStatement()) {
+            otherReplica.setAutoCommit(false);
+            statement.execute("select * from identity_provisioning where partner_id = '" + partner + "' for update");
+
+            worker.workDueRows();
+
+            assertThat(identity.statusOf(partner).orElseThrow().attempts()).isZero();
+            TestHttp.Response retried = ops.post(path(partner) + "/retry", null);
+            assertThat(retried.status()).as(retried.body()).isEqualTo(409);
+            otherReplica.rollback();
+        }
+    }
+
+    @Test
+    void onlyStaffSeeItAndOnlyOperatingStaffRetryIt() {
+        PartnerId partner = requested("ada");
+        TestHttp ownAdmin = TestHttp.localPort(port)
+                .as(TestJwt.partner("ada", partner.toString(), Roles.PARTNER_ADMIN));
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fin", Roles.FINANCE));
+
+        assertThat(ownAdmin.get(path(partner)).status()).isEqualTo(403);
+        assertThat(finance.get(path(partner)).status()).isEqualTo(403);
+        assertThat(auditor.post(path(partner) + "/retry", null).status()).isEqualTo(403);
+        assertThat(ownAdmin.post(path(partner) + "/retry", null).status()).isEqualTo(403);
+        assertThat(auditActions(partner)).containsExactly("provisioning-requested");
+    }
+
+    @Test
+    void unknownAndMalformedPartnerIdsAreProblems() {
+        String unknown = path(PartnerId.newId());
+
+        assertThat(ops.get(unknown).status()).isEqualTo(404);
+        assertThat(ops.post(unknown + "/retry", null).status()).isEqualTo(404);
+        TestHttp.Response malformed = ops.get("/api/onboarding/partners/not-a-uuid/identity");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+    }
+
+    private PartnerId requested(String adminName) {
+        PartnerId partner = PartnerId.newId();
+        new TransactionTemplate(transactionManager).executeWithoutResult(activation ->
+                identity.requestFor(partner, "Streamly Media GmbH", admin(adminName, partner)));
+        return partner;
+    }
+
+    private static AdminContact admin(String name, PartnerId partner) {
+        return new AdminContact(name + "-" + partner + "@partner.example", name, "Example");
+    }
+
+    private static String path(PartnerId partner) {
+        return "/api/onboarding/partners/" + partner + "/identity";
+    }
+
+    private JsonNode audit(PartnerId partner) {
+        TestHttp.Response trail = auditor.get(
+                "/api/onboarding/audit?resourceType=identity-provisioning&resourceId=" + partner);
+        assertThat(trail.status()).as(trail.body()).isEqualTo(200);
+        return trail.json();
+    }
+
+    private List<String> auditActions(PartnerId partner) {
+        List<String> actions = new ArrayList<>();
+        audit(partner).forEach(entry -> actions.add(entry.get("action").asString()));
+        return actions;
+    }
+}

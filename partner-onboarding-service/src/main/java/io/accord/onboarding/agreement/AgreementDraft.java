@@ -27,15 +27,15 @@ record AgreementDraft(String name, String description, BusinessModel businessMod
                              AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant requestedEnd) {
         plausible(effectiveFrom, "agreementPeriod.startDateTime");
         plausible(requestedEnd, "agreementPeriod.endDateTime");
+        Instant start = Timestamps.stored(effectiveFrom);
         AgreementTerms checked = TermsRules.validated(terms, "terms");
-        Instant end = requestedEnd != null ? requestedEnd : checked.validityMonths() == null ? null
-                : effectiveFrom.atOffset(ZoneOffset.UTC).plusMonths(checked.validityMonths()).toInstant();
-        if (end != null && !end.isAfter(effectiveFrom)) {
+        Instant end = requestedEnd != null ? Timestamps.stored(requestedEnd) : checked.validityMonths() == null
+                ? null : start.atOffset(ZoneOffset.UTC).plusMonths(checked.validityMonths()).toInstant();
+        if (end != null && !end.isAfter(start)) {
             throw new InvalidInputException("agreementPeriod.endDateTime", "must be after the startDateTime "
-                    + effectiveFrom);
+                    + start);
         }
-        return new AgreementDraft(name, description, businessModel, partnerName, checked, templateId,
-                effectiveFrom, end);
+        return new AgreementDraft(name, description, businessModel, partnerName, checked, templateId, start, end);
     }
 
     private static void plausible(Instant date, String field) {

@@ -30,7 +30,7 @@ class AgreementService {
     private final PartnerDirectory partners;
     private final Tenancy tenancy;
     private final AgreementProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Timestamps.CLOCK;
 
     AgreementService(AgreementRepository agreements, AgreementHistoryRepository histories,
                      AgreementTemplateService templates, AgreementChanges changes, PartnerDirectory partners,
@@ -118,7 +118,8 @@ class AgreementService {
 
     /** Applies every transition due at {@code now}: the scheduled job's work, callable directly. */
     @Transactional
-    int applyDueTransitions(Instant now) {
+    int applyDueTransitions(Instant at) {
+        Instant now = Timestamps.stored(at);
         int changed = 0;
         for (UUID partner : agreements.partnersWithDueTransitions(now,
                 PageRequest.of(0, properties.transitionBatchSize()))) {
@@ -129,7 +130,7 @@ class AgreementService {
 
     @Transactional(readOnly = true)
     Optional<Agreement> inForce(PartnerId partner, Instant at) {
-        return histories.findById(partner.value()).flatMap(history -> history.inForceAt(at));
+        return histories.findById(partner.value()).flatMap(history -> history.inForceAt(Timestamps.stored(at)));
     }
 
     @Transactional(readOnly = true)

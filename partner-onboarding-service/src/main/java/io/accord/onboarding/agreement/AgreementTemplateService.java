@@ -22,7 +22,7 @@ class AgreementTemplateService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Tenancy tenancy;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Timestamps.CLOCK;
 
     AgreementTemplateService(AgreementTemplateRepository templates, JdbcClient jdbc, AuditTrail audit,
                              Tenancy tenancy) {

@@ -30,7 +30,7 @@ class AgreementTransitionJob implements SchedulingConfigurer {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AgreementProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = Timestamps.CLOCK;
 
     AgreementTransitionJob(AgreementService service, JdbcClient jdbc, PlatformTransactionManager transactions,
                            AgreementProperties properties) {

@@ -53,6 +53,62 @@ final class Keycloak {
         }
     }
 
+    /**
+     * Does what a new partner admin does in the browser on first login: sets a password, which clears the
+     * UPDATE_PASSWORD required action. Done through the admin API with the dev bootstrap admin.
+     */
+    void completeFirstLogin(String username, String password) {
+        String admin = tokenFrom("master", "admin-cli", "admin", "admin");
+        String users = baseUrl + "/admin/realms/accord/users";
+        tools.jackson.databind.JsonNode found = JSON.readTree(send(HttpRequest.newBuilder(URI.create(users
+                + "?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + admin).GET().build()));
+        if (found.size() != 1) {
+            throw new AssertionError("expected exactly one Keycloak user " + username + ", found " + found);
+        }
+        String id = found.get(0).get("id").asString();
+        send(HttpRequest.newBuilder(URI.create(users + "/" + id + "/reset-password"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}")).build());
+        send(HttpRequest.newBuilder(URI.create(users + "/" + id))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"requiredActions\":[]}")).build());
+    }
+
+    /** How many Keycloak users have this username (provisioning must never make two). */
+    int usersNamed(String username) {
+        String admin = tokenFrom("master", "admin-cli", "admin", "admin");
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/accord/users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + admin).GET().build())).size();
+    }
+
+    private String tokenFrom(String realm, String client, String username, String password) {
+        String form = "grant_type=password&client_id=" + client + "&username=" + username + "&password=" + password;
+        String body = send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return JSON.readTree(body).get("access_token").asString();
+    }
+
+    private static String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new AssertionError(request.method() + " " + request.uri() + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The claims of a token, read without checking it (the services check it). */
     static tools.jackson.databind.JsonNode claims(String token) {
         return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));

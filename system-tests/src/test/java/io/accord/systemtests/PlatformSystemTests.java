@@ -5,6 +5,7 @@ import io.accord.launcher.Platform;
 import io.accord.launcher.PlatformConfig;
 import io.accord.launcher.PlatformListener;
 import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,12 @@ class PlatformSystemTests {
     private TestHttp gateway;
 
     @BeforeAll
-    void startPlatform() {
+    void startPlatform() throws java.io.IOException {
         Path root = Path.of(System.getProperty("accord.root", "..")).toAbsolutePath().normalize();
+        Path workDirectory = root.resolve("system-tests/target/platform");
+        deleteRecursively(workDirectory);
         PlatformConfig config = PlatformConfig.defaults(root)
-                .withWorkDirectory(root.resolve("system-tests/target/platform"))
+                .withWorkDirectory(workDirectory)
                 .withPortOffset(PORT_OFFSET);
         platform = Platform.start(config, new PlatformListener() {
             @Override
@@ -123,6 +126,64 @@ class PlatformSystemTests {
         assertThat(trail.status()).isEqualTo(200);
         assertThat(trail.json().get(0).get("actor").asString()).isEqualTo("partner-manager");
         assertThat(trail.json().get(0).get("correlationId").asString()).isEqualTo(correlationId);
+    }
+
+    @Test
+    void aCleanApplicationBecomesAnActivePartnerWhoseAdminLogsIn() {
+        String email = "admin." + UUID.randomUUID().toString().substring(0, 8) + "@streamly.example";
+        TestHttp.Response applied = gateway.post("/api/onboarding/applications", """
+                {"legalName": "Streamly System %s GmbH", "tradingName": "Streamly", "partnerType": "OTT_CONTENT",
+                 "requestedBusinessModel": "SELL_THROUGH", "country": "DE", "taxId": "DE136695976",
+                 "registeredAddress": {"street1": "Friedrichstraße 68", "city": "Berlin", "postCode": "10117"},
+                 "contacts": {"commercial": {"name": "Anna Schmidt", "email": "%s"},
+                              "billing": {"name": "Lea Fischer", "email": "billing@streamly.example"}},
+                 "bankAccount": {"iban": "DE89 3704 0044 0532 0130 00", "bic": "COBADEFFXXX"},
+                 "settlementCurrency": "EUR"}""".formatted(UUID.randomUUID().toString().substring(0, 6), email));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String application = "/api/onboarding/applications/" + applied.json().get("id").asString();
+        TestHttp applicant = gateway.header("X-Tracking-Secret", applied.json().get("trackingSecret").asString());
+        for (String type : new String[] {"TAX_FORM", "BANK_PROOF"}) {
+            assertThat(applicant.postMultipart(application + "/documents", new TestMultipart()
+                    .field("documentType", type)
+                    .file("file", type + ".pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes())).status())
+                    .isEqualTo(201);
+        }
+
+        TestHttp.Response submitted = applicant.post(application + "/submission", null);
+
+        assertThat(submitted.json().get("status").asString()).as(submitted.body()).isEqualTo("APPROVED");
+        String partnerId = submitted.json().get("partnerId").asString();
+        TestHttp staff = gateway.as(keycloak.token("partner-manager"));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(staff
+                .get("/api/onboarding/partners/" + partnerId + "/identity").json().get("state").asString())
+                .isEqualTo("DONE"));
+        assertThat(keycloak.usersNamed(email)).isEqualTo(1);
+
+        keycloak.completeFirstLogin(email, "Chosen-Passw0rd!");
+        String adminToken = keycloak.token(email, "Chosen-Passw0rd!");
+        assertThat(Keycloak.claims(adminToken).get("partner_id").asString()).isEqualTo(partnerId);
+        TestHttp partnerAdmin = gateway.as(adminToken);
+        TestHttp.Response own = partnerAdmin.get("/api/onboarding/partners/" + partnerId);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json().get("status").asString()).isEqualTo("ACTIVE");
+        String other = staff.post("/api/onboarding/partners", """
+                {"legalName":"Not Yours Ltd","partnerType":"MVNO","businessModel":"RESELL",
+                 "country":"GB","settlementCurrency":"GBP"}""").json().get("id").asString();
+        assertThat(partnerAdmin.get("/api/onboarding/partners/" + other).status()).isEqualTo(404);
+        assertThat(partnerAdmin.get("/tmf-api/agreementManagement/v4/agreement").header("X-Total-Count"))
+                .isEqualTo("1");
+    }
+
+    /** Every run starts from empty databases, so its data cannot collide with an earlier run's. */
+    private static void deleteRecursively(Path directory) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(directory)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(path);
+            }
+        }
     }
 
     private String catalogPartnerStatus(String partnerId) throws Exception {

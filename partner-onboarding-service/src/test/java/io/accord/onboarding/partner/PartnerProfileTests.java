@@ -1,0 +1,92 @@
+package io.accord.onboarding.partner;
+
+import io.accord.contracts.Roles;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Staff search, the TMF632 organization view and the partner's own contacts. */
+@AccordServiceTest
+class PartnerProfileTests {
+
+    private static final String PARTNERS = "/api/onboarding/partners";
+    private static final String ORGANIZATIONS = "/tmf-api/party/v4/organization";
+
+    @LocalServerPort
+    int port;
+
+    private TestHttp manager;
+
+    @BeforeEach
+    void clients() {
+        manager = TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER));
+    }
+
+    @Test
+    void staffSearchByNameCountryAndType() {
+        String marker = "Findable" + UUID.randomUUID().toString().substring(0, 8);
+        manager.post(PARTNERS, PartnerApiTests.newPartner(marker + " Media AG"));
+        manager.post(PARTNERS, PartnerApiTests.newPartner(marker + " Other AG").replace("\"DE\"", "\"AT\""));
+
+        TestHttp.Response byName = manager.get(PARTNERS + "?name=" + marker.toLowerCase());
+        TestHttp.Response byCountry = manager.get(PARTNERS + "?name=" + marker + "&country=AT");
+        TestHttp.Response byType = manager.get(PARTNERS + "?name=" + marker + "&partnerType=MVNO");
+
+        assertThat(byName.header("X-Total-Count")).isEqualTo("2");
+        assertThat(byCountry.json()).singleElement().satisfies(p ->
+                assertThat(p.get("legalName").asString()).isEqualTo(marker + " Other AG"));
+        assertThat(byType.header("X-Total-Count")).isEqualTo("0");
+        assertThat(manager.get(PARTNERS + "?partnerType=SATELLITE").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aPartnerIsATmf632OrganizationWithFieldSelection() {
+        String id = manager.post(PARTNERS, PartnerApiTests.newPartner("Organization View GmbH")).json()
+                .get("id").asString();
+
+        JsonNode organization = manager.get(ORGANIZATIONS + "/" + id).json();
+        JsonNode selected = manager.get(ORGANIZATIONS + "/" + id + "?fields=name,status").json();
+
+        assertThat(organization.get("@type").asString()).isEqualTo("Organization");
+        assertThat(organization.get("href").asString()).isEqualTo(ORGANIZATIONS + "/" + id);
+        assertThat(organization.get("name").asString()).isEqualTo("Organization View GmbH");
+        assertThat(organization.get("status").asString()).isEqualTo("validated");
+        assertThat(organization.get("organizationType").asString()).isEqualTo("OTT_CONTENT");
+        assertThat(selected.propertyNames()).containsExactlyInAnyOrder("id", "href", "name", "status", "@type");
+        assertThat(manager.get(ORGANIZATIONS + "?limit=1").header("X-Result-Count")).isEqualTo("1");
+    }
+
+    @Test
+    void aPartnerAdminChangesItsOwnContactsOnly() {
+        String mine = manager.post(PARTNERS, PartnerApiTests.newPartner("Contact Mine BV")).json().get("id").asString();
+        String theirs = manager.post(PARTNERS, PartnerApiTests.newPartner("Contact Theirs BV")).json()
+                .get("id").asString();
+        TestHttp admin = TestHttp.localPort(port).as(TestJwt.partner("ca", mine, Roles.PARTNER_ADMIN));
+        String contacts = """
+                {"commercial": {"name": "Eva Berg", "email": "eva@mine.example", "phone": "+31 20 555 0101"},
+                 "billing": {"name": "Ap Ledger", "email": "ap@mine.example"}}""";
+
+        TestHttp.Response changed = admin.put(PARTNERS + "/" + mine + "/contacts", contacts);
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("commercialContact").get("email").asString()).isEqualTo("eva@mine.example");
+        assertThat(admin.put(PARTNERS + "/" + theirs + "/contacts", contacts).status()).isEqualTo(404);
+        TestHttp.Response invalid = admin.put(PARTNERS + "/" + mine + "/contacts",
+                contacts.replace("eva@mine.example", "eva at mine"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("commercial.email");
+        TestHttp.Response trail = TestHttp.localPort(port).as(TestJwt.staff("a", Roles.AUDITOR))
+                .get("/api/onboarding/audit?resourceId=" + mine);
+        assertThat(trail.json().get(0).get("action").asString()).isEqualTo("contacts-changed");
+        assertThat(trail.json().get(0).get("actor").asString()).isEqualTo("ca");
+    }
+}

@@ -91,6 +91,21 @@ class AgreementHistory {
         events.add(AgreementEvents.terminated(agreement, previous, now));
     }
 
+    /** The partner is gone: every version not yet final ends, each with its event. Returns how many ended. */
+    int terminateAll(String reason, Instant now) {
+        applyDueTransitions(now);
+        int ended = 0;
+        for (Agreement agreement : versions) {
+            if (!agreement.status().isFinal()) {
+                AgreementStatus previous = agreement.status();
+                agreement.terminate(reason, now);
+                events.add(AgreementEvents.terminated(agreement, previous, now));
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     /** Brings in a version whose date has come and expires one whose validity has ended; returns how many changed. */
     int applyDueTransitions(Instant now) {
         int changed = 0;

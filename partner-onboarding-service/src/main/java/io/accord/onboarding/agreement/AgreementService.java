@@ -12,6 +12,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -114,6 +115,16 @@ class AgreementService {
             history.terminate(new AgreementId(id), reason.strip(), now);
             return history.find(new AgreementId(id)).orElseThrow();
         });
+    }
+
+    /** Ends every open or in-force version of a terminated partner (no-op for a partner without agreements). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    int terminateAllOf(PartnerId partner, String reason) {
+        if (histories.findById(partner.value()).isEmpty()) {
+            return 0;
+        }
+        Instant now = Timestamps.stored(clock.instant());
+        return changes.apply(partner, history -> history.terminateAll(reason, now));
     }
 
     /** Applies every transition due at {@code now}: the scheduled job's work, callable directly. */

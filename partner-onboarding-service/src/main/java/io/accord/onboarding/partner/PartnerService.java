@@ -6,6 +6,7 @@ import io.accord.platform.outbox.Outbox;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -30,9 +31,12 @@ class PartnerService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Tenancy tenancy;
+    private final ApplicationEventPublisher localEvents;
     private final Clock clock;
 
-    PartnerService(PartnerRepository partners, Outbox outbox, AuditTrail audit, Tenancy tenancy) {
+    PartnerService(PartnerRepository partners, Outbox outbox, AuditTrail audit, Tenancy tenancy,
+                   ApplicationEventPublisher localEvents) {
+        this.localEvents = localEvents;
         this.partners = partners;
         this.outbox = outbox;
         this.audit = audit;
@@ -126,7 +130,11 @@ class PartnerService {
         return partner;
     }
 
+    /** To Kafka through the outbox, and to this service's own features in the same transaction. */
     private void publish(Partner partner) {
-        partner.pullEvents().forEach(event -> outbox.publish(Topics.PARTNER_EVENTS, event));
+        partner.pullEvents().forEach(event -> {
+            outbox.publish(Topics.PARTNER_EVENTS, event);
+            localEvents.publishEvent(event);
+        });
     }
 }

@@ -197,6 +197,24 @@ class ApplicationFlowTests {
         assertThat(failed(submitted)).isEmpty();
     }
 
+    @Test
+    void terminatingAPartnerEndsItsAgreement() {
+        Applicants.Draft draft = Applicants.apply(anonymous, Applicants.cleanOtt(
+                Applicants.uniqueName("Short Lived Media"), Applicants.uniqueGermanVat()));
+        draft.attach(anonymous, "TAX_FORM");
+        draft.attach(anonymous, "BANK_PROOF");
+        String partnerId = draft.submit(anonymous).json().get("partnerId").asString();
+        assertThat(agreements.inForce(PartnerId.of(partnerId), Instant.now())).isPresent();
+
+        TestHttp.Response terminated = manager.post("/api/onboarding/partners/" + partnerId + "/termination",
+                "{\"reason\":\"contract breach\"}");
+
+        assertThat(terminated.json().get("status").asString()).isEqualTo("TERMINATED");
+        assertThat(agreements.inForce(PartnerId.of(partnerId), Instant.now().plusSeconds(1))).isEmpty();
+        TestKafka.awaitRecords(Topics.PARTNER_EVENTS, record -> partnerId.equals(record.key())
+                && "AgreementTerminated".equals(TestKafka.header(record, "ce_type")), 1, Duration.ofSeconds(30));
+    }
+
     private Applicants.Draft inReview(String base) {
         Applicants.Draft draft = Applicants.apply(anonymous,
                 Applicants.cleanOtt(Applicants.uniqueName(base), Applicants.uniqueGermanVat()));

@@ -1,5 +1,7 @@
 package io.accord.onboarding.document;
 
+import io.accord.testsupport.TestMultipart;
+
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -40,7 +42,7 @@ class DocumentApiTests {
 
     @Test
     void aPartnerUploadsAPdfAndGetsTheTmfResourceWithTheRecordedChecksum() throws Exception {
-        DocumentClient.Response created = partnerAdmin.upload(new DocumentClient.Form()
+        DocumentClient.Response created = partnerAdmin.upload(new TestMultipart()
                 .file("file", "master-agreement.pdf", "application/pdf", SampleFiles.PDF)
                 .field("documentType", "CONTRACT").field("name", "Master agreement")
                 .field("expiryDate", "2027-12-31"));
@@ -112,7 +114,7 @@ class DocumentApiTests {
         String id = partnerAdmin.upload(form(SampleFiles.PDF, "v1.pdf", "application/pdf", "CERTIFICATE",
                 "ISO 27001 certificate")).json().get("id").asString();
 
-        DocumentClient.Response second = partnerAdmin.post(DOCUMENTS + "/" + id + "/version", new DocumentClient.Form()
+        DocumentClient.Response second = partnerAdmin.post(DOCUMENTS + "/" + id + "/version", new TestMultipart()
                 .file("file", "v2.png", "image/png", SampleFiles.PNG).field("expiryDate", "2028-01-31"));
 
         assertThat(second.status()).as(second.toString()).isEqualTo(201);
@@ -136,7 +138,7 @@ class DocumentApiTests {
         String id = upload("Raced certificate", "CERTIFICATE", null);
 
         List<Integer> statuses = IntStream.range(0, 6).parallel()
-                .mapToObj(i -> partnerAdmin.post(DOCUMENTS + "/" + id + "/version", new DocumentClient.Form()
+                .mapToObj(i -> partnerAdmin.post(DOCUMENTS + "/" + id + "/version", new TestMultipart()
                         .file("file", "v.pdf", "application/pdf", SampleFiles.pdfOfSize(1000 + i))).status())
                 .toList();
 
@@ -186,7 +188,7 @@ class DocumentApiTests {
             assertThat(response.text()).doesNotContain("Confidential");
         }
         DocumentClient.Response version = other.post(DOCUMENTS + "/" + id + "/version",
-                new DocumentClient.Form().file("file", "x.pdf", "application/pdf", SampleFiles.PDF));
+                new TestMultipart().file("file", "x.pdf", "application/pdf", SampleFiles.PDF));
         assertThat(version.status()).isEqualTo(404);
         assertThat(other.get(DOCUMENTS).header("X-Total-Count")).isEqualTo("0");
         assertThat(partnerAdmin.get(DOCUMENTS + "/" + id + "/version").json().size()).isEqualTo(1);
@@ -206,7 +208,7 @@ class DocumentApiTests {
                 .isEqualTo(403);
         assertThat(auditor.upload(form(SampleFiles.PDF, "x.pdf", "application/pdf", "OTHER", "x")).status())
                 .isEqualTo(403);
-        assertThat(partnerUser.post(DOCUMENTS + "/" + id + "/version", new DocumentClient.Form()
+        assertThat(partnerUser.post(DOCUMENTS + "/" + id + "/version", new TestMultipart()
                 .file("file", "x.pdf", "application/pdf", SampleFiles.PDF)).status()).isEqualTo(403);
         assertThat(partnerAdmin.get(DOCUMENTS + "/" + id + "/version").json().size()).isEqualTo(1);
     }
@@ -218,7 +220,7 @@ class DocumentApiTests {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asString();
         partnerAdmin.post(DOCUMENTS + "/" + id + "/version",
-                new DocumentClient.Form().file("file", "c2.pdf", "application/pdf", SampleFiles.pdfOfSize(1000)));
+                new TestMultipart().file("file", "c2.pdf", "application/pdf", SampleFiles.pdfOfSize(1000)));
 
         TestHttp.Response trail = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR))
                 .get("/api/onboarding/audit?resourceType=document&resourceId=" + id);
@@ -238,7 +240,7 @@ class DocumentApiTests {
     }
 
     private String upload(String name, String type, LocalDate expiry) {
-        DocumentClient.Form form = form(SampleFiles.PDF, "f.pdf", "application/pdf", type, name);
+        TestMultipart form = form(SampleFiles.PDF, "f.pdf", "application/pdf", type, name);
         if (expiry != null) {
             form.field("expiryDate", expiry.toString());
         }
@@ -247,8 +249,8 @@ class DocumentApiTests {
         return created.json().get("id").asString();
     }
 
-    static DocumentClient.Form form(byte[] content, String fileName, String contentType, String type, String name) {
-        return new DocumentClient.Form().file("file", fileName, contentType, content).field("documentType", type)
+    static TestMultipart form(byte[] content, String fileName, String contentType, String type, String name) {
+        return new TestMultipart().file("file", fileName, contentType, content).field("documentType", type)
                 .field("name", name);
     }
 

@@ -1,9 +1,10 @@
 package io.accord.onboarding.document;
 
+import io.accord.testsupport.TestMultipart;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /** Multipart uploads and binary downloads against the document API, as a partner's program would send them. */
 final class DocumentClient {
@@ -32,11 +30,11 @@ final class DocumentClient {
         this.token = token;
     }
 
-    Response upload(Form form) {
+    Response upload(TestMultipart form) {
         return post(DOCUMENTS, form);
     }
 
-    Response post(String path, Form form) {
+    Response post(String path, TestMultipart form) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", form.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(form.body())));
     }
@@ -67,43 +65,6 @@ final class DocumentClient {
         }
     }
 
-    /** A multipart/form-data body: text fields and file parts with a declared Content-Type. */
-    static final class Form {
-
-        private final String boundary = "accord-" + UUID.randomUUID();
-        private final List<byte[]> parts = new ArrayList<>();
-
-        Form field(String name, String value) {
-            parts.add(("Content-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value)
-                    .getBytes(StandardCharsets.UTF_8));
-            return this;
-        }
-
-        Form file(String name, String fileName, String contentType, byte[] content) {
-            byte[] head = ("Content-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-            ByteArrayOutputStream part = new ByteArrayOutputStream();
-            part.writeBytes(head);
-            part.writeBytes(content);
-            parts.add(part.toByteArray());
-            return this;
-        }
-
-        String contentType() {
-            return "multipart/form-data; boundary=" + boundary;
-        }
-
-        byte[] body() {
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            for (byte[] part : parts) {
-                body.writeBytes(("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                body.writeBytes(part);
-                body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            return body.toByteArray();
-        }
-    }
 
     record Response(int status, HttpHeaders headers, byte[] body) {
 

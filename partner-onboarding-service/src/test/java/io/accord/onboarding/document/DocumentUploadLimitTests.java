@@ -1,5 +1,7 @@
 package io.accord.onboarding.document;
 
+import io.accord.testsupport.TestMultipart;
+
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestJwt;
@@ -73,7 +75,7 @@ class DocumentUploadLimitTests {
                 "CONTRACT", "Contract")).json().get("id").asString();
 
         DocumentClient.Response refused = partnerAdmin.post(DOCUMENTS + "/" + id + "/version",
-                new DocumentClient.Form().file("file", "c2.pdf", "application/pdf", SampleFiles.pdfOfSize(LIMIT + 1)));
+                new TestMultipart().file("file", "c2.pdf", "application/pdf", SampleFiles.pdfOfSize(LIMIT + 1)));
 
         assertPayloadTooLarge(refused);
         assertThat(partnerAdmin.get(DOCUMENTS + "/" + id).json().get("version").asString()).isEqualTo("1");

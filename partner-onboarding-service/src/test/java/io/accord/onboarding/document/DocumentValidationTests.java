@@ -1,5 +1,7 @@
 package io.accord.onboarding.document;
 
+import io.accord.testsupport.TestMultipart;
+
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestJwt;
@@ -52,7 +54,7 @@ class DocumentValidationTests {
 
     @Test
     void aMissingFilePartIsNamed() {
-        DocumentClient.Response refused = partnerAdmin.upload(new DocumentClient.Form()
+        DocumentClient.Response refused = partnerAdmin.upload(new TestMultipart()
                 .field("documentType", "CONTRACT").field("name", "Contract"));
 
         assertProblem(refused, 400, "validation-error");
@@ -62,7 +64,7 @@ class DocumentValidationTests {
 
     @Test
     void textSentWhereTheFilePartBelongsIsAMissingFileNotABindingError() {
-        DocumentClient.Response refused = partnerAdmin.upload(new DocumentClient.Form().field("file", "%PDF-1.4")
+        DocumentClient.Response refused = partnerAdmin.upload(new TestMultipart().field("file", "%PDF-1.4")
                 .field("documentType", "CONTRACT").field("name", "Contract"));
 
         assertProblem(refused, 400, "validation-error");
@@ -84,7 +86,7 @@ class DocumentValidationTests {
 
     @Test
     void everyMissingFieldIsNamedAtOnce() {
-        DocumentClient.Response refused = partnerAdmin.upload(new DocumentClient.Form().field("unrelated", "x"));
+        DocumentClient.Response refused = partnerAdmin.upload(new TestMultipart().field("unrelated", "x"));
 
         assertProblem(refused, 400, "validation-error");
         assertThat(fields(refused)).containsExactlyInAnyOrder("file", "documentType", "name");
@@ -121,7 +123,7 @@ class DocumentValidationTests {
                 "CONTRACT", "Contract")).json().get("id").asString();
 
         DocumentClient.Response refused = partnerAdmin.post(DOCUMENTS + "/" + id + "/version",
-                new DocumentClient.Form().file("file", "v2.pdf", "application/pdf", SampleFiles.EXE));
+                new TestMultipart().file("file", "v2.pdf", "application/pdf", SampleFiles.EXE));
 
         assertProblem(refused, 400, "validation-error");
         assertThat(fields(refused)).containsExactly("file");

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import io.accord.contracts.Topics;
 import io.accord.infra.EmbeddedPostgres;
 import io.accord.infra.KafkaBroker;
+import io.accord.infra.KeycloakRealmSync;
 import io.accord.infra.KeycloakServer;
 
 /**
@@ -115,6 +116,8 @@ final class PlatformStarter {
                 config.keycloakPort(), databases.jdbcUrl("keycloak"), databases.user(), databases.password(),
                 config.realmFile());
         keycloak.detach();
+        // the file is imported only into a new realm: an existing one gets what was added to the file since
+        KeycloakRealmSync.addMissing(keycloak.baseUrl(), config.realmFile());
         healthy(register("keycloak", ComponentState.Kind.KEYCLOAK, keycloak.pid(), config.keycloakPort(),
                 keycloak.logFile(), URI.create("http://localhost:" + keycloak.managementPort() + "/health/ready")));
     }

@@ -1,0 +1,109 @@
+package io.accord.infra;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Brings an existing realm up to date with the realm file. Keycloak imports the file only when the realm does not
+ * exist yet, so a Keycloak database from an earlier {@code ./accord up} would miss clients, roles, groups or users
+ * added to the file since (e.g. a new service client). This adds what is missing through the admin API's partial
+ * import and never changes or removes what exists: provisioned partner users and changed passwords stay.
+ */
+public final class KeycloakRealmSync {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakRealmSync.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+    private static final List<String> SECTIONS = List.of("roles", "groups", "clients", "users");
+
+    private KeycloakRealmSync() {
+    }
+
+    /** @return how many resources were added */
+    public static int addMissing(String baseUrl, Path realmFile) {
+        return addMissing(baseUrl, realmFile, System::getenv);
+    }
+
+    static int addMissing(String baseUrl, Path realmFile, Function<String, String> environment) {
+        try {
+            JsonNode realm = JSON.readTree(resolvePlaceholders(Files.readString(realmFile), environment));
+            ObjectNode partial = JSON.createObjectNode().put("ifResourceExists", "SKIP");
+            SECTIONS.stream().filter(realm::has).forEach(section -> partial.set(section, realm.get(section)));
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String token = adminToken(client, baseUrl);
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/"
+                                    + realm.get("realm").asString() + "/partialImport"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(partial))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("partial import answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            int added = JSON.readTree(response.body()).path("added").asInt();
+            if (added > 0) {
+                log.info("Realm {}: added {} resource(s) from {} that the existing realm lacked",
+                        realm.get("realm").asString(), added, realmFile);
+            }
+            return added;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bring the realm up to date with " + realmFile, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The same {@code ${VAR:default}} replacement Keycloak applies to a realm file it imports at startup. */
+    static String resolvePlaceholders(String text, Function<String, String> environment) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            String value = environment.apply(matcher.group(1));
+            if (value == null) {
+                value = matcher.group(2) != null ? matcher.group(2) : matcher.group();
+            }
+            matcher.appendReplacement(resolved, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    private static String adminToken(HttpClient client, String baseUrl) throws IOException, InterruptedException {
+        String form = Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", KeycloakServer.ADMIN_USERNAME, "password", KeycloakServer.ADMIN_PASSWORD)
+                .entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .reduce((a, b) -> a + "&" + b).orElseThrow();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("admin token: " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+}

@@ -83,8 +83,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        long limit = ex.getMaxUploadSize();
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "payload-too-large", "The upload exceeds the size limit."));
+                "payload-too-large", limit > 0
+                        ? "The upload exceeds the size limit of " + limit + " bytes (" + (limit / (1024 * 1024)) + " MB)."
+                        : "The upload exceeds the size limit."));
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
@@ -24,8 +23,11 @@ class OfferingApiTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    KnownPartners partners;
+    private final KnownPartners partners;
+
+    OfferingApiTests(KnownPartners partners) {
+        this.partners = partners;
+    }
 
     @Test
     void anActivePartnerSubmitsAnOfferingAndReadsItBack() {

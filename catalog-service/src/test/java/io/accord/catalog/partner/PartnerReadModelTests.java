@@ -16,8 +16,11 @@ import static org.awaitility.Awaitility.await;
 @AccordServiceTest
 class PartnerReadModelTests {
 
-    @Autowired
-    KnownPartners partners;
+    private final KnownPartners partners;
+
+    PartnerReadModelTests(KnownPartners partners) {
+        this.partners = partners;
+    }
 
     @Test
     void learnsOfActivatedPartnersAndTheirStatusChanges() {

@@ -34,12 +34,15 @@ class AgreementConcurrencyTests {
 
     @LocalServerPort
     int port;
-    @Autowired
-    AgreementService service;
-    @Autowired
-    AgreementTransitionJob job;
-    @Autowired
-    JdbcClient jdbc;
+    private final AgreementService service;
+    private final AgreementTransitionJob job;
+    private final JdbcClient jdbc;
+
+    AgreementConcurrencyTests(AgreementService service, AgreementTransitionJob job, JdbcClient jdbc) {
+        this.service = service;
+        this.job = job;
+        this.jdbc = jdbc;
+    }
 
     private AgreementApi api;
 

@@ -12,7 +12,6 @@ import io.accord.testsupport.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +32,13 @@ class AgreementLifecycleTests {
 
     @LocalServerPort
     int port;
-    @Autowired
-    AgreementService service;
-    @Autowired
-    Agreements agreements;
+    private final AgreementService service;
+    private final Agreements agreements;
+
+    AgreementLifecycleTests(AgreementService service, Agreements agreements) {
+        this.service = service;
+        this.agreements = agreements;
+    }
 
     private AgreementApi api;
 

@@ -26,10 +26,13 @@ class AgreementsTests {
 
     @LocalServerPort
     int port;
-    @Autowired
-    Agreements agreements;
-    @Autowired
-    JdbcClient jdbc;
+    private final Agreements agreements;
+    private final JdbcClient jdbc;
+
+    AgreementsTests(Agreements agreements, JdbcClient jdbc) {
+        this.agreements = agreements;
+        this.jdbc = jdbc;
+    }
 
     private TransactionTemplate transaction;
     private AgreementApi api;

@@ -11,7 +11,6 @@ import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -30,11 +29,14 @@ class ApplicationFlowTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    Agreements agreements;
+    private final Agreements agreements;
 
-    @Autowired
-    IdentityProvisioning identities;
+    private final IdentityProvisioning identities;
+
+    ApplicationFlowTests(Agreements agreements, IdentityProvisioning identities) {
+        this.agreements = agreements;
+        this.identities = identities;
+    }
 
     private TestHttp anonymous;
     private TestHttp manager;

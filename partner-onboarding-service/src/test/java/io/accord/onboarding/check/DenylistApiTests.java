@@ -6,7 +6,6 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -25,11 +24,14 @@ class DenylistApiTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    ApplicationChecks checks;
+    private final ApplicationChecks checks;
 
-    @Autowired
-    ApprovalPolicy policy;
+    private final ApprovalPolicy policy;
+
+    DenylistApiTests(ApplicationChecks checks, ApprovalPolicy policy) {
+        this.checks = checks;
+        this.policy = policy;
+    }
 
     private TestHttp manager;
     private TestHttp auditor;

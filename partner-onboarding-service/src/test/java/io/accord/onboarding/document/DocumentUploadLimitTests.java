@@ -7,7 +7,6 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,8 +25,11 @@ class DocumentUploadLimitTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    private final JdbcClient jdbc;
+
+    DocumentUploadLimitTests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     private DocumentClient partnerAdmin;
 

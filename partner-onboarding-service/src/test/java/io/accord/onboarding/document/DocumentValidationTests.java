@@ -7,7 +7,6 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +25,11 @@ class DocumentValidationTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    JdbcClient jdbc;
+    private final JdbcClient jdbc;
+
+    DocumentValidationTests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     private String partnerId;
     private DocumentClient partnerAdmin;

@@ -8,7 +8,6 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,14 +28,17 @@ class DocumentsJavaApiTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    Documents documents;
+    private final Documents documents;
 
-    @Autowired
-    TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
 
-    @Autowired
-    JdbcClient jdbc;
+    private final JdbcClient jdbc;
+
+    DocumentsJavaApiTests(Documents documents, TransactionTemplate transaction, JdbcClient jdbc) {
+        this.documents = documents;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+    }
 
     private UUID applicationId;
     private DocumentOwner application;

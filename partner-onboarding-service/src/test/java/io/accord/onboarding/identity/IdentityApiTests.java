@@ -33,12 +33,15 @@ class IdentityApiTests {
 
     @LocalServerPort
     int port;
-    @Autowired
-    IdentityProvisioning identity;
-    @Autowired
-    ProvisioningWorker worker;
-    @Autowired
-    PlatformTransactionManager transactionManager;
+    private final IdentityProvisioning identity;
+    private final ProvisioningWorker worker;
+    private final PlatformTransactionManager transactionManager;
+
+    IdentityApiTests(IdentityProvisioning identity, ProvisioningWorker worker, PlatformTransactionManager transactionManager) {
+        this.identity = identity;
+        this.worker = worker;
+        this.transactionManager = transactionManager;
+    }
 
     private TestHttp ops;
     private TestHttp auditor;

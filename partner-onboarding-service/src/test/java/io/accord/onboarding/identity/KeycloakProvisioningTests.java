@@ -72,12 +72,15 @@ class KeycloakProvisioningTests {
 
     @LocalServerPort
     int port;
-    @Autowired
-    IdentityProvisioning identity;
-    @Autowired
-    ProvisioningWorker worker;
-    @Autowired
-    PlatformTransactionManager transactionManager;
+    private final IdentityProvisioning identity;
+    private final ProvisioningWorker worker;
+    private final PlatformTransactionManager transactionManager;
+
+    KeycloakProvisioningTests(IdentityProvisioning identity, ProvisioningWorker worker, PlatformTransactionManager transactionManager) {
+        this.identity = identity;
+        this.worker = worker;
+        this.transactionManager = transactionManager;
+    }
 
     /**
      * The service as {@code @AccordServiceTest} runs it, but on a database of its own, so no other test class's

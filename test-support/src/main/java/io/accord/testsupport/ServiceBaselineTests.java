@@ -46,6 +46,8 @@ public abstract class ServiceBaselineTests {
         assertThat(trail.status()).isEqualTo(200);
         assertThat(trail.header("X-Total-Count")).isNotNull();
         assertThat(partner.get(apiBasePath() + "/audit").status()).isEqualTo(403);
+        assertThat(auditor.get(apiBasePath() + "/audit?limit=0").status()).isEqualTo(400);
+        assertThat(auditor.get(apiBasePath() + "/audit?partnerId=not-a-uuid").status()).isEqualTo(400);
     }
 
     @Test

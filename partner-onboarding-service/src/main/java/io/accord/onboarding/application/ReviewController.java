@@ -7,6 +7,7 @@ import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Sort;
@@ -49,7 +50,7 @@ class ReviewController {
     @Operation(summary = "The review queue (default status IN_REVIEW), oldest first; filter by status, type, age")
     ResponseEntity<List<ApplicationView>> queue(@RequestParam(required = false) List<ApplicationStatus> status,
                                                 @RequestParam(required = false) PartnerType partnerType,
-                                                @RequestParam(required = false) Integer olderThanDays,
+                                                @RequestParam(required = false) @Min(0) Integer olderThanDays,
                                                 @RequestParam(required = false) Integer offset,
                                                 @RequestParam(required = false) Integer limit) {
         return PagedResponse.of(service.queue(new ReviewQueueFilter(status, partnerType, olderThanDays),

@@ -80,6 +80,10 @@ class ApplicantApiTests {
         assertThat(auditor.post(REVIEW + "/" + draft.id() + "/approval", "{}").status()).isEqualTo(403);
         assertThat(partner.get(REVIEW).status()).isEqualTo(403);
         assertThat(manager.get(REVIEW + "/" + draft.id()).json().get("status").asString()).isEqualTo("IN_REVIEW");
+        assertThat(manager.get(REVIEW + "?olderThanDays=-3").status()).isEqualTo(400);
+        TestHttp.Response badStatus = manager.get(REVIEW + "?status=PENDING");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.json().get("detail").asString()).contains("IN_REVIEW");
     }
 
     @Test

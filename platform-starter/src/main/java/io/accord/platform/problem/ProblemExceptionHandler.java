@@ -1,7 +1,9 @@
 package io.accord.platform.problem;
 
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -101,10 +103,35 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        Class<?> type = elementType(ex);
+        String expected = type != null && type.isEnum()
+                ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                        .collect(Collectors.joining(", "))
+                : "has a value of the wrong type or format";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The parameter '" + ex.getName() + "' has a value of the wrong type or format.");
-        problem.setProperty("violations", List.of(Violations.of(ex.getName(), "wrong type or format")));
+                "The parameter '" + ex.getName() + "' " + expected + ".");
+        problem.setProperty("violations", List.of(Violations.of(ex.getName(), expected)));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The parameter's type, or its element type for a list parameter such as {@code ?status=A,B}. */
+    private static Class<?> elementType(MethodArgumentTypeMismatchException ex) {
+        ResolvableType type = ResolvableType.forMethodParameter(ex.getParameter());
+        return type.asCollection() != ResolvableType.NONE ? type.asCollection().resolveGeneric(0) : type.resolve();
+    }
+
+    /** Method validation through {@code @Validated} proxies (e.g. a query parameter out of range). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        return invalid("parameters", ex.getConstraintViolations().stream()
+                .map(violation -> Violations.of(lastNode(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .toList());
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     @ExceptionHandler(NotFoundException.class)

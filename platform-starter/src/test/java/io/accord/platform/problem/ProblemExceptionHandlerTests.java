@@ -1,0 +1,34 @@
+package io.accord.platform.problem;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Min;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemExceptionHandlerTests {
+
+    record Query(@Min(0) int olderThanDays) {
+    }
+
+    @Test
+    void aConstraintViolationOfAParameterIsABadRequestNamingIt() {
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+        var violations = validator.validate(new Query(-3));
+
+        var response = new ProblemExceptionHandler()
+                .constraintViolation(new jakarta.validation.ConstraintViolationException(violations));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        ProblemDetail problem = (ProblemDetail) response.getBody();
+        assertThat(problem.getType().toString()).endsWith("/validation-error");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> named = (List<Map<String, Object>>) problem.getProperties().get("violations");
+        assertThat(named).singleElement().satisfies(v -> assertThat(v.get("field")).isEqualTo("olderThanDays"));
+    }
+}

@@ -2,7 +2,7 @@
 -- retry of the same request is answered with instead of running the handler again. Deleted after expires_at.
 create table idempotency_key (
     scope                 text         not null,  -- 'sub:<JWT subject>' or 'anonymous:<SHA-256 of the path>'
-    idempotency_key       varchar(255) not null,
+    key_hash              char(64)     not null,  -- SHA-256 of the key: the key itself also decrypts the body
     request_method        varchar(10)  not null,
     request_path          text         not null,  -- path and query of the first request
     request_hash          char(64)     not null,  -- SHA-256 (hex) of its body; of its parts for multipart
@@ -13,8 +13,8 @@ create table idempotency_key (
     response_status       integer,
     response_content_type varchar(255),
     response_location     text,
-    response_body         bytea,
-    primary key (scope, idempotency_key)
+    response_body         bytea,                  -- AES-GCM with a key derived from the Idempotency-Key
+    primary key (scope, key_hash)
 );
 
 create index idempotency_key_expiry on idempotency_key (expires_at);

@@ -15,6 +15,11 @@ record IdempotencyKey(String value) {
 
     private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7E]{1,255}");
 
+    /** What the table keeps instead of the key, which also encrypts the stored answer ({@link SealedBody}). */
+    String hash() {
+        return Sha256.fields().add("accord idempotency key").add(value).hex();
+    }
+
     /** The key of a request's header values; empty when there is not exactly one or it breaks {@link #RULE}. */
     static Optional<IdempotencyKey> parse(List<String> headerValues) {
         if (headerValues.size() != 1) {

@@ -38,11 +38,11 @@ class IdempotencyStore {
      * whose attempt has held it longer than the lease without completing (that attempt died).
      */
     private static final String CLAIM = """
-            insert into idempotency_key as held (scope, idempotency_key, request_method, request_path, request_hash,
+            insert into idempotency_key as held (scope, key_hash, request_method, request_path, request_hash,
                                                  claim_token, claimed_at, expires_at)
             values (:scope, :key, :method, :target, :hash, :token, clock_timestamp(),
                     clock_timestamp() + :retention * interval '1 millisecond')
-            on conflict (scope, idempotency_key) do update
+            on conflict (scope, key_hash) do update
                 set request_method = excluded.request_method, request_path = excluded.request_path,
                     request_hash = excluded.request_hash, claim_token = excluded.claim_token,
                     claimed_at = excluded.claimed_at, expires_at = excluded.expires_at, completed_at = null,
@@ -71,7 +71,7 @@ class IdempotencyStore {
         UUID token = UUID.randomUUID();
         return ownTransaction.execute(status -> {
             int claimed = jdbc.sql(CLAIM)
-                    .param("scope", scope).param("key", key.value())
+                    .param("scope", scope).param("key", key.hash())
                     .param("method", request.method()).param("target", request.target())
                     .param("hash", request.bodyHash()).param("token", token)
                     .param("retention", properties.retention().toMillis())
@@ -84,9 +84,9 @@ class IdempotencyStore {
             return jdbc.sql("""
                             select request_method, request_path, request_hash, completed_at, response_status,
                                    response_content_type, response_location, response_body
-                            from idempotency_key where scope = :scope and idempotency_key = :key
+                            from idempotency_key where scope = :scope and key_hash = :key
                             """)
-                    .param("scope", scope).param("key", key.value())
+                    .param("scope", scope).param("key", key.hash())
                     .query((rs, row) -> {
                         if (!request.sameAs(rs.getString("request_method"), rs.getString("request_path"),
                                 rs.getString("request_hash"))) {
@@ -97,7 +97,7 @@ class IdempotencyStore {
                         }
                         return new Replay(new StoredResponse(rs.getInt("response_status"),
                                 rs.getString("response_content_type"), rs.getString("response_location"),
-                                rs.getBytes("response_body")));
+                                SealedBody.open(scope, key, rs.getBytes("response_body"))));
                     })
                     .optional().orElseGet(InProgress::new);
         });
@@ -111,12 +111,13 @@ class IdempotencyStore {
                             expires_at = clock_timestamp() + :retention * interval '1 millisecond',
                             response_status = :status, response_content_type = :contentType,
                             response_location = :location, response_body = :body
-                        where scope = :scope and idempotency_key = :key and claim_token = :token
+                        where scope = :scope and key_hash = :key and claim_token = :token
                         """)
                 .param("retention", properties.retention().toMillis())
                 .param("status", response.status()).param("contentType", response.contentType())
-                .param("location", response.location()).param("body", response.body())
-                .param("scope", scope).param("key", key.value()).param("token", token)
+                .param("location", response.location())
+                .param("body", SealedBody.seal(scope, key, response.body()))
+                .param("scope", scope).param("key", key.hash()).param("token", token)
                 .update() == 1));
     }
 
@@ -124,9 +125,9 @@ class IdempotencyStore {
     void release(String scope, IdempotencyKey key, UUID token) {
         ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                         delete from idempotency_key
-                        where scope = :scope and idempotency_key = :key and claim_token = :token
+                        where scope = :scope and key_hash = :key and claim_token = :token
                         """)
-                .param("scope", scope).param("key", key.value()).param("token", token)
+                .param("scope", scope).param("key", key.hash()).param("token", token)
                 .update());
     }
 
@@ -134,8 +135,8 @@ class IdempotencyStore {
     int deleteExpired(int batch) {
         Integer deleted = ownTransaction.execute(status -> jdbc.sql("""
                         delete from idempotency_key
-                        where (scope, idempotency_key) in (
-                            select scope, idempotency_key from idempotency_key
+                        where (scope, key_hash) in (
+                            select scope, key_hash from idempotency_key
                             where expires_at < clock_timestamp()
                             order by expires_at
                             limit :batch

@@ -56,7 +56,11 @@ final class Sha256 {
     }
 
     String hex() {
-        return HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(bytes());
+    }
+
+    byte[] bytes() {
+        return digest.digest();
     }
 
     private Sha256 length(long length) {

@@ -2,9 +2,11 @@ package io.accord.platform.idempotency;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdempotencyKeyTests {
 
@@ -32,6 +34,21 @@ class IdempotencyKeyTests {
         assertThat(IdempotencyKey.parse(List.of("schlüssel"))).isEmpty();
         assertThat(IdempotencyKey.parse(List.of("a", "b"))).isEmpty();
         assertThat(IdempotencyKey.parse(List.of())).isEmpty();
+    }
+
+    @Test
+    void aStoredAnswerIsEncryptedAndOpensOnlyWithItsKeyAndScope() {
+        IdempotencyKey key = new IdempotencyKey("8e03978e-40d5-43e8-bc93-6894a57f9324");
+        byte[] answer = "{\"trackingSecret\":\"s3cr3t\"}".getBytes(StandardCharsets.UTF_8);
+
+        byte[] sealed = SealedBody.seal("sub:alice", key, answer);
+
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("s3cr3t");
+        assertThat(SealedBody.open("sub:alice", key, sealed)).isEqualTo(answer);
+        assertThatThrownBy(() -> SealedBody.open("sub:bob", key, sealed)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SealedBody.open("sub:alice", new IdempotencyKey("guess"), sealed))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(key.hash()).hasSize(64).doesNotContain(key.value());
     }
 
     @Test

@@ -95,8 +95,8 @@ class IdempotencyRecoveryTests {
         UUID firstClaim = claimToken(key);
 
         // the lease is 2 minutes: age the claim instead of waiting
-        jdbc.sql("update idempotency_key set claimed_at = claimed_at - interval '3 minutes' where idempotency_key = :key")
-                .param("key", key).update();
+        jdbc.sql("update idempotency_key set claimed_at = claimed_at - interval '3 minutes' where key_hash = :key")
+                .param("key", new IdempotencyKey(key).hash()).update();
         CompletableFuture<TestHttp.Response> takeover =
                 CompletableFuture.supplyAsync(() -> keyed.post("/api/slow-things", thing(name)));
         await().atMost(Duration.ofSeconds(20)).until(() -> !firstClaim.equals(claimToken(key)));
@@ -119,8 +119,8 @@ class IdempotencyRecoveryTests {
         String live = UUID.randomUUID().toString();
         caller.header("Idempotency-Key", expired).post("/api/things", thing(name));
         caller.header("Idempotency-Key", live).post("/api/things", thing(name + "-live"));
-        jdbc.sql("update idempotency_key set expires_at = now() - interval '1 second' where idempotency_key = :key")
-                .param("key", expired).update();
+        jdbc.sql("update idempotency_key set expires_at = now() - interval '1 second' where key_hash = :key")
+                .param("key", new IdempotencyKey(expired).hash()).update();
 
         cleanup.deleteExpired();
 
@@ -133,12 +133,12 @@ class IdempotencyRecoveryTests {
     }
 
     private long rows(String key) {
-        return jdbc.sql("select count(*) from idempotency_key where idempotency_key = :key")
-                .param("key", key).query(Long.class).single();
+        return jdbc.sql("select count(*) from idempotency_key where key_hash = :key")
+                .param("key", new IdempotencyKey(key).hash()).query(Long.class).single();
     }
 
     private UUID claimToken(String key) {
-        return jdbc.sql("select claim_token from idempotency_key where idempotency_key = :key")
-                .param("key", key).query(UUID.class).single();
+        return jdbc.sql("select claim_token from idempotency_key where key_hash = :key")
+                .param("key", new IdempotencyKey(key).hash()).query(UUID.class).single();
     }
 }

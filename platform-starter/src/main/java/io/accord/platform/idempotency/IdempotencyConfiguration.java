@@ -43,4 +43,9 @@ public class IdempotencyConfiguration {
     IdempotencyCleanup idempotencyCleanup(IdempotencyStore store) {
         return new IdempotencyCleanup(store);
     }
+
+    @Bean
+    IdempotencyApiDocs idempotencyApiDocs() {
+        return new IdempotencyApiDocs();
+    }
 }

@@ -220,6 +220,26 @@ class IdempotencyFilterTests {
         assertThat(writes.executions(name + "x".repeat(70 * 1024))).isZero();
     }
 
+    @Test
+    void theApiDocsOfferTheHeaderOnWritesOnly() {
+        TestHttp.Response docs = anonymous.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().at("/paths/~1api~1things/post/parameters").toString()).contains("Idempotency-Key");
+        assertThat(docs.json().at("/paths/~1api~1things~1{id}/patch/parameters").toString()).contains("Idempotency-Key");
+        assertThat(docs.body().split("\"name\":\"Idempotency-Key\"", -1)).hasSize(writeOperations(docs) + 1);
+    }
+
+    private static int writeOperations(TestHttp.Response docs) {
+        int writes = 0;
+        for (var path : docs.json().get("paths").properties()) {
+            for (String method : List.of("post", "put", "patch")) {
+                writes += path.getValue().has(method) ? 1 : 0;
+            }
+        }
+        return writes;
+    }
+
     static String thing(String name) {
         return "{\"name\":\"" + name + "\"}";
     }

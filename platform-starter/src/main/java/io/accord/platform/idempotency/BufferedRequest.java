@@ -30,7 +30,8 @@ final class BufferedRequest extends HttpServletRequestWrapper {
 
     @Override
     public BufferedReader getReader() {
-        Charset charset = getCharacterEncoding() != null ? Charset.forName(getCharacterEncoding()) : StandardCharsets.UTF_8;
+        String encoding = getCharacterEncoding();
+        Charset charset = encoding != null ? Charset.forName(encoding) : StandardCharsets.UTF_8;
         return new BufferedReader(new InputStreamReader(input, charset));
     }
 

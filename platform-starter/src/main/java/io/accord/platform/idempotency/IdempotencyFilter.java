@@ -29,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.accord.platform.idempotency.IdempotencyKey.HEADER;
+
 /**
  * {@code Idempotency-Key} on POST, PUT and PATCH (draft-ietf-httpapi-idempotency-key-header): the first request
  * with a key runs and its answer is stored; a retry of the same request gets that answer again, marked
@@ -52,22 +54,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !METHODS.contains(request.getMethod()) || request.getHeader(IdempotencyKey.HEADER) == null;
+        return !METHODS.contains(request.getMethod()) || request.getHeader(HEADER) == null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<IdempotencyKey> key = IdempotencyKey.parse(Collections.list(request.getHeaders(IdempotencyKey.HEADER)));
+        Optional<IdempotencyKey> key = IdempotencyKey.parse(Collections.list(request.getHeaders(HEADER)));
         if (key.isEmpty()) {
-            problems.write(request, response, Problems.invalid(IdempotencyKey.HEADER,
-                    "The header " + IdempotencyKey.HEADER + " " + IdempotencyKey.RULE + "."));
+            problems.write(request, response, Problems.invalid(HEADER,
+                    "The header " + HEADER + " " + IdempotencyKey.RULE + "."));
             return;
         }
         switch (RequestFingerprint.read(request, properties.maxRequestBodySize().toBytes())) {
             case Read read -> claimAndRun(read.request(), response, chain, key.get(), read.fingerprint());
             case TooLarge tooLarge -> problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
-                    "payload-too-large", "A request with an " + IdempotencyKey.HEADER + " may carry at most "
+                    "payload-too-large", "A request with an " + HEADER + " may carry at most "
                             + tooLarge.limit() + " bytes.");
             case Unreadable unreadable -> chain.doFilter(request, response);
         }
@@ -80,22 +82,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             claim = store.claim(scope, key, fingerprint);
         } catch (DataAccessException | TransactionException unavailable) {
-            log.warn("Cannot claim an {}: {}", IdempotencyKey.HEADER, unavailable.toString());
+            log.warn("Cannot claim an {}: {}", HEADER, unavailable.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                    "The service cannot take requests right now; retry with the same " + IdempotencyKey.HEADER + ".");
+                    "The service cannot take requests right now; retry with the same " + HEADER + ".");
             return;
         }
         switch (claim) {
             case Won won -> run(request, response, chain, scope, key, won.token());
             case Replay replay -> replay.response().replay(response);
             case Mismatch mismatch -> problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "idempotency-key-reused", "This " + IdempotencyKey.HEADER + " was used for a different request "
+                    "idempotency-key-reused", "This " + HEADER + " was used for a different request "
                             + "(method, path or body); a new request needs a new key."));
             case InProgress inProgress -> {
                 response.setHeader(HttpHeaders.RETRY_AFTER, "1");
                 problems.write(request, response, HttpStatus.CONFLICT, "idempotency-request-in-progress",
-                        "The first request with this " + IdempotencyKey.HEADER + " is still being processed; retry shortly.");
+                        "The first request with this " + HEADER + " is still running; retry shortly.");
             }
         }
     }
@@ -122,20 +124,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (captured.getContentSize() > properties.maxStoredBodySize().toBytes()) {
-            log.warn("Not storing the {}-byte answer to {} {} (max-stored-body-size {}): a retry with its {} runs again",
+            log.warn("Not storing the {}-byte answer to {} {} (max-stored-body-size {}): a retry runs again",
                     captured.getContentSize(), request.getMethod(), request.getRequestURI(),
-                    properties.maxStoredBodySize(), IdempotencyKey.HEADER);
+                    properties.maxStoredBodySize());
             release(scope, key, token);
             return;
         }
         try {
             if (!store.complete(scope, key, token, captured.stored())) {
                 log.warn("{} {} outlived its lease of {} and another attempt took its {} over",
-                        request.getMethod(), request.getRequestURI(), properties.lease(), IdempotencyKey.HEADER);
+                        request.getMethod(), request.getRequestURI(), properties.lease(), HEADER);
             }
         } catch (DataAccessException | TransactionException failure) {
             log.warn("Storing the answer for an {} failed; a retry runs again after the lease of {}",
-                    IdempotencyKey.HEADER, properties.lease(), failure);
+                    HEADER, properties.lease(), failure);
         }
     }
 
@@ -144,7 +146,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             store.release(scope, key, token);
         } catch (DataAccessException | TransactionException failure) {
             log.warn("Releasing an {} failed; a retry runs again after the lease of {}",
-                    IdempotencyKey.HEADER, properties.lease(), failure);
+                    HEADER, properties.lease(), failure);
         }
     }
 

@@ -32,7 +32,8 @@ record RequestFingerprint(String method, String target, String bodyHash) {
     }
 
     static Reading read(HttpServletRequest request, long maxBodyBytes) throws IOException {
-        String target = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String query = request.getQueryString();
+        String target = request.getRequestURI() + (query == null ? "" : "?" + query);
         if (is(request, MediaType.MULTIPART_FORM_DATA)) {
             return parts(request, target);
         }
@@ -43,7 +44,8 @@ record RequestFingerprint(String method, String target, String bodyHash) {
         if (request.getContentLengthLong() > maxBodyBytes) {
             return new TooLarge(maxBodyBytes);
         }
-        byte[] body = request.getInputStream().readNBytes(Math.toIntExact(Math.min(maxBodyBytes + 1, Integer.MAX_VALUE)));
+        int readAtMost = Math.toIntExact(Math.min(maxBodyBytes + 1, Integer.MAX_VALUE - 8));
+        byte[] body = request.getInputStream().readNBytes(readAtMost);
         if (body.length > maxBodyBytes) {
             return new TooLarge(maxBodyBytes);
         }

@@ -7,6 +7,10 @@ import io.accord.testsupport.TestMultipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -22,13 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IdempotencyTestApplication.Test
 class IdempotencyFilterTests {
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+
     private final TestWrites writes;
     private final TestHttp alice;
     private final TestHttp bob;
     private final TestHttp anonymous;
+    private final int port;
 
     IdempotencyFilterTests(TestWrites writes, @LocalServerPort int port) {
         this.writes = writes;
+        this.port = port;
         this.alice = TestHttp.localPort(port).as(TestJwt.partner("alice", UUID.randomUUID().toString(), Roles.PARTNER_ADMIN));
         this.bob = TestHttp.localPort(port).as(TestJwt.staff("bob", Roles.OPS));
         this.anonymous = TestHttp.localPort(port);
@@ -182,6 +190,9 @@ class IdempotencyFilterTests {
         TestHttp.Response tooLong = alice.header("Idempotency-Key", "k".repeat(256)).post("/api/things", thing(name));
         TestHttp.Response empty = alice.header("Idempotency-Key", "\"\"").post("/api/things", thing(name));
 
+        TestHttp.Response twice = twoKeys(name);
+
+        assertThat(twice.status()).isEqualTo(400);
         for (TestHttp.Response refused : List.of(tooLong, empty)) {
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -202,6 +213,23 @@ class IdempotencyFilterTests {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().get("content").asString()).isEqualTo("contract v1");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(changed.status()).isEqualTo(422);
+        assertThat(writes.executions(name)).isEqualTo(1);
+    }
+
+    @Test
+    void aFormPostKeepsItsParametersAndIsReplayed() {
+        String name = unique();
+        TestHttp keyed = alice.header("Idempotency-Key", UUID.randomUUID().toString());
+
+        TestHttp.Response first = keyed.send("POST", "/api/forms", "name=" + name + "&note=hello", FORM);
+        TestHttp.Response retry = keyed.send("POST", "/api/forms", "name=" + name + "&note=hello", FORM);
+        TestHttp.Response changed = keyed.send("POST", "/api/forms", "name=" + name + "&note=bye", FORM);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("content").asString()).isEqualTo("hello");
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
         assertThat(changed.status()).isEqualTo(422);
@@ -246,6 +274,21 @@ class IdempotencyFilterTests {
 
     static String unique() {
         return "thing-" + UUID.randomUUID();
+    }
+
+    /** Two Idempotency-Key headers: TestHttp keeps one value per header, so this goes out by hand. */
+    private TestHttp.Response twoKeys(String name) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/things"))
+                .header("Authorization", "Bearer " + TestJwt.staff("bob", Roles.OPS))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "first").header("Idempotency-Key", "second")
+                .POST(HttpRequest.BodyPublishers.ofString(thing(name))).build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new TestHttp.Response(response.statusCode(), response.headers(), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static TestMultipart upload(String name, String content) {

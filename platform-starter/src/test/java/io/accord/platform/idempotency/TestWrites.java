@@ -102,6 +102,11 @@ class TestWrites {
         return ResponseEntity.status(201).body(run(name, new String(file.getBytes())));
     }
 
+    @PostMapping(path = "/api/forms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Created> submitForm(@RequestParam("name") String name, @RequestParam("note") String note) {
+        return ResponseEntity.status(201).body(run(name, note));
+    }
+
     private Created run(String name, String content) {
         int execution = executions.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
         return new Created(UUID.randomUUID().toString(), name, execution, content);

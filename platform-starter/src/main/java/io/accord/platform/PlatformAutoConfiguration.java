@@ -1,6 +1,7 @@
 package io.accord.platform;
 
 import io.accord.platform.audit.AuditConfiguration;
+import io.accord.platform.idempotency.IdempotencyConfiguration;
 import io.accord.platform.inbox.InboxConfiguration;
 import io.accord.platform.outbox.OutboxConfiguration;
 import io.accord.platform.persistence.PersistenceConfiguration;
@@ -28,13 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accord's platform: security and tenancy, problem+json, correlation ids, outbox, inbox, audit trail,
- * migrations of the starter's tables and OpenAPI defaults, the same way in every service.
+ * {@code Idempotency-Key} on writes, migrations of the starter's tables and OpenAPI defaults, the same way in
+ * every service.
  */
 @AutoConfiguration(before = {FlywayAutoConfiguration.class, KafkaAutoConfiguration.class},
         after = {JacksonAutoConfiguration.class, HibernateJpaAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({PlatformSecurityConfiguration.class, WebConfiguration.class, OutboxConfiguration.class,
-        InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class})
+        InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class,
+        IdempotencyConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -4,8 +4,9 @@ import org.flywaydb.core.Flyway;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
 /**
- * Migrates the starter's own tables (outbox, inbox, audit) with their own history table, then the service's
- * migrations. Two histories keep the starter's versions independent of each service's {@code V1__...}.
+ * Migrates the starter's own tables (outbox, inbox, audit, idempotency keys) with their own history table, then
+ * the service's migrations. Two histories keep the starter's versions independent of each service's
+ * {@code V1__...}.
  */
 class PlatformMigrations implements FlywayMigrationStrategy {
 

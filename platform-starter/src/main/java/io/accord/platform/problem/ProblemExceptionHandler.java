@@ -148,9 +148,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-error", ex.getMessage());
-        problem.setProperty("violations", List.of(Violations.of(ex.field(), ex.getMessage())));
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(Problems.invalid(ex.field(), ex.getMessage()));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

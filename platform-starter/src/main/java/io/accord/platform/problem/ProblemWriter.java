@@ -21,9 +21,14 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
                       String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, slug, detail);
+        write(request, response, Problems.of(status, slug, detail));
+    }
+
+    /** Writes a problem built with {@link Problems#of}, e.g. one carrying {@code violations}. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -1,10 +1,12 @@
 package io.accord.platform.problem;
 
 import io.accord.platform.web.CorrelationId;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
+import java.util.List;
 
 /** Builds RFC 9457 problems with Accord's stable {@code type} URIs and the correlation id. */
 public final class Problems {
@@ -18,6 +20,13 @@ public final class Problems {
     public static ProblemDetail of(HttpStatusCode status, String slug, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         return decorate(problem, slug);
+    }
+
+    /** A 400 {@code validation-error} naming the one field (or header, or parameter) that was wrong. */
+    public static ProblemDetail invalid(String field, String message) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation-error", message);
+        problem.setProperty("violations", List.of(Violations.of(field, message)));
+        return problem;
     }
 
     /** Gives a problem made elsewhere (by Spring) our type URI, unless it has one, and the correlation id. */

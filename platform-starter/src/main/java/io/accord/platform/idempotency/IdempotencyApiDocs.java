@@ -1,0 +1,39 @@
+package io.accord.platform.idempotency;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** Every POST, PUT and PATCH in a service's API docs names the optional header, so client authors find it. */
+class IdempotencyApiDocs implements GlobalOpenApiCustomizer {
+
+    private static final String DESCRIPTION = """
+            Makes retrying this write safe: a retry of the same request with the same key gets the first answer \
+            again (marked `Idempotency-Replayed: true`) instead of running twice. The same key with a different \
+            request answers 422, a retry while the first is still running 409 with `Retry-After`. Use a new random \
+            key (a UUID) per intended write; keys are remembered for 24 hours by default.""";
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        openApi.getPaths().values().stream()
+                .flatMap(path -> Stream.of(path.getPost(), path.getPut(), path.getPatch()))
+                .filter(Objects::nonNull)
+                .filter(IdempotencyApiDocs::lacksTheHeader)
+                .forEach(operation -> operation.addParametersItem(new HeaderParameter()
+                        .name(IdempotencyKey.HEADER).required(false).description(DESCRIPTION)
+                        .schema(new StringSchema().minLength(1).maxLength(255))));
+    }
+
+    private static boolean lacksTheHeader(Operation operation) {
+        return operation.getParameters() == null || operation.getParameters().stream()
+                .noneMatch(parameter -> IdempotencyKey.HEADER.equalsIgnoreCase(parameter.getName()));
+    }
+}

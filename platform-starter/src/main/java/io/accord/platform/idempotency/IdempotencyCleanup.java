@@ -1,0 +1,36 @@
+package io.accord.platform.idempotency;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Deletes expired keys in small batches, so no transaction holds many locks. Every replica runs it; batches
+ * skip the rows another replica is deleting, so they share the work instead of waiting for each other.
+ */
+class IdempotencyCleanup {
+
+    static final int BATCH = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyCleanup.class);
+
+    private final IdempotencyStore store;
+
+    IdempotencyCleanup(IdempotencyStore store) {
+        this.store = store;
+    }
+
+    @Scheduled(fixedDelayString = "${accord.platform.idempotency.cleanup-interval:5m}",
+            initialDelayString = "${accord.platform.idempotency.cleanup-interval:5m}")
+    void deleteExpired() {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = store.deleteExpired(BATCH);
+            total += deleted;
+        } while (deleted == BATCH);
+        if (total > 0) {
+            log.info("Deleted {} expired idempotency keys", total);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.accord.platform.idempotency;
+
+import io.accord.platform.idempotency.IdempotencyStore.InProgress;
+import io.accord.platform.idempotency.IdempotencyStore.Mismatch;
+import io.accord.platform.idempotency.IdempotencyStore.Replay;
+import io.accord.platform.idempotency.IdempotencyStore.Won;
+import io.accord.platform.idempotency.RequestFingerprint.Read;
+import io.accord.platform.idempotency.RequestFingerprint.TooLarge;
+import io.accord.platform.idempotency.RequestFingerprint.Unreadable;
+import io.accord.platform.problem.ProblemWriter;
+import io.accord.platform.problem.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.accord.platform.idempotency.IdempotencyKey.HEADER;
+
+/**
+ * {@code Idempotency-Key} on POST, PUT and PATCH (draft-ietf-httpapi-idempotency-key-header): the first request
+ * with a key runs and its answer is stored; a retry of the same request gets that answer again, marked
+ * {@code Idempotency-Replayed: true}, without the handler running twice. Runs after Spring Security, so the
+ * caller is known and a 401 or 403 never claims a key. Requests without the header pass untouched.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
+
+    private final IdempotencyStore store;
+    private final ProblemWriter problems;
+    private final IdempotencyProperties properties;
+
+    IdempotencyFilter(IdempotencyStore store, ProblemWriter problems, IdempotencyProperties properties) {
+        this.store = store;
+        this.problems = problems;
+        this.properties = properties;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !METHODS.contains(request.getMethod()) || request.getHeader(HEADER) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<IdempotencyKey> key = IdempotencyKey.parse(Collections.list(request.getHeaders(HEADER)));
+        if (key.isEmpty()) {
+            problems.write(request, response, Problems.invalid(HEADER,
+                    "The header " + HEADER + " " + IdempotencyKey.RULE + "."));
+            return;
+        }
+        switch (RequestFingerprint.read(request, properties.maxRequestBodySize().toBytes())) {
+            case Read read -> claimAndRun(read.request(), response, chain, key.get(), read.fingerprint());
+            case TooLarge tooLarge -> problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+                    "payload-too-large", "A request with an " + HEADER + " may carry at most "
+                            + tooLarge.limit() + " bytes.");
+            case Unreadable unreadable -> chain.doFilter(request, response);
+        }
+    }
+
+    private void claimAndRun(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                             IdempotencyKey key, RequestFingerprint fingerprint) throws ServletException, IOException {
+        String scope = scopeOf(request);
+        IdempotencyStore.Claim claim;
+        try {
+            claim = store.claim(scope, key, fingerprint);
+        } catch (DataAccessException | TransactionException unavailable) {
+            log.warn("Cannot claim an {}: {}", HEADER, unavailable.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    "The service cannot take requests right now; retry with the same " + HEADER + ".");
+            return;
+        }
+        switch (claim) {
+            case Won won -> run(request, response, chain, scope, key, won.token());
+            case Replay replay -> replay.response().replay(response);
+            case Mismatch mismatch -> problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency-key-reused", "This " + HEADER + " was used for a different request "
+                            + "(method, path or body); a new request needs a new key."));
+            case InProgress inProgress -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                problems.write(request, response, HttpStatus.CONFLICT, "idempotency-request-in-progress",
+                        "The first request with this " + HEADER + " is still running; retry shortly.");
+            }
+        }
+    }
+
+    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope,
+                     IdempotencyKey key, UUID token) throws ServletException, IOException {
+        CapturedResponse captured = new CapturedResponse(response);
+        try {
+            chain.doFilter(request, captured);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            release(scope, key, token);
+            throw failure;
+        }
+        settle(request, captured, scope, key, token);
+        captured.copyBodyToResponse();
+    }
+
+    /** Stores the answer for retries, or frees the key when this answer must not be replayed. */
+    private void settle(HttpServletRequest request, CapturedResponse captured, String scope, IdempotencyKey key,
+                        UUID token) {
+        // a 5xx may be transient: the retry deserves a real attempt, not a replay of the failure
+        if (captured.getStatus() >= 500 || captured.writtenByContainer() || request.isAsyncStarted()) {
+            release(scope, key, token);
+            return;
+        }
+        if (captured.getContentSize() > properties.maxStoredBodySize().toBytes()) {
+            log.warn("Not storing the {}-byte answer to {} {} (max-stored-body-size {}): a retry runs again",
+                    captured.getContentSize(), request.getMethod(), request.getRequestURI(),
+                    properties.maxStoredBodySize());
+            release(scope, key, token);
+            return;
+        }
+        try {
+            if (!store.complete(scope, key, token, captured.stored())) {
+                log.warn("{} {} outlived its lease of {} and another attempt took its {} over",
+                        request.getMethod(), request.getRequestURI(), properties.lease(), HEADER);
+            }
+        } catch (DataAccessException | TransactionException failure) {
+            log.warn("Storing the answer for an {} failed; a retry runs again after the lease of {}",
+                    HEADER, properties.lease(), failure);
+        }
+    }
+
+    private void release(String scope, IdempotencyKey key, UUID token) {
+        try {
+            store.release(scope, key, token);
+        } catch (DataAccessException | TransactionException failure) {
+            log.warn("Releasing an {} failed; a retry runs again after the lease of {}",
+                    HEADER, properties.lease(), failure);
+        }
+    }
+
+    /**
+     * Keys are the caller's own: scoped to the JWT subject. Anonymous callers (the public application form) share
+     * one key space per path, so a replay needs the key and the identical body; the path is hashed to bound its size.
+     */
+    static String scopeOf(HttpServletRequest request) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                && token.getToken().getSubject() != null) {
+            return "sub:" + token.getToken().getSubject();
+        }
+        return "anonymous:" + Sha256.of(request.getRequestURI());
+    }
+}

@@ -1,0 +1,72 @@
+package io.accord.platform.idempotency;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * SHA-256 over a sequence of fields, each prefixed with its length, so that ("ab", "c") and ("a", "bc")
+ * never hash alike.
+ */
+final class Sha256 {
+
+    private final MessageDigest digest;
+
+    private Sha256() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static Sha256 fields() {
+        return new Sha256();
+    }
+
+    static String of(byte[] bytes) {
+        return fields().add(bytes).hex();
+    }
+
+    static String of(String text) {
+        return fields().add(text).hex();
+    }
+
+    Sha256 add(String value) {
+        return value == null ? length(-1) : add(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Sha256 add(byte[] bytes) {
+        length(bytes.length);
+        digest.update(bytes);
+        return this;
+    }
+
+    Sha256 add(InputStream content, long length) throws IOException {
+        length(length);
+        try (content; OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            content.transferTo(sink);
+        }
+        return this;
+    }
+
+    String hex() {
+        return HexFormat.of().formatHex(bytes());
+    }
+
+    byte[] bytes() {
+        return digest.digest();
+    }
+
+    private Sha256 length(long length) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            digest.update((byte) (length >>> shift));
+        }
+        return this;
+    }
+}

@@ -1,0 +1,114 @@
+package io.accord.platform.idempotency;
+
+import io.accord.platform.problem.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Writes that count how often their handler ran, per thing name: the side effect a retry must not repeat. */
+@RestController
+class TestWrites {
+
+    record Thing(String name) {
+    }
+
+    record Created(String id, String name, int execution, String content) {
+    }
+
+    /** Holds the slow write until the test opens it. */
+    record Gate(CountDownLatch entered, CountDownLatch opened) {
+
+        void open() {
+            opened.countDown();
+        }
+
+        boolean awaitEntered() throws InterruptedException {
+            return entered.await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+    private volatile Gate gate = new Gate(new CountDownLatch(1), new CountDownLatch(0));
+
+    int executions(String name) {
+        return executions.getOrDefault(name, new AtomicInteger()).get();
+    }
+
+    Gate closeGate() {
+        gate = new Gate(new CountDownLatch(1), new CountDownLatch(1));
+        return gate;
+    }
+
+    @PostMapping({"/api/things", "/api/other-things", "/api/public/things", "/api/public/other-things"})
+    ResponseEntity<Created> create(@RequestBody Thing thing) {
+        Created created = run(thing.name(), "");
+        return ResponseEntity.created(URI.create("/api/things/" + created.id())).body(created);
+    }
+
+    @PatchMapping("/api/things/{id}")
+    Created change(@PathVariable String id, @RequestBody Thing thing) {
+        return run(thing.name(), id);
+    }
+
+    @PostMapping("/api/slow-things")
+    ResponseEntity<Created> createSlowly(@RequestBody Thing thing) throws InterruptedException {
+        Gate current = gate;
+        current.entered().countDown();
+        current.opened().await(30, TimeUnit.SECONDS);
+        return ResponseEntity.status(201).body(run(thing.name(), ""));
+    }
+
+    /** Fails with a 500 the first time a name is seen, as if a dependency were briefly down. */
+    @PostMapping("/api/flaky-things")
+    ResponseEntity<Created> createFlakily(@RequestBody Thing thing) {
+        Created created = run(thing.name(), "");
+        if (created.execution() == 1) {
+            throw new IllegalStateException("a dependency is briefly down");
+        }
+        return ResponseEntity.status(201).body(created);
+    }
+
+    @PostMapping("/api/refused-things")
+    Created refuse(@RequestBody Thing thing) {
+        run(thing.name(), "");
+        throw new InvalidInputException("name", "this name is refused");
+    }
+
+    /** An answer larger than the test's max-stored-body-size of 4 KB. */
+    @PostMapping("/api/large-things")
+    Created createLarge(@RequestBody Thing thing) {
+        return run(thing.name(), "x".repeat(8 * 1024));
+    }
+
+    @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Created> upload(@RequestParam("name") String name, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        return ResponseEntity.status(201).body(run(name, new String(file.getBytes())));
+    }
+
+    @PostMapping(path = "/api/forms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Created> submitForm(@RequestParam("name") String name, @RequestParam("note") String note) {
+        return ResponseEntity.status(201).body(run(name, note));
+    }
+
+    private Created run(String name, String content) {
+        int execution = executions.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+        return new Created(UUID.randomUUID().toString(), name, execution, content);
+    }
+}

@@ -115,7 +115,7 @@ class GatewayRoutingTests extends EchoBackedGatewaySupport {
     }
 
     @Test
-    void listsEveryServiceInTheSwaggerUi() {
+    void listsEveryServiceAndTheGatewayInTheSwaggerUi() {
         client.get().uri("/v3/api-docs/swagger-config")
                 .exchange()
                 .expectStatus().isOk()
@@ -123,7 +123,7 @@ class GatewayRoutingTests extends EchoBackedGatewaySupport {
                 .jsonPath("$.urls[*].url").value(urls -> assertThat((List<Object>) urls).containsExactlyInAnyOrder(
                         "/docs/onboarding/v3/api-docs", "/docs/catalog/v3/api-docs",
                         "/docs/orchestration/v3/api-docs", "/docs/rating/v3/api-docs",
-                        "/docs/settlement/v3/api-docs", "/docs/dispute/v3/api-docs"));
+                        "/docs/settlement/v3/api-docs", "/docs/dispute/v3/api-docs", "/v3/api-docs"));
         client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 

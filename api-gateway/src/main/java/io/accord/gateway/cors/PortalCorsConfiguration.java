@@ -23,7 +23,7 @@ class PortalCorsConfiguration {
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.addAllowedHeader("*");
-        cors.setExposedHeaders(List.of(CorrelationId.HEADER, "X-Total-Count", "X-Result-Count",
+        cors.setExposedHeaders(List.of(CorrelationId.HEADER, "X-Total-Count", "X-Result-Count", "X-Partial-Result",
                 HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG));
         cors.setAllowCredentials(true);
         cors.setMaxAge(properties.maxAge());

@@ -16,11 +16,14 @@ import reactor.core.publisher.Mono;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Turns every error that reaches the top of the gateway into problem+json: no route (404), backend refused or
- * unreachable (503), backend too slow (504), backend broke the connection (502). Ordered before Spring Boot's
+ * Turns every error that reaches the top of the gateway into problem+json: a bad parameter of the gateway's own
+ * endpoints (400), no route (404), backend refused or unreachable (503), backend too slow (504), backend broke the
+ * connection (502). Ordered before Spring Boot's
  * handler (order -1) so no whitelabel or HTML page is ever sent.
  */
 @Component
@@ -42,6 +45,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         String target = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
         try (var ignored = MDC.putCloseable(CorrelationId.LOG_KEY, CorrelationId.of(exchange))) {
+            if (error instanceof InvalidParameterException invalid) {
+                return problems.write(exchange, ProblemType.VALIDATION_ERROR, invalid.getMessage(), Map.of("violations",
+                        List.of(Map.of("field", invalid.parameter(), "message", invalid.expectation()))));
+            }
             if (hasCause(error, AuthenticationServiceException.class)) {
                 log.warn("Token could not be checked for {}: {}", target, error.toString());
                 return problems.write(exchange, ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
@@ -61,6 +68,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             if (error instanceof ResponseStatusException status) {
                 if (status.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
                     return problems.write(exchange, ProblemType.NOT_FOUND, "No route for " + target + ".");
+                }
+                if (status.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                        && status.getReason() != null) {
+                    return problems.write(exchange, ProblemType.SERVICE_UNAVAILABLE, status.getReason());
                 }
                 return problems.write(exchange, status.getStatusCode(),
                         status.getReason() != null ? status.getReason() : status.getStatusCode().toString());

@@ -26,14 +26,20 @@ public class ProblemResponses {
 
     /** Answers with one of the gateway's own problem types. Extra headers must be set on the response first. */
     public Mono<Void> write(ServerWebExchange exchange, ProblemType problem, String detail) {
-        return write(exchange, problem.status(), problem.type(), problem.title(), detail);
+        return write(exchange, problem, detail, Map.of());
+    }
+
+    /** As {@link #write(ServerWebExchange, ProblemType, String)}, with extension members such as {@code violations}. */
+    public Mono<Void> write(ServerWebExchange exchange, ProblemType problem, String detail,
+                            Map<String, Object> extensions) {
+        return write(exchange, problem.status(), problem.type(), problem.title(), detail, extensions);
     }
 
     /** Answers with a status the gateway has no type of its own for, named the way the services name it. */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
         HttpStatus known = HttpStatus.resolve(status.value());
         return write(exchange, status, URI.create(ProblemType.BASE + slugFor(status)),
-                known != null ? known.getReasonPhrase() : "Error", detail);
+                known != null ? known.getReasonPhrase() : "Error", detail, Map.of());
     }
 
     private static String slugFor(HttpStatusCode status) {
@@ -47,7 +53,8 @@ public class ProblemResponses {
         };
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, URI type, String title, String detail) {
+    private Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, URI type, String title, String detail,
+                             Map<String, Object> extensions) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -59,6 +66,7 @@ public class ProblemResponses {
         body.put("detail", detail);
         body.put("instance", exchange.getRequest().getPath().value());
         body.put("correlationId", CorrelationId.of(exchange));
+        body.putAll(extensions);
         byte[] json = jsonMapper.writeValueAsBytes(body);
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

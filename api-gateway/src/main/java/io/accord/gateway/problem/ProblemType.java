@@ -7,6 +7,7 @@ import java.net.URI;
 /** The errors the gateway itself answers with, each with a stable RFC 9457 {@code type}. */
 public enum ProblemType {
 
+    VALIDATION_ERROR("validation-error", HttpStatus.BAD_REQUEST),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND),

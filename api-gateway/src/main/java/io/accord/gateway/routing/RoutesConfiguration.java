@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One route per service for its API and TMF paths (forwarded unchanged, the Authorization header included, so
@@ -48,11 +49,16 @@ class RoutesConfiguration {
         return routes.build();
     }
 
-    /** Lists every service's document in the Swagger UI at {@code /swagger-ui.html}. */
+    /**
+     * Lists every service's document in the Swagger UI at {@code /swagger-ui.html}, and the gateway's own (its
+     * cross-service audit query).
+     */
     @Bean
     SmartInitializingSingleton swaggerUiServiceDocs(ObjectProvider<SwaggerUiConfigProperties> swaggerUi) {
-        return () -> swaggerUi.ifAvailable(ui -> ui.setUrls(Arrays.stream(Service.values())
-                .map(service -> new SwaggerUrl(service.id(), service.docsPath(), service.id()))
+        return () -> swaggerUi.ifAvailable(ui -> ui.setUrls(Stream.concat(
+                        Arrays.stream(Service.values())
+                                .map(service -> new SwaggerUrl(service.id(), service.docsPath(), service.id())),
+                        Stream.of(new SwaggerUrl("gateway", "/v3/api-docs", "gateway")))
                 .collect(Collectors.toCollection(LinkedHashSet::new))));
     }
 }

@@ -10,7 +10,8 @@ import java.time.Duration;
  * Where the services live and how long the gateway waits for them, under {@code accord.gateway}.
  *
  * @param backends base URI of each service (the request path is forwarded unchanged)
- * @param timeouts connect and response timeouts applied to every route
+ * @param timeouts connect and response timeouts applied to every route and to each service's part of the
+ *                 cross-service audit query
  */
 @ConfigurationProperties("accord.gateway")
 record RoutingProperties(@DefaultValue Backends backends, @DefaultValue Timeouts timeouts) {

@@ -58,7 +58,9 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/onboarding/applications").permitAll()
                         .matchers(applicationTracking()).permitAll()
                         .pathMatchers("/api/*/admin/**").hasAnyRole(STAFF)
-                        .pathMatchers("/api/*/audit/**").hasAnyRole(Roles.AUDITOR, Roles.PLATFORM_ADMIN)
+                        // the gateway's own cross-service audit query and each service's trail
+                        .pathMatchers("/api/audit", "/api/audit/**", "/api/*/audit/**")
+                        .hasAnyRole(Roles.AUDITOR, Roles.PLATFORM_ADMIN)
                         .pathMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS)
                         .anyExchange().hasAnyRole(ANY_ACCORD_ROLE))
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -1,0 +1,91 @@
+package io.accord.gateway.routing;
+
+import io.accord.gateway.correlation.CorrelationId;
+import io.accord.gateway.routing.AuditTrailMerge.Entry;
+import io.accord.gateway.routing.AuditTrailMerge.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * The audit trail of all services in one query for auditors (ARCHITECTURE §5): asks every service concurrently
+ * for its newest {@code offset + limit} matching entries and merges them ({@link AuditTrailMerge}). Roles are
+ * checked by the security configuration; each service checks them again on the relayed token.
+ */
+@RestController
+@Tag(name = "Audit", description = "The audit trail across all Accord services")
+class CrossServiceAuditController {
+
+    static final String PARTIAL_RESULT = "X-Partial-Result";
+
+    private final ServiceAuditClient services;
+
+    CrossServiceAuditController(ServiceAuditClient services) {
+        this.services = services;
+    }
+
+    @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Audit trail across all services, newest first",
+            description = "Entries of every service matching the filters, ordered by occurredAt (newest first; ties"
+                    + " by service, then id), each with the service it comes from. A service that does not answer"
+                    + " in time or fails is left out instead of failing the query: the answer then names it in"
+                    + " X-Partial-Result, and its entries and total are missing. If no service answers: 503."
+                    + " offset + limit may not exceed 1000; narrow longer trails with the filters.")
+    @ApiResponse(responseCode = "200", description = "The page, possibly partial", headers = {
+            @Header(name = "X-Total-Count", description = "Sum of the answering services' totals"),
+            @Header(name = "X-Result-Count", description = "Entries in this page"),
+            @Header(name = PARTIAL_RESULT, description = "Comma-separated services that did not answer; absent"
+                    + " when all did")})
+    @ApiResponse(responseCode = "400", description = "A parameter has a bad value (named in violations)")
+    @ApiResponse(responseCode = "403", description = "Only auditors and platform admins read the audit trail")
+    @ApiResponse(responseCode = "503", description = "No service answered")
+    Mono<ResponseEntity<List<ObjectNode>>> audit(
+            @Parameter(schema = @Schema(type = "string", format = "uuid")) @RequestParam(required = false)
+            String partnerId,
+            @RequestParam(required = false) String resourceType,
+            @RequestParam(required = false) String resourceId,
+            @Parameter(schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+            @RequestParam(required = false) String offset,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
+            @RequestParam(required = false) String limit,
+            ServerWebExchange exchange) {
+        AuditQuery query = AuditQuery.parse(partnerId, resourceType, resourceId, offset, limit);
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        String correlationId = CorrelationId.of(exchange);
+        return Flux.fromArray(Service.values())
+                .flatMapSequential(service -> services.fetch(service, query, authorization, correlationId))
+                .collectList()
+                .map(trails -> answer(AuditTrailMerge.merge(trails, query.offset(), query.limit()), trails.size()));
+    }
+
+    private static ResponseEntity<List<ObjectNode>> answer(Page page, int asked) {
+        if (page.unanswered().size() == asked) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "No service answered the audit query: " + String.join(", ", page.unanswered()) + ".");
+        }
+        var response = ResponseEntity.ok()
+                .header("X-Total-Count", Long.toString(page.total()))
+                .header("X-Result-Count", Integer.toString(page.entries().size()));
+        if (!page.unanswered().isEmpty()) {
+            response.header(PARTIAL_RESULT, String.join(",", page.unanswered()));
+        }
+        return response.body(page.entries().stream().map(Entry::json).toList());
+    }
+}

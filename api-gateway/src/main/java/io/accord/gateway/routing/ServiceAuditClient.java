@@ -1,0 +1,107 @@
+package io.accord.gateway.routing;
+
+import io.accord.gateway.correlation.CorrelationId;
+import io.accord.gateway.routing.AuditTrailMerge.Entry;
+import io.accord.gateway.routing.AuditTrailMerge.ServiceTrail;
+import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.codec.CodecCustomizer;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks one service for its audit trail ({@code GET <api-base-path>/audit}) with the caller's token and correlation
+ * id. Uses the routes' HTTP client (same connection pool settings) with the routes' connect and response timeouts;
+ * the whole call is bounded by their sum. A service that is down, too slow, refuses or answers something that is
+ * not an audit trail counts as not answering: the failure is logged and the query goes on without it.
+ */
+@Component
+class ServiceAuditClient {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceAuditClient.class);
+
+    private final WebClient webClient;
+    private final RoutingProperties properties;
+    private final Duration deadline;
+
+    ServiceAuditClient(HttpClient gatewayHttpClient, RoutingProperties properties,
+                       ObjectProvider<CodecCustomizer> codecCustomizers) {
+        RoutingProperties.Timeouts timeouts = properties.timeouts();
+        HttpClient httpClient = gatewayHttpClient
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(timeouts.connect().toMillis()))
+                .responseTimeout(timeouts.response());
+        this.webClient = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(httpClient))
+                // the application's JSON mapper and buffer limit (spring.http.codecs): a page of 1000 entries is large
+                .codecs(codecs -> codecCustomizers.orderedStream().forEach(customizer -> customizer.customize(codecs)))
+                .build();
+        this.properties = properties;
+        this.deadline = timeouts.connect().plus(timeouts.response());
+    }
+
+    /** The service's newest {@code offset + limit} entries matching the query; never an error. */
+    Mono<ServiceTrail> fetch(Service service, AuditQuery query, String authorization, String correlationId) {
+        return webClient.get()
+                .uri(auditUri(service, query))
+                .headers(headers -> {
+                    if (authorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                    headers.set(CorrelationId.HEADER, correlationId);
+                })
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .toEntity(JsonNode.class)
+                .map(answer -> trail(service, answer))
+                .timeout(deadline)
+                .onErrorResume(failure -> {
+                    try (var ignored = MDC.putCloseable(CorrelationId.LOG_KEY, correlationId)) {
+                        log.warn("Audit trail of {} left out of the cross-service query: {}", service.id(),
+                                NestedExceptionUtils.getMostSpecificCause(failure).toString());
+                    }
+                    return Mono.just(ServiceTrail.unanswered(service.id()));
+                });
+    }
+
+    private URI auditUri(Service service, AuditQuery query) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUri(properties.backends().of(service))
+                .path(service.apiBasePath() + "/audit")
+                .queryParam("offset", 0)
+                .queryParam("limit", query.perServiceLimit());
+        Map<String, String> filters = query.filters();
+        // as URI variables, so that values such as "a&b" or "a+b" are encoded strictly
+        filters.keySet().forEach(name -> uri.queryParam(name, "{" + name + "}"));
+        return uri.encode().buildAndExpand(filters).toUri();
+    }
+
+    private static ServiceTrail trail(Service service, ResponseEntity<JsonNode> answer) {
+        String total = answer.getHeaders().getFirst("X-Total-Count");
+        if (!(answer.getBody() instanceof ArrayNode elements) || total == null) {
+            throw new IllegalArgumentException("not an audit trail: needs a JSON array and X-Total-Count");
+        }
+        List<Entry> entries = new ArrayList<>(elements.size());
+        for (JsonNode element : elements) {
+            entries.add(Entry.from(service.id(), element));
+        }
+        return ServiceTrail.answered(service.id(), Long.parseLong(total.strip()), entries);
+    }
+}

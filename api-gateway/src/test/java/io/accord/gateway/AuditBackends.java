@@ -1,0 +1,163 @@
+package io.accord.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real HTTP servers standing in for the six services' audit endpoints ({@code GET <api-base-path>/audit}), each
+ * with a canned trail, newest first. Like the services they answer the slice {@code [offset, offset + limit)} with
+ * {@code X-Total-Count}; every other path is 404. A backend can be stopped (connections refused), made to fail
+ * (500) or to hang, and every request it received is recorded.
+ */
+final class AuditBackends {
+
+    static final Map<String, String> API_BASE_PATHS = Map.of("onboarding", "/api/onboarding", "catalog",
+            "/api/catalog", "orchestration", "/api/orchestration", "rating", "/api/rating", "settlement",
+            "/api/settlement", "dispute", "/api/disputes");
+
+    /** The canned trails: occurredAt interleaves the services, with ties across services and within one. */
+    static final Map<String, List<Map<String, Object>>> TRAILS = Map.of(
+            "onboarding", List.of(entry(3, "10:00:09"), entry(2, "10:00:05"), entry(1, "10:00:01")),
+            "catalog", List.of(entry(2, "10:00:08"), entry(1, "10:00:05")),
+            "orchestration", List.of(entry(1, "10:00:07")),
+            "rating", List.of(entry(5, "10:00:06"), entry(4, "10:00:06")),
+            "settlement", List.of(entry(1, "10:00:03")),
+            "dispute", List.of(entry(1, "10:00:02")));
+
+    enum Mode { ANSWER, FAIL, HANG }
+
+    record Received(String service, String path, String rawQuery, String authorization, String correlationId) {
+    }
+
+    private static final JsonMapper JSON = new JsonMapper();
+    private static final Map<String, HttpServer> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
+    private static final Map<String, Mode> MODES = new ConcurrentHashMap<>();
+    private static final Queue<Received> RECEIVED = new ConcurrentLinkedQueue<>();
+    private static volatile CountDownLatch hanging = new CountDownLatch(1);
+
+    private AuditBackends() {
+    }
+
+    static URI uri(String service) {
+        RUNNING.computeIfAbsent(service, name -> start(name, 0));
+        return URI.create("http://127.0.0.1:" + PORTS.get(service));
+    }
+
+    /** Stops the backend: connections to its address are refused until {@link #reset()}. */
+    static void stop(String service) {
+        HttpServer server = RUNNING.remove(service);
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    static void set(String service, Mode mode) {
+        MODES.put(service, mode);
+    }
+
+    static List<Received> received() {
+        return List.copyOf(RECEIVED);
+    }
+
+    /** Every backend running again on its port and answering; hanging requests released; nothing received. */
+    static void reset() {
+        hanging.countDown();
+        hanging = new CountDownLatch(1);
+        MODES.clear();
+        PORTS.keySet().forEach(service -> RUNNING.computeIfAbsent(service, name -> start(name, PORTS.get(name))));
+        RECEIVED.clear();
+    }
+
+    private static Map<String, Object> entry(long id, String time) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("occurredAt", "2025-03-01T" + time + "Z");
+        entry.put("actor", "staff-" + id);
+        entry.put("partnerId", "6f1c7f1e-1f3a-4c55-9d55-3a0c8e0b7c11");
+        entry.put("resourceType", "partner");
+        entry.put("resourceId", "res-" + id);
+        entry.put("action", "updated");
+        entry.put("before", Map.of("status", "OLD"));
+        entry.put("after", Map.of("status", "NEW", "version", id));
+        entry.put("correlationId", "corr-" + id);
+        return entry;
+    }
+
+    private static HttpServer start(String service, int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/", exchange -> answer(service, exchange));
+            server.start();
+            PORTS.put(service, server.getAddress().getPort());
+            return server;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answer(String service, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            URI uri = exchange.getRequestURI();
+            RECEIVED.add(new Received(service, uri.getRawPath(), uri.getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("X-Correlation-Id")));
+            Mode mode = MODES.getOrDefault(service, Mode.ANSWER);
+            if (mode == Mode.HANG) {
+                awaitRelease();
+            }
+            if (mode == Mode.FAIL || !uri.getRawPath().equals(API_BASE_PATHS.get(service) + "/audit")) {
+                exchange.sendResponseHeaders(mode == Mode.FAIL ? 500 : 404, -1);
+                return;
+            }
+            List<Map<String, Object>> trail = TRAILS.get(service);
+            Map<String, String> query = query(uri.getRawQuery());
+            int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
+            int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+            var slice = trail.subList(Math.min(offset, trail.size()), Math.min(offset + limit, trail.size()));
+            byte[] json = JSON.writeValueAsString(slice).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("X-Total-Count", Integer.toString(trail.size()));
+            exchange.sendResponseHeaders(200, json.length);
+            exchange.getResponseBody().write(json);
+        }
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                String[] nameValue = pair.split("=", 2);
+                parameters.put(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
+            }
+        }
+        return parameters;
+    }
+
+    private static void awaitRelease() {
+        try {
+            hanging.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.accord.gateway.routing;
+
+import io.accord.gateway.problem.InvalidParameterException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuditQueryTests {
+
+    @Test
+    void defaultsToTheFirstFiftyEntriesWithoutFilters() {
+        AuditQuery query = AuditQuery.parse(null, " ", "", null, "");
+
+        assertThat(query).isEqualTo(new AuditQuery(null, null, null, 0, 50));
+        assertThat(query.filters()).isEmpty();
+        assertThat(query.perServiceLimit()).isEqualTo(50);
+    }
+
+    @Test
+    void asksEachServiceForOffsetPlusLimitAndRelaysTheFilters() {
+        UUID partner = UUID.randomUUID();
+        AuditQuery query = AuditQuery.parse(partner.toString(), "partner", "42", "950", "50");
+
+        assertThat(query.perServiceLimit()).isEqualTo(1000);
+        assertThat(query.filters()).containsExactly(Map.entry("partnerId", partner.toString()),
+                Map.entry("resourceType", "partner"), Map.entry("resourceId", "42"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            ",,0, limit",
+            ",,501, limit",
+            ",,1.5, limit",
+            ",-1,, offset",
+            ",951,, offset",
+            ",901,100, offset",
+            ",99999999999,, offset",
+            "42,,, partnerId"})
+    void namesTheParameterThatIsOutOfBounds(String partnerId, String offset, String limit, String parameter) {
+        assertThatThrownBy(() -> AuditQuery.parse(partnerId, null, null, offset, limit))
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        invalid -> assertThat(invalid.parameter()).isEqualTo(parameter));
+    }
+}

@@ -24,6 +24,7 @@ class PortalCorsConfiguration {
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.addAllowedHeader("*");
         cors.setExposedHeaders(List.of(CorrelationId.HEADER, "X-Total-Count", "X-Result-Count", "X-Partial-Result",
+                "Idempotency-Replayed",
                 HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG));
         cors.setAllowCredentials(true);
         cors.setMaxAge(properties.maxAge());

@@ -126,6 +126,12 @@ class PlatformSystemTests {
         assertThat(trail.status()).isEqualTo(200);
         assertThat(trail.json().get(0).get("actor").asString()).isEqualTo("partner-manager");
         assertThat(trail.json().get(0).get("correlationId").asString()).isEqualTo(correlationId);
+
+        TestHttp.Response acrossServices = gateway.as(keycloak.token("auditor")).get("/api/audit?partnerId=" + id);
+        assertThat(acrossServices.status()).isEqualTo(200);
+        assertThat(acrossServices.header("X-Partial-Result")).as("every service answered").isNull();
+        assertThat(acrossServices.json().get(0).get("service").asString()).isEqualTo("onboarding");
+        assertThat(acrossServices.json().get(0).get("resourceId").asString()).isEqualTo(id);
     }
 
     @Test

@@ -27,12 +27,14 @@ public record PlatformProperties(
      * @param batchSize    events published per relay transaction
      * @param sendTimeout  how long one publish may take before it counts as failed
      * @param maxBackoff   upper bound of the retry delay after repeated failures
+     * @param retention    how long published events stay in the table (for diagnosis) before cleanup deletes them
      */
     public record Outbox(
             @DefaultValue("250ms") Duration pollInterval,
             @DefaultValue("100") int batchSize,
             @DefaultValue("10s") Duration sendTimeout,
-            @DefaultValue("30s") Duration maxBackoff) {
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("7d") Duration retention) {
     }
 
     /**

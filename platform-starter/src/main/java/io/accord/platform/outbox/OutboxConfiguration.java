@@ -30,6 +30,11 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    OutboxCleanup outboxCleanup(JdbcClient jdbc, PlatformProperties properties) {
+        return new OutboxCleanup(jdbc, properties, java.time.Clock.systemUTC());
+    }
+
+    @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, byte[]> accordKafkaTemplate,
                             PlatformTransactionManager transactionManager, PlatformProperties properties,
                             MeterRegistry meters) {

@@ -18,7 +18,6 @@ class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.jpa.hibernate.ddl-auto", "validate"),
             Map.entry("spring.flyway.baseline-on-migrate", "true"),
             Map.entry("spring.flyway.baseline-version", "0"),
-            Map.entry("spring.threads.virtual.enabled", "false"),
             Map.entry("spring.datasource.hikari.maximum-pool-size", "8"),
             Map.entry("spring.datasource.hikari.minimum-idle", "1"),
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),

@@ -31,26 +31,7 @@ final class Keycloak {
     }
 
     String token(String username, String password) {
-        String form = Map.of("grant_type", "password", "client_id", "accord-cli", "username", username,
-                        "password", password).entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/realms/accord/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("token for " + username + ": " + response.statusCode() + " " + response.body());
-            }
-            return JSON.readTree(response.body()).get("access_token").asString();
-        } catch (IOException e) {
-            throw new IllegalStateException("Keycloak unreachable at " + baseUrl, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return tokenFrom("accord", "accord-cli", username, password);
     }
 
     /**
@@ -85,7 +66,10 @@ final class Keycloak {
     }
 
     private String tokenFrom(String realm, String client, String username, String password) {
-        String form = "grant_type=password&client_id=" + client + "&username=" + username + "&password=" + password;
+        String form = Map.of("grant_type", "password", "client_id", client, "username", username,
+                        "password", password).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         String body = send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm
                         + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

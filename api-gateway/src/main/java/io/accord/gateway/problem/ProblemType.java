@@ -1,5 +1,7 @@
 package io.accord.gateway.problem;
 
+import io.accord.contracts.ProblemTypes;
+
 import org.springframework.http.HttpStatus;
 
 import java.net.URI;
@@ -18,8 +20,8 @@ public enum ProblemType {
     GATEWAY_TIMEOUT("gateway-timeout", HttpStatus.GATEWAY_TIMEOUT),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR);
 
-    /** The same base the services use (platform-starter's {@code Problems.TYPE_BASE}); slugs are stable API. */
-    static final String BASE = "https://accord.dev/problems/";
+    /** The same base the services use; slugs are stable API. */
+    static final String BASE = ProblemTypes.BASE;
 
     private final URI type;
     private final HttpStatus status;

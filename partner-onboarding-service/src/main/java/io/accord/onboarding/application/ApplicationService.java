@@ -10,7 +10,9 @@ import io.accord.onboarding.document.DocumentRef;
 import io.accord.onboarding.document.DocumentOwner;
 import io.accord.onboarding.document.Documents;
 import io.accord.onboarding.partner.PartnerRegistry;
+import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import org.slf4j.Logger;
@@ -92,7 +94,7 @@ class ApplicationService {
     DocumentRef attach(UUID id, String secret, String type, String name, byte[] content, LocalDate expiry) {
         PartnerApplication application = byApplicant(id, secret);
         if (!application.status().isAmendable()) {
-            throw new io.accord.platform.problem.ConflictException("Application " + id + " is "
+            throw new ConflictException("Application " + id + " is "
                     + application.status() + ": documents can no longer be added");
         }
         return documents.store(DocumentOwner.application(id), type, name,
@@ -152,7 +154,7 @@ class ApplicationService {
         transition.accept(application);
         applications.save(application);
         audit.record(application.partnerId() == null ? null
-                        : new io.accord.contracts.value.PartnerId(application.partnerId()),
+                        : new PartnerId(application.partnerId()),
                 RESOURCE, application.id().toString(), action, before, ApplicationView.of(application));
         return application;
     }

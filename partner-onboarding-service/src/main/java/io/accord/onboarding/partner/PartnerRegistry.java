@@ -1,9 +1,6 @@
 package io.accord.onboarding.partner;
 
-import io.accord.contracts.Topics;
 import io.accord.contracts.value.PartnerId;
-import io.accord.platform.audit.AuditTrail;
-import io.accord.platform.outbox.Outbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,15 +14,10 @@ import java.util.UUID;
 public class PartnerRegistry {
 
     private final PartnerRepository partners;
-    private final Outbox outbox;
-    private final AuditTrail audit;
-
     private final PartnerService service;
 
-    PartnerRegistry(PartnerRepository partners, Outbox outbox, AuditTrail audit, PartnerService service) {
+    PartnerRegistry(PartnerRepository partners, PartnerService service) {
         this.partners = partners;
-        this.outbox = outbox;
-        this.audit = audit;
         this.service = service;
     }
 
@@ -45,12 +37,7 @@ public class PartnerRegistry {
     /** Creates the ACTIVE partner of an approved application, in the caller's (activation) transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public PartnerId activate(PartnerProfile profile, UUID applicationId, String normalisedName, Instant now) {
-        Partner partner = Partner.activate(profile, applicationId, normalisedName, now);
-        partners.save(partner);
-        audit.record(partner.partnerId(), "partner", partner.id().toString(), "activated", null,
-                PartnerView.of(partner));
-        partner.pullEvents().forEach(event -> outbox.publish(Topics.PARTNER_EVENTS, event));
-        return partner.partnerId();
+        return service.activate(profile, applicationId, normalisedName, now).partnerId();
     }
 
     /** "Legal name (id)" of partners with this tax id, for a duplicate check's reason. */

@@ -12,9 +12,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import io.accord.contracts.value.PartnerId;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
@@ -55,10 +57,19 @@ class PartnerService {
             throw new InvalidInputException("settlementCurrency",
                     "'" + request.settlementCurrency() + "' is not an ISO 4217 currency");
         }
-        Partner partner = Partner.activate(request.legalName().strip(), request.partnerType(),
-                request.businessModel(), request.country(), request.settlementCurrency(), clock.instant());
+        return register(Partner.activate(request.legalName().strip(), request.partnerType(),
+                request.businessModel(), request.country(), request.settlementCurrency(), clock.instant()), "created");
+    }
+
+    /** The partner of an approved application, in the activation's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Partner activate(PartnerProfile profile, UUID applicationId, String normalisedName, Instant now) {
+        return register(Partner.activate(profile, applicationId, normalisedName, now), "activated");
+    }
+
+    private Partner register(Partner partner, String action) {
         partners.save(partner);
-        audit.record(partner.partnerId(), "partner", partner.id().toString(), "created", null, PartnerView.of(partner));
+        audit.record(partner.partnerId(), "partner", partner.id().toString(), action, null, PartnerView.of(partner));
         publish(partner);
         return partner;
     }

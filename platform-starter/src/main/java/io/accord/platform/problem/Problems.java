@@ -1,5 +1,6 @@
 package io.accord.platform.problem;
 
+import io.accord.contracts.ProblemTypes;
 import io.accord.platform.web.CorrelationId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,7 +13,7 @@ import java.util.List;
 public final class Problems {
 
     /** Problem types are {@code https://accord.dev/problems/<slug>}; slugs are stable API. */
-    public static final String TYPE_BASE = "https://accord.dev/problems/";
+    public static final String TYPE_BASE = ProblemTypes.BASE;
 
     private Problems() {
     }

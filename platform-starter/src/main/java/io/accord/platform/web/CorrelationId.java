@@ -1,17 +1,13 @@
 package io.accord.platform.web;
 
+import io.accord.contracts.CorrelationIds;
 import org.slf4j.MDC;
-
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The request's correlation id: taken from {@code X-Correlation-Id} or made up, kept in the MDC. */
 public final class CorrelationId {
 
-    public static final String HEADER = "X-Correlation-Id";
-    public static final String MDC_KEY = "correlationId";
-
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    public static final String HEADER = CorrelationIds.HEADER;
+    public static final String MDC_KEY = CorrelationIds.LOG_KEY;
 
     private CorrelationId() {
     }
@@ -29,11 +25,11 @@ public final class CorrelationId {
 
     /** The given id when well-formed, else a new one: a caller cannot inject text into our logs. */
     public static String sanitize(String candidate) {
-        return candidate != null && VALID.matcher(candidate).matches() ? candidate : newId();
+        return CorrelationIds.acceptOrCreate(candidate);
     }
 
     public static String newId() {
-        return UUID.randomUUID().toString();
+        return CorrelationIds.newId();
     }
 
     /** Sets the id for the current thread; close the returned scope to restore the previous one. */

@@ -149,7 +149,10 @@ class DenylistApiTests {
 
     /** Letters only, so names stay distinct after normalisation across tests sharing the database. */
     private static String uniqueWord() {
-        return UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6) + "x"
-                + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
+        StringBuilder word = new StringBuilder();
+        for (char hex : UUID.randomUUID().toString().replace("-", "").substring(0, 12).toCharArray()) {
+            word.append((char) ('a' + Character.digit(hex, 16)));
+        }
+        return word.toString();
     }
 }

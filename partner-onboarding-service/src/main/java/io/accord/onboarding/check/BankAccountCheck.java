@@ -9,9 +9,7 @@ final class BankAccountCheck {
     CheckResult check(String iban, String bic) {
         List<String> problems = new ArrayList<>();
         Ibans.problem(iban).ifPresent(problems::add);
-        String normalisedIban = Ibans.normalise(iban);
-        String ibanCountry = normalisedIban != null && normalisedIban.length() >= 2
-                ? normalisedIban.substring(0, 2) : null;
+        String ibanCountry = Ibans.country(iban);
         boolean bicGiven = bic != null && !bic.isBlank();
         if (bicGiven) {
             Bics.problem(bic, ibanCountry).ifPresent(problems::add);

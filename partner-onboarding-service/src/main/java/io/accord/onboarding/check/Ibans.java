@@ -1,15 +1,26 @@
 package io.accord.onboarding.check;
 
+import org.iban4j.CountryCode;
+import org.iban4j.IbanFormatException;
+import org.iban4j.IbanUtil;
+import org.iban4j.InvalidCheckDigitException;
+import org.iban4j.UnsupportedCountryException;
+import org.iban4j.bban.BbanStructure;
+import org.iban4j.bban.BbanStructureEntry;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** IBANs (ISO 13616): normalising, validating with the reason, and printing in groups of four. */
+/**
+ * IBANs (ISO 13616): normalising, validating with the reason, and printing in groups of four. Validation is iban4j's
+ * (every country of the IBAN registry it knows, each country's length and account structure, mod 97); this class
+ * only turns its findings into reasons a person can act on.
+ */
 public final class Ibans {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern ALPHANUMERIC = Pattern.compile("[A-Z0-9]+");
-    private static final Pattern START = Pattern.compile("[A-Z]{2}[0-9]{2}.*");
 
     private Ibans() {
     }
@@ -37,31 +48,54 @@ public final class Ibans {
         if (!ALPHANUMERIC.matcher(normalised).matches()) {
             return Optional.of(label + "only letters and digits are allowed");
         }
-        if (!START.matcher(normalised).matches()) {
-            return Optional.of(label + "must start with a country code and two check digits");
-        }
-        String country = normalised.substring(0, 2);
-        Optional<Integer> length = IbanRegistry.length(country);
-        if (length.isEmpty()) {
-            return Optional.of(label + country + " does not issue IBANs");
-        }
-        if (normalised.length() != length.get()) {
-            return Optional.of(label + country + " IBANs have " + length.get() + " characters, this one has "
-                    + normalised.length());
-        }
-        Optional<String> structure = IbanRegistry.structure(country)
-                .filter(expected -> !IbanRegistry.matchesStructure(expected, normalised.substring(4)));
-        if (structure.isPresent()) {
-            return Optional.of(label + "the account part of " + country + " IBANs is "
-                    + IbanRegistry.describe(structure.get()));
-        }
-        int checkDigits = Integer.parseInt(normalised.substring(2, 4));
-        // 00, 01 and 99 are never issued: 99 would verify wherever 02 does
-        String rearranged = normalised.substring(4) + normalised.substring(0, 4);
-        if (checkDigits < 2 || checkDigits > 98 || CheckDigits.mod97(rearranged) != 1) {
+        try {
+            IbanUtil.validate(normalised);
+            return Optional.empty();
+        } catch (InvalidCheckDigitException checksum) {
             return Optional.of(label + "checksum (mod 97) does not verify");
+        } catch (UnsupportedCountryException unsupported) {
+            return Optional.of(label + normalised.substring(0, 2) + " does not issue IBANs");
+        } catch (IbanFormatException format) {
+            return Optional.of(label + reason(format, normalised));
         }
-        return Optional.empty();
+    }
+
+    private static String reason(IbanFormatException format, String iban) {
+        String country = iban.substring(0, Math.min(2, iban.length()));
+        return switch (format.getFormatViolation()) {
+            case COUNTRY_CODE_TWO_LETTERS, COUNTRY_CODE_UPPER_CASE_LETTERS, CHECK_DIGIT_TWO_DIGITS,
+                 CHECK_DIGIT_ONLY_DIGITS -> "must start with a country code and two check digits";
+            case COUNTRY_CODE_EXISTS -> country + " does not issue IBANs";
+            case BBAN_LENGTH -> country + " IBANs have " + (Integer.parseInt(String.valueOf(format.getExpected())) + 4)
+                    + " characters, this one has " + iban.length();
+            case BBAN_ONLY_DIGITS, BBAN_ONLY_UPPER_CASE_LETTERS, BBAN_ONLY_DIGITS_OR_LETTERS ->
+                    "the account part of " + country + " IBANs is " + describe(CountryCode.getByCode(country));
+            default -> format.getMessage();
+        };
+    }
+
+    /** The account part's structure in words, e.g. GB is "4 letters, 14 digits". */
+    private static String describe(CountryCode country) {
+        StringBuilder words = new StringBuilder();
+        BbanStructureEntry.EntryCharacterType kind = null;
+        int count = 0;
+        for (BbanStructureEntry entry : BbanStructure.forCountry(country).getEntries()) {
+            if (kind != null && entry.getCharacterType() != kind) {
+                words.append(words.isEmpty() ? "" : ", ").append(count).append(' ').append(noun(kind));
+                count = 0;
+            }
+            kind = entry.getCharacterType();
+            count += entry.getLength();
+        }
+        return words.append(words.isEmpty() ? "" : ", ").append(count).append(' ').append(noun(kind)).toString();
+    }
+
+    private static String noun(BbanStructureEntry.EntryCharacterType kind) {
+        return switch (kind) {
+            case n -> "digits";
+            case a -> "letters";
+            case c -> "letters or digits";
+        };
     }
 
     /** The normalised IBAN in groups of four, as printed on statements. */
@@ -80,9 +114,9 @@ public final class Ibans {
         return grouped.toString();
     }
 
-    /** The IBAN of an account: the country, the two check digits that make it verify, the account part. */
-    static String of(String country, String bban) {
-        int checkDigits = 98 - CheckDigits.mod97(bban + country + "00");
-        return country + (checkDigits < 10 ? "0" : "") + checkDigits + bban;
+    /** The country of an IBAN (its first two characters), or null when it has none. */
+    static String country(String iban) {
+        String normalised = normalise(iban);
+        return normalised != null && normalised.length() >= 2 ? normalised.substring(0, 2) : null;
     }
 }

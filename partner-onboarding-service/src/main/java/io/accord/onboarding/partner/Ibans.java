@@ -1,4 +1,4 @@
-package io.accord.onboarding.check;
+package io.accord.onboarding.partner;
 
 import org.iban4j.CountryCode;
 import org.iban4j.IbanFormatException;

@@ -1,4 +1,4 @@
-package io.accord.onboarding.check;
+package io.accord.onboarding.partner;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

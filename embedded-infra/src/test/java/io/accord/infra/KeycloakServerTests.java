@@ -118,6 +118,15 @@ class KeycloakServerTests {
         String otherPartner = (String) passwordGrant("partner-admin-b", "partner-admin-b-dev").get("access_token");
         assertThat(claim(otherPartner, "$.partner_id", String.class)).isEqualTo(PARTNER_B);
         assertThat(claim(otherPartner, "$.realm_access.roles", List.class)).contains("partner-admin");
+        // a second person with the same staff role, for four-eyes steps: told apart by the subject
+        for (String role : List.of("partner-manager", "finance")) {
+            String first = (String) passwordGrant(role, role + "-dev").get("access_token");
+            String second = (String) passwordGrant(role + "-b", role + "-b-dev").get("access_token");
+            assertThat(claim(second, "$.realm_access.roles", List.class)).as(role + "-b").contains(role);
+            assertThat(payload(second).get("partner_id")).as(role + "-b").isNull();
+            assertThat(claim(second, "$.sub", String.class)).isNotBlank()
+                    .isNotEqualTo(claim(first, "$.sub", String.class));
+        }
     }
 
     @Test

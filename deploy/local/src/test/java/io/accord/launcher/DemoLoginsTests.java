@@ -14,7 +14,7 @@ class DemoLoginsTests {
         List<DemoLogins.Login> logins = DemoLogins.read(Path.of("../keycloak/accord-realm.json"));
 
         assertThat(logins).extracting(DemoLogins.Login::username).contains("platform-admin", "partner-manager", "ops",
-                "finance", "auditor", "partner-admin", "partner-user");
+                "finance", "auditor", "partner-admin", "partner-user", "partner-manager-b", "finance-b");
         assertThat(logins).allSatisfy(login -> {
             assertThat(login.password()).isEqualTo(login.username() + "-dev");
             assertThat(login.roles()).isNotEmpty().noneMatch(role -> role.startsWith("default-roles-"));

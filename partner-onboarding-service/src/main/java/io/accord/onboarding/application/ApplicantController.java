@@ -44,21 +44,21 @@ class ApplicantController {
     @Operation(summary = "Apply to become a partner (no account needed); the answer carries the tracking secret")
     ResponseEntity<ApplicationView> apply(@Valid @RequestBody ApplicationForm form) {
         ApplicationService.Created created = service.create(form);
-        ApplicationView view = ApplicationView.withSecret(created.application(), created.trackingSecret());
+        ApplicationView view = ApplicationView.forApplicant(created.application(), created.trackingSecret());
         return ResponseEntity.created(URI.create(view.href())).body(view);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Follow an application: status, automated checks and their reasons, decision")
     ApplicationView get(@PathVariable UUID id, @RequestHeader(TrackingSecrets.HEADER) String secret) {
-        return ApplicationView.of(service.byApplicant(id, secret));
+        return ApplicationView.forApplicant(service.byApplicant(id, secret));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Amend a draft, or an application on which information was requested")
     ApplicationView amend(@PathVariable UUID id, @RequestHeader(TrackingSecrets.HEADER) String secret,
                           @Valid @RequestBody ApplicationForm form) {
-        return ApplicationView.of(service.amend(id, secret, form));
+        return ApplicationView.forApplicant(service.amend(id, secret, form));
     }
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -80,6 +80,6 @@ class ApplicantController {
     @PostMapping("/{id}/submission")
     @Operation(summary = "Submit: the automated checks run; a clean application under the policy is approved at once")
     ApplicationView submit(@PathVariable UUID id, @RequestHeader(TrackingSecrets.HEADER) String secret) {
-        return ApplicationView.of(service.submit(id, secret));
+        return ApplicationView.forApplicant(service.submit(id, secret));
     }
 }

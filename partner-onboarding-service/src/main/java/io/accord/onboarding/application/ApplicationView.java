@@ -15,14 +15,27 @@ record ApplicationView(UUID id, String href, ApplicationStatus status, Applicati
 
     static final String PATH = "/api/onboarding/applications";
 
+    /** As staff see it: every check with its full reason. */
     static ApplicationView of(PartnerApplication application) {
-        return withSecret(application, null);
+        return view(application, application.checks(), null);
     }
 
-    /** Only in the answer to the creation: the secret is never stored or shown again. */
-    static ApplicationView withSecret(PartnerApplication application, String trackingSecret) {
+    /** As the public applicant sees it: no other partner's, application's or denylist entry's data. */
+    static ApplicationView forApplicant(PartnerApplication application) {
+        return forApplicant(application, null);
+    }
+
+    /** The secret only in the answer to the creation: it is never stored or shown again. */
+    static ApplicationView forApplicant(PartnerApplication application, String trackingSecret) {
+        List<RecordedCheck> checks = application.checks() == null ? null
+                : application.checks().stream().map(RecordedCheck::forApplicant).toList();
+        return view(application, checks, trackingSecret);
+    }
+
+    private static ApplicationView view(PartnerApplication application, List<RecordedCheck> checks,
+                                        String trackingSecret) {
         return new ApplicationView(application.id(), PATH + "/" + application.id(), application.status(),
-                application.form(), application.checks(), application.checksRanAt(), application.decisionReason(),
+                application.form(), checks, application.checksRanAt(), application.decisionReason(),
                 application.decidedBy(), application.decidedAt(), application.autoApproved(),
                 application.partnerId(), application.createdAt(), application.submittedAt(),
                 application.updatedAt(), trackingSecret);

@@ -48,9 +48,4 @@ public class ApplicationChecks {
                 screening.check(data),
                 documents.check(data.type(), attachedDocumentTypes));
     }
-
-    /** The bank-account check alone, for a partner's change of bank details. */
-    public CheckResult checkBankAccount(String iban, String bic) {
-        return bankAccount.check(iban, bic);
-    }
 }

@@ -1,26 +1,13 @@
 package io.accord.onboarding.check;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.accord.onboarding.partner.BankDetails;
 
-/** The IBAN verifies (country, length, structure, mod 97) and the BIC, when given, fits it. */
+/** The IBAN verifies (country, length, structure, mod 97) and the BIC, when given, fits it: the partner's rule. */
 final class BankAccountCheck {
 
     CheckResult check(String iban, String bic) {
-        List<String> problems = new ArrayList<>();
-        Ibans.problem(iban).ifPresent(problems::add);
-        String normalisedIban = Ibans.normalise(iban);
-        String ibanCountry = normalisedIban != null && normalisedIban.length() >= 2
-                ? normalisedIban.substring(0, 2) : null;
-        boolean bicGiven = bic != null && !bic.isBlank();
-        if (bicGiven) {
-            Bics.problem(bic, ibanCountry).ifPresent(problems::add);
-        }
-        if (!problems.isEmpty()) {
-            return CheckResult.failed(CheckNames.BANK_ACCOUNT, String.join("; ", problems));
-        }
-        String reason = "IBAN " + Ibans.format(iban) + " valid (mod 97)"
-                + (bicGiven ? "; BIC " + Bics.normalise(bic) + " fits " + ibanCountry : "");
-        return CheckResult.passed(CheckNames.BANK_ACCOUNT, reason);
+        return BankDetails.problem(iban, bic)
+                .map(problem -> CheckResult.failed(CheckNames.BANK_ACCOUNT, problem))
+                .orElseGet(() -> CheckResult.passed(CheckNames.BANK_ACCOUNT, BankDetails.summary(iban, bic)));
     }
 }

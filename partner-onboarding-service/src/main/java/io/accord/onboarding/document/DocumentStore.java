@@ -29,10 +29,12 @@ class DocumentStore {
     private final AuditTrail audit;
     private final Tenancy tenancy;
     private final DocumentProperties properties;
+    private final ApplicationUploadLimits applicationLimits;
     private final Clock clock;
 
     DocumentStore(DocumentRepository documents, DocumentContentRepository contents, AuditTrail audit,
-                  Tenancy tenancy, DocumentProperties properties) {
+                  Tenancy tenancy, DocumentProperties properties, ApplicationUploadLimits applicationLimits) {
+        this.applicationLimits = applicationLimits;
         this.documents = documents;
         this.contents = contents;
         this.audit = audit;
@@ -47,6 +49,7 @@ class DocumentStore {
         DocumentType type = DocumentType.parse("documentType", documentType);
         String checkedName = Document.checkedName(name);
         InspectedContent content = InspectedContent.inspect(bytes, properties.maxSize());
+        applicationLimits.checkRoomFor(owner, true, content.size());
         Document document = Document.upload(owner, type, checkedName, ExpiryDates.check(expiryDate), content,
                 FileNames.clean(fileName), tenancy.actor(), now());
         documents.save(document);
@@ -59,6 +62,7 @@ class DocumentStore {
     @Transactional
     Document addVersion(Document document, byte[] bytes, String fileName, LocalDate newExpiryDate) {
         InspectedContent content = InspectedContent.inspect(bytes, properties.maxSize());
+        applicationLimits.checkRoomFor(document.owner(), false, content.size());
         LocalDate checkedExpiry = ExpiryDates.check(newExpiryDate);
         DocumentView before = DocumentView.of(document);
         DocumentVersion version = document.addVersion(content, FileNames.clean(fileName), checkedExpiry,

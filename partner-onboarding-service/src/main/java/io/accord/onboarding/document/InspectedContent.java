@@ -1,11 +1,10 @@
 package io.accord.onboarding.document;
 
 import io.accord.platform.problem.InvalidInputException;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -32,19 +31,11 @@ record InspectedContent(byte[] bytes, FileSignature type, String sha256) {
         FileSignature type = FileSignature.of(bytes).orElseThrow(() -> new InvalidInputException(FIELD,
                 "The file content is " + FileSignature.describe(bytes) + "; only PDF, PNG and JPEG are accepted"
                         + " (the type is checked by content, not by file name or declared Content-Type)."));
-        return new InspectedContent(bytes, type, HexFormat.of().formatHex(sha256(bytes)));
+        return new InspectedContent(bytes, type, DigestUtils.sha256Hex(bytes));
     }
 
     long size() {
         return bytes.length;
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has SHA-256", impossible);
-        }
     }
 
     /** The RFC 3230 {@code Digest} value of a recorded hex SHA-256: {@code sha-256=<base64>}. */

@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A partner organization and its lifecycle. Transitions are guarded and register the events they cause. */
@@ -64,6 +65,9 @@ public class Partner {
     private String pendingIban;
     private String pendingBic;
     private Instant pendingBankSince;
+    private UUID pendingBankChangeId;
+    private String pendingBankRequestedBy;
+    private String pendingBankRequestedByName;
     private UUID applicationId;
     private String normalisedName;
     private Instant createdAt;
@@ -125,38 +129,67 @@ public class Partner {
     }
 
     /**
-     * New bank details wait for staff confirmation; until then settlement keeps paying the confirmed account.
-     * The IBAN was checked by the caller.
+     * New bank details wait for confirmation by someone else; until then settlement keeps paying the confirmed
+     * account. The details were checked by the caller. A new request replaces a waiting one under a new change id.
      */
-    public void requestBankAccountChange(BankAccount requested, Instant now) {
+    public void requestBankAccountChange(BankAccount requested, Person requester, Instant now) {
         requireNotTerminated("change bank details of");
         this.pendingIban = requested.iban();
         this.pendingBic = requested.bic();
         this.pendingBankSince = now;
+        this.pendingBankChangeId = UUID.randomUUID();
+        this.pendingBankRequestedBy = requester.subject();
+        this.pendingBankRequestedByName = requester.username();
         this.updatedAt = now;
     }
 
-    public void confirmBankAccountChange(Instant now) {
-        if (pendingIban == null) {
-            throw new ConflictException("Partner " + id + " has no bank account change waiting for confirmation");
+    /**
+     * Settlement pays into the waiting bank details from now on. The confirmation names the change it confirms (its
+     * id, and the IBAN when given): if the waiting change is another one, nothing is confirmed (409). Four eyes: the
+     * person who requested the change cannot confirm it (403).
+     */
+    public void confirmBankAccountChange(UUID changeId, String expectedIban, Person confirmer, Instant now) {
+        Objects.requireNonNull(changeId, "changeId");
+        requireWaitingChange(changeId, expectedIban);
+        requireNotTerminated("confirm bank details of");
+        if (pendingBankRequestedBy != null && pendingBankRequestedBy.equals(confirmer.subject())) {
+            throw new FourEyesException("Bank account change " + pendingBankChangeId + " of partner " + id
+                    + " was requested by " + pendingBankRequestedByName + "; someone else must confirm it"
+                    + " (four-eyes)");
         }
         this.iban = pendingIban;
         this.bic = pendingBic;
         this.bankConfirmedAt = now;
-        this.pendingIban = null;
-        this.pendingBic = null;
-        this.pendingBankSince = null;
-        this.updatedAt = now;
+        clearPendingBankAccount(now);
         events.add(new PartnerBankAccountConfirmed(UUID.randomUUID(), now, id.toString(), iban, bic));
     }
 
-    public void rejectBankAccountChange(Instant now) {
+    /** The waiting bank details are dropped; the confirmed account stays. A named change must be the waiting one. */
+    public void rejectBankAccountChange(UUID changeId, Instant now) {
+        requireWaitingChange(changeId, null);
+        clearPendingBankAccount(now);
+    }
+
+    private void requireWaitingChange(UUID changeId, String expectedIban) {
         if (pendingIban == null) {
             throw new ConflictException("Partner " + id + " has no bank account change waiting for confirmation");
         }
+        boolean otherChange = changeId != null && !changeId.equals(pendingBankChangeId);
+        if (otherChange || expectedIban != null && !expectedIban.equals(pendingIban)) {
+            String named = changeId != null ? changeId.toString() : "with IBAN " + Ibans.format(expectedIban);
+            throw new ConflictException("The bank account change named (" + named + ") is not the one waiting for"
+                    + " partner " + id + ": that is " + pendingBankChangeId + " with IBAN " + Ibans.format(pendingIban)
+                    + ", requested since; review it again");
+        }
+    }
+
+    private void clearPendingBankAccount(Instant now) {
         this.pendingIban = null;
         this.pendingBic = null;
         this.pendingBankSince = null;
+        this.pendingBankChangeId = null;
+        this.pendingBankRequestedBy = null;
+        this.pendingBankRequestedByName = null;
         this.updatedAt = now;
     }
 
@@ -279,13 +312,10 @@ public class Partner {
         return iban == null ? null : new BankAccount(iban, bic);
     }
 
-    /** Requested new bank details waiting for staff confirmation, or null. */
-    public BankAccount pendingBankAccount() {
-        return pendingIban == null ? null : new BankAccount(pendingIban, pendingBic);
-    }
-
-    public Instant pendingBankSince() {
-        return pendingBankSince;
+    /** The bank account change waiting for confirmation, or null. */
+    BankAccountChange pendingBankAccountChange() {
+        return pendingIban == null ? null : new BankAccountChange(pendingBankChangeId,
+                new BankAccount(pendingIban, pendingBic), pendingBankRequestedByName, pendingBankSince);
     }
 
     public UUID applicationId() {

@@ -21,19 +21,6 @@ public class PartnerRegistry {
         this.service = service;
     }
 
-    /** New bank details (already checked by the caller) wait for staff confirmation; audited. */
-    public Partner requestBankAccountChange(UUID partner, BankAccount requested) {
-        return service.requestBankAccountChange(partner, requested);
-    }
-
-    public Partner confirmBankAccountChange(UUID partner) {
-        return service.confirmBankAccountChange(partner);
-    }
-
-    public Partner rejectBankAccountChange(UUID partner) {
-        return service.rejectBankAccountChange(partner);
-    }
-
     /** Creates the ACTIVE partner of an approved application, in the caller's (activation) transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public PartnerId activate(PartnerProfile profile, UUID applicationId, String normalisedName, Instant now) {

@@ -97,17 +97,25 @@ class PartnerService {
     @Transactional
     Partner requestBankAccountChange(UUID id, BankAccount requested) {
         return change(id, "bank-account-change-requested",
-                partner -> partner.requestBankAccountChange(requested, clock.instant()));
+                partner -> partner.requestBankAccountChange(requested, caller(), clock.instant()));
     }
 
     @Transactional
-    Partner confirmBankAccountChange(UUID id) {
-        return change(id, "bank-account-change-confirmed", partner -> partner.confirmBankAccountChange(clock.instant()));
+    Partner confirmBankAccountChange(UUID id, UUID changeId, String expectedIban) {
+        return change(id, "bank-account-change-confirmed",
+                partner -> partner.confirmBankAccountChange(changeId, expectedIban, caller(), clock.instant()));
     }
 
     @Transactional
-    Partner rejectBankAccountChange(UUID id) {
-        return change(id, "bank-account-change-rejected", partner -> partner.rejectBankAccountChange(clock.instant()));
+    Partner rejectBankAccountChange(UUID id, UUID changeId) {
+        return change(id, "bank-account-change-rejected",
+                partner -> partner.rejectBankAccountChange(changeId, clock.instant()));
+    }
+
+    /** The calling user, told apart from others by the token's subject. */
+    private Person caller() {
+        String username = tenancy.actor();
+        return new Person(tenancy.subject().orElse(username), username);
     }
 
     @Transactional

@@ -14,17 +14,24 @@ record PartnerView(UUID id, String href, String legalName, String tradingName, P
                    PartnerStatus status, String statusReason, UUID applicationId, Instant createdAt,
                    Instant updatedAt) {
 
-    /** New bank details waiting for staff confirmation; settlement does not use them yet. */
-    record PendingBankAccount(String iban, String bic, Instant requestedAt) {
+    /**
+     * New bank details waiting for confirmation by someone other than who requested them; settlement does not use
+     * them yet. A confirmation names {@code changeId}.
+     */
+    record PendingBankAccount(UUID changeId, String iban, String bic, String requestedBy, Instant requestedAt) {
+
+        static PendingBankAccount of(BankAccountChange change) {
+            return change == null ? null : new PendingBankAccount(change.id(), change.account().iban(),
+                    change.account().bic(), change.requestedBy(), change.requestedAt());
+        }
     }
 
     static PartnerView of(Partner partner) {
-        BankAccount pending = partner.pendingBankAccount();
         return new PartnerView(partner.id(), PartnerController.PATH + "/" + partner.id(), partner.legalName(),
                 partner.tradingName(), partner.partnerType(), partner.businessModel(), partner.country(),
                 partner.taxId(), partner.address(), partner.commercial(), partner.technical(), partner.billing(),
                 partner.bankAccount(),
-                pending == null ? null : new PendingBankAccount(pending.iban(), pending.bic(), partner.pendingBankSince()),
+                PendingBankAccount.of(partner.pendingBankAccountChange()),
                 partner.settlementCurrency(), partner.status(), partner.statusReason(), partner.applicationId(),
                 partner.createdAt(), partner.updatedAt());
     }

@@ -144,13 +144,15 @@ class ApplicationFlowTests {
     }
 
     @Test
-    void aDuplicateOfAnExistingPartnerIsCaught() {
+    void aDuplicateOfAnExistingPartnerIsCaughtAndOnlyStaffLearnWhichOne() {
         String vat = Applicants.uniqueGermanVat();
-        Applicants.Draft first = Applicants.apply(anonymous, Applicants.cleanOtt(
-                Applicants.uniqueName("Original Media"), vat));
+        String originalName = Applicants.uniqueName("Original Media");
+        Applicants.Draft first = Applicants.apply(anonymous, Applicants.cleanOtt(originalName, vat));
         first.attach(anonymous, "TAX_FORM");
         first.attach(anonymous, "BANK_PROOF");
-        assertThat(first.submit(anonymous).json().get("status").asString()).isEqualTo("APPROVED");
+        JsonNode original = first.submit(anonymous).json();
+        assertThat(original.get("status").asString()).isEqualTo("APPROVED");
+        String originalPartner = original.get("partnerId").asString();
 
         Applicants.Draft copy = Applicants.apply(anonymous, Applicants.cleanOtt(
                 Applicants.uniqueName("Copycat Media"), vat));
@@ -159,14 +161,21 @@ class ApplicationFlowTests {
         JsonNode submitted = copy.submit(anonymous).json();
 
         assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
-        assertThat(failed(submitted)).singleElement().satisfies(check -> {
-            assertThat(check.get("check").asString()).isEqualTo("duplicates");
-            assertThat(check.get("reason").asString()).contains("Original Media");
-        });
+        for (JsonNode applicantView : java.util.List.of(submitted, copy.get(anonymous).json())) {
+            assertThat(failed(applicantView)).singleElement().satisfies(check -> {
+                assertThat(check.get("check").asString()).isEqualTo("duplicates");
+                assertThat(check.get("reason").asString())
+                        .isEqualTo("possible duplicate of an existing partner; a partner manager will review");
+            });
+            assertThat(applicantView.toString()).doesNotContain(originalName, originalPartner, first.id());
+        }
+        JsonNode staffView = manager.get(REVIEW + "/" + copy.id()).json();
+        assertThat(failed(staffView)).singleElement().satisfies(check -> assertThat(check.get("reason").asString())
+                .contains(originalName, originalPartner));
     }
 
     @Test
-    void aDenylistedApplicantIsCaughtWhateverItsSpelling() {
+    void aDenylistedApplicantIsCaughtWhateverItsSpellingAndOnlyStaffSeeTheEntry() {
         TestHttp admin = TestHttp.localPort(port).as(TestJwt.staff("admin", Roles.PLATFORM_ADMIN));
         String listed = Applicants.uniqueName("Shady Holdings").replace(" GmbH", "");
         assertThat(admin.post("/api/onboarding/admin/denylist",
@@ -179,10 +188,17 @@ class ApplicationFlowTests {
         JsonNode submitted = draft.submit(anonymous).json();
 
         assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
-        assertThat(failed(submitted)).singleElement().satisfies(check -> {
-            assertThat(check.get("check").asString()).isEqualTo("screening");
-            assertThat(check.get("reason").asString()).containsIgnoringCase(listed);
-        });
+        for (JsonNode applicantView : java.util.List.of(submitted, draft.get(anonymous).json())) {
+            assertThat(failed(applicantView)).singleElement().satisfies(check -> {
+                assertThat(check.get("check").asString()).isEqualTo("screening");
+                assertThat(check.get("reason").asString())
+                        .isEqualTo("the names need a manual screening review; a partner manager will review");
+            });
+            assertThat(applicantView.toString()).doesNotContain("sanctions list 2026/17", "denylist", "admin");
+        }
+        JsonNode staffView = manager.get(REVIEW + "/" + draft.id()).json();
+        assertThat(failed(staffView)).singleElement().satisfies(check -> assertThat(check.get("reason").asString())
+                .containsIgnoringCase(listed).contains("sanctions list 2026/17", "admin"));
     }
 
     @Test

@@ -65,10 +65,4 @@ class ApplicationChecksTests {
         assertThat(results).filteredOn(CheckResult::isPassed).extracting(CheckResult::check)
                 .containsExactly(CheckNames.SCREENING);
     }
-
-    @Test
-    void theBankAccountCheckRunsOnItsOwnForChangedBankDetails() {
-        assertThat(ApplicationChecks.withDefaults().checkBankAccount("GB29 NWBK 6016 1331 9268 19", "NWBKGB2L")
-                .isPassed()).isTrue();
-    }
 }

@@ -1,13 +1,12 @@
 package io.accord.platform.idempotency;
 
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * SHA-256 over a sequence of fields, each prefixed with its length, so that ("ab", "c") and ("a", "bc")
@@ -18,11 +17,7 @@ final class Sha256 {
     private final MessageDigest digest;
 
     private Sha256() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        digest = DigestUtils.getSha256Digest();
     }
 
     static Sha256 fields() {
@@ -49,14 +44,14 @@ final class Sha256 {
 
     Sha256 add(InputStream content, long length) throws IOException {
         length(length);
-        try (content; OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-            content.transferTo(sink);
+        try (content) {
+            DigestUtils.updateDigest(digest, content);
         }
         return this;
     }
 
     String hex() {
-        return HexFormat.of().formatHex(bytes());
+        return Hex.encodeHexString(bytes());
     }
 
     byte[] bytes() {

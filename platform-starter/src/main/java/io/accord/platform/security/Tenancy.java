@@ -66,6 +66,17 @@ public class Tenancy {
         return authentication != null && authentication.isAuthenticated() ? authentication.getName() : SYSTEM_ACTOR;
     }
 
+    /**
+     * The immutable id of the calling user (the token's {@code sub}), empty when no user is behind the work. Compare
+     * people by this, never by their user name, which can be renamed.
+     */
+    public Optional<String> subject() {
+        if (authentication() instanceof JwtAuthenticationToken token) {
+            return Optional.ofNullable(token.getToken().getSubject());
+        }
+        return Optional.empty();
+    }
+
     private Set<String> roles() {
         Authentication authentication = authentication();
         if (authentication == null) {

@@ -1,4 +1,4 @@
-package io.accord.onboarding.check;
+package io.accord.onboarding.partner;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -7,15 +7,17 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.iban4j.CountryCode;
+import org.iban4j.IbanUtil;
+import org.iban4j.bban.BbanStructure;
+import org.iban4j.bban.BbanStructureEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,10 +55,11 @@ class IbansTests {
     @Test
     void checkDigitsThatAreNeverIssuedFail() {
         // 99 is congruent to 02 modulo 97: GB82… with 99 instead would otherwise verify as well
-        String valid = Ibans.of("DE", "370400440532013000");
+        String valid = of("DE", "370400440532013000");
         assertThat(valid).isEqualTo("DE89370400440532013000");
         assertThat(Ibans.isValid("DE01370400440532013000")).isFalse();
         assertThat(Ibans.isValid("DE00370400440532013000")).isFalse();
+        assertThat(Ibans.isValid("DE99370400440532013000")).isFalse();
     }
 
     @Test
@@ -70,10 +73,22 @@ class IbansTests {
         List<String> sepa = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
                 "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH",
                 "GB", "MC", "SM", "VA", "AD", "GI", "AL", "MD", "ME", "MK", "RS");
-        assertThat(IbanRegistry.countries()).containsKeys(sepa.toArray(String[]::new));
-        sepa.forEach(country -> assertThat(IbanRegistry.structure(country)).as(country).isPresent());
-        IbanRegistry.countries().forEach((country, length) -> IbanRegistry.structure(country).ifPresent(structure ->
-                assertThat(bbanLength(structure) + 4).as(country).isEqualTo(length)));
+        sepa.forEach(country -> assertThat(IbanUtil.isSupportedCountry(CountryCode.getByCode(country)))
+                .as(country).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BR1800360305000010009795493C1", "SA0380000000608010167519", "TR330006100519786457841326",
+            "AE070331234567890123456", "SV62CENR00000000000000700025", "EG380019000500000000263180002",
+            "KZ86125KZT5004100100", "UA213223130000026007233566001"})
+    void acceptsIbansBeyondSepa(String iban) {
+        assertThat(Ibans.problem(iban)).isEmpty();
+    }
+
+    @Test
+    void namesTheStructureOfTheAccountPart() {
+        assertThat(Ibans.problem("GB29NWBK6016133192681A")).get().asString()
+                .endsWith("the account part of GB IBANs is 4 letters, 14 digits");
     }
 
     @Property
@@ -98,32 +113,34 @@ class IbansTests {
         assertThat(Ibans.isValid(Ibans.format(iban).toLowerCase())).isTrue();
     }
 
-    /** IBANs of every registry country, with an account part following the country's structure where known. */
+    /** IBANs of every country iban4j knows, with an account part following the country's structure. */
     @Provide
     Arbitrary<String> ibans() {
-        List<Map.Entry<String, Integer>> countries = List.copyOf(IbanRegistry.countries().entrySet());
-        return Arbitraries.of(countries).flatMap(country -> IbanRegistry.structure(country.getKey())
-                .map(IbansTests::bbans)
-                .orElseGet(() -> Arbitraries.strings().numeric().ofLength(country.getValue() - 4))
-                .map(bban -> Ibans.of(country.getKey(), bban)));
+        return Arbitraries.of(BbanStructure.supportedCountries())
+                .flatMap(country -> bbans(BbanStructure.forCountry(country))
+                        .map(bban -> of(country.getAlpha2(), bban)));
     }
 
-    private static Arbitrary<String> bbans(String structure) {
-        Matcher segment = Pattern.compile("(\\d+)!([nac])").matcher(structure);
+    private static Arbitrary<String> bbans(BbanStructure structure) {
         List<Arbitrary<String>> parts = new ArrayList<>();
-        while (segment.find()) {
-            int length = Integer.parseInt(segment.group(1));
-            parts.add(switch (segment.group(2)) {
-                case "n" -> Arbitraries.strings().numeric().ofLength(length);
-                case "a" -> Arbitraries.strings().withCharRange('A', 'Z').ofLength(length);
-                default -> Arbitraries.strings().withCharRange('A', 'Z').numeric().ofLength(length);
+        for (BbanStructureEntry entry : structure.getEntries()) {
+            int length = entry.getLength();
+            parts.add(switch (entry.getCharacterType()) {
+                case n -> Arbitraries.strings().numeric().ofLength(length);
+                case a -> Arbitraries.strings().withCharRange('A', 'Z').ofLength(length);
+                case c -> Arbitraries.strings().withCharRange('A', 'Z').numeric().ofLength(length);
             });
         }
         return Combinators.combine(parts).as(strings -> String.join("", strings));
     }
 
-    private static int bbanLength(String structure) {
-        return Pattern.compile("(\\d+)!").matcher(structure).results()
-                .mapToInt(match -> Integer.parseInt(match.group(1))).sum();
+    /** The IBAN of an account, check digits computed here (ISO 7064 mod 97-10), independently of iban4j. */
+    private static String of(String country, String bban) {
+        StringBuilder digits = new StringBuilder();
+        for (char character : (bban + country + "00").toCharArray()) {
+            digits.append(Character.getNumericValue(character));
+        }
+        int checkDigits = 98 - new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue();
+        return country + (checkDigits < 10 ? "0" : "") + checkDigits + bban;
     }
 }

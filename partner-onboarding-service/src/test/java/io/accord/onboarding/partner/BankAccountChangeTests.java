@@ -1,0 +1,148 @@
+package io.accord.onboarding.partner;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * New bank details are checked like an application's, audited, and used only once another person confirms the very
+ * change they reviewed (four-eyes, named by its change id).
+ */
+@AccordServiceTest
+class BankAccountChangeTests {
+
+    private static final String FIRST_IBAN = "FR14 2004 1010 0505 0001 3M02 606";
+    private static final String SWAPPED_IBAN = "FR7630006000011234567890189";
+
+    @LocalServerPort
+    int port;
+
+    private TestHttp as(String token) {
+        return TestHttp.localPort(port).as(token);
+    }
+
+    private String newPartner() {
+        return as(TestJwt.staff("pm", Roles.PARTNER_MANAGER)).post("/api/onboarding/partners", """
+                {"legalName": "Bank Change SAS", "partnerType": "RESELLER", "businessModel": "RESELL",
+                 "country": "FR", "settlementCurrency": "EUR"}""").json().get("id").asString();
+    }
+
+    private static String change(String iban, String bic) {
+        return "{\"iban\":\"" + iban + "\",\"bic\":\"" + bic + "\"}";
+    }
+
+    private static String confirmation(String changeId) {
+        return "{\"changeId\":\"" + changeId + "\"}";
+    }
+
+    @Test
+    void aChangeWaitsForConfirmationByAnotherPersonBeforeSettlementMayUseIt() {
+        String id = newPartner();
+        String bankAccount = "/api/onboarding/partners/" + id + "/bank-account";
+        TestHttp admin = as(TestJwt.partner("fr-admin", id, Roles.PARTNER_ADMIN));
+        TestHttp finance = as(TestJwt.staff("fin", Roles.FINANCE));
+
+        TestHttp.Response invalid = admin.put(bankAccount, change("FR14 2004 1010 0505 0001 3M02 607", "PSSTFRPPPAR"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("violations").get(0).get("field").asString()).isEqualTo("iban");
+
+        JsonNode requested = admin.put(bankAccount, change(FIRST_IBAN, "PSSTFRPPPAR")).json();
+        assertThat(requested.get("confirmed").isNull()).isTrue();
+        JsonNode pending = requested.get("pending");
+        assertThat(pending.get("iban").asString()).isEqualTo("FR1420041010050500013M02606");
+        assertThat(pending.get("requestedBy").asString()).isEqualTo("fr-admin");
+        String changeId = pending.get("changeId").asString();
+
+        assertThat(admin.post(bankAccount + "/confirmation", confirmation(changeId)).status()).isEqualTo(403);
+        TestHttp.Response unnamed = finance.post(bankAccount + "/confirmation", "{}");
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.json().get("violations").get(0).get("field").asString()).isEqualTo("changeId");
+
+        JsonNode confirmed = finance.post(bankAccount + "/confirmation",
+                "{\"changeId\":\"" + changeId + "\",\"iban\":\"" + FIRST_IBAN + "\"}").json();
+        assertThat(confirmed.get("confirmed").get("iban").asString()).isEqualTo("FR1420041010050500013M02606");
+        assertThat(confirmed.get("pending").isNull()).isTrue();
+        assertThat(finance.post(bankAccount + "/confirmation", confirmation(changeId)).status()).isEqualTo(409);
+        TestKafka.awaitRecords(Topics.PARTNER_EVENTS, record -> id.equals(record.key())
+                && "PartnerBankAccountConfirmed".equals(TestKafka.header(record, "ce_type"))
+                && TestKafka.value(record).contains("FR1420041010050500013M02606"), 1, Duration.ofSeconds(30));
+        JsonNode trail = as(TestJwt.staff("aud", Roles.AUDITOR)).get("/api/onboarding/audit?resourceId=" + id).json();
+        assertThat(trail.get(0).get("action").asString()).isEqualTo("bank-account-change-confirmed");
+        assertThat(trail.get(0).get("actor").asString()).isEqualTo("fin");
+        assertThat(trail.get(1).get("action").asString()).isEqualTo("bank-account-change-requested");
+        assertThat(trail.get(1).get("actor").asString()).isEqualTo("fr-admin");
+    }
+
+    @Test
+    void aSwapBetweenReviewAndConfirmationConfirmsNothing() {
+        String id = newPartner();
+        String bankAccount = "/api/onboarding/partners/" + id + "/bank-account";
+        TestHttp admin = as(TestJwt.partner("fr-admin-2", id, Roles.PARTNER_ADMIN));
+        TestHttp finance = as(TestJwt.staff("fin", Roles.FINANCE));
+        String reviewed = admin.put(bankAccount, change(FIRST_IBAN, "PSSTFRPPPAR")).json()
+                .get("pending").get("changeId").asString();
+
+        JsonNode swapped = admin.put(bankAccount, change(SWAPPED_IBAN, "BNPAFRPPXXX")).json().get("pending");
+        TestHttp.Response stale = finance.post(bankAccount + "/confirmation", confirmation(reviewed));
+        TestHttp.Response otherIban = finance.post(bankAccount + "/confirmation",
+                "{\"changeId\":\"" + swapped.get("changeId").asString() + "\",\"iban\":\"" + FIRST_IBAN + "\"}");
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        assertThat(stale.json().get("detail").asString()).contains(reviewed, "FR76 3000 6000 0112 3456 7890 189");
+        assertThat(otherIban.status()).isEqualTo(409);
+        JsonNode partner = finance.get("/api/onboarding/partners/" + id).json();
+        assertThat(partner.has("bankAccount")).isFalse();
+        assertThat(partner.get("pendingBankAccount").get("iban").asString()).isEqualTo(SWAPPED_IBAN);
+        JsonNode trail = as(TestJwt.staff("aud", Roles.AUDITOR)).get("/api/onboarding/audit?resourceId=" + id).json();
+        trail.forEach(entry -> assertThat(entry.get("action").asString())
+                .isNotEqualTo("bank-account-change-confirmed"));
+    }
+
+    @Test
+    void theRequesterCannotConfirmTheirOwnChangeEvenAsStaff() {
+        String id = newPartner();
+        String bankAccount = "/api/onboarding/partners/" + id + "/bank-account";
+        TestHttp manager = as(TestJwt.staff("pm", Roles.PARTNER_MANAGER));
+        String changeId = manager.put(bankAccount, change(FIRST_IBAN, "PSSTFRPPPAR")).json()
+                .get("pending").get("changeId").asString();
+
+        TestHttp.Response own = manager.post(bankAccount + "/confirmation", confirmation(changeId));
+
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.contentType()).startsWith("application/problem+json");
+        assertThat(own.json().get("type").asString()).endsWith("/four-eyes");
+        assertThat(own.json().get("detail").asString()).contains("requested by pm", "someone else must confirm");
+        assertThat(manager.get("/api/onboarding/partners/" + id).json().has("bankAccount")).isFalse();
+
+        JsonNode confirmed = as(TestJwt.staff("pm-b", Roles.PARTNER_MANAGER))
+                .post(bankAccount + "/confirmation", confirmation(changeId)).json();
+        assertThat(confirmed.get("confirmed").get("iban").asString()).isEqualTo("FR1420041010050500013M02606");
+    }
+
+    @Test
+    void aChangeGetsTheBicAndCountryChecksOfAnApplication() {
+        String id = newPartner();
+        String bankAccount = "/api/onboarding/partners/" + id + "/bank-account";
+        TestHttp admin = as(TestJwt.partner("fr-admin-3", id, Roles.PARTNER_ADMIN));
+
+        TestHttp.Response wrongCountry = admin.put(bankAccount, change(FIRST_IBAN, "COBADEFFXXX"));
+        assertThat(wrongCountry.status()).isEqualTo(400);
+        assertThat(wrongCountry.json().get("violations").get(0).get("field").asString()).isEqualTo("bic");
+        assertThat(wrongCountry.json().get("detail").asString())
+                .contains("country DE does not match the IBAN's country FR");
+
+        JsonNode beyondSepa = admin.put(bankAccount, change("BR1800360305000010009795493C1", "BRASBRRJXXX")).json();
+        assertThat(beyondSepa.get("pending").get("iban").asString()).isEqualTo("BR1800360305000010009795493C1");
+    }
+}

@@ -1,0 +1,71 @@
+package io.accord.onboarding.partner;
+
+import io.accord.contracts.events.PartnerBankAccountConfirmed;
+import io.accord.platform.problem.ConflictException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The aggregate's rules for a bank account change: name what you confirm, and be someone else. */
+class PartnerBankAccountTests {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final BankAccount FIRST = new BankAccount("FR1420041010050500013M02606", "PSSTFRPPPAR");
+    private static final BankAccount SWAPPED = new BankAccount("FR7630006000011234567890189", "BNPAFRPPXXX");
+    private static final Person REQUESTER = new Person("subject-1", "pm");
+
+    private Partner partner;
+
+    @BeforeEach
+    void partner() {
+        partner = Partner.activate("Four Eyes SAS", PartnerType.RESELLER, BusinessModel.RESELL, "FR", "EUR", NOW);
+        partner.pullEvents();
+    }
+
+    @Test
+    void theRequesterCannotConfirmEvenUnderAnotherUserName() {
+        partner.requestBankAccountChange(FIRST, REQUESTER, NOW);
+        UUID change = partner.pendingBankAccountChange().id();
+
+        assertThatThrownBy(() -> partner.confirmBankAccountChange(change, null,
+                new Person("subject-1", "pm-renamed"), NOW))
+                .isInstanceOf(FourEyesException.class)
+                .hasMessageContaining("someone else must confirm it");
+        assertThat(partner.bankAccount()).isNull();
+        assertThat(partner.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void aConfirmationOfAReplacedChangeConfirmsNothing() {
+        partner.requestBankAccountChange(FIRST, REQUESTER, NOW);
+        UUID reviewed = partner.pendingBankAccountChange().id();
+        partner.requestBankAccountChange(SWAPPED, REQUESTER, NOW);
+        UUID current = partner.pendingBankAccountChange().id();
+        Person finance = new Person("subject-2", "fin");
+
+        assertThatThrownBy(() -> partner.confirmBankAccountChange(reviewed, null, finance, NOW))
+                .isInstanceOf(ConflictException.class).hasMessageContaining(current.toString());
+        assertThatThrownBy(() -> partner.confirmBankAccountChange(current, FIRST.iban(), finance, NOW))
+                .isInstanceOf(ConflictException.class);
+        assertThat(partner.bankAccount()).isNull();
+        assertThat(partner.pullEvents()).isEmpty();
+    }
+
+    @Test
+    void anotherPersonConfirmsTheNamedChange() {
+        partner.requestBankAccountChange(FIRST, REQUESTER, NOW);
+        UUID change = partner.pendingBankAccountChange().id();
+
+        partner.confirmBankAccountChange(change, FIRST.iban(), new Person("subject-2", "pm"), NOW);
+
+        assertThat(partner.bankAccount()).isEqualTo(FIRST);
+        assertThat(partner.pendingBankAccountChange()).isNull();
+        assertThat(partner.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerBankAccountConfirmed.class,
+                event -> assertThat(event.iban()).isEqualTo(FIRST.iban()));
+    }
+}

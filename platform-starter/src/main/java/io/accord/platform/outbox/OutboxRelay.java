@@ -144,7 +144,7 @@ class OutboxRelay {
         Boolean parked = jdbc.sql("""
                         update outbox_event set attempts = attempts + 1, failures = failures + :counts,
                                last_error = :error, last_attempt_at = :now, next_attempt_at = :next,
-                               parked_at = case when failures + :counts >= :max then :now end
+                               parked_at = case when failures + :counts >= :max then cast(:now as timestamptz) end
                         where id = :id
                         returning parked_at is not null
                         """)

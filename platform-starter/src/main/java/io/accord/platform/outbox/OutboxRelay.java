@@ -40,7 +40,7 @@ import java.util.concurrent.TimeoutException;
  * <p><b>Failures.</b> A failed send counts on the row, which then waits for its own backoff while other keys flow
  * on. A failure that looks like a broker outage (a Kafka {@link RetriableException} or a send timeout) also pauses
  * the whole relay with the same backoff, and counts towards parking only once this relay has published something
- * since the row's previous attempt, i.e. when the broker evidently works for other rows. After
+ * since the row's previous attempt (or its creation), i.e. when the broker evidently works for other rows. After
  * {@code max-attempts} such failures the row is parked: it waits for ops ({@link OutboxAdminController}), and so
  * do later rows of its key.
  */
@@ -91,7 +91,7 @@ class OutboxRelay {
         }
         List<PendingEvent> batch = jdbc.sql("""
                         select id, topic, message_key, sequence, event_type, subject, payload,
-                               correlation_id, occurred_at, attempts, last_attempt_at
+                               correlation_id, occurred_at, created_at, attempts, last_attempt_at
                         from outbox_event o
                         where sent_at is null and parked_at is null
                           and (next_attempt_at is null or next_attempt_at <= :now)
@@ -106,7 +106,8 @@ class OutboxRelay {
                 .query((rs, row) -> new PendingEvent(rs.getObject("id", UUID.class), rs.getString("topic"),
                         rs.getString("message_key"), rs.getLong("sequence"), rs.getString("event_type"),
                         rs.getString("subject"), rs.getString("payload"), rs.getString("correlation_id"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                        rs.getInt("attempts"),
                         instant(rs.getTimestamp("last_attempt_at"))))
                 .list();
         int sent = 0;
@@ -126,7 +127,8 @@ class OutboxRelay {
                     Thread.currentThread().interrupt();
                 }
                 boolean outage = isOutage(failure);
-                recordFailure(event, failure, !outage || publishedSince(event.lastAttemptAt()));
+                recordFailure(event, failure, !outage || publishedSince(
+                        event.lastAttemptAt() != null ? event.lastAttemptAt() : event.createdAt()));
                 if (outage) {
                     Duration pause = Backoffs.delayAfter(backoff, ++consecutiveOutages);
                     pausedUntil = Instant.now().plus(pause);
@@ -165,9 +167,10 @@ class OutboxRelay {
         }
     }
 
-    private boolean publishedSince(Instant previousAttempt) {
+    /** Whether this relay published another row after {@code moment}: then the broker works. */
+    private boolean publishedSince(Instant moment) {
         Instant published = lastPublished;
-        return published != null && (previousAttempt == null || published.isAfter(previousAttempt));
+        return published != null && published.isAfter(moment);
     }
 
     /** A broker that cannot be reached or answers too slowly fails every row alike; that is not the row's fault. */

@@ -3,7 +3,9 @@ package io.accord.platform.outbox;
 import io.accord.contracts.CloudEventHeaders;
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
+import io.accord.infra.KafkaBroker;
 import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +31,8 @@ import static org.awaitility.Awaitility.await;
 class OutboxParkingTests {
 
     private static final String PARKED = OutboxTestApplication.API + "/admin/outbox/parked";
+    /** As configured in {@link OutboxTestApplication}. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final Outbox outbox;
     private final JdbcClient jdbc;
@@ -66,7 +70,7 @@ class OutboxParkingTests {
                 .containsExactly("1", "2");
         assertThat(sentAt(behind)).isNull();
         assertThat(jdbc.sql("select failures from outbox_event where id = :id").param("id", poison)
-                .query(Integer.class).single()).isEqualTo(3);
+                .query(Integer.class).single()).isEqualTo(MAX_ATTEMPTS);
 
         TestHttp.Response listed = ops.get(PARKED);
         assertThat(listed.status()).isEqualTo(200);
@@ -77,6 +81,25 @@ class OutboxParkingTests {
         assertThat(row.get("key").asString()).isEqualTo(stuck);
         assertThat(row.get("sequence").asLong()).isEqualTo(1L);
         assertThat(row.get("lastError").asString()).contains("RecordTooLarge");
+    }
+
+    @Test
+    void aBrokerOutageParksNothingHoweverOftenTheRelayTries() {
+        KafkaBroker broker = TestInfrastructure.embeddedKafka();
+        UUID waiting;
+        broker.stop();
+        try {
+            waiting = publish(TestEvent.of("outage-" + UUID.randomUUID(), 1));
+            await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql(
+                            "select attempts from outbox_event where id = :id")
+                    .param("id", waiting).query(Integer.class).single() > MAX_ATTEMPTS);
+            assertThat(jdbc.sql("select parked_at is null from outbox_event where id = :id").param("id", waiting)
+                    .query(Boolean.class).single()).isTrue();
+        } finally {
+            broker.restart();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sentAt(waiting) != null);
     }
 
     @Test

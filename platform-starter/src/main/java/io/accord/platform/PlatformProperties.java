@@ -28,13 +28,17 @@ public record PlatformProperties(
      * @param sendTimeout  how long one publish may take before it counts as failed
      * @param maxBackoff   upper bound of the retry delay after repeated failures
      * @param retention    how long published events stay in the table (for diagnosis) before cleanup deletes them
+     * @param firstBackoff the retry delay after the first failure, doubled after each further one up to maxBackoff
+     * @param maxAttempts  failures of a row (not counting a broker outage) after which it is parked for ops
      */
     public record Outbox(
             @DefaultValue("250ms") Duration pollInterval,
             @DefaultValue("100") int batchSize,
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("30s") Duration maxBackoff,
-            @DefaultValue("7d") Duration retention) {
+            @DefaultValue("7d") Duration retention,
+            @DefaultValue("200ms") Duration firstBackoff,
+            @DefaultValue("10") int maxAttempts) {
     }
 
     /**

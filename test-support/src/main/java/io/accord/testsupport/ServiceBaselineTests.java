@@ -51,6 +51,18 @@ public abstract class ServiceBaselineTests {
     }
 
     @Test
+    void opsSeeParkedOutboxEventsAndTheirHealthDetailAndPartnerManagersMayNot() {
+        TestHttp ops = TestHttp.localPort(port).as(TestJwt.staff("ops", Roles.OPS));
+        TestHttp manager = TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER));
+
+        TestHttp.Response parked = ops.get(apiBasePath() + "/admin/outbox/parked");
+        assertThat(parked.status()).isEqualTo(200);
+        assertThat(parked.header("X-Total-Count")).isNotNull();
+        assertThat(manager.get(apiBasePath() + "/admin/outbox/parked").status()).isEqualTo(403);
+        assertThat(ops.get("/actuator/health/outbox").json().get("details").has("parked")).isTrue();
+    }
+
+    @Test
     void publishesItsOpenApiDocument() {
         TestHttp.Response docs = TestHttp.localPort(port).get("/v3/api-docs");
 

@@ -16,8 +16,9 @@ public class KnownPartners {
         this.partners = partners;
     }
 
+    /** A partner whose activation catalog has seen (a placeholder for an early status change is not one yet). */
     @Transactional(readOnly = true)
     public Optional<KnownPartner> find(UUID id) {
-        return partners.findById(id);
+        return partners.findById(id).filter(KnownPartner::isKnown);
     }
 }

@@ -35,26 +35,39 @@ class PartnerEventsListener {
 
     private void apply(IncomingEvent event) {
         switch (event.type()) {
-            case "PartnerActivated" -> activated(event.payload(PartnerActivated.class));
-            case "PartnerStatusChanged" -> statusChanged(event.payload(PartnerStatusChanged.class));
+            case "PartnerActivated" -> activated(event, event.payload(PartnerActivated.class));
+            case "PartnerStatusChanged" -> statusChanged(event, event.payload(PartnerStatusChanged.class));
             default -> log.debug("Ignoring {} event {}", event.type(), event.id());
         }
     }
 
-    private void activated(PartnerActivated event) {
-        UUID id = UUID.fromString(event.partnerId());
-        KnownPartner partner = partners.findById(id)
-                .orElseGet(() -> new KnownPartner(id, event.legalName(), KnownPartner.ACTIVE, event.occurredAt()));
-        partner.activated(event.legalName(), event.occurredAt());
-        partners.save(partner);
-        log.info("Partner {} ({}) is active in the catalog", id, event.legalName());
+    private void activated(IncomingEvent event, PartnerActivated activation) {
+        UUID id = UUID.fromString(activation.partnerId());
+        partners.findById(id).ifPresentOrElse(partner -> {
+            boolean newest = event.isNewerThan(partner.sequence());
+            partner.activationArrived(activation.legalName(), newest, event.sequence(), activation.occurredAt());
+            log.info("Partner {} ({}) activated; status {} in the catalog{}", id, activation.legalName(),
+                    partner.status(), newest ? "" : " (a newer status change arrived first)");
+        }, () -> {
+            partners.save(KnownPartner.activated(id, activation.legalName(), event.sequence(), activation.occurredAt()));
+            log.info("Partner {} ({}) is active in the catalog", id, activation.legalName());
+        });
     }
 
-    private void statusChanged(PartnerStatusChanged event) {
-        UUID id = UUID.fromString(event.partnerId());
+    private void statusChanged(IncomingEvent event, PartnerStatusChanged change) {
+        UUID id = UUID.fromString(change.partnerId());
         partners.findById(id).ifPresentOrElse(partner -> {
-            partner.statusChanged(event.status(), event.occurredAt());
-            partners.save(partner);
-        }, () -> log.warn("Status change of unknown partner {} ignored", id));
+            if (event.isNewerThan(partner.sequence())) {
+                partner.statusChanged(change.status(), event.sequence(), change.occurredAt());
+            } else {
+                log.info("Ignoring stale status change {} of partner {} (sequence {}, catalog holds {})",
+                        event.id(), id, event.sequence(), partner.sequence());
+            }
+        }, () -> {
+            // the activation is on its way (published before, delivered later): keep what we learnt for it
+            partners.save(KnownPartner.placeholder(id, change.status(), event.sequence(), change.occurredAt()));
+            log.info("Status {} of partner {} arrived before its activation; kept until the activation completes it",
+                    change.status(), id);
+        });
     }
 }

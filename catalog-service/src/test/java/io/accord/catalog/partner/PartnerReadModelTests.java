@@ -56,6 +56,36 @@ class PartnerReadModelTests {
     }
 
     @Test
+    void aStatusChangeThatOvertakesTheActivationIsKeptAndTheActivationCompletesThePartner(
+            @Autowired KnownPartnerRepository rows) {
+        String id = UUID.randomUUID().toString();
+        PartnerEvents.statusChanged(id, "ACTIVE", "SUSPENDED", 2L);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.findById(UUID.fromString(id)).isPresent());
+        assertThat(partners.find(UUID.fromString(id))).as("a placeholder is not a known partner yet").isEmpty();
+
+        PartnerEvents.activated(id, "Late Activation GmbH", UUID.randomUUID().toString(), 1L);
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.find(UUID.fromString(id)).isPresent());
+        KnownPartner partner = partners.find(UUID.fromString(id)).orElseThrow();
+        assertThat(partner.legalName()).isEqualTo("Late Activation GmbH");
+        assertThat(partner.status()).isEqualTo("SUSPENDED");
+        assertThat(partner.isActive()).isFalse();
+    }
+
+    @Test
+    void aStaleEventDeliveredAfterANewerOneChangesNothing(@Autowired JdbcClient jdbc) {
+        String id = UUID.randomUUID().toString();
+        PartnerEvents.activated(id, "Stale Events SA", UUID.randomUUID().toString(), 1L);
+        PartnerEvents.statusChanged(id, "ACTIVE", "TERMINATED", 3L);
+        String stale = PartnerEvents.statusChanged(id, "ACTIVE", "SUSPENDED", 2L);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "select count(*) from inbox_event where event_id = cast(:id as uuid)")
+                .param("id", stale).query(Long.class).single() == 1L);
+        assertThat(partners.find(UUID.fromString(id)).orElseThrow().status()).isEqualTo("TERMINATED");
+    }
+
+    @Test
     void sendsAPoisonMessageToTheDeadLetterTopic() {
         String key = "poison-" + UUID.randomUUID();
         TestKafka.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PARTNER_EVENTS, key,

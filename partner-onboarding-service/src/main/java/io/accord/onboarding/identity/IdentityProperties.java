@@ -1,7 +1,9 @@
 package io.accord.onboarding.identity;
 
+import io.accord.platform.retry.Backoffs;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Duration;
 
@@ -35,7 +37,8 @@ record IdentityProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout) {
 
-    Backoff backoff() {
-        return new Backoff(firstBackoff, maxBackoff);
+    /** The platform's one retry policy with these bounds. */
+    ExponentialBackOff backoff() {
+        return Backoffs.exponential(firstBackoff, maxBackoff);
     }
 }

@@ -1,6 +1,7 @@
 package io.accord.onboarding.identity;
 
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.retry.Backoffs;
 import org.slf4j.Logger;
 import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,7 @@ class ProvisioningWorker implements DisposableBean {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final IdentityProperties properties;
-    private final Backoff backoff;
+    private final ExponentialBackOff backoff;
     private final Clock clock;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("identity-provisioning").daemon().factory());
@@ -113,7 +115,7 @@ class ProvisioningWorker implements DisposableBean {
             log.info("Provisioned partner {} in Keycloak: group {}, admin user {}", before.partnerId(),
                     identity.groupId(), identity.userId());
         } catch (RuntimeException failure) {
-            Duration delay = backoff.after(before.attempts() + 1);
+            Duration delay = Backoffs.delayAfter(backoff, before.attempts() + 1L);
             provisioning.failed(describe(failure), delay, clock.instant());
             log.warn("Provisioning partner {} in Keycloak failed on attempt {}, next in {}: {}", before.partnerId(),
                     before.attempts() + 1, delay, describe(failure));

@@ -1,6 +1,7 @@
 package io.accord.platform.inbox;
 
 import io.accord.contracts.Topics;
+import io.accord.platform.retry.Backoffs;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,9 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
 
 /** Idempotent consumption, and the error handling every listener gets: bounded retries, then the DLT. */
 @Configuration(proxyBeanMethods = false)
@@ -22,12 +24,15 @@ public class InboxConfiguration {
         return new Inbox(jdbc, new TransactionTemplate(transactionManager), json);
     }
 
-    /** Picked up by Boot's listener container factory. Three retries a second apart, then {@code <topic>.DLT}. */
+    /**
+     * Picked up by Boot's listener container factory. Three retries with the platform's backoff (1 s, 2 s, 4 s),
+     * then {@code <topic>.DLT}.
+     */
     @Bean
     DefaultErrorHandler accordKafkaErrorHandler(KafkaTemplate<String, byte[]> accordKafkaTemplate) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(accordKafkaTemplate,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1000L, 3));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, Backoffs.exponential(Duration.ofSeconds(1), Duration.ofSeconds(4), 3));
         handler.addNotRetryableExceptions(PoisonMessageException.class);
         return handler;
     }

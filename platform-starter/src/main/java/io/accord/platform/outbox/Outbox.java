@@ -12,6 +12,11 @@ import java.sql.Timestamp;
  * The transactional outbox: {@link #publish} writes the event row in the caller's database transaction, so
  * the event exists exactly when the state change commits. {@link OutboxRelay} sends it to Kafka afterwards.
  * There is no other way to publish: never a dual write.
+ *
+ * <p>Each event gets the next sequence number of its key (the aggregate id). The upsert of that key's counter
+ * row holds a row lock until the transaction ends, so a second transaction publishing for the same aggregate
+ * waits and gets the next number: per key, sequence order is commit order. Consumers receive it as the
+ * CloudEvents extension {@code sequence} ({@code ce_sequence}) and apply an event only if it is newer.
  */
 public class Outbox {
 
@@ -27,14 +32,22 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.publish needs the business transaction of the state change");
         }
+        long sequence = jdbc.sql("""
+                        insert into outbox_sequence (message_key, last_seq) values (:key, 1)
+                        on conflict (message_key) do update set last_seq = outbox_sequence.last_seq + 1
+                        returning last_seq
+                        """)
+                .param("key", event.key())
+                .query(Long.class).single();
         jdbc.sql("""
-                        insert into outbox_event (id, topic, message_key, event_type, subject, payload,
+                        insert into outbox_event (id, topic, message_key, sequence, event_type, subject, payload,
                                                   correlation_id, occurred_at)
-                        values (:id, :topic, :key, :type, :subject, :payload, :correlationId, :occurredAt)
+                        values (:id, :topic, :key, :sequence, :type, :subject, :payload, :correlationId, :occurredAt)
                         """)
                 .param("id", event.eventId())
                 .param("topic", topic)
                 .param("key", event.key())
+                .param("sequence", sequence)
                 .param("type", event.type())
                 .param("subject", event.partnerId())
                 .param("payload", json.writeValueAsString(event))

@@ -1,6 +1,9 @@
 package io.accord.platform.outbox;
 
+import io.accord.contracts.Roles;
 import io.accord.platform.PlatformProperties;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.security.RequestAuthorization;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class OutboxConfiguration {
+
+    /** Below the service's api base path: ops' view of parked events. */
+    static final String ADMIN_PATH = "/admin/outbox";
 
     @Bean
     Outbox outbox(JdbcClient jdbc, JsonMapper json) {
@@ -36,9 +42,29 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, byte[]> accordKafkaTemplate,
-                            PlatformTransactionManager transactionManager, PlatformProperties properties,
-                            MeterRegistry meters) {
-        return new OutboxRelay(jdbc, accordKafkaTemplate, new TransactionTemplate(transactionManager), properties,
-                meters);
+                            PlatformTransactionManager transactionManager, PlatformProperties properties) {
+        return new OutboxRelay(jdbc, accordKafkaTemplate, new TransactionTemplate(transactionManager), properties);
+    }
+
+    /** The {@code outbox} health component and the backlog and parked gauges. */
+    @Bean
+    OutboxHealth outboxHealthIndicator(JdbcClient jdbc, MeterRegistry meters) {
+        return new OutboxHealth(jdbc, meters);
+    }
+
+    @Bean
+    ParkedEvents parkedEvents(JdbcClient jdbc, PlatformTransactionManager transactionManager, AuditTrail audit) {
+        return new ParkedEvents(jdbc, new TransactionTemplate(transactionManager), audit);
+    }
+
+    @Bean
+    OutboxAdminController outboxAdminController(ParkedEvents parkedEvents) {
+        return new OutboxAdminController(parkedEvents);
+    }
+
+    @Bean
+    RequestAuthorization outboxAdminRules(PlatformProperties properties) {
+        return requests -> requests.requestMatchers(properties.apiBasePath() + ADMIN_PATH + "/**")
+                .hasAnyRole(Roles.OPS, Roles.PLATFORM_ADMIN);
     }
 }

@@ -2,32 +2,52 @@ package io.accord.platform.outbox;
 
 import io.accord.contracts.CloudEventHeaders;
 import io.accord.platform.PlatformProperties;
+import io.accord.platform.retry.Backoffs;
 import io.accord.platform.web.CorrelationId;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes committed outbox rows to Kafka (CloudEvents binary mode, aggregate id as key) and marks them sent.
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side without
- * sending a row twice. A failed send keeps the row and counts the attempt; the relay then pauses with an
- * exponential backoff and starts again from the oldest unsent row, so a later event of the same aggregate
- * never overtakes an earlier one.
+ * Publishes committed outbox rows to Kafka (CloudEvents binary mode through cloudevents-kafka, aggregate id as key,
+ * per-key sequence as {@code ce_sequence}) and marks them sent.
+ *
+ * <p><b>Order.</b> One relay pass at a time per service: each pass runs in a transaction that first takes the
+ * PostgreSQL advisory lock {@link #LOCK_KEY} ({@code pg_try_advisory_xact_lock}); a replica that does not get it
+ * skips the pass. A pass only takes the oldest unsent row of each key, so a row is never published while an
+ * earlier row of its aggregate is still unsent (failed, backing off or parked).
+ *
+ * <p><b>Failures.</b> A failed send counts on the row, which then waits for its own backoff while other keys flow
+ * on. A failure that looks like a broker outage (a Kafka {@link RetriableException} or a send timeout) also pauses
+ * the whole relay with the same backoff, and counts towards parking only once this relay has published something
+ * since the row's previous attempt (or its creation), i.e. when the broker evidently works for other rows. After
+ * {@code max-attempts} such failures the row is parked: it waits for ops ({@link OutboxAdminController}), and so
+ * do later rows of its key.
  */
 class OutboxRelay {
+
+    /** The advisory lock of the relay: advisory locks are per database, and every service has its own. */
+    static final long LOCK_KEY = 0x4143434f52444f42L;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -35,111 +55,168 @@ class OutboxRelay {
     private final KafkaTemplate<String, byte[]> kafka;
     private final TransactionTemplate transactions;
     private final PlatformProperties.Outbox settings;
-    private final String source;
+    private final URI source;
+    private final ExponentialBackOff backoff;
     private volatile Instant pausedUntil = Instant.EPOCH;
-    private volatile int consecutiveFailures;
+    private volatile Instant lastPublished;
+    private volatile int consecutiveOutages;
 
     OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, TransactionTemplate transactions,
-                PlatformProperties properties, MeterRegistry meters) {
+                PlatformProperties properties) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transactions = transactions;
         this.settings = properties.outbox();
-        this.source = properties.eventSource();
-        Gauge.builder("accord.outbox.backlog", this, OutboxRelay::backlog)
-                .description("Outbox events committed but not yet published")
-                .register(meters);
+        this.source = URI.create(properties.eventSource());
+        this.backoff = Backoffs.exponential(settings.firstBackoff(), settings.maxBackoff());
     }
 
     @Scheduled(fixedDelayString = "${accord.platform.outbox.poll-interval:250ms}")
     void relay() {
-        if (Instant.now().isBefore(pausedUntil)) {
-            return;
-        }
         Integer sent;
         do {
+            if (Instant.now().isBefore(pausedUntil)) {
+                return;
+            }
             sent = transactions.execute(status -> relayBatch());
-        } while (sent != null && sent == settings.batchSize());
+        } while (sent != null && sent > 0);
     }
 
-    /** Publishes one batch; returns how many were sent. */
+    /** One pass: publishes the oldest unsent row of each key (at most a batch); returns how many were sent. */
     int relayBatch() {
+        Boolean mine = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
+                .query(Boolean.class).single();
+        if (!Boolean.TRUE.equals(mine)) {
+            return 0;
+        }
         List<PendingEvent> batch = jdbc.sql("""
-                        select id, topic, message_key, event_type, subject, payload,
-                               correlation_id, occurred_at, attempts
-                        from outbox_event
-                        where sent_at is null
+                        select id, topic, message_key, sequence, event_type, subject, payload,
+                               correlation_id, occurred_at, created_at, attempts, last_attempt_at
+                        from outbox_event o
+                        where sent_at is null and parked_at is null
+                          and (next_attempt_at is null or next_attempt_at <= :now)
+                          and not exists (select 1 from outbox_event earlier
+                                          where earlier.message_key = o.message_key and earlier.sent_at is null
+                                            and earlier.sequence < o.sequence)
                         order by created_at, id
                         limit :limit
-                        for update skip locked
                         """)
+                .param("now", Timestamp.from(Instant.now()))
                 .param("limit", settings.batchSize())
-                .query((rs, row) -> new PendingEvent(rs.getObject("id", java.util.UUID.class), rs.getString("topic"),
-                        rs.getString("message_key"), rs.getString("event_type"), rs.getString("subject"),
-                        rs.getString("payload"), rs.getString("correlation_id"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getInt("attempts")))
+                .query((rs, row) -> new PendingEvent(rs.getObject("id", UUID.class), rs.getString("topic"),
+                        rs.getString("message_key"), rs.getLong("sequence"), rs.getString("event_type"),
+                        rs.getString("subject"), rs.getString("payload"), rs.getString("correlation_id"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                        rs.getInt("attempts"),
+                        instant(rs.getTimestamp("last_attempt_at"))))
                 .list();
         int sent = 0;
         for (PendingEvent event : batch) {
             try {
                 kafka.send(toRecord(event)).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                jdbc.sql("update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null where id = :id")
+                jdbc.sql("""
+                                update outbox_event set sent_at = now(), attempts = attempts + 1, last_error = null,
+                                       next_attempt_at = null
+                                where id = :id""")
                         .param("id", event.id()).update();
                 sent++;
-                consecutiveFailures = 0;
+                lastPublished = Instant.now();
+                consecutiveOutages = 0;
             } catch (Exception failure) {
                 if (failure instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                recordFailure(event, failure);
-                break;
+                boolean outage = isOutage(failure);
+                recordFailure(event, failure, !outage || publishedSince(
+                        event.lastAttemptAt() != null ? event.lastAttemptAt() : event.createdAt()));
+                if (outage) {
+                    Duration pause = Backoffs.delayAfter(backoff, ++consecutiveOutages);
+                    pausedUntil = Instant.now().plus(pause);
+                    log.warn("Outbox relay pauses for {}: the broker seems unavailable", pause);
+                    break;
+                }
             }
         }
         return sent;
     }
 
-    long backlog() {
-        Long count = jdbc.sql("select count(*) from outbox_event where sent_at is null").query(Long.class).single();
-        return count == null ? 0 : count;
-    }
-
-    private void recordFailure(PendingEvent event, Exception failure) {
-        Duration delay = backoff(++consecutiveFailures);
-        pausedUntil = Instant.now().plus(delay);
-        log.warn("Publishing event {} ({}) to {} failed on attempt {}, retrying in {}: {}", event.id(),
-                event.eventType(), event.topic(), event.attempts() + 1, delay, failure.toString());
-        jdbc.sql("""
-                        update outbox_event set attempts = attempts + 1, last_error = :error where id = :id
+    private void recordFailure(PendingEvent event, Exception failure, boolean counts) {
+        Instant now = Instant.now();
+        Duration delay = Backoffs.delayAfter(backoff, event.attempts() + 1L);
+        Boolean parked = jdbc.sql("""
+                        update outbox_event set attempts = attempts + 1, failures = failures + :counts,
+                               last_error = :error, last_attempt_at = :now, next_attempt_at = :next,
+                               parked_at = case when failures + :counts >= :max then cast(:now as timestamptz) end
+                        where id = :id
+                        returning parked_at is not null
                         """)
-                .param("error", String.valueOf(failure.getMessage()))
+                .param("counts", counts ? 1 : 0)
+                .param("error", describe(failure))
+                .param("now", Timestamp.from(now))
+                .param("next", Timestamp.from(now.plus(delay)))
+                .param("max", settings.maxAttempts())
                 .param("id", event.id())
-                .update();
+                .query(Boolean.class).single();
+        if (Boolean.TRUE.equals(parked)) {
+            log.error("Outbox event {} ({}, key {}, sequence {}) to {} is PARKED after {} failures: {}; later events "
+                            + "of this key wait until ops retry or discard it", event.id(), event.eventType(),
+                    event.messageKey(), event.sequence(), event.topic(), settings.maxAttempts(), describe(failure));
+        } else {
+            log.warn("Publishing event {} ({}) to {} failed on attempt {}, retrying in {}: {}", event.id(),
+                    event.eventType(), event.topic(), event.attempts() + 1, delay, describe(failure));
+        }
     }
 
-    Duration backoff(int attempts) {
-        long millis = 200L << Math.min(attempts, 16);
-        return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
+    /** Whether this relay published another row after {@code moment}: then the broker works. */
+    private boolean publishedSince(Instant moment) {
+        Instant published = lastPublished;
+        return published != null && published.isAfter(moment);
+    }
+
+    /** A broker that cannot be reached or answers too slowly fails every row alike; that is not the row's fault. */
+    static boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException || cause instanceof TimeoutException
+                    || cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? String.valueOf(failure) : failure + " (cause: " + root + ")";
     }
 
     private ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.messageKey(),
-                event.payload().getBytes(StandardCharsets.UTF_8));
-        Headers headers = record.headers();
-        header(headers, CloudEventHeaders.ID, event.id().toString());
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.TYPE, event.eventType());
-        header(headers, CloudEventHeaders.SOURCE, source);
-        header(headers, CloudEventHeaders.TIME, event.occurredAt().toString());
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(headers, CloudEventHeaders.SUBJECT, event.subject());
-        header(headers, CloudEventHeaders.CORRELATION_ID, event.correlationId());
-        header(headers, CorrelationId.HEADER, event.correlationId());
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(event.id().toString())
+                .withType(event.eventType())
+                .withSource(source)
+                .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType(CloudEventHeaders.JSON)
+                .withExtension(CloudEventHeaders.SEQUENCE_EXTENSION, event.sequence())
+                .withData(event.payload().getBytes(StandardCharsets.UTF_8));
+        if (event.subject() != null) {
+            builder.withSubject(event.subject());
+        }
+        if (event.correlationId() != null) {
+            builder.withExtension(CloudEventHeaders.CORRELATION_ID_EXTENSION, event.correlationId());
+        }
+        CloudEvent cloudEvent = builder.build();
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory
+                .<String>createWriter(event.topic(), event.messageKey()).writeBinary(cloudEvent);
+        if (event.correlationId() != null) {
+            record.headers().add(CorrelationId.HEADER, event.correlationId().getBytes(StandardCharsets.UTF_8));
+        }
         return record;
     }
 
-    private static void header(Headers headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

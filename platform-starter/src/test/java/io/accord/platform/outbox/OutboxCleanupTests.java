@@ -66,8 +66,9 @@ class OutboxCleanupTests {
     private UUID insert(Instant sentAt) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into outbox_event (id, topic, message_key, event_type, payload, occurred_at, sent_at)
-                        values (:id, 't', 'k', 'Test', '{}', :at, :sent)""")
+                        insert into outbox_event (id, topic, message_key, sequence, event_type, payload, occurred_at,
+                                                  sent_at)
+                        values (:id, 't', 'k', 1, 'Test', '{}', :at, :sent)""")
                 .param("id", id).param("at", Timestamp.from(NOW))
                 .param("sent", sentAt == null ? null : Timestamp.from(sentAt)).update();
         return id;

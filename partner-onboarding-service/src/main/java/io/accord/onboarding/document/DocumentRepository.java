@@ -9,4 +9,6 @@ import java.util.UUID;
 interface DocumentRepository extends JpaRepository<Document, UUID>, JpaSpecificationExecutor<Document> {
 
     List<Document> findByOwnerTypeAndOwnerId(OwnerType ownerType, UUID ownerId);
+
+    long countByOwnerTypeAndOwnerId(OwnerType ownerType, UUID ownerId);
 }

@@ -128,6 +128,17 @@ class IndividualConformanceTests {
     }
 
     @Test
+    void deletingAnUnusedOrganizationRemovesItsContacts() {
+        String organization = organization("Tmf Gone " + UUID.randomUUID());
+        String id = manager.post(INDIVIDUALS, individual("Gone", organization)).json().get("id").asString();
+
+        assertThat(manager.delete(ORGANIZATIONS + "/" + organization).status()).isEqualTo(204);
+
+        assertThat(manager.get(INDIVIDUALS + "/" + id).status()).isEqualTo(404);
+        assertThat(ids(manager.get(INDIVIDUALS + "?relatedParty.id=" + organization))).isEmpty();
+    }
+
+    @Test
     void filtersByAttributesWithFieldsAndPagingHeaders() {
         String organization = organization("Tmf Filter People " + UUID.randomUUID());
         String family = "Filter" + UUID.randomUUID().toString().substring(0, 8);

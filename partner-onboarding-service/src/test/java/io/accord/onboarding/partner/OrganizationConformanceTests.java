@@ -1,14 +1,19 @@
 package io.accord.onboarding.partner;
 
+import io.accord.contracts.CloudEventHeaders;
 import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -184,6 +189,11 @@ class OrganizationConformanceTests {
         JsonNode trail = TestHttp.localPort(port).as(TestJwt.staff("a", Roles.AUDITOR))
                 .get("/api/onboarding/audit?resourceId=" + unused).json();
         assertThat(trail.get(0).get("action").asString()).isEqualTo("deleted");
+        ConsumerRecord<String, byte[]> event = TestKafka.awaitRecords(Topics.PARTNER_EVENTS,
+                record -> unused.equals(record.key())
+                        && "PartnerStatusChanged".equals(TestKafka.header(record, CloudEventHeaders.TYPE)),
+                1, Duration.ofSeconds(30)).getFirst();
+        assertThat(TestKafka.value(event)).contains("\"status\":\"TERMINATED\"").contains("deleted");
     }
 
     @Test

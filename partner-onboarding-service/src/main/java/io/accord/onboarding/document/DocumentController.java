@@ -93,7 +93,7 @@ class DocumentController {
             HttpServletRequest request) {
         AttributeFilter.Criteria<Document> criteria = DocumentFilter.FILTER.criteria(request.getParameterMap());
         UUID owner = relatedPartyId == null ? null : DocumentFilter.uuid(relatedPartyId);
-        DocumentQuery query = new DocumentQuery(null, expiringWithinDays, owner, LocalDate.now(clock));
+        DocumentQuery query = new DocumentQuery(expiringWithinDays, owner, LocalDate.now(clock));
         OffsetLimit paging = OffsetLimit.of(offset, limit, query.sort());
         return lists.list(criteria, paging, page -> relatedPartyId != null && owner == null ? Page.empty(page)
                 : service.list(query, criteria.database(), page), view -> view);

@@ -37,8 +37,11 @@ import java.util.function.Function;
  */
 public final class AttributeFilter<E> {
 
-    /** Parameters that are not filters: paging and attribute selection. */
-    public static final Set<String> RESERVED = Set.of("fields", "offset", "limit", "sort");
+    /**
+     * Parameters that are not filters: paging and attribute selection. ({@code sort} is not supported, so it is
+     * refused as an unknown attribute rather than silently ignored.)
+     */
+    public static final Set<String> RESERVED = Set.of("fields", "offset", "limit");
 
     private final Map<String, Boolean> attributes;
     private final Map<String, Function<String, Specification<E>>> columns = new LinkedHashMap<>();

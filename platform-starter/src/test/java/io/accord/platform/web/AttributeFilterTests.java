@@ -43,7 +43,7 @@ class AttributeFilterTests {
 
     @Test
     void unknownAndStructuredAttributesAreRefusedByName() {
-        for (String name : List.of("colour", "period", "periods", "type")) {
+        for (String name : List.of("colour", "period", "periods", "type", "sort")) {
             assertThatThrownBy(() -> filter.criteria(Map.of(name, new String[]{"x"})))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(name));
         }

@@ -9,6 +9,8 @@ import io.accord.platform.problem.ProblemExceptionHandler;
 import io.accord.platform.problem.ProblemWriter;
 import io.accord.platform.security.PlatformSecurityConfiguration;
 import io.accord.platform.web.FieldSelection;
+import io.accord.platform.web.MergePatch;
+import io.accord.platform.web.ResourceLists;
 import io.accord.platform.web.WebConfiguration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -48,6 +50,16 @@ public class PlatformAutoConfiguration {
     @Bean
     FieldSelection fieldSelection(JsonMapper json) {
         return new FieldSelection(json);
+    }
+
+    @Bean
+    ResourceLists resourceLists(JsonMapper json) {
+        return new ResourceLists(json);
+    }
+
+    @Bean
+    MergePatch mergePatch(JsonMapper json, jakarta.validation.Validator validator) {
+        return new MergePatch(json, validator);
     }
 
     @Bean

@@ -1,11 +1,14 @@
 package io.accord.onboarding.agreement;
 
 import io.accord.platform.web.OffsetLimit;
-import io.accord.platform.web.PagedResponse;
+import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,9 +36,11 @@ class AgreementController {
     static final String PATH = "/tmf-api/agreementManagement/v4/agreement";
 
     private final AgreementService service;
+    private final ResourceLists lists;
 
-    AgreementController(AgreementService service) {
+    AgreementController(AgreementService service, ResourceLists lists) {
         this.service = service;
+        this.lists = lists;
     }
 
     @PostMapping
@@ -53,15 +58,19 @@ class AgreementController {
     }
 
     @GetMapping
-    @Operation(summary = "List agreement versions (staff: all; a partner: its own), oldest first, paged")
+    @Operation(summary = "List agreement versions (staff: all; a partner: its own), oldest first, paged; filter by "
+            + "any simple top-level attribute (?status=, ?name=...), fields= selection")
     ResponseEntity<List<AgreementView>> list(
-            @Parameter(description = "the partner's id") @RequestParam(name = "engagedParty.id", required = false)
-            UUID partnerId,
-            @RequestParam(required = false) AgreementStatus status,
+            @Parameter(description = "the partner's id")
+            @RequestParam(name = AgreementFilter.ENGAGED_PARTY_ID, required = false) String partnerId,
             @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(service.list(partnerId, status,
-                OffsetLimit.of(offset, limit, Sort.by("createdAt", "version", "id"))), AgreementView::of);
+            @RequestParam(required = false) Integer limit,
+            HttpServletRequest request) {
+        AttributeFilter.Criteria<Agreement> criteria = AgreementFilter.FILTER.criteria(request.getParameterMap());
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "version", "id"));
+        UUID partner = partnerId == null ? null : AgreementFilter.parse(partnerId, UUID::fromString);
+        return lists.list(criteria, paging, page -> partnerId != null && partner == null ? Page.empty(page)
+                : service.list(partner, criteria.database(), page), AgreementView::of);
     }
 
     @PostMapping("/{id}/proposal")

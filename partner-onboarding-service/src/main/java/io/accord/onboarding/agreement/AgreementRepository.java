@@ -1,8 +1,8 @@
 package io.accord.onboarding.agreement;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
@@ -11,18 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Reads of agreement versions; every change goes through {@link AgreementHistory}. */
-interface AgreementRepository extends JpaRepository<Agreement, UUID> {
+interface AgreementRepository extends JpaRepository<Agreement, UUID>, JpaSpecificationExecutor<Agreement> {
 
     /** The owner of a version, without loading it (a version loaded before its history's lock could be stale). */
     @Query("select a.partnerId from Agreement a where a.id = :id")
     Optional<UUID> ownerOf(UUID id);
 
-    @Query("""
-            select a from Agreement a
-            where (:partnerId is null or a.partnerId = :partnerId)
-              and (:status is null or a.status = :status)
-            """)
-    Page<Agreement> search(UUID partnerId, AgreementStatus status, Pageable page);
+    long countByPartnerId(UUID partnerId);
 
     /**
      * Partners with a version due to come into force or to expire at {@code now}, in id order so that concurrent

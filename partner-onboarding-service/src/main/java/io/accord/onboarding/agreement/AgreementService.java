@@ -11,6 +11,7 @@ import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,15 +151,23 @@ class AgreementService {
                 .orElseThrow(() -> new NotFoundException("Agreement", id));
     }
 
-    /** Staff see every partner's versions; a partner only its own, whatever partner it asks for. */
+    /**
+     * Staff see every partner's versions (or one partner's); a partner only its own, whatever partner it asks for.
+     * {@code criteria} are the TMF attribute filters, evaluated in the database.
+     */
     @Transactional(readOnly = true)
-    Page<Agreement> list(UUID partnerId, AgreementStatus status, Pageable page) {
-        if (tenancy.isStaff()) {
-            return agreements.search(partnerId, status, page);
+    Page<Agreement> list(UUID partnerId, Specification<Agreement> criteria, Pageable page) {
+        UUID partner = partnerId;
+        if (!tenancy.isStaff()) {
+            Optional<UUID> own = tenancy.partnerId().map(PartnerId::value);
+            if (own.isEmpty() || (partnerId != null && !own.get().equals(partnerId))) {
+                return Page.empty(page);
+            }
+            partner = own.get();
         }
-        return tenancy.partnerId().filter(own -> partnerId == null || own.value().equals(partnerId))
-                .map(own -> agreements.search(own.value(), status, page))
-                .orElseGet(() -> Page.empty(page));
+        UUID scope = partner;
+        return agreements.findAll(scope == null ? criteria
+                : criteria.and((root, query, builder) -> builder.equal(root.get("partnerId"), scope)), page);
     }
 
     private PartnerDirectory.Entry engagedPartner(AgreementRequests.EngagedParty party) {

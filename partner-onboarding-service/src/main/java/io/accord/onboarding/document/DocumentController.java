@@ -1,11 +1,14 @@
 package io.accord.onboarding.document;
 
 import io.accord.platform.web.OffsetLimit;
-import io.accord.platform.web.PagedResponse;
+import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,10 +42,12 @@ class DocumentController {
     static final String PATH = "/tmf-api/document/v4/document";
 
     private final DocumentService service;
+    private final ResourceLists lists;
     private final Clock clock = Clock.systemUTC();
 
-    DocumentController(DocumentService service) {
+    DocumentController(DocumentService service, ResourceLists lists) {
         this.service = service;
+        this.lists = lists;
     }
 
     /** A text field sent where the file part belongs is no file: "a file part is required", not a binding error. */
@@ -76,20 +81,22 @@ class DocumentController {
 
     @GetMapping
     @PreAuthorize(DocumentAuthorization.READERS)
-    @Operation(summary = "List documents (staff: all; a partner: its own), paged by offset and limit")
+    @Operation(summary = "List documents (staff: all; a partner: its own), paged by offset and limit; filter by any "
+            + "simple top-level attribute (?documentType=, ?name=...), fields= selection")
     ResponseEntity<List<DocumentView>> list(
-            @Parameter(description = "CONTRACT, CERTIFICATE, TAX_FORM, IDENTITY, BANK_PROOF or OTHER")
-            @RequestParam(required = false) String documentType,
             @Parameter(description = "only documents whose expiryDate is from today to today + N days")
             @RequestParam(required = false) Integer expiringWithinDays,
             @Parameter(description = "only documents of this owner (partner or application id)")
-            @RequestParam(name = "relatedParty.id", required = false) UUID relatedPartyId,
+            @RequestParam(name = DocumentFilter.RELATED_PARTY_ID, required = false) String relatedPartyId,
             @RequestParam(required = false) Integer offset,
-            @RequestParam(required = false) Integer limit) {
-        DocumentQuery query = new DocumentQuery(
-                documentType == null ? null : DocumentType.parse("documentType", documentType),
-                expiringWithinDays, relatedPartyId, LocalDate.now(clock));
-        return PagedResponse.of(service.list(query, OffsetLimit.of(offset, limit, query.sort())), view -> view);
+            @RequestParam(required = false) Integer limit,
+            HttpServletRequest request) {
+        AttributeFilter.Criteria<Document> criteria = DocumentFilter.FILTER.criteria(request.getParameterMap());
+        UUID owner = relatedPartyId == null ? null : DocumentFilter.uuid(relatedPartyId);
+        DocumentQuery query = new DocumentQuery(expiringWithinDays, owner, LocalDate.now(clock));
+        OffsetLimit paging = OffsetLimit.of(offset, limit, query.sort());
+        return lists.list(criteria, paging, page -> relatedPartyId != null && owner == null ? Page.empty(page)
+                : service.list(query, criteria.database(), page), view -> view);
     }
 
     @GetMapping("/{id}")

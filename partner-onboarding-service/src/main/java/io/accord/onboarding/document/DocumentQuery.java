@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The filters of the document list. {@code expiringWithinDays = N} selects documents whose expiry date falls
- * from today to today + N days, both included (already expired documents are not "expiring").
+ * Accord's own filters of the document list (TMF attribute filters: {@link DocumentFilter}).
+ * {@code expiringWithinDays = N} selects documents whose expiry date falls from today to today + N days, both
+ * included (already expired documents are not "expiring").
  */
-record DocumentQuery(DocumentType documentType, Integer expiringWithinDays, UUID ownerId, LocalDate today) {
+record DocumentQuery(Integer expiringWithinDays, UUID ownerId, LocalDate today) {
 
     static final int MAX_DAYS = 3650;
 
@@ -47,9 +48,6 @@ record DocumentQuery(DocumentType documentType, Integer expiringWithinDays, UUID
         }
         if (query.ownerId() != null) {
             filters.add((root, q, cb) -> cb.equal(root.get("ownerId"), query.ownerId()));
-        }
-        if (query.documentType() != null) {
-            filters.add((root, q, cb) -> cb.equal(root.get("documentType"), query.documentType()));
         }
         if (query.expiringWithinDays() != null) {
             LocalDate until = query.today().plusDays(query.expiringWithinDays());

@@ -33,4 +33,6 @@ interface DocumentRepository extends JpaRepository<Document, UUID>, JpaSpecifica
     @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtextextended(:ownerId, 0))) as locked",
             nativeQuery = true)
     int lockOwner(@Param("ownerId") String ownerId);
+
+    long countByOwnerTypeAndOwnerId(OwnerType ownerType, UUID ownerId);
 }

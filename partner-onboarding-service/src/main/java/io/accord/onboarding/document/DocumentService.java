@@ -7,6 +7,7 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -58,9 +59,9 @@ class DocumentService {
     }
 
     @Transactional(readOnly = true)
-    Page<DocumentView> list(DocumentQuery query, Pageable page) {
+    Page<DocumentView> list(DocumentQuery query, Specification<Document> criteria, Pageable page) {
         return DocumentQuery.forCaller(query, tenancy)
-                .map(specification -> documents.findAll(specification, page).map(DocumentView::of))
+                .map(specification -> documents.findAll(specification.and(criteria), page).map(DocumentView::of))
                 .orElseGet(() -> Page.empty(page));
     }
 

@@ -1,47 +1,98 @@
 package io.accord.onboarding.partner;
 
+import io.accord.onboarding.partner.OrganizationRequests.ChangeOrganization;
+import io.accord.onboarding.partner.OrganizationRequests.CreateOrganization;
+import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
-import io.accord.platform.web.PagedResponse;
+import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Partners as TMF632 organizations (read side; partners are created by approving applications). */
+/**
+ * Partners as TMF632 organizations: staff create, change and (while nothing refers to it) delete them; a
+ * partner reads and changes only itself. Mapping and limits: docs/tmf-conformance.md.
+ */
 @RestController
 @RequestMapping(OrganizationResource.PATH)
 @Tag(name = "Organizations (TMF632)")
 class OrganizationController {
 
-    private final PartnerService service;
+    private static final Set<String> CHANGEABLE = Set.of("tradingName", "contactMedium");
 
-    OrganizationController(PartnerService service) {
+    private final PartnerService service;
+    private final ResourceLists lists;
+    private final MergePatch patches;
+
+    OrganizationController(PartnerService service, ResourceLists lists, MergePatch patches) {
         this.service = service;
+        this.lists = lists;
+        this.patches = patches;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(PartnerAuthorization.MANAGERS)
+    @Operation(summary = "Create a partner from a TMF632 Organization_Create (ACTIVE, emits PartnerActivated)")
+    ResponseEntity<OrganizationResource> create(@Valid @RequestBody CreateOrganization request) {
+        OrganizationResource created = OrganizationResource.of(
+                service.createOrganization(OrganizationMapping.profile(request), request.externalReference()));
+        return ResponseEntity.created(URI.create(created.href())).body(created);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Retrieve an organization (a partner sees only itself)")
+    @Operation(summary = "Retrieve an organization (a partner sees only itself; any other id is a 404)")
     OrganizationResource get(@PathVariable UUID id) {
         return OrganizationResource.of(service.get(id));
     }
 
     @GetMapping
-    @Operation(summary = "List organizations with TMF paging (offset, limit) and fields= selection")
-    ResponseEntity<List<OrganizationResource>> list(@RequestParam(required = false) String name,
-                                                    @RequestParam(required = false) PartnerStatus status,
-                                                    @RequestParam(required = false) PartnerType organizationType,
-                                                    @RequestParam(required = false) String country,
-                                                    @RequestParam(required = false) Integer offset,
-                                                    @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(service.search(new PartnerSearch(name, status, organizationType, null, country),
-                OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"))), OrganizationResource::of);
+    @Operation(summary = "List organizations: filter by any simple top-level attribute (?name=, ?status=...), "
+            + "fields= selection, offset/limit paging")
+    ResponseEntity<List<OrganizationResource>> list(@RequestParam(required = false) Integer offset,
+                                                    @RequestParam(required = false) Integer limit,
+                                                    HttpServletRequest request) {
+        AttributeFilter.Criteria<Partner> criteria = OrganizationFilter.FILTER.criteria(request.getParameterMap());
+        return lists.list(criteria, OffsetLimit.of(offset, limit, Sort.by("createdAt", "id")),
+                page -> service.search(criteria.database(), page), OrganizationResource::of);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @PreAuthorize(PartnerAuthorization.EDITORS)
+    @Operation(summary = "Change tradingName and contactMedium with a JSON merge patch (RFC 7386)")
+    OrganizationResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        Partner partner = service.get(id);
+        ChangeOrganization change = patches.patched(OrganizationResource.of(partner), patch, CHANGEABLE,
+                ChangeOrganization.class);
+        return OrganizationResource.of(service.changeProfile(id, change.tradingName(), ContactMedia.of(
+                change.contactMedium(), partner.commercial(), partner.technical(), partner.billing())));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(PartnerAuthorization.MANAGERS)
+    @Operation(summary = "Delete a partner nothing refers to yet (else 409 with the reason: terminate it instead)")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -15,6 +15,7 @@ record OrganizationResource(String id, String href, String name, String tradingN
                             Boolean isLegalEntity, String status, List<ContactMedium> contactMedium,
                             List<Characteristic> partyCharacteristic,
                             List<Identification> organizationIdentification,
+                            List<ExternalReference> externalReference,
                             @JsonProperty("@type") String type) {
 
     static final String PATH = "/tmf-api/party/v4/organization";
@@ -40,14 +41,15 @@ record OrganizationResource(String id, String href, String name, String tradingN
                 contactMedia(partner),
                 List.of(new Characteristic("businessModel", partner.businessModel().name(), "string"),
                         new Characteristic("settlementCurrency", partner.settlementCurrency(), "string"),
+                        new Characteristic("country", partner.country(), "string"),
                         new Characteristic("accordStatus", partner.status().name(), "string")),
                 partner.taxId() == null ? List.of()
                         : List.of(new Identification("taxId", partner.taxId(), partner.country())),
-                "Organization");
+                partner.externalReference(), "Organization");
     }
 
     /** TMF632 organization states: validated (in business), closed (no longer). */
-    private static String tmfStatus(PartnerStatus status) {
+    static String tmfStatus(PartnerStatus status) {
         return switch (status) {
             case ACTIVE -> "validated";
             case SUSPENDED -> "suspended";

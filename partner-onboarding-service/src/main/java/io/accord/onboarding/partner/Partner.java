@@ -8,6 +8,7 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.ConflictException;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,6 +17,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,6 +72,10 @@ public class Partner {
     private String pendingBankRequestedBy;
     private String pendingBankRequestedByName;
     private UUID applicationId;
+    @Convert(converter = ExternalReferencesJson.class)
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<ExternalReference> externalReference = new ArrayList<>();
     private String normalisedName;
     private Instant createdAt;
     private Instant updatedAt;
@@ -122,6 +129,23 @@ public class Partner {
     /** The partner replaces its contacts (self-care). */
     public void changeContacts(ContactPerson commercial, ContactPerson technical, ContactPerson billing, Instant now) {
         requireNotTerminated("change contacts of");
+        this.commercial = commercial;
+        this.technical = technical;
+        this.billing = billing;
+        this.updatedAt = now;
+    }
+
+    /** The partner's ids in other systems, given by staff when creating it as a TMF632 organization. */
+    void referTo(List<ExternalReference> references) {
+        this.externalReference = references == null ? new ArrayList<>() : new ArrayList<>(references);
+    }
+
+    /** Staff or the partner change the trading name, registered address and contacts (TMF632 PATCH). */
+    void changeProfile(String tradingName, PostalAddress address, ContactPerson commercial, ContactPerson technical,
+                       ContactPerson billing, Instant now) {
+        requireNotTerminated("change the profile of");
+        this.tradingName = tradingName;
+        this.address = address;
         this.commercial = commercial;
         this.technical = technical;
         this.billing = billing;
@@ -320,5 +344,9 @@ public class Partner {
 
     public UUID applicationId() {
         return applicationId;
+    }
+
+    List<ExternalReference> externalReference() {
+        return List.copyOf(externalReference);
     }
 }

@@ -11,6 +11,9 @@ import org.springframework.http.HttpMethod;
 class PartnerAuthorization {
 
     private static final String PARTNER = PartnerController.PATH + "/*";
+    static final String MANAGERS = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER + "')";
+    static final String EDITORS = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER + "', '"
+            + Roles.PARTNER_ADMIN + "')";
 
     @Bean
     RequestAuthorization partnerChanges() {
@@ -22,6 +25,14 @@ class PartnerAuthorization {
                     .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.FINANCE);
             requests.requestMatchers(HttpMethod.POST, PartnerController.PATH, PartnerController.PATH + "/**")
                     .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
+            requests.requestMatchers(HttpMethod.POST, OrganizationResource.PATH)
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
+            requests.requestMatchers(HttpMethod.DELETE, OrganizationResource.PATH + "/*")
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
+            requests.requestMatchers(HttpMethod.PATCH, OrganizationResource.PATH + "/*", IndividualResource.PATH + "/*")
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.PARTNER_ADMIN);
+            requests.requestMatchers(HttpMethod.POST, IndividualResource.PATH)
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.PARTNER_ADMIN);
         };
     }
 }

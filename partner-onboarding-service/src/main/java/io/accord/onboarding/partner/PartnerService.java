@@ -3,6 +3,7 @@ package io.accord.onboarding.partner;
 import io.accord.contracts.Topics;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.outbox.Outbox;
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
@@ -18,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -35,9 +38,14 @@ class PartnerService {
     private final Tenancy tenancy;
     private final ApplicationEventPublisher localEvents;
     private final Clock clock;
+    private final IndividualRepository individuals;
+    private final List<PartnerReferences> references;
 
     PartnerService(PartnerRepository partners, Outbox outbox, AuditTrail audit, Tenancy tenancy,
-                   ApplicationEventPublisher localEvents) {
+                   ApplicationEventPublisher localEvents, IndividualRepository individuals,
+                   List<PartnerReferences> references) {
+        this.individuals = individuals;
+        this.references = references;
         this.localEvents = localEvents;
         this.partners = partners;
         this.outbox = outbox;
@@ -48,17 +56,30 @@ class PartnerService {
 
     @Transactional
     Partner create(PartnerRequests.CreatePartner request) {
-        if (!COUNTRIES.contains(request.country())) {
-            throw new InvalidInputException("country", "'" + request.country() + "' is not an ISO 3166-1 country");
-        }
-        try {
-            Currency.getInstance(request.settlementCurrency());
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException("settlementCurrency",
-                    "'" + request.settlementCurrency() + "' is not an ISO 4217 currency");
-        }
+        requireKnown("country", request.country(), "settlementCurrency", request.settlementCurrency());
         return register(Partner.activate(request.legalName().strip(), request.partnerType(),
                 request.businessModel(), request.country(), request.settlementCurrency(), clock.instant()), "created");
+    }
+
+    /** A partner created by staff as a TMF632 organization: the same checks and events as {@link #create}. */
+    @Transactional
+    Partner createOrganization(PartnerProfile profile, List<ExternalReference> externalReferences) {
+        requireKnown("partyCharacteristic.country", profile.country(), "partyCharacteristic.settlementCurrency",
+                profile.settlementCurrency());
+        Partner partner = Partner.activate(profile, null, null, clock.instant());
+        partner.referTo(externalReferences);
+        return register(partner, "created");
+    }
+
+    private static void requireKnown(String countryField, String country, String currencyField, String currency) {
+        if (!COUNTRIES.contains(country)) {
+            throw new InvalidInputException(countryField, "'" + country + "' is not an ISO 3166-1 country");
+        }
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInputException(currencyField, "'" + currency + "' is not an ISO 4217 currency");
+        }
     }
 
     /** The partner of an approved application, in the activation's transaction. */
@@ -83,7 +104,11 @@ class PartnerService {
     /** Staff search every partner; a partner finds only itself. */
     @Transactional(readOnly = true)
     Page<Partner> search(PartnerSearch search, Pageable page) {
-        Specification<Partner> criteria = search.toSpecification();
+        return search(search.toSpecification(), page);
+    }
+
+    @Transactional(readOnly = true)
+    Page<Partner> search(Specification<Partner> criteria, Pageable page) {
         if (!tenancy.isStaff()) {
             UUID own = tenancy.partnerId().map(PartnerId::value).orElse(null);
             if (own == null) {
@@ -122,6 +147,47 @@ class PartnerService {
     Partner changeContacts(UUID id, ContactPerson commercial, ContactPerson technical, ContactPerson billing) {
         return change(id, "contacts-changed",
                 partner -> partner.changeContacts(commercial, technical, billing, clock.instant()));
+    }
+
+    @Transactional
+    Partner changeProfile(UUID id, String tradingName, ContactMedia media) {
+        return change(id, "profile-changed", partner -> {
+            if (media.country() != null && !media.country().equals(partner.country())) {
+                throw new InvalidInputException("contactMedium.characteristic.country",
+                        "the registered address must be in the partner's country, " + partner.country());
+            }
+            partner.changeProfile(tradingName, media.address(), media.commercial(), media.technical(),
+                    media.billing(), clock.instant());
+        });
+    }
+
+    /**
+     * Deletes a partner nobody refers to yet: created by staff (not from an application), not terminated, with no
+     * agreement versions or documents. Consumers learn it as a termination (reason "deleted"); the audit trail
+     * keeps the record. Anything else is a 409 naming the reason: such a partner can only be terminated.
+     */
+    @Transactional
+    void delete(UUID id) {
+        Partner partner = get(id);
+        if (partner.status() == PartnerStatus.TERMINATED) {
+            throw new ConflictException("Partner " + id + " is TERMINATED: terminated partners keep their history");
+        }
+        if (partner.applicationId() != null) {
+            throw new ConflictException("Partner " + id + " was onboarded through application "
+                    + partner.applicationId() + ": terminate it instead (POST " + PartnerController.PATH + "/" + id
+                    + "/termination)");
+        }
+        references.stream().map(reference -> reference.blockingDeletion(partner.partnerId()))
+                .flatMap(Optional::stream).findFirst().ifPresent(reason -> {
+                    throw new ConflictException("Partner " + id + " cannot be deleted: " + reason
+                            + "; terminate it instead");
+                });
+        PartnerView before = PartnerView.of(partner);
+        partner.terminate("deleted", clock.instant());
+        audit.record(partner.partnerId(), "partner", id.toString(), "deleted", before, null);
+        publish(partner);
+        individuals.deleteByPartner(id);
+        partners.delete(partner);
     }
 
     @Transactional

@@ -137,8 +137,8 @@ class AgreementRulesTests {
                 Instant.parse("+99999-01-01T00:00:00Z"), "null")))).containsExactly("agreementPeriod.startDateTime");
         assertThat(api.manager.get(AGREEMENTS + "?engagedParty.id=" + partner).header("X-Total-Count")).isEqualTo("0");
         assertThat(api.manager.get(AGREEMENTS + "/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
-        assertBadRequest(api.manager.get(AGREEMENTS + "/nope"), "malformed-request");
-        assertBadRequest(api.manager.get(AGREEMENTS + "?status=SIGNED"), "malformed-request");
+        assertThat(api.manager.get(AGREEMENTS + "/nope").status()).isEqualTo(404);
+        assertBadRequest(api.manager.get(AGREEMENTS + "?status=SIGNED"), "validation-error");
     }
 
     private static void assertConflict(TestHttp.Response response) {

@@ -134,13 +134,13 @@ class DocumentValidationTests {
     }
 
     @Test
-    void badListParametersAndIdsAreBadRequestsNotServerErrors() {
+    void badListParametersAreBadRequestsAndBadIdsNotFoundNotServerErrors() {
         assertThat(fields(partnerAdmin.get(DOCUMENTS + "?expiringWithinDays=-1"))).containsExactly("expiringWithinDays");
         assertThat(fields(partnerAdmin.get(DOCUMENTS + "?expiringWithinDays=soon"))).containsExactly("expiringWithinDays");
         assertThat(fields(partnerAdmin.get(DOCUMENTS + "?documentType=PASSPORT"))).containsExactly("documentType");
         assertThat(fields(partnerAdmin.get(DOCUMENTS + "?limit=0"))).containsExactly("limit");
-        assertThat(partnerAdmin.get(DOCUMENTS + "/not-a-uuid").status()).isEqualTo(400);
-        assertThat(partnerAdmin.get(DOCUMENTS + "/" + UUID.randomUUID() + "/version/x/content").status()).isEqualTo(400);
+        assertThat(partnerAdmin.get(DOCUMENTS + "/not-a-uuid").status()).isEqualTo(404);
+        assertThat(partnerAdmin.get(DOCUMENTS + "/" + UUID.randomUUID() + "/version/x/content").status()).isEqualTo(404);
         assertThat(partnerAdmin.get(DOCUMENTS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 

@@ -1,5 +1,6 @@
 package io.accord.platform.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -102,7 +104,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+        if (isTmfPathSegment(ex, request)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                    "No resource at " + request.getRequestURI()));
+        }
         Class<?> type = elementType(ex);
         String expected = type != null && type.isEnum()
                 ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
@@ -112,6 +118,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "The parameter '" + ex.getName() + "' " + expected + ".");
         problem.setProperty("violations", List.of(Violations.of(ex.getName(), expected)));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * On TMF paths an id of the wrong shape ({@code null}, {@code 123}, a long string) names no resource: 404 like
+     * any unknown id, as TMF clients expect (TMF630), not 400.
+     */
+    private static boolean isTmfPathSegment(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+        return ex.getParameter().hasParameterAnnotation(PathVariable.class)
+                && request.getRequestURI().startsWith("/tmf-api/");
     }
 
     /** The parameter's type, or its element type for a list parameter such as {@code ?status=A,B}. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Field-level violation entries of a validation problem: {@code {"field": ..., "message": ...}}. */
-final class Violations {
+public final class Violations {
 
     private Violations() {
     }
@@ -26,7 +26,7 @@ final class Violations {
     }
 
     /** {@code contacts[0].email} from Jackson's reference chain. */
-    static String path(List<JacksonException.Reference> references) {
+    public static String path(List<JacksonException.Reference> references) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : references) {
             if (reference.getPropertyName() != null) {

@@ -1,0 +1,79 @@
+package io.accord.platform.web;
+
+import io.accord.platform.problem.InvalidInputException;
+import jakarta.validation.Validation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MergePatchTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The examples of RFC 7386, appendix A: original | patch | result. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"a\":\"b\"}                     | {\"a\":\"c\"}              | {\"a\":\"c\"}",
+            "{\"a\":\"b\"}                     | {\"b\":\"c\"}              | {\"a\":\"b\",\"b\":\"c\"}",
+            "{\"a\":\"b\"}                     | {\"a\":null}               | {}",
+            "{\"a\":\"b\",\"b\":\"c\"}         | {\"a\":null}               | {\"b\":\"c\"}",
+            "{\"a\":[\"b\"]}                   | {\"a\":\"c\"}              | {\"a\":\"c\"}",
+            "{\"a\":\"c\"}                     | {\"a\":[\"b\"]}            | {\"a\":[\"b\"]}",
+            "{\"a\":{\"b\":\"c\"}}             | {\"a\":{\"b\":\"d\",\"c\":null}} | {\"a\":{\"b\":\"d\"}}",
+            "{\"a\":[{\"b\":\"c\"}]}           | {\"a\":[1]}                | {\"a\":[1]}",
+            "[\"a\",\"b\"]                     | [\"c\",\"d\"]              | [\"c\",\"d\"]",
+            "{\"a\":\"b\"}                     | [\"c\"]                    | [\"c\"]",
+            "{\"a\":\"foo\"}                   | null                       | null",
+            "{\"a\":\"foo\"}                   | \"bar\"                    | \"bar\"",
+            "{\"e\":null}                      | {\"a\":1}                  | {\"e\":null,\"a\":1}",
+            "[1,2]                             | {\"a\":\"b\",\"c\":null}   | {\"a\":\"b\"}",
+            "{}                                | {\"a\":{\"bb\":{\"ccc\":null}}} | {\"a\":{\"bb\":{}}}"})
+    void appliesTheExamplesOfRfc7386(String original, String patch, String result) {
+        assertThat(MergePatch.apply(JSON.readTree(original), JSON.readTree(patch))).isEqualTo(JSON.readTree(result));
+    }
+
+    record Resource(String id, String name, String note, List<String> tags) {
+    }
+
+    record Change(@NotBlank @Size(max = 5) String name, String note, List<String> tags) {
+    }
+
+    private final MergePatch patches = new MergePatch(JSON,
+            Validation.buildDefaultValidatorFactory().getValidator());
+    private final Resource current = new Resource("1", "old", "a note", List.of("x"));
+    private final Set<String> changeable = Set.of("name", "note", "tags");
+
+    @Test
+    void patchesOnlyTheChangeableAttributesOfTheCurrentResource() {
+        Change change = patches.patched(current, JSON.readTree("{\"note\": null, \"tags\": [\"y\", \"z\"]}"),
+                changeable, Change.class);
+
+        assertThat(change).isEqualTo(new Change("old", null, List.of("y", "z")));
+    }
+
+    @Test
+    void refusesOtherAttributesWrongTypesAndInvalidResultsNamingTheAttribute() {
+        assertThatThrownBy(() -> patches.patched(current, JSON.readTree("{\"id\": \"2\"}"), changeable, Change.class))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("id"));
+        assertThatThrownBy(() -> patches.patched(current, JSON.readTree("[1]"), changeable, Change.class))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("body"));
+        assertThatThrownBy(() -> patches.patched(current, JSON.readTree("{\"tags\": {\"a\": 1}}"), changeable,
+                Change.class))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("tags"));
+        assertThatThrownBy(() -> patches.patched(current, JSON.readTree("{\"name\": null}"), changeable,
+                Change.class))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> patches.patched(current, JSON.readTree("{\"name\": \"too long\"}"), changeable,
+                Change.class))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+    }
+}

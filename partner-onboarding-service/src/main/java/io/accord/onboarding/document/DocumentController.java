@@ -39,9 +39,10 @@ class DocumentController {
     static final String PATH = "/tmf-api/document/v4/document";
 
     private final DocumentService service;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    DocumentController(DocumentService service) {
+    DocumentController(DocumentService service, Clock clock) {
+        this.clock = clock;
         this.service = service;
     }
 

@@ -32,13 +32,13 @@ class DocumentStore {
     private final Clock clock;
 
     DocumentStore(DocumentRepository documents, DocumentContentRepository contents, AuditTrail audit,
-                  Tenancy tenancy, DocumentProperties properties) {
+                  Tenancy tenancy, DocumentProperties properties, Clock clock) {
         this.documents = documents;
         this.contents = contents;
         this.audit = audit;
         this.tenancy = tenancy;
         this.properties = properties;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional

@@ -37,13 +37,13 @@ class PartnerService {
     private final Clock clock;
 
     PartnerService(PartnerRepository partners, Outbox outbox, AuditTrail audit, Tenancy tenancy,
-                   ApplicationEventPublisher localEvents) {
+                   ApplicationEventPublisher localEvents, Clock clock) {
         this.localEvents = localEvents;
         this.partners = partners;
         this.outbox = outbox;
         this.audit = audit;
         this.tenancy = tenancy;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional

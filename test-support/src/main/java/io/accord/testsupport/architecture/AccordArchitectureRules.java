@@ -55,7 +55,7 @@ public final class AccordArchitectureRules {
     public static final List<String> SERVICES =
             List.of("onboarding", "catalog", "orchestration", "rating", "settlement", "dispute", "gateway");
 
-    /** What Surefire runs by default ({@code **}{@code /Test*.java, *Test.java, *Tests.java, *TestCase.java}). */
+    /** The class names Surefire runs by default: {@code Test*}, {@code *Test}, {@code *Tests}, {@code *TestCase}. */
     public static final Pattern SUREFIRE_DEFAULT_INCLUDES = Pattern.compile("Test.*|.*Test|.*Tests|.*TestCase");
 
     /** Accord's own rule for test class names. */

@@ -1,8 +1,11 @@
 package io.accord.testsupport.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget.MethodCallTarget;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -14,12 +17,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +24,7 @@ import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.callMethod;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.callMethodWhere;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -93,6 +91,11 @@ public final class AccordArchitectureRules {
             "org.springframework.beans.factory.annotation.Autowired",
             "org.springframework.beans.factory.annotation.Value", "jakarta.inject.Inject", "javax.inject.Inject",
             "jakarta.annotation.Resource", "javax.annotation.Resource");
+    private static final String BEAN = "org.springframework.context.annotation.Bean";
+    private static final Set<String> SYSTEM_TIME_TYPES = Set.of("java.time.Clock", "java.time.Instant",
+            "java.time.LocalDate", "java.time.LocalTime", "java.time.LocalDateTime", "java.time.OffsetDateTime",
+            "java.time.OffsetTime", "java.time.ZonedDateTime", "java.time.Year", "java.time.YearMonth",
+            "java.time.MonthDay");
     private static final ImportOption TEST_LOCATIONS = new ImportOption.OnlyIncludeTests();
 
     private AccordArchitectureRules() {
@@ -129,20 +132,12 @@ public final class AccordArchitectureRules {
             .allowEmptyShould(true);
 
     /**
-     * Time comes from the platform's {@code Clock} bean (microseconds, UTC, replaceable in tests), injected by
-     * constructor; only the class that defines that bean reads the system clock.
+     * Time comes from the service's {@code Clock} bean (the starter's: microseconds, UTC, replaceable in tests),
+     * injected by constructor. Only a {@code @Bean} method that defines a {@code Clock} reads the system clock.
      */
     @ArchTest
-    public static final ArchRule TIME_COMES_FROM_THE_CLOCK_BEAN = noClasses()
-            .that(PRODUCTION_CODE).and().doNotHaveFullyQualifiedName("io.accord.platform.time.ClockConfiguration")
-            .should(callMethod(Clock.class, "systemUTC"))
-            .orShould(callMethod(Clock.class, "systemDefaultZone"))
-            .orShould(callMethod(Instant.class, "now"))
-            .orShould(callMethod(LocalDate.class, "now"))
-            .orShould(callMethod(LocalTime.class, "now"))
-            .orShould(callMethod(LocalDateTime.class, "now"))
-            .orShould(callMethod(OffsetDateTime.class, "now"))
-            .orShould(callMethod(ZonedDateTime.class, "now"))
+    public static final ArchRule TIME_COMES_FROM_THE_CLOCK_BEAN = noClasses().that(PRODUCTION_CODE)
+            .should(callMethodWhere(readsTheSystemClock()))
             .as("time comes from the injected Clock bean, not from Clock.systemUTC() or Instant.now()")
             .allowEmptyShould(true);
 
@@ -222,6 +217,18 @@ public final class AccordArchitectureRules {
                         + outermost.getSimpleName() + (matches ? " matches " : " does not match ") + names.pattern()));
             }
         };
+    }
+
+    private static DescribedPredicate<JavaMethodCall> readsTheSystemClock() {
+        return DescribedPredicate.describe("read the system clock outside a Clock @Bean method", call -> {
+            MethodCallTarget target = call.getTarget();
+            boolean systemTime = SYSTEM_TIME_TYPES.contains(target.getOwner().getName())
+                    && (target.getName().equals("now") || target.getName().startsWith("system"))
+                    && target.getRawParameterTypes().stream().noneMatch(type -> type.isEquivalentTo(Clock.class));
+            JavaCodeUnit origin = call.getOrigin();
+            boolean clockBean = origin.isAnnotatedWith(BEAN) && origin.getRawReturnType().isEquivalentTo(Clock.class);
+            return systemTime && !clockBean;
+        });
     }
 
     private static DescribedPredicate<JavaClass> entryPointsOrCallbacks() {

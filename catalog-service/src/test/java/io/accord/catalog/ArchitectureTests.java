@@ -1,33 +1,28 @@
 package io.accord.catalog;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.web.bind.annotation.RestController;
+import io.accord.testsupport.architecture.AccordArchitectureRules;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static io.accord.testsupport.architecture.AccordArchitectureRules.PRODUCTION_CODE;
 
-@AnalyzeClasses(packages = "io.accord.catalog", importOptions = ImportOption.DoNotIncludeTests.class)
+/** Accord's shared rules (test-support), and what only the catalog needs. Main and test classes are imported. */
+@AnalyzeClasses(packages = "io.accord.catalog")
 class ArchitectureTests {
 
     @ArchTest
-    static final ArchRule featuresAreFreeOfCycles = slices().matching("io.accord.catalog.(*)..")
-            .should().beFreeOfCycles();
-
-    @ArchTest
-    static final ArchRule controllersArePackagePrivate = classes().that().areAnnotatedWith(RestController.class)
-            .should().notBePublic();
+    static final ArchTests accordRules = ArchTests.in(AccordArchitectureRules.class);
 
     /** Offerings see partners only through the partner feature's public API, never its listener or tables. */
     @ArchTest
     static final ArchRule offeringsUsePartnersOnlyThroughTheirApi = noClasses()
-            .that().resideInAPackage("io.accord.catalog.offering..")
+            .that().resideInAPackage("io.accord.catalog.offering..").and(PRODUCTION_CODE)
             .should().dependOnClassesThat(resideInAPackage("io.accord.catalog.partner..")
                     .and(not(simpleName("KnownPartners").or(simpleName("KnownPartner")))));
 }

@@ -7,7 +7,9 @@ import io.accord.platform.outbox.OutboxConfiguration;
 import io.accord.platform.persistence.PersistenceConfiguration;
 import io.accord.platform.problem.ProblemExceptionHandler;
 import io.accord.platform.problem.ProblemWriter;
+import io.accord.platform.scheduling.SchedulingConfiguration;
 import io.accord.platform.security.PlatformSecurityConfiguration;
+import io.accord.platform.time.ClockConfiguration;
 import io.accord.platform.web.FieldSelection;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.ResourceLists;
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({PlatformSecurityConfiguration.class, WebConfiguration.class, OutboxConfiguration.class,
         InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class,
-        IdempotencyConfiguration.class})
+        IdempotencyConfiguration.class, ClockConfiguration.class, SchedulingConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -25,9 +25,11 @@ class OfferingService {
     private final KnownPartners partners;
     private final AuditTrail audit;
     private final Tenancy tenancy;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    OfferingService(ProductOfferingRepository offerings, KnownPartners partners, AuditTrail audit, Tenancy tenancy) {
+    OfferingService(ProductOfferingRepository offerings, KnownPartners partners, AuditTrail audit, Tenancy tenancy,
+                    Clock clock) {
+        this.clock = clock;
         this.offerings = offerings;
         this.partners = partners;
         this.audit = audit;

@@ -32,11 +32,12 @@ class AgreementService {
     private final PartnerDirectory partners;
     private final Tenancy tenancy;
     private final AgreementProperties properties;
-    private final Clock clock = Timestamps.CLOCK;
+    private final Clock clock;
 
     AgreementService(AgreementRepository agreements, AgreementHistoryRepository histories,
                      AgreementTemplateService templates, AgreementChanges changes, PartnerDirectory partners,
-                     Tenancy tenancy, AgreementProperties properties) {
+                     Tenancy tenancy, AgreementProperties properties, Clock clock) {
+        this.clock = clock;
         this.agreements = agreements;
         this.histories = histories;
         this.templates = templates;

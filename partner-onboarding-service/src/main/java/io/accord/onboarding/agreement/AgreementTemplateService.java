@@ -22,10 +22,11 @@ class AgreementTemplateService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Tenancy tenancy;
-    private final Clock clock = Timestamps.CLOCK;
+    private final Clock clock;
 
     AgreementTemplateService(AgreementTemplateRepository templates, JdbcClient jdbc, AuditTrail audit,
-                             Tenancy tenancy) {
+                             Tenancy tenancy, Clock clock) {
+        this.clock = clock;
         this.templates = templates;
         this.jdbc = jdbc;
         this.audit = audit;

@@ -1,61 +1,53 @@
 package io.accord.onboarding.agreement;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
- * Applies due agreement transitions every {@code transition-interval}. Every replica schedules it; a transaction
- * advisory lock lets one run at a time cluster-wide and the others skip that round.
+ * Applies due agreement transitions every {@code transition-interval}. Every replica schedules it; the platform's
+ * ShedLock lets one run at a time cluster-wide and the others skip that round.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AgreementProperties.class)
-class AgreementTransitionJob implements SchedulingConfigurer {
+class AgreementTransitionJob {
 
-    /** The advisory lock key of this job ("agrmnt" in ASCII); unique among Accord's jobs. */
-    static final long LOCK_KEY = 0x6167726d6e74L;
+    /** The job's lock name in the {@code shedlock} table. */
+    static final String LOCK = "onboarding-agreement-transitions";
     private static final Logger log = LoggerFactory.getLogger(AgreementTransitionJob.class);
 
     private final AgreementService service;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final AgreementProperties properties;
-    private final Clock clock = Timestamps.CLOCK;
+    private final Clock clock;
 
-    AgreementTransitionJob(AgreementService service, JdbcClient jdbc, PlatformTransactionManager transactions,
-                           AgreementProperties properties) {
+    AgreementTransitionJob(AgreementService service, PlatformTransactionManager transactions, Clock clock) {
         this.service = service;
-        this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
-        this.properties = properties;
+        this.clock = clock;
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(() -> runOnce(clock.instant()), properties.transitionInterval());
+    /** One scheduled round: how many transitions it applied, or empty if another replica holds the lock. */
+    @Scheduled(fixedDelayString = "${accord.onboarding.agreement.transition-interval:1m}")
+    @SchedulerLock(name = LOCK)
+    Optional<Integer> applyDueTransitions() {
+        return Optional.of(runOnce(clock.instant()));
     }
 
-    /** One round at {@code now}: how many transitions it applied, or empty if another replica holds the lock. */
-    OptionalInt runOnce(Instant now) {
-        OptionalInt applied = transactions.execute(status -> {
-            Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
-                    .query(Boolean.class).single();
-            return Boolean.TRUE.equals(locked) ? OptionalInt.of(service.applyDueTransitions(now))
-                    : OptionalInt.empty();
-        });
-        if (applied != null && applied.isPresent() && applied.getAsInt() > 0) {
-            log.info("Applied {} due agreement transition(s)", applied.getAsInt());
+    /** One round at {@code now} in one transaction, whoever holds the lock: how many transitions it applied. */
+    int runOnce(Instant now) {
+        Integer applied = transactions.execute(status -> service.applyDueTransitions(now));
+        if (applied != null && applied > 0) {
+            log.info("Applied {} due agreement transition(s)", applied);
         }
-        return applied == null ? OptionalInt.empty() : applied;
+        return applied == null ? 0 : applied;
     }
 }

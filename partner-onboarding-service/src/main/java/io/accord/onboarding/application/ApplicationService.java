@@ -43,11 +43,12 @@ class ApplicationService {
     private final Documents documents;
     private final AuditTrail audit;
     private final Tenancy tenancy;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ApplicationService(ApplicationRepository applications, ApplicationChecks checks, ApprovalPolicy policy,
                        PartnerRegistry partners, PartnerActivation activation, Documents documents,
-                       AuditTrail audit, Tenancy tenancy) {
+                       AuditTrail audit, Tenancy tenancy, Clock clock) {
+        this.clock = clock;
         this.applications = applications;
         this.checks = checks;
         this.policy = policy;

@@ -26,9 +26,11 @@ class DenylistService {
     private final CheckProperties properties;
     private final AuditTrail audit;
     private final Tenancy tenancy;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    DenylistService(DenylistRepository entries, CheckProperties properties, AuditTrail audit, Tenancy tenancy) {
+    DenylistService(DenylistRepository entries, CheckProperties properties, AuditTrail audit, Tenancy tenancy,
+                    Clock clock) {
+        this.clock = clock;
         this.entries = entries;
         this.properties = properties;
         this.audit = audit;

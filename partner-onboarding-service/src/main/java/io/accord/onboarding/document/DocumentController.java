@@ -43,9 +43,10 @@ class DocumentController {
 
     private final DocumentService service;
     private final ResourceLists lists;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    DocumentController(DocumentService service, ResourceLists lists) {
+    DocumentController(DocumentService service, ResourceLists lists, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.lists = lists;
     }

@@ -33,14 +33,15 @@ class DocumentStore {
     private final Clock clock;
 
     DocumentStore(DocumentRepository documents, DocumentContentRepository contents, AuditTrail audit,
-                  Tenancy tenancy, DocumentProperties properties, ApplicationUploadLimits applicationLimits) {
+                  Tenancy tenancy, DocumentProperties properties, ApplicationUploadLimits applicationLimits,
+                  Clock clock) {
         this.applicationLimits = applicationLimits;
         this.documents = documents;
         this.contents = contents;
         this.audit = audit;
         this.tenancy = tenancy;
         this.properties = properties;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional

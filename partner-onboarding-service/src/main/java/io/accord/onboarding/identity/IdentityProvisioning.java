@@ -28,10 +28,10 @@ public class IdentityProvisioning {
     private final AuditTrail audit;
     private final Clock clock;
 
-    IdentityProvisioning(ProvisioningRepository provisionings, AuditTrail audit) {
+    IdentityProvisioning(ProvisioningRepository provisionings, AuditTrail audit, Clock clock) {
         this.provisionings = provisionings;
         this.audit = audit;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**

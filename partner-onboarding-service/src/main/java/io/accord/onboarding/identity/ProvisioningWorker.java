@@ -46,14 +46,14 @@ class ProvisioningWorker implements DisposableBean {
     private final AtomicBoolean running = new AtomicBoolean();
 
     ProvisioningWorker(ProvisioningRepository provisionings, KeycloakDirectory keycloak, AuditTrail audit,
-                       PlatformTransactionManager transactionManager, IdentityProperties properties) {
+                       PlatformTransactionManager transactionManager, IdentityProperties properties, Clock clock) {
         this.provisionings = provisionings;
         this.keycloak = keycloak;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
         this.backoff = properties.backoff();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${accord.onboarding.identity.poll-interval:2s}")

@@ -30,10 +30,11 @@ class IndividualService {
     private final PartnerRepository partners;
     private final AuditTrail audit;
     private final Tenancy tenancy;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     IndividualService(IndividualRepository individuals, PartnerRepository partners, AuditTrail audit,
-                      Tenancy tenancy) {
+                      Tenancy tenancy, Clock clock) {
+        this.clock = clock;
         this.individuals = individuals;
         this.partners = partners;
         this.audit = audit;

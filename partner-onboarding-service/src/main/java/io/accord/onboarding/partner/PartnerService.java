@@ -43,7 +43,7 @@ class PartnerService {
 
     PartnerService(PartnerRepository partners, Outbox outbox, AuditTrail audit, Tenancy tenancy,
                    ApplicationEventPublisher localEvents, IndividualRepository individuals,
-                   List<PartnerReferences> references) {
+                   List<PartnerReferences> references, Clock clock) {
         this.individuals = individuals;
         this.references = references;
         this.localEvents = localEvents;
@@ -51,7 +51,7 @@ class PartnerService {
         this.outbox = outbox;
         this.audit = audit;
         this.tenancy = tenancy;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional

@@ -1,12 +1,13 @@
 package io.accord.platform.idempotency;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Deletes expired keys in small batches, so no transaction holds many locks. Every replica runs it; batches
- * skip the rows another replica is deleting, so they share the work instead of waiting for each other.
+ * Deletes expired keys in small batches, so no transaction holds many locks. One replica at a time (ShedLock):
+ * expired keys are only garbage, one replica deletes them as fast as several would.
  */
 class IdempotencyCleanup {
 
@@ -22,6 +23,7 @@ class IdempotencyCleanup {
 
     @Scheduled(fixedDelayString = "${accord.platform.idempotency.cleanup-interval:5m}",
             initialDelayString = "${accord.platform.idempotency.cleanup-interval:5m}")
+    @SchedulerLock(name = "platform-idempotency-cleanup")
     void deleteExpired() {
         int total = 0;
         int deleted;

@@ -1,6 +1,7 @@
 package io.accord.platform.outbox;
 
 import io.accord.platform.PlatformProperties;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,8 @@ import java.time.Clock;
 
 /**
  * Deletes outbox rows published longer ago than the retention, in small batches so no long lock is held.
- * Unsent rows are never touched. Safe with several replicas: a row deleted by one is simply gone for the other.
+ * Unsent rows are never touched. One replica at a time (ShedLock): parallel runs would only wait on each other's
+ * row locks to delete the same rows.
  */
 class OutboxCleanup {
 
@@ -30,6 +32,7 @@ class OutboxCleanup {
 
     @Scheduled(fixedDelayString = "${accord.platform.outbox.cleanup-interval:1h}",
             initialDelayString = "${accord.platform.outbox.cleanup-interval:1h}")
+    @SchedulerLock(name = "platform-outbox-cleanup")
     void cleanUp() {
         int deleted = deleteSentBefore(Timestamp.from(clock.instant().minus(settings.retention())));
         if (deleted > 0) {

@@ -36,8 +36,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxCleanup outboxCleanup(JdbcClient jdbc, PlatformProperties properties) {
-        return new OutboxCleanup(jdbc, properties, java.time.Clock.systemUTC());
+    OutboxCleanup outboxCleanup(JdbcClient jdbc, PlatformProperties properties, java.time.Clock clock) {
+        return new OutboxCleanup(jdbc, properties, clock);
     }
 
     @Bean

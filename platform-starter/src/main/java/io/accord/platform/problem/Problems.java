@@ -1,7 +1,8 @@
 package io.accord.platform.problem;
 
+import io.accord.contracts.CorrelationIds;
 import io.accord.contracts.ProblemTypes;
-import io.accord.platform.web.CorrelationId;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -35,7 +36,13 @@ public final class Problems {
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(URI.create(TYPE_BASE + slug));
         }
-        problem.setProperty("correlationId", CorrelationId.current());
+        problem.setProperty("correlationId", correlationId());
         return problem;
+    }
+
+    /** The id web's {@code CorrelationId} keeps in the MDC, read here so problem/ and web/ form no cycle. */
+    private static String correlationId() {
+        String id = MDC.get(CorrelationIds.LOG_KEY);
+        return id != null ? id : CorrelationIds.newId();
     }
 }

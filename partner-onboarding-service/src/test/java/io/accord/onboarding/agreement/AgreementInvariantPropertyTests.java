@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whatever staff, partners and the clock do, in any order, a partner never has two versions in force. */
-class AgreementInvariantProperties {
+class AgreementInvariantPropertyTests {
 
     private static final Instant T0 = Instant.parse("2027-01-01T00:00:00Z");
 

@@ -1,0 +1,14 @@
+package io.accord.rating;
+
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import io.accord.testsupport.architecture.AccordArchitectureRules;
+
+/** Accord's shared rules (test-support) over the rating service's main and test classes. */
+@AnalyzeClasses(packages = "io.accord.rating")
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchTests accordRules = ArchTests.in(AccordArchitectureRules.class);
+}

@@ -18,13 +18,17 @@ import java.util.regex.Pattern;
  * gateway and straight to partner-onboarding of a running platform, and compares
  * <ol>
  *     <li>throughput with a fixed number of connections (closed model), after a warm-up of both paths, and</li>
- *     <li>p50/p99 response time at a fixed rate of half the direct maximum (open model).</li>
+ *     <li>p50/p99 response time at a fixed rate of half the direct maximum (open model, same connections).</li>
  * </ol>
- * The last line is always {@code gateway: <n> req/s, direct: <n> req/s, ratio <r>, p99 added <n> ms}. The
+ * Both are measured in alternating 5-second slices of each path, so that other load on the machine weighs on both
+ * alike. The last line is always {@code gateway: <n> req/s, direct: <n> req/s, ratio <r>, p99 added <n> ms}. The
  * gateway's rate limit must be off ({@code ACCORD_GATEWAY_RATELIMIT_ENABLED=false ./accord up}); a 429 stops
  * the run with that advice.
  */
 public final class GatewayBench {
+
+    /** Length of one measurement slice; the two paths alternate slice by slice. */
+    private static final Duration SLICE = Duration.ofSeconds(5);
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -63,15 +67,26 @@ public final class GatewayBench {
         direct.closed(options.connections(), options.warmup());
         gateway.closed(options.connections(), options.warmup());
 
-        Load.Result directMax = measured(direct.closed(options.connections(), options.duration()), direct);
-        Load.Result gatewayMax = measured(gateway.closed(options.connections(), options.duration()), gateway);
+        // both paths in alternating slices, so that whatever else the machine does weighs on both alike
+        int slices = (int) Math.max(1, options.duration().toSeconds() / SLICE.toSeconds());
+        Duration slice = options.duration().dividedBy(slices);
+        Load.Result directMax = null;
+        Load.Result gatewayMax = null;
+        for (int i = 0; i < slices; i++) {
+            directMax = merge(directMax, measured(direct.closed(options.connections(), slice), direct));
+            gatewayMax = merge(gatewayMax, measured(gateway.closed(options.connections(), slice), gateway));
+        }
         sayThroughput(direct, directMax);
         sayThroughput(gateway, gatewayMax);
 
         double rate = Math.max(1, directMax.throughput() / 2);
         say("response times at %.0f req/s (half the direct maximum), scheduled at fixed intervals:", rate);
-        Load.Result directOpen = measured(direct.open(rate, options.duration()), direct);
-        Load.Result gatewayOpen = measured(gateway.open(rate, options.duration()), gateway);
+        Load.Result directOpen = null;
+        Load.Result gatewayOpen = null;
+        for (int i = 0; i < slices; i++) {
+            directOpen = merge(directOpen, measured(direct.open(rate, options.connections(), slice), direct));
+            gatewayOpen = merge(gatewayOpen, measured(gateway.open(rate, options.connections(), slice), gateway));
+        }
         sayLatency(direct, directOpen);
         sayLatency(gateway, gatewayOpen);
 
@@ -120,14 +135,18 @@ public final class GatewayBench {
         }
     }
 
+    private static Load.Result merge(Load.Result sum, Load.Result slice) {
+        return sum == null ? slice : sum.plus(slice);
+    }
+
     private static Load.Result measured(Load.Result result, Load load) {
         if (result.failures().containsKey(429)) {
             throw new BenchException(load.name() + " answered 429: the gateway's rate limit is on. Start the"
                     + " platform with ACCORD_GATEWAY_RATELIMIT_ENABLED=false ./accord up to measure the gateway.");
         }
         if (!result.failures().isEmpty()) {
-            say("  %s: %s of %d requests failed (status: count; -1 is an I/O error)", load.name(), result.failures(),
-                    result.requests());
+            say("  %s: %s of %d requests failed (status: count; -1 is an I/O error%s)", load.name(),
+                    result.failures(), result.requests(), load.firstError() == null ? "" : ", " + load.firstError());
         }
         return result;
     }

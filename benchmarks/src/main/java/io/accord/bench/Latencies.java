@@ -15,6 +15,20 @@ final class Latencies {
         values[size++] = nanos;
     }
 
+    /** Everything {@code other} recorded, added to this. */
+    Latencies addAll(Latencies other) {
+        long[] copy;
+        int count;
+        synchronized (other) {
+            copy = other.values;
+            count = other.size;
+        }
+        for (int i = 0; i < count; i++) {
+            record(copy[i]);
+        }
+        return this;
+    }
+
     synchronized int count() {
         return size;
     }

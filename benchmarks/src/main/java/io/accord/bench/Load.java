@@ -7,11 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -26,6 +28,14 @@ final class Load {
     /** What one run measured. */
     record Result(long requests, Duration elapsed, Latencies latencies, Map<Integer, Long> failures) {
 
+        /** Two slices of the same measurement, taken apart in time, as one. */
+        Result plus(Result other) {
+            var merged = new HashMap<>(failures);
+            other.failures.forEach((status, count) -> merged.merge(status, count, Long::sum));
+            return new Result(requests + other.requests, elapsed.plus(other.elapsed),
+                    new Latencies().addAll(latencies).addAll(other.latencies), merged);
+        }
+
         double throughput() {
             return requests * 1_000_000_000.0 / elapsed.toNanos();
         }
@@ -34,6 +44,7 @@ final class Load {
     private final String name;
     private final HttpClient client;
     private final HttpRequest request;
+    private volatile String firstError;
 
     Load(String name, URI uri, String token) {
         this.name = name;
@@ -51,6 +62,11 @@ final class Load {
 
     String name() {
         return name;
+    }
+
+    /** The first I/O error, if any, to say what the failures (status -1) were. */
+    String firstError() {
+        return firstError;
     }
 
     /** One request, for a check before measuring: its status code and body. */
@@ -83,13 +99,15 @@ final class Load {
     }
 
     /**
-     * Requests at fixed intervals ({@code perSecond}), each on its own virtual thread so a slow answer delays no
-     * later request; a response time counts from the request's scheduled time, not from when it was actually
-     * sent, so a stall of the sender is measured instead of hidden (no coordinated omission).
+     * Requests at fixed intervals ({@code perSecond}) over at most {@code connections} connections, like wrk2:
+     * each request is scheduled on its own virtual thread whatever happened to the previous ones, waits for a
+     * free connection if all are busy, and its response time counts from its scheduled time, not from when it
+     * was actually sent, so a stall is measured instead of hidden (no coordinated omission).
      */
-    Result open(double perSecond, Duration duration) throws InterruptedException {
+    Result open(double perSecond, int connections, Duration duration) throws InterruptedException {
         var latencies = new Latencies();
         var failures = new ConcurrentHashMap<Integer, Long>();
+        var free = new Semaphore(connections);
         long interval = (long) (1_000_000_000L / perSecond);
         long count = duration.toNanos() / interval;
         long start = System.nanoTime();
@@ -101,7 +119,13 @@ final class Load {
                     LockSupport.parkNanos(wait);
                 }
                 senders.execute(() -> {
-                    send(failures);
+                    free.acquireUninterruptibly();
+                    try {
+                        send(failures);
+                    }
+                    finally {
+                        free.release();
+                    }
                     latencies.record(System.nanoTime() - scheduled);
                 });
             }
@@ -118,6 +142,9 @@ final class Load {
         }
         catch (IOException e) {
             status = -1;
+            if (firstError == null) {
+                firstError = e.toString();
+            }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

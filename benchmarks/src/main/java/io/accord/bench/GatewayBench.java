@@ -64,8 +64,8 @@ public final class GatewayBench {
         check(direct);
 
         say("warming up both paths...");
-        direct.closed(options.connections(), options.warmup());
-        gateway.closed(options.connections(), options.warmup());
+        measured(direct.closed(options.connections(), options.warmup()), direct);
+        measured(gateway.closed(options.connections(), options.warmup()), gateway);
 
         // both paths in alternating slices, so that whatever else the machine does weighs on both alike
         int slices = (int) Math.max(1, options.duration().toSeconds() / SLICE.toSeconds());

@@ -55,16 +55,20 @@ class ResilienceTests extends GatewayTestSupport {
                 .expectStatus().isOk();
     }
 
+    /** No proxy is trusted here: a client naming itself someone else in X-Forwarded-For stays in its bucket. */
     @Test
     void limitsAnonymousApplicationsPerClientAddress() {
         for (int i = 0; i < 2; i++) {
             client.post().uri("/api/onboarding/applications")
+                    .header("X-Forwarded-For", "203.0.113." + i)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                     .exchange()
                     .expectStatus().isOk();
         }
 
         var limited = client.post().uri("/api/onboarding/applications")
+                .header("X-Forwarded-For", "203.0.113.99")
+                .header("Forwarded", "for=203.0.113.98")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange();
 

@@ -20,8 +20,10 @@ import java.time.Duration;
 /**
  * Limits each caller's request rate: a partner by its {@code partner_id} (all of its users and systems share one
  * bucket), staff by subject, anonymous callers by IP. Runs after Spring Security (order -100), so only requests
- * that passed the token and role checks count, and the principal is known. The client IP is the socket's peer;
- * behind an ingress set {@code server.forward-headers-strategy=native} so it is the original client's.
+ * that passed the token and role checks count, and the principal is known. The client IP is the socket's peer,
+ * or behind trusted proxies ({@code accord.gateway.rate-limit.trusted-proxies}) the right-most address in their
+ * forwarding header that is not one of them (see {@link ClientAddress}). Leave {@code server.forward-headers-strategy}
+ * unset: it would take the left-most, client-controlled address.
  */
 @Component
 @Order(0)
@@ -29,11 +31,13 @@ class RateLimitFilter implements WebFilter {
 
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
+    private final ClientAddress clientAddress;
     private final ProblemResponses problems;
 
     RateLimitFilter(RateLimitProperties properties, ProblemResponses problems) {
         this.properties = properties;
-        this.limiter = new RateLimiter(properties.maxTrackedKeys(), System::nanoTime);
+        this.limiter = new RateLimiter(properties.maxTrackedKeys(), properties.longestRefill(), System::nanoTime);
+        this.clientAddress = new ClientAddress(properties.trustedProxies(), properties.clientAddressHeader());
         this.problems = problems;
     }
 
@@ -81,10 +85,13 @@ class RateLimitFilter implements WebFilter {
                 && "/api/onboarding/applications".equals(exchange.getRequest().getPath().value());
     }
 
-    private static String clientIp(ServerWebExchange exchange) {
+    private String clientIp(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null ? "unknown"
-                : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        if (remote != null && remote.getAddress() == null) {
+            return remote.getHostString();
+        }
+        return clientAddress.resolve(remote == null ? null : remote.getAddress(),
+                exchange.getRequest().getHeaders().get(properties.clientAddressHeader()));
     }
 
     private record Decision(Duration retryAfter, RateLimitProperties.Bandwidth bandwidth) {

@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Request rate limits, under {@code accord.gateway.rate-limit}. Buckets live in this gateway's memory: with several
@@ -16,6 +18,11 @@ import java.time.Duration;
  * @param authenticated          per partner ({@code partner_id} claim) or, for staff, per subject
  * @param anonymous              per client IP on the public routes (docs, application tracking)
  * @param applicationSubmissions per client IP for anonymous {@code POST /api/onboarding/applications}
+ * @param trustedProxies         addresses or CIDR blocks of the proxies in front of the gateway (the ingress
+ *                               controller, a load balancer) whose {@code clientAddressHeader} is believed; empty
+ *                               (the default) believes no header and keys anonymous callers by the socket's peer
+ * @param clientAddressHeader    {@code X-Forwarded-For} (the default) or {@code Forwarded} (RFC 7239): the header
+ *                               the trusted proxies append the address of their peer to
  */
 @ConfigurationProperties("accord.gateway.rate-limit")
 record RateLimitProperties(
@@ -23,13 +30,24 @@ record RateLimitProperties(
         @DefaultValue("10000") int maxTrackedKeys,
         Bandwidth authenticated,
         Bandwidth anonymous,
-        Bandwidth applicationSubmissions) {
+        Bandwidth applicationSubmissions,
+        List<String> trustedProxies,
+        @DefaultValue("X-Forwarded-For") String clientAddressHeader) {
 
     RateLimitProperties {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         authenticated = Bandwidth.orDefaults(authenticated, new Bandwidth(100L, 50L, Duration.ofSeconds(1)));
         anonymous = Bandwidth.orDefaults(anonymous, new Bandwidth(50L, 10L, Duration.ofSeconds(1)));
         applicationSubmissions = Bandwidth.orDefaults(applicationSubmissions,
                 new Bandwidth(5L, 5L, Duration.ofMinutes(1)));
+    }
+
+    /** The longest any bucket takes to refill from empty: after that long untouched, every bucket is full. */
+    Duration longestRefill() {
+        return Stream.of(authenticated, anonymous, applicationSubmissions)
+                .map(Bandwidth::timeToFill)
+                .max(Duration::compareTo)
+                .orElseThrow();
     }
 
     /**
@@ -50,6 +68,10 @@ record RateLimitProperties(
                 throw new IllegalArgumentException("A rate limit needs capacity, refill-tokens and refill-period > 0");
             }
             return merged;
+        }
+
+        Duration timeToFill() {
+            return refillPeriod.multipliedBy(capacity).dividedBy(refillTokens).plus(refillPeriod);
         }
 
         String describe() {

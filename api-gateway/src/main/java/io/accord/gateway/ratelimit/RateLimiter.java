@@ -1,53 +1,69 @@
 package io.accord.gateway.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongSupplier;
 
 /**
- * Token buckets by caller key, bounded to {@code maxTrackedKeys}. When the map is full, callers whose bucket has
- * refilled completely are dropped first (no effect on them); if that is not enough (a flood of distinct keys),
- * a tenth of the map is dropped, which resets those callers' limits early but keeps memory bounded.
+ * Bucket4j token buckets by caller key, in a Caffeine cache bounded to {@code maxTrackedKeys}. A bucket nobody
+ * touched for {@code idleAfter} (the longest time any bucket takes to refill completely) is full again, so
+ * forgetting it changes nothing for its caller. Beyond the bound, the cache drops the callers it has seen least
+ * (a flood of one-off keys mostly evicts itself), which at worst resets a caller's limit early but keeps memory
+ * bounded.
  */
 final class RateLimiter {
 
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-    private final int maxTrackedKeys;
-    private final LongSupplier nanoClock;
+    private final Cache<String, Bucket> buckets;
+    private final TimeMeter time;
 
-    RateLimiter(int maxTrackedKeys, LongSupplier nanoClock) {
-        this.maxTrackedKeys = maxTrackedKeys;
-        this.nanoClock = nanoClock;
+    RateLimiter(int maxTrackedKeys, Duration idleAfter, LongSupplier nanoClock) {
+        this(maxTrackedKeys, idleAfter, nanoClock, ForkJoinPool.commonPool());
+    }
+
+    /** {@code maintenance} runs the cache's evictions; tests pass {@code Runnable::run} to see them at once. */
+    RateLimiter(int maxTrackedKeys, Duration idleAfter, LongSupplier nanoClock, Executor maintenance) {
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return nanoClock.getAsLong();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(maxTrackedKeys)
+                .expireAfterAccess(idleAfter)
+                .ticker(nanoClock::getAsLong)
+                .executor(maintenance)
+                .build();
     }
 
     /** {@link Duration#ZERO} when the request may pass, otherwise how long the caller should wait. */
     Duration acquire(String key, RateLimitProperties.Bandwidth bandwidth) {
-        long now = nanoClock.getAsLong();
-        TokenBucket bucket = buckets.get(key);
-        if (bucket == null) {
-            if (buckets.size() >= maxTrackedKeys) {
-                evict(now);
-            }
-            bucket = buckets.computeIfAbsent(key, k -> new TokenBucket(bandwidth, now));
-        }
-        return Duration.ofNanos(bucket.tryConsume(now));
+        ConsumptionProbe probe = buckets.get(key, k -> newBucket(bandwidth)).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
     }
 
-    int trackedKeys() {
-        return buckets.size();
+    long trackedKeys() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
-    private synchronized void evict(long now) {
-        if (buckets.size() < maxTrackedKeys) {
-            return;
-        }
-        buckets.values().removeIf(bucket -> bucket.isFull(now));
-        int excess = buckets.size() - (maxTrackedKeys - Math.max(1, maxTrackedKeys / 10));
-        for (Iterator<String> keys = buckets.keySet().iterator(); excess > 0 && keys.hasNext(); excess--) {
-            keys.next();
-            keys.remove();
-        }
+    private Bucket newBucket(RateLimitProperties.Bandwidth bandwidth) {
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(bandwidth.capacity())
+                        .refillGreedy(bandwidth.refillTokens(), bandwidth.refillPeriod()))
+                .withCustomTimePrecision(time)
+                .build();
     }
 }

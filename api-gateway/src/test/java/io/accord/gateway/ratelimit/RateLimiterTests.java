@@ -16,7 +16,7 @@ class RateLimiterTests {
 
     @Test
     void letsABurstUpToCapacityThroughThenAsksToWait() {
-        var limiter = new RateLimiter(100, clock::get);
+        var limiter = new RateLimiter(100, Duration.ofSeconds(3), clock::get, Runnable::run);
 
         for (int i = 0; i < 20; i++) {
             assertThat(limiter.acquire("partner:a", tenPerSecondBurstTwenty)).isZero();
@@ -28,7 +28,7 @@ class RateLimiterTests {
 
     @Test
     void refillsAtTheConfiguredRate() {
-        var limiter = new RateLimiter(100, clock::get);
+        var limiter = new RateLimiter(100, Duration.ofSeconds(3), clock::get, Runnable::run);
         for (int i = 0; i < 20; i++) {
             limiter.acquire("partner:a", tenPerSecondBurstTwenty);
         }
@@ -42,26 +42,50 @@ class RateLimiterTests {
     }
 
     @Test
-    void forgetsIdleCallersFirstAndNeverTracksMoreThanTheBound() {
-        var limiter = new RateLimiter(10, clock::get);
+    void forgetsCallersWhoseBucketHasRefilledAndNeverTracksMoreThanTheBound() {
+        var limiter = new RateLimiter(10, Duration.ofSeconds(3), clock::get, Runnable::run);
         for (int i = 0; i < 10; i++) {
             limiter.acquire("idle:" + i, tenPerSecondBurstTwenty);
         }
-        clock.addAndGet(Duration.ofSeconds(5).toNanos());
         for (int i = 0; i < 19; i++) {
             limiter.acquire("busy", tenPerSecondBurstTwenty);
         }
+        assertThat(limiter.trackedKeys()).isEqualTo(10);
 
-        limiter.acquire("new", tenPerSecondBurstTwenty);
+        clock.addAndGet(Duration.ofSeconds(2).toNanos());
+        limiter.acquire("busy", tenPerSecondBurstTwenty);
+        clock.addAndGet(Duration.ofSeconds(2).toNanos());
 
-        assertThat(limiter.trackedKeys()).isEqualTo(2);
-        assertThat(limiter.acquire("busy", tenPerSecondBurstTwenty)).isZero();
-        assertThat(limiter.acquire("busy", tenPerSecondBurstTwenty)).isPositive();
-
+        assertThat(limiter.trackedKeys()).isEqualTo(1);
         for (int i = 0; i < 1000; i++) {
             limiter.acquire("flood:" + i, tenPerSecondBurstTwenty);
         }
         assertThat(limiter.trackedKeys()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aBucketThatWasForgottenWasFullAnyway() {
+        var limiter = new RateLimiter(100, Duration.ofSeconds(3), clock::get, Runnable::run);
+        for (int i = 0; i < 20; i++) {
+            limiter.acquire("partner:a", tenPerSecondBurstTwenty);
+        }
+
+        clock.addAndGet(Duration.ofSeconds(3).toNanos());
+
+        assertThat(limiter.trackedKeys()).isZero();
+        for (int i = 0; i < 20; i++) {
+            assertThat(limiter.acquire("partner:a", tenPerSecondBurstTwenty)).isZero();
+        }
+        assertThat(limiter.acquire("partner:a", tenPerSecondBurstTwenty)).isPositive();
+    }
+
+    @Test
+    void idleTimeCoversTheSlowestRefill() {
+        var properties = new RateLimitProperties(true, 100, null, null,
+                new RateLimitProperties.Bandwidth(5L, 5L, Duration.ofMinutes(1)), null, "X-Forwarded-For");
+
+        assertThat(properties.longestRefill()).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(properties.trustedProxies()).isEmpty();
     }
 
     @Test

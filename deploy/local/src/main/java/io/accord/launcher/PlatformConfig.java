@@ -35,9 +35,16 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
                 DEFAULT_SERVICE_JVM_OPTIONS, true);
     }
 
-    /** The defaults, with {@code ACCORD_DB_URL}, {@code ACCORD_DB_USER} and {@code ACCORD_DB_PASSWORD} applied. */
+    /**
+     * The defaults, with {@code ACCORD_DB_URL}, {@code ACCORD_DB_USER} and {@code ACCORD_DB_PASSWORD} applied, and
+     * {@code ACCORD_PORT_OFFSET} (added to every port, to run a second platform beside the default one).
+     */
     public static PlatformConfig fromEnvironment(Path projectRoot, Map<String, String> environment) {
         PlatformConfig config = defaults(projectRoot);
+        String offset = environment.get("ACCORD_PORT_OFFSET");
+        if (offset != null && !offset.isBlank()) {
+            config = config.withPortOffset(Integer.parseInt(offset.strip()));
+        }
         String url = environment.get("ACCORD_DB_URL");
         if (url == null || url.isBlank()) {
             return config;

@@ -55,6 +55,8 @@ final class ServiceProcesses {
         if (ONBOARDING.equals(service.key())) {
             // provisions partner groups and admin users through Keycloak's admin API
             environment.put("ACCORD_KEYCLOAK_URL", config.keycloakUrl());
+            // accord.onboarding.demo-seed.enabled: the demo users' partners, created when missing (dev only)
+            environment.put("ACCORD_ONBOARDING_DEMOSEED_ENABLED", "true");
         }
         if (service.hasDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", databases.jdbcUrl(service.key()));

@@ -82,8 +82,19 @@ final class UpCommand {
         out.println();
         out.println("Stopping Accord...");
         Shutdown.stopAll(currentState().components(), message -> out.println("  " + message));
+        List<String> survivors = currentState().components().stream().filter(ComponentState::isRunning)
+                .map(component -> component.name() + " (pid " + component.pid() + ")").toList();
         deleteStateFile();
+        if (!survivors.isEmpty()) {
+            // the JVM goes on to exit with 128 + the signal (143 after ./accord down, 130 after Ctrl-C)
+            out.println("still running: " + survivors);
+            return;
+        }
         out.println("Accord stopped.");
+        out.flush();
+        // A stop asked for (./accord down, Ctrl-C) that stopped everything is a success: exit 0, not 143 or 130.
+        // halt, because exit would wait for this very hook; the launcher has no other hook left to run.
+        Runtime.getRuntime().halt(0);
     }
 
     private static Throwable rootCause(Throwable failure) {

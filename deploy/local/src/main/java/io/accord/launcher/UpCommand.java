@@ -37,8 +37,7 @@ final class UpCommand {
         state = new RunState(self.pid(), ComponentState.startTime(self.pid()).orElse(0L), List.of());
         state.write(config.stateFile());
         // covers a Ctrl-C during startup too: everything recorded so far is stopped, in order
-        Thread hook = new Thread(this::stopEverything, "accord-up-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = CleanStopHook.register("accord-up-shutdown", this::stopEverything);
         Platform platform;
         try {
             platform = Platform.start(config, new Progress());
@@ -77,7 +76,8 @@ final class UpCommand {
         }
     }
 
-    private void stopEverything() {
+    /** Whether everything stopped. */
+    private boolean stopEverything() {
         stopping = true;
         out.println();
         out.println("Stopping Accord...");
@@ -88,13 +88,11 @@ final class UpCommand {
         if (!survivors.isEmpty()) {
             // the JVM goes on to exit with 128 + the signal (143 after ./accord down, 130 after Ctrl-C)
             out.println("still running: " + survivors);
-            return;
+            return false;
         }
         out.println("Accord stopped.");
         out.flush();
-        // A stop asked for (./accord down, Ctrl-C) that stopped everything is a success: exit 0, not 143 or 130.
-        // halt, because exit would wait for this very hook; the launcher has no other hook left to run.
-        Runtime.getRuntime().halt(0);
+        return true;
     }
 
     private static Throwable rootCause(Throwable failure) {

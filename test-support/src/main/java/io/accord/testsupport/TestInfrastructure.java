@@ -113,6 +113,24 @@ public final class TestInfrastructure {
         }
     }
 
+    static long embeddedPostgresPid() {
+        return postgres().pid();
+    }
+
+    /** The directories of the embedded servers this JVM started (for the test of their removal). */
+    static List<Path> serverDirectories() {
+        List<Path> directories = new java.util.ArrayList<>();
+        EmbeddedPostgres server = postgres;
+        if (server != null) {
+            directories.add(postgresHome);
+            directories.add(server.home());
+        }
+        if (kafkaHome != null) {
+            directories.add(kafkaHome);
+        }
+        return directories;
+    }
+
     static void cleanUp() {
         EmbeddedPostgres server = postgres;
         if (server != null) {

@@ -5,7 +5,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,14 +50,14 @@ class PlatformMigrations implements FlywayMigrationStrategy {
                 .load()
                 .migrate();
         service.migrate();
-        grantRuntimeRole(JdbcClient.create(service.getConfiguration().getDataSource()),
-                service.getConfiguration().getTable());
+        grantRuntimeRole(service.getConfiguration().getDataSource(), service.getConfiguration().getTable());
     }
 
-    private void grantRuntimeRole(JdbcClient owner, String serviceHistoryTable) {
+    private void grantRuntimeRole(DataSource dataSource, String serviceHistoryTable) {
         if (runtimeRole == null || runtimeRole.isBlank()) {
             return;
         }
+        JdbcClient owner = JdbcClient.create(dataSource);
         String migrator = owner.sql("select current_user").query(String.class).single();
         if (migrator.equals(runtimeRole)) {
             log.warn("Flyway and the application both connect as {}: set spring.flyway.user to the database owner"
@@ -61,17 +66,24 @@ class PlatformMigrations implements FlywayMigrationStrategy {
         }
         String role = owner.sql("select quote_ident(:role)").param("role", runtimeRole).query(String.class).single();
         String schema = owner.sql("select quote_ident(current_schema())").query(String.class).single();
-        List<String> statements = List.of(
+        List<String> statements = new ArrayList<>(List.of(
                 "grant usage on schema " + schema + " to " + role,
                 "grant select, insert, update, delete on all tables in schema " + schema + " to " + role,
                 "grant usage, select on all sequences in schema " + schema + " to " + role,
                 "revoke truncate, references, trigger on all tables in schema " + schema + " from " + role,
-                "revoke insert, update, delete on " + HISTORY_TABLE + ", "
-                        + owner.sql("select quote_ident(:table)").param("table", serviceHistoryTable)
-                        .query(String.class).single() + " from " + role,
                 "revoke update, delete on audit_event from " + role,
-                "revoke insert, update, delete on audit_chain_head from " + role);
-        statements.forEach(statement -> owner.sql(statement).update());
+                "revoke insert, update, delete on audit_chain_head from " + role));
+        for (String history : List.of(HISTORY_TABLE, serviceHistoryTable)) {
+            owner.sql("select quote_ident(relname) from pg_class where oid = to_regclass(quote_ident(:table))")
+                    .param("table", history).query(String.class).optional()
+                    .ifPresent(table -> statements.add("revoke insert, update, delete on " + table + " from " + role));
+        }
+        // one transaction: the runtime role never holds, even briefly, more than the end result; serialised
+        // because replicas starting together would otherwise fail with "tuple concurrently updated"
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
+            owner.sql("select pg_advisory_xact_lock(hashtext('accord-platform-grants'))").query().listOfRows();
+            statements.forEach(statement -> owner.sql(statement).update());
+        });
         log.info("Granted runtime role {} DML on schema {} (audit trail: select and insert only)", runtimeRole, schema);
     }
 }

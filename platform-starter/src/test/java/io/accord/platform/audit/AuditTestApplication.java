@@ -2,6 +2,7 @@ package io.accord.platform.audit;
 
 import io.accord.contracts.value.PartnerId;
 import io.accord.infra.DatabaseRoles;
+import io.accord.testsupport.AccordTestInitializer;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
 import org.springframework.boot.SpringBootConfiguration;
@@ -51,13 +52,8 @@ class AuditTestApplication {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            String url = TestInfrastructure.database(DATABASE);
+            TestPropertyValues.of(AccordTestInitializer.databaseProperties(DATABASE)).applyTo(context);
             TestPropertyValues.of(
-                    "spring.datasource.url=" + url,
-                    "spring.datasource.username=" + roles().runtime(),
-                    "spring.datasource.password=" + roles().runtimePassword(),
-                    "spring.flyway.user=" + roles().owner(),
-                    "spring.flyway.password=" + roles().ownerPassword(),
                     "accord.platform.jwt.issuer-uri=" + TestJwt.ISSUER,
                     "accord.platform.jwt.public-key-location=file:" + TestJwt.publicKeyFile()
             ).applyTo(context);

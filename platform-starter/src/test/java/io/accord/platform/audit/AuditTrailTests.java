@@ -80,6 +80,7 @@ class AuditTrailTests {
                     "alter table audit_event disable trigger all",
                     "drop table audit_event",
                     "update audit_chain_head set last_seq = 0",
+                    "delete from platform_schema_history",
                     "create table sneaky (id int)"}) {
                 assertThatThrownBy(() -> execute(runtime, attack)).as(attack)
                         .isInstanceOfSatisfying(SQLException.class,

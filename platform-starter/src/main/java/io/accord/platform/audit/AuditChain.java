@@ -59,7 +59,7 @@ class AuditChain {
                     return AuditVerification.broken(position, link.id(), "Chain position " + (position + 1)
                             + " is missing before this entry: an entry was deleted.");
                 }
-                if (!link.previousHash().equals(previousHash)) {
+                if (!previousHash.equals(link.previousHash())) {
                     return AuditVerification.broken(position, link.id(),
                             "The entry's previous hash does not match the entry before it.");
                 }

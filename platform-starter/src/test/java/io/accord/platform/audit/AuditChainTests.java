@@ -64,15 +64,19 @@ class AuditChainTests {
     }
 
     @Test
-    void namesAnEntryTheSuperuserChangedAndIsWholeAgainWhenRestored() throws SQLException {
+    void namesAnEntryTheSuperuserChangedAndIsWholeAgainWhenRestored() {
         write("{\"iban\":\"DE02120300000000202051\"}");
         long tampered = write("{\"iban\":\"DE89370400440532013000\",\"holder\":\"Telco One\"}");
         write("{\"iban\":\"DE02120300000000202051\"}");
         String original = afterState(tampered);
 
-        superuser(jdbc -> jdbc.sql("""
-                update audit_event set after_state = '{"iban":"GB33BUKB20201555555555","holder":"Telco One"}'
-                where id = :id""").param("id", tampered).update());
+        superuserJdbc(jdbc -> {
+            jdbc.sql("alter table audit_event disable trigger audit_event_no_update_or_delete").update();
+            jdbc.sql("""
+                    update audit_event set after_state = '{"iban":"GB33BUKB20201555555555","holder":"Telco One"}'
+                    where id = :id""").param("id", tampered).update();
+            return jdbc.sql("alter table audit_event enable trigger audit_event_no_update_or_delete").update();
+        });
 
         JsonNode broken = verification();
         assertThat(broken.get("verified").asBoolean()).isFalse();
@@ -86,8 +90,8 @@ class AuditChainTests {
     }
 
     @Test
-    void namesTheEntryAfterADeletedOneAndNoticesMissingNewestEntries() throws SQLException {
-        long first = write("{\"step\":1}");
+    void namesTheEntryAfterADeletedOneAndNoticesMissingNewestEntries() {
+        write("{\"step\":1}");
         long second = write("{\"step\":2}");
         long third = write("{\"step\":3}");
         Map<String, Object> row = superuserRow(second);
@@ -109,11 +113,11 @@ class AuditChainTests {
         assertThat(truncated.get("reason").asString()).contains("newest entries are missing");
 
         superuser(jdbc -> reinsert(jdbc, newest));
-        assertThat(verification().get("verified").asBoolean()).as("restored after %d", first).isTrue();
+        assertThat(verification().get("verified").asBoolean()).isTrue();
     }
 
     @Test
-    void namesAnEntryInsertedPastTheChainTrigger() throws SQLException {
+    void namesAnEntryInsertedPastTheChainTrigger() {
         write("{\"genuine\":true}");
         long[] forged = new long[1];
         superuser(jdbc -> forged[0] = jdbc.sql("""
@@ -127,6 +131,15 @@ class AuditChainTests {
 
         superuser(jdbc -> jdbc.sql("delete from audit_event where id = :id").param("id", forged[0]).update());
         assertThat(verification().get("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void isForAuditorsAndPlatformAdminsOnly() {
+        assertThat(staff.get("/api/audit/verification").status()).isEqualTo(403);
+        assertThat(staff.as(TestJwt.partner("pat", UUID.randomUUID().toString(), Roles.PARTNER_ADMIN))
+                .get("/api/audit/verification").status()).isEqualTo(403);
+        assertThat(staff.as(TestJwt.staff("root", Roles.PLATFORM_ADMIN)).get("/api/audit/verification").status())
+                .isEqualTo(200);
     }
 
     @Test

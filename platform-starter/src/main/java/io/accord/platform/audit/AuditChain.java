@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ class AuditChain {
         }
 
         List<String> canonicalFields() {
-            return java.util.Arrays.asList(Long.toString(position), Long.toString(id),
+            return Arrays.asList(Long.toString(position), Long.toString(id),
                     occurredAt.withOffsetSameInstant(ZoneOffset.UTC).format(MICROSECONDS), actor, actorId,
                     partnerId == null ? null : partnerId.toString(), resourceType, resourceId, action, before, after,
                     correlationId, previousHash);

@@ -12,10 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -242,9 +246,9 @@ class AuditChainTests {
 
     /** The same JSON object with its keys in reverse order and extra whitespace. */
     private static String reordered(String json) {
-        JsonNode tree = tools.jackson.databind.json.JsonMapper.shared().readTree(json);
-        List<String> names = new java.util.ArrayList<>(tree.propertyNames());
-        java.util.Collections.reverse(names);
+        JsonNode tree = JsonMapper.shared().readTree(json);
+        List<String> names = new ArrayList<>(tree.propertyNames());
+        Collections.reverse(names);
         StringBuilder text = new StringBuilder("{ ");
         for (String name : names) {
             text.append(text.length() > 2 ? " ,  " : "").append('"').append(name).append("\" :  ")
@@ -273,7 +277,7 @@ class AuditChainTests {
         });
     }
 
-    private <T> T superuserJdbc(java.util.function.Function<JdbcClient, T> work) {
+    private <T> T superuserJdbc(Function<JdbcClient, T> work) {
         try (Connection connection = DriverManager.getConnection(url, TestInfrastructure.dbUser(),
                 TestInfrastructure.dbPassword())) {
             return work.apply(JdbcClient.create(new SingleConnectionDataSource(connection, true)));

@@ -132,6 +132,13 @@ class PlatformSystemTests {
         assertThat(acrossServices.header("X-Partial-Result")).as("every service answered").isNull();
         assertThat(acrossServices.json().get(0).get("service").asString()).isEqualTo("onboarding");
         assertThat(acrossServices.json().get(0).get("resourceId").asString()).isEqualTo(id);
+
+        // every service runs as its runtime role and its audit hash chain is whole
+        assertThat(trail.json().get(0).get("actorId").asString()).as("the token's subject").isNotBlank();
+        TestHttp.Response verification = gateway.as(keycloak.token("auditor")).get("/api/audit/verification");
+        assertThat(verification.status()).isEqualTo(200);
+        assertThat(verification.json().get("verified").asBoolean()).as(verification.body()).isTrue();
+        assertThat(verification.json().get("services").size()).isEqualTo(6);
     }
 
     @Test

@@ -94,7 +94,10 @@ final class PlatformStarter {
                     postgres.logFile(), URI.create("tcp://127.0.0.1:" + postgres.port())));
             databases = Databases.embedded(postgres);
         }
-        ServiceSpec.SERVICES.forEach(service -> databases.create(service.key()));
+        ServiceSpec.SERVICES.forEach(service -> {
+            databases.create(service.key());
+            databases.prepareRoles(service.key());
+        });
         databases.create("keycloak");
         return databases;
     }

@@ -58,8 +58,16 @@ final class ServiceProcesses {
         }
         if (service.hasDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", databases.jdbcUrl(service.key()));
-            environment.put("SPRING_DATASOURCE_USERNAME", databases.user());
-            environment.put("SPRING_DATASOURCE_PASSWORD", databases.password());
+            databases.roles(service.key()).ifPresentOrElse(roles -> {
+                // the service runs as a role without DDL rights; Flyway migrates as the database's owner
+                environment.put("SPRING_DATASOURCE_USERNAME", roles.runtime());
+                environment.put("SPRING_DATASOURCE_PASSWORD", roles.runtimePassword());
+                environment.put("SPRING_FLYWAY_USER", roles.owner());
+                environment.put("SPRING_FLYWAY_PASSWORD", roles.ownerPassword());
+            }, () -> {
+                environment.put("SPRING_DATASOURCE_USERNAME", databases.user());
+                environment.put("SPRING_DATASOURCE_PASSWORD", databases.password());
+            });
         } else {
             for (ServiceSpec backend : ServiceSpec.SERVICES) {
                 environment.put("ACCORD_GATEWAY_BACKENDS_" + backend.key().toUpperCase(),

@@ -24,7 +24,8 @@ final class Summary {
         out.printf("  %-22s %s/admin  (%s / %s)%n", "Keycloak admin console", platform.keycloakUrl(),
                 KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD);
         out.printf("  %-22s %s%n", "Kafka", platform.kafkaBootstrapServers());
-        out.printf("  %-22s %s  (user %s)%n", "PostgreSQL", platform.jdbcUrl("<database>"), platform.databaseUser());
+        out.printf("  %-22s %s  (user %s; services run as <database>_app, migrate as <database>_owner)%n",
+                "PostgreSQL", platform.jdbcUrl("<database>"), platform.databaseUser());
         out.println();
         out.println("Demo logins (realm " + KeycloakServer.REALM + "):");
         for (DemoLogins.Login login : DemoLogins.read(config.realmFile())) {

@@ -91,8 +91,8 @@ class KeycloakProvisioningTests {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             super.initialize(context);
+            TestPropertyValues.of(databaseProperties("test_onboarding_keycloak")).applyTo(context);
             TestPropertyValues.of(
-                    "spring.datasource.url=" + TestInfrastructure.database("test_onboarding_keycloak"),
                     "accord.onboarding.identity.enabled=true",
                     "accord.onboarding.identity.server-url=" + KEYCLOAK_URL,
                     "accord.onboarding.identity.poll-interval=250ms",

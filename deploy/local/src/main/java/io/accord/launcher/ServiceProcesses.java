@@ -16,6 +16,13 @@ import io.accord.infra.Processes;
 final class ServiceProcesses {
 
     private static final String ONBOARDING = "onboarding";
+    static final String ONBOARDING_CLIENT_SECRET = "ACCORD_ONBOARDING_CLIENT_SECRET";
+    /**
+     * The realm file's documented dev-only secret of the {@code accord-onboarding} client (deploy/keycloak/README.md).
+     * Keycloak, started by this launcher, resolves the same variable with the same fallback when it imports the
+     * realm; the service itself has no default and refuses to start without the variable.
+     */
+    static final String DEV_ONBOARDING_CLIENT_SECRET = "accord-onboarding-dev-secret";
 
     private ServiceProcesses() {
     }
@@ -55,6 +62,8 @@ final class ServiceProcesses {
         if (ONBOARDING.equals(service.key())) {
             // provisions partner groups and admin users through Keycloak's admin API
             environment.put("ACCORD_KEYCLOAK_URL", config.keycloakUrl());
+            environment.put(ONBOARDING_CLIENT_SECRET,
+                    System.getenv().getOrDefault(ONBOARDING_CLIENT_SECRET, DEV_ONBOARDING_CLIENT_SECRET));
         }
         if (service.hasDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", databases.jdbcUrl(service.key()));

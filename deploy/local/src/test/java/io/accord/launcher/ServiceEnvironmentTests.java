@@ -30,7 +30,8 @@ class ServiceEnvironmentTests {
                 .doesNotContainKey("SPRING_FLYWAY_USER")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
                 .containsEntry("ACCORD_ISSUER_URI", "http://localhost:8180/realms/accord")
-                .doesNotContainKey("ACCORD_KEYCLOAK_URL");
+                .doesNotContainKey("ACCORD_KEYCLOAK_URL")
+                .doesNotContainKey("ACCORD_ONBOARDING_CLIENT_SECRET");
     }
 
     @Test
@@ -80,6 +81,16 @@ class ServiceEnvironmentTests {
         assertThat(environment).containsEntry("ACCORD_KEYCLOAK_URL", "http://localhost:9180")
                 .containsEntry("ACCORD_ISSUER_URI", "http://localhost:9180/realms/accord")
                 .containsEntry("SERVER_PORT", "9081");
+    }
+
+    @Test
+    void givesPartnerOnboardingTheKeycloakClientSecretTheRealmWasImportedWith() {
+        Map<String, String> environment = ServiceProcesses.environment(ServiceSpec.SERVICES.getFirst(), config,
+                databases, "127.0.0.1:19092");
+
+        // the service has no fallback of its own: the launcher passes the realm's (dev) secret
+        assertThat(environment).containsEntry("ACCORD_ONBOARDING_CLIENT_SECRET",
+                System.getenv().getOrDefault("ACCORD_ONBOARDING_CLIENT_SECRET", "accord-onboarding-dev-secret"));
     }
 
     @Test

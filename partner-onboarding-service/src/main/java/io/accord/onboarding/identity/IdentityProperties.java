@@ -2,8 +2,10 @@ package io.accord.onboarding.identity;
 
 import io.accord.platform.retry.Backoffs;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -14,7 +16,8 @@ import java.time.Duration;
  * @param realm          the realm partners log in to
  * @param clientId       this service's confidential client; its service account has the realm-management roles
  *                       manage-users, view-users, query-users and query-groups
- * @param clientSecret   that client's secret (env {@code ACCORD_ONBOARDING_CLIENT_SECRET})
+ * @param clientSecret   that client's secret (env {@code ACCORD_ONBOARDING_CLIENT_SECRET}); required, with no
+ *                       default: the client can manage users, so a committed value would be a standing credential
  * @param enabled        whether this instance runs the worker; requests are recorded either way
  * @param pollInterval   how often the worker looks for due rows
  * @param firstBackoff   wait after the first failed attempt, doubled after each further one
@@ -24,11 +27,13 @@ import java.time.Duration;
  * @param readTimeout    how long to wait for one answer of Keycloak
  */
 @ConfigurationProperties("accord.onboarding.identity")
+@Validated
 record IdentityProperties(
         @DefaultValue("http://localhost:8180") String serverUrl,
         @DefaultValue("accord") String realm,
         @DefaultValue("accord-onboarding") String clientId,
-        String clientSecret,
+        @NotBlank(message = "is missing: set the environment variable " + SECRET_VARIABLE
+                + " to the secret of the Keycloak client accord-onboarding") String clientSecret,
         @DefaultValue("true") boolean enabled,
         @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("1s") Duration firstBackoff,
@@ -36,6 +41,8 @@ record IdentityProperties(
         @DefaultValue("20") int batchSize,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout) {
+
+    static final String SECRET_VARIABLE = "ACCORD_ONBOARDING_CLIENT_SECRET";
 
     /** The platform's one retry policy with these bounds. */
     ExponentialBackOff backoff() {

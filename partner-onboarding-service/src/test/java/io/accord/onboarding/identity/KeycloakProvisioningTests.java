@@ -95,6 +95,7 @@ class KeycloakProvisioningTests {
             TestPropertyValues.of(
                     "accord.onboarding.identity.enabled=true",
                     "accord.onboarding.identity.server-url=" + KEYCLOAK_URL,
+                    "accord.onboarding.identity.client-secret=accord-onboarding-dev-secret",
                     "accord.onboarding.identity.poll-interval=250ms",
                     "accord.onboarding.identity.first-backoff=250ms",
                     "accord.onboarding.identity.max-backoff=2s"

@@ -34,7 +34,8 @@ final class UpCommand {
             return 1;
         }
         ProcessHandle self = ProcessHandle.current();
-        state = new RunState(self.pid(), ComponentState.startTime(self.pid()).orElse(0L), List.of());
+        state = RunState.starting(self.pid(), ComponentState.startTime(self.pid()).orElse(0L),
+                List.copyOf(Preflight.ports(config).keySet()));
         state.write(config.stateFile());
         // covers a Ctrl-C during startup too: everything recorded so far is stopped, in order
         Thread hook = new Thread(this::stopEverything, "accord-up-shutdown");
@@ -54,6 +55,7 @@ final class UpCommand {
             deleteStateFile();
             return 1;
         }
+        markStarted();
         Summary.print(platform, config, elapsed(), out);
         watch();
         return 0;
@@ -108,6 +110,11 @@ final class UpCommand {
 
     private synchronized RunState currentState() {
         return state;
+    }
+
+    private synchronized void markStarted() {
+        state = state.started();
+        state.write(config.stateFile());
     }
 
     private synchronized void record(ComponentState component) {

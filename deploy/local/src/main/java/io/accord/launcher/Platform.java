@@ -59,6 +59,16 @@ public final class Platform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service named " + name));
     }
 
+    /** GreenMail's REST API of the development mail sink ({@code http://localhost:8025}). */
+    public String mailApiUrl() {
+        return "http://localhost:" + config.mailApiPort();
+    }
+
+    /** Where the messages sent to one address are read: {@code GET} answers GreenMail's JSON array. */
+    public String mailboxUrl(String email) {
+        return mailApiUrl() + "/api/user/" + email + "/messages/";
+    }
+
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
     }

@@ -23,6 +23,7 @@ import io.accord.infra.EmbeddedPostgres;
 import io.accord.infra.KafkaBroker;
 import io.accord.infra.KeycloakRealmSync;
 import io.accord.infra.KeycloakServer;
+import io.accord.infra.MailSink;
 
 /**
  * Starts the platform in dependency order, in parallel where nothing depends on anything:
@@ -57,9 +58,12 @@ final class PlatformStarter {
                 () -> named("postgres", postgresLog, this::startDatabases), executor);
         CompletableFuture<String> kafka = CompletableFuture.supplyAsync(
                 () -> named("kafka", work.resolve("kafka/broker.log"), this::startKafka), executor);
+        CompletableFuture<MailSink> mail = CompletableFuture.supplyAsync(
+                () -> named("mail", work.resolve("mail/mail.log"), this::startMail), executor);
         CompletableFuture<Void> keycloak = databases.thenAcceptAsync(
-                db -> namedStep("keycloak", work.resolve("keycloak/keycloak.log"), () -> startKeycloak(db)), executor);
-        List<CompletableFuture<?>> steps = new ArrayList<>(List.of(databases, kafka, keycloak));
+                db -> namedStep("keycloak", work.resolve("keycloak/keycloak.log"), () -> startKeycloak(db, mail)),
+                executor);
+        List<CompletableFuture<?>> steps = new ArrayList<>(List.of(databases, kafka, mail, keycloak));
         if (config.startServices()) {
             for (ServiceSpec service : Preflight.services()) {
                 steps.add(databases.thenAcceptBothAsync(kafka, (db, bootstrap) -> namedStep(service.name(),
@@ -110,7 +114,17 @@ final class PlatformStarter {
         return broker.bootstrapServers();
     }
 
-    private void startKeycloak(Databases databases) {
+    private MailSink startMail() {
+        listener.starting("mail", "GreenMail SMTP sink on port " + config.smtpPort());
+        MailSink sink = MailSink.start(config.workDirectory().resolve("mail"), config.smtpPort(), config.imapPort(),
+                config.mailApiPort());
+        sink.detach();
+        healthy(register("mail", ComponentState.Kind.MAIL, sink.pid(), sink.smtpPort(), sink.logFile(),
+                sink.readinessUri()));
+        return sink;
+    }
+
+    private void startKeycloak(Databases databases, CompletableFuture<MailSink> mail) {
         listener.starting("keycloak", "Keycloak " + KeycloakServer.VERSION + " on port " + config.keycloakPort());
         KeycloakServer keycloak = KeycloakServer.start(config.workDirectory().resolve("keycloak"),
                 config.keycloakPort(), databases.jdbcUrl("keycloak"), databases.user(), databases.password(),
@@ -118,6 +132,9 @@ final class PlatformStarter {
         keycloak.detach();
         // the file is imported only into a new realm: an existing one gets what was added to the file since
         KeycloakRealmSync.addMissing(keycloak.baseUrl(), config.realmFile());
+        // the realm's e-mail (partner admins' first login) goes to the sink, on this platform's port
+        MailSink sink = mail.join();
+        KeycloakRealmSync.useSmtpServer(keycloak.baseUrl(), KeycloakServer.REALM, sink.smtpHost(), sink.smtpPort());
         healthy(register("keycloak", ComponentState.Kind.KEYCLOAK, keycloak.pid(), config.keycloakPort(),
                 keycloak.logFile(), URI.create("http://localhost:" + keycloak.managementPort() + "/health/ready")));
     }

@@ -74,7 +74,7 @@ final class StatusCommand {
         }
         // services and Kafka are one JVM; Keycloak (kc.sh + JVM) and PostgreSQL (postmaster + backends) are trees
         return switch (component.kind()) {
-            case SERVICE, KAFKA -> ProcessMemory.residentBytes(component.pid());
+            case SERVICE, KAFKA, MAIL -> ProcessMemory.residentBytes(component.pid());
             case POSTGRES, KEYCLOAK -> ProcessMemory.treeBytes(component.pid());
         };
     }

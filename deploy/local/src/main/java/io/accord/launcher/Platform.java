@@ -1,6 +1,7 @@
 package io.accord.launcher;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -20,8 +21,11 @@ public final class Platform implements AutoCloseable {
     private final Databases databases;
     private final String kafkaBootstrapServers;
     private final Thread shutdownHook;
+    private final List<ServiceSpec> uncached;
 
-    Platform(PlatformConfig config, StartedComponents components, Databases databases, String kafkaBootstrapServers) {
+    Platform(PlatformConfig config, StartedComponents components, Databases databases, String kafkaBootstrapServers,
+             List<ServiceSpec> uncached) {
+        this.uncached = uncached;
         this.config = config;
         this.components = components;
         this.databases = databases;
@@ -88,6 +92,16 @@ public final class Platform implements AutoCloseable {
 
     public List<ComponentState> components() {
         return components.all();
+    }
+
+    /** Services started without a ready start-up cache ({@link StartupCache}). */
+    List<ServiceSpec> servicesWithoutStartupCache() {
+        return uncached;
+    }
+
+    /** The environment a service runs with, for its start-up cache's training run. */
+    Map<String, String> environment(ServiceSpec service) {
+        return ServiceProcesses.environment(service, config, databases, kafkaBootstrapServers);
     }
 
     public PlatformConfig config() {

@@ -110,6 +110,11 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
         return workDirectory.resolve("logs");
     }
 
+    /** AOT caches / CDS archives of the services' JVMs, per jar checksum and JDK ({@link StartupCache}). */
+    public Path startupCacheDirectory() {
+        return workDirectory.resolve("startup-cache");
+    }
+
     public Path stateFile() {
         return workDirectory.resolve("run").resolve("state.properties");
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,9 @@ final class PlatformStarter {
     private final PlatformListener listener;
     private final StartedComponents started = new StartedComponents();
     private final HealthProbe probe = new HealthProbe();
+    private final StartupCache startupCache;
+    /** Services that started without a ready start-up cache, for {@code up} to create theirs afterwards. */
+    private final List<ServiceSpec> uncached = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().daemon().name("accord-start-", 1).factory());
     private final long startNanos = System.nanoTime();
@@ -47,6 +51,7 @@ final class PlatformStarter {
     PlatformStarter(PlatformConfig config, PlatformListener listener) {
         this.config = config;
         this.listener = listener;
+        this.startupCache = new StartupCache(config.startupCacheDirectory());
     }
 
     Platform start() {
@@ -80,7 +85,7 @@ final class PlatformStarter {
             throw e;
         }
         executor.shutdown();
-        return new Platform(config, started, databases.join(), kafka.join());
+        return new Platform(config, started, databases.join(), kafka.join(), List.copyOf(uncached));
     }
 
     private Databases startDatabases() {
@@ -141,9 +146,14 @@ final class PlatformStarter {
 
     private void startService(ServiceSpec service, Databases databases, String kafkaBootstrapServers) {
         int port = config.port(service);
-        listener.starting(service.name(), "port " + port);
+        StartupCache.Entry cache = startupCache.entry(service, service.jar(config.projectRoot()));
+        if (!cache.isReady()) {
+            uncached.add(service);
+        }
+        listener.starting(service.name(), "port " + port + (cache.isReady() ? ", from its start-up cache" : ""));
         Process process = ServiceProcesses.start(service, config,
-                ServiceProcesses.environment(service, config, databases, kafkaBootstrapServers), logFile(service));
+                ServiceProcesses.environment(service, config, databases, kafkaBootstrapServers), logFile(service),
+                Optional.of(cache));
         ComponentState state = register(service.name(), ComponentState.Kind.SERVICE, process.pid(), port,
                 logFile(service), URI.create("http://localhost:" + port + "/actuator/health/readiness"));
         long deadline = startNanos + config.healthTimeout().toNanos();

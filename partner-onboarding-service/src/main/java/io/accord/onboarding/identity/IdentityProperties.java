@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param batchSize      rows worked per poll at most (each in its own transaction)
  * @param connectTimeout how long to wait for a connection to Keycloak
  * @param readTimeout    how long to wait for one answer of Keycloak
+ * @param invitation     the partner admin's first-login e-mail
  */
 @ConfigurationProperties("accord.onboarding.identity")
 record IdentityProperties(
@@ -33,7 +34,18 @@ record IdentityProperties(
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("20") int batchSize,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("10s") Duration readTimeout) {
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue Invitation invitation) {
+
+    /**
+     * Keycloak's execute-actions e-mail sent to a new partner admin, under {@code ...identity.invitation}.
+     *
+     * @param lifespan    how long its link works (Keycloak's default would be 12 hours)
+     * @param clientId    client whose redirect URI the link ends on; none: Keycloak's own "account updated" page
+     * @param redirectUri where the admin lands after setting the password; must be a redirect URI of the client
+     */
+    record Invitation(@DefaultValue("72h") Duration lifespan, String clientId, String redirectUri) {
+    }
 
     Backoff backoff() {
         return new Backoff(firstBackoff, maxBackoff);

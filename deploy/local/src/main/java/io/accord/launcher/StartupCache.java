@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -159,9 +158,6 @@ final class StartupCache {
         }
     }
 
-    static Optional<Path> existing(Path path) {
-        return Files.exists(path) ? Optional.of(path) : Optional.empty();
-    }
 
     static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

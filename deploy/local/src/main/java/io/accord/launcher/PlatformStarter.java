@@ -146,14 +146,14 @@ final class PlatformStarter {
 
     private void startService(ServiceSpec service, Databases databases, String kafkaBootstrapServers) {
         int port = config.port(service);
-        StartupCache.Entry cache = startupCache.entry(service, service.jar(config.projectRoot()));
-        if (!cache.isReady()) {
+        Optional<StartupCache.Entry> cache = startupCache.ready(service, service.jar(config.projectRoot()));
+        if (cache.isEmpty()) {
             uncached.add(service);
         }
-        listener.starting(service.name(), "port " + port + (cache.isReady() ? ", from its start-up cache" : ""));
+        listener.starting(service.name(), "port " + port + (cache.isPresent() ? ", from its start-up cache" : ""));
         Process process = ServiceProcesses.start(service, config,
                 ServiceProcesses.environment(service, config, databases, kafkaBootstrapServers), logFile(service),
-                Optional.of(cache));
+                cache);
         ComponentState state = register(service.name(), ComponentState.Kind.SERVICE, process.pid(), port,
                 logFile(service), URI.create("http://localhost:" + port + "/actuator/health/readiness"));
         long deadline = startNanos + config.healthTimeout().toNanos();

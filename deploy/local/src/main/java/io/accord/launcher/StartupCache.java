@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -49,9 +50,41 @@ final class StartupCache {
 
     /** The cache of this jar on this JDK, whether or not it exists yet. */
     Entry entry(ServiceSpec service, Path jar) {
-        String key = sha256(jar).substring(0, 16) + "-jdk" + jdkVersion.replaceAll("[^A-Za-z0-9.]", "_");
+        String key = checksum(service, jar).substring(0, 16) + "-jdk" + jdkVersion.replaceAll("[^A-Za-z0-9.]", "_");
         return new Entry(root.resolve(service.module()).resolve(key), jar.getFileName().toString(),
                 jdkFeature >= AOT_CACHE_OUTPUT_SINCE);
+    }
+
+    /**
+     * The ready cache of this jar on this JDK, if any. Cheap when there is none: a service without any cache is
+     * not checksummed at all (reading seven jars of 90 MB each costs seconds on a busy machine).
+     */
+    Optional<Entry> ready(ServiceSpec service, Path jar) {
+        if (!Files.isDirectory(root.resolve(service.module()))) {
+            return Optional.empty();
+        }
+        return Optional.of(entry(service, jar)).filter(Entry::isReady);
+    }
+
+    /**
+     * The jar's SHA-256, remembered beside its caches under the jar's size and modification time, so a start
+     * that finds a cache reads the jar only when it changed.
+     */
+    private String checksum(ServiceSpec service, Path jar) {
+        try {
+            Path remembered = root.resolve(service.module()).resolve(".checksum-" + Files.size(jar) + "-"
+                    + Files.getLastModifiedTime(jar).toMillis());
+            if (Files.isRegularFile(remembered)) {
+                return Files.readString(remembered).strip();
+            }
+            String checksum = sha256(jar);
+            if (Files.isDirectory(remembered.getParent())) {
+                Files.writeString(remembered, checksum);
+            }
+            return checksum;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
     }
 
     /**
@@ -99,8 +132,9 @@ final class StartupCache {
      */
     boolean create(ServiceSpec service, Path jar, List<String> jvmOptions, Map<String, String> environment,
                    Path log, Path workingDirectory) throws InterruptedException {
-        Entry entry = entry(service, jar);
         try {
+            Files.createDirectories(root.resolve(service.module()));
+            Entry entry = entry(service, jar);
             deleteOthers(entry);
             deleteRecursively(entry.directory());
             Files.createDirectories(entry.directory());
@@ -130,7 +164,8 @@ final class StartupCache {
             return;
         }
         try (Stream<Path> entries = Files.list(module)) {
-            for (Path other : entries.filter(path -> !path.equals(keep.directory())).toList()) {
+            for (Path other : entries.filter(path -> !path.equals(keep.directory()))
+                    .filter(path -> !path.getFileName().toString().startsWith(".checksum-")).toList()) {
                 deleteRecursively(other);
             }
         }

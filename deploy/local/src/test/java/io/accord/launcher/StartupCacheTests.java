@@ -36,6 +36,26 @@ class StartupCacheTests {
     }
 
     @Test
+    void aServiceWithoutAnyCacheIsNotEvenChecksummedAndAChecksumIsRememberedBesideTheCaches() throws IOException {
+        StartupCache cache = new StartupCache(directory.resolve("cache"), 25, "25");
+
+        assertThat(cache.ready(catalog, directory.resolve("not-even-built.jar"))).isEmpty();
+
+        Path jar = Files.writeString(directory.resolve("catalog-service-0.1.0-SNAPSHOT-exec.jar"), "build");
+        Files.createDirectories(directory.resolve("cache/catalog-service"));
+        StartupCache.Entry entry = cache.entry(catalog, jar);
+        assertThat(cache.ready(catalog, jar)).as("not trained yet").isEmpty();
+        try (var remembered = Files.list(directory.resolve("cache/catalog-service"))) {
+            assertThat(remembered).singleElement().satisfies(file -> assertThat(Files.readString(file))
+                    .isEqualTo(StartupCache.sha256(jar)));
+        }
+        Files.createDirectories(entry.applicationJar().getParent());
+        Files.writeString(entry.applicationJar(), "extracted");
+        Files.writeString(entry.archive(), "archive");
+        assertThat(cache.ready(catalog, jar)).contains(entry);
+    }
+
+    @Test
     void usesTheAotCacheOnJdk25AndAClassDataSharingArchiveBefore() throws IOException {
         Path jar = Files.writeString(directory.resolve("catalog-service-0.1.0-SNAPSHOT-exec.jar"), "build");
         StartupCache.Entry aot = new StartupCache(directory, 25, "25").entry(catalog, jar);

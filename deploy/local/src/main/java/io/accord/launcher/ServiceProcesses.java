@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.accord.infra.Processes;
 
@@ -28,7 +29,13 @@ final class ServiceProcesses {
     }
 
     static Process start(ServiceSpec service, PlatformConfig config, Map<String, String> environment, Path logFile) {
-        List<String> command = command(service, config);
+        return start(service, config, environment, logFile, Optional.empty());
+    }
+
+    /** Starts the service from its start-up cache when one is ready, else from its executable jar. */
+    static Process start(ServiceSpec service, PlatformConfig config, Map<String, String> environment, Path logFile,
+                         Optional<StartupCache.Entry> cache) {
+        List<String> command = command(service, config, cache);
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -43,10 +50,15 @@ final class ServiceProcesses {
     }
 
     static List<String> command(ServiceSpec service, PlatformConfig config) {
+        return command(service, config, Optional.empty());
+    }
+
+    static List<String> command(ServiceSpec service, PlatformConfig config, Optional<StartupCache.Entry> cache) {
         List<String> command = new ArrayList<>(Processes.ownSession());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.serviceJvmOptions());
-        command.addAll(List.of("-jar", service.jar(config.projectRoot()).toString()));
+        command.addAll(cache.filter(StartupCache.Entry::isReady).map(StartupCache.Entry::launchArguments)
+                .orElse(List.of("-jar", service.jar(config.projectRoot()).toString())));
         return command;
     }
 

@@ -25,6 +25,7 @@ import java.time.Duration;
  * @param batchSize      rows worked per poll at most (each in its own transaction)
  * @param connectTimeout how long to wait for a connection to Keycloak
  * @param readTimeout    how long to wait for one answer of Keycloak
+ * @param invitation     the partner admin's first-login e-mail
  */
 @ConfigurationProperties("accord.onboarding.identity")
 @Validated
@@ -40,7 +41,18 @@ record IdentityProperties(
         @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("20") int batchSize,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("10s") Duration readTimeout) {
+        @DefaultValue("10s") Duration readTimeout,
+        @DefaultValue Invitation invitation) {
+
+    /**
+     * Keycloak's execute-actions e-mail sent to a new partner admin, under {@code ...identity.invitation}.
+     *
+     * @param lifespan    how long its link works (Keycloak's default would be 12 hours)
+     * @param clientId    client whose redirect URI the link ends on; none: Keycloak's own "account updated" page
+     * @param redirectUri where the admin lands after setting the password; must be a redirect URI of the client
+     */
+    record Invitation(@DefaultValue("72h") Duration lifespan, String clientId, String redirectUri) {
+    }
 
     static final String SECRET_VARIABLE = "ACCORD_ONBOARDING_CLIENT_SECRET";
 

@@ -69,6 +69,7 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS)
                         .anyExchange().hasAnyRole(ANY_ACCORD_ROLE))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRolesConverter()))
                         .authenticationEntryPoint(denial)
                         .accessDeniedHandler(denial))

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Real HTTP servers standing in for the six services' audit endpoints ({@code GET <api-base-path>/audit}), each
- * with a canned trail, newest first. Like the services they answer the slice {@code [offset, offset + limit)} with
+ * with a canned trail, newest first, and their hash-chain checks ({@code GET <api-base-path>/audit/verification}). Like the services they answer the slice {@code [offset, offset + limit)} with
  * {@code X-Total-Count}; every other path is 404. A backend can be stopped (connections refused), made to fail
  * (500) or to hang, and every request it received is recorded.
  */
@@ -41,6 +41,9 @@ final class AuditBackends {
             "dispute", List.of(entry(1, "10:00:02")));
 
     enum Mode { ANSWER, FAIL, HANG }
+
+    /** What {@code GET <api-base-path>/audit/verification} answers, per service; a whole chain when not set. */
+    static final Map<String, Map<String, Object>> VERIFICATIONS = new ConcurrentHashMap<>();
 
     record Received(String service, String path, String rawQuery, String authorization, String correlationId) {
     }
@@ -81,6 +84,7 @@ final class AuditBackends {
         hanging.countDown();
         hanging = new CountDownLatch(1);
         MODES.clear();
+        VERIFICATIONS.clear();
         PORTS.keySet().forEach(service -> RUNNING.computeIfAbsent(service, name -> start(name, PORTS.get(name))));
         RECEIVED.clear();
     }
@@ -124,6 +128,10 @@ final class AuditBackends {
             if (mode == Mode.HANG) {
                 awaitRelease();
             }
+            if (mode == Mode.ANSWER && uri.getRawPath().equals(API_BASE_PATHS.get(service) + "/audit/verification")) {
+                send(exchange, JSON.writeValueAsString(VERIFICATIONS.getOrDefault(service, verified(service))));
+                return;
+            }
             if (mode == Mode.FAIL || !uri.getRawPath().equals(API_BASE_PATHS.get(service) + "/audit")) {
                 exchange.sendResponseHeaders(mode == Mode.FAIL ? 500 : 404, -1);
                 return;
@@ -133,12 +141,26 @@ final class AuditBackends {
             int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
             int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
             var slice = trail.subList(Math.min(offset, trail.size()), Math.min(offset + limit, trail.size()));
-            byte[] json = JSON.writeValueAsString(slice).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Total-Count", Integer.toString(trail.size()));
-            exchange.sendResponseHeaders(200, json.length);
-            exchange.getResponseBody().write(json);
+            send(exchange, JSON.writeValueAsString(slice));
         }
+    }
+
+    private static void send(HttpExchange exchange, String body) throws IOException {
+        byte[] json = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, json.length);
+        exchange.getResponseBody().write(json);
+    }
+
+    /** A whole chain as long as the service's canned trail. */
+    private static Map<String, Object> verified(String service) {
+        Map<String, Object> verification = new LinkedHashMap<>();
+        verification.put("verified", true);
+        verification.put("entries", TRAILS.get(service).size());
+        verification.put("firstBrokenEntryId", null);
+        verification.put("reason", null);
+        return verification;
     }
 
     private static Map<String, String> query(String rawQuery) {

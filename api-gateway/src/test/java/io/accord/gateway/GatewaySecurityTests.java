@@ -4,6 +4,8 @@ import io.accord.contracts.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class GatewaySecurityTests extends EchoBackedGatewaySupport {
 
     @Test
@@ -18,12 +20,35 @@ class GatewaySecurityTests extends EchoBackedGatewaySupport {
     void rejectsExpiredForeignAndForgedTokens() {
         for (String token : new String[] {TestTokens.expired(Roles.PARTNER_USER),
                 TestTokens.fromOtherIssuer(Roles.PARTNER_USER), TestTokens.signedWithUnknownKey(Roles.PARTNER_USER),
+                TestTokens.forOtherAudience(Roles.PARTNER_USER), TestTokens.ofType("ID", Roles.PARTNER_USER),
+                TestTokens.ofType("Refresh", Roles.PARTNER_USER),
                 "not-a-jwt"}) {
             var response = client.get().uri("/api/catalog/offerings").header(AUTHORIZATION, bearer(token)).exchange();
 
             response.expectHeader().valueMatches("WWW-Authenticate", "Bearer error=\"invalid_token\".*");
             assertProblem(response, 401, "unauthorized");
         }
+    }
+
+    @Test
+    void refusesTokensNotMeantForTheAccordApiSayingWhy() {
+        client.get().uri("/api/catalog/offerings")
+                .header(AUTHORIZATION, bearer(TestTokens.forOtherAudience(Roles.OPS)))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("aud"));
+
+        client.get().uri("/api/catalog/offerings")
+                .header(AUTHORIZATION, bearer(TestTokens.ofType("ID", Roles.OPS)))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("typ"));
+
+        client.get().uri("/api/catalog/offerings")
+                .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.OPS)))
+                .exchange()
+                .expectStatus().isOk();
     }
 
     @Test

@@ -69,6 +69,16 @@ final class TestTokens {
         return sign(OTHER_KEYS.getPrivate(), claims(roles).build());
     }
 
+    /** A staff token valid in all but its audience: minted for another client, not the Accord API. */
+    static String forOtherAudience(String... roles) {
+        return sign(KEYS.getPrivate(), claims(roles).audience("account").build());
+    }
+
+    /** A staff token of another Keycloak token type ({@code ID}, {@code Refresh}). */
+    static String ofType(String type, String... roles) {
+        return sign(KEYS.getPrivate(), claims(roles).claim("typ", type).build());
+    }
+
     private static JWTClaimsSet.Builder claims(String... roles) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
@@ -76,6 +86,8 @@ final class TestTokens {
                 .subject(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .audience(List.of("accord-api", "account"))
+                .claim("typ", "Bearer")
                 .claim("azp", "self-care-portal")
                 .claim("realm_access", Map.of("roles", List.of(roles)));
     }

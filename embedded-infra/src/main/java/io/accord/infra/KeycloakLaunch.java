@@ -45,6 +45,11 @@ record KeycloakLaunch(Path dist, int httpPort, int managementPort, String jdbcUr
         return builder;
     }
 
+    /** What Keycloak's build depends on besides its version: the build-time options of {@link #command()}. */
+    String buildKey() {
+        return "dev-" + (usesPostgres() ? "postgres" : "dev-file") + "-health";
+    }
+
     /** The database, as the start-up log line names it. */
     String databaseDescription() {
         return usesPostgres() ? jdbcUrl : "dev-file database";

@@ -75,6 +75,52 @@ public final class KeycloakRealmSync {
         }
     }
 
+    /**
+     * Points the realm's outgoing e-mail at an SMTP server without authentication or TLS (the development mail
+     * sink), keeping the sender the realm file names. Done on every start: the sink's port moves with the
+     * platform's port offset, and Keycloak imports the realm file's {@code smtpServer} only into a new realm.
+     */
+    public static void useSmtpServer(String baseUrl, String realm, String host, int port) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String token = adminToken(client, baseUrl);
+            URI realmUri = URI.create(baseUrl + "/admin/realms/" + realm);
+            HttpResponse<String> current = client.send(HttpRequest.newBuilder(realmUri)
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (current.statusCode() != 200) {
+                throw new IllegalStateException("reading realm " + realm + " answered " + current.statusCode());
+            }
+            JsonNode existing = JSON.readTree(current.body()).path("smtpServer");
+            ObjectNode smtp = JSON.createObjectNode()
+                    .put("host", host)
+                    .put("port", Integer.toString(port))
+                    .put("from", existing.path("from").asString("accord@localhost"))
+                    .put("fromDisplayName", existing.path("fromDisplayName").asString("Accord"))
+                    .put("auth", "false")
+                    .put("ssl", "false")
+                    .put("starttls", "false");
+            // a partial representation: Keycloak changes only the attributes it carries
+            ObjectNode update = JSON.createObjectNode();
+            update.set("smtpServer", smtp);
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(realmUri)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(update))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("setting the SMTP server of realm " + realm + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot set the SMTP server of realm " + realm, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** The same {@code ${VAR:default}} replacement Keycloak applies to a realm file it imports at startup. */
     static String resolvePlaceholders(String text, Function<String, String> environment) {
         Matcher matcher = PLACEHOLDER.matcher(text);

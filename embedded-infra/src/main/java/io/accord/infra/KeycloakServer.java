@@ -216,8 +216,12 @@ public final class KeycloakServer implements AutoCloseable {
         Path dist = UnpackedDistribution.in(home, KeycloakDistribution.ensureZip());
         KeycloakLaunch launch = new KeycloakLaunch(dist, httpPort, managementPort, jdbcUrl, dbUser, dbPassword);
         launch.importRealm(realmImportFile);
+        KeycloakBuildCache build = KeycloakBuildCache.forOptions(launch.buildKey());
+        build.restoreInto(dist);
         home.rotateLog();
-        return startAndAwaitReady(launch, home);
+        KeycloakServer server = startAndAwaitReady(launch, home);
+        build.keepFrom(dist);
+        return server;
     }
 
     private static KeycloakServer startAndAwaitReady(KeycloakLaunch launch, KeycloakHome home) throws IOException {

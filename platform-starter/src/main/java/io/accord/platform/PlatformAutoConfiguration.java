@@ -5,6 +5,7 @@ import io.accord.platform.idempotency.IdempotencyConfiguration;
 import io.accord.platform.inbox.InboxConfiguration;
 import io.accord.platform.outbox.OutboxConfiguration;
 import io.accord.platform.persistence.PersistenceConfiguration;
+import io.accord.platform.problem.ContainerProblemsConfiguration;
 import io.accord.platform.problem.ProblemExceptionHandler;
 import io.accord.platform.problem.ProblemWriter;
 import io.accord.platform.scheduling.SchedulingConfiguration;
@@ -27,6 +28,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,12 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} on writes, migrations of the starter's tables and OpenAPI defaults, the same way in
  * every service.
  */
-@AutoConfiguration(before = {FlywayAutoConfiguration.class, KafkaAutoConfiguration.class},
+@AutoConfiguration(before = {FlywayAutoConfiguration.class, KafkaAutoConfiguration.class, ErrorMvcAutoConfiguration.class},
         after = {JacksonAutoConfiguration.class, HibernateJpaAutoConfiguration.class})
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({PlatformSecurityConfiguration.class, WebConfiguration.class, OutboxConfiguration.class,
         InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class,
-        IdempotencyConfiguration.class, ClockConfiguration.class, SchedulingConfiguration.class})
+        IdempotencyConfiguration.class, ClockConfiguration.class, SchedulingConfiguration.class,
+        ContainerProblemsConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -43,12 +43,14 @@ public record PlatformProperties(
 
     /**
      * Where tokens are checked. {@code publicKeyLocation}, when set, wins over the JWK set: tests sign their
-     * own tokens with it. {@code jwkSetUri} defaults to the issuer's Keycloak certs endpoint.
+     * own tokens with it. {@code jwkSetUri} defaults to the issuer's Keycloak certs endpoint. {@code audience}
+     * must be in every token's {@code aud} (the realm's {@code accord} client scope maps {@code accord-api}).
      */
     public record Jwt(
             @DefaultValue("http://localhost:8180/realms/accord") String issuerUri,
             String jwkSetUri,
-            String publicKeyLocation) {
+            String publicKeyLocation,
+            @DefaultValue("accord-api") String audience) {
 
         public String effectiveJwkSetUri() {
             return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri : issuerUri + "/protocol/openid-connect/certs";

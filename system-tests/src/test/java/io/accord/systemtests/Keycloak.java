@@ -34,29 +34,6 @@ final class Keycloak {
         return tokenFrom("accord", "accord-cli", username, password);
     }
 
-    /**
-     * Does what a new partner admin does in the browser on first login: sets a password, which clears the
-     * UPDATE_PASSWORD required action. Done through the admin API with the dev bootstrap admin.
-     */
-    void completeFirstLogin(String username, String password) {
-        String admin = tokenFrom("master", "admin-cli", "admin", "admin");
-        String users = baseUrl + "/admin/realms/accord/users";
-        tools.jackson.databind.JsonNode found = JSON.readTree(send(HttpRequest.newBuilder(URI.create(users
-                + "?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + admin).GET().build()));
-        if (found.size() != 1) {
-            throw new AssertionError("expected exactly one Keycloak user " + username + ", found " + found);
-        }
-        String id = found.get(0).get("id").asString();
-        send(HttpRequest.newBuilder(URI.create(users + "/" + id + "/reset-password"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(
-                        "{\"type\":\"password\",\"value\":\"" + password + "\",\"temporary\":false}")).build());
-        send(HttpRequest.newBuilder(URI.create(users + "/" + id))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"requiredActions\":[]}")).build());
-    }
-
     /** How many Keycloak users have this username (provisioning must never make two). */
     int usersNamed(String username) {
         String admin = tokenFrom("master", "admin-cli", "admin", "admin");

@@ -4,6 +4,7 @@ import io.accord.launcher.ComponentState;
 import io.accord.launcher.Platform;
 import io.accord.launcher.PlatformConfig;
 import io.accord.launcher.PlatformListener;
+import io.accord.testsupport.FirstLogin;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestMultipart;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +133,13 @@ class PlatformSystemTests {
         assertThat(acrossServices.header("X-Partial-Result")).as("every service answered").isNull();
         assertThat(acrossServices.json().get(0).get("service").asString()).isEqualTo("onboarding");
         assertThat(acrossServices.json().get(0).get("resourceId").asString()).isEqualTo(id);
+
+        // every service runs as its runtime role and its audit hash chain is whole
+        assertThat(trail.json().get(0).get("actorId").asString()).as("the token's subject").isNotBlank();
+        TestHttp.Response verification = gateway.as(keycloak.token("auditor")).get("/api/audit/verification");
+        assertThat(verification.status()).isEqualTo(200);
+        assertThat(verification.json().get("verified").asBoolean()).as(verification.body()).isTrue();
+        assertThat(verification.json().get("services").size()).isEqualTo(6);
     }
 
     @Test
@@ -165,7 +173,9 @@ class PlatformSystemTests {
                 .isEqualTo("DONE"));
         assertThat(keycloak.usersNamed(email)).isEqualTo(1);
 
-        keycloak.completeFirstLogin(email, "Chosen-Passw0rd!");
+        // the admin's first login: the e-mail Keycloak sent to the dev mail sink, its link, a new password
+        String message = firstLoginEmail(email);
+        FirstLogin.setPassword(FirstLogin.actionLink(message), "Chosen-Passw0rd!");
         String adminToken = keycloak.token(email, "Chosen-Passw0rd!");
         assertThat(Keycloak.claims(adminToken).get("partner_id").asString()).isEqualTo(partnerId);
         TestHttp partnerAdmin = gateway.as(adminToken);
@@ -178,6 +188,17 @@ class PlatformSystemTests {
         assertThat(partnerAdmin.get("/api/onboarding/partners/" + other).status()).isEqualTo(404);
         assertThat(partnerAdmin.get("/tmf-api/agreementManagement/v4/agreement").header("X-Total-Count"))
                 .isEqualTo("1");
+    }
+
+    /** The one message in the address's mailbox at the mail sink, read over GreenMail's REST API. */
+    private String firstLoginEmail(String email) {
+        TestHttp mailbox = new TestHttp(platform.mailApiUrl());
+        String path = platform.mailboxUrl(email).substring(platform.mailApiUrl().length());
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            TestHttp.Response messages = mailbox.get(path);
+            return messages.status() == 200 && messages.json().size() == 1
+                    ? messages.json().get(0).get("mimeMessage").asString() : null;
+        }, java.util.Objects::nonNull);
     }
 
     /** Every run starts from empty databases, so its data cannot collide with an earlier run's. */

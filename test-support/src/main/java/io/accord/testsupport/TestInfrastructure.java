@@ -1,6 +1,7 @@
 package io.accord.testsupport;
 
 import io.accord.contracts.Topics;
+import io.accord.infra.DatabaseRoles;
 import io.accord.infra.EmbeddedPostgres;
 import io.accord.infra.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ public final class TestInfrastructure {
     private static volatile Path kafkaHome;
     private static boolean cleanupRegistered;
     private static final Set<String> freshDatabases = new HashSet<>();
+    private static final Map<String, DatabaseRoles> roles = new HashMap<>();
 
     private TestInfrastructure() {
     }
@@ -44,6 +47,23 @@ public final class TestInfrastructure {
             recreate(name);
         }
         return jdbcUrl(name);
+    }
+
+    /**
+     * The owner and runtime roles of a database from {@link #database}, created (or repaired) the first time this
+     * JVM asks, exactly as the launcher does: the owner migrates, the application runs as the runtime role.
+     * Their passwords derive from the server user's password (trust authentication on the embedded server).
+     */
+    public static synchronized DatabaseRoles roles(String database) {
+        return roles.computeIfAbsent(database, name -> {
+            DatabaseRoles created = DatabaseRoles.of(name, dbPassword());
+            try (Connection connection = DriverManager.getConnection(database(name), dbUser(), dbPassword())) {
+                created.apply(connection);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the roles of database " + name, e);
+            }
+            return created;
+        });
     }
 
     public static String dbUser() {

@@ -21,12 +21,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Tokens shaped like Keycloak's (realm roles in {@code realm_access.roles}, {@code partner_id},
- * {@code preferred_username}), signed by a key made for this JVM that services under test trust.
+ * Tokens shaped like Keycloak's access tokens (realm roles in {@code realm_access.roles}, {@code partner_id},
+ * {@code preferred_username}, audience {@code accord-api}, {@code typ: Bearer}), signed by a key made for this
+ * JVM that services under test trust.
  */
 public final class TestJwt {
 
     public static final String ISSUER = "https://keycloak.accord.test/realms/accord";
+    /** The audience services expect (their default {@code accord.platform.jwt.audience}). */
+    public static final String AUDIENCE = "accord-api";
 
     private static final KeyPair KEYS = generate();
     private static Path publicKeyFile;
@@ -45,8 +48,24 @@ public final class TestJwt {
     }
 
     public static String token(String username, String partnerId, String... roles) {
+        return signed(AUDIENCE, "Bearer", username, partnerId, roles);
+    }
+
+    /** A staff token that is valid in all but its audience ({@code null}: no {@code aud} claim at all). */
+    public static String forAudience(String audience, String username, String... roles) {
+        return signed(audience, "Bearer", username, null, roles);
+    }
+
+    /** A staff token of another Keycloak token type ({@code ID}, {@code Refresh}): never accepted as access token. */
+    public static String ofType(String type, String username, String... roles) {
+        return signed(AUDIENCE, type, username, null, roles);
+    }
+
+    private static String signed(String audience, String type, String username, String partnerId, String... roles) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(audience == null ? null : List.of(audience, "account"))
+                .claim("typ", type)
                 .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
                 .claim("preferred_username", username)
                 .claim("realm_access", Map.of("roles", List.of(roles)))

@@ -75,6 +75,38 @@ class CrossServiceAuditController {
                 .map(trails -> answer(AuditTrailMerge.merge(trails, query.offset(), query.limit()), trails.size()));
     }
 
+    @GetMapping(path = "/api/audit/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Checks every service's audit hash chain",
+            description = "Asks every service concurrently to walk its audit hash chain and answers each one's"
+                    + " result: verified, entries checked, and for a broken chain the first entry that fails and"
+                    + " why. verified is true only when every service answered and every chain is whole. A service"
+                    + " that does not answer in time or fails is named in unanswered and in X-Partial-Result."
+                    + " If no service answers: 503.")
+    @ApiResponse(responseCode = "200", description = "Each answering service's result", headers =
+            @Header(name = PARTIAL_RESULT, description = "Comma-separated services that did not answer; absent"
+                    + " when all did"))
+    @ApiResponse(responseCode = "403", description = "Only auditors and platform admins check the audit trail")
+    @ApiResponse(responseCode = "503", description = "No service answered")
+    Mono<ResponseEntity<AuditVerifications>> verification(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        String correlationId = CorrelationId.of(exchange);
+        return Flux.fromArray(Service.values())
+                .flatMapSequential(service -> services.verify(service, authorization, correlationId))
+                .collectList()
+                .map(answers -> {
+                    AuditVerifications verifications = AuditVerifications.of(answers);
+                    if (verifications.unanswered().size() == answers.size()) {
+                        throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "No service answered the"
+                                + " audit verification: " + String.join(", ", verifications.unanswered()) + ".");
+                    }
+                    var response = ResponseEntity.ok();
+                    if (!verifications.unanswered().isEmpty()) {
+                        response.header(PARTIAL_RESULT, String.join(",", verifications.unanswered()));
+                    }
+                    return response.body(verifications);
+                });
+    }
+
     private static ResponseEntity<List<ObjectNode>> answer(Page page, int asked) {
         if (page.unanswered().size() == asked) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,

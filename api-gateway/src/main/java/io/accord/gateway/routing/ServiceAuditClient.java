@@ -2,6 +2,8 @@ package io.accord.gateway.routing;
 
 import io.accord.gateway.correlation.CorrelationId;
 import io.accord.gateway.routing.AuditTrailMerge.Entry;
+import io.accord.gateway.routing.AuditVerifications.Answer;
+import io.accord.gateway.routing.AuditVerifications.ServiceVerification;
 import io.accord.gateway.routing.AuditTrailMerge.ServiceTrail;
 import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
@@ -32,7 +34,8 @@ import java.util.Map;
  * Asks one service for its audit trail ({@code GET <api-base-path>/audit}) with the caller's token and correlation
  * id. Uses the routes' HTTP client (same connection pool settings) with the routes' connect and response timeouts;
  * the whole call is bounded by their sum. A service that is down, too slow, refuses or answers something that is
- * not an audit trail counts as not answering: the failure is logged and the query goes on without it.
+ * not an audit trail counts as not answering: the failure is logged and the query goes on without it. The same for
+ * the check of a service's audit hash chain ({@code GET <api-base-path>/audit/verification}).
  */
 @Component
 class ServiceAuditClient {
@@ -79,6 +82,32 @@ class ServiceAuditClient {
                                 NestedExceptionUtils.getMostSpecificCause(failure).toString());
                     }
                     return Mono.just(ServiceTrail.unanswered(service.id()));
+                });
+    }
+
+    /** The service's check of its audit hash chain; a service that does not answer yields no verification. */
+    Mono<Answer> verify(Service service, String authorization, String correlationId) {
+        return webClient.get()
+                .uri(UriComponentsBuilder.fromUri(properties.backends().of(service))
+                        .path(service.apiBasePath() + "/audit/verification").build().toUri())
+                .headers(headers -> {
+                    if (authorization != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+                    }
+                    headers.set(CorrelationId.HEADER, correlationId);
+                })
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .bodyToMono(JsonNode.class)
+                .map(answer -> new Answer(service.id(), ServiceVerification.from(service.id(), answer)))
+                // bounded like the query; a trail too long to walk within it is checked at the service itself
+                .timeout(deadline)
+                .onErrorResume(failure -> {
+                    try (var ignored = MDC.putCloseable(CorrelationId.LOG_KEY, correlationId)) {
+                        log.warn("Audit verification of {} left out of the cross-service check: {}", service.id(),
+                                NestedExceptionUtils.getMostSpecificCause(failure).toString());
+                    }
+                    return Mono.just(new Answer(service.id(), null));
                 });
     }
 

@@ -10,12 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwkSetUri         where the signing keys are fetched, lazily on the first token; defaults to the
  *                          realm's certs endpoint
  * @param publicKeyLocation a PEM RSA public key that, when set, replaces the JWK set (tests sign their own tokens)
+ * @param audience          must be in every token's {@code aud}: the realm's {@code accord} client scope maps
+ *                          {@code accord-api} into the access tokens of the clients that call the API
  */
 @ConfigurationProperties("accord.security.jwt")
 record JwtProperties(
         @DefaultValue("http://localhost:8180/realms/accord") String issuerUri,
         String jwkSetUri,
-        String publicKeyLocation) {
+        String publicKeyLocation,
+        @DefaultValue("accord-api") String audience) {
 
     String effectiveJwkSetUri() {
         return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri : issuerUri + "/protocol/openid-connect/certs";

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import java.time.Clock;
@@ -28,6 +29,14 @@ class RequestCostConfiguration {
                         : bean;
             }
         };
+    }
+
+    /** Spring's strict firewall, with its header-value rule checked without a regular expression. */
+    @Bean
+    StrictServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderValues(new HeaderValues());
+        return firewall;
     }
 
     /** The gateway's one source of time (the services take theirs from the platform starter). */

@@ -9,6 +9,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -64,6 +69,7 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/**").hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS)
                         .anyExchange().hasAnyRole(ANY_ACCORD_ROLE))
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRolesConverter()))
                         .authenticationEntryPoint(denial)
                         .accessDeniedHandler(denial))
@@ -83,9 +89,25 @@ class SecurityConfiguration {
         NimbusReactiveJwtDecoder decoder = properties.hasPublicKey()
                 ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(resources, properties.publicKeyLocation())).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
+        decoder.setJwtValidator(accessTokenValidator(properties));
         return token -> decoder.decode(token).onErrorMap(error -> !(error instanceof JwtException),
                 error -> new JwtException("Signing keys unavailable: " + error.getMessage(), error));
+    }
+
+    /**
+     * Issuer, validity window, audience and token type: Keycloak signs ID tokens ({@code typ: ID}) and refresh
+     * tokens ({@code typ: Refresh}) with the same key as access tokens ({@code typ: Bearer}); only the latter,
+     * minted for the Accord API, pass.
+     */
+    static OAuth2TokenValidator<Jwt> accessTokenValidator(JwtProperties properties) {
+        if (properties.audience() == null || properties.audience().isBlank()) {
+            throw new IllegalStateException("accord.security.jwt.audience must name the audience of Accord's "
+                    + "access tokens (default accord-api)");
+        }
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+                new JwtAudienceValidator(properties.audience()),
+                new JwtClaimValidator<String>("typ", "Bearer"::equals));
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter realmRolesConverter() {

@@ -16,7 +16,7 @@ public record ComponentState(String name, Kind kind, long pid, int port, Path lo
                              long startedAt) {
 
     /** Decides how the component is stopped. */
-    public enum Kind { POSTGRES, KAFKA, KEYCLOAK, SERVICE }
+    public enum Kind { POSTGRES, KAFKA, KEYCLOAK, SERVICE, MAIL }
 
     public static ComponentState of(String name, Kind kind, long pid, int port, Path logFile, URI health) {
         return new ComponentState(name, kind, pid, port, logFile, health, startTime(pid).orElse(0L));

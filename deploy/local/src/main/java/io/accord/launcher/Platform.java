@@ -1,6 +1,7 @@
 package io.accord.launcher;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -20,8 +21,11 @@ public final class Platform implements AutoCloseable {
     private final Databases databases;
     private final String kafkaBootstrapServers;
     private final Thread shutdownHook;
+    private final List<ServiceSpec> uncached;
 
-    Platform(PlatformConfig config, StartedComponents components, Databases databases, String kafkaBootstrapServers) {
+    Platform(PlatformConfig config, StartedComponents components, Databases databases, String kafkaBootstrapServers,
+             List<ServiceSpec> uncached) {
+        this.uncached = uncached;
         this.config = config;
         this.components = components;
         this.databases = databases;
@@ -59,6 +63,16 @@ public final class Platform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service named " + name));
     }
 
+    /** GreenMail's REST API of the development mail sink ({@code http://localhost:8025}). */
+    public String mailApiUrl() {
+        return "http://localhost:" + config.mailApiPort();
+    }
+
+    /** Where the messages sent to one address are read: {@code GET} answers GreenMail's JSON array. */
+    public String mailboxUrl(String email) {
+        return mailApiUrl() + "/api/user/" + email + "/messages/";
+    }
+
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
     }
@@ -78,6 +92,16 @@ public final class Platform implements AutoCloseable {
 
     public List<ComponentState> components() {
         return components.all();
+    }
+
+    /** Services started without a ready start-up cache ({@link StartupCache}). */
+    List<ServiceSpec> servicesWithoutStartupCache() {
+        return uncached;
+    }
+
+    /** The environment a service runs with, for its start-up cache's training run. */
+    Map<String, String> environment(ServiceSpec service) {
+        return ServiceProcesses.environment(service, config, databases, kafkaBootstrapServers);
     }
 
     public PlatformConfig config() {

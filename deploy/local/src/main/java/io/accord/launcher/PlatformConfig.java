@@ -90,6 +90,21 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
         return service.basePort() + portOffset;
     }
 
+    /** The development mail sink's SMTP port, which Keycloak sends to. */
+    public int smtpPort() {
+        return 3025 + portOffset;
+    }
+
+    /** The mail sink's IMAP port (any login) for a mail client. */
+    public int imapPort() {
+        return 3143 + portOffset;
+    }
+
+    /** The mail sink's REST API, where mailboxes are read. */
+    public int mailApiPort() {
+        return 8025 + portOffset;
+    }
+
     public String keycloakUrl() {
         return "http://localhost:" + keycloakPort();
     }
@@ -100,6 +115,11 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
 
     public Path logDirectory() {
         return workDirectory.resolve("logs");
+    }
+
+    /** AOT caches / CDS archives of the services' JVMs, per jar checksum and JDK ({@link StartupCache}). */
+    public Path startupCacheDirectory() {
+        return workDirectory.resolve("startup-cache");
     }
 
     public Path stateFile() {

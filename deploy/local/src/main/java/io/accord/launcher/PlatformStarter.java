@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import io.accord.infra.EmbeddedPostgres;
 import io.accord.infra.KafkaBroker;
 import io.accord.infra.KeycloakRealmSync;
 import io.accord.infra.KeycloakServer;
+import io.accord.infra.MailSink;
 
 /**
  * Starts the platform in dependency order, in parallel where nothing depends on anything:
@@ -39,6 +41,9 @@ final class PlatformStarter {
     private final PlatformListener listener;
     private final StartedComponents started = new StartedComponents();
     private final HealthProbe probe = new HealthProbe();
+    private final StartupCache startupCache;
+    /** Services that started without a ready start-up cache, for {@code up} to create theirs afterwards. */
+    private final List<ServiceSpec> uncached = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().daemon().name("accord-start-", 1).factory());
     private final long startNanos = System.nanoTime();
@@ -46,6 +51,7 @@ final class PlatformStarter {
     PlatformStarter(PlatformConfig config, PlatformListener listener) {
         this.config = config;
         this.listener = listener;
+        this.startupCache = new StartupCache(config.startupCacheDirectory());
     }
 
     Platform start() {
@@ -57,9 +63,12 @@ final class PlatformStarter {
                 () -> named("postgres", postgresLog, this::startDatabases), executor);
         CompletableFuture<String> kafka = CompletableFuture.supplyAsync(
                 () -> named("kafka", work.resolve("kafka/broker.log"), this::startKafka), executor);
+        CompletableFuture<MailSink> mail = CompletableFuture.supplyAsync(
+                () -> named("mail", work.resolve("mail/mail.log"), this::startMail), executor);
         CompletableFuture<Void> keycloak = databases.thenAcceptAsync(
-                db -> namedStep("keycloak", work.resolve("keycloak/keycloak.log"), () -> startKeycloak(db)), executor);
-        List<CompletableFuture<?>> steps = new ArrayList<>(List.of(databases, kafka, keycloak));
+                db -> namedStep("keycloak", work.resolve("keycloak/keycloak.log"), () -> startKeycloak(db, mail)),
+                executor);
+        List<CompletableFuture<?>> steps = new ArrayList<>(List.of(databases, kafka, mail, keycloak));
         if (config.startServices()) {
             for (ServiceSpec service : Preflight.services()) {
                 steps.add(databases.thenAcceptBothAsync(kafka, (db, bootstrap) -> namedStep(service.name(),
@@ -76,7 +85,7 @@ final class PlatformStarter {
             throw e;
         }
         executor.shutdown();
-        return new Platform(config, started, databases.join(), kafka.join());
+        return new Platform(config, started, databases.join(), kafka.join(), List.copyOf(uncached));
     }
 
     private Databases startDatabases() {
@@ -94,7 +103,10 @@ final class PlatformStarter {
                     postgres.logFile(), URI.create("tcp://127.0.0.1:" + postgres.port())));
             databases = Databases.embedded(postgres);
         }
-        ServiceSpec.SERVICES.forEach(service -> databases.create(service.key()));
+        ServiceSpec.SERVICES.forEach(service -> {
+            databases.create(service.key());
+            databases.prepareRoles(service.key());
+        });
         databases.create("keycloak");
         return databases;
     }
@@ -110,7 +122,17 @@ final class PlatformStarter {
         return broker.bootstrapServers();
     }
 
-    private void startKeycloak(Databases databases) {
+    private MailSink startMail() {
+        listener.starting("mail", "GreenMail SMTP sink on port " + config.smtpPort());
+        MailSink sink = MailSink.start(config.workDirectory().resolve("mail"), config.smtpPort(), config.imapPort(),
+                config.mailApiPort());
+        sink.detach();
+        healthy(register("mail", ComponentState.Kind.MAIL, sink.pid(), sink.smtpPort(), sink.logFile(),
+                sink.readinessUri()));
+        return sink;
+    }
+
+    private void startKeycloak(Databases databases, CompletableFuture<MailSink> mail) {
         listener.starting("keycloak", "Keycloak " + KeycloakServer.VERSION + " on port " + config.keycloakPort());
         KeycloakServer keycloak = KeycloakServer.start(config.workDirectory().resolve("keycloak"),
                 config.keycloakPort(), databases.jdbcUrl("keycloak"), databases.user(), databases.password(),
@@ -118,15 +140,23 @@ final class PlatformStarter {
         keycloak.detach();
         // the file is imported only into a new realm: an existing one gets what was added to the file since
         KeycloakRealmSync.addMissing(keycloak.baseUrl(), config.realmFile());
+        // the realm's e-mail (partner admins' first login) goes to the sink, on this platform's port
+        MailSink sink = mail.join();
+        KeycloakRealmSync.useSmtpServer(keycloak.baseUrl(), KeycloakServer.REALM, sink.smtpHost(), sink.smtpPort());
         healthy(register("keycloak", ComponentState.Kind.KEYCLOAK, keycloak.pid(), config.keycloakPort(),
                 keycloak.logFile(), URI.create("http://localhost:" + keycloak.managementPort() + "/health/ready")));
     }
 
     private void startService(ServiceSpec service, Databases databases, String kafkaBootstrapServers) {
         int port = config.port(service);
-        listener.starting(service.name(), "port " + port);
+        Optional<StartupCache.Entry> cache = startupCache.ready(service, service.jar(config.projectRoot()));
+        if (cache.isEmpty()) {
+            uncached.add(service);
+        }
+        listener.starting(service.name(), "port " + port + (cache.isPresent() ? ", from its start-up cache" : ""));
         Process process = ServiceProcesses.start(service, config,
-                ServiceProcesses.environment(service, config, databases, kafkaBootstrapServers), logFile(service));
+                ServiceProcesses.environment(service, config, databases, kafkaBootstrapServers), logFile(service),
+                cache);
         ComponentState state = register(service.name(), ComponentState.Kind.SERVICE, process.pid(), port,
                 logFile(service), URI.create("http://localhost:" + port + "/actuator/health/readiness"));
         long deadline = startNanos + config.healthTimeout().toNanos();

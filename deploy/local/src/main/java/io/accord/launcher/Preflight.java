@@ -21,6 +21,12 @@ final class Preflight {
                 problems.add(component + ": port " + port + " is already in use");
             }
         });
+        // the mail sink's other ports; its SMTP port is checked with the components' ports
+        for (int port : List.of(config.imapPort(), config.mailApiPort())) {
+            if (!isFree(port)) {
+                problems.add("mail: port " + port + " is already in use");
+            }
+        }
         if (!Files.isRegularFile(config.realmFile())) {
             problems.add("keycloak: realm file " + config.realmFile() + " is missing");
         }
@@ -51,6 +57,7 @@ final class Preflight {
         }
         ports.put("kafka", config.kafkaPort());
         ports.put("keycloak", config.keycloakPort());
+        ports.put("mail", config.smtpPort());
         if (config.startServices()) {
             services().forEach(service -> ports.put(service.name(), config.port(service)));
         }

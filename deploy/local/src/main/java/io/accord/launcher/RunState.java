@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -17,18 +18,43 @@ import java.util.Properties;
 /**
  * What a running {@code ./accord up} started: the launcher's own pid and every component, in start order.
  * Written after each start so that {@code status} and {@code down} from another shell see a partial start too.
+ *
+ * @param starting true while {@code up} is still bringing components up; false once all were healthy
+ * @param expected the names of every component this {@code up} starts, so status can name those not started yet
  */
-public record RunState(long launcherPid, long launcherStartedAt, List<ComponentState> components) {
+public record RunState(long launcherPid, long launcherStartedAt, boolean starting, List<String> expected,
+                       List<ComponentState> components) {
 
     public RunState {
+        expected = List.copyOf(expected);
         components = List.copyOf(components);
+    }
+
+    /** A platform whose start completed (nothing pending). */
+    public RunState(long launcherPid, long launcherStartedAt, List<ComponentState> components) {
+        this(launcherPid, launcherStartedAt, false, List.of(), components);
+    }
+
+    /** A start in progress that will bring up the named components. */
+    public static RunState starting(long launcherPid, long launcherStartedAt, List<String> expected) {
+        return new RunState(launcherPid, launcherStartedAt, true, expected, List.of());
     }
 
     public RunState with(ComponentState component) {
         List<ComponentState> all = new ArrayList<>(components);
         all.removeIf(existing -> existing.name().equals(component.name()));
         all.add(component);
-        return new RunState(launcherPid, launcherStartedAt, all);
+        return new RunState(launcherPid, launcherStartedAt, starting, expected, all);
+    }
+
+    /** The start completed: every component was healthy once. */
+    public RunState started() {
+        return new RunState(launcherPid, launcherStartedAt, false, expected, components);
+    }
+
+    /** Expected components that have no process yet. */
+    public List<String> notStartedYet() {
+        return expected.stream().filter(name -> component(name).isEmpty()).toList();
     }
 
     public Optional<ComponentState> component(String name) {
@@ -48,6 +74,8 @@ public record RunState(long launcherPid, long launcherStartedAt, List<ComponentS
         Properties properties = new Properties();
         properties.setProperty("launcher.pid", Long.toString(launcherPid));
         properties.setProperty("launcher.started", Long.toString(launcherStartedAt));
+        properties.setProperty("phase", starting ? "starting" : "up");
+        properties.setProperty("expected", String.join(",", expected));
         properties.setProperty("components", String.join(",", components.stream().map(ComponentState::name).toList()));
         for (ComponentState component : components) {
             String prefix = component.name() + ".";
@@ -86,8 +114,11 @@ public record RunState(long launcherPid, long launcherStartedAt, List<ComponentS
                 components.add(component(properties, name));
             }
         }
+        List<String> expected = Arrays.stream(properties.getProperty("expected", "").split(","))
+                .filter(name -> !name.isBlank()).toList();
         return Optional.of(new RunState(Long.parseLong(properties.getProperty("launcher.pid")),
-                Long.parseLong(properties.getProperty("launcher.started")), components));
+                Long.parseLong(properties.getProperty("launcher.started")),
+                "starting".equals(properties.getProperty("phase")), expected, components));
     }
 
     private static ComponentState component(Properties properties, String name) {

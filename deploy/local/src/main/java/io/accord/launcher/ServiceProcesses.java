@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.accord.infra.Processes;
 
@@ -16,12 +17,25 @@ import io.accord.infra.Processes;
 final class ServiceProcesses {
 
     private static final String ONBOARDING = "onboarding";
+    static final String ONBOARDING_CLIENT_SECRET = "ACCORD_ONBOARDING_CLIENT_SECRET";
+    /**
+     * The realm file's documented dev-only secret of the {@code accord-onboarding} client (deploy/keycloak/README.md).
+     * Keycloak, started by this launcher, resolves the same variable with the same fallback when it imports the
+     * realm; the service itself has no default and refuses to start without the variable.
+     */
+    static final String DEV_ONBOARDING_CLIENT_SECRET = "accord-onboarding-dev-secret";
 
     private ServiceProcesses() {
     }
 
     static Process start(ServiceSpec service, PlatformConfig config, Map<String, String> environment, Path logFile) {
-        List<String> command = command(service, config);
+        return start(service, config, environment, logFile, Optional.empty());
+    }
+
+    /** Starts the service from its start-up cache when one is ready, else from its executable jar. */
+    static Process start(ServiceSpec service, PlatformConfig config, Map<String, String> environment, Path logFile,
+                         Optional<StartupCache.Entry> cache) {
+        List<String> command = command(service, config, cache);
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -36,10 +50,15 @@ final class ServiceProcesses {
     }
 
     static List<String> command(ServiceSpec service, PlatformConfig config) {
+        return command(service, config, Optional.empty());
+    }
+
+    static List<String> command(ServiceSpec service, PlatformConfig config, Optional<StartupCache.Entry> cache) {
         List<String> command = new ArrayList<>(Processes.ownSession());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.serviceJvmOptions());
-        command.addAll(List.of("-jar", service.jar(config.projectRoot()).toString()));
+        command.addAll(cache.filter(StartupCache.Entry::isReady).map(StartupCache.Entry::launchArguments)
+                .orElse(List.of("-jar", service.jar(config.projectRoot()).toString())));
         return command;
     }
 
@@ -57,11 +76,21 @@ final class ServiceProcesses {
             environment.put("ACCORD_KEYCLOAK_URL", config.keycloakUrl());
             // accord.onboarding.demo-seed.enabled: the demo users' partners, created when missing (dev only)
             environment.put("ACCORD_ONBOARDING_DEMOSEED_ENABLED", "true");
+            environment.put(ONBOARDING_CLIENT_SECRET,
+                    System.getenv().getOrDefault(ONBOARDING_CLIENT_SECRET, DEV_ONBOARDING_CLIENT_SECRET));
         }
         if (service.hasDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", databases.jdbcUrl(service.key()));
-            environment.put("SPRING_DATASOURCE_USERNAME", databases.user());
-            environment.put("SPRING_DATASOURCE_PASSWORD", databases.password());
+            databases.roles(service.key()).ifPresentOrElse(roles -> {
+                // the service runs as a role without DDL rights; Flyway migrates as the database's owner
+                environment.put("SPRING_DATASOURCE_USERNAME", roles.runtime());
+                environment.put("SPRING_DATASOURCE_PASSWORD", roles.runtimePassword());
+                environment.put("SPRING_FLYWAY_USER", roles.owner());
+                environment.put("SPRING_FLYWAY_PASSWORD", roles.ownerPassword());
+            }, () -> {
+                environment.put("SPRING_DATASOURCE_USERNAME", databases.user());
+                environment.put("SPRING_DATASOURCE_PASSWORD", databases.password());
+            });
         } else {
             for (ServiceSpec backend : ServiceSpec.SERVICES) {
                 environment.put("ACCORD_GATEWAY_BACKENDS_" + backend.key().toUpperCase(),

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import io.accord.infra.EmbeddedPostgres;
 import io.accord.infra.KafkaBroker;
 import io.accord.infra.KeycloakServer;
+import io.accord.infra.MailSink;
 import io.accord.infra.Processes;
 
 /**
@@ -28,8 +29,8 @@ final class Shutdown {
         for (Thread service : services) {
             joinUninterruptibly(service);
         }
-        for (ComponentState.Kind kind : List.of(ComponentState.Kind.KEYCLOAK, ComponentState.Kind.KAFKA,
-                ComponentState.Kind.POSTGRES)) {
+        for (ComponentState.Kind kind : List.of(ComponentState.Kind.KEYCLOAK, ComponentState.Kind.MAIL,
+                ComponentState.Kind.KAFKA, ComponentState.Kind.POSTGRES)) {
             components.stream().filter(component -> component.kind() == kind)
                     .forEach(component -> stopReporting(component, progress));
         }
@@ -68,6 +69,7 @@ final class Shutdown {
             case POSTGRES -> EmbeddedPostgres.stopProcess(component.pid());
             case KAFKA -> KafkaBroker.stopProcess(component.pid());
             case KEYCLOAK -> KeycloakServer.stop(component.pid());
+            case MAIL -> MailSink.stopProcess(component.pid());
             case SERVICE -> Processes.stop(component.pid(), "TERM", SERVICE_GRACE);
         }
     }

@@ -4,8 +4,16 @@ import java.io.PrintStream;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** {@code ./accord status}: each recorded component with its health, pid, port and resident memory. */
+/**
+ * {@code ./accord status}: each recorded component with its health, pid, port and resident memory.
+ * Exit codes: {@value #HEALTHY} when the start completed and every component is healthy, {@value #NOT_HEALTHY}
+ * when nothing runs or something is not healthy, {@value #STARTING} while {@code up} is still starting.
+ */
 final class StatusCommand {
+
+    static final int HEALTHY = 0;
+    static final int NOT_HEALTHY = 1;
+    static final int STARTING = 3;
 
     private final PlatformConfig config;
     private final PrintStream out;
@@ -16,33 +24,48 @@ final class StatusCommand {
         this.out = out;
     }
 
-    /** Exit code 0 when everything recorded is healthy, 1 otherwise. */
+    /** {@value #HEALTHY} when all is healthy, {@value #STARTING} while starting, {@value #NOT_HEALTHY} otherwise. */
     int run() {
-        Optional<RunState> state = RunState.read(config.stateFile());
-        if (state.isEmpty() || !state.get().anythingRunning()) {
+        Optional<RunState> read = RunState.read(config.stateFile());
+        if (read.isEmpty() || !read.get().anythingRunning()) {
             out.println("Accord is not running (start it with ./accord up).");
-            return 1;
+            return NOT_HEALTHY;
         }
-        out.println("launcher pid " + state.get().launcherPid()
-                + (state.get().launcherRunning() ? " (running)" : " (gone: components were left running)"));
+        RunState state = read.get();
+        boolean starting = state.starting() && state.launcherRunning();
+        out.println("launcher pid " + state.launcherPid() + (state.launcherRunning()
+                ? (starting ? " (running: starting)" : " (running)")
+                : (state.starting() ? " (gone before the start completed: components were left running)"
+                : " (gone: components were left running)")));
         out.printf("%-20s %-10s %8s %6s %9s  %s%n", "COMPONENT", "STATE", "PID", "PORT", "MEMORY", "LOG");
         boolean allHealthy = true;
-        for (ComponentState component : state.get().components()) {
-            String health = health(component);
+        for (ComponentState component : state.components()) {
+            String health = health(component, starting);
             allHealthy &= health.equals("healthy");
             out.printf("%-20s %-10s %8d %6d %9s  %s%n", component.name(), health, component.pid(), component.port(),
                     ProcessMemory.megabytes(memory(component)), component.logFile());
         }
+        for (String waiting : state.notStartedYet()) {
+            allHealthy = false;
+            out.printf("%-20s %-10s %8s %6s %9s  %s%n", waiting, starting ? "starting" : "missing", "-", "-", "-", "-");
+        }
         out.println("MEMORY: resident set (VmRSS) of a service or Kafka JVM; for postgres and keycloak the proportional"
                 + " set size of the whole process tree (shared pages counted once).");
-        return allHealthy ? 0 : 1;
+        if (starting) {
+            out.println("Accord is starting: ./accord up is still bringing components up.");
+            return STARTING;
+        }
+        return allHealthy && !state.starting() ? HEALTHY : NOT_HEALTHY;
     }
 
-    private String health(ComponentState component) {
+    private String health(ComponentState component, boolean starting) {
         if (!component.isRunning()) {
             return "stopped";
         }
-        return probe.isHealthy(component.health()) ? "healthy" : "unhealthy";
+        if (probe.isHealthy(component.health())) {
+            return "healthy";
+        }
+        return starting ? "starting" : "unhealthy";
     }
 
     private static OptionalLong memory(ComponentState component) {
@@ -51,7 +74,7 @@ final class StatusCommand {
         }
         // services and Kafka are one JVM; Keycloak (kc.sh + JVM) and PostgreSQL (postmaster + backends) are trees
         return switch (component.kind()) {
-            case SERVICE, KAFKA -> ProcessMemory.residentBytes(component.pid());
+            case SERVICE, KAFKA, MAIL -> ProcessMemory.residentBytes(component.pid());
             case POSTGRES, KEYCLOAK -> ProcessMemory.treeBytes(component.pid());
         };
     }

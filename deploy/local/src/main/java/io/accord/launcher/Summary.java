@@ -23,8 +23,11 @@ final class Summary {
         }
         out.printf("  %-22s %s/admin  (%s / %s)%n", "Keycloak admin console", platform.keycloakUrl(),
                 KeycloakServer.ADMIN_USERNAME, KeycloakServer.ADMIN_PASSWORD);
+        out.printf("  %-22s %s  (smtp localhost:%d, imap localhost:%d with any login)%n", "Mail (dev sink)",
+                platform.mailboxUrl("<email>"), config.smtpPort(), config.imapPort());
         out.printf("  %-22s %s%n", "Kafka", platform.kafkaBootstrapServers());
-        out.printf("  %-22s %s  (user %s)%n", "PostgreSQL", platform.jdbcUrl("<database>"), platform.databaseUser());
+        out.printf("  %-22s %s  (user %s; services run as <database>_app, migrate as <database>_owner)%n",
+                "PostgreSQL", platform.jdbcUrl("<database>"), platform.databaseUser());
         out.println();
         out.println("Demo logins (realm " + KeycloakServer.REALM + "):");
         for (DemoLogins.Login login : DemoLogins.read(config.realmFile())) {
@@ -34,6 +37,7 @@ final class Summary {
         out.println();
         out.println("A token for the API: curl -s " + platform.issuerUri() + "/protocol/openid-connect/token"
                 + " -d grant_type=password -d client_id=accord-cli -d username=ops -d password=ops-dev");
+        out.println("A new partner's admin gets an e-mail to set a password: read it at the mail URL above.");
         out.println("Status: ./accord status   Logs: ./accord logs NAME   Stop: Ctrl-C or ./accord down");
     }
 }

@@ -20,6 +20,7 @@ final class UpCommand {
     private RunState state;
     /** Set by the shutdown hook, so components stopping on purpose are not reported as crashed. */
     private volatile boolean stopping;
+    private volatile Thread caching;
 
     UpCommand(PlatformConfig config, PrintStream out) {
         this.config = config;
@@ -34,7 +35,8 @@ final class UpCommand {
             return 1;
         }
         ProcessHandle self = ProcessHandle.current();
-        state = new RunState(self.pid(), ComponentState.startTime(self.pid()).orElse(0L), List.of());
+        state = RunState.starting(self.pid(), ComponentState.startTime(self.pid()).orElse(0L),
+                List.copyOf(Preflight.ports(config).keySet()));
         state.write(config.stateFile());
         // covers a Ctrl-C during startup too: everything recorded so far is stopped, in order
         Thread hook = CleanStopHook.register("accord-up-shutdown", this::stopEverything);
@@ -53,7 +55,12 @@ final class UpCommand {
             deleteStateFile();
             return 1;
         }
+        markStarted();
         Summary.print(platform, config, elapsed(), out);
+        if (!platform.servicesWithoutStartupCache().isEmpty()) {
+            caching = Thread.ofPlatform().daemon().name("accord-startup-cache")
+                    .start(() -> createStartupCaches(platform));
+        }
         watch();
         return 0;
     }
@@ -76,9 +83,56 @@ final class UpCommand {
         }
     }
 
+    /**
+     * Creates the missing start-up caches one service at a time, after the start, so neither this start nor the
+     * platform's work waits for them; the next {@code up} starts those services from them.
+     */
+    private void createStartupCaches(Platform platform) {
+        StartupCache cache = new StartupCache(config.startupCacheDirectory());
+        Path log = config.logDirectory().resolve("startup-cache.log");
+        List<ServiceSpec> services = platform.servicesWithoutStartupCache();
+        line("startup-cache", "creating the start-up caches of " + services.size() + " service(s) in the background"
+                + " (training runs, log " + relative(log) + ")");
+        int ready = 0;
+        for (ServiceSpec service : services) {
+            try {
+                long began = System.nanoTime();
+                if (cache.create(service, service.jar(config.projectRoot()), config.serviceJvmOptions(),
+                        platform.environment(service), log, config.projectRoot())) {
+                    ready++;
+                    line("startup-cache", String.format(Locale.ROOT, "%s ready (%.0f s)", service.name(),
+                            (System.nanoTime() - began) / 1e9));
+                } else if (!stopping) {
+                    line("startup-cache", service.name() + " FAILED; it keeps starting without one. See "
+                            + relative(log));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                line("startup-cache", service.name() + " FAILED: " + e.getMessage());
+            }
+            if (stopping) {
+                return;
+            }
+        }
+        line("startup-cache", ready + " of " + services.size() + " written to " + relative(
+                config.startupCacheDirectory()) + "; the next ./accord up starts those services from them");
+    }
+
     /** Whether everything stopped. */
     private boolean stopEverything() {
         stopping = true;
+        Thread training = caching;
+        if (training != null) {
+            // a training run connects to the database: it ends before the database does
+            training.interrupt();
+            try {
+                training.join(Duration.ofSeconds(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         out.println();
         out.println("Stopping Accord...");
         Shutdown.stopAll(currentState().components(), message -> out.println("  " + message));
@@ -117,6 +171,11 @@ final class UpCommand {
 
     private synchronized RunState currentState() {
         return state;
+    }
+
+    private synchronized void markStarted() {
+        state = state.started();
+        state.write(config.stateFile());
     }
 
     private synchronized void record(ComponentState component) {

@@ -42,6 +42,20 @@ class RunStateTests {
     }
 
     @Test
+    void readsBackAStartInProgressWithTheComponentsStillToCome() {
+        Path file = directory.resolve("run/state.properties");
+        RunState starting = RunState.starting(99, 1_699_999_999_000L, List.of("postgres", "kafka", "rating"))
+                .with(postgres);
+
+        starting.write(file);
+
+        assertThat(RunState.read(file)).contains(starting);
+        assertThat(RunState.read(file).orElseThrow().starting()).isTrue();
+        assertThat(starting.notStartedYet()).containsExactly("kafka", "rating");
+        assertThat(starting.with(rating).started().starting()).isFalse();
+    }
+
+    @Test
     void isEmptyWithoutAFile() {
         assertThat(RunState.read(directory.resolve("missing.properties"))).isEmpty();
     }

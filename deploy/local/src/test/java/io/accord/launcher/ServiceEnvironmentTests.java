@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import io.accord.infra.DatabaseRoles;
 
 class ServiceEnvironmentTests {
 
@@ -24,9 +27,49 @@ class ServiceEnvironmentTests {
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db.local:5432/rating?sslmode=disable")
                 .containsEntry("SPRING_DATASOURCE_USERNAME", "accord")
                 .containsEntry("SPRING_DATASOURCE_PASSWORD", "s3cret")
+                .doesNotContainKey("SPRING_FLYWAY_USER")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
                 .containsEntry("ACCORD_ISSUER_URI", "http://localhost:8180/realms/accord")
-                .doesNotContainKey("ACCORD_KEYCLOAK_URL").doesNotContainKey("ACCORD_ONBOARDING_DEMOSEED_ENABLED");
+                .doesNotContainKey("ACCORD_KEYCLOAK_URL")
+                .doesNotContainKey("ACCORD_ONBOARDING_CLIENT_SECRET")
+                .doesNotContainKey("ACCORD_ONBOARDING_DEMOSEED_ENABLED");
+    }
+
+    @Test
+    void runsAServiceAsItsRuntimeRoleAndMigratesAsItsOwnerOnceTheRolesExist() {
+        DatabaseRoles catalogRoles = DatabaseRoles.of("catalog", "s3cret");
+        Databases withRoles = new Databases() {
+            public void create(String name) {
+            }
+
+            public String jdbcUrl(String name) {
+                return databases.jdbcUrl(name);
+            }
+
+            public String user() {
+                return "accord";
+            }
+
+            public String password() {
+                return "s3cret";
+            }
+
+            public void prepareRoles(String name) {
+            }
+
+            public Optional<DatabaseRoles> roles(String name) {
+                return Optional.of(DatabaseRoles.of(name, "s3cret"));
+            }
+        };
+
+        Map<String, String> environment = ServiceProcesses.environment(ServiceSpec.SERVICES.get(1), config, withRoles,
+                "127.0.0.1:19092");
+
+        assertThat(environment).containsEntry("SPRING_DATASOURCE_USERNAME", "catalog_app")
+                .containsEntry("SPRING_DATASOURCE_PASSWORD", catalogRoles.runtimePassword())
+                .containsEntry("SPRING_FLYWAY_USER", "catalog_owner")
+                .containsEntry("SPRING_FLYWAY_PASSWORD", catalogRoles.ownerPassword());
+        assertThat(environment.values()).doesNotContain("s3cret");
     }
 
     @Test
@@ -40,6 +83,16 @@ class ServiceEnvironmentTests {
                 .containsEntry("ACCORD_ISSUER_URI", "http://localhost:9180/realms/accord")
                 .containsEntry("SERVER_PORT", "9081")
                 .containsEntry("ACCORD_ONBOARDING_DEMOSEED_ENABLED", "true");
+    }
+
+    @Test
+    void givesPartnerOnboardingTheKeycloakClientSecretTheRealmWasImportedWith() {
+        Map<String, String> environment = ServiceProcesses.environment(ServiceSpec.SERVICES.getFirst(), config,
+                databases, "127.0.0.1:19092");
+
+        // the service has no fallback of its own: the launcher passes the realm's (dev) secret
+        assertThat(environment).containsEntry("ACCORD_ONBOARDING_CLIENT_SECRET",
+                System.getenv().getOrDefault("ACCORD_ONBOARDING_CLIENT_SECRET", "accord-onboarding-dev-secret"));
     }
 
     @Test

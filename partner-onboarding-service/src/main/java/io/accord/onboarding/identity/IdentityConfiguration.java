@@ -22,6 +22,8 @@ class IdentityConfiguration {
         return requests -> requests
                 .requestMatchers(HttpMethod.GET, IdentityController.PATH).hasAnyRole(IdentityController.READERS)
                 .requestMatchers(HttpMethod.POST, IdentityController.RETRY_PATH)
-                .hasAnyRole(IdentityController.OPERATORS);
+                .hasAnyRole(IdentityController.OPERATORS)
+                .requestMatchers(HttpMethod.POST, IdentityController.INVITATION_PATH)
+                .hasAnyRole(IdentityController.INVITERS);
     }
 }

@@ -21,12 +21,16 @@ class IdentityController {
 
     static final String PATH = "/api/onboarding/partners/{partnerId}/identity";
     static final String RETRY_PATH = PATH + "/retry";
+    static final String INVITATION_PATH = PATH + "/invitation";
+    static final String[] INVITERS = {Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER};
     static final String[] READERS = {Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.OPS, Roles.AUDITOR};
     static final String[] OPERATORS = {Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.OPS};
     private static final String MAY_READ = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER
             + "', '" + Roles.OPS + "', '" + Roles.AUDITOR + "')";
     private static final String MAY_RETRY = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER
             + "', '" + Roles.OPS + "')";
+    private static final String MAY_INVITE = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER
+            + "')";
 
     private final IdentityProvisioning provisioning;
 
@@ -51,5 +55,14 @@ class IdentityController {
     @Operation(summary = "Attempt the provisioning now instead of after the backoff (a DONE partner is re-checked)")
     ResponseEntity<IdentityView> retry(@PathVariable UUID partnerId) {
         return ResponseEntity.accepted().body(IdentityView.of(provisioning.retryNow(new PartnerId(partnerId))));
+    }
+
+    @PostMapping(INVITATION_PATH)
+    @PreAuthorize(MAY_INVITE)
+    @Operation(summary = "Send the partner admin's first-login e-mail (set password, verify e-mail) again; "
+            + "409 before provisioning is done")
+    ResponseEntity<IdentityView> resendInvitation(@PathVariable UUID partnerId) {
+        return ResponseEntity.accepted()
+                .body(IdentityView.of(provisioning.resendInvitation(new PartnerId(partnerId))));
     }
 }

@@ -63,17 +63,42 @@ public class IdentityProvisioning {
         return provisionings.findById(partner.value()).map(Provisioning::status);
     }
 
+    /**
+     * Staff: send the admin's first-login e-mail again (a new link; the old one stays valid until it expires).
+     * The worker sends it at once; the state shows when it went out.
+     *
+     * @throws ConflictException (409) before provisioning is done, when the first e-mail is still to come
+     */
+    @Transactional
+    ProvisioningStatus resendInvitation(PartnerId partner) {
+        Provisioning provisioning = locked(partner);
+        ProvisioningStatus before = provisioning.status();
+        if (before.state() != ProvisioningState.DONE) {
+            throw new ConflictException("The first-login e-mail of partner " + partner + " goes out when its"
+                    + " provisioning completes (it is " + before.state() + "); POST " + IdentityController.path(
+                    partner.value()) + "/retry to attempt that now");
+        }
+        provisioning.resendInvitation(clock.instant());
+        audit.record(partner, RESOURCE_TYPE, partner.toString(), "invitation-resend-requested", before,
+                provisioning.status());
+        return provisioning.status();
+    }
+
     /** Staff: attempt now rather than at the end of the backoff (a DONE partner is checked and repaired). */
     @Transactional
     ProvisioningStatus retryNow(PartnerId partner) {
-        Provisioning provisioning = provisionings.lockIfFree(partner.value()).orElseThrow(() ->
-                provisionings.existsById(partner.value())
-                        ? new ConflictException("Provisioning of partner " + partner
-                        + " is being attempted right now; look at its state again in a moment")
-                        : new NotFoundException("Identity provisioning of partner", partner));
+        Provisioning provisioning = locked(partner);
         ProvisioningStatus before = provisioning.status();
         provisioning.retryNow(clock.instant());
         audit.record(partner, RESOURCE_TYPE, partner.toString(), "retry-requested", before, provisioning.status());
         return provisioning.status();
+    }
+
+    private Provisioning locked(PartnerId partner) {
+        return provisionings.lockIfFree(partner.value()).orElseThrow(() ->
+                provisionings.existsById(partner.value())
+                        ? new ConflictException("Provisioning of partner " + partner
+                        + " is being attempted right now; look at its state again in a moment")
+                        : new NotFoundException("Identity provisioning of partner", partner));
     }
 }

@@ -27,6 +27,7 @@ class KeycloakDirectory {
 
     static final String PARTNER_ID_ATTRIBUTE = Roles.PARTNER_ID_CLAIM;
     static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
+    static final String VERIFY_EMAIL = "VERIFY_EMAIL";
 
     private final KeycloakSessions sessions;
 
@@ -48,6 +49,21 @@ class KeycloakDirectory {
             step("grant realm role " + Roles.PARTNER_ADMIN + " to " + admin.username(), () -> ensureAdminRole(user));
             step("add " + admin.username() + " to group " + groupName, () -> ensureMember(user, groupId));
             return new KeycloakIdentity(groupId, userId);
+        }
+    }
+
+    /**
+     * Has Keycloak send the admin its execute-actions e-mail: a link to set a password and verify the address.
+     * Keycloak answers 500 when its SMTP server does not take the message; that fails this step.
+     */
+    void sendInvitation(String userId, AdminContact admin, IdentityProperties.Invitation invitation) {
+        try (Keycloak keycloak = sessions.open()) {
+            UserResource user = keycloak.realm(sessions.realm()).users().get(userId);
+            step("send the first-login e-mail to " + admin.email(), () -> {
+                user.executeActionsEmail(invitation.clientId(), invitation.redirectUri(),
+                        (int) invitation.lifespan().toSeconds(), List.of(UPDATE_PASSWORD, VERIFY_EMAIL));
+                return null;
+            });
         }
     }
 

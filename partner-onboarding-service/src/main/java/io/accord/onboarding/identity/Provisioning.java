@@ -35,6 +35,11 @@ class Provisioning {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant completedAt;
+    @Enumerated(EnumType.STRING)
+    private InvitationState invitationState;
+    private Instant invitationSentAt;
+    private int invitationsSent;
+    private String invitationError;
     @Version
     private Long version;
 
@@ -50,6 +55,7 @@ class Provisioning {
         provisioning.adminFirstName = admin.firstName();
         provisioning.adminLastName = admin.lastName();
         provisioning.state = ProvisioningState.PENDING;
+        provisioning.invitationState = InvitationState.PENDING;
         provisioning.nextAttemptAt = now;
         provisioning.createdAt = now;
         provisioning.updatedAt = now;
@@ -59,6 +65,44 @@ class Provisioning {
     /** The group of a partner in Keycloak; one per partner, so the name is derived from the id. */
     static String groupName(PartnerId partner) {
         return "partner-" + partner.value();
+    }
+
+    /** Whether the first-login e-mail is still to be sent (first time, after a failure, or asked again). */
+    boolean invitationDue() {
+        return invitationState != InvitationState.SENT;
+    }
+
+    void invitationSent(Instant now) {
+        invitationState = InvitationState.SENT;
+        invitationSentAt = now;
+        invitationsSent++;
+        invitationError = null;
+    }
+
+    void invitationFailed(String error) {
+        invitationState = InvitationState.FAILED;
+        invitationError = truncated(error);
+    }
+
+    /**
+     * Staff ask for the e-mail again (the link expired, or the admin lost it): the worker sends it at once.
+     *
+     * @throws IllegalStateException unless provisioning is DONE: before that the first e-mail is still to come
+     */
+    void resendInvitation(Instant now) {
+        if (state != ProvisioningState.DONE) {
+            throw new IllegalStateException("provisioning is " + state);
+        }
+        invitationState = InvitationState.PENDING;
+        state = ProvisioningState.PENDING;
+        nextAttemptAt = now;
+        updatedAt = now;
+    }
+
+    /** The group and user exist; recorded even when a later step (the e-mail) fails. */
+    void identified(KeycloakIdentity identity) {
+        keycloakGroupId = identity.groupId();
+        keycloakUserId = identity.userId();
     }
 
     void succeeded(KeycloakIdentity identity, Instant now) {
@@ -75,7 +119,7 @@ class Provisioning {
     void failed(String error, Duration backoff, Instant now) {
         attempts++;
         state = ProvisioningState.FAILED_RETRYING;
-        lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH - 1) + "…" : error;
+        lastError = truncated(error);
         nextAttemptAt = now.plus(backoff);
         updatedAt = now;
     }
@@ -90,6 +134,10 @@ class Provisioning {
         }
         nextAttemptAt = now;
         updatedAt = now;
+    }
+
+    private static String truncated(String error) {
+        return error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH - 1) + "…" : error;
     }
 
     PartnerId partner() {
@@ -114,6 +162,7 @@ class Provisioning {
 
     ProvisioningStatus status() {
         return new ProvisioningStatus(partner(), state, adminEmail, groupName(partner()), attempts, lastError,
-                nextAttemptAt, keycloakGroupId, keycloakUserId, createdAt, updatedAt, completedAt);
+                nextAttemptAt, keycloakGroupId, keycloakUserId, createdAt, updatedAt, completedAt,
+                new ProvisioningStatus.Invitation(invitationState, invitationSentAt, invitationsSent, invitationError));
     }
 }

@@ -12,8 +12,20 @@ import java.time.Instant;
  * @param nextAttemptAt   when the worker tries next (meaningless once DONE)
  * @param keycloakGroupId id of the partner's group, once known
  * @param keycloakUserId  id of the admin user, once known
+ * @param invitation      the admin's first-login e-mail
  */
 public record ProvisioningStatus(PartnerId partnerId, ProvisioningState state, String username, String groupName,
                                  int attempts, String lastError, Instant nextAttemptAt, String keycloakGroupId,
-                                 String keycloakUserId, Instant createdAt, Instant updatedAt, Instant completedAt) {
+                                 String keycloakUserId, Instant createdAt, Instant updatedAt, Instant completedAt,
+                                 Invitation invitation) {
+
+    /**
+     * The first-login e-mail (set a password, verify the e-mail address).
+     *
+     * @param sentAt    when Keycloak last accepted it
+     * @param sent      how often it was sent
+     * @param lastError why the last attempt to send it failed; {@code null} after a success
+     */
+    public record Invitation(InvitationState state, Instant sentAt, int sent, String lastError) {
+    }
 }

@@ -108,9 +108,15 @@ class ProvisioningWorker implements DisposableBean {
         }
         Provisioning provisioning = claimed.get();
         ProvisioningStatus before = provisioning.status();
+        boolean invited = false;
         try {
             KeycloakIdentity identity = keycloak.provision(provisioning.partner(), provisioning.legalName(),
                     provisioning.admin());
+            provisioning.identified(identity);
+            if (provisioning.invitationDue()) {
+                invite(provisioning, identity);
+                invited = true;
+            }
             provisioning.succeeded(identity, clock.instant());
             log.info("Provisioned partner {} in Keycloak: group {}, admin user {}", before.partnerId(),
                     identity.groupId(), identity.userId());
@@ -121,12 +127,26 @@ class ProvisioningWorker implements DisposableBean {
                     before.attempts() + 1, delay, describe(failure));
         }
         ProvisioningStatus after = provisioning.status();
+        if (invited) {
+            audit.record(after.partnerId(), IdentityProvisioning.RESOURCE_TYPE, after.partnerId().toString(),
+                    "invitation-sent", before.invitation(), after.invitation());
+        }
         // every attempt is on the row; the trail gets the changes of state, not each retry of an outage
         if (after.state() != before.state()) {
             audit.record(after.partnerId(), IdentityProvisioning.RESOURCE_TYPE, after.partnerId().toString(),
                     after.state() == ProvisioningState.DONE ? "provisioned" : "provisioning-failed", before, after);
         }
         return after.state() == ProvisioningState.DONE ? Outcome.SUCCEEDED : Outcome.FAILED;
+    }
+
+    private void invite(Provisioning provisioning, KeycloakIdentity identity) {
+        try {
+            keycloak.sendInvitation(identity.userId(), provisioning.admin(), properties.invitation());
+            provisioning.invitationSent(clock.instant());
+        } catch (RuntimeException failure) {
+            provisioning.invitationFailed(describe(failure));
+            throw failure;
+        }
     }
 
     private static String describe(RuntimeException failure) {

@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An applicant whose connection dropped after sending its application retries with the same
- * {@code Idempotency-Key}: it gets the same application id and tracking secret back, and there is one application.
+ * {@code Idempotency-Key}: there is still one application, but the anonymous retry is not handed the first answer
+ * (it holds the tracking secret, and nothing shows the retry comes from the applicant). Once the applicant has its
+ * tracking secret, its keyed requests are scoped to that secret and replayed to it alone.
  */
 @AccordServiceTest
 class IdempotencyApplicationTests {
@@ -33,7 +35,7 @@ class IdempotencyApplicationTests {
     }
 
     @Test
-    void aRetriedApplicationWithTheSameKeyCreatesOneApplication() {
+    void aRetriedApplicationWithTheSameKeyCreatesOneApplicationAndNeverHandsOutItsSecretAgain() {
         String legalName = Applicants.uniqueName("Retrying Media");
         String form = Applicants.cleanOtt(legalName, Applicants.uniqueGermanVat());
         TestHttp keyed = anonymous.header("Idempotency-Key", UUID.randomUUID().toString());
@@ -43,18 +45,56 @@ class IdempotencyApplicationTests {
         TestHttp.Response retry = keyed.post(APPLICATIONS, form);
 
         assertThat(first.status()).isEqualTo(201);
+        String secret = first.json().get("trackingSecret").asString();
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.contentType()).startsWith("application/problem+json");
+        assertThat(retry.json().get("type").asString())
+                .isEqualTo("https://accord.dev/problems/idempotency-request-completed");
+        assertThat(retry.body()).doesNotContain(secret).doesNotContain(first.json().get("id").asString());
+        assertThat(retry.header("Location")).isNull();
+        assertThat(drafts()).isEqualTo(draftsBefore + 1);
+        assertThat(applicationsNamed(legalName)).isOne();
+        assertThat(new Applicants.Draft(first.json().get("id").asString(), secret).get(anonymous).status())
+                .isEqualTo(200);
+        assertThat(storedInPlainText(secret)).as("the tracking secret is not kept").isZero();
+    }
+
+    @Test
+    void anApplicantsKeyedRequestsAreReplayedToTheHolderOfItsTrackingSecretOnly() {
+        Applicants.Draft draft = Applicants.apply(anonymous,
+                Applicants.cleanOtt(Applicants.uniqueName("Careful Media"), Applicants.uniqueGermanVat()));
+        String key = UUID.randomUUID().toString();
+        TestHttp keyed = anonymous.header("Idempotency-Key", key);
+
+        TestHttp.Response first = draft.attach(keyed, "TAX_FORM");
+        TestHttp.Response retry = draft.attach(keyed, "TAX_FORM");
+        TestHttp.Response stranger = new Applicants.Draft(draft.id(), "guessed-" + draft.secret())
+                .attach(keyed, "TAX_FORM");
+
+        assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
         assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        assertThat(drafts()).isEqualTo(draftsBefore + 1);
-        assertThat(applicationsNamed(legalName)).isOne();
-        Applicants.Draft draft = new Applicants.Draft(retry.json().get("id").asString(),
-                retry.json().get("trackingSecret").asString());
-        assertThat(draft.get(anonymous).status()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from idempotency_key where response_status = 201").query(Long.class).single())
-                .isPositive();
-        assertThat(storedInPlainText(draft.secret())).as("the tracking secret is only kept encrypted").isZero();
+        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(stranger.header("Idempotency-Replayed")).isNull();
+        assertThat(stranger.body()).doesNotContain(first.json().get("id").asString());
+        assertThat(jdbc.sql("""
+                        select count(*) from document_version v join document d on d.id = v.document_id
+                        where d.owner_id = cast(:id as uuid)""")
+                .param("id", draft.id()).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void aShortKeyIsRefusedNamingTheHeaderAndCreatesNothing() {
+        String legalName = Applicants.uniqueName("Hasty Media");
+
+        TestHttp.Response refused = anonymous.header("Idempotency-Key", "application-1")
+                .post(APPLICATIONS, Applicants.cleanOtt(legalName, Applicants.uniqueGermanVat()));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("Idempotency-Key");
+        assertThat(applicationsNamed(legalName)).isZero();
     }
 
     @Test

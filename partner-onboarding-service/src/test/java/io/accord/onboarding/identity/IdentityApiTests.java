@@ -67,6 +67,9 @@ class IdentityApiTests {
         assertThat(status.get("href").asString()).isEqualTo(path(partner));
         assertThat(status.get("lastError").isNull()).isTrue();
         assertThat(status.get("keycloakUserId").isNull()).isTrue();
+        assertThat(status.get("invitation").get("state").asString()).isEqualTo("PENDING");
+        assertThat(status.get("invitation").get("sent").asInt()).isZero();
+        assertThat(status.get("invitation").get("sentAt").isNull()).isTrue();
         // Spring's JSON is still Jackson 3 with the admin client's Jackson 2 on the classpath: ISO-8601 instants
         assertThat(status.get("createdAt").isString()).as(response.body()).isTrue();
         assertThat(Instant.parse(status.get("createdAt").asString())).isBeforeOrEqualTo(Instant.now());
@@ -172,6 +175,63 @@ class IdentityApiTests {
         assertThat(finance.get(path(partner)).status()).isEqualTo(403);
         assertThat(auditor.post(path(partner) + "/retry", null).status()).isEqualTo(403);
         assertThat(ownAdmin.post(path(partner) + "/retry", null).status()).isEqualTo(403);
+        assertThat(auditActions(partner)).containsExactly("provisioning-requested");
+    }
+
+    @Test
+    void theFirstLoginEmailCannotBeResentBeforeProvisioningIsDoneAndAskingChangesNothing() {
+        PartnerId partner = requested("ada");
+        TestHttp manager = TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER));
+
+        TestHttp.Response refused = manager.post(path(partner) + "/invitation", null);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("goes out when its provisioning completes")
+                .contains("/retry");
+        assertThat(auditActions(partner)).containsExactly("provisioning-requested");
+        assertThat(identity.statusOf(partner).orElseThrow().state()).isEqualTo(ProvisioningState.PENDING);
+    }
+
+    @Test
+    void managersAndPlatformAdminsResendTheFirstLoginEmailOfADonePartnerWhichTheWorkerThenSends(
+            @Autowired DataSource dataSource) throws Exception {
+        PartnerId partner = requested("ada");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // as the worker leaves a partner it provisioned (it needs a Keycloak for that)
+            statement.executeUpdate("update identity_provisioning set state = 'DONE', attempts = 1,"
+                    + " invitation_state = 'SENT', invitations_sent = 1, invitation_sent_at = now(),"
+                    + " completed_at = now() where partner_id = '" + partner + "'");
+        }
+        Instant asked = Instant.now();
+
+        TestHttp.Response resent = TestHttp.localPort(port).as(TestJwt.staff("pia", Roles.PLATFORM_ADMIN))
+                .post(path(partner) + "/invitation", null);
+
+        assertThat(resent.status()).as(resent.body()).isEqualTo(202);
+        assertThat(resent.json().get("state").asString()).isEqualTo("PENDING");
+        assertThat(resent.json().get("invitation").get("state").asString()).isEqualTo("PENDING");
+        assertThat(resent.json().get("invitation").get("sent").asInt()).isEqualTo(1);
+        assertThat(Instant.parse(resent.json().get("nextAttemptAt").asString())).isBetween(asked, Instant.now());
+        JsonNode audited = audit(partner).get(0);
+        assertThat(audited.get("action").asString()).isEqualTo("invitation-resend-requested");
+        assertThat(audited.get("actor").asString()).isEqualTo("pia");
+        assertThat(audited.get("before").get("invitation").get("state").asString()).isEqualTo("SENT");
+        assertThat(audited.get("after").get("invitation").get("state").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void onlyManagersAndPlatformAdminsMayResendTheFirstLoginEmail() {
+        PartnerId partner = requested("ada");
+        TestHttp ownAdmin = TestHttp.localPort(port)
+                .as(TestJwt.partner("ada", partner.toString(), Roles.PARTNER_ADMIN));
+
+        assertThat(ops.post(path(partner) + "/invitation", null).status()).isEqualTo(403);
+        assertThat(auditor.post(path(partner) + "/invitation", null).status()).isEqualTo(403);
+        assertThat(ownAdmin.post(path(partner) + "/invitation", null).status()).isEqualTo(403);
+        assertThat(TestHttp.localPort(port).post(path(partner) + "/invitation", null).status()).isEqualTo(401);
+        assertThat(TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER))
+                .post(path(PartnerId.newId()) + "/invitation", null).status()).isEqualTo(404);
         assertThat(auditActions(partner)).containsExactly("provisioning-requested");
     }
 

@@ -2,9 +2,12 @@ package io.accord.onboarding.identity;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
+import io.accord.infra.KeycloakRealmSync;
 import io.accord.infra.KeycloakServer;
+import io.accord.infra.MailSink;
 import io.accord.infra.Processes;
 import io.accord.testsupport.AccordTestInitializer;
+import io.accord.testsupport.FirstLogin;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
@@ -68,6 +71,8 @@ class KeycloakProvisioningTests {
     // under target/; the unpacked distribution goes after the tests, the log stays for a look after a failure
     private static final Path HOME = Path.of("target", "keycloak-it", UUID.randomUUID().toString());
     private static KeycloakServer keycloak;
+    // Keycloak sends the admins' first-login e-mails here
+    private static final MailSink mail = MailSink.start(HOME, 0, 0, 0);
     private static Keycloak master;
 
     @LocalServerPort
@@ -91,10 +96,11 @@ class KeycloakProvisioningTests {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             super.initialize(context);
+            TestPropertyValues.of(databaseProperties("test_onboarding_keycloak")).applyTo(context);
             TestPropertyValues.of(
-                    "spring.datasource.url=" + TestInfrastructure.database("test_onboarding_keycloak"),
                     "accord.onboarding.identity.enabled=true",
                     "accord.onboarding.identity.server-url=" + KEYCLOAK_URL,
+                    "accord.onboarding.identity.client-secret=accord-onboarding-dev-secret",
                     "accord.onboarding.identity.poll-interval=250ms",
                     "accord.onboarding.identity.first-backoff=250ms",
                     "accord.onboarding.identity.max-backoff=2s"
@@ -104,6 +110,7 @@ class KeycloakProvisioningTests {
 
     @AfterAll
     static void stopKeycloak() throws IOException {
+        mail.close();
         if (master != null) {
             master.close();
         }
@@ -138,14 +145,20 @@ class KeycloakProvisioningTests {
         assertProvisioned(realm, partner, admin, done);
         assertThat(realm.users().get(done.keycloakUserId()).toRepresentation().getRequiredActions())
                 .containsExactly("UPDATE_PASSWORD");
-        assertThat(staff().get(path(partner)).json().get("lastError").isNull()).isTrue();
-        assertThat(auditActions(partner)).containsExactly("provisioned", "provisioning-failed",
+        JsonNode status = staff().get(path(partner)).json();
+        assertThat(status.get("lastError").isNull()).isTrue();
+        assertThat(status.get("invitation").get("state").asString()).isEqualTo("SENT");
+        assertThat(status.get("invitation").get("sent").asInt()).isEqualTo(1);
+        assertThat(mail.messagesTo(admin.email())).singleElement().satisfies(message ->
+                assertThat(FirstLogin.actionLink(message.mimeMessage()))
+                        .startsWith(KEYCLOAK_URL + "/realms/accord/login-actions/action-token?key="));
+        assertThat(auditActions(partner)).containsExactly("provisioned", "invitation-sent", "provisioning-failed",
                 "provisioning-requested");
     }
 
     @Test
     @Order(2)
-    void theAdminSetsAPasswordAndThenGetsTokensCarryingItsPartnerId() {
+    void theAdminSetsAPasswordThroughTheEmailedLinkAndThenGetsTokensCarryingItsPartnerId() {
         RealmResource realm = keycloakRealm();
         PartnerId partner = PartnerId.newId();
         AdminContact admin = admin("bea", partner);
@@ -158,8 +171,11 @@ class KeycloakProvisioningTests {
         assertThat(notYet.status()).as(notYet.body()).isEqualTo(400);
         assertThat(notYet.body()).contains("Account is not fully set up");
 
-        setOwnPassword(user, "Bea-first-login-1");
+        String link = FirstLogin.actionLink(mail.messagesTo(admin.email()).getFirst().mimeMessage());
+        FirstLogin.setPassword(link, "Bea-first-login-1");
 
+        assertThat(user.toRepresentation().getRequiredActions()).isEmpty();
+        assertThat(user.toRepresentation().isEmailVerified()).isTrue();
         JsonNode claims = accessTokenClaims(admin.username(), "Bea-first-login-1");
         assertThat(claims.get("partner_id").asString()).isEqualTo(partner.toString());
         assertThat(claims.get("preferred_username").asString()).isEqualTo(admin.username());
@@ -234,6 +250,64 @@ class KeycloakProvisioningTests {
 
     @Test
     @Order(6)
+    void aPartnerManagerResendsTheFirstLoginEmailAndTheNewLinkWorks() {
+        keycloakRealm();
+        PartnerId partner = PartnerId.newId();
+        AdminContact admin = admin("fay", partner);
+        requested(partner, admin);
+        ProvisioningStatus done = awaitDone(partner, 1);
+        assertThat(mail.messagesTo(admin.email())).hasSize(1);
+
+        TestHttp.Response resent = TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER))
+                .post(path(partner) + "/invitation", null);
+
+        assertThat(resent.status()).as(resent.body()).isEqualTo(202);
+        ProvisioningStatus again = awaitDone(partner, done.attempts() + 1);
+        assertThat(again.invitation().sent()).isEqualTo(2);
+        assertThat(again.invitation().sentAt()).isAfter(done.invitation().sentAt());
+        assertThat(mail.messagesTo(admin.email())).hasSize(2);
+        FirstLogin.setPassword(FirstLogin.actionLink(mail.messagesTo(admin.email()).getLast().mimeMessage()),
+                "Fay-first-login-1");
+        assertThat(accessTokenClaims(admin.username(), "Fay-first-login-1").get("partner_id").asString())
+                .isEqualTo(partner.toString());
+        assertThat(auditActions(partner)).startsWith("provisioned", "invitation-sent",
+                "invitation-resend-requested");
+    }
+
+    @Test
+    @Order(7)
+    void anEmailKeycloakCannotSendFailsTheAttemptWhichIsRetriedUntilItGoesOut() {
+        keycloakRealm();
+        int nobodyListens = Processes.freePort();
+        KeycloakRealmSync.useSmtpServer(KEYCLOAK_URL, KeycloakServer.REALM, "localhost", nobodyListens);
+        PartnerId partner = PartnerId.newId();
+        AdminContact admin = admin("gil", partner);
+        try {
+            requested(partner, admin);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode status = staff().get(path(partner)).json();
+                assertThat(status.get("state").asString()).isEqualTo("FAILED_RETRYING");
+                assertThat(status.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+                assertThat(status.get("lastError").asString())
+                        .startsWith("send the first-login e-mail to " + admin.email() + ": Keycloak answered 500");
+                assertThat(status.get("invitation").get("state").asString()).isEqualTo("FAILED");
+                assertThat(status.get("invitation").get("lastError").asString()).contains("Keycloak answered 500");
+                assertThat(status.get("keycloakUserId").isNull()).as("the user exists already").isFalse();
+            });
+        } finally {
+            KeycloakRealmSync.useSmtpServer(KEYCLOAK_URL, KeycloakServer.REALM, mail.smtpHost(), mail.smtpPort());
+        }
+
+        ProvisioningStatus done = awaitDone(partner, 3);
+        assertThat(done.invitation().state()).isEqualTo(InvitationState.SENT);
+        assertThat(done.invitation().lastError()).isNull();
+        assertThat(mail.messagesTo(admin.email())).hasSize(1);
+        assertThat(keycloakRealm().users().searchByUsername(admin.username(), true)).hasSize(1);
+    }
+
+    @Test
+    @Order(8)
     void theOnboardingClientManagesUsersAndGroupsButNotTheRealm() {
         keycloakRealm();
         TestHttp.Response granted = new TestHttp(KEYCLOAK_URL).send("POST",
@@ -258,6 +332,7 @@ class KeycloakProvisioningTests {
             keycloak = KeycloakServer.start(HOME, KEYCLOAK_PORT, TestInfrastructure.database("keycloak_it"),
                     TestInfrastructure.dbUser(), TestInfrastructure.dbPassword(),
                     Path.of("../deploy/keycloak/accord-realm.json"));
+            KeycloakRealmSync.useSmtpServer(KEYCLOAK_URL, KeycloakServer.REALM, mail.smtpHost(), mail.smtpPort());
             master = KeycloakBuilder.builder().serverUrl(KEYCLOAK_URL).realm("master").clientId("admin-cli")
                     .grantType(OAuth2Constants.PASSWORD)
                     .username(KeycloakServer.ADMIN_USERNAME).password(KeycloakServer.ADMIN_PASSWORD).build();

@@ -18,4 +18,9 @@ public class AuditConfiguration {
     AuditQueryController auditQueryController(JdbcClient jdbc, JsonMapper json) {
         return new AuditQueryController(jdbc, json);
     }
+
+    @Bean
+    AuditVerificationController auditVerificationController(JdbcClient jdbc) {
+        return new AuditVerificationController(new AuditChain(jdbc));
+    }
 }

@@ -51,7 +51,8 @@ class AuditQueryController {
                 .param("partner", partnerId).param("type", resourceType).param("resource", resourceId)
                 .param("offset", offset).param("limit", limit)
                 .query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("actor"), rs.getObject("partner_id", UUID.class), rs.getString("resource_type"),
+                        rs.getString("actor"), rs.getString("actor_id"), rs.getObject("partner_id", UUID.class),
+                        rs.getString("resource_type"),
                         rs.getString("resource_id"), rs.getString("action"), tree(rs.getString("before_state")),
                         tree(rs.getString("after_state")), rs.getString("correlation_id")))
                 .list();

@@ -16,7 +16,9 @@ class IdempotencyApiDocs implements GlobalOpenApiCustomizer {
             Makes retrying this write safe: a retry of the same request with the same key gets the first answer \
             again (marked `Idempotency-Replayed: true`) instead of running twice. The same key with a different \
             request answers 422, a retry while the first is still running 409 with `Retry-After`. Use a new random \
-            key (a UUID) per intended write; keys are remembered for 24 hours by default.""";
+            key (a UUID; at least 16 characters) per intended write; keys are remembered for 24 hours by default \
+            and belong to the caller (token subject, else `X-Tracking-Secret`). A retry without either gets 409 \
+            `idempotency-request-completed` instead of the first answer, which may hold a secret.""";
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -29,7 +31,7 @@ class IdempotencyApiDocs implements GlobalOpenApiCustomizer {
                 .filter(IdempotencyApiDocs::lacksTheHeader)
                 .forEach(operation -> operation.addParametersItem(new HeaderParameter()
                         .name(IdempotencyKey.HEADER).required(false).description(DESCRIPTION)
-                        .schema(new StringSchema().minLength(1).maxLength(255))));
+                        .schema(new StringSchema().minLength(16).maxLength(255))));
     }
 
     private static boolean lacksTheHeader(Operation operation) {

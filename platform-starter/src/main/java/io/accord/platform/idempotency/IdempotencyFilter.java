@@ -18,8 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,7 +34,9 @@ import static io.accord.platform.idempotency.IdempotencyKey.HEADER;
  * {@code Idempotency-Key} on POST, PUT and PATCH (draft-ietf-httpapi-idempotency-key-header): the first request
  * with a key runs and its answer is stored; a retry of the same request gets that answer again, marked
  * {@code Idempotency-Replayed: true}, without the handler running twice. Runs after Spring Security, so the
- * caller is known and a 401 or 403 never claims a key. Requests without the header pass untouched.
+ * caller is known and a 401 or 403 never claims a key; keys are the caller's own ({@link CallerScope}), and an
+ * anonymous caller's retry is told the request was carried out instead of being handed its answer. Requests
+ * without the header pass untouched.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -77,7 +78,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private void claimAndRun(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                              IdempotencyKey key, RequestFingerprint fingerprint) throws ServletException, IOException {
-        String scope = scopeOf(request);
+        CallerScope caller = CallerScope.of(request);
+        String scope = caller.value();
         IdempotencyStore.Claim claim;
         try {
             claim = store.claim(scope, key, fingerprint);
@@ -89,8 +91,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         switch (claim) {
-            case Won won -> run(request, response, chain, scope, key, won.token());
-            case Replay replay -> replay.response().replay(response);
+            case Won won -> run(request, response, chain, caller, key, won.token());
+            case Replay replay when caller.replaysAnswers() -> replay.response().replay(response);
+            case Replay replay -> {
+                ProblemDetail done = Problems.of(HttpStatus.CONFLICT, "idempotency-request-completed",
+                        "A request with this " + HEADER + " was already carried out (nothing was done twice). Its "
+                                + "answer is given to the first caller only: an anonymous retry cannot show it is "
+                                + "that caller.");
+                done.setProperty("firstStatus", replay.response().status());
+                problems.write(request, response, done);
+            }
             case Mismatch mismatch -> problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
                     "idempotency-key-reused", "This " + HEADER + " was used for a different request "
                             + "(method, path or body); a new request needs a new key."));
@@ -102,8 +112,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String scope,
+    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, CallerScope caller,
                      IdempotencyKey key, UUID token) throws ServletException, IOException {
+        String scope = caller.value();
         CapturedResponse captured = new CapturedResponse(response);
         try {
             chain.doFilter(request, captured);
@@ -111,16 +122,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
             release(scope, key, token);
             throw failure;
         }
-        settle(request, captured, scope, key, token);
+        settle(request, captured, caller, key, token);
         captured.copyBodyToResponse();
     }
 
     /** Stores the answer for retries, or frees the key when this answer must not be replayed. */
-    private void settle(HttpServletRequest request, CapturedResponse captured, String scope, IdempotencyKey key,
+    private void settle(HttpServletRequest request, CapturedResponse captured, CallerScope caller, IdempotencyKey key,
                         UUID token) {
+        String scope = caller.value();
         // a 5xx may be transient: the retry deserves a real attempt, not a replay of the failure
         if (captured.getStatus() >= 500 || captured.writtenByContainer() || request.isAsyncStarted()) {
             release(scope, key, token);
+            return;
+        }
+        if (!caller.replaysAnswers()) {
+            settleAnonymous(captured, scope, key, token);
             return;
         }
         if (captured.getContentSize() > properties.maxStoredBodySize().toBytes()) {
@@ -141,6 +157,23 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * An anonymous caller's answer is not replayed, so only the fact that the write happened is kept (no body, no
+     * Location). A refusal changed nothing (4xx): the key is freed, so a corrected or repeated request runs again.
+     */
+    private void settleAnonymous(CapturedResponse captured, String scope, IdempotencyKey key, UUID token) {
+        if (captured.getStatus() >= 300) {
+            release(scope, key, token);
+            return;
+        }
+        try {
+            store.complete(scope, key, token, new StoredResponse(captured.getStatus(), null, null, new byte[0]));
+        } catch (DataAccessException | TransactionException failure) {
+            log.warn("Storing an anonymous {} failed; a retry runs again after the lease of {}",
+                    HEADER, properties.lease(), failure);
+        }
+    }
+
     private void release(String scope, IdempotencyKey key, UUID token) {
         try {
             store.release(scope, key, token);
@@ -148,17 +181,5 @@ class IdempotencyFilter extends OncePerRequestFilter {
             log.warn("Releasing an {} failed; a retry runs again after the lease of {}",
                     HEADER, properties.lease(), failure);
         }
-    }
-
-    /**
-     * Keys are the caller's own: scoped to the JWT subject. Anonymous callers (the public application form) share
-     * one key space per path, so a replay needs the key and the identical body; the path is hashed to bound its size.
-     */
-    static String scopeOf(HttpServletRequest request) {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
-                && token.getToken().getSubject() != null) {
-            return "sub:" + token.getToken().getSubject();
-        }
-        return "anonymous:" + Sha256.of(request.getRequestURI());
     }
 }

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 record IdempotencyKey(String value) {
 
     static final String HEADER = "Idempotency-Key";
-    static final String RULE = "must be sent once, with 1 to 255 printable ASCII characters (a UUID is a good key)";
+    static final String RULE = "must be sent once, with 16 to 255 printable ASCII characters (a random UUID is a "
+            + "good key; a short or guessable one lets others claim it)";
 
-    private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7E]{1,255}");
+    private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7E]{16,255}");
 
     /** What the table keeps instead of the key, which also encrypts the stored answer ({@link SealedBody}). */
     String hash() {

@@ -42,8 +42,10 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, byte[]> accordKafkaTemplate,
-                            PlatformTransactionManager transactionManager, PlatformProperties properties) {
-        return new OutboxRelay(jdbc, accordKafkaTemplate, new TransactionTemplate(transactionManager), properties);
+                            PlatformTransactionManager transactionManager, PlatformProperties properties,
+                            java.time.Clock clock) {
+        return new OutboxRelay(jdbc, accordKafkaTemplate, new TransactionTemplate(transactionManager), properties,
+                clock);
     }
 
     /** The {@code outbox} health component and the backlog and parked gauges. */

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -57,12 +58,14 @@ class OutboxRelay {
     private final PlatformProperties.Outbox settings;
     private final URI source;
     private final ExponentialBackOff backoff;
+    private final Clock clock;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile Instant lastPublished;
     private volatile int consecutiveOutages;
 
     OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, TransactionTemplate transactions,
-                PlatformProperties properties) {
+                PlatformProperties properties, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.transactions = transactions;
@@ -75,7 +78,7 @@ class OutboxRelay {
     void relay() {
         Integer sent;
         do {
-            if (Instant.now().isBefore(pausedUntil)) {
+            if (clock.instant().isBefore(pausedUntil)) {
                 return;
             }
             sent = transactions.execute(status -> relayBatch());
@@ -101,7 +104,7 @@ class OutboxRelay {
                         order by created_at, id
                         limit :limit
                         """)
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("limit", settings.batchSize())
                 .query((rs, row) -> new PendingEvent(rs.getObject("id", UUID.class), rs.getString("topic"),
                         rs.getString("message_key"), rs.getLong("sequence"), rs.getString("event_type"),
@@ -120,7 +123,7 @@ class OutboxRelay {
                                 where id = :id""")
                         .param("id", event.id()).update();
                 sent++;
-                lastPublished = Instant.now();
+                lastPublished = clock.instant();
                 consecutiveOutages = 0;
             } catch (Exception failure) {
                 if (failure instanceof InterruptedException) {
@@ -131,7 +134,7 @@ class OutboxRelay {
                         event.lastAttemptAt() != null ? event.lastAttemptAt() : event.createdAt()));
                 if (outage) {
                     Duration pause = Backoffs.delayAfter(backoff, ++consecutiveOutages);
-                    pausedUntil = Instant.now().plus(pause);
+                    pausedUntil = clock.instant().plus(pause);
                     log.warn("Outbox relay pauses for {}: the broker seems unavailable", pause);
                     break;
                 }
@@ -141,7 +144,7 @@ class OutboxRelay {
     }
 
     private void recordFailure(PendingEvent event, Exception failure, boolean counts) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Duration delay = Backoffs.delayAfter(backoff, event.attempts() + 1L);
         Boolean parked = jdbc.sql("""
                         update outbox_event set attempts = attempts + 1, failures = failures + :counts,

@@ -1,5 +1,6 @@
 package io.accord.platform.persistence;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ public class PersistenceConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    FlywayMigrationStrategy platformMigrations() {
-        return new PlatformMigrations();
+    FlywayMigrationStrategy platformMigrations(@Value("${spring.datasource.username:}") String runtimeRole) {
+        return new PlatformMigrations(runtimeRole);
     }
 }

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /** Writes a problem+json body where no controller advice runs (the security filters). */
 public class ProblemWriter {
@@ -27,9 +28,18 @@ public class ProblemWriter {
     /** Writes a problem built with {@link Problems#of}, e.g. one carrying {@code violations}. */
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setInstance(instance(request));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The path as sent when it is a valid URI reference; a malformed one (a rejected request) is not repeated. */
+    private static URI instance(HttpServletRequest request) {
+        try {
+            return new URI(request.getRequestURI());
+        } catch (URISyntaxException | NullPointerException malformed) {
+            return null;
+        }
     }
 }

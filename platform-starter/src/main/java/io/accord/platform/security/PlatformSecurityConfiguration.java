@@ -13,9 +13,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -69,7 +67,7 @@ public class PlatformSecurityConfiguration {
 
     /**
      * Keycloak's JWK set, looked up lazily (a service starts while Keycloak is still starting), with issuer
-     * validation. A configured public key replaces the JWK set: that is how tests sign their own tokens.
+     * validation of issuer, audience and token type ({@link AccessTokenValidator}). A configured public key replaces the JWK set: that is how tests sign their own tokens.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -78,8 +76,7 @@ public class PlatformSecurityConfiguration {
         NimbusJwtDecoder decoder = jwt.publicKeyLocation() != null && !jwt.publicKeyLocation().isBlank()
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(jwt.publicKeyLocation())).build()
                 : NimbusJwtDecoder.withJwkSetUri(jwt.effectiveJwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(jwt.issuerUri())));
+        decoder.setJwtValidator(AccessTokenValidator.of(jwt.issuerUri(), jwt.audience()));
         return decoder;
     }
 

@@ -109,7 +109,7 @@ class IdempotencyFilterTests {
     }
 
     @Test
-    void anonymousKeysAreReplayedOnTheirPathAndIndependentOnAnother() {
+    void anAnonymousRetryRunsOnceButIsNeverHandedTheFirstAnswer() {
         String name = unique();
         TestHttp keyed = anonymous.header("Idempotency-Key", UUID.randomUUID().toString());
 
@@ -117,11 +117,52 @@ class IdempotencyFilterTests {
         TestHttp.Response retry = keyed.post("/api/public/things", thing(name));
         TestHttp.Response elsewhere = keyed.post("/api/public/other-things", thing(name));
 
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.contentType()).startsWith("application/problem+json");
+        assertThat(retry.json().get("type").asString())
+                .isEqualTo("https://accord.dev/problems/idempotency-request-completed");
+        assertThat(retry.json().get("firstStatus").asInt()).isEqualTo(201);
+        assertThat(retry.body()).doesNotContain(first.json().get("id").asString());
+        assertThat(retry.header("Location")).isNull();
+        assertThat(retry.header("Idempotency-Replayed")).isNull();
+        assertThat(elsewhere.status()).isEqualTo(201);
+        assertThat(writes.executions(name)).isEqualTo(2);
+    }
+
+    @Test
+    void anAnonymousRefusalChangedNothingSoTheRetryRunsAgain() {
+        TestHttp keyed = anonymous.header("Idempotency-Key", UUID.randomUUID().toString());
+
+        TestHttp.Response first = keyed.post("/api/public/things", "{\"name\": 42, ");
+        TestHttp.Response retry = keyed.post("/api/public/things", "{\"name\": 42, ");
+
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(retry.status()).isEqualTo(400);
+        assertThat(retry.header("Idempotency-Replayed")).isNull();
+    }
+
+    @Test
+    void aCallerWithATrackingSecretGetsItsAnswerBackAndOnlyThatCaller() {
+        String name = unique();
+        String key = UUID.randomUUID().toString();
+        TestHttp applicant = anonymous.header("Idempotency-Key", key).header("X-Tracking-Secret", "secret-" + name);
+
+        TestHttp.Response first = applicant.post("/api/public/things", thing(name));
+        TestHttp.Response retry = applicant.post("/api/public/things", thing(name));
+        TestHttp.Response otherSecret = anonymous.header("Idempotency-Key", key)
+                .header("X-Tracking-Secret", "guessed-" + name).post("/api/public/things", thing(name));
+        TestHttp.Response noSecret = anonymous.header("Idempotency-Key", key).post("/api/public/things", thing(name));
+
+        assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
-        assertThat(elsewhere.status()).isEqualTo(201);
-        assertThat(elsewhere.header("Idempotency-Replayed")).isNull();
-        assertThat(writes.executions(name)).isEqualTo(2);
+        for (TestHttp.Response stranger : List.of(otherSecret, noSecret)) {
+            assertThat(stranger.status()).isEqualTo(201);
+            assertThat(stranger.header("Idempotency-Replayed")).isNull();
+            assertThat(stranger.body()).doesNotContain(first.json().get("id").asString());
+        }
+        assertThat(writes.executions(name)).isEqualTo(3);
     }
 
     @Test
@@ -189,11 +230,15 @@ class IdempotencyFilterTests {
 
         TestHttp.Response tooLong = alice.header("Idempotency-Key", "k".repeat(256)).post("/api/things", thing(name));
         TestHttp.Response empty = alice.header("Idempotency-Key", "\"\"").post("/api/things", thing(name));
+        TestHttp.Response tooShort = alice.header("Idempotency-Key", "order-17").post("/api/things", thing(name));
+        TestHttp.Response anonymousShort = anonymous.header("Idempotency-Key", "k".repeat(15))
+                .post("/api/public/things", thing(name));
 
         TestHttp.Response twice = twoKeys(name);
 
         assertThat(twice.status()).isEqualTo(400);
-        for (TestHttp.Response refused : List.of(tooLong, empty)) {
+        assertThat(tooShort.json().get("detail").asString()).contains("16 to 255");
+        for (TestHttp.Response refused : List.of(tooLong, empty, tooShort, anonymousShort)) {
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().get("violations").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
@@ -281,7 +326,7 @@ class IdempotencyFilterTests {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/things"))
                 .header("Authorization", "Bearer " + TestJwt.staff("bob", Roles.OPS))
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "first").header("Idempotency-Key", "second")
+                .header("Idempotency-Key", "first-key-of-two-keys").header("Idempotency-Key", "second-key-of-two-keys")
                 .POST(HttpRequest.BodyPublishers.ofString(thing(name))).build();
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -19,19 +19,22 @@ class IdempotencyKeyTests {
     }
 
     @Test
-    void acceptsOneTo255PrintableCharacters() {
-        assertThat(IdempotencyKey.parse(List.of("k"))).isPresent();
-        assertThat(IdempotencyKey.parse(List.of("order 17/b #2"))).isPresent();
+    void accepts16To255PrintableCharacters() {
+        assertThat(IdempotencyKey.parse(List.of("k".repeat(16)))).isPresent();
+        assertThat(IdempotencyKey.parse(List.of("order 17/b #2 of 2026"))).isPresent();
         assertThat(IdempotencyKey.parse(List.of("k".repeat(255)))).isPresent();
     }
 
     @Test
-    void refusesEmptyOverlongNonPrintableAndRepeatedKeys() {
+    void refusesEmptyShortOverlongNonPrintableAndRepeatedKeys() {
         assertThat(IdempotencyKey.parse(List.of(""))).isEmpty();
+        assertThat(IdempotencyKey.parse(List.of("k"))).isEmpty();
+        assertThat(IdempotencyKey.parse(List.of("k".repeat(15)))).isEmpty();
+        assertThat(IdempotencyKey.parse(List.of("\"" + "k".repeat(15) + "\""))).isEmpty();
         assertThat(IdempotencyKey.parse(List.of("\"\""))).isEmpty();
         assertThat(IdempotencyKey.parse(List.of("k".repeat(256)))).isEmpty();
-        assertThat(IdempotencyKey.parse(List.of("tab\there"))).isEmpty();
-        assertThat(IdempotencyKey.parse(List.of("schlüssel"))).isEmpty();
+        assertThat(IdempotencyKey.parse(List.of("tab\there and more text"))).isEmpty();
+        assertThat(IdempotencyKey.parse(List.of("schlüssel-und-mehr-text"))).isEmpty();
         assertThat(IdempotencyKey.parse(List.of("a", "b"))).isEmpty();
         assertThat(IdempotencyKey.parse(List.of())).isEmpty();
     }

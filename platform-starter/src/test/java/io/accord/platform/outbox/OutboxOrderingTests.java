@@ -150,7 +150,8 @@ class OutboxOrderingTests {
                 "accord.platform.outbox.batch-size", "4")))
                 .bindOrCreate("accord.platform", PlatformProperties.class);
         return new OutboxRelay(JdbcClient.create(dataSource), kafka,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties);
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties,
+                java.time.Clock.systemUTC());
     }
 
     private void publish(TestEvent event) {

@@ -1,0 +1,93 @@
+package io.accord.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupCacheTests {
+
+    @TempDir
+    Path directory;
+
+    private final ServiceSpec catalog = ServiceSpec.SERVICES.get(1);
+
+    @Test
+    void aCacheBelongsToOneJarContentAndOneJdk() throws IOException {
+        Path jar = Files.writeString(directory.resolve("catalog-service-0.1.0-SNAPSHOT-exec.jar"), "first build");
+        StartupCache jdk25 = new StartupCache(directory.resolve("cache"), 25, "25.0.1+8-LTS");
+
+        StartupCache.Entry first = jdk25.entry(catalog, jar);
+        Files.writeString(jar, "second build");
+        StartupCache.Entry rebuilt = jdk25.entry(catalog, jar);
+        StartupCache.Entry otherJdk = new StartupCache(directory.resolve("cache"), 25, "25.0.2+10-LTS")
+                .entry(catalog, jar);
+
+        assertThat(first.directory().getParent()).isEqualTo(directory.resolve("cache/catalog-service"));
+        assertThat(first.directory().getFileName().toString()).endsWith("-jdk25.0.1_8_LTS");
+        assertThat(rebuilt.directory()).isNotEqualTo(first.directory());
+        assertThat(otherJdk.directory()).isNotEqualTo(rebuilt.directory());
+        assertThat(jdk25.entry(catalog, jar)).isEqualTo(rebuilt);
+    }
+
+    @Test
+    void aServiceWithoutAnyCacheIsNotEvenChecksummedAndAChecksumIsRememberedBesideTheCaches() throws IOException {
+        StartupCache cache = new StartupCache(directory.resolve("cache"), 25, "25");
+
+        assertThat(cache.ready(catalog, directory.resolve("not-even-built.jar"))).isEmpty();
+
+        Path jar = Files.writeString(directory.resolve("catalog-service-0.1.0-SNAPSHOT-exec.jar"), "build");
+        Files.createDirectories(directory.resolve("cache/catalog-service"));
+        StartupCache.Entry entry = cache.entry(catalog, jar);
+        assertThat(cache.ready(catalog, jar)).as("not trained yet").isEmpty();
+        try (var remembered = Files.list(directory.resolve("cache/catalog-service"))) {
+            assertThat(remembered).singleElement().satisfies(file -> assertThat(Files.readString(file))
+                    .isEqualTo(StartupCache.sha256(jar)));
+        }
+        Files.createDirectories(entry.applicationJar().getParent());
+        Files.writeString(entry.applicationJar(), "extracted");
+        Files.writeString(entry.archive(), "archive");
+        assertThat(cache.ready(catalog, jar)).contains(entry);
+    }
+
+    @Test
+    void usesTheAotCacheOnJdk25AndAClassDataSharingArchiveBefore() throws IOException {
+        Path jar = Files.writeString(directory.resolve("catalog-service-0.1.0-SNAPSHOT-exec.jar"), "build");
+        StartupCache.Entry aot = new StartupCache(directory, 25, "25").entry(catalog, jar);
+        StartupCache.Entry cds = new StartupCache(directory, 21, "21.0.5").entry(catalog, jar);
+
+        assertThat(aot.launchArguments()).containsExactly("-XX:AOTCache=" + aot.directory().resolve("app.aot"),
+                "-jar", aot.directory().resolve("application/catalog-service-0.1.0-SNAPSHOT-exec.jar").toString());
+        assertThat(aot.trainingArguments(Path.of("t.aot")))
+                .containsExactly("-XX:AOTCacheOutput=t.aot", "-Dspring.context.exit=onRefresh", "-jar",
+                        aot.applicationJar().toString());
+        assertThat(cds.launchArguments()).first().isEqualTo("-XX:SharedArchiveFile="
+                + cds.directory().resolve("app.jsa"));
+        assertThat(cds.trainingArguments(Path.of("t.jsa"))).first().isEqualTo("-XX:ArchiveClassesAtExit=t.jsa");
+    }
+
+    @Test
+    void aServiceStartsFromItsJarUntilItsCacheIsCompleteThenFromTheCache() throws IOException {
+        PlatformConfig config = PlatformConfig.defaults(directory);
+        Path jar = catalog.jar(directory);
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "build");
+        StartupCache.Entry entry = new StartupCache(config.startupCacheDirectory()).entry(catalog, jar);
+
+        Files.createDirectories(entry.applicationJar().getParent());
+        Files.writeString(entry.applicationJar(), "extracted");
+        assertThat(entry.isReady()).as("extracted, but no archive yet").isFalse();
+        assertThat(ServiceProcesses.command(catalog, config, Optional.of(entry))).last().isEqualTo(jar.toString());
+
+        Files.writeString(entry.archive(), "archive");
+        assertThat(entry.isReady()).isTrue();
+        assertThat(ServiceProcesses.command(catalog, config, Optional.of(entry)))
+                .contains("-Xmx192m", "-XX:+UseSerialGC")
+                .endsWith(entry.launchArguments().toArray(String[]::new));
+    }
+}

@@ -1,0 +1,129 @@
+package io.accord.platform.audit;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Walks this service's audit hash chain and recomputes every link, independently of the database function that
+ * wrote it: the same canonical form ({@code db/platform/V8__audit_hash_chain.sql}) built in Java from the values
+ * as PostgreSQL returns them (timestamps to the microsecond, jsonb in its normalised text form). Reads the chain
+ * in pages of {@value #PAGE} entries by position, so memory does not grow with the trail. Only entries up to the
+ * chain head read first are checked, so appends during the walk do not count as breaks.
+ */
+class AuditChain {
+
+    static final String GENESIS = "0".repeat(64);
+    static final int PAGE = 500;
+
+    private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+    private final JdbcClient jdbc;
+
+    AuditChain(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    AuditVerification verify() {
+        List<Map<String, Object>> heads = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
+                .query().listOfRows();
+        if (heads.isEmpty()) {
+            return AuditVerification.broken(0, null, "The chain head is missing.");
+        }
+        long headPosition = ((Number) heads.getFirst().get("last_seq")).longValue();
+        String headHash = (String) heads.getFirst().get("last_hash");
+        long position = 0;
+        String previousHash = GENESIS;
+        while (position < headPosition) {
+            List<Link> page = jdbc.sql("""
+                            select * from audit_event where chain_seq > :after and chain_seq <= :head
+                            order by chain_seq limit :page""")
+                    .param("after", position).param("head", headPosition).param("page", PAGE)
+                    .query((rs, row) -> Link.of(rs)).list();
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Link link : page) {
+                if (link.position() != position + 1) {
+                    return AuditVerification.broken(position, link.id(), "Chain position " + (position + 1)
+                            + " is missing before this entry: an entry was deleted.");
+                }
+                if (!previousHash.equals(link.previousHash())) {
+                    return AuditVerification.broken(position, link.id(),
+                            "The entry's previous hash does not match the entry before it.");
+                }
+                if (!digest(link).equals(link.entryHash())) {
+                    return AuditVerification.broken(position, link.id(),
+                            "The entry's content does not match its hash: it was changed after it was written.");
+                }
+                position = link.position();
+                previousHash = link.entryHash();
+            }
+        }
+        if (position != headPosition || !previousHash.equals(headHash)) {
+            return AuditVerification.broken(position, null, "The chain ends at position " + position
+                    + " but its head records position " + headPosition + ": the newest entries are missing.");
+        }
+        Long unchained = jdbc.sql("""
+                        select min(id) from audit_event
+                        where chain_seq is null or chain_seq > (select last_seq from audit_chain_head where id = 1)""")
+                .query(Long.class).optional().orElse(null);
+        if (unchained != null) {
+            return AuditVerification.broken(position, unchained,
+                    "The entry is not part of the chain: it was inserted past the chain's trigger.");
+        }
+        return new AuditVerification(true, position, null, null);
+    }
+
+    /** SHA-256 (lower-case hex) of the entry's canonical form. */
+    static String digest(Link link) {
+        StringBuilder canonical = new StringBuilder("accord-audit-v1;");
+        for (String field : link.canonicalFields()) {
+            if (field == null) {
+                canonical.append("~;");
+            } else {
+                canonical.append(field.codePointCount(0, field.length())).append(':').append(field).append(';');
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** One chained entry as read back from PostgreSQL. */
+    record Link(long id, long position, OffsetDateTime occurredAt, String actor, String actorId, UUID partnerId,
+                String resourceType, String resourceId, String action, String before, String after,
+                String correlationId, String previousHash, String entryHash) {
+
+        static Link of(ResultSet rs) throws SQLException {
+            return new Link(rs.getLong("id"), rs.getLong("chain_seq"),
+                    rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"),
+                    rs.getString("actor_id"), rs.getObject("partner_id", UUID.class), rs.getString("resource_type"),
+                    rs.getString("resource_id"), rs.getString("action"), rs.getString("before_state"),
+                    rs.getString("after_state"), rs.getString("correlation_id"), rs.getString("previous_hash"),
+                    rs.getString("entry_hash"));
+        }
+
+        List<String> canonicalFields() {
+            return Arrays.asList(Long.toString(position), Long.toString(id),
+                    occurredAt.withOffsetSameInstant(ZoneOffset.UTC).format(MICROSECONDS), actor, actorId,
+                    partnerId == null ? null : partnerId.toString(), resourceType, resourceId, action, before, after,
+                    correlationId, previousHash);
+        }
+    }
+}

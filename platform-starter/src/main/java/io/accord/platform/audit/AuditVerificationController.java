@@ -1,0 +1,26 @@
+package io.accord.platform.audit;
+
+import io.accord.contracts.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tamper check of this service's audit trail for auditors: {@code GET <apiBasePath>/audit/verification}. */
+@RestController
+class AuditVerificationController {
+
+    private final AuditChain chain;
+
+    AuditVerificationController(AuditChain chain) {
+        this.chain = chain;
+    }
+
+    @GetMapping("${accord.platform.api-base-path:/api}/audit/verification")
+    @PreAuthorize("hasAnyRole('" + Roles.AUDITOR + "', '" + Roles.PLATFORM_ADMIN + "')")
+    @Operation(summary = "Walks this service's audit hash chain and names the first entry that was changed,"
+            + " deleted or inserted behind the trail's back")
+    AuditVerification verification() {
+        return chain.verify();
+    }
+}

@@ -1,0 +1,100 @@
+package io.accord.platform.problem;
+
+import org.apache.catalina.Container;
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * problem+json for the errors no controller answers: requests the Spring Security firewall rejects, the
+ * container's error page ({@code /error}), and requests Tomcat refuses before any filter runs.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ContainerProblemsConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** The firewall's refusals (encoded slashes, {@code ;}, {@code //}, {@code ..}, control characters). */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problems) {
+        return (request, response, rejected) -> {
+            if (!response.isCommitted()) {
+                response.reset();
+                problems.write(request, response, HttpStatus.BAD_REQUEST, "malformed-request",
+                        "The request path is not allowed: it holds an encoded slash or backslash, a dot segment, "
+                                + "a semicolon, a doubled slash or a control character.");
+            }
+        };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tomcat.class)
+    static class TomcatProblems {
+
+        /**
+         * Runs after Spring Boot's own Tomcat customizer, which adds a plain {@link ErrorReportValve} to the host:
+         * that one is replaced by {@link ProblemErrorReportValve}, and the host is told not to add its default.
+         */
+        @Bean
+        ProblemValveCustomizer problemErrorReportValve(JsonMapper json) {
+            return new ProblemValveCustomizer(json);
+        }
+
+        private static void install(Container parent, JsonMapper json) {
+            if (!(parent instanceof Host host)) {
+                return;
+            }
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve && !(valve instanceof ProblemErrorReportValve)) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.getPipeline().addValve(new ProblemErrorReportValve(json));
+            if (host instanceof StandardHost standard) {
+                standard.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        }
+    }
+
+    /**
+     * Runs after Spring Boot's own Tomcat customizer, which adds a plain {@link ErrorReportValve} to the host: that
+     * one is replaced by {@link ProblemErrorReportValve}, and the host is told not to add its default.
+     */
+    static final class ProblemValveCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        private final JsonMapper json;
+
+        ProblemValveCustomizer(JsonMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> TomcatProblems.install(context.getParent(), json));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+}

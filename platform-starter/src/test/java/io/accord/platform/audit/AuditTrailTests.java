@@ -1,0 +1,118 @@
+package io.accord.platform.audit;
+
+import io.accord.contracts.Roles;
+import io.accord.infra.DatabaseRoles;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestInfrastructure;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The audit trail is append-only for everyone the application can be: the runtime role may only read and add,
+ * and even the owner (who may alter the table) cannot truncate it while the trigger is in place.
+ */
+@AuditTestApplication.Test
+class AuditTrailTests {
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+    private final TestHttp staff;
+    private final int port;
+    private final DatabaseRoles roles = AuditTestApplication.roles();
+    private final String url = TestInfrastructure.database(AuditTestApplication.DATABASE);
+
+    AuditTrailTests(@LocalServerPort int port) {
+        this.port = port;
+        this.staff = TestHttp.localPort(port).as(TestJwt.staff("alice", Roles.PARTNER_MANAGER));
+    }
+
+    @Test
+    void recordsTheActorsSubjectIdBesideTheUserName() {
+        String thing = staff.post("/api/things", "{\"name\":\"first\"}").json().get("id").asString();
+
+        JsonNode entry = TestHttp.localPort(port).as(TestJwt.staff("audra", Roles.AUDITOR))
+                .get("/api/audit?resourceId=" + thing).json().get(0);
+
+        assertThat(entry.get("actor").asString()).isEqualTo("alice");
+        assertThat(entry.get("actorId").asString())
+                .isEqualTo(UUID.nameUUIDFromBytes("alice".getBytes()).toString());
+    }
+
+    @Test
+    void theApplicationRunsAsARoleThatOwnsNothingAndFlywayAsTheOwner() throws SQLException {
+        try (Connection superuser = superuser(); Statement statement = superuser.createStatement()) {
+            var owners = statement.executeQuery("""
+                    select distinct tableowner from pg_tables where schemaname = 'public'""");
+            owners.next();
+            assertThat(owners.getString(1)).isEqualTo(roles.owner());
+            assertThat(owners.next()).as("every table has the one owner").isFalse();
+        }
+        staff.post("/api/things", "{\"name\":\"written by the runtime role\"}");
+        try (Connection runtime = runtime(); Statement statement = runtime.createStatement()) {
+            var user = statement.executeQuery("select current_user");
+            user.next();
+            assertThat(user.getString(1)).isEqualTo(roles.runtime());
+            assertThat(statement.executeQuery("select count(*) from audit_event").next()).isTrue();
+        }
+    }
+
+    @Test
+    void theRuntimeRoleCannotTruncateUpdateDeleteOrDisarmTheAuditTrail() throws SQLException {
+        staff.post("/api/things", "{\"name\":\"evidence\"}");
+        try (Connection runtime = runtime()) {
+            for (String attack : new String[] {
+                    "truncate audit_event",
+                    "update audit_event set actor = 'someone else'",
+                    "delete from audit_event",
+                    "drop trigger audit_event_no_update_or_delete on audit_event",
+                    "drop trigger audit_event_hash_chain on audit_event",
+                    "alter table audit_event disable trigger all",
+                    "drop table audit_event",
+                    "update audit_chain_head set last_seq = 0",
+                    "delete from platform_schema_history",
+                    "create table sneaky (id int)"}) {
+                assertThatThrownBy(() -> execute(runtime, attack)).as(attack)
+                        .isInstanceOfSatisfying(SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+            }
+        }
+    }
+
+    @Test
+    void noOneTruncatesTheTrailWhileTheTriggerIsInPlaceNotEvenTheOwner() throws SQLException {
+        staff.post("/api/things", "{\"name\":\"kept\"}");
+        try (Connection owner = DriverManager.getConnection(url, roles.owner(), roles.ownerPassword())) {
+            assertThatThrownBy(() -> execute(owner, "truncate audit_event"))
+                    .hasMessageContaining("audit_event is append-only");
+        }
+        try (Connection superuser = superuser()) {
+            assertThatThrownBy(() -> execute(superuser, "truncate audit_event"))
+                    .hasMessageContaining("audit_event is append-only");
+        }
+    }
+
+    private Connection runtime() throws SQLException {
+        return DriverManager.getConnection(url, roles.runtime(), roles.runtimePassword());
+    }
+
+    private Connection superuser() throws SQLException {
+        return DriverManager.getConnection(url, TestInfrastructure.dbUser(), TestInfrastructure.dbPassword());
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.accord.platform.web;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.StarterTestApplication;
+import io.accord.testsupport.RawHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests the servlet container or the firewall refuses before any controller runs (undecodable or traversing
+ * paths, NUL bytes, semicolons, doubled slashes, oversized request lines and headers) still get a 4xx
+ * problem+json, never Tomcat's HTML error page. Sent over a raw socket: HTTP clients refuse to send such URIs.
+ */
+@StarterTestApplication.Test
+class MalformedRequestTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RawHttp http;
+    private final String token = "Authorization: Bearer " + TestJwt.staff("olga", Roles.OPS);
+
+    MalformedRequestTests(@LocalServerPort int port) {
+        this.http = new RawHttp(port);
+    }
+
+    @Test
+    void everyMalformedPathIsAnsweredWithAProblem() {
+        List<String> wrong = new ArrayList<>();
+        for (String path : RawHttp.MALFORMED_PATHS) {
+            for (String[] headers : List.of(new String[] {token}, new String[0])) {
+                RawHttp.Response response = http.get(path, headers);
+                if (!isProblem(response) && !(response.status() == 200 && headers.length == 1)) {
+                    wrong.add(path + " -> " + response);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anOverlongRequestLineIsAProblem() {
+        RawHttp.Response response = http.get("/api/things/" + "7".repeat(20_000), token);
+
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(isProblem(response)).as(response.toString()).isTrue();
+    }
+
+    @Test
+    void anOverlongHeaderIsAProblem() {
+        RawHttp.Response response = http.get("/api/things/1", token, "X-Filler: " + "x".repeat(20_000));
+
+        assertThat(response.status()).isEqualTo(431);
+        assertThat(isProblem(response)).as(response.toString()).isTrue();
+    }
+
+    @Test
+    void aMalformedRequestLineOrMethodIsAProblem() {
+        for (String line : List.of("GET /api/things/a b HTTP/1.1", "G\u0001T /api/things/1 HTTP/1.1",
+                "BREW /api/things/1 HTTP/1.1", "GET /api/things/1 HTTP/9.9")) {
+            RawHttp.Response response = http.send(line, token);
+
+            assertThat(response.status()).as(line).isBetween(400, 505);
+            assertThat(isProblem(response)).as(line + " -> " + response).isTrue();
+        }
+    }
+
+    @Test
+    void aControllerStillAnswersNormally() {
+        RawHttp.Response response = http.get("/api/things/42", token);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("\"42\"");
+    }
+
+    private static boolean isProblem(RawHttp.Response response) {
+        if (response.status() < 400 || response.status() >= 500 && response.status() != 505
+                || response.header("Content-Type") == null
+                || !response.header("Content-Type").startsWith("application/problem+json")) {
+            return false;
+        }
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            return body.path("status").asInt() == response.status() && body.path("type").isString();
+        } catch (RuntimeException notJson) {
+            return false;
+        }
+    }
+}

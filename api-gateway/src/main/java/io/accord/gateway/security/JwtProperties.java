@@ -10,12 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwkSetUri         where the signing keys are fetched, lazily on the first token; defaults to the
  *                          realm's certs endpoint
  * @param publicKeyLocation a PEM RSA public key that, when set, replaces the JWK set (tests sign their own tokens)
+ * @param tokenClient       the client a 401 answer tells people to get their token with
  */
 @ConfigurationProperties("accord.security.jwt")
 record JwtProperties(
         @DefaultValue("http://localhost:8180/realms/accord") String issuerUri,
         String jwkSetUri,
-        String publicKeyLocation) {
+        String publicKeyLocation,
+        @DefaultValue("accord-cli") String tokenClient) {
+
+    /** Keycloak's token endpoint of the issuer's realm. */
+    String tokenEndpoint() {
+        return issuerUri + "/protocol/openid-connect/token";
+    }
 
     String effectiveJwkSetUri() {
         return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri : issuerUri + "/protocol/openid-connect/certs";

@@ -45,7 +45,7 @@ class ApplicantApiTests {
                 .replace("anna.", "not an email "));
 
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(fields(missing)).contains("partnerType", "requestedBusinessModel", "country", "contacts",
+        assertThat(fields(missing)).contains("partnerType", "businessModel", "country", "contacts",
                 "settlementCurrency");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("detail").asString()).contains("OTT_CONTENT");

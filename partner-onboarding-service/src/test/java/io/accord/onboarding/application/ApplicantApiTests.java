@@ -62,7 +62,7 @@ class ApplicantApiTests {
         assertThat(draft.get(anonymous).status()).isEqualTo(200);
         assertThat(anonymous.header("X-Tracking-Secret", "guess").get(APPLICATIONS + "/" + draft.id()).status())
                 .isEqualTo(404);
-        assertThat(anonymous.get(APPLICATIONS + "/" + draft.id()).status()).isEqualTo(400);
+        assertThat(anonymous.get(APPLICATIONS + "/" + draft.id()).status()).isEqualTo(401);
         assertThat(draft.as(anonymous).get(APPLICATIONS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(draft.get(anonymous).json().has("trackingSecret")).isFalse();
     }

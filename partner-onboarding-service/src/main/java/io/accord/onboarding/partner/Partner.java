@@ -255,7 +255,7 @@ public class Partner {
             String named = changeId != null ? changeId.toString() : "with IBAN " + Ibans.format(expectedIban);
             throw new ConflictException("The bank account change named (" + named + ") is not the one waiting for"
                     + " partner " + id + ": that is " + pendingBankChangeId + " with IBAN " + Ibans.format(pendingIban)
-                    + ", requested since; review it again");
+                    + ", requested by " + pendingBankRequestedByName + " at " + pendingBankSince + "; review it again");
         }
     }
 

@@ -111,6 +111,28 @@ class GatewaySecurityTests extends EchoBackedGatewaySupport {
     }
 
     @Test
+    void aMissingTrackingSecretIsAskedForNotABearerToken() {
+        client.get().uri("/api/onboarding/applications/42").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .startsWith("This application needs its tracking secret in X-Tracking-Secret")
+                        .doesNotContain("bearer"))
+                .jsonPath("$.header").isEqualTo("X-Tracking-Secret");
+    }
+
+    @Test
+    void aMissingTokenAnswerSaysWhereToGetOne() {
+        client.get().uri("/api/catalog/offerings").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .contains(TestTokens.ISSUER + "/protocol/openid-connect/token", "client_id=accord-cli"))
+                .jsonPath("$.tokenEndpoint").isEqualTo(TestTokens.ISSUER + "/protocol/openid-connect/token")
+                .jsonPath("$.clientId").isEqualTo("accord-cli");
+    }
+
+    @Test
     void letsAnApplicantAmendDocumentAndSubmitWithTheTrackingSecret() {
         client.put().uri("/api/onboarding/applications/42").header("X-Tracking-Secret", "s3cret")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")

@@ -67,6 +67,13 @@ public class PlatformAutoConfiguration {
         return new MergePatch(json, validator);
     }
 
+    /** After Boot's own customizer (order 0), so its JSON converter is the one that stays. */
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    io.accord.platform.web.StrictRequestBodies strictRequestBodies(JsonMapper json) {
+        return new io.accord.platform.web.StrictRequestBodies(json);
+    }
+
     @Bean
     ProblemExceptionHandler problemExceptionHandler() {
         return new ProblemExceptionHandler();

@@ -45,12 +45,25 @@ public record PlatformProperties(
      * Where tokens are checked. {@code publicKeyLocation}, when set, wins over the JWK set: tests sign their
      * own tokens with it. {@code jwkSetUri} defaults to the issuer's Keycloak certs endpoint. {@code audience}
      * must be in every token's {@code aud} (the realm's {@code accord} client scope maps {@code accord-api}).
+     * {@code tokenClient} is the client a 401 answer tells people to get their token with.
      */
     public record Jwt(
             @DefaultValue("http://localhost:8180/realms/accord") String issuerUri,
             String jwkSetUri,
             String publicKeyLocation,
-            @DefaultValue("accord-api") String audience) {
+            @DefaultValue("accord-api") String audience,
+            @DefaultValue("accord-cli") String tokenClient) {
+
+        /** Where a client gets a token: Keycloak's token endpoint of the issuer's realm. */
+        public String tokenEndpoint() {
+            return issuerUri + "/protocol/openid-connect/token";
+        }
+
+        /** The sentence a 401 answers with: how to get a token, not only that one is missing. */
+        public String howToGetAToken() {
+            return "Get one from " + tokenEndpoint() + " (OAuth2, client_id=" + tokenClient
+                    + ", e.g. grant_type=password with your user) and send it as 'Authorization: Bearer <token>'.";
+        }
 
         public String effectiveJwkSetUri() {
             return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri : issuerUri + "/protocol/openid-connect/certs";

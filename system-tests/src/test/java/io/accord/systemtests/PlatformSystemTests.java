@@ -147,7 +147,7 @@ class PlatformSystemTests {
         String email = "admin." + UUID.randomUUID().toString().substring(0, 8) + "@streamly.example";
         TestHttp.Response applied = gateway.post("/api/onboarding/applications", """
                 {"legalName": "Streamly System %s GmbH", "tradingName": "Streamly", "partnerType": "OTT_CONTENT",
-                 "requestedBusinessModel": "SELL_THROUGH", "country": "DE", "taxId": "DE136695976",
+                 "businessModel": "SELL_THROUGH", "country": "DE", "taxId": "DE136695976",
                  "registeredAddress": {"street1": "Friedrichstraße 68", "city": "Berlin", "postCode": "10117"},
                  "contacts": {"commercial": {"name": "Anna Schmidt", "email": "%s"},
                               "billing": {"name": "Lea Fischer", "email": "billing@streamly.example"}},

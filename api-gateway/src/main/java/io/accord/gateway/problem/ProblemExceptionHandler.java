@@ -10,11 +10,13 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,15 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 log.warn("Backend timed out for {}", target);
                 return problems.write(exchange, ProblemType.GATEWAY_TIMEOUT,
                         "The service behind " + target + " did not answer in time.");
+            }
+            if (error instanceof UnsupportedMediaTypeStatusException unsupported) {
+                List<String> accepted = unsupported.getSupportedMediaTypes().stream().map(Object::toString)
+                        .distinct().toList();
+                HttpStatus unsupportedStatus = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+                return problems.write(exchange, unsupportedStatus, URI.create(ProblemType.BASE + "unsupported-media-type"),
+                        unsupportedStatus.getReasonPhrase(), "Content-Type '" + unsupported.getContentType()
+                                + "' is not accepted by " + target + "; send one of: " + String.join(", ", accepted)
+                                + ".", Map.of("acceptedContentTypes", accepted));
             }
             if (error instanceof ResponseStatusException status) {
                 if (status.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {

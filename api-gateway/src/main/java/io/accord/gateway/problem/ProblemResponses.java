@@ -53,7 +53,8 @@ public class ProblemResponses {
         };
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, URI type, String title, String detail,
+    /** A problem of any status with extension members (e.g. the accepted content types of a 415). */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, URI type, String title, String detail,
                              Map<String, Object> extensions) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {

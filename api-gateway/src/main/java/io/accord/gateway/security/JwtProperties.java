@@ -12,13 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicKeyLocation a PEM RSA public key that, when set, replaces the JWK set (tests sign their own tokens)
  * @param audience          must be in every token's {@code aud}: the realm's {@code accord} client scope maps
  *                          {@code accord-api} into the access tokens of the clients that call the API
+ * @param tokenClient       the client a 401 answer tells people to get their token with
  */
 @ConfigurationProperties("accord.security.jwt")
 record JwtProperties(
         @DefaultValue("http://localhost:8180/realms/accord") String issuerUri,
         String jwkSetUri,
         String publicKeyLocation,
-        @DefaultValue("accord-api") String audience) {
+        @DefaultValue("accord-api") String audience,
+        @DefaultValue("accord-cli") String tokenClient) {
+
+    /** Keycloak's token endpoint of the issuer's realm. */
+    String tokenEndpoint() {
+        return issuerUri + "/protocol/openid-connect/token";
+    }
 
     String effectiveJwkSetUri() {
         return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri : issuerUri + "/protocol/openid-connect/certs";

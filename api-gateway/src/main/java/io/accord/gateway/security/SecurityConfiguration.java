@@ -46,8 +46,9 @@ class SecurityConfiguration {
     private static final String[] ANY_ACCORD_ROLE = Roles.ALL.toArray(String[]::new);
 
     @Bean
-    SecurityWebFilterChain accordSecurity(ServerHttpSecurity http, ProblemResponses problems) {
-        var denial = new ProblemDenialHandler(problems);
+    SecurityWebFilterChain accordSecurity(ServerHttpSecurity http, ProblemResponses problems,
+                                          JwtProperties jwtProperties) {
+        var denial = new ProblemDenialHandler(problems, jwtProperties, applicationPaths());
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -118,12 +119,16 @@ class SecurityConfiguration {
 
     /** The applicant follows, amends, documents and submits its application with the tracking secret. */
     private static ServerWebExchangeMatcher applicationTracking() {
-        return new AndServerWebExchangeMatcher(
-                ServerWebExchangeMatchers.pathMatchers("/api/onboarding/applications/{id}",
-                        "/api/onboarding/applications/{id}/documents", "/api/onboarding/applications/{id}/submission"),
+        return new AndServerWebExchangeMatcher(applicationPaths(),
                 exchange -> exchange.getRequest().getHeaders().containsHeader(APPLICATION_TRACKING_HEADER)
                         ? ServerWebExchangeMatcher.MatchResult.match()
                         : ServerWebExchangeMatcher.MatchResult.notMatch());
+    }
+
+    /** An applicant's own application and what it does with it. */
+    private static ServerWebExchangeMatcher applicationPaths() {
+        return ServerWebExchangeMatchers.pathMatchers("/api/onboarding/applications/{id}",
+                "/api/onboarding/applications/{id}/documents", "/api/onboarding/applications/{id}/submission");
     }
 
     private static RSAPublicKey readPublicKey(ResourceLoader resources, String location) {

@@ -1,5 +1,6 @@
 package io.accord.catalog.offering;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
@@ -23,10 +24,21 @@ final class OfferingResources {
     private OfferingResources() {
     }
 
+    /** TMF {@code RelatedParty}: every attribute of the schema is accepted; those we do not keep are ignored. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "name"})
     record PartyRef(@NotNull UUID id, @NotBlank String role,
                     @JsonProperty("@referredType") String referredType) {
     }
 
+    /**
+     * TMF620 {@code ProductOffering_Create}: unknown fields are refused, but every attribute of the schema is
+     * accepted (TMF clients send them); those we do not model are ignored.
+     */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "agreement", "attachment",
+            "bundledProductOffering", "category", "channel", "isBundle", "isSellable", "lastUpdate", "lifecycleStatus",
+            "marketSegment", "place", "prodSpecCharValueUse", "productOfferingPrice", "productOfferingRelationship",
+            "productOfferingTerm", "productSpecification", "resourceCandidate", "serviceCandidate",
+            "serviceLevelAgreement", "statusReason", "validFor", "version"})
     record CreateOffering(@NotBlank @Size(max = 200) String name,
                           @Size(max = 2000) String description,
                           @Valid List<PartyRef> relatedParty) {

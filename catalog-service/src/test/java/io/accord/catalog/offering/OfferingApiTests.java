@@ -45,6 +45,24 @@ class OfferingApiTests {
     }
 
     @Test
+    void anUnknownFieldIsRefusedButEveryTmf620AttributeIsAccepted() {
+        String partner = activePartner("Strict Media");
+        TestHttp admin = TestHttp.localPort(port).as(TestJwt.partner("strict-admin", partner, Roles.PARTNER_ADMIN));
+
+        TestHttp.Response typo = admin.post(OFFERINGS, "{\"name\":\"Typo\",\"descripton\":\"HD\"}");
+        TestHttp.Response tmf = admin.post(OFFERINGS, """
+                {"@type": "ProductOffering", "@baseType": "ProductOffering", "name": "Tmf Client", "isBundle": false,
+                 "lifecycleStatus": "Active", "validFor": {"startDateTime": "2026-01-01T00:00:00Z"},
+                 "relatedParty": [{"id": "%s", "role": "Partner", "name": "x", "@referredType": "Organization"}]}
+                """.formatted(partner));
+
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.json().get("violations").get(0).get("field").asString()).isEqualTo("descripton");
+        assertThat(tmf.status()).as(tmf.body()).isEqualTo(201);
+        assertThat(tmf.json().get("lifecycleStatus").asString()).isEqualTo("In study");
+    }
+
+    @Test
     void selectsTheRequestedFieldsOnly() {
         String partner = activePartner("Fields Media");
         TestHttp admin = TestHttp.localPort(port).as(TestJwt.partner("f-admin", partner, Roles.PARTNER_ADMIN));

@@ -1,5 +1,6 @@
 package io.accord.onboarding.agreement;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accord.onboarding.partner.BusinessModel;
 import jakarta.validation.Valid;
@@ -22,6 +23,9 @@ final class AgreementRequests {
      * model; without {@code terms} the current template of that model applies, in the partner's currency.
      * Other TMF attributes (agreementItem, …) are accepted and ignored.
      */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "agreementAuthorization", "agreementItem",
+            "agreementSpecification", "associatedAgreement", "characteristic", "completionDate",
+            "documentNumber", "initialDate", "statementOfIntent", "status", "version"})
     record CreateAgreement(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 2000) String description,
@@ -32,6 +36,7 @@ final class AgreementRequests {
             AgreementTerms terms) {
     }
 
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href"})
     record EngagedParty(@NotBlank String id, String name, String role,
                         @JsonProperty("@referredType") String referredType) {
     }

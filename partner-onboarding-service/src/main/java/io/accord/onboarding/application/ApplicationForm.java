@@ -26,7 +26,7 @@ public record ApplicationForm(
         @NotBlank @Size(max = 200) String legalName,
         @Size(max = 200) String tradingName,
         @NotNull PartnerType partnerType,
-        @NotNull BusinessModel requestedBusinessModel,
+        @NotNull BusinessModel businessModel,
         @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
         @Size(max = 40) String taxId,
         @Valid Address registeredAddress,
@@ -52,7 +52,7 @@ public record ApplicationForm(
     }
 
     ApplicantData toApplicantData(UUID applicationId) {
-        return new ApplicantData(applicationId, partnerType, requestedBusinessModel, legalName, tradingName, country,
+        return new ApplicantData(applicationId, partnerType, businessModel, legalName, tradingName, country,
                 taxId, registeredAddress == null ? null : new io.accord.onboarding.check.Address(
                 registeredAddress.street1(), registeredAddress.street2(), registeredAddress.city(),
                 registeredAddress.postCode(), country),
@@ -63,7 +63,7 @@ public record ApplicationForm(
 
     /** The partner's profile, with the tax id in the normalised form duplicate detection compares. */
     PartnerProfile toProfile(String normalisedTaxId) {
-        return new PartnerProfile(legalName.strip(), tradingName, partnerType, requestedBusinessModel, country,
+        return new PartnerProfile(legalName.strip(), tradingName, partnerType, businessModel, country,
                 normalisedTaxId,
                 registeredAddress == null ? null : new PostalAddress(registeredAddress.street1(),
                         registeredAddress.street2(), registeredAddress.city(), registeredAddress.postCode()),

@@ -37,7 +37,7 @@ class PartnerActivation {
     PartnerId activate(PartnerApplication application, String normalisedName, String taxId, Instant now) {
         ApplicationForm form = application.form();
         PartnerId partner = partners.activate(form.toProfile(taxId), application.id(), normalisedName, now);
-        agreements.startFromTemplate(partner, form.requestedBusinessModel(), form.settlementCurrency(), now);
+        agreements.startFromTemplate(partner, form.businessModel(), form.settlementCurrency(), now);
         documents.transferToPartner(application.id(), partner);
         ApplicationForm.Contact admin = form.contacts().commercial();
         identities.requestFor(partner, form.legalName(), new AdminContact(admin.email(),

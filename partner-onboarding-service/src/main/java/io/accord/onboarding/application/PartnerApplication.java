@@ -131,7 +131,7 @@ public class PartnerApplication {
         this.country = form.country();
         this.taxId = identity.normalisedTaxId();
         this.partnerType = form.partnerType();
-        this.businessModel = form.requestedBusinessModel();
+        this.businessModel = form.businessModel();
         this.updatedAt = now;
     }
 

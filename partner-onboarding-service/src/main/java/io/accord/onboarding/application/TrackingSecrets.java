@@ -1,6 +1,9 @@
 package io.accord.onboarding.application;
 
 import org.apache.commons.codec.digest.DigestUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,6 +19,20 @@ final class TrackingSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TrackingSecrets() {
+    }
+
+    /**
+     * The secret, or a 401 asking for it: an applicant has no token, so "a bearer token is required" would mislead.
+     */
+    static String required(String secret) {
+        if (secret == null || secret.isBlank()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "This application needs "
+                    + "its tracking secret in " + HEADER + " (the trackingSecret of the answer that created it).");
+            problem.setTitle("Tracking secret required");
+            problem.setProperty("header", HEADER);
+            throw new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
+        }
+        return secret;
     }
 
     static String newSecret() {

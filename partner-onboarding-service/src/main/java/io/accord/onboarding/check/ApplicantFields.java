@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The applicant's text fields by the names the configuration uses ({@code legalName}, {@code technical.phone},
- * {@code registeredAddress.postalCode}…), so required fields can be configured per partner type.
+ * The applicant's text fields by their JSON paths in the application request ({@code legalName},
+ * {@code contacts.technical.phone}, {@code registeredAddress.postCode}, {@code bankAccount.iban}…): the names the
+ * configuration uses, so required fields can be configured per partner type, and the names check reasons give.
  */
 final class ApplicantFields {
 
@@ -38,22 +39,21 @@ final class ApplicantFields {
         fields.put("country", ApplicantData::country);
         fields.put("taxId", ApplicantData::taxId);
         address(fields, "registeredAddress", ApplicantData::registeredAddress);
-        contact(fields, "commercial", ApplicantData::commercial);
-        contact(fields, "technical", ApplicantData::technical);
-        contact(fields, "billing", ApplicantData::billing);
-        fields.put("iban", ApplicantData::iban);
-        fields.put("bic", ApplicantData::bic);
+        contact(fields, "contacts.commercial", ApplicantData::commercial);
+        contact(fields, "contacts.technical", ApplicantData::technical);
+        contact(fields, "contacts.billing", ApplicantData::billing);
+        fields.put("bankAccount.iban", ApplicantData::iban);
+        fields.put("bankAccount.bic", ApplicantData::bic);
         fields.put("settlementCurrency", ApplicantData::settlementCurrency);
         return Collections.unmodifiableMap(fields);
     }
 
     private static void address(Map<String, Function<ApplicantData, String>> fields, String name,
                                 Function<ApplicantData, Address> address) {
-        fields.put(name + ".line1", part(address, Address::line1));
-        fields.put(name + ".line2", part(address, Address::line2));
+        fields.put(name + ".street1", part(address, Address::line1));
+        fields.put(name + ".street2", part(address, Address::line2));
         fields.put(name + ".city", part(address, Address::city));
-        fields.put(name + ".postalCode", part(address, Address::postalCode));
-        fields.put(name + ".country", part(address, Address::country));
+        fields.put(name + ".postCode", part(address, Address::postalCode));
     }
 
     private static void contact(Map<String, Function<ApplicantData, String>> fields, String name,

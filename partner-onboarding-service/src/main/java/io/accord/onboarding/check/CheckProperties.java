@@ -24,8 +24,9 @@ record CheckProperties(List<String> commonRequiredFields, Map<PartnerType, List<
                        List<String> denylist, Double screeningThreshold) {
 
     static final List<String> DEFAULT_COMMON_FIELDS = List.of("legalName", "country", "taxId",
-            "registeredAddress.line1", "registeredAddress.city", "registeredAddress.country", "commercial.name",
-            "commercial.email", "billing.name", "billing.email", "iban", "settlementCurrency");
+            "registeredAddress.street1", "registeredAddress.city", "contacts.commercial.name",
+            "contacts.commercial.email", "contacts.billing.name", "contacts.billing.email", "bankAccount.iban",
+            "settlementCurrency");
     /**
      * OTT/content partners sell to subscribers under a brand, which our bills show: a trading name. Partners whose
      * systems we integrate with (provisioning, number porting, device or API integration) need a technical
@@ -34,10 +35,12 @@ record CheckProperties(List<String> commonRequiredFields, Map<PartnerType, List<
      */
     static final Map<PartnerType, List<String>> DEFAULT_TYPE_FIELDS = Map.of(
             PartnerType.OTT_CONTENT, List.of("tradingName"),
-            PartnerType.MVNO, List.of("technical.name", "technical.email", "technical.phone"),
-            PartnerType.IOT, List.of("technical.name", "technical.email"),
-            PartnerType.ENTERPRISE_INTEGRATOR, List.of("technical.name", "technical.email"),
-            PartnerType.CSP_CARRIER, List.of("technical.name", "technical.email", "technical.phone", "bic"),
+            PartnerType.MVNO, List.of("contacts.technical.name", "contacts.technical.email",
+                    "contacts.technical.phone"),
+            PartnerType.IOT, List.of("contacts.technical.name", "contacts.technical.email"),
+            PartnerType.ENTERPRISE_INTEGRATOR, List.of("contacts.technical.name", "contacts.technical.email"),
+            PartnerType.CSP_CARRIER, List.of("contacts.technical.name", "contacts.technical.email",
+                    "contacts.technical.phone", "bankAccount.bic"),
             PartnerType.RESELLER, List.of());
     static final List<String> DEFAULT_COMMON_DOCUMENTS = List.of("TAX_FORM", "BANK_PROOF");
     /** Carriers and MVNOs operate under a telecom licence or registration with their regulator. */

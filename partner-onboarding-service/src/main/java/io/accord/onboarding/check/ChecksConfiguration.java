@@ -1,6 +1,7 @@
 package io.accord.onboarding.check;
 
 import io.accord.contracts.Roles;
+import io.accord.onboarding.partner.PartnerKeys;
 import io.accord.platform.security.RequestAuthorization;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,22 @@ class ChecksConfiguration {
     @Bean
     ApplicationChecks applicationChecks(CheckProperties properties, DenylistService denylist) {
         return new ApplicationChecks(properties, denylist::current);
+    }
+
+    /** The partner feature keys staff-created partners with the same normalisation as applications. */
+    @Bean
+    PartnerKeys partnerKeys() {
+        return new PartnerKeys() {
+            @Override
+            public String normalisedName(String legalName) {
+                return Names.normalise(legalName);
+            }
+
+            @Override
+            public String normalisedTaxId(String taxId) {
+                return taxId == null ? null : TaxIds.normalise(taxId);
+            }
+        };
     }
 
     @Bean

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The fields every application needs, plus those of its partner type, are present; and the ones we can judge on
- * their own are well-formed: countries are ISO 3166 and agree with the registered address, the currency is
- * ISO 4217, e-mail addresses and phone numbers look like ones.
+ * their own are well-formed: the country is ISO 3166, the currency is ISO 4217, e-mail addresses and phone numbers
+ * look like ones. Fields are named by their JSON paths in the request ({@link ApplicantFields}).
  */
 final class MandatoryDataCheck {
 
@@ -36,10 +36,10 @@ final class MandatoryDataCheck {
     CheckResult check(ApplicantData data) {
         List<String> missing = new ArrayList<>();
         if (data.type() == null) {
-            missing.add("type");
+            missing.add("partnerType");
         }
         if (data.model() == null) {
-            missing.add("model");
+            missing.add("businessModel");
         }
         Set<String> required = new LinkedHashSet<>(common);
         if (data.type() != null) {
@@ -64,17 +64,9 @@ final class MandatoryDataCheck {
         List<String> invalid = new ArrayList<>();
         ApplicantFields.value(data, "country").filter(country -> !COUNTRIES.contains(country))
                 .ifPresent(country -> invalid.add("country '" + country + "' is not an ISO 3166-1 alpha-2 code"));
-        ApplicantFields.value(data, "registeredAddress.country").ifPresent(addressCountry -> {
-            if (!COUNTRIES.contains(addressCountry)) {
-                invalid.add("registeredAddress.country '" + addressCountry + "' is not an ISO 3166-1 alpha-2 code");
-            } else if (data.country() != null && !addressCountry.equals(data.country())) {
-                invalid.add("registeredAddress.country " + addressCountry + " differs from the applicant's country "
-                        + data.country());
-            }
-        });
         ApplicantFields.value(data, "settlementCurrency").filter(currency -> !CURRENCIES.contains(currency))
                 .ifPresent(currency -> invalid.add("settlementCurrency '" + currency + "' is not an ISO 4217 code"));
-        for (String contact : List.of("commercial", "technical", "billing")) {
+        for (String contact : List.of("contacts.commercial", "contacts.technical", "contacts.billing")) {
             ApplicantFields.value(data, contact + ".email").filter(email -> !EMAIL.matcher(email.strip()).matches())
                     .ifPresent(email -> invalid.add(contact + ".email '" + email + "' is not an e-mail address"));
             ApplicantFields.value(data, contact + ".phone").filter(phone -> !PHONE.matcher(phone.strip()).matches())

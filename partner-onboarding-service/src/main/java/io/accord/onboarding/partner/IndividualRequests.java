@@ -1,5 +1,6 @@
 package io.accord.onboarding.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accord.onboarding.partner.OrganizationRequests.ContactMediumInput;
 import jakarta.validation.Valid;
@@ -16,6 +17,12 @@ final class IndividualRequests {
     }
 
     /** {@code relatedParty}: the partner's organization (a partner's own user may leave it out). */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "aristocraticTitle", "birthDate",
+            "countryOfBirth", "creditRating", "deathDate", "disability", "externalReference",
+            "familyNamePrefix", "formattedName", "fullName", "gender", "generation",
+            "individualIdentification", "languageAbility", "legalName", "location", "maritalStatus",
+            "middleName", "nationality", "otherName", "partyCharacteristic", "placeOfBirth",
+            "preferredGivenName", "skill", "status", "taxExemptionCertificate", "title"})
     record CreateIndividual(@Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
                             @Valid @Size(max = 2) List<@NotNull @Valid ContactMediumInput> contactMedium,
                             @Valid @Size(max = 1) List<@NotNull @Valid RelatedPartyInput> relatedParty) {
@@ -26,6 +33,7 @@ final class IndividualRequests {
                             @Valid @Size(max = 2) List<@NotNull @Valid ContactMediumInput> contactMedium) {
     }
 
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "name"})
     record RelatedPartyInput(@NotBlank @Size(max = 100) String id, String role,
                              @JsonProperty("@referredType") String referredType) {
     }

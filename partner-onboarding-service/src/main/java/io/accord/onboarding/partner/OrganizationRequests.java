@@ -1,5 +1,6 @@
 package io.accord.onboarding.partner;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -21,6 +22,9 @@ final class OrganizationRequests {
      * business model, settlement currency and (unless a postal address gives it) the country are
      * {@code partyCharacteristic}s; a {@code taxId} {@code organizationIdentification} is the tax id.
      */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "creditRating", "existsDuring",
+            "isHeadOffice", "nameType", "organizationChildRelationship", "organizationParentRelationship",
+            "otherName", "relatedParty", "status", "taxExemptionCertificate"})
     record CreateOrganization(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 200) String tradingName,
@@ -38,10 +42,13 @@ final class OrganizationRequests {
     }
 
     /** {@code mediumType} email, phone or postalAddress; {@code characteristic.contactType} says whose. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "validFor"})
     record ContactMediumInput(@NotBlank String mediumType, Boolean preferred,
                               @NotNull @Valid MediumCharacteristicInput characteristic) {
     }
 
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "faxNumber", "socialNetworkId",
+            "stateOrProvince"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MediumCharacteristicInput(
             @Size(max = 40) String contactType,
@@ -52,10 +59,12 @@ final class OrganizationRequests {
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country) {
     }
 
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
     record CharacteristicInput(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 200) String value,
                                String valueType) {
     }
 
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "attachment", "issuingDate", "validFor"})
     record IdentificationInput(@NotBlank String identificationType,
                                @NotBlank @Size(max = 40) String identificationId, String issuingAuthority) {
     }

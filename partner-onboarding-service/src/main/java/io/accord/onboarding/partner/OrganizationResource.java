@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A partner as a TMF632 {@code Organization}. Partner-specific facts (type, business model, settlement currency)
@@ -39,16 +40,25 @@ record OrganizationResource(String id, String href, String name, String tradingN
         return new OrganizationResource(partner.id().toString(), PATH + "/" + partner.id(), partner.legalName(),
                 partner.tradingName(), partner.partnerType().name(), true, tmfStatus(partner.status()),
                 contactMedia(partner),
-                List.of(new Characteristic("businessModel", partner.businessModel().name(), "string"),
+                java.util.stream.Stream.of(
+                        new Characteristic("businessModel", partner.businessModel().name(), "string"),
                         new Characteristic("settlementCurrency", partner.settlementCurrency(), "string"),
                         new Characteristic("country", partner.country(), "string"),
-                        new Characteristic("accordStatus", partner.status().name(), "string")),
+                        new Characteristic("accordStatus", partner.status().name(), "string"),
+                        possibleDuplicates(partner)).filter(java.util.Objects::nonNull).toList(),
                 partner.taxId() == null ? List.of()
                         : List.of(new Identification("taxId", partner.taxId(), partner.country())),
                 partner.externalReference(), "Organization");
     }
 
     /** TMF632 organization states: validated (in business), closed (no longer). */
+    /** Other organizations this one may duplicate (ids, comma-separated); staff merge or dismiss. */
+    private static Characteristic possibleDuplicates(Partner partner) {
+        return partner.possibleDuplicateOf().isEmpty() ? null : new Characteristic("possibleDuplicateOf",
+                partner.possibleDuplicateOf().stream().map(UUID::toString)
+                        .collect(java.util.stream.Collectors.joining(",")), "string");
+    }
+
     static String tmfStatus(PartnerStatus status) {
         return switch (status) {
             case ACTIVE -> "validated";

@@ -77,6 +77,8 @@ public class Partner {
     @Column(columnDefinition = "jsonb")
     private List<ExternalReference> externalReference = new ArrayList<>();
     private String normalisedName;
+    @Convert(converter = UuidListColumn.class)
+    private List<UUID> possibleDuplicateOf = List.of();
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -129,6 +131,56 @@ public class Partner {
                 partner.partnerType.name(), partner.businessModel.name(), partner.country,
                 partner.settlementCurrency));
         return partner;
+    }
+
+    /**
+     * Gives a partner created without an application the keys duplicate detection compares (an approved
+     * application's partner gets them from its application).
+     */
+    void keyFor(PartnerKeys keys) {
+        this.normalisedName = keys.normalisedName(legalName);
+        this.taxId = keys.normalisedTaxId(taxId);
+    }
+
+    /** Other partners with the same normalised name and country, or tax id: staff merge or dismiss. */
+    void flagPossibleDuplicates(List<UUID> others) {
+        this.possibleDuplicateOf = List.copyOf(others);
+    }
+
+    public List<UUID> possibleDuplicateOf() {
+        return possibleDuplicateOf == null ? List.of() : possibleDuplicateOf;
+    }
+
+    /** Staff judged the partners distinct: the flag goes, nothing else changes. */
+    void dismissPossibleDuplicates(Instant now) {
+        requireFlagged();
+        this.possibleDuplicateOf = List.of();
+        this.updatedAt = now;
+    }
+
+    /**
+     * Staff judged this partner a duplicate of {@code survivor}: it is terminated with a reason naming the
+     * survivor, and nothing moves (agreements, documents and users stay with it, history intact).
+     */
+    void mergeInto(UUID survivor, String reason, Instant now) {
+        requireFlagged();
+        if (!possibleDuplicateOf().contains(survivor)) {
+            throw new ConflictException("Partner " + id + " is not flagged as a possible duplicate of " + survivor
+                    + "; it is flagged against " + possibleDuplicateOf());
+        }
+        this.possibleDuplicateOf = List.of();
+        terminate("merged into partner " + survivor + (reason == null || reason.isBlank() ? "" : ": " + reason),
+                now);
+    }
+
+    private void requireFlagged() {
+        if (possibleDuplicateOf().isEmpty()) {
+            throw new ConflictException("Partner " + id + " is not flagged as a possible duplicate");
+        }
+    }
+
+    public String normalisedName() {
+        return normalisedName;
     }
 
     /** The partner replaces its contacts (self-care). */
@@ -208,7 +260,7 @@ public class Partner {
             String named = changeId != null ? changeId.toString() : "with IBAN " + Ibans.format(expectedIban);
             throw new ConflictException("The bank account change named (" + named + ") is not the one waiting for"
                     + " partner " + id + ": that is " + pendingBankChangeId + " with IBAN " + Ibans.format(pendingIban)
-                    + ", requested since; review it again");
+                    + ", requested by " + pendingBankRequestedByName + " at " + pendingBankSince + "; review it again");
         }
     }
 

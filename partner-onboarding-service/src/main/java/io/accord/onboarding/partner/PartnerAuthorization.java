@@ -18,6 +18,10 @@ class PartnerAuthorization {
     @Bean
     RequestAuthorization partnerChanges() {
         return requests -> {
+            requests.requestMatchers(HttpMethod.GET, PartnerDuplicatesController.PATH)
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.AUDITOR);
+            requests.requestMatchers(PartnerDuplicatesController.PATH, PartnerDuplicatesController.PATH + "/**")
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
             requests.requestMatchers(HttpMethod.PUT, PARTNER + "/contacts", PARTNER + "/bank-account")
                     .hasAnyRole(Roles.PARTNER_ADMIN, Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
             requests.requestMatchers(HttpMethod.POST, PARTNER + "/bank-account/confirmation",

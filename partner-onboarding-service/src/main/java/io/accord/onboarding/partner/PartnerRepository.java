@@ -11,4 +11,6 @@ interface PartnerRepository extends JpaRepository<Partner, UUID>, JpaSpecificati
     List<Partner> findByTaxId(String taxId);
 
     List<Partner> findByNormalisedNameAndCountry(String normalisedName, String country);
+
+    List<Partner> findByPossibleDuplicateOfIsNotNullOrderByCreatedAtAscIdAsc();
 }

@@ -18,7 +18,15 @@ final class PartnerRequests {
             @NotNull PartnerType partnerType,
             @NotNull BusinessModel businessModel,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+            @Size(max = 40) String taxId,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String settlementCurrency) {
+    }
+
+    /** Merging a flagged partner into the one it duplicates; the reason is kept in its termination. */
+    record Merge(@jakarta.validation.constraints.NotNull java.util.UUID survivorId, @Size(max = 400) String reason) {
+    }
+
+    record Dismissal(@Size(max = 500) String reason) {
     }
 
     record Contact(@NotBlank @Size(max = 200) String name,

@@ -41,9 +41,12 @@ class PartnerService {
     private final IndividualRepository individuals;
     private final List<PartnerReferences> references;
 
+    private final PartnerKeys keys;
+
     PartnerService(PartnerRepository partners, Outbox outbox, AuditTrail audit, Tenancy tenancy,
                    ApplicationEventPublisher localEvents, IndividualRepository individuals,
-                   List<PartnerReferences> references, Clock clock) {
+                   List<PartnerReferences> references, PartnerKeys keys, Clock clock) {
+        this.keys = keys;
         this.individuals = individuals;
         this.references = references;
         this.localEvents = localEvents;
@@ -57,8 +60,69 @@ class PartnerService {
     @Transactional
     Partner create(PartnerRequests.CreatePartner request) {
         requireKnown("country", request.country(), "settlementCurrency", request.settlementCurrency());
-        return register(Partner.activate(request.legalName().strip(), request.partnerType(),
-                request.businessModel(), request.country(), request.settlementCurrency(), clock.instant()), "created");
+        Partner partner = Partner.activate(new PartnerProfile(request.legalName().strip(), null,
+                request.partnerType(), request.businessModel(), request.country(), blankToNull(request.taxId()),
+                null, null, null, null, null, request.settlementCurrency()), null, null, clock.instant());
+        return registerKeyed(partner);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /**
+     * A partner created by staff gets the keys of duplicate detection, like an approved application's, and is
+     * never a silent duplicate: partners with its normalised name in its country, or its tax id, are named in
+     * {@code possibleDuplicateOf} for staff to merge or dismiss ({@link #duplicates}).
+     */
+    private Partner registerKeyed(Partner partner) {
+        partner.keyFor(keys);
+        java.util.Set<UUID> others = new java.util.LinkedHashSet<>();
+        partners.findByNormalisedNameAndCountry(partner.normalisedName(), partner.country())
+                .forEach(other -> others.add(other.id()));
+        if (partner.taxId() != null) {
+            partners.findByTaxId(partner.taxId()).forEach(other -> others.add(other.id()));
+        }
+        partners.findAllById(others).stream().filter(other -> other.status() == PartnerStatus.TERMINATED)
+                .forEach(terminated -> others.remove(terminated.id()));
+        partner.flagPossibleDuplicates(List.copyOf(others));
+        return register(partner, "created");
+    }
+
+    /** Partners flagged as possible duplicates, oldest first. */
+    @Transactional(readOnly = true)
+    List<Partner> duplicates() {
+        return partners.findByPossibleDuplicateOfIsNotNullOrderByCreatedAtAscIdAsc();
+    }
+
+    @Transactional(readOnly = true)
+    List<Partner> all(java.util.Collection<UUID> ids) {
+        return partners.findAllById(ids);
+    }
+
+    /** Staff judged the flagged partner distinct from the others: only the flag goes. */
+    @Transactional
+    Partner dismissDuplicate(UUID id, String reason) {
+        Partner partner = get(id);
+        PartnerView before = PartnerView.of(partner);
+        partner.dismissPossibleDuplicates(clock.instant());
+        partners.save(partner);
+        audit.record(partner.partnerId(), "partner", id.toString(), "duplicate-dismissed", before,
+                java.util.Map.of("reason", reason == null ? "" : reason, "partner", PartnerView.of(partner)));
+        return partner;
+    }
+
+    /**
+     * Staff judged the flagged partner a duplicate of {@code survivor}: it is terminated with a reason naming the
+     * survivor (consumers learn it as a termination), nothing is moved; the survivor is left as it is.
+     */
+    @Transactional
+    Partner mergeDuplicate(UUID id, UUID survivor, String reason) {
+        Partner survivorPartner = get(survivor);
+        if (survivorPartner.status() == PartnerStatus.TERMINATED) {
+            throw new ConflictException("Partner " + survivor + " is TERMINATED and cannot survive a merge");
+        }
+        return change(id, "duplicate-merged", partner -> partner.mergeInto(survivor, reason, clock.instant()));
     }
 
     /** A partner created by staff as a TMF632 organization: the same checks and events as {@link #create}. */
@@ -68,7 +132,7 @@ class PartnerService {
                 profile.settlementCurrency());
         Partner partner = Partner.activate(profile, null, null, clock.instant());
         partner.referTo(externalReferences);
-        return register(partner, "created");
+        return registerKeyed(partner);
     }
 
     private static void requireKnown(String countryField, String country, String currencyField, String currency) {

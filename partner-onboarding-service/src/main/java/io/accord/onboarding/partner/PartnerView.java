@@ -11,8 +11,8 @@ record PartnerView(UUID id, String href, String legalName, String tradingName, P
                    BusinessModel businessModel, String country, String taxId, PostalAddress registeredAddress,
                    ContactPerson commercialContact, ContactPerson technicalContact, ContactPerson billingContact,
                    BankAccount bankAccount, PendingBankAccount pendingBankAccount, String settlementCurrency,
-                   PartnerStatus status, String statusReason, UUID applicationId, Instant createdAt,
-                   Instant updatedAt) {
+                   PartnerStatus status, String statusReason, UUID applicationId,
+                   java.util.List<UUID> possibleDuplicateOf, Instant createdAt, Instant updatedAt) {
 
     /**
      * New bank details waiting for confirmation by someone other than who requested them; settlement does not use
@@ -33,6 +33,7 @@ record PartnerView(UUID id, String href, String legalName, String tradingName, P
                 partner.bankAccount(),
                 PendingBankAccount.of(partner.pendingBankAccountChange()),
                 partner.settlementCurrency(), partner.status(), partner.statusReason(), partner.applicationId(),
+                partner.possibleDuplicateOf().isEmpty() ? null : partner.possibleDuplicateOf(),
                 partner.createdAt(), partner.updatedAt());
     }
 }

@@ -45,7 +45,7 @@ class ApplicantApiTests {
                 .replace("anna.", "not an email "));
 
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(fields(missing)).contains("partnerType", "requestedBusinessModel", "country", "contacts",
+        assertThat(fields(missing)).contains("partnerType", "businessModel", "country", "contacts",
                 "settlementCurrency");
         assertThat(wrongType.status()).isEqualTo(400);
         assertThat(wrongType.json().get("detail").asString()).contains("OTT_CONTENT");
@@ -62,7 +62,7 @@ class ApplicantApiTests {
         assertThat(draft.get(anonymous).status()).isEqualTo(200);
         assertThat(anonymous.header("X-Tracking-Secret", "guess").get(APPLICATIONS + "/" + draft.id()).status())
                 .isEqualTo(404);
-        assertThat(anonymous.get(APPLICATIONS + "/" + draft.id()).status()).isEqualTo(400);
+        assertThat(anonymous.get(APPLICATIONS + "/" + draft.id()).status()).isEqualTo(401);
         assertThat(draft.as(anonymous).get(APPLICATIONS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(draft.get(anonymous).json().has("trackingSecret")).isFalse();
     }

@@ -26,7 +26,7 @@ final class Applicants {
     static String cleanOtt(String legalName, String vatNumber) {
         return """
                 {"legalName": "%s", "tradingName": "Brand of %s", "partnerType": "OTT_CONTENT",
-                 "requestedBusinessModel": "SELL_THROUGH", "country": "DE", "taxId": "%s",
+                 "businessModel": "SELL_THROUGH", "country": "DE", "taxId": "%s",
                  "registeredAddress": {"street1": "Friedrichstraße 68", "city": "Berlin", "postCode": "10117"},
                  "contacts": {
                    "commercial": {"name": "Anna Schmidt", "email": "anna.%s@partner.example", "phone": "+49 30 1234567"},

@@ -34,7 +34,8 @@ class CheckPropertiesTests {
         assertThat(properties.requiredDocuments()).containsEntry(PartnerType.IOT, List.of("TAX_FORM", "CERTIFICATE"))
                 .containsEntry(PartnerType.CSP_CARRIER, List.of("CERTIFICATE"));
         assertThat(properties.requiredFields()).containsEntry(PartnerType.RESELLER, List.of("tradingName"))
-                .containsEntry(PartnerType.MVNO, List.of("technical.name", "technical.email", "technical.phone"));
+                .containsEntry(PartnerType.MVNO, List.of("contacts.technical.name", "contacts.technical.email",
+                        "contacts.technical.phone"));
         assertThat(properties.commonRequiredDocuments()).containsExactly("TAX_FORM", "BANK_PROOF");
     }
 

@@ -20,7 +20,7 @@ class MandatoryDataCheckTests {
 
         assertThat(result.isPassed()).as(result.reason()).isTrue();
         assertThat(result.reason())
-                .isEqualTo("all 15 fields required for OTT_CONTENT applications present and well-formed");
+                .isEqualTo("all 14 fields required for OTT_CONTENT applications present and well-formed");
     }
 
     @Test
@@ -32,22 +32,23 @@ class MandatoryDataCheckTests {
 
         assertThat(result.isPassed()).isFalse();
         assertThat(result.reason()).isEqualTo(
-                "missing (required for OTT_CONTENT applications): taxId, registeredAddress.line1, billing.email, iban");
+                "missing (required for OTT_CONTENT applications): taxId, registeredAddress.street1, contacts.billing.email, "
+                        + "bankAccount.iban");
     }
 
     @Test
     void anMvnoNeedsATechnicalContactWithPhone() {
         ApplicantData data = TestApplicants.clean().type(PartnerType.MVNO).technical(null).build();
 
-        assertThat(check.check(data).reason()).isEqualTo("missing (required for MVNO applications): technical.name,"
-                + " technical.email, technical.phone");
+        assertThat(check.check(data).reason()).isEqualTo("missing (required for MVNO applications): "
+                + "contacts.technical.name, contacts.technical.email, contacts.technical.phone");
     }
 
     @Test
     void aCarrierNeedsABic() {
         ApplicantData data = TestApplicants.clean().type(PartnerType.CSP_CARRIER).bic(null).build();
 
-        assertThat(check.check(data).reason()).contains("missing (required for CSP_CARRIER applications): bic");
+        assertThat(check.check(data).reason()).contains("missing (required for CSP_CARRIER applications): bankAccount.bic");
         assertThat(check.check(TestApplicants.clean().type(PartnerType.RESELLER).bic(null).tradingName(null).build())
                 .isPassed()).isTrue();
     }
@@ -60,7 +61,7 @@ class MandatoryDataCheckTests {
         CheckResult result = check.check(empty);
 
         assertThat(result.isPassed()).isFalse();
-        assertThat(result.reason()).startsWith("missing (required for every application): type, model, legalName,");
+        assertThat(result.reason()).startsWith("missing (required for every application): partnerType, businessModel, legalName,");
     }
 
     @Test
@@ -71,19 +72,29 @@ class MandatoryDataCheckTests {
 
         assertThat(check.check(data).reason().split("; ")).containsExactly(
                 "country 'XX' is not an ISO 3166-1 alpha-2 code",
-                "registeredAddress.country FR differs from the applicant's country XX",
                 "settlementCurrency 'EUROS' is not an ISO 4217 code",
-                "commercial.email 'anna(at)streamly' is not an e-mail address",
-                "commercial.phone 'call me' is not a phone number");
+                "contacts.commercial.email 'anna(at)streamly' is not an e-mail address",
+                "contacts.commercial.phone 'call me' is not a phone number");
     }
 
     @Test
     void requiredFieldsAreConfigurablePerType() {
         MandatoryDataCheck strict = new MandatoryDataCheck(List.of("legalName"),
-                Map.of(PartnerType.OTT_CONTENT, List.of("registeredAddress.postalCode", "billing.phone")));
+                Map.of(PartnerType.OTT_CONTENT, List.of("registeredAddress.postCode", "contacts.billing.phone")));
 
         assertThat(strict.check(TestApplicants.clean().build()).reason())
-                .isEqualTo("missing (required for OTT_CONTENT applications): billing.phone");
+                .isEqualTo("missing (required for OTT_CONTENT applications): contacts.billing.phone");
+    }
+
+    /** One vocabulary: every field a reason can name is a JSON path of the application request. */
+    @Test
+    void checkFieldNamesAreTheRequestsJsonPaths() {
+        assertThat(ApplicantFields.ALL.keySet()).containsExactly("legalName", "tradingName", "country", "taxId",
+                "registeredAddress.street1", "registeredAddress.street2", "registeredAddress.city",
+                "registeredAddress.postCode", "contacts.commercial.name", "contacts.commercial.email",
+                "contacts.commercial.phone", "contacts.technical.name", "contacts.technical.email",
+                "contacts.technical.phone", "contacts.billing.name", "contacts.billing.email",
+                "contacts.billing.phone", "bankAccount.iban", "bankAccount.bic", "settlementCurrency");
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,6 +26,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.util.Arrays;
@@ -71,7 +76,21 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
-        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            String field = Violations.path(unknown.getPath());
+            String message = "is not a field of this request" + known(unknown);
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                    "The field '" + field + "' " + message + ".");
+            problem.setProperty("violations", List.of(Violations.of(field, message)));
+        } else if (ex.getCause() instanceof StreamReadException syntax && syntax.getLocation() != null
+                && syntax.getLocation().getLineNr() > 0) {
+            TokenStreamLocation at = syntax.getLocation();
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                    "The request body is not valid JSON at line " + at.getLineNr() + ", column "
+                            + at.getColumnNr() + ": " + syntax.getOriginalMessage());
+            problem.setProperty("line", at.getLineNr());
+            problem.setProperty("column", at.getColumnNr());
+        } else if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = Violations.path(jackson.getPath());
             String expected = expectation(jackson);
             problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
@@ -83,6 +102,20 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         problem.setTitle("Malformed request");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The accepted content types in the body, not only in the {@code Accept} header. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String accepted = ex.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Content-Type '" + ex.getContentType() + "' is not accepted here; send one of: " + accepted + ".");
+        problem.setTitle("Unsupported Media Type");
+        problem.setProperty("acceptedContentTypes", ex.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .distinct().toList());
+        return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @Override
@@ -186,6 +219,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; quote the correlation id when reporting it."));
+    }
+
+    /** The fields the request does know, when Jackson can tell (a short list helps spot the typo). */
+    private static String known(UnrecognizedPropertyException unknown) {
+        var names = unknown.getKnownPropertyIds();
+        if (names == null || names.isEmpty() || names.size() > 30) {
+            return "";
+        }
+        return "; known fields: " + names.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
 
     /** What the field should have been: the allowed values of an enum, else its type. */

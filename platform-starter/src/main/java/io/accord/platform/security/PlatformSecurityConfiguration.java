@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -50,19 +51,37 @@ public class PlatformSecurityConfiguration {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter()))
                         .authenticationEntryPoint((request, response, failure) ->
-                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                                        "A valid bearer token is required."))
+                                unauthorized(problems, properties, request, response, failure))
                         .accessDeniedHandler((request, response, denied) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
                                         "Your role does not allow this operation.")))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, failure) ->
-                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
-                                        "A valid bearer token is required."))
+                                unauthorized(problems, properties, request, response, failure))
                         .accessDeniedHandler((request, response, denied) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
                                         "Your role does not allow this operation.")));
         return http.build();
+    }
+
+    /**
+     * 401 saying how to get a token (the token endpoint and client); an invalid token also says what is wrong with
+     * it. A path may have its own entry point ({@link MissingCredentials}), e.g. a tracking secret instead.
+     */
+    private static void unauthorized(ProblemWriter problems, PlatformProperties properties,
+                                     jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException failure)
+            throws IOException {
+        String token = request.getHeader("Authorization");
+        String what = token == null || token.isBlank() ? "A valid bearer token is required."
+                : "The bearer token is not valid (" + failure.getMessage() + ").";
+        ProblemDetail problem = io.accord.platform.problem.Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
+                what + " " + properties.jwt().howToGetAToken());
+        problem.setProperty("tokenEndpoint", properties.jwt().tokenEndpoint());
+        problem.setProperty("clientId", properties.jwt().tokenClient());
+        response.setHeader("WWW-Authenticate", "Bearer");
+        problems.write(request, response, problem);
     }
 
     /**

@@ -1,0 +1,70 @@
+package io.accord.platform.idempotency;
+
+import io.accord.contracts.Roles;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a client sees when its request is wrong: the answer names the mistake and how to fix it. */
+@IdempotencyTestApplication.Test
+class RequestProblemTests {
+
+    private final TestWrites writes;
+    private final TestHttp ops;
+    private final TestHttp anonymous;
+
+    RequestProblemTests(TestWrites writes, @LocalServerPort int port) {
+        this.writes = writes;
+        this.ops = TestHttp.localPort(port).as(TestJwt.staff("bob", Roles.OPS));
+        this.anonymous = TestHttp.localPort(port);
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedNamingItAndNothingRuns() {
+        String name = "typo-" + UUID.randomUUID();
+
+        TestHttp.Response response = ops.post("/api/things", "{\"name\": \"" + name + "\", \"nmae\": \"x\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("detail").asString()).contains("'nmae'").contains("not a field");
+        assertThat(response.json().path("violations").get(0).path("field").asString()).isEqualTo("nmae");
+        assertThat(writes.executions(name)).isZero();
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        TestHttp.Response response = ops.post("/api/things", "{\n  \"name\": \"a\",\n  oops\n}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("detail").asString()).contains("line 3, column");
+        assertThat(response.json().path("line").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnsupportedContentTypeNamesTheAcceptedOnesInTheBody() {
+        TestHttp.Response response = ops.send("POST", "/api/things", "name=a", "text/plain");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("detail").asString()).contains("application/json");
+        assertThat(response.json().path("acceptedContentTypes").toString()).contains("application/json");
+    }
+
+    @Test
+    void aMissingTokenAnswerSaysWhereToGetOne() {
+        TestHttp.Response response = anonymous.post("/api/things", "{\"name\": \"a\"}");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().path("detail").asString())
+                .contains(TestJwt.ISSUER + "/protocol/openid-connect/token").contains("client_id=accord-cli");
+        assertThat(response.json().path("tokenEndpoint").asString())
+                .isEqualTo(TestJwt.ISSUER + "/protocol/openid-connect/token");
+        assertThat(response.json().path("clientId").asString()).isEqualTo("accord-cli");
+    }
+}

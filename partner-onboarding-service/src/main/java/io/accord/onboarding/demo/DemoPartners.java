@@ -2,7 +2,6 @@ package io.accord.onboarding.demo;
 
 import io.accord.contracts.value.PartnerId;
 import io.accord.onboarding.agreement.Agreements;
-import io.accord.onboarding.check.Names;
 import io.accord.onboarding.partner.BankAccount;
 import io.accord.onboarding.partner.BusinessModel;
 import io.accord.onboarding.partner.ContactPerson;
@@ -92,7 +91,7 @@ class DemoPartners {
                 continue;
             }
             PartnerProfile profile = demo.profile();
-            PartnerId partner = partners.activateDemo(demo.id(), profile, Names.normalise(profile.legalName()), now);
+            PartnerId partner = partners.activateDemo(demo.id(), profile, now);
             agreements.startFromTemplate(partner, profile.businessModel(), profile.settlementCurrency(), now);
             created.add(partner);
         }

@@ -38,8 +38,8 @@ public class PartnerRegistry {
      * events as any other: only for the development demo partners, whose ids the demo users' tokens carry.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public PartnerId activateDemo(UUID id, PartnerProfile profile, String normalisedName, Instant now) {
-        return service.activateDemo(id, profile, normalisedName, now).partnerId();
+    public PartnerId activateDemo(UUID id, PartnerProfile profile, Instant now) {
+        return service.activateDemo(id, profile, now).partnerId();
     }
 
     /** "Legal name (id)" of partners with this tax id, for a duplicate check's reason. */

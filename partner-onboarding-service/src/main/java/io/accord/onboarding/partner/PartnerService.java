@@ -154,8 +154,8 @@ class PartnerService {
 
     /** A development demo partner with the fixed id its demo users' tokens carry (see PartnerRegistry). */
     @Transactional(propagation = Propagation.MANDATORY)
-    Partner activateDemo(UUID id, PartnerProfile profile, String normalisedName, Instant now) {
-        return register(Partner.activate(id, profile, null, normalisedName, now), "created");
+    Partner activateDemo(UUID id, PartnerProfile profile, Instant now) {
+        return registerKeyed(Partner.activate(id, profile, null, null, now));
     }
 
     private Partner register(Partner partner, String action) {

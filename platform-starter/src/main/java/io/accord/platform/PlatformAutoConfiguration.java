@@ -1,5 +1,6 @@
 package io.accord.platform;
 
+import io.accord.platform.apidocs.ApiDocsConfiguration;
 import io.accord.platform.audit.AuditConfiguration;
 import io.accord.platform.idempotency.IdempotencyConfiguration;
 import io.accord.platform.inbox.InboxConfiguration;
@@ -12,11 +13,8 @@ import io.accord.platform.web.FieldSelection;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.ResourceLists;
 import io.accord.platform.web.WebConfiguration;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({PlatformSecurityConfiguration.class, WebConfiguration.class, OutboxConfiguration.class,
         InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class,
-        IdempotencyConfiguration.class})
+        IdempotencyConfiguration.class, ApiDocsConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -72,9 +70,6 @@ public class PlatformAutoConfiguration {
     OpenAPI accordOpenApi(@Value("${spring.application.name:accord}") String name) {
         return new OpenAPI()
                 .info(new Info().title("Accord " + name).version("v1")
-                        .description("Accord partner management and settlement: " + name + " API"))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                        .description("Accord partner management and settlement: " + name + " API"));
     }
 }

@@ -39,7 +39,8 @@ class AuditQueryController {
 
     @GetMapping("${accord.platform.api-base-path:/api}/audit")
     @PreAuthorize("hasAnyRole('" + Roles.AUDITOR + "', '" + Roles.PLATFORM_ADMIN + "')")
-    @Operation(operationId = "auditTrail", summary = "Audit trail of this service, filtered by partner, resource type or resource id")
+    @Operation(operationId = "auditTrail",
+            summary = "Audit trail of this service, filtered by partner, resource type or resource id")
     ResponseEntity<List<AuditEntry>> audit(@RequestParam(required = false) UUID partnerId,
                                            @RequestParam(required = false) String resourceType,
                                            @RequestParam(required = false) String resourceId,

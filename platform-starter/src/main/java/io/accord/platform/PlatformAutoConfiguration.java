@@ -1,6 +1,5 @@
 package io.accord.platform;
 
-import io.accord.platform.apidocs.ApiDocsConfiguration;
 import io.accord.platform.audit.AuditConfiguration;
 import io.accord.platform.idempotency.IdempotencyConfiguration;
 import io.accord.platform.inbox.InboxConfiguration;
@@ -37,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({PlatformSecurityConfiguration.class, WebConfiguration.class, OutboxConfiguration.class,
         InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class,
-        IdempotencyConfiguration.class, ApiDocsConfiguration.class})
+        IdempotencyConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -1,15 +1,19 @@
 package io.accord.platform.apidocs;
 
+import io.accord.platform.PlatformAutoConfiguration;
 import io.accord.platform.PlatformProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The API docs conventions of every service: login, locks, problem answers, {@code Location}, examples. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * The API docs conventions of every service: login, locks, problem answers, {@code Location}, examples. An
+ * auto-configuration of its own (after the platform's, whose properties it reads).
+ */
+@AutoConfiguration(after = PlatformAutoConfiguration.class)
 @EnableConfigurationProperties(ApiDocsProperties.class)
 public class ApiDocsConfiguration {
 

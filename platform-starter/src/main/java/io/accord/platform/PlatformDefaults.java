@@ -42,6 +42,8 @@ class PlatformDefaults implements EnvironmentPostProcessor {
             // answers are JSON (not */*); error answers are the starter's documented problems, not the advice's
             Map.entry("springdoc.default-produces-media-type", "application/json"),
             Map.entry("springdoc.override-with-generic-response", "false"),
+            // the container's error page is no API operation
+            Map.entry("springdoc.paths-to-exclude", "/error"),
             Map.entry("server.shutdown", "graceful"),
             Map.entry("logging.pattern.correlation", "[%X{correlationId:-}] "),
             Map.entry("logging.include-application-name", "false"));

@@ -15,11 +15,8 @@ import io.accord.platform.web.FieldSelection;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.ResourceLists;
 import io.accord.platform.web.WebConfiguration;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -84,9 +81,6 @@ public class PlatformAutoConfiguration {
     OpenAPI accordOpenApi(@Value("${spring.application.name:accord}") String name) {
         return new OpenAPI()
                 .info(new Info().title("Accord " + name).version("v1")
-                        .description("Accord partner management and settlement: " + name + " API"))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                        .description("Accord partner management and settlement: " + name + " API"));
     }
 }

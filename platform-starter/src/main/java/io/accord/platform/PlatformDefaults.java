@@ -39,6 +39,11 @@ class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.roles", "platform-admin,ops"),
             Map.entry("management.health.kafka.enabled", "false"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
+            // answers are JSON (not */*); error answers are the starter's documented problems, not the advice's
+            Map.entry("springdoc.default-produces-media-type", "application/json"),
+            Map.entry("springdoc.override-with-generic-response", "false"),
+            // the container's error page is no API operation
+            Map.entry("springdoc.paths-to-exclude", "/error"),
             Map.entry("server.shutdown", "graceful"),
             Map.entry("logging.pattern.correlation", "[%X{correlationId:-}] "),
             Map.entry("logging.include-application-name", "false"));

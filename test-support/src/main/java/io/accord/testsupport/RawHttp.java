@@ -30,6 +30,11 @@ public final class RawHttp {
             "/api/things/{id}", "/api/things/[1]", "/api/things/<script>", "/api/things/1?%zz=1", "/api/things/1?a=%",
             "/api/things/1#frag", "/api/things/%u002e", "*", "/%2e", "/;");
 
+    /** {@link #MALFORMED_PATHS} with {@code /api/things} replaced by a real route (a gateway's, say). */
+    public static List<String> malformedPathsUnder(String route) {
+        return MALFORMED_PATHS.stream().map(path -> path.replace("/api/things", route)).toList();
+    }
+
     private final String host;
     private final int port;
 

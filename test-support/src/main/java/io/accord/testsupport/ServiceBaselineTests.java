@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,26 @@ public abstract class ServiceBaselineTests {
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("openapi").asString()).startsWith("3.");
+    }
+
+    /**
+     * The operations an anonymous caller may use, as {@code "POST /path"} with the path template of the API docs:
+     * the only ones shown without a lock. None by default.
+     */
+    protected Set<String> publicOperations() {
+        return Set.of();
+    }
+
+    @Test
+    void apiDocsFollowTheConventions() {
+        TestHttp.Response docs = TestHttp.localPort(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(ApiDocsConventionChecks.breaches(docs.json())).isEmpty();
+        assertThat(ApiDocsConventionChecks.unlockedOperations(docs.json())).isEqualTo(publicOperations());
+        assertThat(docs.json().path("components").path("securitySchemes").path("keycloak").path("flows")
+                .path("authorizationCode").path("authorizationUrl").asString())
+                .endsWith("/protocol/openid-connect/auth");
     }
 
     @Test

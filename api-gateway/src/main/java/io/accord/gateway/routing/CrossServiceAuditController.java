@@ -42,7 +42,7 @@ class CrossServiceAuditController {
     }
 
     @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Audit trail across all services, newest first",
+    @Operation(operationId = "auditTrailAcrossServices", summary = "Audit trail across all services, newest first",
             description = "Entries of every service matching the filters, ordered by occurredAt (newest first; ties"
                     + " by service, then id), each with the service it comes from. A service that does not answer"
                     + " in time or fails is left out instead of failing the query: the answer then names it in"

@@ -1,5 +1,6 @@
 package io.accord.onboarding.agreement;
 
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.ResourceLists;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -45,20 +48,24 @@ class AgreementController {
 
     @PostMapping
     @PreAuthorize(AgreementAuthorization.MANAGERS)
-    @Operation(summary = "Draft a new version of a partner's agreement (an amendment once one exists)")
+    @Operation(operationId = "createAgreement",
+            summary = "Draft a new version of a partner's agreement (an amendment once one exists)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("onboarding/agreement.json")
     ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementRequests.CreateAgreement request) {
         AgreementView created = AgreementView.of(service.create(request));
         return ResponseEntity.created(URI.create(created.href())).body(created);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read an agreement version")
+    @Operation(operationId = "retrieveAgreement", summary = "Read an agreement version")
     AgreementView get(@PathVariable UUID id) {
         return AgreementView.of(service.get(id));
     }
 
     @GetMapping
-    @Operation(summary = "List agreement versions (staff: all; a partner: its own), oldest first, paged; filter by "
+    @Operation(operationId = "listAgreements",
+            summary = "List agreement versions (staff: all; a partner: its own), oldest first, paged; filter by "
             + "any simple top-level attribute (?status=, ?name=...), fields= selection")
     ResponseEntity<List<AgreementView>> list(
             @Parameter(description = "the partner's id")
@@ -75,21 +82,24 @@ class AgreementController {
 
     @PostMapping("/{id}/proposal")
     @PreAuthorize(AgreementAuthorization.MANAGERS)
-    @Operation(summary = "Propose a DRAFT version to the partner (PENDING_APPROVAL)")
+    @Operation(operationId = "proposeAgreement", summary = "Propose a DRAFT version to the partner (PENDING_APPROVAL)")
     AgreementView propose(@PathVariable UUID id) {
         return AgreementView.of(service.propose(id));
     }
 
     @PostMapping("/{id}/countersignature")
     @PreAuthorize(AgreementAuthorization.PARTNER_ADMIN)
-    @Operation(summary = "Countersign a proposed version (partner admin): in force at its effective date")
+    @Operation(operationId = "countersignAgreement",
+            summary = "Countersign a proposed version (partner admin): in force at its effective date")
     AgreementView countersign(@PathVariable UUID id) {
         return AgreementView.of(service.countersign(id));
     }
 
     @PostMapping("/{id}/termination")
     @PreAuthorize(AgreementAuthorization.MANAGERS)
-    @Operation(summary = "Terminate a version: ends it if in force, withdraws it if not yet")
+    @Operation(operationId = "terminateAgreement",
+            summary = "Terminate a version: ends it if in force, withdraws it if not yet")
+    @RequestExample("onboarding/agreement-termination.json")
     AgreementView terminate(@PathVariable UUID id, @Valid @RequestBody AgreementRequests.Termination request) {
         return AgreementView.of(service.terminate(id, request.reason()));
     }

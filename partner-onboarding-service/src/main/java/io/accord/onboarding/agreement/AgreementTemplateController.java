@@ -1,12 +1,14 @@
 package io.accord.onboarding.agreement;
 
 import io.accord.onboarding.partner.BusinessModel;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -38,21 +41,25 @@ class AgreementTemplateController {
 
     @PostMapping
     @PreAuthorize(AgreementAuthorization.MANAGERS)
-    @Operation(summary = "Add a template version for a business model; it becomes the current one")
+    @Operation(operationId = "createAgreementTemplate",
+            summary = "Add a template version for a business model; it becomes the current one")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("onboarding/agreement-template.json")
     ResponseEntity<AgreementTemplateView> create(@Valid @RequestBody AgreementRequests.CreateTemplate request) {
         AgreementTemplateView created = AgreementTemplateView.of(service.create(request), true);
         return ResponseEntity.created(URI.create(created.href())).body(created);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a template version")
+    @Operation(operationId = "getAgreementTemplate", summary = "Read a template version")
     AgreementTemplateView get(@PathVariable UUID id) {
         AgreementTemplate template = service.get(id);
         return AgreementTemplateView.of(template, service.isCurrent(template));
     }
 
     @GetMapping
-    @Operation(summary = "List template versions, by business model and newest first, paged")
+    @Operation(operationId = "listAgreementTemplates",
+            summary = "List template versions, by business model and newest first, paged")
     ResponseEntity<List<AgreementTemplateView>> list(@RequestParam(required = false) BusinessModel businessModel,
                                                      @RequestParam(required = false) Integer offset,
                                                      @RequestParam(required = false) Integer limit) {

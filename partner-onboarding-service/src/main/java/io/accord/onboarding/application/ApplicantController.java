@@ -1,10 +1,12 @@
 package io.accord.onboarding.application;
 
 import io.accord.onboarding.document.DocumentRef;
+import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -41,7 +44,10 @@ class ApplicantController {
     }
 
     @PostMapping
-    @Operation(summary = "Apply to become a partner (no account needed); the answer carries the tracking secret")
+    @Operation(operationId = "applyAsPartner",
+            summary = "Apply to become a partner (no account needed); the answer carries the tracking secret")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("onboarding/application.json")
     ResponseEntity<ApplicationView> apply(@Valid @RequestBody ApplicationForm form) {
         ApplicationService.Created created = service.create(form);
         ApplicationView view = ApplicationView.forApplicant(created.application(), created.trackingSecret());
@@ -49,20 +55,26 @@ class ApplicantController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Follow an application: status, automated checks and their reasons, decision")
+    @Operation(operationId = "trackApplication",
+            summary = "Follow an application: status, automated checks and their reasons, decision")
     ApplicationView get(@PathVariable UUID id, @RequestHeader(value = TrackingSecrets.HEADER, required = false) String secret) {
         return ApplicationView.forApplicant(service.byApplicant(id, TrackingSecrets.required(secret)));
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Amend a draft, or an application on which information was requested")
+    @Operation(operationId = "amendApplication",
+            summary = "Amend a draft, or an application on which information was requested")
+    @RequestExample("onboarding/application.json")
     ApplicationView amend(@PathVariable UUID id, @RequestHeader(value = TrackingSecrets.HEADER, required = false) String secret,
                           @Valid @RequestBody ApplicationForm form) {
         return ApplicationView.forApplicant(service.amend(id, TrackingSecrets.required(secret), form));
     }
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Attach a document (PDF, PNG or JPEG) of a type such as TAX_FORM or BANK_PROOF")
+    @Operation(operationId = "attachApplicationDocument",
+            summary = "Attach a document (PDF, PNG or JPEG) of a type such as TAX_FORM or BANK_PROOF")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample(value = "onboarding/tax-form.pdf", fields = "documentType=TAX_FORM")
     ResponseEntity<DocumentRef> attach(@PathVariable UUID id, @RequestHeader(value = TrackingSecrets.HEADER, required = false) String secret,
                                        @RequestPart("file") MultipartFile file,
                                        @RequestParam("documentType") String documentType,
@@ -78,7 +90,8 @@ class ApplicantController {
     }
 
     @PostMapping("/{id}/submission")
-    @Operation(summary = "Submit: the automated checks run; a clean application under the policy is approved at once")
+    @Operation(operationId = "submitApplication",
+            summary = "Submit: the automated checks run; a clean application under the policy is approved at once")
     ApplicationView submit(@PathVariable UUID id, @RequestHeader(value = TrackingSecrets.HEADER, required = false) String secret) {
         return ApplicationView.forApplicant(service.submit(id, TrackingSecrets.required(secret)));
     }

@@ -41,7 +41,8 @@ class OnboardingKpis {
     @GetMapping("/api/onboarding/admin/kpis")
     @PreAuthorize("hasAnyRole('" + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.AUDITOR + "')")
     @Transactional(readOnly = true)
-    @Operation(summary = "Onboarding KPIs: applications by status, auto-approval rate, time to activation, review age")
+    @Operation(operationId = "onboardingKpis",
+            summary = "Onboarding KPIs: applications by status, auto-approval rate, time to activation, review age")
     Kpis kpis() {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (ApplicationStatus status : ApplicationStatus.values()) {

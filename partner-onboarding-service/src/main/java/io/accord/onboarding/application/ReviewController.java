@@ -2,6 +2,7 @@ package io.accord.onboarding.application;
 
 import io.accord.contracts.Roles;
 import io.accord.onboarding.partner.PartnerType;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,7 +48,8 @@ class ReviewController {
     }
 
     @GetMapping
-    @Operation(summary = "The review queue (default status IN_REVIEW), oldest first; filter by status, type, age")
+    @Operation(operationId = "listReviewQueue",
+            summary = "The review queue (default status IN_REVIEW), oldest first; filter by status, type, age")
     ResponseEntity<List<ApplicationView>> queue(@RequestParam(required = false) List<ApplicationStatus> status,
                                                 @RequestParam(required = false) PartnerType partnerType,
                                                 @RequestParam(required = false) @Min(0) Integer olderThanDays,
@@ -58,28 +60,33 @@ class ReviewController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "An application with its checks")
+    @Operation(operationId = "getApplicationForReview", summary = "An application with its checks")
     ApplicationView get(@PathVariable UUID id) {
         return ApplicationView.of(service.byStaff(id));
     }
 
     @PostMapping("/{id}/approval")
     @PreAuthorize(DECIDERS)
-    @Operation(summary = "Approve: the partner is activated with its agreement and identity")
+    @Operation(operationId = "approveApplication",
+            summary = "Approve: the partner is activated with its agreement and identity")
+    @RequestExample("onboarding/review-approval.json")
     ApplicationView approve(@PathVariable UUID id, @Valid @RequestBody(required = false) Decision decision) {
         return ApplicationView.of(service.approve(id, decision == null ? null : decision.note()));
     }
 
     @PostMapping("/{id}/rejection")
     @PreAuthorize(DECIDERS)
-    @Operation(summary = "Reject with a reason the applicant sees")
+    @Operation(operationId = "rejectApplication", summary = "Reject with a reason the applicant sees")
+    @RequestExample("onboarding/review-rejection.json")
     ApplicationView reject(@PathVariable UUID id, @Valid @RequestBody Reason reason) {
         return ApplicationView.of(service.reject(id, reason.reason()));
     }
 
     @PostMapping("/{id}/information-request")
     @PreAuthorize(DECIDERS)
-    @Operation(summary = "Ask the applicant for more information; they amend and submit again")
+    @Operation(operationId = "requestApplicationInformation",
+            summary = "Ask the applicant for more information; they amend and submit again")
+    @RequestExample("onboarding/review-information-request.json")
     ApplicationView requestInformation(@PathVariable UUID id, @Valid @RequestBody Reason whatIsNeeded) {
         return ApplicationView.of(service.requestInformation(id, whatIsNeeded.reason()));
     }

@@ -37,7 +37,7 @@ class DocumentContentController {
 
     @GetMapping("/{id}/content")
     @PreAuthorize(DocumentAuthorization.READERS)
-    @Operation(summary = "Download the latest version's bytes")
+    @Operation(operationId = "downloadDocument", summary = "Download the latest version's bytes")
     @DownloadResponse
     void latest(@PathVariable UUID id, HttpServletResponse response) throws IOException {
         write(service.download(id, null), response);
@@ -45,7 +45,7 @@ class DocumentContentController {
 
     @GetMapping("/{id}/version/{version}/content")
     @PreAuthorize(DocumentAuthorization.READERS)
-    @Operation(summary = "Download one version's bytes")
+    @Operation(operationId = "downloadDocumentVersion", summary = "Download one version's bytes")
     @DownloadResponse
     void version(@PathVariable UUID id, @PathVariable int version, HttpServletResponse response) throws IOException {
         write(service.download(id, version), response);

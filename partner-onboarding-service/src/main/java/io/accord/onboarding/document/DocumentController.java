@@ -1,5 +1,6 @@
 package io.accord.onboarding.document;
 
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.ResourceLists;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -64,8 +67,12 @@ class DocumentController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(DocumentAuthorization.UPLOADERS)
-    @Operation(summary = "Upload a document (multipart: file, documentType, name, optional expiryDate; staff also "
+    @Operation(operationId = "uploadDocument",
+            summary = "Upload a document (multipart: file, documentType, name, optional expiryDate; staff also "
             + "partnerId). The type is checked by content: PDF, PNG or JPEG.")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample(value = "onboarding/tax-form.pdf", fields = {"documentType=TAX_FORM",
+            "name=Tax registration 2027", "partnerId=11111111-1111-4111-8111-111111111111"})
     ResponseEntity<DocumentView> upload(@Valid @ModelAttribute DocumentForms.Upload form) {
         DocumentView created = service.upload(form);
         return ResponseEntity.created(URI.create(created.href())).body(created);
@@ -73,7 +80,10 @@ class DocumentController {
 
     @PostMapping(path = "/{id}/version", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(DocumentAuthorization.UPLOADERS)
-    @Operation(summary = "Upload a new version (multipart: file, optional expiryDate); earlier versions stay")
+    @Operation(operationId = "addDocumentVersion",
+            summary = "Upload a new version (multipart: file, optional expiryDate); earlier versions stay")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample(value = "onboarding/tax-form.pdf", fields = "expiryDate=2028-12-31")
     ResponseEntity<DocumentVersionView> addVersion(@PathVariable UUID id,
                                                    @Valid @ModelAttribute DocumentForms.NewVersion form) {
         DocumentVersionView created = service.addVersion(id, form);
@@ -82,7 +92,8 @@ class DocumentController {
 
     @GetMapping
     @PreAuthorize(DocumentAuthorization.READERS)
-    @Operation(summary = "List documents (staff: all; a partner: its own), paged by offset and limit; filter by any "
+    @Operation(operationId = "listDocuments",
+            summary = "List documents (staff: all; a partner: its own), paged by offset and limit; filter by any "
             + "simple top-level attribute (?documentType=, ?name=...), fields= selection")
     ResponseEntity<List<DocumentView>> list(
             @Parameter(description = "only documents whose expiryDate is from today to today + N days")
@@ -102,21 +113,21 @@ class DocumentController {
 
     @GetMapping("/{id}")
     @PreAuthorize(DocumentAuthorization.READERS)
-    @Operation(summary = "Read a document (its latest version as the attachment)")
+    @Operation(operationId = "retrieveDocument", summary = "Read a document (its latest version as the attachment)")
     DocumentView get(@PathVariable UUID id) {
         return service.get(id);
     }
 
     @GetMapping("/{id}/version")
     @PreAuthorize(DocumentAuthorization.READERS)
-    @Operation(summary = "List every version of a document, oldest first")
+    @Operation(operationId = "listDocumentVersions", summary = "List every version of a document, oldest first")
     List<DocumentVersionView> versions(@PathVariable UUID id) {
         return service.versions(id);
     }
 
     @GetMapping("/{id}/version/{version}")
     @PreAuthorize(DocumentAuthorization.READERS)
-    @Operation(summary = "Read one version of a document")
+    @Operation(operationId = "retrieveDocumentVersion", summary = "Read one version of a document")
     DocumentVersionView version(@PathVariable UUID id, @PathVariable int version) {
         return service.version(id, version);
     }

@@ -5,11 +5,13 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
@@ -44,7 +46,8 @@ class IdentityController {
 
     @GetMapping(PATH)
     @PreAuthorize(MAY_READ)
-    @Operation(summary = "State of the partner's Keycloak group and admin user: attempts, last error, next attempt")
+    @Operation(operationId = "getPartnerIdentity",
+            summary = "State of the partner's Keycloak group and admin user: attempts, last error, next attempt")
     IdentityView get(@PathVariable UUID partnerId) {
         return provisioning.statusOf(new PartnerId(partnerId)).map(IdentityView::of)
                 .orElseThrow(() -> new NotFoundException("Identity provisioning of partner", partnerId));
@@ -52,7 +55,9 @@ class IdentityController {
 
     @PostMapping(RETRY_PATH)
     @PreAuthorize(MAY_RETRY)
-    @Operation(summary = "Attempt the provisioning now instead of after the backoff (a DONE partner is re-checked)")
+    @Operation(operationId = "retryPartnerIdentityProvisioning",
+            summary = "Attempt the provisioning now instead of after the backoff (a DONE partner is re-checked)")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<IdentityView> retry(@PathVariable UUID partnerId) {
         return ResponseEntity.accepted().body(IdentityView.of(provisioning.retryNow(new PartnerId(partnerId))));
     }

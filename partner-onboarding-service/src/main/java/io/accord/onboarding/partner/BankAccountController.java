@@ -1,5 +1,6 @@
 package io.accord.onboarding.partner;
 
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,7 +53,9 @@ class BankAccountController {
     }
 
     @PutMapping
-    @Operation(summary = "Request new bank details (partner admin or staff); another person confirms them")
+    @Operation(operationId = "requestBankAccountChange",
+            summary = "Request new bank details (partner admin or staff); another person confirms them")
+    @RequestExample("onboarding/bank-account-change.json")
     BankAccountView request(@PathVariable UUID id, @Valid @RequestBody ChangeRequest request) {
         String iban = Ibans.normalise(request.iban());
         String bic = Bics.normalise(request.bic());
@@ -63,8 +66,10 @@ class BankAccountController {
     }
 
     @PostMapping("/confirmation")
-    @Operation(summary = "Confirm the named bank account change (staff other than its requester): settlement uses"
+    @Operation(operationId = "confirmBankAccountChange",
+            summary = "Confirm the named bank account change (staff other than its requester): settlement uses"
             + " it from now on; 409 if another change is waiting, 403 for the requester")
+    @RequestExample("onboarding/bank-account-confirmation.json")
     BankAccountView confirm(@PathVariable UUID id, @Valid @RequestBody Confirmation confirmation) {
         String iban = confirmation.iban() == null || confirmation.iban().isBlank()
                 ? null : Ibans.normalise(confirmation.iban());
@@ -72,7 +77,9 @@ class BankAccountController {
     }
 
     @PostMapping("/rejection")
-    @Operation(summary = "Reject the requested bank details (staff); the confirmed account stays")
+    @Operation(operationId = "rejectBankAccountChange",
+            summary = "Reject the requested bank details (staff); the confirmed account stays")
+    @RequestExample("onboarding/bank-account-rejection.json")
     BankAccountView reject(@PathVariable UUID id, @Valid @RequestBody(required = false) Rejection rejection) {
         return BankAccountView.of(service.rejectBankAccountChange(id, rejection == null ? null : rejection.changeId()));
     }

@@ -2,6 +2,7 @@ package io.accord.onboarding.partner;
 
 import io.accord.onboarding.partner.IndividualRequests.ChangeIndividual;
 import io.accord.onboarding.partner.IndividualRequests.CreateIndividual;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -60,20 +63,24 @@ class IndividualController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(PartnerAuthorization.EDITORS)
-    @Operation(summary = "Add a contact person to an organization (relatedParty; a partner admin: its own)")
+    @Operation(operationId = "createIndividual",
+            summary = "Add a contact person to an organization (relatedParty; a partner admin: its own)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("onboarding/individual.json")
     ResponseEntity<IndividualResource> create(@Valid @RequestBody CreateIndividual request) {
         IndividualResource created = resource(service.create(request));
         return ResponseEntity.created(URI.create(created.href())).body(created);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Retrieve an individual")
+    @Operation(operationId = "retrieveIndividual", summary = "Retrieve an individual")
     IndividualResource get(@PathVariable UUID id) {
         return resource(service.get(id));
     }
 
     @GetMapping
-    @Operation(summary = "List individuals (staff: all, or one organization's by relatedParty.id; a partner: its "
+    @Operation(operationId = "listIndividuals",
+            summary = "List individuals (staff: all, or one organization's by relatedParty.id; a partner: its "
             + "own): filter by any simple top-level attribute, fields= selection, offset/limit paging")
     ResponseEntity<List<IndividualResource>> list(
             @Parameter(description = "the organization's id") @RequestParam(name = RELATED_PARTY_ID, required = false)
@@ -94,7 +101,9 @@ class IndividualController {
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @PreAuthorize(PartnerAuthorization.EDITORS)
-    @Operation(summary = "Change givenName, familyName and contactMedium with a JSON merge patch (RFC 7386)")
+    @Operation(operationId = "patchIndividual",
+            summary = "Change givenName, familyName and contactMedium with a JSON merge patch (RFC 7386)")
+    @RequestExample("onboarding/individual-patch.json")
     IndividualResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
         ChangeIndividual change = patches.patched(resource(service.get(id)), patch, CHANGEABLE, ChangeIndividual.class);
         return resource(service.change(id, change));

@@ -2,6 +2,7 @@ package io.accord.onboarding.partner;
 
 import io.accord.onboarding.partner.OrganizationRequests.ChangeOrganization;
 import io.accord.onboarding.partner.OrganizationRequests.CreateOrganization;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -53,7 +56,10 @@ class OrganizationController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(PartnerAuthorization.MANAGERS)
-    @Operation(summary = "Create a partner from a TMF632 Organization_Create (ACTIVE, emits PartnerActivated)")
+    @Operation(operationId = "createOrganization",
+            summary = "Create a partner from a TMF632 Organization_Create (ACTIVE, emits PartnerActivated)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("onboarding/organization.json")
     ResponseEntity<OrganizationResource> create(@Valid @RequestBody CreateOrganization request) {
         OrganizationResource created = OrganizationResource.of(
                 service.createOrganization(OrganizationMapping.profile(request), request.externalReference()));
@@ -61,13 +67,15 @@ class OrganizationController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Retrieve an organization (a partner sees only itself; any other id is a 404)")
+    @Operation(operationId = "retrieveOrganization",
+            summary = "Retrieve an organization (a partner sees only itself; any other id is a 404)")
     OrganizationResource get(@PathVariable UUID id) {
         return OrganizationResource.of(service.get(id));
     }
 
     @GetMapping
-    @Operation(summary = "List organizations: filter by any simple top-level attribute (?name=, ?status=...), "
+    @Operation(operationId = "listOrganizations",
+            summary = "List organizations: filter by any simple top-level attribute (?name=, ?status=...), "
             + "fields= selection, offset/limit paging")
     ResponseEntity<List<OrganizationResource>> list(@RequestParam(required = false) Integer offset,
                                                     @RequestParam(required = false) Integer limit,
@@ -79,7 +87,9 @@ class OrganizationController {
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @PreAuthorize(PartnerAuthorization.EDITORS)
-    @Operation(summary = "Change tradingName and contactMedium with a JSON merge patch (RFC 7386)")
+    @Operation(operationId = "patchOrganization",
+            summary = "Change tradingName and contactMedium with a JSON merge patch (RFC 7386)")
+    @RequestExample("onboarding/organization-patch.json")
     OrganizationResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
         Partner partner = service.get(id);
         ChangeOrganization change = patches.patched(OrganizationResource.of(partner), patch, CHANGEABLE,
@@ -90,7 +100,9 @@ class OrganizationController {
 
     @DeleteMapping("/{id}")
     @PreAuthorize(PartnerAuthorization.MANAGERS)
-    @Operation(summary = "Delete a partner nothing refers to yet (else 409 with the reason: terminate it instead)")
+    @Operation(operationId = "deleteOrganization",
+            summary = "Delete a partner nothing refers to yet (else 409 with the reason: terminate it instead)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         service.delete(id);
         return ResponseEntity.noContent().build();

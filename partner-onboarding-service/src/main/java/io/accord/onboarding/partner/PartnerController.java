@@ -1,12 +1,14 @@
 package io.accord.onboarding.partner;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -38,20 +41,23 @@ class PartnerController {
 
     @PostMapping
     @PreAuthorize(MANAGERS)
-    @Operation(summary = "Create an ACTIVE partner (emits PartnerActivated)")
+    @Operation(operationId = "createPartner", summary = "Create an ACTIVE partner (emits PartnerActivated)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("onboarding/partner.json")
     ResponseEntity<PartnerView> create(@Valid @RequestBody PartnerRequests.CreatePartner request) {
         PartnerView created = PartnerView.of(service.create(request));
         return ResponseEntity.created(URI.create(created.href())).body(created);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a partner")
+    @Operation(operationId = "getPartner", summary = "Read a partner")
     PartnerView get(@PathVariable UUID id) {
         return PartnerView.of(service.get(id));
     }
 
     @GetMapping
-    @Operation(summary = "Search partners (staff: all; a partner: itself) by name, status, type, model, country")
+    @Operation(operationId = "searchPartners",
+            summary = "Search partners (staff: all; a partner: itself) by name, status, type, model, country")
     ResponseEntity<List<PartnerView>> list(@RequestParam(required = false) String name,
                                            @RequestParam(required = false) PartnerStatus status,
                                            @RequestParam(required = false) PartnerType partnerType,
@@ -65,21 +71,23 @@ class PartnerController {
 
     @PostMapping("/{id}/suspension")
     @PreAuthorize(MANAGERS)
-    @Operation(summary = "Suspend an ACTIVE partner (no new orders)")
+    @Operation(operationId = "suspendPartner", summary = "Suspend an ACTIVE partner (no new orders)")
+    @RequestExample("onboarding/partner-status-change.json")
     PartnerView suspend(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.StatusChange request) {
         return PartnerView.of(service.suspend(id, request.reason()));
     }
 
     @PostMapping("/{id}/reinstatement")
     @PreAuthorize(MANAGERS)
-    @Operation(summary = "Reinstate a SUSPENDED partner")
+    @Operation(operationId = "reinstatePartner", summary = "Reinstate a SUSPENDED partner")
     PartnerView reinstate(@PathVariable UUID id) {
         return PartnerView.of(service.reinstate(id));
     }
 
     @PostMapping("/{id}/termination")
     @PreAuthorize(MANAGERS)
-    @Operation(summary = "Terminate a partner (final)")
+    @Operation(operationId = "terminatePartner", summary = "Terminate a partner (final)")
+    @RequestExample("onboarding/partner-status-change.json")
     PartnerView terminate(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.StatusChange request) {
         return PartnerView.of(service.terminate(id, request.reason()));
     }

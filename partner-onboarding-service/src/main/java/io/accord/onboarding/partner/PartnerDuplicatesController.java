@@ -1,6 +1,8 @@
 package io.accord.onboarding.partner;
 
+import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  */
 @RestController
 @RequestMapping(PartnerDuplicatesController.PATH)
+@Tag(name = "Possible duplicate partners")
 class PartnerDuplicatesController {
 
     static final String PATH = "/api/onboarding/admin/partner-duplicates";
@@ -46,7 +49,8 @@ class PartnerDuplicatesController {
     }
 
     @GetMapping
-    @Operation(summary = "Partners flagged as possible duplicates of others, oldest first, with those others")
+    @Operation(operationId = "listPossibleDuplicatePartners",
+            summary = "Partners flagged as possible duplicates of others, oldest first, with those others")
     List<PossibleDuplicate> list() {
         List<Partner> flagged = service.duplicates();
         Map<UUID, Partner> others = service.all(flagged.stream().flatMap(p -> p.possibleDuplicateOf().stream())
@@ -59,7 +63,9 @@ class PartnerDuplicatesController {
 
     @PostMapping("/{id}/merge")
     @PreAuthorize(PartnerAuthorization.MANAGERS)
-    @Operation(summary = "Merge: terminate the flagged partner with a reason naming the survivor (one of those it "
+    @RequestExample("onboarding/partner-duplicate-merge.json")
+    @Operation(operationId = "mergeDuplicatePartner",
+            summary = "Merge: terminate the flagged partner with a reason naming the survivor (one of those it "
             + "is flagged against); nothing is moved")
     PartnerView merge(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.Merge request) {
         return PartnerView.of(service.mergeDuplicate(id, request.survivorId(), request.reason()));
@@ -67,7 +73,9 @@ class PartnerDuplicatesController {
 
     @PostMapping("/{id}/dismissal")
     @PreAuthorize(PartnerAuthorization.MANAGERS)
-    @Operation(summary = "Dismiss: the partners are distinct; the flag is cleared")
+    @RequestExample("onboarding/partner-duplicate-dismissal.json")
+    @Operation(operationId = "dismissPossibleDuplicate",
+            summary = "Dismiss: the partners are distinct; the flag is cleared")
     PartnerView dismiss(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.Dismissal request) {
         return PartnerView.of(service.dismissDuplicate(id, request.reason()));
     }

@@ -1,5 +1,6 @@
 package io.accord.onboarding.partner;
 
+import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,7 +25,9 @@ class PartnerSelfCareController {
     }
 
     @PutMapping("/contacts")
-    @Operation(summary = "Replace the commercial, technical and billing contacts (partner admin or staff)")
+    @Operation(operationId = "replacePartnerContacts",
+            summary = "Replace the commercial, technical and billing contacts (partner admin or staff)")
+    @RequestExample("onboarding/partner-contacts.json")
     PartnerView contacts(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.Contacts request) {
         return PartnerView.of(service.changeContacts(id, request.commercial().toContact(),
                 request.technical() == null ? null : request.technical().toContact(),

@@ -2,6 +2,7 @@ package io.accord.platform.audit;
 
 import io.accord.contracts.Roles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ import java.util.UUID;
 /** Read-only audit trail of this service for auditors: {@code GET <apiBasePath>/audit}, newest first. */
 @RestController
 @Validated
+@Tag(name = "Audit trail")
 class AuditQueryController {
 
     private static final String FILTER = """
@@ -37,7 +39,8 @@ class AuditQueryController {
 
     @GetMapping("${accord.platform.api-base-path:/api}/audit")
     @PreAuthorize("hasAnyRole('" + Roles.AUDITOR + "', '" + Roles.PLATFORM_ADMIN + "')")
-    @Operation(summary = "Audit trail of this service, filtered by partner, resource type or resource id")
+    @Operation(operationId = "auditTrail",
+            summary = "Audit trail of this service, filtered by partner, resource type or resource id")
     ResponseEntity<List<AuditEntry>> audit(@RequestParam(required = false) UUID partnerId,
                                            @RequestParam(required = false) String resourceType,
                                            @RequestParam(required = false) String resourceId,

@@ -2,12 +2,14 @@ package io.accord.platform.audit;
 
 import io.accord.contracts.Roles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Tamper check of this service's audit trail for auditors: {@code GET <apiBasePath>/audit/verification}. */
 @RestController
+@Tag(name = "Audit trail")
 class AuditVerificationController {
 
     private final AuditChain chain;
@@ -18,7 +20,8 @@ class AuditVerificationController {
 
     @GetMapping("${accord.platform.api-base-path:/api}/audit/verification")
     @PreAuthorize("hasAnyRole('" + Roles.AUDITOR + "', '" + Roles.PLATFORM_ADMIN + "')")
-    @Operation(summary = "Walks this service's audit hash chain and names the first entry that was changed,"
+    @Operation(operationId = "verifyAuditTrail",
+            summary = "Walks this service's audit hash chain and names the first entry that was changed,"
             + " deleted or inserted behind the trail's back")
     AuditVerification verification() {
         return chain.verify();

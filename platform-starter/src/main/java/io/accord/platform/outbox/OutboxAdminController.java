@@ -1,7 +1,9 @@
 package io.accord.platform.outbox;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +28,7 @@ import java.util.UUID;
  */
 @RestController
 @Validated
+@Tag(name = "Outbox (operations)")
 @PreAuthorize("hasAnyRole('" + Roles.OPS + "', '" + Roles.PLATFORM_ADMIN + "')")
 class OutboxAdminController {
 
@@ -38,7 +41,8 @@ class OutboxAdminController {
     }
 
     @GetMapping(PATH)
-    @Operation(summary = "Outbox events parked after repeated publishing failures, oldest first")
+    @Operation(operationId = "listParkedEvents",
+            summary = "Outbox events parked after repeated publishing failures, oldest first")
     ResponseEntity<List<ParkedEvent>> list(@RequestParam(defaultValue = "0") @Min(0) int offset,
                                            @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
         List<ParkedEvent> page = parked.list(offset, limit);
@@ -49,13 +53,16 @@ class OutboxAdminController {
     }
 
     @PostMapping(PATH + "/{id}/retry")
-    @Operation(summary = "Give a parked event back to the relay; later events of its key follow it")
+    @Operation(operationId = "retryParkedEvent",
+            summary = "Give a parked event back to the relay; later events of its key follow it")
     ParkedEvent retry(@PathVariable UUID id) {
         return parked.retry(id);
     }
 
     @PostMapping(PATH + "/{id}/discard")
-    @Operation(summary = "Drop a parked event without publishing it, so later events of its key flow on")
+    @Operation(operationId = "discardParkedEvent",
+            summary = "Drop a parked event without publishing it, so later events of its key flow on")
+    @RequestExample("platform/parked-event-discard.json")
     ParkedEvent discard(@PathVariable UUID id, @Valid @RequestBody Discard request) {
         return parked.discard(id, request.reason());
     }

@@ -56,6 +56,7 @@ class TestWrites {
     }
 
     @PostMapping({"/api/things", "/api/other-things", "/api/public/things", "/api/public/other-things"})
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     ResponseEntity<Created> create(@RequestBody Thing thing) {
         Created created = run(thing.name(), "");
         return ResponseEntity.created(URI.create("/api/things/" + created.id())).body(created);

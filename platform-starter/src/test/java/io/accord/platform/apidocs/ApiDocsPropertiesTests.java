@@ -1,0 +1,31 @@
+package io.accord.platform.apidocs;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiDocsPropertiesTests {
+
+    @Test
+    void theDefaultLoginHelpNamesEveryDemoUserOfTheDevelopmentRealmWithItsRole() {
+        JsonNode realm = JsonMapper.builder().build()
+                .readTree(Path.of("../deploy/keycloak/accord-realm.json").toFile());
+
+        for (JsonNode user : realm.get("users")) {
+            String name = user.get("username").asString();
+            if (name.startsWith("service-account-")) {
+                continue;
+            }
+            assertThat(ApiDocsProperties.DEVELOPMENT_LOGIN).contains("`" + name + "`");
+            user.path("realmRoles").forEach(role -> {
+                if (!role.asString().startsWith("default-roles")) {
+                    assertThat(ApiDocsProperties.DEVELOPMENT_LOGIN).contains("(" + role.asString());
+                }
+            });
+        }
+    }
+}

@@ -35,11 +35,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path logFile;
+    private final Path home;
     private final Path socketDirectory;
     private final ShutdownHook shutdownHook;
 
-    private EmbeddedPostgres(Process process, int port, Path logFile, Path socketDirectory) {
+    private EmbeddedPostgres(Process process, int port, Path home, Path logFile, Path socketDirectory) {
         this.process = process;
+        this.home = home;
         this.port = port;
         this.logFile = logFile;
         this.socketDirectory = socketDirectory;
@@ -67,7 +69,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         List<String> detached = new ArrayList<>(Processes.ownSession());
         detached.addAll(user.command(command));
         Process process = cluster.launch(detached);
-        EmbeddedPostgres postgres = new EmbeddedPostgres(process, actualPort, cluster.logFile(), socketDirectory);
+        EmbeddedPostgres postgres = new EmbeddedPostgres(process, actualPort, cluster.home(), cluster.logFile(),
+                socketDirectory);
         try {
             postgres.awaitReady();
         } catch (RuntimeException e) {
@@ -103,6 +106,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /**
+     * Where the cluster and its log actually are: the requested home, or the directory a warning named when the
+     * server user could not reach it (see {@code PostgresCluster}).
+     */
+    public Path home() {
+        return home;
+    }
+
+    /**
+     * Stops the server and deletes its whole home, data included: for throw-away servers (tests) whose data
+     * must not pile up in the temporary directory.
+     */
+    public void closeAndDelete() {
+        close();
+        PostgresCluster.deleteQuietly(home);
     }
 
     /** Creates the database unless it exists. */

@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,18 +113,44 @@ record PostgresCluster(Path binaries, Path home, ServerUser user) {
         }
     }
 
-    private static Path reachableHome(Path requested, ServerUser user) throws IOException {
+    /** In the requested home, when the data had to go elsewhere: says where (the warning scrolls away). */
+    static final String LOCATION_NOTE = "DATA-IS-ELSEWHERE.txt";
+
+    /**
+     * The requested home when uid 65534 can reach it. A home only its own mode locks (a temporary directory is
+     * created rwx------) is opened for traversal (o+x, no listing); ancestors are never changed. If an ancestor
+     * locks it (a checkout under /root, or a root-only temporary directory), the data goes to
+     * {@code java.io.tmpdir/accord-pg-<hash of the requested home>}: the same directory for the same home on every
+     * start, kept (it holds the data), named in a warning and in {@value #LOCATION_NOTE} in the requested home.
+     */
+    static Path reachableHome(Path requested, ServerUser user) throws IOException {
         Path home = requested.toAbsolutePath().normalize();
         Files.createDirectories(home);
         if (user.canReach(home)) {
             return home;
         }
-        Path fallback = Path.of(System.getProperty("java.io.tmpdir"),
-                "accord-pg-" + Integer.toHexString(home.toString().hashCode()));
-        log.warn("PostgreSQL runs as uid {} (we are root) and cannot reach {}; using {} for its data instead",
-                ServerUser.UNPRIVILEGED_ID, home, fallback);
+        if (home.getParent() != null && user.canReach(home.getParent())) {
+            Set<PosixFilePermission> permissions = new HashSet<>(Files.getPosixFilePermissions(home));
+            permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(home, permissions);
+            if (user.canReach(home)) {
+                return home;
+            }
+        }
+        Path fallback = fallbackHome(home);
+        log.warn("PostgreSQL runs as uid {} (we are root) and cannot reach {} (a parent directory is closed to "
+                + "other users); its data and log are in {} instead, kept across runs: delete that directory to "
+                + "drop them, or use a checkout every user can traverse", ServerUser.UNPRIVILEGED_ID, home, fallback);
         Files.createDirectories(fallback);
+        Files.writeString(home.resolve(LOCATION_NOTE), "PostgreSQL runs as uid " + ServerUser.UNPRIVILEGED_ID
+                + ", which cannot reach this directory; its data and log are in" + System.lineSeparator() + fallback
+                + System.lineSeparator());
         return fallback;
+    }
+
+    static Path fallbackHome(Path home) {
+        return Path.of(System.getProperty("java.io.tmpdir"),
+                "accord-pg-" + Integer.toHexString(home.toAbsolutePath().normalize().toString().hashCode()));
     }
 
     static void deleteQuietly(Path directory) {

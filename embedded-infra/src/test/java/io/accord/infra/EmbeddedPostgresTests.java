@@ -79,8 +79,28 @@ class EmbeddedPostgresTests {
             actualHome = postgres.logFile().getParent();
             execute(postgres, "postgres", "select 1");
         }
-        assertThat(actualHome).startsWithRaw(Path.of(System.getProperty("java.io.tmpdir")));
+        assertThat(actualHome).startsWithRaw(Path.of(System.getProperty("java.io.tmpdir")))
+                .isEqualTo(PostgresCluster.fallbackHome(locked.resolve("pg")));
+        assertThat(locked.resolve("pg").resolve(PostgresCluster.LOCATION_NOTE)).content().contains(actualHome.toString());
         PostgresCluster.deleteQuietly(actualHome);
+    }
+
+    @Test
+    void opensAHomeOnlyItsOwnModeLocksAndDeletesItOnRequest() throws Exception {
+        assumeTrue(ServerUser.current().isRoot(), "only root drops privileges");
+        // what Files.createTempDirectory makes, in a parent every user can traverse
+        Path temporary = Files.createDirectories(home.resolve("temporary"));
+        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rwx------"));
+
+        EmbeddedPostgres postgres = EmbeddedPostgres.start(temporary, 0, EmbeddedPostgres.Durability.FAST_FOR_TESTS);
+        execute(postgres, "postgres", "select 1");
+        assertThat(postgres.home()).isEqualTo(temporary.toAbsolutePath().normalize());
+        assertThat(temporary.resolve("pgdata").resolve("PG_VERSION")).exists();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temporary))).isEqualTo("rwx-----x");
+
+        postgres.closeAndDelete();
+        assertThat(Processes.isAlive(postgres.pid())).isFalse();
+        assertThat(temporary).doesNotExist();
     }
 
     private static void execute(EmbeddedPostgres postgres, String database, String sql) throws SQLException {

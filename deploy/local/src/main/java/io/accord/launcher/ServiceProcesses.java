@@ -74,6 +74,8 @@ final class ServiceProcesses {
         if (ONBOARDING.equals(service.key())) {
             // provisions partner groups and admin users through Keycloak's admin API
             environment.put("ACCORD_KEYCLOAK_URL", config.keycloakUrl());
+            // accord.onboarding.demo-seed.enabled: the demo users' partners, created when missing (dev only)
+            environment.put("ACCORD_ONBOARDING_DEMOSEED_ENABLED", "true");
             environment.put(ONBOARDING_CLIENT_SECRET,
                     System.getenv().getOrDefault(ONBOARDING_CLIENT_SECRET, DEV_ONBOARDING_CLIENT_SECRET));
         }

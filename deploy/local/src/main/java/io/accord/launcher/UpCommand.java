@@ -39,8 +39,7 @@ final class UpCommand {
                 List.copyOf(Preflight.ports(config).keySet()));
         state.write(config.stateFile());
         // covers a Ctrl-C during startup too: everything recorded so far is stopped, in order
-        Thread hook = new Thread(this::stopEverything, "accord-up-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = CleanStopHook.register("accord-up-shutdown", this::stopEverything);
         Platform platform;
         try {
             platform = Platform.start(config, new Progress());
@@ -121,7 +120,8 @@ final class UpCommand {
                 config.startupCacheDirectory()) + "; the next ./accord up starts those services from them");
     }
 
-    private void stopEverything() {
+    /** Whether everything stopped. */
+    private boolean stopEverything() {
         stopping = true;
         Thread training = caching;
         if (training != null) {
@@ -136,8 +136,17 @@ final class UpCommand {
         out.println();
         out.println("Stopping Accord...");
         Shutdown.stopAll(currentState().components(), message -> out.println("  " + message));
+        List<String> survivors = currentState().components().stream().filter(ComponentState::isRunning)
+                .map(component -> component.name() + " (pid " + component.pid() + ")").toList();
         deleteStateFile();
+        if (!survivors.isEmpty()) {
+            // the JVM goes on to exit with 128 + the signal (143 after ./accord down, 130 after Ctrl-C)
+            out.println("still running: " + survivors);
+            return false;
+        }
         out.println("Accord stopped.");
+        out.flush();
+        return true;
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -31,7 +31,8 @@ class ServiceEnvironmentTests {
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
                 .containsEntry("ACCORD_ISSUER_URI", "http://localhost:8180/realms/accord")
                 .doesNotContainKey("ACCORD_KEYCLOAK_URL")
-                .doesNotContainKey("ACCORD_ONBOARDING_CLIENT_SECRET");
+                .doesNotContainKey("ACCORD_ONBOARDING_CLIENT_SECRET")
+                .doesNotContainKey("ACCORD_ONBOARDING_DEMOSEED_ENABLED");
     }
 
     @Test
@@ -80,7 +81,8 @@ class ServiceEnvironmentTests {
 
         assertThat(environment).containsEntry("ACCORD_KEYCLOAK_URL", "http://localhost:9180")
                 .containsEntry("ACCORD_ISSUER_URI", "http://localhost:9180/realms/accord")
-                .containsEntry("SERVER_PORT", "9081");
+                .containsEntry("SERVER_PORT", "9081")
+                .containsEntry("ACCORD_ONBOARDING_DEMOSEED_ENABLED", "true");
     }
 
     @Test

@@ -99,8 +99,13 @@ public class Partner {
 
     /** A new partner, ACTIVE from now on; its bank account (if any) was checked with its application. */
     public static Partner activate(PartnerProfile profile, UUID applicationId, String normalisedName, Instant now) {
+        return activate(UUID.randomUUID(), profile, applicationId, normalisedName, now);
+    }
+
+    /** The same with a given id: the development demo partners, whose ids the demo users' tokens carry. */
+    static Partner activate(UUID id, PartnerProfile profile, UUID applicationId, String normalisedName, Instant now) {
         Partner partner = new Partner();
-        partner.id = UUID.randomUUID();
+        partner.id = id;
         partner.applicationId = applicationId;
         partner.normalisedName = normalisedName;
         partner.legalName = profile.legalName();

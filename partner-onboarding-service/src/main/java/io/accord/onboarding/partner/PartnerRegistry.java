@@ -27,6 +27,21 @@ public class PartnerRegistry {
         return service.activate(profile, applicationId, normalisedName, now).partnerId();
     }
 
+    /** Whether a partner with this id exists, whatever its status. */
+    @Transactional(readOnly = true)
+    public boolean exists(PartnerId id) {
+        return partners.existsById(id.value());
+    }
+
+    /**
+     * Creates an ACTIVE partner with a given id, in the caller's transaction, with the same audit entry and
+     * events as any other: only for the development demo partners, whose ids the demo users' tokens carry.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PartnerId activateDemo(UUID id, PartnerProfile profile, Instant now) {
+        return service.activateDemo(id, profile, now).partnerId();
+    }
+
     /** "Legal name (id)" of partners with this tax id, for a duplicate check's reason. */
     @Transactional(readOnly = true)
     public List<String> withTaxId(String normalisedTaxId) {

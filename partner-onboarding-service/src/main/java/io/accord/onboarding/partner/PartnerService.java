@@ -152,6 +152,12 @@ class PartnerService {
         return register(Partner.activate(profile, applicationId, normalisedName, now), "activated");
     }
 
+    /** A development demo partner with the fixed id its demo users' tokens carry (see PartnerRegistry). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Partner activateDemo(UUID id, PartnerProfile profile, Instant now) {
+        return registerKeyed(Partner.activate(id, profile, null, null, now));
+    }
+
     private Partner register(Partner partner, String action) {
         partners.save(partner);
         audit.record(partner.partnerId(), "partner", partner.id().toString(), action, null, PartnerView.of(partner));

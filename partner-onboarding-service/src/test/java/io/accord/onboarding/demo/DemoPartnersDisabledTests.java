@@ -1,0 +1,17 @@
+package io.accord.onboarding.demo;
+
+import io.accord.testsupport.AccordServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Off unless the launcher turns it on: no test, staging or production start creates demo partners. */
+@AccordServiceTest
+class DemoPartnersDisabledTests {
+
+    @Test
+    void noDemoSeedByDefault(ApplicationContext context) {
+        assertThat(context.getBeansOfType(DemoPartners.class)).isEmpty();
+    }
+}

@@ -88,9 +88,10 @@ class EmbeddedPostgresTests {
     @Test
     void opensAHomeOnlyItsOwnModeLocksAndDeletesItOnRequest() throws Exception {
         assumeTrue(ServerUser.current().isRoot(), "only root drops privileges");
-        // what Files.createTempDirectory makes, in a parent every user can traverse
-        Path temporary = Files.createDirectories(home.resolve("temporary"));
-        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rwx------"));
+        // what Files.createTempDirectory makes (rwx------), in the system temporary directory every user can
+        // traverse; not below this checkout, whose own parents may be closed (a clone in a root-only directory)
+        Path temporary = Files.createTempDirectory("accord-pg-home-test");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temporary))).isEqualTo("rwx------");
 
         EmbeddedPostgres postgres = EmbeddedPostgres.start(temporary, 0, EmbeddedPostgres.Durability.FAST_FOR_TESTS);
         execute(postgres, "postgres", "select 1");

@@ -35,14 +35,18 @@ class PlatformSystemTests {
     private static final String PARTNER_OF_DEMO_ADMIN = "11111111-1111-4111-8111-111111111111";
 
     private Platform platform;
+    private Path workDirectory;
     private Keycloak keycloak;
     private TestHttp gateway;
 
     @BeforeAll
     void startPlatform() throws java.io.IOException {
         Path root = Path.of(System.getProperty("accord.root", "..")).toAbsolutePath().normalize();
-        Path workDirectory = root.resolve("system-tests/target/platform");
-        deleteRecursively(workDirectory);
+        // in the system temporary directory, open for traversal, so that PostgreSQL (an unprivileged user when we
+        // are root) reaches its data even when the checkout lies in a root-only directory; deleted at the end
+        workDirectory = java.nio.file.Files.createTempDirectory("accord-system-tests-");
+        java.nio.file.Files.setPosixFilePermissions(workDirectory,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx-----x"));
         PlatformConfig config = PlatformConfig.defaults(root)
                 .withWorkDirectory(workDirectory)
                 .withPortOffset(PORT_OFFSET);
@@ -57,9 +61,12 @@ class PlatformSystemTests {
     }
 
     @AfterAll
-    void stopPlatform() {
+    void stopPlatform() throws java.io.IOException {
         if (platform != null) {
             platform.close();
+        }
+        if (workDirectory != null) {
+            deleteRecursively(workDirectory);
         }
     }
 

@@ -2,8 +2,8 @@ package io.accord.testsupport;
 
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-import io.accord.testsupport.architecture.AccordArchitectureRules;
+import com.tngtech.archunit.junit.ArchTests;
+import io.accord.testsupport.architecture.AccordToolRules;
 
 /**
  * Test support is test code even where it sits in {@code src/main}: the rules about test classes and the general
@@ -13,17 +13,5 @@ import io.accord.testsupport.architecture.AccordArchitectureRules;
 class ArchitectureTests {
 
     @ArchTest
-    static final ArchRule featuresAreFreeOfCycles = AccordArchitectureRules.FEATURES_ARE_FREE_OF_CYCLES;
-
-    @ArchTest
-    static final ArchRule servicesAreIndependent = AccordArchitectureRules.SERVICES_ARE_INDEPENDENT;
-
-    @ArchTest
-    static final ArchRule noPrintStackTrace = AccordArchitectureRules.NO_PRINT_STACK_TRACE;
-
-    @ArchTest
-    static final ArchRule testClassesAreRunBySurefire = AccordArchitectureRules.TEST_CLASSES_ARE_RUN_BY_SUREFIRE;
-
-    @ArchTest
-    static final ArchRule testClassesAreNamedTests = AccordArchitectureRules.TEST_CLASSES_ARE_NAMED_TESTS;
+    static final ArchTests toolRules = ArchTests.in(AccordToolRules.class);
 }

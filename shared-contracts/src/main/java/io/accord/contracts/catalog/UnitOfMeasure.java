@@ -1,0 +1,67 @@
+package io.accord.contracts.catalog;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The units usage is measured and priced in. Units of one {@link Dimension} convert into each other through their
+ * {@link #baseUnits()} (data in bytes with binary multiples, as telco rating does: 1 KB = 1,024 B; time in seconds);
+ * counted units (events, messages, API calls) convert only to themselves.
+ */
+public enum UnitOfMeasure {
+    B("byte", Dimension.DATA, "1"),
+    KB("kilobyte (1,024 B)", Dimension.DATA, "1024"),
+    MB("megabyte (1,024 KB)", Dimension.DATA, "1048576"),
+    GB("gigabyte (1,024 MB)", Dimension.DATA, "1073741824"),
+    S("second", Dimension.TIME, "1"),
+    MIN("minute", Dimension.TIME, "60"),
+    H("hour", Dimension.TIME, "3600"),
+    EVENT("event", Dimension.EVENT, "1"),
+    MESSAGE("message", Dimension.MESSAGE, "1"),
+    API_CALL("API call", Dimension.API_CALL, "1");
+
+    /** What a unit measures; only units of the same dimension convert. */
+    public enum Dimension { DATA, TIME, EVENT, MESSAGE, API_CALL }
+
+    private final String label;
+    private final Dimension dimension;
+    private final BigDecimal baseUnits;
+
+    UnitOfMeasure(String label, Dimension dimension, String baseUnits) {
+        this.label = label;
+        this.dimension = dimension;
+        this.baseUnits = new BigDecimal(baseUnits);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Dimension dimension() {
+        return dimension;
+    }
+
+    /** How many of the dimension's smallest unit (B, S, or the unit itself) one of this unit is. */
+    public BigDecimal baseUnits() {
+        return baseUnits;
+    }
+
+    public boolean convertsTo(UnitOfMeasure other) {
+        return dimension == other.dimension;
+    }
+
+    /** {@code quantity} of this unit expressed in {@code target}, exact (no rounding: the divisors are exact). */
+    public BigDecimal convert(BigDecimal quantity, UnitOfMeasure target) {
+        if (!convertsTo(target)) {
+            throw new IllegalArgumentException(this + " does not convert to " + target);
+        }
+        return quantity.multiply(baseUnits).divide(target.baseUnits).stripTrailingZeros();
+    }
+
+    /** By code, case-insensitive ({@code "mb"} is {@link #MB}). */
+    public static Optional<UnitOfMeasure> ofCode(String code) {
+        return code == null ? Optional.empty()
+                : Arrays.stream(values()).filter(unit -> unit.name().equalsIgnoreCase(code.strip())).findFirst();
+    }
+}

@@ -33,6 +33,8 @@ class CallbackClient {
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
+                // its own threads: a service keeping the common pool busy must not hold up deliveries
+                .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         this.requestTimeout = properties.requestTimeout();
         this.total = properties.connectTimeout().plus(properties.requestTimeout());

@@ -29,7 +29,7 @@ final class EventQuery {
         for (String condition : query.trim().split("&")) {
             int equals = condition.indexOf('=');
             String attribute = equals < 0 ? condition.trim() : condition.substring(0, equals).trim();
-            if (!EVENT_TYPE.equals(attribute)) {
+            if (equals < 0 || !EVENT_TYPE.equals(attribute)) {
                 throw new InvalidInputException(FIELD, "Only eventType=<type>[,<type>...] is supported in the "
                         + "query, not '" + condition.trim() + "'.");
             }

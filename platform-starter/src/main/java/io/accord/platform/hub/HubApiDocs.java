@@ -3,6 +3,7 @@ package io.accord.platform.hub;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import java.util.List;
 
@@ -17,6 +18,8 @@ class HubApiDocs implements GlobalOpenApiCustomizer {
 
     HubApiDocs(HubProperties properties) {
         this.apis = properties.apis();
+        // springdoc documents handlers of @RestController beans; HubController is mapped by hand (HubEndpoints)
+        SpringDocUtils.getConfig().addRestControllers(HubController.class);
     }
 
     @Override

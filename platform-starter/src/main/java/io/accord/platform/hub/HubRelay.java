@@ -17,12 +17,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers committed hub deliveries. Each pass leases a batch of subscriptions with something due
+ * Delivers committed hub deliveries. Each pass leases subscriptions with something due
  * ({@link Deliveries#claim}: {@code FOR UPDATE SKIP LOCKED}, so every replica can run its relay and no two deliver
- * to one subscription at once) and works them in parallel, one virtual thread each. A subscription's deliveries go
+ * to one subscription at once) and gives each a turn on a virtual thread of its own, at most {@code batch-size}
+ * at a time. A subscription's deliveries go
  * out one after the other in the order they were written; the first failure ends its turn and sets its backoff
  * ({@link DeliveryPolicy}), so a later delivery never overtakes an earlier one that is being retried. A delivery
  * is given up (dead) after max-attempts; a subscription is disabled after disable-after consecutive failures
@@ -48,6 +51,7 @@ class HubRelay implements DisposableBean {
     private final Counter dead;
     private final Counter disabled;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore slots;
 
     HubRelay(Deliveries deliveries, CallbackClient callbacks, TransactionTemplate transactions, AuditTrail audit,
              HubProperties properties, Clock clock, MeterRegistry meters) {
@@ -58,6 +62,7 @@ class HubRelay implements DisposableBean {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.slots = new Semaphore(properties.batchSize());
         this.delivered = outcome(meters, "delivered");
         this.failed = outcome(meters, "failed");
         this.dead = outcome(meters, "dead");
@@ -72,26 +77,37 @@ class HubRelay implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${accord.platform.hub.poll-interval:500ms}")
     void relay() {
-        while (pass() == properties.batchSize()) {
-            // a full batch: there may be more due right now
-        }
+        pass();
     }
 
-    /** One pass: leases due subscriptions, gives each a turn, waits for all; returns how many were leased. */
+    /**
+     * Leases as many due subscriptions as this relay has free slots ({@code batch-size} turns run at once) and
+     * starts a turn for each without waiting for it, so one slow callback never holds up the others; returns how
+     * many were leased.
+     */
     int pass() {
+        int free = slots.availablePermits();
+        if (free == 0 || workers.isShutdown()) {
+            return 0;
+        }
         Instant now = clock.instant();
-        List<Deliveries.Claimed> claimed = deliveries.claim(relayId, now, now.plus(properties.lease()),
-                properties.batchSize());
-        List<Future<?>> turns = claimed.stream().map(subscription -> workers.submit(() -> turn(subscription)))
-                .<Future<?>>map(future -> future).toList();
-        for (Future<?> turn : turns) {
+        List<Deliveries.Claimed> claimed = deliveries.claim(relayId, now, now.plus(properties.lease()), free);
+        for (Deliveries.Claimed subscription : claimed) {
+            slots.acquireUninterruptibly();
             try {
-                turn.get();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return 0;
-            } catch (java.util.concurrent.ExecutionException failure) {
-                log.error("A hub delivery turn failed; its subscription is retried after its lease", failure.getCause());
+                workers.execute(() -> {
+                    try {
+                        turn(subscription);
+                    } catch (RuntimeException failure) {
+                        log.error("Hub delivery turn of subscription {} failed; it is retried after its lease",
+                                subscription.id(), failure);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                slots.release();
+                deliveries.release(subscription.id(), relayId);
             }
         }
         return claimed.size();
@@ -148,8 +164,12 @@ class HubRelay implements DisposableBean {
         }
     }
 
+    /** Lets the turns under way finish (each is bounded by its timeouts) before the service stops. */
     @Override
-    public void destroy() {
-        workers.shutdownNow();
+    public void destroy() throws InterruptedException {
+        workers.shutdown();
+        if (!workers.awaitTermination(properties.lease().toMillis(), TimeUnit.MILLISECONDS)) {
+            workers.shutdownNow();
+        }
     }
 }

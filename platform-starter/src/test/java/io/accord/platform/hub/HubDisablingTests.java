@@ -132,9 +132,17 @@ class HubDisablingTests {
                     relay.pass();
                 }
             } finally {
-                relay.destroy();
+                stop(relay);
             }
         }, task -> Thread.ofPlatform().daemon().start(task));
+    }
+
+    private static void stop(HubRelay relay) {
+        try {
+            relay.destroy();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record TestEnable(int status, JsonNode body) {

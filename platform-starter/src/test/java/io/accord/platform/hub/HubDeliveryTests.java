@@ -21,6 +21,7 @@ import java.util.UUID;
 import static io.accord.platform.hub.HubTestApplication.CATALOG;
 import static io.accord.platform.hub.HubTestApplication.ORDERING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -35,11 +36,13 @@ class HubDeliveryTests {
 
     private final HubFixture hub;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     HubDeliveryTests(@LocalServerPort int port, ApplicationEventPublisher events,
                      PlatformTransactionManager transactionManager, JdbcClient jdbc) {
         this.hub = new HubFixture(port, events, transactionManager);
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Test
@@ -161,6 +164,17 @@ class HubDeliveryTests {
             assertThat(ordering.received()).singleElement().satisfies(request -> assertThat(
                     JSON.readTree(request.text()).path("event").path("productOrder").path("id").asString())
                     .isEqualTo(order));
+        }
+    }
+
+    @Test
+    void anEventPublishedOutsideATransactionIsRefusedRatherThanDeliveredForAChangeThatMayNotHappen() {
+        try (CallbackServer callback = CallbackServer.accepting()) {
+            HubFixture.register(hub.adminA, CATALOG, callback.url(), null);
+
+            assertThatThrownBy(() -> events.publishEvent(new TmfEvent("ProductOfferingCreateEvent",
+                    "productOffering", Map.of("id", "x"), Set.of(hub.partnerA), false)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction");
         }
     }
 

@@ -85,7 +85,7 @@ class SagaRunnerTests {
 
     @Test
     void aWaitingStepIsCompletedByItsAcknowledgement() {
-        SagaView saga = sagas.start("order-ack", List.of(step("activate", List.of("WAIT"), List.of()),
+        SagaView saga = sagas.start("order-ack", List.of(ScriptedStep.waiting("activate", 60_000),
                 done("complete")));
         StepView waiting = awaitStep(saga.id(), 0, StepState.WAITING);
 
@@ -158,9 +158,7 @@ class SagaRunnerTests {
     }
 
     private static StepDefinition slow(String name) {
-        StepDefinition step = done(name);
-        ((tools.jackson.databind.node.ObjectNode) step.payload()).put("holdMillis", 10);
-        return step;
+        return ScriptedStep.with(done(name), "holdMillis", 10);
     }
 
     private List<String> audited(UUID sagaId) {

@@ -38,6 +38,17 @@ public class ScriptedStep implements StepHandler {
         return StepDefinition.of(TYPE, payload);
     }
 
+    /** A step that waits this long for its acknowledgement (and compensates fine). */
+    public static StepDefinition waiting(String name, long waitMillis) {
+        return with(step(name, List.of("WAIT"), List.of()), "waitMillis", waitMillis);
+    }
+
+    /** The same step with one more number in its payload. */
+    public static StepDefinition with(StepDefinition step, String field, long value) {
+        ObjectNode payload = ((ObjectNode) step.payload()).deepCopy().put(field, value);
+        return new StepDefinition(step.type(), payload, step.maxAttempts(), step.firstBackoff(), step.maxBackoff());
+    }
+
     public static StepDefinition done(String name) {
         return step(name, List.of("DONE"), List.of("DONE"));
     }

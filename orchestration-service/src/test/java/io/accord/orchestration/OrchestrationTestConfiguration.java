@@ -1,5 +1,6 @@
 package io.accord.orchestration;
 
+import io.accord.orchestration.saga.EndedSagas;
 import io.accord.orchestration.saga.ScriptedStep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +17,10 @@ class OrchestrationTestConfiguration {
     @Bean
     ScriptedStep scriptedStep() {
         return new ScriptedStep();
+    }
+
+    @Bean
+    EndedSagas endedSagas() {
+        return new EndedSagas();
     }
 }

@@ -32,11 +32,13 @@ class SagaRunnerTests {
     private final Sagas sagas;
     private final SagaRunner runner;
     private final ScriptedStep handler;
+    private final EndedSagas endedSagas;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    SagaRunnerTests(Sagas sagas, SagaRunner runner, ScriptedStep handler, JdbcClient jdbc,
+    SagaRunnerTests(Sagas sagas, SagaRunner runner, ScriptedStep handler, EndedSagas endedSagas, JdbcClient jdbc,
                     PlatformTransactionManager transactionManager) {
+        this.endedSagas = endedSagas;
         this.sagas = sagas;
         this.runner = runner;
         this.handler = handler;
@@ -55,6 +57,8 @@ class SagaRunnerTests {
         assertThat(ended.steps()).extracting(StepView::state).containsOnly(StepState.DONE);
         assertThat(sagas.findByReference("order-happy")).extracting(SagaView::id).contains(saga.id());
         assertThat(audited(saga.id())).containsExactly("started", "completed");
+        assertThat(endedSagas.stateOf(saga.id())).isEqualTo(SagaState.COMPLETED);
+        assertThat(endedSagas.announcedInTransaction(saga.id())).isTrue();
     }
 
     @Test
@@ -81,6 +85,7 @@ class SagaRunnerTests {
         assertThat(ended.failedStepId()).isEqualTo(ended.steps().get(2).id());
         assertThat(ended.failureReason()).isEqualTo("scripted permanent failure");
         assertThat(audited(saga.id())).containsExactly("started", "compensating", "compensated");
+        assertThat(endedSagas.stateOf(saga.id())).isEqualTo(SagaState.COMPENSATED);
     }
 
     @Test

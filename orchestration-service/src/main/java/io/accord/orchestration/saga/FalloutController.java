@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Ops watch failed and stuck sagas and act on them: retry, skip with a reason, cancel. */
@@ -64,10 +65,12 @@ class FalloutController {
     @GetMapping(FALLOUT)
     @PreAuthorize(MAY_READ)
     @Operation(operationId = "listSagaFallout", summary = "Failed, compensated and stuck sagas with the failing step "
-            + "and reason, most recently changed first, paged by offset and limit")
+            + "and reason, most recently changed first, paged by offset and limit; state=FAILED,RUNNING,... narrows")
     ResponseEntity<List<FalloutItem>> fallout(@RequestParam(required = false) Integer offset,
-                                              @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(sagas.fallout(OffsetLimit.of(offset, limit, Sort.unsorted())), FalloutItem::of);
+                                              @RequestParam(required = false) Integer limit,
+                                              @RequestParam(required = false) Set<SagaState> state) {
+        return PagedResponse.of(sagas.fallout(state == null ? Set.of() : state,
+                OffsetLimit.of(offset, limit, Sort.unsorted())), FalloutItem::of);
     }
 
     @GetMapping(SAGA)

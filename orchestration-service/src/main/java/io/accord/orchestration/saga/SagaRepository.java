@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -112,11 +114,19 @@ class SagaRepository {
                 .flatMap(id -> find(id).stream()).toList();
     }
 
-    /** Failed and compensated sagas, and running ones whose current step keeps failing, newest change first. */
-    Page<Saga> fallout(Pageable page) {
-        long total = jdbc.sql("select count(*) " + FALLOUT).query(Long.class).single();
-        List<Saga> sagas = jdbc.sql("select g.id " + FALLOUT + " order by g.updated_at desc, g.id limit :limit offset :offset")
-                .param("limit", page.getPageSize()).param("offset", page.getOffset()).query(UUID.class).list()
+    /**
+     * Failed and compensated sagas, and running ones whose current step keeps failing, newest change first;
+     * only those in {@code states} unless it is empty.
+     */
+    Page<Saga> fallout(Set<SagaState> states, Pageable page) {
+        String where = "select %s from (select g.* " + FALLOUT + ") g"
+                + (states.isEmpty() ? "" : " where g.state in (:states)");
+        List<String> names = states.isEmpty() ? List.of("") : states.stream().map(Enum::name).toList();
+        long total = jdbc.sql(where.formatted("count(*)")).paramSource(Map.of("states", names)).query(Long.class)
+                .single();
+        List<Saga> sagas = jdbc.sql(where.formatted("g.id") + " order by g.updated_at desc, g.id limit :limit offset :offset")
+                .paramSource(Map.of("states", names, "limit", page.getPageSize(), "offset", page.getOffset()))
+                .query(UUID.class).list()
                 .stream().flatMap(id -> find(id).stream()).toList();
         return new PageImpl<>(sagas, page, total);
     }

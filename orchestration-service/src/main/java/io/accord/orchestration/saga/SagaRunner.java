@@ -6,6 +6,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -74,6 +76,21 @@ class SagaRunner implements DisposableBean {
                 busy.decrementAndGet();
                 return;
             }
+        }
+    }
+
+    /**
+     * Looks for due steps as soon as the caller's transaction commits (a started saga, an acknowledgement, an ops
+     * action), instead of at the next poll.
+     */
+    void wakeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    poll();
+                }
+            });
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -30,9 +31,12 @@ public class Sagas {
     private final SagaChanges changes;
     private final StepHandlers handlers;
     private final SagaProperties properties;
+    private final SagaRunner runner;
     private final Clock clock;
 
-    Sagas(SagaRepository sagas, SagaChanges changes, StepHandlers handlers, SagaProperties properties, Clock clock) {
+    Sagas(SagaRepository sagas, SagaChanges changes, StepHandlers handlers, SagaProperties properties,
+          SagaRunner runner, Clock clock) {
+        this.runner = runner;
         this.sagas = sagas;
         this.changes = changes;
         this.handlers = handlers;
@@ -65,6 +69,7 @@ public class Sagas {
         }
         Saga saga = Saga.start(reference, planned, now);
         changes.started(saga);
+        runner.wakeAfterCommit();
         return saga.view();
     }
 
@@ -102,10 +107,13 @@ public class Sagas {
         return sagas.findByReference(reference).stream().map(Saga::view).toList();
     }
 
-    /** Failed and compensated sagas, and running ones whose current step keeps failing: the ops fallout queue. */
+    /**
+     * Failed and compensated sagas, and running ones whose current step keeps failing: the ops fallout queue,
+     * only those in {@code states} unless it is empty.
+     */
     @Transactional(readOnly = true)
-    public Page<SagaView> fallout(Pageable page) {
-        return sagas.fallout(page).map(Saga::view);
+    public Page<SagaView> fallout(Set<SagaState> states, Pageable page) {
+        return sagas.fallout(states, page).map(Saga::view);
     }
 
     /** Ops: run the current step (or compensation) now, with its full retry budget again. */
@@ -127,6 +135,7 @@ public class Sagas {
     }
 
     private SagaView change(UUID sagaId, String action, Consumer<Saga> transition) {
+        runner.wakeAfterCommit();
         Saga saga = sagas.lock(sagaId).orElseThrow(() -> new NotFoundException("Saga", sagaId));
         SagaView before = saga.view();
         transition.accept(saga);

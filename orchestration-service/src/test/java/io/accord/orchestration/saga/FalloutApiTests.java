@@ -115,6 +115,9 @@ class FalloutApiTests {
         await().atMost(PATIENCE).until(() -> sagas.find(saga.id()).orElseThrow().state() == SagaState.FAILED);
         JsonNode item = falloutItem(saga.id());
         assertThat(item.get("reason").asString()).isEqualTo("compensation: scripted permanent failure");
+        assertThat(ops.get(FALLOUT + "?state=FAILED&limit=500").body()).contains(saga.id().toString());
+        assertThat(ops.get(FALLOUT + "?state=COMPENSATED,RUNNING&limit=500").body())
+                .doesNotContain(saga.id().toString());
         assertThat(item.get("step").get("position").asInt()).isZero();
 
         assertThat(ops.post(FALLOUT + "/" + saga.id() + "/retry", null).status()).isEqualTo(200);
@@ -132,6 +135,7 @@ class FalloutApiTests {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("X-Total-Count")).isNotNull();
         assertThat(admin.get(FALLOUT).status()).isEqualTo(200);
+        assertThat(ops.get(FALLOUT + "?state=STUCKISH").status()).isEqualTo(400);
         assertThat(partner.get(FALLOUT).status()).isEqualTo(403);
         assertThat(partner.post(FALLOUT + "/" + UUID.randomUUID() + "/cancel", example("saga-cancel.json")).status())
                 .isEqualTo(403);

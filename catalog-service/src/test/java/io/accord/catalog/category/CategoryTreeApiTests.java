@@ -11,7 +11,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.accord.catalog.category.CategoryApi.CATEGORIES;
 import static io.accord.catalog.category.CategoryApi.VIDEO;
@@ -64,6 +68,8 @@ class CategoryTreeApiTests {
         assertThat(readRoot.get("subCategory")).hasSize(1);
         assertThat(readRoot.get("subCategory").get(0).get("id").asString()).isEqualTo(child);
         assertThat(readRoot.get("subCategory").get(0).get("code").asString()).isEqualTo(childCode);
+        assertThat(readChild.propertyNames()).containsExactlyInAnyOrder("id", "href", "code", "name", "isRoot",
+                "parentId", "lifecycleStatus", "version", "lastUpdate", "subCategory", "@type");
         assertThat(readChild.get("isRoot").asBoolean()).isFalse();
         assertThat(readChild.get("parentId").asString()).isEqualTo(rootId);
         assertThat(entryPoint.lineage(childCode)).extracting(CategoryRef::code).containsExactly(childCode, rootCode);
@@ -103,6 +109,23 @@ class CategoryTreeApiTests {
         assertThat(api.get(c).json().get("parentId").asString()).isEqualTo(b);
         assertThat(api.patch(c, "{\"parentId\": null}").json().get("isRoot").asBoolean()).isTrue();
         assertThat(api.patch(c, "{\"isRoot\": false}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void twoConcurrentMovesCannotCloseALoopBetweenThem() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String a = api.create(code("RACE_A"), null, null);
+            String b = api.create(code("RACE_B"), null, null);
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<TestHttp.Response> aUnderB = pool.submit(() -> api.patch(a, "{\"parentId\": \"" + b + "\"}"));
+                Future<TestHttp.Response> bUnderA = pool.submit(() -> api.patch(b, "{\"parentId\": \"" + a + "\"}"));
+
+                assertThat(List.of(aUnderB.get().status(), bUnderA.get().status()))
+                        .containsExactlyInAnyOrder(200, 409);
+            }
+            assertThat(List.of(api.get(a).json().get("isRoot").asBoolean(), api.get(b).json().get("isRoot").asBoolean()))
+                    .containsExactlyInAnyOrder(true, false);
+        }
     }
 
     @Test

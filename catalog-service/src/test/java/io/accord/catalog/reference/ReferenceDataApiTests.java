@@ -43,6 +43,8 @@ class ReferenceDataApiTests {
         assertThat(some.get(0).get("minorUnits").asInt()).isEqualTo(2);
         assertThat(some.get(1).get("minorUnits").asInt()).isZero();
         assertThat(partner().get(REFERENCE + "/currencies?code=XXY").json()).isEmpty();
+        assertThat(codes(partner().get(REFERENCE + "/currencies?code=EUR,chf").json(), "code"))
+                .containsExactly("CHF", "EUR");
     }
 
     @Test

@@ -91,10 +91,9 @@ class CategoryController {
             + "(lifecycleStatus) a category with a JSON merge patch (RFC 7386); the code stays")
     @RequestExample("catalog/category-patch.json")
     CategoryResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
-        ObjectNode requested = MergePatch.requireChangeable(patch, CHANGEABLE);
-        ChangeCategory change = patches.patched(service.get(id).resource(), withTreePosition(requested), CHANGEABLE,
-                ChangeCategory.class);
-        return service.change(id, change).resource();
+        return service.change(id, current -> patches.patched(current,
+                withTreePosition(MergePatch.requireChangeable(patch, CHANGEABLE)), CHANGEABLE, ChangeCategory.class))
+                .resource();
     }
 
     @DeleteMapping("/{id}")

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -77,11 +78,16 @@ class CategoryService {
         return node;
     }
 
+    /**
+     * Applies the change {@code patch} makes of the category as it is now: read, patched and written under the tree
+     * lock, so two patches of different attributes do not undo each other.
+     */
     @Transactional
-    CategoryNode change(UUID id, ChangeCategory change) {
+    CategoryNode change(UUID id, Function<CategoryResource, ChangeCategory> patch) {
         lockTree();
         Category category = find(id);
         CategoryResource before = node(category).resource();
+        ChangeCategory change = patch.apply(before);
         Instant now = clock.instant();
         boolean described = category.describe(details(change.name(), change.description(), change.validFor(),
                 change.version()), now);

@@ -159,6 +159,7 @@ class CategoryApiTests {
         assertThat(api.get(id).status()).isEqualTo(404);
         assertThat(partner.get(CATEGORIES + "/" + id).status()).isEqualTo(404);
         assertThat(api.patch(id, "{\"name\": \"x\"}").status()).isEqualTo(404);
+        assertThat(api.patch(id, "{\"code\": \"NOT_CHANGEABLE\"}").status()).isEqualTo(404);
         TestHttp.Response deleted = api.manager().delete(CATEGORIES + "/" + id);
         assertThat(deleted.status()).isEqualTo(404);
         assertThat(deleted.contentType()).startsWith("application/problem+json");

@@ -129,6 +129,22 @@ class CategoryTreeApiTests {
     }
 
     @Test
+    void concurrentPatchesOfDifferentAttributesBothLast() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = api.create(code("BOTH"), null, null);
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<TestHttp.Response> renamed = pool.submit(() -> api.patch(id, "{\"name\": \"Renamed\"}"));
+                Future<TestHttp.Response> described = pool.submit(() -> api.patch(id, "{\"description\": \"Said\"}"));
+
+                assertThat(List.of(renamed.get().status(), described.get().status())).containsOnly(200);
+            }
+            JsonNode both = api.get(id).json();
+            assertThat(both.get("name").asString()).isEqualTo("Renamed");
+            assertThat(both.get("description").asString()).isEqualTo("Said");
+        }
+    }
+
+    @Test
     void aLaunchedCategoryLivesUnderLaunchedParentsAndRetiresLeavesFirst() {
         String draftParent = api.create(code("DRAFT"), null, null);
         TestHttp.Response launchedUnderDraft = api.manager().post(CATEGORIES, """

@@ -10,6 +10,7 @@ import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -124,7 +125,13 @@ class CategoryService {
             });
         }
         CategoryResource gone = node(category).resource();
-        categories.delete(category);
+        try {
+            categories.delete(category);
+            categories.flush();
+        } catch (DataIntegrityViolationException referenced) {
+            // a reference no CategoryUsage reported (a foreign key of a newer table) still keeps the category
+            throw new ConflictException("Category " + category.code() + " is still referenced: retire it instead");
+        }
         audit.record(null, RESOURCE, id.toString(), "deleted", gone, null);
         publish("CategoryDeleteEvent", gone);
     }

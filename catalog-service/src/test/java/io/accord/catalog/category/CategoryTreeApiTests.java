@@ -8,6 +8,9 @@ import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -32,11 +35,13 @@ class CategoryTreeApiTests {
 
     private final RecordedTmfEvents events;
     private final Categories entryPoint;
+    private final Environment environment;
     private CategoryApi api;
 
-    CategoryTreeApiTests(RecordedTmfEvents events, Categories entryPoint) {
+    CategoryTreeApiTests(RecordedTmfEvents events, Categories entryPoint, Environment environment) {
         this.events = events;
         this.entryPoint = entryPoint;
+        this.environment = environment;
     }
 
     @BeforeEach
@@ -187,6 +192,23 @@ class CategoryTreeApiTests {
         assertThat(deletedLeaf.status()).isEqualTo(204);
         assertThat(api.get(leaf).status()).isEqualTo(404);
         assertThat(api.manager().delete(CATEGORIES + "/" + parent).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aCategoryStillReferencedByAnotherTableIsKept() {
+        String id = api.create(code("REFERENCED"), null, null);
+        // the service's own database user may not create tables: the schema owner (Flyway's user) does
+        JdbcClient owner = JdbcClient.create(new DriverManagerDataSource(environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.flyway.user"), environment.getProperty("spring.flyway.password")));
+        owner.sql("create table if not exists category_reference_probe (category_id uuid references category (id))")
+                .update();
+        owner.sql("insert into category_reference_probe values (:id)").param("id", UUID.fromString(id)).update();
+
+        TestHttp.Response refused = api.manager().delete(CATEGORIES + "/" + id);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("still referenced");
+        assertThat(api.get(id).status()).isEqualTo(200);
     }
 
     @Test

@@ -76,6 +76,31 @@ class QuoteApiTests {
     }
 
     @Test
+    void anInProgressQuoteIsChangedByMergePatchAndRepricedNow() {
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
+        String id = reseller.post(QUOTES, quote(offering, 2, "\"dataVolumeGb\": 5", "5")).json().get("id")
+                .asString();
+
+        TestHttp.Response described = reseller.send("PATCH", QUOTES + "/" + id, "{\"description\": \"v2\"}", PATCH);
+        assertThat(described.status()).as(described.body()).isEqualTo(200);
+        assertThat(total(described.json(), "recurring")).as("items kept").isEqualTo("37.981");
+        TestHttp.Response repriced = reseller.send("PATCH", QUOTES + "/" + id, """
+                {"discountPercent": null, "quoteItem": [{"id": "9", "quantity": 1, "productOffering": {"id": "%s"},
+                 "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": "50"}]}}]}
+                """.formatted(offering), PATCH);
+
+        assertThat(repriced.status()).as(repriced.body()).isEqualTo(200);
+        assertThat(repriced.json().get("description").asString()).isEqualTo("v2");
+        assertThat(total(repriced.json(), "recurring")).isEqualTo("19.99");
+        assertThat(repriced.json().at("/quoteItem/0/id").asString()).isEqualTo("9");
+        assertThat(reseller.send("PATCH", QUOTES + "/" + id, "{\"createdBy\": \"x\"}", PATCH).status())
+                .isEqualTo(400);
+        assertThat(reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\", \"description\": \"x\"}",
+                PATCH).status()).isEqualTo(400);
+    }
+
+    @Test
     void aDiscountAboveTheRolesLimitNeedsAPartnerManager() {
         String partner = activePartner();
         String offering = simOnly(null);

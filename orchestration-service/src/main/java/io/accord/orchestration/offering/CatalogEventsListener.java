@@ -58,6 +58,10 @@ class CatalogEventsListener {
             return;
         }
         store.define(launched, event.sequence(), newer);
+        if (newer) {
+            store.keepOnly(launched.offeringId(), launched.prices().stream().map(OfferingPrice::priceVersionId)
+                    .toList());
+        }
         for (OfferingPrice price : launched.prices()) {
             // a newer launch carries every version authoritatively; an overtaken one must not undo later closures
             store.price(launched.offeringId(), price, !newer);

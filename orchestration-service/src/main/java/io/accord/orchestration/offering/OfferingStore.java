@@ -110,6 +110,16 @@ class OfferingStore {
                 .param("to", timestamp(price.validTo())).param("price", write(price)).update();
     }
 
+    /** Drops versions a newer launch no longer carries (catalog superseded them: announced, never in force). */
+    void keepOnly(String offeringId, List<String> priceVersionIds) {
+        if (priceVersionIds.isEmpty()) {
+            jdbc.sql("delete from offering_price_view where offering_id = :id").param("id", offeringId).update();
+            return;
+        }
+        jdbc.sql("delete from offering_price_view where offering_id = :id and price_version_id not in (:kept)")
+                .param("id", offeringId).param("kept", priceVersionIds).update();
+    }
+
     /** A replaced version ends where its successor starts. */
     void close(String priceVersionId, Instant validTo) {
         jdbc.sql("update offering_price_view set valid_to = :to where price_version_id = :id")

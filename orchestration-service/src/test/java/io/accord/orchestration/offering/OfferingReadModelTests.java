@@ -67,6 +67,20 @@ class OfferingReadModelTests {
     }
 
     @Test
+    void aNewerLaunchReplacesTheDefinitionAndDropsVersionsItNoLongerCarries() {
+        String id = UUID.randomUUID().toString();
+        OfferingPrice kept = CatalogEvents.price("monthly", 1, "RECURRING", "10", PAST, null);
+        OfferingPrice superseded = CatalogEvents.price("monthly", 2, "RECURRING", "12",
+                Instant.now().plus(5, ChronoUnit.DAYS), null);
+        CatalogEvents.send(CatalogEvents.launched(id, null, "Version one", List.of(), List.of(kept, superseded)), 1L);
+        CatalogEvents.send(CatalogEvents.launched(id, null, "Version two", List.of(), List.of(kept)), 2L);
+
+        await().atMost(PATIENCE).until(() -> offerings.find(id).map(o -> o.name().equals("Version two"))
+                .orElse(false));
+        assertThat(offerings.priceVersions(id)).extracting(OfferingPrice::amount).containsExactly("10");
+    }
+
+    @Test
     void aRetiredOfferingIsKnownButNotSellableAndAStaleEventChangesNothing() {
         String id = UUID.randomUUID().toString();
         OfferingPrice price = CatalogEvents.price("monthly", 1, "RECURRING", "10", PAST, null);

@@ -224,6 +224,26 @@ class QuoteApiTests {
         assertThat(flat.get("quoteTotalPrice").size()).isEqualTo(1);
     }
 
+    @Test
+    void theDocumentedExampleIsAccepted() throws Exception {
+        String offering = "8f6e1c2a-5d3b-4b8e-9a7f-1c2d3e4f5a6b";
+        CatalogEvents.send(CatalogEvents.launched(offering, null, "SIM only", List.of(
+                        CatalogEvents.number("dataVolumeGb", "1", "100", true),
+                        CatalogEvents.choice("simType", List.of("SIM", "eSIM"), true)),
+                List.of(CatalogEvents.price("monthly", 1, "RECURRING", "19.99", PAST, null))), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> offerings.find(offering).isPresent());
+        String example;
+        try (var in = getClass().getResourceAsStream("/examples/orchestration/quote.json")) {
+            example = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        TestHttp.Response created = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN))
+                .post(QUOTES, example);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(total(created.json(), "recurring")).isEqualTo("37.981");
+    }
+
     private static void assertProblem(TestHttp.Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(field);

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 record NumberRange(ResourceType type, String prefix, int width, long first, long last) {
 
-    private static final Pattern NUMBER = Pattern.compile("(\\+?)([0-9]{1,18})");
+    private static final Pattern NUMBER = Pattern.compile("(\\+?)([0-9]{1,19})");
 
     /** Parses and checks a range request; a wrong end or an oversize range is a 400 naming the field. */
     static NumberRange of(ResourceType type, String from, String to, long maxSize) {

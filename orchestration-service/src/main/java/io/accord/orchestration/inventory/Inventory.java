@@ -104,7 +104,11 @@ public class Inventory {
 
     /**
      * Gives the resource back: an unallocated reservation is AVAILABLE again at once; an allocated item goes into
-     * quarantine for its type's cooling-off. Releasing an already released allocation answers its state again.
+     * quarantine for its type's cooling-off. Releasing an already released allocation answers its state again
+     * while it is in quarantine.
+     *
+     * @throws NotFoundException when no item holds this reservation: it expired or was released before
+     *                           allocation (the item is AVAILABLE again), so there is nothing left to release
      */
     @Transactional
     public Reservation release(UUID reservationId, String reason) {

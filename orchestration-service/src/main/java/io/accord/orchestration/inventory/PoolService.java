@@ -4,6 +4,7 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import jakarta.persistence.EntityManager;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -26,10 +27,12 @@ class PoolService {
     private final LowWatermark watermark;
     private final AuditTrail audit;
     private final Tenancy tenancy;
+    private final EntityManager entityManager;
     private final Clock clock;
 
     PoolService(InventoryPoolRepository pools, LevelCounts levels, LowWatermark watermark, AuditTrail audit,
-                Tenancy tenancy, Clock clock) {
+                Tenancy tenancy, EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
         this.pools = pools;
         this.levels = levels;
         this.watermark = watermark;
@@ -57,7 +60,9 @@ class PoolService {
         pool.changeLowWatermark(lowWatermark);
         pools.saveAndFlush(pool);
         watermark.check(pool);
-        InventoryResources.PoolView after = view(pools.findById(pool.id()).orElseThrow());
+        // the check may have disarmed the pool in the database: show what it stored
+        entityManager.refresh(pool);
+        InventoryResources.PoolView after = view(pool);
         audit.record(pool.owner(), "inventoryPool", pool.id().toString(), "lowWatermarkChanged", before, after);
         return after;
     }

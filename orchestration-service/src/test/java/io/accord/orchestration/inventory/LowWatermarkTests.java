@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** {@code InventoryLowWatermarkReached} on the real {@code order.events.v1} topic: once per crossing, re-armed. */
 @AccordServiceTest
@@ -76,16 +75,25 @@ class LowWatermarkTests {
     }
 
     @Test
-    void theJobRaisesTheEventForAPoolAlreadyBelowANewWatermark(@Autowired InventoryJob job) {
+    void aNewWatermarkAboveTheLevelRaisesTheEventAtOnceAndTheJobCatchesAMissedCrossing(@Autowired InventoryJob job) {
         String pool = TestPools.msisdnPool(port, null, 2, 0);
+
         TestHttp.Response changed = TestPools.ops(port).put(TestPools.POOLS + "/" + pool + "/low-watermark",
                 "{\"lowWatermark\":5}");
-        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("lowWatermarkReached").asBoolean()).isTrue();
+        assertThat(eventsOf(pool)).isEqualTo(1);
+        job.runOnce(clock.instant());
+        assertThat(eventsOf(pool)).as("still the same crossing").isEqualTo(1);
+
+        // as if two concurrent reservations had each seen the other side of the watermark
+        jdbc.sql("update inventory_pool set low_watermark_armed = true where id = :id")
+                .param("id", UUID.fromString(pool)).update();
         job.runOnce(clock.instant());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(pool) == 1);
-        TestKafka.awaitRecords(Topics.ORDER_EVENTS, record -> pool.equals(record.key()), 1, Duration.ofSeconds(60));
+        assertThat(eventsOf(pool)).isEqualTo(2);
+        TestKafka.awaitRecords(Topics.ORDER_EVENTS, record -> pool.equals(record.key()), 2, Duration.ofSeconds(60));
     }
 
     private void reserve(UUID pool, String partner, int count) {

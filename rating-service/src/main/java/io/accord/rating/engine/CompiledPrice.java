@@ -59,8 +59,7 @@ final class CompiledPrice {
     }
 
     boolean inForceAt(Instant instant) {
-        return version.validFrom().compareTo(instant) <= 0
-                && (version.validTo() == null || instant.compareTo(version.validTo()) < 0);
+        return EffectiveDating.inForce(version.validFrom(), version.validTo(), instant);
     }
 
     String currency() {

@@ -3,9 +3,11 @@ package io.accord.rating.engine;
 import io.accord.contracts.catalog.UnitOfMeasure;
 import io.accord.rating.engine.UsagePriceVersion.Tier;
 import io.accord.rating.engine.UsagePriceVersion.TierMode;
+import io.accord.rating.engine.UsagePriceVersion.TierPeriod;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -17,6 +19,7 @@ final class CompiledPrice {
 
     /** Marks an increment or minimum that is not a whole number of base units. */
     static final long NOT_WHOLE = -1;
+    private static final long SECONDS_PER_DAY = 86_400;
 
     final UsagePriceVersion version;
     final UnitOfMeasure unit;
@@ -33,6 +36,11 @@ final class CompiledPrice {
     final BigDecimal[] tierTo;
     final BigDecimal[] tierFrom;
     final BigDecimal[] tierRate;
+    /** The tier period last looked up; immutable, so a racy read sees a whole one or null. */
+    private Period lastPeriod;
+
+    private record Period(long fromSecond, long untilSecond, LocalDate start) {
+    }
 
     CompiledPrice(UsagePriceVersion version) {
         this.version = version;
@@ -60,6 +68,20 @@ final class CompiledPrice {
 
     boolean inForceAt(Instant instant) {
         return EffectiveDating.inForce(version.validFrom(), version.validTo(), instant);
+    }
+
+    /** The first day (UTC) of the tier period holding {@code at}; most records fall in the one of the last. */
+    LocalDate periodStart(Instant at) {
+        long second = at.getEpochSecond();
+        Period last = lastPeriod;
+        if (last != null && second >= last.fromSecond() && second < last.untilSecond()) {
+            return last.start();
+        }
+        TierPeriod period = version.tierPeriod();
+        LocalDate start = RatingEngine.periodStart(period, at);
+        LocalDate end = period == TierPeriod.CALENDAR_YEAR ? start.plusYears(1) : start.plusMonths(1);
+        lastPeriod = new Period(start.toEpochDay() * SECONDS_PER_DAY, end.toEpochDay() * SECONDS_PER_DAY, start);
+        return start;
     }
 
     String currency() {

@@ -13,9 +13,9 @@ final class ProductSelection {
     }
 
     /** The chosen instance and price, or why there is none. */
-    record Selection(ProductInstance instance, CompiledPrice price, SuspenseReason reason, String detail) {
+    record Selection(CompiledInstance instance, CompiledPrice price, SuspenseReason reason, String detail) {
 
-        static Selection of(ProductInstance instance, CompiledPrice price) {
+        static Selection of(CompiledInstance instance, CompiledPrice price) {
             return new Selection(instance, price, null, null);
         }
 
@@ -28,26 +28,27 @@ final class ProductSelection {
         if (usage.productInstanceId() != null) {
             return named(usage, at, snapshot);
         }
-        ProductInstance[] instances = snapshot.instancesOf(usage.subscriberId());
+        CompiledInstance[] instances = snapshot.instancesOf(usage.subscriberId());
         return usage.offeringId() != null ? byOffering(usage, at, snapshot, instances)
                 : byUsageType(usage, at, snapshot, instances);
     }
 
     private static Selection named(UsageRecord usage, Instant at, RatingSnapshot snapshot) {
-        ProductInstance instance = snapshot.instance(usage.productInstanceId());
-        if (instance == null || !instance.subscriberId().equals(usage.subscriberId()) || !instance.inForceAt(at)) {
+        CompiledInstance instance = snapshot.instance(usage.productInstanceId());
+        if (instance == null || !instance.instance.subscriberId().equals(usage.subscriberId())
+                || !instance.inForceAt(at)) {
             return Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "product instance "
                     + usage.productInstanceId() + " of subscriber " + usage.subscriberId() + " is not in force at "
                     + at);
         }
-        return priced(usage, at, snapshot, instance);
+        return priced(usage, at, instance);
     }
 
     private static Selection byOffering(UsageRecord usage, Instant at, RatingSnapshot snapshot,
-                                        ProductInstance[] instances) {
-        ProductInstance found = null;
-        for (ProductInstance instance : instances) {
-            if (instance.offeringId().equals(usage.offeringId()) && instance.inForceAt(at)) {
+                                        CompiledInstance[] instances) {
+        CompiledInstance found = null;
+        for (CompiledInstance instance : instances) {
+            if (instance.instance.offeringId().equals(usage.offeringId()) && instance.inForceAt(at)) {
                 if (found != null) {
                     return Selection.suspense(SuspenseReason.AMBIGUOUS_PRODUCT, "subscriber " + usage.subscriberId()
                             + " has several instances of offering " + usage.offeringId() + " in force at " + at);
@@ -59,25 +60,25 @@ final class ProductSelection {
             return Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "subscriber " + usage.subscriberId()
                     + " has no instance of offering " + usage.offeringId() + " in force at " + at);
         }
-        return priced(usage, at, snapshot, found);
+        return priced(usage, at, found);
     }
 
     private static Selection byUsageType(UsageRecord usage, Instant at, RatingSnapshot snapshot,
-                                         ProductInstance[] instances) {
-        ProductInstance found = null;
+                                         CompiledInstance[] instances) {
+        CompiledInstance found = null;
         CompiledPrice foundPrice = null;
         boolean anyInForce = false;
-        for (ProductInstance instance : instances) {
+        for (CompiledInstance instance : instances) {
             if (!instance.inForceAt(at)) {
                 continue;
             }
             anyInForce = true;
-            CompiledPrice price = snapshot.priceInForce(instance.offeringId(), usage.usageType(), at);
+            CompiledPrice price = instance.priceInForce(usage.usageType(), at);
             if (price != null) {
                 if (found != null) {
                     return Selection.suspense(SuspenseReason.AMBIGUOUS_PRODUCT, "subscriber "
                             + usage.subscriberId() + " has several products pricing " + usage.usageType() + " at "
-                            + at + " (" + found.instanceId() + ", " + instance.instanceId() + ")");
+                            + at + " (" + found.instance.instanceId() + ", " + instance.instance.instanceId() + ")");
                 }
                 found = instance;
                 foundPrice = price;
@@ -93,10 +94,10 @@ final class ProductSelection {
                 + " has no product instance in force at " + at);
     }
 
-    private static Selection priced(UsageRecord usage, Instant at, RatingSnapshot snapshot, ProductInstance instance) {
-        CompiledPrice price = snapshot.priceInForce(instance.offeringId(), usage.usageType(), at);
+    private static Selection priced(UsageRecord usage, Instant at, CompiledInstance instance) {
+        CompiledPrice price = instance.priceInForce(usage.usageType(), at);
         return price == null
-                ? Selection.suspense(SuspenseReason.NO_PRICE, "offering " + instance.offeringId() + " has no "
+                ? Selection.suspense(SuspenseReason.NO_PRICE, "offering " + instance.instance.offeringId() + " has no "
                 + usage.usageType() + " price in force at " + at)
                 : Selection.of(instance, price);
     }

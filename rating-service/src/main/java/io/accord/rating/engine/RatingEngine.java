@@ -29,6 +29,7 @@ public final class RatingEngine {
     private final RatingSnapshot snapshot;
     private final Clock clock;
     private final Duration tooOldAfter;
+    private final long tooOldAfterMillis;
 
     /**
      * @param snapshot    the read models to rate against
@@ -39,6 +40,7 @@ public final class RatingEngine {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tooOldAfter = Objects.requireNonNull(tooOldAfter, "tooOldAfter");
+        this.tooOldAfterMillis = tooOldAfter.toMillis();
     }
 
     /**
@@ -51,7 +53,8 @@ public final class RatingEngine {
             return new SuspendedUsage(usage, SuspenseReason.INVALID, invalid);
         }
         Instant at = usage.usageTime().toInstant();
-        if (at.isBefore(clock.instant().minus(tooOldAfter))) {
+        // milliseconds, not Instant arithmetic, on the hot path: the clock's resolution decides nothing finer anyway
+        if (at.toEpochMilli() < clock.millis() - tooOldAfterMillis) {
             return new SuspendedUsage(usage, SuspenseReason.TOO_OLD, "usage time " + at + " is older than "
                     + tooOldAfter.toDays() + " days");
         }
@@ -59,20 +62,22 @@ public final class RatingEngine {
         if (selection.reason() != null) {
             return new SuspendedUsage(usage, selection.reason(), selection.detail());
         }
-        ProductInstance instance = selection.instance();
+        CompiledInstance compiled = selection.instance();
+        ProductInstance instance = compiled.instance;
         CompiledPrice price = selection.price();
         if (!usage.unit().convertsTo(price.unit)) {
             return new SuspendedUsage(usage, SuspenseReason.INVALID, "unit " + usage.unit()
                     + " does not convert to " + price.unit + ", the unit of price " + price.version.priceVersionId());
         }
-        Allocation.Plan plan = Allocation.plan(instance, usage.usageType(), price.unit, at, snapshot);
+        Allocation.Plan plan = Allocation.plan(compiled, usage.usageType(), price.unit, at);
         if (plan.problem() != null) {
             return new SuspendedUsage(usage, SuspenseReason.NO_AGREEMENT, plan.problem());
         }
         BigDecimal billed = Quantities.billed(usage.quantity(), usage.unit(), price);
         AccumulatorKey key = new AccumulatorKey(usage.subscriberId(), instance.offeringId(), usage.usageType(),
-                price.version.tierPeriod(), periodStart(price.version.tierPeriod(), at));
-        BigDecimal before = accumulators.quantity(key);
+                price.version.tierPeriod(), price.periodStart(at));
+        TierAccumulators.Slot slot = accumulators.slot(key);
+        BigDecimal before = slot.quantity;
         BigDecimal after = before.add(billed);
         Money charge;
         TierUsage tiers;
@@ -85,7 +90,7 @@ public final class RatingEngine {
             tiers = new TierUsage(price.mode, priced.portions(), priced.provisional(), key, before, after);
         }
         Allocation.Split split = Allocation.allocate(plan, charge);
-        accumulators.put(key, after);
+        slot.quantity = after;
         RatingBasis basis = new RatingBasis(instance.instanceId(), instance.offeringId(), instance.offeringVersion(),
                 price.version.priceVersionId(), price.version.version(), plan.agreements());
         return new RatedUsage(usage, RatedUsage.Kind.RATED, billed, price.unit, charge, split.parties(),

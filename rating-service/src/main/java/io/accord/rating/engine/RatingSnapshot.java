@@ -1,6 +1,5 @@
 package io.accord.rating.engine;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,10 +14,10 @@ import java.util.Map;
  */
 public final class RatingSnapshot {
 
-    private static final ProductInstance[] NO_INSTANCES = new ProductInstance[0];
+    private static final CompiledInstance[] NO_INSTANCES = new CompiledInstance[0];
 
-    private final Map<String, ProductInstance[]> instancesBySubscriber = new HashMap<>();
-    private final Map<String, ProductInstance> instancesById = new HashMap<>();
+    private final Map<String, CompiledInstance[]> instancesBySubscriber = new HashMap<>();
+    private final Map<String, CompiledInstance> instancesById = new HashMap<>();
     private final Map<String, Map<String, CompiledPrice[]>> pricesByOffering = new HashMap<>();
     private final Map<String, CompiledPrice> pricesById = new HashMap<>();
     private final Map<String, CompiledAgreement[]> agreementsByPartner = new HashMap<>();
@@ -28,14 +27,6 @@ public final class RatingSnapshot {
      */
     public RatingSnapshot(Collection<ProductInstance> instances, Collection<UsagePriceVersion> prices,
                           Collection<AgreementVersion> agreements) {
-        Map<String, List<ProductInstance>> bySubscriber = new HashMap<>();
-        for (ProductInstance instance : instances) {
-            requireUnique(instancesById.put(instance.instanceId(), instance), "product instance",
-                    instance.instanceId());
-            bySubscriber.computeIfAbsent(instance.subscriberId(), id -> new ArrayList<>()).add(instance);
-        }
-        bySubscriber.forEach((id, list) -> instancesBySubscriber.put(id, list.toArray(ProductInstance[]::new)));
-
         Map<String, Map<String, List<CompiledPrice>>> byOffering = new HashMap<>();
         for (UsagePriceVersion price : prices) {
             CompiledPrice compiled = new CompiledPrice(price);
@@ -58,47 +49,30 @@ public final class RatingSnapshot {
         byPartner.forEach((partner, list) -> agreementsByPartner.put(partner, list.stream()
                 .sorted(Comparator.comparing(agreement -> agreement.version.validFrom()))
                 .toArray(CompiledAgreement[]::new)));
+
+        Map<String, List<CompiledInstance>> bySubscriber = new HashMap<>();
+        for (ProductInstance instance : instances) {
+            CompiledInstance compiled = new CompiledInstance(instance, pricesByOffering.get(instance.offeringId()),
+                    agreementsByPartner);
+            requireUnique(instancesById.put(instance.instanceId(), compiled), "product instance",
+                    instance.instanceId());
+            bySubscriber.computeIfAbsent(instance.subscriberId(), id -> new ArrayList<>()).add(compiled);
+        }
+        bySubscriber.forEach((id, list) -> instancesBySubscriber.put(id, list.toArray(CompiledInstance[]::new)));
     }
 
-    ProductInstance[] instancesOf(String subscriberId) {
-        ProductInstance[] found = instancesBySubscriber.get(subscriberId);
+    CompiledInstance[] instancesOf(String subscriberId) {
+        CompiledInstance[] found = instancesBySubscriber.get(subscriberId);
         return found == null ? NO_INSTANCES : found;
     }
 
-    ProductInstance instance(String instanceId) {
+    CompiledInstance instance(String instanceId) {
         return instancesById.get(instanceId);
     }
 
     /** The price version by id, for re-rating records that name it; {@code null} when unknown. */
     CompiledPrice priceVersion(String priceVersionId) {
         return pricesById.get(priceVersionId);
-    }
-
-    /** The price of the offering for the usage type in force at {@code instant} (the latest started), or null. */
-    CompiledPrice priceInForce(String offeringId, String usageType, Instant instant) {
-        Map<String, CompiledPrice[]> byType = pricesByOffering.get(offeringId);
-        CompiledPrice[] versions = byType == null ? null : byType.get(usageType);
-        if (versions != null) {
-            for (int i = versions.length - 1; i >= 0; i--) {
-                if (versions[i].inForceAt(instant)) {
-                    return versions[i];
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The partner's agreement version in force at {@code instant} (the latest started), or null. */
-    CompiledAgreement agreementInForce(String partnerId, Instant instant) {
-        CompiledAgreement[] versions = agreementsByPartner.get(partnerId);
-        if (versions != null) {
-            for (int i = versions.length - 1; i >= 0; i--) {
-                if (versions[i].inForceAt(instant)) {
-                    return versions[i];
-                }
-            }
-        }
-        return null;
     }
 
     private static void requireUnique(Object previous, String what, String id) {

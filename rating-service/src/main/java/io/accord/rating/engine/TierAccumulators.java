@@ -13,21 +13,32 @@ import java.util.Map;
  */
 public final class TierAccumulators {
 
-    private final Map<AccumulatorKey, BigDecimal> quantities = new HashMap<>();
+    /** A mutable cell, so that the engine reads and advances an accumulator with one map lookup. */
+    static final class Slot {
+        BigDecimal quantity = BigDecimal.ZERO;
+    }
+
+    private final Map<AccumulatorKey, Slot> slots = new HashMap<>();
 
     /** The accumulated quantity, zero for an accumulator not seen yet. */
     public BigDecimal quantity(AccumulatorKey key) {
-        BigDecimal quantity = quantities.get(key);
-        return quantity == null ? BigDecimal.ZERO : quantity;
+        Slot slot = slots.get(key);
+        return slot == null ? BigDecimal.ZERO : slot.quantity;
     }
 
     /** Sets an accumulator, e.g. to the value loaded from the database. */
     public void put(AccumulatorKey key, BigDecimal quantity) {
-        quantities.put(key, quantity);
+        slot(key).quantity = quantity;
     }
 
     /** A copy of every accumulator, to be stored. */
     public Map<AccumulatorKey, BigDecimal> snapshot() {
-        return Map.copyOf(quantities);
+        Map<AccumulatorKey, BigDecimal> copy = new HashMap<>();
+        slots.forEach((key, slot) -> copy.put(key, slot.quantity));
+        return Map.copyOf(copy);
+    }
+
+    Slot slot(AccumulatorKey key) {
+        return slots.computeIfAbsent(key, absent -> new Slot());
     }
 }

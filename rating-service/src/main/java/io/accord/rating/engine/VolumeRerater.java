@@ -76,7 +76,7 @@ final class VolumeRerater {
             partners[i] = record.parties().get(i).partnerId();
             percents[i] = record.parties().get(i).sharePercent();
         }
-        Allocation.Split split = Allocation.shares(partners, percents, charge);
+        Allocation.Split split = Allocation.shares(partners, percents, Allocation.fractions(percents), charge);
         TierUsage tiers = record.tiers();
         return new RatedUsage(record.usage(), RatedUsage.Kind.RERATED, record.billedQuantity(), record.billedUnit(),
                 charge, split.parties(), split.margin(), record.allocation(), record.basis(),

@@ -131,4 +131,29 @@ class AllocationTests {
         assertThat(rated.margin()).isEqualTo(rated.charge());
         assertThat(rated.basis().agreements()).isEmpty();
     }
+
+    /** The worked example of docs/rating-engine.md: 125 s at 60/1 and 0.0123457 EUR/s. */
+    @Test
+    void theWorkedExampleOfTheDocumentation() {
+        RatingFixtures.PriceBuilder voice = price("price-voice").rate("0.0123457").increments("60", "1");
+        UsageRecord call = usage().quantity("125", UnitOfMeasure.S).build();
+        RatedUsage coCreated = (RatedUsage) engine(List.of(instance("pi").participant("p1", "33.3333")
+                        .participant("p2", "41.5").build()), List.of(voice.build()),
+                List.of(agreement("p1").build(), agreement("p2").build())).rate(call, new TierAccumulators());
+        RatedUsage sellThrough = (RatedUsage) engine(List.of(instance("pi").ownedBy("owner").category("VIDEO")
+                .build()), List.of(voice.build()), List.of(agreement("owner").share(null, null, "50")
+                .share("VIDEO", null, "60").share("VIDEO", "VOICE", "65").build())).rate(call, new TierAccumulators());
+        RatedUsage resold = (RatedUsage) engine(List.of(instance("pi").boughtBy("reseller").build()),
+                List.of(voice.build()), List.of(agreement("reseller").model(BusinessModel.RESELL)
+                        .wholesale(UnitOfMeasure.MIN, "0.036").build())).rate(call, new TierAccumulators());
+
+        assertThat(coCreated.charge().amount().toPlainString()).isEqualTo("1.543212");
+        assertThat(coCreated.parties()).extracting(party -> party.amount().amount().toPlainString())
+                .containsExactly("0.514403", "0.640433");
+        assertThat(coCreated.margin().amount().toPlainString()).isEqualTo("0.388376");
+        assertThat(sellThrough.parties().getFirst().amount().amount().toPlainString()).isEqualTo("1.003088");
+        assertThat(sellThrough.margin().amount().toPlainString()).isEqualTo("0.540124");
+        assertThat(resold.charge().amount().toPlainString()).isEqualTo("0.075000");
+        assertThat(resold.parties().getFirst().direction()).isEqualTo(Direction.OWED_BY_PARTNER);
+    }
 }

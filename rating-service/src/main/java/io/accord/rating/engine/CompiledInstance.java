@@ -32,6 +32,11 @@ final class CompiledInstance {
     CompiledInstance(ProductInstance instance, Map<String, CompiledPrice[]> pricesByUsageType,
                      Map<String, CompiledAgreement[]> agreementsByPartner) {
         this.instance = instance;
+        this.fromSecond = instance.validFrom().getEpochSecond();
+        this.fromNano = instance.validFrom().getNano();
+        Instant to = instance.validTo() == null ? Instant.MAX : instance.validTo();
+        this.toSecond = to.getEpochSecond();
+        this.toNano = to.getNano();
         this.pricesByUsageType = pricesByUsageType == null ? Map.of() : pricesByUsageType;
         this.ownerAgreements = timeline(agreementsByPartner, instance.ownerPartnerId());
         this.buyerAgreements = timeline(agreementsByPartner, instance.buyerPartnerId());
@@ -70,8 +75,17 @@ final class CompiledInstance {
         return plan;
     }
 
+    /** Validity as primitives, so that checking it touches no other object (the hot path's loads are misses). */
+    private final long fromSecond;
+    private final int fromNano;
+    private final long toSecond;
+    private final int toNano;
+
     boolean inForceAt(Instant at) {
-        return instance.inForceAt(at);
+        long second = at.getEpochSecond();
+        int nano = at.getNano();
+        boolean started = second > fromSecond || second == fromSecond && nano >= fromNano;
+        return started && (second < toSecond || second == toSecond && nano < toNano);
     }
 
     /** The offering's price for the usage type in force at {@code at} (the latest started), or null. */

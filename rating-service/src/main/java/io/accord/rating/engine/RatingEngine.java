@@ -74,8 +74,9 @@ public final class RatingEngine {
             return new SuspendedUsage(usage, SuspenseReason.NO_AGREEMENT, plan.problem());
         }
         BigDecimal billed = Quantities.billed(usage.quantity(), usage.unit(), price);
-        AccumulatorKey key = new AccumulatorKey(usage.subscriberId(), instance.offeringId(), usage.usageType(),
-                price.version.tierPeriod(), price.periodStart(at));
+        // the snapshot's own strings (equal to the record's), so that the key compares by identity in the map
+        AccumulatorKey key = new AccumulatorKey(instance.subscriberId(), instance.offeringId(),
+                price.version.usageType(), price.version.tierPeriod(), price.periodStart(at));
         TierAccumulators.Slot slot = accumulators.slot(key);
         BigDecimal before = slot.quantity;
         BigDecimal after = before.add(billed);

@@ -39,6 +39,11 @@ public final class TierAccumulators {
     }
 
     Slot slot(AccumulatorKey key) {
-        return slots.computeIfAbsent(key, absent -> new Slot());
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            slot = new Slot();
+            slots.put(key, slot);
+        }
+        return slot;
     }
 }

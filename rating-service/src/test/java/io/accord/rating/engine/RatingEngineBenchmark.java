@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,7 +42,10 @@ import static io.accord.rating.engine.RatingFixtures.price;
 public class RatingEngineBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final int SUBSCRIBERS = 20_000;
+    /** How many subscribers the records spread over: the more, the fewer of their objects stay in the CPU caches. */
+    @Param("20000")
+    public int subscribers;
+
     private static final int RECORDS = 1 << 16;
     private static final Instant PREVIOUS = Instant.parse("2026-10-01T00:00:00Z");
     private static final Instant CURRENT = Instant.parse("2026-11-01T00:00:00Z");
@@ -56,7 +60,7 @@ public class RatingEngineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         List<ProductInstance> instances = new ArrayList<>();
-        for (int i = 0; i < SUBSCRIBERS; i++) {
+        for (int i = 0; i < subscribers; i++) {
             String subscriber = subscriber(i);
             switch (i % 20) {
                 case 0, 1, 2, 3 -> instances.add(instance("co-" + i).subscriber(subscriber).offering("co-gaming")
@@ -106,7 +110,7 @@ public class RatingEngineBenchmark {
         }
         engine = new RatingEngine(new RatingSnapshot(instances, prices, agreements), RatingFixtures.CLOCK,
                 RatingEngine.DEFAULT_TOO_OLD_AFTER);
-        records = records(new SplittableRandom(42));
+        records = records(new SplittableRandom(42), subscribers);
         accumulators = new TierAccumulators();
         for (UsageRecord record : records) {
             if (!(engine.rate(record, new TierAccumulators()) instanceof RatedUsage)) {
@@ -140,10 +144,10 @@ public class RatingEngineBenchmark {
                 iterationOperations / cpuSeconds, iterationOperations, cpuSeconds);
     }
 
-    private static UsageRecord[] records(SplittableRandom random) {
+    private static UsageRecord[] records(SplittableRandom random, int subscribers) {
         UsageRecord[] records = new UsageRecord[RECORDS];
         for (int r = 0; r < RECORDS; r++) {
-            int i = random.nextInt(SUBSCRIBERS);
+            int i = random.nextInt(subscribers);
             OffsetDateTime at = CURRENT.plusSeconds(random.nextLong(19 * 86_400L)).atOffset(ZoneOffset.ofHours(1));
             String type;
             BigDecimal quantity;

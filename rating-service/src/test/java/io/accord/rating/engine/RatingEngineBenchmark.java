@@ -46,12 +46,15 @@ public class RatingEngineBenchmark {
     @Param("20000")
     public int subscribers;
 
-    private static final int RECORDS = 1 << 16;
+    /** How many pre-built records are rated in a loop (a power of two): the more, the colder each one is. */
+    @Param("65536")
+    public int records;
+
     private static final Instant PREVIOUS = Instant.parse("2026-10-01T00:00:00Z");
     private static final Instant CURRENT = Instant.parse("2026-11-01T00:00:00Z");
 
     private RatingEngine engine;
-    private UsageRecord[] records;
+    private UsageRecord[] usage;
     private TierAccumulators accumulators;
     private int next;
     private long iterationOperations;
@@ -110,9 +113,12 @@ public class RatingEngineBenchmark {
         }
         engine = new RatingEngine(new RatingSnapshot(instances, prices, agreements), RatingFixtures.CLOCK,
                 RatingEngine.DEFAULT_TOO_OLD_AFTER);
-        records = records(new SplittableRandom(42), subscribers);
+        if (Integer.bitCount(records) != 1) {
+            throw new IllegalArgumentException("records must be a power of two: " + records);
+        }
+        usage = records(new SplittableRandom(42), subscribers, records);
         accumulators = new TierAccumulators();
-        for (UsageRecord record : records) {
+        for (UsageRecord record : usage) {
             if (!(engine.rate(record, new TierAccumulators()) instanceof RatedUsage)) {
                 throw new IllegalStateException("the benchmark's records must all rate: " + record);
             }
@@ -121,8 +127,8 @@ public class RatingEngineBenchmark {
 
     @Benchmark
     public RatingOutcome rateOneRecord() {
-        UsageRecord record = records[next];
-        next = (next + 1) & (RECORDS - 1);
+        UsageRecord record = usage[next];
+        next = (next + 1) & (records - 1);
         iterationOperations++;
         return engine.rate(record, accumulators);
     }
@@ -144,9 +150,9 @@ public class RatingEngineBenchmark {
                 iterationOperations / cpuSeconds, iterationOperations, cpuSeconds);
     }
 
-    private static UsageRecord[] records(SplittableRandom random, int subscribers) {
-        UsageRecord[] records = new UsageRecord[RECORDS];
-        for (int r = 0; r < RECORDS; r++) {
+    private static UsageRecord[] records(SplittableRandom random, int subscribers, int count) {
+        UsageRecord[] records = new UsageRecord[count];
+        for (int r = 0; r < count; r++) {
             int i = random.nextInt(subscribers);
             OffsetDateTime at = CURRENT.plusSeconds(random.nextLong(19 * 86_400L)).atOffset(ZoneOffset.ofHours(1));
             String type;

@@ -53,8 +53,7 @@ public final class RatingEngine {
             return new SuspendedUsage(usage, SuspenseReason.INVALID, invalid);
         }
         Instant at = usage.usageTime().toInstant();
-        // milliseconds, not Instant arithmetic, on the hot path: the clock's resolution decides nothing finer anyway
-        if (at.toEpochMilli() < clock.millis() - tooOldAfterMillis) {
+        if (isTooOld(at)) {
             return new SuspendedUsage(usage, SuspenseReason.TOO_OLD, "usage time " + at + " is older than "
                     + tooOldAfter.toDays() + " days");
         }
@@ -108,6 +107,15 @@ public final class RatingEngine {
      */
     public VolumeRerating rerateVolumePeriod(List<RatedUsage> periodRecords) {
         return VolumeRerater.rerate(periodRecords, snapshot);
+    }
+
+    /** Primitive arithmetic on the hot path, and no overflow for any usage time (the epoch-millis of year -10^9 would). */
+    private boolean isTooOld(Instant at) {
+        long cutoffMillis = clock.millis() - tooOldAfterMillis;
+        long cutoffSecond = Math.floorDiv(cutoffMillis, 1000);
+        long second = at.getEpochSecond();
+        return second < cutoffSecond
+                || second == cutoffSecond && at.getNano() < Math.floorMod(cutoffMillis, 1000) * 1_000_000;
     }
 
     /** The first day (UTC) of the tier period holding {@code at}. */

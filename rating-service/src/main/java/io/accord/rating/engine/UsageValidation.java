@@ -3,6 +3,9 @@ package io.accord.rating.engine;
 /** What makes a usage record {@link SuspenseReason#INVALID} before anything is looked up. */
 final class UsageValidation {
 
+    /** Beyond it a usage time is a data error, and tier periods would run past what {@code LocalDate} holds. */
+    private static final int LAST_YEAR = 9999;
+
     private UsageValidation() {
     }
 
@@ -22,6 +25,9 @@ final class UsageValidation {
         }
         if (usage.usageTime() == null) {
             return "usageTime is missing";
+        }
+        if (usage.usageTime().getYear() > LAST_YEAR) {
+            return "usageTime is after the year " + LAST_YEAR + ": " + usage.usageTime();
         }
         if (usage.quantity() == null) {
             return "quantity is missing";

@@ -66,6 +66,12 @@ class RatingEngineTests {
     }
 
     @Test
+    void answersEvenForUsageTimesAtTheEndsOfTime() {
+        assertThat(suspended(usage().at(OffsetDateTime.MIN).build()).reason()).isEqualTo(SuspenseReason.TOO_OLD);
+        assertThat(suspended(usage().at(OffsetDateTime.MAX).build()).detail()).contains("after the year 9999");
+    }
+
+    @Test
     void theTooOldWindowIsConfigurable() {
         RatingEngine strict = new RatingEngine(new RatingSnapshot(List.of(instance("pi-1").build()),
                 List.of(price("p").build()), List.of()), RatingFixtures.CLOCK, java.time.Duration.ofDays(1));

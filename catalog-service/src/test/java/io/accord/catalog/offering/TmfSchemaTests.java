@@ -13,8 +13,9 @@ class TmfSchemaTests {
 
     @ParameterizedTest(name = "{0} accepts exactly {2} of {1}")
     @CsvSource({
-            "io.accord.catalog.offering.OfferingResources$CreateOffering, TMF620-product-catalog, ProductOffering_Create, relatedParty",
-            "io.accord.catalog.offering.OfferingResources$PartyRef, TMF620-product-catalog, RelatedParty, ''"})
+            "io.accord.catalog.offering.OfferingResources$CreateOffering, TMF620-product-catalog, ProductOffering_Create, relatedParty externalId bundlePricing participants",
+            "io.accord.catalog.offering.OfferingResources$PartyRef, TMF620-product-catalog, RelatedParty, ''",
+            "io.accord.catalog.offering.OfferingResources$TimePeriod, TMF620-product-catalog, TimePeriod, ''"})
     void aTmfRequestAcceptsExactlyItsSchemasAttributes(String record, String spec, String schema,
                                                        String extensions) throws Exception {
         TmfSchemas.assertAcceptsExactly(record, spec, schema, extensions);

@@ -55,6 +55,19 @@ class QuoteItems {
         return QuotePricing.price(choices, catalogAt(at), discount);
     }
 
+    /**
+     * At acceptance (which creates the order): every quoted offering must still be sellable, so a partner suspended
+     * or terminated since the quote gets no new order (409 naming why).
+     */
+    void requireStillSellable(List<QuotePricing.Line> lines, Instant at) {
+        for (QuotePricing.Line line : lines) {
+            SellableOfferings.Offering offering = offerings.find(line.offeringId()).orElseThrow(() ->
+                    new ConflictException("Quote item '" + line.itemId() + "' cannot be sold: offering "
+                            + line.offeringId() + " is not launched"));
+            requireSellable(line.itemId(), offering, at, new ArrayList<>(), 0);
+        }
+    }
+
     /** The offering and its components are sellable; collects the characteristics of their specifications. */
     private void requireSellable(String item, SellableOfferings.Offering offering, Instant at,
                                  List<Characteristic> specs, int depth) {

@@ -99,6 +99,7 @@ class QuoteService {
             case APPROVED -> quote.approve(tenancy.actor(), tenancy.hasAnyRole(Roles.PARTNER_MANAGER), now);
             case ACCEPTED -> {
                 requireBuyer(quote);
+                items.requireStillSellable(quote.lines, now);
                 quote.accept(tenancy.actor(), now);
                 accepted = QuoteAcceptance.of(quote);
             }

@@ -203,6 +203,27 @@ class QuoteApiTests {
     }
 
     @Test
+    void anApprovedQuoteIsNotAcceptedOnceTheOfferingsOwnerIsTerminated() {
+        String owner = activePartner();
+        String offering = simOnly(owner);
+        String partner = activePartner();
+        TestHttp reseller = http(TestJwt.partner("reseller", partner, Roles.PARTNER_ADMIN));
+        String id = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")).json().get("id")
+                .asString();
+        assertThat(reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH).status())
+                .isEqualTo(200);
+        PartnerEvents.statusChanged(owner, "ACTIVE", "TERMINATED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !offerings.sellability(offering, Instant.now()).sellable());
+
+        TestHttp.Response refused = reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("TERMINATED");
+        assertThat(reseller.get(QUOTES + "/" + id).json().get("state").asString()).isEqualTo("approved");
+        assertThat(reseller.get(QUOTES + "?state=bogus").status()).isEqualTo(400);
+    }
+
+    @Test
     void aBundleIsPricedFromItsComponentsOrItsOwnPrice() {
         String a = simOnly(null);
         String b = simOnly(null);

@@ -224,6 +224,28 @@ class QuoteApiTests {
     }
 
     @Test
+    void ofAcceptanceAndRejectionRacingExactlyOneWins() throws Exception {
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
+        String id = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")
+                .replace("\"discountPercent\"", "\"externalId\": \"race-" + offering + "\", \"discountPercent\""))
+                .json().get("id").asString();
+        reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+
+        var accept = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH).status());
+        var reject = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"rejected\"}", PATCH).status());
+
+        assertThat(List.of(accept.get(), reject.get())).containsExactlyInAnyOrder(200, 409);
+        String state = reseller.get(QUOTES + "/" + id).json().get("state").asString();
+        assertThat(state).isEqualTo(accept.get() == 200 ? "accepted" : "rejected");
+        TestHttp.Response filtered = reseller.get(QUOTES + "?externalId=race-" + offering);
+        assertThat(filtered.header("X-Total-Count")).isEqualTo("1");
+        assertThat(filtered.json().get(0).get("id").asString()).isEqualTo(id);
+    }
+
+    @Test
     void aBundleIsPricedFromItsComponentsOrItsOwnPrice() {
         String a = simOnly(null);
         String b = simOnly(null);

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./accord smoke}: is a deployed Accord serving? Gets a client-credentials token for the {@code ci-pipeline}
- * client, then through the gateway: its health, one authenticated read per service, and each service's OpenAPI
+ * client, then through the gateway: its readiness ({@code /readyz}, on the public port also when actuator has its
+ * own management port, as on Kubernetes), one authenticated read per service, and each service's OpenAPI
  * document. One line per check, then {@code smoke: N passed, N failed}; the exit code is 0 only when all passed.
  * The deploy pipeline runs it after {@code helm upgrade}; it works against {@code ./accord up} as well. The JDK's
  * HTTP client only.
@@ -75,8 +76,8 @@ public final class SmokeCheck {
         out.printf("smoke: gateway %s, Keycloak %s (realm %s, client %s%s)%n", options.baseUrl(),
                 options.keycloakUrl(), options.realm(), options.clientId(), options.devSecret()
                         ? ", " + SmokeOptions.SECRET_VARIABLE + " not set: the development realm's secret" : "");
-        check("gateway health", () -> {
-            HttpResponse<String> health = get(options.gateway("/actuator/health"), null);
+        check("gateway health /readyz", () -> {
+            HttpResponse<String> health = get(options.gateway("/readyz"), null);
             expect(health, 200);
             if (!STATUS_UP.matcher(health.body()).find()) {
                 throw new CheckFailed("not UP: " + abbreviate(health.body()));

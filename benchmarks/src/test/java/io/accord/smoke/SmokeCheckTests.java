@@ -86,7 +86,7 @@ class SmokeCheckTests {
         SmokeOptions options = SmokeOptions.parse(new String[] {"--base-url", "https://api.example/accord/",
                 "--keycloak-url=https://auth.example", "--timeout", "3"}, Map.of("ACCORD_CI_CLIENT_SECRET", "x"));
 
-        assertThat(options.gateway("/actuator/health")).hasToString("https://api.example/accord/actuator/health");
+        assertThat(options.gateway("/readyz")).hasToString("https://api.example/accord/readyz");
         assertThat(options.tokenEndpoint())
                 .hasToString("https://auth.example/realms/accord/protocol/openid-connect/token");
         assertThat(options.timeout()).hasSeconds(3);
@@ -121,7 +121,7 @@ class SmokeCheckTests {
                     && form.contains("client_secret=s3cret");
             status = valid ? 200 : 401;
             body = valid ? "{\"access_token\":\"token-1\",\"token_type\":\"Bearer\"}" : "{\"error\":\"unauthorized_client\"}";
-        } else if (path.equals("/actuator/health")) {
+        } else if (path.equals("/readyz")) {
             body = "{\"status\":\"UP\",\"groups\":[\"liveness\",\"readiness\"]}";
         } else if (path.startsWith("/docs/")) {
             body = "{\"openapi\":\"3.1.0\",\"paths\":{}}";

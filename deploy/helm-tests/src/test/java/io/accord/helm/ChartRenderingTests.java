@@ -102,6 +102,11 @@ class ChartRenderingTests {
                     .noneMatch(key -> key.contains("PASSWORD") || key.contains("SECRET"));
         }
         assertThat(Chart.ofKind(resources, "Secret")).as("the chart creates no Secret").isEmpty();
+        // several replicas start together: the ones not migrating wait for Flyway's lock instead of failing
+        assertThat(Chart.ofKind(resources, "ConfigMap")).filteredOn(map -> !map.getMetadata().getName()
+                .endsWith("api-gateway")).hasSize(6).allSatisfy(map -> assertThat(
+                        ((io.fabric8.kubernetes.api.model.ConfigMap) map).getData())
+                .containsEntry("SPRING_FLYWAY_LOCKRETRYCOUNT", "300"));
     }
 
     @ParameterizedTest

@@ -41,8 +41,13 @@ final class Chart {
     }
 
     static String template(String valuesFile, Map<String, String> sets) {
-        TemplateCommand template = new Helm(DIRECTORY).template().withName("accord").withNamespace("accord")
-                .withValuesFile(DIRECTORY.resolve(valuesFile));
+        return template(List.of(DIRECTORY.resolve(valuesFile)), sets);
+    }
+
+    /** {@code helm template} with several values files, later ones overriding earlier ones. */
+    static String template(List<Path> valuesFiles, Map<String, String> sets) {
+        TemplateCommand template = new Helm(DIRECTORY).template().withName("accord").withNamespace("accord");
+        valuesFiles.forEach(template::withValuesFile);
         sets.forEach(template::set);
         return template.call();
     }

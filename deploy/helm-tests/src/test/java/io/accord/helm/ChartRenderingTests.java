@@ -175,6 +175,16 @@ class ChartRenderingTests {
     }
 
     @Test
+    void aValuesFileWithoutARequiredSecretReferenceFailsTheTemplateWithAMessageNamingIt() throws Exception {
+        var badValues = java.nio.file.Path.of(getClass().getResource("/values-without-activation-key.yaml").toURI());
+
+        assertThatThrownBy(() -> Chart.template(List.of(Chart.DIRECTORY.resolve("values-production.yaml"),
+                badValues), Map.of()))
+                .hasMessageContaining("components.orchestration.activationKey.existingSecret is required")
+                .hasMessageContaining("the AES-256 key encrypting partners' webhook secrets");
+    }
+
+    @Test
     void aMissingSecretReferenceFailsTheTemplateWithAMessageNamingIt() {
         assertThatThrownBy(() -> Chart.template("values-production.yaml",
                 Map.of("components.rating.database.appSecret", "")))

@@ -68,7 +68,9 @@ class OperatorExamplesTests {
 
         Map<String, Object> realmFile = Chart.yaml(Chart.ROOT.resolve("deploy/keycloak/accord-realm.json"));
         assertThat(spec(realmImport).get("realm"))
-                .as("keycloak.yaml's realm must equal deploy/keycloak/accord-realm.json: regenerate it").isEqualTo(realmFile);
+                .as("keycloak.yaml's realm must equal deploy/keycloak/accord-realm.json:"
+                        + " run deploy/helm/examples/update-keycloak-realm.sh")
+                .isEqualTo(realmFile);
         Set<String> variables = new HashSet<>();
         Matcher placeholder = Pattern.compile("\\$\\{(ACCORD_[A-Z_]+):").matcher(Chart.read(
                 Chart.ROOT.resolve("deploy/keycloak/accord-realm.json")));

@@ -52,6 +52,15 @@ class GatewaySecurityTests extends EchoBackedGatewaySupport {
     }
 
     @Test
+    void probesArePublicOnThePublicPortButMetricsStayForStaff() {
+        client.get().uri("/readyz").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/livez").exchange().expectStatus().isOk();
+
+        assertProblem(client.get().uri("/actuator/prometheus").exchange(), 401, "unauthorized");
+    }
+
+    @Test
     void forbidsATokenWithoutAnyAccordRole() {
         assertProblem(client.get().uri("/api/catalog/offerings")
                 .header(AUTHORIZATION, bearer(TestTokens.partner("offline_access", "default-roles-accord")))

@@ -2,6 +2,9 @@ package io.accord.gateway.security;
 
 import io.accord.contracts.Roles;
 import io.accord.gateway.problem.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -47,7 +50,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain accordSecurity(ServerHttpSecurity http, ProblemResponses problems,
-                                          JwtProperties jwtProperties) {
+                                          JwtProperties jwtProperties, ServerProperties server,
+                                          ObjectProvider<ManagementServerProperties> management) {
         var denial = new ProblemDenialHandler(problems, jwtProperties, applicationPaths());
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -58,7 +62,10 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(Customizer.withDefaults())
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // /livez and /readyz: the probes on the public port (add-additional-paths), for smoke checks
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz").permitAll()
+                        .matchers(new MetricsScrape(management.getIfAvailable(ManagementServerProperties::new)
+                                .getPort(), server.getPort())).permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
                                 "/v3/api-docs/**", "/docs/*/v3/api-docs").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/onboarding/applications").permitAll()

@@ -1,0 +1,152 @@
+package io.accord.helm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * deploy/helm/accord rendered by the helm library helm-java bundles (native, no helm binary, no cluster, no network)
+ * and parsed into the fabric8 Kubernetes model.
+ */
+final class Chart {
+
+    static final Path ROOT = projectRoot();
+    static final Path DIRECTORY = ROOT.resolve("deploy/helm/accord");
+    static final Path EXAMPLES = ROOT.resolve("deploy/helm/examples");
+    /** The values files a deployment uses: the chart's defaults alone, and each overlay on top of them. */
+    static final List<String> VALUES_FILES = List.of("values.yaml", "values-dev.yaml", "values-production.yaml");
+
+    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private Chart() {
+    }
+
+    /** {@code helm template accord deploy/helm/accord -f <valuesFile> --set ...}, parsed. */
+    static List<HasMetadata> render(String valuesFile, Map<String, String> sets) {
+        return parse(template(valuesFile, sets));
+    }
+
+    static String template(String valuesFile, Map<String, String> sets) {
+        return template(List.of(DIRECTORY.resolve(valuesFile)), sets);
+    }
+
+    /** {@code helm template} with several values files, later ones overriding earlier ones. */
+    static String template(List<Path> valuesFiles, Map<String, String> sets) {
+        TemplateCommand template = new Helm(DIRECTORY).template().withName("accord").withNamespace("accord");
+        valuesFiles.forEach(template::withValuesFile);
+        sets.forEach(template::set);
+        return template.call();
+    }
+
+    /**
+     * {@code helm lint --strict} with the values file: helm-java's lint takes no values file, so the overlay is
+     * merged into a copy of the chart's values.yaml, which helm then lints as the chart's defaults.
+     */
+    static LintResult lint(String valuesFile) {
+        if (valuesFile.equals("values.yaml")) {
+            return new Helm(DIRECTORY).lint().strict().call();
+        }
+        Path copy = copyOfChart();
+        Map<String, Object> merged = merge(yaml(DIRECTORY.resolve("values.yaml")), yaml(DIRECTORY.resolve(valuesFile)));
+        write(copy.resolve("values.yaml"), SERIALIZATION.asYaml(merged));
+        return new Helm(copy).lint().strict().call();
+    }
+
+    static List<HasMetadata> parse(String manifests) {
+        List<HasMetadata> resources = new ArrayList<>();
+        for (String document : manifests.split("(?m)^---\\s*$")) {
+            if (document.lines().anyMatch(line -> line.startsWith("kind:"))) {
+                Object parsed = SERIALIZATION.unmarshal(document);
+                if (parsed instanceof KubernetesList list) {
+                    resources.addAll(list.getItems());
+                } else {
+                    resources.add((HasMetadata) parsed);
+                }
+            }
+        }
+        return resources;
+    }
+
+    static <T extends HasMetadata> List<T> ofType(List<HasMetadata> resources, Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    static List<HasMetadata> ofKind(List<HasMetadata> resources, String kind) {
+        return resources.stream().filter(resource -> kind.equals(resource.getKind())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(Path file) {
+        return SERIALIZATION.unmarshal(read(file), Map.class);
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Helm's rule: maps merge key by key, anything else (lists too) in the overlay replaces the base's. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overlay) {
+        Map<String, Object> merged = new LinkedHashMap<>(base);
+        overlay.forEach((key, value) -> merged.merge(key, value, (old, added) ->
+                old instanceof Map && added instanceof Map
+                        ? merge((Map<String, Object>) old, (Map<String, Object>) added) : added));
+        return merged;
+    }
+
+    private static Path copyOfChart() {
+        try {
+            Path copy = Files.createTempDirectory("accord-chart").resolve("accord");
+            try (Stream<Path> files = Files.walk(DIRECTORY)) {
+                for (Path file : files.toList()) {
+                    Path target = copy.resolve(DIRECTORY.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target);
+                    }
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path projectRoot() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null && !Files.exists(directory.resolve("deploy/helm/accord/Chart.yaml"))) {
+            directory = directory.getParent();
+        }
+        if (directory == null) {
+            throw new IllegalStateException("deploy/helm/accord not found above " + Path.of("").toAbsolutePath());
+        }
+        return directory;
+    }
+}

@@ -1,0 +1,211 @@
+package io.accord.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import com.marcnuri.helm.LintResult;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+/** The chart renders for every values file, and what it renders is safe to run (issue 14). */
+class ChartRenderingTests {
+
+    static final List<String> VALUES_FILES = Chart.VALUES_FILES;
+
+    /** The gateway and the six services, by the name the chart gives them. */
+    static final Set<String> COMPONENTS = Set.of("api-gateway", "partner-onboarding", "catalog", "orchestration",
+            "rating", "settlement", "dispute");
+
+    /** Environment variables whose value is a credential: only ever from a Secret. */
+    static final Set<String> SECRET_VARIABLES = Set.of("SPRING_FLYWAY_PASSWORD", "SPRING_DATASOURCE_PASSWORD",
+            "ACCORD_ONBOARDING_CLIENT_SECRET", "ACCORD_ACTIVATION_SECRET_KEY",
+            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+
+    @ParameterizedTest
+    @FieldSource("VALUES_FILES")
+    void lintsStrictlyClean(String valuesFile) {
+        LintResult lint = Chart.lint(valuesFile);
+
+        assertThat(lint.isFailed()).as("helm lint --strict with %s: %s", valuesFile, lint.getMessages()).isFalse();
+    }
+
+    @ParameterizedTest
+    @FieldSource("VALUES_FILES")
+    void everyComponentIsADeploymentWithProbesResourcesAndALockedDownSecurityContext(String valuesFile) {
+        List<Deployment> deployments = Chart.ofType(Chart.render(valuesFile, Map.of()), Deployment.class);
+
+        assertThat(deployments).extracting(deployment -> deployment.getMetadata().getLabels()
+                .get("app.kubernetes.io/name")).containsExactlyInAnyOrderElementsOf(COMPONENTS);
+        for (Deployment deployment : deployments) {
+            var pod = deployment.getSpec().getTemplate().getSpec();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+            assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+            assertThat(pod.getServiceAccountName()).isEqualTo(deployment.getMetadata().getName());
+            assertThat(pod.getVolumes()).anySatisfy(volume -> assertThat(volume.getEmptyDir()).isNotNull());
+            for (Container container : pod.getContainers()) {
+                String what = valuesFile + ": " + container.getName();
+                assertThat(List.of(container.getStartupProbe(), container.getLivenessProbe(),
+                        container.getReadinessProbe())).as(what).allSatisfy(probe -> assertOnManagementPort(probe));
+                assertThat(container.getReadinessProbe().getHttpGet().getPath())
+                        .isEqualTo("/actuator/health/readiness");
+                assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+                assertThat(container.getResources().getRequests()).as(what).containsKeys("cpu", "memory");
+                assertThat(container.getResources().getLimits()).as(what).containsKey("memory");
+                var security = container.getSecurityContext();
+                assertThat(security.getRunAsNonRoot()).as(what).isTrue();
+                assertThat(security.getReadOnlyRootFilesystem()).as(what).isTrue();
+                assertThat(security.getAllowPrivilegeEscalation()).as(what).isFalse();
+                assertThat(security.getCapabilities().getDrop()).as(what).containsExactly("ALL");
+                assertThat(container.getVolumeMounts()).as(what)
+                        .anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("VALUES_FILES")
+    void credentialsComeOnlyFromSecretsAndEveryServiceMigratesAsOwnerAndRunsAsTheRuntimeRole(String valuesFile) {
+        List<HasMetadata> resources = Chart.render(valuesFile, Map.of());
+
+        for (Deployment deployment : Chart.ofType(resources, Deployment.class)) {
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+            List<EnvVar> env = container.getEnv() == null ? List.of() : container.getEnv();
+            assertThat(env).as("no plain value in env, only secretKeyRef: %s", container.getName())
+                    .allSatisfy(variable -> {
+                        assertThat(variable.getValue()).isNull();
+                        assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+                    });
+            if (!container.getName().equals("api-gateway")) {
+                assertThat(env).extracting(EnvVar::getName).contains("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD",
+                        "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+            }
+        }
+        // nor hidden in a ConfigMap
+        for (HasMetadata configMap : Chart.ofKind(resources, "ConfigMap")) {
+            Map<String, String> data = ((io.fabric8.kubernetes.api.model.ConfigMap) configMap).getData();
+            assertThat(data.keySet()).as(configMap.getMetadata().getName()).doesNotContainAnyElementsOf(SECRET_VARIABLES)
+                    .noneMatch(key -> key.contains("PASSWORD") || key.contains("SECRET"));
+        }
+        assertThat(Chart.ofKind(resources, "Secret")).as("the chart creates no Secret").isEmpty();
+        // several replicas start together: the ones not migrating wait for Flyway's lock instead of failing
+        assertThat(Chart.ofKind(resources, "ConfigMap")).filteredOn(map -> !map.getMetadata().getName()
+                .endsWith("api-gateway")).hasSize(6).allSatisfy(map -> assertThat(
+                        ((io.fabric8.kubernetes.api.model.ConfigMap) map).getData())
+                .containsEntry("SPRING_FLYWAY_LOCKRETRYCOUNT", "300"));
+    }
+
+    @ParameterizedTest
+    @FieldSource("VALUES_FILES")
+    void everyComponentHasAPodDisruptionBudgetAServiceAccountAndANetworkPolicy(String valuesFile) {
+        List<HasMetadata> resources = Chart.render(valuesFile, Map.of());
+
+        assertThat(names(Chart.ofType(resources, PodDisruptionBudget.class))).isEqualTo(deploymentNames(resources));
+        assertThat(names(Chart.ofKind(resources, "ServiceAccount"))).isEqualTo(deploymentNames(resources));
+        assertThat(names(Chart.ofType(resources, NetworkPolicy.class))).isEqualTo(deploymentNames(resources));
+    }
+
+    @Test
+    void onlyTheGatewayIsReachableFromTheIngressAndServicesOnlyFromTheGateway() {
+        List<NetworkPolicy> policies = Chart.ofType(Chart.render("values.yaml", Map.of()), NetworkPolicy.class);
+
+        for (NetworkPolicy policy : policies) {
+            String component = policy.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
+            var http = policy.getSpec().getIngress().stream()
+                    .filter(rule -> rule.getPorts().getFirst().getPort().getStrVal().equals("http")).findFirst()
+                    .orElseThrow();
+            var management = policy.getSpec().getIngress().stream()
+                    .filter(rule -> rule.getPorts().getFirst().getPort().getStrVal().equals("management"))
+                    .findFirst().orElseThrow();
+            assertThat(management.getFrom().getFirst().getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "monitoring");
+            if (component.equals("api-gateway")) {
+                assertThat(http.getFrom().getFirst().getNamespaceSelector().getMatchLabels())
+                        .containsEntry("kubernetes.io/metadata.name", "ingress-nginx");
+            } else {
+                assertThat(http.getFrom()).singleElement().satisfies(peer -> {
+                    assertThat(peer.getNamespaceSelector()).isNull();
+                    assertThat(peer.getPodSelector().getMatchLabels())
+                            .containsEntry("app.kubernetes.io/name", "api-gateway");
+                });
+            }
+        }
+        assertThat(policies).hasSize(COMPONENTS.size());
+    }
+
+    @Test
+    void productionScalesRatingOnConsumerLagThroughKedaAndIsScrapedByThePrometheusOperator() {
+        List<HasMetadata> resources = Chart.render("values-production.yaml", Map.of());
+
+        HasMetadata scaledObject = Chart.ofKind(resources, "ScaledObject").getFirst();
+        assertThat(scaledObject.getMetadata().getName()).isEqualTo("accord-rating");
+        assertThat(Chart.SERIALIZATION.asYaml(scaledObject)).contains("type: \"kafka\"", "consumerGroup: \"rating\"",
+                "topic: \"usage.raw.v1\"");
+        // KEDA owns rating's HPA; the others keep their plain CPU one
+        assertThat(names(Chart.ofKind(resources, "HorizontalPodAutoscaler"))).hasSize(COMPONENTS.size() - 1)
+                .doesNotContain("accord-rating");
+        assertThat(Chart.ofKind(resources, "ServiceMonitor")).hasSize(COMPONENTS.size());
+        assertThat(Chart.ofKind(resources, "Ingress")).singleElement().satisfies(ingress ->
+                assertThat(Chart.SERIALIZATION.asYaml(ingress)).contains("secretName: \"accord-api-tls\""));
+    }
+
+    @Test
+    void developmentRunsOneReplicaOfEachWithoutAutoscalingAndDrainsStillWork() {
+        List<HasMetadata> resources = Chart.render("values-dev.yaml", Map.of());
+
+        assertThat(Chart.ofType(resources, Deployment.class))
+                .allSatisfy(deployment -> assertThat(deployment.getSpec().getReplicas()).isEqualTo(1));
+        assertThat(Chart.ofKind(resources, "HorizontalPodAutoscaler")).isEmpty();
+        assertThat(Chart.ofType(resources, PodDisruptionBudget.class)).allSatisfy(pdb ->
+                assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1));
+    }
+
+    @Test
+    void aValuesFileWithoutARequiredSecretReferenceFailsTheTemplateWithAMessageNamingIt() throws Exception {
+        var badValues = java.nio.file.Path.of(getClass().getResource("/values-without-activation-key.yaml").toURI());
+
+        assertThatThrownBy(() -> Chart.template(List.of(Chart.DIRECTORY.resolve("values-production.yaml"),
+                badValues), Map.of()))
+                .hasMessageContaining("components.orchestration.activationKey.existingSecret is required")
+                .hasMessageContaining("the AES-256 key encrypting partners' webhook secrets");
+    }
+
+    @Test
+    void aMissingSecretReferenceFailsTheTemplateWithAMessageNamingIt() {
+        assertThatThrownBy(() -> Chart.template("values-production.yaml",
+                Map.of("components.rating.database.appSecret", "")))
+                .hasMessageContaining("components.rating.database.appSecret is required")
+                .hasMessageContaining("existing Secret");
+        assertThatThrownBy(() -> Chart.template("values.yaml",
+                Map.of("components.partner-onboarding.keycloakClient.existingSecret", "")))
+                .hasMessageContaining("components.partner-onboarding.keycloakClient.existingSecret is required");
+    }
+
+    private static void assertOnManagementPort(Probe probe) {
+        assertThat(probe).isNotNull();
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        assertThat(probe.getHttpGet().getPath()).startsWith("/actuator/health/");
+    }
+
+    private static Set<String> deploymentNames(List<HasMetadata> resources) {
+        return names(Chart.ofType(resources, Deployment.class));
+    }
+
+    private static Set<String> names(List<? extends HasMetadata> resources) {
+        return resources.stream().map(resource -> resource.getMetadata().getName()).collect(Collectors.toSet());
+    }
+}

@@ -3,6 +3,7 @@ package io.accord.catalog.importjob;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,9 @@ import java.util.Set;
  */
 final class JsonItemReader implements ItemReader {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads one array element at a time: what follows the element is the rest of the file, not trailing junk. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Set<String> LIST_FIELDS = Set.of(Columns.SALES_CHANNELS, Columns.RESOURCE_TYPES,
             Columns.BUNDLED_OFFERINGS, Columns.PARTICIPANTS, Columns.USAGE_TYPES, Columns.TIERS);
 

@@ -1,68 +1,280 @@
 package io.accord.catalog.offering;
 
-import io.accord.contracts.value.PartnerId;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** A partner's product offering (TMF620). Starts "In study"; approval and launch come with the catalog issue. */
+/**
+ * A product offering (TMF620) and its lifecycle: DRAFT → IN_REVIEW → APPROVED | REJECTED → LAUNCHED → RETIRED.
+ * Its definition is the normalized {@link OfferingDraft} (kept as JSON, what export writes); the columns beside it
+ * are what lists filter and tenancy checks on. A launched offering is never changed in place: a change waits as a
+ * pending revision until a partner manager (or the auto-approval policy) approves it.
+ */
 @Entity
 @Table(name = "product_offering")
-public class ProductOffering {
+class ProductOffering {
 
-    static final String IN_STUDY = "In study";
+    /** What kind of change of a launched offering waits for review. */
+    enum Change { NEW_VERSION, NEW_PRICE_VERSION }
 
     @Id
     private UUID id;
+    private String ownerKey;
     private UUID partnerId;
+    private String externalId;
     private String name;
     private String description;
-    private String lifecycleStatus;
+    private boolean isBundle;
+    private UUID categoryId;
+    private String categoryCode;
+    private UUID specificationId;
+    private Instant validFrom;
+    private Instant validTo;
+    @Enumerated(EnumType.STRING)
+    private OfferingStatus status;
+    private int offeringVersion;
+    private String definition;
+    @Enumerated(EnumType.STRING)
+    private Change pendingChange;
+    private String pendingDefinition;
+    private String statusReason;
+    private Instant launchAt;
+    private Instant submittedAt;
+    private Instant decidedAt;
+    private String decidedBy;
+    private Instant launchedAt;
+    private Instant retiredAt;
     private Instant createdAt;
     private Instant lastUpdate;
     @Version
-    private long version;
+    private Long version;
+    @ElementCollection
+    @CollectionTable(name = "offering_participant", joinColumns = @JoinColumn(name = "offering_id"))
+    @OrderColumn(name = "position")
+    private List<ParticipantRow> participants = new ArrayList<>();
+    @ElementCollection
+    @CollectionTable(name = "offering_bundle_component", joinColumns = @JoinColumn(name = "bundle_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "component_id")
+    private List<UUID> components = new ArrayList<>();
 
     protected ProductOffering() {
     }
 
-    static ProductOffering draft(PartnerId partner, String name, String description, Instant now) {
-        ProductOffering offering = new ProductOffering();
-        offering.id = UUID.randomUUID();
-        offering.partnerId = partner.value();
-        offering.name = name;
-        offering.description = description;
-        offering.lifecycleStatus = IN_STUDY;
-        offering.createdAt = now;
-        offering.lastUpdate = now;
-        return offering;
+    ProductOffering(Owner owner, String externalId, Instant now) {
+        this.id = UUID.randomUUID();
+        this.ownerKey = owner.key();
+        this.partnerId = owner.partnerId();
+        this.externalId = externalId;
+        this.status = OfferingStatus.DRAFT;
+        this.offeringVersion = 1;
+        this.createdAt = now;
     }
 
-    PartnerId partner() {
-        return new PartnerId(partnerId);
+    /** Sets the definition of an offering that is not launched yet; a rejected one returns to DRAFT. */
+    void define(OfferingDefinition definition, Instant now) {
+        requireStatus("change", OfferingStatus.DRAFT, OfferingStatus.REJECTED);
+        apply(definition);
+        status = OfferingStatus.DRAFT;
+        statusReason = null;
+        lastUpdate = now;
     }
 
-    UUID id() {
-        return id;
+    /** The owner submits it for review. */
+    void submit(Instant now) {
+        requireStatus("submit", OfferingStatus.DRAFT, OfferingStatus.REJECTED);
+        status = OfferingStatus.IN_REVIEW;
+        statusReason = null;
+        submittedAt = now;
+        lastUpdate = now;
     }
 
-    String name() {
-        return name;
+    /** A partner manager (or the policy) approves; it launches at {@code launchAt}, or at once when that is null. */
+    void approve(String by, Instant launchAt, Instant now) {
+        requireStatus("approve", OfferingStatus.IN_REVIEW);
+        status = OfferingStatus.APPROVED;
+        this.launchAt = launchAt;
+        decidedBy = by;
+        decidedAt = now;
+        lastUpdate = now;
     }
 
-    String description() {
-        return description;
+    void reject(String by, String reason, Instant now) {
+        requireStatus("reject", OfferingStatus.IN_REVIEW);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a rejection needs a reason");
+        }
+        status = OfferingStatus.REJECTED;
+        statusReason = reason.strip();
+        decidedBy = by;
+        decidedAt = now;
+        lastUpdate = now;
     }
 
-    String lifecycleStatus() {
-        return lifecycleStatus;
+    boolean isDueForLaunch(Instant now) {
+        return status == OfferingStatus.APPROVED && (launchAt == null || !launchAt.isAfter(now));
     }
 
-    Instant lastUpdate() {
-        return lastUpdate;
+    void launch(Instant now) {
+        requireStatus("launch", OfferingStatus.APPROVED);
+        if (launchAt != null && launchAt.isAfter(now)) {
+            throw new IllegalStateException("offering " + id + " launches at " + launchAt + ", not before");
+        }
+        status = OfferingStatus.LAUNCHED;
+        launchedAt = now;
+        lastUpdate = now;
+    }
+
+    /** A launched offering changes only through a revision that waits for review. */
+    void propose(Change change, String pending, Instant now) {
+        requireStatus("revise", OfferingStatus.LAUNCHED);
+        pendingChange = change;
+        pendingDefinition = pending;
+        statusReason = null;
+        submittedAt = now;
+        lastUpdate = now;
+    }
+
+    /** The pending revision becomes the definition; a new version when more than prices changed. */
+    void approveRevision(OfferingDefinition definition, String by, Instant now) {
+        requireRevision();
+        if (pendingChange == Change.NEW_VERSION) {
+            offeringVersion++;
+        }
+        apply(definition);
+        pendingChange = null;
+        pendingDefinition = null;
+        decidedBy = by;
+        decidedAt = now;
+        lastUpdate = now;
+    }
+
+    void rejectRevision(String by, String reason, Instant now) {
+        requireRevision();
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a rejection needs a reason");
+        }
+        pendingChange = null;
+        pendingDefinition = null;
+        statusReason = reason.strip();
+        decidedBy = by;
+        decidedAt = now;
+        lastUpdate = now;
+    }
+
+    void retire(String reason, Instant now) {
+        requireStatus("retire", OfferingStatus.LAUNCHED, OfferingStatus.APPROVED);
+        status = OfferingStatus.RETIRED;
+        pendingChange = null;
+        pendingDefinition = null;
+        statusReason = reason;
+        retiredAt = now;
+        lastUpdate = now;
+    }
+
+    boolean isDeletable() {
+        return status == OfferingStatus.DRAFT || status == OfferingStatus.REJECTED;
+    }
+
+    boolean inReview() {
+        return status == OfferingStatus.IN_REVIEW || pendingChange != null;
+    }
+
+    /** Launched and within its validity at {@code instant}. */
+    boolean isLaunchedAt(Instant instant) {
+        return status == OfferingStatus.LAUNCHED && (validFrom == null || !validFrom.isAfter(instant))
+                && (validTo == null || validTo.isAfter(instant));
+    }
+
+    private void apply(OfferingDefinition d) {
+        OfferingDraft draft = d.draft();
+        name = draft.name();
+        description = draft.description();
+        isBundle = draft.kind() == OfferingDraft.Kind.BUNDLE;
+        categoryId = d.categoryId();
+        categoryCode = draft.categoryCode();
+        specificationId = d.specificationId();
+        validFrom = draft.validFrom();
+        validTo = draft.validTo();
+        definition = d.json();
+        participants.clear();
+        draft.participants().forEach(p -> participants.add(new ParticipantRow(p.partnerId(), p.sharePercent())));
+        components.clear();
+        components.addAll(d.componentIds());
+    }
+
+    private void requireRevision() {
+        if (pendingChange == null) {
+            throw new IllegalStateException("offering " + id + " has no change waiting for review");
+        }
+    }
+
+    private void requireStatus(String action, OfferingStatus... allowed) {
+        for (OfferingStatus candidate : allowed) {
+            if (status == candidate) {
+                return;
+            }
+        }
+        throw new IllegalStateException("cannot " + action + " offering " + id + ": it is " + status);
+    }
+
+    UUID id() { return id; }
+    Owner owner() { return Owner.ofKey(ownerKey); }
+    UUID partnerId() { return partnerId; }
+    String externalId() { return externalId; }
+    String name() { return name; }
+    String description() { return description; }
+    boolean isBundle() { return isBundle; }
+    UUID categoryId() { return categoryId; }
+    String categoryCode() { return categoryCode; }
+    UUID specificationId() { return specificationId; }
+    Instant validFrom() { return validFrom; }
+    Instant validTo() { return validTo; }
+    OfferingStatus status() { return status; }
+    int offeringVersion() { return offeringVersion; }
+    String definition() { return definition; }
+    Change pendingChange() { return pendingChange; }
+    String pendingDefinition() { return pendingDefinition; }
+    String statusReason() { return statusReason; }
+    Instant launchAt() { return launchAt; }
+    Instant submittedAt() { return submittedAt; }
+    Instant lastUpdate() { return lastUpdate; }
+    List<UUID> components() { return List.copyOf(components); }
+
+    List<UUID> participantIds() {
+        return participants.stream().map(ParticipantRow::partnerId).toList();
+    }
+
+    @Embeddable
+    static class ParticipantRow {
+        private UUID partnerId;
+        private BigDecimal sharePercent;
+
+        protected ParticipantRow() {
+        }
+
+        ParticipantRow(UUID partnerId, BigDecimal sharePercent) {
+            this.partnerId = partnerId;
+            this.sharePercent = sharePercent;
+        }
+
+        UUID partnerId() {
+            return partnerId;
+        }
     }
 }

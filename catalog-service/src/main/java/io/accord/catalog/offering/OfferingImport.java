@@ -1,0 +1,169 @@
+package io.accord.catalog.offering;
+
+import io.accord.catalog.price.Prices;
+import io.accord.catalog.specification.SpecificationView;
+import io.accord.catalog.specification.Specifications;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import jakarta.persistence.EntityManager;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Bulk upsert of offering drafts: first every draft is validated and classified against one lookup of the owner's
+ * existing offerings (no write), then, unless it is a dry run, the writes follow in JDBC batches.
+ */
+@Component
+class OfferingImport {
+
+    private final ProductOfferingRepository offerings;
+    private final OfferingValidation validation;
+    private final Specifications specifications;
+    private final Prices prices;
+    private final OfferingLifecycle lifecycle;
+    private final EntityManager entities;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    OfferingImport(ProductOfferingRepository offerings, OfferingValidation validation, Specifications specifications,
+                   Prices prices, OfferingLifecycle lifecycle, EntityManager entities, AuditTrail audit,
+                   JsonMapper json, Clock clock) {
+        this.offerings = offerings;
+        this.validation = validation;
+        this.specifications = specifications;
+        this.prices = prices;
+        this.lifecycle = lifecycle;
+        this.entities = entities;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    List<ImportOutcome> upsertAll(Owner owner, List<OfferingDraft> drafts, boolean dryRun) {
+        Instant now = clock.instant();
+        OfferingValidation.Batch batch = validation.batch(owner, drafts);
+        Map<String, ProductOffering> existing = lookup(owner, batch);
+        Map<String, SpecificationView> specs = specifications.findByExternalIds(owner.key(), batch.specificationIds());
+        batch.resolveComponents(existing);
+        for (OfferingValidation.Row row : batch.valid()) {
+            classify(row, existing.get(row.draft().externalId()), now);
+        }
+        if (!dryRun) {
+            apply(owner, batch, existing, specs, now);
+        }
+        return batch.outcomes();
+    }
+
+    private Map<String, ProductOffering> lookup(Owner owner, OfferingValidation.Batch batch) {
+        Set<String> keys = batch.referencedExternalIds();
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return offerings.findByOwnerKeyAndExternalIdIn(owner.key(), keys).stream()
+                .collect(Collectors.toMap(ProductOffering::externalId, o -> o));
+    }
+
+    private void classify(OfferingValidation.Row row, ProductOffering current, Instant now) {
+        String definition = json.writeValueAsString(row.draft());
+        row.definition(definition);
+        if (current == null) {
+            row.result(ImportOutcome.Result.CREATED, null);
+            return;
+        }
+        boolean same = definition.equals(current.pendingDefinition() != null ? current.pendingDefinition()
+                : current.definition());
+        switch (current.status()) {
+            case DRAFT, REJECTED -> row.result(same ? ImportOutcome.Result.UNCHANGED : ImportOutcome.Result.UPDATED,
+                    current.id());
+            case LAUNCHED -> {
+                if (same) {
+                    row.result(ImportOutcome.Result.UNCHANGED, current.id());
+                    return;
+                }
+                OfferingDraft live = json.readValue(current.definition(), OfferingDraft.class);
+                boolean priceOnly = live.withPrices(List.of()).equals(row.draft().withPrices(List.of()));
+                prices.checkRevision(current.id(), row.draft().prices(), now, row::error);
+                row.result(priceOnly ? ImportOutcome.Result.NEW_PRICE_VERSION : ImportOutcome.Result.NEW_VERSION,
+                        current.id());
+            }
+            default -> {
+                if (same) {
+                    row.result(ImportOutcome.Result.UNCHANGED, current.id());
+                } else {
+                    row.error("externalId", "offering '" + current.externalId() + "' is " + current.status()
+                            + ": it cannot change now");
+                    row.result(ImportOutcome.Result.INVALID, current.id());
+                }
+            }
+        }
+    }
+
+    private void apply(Owner owner, OfferingValidation.Batch batch, Map<String, ProductOffering> existing,
+                       Map<String, SpecificationView> specs, Instant now) {
+        Map<String, UUID> ids = new HashMap<>();
+        existing.forEach((key, offering) -> ids.put(key, offering.id()));
+        Map<String, UUID> specIds = new HashMap<>();
+        List<Map<String, String>> written = new ArrayList<>();
+        // components before the bundles that contain them, so a bundle can name an offering of the same batch
+        List<OfferingValidation.Row> ordered = batch.valid().stream()
+                .sorted(Comparator.comparing(row -> row.draft().kind() == OfferingDraft.Kind.BUNDLE)).toList();
+        for (OfferingValidation.Row row : ordered) {
+            ImportOutcome.Result result = row.result();
+            if (result == ImportOutcome.Result.UNCHANGED || result == ImportOutcome.Result.INVALID) {
+                continue;
+            }
+            OfferingDraft draft = row.draft();
+            ProductOffering offering = existing.get(draft.externalId());
+            switch (result) {
+                case CREATED -> {
+                    offering = new ProductOffering(owner, draft.externalId(), now);
+                    offering.define(definition(owner, row, ids, specs, specIds, now), now);
+                    entities.persist(offering);
+                    prices.replaceDrafts(offering.id(), draft.prices(), now, true);
+                    row.result(result, offering.id());
+                }
+                case UPDATED -> {
+                    offering.define(definition(owner, row, ids, specs, specIds, now), now);
+                    prices.replaceDrafts(offering.id(), draft.prices(), now, false);
+                }
+                default -> lifecycle.propose(offering, result == ImportOutcome.Result.NEW_PRICE_VERSION
+                        ? ProductOffering.Change.NEW_PRICE_VERSION : ProductOffering.Change.NEW_VERSION,
+                        row.definition(), now);
+            }
+            ids.put(draft.externalId(), offering.id());
+            written.add(Map.of("id", offering.id().toString(), "externalId", draft.externalId(),
+                    "result", result.name()));
+        }
+        if (!written.isEmpty()) {
+            audit.record(owner.isCsp() ? null : new PartnerId(owner.partnerId()), "productOffering",
+                    "import:" + UUID.randomUUID(), "imported", null, Map.of("offerings", written));
+        }
+    }
+
+    private OfferingDefinition definition(Owner owner, OfferingValidation.Row row, Map<String, UUID> ids,
+                                          Map<String, SpecificationView> specs, Map<String, UUID> specIds,
+                                          Instant now) {
+        OfferingDraft draft = row.draft();
+        UUID specId = null;
+        if (draft.specification() != null) {
+            String key = draft.specification().externalId();
+            specId = specIds.computeIfAbsent(key, k -> specifications.upsert(owner.key(), owner.partnerId(),
+                    draft.specification(), specs.get(k), now));
+        }
+        List<UUID> components = draft.bundledOfferingExternalIds().stream().map(ids::get).toList();
+        return new OfferingDefinition(draft, row.definition(), row.categoryId(), specId, components);
+    }
+
+}

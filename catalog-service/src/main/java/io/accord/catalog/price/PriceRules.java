@@ -1,0 +1,164 @@
+package io.accord.catalog.price;
+
+import io.accord.contracts.catalog.UnitOfMeasure;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+
+/**
+ * The rules a price definition must follow, as plain Java: every broken rule is reported with its field (relative to
+ * {@code prefix}), so an import row lists all its problems at once.
+ */
+final class PriceRules {
+
+    /** Money carries 6 decimals (see {@code Money}); a price with more could not be charged exactly. */
+    static final int MAX_SCALE = 6;
+
+    private final Predicate<String> isCurrency;
+    private final Predicate<String> isTaxCategory;
+
+    PriceRules(Predicate<String> isCurrency, Predicate<String> isTaxCategory) {
+        this.isCurrency = isCurrency;
+        this.isTaxCategory = isTaxCategory;
+    }
+
+    /** Checks a set of prices of one offering: each price, and that their external ids are unique. */
+    void checkAll(List<PriceDraft> prices, String prefix, BiConsumer<String, String> errors) {
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < prices.size(); i++) {
+            PriceDraft price = prices.get(i);
+            String at = prefix + "[" + i + "]";
+            if (price == null) {
+                errors.accept(at, "a price must not be null");
+                continue;
+            }
+            check(price, at, errors);
+            if (price.externalId() != null && !keys.add(price.externalId())) {
+                errors.accept(at + ".externalId", "price externalId '" + price.externalId()
+                        + "' appears twice in the offering");
+            }
+        }
+    }
+
+    void check(PriceDraft price, String at, BiConsumer<String, String> errors) {
+        text(price.externalId(), 100, at + ".externalId", errors);
+        text(price.name(), 200, at + ".name", errors);
+        if (price.currency() == null || !isCurrency.test(price.currency())) {
+            errors.accept(at + ".currency", "currency must be an ISO 4217 code such as EUR");
+        }
+        if (price.taxCategory() == null || !isTaxCategory.test(price.taxCategory())) {
+            errors.accept(at + ".taxCategory", "taxCategory must be a known tax category such as STANDARD");
+        }
+        if (price.validFrom() == null) {
+            errors.accept(at + ".validFrom", "validFrom is mandatory");
+        }
+        amount(price.minimumCharge(), at + ".minimumCharge", errors);
+        if (price.type() == null) {
+            errors.accept(at + ".type", "type is mandatory: ONE_TIME, RECURRING or USAGE");
+            return;
+        }
+        switch (price.type()) {
+            case ONE_TIME -> {
+                required(price.amount(), at + ".amount", errors);
+                notUsage(price, at, errors);
+                if (price.period() != null || price.proration() != null) {
+                    errors.accept(at + ".period", "period and proration apply to recurring prices only");
+                }
+            }
+            case RECURRING -> {
+                required(price.amount(), at + ".amount", errors);
+                notUsage(price, at, errors);
+                if (price.period() == null) {
+                    errors.accept(at + ".period", "a recurring price needs a period: MONTH or YEAR");
+                }
+            }
+            case USAGE -> usage(price, at, errors);
+        }
+    }
+
+    private void usage(PriceDraft price, String at, BiConsumer<String, String> errors) {
+        if (price.period() != null || price.proration() != null) {
+            errors.accept(at + ".period", "period and proration apply to recurring prices only");
+        }
+        if (price.unit() == null) {
+            errors.accept(at + ".unit", "a usage price needs a unit of measure, e.g. MIN, MB, EVENT");
+        }
+        if (price.usageTypes().isEmpty() || price.usageTypes().stream().anyMatch(t -> t == null || t.isBlank())) {
+            errors.accept(at + ".usageTypes", "a usage price names the usage type(s) it rates");
+        }
+        if (price.tiers().isEmpty()) {
+            required(price.amount(), at + ".amount", errors);
+            if (price.tierMode() != null) {
+                errors.accept(at + ".tierMode", "tierMode needs tiers");
+            }
+        } else {
+            if (price.amount() != null) {
+                errors.accept(at + ".amount", "a tiered usage price has its rates in the tiers, not an amount");
+            }
+            if (price.tierMode() == null) {
+                errors.accept(at + ".tierMode", "tiered prices need a tierMode: GRADUATED or VOLUME");
+            }
+            TierRules.check(price.tiers(), at + ".tiers", errors);
+        }
+        rounding(price, at, errors);
+    }
+
+    private static void rounding(PriceDraft price, String at, BiConsumer<String, String> errors) {
+        boolean rounded = price.roundingFirst() != null || price.roundingNext() != null;
+        boolean timed = price.unit() != null && price.unit().dimension() == UnitOfMeasure.Dimension.TIME;
+        if ((rounded || price.minimumQuantity() != null) && price.unit() != null && !timed) {
+            errors.accept(at + ".roundingFirst", "rounding increments and a minimum quantity apply to time units only");
+            return;
+        }
+        if (rounded && (price.roundingFirst() == null || price.roundingNext() == null)) {
+            errors.accept(at + (price.roundingFirst() == null ? ".roundingFirst" : ".roundingNext"),
+                    "give both rounding increments, e.g. 60/1 or 30/30");
+        }
+        if (price.roundingFirst() != null && price.roundingFirst() < 1) {
+            errors.accept(at + ".roundingFirst", "the first rounding increment must be 1 or more");
+        }
+        if (price.roundingNext() != null && price.roundingNext() < 1) {
+            errors.accept(at + ".roundingNext", "the next rounding increment must be 1 or more");
+        }
+        amount(price.minimumQuantity(), at + ".minimumQuantity", errors);
+    }
+
+    private static void notUsage(PriceDraft price, String at, BiConsumer<String, String> errors) {
+        if (price.unit() != null || !price.tiers().isEmpty() || price.tierMode() != null
+                || price.roundingFirst() != null || price.roundingNext() != null || price.minimumQuantity() != null
+                || !price.usageTypes().isEmpty() || price.accumulation() != null) {
+            errors.accept(at + ".unit", "unit, tiers, rounding, usage types and accumulation apply to usage prices only");
+        }
+    }
+
+    private static void required(BigDecimal value, String field, BiConsumer<String, String> errors) {
+        if (value == null) {
+            errors.accept(field, field.substring(field.lastIndexOf('.') + 1) + " is mandatory");
+        } else {
+            amount(value, field, errors);
+        }
+    }
+
+    static void amount(BigDecimal value, String field, BiConsumer<String, String> errors) {
+        if (value == null) {
+            return;
+        }
+        if (value.signum() < 0) {
+            errors.accept(field, "must not be negative");
+        } else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
+            errors.accept(field, "at most " + MAX_SCALE + " decimals");
+        }
+    }
+
+    static void text(String value, int max, String field, BiConsumer<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            errors.accept(field, field.substring(field.lastIndexOf('.') + 1) + " is mandatory");
+        } else if (value.length() > max) {
+            errors.accept(field, "at most " + max + " characters");
+        }
+    }
+}

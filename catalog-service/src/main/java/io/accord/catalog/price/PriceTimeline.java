@@ -1,0 +1,49 @@
+package io.accord.catalog.price;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where a new version of one price fits among its existing versions, so that at no instant two are in force. The
+ * new version is in force from its start on: an announced version starting at or after it that has not started yet
+ * is superseded; the version in force at its start ends there. A version that has already started cannot be
+ * overtaken entirely (usage was rated with it): the new start must come after it.
+ */
+final class PriceTimeline {
+
+    /** A version's validity: from inclusive, to exclusive ({@code null}: open-ended). */
+    record Period(UUID id, Instant from, Instant to) {
+    }
+
+    /** What to do: supersede these, end {@code closed} at the new start, and the new version starts there. */
+    record Plan(List<UUID> superseded, Optional<UUID> closed, Instant start) {
+    }
+
+    private PriceTimeline() {
+    }
+
+    /**
+     * @param active the versions that are not superseded
+     * @return the plan, or empty with the reason in {@code reason} when the start overtakes a started version
+     */
+    static Optional<Plan> plan(List<Period> active, Instant start, Instant now, StringBuilder reason) {
+        List<UUID> superseded = new ArrayList<>();
+        Optional<UUID> closed = Optional.empty();
+        for (Period period : active) {
+            if (!period.from().isBefore(start)) {
+                if (!period.from().isAfter(now)) {
+                    reason.append("validFrom ").append(start).append(" must come after ").append(period.from())
+                            .append(", the start of a version already in force");
+                    return Optional.empty();
+                }
+                superseded.add(period.id());
+            } else if (period.to() == null || period.to().isAfter(start)) {
+                closed = Optional.of(period.id());
+            }
+        }
+        return Optional.of(new Plan(superseded, closed, start));
+    }
+}

@@ -1,0 +1,174 @@
+package io.accord.catalog.price;
+
+import io.accord.catalog.reference.ReferenceData;
+import io.accord.platform.problem.ConflictException;
+import jakarta.persistence.EntityManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * What other catalog features may do with offering prices: validate definitions, keep a draft offering's prices,
+ * launch them, add effective-dated versions to a launched offering, and ask which version is in force when.
+ */
+@Component
+public class Prices {
+
+    private final PriceVersionRepository versions;
+    private final EntityManager entities;
+    private final PriceRules rules;
+    /** Tax categories are seeded reference data that is never removed: a known code stays known. */
+    private final Set<String> knownTaxCategories = ConcurrentHashMap.newKeySet();
+
+    Prices(PriceVersionRepository versions, EntityManager entities, ReferenceData reference) {
+        this.versions = versions;
+        this.entities = entities;
+        this.rules = new PriceRules(reference::isCurrency, code -> knownTaxCategories.contains(code)
+                || (reference.isTaxCategory(code) && knownTaxCategories.add(code)));
+    }
+
+    /** Reports every broken rule of {@code prices} (one offering's) under {@code prefix}, e.g. {@code prices}. */
+    public void check(List<PriceDraft> prices, String prefix, BiConsumer<String, String> errors) {
+        rules.checkAll(prices, prefix, errors);
+    }
+
+    /**
+     * Replaces the prices of an offering that was never launched (draft versions may be rewritten).
+     *
+     * @param isNew the offering was just created (nothing to delete)
+     */
+    @Transactional
+    public void replaceDrafts(UUID offeringId, List<PriceDraft> prices, Instant now, boolean isNew) {
+        if (!isNew) {
+            versions.deleteDrafts(offeringId);
+        }
+        // persist, not save: save would first select each new row (assigned ids), defeating batch inserts
+        prices.forEach(price -> entities.persist(new PriceVersion(offeringId, 1, price, PriceVersion.Status.DRAFT,
+                now)));
+    }
+
+    /** The offering launches: its draft prices become launched versions. */
+    @Transactional
+    public List<PriceVersionView> launch(UUID offeringId) {
+        List<PriceVersion> all = versions.findByOfferingIdOrderByPriceKeyAscVersionNumberAsc(offeringId);
+        all.forEach(PriceVersion::launch);
+        return all.stream().map(PriceVersion::view).toList();
+    }
+
+    /**
+     * Checks that the changed prices of a launched offering can become new versions: each new start must come after
+     * the start of any version already in force (code-level guard of the exclusion constraint).
+     */
+    @Transactional(readOnly = true)
+    public void checkRevision(UUID offeringId, List<PriceDraft> prices, Instant now,
+                              BiConsumer<String, String> errors) {
+        Map<String, List<PriceVersion>> byKey = activeByKey(offeringId);
+        for (int i = 0; i < prices.size(); i++) {
+            PriceDraft price = prices.get(i);
+            List<PriceVersion> existing = byKey.getOrDefault(price.externalId(), List.of());
+            if (changed(existing, price)) {
+                StringBuilder reason = new StringBuilder();
+                if (PriceTimeline.plan(periods(existing), price.validFrom(), now, reason).isEmpty()) {
+                    errors.accept("prices[" + i + "].validFrom", reason.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the changed prices of a launched offering as new launched versions; prices no longer listed end now.
+     *
+     * @return the new versions
+     */
+    @Transactional
+    public List<PriceVersionView> applyRevision(UUID offeringId, List<PriceDraft> prices, Instant now) {
+        Map<String, List<PriceVersion>> byKey = activeByKey(offeringId);
+        List<PriceVersionView> created = new ArrayList<>();
+        for (PriceDraft price : prices) {
+            List<PriceVersion> existing = byKey.getOrDefault(price.externalId(), List.of());
+            if (!changed(existing, price)) {
+                continue;
+            }
+            StringBuilder reason = new StringBuilder();
+            PriceTimeline.Plan plan = PriceTimeline.plan(periods(existing), price.validFrom(), now, reason)
+                    .orElseThrow(() -> new ConflictException(reason.toString()));
+            existing.stream().filter(v -> plan.superseded().contains(v.id())).forEach(PriceVersion::supersede);
+            existing.stream().filter(v -> plan.closed().filter(v.id()::equals).isPresent())
+                    .forEach(v -> v.endAt(plan.start()));
+            versions.flush();
+            int next = existing.stream().mapToInt(PriceVersion::versionNumber).max().orElse(0) + 1;
+            PriceVersion version = new PriceVersion(offeringId, next, price, PriceVersion.Status.LAUNCHED, now);
+            entities.persist(version);
+            created.add(version.view());
+        }
+        Set<String> kept = prices.stream().map(PriceDraft::externalId).collect(Collectors.toSet());
+        byKey.forEach((key, existing) -> {
+            if (!kept.contains(key)) {
+                existing.forEach(version -> {
+                    if (version.validFrom().isAfter(now)) {
+                        version.supersede();
+                    } else if (version.validTo() == null || version.validTo().isAfter(now)) {
+                        version.endAt(now);
+                    }
+                });
+            }
+        });
+        return created;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PriceVersionView> versions(UUID offeringId) {
+        return versions.findByOfferingIdOrderByPriceKeyAscVersionNumberAsc(offeringId).stream()
+                .map(PriceVersion::view).toList();
+    }
+
+    /** Every version of each offering, in one query (for pages and exports). */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<PriceVersionView>> versions(Collection<UUID> offeringIds) {
+        if (offeringIds.isEmpty()) {
+            return Map.of();
+        }
+        return versions.findByOfferingIdInOrderByOfferingIdAscPriceKeyAscVersionNumberAsc(offeringIds).stream()
+                .map(PriceVersion::view)
+                .collect(Collectors.groupingBy(PriceVersionView::offeringId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The launched versions in force at {@code at}, one per price: a single indexed query. */
+    @Transactional(readOnly = true)
+    public List<PriceVersionView> inForce(UUID offeringId, Instant at) {
+        return versions.inForce(offeringId, at).stream().map(PriceVersion::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PriceVersionView> find(UUID versionId) {
+        return versions.findById(versionId).map(PriceVersion::view);
+    }
+
+    private Map<String, List<PriceVersion>> activeByKey(UUID offeringId) {
+        return versions.findByOfferingIdOrderByPriceKeyAscVersionNumberAsc(offeringId).stream()
+                .filter(version -> version.status() != PriceVersion.Status.SUPERSEDED)
+                .collect(Collectors.groupingBy(PriceVersion::priceKey, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static boolean changed(List<PriceVersion> existing, PriceDraft price) {
+        return existing.stream().max(Comparator.comparingInt(PriceVersion::versionNumber))
+                .map(latest -> !latest.draft().equals(price)).orElse(true);
+    }
+
+    private static List<PriceTimeline.Period> periods(List<PriceVersion> existing) {
+        return existing.stream().map(v -> new PriceTimeline.Period(v.id(), v.validFrom(), v.validTo())).toList();
+    }
+}

@@ -1,0 +1,111 @@
+package io.accord.catalog.specification;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/** The rules a specification must follow; every broken one is reported with its field. */
+final class SpecificationRules {
+
+    private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
+
+    private SpecificationRules() {
+    }
+
+    static void check(SpecificationDraft spec, String at, BiConsumer<String, String> errors) {
+        if (spec.externalId() != null && (spec.externalId().isBlank() || spec.externalId().length() > 100)) {
+            errors.accept(at + ".externalId", "externalId must have 1 to 100 characters");
+        }
+        if (spec.name() == null || spec.name().isBlank()) {
+            errors.accept(at + ".name", "name is mandatory");
+        } else if (spec.name().length() > 200) {
+            errors.accept(at + ".name", "at most 200 characters");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < spec.characteristics().size(); i++) {
+            SpecificationDraft.Characteristic characteristic = spec.characteristics().get(i);
+            String field = at + ".characteristics[" + i + "]";
+            if (characteristic == null) {
+                errors.accept(field, "a characteristic must not be null");
+                continue;
+            }
+            if (characteristic.name() == null || characteristic.name().isBlank()) {
+                errors.accept(field + ".name", "name is mandatory");
+            } else if (!names.add(characteristic.name())) {
+                errors.accept(field + ".name", "characteristic '" + characteristic.name() + "' appears twice");
+            }
+            characteristic(characteristic, field, errors);
+        }
+        for (int i = 0; i < spec.fulfilment().resourceTypes().size(); i++) {
+            String type = spec.fulfilment().resourceTypes().get(i);
+            if (type == null || !RESOURCE_TYPE.matcher(type).matches()) {
+                errors.accept(at + ".fulfilment.resourceTypes[" + i + "]",
+                        "a resource type is an upper-case code such as ICCID, MSISDN or LICENCE_KEY");
+            }
+        }
+    }
+
+    private static void characteristic(SpecificationDraft.Characteristic c, String at,
+                                       BiConsumer<String, String> errors) {
+        if (c.valueType() == null) {
+            errors.accept(at + ".valueType", "valueType is mandatory: STRING, NUMBER, BOOLEAN or ENUM");
+            return;
+        }
+        boolean number = c.valueType() == SpecificationDraft.ValueType.NUMBER;
+        if ((c.min() != null || c.max() != null) && !number) {
+            errors.accept(at + ".min", "a range applies to NUMBER characteristics only");
+        }
+        if (c.min() != null && c.max() != null && c.min().compareTo(c.max()) > 0) {
+            errors.accept(at + ".max", "max must not be below min");
+        }
+        if (c.valueType() == SpecificationDraft.ValueType.ENUM && c.allowedValues().isEmpty()) {
+            errors.accept(at + ".allowedValues", "an ENUM characteristic lists its allowed values");
+        }
+        if (!c.allowedValues().isEmpty() && (number || c.valueType() == SpecificationDraft.ValueType.BOOLEAN)) {
+            errors.accept(at + ".allowedValues", "allowed values apply to STRING and ENUM characteristics");
+        }
+        if (c.configurable() && c.fixedValue() != null) {
+            errors.accept(at + ".fixedValue", "a characteristic configurable at order time has no fixed value");
+        }
+        if (!c.configurable()) {
+            if (c.fixedValue() == null) {
+                errors.accept(at + ".fixedValue", "a characteristic not configurable at order time needs a fixedValue");
+            } else {
+                String problem = problemWith(c, c.fixedValue());
+                if (problem != null) {
+                    errors.accept(at + ".fixedValue", problem);
+                }
+            }
+        }
+    }
+
+    /** Why {@code value} is not a valid value of the characteristic, or {@code null} when it is. */
+    static String problemWith(SpecificationDraft.Characteristic c, String value) {
+        switch (c.valueType()) {
+            case BOOLEAN -> {
+                return "true".equals(value) || "false".equals(value) ? null : "must be true or false";
+            }
+            case NUMBER -> {
+                BigDecimal number;
+                try {
+                    number = new BigDecimal(value);
+                } catch (NumberFormatException e) {
+                    return "must be a number";
+                }
+                if (c.min() != null && number.compareTo(c.min()) < 0) {
+                    return "must be at least " + c.min().toPlainString();
+                }
+                if (c.max() != null && number.compareTo(c.max()) > 0) {
+                    return "must be at most " + c.max().toPlainString();
+                }
+                return null;
+            }
+            default -> {
+                return c.allowedValues().isEmpty() || c.allowedValues().contains(value) ? null
+                        : "must be one of " + c.allowedValues();
+            }
+        }
+    }
+}

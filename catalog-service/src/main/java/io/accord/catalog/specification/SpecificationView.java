@@ -1,0 +1,9 @@
+package io.accord.catalog.specification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored specification as other features see it. */
+public record SpecificationView(UUID id, UUID ownerPartnerId, String lifecycleStatus, SpecificationDraft definition,
+                                Instant lastUpdate) {
+}

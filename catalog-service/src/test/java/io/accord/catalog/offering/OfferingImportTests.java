@@ -1,0 +1,90 @@
+package io.accord.catalog.offering;
+
+import io.accord.catalog.partner.KnownPartners;
+import io.accord.catalog.partner.PartnerEvents;
+import io.accord.testsupport.AccordServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.accord.catalog.offering.ImportOutcome.Result.CREATED;
+import static io.accord.catalog.offering.ImportOutcome.Result.INVALID;
+import static io.accord.catalog.offering.ImportOutcome.Result.UNCHANGED;
+import static io.accord.catalog.offering.ImportOutcome.Result.UPDATED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@AccordServiceTest
+class OfferingImportTests {
+
+    private final Offerings offerings;
+    private final KnownPartners partners;
+    private final JdbcClient jdbc;
+
+    OfferingImportTests(Offerings offerings, KnownPartners partners, JdbcClient jdbc) {
+        this.offerings = offerings;
+        this.partners = partners;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void createsThenReportsAReimportUnchangedAndAChangeUpdated() {
+        Owner owner = Owner.partner(activePartner("Import Media"));
+        List<OfferingDraft> drafts = List.of(OfferingDrafts.single("a"), OfferingDrafts.single("b"),
+                OfferingDrafts.bundle("ab", "a", "b"));
+
+        assertThat(offerings.upsertAll(owner, drafts, false)).extracting(ImportOutcome::result)
+                .containsExactly(CREATED, CREATED, CREATED);
+        long audits = audits(owner);
+        assertThat(offerings.upsertAll(owner, drafts, false)).extracting(ImportOutcome::result)
+                .containsExactly(UNCHANGED, UNCHANGED, UNCHANGED);
+        assertThat(audits(owner)).isEqualTo(audits);
+
+        List<ImportOutcome> changed = offerings.upsertAll(owner, List.of(OfferingDrafts.single("a", "10.99"),
+                OfferingDrafts.single("c", "-1")), false);
+        assertThat(changed).extracting(ImportOutcome::result).containsExactly(UPDATED, INVALID);
+        assertThat(changed.get(1).errors()).extracting(ImportOutcome.FieldError::field)
+                .containsExactly("prices[0].amount");
+    }
+
+    @Test
+    void aDryRunClassifiesLikeARealRunButWritesNothing() {
+        Owner owner = Owner.partner(activePartner("Dry Media"));
+
+        List<ImportOutcome> dry = offerings.upsertAll(owner, List.of(OfferingDrafts.single("x")), true);
+
+        assertThat(dry).extracting(ImportOutcome::result).containsExactly(CREATED);
+        assertThat(jdbc.sql("select count(*) from product_offering where partner_id = :p")
+                .param("p", owner.partnerId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anExportReimportsUnchanged() {
+        Owner owner = Owner.partner(activePartner("Export Media"));
+        offerings.upsertAll(owner, List.of(OfferingDrafts.bundle("bundle", "one"), OfferingDrafts.single("one")),
+                false);
+        List<OfferingDraft> exported = new ArrayList<>();
+
+        offerings.exportAll(owner, exported::add);
+
+        assertThat(exported).extracting(OfferingDraft::externalId).containsExactly("one", "bundle");
+        assertThat(offerings.upsertAll(owner, exported, false)).extracting(ImportOutcome::result)
+                .containsOnly(UNCHANGED);
+    }
+
+    private long audits(Owner owner) {
+        return jdbc.sql("select count(*) from audit_event where partner_id = :p").param("p", owner.partnerId())
+                .query(Long.class).single();
+    }
+
+    private UUID activePartner(String name) {
+        String id = UUID.randomUUID().toString();
+        PartnerEvents.activated(id, name);
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.find(UUID.fromString(id)).isPresent());
+        return UUID.fromString(id);
+    }
+}

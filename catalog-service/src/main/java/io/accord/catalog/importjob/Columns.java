@@ -19,10 +19,13 @@ final class Columns {
     static final String VALID_TO = "validTo";
     static final String SALES_CHANNELS = "salesChannels";
     static final String SPECIFICATION = "specification";
+    static final String SPECIFICATION_NAME = "specificationName";
+    static final String SPECIFICATION_DESCRIPTION = "specificationDescription";
     static final String CHARACTERISTICS = "characteristics";
     static final String RESOURCE_TYPES = "resourceTypes";
     static final String PARTNER_ACTIVATION = "partnerActivation";
     static final String BUNDLED_OFFERINGS = "bundledOfferings";
+    static final String BUNDLE_PRICING = "bundlePricing";
     static final String PARTICIPANTS = "participants";
 
     static final String PRICES = "prices";
@@ -36,21 +39,21 @@ final class Columns {
     static final String UNIT = "unit";
     static final String USAGE_TYPES = "usageTypes";
     static final String ROUNDING = "rounding";
+    static final String MINIMUM_QUANTITY = "minimumQuantity";
     static final String TIERS = "tiers";
     static final String TIER_MODE = "tierMode";
-    static final String TIER_PERIOD = "tierPeriod";
+    static final String ACCUMULATION = "accumulation";
     static final String MINIMUM_CHARGE = "minimumCharge";
     static final String TAX_CATEGORY = "taxCategory";
     static final String PRICE_VALID_FROM = "priceValidFrom";
-    static final String PRICE_VALID_TO = "priceValidTo";
 
     static final List<String> OFFERING = List.of(EXTERNAL_ID, NAME, DESCRIPTION, CATEGORY, KIND, VALID_FROM,
-            VALID_TO, SALES_CHANNELS, SPECIFICATION, CHARACTERISTICS, RESOURCE_TYPES, PARTNER_ACTIVATION,
-            BUNDLED_OFFERINGS, PARTICIPANTS);
+            VALID_TO, SALES_CHANNELS, SPECIFICATION, SPECIFICATION_NAME, SPECIFICATION_DESCRIPTION, CHARACTERISTICS,
+            RESOURCE_TYPES, PARTNER_ACTIVATION, BUNDLED_OFFERINGS, BUNDLE_PRICING, PARTICIPANTS);
 
     static final List<String> PRICE = List.of(PRICE_EXTERNAL_ID, PRICE_NAME, PRICE_TYPE, AMOUNT, CURRENCY,
-            RECURRING_PERIOD, PRORATION, UNIT, USAGE_TYPES, ROUNDING, TIERS, TIER_MODE, TIER_PERIOD, MINIMUM_CHARGE,
-            TAX_CATEGORY, PRICE_VALID_FROM, PRICE_VALID_TO);
+            TAX_CATEGORY, RECURRING_PERIOD, PRORATION, UNIT, USAGE_TYPES, ROUNDING, MINIMUM_QUANTITY, TIER_MODE, TIERS,
+            ACCUMULATION, MINIMUM_CHARGE, PRICE_VALID_FROM);
 
     /** The CSV header, in the order the export writes it. */
     static final List<String> ALL = Stream.concat(OFFERING.stream(), PRICE.stream()).toList();
@@ -60,6 +63,8 @@ final class Columns {
 
     /** Separates the entries of a list cell ({@code WEB|RETAIL}, tiers, participants). */
     static final String LIST_SEPARATOR = "|";
+    /** Separates the characteristics in their cell. */
+    static final String CHARACTERISTIC_SEPARATOR = ";";
 
     private Columns() {
     }

@@ -99,7 +99,8 @@ final class CsvItemReader implements ItemReader {
     }
 
     private void addPrice(CSVRecord record, List<Cells> prices, List<RowProblem> problems) {
-        Cells price = cells(record, Columns.PRICE, "prices[" + (prices.size() + 1) + "].", problems);
+        // a CSV cell is named by its column and line, so prices need no index
+        Cells price = cells(record, Columns.PRICE, "", problems);
         if (!price.values().isEmpty()) {
             prices.add(price);
         }

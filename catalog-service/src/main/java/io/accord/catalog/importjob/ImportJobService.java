@@ -1,6 +1,9 @@
 package io.accord.catalog.importjob;
 
+import io.accord.catalog.partner.KnownPartner;
+import io.accord.catalog.partner.KnownPartners;
 import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
@@ -21,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Accepts uploads as import jobs and answers what a caller may see of them. The runner does the importing. */
@@ -30,14 +34,16 @@ class ImportJobService {
     static final String RESOURCE_TYPE = "importJob";
 
     private final ImportJobStore store;
+    private final KnownPartners partners;
     private final Tenancy tenancy;
     private final AuditTrail audit;
     private final ImportProperties properties;
     private final Clock clock;
 
-    ImportJobService(ImportJobStore store, Tenancy tenancy, AuditTrail audit, ImportProperties properties,
-                     Clock clock) {
+    ImportJobService(ImportJobStore store, KnownPartners partners, Tenancy tenancy, AuditTrail audit,
+                     ImportProperties properties, Clock clock) {
         this.store = store;
+        this.partners = partners;
         this.tenancy = tenancy;
         this.audit = audit;
         this.properties = properties;
@@ -56,6 +62,9 @@ class ImportJobService {
     ImportJob submit(String ownerOption, String modeOption, boolean dryRun, Upload upload) {
         PartnerId owner = ImportOwner.resolve(tenancy, ownerOption);
         ImportMode mode = ImportMode.parse(modeOption);
+        if (owner != null && !dryRun) {
+            checkActive(owner);
+        }
         long max = properties.maxFileSize().toBytes();
         if (upload.declaredSize() > max) {
             throw tooLarge(max);
@@ -98,6 +107,18 @@ class ImportJobService {
         ImportJob job = get(id);
         return store.results(job.id(), outcome == null || outcome.isBlank() ? null
                 : outcome.strip().toUpperCase(java.util.Locale.ROOT), page);
+    }
+
+    /** Only ACTIVE partners submit offerings; a dry run only checks a file, so any known partner may. */
+    private void checkActive(PartnerId owner) {
+        Optional<KnownPartner> partner = partners.find(owner.value());
+        if (partner.isEmpty()) {
+            throw new ConflictException("Partner " + owner.value() + " is unknown to the catalog");
+        }
+        if (!partner.get().isActive()) {
+            throw new ConflictException("Partner " + owner.value() + " is " + partner.get().status()
+                    + ": only ACTIVE partners may submit offerings");
+        }
     }
 
     private boolean visible(ImportJob job) {

@@ -91,7 +91,7 @@ final class JsonItemReader implements ItemReader {
             return;
         }
         for (JsonNode price : array) {
-            String where = Columns.PRICES + "[" + (prices.size() + 1) + "].";
+            String where = Columns.PRICES + "[" + prices.size() + "].";
             Map<String, String> values = new LinkedHashMap<>();
             if (!price.isObject()) {
                 problems.add(new RowProblem(where, line, "must be a price object"));
@@ -115,7 +115,7 @@ final class JsonItemReader implements ItemReader {
         String text = null;
         if (value.isValueNode() && !value.isNull()) {
             text = value.asString();
-        } else if (value.isArray() && LIST_FIELDS.contains(column)) {
+        } else if (value.isArray() && (LIST_FIELDS.contains(column) || column.equals(Columns.CHARACTERISTICS))) {
             List<String> entries = new ArrayList<>();
             for (JsonNode entry : value) {
                 if (!entry.isValueNode() || entry.isNull()) {
@@ -124,9 +124,10 @@ final class JsonItemReader implements ItemReader {
                 }
                 entries.add(entry.asString().strip());
             }
-            text = String.join(Columns.LIST_SEPARATOR, entries);
+            text = String.join(column.equals(Columns.CHARACTERISTICS) ? Columns.CHARACTERISTIC_SEPARATOR
+                    : Columns.LIST_SEPARATOR, entries);
         } else if (!value.isNull()) {
-            problems.add(new RowProblem(field, line, LIST_FIELDS.contains(column)
+            problems.add(new RowProblem(field, line, LIST_FIELDS.contains(column) || column.equals(Columns.CHARACTERISTICS)
                     ? "must be a string or an array of strings" : "must be a string, number or boolean"));
         }
         if (text != null && !text.isBlank()) {

@@ -30,7 +30,7 @@ class CatalogFileReaderTests {
                 .containsExactly("iot-data-usage", "iot-data-fee");
         assertThat(iot.prices().get(0).get("tiers")).isEqualTo("0-1000:0.05|1000-:0.04");
         assertThat(iot.prices().get(1).line()).isEqualTo(3);
-        assertThat(iot.prices().get(1).field("amount")).isEqualTo("prices[2].amount");
+        assertThat(iot.prices().get(1).field("amount")).isEqualTo("amount");
         assertThat(iot.problems()).isEmpty();
         assertThat(items.get(1).row()).isEqualTo(2);
         assertThat(items.get(1).line()).isEqualTo(4);
@@ -107,7 +107,7 @@ class CatalogFileReaderTests {
                 """);
 
         assertThat(items.get(0).problems()).extracting(RowProblem::field)
-                .containsExactly("colour", "prices[1].amount");
+                .containsExactly("colour", "prices[0].amount");
     }
 
     @Test

@@ -77,7 +77,7 @@ class ImportRunner implements DisposableBean {
                 if (job == null || job.isEmpty()) {
                     return;
                 }
-                runClaimed(job.get(), token, Integer.MAX_VALUE);
+                runClaimed(job.get(), token, Integer.MAX_VALUE, true);
             }
         } catch (RuntimeException failure) {
             log.error("Import runner failed; it runs again at the next poll", failure);
@@ -97,13 +97,13 @@ class ImportRunner implements DisposableBean {
         if (!Boolean.TRUE.equals(transactions.execute(status -> store.claim(job, token, properties.lease())))) {
             return false;
         }
-        runClaimed(job, token, chunkBudget);
+        runClaimed(job, token, chunkBudget, false);
         return true;
     }
 
-    private void runClaimed(UUID id, UUID token, int chunkBudget) {
+    private void runClaimed(UUID id, UUID token, int chunkBudget, boolean scheduled) {
         try {
-            new JobRun(id, token, chunkBudget).run();
+            new JobRun(id, token, chunkBudget, scheduled).run();
         } catch (LeaseLost lost) {
             log.warn("Import job {} was taken over by another runner; this one stops", id);
         } finally {
@@ -133,12 +133,19 @@ class ImportRunner implements DisposableBean {
 
         private final UUID id;
         private final UUID token;
+        private final boolean scheduled;
         private int budget;
 
-        JobRun(UUID id, UUID token, int budget) {
+        JobRun(UUID id, UUID token, int budget, boolean scheduled) {
             this.id = id;
             this.token = token;
             this.budget = budget;
+            this.scheduled = scheduled;
+        }
+
+        /** Whether to go on with another chunk: within the budget, and this replica not pausing or stopping. */
+        private boolean goOn() {
+            return budget > 0 && !stopping && !(scheduled && paused);
         }
 
         void run() {
@@ -148,7 +155,7 @@ class ImportRunner implements DisposableBean {
                     int rows = count(job);
                     job = inTransaction(locked -> locked.counted(rows, now()), job.phase(), job.nextRow());
                 }
-                while (job.phase() != ImportPhase.DONE && budget > 0 && !paused && !stopping) {
+                while (job.phase() != ImportPhase.DONE && goOn()) {
                     job = runPhase(job);
                 }
             } catch (FileFormatException unreadable) {
@@ -193,7 +200,7 @@ class ImportRunner implements DisposableBean {
                 for (int skipped = 1; skipped < job.nextRow(); skipped++) {
                     reader.next();
                 }
-                while (job.phase() == phase && budget > 0 && !paused && !stopping) {
+                while (job.phase() == phase && goOn()) {
                     List<ImportItem> items = new ArrayList<>(properties.chunkRows());
                     ImportItem item = null;
                     while (items.size() < properties.chunkRows() && (item = reader.next()) != null) {

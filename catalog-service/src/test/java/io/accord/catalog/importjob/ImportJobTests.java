@@ -117,7 +117,7 @@ class ImportJobTests {
     void allOrNothingWritesNothingWhenOneRowIsInvalidAndEverythingWhenAllAreValid() {
         String partner = ImportFixtures.activePartner(partners, "Atomic Media");
         TestHttp admin = admin(partner);
-        String broken = example("offerings-import.csv").replace("12.99", "12,99x");
+        String broken = example("offerings-import.csv").replace("12.99", "12.x9");
 
         JsonNode failed = importAndWait(admin, "?mode=allOrNothing", broken, "text/csv");
         JsonNode invalid = admin.get(failed.get("href").asString() + "/rows?outcome=INVALID").json();

@@ -12,29 +12,29 @@ import java.util.UUID;
  * A file kept in PostgreSQL as numbered {@value #CHUNK_SIZE}-byte chunks of a table {@code (job_id, seq, data)}, so
  * that it is written and read as a stream: at most one chunk is in memory at a time.
  */
-final class FileChunks {
+public final class FileChunks {
 
     static final int CHUNK_SIZE = 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final String table;
 
-    FileChunks(JdbcClient jdbc, String table) {
+    public FileChunks(JdbcClient jdbc, String table) {
         this.jdbc = jdbc;
         this.table = table;
     }
 
     /** Writes the job's file; each full chunk is inserted at once, in the caller's transaction. */
-    OutputStream writer(UUID job) {
+    public OutputStream writer(UUID job) {
         return new ChunkWriter(job);
     }
 
     /** Reads the job's file from its first chunk; each chunk is fetched when the reader reaches it. */
-    InputStream reader(UUID job) {
+    public InputStream reader(UUID job) {
         return new ChunkReader(job);
     }
 
-    void delete(UUID job) {
+    public void delete(UUID job) {
         jdbc.sql("delete from " + table + " where job_id = :job").param("job", job).update();
     }
 

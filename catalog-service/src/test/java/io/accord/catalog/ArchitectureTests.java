@@ -24,5 +24,6 @@ class ArchitectureTests {
     static final ArchRule offeringsUsePartnersOnlyThroughTheirApi = noClasses()
             .that().resideInAPackage("io.accord.catalog.offering..").and(PRODUCTION_CODE)
             .should().dependOnClassesThat(resideInAPackage("io.accord.catalog.partner..")
-                    .and(not(simpleName("KnownPartners").or(simpleName("KnownPartner")))));
+                    .and(not(simpleName("KnownPartners").or(simpleName("KnownPartner"))
+                            .or(simpleName("PartnerStatusUpdated")))));
 }

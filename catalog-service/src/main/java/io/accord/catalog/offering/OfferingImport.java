@@ -32,19 +32,21 @@ class OfferingImport {
     private final Specifications specifications;
     private final Prices prices;
     private final OfferingLifecycle lifecycle;
+    private final OfferingEvents events;
     private final EntityManager entities;
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
 
     OfferingImport(ProductOfferingRepository offerings, OfferingValidation validation, Specifications specifications,
-                   Prices prices, OfferingLifecycle lifecycle, EntityManager entities, AuditTrail audit,
+                   Prices prices, OfferingLifecycle lifecycle, OfferingEvents events, EntityManager entities, AuditTrail audit,
                    JsonMapper json, Clock clock) {
         this.offerings = offerings;
         this.validation = validation;
         this.specifications = specifications;
         this.prices = prices;
         this.lifecycle = lifecycle;
+        this.events = events;
         this.entities = entities;
         this.audit = audit;
         this.json = json;
@@ -131,12 +133,14 @@ class OfferingImport {
                     offering = new ProductOffering(owner, draft.externalId(), now);
                     offering.define(definition(owner, row, ids, specs, specIds, now), now);
                     entities.persist(offering);
-                    prices.replaceDrafts(offering.id(), draft.prices(), now, true);
+                    events.tmfDraft("ProductOfferingCreateEvent", offering,
+                            prices.replaceDrafts(offering.id(), draft.prices(), now, true));
                     row.result(result, offering.id());
                 }
                 case UPDATED -> {
                     offering.define(definition(owner, row, ids, specs, specIds, now), now);
-                    prices.replaceDrafts(offering.id(), draft.prices(), now, false);
+                    events.tmfDraft("ProductOfferingAttributeValueChangeEvent", offering,
+                            prices.replaceDrafts(offering.id(), draft.prices(), now, false));
                 }
                 default -> lifecycle.propose(offering, result == ImportOutcome.Result.NEW_PRICE_VERSION
                         ? ProductOffering.Change.NEW_PRICE_VERSION : ProductOffering.Change.NEW_VERSION,

@@ -1,15 +1,154 @@
 package io.accord.catalog.offering;
 
+import io.accord.catalog.partner.KnownPartner;
+import io.accord.catalog.partner.KnownPartners;
+import io.accord.catalog.price.PriceVersionView;
+import io.accord.catalog.price.Prices;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.security.Tenancy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The lifecycle transitions with their side effects (prices, events, audit), for every path that changes one. */
+/**
+ * The lifecycle transitions with what goes with them (prices, events, audit), for every path that causes one: the
+ * REST API, imports, the launch job and partner status changes. Callers hold the transaction.
+ */
 @Component
+@EnableConfigurationProperties(AutoApprovalProperties.class)
 class OfferingLifecycle {
 
-    /** A launched offering changed: the change waits for review. */
+    private final KnownPartners partners;
+    private final Prices prices;
+    private final OfferingResolver resolver;
+    private final OfferingEvents events;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final AutoApproval policy;
+
+    OfferingLifecycle(KnownPartners partners, Prices prices, OfferingResolver resolver, OfferingEvents events,
+                      AuditTrail audit, Tenancy tenancy, AutoApprovalProperties policy) {
+        this.partners = partners;
+        this.prices = prices;
+        this.resolver = resolver;
+        this.events = events;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.policy = new AutoApproval(policy);
+    }
+
+    /** The owner submits a draft; a SUSPENDED or TERMINATED partner may not. The policy may approve it at once. */
+    void submit(ProductOffering offering, Instant now) {
+        requireActiveOwner(offering);
+        transition(offering, "submitted", () -> offering.submit(now));
+        if (policy.approvesSubmission(resolver.read(offering.definition()))) {
+            approve(offering, AutoApproval.ACTOR, null, now);
+        }
+    }
+
+    void approve(ProductOffering offering, String by, Instant launchAt, Instant now) {
+        if (offering.pendingChange() != null) {
+            approveRevision(offering, by, now);
+            return;
+        }
+        transition(offering, "approved", () -> offering.approve(by, launchAt, now));
+        if (offering.isDueForLaunch(now)) {
+            launch(offering, now);
+        }
+    }
+
+    void reject(ProductOffering offering, String by, String reason, Instant now) {
+        if (offering.pendingChange() != null) {
+            transition(offering, "revision rejected", () -> offering.rejectRevision(by, reason, now));
+        } else {
+            transition(offering, "rejected", () -> offering.reject(by, reason, now));
+        }
+    }
+
+    void launch(ProductOffering offering, Instant now) {
+        transition(offering, "launched", () -> offering.launch(now));
+        prices.launch(offering.id());
+        events.launched(offering, now);
+    }
+
+    /** A launched offering changed: the change waits for review, unless the policy approves a small price change. */
     void propose(ProductOffering offering, ProductOffering.Change change, String definition, Instant now) {
-        offering.propose(change, definition, now);
+        requireActiveOwner(offering);
+        transition(offering, "change proposed (" + change + ")", () -> offering.propose(change, definition, now));
+        if (change == ProductOffering.Change.NEW_PRICE_VERSION && policy.approvesPriceChange(
+                resolver.read(offering.definition()).prices(), resolver.read(definition).prices())) {
+            approveRevision(offering, AutoApproval.ACTOR, now);
+        }
+    }
+
+    void retire(ProductOffering offering, String reason, Instant now) {
+        transition(offering, "retired", () -> offering.retire(reason, now));
+        events.retired(offering, reason, now);
+    }
+
+    private void approveRevision(ProductOffering offering, String by, Instant now) {
+        ProductOffering.Change change = offering.pendingChange();
+        OfferingDraft proposed = resolver.read(offering.pendingDefinition());
+        OfferingDefinition definition = resolver.resolve(offering.owner(), proposed, now);
+        Map<String, PriceVersionView> before = latestByKey(offering);
+        List<PriceVersionView> created = prices.applyRevision(offering.id(), proposed.prices(), now);
+        transition(offering, "change approved (" + change + ")",
+                () -> offering.approveRevision(definition, by, now));
+        if (change == ProductOffering.Change.NEW_VERSION) {
+            events.launched(offering, now);
+        }
+        created.forEach(version -> events.priceChanged(offering, version,
+                Optional.ofNullable(before.get(version.externalId())).map(PriceVersionView::id).orElse(null), now));
+    }
+
+    private Map<String, PriceVersionView> latestByKey(ProductOffering offering) {
+        Map<String, PriceVersionView> latest = new java.util.HashMap<>();
+        prices.versions(offering.id()).stream().filter(v -> !"SUPERSEDED".equals(v.status()))
+                .forEach(v -> latest.put(v.externalId(), v));
+        return latest;
+    }
+
+    private void requireActiveOwner(ProductOffering offering) {
+        if (offering.partnerId() == null) {
+            return;
+        }
+        Optional<KnownPartner> owner = partners.find(offering.partnerId());
+        if (owner.map(KnownPartner::isActive).orElse(false)) {
+            return;
+        }
+        throw new ConflictException("Partner " + offering.partnerId() + " is "
+                + owner.map(KnownPartner::status).orElse("unknown") + ": only ACTIVE partners may submit offerings");
+    }
+
+    /** Applies a transition (illegal ones answer 409), audits it and notifies hub subscribers. */
+    private void transition(ProductOffering offering, String action, Runnable change) {
+        Map<String, Object> before = summary(offering);
+        try {
+            change.run();
+        } catch (IllegalStateException | IllegalArgumentException illegal) {
+            throw new ConflictException(illegal.getMessage());
+        }
+        audit.record(offering.partnerId() == null ? null : new PartnerId(offering.partnerId()), "productOffering",
+                offering.id().toString(), action, before, summary(offering));
+        events.tmf("ProductOfferingStateChangeEvent", offering);
+    }
+
+    private static Map<String, Object> summary(ProductOffering offering) {
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("status", offering.status().name());
+        summary.put("version", offering.offeringVersion());
+        summary.put("pendingChange", offering.pendingChange() == null ? "" : offering.pendingChange().name());
+        summary.put("statusReason", offering.statusReason() == null ? "" : offering.statusReason());
+        return summary;
+    }
+
+    String actor() {
+        return tenancy.actor();
     }
 }

@@ -6,12 +6,14 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,11 +65,14 @@ class ProductOffering {
     private Instant lastUpdate;
     @Version
     private Long version;
-    @ElementCollection
+    // eager in batches: views are built after the transaction, and a page of offerings loads these in few queries
+    @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "offering_participant", joinColumns = @JoinColumn(name = "offering_id"))
     @OrderColumn(name = "position")
     private List<ParticipantRow> participants = new ArrayList<>();
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "offering_bundle_component", joinColumns = @JoinColumn(name = "bundle_id"))
     @OrderColumn(name = "position")
     @Column(name = "component_id")

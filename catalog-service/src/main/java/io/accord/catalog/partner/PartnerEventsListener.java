@@ -8,6 +8,7 @@ import io.accord.platform.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,12 @@ class PartnerEventsListener {
 
     private final Inbox inbox;
     private final KnownPartnerRepository partners;
+    private final ApplicationEventPublisher publisher;
 
-    PartnerEventsListener(Inbox inbox, KnownPartnerRepository partners) {
+    PartnerEventsListener(Inbox inbox, KnownPartnerRepository partners, ApplicationEventPublisher publisher) {
         this.inbox = inbox;
         this.partners = partners;
+        this.publisher = publisher;
     }
 
     @KafkaListener(topics = Topics.PARTNER_EVENTS)
@@ -59,6 +62,7 @@ class PartnerEventsListener {
         partners.findById(id).ifPresentOrElse(partner -> {
             if (event.isNewerThan(partner.sequence())) {
                 partner.statusChanged(change.status(), event.sequence(), change.occurredAt());
+                publisher.publishEvent(new PartnerStatusUpdated(id, change.status()));
             } else {
                 log.info("Ignoring stale status change {} of partner {} (sequence {}, catalog holds {})",
                         event.id(), id, event.sequence(), partner.sequence());

@@ -7,11 +7,13 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -62,7 +64,8 @@ class PriceVersion {
     private Instant validFrom;
     private Instant validTo;
     private Instant createdAt;
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @CollectionTable(name = "product_offering_price_tier", joinColumns = @JoinColumn(name = "price_id"))
     @OrderColumn(name = "position")
     private List<TierRow> tiers = new ArrayList<>();

@@ -49,15 +49,22 @@ public class Prices {
      * Replaces the prices of an offering that was never launched (draft versions may be rewritten).
      *
      * @param isNew the offering was just created (nothing to delete)
+     * @return the versions written
      */
     @Transactional
-    public void replaceDrafts(UUID offeringId, List<PriceDraft> prices, Instant now, boolean isNew) {
+    public List<PriceVersionView> replaceDrafts(UUID offeringId, List<PriceDraft> prices, Instant now,
+                                                boolean isNew) {
         if (!isNew) {
             versions.deleteDrafts(offeringId);
         }
-        // persist, not save: save would first select each new row (assigned ids), defeating batch inserts
-        prices.forEach(price -> entities.persist(new PriceVersion(offeringId, 1, price, PriceVersion.Status.DRAFT,
-                now)));
+        List<PriceVersionView> written = new ArrayList<>();
+        for (PriceDraft price : prices) {
+            PriceVersion version = new PriceVersion(offeringId, 1, price, PriceVersion.Status.DRAFT, now);
+            // persist, not save: save would first select each new row (assigned ids), defeating batch inserts
+            entities.persist(version);
+            written.add(version.view());
+        }
+        return written;
     }
 
     /** The offering launches: its draft prices become launched versions. */

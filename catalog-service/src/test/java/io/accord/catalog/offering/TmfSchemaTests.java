@@ -1,4 +1,23 @@
 package io.accord.catalog.offering;
 
+import io.accord.testsupport.tmf.TmfSchemas;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each TMF request record accepts exactly the attributes the specification defines for its schema, plus our
+ * documented extensions (the last column); see {@link TmfSchemas}. When the spec or a record changes, this fails
+ * and names the difference.
+ */
 class TmfSchemaTests {
+
+    @ParameterizedTest(name = "{0} accepts exactly {2} of {1}")
+    @CsvSource({
+            "io.accord.catalog.offering.OfferingResources$CreateOffering, TMF620-product-catalog, ProductOffering_Create, relatedParty externalId bundlePricing participants",
+            "io.accord.catalog.offering.OfferingResources$PartyRef, TMF620-product-catalog, RelatedParty, ''",
+            "io.accord.catalog.offering.OfferingResources$TimePeriod, TMF620-product-catalog, TimePeriod, ''"})
+    void aTmfRequestAcceptsExactlyItsSchemasAttributes(String record, String spec, String schema,
+                                                       String extensions) throws Exception {
+        TmfSchemas.assertAcceptsExactly(record, spec, schema, extensions);
+    }
 }

@@ -1,0 +1,76 @@
+package io.accord.catalog.offering;
+
+import io.accord.catalog.price.PriceDraft;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The auto-approval policy, as plain Java. */
+final class AutoApproval {
+
+    /** Who the audit trail names for a decision the policy took. */
+    static final String ACTOR = "auto-approval policy";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final AutoApprovalProperties properties;
+
+    AutoApproval(AutoApprovalProperties properties) {
+        this.properties = properties;
+    }
+
+    boolean approvesSubmission(OfferingDraft draft) {
+        return properties.categories().contains(draft.categoryCode());
+    }
+
+    /**
+     * A price-only change is approved when the same prices keep their structure and every amount, rate and
+     * minimum charge moves by at most the configured percentage.
+     */
+    boolean approvesPriceChange(List<PriceDraft> live, List<PriceDraft> proposed) {
+        if (properties.priceChangePercent().signum() < 0 || live.size() != proposed.size()) {
+            return false;
+        }
+        Map<String, PriceDraft> before = live.stream().collect(Collectors.toMap(PriceDraft::externalId,
+                Function.identity()));
+        for (PriceDraft after : proposed) {
+            PriceDraft old = before.get(after.externalId());
+            if (old == null || !structure(old).equals(structure(after))) {
+                return false;
+            }
+            List<BigDecimal[]> pairs = new ArrayList<>();
+            pairs.add(new BigDecimal[] {old.amount(), after.amount()});
+            pairs.add(new BigDecimal[] {old.minimumCharge(), after.minimumCharge()});
+            for (int i = 0; i < old.tiers().size(); i++) {
+                pairs.add(new BigDecimal[] {old.tiers().get(i).rate(), after.tiers().get(i).rate()});
+            }
+            if (!pairs.stream().allMatch(pair -> within(pair[0], pair[1]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean within(BigDecimal old, BigDecimal changed) {
+        if (old == null || changed == null) {
+            return old == changed;
+        }
+        if (old.signum() == 0) {
+            return changed.signum() == 0;
+        }
+        BigDecimal percent = changed.subtract(old).abs().multiply(HUNDRED).divide(old, MathContext.DECIMAL64);
+        return percent.compareTo(properties.priceChangePercent()) <= 0;
+    }
+
+    /** The price without what the policy lets change: amounts, rates, minimum charge and start. */
+    private static PriceDraft structure(PriceDraft p) {
+        return new PriceDraft(p.externalId(), p.name(), p.type(), null, p.currency(), p.taxCategory(), p.period(),
+                p.proration(), p.unit(), p.roundingFirst(), p.roundingNext(), p.minimumQuantity(), p.tierMode(),
+                p.tiers().stream().map(t -> new PriceDraft.Tier(t.from(), t.to(), null)).toList(), p.accumulation(),
+                p.usageTypes(), null, null);
+    }
+}

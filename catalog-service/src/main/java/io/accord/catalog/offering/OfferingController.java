@@ -1,0 +1,106 @@
+package io.accord.catalog.offering;
+
+import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.MergePatch;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ResourceLists;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** TMF620 productOffering. */
+@RestController
+@RequestMapping(OfferingResources.PATH)
+@Tag(name = "Product offerings (TMF620)")
+class OfferingController {
+
+    private static final Set<String> CHANGEABLE = Set.of("name", "description", "validFor", "channel");
+
+    private final OfferingService service;
+    private final OfferingViews views;
+    private final ResourceLists lists;
+    private final MergePatch patches;
+
+    OfferingController(OfferingService service, OfferingViews views, ResourceLists lists, MergePatch patches) {
+        this.service = service;
+        this.views = views;
+        this.lists = lists;
+        this.patches = patches;
+    }
+
+    @PostMapping
+    @PreAuthorize(OfferingAuthorization.WRITERS)
+    @Operation(operationId = "createProductOffering",
+            summary = "Create a draft offering (a partner its own; staff a CSP-owned one); only ACTIVE partners may")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("catalog/offering.json")
+    ResponseEntity<OfferingResources.Offering> create(@Valid @RequestBody OfferingResources.CreateOffering request) {
+        OfferingResources.Offering created = views.offering(service.create(request));
+        return ResponseEntity.created(URI.create(created.href())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(OfferingAuthorization.READERS)
+    @Operation(operationId = "retrieveProductOffering", summary = "Read a product offering")
+    OfferingResources.Offering get(@PathVariable UUID id) {
+        return views.offering(service.get(id));
+    }
+
+    @GetMapping
+    @PreAuthorize(OfferingAuthorization.READERS)
+    @Operation(operationId = "listProductOfferings", summary = "List the offerings the caller may see, paged by "
+            + "offset and limit; filter by lifecycleStatus, name, isBundle, externalId, category.id; fields= selection")
+    ResponseEntity<List<OfferingResources.Offering>> list(
+            @RequestParam(name = OfferingFilter.CATEGORY_ID, required = false) String categoryId,
+            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
+            HttpServletRequest request) {
+        AttributeFilter.Criteria<ProductOffering> criteria = OfferingFilter.FILTER.criteria(request.getParameterMap());
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
+        return lists.list(criteria, paging, page -> {
+            var found = service.list(criteria.database().and(OfferingFilter.category(categoryId)), page);
+            return new PageImpl<>(views.offerings(found.getContent()), page, found.getTotalElements());
+        }, offering -> offering);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @PreAuthorize(OfferingAuthorization.WRITERS)
+    @Operation(operationId = "patchProductOffering", summary = "Change name, description, validFor or channel with a "
+            + "JSON merge patch; a draft changes in place, a launched offering gets a new version for review")
+    @RequestExample("catalog/offering-patch.json")
+    OfferingResources.Offering patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        OfferingResources.Changeable change = patches.patched(views.offering(service.get(id)), patch, CHANGEABLE,
+                OfferingResources.Changeable.class);
+        return views.offering(service.change(id, change));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(OfferingAuthorization.WRITERS)
+    @Operation(operationId = "deleteProductOffering", summary = "Delete a draft offering (launched ones retire)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id) {
+        service.delete(id);
+    }
+}

@@ -1,0 +1,90 @@
+package io.accord.catalog.offering;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * TMF620 ProductOffering resources. Accord's extensions: {@code externalId} (the owner's key), {@code participants}
+ * with revenue shares, {@code bundlePricing}, {@code pendingChange} (a launched offering's change in review).
+ * {@code relatedParty} with role {@code Owner} names the owning partner (none: the CSP owns it).
+ */
+final class OfferingResources {
+
+    static final String PATH = "/tmf-api/productCatalogManagement/v4/productOffering";
+    static final String OWNER_ROLE = "Owner";
+    static final String PARTICIPANT_ROLE = "Participant";
+
+    private OfferingResources() {
+    }
+
+    /** TMF {@code RelatedParty}: every attribute of the schema is accepted; those we do not keep are ignored. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "name"})
+    record PartyRef(@NotNull UUID id, @NotBlank String role,
+                    @JsonProperty("@referredType") String referredType) {
+    }
+
+    /** A reference to another resource by id (TMF {@code *Ref}); the other attributes are accepted and ignored. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "@referredType", "href", "version",
+            "lifecycleStatus", "bundledProductOfferingOption", "targetProductSchema"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ref(String id, String href, String name) {
+    }
+
+    record TimePeriod(Instant startDateTime, Instant endDateTime) {
+    }
+
+    /** A co-creating partner and its share of the revenue, in percent (a decimal string). */
+    record Share(@NotNull UUID partnerId, @NotNull BigDecimal sharePercent) {
+    }
+
+    /**
+     * TMF620 {@code ProductOffering_Create}: every attribute of the schema is accepted (TMF clients send them); those
+     * Accord derives itself are ignored. Prices are added through {@code productOfferingPrice}.
+     */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "agreement", "attachment", "isSellable",
+            "lastUpdate", "lifecycleStatus", "marketSegment", "place", "prodSpecCharValueUse", "productOfferingPrice",
+            "productOfferingRelationship", "productOfferingTerm", "resourceCandidate", "serviceCandidate",
+            "serviceLevelAgreement", "statusReason", "version"})
+    record CreateOffering(@NotBlank @Size(max = 200) String name,
+                          @Size(max = 2000) String description,
+                          Boolean isBundle,
+                          TimePeriod validFor,
+                          @NotNull @Size(min = 1, max = 1) List<@Valid Ref> category,
+                          List<@Valid Ref> channel,
+                          Ref productSpecification,
+                          List<@Valid Ref> bundledProductOffering,
+                          @Valid List<PartyRef> relatedParty,
+                          @Size(max = 100) String externalId,
+                          OfferingDraft.BundlePricing bundlePricing,
+                          List<@Valid Share> participants) {
+    }
+
+    /** What {@code PATCH} may change (merge patch of these attributes of the resource). */
+    record Changeable(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
+                      TimePeriod validFor, List<Ref> channel) {
+    }
+
+    /** A review decision. */
+    record Decision(@NotNull Verdict decision, @Size(max = 2000) String reason, Instant launchAt) {
+        enum Verdict { APPROVE, REJECT }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Offering(String id, String href, String name, String description, String version,
+                    String lifecycleStatus, Boolean isBundle, Boolean isSellable, Instant lastUpdate,
+                    TimePeriod validFor, List<Ref> category, List<Ref> channel, Ref productSpecification,
+                    List<Ref> bundledProductOffering, List<Ref> productOfferingPrice, List<PartyRef> relatedParty,
+                    String statusReason, String externalId, String bundlePricing, List<Share> participants,
+                    String pendingChange, @JsonProperty("@type") String type) {
+    }
+}

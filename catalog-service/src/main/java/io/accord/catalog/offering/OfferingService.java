@@ -1,0 +1,166 @@
+package io.accord.catalog.offering;
+
+import io.accord.catalog.category.Categories;
+import io.accord.catalog.category.CategoryRef;
+import io.accord.catalog.specification.SpecificationView;
+import io.accord.catalog.specification.Specifications;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.security.Tenancy;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** The TMF productOffering operations: thin, the rules live in the drafts' validation and the aggregate. */
+@Service
+class OfferingService {
+
+    private final ProductOfferingRepository offerings;
+    private final OfferingImport importer;
+    private final OfferingResolver resolver;
+    private final OfferingAccess access;
+    private final OfferingEvents events;
+    private final Categories categories;
+    private final Specifications specifications;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    OfferingService(ProductOfferingRepository offerings, OfferingImport importer, OfferingResolver resolver,
+                    OfferingAccess access, OfferingEvents events, Categories categories,
+                    Specifications specifications, AuditTrail audit, Clock clock) {
+        this.offerings = offerings;
+        this.importer = importer;
+        this.resolver = resolver;
+        this.access = access;
+        this.events = events;
+        this.categories = categories;
+        this.specifications = specifications;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ProductOffering create(OfferingResources.CreateOffering request) {
+        UUID named = request.relatedParty() == null ? null : request.relatedParty().stream()
+                .filter(p -> OfferingResources.OWNER_ROLE.equalsIgnoreCase(p.role())
+                        || "Partner".equalsIgnoreCase(p.role()))
+                .map(OfferingResources.PartyRef::id).findFirst().orElse(null);
+        Owner owner = access.ownerForCreation(named);
+        String externalId = request.externalId() == null ? UUID.randomUUID().toString() : request.externalId();
+        if (!offerings.findByOwnerKeyAndExternalIdIn(owner.key(), List.of(externalId)).isEmpty()) {
+            throw new ConflictException("An offering with externalId '" + externalId + "' exists already");
+        }
+        boolean bundle = Boolean.TRUE.equals(request.isBundle());
+        OfferingDraft draft = new OfferingDraft(externalId, request.name(), request.description(),
+                category(request.category().getFirst()), bundle ? OfferingDraft.Kind.BUNDLE : OfferingDraft.Kind.SINGLE,
+                request.validFor() == null ? null : request.validFor().startDateTime(),
+                request.validFor() == null ? null : request.validFor().endDateTime(),
+                request.channel() == null ? List.of() : request.channel().stream().map(OfferingResources.Ref::name)
+                        .toList(),
+                specification(owner, request.productSpecification(), bundle),
+                components(owner, request.bundledProductOffering()), request.bundlePricing(),
+                request.participants() == null ? List.of() : request.participants().stream()
+                        .map(s -> new OfferingDraft.Participant(s.partnerId(), s.sharePercent())).toList(),
+                List.of());
+        ImportOutcome outcome = single(owner, draft);
+        return offerings.findById(outcome.offeringId()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    ProductOffering get(UUID id) {
+        return access.visible(offerings.findById(id), id);
+    }
+
+    @Transactional(readOnly = true)
+    Page<ProductOffering> list(Specification<ProductOffering> filters, Pageable page) {
+        return offerings.findAll(access.visibleList().and(filters), page);
+    }
+
+    /** A draft changes in place; a launched offering gets a new version that waits for review. */
+    @Transactional
+    ProductOffering change(UUID id, OfferingResources.Changeable change) {
+        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        OfferingDraft current = resolver.read(offering.pendingDefinition() != null ? offering.pendingDefinition()
+                : offering.definition());
+        OfferingDraft changed = new OfferingDraft(current.externalId(), change.name(), change.description(),
+                current.categoryCode(), current.kind(),
+                change.validFor() == null ? null : change.validFor().startDateTime(),
+                change.validFor() == null ? null : change.validFor().endDateTime(),
+                change.channel() == null ? List.of() : change.channel().stream().map(OfferingResources.Ref::name)
+                        .toList(), current.specification(), current.bundledOfferingExternalIds(),
+                current.bundlePricing(), current.participants(), current.prices());
+        single(offering.owner(), changed);
+        ProductOffering result = offerings.findById(id).orElseThrow();
+        events.tmf("ProductOfferingAttributeValueChangeEvent", result);
+        return result;
+    }
+
+    @Transactional
+    void delete(UUID id) {
+        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        if (!offering.isDeletable()) {
+            throw new ConflictException("Only draft offerings are deleted; offering " + id + " is "
+                    + offering.status() + " (retire it instead)");
+        }
+        events.tmf("ProductOfferingDeleteEvent", offering);
+        audit.record(offering.partnerId() == null ? null : new PartnerId(offering.partnerId()), "productOffering",
+                id.toString(), "deleted", resolver.read(offering.definition()), null);
+        offerings.delete(offering);
+    }
+
+    private ImportOutcome single(Owner owner, OfferingDraft draft) {
+        ImportOutcome outcome = importer.upsertAll(owner, List.of(draft), false).getFirst();
+        if (outcome.isInvalid()) {
+            ImportOutcome.FieldError first = outcome.errors().getFirst();
+            throw new InvalidInputException(first.field(), first.field() + ": " + first.message());
+        }
+        return outcome;
+    }
+
+    private String category(OfferingResources.Ref ref) {
+        UUID id = ref == null ? null : OfferingFilter.uuid(ref.id());
+        return (id == null ? java.util.Optional.<CategoryRef>empty() : categories.find(id))
+                .or(() -> ref == null ? java.util.Optional.empty() : categories.findByCode(ref.name()))
+                .map(CategoryRef::code)
+                .orElseThrow(() -> new InvalidInputException("category", "category must name a known category id"));
+    }
+
+    private io.accord.catalog.specification.SpecificationDraft specification(Owner owner, OfferingResources.Ref ref,
+                                                                             boolean bundle) {
+        if (ref == null) {
+            if (!bundle) {
+                throw new InvalidInputException("productSpecification",
+                        "productSpecification is mandatory for an offering that is not a bundle");
+            }
+            return null;
+        }
+        UUID id = OfferingFilter.uuid(ref.id());
+        SpecificationView spec = (id == null ? java.util.Optional.<SpecificationView>empty()
+                : specifications.find(id)).filter(found -> owner.isCsp() ? found.ownerPartnerId() == null
+                : owner.partnerId().equals(found.ownerPartnerId()))
+                .orElseThrow(() -> new InvalidInputException("productSpecification",
+                        "productSpecification must name one of the owner's specifications"));
+        return spec.definition();
+    }
+
+    private List<String> components(Owner owner, List<OfferingResources.Ref> refs) {
+        if (refs == null) {
+            return List.of();
+        }
+        return refs.stream().map(ref -> {
+            UUID id = OfferingFilter.uuid(ref.id());
+            return (id == null ? java.util.Optional.<ProductOffering>empty() : offerings.findById(id))
+                    .filter(found -> found.owner().equals(owner)).map(ProductOffering::externalId)
+                    .orElseThrow(() -> new InvalidInputException("bundledProductOffering",
+                            "bundledProductOffering must name the owner's offerings"));
+        }).toList();
+    }
+}

@@ -1,0 +1,110 @@
+package io.accord.catalog.offering;
+
+import io.accord.catalog.partner.KnownPartner;
+import io.accord.catalog.partner.KnownPartners;
+import io.accord.catalog.price.PriceDraft;
+import io.accord.catalog.price.PriceVersionView;
+import io.accord.catalog.price.Prices;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Offerings and prices as the TMF API shows them; a page's prices are read in one query. */
+@Component
+class OfferingViews {
+
+    static final String PRICE_PATH = "/tmf-api/productCatalogManagement/v4/productOfferingPrice";
+    static final String SPEC_PATH = "/tmf-api/productCatalogManagement/v4/productSpecification";
+
+    private final Prices prices;
+    private final KnownPartners partners;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    OfferingViews(Prices prices, KnownPartners partners, JsonMapper json, Clock clock) {
+        this.prices = prices;
+        this.partners = partners;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    OfferingResources.Offering offering(ProductOffering offering) {
+        return offerings(List.of(offering)).getFirst();
+    }
+
+    /** A draft just written, with the price versions written with it: no query (bulk imports notify per row). */
+    OfferingResources.Offering draft(ProductOffering offering, List<PriceVersionView> versions) {
+        return view(offering, versions, false);
+    }
+
+    List<OfferingResources.Offering> offerings(List<ProductOffering> page) {
+        Map<UUID, List<PriceVersionView>> versions = prices.versions(page.stream().map(ProductOffering::id).toList());
+        Map<UUID, Boolean> activeOwners = new HashMap<>();
+        Instant now = clock.instant();
+        List<OfferingResources.Offering> views = new ArrayList<>();
+        for (ProductOffering offering : page) {
+            List<PriceVersionView> own = versions.getOrDefault(offering.id(), List.of());
+            boolean ownerActive = offering.partnerId() == null || activeOwners.computeIfAbsent(offering.partnerId(),
+                    id -> partners.find(id).map(KnownPartner::isActive).orElse(false));
+            views.add(view(offering, own, Sellability.sellable(offering, own, ownerActive, now)));
+        }
+        return views;
+    }
+
+    private OfferingResources.Offering view(ProductOffering o, List<PriceVersionView> versions, boolean sellable) {
+        OfferingDraft draft = json.readValue(o.definition(), OfferingDraft.class);
+        List<OfferingResources.PartyRef> parties = new ArrayList<>();
+        if (o.partnerId() != null) {
+            parties.add(new OfferingResources.PartyRef(o.partnerId(), OfferingResources.OWNER_ROLE, "Organization"));
+        }
+        draft.participants().forEach(p -> parties.add(new OfferingResources.PartyRef(p.partnerId(),
+                OfferingResources.PARTICIPANT_ROLE, "Organization")));
+        Map<String, PriceVersionView> latest = new LinkedHashMap<>();
+        versions.stream().filter(v -> !"SUPERSEDED".equals(v.status())).forEach(v -> latest.put(v.externalId(), v));
+        return new OfferingResources.Offering(o.id().toString(), OfferingResources.PATH + "/" + o.id(), o.name(),
+                o.description(), String.valueOf(o.offeringVersion()), o.status().tmf(), o.isBundle(), sellable,
+                o.lastUpdate(), o.validFrom() == null && o.validTo() == null ? null
+                : new OfferingResources.TimePeriod(o.validFrom(), o.validTo()),
+                o.categoryId() == null ? null : List.of(new OfferingResources.Ref(o.categoryId().toString(),
+                        "/tmf-api/productCatalogManagement/v4/category/" + o.categoryId(), o.categoryCode())),
+                draft.salesChannels().stream().map(c -> new OfferingResources.Ref(null, null, c)).toList(),
+                o.specificationId() == null ? null : new OfferingResources.Ref(o.specificationId().toString(),
+                        SPEC_PATH + "/" + o.specificationId(), draft.specification() == null ? null
+                        : draft.specification().name()),
+                o.components().stream().map(id -> new OfferingResources.Ref(id.toString(),
+                        OfferingResources.PATH + "/" + id, null)).toList(),
+                latest.values().stream().map(v -> new OfferingResources.Ref(v.id().toString(),
+                        PRICE_PATH + "/" + v.id(), v.definition().name())).toList(),
+                parties, o.statusReason(), o.externalId(),
+                draft.bundlePricing() == null ? null : draft.bundlePricing().name(),
+                draft.participants().stream().map(p -> new OfferingResources.Share(p.partnerId(), p.sharePercent()))
+                        .toList(),
+                o.pendingChange() == null ? null : o.pendingChange().name(), "ProductOffering");
+    }
+
+    /** A price version as TMF620 ProductOfferingPrice (Accord's price fields as extensions). */
+    PriceResource price(PriceVersionView version) {
+        PriceDraft p = version.definition();
+        return new PriceResource(version.id().toString(), PRICE_PATH + "/" + version.id(), p.name(),
+                String.valueOf(version.versionNumber()), switch (p.type()) {
+                    case ONE_TIME -> "oneTime";
+                    case RECURRING -> "recurring";
+                    case USAGE -> "usage";
+                }, "SUPERSEDED".equals(version.status()) ? "Obsolete" : "LAUNCHED".equals(version.status())
+                ? "Launched" : "In study",
+                new OfferingResources.TimePeriod(version.validFrom(), version.validTo()),
+                p.period() == null ? null : p.period().name().toLowerCase(),
+                p.amount() == null ? null : new PriceResource.Money(p.currency(), p.amount().toPlainString()),
+                new OfferingResources.Ref(version.offeringId().toString(),
+                        OfferingResources.PATH + "/" + version.offeringId(), null),
+                version.externalId(), p, "ProductOfferingPrice");
+    }
+}

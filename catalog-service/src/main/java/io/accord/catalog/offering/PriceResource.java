@@ -1,0 +1,21 @@
+package io.accord.catalog.offering;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.accord.catalog.price.PriceDraft;
+
+/**
+ * TMF620 ProductOfferingPrice as Accord shows a price version. Extensions: {@code productOffering} (the offering it
+ * belongs to), {@code externalId} (its key within the offering) and {@code definition} (every price field: proration,
+ * unit, rounding, tiers, accumulation, usage types, minimum charge, tax category; decimals exact).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record PriceResource(String id, String href, String name, String version, String priceType, String lifecycleStatus,
+                     OfferingResources.TimePeriod validFor, String recurringChargePeriodType, Money price,
+                     OfferingResources.Ref productOffering, String externalId, PriceDraft definition,
+                     @JsonProperty("@type") String type) {
+
+    /** TMF Money; the value is a decimal string so it stays exact. */
+    record Money(String unit, String value) {
+    }
+}

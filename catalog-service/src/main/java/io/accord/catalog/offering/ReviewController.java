@@ -1,0 +1,106 @@
+package io.accord.catalog.offering;
+
+import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Plain catalog resources: submission, the review queue and decisions, retirement, what is sellable now. */
+@RestController
+@Tag(name = "Offering review and sellability")
+class ReviewController {
+
+    static final String OFFERINGS = "/api/catalog/offerings";
+    static final String DECISION = OFFERINGS + "/*/decision";
+
+    private final ReviewService service;
+    private final OfferingViews views;
+
+    ReviewController(ReviewService service, OfferingViews views) {
+        this.service = service;
+        this.views = views;
+    }
+
+    /** Why an offering retires. */
+    record Retirement(@Size(max = 2000) String reason) {
+    }
+
+    /** One entry of the review queue. */
+    record ReviewItem(String offeringId, String href, String name, String externalId, UUID ownerPartnerId,
+                      String status, String pendingChange, String categoryCode, Instant submittedAt) {
+    }
+
+    @PostMapping(OFFERINGS + "/{id}/submission")
+    @PreAuthorize(OfferingAuthorization.WRITERS)
+    @Operation(operationId = "submitOffering", summary = "Submit a draft (or rejected) offering for review")
+    OfferingResources.Offering submit(@PathVariable UUID id) {
+        return views.offering(service.submit(id));
+    }
+
+    @PostMapping(OFFERINGS + "/{id}/decision")
+    @PreAuthorize(OfferingAuthorization.REVIEWERS)
+    @Operation(operationId = "decideOffering", summary = "Approve (launching now or at launchAt) or reject with a "
+            + "reason an offering, or a launched offering's change, in review")
+    @RequestExample("catalog/offering-decision.json")
+    OfferingResources.Offering decide(@PathVariable UUID id, @Valid @RequestBody OfferingResources.Decision decision) {
+        return views.offering(service.decide(id, decision));
+    }
+
+    @PostMapping(OFFERINGS + "/{id}/retirement")
+    @PreAuthorize(OfferingAuthorization.WRITERS)
+    @Operation(operationId = "retireOffering", summary = "Retire a launched offering: no new orders")
+    @RequestExample("catalog/offering-retirement.json")
+    OfferingResources.Offering retire(@PathVariable UUID id, @Valid @RequestBody Retirement retirement) {
+        return views.offering(service.retire(id, retirement.reason()));
+    }
+
+    @GetMapping("/api/catalog/review-queue")
+    @PreAuthorize(OfferingAuthorization.QUEUE_READERS)
+    @Operation(operationId = "listReviewQueue", summary = "Offerings and launched offerings' changes waiting for a "
+            + "partner manager, oldest submission first")
+    ResponseEntity<List<ReviewItem>> queue(@RequestParam(required = false) Integer offset,
+                                           @RequestParam(required = false) Integer limit) {
+        return PagedResponse.of(service.queue(OffsetLimit.of(offset, limit, Sort.by("submittedAt", "id"))),
+                o -> new ReviewItem(o.id().toString(), OfferingResources.PATH + "/" + o.id(), o.name(),
+                        o.externalId(), o.partnerId(), o.status().name(),
+                        o.pendingChange() == null ? null : o.pendingChange().name(), o.categoryCode(),
+                        o.submittedAt()));
+    }
+
+    @GetMapping("/api/catalog/sellable-offerings")
+    @PreAuthorize(OfferingAuthorization.READERS)
+    @Operation(operationId = "listSellableOfferings", summary = "Offerings sellable now: launched, within validity, "
+            + "a price in force, owner not suspended; those the caller may see")
+    ResponseEntity<List<OfferingResources.Offering>> sellable(@RequestParam(required = false) Integer offset,
+                                                              @RequestParam(required = false) Integer limit) {
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("launchedAt", "id"));
+        var page = service.sellable(paging);
+        return PagedResponse.of(new PageImpl<>(views.offerings(page.getContent()), paging, page.getTotalElements()),
+                offering -> offering);
+    }
+
+    @GetMapping(OFFERINGS + "/{id}/prices-in-force")
+    @PreAuthorize(OfferingAuthorization.READERS)
+    @Operation(operationId = "listPricesInForce", summary = "The launched price versions in force at an instant "
+            + "(default now), one per price")
+    List<PriceResource> pricesInForce(@PathVariable UUID id, @RequestParam(required = false) Instant at) {
+        return service.pricesInForce(id, at).stream().map(views::price).toList();
+    }
+}

@@ -1,0 +1,86 @@
+package io.accord.catalog.offering;
+
+import io.accord.catalog.price.PriceVersionView;
+import io.accord.catalog.price.Prices;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.security.Tenancy;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Submission, review decisions, retirement, and what is sellable now: the plain (non-TMF) catalog operations. */
+@Service
+class ReviewService {
+
+    private final ProductOfferingRepository offerings;
+    private final OfferingAccess access;
+    private final OfferingLifecycle lifecycle;
+    private final Prices prices;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    ReviewService(ProductOfferingRepository offerings, OfferingAccess access, OfferingLifecycle lifecycle,
+                  Prices prices, Tenancy tenancy, Clock clock) {
+        this.offerings = offerings;
+        this.access = access;
+        this.lifecycle = lifecycle;
+        this.prices = prices;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ProductOffering submit(UUID id) {
+        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        lifecycle.submit(offering, clock.instant());
+        return offering;
+    }
+
+    @Transactional
+    ProductOffering decide(UUID id, OfferingResources.Decision decision) {
+        ProductOffering offering = offerings.findById(id)
+                .orElseThrow(() -> new io.accord.platform.problem.NotFoundException("ProductOffering", id));
+        Instant now = clock.instant();
+        if (decision.decision() == OfferingResources.Decision.Verdict.APPROVE) {
+            lifecycle.approve(offering, tenancy.actor(), decision.launchAt(), now);
+        } else {
+            if (decision.reason() == null || decision.reason().isBlank()) {
+                throw new io.accord.platform.problem.InvalidInputException("reason", "a rejection needs a reason");
+            }
+            lifecycle.reject(offering, tenancy.actor(), decision.reason(), now);
+        }
+        return offering;
+    }
+
+    @Transactional
+    ProductOffering retire(UUID id, String reason) {
+        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        lifecycle.retire(offering, reason == null || reason.isBlank() ? "retired by its owner" : reason.strip(),
+                clock.instant());
+        return offering;
+    }
+
+    @Transactional(readOnly = true)
+    Page<ProductOffering> queue(Pageable page) {
+        return offerings.inReview(page);
+    }
+
+    @Transactional(readOnly = true)
+    Page<ProductOffering> sellable(Pageable page) {
+        UUID partner = tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value)
+                .orElse(new UUID(0, 0));
+        return offerings.sellable(clock.instant(), partner, page);
+    }
+
+    @Transactional(readOnly = true)
+    List<PriceVersionView> pricesInForce(UUID id, Instant at) {
+        ProductOffering offering = access.visible(offerings.findById(id), id);
+        return prices.inForce(offering.id(), at == null ? clock.instant() : at);
+    }
+}

@@ -1,0 +1,25 @@
+package io.accord.catalog.offering;
+
+import io.accord.catalog.price.PriceVersionView;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * When an offering takes new orders: launched, within its validity, its owner not suspended (or terminated), and
+ * a price in force (a bundle priced as the sum of its components has none of its own).
+ */
+final class Sellability {
+
+    private Sellability() {
+    }
+
+    static boolean sellable(ProductOffering offering, List<PriceVersionView> versions, boolean ownerActive,
+                            Instant now) {
+        if (!offering.isLaunchedAt(now) || !ownerActive) {
+            return false;
+        }
+        boolean sumOfComponents = offering.isBundle() && versions.isEmpty();
+        return sumOfComponents || versions.stream().anyMatch(v -> "LAUNCHED".equals(v.status()) && v.inForceAt(now));
+    }
+}

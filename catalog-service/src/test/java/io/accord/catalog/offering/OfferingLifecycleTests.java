@@ -1,0 +1,237 @@
+package io.accord.catalog.offering;
+
+import io.accord.catalog.partner.KnownPartners;
+import io.accord.catalog.partner.PartnerEvents;
+import io.accord.contracts.CloudEventHeaders;
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.OfferingLaunched;
+import io.accord.contracts.events.OfferingPrice;
+import io.accord.contracts.events.OfferingPriceChanged;
+import io.accord.contracts.events.OfferingRetired;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The lifecycle through the API, and the events a consumer reads from the real topic. */
+@AccordServiceTest
+class OfferingLifecycleTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CatalogApi api;
+    private final Offerings offerings;
+    private final JdbcClient jdbc;
+    private final OfferingLaunchJob job;
+
+    OfferingLifecycleTests(@LocalServerPort int port, KnownPartners partners, Offerings offerings, JdbcClient jdbc,
+                           OfferingLaunchJob job) {
+        this.job = job;
+        this.api = new CatalogApi(port, partners, offerings);
+        this.offerings = offerings;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void anApprovedOfferingLaunchesAndItsFullDefinitionIsOnTheTopic() {
+        UUID owner = api.activePartner("Launch Media");
+        UUID coCreator = api.activePartner("Co Creator Studio");
+        UUID id = api.draft(Owner.partner(owner), OfferingDrafts.coCreated("launch", coCreator, "30"));
+
+        api.admin(owner).post(CatalogApi.PLAIN + "/" + id + "/submission", null);
+        TestHttp.Response queue = api.manager.get("/api/catalog/review-queue?limit=500");
+        assertThat(queue.body()).contains(id.toString());
+        TestHttp.Response approved = api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision",
+                "{\"decision\":\"APPROVE\"}");
+
+        assertThat(approved.json().get("lifecycleStatus").asString()).isEqualTo("Launched");
+        assertThat(api.admin(owner).get("/api/catalog/sellable-offerings?limit=500").body()).contains(id.toString());
+        assertThat(api.user(coCreator).get(CatalogApi.OFFERINGS + "/" + id).status()).isEqualTo(200);
+        OfferingLaunched launched = JSON.readValue(event(id, "OfferingLaunched").value(), OfferingLaunched.class);
+        assertThat(launched.partnerId()).isEqualTo(owner.toString());
+        assertThat(launched.categoryCode()).isEqualTo("VIDEO");
+        assertThat(launched.salesChannels()).containsExactly("ONLINE");
+        assertThat(launched.participants()).containsExactly(
+                new OfferingLaunched.Participant(coCreator.toString(), "30"));
+        assertThat(launched.specification().resourceTypes()).containsExactly("LICENCE_KEY");
+        assertThat(launched.specification().partnerActivation()).isTrue();
+        assertThat(launched.specification().characteristics()).extracting(OfferingLaunched.Characteristic::name)
+                .containsExactly("quality", "screens");
+        OfferingPrice usage = launched.prices().stream().filter(p -> "usage".equals(p.priceId())).findFirst()
+                .orElseThrow();
+        assertThat(usage.tiers()).containsExactly(new OfferingPrice.Tier("0", "100", "0.05"),
+                new OfferingPrice.Tier("100", null, "0.02"));
+        assertThat(usage.roundingFirst()).isEqualTo(60);
+        assertThat(usage.roundingNext()).isEqualTo(1);
+        assertThat(usage.usageTypes()).containsExactly("STREAMING");
+        assertThat(usage.accumulation()).isEqualTo("CALENDAR_MONTH");
+        assertThat(launched.prices()).extracting(OfferingPrice::amount).contains("9.99");
+        assertThat(auditActions(id)).contains("submitted", "approved", "launched");
+    }
+
+    @Test
+    void aPriceChangeIsANewVersionInForceFromItsStartAndTheOldVersionStaysAsItWas() {
+        UUID owner = api.activePartner("Price Change Media");
+        UUID id = api.launched(Owner.partner(owner), OfferingDrafts.single("priced"));
+        String oldVersion = inForce(id, Instant.now()).get(0);
+        Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        OfferingDraft changed = withMonthly(OfferingDrafts.single("priced"), "14.99", start);
+
+        ImportOutcome outcome = offerings.upsertAll(Owner.partner(owner), List.of(changed), false).getFirst();
+        assertThat(outcome.result()).isEqualTo(ImportOutcome.Result.NEW_PRICE_VERSION);
+        assertThat(api.manager.get("/api/catalog/review-queue?limit=500").body()).contains(id.toString());
+        api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision", "{\"decision\":\"APPROVE\"}");
+
+        assertThat(inForce(id, Instant.now())).containsExactly(oldVersion, inForce(id, Instant.now()).get(1));
+        String newVersion = inForce(id, start.plusSeconds(1)).get(0);
+        assertThat(newVersion).isNotEqualTo(oldVersion);
+        assertThat(jdbc.sql("select amount from product_offering_price where id = cast(:id as uuid)")
+                .param("id", oldVersion).query(String.class).single()).isEqualTo("9.990000");
+        OfferingPriceChanged event = JSON.readValue(event(id, "OfferingPriceChanged").value(),
+                OfferingPriceChanged.class);
+        assertThat(event.price().priceVersionId()).isEqualTo(newVersion);
+        assertThat(event.price().amount()).isEqualTo("14.99");
+        assertThat(event.price().validFrom()).isEqualTo(start);
+        assertThat(event.replacedPriceVersionId()).isEqualTo(oldVersion);
+        assertThat(offerings.upsertAll(Owner.partner(owner), List.of(changed), false).getFirst().result())
+                .isEqualTo(ImportOutcome.Result.UNCHANGED);
+    }
+
+    @Test
+    void aSmallPriceChangeIsApprovedByThePolicyWithoutAPartnerManager() {
+        UUID owner = api.activePartner("Small Change Media");
+        UUID id = api.launched(Owner.partner(owner), OfferingDrafts.single("small"));
+        Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+        offerings.upsertAll(Owner.partner(owner), List.of(withMonthly(OfferingDrafts.single("small"), "10.49", start)),
+                false);
+
+        assertThat(api.manager.get("/api/catalog/review-queue?limit=500").body()).doesNotContain(id.toString());
+        assertThat(inForce(id, start)).hasSize(2);
+        assertThat(auditActions(id)).contains("change approved (NEW_PRICE_VERSION)");
+    }
+
+    @Test
+    void theDatabaseRefusesTwoVersionsOfAPriceInForceAtOnce() {
+        UUID owner = api.activePartner("Overlap Media");
+        UUID id = api.launched(Owner.partner(owner), OfferingDrafts.single("overlap"));
+
+        var attempt = org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql("""
+                insert into product_offering_price (id, offering_id, price_key, version_number, name, price_type,
+                    status, amount, currency, tax_category, valid_from, created_at)
+                values (gen_random_uuid(), :id, 'monthly', 9, 'x', 'RECURRING', 'LAUNCHED', 1, 'EUR', 'STANDARD',
+                    now() + interval '1 day', now())""").param("id", id).update());
+
+        assertThat(attempt).hasMessageContaining("product_offering_price_no_overlap");
+    }
+
+    @Test
+    void aRejectionCarriesItsReasonAndTheOwnerResubmits() {
+        UUID owner = api.activePartner("Rejected Media");
+        UUID id = api.draft(Owner.partner(owner), OfferingDrafts.single("rejected"));
+        api.admin(owner).post(CatalogApi.PLAIN + "/" + id + "/submission", null);
+
+        TestHttp.Response noReason = api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision",
+                "{\"decision\":\"REJECT\"}");
+        TestHttp.Response rejected = api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision",
+                "{\"decision\":\"REJECT\",\"reason\":\"describe the content rating\"}");
+
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(rejected.json().get("lifecycleStatus").asString()).isEqualTo("Rejected");
+        assertThat(rejected.json().get("statusReason").asString()).isEqualTo("describe the content rating");
+        assertThat(api.admin(owner).post(CatalogApi.PLAIN + "/" + id + "/submission", null).json()
+                .get("lifecycleStatus").asString()).isEqualTo("In test");
+        assertThat(api.admin(owner).post(CatalogApi.PLAIN + "/" + id + "/decision",
+                "{\"decision\":\"APPROVE\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anApprovalWithALaunchDateLaunchesWhenTheJobRunsAtThatDate() {
+        UUID owner = api.activePartner("Later Media");
+        UUID id = api.draft(Owner.partner(owner), OfferingDrafts.single("later"));
+        api.admin(owner).post(CatalogApi.PLAIN + "/" + id + "/submission", null);
+        Instant launchAt = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+        TestHttp.Response approved = api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision",
+                "{\"decision\":\"APPROVE\",\"launchAt\":\"" + launchAt + "\"}");
+        assertThat(approved.json().get("lifecycleStatus").asString()).isEqualTo("Active");
+        job.runOnce(launchAt.minusSeconds(1));
+        assertThat(status(owner, id)).isEqualTo("Active");
+        job.runOnce(launchAt);
+
+        assertThat(status(owner, id)).isEqualTo("Launched");
+    }
+
+    @Test
+    void aTerminatedPartnersOfferingsRetireAndASuspendedOnesAreNotSellable() {
+        UUID suspended = api.activePartner("Suspended Media");
+        UUID terminated = api.activePartner("Terminated Media");
+        UUID paused = api.launched(Owner.partner(suspended), OfferingDrafts.single("paused"));
+        UUID gone = api.launched(Owner.partner(terminated), OfferingDrafts.single("gone"));
+        UUID draft = api.draft(Owner.partner(suspended), OfferingDrafts.single("unsent"));
+
+        PartnerEvents.statusChanged(suspended.toString(), "ACTIVE", "SUSPENDED");
+        PartnerEvents.statusChanged(terminated.toString(), "ACTIVE", "TERMINATED");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Retired".equals(status(terminated, gone)));
+        OfferingRetired retired = JSON.readValue(event(gone, "OfferingRetired").value(), OfferingRetired.class);
+        assertThat(retired.reason()).isEqualTo("partner TERMINATED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.admin(suspended)
+                .post(CatalogApi.PLAIN + "/" + draft + "/submission", null).status() == 409);
+        assertThat(status(suspended, paused)).isEqualTo("Launched");
+        assertThat(api.admin(suspended).get(CatalogApi.OFFERINGS + "/" + paused).json().get("isSellable")
+                .asBoolean()).isFalse();
+        assertThat(api.manager.get("/api/catalog/sellable-offerings?limit=500").body())
+                .doesNotContain(paused.toString()).doesNotContain(gone.toString());
+    }
+
+    @Test
+    void onlyDraftsAreDeleted() {
+        UUID owner = api.activePartner("Delete Media");
+        UUID draft = api.draft(Owner.partner(owner), OfferingDrafts.single("deletable"));
+        UUID launched = api.launched(Owner.partner(owner), OfferingDrafts.single("kept"));
+
+        assertThat(api.admin(owner).delete(CatalogApi.OFFERINGS + "/" + draft).status()).isEqualTo(204);
+        assertThat(api.admin(owner).get(CatalogApi.OFFERINGS + "/" + draft).status()).isEqualTo(404);
+        assertThat(api.admin(owner).delete(CatalogApi.OFFERINGS + "/" + launched).status()).isEqualTo(409);
+    }
+
+    private String status(UUID owner, UUID id) {
+        return api.admin(owner).get(CatalogApi.OFFERINGS + "/" + id).json().get("lifecycleStatus").asString();
+    }
+
+    private List<String> inForce(UUID id, Instant at) {
+        var body = api.manager.get(CatalogApi.PLAIN + "/" + id + "/prices-in-force?at=" + at).json();
+        List<String> ids = new java.util.ArrayList<>();
+        body.forEach(price -> ids.add(price.get("id").asString()));
+        return ids;
+    }
+
+    private static OfferingDraft withMonthly(OfferingDraft draft, String amount, Instant from) {
+        return draft.withPrices(List.of(OfferingDrafts.monthly("monthly", amount, from), draft.prices().get(1)));
+    }
+
+    private List<String> auditActions(UUID id) {
+        return jdbc.sql("select action from audit_event where resource_id = :id order by id")
+                .param("id", id.toString()).query(String.class).list();
+    }
+
+    private static ConsumerRecord<String, byte[]> event(UUID offering, String type) {
+        return TestKafka.awaitRecords(Topics.CATALOG_EVENTS, record -> offering.toString().equals(record.key())
+                && type.equals(TestKafka.header(record, CloudEventHeaders.TYPE)), 1, Duration.ofSeconds(30))
+                .getFirst();
+    }
+}

@@ -1,0 +1,111 @@
+package io.accord.catalog.offering;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class ProductOfferingTests {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+    @Test
+    void goesFromDraftThroughReviewToLaunchedAndRetired() {
+        ProductOffering offering = draft();
+
+        offering.submit(NOW);
+        assertThat(offering.status()).isEqualTo(OfferingStatus.IN_REVIEW);
+        offering.approve("pm", null, NOW);
+        assertThat(offering.isDueForLaunch(NOW)).isTrue();
+        offering.launch(NOW);
+        assertThat(offering.status()).isEqualTo(OfferingStatus.LAUNCHED);
+        assertThat(offering.isLaunchedAt(NOW)).isTrue();
+        offering.retire("done", NOW);
+        assertThat(offering.status()).isEqualTo(OfferingStatus.RETIRED);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndReturnsTheOfferingToTheOwner() {
+        ProductOffering offering = draft();
+        offering.submit(NOW);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> offering.reject("pm", " ", NOW));
+        offering.reject("pm", "prices too high", NOW);
+
+        assertThat(offering.status()).isEqualTo(OfferingStatus.REJECTED);
+        assertThat(offering.statusReason()).isEqualTo("prices too high");
+        offering.submit(NOW);
+        assertThat(offering.status()).isEqualTo(OfferingStatus.IN_REVIEW);
+    }
+
+    @Test
+    void refusesIllegalTransitions() {
+        ProductOffering offering = draft();
+
+        assertThatIllegalStateException().isThrownBy(() -> offering.approve("pm", null, NOW));
+        assertThatIllegalStateException().isThrownBy(() -> offering.launch(NOW));
+        assertThatIllegalStateException().isThrownBy(() -> offering.retire("x", NOW));
+        assertThatIllegalStateException().isThrownBy(() -> offering.propose(ProductOffering.Change.NEW_VERSION,
+                "{}", NOW));
+        offering.submit(NOW);
+        assertThatIllegalStateException().isThrownBy(() -> offering.submit(NOW));
+        assertThatIllegalStateException().isThrownBy(() -> offering.define(definition(), NOW));
+    }
+
+    @Test
+    void anApprovedOfferingLaunchesOnlyAtItsLaunchDate() {
+        ProductOffering offering = draft();
+        offering.submit(NOW);
+        offering.approve("pm", NOW.plusSeconds(3600), NOW);
+
+        assertThat(offering.isDueForLaunch(NOW)).isFalse();
+        assertThatIllegalStateException().isThrownBy(() -> offering.launch(NOW));
+        offering.launch(NOW.plusSeconds(3600));
+        assertThat(offering.status()).isEqualTo(OfferingStatus.LAUNCHED);
+    }
+
+    @Test
+    void aLaunchedOfferingChangesOnlyThroughAnApprovedRevision() {
+        ProductOffering offering = launched();
+
+        assertThatIllegalStateException().isThrownBy(() -> offering.define(definition(), NOW));
+        offering.propose(ProductOffering.Change.NEW_VERSION, "{\"changed\":true}", NOW);
+        assertThat(offering.inReview()).isTrue();
+        assertThat(offering.status()).isEqualTo(OfferingStatus.LAUNCHED);
+
+        offering.approveRevision(definition(), "pm", NOW);
+        assertThat(offering.offeringVersion()).isEqualTo(2);
+        assertThat(offering.pendingChange()).isNull();
+        assertThatIllegalStateException().isThrownBy(() -> offering.rejectRevision("pm", "no", NOW));
+    }
+
+    @Test
+    void onlyDraftsAreDeletable() {
+        assertThat(draft().isDeletable()).isTrue();
+        assertThat(launched().isDeletable()).isFalse();
+    }
+
+    private static ProductOffering launched() {
+        ProductOffering offering = draft();
+        offering.submit(NOW);
+        offering.approve("pm", null, NOW);
+        offering.launch(NOW);
+        return offering;
+    }
+
+    private static ProductOffering draft() {
+        ProductOffering offering = new ProductOffering(Owner.partner(UUID.randomUUID()), "x", NOW);
+        offering.define(definition(), NOW);
+        return offering;
+    }
+
+    private static OfferingDefinition definition() {
+        return new OfferingDefinition(OfferingDrafts.single("x").normalized(), "{}", UUID.randomUUID(),
+                UUID.randomUUID(), List.of());
+    }
+}

@@ -1,0 +1,134 @@
+package io.accord.catalog.price;
+
+import io.accord.contracts.catalog.UnitOfMeasure;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PriceRulesTests {
+
+    private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
+    private final PriceRules rules = new PriceRules(Set.of("EUR", "USD")::contains, Set.of("STANDARD")::contains);
+
+    @Test
+    void acceptsAValidPriceOfEachType() {
+        assertThat(errors(oneTime("19.99"))).isEmpty();
+        assertThat(errors(recurring("9.99", PriceDraft.RecurringPeriod.YEAR))).isEmpty();
+        assertThat(errors(usage(UnitOfMeasure.MIN, 60, 1, graduated()))).isEmpty();
+        assertThat(errors(usage(UnitOfMeasure.S, 30, 30, graduated()))).isEmpty();
+    }
+
+    @Test
+    void namesEveryBrokenFieldAtOnce() {
+        PriceDraft broken = new PriceDraft(" ", null, PriceDraft.PriceType.ONE_TIME, new BigDecimal("-1"), "XXX",
+                "LUXURY", null, null, null, null, null, null, null, List.of(), null, List.of(), null, null);
+
+        assertThat(errors(broken)).containsExactlyInAnyOrder("p.externalId", "p.name", "p.amount", "p.currency",
+                "p.taxCategory", "p.validFrom");
+    }
+
+    @Test
+    void refusesMoreThanSixDecimals() {
+        assertThat(errors(oneTime("0.1234567"))).containsExactly("p.amount");
+        assertThat(errors(oneTime("0.1234560"))).isEmpty();
+    }
+
+    @Test
+    void aRecurringPriceNeedsAPeriodAndUsageFieldsBelongToUsagePrices() {
+        assertThat(errors(recurring("5", null))).containsExactly("p.period");
+        PriceDraft withUnit = new PriceDraft("p", "p", PriceDraft.PriceType.ONE_TIME, BigDecimal.ONE, "EUR",
+                "STANDARD", null, null, UnitOfMeasure.MB, null, null, null, null, List.of(), null, List.of(), null,
+                FROM);
+        assertThat(errors(withUnit)).containsExactly("p.unit");
+    }
+
+    @Test
+    void roundingIncrementsAndMinimumsApplyToTimeUnitsOnly() {
+        assertThat(errors(usage(UnitOfMeasure.MB, 60, 1, graduated()))).containsExactly("p.roundingFirst");
+        assertThat(errors(usage(UnitOfMeasure.MIN, 60, null, graduated()))).containsExactly("p.roundingNext");
+        assertThat(errors(usage(UnitOfMeasure.MIN, 0, 1, graduated()))).containsExactly("p.roundingFirst");
+    }
+
+    @Test
+    void tiersAreContiguousFromZeroIncreasingAndOpenEndedAtTheEnd() {
+        assertThat(errors(usage(UnitOfMeasure.MIN, null, null, List.of(tier("1", "10", "1"), tier("10", null, "1")))))
+                .containsExactly("p.tiers[0].from");
+        assertThat(errors(usage(UnitOfMeasure.MIN, null, null, List.of(tier("0", "10", "1"), tier("12", null, "1")))))
+                .containsExactly("p.tiers[1].from");
+        assertThat(errors(usage(UnitOfMeasure.MIN, null, null, List.of(tier("0", "10", "1"), tier("10", "20", "1")))))
+                .containsExactly("p.tiers[1].to");
+        assertThat(errors(usage(UnitOfMeasure.MIN, null, null, List.of(tier("0", null, "1"), tier("10", null, "1")))))
+                .contains("p.tiers[0].to");
+        assertThat(errors(usage(UnitOfMeasure.MIN, null, null, List.of(tier("0", "0", "1"), tier("0", null, "1")))))
+                .containsExactly("p.tiers[0].to");
+        assertThat(errors(usage(UnitOfMeasure.MIN, null, null, List.of(tier("0", "10", "-0.01"),
+                tier("10", null, "0"))))).containsExactly("p.tiers[0].rate");
+    }
+
+    @Test
+    void aTieredPriceNeedsAModeAndNoFlatAmount() {
+        PriceDraft noMode = new PriceDraft("p", "p", PriceDraft.PriceType.USAGE, BigDecimal.ONE, "EUR", "STANDARD",
+                null, null, UnitOfMeasure.EVENT, null, null, null, null, graduated(), null, List.of("SMS"), null,
+                FROM);
+        assertThat(errors(noMode)).containsExactlyInAnyOrder("p.amount", "p.tierMode");
+    }
+
+    @Test
+    void aUsagePriceNamesItsUsageTypes() {
+        PriceDraft untyped = new PriceDraft("p", "p", PriceDraft.PriceType.USAGE, new BigDecimal("0.01"), "EUR",
+                "STANDARD", null, null, UnitOfMeasure.MB, null, null, null, null, List.of(), null, List.of(), null,
+                FROM);
+        assertThat(errors(untyped)).containsExactly("p.usageTypes");
+    }
+
+    @Test
+    void priceKeysAreUniqueWithinAnOffering() {
+        List<String> fields = new ArrayList<>();
+        rules.checkAll(List.of(oneTime("1"), oneTime("2")), "prices", (field, message) -> fields.add(field));
+        assertThat(fields).containsExactly("prices[1].externalId");
+    }
+
+    @Test
+    void normalizingMakesDefaultsExplicitAndDecimalsComparable() {
+        PriceDraft a = recurring("9.90", PriceDraft.RecurringPeriod.MONTH);
+        PriceDraft b = new PriceDraft("p", "Price", PriceDraft.PriceType.RECURRING, new BigDecimal("9.9"), "EUR",
+                "STANDARD", PriceDraft.RecurringPeriod.MONTH, PriceDraft.Proration.NONE, null, null, null, null, null,
+                List.of(), null, List.of(), null, FROM);
+        assertThat(a.normalized()).isEqualTo(b.normalized());
+    }
+
+    private List<String> errors(PriceDraft price) {
+        List<String> fields = new ArrayList<>();
+        rules.check(price, "p", (field, message) -> fields.add(field));
+        return fields;
+    }
+
+    private static PriceDraft oneTime(String amount) {
+        return new PriceDraft("p", "Price", PriceDraft.PriceType.ONE_TIME, new BigDecimal(amount), "EUR", "STANDARD",
+                null, null, null, null, null, null, null, List.of(), null, List.of(), null, FROM);
+    }
+
+    private static PriceDraft recurring(String amount, PriceDraft.RecurringPeriod period) {
+        return new PriceDraft("p", "Price", PriceDraft.PriceType.RECURRING, new BigDecimal(amount), "EUR",
+                "STANDARD", period, null, null, null, null, null, null, List.of(), null, List.of(), null, FROM);
+    }
+
+    private static PriceDraft usage(UnitOfMeasure unit, Integer first, Integer next, List<PriceDraft.Tier> tiers) {
+        return new PriceDraft("p", "Price", PriceDraft.PriceType.USAGE, null, "EUR", "STANDARD", null, null, unit,
+                first, next, null, PriceDraft.TierMode.VOLUME, tiers, null, List.of("VOICE"), null, FROM);
+    }
+
+    private static List<PriceDraft.Tier> graduated() {
+        return List.of(tier("0", "100", "0.05"), tier("100", null, "0.02"));
+    }
+
+    private static PriceDraft.Tier tier(String from, String to, String rate) {
+        return new PriceDraft.Tier(new BigDecimal(from), to == null ? null : new BigDecimal(to), new BigDecimal(rate));
+    }
+}

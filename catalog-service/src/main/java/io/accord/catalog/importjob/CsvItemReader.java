@@ -70,7 +70,7 @@ final class CsvItemReader implements ItemReader {
         }
         row++;
         List<RowProblem> problems = new ArrayList<>();
-        Cells offering = cells(first, Columns.OFFERING, "", problems);
+        Cells offering = cells(first, Columns.OFFERING, true, problems);
         List<Cells> prices = new ArrayList<>();
         addPrice(first, prices, problems);
         String externalId = offering.get(Columns.EXTERNAL_ID);
@@ -78,7 +78,7 @@ final class CsvItemReader implements ItemReader {
                 && externalId.equals(text(lookahead, Columns.EXTERNAL_ID))) {
             CSVRecord more = lookahead;
             lookahead = null;
-            checkRepeatedOfferingCells(offering, cells(more, Columns.OFFERING, "", problems), problems);
+            checkRepeatedOfferingCells(offering, cells(more, Columns.OFFERING, true, problems), problems);
             addPrice(more, prices, problems);
         }
         return new ImportItem(row, offering, List.copyOf(prices), List.copyOf(problems));
@@ -100,15 +100,16 @@ final class CsvItemReader implements ItemReader {
 
     private void addPrice(CSVRecord record, List<Cells> prices, List<RowProblem> problems) {
         // a CSV cell is named by its column and line, so prices need no index
-        Cells price = cells(record, Columns.PRICE, "", problems);
+        Cells price = cells(record, Columns.PRICE, false, problems);
         if (!price.values().isEmpty()) {
             prices.add(price);
         }
     }
 
-    private Cells cells(CSVRecord record, List<String> columns, String where, List<RowProblem> problems) {
+    /** @param checkLine whether to report a line with more or fewer cells than the header (once per line) */
+    private Cells cells(CSVRecord record, List<String> columns, boolean checkLine, List<RowProblem> problems) {
         int line = line(record);
-        if (!record.isConsistent() && where.isEmpty()) {
+        if (checkLine && !record.isConsistent()) {
             problems.add(new RowProblem("line", line, "the line has " + record.size() + " cells, the header "
                     + header.size()));
         }
@@ -119,7 +120,7 @@ final class CsvItemReader implements ItemReader {
                 values.put(column, text);
             }
         }
-        return new Cells(line, where, values);
+        return new Cells(line, "", values);
     }
 
     /** The offering's cells on its further lines are empty or the same as on its first line. */

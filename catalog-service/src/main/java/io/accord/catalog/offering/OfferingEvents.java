@@ -81,8 +81,8 @@ class OfferingEvents {
     }
 
     /** A TMF notification about a draft just written, built without a query. */
-    void tmfDraft(String eventType, ProductOffering offering, List<PriceVersionView> versions) {
-        tmf(eventType, "productOffering", views.draft(offering, versions), offering);
+    void tmfDraft(String eventType, ProductOffering offering, OfferingDraft draft, List<PriceVersionView> versions) {
+        tmf(eventType, "productOffering", views.draft(offering, draft, versions), offering);
     }
 
     private void tmf(String eventType, String resourceName, Object resource, ProductOffering offering) {

@@ -133,13 +133,13 @@ class OfferingImport {
                     offering = new ProductOffering(owner, draft.externalId(), now);
                     offering.define(definition(owner, row, ids, specs, specIds, now), now);
                     entities.persist(offering);
-                    events.tmfDraft("ProductOfferingCreateEvent", offering,
+                    events.tmfDraft("ProductOfferingCreateEvent", offering, draft,
                             prices.replaceDrafts(offering.id(), draft.prices(), now, true));
                     row.result(result, offering.id());
                 }
                 case UPDATED -> {
                     offering.define(definition(owner, row, ids, specs, specIds, now), now);
-                    events.tmfDraft("ProductOfferingAttributeValueChangeEvent", offering,
+                    events.tmfDraft("ProductOfferingAttributeValueChangeEvent", offering, draft,
                             prices.replaceDrafts(offering.id(), draft.prices(), now, false));
                 }
                 default -> lifecycle.propose(offering, result == ImportOutcome.Result.NEW_PRICE_VERSION

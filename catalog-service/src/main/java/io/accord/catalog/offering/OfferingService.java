@@ -103,6 +103,28 @@ class OfferingService {
         return result;
     }
 
+    /**
+     * Adds the price to the offering's prices, or replaces the one with the same external id: a draft changes in
+     * place, a launched offering gets a price change for review.
+     */
+    @Transactional
+    ProductOffering putPrice(UUID id, io.accord.catalog.price.PriceDraft price) {
+        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        OfferingDraft current = resolver.read(offering.pendingDefinition() != null ? offering.pendingDefinition()
+                : offering.definition());
+        List<io.accord.catalog.price.PriceDraft> changed = new java.util.ArrayList<>(current.prices().stream()
+                .filter(p -> !p.externalId().equals(price.externalId())).toList());
+        changed.add(price);
+        try {
+            single(offering.owner(), current.withPrices(changed));
+        } catch (InvalidInputException invalid) {
+            // the client sent one price: name its fields as the TMF resource does, not as the offering's list
+            String field = invalid.field().replaceFirst("^prices\\[\\d+]\\.", "");
+            throw new InvalidInputException(field, invalid.getMessage().replaceFirst("^prices\\[\\d+]\\.", ""));
+        }
+        return offerings.findById(id).orElseThrow();
+    }
+
     @Transactional
     void delete(UUID id) {
         ProductOffering offering = access.changeable(offerings.findById(id), id);

@@ -41,8 +41,8 @@ class OfferingViews {
     }
 
     /** A draft just written, with the price versions written with it: no query (bulk imports notify per row). */
-    OfferingResources.Offering draft(ProductOffering offering, List<PriceVersionView> versions) {
-        return view(offering, versions, false);
+    OfferingResources.Offering draft(ProductOffering offering, OfferingDraft draft, List<PriceVersionView> versions) {
+        return view(offering, draft, versions, false);
     }
 
     List<OfferingResources.Offering> offerings(List<ProductOffering> page) {
@@ -54,13 +54,14 @@ class OfferingViews {
             List<PriceVersionView> own = versions.getOrDefault(offering.id(), List.of());
             boolean ownerActive = offering.partnerId() == null || activeOwners.computeIfAbsent(offering.partnerId(),
                     id -> partners.find(id).map(KnownPartner::isActive).orElse(false));
-            views.add(view(offering, own, Sellability.sellable(offering, own, ownerActive, now)));
+            views.add(view(offering, json.readValue(offering.definition(), OfferingDraft.class), own,
+                    Sellability.sellable(offering, own, ownerActive, now)));
         }
         return views;
     }
 
-    private OfferingResources.Offering view(ProductOffering o, List<PriceVersionView> versions, boolean sellable) {
-        OfferingDraft draft = json.readValue(o.definition(), OfferingDraft.class);
+    private OfferingResources.Offering view(ProductOffering o, OfferingDraft draft, List<PriceVersionView> versions,
+                                            boolean sellable) {
         List<OfferingResources.PartyRef> parties = new ArrayList<>();
         if (o.partnerId() != null) {
             parties.add(new OfferingResources.PartyRef(o.partnerId(), OfferingResources.OWNER_ROLE, "Organization"));

@@ -30,14 +30,19 @@ public class Prices {
     private final PriceVersionRepository versions;
     private final EntityManager entities;
     private final PriceRules rules;
-    /** Tax categories are seeded reference data that is never removed: a known code stays known. */
+    /**
+     * Tax categories are seeded reference data that is never removed: a known code stays known. ISO currencies are
+     * fixed for the JVM's lifetime; both are looked up once, not per price of a 100,000-row import.
+     */
     private final Set<String> knownTaxCategories = ConcurrentHashMap.newKeySet();
 
     Prices(PriceVersionRepository versions, EntityManager entities, ReferenceData reference) {
         this.versions = versions;
         this.entities = entities;
-        this.rules = new PriceRules(reference::isCurrency, code -> knownTaxCategories.contains(code)
-                || (reference.isTaxCategory(code) && knownTaxCategories.add(code)));
+        Map<String, Boolean> currencies = new ConcurrentHashMap<>();
+        this.rules = new PriceRules(code -> currencies.computeIfAbsent(code, reference::isCurrency),
+                code -> knownTaxCategories.contains(code)
+                        || (reference.isTaxCategory(code) && knownTaxCategories.add(code)));
     }
 
     /** Reports every broken rule of {@code prices} (one offering's) under {@code prefix}, e.g. {@code prices}. */

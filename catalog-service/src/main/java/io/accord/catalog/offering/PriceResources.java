@@ -1,0 +1,55 @@
+package io.accord.catalog.offering;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.accord.catalog.price.PriceDraft;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * TMF620 ProductOfferingPrice requests. Mapping: {@code priceType} {@code oneTime|recurring|usage};
+ * {@code price} (Money: {@code unit} = currency, {@code value} = amount, a decimal string or number; a tiered usage
+ * price gives only the {@code unit});
+ * {@code recurringChargePeriodType} {@code month|year}; {@code unitOfMeasure.units} the usage unit;
+ * {@code validFor.startDateTime} when the version starts; {@code tax[0].taxCategory}. Extensions:
+ * {@code productOffering} (the offering the price belongs to, mandatory), {@code externalId} (its key within the
+ * offering), {@code proration}, {@code roundingFirst}/{@code roundingNext}, {@code minimumQuantity},
+ * {@code tierMode}, {@code tiers}, {@code accumulation}, {@code usageTypes}, {@code minimumCharge}.
+ */
+final class PriceResources {
+
+    static final String PATH = "/tmf-api/productCatalogManagement/v4/productOfferingPrice";
+
+    private PriceResources() {
+    }
+
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    record Money(@NotBlank String unit, BigDecimal value) {
+    }
+
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    record Quantity(BigDecimal amount, @NotBlank String units) {
+    }
+
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "id", "taxAmount", "taxRate"})
+    record Tax(@NotBlank String taxCategory) {
+    }
+
+    /** TMF620 {@code ProductOfferingPrice_Create} with Accord's price fields; unmodelled attributes are ignored. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "bundledPopRelationship", "constraint",
+            "description", "isBundle", "lastUpdate", "lifecycleStatus", "percentage", "place", "popRelationship",
+            "pricingLogicAlgorithm", "prodSpecCharValueUse", "productOfferingTerm", "recurringChargePeriodLength",
+            "version"})
+    record CreatePrice(@NotBlank @Size(max = 200) String name, @NotBlank String priceType, @Valid Money price,
+                       String recurringChargePeriodType, @Valid Quantity unitOfMeasure,
+                       @NotNull OfferingResources.TimePeriod validFor, @NotNull @Size(min = 1) List<@Valid Tax> tax,
+                       @NotNull @Valid OfferingResources.Ref productOffering, @NotBlank @Size(max = 100) String externalId,
+                       PriceDraft.Proration proration, Integer roundingFirst, Integer roundingNext,
+                       BigDecimal minimumQuantity, PriceDraft.TierMode tierMode, List<PriceDraft.Tier> tiers,
+                       PriceDraft.Accumulation accumulation, List<String> usageTypes, BigDecimal minimumCharge) {
+    }
+}

@@ -1,0 +1,108 @@
+package io.accord.catalog.specification;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * TMF620 productSpecification: create and read. A partner sees its own and the CSP's specifications; another
+ * partner's answers 404. Specifications change through their offerings' imports (a launched one only through review).
+ */
+@RestController
+@RequestMapping(SpecificationResources.PATH)
+@Tag(name = "Product specifications (TMF620)")
+class SpecificationController {
+
+    static final String WRITERS = "hasAnyRole('" + Roles.PARTNER_ADMIN + "', '" + Roles.PARTNER_MANAGER + "', '"
+            + Roles.PLATFORM_ADMIN + "')";
+    static final String READERS = "hasAnyRole('" + Roles.PARTNER_ADMIN + "', '" + Roles.PARTNER_USER + "', '"
+            + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.AUDITOR
+            + "', '" + Roles.FINANCE + "')";
+
+    private final SpecificationService service;
+    private final Tenancy tenancy;
+
+    SpecificationController(SpecificationService service, Tenancy tenancy) {
+        this.service = service;
+        this.tenancy = tenancy;
+    }
+
+    @PostMapping
+    @PreAuthorize(WRITERS)
+    @Operation(operationId = "createProductSpecification", summary = "Create a product specification with its "
+            + "characteristics and fulfilment needs (a partner its own; staff a CSP one)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("catalog/product-specification.json")
+    ResponseEntity<SpecificationResources.Specification> create(
+            @Valid @RequestBody SpecificationResources.CreateSpecification request) {
+        SpecificationResources.Specification created = SpecificationResources.Specification.of(
+                service.create(owner(request.relatedParty()), request));
+        return ResponseEntity.created(URI.create(created.href())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(READERS)
+    @Operation(operationId = "retrieveProductSpecification", summary = "Read a product specification")
+    SpecificationResources.Specification get(@PathVariable UUID id) {
+        return SpecificationResources.Specification.of(service.get(id).filter(this::visible)
+                .orElseThrow(() -> new NotFoundException("ProductSpecification", id)));
+    }
+
+    @GetMapping
+    @PreAuthorize(READERS)
+    @Operation(operationId = "listProductSpecifications", summary = "List the specifications the caller may see, "
+            + "paged by offset and limit; fields= selection")
+    ResponseEntity<List<SpecificationResources.Specification>> list(@RequestParam(required = false) Integer offset,
+                                                                   @RequestParam(required = false) Integer limit) {
+        Specification<ProductSpecification> visible = tenancy.isStaff() ? Specification.unrestricted()
+                : (root, query, builder) -> builder.or(builder.isNull(root.get("partnerId")),
+                builder.equal(root.get("partnerId"), tenancy.partnerId().map(PartnerId::value)
+                        .orElse(new UUID(0, 0))));
+        return PagedResponse.of(service.list(visible, OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"))),
+                SpecificationResources.Specification::of);
+    }
+
+    private boolean visible(SpecificationView view) {
+        return tenancy.isStaff() || view.ownerPartnerId() == null
+                || tenancy.partnerId().map(p -> p.value().equals(view.ownerPartnerId())).orElse(false);
+    }
+
+    private UUID owner(List<SpecificationResources.PartyRef> parties) {
+        UUID named = parties == null ? null : parties.stream().filter(p -> "Owner".equalsIgnoreCase(p.role()))
+                .map(SpecificationResources.PartyRef::id).findFirst().orElse(null);
+        if (tenancy.isStaff()) {
+            return named;
+        }
+        UUID own = tenancy.partnerId().map(PartnerId::value).orElseThrow(() ->
+                new InvalidInputException("relatedParty", "your token is not bound to a partner"));
+        if (named != null && !named.equals(own)) {
+            throw new InvalidInputException("relatedParty", "a partner may only create its own specifications");
+        }
+        return own;
+    }
+}

@@ -1,0 +1,113 @@
+package io.accord.catalog.specification;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.hub.TmfEvent;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The TMF productSpecification operations. */
+@Service
+class SpecificationService {
+
+    private final ProductSpecificationRepository specifications;
+    private final Specifications entry;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher hub;
+    private final Clock clock;
+
+    SpecificationService(ProductSpecificationRepository specifications, Specifications entry, AuditTrail audit,
+                         ApplicationEventPublisher hub, Clock clock) {
+        this.specifications = specifications;
+        this.entry = entry;
+        this.audit = audit;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    @Transactional
+    SpecificationView create(UUID partnerId, SpecificationResources.CreateSpecification request) {
+        String ownerKey = partnerId == null ? "CSP" : partnerId.toString();
+        String externalId = request.externalId() == null ? UUID.randomUUID().toString() : request.externalId();
+        if (!entry.findByExternalIds(ownerKey, List.of(externalId)).isEmpty()) {
+            throw new ConflictException("A specification with externalId '" + externalId + "' exists already");
+        }
+        SpecificationDraft draft = new SpecificationDraft(externalId, request.name(), request.description(),
+                request.productSpecCharacteristic() == null ? List.of() : request.productSpecCharacteristic().stream()
+                        .map(SpecificationService::characteristic).toList(),
+                new SpecificationDraft.Fulfilment(request.resourceSpecification() == null ? List.of()
+                        : request.resourceSpecification().stream().map(SpecificationResources.ResourceRef::name)
+                        .toList(), Boolean.TRUE.equals(request.partnerActivation()))).normalized();
+        List<String[]> errors = new ArrayList<>();
+        entry.check(draft, "productSpecification", (field, message) -> errors.add(new String[] {field, message}));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(tmfField(errors.getFirst()[0]), errors.getFirst()[0] + ": "
+                    + errors.getFirst()[1]);
+        }
+        UUID id = entry.upsert(ownerKey, partnerId, draft, null, clock.instant());
+        SpecificationView view = entry.find(id).orElseThrow();
+        audit.record(partnerId == null ? null : new PartnerId(partnerId), "productSpecification", id.toString(),
+                "created", null, draft);
+        hub.publishEvent(new TmfEvent("ProductSpecificationCreateEvent", "productSpecification",
+                SpecificationResources.Specification.of(view), partnerId == null ? Set.of() : Set.of(partnerId),
+                partnerId == null));
+        return view;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<SpecificationView> get(UUID id) {
+        return entry.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    Page<SpecificationView> list(Specification<ProductSpecification> visible, Pageable page) {
+        return specifications.findAll(visible, page).map(entry::view);
+    }
+
+    /** TMF characteristic → Accord's: values list allowed values, a range, or (not configurable) the fixed value. */
+    private static SpecificationDraft.Characteristic characteristic(SpecificationResources.Characteristic c) {
+        SpecificationDraft.ValueType type = switch (c.valueType().strip().toLowerCase(Locale.ROOT)) {
+            case "string", "text" -> SpecificationDraft.ValueType.STRING;
+            case "number", "integer", "decimal" -> SpecificationDraft.ValueType.NUMBER;
+            case "boolean" -> SpecificationDraft.ValueType.BOOLEAN;
+            case "enum", "enumeration" -> SpecificationDraft.ValueType.ENUM;
+            default -> throw new InvalidInputException("productSpecCharacteristic.valueType",
+                    "valueType is string, number, boolean or enum");
+        };
+        List<SpecificationResources.Value> values = c.productSpecCharacteristicValue() == null ? List.of()
+                : c.productSpecCharacteristicValue();
+        boolean configurable = !Boolean.FALSE.equals(c.configurable());
+        List<String> listed = values.stream().map(SpecificationResources.Value::value)
+                .filter(java.util.Objects::nonNull).toList();
+        SpecificationResources.Value range = values.stream().filter(v -> v.valueFrom() != null || v.valueTo() != null)
+                .findFirst().orElse(null);
+        String unit = values.stream().map(SpecificationResources.Value::unitOfMeasure)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String fixed = !configurable && listed.size() == 1 ? listed.getFirst() : null;
+        boolean allowed = configurable || listed.size() > 1;
+        return new SpecificationDraft.Characteristic(c.name(), type, allowed
+                && (type == SpecificationDraft.ValueType.ENUM || type == SpecificationDraft.ValueType.STRING)
+                ? listed : List.of(), range == null ? null : range.valueFrom(), range == null ? null : range.valueTo(),
+                unit, c.minCardinality() != null && c.minCardinality() > 0, configurable, fixed);
+    }
+
+    private static String tmfField(String field) {
+        return field.replace("productSpecification.characteristics", "productSpecCharacteristic")
+                .replace("productSpecification.fulfilment.resourceTypes", "resourceSpecification")
+                .replace("productSpecification.", "");
+    }
+}

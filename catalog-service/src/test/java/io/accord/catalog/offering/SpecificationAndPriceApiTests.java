@@ -1,0 +1,90 @@
+package io.accord.catalog.offering;
+
+import io.accord.catalog.partner.KnownPartners;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** TMF620 productSpecification and productOfferingPrice. */
+@AccordServiceTest
+class SpecificationAndPriceApiTests {
+
+    private static final String SPECS = "/tmf-api/productCatalogManagement/v4/productSpecification";
+    private static final String PRICES = "/tmf-api/productCatalogManagement/v4/productOfferingPrice";
+
+    private final CatalogApi api;
+
+    SpecificationAndPriceApiTests(@LocalServerPort int port, KnownPartners partners, Offerings offerings) {
+        this.api = new CatalogApi(port, partners, offerings);
+    }
+
+    @Test
+    void createsASpecificationWithCharacteristicsAndFulfilmentNeedsVisibleToItsOwnerOnly() {
+        UUID owner = api.activePartner("Spec Owner");
+        UUID other = api.activePartner("Spec Other");
+
+        TestHttp.Response created = api.admin(owner).post(SPECS, """
+                {"name":"IoT SIM","productSpecCharacteristic":[
+                  {"name":"allowance","valueType":"number","configurable":true,"minCardinality":1,
+                   "productSpecCharacteristicValue":[{"valueFrom":1,"valueTo":100,"unitOfMeasure":"MB"}]},
+                  {"name":"roaming","valueType":"boolean","configurable":false,
+                   "productSpecCharacteristicValue":[{"value":"false"}]}],
+                 "resourceSpecification":[{"name":"ICCID"},{"name":"MSISDN"}],"partnerActivation":true}""");
+        TestHttp.Response nameless = api.admin(owner).post(SPECS, "{\"description\":\"x\"}");
+        TestHttp.Response badFixed = api.admin(owner).post(SPECS, """
+                {"name":"Bad","productSpecCharacteristic":[{"name":"roaming","valueType":"boolean",
+                 "configurable":false,"productSpecCharacteristicValue":[{"value":"maybe"}]}]}""");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String href = created.json().get("href").asString();
+        assertThat(created.header("Location")).isEqualTo(href);
+        assertThat(api.user(owner).get(href).json().get("resourceSpecification").get(1).get("name").asString())
+                .isEqualTo("MSISDN");
+        assertThat(created.json().get("productSpecCharacteristic").get(0).get("minCardinality").asInt()).isEqualTo(1);
+        assertThat(api.admin(other).get(href).status()).isEqualTo(404);
+        assertThat(nameless.json().get("violations").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(badFixed.status()).isEqualTo(400);
+        assertThat(badFixed.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("productSpecCharacteristic[0].fixedValue");
+    }
+
+    @Test
+    void addsAPriceToADraftAndProposesANewPriceVersionOfALaunchedOffering() {
+        UUID owner = api.activePartner("Price Api Media");
+        UUID draft = api.draft(Owner.partner(owner), OfferingDrafts.single("price-draft"));
+        UUID launched = api.launched(Owner.partner(owner), OfferingDrafts.single("price-launched"));
+
+        TestHttp.Response added = api.admin(owner).post(PRICES, price(draft, "0.05", "0"));
+        TestHttp.Response proposed = api.admin(owner).post(PRICES, price(launched, "0.04", "0"));
+        TestHttp.Response gap = api.admin(owner).post(PRICES, price(draft, "0.05", "5"));
+
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.header("Location")).isEqualTo(added.json().get("href").asString());
+        assertThat(added.json().get("priceType").asString()).isEqualTo("usage");
+        assertThat(api.admin(owner).get(added.json().get("href").asString()).json().get("definition")
+                .get("roundingFirst").asInt()).isEqualTo(60);
+        TestHttp.Response listed = api.user(owner).get(PRICES + "?productOffering.id=" + draft);
+        assertThat(listed.header("X-Total-Count")).isEqualTo("3");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        assertThat(proposed.json().get("pendingChange").asString()).isEqualTo("NEW_PRICE_VERSION");
+        assertThat(gap.status()).isEqualTo(400);
+        assertThat(gap.json().get("violations").get(0).get("field").asString()).isEqualTo("tiers[0].from");
+        assertThat(api.admin(api.activePartner("Price Other")).get(added.json().get("href").asString()).status())
+                .isEqualTo(404);
+        assertThat(api.user(owner).get(PRICES + "/nonsense").status()).isEqualTo(404);
+    }
+
+    private static String price(UUID offering, String rate, String firstTierStart) {
+        return """
+                {"name":"Voice","priceType":"usage","externalId":"voice","productOffering":{"id":"%s"},
+                 "price":{"unit":"EUR"},"unitOfMeasure":{"amount":1,"units":"MIN"},"roundingFirst":60,"roundingNext":1,
+                 "tierMode":"GRADUATED","tiers":[{"from":"%s","to":"100","rate":"%s"},{"from":"100","rate":"0.01"}],
+                 "usageTypes":["VOICE"],"tax":[{"taxCategory":"STANDARD"}],
+                 "validFor":{"startDateTime":"2026-01-01T00:00:00Z"}}""".formatted(offering, firstTierStart, rate);
+    }
+}

@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
  * {@code --rows} offerings (one recurring price each, external ids unique to the run so every row is created),
  * uploads it through the gateway as the demo partner admin, polls the import job until it ends and prints
  * {@code import: <rows> rows in <s> s, <n> rows/s} last: the time from the upload's first byte to the job's end.
- * Exits 1 if the job fails or any row is invalid. Polling twice a second stays far below the gateway's rate limit.
+ * Exits 1 if the job fails or any row is invalid. Polling once a second stays far below the gateway's rate limit.
  */
 public final class ImportBench {
 
     static final String IMPORT_JOBS = "/tmf-api/productCatalogManagement/v4/importJob";
-    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofSeconds(1);
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ROWS_DONE = Pattern.compile("\"rowsDone\"\\s*:\\s*(\\d+)");
     private static final Pattern PHASE = Pattern.compile("\"phase\"\\s*:\\s*\"([^\"]+)\"");

@@ -152,18 +152,35 @@ class ImportJobStore {
                 });
     }
 
-    /** How many rows had each outcome. */
+    /** Adds a chunk's rows per outcome to the job's counts (in the chunk's transaction). */
+    void addOutcomes(UUID job, Map<String, Long> chunk) {
+        jdbc.sql("""
+                        update import_job set outcomes = (
+                            select coalesce(jsonb_object_agg(outcome, total), '{}'::jsonb) from (
+                                select outcome, sum(n) as total from (
+                                    select key as outcome, value::bigint as n from jsonb_each_text(outcomes)
+                                    union all
+                                    select key, value::bigint from jsonb_each_text(cast(:chunk as jsonb))) counts
+                                group by outcome) merged)
+                        where id = :id""")
+                .param("chunk", json.writeValueAsString(chunk)).param("id", job).update();
+    }
+
+    /** Starts the counts again: the write pass after a validation pass counts what it did. */
+    void resetOutcomes(UUID job) {
+        jdbc.sql("update import_job set outcomes = '{}'::jsonb where id = :id").param("id", job).update();
+    }
+
+    /** How many rows had each outcome, by outcome name. */
     Map<String, Long> outcomes(UUID job) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("select outcome, count(*) from import_row_result where job_id = :job group by outcome order by 1")
-                .param("job", job)
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
-        return counts;
+        String text = jdbc.sql("select outcomes::text from import_job where id = :id").param("id", job)
+                .query(String.class).optional().orElse("{}");
+        return new java.util.TreeMap<>(json.readValue(text, new TypeReference<Map<String, Long>>() {
+        }));
     }
 
     long invalidRows(UUID job) {
-        return jdbc.sql("select count(*) from import_row_result where job_id = :job and outcome = 'INVALID'")
-                .param("job", job).query(Long.class).single();
+        return outcomes(job).getOrDefault(RowResult.INVALID, 0L);
     }
 
     Page<RowResult> results(UUID job, String outcome, Pageable page) {

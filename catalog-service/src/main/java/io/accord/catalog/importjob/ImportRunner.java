@@ -217,12 +217,18 @@ class ImportRunner implements DisposableBean {
         private ImportJob importChunk(ImportJob job, List<ImportItem> items, boolean ended) {
             boolean validateOnly = job.phase() == ImportPhase.VALIDATE;
             if (!items.isEmpty()) {
-                store.saveResults(id, importer.importRows(job, items, validateOnly));
+                List<RowResult> results = importer.importRows(job, items, validateOnly);
+                store.saveResults(id, results);
+                store.addOutcomes(id, results.stream().collect(java.util.stream.Collectors.groupingBy(
+                        RowResult::outcome, java.util.stream.Collectors.counting())));
             }
             ImportJob next = job.advancedTo(job.nextRow() + items.size(), now());
             if (ended) {
                 long invalid = store.invalidRows(id);
                 next = validateOnly ? next.validated(invalid, now()) : next.written(invalid, now());
+                if (next.phase() == ImportPhase.WRITE) {
+                    store.resetOutcomes(id);
+                }
             }
             return next;
         }

@@ -11,7 +11,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -19,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Real HTTP servers standing in for the services: each answers with what it received (its own name, method, path
- * with query, Authorization and X-Correlation-Id) so a test sees exactly what the gateway forwarded. A path ending
- * in {@code /slow} is held until {@link #releaseSlowRequests()}, and {@code /v3/api-docs} returns a large OpenAPI
- * document whose server is the backend's own address.
+ * with query, Authorization, X-Correlation-Id, and every header under {@code headers} with its name in lower case)
+ * so a test sees exactly what the gateway forwarded. A path ending in {@code /slow} is held until
+ * {@link #releaseSlowRequests()}, and {@code /v3/api-docs} returns a large OpenAPI document whose server is the
+ * backend's own address.
  */
 final class EchoBackends {
 
@@ -88,6 +91,10 @@ final class EchoBackends {
                 body.put("path", uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery());
                 body.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
                 body.put("correlationId", exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                Map<String, String> headers = new TreeMap<>();
+                exchange.getRequestHeaders().forEach((name, values) ->
+                        headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+                body.put("headers", headers);
             }
             byte[] json = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");

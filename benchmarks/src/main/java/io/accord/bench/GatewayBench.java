@@ -2,7 +2,10 @@ package io.accord.bench;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,15 +15,20 @@ import java.util.Locale;
  *     <li>throughput with a fixed number of connections (closed model), after a warm-up of both paths, and</li>
  *     <li>p50/p99 response time at a fixed rate of half the direct maximum (open model, same connections).</li>
  * </ol>
- * Both are measured in alternating 5-second slices of each path, so that other load on the machine weighs on both
- * alike. The last line is always {@code gateway: <n> req/s, direct: <n> req/s, ratio <r>, p99 added <n> ms}. The
+ * Both are measured in one-second slices of each path, interleaved in the order direct, gateway, gateway, direct, ...
+ * (so neither path always follows the other), so that other load on the machine, which comes and goes in bursts of
+ * seconds on a shared machine, weighs on both alike. The last line is always
+ * {@code gateway: <n> req/s, direct: <n> req/s, ratio <r>, p99 added <n> ms}. The
  * gateway's rate limit must be off ({@code ACCORD_GATEWAY_RATELIMIT_ENABLED=false ./accord up}); a 429 stops
  * the run with that advice.
  */
 public final class GatewayBench {
 
-    /** Length of one measurement slice; the two paths alternate slice by slice. */
-    private static final Duration SLICE = Duration.ofSeconds(5);
+    /**
+     * Length of one measurement slice; the two paths take turns slice by slice. Short, so that a burst of other work
+     * on the machine (a build, a JIT or GC pause of another process) falls on both paths rather than on one.
+     */
+    static final Duration SLICE = Duration.ofSeconds(1);
 
     private GatewayBench() {
     }
@@ -57,31 +65,63 @@ public final class GatewayBench {
         measured(direct.closed(options.connections(), options.warmup()), direct);
         measured(gateway.closed(options.connections(), options.warmup()), gateway);
 
-        // both paths in alternating slices, so that whatever else the machine does weighs on both alike
-        int slices = (int) Math.max(1, options.duration().toSeconds() / SLICE.toSeconds());
+        // both paths in interleaved slices, so that whatever else the machine does weighs on both alike
+        int slices = (int) Math.max(1, options.duration().toMillis() / SLICE.toMillis());
         Duration slice = options.duration().dividedBy(slices);
         Load.Result directMax = null;
         Load.Result gatewayMax = null;
         for (int i = 0; i < slices; i++) {
-            directMax = merge(directMax, measured(direct.closed(options.connections(), slice), direct));
-            gatewayMax = merge(gatewayMax, measured(gateway.closed(options.connections(), slice), gateway));
+            for (Load load : turn(i, direct, gateway)) {
+                Load.Result result = measured(load.closed(options.connections(), slice), load);
+                if (load == direct) {
+                    directMax = merge(directMax, result);
+                } else {
+                    gatewayMax = merge(gatewayMax, result);
+                }
+            }
         }
         sayThroughput(direct, directMax);
         sayThroughput(gateway, gatewayMax);
 
-        double rate = Math.max(1, directMax.throughput() / 2);
-        say("response times at %.0f req/s (half the direct maximum), scheduled at fixed intervals:", rate);
+        double rate = Math.max(1, directMax.throughput() * options.loadPercent() / 100.0);
+        say("response times at %.0f req/s (%d%% of the direct maximum), scheduled at fixed intervals:", rate,
+                options.loadPercent());
         Load.Result directOpen = null;
         Load.Result gatewayOpen = null;
         for (int i = 0; i < slices; i++) {
-            directOpen = merge(directOpen, measured(direct.open(rate, options.connections(), slice), direct));
-            gatewayOpen = merge(gatewayOpen, measured(gateway.open(rate, options.connections(), slice), gateway));
+            for (Load load : turn(i, direct, gateway)) {
+                Load.Result result = measured(load.open(rate, options.connections(), slice), load);
+                if (load == direct) {
+                    directOpen = merge(directOpen, result);
+                } else {
+                    gatewayOpen = merge(gatewayOpen, result);
+                }
+            }
         }
         sayLatency(direct, directOpen);
         sayLatency(gateway, gatewayOpen);
+        say("  added    p50 %.1f ms, p99 %.1f ms; machine load average %s (other work weighs on both paths)",
+                gatewayOpen.latencies().percentileMillis(50) - directOpen.latencies().percentileMillis(50),
+                gatewayOpen.latencies().percentileMillis(99) - directOpen.latencies().percentileMillis(99),
+                loadAverage());
 
         return summary(gatewayMax.throughput(), directMax.throughput(),
                 gatewayOpen.latencies().percentileMillis(99) - directOpen.latencies().percentileMillis(99));
+    }
+
+    /** Slice {@code i}'s order of the two paths: A B, B A, A B, ... so that neither always goes first. */
+    static List<Load> turn(int i, Load first, Load second) {
+        return i % 2 == 0 ? List.of(first, second) : List.of(second, first);
+    }
+
+    /** The 1-minute load average, or "unknown" off Linux. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        }
+        catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** The line the issue asks for, always printed last. */

@@ -18,6 +18,17 @@ class GatewayBenchTests {
     }
 
     @Test
+    void thePathsTakeTurnsGoingFirstSliceBySlice() {
+        var direct = new Load("direct", URI.create("http://localhost:1/"), "token");
+        var gateway = new Load("gateway", URI.create("http://localhost:2/"), "token");
+
+        assertThat(GatewayBench.turn(0, direct, gateway)).containsExactly(direct, gateway);
+        assertThat(GatewayBench.turn(1, direct, gateway)).containsExactly(gateway, direct);
+        assertThat(GatewayBench.turn(2, direct, gateway)).containsExactly(direct, gateway);
+        assertThat(GatewayBench.SLICE).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         var latencies = new Latencies();
         for (int i = 100; i >= 1; i--) {
@@ -40,6 +51,8 @@ class GatewayBenchTests {
         assertThat(options.keycloak()).isEqualTo(URI.create("http://localhost:10180"));
         assertThat(options.connections()).isEqualTo(8);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.loadPercent()).isEqualTo(50);
+        assertThat(BenchOptions.parse(new String[] {"--load=25"}, Map.of()).loadPercent()).isEqualTo(25);
         assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--connections=0"},
                 Map.of()));
         assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--nope=1"},

@@ -3,12 +3,25 @@ package io.accord.orchestration;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
 import io.accord.testsupport.architecture.AccordArchitectureRules;
 
-/** Accord's shared rules (test-support) over the orchestration service's main and test classes. */
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static io.accord.testsupport.architecture.AccordArchitectureRules.PRODUCTION_CODE;
+
+/** Accord's shared rules (test-support), and the orchestration service's own. Main and test classes are imported. */
 @AnalyzeClasses(packages = "io.accord.orchestration")
 class ArchitectureTests {
 
     @ArchTest
     static final ArchTests accordRules = ArchTests.in(AccordArchitectureRules.class);
+
+    /** Orders use inventory only through its entry point and the records it answers; the rest stays inside. */
+    @ArchTest
+    static final ArchRule inventoryShowsOnlyItsEntryPoint = classes()
+            .that().resideInAPackage("io.accord.orchestration.inventory..").and(PRODUCTION_CODE).and().arePublic()
+            .should(be(
+                    simpleName("Inventory").or(simpleName("Reservation")).or(simpleName("Levels"))));
 }

@@ -12,12 +12,15 @@ public final class Topics {
     public static final String USAGE_RATED = "usage.rated.v1";
     public static final String SETTLEMENT_EVENTS = "settlement.events.v1";
     public static final String DISPUTE_EVENTS = "dispute.events.v1";
+    /** Partner-facing: activation requests for partners whose activation mode is EVENT, keyed by partner id. */
+    public static final String PARTNER_ACTIVATIONS = "partner.activations.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     /** Every business topic, without dead-letter topics. */
     public static final List<String> ALL = List.of(
-            PARTNER_EVENTS, CATALOG_EVENTS, ORDER_EVENTS, USAGE_RAW, USAGE_RATED, SETTLEMENT_EVENTS, DISPUTE_EVENTS);
+            PARTNER_EVENTS, CATALOG_EVENTS, ORDER_EVENTS, USAGE_RAW, USAGE_RATED, SETTLEMENT_EVENTS, DISPUTE_EVENTS,
+            PARTNER_ACTIVATIONS);
 
     private Topics() {
     }

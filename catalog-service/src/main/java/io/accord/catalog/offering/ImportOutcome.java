@@ -8,7 +8,8 @@ import java.util.UUID;
  *
  * @param externalId the draft's external id (as given, possibly blank for an invalid draft)
  * @param result     what happened
- * @param offeringId the offering the draft created or matched; {@code null} when {@code INVALID} and not matched
+ * @param offeringId the offering the draft created or matched; {@code null} when {@code INVALID} and not matched,
+ *                   and for {@code CREATED} in a dry run (nothing was created)
  * @param errors     field-level problems, only for {@code INVALID}
  */
 public record ImportOutcome(String externalId, Result result, UUID offeringId, List<FieldError> errors) {

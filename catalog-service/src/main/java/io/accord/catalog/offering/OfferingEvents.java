@@ -70,6 +70,11 @@ class OfferingEvents {
         tmf("ProductOfferingPriceCreateEvent", "productOfferingPrice", views.price(version), offering);
     }
 
+    /** A price (version) of an offering not launched yet was added or replaced through the TMF API. */
+    void priceCreated(ProductOffering offering, PriceVersionView version) {
+        tmf("ProductOfferingPriceCreateEvent", "productOfferingPrice", views.price(version), offering);
+    }
+
     void retired(ProductOffering offering, String reason, Instant now) {
         outbox.publish(Topics.CATALOG_EVENTS, new OfferingRetired(UUID.randomUUID(), now, offering.id().toString(),
                 owner(offering), reason));

@@ -59,9 +59,11 @@ class OfferingImport {
         Map<String, ProductOffering> existing = lookup(owner, batch);
         Map<String, SpecificationView> specs = specifications.findByExternalIds(owner.key(), batch.specificationIds());
         batch.resolveComponents(existing);
+        boolean ownerActive = validation.isActive(owner);
         for (OfferingValidation.Row row : batch.valid()) {
-            classify(row, existing.get(row.draft().externalId()), now);
+            classify(row, existing.get(row.draft().externalId()), ownerActive, now);
         }
+        protectSharedSpecifications(batch, specs);
         if (!dryRun) {
             apply(owner, batch, existing, specs, now);
         }
@@ -77,7 +79,32 @@ class OfferingImport {
                 .collect(Collectors.toMap(ProductOffering::externalId, o -> o));
     }
 
-    private void classify(OfferingValidation.Row row, ProductOffering current, Instant now) {
+    /**
+     * A specification that offerings beyond the drafts already use (launched or in review) changes only through a
+     * reviewed new version of those offerings, never as a side effect of another draft: such rows are invalid.
+     */
+    private void protectSharedSpecifications(OfferingValidation.Batch batch, Map<String, SpecificationView> specs) {
+        Map<UUID, List<OfferingValidation.Row>> changing = new HashMap<>();
+        for (OfferingValidation.Row row : batch.valid()) {
+            SpecificationView stored = row.draft().specification() == null ? null
+                    : specs.get(row.draft().specification().externalId());
+            boolean drafting = row.result() == ImportOutcome.Result.CREATED
+                    || row.result() == ImportOutcome.Result.UPDATED;
+            if (drafting && stored != null && !stored.definition().equals(row.draft().specification())) {
+                changing.computeIfAbsent(stored.id(), id -> new ArrayList<>()).add(row);
+            }
+        }
+        if (changing.isEmpty()) {
+            return;
+        }
+        for (UUID used : offerings.specificationsInUse(changing.keySet())) {
+            changing.get(used).forEach(row -> row.error("specification", "specification '"
+                    + row.draft().specification().externalId() + "' belongs to an offering that is launched or in "
+                    + "review: change it through that offering, or give this draft its own specification"));
+        }
+    }
+
+    private void classify(OfferingValidation.Row row, ProductOffering current, boolean ownerActive, Instant now) {
         String definition = json.writeValueAsString(row.draft());
         row.definition(definition);
         if (current == null) {
@@ -92,6 +119,12 @@ class OfferingImport {
             case LAUNCHED -> {
                 if (same) {
                     row.result(ImportOutcome.Result.UNCHANGED, current.id());
+                    return;
+                }
+                if (!ownerActive) {
+                    row.error("externalId", "offering '" + current.externalId() + "' is launched and its owner is "
+                            + "not ACTIVE: a suspended partner submits no changes");
+                    row.result(ImportOutcome.Result.INVALID, current.id());
                     return;
                 }
                 OfferingDraft live = json.readValue(current.definition(), OfferingDraft.class);

@@ -30,12 +30,15 @@ class OfferingService {
     private final OfferingEvents events;
     private final Categories categories;
     private final Specifications specifications;
+    private final io.accord.catalog.price.Prices prices;
     private final AuditTrail audit;
     private final Clock clock;
 
     OfferingService(ProductOfferingRepository offerings, OfferingImport importer, OfferingResolver resolver,
                     OfferingAccess access, OfferingEvents events, Categories categories,
-                    Specifications specifications, AuditTrail audit, Clock clock) {
+                    Specifications specifications, io.accord.catalog.price.Prices prices, AuditTrail audit,
+                    Clock clock) {
+        this.prices = prices;
         this.offerings = offerings;
         this.importer = importer;
         this.resolver = resolver;
@@ -122,7 +125,12 @@ class OfferingService {
             String field = invalid.field().replaceFirst("^prices\\[\\d+]\\.", "");
             throw new InvalidInputException(field, invalid.getMessage().replaceFirst("^prices\\[\\d+]\\.", ""));
         }
-        return offerings.findById(id).orElseThrow();
+        ProductOffering result = offerings.findById(id).orElseThrow();
+        if (result.pendingChange() == null && result.status() != OfferingStatus.LAUNCHED) {
+            prices.versions(id).stream().filter(v -> v.externalId().equals(price.externalId())).findFirst()
+                    .ifPresent(version -> events.priceCreated(result, version));
+        }
+        return result;
     }
 
     @Transactional

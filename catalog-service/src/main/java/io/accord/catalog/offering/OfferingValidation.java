@@ -37,6 +37,11 @@ class OfferingValidation {
         this.partners = partners;
     }
 
+    /** The CSP is always active; a partner owner only while the partner view says ACTIVE. */
+    boolean isActive(Owner owner) {
+        return owner.isCsp() || partners.find(owner.partnerId()).map(KnownPartner::isActive).orElse(false);
+    }
+
     Batch batch(Owner owner, List<OfferingDraft> drafts) {
         Map<String, Optional<CategoryRef>> categoryCache = new HashMap<>();
         Map<UUID, Boolean> partnerCache = new HashMap<>();

@@ -38,6 +38,12 @@ interface ProductOfferingRepository extends JpaRepository<ProductOffering, UUID>
     @Query("select o from ProductOffering o where o.status = 'IN_REVIEW' or o.pendingChange is not null")
     Page<ProductOffering> inReview(Pageable page);
 
+    /** Which of these specifications an offering that is no draft uses. */
+    @Query("""
+            select distinct o.specificationId from ProductOffering o
+            where o.specificationId in :ids and o.status not in ('DRAFT', 'REJECTED')""")
+    List<UUID> specificationsInUse(Collection<UUID> ids);
+
     @Query("select o.id from ProductOffering o where o.status = 'APPROVED' and (o.launchAt is null or o.launchAt <= :now)")
     List<UUID> dueForLaunch(Instant now);
 

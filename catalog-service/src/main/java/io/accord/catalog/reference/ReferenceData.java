@@ -8,12 +8,15 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What other catalog features may ask about reference data: ISO 4217 currencies, ISO 3166 countries, units, tax categories. */
 @Component
 public class ReferenceData {
 
     private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     private final JdbcClient jdbc;
 
@@ -23,10 +26,7 @@ public class ReferenceData {
 
     /** An ISO 4217 currency code in use (upper case, e.g. {@code EUR}). */
     public boolean isCurrency(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
-            return false;
-        }
-        return Currency.getAvailableCurrencies().stream().anyMatch(currency -> currency.getCurrencyCode().equals(code));
+        return code != null && CURRENCIES.contains(code);
     }
 
     /** An ISO 3166-1 alpha-2 country code (upper case, e.g. {@code DE}). */

@@ -76,6 +76,41 @@ class OfferingImportTests {
                 .containsOnly(UNCHANGED);
     }
 
+    @Test
+    void aSpecificationOfALaunchedOfferingDoesNotChangeAsASideEffectOfAnotherDraft(
+            @org.springframework.boot.test.web.server.LocalServerPort int port) {
+        CatalogApi api = new CatalogApi(port, partners, offerings);
+        Owner owner = Owner.partner(activePartner("Shared Spec Media"));
+        api.launched(owner, OfferingDrafts.single("first"));
+        OfferingDraft sibling = OfferingDrafts.single("sibling");
+        var spec = OfferingDrafts.specification("spec-first");
+        var changedSpec = new io.accord.catalog.specification.SpecificationDraft(spec.externalId(), "Renamed", null,
+                spec.characteristics(), spec.fulfilment());
+        OfferingDraft sharing = new OfferingDraft("sibling", sibling.name(), null, "VIDEO", sibling.kind(), null, null,
+                List.of(), changedSpec, List.of(), null, List.of(), sibling.prices());
+
+        ImportOutcome outcome = offerings.upsertAll(owner, List.of(sharing), false).getFirst();
+
+        assertThat(outcome.result()).isEqualTo(INVALID);
+        assertThat(outcome.errors()).extracting(ImportOutcome.FieldError::field).containsExactly("specification");
+    }
+
+    @Test
+    void aSuspendedPartnersChangeOfALaunchedOfferingIsInvalidAndTheRestOfTheBatchProceeds(
+            @org.springframework.boot.test.web.server.LocalServerPort int port) {
+        CatalogApi api = new CatalogApi(port, partners, offerings);
+        Owner owner = Owner.partner(activePartner("Suspended Import Media"));
+        api.launched(owner, OfferingDrafts.single("live"));
+        PartnerEvents.statusChanged(owner.partnerId().toString(), "ACTIVE", "SUSPENDED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !partners.find(owner.partnerId()).orElseThrow().isActive());
+
+        List<ImportOutcome> outcomes = offerings.upsertAll(owner, List.of(OfferingDrafts.single("live", "12.00"),
+                OfferingDrafts.single("new-draft")), false);
+
+        assertThat(outcomes).extracting(ImportOutcome::result).containsExactly(INVALID, CREATED);
+        assertThat(outcomes.getFirst().errors().getFirst().message()).contains("not ACTIVE");
+    }
+
     private long audits(Owner owner) {
         return jdbc.sql("select count(*) from audit_event where partner_id = :p").param("p", owner.partnerId())
                 .query(Long.class).single();

@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The launcher's arguments: {@code up [--infra-only] | status | logs NAME [-f] [-n LINES] | down | is-running}.
+ * The launcher's arguments: {@code up [--infra-only] | status | logs NAME [-f] [-n LINES] | events TOPIC [-f] [-n COUNT]
+ * | down | is-running}.
  * {@code is-running} (exit code 0 when a platform runs) lets the {@code accord} script refuse a second
  * {@code up} before it rebuilds jars that running services have open.
  */
 record CommandLine(Command command, Optional<String> component, boolean follow, int lines, boolean infraOnly) {
 
-    enum Command { UP, STATUS, LOGS, DOWN, IS_RUNNING }
+    enum Command { UP, STATUS, LOGS, EVENTS, DOWN, IS_RUNNING }
 
-    static final String USAGE = "usage: accord up [--infra-only] | status | logs NAME [-f] [-n LINES] | down";
+    static final String USAGE = "usage: accord up [--infra-only] | status | logs NAME [-f] [-n LINES] | events TOPIC [-f] [-n COUNT] | down";
 
     static CommandLine parse(List<String> arguments) {
         if (arguments.isEmpty()) {
@@ -22,6 +23,7 @@ record CommandLine(Command command, Optional<String> component, boolean follow, 
             case "up" -> Command.UP;
             case "status" -> Command.STATUS;
             case "logs" -> Command.LOGS;
+            case "events" -> Command.EVENTS;
             case "down" -> Command.DOWN;
             case "is-running" -> Command.IS_RUNNING;
             default -> throw new IllegalArgumentException("unknown command " + arguments.getFirst() + "; " + USAGE);
@@ -29,16 +31,17 @@ record CommandLine(Command command, Optional<String> component, boolean follow, 
         String component = null;
         boolean follow = false;
         boolean infraOnly = false;
-        int lines = 200;
+        int lines = command == Command.EVENTS ? 20 : 200;
+        boolean named = command == Command.LOGS || command == Command.EVENTS;
         for (int i = 1; i < arguments.size(); i++) {
             String argument = arguments.get(i);
-            if (command == Command.LOGS && (argument.equals("-f") || argument.equals("--follow"))) {
+            if (named && (argument.equals("-f") || argument.equals("--follow"))) {
                 follow = true;
-            } else if (command == Command.LOGS && argument.equals("-n") && i + 1 < arguments.size()) {
+            } else if (named && argument.equals("-n") && i + 1 < arguments.size()) {
                 lines = positive(arguments.get(++i));
             } else if (command == Command.UP && argument.equals("--infra-only")) {
                 infraOnly = true;
-            } else if (command == Command.LOGS && component == null && !argument.startsWith("-")) {
+            } else if (named && component == null && !argument.startsWith("-")) {
                 component = argument;
             } else {
                 throw new IllegalArgumentException("unexpected argument " + argument + "; " + USAGE);
@@ -46,6 +49,9 @@ record CommandLine(Command command, Optional<String> component, boolean follow, 
         }
         if (command == Command.LOGS && component == null) {
             throw new IllegalArgumentException("logs needs a component name; " + USAGE);
+        }
+        if (command == Command.EVENTS && component == null) {
+            throw new IllegalArgumentException("events needs a topic, e.g. catalog.events.v1; " + USAGE);
         }
         return new CommandLine(command, Optional.ofNullable(component), follow, lines, infraOnly);
     }

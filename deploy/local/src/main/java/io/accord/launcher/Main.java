@@ -28,6 +28,8 @@ public final class Main {
             case STATUS -> new StatusCommand(config, System.out).run();
             case LOGS -> new LogsCommand(config, System.out).run(line.component().orElseThrow(), line.lines(),
                     line.follow());
+            case EVENTS -> new EventsCommand("localhost:" + config.kafkaPort(), System.out).run(line.component().orElseThrow(), line.lines(),
+                    line.follow());
             case DOWN -> new DownCommand(config, System.out).run();
             case IS_RUNNING -> RunState.read(config.stateFile()).filter(RunState::anythingRunning).isPresent() ? 0 : 1;
         };

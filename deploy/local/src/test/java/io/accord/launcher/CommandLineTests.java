@@ -56,4 +56,16 @@ class CommandLineTests {
         assertThatThrownBy(() -> CommandLine.parse(List.of("logs", "rating", "-n", "0"))).hasMessageContaining("positive");
         assertThatThrownBy(() -> CommandLine.parse(List.of("logs", "rating", "-n", "x"))).hasMessageContaining("positive");
     }
+
+    @Test
+    void readsEventsWithTopicFollowAndCount() {
+        CommandLine line = CommandLine.parse(List.of("events", "catalog.events.v1", "-n", "5", "-f"));
+
+        assertThat(line.command()).isEqualTo(CommandLine.Command.EVENTS);
+        assertThat(line.component()).contains("catalog.events.v1");
+        assertThat(line.lines()).isEqualTo(5);
+        assertThat(line.follow()).isTrue();
+        assertThat(CommandLine.parse(List.of("events", "order.events.v1")).lines()).isEqualTo(20);
+        assertThatThrownBy(() -> CommandLine.parse(List.of("events"))).hasMessageContaining("needs a topic");
+    }
 }

@@ -1,6 +1,7 @@
 package io.accord.contracts.catalog;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -51,12 +52,40 @@ public enum UnitOfMeasure {
         return dimension == other.dimension;
     }
 
-    /** {@code quantity} of this unit expressed in {@code target}, exact (no rounding: the divisors are exact). */
+    /**
+     * {@code quantity} of this unit expressed in {@code target}, exact (no rounding). Data units always convert
+     * exactly (powers of two); a time conversion into a larger unit may have no finite decimal (1 s is 0.0166… min):
+     * use {@link #convertExactly} or {@link #convert(BigDecimal, UnitOfMeasure, int, RoundingMode)} for those.
+     *
+     * @throws IllegalArgumentException when the units measure different dimensions
+     * @throws ArithmeticException      when the exact result has no finite decimal expansion
+     */
     public BigDecimal convert(BigDecimal quantity, UnitOfMeasure target) {
-        if (!convertsTo(target)) {
-            throw new IllegalArgumentException(this + " does not convert to " + target);
-        }
+        requireConvertsTo(target);
         return quantity.multiply(baseUnits).divide(target.baseUnits).stripTrailingZeros();
+    }
+
+    /** The exact conversion, or empty when it has no finite decimal expansion (1 s in minutes). */
+    public Optional<BigDecimal> convertExactly(BigDecimal quantity, UnitOfMeasure target) {
+        requireConvertsTo(target);
+        try {
+            return Optional.of(convert(quantity, target));
+        } catch (ArithmeticException nonTerminating) {
+            return Optional.empty();
+        }
+    }
+
+    /** The conversion rounded to {@code scale} decimals with {@code rounding} (trailing zeros stripped). */
+    public BigDecimal convert(BigDecimal quantity, UnitOfMeasure target, int scale, RoundingMode rounding) {
+        requireConvertsTo(target);
+        return quantity.multiply(baseUnits).divide(target.baseUnits, scale, rounding).stripTrailingZeros();
+    }
+
+    private void requireConvertsTo(UnitOfMeasure target) {
+        if (!convertsTo(target)) {
+            throw new IllegalArgumentException(this + " (" + dimension + ") does not convert to " + target + " ("
+                    + target.dimension + ")");
+        }
     }
 
     /** By code, case-insensitive ({@code "mb"} is {@link #MB}). */

@@ -1,0 +1,140 @@
+package io.accord.orchestration.inventory;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What orders (the fulfilment saga) ask of inventory: reserve a resource of a type for an order, allocate it to
+ * the product instance, release it (compensation or termination), and the pool levels. Each call is one
+ * transaction; every item move is in the item history. The caller is trusted (no tenancy check): it names the
+ * partner whose order it serves, and only pools serving that partner are used.
+ */
+@Component
+public class Inventory {
+
+    private final InventoryPoolRepository pools;
+    private final InventoryItemRepository items;
+    private final ItemHistory history;
+    private final LowWatermark watermark;
+    private final LevelCounts levels;
+    private final InventoryProperties properties;
+    private final Clock clock;
+
+    Inventory(InventoryPoolRepository pools, InventoryItemRepository items, ItemHistory history,
+              LowWatermark watermark, LevelCounts levels, InventoryProperties properties, Clock clock) {
+        this.pools = pools;
+        this.items = items;
+        this.history = history;
+        this.watermark = watermark;
+        this.levels = levels;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Reserves one item of {@code resourceType} until {@code expiresAt}: from the partner's own pools first, then
+     * from the CSP's pools. Concurrent reservations never take the same item.
+     *
+     * @param partner the partner whose order it is; {@code null} for the CSP's own orders (CSP pools only)
+     * @throws ConflictException when no pool serving the partner has an AVAILABLE item left
+     */
+    @Transactional
+    public Reservation reserve(String resourceType, PartnerId partner, String orderRef, Instant expiresAt) {
+        ResourceType type = ResourceType.of("resourceType", resourceType);
+        List<InventoryPool> candidates = partner == null ? pools.cspPools(type)
+                : pools.candidates(type, partner.value());
+        return reserveFrom(candidates, orderRef, expiresAt).orElseThrow(() -> new ConflictException(
+                "No " + type + " is available for " + (partner == null ? "the CSP" : "partner " + partner)));
+    }
+
+    /** Reserves one item of a named pool, which must serve {@code partner}. */
+    @Transactional
+    public Reservation reserveFromPool(UUID poolId, PartnerId partner, String orderRef, Instant expiresAt) {
+        InventoryPool pool = pools.findById(poolId).filter(found -> found.serves(partner))
+                .orElseThrow(() -> new NotFoundException("InventoryPool", poolId));
+        return reserveFrom(List.of(pool), orderRef, expiresAt).orElseThrow(() -> new ConflictException(
+                "Pool " + pool.name() + " has no " + pool.resourceType() + " available"));
+    }
+
+    private Optional<Reservation> reserveFrom(List<InventoryPool> candidates, String orderRef, Instant expiresAt) {
+        Instant now = clock.instant();
+        if (orderRef == null || orderRef.isBlank()) {
+            throw new InvalidInputException("orderRef", "name the order the resource is reserved for");
+        }
+        if (expiresAt == null || !expiresAt.isAfter(now)) {
+            throw new InvalidInputException("expiresAt", "a reservation must expire in the future");
+        }
+        for (InventoryPool pool : candidates) {
+            Optional<InventoryItem> next = items.lockNextAvailable(pool.id());
+            if (next.isPresent()) {
+                InventoryItem item = next.get();
+                UUID reservation = UUID.randomUUID();
+                history.record(item, item.reserve(reservation, orderRef, expiresAt, now), now);
+                items.save(item);
+                items.flush();
+                watermark.afterTaking(pool);
+                return Optional.of(Reservation.of(reservation, item));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Hands the reserved item to a product instance; refused once the reservation has expired. */
+    @Transactional
+    public Reservation allocate(UUID reservationId, String productInstanceRef) {
+        if (productInstanceRef == null || productInstanceRef.isBlank()) {
+            throw new InvalidInputException("productInstanceRef", "name the product instance");
+        }
+        InventoryItem item = reserved(reservationId);
+        Instant now = clock.instant();
+        history.record(item, item.allocate(reservationId, productInstanceRef, now), now);
+        items.save(item);
+        return Reservation.of(reservationId, item);
+    }
+
+    /**
+     * Gives the resource back: an unallocated reservation is AVAILABLE again at once; an allocated item goes into
+     * quarantine for its type's cooling-off. Releasing an already released allocation answers its state again
+     * while it is in quarantine.
+     *
+     * @throws NotFoundException when no item holds this reservation: it expired or was released before
+     *                           allocation (the item is AVAILABLE again), so there is nothing left to release
+     */
+    @Transactional
+    public Reservation release(UUID reservationId, String reason) {
+        InventoryItem item = reserved(reservationId);
+        if (item.state() == ItemState.QUARANTINED) {
+            return Reservation.of(reservationId, item);
+        }
+        Instant now = clock.instant();
+        history.record(item, item.release(now.plus(properties.coolingOff(item.resourceType())), reason, now), now);
+        items.save(item);
+        items.flush();
+        if (item.state() == ItemState.AVAILABLE) {
+            pools.findById(item.poolId()).ifPresent(watermark::afterAdding);
+        }
+        return Reservation.of(reservationId, item);
+    }
+
+    /** The levels of every pool of a resource type together. */
+    @Transactional(readOnly = true)
+    public Levels levels(String resourceType) {
+        ResourceType type = ResourceType.of("resourceType", resourceType);
+        return levels.byType(null).getOrDefault(type.name(), Levels.EMPTY);
+    }
+
+    private InventoryItem reserved(UUID reservationId) {
+        return items.lockByReservation(reservationId)
+                .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
+    }
+}

@@ -1,0 +1,116 @@
+package io.accord.orchestration.offering;
+
+import io.accord.contracts.events.OfferingLaunched;
+import io.accord.contracts.events.OfferingPrice;
+import io.accord.platform.partner.PartnerStatus;
+import io.accord.platform.partner.PartnerView;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The launched offerings orchestration may sell, as catalog announced them on {@code catalog.events.v1} (no call
+ * to the catalog): their specification, participants, bundle components and every price version with its validity.
+ * Quotes and orders ask here whether an offering is sellable at an instant and which prices are in force.
+ */
+@Service
+public class SellableOfferings {
+
+    private final OfferingStore store;
+    private final PartnerView partners;
+
+    SellableOfferings(OfferingStore store, PartnerView partners) {
+        this.store = store;
+        this.partners = partners;
+    }
+
+    /** A launched offering (retired ones too: they are still known, only not sellable). */
+    @Transactional(readOnly = true)
+    public Optional<Offering> find(String offeringId) {
+        return store.find(offeringId);
+    }
+
+    /**
+     * Whether a new quote or order may include the offering at {@code at}: launched, within its validity, not
+     * retired, and its owner neither SUSPENDED nor TERMINATED. The reason says which rule failed.
+     */
+    @Transactional(readOnly = true)
+    public Sellability sellability(String offeringId, Instant at) {
+        Optional<Offering> found = store.find(offeringId);
+        if (found.isEmpty()) {
+            return Sellability.no("offering " + offeringId + " is not launched");
+        }
+        Offering offering = found.get();
+        if (offering.retiredAt() != null) {
+            return Sellability.no("offering " + offeringId + " is retired (" + offering.retiredReason() + ")");
+        }
+        if (offering.validFrom() != null && at.isBefore(offering.validFrom())) {
+            return Sellability.no("offering " + offeringId + " is sellable from " + offering.validFrom());
+        }
+        if (offering.validTo() != null && !at.isBefore(offering.validTo())) {
+            return Sellability.no("offering " + offeringId + " was sellable until " + offering.validTo());
+        }
+        if (offering.partnerId() != null) {
+            Optional<PartnerStatus> owner = partners.find(offering.partnerId());
+            if (owner.isPresent() && !owner.get().isActive()) {
+                return Sellability.no("the owner of offering " + offeringId + ", partner " + offering.partnerId()
+                        + ", is " + owner.get().status());
+            }
+        }
+        return Sellability.YES;
+    }
+
+    /** Per price of the offering, the version in force at {@code at} (none for a price not yet or no longer valid). */
+    @Transactional(readOnly = true)
+    public List<OfferingPrice> pricesInForce(String offeringId, Instant at) {
+        Map<String, OfferingPrice> newest = store.prices(offeringId).stream()
+                .filter(price -> !at.isBefore(price.validFrom()))
+                .filter(price -> price.validTo() == null || at.isBefore(price.validTo()))
+                .collect(Collectors.toMap(OfferingPrice::priceId, Function.identity(),
+                        (a, b) -> a.version() >= b.version() ? a : b));
+        return newest.values().stream()
+                .sorted(java.util.Comparator.comparing(OfferingPrice::priceId)).toList();
+    }
+
+    /** Every price version held for the offering (past, current, announced), by price and version. */
+    @Transactional(readOnly = true)
+    public List<OfferingPrice> priceVersions(String offeringId) {
+        return store.prices(offeringId);
+    }
+
+    /**
+     * A launched offering as the read model holds it.
+     *
+     * @param partnerId     the owner, {@code null} for a CSP-owned offering
+     * @param specification {@code null} for a bundle
+     * @param retiredAt     when it was retired, {@code null} while it is not
+     */
+    public record Offering(String id, UUID partnerId, int version, String name, String categoryCode,
+                           List<String> salesChannels, Instant validFrom, Instant validTo, boolean bundle,
+                           String bundlePricing, List<String> bundledOfferingIds,
+                           OfferingLaunched.Specification specification,
+                           List<OfferingLaunched.Participant> participants, Instant retiredAt, String retiredReason) {
+
+        /** A bundle priced with its own prices rather than the sum of its components'. */
+        public boolean ownBundlePrice() {
+            return bundle && "OWN".equals(bundlePricing);
+        }
+    }
+
+    /** Whether an offering may be sold now, and if not, why. */
+    public record Sellability(boolean sellable, String reason) {
+
+        static final Sellability YES = new Sellability(true, null);
+
+        static Sellability no(String reason) {
+            return new Sellability(false, reason);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.accord.orchestration.quote;
+
+import io.accord.contracts.events.OfferingLaunched.Characteristic;
+import io.accord.platform.problem.InvalidInputException;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks an item's characteristic values against its specification: known name, type ({@code STRING},
+ * {@code NUMBER}, {@code BOOLEAN}, {@code ENUM}), allowed values, NUMBER range, mandatory ones given, fixed values
+ * not overridden. Errors are 400s naming the item and the characteristic. Plain Java, no Spring.
+ */
+final class CharacteristicRules {
+
+    private CharacteristicRules() {
+    }
+
+    /**
+     * @param item  the quote item's id, for the error's field
+     * @param specs the characteristics of the specification(s) the item realises (a bundle: its components')
+     * @param given the values the client chose, by characteristic name
+     * @return every characteristic's value: the given ones, the fixed ones, in specification order
+     */
+    static Map<String, String> resolve(String item, List<Characteristic> specs, Map<String, String> given) {
+        Set<String> known = new java.util.HashSet<>();
+        specs.forEach(spec -> known.add(spec.name()));
+        for (String name : given.keySet()) {
+            if (!known.contains(name)) {
+                throw invalid(item, name, "is not a characteristic of the offering's specification");
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Characteristic spec : specs) {
+            String value = given.get(spec.name());
+            if (!spec.configurable()) {
+                if (value != null && !value.equals(spec.fixedValue())) {
+                    throw invalid(item, spec.name(), "has the fixed value '" + spec.fixedValue()
+                            + "', which cannot be overridden");
+                }
+                if (spec.fixedValue() != null) {
+                    values.put(spec.name(), spec.fixedValue());
+                }
+                continue;
+            }
+            if (value == null || value.isBlank()) {
+                if (spec.mandatory()) {
+                    throw invalid(item, spec.name(), "is mandatory");
+                }
+                continue;
+            }
+            check(item, spec, value);
+            values.put(spec.name(), value);
+        }
+        return values;
+    }
+
+    private static void check(String item, Characteristic spec, String value) {
+        String type = spec.valueType() == null ? "STRING" : spec.valueType();
+        switch (type) {
+            case "NUMBER" -> number(item, spec, value);
+            case "BOOLEAN" -> {
+                if (!value.equals("true") && !value.equals("false")) {
+                    throw invalid(item, spec.name(), "is a BOOLEAN: true or false, not '" + value + "'");
+                }
+            }
+            default -> {
+                List<String> allowed = spec.allowedValues() == null ? List.of() : spec.allowedValues();
+                if (("ENUM".equals(type) || !allowed.isEmpty()) && !allowed.contains(value)) {
+                    throw invalid(item, spec.name(), "is one of " + allowed + ", not '" + value + "'");
+                }
+            }
+        }
+    }
+
+    private static void number(String item, Characteristic spec, String value) {
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value);
+        } catch (NumberFormatException notANumber) {
+            throw invalid(item, spec.name(), "is a NUMBER, not '" + value + "'");
+        }
+        if (spec.min() != null && number.compareTo(new BigDecimal(spec.min())) < 0
+                || spec.max() != null && number.compareTo(new BigDecimal(spec.max())) > 0) {
+            throw invalid(item, spec.name(), "is between " + (spec.min() == null ? "-∞" : spec.min()) + " and "
+                    + (spec.max() == null ? "∞" : spec.max()) + (spec.unit() == null ? "" : " " + spec.unit())
+                    + ", not " + value);
+        }
+        List<String> allowed = spec.allowedValues() == null ? List.of() : spec.allowedValues();
+        if (!allowed.isEmpty() && allowed.stream().noneMatch(a -> new BigDecimal(a).compareTo(number) == 0)) {
+            throw invalid(item, spec.name(), "is one of " + allowed + ", not " + value);
+        }
+    }
+
+    static InvalidInputException invalid(String item, String characteristic, String problem) {
+        String field = "quoteItem[" + item + "].product.productCharacteristic[" + characteristic + "]";
+        return new InvalidInputException(field, "Quote item '" + item + "': characteristic '" + characteristic + "' "
+                + problem);
+    }
+}

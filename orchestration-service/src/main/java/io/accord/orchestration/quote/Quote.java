@@ -1,0 +1,131 @@
+package io.accord.orchestration.quote;
+
+import io.accord.platform.problem.ConflictException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The quote aggregate: its items priced at quote time, the manual discount and whether it exceeds the limit of
+ * the role that set it, and the guarded transitions inProgress → approved → accepted, with rejected and expired
+ * from either open state. An illegal transition throws ({@link ConflictException}, a 409 naming the state).
+ */
+final class Quote {
+
+    /** How an approval happened: the discount was within the setter's limit, or a partner manager decided. */
+    enum Approval { AUTO, MANAGER }
+
+    final UUID id;
+    final UUID buyerPartnerId;
+    final String salesChannel;
+    final String customerId;
+    final String customerName;
+    final Instant createdAt;
+    final String createdBy;
+    String description;
+    String externalId;
+    QuoteState state;
+    BigDecimal discountPercent;
+    boolean discountNeedsApproval;
+    List<QuotePricing.Line> lines;
+    List<QuotePricing.Total> totals;
+    Instant pricedAt;
+    Instant validUntil;
+    Approval approval;
+    String decidedBy;
+    String stateReason;
+    Instant stateChangedAt;
+    Instant updatedAt;
+    long version;
+
+    Quote(UUID id, UUID buyerPartnerId, String salesChannel, String customerId, String customerName,
+          Instant createdAt, String createdBy) {
+        this.id = id;
+        this.buyerPartnerId = buyerPartnerId;
+        this.salesChannel = salesChannel;
+        this.customerId = customerId;
+        this.customerName = customerName;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+        this.state = QuoteState.IN_PROGRESS;
+        this.stateChangedAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    /** New items, discount or validity: only while the quote is in progress. */
+    void price(QuotePricing.Priced priced, BigDecimal discount, boolean needsApproval, Instant at, Instant until) {
+        require(QuoteState.IN_PROGRESS, "changed");
+        this.lines = priced.lines();
+        this.totals = priced.totals();
+        this.discountPercent = discount;
+        this.discountNeedsApproval = needsApproval;
+        this.pricedAt = at;
+        this.validUntil = until;
+        this.updatedAt = at;
+    }
+
+    void describe(String description, String externalId, Instant at) {
+        require(QuoteState.IN_PROGRESS, "changed");
+        this.description = description;
+        this.externalId = externalId;
+        this.updatedAt = at;
+    }
+
+    /**
+     * @param manager whether the approver is a partner manager (needed when the discount is above the limit)
+     */
+    void approve(String by, boolean manager, Instant at) {
+        require(QuoteState.IN_PROGRESS, "approved");
+        requireValid(at);
+        if (discountNeedsApproval && !manager) {
+            throw new ConflictException("Quote " + id + " has a discount of " + discountPercent.stripTrailingZeros()
+                    .toPlainString() + "% above the limit of the role that set it: a partner manager approves it");
+        }
+        this.approval = discountNeedsApproval ? Approval.MANAGER : Approval.AUTO;
+        move(QuoteState.APPROVED, by, null, at);
+    }
+
+    void accept(String by, Instant at) {
+        require(QuoteState.APPROVED, "accepted");
+        requireValid(at);
+        move(QuoteState.ACCEPTED, by, null, at);
+    }
+
+    void reject(String by, String reason, Instant at) {
+        if (!state.isOpen()) {
+            throw new ConflictException("Quote " + id + " is " + state.tmf() + " and can no longer be rejected");
+        }
+        move(QuoteState.REJECTED, by, reason, at);
+    }
+
+    /** Past its validity end an open quote expires (the expiry job); before, or once decided, it cannot. */
+    void expire(Instant at) {
+        if (!state.isOpen() || at.isBefore(validUntil)) {
+            throw new ConflictException("Quote " + id + " is " + state.tmf() + " and valid until " + validUntil);
+        }
+        move(QuoteState.EXPIRED, null, "validity ended at " + validUntil, at);
+    }
+
+    private void move(QuoteState to, String by, String reason, Instant at) {
+        this.state = to;
+        this.decidedBy = by;
+        this.stateReason = reason;
+        this.stateChangedAt = at;
+        this.updatedAt = at;
+    }
+
+    private void require(QuoteState expected, String action) {
+        if (state != expected) {
+            throw new ConflictException("Quote " + id + " is " + state.tmf() + ": only an " + expected.tmf()
+                    + " quote can be " + action);
+        }
+    }
+
+    private void requireValid(Instant at) {
+        if (!at.isBefore(validUntil)) {
+            throw new ConflictException("Quote " + id + " was valid until " + validUntil);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.accord.orchestration.quote;
+
+import java.util.List;
+
+/** What an acceptance locks: per item, its one-time and recurring amounts (usage is rated at usage time). */
+final class QuoteAcceptance {
+
+    private QuoteAcceptance() {
+    }
+
+    static QuoteAccepted of(Quote quote) {
+        List<QuoteAccepted.Item> items = quote.lines.stream().map(line -> new QuoteAccepted.Item(line.itemId(),
+                line.offeringId(), line.quantity(), line.characteristics(), line.prices().stream()
+                .filter(price -> price.amount() != null)
+                .map(price -> new QuoteAccepted.LockedPrice(price.offeringId(), price.priceVersionId(), price.type(),
+                        price.period(), price.amount()))
+                .toList())).toList();
+        return new QuoteAccepted(quote.id, quote.buyerPartnerId, quote.salesChannel, quote.customerId,
+                quote.stateChangedAt, quote.decidedBy, items);
+    }
+}

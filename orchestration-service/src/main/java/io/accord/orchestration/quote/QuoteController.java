@@ -1,0 +1,105 @@
+package io.accord.orchestration.quote;
+
+import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.MergePatch;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ResourceLists;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** TMF648 quote. */
+@RestController
+@RequestMapping(QuoteResources.PATH)
+@Tag(name = "Quotes (TMF648)")
+class QuoteController {
+
+    private static final Set<String> CHANGEABLE = Set.of("description", "externalId", "quoteItem",
+            "discountPercent", "state");
+    /** state is filtered in the database; the other simple attributes on the resource. */
+    private static final AttributeFilter<Object> FILTER = AttributeFilter.of(QuoteResources.QuoteView.class)
+            .alsoAccepts("state");
+
+    private final QuoteService service;
+    private final ResourceLists lists;
+    private final MergePatch patches;
+
+    QuoteController(QuoteService service, ResourceLists lists, MergePatch patches) {
+        this.service = service;
+        this.lists = lists;
+        this.patches = patches;
+    }
+
+    @PostMapping
+    @PreAuthorize(QuoteConfiguration.WRITERS)
+    @Operation(operationId = "createQuote", summary = "Quote sellable offerings for a customer, priced with the "
+            + "prices in force now (a partner buys as its own partner; staff name a sales channel or a reseller)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("orchestration/quote.json")
+    ResponseEntity<QuoteResources.QuoteView> create(@Valid @RequestBody QuoteResources.CreateQuote request) {
+        QuoteResources.QuoteView created = QuoteViews.view(service.create(request));
+        return ResponseEntity.created(URI.create(created.href())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(QuoteConfiguration.READERS)
+    @Operation(operationId = "retrieveQuote", summary = "Read a quote (its buyer partner or staff)")
+    QuoteResources.QuoteView get(@PathVariable UUID id) {
+        return QuoteViews.view(service.get(id));
+    }
+
+    @GetMapping
+    @PreAuthorize(QuoteConfiguration.READERS)
+    @Operation(operationId = "listQuotes", summary = "List the quotes the caller may see, oldest first, paged by "
+            + "offset and limit; filter by state (repeatable) and other simple attributes; fields= selection")
+    ResponseEntity<List<QuoteResources.QuoteView>> list(
+            @RequestParam(name = "state", required = false) List<String> states,
+            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
+            HttpServletRequest request) {
+        AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
+        List<QuoteState> wanted = states == null ? List.of() : states.stream().map(state -> QuoteState.ofTmf(state)
+                .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'"))).toList();
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
+        return lists.list(criteria, paging, page -> service.list(wanted, page), QuoteViews::view);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @PreAuthorize(QuoteConfiguration.WRITERS)
+    @Operation(operationId = "patchQuote", summary = "Change an inProgress quote's items, discount, description or "
+            + "externalId with a JSON merge patch (re-priced now), or move it with state alone: approved, accepted "
+            + "(the buyer), rejected")
+    @RequestExample("orchestration/quote-patch.json")
+    QuoteResources.QuoteView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        QuoteResources.Changeable change = patches.patched(QuoteViews.view(service.get(id)), patch, CHANGEABLE,
+                QuoteResources.Changeable.class);
+        if (patch.has("state")) {
+            if (patch.size() > 1) {
+                throw new InvalidInputException("state", "A patch of state changes nothing else");
+            }
+            return QuoteViews.view(service.move(id, change.state()));
+        }
+        return QuoteViews.view(service.change(id, change));
+    }
+}

@@ -1,0 +1,125 @@
+package io.accord.orchestration.quote;
+
+import io.accord.contracts.events.OfferingLaunched.Characteristic;
+import io.accord.contracts.events.OfferingPrice;
+import io.accord.orchestration.offering.SellableOfferings;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the client's quote items into priced choices against the read model at one instant: each offering (and
+ * each bundle component) must be sellable then (else 409 naming why), each characteristic value valid (else 400
+ * naming the item and characteristic).
+ */
+@Component
+class QuoteItems {
+
+    private final SellableOfferings offerings;
+
+    QuoteItems(SellableOfferings offerings) {
+        this.offerings = offerings;
+    }
+
+    QuotePricing.Priced price(List<QuoteResources.Item> items, java.math.BigDecimal discount, Instant at) {
+        Set<String> ids = new HashSet<>();
+        List<QuotePricing.Choice> choices = new ArrayList<>();
+        for (QuoteResources.Item item : items) {
+            if (!ids.add(item.id())) {
+                throw new InvalidInputException("quoteItem[" + item.id() + "].id",
+                        "Quote item id '" + item.id() + "' is used twice");
+            }
+            if (item.action() != null && !"add".equals(item.action())) {
+                throw new InvalidInputException("quoteItem[" + item.id() + "].action",
+                        "Quote item '" + item.id() + "': only action 'add' is quoted");
+            }
+            String offeringId = item.productOffering().id();
+            SellableOfferings.Offering offering = offerings.find(offeringId).orElseThrow(() ->
+                    new InvalidInputException("quoteItem[" + item.id() + "].productOffering.id", "Quote item '"
+                            + item.id() + "': offering '" + offeringId + "' is not a launched offering"));
+            List<Characteristic> specs = new ArrayList<>();
+            requireSellable(item.id(), offering, at, specs, 0);
+            Map<String, String> values = CharacteristicRules.resolve(item.id(), specs, given(item));
+            choices.add(new QuotePricing.Choice(item.id(), offeringId,
+                    item.quantity() == null ? 1 : item.quantity(), values));
+        }
+        return QuotePricing.price(choices, catalogAt(at), discount);
+    }
+
+    /**
+     * At acceptance (which creates the order): every quoted offering must still be sellable, so a partner suspended
+     * or terminated since the quote gets no new order (409 naming why).
+     */
+    void requireStillSellable(List<QuotePricing.Line> lines, Instant at) {
+        for (QuotePricing.Line line : lines) {
+            SellableOfferings.Offering offering = offerings.find(line.offeringId()).orElseThrow(() ->
+                    new ConflictException("Quote item '" + line.itemId() + "' cannot be sold: offering "
+                            + line.offeringId() + " is not launched"));
+            requireSellable(line.itemId(), offering, at, new ArrayList<>(), 0);
+        }
+    }
+
+    /** The offering and its components are sellable; collects the characteristics of their specifications. */
+    private void requireSellable(String item, SellableOfferings.Offering offering, Instant at,
+                                 List<Characteristic> specs, int depth) {
+        SellableOfferings.Sellability sellability = offerings.sellability(offering.id(), at);
+        if (!sellability.sellable()) {
+            throw new ConflictException("Quote item '" + item + "' cannot be sold: " + sellability.reason());
+        }
+        if (offering.specification() != null && offering.specification().characteristics() != null) {
+            for (Characteristic characteristic : offering.specification().characteristics()) {
+                if (specs.stream().noneMatch(held -> held.name().equals(characteristic.name()))) {
+                    specs.add(characteristic);
+                }
+            }
+        }
+        if (offering.bundle() && depth < 5) {
+            for (String component : offering.bundledOfferingIds()) {
+                SellableOfferings.Offering part = offerings.find(component).orElseThrow(() -> new ConflictException(
+                        "Quote item '" + item + "' cannot be sold: its component " + component + " is not launched"));
+                requireSellable(item, part, at, specs, depth + 1);
+            }
+        }
+    }
+
+    private static Map<String, String> given(QuoteResources.Item item) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (item.product() == null || item.product().productCharacteristic() == null) {
+            return values;
+        }
+        for (QuoteResources.CharacteristicValue value : item.product().productCharacteristic()) {
+            JsonNode node = value.value();
+            if (!node.isValueNode() || node.isNull()) {
+                throw CharacteristicRules.invalid(item.id(), value.name(), "has a value that is not a string, "
+                        + "number or boolean");
+            }
+            if (values.put(value.name(), node.asString()) != null) {
+                throw CharacteristicRules.invalid(item.id(), value.name(), "is given twice");
+            }
+        }
+        return values;
+    }
+
+    private QuotePricing.Catalog catalogAt(Instant at) {
+        return new QuotePricing.Catalog() {
+            @Override
+            public SellableOfferings.Offering offering(String offeringId) {
+                return offerings.find(offeringId).orElseThrow();
+            }
+
+            @Override
+            public List<OfferingPrice> pricesInForce(String offeringId) {
+                return offerings.pricesInForce(offeringId, at);
+            }
+        };
+    }
+}

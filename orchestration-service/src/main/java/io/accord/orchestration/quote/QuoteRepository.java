@@ -1,0 +1,145 @@
+package io.accord.orchestration.quote;
+
+import io.accord.platform.problem.ConflictException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Quotes in PostgreSQL, in plain SQL; a save checks the version it read (optimistic locking: a lost race is 409). */
+@Repository
+class QuoteRepository {
+
+    private static final TypeReference<List<QuotePricing.Line>> LINES = new TypeReference<>() { };
+    private static final TypeReference<List<QuotePricing.Total>> TOTALS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    QuoteRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Quote quote) {
+        jdbc.sql("""
+                        insert into quote (id, state, buyer_partner_id, sales_channel, customer_id, customer_name,
+                                           description, external_id, discount_percent, discount_needs_approval, items,
+                                           totals, priced_at, valid_until, state_changed_at, created_by, created_at,
+                                           updated_at, version)
+                        values (:id, :state, :buyer, :channel, :customer, :customerName, :description, :externalId,
+                                :discount, :needsApproval, cast(:items as jsonb), cast(:totals as jsonb), :pricedAt,
+                                :validUntil, :stateChangedAt, :createdBy, :createdAt, :updatedAt, 0)
+                        """)
+                .param("id", quote.id).param("state", quote.state.name()).param("buyer", quote.buyerPartnerId)
+                .param("channel", quote.salesChannel).param("customer", quote.customerId)
+                .param("customerName", quote.customerName).param("description", quote.description)
+                .param("externalId", quote.externalId).param("discount", quote.discountPercent)
+                .param("needsApproval", quote.discountNeedsApproval)
+                .param("items", json.writeValueAsString(quote.lines))
+                .param("totals", json.writeValueAsString(quote.totals))
+                .param("pricedAt", ts(quote.pricedAt)).param("validUntil", ts(quote.validUntil))
+                .param("stateChangedAt", ts(quote.stateChangedAt)).param("createdBy", quote.createdBy)
+                .param("createdAt", ts(quote.createdAt)).param("updatedAt", ts(quote.updatedAt)).update();
+    }
+
+    /** Writes the changes, or 409 when someone else changed the quote since it was read. */
+    void update(Quote quote, Object lockedPrices) {
+        int updated = jdbc.sql("""
+                        update quote set state = :state, description = :description, external_id = :externalId,
+                               discount_percent = :discount, discount_needs_approval = :needsApproval,
+                               items = cast(:items as jsonb), totals = cast(:totals as jsonb), priced_at = :pricedAt,
+                               valid_until = :validUntil, approval = :approval, decided_by = :decidedBy,
+                               state_reason = :reason, state_changed_at = :stateChangedAt,
+                               locked_prices = coalesce(cast(:locked as jsonb), locked_prices),
+                               updated_at = :updatedAt, version = version + 1
+                        where id = :id and version = :version
+                        """)
+                .param("id", quote.id).param("version", quote.version).param("state", quote.state.name())
+                .param("description", quote.description).param("externalId", quote.externalId)
+                .param("discount", quote.discountPercent).param("needsApproval", quote.discountNeedsApproval)
+                .param("items", json.writeValueAsString(quote.lines))
+                .param("totals", json.writeValueAsString(quote.totals))
+                .param("pricedAt", ts(quote.pricedAt)).param("validUntil", ts(quote.validUntil))
+                .param("approval", quote.approval == null ? null : quote.approval.name())
+                .param("decidedBy", quote.decidedBy).param("reason", quote.stateReason)
+                .param("stateChangedAt", ts(quote.stateChangedAt))
+                .param("locked", lockedPrices == null ? null : json.writeValueAsString(lockedPrices))
+                .param("updatedAt", ts(quote.updatedAt)).update();
+        if (updated == 0) {
+            throw new ConflictException("Quote " + quote.id + " was changed concurrently; read it again");
+        }
+        quote.version++;
+    }
+
+    Optional<Quote> find(UUID id) {
+        return jdbc.sql("select * from quote where id = :id").param("id", id).query(this::quote).optional();
+    }
+
+    /** A page of the quotes a buyer partner ({@code null}: all, for staff) may see, optionally in some states. */
+    Page<Quote> page(UUID buyer, List<String> states, Pageable page) {
+        String where = " where (cast(:buyer as uuid) is null or buyer_partner_id = :buyer)"
+                + (states.isEmpty() ? "" : " and state in (:states)");
+        var count = jdbc.sql("select count(*) from quote" + where).param("buyer", buyer);
+        var rows = jdbc.sql("select * from quote" + where + " order by created_at, id offset :offset limit :limit")
+                .param("buyer", buyer).param("offset", page.getOffset()).param("limit", page.getPageSize());
+        if (!states.isEmpty()) {
+            count = count.param("states", states);
+            rows = rows.param("states", states);
+        }
+        return new PageImpl<>(rows.query(this::quote).list(), page, count.query(Long.class).single());
+    }
+
+    /** Open quotes whose validity ended before {@code now}, oldest first, locked for the expiry job. */
+    List<UUID> dueForExpiry(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from quote where state in ('IN_PROGRESS', 'APPROVED') and valid_until <= :now
+                        order by valid_until limit :limit for update skip locked
+                        """)
+                .param("now", ts(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    private Quote quote(ResultSet rs, int row) throws SQLException {
+        Quote quote = new Quote(rs.getObject("id", UUID.class), rs.getObject("buyer_partner_id", UUID.class),
+                rs.getString("sales_channel"), rs.getString("customer_id"), rs.getString("customer_name"),
+                instant(rs, "created_at"), rs.getString("created_by"));
+        quote.description = rs.getString("description");
+        quote.externalId = rs.getString("external_id");
+        quote.state = QuoteState.valueOf(rs.getString("state"));
+        quote.discountPercent = rs.getBigDecimal("discount_percent");
+        quote.discountNeedsApproval = rs.getBoolean("discount_needs_approval");
+        quote.lines = json.readValue(rs.getString("items"), LINES);
+        quote.totals = json.readValue(rs.getString("totals"), TOTALS);
+        quote.pricedAt = instant(rs, "priced_at");
+        quote.validUntil = instant(rs, "valid_until");
+        String approval = rs.getString("approval");
+        quote.approval = approval == null ? null : Quote.Approval.valueOf(approval);
+        quote.decidedBy = rs.getString("decided_by");
+        quote.stateReason = rs.getString("state_reason");
+        quote.stateChangedAt = instant(rs, "state_changed_at");
+        quote.updatedAt = instant(rs, "updated_at");
+        quote.version = rs.getLong("version");
+        return quote;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,136 @@
+package io.accord.orchestration.quote;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * TMF648 Quote resources. Accord's extensions: {@code discountPercent} (the manual discount on one-time and
+ * recurring prices), {@code discountNeedsApproval}, {@code approval}, {@code decidedBy}, {@code stateReason},
+ * {@code stateChangedAt}, the state {@code expired}, and {@code tiers} on a tiered usage price.
+ * {@code relatedParty}: role {@code Customer} (required: the external customer or subscriber reference), and for
+ * staff role {@code SalesChannel} (a CSP channel) or {@code Buyer} (a reseller partner's id).
+ */
+final class QuoteResources {
+
+    static final String BASE = "/tmf-api/quoteManagement/v4";
+    static final String PATH = BASE + "/quote";
+    static final String CUSTOMER = "Customer";
+    static final String BUYER = "Buyer";
+    static final String SALES_CHANNEL = "SalesChannel";
+
+    private QuoteResources() {
+    }
+
+    /** TMF648 {@code Quote_Create}: every attribute is accepted; those Accord does not keep are ignored. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "id", "category", "expectedFulfillmentStartDate",
+            "instantSyncQuote", "requestedQuoteCompletionDate", "version", "agreement", "authorization",
+            "billingAccount", "contactMedium", "note", "productOfferingQualification"})
+    record CreateQuote(@Size(max = 2000) String description, @Size(max = 100) String externalId,
+                       @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Item> quoteItem,
+                       @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Party> relatedParty,
+                       @DecimalMin("0") @DecimalMax("100") BigDecimal discountPercent) {
+    }
+
+    /** TMF648 {@code QuoteItem}; only {@code action} {@code add} is quoted (modify and delete come with orders). */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "appointment", "attachment", "note",
+            "productOfferingQualificationItem", "quoteItem", "quoteItemAuthorization", "quoteItemPrice",
+            "quoteItemRelationship", "relatedParty", "state"})
+    record Item(@NotBlank @Size(max = 50) String id, String action, @Min(1) @Max(10_000) Integer quantity,
+                @NotNull @Valid OfferingRef productOffering, @Valid Product product) {
+    }
+
+    /** TMF {@code ProductOfferingRef}. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "@referredType", "href", "name"})
+    record OfferingRef(@NotBlank @Size(max = 64) String id) {
+    }
+
+    /** TMF {@code ProductRefOrValue}: the chosen characteristic values; the other attributes are ignored. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "@referredType", "id", "href", "description",
+            "isBundle", "isCustomerVisible", "name", "orderDate", "productSerialNumber", "startDate",
+            "terminationDate", "agreement", "billingAccount", "place", "product", "productOffering",
+            "productOrderItem", "productPrice", "productRelationship", "productSpecification", "productTerm",
+            "realizingResource", "realizingService", "relatedParty", "status"})
+    record Product(@Size(max = 100) List<@Valid @NotNull CharacteristicValue> productCharacteristic) {
+    }
+
+    /** TMF {@code Characteristic}: {@code value} a string, number or boolean. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    record CharacteristicValue(@NotBlank String name, @NotNull JsonNode value, String valueType) {
+    }
+
+    /** TMF {@code RelatedParty}. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Party(@NotBlank @Size(max = 200) String id, @Size(max = 200) String name, @NotBlank String role,
+                 @JsonProperty("@referredType") String referredType) {
+    }
+
+    /** What {@code PATCH} may change; {@code state} alone moves the quote (approved, accepted, rejected). */
+    record Changeable(@Size(max = 2000) String description, @Size(max = 100) String externalId,
+                      @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Item> quoteItem,
+                      @DecimalMin("0") @DecimalMax("100") BigDecimal discountPercent, String state) {
+    }
+
+    record TimePeriod(Instant startDateTime, Instant endDateTime) {
+    }
+
+    /** TMF Money; the value is a decimal string so it stays exact. */
+    record Money(String unit, String value) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Price(Money dutyFreeAmount, String percentage) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Alteration(String name, String priceType, Price price) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ref(String id, String name) {
+    }
+
+    record Tier(String from, String to, String rate) {
+    }
+
+    /** TMF {@code QuotePrice}: {@code priceType} oneTime, recurring or usage. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record QuotePrice(String name, String priceType, String recurringChargePeriod, String unitOfMeasure, Price price,
+                      List<Alteration> priceAlteration, Ref productOfferingPrice, Ref productOffering,
+                      List<Tier> tiers) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemView(String id, String action, int quantity, String state, Ref productOffering, ProductView product,
+                    List<QuotePrice> quoteItemPrice) {
+    }
+
+    record ProductView(List<CharacteristicView> productCharacteristic) {
+    }
+
+    record CharacteristicView(String name, String value) {
+    }
+
+    /** TMF648 {@code Quote} as Accord shows it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record QuoteView(String id, String href, String state, String description, String externalId, Instant quoteDate,
+                     TimePeriod validFor, List<Party> relatedParty, List<ItemView> quoteItem,
+                     List<QuotePrice> quoteTotalPrice, String discountPercent, boolean discountNeedsApproval,
+                     String approval, String decidedBy, String stateReason, Instant stateChangedAt,
+                     @JsonProperty("@type") String type) {
+    }
+}

@@ -1,0 +1,165 @@
+package io.accord.orchestration.quote;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.hub.TmfEvent;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Thin application service: load, call the aggregate, save, audit, notify. */
+@Service
+class QuoteService {
+
+    private final QuoteRepository quotes;
+    private final QuoteItems items;
+    private final QuoteProperties properties;
+    private final Tenancy tenancy;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    QuoteService(QuoteRepository quotes, QuoteItems items, QuoteProperties properties, Tenancy tenancy,
+                 AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.quotes = quotes;
+        this.items = items;
+        this.properties = properties;
+        this.tenancy = tenancy;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Quote create(QuoteResources.CreateQuote request) {
+        Instant now = clock.instant();
+        QuoteParties parties = QuoteParties.of(request.relatedParty(), tenancy);
+        BigDecimal discount = request.discountPercent() == null ? BigDecimal.ZERO : request.discountPercent();
+        Quote quote = new Quote(UUID.randomUUID(), parties.buyer(), parties.channel(), parties.customerId(),
+                parties.customerName(), now, tenancy.actor());
+        quote.describe(request.description(), request.externalId(), now);
+        quote.price(items.price(request.quoteItem(), discount, now), discount, aboveLimit(discount), now,
+                now.plus(properties.validity()));
+        quotes.insert(quote);
+        QuoteResources.QuoteView view = QuoteViews.view(quote);
+        audit.record(partner(quote), "quote", quote.id.toString(), "created", null, view);
+        notify("QuoteCreateEvent", quote, view);
+        return quote;
+    }
+
+    @Transactional(readOnly = true)
+    Quote get(UUID id) {
+        return visible(id);
+    }
+
+    @Transactional(readOnly = true)
+    Page<Quote> list(List<QuoteState> states, Pageable page) {
+        UUID buyer = tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value)
+                .orElse(new UUID(0, 0));
+        return quotes.page(buyer, states.stream().map(Enum::name).toList(), page);
+    }
+
+    /** Items, discount, description: re-priced at the time of the change, with a fresh validity. */
+    @Transactional
+    Quote change(UUID id, QuoteResources.Changeable change) {
+        Quote quote = visible(id);
+        QuoteResources.QuoteView before = QuoteViews.view(quote);
+        Instant now = clock.instant();
+        BigDecimal discount = change.discountPercent() == null ? BigDecimal.ZERO : change.discountPercent();
+        quote.describe(change.description(), change.externalId(), now);
+        quote.price(items.price(change.quoteItem(), discount, now), discount, aboveLimit(discount), now,
+                now.plus(properties.validity()));
+        quotes.update(quote, null);
+        audit.record(partner(quote), "quote", id.toString(), "changed", before, QuoteViews.view(quote));
+        return quote;
+    }
+
+    /** {@code approved}, {@code accepted} or {@code rejected}, as TMF's PATCH of {@code state} asks. */
+    @Transactional
+    Quote move(UUID id, String state) {
+        Quote quote = visible(id);
+        QuoteResources.QuoteView before = QuoteViews.view(quote);
+        Instant now = clock.instant();
+        QuoteAccepted accepted = null;
+        switch (QuoteState.ofTmf(state).orElse(QuoteState.IN_PROGRESS)) {
+            case APPROVED -> quote.approve(tenancy.actor(), tenancy.hasAnyRole(Roles.PARTNER_MANAGER), now);
+            case ACCEPTED -> {
+                requireBuyer(quote);
+                items.requireStillSellable(quote.lines, now);
+                quote.accept(tenancy.actor(), now);
+                accepted = QuoteAcceptance.of(quote);
+            }
+            case REJECTED -> quote.reject(tenancy.actor(), "rejected by " + tenancy.actor(), now);
+            default -> throw new InvalidInputException("state",
+                    "state changes to approved, accepted or rejected, not '" + state + "'");
+        }
+        quotes.update(quote, accepted == null ? null : accepted.items());
+        QuoteResources.QuoteView view = QuoteViews.view(quote);
+        audit.record(partner(quote), "quote", id.toString(), quote.state.tmf(), before, view);
+        notify("QuoteStateChangeEvent", quote, view);
+        if (accepted != null) {
+            events.publishEvent(accepted);
+        }
+        return quote;
+    }
+
+    /** The expiry job's round: open quotes past their validity end expire. */
+    @Transactional
+    int expireDue(Instant now) {
+        List<UUID> due = quotes.dueForExpiry(now, properties.expiryBatch());
+        for (UUID id : due) {
+            Quote quote = quotes.find(id).orElseThrow();
+            QuoteResources.QuoteView before = QuoteViews.view(quote);
+            quote.expire(now);
+            quotes.update(quote, null);
+            QuoteResources.QuoteView view = QuoteViews.view(quote);
+            audit.record(partner(quote), "quote", id.toString(), "expired", before, view);
+            notify("QuoteStateChangeEvent", quote, view);
+        }
+        return due.size();
+    }
+
+    /** Only the buyer accepts: the buyer partner's users, or CSP staff for a sales channel's quote. */
+    private void requireBuyer(Quote quote) {
+        boolean buyer = quote.buyerPartnerId != null
+                ? tenancy.partnerId().map(p -> p.value().equals(quote.buyerPartnerId)).orElse(false)
+                : tenancy.isStaff();
+        if (!buyer) {
+            throw new io.accord.platform.problem.ConflictException("Quote " + quote.id
+                    + " is accepted by its buyer only");
+        }
+    }
+
+    private boolean aboveLimit(BigDecimal discount) {
+        return discount.compareTo(properties.limitFor(tenancy::hasAnyRole)) > 0;
+    }
+
+    private Quote visible(UUID id) {
+        Optional<Quote> quote = quotes.find(id).filter(found -> tenancy.isStaff() || found.buyerPartnerId != null
+                && tenancy.partnerId().map(p -> p.value().equals(found.buyerPartnerId)).orElse(false));
+        return quote.orElseThrow(() -> new NotFoundException("quote", id));
+    }
+
+    private void notify(String eventType, Quote quote, QuoteResources.QuoteView view) {
+        events.publishEvent(new TmfEvent(eventType, "quote", view,
+                quote.buyerPartnerId == null ? Set.of() : Set.of(quote.buyerPartnerId), false));
+    }
+
+    private static PartnerId partner(Quote quote) {
+        return quote.buyerPartnerId == null ? null : new PartnerId(quote.buyerPartnerId);
+    }
+}

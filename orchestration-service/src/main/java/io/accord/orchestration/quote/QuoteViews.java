@@ -1,0 +1,82 @@
+package io.accord.orchestration.quote;
+
+import io.accord.orchestration.quote.QuoteResources.Alteration;
+import io.accord.orchestration.quote.QuoteResources.Money;
+import io.accord.orchestration.quote.QuoteResources.Price;
+import io.accord.orchestration.quote.QuoteResources.QuotePrice;
+import io.accord.orchestration.quote.QuoteResources.Ref;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The quote aggregate as TMF648 shows it. */
+final class QuoteViews {
+
+    private QuoteViews() {
+    }
+
+    static QuoteResources.QuoteView view(Quote quote) {
+        List<QuoteResources.Party> parties = new ArrayList<>();
+        parties.add(new QuoteResources.Party(quote.customerId, quote.customerName, QuoteResources.CUSTOMER, null));
+        if (quote.buyerPartnerId != null) {
+            parties.add(new QuoteResources.Party(quote.buyerPartnerId.toString(), null, QuoteResources.BUYER,
+                    "Organization"));
+        } else {
+            parties.add(new QuoteResources.Party(quote.salesChannel, null, QuoteResources.SALES_CHANNEL, null));
+        }
+        List<QuoteResources.ItemView> items = quote.lines.stream().map(line -> new QuoteResources.ItemView(
+                line.itemId(), "add", line.quantity(), quote.state.tmf(),
+                new Ref(line.offeringId(), line.offeringName()),
+                new QuoteResources.ProductView(line.characteristics().entrySet().stream()
+                        .map(e -> new QuoteResources.CharacteristicView(e.getKey(), e.getValue())).toList()),
+                line.prices().stream().map(price -> price(price, quote.discountPercent)).toList())).toList();
+        return new QuoteResources.QuoteView(quote.id.toString(), QuoteResources.PATH + "/" + quote.id,
+                quote.state.tmf(), quote.description, quote.externalId, quote.pricedAt,
+                new QuoteResources.TimePeriod(quote.pricedAt, quote.validUntil), parties, items,
+                quote.totals.stream().map(QuoteViews::total).toList(), plain(quote.discountPercent),
+                quote.discountNeedsApproval, quote.approval == null ? null : quote.approval.name(), quote.decidedBy,
+                quote.stateReason, quote.stateChangedAt, "Quote");
+    }
+
+    private static QuotePrice price(QuotePricing.LinePrice price, BigDecimal discount) {
+        Ref offeringPrice = new Ref(price.priceVersionId(), price.priceId());
+        Ref offering = new Ref(price.offeringId(), null);
+        if (QuotePricing.USAGE.equals(price.type())) {
+            return new QuotePrice(price.name(), "usage", null, price.unit(),
+                    price.unitAmount() == null ? null : new Price(money(price.unitAmount()), null), null,
+                    offeringPrice, offering, price.tiers().isEmpty() ? null : price.tiers().stream()
+                    .map(t -> new QuoteResources.Tier(t.from(), t.to(), t.rate())).toList());
+        }
+        List<Alteration> alterations = discount.signum() == 0 ? null : List.of(new Alteration("manual discount",
+                tmfType(price.type()), new Price(money(price.listAmount().minus(price.amount())), plain(discount))));
+        return new QuotePrice(price.name(), tmfType(price.type()), period(price.period()), null,
+                new Price(money(price.amount()), null), alterations, offeringPrice, offering, null);
+    }
+
+    private static QuotePrice total(QuotePricing.Total total) {
+        return new QuotePrice(null, tmfType(total.type()), period(total.period()), null,
+                new Price(money(total.amount()), null), null, null, null, null);
+    }
+
+    static String tmfType(String type) {
+        return switch (type) {
+            case QuotePricing.ONE_TIME -> "oneTime";
+            case QuotePricing.RECURRING -> "recurring";
+            default -> "usage";
+        };
+    }
+
+    private static String period(String period) {
+        return period == null ? null : period.toLowerCase(Locale.ROOT);
+    }
+
+    private static Money money(io.accord.contracts.value.Money money) {
+        return new Money(money.currency(), plain(money.amount()));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,207 @@
+package io.accord.orchestration.saga;
+
+import io.accord.platform.problem.ConflictException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Sagas and their steps in PostgreSQL, in plain SQL: the claim needs {@code FOR UPDATE SKIP LOCKED}, and every
+ * change of a saga or its steps is made holding the saga's row lock, so the saga row is the one lock to take.
+ */
+@Repository
+class SagaRepository {
+
+    private static final String FALLOUT = """
+            from saga g
+            where g.state in ('FAILED', 'COMPENSATED')
+               or (g.state in ('RUNNING', 'COMPENSATING') and exists (
+                     select 1 from saga_step s where s.saga_id = g.id and s.last_error is not null
+                        and s.state in ('PENDING', 'COMPENSATING')))
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    SagaRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Saga saga) {
+        jdbc.sql("""
+                        insert into saga (id, reference, state, next_run_at, created_at, updated_at, version)
+                        values (:id, :reference, :state, :nextRunAt, :createdAt, :updatedAt, 0)
+                        """)
+                .param("id", saga.id).param("reference", saga.reference).param("state", saga.state.name())
+                .param("nextRunAt", timestamp(saga.nextRunAt)).param("createdAt", timestamp(saga.createdAt))
+                .param("updatedAt", timestamp(saga.updatedAt)).update();
+        for (SagaStep step : saga.steps) {
+            jdbc.sql("""
+                            insert into saga_step (id, saga_id, position, type, payload, state, attempts, max_attempts,
+                                                   first_backoff_ms, max_backoff_ms, next_attempt_at, compensable,
+                                                   updated_at)
+                            values (:id, :sagaId, :position, :type, cast(:payload as jsonb), :state, 0, :maxAttempts,
+                                    :firstBackoff, :maxBackoff, :nextAttemptAt, false, :updatedAt)
+                            """)
+                    .param("id", step.id).param("sagaId", saga.id).param("position", step.position)
+                    .param("type", step.type).param("payload", json.writeValueAsString(step.payload))
+                    .param("state", step.state.name()).param("maxAttempts", step.maxAttempts)
+                    .param("firstBackoff", step.firstBackoff.toMillis()).param("maxBackoff", step.maxBackoff.toMillis())
+                    .param("nextAttemptAt", timestamp(step.nextAttemptAt)).param("updatedAt", timestamp(step.updatedAt))
+                    .update();
+        }
+    }
+
+    /**
+     * Locks the saga most overdue whose lease is free and that no other transaction holds: another runner skips it
+     * instead of waiting, so runners on several replicas share the due sagas and never take the same one.
+     */
+    Optional<Saga> lockDue(Instant now) {
+        return jdbc.sql("""
+                        select id from saga
+                        where state in ('RUNNING', 'COMPENSATING') and next_run_at <= :now
+                          and (lease_until is null or lease_until <= :now)
+                        order by next_run_at
+                        limit 1
+                        for update skip locked
+                        """)
+                .param("now", timestamp(now)).query(UUID.class).optional().flatMap(this::find);
+    }
+
+    /** Locks the saga unless another transaction holds it (then empty). */
+    Optional<Saga> lockIfFree(UUID id) {
+        return jdbc.sql("select id from saga where id = :id for update skip locked").param("id", id)
+                .query(UUID.class).optional().flatMap(this::find);
+    }
+
+    /** Locks the saga, waiting for a runner's short transaction if one holds it. */
+    Optional<Saga> lock(UUID id) {
+        return jdbc.sql("select id from saga where id = :id for update").param("id", id)
+                .query(UUID.class).optional().flatMap(this::find);
+    }
+
+    Optional<Saga> find(UUID id) {
+        List<SagaStep> steps = jdbc.sql("select * from saga_step where saga_id = :id order by position")
+                .param("id", id).query((rs, row) -> step(rs)).list();
+        return jdbc.sql("select * from saga where id = :id").param("id", id)
+                .query((rs, row) -> saga(rs, steps)).optional();
+    }
+
+    Optional<UUID> sagaOfStep(UUID stepId) {
+        return jdbc.sql("select saga_id from saga_step where id = :id").param("id", stepId).query(UUID.class)
+                .optional();
+    }
+
+    List<Saga> findByReference(String reference) {
+        return jdbc.sql("select id from saga where reference = :reference order by created_at")
+                .param("reference", reference).query(UUID.class).list().stream()
+                .flatMap(id -> find(id).stream()).toList();
+    }
+
+    /**
+     * Failed and compensated sagas, and running ones whose current step keeps failing, newest change first;
+     * only those in {@code states} unless it is empty.
+     */
+    Page<Saga> fallout(Set<SagaState> states, Pageable page) {
+        String where = "select %s from (select g.* " + FALLOUT + ") g"
+                + (states.isEmpty() ? "" : " where g.state in (:states)");
+        List<String> names = states.isEmpty() ? List.of("") : states.stream().map(Enum::name).toList();
+        long total = jdbc.sql(where.formatted("count(*)")).paramSource(Map.of("states", names)).query(Long.class)
+                .single();
+        List<Saga> sagas = jdbc.sql(where.formatted("g.id") + " order by g.updated_at desc, g.id limit :limit offset :offset")
+                .paramSource(Map.of("states", names, "limit", page.getPageSize(), "offset", page.getOffset()))
+                .query(UUID.class).list()
+                .stream().flatMap(id -> find(id).stream()).toList();
+        return new PageImpl<>(sagas, page, total);
+    }
+
+    /** Saves the saga and its steps; the version guards against a change made since it was read. */
+    void update(Saga saga) {
+        int updated = jdbc.sql("""
+                        update saga set state = :state, next_run_at = :nextRunAt, lease_token = :leaseToken,
+                               lease_until = :leaseUntil, failed_step_id = :failedStepId,
+                               failure_reason = :failureReason, updated_at = :updatedAt, version = version + 1
+                        where id = :id and version = :version
+                        """)
+                .param("state", saga.state.name()).param("nextRunAt", timestamp(saga.nextRunAt))
+                .param("leaseToken", saga.leaseToken).param("leaseUntil", timestamp(saga.leaseUntil))
+                .param("failedStepId", saga.failedStepId).param("failureReason", saga.failureReason)
+                .param("updatedAt", timestamp(saga.updatedAt)).param("id", saga.id).param("version", saga.version)
+                .update();
+        if (updated != 1) {
+            throw new ConflictException("Saga " + saga.id + " was changed meanwhile; try again");
+        }
+        for (SagaStep step : saga.steps) {
+            jdbc.sql("""
+                            update saga_step set state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
+                                   deadline_at = :deadline, compensable = :compensable, last_error = :lastError,
+                                   skip_reason = :skipReason, early_ack = :earlyAck, early_ack_reason = :earlyAckReason,
+                                   updated_at = :updatedAt
+                            where id = :id
+                            """)
+                    .param("state", step.state.name()).param("attempts", step.attempts)
+                    .param("nextAttemptAt", timestamp(step.nextAttemptAt)).param("deadline", timestamp(step.deadline))
+                    .param("compensable", step.compensable).param("lastError", step.lastError)
+                    .param("skipReason", step.skipReason)
+                    .param("earlyAck", step.earlyAck == null ? null : step.earlyAck.succeeded() ? "SUCCEEDED" : "FAILED")
+                    .param("earlyAckReason", step.earlyAck == null ? null : step.earlyAck.reason())
+                    .param("updatedAt", timestamp(step.updatedAt)).param("id", step.id).update();
+        }
+    }
+
+    private Saga saga(ResultSet rs, List<SagaStep> steps) throws SQLException {
+        Saga saga = new Saga(rs.getObject("id", UUID.class), rs.getString("reference"),
+                instant(rs, "created_at"), rs.getLong("version"), steps);
+        saga.state = SagaState.valueOf(rs.getString("state"));
+        saga.nextRunAt = instant(rs, "next_run_at");
+        saga.leaseToken = rs.getObject("lease_token", UUID.class);
+        saga.leaseUntil = instant(rs, "lease_until");
+        saga.failedStepId = rs.getObject("failed_step_id", UUID.class);
+        saga.failureReason = rs.getString("failure_reason");
+        saga.updatedAt = instant(rs, "updated_at");
+        return saga;
+    }
+
+    private SagaStep step(ResultSet rs) throws SQLException {
+        SagaStep step = new SagaStep(rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("type"),
+                json.readTree(rs.getString("payload")), rs.getInt("max_attempts"),
+                Duration.ofMillis(rs.getLong("first_backoff_ms")), Duration.ofMillis(rs.getLong("max_backoff_ms")));
+        step.state = StepState.valueOf(rs.getString("state"));
+        step.attempts = rs.getInt("attempts");
+        step.nextAttemptAt = instant(rs, "next_attempt_at");
+        step.deadline = instant(rs, "deadline_at");
+        step.compensable = rs.getBoolean("compensable");
+        step.lastError = rs.getString("last_error");
+        step.skipReason = rs.getString("skip_reason");
+        String earlyAck = rs.getString("early_ack");
+        step.earlyAck = earlyAck == null ? null
+                : new Acknowledgement("SUCCEEDED".equals(earlyAck), rs.getString("early_ack_reason"));
+        step.updatedAt = instant(rs, "updated_at");
+        return step;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

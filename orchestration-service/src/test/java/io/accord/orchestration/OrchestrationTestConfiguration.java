@@ -1,0 +1,26 @@
+package io.accord.orchestration;
+
+import io.accord.orchestration.saga.EndedSagas;
+import io.accord.orchestration.saga.ScriptedStep;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The test beans of the orchestration service, in every test's one shared context: a plain configuration in the
+ * test sources that the application's component scan finds (a {@code @TestConfiguration} would be left out of the
+ * scan and need an import per test class, which forks the context). They are real step handlers whose behaviour
+ * each saga's payload scripts, not mocks.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrchestrationTestConfiguration {
+
+    @Bean
+    ScriptedStep scriptedStep() {
+        return new ScriptedStep();
+    }
+
+    @Bean
+    EndedSagas endedSagas() {
+        return new EndedSagas();
+    }
+}

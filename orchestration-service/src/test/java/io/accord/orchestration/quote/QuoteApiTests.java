@@ -1,0 +1,347 @@
+package io.accord.orchestration.quote;
+
+import io.accord.contracts.Roles;
+import io.accord.orchestration.offering.CatalogEvents;
+import io.accord.orchestration.offering.SellableOfferings;
+import io.accord.orchestration.partner.PartnerEvents;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Catalog events → read model → TMF648 quotes: pricing, approval, acceptance, rejection, expiry, tenancy, 4xx. */
+@AccordServiceTest
+class QuoteApiTests {
+
+    private static final String QUOTES = "/tmf-api/quoteManagement/v4/quote";
+    private static final String PATCH = "application/merge-patch+json";
+    private static final Instant PAST = Instant.parse("2026-01-01T00:00:00Z");
+
+    @LocalServerPort
+    int port;
+    private final SellableOfferings offerings;
+    private final JdbcClient jdbc;
+    private final QuoteExpiryJob expiry;
+
+    QuoteApiTests(SellableOfferings offerings, JdbcClient jdbc, QuoteExpiryJob expiry) {
+        this.offerings = offerings;
+        this.jdbc = jdbc;
+        this.expiry = expiry;
+    }
+
+    @Test
+    void aResellerQuotesPricedFromTheReadModelAndAcceptsAfterAutoApproval() {
+        String partner = activePartner();
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", partner, Roles.PARTNER_ADMIN));
+
+        TestHttp.Response created = reseller.post(QUOTES, quote(offering, 2, "\"dataVolumeGb\": 20", "5"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode quote = created.json();
+        String id = quote.get("id").asString();
+        assertThat(created.header("Location")).isEqualTo(QUOTES + "/" + id);
+        assertThat(quote.get("state").asString()).isEqualTo("inProgress");
+        // 2 × 19.99 less 5 % = 37.981; 2 × 49 less 5 % = 93.1
+        assertThat(total(quote, "recurring")).isEqualTo("37.981");
+        assertThat(total(quote, "oneTime")).isEqualTo("93.1");
+        assertThat(quote.at("/quoteItem/0/quoteItemPrice").valueStream().map(p -> p.get("priceType").asString()))
+                .containsExactlyInAnyOrder("oneTime", "recurring", "usage");
+        assertThat(quote.at("/quoteItem/0/product/productCharacteristic").toString()).contains("simType", "SIM");
+
+        TestHttp.Response approved = reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("approval").asString()).isEqualTo("AUTO");
+        TestHttp.Response accepted = reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("state").asString()).isEqualTo("accepted");
+        assertThat(jdbc.sql("select locked_prices::text from quote where id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single()).contains("37.981", "93.1", "RECURRING", "ONE_TIME");
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'quote' and resource_id = :id")
+                .param("id", id).query(Long.class).single()).isEqualTo(3);
+        assertThat(reseller.send("PATCH", QUOTES + "/" + id, "{\"description\": \"late\"}", PATCH).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anInProgressQuoteIsChangedByMergePatchAndRepricedNow() {
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
+        String id = reseller.post(QUOTES, quote(offering, 2, "\"dataVolumeGb\": 5", "5")).json().get("id")
+                .asString();
+
+        TestHttp.Response described = reseller.send("PATCH", QUOTES + "/" + id, "{\"description\": \"v2\"}", PATCH);
+        assertThat(described.status()).as(described.body()).isEqualTo(200);
+        assertThat(total(described.json(), "recurring")).as("items kept").isEqualTo("37.981");
+        TestHttp.Response repriced = reseller.send("PATCH", QUOTES + "/" + id, """
+                {"discountPercent": null, "quoteItem": [{"id": "9", "quantity": 1, "productOffering": {"id": "%s"},
+                 "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": "50"}]}}]}
+                """.formatted(offering), PATCH);
+
+        assertThat(repriced.status()).as(repriced.body()).isEqualTo(200);
+        assertThat(repriced.json().get("description").asString()).isEqualTo("v2");
+        assertThat(total(repriced.json(), "recurring")).isEqualTo("19.99");
+        assertThat(repriced.json().at("/quoteItem/0/id").asString()).isEqualTo("9");
+        assertThat(reseller.send("PATCH", QUOTES + "/" + id, "{\"createdBy\": \"x\"}", PATCH).status())
+                .isEqualTo(400);
+        assertThat(reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\", \"description\": \"x\"}",
+                PATCH).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDiscountAboveTheRolesLimitNeedsAPartnerManager() {
+        String partner = activePartner();
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", partner, Roles.PARTNER_ADMIN));
+        String id = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "20")).json().get("id")
+                .asString();
+
+        TestHttp.Response refused = reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("partner manager");
+
+        TestHttp manager = http(TestJwt.staff("manager", Roles.PARTNER_MANAGER));
+        TestHttp.Response approved = manager.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("approval").asString()).isEqualTo("MANAGER");
+        assertThat(manager.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH).status())
+                .as("only the buyer accepts").isEqualTo(409);
+        TestHttp.Response rejected = reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"rejected\"}", PATCH);
+        assertThat(rejected.json().get("state").asString()).isEqualTo("rejected");
+    }
+
+    @Test
+    void openQuotesExpireAtTheEndOfTheirValidity() {
+        String offering = simOnly(null);
+        TestHttp staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN));
+        String body = quote(offering, 1, "\"dataVolumeGb\": 5", "0")
+                .replace("\"role\": \"Customer\"}", "\"role\": \"Customer\"}, {\"id\": \"web-shop\", "
+                        + "\"role\": \"SalesChannel\"}");
+        TestHttp.Response created = staff.post(QUOTES, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+
+        expiry.runOnce(Instant.now().plus(31, ChronoUnit.DAYS));
+
+        JsonNode expired = staff.get(QUOTES + "/" + id).json();
+        assertThat(expired.get("state").asString()).isEqualTo("expired");
+        assertThat(staff.get(QUOTES + "?state=expired&limit=500").body()).contains(id);
+        assertThat(staff.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aPartnerSeesOnlyItsQuotesAndUnknownIdsOfAnyShapeAre404() {
+        String partner = activePartner();
+        String offering = simOnly(null);
+        TestHttp mine = http(TestJwt.partner("mine", partner, Roles.PARTNER_USER));
+        String id = mine.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")).json().get("id").asString();
+        TestHttp other = http(TestJwt.partner("other", UUID.randomUUID().toString(), Roles.PARTNER_ADMIN));
+
+        assertThat(other.get(QUOTES + "/" + id).status()).isEqualTo(404);
+        assertThat(other.send("PATCH", QUOTES + "/" + id, "{\"state\": \"rejected\"}", PATCH).status())
+                .isEqualTo(404);
+        assertThat(other.get(QUOTES).body()).doesNotContain(id);
+        assertThat(mine.get(QUOTES + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(mine.get(QUOTES + "/not-an-id").status()).isEqualTo(404);
+        TestHttp.Response list = mine.get(QUOTES + "?fields=state&limit=1");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.header("X-Total-Count")).isEqualTo("1");
+        assertThat(list.header("X-Result-Count")).isEqualTo("1");
+        assertThat(list.json().get(0).has("quoteItem")).isFalse();
+        assertThat(http(TestJwt.staff("auditor", Roles.AUDITOR)).get(QUOTES + "/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badInputIs400NamingTheItemAndCharacteristicAndNothingIsCreated() {
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
+        long before = count();
+
+        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 500", "0")),
+                "quoteItem[1].product.productCharacteristic[dataVolumeGb]");
+        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"colour\": \"red\"", "0")),
+                "quoteItem[1].product.productCharacteristic[colour]");
+        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5, \"simType\": \"eSIM\"", "0")),
+                "quoteItem[1].product.productCharacteristic[simType]");
+        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"network\": \"5G\"", "0")),
+                "quoteItem[1].product.productCharacteristic[dataVolumeGb]");
+        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")
+                .replace("\"relatedParty\"", "\"ignoredParty\"")), "ignoredParty");
+        assertProblem(reseller.post(QUOTES, "{\"relatedParty\": [{\"id\": \"c\", \"role\": \"Customer\"}]}"),
+                "quoteItem");
+        assertProblem(reseller.post(QUOTES, quote(UUID.randomUUID().toString(), 1, "\"x\": 1", "0")),
+                "quoteItem[1].productOffering.id");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aSuspendedPartnersOfferingIsRefusedWith409NamingTheReason() {
+        String owner = activePartner();
+        String offering = simOnly(owner);
+        PartnerEvents.statusChanged(owner, "ACTIVE", "SUSPENDED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !offerings.sellability(offering, Instant.now()).sellable());
+
+        TestHttp.Response refused = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN)).post(QUOTES,
+                quote(offering, 1, "\"dataVolumeGb\": 5", "0").replace("\"role\": \"Customer\"}",
+                        "\"role\": \"Customer\"}, {\"id\": \"shop\", \"role\": \"SalesChannel\"}"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("SUSPENDED", owner);
+    }
+
+    @Test
+    void anApprovedQuoteIsNotAcceptedOnceTheOfferingsOwnerIsTerminated() {
+        String owner = activePartner();
+        String offering = simOnly(owner);
+        String partner = activePartner();
+        TestHttp reseller = http(TestJwt.partner("reseller", partner, Roles.PARTNER_ADMIN));
+        String id = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")).json().get("id")
+                .asString();
+        assertThat(reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH).status())
+                .isEqualTo(200);
+        PartnerEvents.statusChanged(owner, "ACTIVE", "TERMINATED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !offerings.sellability(offering, Instant.now()).sellable());
+
+        TestHttp.Response refused = reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("TERMINATED");
+        assertThat(reseller.get(QUOTES + "/" + id).json().get("state").asString()).isEqualTo("approved");
+        assertThat(reseller.get(QUOTES + "?state=bogus").status()).isEqualTo(400);
+    }
+
+    @Test
+    void ofAcceptanceAndRejectionRacingExactlyOneWins() throws Exception {
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
+        String id = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")
+                .replace("\"discountPercent\"", "\"externalId\": \"race-" + offering + "\", \"discountPercent\""))
+                .json().get("id").asString();
+        reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+
+        var accept = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH).status());
+        var reject = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"rejected\"}", PATCH).status());
+
+        assertThat(List.of(accept.get(), reject.get())).containsExactlyInAnyOrder(200, 409);
+        String state = reseller.get(QUOTES + "/" + id).json().get("state").asString();
+        assertThat(state).isEqualTo(accept.get() == 200 ? "accepted" : "rejected");
+        TestHttp.Response filtered = reseller.get(QUOTES + "?externalId=race-" + offering);
+        assertThat(filtered.header("X-Total-Count")).isEqualTo("1");
+        assertThat(filtered.json().get(0).get("id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void aBundleIsPricedFromItsComponentsOrItsOwnPrice() {
+        String a = simOnly(null);
+        String b = simOnly(null);
+        String sum = UUID.randomUUID().toString();
+        String own = UUID.randomUUID().toString();
+        CatalogEvents.send(CatalogEvents.bundle(sum, "Duo", "SUM_OF_COMPONENTS", List.of(a, b), List.of()), 1L);
+        CatalogEvents.send(CatalogEvents.bundle(own, "Duo flat", "OWN", List.of(a, b),
+                List.of(CatalogEvents.price("monthly", 1, "RECURRING", "30", PAST, null))), 1L);
+        await().atMost(Duration.ofSeconds(30)).until(() -> offerings.find(own).isPresent()
+                && offerings.find(sum).isPresent());
+        TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
+
+        JsonNode summed = reseller.post(QUOTES, quote(sum, 1, "\"dataVolumeGb\": 5", "0")).json();
+        JsonNode flat = reseller.post(QUOTES, quote(own, 1, "\"dataVolumeGb\": 5", "0")).json();
+
+        assertThat(total(summed, "recurring")).isEqualTo("39.98");
+        assertThat(total(summed, "oneTime")).isEqualTo("98");
+        assertThat(total(flat, "recurring")).isEqualTo("30");
+        assertThat(flat.get("quoteTotalPrice").size()).isEqualTo(1);
+    }
+
+    @Test
+    void theDocumentedExampleIsAccepted() throws Exception {
+        String offering = "8f6e1c2a-5d3b-4b8e-9a7f-1c2d3e4f5a6b";
+        CatalogEvents.send(CatalogEvents.launched(offering, null, "SIM only", List.of(
+                        CatalogEvents.number("dataVolumeGb", "1", "100", true),
+                        CatalogEvents.choice("simType", List.of("SIM", "eSIM"), true)),
+                List.of(CatalogEvents.price("monthly", 1, "RECURRING", "19.99", PAST, null))), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> offerings.find(offering).isPresent());
+        String example;
+        try (var in = getClass().getResourceAsStream("/examples/orchestration/quote.json")) {
+            example = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        TestHttp.Response created = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN))
+                .post(QUOTES, example);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(total(created.json(), "recurring")).isEqualTo("37.981");
+    }
+
+    private static void assertProblem(TestHttp.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains(field);
+    }
+
+    private long count() {
+        return jdbc.sql("select count(*) from quote").query(Long.class).single();
+    }
+
+    private static String total(JsonNode quote, String type) {
+        for (JsonNode total : quote.get("quoteTotalPrice")) {
+            if (total.get("priceType").asString().equals(type)) {
+                return total.at("/price/dutyFreeAmount/value").asString();
+            }
+        }
+        return null;
+    }
+
+    private static String quote(String offering, int quantity, String characteristics, String discount) {
+        StringBuilder values = new StringBuilder();
+        for (String pair : characteristics.split(",")) {
+            String[] parts = pair.split(":", 2);
+            values.append(values.isEmpty() ? "" : ",").append("{\"name\": ").append(parts[0].trim())
+                    .append(", \"value\": ").append(parts[1].trim()).append("}");
+        }
+        return """
+                {"relatedParty": [{"id": "customer-1", "role": "Customer"}],
+                 "discountPercent": "%s",
+                 "quoteItem": [{"id": "1", "action": "add", "quantity": %d, "productOffering": {"id": "%s"},
+                                "product": {"productCharacteristic": [%s]}}]}
+                """.formatted(discount, quantity, offering, values);
+    }
+
+    /** A launched offering: data volume 1–100 (mandatory), SIM type fixed, 19.99 a month, 49 once, 0.01/MB. */
+    private String simOnly(String owner) {
+        String id = UUID.randomUUID().toString();
+        CatalogEvents.send(CatalogEvents.launched(id, owner, "SIM only", List.of(
+                        CatalogEvents.number("dataVolumeGb", "1", "100", true),
+                        CatalogEvents.fixed("simType", "SIM"),
+                        CatalogEvents.choice("network", List.of("4G", "5G"), false)),
+                List.of(CatalogEvents.price("monthly", 1, "RECURRING", "19.99", PAST, null),
+                        CatalogEvents.price("setup", 1, "ONE_TIME", "49", PAST, null),
+                        CatalogEvents.price("data", 1, "USAGE", "0.01", PAST, null))), 1L);
+        await().atMost(Duration.ofSeconds(30)).until(() -> offerings.find(id).isPresent()
+                && offerings.sellability(id, Instant.now()).sellable());
+        return id;
+    }
+
+    private String activePartner() {
+        String partner = UUID.randomUUID().toString();
+        PartnerEvents.activated(partner, "Reseller " + partner.substring(0, 8));
+        return partner;
+    }
+
+    private TestHttp http(String token) {
+        return TestHttp.localPort(port).as(token);
+    }
+}

@@ -1,0 +1,95 @@
+package io.accord.platform.hub;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.security.RequestAuthorization;
+import io.accord.platform.security.Tenancy;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The TMF event hub ({@link HubProperties}): endpoints under each configured API, the listener that records
+ * {@link TmfEvent}s, the relay and the cleanup. Nothing of it exists while no API is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(HubConfiguration.Enabled.class)
+@EnableConfigurationProperties(HubProperties.class)
+public class HubConfiguration {
+
+    @Bean
+    HubSubscriptions hubSubscriptions(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                                      AuditTrail audit, Tenancy tenancy, HubProperties properties, Clock clock) {
+        return new HubSubscriptions(new SubscriptionRepository(jdbc), new TransactionTemplate(transactionManager),
+                audit, tenancy, new CallbackPolicy(properties.allowPlainHttp()), clock);
+    }
+
+    @Bean
+    HubEndpoints hubEndpoints(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping,
+                              HubSubscriptions subscriptions, HubProperties properties) {
+        List<HubController> controllers = properties.apis().stream()
+                .map(api -> new HubController(api.basePath(), subscriptions)).toList();
+        return new HubEndpoints(mapping, controllers);
+    }
+
+    @Bean
+    HubApiDocs hubApiDocs(HubProperties properties) {
+        return new HubApiDocs(properties);
+    }
+
+    @Bean
+    HubListener hubListener(JdbcClient jdbc, JsonMapper json, HubProperties properties, Clock clock) {
+        return new HubListener(jdbc, json, properties, clock);
+    }
+
+    @Bean
+    HubRelay hubRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, AuditTrail audit,
+                      HubProperties properties, Clock clock, MeterRegistry meters) {
+        return new HubRelay(new Deliveries(jdbc), new CallbackClient(properties, clock),
+                new TransactionTemplate(transactionManager), audit, properties, clock, meters);
+    }
+
+    @Bean
+    HubCleanup hubCleanup(JdbcClient jdbc, HubProperties properties, Clock clock) {
+        return new HubCleanup(jdbc, properties, clock);
+    }
+
+    /** Checked in the security filter, before the body is read; {@link HubSubscriptions} checks again. */
+    @Bean
+    RequestAuthorization hubRules(HubProperties properties) {
+        return requests -> properties.apis().forEach(api -> {
+            String hub = api.basePath() + "/hub";
+            requests.requestMatchers(HttpMethod.GET, hub, hub + "/**").hasAnyRole(HubSubscriptions.READERS);
+            requests.requestMatchers(hub, hub + "/**").hasAnyRole(HubSubscriptions.WRITERS);
+        });
+    }
+
+    /** On when {@code accord.platform.hub.apis} lists at least one API (in any property source or form). */
+    static class Enabled implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment())
+                    .bind("accord.platform.hub.apis", Bindable.listOf(Map.class))
+                    .map(apis -> !apis.isEmpty()).orElse(false);
+        }
+    }
+}

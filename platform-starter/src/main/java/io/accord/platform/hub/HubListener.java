@@ -1,0 +1,93 @@
+package io.accord.platform.hub;
+
+import io.accord.platform.web.CorrelationId;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns a {@link TmfEvent} into deliveries, synchronously inside the publisher's transaction: the TMF envelope is
+ * serialised once ({@code hub_event}) and one {@code hub_delivery} row is written per active subscription of a hub
+ * carrying the resource that wants the event type and may see it. A rolled-back change thus notifies nobody, and
+ * a committed one is delivered by {@link HubRelay} even if the service stops right after the commit.
+ */
+class HubListener {
+
+    /** Which subscriptions get an event: active, of a hub carrying it, of the type asked for, allowed to see it. */
+    private static final String MATCHING = """
+            from hub_subscription s
+            where s.status = 'active' and s.api = any(:apis)
+              and (s.event_types is null or :type = any(s.event_types))
+              and (s.partner_id is null or :everyone or s.partner_id = any(cast(:partners as uuid[])))""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final HubProperties properties;
+    private final Clock clock;
+
+    HubListener(JdbcClient jdbc, JsonMapper json, HubProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(TmfEvent event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A TmfEvent must be published in the transaction of the change it "
+                    + "announces");
+        }
+        List<String> apis = properties.basePathsCarrying(event.resourceName());
+        if (apis.isEmpty() || !anyoneWants(apis, event)) {
+            return;
+        }
+        UUID eventId = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("insert into hub_event (id, event_type, payload, created_at) values (:id, :type, :payload, :now)")
+                .param("id", eventId).param("type", event.eventType())
+                .param("payload", json.writeValueAsString(envelope(eventId, now, event)))
+                .param("now", Timestamp.from(now))
+                .update();
+        matching(jdbc.sql("insert into hub_delivery (id, subscription_id, event_id, created_at) "
+                        + "select gen_random_uuid(), s.id, :event, :now " + MATCHING + " order by s.id"), apis, event)
+                .param("event", eventId).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    private boolean anyoneWants(List<String> apis, TmfEvent event) {
+        return matching(jdbc.sql("select exists (select 1 " + MATCHING + ")"), apis, event)
+                .query(Boolean.class).single();
+    }
+
+    private static JdbcClient.StatementSpec matching(JdbcClient.StatementSpec statement, List<String> apis,
+                                                      TmfEvent event) {
+        return statement.param("apis", apis.toArray(String[]::new))
+                .param("type", event.eventType())
+                .param("everyone", event.visibleToAllPartners())
+                .param("partners", event.visibleToPartners().stream().map(UUID::toString).toArray(String[]::new));
+    }
+
+    /** The TMF notification: {@code {eventId, eventTime, eventType, correlationId, event: {<resource>: ...}}}. */
+    private static Map<String, Object> envelope(UUID eventId, Instant now, TmfEvent event) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("eventId", eventId.toString());
+        envelope.put("eventTime", now.toString());
+        envelope.put("eventType", event.eventType());
+        String correlationId = CorrelationId.currentOrNull();
+        if (correlationId != null) {
+            envelope.put("correlationId", correlationId);
+        }
+        envelope.put("event", Map.of(event.resourceName(), event.resource()));
+        return envelope;
+    }
+}

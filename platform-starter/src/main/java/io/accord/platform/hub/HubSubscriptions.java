@@ -1,0 +1,135 @@
+package io.accord.platform.hub;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.hub.HubRequests.SubscriptionInput;
+import io.accord.platform.hub.HubRequests.SubscriptionView;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.OffsetLimit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registering, reading, deleting and re-enabling subscriptions of one service's hubs. Partner admins manage their
+ * own partner's; staff (platform-admin, partner-manager, ops) any, and their own receive every event. Another
+ * partner's subscription, or one of another API, answers 404 like an unknown id. Every change is audited.
+ */
+class HubSubscriptions {
+
+    static final String RESOURCE_TYPE = "hub-subscription";
+    static final String[] WRITERS = {Roles.PARTNER_ADMIN, Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.OPS};
+    static final String[] READERS = {Roles.PARTNER_ADMIN, Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.OPS,
+            Roles.AUDITOR, Roles.FINANCE};
+
+    private final SubscriptionRepository repository;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final CallbackPolicy callbacks;
+    private final Clock clock;
+
+    HubSubscriptions(SubscriptionRepository repository, TransactionTemplate transactions, AuditTrail audit,
+                     Tenancy tenancy, CallbackPolicy callbacks, Clock clock) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.callbacks = callbacks;
+        this.clock = clock;
+    }
+
+    /** The created subscription with its secret: the only time the secret is shown. */
+    SubscriptionView register(String api, SubscriptionInput input) {
+        PartnerId partner = ownerOfWrites();
+        URI callback = callbacks.check(input.callback());
+        String query = input.query() == null || input.query().isBlank() ? null : input.query().trim();
+        List<String> eventTypes = EventQuery.eventTypes(query);
+        Subscription subscription = Subscription.register(api, partner, callback.toString(), query, eventTypes,
+                tenancy.actor(), clock.instant());
+        return transactions.execute(status -> {
+            repository.insert(subscription);
+            SubscriptionView view = SubscriptionView.of(subscription, true);
+            audit.record(partner, RESOURCE_TYPE, subscription.id().toString(), "hub-subscription-registered", null,
+                    view.withoutSecret());
+            return view;
+        });
+    }
+
+    SubscriptionView get(String api, String id) {
+        requireRole(READERS);
+        return SubscriptionView.of(visible(api, id, false), false);
+    }
+
+    Page<SubscriptionView> list(String api, OffsetLimit paging) {
+        requireRole(READERS);
+        PartnerId partner = tenancy.isStaff() ? null : tenancy.partnerId().orElseThrow(this::noPartner);
+        List<SubscriptionView> page = repository.list(api, partner, paging.getOffset(), paging.getPageSize())
+                .stream().map(subscription -> SubscriptionView.of(subscription, false)).toList();
+        return new PageImpl<>(page, paging, repository.count(api, partner));
+    }
+
+    void delete(String api, String id) {
+        ownerOfWrites();
+        transactions.executeWithoutResult(status -> {
+            Subscription subscription = visible(api, id, true);
+            repository.delete(subscription.id());
+            audit.record(subscription.partner(), RESOURCE_TYPE, subscription.id().toString(),
+                    "hub-subscription-deleted", SubscriptionView.of(subscription, false), null);
+        });
+    }
+
+    /** A disabled subscription back to active (409 when it is active). */
+    SubscriptionView enable(String api, String id) {
+        ownerOfWrites();
+        return transactions.execute(status -> {
+            Subscription before = visible(api, id, true);
+            Subscription after = before.enable();
+            repository.saveEnabled(after);
+            SubscriptionView view = SubscriptionView.of(after, false);
+            audit.record(after.partner(), RESOURCE_TYPE, after.id().toString(), "hub-subscription-enabled",
+                    SubscriptionView.of(before, false), view);
+            return view;
+        });
+    }
+
+    /** The caller's partner for a partner admin, {@code null} for staff; 403 for anyone else. */
+    private PartnerId ownerOfWrites() {
+        requireRole(WRITERS);
+        return tenancy.isStaff() ? null : tenancy.partnerId().orElseThrow(this::noPartner);
+    }
+
+    private Subscription visible(String api, String id, boolean forUpdate) {
+        Optional<Subscription> found = parse(id).flatMap(uuid -> repository.find(api, uuid, forUpdate))
+                .filter(subscription -> tenancy.isStaff()
+                        || subscription.partner() != null && tenancy.canAccess(subscription.partner()));
+        return found.orElseThrow(() -> new NotFoundException("Hub subscription", id));
+    }
+
+    private void requireRole(String... roles) {
+        if (!tenancy.hasAnyRole(roles)) {
+            throw new AccessDeniedException("Your role does not allow this operation.");
+        }
+    }
+
+    private AccessDeniedException noPartner() {
+        return new AccessDeniedException("A partner token without a partner_id claim cannot use the hub.");
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.accord.platform.partner;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.PartnerActivated;
+import io.accord.contracts.events.PartnerStatusChanged;
+import io.accord.platform.inbox.Inbox;
+import io.accord.platform.inbox.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+
+import java.util.UUID;
+
+/** Keeps the {@link PartnerView} current from {@code partner.events.v1}, each event applied exactly once. */
+class PartnerViewListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerViewListener.class);
+
+    private final Inbox inbox;
+    private final PartnerView view;
+    private final String consumer;
+
+    /** @param consumer the inbox consumer name, {@code <application>.partner-view} */
+    PartnerViewListener(Inbox inbox, PartnerView view, String consumer) {
+        this.inbox = inbox;
+        this.view = view;
+        this.consumer = consumer;
+    }
+
+    @KafkaListener(topics = Topics.PARTNER_EVENTS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(consumer, record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case "PartnerActivated" -> {
+                PartnerActivated activation = event.payload(PartnerActivated.class);
+                view.activated(UUID.fromString(activation.partnerId()), activation.legalName(), event.sequence(),
+                        activation.occurredAt());
+                log.info("Partner {} ({}) activated", activation.partnerId(), activation.legalName());
+            }
+            case "PartnerStatusChanged" -> {
+                PartnerStatusChanged change = event.payload(PartnerStatusChanged.class);
+                view.statusChanged(UUID.fromString(change.partnerId()), change.status(), event.sequence(),
+                        change.occurredAt());
+                log.info("Partner {} status {} (event {}, sequence {})", change.partnerId(), change.status(),
+                        event.id(), event.sequence());
+            }
+            default -> log.debug("Ignoring {} event {}", event.type(), event.id());
+        }
+    }
+}

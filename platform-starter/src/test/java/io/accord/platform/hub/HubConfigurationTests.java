@@ -1,0 +1,55 @@
+package io.accord.platform.hub;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The hub is off until an API is configured, and a malformed base path stops the service at startup. */
+class HubConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Probe.class);
+
+    @Test
+    void offWithoutAnyApi() {
+        runner.run(context -> assertThat(context).doesNotHaveBean("probe"));
+        runner.withPropertyValues("accord.platform.hub.poll-interval=1s")
+                .run(context -> assertThat(context).doesNotHaveBean("probe"));
+    }
+
+    @Test
+    void onWithOneApiWhateverTheSpelling() {
+        runner.withPropertyValues("accord.platform.hub.apis[0].base-path=/tmf-api/productCatalogManagement/v4")
+                .run(context -> assertThat(context).hasBean("probe"));
+        runner.withPropertyValues("accord.platform.hub.apis[0].basePath=/tmf-api/productCatalogManagement/v4")
+                .run(context -> assertThat(context).hasBean("probe"));
+    }
+
+    @Test
+    void basePathsMustBePathsAndNameTheirApi() {
+        assertThatThrownBy(() -> new HubProperties.Api("tmf-api/x/v4/", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new HubProperties.Api("/tmf-api/x/v4/", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new HubProperties.Api("/tmf-api/productOrderingManagement/v4", List.of()).name())
+                .isEqualTo("productOrderingManagement");
+        assertThat(new HubProperties.Api("/tmf-api/productOrderingManagement/v4", List.of("productOrder"))
+                .carries("quote")).isFalse();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(HubConfiguration.Enabled.class)
+    static class Probe {
+
+        @Bean
+        String probe() {
+            return "hub on";
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.accord.rating.engine;
+
+import java.time.Instant;
+
+/**
+ * Rating step 1: the product instance in force for the subscriber at the usage time, and its offering's price for
+ * the usage type in force then. A record naming a product instance or an offering picks it; otherwise the one
+ * instance whose offering prices the usage type; several → AMBIGUOUS_PRODUCT.
+ */
+final class ProductSelection {
+
+    private ProductSelection() {
+    }
+
+    /** The chosen instance and price, or why there is none. */
+    record Selection(CompiledInstance instance, CompiledPrice price, SuspenseReason reason, String detail) {
+
+        static Selection of(CompiledInstance instance, CompiledPrice price) {
+            return new Selection(instance, price, null, null);
+        }
+
+        static Selection suspense(SuspenseReason reason, String detail) {
+            return new Selection(null, null, reason, detail);
+        }
+    }
+
+    static Selection select(UsageRecord usage, Instant at, RatingSnapshot snapshot) {
+        if (usage.productInstanceId() != null) {
+            return named(usage, at, snapshot);
+        }
+        CompiledInstance[] instances = snapshot.instancesOf(usage.subscriberId());
+        return usage.offeringId() != null ? byOffering(usage, at, snapshot, instances)
+                : byUsageType(usage, at, snapshot, instances);
+    }
+
+    private static Selection named(UsageRecord usage, Instant at, RatingSnapshot snapshot) {
+        CompiledInstance instance = snapshot.instance(usage.productInstanceId());
+        if (instance == null || !instance.instance.subscriberId().equals(usage.subscriberId())
+                || !instance.inForceAt(at)) {
+            return Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "product instance "
+                    + usage.productInstanceId() + " of subscriber " + usage.subscriberId() + " is not in force at "
+                    + at);
+        }
+        return priced(usage, at, instance);
+    }
+
+    private static Selection byOffering(UsageRecord usage, Instant at, RatingSnapshot snapshot,
+                                        CompiledInstance[] instances) {
+        CompiledInstance found = null;
+        for (CompiledInstance instance : instances) {
+            if (instance.instance.offeringId().equals(usage.offeringId()) && instance.inForceAt(at)) {
+                if (found != null) {
+                    return Selection.suspense(SuspenseReason.AMBIGUOUS_PRODUCT, "subscriber " + usage.subscriberId()
+                            + " has several instances of offering " + usage.offeringId() + " in force at " + at);
+                }
+                found = instance;
+            }
+        }
+        if (found == null) {
+            return Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "subscriber " + usage.subscriberId()
+                    + " has no instance of offering " + usage.offeringId() + " in force at " + at);
+        }
+        return priced(usage, at, found);
+    }
+
+    private static Selection byUsageType(UsageRecord usage, Instant at, RatingSnapshot snapshot,
+                                         CompiledInstance[] instances) {
+        CompiledInstance found = null;
+        CompiledPrice foundPrice = null;
+        boolean anyInForce = false;
+        for (CompiledInstance instance : instances) {
+            if (!instance.inForceAt(at)) {
+                continue;
+            }
+            anyInForce = true;
+            CompiledPrice price = instance.priceInForce(usage.usageType(), at);
+            if (price != null) {
+                if (found != null) {
+                    return Selection.suspense(SuspenseReason.AMBIGUOUS_PRODUCT, "subscriber "
+                            + usage.subscriberId() + " has several products pricing " + usage.usageType() + " at "
+                            + at + " (" + found.instance.instanceId() + ", " + instance.instance.instanceId() + ")");
+                }
+                found = instance;
+                foundPrice = price;
+            }
+        }
+        if (found != null) {
+            return Selection.of(found, foundPrice);
+        }
+        return anyInForce
+                ? Selection.suspense(SuspenseReason.NO_PRICE, "no product of subscriber " + usage.subscriberId()
+                + " prices " + usage.usageType() + " at " + at)
+                : Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "subscriber " + usage.subscriberId()
+                + " has no product instance in force at " + at);
+    }
+
+    private static Selection priced(UsageRecord usage, Instant at, CompiledInstance instance) {
+        CompiledPrice price = instance.priceInForce(usage.usageType(), at);
+        return price == null
+                ? Selection.suspense(SuspenseReason.NO_PRICE, "offering " + instance.instance.offeringId() + " has no "
+                + usage.usageType() + " price in force at " + at)
+                : Selection.of(instance, price);
+    }
+}

@@ -1,0 +1,41 @@
+package io.accord.rating.engine;
+
+import io.accord.contracts.catalog.UnitOfMeasure;
+import io.accord.contracts.value.Money;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A rated usage record (or a re-rating's reversal or final record). For every one,
+ * {@code charge = Σ payable shares + margin} exactly; an amount owed by a reselling partner is the charge itself.
+ *
+ * @param usage          the record rated
+ * @param kind           first rating, reversal or re-rated final
+ * @param billedQuantity the quantity charged, in {@code billedUnit}, after conversion, increments and minimum
+ * @param billedUnit     the price's unit
+ * @param charge         the charge (6 decimals, HALF_EVEN, rounded once)
+ * @param parties        each partner's amount with its direction, empty when no partner is involved
+ * @param margin         the CSP's margin: the charge less the payable shares
+ * @param allocation     which allocation case applied
+ * @param basis          the ids and versions rated with
+ * @param tiers          the tier portions and the accumulator before and after
+ */
+public record RatedUsage(UsageRecord usage, Kind kind, BigDecimal billedQuantity, UnitOfMeasure billedUnit,
+                         Money charge, List<PartyAmount> parties, Money margin, AllocationCase allocation,
+                         RatingBasis basis, TierUsage tiers) implements RatingOutcome {
+
+    /** Rated once, a reversal of an earlier rated record, or the final record replacing it. */
+    public enum Kind { RATED, REVERSAL, RERATED }
+
+    /** The sum of the amounts payable to partners. */
+    public Money payableShares() {
+        Money total = Money.zero(charge.currency());
+        for (PartyAmount party : parties) {
+            if (party.direction() == PartyAmount.Direction.PAYABLE_TO_PARTNER) {
+                total = total.plus(party.amount());
+            }
+        }
+        return total;
+    }
+}

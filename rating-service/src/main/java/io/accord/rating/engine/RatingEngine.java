@@ -1,0 +1,126 @@
+package io.accord.rating.engine;
+
+import io.accord.contracts.value.Money;
+import io.accord.rating.engine.ProductSelection.Selection;
+import io.accord.rating.engine.TierPricing.Priced;
+import io.accord.rating.engine.UsagePriceVersion.TierPeriod;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Rates usage records against a {@link RatingSnapshot} of the read models (issue 10, Rating 1-5): the product
+ * instance, price and agreements in force at the usage's own instant, the billed quantity, the charge over the tier
+ * accumulator, and its exact split between the parties. Plain Java, no I/O; safe to share between threads as long
+ * as each {@link TierAccumulators} is used by one thread.
+ */
+public final class RatingEngine {
+
+    /** The default duplicate-detection window: older usage is {@link SuspenseReason#TOO_OLD}. */
+    public static final Duration DEFAULT_TOO_OLD_AFTER = Duration.ofDays(45);
+
+    private static final long SECONDS_PER_DAY = 86_400;
+
+    private final RatingSnapshot snapshot;
+    private final Clock clock;
+    private final Duration tooOldAfter;
+    private final long tooOldAfterMillis;
+
+    /**
+     * @param snapshot    the read models to rate against
+     * @param clock       the service's clock, for the too-old window
+     * @param tooOldAfter how old (in usage time) a record may be and still be rated
+     */
+    public RatingEngine(RatingSnapshot snapshot, Clock clock, Duration tooOldAfter) {
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tooOldAfter = Objects.requireNonNull(tooOldAfter, "tooOldAfter");
+        this.tooOldAfterMillis = tooOldAfter.toMillis();
+    }
+
+    /**
+     * Rates one record. When it is rated, its accumulator in {@code accumulators} advances by the billed quantity;
+     * when it is suspended, nothing changes. Never throws for a bad record: it answers {@link SuspenseReason#INVALID}.
+     */
+    public RatingOutcome rate(UsageRecord usage, TierAccumulators accumulators) {
+        String invalid = UsageValidation.problem(usage);
+        if (invalid != null) {
+            return new SuspendedUsage(usage, SuspenseReason.INVALID, invalid);
+        }
+        Instant at = usage.usageTime().toInstant();
+        if (isTooOld(at)) {
+            return new SuspendedUsage(usage, SuspenseReason.TOO_OLD, "usage time " + at + " is older than "
+                    + tooOldAfter.toDays() + " days");
+        }
+        Selection selection = ProductSelection.select(usage, at, snapshot);
+        if (selection.reason() != null) {
+            return new SuspendedUsage(usage, selection.reason(), selection.detail());
+        }
+        CompiledInstance compiled = selection.instance();
+        ProductInstance instance = compiled.instance;
+        CompiledPrice price = selection.price();
+        if (!usage.unit().convertsTo(price.unit)) {
+            return new SuspendedUsage(usage, SuspenseReason.INVALID, "unit " + usage.unit()
+                    + " does not convert to " + price.unit + ", the unit of price " + price.version.priceVersionId());
+        }
+        Allocation.Plan plan = Allocation.plan(compiled, usage.usageType(), price.unit, at);
+        if (plan.problem() != null) {
+            return new SuspendedUsage(usage, SuspenseReason.NO_AGREEMENT, plan.problem());
+        }
+        BigDecimal billed = Quantities.billed(usage.quantity(), usage.unit(), price);
+        // the snapshot's own strings (equal to the record's), so that the key compares by identity in the map
+        AccumulatorKey key = new AccumulatorKey(instance.subscriberId(), instance.offeringId(),
+                price.version.usageType(), price.version.tierPeriod(), price.periodStart(at));
+        TierAccumulators.Slot slot = accumulators.slot(key);
+        BigDecimal before = slot.quantity;
+        BigDecimal after = before.add(billed);
+        Money charge;
+        TierUsage tiers;
+        if (plan.kind() == AllocationCase.RESELL) {
+            charge = Allocation.wholesaleCharge(plan, billed, price.unit);
+            tiers = new TierUsage(price.mode, List.of(), false, key, before, after);
+        } else {
+            Priced priced = TierPricing.price(price, billed, before);
+            charge = Money.of(priced.amount(), price.currency());
+            tiers = new TierUsage(price.mode, priced.portions(), priced.provisional(), key, before, after);
+        }
+        Allocation.Split split = Allocation.allocate(plan, charge);
+        slot.quantity = after;
+        RatingBasis basis = new RatingBasis(instance.instanceId(), instance.offeringId(), instance.offeringVersion(),
+                price.version.priceVersionId(), price.version.version(), plan.agreements());
+        return new RatedUsage(usage, RatedUsage.Kind.RATED, billed, price.unit, charge, split.parties(),
+                split.margin(), plan.kind(), basis, tiers);
+    }
+
+    /**
+     * Makes a volume-tiered period final (issue 10, Rating 3): given the rated records of one accumulator's period in
+     * arrival order, the reversals and final records that move every provisionally charged unit to the tier the
+     * period's total reached. Records already at that tier are left alone.
+     *
+     * @throws IllegalArgumentException when the records are not of one accumulator, or name a price version the
+     *                                  snapshot does not hold
+     */
+    public VolumeRerating rerateVolumePeriod(List<RatedUsage> periodRecords) {
+        return VolumeRerater.rerate(periodRecords, snapshot);
+    }
+
+    /** Primitive arithmetic on the hot path, and no overflow for any usage time (the epoch-millis of year -10^9 would). */
+    private boolean isTooOld(Instant at) {
+        long cutoffMillis = clock.millis() - tooOldAfterMillis;
+        long cutoffSecond = Math.floorDiv(cutoffMillis, 1000);
+        long second = at.getEpochSecond();
+        return second < cutoffSecond
+                || second == cutoffSecond && at.getNano() < Math.floorMod(cutoffMillis, 1000) * 1_000_000;
+    }
+
+    /** The first day (UTC) of the tier period holding {@code at}. */
+    static LocalDate periodStart(TierPeriod period, Instant at) {
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY));
+        return period == TierPeriod.CALENDAR_YEAR ? day.withDayOfYear(1) : day.withDayOfMonth(1);
+    }
+}

@@ -1,0 +1,90 @@
+package io.accord.rating.engine;
+
+import io.accord.contracts.value.Money;
+import io.accord.rating.engine.TierUsage.TierPortion;
+import io.accord.rating.engine.UsagePriceVersion.TierMode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The period-end re-rating of volume tiers, a pure function of the period's rated records: the period's total
+ * decides the final tier of each record's own price version; a record charged at another tier is reversed and
+ * charged again at the final one, its split recomputed with the same shares (each rounded once, margin the rest).
+ */
+final class VolumeRerater {
+
+    private VolumeRerater() {
+    }
+
+    static VolumeRerating rerate(List<RatedUsage> records, RatingSnapshot snapshot) {
+        if (records.isEmpty()) {
+            return new VolumeRerating(null, BigDecimal.ZERO, List.of(), List.of());
+        }
+        AccumulatorKey key = records.getFirst().tiers().accumulator();
+        BigDecimal total = BigDecimal.ZERO;
+        for (RatedUsage record : records) {
+            if (!record.tiers().accumulator().equals(key) || record.kind() != RatedUsage.Kind.RATED) {
+                throw new IllegalArgumentException("record " + record.usage().usageId()
+                        + " is not a first rating of accumulator " + key);
+            }
+            total = total.add(record.billedQuantity());
+        }
+        List<RatedUsage> reversals = new ArrayList<>();
+        List<RatedUsage> finals = new ArrayList<>();
+        for (RatedUsage record : records) {
+            if (!record.tiers().provisional() || record.tiers().mode() != TierMode.VOLUME) {
+                continue;
+            }
+            CompiledPrice price = snapshot.priceVersion(record.basis().priceVersionId());
+            if (price == null) {
+                throw new IllegalArgumentException("price version " + record.basis().priceVersionId()
+                        + " is not in the snapshot");
+            }
+            int finalTier = TierPricing.volumeTier(price, total);
+            if (record.tiers().portions().getFirst().tier() != finalTier) {
+                reversals.add(reversal(record));
+                finals.add(atTier(record, finalTier, price.tierRate[finalTier]));
+            }
+        }
+        return new VolumeRerating(key, total, List.copyOf(reversals), List.copyOf(finals));
+    }
+
+    private static RatedUsage reversal(RatedUsage record) {
+        List<PartyAmount> parties = new ArrayList<>(record.parties().size());
+        for (PartyAmount party : record.parties()) {
+            parties.add(new PartyAmount(party.partnerId(), party.direction(), party.sharePercent(),
+                    negate(party.amount())));
+        }
+        List<TierPortion> portions = new ArrayList<>(record.tiers().portions().size());
+        for (TierPortion portion : record.tiers().portions()) {
+            portions.add(new TierPortion(portion.tier(), portion.quantity().negate(), portion.rate()));
+        }
+        TierUsage tiers = record.tiers();
+        return new RatedUsage(record.usage(), RatedUsage.Kind.REVERSAL, record.billedQuantity().negate(),
+                record.billedUnit(), negate(record.charge()), List.copyOf(parties), negate(record.margin()),
+                record.allocation(), record.basis(), new TierUsage(tiers.mode(), List.copyOf(portions), false,
+                tiers.accumulator(), tiers.accumulatorBefore(), tiers.accumulatorAfter()));
+    }
+
+    private static RatedUsage atTier(RatedUsage record, int tier, BigDecimal rate) {
+        Money charge = Money.of(record.billedQuantity().multiply(rate), record.charge().currency());
+        String[] partners = new String[record.parties().size()];
+        BigDecimal[] percents = new BigDecimal[partners.length];
+        for (int i = 0; i < partners.length; i++) {
+            partners[i] = record.parties().get(i).partnerId();
+            percents[i] = record.parties().get(i).sharePercent();
+        }
+        Allocation.Split split = Allocation.shares(partners, percents, Allocation.fractions(percents), charge);
+        TierUsage tiers = record.tiers();
+        return new RatedUsage(record.usage(), RatedUsage.Kind.RERATED, record.billedQuantity(), record.billedUnit(),
+                charge, split.parties(), split.margin(), record.allocation(), record.basis(),
+                new TierUsage(TierMode.VOLUME, List.of(new TierPortion(tier, record.billedQuantity(), rate)), false,
+                        tiers.accumulator(), tiers.accumulatorBefore(), tiers.accumulatorAfter()));
+    }
+
+    private static Money negate(Money money) {
+        return Money.of(money.amount().negate(), money.currency());
+    }
+}

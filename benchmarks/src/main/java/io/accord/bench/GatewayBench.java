@@ -1,20 +1,12 @@
 package io.accord.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code ./accord bench gateway}: what the gateway costs. Sends the same authenticated TMF632 read through the
@@ -37,8 +29,6 @@ public final class GatewayBench {
      * on the machine (a build, a JIT or GC pause of another process) falls on both paths rather than on one.
      */
     static final Duration SLICE = Duration.ofSeconds(1);
-
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private GatewayBench() {
     }
@@ -142,24 +132,7 @@ public final class GatewayBench {
     }
 
     private static String token(BenchOptions options) throws IOException, InterruptedException {
-        URI endpoint = options.keycloak().resolve("/realms/accord/protocol/openid-connect/token");
-        String form = form(Map.of("grant_type", "password", "client_id", "accord-cli",
-                "username", options.user(), "password", options.password()));
-        HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            response = client.send(HttpRequest.newBuilder(endpoint)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
-            throw new BenchException("Keycloak does not answer at " + endpoint + " (is the platform up? ./accord up)");
-        }
-        Matcher token = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new BenchException("no token for " + options.user() + " from " + endpoint + ": "
-                    + response.statusCode() + " " + response.body());
-        }
-        return token.group(1);
+        return DemoLogin.token(options.keycloak(), options.user(), options.password());
     }
 
     private static void check(Load load) throws InterruptedException {
@@ -200,13 +173,6 @@ public final class GatewayBench {
     private static void sayLatency(Load load, Load.Result result) {
         say("  %-8s p50 %.1f ms, p99 %.1f ms  (%d requests)", load.name(), result.latencies().percentileMillis(50),
                 result.latencies().percentileMillis(99), result.latencies().count());
-    }
-
-    private static String form(Map<String, String> fields) {
-        StringBuilder form = new StringBuilder();
-        fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return form.toString();
     }
 
     private static void say(String format, Object... arguments) {

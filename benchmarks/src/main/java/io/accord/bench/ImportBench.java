@@ -1,0 +1,170 @@
+package io.accord.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./accord bench import}: how fast a partner's catalog file imports. Generates a CSV file of
+ * {@code --rows} offerings (one recurring price each, external ids unique to the run so every row is created),
+ * uploads it through the gateway as the demo partner admin, polls the import job until it ends and prints
+ * {@code import: <rows> rows in <s> s, <n> rows/s} last: the time from the upload's first byte to the job's end.
+ * Exits 1 if the job fails or any row is invalid. Polling once a second stays far below the gateway's rate limit.
+ */
+public final class ImportBench {
+
+    static final String IMPORT_JOBS = "/tmf-api/productCatalogManagement/v4/importJob";
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ROWS_DONE = Pattern.compile("\"rowsDone\"\\s*:\\s*(\\d+)");
+    private static final Pattern PHASE = Pattern.compile("\"phase\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern INVALID = Pattern.compile("\"INVALID\"\\s*:\\s*(\\d+)");
+    private static final Pattern ERROR_LOG = Pattern.compile("\"errorLog\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private ImportBench() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        ImportBenchOptions options;
+        try {
+            options = ImportBenchOptions.parse(arguments, System.getenv());
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            System.out.println(run(options));
+        }
+        catch (GatewayBench.BenchException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static String run(ImportBenchOptions options) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("accord-import-bench-", ".csv");
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            String run = Long.toString(System.currentTimeMillis(), 36);
+            long bytes = generate(file, options.rows(), run);
+            say("generated %d rows (%.1f MB) in %s; uploading through %s as %s, mode %s", options.rows(),
+                    bytes / 1e6, file, options.gateway(), options.user(), options.mode());
+            String token = DemoLogin.token(options.keycloak(), options.user(), options.password());
+            long started = System.nanoTime();
+            HttpResponse<String> created = send(client, HttpRequest.newBuilder(options.gateway().resolve(IMPORT_JOBS
+                            + "?mode=" + options.mode() + "&fileName=bench-" + run + ".csv"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                    .timeout(Duration.ofMinutes(5))
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+            if (created.statusCode() != 201) {
+                throw new GatewayBench.BenchException("the upload answered " + created.statusCode() + ": "
+                        + created.body());
+            }
+            URI job = options.gateway().resolve(created.headers().firstValue("Location").orElseThrow());
+            say("uploaded in %.1f s; job %s", seconds(started), job);
+            String body = await(client, job, token, options, started);
+            double elapsed = seconds(started);
+            String status = group(STATUS, body);
+            long invalid = Long.parseLong(group(INVALID, body, "0"));
+            if (!"Succeeded".equals(status) || invalid > 0) {
+                throw new GatewayBench.BenchException("the job ended " + status + " with " + invalid
+                        + " invalid rows: " + group(ERROR_LOG, body, "") + " (see " + job + "/rows?outcome=INVALID)");
+            }
+            return summary(options.rows(), elapsed);
+        }
+        finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** The line the issue asks for, always printed last. */
+    static String summary(int rows, double seconds) {
+        return String.format(Locale.ROOT, "import: %d rows in %.1f s, %.0f rows/s", rows, seconds,
+                seconds > 0 ? rows / seconds : 0);
+    }
+
+    /** A CSV of realistic single offerings, one monthly price each (docs/catalog-import.md columns). */
+    static long generate(Path file, int rows, String run) throws IOException {
+        String[] categories = {"VIDEO", "MUSIC", "GAMING", "CLOUD"};
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("externalId,name,description,category,kind,salesChannels,priceExternalId,priceName,priceType,"
+                    + "amount,currency,recurringPeriod,proration,taxCategory,priceValidFrom\n");
+            for (int i = 1; i <= rows; i++) {
+                String id = "bench-" + run + "-" + i;
+                out.write(id + ",Bench offer " + i + ",\"Generated by ./accord bench import, row " + i + "\","
+                        + categories[i % categories.length] + ",SINGLE,WEB|RETAIL," + id + "-monthly,Monthly fee,"
+                        + "RECURRING," + (1 + i % 20) + "." + (10 + i % 90) + ",EUR,MONTH,DAILY,STANDARD,2026-01-01\n");
+            }
+        }
+        return Files.size(file);
+    }
+
+    private static String await(HttpClient client, URI job, String token, ImportBenchOptions options, long started)
+            throws IOException, InterruptedException {
+        long lastSaid = 0;
+        while (true) {
+            HttpResponse<String> response = send(client, HttpRequest.newBuilder(job)
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build());
+            if (response.statusCode() == 429) {
+                throw new GatewayBench.BenchException("the gateway answered 429: start the platform with"
+                        + " ACCORD_GATEWAY_RATELIMIT_ENABLED=false ./accord up");
+            }
+            if (response.statusCode() != 200) {
+                throw new GatewayBench.BenchException("reading the job answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            String status = group(STATUS, response.body());
+            if ("Succeeded".equals(status) || "Failed".equals(status)) {
+                return response.body();
+            }
+            if (System.nanoTime() - started > options.timeout().toNanos()) {
+                throw new GatewayBench.BenchException("the job is still " + status + " after "
+                        + options.timeout().toSeconds() + " s");
+            }
+            if (System.nanoTime() - lastSaid > Duration.ofSeconds(5).toNanos()) {
+                lastSaid = System.nanoTime();
+                say("  %5.1f s  %s %s, %s rows done", seconds(started), status, group(PHASE, response.body(), "?"),
+                        group(ROWS_DONE, response.body(), "0"));
+            }
+            Thread.sleep(POLL);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws InterruptedException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException e) {
+            throw new GatewayBench.BenchException(request.uri() + " does not answer (is the platform up? ./accord"
+                    + " up): " + e);
+        }
+    }
+
+    private static String group(Pattern pattern, String text) {
+        return group(pattern, text, null);
+    }
+
+    private static String group(Pattern pattern, String text, String otherwise) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? matcher.group(1) : otherwise;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static void say(String format, Object... arguments) {
+        System.out.println(String.format(Locale.ROOT, format, arguments));
+    }
+}

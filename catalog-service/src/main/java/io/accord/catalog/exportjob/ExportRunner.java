@@ -1,0 +1,145 @@
+package io.accord.catalog.exportjob;
+
+import io.accord.catalog.importjob.CatalogFileWriter;
+import io.accord.catalog.offering.Offerings;
+import io.accord.catalog.offering.Owner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Writes export files in the background, each job once cluster-wide: a runner takes a job with a lease (row claim,
+ * {@code FOR UPDATE SKIP LOCKED}) and writes the whole file and the job's end in one transaction, streaming the
+ * offerings out of the database into stored chunks. A runner that dies leaves nothing behind; the job is written
+ * again by the next runner once the lease has expired.
+ */
+@Component
+class ExportRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportRunner.class);
+    static final Duration LEASE = Duration.ofMinutes(10);
+
+    private final ExportJobStore store;
+    private final Offerings offerings;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("catalog-export").daemon().factory());
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    ExportRunner(ExportJobStore store, Offerings offerings, PlatformTransactionManager transactionManager,
+                 Clock clock) {
+        this.store = store;
+        this.offerings = offerings;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${accord.catalog.import.poll-interval:1s}")
+    void poll() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            thread.execute(() -> {
+                try {
+                    runDueJobs();
+                } catch (RuntimeException failure) {
+                    log.error("Export runner failed; it runs again at the next poll", failure);
+                } finally {
+                    running.set(false);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            running.set(false);
+        }
+    }
+
+    private void runDueJobs() {
+        while (true) {
+            UUID token = UUID.randomUUID();
+            Optional<UUID> due = transactions.execute(status -> store.claimNext(token, LEASE));
+            if (due == null || due.isEmpty()) {
+                return;
+            }
+            try {
+                transactions.executeWithoutResult(status -> write(due.get(), token));
+            } catch (RuntimeException failure) {
+                log.error("Export job {} failed", due.get(), failure);
+                transactions.executeWithoutResult(status -> {
+                    if (store.lockLeased(due.get(), token)) {
+                        store.finish(store.find(due.get()).orElseThrow().failed("The export stopped at an"
+                                + " unexpected error: " + failure.getMessage(), now()));
+                    }
+                });
+            }
+        }
+    }
+
+    private void write(UUID id, UUID token) {
+        if (!store.lockLeased(id, token)) {
+            return;
+        }
+        ExportJob job = store.find(id).orElseThrow();
+        store.files().delete(id);
+        AtomicInteger rows = new AtomicInteger();
+        CountingStream counted = new CountingStream(store.files().writer(id));
+        try (CatalogFileWriter writer = CatalogFileWriter.of(job.format(), counted)) {
+            Owner owner = job.allOwners() ? null
+                    : job.owner() == null ? Owner.csp() : Owner.partner(job.owner().value());
+            offerings.exportAll(owner, draft -> {
+                writer.write(draft);
+                rows.incrementAndGet();
+            });
+        }
+        store.finish(job.written(rows.get(), counted.count, now()));
+    }
+
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public void destroy() {
+        thread.shutdown();
+    }
+
+    private static final class CountingStream extends FilterOutputStream {
+
+        private long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.accord.catalog.importjob;
+
+import io.accord.catalog.partner.KnownPartner;
+import io.accord.catalog.partner.KnownPartners;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.problem.Problems;
+import io.accord.platform.security.Tenancy;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Accepts uploads as import jobs and answers what a caller may see of them. The runner does the importing. */
+@Service
+class ImportJobService {
+
+    static final String RESOURCE_TYPE = "importJob";
+
+    private final ImportJobStore store;
+    private final KnownPartners partners;
+    private final Tenancy tenancy;
+    private final AuditTrail audit;
+    private final ImportProperties properties;
+    private final Clock clock;
+
+    ImportJobService(ImportJobStore store, KnownPartners partners, Tenancy tenancy, AuditTrail audit,
+                     ImportProperties properties, Clock clock) {
+        this.store = store;
+        this.partners = partners;
+        this.tenancy = tenancy;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A file upload the caller describes; its bytes are streamed into the database, never held whole. */
+    record Upload(FileFormat format, String contentType, String fileName, long declaredSize, InputStream body) {
+    }
+
+    /**
+     * Stores the file and the job in one transaction; a file that is empty, too big or not of the documented
+     * shape (CSV header, JSON array) is refused and nothing stays stored.
+     */
+    @Transactional
+    ImportJob submit(String ownerOption, String modeOption, boolean dryRun, Upload upload) {
+        PartnerId owner = ImportOwner.resolve(tenancy, ownerOption);
+        ImportMode mode = ImportMode.parse(modeOption);
+        if (owner != null && !dryRun) {
+            checkActive(owner);
+        }
+        long max = properties.maxFileSize().toBytes();
+        if (upload.declaredSize() > max) {
+            throw tooLarge(max);
+        }
+        ImportJob job = ImportJob.submitted(UUID.randomUUID(), owner, upload.format(), mode, dryRun,
+                upload.fileName(), upload.contentType(), tenancy.actor(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        store.insert(job);
+        long size = copy(upload.body(), store.files().writer(job.id()), max);
+        store.setFileSize(job.id(), size);
+        checkShape(job);
+        ImportJob stored = store.find(job.id()).orElseThrow();
+        audit.record(owner, RESOURCE_TYPE, job.id().toString(), "created", null, ImportJobView.of(stored, Map.of()));
+        return stored;
+    }
+
+    @Transactional(readOnly = true)
+    ImportJob get(String id) {
+        UUID uuid = parse(id);
+        return store.find(uuid).filter(this::visible).orElseThrow(() -> new NotFoundException("ImportJob", id));
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Long> outcomes(ImportJob job) {
+        return store.outcomes(job.id());
+    }
+
+    @Transactional(readOnly = true)
+    Page<ImportJob> list(Pageable page) {
+        if (tenancy.isStaff()) {
+            return store.list(null, true, page);
+        }
+        PartnerId own = tenancy.partnerId().orElseThrow(() -> new InvalidInputException("owner",
+                "your token is not bound to a partner"));
+        return store.list(own, false, page);
+    }
+
+    @Transactional(readOnly = true)
+    Page<RowResult> rows(String id, String outcome, Pageable page) {
+        ImportJob job = get(id);
+        return store.results(job.id(), outcome == null || outcome.isBlank() ? null
+                : outcome.strip().toUpperCase(java.util.Locale.ROOT), page);
+    }
+
+    /** Only ACTIVE partners submit offerings; a dry run only checks a file, so any known partner may. */
+    private void checkActive(PartnerId owner) {
+        Optional<KnownPartner> partner = partners.find(owner.value());
+        if (partner.isEmpty()) {
+            throw new ConflictException("Partner " + owner.value() + " is unknown to the catalog");
+        }
+        if (!partner.get().isActive()) {
+            throw new ConflictException("Partner " + owner.value() + " is " + partner.get().status()
+                    + ": only ACTIVE partners may submit offerings");
+        }
+    }
+
+    private boolean visible(ImportJob job) {
+        return tenancy.isStaff() || (job.owner() != null && tenancy.partnerId().map(job.owner()::equals)
+                .orElse(false));
+    }
+
+    /** Reads the start of the stored file as the runner will: a CSV header, or the opening of a JSON array. */
+    private void checkShape(ImportJob job) {
+        try {
+            job.format().reader(store.files().reader(job.id())).close();
+        } catch (FileFormatException unreadable) {
+            throw new InvalidInputException("file", unreadable.getMessage());
+        }
+    }
+
+    private static long copy(InputStream in, OutputStream out, long max) {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        boolean content = false;
+        try (out) {
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                if (total > max) {
+                    throw tooLarge(max);
+                }
+                if (!content) {
+                    content = hasContent(buffer, n);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("reading the uploaded file failed", failed);
+        }
+        if (!content) {
+            throw new InvalidInputException("file", "the file is empty");
+        }
+        return total;
+    }
+
+    private static boolean hasContent(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(bytes[i]) && (bytes[i] & 0xff) != 0xEF && (bytes[i] & 0xff) != 0xBB
+                    && (bytes[i] & 0xff) != 0xBF) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ErrorResponseException tooLarge(long max) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The file is larger"
+                + " than the limit of " + max + " bytes (" + (max / (1024 * 1024)) + " MB) for catalog imports.");
+        problem.setProperty("limit", max);
+        return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("ImportJob", id);
+        }
+    }
+}

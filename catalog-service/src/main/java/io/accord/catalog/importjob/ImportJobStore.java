@@ -1,0 +1,236 @@
+package io.accord.catalog.importjob;
+
+import io.accord.contracts.value.PartnerId;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The import job tables, through plain SQL: the runner's per-chunk writes are batched and few. */
+@Component
+class ImportJobStore {
+
+    private static final String COLUMNS = "id, owner_partner_id, format, mode, dry_run, status, phase, next_row,"
+            + " total_rows, file_name, content_type, file_size, error_log, created_by, creation_date,"
+            + " completion_date, last_update";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final JsonMapper json;
+    private final FileChunks files;
+
+    ImportJobStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.json = json;
+        this.files = new FileChunks(jdbc, "import_file_chunk");
+    }
+
+    FileChunks files() {
+        return files;
+    }
+
+    void insert(ImportJob job) {
+        jdbc.sql("insert into import_job (" + COLUMNS + ") values (:id, :owner, :format, :mode, :dryRun, :status,"
+                        + " :phase, :nextRow, :totalRows, :fileName, :contentType, :fileSize, :errorLog, :createdBy,"
+                        + " :creationDate, :completionDate, :lastUpdate)")
+                .param("id", job.id()).param("owner", job.owner() == null ? null : job.owner().value())
+                .param("format", job.format().name()).param("mode", job.mode().name())
+                .param("dryRun", job.dryRun()).param("status", job.status().label())
+                .param("phase", job.phase().name()).param("nextRow", job.nextRow())
+                .param("totalRows", job.totalRows()).param("fileName", job.fileName())
+                .param("contentType", job.contentType()).param("fileSize", job.fileSize())
+                .param("errorLog", job.errorLog()).param("createdBy", job.createdBy())
+                .param("creationDate", Timestamp.from(job.creationDate()))
+                .param("completionDate", timestamp(job.completionDate()))
+                .param("lastUpdate", Timestamp.from(job.lastUpdate()))
+                .update();
+    }
+
+    void setFileSize(UUID job, long size) {
+        jdbc.sql("update import_job set file_size = :size where id = :id").param("size", size).param("id", job)
+                .update();
+    }
+
+    Optional<ImportJob> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from import_job where id = :id").param("id", id)
+                .query(ImportJobStore::job).optional();
+    }
+
+    /** A partner's jobs (or the CSP's, {@code owner} null), or everyone's for staff ({@code all}). */
+    Page<ImportJob> list(PartnerId owner, boolean all, Pageable page) {
+        String where = all ? "" : owner == null ? " where owner_partner_id is null" : " where owner_partner_id = :owner";
+        Map<String, Object> params = owner == null ? Map.of() : Map.of("owner", owner.value());
+        long total = jdbc.sql("select count(*) from import_job" + where).params(params).query(Long.class).single();
+        List<ImportJob> jobs = jdbc.sql("select " + COLUMNS + " from import_job" + where
+                        + " order by creation_date desc, id limit :limit offset :offset")
+                .params(params).param("limit", page.getPageSize()).param("offset", page.getOffset())
+                .query(ImportJobStore::job).list();
+        return new PageImpl<>(jobs, page, total);
+    }
+
+    /**
+     * Takes the oldest job that is due and not leased by a live runner, for {@code lease}. In its own short
+     * transaction; {@code SKIP LOCKED} lets replicas claim different jobs at once.
+     */
+    Optional<UUID> claimNext(UUID token, Duration lease) {
+        Optional<UUID> due = jdbc.sql("select id from import_job where status in ('Not Started', 'Running')"
+                        + " and (lease_until is null or lease_until < now()) order by creation_date limit 1"
+                        + " for update skip locked")
+                .query(UUID.class).optional();
+        due.ifPresent(id -> jdbc.sql("update import_job set lease_owner = :token,"
+                        + " lease_until = now() + make_interval(secs => :seconds) where id = :id")
+                .param("token", token).param("seconds", lease.toSeconds()).param("id", id).update());
+        return due;
+    }
+
+    /** Takes this job, if it is due and no live runner holds it. */
+    boolean claim(UUID id, UUID token, Duration lease) {
+        return jdbc.sql("update import_job set lease_owner = :token,"
+                        + " lease_until = now() + make_interval(secs => :seconds) where id = :id"
+                        + " and status in ('Not Started', 'Running') and (lease_until is null or lease_until < now())")
+                .param("token", token).param("seconds", lease.toSeconds()).param("id", id).update() == 1;
+    }
+
+    /**
+     * Locks the job for the caller's transaction if the caller still holds its lease, renewing it: a chunk is
+     * written only by the runner that holds the lease, and never by two at once.
+     */
+    Optional<ImportJob> lockLeased(UUID id, UUID token, Duration lease) {
+        // the update takes the row lock, held to the end of the caller's transaction
+        int renewed = jdbc.sql("update import_job set lease_until = now() + make_interval(secs => :seconds)"
+                        + " where id = :id and lease_owner = :token and status in ('Not Started', 'Running')")
+                .param("seconds", lease.toSeconds()).param("id", id).param("token", token).update();
+        return renewed == 0 ? Optional.empty() : find(id);
+    }
+
+    void release(UUID id, UUID token) {
+        jdbc.sql("update import_job set lease_owner = null, lease_until = null where id = :id and lease_owner = :token")
+                .param("id", id).param("token", token).update();
+    }
+
+    void update(ImportJob job) {
+        jdbc.sql("update import_job set status = :status, phase = :phase, next_row = :nextRow,"
+                        + " total_rows = :totalRows, error_log = :errorLog, completion_date = :completionDate,"
+                        + " last_update = :lastUpdate where id = :id")
+                .param("status", job.status().label()).param("phase", job.phase().name())
+                .param("nextRow", job.nextRow()).param("totalRows", job.totalRows())
+                .param("errorLog", abbreviate(job.errorLog())).param("completionDate", timestamp(job.completionDate()))
+                .param("lastUpdate", Timestamp.from(job.lastUpdate())).param("id", job.id())
+                .update();
+    }
+
+    /** Records (or, in the write pass after a validation pass, replaces) the results of a chunk's rows. */
+    void saveResults(UUID job, List<RowResult> results) {
+        batch.batchUpdate("insert into import_row_result (job_id, row_number, line_number, external_id, outcome,"
+                        + " messages) values (?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (job_id, row_number) do"
+                        + " update set line_number = excluded.line_number, external_id = excluded.external_id,"
+                        + " outcome = excluded.outcome, messages = excluded.messages",
+                results, 1000, (statement, result) -> {
+                    statement.setObject(1, job);
+                    statement.setInt(2, result.row());
+                    statement.setInt(3, result.line());
+                    statement.setString(4, abbreviate(result.externalId(), 200));
+                    statement.setString(5, result.outcome());
+                    statement.setString(6, result.messages().isEmpty() ? null
+                            : json.writeValueAsString(result.messages()));
+                });
+    }
+
+    /** Adds a chunk's rows per outcome to the job's counts (in the chunk's transaction). */
+    void addOutcomes(UUID job, Map<String, Long> chunk) {
+        jdbc.sql("""
+                        update import_job set outcomes = (
+                            select coalesce(jsonb_object_agg(outcome, total), '{}'::jsonb) from (
+                                select outcome, sum(n) as total from (
+                                    select key as outcome, value::bigint as n from jsonb_each_text(outcomes)
+                                    union all
+                                    select key, value::bigint from jsonb_each_text(cast(:chunk as jsonb))) counts
+                                group by outcome) merged)
+                        where id = :id""")
+                .param("chunk", json.writeValueAsString(chunk)).param("id", job).update();
+    }
+
+    /** Starts the counts again: the write pass after a validation pass counts what it did. */
+    void resetOutcomes(UUID job) {
+        jdbc.sql("update import_job set outcomes = '{}'::jsonb where id = :id").param("id", job).update();
+    }
+
+    /** How many rows had each outcome, by outcome name. */
+    Map<String, Long> outcomes(UUID job) {
+        String text = jdbc.sql("select outcomes::text from import_job where id = :id").param("id", job)
+                .query(String.class).optional().orElse("{}");
+        return new java.util.TreeMap<>(json.readValue(text, new TypeReference<Map<String, Long>>() {
+        }));
+    }
+
+    long invalidRows(UUID job) {
+        return outcomes(job).getOrDefault(RowResult.INVALID, 0L);
+    }
+
+    Page<RowResult> results(UUID job, String outcome, Pageable page) {
+        String where = " where job_id = :job" + (outcome == null ? "" : " and outcome = :outcome");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("job", job);
+        if (outcome != null) {
+            params.put("outcome", outcome);
+        }
+        long total = jdbc.sql("select count(*) from import_row_result" + where).params(params).query(Long.class)
+                .single();
+        List<RowResult> rows = jdbc.sql("select row_number, line_number, external_id, outcome, messages::text"
+                        + " from import_row_result" + where + " order by row_number limit :limit offset :offset")
+                .params(params).param("limit", page.getPageSize()).param("offset", page.getOffset())
+                .query((rs, n) -> new RowResult(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        messages(rs.getString(5))))
+                .list();
+        return new PageImpl<>(rows, page, total);
+    }
+
+    private List<RowProblem> messages(String text) {
+        return text == null ? List.of() : json.readValue(text, new TypeReference<List<RowProblem>>() {
+        });
+    }
+
+    private static ImportJob job(ResultSet rs, int rowNum) throws SQLException {
+        UUID owner = rs.getObject("owner_partner_id", UUID.class);
+        return new ImportJob(rs.getObject("id", UUID.class), owner == null ? null : new PartnerId(owner),
+                FileFormat.valueOf(rs.getString("format")), ImportMode.valueOf(rs.getString("mode")),
+                rs.getBoolean("dry_run"), JobStatus.ofLabel(rs.getString("status")),
+                ImportPhase.valueOf(rs.getString("phase")), rs.getInt("next_row"),
+                (Integer) rs.getObject("total_rows"), rs.getString("file_name"), rs.getString("content_type"),
+                rs.getLong("file_size"), rs.getString("error_log"), rs.getString("created_by"),
+                instant(rs.getTimestamp("creation_date")), instant(rs.getTimestamp("completion_date")),
+                instant(rs.getTimestamp("last_update")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static String abbreviate(String text) {
+        return abbreviate(text, 2000);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,113 @@
+package io.accord.catalog.importjob;
+
+import io.accord.catalog.offering.ImportOutcome;
+import io.accord.catalog.offering.OfferingDraft;
+import io.accord.catalog.offering.Offerings;
+import io.accord.catalog.offering.Owner;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Imports a chunk through the catalog's {@link Offerings#upsertAll}, in the runner's transaction: rows whose cells
+ * cannot be read are invalid here, the others get the catalog's outcome, with its field errors named as the file
+ * names them (column and line).
+ */
+@Component
+class OfferingRowImporter implements RowImporter {
+
+    private static final Map<String, String> OFFERING_FIELDS = Map.of(
+            "categoryCode", Columns.CATEGORY,
+            "bundledOfferingExternalIds", Columns.BUNDLED_OFFERINGS,
+            "specification.externalId", Columns.SPECIFICATION,
+            "specification.name", Columns.SPECIFICATION_NAME,
+            "specification.description", Columns.SPECIFICATION_DESCRIPTION,
+            "specification.characteristics", Columns.CHARACTERISTICS,
+            "specification.fulfilment.resourceTypes", Columns.RESOURCE_TYPES,
+            "specification.fulfilment", Columns.RESOURCE_TYPES);
+    private static final Map<String, String> PRICE_FIELDS = Map.of(
+            "externalId", Columns.PRICE_EXTERNAL_ID,
+            "name", Columns.PRICE_NAME,
+            "type", Columns.PRICE_TYPE,
+            "period", Columns.RECURRING_PERIOD,
+            "roundingFirst", Columns.ROUNDING,
+            "roundingNext", Columns.ROUNDING,
+            "validFrom", Columns.PRICE_VALID_FROM);
+
+    private final Offerings offerings;
+
+    OfferingRowImporter(Offerings offerings) {
+        this.offerings = offerings;
+    }
+
+    @Override
+    public List<RowResult> importRows(ImportJob job, List<ImportItem> items, boolean validateOnly) {
+        Owner owner = job.owner() == null ? Owner.csp() : Owner.partner(job.owner().value());
+        RowResult[] results = new RowResult[items.size()];
+        List<OfferingDraft> drafts = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ImportItem item = items.get(i);
+            List<RowProblem> problems = new ArrayList<>(item.problems());
+            OfferingDraft draft = DraftMapping.draft(item, problems);
+            if (draft == null || !problems.isEmpty()) {
+                results[i] = new RowResult(item.row(), item.line(), item.externalId(), RowResult.INVALID, problems);
+            } else {
+                drafts.add(draft);
+                positions.add(i);
+            }
+        }
+        if (!drafts.isEmpty()) {
+            List<ImportOutcome> outcomes = offerings.upsertAll(owner, drafts, validateOnly);
+            for (int k = 0; k < outcomes.size(); k++) {
+                ImportItem item = items.get(positions.get(k));
+                ImportOutcome outcome = outcomes.get(k);
+                List<RowProblem> problems = outcome.errors().stream().map(error -> problem(item, error)).toList();
+                results[positions.get(k)] = new RowResult(item.row(), item.line(), item.externalId(),
+                        outcome.result().name(), problems);
+            }
+        }
+        return List.of(results);
+    }
+
+    /** The catalog names fields as its drafts do ({@code prices[0].period}); the file's names are its columns. */
+    static RowProblem problem(ImportItem item, ImportOutcome.FieldError error) {
+        String path = error.field() == null ? "" : error.field();
+        if (path.startsWith(Columns.PRICES + "[")) {
+            int close = path.indexOf(']');
+            int index = parseIndex(path.substring(Columns.PRICES.length() + 1, close));
+            if (index >= 0 && index < item.prices().size()) {
+                Cells price = item.prices().get(index);
+                String rest = close + 2 <= path.length() ? path.substring(Math.min(close + 2, path.length())) : "";
+                String column = rest.isEmpty() ? Columns.PRICE_EXTERNAL_ID
+                        : PRICE_FIELDS.getOrDefault(base(rest), base(rest));
+                return new RowProblem(price.field(column), price.line(), message(error, column, rest));
+            }
+        }
+        String column = OFFERING_FIELDS.entrySet().stream().filter(entry -> base(path).equals(entry.getKey())
+                        || path.startsWith(entry.getKey() + "[") || path.startsWith(entry.getKey() + "."))
+                .map(Map.Entry::getValue).findFirst().orElse(base(path));
+        return new RowProblem(item.offering().field(column), item.line(), message(error, column, path));
+    }
+
+    /** {@code tiers[1].from} → {@code tiers}, {@code specification.name} stays. */
+    private static String base(String path) {
+        int bracket = path.indexOf('[');
+        return bracket < 0 ? path : path.substring(0, bracket);
+    }
+
+    /** Keeps the catalog's exact path in the message when the column alone does not say which part is meant. */
+    private static String message(ImportOutcome.FieldError error, String column, String path) {
+        return path.equals(column) || path.isEmpty() ? error.message() : error.message() + " (" + path + ")";
+    }
+
+    private static int parseIndex(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException notAnIndex) {
+            return -1;
+        }
+    }
+}

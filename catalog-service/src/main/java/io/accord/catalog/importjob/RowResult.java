@@ -1,0 +1,18 @@
+package io.accord.catalog.importjob;
+
+import java.util.List;
+
+/**
+ * The result of one row of an import job.
+ *
+ * @param row        1-based position of the offering in the file
+ * @param line       the file line it starts on
+ * @param externalId the offering's external id, if the row has one
+ * @param outcome    CREATED, UPDATED, NEW_VERSION, NEW_PRICE_VERSION, UNCHANGED or INVALID (in a validation pass:
+ *                   what a write would do)
+ * @param messages   why the row is invalid, cell by cell; empty otherwise
+ */
+record RowResult(int row, int line, String externalId, String outcome, List<RowProblem> messages) {
+
+    static final String INVALID = "INVALID";
+}

@@ -1,0 +1,142 @@
+package io.accord.catalog.exportjob;
+
+import io.accord.catalog.partner.KnownPartners;
+import io.accord.catalog.partner.PartnerEvents;
+import io.accord.contracts.Roles;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@AccordServiceTest
+class ExportJobTests {
+
+    private static final String IMPORT_JOBS = "/tmf-api/productCatalogManagement/v4/importJob";
+    private static final String EXPORT_JOBS = "/tmf-api/productCatalogManagement/v4/exportJob";
+    private static final String DEMO_RESELLER = "22222222-2222-4222-8222-222222222222";
+
+    @LocalServerPort
+    int port;
+
+    private final KnownPartners partners;
+
+    ExportJobTests(KnownPartners partners) {
+        this.partners = partners;
+    }
+
+    @BeforeEach
+    void theExamplesCoCreatorIsActive() {
+        if (partners.find(UUID.fromString(DEMO_RESELLER)).filter(p -> p.isActive()).isEmpty()) {
+            activate(DEMO_RESELLER, "Demo Reseller SARL");
+        }
+    }
+
+    @Test
+    void aCsvExportReimportsWithEveryRowUnchanged() {
+        TestHttp admin = admin(activePartner("Round Trip Csv"));
+        JsonNode imported = importAndWait(admin, example("offerings-import.csv"), "text/csv");
+
+        JsonNode export = exportAndWait(admin, "{\"contentType\": \"text/csv\"}");
+        TestHttp.Response file = admin.get(export.get("url").asString());
+        JsonNode reimported = importAndWait(admin, file.body(), "text/csv");
+
+        assertThat(imported.get("outcomes").get("CREATED").asInt()).isEqualTo(6);
+        assertThat(export.get("status").asString()).isEqualTo("Succeeded");
+        assertThat(export.get("rowCount").asInt()).isEqualTo(6);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.contentType()).startsWith("text/csv");
+        assertThat(file.body()).startsWith("externalId,name,");
+        assertThat(reimported.get("outcomes").propertyNames()).containsExactly("UNCHANGED");
+        assertThat(reimported.get("outcomes").get("UNCHANGED").asInt()).as(reimported.toString()).isEqualTo(6);
+    }
+
+    @Test
+    void aJsonExportReimportsWithEveryRowUnchanged() {
+        TestHttp admin = admin(activePartner("Round Trip Json"));
+        importAndWait(admin, example("offerings-import.json"), "application/json");
+
+        JsonNode export = exportAndWait(admin, "{\"contentType\": \"application/json\"}");
+        TestHttp.Response file = admin.get(export.get("url").asString());
+        JsonNode reimported = importAndWait(admin, file.body(), "application/json");
+
+        assertThat(file.contentType()).startsWith("application/json");
+        assertThat(file.json()).hasSize(6);
+        assertThat(reimported.get("outcomes").get("UNCHANGED").asInt()).as(reimported.toString()).isEqualTo(6);
+    }
+
+    @Test
+    void anotherPartnersExportIsNotFoundAndStaffExportEveryOwner() {
+        TestHttp adminA = admin(activePartner("Export A"));
+        TestHttp adminB = admin(activePartner("Export B"));
+        importAndWait(adminA, example("offerings-import.csv"), "text/csv");
+        JsonNode export = exportAndWait(adminA, "{}");
+        TestHttp staff = TestHttp.localPort(port).as(TestJwt.staff("auditor-x", Roles.AUDITOR));
+
+        JsonNode all = exportAndWait(staff, "{\"contentType\": \"application/json\"}");
+
+        assertThat(adminB.get(export.get("href").asString()).status()).isEqualTo(404);
+        assertThat(adminB.get(export.get("url").asString()).status()).isEqualTo(404);
+        assertThat(adminB.post(EXPORT_JOBS, "{\"query\": \"owner=" + UUID.randomUUID() + "\"}").status())
+                .isEqualTo(400);
+        assertThat(all.get("rowCount").asInt()).isGreaterThanOrEqualTo(6);
+        assertThat(adminA.post(EXPORT_JOBS, "{\"contentType\": \"text/xml\"}").status()).isEqualTo(400);
+        assertThat(adminA.get(EXPORT_JOBS + "/nope").status()).isEqualTo(404);
+    }
+
+    private JsonNode exportAndWait(TestHttp client, String body) {
+        TestHttp.Response created = client.post(EXPORT_JOBS, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return awaitEnd(client, created.header("Location"));
+    }
+
+    private JsonNode importAndWait(TestHttp client, String body, String contentType) {
+        TestHttp.Response created = client.send("POST", IMPORT_JOBS, body, contentType);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return awaitEnd(client, created.header("Location"));
+    }
+
+    private static JsonNode awaitEnd(TestHttp client, String href) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            String status = client.get(href).json().get("status").asString();
+            return status.equals("Succeeded") || status.equals("Failed");
+        });
+        return client.get(href).json();
+    }
+
+    private String activePartner(String name) {
+        String id = UUID.randomUUID().toString();
+        activate(id, name);
+        return id;
+    }
+
+    private void activate(String id, String name) {
+        PartnerEvents.activated(id, name);
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.find(UUID.fromString(id))
+                .filter(partner -> partner.isActive()).isPresent());
+    }
+
+    private static String example(String file) {
+        try {
+            return Files.readString(Path.of("..", "examples", "catalog", file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TestHttp admin(String partner) {
+        return TestHttp.localPort(port).as(TestJwt.partner("export-admin", partner, Roles.PARTNER_ADMIN));
+    }
+}

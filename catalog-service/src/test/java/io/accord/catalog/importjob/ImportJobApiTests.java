@@ -1,0 +1,116 @@
+package io.accord.catalog.importjob;
+
+import io.accord.catalog.partner.KnownPartners;
+import io.accord.contracts.Roles;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@AccordServiceTest
+class ImportJobApiTests {
+
+    @LocalServerPort
+    int port;
+
+    private final KnownPartners partners;
+    private final JdbcClient jdbc;
+
+    ImportJobApiTests(KnownPartners partners, JdbcClient jdbc) {
+        this.partners = partners;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void anotherPartnersJobIsNotFoundAndNotListed() {
+        String a = ImportFixtures.activePartner(partners, "Import A");
+        String b = ImportFixtures.activePartner(partners, "Import B");
+        TestHttp adminA = admin(a);
+        TestHttp adminB = admin(b);
+        String href = ImportFixtures.upload(adminA, "?dryRun=true", ImportFixtures.generated("a", 2), "text/csv")
+                .header("Location");
+
+        assertThat(adminB.get(href).status()).isEqualTo(404);
+        assertThat(adminB.get(href + "/rows").status()).isEqualTo(404);
+        assertThat(adminB.get(ImportFixtures.IMPORT_JOBS).json().findValuesAsString("id"))
+                .doesNotContain(href.substring(href.lastIndexOf('/') + 1));
+        assertThat(adminA.get(href).status()).isEqualTo(200);
+        assertThat(adminA.get(ImportFixtures.IMPORT_JOBS).header("X-Total-Count")).isEqualTo("1");
+        assertThat(adminA.get(ImportFixtures.IMPORT_JOBS + "/not-a-uuid").status()).isEqualTo(404);
+        assertThat(adminA.get(ImportFixtures.IMPORT_JOBS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void answersTheJobWithItsLocationAndAuditsItsCreation() {
+        String partner = ImportFixtures.activePartner(partners, "Audit Import");
+
+        TestHttp.Response created = ImportFixtures.upload(admin(partner), "?dryRun=true&fileName=cat.csv",
+                ImportFixtures.generated("au", 1), "text/csv");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo(created.json().get("href").asString());
+        assertThat(created.json().get("@type").asString()).isEqualTo("ImportJob");
+        assertThat(created.json().get("status").asString()).isIn("Not Started", "Running", "Succeeded");
+        assertThat(created.json().get("contentType").asString()).isEqualTo("text/csv");
+        assertThat(created.json().get("fileName").asString()).isEqualTo("cat.csv");
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'importJob' and resource_id = :id")
+                .param("id", created.json().get("id").asString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAnEmptyFileAnUnreadableHeaderAndAUrlToFetch() {
+        TestHttp admin = admin(ImportFixtures.activePartner(partners, "Refused Import"));
+
+        TestHttp.Response empty = ImportFixtures.upload(admin, "", "  \n", "text/csv");
+        TestHttp.Response header = ImportFixtures.upload(admin, "", "id,title\n1,x\n", "text/csv");
+        TestHttp.Response url = ImportFixtures.upload(admin, "", "{\"url\":\"https://example.com/c.csv\"}",
+                "application/json");
+        TestHttp.Response mode = ImportFixtures.upload(admin, "?mode=sometimes", "externalId,name\na,b\n", "text/csv");
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("violations").get(0).get("message").asString()).contains("empty");
+        assertThat(header.status()).isEqualTo(400);
+        assertThat(header.json().get("violations").get(0).get("message").asString()).contains("title");
+        assertThat(url.status()).isEqualTo(400);
+        assertThat(url.json().get("violations").get(0).get("message").asString()).contains("url");
+        assertThat(mode.status()).isEqualTo(400);
+        assertThat(mode.json().get("violations").get(0).get("field").asString()).isEqualTo("mode");
+        assertThat(admin.get(ImportFixtures.IMPORT_JOBS).header("X-Total-Count")).isEqualTo("0");
+    }
+
+    @Test
+    void refusesAFileOverTheLimitAndOtherContentTypes() {
+        TestHttp admin = admin(ImportFixtures.activePartner(partners, "Big Import"));
+        String big = ImportFixtures.generated("big", 60_000);
+
+        TestHttp.Response tooLarge = ImportFixtures.upload(admin, "", big, "text/csv");
+        TestHttp.Response xml = ImportFixtures.upload(admin, "", "<offerings/>", "application/xml");
+
+        assertThat(big.length()).isGreaterThan(4 * 1024 * 1024);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(xml.status()).isEqualTo(415);
+        assertThat(admin.get(ImportFixtures.IMPORT_JOBS).header("X-Total-Count")).isEqualTo("0");
+    }
+
+    @Test
+    void aPartnerUserMayNotImportAndASuspendedPartnerNotEither() {
+        String partner = ImportFixtures.activePartner(partners, "Readonly Import");
+        TestHttp user = TestHttp.localPort(port).as(TestJwt.partner("reader", partner, Roles.PARTNER_USER));
+        TestHttp stranger = admin(UUID.randomUUID().toString());
+
+        assertThat(ImportFixtures.upload(user, "", "externalId,name\na,b\n", "text/csv").status()).isEqualTo(403);
+        assertThat(ImportFixtures.upload(stranger, "", "externalId,name\na,b\n", "text/csv").status())
+                .isEqualTo(409);
+    }
+
+    private TestHttp admin(String partner) {
+        return TestHttp.localPort(port).as(TestJwt.partner("api-admin", partner, Roles.PARTNER_ADMIN));
+    }
+}

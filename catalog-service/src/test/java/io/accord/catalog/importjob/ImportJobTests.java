@@ -1,0 +1,175 @@
+package io.accord.catalog.importjob;
+
+import io.accord.catalog.offering.Offerings;
+import io.accord.catalog.offering.Owner;
+import io.accord.catalog.partner.KnownPartners;
+import io.accord.contracts.Roles;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.accord.catalog.importjob.ImportFixtures.DEMO_RESELLER;
+import static io.accord.catalog.importjob.ImportFixtures.example;
+import static io.accord.catalog.importjob.ImportFixtures.importAndWait;
+import static io.accord.catalog.importjob.ImportFixtures.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@AccordServiceTest
+class ImportJobTests {
+
+    @LocalServerPort
+    int port;
+
+    private final KnownPartners partners;
+    private final Offerings offerings;
+
+    ImportJobTests(KnownPartners partners, Offerings offerings) {
+        this.partners = partners;
+        this.offerings = offerings;
+    }
+
+    @BeforeEach
+    void theExamplesCoCreatorIsActive() {
+        if (partners.find(UUID.fromString(DEMO_RESELLER)).filter(p -> p.isActive()).isEmpty()) {
+            ImportFixtures.activate(partners, DEMO_RESELLER, "Demo Reseller SARL");
+        }
+    }
+
+    @Test
+    void importsTheExampleCsvAndReimportingItChangesNothing() {
+        String partner = ImportFixtures.activePartner(partners, "Csv Media");
+        TestHttp admin = admin(partner);
+
+        JsonNode first = importAndWait(admin, "", example("offerings-import.csv"), "text/csv");
+        JsonNode again = importAndWait(admin, "", example("offerings-import.csv"), "text/csv");
+
+        assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("Succeeded");
+        assertThat(outcome(first, "CREATED")).as(first.toString()).isEqualTo(6);
+        assertThat(first.get("progress").get("totalRows").asInt()).isEqualTo(6);
+        assertThat(first.get("progress").get("rowsDone").asInt()).isEqualTo(6);
+        assertThat(again.get("status").asString()).isEqualTo("Succeeded");
+        assertThat(outcome(again, "UNCHANGED")).as(again.toString()).isEqualTo(6);
+        assertThat(exported(partner)).isEqualTo(6);
+    }
+
+    @Test
+    void theJsonExampleIsTheSameCatalogAsTheCsvExample() {
+        String partner = ImportFixtures.activePartner(partners, "Json Media");
+        TestHttp admin = admin(partner);
+
+        JsonNode json = importAndWait(admin, "", example("offerings-import.json"), "application/json");
+        JsonNode csv = importAndWait(admin, "", example("offerings-import.csv"), "text/csv");
+
+        assertThat(outcome(json, "CREATED")).as(json.toString()).isEqualTo(6);
+        assertThat(outcome(csv, "UNCHANGED")).as(csv.toString()).isEqualTo(6);
+    }
+
+    @Test
+    void aDryRunReportsWhatWouldHappenAndWritesNothing() {
+        String partner = ImportFixtures.activePartner(partners, "Dry Media");
+        TestHttp admin = admin(partner);
+
+        JsonNode dry = importAndWait(admin, "?dryRun=true", example("offerings-import.csv"), "text/csv");
+
+        assertThat(dry.get("status").asString()).isEqualTo("Succeeded");
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        assertThat(outcome(dry, "CREATED")).isEqualTo(6);
+        assertThat(exported(partner)).isZero();
+    }
+
+    @Test
+    void rowByRowWritesTheValidRowsAndListsTheInvalidOnesByColumnAndLine() {
+        String partner = ImportFixtures.activePartner(partners, "Row Media");
+        TestHttp admin = admin(partner);
+        String csv = """
+                externalId,name,category,priceExternalId,priceName,priceType,amount,currency,taxCategory,recurringPeriod,priceValidFrom
+                ok-1,Good one,VIDEO,monthly,Monthly,RECURRING,4.99,EUR,STANDARD,MONTH,2026-01-01
+                bad-amount,Bad amount,VIDEO,monthly,Monthly,RECURRING,four,EUR,STANDARD,MONTH,2026-01-01
+                bad-category,Bad category,NO_SUCH,monthly,Monthly,RECURRING,4.99,EUR,STANDARD,MONTH,2026-01-01
+                ok-2,Good two,MUSIC,monthly,Monthly,RECURRING,2.99,EUR,STANDARD,MONTH,2026-01-01
+                """;
+
+        JsonNode job = importAndWait(admin, "?mode=rowByRow", csv, "text/csv");
+        JsonNode invalid = admin.get(job.get("href").asString() + "/rows?outcome=INVALID").json();
+
+        assertThat(job.get("status").asString()).isEqualTo("Succeeded");
+        assertThat(outcome(job, "CREATED")).isEqualTo(2);
+        assertThat(outcome(job, "INVALID")).isEqualTo(2);
+        assertThat(job.get("errorLog").asString()).contains("2 of 4 rows are invalid");
+        assertThat(invalid).hasSize(2);
+        assertThat(invalid.get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(invalid.get(0).get("externalId").asString()).isEqualTo("bad-amount");
+        assertThat(invalid.get(0).get("messages").get(0).get("field").asString()).isEqualTo("amount");
+        assertThat(invalid.get(0).get("messages").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(invalid.get(1).get("messages").get(0).get("field").asString()).isEqualTo("category");
+        assertThat(invalid.get(1).get("messages").get(0).get("message").asString()).contains("NO_SUCH");
+        assertThat(exported(partner)).isEqualTo(2);
+    }
+
+    @Test
+    void allOrNothingWritesNothingWhenOneRowIsInvalidAndEverythingWhenAllAreValid() {
+        String partner = ImportFixtures.activePartner(partners, "Atomic Media");
+        TestHttp admin = admin(partner);
+        String broken = example("offerings-import.csv").replace("12.99", "12.x9");
+
+        JsonNode failed = importAndWait(admin, "?mode=allOrNothing", broken, "text/csv");
+        JsonNode invalid = admin.get(failed.get("href").asString() + "/rows?outcome=INVALID").json();
+        JsonNode fixed = importAndWait(admin, "?mode=allOrNothing", example("offerings-import.csv"), "text/csv");
+
+        assertThat(failed.get("status").asString()).isEqualTo("Failed");
+        assertThat(failed.get("errorLog").asString()).contains("nothing was imported");
+        // the bundle that contains the broken offering cannot be imported either
+        assertThat(invalid).extracting(row -> row.get("externalId").asString())
+                .containsExactly("streamo-premium", "entertainment-pack");
+        assertThat(invalid.get(0).get("messages").get(0).get("field").asString()).isEqualTo("amount");
+        assertThat(fixed.get("status").asString()).isEqualTo("Succeeded");
+        assertThat(outcome(fixed, "CREATED")).as("nothing of the failed job was written").isEqualTo(6);
+    }
+
+    @Test
+    void importsATenThousandRowFile() {
+        String partner = ImportFixtures.activePartner(partners, "Bulk Media");
+
+        JsonNode job = importAndWait(admin(partner), "", ImportFixtures.generated("bulk", 10_000), "text/csv");
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("Succeeded");
+        assertThat(outcome(job, "CREATED")).isEqualTo(10_000);
+        assertThat(exported(partner)).isEqualTo(10_000);
+    }
+
+    @Test
+    void staffImportForANamedPartnerOrForTheCsp() {
+        String partner = ImportFixtures.activePartner(partners, "Staff Named Media");
+        TestHttp manager = TestHttp.localPort(port).as(TestJwt.staff("pm-import", Roles.PARTNER_MANAGER));
+        String csp = ImportFixtures.generated("csp-" + UUID.randomUUID(), 3);
+
+        JsonNode forPartner = importAndWait(manager, "?owner=" + partner, ImportFixtures.generated("named", 2),
+                "text/csv");
+        JsonNode forCsp = importAndWait(manager, "?owner=CSP", csp, "text/csv");
+        TestHttp.Response unnamed = ImportFixtures.upload(manager, "", csp, "text/csv");
+
+        assertThat(outcome(forPartner, "CREATED")).isEqualTo(2);
+        assertThat(exported(partner)).isEqualTo(2);
+        assertThat(forCsp.get("relatedParty").get(0).get("id").asString()).isEqualTo("CSP");
+        assertThat(outcome(forCsp, "CREATED")).isEqualTo(3);
+        assertThat(unnamed.status()).isEqualTo(400);
+        assertThat(unnamed.json().get("violations").get(0).get("field").asString()).isEqualTo("owner");
+    }
+
+    private long exported(String partner) {
+        AtomicLong count = new AtomicLong();
+        offerings.exportAll(Owner.partner(UUID.fromString(partner)), draft -> count.incrementAndGet());
+        return count.get();
+    }
+
+    private TestHttp admin(String partner) {
+        return TestHttp.localPort(port).as(TestJwt.partner("import-admin", partner, Roles.PARTNER_ADMIN));
+    }
+}

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * What the catalog tells others, always inside the transaction of the change: domain events on
@@ -87,7 +88,8 @@ class OfferingEvents {
 
     /** A TMF notification about a draft just written, built without a query. */
     void tmfDraft(String eventType, ProductOffering offering, OfferingDraft draft, List<PriceVersionView> versions) {
-        tmf(eventType, "productOffering", views.draft(offering, draft, versions), offering);
+        // built only if a subscription wants it: imports publish one per row, mostly to nobody
+        tmf(eventType, "productOffering", (Supplier<Object>) () -> views.draft(offering, draft, versions), offering);
     }
 
     private void tmf(String eventType, String resourceName, Object resource, ProductOffering offering) {

@@ -3,12 +3,14 @@ package io.accord.platform.hub;
 import io.accord.platform.web.CorrelationId;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,9 @@ class HubListener {
               and (s.event_types is null or :type = any(s.event_types))
               and (s.partner_id is null or :everyone or s.partner_id = any(cast(:partners as uuid[])))""";
 
+    /** The transaction resource key of {@link #anySubscriptionIn}'s answers. */
+    private static final Object ACTIVE_APIS = new Object();
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final HubProperties properties;
@@ -48,7 +53,7 @@ class HubListener {
                     + "announces");
         }
         List<String> apis = properties.basePathsCarrying(event.resourceName());
-        if (apis.isEmpty() || !anyoneWants(apis, event)) {
+        if (apis.isEmpty() || !anySubscriptionIn(apis) || !anyoneWants(apis, event)) {
             return;
         }
         UUID eventId = UUID.randomUUID();
@@ -62,6 +67,29 @@ class HubListener {
                         + "select gen_random_uuid(), s.id, :event, :now " + MATCHING + " order by s.id"), apis, event)
                 .param("event", eventId).param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * Whether any subscription of these APIs is active, asked once per transaction: a bulk import publishes
+     * thousands of events in one, and most of the time nobody subscribed.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean anySubscriptionIn(List<String> apis) {
+        Map<List<String>, Boolean> known = (Map<List<String>, Boolean>) TransactionSynchronizationManager
+                .getResource(ACTIVE_APIS);
+        if (known == null) {
+            known = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(ACTIVE_APIS, known);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ACTIVE_APIS);
+                }
+            });
+        }
+        return known.computeIfAbsent(apis, paths -> jdbc.sql(
+                        "select exists (select 1 from hub_subscription where api = any(:apis) and status = 'active')")
+                .param("apis", paths.toArray(String[]::new)).query(Boolean.class).single());
     }
 
     private boolean anyoneWants(List<String> apis, TmfEvent event) {
@@ -87,7 +115,7 @@ class HubListener {
         if (correlationId != null) {
             envelope.put("correlationId", correlationId);
         }
-        envelope.put("event", Map.of(event.resourceName(), event.resource()));
+        envelope.put("event", Map.of(event.resourceName(), event.resolvedResource()));
         return envelope;
     }
 }

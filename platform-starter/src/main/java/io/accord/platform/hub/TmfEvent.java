@@ -3,6 +3,7 @@ package io.accord.platform.hub;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A TM Forum notification for the service's event hub subscribers ({@code POST .../hub}), such as
@@ -12,7 +13,9 @@ import java.util.UUID;
  *
  * @param eventType            the TMF event type, e.g. {@code ProductOfferingStateChangeEvent}
  * @param resourceName         the key the resource is delivered under in {@code event}, e.g. {@code productOffering}
- * @param resource             the resource as the TMF API shows it (serialised to JSON)
+ * @param resource             the resource as the TMF API shows it (serialised to JSON), or a {@link Supplier} of it
+ *                             when building it costs (bulk imports): the hub calls it only when a subscription
+ *                             wants the event
  * @param visibleToPartners    the partners whose subscriptions may receive it (the owner, participants)
  * @param visibleToAllPartners true when every partner may see the resource (e.g. a launched CSP offering)
  */
@@ -24,5 +27,10 @@ public record TmfEvent(String eventType, String resourceName, Object resource, S
         Objects.requireNonNull(resourceName, "resourceName");
         Objects.requireNonNull(resource, "resource");
         visibleToPartners = visibleToPartners == null ? Set.of() : Set.copyOf(visibleToPartners);
+    }
+
+    /** The resource to deliver: {@link #resource()}, or what it supplies when it is a {@link Supplier}. */
+    public Object resolvedResource() {
+        return resource instanceof Supplier<?> supplier ? supplier.get() : resource;
     }
 }

@@ -26,4 +26,17 @@ class ArchitectureTests {
             .should().dependOnClassesThat(resideInAPackage("io.accord.catalog.partner..")
                     .and(not(simpleName("KnownPartners").or(simpleName("KnownPartner"))
                             .or(simpleName("PartnerStatusUpdated")))));
+
+    /** The features built on categories and reference data use them only through their public entry points. */
+    @ArchTest
+    static final ArchRule featuresUseCategoriesOnlyThroughTheirApi = noClasses()
+            .that().resideInAnyPackage("io.accord.catalog.offering..", "io.accord.catalog.price..",
+                    "io.accord.catalog.specification..", "io.accord.catalog.importjob..")
+            .and(PRODUCTION_CODE)
+            .should().dependOnClassesThat(resideInAPackage("io.accord.catalog.category..")
+                    .and(not(simpleName("Categories").or(simpleName("CategoryRef"))
+                            .or(simpleName("CategoryUsage")))))
+            .orShould().dependOnClassesThat(resideInAPackage("io.accord.catalog.reference..")
+                    .and(not(simpleName("ReferenceData"))))
+            .allowEmptyShould(true);
 }

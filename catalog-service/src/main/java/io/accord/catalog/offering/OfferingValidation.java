@@ -44,6 +44,7 @@ class OfferingValidation {
 
     Batch batch(Owner owner, List<OfferingDraft> drafts) {
         Map<String, Optional<CategoryRef>> categoryCache = new HashMap<>();
+        Map<String, Boolean> launchedCache = new HashMap<>();
         Map<UUID, Boolean> partnerCache = new HashMap<>();
         Batch batch = new Batch();
         Set<String> seen = new HashSet<>();
@@ -75,6 +76,12 @@ class OfferingValidation {
                         categories::findByCode);
                 category.ifPresentOrElse(found -> row.categoryId = found.id(), () -> row.error("categoryCode",
                         "unknown category '" + row.draft.categoryCode() + "'"));
+                // only a launched category takes offerings (its whole path to the root is then launched too)
+                if (category.isPresent() && !launchedCache.computeIfAbsent(draft.categoryCode(),
+                        categories::isLaunched)) {
+                    row.error("categoryCode", "category '" + draft.categoryCode()
+                            + "' is not launched: offerings are filed only in launched categories");
+                }
             }
             for (int i = 0; i < draft.participants().size(); i++) {
                 OfferingDraft.Participant participant = draft.participants().get(i);

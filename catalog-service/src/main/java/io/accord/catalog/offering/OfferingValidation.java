@@ -2,10 +2,10 @@ package io.accord.catalog.offering;
 
 import io.accord.catalog.category.Categories;
 import io.accord.catalog.category.CategoryRef;
-import io.accord.catalog.partner.KnownPartner;
-import io.accord.catalog.partner.KnownPartners;
 import io.accord.catalog.price.Prices;
 import io.accord.catalog.specification.Specifications;
+import io.accord.platform.partner.PartnerStatus;
+import io.accord.platform.partner.PartnerView;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -28,9 +28,9 @@ class OfferingValidation {
     private final Specifications specifications;
     private final Prices prices;
     private final Categories categories;
-    private final KnownPartners partners;
+    private final PartnerView partners;
 
-    OfferingValidation(Specifications specifications, Prices prices, Categories categories, KnownPartners partners) {
+    OfferingValidation(Specifications specifications, Prices prices, Categories categories, PartnerView partners) {
         this.specifications = specifications;
         this.prices = prices;
         this.categories = categories;
@@ -39,7 +39,7 @@ class OfferingValidation {
 
     /** The CSP is always active; a partner owner only while the partner view says ACTIVE. */
     boolean isActive(Owner owner) {
-        return owner.isCsp() || partners.find(owner.partnerId()).map(KnownPartner::isActive).orElse(false);
+        return owner.isCsp() || partners.find(owner.partnerId()).map(PartnerStatus::isActive).orElse(false);
     }
 
     Batch batch(Owner owner, List<OfferingDraft> drafts) {
@@ -86,7 +86,7 @@ class OfferingValidation {
             for (int i = 0; i < draft.participants().size(); i++) {
                 OfferingDraft.Participant participant = draft.participants().get(i);
                 if (participant != null && participant.partnerId() != null && !partnerCache.computeIfAbsent(
-                        participant.partnerId(), id -> partners.find(id).map(KnownPartner::isActive).orElse(false))) {
+                        participant.partnerId(), id -> partners.find(id).map(PartnerStatus::isActive).orElse(false))) {
                     row.error("participants[" + i + "].partnerId", "partner " + participant.partnerId()
                             + " is not an active partner");
                 }

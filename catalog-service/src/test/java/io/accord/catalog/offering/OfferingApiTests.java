@@ -1,6 +1,6 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -20,7 +20,7 @@ class OfferingApiTests {
 
     private final CatalogApi api;
 
-    OfferingApiTests(@LocalServerPort int port, KnownPartners partners, Offerings offerings) {
+    OfferingApiTests(@LocalServerPort int port, PartnerView partners, Offerings offerings) {
         this.api = new CatalogApi(port, partners, offerings);
     }
 

@@ -1,6 +1,6 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class OfferingCategoryTests {
     private final Offerings offerings;
     private final JdbcClient jdbc;
 
-    OfferingCategoryTests(@LocalServerPort int port, KnownPartners partners, Offerings offerings, JdbcClient jdbc) {
+    OfferingCategoryTests(@LocalServerPort int port, PartnerView partners, Offerings offerings, JdbcClient jdbc) {
         this.api = new CatalogApi(port, partners, offerings);
         this.offerings = offerings;
         this.jdbc = jdbc;

@@ -87,6 +87,13 @@ class OfferingService {
         return offerings.findAll(access.visibleList().and(filters), page);
     }
 
+    /** The ids of the offerings the caller may see, or null when it sees all (staff). */
+    @Transactional(readOnly = true)
+    List<UUID> visibleIds() {
+        return access.seesAll() ? null
+                : offerings.findAll(access.visibleList()).stream().map(ProductOffering::id).toList();
+    }
+
     /** A draft changes in place; a launched offering gets a new version that waits for review. */
     @Transactional
     ProductOffering change(UUID id, OfferingResources.Changeable change) {

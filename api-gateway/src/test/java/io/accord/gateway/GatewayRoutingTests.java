@@ -42,6 +42,31 @@ class GatewayRoutingTests extends EchoBackedGatewaySupport {
                 .jsonPath("$.path").isEqualTo(path + "?offset=0&limit=10");
     }
 
+    /** A partner admin registers and removes its TMF620 hub listener through the gateway (catalog checks who). */
+    @Test
+    void letsAPartnerAdminRegisterAndDeleteACatalogHubListener() {
+        String token = TestTokens.partner(Roles.PARTNER_ADMIN);
+        String hub = "/tmf-api/productCatalogManagement/v4/hub";
+
+        client.post().uri(hub)
+                .header(AUTHORIZATION, bearer(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"callback\":\"https://partner.example.com/tmf/listener\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.backend").isEqualTo("catalog")
+                .jsonPath("$.method").isEqualTo("POST")
+                .jsonPath("$.path").isEqualTo(hub);
+        client.delete().uri(hub + "/5b0e3c7e-3c1f-4d43-9a57-2f0e8f1c2a10")
+                .header(AUTHORIZATION, bearer(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.backend").isEqualTo("catalog")
+                .jsonPath("$.method").isEqualTo("DELETE");
+    }
+
     @Test
     void relaysTheCallersTokenUnchanged() {
         String token = TestTokens.partner(Roles.PARTNER_ADMIN);

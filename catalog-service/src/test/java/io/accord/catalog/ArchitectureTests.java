@@ -19,11 +19,23 @@ class ArchitectureTests {
     @ArchTest
     static final ArchTests accordRules = ArchTests.in(AccordArchitectureRules.class);
 
-    /** Offerings see partners only through the partner feature's public API, never its listener or tables. */
+    /** Partners are known through the starter's partner view only: no copy of it in catalog. */
     @ArchTest
-    static final ArchRule offeringsUsePartnersOnlyThroughTheirApi = noClasses()
-            .that().resideInAPackage("io.accord.catalog.offering..").and(PRODUCTION_CODE)
-            .should().dependOnClassesThat(resideInAPackage("io.accord.catalog.partner..")
-                    .and(not(simpleName("KnownPartners").or(simpleName("KnownPartner"))
-                            .or(simpleName("PartnerStatusUpdated")))));
+    static final ArchRule noPartnerReadModelOfItsOwn = noClasses()
+            .that().resideInAPackage("io.accord.catalog..").and(PRODUCTION_CODE)
+            .should().resideInAPackage("io.accord.catalog.partner..")
+            .allowEmptyShould(true);
+
+    /** The features built on categories and reference data use them only through their public entry points. */
+    @ArchTest
+    static final ArchRule featuresUseCategoriesOnlyThroughTheirApi = noClasses()
+            .that().resideInAnyPackage("io.accord.catalog.offering..", "io.accord.catalog.price..",
+                    "io.accord.catalog.specification..", "io.accord.catalog.importjob..")
+            .and(PRODUCTION_CODE)
+            .should().dependOnClassesThat(resideInAPackage("io.accord.catalog.category..")
+                    .and(not(simpleName("Categories").or(simpleName("CategoryRef"))
+                            .or(simpleName("CategoryUsage")))))
+            .orShould().dependOnClassesThat(resideInAPackage("io.accord.catalog.reference..")
+                    .and(not(simpleName("ReferenceData"))))
+            .allowEmptyShould(true);
 }

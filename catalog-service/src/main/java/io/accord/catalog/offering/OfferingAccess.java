@@ -72,6 +72,11 @@ class OfferingAccess {
     }
 
     /** The list restriction matching {@link #canSee}. */
+    /** Staff see every offering. */
+    boolean seesAll() {
+        return tenancy.isStaff();
+    }
+
     Specification<ProductOffering> visibleList() {
         if (tenancy.isStaff()) {
             return Specification.unrestricted();

@@ -1,11 +1,11 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartner;
-import io.accord.catalog.partner.KnownPartners;
 import io.accord.catalog.price.PriceVersionView;
 import io.accord.catalog.price.Prices;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.partner.PartnerStatus;
+import io.accord.platform.partner.PartnerView;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.security.Tenancy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,7 +24,7 @@ import java.util.Optional;
 @EnableConfigurationProperties(AutoApprovalProperties.class)
 class OfferingLifecycle {
 
-    private final KnownPartners partners;
+    private final PartnerView partners;
     private final Prices prices;
     private final OfferingResolver resolver;
     private final OfferingEvents events;
@@ -32,7 +32,7 @@ class OfferingLifecycle {
     private final Tenancy tenancy;
     private final AutoApproval policy;
 
-    OfferingLifecycle(KnownPartners partners, Prices prices, OfferingResolver resolver, OfferingEvents events,
+    OfferingLifecycle(PartnerView partners, Prices prices, OfferingResolver resolver, OfferingEvents events,
                       AuditTrail audit, Tenancy tenancy, AutoApprovalProperties policy) {
         this.partners = partners;
         this.prices = prices;
@@ -118,12 +118,12 @@ class OfferingLifecycle {
         if (offering.partnerId() == null) {
             return;
         }
-        Optional<KnownPartner> owner = partners.find(offering.partnerId());
-        if (owner.map(KnownPartner::isActive).orElse(false)) {
+        Optional<PartnerStatus> owner = partners.find(offering.partnerId());
+        if (owner.map(PartnerStatus::isActive).orElse(false)) {
             return;
         }
         throw new ConflictException("Partner " + offering.partnerId() + " is "
-                + owner.map(KnownPartner::status).orElse("unknown") + ": only ACTIVE partners may submit offerings");
+                + owner.map(PartnerStatus::status).orElse("unknown") + ": only ACTIVE partners may submit offerings");
     }
 
     /** Applies a transition (illegal ones answer 409), audits it and notifies hub subscribers. */

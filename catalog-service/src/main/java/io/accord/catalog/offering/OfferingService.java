@@ -87,6 +87,13 @@ class OfferingService {
         return offerings.findAll(access.visibleList().and(filters), page);
     }
 
+    /** The ids of the offerings the caller may see, or null when it sees all (staff). */
+    @Transactional(readOnly = true)
+    List<UUID> visibleIds() {
+        return access.seesAll() ? null
+                : offerings.findAll(access.visibleList()).stream().map(ProductOffering::id).toList();
+    }
+
     /** A draft changes in place; a launched offering gets a new version that waits for review. */
     @Transactional
     ProductOffering change(UUID id, OfferingResources.Changeable change) {
@@ -150,17 +157,24 @@ class OfferingService {
         ImportOutcome outcome = importer.upsertAll(owner, List.of(draft), false).getFirst();
         if (outcome.isInvalid()) {
             ImportOutcome.FieldError first = outcome.errors().getFirst();
-            throw new InvalidInputException(first.field(), first.field() + ": " + first.message());
+            // the TMF resource names the category `category`; the draft's field is `categoryCode`
+            String field = "categoryCode".equals(first.field()) ? "category" : first.field();
+            throw new InvalidInputException(field, field + ": " + first.message());
         }
         return outcome;
     }
 
     private String category(OfferingResources.Ref ref) {
         UUID id = ref == null ? null : OfferingFilter.uuid(ref.id());
-        return (id == null ? java.util.Optional.<CategoryRef>empty() : categories.find(id))
+        String code = (id == null ? java.util.Optional.<CategoryRef>empty() : categories.find(id))
                 .or(() -> ref == null ? java.util.Optional.empty() : categories.findByCode(ref.name()))
                 .map(CategoryRef::code)
                 .orElseThrow(() -> new InvalidInputException("category", "category must name a known category id"));
+        if (!categories.isLaunched(code)) {
+            throw new InvalidInputException("category", "category '" + code
+                    + "' is not launched: offerings are filed only in launched categories");
+        }
+        return code;
     }
 
     private io.accord.catalog.specification.SpecificationDraft specification(Owner owner, OfferingResources.Ref ref,

@@ -2,10 +2,10 @@ package io.accord.catalog.offering;
 
 import io.accord.catalog.category.Categories;
 import io.accord.catalog.category.CategoryRef;
-import io.accord.catalog.partner.KnownPartner;
-import io.accord.catalog.partner.KnownPartners;
 import io.accord.catalog.price.Prices;
 import io.accord.catalog.specification.Specifications;
+import io.accord.platform.partner.PartnerStatus;
+import io.accord.platform.partner.PartnerView;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -28,9 +28,9 @@ class OfferingValidation {
     private final Specifications specifications;
     private final Prices prices;
     private final Categories categories;
-    private final KnownPartners partners;
+    private final PartnerView partners;
 
-    OfferingValidation(Specifications specifications, Prices prices, Categories categories, KnownPartners partners) {
+    OfferingValidation(Specifications specifications, Prices prices, Categories categories, PartnerView partners) {
         this.specifications = specifications;
         this.prices = prices;
         this.categories = categories;
@@ -39,11 +39,12 @@ class OfferingValidation {
 
     /** The CSP is always active; a partner owner only while the partner view says ACTIVE. */
     boolean isActive(Owner owner) {
-        return owner.isCsp() || partners.find(owner.partnerId()).map(KnownPartner::isActive).orElse(false);
+        return owner.isCsp() || partners.find(owner.partnerId()).map(PartnerStatus::isActive).orElse(false);
     }
 
     Batch batch(Owner owner, List<OfferingDraft> drafts) {
         Map<String, Optional<CategoryRef>> categoryCache = new HashMap<>();
+        Map<String, Boolean> launchedCache = new HashMap<>();
         Map<UUID, Boolean> partnerCache = new HashMap<>();
         Batch batch = new Batch();
         Set<String> seen = new HashSet<>();
@@ -75,11 +76,17 @@ class OfferingValidation {
                         categories::findByCode);
                 category.ifPresentOrElse(found -> row.categoryId = found.id(), () -> row.error("categoryCode",
                         "unknown category '" + row.draft.categoryCode() + "'"));
+                // only a launched category takes offerings (its whole path to the root is then launched too)
+                if (category.isPresent() && !launchedCache.computeIfAbsent(draft.categoryCode(),
+                        categories::isLaunched)) {
+                    row.error("categoryCode", "category '" + draft.categoryCode()
+                            + "' is not launched: offerings are filed only in launched categories");
+                }
             }
             for (int i = 0; i < draft.participants().size(); i++) {
                 OfferingDraft.Participant participant = draft.participants().get(i);
                 if (participant != null && participant.partnerId() != null && !partnerCache.computeIfAbsent(
-                        participant.partnerId(), id -> partners.find(id).map(KnownPartner::isActive).orElse(false))) {
+                        participant.partnerId(), id -> partners.find(id).map(PartnerStatus::isActive).orElse(false))) {
                     row.error("participants[" + i + "].partnerId", "partner " + participant.partnerId()
                             + " is not an active partner");
                 }

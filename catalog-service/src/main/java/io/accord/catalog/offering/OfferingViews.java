@@ -1,10 +1,10 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartner;
-import io.accord.catalog.partner.KnownPartners;
 import io.accord.catalog.price.PriceDraft;
 import io.accord.catalog.price.PriceVersionView;
 import io.accord.catalog.price.Prices;
+import io.accord.platform.partner.PartnerStatus;
+import io.accord.platform.partner.PartnerView;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,11 +25,11 @@ class OfferingViews {
     static final String SPEC_PATH = "/tmf-api/productCatalogManagement/v4/productSpecification";
 
     private final Prices prices;
-    private final KnownPartners partners;
+    private final PartnerView partners;
     private final JsonMapper json;
     private final Clock clock;
 
-    OfferingViews(Prices prices, KnownPartners partners, JsonMapper json, Clock clock) {
+    OfferingViews(Prices prices, PartnerView partners, JsonMapper json, Clock clock) {
         this.prices = prices;
         this.partners = partners;
         this.json = json;
@@ -53,7 +53,7 @@ class OfferingViews {
         for (ProductOffering offering : page) {
             List<PriceVersionView> own = versions.getOrDefault(offering.id(), List.of());
             boolean ownerActive = offering.partnerId() == null || activeOwners.computeIfAbsent(offering.partnerId(),
-                    id -> partners.find(id).map(KnownPartner::isActive).orElse(false));
+                    id -> partners.find(id).map(PartnerStatus::isActive).orElse(false));
             views.add(view(offering, json.readValue(offering.definition(), OfferingDraft.class), own,
                     Sellability.sellable(offering, own, ownerActive, now)));
         }

@@ -1,9 +1,9 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.PartnerStatusUpdated;
+import io.accord.platform.partner.PartnerViewStatusChanged;
+import io.accord.platform.security.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.accord.platform.security.Tenancy;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +31,9 @@ class PartnerStatusReaction {
         this.clock = clock;
     }
 
-    /** Runs in the transaction that applied the status change (the inbox's). */
+    /** Runs in the transaction that applied the status change (the inbox's): retirements commit with it. */
     @EventListener
-    void on(PartnerStatusUpdated update) {
+    void on(PartnerViewStatusChanged update) {
         if (!TERMINATED.equals(update.status())) {
             return;
         }

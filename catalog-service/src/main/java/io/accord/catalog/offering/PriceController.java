@@ -7,9 +7,12 @@ import io.accord.contracts.catalog.UnitOfMeasure;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -77,13 +80,18 @@ class PriceController {
 
     @GetMapping
     @PreAuthorize(OfferingAuthorization.READERS)
-    @Operation(operationId = "listProductOfferingPrices", summary = "Every price version of one offering "
-            + "(productOffering.id, mandatory), oldest first per price")
-    ResponseEntity<List<PriceResource>> list(@RequestParam(name = "productOffering.id", required = false) String id) {
-        UUID offeringId = id == null ? null : OfferingFilter.uuid(id);
+    @Operation(operationId = "listProductOfferingPrices", summary = "The price versions the caller may see, paged "
+            + "by offset and limit (by offering, price, version), or every version of one offering "
+            + "(productOffering.id)")
+    ResponseEntity<List<PriceResource>> list(@RequestParam(name = "productOffering.id", required = false) String id,
+                                             @RequestParam(required = false) Integer offset,
+                                             @RequestParam(required = false) Integer limit) {
         if (id == null) {
-            throw new InvalidInputException("productOffering.id", "filter the prices by productOffering.id");
+            OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
+            return PagedResponse.of(prices.page(offerings.visibleIds(), (int) paging.offset(), paging.limit()),
+                    views::price);
         }
+        UUID offeringId = OfferingFilter.uuid(id);
         if (offeringId == null) {
             throw new NotFoundException("ProductOffering", id);
         }

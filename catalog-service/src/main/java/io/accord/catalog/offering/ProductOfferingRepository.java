@@ -19,21 +19,30 @@ interface ProductOfferingRepository extends JpaRepository<ProductOffering, UUID>
 
     /**
      * Sellable now: launched, within validity, owner ACTIVE (or the CSP), a launched price in force (or a bundle
-     * priced by its components), and visible to the caller ({@code partner} null: staff, sees all).
+     * priced by its components), and visible to the caller ({@code all}: staff, who see all).
      */
-    @Query(value = """
-            select o from ProductOffering o
-            where o.status = 'LAUNCHED' and (o.validFrom is null or o.validFrom <= :now)
-              and (o.validTo is null or o.validTo > :now)
-              and (o.partnerId is null or exists (select 1 from KnownPartner k where k.id = o.partnerId
-                                                  and k.status = 'ACTIVE' and k.legalName is not null))
-              and (exists (select 1 from PriceVersion p where p.offeringId = o.id and p.status = 'LAUNCHED'
-                           and p.validFrom <= :now and (p.validTo is null or p.validTo > :now))
-                   or (o.isBundle and not exists (select 1 from PriceVersion p where p.offeringId = o.id)))
-              and (:partner is null or o.partnerId = :partner or o.partnerId is null
-                   or exists (select 1 from ProductOffering x join x.participants pa
-                              where x.id = o.id and pa.partnerId = :partner))""")
-    Page<ProductOffering> sellable(Instant now, UUID partner, Pageable page);
+    @Query(value = "select o.* " + SELLABLE + " order by o.launched_at, o.id",
+            countQuery = "select count(*) " + SELLABLE, nativeQuery = true)
+    Page<ProductOffering> sellable(Instant now, UUID partner, boolean all, Pageable page);
+
+    /**
+     * SQL, not JPQL: the partner view is the starter's table ({@code PartnerView}), not an entity of this service.
+     * The order is fixed here, so callers page it unsorted.
+     */
+    String SELLABLE = """
+            from product_offering o
+            where o.status = 'LAUNCHED' and (o.valid_from is null or o.valid_from <= :now)
+              and (o.valid_to is null or o.valid_to > :now)
+              and (o.partner_id is null or exists (select 1 from partner_view k where k.id = o.partner_id
+                                                   and k.status = 'ACTIVE' and k.legal_name is not null))
+              and (exists (select 1 from product_offering_price p where p.offering_id = o.id
+                           and p.status = 'LAUNCHED' and p.valid_from <= :now
+                           and (p.valid_to is null or p.valid_to > :now))
+                   or (o.is_bundle and not exists (select 1 from product_offering_price p
+                                                   where p.offering_id = o.id)))
+              and (:all or o.partner_id = :partner or o.partner_id is null
+                   or exists (select 1 from offering_participant pa
+                              where pa.offering_id = o.id and pa.partner_id = :partner))""";
 
     @Query("select o from ProductOffering o where o.status = 'IN_REVIEW' or o.pendingChange is not null")
     Page<ProductOffering> inReview(Pageable page);

@@ -90,7 +90,8 @@ class ReviewController {
             + "a price in force, owner not suspended; those the caller may see")
     ResponseEntity<List<OfferingResources.Offering>> sellable(@RequestParam(required = false) Integer offset,
                                                               @RequestParam(required = false) Integer limit) {
-        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("launchedAt", "id"));
+        // the query orders by launch time and id itself (it is SQL: no sort by entity attributes)
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
         var page = service.sellable(paging);
         return PagedResponse.of(new PageImpl<>(views.offerings(page.getContent()), paging, page.getTotalElements()),
                 offering -> offering);

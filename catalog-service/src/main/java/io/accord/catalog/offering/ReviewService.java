@@ -73,9 +73,8 @@ class ReviewService {
 
     @Transactional(readOnly = true)
     Page<ProductOffering> sellable(Pageable page) {
-        UUID partner = tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value)
-                .orElse(new UUID(0, 0));
-        return offerings.sellable(clock.instant(), partner, page);
+        UUID partner = tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
+        return offerings.sellable(clock.instant(), partner, tenancy.isStaff(), page);
     }
 
     @Transactional(readOnly = true)

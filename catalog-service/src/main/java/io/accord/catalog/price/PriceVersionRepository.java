@@ -1,5 +1,7 @@
 package io.accord.catalog.price;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -14,6 +16,8 @@ interface PriceVersionRepository extends JpaRepository<PriceVersion, UUID> {
     List<PriceVersion> findByOfferingIdOrderByPriceKeyAscVersionNumberAsc(UUID offeringId);
 
     List<PriceVersion> findByOfferingIdInOrderByOfferingIdAscPriceKeyAscVersionNumberAsc(Collection<UUID> offeringIds);
+
+    Page<PriceVersion> findByOfferingIdIn(Collection<UUID> offeringIds, Pageable page);
 
     /** The versions in force at {@code at}: one query answered by the exclusion constraint's GiST index. */
     @Query(value = """

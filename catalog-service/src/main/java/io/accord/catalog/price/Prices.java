@@ -3,6 +3,9 @@ package io.accord.catalog.price;
 import io.accord.catalog.reference.ReferenceData;
 import io.accord.platform.problem.ConflictException;
 import jakarta.persistence.EntityManager;
+import io.accord.platform.web.OffsetLimit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -156,6 +159,20 @@ public class Prices {
         return versions.findByOfferingIdInOrderByOfferingIdAscPriceKeyAscVersionNumberAsc(offeringIds).stream()
                 .map(PriceVersion::view)
                 .collect(Collectors.groupingBy(PriceVersionView::offeringId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /**
+     * A page of the price versions of these offerings, or of every offering when {@code offeringIds} is null (staff),
+     * by offering, price and version.
+     */
+    @Transactional(readOnly = true)
+    public Page<PriceVersionView> page(Collection<UUID> offeringIds, int offset, int limit) {
+        OffsetLimit page = OffsetLimit.of(offset, limit, Sort.by("offeringId", "priceKey", "versionNumber"));
+        if (offeringIds != null && offeringIds.isEmpty()) {
+            return Page.empty(page);
+        }
+        return (offeringIds == null ? versions.findAll(page) : versions.findByOfferingIdIn(offeringIds, page))
+                .map(PriceVersion::view);
     }
 
     /** The launched versions in force at {@code at}, one per price: a single indexed query. */

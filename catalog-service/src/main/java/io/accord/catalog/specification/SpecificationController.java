@@ -6,6 +6,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,8 +16,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,14 +28,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * TMF620 productSpecification: create and read. A partner sees its own and the CSP's specifications; another
- * partner's answers 404. Specifications change through their offerings' imports (a launched one only through review).
+ * TMF620 productSpecification: create, read, merge-patch and delete. A partner sees its own and the CSP's
+ * specifications; another partner's answers 404. A specification offerings use changes through them (a launched
+ * one only through review): PATCH and DELETE answer 409 for it.
  */
 @RestController
 @RequestMapping(SpecificationResources.PATH)
@@ -44,12 +51,18 @@ class SpecificationController {
             + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.AUDITOR
             + "', '" + Roles.FINANCE + "')";
 
+    /** What a merge patch may change: the definition; the owner and external id stay. */
+    private static final Set<String> CHANGEABLE = Set.of("name", "description", "productSpecCharacteristic",
+            "resourceSpecification", "partnerActivation");
+
     private final SpecificationService service;
     private final Tenancy tenancy;
+    private final MergePatch patches;
 
-    SpecificationController(SpecificationService service, Tenancy tenancy) {
+    SpecificationController(SpecificationService service, Tenancy tenancy, MergePatch patches) {
         this.service = service;
         this.tenancy = tenancy;
+        this.patches = patches;
     }
 
     @PostMapping
@@ -73,6 +86,29 @@ class SpecificationController {
                 .orElseThrow(() -> new NotFoundException("ProductSpecification", id)));
     }
 
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @PreAuthorize(WRITERS)
+    @Operation(operationId = "patchProductSpecification", summary = "Change a specification no offering uses yet "
+            + "with a JSON merge patch (name, description, productSpecCharacteristic, resourceSpecification, "
+            + "partnerActivation); one offerings use answers 409")
+    @RequestExample("catalog/product-specification-patch.json")
+    SpecificationResources.Specification patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        SpecificationView current = writable(id);
+        SpecificationResources.CreateSpecification changed = patches.patched(
+                SpecificationResources.Specification.of(current), patch, CHANGEABLE,
+                SpecificationResources.CreateSpecification.class);
+        return SpecificationResources.Specification.of(service.change(current, changed));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(WRITERS)
+    @Operation(operationId = "deleteProductSpecification", summary = "Delete a specification no offering uses; "
+            + "one offerings use answers 409")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id) {
+        service.delete(writable(id));
+    }
+
     @GetMapping
     @PreAuthorize(READERS)
     @Operation(operationId = "listProductSpecifications", summary = "List the specifications the caller may see, "
@@ -85,6 +121,16 @@ class SpecificationController {
                         .orElse(new UUID(0, 0))));
         return PagedResponse.of(service.list(visible, OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"))),
                 SpecificationResources.Specification::of);
+    }
+
+    /** Another partner's specification is not found; a partner reads the CSP's but does not change it. */
+    private SpecificationView writable(UUID id) {
+        SpecificationView view = service.get(id).filter(this::visible)
+                .orElseThrow(() -> new NotFoundException("ProductSpecification", id));
+        if (!tenancy.isStaff() && view.ownerPartnerId() == null) {
+            throw new AccessDeniedException("Only staff change the CSP's specifications");
+        }
+        return view;
     }
 
     private boolean visible(SpecificationView view) {

@@ -28,11 +28,13 @@ class SpecificationService {
     private final Specifications entry;
     private final AuditTrail audit;
     private final ApplicationEventPublisher hub;
+    private final List<SpecificationUsage> usages;
     private final Clock clock;
 
     SpecificationService(ProductSpecificationRepository specifications, Specifications entry, AuditTrail audit,
-                         ApplicationEventPublisher hub, Clock clock) {
+                         ApplicationEventPublisher hub, List<SpecificationUsage> usages, Clock clock) {
         this.specifications = specifications;
+        this.usages = usages;
         this.entry = entry;
         this.audit = audit;
         this.hub = hub;
@@ -46,6 +48,49 @@ class SpecificationService {
         if (!entry.findByExternalIds(ownerKey, List.of(externalId)).isEmpty()) {
             throw new ConflictException("A specification with externalId '" + externalId + "' exists already");
         }
+        SpecificationDraft draft = checked(externalId, request);
+        UUID id = entry.upsert(ownerKey, partnerId, draft, null, clock.instant());
+        SpecificationView view = entry.find(id).orElseThrow();
+        audit.record(partnerId == null ? null : new PartnerId(partnerId), "productSpecification", id.toString(),
+                "created", null, draft);
+        hub.publishEvent(new TmfEvent("ProductSpecificationCreateEvent", "productSpecification",
+                SpecificationResources.Specification.of(view), partnerId == null ? Set.of() : Set.of(partnerId),
+                partnerId == null));
+        return view;
+    }
+
+    /** A merge patch's result: only a specification no offering uses changes (offerings hold a copy of it). */
+    @Transactional
+    SpecificationView change(SpecificationView current, SpecificationResources.CreateSpecification changed) {
+        refuseIfUsed(current, "changed");
+        SpecificationDraft draft = checked(current.definition().externalId(), changed);
+        String ownerKey = current.ownerPartnerId() == null ? "CSP" : current.ownerPartnerId().toString();
+        entry.upsert(ownerKey, current.ownerPartnerId(), draft, current, clock.instant());
+        SpecificationView view = entry.find(current.id()).orElseThrow();
+        audit.record(partner(current), "productSpecification", current.id().toString(), "changed",
+                current.definition(), view.definition());
+        notify("ProductSpecificationAttributeValueChangeEvent", view);
+        return view;
+    }
+
+    @Transactional
+    void delete(SpecificationView current) {
+        refuseIfUsed(current, "deleted");
+        notify("ProductSpecificationDeleteEvent", current);
+        audit.record(partner(current), "productSpecification", current.id().toString(), "deleted",
+                current.definition(), null);
+        specifications.deleteById(current.id());
+    }
+
+    private void refuseIfUsed(SpecificationView spec, String what) {
+        for (SpecificationUsage usage : usages) {
+            usage.usage(spec.id()).ifPresent(reason -> {
+                throw new ConflictException("Specification " + spec.id() + " is not " + what + ": " + reason);
+            });
+        }
+    }
+
+    private SpecificationDraft checked(String externalId, SpecificationResources.CreateSpecification request) {
         SpecificationDraft draft = new SpecificationDraft(externalId, request.name(), request.description(),
                 request.productSpecCharacteristic() == null ? List.of() : request.productSpecCharacteristic().stream()
                         .map(SpecificationService::characteristic).toList(),
@@ -58,14 +103,17 @@ class SpecificationService {
             throw new InvalidInputException(tmfField(errors.getFirst()[0]), errors.getFirst()[0] + ": "
                     + errors.getFirst()[1]);
         }
-        UUID id = entry.upsert(ownerKey, partnerId, draft, null, clock.instant());
-        SpecificationView view = entry.find(id).orElseThrow();
-        audit.record(partnerId == null ? null : new PartnerId(partnerId), "productSpecification", id.toString(),
-                "created", null, draft);
-        hub.publishEvent(new TmfEvent("ProductSpecificationCreateEvent", "productSpecification",
-                SpecificationResources.Specification.of(view), partnerId == null ? Set.of() : Set.of(partnerId),
-                partnerId == null));
-        return view;
+        return draft;
+    }
+
+    private void notify(String eventType, SpecificationView view) {
+        hub.publishEvent(new TmfEvent(eventType, "productSpecification", SpecificationResources.Specification.of(view),
+                view.ownerPartnerId() == null ? Set.of() : Set.of(view.ownerPartnerId()),
+                view.ownerPartnerId() == null));
+    }
+
+    private static PartnerId partner(SpecificationView view) {
+        return view.ownerPartnerId() == null ? null : new PartnerId(view.ownerPartnerId());
     }
 
     @Transactional(readOnly = true)

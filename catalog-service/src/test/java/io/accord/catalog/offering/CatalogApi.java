@@ -1,6 +1,6 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.catalog.partner.PartnerEvents;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.TestHttp;
@@ -21,10 +21,10 @@ final class CatalogApi {
 
     final TestHttp manager;
     private final int port;
-    private final KnownPartners partners;
+    private final PartnerView partners;
     private final Offerings offerings;
 
-    CatalogApi(int port, KnownPartners partners, Offerings offerings) {
+    CatalogApi(int port, PartnerView partners, Offerings offerings) {
         this.port = port;
         this.partners = partners;
         this.offerings = offerings;

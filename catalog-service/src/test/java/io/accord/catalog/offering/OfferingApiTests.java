@@ -1,6 +1,6 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -20,7 +20,7 @@ class OfferingApiTests {
 
     private final CatalogApi api;
 
-    OfferingApiTests(@LocalServerPort int port, KnownPartners partners, Offerings offerings) {
+    OfferingApiTests(@LocalServerPort int port, PartnerView partners, Offerings offerings) {
         this.api = new CatalogApi(port, partners, offerings);
     }
 
@@ -73,7 +73,8 @@ class OfferingApiTests {
         admin.post(CatalogApi.OFFERINGS, create("Video two", VIDEO, spec));
         admin.post(CatalogApi.OFFERINGS, create("Music one", MUSIC, spec));
 
-        TestHttp.Response page = admin.get(CatalogApi.OFFERINGS + "?offset=1&limit=2");
+        // its own drafts: launched CSP offerings other tests made are visible to every partner too
+        TestHttp.Response page = admin.get(CatalogApi.OFFERINGS + "?offset=1&limit=2&lifecycleStatus=In%20study");
         TestHttp.Response music = admin.get(CatalogApi.OFFERINGS + "?category.id=" + MUSIC);
         TestHttp.Response drafts = admin.get(CatalogApi.OFFERINGS + "?lifecycleStatus=In%20study&isBundle=false"
                 + "&fields=name");

@@ -1,6 +1,6 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.AccordServiceTest;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ class OfferingImportPerformanceTests {
     private final Offerings offerings;
     private final CatalogApi api;
 
-    OfferingImportPerformanceTests(@LocalServerPort int port, KnownPartners partners, Offerings offerings) {
+    OfferingImportPerformanceTests(@LocalServerPort int port, PartnerView partners, Offerings offerings) {
         this.offerings = offerings;
         this.api = new CatalogApi(port, partners, offerings);
     }

@@ -1,6 +1,6 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.catalog.partner.PartnerEvents;
 import io.accord.testsupport.AccordServiceTest;
 import org.junit.jupiter.api.Test;
@@ -22,10 +22,10 @@ import static org.awaitility.Awaitility.await;
 class OfferingImportTests {
 
     private final Offerings offerings;
-    private final KnownPartners partners;
+    private final PartnerView partners;
     private final JdbcClient jdbc;
 
-    OfferingImportTests(Offerings offerings, KnownPartners partners, JdbcClient jdbc) {
+    OfferingImportTests(Offerings offerings, PartnerView partners, JdbcClient jdbc) {
         this.offerings = offerings;
         this.partners = partners;
         this.jdbc = jdbc;

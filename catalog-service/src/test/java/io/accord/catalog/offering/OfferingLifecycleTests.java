@@ -1,6 +1,6 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.catalog.partner.PartnerEvents;
 import io.accord.contracts.CloudEventHeaders;
 import io.accord.contracts.Topics;
@@ -37,7 +37,7 @@ class OfferingLifecycleTests {
     private final JdbcClient jdbc;
     private final OfferingLaunchJob job;
 
-    OfferingLifecycleTests(@LocalServerPort int port, KnownPartners partners, Offerings offerings, JdbcClient jdbc,
+    OfferingLifecycleTests(@LocalServerPort int port, PartnerView partners, Offerings offerings, JdbcClient jdbc,
                            OfferingLaunchJob job) {
         this.job = job;
         this.api = new CatalogApi(port, partners, offerings);

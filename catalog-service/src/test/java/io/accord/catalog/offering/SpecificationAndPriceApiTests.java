@@ -1,6 +1,6 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class SpecificationAndPriceApiTests {
 
     private final CatalogApi api;
 
-    SpecificationAndPriceApiTests(@LocalServerPort int port, KnownPartners partners, Offerings offerings) {
+    SpecificationAndPriceApiTests(@LocalServerPort int port, PartnerView partners, Offerings offerings) {
         this.api = new CatalogApi(port, partners, offerings);
     }
 

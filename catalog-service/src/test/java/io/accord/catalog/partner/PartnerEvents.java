@@ -39,7 +39,11 @@ public final class PartnerEvents {
 
     /** @return the event id */
     public static String statusChanged(String partnerId, String from, String to, Long sequence) {
-        String eventId = UUID.randomUUID().toString();
+        return statusChanged(partnerId, from, to, UUID.randomUUID().toString(), sequence);
+    }
+
+    /** With a given event id (a redelivery); @return the event id */
+    public static String statusChanged(String partnerId, String from, String to, String eventId, Long sequence) {
         TestKafka.send(sequenced(sequence, TestKafka.cloudEvent(Topics.PARTNER_EVENTS, partnerId, "PartnerStatusChanged", eventId,
                 partnerId, """
                 {"eventId":"%s","occurredAt":"%s","partnerId":"%s","previousStatus":"%s","status":"%s",

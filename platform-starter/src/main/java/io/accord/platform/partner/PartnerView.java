@@ -57,10 +57,15 @@ public class PartnerView {
         }
     }
 
-    /** Applied only if newer than what the row holds; before the activation it makes a placeholder. */
-    void statusChanged(UUID id, String status, Long sequence, Instant at) {
+    /**
+     * Applied only if newer than what the row holds; before the activation it makes a placeholder.
+     *
+     * @return whether an existing row's status was changed (a placeholder made or a stale event: false)
+     */
+    boolean statusChanged(UUID id, String status, Long sequence, Instant at) {
         if (!exists(id)) {
             insert(id, null, status, sequence, at);
+            return false;
         } else if (newer(id, sequence)) {
             jdbc.sql("""
                             update partner_view set status = :status, updated_at = :at,
@@ -69,7 +74,9 @@ public class PartnerView {
                             """)
                     .param("id", id).param("status", status).param("at", timestamp(at)).param("sequence", sequence)
                     .update();
+            return true;
         }
+        return false;
     }
 
     boolean newer(UUID id, Long sequence) {

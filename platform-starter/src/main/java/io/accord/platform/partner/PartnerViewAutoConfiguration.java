@@ -4,6 +4,7 @@ import io.accord.platform.PlatformAutoConfiguration;
 import io.accord.platform.inbox.Inbox;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,8 +24,10 @@ public class PartnerViewAutoConfiguration {
     }
 
     @Bean
-    PartnerViewListener partnerViewListener(Inbox inbox, PartnerView view, Environment environment) {
+    PartnerViewListener partnerViewListener(Inbox inbox, PartnerView view, Environment environment,
+                                            ApplicationEventPublisher publisher) {
+        // the inbox keys applied events by this consumer name: never change it, or events are applied again
         return new PartnerViewListener(inbox, view,
-                environment.getProperty("spring.application.name", "accord") + ".partner-view");
+                environment.getProperty("spring.application.name", "accord") + ".partner-view", publisher);
     }
 }

@@ -8,11 +8,15 @@ import io.accord.platform.inbox.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import java.util.UUID;
 
-/** Keeps the {@link PartnerView} current from {@code partner.events.v1}, each event applied exactly once. */
+/**
+ * Keeps the {@link PartnerView} current from {@code partner.events.v1}, each event applied exactly once, and tells
+ * the service's features of an applied status change ({@link PartnerViewStatusChanged}) in the same transaction.
+ */
 class PartnerViewListener {
 
     private static final Logger log = LoggerFactory.getLogger(PartnerViewListener.class);
@@ -20,12 +24,14 @@ class PartnerViewListener {
     private final Inbox inbox;
     private final PartnerView view;
     private final String consumer;
+    private final ApplicationEventPublisher publisher;
 
     /** @param consumer the inbox consumer name, {@code <application>.partner-view} */
-    PartnerViewListener(Inbox inbox, PartnerView view, String consumer) {
+    PartnerViewListener(Inbox inbox, PartnerView view, String consumer, ApplicationEventPublisher publisher) {
         this.inbox = inbox;
         this.view = view;
         this.consumer = consumer;
+        this.publisher = publisher;
     }
 
     @KafkaListener(topics = Topics.PARTNER_EVENTS)
@@ -33,6 +39,7 @@ class PartnerViewListener {
         inbox.receive(consumer, record, this::apply);
     }
 
+    /** Inside the inbox's transaction: the view's change, the listeners' changes and the inbox row commit together. */
     private void apply(IncomingEvent event) {
         switch (event.type()) {
             case "PartnerActivated" -> {
@@ -43,8 +50,10 @@ class PartnerViewListener {
             }
             case "PartnerStatusChanged" -> {
                 PartnerStatusChanged change = event.payload(PartnerStatusChanged.class);
-                view.statusChanged(UUID.fromString(change.partnerId()), change.status(), event.sequence(),
-                        change.occurredAt());
+                UUID id = UUID.fromString(change.partnerId());
+                if (view.statusChanged(id, change.status(), event.sequence(), change.occurredAt())) {
+                    publisher.publishEvent(new PartnerViewStatusChanged(id, change.status(), change.occurredAt()));
+                }
                 log.info("Partner {} status {} (event {}, sequence {})", change.partnerId(), change.status(),
                         event.id(), event.sequence());
             }

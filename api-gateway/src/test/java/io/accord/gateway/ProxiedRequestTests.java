@@ -2,7 +2,6 @@ package io.accord.gateway;
 
 import io.accord.contracts.Roles;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 
@@ -17,8 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProxiedRequestTests extends EchoBackedGatewaySupport {
 
-    @Autowired
-    NettyRoutingFilter routingFilter;
+    private final NettyRoutingFilter routingFilter;
+
+    ProxiedRequestTests(NettyRoutingFilter routingFilter) {
+        this.routingFilter = routingFilter;
+    }
 
     @Test
     void forwardsTheCallersHeadersButNoForwardingOrHopByHopHeaders() {

@@ -1,8 +1,8 @@
 package io.accord.catalog.importjob;
 
-import io.accord.catalog.partner.KnownPartner;
-import io.accord.catalog.partner.KnownPartners;
 import io.accord.contracts.value.PartnerId;
+import io.accord.platform.partner.PartnerStatus;
+import io.accord.platform.partner.PartnerView;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.InvalidInputException;
@@ -34,13 +34,13 @@ class ImportJobService {
     static final String RESOURCE_TYPE = "importJob";
 
     private final ImportJobStore store;
-    private final KnownPartners partners;
+    private final PartnerView partners;
     private final Tenancy tenancy;
     private final AuditTrail audit;
     private final ImportProperties properties;
     private final Clock clock;
 
-    ImportJobService(ImportJobStore store, KnownPartners partners, Tenancy tenancy, AuditTrail audit,
+    ImportJobService(ImportJobStore store, PartnerView partners, Tenancy tenancy, AuditTrail audit,
                      ImportProperties properties, Clock clock) {
         this.store = store;
         this.partners = partners;
@@ -111,7 +111,7 @@ class ImportJobService {
 
     /** Only ACTIVE partners submit offerings; a dry run only checks a file, so any known partner may. */
     private void checkActive(PartnerId owner) {
-        Optional<KnownPartner> partner = partners.find(owner.value());
+        Optional<PartnerStatus> partner = partners.find(owner.value());
         if (partner.isEmpty()) {
             throw new ConflictException("Partner " + owner.value() + " is unknown to the catalog");
         }

@@ -1,7 +1,7 @@
 package io.accord.catalog.exportjob;
 
-import io.accord.catalog.partner.KnownPartners;
-import io.accord.catalog.partner.PartnerEvents;
+import io.accord.platform.partner.PartnerView;
+import io.accord.testsupport.PartnerEvents;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -31,9 +31,9 @@ class ExportJobTests {
     @LocalServerPort
     int port;
 
-    private final KnownPartners partners;
+    private final PartnerView partners;
 
-    ExportJobTests(KnownPartners partners) {
+    ExportJobTests(PartnerView partners) {
         this.partners = partners;
     }
 

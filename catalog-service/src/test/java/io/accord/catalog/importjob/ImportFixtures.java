@@ -1,7 +1,7 @@
 package io.accord.catalog.importjob;
 
-import io.accord.catalog.partner.KnownPartners;
-import io.accord.catalog.partner.PartnerEvents;
+import io.accord.platform.partner.PartnerView;
+import io.accord.testsupport.PartnerEvents;
 import io.accord.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 
@@ -26,13 +26,13 @@ final class ImportFixtures {
     private ImportFixtures() {
     }
 
-    static String activePartner(KnownPartners partners, String name) {
+    static String activePartner(PartnerView partners, String name) {
         String id = UUID.randomUUID().toString();
         activate(partners, id, name);
         return id;
     }
 
-    static void activate(KnownPartners partners, String id, String name) {
+    static void activate(PartnerView partners, String id, String name) {
         PartnerEvents.activated(id, name);
         await().atMost(Duration.ofSeconds(30)).until(() -> partners.find(UUID.fromString(id))
                 .filter(partner -> partner.isActive()).isPresent());

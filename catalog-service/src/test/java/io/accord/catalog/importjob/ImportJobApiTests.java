@@ -1,6 +1,6 @@
 package io.accord.catalog.importjob;
 
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -19,10 +19,10 @@ class ImportJobApiTests {
     @LocalServerPort
     int port;
 
-    private final KnownPartners partners;
+    private final PartnerView partners;
     private final JdbcClient jdbc;
 
-    ImportJobApiTests(KnownPartners partners, JdbcClient jdbc) {
+    ImportJobApiTests(PartnerView partners, JdbcClient jdbc) {
         this.partners = partners;
         this.jdbc = jdbc;
     }

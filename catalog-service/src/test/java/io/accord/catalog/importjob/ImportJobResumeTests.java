@@ -2,7 +2,7 @@ package io.accord.catalog.importjob;
 
 import io.accord.catalog.offering.Offerings;
 import io.accord.catalog.offering.Owner;
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -33,11 +33,11 @@ class ImportJobResumeTests {
     int port;
 
     private final ImportRunner runner;
-    private final KnownPartners partners;
+    private final PartnerView partners;
     private final Offerings offerings;
     private final JdbcClient jdbc;
 
-    ImportJobResumeTests(ImportRunner runner, KnownPartners partners, Offerings offerings, JdbcClient jdbc) {
+    ImportJobResumeTests(ImportRunner runner, PartnerView partners, Offerings offerings, JdbcClient jdbc) {
         this.runner = runner;
         this.partners = partners;
         this.offerings = offerings;

@@ -2,7 +2,7 @@ package io.accord.catalog.importjob;
 
 import io.accord.catalog.offering.Offerings;
 import io.accord.catalog.offering.Owner;
-import io.accord.catalog.partner.KnownPartners;
+import io.accord.platform.partner.PartnerView;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -27,10 +27,10 @@ class ImportJobTests {
     @LocalServerPort
     int port;
 
-    private final KnownPartners partners;
+    private final PartnerView partners;
     private final Offerings offerings;
 
-    ImportJobTests(KnownPartners partners, Offerings offerings) {
+    ImportJobTests(PartnerView partners, Offerings offerings) {
         this.partners = partners;
         this.offerings = offerings;
     }

@@ -1,7 +1,7 @@
 package io.accord.catalog.offering;
 
 import io.accord.platform.partner.PartnerView;
-import io.accord.catalog.partner.PartnerEvents;
+import io.accord.testsupport.PartnerEvents;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;

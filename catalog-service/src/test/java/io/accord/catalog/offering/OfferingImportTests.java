@@ -1,7 +1,7 @@
 package io.accord.catalog.offering;
 
 import io.accord.platform.partner.PartnerView;
-import io.accord.catalog.partner.PartnerEvents;
+import io.accord.testsupport.PartnerEvents;
 import io.accord.testsupport.AccordServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,7 +1,7 @@
 package io.accord.catalog.offering;
 
 import io.accord.platform.partner.PartnerView;
-import io.accord.catalog.partner.PartnerEvents;
+import io.accord.testsupport.PartnerEvents;
 import io.accord.contracts.CloudEventHeaders;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.OfferingLaunched;

@@ -1,5 +1,6 @@
 package io.accord.catalog.partner;
 
+import io.accord.testsupport.PartnerEvents;
 import io.accord.contracts.Topics;
 import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.AccordServiceTest;

@@ -2,7 +2,7 @@ package io.accord.orchestration.offering;
 
 import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.OfferingPrice;
-import io.accord.orchestration.partner.PartnerEvents;
+import io.accord.testsupport.PartnerEvents;
 import io.accord.testsupport.AccordServiceTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.accord.orchestration.partner;
 
+import io.accord.testsupport.PartnerEvents;
 import io.accord.platform.partner.PartnerStatus;
 import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.AccordServiceTest;

@@ -3,7 +3,7 @@ package io.accord.orchestration.quote;
 import io.accord.contracts.Roles;
 import io.accord.orchestration.offering.CatalogEvents;
 import io.accord.orchestration.offering.SellableOfferings;
-import io.accord.orchestration.partner.PartnerEvents;
+import io.accord.testsupport.PartnerEvents;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;

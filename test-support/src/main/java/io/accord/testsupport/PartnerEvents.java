@@ -1,15 +1,14 @@
-package io.accord.orchestration.partner;
+package io.accord.testsupport;
 
 import io.accord.contracts.CloudEventHeaders;
 import io.accord.contracts.Topics;
-import io.accord.testsupport.TestKafka;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Partner events as onboarding publishes them, for feeding orchestration in tests. */
+/** Partner events as onboarding publishes them, for feeding a service's partner view in tests. */
 public final class PartnerEvents {
 
     private PartnerEvents() {
@@ -39,7 +38,11 @@ public final class PartnerEvents {
 
     /** @return the event id */
     public static String statusChanged(String partnerId, String from, String to, Long sequence) {
-        String eventId = UUID.randomUUID().toString();
+        return statusChanged(partnerId, from, to, UUID.randomUUID().toString(), sequence);
+    }
+
+    /** With a given event id (a redelivery); @return the event id */
+    public static String statusChanged(String partnerId, String from, String to, String eventId, Long sequence) {
         TestKafka.send(sequenced(sequence, TestKafka.cloudEvent(Topics.PARTNER_EVENTS, partnerId, "PartnerStatusChanged", eventId,
                 partnerId, """
                 {"eventId":"%s","occurredAt":"%s","partnerId":"%s","previousStatus":"%s","status":"%s",

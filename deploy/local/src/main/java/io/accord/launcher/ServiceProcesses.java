@@ -17,6 +17,10 @@ import io.accord.infra.Processes;
 final class ServiceProcesses {
 
     private static final String ONBOARDING = "onboarding";
+    private static final String ORCHESTRATION = "orchestration";
+    static final String ACTIVATION_SECRET_KEY = "ACCORD_ACTIVATION_SECRET_KEY";
+    /** A public, development-only AES-256 key for orchestration's webhook secrets (docs/orchestration-saga.md). */
+    static final String DEV_ACTIVATION_SECRET_KEY = "ZGV2LW9ubHktYWNjb3JkLWFjdGl2YXRpb24ta2V5ISE=";
     static final String ONBOARDING_CLIENT_SECRET = "ACCORD_ONBOARDING_CLIENT_SECRET";
     /**
      * The realm file's documented dev-only secret of the {@code accord-onboarding} client (deploy/keycloak/README.md).
@@ -78,6 +82,10 @@ final class ServiceProcesses {
             environment.put("ACCORD_ONBOARDING_DEMOSEED_ENABLED", "true");
             environment.put(ONBOARDING_CLIENT_SECRET,
                     System.getenv().getOrDefault(ONBOARDING_CLIENT_SECRET, DEV_ONBOARDING_CLIENT_SECRET));
+        }
+        if (ORCHESTRATION.equals(service.key())) {
+            environment.put(ACTIVATION_SECRET_KEY,
+                    System.getenv().getOrDefault(ACTIVATION_SECRET_KEY, DEV_ACTIVATION_SECRET_KEY));
         }
         if (service.hasDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", databases.jdbcUrl(service.key()));

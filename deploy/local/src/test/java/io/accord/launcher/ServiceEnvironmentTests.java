@@ -96,6 +96,21 @@ class ServiceEnvironmentTests {
     }
 
     @Test
+    void givesOrchestrationTheKeyOfItsPartnersWebhookSecrets() {
+        ServiceSpec orchestration = ServiceSpec.SERVICES.stream()
+                .filter(service -> service.key().equals("orchestration")).findFirst().orElseThrow();
+
+        Map<String, String> environment = ServiceProcesses.environment(orchestration, config, databases,
+                "127.0.0.1:19092");
+
+        // the service has no fallback of its own: the launcher passes the development-only key
+        assertThat(environment).containsEntry("ACCORD_ACTIVATION_SECRET_KEY",
+                System.getenv().getOrDefault("ACCORD_ACTIVATION_SECRET_KEY", ServiceProcesses.DEV_ACTIVATION_SECRET_KEY));
+        assertThat(ServiceProcesses.environment(ServiceSpec.SERVICES.getFirst(), config, databases, "127.0.0.1:19092"))
+                .doesNotContainKey("ACCORD_ACTIVATION_SECRET_KEY");
+    }
+
+    @Test
     void pointsTheGatewayAtEveryServiceWithThePortOffset() {
         Map<String, String> environment = ServiceProcesses.environment(ServiceSpec.GATEWAY,
                 config.withPortOffset(1000), databases, "127.0.0.1:20092");

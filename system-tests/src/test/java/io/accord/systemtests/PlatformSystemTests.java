@@ -86,10 +86,18 @@ class PlatformSystemTests {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(catalogPartnerStatus(partnerId)).isEqualTo("ACTIVE"));
 
+        TestHttp.Response specification = gateway.as(manager).post(
+                "/tmf-api/productCatalogManagement/v4/productSpecification", """
+                        {"name":"Stream Pass video","relatedParty":[{"id":"%s","role":"Owner"}]}"""
+                        .formatted(partnerId));
+        assertThat(specification.status()).as(specification.body()).isEqualTo(201);
         TestHttp.Response offering = gateway.as(manager).post(
                 "/tmf-api/productCatalogManagement/v4/productOffering", """
-                        {"name":"Stream Pass","relatedParty":[{"id":"%s","role":"Partner"}]}""".formatted(partnerId));
+                        {"name":"Stream Pass","category":[{"id":"0a1e0000-0000-4000-8000-000000000001"}],
+                         "productSpecification":{"id":"%s"},"relatedParty":[{"id":"%s","role":"Owner"}]}"""
+                        .formatted(specification.json().get("id").asString(), partnerId));
         assertThat(offering.status()).as(offering.body()).isEqualTo(201);
+        assertThat(offering.json().get("lifecycleStatus").asString()).isEqualTo("In study");
     }
 
     @Test

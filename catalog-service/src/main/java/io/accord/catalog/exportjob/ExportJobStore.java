@@ -3,9 +3,9 @@ package io.accord.catalog.exportjob;
 import io.accord.catalog.importjob.FileChunks;
 import io.accord.catalog.importjob.FileFormat;
 import io.accord.catalog.importjob.JobStatus;
+import io.accord.catalog.importjob.JobTable;
 import io.accord.contracts.value.PartnerId;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,8 +15,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,10 +26,12 @@ class ExportJobStore {
             + " error_log, created_by, creation_date, completion_date, last_update";
 
     private final JdbcClient jdbc;
+    private final JobTable table;
     private final FileChunks files;
 
     ExportJobStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new JobTable(jdbc, "export_job", COLUMNS);
         this.files = new FileChunks(jdbc, "export_file_chunk");
     }
 
@@ -55,26 +55,12 @@ class ExportJobStore {
     }
 
     Page<ExportJob> list(PartnerId owner, boolean all, Pageable page) {
-        String where = all ? "" : " where owner_partner_id = :owner";
-        Map<String, Object> params = all ? Map.of() : Map.of("owner", owner.value());
-        long total = jdbc.sql("select count(*) from export_job" + where).params(params).query(Long.class).single();
-        List<ExportJob> jobs = jdbc.sql("select " + COLUMNS + " from export_job" + where
-                        + " order by creation_date desc, id limit :limit offset :offset")
-                .params(params).param("limit", page.getPageSize()).param("offset", page.getOffset())
-                .query(ExportJobStore::job).list();
-        return new PageImpl<>(jobs, page, total);
+        return table.list(owner, all, page, ExportJobStore::job);
     }
 
     /** Takes the oldest due export that no live runner holds ({@code SKIP LOCKED}: replicas take different ones). */
     Optional<UUID> claimNext(UUID token, Duration lease) {
-        Optional<UUID> due = jdbc.sql("select id from export_job where status in ('Not Started', 'Running')"
-                        + " and (lease_until is null or lease_until < now()) order by creation_date limit 1"
-                        + " for update skip locked")
-                .query(UUID.class).optional();
-        due.ifPresent(id -> jdbc.sql("update export_job set lease_owner = :token, status = 'Running',"
-                        + " lease_until = now() + make_interval(secs => :seconds) where id = :id")
-                .param("token", token).param("seconds", lease.toSeconds()).param("id", id).update());
-        return due;
+        return table.claimNext(token, lease, true);
     }
 
     /** Locks the job for the caller's transaction while the caller holds its lease. */

@@ -30,12 +30,14 @@ class ImportJobStore {
             + " completion_date, last_update";
 
     private final JdbcClient jdbc;
+    private final JobTable table;
     private final JdbcTemplate batch;
     private final JsonMapper json;
     private final FileChunks files;
 
     ImportJobStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.table = new JobTable(jdbc, "import_job", COLUMNS);
         this.batch = batch;
         this.json = json;
         this.files = new FileChunks(jdbc, "import_file_chunk");
@@ -72,16 +74,8 @@ class ImportJobStore {
                 .query(ImportJobStore::job).optional();
     }
 
-    /** A partner's jobs (or the CSP's, {@code owner} null), or everyone's for staff ({@code all}). */
     Page<ImportJob> list(PartnerId owner, boolean all, Pageable page) {
-        String where = all ? "" : owner == null ? " where owner_partner_id is null" : " where owner_partner_id = :owner";
-        Map<String, Object> params = owner == null ? Map.of() : Map.of("owner", owner.value());
-        long total = jdbc.sql("select count(*) from import_job" + where).params(params).query(Long.class).single();
-        List<ImportJob> jobs = jdbc.sql("select " + COLUMNS + " from import_job" + where
-                        + " order by creation_date desc, id limit :limit offset :offset")
-                .params(params).param("limit", page.getPageSize()).param("offset", page.getOffset())
-                .query(ImportJobStore::job).list();
-        return new PageImpl<>(jobs, page, total);
+        return table.list(owner, all, page, ImportJobStore::job);
     }
 
     /**
@@ -89,14 +83,7 @@ class ImportJobStore {
      * transaction; {@code SKIP LOCKED} lets replicas claim different jobs at once.
      */
     Optional<UUID> claimNext(UUID token, Duration lease) {
-        Optional<UUID> due = jdbc.sql("select id from import_job where status in ('Not Started', 'Running')"
-                        + " and (lease_until is null or lease_until < now()) order by creation_date limit 1"
-                        + " for update skip locked")
-                .query(UUID.class).optional();
-        due.ifPresent(id -> jdbc.sql("update import_job set lease_owner = :token,"
-                        + " lease_until = now() + make_interval(secs => :seconds) where id = :id")
-                .param("token", token).param("seconds", lease.toSeconds()).param("id", id).update());
-        return due;
+        return table.claimNext(token, lease, false);
     }
 
     /** Takes this job, if it is due and no live runner holds it. */

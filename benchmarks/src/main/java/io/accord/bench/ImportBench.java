@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -58,11 +57,12 @@ public final class ImportBench {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             String run = Long.toString(System.currentTimeMillis(), 36);
             long bytes = generate(file, options.rows(), run);
-            say("generated %d rows (%.1f MB) in %s; uploading through %s as %s, mode %s", options.rows(),
+            Calls.say("generated %d rows (%.1f MB) in %s; uploading through %s as %s, mode %s", options.rows(),
                     bytes / 1e6, file, options.gateway(), options.user(), options.mode());
             String token = DemoLogin.token(options.keycloak(), options.user(), options.password());
             long started = System.nanoTime();
-            HttpResponse<String> created = send(client, HttpRequest.newBuilder(options.gateway().resolve(IMPORT_JOBS
+            HttpResponse<String> created = Calls.send(client, HttpRequest.newBuilder(options.gateway()
+                            .resolve(IMPORT_JOBS
                             + "?mode=" + options.mode() + "&fileName=bench-" + run + ".csv"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
                     .timeout(Duration.ofMinutes(5))
@@ -72,14 +72,15 @@ public final class ImportBench {
                         + created.body());
             }
             URI job = options.gateway().resolve(created.headers().firstValue("Location").orElseThrow());
-            say("uploaded in %.1f s; job %s", seconds(started), job);
+            Calls.say("uploaded in %.1f s; job %s", Calls.seconds(started), job);
             String body = await(client, job, token, options, started);
-            double elapsed = seconds(started);
-            String status = group(STATUS, body);
-            long invalid = Long.parseLong(group(INVALID, body, "0"));
+            double elapsed = Calls.seconds(started);
+            String status = Calls.group(STATUS, body, null);
+            long invalid = Long.parseLong(Calls.group(INVALID, body, "0"));
             if (!"Succeeded".equals(status) || invalid > 0) {
                 throw new GatewayBench.BenchException("the job ended " + status + " with " + invalid
-                        + " invalid rows: " + group(ERROR_LOG, body, "") + " (see " + job + "/rows?outcome=INVALID)");
+                        + " invalid rows: " + Calls.group(ERROR_LOG, body, "") + " (see " + job
+                        + "/rows?outcome=INVALID)");
             }
             return summary(options.rows(), elapsed);
         }
@@ -114,7 +115,7 @@ public final class ImportBench {
             throws IOException, InterruptedException {
         long lastSaid = 0;
         while (true) {
-            HttpResponse<String> response = send(client, HttpRequest.newBuilder(job)
+            HttpResponse<String> response = Calls.send(client, HttpRequest.newBuilder(job)
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build());
             if (response.statusCode() == 429) {
                 throw new GatewayBench.BenchException("the gateway answered 429: start the platform with"
@@ -124,7 +125,7 @@ public final class ImportBench {
                 throw new GatewayBench.BenchException("reading the job answered " + response.statusCode() + ": "
                         + response.body());
             }
-            String status = group(STATUS, response.body());
+            String status = Calls.group(STATUS, response.body(), null);
             if ("Succeeded".equals(status) || "Failed".equals(status)) {
                 return response.body();
             }
@@ -134,37 +135,10 @@ public final class ImportBench {
             }
             if (System.nanoTime() - lastSaid > Duration.ofSeconds(5).toNanos()) {
                 lastSaid = System.nanoTime();
-                say("  %5.1f s  %s %s, %s rows done", seconds(started), status, group(PHASE, response.body(), "?"),
-                        group(ROWS_DONE, response.body(), "0"));
+                Calls.say("  %5.1f s  %s %s, %s rows done", Calls.seconds(started), status,
+                        Calls.group(PHASE, response.body(), "?"), Calls.group(ROWS_DONE, response.body(), "0"));
             }
             Thread.sleep(POLL);
         }
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws InterruptedException {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
-            throw new GatewayBench.BenchException(request.uri() + " does not answer (is the platform up? ./accord"
-                    + " up): " + e);
-        }
-    }
-
-    private static String group(Pattern pattern, String text) {
-        return group(pattern, text, null);
-    }
-
-    private static String group(Pattern pattern, String text, String otherwise) {
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? matcher.group(1) : otherwise;
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static void say(String format, Object... arguments) {
-        System.out.println(String.format(Locale.ROOT, format, arguments));
     }
 }

@@ -73,7 +73,7 @@ public class SettlementPeriods {
     /** A run starts closing an ended OPEN period (guarded: 409 otherwise). */
     @Transactional
     public Period startClosing(UUID periodId) {
-        SettlementPeriod period = load(periodId);
+        SettlementPeriod period = loadForRun(periodId);
         Period before = period.view();
         period.startClosing(clock.instant());
         store.update(period);
@@ -85,7 +85,7 @@ public class SettlementPeriods {
     /** A run finished closing the period (guarded: it must be CLOSING). */
     @Transactional
     public Period close(UUID periodId) {
-        SettlementPeriod period = load(periodId);
+        SettlementPeriod period = loadForRun(periodId);
         Period before = period.view();
         period.close(clock.instant());
         store.update(period);
@@ -142,6 +142,11 @@ public class SettlementPeriods {
         log.info("Period {} of partner {} closed early at {} by {} ({}); period {} opened until {}", periodId,
                 period.partnerId(), now, tenancy.actor(), reason, next.id(), formerEnd);
         return List.of(period.view(), next.view());
+    }
+
+    /** A run (a job, or finance starting it) works on any partner's period. */
+    private SettlementPeriod loadForRun(UUID periodId) {
+        return store.find(periodId).orElseThrow(() -> new NotFoundException("Settlement period", periodId));
     }
 
     private SettlementPeriod load(UUID periodId) {

@@ -129,8 +129,17 @@ public class Partner {
         partner.updatedAt = now;
         partner.events.add(new PartnerActivated(UUID.randomUUID(), now, partner.id.toString(), partner.legalName,
                 partner.partnerType.name(), partner.businessModel.name(), partner.country,
-                partner.settlementCurrency));
+                partner.settlementCurrency, partner.taxId, partner.eventAddress(), partner.eventBankAccount()));
         return partner;
+    }
+
+    private PartnerActivated.Address eventAddress() {
+        return address == null ? null
+                : new PartnerActivated.Address(address.street1(), address.street2(), address.city(), address.postCode());
+    }
+
+    private PartnerActivated.BankAccount eventBankAccount() {
+        return iban == null ? null : new PartnerActivated.BankAccount(iban, bic);
     }
 
     /**

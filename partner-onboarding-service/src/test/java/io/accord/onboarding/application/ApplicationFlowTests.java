@@ -49,8 +49,9 @@ class ApplicationFlowTests {
 
     @Test
     void aCleanOttSellThroughApplicationIsActiveWithNoHumanStep() {
+        String vatNumber = Applicants.uniqueGermanVat();
         Applicants.Draft draft = Applicants.apply(anonymous,
-                Applicants.cleanOtt(Applicants.uniqueName("Zero Touch Media"), Applicants.uniqueGermanVat()));
+                Applicants.cleanOtt(Applicants.uniqueName("Zero Touch Media"), vatNumber));
         assertThat(draft.attach(anonymous, "TAX_FORM").status()).isEqualTo(201);
         assertThat(draft.attach(anonymous, "BANK_PROOF").status()).isEqualTo(201);
 
@@ -72,8 +73,15 @@ class ApplicationFlowTests {
         TestHttp partnerAdmin = TestHttp.localPort(port).as(TestJwt.partner("anna", partnerId, Roles.PARTNER_ADMIN));
         assertThat(partnerAdmin.get("/tmf-api/document/v4/document").header("X-Total-Count")).isEqualTo("2");
         assertThat(partnerAdmin.get("/tmf-api/party/v4/organization/" + partnerId).status()).isEqualTo(200);
-        TestKafka.awaitRecords(Topics.PARTNER_EVENTS, record -> partnerId.equals(record.key())
-                && "PartnerActivated".equals(TestKafka.header(record, "ce_type")), 1, Duration.ofSeconds(30));
+        String activated = TestKafka.value(TestKafka.awaitRecords(Topics.PARTNER_EVENTS,
+                record -> partnerId.equals(record.key())
+                && "PartnerActivated".equals(TestKafka.header(record, "ce_type")), 1, Duration.ofSeconds(30))
+                .getFirst());
+        // the legal data settlement prints on its documents travels with the activation
+        assertThat(activated).contains("\"taxId\":\"" + vatNumber.replace(" ", "") + "\"")
+                .contains("\"address\":{\"street1\":\"Friedrichstraße 68\"")
+                .contains("\"city\":\"Berlin\"", "\"postCode\":\"10117\"")
+                .contains("\"bankAccount\":{\"iban\":\"DE89370400440532013000\",\"bic\":\"COBADEFFXXX\"}");
         assertThat(draft.get(anonymous).json().get("partnerId").asString()).isEqualTo(partnerId);
     }
 

@@ -1,0 +1,121 @@
+package io.accord.settlement.money;
+
+import io.accord.contracts.value.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The money rules of a statement, as plain functions (no Spring, no database): proration of recurring charges,
+ * line rounding, minimum guarantee top-up and minimum commitment, volume-tier bonus and tax. Statements call only
+ * this; docs/settlement.md shows each rule with a worked example.
+ */
+public final class SettlementMath {
+
+    private SettlementMath() {
+    }
+
+    /**
+     * The part of a recurring charge that falls into a settlement period, at 6 decimals.
+     *
+     * @param amount     the charge per charge period ({@code MONTH} or {@code YEAR}; a year counts as 12 months
+     *                   of amount / 12)
+     * @param policy     {@code DAILY} (by the UTC days of each month the product was active in the period) or
+     *                   {@code NONE} (each month the product was active in is charged in full, in the period that
+     *                   holds its first active day)
+     * @param activeFrom the product's start (inclusive)
+     * @param activeTo   its end (exclusive), {@code null} while it runs
+     */
+    public static Money recurringCharge(Money amount, String chargePeriod, String policy, Instant periodStart,
+                                        Instant periodEnd, Instant activeFrom, Instant activeTo) {
+        return Proration.charge(amount, Proration.ChargePeriod.parse(chargePeriod), Proration.Policy.parse(policy),
+                periodStart, periodEnd, activeFrom, activeTo);
+    }
+
+    /**
+     * Rounds each line once, HALF_EVEN, from its 6-decimal sum to the currency's minor unit; the total is the sum of
+     * the rounded lines and the difference to the unrounded sum is reported.
+     */
+    public static RoundedLines roundLines(List<Money> lines, String currency) {
+        return LineRounding.round(lines, currency);
+    }
+
+    /** One amount rounded to its currency's minor unit (HALF_EVEN). */
+    public static Money toMinorUnit(Money amount) {
+        return LineRounding.toMinorUnit(amount);
+    }
+
+    /**
+     * A minimum guarantee's labelled line: for a partner we pay, the top-up to the guarantee (guarantee − the sum of
+     * its rounded payable lines); for a RESELL partner, the minimum commitment it owes (guarantee − the sum of its
+     * rounded wholesale lines). Zero when the lines reach it. The monthly guarantee is scaled by {@code months}.
+     *
+     * @param monthlyGuarantee decimal string, {@code null} or zero for none
+     * @param months           the period's months (1 monthly, 3 quarterly, 6 semi-annual, 12 annual)
+     * @param roundedLines     the rounded lines it is measured against, all in {@code currency}
+     */
+    public static Money minimumGuaranteeShortfall(String monthlyGuarantee, int months, List<Money> roundedLines,
+                                                  String currency) {
+        return MinimumGuarantee.shortfall(monthlyGuarantee, months, roundedLines, currency);
+    }
+
+    /** The months a settlement cycle's period spans: MONTHLY 1, QUARTERLY 3, SEMI_ANNUAL 6, ANNUAL 12. */
+    public static int monthsOf(String settlementCycle) {
+        return MinimumGuarantee.monthsOf(settlementCycle);
+    }
+
+    /**
+     * The graduated volume-tier bonus of a share rule: the units above each tier's threshold (up to the next tier's)
+     * earn the tier's % minus the base %, valued at the period's average gross revenue per unit.
+     *
+     * @param basePercent  the rule's base share %
+     * @param tiers        the rule's tiers, any order
+     * @param quantity     the period's total quantity for the rule
+     * @param grossRevenue the period's total gross revenue for the rule
+     */
+    public static TierBonus volumeTierBonus(String basePercent, List<Tier> tiers, BigDecimal quantity,
+                                            Money grossRevenue) {
+        return VolumeTierBonus.of(new BigDecimal(basePercent), tiers, quantity, grossRevenue);
+    }
+
+    /** The tax line of a net amount under a treatment; reverse charge is 0 with the legal note. */
+    public static TaxLine tax(Money net, String ratePercent, boolean reverseCharge) {
+        return TaxRule.of(net, ratePercent, reverseCharge);
+    }
+
+    /**
+     * Rounded lines.
+     *
+     * @param rounded            each line at the currency's minor unit, in input order
+     * @param total              Σ rounded
+     * @param unroundedTotal     Σ of the 6-decimal lines
+     * @param roundingDifference total − unroundedTotal
+     */
+    public record RoundedLines(List<Money> rounded, Money total, Money unroundedTotal, Money roundingDifference) {
+    }
+
+    /** A volume tier: from {@code fromVolume} units on, {@code partnerSharePercent} applies. */
+    public record Tier(BigDecimal fromVolume, BigDecimal partnerSharePercent) {
+
+        public static Tier of(String fromVolume, String partnerSharePercent) {
+            return new Tier(new BigDecimal(fromVolume), new BigDecimal(partnerSharePercent));
+        }
+    }
+
+    /** The bonus (6 decimals) with the units each tier contributed. */
+    public record TierBonus(Money amount, List<TierPart> parts) {
+    }
+
+    /** Units in one tier's band and what they earned. */
+    public record TierPart(Tier tier, BigDecimal units, BigDecimal extraPercent, Money amount) {
+    }
+
+    /**
+     * @param ratePercent the rate applied (0 under reverse charge)
+     * @param amount      at the currency's minor unit
+     * @param legalNote   the note the document prints, {@code null} when none is needed
+     */
+    public record TaxLine(BigDecimal ratePercent, Money amount, boolean reverseCharge, String legalNote) {
+    }
+}

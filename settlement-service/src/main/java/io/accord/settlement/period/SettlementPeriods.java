@@ -1,0 +1,238 @@
+package io.accord.settlement.period;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import io.accord.settlement.partner.PartnerTerms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Settlement periods per partner, following the settlement cycle of the agreement in force (UTC calendar periods),
+ * opened automatically while an agreement is in force. Usage is placed with {@link #periodFor}: late usage whose
+ * period is no longer OPEN lands in the next open period as a prior-period adjustment.
+ */
+@Service
+public class SettlementPeriods {
+
+    private static final Logger log = LoggerFactory.getLogger(SettlementPeriods.class);
+    /** A safety stop: periods one call opens at most (10 years of monthly periods). */
+    private static final int MAX_OPENED = 120;
+
+    private final PeriodStore store;
+    private final PartnerTerms partners;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    SettlementPeriods(PeriodStore store, PartnerTerms partners, AuditTrail audit, Tenancy tenancy, Clock clock) {
+        this.store = store;
+        this.partners = partners;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    /**
+     * The open period usage of the partner at {@code usageInstant} belongs to, and whether it is a prior-period
+     * adjustment there (its own period is CLOSING or CLOSED, or lies before the partner's first period). Opens the
+     * partner's due periods first (up to now, or up to the usage instant if that is later). Empty when no agreement
+     * of the partner covers it and no period is open after it.
+     */
+    @Transactional
+    public Optional<Placement> periodFor(UUID partnerId, Instant usageInstant) {
+        Instant now = clock.instant();
+        openUntil(partnerId, usageInstant.isBefore(now) ? usageInstant : now,
+                usageInstant.isAfter(now) ? usageInstant : now);
+        return LateUsage.place(store.ofPartner(partnerId).stream().map(SettlementPeriod::view).toList(),
+                usageInstant);
+    }
+
+    /** Opens, for every partner with an agreement in force at {@code now}, the periods up to now; how many opened. */
+    @Transactional
+    public int openDuePeriods(Instant now) {
+        int opened = 0;
+        for (UUID partnerId : partners.partnersWithAgreementInForce(now)) {
+            opened += openUntil(partnerId, now, now);
+        }
+        return opened;
+    }
+
+    /** A run starts closing an ended OPEN period (guarded: 409 otherwise). */
+    @Transactional
+    public Period startClosing(UUID periodId) {
+        SettlementPeriod period = loadForRun(periodId);
+        Period before = period.view();
+        period.startClosing(clock.instant());
+        store.update(period);
+        audit.record(new PartnerId(period.partnerId()), "SettlementPeriod", periodId.toString(), "closing", before,
+                period.view());
+        return period.view();
+    }
+
+    /** A run finished closing the period (guarded: it must be CLOSING). */
+    @Transactional
+    public Period close(UUID periodId) {
+        SettlementPeriod period = loadForRun(periodId);
+        Period before = period.view();
+        period.close(clock.instant());
+        store.update(period);
+        audit.record(new PartnerId(period.partnerId()), "SettlementPeriod", periodId.toString(), "closed", before,
+                period.view());
+        return period.view();
+    }
+
+    /** One period, if the caller may see it (a partner: its own). */
+    @Transactional(readOnly = true)
+    public Optional<Period> find(UUID periodId) {
+        return tenancy.visible(store.find(periodId), period -> new PartnerId(period.partnerId()))
+                .map(SettlementPeriod::view);
+    }
+
+    /** The partner's periods, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Period> ofPartner(UUID partnerId) {
+        return store.ofPartner(partnerId).stream().map(SettlementPeriod::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Page<Period> list(UUID partnerId, PeriodState state, Pageable page) {
+        UUID scope = partnerId;
+        if (!tenancy.isStaff()) {
+            UUID own = tenancy.partnerId().map(PartnerId::value).orElse(null);
+            if (own == null || partnerId != null && !partnerId.equals(own)) {
+                return Page.empty(page);
+            }
+            scope = own;
+        }
+        return store.list(scope, state, page).map(SettlementPeriod::view);
+    }
+
+    /**
+     * Finance closes the partner's current period early: its end becomes now, and the next period starts now and ends
+     * where the closed one would have. Returns both.
+     */
+    @Transactional
+    List<Period> closeEarly(UUID periodId, String reason) {
+        SettlementPeriod period = load(periodId);
+        store.lockPartner(period.partnerId());
+        Period before = period.view();
+        Instant now = clock.instant();
+        Instant formerEnd = period.closeEarly(now, tenancy.actor());
+        store.update(period);
+        PartnerId partner = new PartnerId(period.partnerId());
+        audit.record(partner, "SettlementPeriod", periodId.toString(), "closed-early", before,
+                new EarlyClose(period.view(), reason));
+        SettlementPeriod next = SettlementPeriod.open(period.partnerId(), period.agreementId(), period.cycle(), now,
+                formerEnd, now);
+        store.insert(next);
+        audit.record(partner, "SettlementPeriod", next.id().toString(), "opened", null, next.view());
+        log.info("Period {} of partner {} closed early at {} by {} ({}); period {} opened until {}", periodId,
+                period.partnerId(), now, tenancy.actor(), reason, next.id(), formerEnd);
+        return List.of(period.view(), next.view());
+    }
+
+    /** A run (a job, or finance starting it) works on any partner's period. */
+    private SettlementPeriod loadForRun(UUID periodId) {
+        return store.find(periodId).orElseThrow(() -> new NotFoundException("Settlement period", periodId));
+    }
+
+    private SettlementPeriod load(UUID periodId) {
+        return tenancy.visible(store.find(periodId), period -> new PartnerId(period.partnerId()))
+                .orElseThrow(() -> new NotFoundException("Settlement period", periodId));
+    }
+
+    /**
+     * Opens the partner's periods until one contains {@code upTo}: a partner's first period starts when its earliest
+     * agreement came into force, or at the start of the calendar period of {@code from} if that is later (no backlog
+     * of empty periods); each next one starts where the last ended and follows the cycle of the agreement in force
+     * then.
+     */
+    private int openUntil(UUID partnerId, Instant from, Instant upTo) {
+        store.lockPartner(partnerId);
+        List<PartnerTerms.Agreement> agreements = partners.agreements(partnerId);
+        Optional<SettlementPeriod> latest = store.latest(partnerId);
+        Instant start;
+        if (latest.isEmpty()) {
+            Optional<PartnerTerms.Agreement> first = agreementFrom(agreements, Instant.MIN, upTo);
+            if (first.isEmpty()) {
+                return 0;
+            }
+            Instant calendarStart = PeriodCalendar.startOf(first.get().settlementCycle(), from);
+            start = first.get().inForceFrom().isAfter(calendarStart) ? first.get().inForceFrom() : calendarStart;
+        } else {
+            start = latest.get().endAt();
+        }
+        List<SettlementPeriod> opened = new ArrayList<>();
+        while (!start.isAfter(upTo) && opened.size() < MAX_OPENED) {
+            Optional<PartnerTerms.Agreement> agreement = agreementFrom(agreements, start, upTo);
+            if (agreement.isEmpty()) {
+                break;
+            }
+            Instant periodStart = agreement.get().inForceFrom().isAfter(start) ? agreement.get().inForceFrom() : start;
+            String cycle = agreement.get().settlementCycle();
+            SettlementPeriod period = SettlementPeriod.open(partnerId, agreement.get().agreementId(), cycle,
+                    periodStart, PeriodCalendar.endOf(cycle, periodStart), clock.instant());
+            store.insert(period);
+            audit.record(new PartnerId(partnerId), "SettlementPeriod", period.id().toString(), "opened", null,
+                    period.view());
+            opened.add(period);
+            start = period.endAt();
+        }
+        if (!opened.isEmpty()) {
+            log.info("Opened {} settlement period(s) of partner {} up to {}", opened.size(), partnerId,
+                    opened.getLast().endAt());
+        }
+        return opened.size();
+    }
+
+    /** The agreement in force at {@code from}, else the next one coming into force by {@code upTo}. */
+    private static Optional<PartnerTerms.Agreement> agreementFrom(List<PartnerTerms.Agreement> agreements,
+                                                                  Instant from, Instant upTo) {
+        Optional<PartnerTerms.Agreement> inForce = agreements.stream().filter(a -> a.inForceAt(from))
+                .max(java.util.Comparator.comparing(PartnerTerms.Agreement::inForceFrom));
+        if (inForce.isPresent()) {
+            return inForce;
+        }
+        return agreements.stream()
+                .filter(a -> a.inForceFrom().isAfter(from) && !a.inForceFrom().isAfter(upTo))
+                .filter(a -> a.inForceUntil() == null || a.inForceUntil().isAfter(a.inForceFrom()))
+                .min(java.util.Comparator.comparing(PartnerTerms.Agreement::inForceFrom));
+    }
+
+    /**
+     * A settlement period [startAt, endAt) in UTC.
+     *
+     * @param closedEarlyAt when finance closed it early (its end then), {@code null} otherwise
+     */
+    public record Period(UUID id, UUID partnerId, String agreementId, String cycle, Instant startAt, Instant endAt,
+                         PeriodState state, Instant closedEarlyAt, String closedEarlyBy, Instant closingAt,
+                         Instant closedAt) {
+    }
+
+    /**
+     * Where usage lands.
+     *
+     * @param period                 the OPEN period it is settled in
+     * @param priorPeriodAdjustment  true when its own period was no longer open (or lay before the first): the
+     *                               statement shows it as a labelled prior-period adjustment line
+     * @param usagePeriodId          the period the usage time falls in, when it is an adjustment and one does
+     */
+    public record Placement(Period period, boolean priorPeriodAdjustment, UUID usagePeriodId) {
+    }
+
+    record EarlyClose(Period period, String reason) {
+    }
+}

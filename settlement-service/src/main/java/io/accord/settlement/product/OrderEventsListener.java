@@ -1,0 +1,92 @@
+package io.accord.settlement.product;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.OrderCompleted;
+import io.accord.contracts.events.ProductActivated;
+import io.accord.contracts.events.ProductDetails;
+import io.accord.contracts.events.ProductModified;
+import io.accord.contracts.events.ProductTerminated;
+import io.accord.platform.inbox.Inbox;
+import io.accord.platform.inbox.IncomingEvent;
+import io.accord.platform.inbox.PoisonMessageException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Keeps the product read model from {@code order.events.v1}, each event once (the inbox) and in each product's order:
+ * a product event carries the whole instance, and replaces what is held only when it is newer ({@code ce_sequence}
+ * per product). An order's completion (keyed by the order, so outside the products' order) only adds the instances
+ * not yet known; their own product events then replace them.
+ */
+@Component
+class OrderEventsListener {
+
+    static final String CONSUMER = "settlement.products";
+
+    private static final Logger log = LoggerFactory.getLogger(OrderEventsListener.class);
+
+    private final Inbox inbox;
+    private final ProductStore store;
+
+    OrderEventsListener(Inbox inbox, ProductStore store) {
+        this.inbox = inbox;
+        this.store = store;
+    }
+
+    @KafkaListener(topics = Topics.ORDER_EVENTS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(CONSUMER, record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case "ProductActivated" -> {
+                ProductActivated activated = event.payload(ProductActivated.class);
+                product(event, activated.product(), activated.occurredAt());
+            }
+            case "ProductModified" -> {
+                ProductModified modified = event.payload(ProductModified.class);
+                product(event, modified.product(), modified.occurredAt());
+            }
+            case "ProductTerminated" -> {
+                ProductTerminated terminated = event.payload(ProductTerminated.class);
+                product(event, terminated.product(), terminated.occurredAt());
+            }
+            case "OrderCompleted" -> {
+                OrderCompleted completed = event.payload(OrderCompleted.class);
+                if (completed.products() != null) {
+                    completed.products().forEach(product -> {
+                        requireId(event, product);
+                        store.put(product, null, completed.occurredAt(), true);
+                    });
+                }
+            }
+            default -> log.debug("Ignoring {} event {}", event.type(), event.id());
+        }
+    }
+
+    private void product(IncomingEvent event, ProductDetails product, Instant at) {
+        requireId(event, product);
+        Optional<Optional<Long>> held = store.heldSequence(product.productId());
+        if (held.isPresent() && !event.isNewerThan(held.get().orElse(null))) {
+            log.info("Ignoring stale {} of product {} (sequence {}, held {})", event.type(), product.productId(),
+                    event.sequence(), held.get().orElse(null));
+            return;
+        }
+        store.put(product, event.sequence(), at, false);
+        log.info("Product {} of partner {} is {} ({} – {})", product.productId(), product.ownerPartnerId(),
+                product.status(), product.startAt(), product.endAt());
+    }
+
+    private static void requireId(IncomingEvent event, ProductDetails product) {
+        if (product == null || product.productId() == null || product.status() == null) {
+            throw new PoisonMessageException(event.type() + " " + event.id() + " carries no product id or status");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.accord.settlement.product;
+
+import io.accord.contracts.events.ProductDetails;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The partners' product instances as {@code order.events.v1} announced them (no call to orchestration), with the
+ * one-time and recurring charges locked when they were ordered and when each was active: what recurring and one-time
+ * statement lines are made of. A partner's products are those of its offerings (it owns them: revenue share) and
+ * those it bought as a reseller (wholesale).
+ */
+@Service
+public class PartnerProducts {
+
+    private final ProductStore store;
+
+    PartnerProducts(ProductStore store) {
+        this.store = store;
+    }
+
+    /** The partner's products (owned or bought) active at some instant of [from, to), by start. */
+    @Transactional(readOnly = true)
+    public List<Product> activeBetween(UUID partnerId, Instant from, Instant to) {
+        return store.activeBetween(partnerId, from, to);
+    }
+
+    /** The partner's products (owned or bought) that started within [from, to): their one-time charges fall there. */
+    @Transactional(readOnly = true)
+    public List<Product> startedBetween(UUID partnerId, Instant from, Instant to) {
+        return store.startedBetween(partnerId, from, to);
+    }
+
+    /**
+     * A product instance as settlement holds it.
+     *
+     * @param ownerPartnerId the offering's owner ({@code null}: the CSP's)
+     * @param buyerPartnerId the reseller that bought it ({@code null}: a CSP sales channel)
+     * @param startAt        active from (inclusive)
+     * @param endAt          active until (exclusive), {@code null} while it runs
+     */
+    public record Product(String productId, String orderId, String offeringId, String offeringName,
+                          String categoryCode, UUID ownerPartnerId, UUID buyerPartnerId, String customerId,
+                          String status, Instant startAt, Instant endAt, List<ProductDetails.LockedCharge> charges) {
+
+        public List<ProductDetails.LockedCharge> recurringCharges() {
+            return charges.stream().filter(charge -> "RECURRING".equals(charge.type())).toList();
+        }
+
+        public List<ProductDetails.LockedCharge> oneTimeCharges() {
+            return charges.stream().filter(charge -> "ONE_TIME".equals(charge.type())).toList();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.accord.settlement.product;
+
+import io.accord.contracts.events.ProductDetails;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The product read model's table, in plain SQL; the order rules live in {@link OrderEventsListener}. */
+@Repository
+class ProductStore {
+
+    private static final TypeReference<List<ProductDetails.LockedCharge>> CHARGES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ProductStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The sequence the row holds ({@code null}: none, or the row came from an order's completion). */
+    Optional<Optional<Long>> heldSequence(String productId) {
+        return jdbc.sql("select sequence from product_view where product_id = :id").param("id", productId)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject("sequence", Long.class))).optional();
+    }
+
+    /** Replaces the instance ({@code onlyIfAbsent}: keeps one already held). */
+    void put(ProductDetails product, Long sequence, Instant at, boolean onlyIfAbsent) {
+        jdbc.sql("""
+                        insert into product_view (product_id, order_id, offering_id, offering_name, category_code,
+                                                  owner_partner_id, buyer_partner_id, customer_id, status, start_at,
+                                                  end_at, charges, sequence, updated_at)
+                        values (:id, :order, :offering, :name, :category, :owner, :buyer, :customer, :status, :start,
+                                :end, cast(:charges as jsonb), :sequence, :at)
+                        on conflict (product_id) do
+                        """ + (onlyIfAbsent ? "nothing" : """
+                         update set order_id = excluded.order_id, offering_id = excluded.offering_id,
+                            offering_name = excluded.offering_name, category_code = excluded.category_code,
+                            owner_partner_id = excluded.owner_partner_id, buyer_partner_id = excluded.buyer_partner_id,
+                            customer_id = excluded.customer_id, status = excluded.status,
+                            start_at = excluded.start_at, end_at = excluded.end_at, charges = excluded.charges,
+                            sequence = coalesce(excluded.sequence, product_view.sequence),
+                            updated_at = excluded.updated_at
+                        """))
+                .param("id", product.productId()).param("order", product.orderId())
+                .param("offering", product.offeringId()).param("name", product.offeringName())
+                .param("category", product.categoryCode()).param("owner", uuid(product.ownerPartnerId()))
+                .param("buyer", uuid(product.buyerPartnerId())).param("customer", product.customerId())
+                .param("status", product.status()).param("start", timestamp(product.startAt()))
+                .param("end", timestamp(product.endAt()))
+                .param("charges", json.writeValueAsString(product.charges() == null ? List.of() : product.charges()))
+                .param("sequence", sequence).param("at", timestamp(at)).update();
+    }
+
+    List<PartnerProducts.Product> activeBetween(UUID partnerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select * from product_view
+                        where (owner_partner_id = :p or buyer_partner_id = :p) and start_at is not null
+                          and start_at < :to and (end_at is null or end_at > :from)
+                        order by start_at, product_id
+                        """)
+                .param("p", partnerId).param("from", timestamp(from)).param("to", timestamp(to))
+                .query(this::product).list();
+    }
+
+    List<PartnerProducts.Product> startedBetween(UUID partnerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select * from product_view
+                        where (owner_partner_id = :p or buyer_partner_id = :p)
+                          and start_at >= :from and start_at < :to
+                        order by start_at, product_id
+                        """)
+                .param("p", partnerId).param("from", timestamp(from)).param("to", timestamp(to))
+                .query(this::product).list();
+    }
+
+    private PartnerProducts.Product product(ResultSet rs, int row) throws SQLException {
+        return new PartnerProducts.Product(rs.getString("product_id"), rs.getString("order_id"),
+                rs.getString("offering_id"), rs.getString("offering_name"), rs.getString("category_code"),
+                rs.getObject("owner_partner_id", UUID.class), rs.getObject("buyer_partner_id", UUID.class),
+                rs.getString("customer_id"), rs.getString("status"), instant(rs, "start_at"), instant(rs, "end_at"),
+                json.readValue(rs.getString("charges"), CHARGES));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static UUID uuid(String value) {
+        return value == null ? null : UUID.fromString(value);
+    }
+}

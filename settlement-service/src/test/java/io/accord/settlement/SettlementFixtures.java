@@ -1,0 +1,86 @@
+package io.accord.settlement;
+
+import io.accord.contracts.CloudEventHeaders;
+import io.accord.contracts.Topics;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.testsupport.TestKafka;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Upstream events as onboarding and orchestration publish them (CloudEvents in binary mode, with the per-aggregate
+ * {@code ce_sequence}), sent through the test broker, and waits for settlement's read models to hold them.
+ */
+public class SettlementFixtures {
+
+    private final PartnerTerms partners;
+
+    SettlementFixtures(PartnerTerms partners) {
+        this.partners = partners;
+    }
+
+    /** Terms JSON of an agreement in {@code currency} with the given cycle, a 70 % share with two tiers. */
+    public static String terms(String cycle, String currency) {
+        return """
+                {"currency":"%s","revenueShares":[{"offeringCategory":"video","usageType":null,
+                 "partnerSharePercent":"70","tiers":[{"fromVolume":"10000","partnerSharePercent":"75"},
+                 {"fromVolume":"100000","partnerSharePercent":"80"}]}],
+                 "wholesaleRates":[{"unit":"SIM","price":"1.500000"}],"minimumMonthlyGuarantee":"1000.00",
+                 "settlementCycle":"%s","paymentTermsDays":30,
+                 "taxTreatment":{"ratePercent":"19","reverseCharge":false},
+                 "reconciliationTolerance":{"absoluteAmount":"5.00","percent":"0.5"},"disputeWindowDays":60,
+                 "validityMonths":null}
+                """.formatted(currency, cycle);
+    }
+
+    /** Sends an AgreementActivated; returns the agreement id. */
+    public static String agreementActivated(String partnerId, String agreementId, int version, Instant inForceFrom,
+                                            String cycle, Long sequence) {
+        send(Topics.PARTNER_EVENTS, partnerId, "AgreementActivated", partnerId, sequence, """
+                {"eventId":"%s","occurredAt":"%s","partnerId":"%s","agreementId":"%s","version":%d,
+                 "businessModel":"SELL_THROUGH","inForceFrom":"%s","validUntil":null,"supersededAgreementId":null,
+                 "terms":%s}
+                """.formatted(UUID.randomUUID(), inForceFrom, partnerId, agreementId, version, inForceFrom,
+                terms(cycle, "EUR")));
+        return agreementId;
+    }
+
+    public static void agreementSuperseded(String partnerId, String agreementId, Instant inForceUntil, Long sequence) {
+        send(Topics.PARTNER_EVENTS, partnerId, "AgreementSuperseded", partnerId, sequence, """
+                {"eventId":"%s","occurredAt":"%s","partnerId":"%s","agreementId":"%s","version":1,
+                 "supersededByAgreementId":"next","inForceUntil":"%s"}
+                """.formatted(UUID.randomUUID(), inForceUntil, partnerId, agreementId, inForceUntil));
+    }
+
+    /** Sends an event; {@code sequence} {@code null}: without {@code ce_sequence}. Returns the event id. */
+    public static String send(String topic, String key, String type, String subject, Long sequence, String json) {
+        String eventId = UUID.randomUUID().toString();
+        return send(topic, key, type, subject, sequence, eventId, json);
+    }
+
+    /** The same with a given event id (a redelivery). */
+    public static String send(String topic, String key, String type, String subject, Long sequence, String eventId,
+                              String json) {
+        ProducerRecord<String, byte[]> record = TestKafka.cloudEvent(topic, key, type, eventId, subject, json);
+        if (sequence != null) {
+            record.headers().add(CloudEventHeaders.SEQUENCE, sequence.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        TestKafka.send(record);
+        return eventId;
+    }
+
+    /** A new partner with an agreement of {@code cycle} in force from {@code from}, once the read model holds it. */
+    public String partnerInForceFrom(Instant from, String cycle) {
+        String partnerId = UUID.randomUUID().toString();
+        agreementActivated(partnerId, "agr-" + UUID.randomUUID(), 1, from, cycle, 1L);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                partners.agreementInForce(UUID.fromString(partnerId), from).isPresent());
+        return partnerId;
+    }
+}

@@ -206,6 +206,35 @@ class ProductsTests {
     }
 
     @Test
+    void ofTwoConcurrentActivationsWithDifferentIdentifiersExactlyOneWins() throws Exception {
+        ProductView created = test.created(test.offering(null, List.of()), null);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Boolean>> attempts = List.of("+4915100000001", "+4915100000002")
+                .stream().map(msisdn -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        products.activate(created.id(), List.of(new ProductDetails.SubscriberIdentifier("MSISDN",
+                                msisdn)), List.of(), Instant.now());
+                        return true;
+                    } catch (ConflictException lost) {
+                        return false;
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                })).toList();
+        start.countDown();
+
+        List<Boolean> outcomes = List.of(attempts.get(0).get(), attempts.get(1).get());
+
+        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+        assertThat(test.events(created.id())).extracting(TestProducts.Outboxed::type)
+                .containsExactly("ProductActivated");
+        String winner = outcomes.get(0) ? "+4915100000001" : "+4915100000002";
+        assertThat(products.find(created.id()).orElseThrow().identifiers().getFirst().value()).isEqualTo(winner);
+    }
+
+    @Test
     void anInstanceNeverActivatedIsCancelledWithoutAnEventAndIsFinal() {
         String offering = test.offering(null, List.of());
         ProductView created = test.created(offering, UUID.randomUUID());

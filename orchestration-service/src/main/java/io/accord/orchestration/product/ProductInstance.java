@@ -13,10 +13,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The product instance aggregate: what one order item gave a subscriber, with the offering's data as it was at order
- * time, and the guarded transitions CREATED → ACTIVE → SUSPENDED ↔ ACTIVE → TERMINATED, CREATED → CANCELLED. An
- * illegal transition throws {@link ConflictException} (a 409 naming the current state). The methods that may be
- * repeated safely (activate with the same data, terminate, cancel) answer whether anything changed.
+ * The product instance aggregate: what one order item gave a subscriber, with the offering's data as it was at
+ * order time, and the guarded transitions CREATED → ACTIVE → SUSPENDED ↔ ACTIVE → TERMINATED, CREATED →
+ * CANCELLED. An illegal transition throws {@link ConflictException} (a 409 naming the current state). The methods
+ * that may be repeated safely (activate with the same data, terminate, cancel) answer whether anything changed.
  */
 final class ProductInstance {
 
@@ -99,8 +99,11 @@ final class ProductInstance {
         return true;
     }
 
-    /** New characteristic values merged over the old ones (a {@code null} value removes one): ACTIVE or SUSPENDED. */
-    void modify(Map<String, String> changes, Instant at) {
+    /**
+     * New characteristic values merged over the old ones (a {@code null} value removes one): ACTIVE or SUSPENDED.
+     * Answers {@code false} when the values are those it already has (a retried modification changes nothing).
+     */
+    boolean modify(Map<String, String> changes, Instant at) {
         if (state != ProductState.ACTIVE && state != ProductState.SUSPENDED) {
             throw new ConflictException("Product " + id + " is " + state.tmf()
                     + ": only an active or suspended product can be modified");
@@ -113,8 +116,12 @@ final class ProductInstance {
                 merged.put(name, value);
             }
         });
+        if (merged.equals(characteristics)) {
+            return false;
+        }
         this.characteristics = sorted(merged);
         this.updatedAt = at;
+        return true;
     }
 
     void suspend(String reason, Instant at) {

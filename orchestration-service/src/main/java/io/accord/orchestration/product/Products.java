@@ -89,14 +89,17 @@ public class Products {
 
     /**
      * ACTIVE or SUSPENDED: new characteristic values merged over the old ones (a {@code null} value removes one);
-     * publishes ProductModified (changes = [characteristics]).
+     * publishes ProductModified (changes = [characteristics]). Values it already has change nothing and publish
+     * nothing (a retried step is safe).
      */
     @Transactional
     public ProductView modify(UUID productId, Map<String, String> characteristics, Instant at) {
         Map<String, String> changes = NewProducts.changes(characteristics);
         ProductInstance product = load(productId);
         ProductView before = ProductViews.view(product);
-        product.modify(changes, required(at));
+        if (!product.modify(changes, required(at))) {
+            return before;
+        }
         return saved(product, before, "modified", "characteristics", at);
     }
 

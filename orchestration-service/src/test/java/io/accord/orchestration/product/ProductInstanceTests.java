@@ -122,10 +122,12 @@ class ProductInstanceTests {
         changes.put("network", null);
         changes.put("roaming", "EU");
 
-        product.modify(changes, LATER);
+        assertThat(product.modify(changes, LATER)).isTrue();
 
         assertThat(product.characteristics).containsExactly(Map.entry("dataVolumeGb", "50"),
                 Map.entry("roaming", "EU"), Map.entry("simType", "SIM"));
+        assertThat(product.modify(Map.of("roaming", "EU"), LATER.plusSeconds(1))).as("values it has").isFalse();
+        assertThat(product.updatedAt).isEqualTo(LATER);
     }
 
     @ParameterizedTest

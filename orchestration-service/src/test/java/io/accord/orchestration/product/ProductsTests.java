@@ -72,6 +72,8 @@ class ProductsTests {
 
         ProductView modified = products.modify(created.id(), Map.of("dataVolumeGb", "50"), start.plusSeconds(60));
         assertThat(modified.characteristics()).containsEntry("dataVolumeGb", "50");
+        assertThat(products.modify(created.id(), Map.of("dataVolumeGb", "50"), start.plusSeconds(90)))
+                .as("a repeated modification: no change, no event").isEqualTo(modified);
         ProductView suspended = products.suspend(created.id(), "unpaid bill", start.plusSeconds(120));
         assertThat(suspended.state()).isEqualTo(ProductState.SUSPENDED);
         ProductView resumed = products.resume(created.id(), "paid", start.plusSeconds(180));

@@ -1,0 +1,116 @@
+package io.accord.orchestration.order;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.orchestration.saga.SagaState;
+import io.accord.orchestration.saga.SagaView;
+import io.accord.orchestration.saga.Sagas;
+import io.accord.orchestration.saga.StepState;
+import io.accord.orchestration.saga.StepView;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * TMF622 cancelProductOrder. A cancellation is accepted until the order's point of no return: once a step that
+ * makes an item's outcome real ({@code COMPLETE}, {@code MODIFY_PRODUCT}, {@code RELEASE_RESOURCES},
+ * {@code TERMINATE_PRODUCT}) has started in any item, or an item is completed, or the order is final, it is refused
+ * with 409 naming why. Accepted: the order is pendingCancellation and every running item saga is cancelled (what
+ * its steps did is compensated in reverse); when they are all compensated the order is cancelled
+ * ({@code OrderFailed} with state cancelled) and the cancellation done.
+ */
+@Service
+class OrderCancellation {
+
+    private final OrderRepository orders;
+    private final CancelRepository cancellations;
+    private final OrderService service;
+    private final Sagas sagas;
+    private final OrderEvents events;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    OrderCancellation(OrderRepository orders, CancelRepository cancellations, OrderService service, Sagas sagas,
+                      OrderEvents events, Tenancy tenancy, Clock clock) {
+        this.orders = orders;
+        this.cancellations = cancellations;
+        this.service = service;
+        this.sagas = sagas;
+        this.events = events;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Transactional
+    CancelRepository.Cancellation cancel(OrderResources.CreateCancel request) {
+        UUID orderId = orderId(request.productOrder().id());
+        service.visible(orderId);
+        // the order first, then its sagas: the order stays as checked while they are cancelled
+        ProductOrder order = orders.lock(orderId).orElseThrow();
+        OrderResources.OrderView before = OrderViews.view(order);
+        Instant now = clock.instant();
+        order.cancel(request.cancellationReason(), now);
+        for (OrderItem item : order.items) {
+            SagaView saga = sagas.find(item.sagaId()).orElseThrow();
+            requireBeforePointOfNoReturn(order, item, saga);
+        }
+        orders.update(order);
+        events.changed(order, before, "cancellationRequested");
+        CancelRepository.Cancellation cancellation = new CancelRepository.Cancellation(UUID.randomUUID(), orderId,
+                order.buyerPartnerId, false, request.cancellationReason(), tenancy.actor(), now, null);
+        cancellations.insert(cancellation);
+        events.cancellation(order, cancellation, true);
+        for (OrderItem item : order.items) {
+            if (!item.state().isFinal() && sagas.find(item.sagaId()).orElseThrow().state() == SagaState.RUNNING) {
+                sagas.cancel(item.sagaId(), "product order cancelled: " + request.cancellationReason());
+            }
+        }
+        return cancellations.find(cancellation.id()).orElseThrow();
+    }
+
+    private static void requireBeforePointOfNoReturn(ProductOrder order, OrderItem item, SagaView saga) {
+        if (item.state() == ItemState.COMPLETED || saga.state() == SagaState.COMPLETED) {
+            throw new ConflictException("Product order " + order.id + " cannot be cancelled: item " + item.id()
+                    + " is completed (past the point of no return)");
+        }
+        for (StepView step : saga.steps()) {
+            if (Decomposition.NO_RETURN.contains(step.type())
+                    && (step.state() != StepState.PENDING || step.attempts() > 0)) {
+                throw new ConflictException("Product order " + order.id + " cannot be cancelled: the " + step.type()
+                        + " step of item " + item.id() + " has started (the point of no return)");
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    CancelRepository.Cancellation get(UUID id) {
+        return cancellations.find(id).filter(this::mayRead)
+                .orElseThrow(() -> new NotFoundException("cancelProductOrder", id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<CancelRepository.Cancellation> list(Pageable page) {
+        UUID buyer = tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
+        return cancellations.page(buyer, page);
+    }
+
+    private boolean mayRead(CancelRepository.Cancellation cancellation) {
+        return tenancy.isStaff() || cancellation.buyerPartnerId() != null
+                && tenancy.partnerId().map(p -> p.value().equals(cancellation.buyerPartnerId())).orElse(false);
+    }
+
+    private static UUID orderId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw new NotFoundException("productOrder", id);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.accord.orchestration.product;
+
+import io.accord.contracts.events.OfferingPrice;
+import io.accord.contracts.events.ProductDetails;
+import io.accord.orchestration.offering.SellableOfferings;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The product inventory's entry point (TMF637 product instances): orders create an instance per {@code add} item and
+ * move it through its life; each method runs in the caller's transaction (or its own when there is none), and the
+ * change, its audit record, its TMF notification and its event on {@code order.events.v1} commit together. Invalid
+ * transitions answer {@link io.accord.platform.problem.ConflictException} (409) naming the current state; an unknown
+ * id answers {@link NotFoundException}. Callers are trusted (orders, the staff's API): no tenancy check here.
+ */
+@Service
+public class Products {
+
+    private final ProductRepository products;
+    private final SellableOfferings offerings;
+    private final ProductChanges changes;
+    private final Clock clock;
+
+    Products(ProductRepository products, SellableOfferings offerings, ProductChanges changes, Clock clock) {
+        this.products = products;
+        this.offerings = offerings;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /**
+     * In the caller's transaction: a new instance in CREATED for an {@code add} order item, with the offering's
+     * owner, category, version, participants and usage price ids as the read model holds them now.
+     */
+    @Transactional
+    public ProductView create(NewProduct product) {
+        NewProducts.validate(product);
+        SellableOfferings.Offering offering = offerings.find(product.offeringId()).orElseThrow(() ->
+                new InvalidInputException("offeringId", "offering " + product.offeringId() + " is not launched"));
+        if (product.bundleProductId() != null && products.find(product.bundleProductId()).isEmpty()) {
+            throw new InvalidInputException("bundleProductId", "bundleProductId " + product.bundleProductId()
+                    + " is not a product instance");
+        }
+        List<String> usagePriceIds = offerings.priceVersions(offering.id()).stream()
+                .filter(price -> "USAGE".equals(price.type())).map(OfferingPrice::priceId).distinct().sorted()
+                .toList();
+        ProductInstance instance = new ProductInstance(UUID.randomUUID(),
+                new ProductInstance.Origin(product.orderId(), product.orderItemId(), product.bundleProductId(),
+                        product.buyerPartnerId(), product.salesChannel(), product.customerId()),
+                new ProductInstance.OfferingCopy(offering.id(), offering.version(), offering.name(),
+                        offering.partnerId(), offering.categoryCode(), offering.participants(), usagePriceIds),
+                NewProducts.characteristics(product.characteristics()),
+                product.charges() == null ? List.of() : product.charges(), clock.instant());
+        products.insert(instance);
+        ProductView view = ProductViews.view(instance);
+        changes.created(view);
+        return view;
+    }
+
+    /**
+     * CREATED → ACTIVE from {@code at}, with its identifiers and realising resources; publishes ProductActivated
+     * (outbox, same transaction). Idempotent: already ACTIVE with the same identifiers and resources → returns it,
+     * no second event ({@code at} is not compared: a retried step may ask with a later instant).
+     */
+    @Transactional
+    public ProductView activate(UUID productId, List<ProductDetails.SubscriberIdentifier> identifiers,
+                                List<RealisingResource> resources, Instant at) {
+        List<ProductDetails.SubscriberIdentifier> given = NewProducts.identifiers(identifiers);
+        List<RealisingResource> realising = NewProducts.resources(resources);
+        ProductInstance product = load(productId);
+        ProductView before = ProductViews.view(product);
+        if (!product.activate(given, realising, required(at))) {
+            return before;
+        }
+        products.update(product);
+        ProductView view = ProductViews.view(product);
+        changes.activated(before, view);
+        return view;
+    }
+
+    /**
+     * ACTIVE or SUSPENDED: new characteristic values merged over the old ones (a {@code null} value removes one);
+     * publishes ProductModified (changes = [characteristics]).
+     */
+    @Transactional
+    public ProductView modify(UUID productId, Map<String, String> characteristics, Instant at) {
+        if (characteristics == null) {
+            throw new InvalidInputException("characteristics", "the characteristic values to change are missing");
+        }
+        ProductInstance product = load(productId);
+        ProductView before = ProductViews.view(product);
+        product.modify(characteristics, required(at));
+        return saved(product, before, "modified", "characteristics", at);
+    }
+
+    /** ACTIVE → SUSPENDED; publishes ProductModified (changes = [status]). */
+    @Transactional
+    public ProductView suspend(UUID productId, String reason, Instant at) {
+        ProductInstance product = load(productId);
+        ProductView before = ProductViews.view(product);
+        product.suspend(reason, required(at));
+        return saved(product, before, "suspended", "status", at);
+    }
+
+    /** SUSPENDED → ACTIVE; publishes ProductModified (changes = [status]). */
+    @Transactional
+    public ProductView resume(UUID productId, String reason, Instant at) {
+        ProductInstance product = load(productId);
+        ProductView before = ProductViews.view(product);
+        product.resume(reason, required(at));
+        return saved(product, before, "resumed", "status", at);
+    }
+
+    /**
+     * ACTIVE or SUSPENDED → TERMINATED with endAt = {@code at}; publishes ProductTerminated. Idempotent when already
+     * terminated (returns it unchanged, no second event).
+     */
+    @Transactional
+    public ProductView terminate(UUID productId, String reason, Instant at) {
+        ProductInstance product = load(productId);
+        ProductView before = ProductViews.view(product);
+        if (!product.terminate(reason, required(at))) {
+            return before;
+        }
+        products.update(product);
+        ProductView view = ProductViews.view(product);
+        changes.terminated(before, view, reason);
+        return view;
+    }
+
+    /** CREATED → CANCELLED (the order item failed or was cancelled before activation); no event. Idempotent. */
+    @Transactional
+    public ProductView cancel(UUID productId, String reason) {
+        ProductInstance product = load(productId);
+        ProductView before = ProductViews.view(product);
+        if (!product.cancel(reason, clock.instant())) {
+            return before;
+        }
+        products.update(product);
+        ProductView view = ProductViews.view(product);
+        changes.cancelled(before, view);
+        return view;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProductView> find(UUID productId) {
+        return products.find(productId).map(ProductViews::view);
+    }
+
+    /** The instance in the events' form; {@link NotFoundException} for an unknown id. */
+    @Transactional(readOnly = true)
+    public ProductDetails details(UUID productId) {
+        return ProductViews.details(ProductViews.view(load(productId)));
+    }
+
+    private ProductView saved(ProductInstance product, ProductView before, String action, String change,
+                              Instant at) {
+        products.update(product);
+        ProductView view = ProductViews.view(product);
+        changes.modified(action, before, view, change, at);
+        return view;
+    }
+
+    private ProductInstance load(UUID productId) {
+        if (productId == null) {
+            throw new InvalidInputException("productId", "the product id is missing");
+        }
+        return products.find(productId).orElseThrow(() -> new NotFoundException("product", productId));
+    }
+
+    private static Instant required(Instant at) {
+        if (at == null) {
+            throw new InvalidInputException("at", "the instant the change takes effect is missing");
+        }
+        return at;
+    }
+}

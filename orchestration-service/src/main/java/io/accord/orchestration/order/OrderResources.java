@@ -33,7 +33,7 @@ final class OrderResources {
     }
 
     /** TMF622 {@code ProductOrder_Create}; attributes Accord does not keep are ignored. */
-    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "id", "href", "category", "priority",
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "category", "priority",
             "requestedStartDate", "notificationContact", "agreement", "billingAccount", "channel", "orderTotalPrice",
             "payment", "productOfferingQualification", "cancellationDate", "cancellationReason"})
     record CreateOrder(@Size(max = 2000) String description, @Size(max = 100) String externalId,
@@ -85,8 +85,7 @@ final class OrderResources {
     }
 
     /** TMF622 {@code CancelProductOrder_Create}. */
-    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "id", "href", "state",
-            "effectiveCancellationDate"})
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
     record CreateCancel(@NotNull @Valid OrderRef productOrder, @NotBlank @Size(max = 2000) String cancellationReason,
                         Instant requestedCancellationDate) {
     }

@@ -69,7 +69,10 @@ class OrderCancellation {
         events.cancellation(order, cancellation, true);
         for (OrderItem item : order.items) {
             if (!item.state().isFinal() && sagas.find(item.sagaId()).orElseThrow().state() == SagaState.RUNNING) {
-                sagas.cancel(item.sagaId(), "product order cancelled: " + request.cancellationReason());
+                SagaView cancelled = sagas.cancel(item.sagaId(), "product order cancelled: "
+                        + request.cancellationReason());
+                // checked again under the saga's lock: a step may have run since the first look (all rolls back)
+                requireBeforePointOfNoReturn(order, item, cancelled);
             }
         }
         return cancellations.find(cancellation.id()).orElseThrow();
@@ -81,8 +84,9 @@ class OrderCancellation {
                     + " is completed (past the point of no return)");
         }
         for (StepView step : saga.steps()) {
-            if (Decomposition.NO_RETURN.contains(step.type())
-                    && (step.state() != StepState.PENDING || step.attempts() > 0)) {
+            boolean started = step.attempts() > 0
+                    || step.state() != StepState.PENDING && step.state() != StepState.FAILED;
+            if (Decomposition.NO_RETURN.contains(step.type()) && started) {
                 throw new ConflictException("Product order " + order.id + " cannot be cancelled: the " + step.type()
                         + " step of item " + item.id() + " has started (the point of no return)");
             }

@@ -56,23 +56,23 @@ final class OrderViews {
                 new OrderResources.Ref(charge.priceVersionId(), null, null, "ProductOfferingPrice"));
     }
 
+    /** The sum of one charge type (and period) in one currency. */
+    private record Total(String type, String period, Money amount) {
+    }
+
     private static List<OrderResources.OrderPrice> totals(List<OrderItem> items) {
-        Map<String, Object[]> sums = new LinkedHashMap<>();
+        Map<String, Total> sums = new LinkedHashMap<>();
         for (OrderItem item : items) {
             for (ProductDetails.LockedCharge charge : item.charges()) {
-                String key = charge.type() + "/" + charge.period() + "/" + charge.currency();
-                Money amount = Money.of(charge.amount(), charge.currency());
-                sums.merge(key, new Object[]{charge, amount}, (a, b) -> new Object[]{a[0],
-                        ((Money) a[1]).plus((Money) b[1])});
+                sums.merge(charge.type() + "/" + charge.period() + "/" + charge.currency(),
+                        new Total(charge.type(), charge.period(), Money.of(charge.amount(), charge.currency())),
+                        (a, b) -> new Total(a.type(), a.period(), a.amount().plus(b.amount())));
             }
         }
-        return sums.values().stream().map(sum -> {
-            ProductDetails.LockedCharge charge = (ProductDetails.LockedCharge) sum[0];
-            Money total = (Money) sum[1];
-            return new OrderResources.OrderPrice("total " + tmfType(charge.type()), tmfType(charge.type()),
-                    period(charge.period()), new OrderResources.Price(new OrderResources.Money(total.currency(),
-                    total.amount().stripTrailingZeros().toPlainString())), null);
-        }).toList();
+        return sums.values().stream().map(total -> new OrderResources.OrderPrice("total " + tmfType(total.type()),
+                tmfType(total.type()), period(total.period()), new OrderResources.Price(new OrderResources.Money(
+                total.amount().currency(), total.amount().amount().stripTrailingZeros().toPlainString())), null))
+                .toList();
     }
 
     private static String plain(String amount) {

@@ -48,21 +48,24 @@ class OrderCancellation {
         this.clock = clock;
     }
 
+    /**
+     * Checked on the order as read and audited first (the audit chain's lock before the order's, as a saga's end
+     * takes them; see {@link OrderEvents#audited}), then checked again and applied on the locked order; the item
+     * sagas are cancelled last and checked once more under their own locks (a refusal rolls everything back).
+     */
     @Transactional
     CancelRepository.Cancellation cancel(OrderResources.CreateCancel request) {
         UUID orderId = orderId(request.productOrder().id());
-        service.visible(orderId);
-        // the order first, then its sagas: the order stays as checked while they are cancelled
-        ProductOrder order = orders.lock(orderId).orElseThrow();
-        OrderResources.OrderView before = OrderViews.view(order);
         Instant now = clock.instant();
-        order.cancel(request.cancellationReason(), now);
-        for (OrderItem item : order.items) {
-            SagaView saga = sagas.find(item.sagaId()).orElseThrow();
-            requireBeforePointOfNoReturn(order, item, saga);
-        }
+        ProductOrder seen = service.visible(orderId);
+        OrderResources.OrderView before = OrderViews.view(seen);
+        requireCancellable(seen, request.cancellationReason(), now);
+        events.audited(seen, before, OrderViews.view(seen), "cancellationRequested");
+        ProductOrder order = orders.lock(orderId).orElseThrow();
+        OrderResources.OrderView current = OrderViews.view(order);
+        requireCancellable(order, request.cancellationReason(), now);
         orders.update(order);
-        events.changed(order, before, "cancellationRequested");
+        events.notified(order, current);
         CancelRepository.Cancellation cancellation = new CancelRepository.Cancellation(UUID.randomUUID(), orderId,
                 order.buyerPartnerId, false, request.cancellationReason(), tenancy.actor(), now, null);
         cancellations.insert(cancellation);
@@ -76,6 +79,14 @@ class OrderCancellation {
             }
         }
         return cancellations.find(cancellation.id()).orElseThrow();
+    }
+
+    /** Moves the order to pendingCancellation if it is before its point of no return; else 409 naming why. */
+    private void requireCancellable(ProductOrder order, String reason, Instant now) {
+        order.cancel(reason, now);
+        for (OrderItem item : order.items) {
+            requireBeforePointOfNoReturn(order, item, sagas.find(item.sagaId()).orElseThrow());
+        }
     }
 
     private static void requireBeforePointOfNoReturn(ProductOrder order, OrderItem item, SagaView saga) {

@@ -91,6 +91,7 @@ class OrderController {
     @PreAuthorize(OrderConfiguration.WRITERS)
     @Operation(operationId = "patchProductOrder", summary = "Change description, externalId, "
             + "requestedCompletionDate or note of an order that is not final, with a JSON merge patch")
+    @RequestExample("orchestration/product-order-patch.json")
     OrderResources.OrderView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
         OrderResources.Changeable change = patches.patched(OrderViews.view(service.get(id)), patch, CHANGEABLE,
                 OrderResources.Changeable.class);

@@ -52,8 +52,23 @@ class OrderEvents {
 
     /** @param action the audit action; the hub hears of it as a state change when the state changed */
     void changed(ProductOrder order, OrderResources.OrderView before, String action) {
+        audited(order, before, OrderViews.view(order), action);
+        notified(order, before);
+    }
+
+    /**
+     * The audit entry alone. Its insert takes the audit chain's lock (held until commit), which every saga end
+     * holds before it locks the order: a change that starts outside a saga records its entry first, then locks
+     * the order, so the two never wait for each other in opposite order.
+     */
+    void audited(ProductOrder order, OrderResources.OrderView before, OrderResources.OrderView after,
+                 String action) {
+        audit.record(partner(order), RESOURCE, order.id.toString(), action, before, after);
+    }
+
+    /** The hub notification of a change, and the order's event when it became final. */
+    void notified(ProductOrder order, OrderResources.OrderView before) {
         OrderResources.OrderView view = OrderViews.view(order);
-        audit.record(partner(order), RESOURCE, order.id.toString(), action, before, view);
         boolean stateChanged = !before.state().equals(view.state());
         notify(stateChanged ? "ProductOrderStateChangeEvent" : "ProductOrderAttributeValueChangeEvent", order, view);
         if (stateChanged && order.state.isFinal()) {

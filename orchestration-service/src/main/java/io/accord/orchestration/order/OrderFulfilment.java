@@ -40,19 +40,28 @@ class OrderFulfilment {
         this.clock = clock;
     }
 
-    /** The item's saga began: false when there is no such order item. */
+    /**
+     * The item's saga began: false when there is no such order item. The audit entry comes first (see
+     * {@link OrderEvents#audited}), then the order is locked and changed.
+     */
     @Transactional
     boolean started(ItemReference reference) {
-        Optional<ProductOrder> found = orders.lock(reference.orderId());
-        if (found.isEmpty() || found.get().items.stream().noneMatch(item -> item.id().equals(reference.itemId()))) {
+        Optional<ProductOrder> seen = orders.find(reference.orderId());
+        if (seen.isEmpty() || seen.get().items.stream().noneMatch(item -> item.id().equals(reference.itemId()))) {
             return false;
         }
-        ProductOrder order = found.get();
-        OrderResources.OrderView before = OrderViews.view(order);
+        OrderResources.OrderView before = OrderViews.view(seen.get());
+        seen.get().fulfilmentStarted(reference.itemId(), clock.instant());
+        if (before.equals(OrderViews.view(seen.get()))) {
+            return true;
+        }
+        events.audited(seen.get(), before, OrderViews.view(seen.get()), "started");
+        ProductOrder order = orders.lock(reference.orderId()).orElseThrow();
+        OrderResources.OrderView current = OrderViews.view(order);
         order.fulfilmentStarted(reference.itemId(), clock.instant());
-        if (!before.equals(OrderViews.view(order))) {
+        if (!current.equals(OrderViews.view(order))) {
             orders.update(order);
-            events.changed(order, before, "started");
+            events.notified(order, current);
         }
         return true;
     }

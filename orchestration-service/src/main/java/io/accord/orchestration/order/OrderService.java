@@ -146,17 +146,23 @@ class OrderService {
         return orders.page(buyer, states.stream().map(Enum::name).toList(), party, page);
     }
 
-    /** Description, externalId, requestedCompletionDate and notes, until the order is final. */
+    /**
+     * Description, externalId, requestedCompletionDate and notes, until the order is final. Checked and audited on
+     * the order as read, then applied to it locked (see {@link OrderEvents#audited} for the order of locks).
+     */
     @Transactional
     ProductOrder change(UUID id, OrderResources.Changeable change) {
-        visible(id);
-        ProductOrder order = orders.lock(id).orElseThrow();
-        OrderResources.OrderView before = OrderViews.view(order);
+        ProductOrder seen = visible(id);
+        OrderResources.OrderView before = OrderViews.view(seen);
         Instant now = clock.instant();
-        order.describe(change.description(), change.externalId(), change.requestedCompletionDate(),
-                notes(change.note(), tenancy.actor(), now), now);
+        List<ProductOrder.Note> notes = notes(change.note(), tenancy.actor(), now);
+        seen.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, now);
+        events.audited(seen, before, OrderViews.view(seen), "changed");
+        ProductOrder order = orders.lock(id).orElseThrow();
+        OrderResources.OrderView current = OrderViews.view(order);
+        order.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, now);
         orders.update(order);
-        events.changed(order, before, "changed");
+        events.notified(order, current);
         return order;
     }
 

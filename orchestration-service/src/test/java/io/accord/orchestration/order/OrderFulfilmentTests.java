@@ -158,6 +158,25 @@ class OrderFulfilmentTests {
     }
 
     @Test
+    void itemsOfOneOrderEndingAtTheSameTimeAllCountAndTheOrderCompletesPromptly() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+        String[] eight = java.util.Collections.nCopies(8, offering).toArray(String[]::new);
+
+        // a lock taken in opposite orders by two item sagas would stall one for a whole lease (minutes)
+        List<String> ids = java.util.stream.IntStream.range(0, 3).parallel()
+                .mapToObj(n -> buyer.post(TestOrders.ORDERS, TestOrders.order("customer-many-" + n, null, eight)))
+                .map(created -> created.json().get("id").asString()).toList();
+
+        for (String id : ids) {
+            JsonNode order = orders.awaitState(buyer, id, "completed");
+            assertThat(order.get("productOrderItem").valueStream().map(item -> item.get("state").asString()))
+                    .hasSize(8).containsOnly("completed");
+            assertThat(orders.outbox(id)).extracting(event -> event[0]).containsExactly("OrderCompleted");
+        }
+    }
+
+    @Test
     void aCompletedProductIsModifiedAndDeletedByLaterOrders() {
         String owner = orders.activePartner();
         String block = orders.msisdnPool(owner, 3);

@@ -24,4 +24,11 @@ class ArchitectureTests {
             .that().resideInAPackage("io.accord.orchestration.inventory..").and(PRODUCTION_CODE).and().arePublic()
             .should(be(
                     simpleName("Inventory").or(simpleName("Reservation")).or(simpleName("Levels"))));
+
+    /** Orders drive product instances only through {@code Products} and the records it takes and answers. */
+    @ArchTest
+    static final ArchRule productShowsOnlyItsEntryPoint = classes()
+            .that().resideInAPackage("io.accord.orchestration.product..").and(PRODUCTION_CODE).and().arePublic()
+            .should(be(simpleName("Products").or(simpleName("NewProduct")).or(simpleName("RealisingResource"))
+                    .or(simpleName("ProductView")).or(simpleName("ProductState"))));
 }

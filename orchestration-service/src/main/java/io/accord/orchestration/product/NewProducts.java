@@ -57,27 +57,47 @@ final class NewProducts {
     }
 
     static List<ProductDetails.SubscriberIdentifier> identifiers(List<ProductDetails.SubscriberIdentifier> given) {
-        List<ProductDetails.SubscriberIdentifier> identifiers = given == null ? List.of() : List.copyOf(given);
+        List<ProductDetails.SubscriberIdentifier> identifiers = given == null ? List.of() : given;
         for (int i = 0; i < identifiers.size(); i++) {
-            text("identifiers[" + i + "].type", identifiers.get(i).type(), 50);
-            text("identifiers[" + i + "].value", identifiers.get(i).value(), 200);
+            ProductDetails.SubscriberIdentifier identifier = present("identifiers[" + i + "]", identifiers.get(i));
+            text("identifiers[" + i + "].type", identifier.type(), 50);
+            text("identifiers[" + i + "].value", identifier.value(), 200);
         }
-        return identifiers;
+        return List.copyOf(identifiers);
     }
 
     static List<RealisingResource> resources(List<RealisingResource> given) {
-        List<RealisingResource> resources = given == null ? List.of() : List.copyOf(given);
+        List<RealisingResource> resources = given == null ? List.of() : given;
         for (int i = 0; i < resources.size(); i++) {
-            text("resources[" + i + "].resourceType", resources.get(i).resourceType(), 50);
-            text("resources[" + i + "].value", resources.get(i).value(), 200);
+            RealisingResource resource = present("resources[" + i + "]", resources.get(i));
+            text("resources[" + i + "].resourceType", resource.resourceType(), 50);
+            text("resources[" + i + "].value", resource.value(), 200);
         }
-        return resources;
+        return List.copyOf(resources);
     }
 
-    private static void charge(String field, ProductDetails.LockedCharge charge) {
-        if (charge == null) {
+    /** Characteristic changes: every name given (a {@code null} value removes one). */
+    static Map<String, String> changes(Map<String, String> changes) {
+        if (changes == null) {
+            throw new InvalidInputException("characteristics", "the characteristic values to change are missing");
+        }
+        changes.keySet().forEach(name -> {
+            if (name == null || name.isBlank()) {
+                throw new InvalidInputException("characteristics", "a characteristic has no name");
+            }
+        });
+        return changes;
+    }
+
+    private static <T> T present(String field, T value) {
+        if (value == null) {
             throw new InvalidInputException(field, field + " is missing");
         }
+        return value;
+    }
+
+    private static void charge(String field, ProductDetails.LockedCharge given) {
+        ProductDetails.LockedCharge charge = present(field, given);
         if (!CHARGE_TYPES.contains(charge.type())) {
             throw new InvalidInputException(field + ".type", field + ".type is ONE_TIME or RECURRING, not "
                     + charge.type());

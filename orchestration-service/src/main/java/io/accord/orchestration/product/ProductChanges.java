@@ -92,9 +92,11 @@ class ProductChanges {
         }
         product.participants().forEach(participant -> {
             try {
-                partners.add(UUID.fromString(participant.partnerId()));
-            } catch (IllegalArgumentException | NullPointerException notAPartnerId) {
-                // a participant without a partner id cannot subscribe to anything: nobody to notify
+                if (participant.partnerId() != null) {
+                    partners.add(UUID.fromString(participant.partnerId()));
+                }
+            } catch (IllegalArgumentException notAPartnerId) {
+                // catalog only names partners by id; anything else could not hold a token to read it with
             }
         });
         return partners;

@@ -95,6 +95,11 @@ class ProductRepository {
                 .optional();
     }
 
+    List<ProductInstance> ofOrder(String orderId) {
+        return jdbc.sql("select * from product_instance where order_id = :order order by created_at, id")
+                .param("order", orderId).query(this::product).list();
+    }
+
     /**
      * A page of instances, oldest first.
      *

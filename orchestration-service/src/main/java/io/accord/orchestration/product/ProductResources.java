@@ -10,10 +10,12 @@ import java.util.List;
 /**
  * TMF637 Product resources as Accord shows them. Accord's extensions: {@code statusReason} (why it was last
  * suspended, resumed, terminated or cancelled), {@code offeringVersion} and {@code categoryCode} (the offering's, at
- * order time), {@code subscriberIdentifier} (how usage names the subscriber), and the status {@code cancelled} (an
- * instance whose order item failed before activation). {@code relatedParty} roles: {@code Owner} (the offering's
- * partner; none for the CSP's), {@code Participant} (a co-creating partner), {@code Buyer} (a reseller partner) or
- * {@code SalesChannel} (a CSP channel), and {@code Customer}.
+ * order time), {@code subscriberIdentifier} (how usage names the subscriber), and on a {@code productPrice} its
+ * {@code prorationPolicy} and {@code productOffering} (the offering the price belongs to, a bundle's component when
+ * the bundle sums them). TMF's status {@code cancelled} is an instance whose order item failed before activation.
+ * {@code relatedParty} roles: {@code Owner} (the offering's partner; none for the CSP's), {@code Participant} (a
+ * co-creating partner), {@code Buyer} (a reseller partner) or {@code SalesChannel} (a CSP channel), and
+ * {@code Customer}.
  */
 final class ProductResources {
 

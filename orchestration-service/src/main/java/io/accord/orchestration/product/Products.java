@@ -93,12 +93,10 @@ public class Products {
      */
     @Transactional
     public ProductView modify(UUID productId, Map<String, String> characteristics, Instant at) {
-        if (characteristics == null) {
-            throw new InvalidInputException("characteristics", "the characteristic values to change are missing");
-        }
+        Map<String, String> changes = NewProducts.changes(characteristics);
         ProductInstance product = load(productId);
         ProductView before = ProductViews.view(product);
-        product.modify(characteristics, required(at));
+        product.modify(changes, required(at));
         return saved(product, before, "modified", "characteristics", at);
     }
 
@@ -156,6 +154,12 @@ public class Products {
         return products.find(productId).map(ProductViews::view);
     }
 
+    /** The instances an order created, in the order they were created (none for an unknown order). */
+    @Transactional(readOnly = true)
+    public List<ProductView> ofOrder(String orderId) {
+        return orderId == null ? List.of() : products.ofOrder(orderId).stream().map(ProductViews::view).toList();
+    }
+
     /** The instance in the events' form; {@link NotFoundException} for an unknown id. */
     @Transactional(readOnly = true)
     public ProductDetails details(UUID productId) {
@@ -179,7 +183,7 @@ public class Products {
 
     private static Instant required(Instant at) {
         if (at == null) {
-            throw new InvalidInputException("at", "the instant the change takes effect is missing");
+            throw new InvalidInputException("at", "at (the instant the change takes effect) is missing");
         }
         return at;
     }

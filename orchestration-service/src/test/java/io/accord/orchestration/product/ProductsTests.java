@@ -10,11 +10,16 @@ import io.accord.orchestration.offering.SellableOfferings;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.contracts.CloudEventHeaders;
 import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -128,6 +133,40 @@ class ProductsTests {
     }
 
     @Test
+    void theEventsReachTheOrderTopicKeyedByTheProductWithTheOwnerAsSubject() {
+        String owner = UUID.randomUUID().toString();
+        ProductView active = test.active(test.offering(owner, List.of()), null);
+        products.terminate(active.id(), "ended", Instant.now());
+
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.awaitRecords(Topics.ORDER_EVENTS,
+                record -> active.id().toString().equals(record.key()), 2, Duration.ofSeconds(60));
+
+        assertThat(records).extracting(record -> TestKafka.header(record, CloudEventHeaders.TYPE))
+                .containsExactly("ProductActivated", "ProductTerminated");
+        assertThat(records).extracting(record -> TestKafka.header(record, CloudEventHeaders.SUBJECT))
+                .containsOnly(owner);
+        assertThat(records).extracting(record -> TestKafka.header(record, CloudEventHeaders.SEQUENCE))
+                .containsExactly("1", "2");
+        ProductTerminated terminated = JsonMapper.builder().build().readValue(TestKafka.value(records.get(1)),
+                ProductTerminated.class);
+        assertThat(terminated.product().productId()).isEqualTo(active.id().toString());
+        assertThat(terminated.product().status()).isEqualTo("TERMINATED");
+    }
+
+    @Test
+    void theInstancesOfAnOrderAreFoundByItsId() {
+        String offering = test.offering(null, List.of());
+        ProductView first = test.created(offering, null);
+        ProductView second = products.create(new NewProduct(first.orderId(), "2", offering, null, null, "web-shop",
+                first.customerId(), Map.of(), List.of()));
+
+        assertThat(products.ofOrder(first.orderId())).extracting(ProductView::id, ProductView::orderItemId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(first.id(), "1"),
+                        org.assertj.core.groups.Tuple.tuple(second.id(), "2"));
+        assertThat(products.ofOrder("no-such-order")).isEmpty();
+    }
+
+    @Test
     void theOfferingIsCopiedAtOrderTimeSoLaterCatalogChangesDoNotAlterTheInstance() {
         String offering = test.offering(null, List.of());
         ProductView created = test.created(offering, null);
@@ -164,6 +203,35 @@ class ProductsTests {
         assertThat(test.events(created.id())).extracting(TestProducts.Outboxed::type)
                 .containsExactly("ProductActivated", "ProductTerminated");
         assertThat(test.events(created.id()).getFirst().subject()).as("a CSP offering has no partner").isNull();
+    }
+
+    @Test
+    void ofTwoConcurrentActivationsWithDifferentIdentifiersExactlyOneWins() throws Exception {
+        ProductView created = test.created(test.offering(null, List.of()), null);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Boolean>> attempts = List.of("+4915100000001", "+4915100000002")
+                .stream().map(msisdn -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                        products.activate(created.id(), List.of(new ProductDetails.SubscriberIdentifier("MSISDN",
+                                msisdn)), List.of(), Instant.now());
+                        return true;
+                    } catch (ConflictException lost) {
+                        return false;
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                })).toList();
+        start.countDown();
+
+        List<Boolean> outcomes = List.of(attempts.get(0).get(), attempts.get(1).get());
+
+        assertThat(outcomes).containsExactlyInAnyOrder(true, false);
+        assertThat(test.events(created.id())).extracting(TestProducts.Outboxed::type)
+                .containsExactly("ProductActivated");
+        String winner = outcomes.get(0) ? "+4915100000001" : "+4915100000002";
+        assertThat(products.find(created.id()).orElseThrow().identifiers().getFirst().value()).isEqualTo(winner);
     }
 
     @Test
@@ -225,6 +293,20 @@ class ProductsTests {
                 List.of(TestProducts.charge(offering, "USAGE", "1"))))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("charges[0].type");
         assertThat(jdbc.sql("select count(*) from product_instance").query(Long.class).single()).isEqualTo(before);
+
+        ProductView created = test.created(offering, null);
+        java.util.ArrayList<ProductDetails.SubscriberIdentifier> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() -> products.activate(created.id(), withNull, List.of(), Instant.now()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("identifiers[0]");
+        assertThatThrownBy(() -> products.activate(created.id(), List.of(), List.of(new RealisingResource("MSISDN",
+                " ", null)), Instant.now())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("resources[0].value");
+        assertThatThrownBy(() -> products.activate(created.id(), List.of(), List.of(), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at (the instant");
+        assertThatThrownBy(() -> products.modify(created.id(), null, Instant.now()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("characteristic");
+        assertThat(products.find(created.id()).orElseThrow().state()).isEqualTo(ProductState.CREATED);
 
         UUID unknown = UUID.randomUUID();
         assertThat(products.find(unknown)).isEmpty();

@@ -1,0 +1,99 @@
+package io.accord.orchestration.product;
+
+import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.MergePatch;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ResourceLists;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** TMF637 product inventory: reading instances, and the staff suspending, resuming or terminating one. */
+@RestController
+@RequestMapping(ProductResources.PATH)
+@Tag(name = "Product inventory (TMF637)")
+class ProductController {
+
+    static final String OFFERING = "productOffering.id";
+    static final String PARTY = "relatedParty.id";
+    private static final Set<String> CHANGEABLE = Set.of("status", "statusReason");
+    /** status, offering and party are filtered in the database; the other simple attributes on the resource. */
+    private static final AttributeFilter<Object> FILTER = AttributeFilter.of(ProductResources.ProductResource.class)
+            .alsoAccepts("status", OFFERING, PARTY);
+
+    private final ProductInventory inventory;
+    private final ResourceLists lists;
+    private final MergePatch patches;
+
+    ProductController(ProductInventory inventory, ResourceLists lists, MergePatch patches) {
+        this.inventory = inventory;
+        this.lists = lists;
+        this.patches = patches;
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(ProductConfiguration.READERS)
+    @Operation(operationId = "retrieveProduct", summary = "Read a product instance (the partners of its offering, "
+            + "its buyer, or staff)")
+    ProductResources.ProductResource get(@PathVariable UUID id) {
+        return ProductViews.resource(inventory.get(id));
+    }
+
+    @GetMapping
+    @PreAuthorize(ProductConfiguration.READERS)
+    @Operation(operationId = "listProduct", summary = "List the product instances the caller may see, oldest first, "
+            + "paged by offset and limit; filter by status, productOffering.id, relatedParty.id (each repeatable) "
+            + "and other simple attributes; fields= selection")
+    ResponseEntity<List<ProductResources.ProductResource>> list(
+            @RequestParam(name = "status", required = false) List<String> statuses,
+            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
+            HttpServletRequest request) {
+        AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
+        List<ProductState> wanted = statuses == null ? List.of() : statuses.stream().map(status -> ProductState
+                .ofTmf(status).orElseThrow(() -> new InvalidInputException("status", "unknown status '" + status
+                        + "'; one of " + Arrays.stream(ProductState.values()).map(ProductState::tmf).toList())))
+                .toList();
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
+        return lists.list(criteria, paging, page -> inventory.list(wanted, values(request, OFFERING),
+                values(request, PARTY), page), ProductViews::resource);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @PreAuthorize(ProductConfiguration.CHANGERS)
+    @Operation(operationId = "patchProduct", summary = "Staff suspend (status suspended), resume (active) or "
+            + "terminate (terminated) an instance with a JSON merge patch of status and an optional statusReason")
+    @RequestExample("orchestration/product-patch.json")
+    ProductResources.ProductResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        ProductResources.Changeable change = patches.patched(ProductViews.resource(inventory.get(id)), patch,
+                CHANGEABLE, ProductResources.Changeable.class);
+        if (!patch.has("status") || change.status() == null) {
+            throw new InvalidInputException("status", "A patch sets status (suspended, active or terminated), with "
+                    + "an optional statusReason");
+        }
+        String reason = patch.hasNonNull("statusReason") ? change.statusReason() : null;
+        return ProductViews.resource(inventory.move(id, change.status(), reason));
+    }
+
+    private static List<String> values(HttpServletRequest request, String parameter) {
+        String[] values = request.getParameterValues(parameter);
+        return values == null ? List.of() : Arrays.stream(values).map(String::strip).toList();
+    }
+}

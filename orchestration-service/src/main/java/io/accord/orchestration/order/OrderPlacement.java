@@ -38,6 +38,8 @@ class OrderPlacement {
                   Map<String, String> characteristics, List<QuoteAccepted.LockedPrice> prices) {
     }
 
+    static final int MAX_RESERVED_UNITS = 100;
+
     private final OrderRepository orders;
     private final SellableOfferings offerings;
     private final Products products;
@@ -84,6 +86,7 @@ class OrderPlacement {
                             (part, bundle) -> products.create(new NewProduct(orderId.toString(), item.id(),
                                     part.id(), bundle, parties.buyer(), parties.channel(), parties.customerId(),
                                     item.characteristics(), charges(part.id(), item.prices()))).id());
+                    requireReservable(item, created);
                     items.add(new OrderItem(item.id(), item.action(), item.quantity(), item.offeringId(),
                             created.getFirst().productId(), created.stream().skip(1)
                             .map(Decomposition.Target::productId).toList(), item.characteristics(),
@@ -116,6 +119,18 @@ class OrderPlacement {
         orders.insert(order);
         events.created(order);
         return order;
+    }
+
+    /** One item reserves its quantity of each resource type: at most {@value #MAX_RESERVED_UNITS} units. */
+    private static void requireReservable(Placed item, List<Decomposition.Target> products) {
+        boolean needsResources = products.stream().anyMatch(target -> target.offering().specification() != null
+                && target.offering().specification().resourceTypes() != null
+                && !target.offering().specification().resourceTypes().isEmpty());
+        if (needsResources && item.quantity() > MAX_RESERVED_UNITS) {
+            throw new ConflictException("Order item '" + item.id() + "': " + item.quantity() + " units of an "
+                    + "offering that needs resources are more than one item reserves (at most " + MAX_RESERVED_UNITS
+                    + "); split them into several items");
+        }
     }
 
     private static OrderItem existing(Placed item) {

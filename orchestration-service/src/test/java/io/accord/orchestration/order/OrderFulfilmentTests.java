@@ -103,6 +103,28 @@ class OrderFulfilmentTests {
     }
 
     @Test
+    void aQuoteForMoreUnitsThanAnItemReservesIsNotAcceptedAndStaysApproved() {
+        String owner = orders.activePartner();
+        String offering = orders.offering(owner, List.of("MSISDN"), false);
+        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+        String quote = buyer.post(TestOrders.QUOTES, """
+                {"relatedParty": [{"id": "customer-big", "role": "Customer"}],
+                 "quoteItem": [{"id": "1", "quantity": 101, "productOffering": {"id": "%s"},
+                                "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": 10}]}}]}
+                """.formatted(offering)).json().get("id").asString();
+        buyer.send("PATCH", TestOrders.QUOTES + "/" + quote, "{\"state\": \"approved\"}", TestOrders.PATCH);
+
+        TestHttp.Response refused = buyer.send("PATCH", TestOrders.QUOTES + "/" + quote,
+                "{\"state\": \"accepted\"}", TestOrders.PATCH);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("at most 100");
+        assertThat(buyer.get(TestOrders.QUOTES + "/" + quote).json().get("state").asString()).isEqualTo("approved");
+        assertThat(jdbc.sql("select count(*) from product_order where quote_id = :q")
+                .param("q", UUID.fromString(quote)).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void outOfStockFailsTheItemWithTheReasonAndGivesBackWhatWasReserved() {
         String owner = orders.activePartner();
         orders.imsiPool(owner, 1);

@@ -31,9 +31,11 @@ class ActivateAtPartnerStep implements StepHandler {
     private final ActivationEvents events;
     private final ActivationProperties properties;
     private final JsonMapper json;
+    private final java.util.List<ActivationDetails> details;
 
     ActivateAtPartnerStep(PartnerEndpoints endpoints, WebhookClient webhooks, ActivationEvents events,
-                          ActivationProperties properties, JsonMapper json) {
+                          ActivationProperties properties, JsonMapper json, java.util.List<ActivationDetails> details) {
+        this.details = details;
         this.endpoints = endpoints;
         this.webhooks = webhooks;
         this.events = events;
@@ -137,7 +139,11 @@ class ActivateAtPartnerStep implements StepHandler {
                 .put("reference", step.reference())
                 .put("partnerId", step.payload().path("partnerId").asString())
                 .put("attempt", step.attempt());
-        request.set("activation", step.payload().path("activation"));
+        JsonNode activation = step.payload().path("activation");
+        for (ActivationDetails detail : details) {
+            activation = detail.complete(activation);
+        }
+        request.set("activation", activation);
         if (ACTIVATE.equals(action)) {
             request.put("callbackUrl", properties.callbackBaseUrl().replaceAll("/+$", "")
                     + AckController.PATH.replace("{stepId}", step.stepId().toString()));

@@ -89,6 +89,18 @@ public class Inventory {
         return Optional.empty();
     }
 
+    /**
+     * The reservation made for {@code orderRef} that still holds an item (RESERVED or ALLOCATED), if any: a saga step
+     * that reserves with its own reference looks here first, so a repeated attempt does not reserve twice.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Reservation> heldFor(String orderRef) {
+        if (orderRef == null || orderRef.isBlank()) {
+            return Optional.empty();
+        }
+        return items.findHeldFor(orderRef).map(item -> Reservation.of(item.reservationId(), item));
+    }
+
     /** Hands the reserved item to a product instance; refused once the reservation has expired. */
     @Transactional
     public Reservation allocate(UUID reservationId, String productInstanceRef) {

@@ -23,6 +23,12 @@ interface InventoryItemRepository extends JpaRepository<InventoryItem, UUID>, Jp
     @Query(value = "select * from inventory_item where reservation_id = :reservation for update", nativeQuery = true)
     Optional<InventoryItem> lockByReservation(UUID reservation);
 
+    /** The item a reservation for {@code orderRef} holds (reserved or allocated), if any. */
+    @Query(value = """
+            select * from inventory_item where order_ref = :orderRef and state in ('RESERVED', 'ALLOCATED')
+            order by updated_at desc limit 1""", nativeQuery = true)
+    Optional<InventoryItem> findHeldFor(String orderRef);
+
     @Query(value = "select * from inventory_item where id = :id for update", nativeQuery = true)
     Optional<InventoryItem> lock(UUID id);
 

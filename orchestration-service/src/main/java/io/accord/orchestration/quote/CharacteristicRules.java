@@ -26,11 +26,17 @@ final class CharacteristicRules {
      * @return every characteristic's value: the given ones, the fixed ones, in specification order
      */
     static Map<String, String> resolve(String item, List<Characteristic> specs, Map<String, String> given) {
+        return resolve(ItemLabel.QUOTE, item, specs, given);
+    }
+
+    /** The same, naming the item as {@code label} says (a quote's or an order's). */
+    static Map<String, String> resolve(ItemLabel label, String item, List<Characteristic> specs,
+                                       Map<String, String> given) {
         Set<String> known = new java.util.HashSet<>();
         specs.forEach(spec -> known.add(spec.name()));
         for (String name : given.keySet()) {
             if (!known.contains(name)) {
-                throw invalid(item, name, "is not a characteristic of the offering's specification");
+                throw invalid(label, item, name, "is not a characteristic of the offering's specification");
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -38,7 +44,7 @@ final class CharacteristicRules {
             String value = given.get(spec.name());
             if (!spec.configurable()) {
                 if (value != null && !value.equals(spec.fixedValue())) {
-                    throw invalid(item, spec.name(), "has the fixed value '" + spec.fixedValue()
+                    throw invalid(label, item, spec.name(), "has the fixed value '" + spec.fixedValue()
                             + "', which cannot be overridden");
                 }
                 if (spec.fixedValue() != null) {
@@ -48,56 +54,60 @@ final class CharacteristicRules {
             }
             if (value == null || value.isBlank()) {
                 if (spec.mandatory()) {
-                    throw invalid(item, spec.name(), "is mandatory");
+                    throw invalid(label, item, spec.name(), "is mandatory");
                 }
                 continue;
             }
-            check(item, spec, value);
+            check(label, item, spec, value);
             values.put(spec.name(), value);
         }
         return values;
     }
 
-    private static void check(String item, Characteristic spec, String value) {
+    private static void check(ItemLabel label, String item, Characteristic spec, String value) {
         String type = spec.valueType() == null ? "STRING" : spec.valueType();
         switch (type) {
-            case "NUMBER" -> number(item, spec, value);
+            case "NUMBER" -> number(label, item, spec, value);
             case "BOOLEAN" -> {
                 if (!value.equals("true") && !value.equals("false")) {
-                    throw invalid(item, spec.name(), "is a BOOLEAN: true or false, not '" + value + "'");
+                    throw invalid(label, item, spec.name(), "is a BOOLEAN: true or false, not '" + value + "'");
                 }
             }
             default -> {
                 List<String> allowed = spec.allowedValues() == null ? List.of() : spec.allowedValues();
                 if (("ENUM".equals(type) || !allowed.isEmpty()) && !allowed.contains(value)) {
-                    throw invalid(item, spec.name(), "is one of " + allowed + ", not '" + value + "'");
+                    throw invalid(label, item, spec.name(), "is one of " + allowed + ", not '" + value + "'");
                 }
             }
         }
     }
 
-    private static void number(String item, Characteristic spec, String value) {
+    private static void number(ItemLabel label, String item, Characteristic spec, String value) {
         BigDecimal number;
         try {
             number = new BigDecimal(value);
         } catch (NumberFormatException notANumber) {
-            throw invalid(item, spec.name(), "is a NUMBER, not '" + value + "'");
+            throw invalid(label, item, spec.name(), "is a NUMBER, not '" + value + "'");
         }
         if (spec.min() != null && number.compareTo(new BigDecimal(spec.min())) < 0
                 || spec.max() != null && number.compareTo(new BigDecimal(spec.max())) > 0) {
-            throw invalid(item, spec.name(), "is between " + (spec.min() == null ? "-∞" : spec.min()) + " and "
+            throw invalid(label, item, spec.name(), "is between " + (spec.min() == null ? "-∞" : spec.min()) + " and "
                     + (spec.max() == null ? "∞" : spec.max()) + (spec.unit() == null ? "" : " " + spec.unit())
                     + ", not " + value);
         }
         List<String> allowed = spec.allowedValues() == null ? List.of() : spec.allowedValues();
         if (!allowed.isEmpty() && allowed.stream().noneMatch(a -> new BigDecimal(a).compareTo(number) == 0)) {
-            throw invalid(item, spec.name(), "is one of " + allowed + ", not " + value);
+            throw invalid(label, item, spec.name(), "is one of " + allowed + ", not " + value);
         }
     }
 
     static InvalidInputException invalid(String item, String characteristic, String problem) {
-        String field = "quoteItem[" + item + "].product.productCharacteristic[" + characteristic + "]";
-        return new InvalidInputException(field, "Quote item '" + item + "': characteristic '" + characteristic + "' "
+        return invalid(ItemLabel.QUOTE, item, characteristic, problem);
+    }
+
+    static InvalidInputException invalid(ItemLabel label, String item, String characteristic, String problem) {
+        String field = label.field(item) + ".product.productCharacteristic[" + characteristic + "]";
+        return new InvalidInputException(field, label.noun(item) + ": characteristic '" + characteristic + "' "
                 + problem);
     }
 }

@@ -9,13 +9,17 @@ final class QuoteAcceptance {
     }
 
     static QuoteAccepted of(Quote quote) {
-        List<QuoteAccepted.Item> items = quote.lines.stream().map(line -> new QuoteAccepted.Item(line.itemId(),
+        return new QuoteAccepted(quote.id, quote.buyerPartnerId, quote.salesChannel, quote.customerId,
+                quote.stateChangedAt, quote.decidedBy, locked(quote.lines));
+    }
+
+    /** The priced lines as locked items: one-time and recurring amounts only. */
+    static List<QuoteAccepted.Item> locked(List<QuotePricing.Line> lines) {
+        return lines.stream().map(line -> new QuoteAccepted.Item(line.itemId(),
                 line.offeringId(), line.quantity(), line.characteristics(), line.prices().stream()
                 .filter(price -> price.amount() != null)
                 .map(price -> new QuoteAccepted.LockedPrice(price.offeringId(), price.priceVersionId(), price.type(),
                         price.period(), price.amount()))
                 .toList())).toList();
-        return new QuoteAccepted(quote.id, quote.buyerPartnerId, quote.salesChannel, quote.customerId,
-                quote.stateChangedAt, quote.decidedBy, items);
     }
 }

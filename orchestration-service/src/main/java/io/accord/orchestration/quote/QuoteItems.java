@@ -32,7 +32,7 @@ class QuoteItems {
 
     QuotePricing.Priced price(List<QuoteResources.Item> items, java.math.BigDecimal discount, Instant at) {
         Set<String> ids = new HashSet<>();
-        List<QuotePricing.Choice> choices = new ArrayList<>();
+        List<Requested> requested = new ArrayList<>();
         for (QuoteResources.Item item : items) {
             if (!ids.add(item.id())) {
                 throw new InvalidInputException("quoteItem[" + item.id() + "].id",
@@ -42,15 +42,31 @@ class QuoteItems {
                 throw new InvalidInputException("quoteItem[" + item.id() + "].action",
                         "Quote item '" + item.id() + "': only action 'add' is quoted");
             }
-            String offeringId = item.productOffering().id();
+            requested.add(new Requested(item.id(), item.productOffering().id(),
+                    item.quantity() == null ? 1 : item.quantity(), given(item)));
+        }
+        return price(ItemLabel.QUOTE, requested, discount, at);
+    }
+
+    /** One item to price: its offering, quantity and the client's characteristic values. */
+    record Requested(String itemId, String offeringId, int quantity, Map<String, String> given) {
+    }
+
+    /**
+     * Prices items at {@code at}: each offering must be launched (else 400 naming the item's offering id) and
+     * sellable with its components (else 409 naming why), each characteristic value valid (else 400).
+     */
+    QuotePricing.Priced price(ItemLabel label, List<Requested> items, java.math.BigDecimal discount, Instant at) {
+        List<QuotePricing.Choice> choices = new ArrayList<>();
+        for (Requested item : items) {
+            String offeringId = item.offeringId();
             SellableOfferings.Offering offering = offerings.find(offeringId).orElseThrow(() ->
-                    new InvalidInputException("quoteItem[" + item.id() + "].productOffering.id", "Quote item '"
-                            + item.id() + "': offering '" + offeringId + "' is not a launched offering"));
+                    new InvalidInputException(label.field(item.itemId()) + ".productOffering.id", label.noun(
+                            item.itemId()) + ": offering '" + offeringId + "' is not a launched offering"));
             List<Characteristic> specs = new ArrayList<>();
-            requireSellable(item.id(), offering, at, specs, 0);
-            Map<String, String> values = CharacteristicRules.resolve(item.id(), specs, given(item));
-            choices.add(new QuotePricing.Choice(item.id(), offeringId,
-                    item.quantity() == null ? 1 : item.quantity(), values));
+            requireSellable(label, item.itemId(), offering, at, specs, 0);
+            Map<String, String> values = CharacteristicRules.resolve(label, item.itemId(), specs, item.given());
+            choices.add(new QuotePricing.Choice(item.itemId(), offeringId, item.quantity(), values));
         }
         return QuotePricing.price(choices, catalogAt(at), discount);
     }
@@ -64,16 +80,16 @@ class QuoteItems {
             SellableOfferings.Offering offering = offerings.find(line.offeringId()).orElseThrow(() ->
                     new ConflictException("Quote item '" + line.itemId() + "' cannot be sold: offering "
                             + line.offeringId() + " is not launched"));
-            requireSellable(line.itemId(), offering, at, new ArrayList<>(), 0);
+            requireSellable(ItemLabel.QUOTE, line.itemId(), offering, at, new ArrayList<>(), 0);
         }
     }
 
     /** The offering and its components are sellable; collects the characteristics of their specifications. */
-    private void requireSellable(String item, SellableOfferings.Offering offering, Instant at,
+    private void requireSellable(ItemLabel label, String item, SellableOfferings.Offering offering, Instant at,
                                  List<Characteristic> specs, int depth) {
         SellableOfferings.Sellability sellability = offerings.sellability(offering.id(), at);
         if (!sellability.sellable()) {
-            throw new ConflictException("Quote item '" + item + "' cannot be sold: " + sellability.reason());
+            throw new ConflictException(label.noun(item) + " cannot be sold: " + sellability.reason());
         }
         if (offering.specification() != null && offering.specification().characteristics() != null) {
             for (Characteristic characteristic : offering.specification().characteristics()) {
@@ -85,8 +101,8 @@ class QuoteItems {
         if (offering.bundle() && depth < 5) {
             for (String component : offering.bundledOfferingIds()) {
                 SellableOfferings.Offering part = offerings.find(component).orElseThrow(() -> new ConflictException(
-                        "Quote item '" + item + "' cannot be sold: its component " + component + " is not launched"));
-                requireSellable(item, part, at, specs, depth + 1);
+                        label.noun(item) + " cannot be sold: its component " + component + " is not launched"));
+                requireSellable(label, item, part, at, specs, depth + 1);
             }
         }
     }

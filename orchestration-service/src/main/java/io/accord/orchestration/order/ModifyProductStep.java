@@ -1,0 +1,34 @@
+package io.accord.orchestration.order;
+
+import io.accord.orchestration.product.Products;
+import io.accord.orchestration.saga.StepContext;
+import io.accord.orchestration.saga.StepHandler;
+import io.accord.orchestration.saga.StepOutcome;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/** {@code MODIFY_PRODUCT}: the instance takes the item's characteristic values ({@code ProductModified}). */
+@Component
+class ModifyProductStep implements StepHandler {
+
+    private final Products products;
+    private final Clock clock;
+
+    ModifyProductStep(Products products, Clock clock) {
+        this.products = products;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return Decomposition.MODIFY;
+    }
+
+    @Override
+    public StepOutcome execute(StepContext step) {
+        products.modify(StepPayloads.productId(step), StepPayloads.characteristics(step.payload()
+                .path("characteristics")), clock.instant());
+        return StepOutcome.done();
+    }
+}

@@ -1,0 +1,100 @@
+package io.accord.orchestration.order;
+
+import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.MergePatch;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ResourceLists;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** TMF622 productOrder. */
+@RestController
+@RequestMapping(OrderResources.PATH)
+@Tag(name = "Product orders (TMF622)")
+class OrderController {
+
+    private static final Set<String> CHANGEABLE = Set.of("description", "externalId", "requestedCompletionDate",
+            "note");
+    /** state is filtered in the database; relatedParty by any party's id; other simple attributes on the resource. */
+    private static final AttributeFilter<Object> FILTER = AttributeFilter.of(OrderResources.OrderView.class)
+            .alsoAccepts("state", "relatedParty.id");
+
+    private final OrderService service;
+    private final ResourceLists lists;
+    private final MergePatch patches;
+
+    OrderController(OrderService service, ResourceLists lists, MergePatch patches) {
+        this.service = service;
+        this.lists = lists;
+        this.patches = patches;
+    }
+
+    @PostMapping
+    @PreAuthorize(OrderConfiguration.WRITERS)
+    @Operation(operationId = "createProductOrder", summary = "Order offerings (add) or change (modify) or end "
+            + "(delete) product instances, priced with the prices in force now; fulfilled by one saga per item")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("orchestration/product-order.json")
+    ResponseEntity<OrderResources.OrderView> create(@Valid @RequestBody OrderResources.CreateOrder request) {
+        OrderResources.OrderView created = OrderViews.view(service.create(request));
+        return ResponseEntity.created(URI.create(created.href())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(OrderConfiguration.READERS)
+    @Operation(operationId = "retrieveProductOrder", summary = "Read a product order (its buyer partner or staff)")
+    OrderResources.OrderView get(@PathVariable UUID id) {
+        return OrderViews.view(service.get(id));
+    }
+
+    @GetMapping
+    @PreAuthorize(OrderConfiguration.READERS)
+    @Operation(operationId = "listProductOrder", summary = "List the product orders the caller may see, oldest "
+            + "first, paged by offset and limit; filter by state (repeatable), relatedParty.id and other simple "
+            + "attributes; fields= selection")
+    ResponseEntity<List<OrderResources.OrderView>> list(
+            @RequestParam(name = "state", required = false) List<String> states,
+            @RequestParam(name = "relatedParty.id", required = false) String party,
+            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
+            HttpServletRequest request) {
+        AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
+        List<OrderState> wanted = states == null ? List.of() : states.stream().map(state -> OrderState.ofTmf(state)
+                .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'"))).toList();
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
+        return lists.list(criteria, paging, page -> service.list(wanted, party, page), OrderViews::view);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @PreAuthorize(OrderConfiguration.WRITERS)
+    @Operation(operationId = "patchProductOrder", summary = "Change description, externalId, "
+            + "requestedCompletionDate or note of an order that is not final, with a JSON merge patch")
+    @RequestExample("orchestration/product-order-patch.json")
+    OrderResources.OrderView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        OrderResources.Changeable change = patches.patched(OrderViews.view(service.get(id)), patch, CHANGEABLE,
+                OrderResources.Changeable.class);
+        return OrderViews.view(service.change(id, change));
+    }
+}

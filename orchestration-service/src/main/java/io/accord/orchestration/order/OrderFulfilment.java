@@ -1,0 +1,117 @@
+package io.accord.orchestration.order;
+
+import io.accord.orchestration.product.ProductState;
+import io.accord.orchestration.product.ProductView;
+import io.accord.orchestration.product.Products;
+import io.accord.orchestration.saga.SagaEnded;
+import io.accord.orchestration.saga.SagaState;
+import io.accord.orchestration.saga.SagaView;
+import io.accord.orchestration.saga.StepView;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Follows the item sagas: their first step makes the order inProgress; their end (announced as {@link SagaEnded}
+ * in the saga's own transaction) completes or fails the item, cancels the product instances a failed {@code add}
+ * created, and once every item is final ends the order and publishes its event, all in that same transaction.
+ * The order row is locked for it, so items of one order ending at the same time are applied one after the other.
+ */
+@Component
+class OrderFulfilment {
+
+    private final OrderRepository orders;
+    private final CancelRepository cancellations;
+    private final OrderEvents events;
+    private final Products products;
+    private final Clock clock;
+
+    OrderFulfilment(OrderRepository orders, CancelRepository cancellations, OrderEvents events, Products products,
+                    Clock clock) {
+        this.orders = orders;
+        this.cancellations = cancellations;
+        this.events = events;
+        this.products = products;
+        this.clock = clock;
+    }
+
+    /**
+     * The item's saga began: false when there is no such order item. The audit entry comes first (see
+     * {@link OrderEvents#audited}), then the order is locked and changed.
+     */
+    @Transactional
+    boolean started(ItemReference reference) {
+        Optional<ProductOrder> seen = orders.find(reference.orderId());
+        if (seen.isEmpty() || seen.get().items.stream().noneMatch(item -> item.id().equals(reference.itemId()))) {
+            return false;
+        }
+        OrderResources.OrderView before = OrderViews.view(seen.get());
+        seen.get().fulfilmentStarted(reference.itemId(), clock.instant());
+        if (before.equals(OrderViews.view(seen.get()))) {
+            return true;
+        }
+        events.audited(seen.get(), before, OrderViews.view(seen.get()), "started");
+        ProductOrder order = orders.lock(reference.orderId()).orElseThrow();
+        OrderResources.OrderView current = OrderViews.view(order);
+        order.fulfilmentStarted(reference.itemId(), clock.instant());
+        if (!current.equals(OrderViews.view(order))) {
+            orders.update(order);
+            events.notified(order, current);
+        }
+        return true;
+    }
+
+    @EventListener
+    void on(SagaEnded ended) {
+        SagaView saga = ended.saga();
+        Optional<ItemReference> reference = ItemReference.parse(saga.reference());
+        if (reference.isEmpty()) {
+            return;
+        }
+        Optional<ProductOrder> found = orders.lock(reference.get().orderId());
+        if (found.isEmpty() || found.get().items.stream().noneMatch(item -> item.id().equals(reference.get().itemId())
+                && saga.id().equals(item.sagaId()))) {
+            return;
+        }
+        ProductOrder order = found.get();
+        OrderResources.OrderView before = OrderViews.view(order);
+        Instant now = clock.instant();
+        String itemId = reference.get().itemId();
+        String failedStep = saga.failedStepId() == null ? null
+                : saga.step(saga.failedStepId()).map(StepView::type).orElse(null);
+        boolean finished = false;
+        String action;
+        if (saga.state() == SagaState.COMPLETED) {
+            finished = order.itemEnded(itemId, true, false, null, null, now);
+            action = "itemCompleted";
+        } else if (saga.state() == SagaState.COMPENSATED) {
+            OrderItem item = order.item(itemId);
+            if (item.action() == OrderAction.ADD) {
+                item.products().forEach(productId -> cancelCreated(productId, saga.failureReason()));
+            }
+            boolean cancelled = saga.failureReason() != null && saga.failureReason().startsWith("cancelled: ");
+            finished = order.itemEnded(itemId, false, cancelled, saga.failureReason(), failedStep, now);
+            action = "itemFailed";
+        } else {
+            order.compensationStuck(itemId, saga.failureReason(), failedStep, now);
+            action = "itemCompensationStuck";
+        }
+        orders.update(order);
+        events.changed(order, before, action);
+        if (finished && order.cancellationReason != null) {
+            cancellations.finish(order.id, now).forEach(done -> events.cancellation(order, done, false));
+        }
+    }
+
+    private void cancelCreated(UUID productId, String reason) {
+        Optional<ProductView> product = products.find(productId);
+        if (product.isPresent() && product.get().state() == ProductState.CREATED) {
+            products.cancel(productId, "order item not fulfilled: " + (reason == null ? "compensated" : reason));
+        }
+    }
+}

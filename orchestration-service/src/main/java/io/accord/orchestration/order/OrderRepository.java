@@ -1,0 +1,148 @@
+package io.accord.orchestration.order;
+
+import io.accord.platform.problem.ConflictException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Product orders in PostgreSQL, in plain SQL; a save checks the version it read (a lost race is 409). */
+@Repository
+class OrderRepository {
+
+    private static final TypeReference<List<OrderItem>> ITEMS = new TypeReference<>() { };
+    private static final TypeReference<List<ProductOrder.Note>> NOTES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    OrderRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(ProductOrder order) {
+        jdbc.sql("""
+                        insert into product_order (id, state, buyer_partner_id, sales_channel, customer_id,
+                               customer_name, quote_id, description, external_id, requested_completion_date, notes,
+                               items, state_reason, cancellation_reason, order_date, completion_date,
+                               state_changed_at, created_by, created_at, updated_at, version)
+                        values (:id, :state, :buyer, :channel, :customer, :customerName, :quote, :description,
+                                :externalId, :requested, cast(:notes as jsonb), cast(:items as jsonb), :reason,
+                                :cancellation, :orderDate, :completionDate, :stateChangedAt, :createdBy, :orderDate,
+                                :updatedAt, 0)
+                        """)
+                .param("id", order.id).param("state", order.state.name()).param("buyer", order.buyerPartnerId)
+                .param("channel", order.salesChannel).param("customer", order.customerId)
+                .param("customerName", order.customerName).param("quote", order.quoteId)
+                .param("description", order.description).param("externalId", order.externalId)
+                .param("requested", ts(order.requestedCompletionDate))
+                .param("notes", json.writeValueAsString(order.notes))
+                .param("items", json.writeValueAsString(order.items)).param("reason", order.stateReason)
+                .param("cancellation", order.cancellationReason).param("orderDate", ts(order.orderDate))
+                .param("completionDate", ts(order.completionDate)).param("stateChangedAt", ts(order.stateChangedAt))
+                .param("createdBy", order.createdBy).param("updatedAt", ts(order.updatedAt)).update();
+    }
+
+    /** Writes the changes, or 409 when someone else changed the order since it was read. */
+    void update(ProductOrder order) {
+        int updated = jdbc.sql("""
+                        update product_order set state = :state, description = :description,
+                               external_id = :externalId, requested_completion_date = :requested,
+                               notes = cast(:notes as jsonb), items = cast(:items as jsonb), state_reason = :reason,
+                               cancellation_reason = :cancellation, completion_date = :completionDate,
+                               state_changed_at = :stateChangedAt, updated_at = :updatedAt, version = version + 1
+                        where id = :id and version = :version
+                        """)
+                .param("id", order.id).param("version", order.version).param("state", order.state.name())
+                .param("description", order.description).param("externalId", order.externalId)
+                .param("requested", ts(order.requestedCompletionDate))
+                .param("notes", json.writeValueAsString(order.notes))
+                .param("items", json.writeValueAsString(order.items)).param("reason", order.stateReason)
+                .param("cancellation", order.cancellationReason)
+                .param("completionDate", ts(order.completionDate)).param("stateChangedAt", ts(order.stateChangedAt))
+                .param("updatedAt", ts(order.updatedAt)).update();
+        if (updated == 0) {
+            throw new ConflictException("Product order " + order.id + " was changed concurrently; read it again");
+        }
+        order.version++;
+    }
+
+    Optional<ProductOrder> find(UUID id) {
+        return jdbc.sql("select * from product_order where id = :id").param("id", id).query(this::order).optional();
+    }
+
+    /** The order, locked until the end of the transaction (item sagas ending at the same time queue up here). */
+    Optional<ProductOrder> lock(UUID id) {
+        return jdbc.sql("select * from product_order where id = :id for update").param("id", id)
+                .query(this::order).optional();
+    }
+
+    boolean existsForQuote(UUID quoteId) {
+        return jdbc.sql("select count(*) from product_order where quote_id = :quote").param("quote", quoteId)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * A page of the orders a buyer partner ({@code null}: all, for staff) may see, optionally in some states and
+     * with a related party (customer, buyer partner or sales channel id).
+     */
+    Page<ProductOrder> page(UUID buyer, List<String> states, String party, Pageable page) {
+        String where = " where (cast(:buyer as uuid) is null or buyer_partner_id = :buyer)"
+                + " and (cast(:party as text) is null or customer_id = :party or sales_channel = :party"
+                + " or cast(buyer_partner_id as text) = :party)"
+                + (states.isEmpty() ? "" : " and state in (:states)");
+        var count = jdbc.sql("select count(*) from product_order" + where).param("buyer", buyer)
+                .param("party", party);
+        var rows = jdbc.sql("select * from product_order" + where
+                        + " order by created_at, id offset :offset limit :limit")
+                .param("buyer", buyer).param("party", party).param("offset", page.getOffset())
+                .param("limit", page.getPageSize());
+        if (!states.isEmpty()) {
+            count = count.param("states", states);
+            rows = rows.param("states", states);
+        }
+        return new PageImpl<>(rows.query(this::order).list(), page, count.query(Long.class).single());
+    }
+
+    private ProductOrder order(ResultSet rs, int row) throws SQLException {
+        ProductOrder order = new ProductOrder(rs.getObject("id", UUID.class),
+                rs.getObject("buyer_partner_id", UUID.class), rs.getString("sales_channel"),
+                rs.getString("customer_id"), rs.getString("customer_name"), rs.getObject("quote_id", UUID.class),
+                instant(rs, "order_date"), rs.getString("created_by"),
+                json.readValue(rs.getString("items"), ITEMS));
+        order.description = rs.getString("description");
+        order.externalId = rs.getString("external_id");
+        order.requestedCompletionDate = instant(rs, "requested_completion_date");
+        order.notes = json.readValue(rs.getString("notes"), NOTES);
+        order.state = OrderState.valueOf(rs.getString("state"));
+        order.stateReason = rs.getString("state_reason");
+        order.cancellationReason = rs.getString("cancellation_reason");
+        order.completionDate = instant(rs, "completion_date");
+        order.stateChangedAt = instant(rs, "state_changed_at");
+        order.updatedAt = instant(rs, "updated_at");
+        order.version = rs.getLong("version");
+        return order;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

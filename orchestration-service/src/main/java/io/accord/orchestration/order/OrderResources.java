@@ -1,0 +1,147 @@
+package io.accord.orchestration.order;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * TMF622 ProductOrder and CancelProductOrder resources. {@code relatedParty}: role {@code Customer} (required: the
+ * external customer or subscriber reference), and for staff role {@code SalesChannel} (a CSP channel) or
+ * {@code Buyer} (a reseller partner's id). Accord's extensions: {@code stateReason} on the order and its items,
+ * {@code failedStep} on an item.
+ */
+final class OrderResources {
+
+    static final String BASE = "/tmf-api/productOrderingManagement/v4";
+    static final String PATH = BASE + "/productOrder";
+    static final String CANCEL_PATH = BASE + "/cancelProductOrder";
+    static final String CUSTOMER = "Customer";
+    static final String BUYER = "Buyer";
+    static final String SALES_CHANNEL = "SalesChannel";
+
+    private OrderResources() {
+    }
+
+    /** TMF622 {@code ProductOrder_Create}; attributes Accord does not keep are ignored. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "category", "priority",
+            "requestedStartDate", "notificationContact", "agreement", "billingAccount", "channel", "orderTotalPrice",
+            "payment", "productOfferingQualification", "cancellationDate", "cancellationReason"})
+    record CreateOrder(@Size(max = 2000) String description, @Size(max = 100) String externalId,
+                       Instant requestedCompletionDate, @Size(max = 50) List<@Valid @NotNull NoteIn> note,
+                       @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Item> productOrderItem,
+                       @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Party> relatedParty,
+                       List<JsonNode> quote) {
+    }
+
+    /** TMF622 {@code ProductOrderItem}: {@code productOffering} for add; {@code product.id} for modify/delete. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "appointment", "billingAccount", "itemPrice",
+            "itemTerm", "itemTotalPrice", "payment", "productOfferingQualificationItem", "productOrderItem",
+            "productOrderItemRelationship", "qualification", "quoteItem", "state"})
+    record Item(@NotBlank @Size(max = 50) String id, @NotBlank String action, @Min(1) @Max(100) Integer quantity,
+                @Valid OfferingRef productOffering, @Valid Product product) {
+    }
+
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "@referredType", "href", "name"})
+    record OfferingRef(@NotBlank @Size(max = 64) String id) {
+    }
+
+    /** TMF {@code ProductRefOrValue}: the existing instance ({@code id}) and the characteristic values. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "@referredType", "href", "description",
+            "isBundle", "isCustomerVisible", "name", "orderDate", "productSerialNumber", "startDate",
+            "terminationDate", "agreement", "billingAccount", "place", "product", "productOffering",
+            "productOrderItem", "productPrice", "productRelationship", "productSpecification", "productTerm",
+            "realizingResource", "realizingService", "relatedParty", "status"})
+    record Product(@Size(max = 64) String id,
+                   @Size(max = 100) List<@Valid @NotNull CharacteristicValue> productCharacteristic) {
+    }
+
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    record CharacteristicValue(@NotBlank String name, @NotNull JsonNode value, String valueType) {
+    }
+
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Party(@NotBlank @Size(max = 200) String id, @Size(max = 200) String name, @NotBlank String role,
+                 @JsonProperty("@referredType") String referredType) {
+    }
+
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "id", "date"})
+    record NoteIn(@Size(max = 200) String author, @NotBlank @Size(max = 4000) String text) {
+    }
+
+    /** What PATCH may change before the order is final. */
+    record Changeable(@Size(max = 2000) String description, @Size(max = 100) String externalId,
+                      Instant requestedCompletionDate, @Size(max = 50) List<@Valid @NotNull NoteIn> note) {
+    }
+
+    /** TMF622 {@code CancelProductOrder_Create}. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    record CreateCancel(@NotNull @Valid OrderRef productOrder, @NotBlank @Size(max = 2000) String cancellationReason,
+                        Instant requestedCancellationDate) {
+    }
+
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "@referredType", "href", "name"})
+    record OrderRef(@NotBlank @Size(max = 64) String id) {
+    }
+
+    // ---- views
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ref(String id, String href, String name, @JsonProperty("@referredType") String referredType) {
+    }
+
+    record Money(String unit, String value) {
+    }
+
+    record Price(Money dutyFreeAmount) {
+    }
+
+    /** TMF {@code OrderPrice}: {@code priceType} oneTime or recurring, for the whole quantity. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OrderPrice(String name, String priceType, String recurringChargePeriod, Price price,
+                      Ref productOfferingPrice) {
+    }
+
+    record CharacteristicView(String name, String value) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProductView(String id, String href, List<CharacteristicView> productCharacteristic,
+                       @JsonProperty("@referredType") String referredType) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemView(String id, String action, int quantity, String state, Ref productOffering, ProductView product,
+                    List<OrderPrice> itemPrice, String stateReason, String failedStep,
+                    @JsonProperty("@type") String type) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NoteView(String id, String author, Instant date, String text) {
+    }
+
+    /** TMF622 {@code ProductOrder} as Accord shows it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OrderView(String id, String href, String state, String description, String externalId, Instant orderDate,
+                     Instant completionDate, Instant requestedCompletionDate, String cancellationReason,
+                     List<NoteView> note, List<Party> relatedParty, List<Ref> quote, List<ItemView> productOrderItem,
+                     List<OrderPrice> orderTotalPrice, String stateReason, @JsonProperty("@type") String type) {
+    }
+
+    /** TMF622 {@code CancelProductOrder}: state inProgress until the order is cancelled, then done. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CancelView(String id, String href, String state, String cancellationReason,
+                      Instant effectiveCancellationDate, Instant creationDate, Ref productOrder,
+                      @JsonProperty("@type") String type) {
+    }
+}

@@ -1,0 +1,210 @@
+package io.accord.orchestration.order;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.orchestration.product.ProductState;
+import io.accord.orchestration.product.ProductView;
+import io.accord.orchestration.product.Products;
+import io.accord.orchestration.quote.OrderPricing;
+import io.accord.orchestration.quote.QuoteAccepted;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Direct orders (checked and priced now), reads with tenancy, and the changes TMF allows before the end. */
+@Service
+class OrderService {
+
+    private final OrderRepository orders;
+    private final OrderPlacement placement;
+    private final OrderPricing pricing;
+    private final Products products;
+    private final OrderEvents events;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    OrderService(OrderRepository orders, OrderPlacement placement, OrderPricing pricing, Products products,
+                 OrderEvents events, Tenancy tenancy, Clock clock) {
+        this.orders = orders;
+        this.placement = placement;
+        this.pricing = pricing;
+        this.products = products;
+        this.events = events;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ProductOrder create(OrderResources.CreateOrder request) {
+        if (request.quote() != null && !request.quote().isEmpty()) {
+            throw new InvalidInputException("quote", "An order from a quote is created by accepting the quote "
+                    + "(PATCH its state to accepted); a direct order names no quote");
+        }
+        Instant now = clock.instant();
+        OrderParties parties = OrderParties.of(request.relatedParty(), tenancy);
+        List<OrderPlacement.Placed> placed = new ArrayList<>();
+        List<QuoteAccepted.Item> adds = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < request.productOrderItem().size(); i++) {
+            OrderResources.Item item = request.productOrderItem().get(i);
+            String field = "productOrderItem[" + i + "]";
+            if (!ids.add(item.id())) {
+                throw new InvalidInputException(field + ".id", "Order item id '" + item.id() + "' is used twice");
+            }
+            OrderAction action = OrderAction.ofTmf(item.action()).orElseThrow(() -> new InvalidInputException(
+                    field + ".action", "Order item '" + item.id() + "': action is add, modify or delete, not '"
+                    + item.action() + "'"));
+            int quantity = item.quantity() == null ? 1 : item.quantity();
+            if (action == OrderAction.ADD) {
+                if (item.productOffering() == null) {
+                    throw new InvalidInputException(field + ".productOffering.id", "Order item '" + item.id()
+                            + "': an add names the offering (productOffering.id)");
+                }
+                adds.add(new QuoteAccepted.Item(item.id(), item.productOffering().id(), quantity, given(item),
+                        List.of()));
+                placed.add(null);
+            } else {
+                placed.add(existing(field, item, action, parties, now));
+            }
+        }
+        List<QuoteAccepted.Item> priced = adds.isEmpty() ? List.of() : pricing.lock(adds, now);
+        for (QuoteAccepted.Item item : priced) {
+            int slot = placed.indexOf(null);
+            placed.set(slot, new OrderPlacement.Placed(item.itemId(), OrderAction.ADD, item.quantity(),
+                    item.offeringId(), null, item.characteristics(), item.lockedPrices()));
+        }
+        return placement.place(parties, null, tenancy.actor(), request, placed);
+    }
+
+    /** A modify or delete of an instance the buyer has: active (or suspended), not already ended. */
+    private OrderPlacement.Placed existing(String field, OrderResources.Item item, OrderAction action,
+                                           OrderParties parties, Instant now) {
+        String productId = item.product() == null ? null : item.product().id();
+        if (productId == null || productId.isBlank()) {
+            throw new InvalidInputException(field + ".product.id", "Order item '" + item.id() + "': a "
+                    + action.tmf() + " names the product instance (product.id)");
+        }
+        ProductView product = productOf(productId, parties).orElseThrow(() -> new InvalidInputException(
+                field + ".product.id", "Order item '" + item.id() + "': product " + productId
+                + " is not a product instance of this buyer"));
+        if (item.productOffering() != null && !item.productOffering().id().equals(product.offeringId())) {
+            throw new InvalidInputException(field + ".productOffering.id", "Order item '" + item.id()
+                    + "': product " + productId + " is an instance of offering " + product.offeringId());
+        }
+        if (product.state() != ProductState.ACTIVE && product.state() != ProductState.SUSPENDED) {
+            throw new ConflictException("Order item '" + item.id() + "': product " + productId + " is "
+                    + product.state().tmf() + "; only active or suspended products are " + action.tmf() + "d");
+        }
+        if (action == OrderAction.DELETE) {
+            return new OrderPlacement.Placed(item.id(), action, 1, product.offeringId(), product.id(), Map.of(),
+                    List.of());
+        }
+        Map<String, String> merged = new LinkedHashMap<>(product.characteristics());
+        merged.putAll(given(item));
+        QuoteAccepted.Item checked = pricing.lock(List.of(new QuoteAccepted.Item(item.id(), product.offeringId(), 1,
+                merged, List.of())), now).getFirst();
+        return new OrderPlacement.Placed(item.id(), action, 1, product.offeringId(), product.id(),
+                checked.characteristics(), List.of());
+    }
+
+    private Optional<ProductView> productOf(String productId, OrderParties parties) {
+        UUID id;
+        try {
+            id = UUID.fromString(productId);
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+        return products.find(id).filter(product -> parties.buyer() != null
+                ? parties.buyer().equals(product.buyerPartnerId())
+                : product.buyerPartnerId() == null && parties.customerId().equals(product.customerId()));
+    }
+
+    @Transactional(readOnly = true)
+    ProductOrder get(UUID id) {
+        return visible(id);
+    }
+
+    @Transactional(readOnly = true)
+    Page<ProductOrder> list(List<OrderState> states, String party, Pageable page) {
+        UUID buyer = tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
+        return orders.page(buyer, states.stream().map(Enum::name).toList(), party, page);
+    }
+
+    /**
+     * Description, externalId, requestedCompletionDate and notes, until the order is final. Checked and audited on
+     * the order as read, then applied to it locked (see {@link OrderEvents#audited} for the order of locks).
+     */
+    @Transactional
+    ProductOrder change(UUID id, OrderResources.Changeable change) {
+        ProductOrder seen = visible(id);
+        OrderResources.OrderView before = OrderViews.view(seen);
+        Instant now = clock.instant();
+        List<ProductOrder.Note> notes = notes(change.note(), tenancy.actor(), now);
+        seen.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, now);
+        events.audited(seen, before, OrderViews.view(seen), "changed");
+        ProductOrder order = orders.lock(id).orElseThrow();
+        OrderResources.OrderView current = OrderViews.view(order);
+        order.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, now);
+        orders.update(order);
+        events.notified(order, current);
+        return order;
+    }
+
+    ProductOrder visible(UUID id) {
+        return orders.find(id).filter(this::mayRead).orElseThrow(() -> new NotFoundException("productOrder", id));
+    }
+
+    boolean mayRead(ProductOrder order) {
+        return tenancy.isStaff() || order.buyerPartnerId != null
+                && tenancy.partnerId().map(p -> p.value().equals(order.buyerPartnerId)).orElse(false);
+    }
+
+    static List<ProductOrder.Note> notes(List<OrderResources.NoteIn> notes, String by, Instant at) {
+        if (notes == null) {
+            return List.of();
+        }
+        List<ProductOrder.Note> kept = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            OrderResources.NoteIn note = notes.get(i);
+            kept.add(new ProductOrder.Note(String.valueOf(i + 1), note.author() == null ? by : note.author(), at,
+                    note.text()));
+        }
+        return kept;
+    }
+
+    private static Map<String, String> given(OrderResources.Item item) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (item.product() == null || item.product().productCharacteristic() == null) {
+            return values;
+        }
+        for (OrderResources.CharacteristicValue value : item.product().productCharacteristic()) {
+            JsonNode node = value.value();
+            String field = "productOrderItem[" + item.id() + "].product.productCharacteristic[" + value.name() + "]";
+            if (!node.isValueNode() || node.isNull()) {
+                throw new InvalidInputException(field, "Order item '" + item.id() + "': characteristic '"
+                        + value.name() + "' has a value that is not a string, number or boolean");
+            }
+            if (values.put(value.name(), node.asString()) != null) {
+                throw new InvalidInputException(field, "Order item '" + item.id() + "': characteristic '"
+                        + value.name() + "' is given twice");
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,30 @@
+package io.accord.orchestration.order;
+
+import io.accord.orchestration.saga.StepContext;
+import io.accord.orchestration.saga.StepHandler;
+import io.accord.orchestration.saga.StepOutcome;
+import org.springframework.stereotype.Component;
+
+/** {@code START_FULFILMENT}: the first step of every item's saga; the item (and its order) become inProgress. */
+@Component
+class StartFulfilmentStep implements StepHandler {
+
+    private final OrderFulfilment fulfilment;
+
+    StartFulfilmentStep(OrderFulfilment fulfilment) {
+        this.fulfilment = fulfilment;
+    }
+
+    @Override
+    public String type() {
+        return Decomposition.START;
+    }
+
+    @Override
+    public StepOutcome execute(StepContext step) {
+        return ItemReference.parse(step.reference())
+                .filter(reference -> fulfilment.started(reference))
+                .map(reference -> StepOutcome.done())
+                .orElseGet(() -> StepOutcome.fail("no product order item " + step.reference()));
+    }
+}

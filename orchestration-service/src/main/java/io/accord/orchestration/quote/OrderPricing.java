@@ -1,0 +1,42 @@
+package io.accord.orchestration.quote;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quote feature's pricing and characteristic rules for an order placed without a quote: the same checks and
+ * the same locked amounts an accepted quote hands over ({@link QuoteAccepted.Item}), with errors naming
+ * {@code productOrderItem[<id>]}.
+ */
+@Service
+public class OrderPricing {
+
+    private final QuoteItems items;
+
+    OrderPricing(QuoteItems items) {
+        this.items = items;
+    }
+
+    /**
+     * Prices the items with the prices in force at {@code at} (no discount) and resolves their characteristics.
+     *
+     * @param items per item: id, offering id, quantity (at least 1) and the chosen characteristic values
+     * @return per item, as {@link QuoteAccepted} would carry it: the resolved characteristics (fixed ones included)
+     *         and the one-time and recurring prices for the whole quantity
+     * @throws io.accord.platform.problem.InvalidInputException 400 naming the item (unknown offering, bad value)
+     * @throws io.accord.platform.problem.ConflictException     409 when an offering (or a component) is not
+     *                                                          sellable now, naming why (e.g. a suspended owner)
+     */
+    @Transactional(readOnly = true)
+    public List<QuoteAccepted.Item> lock(List<QuoteAccepted.Item> items, Instant at) {
+        List<QuoteItems.Requested> requested = items.stream().map(item -> new QuoteItems.Requested(item.itemId(),
+                item.offeringId(), item.quantity(), item.characteristics() == null ? Map.of()
+                : item.characteristics())).toList();
+        return QuoteAcceptance.locked(this.items.price(ItemLabel.ORDER, requested, BigDecimal.ZERO, at).lines());
+    }
+}

@@ -1,0 +1,212 @@
+package io.accord.orchestration.order;
+
+import io.accord.contracts.Roles;
+import io.accord.orchestration.offering.SellableOfferings;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.PartnerEvents;
+import io.accord.testsupport.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** TMF622 productOrder: create, read, list, merge patch, 4xx naming the field, 409s, tenancy. */
+@AccordServiceTest
+class OrderApiTests {
+
+    @LocalServerPort
+    int port;
+    private final SellableOfferings offerings;
+    private final JdbcClient jdbc;
+    private TestOrders orders;
+
+    OrderApiTests(SellableOfferings offerings, JdbcClient jdbc) {
+        this.offerings = offerings;
+        this.jdbc = jdbc;
+    }
+
+    @BeforeEach
+    void helpers() {
+        orders = new TestOrders(port, offerings, jdbc);
+    }
+
+    @Test
+    void aDirectOrderIsPricedNowAnsweredWithLocationAndReadBack() {
+        String offering = orders.offering(null, List.of(), false);
+        String partner = orders.activePartner();
+        TestHttp reseller = orders.partnerAdmin(partner);
+
+        TestHttp.Response created = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-api", null,
+                offering, offering).replace("\"relatedParty\"", "\"description\": \"two lines\", \"relatedParty\""));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode order = created.json();
+        String id = order.get("id").asString();
+        assertThat(created.header("Location")).isEqualTo(TestOrders.ORDERS + "/" + id);
+        assertThat(order.get("@type").asString()).isEqualTo("ProductOrder");
+        assertThat(order.get("state").asString()).isIn("acknowledged", "inProgress", "completed");
+        assertThat(order.get("orderDate").isNull()).isFalse();
+        assertThat(order.at("/productOrderItem/0/action").asString()).isEqualTo("add");
+        assertThat(order.at("/productOrderItem/0/productOffering/id").asString()).isEqualTo(offering);
+        assertThat(order.at("/productOrderItem/0/itemPrice").valueStream()
+                .map(price -> price.get("priceType").asString() + " " + price.at("/price/dutyFreeAmount/value")
+                        .asString())).containsExactlyInAnyOrder("recurring 19.99", "oneTime 49");
+        assertThat(order.get("orderTotalPrice").valueStream().map(price -> price.at("/price/dutyFreeAmount/value")
+                .asString())).containsExactlyInAnyOrder("39.98", "98");
+        assertThat(order.at("/relatedParty/1/id").asString()).isEqualTo(partner);
+
+        JsonNode completed = orders.awaitState(reseller, id, "completed");
+        assertThat(completed.get("description").asString()).isEqualTo("two lines");
+        assertThat(completed.get("productOrderItem").valueStream().map(item -> item.get("state").asString()))
+                .containsOnly("completed");
+    }
+
+    @Test
+    void listsArePagedFilteredAndSelectFields() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        String customer = "customer-" + UUID.randomUUID();
+        String first = reseller.post(TestOrders.ORDERS, TestOrders.order(customer, null, offering)).json().get("id")
+                .asString();
+        String second = reseller.post(TestOrders.ORDERS, TestOrders.order(customer, null, offering)).json()
+                .get("id").asString();
+        orders.awaitState(reseller, first, "completed");
+        orders.awaitState(reseller, second, "completed");
+
+        TestHttp.Response page = reseller.get(TestOrders.ORDERS + "?limit=1&offset=1&fields=state");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("X-Total-Count")).isEqualTo("2");
+        assertThat(page.header("X-Result-Count")).isEqualTo("1");
+        assertThat(page.json().get(0).get("id").asString()).isEqualTo(second);
+        assertThat(page.json().get(0).has("productOrderItem")).isFalse();
+        assertThat(reseller.get(TestOrders.ORDERS + "?state=completed").header("X-Total-Count")).isEqualTo("2");
+        assertThat(reseller.get(TestOrders.ORDERS + "?state=failed").header("X-Total-Count")).isEqualTo("0");
+        TestHttp staff = orders.staff(Roles.AUDITOR);
+        assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer).header("X-Total-Count"))
+                .isEqualTo("2");
+        assertThat(reseller.get(TestOrders.ORDERS + "?state=bogus").status()).isEqualTo(400);
+        assertThat(reseller.get(TestOrders.ORDERS + "?colour=red").status()).isEqualTo(400);
+    }
+
+    @Test
+    void mergePatchChangesOnlyWhatTmfAllowsBeforeTheEnd() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        String id = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-patch", null, offering)).json()
+                .get("id").asString();
+        String path = TestOrders.ORDERS + "/" + id;
+
+        assertThat(reseller.send("PATCH", path, "{\"state\": \"completed\"}", TestOrders.PATCH).status())
+                .isEqualTo(400);
+        assertThat(reseller.send("PATCH", path, "{\"productOrderItem\": []}", TestOrders.PATCH).status())
+                .isEqualTo(400);
+        orders.awaitState(reseller, id, "completed");
+        TestHttp.Response late = reseller.send("PATCH", path, "{\"description\": \"late\"}", TestOrders.PATCH);
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        assertThat(late.body()).contains("completed");
+    }
+
+    @Test
+    void anOpenOrdersDescriptionAndNotesArePatched() {
+        String owner = orders.activePartner();
+        // a partner system that cannot be reached (retried with backoff) keeps the order open long enough
+        String offering = orders.offering(owner, List.of(), true);
+        orders.registerWebhook(owner, "http://127.0.0.1:9/never");
+        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        String id = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-open", null, offering)).json()
+                .get("id").asString();
+
+        TestHttp.Response patched = reseller.send("PATCH", TestOrders.ORDERS + "/" + id, """
+                {"description": "rush", "requestedCompletionDate": "2026-12-24T10:00:00Z",
+                 "note": [{"text": "call before delivery"}]}""", TestOrders.PATCH);
+
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().get("description").asString()).isEqualTo("rush");
+        assertThat(patched.json().get("requestedCompletionDate").asString()).startsWith("2026-12-24T10:00");
+        assertThat(patched.json().at("/note/0/text").asString()).isEqualTo("call before delivery");
+    }
+
+    @Test
+    void badInputIs400NamingTheFieldAndNothingIsCreated() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        long before = count();
+
+        assertProblem(reseller.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "c", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "add"}]}"""), "productOrderItem[0].productOffering.id");
+        assertProblem(reseller.post(TestOrders.ORDERS, "{\"relatedParty\": [{\"id\": \"c\", \"role\": "
+                + "\"Customer\"}]}"), "productOrderItem");
+        assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, offering)
+                .replace("\"value\": 20", "\"value\": 500")), "productOrderItem[1].product.productCharacteristic"
+                + "[dataVolumeGb]");
+        assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, UUID.randomUUID().toString())),
+                "productOrderItem[1].productOffering.id");
+        assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, offering)
+                .replace("\"add\"", "\"upgrade\"")), "productOrderItem[0].action");
+        assertProblem(reseller.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "c", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "delete"}]}"""), "productOrderItem[0].product.id");
+        assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, offering)
+                .replace("\"relatedParty\"", "\"quote\": [{\"id\": \"q\"}], \"relatedParty\"")), "quote");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aSuspendedPartnersOfferingIsRefusedWith409NamingTheReason() {
+        String owner = orders.activePartner();
+        String offering = orders.offering(owner, List.of(), false);
+        PartnerEvents.statusChanged(owner, "ACTIVE", "SUSPENDED");
+        await().atMost(TestOrders.PATIENCE).until(() -> !offerings.sellability(offering, Instant.now()).sellable());
+        long before = count();
+
+        TestHttp.Response refused = orders.staff(Roles.PLATFORM_ADMIN).post(TestOrders.ORDERS,
+                TestOrders.order("c", "{\"id\": \"shop\", \"role\": \"SalesChannel\"}", offering));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("SUSPENDED", owner, "Order item '1'");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aPartnerSeesOnlyItsOwnOrdersAndUnknownIdsOfAnyShapeAre404() {
+        String offering = orders.offering(null, List.of(), false);
+        String partner = orders.activePartner();
+        TestHttp mine = orders.partnerAdmin(partner);
+        String id = mine.post(TestOrders.ORDERS, TestOrders.order("customer-t", null, offering)).json().get("id")
+                .asString();
+        TestHttp other = orders.partnerAdmin(orders.activePartner());
+
+        assertThat(other.get(TestOrders.ORDERS + "/" + id).status()).isEqualTo(404);
+        assertThat(other.send("PATCH", TestOrders.ORDERS + "/" + id, "{\"description\": \"x\"}", TestOrders.PATCH)
+                .status()).isEqualTo(404);
+        assertThat(other.post(TestOrders.CANCELS, "{\"productOrder\": {\"id\": \"" + id
+                + "\"}, \"cancellationReason\": \"x\"}").status()).isEqualTo(404);
+        assertThat(other.get(TestOrders.ORDERS).body()).doesNotContain(id);
+        assertThat(mine.get(TestOrders.ORDERS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(mine.get(TestOrders.ORDERS + "/not-an-id").status()).isEqualTo(404);
+        assertThat(mine.get(TestOrders.CANCELS + "/not-an-id").status()).isEqualTo(404);
+        assertThat(mine.post(TestOrders.ORDERS, TestOrders.order("c", "{\"id\": \"shop\", \"role\": "
+                + "\"SalesChannel\"}", offering)).status()).as("a partner buys as itself").isEqualTo(400);
+        assertThat(orders.staff(Roles.AUDITOR).get(TestOrders.ORDERS + "/" + id).status()).isEqualTo(200);
+        assertThat(orders.staff(Roles.AUDITOR).post(TestOrders.ORDERS, TestOrders.order("c", null, offering))
+                .status()).isEqualTo(403);
+    }
+
+    private static void assertProblem(TestHttp.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains(field);
+    }
+
+    private long count() {
+        return jdbc.sql("select count(*) from product_order").query(Long.class).single();
+    }
+}

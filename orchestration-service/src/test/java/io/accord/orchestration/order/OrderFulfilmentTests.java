@@ -1,0 +1,246 @@
+package io.accord.orchestration.order;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.events.OrderCompleted;
+import io.accord.contracts.events.OrderFailed;
+import io.accord.contracts.events.ProductActivated;
+import io.accord.orchestration.offering.SellableOfferings;
+import io.accord.orchestration.product.ProductState;
+import io.accord.orchestration.product.Products;
+import io.accord.orchestration.saga.SagaState;
+import io.accord.orchestration.saga.Sagas;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Quote → acceptance → order → item sagas → product instances and events, with AUTO activation. */
+@AccordServiceTest
+class OrderFulfilmentTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    private final SellableOfferings offerings;
+    private final Products products;
+    private final Sagas sagas;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final OrderPlacement placement;
+    private TestOrders orders;
+
+    OrderFulfilmentTests(SellableOfferings offerings, Products products, Sagas sagas, JdbcClient jdbc,
+                         TransactionTemplate transactions, OrderPlacement placement) {
+        this.placement = placement;
+        this.offerings = offerings;
+        this.products = products;
+        this.sagas = sagas;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    @BeforeEach
+    void helpers() {
+        orders = new TestOrders(port, offerings, jdbc);
+    }
+
+    @Test
+    void anAcceptedQuoteBecomesAnOrderThatCompletesWithAnActiveProductAndItsEvents() {
+        String owner = orders.activePartner();
+        String block = orders.msisdnPool(owner, 5);
+        String offering = orders.offering(owner, List.of("MSISDN"), true);
+        String reseller = orders.activePartner();
+        TestHttp buyer = orders.partnerAdmin(reseller);
+
+        String orderId = orders.acceptedQuote(buyer, offering, 1);
+
+        JsonNode order = orders.awaitState(buyer, orderId, "completed");
+        assertThat(order.at("/quote/0/id").asString()).isNotBlank();
+        assertThat(order.at("/productOrderItem/0/state").asString()).isEqualTo("completed");
+        assertThat(order.get("completionDate").isNull()).isFalse();
+        UUID productId = UUID.fromString(order.at("/productOrderItem/0/product/id").asString());
+        var product = products.find(productId).orElseThrow();
+        assertThat(product.state()).isEqualTo(ProductState.ACTIVE);
+        assertThat(product.buyerPartnerId()).isEqualTo(UUID.fromString(reseller));
+        assertThat(product.identifiers()).anyMatch(id -> id.type().equals("MSISDN") && id.value().startsWith(block))
+                .anyMatch(id -> id.type().equals("ACCOUNT_ID") && id.value().equals("customer-q"));
+        assertThat(product.charges()).extracting(c -> c.type() + " " + c.amount() + " " + c.priceId())
+                .containsExactlyInAnyOrder("RECURRING 19.990000 monthly", "ONE_TIME 49.000000 setup");
+        assertThat(orders.items(block, "ALLOCATED")).isEqualTo(1);
+
+        List<String[]> orderEvents = orders.outbox(orderId);
+        assertThat(orderEvents).extracting(e -> e[0]).containsExactly("OrderCompleted");
+        OrderCompleted completed = JSON.readValue(orderEvents.getFirst()[1], OrderCompleted.class);
+        assertThat(completed.state()).isEqualTo("completed");
+        assertThat(completed.partnerId()).isEqualTo(reseller);
+        assertThat(completed.quoteId()).isEqualTo(order.at("/quote/0/id").asString());
+        assertThat(completed.items()).singleElement().satisfies(item -> {
+            assertThat(item.state()).isEqualTo("completed");
+            assertThat(item.productId()).isEqualTo(productId.toString());
+        });
+        assertThat(completed.products()).singleElement().satisfies(details ->
+                assertThat(details.status()).isEqualTo("ACTIVE"));
+        List<String[]> productEvents = orders.outbox(productId.toString());
+        assertThat(productEvents).extracting(e -> e[0]).contains("ProductActivated");
+        ProductActivated activated = JSON.readValue(productEvents.stream().filter(e -> e[0]
+                .equals("ProductActivated")).findFirst().orElseThrow()[1], ProductActivated.class);
+        assertThat(activated.product().orderId()).isEqualTo(orderId);
+    }
+
+    @Test
+    void aQuoteForMoreUnitsThanAnItemReservesIsNotAcceptedAndStaysApproved() {
+        String owner = orders.activePartner();
+        String offering = orders.offering(owner, List.of("MSISDN"), false);
+        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+        String quote = buyer.post(TestOrders.QUOTES, """
+                {"relatedParty": [{"id": "customer-big", "role": "Customer"}],
+                 "quoteItem": [{"id": "1", "quantity": 101, "productOffering": {"id": "%s"},
+                                "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": 10}]}}]}
+                """.formatted(offering)).json().get("id").asString();
+        buyer.send("PATCH", TestOrders.QUOTES + "/" + quote, "{\"state\": \"approved\"}", TestOrders.PATCH);
+
+        TestHttp.Response refused = buyer.send("PATCH", TestOrders.QUOTES + "/" + quote,
+                "{\"state\": \"accepted\"}", TestOrders.PATCH);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("at most 100");
+        assertThat(buyer.get(TestOrders.QUOTES + "/" + quote).json().get("state").asString()).isEqualTo("approved");
+        assertThat(jdbc.sql("select count(*) from product_order where quote_id = :q")
+                .param("q", UUID.fromString(quote)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void outOfStockFailsTheItemWithTheReasonAndGivesBackWhatWasReserved() {
+        String owner = orders.activePartner();
+        orders.imsiPool(owner, 1);
+        String offering = orders.offering(owner, List.of("IMSI"), false);
+        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+
+        TestHttp.Response created = buyer.post(TestOrders.ORDERS, TestOrders.order("customer-oos", null, offering)
+                .replace("\"quantity\": 1", "\"quantity\": 2"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String orderId = created.json().get("id").asString();
+        JsonNode failed = orders.awaitState(buyer, orderId, "failed");
+        JsonNode item = failed.at("/productOrderItem/0");
+        assertThat(item.get("state").asString()).isEqualTo("failed");
+        assertThat(item.get("failedStep").asString()).isEqualTo("RESERVE_RESOURCE");
+        assertThat(item.get("stateReason").asString()).contains("No IMSI is available");
+        assertThat(failed.get("stateReason").asString()).contains("No IMSI is available");
+        UUID productId = UUID.fromString(item.at("/product/id").asString());
+        assertThat(products.find(productId).orElseThrow().state()).isEqualTo(ProductState.CANCELLED);
+        assertThat(jdbc.sql("select count(*) from inventory_item where order_ref like :ref")
+                .param("ref", productId + "%").query(Long.class).single()).as("the one reserved is back").isZero();
+        OrderFailed event = JSON.readValue(orders.outbox(orderId).getFirst()[1], OrderFailed.class);
+        assertThat(event.state()).isEqualTo("failed");
+        assertThat(event.reason()).contains("No IMSI is available");
+        assertThat(event.items().getFirst().failedStep()).isEqualTo("RESERVE_RESOURCE");
+    }
+
+    @Test
+    void anItemSagaLeftRunningByACrashedRunnerResumesAndTheOrderCompletes() {
+        String offering = orders.offering(null, List.of(), false);
+        Instant leaseEnd = Instant.now().plusSeconds(2);
+        ProductOrder placed = transactions.execute(status -> {
+            ProductOrder order = placement.place(new OrderParties("customer-crash", null, null, "web-shop"), null,
+                    "tester", null, List.of(new OrderPlacement.Placed("1", OrderAction.ADD, 1, offering, null,
+                            Map.of("dataVolumeGb", "5"), List.of())));
+            // what a runner that died inside the first step's handler leaves behind
+            jdbc.sql("update saga set lease_token = :token, lease_until = :until where id = :id")
+                    .param("token", UUID.randomUUID()).param("until", leaseEnd.atOffset(ZoneOffset.UTC))
+                    .param("id", order.items.getFirst().sagaId()).update();
+            jdbc.sql("update saga_step set state = 'RUNNING', attempts = 1 where saga_id = :id and position = 0")
+                    .param("id", order.items.getFirst().sagaId()).update();
+            return order;
+        });
+        TestHttp staff = orders.staff(Roles.OPS);
+
+        JsonNode completed = orders.awaitState(staff, placed.id.toString(), "completed");
+
+        assertThat(completed.at("/relatedParty/1/role").asString()).isEqualTo("SalesChannel");
+        var saga = sagas.find(placed.items.getFirst().sagaId()).orElseThrow();
+        assertThat(saga.state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(saga.steps().getFirst().attempts()).as("resumed as a new attempt").isEqualTo(2);
+        assertThat(saga.updatedAt()).isAfterOrEqualTo(leaseEnd);
+    }
+
+    @Test
+    void itemsOfOneOrderEndingAtTheSameTimeAllCountAndTheOrderCompletesPromptly() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+        String[] eight = java.util.Collections.nCopies(8, offering).toArray(String[]::new);
+
+        // a lock taken in opposite orders by two item sagas would stall one for a whole lease (minutes)
+        List<String> ids = java.util.stream.IntStream.range(0, 3).parallel()
+                .mapToObj(n -> buyer.post(TestOrders.ORDERS, TestOrders.order("customer-many-" + n, null, eight)))
+                .map(created -> created.json().get("id").asString()).toList();
+
+        for (String id : ids) {
+            JsonNode order = orders.awaitState(buyer, id, "completed");
+            assertThat(order.get("productOrderItem").valueStream().map(item -> item.get("state").asString()))
+                    .hasSize(8).containsOnly("completed");
+            assertThat(orders.outbox(id)).extracting(event -> event[0]).containsExactly("OrderCompleted");
+        }
+    }
+
+    @Test
+    void aCompletedProductIsModifiedAndDeletedByLaterOrders() {
+        String owner = orders.activePartner();
+        String block = orders.msisdnPool(owner, 3);
+        String offering = orders.offering(owner, List.of("MSISDN"), false);
+        String reseller = orders.activePartner();
+        TestHttp buyer = orders.partnerAdmin(reseller);
+        String first = buyer.post(TestOrders.ORDERS, TestOrders.order("customer-md", null, offering)).json()
+                .get("id").asString();
+        String productId = orders.awaitState(buyer, first, "completed").at("/productOrderItem/0/product/id")
+                .asString();
+
+        TestHttp.Response modify = buyer.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "customer-md", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "modify", "product": {"id": "%s",
+                   "productCharacteristic": [{"name": "dataVolumeGb", "value": 50}]}}]}""".formatted(productId));
+        assertThat(modify.status()).as(modify.body()).isEqualTo(201);
+        orders.awaitState(buyer, modify.json().get("id").asString(), "completed");
+        assertThat(products.find(UUID.fromString(productId)).orElseThrow().characteristics())
+                .containsEntry("dataVolumeGb", "50");
+
+        TestHttp.Response delete = buyer.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "customer-md", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "delete", "product": {"id": "%s"}}]}"""
+                .formatted(productId));
+        assertThat(delete.status()).as(delete.body()).isEqualTo(201);
+        orders.awaitState(buyer, delete.json().get("id").asString(), "completed");
+        assertThat(products.find(UUID.fromString(productId)).orElseThrow().state())
+                .isEqualTo(ProductState.TERMINATED);
+        assertThat(orders.items(block, "QUARANTINED")).as("the MSISDN cools off").isEqualTo(1);
+        assertThat(orders.outbox(productId).stream().map(e -> e[0]))
+                .containsSubsequence("ProductActivated", "ProductModified", "ProductTerminated");
+
+        TestHttp.Response again = buyer.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "customer-md", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "delete", "product": {"id": "%s"}}]}"""
+                .formatted(productId));
+        assertThat(again.status()).as("a terminated product is not deleted twice").isEqualTo(409);
+        TestHttp.Response stranger = orders.partnerAdmin(orders.activePartner()).post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "customer-md", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "modify", "product": {"id": "%s"}}]}"""
+                .formatted(productId));
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.body()).contains("productOrderItem[0].product.id");
+    }
+}

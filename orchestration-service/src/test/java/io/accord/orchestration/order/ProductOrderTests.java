@@ -1,0 +1,87 @@
+package io.accord.orchestration.order;
+
+import io.accord.platform.problem.ConflictException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The order's guarded transitions and how its state follows from its items. */
+class ProductOrderTests {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+    @Test
+    void fulfilmentStartMovesAcknowledgedToInProgressAndAllItemsDoneCompletes() {
+        ProductOrder order = order("1", "2");
+        assertThat(order.state).isEqualTo(OrderState.ACKNOWLEDGED);
+
+        order.fulfilmentStarted("1", NOW);
+        assertThat(order.state).isEqualTo(OrderState.IN_PROGRESS);
+        assertThat(order.item("1").state()).isEqualTo(ItemState.IN_PROGRESS);
+        assertThat(order.itemEnded("1", true, false, null, null, NOW)).isFalse();
+        assertThat(order.state).isEqualTo(OrderState.IN_PROGRESS);
+        assertThat(order.itemEnded("2", true, false, null, null, NOW.plusSeconds(1))).isTrue();
+
+        assertThat(order.state).isEqualTo(OrderState.COMPLETED);
+        assertThat(order.completionDate).isEqualTo(NOW.plusSeconds(1));
+        assertThat(order.itemEnded("2", false, false, "late", null, NOW)).as("a final item stays final").isFalse();
+    }
+
+    @Test
+    void mixedOutcomesArePartialAndNoneDoneIsFailedNamingTheReason() {
+        ProductOrder partial = order("1", "2");
+        partial.itemEnded("1", true, false, null, null, NOW);
+        partial.itemEnded("2", false, false, "No MSISDN is available", "RESERVE_RESOURCE", NOW);
+        assertThat(partial.state).isEqualTo(OrderState.PARTIAL);
+        assertThat(partial.item("2").failedStep()).isEqualTo("RESERVE_RESOURCE");
+
+        ProductOrder failed = order("1");
+        failed.itemEnded("1", false, false, "No MSISDN is available", "RESERVE_RESOURCE", NOW);
+        assertThat(failed.state).isEqualTo(OrderState.FAILED);
+        assertThat(failed.stateReason).contains("item 1", "No MSISDN");
+        assertThat(failed.completionDate).isNull();
+    }
+
+    @Test
+    void aCancelledOrderWaitsForCompensationAndEndsCancelled() {
+        ProductOrder order = order("1", "2");
+        order.fulfilmentStarted("1", NOW);
+
+        order.cancel("customer changed their mind", NOW);
+        assertThat(order.state).isEqualTo(OrderState.PENDING_CANCELLATION);
+        assertThatThrownBy(() -> order.cancel("again", NOW)).isInstanceOf(ConflictException.class);
+        order.itemEnded("1", false, false, "cancelled: x", "START_FULFILMENT", NOW);
+        order.itemEnded("2", false, false, "cancelled: x", null, NOW);
+
+        assertThat(order.state).isEqualTo(OrderState.CANCELLED);
+        assertThat(order.items).allMatch(item -> item.state() == ItemState.CANCELLED);
+        assertThatThrownBy(() -> order.cancel("too late", NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("cancelled");
+        assertThatThrownBy(() -> order.describe("x", null, null, List.of(), NOW))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void anItemWhoseCompensationIsStuckStaysOpenUntilItsSagaIsCompensated() {
+        ProductOrder order = order("1");
+        order.compensationStuck("1", "partner down", "ACTIVATE_AT_PARTNER", NOW);
+        assertThat(order.state.isFinal()).isFalse();
+        assertThat(order.item("1").reason()).contains("partner down");
+
+        order.itemEnded("1", false, true, "cancelled: by ops", "ACTIVATE_AT_PARTNER", NOW);
+        assertThat(order.state).as("every item cancelled by ops").isEqualTo(OrderState.CANCELLED);
+    }
+
+    private static ProductOrder order(String... itemIds) {
+        List<OrderItem> items = java.util.Arrays.stream(itemIds).map(id -> new OrderItem(id, OrderAction.ADD, 1,
+                "offering", UUID.randomUUID(), List.of(), null, null, ItemState.ACKNOWLEDGED, UUID.randomUUID(), null,
+                null)).toList();
+        return new ProductOrder(UUID.randomUUID(), UUID.randomUUID(), null, "customer", null, null, NOW, "tester",
+                items);
+    }
+}

@@ -75,7 +75,7 @@ public class SettlementFixtures {
         return eventId;
     }
 
-    /** A partner with a MONTHLY agreement in force from {@code from}, applied by the read model. */
+    /** A new partner with an agreement of {@code cycle} in force from {@code from}, once the read model holds it. */
     public String partnerInForceFrom(Instant from, String cycle) {
         String partnerId = UUID.randomUUID().toString();
         agreementActivated(partnerId, "agr-" + UUID.randomUUID(), 1, from, cycle, 1L);

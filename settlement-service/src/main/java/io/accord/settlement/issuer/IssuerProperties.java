@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The CSP's legal entities that issue settlement documents, under {@code accord.settlement.issuing-entities}; the
- * first is the default. The service does not start with none, with a duplicate id or a malformed prefix.
+ * first is the default. The service does not start with none, with a duplicate id or prefix, or a malformed one.
  */
 @ConfigurationProperties("accord.settlement")
 @Validated
@@ -23,6 +23,11 @@ record IssuerProperties(@NotEmpty List<@Valid Entity> issuingEntities) {
         long distinct = issuingEntities.stream().map(Entity::id).distinct().count();
         if (distinct != issuingEntities.size()) {
             throw new IllegalArgumentException("accord.settlement.issuing-entities: ids must be unique");
+        }
+        long prefixes = issuingEntities.stream().map(Entity::documentNumberPrefix).distinct().count();
+        if (prefixes != issuingEntities.size()) {
+            throw new IllegalArgumentException("accord.settlement.issuing-entities: document number prefixes must be"
+                    + " unique (a document number names its entity)");
         }
     }
 

@@ -1,0 +1,128 @@
+package io.accord.settlement;
+
+import io.accord.contracts.events.DisputeResolved;
+import io.accord.contracts.events.DomainEvent;
+import io.accord.contracts.events.PartnerActivated;
+import io.accord.contracts.events.PaymentRecorded;
+import io.accord.contracts.events.ReconciliationCompleted;
+import io.accord.contracts.events.ReconciliationDiscrepancyFound;
+import io.accord.contracts.events.StatementApproved;
+import io.accord.contracts.events.StatementDrafted;
+import io.accord.contracts.events.StatementIssued;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The settlement and dispute contracts as JSON, the way the outbox writes them and consumers read them: decimals
+ * are strings, keys are the aggregates, every event reads back equal, and a PartnerActivated without the legal
+ * data (published before it existed) still reads.
+ */
+class SettlementContractsTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant AT = Instant.parse("2026-04-12T09:30:00Z");
+    private static final String PARTNER = "2b9e3c1a-7d4f-4f8e-9b1a-0c2d3e4f5a6b";
+
+    @Test
+    void aDisputeResolutionCarriesItsAdjustmentWithTheAmountAsAString() {
+        DisputeResolved resolved = new DisputeResolved(UUID.randomUUID(), AT, "dsp-7", PARTNER, "PARTIALLY_ACCEPTED",
+                "fiona", AT, "under-counted", new DisputeResolved.Adjustment("adj-7-1", "period-1", "stmt-1",
+                "125.400000", "EUR", "CREDIT_PARTNER", "dispute dsp-7: missing minutes"));
+
+        JsonNode json = roundTrip(resolved, DisputeResolved.class);
+
+        assertThat(resolved.key()).isEqualTo("dsp-7");
+        assertThat(resolved.type()).isEqualTo("DisputeResolved");
+        assertThat(json.get("adjustment").get("amount").isString()).isTrue();
+        assertThat(json.get("adjustment").get("direction").asString()).isEqualTo("CREDIT_PARTNER");
+        assertThat(JSON.readValue("""
+                {"eventId":"%s","occurredAt":"2026-04-12T09:30:00Z","disputeId":"dsp-8","partnerId":"%s",
+                 "outcome":"REJECTED","resolvedBy":"fiona","resolvedAt":"2026-04-12T09:30:00Z",
+                 "resolutionNote":"no error","adjustment":null}
+                """.formatted(UUID.randomUUID(), PARTNER), DisputeResolved.class).adjustment()).isNull();
+    }
+
+    @Test
+    void statementEventsAreKeyedByTheStatementAndCarryDecimalStrings() {
+        StatementDrafted drafted = new StatementDrafted(UUID.randomUUID(), AT, "stmt-1", PARTNER, "period-1", AT,
+                AT.plusSeconds(86_400), "REVENUE_SHARE_STATEMENT", "PAYABLE", "EUR", "1234.57", "234.57", "1469.14",
+                7, "run-1");
+        StatementApproved approved = new StatementApproved(UUID.randomUUID(), AT, "stmt-1", PARTNER, "period-1",
+                "run-1", "fiona", AT);
+        StatementIssued issued = new StatementIssued(UUID.randomUUID(), AT, "stmt-1", PARTNER, "period-1", AT,
+                AT.plusSeconds(86_400), "REVENUE_SHARE_STATEMENT", "ACD-2026-000042", "accord-de", null, "PAYABLE",
+                "EUR", "1234.57", "234.57", "1469.14", AT, LocalDate.parse("2026-05-12"), "ab".repeat(32));
+        PaymentRecorded paid = new PaymentRecorded(UUID.randomUUID(), AT, "pay-1", "stmt-1", PARTNER,
+                "ACD-2026-000042", "PAYABLE", "1469.14", "EUR", "0.00", AT, "SEPA-123");
+
+        for (DomainEvent event : List.<DomainEvent>of(drafted, approved, issued, paid)) {
+            assertThat(event.key()).isEqualTo("stmt-1");
+            assertThat(event.partnerId()).isEqualTo(PARTNER);
+        }
+        assertThat(roundTrip(drafted, StatementDrafted.class).get("totalAmount").isString()).isTrue();
+        roundTrip(approved, StatementApproved.class);
+        JsonNode issuedJson = roundTrip(issued, StatementIssued.class);
+        assertThat(issuedJson.get("documentNumber").asString()).isEqualTo("ACD-2026-000042");
+        assertThat(issuedJson.get("dueDate").asString()).isEqualTo("2026-05-12");
+        assertThat(roundTrip(paid, PaymentRecorded.class).get("remainingAmount").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void reconciliationEventsAreKeyedByTheReconciliationAndListTheDiscrepancies() {
+        ReconciliationCompleted completed = new ReconciliationCompleted(UUID.randomUUID(), AT, "rec-1", PARTNER,
+                "stmt-1", "period-1", "inv-1", "P-2026-03", "EUR", Map.of("MATCHED", 5, "MISMATCH", 1), "1000.00",
+                "1040.00", "40.00", true);
+        ReconciliationDiscrepancyFound found = new ReconciliationDiscrepancyFound(UUID.randomUUID(), AT, "rec-1",
+                PARTNER, "stmt-1", "ACD-2026-000042", "period-1", AT, AT.plusSeconds(86_400), "inv-1", "P-2026-03",
+                "EUR", "40.00", List.of(new ReconciliationDiscrepancyFound.Discrepancy("MISMATCH", "off-1", "VIDEO_MIN",
+                null, "line-3", "400.00", "440.00", "40.00", "5.00")));
+
+        assertThat(completed.key()).isEqualTo("rec-1");
+        assertThat(found.key()).isEqualTo("rec-1");
+        assertThat(roundTrip(completed, ReconciliationCompleted.class).get("outcomes").get("MISMATCH").asInt())
+                .isEqualTo(1);
+        JsonNode line = roundTrip(found, ReconciliationDiscrepancyFound.class).get("lines").get(0);
+        assertThat(line.get("difference").isString()).isTrue();
+        assertThat(line.get("reference").isNull()).isTrue();
+    }
+
+    @Test
+    void partnerActivatedCarriesTheLegalDataAndStillReadsWithoutIt() {
+        PartnerActivated activated = new PartnerActivated(UUID.randomUUID(), AT, PARTNER, "Northwind GmbH",
+                "OTT_CONTENT", "SELL_THROUGH", "DE", "EUR", "DE136695976",
+                new PartnerActivated.Address("Friedrichstraße 68", null, "Berlin", "10117"),
+                new PartnerActivated.BankAccount("DE89370400440532013000", "COBADEFFXXX"));
+
+        JsonNode json = roundTrip(activated, PartnerActivated.class);
+        PartnerActivated old = JSON.readValue("""
+                {"eventId":"%s","occurredAt":"2026-01-05T00:00:00Z","partnerId":"%s","legalName":"Old Ltd",
+                 "partnerType":"MVNO","businessModel":"RESELL","country":"GB","settlementCurrency":"GBP"}
+                """.formatted(UUID.randomUUID(), PARTNER), PartnerActivated.class);
+
+        assertThat(json.get("bankAccount").get("iban").asString()).isEqualTo("DE89370400440532013000");
+        assertThat(json.get("address").get("city").asString()).isEqualTo("Berlin");
+        assertThat(old.legalName()).isEqualTo("Old Ltd");
+        assertThat(old.taxId()).isNull();
+        assertThat(old.address()).isNull();
+        assertThat(old.bankAccount()).isNull();
+        assertThat(new PartnerActivated(UUID.randomUUID(), AT, PARTNER, "Old Ltd", "MVNO", "RESELL", "GB", "GBP")
+                .bankAccount()).isNull();
+    }
+
+    private static <T> JsonNode roundTrip(T event, Class<T> type) {
+        String text = JSON.writeValueAsString(event);
+        assertThat(JSON.readValue(text, type)).isEqualTo(event);
+        JsonNode json = JSON.readTree(text);
+        assertThat(json.has("key")).as("the key is not part of the payload").isFalse();
+        return json;
+    }
+}

@@ -16,9 +16,9 @@ import java.util.Set;
  * Wall-clock time is what a person in that zone expects across a DST change (the instant moves by an hour); a
  * local time that a DST gap skips resolves to the time after the gap.
  */
-public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
+record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
 
-    public BusinessCalendar {
+    BusinessCalendar {
         weekend = Set.copyOf(weekend);
         holidays = Set.copyOf(holidays);
         if (weekend.size() == 7) {
@@ -26,12 +26,12 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDat
         }
     }
 
-    public boolean isBusinessDay(LocalDate date) {
+    boolean isBusinessDay(LocalDate date) {
         return !weekend.contains(date.getDayOfWeek()) && !holidays.contains(date);
     }
 
     /** The moment {@code days} business days after {@code start} (0: {@code start}, moved to a business day). */
-    public Instant plusBusinessDays(Instant start, int days) {
+    Instant plusBusinessDays(Instant start, int days) {
         if (days < 0) {
             throw new IllegalArgumentException("business days must not be negative: " + days);
         }
@@ -49,7 +49,7 @@ public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDat
     }
 
     /** Whole business days from {@code from} to {@code to} (by local date; 0 when {@code to} is not later). */
-    public int businessDaysBetween(Instant from, Instant to) {
+    int businessDaysBetween(Instant from, Instant to) {
         LocalDate date = from.atZone(zone).toLocalDate();
         LocalDate end = to.atZone(zone).toLocalDate();
         int count = 0;

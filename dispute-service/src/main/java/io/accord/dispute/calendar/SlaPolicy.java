@@ -30,10 +30,6 @@ public class SlaPolicy {
                 targets.resolution());
     }
 
-    public BusinessCalendar calendar() {
-        return calendar;
-    }
-
     /** When the first response and the resolution are due, and the business-day targets they came from. */
     public record Deadlines(Instant firstResponseDue, Instant resolutionDue, int firstResponseDays,
                             int resolutionDays) {

@@ -63,7 +63,6 @@ final class Dispute {
     Instant updatedAt;
     long version;
 
-    @SuppressWarnings("java:S107") // the aggregate's identity and what it disputes, fixed at opening
     Dispute(UUID id, UUID partnerId, Category category, BigDecimal disputedAmount, String currency,
             String description, String statementId, Source source, String reconciliationId, List<Item> items,
             String openedBy, Instant openedAt, Instant firstResponseDue, Instant resolutionDue) {

@@ -80,7 +80,8 @@ class DisputeRepository {
                         update dispute set description = :description, state = :state,
                                first_responded_at = :responded, first_response_breached = :firstBreached,
                                resolution_breached = :resolutionBreached, escalated_to = :escalatedTo,
-                               escalation_reason = :escalationReason, proposal = cast(:proposal as jsonb), proposed_at = :proposedAt,
+                               escalation_reason = :escalationReason, proposal = cast(:proposal as jsonb),
+                               proposed_at = :proposedAt,
                                rejection_reason = :rejection, outcome = :outcome, adjustment_id = :adjustment,
                                resolved_by = :resolvedBy, resolved_at = :resolvedAt, closed_at = :closedAt,
                                history = cast(:history as jsonb), updated_at = :updatedAt, version = version + 1

@@ -32,7 +32,6 @@ class DisputeService {
     private final Tenancy tenancy;
     private final Clock clock;
 
-    @SuppressWarnings("java:S107")
     DisputeService(DisputeRepository disputes, DisputeThread thread, Evidence evidence,
                    DisputeNotifications notifications, DisputableDocuments documents, DisputeProperties properties,
                    Tenancy tenancy, Clock clock) {

@@ -106,7 +106,8 @@ public class DisputableDocuments {
 
     private Statement statement(ResultSet rs, int row) throws SQLException {
         return new Statement(rs.getString("statement_id"), rs.getObject("partner_id", UUID.class),
-                rs.getString("document_number"), rs.getString("period_id"), rs.getString("currency"), rs.getBigDecimal("total_amount"),
+                rs.getString("document_number"), rs.getString("period_id"), rs.getString("currency"),
+                rs.getBigDecimal("total_amount"),
                 rs.getObject("issued_at", OffsetDateTime.class).toInstant());
     }
 

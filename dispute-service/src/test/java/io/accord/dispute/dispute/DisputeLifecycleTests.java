@@ -127,6 +127,21 @@ class DisputeLifecycleTests {
     }
 
     @Test
+    void aMergePatchChangesTheDescriptionOnly() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "300.00", Instant.now()), "20");
+        TestHttp patched = as.partner;
+        TestHttp.Response changed = patched.send("PATCH", Disputing.TICKETS + "/" + id,
+                "{\"description\": \"the whole of March\"}", "application/merge-patch+json");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("description").asString()).isEqualTo("the whole of March");
+        TestHttp.Response status = patched.send("PATCH", Disputing.TICKETS + "/" + id,
+                "{\"status\": \"closed\"}", "application/merge-patch+json");
+        assertThat(status.status()).isEqualTo(400);
+        assertThat(as.partner.get(Disputing.TICKETS + "/" + id).json().path("status").asString()).isEqualTo("open");
+    }
+
+    @Test
     void kpisCountAPartnersOwnDisputesAndTheAdjustedAmount() {
         Disputing as = new Disputing(port);
         String statement = settlement.issue(as.partnerId, "300.00", Instant.now());

@@ -1,5 +1,6 @@
 package io.accord.onboarding.document;
 
+import io.accord.platform.upload.InspectedContent;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;

@@ -1,5 +1,6 @@
 package io.accord.onboarding.document;
 
+import io.accord.platform.upload.InspectedContent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,5 +1,7 @@
 package io.accord.onboarding.document;
 
+import io.accord.platform.upload.FileNames;
+import io.accord.platform.upload.InspectedContent;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.ConflictException;

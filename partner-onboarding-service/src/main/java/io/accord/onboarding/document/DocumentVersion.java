@@ -1,5 +1,6 @@
 package io.accord.onboarding.document;
 
+import io.accord.platform.upload.InspectedContent;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;

@@ -1,5 +1,6 @@
 package io.accord.onboarding.document;
 
+import io.accord.platform.upload.FileSignature;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

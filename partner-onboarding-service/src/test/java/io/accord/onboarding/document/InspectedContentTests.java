@@ -1,5 +1,7 @@
 package io.accord.onboarding.document;
 
+import io.accord.platform.upload.FileSignature;
+import io.accord.platform.upload.InspectedContent;
 import io.accord.platform.problem.InvalidInputException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

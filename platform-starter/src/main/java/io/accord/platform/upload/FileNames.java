@@ -1,15 +1,15 @@
-package io.accord.onboarding.document;
+package io.accord.platform.upload;
 
 /** Client file names are informational: kept only as a clean, bounded last path segment. */
-final class FileNames {
+public final class FileNames {
 
-    static final int MAX_LENGTH = 255;
+    public static final int MAX_LENGTH = 255;
 
     private FileNames() {
     }
 
     /** The name without any client path or control characters, at most 255 characters; null when nothing is left. */
-    static String clean(String fileName) {
+    public static String clean(String fileName) {
         if (fileName == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.accord.onboarding.document;
+package io.accord.platform.upload;
 
 import io.accord.platform.problem.InvalidInputException;
 import org.apache.commons.codec.digest.DigestUtils;
@@ -12,16 +12,16 @@ import java.util.HexFormat;
  * Uploaded bytes that passed every content rule: not empty, within the size limit, a PDF, PNG or JPEG by their
  * signature. Carries what we record about them (detected type, size, SHA-256), computed once, here.
  */
-record InspectedContent(byte[] bytes, FileSignature type, String sha256) {
+public record InspectedContent(byte[] bytes, FileSignature type, String sha256) {
 
     /** The multipart part (and violation field) the content arrives in. */
-    static final String FIELD = "file";
+    public static final String FIELD = "file";
 
     /**
      * @throws InvalidInputException          empty content, or content that is not a PDF, PNG or JPEG (400)
      * @throws MaxUploadSizeExceededException content over {@code maxSize} (413)
      */
-    static InspectedContent inspect(byte[] bytes, DataSize maxSize) {
+    public static InspectedContent inspect(byte[] bytes, DataSize maxSize) {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidInputException(FIELD, "The file is empty.");
         }
@@ -34,12 +34,12 @@ record InspectedContent(byte[] bytes, FileSignature type, String sha256) {
         return new InspectedContent(bytes, type, DigestUtils.sha256Hex(bytes));
     }
 
-    long size() {
+    public long size() {
         return bytes.length;
     }
 
     /** The RFC 3230 {@code Digest} value of a recorded hex SHA-256: {@code sha-256=<base64>}. */
-    static String digestHeader(String sha256Hex) {
+    public static String digestHeader(String sha256Hex) {
         return "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex));
     }
 }

@@ -1,4 +1,4 @@
-package io.accord.onboarding.document;
+package io.accord.platform.upload;
 
 import java.util.HexFormat;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * What a file is, judged by its first bytes (its "magic number") and never by its name or the Content-Type the
  * client declared: a renamed executable stays an executable.
  */
-enum FileSignature {
+public enum FileSignature {
 
     PDF("application/pdf", "pdf", "a PDF document", bytes("%PDF-")),
     PNG("image/png", "png", "a PNG image", new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}),
@@ -41,7 +41,7 @@ enum FileSignature {
     }
 
     /** The accepted type whose signature {@code content} starts with, if any. */
-    static Optional<FileSignature> of(byte[] content) {
+    public static Optional<FileSignature> of(byte[] content) {
         for (FileSignature signature : values()) {
             if (startsWith(content, signature.magic)) {
                 return Optional.of(signature);
@@ -51,7 +51,7 @@ enum FileSignature {
     }
 
     /** A readable name of what {@code content} is, for the refusal message. */
-    static String describe(byte[] content) {
+    public static String describe(byte[] content) {
         Optional<FileSignature> accepted = of(content);
         if (accepted.isPresent()) {
             return accepted.get().description;
@@ -63,15 +63,15 @@ enum FileSignature {
                         .formatHex(content, 0, Math.min(8, content.length)) + ")");
     }
 
-    String mimeType() {
+    public String mimeType() {
         return mimeType;
     }
 
-    String extension() {
+    public String extension() {
         return extension;
     }
 
-    static FileSignature ofMimeType(String mimeType) {
+    public static FileSignature ofMimeType(String mimeType) {
         for (FileSignature signature : values()) {
             if (signature.mimeType.equals(mimeType)) {
                 return signature;

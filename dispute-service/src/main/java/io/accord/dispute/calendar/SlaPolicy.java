@@ -1,0 +1,37 @@
+package io.accord.dispute.calendar;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.UUID;
+
+/** The dispute SLA deadlines: the entry point of the calendar feature. */
+@Component
+@EnableConfigurationProperties(SlaProperties.class)
+public class SlaPolicy {
+
+    private final SlaProperties properties;
+    private final BusinessCalendar calendar;
+
+    SlaPolicy(SlaProperties properties) {
+        this.properties = properties;
+        this.calendar = new BusinessCalendar(properties.zone(), new HashSet<>(properties.weekend()),
+                new HashSet<>(properties.holidays()));
+    }
+
+    /** The deadlines of a dispute of {@code category} for {@code partner} opened at {@code openedAt}. */
+    public Deadlines deadlines(UUID partner, String category, Instant openedAt) {
+        SlaProperties.Targets targets = properties.partners().getOrDefault(partner,
+                properties.categories().getOrDefault(category, properties.defaults()));
+        return new Deadlines(calendar.plusBusinessDays(openedAt, targets.firstResponse()),
+                calendar.plusBusinessDays(openedAt, targets.resolution()), targets.firstResponse(),
+                targets.resolution());
+    }
+
+    /** When the first response and the resolution are due, and the business-day targets they came from. */
+    public record Deadlines(Instant firstResponseDue, Instant resolutionDue, int firstResponseDays,
+                            int resolutionDays) {
+    }
+}

@@ -1,0 +1,201 @@
+package io.accord.dispute.dispute;
+
+import io.accord.platform.problem.ConflictException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The dispute aggregate: what is disputed and the guarded transitions OPEN → IN_REVIEW → RESOLUTION_PROPOSED →
+ * ACCEPTED (the partner, or silence) → RESOLVED → CLOSED; a partner's rejection of a proposal records REJECTED and
+ * returns to IN_REVIEW; WITHDRAWN by the partner before a resolution; ESCALATED on an SLA breach or the partner's
+ * request. An illegal transition throws {@link ConflictException} (409 naming the state). Every transition is kept
+ * in {@link #history}.
+ */
+final class Dispute {
+
+    /** How a dispute came to be. */
+    enum Source { PARTNER, RECONCILIATION }
+
+    /** A disputed item: {@code role} StatementLine, InvoiceLine, ReconciliationItem, UsageRecord or Statement. */
+    record Item(String role, String refId, BigDecimal amount) {
+    }
+
+    /** One state change: to which state, when, by whom, why. */
+    record StatusChange(String state, Instant at, String by, String reason) {
+    }
+
+    /** Finance's proposed adjustment; {@code amount} zero moves no money (the dispute is turned down). */
+    record Proposal(String direction, BigDecimal amount, String reason, String proposedBy, Instant proposedAt) {
+    }
+
+    final UUID id;
+    final UUID partnerId;
+    final Category category;
+    final BigDecimal disputedAmount;
+    final String currency;
+    final String statementId;
+    final Source source;
+    final String reconciliationId;
+    final List<Item> items;
+    final String openedBy;
+    final Instant openedAt;
+    final Instant firstResponseDue;
+    final Instant resolutionDue;
+    String description;
+    DisputeState state;
+    Instant firstRespondedAt;
+    boolean firstResponseBreached;
+    boolean resolutionBreached;
+    String escalatedTo;
+    String escalationReason;
+    Proposal proposal;
+    String rejectionReason;
+    String outcome;
+    String adjustmentId;
+    String resolvedBy;
+    Instant resolvedAt;
+    Instant closedAt;
+    List<StatusChange> history = new ArrayList<>();
+    Instant updatedAt;
+    long version;
+
+    Dispute(UUID id, UUID partnerId, Category category, BigDecimal disputedAmount, String currency,
+            String description, String statementId, Source source, String reconciliationId, List<Item> items,
+            String openedBy, Instant openedAt, Instant firstResponseDue, Instant resolutionDue) {
+        this.id = id;
+        this.partnerId = partnerId;
+        this.category = category;
+        this.disputedAmount = disputedAmount;
+        this.currency = currency;
+        this.description = description;
+        this.statementId = statementId;
+        this.source = source;
+        this.reconciliationId = reconciliationId;
+        this.items = List.copyOf(items);
+        this.openedBy = openedBy;
+        this.openedAt = openedAt;
+        this.firstResponseDue = firstResponseDue;
+        this.resolutionDue = resolutionDue;
+        this.state = DisputeState.OPEN;
+        this.updatedAt = openedAt;
+    }
+
+    /** A newly opened dispute records its first status. */
+    void opened() {
+        history.add(new StatusChange(DisputeState.OPEN.tmf(), openedAt, openedBy, null));
+    }
+
+    void describe(String description, Instant at) {
+        requireOneOf("described", DisputeState.OPEN, DisputeState.IN_REVIEW);
+        this.description = description;
+        this.updatedAt = at;
+    }
+
+    /** Staff take the dispute up: its first response. */
+    void startReview(String by, Instant at) {
+        requireOneOf("reviewed", DisputeState.OPEN, DisputeState.ESCALATED);
+        responded(at);
+        move(DisputeState.IN_REVIEW, by, null, at);
+    }
+
+    /** A staff comment answers the partner: it stops the first-response timer but changes no state. */
+    void responded(Instant at) {
+        if (firstRespondedAt == null) {
+            firstRespondedAt = at;
+        }
+    }
+
+    void propose(Proposal proposal) {
+        requireOneOf("given a proposal", DisputeState.IN_REVIEW, DisputeState.ESCALATED);
+        if (proposal.amount().signum() < 0) {
+            throw new IllegalArgumentException("a proposal's amount is not negative");
+        }
+        responded(proposal.proposedAt());
+        this.proposal = proposal;
+        move(DisputeState.RESOLUTION_PROPOSED, proposal.proposedBy(), proposal.reason(), proposal.proposedAt());
+    }
+
+    /** The partner (or its silence, by the system) accepts the proposal; then the dispute is resolved. */
+    void accept(String by, String reason, String adjustmentId, Instant at) {
+        requireOneOf("accepted", DisputeState.RESOLUTION_PROPOSED);
+        move(DisputeState.ACCEPTED, by, reason, at);
+        this.outcome = proposal.amount().signum() == 0 ? "REJECTED"
+                : proposal.amount().compareTo(disputedAmount) >= 0 ? "ACCEPTED" : "PARTIALLY_ACCEPTED";
+        this.adjustmentId = proposal.amount().signum() == 0 ? null : adjustmentId;
+        this.resolvedBy = proposal.proposedBy();
+        this.resolvedAt = at;
+        move(DisputeState.RESOLVED, by, null, at);
+    }
+
+    /** The partner turns the proposal down, with its reason: recorded as REJECTED, then back in review. */
+    void reject(String by, String reason, Instant at) {
+        requireOneOf("rejected", DisputeState.RESOLUTION_PROPOSED);
+        this.rejectionReason = reason;
+        this.proposal = null;
+        move(DisputeState.REJECTED, by, reason, at);
+        move(DisputeState.IN_REVIEW, by, reason, at);
+    }
+
+    void withdraw(String by, String reason, Instant at) {
+        if (!state.isOpen()) {
+            throw new ConflictException("Dispute " + id + " is " + state.tmf() + " and can no longer be withdrawn");
+        }
+        move(DisputeState.WITHDRAWN, by, reason, at);
+    }
+
+    /** On the partner's request or an SLA breach: to {@code role}, alongside finance. */
+    void escalate(String role, String by, String reason, Instant at) {
+        requireOneOf("escalated", DisputeState.OPEN, DisputeState.IN_REVIEW);
+        this.escalatedTo = role;
+        this.escalationReason = reason;
+        move(DisputeState.ESCALATED, by, reason, at);
+    }
+
+    void close(String by, Instant at) {
+        requireOneOf("closed", DisputeState.RESOLVED);
+        this.closedAt = at;
+        move(DisputeState.CLOSED, by, null, at);
+    }
+
+    /** Whether the first-response deadline passed unanswered (and was not yet reported). */
+    boolean firstResponseOverdue(Instant now) {
+        return state.isOpen() && firstRespondedAt == null && !firstResponseBreached && !now.isBefore(firstResponseDue);
+    }
+
+    boolean resolutionOverdue(Instant now) {
+        return state.isOpen() && !resolutionBreached && !now.isBefore(resolutionDue);
+    }
+
+    /** Records that the {@code FIRST_RESPONSE} or {@code RESOLUTION} deadline passed; reported once. */
+    void breached(String timer, Instant at) {
+        if ("FIRST_RESPONSE".equals(timer)) {
+            firstResponseBreached = true;
+        } else {
+            resolutionBreached = true;
+        }
+        this.updatedAt = at;
+    }
+
+    boolean canEscalate() {
+        return state == DisputeState.OPEN || state == DisputeState.IN_REVIEW;
+    }
+
+    private void move(DisputeState to, String by, String reason, Instant at) {
+        this.state = to;
+        this.updatedAt = at;
+        history.add(new StatusChange(to.tmf(), at, by, reason));
+    }
+
+    private void requireOneOf(String action, DisputeState... allowed) {
+        for (DisputeState candidate : allowed) {
+            if (state == candidate) {
+                return;
+            }
+        }
+        throw new ConflictException("Dispute " + id + " is " + state.tmf() + " and cannot be " + action);
+    }
+}

@@ -1,0 +1,209 @@
+package io.accord.dispute.dispute;
+
+import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.upload.InspectedContent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.beans.PropertyEditorSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+
+/** What TMF621 has no place for: evidence, the workflow steps, internal notes, SLA views. */
+@RestController
+@RequestMapping(DisputeResources.API)
+@Tag(name = "Dispute workflow")
+class DisputeController {
+
+    private final DisputeService service;
+
+    DisputeController(DisputeService service) {
+        this.service = service;
+    }
+
+    /**
+     * @param file         the evidence; its type is judged by its bytes (PDF, PNG or JPEG)
+     * @param name         what it shows (default: the file name)
+     * @param attachmentId an existing attachment of the dispute to add a version to
+     */
+    @Schema(name = "DisputeEvidence")
+    record EvidenceForm(@NotNull(message = "a file part is required") MultipartFile file, @Size(max = 255) String name,
+                        String attachmentId) {
+    }
+
+    /** A text field sent where the file part belongs is no file: "a file part is required". */
+    @InitBinder
+    void textIsNoFile(WebDataBinder binder) {
+        binder.registerCustomEditor(MultipartFile.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(null);
+            }
+        });
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(DisputeConfiguration.PARTIES)
+    @Operation(operationId = "addDisputeEvidence", summary = "Upload evidence (multipart: file, optional name; "
+            + "attachmentId to add a version); type checked by content, size limited, SHA-256 recorded")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample(value = "disputes/evidence.pdf", fields = "name=Our CDR extract for March")
+    ResponseEntity<DisputeResources.TicketView> attach(@PathVariable String id,
+                                                      @Valid @ModelAttribute EvidenceForm form) {
+        DisputeResources.TicketView view = service.attach(id, form.attachmentId(), form.name(), bytes(form.file()),
+                form.file().getOriginalFilename());
+        return ResponseEntity.created(URI.create(view.href())).body(view);
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}/content")
+    @PreAuthorize(DisputeConfiguration.READERS)
+    @Operation(operationId = "downloadDisputeEvidence", summary = "Download an attachment's latest version "
+            + "(or ?version=N), with its recorded SHA-256")
+    void download(@PathVariable String id, @PathVariable String attachmentId,
+                  @RequestParam(required = false) Integer version, HttpServletResponse response) throws IOException {
+        Evidence.Content content = service.content(id, attachmentId, version);
+        response.setContentType(content.mimeType());
+        response.setContentLengthLong(content.bytes().length);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence\"");
+        response.setHeader("Digest", InspectedContent.digestHeader(content.sha256()));
+        response.setHeader("X-Checksum-SHA256", content.sha256());
+        response.getOutputStream().write(content.bytes());
+    }
+
+    @PostMapping("/{id}/comments")
+    @PreAuthorize(DisputeConfiguration.PARTIES)
+    @Operation(operationId = "commentOnDispute", summary = "Add a comment both sides see (a staff comment is the "
+            + "first response)")
+    @RequestExample("disputes/comment.json")
+    DisputeResources.TicketView comment(@PathVariable String id,
+                                        @Valid @RequestBody DisputeResources.CommentRequest request) {
+        return service.comment(id, request.text());
+    }
+
+    @PostMapping("/{id}/internal-notes")
+    @PreAuthorize(DisputeConfiguration.WORKERS)
+    @Operation(operationId = "addDisputeInternalNote", summary = "Add a staff-internal note the partner never sees")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("disputes/internal-note.json")
+    ResponseEntity<DisputeResources.InternalNoteView> internalNote(
+            @PathVariable String id, @Valid @RequestBody DisputeResources.CommentRequest request) {
+        DisputeResources.InternalNoteView note = service.internalNote(id, request.text());
+        return ResponseEntity.created(URI.create(DisputeResources.API + "/" + id + "/internal-notes")).body(note);
+    }
+
+    @GetMapping("/{id}/internal-notes")
+    @PreAuthorize(DisputeConfiguration.STAFF_READERS)
+    @Operation(operationId = "listDisputeInternalNotes", summary = "Read the staff-internal notes (staff only)")
+    List<DisputeResources.InternalNoteView> internalNotes(@PathVariable String id) {
+        return service.internalNotes(id);
+    }
+
+    @PostMapping("/{id}/review")
+    @PreAuthorize(DisputeConfiguration.WORKERS)
+    @Operation(operationId = "startDisputeReview", summary = "Take an open or escalated dispute into review")
+    DisputeResources.TicketView review(@PathVariable String id) {
+        return service.startReview(id);
+    }
+
+    @PostMapping("/{id}/proposal")
+    @PreAuthorize(DisputeConfiguration.FINANCE)
+    @Operation(operationId = "proposeDisputeResolution", summary = "Propose the adjustment (finance): a full or "
+            + "partial credit or debit with its reason; amount 0 turns the dispute down")
+    @RequestExample("disputes/proposal.json")
+    DisputeResources.TicketView propose(@PathVariable String id,
+                                        @Valid @RequestBody DisputeResources.ProposalRequest request) {
+        return service.propose(id, request);
+    }
+
+    @PostMapping("/{id}/acceptance")
+    @PreAuthorize(DisputeConfiguration.PARTNERS)
+    @Operation(operationId = "acceptDisputeResolution", summary = "Accept the proposed resolution (the partner): "
+            + "the dispute is resolved and its adjustment goes to settlement")
+    DisputeResources.TicketView accept(@PathVariable String id) {
+        return service.accept(id);
+    }
+
+    @PostMapping("/{id}/rejection")
+    @PreAuthorize(DisputeConfiguration.PARTNERS)
+    @Operation(operationId = "rejectDisputeResolution", summary = "Reject the proposed resolution with a reason "
+            + "(the partner): the dispute goes back to review")
+    @RequestExample("disputes/rejection.json")
+    DisputeResources.TicketView reject(@PathVariable String id,
+                                       @Valid @RequestBody DisputeResources.ReasonRequest request) {
+        return service.reject(id, request.reason());
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    @PreAuthorize(DisputeConfiguration.PARTNERS)
+    @Operation(operationId = "withdrawDispute", summary = "Withdraw the dispute before it is resolved (the partner)")
+    @RequestExample("disputes/withdrawal.json")
+    DisputeResources.TicketView withdraw(@PathVariable String id,
+                                         @Valid @RequestBody DisputeResources.ReasonRequest request) {
+        return service.withdraw(id, request.reason());
+    }
+
+    @PostMapping("/{id}/escalation")
+    @PreAuthorize(DisputeConfiguration.PARTIES)
+    @Operation(operationId = "escalateDispute", summary = "Escalate an open or in-review dispute to the escalation "
+            + "role (default partner-manager), alongside finance")
+    @RequestExample("disputes/escalation.json")
+    DisputeResources.TicketView escalate(@PathVariable String id,
+                                         @Valid @RequestBody DisputeResources.OptionalReason request) {
+        return service.escalate(id, request.reason());
+    }
+
+    @PostMapping("/{id}/closure")
+    @PreAuthorize(DisputeConfiguration.WORKERS)
+    @Operation(operationId = "closeDispute", summary = "Close a resolved dispute")
+    DisputeResources.TicketView close(@PathVariable String id) {
+        return service.close(id);
+    }
+
+    @GetMapping("/{id}/sla")
+    @PreAuthorize(DisputeConfiguration.READERS)
+    @Operation(operationId = "getDisputeSla", summary = "The dispute's SLA deadlines (business days) and breaches")
+    DisputeResources.SlaView sla(@PathVariable String id) {
+        return service.sla(id);
+    }
+
+    @GetMapping("/kpis")
+    @PreAuthorize(DisputeConfiguration.READERS)
+    @Operation(operationId = "getDisputeKpis", summary = "Dispute KPIs: open by age, category and partner; mean "
+            + "and p95 time to resolution (ISO durations); disputed versus adjusted amount; SLA breach rate "
+            + "(staff: every partner; a partner: its own)")
+    DisputeKpis.Kpis kpis() {
+        return DisputeKpis.of(service.scoped(), service.now());
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded file", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.accord.dispute.dispute;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Dispute KPIs over the disputes a caller may see: open ones by age, category and partner; mean and p95 time to
+ * resolution; disputed versus adjusted amount per currency; SLA breach rate. Plain Java.
+ */
+final class DisputeKpis {
+
+    static final List<String> AGE_BUCKETS = List.of("0-7d", "8-30d", "31-90d", "90d+");
+
+    private DisputeKpis() {
+    }
+
+    /** Disputed and adjusted (accepted proposals) per currency, as exact decimal strings. */
+    record Amounts(String disputed, String adjusted) {
+    }
+
+    record Kpis(int total, int open, Map<String, Integer> openByAge, Map<String, Integer> openByCategory,
+                Map<String, Integer> openByPartner, int resolved, String meanTimeToResolution,
+                String p95TimeToResolution, Map<String, Amounts> amounts, String slaBreachRate) {
+    }
+
+    static Kpis of(List<Dispute> disputes, Instant now) {
+        Map<String, Integer> byAge = new TreeMap<>();
+        AGE_BUCKETS.forEach(bucket -> byAge.put(bucket, 0));
+        Map<String, Integer> byCategory = new TreeMap<>();
+        Map<String, Integer> byPartner = new TreeMap<>();
+        Map<String, BigDecimal[]> amounts = new TreeMap<>();
+        List<Duration> resolutions = new ArrayList<>();
+        int open = 0;
+        int breached = 0;
+        for (Dispute dispute : disputes) {
+            BigDecimal[] sums = amounts.computeIfAbsent(dispute.currency,
+                    currency -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = sums[0].add(dispute.disputedAmount);
+            if (dispute.adjustmentId != null && dispute.proposal != null) {
+                sums[1] = sums[1].add(dispute.proposal.amount());
+            }
+            if (dispute.firstResponseBreached || dispute.resolutionBreached) {
+                breached++;
+            }
+            if (dispute.resolvedAt != null) {
+                resolutions.add(Duration.between(dispute.openedAt, dispute.resolvedAt));
+            }
+            if (dispute.state.isOpen()) {
+                open++;
+                byAge.merge(bucket(Duration.between(dispute.openedAt, now)), 1, Integer::sum);
+                byCategory.merge(dispute.category.name(), 1, Integer::sum);
+                byPartner.merge(dispute.partnerId.toString(), 1, Integer::sum);
+            }
+        }
+        resolutions.sort(null);
+        Map<String, Amounts> money = new TreeMap<>();
+        amounts.forEach((currency, sums) -> money.put(currency, new Amounts(DisputeViews.plain(sums[0], currency),
+                DisputeViews.plain(sums[1], currency))));
+        return new Kpis(disputes.size(), open, byAge, byCategory, byPartner, resolutions.size(),
+                resolutions.isEmpty() ? null : mean(resolutions).toString(),
+                resolutions.isEmpty() ? null : percentile(resolutions, 95).toString(), money,
+                disputes.isEmpty() ? "0" : BigDecimal.valueOf(breached)
+                        .divide(BigDecimal.valueOf(disputes.size()), 4, RoundingMode.HALF_EVEN).toPlainString());
+    }
+
+    static String bucket(Duration age) {
+        long days = age.toDays();
+        return days <= 7 ? "0-7d" : days <= 30 ? "8-30d" : days <= 90 ? "31-90d" : "90d+";
+    }
+
+    static Duration mean(List<Duration> durations) {
+        long seconds = durations.stream().mapToLong(Duration::toSeconds).sum();
+        return Duration.ofSeconds(seconds / durations.size());
+    }
+
+    /** Nearest-rank percentile of sorted durations. */
+    static Duration percentile(List<Duration> sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+}

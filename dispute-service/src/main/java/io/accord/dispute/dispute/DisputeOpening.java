@@ -1,0 +1,220 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.events.ReconciliationDiscrepancyFound;
+import io.accord.dispute.calendar.SlaPolicy;
+import io.accord.dispute.document.DisputableDocuments;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.Problems;
+import io.accord.platform.security.Tenancy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Opens disputes: by a partner on its issued statement's lines (within the agreement's dispute window, for at most
+ * the lines' amount, one open dispute per line), or from a reconciliation's discrepancies.
+ */
+@Service
+class DisputeOpening {
+
+    static final String STATEMENT = "Statement";
+    static final String STATEMENT_LINE = "StatementLine";
+    static final String RECONCILIATION_ITEM = "ReconciliationItem";
+    static final Set<String> ROLES = Set.of(STATEMENT, STATEMENT_LINE, "InvoiceLine", RECONCILIATION_ITEM,
+            "UsageRecord");
+
+    private static final Logger log = LoggerFactory.getLogger(DisputeOpening.class);
+
+    private final DisputeRepository disputes;
+    private final DisputableDocuments documents;
+    private final SlaPolicy sla;
+    private final DisputeNotifications notifications;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    DisputeOpening(DisputeRepository disputes, DisputableDocuments documents, SlaPolicy sla,
+                   DisputeNotifications notifications, Tenancy tenancy, Clock clock) {
+        this.disputes = disputes;
+        this.documents = documents;
+        this.sla = sla;
+        this.notifications = notifications;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Dispute open(DisputeResources.CreateTicket request) {
+        if (!DisputeResources.TICKET_TYPE.equals(request.ticketType())) {
+            throw new InvalidInputException("ticketType", "ticketType must be '" + DisputeResources.TICKET_TYPE
+                    + "', not '" + request.ticketType() + "'");
+        }
+        Category category = category(request.category());
+        UUID partner = tenancy.partnerId().orElseThrow(() -> new InvalidInputException("relatedParty",
+                "A dispute is opened by a partner user (a token with partner_id)")).value();
+        String currency = currency(request.disputedAmount().unit());
+        BigDecimal amount = new BigDecimal(request.disputedAmount().value());
+        if (amount.signum() <= 0) {
+            throw new InvalidInputException("disputedAmount.value", "The disputed amount must be positive");
+        }
+        List<DisputeResources.RelatedEntity> related = request.relatedEntity();
+        for (int i = 0; i < related.size(); i++) {
+            if (!ROLES.contains(related.get(i).role())) {
+                throw new InvalidInputException("relatedEntity[" + i + "].role", "role must be one of "
+                        + ROLES.stream().sorted().toList() + ", not '" + related.get(i).role() + "'");
+            }
+        }
+        List<String> statements = related.stream().filter(entity -> STATEMENT.equals(entity.role()))
+                .map(DisputeResources.RelatedEntity::id).distinct().toList();
+        if (statements.size() != 1) {
+            throw new InvalidInputException("relatedEntity", "Name exactly one disputed document: a relatedEntity "
+                    + "with role Statement and the statement's id");
+        }
+        DisputableDocuments.Statement statement = documents.statement(statements.getFirst(), partner)
+                .orElseThrow(() -> unprocessable("unknown-document", "relatedEntity", "Statement "
+                        + statements.getFirst() + " is not an issued statement of your partner account"));
+        Instant now = clock.instant();
+        requireWithinWindow(statement, partner, now);
+        if (!statement.currency().equals(currency)) {
+            throw unprocessable("currency-mismatch", "disputedAmount.unit", "Statement "
+                    + statement.documentNumber() + " is in " + statement.currency() + ", not " + currency);
+        }
+        List<Dispute.Item> items = items(related, statement);
+        requireWithinLines(amount, items, statement);
+        for (Dispute.Item item : items) {
+            if (!STATEMENT.equals(item.role()) && disputes.claimed(item.role(), item.refId())) {
+                throw new ConflictException(item.role() + " " + item.refId() + " already has an open dispute");
+            }
+        }
+        SlaPolicy.Deadlines deadlines = sla.deadlines(partner, category.name(), now);
+        Dispute dispute = new Dispute(UUID.randomUUID(), partner, category, amount, currency, request.description(),
+                statement.statementId(), Dispute.Source.PARTNER, null, items, tenancy.actor(), now,
+                deadlines.firstResponseDue(), deadlines.resolutionDue());
+        dispute.opened();
+        disputes.insert(dispute);
+        notifications.opened(dispute);
+        return dispute;
+    }
+
+    /**
+     * In the inbox's transaction: one dispute with an item per discrepancy line whose statement line has no open
+     * dispute yet; empty when every line already has one.
+     */
+    Optional<Dispute> fromDiscrepancy(ReconciliationDiscrepancyFound found) {
+        documents.linesOf(found);
+        UUID partner = UUID.fromString(found.partnerId());
+        List<Dispute.Item> items = new ArrayList<>();
+        items.add(new Dispute.Item(STATEMENT, found.statementId(), null));
+        BigDecimal amount = BigDecimal.ZERO;
+        boolean allMissing = true;
+        for (int i = 0; i < found.lines().size(); i++) {
+            ReconciliationDiscrepancyFound.Discrepancy line = found.lines().get(i);
+            if (line.statementLineId() != null && disputes.claimed(STATEMENT_LINE, line.statementLineId())) {
+                log.info("Statement line {} already has an open dispute; reconciliation {} adds none for it",
+                        line.statementLineId(), found.reconciliationId());
+                continue;
+            }
+            BigDecimal difference = new BigDecimal(line.difference()).abs();
+            amount = amount.add(difference);
+            allMissing &= "MISSING_ON_STATEMENT".equals(line.outcome());
+            items.add(new Dispute.Item(RECONCILIATION_ITEM, found.reconciliationId() + "#" + (i + 1), difference));
+            if (line.statementLineId() != null) {
+                items.add(new Dispute.Item(STATEMENT_LINE, line.statementLineId(), line.statementAmount() == null
+                        ? null : new BigDecimal(line.statementAmount())));
+            }
+        }
+        if (items.size() == 1 || amount.signum() == 0) {
+            return Optional.empty();
+        }
+        Category category = allMissing ? Category.MISSING_USAGE : Category.OTHER;
+        Instant now = clock.instant();
+        SlaPolicy.Deadlines deadlines = sla.deadlines(partner, category.name(), now);
+        Dispute dispute = new Dispute(UUID.randomUUID(), partner, category, amount, found.currency(),
+                "Opened from reconciliation " + found.reconciliationId() + " of partner invoice "
+                        + found.partnerInvoiceNumber() + " against statement " + found.documentNumber() + ": "
+                        + (items.size() - 1) + " item(s) beyond tolerance, total difference "
+                        + found.totalDifference() + " " + found.currency(),
+                found.statementId(), Dispute.Source.RECONCILIATION, found.reconciliationId(), items,
+                Tenancy.SYSTEM_ACTOR, now, deadlines.firstResponseDue(), deadlines.resolutionDue());
+        dispute.opened();
+        disputes.insert(dispute);
+        notifications.opened(dispute);
+        return Optional.of(dispute);
+    }
+
+    private void requireWithinWindow(DisputableDocuments.Statement statement, UUID partner, Instant now) {
+        int window = documents.windowDays(partner);
+        Instant closes = statement.issuedAt().plus(window, ChronoUnit.DAYS);
+        if (now.isAfter(closes)) {
+            ErrorResponseException refused = unprocessable("dispute-window-closed", "relatedEntity", "Statement "
+                    + statement.documentNumber() + " was issued at " + statement.issuedAt() + "; its dispute "
+                    + "window of " + window + " days closed at " + closes);
+            refused.getBody().setProperty("disputeWindowDays", window);
+            refused.getBody().setProperty("windowClosedAt", closes.toString());
+            throw refused;
+        }
+    }
+
+    /** The disputed amount may not exceed the named lines' amounts (the statement's total when none is known). */
+    private static void requireWithinLines(BigDecimal amount, List<Dispute.Item> items,
+                                           DisputableDocuments.Statement statement) {
+        List<Dispute.Item> lines = items.stream().filter(item -> STATEMENT_LINE.equals(item.role())).toList();
+        boolean known = !lines.isEmpty() && lines.stream().allMatch(line -> line.amount() != null);
+        BigDecimal limit = known ? DisputeRepository.sum(lines.stream().map(line -> line.amount().abs()).toList())
+                : statement.totalAmount().abs();
+        if (amount.compareTo(limit) > 0) {
+            ErrorResponseException refused = unprocessable("amount-exceeds-line", "disputedAmount.value",
+                    "The disputed amount " + amount.toPlainString() + " exceeds the " + (known
+                            ? "disputed lines' amount " : "statement's total ") + limit.toPlainString() + " "
+                            + statement.currency());
+            refused.getBody().setProperty("limit", limit.toPlainString());
+            throw refused;
+        }
+    }
+
+    private List<Dispute.Item> items(List<DisputeResources.RelatedEntity> related,
+                                     DisputableDocuments.Statement statement) {
+        return related.stream().map(entity -> new Dispute.Item(entity.role(), entity.id(),
+                STATEMENT_LINE.equals(entity.role())
+                        ? documents.lineAmount(statement.statementId(), entity.id()).orElse(null) : null))
+                .distinct().toList();
+    }
+
+    private static Category category(String value) {
+        try {
+            return Category.valueOf(value);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInputException("category", "category must be one of "
+                    + List.of(Category.values()) + ", not '" + value + "'");
+        }
+    }
+
+    private static String currency(String code) {
+        try {
+            return Currency.getInstance(code).getCurrencyCode();
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInputException("disputedAmount.unit", "'" + code + "' is not an ISO 4217 currency");
+        }
+    }
+
+    static ErrorResponseException unprocessable(String slug, String field, String detail) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, slug, detail);
+        problem.setProperty("field", field);
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
+    }
+}

@@ -1,0 +1,237 @@
+package io.accord.dispute.dispute;
+
+import io.accord.platform.problem.ConflictException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Disputes and their items in PostgreSQL, plain SQL; a save checks the version it read (a lost race is 409). */
+@Repository
+class DisputeRepository {
+
+    private static final TypeReference<List<Dispute.StatusChange>> HISTORY = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    DisputeRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** @throws ConflictException when one of its lines already has an open dispute */
+    void insert(Dispute dispute) {
+        jdbc.sql("""
+                        insert into dispute (id, partner_id, category, disputed_amount, currency, description,
+                                             statement_id, source, reconciliation_id, state, opened_by, opened_at,
+                                             first_response_due, resolution_due, history, updated_at, version)
+                        values (:id, :partner, :category, :amount, :currency, :description, :statement, :source,
+                                :reconciliation, :state, :openedBy, :openedAt, :firstDue, :resolutionDue,
+                                cast(:history as jsonb), :updatedAt, 0)
+                        """)
+                .param("id", dispute.id).param("partner", dispute.partnerId)
+                .param("category", dispute.category.name()).param("amount", dispute.disputedAmount)
+                .param("currency", dispute.currency).param("description", dispute.description)
+                .param("statement", dispute.statementId).param("source", dispute.source.name())
+                .param("reconciliation", dispute.reconciliationId).param("state", dispute.state.name())
+                .param("openedBy", dispute.openedBy).param("openedAt", ts(dispute.openedAt))
+                .param("firstDue", ts(dispute.firstResponseDue)).param("resolutionDue", ts(dispute.resolutionDue))
+                .param("history", json.writeValueAsString(dispute.history))
+                .param("updatedAt", ts(dispute.updatedAt)).update();
+        for (int position = 0; position < dispute.items.size(); position++) {
+            Dispute.Item item = dispute.items.get(position);
+            try {
+                jdbc.sql("""
+                                insert into dispute_item (dispute_id, position, role, ref_id, amount, open)
+                                values (:id, :position, :role, :ref, :amount, true)
+                                """)
+                        .param("id", dispute.id).param("position", position).param("role", item.role())
+                        .param("ref", item.refId()).param("amount", item.amount()).update();
+            } catch (DuplicateKeyException taken) {
+                throw new ConflictException(item.role() + " " + item.refId() + " already has an open dispute");
+            }
+        }
+    }
+
+    /** Whether the item is claimed by an open dispute. */
+    boolean claimed(String role, String refId) {
+        return jdbc.sql("select count(*) from dispute_item where role = :role and ref_id = :ref and open")
+                .param("role", role).param("ref", refId).query(Long.class).single() > 0;
+    }
+
+    void update(Dispute dispute) {
+        int updated = jdbc.sql("""
+                        update dispute set description = :description, state = :state,
+                               first_responded_at = :responded, first_response_breached = :firstBreached,
+                               resolution_breached = :resolutionBreached, escalated_to = :escalatedTo,
+                               escalation_reason = :escalationReason, proposal = cast(:proposal as jsonb),
+                               proposed_at = :proposedAt,
+                               rejection_reason = :rejection, outcome = :outcome, adjustment_id = :adjustment,
+                               resolved_by = :resolvedBy, resolved_at = :resolvedAt, closed_at = :closedAt,
+                               history = cast(:history as jsonb), updated_at = :updatedAt, version = version + 1
+                        where id = :id and version = :version
+                        """)
+                .param("id", dispute.id).param("version", dispute.version)
+                .param("description", dispute.description).param("state", dispute.state.name())
+                .param("responded", ts(dispute.firstRespondedAt))
+                .param("firstBreached", dispute.firstResponseBreached)
+                .param("resolutionBreached", dispute.resolutionBreached)
+                .param("escalatedTo", dispute.escalatedTo).param("escalationReason", dispute.escalationReason)
+                .param("proposal", dispute.proposal == null ? null : json.writeValueAsString(dispute.proposal))
+                .param("proposedAt", ts(dispute.proposal == null ? null : dispute.proposal.proposedAt()))
+                .param("rejection", dispute.rejectionReason).param("outcome", dispute.outcome)
+                .param("adjustment", dispute.adjustmentId).param("resolvedBy", dispute.resolvedBy)
+                .param("resolvedAt", ts(dispute.resolvedAt)).param("closedAt", ts(dispute.closedAt))
+                .param("history", json.writeValueAsString(dispute.history))
+                .param("updatedAt", ts(dispute.updatedAt)).update();
+        if (updated == 0) {
+            throw new ConflictException("Dispute " + dispute.id + " was changed concurrently; read it again");
+        }
+        if (!dispute.state.isOpen()) {
+            jdbc.sql("update dispute_item set open = false where dispute_id = :id and open")
+                    .param("id", dispute.id).update();
+        }
+        dispute.version++;
+    }
+
+    Optional<Dispute> find(UUID id) {
+        return jdbc.sql("select * from dispute where id = :id").param("id", id).query(this::dispute).optional()
+                .map(this::withItems);
+    }
+
+    /** A page of the disputes of {@code partner} ({@code null}: every partner's), optionally in some states. */
+    Page<Dispute> page(UUID partner, List<String> states, String category, Pageable page) {
+        String where = " where (cast(:partner as uuid) is null or partner_id = :partner)"
+                + " and (cast(:category as varchar) is null or category = :category)"
+                + (states.isEmpty() ? "" : " and state in (:states)");
+        var count = jdbc.sql("select count(*) from dispute" + where).param("partner", partner)
+                .param("category", category);
+        var rows = jdbc.sql("select * from dispute" + where + " order by opened_at, id offset :offset limit :limit")
+                .param("partner", partner).param("category", category)
+                .param("offset", page.getOffset()).param("limit", page.getPageSize());
+        if (!states.isEmpty()) {
+            count = count.param("states", states);
+            rows = rows.param("states", states);
+        }
+        List<Dispute> disputes = rows.query(this::dispute).list().stream().map(this::withItems).toList();
+        return new PageImpl<>(disputes, page, count.query(Long.class).single());
+    }
+
+    /** Disputes the SLA job must look at: open with a deadline passed, or proposed long enough ago. */
+    List<UUID> dueForTimers(Instant now, Instant proposedBefore, int limit) {
+        return jdbc.sql("""
+                        select id from dispute
+                        where state in ('OPEN', 'IN_REVIEW', 'RESOLUTION_PROPOSED', 'ESCALATED')
+                          and ((first_responded_at is null and not first_response_breached
+                                and first_response_due <= :now)
+                               or (not resolution_breached and resolution_due <= :now)
+                               or (state = 'RESOLUTION_PROPOSED'
+                                   and proposed_at <= :proposedBefore))
+                        order by opened_at limit :limit
+                        """)
+                .param("now", ts(now)).param("proposedBefore", ts(proposedBefore)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    /** Locks the dispute's row for the rest of the transaction (the SLA job against a concurrent request). */
+    Optional<Dispute> findForUpdate(UUID id) {
+        return jdbc.sql("select * from dispute where id = :id for update skip locked").param("id", id)
+                .query(this::dispute).optional().map(this::withItems);
+    }
+
+    /** Every dispute of a partner (or all), for KPIs. */
+    List<Dispute> all(UUID partner) {
+        return jdbc.sql("select * from dispute where cast(:partner as uuid) is null or partner_id = :partner")
+                .param("partner", partner).query(this::dispute).list();
+    }
+
+    private Dispute withItems(Dispute dispute) {
+        List<Dispute.Item> items = jdbc.sql("""
+                        select role, ref_id, amount from dispute_item where dispute_id = :id order by position
+                        """)
+                .param("id", dispute.id)
+                .query((rs, row) -> new Dispute.Item(rs.getString("role"), rs.getString("ref_id"),
+                        rs.getBigDecimal("amount"))).list();
+        Dispute loaded = new Dispute(dispute.id, dispute.partnerId, dispute.category, dispute.disputedAmount,
+                dispute.currency, dispute.description, dispute.statementId, dispute.source,
+                dispute.reconciliationId, items, dispute.openedBy, dispute.openedAt, dispute.firstResponseDue,
+                dispute.resolutionDue);
+        copyState(dispute, loaded);
+        return loaded;
+    }
+
+    private static void copyState(Dispute from, Dispute to) {
+        to.state = from.state;
+        to.firstRespondedAt = from.firstRespondedAt;
+        to.firstResponseBreached = from.firstResponseBreached;
+        to.resolutionBreached = from.resolutionBreached;
+        to.escalatedTo = from.escalatedTo;
+        to.escalationReason = from.escalationReason;
+        to.proposal = from.proposal;
+        to.rejectionReason = from.rejectionReason;
+        to.outcome = from.outcome;
+        to.adjustmentId = from.adjustmentId;
+        to.resolvedBy = from.resolvedBy;
+        to.resolvedAt = from.resolvedAt;
+        to.closedAt = from.closedAt;
+        to.history = from.history;
+        to.updatedAt = from.updatedAt;
+        to.version = from.version;
+    }
+
+    private Dispute dispute(ResultSet rs, int row) throws SQLException {
+        Dispute dispute = new Dispute(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class),
+                Category.valueOf(rs.getString("category")), rs.getBigDecimal("disputed_amount"),
+                rs.getString("currency"), rs.getString("description"), rs.getString("statement_id"),
+                Dispute.Source.valueOf(rs.getString("source")), rs.getString("reconciliation_id"), List.of(),
+                rs.getString("opened_by"), instant(rs, "opened_at"), instant(rs, "first_response_due"),
+                instant(rs, "resolution_due"));
+        dispute.state = DisputeState.valueOf(rs.getString("state"));
+        dispute.firstRespondedAt = instant(rs, "first_responded_at");
+        dispute.firstResponseBreached = rs.getBoolean("first_response_breached");
+        dispute.resolutionBreached = rs.getBoolean("resolution_breached");
+        dispute.escalatedTo = rs.getString("escalated_to");
+        dispute.escalationReason = rs.getString("escalation_reason");
+        String proposal = rs.getString("proposal");
+        dispute.proposal = proposal == null ? null : json.readValue(proposal, Dispute.Proposal.class);
+        dispute.rejectionReason = rs.getString("rejection_reason");
+        dispute.outcome = rs.getString("outcome");
+        dispute.adjustmentId = rs.getString("adjustment_id");
+        dispute.resolvedBy = rs.getString("resolved_by");
+        dispute.resolvedAt = instant(rs, "resolved_at");
+        dispute.closedAt = instant(rs, "closed_at");
+        dispute.history = new ArrayList<>(json.readValue(rs.getString("history"), HISTORY));
+        dispute.updatedAt = instant(rs, "updated_at");
+        dispute.version = rs.getLong("version");
+        return dispute;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static BigDecimal sum(List<BigDecimal> amounts) {
+        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,121 @@
+package io.accord.dispute.dispute;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * TMF621 TroubleTicket resources for billing disputes, and the requests of {@code /api/disputes}. Accord's
+ * extensions on the ticket: {@code category}, {@code disputedAmount}, {@code source}, {@code proposal},
+ * {@code outcome}, {@code adjustmentId}, {@code escalatedTo}, {@code sla}. Nothing here ever carries an internal
+ * note: those have their own staff-only view ({@link InternalNoteView}).
+ */
+final class DisputeResources {
+
+    static final String BASE = "/tmf-api/troubleTicket/v4";
+    static final String PATH = BASE + "/troubleTicket";
+    static final String API = "/api/disputes";
+    static final String TICKET_TYPE = "BillingDispute";
+    static final String DECIMAL = "^\\d{1,18}(\\.\\d{1,6})?$";
+
+    private DisputeResources() {
+    }
+
+    /** TMF621 {@code TroubleTicket_Create}; attributes Accord does not keep are ignored. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "id", "href", "severity", "priority", "name",
+            "externalId", "channel", "requestedResolutionDate", "expectedResolutionDate", "status",
+            "statusChangeReason", "relatedParty", "attachment", "note", "troubleTicketRelationship",
+            "statusChangeHistory", "creationDate", "lastUpdate", "resolutionDate", "statusChangeDate"})
+    record CreateTicket(@NotBlank @Size(max = 4000) String description,
+                        @NotBlank String ticketType,
+                        @NotBlank String category,
+                        @NotNull @Valid Money disputedAmount,
+                        @NotNull @Size(min = 1, max = 500) List<@Valid @NotNull RelatedEntity> relatedEntity) {
+    }
+
+    /** TMF Money; the value is a decimal string so it stays exact. */
+    record Money(@NotBlank @Pattern(regexp = "^[A-Z]{3}$") String unit,
+                 @NotBlank @Pattern(regexp = DECIMAL, message = "must be a decimal with at most 6 decimals")
+                 String value) {
+    }
+
+    /** TMF {@code RelatedEntityRefOrValue}: {@code role} Statement, StatementLine, InvoiceLine, ReconciliationItem
+     * or UsageRecord. */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "name"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RelatedEntity(@NotBlank @Size(max = 200) String id, @NotBlank String role,
+                         @JsonProperty("@referredType") String referredType) {
+    }
+
+    /** What a merge patch may change: the description, while the dispute is open or in review. */
+    record Changeable(@NotBlank @Size(max = 4000) String description) {
+    }
+
+    record CommentRequest(@NotBlank @Size(max = 4000) String text) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record OptionalReason(@Size(max = 2000) String reason) {
+    }
+
+    /** Finance's adjustment: {@code amount} 0 turns the dispute down without moving money. */
+    record ProposalRequest(@NotBlank @Pattern(regexp = "CREDIT_PARTNER|DEBIT_PARTNER") String direction,
+                           @NotBlank @Pattern(regexp = DECIMAL, message = "must be a decimal with at most 6 decimals")
+                           String amount,
+                           @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NoteView(String id, String author, Instant date, String text, @JsonProperty("@type") String type) {
+    }
+
+    record Quantity(long amount, String units) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AttachmentView(String id, String href, String name, String mimeType, Quantity size, int version,
+                          String sha256, String uploadedBy, Instant uploadedAt,
+                          @JsonProperty("@type") String type) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record StatusChangeView(String status, Instant changeDate, String changeReason, String changedBy,
+                            @JsonProperty("@type") String type) {
+    }
+
+    record PartyView(String id, String role, @JsonProperty("@referredType") String referredType) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProposalView(String direction, Money amount, String reason, String proposedBy, Instant proposedAt) {
+    }
+
+    record SlaView(Instant firstResponseDue, Instant resolutionDue, Instant firstRespondedAt,
+                   boolean firstResponseBreached, boolean resolutionBreached) {
+    }
+
+    /** TMF621 {@code TroubleTicket} as Accord shows it, to staff and to the partner alike. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TicketView(String id, String href, String ticketType, String description, String status,
+                      String statusChangeReason, Instant statusChangeDate, Instant creationDate, Instant lastUpdate,
+                      Instant expectedResolutionDate, Instant resolutionDate, String category,
+                      Money disputedAmount, String source, List<RelatedEntity> relatedEntity,
+                      List<PartyView> relatedParty, List<NoteView> note, List<AttachmentView> attachment,
+                      List<StatusChangeView> statusChangeHistory, ProposalView proposal, String outcome,
+                      String adjustmentId, String escalatedTo, SlaView sla, @JsonProperty("@type") String type) {
+    }
+
+    /** A staff-internal note: only {@code GET /api/disputes/{id}/internal-notes} (staff) shows it. */
+    record InternalNoteView(String id, String author, Instant date, String text) {
+    }
+}

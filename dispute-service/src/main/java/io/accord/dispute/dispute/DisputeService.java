@@ -1,0 +1,259 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.events.DisputeResolved;
+import io.accord.contracts.value.PartnerId;
+import io.accord.dispute.document.DisputableDocuments;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import io.accord.platform.upload.InspectedContent;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Thin application service: load (as the caller may see it), call the aggregate, save, notify. */
+@Service
+class DisputeService {
+
+    private final DisputeRepository disputes;
+    private final DisputeThread thread;
+    private final Evidence evidence;
+    private final DisputeNotifications notifications;
+    private final DisputableDocuments documents;
+    private final DisputeProperties properties;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    DisputeService(DisputeRepository disputes, DisputeThread thread, Evidence evidence,
+                   DisputeNotifications notifications, DisputableDocuments documents, DisputeProperties properties,
+                   Tenancy tenancy, Clock clock) {
+        this.disputes = disputes;
+        this.thread = thread;
+        this.evidence = evidence;
+        this.notifications = notifications;
+        this.documents = documents;
+        this.properties = properties;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    DisputeResources.TicketView get(String id) {
+        return notifications.view(visible(id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<DisputeResources.TicketView> list(List<DisputeState> states, String category, Pageable page) {
+        return disputes.page(scope(), states.stream().map(Enum::name).toList(), category, page)
+                .map(notifications::view);
+    }
+
+    @Transactional
+    DisputeResources.TicketView describe(String id, String description) {
+        Dispute dispute = visible(id);
+        DisputeResources.TicketView before = notifications.view(dispute);
+        dispute.describe(description, clock.instant());
+        disputes.update(dispute);
+        notifications.changed(dispute, before, "described");
+        return notifications.view(dispute);
+    }
+
+    @Transactional
+    DisputeResources.TicketView startReview(String id) {
+        return step(id, "reviewed", dispute -> dispute.startReview(tenancy.actor(), clock.instant()));
+    }
+
+    @Transactional
+    DisputeResources.TicketView propose(String id, DisputeResources.ProposalRequest request) {
+        BigDecimal amount = new BigDecimal(request.amount());
+        return step(id, "resolution-proposed", dispute -> {
+            if (amount.compareTo(dispute.disputedAmount) > 0) {
+                throw DisputeOpening.unprocessable("adjustment-exceeds-disputed-amount", "amount", "The adjustment "
+                        + amount.toPlainString() + " exceeds the disputed amount "
+                        + dispute.disputedAmount.stripTrailingZeros().toPlainString() + " " + dispute.currency);
+            }
+            dispute.propose(new Dispute.Proposal(request.direction(), amount, request.reason(), tenancy.actor(),
+                    clock.instant()));
+        });
+    }
+
+    @Transactional
+    DisputeResources.TicketView accept(String id) {
+        Dispute dispute = visible(id);
+        requirePartner(dispute, "accepts");
+        return accepted(dispute, tenancy.actor(), null);
+    }
+
+    @Transactional
+    DisputeResources.TicketView reject(String id, String reason) {
+        Dispute dispute = visible(id);
+        requirePartner(dispute, "rejects");
+        return moved(dispute, "proposal-rejected", d -> d.reject(tenancy.actor(), reason, clock.instant()));
+    }
+
+    @Transactional
+    DisputeResources.TicketView withdraw(String id, String reason) {
+        Dispute dispute = visible(id);
+        requirePartner(dispute, "withdraws");
+        return moved(dispute, "withdrawn", d -> d.withdraw(tenancy.actor(), reason, clock.instant()));
+    }
+
+    @Transactional
+    DisputeResources.TicketView escalate(String id, String reason) {
+        return step(id, "escalated", dispute -> dispute.escalate(properties.escalationRole(), tenancy.actor(),
+                reason == null ? "requested by " + tenancy.actor() : reason, clock.instant()));
+    }
+
+    @Transactional
+    DisputeResources.TicketView close(String id) {
+        return step(id, "closed", dispute -> dispute.close(tenancy.actor(), clock.instant()));
+    }
+
+    @Transactional
+    DisputeResources.TicketView comment(String id, String text) {
+        Dispute dispute = visible(id);
+        DisputeResources.TicketView before = notifications.view(dispute);
+        Instant now = clock.instant();
+        thread.comment(dispute.id, tenancy.actor(), tenancy.isStaff() ? "STAFF" : "PARTNER", text, now);
+        if (tenancy.isStaff() && dispute.firstRespondedAt == null) {
+            dispute.responded(now);
+            disputes.update(dispute);
+        }
+        notifications.changed(dispute, before, "commented");
+        return notifications.view(dispute);
+    }
+
+    @Transactional
+    DisputeResources.InternalNoteView internalNote(String id, String text) {
+        Dispute dispute = visible(id);
+        DisputeThread.InternalNote note = thread.internalNote(dispute.id, tenancy.actor(), text, clock.instant());
+        notifications.internalNoteAdded(dispute, note.id());
+        return new DisputeResources.InternalNoteView(note.id().toString(), note.author(), note.createdAt(),
+                note.text());
+    }
+
+    @Transactional(readOnly = true)
+    List<DisputeResources.InternalNoteView> internalNotes(String id) {
+        Dispute dispute = visible(id);
+        return thread.internalNotes(dispute.id).stream().map(note -> new DisputeResources.InternalNoteView(
+                note.id().toString(), note.author(), note.createdAt(), note.text())).toList();
+    }
+
+    /** A new attachment ({@code attachmentId} null) or the next version of one. */
+    @Transactional
+    DisputeResources.TicketView attach(String id, String attachmentId, String name, byte[] bytes, String fileName) {
+        InspectedContent content = InspectedContent.inspect(bytes, properties.maxAttachmentSize());
+        Dispute dispute = visible(id);
+        if (!dispute.state.isOpen()) {
+            throw new ConflictException("Dispute " + dispute.id + " is " + dispute.state.tmf()
+                    + ": evidence is added while it is worked");
+        }
+        DisputeResources.TicketView before = notifications.view(dispute);
+        Instant now = clock.instant();
+        UUID attachment;
+        if (attachmentId == null) {
+            String label = name != null && !name.isBlank() ? name.strip()
+                    : Optional.ofNullable(io.accord.platform.upload.FileNames.clean(fileName)).orElse("evidence");
+            attachment = evidence.create(dispute.id, label.length() > 255 ? label.substring(0, 255) : label, now);
+        } else {
+            attachment = parse(attachmentId).filter(candidate -> evidence.exists(dispute.id, candidate))
+                    .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+        }
+        evidence.addVersion(attachment, content, fileName, tenancy.actor(), now);
+        notifications.changed(dispute, before, "evidence-added");
+        return notifications.view(dispute);
+    }
+
+    @Transactional(readOnly = true)
+    Evidence.Content content(String id, String attachmentId, Integer version) {
+        Dispute dispute = visible(id);
+        return parse(attachmentId).flatMap(attachment -> evidence.content(dispute.id, attachment, version))
+                .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+    }
+
+    @Transactional(readOnly = true)
+    DisputeResources.SlaView sla(String id) {
+        return DisputeViews.sla(visible(id));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Every dispute the caller may see, for KPIs. */
+    @Transactional(readOnly = true)
+    List<Dispute> scoped() {
+        return disputes.all(scope());
+    }
+
+    /** The partner's acceptance, or its silence ({@code by} system): resolves and publishes the adjustment. */
+    DisputeResources.TicketView accepted(Dispute dispute, String by, String reason) {
+        return moved(dispute, "accepted", d -> {
+            d.accept(by, reason, UUID.randomUUID().toString(), clock.instant());
+            notifications.publish(resolved(d));
+        });
+    }
+
+    private DisputeResolved resolved(Dispute dispute) {
+        Dispute.Proposal proposal = dispute.proposal;
+        DisputeResolved.Adjustment adjustment = dispute.adjustmentId == null ? null
+                : new DisputeResolved.Adjustment(dispute.adjustmentId, periodOf(dispute), dispute.statementId,
+                DisputeViews.plain(proposal.amount(), dispute.currency), dispute.currency, proposal.direction(),
+                proposal.reason() + " (dispute " + dispute.id + ")");
+        return new DisputeResolved(UUID.randomUUID(), clock.instant(), dispute.id.toString(),
+                dispute.partnerId.toString(), dispute.outcome, dispute.resolvedBy, dispute.resolvedAt,
+                proposal.reason(), adjustment);
+    }
+
+    private String periodOf(Dispute dispute) {
+        return dispute.statementId == null ? null : documents.statement(dispute.statementId, dispute.partnerId)
+                .map(DisputableDocuments.Statement::periodId).orElse(null);
+    }
+
+    private DisputeResources.TicketView step(String id, String action, java.util.function.Consumer<Dispute> change) {
+        return moved(visible(id), action, change);
+    }
+
+    private DisputeResources.TicketView moved(Dispute dispute, String action,
+                                              java.util.function.Consumer<Dispute> change) {
+        DisputeResources.TicketView before = notifications.view(dispute);
+        String from = dispute.state.name();
+        change.accept(dispute);
+        disputes.update(dispute);
+        notifications.moved(dispute, before, from, action);
+        return notifications.view(dispute);
+    }
+
+    private void requirePartner(Dispute dispute, String action) {
+        boolean own = tenancy.partnerId().map(p -> p.value().equals(dispute.partnerId)).orElse(false);
+        if (!own) {
+            throw new ConflictException("Only the disputing partner " + action + " dispute " + dispute.id);
+        }
+    }
+
+    private Dispute visible(String id) {
+        return parse(id).flatMap(disputes::find)
+                .filter(found -> tenancy.canAccess(new PartnerId(found.partnerId)))
+                .orElseThrow(() -> new NotFoundException("troubleTicket", id));
+    }
+
+    private UUID scope() {
+        return tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
+    }
+
+    static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+}

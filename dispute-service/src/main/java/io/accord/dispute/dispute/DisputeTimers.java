@@ -1,0 +1,104 @@
+package io.accord.dispute.dispute;
+
+import io.accord.platform.security.Tenancy;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The SLA and silence timers: first-response and resolution deadlines that passed are reported once
+ * ({@code DisputeSlaBreached}) and escalate the dispute; a proposal left unanswered for
+ * {@code accord.dispute.auto-accept-after} is accepted. Deadlines are columns, so the timers survive restarts;
+ * ShedLock runs a round on one replica at a time, and each dispute is changed in a transaction of its own.
+ */
+@Component
+class DisputeTimers {
+
+    static final String FIRST_RESPONSE = "FIRST_RESPONSE";
+    static final String RESOLUTION = "RESOLUTION";
+
+    private static final Logger log = LoggerFactory.getLogger(DisputeTimers.class);
+
+    private final DisputeRepository disputes;
+    private final DisputeService service;
+    private final DisputeNotifications notifications;
+    private final DisputeProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    DisputeTimers(DisputeRepository disputes, DisputeService service, DisputeNotifications notifications,
+                  DisputeProperties properties, TransactionTemplate transactions, Clock clock) {
+        this.disputes = disputes;
+        this.service = service;
+        this.notifications = notifications;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${accord.dispute.timer-interval:1m}")
+    @SchedulerLock(name = "dispute-timers")
+    void tick() {
+        runOnce(clock.instant());
+    }
+
+    /** One round at {@code now}: how many disputes changed. */
+    int runOnce(Instant now) {
+        List<UUID> due = disputes.dueForTimers(now, now.minus(properties.autoAcceptAfter()), properties.timerBatch());
+        int changed = 0;
+        for (UUID id : due) {
+            Boolean done = transactions.execute(status -> disputes.findForUpdate(id)
+                    .map(dispute -> apply(dispute, now)).orElse(false));
+            if (Boolean.TRUE.equals(done)) {
+                changed++;
+            }
+        }
+        if (changed > 0) {
+            log.info("Dispute timers changed {} dispute(s)", changed);
+        }
+        return changed;
+    }
+
+    private boolean apply(Dispute dispute, Instant now) {
+        if (dispute.state == DisputeState.RESOLUTION_PROPOSED && dispute.proposal != null
+                && !now.isBefore(dispute.proposal.proposedAt().plus(properties.autoAcceptAfter()))) {
+            service.accepted(dispute, Tenancy.SYSTEM_ACTOR, "no answer within " + properties.autoAcceptAfter()
+                    .toDays() + " days: accepted automatically");
+            return true;
+        }
+        boolean changed = false;
+        if (dispute.firstResponseOverdue(now)) {
+            breach(dispute, FIRST_RESPONSE, now);
+            changed = true;
+        }
+        if (dispute.resolutionOverdue(now)) {
+            breach(dispute, RESOLUTION, now);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private void breach(Dispute dispute, String timer, Instant now) {
+        DisputeResources.TicketView before = notifications.view(dispute);
+        String from = dispute.state.name();
+        dispute.breached(timer, now);
+        notifications.breached(dispute, timer, properties.escalationRole());
+        if (dispute.canEscalate()) {
+            dispute.escalate(properties.escalationRole(), Tenancy.SYSTEM_ACTOR, timer.toLowerCase()
+                    .replace('_', ' ') + " SLA breached", now);
+            disputes.update(dispute);
+            notifications.moved(dispute, before, from, "escalated");
+        } else {
+            disputes.update(dispute);
+        }
+        log.info("Dispute {} breached its {} SLA (partner {})", dispute.id, timer, dispute.partnerId);
+    }
+}

@@ -1,0 +1,58 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.value.Money;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Builds the partner-visible TMF621 view of a dispute: never an internal note. */
+final class DisputeViews {
+
+    private DisputeViews() {
+    }
+
+    static DisputeResources.TicketView view(Dispute dispute, List<DisputeThread.Comment> comments,
+                                            List<Evidence.Attachment> attachments) {
+        String href = DisputeResources.PATH + "/" + dispute.id;
+        Dispute.StatusChange last = dispute.history.isEmpty() ? null : dispute.history.getLast();
+        return new DisputeResources.TicketView(dispute.id.toString(), href, DisputeResources.TICKET_TYPE,
+                dispute.description, dispute.state.tmf(), last == null ? null : last.reason(),
+                last == null ? dispute.openedAt : last.at(), dispute.openedAt, dispute.updatedAt,
+                dispute.resolutionDue, dispute.resolvedAt, dispute.category.name(),
+                money(dispute.disputedAmount, dispute.currency), dispute.source.name(),
+                dispute.items.stream().map(item -> new DisputeResources.RelatedEntity(item.refId(), item.role(),
+                        item.role())).toList(),
+                List.of(new DisputeResources.PartyView(dispute.partnerId.toString(), "Partner", "Organization")),
+                comments.stream().map(comment -> new DisputeResources.NoteView(comment.id().toString(),
+                        comment.author(), comment.createdAt(), comment.text(), "Note")).toList(),
+                attachments.stream().map(attachment -> attachment(dispute, attachment)).toList(),
+                dispute.history.stream().map(change -> new DisputeResources.StatusChangeView(change.state(),
+                        change.at(), change.reason(), change.by(), "StatusChange")).toList(),
+                dispute.proposal == null ? null : new DisputeResources.ProposalView(dispute.proposal.direction(),
+                        money(dispute.proposal.amount(), dispute.currency), dispute.proposal.reason(),
+                        dispute.proposal.proposedBy(), dispute.proposal.proposedAt()),
+                dispute.outcome, dispute.adjustmentId, dispute.escalatedTo, sla(dispute), "TroubleTicket");
+    }
+
+    static DisputeResources.SlaView sla(Dispute dispute) {
+        return new DisputeResources.SlaView(dispute.firstResponseDue, dispute.resolutionDue,
+                dispute.firstRespondedAt, dispute.firstResponseBreached, dispute.resolutionBreached);
+    }
+
+    static DisputeResources.Money money(BigDecimal amount, String currency) {
+        return new DisputeResources.Money(currency, plain(amount, currency));
+    }
+
+    /** The exact decimal string (6 decimals, as {@link Money} keeps it). */
+    static String plain(BigDecimal amount, String currency) {
+        return Money.of(amount, currency).amount().toPlainString();
+    }
+
+    private static DisputeResources.AttachmentView attachment(Dispute dispute, Evidence.Attachment attachment) {
+        return new DisputeResources.AttachmentView(attachment.id().toString(), DisputeResources.API + "/"
+                + dispute.id + "/attachments/" + attachment.id() + "/content", attachment.name(),
+                attachment.mimeType(), new DisputeResources.Quantity(attachment.size(), "bytes"),
+                attachment.version(), attachment.sha256(), attachment.uploadedBy(), attachment.uploadedAt(),
+                "Attachment");
+    }
+}

@@ -1,0 +1,55 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.ReconciliationDiscrepancyFound;
+import io.accord.contracts.events.StatementIssued;
+import io.accord.dispute.document.DisputableDocuments;
+import io.accord.platform.inbox.Inbox;
+import io.accord.platform.inbox.IncomingEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * From {@code settlement.events.v1} (each event once: the inbox): issued statements become disputable, and a
+ * reconciliation's discrepancies open a dispute the partner is told about.
+ */
+@Component
+class SettlementEventsListener {
+
+    static final String CONSUMER = "dispute.settlement";
+
+    private static final Logger log = LoggerFactory.getLogger(SettlementEventsListener.class);
+
+    private final Inbox inbox;
+    private final DisputableDocuments documents;
+    private final DisputeOpening opening;
+
+    SettlementEventsListener(Inbox inbox, DisputableDocuments documents, DisputeOpening opening) {
+        this.inbox = inbox;
+        this.documents = documents;
+        this.opening = opening;
+    }
+
+    @KafkaListener(topics = Topics.SETTLEMENT_EVENTS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(CONSUMER, record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        switch (event.type()) {
+            case "StatementIssued" -> documents.issued(event.payload(StatementIssued.class));
+            case "ReconciliationDiscrepancyFound" -> {
+                ReconciliationDiscrepancyFound found = event.payload(ReconciliationDiscrepancyFound.class);
+                opening.fromDiscrepancy(found).ifPresentOrElse(
+                        dispute -> log.info("Reconciliation {} opened dispute {}", found.reconciliationId(),
+                                dispute.id),
+                        () -> log.info("Reconciliation {} opened no dispute: its lines are disputed already",
+                                found.reconciliationId()));
+            }
+            default -> log.debug("Ignoring {} event {}", event.type(), event.id());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.accord.dispute.dispute;
+
+import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.MergePatch;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ResourceLists;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/** TMF621 trouble tickets of type BillingDispute. */
+@RestController
+@RequestMapping(DisputeResources.PATH)
+@Tag(name = "Disputes (TMF621)")
+class TroubleTicketController {
+
+    private static final Set<String> CHANGEABLE = Set.of("description");
+    /** status and category are filtered in the database; the other simple attributes on the resource. */
+    private static final AttributeFilter<Object> FILTER = AttributeFilter.of(DisputeResources.TicketView.class)
+            .alsoAccepts("status", "category");
+
+    private final DisputeOpening opening;
+    private final DisputeService service;
+    private final DisputeNotifications notifications;
+    private final ResourceLists lists;
+    private final MergePatch patches;
+
+    TroubleTicketController(DisputeOpening opening, DisputeService service, DisputeNotifications notifications,
+                            ResourceLists lists, MergePatch patches) {
+        this.opening = opening;
+        this.service = service;
+        this.notifications = notifications;
+        this.lists = lists;
+        this.patches = patches;
+    }
+
+    @PostMapping
+    @PreAuthorize(DisputeConfiguration.PARTNERS)
+    @Operation(operationId = "createTroubleTicket", summary = "Open a billing dispute on lines of an issued "
+            + "statement (a partner, within the agreement's dispute window, for at most the lines' amount)")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestExample("disputes/trouble-ticket.json")
+    ResponseEntity<DisputeResources.TicketView> create(@Valid @RequestBody DisputeResources.CreateTicket request) {
+        DisputeResources.TicketView created = notifications.view(opening.open(request));
+        return ResponseEntity.created(URI.create(created.href())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(DisputeConfiguration.READERS)
+    @Operation(operationId = "retrieveTroubleTicket", summary = "Read a dispute (its partner or staff)")
+    DisputeResources.TicketView get(@PathVariable String id) {
+        return service.get(id);
+    }
+
+    @GetMapping
+    @PreAuthorize(DisputeConfiguration.READERS)
+    @Operation(operationId = "listTroubleTickets", summary = "List the disputes the caller may see, oldest first, "
+            + "paged by offset and limit; filter by status (repeatable), category and other simple attributes; "
+            + "fields= selection")
+    ResponseEntity<List<DisputeResources.TicketView>> list(
+            @RequestParam(name = "status", required = false) List<String> statuses,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
+            HttpServletRequest request) {
+        AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
+        List<DisputeState> wanted = statuses == null ? List.of() : statuses.stream().map(status -> DisputeState
+                .ofTmf(status).orElseThrow(() -> new InvalidInputException("status",
+                        "unknown status '" + status + "'"))).toList();
+        if (category != null && java.util.Arrays.stream(Category.values()).noneMatch(c -> c.name()
+                .equals(category))) {
+            throw new InvalidInputException("category", "unknown category '" + category + "'");
+        }
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("openedAt", "id"));
+        return lists.list(criteria, paging, page -> service.list(wanted, category, page), view -> view);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @PreAuthorize(DisputeConfiguration.PARTIES)
+    @Operation(operationId = "patchTroubleTicket", summary = "Change a dispute's description with a JSON merge "
+            + "patch while it is open or in review; states move through /api/disputes/{id}/...")
+    @RequestExample("disputes/trouble-ticket-patch.json")
+    DisputeResources.TicketView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+        DisputeResources.TicketView current = service.get(id);
+        DisputeResources.Changeable change = patches.patched(current, patch, CHANGEABLE,
+                DisputeResources.Changeable.class);
+        return service.describe(id, change.description());
+    }
+}

@@ -1,0 +1,123 @@
+package io.accord.dispute.document;
+
+import io.accord.contracts.events.AgreementActivated;
+import io.accord.contracts.events.ReconciliationDiscrepancyFound;
+import io.accord.contracts.events.StatementIssued;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a partner may dispute, learnt from events: issued statements (issue date, currency, total) from
+ * {@code StatementIssued}, statement line amounts from {@code ReconciliationDiscrepancyFound}, and each partner's
+ * dispute window from its agreement in force ({@code AgreementActivated}). The entry point of the document feature.
+ */
+@Component
+@EnableConfigurationProperties(DocumentProperties.class)
+public class DisputableDocuments {
+
+    private final JdbcClient jdbc;
+    private final DocumentProperties properties;
+
+    DisputableDocuments(JdbcClient jdbc, DocumentProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** Records an issued statement (idempotent: a redelivery changes nothing). */
+    @Transactional
+    public void issued(StatementIssued issued) {
+        jdbc.sql("""
+                        insert into issued_statement (statement_id, partner_id, document_number, period_id, currency,
+                                                      total_amount, issued_at)
+                        values (:id, :partner, :number, :period, :currency, :total, :issuedAt)
+                        on conflict (statement_id) do nothing
+                        """)
+                .param("id", issued.statementId()).param("partner", UUID.fromString(issued.partnerId()))
+                .param("number", issued.documentNumber()).param("period", issued.periodId())
+                .param("currency", issued.currency()).param("total", new BigDecimal(issued.totalAmount()))
+                .param("issuedAt", ts(issued.issuedAt() != null ? issued.issuedAt() : issued.occurredAt()))
+                .update();
+    }
+
+    /** Records the amounts of the statement lines a reconciliation named. */
+    @Transactional
+    public void linesOf(ReconciliationDiscrepancyFound found) {
+        for (ReconciliationDiscrepancyFound.Discrepancy line : found.lines()) {
+            if (line.statementLineId() != null && line.statementAmount() != null) {
+                jdbc.sql("""
+                                insert into statement_line (statement_line_id, statement_id, amount)
+                                values (:line, :statement, :amount)
+                                on conflict (statement_line_id) do update set amount = excluded.amount
+                                """)
+                        .param("line", line.statementLineId()).param("statement", found.statementId())
+                        .param("amount", new BigDecimal(line.statementAmount())).update();
+            }
+        }
+    }
+
+    /** Keeps the partner's dispute window from the agreement that came into force (the newest by sequence). */
+    @Transactional
+    public void agreementActivated(AgreementActivated activated, Long sequence) {
+        int days = activated.terms() == null ? 0 : activated.terms().disputeWindowDays();
+        jdbc.sql("""
+                        insert into partner_dispute_window (partner_id, window_days, agreement_id, sequence)
+                        values (:partner, :days, :agreement, :sequence)
+                        on conflict (partner_id) do update set window_days = excluded.window_days,
+                            agreement_id = excluded.agreement_id, sequence = excluded.sequence
+                        where partner_dispute_window.sequence is null or excluded.sequence is null
+                            or partner_dispute_window.sequence < excluded.sequence
+                        """)
+                .param("partner", UUID.fromString(activated.partnerId())).param("days", days)
+                .param("agreement", activated.agreementId()).param("sequence", sequence).update();
+    }
+
+    /** The issued statement, if it is one of {@code partner}'s. */
+    @Transactional(readOnly = true)
+    public Optional<Statement> statement(String statementId, UUID partner) {
+        return jdbc.sql("select * from issued_statement where statement_id = :id and partner_id = :partner")
+                .param("id", statementId).param("partner", partner).query(this::statement).optional();
+    }
+
+    /** The amount of a statement line, when an event told it. */
+    @Transactional(readOnly = true)
+    public Optional<BigDecimal> lineAmount(String statementId, String statementLineId) {
+        return jdbc.sql("select amount from statement_line where statement_line_id = :line and statement_id = :s")
+                .param("line", statementLineId).param("s", statementId).query(BigDecimal.class).optional();
+    }
+
+    /** The partner's dispute window in days: its agreement's, else the configured default. */
+    @Transactional(readOnly = true)
+    public int windowDays(UUID partner) {
+        return jdbc.sql("select window_days from partner_dispute_window where partner_id = :partner")
+                .param("partner", partner).query(Integer.class).optional().filter(days -> days > 0)
+                .orElse(properties.defaultWindowDays());
+    }
+
+    private Statement statement(ResultSet rs, int row) throws SQLException {
+        return new Statement(rs.getString("statement_id"), rs.getObject("partner_id", UUID.class),
+                rs.getString("document_number"), rs.getString("period_id"), rs.getString("currency"),
+                rs.getBigDecimal("total_amount"),
+                rs.getObject("issued_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** An issued statement as disputes need it. */
+    public record Statement(String statementId, UUID partnerId, String documentNumber, String periodId,
+                            String currency,
+                            BigDecimal totalAmount, Instant issuedAt) {
+    }
+}

@@ -1,0 +1,70 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.DisputeOpened;
+import io.accord.contracts.events.ReconciliationDiscrepancyFound;
+import io.accord.dispute.SettlementFixtures;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A reconciliation's discrepancies open one dispute, once, that the partner is told about and can add to. */
+@AccordServiceTest
+class DiscrepancyDisputeTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    private final SettlementFixtures settlement;
+
+    DiscrepancyDisputeTests(SettlementFixtures settlement) {
+        this.settlement = settlement;
+    }
+
+    @Test
+    void opensOneDisputePerReconciliationEvenWhenTheEventIsDeliveredTwice() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "500.00", Instant.now());
+        ReconciliationDiscrepancyFound found = settlement.discrepancy(as.partnerId, statement, List.of(
+                SettlementFixtures.mismatch("line-1-" + statement, "100.00", "112.50"),
+                SettlementFixtures.mismatch("line-2-" + statement, "50.00", "47.00")), "9.50");
+        settlement.send(Topics.SETTLEMENT_EVENTS, found);
+        settlement.send(Topics.SETTLEMENT_EVENTS, found);
+
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> as.partner.get(Disputing.TICKETS)
+                .header("X-Total-Count").equals("1"));
+        JsonNode ticket = as.partner.get(Disputing.TICKETS).json().get(0);
+        assertThat(ticket.path("source").asString()).isEqualTo("RECONCILIATION");
+        assertThat(ticket.path("disputedAmount").path("value").asString()).isEqualTo("15.500000");
+        assertThat(ticket.path("relatedEntity").valueStream().map(e -> e.path("role").asString()).toList())
+                .containsExactly("Statement", "ReconciliationItem", "StatementLine", "ReconciliationItem",
+                        "StatementLine");
+        String id = ticket.path("id").asString();
+
+        DisputeOpened opened = JSON.readValue(TestKafka.value(TestKafka.awaitRecords(Topics.DISPUTE_EVENTS,
+                r -> id.equals(r.key()) && "DisputeOpened".equals(TestKafka.header(r, "ce_type")), 1,
+                SettlementFixtures.PATIENCE).getFirst()), DisputeOpened.class);
+        assertThat(opened.partnerId()).isEqualTo(as.partnerId);
+        assertThat(opened.source()).isEqualTo("RECONCILIATION");
+
+        assertThat(as.step(as.partner, id, "comments", "{\"text\": \"and line 3 too\"}").status()).isEqualTo(200);
+        // the disputed lines are taken: the partner cannot open a second dispute on them
+        assertThat(as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "line-1-" + statement, "1",
+                "RATE")).status()).isEqualTo(409);
+        // a later reconciliation of the same lines opens nothing new
+        settlement.send(Topics.SETTLEMENT_EVENTS, settlement.discrepancy(as.partnerId, statement, List.of(
+                SettlementFixtures.mismatch("line-1-" + statement, "100.00", "112.50")), "12.50"));
+        await().during(java.time.Duration.ofSeconds(2)).atMost(SettlementFixtures.PATIENCE).until(() -> as.partner
+                .get(Disputing.TICKETS).header("X-Total-Count").equals("1"));
+    }
+}

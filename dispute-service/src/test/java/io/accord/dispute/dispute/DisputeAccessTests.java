@@ -1,0 +1,98 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
+import io.accord.dispute.SettlementFixtures;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tenancy (another partner's dispute is 404), unknown ids, and internal notes that never reach the partner. */
+@AccordServiceTest
+class DisputeAccessTests {
+
+    @LocalServerPort
+    int port;
+    private final SettlementFixtures settlement;
+    private final JdbcClient jdbc;
+
+    DisputeAccessTests(SettlementFixtures settlement, JdbcClient jdbc) {
+        this.settlement = settlement;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void aPartnerSeesOnlyItsOwnDisputes() {
+        Disputing owner = new Disputing(port);
+        Disputing other = new Disputing(port);
+        String id = owner.open(settlement.issue(owner.partnerId, "100.00", Instant.now()), "5");
+        assertThat(other.partner.get(Disputing.TICKETS + "/" + id).status()).isEqualTo(404);
+        assertThat(other.step(other.partner, id, "withdrawal", "{\"reason\": \"x\"}").status()).isEqualTo(404);
+        assertThat(other.partner.get(Disputing.API + "/" + id + "/sla").status()).isEqualTo(404);
+        TestHttp.Response list = other.partner.get(Disputing.TICKETS);
+        assertThat(list.body()).doesNotContain(id);
+        assertThat(list.header("X-Total-Count")).isEqualTo("0");
+        TestHttp.Response mine = owner.partner.get(Disputing.TICKETS + "?status=open&fields=status");
+        assertThat(mine.header("X-Total-Count")).isEqualTo("1");
+        assertThat(mine.json().get(0).path("id").asString()).isEqualTo(id);
+        assertThat(mine.json().get(0).has("description")).isFalse();
+        assertThat(owner.finance.get(Disputing.TICKETS + "/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownIdsOfAnyShapeAre404() {
+        Disputing as = new Disputing(port);
+        for (String id : new String[]{UUID.randomUUID().toString(), "nope", "1", "%20"}) {
+            assertThat(as.finance.get(Disputing.TICKETS + "/" + id).status()).as(id).isEqualTo(404);
+        }
+        assertThat(as.finance.get(Disputing.TICKETS + "?status=bogus").status()).isEqualTo(400);
+    }
+
+    @Test
+    void staffInternalNotesNeverReachThePartner() {
+        Disputing as = new Disputing(port);
+        assertThat(as.partner.post("/tmf-api/troubleTicket/v4/hub",
+                "{\"callback\": \"http://127.0.0.1:9/listener\"}").status()).isEqualTo(201);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        String secret = "INTERNAL-" + UUID.randomUUID();
+        TestHttp.Response note = as.finance.post(Disputing.API + "/" + id + "/internal-notes",
+                "{\"text\": \"" + secret + "\"}");
+        assertThat(note.status()).isEqualTo(201);
+        as.step(as.finance, id, "review", null);
+        as.step(as.finance, id, "comments", "{\"text\": \"visible answer\"}");
+
+        assertThat(as.finance.get(Disputing.API + "/" + id + "/internal-notes").body()).contains(secret);
+        assertThat(as.partner.get(Disputing.API + "/" + id + "/internal-notes").status()).isEqualTo(403);
+        assertThat(as.partner.post(Disputing.API + "/" + id + "/internal-notes", "{\"text\": \"x\"}").status())
+                .isEqualTo(403);
+        assertThat(as.partner.get(Disputing.TICKETS + "/" + id).body()).contains("visible answer")
+                .doesNotContain(secret);
+        assertThat(as.partner.get(Disputing.TICKETS).body()).doesNotContain(secret);
+        assertThat(as.finance.get(Disputing.TICKETS + "/" + id).body()).doesNotContain(secret);
+        assertThat(as.partner.get(Disputing.API + "/kpis").body()).doesNotContain(secret);
+        // events (settlement, partner systems) and hub notifications are built from the same partner view
+        TestKafka.awaitRecords(Topics.DISPUTE_EVENTS, r -> id.equals(r.key())
+                && TestKafka.value(r).contains("IN_REVIEW"), 1, SettlementFixtures.PATIENCE);
+        assertThat(TestKafka.awaitRecords(Topics.DISPUTE_EVENTS, r -> id.equals(r.key()), 2,
+                SettlementFixtures.PATIENCE)).allSatisfy(r -> assertThat(TestKafka.value(r)).doesNotContain(secret));
+        assertThat(jdbc.sql("select count(*) from hub_event where payload like :s")
+                .param("s", "%" + id + "%").query(Long.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from hub_event where payload like :s")
+                .param("s", "%" + secret + "%").query(Long.class).single()).isZero();
+        // the audit trail records the note by id only
+        assertThat(jdbc.sql("select count(*) from audit_event where cast(after_state as text) like :s")
+                .param("s", "%" + secret + "%").query(Long.class).single()).isZero();
+        String auditor = TestJwt.staff("aud", Roles.AUDITOR);
+        assertThat(TestHttp.localPort(port).as(auditor).get(Disputing.TICKETS + "/" + id).body())
+                .doesNotContain(secret);
+    }
+}

@@ -1,0 +1,145 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.Topics;
+import io.accord.dispute.SettlementFixtures;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The window, amount, one-open-per-line and input rules of opening; each refusal changes nothing. */
+@AccordServiceTest
+class DisputeOpeningRulesTests {
+
+    @LocalServerPort
+    int port;
+    private final SettlementFixtures settlement;
+    private final JdbcClient jdbc;
+
+    DisputeOpeningRulesTests(SettlementFixtures settlement, JdbcClient jdbc) {
+        this.settlement = settlement;
+        this.jdbc = jdbc;
+    }
+
+    private long disputesOf(String partnerId) {
+        return jdbc.sql("select count(*) from dispute where partner_id = :p").param("p", UUID.fromString(partnerId))
+                .query(Long.class).single();
+    }
+
+    @Test
+    void aStatementPastTheDefaultWindowIsRefusedWith422NamingTheWindow() {
+        Disputing as = new Disputing(port);
+        String old = settlement.issue(as.partnerId, "100.00", Instant.now().minus(61, ChronoUnit.DAYS));
+        TestHttp.Response refused = as.partner.post(Disputing.TICKETS, Disputing.ticket(old, "l-1", "5", "RATE"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asString()).contains("dispute window of 60 days");
+        assertThat(refused.json().path("disputeWindowDays").asInt()).isEqualTo(60);
+        assertThat(disputesOf(as.partnerId)).isZero();
+    }
+
+    @Test
+    void theAgreementsDisputeWindowReplacesTheDefault() {
+        Disputing as = new Disputing(port);
+        settlement.agreement(as.partnerId, 90);
+        String issued = settlement.issue(as.partnerId, "100.00", Instant.now().minus(75, ChronoUnit.DAYS));
+        assertThat(as.partner.post(Disputing.TICKETS, Disputing.ticket(issued, "l-1", "5", "RATE")).status())
+                .isEqualTo(201);
+        settlement.agreement(as.partnerId, 30);
+        String second = settlement.issue(as.partnerId, "100.00", Instant.now().minus(31, ChronoUnit.DAYS));
+        TestHttp.Response refused = as.partner.post(Disputing.TICKETS, Disputing.ticket(second, "l-2", "5", "RATE"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("detail").asString()).contains("window of 30 days");
+    }
+
+    @Test
+    void theAmountCannotExceedTheKnownLineAmountNorTheStatementTotal() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
+        // a reconciliation told us line L7 is 40.00 (and opens its own dispute on it, which we withdraw)
+        String lineId = "L7-" + UUID.randomUUID();
+        settlement.send(Topics.SETTLEMENT_EVENTS, settlement.discrepancy(as.partnerId, statement,
+                List.of(SettlementFixtures.mismatch(lineId, "40.00", "45.00")), "5.00"));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> disputesOf(as.partnerId) == 1);
+        String auto = jdbc.sql("select id from dispute where partner_id = :p").param("p",
+                UUID.fromString(as.partnerId)).query(UUID.class).single().toString();
+        as.step(as.partner, auto, "withdrawal", "{\"reason\": \"we open our own\"}");
+
+        TestHttp.Response overLine = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, lineId,
+                "40.01", "RATE"));
+        assertThat(overLine.status()).isEqualTo(422);
+        assertThat(overLine.json().path("limit").asString()).isEqualTo("40.000000");
+        assertThat(as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, lineId, "40.00", "RATE"))
+                .status()).isEqualTo(201);
+
+        TestHttp.Response overTotal = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "unknown-line",
+                "100.01", "RATE"));
+        assertThat(overTotal.status()).isEqualTo(422);
+        assertThat(overTotal.json().path("detail").asString()).contains("statement's total 100");
+        assertThat(disputesOf(as.partnerId)).isEqualTo(2);
+    }
+
+    @Test
+    void aLineHasOneOpenDisputeAtATime() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
+        assertThat(as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "dup-line", "5", "RATE")).status())
+                .isEqualTo(201);
+        TestHttp.Response second = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "dup-line", "6",
+                "TAX"));
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().path("detail").asString()).contains("dup-line");
+        assertThat(disputesOf(as.partnerId)).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsA400NamingTheFieldAndAnUnknownStatementA422() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
+        TestHttp.Response category = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "l", "5",
+                "PRICE"));
+        assertThat(category.status()).isEqualTo(400);
+        assertThat(category.body()).contains("category");
+        TestHttp.Response type = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "l", "5", "RATE")
+                .replace("BillingDispute", "Incident"));
+        assertThat(type.status()).isEqualTo(400);
+        assertThat(type.body()).contains("ticketType");
+        TestHttp.Response amount = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "l", "5.1234567",
+                "RATE"));
+        assertThat(amount.status()).isEqualTo(400);
+        assertThat(amount.body()).contains("disputedAmount.value");
+        TestHttp.Response currency = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "l", "5", "RATE")
+                .replace("EUR", "USD"));
+        assertThat(currency.status()).isEqualTo(422);
+        assertThat(currency.body()).contains("USD");
+        TestHttp.Response role = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "l", "5", "RATE")
+                .replace("StatementLine", "Banana"));
+        assertThat(role.status()).isEqualTo(400);
+        assertThat(role.body()).contains("relatedEntity[1].role");
+        TestHttp.Response unknown = as.partner.post(Disputing.TICKETS, Disputing.ticket(UUID.randomUUID()
+                .toString(), "l", "5", "RATE"));
+        assertThat(unknown.status()).isEqualTo(422);
+        TestHttp.Response empty = as.partner.post(Disputing.TICKETS, "{}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(disputesOf(as.partnerId)).isZero();
+    }
+
+    @Test
+    void anotherPartnersStatementCannotBeDisputed() {
+        Disputing owner = new Disputing(port);
+        Disputing other = new Disputing(port);
+        String statement = settlement.issue(owner.partnerId, "100.00", Instant.now());
+        assertThat(other.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "l", "5", "RATE")).status())
+                .isEqualTo(422);
+        assertThat(disputesOf(other.partnerId)).isZero();
+    }
+}

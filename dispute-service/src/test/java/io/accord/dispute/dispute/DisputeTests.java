@@ -1,0 +1,120 @@
+package io.accord.dispute.dispute;
+
+import io.accord.platform.problem.ConflictException;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DisputeTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-10T09:00:00Z");
+
+    private static Dispute open(String amount) {
+        Dispute dispute = new Dispute(UUID.randomUUID(), UUID.randomUUID(), Category.RATE, new BigDecimal(amount),
+                "EUR", "rate", "s-1", Dispute.Source.PARTNER, null,
+                List.of(new Dispute.Item("StatementLine", "l-1", new BigDecimal(amount))), "pa", NOW,
+                NOW.plusSeconds(86_400), NOW.plusSeconds(864_000));
+        dispute.opened();
+        return dispute;
+    }
+
+    private static Dispute.Proposal proposal(String amount) {
+        return new Dispute.Proposal("CREDIT_PARTNER", new BigDecimal(amount), "re-rated", "fin", NOW);
+    }
+
+    @Test
+    void goesFromOpenThroughReviewAndProposalToResolvedAndClosed() {
+        Dispute dispute = open("100");
+        dispute.startReview("fin", NOW);
+        dispute.propose(proposal("100"));
+        dispute.accept("pa", null, "adj-1", NOW);
+        assertThat(dispute.state).isEqualTo(DisputeState.RESOLVED);
+        assertThat(dispute.outcome).isEqualTo("ACCEPTED");
+        assertThat(dispute.adjustmentId).isEqualTo("adj-1");
+        dispute.close("fin", NOW);
+        assertThat(dispute.history).extracting(Dispute.StatusChange::state).containsExactly("open", "inReview",
+                "resolutionProposed", "accepted", "resolved", "closed");
+    }
+
+    @Test
+    void aPartialCreditIsPartiallyAcceptedAndAZeroProposalMovesNoMoney() {
+        Dispute partial = open("100");
+        partial.startReview("fin", NOW);
+        partial.propose(proposal("40"));
+        partial.accept("pa", null, "adj", NOW);
+        assertThat(partial.outcome).isEqualTo("PARTIALLY_ACCEPTED");
+
+        Dispute none = open("100");
+        none.startReview("fin", NOW);
+        none.propose(proposal("0"));
+        none.accept("pa", null, "adj", NOW);
+        assertThat(none.outcome).isEqualTo("REJECTED");
+        assertThat(none.adjustmentId).isNull();
+    }
+
+    @Test
+    void aRejectionRecordsItsReasonAndReturnsToReview() {
+        Dispute dispute = open("100");
+        dispute.startReview("fin", NOW);
+        dispute.propose(proposal("10"));
+        dispute.reject("pa", "too little", NOW);
+        assertThat(dispute.state).isEqualTo(DisputeState.IN_REVIEW);
+        assertThat(dispute.proposal).isNull();
+        assertThat(dispute.rejectionReason).isEqualTo("too little");
+        assertThat(dispute.history).extracting(Dispute.StatusChange::state).endsWith("rejected", "inReview");
+        dispute.propose(proposal("100"));
+        assertThat(dispute.state).isEqualTo(DisputeState.RESOLUTION_PROPOSED);
+    }
+
+    @Test
+    void illegalTransitionsAreRefused() {
+        Dispute dispute = open("100");
+        assertThatThrownBy(() -> dispute.propose(proposal("1"))).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is open");
+        assertThatThrownBy(() -> dispute.accept("pa", null, "a", NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> dispute.close("fin", NOW)).isInstanceOf(ConflictException.class);
+        dispute.withdraw("pa", "settled", NOW);
+        assertThatThrownBy(() -> dispute.withdraw("pa", "again", NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> dispute.startReview("fin", NOW)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aResolvedDisputeCanNoLongerBeWithdrawnOrEscalated() {
+        Dispute dispute = open("100");
+        dispute.startReview("fin", NOW);
+        dispute.propose(proposal("100"));
+        dispute.accept("pa", null, "adj", NOW);
+        assertThatThrownBy(() -> dispute.withdraw("pa", "late", NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> dispute.escalate("partner-manager", "pa", "late", NOW))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void escalationGoesToTheRoleAndReviewResumesFromIt() {
+        Dispute dispute = open("100");
+        dispute.escalate("partner-manager", "pa", "no answer", NOW);
+        assertThat(dispute.state).isEqualTo(DisputeState.ESCALATED);
+        assertThat(dispute.escalatedTo).isEqualTo("partner-manager");
+        dispute.startReview("pm", NOW);
+        assertThat(dispute.state).isEqualTo(DisputeState.IN_REVIEW);
+        assertThat(dispute.firstRespondedAt).isEqualTo(NOW);
+    }
+
+    @Test
+    void timersAreOverdueOnlyWhileOpenAndOnlyOnce() {
+        Dispute dispute = open("100");
+        Instant late = NOW.plusSeconds(2 * 86_400);
+        assertThat(dispute.firstResponseOverdue(NOW)).isFalse();
+        assertThat(dispute.firstResponseOverdue(late)).isTrue();
+        dispute.breached("FIRST_RESPONSE", late);
+        assertThat(dispute.firstResponseOverdue(late)).isFalse();
+        dispute.withdraw("pa", "done", late);
+        assertThat(dispute.resolutionOverdue(NOW.plusSeconds(10_000_000))).isFalse();
+    }
+}

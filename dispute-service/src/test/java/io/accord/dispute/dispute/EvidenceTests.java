@@ -1,0 +1,79 @@
+package io.accord.dispute.dispute;
+
+import io.accord.dispute.SettlementFixtures;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestMultipart;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Evidence: type checked by content, size limited, SHA-256 recorded, versioned, readable by both sides. */
+@AccordServiceTest
+class EvidenceTests {
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
+
+    @LocalServerPort
+    int port;
+    private final SettlementFixtures settlement;
+
+    EvidenceTests(SettlementFixtures settlement) {
+        this.settlement = settlement;
+    }
+
+    @Test
+    void anUploadIsRecordedWithItsHashAndANewVersionKeepsTheAttachment() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        TestHttp.Response first = as.partner.postMultipart(Disputing.API + "/" + id + "/attachments",
+                new TestMultipart().field("name", "CDR extract").file("file", "cdrs.pdf", "application/pdf", PDF));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        JsonNode attachment = first.json().path("attachment").get(0);
+        assertThat(attachment.path("name").asString()).isEqualTo("CDR extract");
+        assertThat(attachment.path("mimeType").asString()).isEqualTo("application/pdf");
+        assertThat(attachment.path("sha256").asString()).isEqualTo(DigestUtils.sha256Hex(PDF));
+        assertThat(attachment.path("version").asInt()).isEqualTo(1);
+
+        String attachmentId = attachment.path("id").asString();
+        TestHttp.Response second = as.finance.postMultipart(Disputing.API + "/" + id + "/attachments",
+                new TestMultipart().field("attachmentId", attachmentId)
+                        .file("file", "scan.png", "application/pdf", PNG));
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(second.json().path("attachment")).hasSize(1);
+        assertThat(second.json().path("attachment").get(0).path("version").asInt()).isEqualTo(2);
+        assertThat(second.json().path("attachment").get(0).path("mimeType").asString()).isEqualTo("image/png");
+
+        TestHttp.Response v1 = as.partner.get(Disputing.API + "/" + id + "/attachments/" + attachmentId
+                + "/content?version=1");
+        assertThat(v1.status()).isEqualTo(200);
+        assertThat(v1.header("X-Checksum-SHA256")).isEqualTo(DigestUtils.sha256Hex(PDF));
+        assertThat(v1.body()).startsWith("%PDF-1.4");
+    }
+
+    @Test
+    void anExecutableRenamedToPdfIsRefusedAndNothingIsStored() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+        TestHttp.Response refused = as.partner.postMultipart(Disputing.API + "/" + id + "/attachments",
+                new TestMultipart().file("file", "invoice.pdf", "application/pdf", exe));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("executable");
+        TestHttp.Response tooBig = as.partner.postMultipart(Disputing.API + "/" + id + "/attachments",
+                new TestMultipart().file("file", "big.pdf", "application/pdf", new byte[2 * 1024 * 1024]));
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(as.partner.get(Disputing.TICKETS + "/" + id).json().path("attachment")).isEmpty();
+        Disputing other = new Disputing(port);
+        assertThat(other.partner.postMultipart(Disputing.API + "/" + id + "/attachments",
+                new TestMultipart().file("file", "x.pdf", "application/pdf", PDF)).status()).isEqualTo(404);
+    }
+}

@@ -58,6 +58,7 @@ final class RatingFixtures {
     static final class InstanceBuilder {
         private final String id;
         private String subscriber = "491700000001";
+        private final List<String> identifiers = new ArrayList<>();
         private String offering = "offer-voice";
         private String owner;
         private String category = "VOICE_BUNDLES";
@@ -71,6 +72,8 @@ final class RatingFixtures {
         }
 
         InstanceBuilder subscriber(String value) { subscriber = value; return this; }
+        /** Further identifiers the subscriber is known by (ICCID, account id), beside the canonical one. */
+        InstanceBuilder alsoKnownAs(String... values) { identifiers.addAll(List.of(values)); return this; }
         InstanceBuilder offering(String value) { offering = value; return this; }
         InstanceBuilder ownedBy(String partner) { owner = partner; return this; }
         InstanceBuilder category(String value) { category = value; return this; }
@@ -82,7 +85,10 @@ final class RatingFixtures {
         InstanceBuilder valid(Instant validFrom, Instant validTo) { from = validFrom; to = validTo; return this; }
 
         ProductInstance build() {
-            return new ProductInstance(id, subscriber, offering, 3, owner, category, buyer, participants, from, to);
+            List<String> all = new ArrayList<>(List.of(subscriber));
+            all.addAll(identifiers);
+            return new ProductInstance(id, subscriber, all, offering, 3, owner, category, buyer, participants, from,
+                    to);
         }
     }
 

@@ -371,6 +371,7 @@ class LedgerWriter {
         if (rated.isEmpty()) {
             return;
         }
+        Map<String, String> customers = customerReferences(rated); // before the lock: it is held until commit
         long last = withStatement("update usage_rated_sequence set last_seq = last_seq + ? where id = 1"
                 + " returning last_seq", statement -> {
             statement.setLong(1, rated.size());
@@ -382,7 +383,7 @@ class LedgerWriter {
         long seq = last - rated.size();
         CsvRows rows = new CsvRows();
         for (RatedRow row : rated) {
-            appendRated(rows, ++seq, row, now);
+            appendRated(rows, ++seq, row, customers.get(row.rated().basis().productInstanceId()), now);
         }
         copy("""
                 copy usage_rated (seq, rated_id, kind, reversal_of, source, usage_id, subscriber_id, usage_time,
@@ -394,7 +395,27 @@ class LedgerWriter {
                     kafka_offset) from stdin (format csv)""", rows);
     }
 
-    private void appendRated(CsvRows rows, long seq, RatedRow row, Instant now) {
+    /**
+     * The customer reference (for billing on behalf) of each product instance rated, from the order read model's
+     * copy of the product ({@code ProductDetails.customerId}); the engine does not carry it.
+     */
+    private Map<String, String> customerReferences(List<RatedRow> rated) {
+        String[] products = rated.stream().map(row -> row.rated().basis().productInstanceId()).distinct()
+                .toArray(String[]::new);
+        return withStatement("select product_id, details->>'customerId' from rating_product"
+                + " where product_id = any(?)", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("text", products));
+            Map<String, String> customers = new java.util.HashMap<>();
+            try (ResultSet found = statement.executeQuery()) {
+                while (found.next()) {
+                    customers.put(found.getString(1), found.getString(2));
+                }
+            }
+            return customers;
+        });
+    }
+
+    private void appendRated(CsvRows rows, long seq, RatedRow row, String customerReference, Instant now) {
         RatedUsage rated = row.rated();
         UsageRecord usage = rated.usage();
         RatingBasis basis = rated.basis();
@@ -430,7 +451,7 @@ class LedgerWriter {
                 .text(rated.allocation().name()).text(json.writeValueAsString(parties)).textArray(partnerIds)
                 .text(basis.productInstanceId()).text(basis.offeringId()).number(basis.offeringVersion())
                 .text(basis.priceVersionId()).number(basis.priceVersion()).text(json.writeValueAsString(agreements))
-                .text(null)
+                .text(customerReference)
                 .text(tiers.mode().name()).text(json.writeValueAsString(portions)).bool(tiers.provisional())
                 .text(tiers.accumulator().period().name()).date(tiers.accumulator().periodStart())
                 .number(tiers.accumulatorBefore()).number(tiers.accumulatorAfter()).number(row.arrivalOrder())

@@ -1,28 +1,27 @@
 package io.accord.rating.ingest;
 
 import io.accord.rating.engine.RatingSnapshot;
+import io.accord.rating.model.RatingModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
-import java.util.List;
 
-/** TEMPORARY until the read models (RatingModel) are merged: an empty snapshot. */
+/** The pipeline rates against the model feature's {@link RatingModel}. */
 @Configuration(proxyBeanMethods = false)
 class ModelSnapshots {
 
     @Bean
-    RatingSnapshots ratingSnapshots() {
-        RatingSnapshot empty = new RatingSnapshot(List.of(), List.of(), List.of());
+    RatingSnapshots ratingSnapshots(RatingModel model) {
         return new RatingSnapshots() {
             @Override
             public RatingSnapshot current() {
-                return empty;
+                return model.snapshot();
             }
 
             @Override
             public boolean awaitCurrent(Duration timeout) {
-                return true;
+                return model.awaitCurrent(timeout);
             }
         };
     }

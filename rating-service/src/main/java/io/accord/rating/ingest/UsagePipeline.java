@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +50,8 @@ final class UsagePipeline {
     /** Where this consumer sought each assigned partition, i.e. the database offset it expects to move on from. */
     private final Map<TopicPartition, Long> expected = new HashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Set<TopicPartition> assigned = Set.of();
+    private final AtomicLong processed = new AtomicLong();
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
@@ -88,6 +92,16 @@ final class UsagePipeline {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The partitions this consumer holds now (for tests and ops). */
+    Set<TopicPartition> assigned() {
+        return assigned;
+    }
+
+    /** How many records this consumer's committed batches held. */
+    long processed() {
+        return processed.get();
     }
 
     boolean isRunning() {
@@ -175,6 +189,7 @@ final class UsagePipeline {
                 log.debug("Kafka offset commit (monitoring only) failed: {}", failure.toString());
             }
         });
+        processed.addAndGet(batch.size());
         metrics.batch(result, batch, System.nanoTime() - started, clock.instant());
     }
 
@@ -233,16 +248,19 @@ final class UsagePipeline {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             seekQuietly(kafka, partitions);
+            assigned = Set.copyOf(kafka.assignment());
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(expected::remove);
+            assigned = Set.of();
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(expected::remove);
+            assigned = Set.of();
         }
     }
 

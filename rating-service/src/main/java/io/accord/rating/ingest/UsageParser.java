@@ -23,6 +23,11 @@ import java.util.Map;
 final class UsageParser {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** Longer identifiers could not be indexed (a btree entry holds about 2,700 bytes): such a record is INVALID. */
+    static final int MAX_ID_LENGTH = 200;
+    /** Quantities beyond these are no usage (and would make absurdly long numbers). */
+    private static final int MAX_INTEGER_DIGITS = 15;
+    private static final int MAX_DECIMALS = 9;
 
     private UsageParser() {
     }
@@ -69,7 +74,14 @@ final class UsageParser {
     /** A string, or a number written without quotes; anything else is a problem naming the field. */
     private static String text(JsonParser parser, JsonToken token, String name, Fields fields) {
         return switch (token) {
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getString();
+            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                String value = parser.getString();
+                if (value.indexOf('\u0000') >= 0) {
+                    fields.problem(name + " contains a NUL character");
+                    yield null;
+                }
+                yield value;
+            }
             case VALUE_NULL -> null;
             default -> {
                 parser.skipChildren();
@@ -93,7 +105,12 @@ final class UsageParser {
         while ((name = parser.nextName()) != null) {
             JsonToken value = parser.nextToken();
             if (value.isScalarValue()) {
-                values.put(name, value == JsonToken.VALUE_NULL ? null : parser.getString());
+                String text = value == JsonToken.VALUE_NULL ? null : parser.getString();
+                if (name.indexOf('\u0000') >= 0 || text != null && text.indexOf('\u0000') >= 0) {
+                    fields.problem("characteristics." + name.replace('\u0000', ' ') + " contains a NUL character");
+                    continue;
+                }
+                values.put(name, text);
             } else {
                 parser.skipChildren();
                 fields.problem("characteristics." + name + " must be a string");
@@ -125,32 +142,60 @@ final class UsageParser {
             if (failure != null) {
                 problem(failure);
             }
+            source = limited("source", source);
+            usageId = limited("usageId", usageId);
+            subscriberId = limited("subscriberId", subscriberId);
+            usageType = limited("usageType", usageType);
+            productId = limited("productId", productId);
+            offeringId = limited("offeringId", offeringId);
             OffsetDateTime time = null;
             if (startTime != null) {
                 try {
                     time = OffsetDateTime.parse(startTime);
+                    if (time.getYear() < 1900 || time.getYear() > 9999) {
+                        problem("startTime '" + abbreviated(startTime) + "' is not between the years 1900 and 9999");
+                        time = null;
+                    }
                 } catch (DateTimeParseException bad) {
-                    problem("startTime '" + startTime + "' is not an ISO-8601 date-time with offset");
+                    problem("startTime '" + abbreviated(startTime) + "' is not an ISO-8601 date-time with offset");
                 }
             }
             BigDecimal amount = null;
             if (quantity != null) {
                 try {
                     amount = new BigDecimal(quantity);
+                    if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS || amount.scale() > MAX_DECIMALS) {
+                        problem("quantity '" + quantity + "' has more than " + MAX_INTEGER_DIGITS + " digits before"
+                                + " or " + MAX_DECIMALS + " after the decimal point");
+                        amount = null;
+                    }
                 } catch (NumberFormatException bad) {
-                    problem("quantity '" + quantity + "' is not a decimal number");
+                    problem("quantity '" + abbreviated(quantity) + "' is not a decimal number");
                 }
             }
             UnitOfMeasure measure = null;
             if (unit != null) {
                 measure = UnitOfMeasure.ofCode(unit).orElse(null);
                 if (measure == null) {
-                    problem("unit '" + unit + "' is not a unit of measure");
+                    problem("unit '" + abbreviated(unit) + "' is not a unit of measure");
                 }
             }
             UsageRecord record = new UsageRecord(blankToNull(source), blankToNull(usageId), usageType, subscriberId,
                     time, amount, measure, productId, offeringId, characteristics);
             return new Parsed(record, problem);
+        }
+
+        /** The value, or {@code null} with a problem when it is too long to be an identifier. */
+        private String limited(String name, String value) {
+            if (value != null && value.length() > MAX_ID_LENGTH) {
+                problem(name + " is longer than " + MAX_ID_LENGTH + " characters");
+                return null;
+            }
+            return value;
+        }
+
+        private static String abbreviated(String value) {
+            return value.length() > 40 ? value.substring(0, 40) + "…" : value;
         }
 
         private static String blankToNull(String value) {

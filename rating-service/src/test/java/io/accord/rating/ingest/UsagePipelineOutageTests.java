@@ -7,7 +7,6 @@ import io.accord.rating.model.RatingModel;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestKafka;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,11 +55,12 @@ class UsagePipelineOutageTests {
 
         await().atMost(Duration.ofSeconds(180)).until(() -> received(source) == RECORDS);
         scenario.assertConserved();
-        List<ConsumerRecord<String, byte[]>> published = TestKafka.awaitRecords(Topics.USAGE_RATED,
-                record -> TestKafka.value(record).contains("\"source\":\"" + source + "\""), (int) scenario.unique,
-                Duration.ofSeconds(120));
+        // at least once: a batch unacknowledged when the broker went away is sent again, so count distinct ids
         Set<String> ratedIds = new HashSet<>();
-        published.forEach(record -> ratedIds.add(JSON.readTree(TestKafka.value(record)).path("ratedId").asString()));
+        TestKafka.awaitRecords(Topics.USAGE_RATED,
+                record -> TestKafka.value(record).contains("\"source\":\"" + source + "\"")
+                        && ratedIds.add(JSON.readTree(TestKafka.value(record)).path("ratedId").asString()),
+                (int) scenario.unique, Duration.ofSeconds(120));
         assertThat(ratedIds).hasSize((int) scenario.unique);
     }
 
@@ -73,14 +73,16 @@ class UsagePipelineOutageTests {
         sendAll(scenario.usage);
         for (int round = 0; round < 5; round++) {
             long before = received(source);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).ignoreExceptions()
                     .until(() -> received(source) > before || received(source) == RECORDS);
-            jdbc.sql("""
+            // the connections at work (the pipeline's batch in flight among them); this test's idle ones survive
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> jdbc.sql("""
                     select count(pg_terminate_backend(pid)) from pg_stat_activity
-                    where datname = current_database() and pid <> pg_backend_pid()""").query(Long.class).single();
+                    where datname = current_database() and pid <> pg_backend_pid()
+                      and state in ('active', 'idle in transaction')""").query(Long.class).single() >= 0);
         }
 
-        await().atMost(Duration.ofSeconds(180)).until(() -> received(source) == RECORDS);
+        await().atMost(Duration.ofSeconds(180)).ignoreExceptions().until(() -> received(source) == RECORDS);
         scenario.assertConserved();
     }
 
@@ -124,6 +126,9 @@ class UsagePipelineOutageTests {
         }
 
         void assertConserved() {
+            // a connection killed while idle in the pool fails once when next used
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> jdbc.sql("select 1").query(Integer.class).single() == 1);
             assertThat(jdbc.sql("""
                             select sum(received), sum(rated), sum(suspended), sum(duplicates) from usage_source_day
                             where source = :source""").param("source", source)

@@ -10,6 +10,7 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +42,8 @@ class UsagePipelineTests {
     RatingModel model;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
     @LocalServerPort
     int port;
 
@@ -213,6 +216,41 @@ class UsagePipelineTests {
                 java.util.UUID.randomUUID().toString(), Roles.PARTNER_ADMIN)).get("/api/rating/reconciliation?from="
                 + today);
         assertThat(partner.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBatchWhosePartitionMovedOnMeanwhileIsDroppedAndReadAgainFromTheDatabaseOffset() {
+        String id = unique();
+        String subscriber = "+49156" + id;
+        String source = "src-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        sendUsage(call(source, "probe", subscriber, 60));
+        JsonNode probe = awaitFate(source, "probe");
+        Map<String, Object> where = jdbc.sql("""
+                        select kafka_partition, kafka_offset from usage_rated where source = :source""")
+                .param("source", source).query().singleRow();
+        int partition = ((Number) where.get("kafka_partition")).intValue();
+        long next = ((Number) where.get("kafka_offset")).longValue() + 1;
+        double fencedBefore = meters.get("accord.rating.ingest.retries").tag("cause", "fenced").counter().count();
+        // another consumer (a zombie the group has not noticed yet) processes the next record of the partition
+        assertThat(jdbc.sql("""
+                        update usage_offset set next_offset = :moved
+                        where consumer_group = 'rating-usage' and topic = :topic and kafka_partition = :partition
+                          and next_offset = :next""")
+                .param("moved", next + 1).param("topic", Topics.USAGE_RAW).param("partition", partition)
+                .param("next", next).update()).isEqualTo(1);
+
+        sendUsage(call(source, "taken-by-the-other", subscriber, 60));
+        sendUsage(call(source, "mine", subscriber, 60));
+
+        assertThat(awaitFate(source, "mine").path("ratings")).hasSize(1);
+        assertThat(staff().get("/api/rating/usage/" + source + "/taken-by-the-other").status()).isEqualTo(404);
+        assertThat(meters.get("accord.rating.ingest.retries").tag("cause", "fenced").counter().count())
+                .isGreaterThan(fencedBefore);
+        assertThat(counters(source)).containsExactly(2L, 2L, 0L, 0L);
+        assertThat(probe.path("fate").asString()).isEqualTo("RATED");
     }
 
     /** received, rated, suspended, duplicates of a source over all days. */

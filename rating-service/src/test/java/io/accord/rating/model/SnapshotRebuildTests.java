@@ -1,0 +1,125 @@
+package io.accord.rating.model;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.catalog.UnitOfMeasure;
+import io.accord.contracts.events.OfferingLaunched;
+import io.accord.contracts.events.ProductActivated;
+import io.accord.rating.engine.RatingEngine;
+import io.accord.rating.engine.RatingOutcome;
+import io.accord.rating.engine.RatingSnapshot;
+import io.accord.rating.engine.TierAccumulators;
+import io.accord.rating.engine.UsageRecord;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.DomainEvents;
+import io.accord.testsupport.OrderEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static io.accord.rating.model.ModelFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The snapshot is rebuilt once per burst, and loading it afresh from the tables (a restart) gives the same one. */
+@AccordServiceTest
+class SnapshotRebuildTests {
+
+    private static final int BURST = 300;
+
+    private final RatingModel model;
+    private final ModelRows rows;
+    private final ModelStore store;
+    private final Clock clock;
+    private final RatingModelProperties properties;
+    private final JdbcClient jdbc;
+    private final ModelFixture fixture;
+
+    SnapshotRebuildTests(RatingModel model, ModelRows rows, ModelStore store, Clock clock,
+                         RatingModelProperties properties, JdbcClient jdbc) {
+        this.model = model;
+        this.rows = rows;
+        this.store = store;
+        this.clock = clock;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.fixture = new ModelFixture(jdbc, model);
+    }
+
+    @Test
+    void aBurstOfEventsIsRebuiltFewTimesAndEveryEventIsInTheSnapshot() {
+        String offering = "offer-" + UUID.randomUUID();
+        OfferingLaunched launched = CatalogFeed.launched(offering, null,
+                List.of(CatalogFeed.usage("sms", 1, "MESSAGE", "0.05", List.of("SMS"), T0, null)));
+        CatalogFeed.send(launched, 1L);
+        fixture.awaitApplied(CatalogEventsListener.CONSUMER, launched);
+        long before = model.version();
+
+        String prefix = "+4915" + (System.nanoTime() % 100_000L);
+        List<ProductActivated> burst = IntStream.range(0, BURST)
+                .mapToObj(i -> OrderEvents.product("pi-" + UUID.randomUUID(), offering)
+                        .identifier("MSISDN", prefix + String.format("%04d", i)).valid(T0, null).activated())
+                .toList();
+        DomainEvents.sendAll(Topics.ORDER_EVENTS, burst, null);
+        fixture.awaitApplied(OrderEventsListener.CONSUMER, burst.stream().map(ProductActivated::eventId).toList());
+
+        long rebuilds = model.version() - before;
+        assertThat(rebuilds).isPositive().isLessThan(BURST / 4);
+        RatingEngine engine = new RatingEngine(model.snapshot(), clock, RatingEngine.DEFAULT_TOO_OLD_AFTER);
+        for (int i = 0; i < BURST; i++) {
+            assertThat(engine.rate(usage(prefix + String.format("%04d", i), "SMS", 0), new TierAccumulators()))
+                    .isInstanceOf(io.accord.rating.engine.RatedUsage.class);
+        }
+    }
+
+    @Test
+    void reloadingFromTheTablesGivesTheSameSnapshot() {
+        assertThat(model.awaitCurrent(ModelFixture.PATIENCE)).isTrue();
+        RatingModel restarted = new RatingModel(rows, store, clock, properties);
+        try {
+            assertThat(restarted.version()).isEqualTo(1);
+            assertThat(restarted.current().built().revision()).isEqualTo(model.current().built().revision());
+            assertThat(restarted.current().built().products()).isEqualTo(model.current().built().products());
+            assertThat(restarted.current().built().prices()).isEqualTo(model.current().built().prices());
+            assertThat(restarted.current().built().agreements()).isEqualTo(model.current().built().agreements());
+
+            List<String> subscribers = jdbc.sql("select distinct value from rating_product_identifier")
+                    .query(String.class).list();
+            assertThat(subscribers).isNotEmpty();
+            int compared = 0;
+            for (String subscriber : subscribers) {
+                for (String type : List.of("VOICE", "SMS", "DATA")) {
+                    for (int day = -1; day <= 12; day += 3) {
+                        UsageRecord usage = usage(subscriber, type, day);
+                        assertThat(rate(restarted.snapshot(), usage)).isEqualTo(rate(model.snapshot(), usage));
+                        compared++;
+                    }
+                }
+            }
+            assertThat(compared).isGreaterThan(0);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    private RatingOutcome rate(RatingSnapshot snapshot, UsageRecord usage) {
+        return new RatingEngine(snapshot, clock, RatingEngine.DEFAULT_TOO_OLD_AFTER).rate(usage,
+                new TierAccumulators());
+    }
+
+    private static UsageRecord usage(String subscriber, String type, int day) {
+        UnitOfMeasure unit = switch (type) {
+            case "VOICE" -> UnitOfMeasure.S;
+            case "DATA" -> UnitOfMeasure.MB;
+            default -> UnitOfMeasure.MESSAGE;
+        };
+        return new UsageRecord("test", subscriber + type + day, type, subscriber,
+                T0.plus(Duration.ofDays(day)).plusSeconds(17).atOffset(ZoneOffset.UTC), new BigDecimal("61"), unit,
+                null, null, null);
+    }
+}

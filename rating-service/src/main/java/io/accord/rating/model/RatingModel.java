@@ -139,8 +139,9 @@ public class RatingModel {
         rebuildScheduled.set(false);
         try {
             long started = System.nanoTime();
-            ModelRows.Everything everything = rows.everything();
-            if (everything.revision() != current.built().revision()) {
+            // events that changed nothing (other types, stale ones) count no revision: no need to read every row
+            if (store.revision() != current.built().revision()) {
+                ModelRows.Everything everything = rows.everything();
                 Built built = SnapshotBuilder.build(everything);
                 current = new Current(built, current.version() + 1, clock.instant());
                 lastBuild = Duration.ofNanos(System.nanoTime() - started);

@@ -90,10 +90,11 @@ class ModelRows {
                 .query(this::product).list();
     }
 
-    /** Whether an offering is retired, and when; absent when rating never heard of it. */
-    Map<String, Object> offering(String offeringId) {
-        return jdbc.sql("select retired_at, retired_reason, sequence from rating_offering where offering_id = :id")
-                .param("id", offeringId).query().listOfRows().stream().findFirst().orElse(Map.of());
+    /** When the offering was retired; {@code null} while it is not (or rating never heard of it). */
+    Instant retiredAt(String offeringId) {
+        List<Instant> found = jdbc.sql("select retired_at from rating_offering where offering_id = :id")
+                .param("id", offeringId).query((rs, row) -> instant(rs, "retired_at")).list();
+        return found.isEmpty() ? null : found.getFirst();
     }
 
     /** Row counts per table, for ops. */

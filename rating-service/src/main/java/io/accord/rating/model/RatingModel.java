@@ -38,6 +38,8 @@ public class RatingModel {
     private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
     private final Object rebuilt = new Object();
     private volatile Current current;
+    /** How long the last rebuild took: the next waits at least as long, so rebuilding takes at most half a core. */
+    private volatile Duration lastBuild = Duration.ZERO;
 
     /** What the model holds now: the snapshot, its number, and when and from which revision it was built. */
     record Current(Built built, long version, Instant builtAt) {
@@ -102,9 +104,13 @@ public class RatingModel {
         return current;
     }
 
-    /** A change was committed: rebuild soon, once for however many follow within the debounce time. */
+    /**
+     * A change was committed: rebuild soon, once for however many follow within the debounce time (or within the
+     * last rebuild's duration, when that is longer: a large model is rebuilt less often rather than constantly).
+     */
     void changed() {
-        requestRebuild(debounce);
+        Duration last = lastBuild;
+        requestRebuild(last.compareTo(debounce) > 0 ? last : debounce);
     }
 
     private void requestRebuild(Duration delay) {
@@ -133,10 +139,12 @@ public class RatingModel {
         rebuildScheduled.set(false);
         try {
             long started = System.nanoTime();
-            ModelRows.Everything everything = rows.everything();
-            if (everything.revision() != current.built().revision()) {
+            // events that changed nothing (other types, stale ones) count no revision: no need to read every row
+            if (store.revision() != current.built().revision()) {
+                ModelRows.Everything everything = rows.everything();
                 Built built = SnapshotBuilder.build(everything);
                 current = new Current(built, current.version() + 1, clock.instant());
+                lastBuild = Duration.ofNanos(System.nanoTime() - started);
                 log.info("Rating snapshot {} built from revision {} in {} ms: {} products, {} prices, {} agreements"
                                 + "{}", current.version(), built.revision(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), built.products(),

@@ -57,19 +57,22 @@ final class SnapshotMapping {
         BigDecimal rate = mode == TierMode.FLAT ? new BigDecimal(price.amount()) : null;
         BigDecimal first = increment(price.roundingFirst(), unit);
         BigDecimal next = increment(price.roundingNext(), unit);
+        // catalog's increments are seconds: given in seconds, a per-minute price rounds 60/1 exactly
+        UnitOfMeasure incrementUnit = first == null && next == null ? null : UnitOfMeasure.S;
         BigDecimal minimum = price.minimumQuantity() == null ? null : new BigDecimal(price.minimumQuantity());
         TierPeriod period = "CALENDAR_YEAR".equals(price.accumulation()) ? TierPeriod.CALENDAR_YEAR
                 : TierPeriod.CALENDAR_MONTH;
         List<UsagePriceVersion> versions = new ArrayList<>();
         for (String usageType : price.usageTypes() == null ? List.<String>of() : price.usageTypes()) {
             versions.add(new UsagePriceVersion(price.priceVersionId(), price.version(), offeringId, usageType, unit,
-                    rate, first, next, minimum, mode, tiers, period, price.currency(), price.validFrom(),
+                    rate, first, next, incrementUnit, minimum, mode, tiers, period, price.currency(),
+                    price.validFrom(),
                     effective.validTo()));
         }
         return versions;
     }
 
-    /** Catalog gives time increments in seconds; the engine takes them in the price's unit, exactly. */
+    /** Catalog gives increments in seconds, for time units only. */
     private static BigDecimal increment(Integer seconds, UnitOfMeasure unit) {
         if (seconds == null) {
             return null;
@@ -77,8 +80,7 @@ final class SnapshotMapping {
         if (unit.dimension() != UnitOfMeasure.Dimension.TIME) {
             throw new IllegalArgumentException("rounding increments on a price in " + unit + ", not a time unit");
         }
-        return UnitOfMeasure.S.convertExactly(BigDecimal.valueOf(seconds), unit).orElseThrow(
-                () -> new IllegalArgumentException("a " + seconds + " s increment is no exact number of " + unit));
+        return BigDecimal.valueOf(seconds);
     }
 
     /** The effective end of an agreement version: the earliest of its validity and any end an event gave. */

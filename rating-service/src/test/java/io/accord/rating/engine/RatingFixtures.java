@@ -100,6 +100,7 @@ final class RatingFixtures {
         private BigDecimal rate = dec("0.001");
         private BigDecimal first;
         private BigDecimal next;
+        private UnitOfMeasure incrementUnit;
         private BigDecimal minimum;
         private TierMode mode = TierMode.FLAT;
         private final List<Tier> tiers = new ArrayList<>();
@@ -121,6 +122,8 @@ final class RatingFixtures {
             next = dec(nextIncrement);
             return this;
         }
+        /** The increments' unit, when it is not the price's own (seconds of a per-minute price). */
+        PriceBuilder incrementsIn(UnitOfMeasure value) { incrementUnit = value; return this; }
         PriceBuilder minimum(String value) { minimum = dec(value); return this; }
         PriceBuilder mode(TierMode value) { mode = value; return this; }
         PriceBuilder tier(String tierFrom, String tierTo, String tierRate) {
@@ -132,8 +135,8 @@ final class RatingFixtures {
         PriceBuilder valid(Instant validFrom, Instant validTo) { from = validFrom; to = validTo; return this; }
 
         UsagePriceVersion build() {
-            return new UsagePriceVersion(id, 2, offering, usageType, unit, rate, first, next, minimum, mode, tiers,
-                    period, currency, from, to);
+            return new UsagePriceVersion(id, 2, offering, usageType, unit, rate, first, next, incrementUnit, minimum,
+                    mode, tiers, period, currency, from, to);
         }
     }
 

@@ -70,6 +70,24 @@ public final class TestKafka {
         }
     }
 
+    /** Sends the records in order through one producer (a burst), waiting until the broker has them all. */
+    public static void sendAll(List<ProducerRecord<String, byte[]>> records) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (ProducerRecord<String, byte[]> record : records) {
+                sent.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send test records", e);
+        }
+    }
+
     /** A CloudEvent in binary mode, as Accord's outbox relay publishes it. */
     public static ProducerRecord<String, byte[]> cloudEvent(String topic, String key, String type, String eventId,
                                                             String subject, String json) {

@@ -1,17 +1,13 @@
 package io.accord.orchestration.offering;
 
-import io.accord.contracts.CloudEventHeaders;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.DomainEvent;
 import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.OfferingPrice;
 import io.accord.contracts.events.OfferingPriceChanged;
 import io.accord.contracts.events.OfferingRetired;
-import io.accord.testsupport.TestKafka;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import tools.jackson.databind.json.JsonMapper;
+import io.accord.testsupport.DomainEvents;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,20 +15,12 @@ import java.util.UUID;
 /** Catalog events as catalog's outbox publishes them, produced to the real topic for orchestration's tests. */
 public final class CatalogEvents {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private CatalogEvents() {
     }
 
     /** Sends the event with its per-offering {@code ce_sequence} ({@code null}: none). */
     public static void send(DomainEvent event, Long sequence) {
-        ProducerRecord<String, byte[]> record = TestKafka.cloudEvent(Topics.CATALOG_EVENTS, event.key(),
-                event.type(), event.eventId().toString(), event.partnerId() == null ? "csp" : event.partnerId(),
-                JSON.writeValueAsString(event));
-        if (sequence != null) {
-            record.headers().add(CloudEventHeaders.SEQUENCE, sequence.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        TestKafka.send(record);
+        DomainEvents.send(Topics.CATALOG_EVENTS, event, sequence);
     }
 
     /** A launched single offering with the given characteristics and prices. */

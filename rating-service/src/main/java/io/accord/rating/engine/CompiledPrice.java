@@ -25,6 +25,8 @@ final class CompiledPrice {
     final UnitOfMeasure unit;
     final TierMode mode;
     final BigDecimal rate;
+    /** The unit of the increments (the price's own unless it names another). */
+    final UnitOfMeasure incrementUnit;
     final BigDecimal firstIncrement;
     final BigDecimal nextIncrement;
     final BigDecimal minimum;
@@ -47,13 +49,14 @@ final class CompiledPrice {
         this.unit = version.unit();
         this.mode = version.tierMode();
         this.rate = version.rate();
+        this.incrementUnit = version.incrementUnit();
         this.firstIncrement = version.firstIncrement();
         this.nextIncrement = version.nextIncrement();
         this.minimum = version.minimumQuantity();
         this.unitBase = Quantities.base(unit);
-        this.firstBase = inBase(firstIncrement);
-        this.nextBase = inBase(nextIncrement);
-        this.minimumBase = inBase(minimum);
+        this.firstBase = inBase(firstIncrement, Quantities.base(incrementUnit));
+        this.nextBase = inBase(nextIncrement, Quantities.base(incrementUnit));
+        this.minimumBase = inBase(minimum, unitBase);
         this.wholeRounding = firstBase != NOT_WHOLE && nextBase != NOT_WHOLE && minimumBase != NOT_WHOLE;
         List<Tier> tiers = version.tiers();
         this.tierFrom = new BigDecimal[tiers.size()];
@@ -88,12 +91,15 @@ final class CompiledPrice {
         return version.currency();
     }
 
-    /** {@code value} of this price's unit in base units; 0 when absent, {@link #NOT_WHOLE} when not whole. */
-    private long inBase(BigDecimal value) {
+    /**
+     * {@code value} of a unit worth {@code valueBase} base units, in base units; 0 when absent, {@link #NOT_WHOLE}
+     * when not whole.
+     */
+    private static long inBase(BigDecimal value, long valueBase) {
         if (value == null) {
             return 0;
         }
-        BigDecimal base = value.multiply(BigDecimal.valueOf(unitBase));
+        BigDecimal base = value.multiply(BigDecimal.valueOf(valueBase));
         try {
             return base.longValueExact();
         } catch (ArithmeticException notWhole) {

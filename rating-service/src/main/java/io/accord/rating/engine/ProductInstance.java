@@ -2,6 +2,7 @@ package io.accord.rating.engine;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,7 +10,9 @@ import java.util.Objects;
  * A subscriber's product instance as the order read model knows it, with what allocation needs of its offering.
  *
  * @param instanceId      the product instance
- * @param subscriberId    whose it is
+ * @param subscriberId    whose it is: the one canonical subscriber id (the key of its tier accumulators)
+ * @param identifiers     every identifier usage may name the subscriber by (MSISDN, ICCID, account id, ...); the
+ *                        instance is found by any of them. Always holds {@code subscriberId}, first.
  * @param offeringId      the offering it instantiates
  * @param offeringVersion the offering's version it was ordered at (recorded with every rated record)
  * @param ownerPartnerId  the partner owning the offering, {@code null} when the CSP owns it
@@ -19,13 +22,14 @@ import java.util.Objects;
  * @param validFrom       in force from this instant (inclusive)
  * @param validTo         in force until this instant (exclusive), {@code null} while open-ended
  */
-public record ProductInstance(String instanceId, String subscriberId, String offeringId, int offeringVersion,
-                              String ownerPartnerId, String categoryCode, String buyerPartnerId,
+public record ProductInstance(String instanceId, String subscriberId, List<String> identifiers, String offeringId,
+                              int offeringVersion, String ownerPartnerId, String categoryCode, String buyerPartnerId,
                               List<Participant> participants, Instant validFrom, Instant validTo) {
 
     public ProductInstance {
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(subscriberId, "subscriberId");
+        identifiers = withCanonicalFirst(subscriberId, identifiers);
         Objects.requireNonNull(offeringId, "offeringId");
         participants = participants == null ? List.of() : List.copyOf(participants);
         EffectiveDating.requireValidity(validFrom, validTo);
@@ -36,6 +40,30 @@ public record ProductInstance(String instanceId, String subscriberId, String off
         if (total.compareTo(EffectiveDating.HUNDRED) > 0) {
             throw new IllegalArgumentException("participant shares of " + instanceId + " exceed 100%: " + total);
         }
+    }
+
+    /** An instance known by its one subscriber id only. */
+    public ProductInstance(String instanceId, String subscriberId, String offeringId, int offeringVersion,
+                           String ownerPartnerId, String categoryCode, String buyerPartnerId,
+                           List<Participant> participants, Instant validFrom, Instant validTo) {
+        this(instanceId, subscriberId, List.of(subscriberId), offeringId, offeringVersion, ownerPartnerId,
+                categoryCode, buyerPartnerId, participants, validFrom, validTo);
+    }
+
+    /** Whether usage naming {@code subscriber} may be this instance's. */
+    boolean isKnownAs(String subscriber) {
+        return identifiers.contains(subscriber);
+    }
+
+    private static List<String> withCanonicalFirst(String subscriberId, List<String> identifiers) {
+        LinkedHashSet<String> distinct = new LinkedHashSet<>();
+        distinct.add(subscriberId);
+        if (identifiers != null) {
+            for (String identifier : identifiers) {
+                distinct.add(Objects.requireNonNull(identifier, "identifier"));
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     /** A co-creating partner and its share of the offering's revenue in percent (30 = 30%). */

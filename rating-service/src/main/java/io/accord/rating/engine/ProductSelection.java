@@ -35,7 +35,7 @@ final class ProductSelection {
 
     private static Selection named(UsageRecord usage, Instant at, RatingSnapshot snapshot) {
         CompiledInstance instance = snapshot.instance(usage.productInstanceId());
-        if (instance == null || !instance.instance.subscriberId().equals(usage.subscriberId())
+        if (instance == null || !instance.instance.isKnownAs(usage.subscriberId())
                 || !instance.inForceAt(at)) {
             return Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "product instance "
                     + usage.productInstanceId() + " of subscriber " + usage.subscriberId() + " is not in force at "

@@ -47,7 +47,12 @@ final class Quantities {
                 // too large for long arithmetic: the exact path below handles any size
             }
         }
-        return round(convert(quantity, unit, price.unit), price);
+        if (price.incrementUnit == price.unit) {
+            return round(convert(quantity, unit, price.unit), price);
+        }
+        // increments in another unit (seconds of a per-minute price): round there, then express in the price's unit
+        BigDecimal rounded = roundIncrements(convert(quantity, unit, price.incrementUnit), price);
+        return atLeastMinimum(convert(rounded, price.incrementUnit, price.unit), price);
     }
 
     /** {@code quantity} of {@code from} in {@code to}: exact when the division terminates, else 9 decimals. */
@@ -95,6 +100,14 @@ final class Quantities {
     }
 
     private static BigDecimal round(BigDecimal quantity, CompiledPrice price) {
+        return atLeastMinimum(roundIncrements(quantity, price), price);
+    }
+
+    private static BigDecimal atLeastMinimum(BigDecimal billed, CompiledPrice price) {
+        return price.minimum != null && billed.compareTo(price.minimum) < 0 ? price.minimum : billed;
+    }
+
+    private static BigDecimal roundIncrements(BigDecimal quantity, CompiledPrice price) {
         BigDecimal billed = quantity;
         BigDecimal first = price.firstIncrement;
         if (first != null) {
@@ -105,6 +118,6 @@ final class Quantities {
                 billed = first.add(steps.multiply(price.nextIncrement));
             }
         }
-        return price.minimum != null && billed.compareTo(price.minimum) < 0 ? price.minimum : billed;
+        return billed;
     }
 }

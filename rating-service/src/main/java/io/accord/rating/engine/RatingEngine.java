@@ -73,7 +73,8 @@ public final class RatingEngine {
             return new SuspendedUsage(usage, SuspenseReason.NO_AGREEMENT, plan.problem());
         }
         BigDecimal billed = Quantities.billed(usage.quantity(), usage.unit(), price);
-        // the snapshot's own strings (equal to the record's), so that the key compares by identity in the map
+        // the instance's canonical subscriber id, whichever identifier the record named, so that all its usage
+        // shares one accumulator; the snapshot's own strings, so that the key compares by identity in the map
         AccumulatorKey key = new AccumulatorKey(instance.subscriberId(), instance.offeringId(),
                 price.version.usageType(), price.version.tierPeriod(), price.periodStart(at));
         TierAccumulators.Slot slot = accumulators.slot(key);

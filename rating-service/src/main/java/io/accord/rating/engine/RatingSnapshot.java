@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable, indexed copy of the read models the engine rates against: product instances by subscriber, usage
+ * An immutable, indexed copy of the read models the engine rates against: product instances by each of their
+ * subscriber identifiers, usage
  * price versions by offering and usage type, agreement versions by partner. Built once per change of the read
  * models, shared by any number of rating threads.
  */
@@ -19,7 +20,8 @@ public final class RatingSnapshot {
     private final Map<String, CompiledInstance[]> instancesBySubscriber = new HashMap<>();
     private final Map<String, CompiledInstance> instancesById = new HashMap<>();
     private final Map<String, Map<String, CompiledPrice[]>> pricesByOffering = new HashMap<>();
-    private final Map<String, CompiledPrice> pricesById = new HashMap<>();
+    /** By price version id, then usage type: one catalog price version may rate several usage types. */
+    private final Map<String, Map<String, CompiledPrice>> pricesById = new HashMap<>();
     private final Map<String, CompiledAgreement[]> agreementsByPartner = new HashMap<>();
 
     /**
@@ -30,7 +32,9 @@ public final class RatingSnapshot {
         Map<String, Map<String, List<CompiledPrice>>> byOffering = new HashMap<>();
         for (UsagePriceVersion price : prices) {
             CompiledPrice compiled = new CompiledPrice(price);
-            requireUnique(pricesById.put(price.priceVersionId(), compiled), "price version", price.priceVersionId());
+            requireUnique(pricesById.computeIfAbsent(price.priceVersionId(), id -> new HashMap<>(2))
+                    .put(price.usageType(), compiled), "price version", price.priceVersionId() + " for "
+                    + price.usageType());
             byOffering.computeIfAbsent(price.offeringId(), id -> new HashMap<>())
                     .computeIfAbsent(price.usageType(), type -> new ArrayList<>()).add(compiled);
         }
@@ -56,7 +60,9 @@ public final class RatingSnapshot {
                     agreementsByPartner);
             requireUnique(instancesById.put(instance.instanceId(), compiled), "product instance",
                     instance.instanceId());
-            bySubscriber.computeIfAbsent(instance.subscriberId(), id -> new ArrayList<>()).add(compiled);
+            for (String identifier : instance.identifiers()) {
+                bySubscriber.computeIfAbsent(identifier, id -> new ArrayList<>(1)).add(compiled);
+            }
         }
         bySubscriber.forEach((id, list) -> instancesBySubscriber.put(id, list.toArray(CompiledInstance[]::new)));
     }
@@ -70,9 +76,10 @@ public final class RatingSnapshot {
         return instancesById.get(instanceId);
     }
 
-    /** The price version by id, for re-rating records that name it; {@code null} when unknown. */
-    CompiledPrice priceVersion(String priceVersionId) {
-        return pricesById.get(priceVersionId);
+    /** The price version by id and usage type, for re-rating records that name it; {@code null} when unknown. */
+    CompiledPrice priceVersion(String priceVersionId, String usageType) {
+        Map<String, CompiledPrice> byType = pricesById.get(priceVersionId);
+        return byType == null ? null : byType.get(usageType);
     }
 
     private static void requireUnique(Object previous, String what, String id) {

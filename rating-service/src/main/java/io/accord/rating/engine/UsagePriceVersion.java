@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param usageType        the usage type it prices
  * @param unit             the unit quantities are billed and rates are expressed in
  * @param rate             the per-unit rate of a {@link TierMode#FLAT} price; ignored for tiered ones
- * @param firstIncrement   the first rounding increment in {@code unit} (60 of "60/1"), {@code null} for none
+ * @param firstIncrement   the first rounding increment in {@code incrementUnit} (60 of "60/1"), {@code null} for none
  * @param nextIncrement    the following increments (1 of "60/1"); {@code null} means the same as the first
+ * @param incrementUnit    the unit of the increments, of the same dimension as {@code unit}; {@code null} means
+ *                         {@code unit} (a per-minute price rounded 60/1 in seconds: increments 60 and 1 in
+ *                         {@link UnitOfMeasure#S}, which no finite decimal of minutes could express)
  * @param minimumQuantity  the least billed quantity of a non-zero record, {@code null} for none
  * @param tierMode         flat, graduated or volume
  * @param tiers            for tiered modes: contiguous tiers from 0 upwards, the last one open-ended
@@ -29,9 +32,18 @@ import java.util.Objects;
  */
 public record UsagePriceVersion(String priceVersionId, int version, String offeringId, String usageType,
                                 UnitOfMeasure unit, BigDecimal rate, BigDecimal firstIncrement,
-                                BigDecimal nextIncrement, BigDecimal minimumQuantity, TierMode tierMode,
-                                List<Tier> tiers, TierPeriod tierPeriod, String currency,
+                                BigDecimal nextIncrement, UnitOfMeasure incrementUnit, BigDecimal minimumQuantity,
+                                TierMode tierMode, List<Tier> tiers, TierPeriod tierPeriod, String currency,
                                 Instant validFrom, Instant validTo) {
+
+    /** A price whose increments are in its own unit. */
+    public UsagePriceVersion(String priceVersionId, int version, String offeringId, String usageType,
+                             UnitOfMeasure unit, BigDecimal rate, BigDecimal firstIncrement, BigDecimal nextIncrement,
+                             BigDecimal minimumQuantity, TierMode tierMode, List<Tier> tiers, TierPeriod tierPeriod,
+                             String currency, Instant validFrom, Instant validTo) {
+        this(priceVersionId, version, offeringId, usageType, unit, rate, firstIncrement, nextIncrement, null,
+                minimumQuantity, tierMode, tiers, tierPeriod, currency, validFrom, validTo);
+    }
 
     /** How tiers price a record. */
     public enum TierMode {
@@ -74,6 +86,10 @@ public record UsagePriceVersion(String priceVersionId, int version, String offer
         tierPeriod = tierPeriod == null ? TierPeriod.CALENDAR_MONTH : tierPeriod;
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         nextIncrement = nextIncrement == null ? firstIncrement : nextIncrement;
+        incrementUnit = incrementUnit == null ? unit : incrementUnit;
+        if (!incrementUnit.convertsTo(unit)) {
+            throw new IllegalArgumentException("increments in " + incrementUnit + " do not convert to " + unit);
+        }
         requirePositive(firstIncrement, "firstIncrement");
         requirePositive(nextIncrement, "nextIncrement");
         EffectiveDating.requireNotNegative(minimumQuantity, "minimumQuantity");

@@ -37,7 +37,8 @@ final class VolumeRerater {
             if (!record.tiers().provisional() || record.tiers().mode() != TierMode.VOLUME) {
                 continue;
             }
-            CompiledPrice price = snapshot.priceVersion(record.basis().priceVersionId());
+            CompiledPrice price = snapshot.priceVersion(record.basis().priceVersionId(),
+                    record.usage().usageType());
             if (price == null) {
                 throw new IllegalArgumentException("price version " + record.basis().priceVersionId()
                         + " is not in the snapshot");

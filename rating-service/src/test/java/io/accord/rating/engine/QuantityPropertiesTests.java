@@ -54,6 +54,25 @@ class QuantityPropertiesTests {
         assertThat(fast).isGreaterThanOrEqualTo(Quantities.convert(BigDecimal.valueOf(quantity), usageUnit, priceUnit));
     }
 
+    @Property(tries = 1000)
+    void timePricesRoundedInSecondsBillTheSameOnTheFastAndTheExactPath(
+            @ForAll("timeUnits") UnitOfMeasure usageUnit, @ForAll("timeUnits") UnitOfMeasure priceUnit,
+            @ForAll @LongRange(min = 0, max = 5_000_000L) long quantity,
+            @ForAll @IntRange(min = 1, max = 120) int first, @ForAll @IntRange(min = 1, max = 60) int next,
+            @ForAll @IntRange(min = 0, max = 3) int minimum) {
+        CompiledPrice compiled = new CompiledPrice(price("p").unit(priceUnit).incrementsIn(UnitOfMeasure.S)
+                .increments(Integer.toString(first), Integer.toString(next)).minimum(Integer.toString(minimum))
+                .build());
+
+        BigDecimal fast = Quantities.billed(BigDecimal.valueOf(quantity), usageUnit, compiled);
+        BigDecimal exact = Quantities.billed(BigDecimal.valueOf(quantity).setScale(1), usageUnit, compiled);
+
+        assertThat(fast).isEqualByComparingTo(exact);
+        // never less than the usage, to the 9 decimals a conversion into a larger unit keeps
+        assertThat(fast).isGreaterThanOrEqualTo(Quantities.convert(BigDecimal.valueOf(quantity), usageUnit, priceUnit)
+                .setScale(9, java.math.RoundingMode.FLOOR));
+    }
+
     @Provide
     Arbitrary<UnitOfMeasure> dataUnits() {
         return Arbitraries.of(UnitOfMeasure.B, UnitOfMeasure.KB, UnitOfMeasure.MB, UnitOfMeasure.GB);

@@ -58,6 +58,7 @@ final class RatingFixtures {
     static final class InstanceBuilder {
         private final String id;
         private String subscriber = "491700000001";
+        private final List<String> identifiers = new ArrayList<>();
         private String offering = "offer-voice";
         private String owner;
         private String category = "VOICE_BUNDLES";
@@ -71,6 +72,8 @@ final class RatingFixtures {
         }
 
         InstanceBuilder subscriber(String value) { subscriber = value; return this; }
+        /** Further identifiers the subscriber is known by (ICCID, account id), beside the canonical one. */
+        InstanceBuilder alsoKnownAs(String... values) { identifiers.addAll(List.of(values)); return this; }
         InstanceBuilder offering(String value) { offering = value; return this; }
         InstanceBuilder ownedBy(String partner) { owner = partner; return this; }
         InstanceBuilder category(String value) { category = value; return this; }
@@ -82,7 +85,10 @@ final class RatingFixtures {
         InstanceBuilder valid(Instant validFrom, Instant validTo) { from = validFrom; to = validTo; return this; }
 
         ProductInstance build() {
-            return new ProductInstance(id, subscriber, offering, 3, owner, category, buyer, participants, from, to);
+            List<String> all = new ArrayList<>(List.of(subscriber));
+            all.addAll(identifiers);
+            return new ProductInstance(id, subscriber, all, offering, 3, owner, category, buyer, participants, from,
+                    to);
         }
     }
 
@@ -94,6 +100,7 @@ final class RatingFixtures {
         private BigDecimal rate = dec("0.001");
         private BigDecimal first;
         private BigDecimal next;
+        private UnitOfMeasure incrementUnit;
         private BigDecimal minimum;
         private TierMode mode = TierMode.FLAT;
         private final List<Tier> tiers = new ArrayList<>();
@@ -115,6 +122,8 @@ final class RatingFixtures {
             next = dec(nextIncrement);
             return this;
         }
+        /** The increments' unit, when it is not the price's own (seconds of a per-minute price). */
+        PriceBuilder incrementsIn(UnitOfMeasure value) { incrementUnit = value; return this; }
         PriceBuilder minimum(String value) { minimum = dec(value); return this; }
         PriceBuilder mode(TierMode value) { mode = value; return this; }
         PriceBuilder tier(String tierFrom, String tierTo, String tierRate) {
@@ -126,8 +135,8 @@ final class RatingFixtures {
         PriceBuilder valid(Instant validFrom, Instant validTo) { from = validFrom; to = validTo; return this; }
 
         UsagePriceVersion build() {
-            return new UsagePriceVersion(id, 2, offering, usageType, unit, rate, first, next, minimum, mode, tiers,
-                    period, currency, from, to);
+            return new UsagePriceVersion(id, 2, offering, usageType, unit, rate, first, next, incrementUnit, minimum,
+                    mode, tiers, period, currency, from, to);
         }
     }
 

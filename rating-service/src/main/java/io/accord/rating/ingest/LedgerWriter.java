@@ -1,0 +1,540 @@
+package io.accord.rating.ingest;
+
+import io.accord.contracts.usage.UsageRated;
+import io.accord.rating.engine.AccumulatorKey;
+import io.accord.rating.engine.PartyAmount;
+import io.accord.rating.engine.RatedUsage;
+import io.accord.rating.engine.RatingBasis;
+import io.accord.rating.engine.SuspendedUsage;
+import io.accord.rating.engine.TierAccumulators;
+import io.accord.rating.engine.TierUsage;
+import io.accord.rating.engine.UsagePriceVersion.TierPeriod;
+import io.accord.rating.engine.UsageRecord;
+import io.accord.rating.ingest.UsageLedger.Fate;
+import io.accord.rating.ingest.UsageLedger.Incoming;
+import org.postgresql.PGConnection;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The SQL of {@link UsageLedger}, on the transaction's connection: set-based statements over arrays
+ * ({@code unnest}) and COPY, a handful of round trips per batch whatever its size. Rows that other transactions
+ * may also lock (usage keys, accumulators, rollups, counters, the rated sequence) are always taken in one global
+ * order, each kind sorted, so concurrent batches wait for each other but never deadlock.
+ */
+class LedgerWriter {
+
+    private final DataSource dataSource;
+    private final JsonMapper json;
+
+    LedgerWriter(DataSource dataSource, JsonMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** A rated record with its arrival order within its accumulator's period. */
+    record RatedRow(Incoming incoming, RatedUsage rated, long arrivalOrder) {
+    }
+
+    /** Inserts the keys not seen before; answers those that were new (the others are duplicates). */
+    Set<String> claimKeys(List<Incoming> records, Instant now) {
+        Set<String> claimed = new HashSet<>();
+        if (records.isEmpty()) {
+            return claimed;
+        }
+        String[] sources = new String[records.size()];
+        String[] ids = new String[records.size()];
+        String[] times = new String[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            UsageRecord usage = records.get(i).usage();
+            sources[i] = usage.source();
+            ids[i] = usage.usageId();
+            times[i] = (usage.usageTime() != null ? usage.usageTime().toInstant() : now).toString();
+        }
+        String sql = """
+                insert into usage_key (source, usage_id, usage_time)
+                select s, u, t::timestamptz from unnest(?::text[], ?::text[], ?::text[]) as k(s, u, t)
+                order by s, u
+                on conflict do nothing
+                returning source, usage_id""";
+        return withStatement(sql, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("text", sources));
+            statement.setArray(2, connection.createArrayOf("text", ids));
+            statement.setArray(3, connection.createArrayOf("text", times));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(UsageLedger.key(rows.getString(1), rows.getString(2)));
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** Loads and locks these accumulators (those that exist) into {@code accumulators}; answers their record counts. */
+    Map<AccumulatorKey, Long> lockAccumulators(Set<AccumulatorKey> keys, TierAccumulators accumulators) {
+        Map<AccumulatorKey, Long> counts = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return counts;
+        }
+        Map<String, AccumulatorKey> byText = new java.util.HashMap<>();
+        List<AccumulatorKey> list = new ArrayList<>(keys);
+        String[][] arrays = new String[5][list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            AccumulatorKey key = list.get(i);
+            arrays[0][i] = key.subscriberId();
+            arrays[1][i] = key.offeringId();
+            arrays[2][i] = key.usageType();
+            arrays[3][i] = key.period().name();
+            arrays[4][i] = key.periodStart().toString();
+            byText.put(String.join("\u0000", arrays[0][i], arrays[1][i], arrays[2][i], arrays[3][i], arrays[4][i]), key);
+        }
+        String sql = """
+                select a.subscriber_id, a.offering_id, a.usage_type, a.tier_period, a.period_start, a.quantity,
+                       a.record_count
+                from tier_accumulator a
+                join unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[]) as k(s, o, u, p, d)
+                  on a.subscriber_id = k.s and a.offering_id = k.o and a.usage_type = k.u and a.tier_period = k.p
+                 and a.period_start = k.d
+                order by a.subscriber_id, a.offering_id, a.usage_type, a.tier_period, a.period_start
+                for update of a""";
+        return withStatement(sql, statement -> {
+            for (int column = 0; column < arrays.length; column++) {
+                statement.setArray(column + 1, statement.getConnection().createArrayOf("text", arrays[column]));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    AccumulatorKey key = byText.get(String.join("\u0000", rows.getString(1), rows.getString(2),
+                            rows.getString(3), rows.getString(4), rows.getObject(5, LocalDate.class).toString()));
+                    accumulators.put(key, rows.getBigDecimal(6));
+                    counts.put(key, rows.getLong(7));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /**
+     * Stores the accumulators that rated records advanced: the loaded ones (locked) are updated, the new ones
+     * inserted; a new one that another transaction inserted meanwhile means two writers rated one subscriber at
+     * once, and the batch is retried.
+     */
+    void storeAccumulators(TierAccumulators accumulators, Map<AccumulatorKey, Long> counts,
+                           Map<AccumulatorKey, Long> loadedCounts, Instant now) {
+        TreeMap<String, AccumulatorKey> changed = new TreeMap<>();
+        counts.forEach((key, count) -> {
+            if (!count.equals(loadedCounts.get(key))) {
+                changed.put(String.join("\u0000", key.subscriberId(), key.offeringId(), key.usageType(),
+                        key.period().name(), key.periodStart().toString()), key);
+            }
+        });
+        List<AccumulatorKey> inserts = new ArrayList<>();
+        List<AccumulatorKey> updates = new ArrayList<>();
+        for (AccumulatorKey key : changed.values()) {
+            (loadedCounts.containsKey(key) ? updates : inserts).add(key);
+        }
+        String columns = "?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::numeric[], ?::bigint[]";
+        if (!updates.isEmpty()) {
+            int updated = accumulatorStatement("""
+                    update tier_accumulator a set quantity = n.q, record_count = n.c, updated_at = ?
+                    from unnest(%s) as n(s, o, u, p, d, q, c)
+                    where a.subscriber_id = n.s and a.offering_id = n.o and a.usage_type = n.u and a.tier_period = n.p
+                      and a.period_start = n.d""".formatted(columns), updates, accumulators, counts, now);
+            if (updated != updates.size()) {
+                throw new ConcurrencyFailureException("tier accumulators changed by another writer");
+            }
+        }
+        if (!inserts.isEmpty()) {
+            int inserted = accumulatorStatement("""
+                    insert into tier_accumulator (subscriber_id, offering_id, usage_type, tier_period, period_start,
+                                                  quantity, record_count, updated_at)
+                    select s, o, u, p, d, q, c, ? from unnest(%s) as n(s, o, u, p, d, q, c)
+                    order by s, o, u, p, d
+                    on conflict do nothing""".formatted(columns), inserts, accumulators, counts, now);
+            if (inserted != inserts.size()) {
+                throw new ConcurrencyFailureException("a tier accumulator was created by another writer meanwhile");
+            }
+        }
+    }
+
+    private int accumulatorStatement(String sql, List<AccumulatorKey> keys, TierAccumulators accumulators,
+                                     Map<AccumulatorKey, Long> counts, Instant now) {
+        int n = keys.size();
+        String[] s = new String[n];
+        String[] o = new String[n];
+        String[] u = new String[n];
+        String[] p = new String[n];
+        String[] d = new String[n];
+        String[] q = new String[n];
+        String[] c = new String[n];
+        for (int i = 0; i < n; i++) {
+            AccumulatorKey key = keys.get(i);
+            s[i] = key.subscriberId();
+            o[i] = key.offeringId();
+            u[i] = key.usageType();
+            p[i] = key.period().name();
+            d[i] = key.periodStart().toString();
+            q[i] = accumulators.quantity(key).toPlainString();
+            c[i] = counts.get(key).toString();
+        }
+        return withStatement(sql, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setTimestamp(1, Timestamp.from(now));
+            String[][] arrays = {s, o, u, p, d, q, c};
+            for (int i = 0; i < arrays.length; i++) {
+                statement.setArray(i + 2, connection.createArrayOf("text", arrays[i]));
+            }
+            return statement.executeUpdate();
+        });
+    }
+
+    void writeSuspense(List<Fate> fates, Instant now) {
+        CsvRows rows = new CsvRows();
+        for (Fate fate : fates) {
+            SuspendedUsage suspended = fate.suspended();
+            if (suspended == null) {
+                continue;
+            }
+            Incoming incoming = fate.incoming();
+            UsageRecord usage = incoming.usage();
+            rows.text(Ids.next(now).toString()).text(incoming.source()).text(usage.usageId())
+                    .text(usage.subscriberId()).text(usage.usageType())
+                    .instant(usage.usageTime() == null ? null : usage.usageTime().toInstant())
+                    .text(suspended.reason().name()).text(suspended.detail())
+                    .bytes(incoming.payload() == null ? new byte[0] : incoming.payload())
+                    .date(day(incoming.receivedAt())).instant(incoming.receivedAt()).instant(now)
+                    .number(incoming.kafkaPartition()).number(incoming.kafkaOffset()).endRow();
+        }
+        copy("""
+                copy usage_suspense (suspense_id, source, usage_id, subscriber_id, usage_type, usage_time, reason,
+                                     detail, payload, received_day, received_at, suspended_at, kafka_partition,
+                                     kafka_offset) from stdin (format csv)""", rows);
+    }
+
+    void writeDuplicates(List<Fate> fates, Instant now) {
+        CsvRows rows = new CsvRows();
+        for (Fate fate : fates) {
+            if (fate.duplicate()) {
+                Incoming incoming = fate.incoming();
+                rows.text(Ids.next(now).toString()).text(incoming.source()).text(incoming.usage().usageId())
+                        .date(day(incoming.receivedAt())).instant(incoming.receivedAt()).instant(now)
+                        .number(incoming.kafkaPartition()).number(incoming.kafkaOffset()).endRow();
+            }
+        }
+        copy("""
+                copy usage_duplicate (duplicate_id, source, usage_id, received_day, received_at, detected_at,
+                                      kafka_partition, kafka_offset) from stdin (format csv)""", rows);
+    }
+
+    void addRollups(List<RatedRow> rated, Instant now) {
+        TreeMap<String, Rollup> hourly = new TreeMap<>();
+        TreeMap<String, Rollup> daily = new TreeMap<>();
+        for (RatedRow row : rated) {
+            RatedUsage usage = row.rated();
+            Instant at = usage.usage().usageTime().toInstant();
+            Instant hour = at.truncatedTo(ChronoUnit.HOURS);
+            LocalDate day = day(at);
+            if (usage.parties().isEmpty()) {
+                add(hourly, daily, "", usage, hour, day, BigDecimal.ZERO, BigDecimal.ZERO);
+            }
+            for (PartyAmount party : usage.parties()) {
+                boolean payable = party.direction() == PartyAmount.Direction.PAYABLE_TO_PARTNER;
+                add(hourly, daily, party.partnerId(), usage, hour, day,
+                        payable ? party.amount().amount() : BigDecimal.ZERO,
+                        payable ? BigDecimal.ZERO : party.amount().amount());
+            }
+        }
+        upsertRollups("usage_rollup_hourly", "timestamptz", hourly, now);
+        upsertRollups("usage_rollup_daily", "date", daily, now);
+    }
+
+    private static void add(Map<String, Rollup> hourly, Map<String, Rollup> daily, String partner, RatedUsage usage,
+                            Instant hour, LocalDate day, BigDecimal share, BigDecimal wholesale) {
+        RatingBasis basis = usage.basis();
+        String unit = usage.billedUnit().name();
+        String currency = usage.charge().currency();
+        String type = usage.usage().usageType();
+        String prefix = String.join("\u0000", partner, basis.offeringId(), type, unit, currency, "");
+        hourly.computeIfAbsent(prefix + hour, k -> new Rollup(partner, basis.offeringId(), type, unit, currency,
+                hour.toString())).add(usage, share, wholesale);
+        daily.computeIfAbsent(prefix + day, k -> new Rollup(partner, basis.offeringId(), type, unit, currency,
+                day.toString())).add(usage, share, wholesale);
+    }
+
+    private void upsertRollups(String table, String bucketType, TreeMap<String, Rollup> rollups, Instant now) {
+        if (rollups.isEmpty()) {
+            return;
+        }
+        List<Rollup> list = new ArrayList<>(rollups.values());
+        String sql = """
+                insert into %1$s as r (partner_id, offering_id, usage_type, billed_unit, currency, bucket, quantity,
+                                       charge, partner_share, wholesale, margin, record_count, updated_at)
+                select p, o, u, b, c, k::%2$s, q::numeric, ch::numeric, s::numeric, w::numeric, m::numeric, n::bigint, ?
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[]) as x(p, o, u, b, c, k, q, ch, s, w, m, n)
+                order by p, o, u, b, c, k
+                on conflict (partner_id, offering_id, usage_type, billed_unit, currency, bucket) do update set
+                    quantity = r.quantity + excluded.quantity, charge = r.charge + excluded.charge,
+                    partner_share = r.partner_share + excluded.partner_share,
+                    wholesale = r.wholesale + excluded.wholesale, margin = r.margin + excluded.margin,
+                    record_count = r.record_count + excluded.record_count, updated_at = excluded.updated_at"""
+                .formatted(table, bucketType);
+        String[][] arrays = new String[12][list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            Rollup r = list.get(i);
+            String[] values = {r.partner, r.offering, r.usageType, r.unit, r.currency, r.bucket,
+                    r.quantity.toPlainString(), r.charge.toPlainString(), r.share.toPlainString(),
+                    r.wholesale.toPlainString(), r.margin.toPlainString(), Long.toString(r.count)};
+            for (int column = 0; column < values.length; column++) {
+                arrays[column][i] = values[column];
+            }
+        }
+        withStatement(sql, statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            for (int column = 0; column < arrays.length; column++) {
+                statement.setArray(column + 2, statement.getConnection().createArrayOf("text", arrays[column]));
+            }
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Adds the batch to the per-source and day counters (the day of receipt, UTC). */
+    void addCounters(List<Fate> fates, Instant now) {
+        TreeMap<String, long[]> counters = new TreeMap<>();
+        for (Fate fate : fates) {
+            Incoming incoming = fate.incoming();
+            long[] counts = counters.computeIfAbsent(incoming.source() + '\u0000' + day(incoming.receivedAt()),
+                    k -> new long[4]);
+            counts[0]++;
+            counts[fate.rated() != null ? 1 : fate.suspended() != null ? 2 : 3]++;
+        }
+        if (counters.isEmpty()) {
+            return;
+        }
+        int n = counters.size();
+        String[][] arrays = new String[6][n];
+        int i = 0;
+        for (Map.Entry<String, long[]> entry : counters.entrySet()) {
+            int split = entry.getKey().indexOf('\u0000');
+            arrays[0][i] = entry.getKey().substring(0, split);
+            arrays[1][i] = entry.getKey().substring(split + 1);
+            for (int column = 0; column < 4; column++) {
+                arrays[column + 2][i] = Long.toString(entry.getValue()[column]);
+            }
+            i++;
+        }
+        withStatement("""
+                insert into usage_source_day as d (source, day, received, rated, suspended, duplicates, updated_at)
+                select s, k::date, r::bigint, a::bigint, p::bigint, u::bigint, ?
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(s, k, r, a, p, u)
+                order by s, k
+                on conflict (source, day) do update set received = d.received + excluded.received,
+                    rated = d.rated + excluded.rated, suspended = d.suspended + excluded.suspended,
+                    duplicates = d.duplicates + excluded.duplicates, updated_at = excluded.updated_at""",
+                statement -> {
+                    statement.setTimestamp(1, Timestamp.from(now));
+                    for (int column = 0; column < arrays.length; column++) {
+                        statement.setArray(column + 2, statement.getConnection().createArrayOf("text",
+                                arrays[column]));
+                    }
+                    return statement.executeUpdate();
+                });
+    }
+
+    /**
+     * Takes the next sequence numbers (locking the one sequence row until commit, so rated rows become visible in
+     * sequence order without gaps) and copies the rated rows. Last in the transaction: the lock is held briefly.
+     */
+    void writeRated(List<RatedRow> rated, Instant now) {
+        if (rated.isEmpty()) {
+            return;
+        }
+        Map<String, String> customers = customerReferences(rated); // before the lock: it is held until commit
+        long last = withStatement("update usage_rated_sequence set last_seq = last_seq + ? where id = 1"
+                + " returning last_seq", statement -> {
+            statement.setLong(1, rated.size());
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+        long seq = last - rated.size();
+        CsvRows rows = new CsvRows();
+        for (RatedRow row : rated) {
+            appendRated(rows, ++seq, row, customers.get(row.rated().basis().productInstanceId()), now);
+        }
+        copy("""
+                copy usage_rated (seq, rated_id, kind, reversal_of, source, usage_id, subscriber_id, usage_time,
+                    usage_offset_secs, usage_type, quantity, unit, billed_quantity, billed_unit, currency, charge,
+                    margin, payable_total, owed_total, allocation, parties, partner_ids, product_instance_id,
+                    offering_id, offering_version, price_version_id, price_version, agreements, customer_reference,
+                    tier_mode, tier_portions, provisional, tier_period, period_start, accumulator_before,
+                    accumulator_after, arrival_order, characteristics, received_at, rated_at, kafka_partition,
+                    kafka_offset) from stdin (format csv)""", rows);
+    }
+
+    /**
+     * The customer reference (for billing on behalf) of each product instance rated, from the order read model's
+     * copy of the product ({@code ProductDetails.customerId}); the engine does not carry it.
+     */
+    private Map<String, String> customerReferences(List<RatedRow> rated) {
+        String[] products = rated.stream().map(row -> row.rated().basis().productInstanceId()).distinct()
+                .toArray(String[]::new);
+        return withStatement("select product_id, details->>'customerId' from rating_product"
+                + " where product_id = any(?)", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("text", products));
+            Map<String, String> customers = new java.util.HashMap<>();
+            try (ResultSet found = statement.executeQuery()) {
+                while (found.next()) {
+                    customers.put(found.getString(1), found.getString(2));
+                }
+            }
+            return customers;
+        });
+    }
+
+    private void appendRated(CsvRows rows, long seq, RatedRow row, String customerReference, Instant now) {
+        RatedUsage rated = row.rated();
+        UsageRecord usage = rated.usage();
+        RatingBasis basis = rated.basis();
+        TierUsage tiers = rated.tiers();
+        List<UsageRated.PartyAmount> parties = new ArrayList<>(rated.parties().size());
+        List<String> partnerIds = new ArrayList<>(rated.parties().size());
+        BigDecimal payable = BigDecimal.ZERO;
+        BigDecimal owed = BigDecimal.ZERO;
+        for (PartyAmount party : rated.parties()) {
+            parties.add(new UsageRated.PartyAmount(party.partnerId(),
+                    UsageRated.Direction.valueOf(party.direction().name()),
+                    party.sharePercent() == null ? null : party.sharePercent().toPlainString(),
+                    party.amount().amount().toPlainString()));
+            partnerIds.add(party.partnerId());
+            if (party.direction() == PartyAmount.Direction.PAYABLE_TO_PARTNER) {
+                payable = payable.add(party.amount().amount());
+            } else {
+                owed = owed.add(party.amount().amount());
+            }
+        }
+        List<UsageRated.AgreementVersionRef> agreements = basis.agreements().stream()
+                .map(a -> new UsageRated.AgreementVersionRef(a.partnerId(), a.agreementId(), a.version())).toList();
+        List<Map<String, String>> portions = tiers.portions().stream().map(p -> Map.of("tier",
+                Integer.toString(p.tier()), "quantity", p.quantity().toPlainString(), "rate",
+                p.rate().toPlainString())).toList();
+        Incoming incoming = row.incoming();
+        rows.number(seq).text(Ids.next(now).toString()).text(rated.kind().name()).text(null)
+                .text(usage.source()).text(usage.usageId()).text(usage.subscriberId())
+                .instant(usage.usageTime().toInstant()).number(usage.usageTime().getOffset().getTotalSeconds())
+                .text(usage.usageType()).number(usage.quantity()).text(usage.unit().name())
+                .number(rated.billedQuantity()).text(rated.billedUnit().name()).text(rated.charge().currency())
+                .number(rated.charge().amount()).number(rated.margin().amount()).number(payable).number(owed)
+                .text(rated.allocation().name()).text(json.writeValueAsString(parties)).textArray(partnerIds)
+                .text(basis.productInstanceId()).text(basis.offeringId()).number(basis.offeringVersion())
+                .text(basis.priceVersionId()).number(basis.priceVersion()).text(json.writeValueAsString(agreements))
+                .text(customerReference)
+                .text(tiers.mode().name()).text(json.writeValueAsString(portions)).bool(tiers.provisional())
+                .text(tiers.accumulator().period().name()).date(tiers.accumulator().periodStart())
+                .number(tiers.accumulatorBefore()).number(tiers.accumulatorAfter()).number(row.arrivalOrder())
+                .text(usage.characteristics().isEmpty() ? null : json.writeValueAsString(usage.characteristics()))
+                .instant(incoming.receivedAt()).instant(now)
+                .number(incoming.kafkaPartition()).number(incoming.kafkaOffset()).endRow();
+    }
+
+    static LocalDate day(Instant instant) {
+        return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400));
+    }
+
+    private void copy(String sql, CsvRows rows) {
+        if (rows.rows() == 0) {
+            return;
+        }
+        withConnection(connection -> connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn(sql, new StringReader(rows.content())));
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException, java.io.IOException;
+    }
+
+    private <T> T withStatement(String sql, SqlWork<T> work) {
+        return withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                return work.run(statement);
+            }
+        });
+    }
+
+    /** On the transaction's connection; SQL errors surface as Spring's exceptions so callers can tell retryable ones. */
+    <T> T withConnection(ConnectionWork<T> work) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return work.run(connection);
+        } catch (SQLException failure) {
+            throw Sql.translate(failure);
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** One rollup row being summed up in memory. */
+    private static final class Rollup {
+        final String partner;
+        final String offering;
+        final String usageType;
+        final String unit;
+        final String currency;
+        final String bucket;
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal charge = BigDecimal.ZERO;
+        BigDecimal share = BigDecimal.ZERO;
+        BigDecimal wholesale = BigDecimal.ZERO;
+        BigDecimal margin = BigDecimal.ZERO;
+        long count;
+
+        Rollup(String partner, String offering, String usageType, String unit, String currency, String bucket) {
+            this.partner = partner;
+            this.offering = offering;
+            this.usageType = usageType;
+            this.unit = unit;
+            this.currency = currency;
+            this.bucket = bucket;
+        }
+
+        void add(RatedUsage usage, BigDecimal share, BigDecimal wholesale) {
+            quantity = quantity.add(usage.billedQuantity());
+            charge = charge.add(usage.charge().amount());
+            margin = margin.add(usage.margin().amount());
+            this.share = this.share.add(share);
+            this.wholesale = this.wholesale.add(wholesale);
+            count++;
+        }
+    }
+}

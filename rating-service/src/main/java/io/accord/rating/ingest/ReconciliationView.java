@@ -1,0 +1,45 @@
+package io.accord.rating.ingest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Counts of usage per source and day, and what waits on the raw topic.
+ *
+ * @param days    per source and day received: received = rated + suspended + duplicates + writtenOff
+ *                ({@code balanced} says it holds)
+ * @param pending records on the raw topic not yet processed, any source
+ */
+record ReconciliationView(LocalDate from, LocalDate to, String source, List<SourceDay> days, Pending pending) {
+
+    /** One source's records of one day (UTC day of the Kafka record's timestamp). */
+    record SourceDay(String source, LocalDate day, long received, long rated, long suspended, long duplicates,
+                     long writtenOff, boolean balanced) {
+
+        static SourceDay of(String source, LocalDate day, long received, long rated, long suspended,
+                            long duplicates, long writtenOff) {
+            return new SourceDay(source, day, received, rated, suspended, duplicates, writtenOff,
+                    received == rated + suspended + duplicates + writtenOff);
+        }
+    }
+
+    /**
+     * @param total       every record on the topic past the processed position, whatever its day
+     * @param byDay       of those, how many have a timestamp on each day of the range
+     * @param partitions  per partition: processed up to (the next offset to process), the end, the difference
+     * @param unavailable why the broker's numbers are missing, {@code null} when they are there
+     */
+    record Pending(String topic, Long total, List<PendingDay> byDay, List<PartitionPosition> partitions,
+                   String unavailable) {
+
+        static Pending unavailable(String topic, String reason) {
+            return new Pending(topic, null, List.of(), List.of(), reason);
+        }
+    }
+
+    record PendingDay(LocalDate day, long records) {
+    }
+
+    record PartitionPosition(int partition, long processedUpTo, long endOffset, long pending) {
+    }
+}

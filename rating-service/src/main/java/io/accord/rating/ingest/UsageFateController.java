@@ -1,0 +1,68 @@
+package io.accord.rating.ingest;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.problem.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** What became of a usage record, and the per-source, per-day count of what was received and what became of it. */
+@RestController
+@Tag(name = "Usage ingestion")
+class UsageFateController {
+
+    static final String USAGE = "/api/rating/usage";
+    static final String RECONCILIATION = "/api/rating/reconciliation";
+    static final int MAX_DAYS = 92;
+    static final String STAFF = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
+            + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_MANAGER + "')";
+    static final String ANYONE = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
+            + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN + "', '"
+            + Roles.PARTNER_USER + "')";
+
+    private final UsageFates fates;
+    private final Reconciliation reconciliation;
+
+    UsageFateController(UsageFates fates, Reconciliation reconciliation) {
+        this.fates = fates;
+        this.reconciliation = reconciliation;
+    }
+
+    @GetMapping(USAGE + "/{source}/{usageId}")
+    @PreAuthorize(ANYONE)
+    @Operation(operationId = "retrieveUsageFate", summary = "What became of a usage record: rated (amounts and"
+            + " versions), in suspense (reason), its duplicates, or 404 when not processed (yet); a partner sees usage"
+            + " rated for its products")
+    UsageFateView fate(@PathVariable String source, @PathVariable String usageId) {
+        return fates.fate(source, usageId);
+    }
+
+    @GetMapping(RECONCILIATION)
+    @PreAuthorize(STAFF)
+    @Operation(operationId = "reconcileUsage", summary = "Per source and day: received = rated + suspended +"
+            + " duplicates + written off, and the records still waiting on the raw usage topic")
+    ReconciliationView reconcile(
+            @Parameter(description = "first day (UTC), e.g. 2026-12-01", required = true)
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "last day (UTC), inclusive; defaults to from")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "only this source") @RequestParam(required = false) String source) {
+        LocalDate last = to == null ? from : to;
+        if (last.isBefore(from)) {
+            throw new InvalidInputException("to", "to (" + last + ") is before from (" + from + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, last) >= MAX_DAYS) {
+            throw new InvalidInputException("to", "at most " + MAX_DAYS + " days at a time");
+        }
+        return reconciliation.reconcile(from, last, source == null || source.isBlank() ? null : source);
+    }
+}

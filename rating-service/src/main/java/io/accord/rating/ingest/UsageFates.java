@@ -1,0 +1,128 @@
+package io.accord.rating.ingest;
+
+import io.accord.contracts.usage.UsageRated;
+import io.accord.platform.problem.Problems;
+import io.accord.platform.security.Tenancy;
+import io.accord.contracts.value.PartnerId;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The fate of a usage record (issue 10: "nothing accepted disappears silently"): rated (with amounts and the
+ * versions it was rated with, reversals and re-ratings too), in suspense (with the reason), its duplicates (and of
+ * which record they are duplicates), or not processed (yet).
+ */
+class UsageFates {
+
+    private static final TypeReference<List<UsageRated.PartyAmount>> PARTIES = new TypeReference<>() { };
+    private static final TypeReference<List<UsageRated.AgreementVersionRef>> AGREEMENTS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Tenancy tenancy;
+
+    UsageFates(JdbcClient jdbc, JsonMapper json, Tenancy tenancy) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.tenancy = tenancy;
+    }
+
+    UsageFateView fate(String source, String usageId) {
+        List<RatedRow> rated = jdbc.sql("""
+                        select seq, rated_id, kind, reversal_of, rated_at, subscriber_id, usage_time,
+                               usage_offset_secs, usage_type, quantity, unit, billed_quantity, billed_unit, currency,
+                               charge, margin, allocation, parties, partner_ids, product_instance_id, offering_id,
+                               offering_version, price_version_id, price_version, agreements, tier_mode, provisional,
+                               arrival_order, customer_reference
+                        from usage_rated where source = :source and usage_id = :usageId order by seq""")
+                .param("source", source).param("usageId", usageId).query((rs, n) -> ratedRow(rs)).list();
+        Optional<PartnerId> partner = tenancy.isStaff() ? Optional.empty() : tenancy.partnerId();
+        if (!tenancy.isStaff()) {
+            String mine = partner.map(PartnerId::toString).orElse(null);
+            boolean visible = mine != null && rated.stream().anyMatch(row -> row.partnerIds.contains(mine));
+            if (!visible) {
+                throw notProcessed(source, usageId);
+            }
+        }
+        List<UsageFateView.Suspense> suspense = tenancy.isStaff() ? jdbc.sql("""
+                        select suspense_id, reason, detail, status, received_at, suspended_at, resolved_at,
+                               resolution, rated_id
+                        from usage_suspense where source = :source and usage_id = :usageId
+                        order by suspended_at, suspense_id""")
+                .param("source", source).param("usageId", usageId)
+                .query((rs, n) -> new UsageFateView.Suspense(rs.getObject("suspense_id", UUID.class),
+                        rs.getString("reason"), rs.getString("detail"), rs.getString("status"),
+                        instant(rs, "received_at"), instant(rs, "suspended_at"), instant(rs, "resolved_at"),
+                        rs.getString("resolution"), rs.getObject("rated_id", UUID.class))).list() : List.of();
+        if (rated.isEmpty() && suspense.isEmpty()) {
+            throw notProcessed(source, usageId);
+        }
+        UsageFateView.Original original = original(rated, suspense);
+        List<UsageFateView.Duplicate> duplicates = jdbc.sql("""
+                        select duplicate_id, received_at, detected_at from usage_duplicate
+                        where source = :source and usage_id = :usageId order by detected_at, duplicate_id""")
+                .param("source", source).param("usageId", usageId)
+                .query((rs, n) -> new UsageFateView.Duplicate(rs.getObject("duplicate_id", UUID.class),
+                        instant(rs, "received_at"), instant(rs, "detected_at"), original)).list();
+        String state = !rated.isEmpty() ? "RATED" : suspense.getLast().status().equals("OPEN") ? "SUSPENDED"
+                : suspense.getLast().status();
+        return new UsageFateView(source, usageId, state, rated.stream().map(RatedRow::view).toList(), suspense,
+                duplicates);
+    }
+
+    /** The record the first occurrence became: its first rating, or its first suspense record. */
+    private static UsageFateView.Original original(List<RatedRow> rated, List<UsageFateView.Suspense> suspense) {
+        if (!suspense.isEmpty()) {
+            return new UsageFateView.Original("SUSPENSE", suspense.getFirst().suspenseId());
+        }
+        return new UsageFateView.Original("RATED", rated.getFirst().view.ratedId());
+    }
+
+    private RatedRow ratedRow(ResultSet rs) throws SQLException {
+        UsageFateView.Rated view = new UsageFateView.Rated(rs.getObject("rated_id", UUID.class), rs.getLong("seq"),
+                rs.getString("kind"), rs.getObject("reversal_of", UUID.class), instant(rs, "rated_at"),
+                rs.getString("subscriber_id"), rs.getTimestamp("usage_time").toInstant()
+                .atOffset(ZoneOffset.ofTotalSeconds(rs.getInt("usage_offset_secs"))), rs.getString("usage_type"),
+                rs.getBigDecimal("quantity").toPlainString(), rs.getString("unit"),
+                rs.getBigDecimal("billed_quantity").toPlainString(), rs.getString("billed_unit"),
+                rs.getString("currency"), rs.getBigDecimal("charge").toPlainString(),
+                json.readValue(rs.getString("parties"), PARTIES), rs.getBigDecimal("margin").toPlainString(),
+                rs.getString("allocation"), rs.getString("product_instance_id"), rs.getString("offering_id"),
+                rs.getInt("offering_version"), rs.getString("price_version_id"), rs.getInt("price_version"),
+                json.readValue(rs.getString("agreements"), AGREEMENTS), rs.getString("tier_mode"),
+                rs.getBoolean("provisional"), rs.getLong("arrival_order"), rs.getString("customer_reference"));
+        String[] partners = (String[]) rs.getArray("partner_ids").getArray();
+        return new RatedRow(view, Arrays.asList(partners));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.sql.Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** The same answer whether the record was never seen or belongs to another partner: its existence is not told. */
+    static ErrorResponseException notProcessed(String source, String usageId) {
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "usage-not-processed", "Usage " + usageId
+                + " of source " + source + " has not been processed: it was never received, or it still waits on"
+                + " the raw usage topic (GET /api/rating/reconciliation tells how many records wait).");
+        problem.setProperty("source", source);
+        problem.setProperty("usageId", usageId);
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    private record RatedRow(UsageFateView.Rated view, List<String> partnerIds) {
+    }
+}

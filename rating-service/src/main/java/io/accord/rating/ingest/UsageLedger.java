@@ -1,0 +1,172 @@
+package io.accord.rating.ingest;
+
+import io.accord.rating.engine.AccumulatorKey;
+import io.accord.rating.engine.RatedUsage;
+import io.accord.rating.engine.RatingEngine;
+import io.accord.rating.engine.RatingOutcome;
+import io.accord.rating.engine.SuspendedUsage;
+import io.accord.rating.engine.SuspenseReason;
+import io.accord.rating.engine.TierAccumulators;
+import io.accord.rating.engine.UsageRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rates a batch of usage records and writes everything it comes to in the caller's transaction (issue 10, "No loss,
+ * no double count"): duplicate markers first (a record whose source + usage id was seen before, in this batch or
+ * any earlier one, is a duplicate and is neither rated nor moves an accumulator), then the tier accumulators of the
+ * batch's subscribers, locked, the ratings in arrival order, and the rated records, suspense records, duplicates,
+ * accumulators, rollups and per-source/day counters. Every input (the Kafka pipeline, later the REST and file
+ * inputs) goes through here, so the same record is never rated twice whichever way it comes.
+ */
+public class UsageLedger {
+
+    /** Counted under this source when a record's own source cannot be read. */
+    public static final String UNKNOWN_SOURCE = "unknown";
+
+    private static final Logger log = LoggerFactory.getLogger(UsageLedger.class);
+
+    private final LedgerWriter writer;
+    private final Clock clock;
+
+    UsageLedger(LedgerWriter writer, Clock clock) {
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /**
+     * One record to rate, as an input read it.
+     *
+     * @param usage          the record (fields that could not be read are {@code null})
+     * @param problem        why the record cannot be read completely ({@code null} when it can): it is suspended as
+     *                       INVALID with this detail
+     * @param payload        the record as received, kept with a suspended record so that it can be recycled
+     * @param receivedAt     when it was received (a Kafka record's timestamp); its UTC day is the counters' day
+     * @param kafkaPartition the raw topic's partition it was read from, {@code null} for other inputs
+     * @param kafkaOffset    its offset, {@code null} for other inputs
+     */
+    public record Incoming(UsageRecord usage, String problem, byte[] payload, Instant receivedAt,
+                           Integer kafkaPartition, Long kafkaOffset) {
+
+        /** The source counted for it. */
+        public String source() {
+            return usage.source() != null ? usage.source() : UNKNOWN_SOURCE;
+        }
+
+        boolean identified() {
+            return usage.source() != null && usage.usageId() != null;
+        }
+    }
+
+    /** What a batch came to: each record's outcome, in the batch's order. */
+    public record Result(List<Fate> fates, int rated, int suspended, int duplicates) {
+    }
+
+    /** One record's outcome: exactly one of {@code rated}, {@code suspended} is set, or {@code duplicate}. */
+    public record Fate(Incoming incoming, RatedUsage rated, SuspendedUsage suspended, boolean duplicate) {
+    }
+
+    /**
+     * Rates and writes {@code batch} in the current transaction (there must be one). A concurrent writer of the same
+     * accumulators (records of one subscriber on two partitions) makes it throw, to be retried.
+     */
+    public Result record(List<Incoming> batch, RatingEngine engine) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("the usage ledger writes in its caller's transaction; there is none");
+        }
+        Instant now = clock.instant();
+        // 1. identities: first occurrence in the batch claims the key; later ones are duplicates
+        Map<String, Incoming> firstByKey = new HashMap<>();
+        Set<Incoming> duplicates = new HashSet<>();
+        List<Incoming> toClaim = new ArrayList<>();
+        for (Incoming incoming : batch) {
+            if (incoming.identified()) {
+                String key = key(incoming.usage().source(), incoming.usage().usageId());
+                if (firstByKey.putIfAbsent(key, incoming) == null) {
+                    toClaim.add(incoming);
+                } else {
+                    duplicates.add(incoming);
+                }
+            }
+        }
+        Set<String> claimed = writer.claimKeys(toClaim, now);
+        for (Incoming incoming : toClaim) {
+            if (!claimed.contains(key(incoming.usage().source(), incoming.usage().usageId()))) {
+                duplicates.add(incoming);
+            }
+        }
+        // 2. the accumulators the batch will advance, locked until commit. Which ones depends on the product
+        // instance the engine picks (keyed by its canonical subscriber id, whichever identifier the record names), so
+        // a first pass rates against empty accumulators only to learn their keys: the engine is cheap, a round trip
+        // per accumulator is not.
+        TierAccumulators scratch = new TierAccumulators();
+        Set<AccumulatorKey> keys = new HashSet<>();
+        for (Incoming incoming : batch) {
+            if (!duplicates.contains(incoming) && incoming.problem() == null
+                    && rate(engine, incoming, scratch) instanceof RatedUsage probe) {
+                keys.add(probe.tiers().accumulator());
+            }
+        }
+        TierAccumulators accumulators = new TierAccumulators();
+        Map<AccumulatorKey, Long> counts = writer.lockAccumulators(keys, accumulators);
+        Map<AccumulatorKey, Long> loadedCounts = new HashMap<>(counts);
+        // 3. rate in arrival order
+        List<Fate> fates = new ArrayList<>(batch.size());
+        List<LedgerWriter.RatedRow> ratedRows = new ArrayList<>();
+        int rated = 0;
+        int suspended = 0;
+        for (Incoming incoming : batch) {
+            if (duplicates.contains(incoming)) {
+                fates.add(new Fate(incoming, null, null, true));
+                continue;
+            }
+            RatingOutcome outcome = incoming.problem() != null
+                    ? new SuspendedUsage(incoming.usage(), SuspenseReason.INVALID, incoming.problem())
+                    : rate(engine, incoming, accumulators);
+            if (outcome instanceof RatedUsage ratedUsage) {
+                AccumulatorKey key = ratedUsage.tiers().accumulator();
+                long arrival = counts.merge(key, 1L, Long::sum);
+                ratedRows.add(new LedgerWriter.RatedRow(incoming, ratedUsage, arrival));
+                fates.add(new Fate(incoming, ratedUsage, null, false));
+                rated++;
+            } else {
+                fates.add(new Fate(incoming, null, (SuspendedUsage) outcome, false));
+                suspended++;
+            }
+        }
+        // 4. write it all
+        writer.writeSuspense(fates, now);
+        writer.writeDuplicates(fates, now);
+        writer.storeAccumulators(accumulators, counts, loadedCounts, now);
+        writer.addRollups(ratedRows, now);
+        writer.addCounters(fates, now);
+        writer.writeRated(ratedRows, now);
+        return new Result(fates, rated, suspended, duplicates.size());
+    }
+
+    /** The engine never throws for a bad record; should it ever fail, the record is suspended rather than lost. */
+    private static RatingOutcome rate(RatingEngine engine, Incoming incoming, TierAccumulators accumulators) {
+        try {
+            return engine.rate(incoming.usage(), accumulators);
+        } catch (RuntimeException failure) {
+            log.error("Rating usage {}/{} failed; it goes to suspense", incoming.usage().source(),
+                    incoming.usage().usageId(), failure);
+            return new SuspendedUsage(incoming.usage(), SuspenseReason.INVALID,
+                    "rating failed: " + failure.getMessage());
+        }
+    }
+
+    static String key(String source, String usageId) {
+        return source + '\u0000' + usageId;
+    }
+}

@@ -1,0 +1,115 @@
+package io.accord.rating.model;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.accord.rating.model.ModelViews.AgreementView;
+import io.accord.rating.model.ModelViews.ModelStatus;
+import io.accord.rating.model.ModelViews.PriceView;
+import io.accord.rating.model.ModelViews.ProductView;
+import io.accord.rating.model.PriceTimelines.EffectivePrice;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Staff read what rating knows of products, prices and agreements, and which snapshot it rates with, so that they
+ * can see why a record went to suspense. Read-only; partners have no access.
+ */
+@RestController
+@Tag(name = "Rating read models")
+class ModelController {
+
+    static final String MODEL = "/api/rating/model";
+    private static final String MAY_READ = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER
+            + "', '" + Roles.OPS + "', '" + Roles.FINANCE + "', '" + Roles.AUDITOR + "')";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final RatingModel model;
+    private final ModelRows rows;
+    private final ModelStore store;
+
+    ModelController(RatingModel model, ModelRows rows, ModelStore store) {
+        this.model = model;
+        this.rows = rows;
+        this.store = store;
+    }
+
+    @GetMapping(MODEL)
+    @PreAuthorize(MAY_READ)
+    @Operation(operationId = "retrieveRatingModel", summary = "The snapshot rating rates with: its version, the "
+            + "revision of the tables it reflects and the latest one, what it holds, and rows left out with why")
+    ModelStatus status() {
+        RatingModel.Current current = model.current();
+        SnapshotBuilder.Built built = current.built();
+        return new ModelStatus(current.version(), Math.max(built.revision(), 0), store.revision(), current.builtAt(),
+                Map.of("products", built.products(), "prices", built.prices(), "agreements", built.agreements()),
+                rows.counts(), built.problemCount(), built.problems());
+    }
+
+    @GetMapping(MODEL + "/products")
+    @PreAuthorize(MAY_READ)
+    @Operation(operationId = "listRatingProducts", summary = "The product instances known by a subscriber identifier "
+            + "(MSISDN, ICCID, account id...), in start order, paged by offset and limit")
+    ResponseEntity<List<ProductView>> products(@RequestParam(required = false) String subscriber,
+                                               @RequestParam(required = false) Integer offset,
+                                               @RequestParam(required = false) Integer limit) {
+        String identifier = key("subscriber", subscriber);
+        OffsetLimit page = OffsetLimit.of(offset, limit, Sort.unsorted());
+        List<ProductView> items = rows.productsKnownAs(identifier, page.offset(), page.limit()).stream()
+                .map(ProductView::of).toList();
+        return PagedResponse.of(new PageImpl<>(items, page, rows.countProductsKnownAs(identifier)), item -> item);
+    }
+
+    @GetMapping(MODEL + "/prices")
+    @PreAuthorize(MAY_READ)
+    @Operation(operationId = "listRatingPrices", summary = "Every usage price version of an offering with the "
+            + "validity rating uses (superseded ones too), by price and version, paged by offset and limit")
+    ResponseEntity<List<PriceView>> prices(@RequestParam(required = false) String offeringId,
+                                           @RequestParam(required = false) Integer offset,
+                                           @RequestParam(required = false) Integer limit) {
+        String id = key("offeringId", offeringId);
+        OffsetLimit page = OffsetLimit.of(offset, limit, Sort.unsorted());
+        Instant retiredAt = rows.retiredAt(id);
+        List<EffectivePrice> all = PriceTimelines.effective(rows.pricesOf(id));
+        List<PriceView> items = ModelRows.page(all, page.offset(), page.limit()).stream()
+                .map(price -> PriceView.of(price, retiredAt)).toList();
+        return PagedResponse.of(new PageImpl<>(items, page, all.size()), item -> item);
+    }
+
+    @GetMapping(MODEL + "/agreements")
+    @PreAuthorize(MAY_READ)
+    @Operation(operationId = "listRatingAgreements", summary = "Every agreement version of a partner with the "
+            + "validity rating uses, by version, paged by offset and limit")
+    ResponseEntity<List<AgreementView>> agreements(@RequestParam(required = false) String partnerId,
+                                                   @RequestParam(required = false) Integer offset,
+                                                   @RequestParam(required = false) Integer limit) {
+        String id = key("partnerId", partnerId);
+        OffsetLimit page = OffsetLimit.of(offset, limit, Sort.unsorted());
+        List<ModelRows.AgreementRow> all = rows.agreementsOf(id);
+        List<AgreementView> items = ModelRows.page(all, page.offset(), page.limit()).stream()
+                .map(AgreementView::of).toList();
+        return PagedResponse.of(new PageImpl<>(items, page, all.size()), item -> item);
+    }
+
+    private static String key(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, field + " is mandatory");
+        }
+        if (value.length() > MAX_KEY_LENGTH) {
+            throw new InvalidInputException(field, field + " is longer than " + MAX_KEY_LENGTH + " characters");
+        }
+        return value.strip();
+    }
+}

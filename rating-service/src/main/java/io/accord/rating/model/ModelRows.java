@@ -1,0 +1,139 @@
+package io.accord.rating.model;
+
+import io.accord.contracts.events.AgreementActivated;
+import io.accord.contracts.events.OfferingPrice;
+import io.accord.contracts.events.ProductDetails;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.accord.rating.model.ModelStore.instant;
+
+/** Reads the read models' rows: all of them for a snapshot (one consistent read), or one key's for ops. */
+@Repository
+class ModelRows {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final TransactionTemplate consistentRead;
+
+    ModelRows(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.consistentRead = new TransactionTemplate(transactions);
+        consistentRead.setReadOnly(true);
+        consistentRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** A usage price version as received; {@code price.validTo()} is the earliest end an event gave. */
+    record PriceRow(String offeringId, OfferingPrice price) {
+    }
+
+    /**
+     * An agreement version; {@code activated} is {@code null} while only its end is known.
+     */
+    record AgreementRow(String agreementId, String partnerId, Integer version, AgreementActivated activated,
+                        Instant endedAt, String endReason, boolean neverInForce) {
+    }
+
+    /** A product instance as its newest event described it, with its validity and identifiers. */
+    record ProductRow(ProductDetails product, String subscriberId, Instant validFrom, Instant validTo,
+                      Long sequence) {
+    }
+
+    /** Every row, and the revision they reflect, read in one repeatable-read transaction. */
+    record Everything(long revision, List<PriceRow> prices, List<AgreementRow> agreements,
+                      List<ProductRow> products) {
+    }
+
+    Everything everything() {
+        return consistentRead.execute(status -> new Everything(
+                jdbc.sql("select revision from rating_model_revision where id = 1").query(Long.class).single(),
+                jdbc.sql("select offering_id, price, valid_to from rating_usage_price").query(this::price).list(),
+                jdbc.sql("select * from rating_agreement").query(this::agreement).list(),
+                jdbc.sql("select * from rating_product").query(this::product).list()));
+    }
+
+    List<PriceRow> pricesOf(String offeringId) {
+        return jdbc.sql("select offering_id, price, valid_to from rating_usage_price where offering_id = :id "
+                        + "order by price_id, version").param("id", offeringId).query(this::price).list();
+    }
+
+    List<AgreementRow> agreementsOf(String partnerId) {
+        return jdbc.sql("select * from rating_agreement where partner_id = :id order by version, agreement_id")
+                .param("id", partnerId).query(this::agreement).list();
+    }
+
+    long countProductsKnownAs(String identifier) {
+        return jdbc.sql("select count(distinct product_id) from rating_product_identifier where value = :value")
+                .param("value", identifier).query(Long.class).single();
+    }
+
+    List<ProductRow> productsKnownAs(String identifier, long offset, int limit) {
+        return jdbc.sql("""
+                        select * from rating_product where product_id in
+                            (select product_id from rating_product_identifier where value = :value)
+                        order by valid_from nulls last, product_id offset :offset limit :limit
+                        """)
+                .param("value", identifier).param("offset", offset).param("limit", limit)
+                .query(this::product).list();
+    }
+
+    /** When the offering was retired; {@code null} while it is not (or rating never heard of it). */
+    Instant retiredAt(String offeringId) {
+        List<Instant> found = jdbc.sql("select retired_at from rating_offering where offering_id = :id")
+                .param("id", offeringId).query((rs, row) -> instant(rs, "retired_at")).list();
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /** Row counts per table, for ops. */
+    Map<String, Long> counts() {
+        Map<String, Long> counts = new HashMap<>();
+        for (String table : List.of("rating_usage_price", "rating_agreement", "rating_product", "rating_offering")) {
+            counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    private PriceRow price(ResultSet rs, int row) throws SQLException {
+        OfferingPrice p = json.readValue(rs.getString("price"), OfferingPrice.class);
+        return new PriceRow(rs.getString("offering_id"), new OfferingPrice(p.priceVersionId(), p.priceId(),
+                p.version(), p.name(), p.type(), p.amount(), p.currency(), p.taxCategory(), p.period(),
+                p.proration(), p.unit(), p.roundingFirst(), p.roundingNext(), p.minimumQuantity(), p.tierMode(),
+                p.tiers(), p.accumulation(), p.usageTypes(), p.minimumCharge(), p.validFrom(),
+                instant(rs, "valid_to")));
+    }
+
+    private AgreementRow agreement(ResultSet rs, int row) throws SQLException {
+        String terms = rs.getString("terms");
+        return new AgreementRow(rs.getString("agreement_id"), rs.getString("partner_id"),
+                rs.getObject("version", Integer.class),
+                terms == null ? null : json.readValue(terms, AgreementActivated.class), instant(rs, "ended_at"),
+                rs.getString("end_reason"), rs.getBoolean("never_in_force"));
+    }
+
+    private ProductRow product(ResultSet rs, int row) throws SQLException {
+        return new ProductRow(json.readValue(rs.getString("details"), ProductDetails.class),
+                rs.getString("subscriber_id"), instant(rs, "valid_from"), instant(rs, "valid_to"),
+                rs.getObject("sequence", Long.class));
+    }
+
+    static <T> List<T> page(List<T> all, long offset, int limit) {
+        List<T> page = new ArrayList<>();
+        for (long i = offset; i < all.size() && page.size() < limit; i++) {
+            page.add(all.get((int) i));
+        }
+        return page;
+    }
+}

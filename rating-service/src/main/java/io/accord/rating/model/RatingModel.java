@@ -1,0 +1,166 @@
+package io.accord.rating.model;
+
+import io.accord.rating.engine.RatingSnapshot;
+import io.accord.rating.model.SnapshotBuilder.Built;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The read models rating rates against, as one immutable {@link RatingSnapshot}: the usage price versions
+ * ({@code catalog.events.v1}), agreement versions ({@code partner.events.v1}) and product instances
+ * ({@code order.events.v1}) held in rating's tables. Loaded from the tables at start-up and rebuilt off the consumer
+ * threads after changes, coalesced: a burst of events makes one rebuild. Changes another replica committed are
+ * picked up by polling the tables' revision. docs/rating-read-models.md.
+ */
+@Service
+public class RatingModel {
+
+    private static final Logger log = LoggerFactory.getLogger(RatingModel.class);
+    private static final Built EMPTY = new Built(new RatingSnapshot(List.of(), List.of(), List.of()), -1, 0, 0, 0,
+            0, List.of());
+
+    private final ModelRows rows;
+    private final ModelStore store;
+    private final Clock clock;
+    private final Duration debounce;
+    private final ScheduledExecutorService rebuilds;
+    private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
+    private final Object rebuilt = new Object();
+    private volatile Current current;
+    /** How long the last rebuild took: the next waits at least as long, so rebuilding takes at most half a core. */
+    private volatile Duration lastBuild = Duration.ZERO;
+
+    /** What the model holds now: the snapshot, its number, and when and from which revision it was built. */
+    record Current(Built built, long version, Instant builtAt) {
+    }
+
+    RatingModel(ModelRows rows, ModelStore store, Clock clock, RatingModelProperties properties) {
+        this.rows = rows;
+        this.store = store;
+        this.clock = clock;
+        this.debounce = properties.debounce();
+        this.current = new Current(EMPTY, 0, clock.instant());
+        this.rebuilds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                .name("rating-model-rebuild").factory());
+        rebuild();
+        long poll = properties.pollInterval().toMillis();
+        rebuilds.scheduleWithFixedDelay(this::pollRevision, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    /** The current snapshot (never null; empty before anything is known). */
+    public RatingSnapshot snapshot() {
+        return current.built().snapshot();
+    }
+
+    /** Increases with every rebuilt snapshot. */
+    public long version() {
+        return current.version();
+    }
+
+    /**
+     * Blocks up to timeout until the snapshot reflects every event committed so far; true if it does. For tests and
+     * the pipeline's recycle.
+     */
+    public boolean awaitCurrent(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long target;
+        try {
+            target = store.revision();
+        } catch (RuntimeException unavailable) {
+            log.warn("Cannot read the rating model's revision: {}", unavailable.getMessage());
+            return false;
+        }
+        synchronized (rebuilt) {
+            while (current.built().revision() < target) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                requestRebuild(Duration.ZERO);
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(rebuilt, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(100)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** What the model holds now, for ops. */
+    Current current() {
+        return current;
+    }
+
+    /**
+     * A change was committed: rebuild soon, once for however many follow within the debounce time (or within the
+     * last rebuild's duration, when that is longer: a large model is rebuilt less often rather than constantly).
+     */
+    void changed() {
+        Duration last = lastBuild;
+        requestRebuild(last.compareTo(debounce) > 0 ? last : debounce);
+    }
+
+    private void requestRebuild(Duration delay) {
+        if (rebuildScheduled.compareAndSet(false, true)) {
+            try {
+                rebuilds.schedule(this::rebuild, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                rebuildScheduled.set(false);
+            }
+        }
+    }
+
+    private void pollRevision() {
+        try {
+            if (store.revision() != current.built().revision()) {
+                changed();
+            }
+        } catch (RuntimeException unavailable) {
+            log.warn("Cannot read the rating model's revision: {}", unavailable.getMessage());
+        }
+    }
+
+    /** On the rebuild thread only (and once in the constructor, before that thread has work). */
+    private void rebuild() {
+        // cleared before reading, so that a change committed during the read schedules the next rebuild
+        rebuildScheduled.set(false);
+        try {
+            long started = System.nanoTime();
+            // events that changed nothing (other types, stale ones) count no revision: no need to read every row
+            if (store.revision() != current.built().revision()) {
+                ModelRows.Everything everything = rows.everything();
+                Built built = SnapshotBuilder.build(everything);
+                current = new Current(built, current.version() + 1, clock.instant());
+                lastBuild = Duration.ofNanos(System.nanoTime() - started);
+                log.info("Rating snapshot {} built from revision {} in {} ms: {} products, {} prices, {} agreements"
+                                + "{}", current.version(), built.revision(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), built.products(),
+                        built.prices(), built.agreements(),
+                        built.problemCount() == 0 ? "" : ", " + built.problemCount() + " rows left out");
+            }
+        } catch (RuntimeException failed) {
+            log.error("Rebuilding the rating snapshot failed; the previous one stays in use", failed);
+        }
+        synchronized (rebuilt) {
+            rebuilt.notifyAll();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        rebuilds.shutdownNow();
+    }
+}

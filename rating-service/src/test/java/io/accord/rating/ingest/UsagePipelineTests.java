@@ -1,0 +1,269 @@
+package io.accord.rating.ingest;
+
+import io.accord.contracts.CloudEventHeaders;
+import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
+import io.accord.contracts.usage.UsageReported;
+import io.accord.rating.model.RatingModel;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.accord.rating.ingest.UsageFixtures.JSON;
+import static io.accord.rating.ingest.UsageFixtures.activate;
+import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
+import static io.accord.rating.ingest.UsageFixtures.call;
+import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
+import static io.accord.rating.ingest.UsageFixtures.sendRaw;
+import static io.accord.rating.ingest.UsageFixtures.sendUsage;
+import static io.accord.rating.ingest.UsageFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Kafka pipeline end to end: raw usage in, rated usage, suspense, duplicates, counters and rollups out. */
+@AccordServiceTest
+class UsagePipelineTests {
+
+    @Autowired
+    RatingModel model;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+    @LocalServerPort
+    int port;
+
+    private TestHttp staff() {
+        return TestHttp.localPort(port).as(TestJwt.staff("ops-1", Roles.OPS));
+    }
+
+    @Test
+    void ratesUsageFromTheTopicAndTellsItsFateAndPublishesIt() {
+        String id = unique();
+        String subscriber = "+49151" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+
+        sendUsage(call("src-" + id, "u1", subscriber, 125));
+
+        JsonNode fate = awaitFate("src-" + id, "u1");
+        assertThat(fate.path("fate").asString()).isEqualTo("RATED");
+        JsonNode rating = fate.path("ratings").get(0);
+        assertThat(rating.path("kind").asString()).isEqualTo("RATED");
+        assertThat(rating.path("billedQuantity").asString()).isEqualTo("125");
+        assertThat(new BigDecimal(rating.path("charge").asString())).isEqualByComparingTo("1.25");
+        assertThat(new BigDecimal(rating.path("margin").asString())).isEqualByComparingTo("1.25");
+        assertThat(rating.path("allocation").asString()).isEqualTo("OWN");
+        assertThat(rating.path("productInstanceId").asString()).isEqualTo("prod-" + id);
+        assertThat(rating.path("priceVersionId").asString()).isEqualTo("off-" + id + "-voice-v1");
+        assertThat(rating.path("customerReference").asString()).isEqualTo("customer-prod-" + id);
+        assertThat(rating.path("usageTime").asString()).endsWith("+01:00");
+
+        List<ConsumerRecord<String, byte[]>> published = TestKafka.awaitRecords(Topics.USAGE_RATED,
+                record -> subscriber.equals(record.key()), 1, Duration.ofSeconds(30));
+        ConsumerRecord<String, byte[]> event = published.getFirst();
+        assertThat(TestKafka.header(event, CloudEventHeaders.TYPE)).isEqualTo("UsageRated");
+        assertThat(TestKafka.header(event, CloudEventHeaders.ID)).isEqualTo(rating.path("ratedId").asString());
+        assertThat(TestKafka.header(event, CloudEventHeaders.SEQUENCE))
+                .isEqualTo(Long.toString(rating.path("sequence").asLong()));
+        JsonNode payload = JSON.readTree(TestKafka.value(event));
+        assertThat(payload.path("usageId").asString()).isEqualTo("u1");
+        assertThat(payload.path("charge").asString()).isEqualTo("1.250000");
+        assertThat(payload.path("customerReference").asString()).isEqualTo("customer-prod-" + id);
+
+        Map<String, Object> rollup = jdbc.sql("""
+                        select sum(quantity) as quantity, sum(charge) as charge, sum(margin) as margin,
+                               sum(record_count) as records
+                        from usage_rollup_daily where offering_id = :offering and partner_id = ''""")
+                .param("offering", "off-" + id).query().singleRow();
+        assertThat((BigDecimal) rollup.get("charge")).isEqualByComparingTo("1.25");
+        assertThat(((Number) rollup.get("records")).longValue()).isEqualTo(1);
+    }
+
+    @Test
+    void countsADuplicateOnceAcrossBatchesAndNeverMovesTheAccumulatorTwice() {
+        String id = unique();
+        String subscriber = "+49152" + id;
+        String source = "src-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+
+        sendUsage(call(source, "a", subscriber, 100));
+        awaitFate(source, "a");
+        sendUsage(call(source, "a", subscriber, 100));
+        sendUsage(call(source, "b", subscriber, 30));
+        awaitFate(source, "b");
+
+        JsonNode fate = awaitFate(source, "a");
+        assertThat(fate.path("ratings")).hasSize(1);
+        assertThat(fate.path("duplicates")).hasSize(1);
+        assertThat(fate.path("duplicates").get(0).path("duplicateOf").path("id").asString())
+                .isEqualTo(fate.path("ratings").get(0).path("ratedId").asString());
+        assertThat(counters(source)).containsExactly(3L, 2L, 0L, 1L);
+        BigDecimal accumulated = jdbc.sql("select sum(quantity) from tier_accumulator where offering_id = :offering")
+                .param("offering", "off-" + id).query(BigDecimal.class).single();
+        assertThat(accumulated).isEqualByComparingTo("160"); // 100 and 60 (30 s billed as the first 60 s)
+        assertThat(jdbc.sql("select arrival_order from usage_rated where source = :source order by seq")
+                .param("source", source).query(Long.class).list()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aMalformedRecordGoesToSuspenseWithItsPayloadAndTheRestOfTheBatchIsRated() {
+        String id = unique();
+        String subscriber = "+49153" + id;
+        String source = "src-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        byte[] garbage = ("{\"usageId\": \"bad-" + id + "\", \"source\": \"" + source + "\", oops")
+                .getBytes(StandardCharsets.UTF_8);
+
+        sendUsage(call(source, "before", subscriber, 60));
+        sendRaw(subscriber, garbage);
+        sendUsage(call(source, "after", subscriber, 60));
+        sendUsage(new UsageReported("unit", source, "VOICE", subscriber, null, "60", "PARSEC", null, null, null));
+
+        awaitFate(source, "after");
+        assertThat(awaitFate(source, "before").path("fate").asString()).isEqualTo("RATED");
+        JsonNode badUnit = awaitFate(source, "unit");
+        assertThat(badUnit.path("fate").asString()).isEqualTo("SUSPENDED");
+        assertThat(badUnit.path("suspense").get(0).path("reason").asString()).isEqualTo("INVALID");
+        assertThat(badUnit.path("suspense").get(0).path("detail").asString()).contains("PARSEC");
+        Map<String, Object> invalid = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        select reason, detail, payload from usage_suspense where payload = :payload""")
+                .param("payload", garbage).query().listOfRows(), rows -> rows.size() == 1).getFirst();
+        assertThat(invalid.get("reason")).isEqualTo("INVALID");
+        assertThat((String) invalid.get("detail")).contains("not valid JSON");
+        assertThat((byte[]) invalid.get("payload")).isEqualTo(garbage);
+    }
+
+    @Test
+    void answersNotProcessedForUsageNeverSeenAndHidesOtherPartnersUsage() {
+        String id = unique();
+        String partner = java.util.UUID.randomUUID().toString();
+        String subscriber = "+49154" + id;
+        UsageFixtures.sellThroughAgreement(partner, "30");
+        launchVoiceOffering("off-" + id, partner, "0.02");
+        activate("prod-" + id, subscriber, "off-" + id, partner);
+        awaitRatable(model, subscriber);
+
+        sendUsage(call("src-" + id, "p1", subscriber, 60));
+        awaitFate("src-" + id, "p1");
+
+        TestHttp.Response mine = TestHttp.localPort(port)
+                .as(TestJwt.partner("pa", partner, Roles.PARTNER_ADMIN)).get("/api/rating/usage/src-" + id + "/p1");
+        assertThat(mine.status()).isEqualTo(200);
+        JsonNode party = mine.json().path("ratings").get(0).path("parties").get(0);
+        assertThat(party.path("partnerId").asString()).isEqualTo(partner);
+        assertThat(party.path("direction").asString()).isEqualTo("PAYABLE_TO_PARTNER");
+        assertThat(party.path("amount").asString()).isEqualTo("0.360000");
+        assertThat(mine.json().path("ratings").get(0).path("margin").asString()).isEqualTo("0.840000");
+
+        TestHttp.Response other = TestHttp.localPort(port).as(TestJwt.partner("pb",
+                java.util.UUID.randomUUID().toString(), Roles.PARTNER_ADMIN)).get("/api/rating/usage/src-" + id + "/p1");
+        assertThat(other.status()).isEqualTo(404);
+        TestHttp.Response never = staff().get("/api/rating/usage/src-" + id + "/never-sent");
+        assertThat(never.status()).isEqualTo(404);
+        assertThat(never.json().path("type").asString()).endsWith("/usage-not-processed");
+        assertThat(never.json().path("detail").asString()).contains("has not been processed");
+    }
+
+    @Test
+    void reconcilesPerSourceAndDayAndRejectsABackwardsRange() {
+        String id = unique();
+        String subscriber = "+49155" + id;
+        String source = "src-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        sendUsage(call(source, "r1", subscriber, 60));
+        sendUsage(call(source, "r1", subscriber, 60));
+        sendUsage(call(source, "r2", "+00000" + id, 60)); // no product: suspense
+        awaitFate(source, "r2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> counters(source)[0] == 3);
+
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        TestHttp.Response answer = staff().get("/api/rating/reconciliation?from=" + today + "&source=" + source);
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode day = answer.json().path("days").get(0);
+        assertThat(day.path("received").asLong()).isEqualTo(3);
+        assertThat(day.path("rated").asLong()).isEqualTo(1);
+        assertThat(day.path("suspended").asLong()).isEqualTo(1);
+        assertThat(day.path("duplicates").asLong()).isEqualTo(1);
+        assertThat(day.path("balanced").asBoolean()).isTrue();
+        assertThat(answer.json().path("pending").path("partitions")).hasSize(3);
+
+        TestHttp.Response backwards = staff().get("/api/rating/reconciliation?from=2026-12-02&to=2026-12-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("\"to\"");
+        TestHttp.Response partner = TestHttp.localPort(port).as(TestJwt.partner("pa",
+                java.util.UUID.randomUUID().toString(), Roles.PARTNER_ADMIN)).get("/api/rating/reconciliation?from="
+                + today);
+        assertThat(partner.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBatchWhosePartitionMovedOnMeanwhileIsDroppedAndReadAgainFromTheDatabaseOffset() {
+        String id = unique();
+        String subscriber = "+49156" + id;
+        String source = "src-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        sendUsage(call(source, "probe", subscriber, 60));
+        JsonNode probe = awaitFate(source, "probe");
+        Map<String, Object> where = jdbc.sql("""
+                        select kafka_partition, kafka_offset from usage_rated where source = :source""")
+                .param("source", source).query().singleRow();
+        int partition = ((Number) where.get("kafka_partition")).intValue();
+        long next = ((Number) where.get("kafka_offset")).longValue() + 1;
+        double fencedBefore = meters.get("accord.rating.ingest.retries").tag("cause", "fenced").counter().count();
+        // another consumer (a zombie the group has not noticed yet) processes the next record of the partition
+        assertThat(jdbc.sql("""
+                        update usage_offset set next_offset = :moved
+                        where consumer_group = 'rating-usage' and topic = :topic and kafka_partition = :partition
+                          and next_offset = :next""")
+                .param("moved", next + 1).param("topic", Topics.USAGE_RAW).param("partition", partition)
+                .param("next", next).update()).isEqualTo(1);
+
+        sendUsage(call(source, "taken-by-the-other", subscriber, 60));
+        sendUsage(call(source, "mine", subscriber, 60));
+
+        assertThat(awaitFate(source, "mine").path("ratings")).hasSize(1);
+        assertThat(staff().get("/api/rating/usage/" + source + "/taken-by-the-other").status()).isEqualTo(404);
+        assertThat(meters.get("accord.rating.ingest.retries").tag("cause", "fenced").counter().count())
+                .isGreaterThan(fencedBefore);
+        assertThat(counters(source)).containsExactly(2L, 2L, 0L, 0L);
+        assertThat(probe.path("fate").asString()).isEqualTo("RATED");
+    }
+
+    /** received, rated, suspended, duplicates of a source over all days. */
+    Long[] counters(String source) {
+        return jdbc.sql("""
+                        select coalesce(sum(received), 0), coalesce(sum(rated), 0), coalesce(sum(suspended), 0),
+                               coalesce(sum(duplicates), 0) from usage_source_day where source = :source""")
+                .param("source", source)
+                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+    }
+
+    JsonNode awaitFate(String source, String usageId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> staff().get("/api/rating/usage/" + source + "/"
+                + usageId), response -> response.status() == 200).json();
+    }
+}

@@ -1,0 +1,146 @@
+package io.accord.rating.model;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.catalog.UnitOfMeasure;
+import io.accord.contracts.events.AgreementActivated;
+import io.accord.contracts.events.OfferingLaunched;
+import io.accord.contracts.events.ProductActivated;
+import io.accord.rating.engine.RatedUsage;
+import io.accord.rating.engine.RatingEngine;
+import io.accord.rating.engine.RatingOutcome;
+import io.accord.rating.engine.RatingSnapshot;
+import io.accord.rating.engine.TierAccumulators;
+import io.accord.rating.engine.UsageRecord;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.DomainEvents;
+import io.accord.testsupport.OrderEvents;
+import io.accord.testsupport.PartnerEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static io.accord.rating.model.ModelFixture.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The snapshot is rebuilt once per burst, and loading it afresh from the tables (a restart) gives the same one. */
+@AccordServiceTest
+class SnapshotRebuildTests {
+
+    private static final int BURST = 300;
+
+    private final RatingModel model;
+    private final ModelRows rows;
+    private final ModelStore store;
+    private final Clock clock;
+    private final RatingModelProperties properties;
+    private final JdbcClient jdbc;
+    private final ModelFixture fixture;
+
+    SnapshotRebuildTests(RatingModel model, ModelRows rows, ModelStore store, Clock clock,
+                         RatingModelProperties properties, JdbcClient jdbc) {
+        this.model = model;
+        this.rows = rows;
+        this.store = store;
+        this.clock = clock;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.fixture = new ModelFixture(jdbc, model);
+    }
+
+    @Test
+    void aBurstOfEventsIsRebuiltFewTimesAndEveryEventIsInTheSnapshot() {
+        String offering = "offer-" + UUID.randomUUID();
+        OfferingLaunched launched = CatalogFeed.launched(offering, null,
+                List.of(CatalogFeed.usage("sms", 1, "MESSAGE", "0.05", List.of("SMS"), T0, null)));
+        CatalogFeed.send(launched, 1L);
+        fixture.awaitApplied(CatalogEventsListener.CONSUMER, launched);
+        long before = model.version();
+
+        String prefix = "+4915" + (System.nanoTime() % 100_000L);
+        List<ProductActivated> burst = IntStream.range(0, BURST)
+                .mapToObj(i -> OrderEvents.product("pi-" + UUID.randomUUID(), offering)
+                        .identifier("MSISDN", prefix + String.format("%04d", i)).valid(T0, null).activated())
+                .toList();
+        DomainEvents.sendAll(Topics.ORDER_EVENTS, burst, null);
+        fixture.awaitApplied(OrderEventsListener.CONSUMER, burst.stream().map(ProductActivated::eventId).toList());
+
+        long rebuilds = model.version() - before;
+        assertThat(rebuilds).isPositive().isLessThan(BURST / 4);
+        RatingEngine engine = new RatingEngine(model.snapshot(), clock, RatingEngine.DEFAULT_TOO_OLD_AFTER);
+        for (int i = 0; i < BURST; i++) {
+            assertThat(engine.rate(usage(prefix + String.format("%04d", i), "SMS", 0), new TierAccumulators()))
+                    .isInstanceOf(RatedUsage.class);
+        }
+    }
+
+    @Test
+    void reloadingFromTheTablesGivesTheSameSnapshot() {
+        String partner = UUID.randomUUID().toString();
+        String offering = "offer-" + UUID.randomUUID();
+        OfferingLaunched launched = CatalogFeed.launched(offering, partner, List.of(
+                CatalogFeed.usage("voice", 1, "S", "0.01", List.of("VOICE"), T0, T0.plus(Duration.ofDays(5))),
+                CatalogFeed.usage("voice", 2, "S", "0.02", List.of("VOICE"), T0.plus(Duration.ofDays(5)), null),
+                CatalogFeed.usage("data", 1, "MB", "0.001", List.of("DATA"), T0, null)));
+        AgreementActivated agreement = PartnerEvents.agreementActivated(partner, "agr-" + partner, 1,
+                "SELL_THROUGH", T0, T0.plus(Duration.ofDays(8)), null, List.of("*/*=45"), List.of());
+        String msisdn = "+4913" + (System.nanoTime() % 1_000_000_000L);
+        ProductActivated activated = OrderEvents.product("pi-" + UUID.randomUUID(), offering).ownedBy(partner)
+                .identifier("MSISDN", msisdn).identifier("ICCID", "89" + msisdn.substring(1))
+                .valid(T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(11))).activated();
+        CatalogFeed.send(launched, 1L);
+        PartnerEvents.send(agreement, 1L);
+        OrderEvents.send(activated, 1L);
+        fixture.awaitApplied(CatalogEventsListener.CONSUMER, launched);
+        fixture.awaitApplied(PartnerEventsListener.CONSUMER, agreement);
+        fixture.awaitApplied(OrderEventsListener.CONSUMER, activated);
+        RatingModel restarted = new RatingModel(rows, store, clock, properties);
+        try {
+            assertThat(restarted.version()).isEqualTo(1);
+            assertThat(restarted.current().built().revision()).isEqualTo(model.current().built().revision());
+            assertThat(restarted.current().built().products()).isEqualTo(model.current().built().products());
+            assertThat(restarted.current().built().prices()).isEqualTo(model.current().built().prices());
+            assertThat(restarted.current().built().agreements()).isEqualTo(model.current().built().agreements());
+
+            List<String> subscribers = jdbc.sql("select distinct value from rating_product_identifier")
+                    .query(String.class).list();
+            assertThat(subscribers).isNotEmpty();
+            int rated = 0;
+            for (String subscriber : subscribers) {
+                for (String type : List.of("VOICE", "SMS", "DATA")) {
+                    for (int day = -1; day <= 12; day++) {
+                        UsageRecord usage = usage(subscriber, type, day);
+                        RatingOutcome running = rate(model.snapshot(), usage);
+                        assertThat(rate(restarted.snapshot(), usage)).isEqualTo(running);
+                        rated += running instanceof RatedUsage ? 1 : 0;
+                    }
+                }
+            }
+            assertThat(rated).isGreaterThanOrEqualTo(2 * 10);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    private RatingOutcome rate(RatingSnapshot snapshot, UsageRecord usage) {
+        return new RatingEngine(snapshot, clock, RatingEngine.DEFAULT_TOO_OLD_AFTER).rate(usage,
+                new TierAccumulators());
+    }
+
+    private static UsageRecord usage(String subscriber, String type, int day) {
+        UnitOfMeasure unit = switch (type) {
+            case "VOICE" -> UnitOfMeasure.S;
+            case "DATA" -> UnitOfMeasure.MB;
+            default -> UnitOfMeasure.MESSAGE;
+        };
+        return new UsageRecord("test", subscriber + type + day, type, subscriber,
+                T0.plus(Duration.ofDays(day)).plusSeconds(17).atOffset(ZoneOffset.UTC), new BigDecimal("61"), unit,
+                null, null, null);
+    }
+}

@@ -161,7 +161,7 @@ public final class OrdersBench {
                     .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
                     .POST(HttpRequest.BodyPublishers.ofString(String.format(Locale.ROOT,
                             "{\"from\": \"+4917%d%07d\", \"to\": \"+4917%d%07d\"}", block, from, block, to)))
-                    .build(), 201, "generating MSISDNs");
+                    .build(), 200, "generating MSISDNs");
         }
         Calls.say("pool %s: %d MSISDNs +4917%d...", pool, count, block);
     }

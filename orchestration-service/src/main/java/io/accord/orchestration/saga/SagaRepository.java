@@ -65,6 +65,7 @@ class SagaRepository {
                     .param("firstBackoff", step.firstBackoff.toMillis()).param("maxBackoff", step.maxBackoff.toMillis())
                     .param("nextAttemptAt", timestamp(step.nextAttemptAt)).param("updatedAt", timestamp(step.updatedAt))
                     .update();
+            step.markPersisted();
         }
     }
 
@@ -148,6 +149,9 @@ class SagaRepository {
             throw new ConflictException("Saga " + saga.id + " was changed meanwhile; try again");
         }
         for (SagaStep step : saga.steps) {
+            if (!step.changedSincePersisted()) {
+                continue;
+            }
             jdbc.sql("""
                             update saga_step set state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
                                    deadline_at = :deadline, compensable = :compensable, last_error = :lastError,
@@ -162,6 +166,7 @@ class SagaRepository {
                     .param("earlyAck", step.earlyAck == null ? null : step.earlyAck.succeeded() ? "SUCCEEDED" : "FAILED")
                     .param("earlyAckReason", step.earlyAck == null ? null : step.earlyAck.reason())
                     .param("updatedAt", timestamp(step.updatedAt)).param("id", step.id).update();
+            step.markPersisted();
         }
     }
 
@@ -193,6 +198,7 @@ class SagaRepository {
         step.earlyAck = earlyAck == null ? null
                 : new Acknowledgement("SUCCEEDED".equals(earlyAck), rs.getString("early_ack_reason"));
         step.updatedAt = instant(rs, "updated_at");
+        step.markPersisted();
         return step;
     }
 

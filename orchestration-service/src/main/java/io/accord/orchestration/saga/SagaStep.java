@@ -26,6 +26,8 @@ final class SagaStep {
     String skipReason;
     Acknowledgement earlyAck;
     Instant updatedAt;
+    /** The mutable fields as the database holds them, so that saving a saga writes only the steps that changed. */
+    private Persisted persisted;
 
     SagaStep(UUID id, int position, String type, JsonNode payload, int maxAttempts, Duration firstBackoff,
              Duration maxBackoff) {
@@ -61,6 +63,26 @@ final class SagaStep {
     boolean awaitsCompensation() {
         return compensable && (state == StepState.DONE || state == StepState.FAILED || state == StepState.WAITING
                 || state == StepState.COMPENSATING);
+    }
+
+    /** The database now holds this step as it is (after it was read, inserted or updated). */
+    void markPersisted() {
+        persisted = current();
+    }
+
+    /** Whether the step changed since it was read or last written. */
+    boolean changedSincePersisted() {
+        return !current().equals(persisted);
+    }
+
+    private Persisted current() {
+        return new Persisted(state, attempts, nextAttemptAt, deadline, compensable, lastError, skipReason, earlyAck,
+                updatedAt);
+    }
+
+    private record Persisted(StepState state, int attempts, Instant nextAttemptAt, Instant deadline,
+                             boolean compensable, String lastError, String skipReason, Acknowledgement earlyAck,
+                             Instant updatedAt) {
     }
 
     StepView view(UUID sagaId) {

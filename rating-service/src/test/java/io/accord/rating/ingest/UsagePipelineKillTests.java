@@ -8,7 +8,6 @@ import io.accord.testsupport.AccordTestInitializer;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.File;
@@ -38,12 +37,15 @@ class UsagePipelineKillTests {
     private static final int RECORDS = 12_000;
     private static final int SUBSCRIBERS = 12;
 
-    @Autowired
-    RatingModel model;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UsagePipelines pipelines;
+    private final RatingModel model;
+    private final JdbcClient jdbc;
+    private final UsagePipelines pipelines;
+
+    UsagePipelineKillTests(RatingModel model, JdbcClient jdbc, UsagePipelines pipelines) {
+        this.model = model;
+        this.jdbc = jdbc;
+        this.pipelines = pipelines;
+    }
 
     @Test
     void aRatingProcessKilledMidBatchLosesNothingAndCountsNothingTwice() throws Exception {

@@ -8,7 +8,6 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -37,10 +36,13 @@ class UsagePipelineOutageTests {
 
     private static final int RECORDS = 3_000;
 
-    @Autowired
-    RatingModel model;
-    @Autowired
-    JdbcClient jdbc;
+    private final RatingModel model;
+    private final JdbcClient jdbc;
+
+    UsagePipelineOutageTests(RatingModel model, JdbcClient jdbc) {
+        this.model = model;
+        this.jdbc = jdbc;
+    }
 
     @Test
     void aBrokerRestartMidStreamLosesNothingAndEveryRatedRecordIsPublished() {

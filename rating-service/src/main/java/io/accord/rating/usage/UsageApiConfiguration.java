@@ -24,11 +24,17 @@ class UsageApiConfiguration {
     @Bean
     RequestAuthorization usageApiRules() {
         return requests -> {
-            requests.requestMatchers(HttpMethod.POST, UsageController.USAGE, UsageController.BATCH)
+            requests.requestMatchers(HttpMethod.POST, UsageController.USAGE, UsageController.BATCH,
+                            UsageFileController.FILES)
                     .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS, Roles.PARTNER_ADMIN, Roles.PARTNER_USER);
             requests.requestMatchers(HttpMethod.GET, UsageController.USAGE, UsageController.USAGE + "/**")
                     .hasAnyRole(Roles.ALL.toArray(String[]::new));
         };
+    }
+
+    @Bean
+    UsageFiles usageFiles(UsageSubmissions submissions, JsonMapper json) {
+        return new UsageFiles(submissions, json);
     }
 
     @Bean

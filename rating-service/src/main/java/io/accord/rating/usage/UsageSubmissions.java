@@ -65,17 +65,28 @@ class UsageSubmissions {
 
     /** Submits the records (in their order); never fails because of one record. */
     List<Result> submit(List<JsonNode> bodies) {
+        String own = ownSource();
+        return submitRead(bodies.stream().map(body -> TmfUsageInput.read(body, own)).toList());
+    }
+
+    /** The caller's own source (its partner id), {@code null} for staff; a caller of neither kind is refused. */
+    String ownSource() {
         Optional<PartnerId> partner = tenancy.isStaff() ? Optional.empty() : tenancy.partnerId();
         if (!tenancy.isStaff() && partner.isEmpty()) {
             throw new InvalidInputException("source", "the caller belongs to no partner and is no staff member");
         }
-        String own = partner.map(PartnerId::toString).orElse(null);
-        Result[] results = new Result[bodies.size()];
+        return partner.map(PartnerId::toString).orElse(null);
+    }
+
+    /** Submits records already read (in their order) through the ledger in one transaction. */
+    List<Result> submitRead(List<TmfUsageInput.Read> reads) {
+        String own = ownSource();
+        Result[] results = new Result[reads.size()];
         List<Integer> indexes = new ArrayList<>();
         List<UsageLedger.Incoming> batch = new ArrayList<>();
         Instant now = clock.instant();
-        for (int i = 0; i < bodies.size(); i++) {
-            TmfUsageInput.Read read = TmfUsageInput.read(bodies.get(i), own);
+        for (int i = 0; i < reads.size(); i++) {
+            TmfUsageInput.Read read = reads.get(i);
             if (read.record() == null) {
                 results[i] = new Result(i, Outcome.INVALID, null, null, null, null, read.problem(), read.field());
                 continue;

@@ -33,9 +33,33 @@ class SuspenseController {
     static final String WRITE = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "')";
 
     private final SuspenseOps ops;
+    private final SuspenseRecycler recycler;
 
-    SuspenseController(SuspenseOps ops) {
+    SuspenseController(SuspenseOps ops, SuspenseRecycler recycler) {
         this.ops = ops;
+        this.recycler = recycler;
+    }
+
+    /** Either {@code ids} or {@code filter} (reason, source, from, to over OPEN records). */
+    record RecycleRequest(List<UUID> ids, Selection filter) {
+    }
+
+    @PostMapping(SUSPENSE + "/recycle")
+    @PreAuthorize(WRITE)
+    @Operation(operationId = "recycleSuspense", summary = "Rates OPEN suspense records again (by ids or a filter)"
+            + " after the cause was fixed; each exactly once; those that would still be suspended stay OPEN and are"
+            + " reported with their reason; audited")
+    SuspenseRecycler.Result recycle(@RequestBody RecycleRequest request) {
+        if ((request.ids() == null) == (request.filter() == null)) {
+            throw new InvalidInputException("ids", "give either ids or filter");
+        }
+        if (request.ids() != null && (request.ids().isEmpty() || request.ids().size() > SuspenseOps.MAX_SELECTION)) {
+            throw new InvalidInputException("ids", "give 1 to " + SuspenseOps.MAX_SELECTION + " ids");
+        }
+        SuspenseOps.Filter filter = request.filter() == null ? null : new SuspenseOps.Filter("OPEN",
+                blank(request.filter().reason()), blank(request.filter().source()), request.filter().from(),
+                request.filter().to());
+        return recycler.recycle(request.ids(), filter);
     }
 
     @GetMapping(SUSPENSE)

@@ -104,6 +104,43 @@ class SuspenseOpsTests {
                 .path("key").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
     }
 
+    @Test
+    void aRecycledRecordIsRatedExactlyOnceAfterItsCauseWasFixed() {
+        String id = unique();
+        String subscriber = "+49172" + id;
+        String source = "recy-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0);
+        String batch = "[" + String.join(",",
+                usage(source, "late", subscriber, "VOICE", now),     // no product yet
+                usage(source, "data", subscriber, "DATA", now)) + "]"; // never priced
+        JsonNode answer = staff().post("/tmf-api/usageManagement/v4/usage/batch", batch).json();
+        assertThat(answer.path("suspended").asInt()).as(answer.toString()).isEqualTo(2);
+        List<String> ids = jdbc.sql("select suspense_id::text from usage_suspense where source = :source"
+                + " order by usage_id desc").param("source", source).query(String.class).list(); // late, data
+
+        activate("prod-" + id, subscriber, "off-" + id, null); // the cause fixed
+        awaitRatable(model, subscriber);
+
+        String body = "{\"ids\": [\"" + ids.get(0) + "\", \"" + ids.get(1) + "\"]}";
+        TestHttp.Response first = staff().post("/api/rating/suspense/recycle", body);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("recycled").asInt()).isEqualTo(1);
+        assertThat(first.json().path("stillSuspended").get(0).path("reason").asString()).isEqualTo("NO_PRICE");
+        JsonNode second = staff().post("/api/rating/suspense/recycle", body).json();
+        assertThat(second.path("recycled").asInt()).isZero();
+        assertThat(second.path("notOpen").get(0).asString()).isEqualTo(ids.get(0));
+
+        assertThat(jdbc.sql("select count(*) from usage_rated where source = :source and usage_id = 'late'")
+                .param("source", source).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select status from usage_suspense where suspense_id = cast(:id as uuid)")
+                .param("id", ids.get(0)).query(String.class).single()).isEqualTo("RECYCLED");
+        // received 2 = rated 1 + suspended 1: the count moved, nothing counted twice
+        assertThat(counters(source)).containsExactly(2L, 1L, 1L, 0L);
+        assertThat(staff().post("/tmf-api/usageManagement/v4/usage", usage(source, "late", subscriber, "VOICE", now))
+                .status()).isEqualTo(409);
+    }
+
     /** received, rated, suspended, written off. */
     Long[] counters(String source) {
         return jdbc.sql("""

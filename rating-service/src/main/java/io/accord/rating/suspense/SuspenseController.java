@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
+import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageImpl;
@@ -44,6 +45,7 @@ class SuspenseController {
     record RecycleRequest(List<UUID> ids, Selection filter) {
     }
 
+    @RequestExample("rating/suspense-recycle.json")
     @PostMapping(SUSPENSE + "/recycle")
     @PreAuthorize(WRITE)
     @Operation(operationId = "recycleSuspense", summary = "Rates OPEN suspense records again (by ids or a filter)"
@@ -98,6 +100,7 @@ class SuspenseController {
     record Selection(String reason, String source, Instant from, Instant to) {
     }
 
+    @RequestExample("rating/suspense-write-off.json")
     @PostMapping(SUSPENSE + "/write-off")
     @PreAuthorize(WRITE)
     @Operation(operationId = "writeOffSuspense", summary = "Writes off OPEN suspense records (by ids or a filter)"

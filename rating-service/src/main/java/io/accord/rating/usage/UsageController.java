@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
+import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageImpl;
@@ -48,6 +49,7 @@ class UsageController {
         this.submissions = submissions;
     }
 
+    @RequestExample("rating/usage-create.json")
     @PostMapping(USAGE)
     @PreAuthorize(SUBMIT)
     @Operation(operationId = "createUsage", summary = "Submits one usage record for rating: 201 with the Usage"
@@ -72,6 +74,7 @@ class UsageController {
         };
     }
 
+    @RequestExample("rating/usage-batch.json")
     @PostMapping(BATCH)
     @PreAuthorize(SUBMIT)
     @Operation(operationId = "createUsageBatch", summary = "Submits up to 10,000 usage records (a JSON array of"

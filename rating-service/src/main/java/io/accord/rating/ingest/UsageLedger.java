@@ -63,6 +63,15 @@ public class UsageLedger {
             return usage.source() != null ? usage.source() : UNKNOWN_SOURCE;
         }
 
+        /**
+         * A record as kept with a suspense record ({@code UsageReported} JSON, as on the raw topic), read again, to
+         * be recycled; {@code problem} says why it still cannot be read.
+         */
+        public static Incoming reread(byte[] payload, Instant receivedAt) {
+            UsageParser.Parsed parsed = UsageParser.parse(payload);
+            return new Incoming(parsed.record(), parsed.problem(), payload, receivedAt, null, null);
+        }
+
         boolean identified() {
             return usage.source() != null && usage.usageId() != null;
         }

@@ -1,0 +1,47 @@
+package io.accord.rating.suspense;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.security.RequestAuthorization;
+import io.accord.platform.security.Tenancy;
+import io.accord.rating.ingest.UsageLedger;
+import io.accord.rating.model.RatingModel;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Suspense ops: who may call them, and their wiring. */
+@Configuration(proxyBeanMethods = false)
+class SuspenseConfiguration {
+
+    @Bean
+    RequestAuthorization suspenseRules() {
+        return requests -> {
+            requests.requestMatchers(HttpMethod.GET, SuspenseController.SUSPENSE, SuspenseController.SUSPENSE + "/**")
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS, Roles.FINANCE, Roles.AUDITOR);
+            requests.requestMatchers(HttpMethod.POST, SuspenseController.SUSPENSE + "/**")
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS);
+        };
+    }
+
+    @Bean
+    SuspenseRecycler suspenseRecycler(JdbcClient jdbc, PlatformTransactionManager transactions, UsageLedger ledger,
+                                      RatingModel model, AuditTrail audit, Tenancy tenancy, Clock clock,
+                                      @Value("${accord.rating.ingest.too-old-after:45d}") Duration tooOldAfter) {
+        return new SuspenseRecycler(jdbc, new TransactionTemplate(transactions), ledger, model, audit, tenancy, clock,
+                tooOldAfter);
+    }
+
+    @Bean
+    SuspenseOps suspenseOps(JdbcClient jdbc, PlatformTransactionManager transactions, AuditTrail audit,
+                            Tenancy tenancy, Clock clock) {
+        return new SuspenseOps(jdbc, new TransactionTemplate(transactions), audit, tenancy, clock);
+    }
+}

@@ -1,0 +1,124 @@
+package io.accord.rating.suspense;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.accord.platform.apidocs.RequestExample;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Usage in suspense, for ops (docs/rating-suspense.md). */
+@RestController
+@Tag(name = "Usage suspense")
+class SuspenseController {
+
+    static final String SUSPENSE = "/api/rating/suspense";
+    static final String READ = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
+            + "', '" + Roles.AUDITOR + "')";
+    static final String WRITE = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "')";
+
+    private final SuspenseOps ops;
+    private final SuspenseRecycler recycler;
+
+    SuspenseController(SuspenseOps ops, SuspenseRecycler recycler) {
+        this.ops = ops;
+        this.recycler = recycler;
+    }
+
+    /** Either {@code ids} or {@code filter} (reason, source, from, to over OPEN records). */
+    record RecycleRequest(List<UUID> ids, Selection filter) {
+    }
+
+    @RequestExample("rating/suspense-recycle.json")
+    @PostMapping(SUSPENSE + "/recycle")
+    @PreAuthorize(WRITE)
+    @Operation(operationId = "recycleSuspense", summary = "Rates OPEN suspense records again (by ids or a filter)"
+            + " after the cause was fixed; each exactly once; those that would still be suspended stay OPEN and are"
+            + " reported with their reason; audited")
+    SuspenseRecycler.Result recycle(@RequestBody RecycleRequest request) {
+        if ((request.ids() == null) == (request.filter() == null)) {
+            throw new InvalidInputException("ids", "give either ids or filter");
+        }
+        if (request.ids() != null && (request.ids().isEmpty() || request.ids().size() > SuspenseOps.MAX_SELECTION)) {
+            throw new InvalidInputException("ids", "give 1 to " + SuspenseOps.MAX_SELECTION + " ids");
+        }
+        SuspenseOps.Filter filter = request.filter() == null ? null : new SuspenseOps.Filter("OPEN",
+                blank(request.filter().reason()), blank(request.filter().source()), request.filter().from(),
+                request.filter().to());
+        return recycler.recycle(request.ids(), filter);
+    }
+
+    @GetMapping(SUSPENSE)
+    @PreAuthorize(READ)
+    @Operation(operationId = "listSuspense", summary = "Usage in suspense, oldest first, filtered by status, reason,"
+            + " source and suspension time (X-Total-Count)")
+    ResponseEntity<List<SuspenseOps.Item>> list(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit) {
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
+        SuspenseOps.Page page = ops.list(new SuspenseOps.Filter(blank(status), blank(reason), blank(source), from, to),
+                paging.offset(), paging.limit());
+        return PagedResponse.of(new PageImpl<>(page.items(), paging, page.total()), Function.identity());
+    }
+
+    @GetMapping(SUSPENSE + "/summary")
+    @PreAuthorize(READ)
+    @Operation(operationId = "summarizeSuspense", summary = "Suspense counted by reason, by source (a partner's"
+            + " usage has its partner id as source) and by age (<1h, 1h-1d, 1d-7d, >7d); status defaults to OPEN")
+    SuspenseOps.Summary summary(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        String wanted = blank(status) == null ? "OPEN" : status;
+        return ops.summary(new SuspenseOps.Filter(wanted, blank(reason), blank(source), from, to));
+    }
+
+    /** Either {@code ids} or {@code filter} (reason, source, from, to over OPEN records), and the reason. */
+    record WriteOffRequest(List<UUID> ids, Selection filter, String reason) {
+    }
+
+    record Selection(String reason, String source, Instant from, Instant to) {
+    }
+
+    @RequestExample("rating/suspense-write-off.json")
+    @PostMapping(SUSPENSE + "/write-off")
+    @PreAuthorize(WRITE)
+    @Operation(operationId = "writeOffSuspense", summary = "Writes off OPEN suspense records (by ids or a filter)"
+            + " with a reason; audited; moves their count from suspended to written off")
+    SuspenseOps.WriteOffResult writeOff(@RequestBody WriteOffRequest request) {
+        if ((request.ids() == null) == (request.filter() == null)) {
+            throw new InvalidInputException("ids", "give either ids or filter");
+        }
+        if (request.ids() != null && request.ids().isEmpty()) {
+            throw new InvalidInputException("ids", "ids is empty");
+        }
+        SuspenseOps.Filter filter = request.filter() == null ? null : new SuspenseOps.Filter("OPEN",
+                blank(request.filter().reason()), blank(request.filter().source()), request.filter().from(),
+                request.filter().to());
+        return ops.writeOff(request.ids(), filter, request.reason());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

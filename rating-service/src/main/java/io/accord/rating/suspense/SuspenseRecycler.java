@@ -1,0 +1,153 @@
+package io.accord.rating.suspense;
+
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.security.Tenancy;
+import io.accord.rating.engine.RatedUsage;
+import io.accord.rating.engine.RatingEngine;
+import io.accord.rating.engine.RatingOutcome;
+import io.accord.rating.engine.SuspendedUsage;
+import io.accord.rating.engine.TierAccumulators;
+import io.accord.rating.ingest.UsageLedger;
+import io.accord.rating.model.RatingModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Recycles OPEN suspense records after ops fixed the cause (a product, price or agreement now in the read models):
+ * each is rated again through {@link UsageLedger} exactly once. The suspense rows are locked and must still be OPEN
+ * (a concurrent recycle or write-off finds them resolved and skips them); the record's duplicate marker is released
+ * and claimed again by the ledger in the same transaction; the ledger counts it as received and rated on its
+ * original received day, and this corrects that day by one received and one suspended less: net, the count moves
+ * from {@code suspended} to {@code rated}. A record that would still be suspended is left OPEN and reported with
+ * the reason it would get now.
+ */
+class SuspenseRecycler {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final UsageLedger ledger;
+    private final RatingModel model;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final Clock clock;
+    private final Duration tooOldAfter;
+
+    SuspenseRecycler(JdbcClient jdbc, TransactionTemplate transactions, UsageLedger ledger, RatingModel model,
+                     AuditTrail audit, Tenancy tenancy, Clock clock, Duration tooOldAfter) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.ledger = ledger;
+        this.model = model;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.clock = clock;
+        this.tooOldAfter = tooOldAfter;
+    }
+
+    record StillSuspended(UUID suspenseId, String reason, String detail) {
+    }
+
+    record Result(int recycled, List<StillSuspended> stillSuspended, List<UUID> notOpen) {
+    }
+
+    Result recycle(List<UUID> ids, SuspenseOps.Filter filter) {
+        return transactions.execute(status -> {
+            List<Map<String, Object>> rows;
+            if (ids != null) {
+                rows = jdbc.sql("""
+                                select suspense_id, source, usage_id, received_day, received_at, status, payload
+                                from usage_suspense where suspense_id = any(:ids) order by suspense_id for update""")
+                        .param("ids", ids.toArray(UUID[]::new)).query().listOfRows();
+            } else {
+                SuspenseOps.Filter open = new SuspenseOps.Filter("OPEN", filter.reason(), filter.source(),
+                        filter.from(), filter.to());
+                rows = open.bind(jdbc.sql("""
+                                select suspense_id, source, usage_id, received_day, received_at, status, payload
+                                from usage_suspense""" + open.where() + " order by suspense_id limit "
+                                + SuspenseOps.MAX_SELECTION + " for update"))
+                        .query().listOfRows();
+            }
+            RatingEngine engine = new RatingEngine(model.snapshot(), clock, tooOldAfter);
+            List<UUID> notOpen = new ArrayList<>();
+            List<StillSuspended> still = new ArrayList<>();
+            List<UsageLedger.Incoming> batch = new ArrayList<>();
+            List<Map<String, Object>> recycled = new ArrayList<>();
+            java.util.Set<UUID> found = new java.util.HashSet<>();
+            for (Map<String, Object> row : rows) {
+                UUID id = (UUID) row.get("suspense_id");
+                found.add(id);
+                if (!"OPEN".equals(row.get("status"))) {
+                    notOpen.add(id);
+                    continue;
+                }
+                UsageLedger.Incoming incoming = UsageLedger.Incoming.reread((byte[]) row.get("payload"),
+                        ((Timestamp) row.get("received_at")).toInstant());
+                if (incoming.problem() != null || incoming.usage().source() == null
+                        || incoming.usage().usageId() == null) {
+                    still.add(new StillSuspended(id, "INVALID", incoming.problem() == null
+                            ? "the record has no source or usage id" : incoming.problem()));
+                    continue;
+                }
+                // the reason is a question of the read models, not of the accumulators
+                RatingOutcome probe = engine.rate(incoming.usage(), new TierAccumulators());
+                if (probe instanceof SuspendedUsage suspended) {
+                    still.add(new StillSuspended(id, suspended.reason().name(), suspended.detail()));
+                    continue;
+                }
+                batch.add(incoming);
+                recycled.add(row);
+            }
+            if (ids != null) {
+                ids.stream().filter(id -> !found.contains(id)).forEach(notOpen::add);
+            }
+            if (batch.isEmpty()) {
+                return new Result(0, still, notOpen);
+            }
+            for (Map<String, Object> row : recycled) {
+                jdbc.sql("delete from usage_key where source = :source and usage_id = :usageId")
+                        .param("source", row.get("source")).param("usageId", row.get("usage_id")).update();
+            }
+            UsageLedger.Result result = ledger.record(batch, engine);
+            Instant now = clock.instant();
+            int done = 0;
+            for (int i = 0; i < result.fates().size(); i++) {
+                UsageLedger.Fate fate = result.fates().get(i);
+                Map<String, Object> row = recycled.get(i);
+                if (!(fate.rated() instanceof RatedUsage)) {
+                    // cannot happen with the probe above and the same snapshot; refuse rather than half-recycle
+                    throw new IllegalStateException("suspense record " + row.get("suspense_id")
+                            + " was not rated when recycled");
+                }
+                UUID ratedId = jdbc.sql("""
+                                select rated_id from usage_rated where source = :source and usage_id = :usageId
+                                order by seq desc limit 1""")
+                        .param("source", row.get("source")).param("usageId", row.get("usage_id"))
+                        .query(UUID.class).single();
+                jdbc.sql("""
+                                update usage_suspense set status = 'RECYCLED', resolved_at = :now, resolved_by = :by,
+                                       resolution = 'recycled', rated_id = :ratedId where suspense_id = :id""")
+                        .param("now", Timestamp.from(now)).param("by", tenancy.actor()).param("ratedId", ratedId)
+                        .param("id", row.get("suspense_id")).update();
+                jdbc.sql("""
+                                update usage_source_day set received = received - 1, suspended = suspended - 1,
+                                       updated_at = :now where source = :source and day = :day""")
+                        .param("now", Timestamp.from(now)).param("source", row.get("source"))
+                        .param("day", (LocalDate) ((java.sql.Date) row.get("received_day")).toLocalDate()).update();
+                audit.record(null, "UsageSuspense", row.get("suspense_id").toString(), "RECYCLE",
+                        Map.of("status", "OPEN"), Map.of("status", "RECYCLED", "ratedId", ratedId.toString()));
+                done++;
+            }
+            return new Result(done, still, notOpen);
+        });
+    }
+}

@@ -1,0 +1,160 @@
+package io.accord.rating.usage;
+
+import io.accord.contracts.catalog.UnitOfMeasure;
+import io.accord.rating.engine.UsageRecord;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Maps a TMF635 {@code Usage_Create} body to a usage record, or says which field is wrong (documented in
+ * docs/rating-usage-api.md). {@code usageDate} and {@code usageType} are TMF fields; our own fields travel as
+ * {@code usageCharacteristic} entries with reserved names; every other characteristic is a rating characteristic.
+ */
+final class TmfUsageInput {
+
+    static final String USAGE_ID = "usageId";
+    static final String SOURCE = "source";
+    static final String SUBSCRIBER_ID = "subscriberId";
+    static final String QUANTITY = "quantity";
+    static final String UNIT = "unit";
+    static final String PRODUCT_ID = "productId";
+    static final String OFFERING_ID = "offeringId";
+    private static final Set<String> RESERVED = Set.of(USAGE_ID, SOURCE, SUBSCRIBER_ID, QUANTITY, UNIT, PRODUCT_ID,
+            OFFERING_ID);
+    static final int MAX_ID_LENGTH = 200;
+    private static final int MAX_INTEGER_DIGITS = 15;
+    private static final int MAX_DECIMALS = 9;
+
+    private TmfUsageInput() {
+    }
+
+    /** A record read completely ({@code record}), or the field that is wrong and why. */
+    record Read(UsageRecord record, String field, String problem) {
+        static Read invalid(String field, String problem) {
+            return new Read(null, field, problem);
+        }
+    }
+
+    /**
+     * @param defaultSource the source used when the body names none (a partner's own id), {@code null} for none
+     */
+    static Read read(JsonNode body, String defaultSource) {
+        if (body == null || !body.isObject()) {
+            return Read.invalid("", "a usage must be a JSON object");
+        }
+        for (String forbidden : new String[]{"id", "href", "status", "ratedProductUsage"}) {
+            if (body.has(forbidden) && !body.get(forbidden).isNull()) {
+                return Read.invalid(forbidden, forbidden + " is set by the server");
+            }
+        }
+        String usageType = string(body.get("usageType"));
+        if (usageType == null || usageType.isBlank()) {
+            return Read.invalid("usageType", "usageType is required (e.g. VOICE, DATA, SMS)");
+        }
+        if (usageType.length() > MAX_ID_LENGTH) {
+            return Read.invalid("usageType", "usageType is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        String date = string(body.get("usageDate"));
+        if (date == null) {
+            return Read.invalid("usageDate", "usageDate is required (ISO-8601 date-time with offset)");
+        }
+        OffsetDateTime usageDate;
+        try {
+            usageDate = OffsetDateTime.parse(date);
+        } catch (DateTimeParseException bad) {
+            return Read.invalid("usageDate", "usageDate '" + abbreviated(date)
+                    + "' is not an ISO-8601 date-time with offset");
+        }
+        if (usageDate.getYear() < 1900 || usageDate.getYear() > 9999) {
+            return Read.invalid("usageDate", "usageDate is not between the years 1900 and 9999");
+        }
+        JsonNode characteristics = body.get("usageCharacteristic");
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> reserved = new HashMap<>();
+        if (characteristics != null && !characteristics.isNull()) {
+            if (!characteristics.isArray()) {
+                return Read.invalid("usageCharacteristic", "usageCharacteristic must be an array");
+            }
+            for (int i = 0; i < characteristics.size(); i++) {
+                JsonNode characteristic = characteristics.get(i);
+                String at = "usageCharacteristic[" + i + "]";
+                String name = characteristic.isObject() ? string(characteristic.get("name")) : null;
+                if (name == null || name.isBlank()) {
+                    return Read.invalid(at + ".name", "every usage characteristic needs a name");
+                }
+                JsonNode value = characteristic.get("value");
+                if (value == null || !(value.isString() || value.isNumber() || value.isBoolean() || value.isNull())) {
+                    return Read.invalid(at + ".value", "the value of '" + abbreviated(name)
+                            + "' must be a string, number or boolean");
+                }
+                String text = value.isNull() ? null : value.isNumber() ? value.decimalValue().toPlainString()
+                        : value.asString();
+                if (name.indexOf('\u0000') >= 0 || text != null && text.indexOf('\u0000') >= 0) {
+                    return Read.invalid(at, "contains a NUL character");
+                }
+                Map<String, String> target = RESERVED.contains(name) ? reserved : values;
+                if (target.containsKey(name)) {
+                    return Read.invalid(at + ".name", "characteristic '" + abbreviated(name) + "' is given twice");
+                }
+                target.put(name, text);
+            }
+        }
+        String source = Optional.ofNullable(reserved.get(SOURCE)).orElse(defaultSource);
+        for (String required : new String[]{USAGE_ID, SUBSCRIBER_ID, QUANTITY, UNIT}) {
+            String value = reserved.get(required);
+            if (value == null || value.isBlank()) {
+                return Read.invalid("usageCharacteristic." + required, "characteristic '" + required
+                        + "' is required");
+            }
+        }
+        if (source == null || source.isBlank()) {
+            return Read.invalid("usageCharacteristic." + SOURCE, "characteristic 'source' is required");
+        }
+        for (String id : new String[]{USAGE_ID, SOURCE, SUBSCRIBER_ID, PRODUCT_ID, OFFERING_ID}) {
+            String value = id.equals(SOURCE) ? source : reserved.get(id);
+            if (value != null && value.length() > MAX_ID_LENGTH) {
+                return Read.invalid("usageCharacteristic." + id, id + " is longer than " + MAX_ID_LENGTH
+                        + " characters");
+            }
+        }
+        BigDecimal quantity;
+        try {
+            quantity = new BigDecimal(reserved.get(QUANTITY));
+        } catch (NumberFormatException bad) {
+            return Read.invalid("usageCharacteristic." + QUANTITY, "quantity '" + abbreviated(reserved.get(QUANTITY))
+                    + "' is not a decimal number");
+        }
+        if (quantity.precision() - quantity.scale() > MAX_INTEGER_DIGITS || quantity.scale() > MAX_DECIMALS) {
+            return Read.invalid("usageCharacteristic." + QUANTITY, "quantity has more than " + MAX_INTEGER_DIGITS
+                    + " digits before or " + MAX_DECIMALS + " after the decimal point");
+        }
+        if (quantity.signum() < 0) {
+            return Read.invalid("usageCharacteristic." + QUANTITY, "quantity must not be negative");
+        }
+        Optional<UnitOfMeasure> unit = UnitOfMeasure.ofCode(reserved.get(UNIT));
+        if (unit.isEmpty()) {
+            return Read.invalid("usageCharacteristic." + UNIT, "unit '" + abbreviated(reserved.get(UNIT))
+                    + "' is not a unit of measure (B, KB, MB, GB, S, MIN, H, EVENT, MESSAGE, API_CALL)");
+        }
+        return new Read(new UsageRecord(source, reserved.get(USAGE_ID), usageType, reserved.get(SUBSCRIBER_ID),
+                usageDate, quantity, unit.get(), reserved.get(PRODUCT_ID), reserved.get(OFFERING_ID),
+                Map.copyOf(values.entrySet().stream().filter(e -> e.getValue() != null)
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))),
+                null, null);
+    }
+
+    private static String string(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isString() ? node.asString() : node.toString();
+    }
+
+    private static String abbreviated(String value) {
+        return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}

@@ -1,0 +1,47 @@
+package io.accord.rating.usage;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.security.RequestAuthorization;
+import io.accord.platform.security.Tenancy;
+import io.accord.rating.ingest.UsageLedger;
+import io.accord.rating.model.RatingModel;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The TMF635 usage input: who may call it, and its wiring to the usage ledger. */
+@Configuration(proxyBeanMethods = false)
+class UsageApiConfiguration {
+
+    @Bean
+    RequestAuthorization usageApiRules() {
+        return requests -> {
+            requests.requestMatchers(HttpMethod.POST, UsageController.USAGE, UsageController.BATCH,
+                            UsageFileController.FILES)
+                    .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS, Roles.PARTNER_ADMIN, Roles.PARTNER_USER);
+            requests.requestMatchers(HttpMethod.GET, UsageController.USAGE, UsageController.USAGE + "/**")
+                    .hasAnyRole(Roles.ALL.toArray(String[]::new));
+        };
+    }
+
+    @Bean
+    UsageFiles usageFiles(UsageSubmissions submissions, JsonMapper json) {
+        return new UsageFiles(submissions, json);
+    }
+
+    @Bean
+    UsageSubmissions usageSubmissions(UsageLedger ledger, RatingModel model, PlatformTransactionManager transactions,
+                                      JdbcClient jdbc, JsonMapper json, Tenancy tenancy, Clock clock,
+                                      @Value("${accord.rating.ingest.too-old-after:45d}") Duration tooOldAfter) {
+        return new UsageSubmissions(ledger, model, new TransactionTemplate(transactions), jdbc, json, tenancy, clock,
+                tooOldAfter);
+    }
+}

@@ -1,0 +1,233 @@
+package io.accord.rating.usage;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.accord.platform.apidocs.RequestExample;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** TMF635 usage input (issue 10, "Input"): single and batch submission, and the caller's submitted usage. */
+@RestController
+@Tag(name = "Usage (TMF635)")
+class UsageController {
+
+    static final String USAGE = "/tmf-api/usageManagement/v4/usage";
+    static final String BATCH = USAGE + "/batch";
+    static final String SUBMIT = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '"
+            + Roles.PARTNER_ADMIN + "', '" + Roles.PARTNER_USER + "')";
+    static final String READ = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
+            + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN + "', '"
+            + Roles.PARTNER_USER + "')";
+    static final String PROBLEM = "https://accord.dev/problems/";
+
+    private final UsageSubmissions submissions;
+
+    UsageController(UsageSubmissions submissions) {
+        this.submissions = submissions;
+    }
+
+    @RequestExample("rating/usage-create.json")
+    @PostMapping(USAGE)
+    @PreAuthorize(SUBMIT)
+    @Operation(operationId = "createUsage", summary = "Submits one usage record for rating: 201 with the Usage"
+            + " (status rated, or rejected with the suspense reason); 409 when it was received before; 400 naming the"
+            + " field when it is invalid")
+    ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
+        UsageSubmissions.Result result = submissions.submit(List.of(body)).getFirst();
+        return switch (result.outcome()) {
+            case INVALID -> throw new InvalidInputException(result.field(), result.detail());
+            case DUPLICATE -> {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, result.detail());
+                problem.setType(URI.create(PROBLEM + "duplicate-usage"));
+                problem.setTitle("Duplicate usage");
+                problem.setProperty("source", result.source());
+                problem.setProperty("usageId", result.usageId());
+                throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+            }
+            default -> {
+                UsageSubmissions.Stored stored = submissions.find(result.id()).orElseThrow();
+                yield ResponseEntity.created(URI.create(USAGE + "/" + result.id())).body(tmf(stored));
+            }
+        };
+    }
+
+    @RequestExample("rating/usage-batch.json")
+    @PostMapping(BATCH)
+    @PreAuthorize(SUBMIT)
+    @Operation(operationId = "createUsageBatch", summary = "Submits up to 10,000 usage records (a JSON array of"
+            + " Usage) in one transaction; answers one result per record: RATED, SUSPENDED (reason), DUPLICATE or"
+            + " INVALID (a problem naming the record index and field). A bad record never fails its batch")
+    Map<String, Object> batch(@RequestBody JsonNode body) {
+        if (body == null || !body.isArray()) {
+            throw new InvalidInputException("usage", "the body must be a JSON array of Usage");
+        }
+        if (body.size() == 0 || body.size() > UsageSubmissions.MAX_BATCH) {
+            throw new InvalidInputException("usage", "a batch holds 1 to " + UsageSubmissions.MAX_BATCH
+                    + " records; this one holds " + body.size());
+        }
+        List<JsonNode> records = new ArrayList<>(body.size());
+        body.forEach(records::add);
+        List<UsageSubmissions.Result> results = submissions.submit(records);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (UsageSubmissions.Outcome outcome : UsageSubmissions.Outcome.values()) {
+            counts.put(outcome.name().toLowerCase(), 0);
+        }
+        List<Map<String, Object>> items = new ArrayList<>(results.size());
+        for (UsageSubmissions.Result result : results) {
+            counts.merge(result.outcome().name().toLowerCase(), 1, Integer::sum);
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("index", result.index());
+            item.put("outcome", result.outcome().name());
+            if (result.id() != null) {
+                item.put("id", result.id().toString());
+                item.put("href", USAGE + "/" + result.id());
+            }
+            if (result.source() != null) {
+                item.put("source", result.source());
+                item.put("usageId", result.usageId());
+            }
+            if (result.reason() != null) {
+                item.put("reason", result.reason());
+                item.put("detail", result.detail());
+            }
+            if (result.outcome() == UsageSubmissions.Outcome.DUPLICATE) {
+                item.put("detail", result.detail());
+            }
+            if (result.outcome() == UsageSubmissions.Outcome.INVALID) {
+                String field = "[" + result.index() + "]" + (result.field().isEmpty() ? "" : "." + result.field());
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("type", PROBLEM + "invalid-input");
+                problem.put("title", "Invalid input");
+                problem.put("status", 400);
+                problem.put("detail", "record " + result.index() + ": " + result.detail());
+                problem.put("index", result.index());
+                problem.put("field", field);
+                item.put("problem", problem);
+            }
+            items.add(item);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("total", results.size());
+        answer.putAll(counts);
+        answer.put("results", items);
+        return answer;
+    }
+
+    @GetMapping(USAGE + "/{id}")
+    @PreAuthorize(READ)
+    @Operation(operationId = "retrieveUsage", summary = "A submitted usage and what became of it; a partner sees the"
+            + " usage it submitted")
+    Map<String, Object> retrieve(@PathVariable String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException bad) {
+            throw notFound(id);
+        }
+        return submissions.find(uuid).map(UsageController::tmf).orElseThrow(() -> notFound(id));
+    }
+
+    @GetMapping(USAGE)
+    @PreAuthorize(READ)
+    @Operation(operationId = "listUsage", summary = "The caller's submitted usage, newest first (X-Total-Count)")
+    ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer offset,
+                                                   @RequestParam(required = false) Integer limit) {
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
+        UsageSubmissions.Page page = submissions.list(paging.offset(), paging.limit());
+        return PagedResponse.of(new PageImpl<>(page.items(), paging, page.total()), UsageController::tmf);
+    }
+
+    private static ErrorResponseException notFound(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no usage " + id);
+        problem.setType(URI.create(PROBLEM + "not-found"));
+        problem.setTitle("Not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /** The TMF635 Usage of a submission (mapping in docs/rating-usage-api.md). */
+    static Map<String, Object> tmf(UsageSubmissions.Stored stored) {
+        JsonNode usage = stored.usage();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", stored.id().toString());
+        out.put("href", USAGE + "/" + stored.id());
+        out.put("usageDate", usage.path("startTime").asString());
+        out.put("usageType", usage.path("usageType").asString());
+        String status;
+        if (stored.ratings().stream().anyMatch(r -> r.kind().equals("RERATED"))) {
+            status = "rerated";
+        } else if (!stored.ratings().isEmpty()) {
+            status = "rated";
+        } else if ("RECYCLED".equals(stored.suspenseStatus())) {
+            status = "recycled";
+        } else {
+            status = "rejected";
+        }
+        out.put("status", status);
+        List<Map<String, Object>> characteristics = new ArrayList<>();
+        characteristic(characteristics, TmfUsageInput.USAGE_ID, stored.usageId());
+        characteristic(characteristics, TmfUsageInput.SOURCE, stored.source());
+        characteristic(characteristics, TmfUsageInput.SUBSCRIBER_ID, usage.path("subscriberId").asString());
+        characteristic(characteristics, TmfUsageInput.QUANTITY, usage.path("quantity").asString());
+        characteristic(characteristics, TmfUsageInput.UNIT, usage.path("unit").asString());
+        if (usage.hasNonNull("productId")) {
+            characteristic(characteristics, TmfUsageInput.PRODUCT_ID, usage.path("productId").asString());
+        }
+        if (usage.hasNonNull("offeringId")) {
+            characteristic(characteristics, TmfUsageInput.OFFERING_ID, usage.path("offeringId").asString());
+        }
+        usage.path("characteristics").properties().forEach(entry ->
+                characteristic(characteristics, entry.getKey(), entry.getValue().asString()));
+        out.put("usageCharacteristic", characteristics);
+        List<Map<String, Object>> rated = new ArrayList<>();
+        for (UsageSubmissions.Rating rating : stored.ratings()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("ratingDate", rating.ratedAt().toString());
+            item.put("ratingAmountType", rating.kind());
+            item.put("taxExcludedRatingAmount", Map.of("unit", rating.currency(), "value", rating.charge()));
+            item.put("productRef", Map.of("id", rating.productInstanceId()));
+            item.put("offerTariffType", rating.offeringId());
+            item.put("ratedId", rating.ratedId());
+            rated.add(item);
+        }
+        out.put("ratedProductUsage", rated);
+        if (stored.reason() != null) {
+            out.put("suspenseReason", stored.reason());
+            out.put("suspenseDetail", stored.detail());
+            out.put("suspenseStatus", stored.suspenseStatus());
+        }
+        out.put("submittedAt", stored.submittedAt().toString());
+        out.put("@type", "Usage");
+        return out;
+    }
+
+    private static void characteristic(List<Map<String, Object>> into, String name, String value) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("name", name);
+        item.put("value", value);
+        item.put("valueType", "string");
+        into.add(item);
+    }
+}

@@ -1,0 +1,229 @@
+package io.accord.rating.usage;
+
+import io.accord.contracts.usage.UsageReported;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.security.Tenancy;
+import io.accord.rating.engine.RatedUsage;
+import io.accord.rating.engine.RatingEngine;
+import io.accord.rating.engine.UsageRecord;
+import io.accord.rating.ingest.UsageLedger;
+import io.accord.rating.model.RatingModel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Usage submitted over REST (TMF635 single and batch): each record is read and checked (an invalid one is answered,
+ * not written), then the valid ones go through {@link UsageLedger} in one transaction, exactly like a Kafka batch:
+ * same duplicate index, same accumulators, rollups and per-source/day counters. A partner submits usage only as a
+ * source it owns: its own partner id; staff may name any source.
+ */
+class UsageSubmissions {
+
+    static final int MAX_BATCH = 10_000;
+    private static final int ATTEMPTS = 3;
+
+    private final UsageLedger ledger;
+    private final RatingModel model;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Tenancy tenancy;
+    private final Clock clock;
+    private final Duration tooOldAfter;
+
+    UsageSubmissions(UsageLedger ledger, RatingModel model, TransactionTemplate transactions, JdbcClient jdbc,
+                     JsonMapper json, Tenancy tenancy, Clock clock, Duration tooOldAfter) {
+        this.ledger = ledger;
+        this.model = model;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.tenancy = tenancy;
+        this.clock = clock;
+        this.tooOldAfter = tooOldAfter;
+    }
+
+    enum Outcome { RATED, SUSPENDED, DUPLICATE, INVALID }
+
+    /** One record's result: its submission id when rated or suspended, the reason, or the invalid field. */
+    record Result(int index, Outcome outcome, UUID id, String source, String usageId, String reason, String detail,
+                  String field) {
+    }
+
+    /** Submits the records (in their order); never fails because of one record. */
+    List<Result> submit(List<JsonNode> bodies) {
+        String own = ownSource();
+        return submitRead(bodies.stream().map(body -> TmfUsageInput.read(body, own)).toList());
+    }
+
+    /** The caller's own source (its partner id), {@code null} for staff; a caller of neither kind is refused. */
+    String ownSource() {
+        Optional<PartnerId> partner = tenancy.isStaff() ? Optional.empty() : tenancy.partnerId();
+        if (!tenancy.isStaff() && partner.isEmpty()) {
+            throw new InvalidInputException("source", "the caller belongs to no partner and is no staff member");
+        }
+        return partner.map(PartnerId::toString).orElse(null);
+    }
+
+    /** Submits records already read (in their order) through the ledger in one transaction. */
+    List<Result> submitRead(List<TmfUsageInput.Read> reads) {
+        String own = ownSource();
+        Result[] results = new Result[reads.size()];
+        List<Integer> indexes = new ArrayList<>();
+        List<UsageLedger.Incoming> batch = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < reads.size(); i++) {
+            TmfUsageInput.Read read = reads.get(i);
+            if (read.record() == null) {
+                results[i] = new Result(i, Outcome.INVALID, null, null, null, null, read.problem(), read.field());
+                continue;
+            }
+            UsageRecord record = read.record();
+            if (own != null && !own.equals(record.source())) {
+                results[i] = new Result(i, Outcome.INVALID, null, record.source(), record.usageId(), null,
+                        "a partner submits usage only as its own source, its partner id " + own,
+                        "usageCharacteristic.source");
+                continue;
+            }
+            UsageReported payload = new UsageReported(record.usageId(), record.source(), record.usageType(),
+                    record.subscriberId(), record.usageTime(), record.quantity().toPlainString(), record.unit().name(),
+                    record.characteristics(), record.productInstanceId(), record.offeringId());
+            indexes.add(i);
+            batch.add(new UsageLedger.Incoming(record, null, json.writeValueAsBytes(payload), now, null, null));
+        }
+        if (!batch.isEmpty()) {
+            List<Result> written = write(batch, own == null ? "" : own, now);
+            for (int j = 0; j < written.size(); j++) {
+                Result result = written.get(j);
+                int index = indexes.get(j);
+                results[index] = new Result(index, result.outcome(), result.id(), result.source(), result.usageId(),
+                        result.reason(), result.detail(), null);
+            }
+        }
+        return List.of(results);
+    }
+
+    private List<Result> write(List<UsageLedger.Incoming> batch, String owner, Instant now) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    RatingEngine engine = new RatingEngine(model.snapshot(), clock, tooOldAfter);
+                    UsageLedger.Result result = ledger.record(batch, engine);
+                    List<Result> out = new ArrayList<>(batch.size());
+                    for (UsageLedger.Fate fate : result.fates()) {
+                        UsageRecord usage = fate.incoming().usage();
+                        if (fate.duplicate()) {
+                            out.add(new Result(-1, Outcome.DUPLICATE, null, usage.source(), usage.usageId(), null,
+                                    "usage " + usage.usageId() + " of source " + usage.source()
+                                            + " was received before", null));
+                            continue;
+                        }
+                        UUID id = UUID.randomUUID();
+                        boolean rated = fate.rated() != null;
+                        String reason = rated ? null : fate.suspended().reason().name();
+                        String detail = rated ? null : fate.suspended().detail();
+                        jdbc.sql("""
+                                        insert into usage_submission (id, source, usage_id, owner, submitted_by,
+                                            submitted_at, outcome, reason, detail, usage)
+                                        values (:id, :source, :usageId, :owner, :by, :at, :outcome, :reason, :detail,
+                                            cast(:usage as jsonb))""")
+                                .param("id", id).param("source", usage.source()).param("usageId", usage.usageId())
+                                .param("owner", owner).param("by", tenancy.actor())
+                                .param("at", java.sql.Timestamp.from(now))
+                                .param("outcome", rated ? "RATED" : "SUSPENDED").param("reason", reason)
+                                .param("detail", detail)
+                                .param("usage", new String(fate.incoming().payload(),
+                                        java.nio.charset.StandardCharsets.UTF_8))
+                                .update();
+                        out.add(new Result(-1, rated ? Outcome.RATED : Outcome.SUSPENDED, id, usage.source(),
+                                usage.usageId(), reason, detail, null));
+                    }
+                    return out;
+                });
+            } catch (org.springframework.dao.DataAccessException | IllegalStateException conflict) {
+                last = conflict;
+            }
+        }
+        throw last;
+    }
+
+    /** A submitted usage as stored, with what became of it since (rated amounts, suspense status). */
+    record Stored(UUID id, String source, String usageId, String owner, Instant submittedAt, String outcome,
+                  String reason, String detail, JsonNode usage, List<Rating> ratings, String suspenseStatus) {
+    }
+
+    record Rating(String ratedId, String kind, String charge, String currency, String productInstanceId,
+                  String offeringId, Instant ratedAt) {
+    }
+
+    Optional<Stored> find(UUID id) {
+        return jdbc.sql(SELECT + " where id = :id and (:owner = '*' or owner = :owner)")
+                .param("id", id).param("owner", visibleOwner())
+                .query((rs, n) -> stored(rs)).optional().map(this::withFate);
+    }
+
+    record Page(List<Stored> items, long total) {
+    }
+
+    Page list(long offset, int limit) {
+        String owner = visibleOwner();
+        long total = jdbc.sql("select count(*) from usage_submission where (:owner = '*' or owner = :owner)")
+                .param("owner", owner).query(Long.class).single();
+        List<Stored> items = jdbc.sql(SELECT + " where (:owner = '*' or owner = :owner)"
+                        + " order by submitted_at desc, id limit :limit offset :offset")
+                .param("owner", owner).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> stored(rs)).list();
+        return new Page(items.stream().map(this::withFate).toList(), total);
+    }
+
+    /** Staff see every submission ({@code *}); a partner its own; anyone else none. */
+    private String visibleOwner() {
+        if (tenancy.isStaff()) {
+            return "*";
+        }
+        return tenancy.partnerId().map(PartnerId::toString).orElse("\u0000none");
+    }
+
+    private static final String SELECT = """
+            select id, source, usage_id, owner, submitted_at, outcome, reason, detail, usage::text as usage
+            from usage_submission""";
+
+    private Stored stored(ResultSet rs) throws SQLException {
+        return new Stored(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("usage_id"),
+                rs.getString("owner"), rs.getTimestamp("submitted_at").toInstant(), rs.getString("outcome"),
+                rs.getString("reason"), rs.getString("detail"), json.readTree(rs.getString("usage")), List.of(),
+                null);
+    }
+
+    private Stored withFate(Stored stored) {
+        List<Rating> ratings = jdbc.sql("""
+                        select rated_id, kind, charge, currency, product_instance_id, offering_id, rated_at
+                        from usage_rated where source = :source and usage_id = :usageId order by seq""")
+                .param("source", stored.source()).param("usageId", stored.usageId())
+                .query((rs, n) -> new Rating(rs.getString("rated_id"), rs.getString("kind"),
+                        rs.getBigDecimal("charge").toPlainString(), rs.getString("currency"),
+                        rs.getString("product_instance_id"), rs.getString("offering_id"),
+                        rs.getTimestamp("rated_at").toInstant())).list();
+        String suspense = jdbc.sql("""
+                        select status from usage_suspense where source = :source and usage_id = :usageId
+                        order by suspended_at desc limit 1""")
+                .param("source", stored.source()).param("usageId", stored.usageId())
+                .query(String.class).optional().orElse(null);
+        return new Stored(stored.id(), stored.source(), stored.usageId(), stored.owner(), stored.submittedAt(),
+                stored.outcome(), stored.reason(), stored.detail(), stored.usage(), ratings, suspense);
+    }
+}

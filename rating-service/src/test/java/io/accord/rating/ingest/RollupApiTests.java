@@ -1,0 +1,91 @@
+package io.accord.rating.ingest;
+
+import io.accord.contracts.Roles;
+import io.accord.rating.model.RatingModel;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static io.accord.rating.ingest.UsageFixtures.activate;
+import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
+import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
+import static io.accord.rating.ingest.UsageFixtures.sellThroughAgreement;
+import static io.accord.rating.ingest.UsageFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rollup read API (package io.accord.rating.rollup): sums, grouping, partners limited to their own rows. */
+@AccordServiceTest
+class RollupApiTests {
+
+    @Autowired
+    RatingModel model;
+    @LocalServerPort
+    int port;
+
+    private TestHttp staff() {
+        return TestHttp.localPort(port).as(TestJwt.staff("fin-1", Roles.FINANCE));
+    }
+
+    @Test
+    void rollupsSumRatedUsageAndAPartnerSeesOnlyItsOwn() {
+        String id = unique();
+        String subscriber = "+49181" + id;
+        String partnerId = UUID.randomUUID().toString();
+        sellThroughAgreement(partnerId, "30");
+        launchVoiceOffering("off-" + id, partnerId, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, partnerId);
+        awaitRatable(model, subscriber);
+        OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.HOURS);
+        String batch = "[" + UsageApiTests.usage("ru-" + id, "a", subscriber, "60").replaceFirst(
+                "\"usageDate\": \"[^\"]+\"", "\"usageDate\": \"" + hour.plusMinutes(5) + "\"") + ","
+                + UsageApiTests.usage("ru-" + id, "b", subscriber, "120").replaceFirst(
+                "\"usageDate\": \"[^\"]+\"", "\"usageDate\": \"" + hour.plusMinutes(10) + "\"") + "]";
+        JsonNode answer = staff().as(TestJwt.staff("ops-1", Roles.OPS))
+                .post("/tmf-api/usageManagement/v4/usage/batch", batch).json();
+        assertThat(answer.path("rated").asInt()).as(answer.toString()).isEqualTo(2);
+
+        String query = "/api/rating/rollups?from=" + hour.toInstant() + "&to=" + hour.plusHours(1).toInstant()
+                + "&granularity=hour&groupBy=partner,offering";
+        JsonNode rows = staff().get(query).json().path("rows");
+        JsonNode mine = null;
+        for (JsonNode row : rows) {
+            if (("off-" + id).equals(row.path("offeringId").asString())) {
+                mine = row;
+            }
+        }
+        assertThat(mine).as(rows.toString()).isNotNull();
+        assertThat(mine.path("partnerId").asString()).isEqualTo(partnerId);
+        assertThat(mine.path("records").asLong()).isEqualTo(2);
+        assertThat(new BigDecimal(mine.path("charge").asString())).isEqualByComparingTo("1.80");
+        assertThat(new BigDecimal(mine.path("partnerShare").asString())).isEqualByComparingTo("0.54");
+
+        TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("p", partnerId, Roles.PARTNER_USER));
+        JsonNode own = partner.get(query).json().path("rows");
+        assertThat(own).hasSize(1);
+        assertThat(own.get(0).path("partnerId").asString()).isEqualTo(partnerId);
+        TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("q", UUID.randomUUID().toString(),
+                Roles.PARTNER_USER));
+        assertThat(other.get(query).json().path("rows")).isEmpty();
+
+        String day = hour.toLocalDate().toString();
+        JsonNode daily = partner.get("/api/rating/rollups?from=" + day + "&to=" + hour.toLocalDate().plusDays(1)
+                + "&granularity=day").json().path("rows");
+        assertThat(daily.get(0).path("bucket").asString()).isEqualTo(day);
+        assertThat(staff().get("/api/rating/rollups?from=" + day + "&to=" + day + "&granularity=week").status())
+                .isEqualTo(400);
+        assertThat(staff().get("/api/rating/rollups?from=" + day + "&to=" + day).body()).contains("to");
+        assertThat(staff().get("/api/rating/rollups?from=x&to=" + day).status()).isEqualTo(400);
+        assertThat(staff().get("/api/rating/rollups?from=" + day + "&to=2027-01-01&groupBy=customer").status())
+                .isEqualTo(400);
+    }
+}

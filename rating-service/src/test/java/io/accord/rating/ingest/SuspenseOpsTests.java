@@ -1,0 +1,152 @@
+package io.accord.rating.ingest;
+
+import io.accord.contracts.Roles;
+import io.accord.rating.model.RatingModel;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.accord.rating.ingest.UsageFixtures.activate;
+import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
+import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
+import static io.accord.rating.ingest.UsageFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Suspense ops (package io.accord.rating.suspense): every reason surfaced, aggregated, written off once, audited. */
+@AccordServiceTest
+class SuspenseOpsTests {
+
+    @Autowired
+    RatingModel model;
+    @Autowired
+    JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    private TestHttp staff() {
+        return TestHttp.localPort(port).as(TestJwt.staff("ops-1", Roles.OPS));
+    }
+
+    static String usage(String source, String usageId, String subscriber, String usageType, OffsetDateTime time) {
+        return """
+                {"usageDate": "%s", "usageType": "%s", "usageCharacteristic": [
+                   {"name": "usageId", "value": "%s"}, {"name": "source", "value": "%s"},
+                   {"name": "subscriberId", "value": "%s"}, {"name": "quantity", "value": "60"},
+                   {"name": "unit", "value": "S"}]}""".formatted(time, usageType, usageId, source, subscriber);
+    }
+
+    @Test
+    void suspenseIsListedByReasonAggregatedAndWrittenOffExactlyOnce() {
+        String id = unique();
+        String subscriber = "+49171" + id;
+        String source = "susp-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0);
+        String batch = "[" + String.join(",",
+                usage(source, "np", "+0000" + id, "VOICE", now),                 // NO_PRODUCT_INSTANCE
+                usage(source, "old", subscriber, "VOICE", now.minusDays(400)),   // TOO_OLD
+                usage(source, "price", subscriber, "DATA", now),                 // NO_PRICE
+                usage(source, "ok", subscriber, "VOICE", now)) + "]";
+        JsonNode answer = staff().post("/tmf-api/usageManagement/v4/usage/batch", batch).json();
+        assertThat(answer.path("suspended").asInt()).as(answer.toString()).isEqualTo(3);
+
+        TestHttp.Response list = staff().get("/api/rating/suspense?source=" + source + "&status=OPEN");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.header("X-Total-Count")).isEqualTo("3");
+        List<String> reasons = new ArrayList<>();
+        list.json().forEach(item -> reasons.add(item.path("reason").asString()));
+        assertThat(reasons).containsExactlyInAnyOrder("NO_PRODUCT_INSTANCE", "TOO_OLD", "NO_PRICE");
+
+        JsonNode summary = staff().get("/api/rating/suspense/summary?source=" + source).json();
+        assertThat(summary.path("total").asLong()).isEqualTo(3);
+        assertThat(summary.path("bySource").get(0).path("key").asString()).isEqualTo(source);
+        assertThat(summary.path("byAge").get(0).path("count").asLong()).isEqualTo(3); // all < 1h old
+        assertThat(staff().get("/api/rating/suspense?reason=NOPE").status()).isEqualTo(400);
+
+        String tooOld = null;
+        for (JsonNode item : list.json()) {
+            if (item.path("reason").asString().equals("TOO_OLD")) {
+                tooOld = item.path("suspenseId").asString();
+            }
+        }
+        String body = "{\"ids\": [\"" + tooOld + "\"], \"reason\": \"older than the contract allows\"}";
+        assertThat(TestHttp.localPort(port).as(TestJwt.staff("aud", Roles.AUDITOR))
+                .post("/api/rating/suspense/write-off", body).status()).isEqualTo(403);
+        assertThat(staff().post("/api/rating/suspense/write-off", "{\"ids\": [\"" + tooOld + "\"], \"reason\": \" \"}")
+                .status()).isEqualTo(400);
+        JsonNode first = staff().post("/api/rating/suspense/write-off", body).json();
+        assertThat(first.path("writtenOff").asInt()).isEqualTo(1);
+        JsonNode second = staff().post("/api/rating/suspense/write-off", body).json();
+        assertThat(second.path("writtenOff").asInt()).isZero();
+        assertThat(second.path("notOpen").get(0).asString()).isEqualTo(tooOld);
+        assertThat(counters(source)).containsExactly(4L, 1L, 2L, 1L);
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'UsageSuspense'"
+                + " and resource_id = :id and action = 'WRITE_OFF'").param("id", tooOld).query(Long.class).single())
+                .isEqualTo(1);
+
+        JsonNode byFilter = staff().post("/api/rating/suspense/write-off", "{\"filter\": {\"source\": \"" + source
+                + "\", \"reason\": \"NO_PRICE\"}, \"reason\": \"data not sold\"}").json();
+        assertThat(byFilter.path("writtenOff").asInt()).isEqualTo(1);
+        assertThat(counters(source)).containsExactly(4L, 1L, 1L, 2L);
+        assertThat(staff().get("/api/rating/suspense/summary?source=" + source).json().path("byReason").get(0)
+                .path("key").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
+    }
+
+    @Test
+    void aRecycledRecordIsRatedExactlyOnceAfterItsCauseWasFixed() {
+        String id = unique();
+        String subscriber = "+49172" + id;
+        String source = "recy-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0);
+        String batch = "[" + String.join(",",
+                usage(source, "late", subscriber, "VOICE", now),     // no product yet
+                usage(source, "data", subscriber, "DATA", now)) + "]"; // never priced
+        JsonNode answer = staff().post("/tmf-api/usageManagement/v4/usage/batch", batch).json();
+        assertThat(answer.path("suspended").asInt()).as(answer.toString()).isEqualTo(2);
+        List<String> ids = jdbc.sql("select suspense_id::text from usage_suspense where source = :source"
+                + " order by usage_id desc").param("source", source).query(String.class).list(); // late, data
+
+        activate("prod-" + id, subscriber, "off-" + id, null); // the cause fixed
+        awaitRatable(model, subscriber);
+
+        String body = "{\"ids\": [\"" + ids.get(0) + "\", \"" + ids.get(1) + "\"]}";
+        TestHttp.Response first = staff().post("/api/rating/suspense/recycle", body);
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().path("recycled").asInt()).isEqualTo(1);
+        assertThat(first.json().path("stillSuspended").get(0).path("reason").asString()).isEqualTo("NO_PRICE");
+        JsonNode second = staff().post("/api/rating/suspense/recycle", body).json();
+        assertThat(second.path("recycled").asInt()).isZero();
+        assertThat(second.path("notOpen").get(0).asString()).isEqualTo(ids.get(0));
+
+        assertThat(jdbc.sql("select count(*) from usage_rated where source = :source and usage_id = 'late'")
+                .param("source", source).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select status from usage_suspense where suspense_id = cast(:id as uuid)")
+                .param("id", ids.get(0)).query(String.class).single()).isEqualTo("RECYCLED");
+        // received 2 = rated 1 + suspended 1: the count moved, nothing counted twice
+        assertThat(counters(source)).containsExactly(2L, 1L, 1L, 0L);
+        assertThat(staff().post("/tmf-api/usageManagement/v4/usage", usage(source, "late", subscriber, "VOICE", now))
+                .status()).isEqualTo(409);
+    }
+
+    /** received, rated, suspended, written off. */
+    Long[] counters(String source) {
+        return jdbc.sql("""
+                        select coalesce(sum(received), 0), coalesce(sum(rated), 0), coalesce(sum(suspended), 0),
+                               coalesce(sum(written_off), 0) from usage_source_day where source = :source""")
+                .param("source", source)
+                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+    }
+}

@@ -1,0 +1,237 @@
+package io.accord.rating.ingest;
+
+import io.accord.contracts.Roles;
+import io.accord.rating.model.RatingModel;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.accord.rating.ingest.UsageFixtures.activate;
+import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
+import static io.accord.rating.ingest.UsageFixtures.call;
+import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
+import static io.accord.rating.ingest.UsageFixtures.sendUsage;
+import static io.accord.rating.ingest.UsageFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The TMF635 usage input (package io.accord.rating.usage) over HTTP: single, batch, reads, tenancy. */
+@AccordServiceTest
+class UsageApiTests {
+
+    static final String USAGE = "/tmf-api/usageManagement/v4/usage";
+
+    @Autowired
+    RatingModel model;
+    @Autowired
+    JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    private TestHttp staff() {
+        return TestHttp.localPort(port).as(TestJwt.staff("ops-1", Roles.OPS));
+    }
+
+    private TestHttp partner(String partnerId) {
+        return TestHttp.localPort(port).as(TestJwt.partner("user-" + partnerId, partnerId, Roles.PARTNER_USER));
+    }
+
+    static String usage(String source, String usageId, String subscriber, String quantity) {
+        String time = OffsetDateTime.now(ZoneOffset.ofHours(1)).minusHours(1).withNano(0).toString();
+        return """
+                {"usageDate": "%s", "usageType": "VOICE", "description": "a call",
+                 "usageCharacteristic": [
+                   {"name": "usageId", "value": "%s"}, %s
+                   {"name": "subscriberId", "value": "%s"},
+                   {"name": "quantity", "value": %s}, {"name": "unit", "value": "S"},
+                   {"name": "destinationZone", "value": "EU"}]}""".formatted(time, usageId,
+                source == null ? "" : "{\"name\": \"source\", \"value\": \"" + source + "\"},", subscriber, quantity);
+    }
+
+    @Test
+    void aSingleRecordIsRatedAnsweredWithLocationReadableAndADuplicateIsAConflict() {
+        String id = unique();
+        String subscriber = "+49161" + id;
+        String source = "rest-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+
+        TestHttp.Response created = staff().post(USAGE, usage(source, "u1", subscriber, "125"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode body = created.json();
+        assertThat(created.header("Location")).isEqualTo(USAGE + "/" + body.path("id").asString());
+        assertThat(body.path("status").asString()).isEqualTo("rated");
+        JsonNode rated = body.path("ratedProductUsage").get(0);
+        assertThat(new BigDecimal(rated.path("taxExcludedRatingAmount").path("value").asString()))
+                .isEqualByComparingTo("1.25");
+        assertThat(rated.path("productRef").path("id").asString()).isEqualTo("prod-" + id);
+
+        TestHttp.Response read = staff().get(created.header("Location"));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("usageType").asString()).isEqualTo("VOICE");
+        // the fate API sees the same record: one ledger
+        assertThat(staff().get("/api/rating/usage/" + source + "/u1").json().path("fate").asString())
+                .isEqualTo("RATED");
+
+        TestHttp.Response again = staff().post(USAGE, usage(source, "u1", subscriber, "125"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("usageId").asString()).isEqualTo("u1");
+        assertThat(counters(source)).containsExactly(2L, 1L, 0L, 1L);
+
+        TestHttp.Response invalid = staff().post(USAGE, usage(source, "u2", subscriber, "\"lots\""));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("usageCharacteristic.quantity");
+        assertThat(counters(source)).containsExactly(2L, 1L, 0L, 1L);
+    }
+
+    @Test
+    void aBatchAnswersEveryRecordAndABadRecordNeverFailsIt() {
+        String id = unique();
+        String subscriber = "+49162" + id;
+        String source = "rest-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        // a record first received over Kafka is a duplicate when it comes again over REST: one duplicate index
+        sendUsage(call(source, "k1", subscriber, 60));
+        await().until(() -> staff().get("/api/rating/usage/" + source + "/k1").status() == 200);
+
+        String batch = "[" + String.join(",",
+                usage(source, "b1", subscriber, "60"),                       // 0 rated
+                usage(source, "b2", "+0000" + id, "60"),                      // 1 suspended: no product
+                usage(source, "b1", subscriber, "60"),                       // 2 duplicate within the batch
+                usage(source, "k1", subscriber, "60"),                       // 3 duplicate of the Kafka record
+                usage(source, "b3", subscriber, "60").replace("\"S\"", "\"PARSEC\""), // 4 invalid unit
+                "{\"usageType\": \"VOICE\"}",                                // 5 invalid: no usageDate
+                usage(source, "b4", subscriber, "120")) + "]";               // 6 rated
+        TestHttp.Response answer = staff().post(USAGE + "/batch", batch);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode results = answer.json().path("results");
+        List<String> outcomes = new ArrayList<>();
+        results.forEach(result -> outcomes.add(result.path("outcome").asString()));
+        assertThat(outcomes).containsExactly("RATED", "SUSPENDED", "DUPLICATE", "DUPLICATE", "INVALID", "INVALID",
+                "RATED");
+        assertThat(results.get(1).path("reason").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
+        assertThat(results.get(4).path("problem").path("field").asString()).isEqualTo("[4].usageCharacteristic.unit");
+        assertThat(results.get(5).path("problem").path("field").asString()).isEqualTo("[5].usageDate");
+        assertThat(results.get(5).path("problem").path("index").asInt()).isEqualTo(5);
+        assertThat(answer.json().path("rated").asInt()).isEqualTo(2);
+        assertThat(answer.json().path("invalid").asInt()).isEqualTo(2);
+
+        // Kafka's k1 + 5 records that reached the ledger; invalid ones change nothing
+        assertThat(counters(source)).containsExactly(6L, 3L, 1L, 2L);
+        BigDecimal accumulated = jdbc.sql("select sum(quantity) from tier_accumulator where offering_id = :offering")
+                .param("offering", "off-" + id).query(BigDecimal.class).single();
+        assertThat(accumulated).isEqualByComparingTo("240");
+
+        TestHttp.Response suspended = staff().get(results.get(1).path("href").asString());
+        assertThat(suspended.json().path("status").asString()).isEqualTo("rejected");
+        assertThat(suspended.json().path("suspenseReason").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
+    }
+
+    @Test
+    void aPartnerSubmitsOnlyAsItsOwnSourceAndSeesOnlyItsOwnUsage() {
+        String id = unique();
+        String subscriber = "+49163" + id;
+        String partnerId = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+
+        TestHttp.Response own = partner(partnerId).post(USAGE, usage(null, "p1", subscriber, "60"));
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        assertThat(own.json().path("usageCharacteristic").toString()).contains(partnerId);
+        TestHttp.Response foreign = partner(partnerId).post(USAGE, usage("mediation-eu", "p2", subscriber, "60"));
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.body()).contains("usageCharacteristic.source");
+
+        assertThat(partner(other).get(own.header("Location")).status()).isEqualTo(404);
+        assertThat(partner(partnerId).get(own.header("Location")).status()).isEqualTo(200);
+        TestHttp.Response mine = partner(partnerId).get(USAGE + "?limit=5");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.header("X-Total-Count")).isEqualTo("1");
+        assertThat(mine.json().get(0).path("id").asString()).isEqualTo(own.json().path("id").asString());
+        assertThat(partner(other).get(USAGE).header("X-Total-Count")).isEqualTo("0");
+        assertThat(TestHttp.localPort(port).as(TestJwt.staff("aud", Roles.AUDITOR)).post(USAGE,
+                usage("x", "y", subscriber, "1")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBatchOfMoreThanTenThousandRecordsIsRefusedWhole() {
+        String batch = "[" + String.join(",", java.util.Collections.nCopies(10_001, "{}")) + "]";
+        TestHttp.Response answer = staff().post(USAGE + "/batch", batch);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("10000");
+    }
+
+    @Test
+    void aCsvFileIsStreamedInChunksAndReportsEveryRowNotRated() {
+        String id = unique();
+        String subscriber = "+49164" + id;
+        String partnerId = UUID.randomUUID().toString();
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        String time = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).withNano(0).toString();
+
+        StringBuilder file = new StringBuilder("usageId,usageType,subscriberId,startTime,quantity,unit,destinationZone\r\n");
+        for (int i = 0; i < 2_100; i++) { // three chunks
+            file.append("r").append(i).append(",VOICE,").append(subscriber).append(',').append(time)
+                    .append(",60,S,\"EU, \"\"west\"\"\"\r\n");
+        }
+        file.append("r5,VOICE,").append(subscriber).append(',').append(time).append(",60,S,EU\n");   // duplicate
+        file.append("s1,VOICE,+0000").append(id).append(',').append(time).append(",60,S,EU\n");     // suspended
+        file.append("\n");                                                                           // blank: skipped
+        file.append("x1,VOICE,").append(subscriber).append(',').append(time).append(",ten,S,EU\n");  // invalid
+        file.append("x2,VOICE,").append(subscriber).append('\n');                                    // short row
+        TestHttp.Response answer = partner(partnerId).send("POST", "/api/rating/usage/files", file.toString(),
+                "text/csv");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode report = answer.json();
+        assertThat(report.path("rows").asLong()).isEqualTo(2_104);
+        assertThat(report.path("rated").asLong()).isEqualTo(2_100);
+        assertThat(report.path("suspended").asLong()).isEqualTo(1);
+        assertThat(report.path("duplicates").asLong()).isEqualTo(1);
+        assertThat(report.path("invalid").asLong()).isEqualTo(2);
+        JsonNode rejected = report.path("rejected");
+        assertThat(rejected).hasSize(4);
+        assertThat(rejected.get(0).path("outcome").asString()).isEqualTo("DUPLICATE");
+        assertThat(rejected.get(0).path("row").asLong()).isEqualTo(2_101);
+        assertThat(rejected.get(1).path("reason").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
+        assertThat(rejected.get(2).path("column").asString()).isEqualTo("quantity");
+        assertThat(rejected.get(2).path("line").asLong()).isEqualTo(2_105); // header = line 1, the blank line 2104
+        assertThat(rejected.get(3).path("detail").asString()).contains("3 fields");
+
+        assertThat(counters(partnerId)).containsExactly(2_102L, 2_100L, 1L, 1L);
+        assertThat(jdbc.sql("select characteristics->>'destinationZone' from usage_rated"
+                        + " where source = :source and usage_id = 'r0'").param("source", partnerId)
+                .query(String.class).single()).isEqualTo("EU, \"west\"");
+
+        TestHttp.Response noHeader = partner(partnerId).send("POST", "/api/rating/usage/files",
+                "usageId,quantity\n1,2\n", "text/csv");
+        assertThat(noHeader.status()).isEqualTo(400);
+        assertThat(noHeader.body()).contains("subscriberId");
+    }
+
+    Long[] counters(String source) {
+        return jdbc.sql("""
+                        select coalesce(sum(received), 0), coalesce(sum(rated), 0), coalesce(sum(suspended), 0),
+                               coalesce(sum(duplicates), 0) from usage_source_day where source = :source""")
+                .param("source", source)
+                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+    }
+}

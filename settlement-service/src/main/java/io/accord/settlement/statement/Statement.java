@@ -38,6 +38,20 @@ final class Statement {
         this.paid = Money.zero(lines.total().currency());
     }
 
+    /** A statement as stored. */
+    static Statement restore(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
+                             State state, String approvedBy, Instant approvedAt, String documentNumber,
+                             Instant issuedAt, Money paid) {
+        Statement statement = new Statement(id, partnerId, periodId, lines, preparedBy);
+        statement.state = state;
+        statement.approvedBy = approvedBy;
+        statement.approvedAt = approvedAt;
+        statement.documentNumber = documentNumber;
+        statement.issuedAt = issuedAt;
+        statement.paid = paid;
+        return statement;
+    }
+
     static Statement draft(UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy) {
         return new Statement(UUID.randomUUID(), partnerId, periodId, lines, preparedBy);
     }

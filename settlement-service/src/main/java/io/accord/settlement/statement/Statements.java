@@ -144,6 +144,12 @@ public class Statements {
         return store.find(statementId).map(Statements::view);
     }
 
+    /** The statement of a partner's period, if one was drafted. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<View> ofPeriod(UUID partnerId, UUID periodId) {
+        return store.ofPeriod(partnerId, periodId).map(Statements::view);
+    }
+
     private Statement lock(UUID statementId) {
         return store.lock(statementId).orElseThrow(() -> new NotFoundException("Statement", statementId));
     }

@@ -44,10 +44,13 @@ public class Statements {
     private final IssuingEntities issuers;
     private final DocumentNumbers numbers;
     private final Outbox outbox;
+    private final io.accord.platform.security.Tenancy tenancy;
     private final Clock clock;
 
     Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
-               FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox, Clock clock) {
+               FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
+               io.accord.platform.security.Tenancy tenancy, Clock clock) {
+        this.tenancy = tenancy;
         this.store = store;
         this.usage = usage;
         this.periods = periods;
@@ -142,6 +145,13 @@ public class Statements {
     @Transactional(readOnly = true)
     public java.util.Optional<View> find(UUID statementId) {
         return store.find(statementId).map(Statements::view);
+    }
+
+    /** The statement if the caller may see it (staff: any; a partner: its own). */
+    @Transactional(readOnly = true)
+    java.util.Optional<View> findVisible(UUID statementId) {
+        return tenancy.visible(store.find(statementId),
+                statement -> new io.accord.contracts.value.PartnerId(statement.partnerId())).map(Statements::view);
     }
 
     /** The statement of a partner's period, if one was drafted. */

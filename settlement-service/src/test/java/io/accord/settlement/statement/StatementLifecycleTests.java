@@ -1,5 +1,6 @@
 package io.accord.settlement.statement;
 
+import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.platform.problem.ConflictException;
 import io.accord.settlement.SettlementFixtures;
@@ -7,8 +8,11 @@ import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.RatedUsageEvents;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 /** A period's usage drafted once into a statement, approved four-eyes, issued with a gap-free number. */
 @AccordServiceTest
 class StatementLifecycleTests {
+
+    @LocalServerPort
+    int port;
 
     private final Statements statements;
     private final SettlementPeriods periods;
@@ -67,14 +74,27 @@ class StatementLifecycleTests {
         assertThat(drafted.lines().stream().map(Statements.Line::rounded).reduce(java.math.BigDecimal::add)
                 .orElseThrow()).isEqualByComparingTo(drafted.netAmount());
 
-        assertThatThrownBy(() -> statements.approve(drafted.id(), "finance"))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("four-eyes");
+        TestHttp preparer = TestHttp.localPort(port).as(TestJwt.staff("finance", Roles.FINANCE));
+        TestHttp second = TestHttp.localPort(port).as(TestJwt.staff("finance-b", Roles.FINANCE));
+        String path = "/api/settlement/statements/" + drafted.id();
+        TestHttp.Response refused = preparer.post(path + "/approval", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("four-eyes");
         assertThat(statements.find(drafted.id()).orElseThrow().state()).isEqualTo("DRAFT");
-        statements.approve(drafted.id(), "finance-b");
-        Statements.View issued = statements.issue(drafted.id());
+        assertThat(second.post(path + "/issue", "").status()).isEqualTo(409);
+        assertThat(second.post(path + "/approval", "").json().get("approvedBy").asString()).isEqualTo("finance-b");
+        TestHttp.Response issuing = preparer.post(path + "/issue", "");
+        assertThat(issuing.status()).isEqualTo(200);
+        Statements.View issued = statements.find(drafted.id()).orElseThrow();
 
         assertThat(issued.state()).isEqualTo("ISSUED");
+        assertThat(issuing.json().get("documentNumber").asString()).isEqualTo(issued.documentNumber());
         assertThat(issued.documentNumber()).matches("ACD-\\d{4}-\\d{6}");
+        TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("pat", UUID.randomUUID().toString(),
+                Roles.PARTNER_USER));
+        assertThat(other.get(path).status()).isEqualTo(404);
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+        assertThat(own.get(path).json().get("documentNumber").asString()).isEqualTo(issued.documentNumber());
         assertThatThrownBy(() -> statements.issue(drafted.id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> statements.approve(drafted.id(), "finance-b"))
                 .isInstanceOf(ConflictException.class);

@@ -1,6 +1,7 @@
 package io.accord.settlement.run;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,6 +46,7 @@ class RunController {
     @PreAuthorize(STARTERS)
     @Operation(operationId = "startSettlementRun",
             summary = "Start a run closing the ended periods of all or the selected partners; answers 202 and the run")
+    @RequestExample("settlement/run-start.json")
     ResponseEntity<SettlementRuns.Run> start(@Valid @RequestBody(required = false) StartRun request) {
         Set<UUID> partners = request == null || request.partnerIds() == null ? Set.of() : request.partnerIds();
         SettlementRuns.Run run = runs.start(partners, tenancy.actor());

@@ -69,6 +69,14 @@ class PeriodStore {
                 .param("p", partnerId).query(PeriodStore::period).list();
     }
 
+    /** Periods a run settles: ended by {@code now} and not CLOSED (OPEN, or CLOSING after an interrupted run). */
+    List<SettlementPeriod> dueForRun(Instant now) {
+        return jdbc.sql("""
+                        select * from settlement_period where state in ('OPEN', 'CLOSING') and end_at <= :now
+                        order by partner_id, start_at""")
+                .param("now", java.sql.Timestamp.from(now)).query(PeriodStore::period).list();
+    }
+
     Optional<SettlementPeriod> latest(UUID partnerId) {
         return jdbc.sql("select * from settlement_period where partner_id = :p order by start_at desc limit 1")
                 .param("p", partnerId).query(PeriodStore::period).optional();

@@ -70,10 +70,21 @@ public class SettlementPeriods {
         return opened;
     }
 
-    /** A run starts closing an ended OPEN period (guarded: 409 otherwise). */
+    /** The periods a run settles now: ended and not CLOSED, of every partner, oldest first per partner. */
+    @Transactional(readOnly = true)
+    public List<Period> dueForRun() {
+        return store.dueForRun(clock.instant()).stream().map(SettlementPeriod::view).toList();
+    }
+
+    /**
+     * A run starts closing an ended OPEN period (guarded: 409 otherwise). It waits for usage being placed for the
+     * partner (that holds the same partner lock), so no usage lands in a period once it is CLOSING.
+     */
     @Transactional
     public Period startClosing(UUID periodId) {
         SettlementPeriod period = loadForRun(periodId);
+        store.lockPartner(period.partnerId());
+        period = loadForRun(periodId);
         Period before = period.view();
         period.startClosing(clock.instant());
         store.update(period);

@@ -1,0 +1,158 @@
+package io.accord.settlement.run;
+
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.settlement.period.PeriodState;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Settlement runs (the feature's entry point): a run takes the ended periods of all or selected partners, and per
+ * period starts closing it, drafts its statement (once: drafting is idempotent and unique per partner and period) and
+ * closes it. Each period is its own transaction, so a crashed run resumes with the periods not done yet.
+ */
+@Service
+public class SettlementRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(SettlementRuns.class);
+
+    private final JdbcClient jdbc;
+    private final SettlementPeriods periods;
+    private final Statements statements;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    SettlementRuns(JdbcClient jdbc, SettlementPeriods periods, Statements statements,
+                   PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.periods = periods;
+        this.statements = statements;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Starts a run over the ended, not yet closed periods of {@code partnerIds} (empty: every partner). */
+    @Transactional
+    public Run start(Set<UUID> partnerIds, String requestedBy) {
+        List<SettlementPeriods.Period> due = periods.dueForRun().stream()
+                .filter(period -> partnerIds.isEmpty() || partnerIds.contains(period.partnerId())).toList();
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into settlement_run (id, state, requested_by, total, started_at)
+                        values (:id, :state, :by, :total, :now)""")
+                .param("id", id).param("state", due.isEmpty() ? "COMPLETED" : "RUNNING").param("by", requestedBy)
+                .param("total", due.size()).param("now", Timestamp.from(now)).update();
+        for (SettlementPeriods.Period period : due) {
+            jdbc.sql("""
+                            insert into settlement_run_item (run_id, period_id, partner_id, status)
+                            values (:run, :period, :partner, 'PENDING')""")
+                    .param("run", id).param("period", period.id()).param("partner", period.partnerId()).update();
+        }
+        if (due.isEmpty()) {
+            jdbc.sql("update settlement_run set finished_at = :now where id = :id").param("now", Timestamp.from(now))
+                    .param("id", id).update();
+        }
+        log.info("Settlement run {} by {} over {} period(s)", id, requestedBy, due.size());
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Run> find(UUID runId) {
+        return jdbc.sql("select * from settlement_run where id = :id").param("id", runId)
+                .query((rs, row) -> new Run(rs.getObject("id", UUID.class), rs.getString("state"),
+                        rs.getString("requested_by"), rs.getInt("total"), rs.getInt("done"), rs.getInt("failed"),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()))
+                .optional();
+    }
+
+    /** Works on every RUNNING run until its periods are done; called by the cluster-wide job. */
+    void workOnRunning() {
+        List<UUID> running = jdbc.sql("select id from settlement_run where state = 'RUNNING' order by started_at")
+                .query(UUID.class).list();
+        running.forEach(this::work);
+    }
+
+    private void work(UUID runId) {
+        String requestedBy = jdbc.sql("select requested_by from settlement_run where id = :id").param("id", runId)
+                .query(String.class).single();
+        List<Item> pending = jdbc.sql("""
+                        select period_id, partner_id from settlement_run_item
+                        where run_id = :run and status = 'PENDING' order by partner_id, period_id""")
+                .param("run", runId)
+                .query((rs, row) -> new Item(rs.getObject("period_id", UUID.class),
+                        rs.getObject("partner_id", UUID.class))).list();
+        for (Item item : pending) {
+            try {
+                transactions.executeWithoutResult(status -> settle(runId, item, requestedBy));
+            } catch (RuntimeException failure) {
+                log.warn("Settlement run {}: period {} of partner {} failed", runId, item.periodId(),
+                        item.partnerId(), failure);
+                transactions.executeWithoutResult(status -> mark(runId, item, "FAILED", null,
+                        failure.getMessage()));
+            }
+        }
+        transactions.executeWithoutResult(status -> jdbc.sql("""
+                        update settlement_run set state = case when failed > 0 then 'FAILED' else 'COMPLETED' end,
+                               finished_at = :now
+                        where id = :id and state = 'RUNNING'
+                          and not exists (select 1 from settlement_run_item
+                                          where run_id = :id and status = 'PENDING')""")
+                .param("now", Timestamp.from(clock.instant())).param("id", runId).update());
+    }
+
+    private void settle(UUID runId, Item item, String requestedBy) {
+        SettlementPeriods.Period period = periods.ofPartner(item.partnerId()).stream()
+                .filter(candidate -> candidate.id().equals(item.periodId())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("periodId", "no period " + item.periodId()));
+        if (period.state() == PeriodState.OPEN) {
+            periods.startClosing(period.id());
+        }
+        Statements.View statement = statements.draft(item.partnerId(), item.periodId(), requestedBy);
+        if (period.state() != PeriodState.CLOSED) {
+            periods.close(period.id());
+        }
+        mark(runId, item, "DONE", statement.id(), null);
+    }
+
+    private void mark(UUID runId, Item item, String status, UUID statementId, String error) {
+        int changed = jdbc.sql("""
+                        update settlement_run_item set status = :status, statement_id = :statement, error = :error
+                        where run_id = :run and period_id = :period and status = 'PENDING'""")
+                .param("status", status).param("statement", statementId).param("error", error)
+                .param("run", runId).param("period", item.periodId()).update();
+        if (changed == 1) {
+            jdbc.sql("update settlement_run set done = done + :done, failed = failed + :failed where id = :run")
+                    .param("done", "DONE".equals(status) ? 1 : 0).param("failed", "FAILED".equals(status) ? 1 : 0)
+                    .param("run", runId).update();
+        }
+    }
+
+    private record Item(UUID periodId, UUID partnerId) {
+    }
+
+    /**
+     * A run and its progress.
+     *
+     * @param state RUNNING, COMPLETED or FAILED (some periods failed; their statements were not drafted)
+     * @param total periods to settle; {@code done} + {@code failed} of them are finished
+     */
+    public record Run(UUID id, String state, String requestedBy, int total, int done, int failed, Instant startedAt,
+                      Instant finishedAt) {
+    }
+}

@@ -1,0 +1,122 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.value.Money;
+import io.accord.platform.problem.ConflictException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A partner's statement for one period and its lifecycle, with guarded transitions: DRAFT → APPROVED (four-eyes:
+ * never by its preparer) → ISSUED (with its gap-free number; from then on nothing about it changes) → PAID (once
+ * the payments reach the total). Amounts are the rounded totals of its lines.
+ */
+final class Statement {
+
+    enum State { DRAFT, APPROVED, ISSUED, PAID }
+
+    private final UUID id;
+    private final UUID partnerId;
+    private final UUID periodId;
+    private final StatementLines.Lines lines;
+    private final String preparedBy;
+    private State state;
+    private String approvedBy;
+    private Instant approvedAt;
+    private String documentNumber;
+    private Instant issuedAt;
+    private Money paid;
+
+    private Statement(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy) {
+        this.id = id;
+        this.partnerId = partnerId;
+        this.periodId = periodId;
+        this.lines = lines;
+        this.preparedBy = preparedBy;
+        this.state = State.DRAFT;
+        this.paid = Money.zero(lines.total().currency());
+    }
+
+    /** A statement as stored. */
+    static Statement restore(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
+                             State state, String approvedBy, Instant approvedAt, String documentNumber,
+                             Instant issuedAt, Money paid) {
+        Statement statement = new Statement(id, partnerId, periodId, lines, preparedBy);
+        statement.state = state;
+        statement.approvedBy = approvedBy;
+        statement.approvedAt = approvedAt;
+        statement.documentNumber = documentNumber;
+        statement.issuedAt = issuedAt;
+        statement.paid = paid;
+        return statement;
+    }
+
+    static Statement draft(UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy) {
+        return new Statement(UUID.randomUUID(), partnerId, periodId, lines, preparedBy);
+    }
+
+    /** Finance approves the draft; the preparer may not (four-eyes). */
+    void approve(String by, Instant at) {
+        requireState(State.DRAFT, "approve");
+        if (by == null || by.equals(preparedBy)) {
+            throw new ConflictException("Statement " + id + " was prepared by " + preparedBy
+                    + ": another finance user must approve it (four-eyes)");
+        }
+        state = State.APPROVED;
+        approvedBy = by;
+        approvedAt = at;
+    }
+
+    /** Issues the approved statement under its gap-free number; it never changes afterwards. */
+    void issue(String number, Instant at) {
+        requireState(State.APPROVED, "issue");
+        state = State.ISSUED;
+        documentNumber = number;
+        issuedAt = at;
+    }
+
+    /** Records a payment of the issued statement; PAID once the payments reach its total. Returns what remains. */
+    Money recordPayment(Money amount) {
+        requireState(State.ISSUED, "record a payment of");
+        if (!amount.currency().equals(paid.currency()) || !amount.amount().abs().equals(amount.amount())
+                || amount.amount().signum() == 0) {
+            throw new IllegalArgumentException("amount: a positive amount in " + paid.currency());
+        }
+        Money remaining = Money.of(lines.total().amount().abs(), paid.currency()).minus(paid.plus(amount));
+        if (remaining.isNegative()) {
+            throw new ConflictException("Statement " + id + " has " + remaining.plus(amount) + " left to pay, not "
+                    + amount);
+        }
+        paid = paid.plus(amount);
+        if (remaining.amount().signum() == 0) {
+            state = State.PAID;
+        }
+        return remaining;
+    }
+
+    private void requireState(State required, String action) {
+        if (state != required) {
+            throw new ConflictException("Cannot " + action + " statement " + id + ": it is " + state + ", not "
+                    + required);
+        }
+    }
+
+    /** {@code PAYABLE} when we pay the partner (the total is not negative), {@code RECEIVABLE} otherwise. */
+    String direction() {
+        return lines.total().isNegative() ? "RECEIVABLE" : "PAYABLE";
+    }
+
+    UUID id() { return id; }
+    UUID partnerId() { return partnerId; }
+    UUID periodId() { return periodId; }
+    List<StatementLine> lines() { return lines.lines(); }
+    StatementLines.Lines totals() { return lines; }
+    String preparedBy() { return preparedBy; }
+    State state() { return state; }
+    String approvedBy() { return approvedBy; }
+    Instant approvedAt() { return approvedAt; }
+    String documentNumber() { return documentNumber; }
+    Instant issuedAt() { return issuedAt; }
+    Money paid() { return paid; }
+}

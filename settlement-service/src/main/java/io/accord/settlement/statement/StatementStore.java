@@ -1,0 +1,126 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.value.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Statements and their lines in PostgreSQL; one per partner and period (unique constraint). */
+@Repository
+class StatementStore {
+
+    private final JdbcClient jdbc;
+
+    StatementStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the draft with its lines; {@code false} (nothing written) when the partner's period has one. */
+    boolean insert(Statement statement, Instant now) {
+        StatementLines.Lines totals = statement.totals();
+        int inserted = jdbc.sql("""
+                        insert into statement (id, partner_id, period_id, state, currency, net_amount, tax_amount,
+                                               total_amount, rounding_difference, tax_note, prepared_by, created_at)
+                        values (:id, :partner, :period, :state, :currency, :net, :tax, :total, :rounding, :note,
+                                :preparedBy, :now)
+                        on conflict (partner_id, period_id) do nothing""")
+                .param("id", statement.id()).param("partner", statement.partnerId())
+                .param("period", statement.periodId()).param("state", statement.state().name())
+                .param("currency", totals.total().currency()).param("net", totals.net().amount())
+                .param("tax", totals.tax().amount()).param("total", totals.total().amount())
+                .param("rounding", totals.roundingDifference().amount()).param("note", totals.taxNote())
+                .param("preparedBy", statement.preparedBy()).param("now", Timestamp.from(now)).update();
+        if (inserted == 0) {
+            return false;
+        }
+        int number = 0;
+        for (StatementLine line : statement.lines()) {
+            jdbc.sql("""
+                            insert into statement_line (statement_id, line_no, type, label, offering_id, usage_type,
+                                                        quantity, unrounded, rounded, fx_rate, source_amount,
+                                                        source_currency)
+                            values (:id, :no, :type, :label, :offering, :usageType, :quantity, :unrounded, :rounded,
+                                    :rate, :source, :sourceCurrency)""")
+                    .param("id", statement.id()).param("no", ++number).param("type", line.type())
+                    .param("label", line.label()).param("offering", line.offeringId())
+                    .param("usageType", line.usageType()).param("quantity", line.quantity())
+                    .param("unrounded", line.unrounded().amount()).param("rounded", line.rounded().amount())
+                    .param("rate", line.fxRate())
+                    .param("source", line.sourceAmount() == null ? null : line.sourceAmount().amount())
+                    .param("sourceCurrency", line.sourceAmount() == null ? null : line.sourceAmount().currency())
+                    .update();
+        }
+        return true;
+    }
+
+    void update(Statement statement, String issuingEntityId) {
+        jdbc.sql("""
+                        update statement set state = :state, approved_by = :approvedBy, approved_at = :approvedAt,
+                               document_number = :number, issuing_entity_id = coalesce(:entity, issuing_entity_id),
+                               issued_at = :issuedAt, paid_amount = :paid
+                        where id = :id""")
+                .param("state", statement.state().name()).param("approvedBy", statement.approvedBy())
+                .param("approvedAt", timestamp(statement.approvedAt())).param("number", statement.documentNumber())
+                .param("entity", issuingEntityId).param("issuedAt", timestamp(statement.issuedAt()))
+                .param("paid", statement.paid().amount()).param("id", statement.id()).update();
+    }
+
+    /** The statement, its row locked until the transaction ends. */
+    Optional<Statement> lock(UUID id) {
+        return jdbc.sql("select * from statement where id = :id for update").param("id", id)
+                .query((rs, row) -> restore(rs)).optional();
+    }
+
+    Optional<Statement> find(UUID id) {
+        return jdbc.sql("select * from statement where id = :id").param("id", id)
+                .query((rs, row) -> restore(rs)).optional();
+    }
+
+    Optional<Statement> ofPeriod(UUID partnerId, UUID periodId) {
+        return jdbc.sql("select * from statement where partner_id = :partner and period_id = :period")
+                .param("partner", partnerId).param("period", periodId)
+                .query((rs, row) -> restore(rs)).optional();
+    }
+
+    private Statement restore(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        String currency = rs.getString("currency");
+        StatementLines.Lines lines = new StatementLines.Lines(lines(id, currency),
+                Money.of(rs.getBigDecimal("net_amount"), currency), Money.of(rs.getBigDecimal("tax_amount"), currency),
+                Money.of(rs.getBigDecimal("total_amount"), currency),
+                Money.of(rs.getBigDecimal("rounding_difference"), currency), rs.getString("tax_note"));
+        return Statement.restore(id, rs.getObject("partner_id", UUID.class), rs.getObject("period_id", UUID.class),
+                lines, rs.getString("prepared_by"), Statement.State.valueOf(rs.getString("state")),
+                rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")),
+                rs.getString("document_number"), instant(rs.getTimestamp("issued_at")),
+                Money.of(rs.getBigDecimal("paid_amount"), currency));
+    }
+
+    private List<StatementLine> lines(UUID id, String currency) {
+        return jdbc.sql("select * from statement_line where statement_id = :id order by line_no").param("id", id)
+                .query((rs, row) -> {
+                    BigDecimal source = rs.getBigDecimal("source_amount");
+                    return new StatementLine(rs.getString("type"), rs.getString("label"),
+                            rs.getString("offering_id"), rs.getString("usage_type"), rs.getBigDecimal("quantity"),
+                            Money.of(rs.getBigDecimal("unrounded"), currency),
+                            Money.of(rs.getBigDecimal("rounded"), currency), rs.getBigDecimal("fx_rate"),
+                            source == null ? null : Money.of(source, rs.getString("source_currency")));
+                }).list();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

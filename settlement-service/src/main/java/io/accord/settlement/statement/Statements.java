@@ -1,0 +1,208 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.AgreementActivated;
+import io.accord.contracts.events.StatementApproved;
+import io.accord.contracts.events.StatementDrafted;
+import io.accord.contracts.events.StatementIssued;
+import io.accord.platform.outbox.Outbox;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.settlement.fx.FxRates;
+import io.accord.settlement.issuer.IssuingEntities;
+import io.accord.settlement.numbering.DocumentNumbers;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.PeriodState;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.usage.UsageSums;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Partners' statements (the feature's entry point): drafted once per partner and period from the period's usage
+ * sums, approved by a second finance user, issued with a gap-free number; each step publishes its event through the
+ * outbox on {@code settlement.events.v1} in the same transaction.
+ */
+@Service
+public class Statements {
+
+    private final StatementStore store;
+    private final UsageSums usage;
+    private final SettlementPeriods periods;
+    private final PartnerTerms partners;
+    private final FxRates fxRates;
+    private final IssuingEntities issuers;
+    private final DocumentNumbers numbers;
+    private final Outbox outbox;
+    private final io.accord.platform.security.Tenancy tenancy;
+    private final Clock clock;
+
+    Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
+               FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
+               io.accord.platform.security.Tenancy tenancy, Clock clock) {
+        this.tenancy = tenancy;
+        this.store = store;
+        this.usage = usage;
+        this.periods = periods;
+        this.partners = partners;
+        this.fxRates = fxRates;
+        this.issuers = issuers;
+        this.numbers = numbers;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Drafts the statement of the partner's period (which a run is closing, or closed), or returns the one it has:
+     * never two per partner and period, however often or concurrently this runs.
+     */
+    @Transactional
+    public View draft(UUID partnerId, UUID periodId, String preparedBy) {
+        SettlementPeriods.Period period = periods.ofPartner(partnerId).stream()
+                .filter(candidate -> candidate.id().equals(periodId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Settlement period", periodId));
+        if (period.state() == PeriodState.OPEN) {
+            throw new ConflictException("Period " + periodId + " is OPEN: a run starts closing it first");
+        }
+        var existing = store.ofPeriod(partnerId, periodId);
+        if (existing.isPresent()) {
+            return view(existing.get());
+        }
+        AgreementActivated.Terms terms = terms(partnerId, period);
+        List<UsageSums.Sum> sums = usage.ofPeriod(periodId);
+        Map<String, BigDecimal> rates = new HashMap<>();
+        sums.stream().map(UsageSums.Sum::currency).filter(currency -> !currency.equals(terms.currency())).distinct()
+                .forEach(currency -> fxRates.rateAt(currency, terms.currency(), period.endAt())
+                        .ifPresent(rate -> rates.put(currency, rate.rate())));
+        StatementLines.Lines lines;
+        try {
+            lines = StatementLines.fromUsage(sums, terms.currency(), rates, terms.taxTreatment().ratePercent(),
+                    terms.taxTreatment().reverseCharge());
+        } catch (IllegalStateException missingRate) {
+            throw new ConflictException("Statement of period " + periodId + ": " + missingRate.getMessage());
+        }
+        Statement statement = Statement.draft(partnerId, periodId, lines, preparedBy);
+        Instant now = clock.instant();
+        if (!store.insert(statement, now)) {
+            return view(store.ofPeriod(partnerId, periodId).orElseThrow());
+        }
+        outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementDrafted(UUID.randomUUID(), now,
+                statement.id().toString(), partnerId.toString(), periodId.toString(), period.startAt(),
+                period.endAt(), documentType(statement), statement.direction(), lines.total().currency(),
+                plain(lines.net()), plain(lines.tax()), plain(lines.total()), lines.lines().size(), preparedBy));
+        return view(statement);
+    }
+
+    /** A second finance user approves the draft (four-eyes: its preparer is refused with 409). */
+    @Transactional
+    public View approve(UUID statementId, String by) {
+        Statement statement = lock(statementId);
+        Instant now = clock.instant();
+        statement.approve(by, now);
+        store.update(statement, null);
+        outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementApproved(UUID.randomUUID(), now,
+                statementId.toString(), statement.partnerId().toString(), statement.periodId().toString(),
+                statement.preparedBy(), by, now));
+        return view(statement);
+    }
+
+    /** Issues the approved statement under the default issuing entity's next gap-free number of the year. */
+    @Transactional
+    public View issue(UUID statementId) {
+        Statement statement = lock(statementId);
+        Instant now = clock.instant();
+        if (statement.state() != Statement.State.APPROVED) {
+            throw new ConflictException("Cannot issue statement " + statementId + ": it is " + statement.state()
+                    + ", not APPROVED");
+        }
+        String entity = issuers.defaultEntity().id();
+        int year = now.atZone(ZoneOffset.UTC).getYear();
+        DocumentNumbers.DocumentNumber number = numbers.assign(entity, year, statementId.toString());
+        statement.issue(number.formatted(), now);
+        store.update(statement, entity);
+        SettlementPeriods.Period period = periods.ofPartner(statement.partnerId()).stream()
+                .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst().orElseThrow();
+        AgreementActivated.Terms terms = terms(statement.partnerId(), period);
+        StatementLines.Lines totals = statement.totals();
+        outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementIssued(UUID.randomUUID(), now, statementId.toString(),
+                statement.partnerId().toString(), statement.periodId().toString(), period.startAt(),
+                period.endAt(), documentType(statement), number.formatted(), entity, null, statement.direction(),
+                totals.total().currency(), plain(totals.net()), plain(totals.tax()), plain(totals.total()), now,
+                LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(terms.paymentTermsDays()), null));
+        return view(statement);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<View> find(UUID statementId) {
+        return store.find(statementId).map(Statements::view);
+    }
+
+    /** The statement if the caller may see it (staff: any; a partner: its own). */
+    @Transactional(readOnly = true)
+    java.util.Optional<View> findVisible(UUID statementId) {
+        return tenancy.visible(store.find(statementId),
+                statement -> new io.accord.contracts.value.PartnerId(statement.partnerId())).map(Statements::view);
+    }
+
+    /** The statement of a partner's period, if one was drafted. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<View> ofPeriod(UUID partnerId, UUID periodId) {
+        return store.ofPeriod(partnerId, periodId).map(Statements::view);
+    }
+
+    private Statement lock(UUID statementId) {
+        return store.lock(statementId).orElseThrow(() -> new NotFoundException("Statement", statementId));
+    }
+
+    private AgreementActivated.Terms terms(UUID partnerId, SettlementPeriods.Period period) {
+        return partners.agreements(partnerId).stream()
+                .filter(agreement -> agreement.agreementId().equals(period.agreementId())).findFirst()
+                .or(() -> partners.agreementInForce(partnerId, period.startAt()))
+                .orElseThrow(() -> new ConflictException("No agreement of partner " + partnerId + " covers period "
+                        + period.id()))
+                .terms();
+    }
+
+    private static String documentType(Statement statement) {
+        return "PAYABLE".equals(statement.direction()) ? "REVENUE_SHARE_STATEMENT" : "WHOLESALE_INVOICE";
+    }
+
+    private static String plain(io.accord.contracts.value.Money money) {
+        return io.accord.settlement.money.SettlementMath.toMinorUnit(money).amount().stripTrailingZeros()
+                .setScale(Math.max(0, java.util.Currency.getInstance(money.currency()).getDefaultFractionDigits()))
+                .toPlainString();
+    }
+
+    private static View view(Statement statement) {
+        StatementLines.Lines totals = statement.totals();
+        return new View(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
+                statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
+                totals.total().amount(), totals.roundingDifference().amount(), statement.preparedBy(),
+                statement.approvedBy(), statement.documentNumber(),
+                statement.lines().stream().map(line -> new Line(line.type(), line.label(), line.offeringId(),
+                        line.usageType(), line.quantity(), line.unrounded().amount(), line.rounded().amount(),
+                        line.fxRate())).toList());
+    }
+
+    /** A statement as callers see it; amounts in its currency, the totals being sums of the rounded lines. */
+    public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
+                       BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
+                       BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
+                       List<Line> lines) {
+    }
+
+    /** A line: its 6-decimal amount, the amount rounded once, and the FX rate used ({@code null}: none). */
+    public record Line(String type, String label, String offeringId, String usageType, BigDecimal quantity,
+                       BigDecimal unrounded, BigDecimal rounded, BigDecimal fxRate) {
+    }
+}

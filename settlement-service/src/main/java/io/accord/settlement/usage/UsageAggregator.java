@@ -1,0 +1,152 @@
+package io.accord.settlement.usage;
+
+import io.accord.contracts.usage.UsageRated;
+import io.accord.settlement.period.SettlementPeriods;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Adds a batch of rated records to the period sums, inside the batch's transaction: every partner amount of a record
+ * is placed with {@link SettlementPeriods#periodFor} (late usage lands in the next open period, flagged prior-period)
+ * and added, with the record's quantity and charge, to its period, partner, offering, usage type, direction, currency
+ * and flag. Reversals carry negated values and so subtract. Partners are placed in id order, so concurrent batches
+ * take the periods' partner locks in one order.
+ */
+class UsageAggregator {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageAggregator.class);
+
+    private final SettlementPeriods periods;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    UsageAggregator(SettlementPeriods periods, JdbcClient jdbc, Clock clock) {
+        this.periods = periods;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Adds the records' amounts; returns how many partner amounts were placed in a period. */
+    int add(List<UsageRated> records) {
+        List<Share> shares = new ArrayList<>();
+        for (UsageRated record : records) {
+            if (record.parties() == null) {
+                continue;
+            }
+            for (UsageRated.PartyAmount party : record.parties()) {
+                shares.add(new Share(UUID.fromString(party.partnerId()), party, record));
+            }
+        }
+        shares.sort(Comparator.comparing(Share::partnerId));
+        Map<SumKey, Sum> sums = new LinkedHashMap<>();
+        Map<UnplacedKey, Sum> unplaced = new LinkedHashMap<>();
+        Map<UUID, SettlementPeriods.Placement> current = new HashMap<>();
+        int placed = 0;
+        for (Share share : shares) {
+            Instant usage = share.record().usageTime().toInstant();
+            Optional<SettlementPeriods.Placement> placement = place(share.partnerId(), usage, current);
+            Sum delta = Sum.of(share);
+            if (placement.isEmpty()) {
+                log.warn("No settlement period takes usage {} of partner {} at {} (no agreement covers it)",
+                        share.record().ratedId(), share.partnerId(), usage);
+                unplaced.merge(new UnplacedKey(share.partnerId(), share.record().currency(),
+                        share.party().direction().name()), delta, Sum::plus);
+                continue;
+            }
+            placed++;
+            sums.merge(new SumKey(placement.get().period().id(), share.partnerId(), share.record().offeringId(),
+                    share.record().usageType(), share.party().direction().name(), share.record().currency(),
+                    placement.get().priorPeriodAdjustment()), delta, Sum::plus);
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        sums.forEach((key, sum) -> upsert(key, sum, now));
+        unplaced.forEach((key, sum) -> upsertUnplaced(key, sum, now));
+        return placed;
+    }
+
+    /** The partner's current open period serves every usage inside it; anything else asks the periods. */
+    private Optional<SettlementPeriods.Placement> place(UUID partnerId, Instant usage,
+                                                        Map<UUID, SettlementPeriods.Placement> current) {
+        SettlementPeriods.Placement known = current.get(partnerId);
+        if (known != null && !usage.isBefore(known.period().startAt()) && usage.isBefore(known.period().endAt())) {
+            return Optional.of(known);
+        }
+        Optional<SettlementPeriods.Placement> placement = periods.periodFor(partnerId, usage);
+        placement.filter(found -> !found.priorPeriodAdjustment()).ifPresent(found -> current.put(partnerId, found));
+        return placement;
+    }
+
+    private void upsert(SumKey key, Sum sum, Timestamp now) {
+        jdbc.sql("""
+                        insert into usage_sum (period_id, partner_id, offering_id, usage_type, direction, currency,
+                                               prior_period, quantity, charge, amount, record_count, reversal_count,
+                                               updated_at)
+                        values (:period, :partner, :offering, :usageType, :direction, :currency, :prior, :quantity,
+                                :charge, :amount, :count, :reversals, :now)
+                        on conflict (period_id, partner_id, offering_id, usage_type, direction, currency, prior_period)
+                        do update set quantity = usage_sum.quantity + excluded.quantity,
+                                      charge = usage_sum.charge + excluded.charge,
+                                      amount = usage_sum.amount + excluded.amount,
+                                      record_count = usage_sum.record_count + excluded.record_count,
+                                      reversal_count = usage_sum.reversal_count + excluded.reversal_count,
+                                      updated_at = excluded.updated_at""")
+                .param("period", key.periodId()).param("partner", key.partnerId())
+                .param("offering", key.offeringId()).param("usageType", key.usageType())
+                .param("direction", key.direction()).param("currency", key.currency())
+                .param("prior", key.priorPeriod()).param("quantity", sum.quantity()).param("charge", sum.charge())
+                .param("amount", sum.amount()).param("count", sum.count()).param("reversals", sum.reversals())
+                .param("now", now).update();
+    }
+
+    private void upsertUnplaced(UnplacedKey key, Sum sum, Timestamp now) {
+        jdbc.sql("""
+                        insert into usage_unplaced (partner_id, currency, direction, amount, record_count, updated_at)
+                        values (:partner, :currency, :direction, :amount, :count, :now)
+                        on conflict (partner_id, currency, direction)
+                        do update set amount = usage_unplaced.amount + excluded.amount,
+                                      record_count = usage_unplaced.record_count + excluded.record_count,
+                                      updated_at = excluded.updated_at""")
+                .param("partner", key.partnerId()).param("currency", key.currency())
+                .param("direction", key.direction()).param("amount", sum.amount()).param("count", sum.count())
+                .param("now", now).update();
+    }
+
+    private record Share(UUID partnerId, UsageRated.PartyAmount party, UsageRated record) {
+    }
+
+    private record SumKey(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
+                          String currency, boolean priorPeriod) {
+    }
+
+    private record UnplacedKey(UUID partnerId, String currency, String direction) {
+    }
+
+    /** A record's contribution: a reversal counts −1 record (and one reversal), its values are already negated. */
+    private record Sum(BigDecimal quantity, BigDecimal charge, BigDecimal amount, long count, long reversals) {
+
+        static Sum of(Share share) {
+            boolean reversal = "REVERSAL".equals(share.record().kind());
+            return new Sum(new BigDecimal(share.record().billedQuantity()), new BigDecimal(share.record().charge()),
+                    new BigDecimal(share.party().amount()), reversal ? -1 : 1, reversal ? 1 : 0);
+        }
+
+        Sum plus(Sum other) {
+            return new Sum(quantity.add(other.quantity), charge.add(other.charge), amount.add(other.amount),
+                    count + other.count, reversals + other.reversals);
+        }
+    }
+}

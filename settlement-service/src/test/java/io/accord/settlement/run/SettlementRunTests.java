@@ -1,0 +1,108 @@
+package io.accord.settlement.run;
+
+import io.accord.contracts.Roles;
+import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.period.PeriodState;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
+import io.accord.settlement.usage.UsageSums;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.RatedUsageEvents;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Runs close the ended periods of selected partners into one statement each, resumably and idempotently. */
+@AccordServiceTest
+class SettlementRunTests {
+
+    private static final String RUNS = "/api/settlement/runs";
+
+    @LocalServerPort
+    int port;
+
+    private final SettlementPeriods periods;
+    private final Statements statements;
+    private final UsageSums sums;
+    private final SettlementFixtures fixtures;
+    private final Clock clock;
+
+    SettlementRunTests(SettlementPeriods periods, Statements statements, UsageSums sums, SettlementFixtures fixtures,
+                       Clock clock) {
+        this.periods = periods;
+        this.statements = statements;
+        this.sums = sums;
+        this.fixtures = fixtures;
+        this.clock = clock;
+    }
+
+    @Test
+    void aRunSettlesSellThroughAndResellPartnersOnceAndResumesAPeriodAnInterruptedRunDrafted() {
+        Instant now = clock.instant();
+        Instant usage = now.minus(Duration.ofDays(40));
+        String sellThrough = fixtures.partnerInForceFrom(now.minus(Duration.ofDays(200)), "MONTHLY");
+        String reseller = fixtures.partnerInForceFrom(now.minus(Duration.ofDays(200)), "MONTHLY");
+        UUID sellThroughPeriod = periods.periodFor(UUID.fromString(sellThrough), usage).orElseThrow().period().id();
+        UUID resellPeriod = periods.periodFor(UUID.fromString(reseller), usage).orElseThrow().period().id();
+        RatedUsageEvents.send(
+                RatedUsageEvents.rated("off-video", usage).charge("12.345").share(sellThrough, "70").build(),
+                RatedUsageEvents.rated("off-data", usage).usageType("DATA").allocation("RESELL").charge("3.3333")
+                        .wholesale(reseller).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(sellThroughPeriod).size() == 1
+                && sums.ofPeriod(resellPeriod).size() == 1);
+        // an earlier run drafted the reseller's statement and crashed before closing the period
+        periods.startClosing(resellPeriod);
+        UUID draftedBeforeCrash = statements.draft(UUID.fromString(reseller), resellPeriod, "fiona").id();
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+
+        TestHttp.Response started = finance.post(RUNS, """
+                {"partnerIds": ["%s", "%s"]}""".formatted(sellThrough, reseller));
+
+        assertThat(started.status()).isEqualTo(202);
+        String location = started.header("Location");
+        JsonNode run = awaitFinished(finance, location);
+        assertThat(run.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("done").asInt()).isEqualTo(run.get("total").asInt()).isPositive();
+        Statements.View payable = statements.ofPeriod(UUID.fromString(sellThrough), sellThroughPeriod).orElseThrow();
+        assertThat(payable.direction()).isEqualTo("PAYABLE");
+        assertThat(payable.netAmount()).isEqualByComparingTo("8.64"); // 8.6415
+        assertThat(payable.preparedBy()).isEqualTo("fiona");
+        Statements.View receivable = statements.ofPeriod(UUID.fromString(reseller), resellPeriod).orElseThrow();
+        assertThat(receivable.id()).isEqualTo(draftedBeforeCrash);
+        assertThat(receivable.direction()).isEqualTo("RECEIVABLE");
+        assertThat(receivable.netAmount()).isEqualByComparingTo("-3.33");
+        assertThat(periods.ofPartner(UUID.fromString(sellThrough)).stream()
+                .filter(period -> period.id().equals(sellThroughPeriod)).findFirst().orElseThrow().state())
+                .isEqualTo(PeriodState.CLOSED);
+
+        JsonNode again = awaitFinished(finance, finance.post(RUNS, """
+                {"partnerIds": ["%s", "%s"]}""".formatted(sellThrough, reseller)).header("Location"));
+
+        assertThat(again.get("total").asInt()).isZero();
+        assertThat(statements.ofPeriod(UUID.fromString(sellThrough), sellThroughPeriod).orElseThrow().id())
+                .isEqualTo(payable.id());
+    }
+
+    @Test
+    void onlyFinanceStartsRunsAndAnUnknownRunIsNotFound() {
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
+
+        assertThat(auditor.post(RUNS, "{}").status()).isEqualTo(403);
+        assertThat(auditor.get(RUNS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    private static JsonNode awaitFinished(TestHttp finance, String location) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> finance.get(location).json(),
+                run -> !"RUNNING".equals(run.get("state").asString()));
+    }
+}

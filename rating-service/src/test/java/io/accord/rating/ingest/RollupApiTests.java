@@ -6,7 +6,6 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -27,8 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AccordServiceTest
 class RollupApiTests {
 
-    @Autowired
-    RatingModel model;
+    private final RatingModel model;
+
+    RollupApiTests(RatingModel model) {
+        this.model = model;
+    }
     @LocalServerPort
     int port;
 

@@ -6,7 +6,6 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -26,10 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AccordServiceTest
 class SuspenseOpsTests {
 
-    @Autowired
-    RatingModel model;
-    @Autowired
-    JdbcClient jdbc;
+    private final RatingModel model;
+    private final JdbcClient jdbc;
+
+    SuspenseOpsTests(RatingModel model, JdbcClient jdbc) {
+        this.model = model;
+        this.jdbc = jdbc;
+    }
     @LocalServerPort
     int port;
 

@@ -6,7 +6,6 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -33,10 +32,13 @@ class UsageApiTests {
 
     static final String USAGE = "/tmf-api/usageManagement/v4/usage";
 
-    @Autowired
-    RatingModel model;
-    @Autowired
-    JdbcClient jdbc;
+    private final RatingModel model;
+    private final JdbcClient jdbc;
+
+    UsageApiTests(RatingModel model, JdbcClient jdbc) {
+        this.model = model;
+        this.jdbc = jdbc;
+    }
     @LocalServerPort
     int port;
 

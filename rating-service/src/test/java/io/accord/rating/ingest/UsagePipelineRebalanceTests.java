@@ -10,7 +10,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -41,14 +40,18 @@ class UsagePipelineRebalanceTests {
 
     private static final int SUBSCRIBERS = 24;
 
-    @Autowired
-    RatingModel model;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UsagePipelines pipelines;
-    @Autowired
-    IngestProperties properties;
+    private final RatingModel model;
+    private final JdbcClient jdbc;
+    private final UsagePipelines pipelines;
+    private final IngestProperties properties;
+
+    UsagePipelineRebalanceTests(RatingModel model, JdbcClient jdbc, UsagePipelines pipelines,
+                                IngestProperties properties) {
+        this.model = model;
+        this.jdbc = jdbc;
+        this.pipelines = pipelines;
+        this.properties = properties;
+    }
 
     @Test
     void consumersJoiningAndLeavingTheGroupConserveCountsAndSums() {

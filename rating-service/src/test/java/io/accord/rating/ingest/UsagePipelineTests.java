@@ -12,7 +12,6 @@ import io.accord.testsupport.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -38,12 +37,15 @@ import static org.awaitility.Awaitility.await;
 @AccordServiceTest
 class UsagePipelineTests {
 
-    @Autowired
-    RatingModel model;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MeterRegistry meters;
+    private final RatingModel model;
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
+
+    UsagePipelineTests(RatingModel model, JdbcClient jdbc, MeterRegistry meters) {
+        this.model = model;
+        this.jdbc = jdbc;
+        this.meters = meters;
+    }
     @LocalServerPort
     int port;
 

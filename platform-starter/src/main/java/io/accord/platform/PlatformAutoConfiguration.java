@@ -18,6 +18,7 @@ import io.accord.platform.web.ResourceLists;
 import io.accord.platform.web.WebConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.accord.platform.outbound.OutboundConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({PlatformSecurityConfiguration.class, WebConfiguration.class, OutboxConfiguration.class,
         InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class,
         IdempotencyConfiguration.class, ClockConfiguration.class, SchedulingConfiguration.class,
-        ContainerProblemsConfiguration.class, HubConfiguration.class})
+        ContainerProblemsConfiguration.class, OutboundConfiguration.class, HubConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -75,6 +75,8 @@ final class ServiceProcesses {
         environment.put("ACCORD_ISSUER_URI", config.issuerUri());
         // /actuator/health/readiness is what the launcher waits for, on or off Kubernetes
         environment.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
+        // accord.platform.outbound.allow-private-addresses: partners' webhooks and hub callbacks on this machine
+        environment.put("ACCORD_PLATFORM_OUTBOUND_ALLOWPRIVATEADDRESSES", "true");
         if (ONBOARDING.equals(service.key())) {
             // provisions partner groups and admin users through Keycloak's admin API
             environment.put("ACCORD_KEYCLOAK_URL", config.keycloakUrl());

@@ -2,6 +2,7 @@ package io.accord.orchestration.activation;
 
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.outbound.OutboundTargets;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
@@ -37,11 +38,13 @@ public class PartnerEndpoints {
     private final SecretCipher cipher;
     private final AuditTrail audit;
     private final Tenancy tenancy;
+    private final OutboundTargets targets;
     private final Clock clock;
 
     PartnerEndpoints(PartnerEndpointRepository endpoints, SecretCipher cipher, AuditTrail audit, Tenancy tenancy,
-                     Clock clock) {
+                     OutboundTargets targets, Clock clock) {
         this.endpoints = endpoints;
+        this.targets = targets;
         this.cipher = cipher;
         this.audit = audit;
         this.tenancy = tenancy;
@@ -60,7 +63,7 @@ public class PartnerEndpoints {
         PartnerId partner = tenancy.partnerId().orElseThrow(() -> new InvalidInputException("partnerId",
                 "your token is not bound to a partner"));
         if (mode == ActivationMode.WEBHOOK) {
-            url = WebhookUrls.check(url).toString();
+            url = targets.check("url", url).toString();
         } else if (url != null) {
             throw new InvalidInputException("url", "only a WEBHOOK endpoint has a URL");
         }

@@ -1,5 +1,6 @@
 package io.accord.orchestration.activation;
 
+import io.accord.platform.outbound.OutboundTargets;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -16,7 +17,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Signed JSON POSTs to partners' webhooks. {@value #TIMESTAMP_HEADER} carries the Unix time in seconds and
+ * Signed JSON POSTs to partners' webhooks, each after {@link OutboundTargets#refusal} found the host public (or
+ * private addresses are allowed, in development). {@value #TIMESTAMP_HEADER} carries the Unix time in seconds and
  * {@value #SIGNATURE_HEADER} {@code sha256=<hex>}: HMAC-SHA256 with the partner's secret over
  * {@code timestamp + "." + body}. A partner checks it and refuses old timestamps (replays).
  */
@@ -33,18 +35,25 @@ class WebhookClient {
 
     private final HttpClient http;
     private final ActivationProperties properties;
+    private final OutboundTargets targets;
     private final Clock clock;
 
-    WebhookClient(ActivationProperties properties, Clock clock) {
+    WebhookClient(ActivationProperties properties, OutboundTargets targets, Clock clock) {
         this.properties = properties;
+        this.targets = targets;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     Reply post(String url, String secret, String stepId, String body) {
+        URI target = URI.create(url);
+        Optional<String> refused = targets.refusal(target);
+        if (refused.isPresent()) {
+            return new Reply(Optional.empty(), null, refused.get());
+        }
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(properties.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header(TIMESTAMP_HEADER, timestamp)

@@ -1,9 +1,6 @@
 package io.accord.orchestration.activation;
 
-import io.accord.platform.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,25 +9,10 @@ import java.util.Base64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Which webhook URLs are allowed, and how secrets are kept: units on their own. */
+/** How secrets are kept and requests signed: units on their own (which URLs are allowed: OutboundTargetsTests). */
 class WebhookSecurityTests {
 
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
-
-    @ParameterizedTest
-    @ValueSource(strings = {"https://partner.example/hook", "http://localhost:8080/hook", "http://127.0.0.1:1/x",
-            "http://[::1]:9000/hook", "http://api.localhost/hook"})
-    void acceptsHttpsAndPlainHttpOnlyToThisMachine(String url) {
-        assertThat(WebhookUrls.check(url).toString()).isEqualTo(url);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"http://partner.example/hook", "http://10.0.0.1/hook", "http://127.0.0.1.partner.example/",
-            "ftp://partner.example/", "/relative", "https://user:pw@partner.example/", "https://", "not a url"})
-    void refusesEverythingElseNamingTheUrl(String url) {
-        assertThatThrownBy(() -> WebhookUrls.check(url)).isInstanceOf(InvalidInputException.class)
-                .satisfies(failure -> assertThat(((InvalidInputException) failure).field()).isEqualTo("url"));
-    }
 
     @Test
     void secretsAreEncryptedWithAFreshNonceAndDecryptBack() {

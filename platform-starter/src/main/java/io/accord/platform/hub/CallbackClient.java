@@ -1,5 +1,7 @@
 package io.accord.platform.hub;
 
+import io.accord.platform.outbound.OutboundTargets;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * POSTs one delivery to a callback with the JDK's HTTP client: signed ({@link HubSignature}), no redirects followed,
+ * POSTs one delivery to a callback with the JDK's HTTP client, after {@link OutboundTargets#refusal} found its
+ * host public (or private addresses are allowed): signed ({@link HubSignature}), no redirects followed,
  * the whole exchange bounded by the connect plus request timeout. Any 2xx is a delivery; everything else, a
  * failure described in one line.
  */
@@ -27,8 +30,10 @@ class CallbackClient {
     private final Duration requestTimeout;
     private final Duration total;
     private final Clock clock;
+    private final OutboundTargets targets;
 
-    CallbackClient(HubProperties properties, Clock clock) {
+    CallbackClient(HubProperties properties, OutboundTargets targets, Clock clock) {
+        this.targets = targets;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -43,9 +48,14 @@ class CallbackClient {
 
     /** Empty when delivered, else why not. */
     Optional<String> post(String callback, String secret, UUID deliveryId, UUID eventId, String payload) {
+        URI target = URI.create(callback);
+        Optional<String> refused = targets.refusal(target);
+        if (refused.isPresent()) {
+            return refused;
+        }
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(callback))
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Accord-Event-Hub")

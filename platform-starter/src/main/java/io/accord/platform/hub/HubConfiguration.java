@@ -2,6 +2,7 @@ package io.accord.platform.hub;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.outbound.OutboundTargets;
 import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,9 +38,9 @@ public class HubConfiguration {
 
     @Bean
     HubSubscriptions hubSubscriptions(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                                      AuditTrail audit, Tenancy tenancy, HubProperties properties, Clock clock) {
+                                      AuditTrail audit, Tenancy tenancy, OutboundTargets targets, Clock clock) {
         return new HubSubscriptions(new SubscriptionRepository(jdbc), new TransactionTemplate(transactionManager),
-                audit, tenancy, new CallbackPolicy(properties.allowPlainHttp()), clock);
+                audit, tenancy, targets, clock);
     }
 
     @Bean
@@ -62,8 +63,8 @@ public class HubConfiguration {
 
     @Bean
     HubRelay hubRelay(JdbcClient jdbc, PlatformTransactionManager transactionManager, AuditTrail audit,
-                      HubProperties properties, Clock clock, MeterRegistry meters) {
-        return new HubRelay(new Deliveries(jdbc), new CallbackClient(properties, clock),
+                      HubProperties properties, OutboundTargets targets, Clock clock, MeterRegistry meters) {
+        return new HubRelay(new Deliveries(jdbc), new CallbackClient(properties, targets, clock),
                 new TransactionTemplate(transactionManager), audit, properties, clock, meters);
     }
 

@@ -27,8 +27,6 @@ import java.util.List;
  * @param disableAfter    consecutive failed attempts (across deliveries) after which a subscription is disabled
  * @param retention       how long delivered and dead deliveries stay for diagnosis before cleanup deletes them
  * @param cleanupInterval how often cleanup runs (one replica at a time)
- * @param allowPlainHttp  accept {@code http://} callbacks on any host (development only); otherwise plain HTTP is
- *                        accepted for loopback addresses alone and every other callback must be {@code https://}
  */
 @ConfigurationProperties("accord.platform.hub")
 public record HubProperties(
@@ -42,8 +40,7 @@ public record HubProperties(
         @DefaultValue("15m") Duration maxBackoff,
         @DefaultValue("20") int disableAfter,
         @DefaultValue("7d") Duration retention,
-        @DefaultValue("1h") Duration cleanupInterval,
-        @DefaultValue("false") boolean allowPlainHttp) {
+        @DefaultValue("1h") Duration cleanupInterval) {
 
     /** Deliveries one subscription gets per relay pass: bounds how long a relay holds its lease. */
     public static final int PER_TURN = 10;

@@ -3,6 +3,7 @@ package io.accord.platform.hub;
 import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.outbound.OutboundTargets;
 import io.accord.platform.hub.HubRequests.SubscriptionInput;
 import io.accord.platform.hub.HubRequests.SubscriptionView;
 import io.accord.platform.problem.NotFoundException;
@@ -35,11 +36,11 @@ class HubSubscriptions {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Tenancy tenancy;
-    private final CallbackPolicy callbacks;
+    private final OutboundTargets callbacks;
     private final Clock clock;
 
     HubSubscriptions(SubscriptionRepository repository, TransactionTemplate transactions, AuditTrail audit,
-                     Tenancy tenancy, CallbackPolicy callbacks, Clock clock) {
+                     Tenancy tenancy, OutboundTargets callbacks, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
@@ -51,7 +52,7 @@ class HubSubscriptions {
     /** The created subscription with its secret: the only time the secret is shown. */
     SubscriptionView register(String api, SubscriptionInput input) {
         PartnerId partner = ownerOfWrites();
-        URI callback = callbacks.check(input.callback());
+        URI callback = callbacks.check("callback", input.callback());
         String query = input.query() == null || input.query().isBlank() ? null : input.query().trim();
         List<String> eventTypes = EventQuery.eventTypes(query);
         Subscription subscription = Subscription.register(api, partner, callback.toString(), query, eventTypes,

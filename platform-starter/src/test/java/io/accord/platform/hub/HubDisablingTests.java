@@ -1,6 +1,7 @@
 package io.accord.platform.hub;
 
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.outbound.OutboundTargets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -41,17 +42,19 @@ class HubDisablingTests {
     private final PlatformTransactionManager transactionManager;
     private final AuditTrail audit;
     private final HubProperties properties;
+    private final OutboundTargets targets;
     private final Clock clock;
 
     HubDisablingTests(@LocalServerPort int port, ApplicationEventPublisher events,
                       PlatformTransactionManager transactionManager, JdbcClient jdbc, MeterRegistry meters,
-                      AuditTrail audit, HubProperties properties, Clock clock) {
+                      AuditTrail audit, HubProperties properties, OutboundTargets targets, Clock clock) {
         this.hub = new HubFixture(port, events, transactionManager);
         this.jdbc = jdbc;
         this.meters = meters;
         this.transactionManager = transactionManager;
         this.audit = audit;
         this.properties = properties;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -123,7 +126,7 @@ class HubDisablingTests {
     }
 
     private CompletableFuture<Void> relayUntilStopped(AtomicBoolean running) {
-        HubRelay relay = new HubRelay(new Deliveries(jdbc), new CallbackClient(properties, clock),
+        HubRelay relay = new HubRelay(new Deliveries(jdbc), new CallbackClient(properties, targets, clock),
                 new TransactionTemplate(transactionManager), audit, properties, clock, new SimpleMeterRegistry());
         // a thread of its own: busy relays must not starve the common pool the JDK's HTTP client also uses
         return CompletableFuture.runAsync(() -> {

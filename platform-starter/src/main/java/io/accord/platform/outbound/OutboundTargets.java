@@ -1,0 +1,182 @@
+package io.accord.platform.outbound;
+
+import io.accord.platform.problem.InvalidInputException;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which addresses a partner may make a service call (TMF hub callbacks, activation webhooks), checked twice:
+ * <ol>
+ *   <li>{@link #check} when the address is registered: an absolute {@code https://} URL with a host, no credentials,
+ *       no fragment; plain {@code http://} only to a loopback target (development) unless
+ *       {@link OutboundProperties#allowPlainHttp()}; a literal address that is not public (loopback, private,
+ *       link-local, unique-local, carrier-grade NAT, multicast, unspecified, reserved) refused unless
+ *       {@link OutboundProperties#allowPrivateAddresses()}. Host names are judged as written, never resolved here:
+ *       a lookup now proves nothing about where the name points later.</li>
+ *   <li>{@link #refusal} just before each call: the host name resolved, and refused when any of its addresses is not
+ *       public (unless allowed), so a name that resolves to {@code 169.254.169.254} or {@code 10.0.0.5} reaches
+ *       nothing inside. The JDK caches the lookup ({@code networkaddress.cache.ttl}, 30 s by default), so the call
+ *       that follows connects to the address just checked.</li>
+ * </ol>
+ */
+public final class OutboundTargets {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private final OutboundProperties properties;
+
+    public OutboundTargets(OutboundProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The URL as a URI, or 400 naming {@code field} with what is wrong. */
+    public URI check(String field, String url) {
+        if (url == null || url.isBlank()) {
+            throw invalid(field, "is required: an absolute https:// URL");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException malformed) {
+            throw invalid(field, "is not a valid URL: " + malformed.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
+            throw invalid(field, "must be an absolute https:// URL with a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw invalid(field, "must not carry credentials (user:password@); requests are signed instead");
+        }
+        if (uri.getRawFragment() != null) {
+            throw invalid(field, "must not have a fragment (#...)");
+        }
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw invalid(field, "must use https://, not " + (scheme.isEmpty() ? "no scheme" : scheme + "://"));
+        }
+        String host = bare(uri.getHost());
+        boolean loopback = isLoopbackName(host) || literal(host).map(InetAddress::isLoopbackAddress).orElse(false);
+        if (!properties.allowPrivateAddresses()) {
+            if (isLoopbackName(host)) {
+                throw invalid(field, "must not point at this machine (" + host + ")");
+            }
+            Optional<InetAddress> address = literal(host);
+            if (address.isPresent() && !isPublic(address.get())) {
+                throw invalid(field, "must not point at a private, loopback or link-local address ("
+                        + host + ")");
+            }
+        }
+        if (scheme.equals("http") && !properties.allowPlainHttp() && !loopback) {
+            throw invalid(field, "must use https:// (plain http:// only to localhost or a loopback address, "
+                    + "for development)");
+        }
+        return uri;
+    }
+
+    /**
+     * Empty when a call to {@code uri} may go ahead now; otherwise why not, in one line (the caller records it as
+     * the delivery's failure). Resolves the host name.
+     */
+    public Optional<String> refusal(URI uri) {
+        if (properties.allowPrivateAddresses()) {
+            return Optional.empty();
+        }
+        String host = bare(uri.getHost() == null ? "" : uri.getHost());
+        if (host.isEmpty() || isLoopbackName(host)) {
+            return Optional.of("Refused: " + (host.isEmpty() ? "no host" : host) + " is not a public address");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException unknown) {
+            return Optional.of("Unknown host " + host);
+        }
+        for (InetAddress address : addresses) {
+            if (!isPublic(address)) {
+                return Optional.of("Refused: " + host + " resolves to " + address.getHostAddress()
+                        + ", which is not a public address");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the address belongs to the public internet (not loopback, private, link-local, reserved, ...). */
+    public static boolean isPublic(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first != 0                                        // 0.0.0.0/8 "this network"
+                    && !(first == 100 && (second & 0xc0) == 64)          // 100.64.0.0/10 carrier-grade NAT
+                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24 protocol assignments
+                    && !(first == 198 && (second & 0xfe) == 18)          // 198.18.0.0/15 benchmarking
+                    && first < 240;                                       // 240.0.0.0/4 reserved, broadcast
+        }
+        if (address instanceof Inet6Address) {
+            int first = b[0] & 0xff;
+            if ((first & 0xfe) == 0xfc) {                                // fc00::/7 unique local
+                return false;
+            }
+            if (isEmbeddedIpv4(b)) {                                     // ::ffff:a.b.c.d, ::a.b.c.d, 64:ff9b::a.b.c.d
+                try {
+                    return isPublic(InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException impossible) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isEmbeddedIpv4(byte[] b) {
+        boolean zeroTen = true;
+        for (int i = 0; i < 10; i++) {
+            zeroTen &= b[i] == 0;
+        }
+        boolean mapped = zeroTen && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0));
+        boolean nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
+        return mapped || nat64;
+    }
+
+    /** The host's address when it is written as one (no DNS lookup), else empty. */
+    private static Optional<InetAddress> literal(String host) {
+        if (!host.contains(":") && !IPV4.matcher(host).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(host));
+        } catch (UnknownHostException notAnAddress) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isLoopbackName(String host) {
+        return host.equals("localhost") || host.endsWith(".localhost");
+    }
+
+    private static String bare(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return name;
+    }
+
+    private static InvalidInputException invalid(String field, String why) {
+        return new InvalidInputException(field, "The " + field + " " + why + ".");
+    }
+}

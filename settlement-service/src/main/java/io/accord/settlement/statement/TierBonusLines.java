@@ -82,7 +82,9 @@ final class TierBonusLines {
                 .collect(Collectors.joining(", "));
         return "Volume-tier bonus (rule " + ShareRules.describe(rule) + ", base " + plain(
                 new BigDecimal(rule.partnerSharePercent())) + " %): " + plain(total.quantity) + " units, " + parts
-                + ", of " + SettlementMath.toMinorUnit(total.gross).amount().toPlainString() + " "
+                + ", of " + SettlementMath.toMinorUnit(total.gross).amount().setScale(java.util.Currency.getInstance(
+                total.gross.currency()).getDefaultFractionDigits(), java.math.RoundingMode.HALF_EVEN).toPlainString()
+                + " "
                 + total.gross.currency() + " gross";
     }
 

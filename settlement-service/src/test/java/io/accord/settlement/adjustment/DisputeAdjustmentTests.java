@@ -1,11 +1,15 @@
 package io.accord.settlement.adjustment;
 
+import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.DisputeResolved;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.DomainEvents;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +21,11 @@ import static org.awaitility.Awaitility.await;
 /** DisputeResolved adjustments become pending once per adjustment; rejections move nothing; bad ones go to the DLT. */
 @AccordServiceTest
 class DisputeAdjustmentTests {
+
+    private static final String ADJUSTMENTS = "/api/settlement/adjustments";
+
+    @LocalServerPort
+    int port;
 
     private final DisputeAdjustments adjustments;
 
@@ -49,6 +58,18 @@ class DisputeAdjustmentTests {
                     assertThat(adjustment.direction()).isEqualTo("DEBIT_PARTNER");
                     assertThat(adjustment.reason()).isEqualTo("over-billed roaming");
                 });
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pat", partner.toString(), Roles.PARTNER_USER));
+        TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("olga", UUID.randomUUID().toString(),
+                Roles.PARTNER_USER));
+        assertThat(finance.get(ADJUSTMENTS + "?partnerId=" + partner).json().findValuesAsString("disputeId"))
+                .hasSize(2).contains(dispute);
+        assertThat(own.get(ADJUSTMENTS).json().size()).isEqualTo(2);
+        assertThat(other.get(ADJUSTMENTS + "?partnerId=" + partner).json().size()).isZero();
+        TestHttp.Response missing = finance.get(ADJUSTMENTS);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("partnerId");
+        assertThat(finance.get(ADJUSTMENTS + "?partnerId=nope").status()).isEqualTo(400);
     }
 
     @Test

@@ -151,12 +151,31 @@ class FullPeriodStatementTests {
                 Roles.PARTNER_ADMIN));
         assertThat(own.get(conservationPath(period)).status()).isEqualTo(200);
         assertThat(other.get(conservationPath(period)).status()).isEqualTo(404);
+        // usage of the open month is not on a statement yet: counted as such, still balanced
+        Instant current = clock.instant();
+        SettlementPeriods.Period open = periods.periodFor(uuid(partner), current).orElseThrow().period();
+        RatedUsageEvents.send(RatedUsageEvents.rated(offering, current).charge("10.00").share(partner, "70").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !sums.ofPeriod(open.id()).isEmpty());
+        JsonNode openConservation = finance().get(conservationPath(open)).json();
+        assertThat(openConservation.get("balanced").asBoolean()).isTrue();
+        assertThat(openConservation.get("outsideTheEquation").isNull()).isTrue();
+        assertThat(openConservation.get("amounts").get(0).get("notYetOnStatement").decimalValue())
+                .isEqualByComparingTo("7");
         JsonNode total = finance().get("/api/settlement/conservation?from=" + LocalDate.ofInstant(start,
-                ZoneOffset.UTC) + "&partnerId=" + partner).json();
+                ZoneOffset.UTC) + "&to=" + LocalDate.ofInstant(current, ZoneOffset.UTC) + "&partnerId=" + partner)
+                .json();
         assertThat(total.get("balanced").asBoolean()).isTrue();
-        assertThat(total.get("periods").asInt()).isEqualTo(1);
+        assertThat(total.get("periods").asInt()).isEqualTo(2);
         assertThat(total.get("statements").asInt()).isEqualTo(1);
-        assertThat(total.get("amounts").get(0).get("onStatements").decimalValue()).isEqualByComparingTo("21");
+        JsonNode amounts = total.get("amounts").get(0);
+        assertThat(amounts.get("rated").decimalValue()).isEqualByComparingTo("28");
+        assertThat(amounts.get("onStatements").decimalValue()).isEqualByComparingTo("21");
+        assertThat(amounts.get("notYetOnStatement").decimalValue()).isEqualByComparingTo("7");
+        assertThat(amounts.get("difference").decimalValue()).isZero();
+        assertThat(total.get("outsideTheEquation").findValuesAsString("type")).contains("DISPUTE_ADJUSTMENT",
+                "LINE_ROUNDING", "TAX", "MINIMUM_GUARANTEE_TOP_UP");
+        assertThat(finance().get("/api/settlement/conservation?from=2026-13-01").status()).isEqualTo(400);
+        assertThat(own.get("/api/settlement/conservation?from=2026-11-01").status()).isEqualTo(403);
     }
 
     @Test

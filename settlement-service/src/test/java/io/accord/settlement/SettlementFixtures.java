@@ -25,13 +25,16 @@ public class SettlementFixtures {
         this.partners = partners;
     }
 
-    /** Terms JSON of an agreement in {@code currency} with the given cycle, a 70 % share with two tiers. */
+    /**
+     * Terms JSON of an agreement in {@code currency} with the given cycle, a 70 % share of the {@code video} category
+     * with two tiers, and no minimum guarantee.
+     */
     public static String terms(String cycle, String currency) {
         return """
                 {"currency":"%s","revenueShares":[{"offeringCategory":"video","usageType":null,
                  "partnerSharePercent":"70","tiers":[{"fromVolume":"10000","partnerSharePercent":"75"},
                  {"fromVolume":"100000","partnerSharePercent":"80"}]}],
-                 "wholesaleRates":[{"unit":"SIM","price":"1.500000"}],"minimumMonthlyGuarantee":"1000.00",
+                 "wholesaleRates":[{"unit":"SIM","price":"1.500000"}],"minimumMonthlyGuarantee":"0",
                  "settlementCycle":"%s","paymentTermsDays":30,
                  "taxTreatment":{"ratePercent":"19","reverseCharge":false},
                  "reconciliationTolerance":{"absoluteAmount":"5.00","percent":"0.5"},"disputeWindowDays":60,
@@ -73,6 +76,22 @@ public class SettlementFixtures {
         }
         TestKafka.send(record);
         return eventId;
+    }
+
+    /**
+     * A new partner with an agreement of {@code businessModel} and {@code termsJson} in force from {@code from}, once
+     * the read model holds it.
+     */
+    public String partnerWith(String businessModel, Instant from, String termsJson) {
+        String partnerId = UUID.randomUUID().toString();
+        send(Topics.PARTNER_EVENTS, partnerId, "AgreementActivated", partnerId, 1L, """
+                {"eventId":"%s","occurredAt":"%s","partnerId":"%s","agreementId":"agr-%s","version":1,
+                 "businessModel":"%s","inForceFrom":"%s","validUntil":null,"supersededAgreementId":null,
+                 "terms":%s}
+                """.formatted(UUID.randomUUID(), from, partnerId, UUID.randomUUID(), businessModel, from, termsJson));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                partners.agreementInForce(UUID.fromString(partnerId), from).isPresent());
+        return partnerId;
     }
 
     /** A new partner with an agreement of {@code cycle} in force from {@code from}, once the read model holds it. */

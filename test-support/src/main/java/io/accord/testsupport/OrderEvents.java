@@ -38,6 +38,7 @@ public final class OrderEvents {
         private String buyer;
         private final List<ProductDetails.SubscriberIdentifier> identifiers = new ArrayList<>();
         private final List<OfferingLaunched.Participant> participants = new ArrayList<>();
+        private final List<ProductDetails.LockedCharge> charges = new ArrayList<>();
         private String status = "ACTIVE";
         private Instant startAt;
         private Instant endAt;
@@ -59,13 +60,27 @@ public final class OrderEvents {
             participants.add(new OfferingLaunched.Participant(partnerId, percent));
             return this;
         }
+        /** A locked recurring charge in EUR: {@code period} MONTH or YEAR, {@code proration} DAILY or NONE. */
+        public Product recurring(String priceId, String amount, String period, String proration) {
+            charges.add(new ProductDetails.LockedCharge(offeringId, priceId, priceId + "-v1", "RECURRING", period,
+                    proration, amount, "EUR"));
+            return this;
+        }
+
+        /** A locked one-time charge in EUR. */
+        public Product oneTime(String priceId, String amount) {
+            charges.add(new ProductDetails.LockedCharge(offeringId, priceId, priceId + "-v1", "ONE_TIME", null, null,
+                    amount, "EUR"));
+            return this;
+        }
+
         public Product status(String value) { status = value; return this; }
         public Product valid(Instant from, Instant to) { startAt = from; endAt = to; return this; }
 
         public ProductDetails build() {
             return new ProductDetails(productId, "order-" + productId, offeringId, 1, "Offering " + offeringId, owner,
                     category, null, buyer, buyer == null ? "ONLINE" : null, "customer-" + productId,
-                    List.copyOf(identifiers), Map.of(), List.copyOf(participants), List.of(), List.of(), status,
+                    List.copyOf(identifiers), Map.of(), List.copyOf(participants), List.of(), List.copyOf(charges), status,
                     startAt, endAt);
         }
 

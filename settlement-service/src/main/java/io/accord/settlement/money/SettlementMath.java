@@ -60,6 +60,22 @@ public final class SettlementMath {
         return MinimumGuarantee.shortfall(monthlyGuarantee, months, roundedLines, currency);
     }
 
+    /**
+     * A monthly minimum guarantee scaled to a period, month by calendar month (UTC): a whole month counts the full
+     * monthly amount, a month the period covers in part (a first period from the agreement's start, an early close)
+     * counts its days / the month's days. A calendar quarter is exactly 3 × the monthly amount.
+     *
+     * @param monthlyGuarantee decimal string, {@code null} or blank for none (zero)
+     */
+    public static Money periodGuarantee(String monthlyGuarantee, String currency, Instant periodStart,
+                                        Instant periodEnd) {
+        if (monthlyGuarantee == null || monthlyGuarantee.isBlank()) {
+            return Money.zero(currency);
+        }
+        return Proration.charge(Money.of(monthlyGuarantee, currency), Proration.ChargePeriod.MONTH,
+                Proration.Policy.DAILY, periodStart, periodEnd, periodStart, periodEnd);
+    }
+
     /** The months a settlement cycle's period spans: MONTHLY 1, QUARTERLY 3, SEMI_ANNUAL 6, ANNUAL 12. */
     public static int monthsOf(String settlementCycle) {
         return MinimumGuarantee.monthsOf(settlementCycle);

@@ -69,6 +69,16 @@ class PeriodStore {
                 .param("p", partnerId).query(PeriodStore::period).list();
     }
 
+    /** The periods (of one partner, or all) that start in [from, to), by partner and start. */
+    List<SettlementPeriod> startingBetween(Instant from, Instant to, UUID partnerId) {
+        return jdbc.sql("""
+                        select * from settlement_period
+                        where start_at >= :from and start_at < :to and (cast(:p as uuid) is null or partner_id = :p)
+                        order by partner_id, start_at""")
+                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .param("p", partnerId).query(PeriodStore::period).list();
+    }
+
     /** Periods a run settles: ended by {@code now} and not CLOSED (OPEN, or CLOSING after an interrupted run). */
     List<SettlementPeriod> dueForRun(Instant now) {
         return jdbc.sql("""

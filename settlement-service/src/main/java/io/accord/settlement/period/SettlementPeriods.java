@@ -112,6 +112,15 @@ public class SettlementPeriods {
                 .map(SettlementPeriod::view);
     }
 
+    /**
+     * The periods that start in [from, to), of one partner or (partnerId {@code null}) of all, by partner and
+     * start: what the conservation check sums over a time range.
+     */
+    @Transactional(readOnly = true)
+    public List<Period> startingBetween(Instant from, Instant to, UUID partnerId) {
+        return store.startingBetween(from, to, partnerId).stream().map(SettlementPeriod::view).toList();
+    }
+
     /** The partner's periods, oldest first. */
     @Transactional(readOnly = true)
     public List<Period> ofPartner(UUID partnerId) {

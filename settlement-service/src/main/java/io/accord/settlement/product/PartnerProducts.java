@@ -1,11 +1,14 @@
 package io.accord.settlement.product;
 
+import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.ProductDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,16 +26,25 @@ public class PartnerProducts {
         this.store = store;
     }
 
-    /** The partner's products (owned or bought) active at some instant of [from, to), by start. */
+    /** The partner's products (owned, co-created with it as a participant, or bought) active at some instant of [from, to), by start. */
     @Transactional(readOnly = true)
     public List<Product> activeBetween(UUID partnerId, Instant from, Instant to) {
         return store.activeBetween(partnerId, from, to);
     }
 
-    /** The partner's products (owned or bought) that started within [from, to): their one-time charges fall there. */
+    /** The partner's products (owned, co-created or bought) that started within [from, to): their one-time charges fall there. */
     @Transactional(readOnly = true)
     public List<Product> startedBetween(UUID partnerId, Instant from, Instant to) {
         return store.startedBetween(partnerId, from, to);
+    }
+
+    /**
+     * The category code of each of these offerings that settlement knows a product of (revenue-share rules match on
+     * it); an offering none of whose products arrived is missing from the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, String> categoriesOf(Collection<String> offeringIds) {
+        return store.categories(offeringIds);
     }
 
     /**
@@ -42,10 +54,14 @@ public class PartnerProducts {
      * @param buyerPartnerId the reseller that bought it ({@code null}: a CSP sales channel)
      * @param startAt        active from (inclusive)
      * @param endAt          active until (exclusive), {@code null} while it runs
+     * @param participants   a co-created offering's participants and their shares (empty otherwise)
+     * @param identifiers    the subscriber identifiers it serves (an {@code ICCID} is a SIM)
      */
     public record Product(String productId, String orderId, String offeringId, String offeringName,
                           String categoryCode, UUID ownerPartnerId, UUID buyerPartnerId, String customerId,
-                          String status, Instant startAt, Instant endAt, List<ProductDetails.LockedCharge> charges) {
+                          String status, Instant startAt, Instant endAt, List<ProductDetails.LockedCharge> charges,
+                          List<OfferingLaunched.Participant> participants,
+                          List<ProductDetails.SubscriberIdentifier> identifiers) {
 
         public List<ProductDetails.LockedCharge> recurringCharges() {
             return charges.stream().filter(charge -> "RECURRING".equals(charge.type())).toList();

@@ -1,5 +1,6 @@
 package io.accord.settlement.product;
 
+import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.ProductDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,7 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +24,9 @@ import java.util.UUID;
 class ProductStore {
 
     private static final TypeReference<List<ProductDetails.LockedCharge>> CHARGES = new TypeReference<>() { };
+    private static final TypeReference<List<OfferingLaunched.Participant>> PARTICIPANTS = new TypeReference<>() { };
+    private static final TypeReference<List<ProductDetails.SubscriberIdentifier>> IDENTIFIERS =
+            new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -40,9 +47,10 @@ class ProductStore {
         jdbc.sql("""
                         insert into product_view (product_id, order_id, offering_id, offering_name, category_code,
                                                   owner_partner_id, buyer_partner_id, customer_id, status, start_at,
-                                                  end_at, charges, sequence, updated_at)
+                                                  end_at, charges, participants, identifiers, sequence, updated_at)
                         values (:id, :order, :offering, :name, :category, :owner, :buyer, :customer, :status, :start,
-                                :end, cast(:charges as jsonb), :sequence, :at)
+                                :end, cast(:charges as jsonb), cast(:participants as jsonb),
+                                cast(:identifiers as jsonb), :sequence, :at)
                         on conflict (product_id) do
                         """ + (onlyIfAbsent ? "nothing" : """
                          update set order_id = excluded.order_id, offering_id = excluded.offering_id,
@@ -50,6 +58,7 @@ class ProductStore {
                             owner_partner_id = excluded.owner_partner_id, buyer_partner_id = excluded.buyer_partner_id,
                             customer_id = excluded.customer_id, status = excluded.status,
                             start_at = excluded.start_at, end_at = excluded.end_at, charges = excluded.charges,
+                            participants = excluded.participants, identifiers = excluded.identifiers,
                             sequence = coalesce(excluded.sequence, product_view.sequence),
                             updated_at = excluded.updated_at
                         """))
@@ -60,28 +69,37 @@ class ProductStore {
                 .param("status", product.status()).param("start", timestamp(product.startAt()))
                 .param("end", timestamp(product.endAt()))
                 .param("charges", json.writeValueAsString(product.charges() == null ? List.of() : product.charges()))
+                .param("participants", json.writeValueAsString(
+                        product.participants() == null ? List.of() : product.participants()))
+                .param("identifiers", json.writeValueAsString(
+                        product.identifiers() == null ? List.of() : product.identifiers()))
                 .param("sequence", sequence).param("at", timestamp(at)).update();
     }
 
     List<PartnerProducts.Product> activeBetween(UUID partnerId, Instant from, Instant to) {
         return jdbc.sql("""
                         select * from product_view
-                        where (owner_partner_id = :p or buyer_partner_id = :p) and start_at is not null
+                        where (owner_partner_id = :p or buyer_partner_id = :p
+                                 or participants @> cast(:participant as jsonb))
+                          and start_at is not null
                           and start_at < :to and (end_at is null or end_at > :from)
                         order by start_at, product_id
                         """)
-                .param("p", partnerId).param("from", timestamp(from)).param("to", timestamp(to))
+                .param("p", partnerId).param("participant", participant(partnerId))
+                .param("from", timestamp(from)).param("to", timestamp(to))
                 .query(this::product).list();
     }
 
     List<PartnerProducts.Product> startedBetween(UUID partnerId, Instant from, Instant to) {
         return jdbc.sql("""
                         select * from product_view
-                        where (owner_partner_id = :p or buyer_partner_id = :p)
+                        where (owner_partner_id = :p or buyer_partner_id = :p
+                                 or participants @> cast(:participant as jsonb))
                           and start_at >= :from and start_at < :to
                         order by start_at, product_id
                         """)
-                .param("p", partnerId).param("from", timestamp(from)).param("to", timestamp(to))
+                .param("p", partnerId).param("participant", participant(partnerId))
+                .param("from", timestamp(from)).param("to", timestamp(to))
                 .query(this::product).list();
     }
 
@@ -90,7 +108,30 @@ class ProductStore {
                 rs.getString("offering_id"), rs.getString("offering_name"), rs.getString("category_code"),
                 rs.getObject("owner_partner_id", UUID.class), rs.getObject("buyer_partner_id", UUID.class),
                 rs.getString("customer_id"), rs.getString("status"), instant(rs, "start_at"), instant(rs, "end_at"),
-                json.readValue(rs.getString("charges"), CHARGES));
+                json.readValue(rs.getString("charges"), CHARGES),
+                json.readValue(rs.getString("participants"), PARTICIPANTS),
+                json.readValue(rs.getString("identifiers"), IDENTIFIERS));
+    }
+
+    /** The category code of each offering a product of it names (the newest product's), for share-rule matching. */
+    Map<String, String> categories(Collection<String> offeringIds) {
+        if (offeringIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> categories = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (offering_id) offering_id, category_code from product_view
+                        where offering_id in (:offerings) and category_code is not null
+                        order by offering_id, updated_at desc""")
+                .param("offerings", offeringIds)
+                .query((rs, row) -> categories.put(rs.getString("offering_id"), rs.getString("category_code")))
+                .list();
+        return categories;
+    }
+
+    /** The containment pattern of a participant: {@code [{"partnerId": "…"}]}. */
+    private String participant(UUID partnerId) {
+        return json.writeValueAsString(List.of(Map.of("partnerId", partnerId.toString())));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

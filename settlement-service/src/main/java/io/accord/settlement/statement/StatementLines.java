@@ -8,57 +8,133 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Builds a statement's usage lines from the period's sums, never recomputing a share: one line per offering × usage
- * type and direction, prior-period sums on their own labelled lines, each converted at the period-end rate when the
- * usage currency differs, rounded once; then the tax line on the rounded net.
+ * Assembles a statement's lines (plain Java): usage lines from the period's sums, never recomputing a share (one per
+ * offering × usage type and direction, prior-period sums on their own labelled lines), the recurring, one-time, tier
+ * bonus and adjustment lines drafted elsewhere, each converted at the period-end rate when it arose in another
+ * currency and rounded once; then the minimum guarantee line measured against the rounded lines, and the tax line on
+ * the rounded net.
  */
 final class StatementLines {
 
     private StatementLines() {
     }
 
-    /**
-     * @param fxRates the period-end rate per usage currency into {@code currency}; a currency missing is refused
-     */
+    /** A statement of usage lines only. */
     static Lines fromUsage(List<UsageSums.Sum> sums, String currency, Map<String, BigDecimal> fxRates,
                            String taxRatePercent, boolean reverseCharge) {
-        List<Draft> drafts = new ArrayList<>();
+        return compose(usageDrafts(sums), List.of(), null, currency, fxRates, taxRatePercent, reverseCharge);
+    }
+
+    /** One draft per sum: payable positive, owed negative; prior-period sums labelled as such. */
+    static List<LineDraft> usageDrafts(List<UsageSums.Sum> sums) {
+        List<LineDraft> drafts = new ArrayList<>();
         for (UsageSums.Sum sum : sums) {
             boolean payable = "PAYABLE_TO_PARTNER".equals(sum.direction());
-            Money source = Money.of(payable ? sum.amount() : sum.amount().negate(), sum.currency());
-            BigDecimal rate = null;
-            Money amount = source;
-            if (!sum.currency().equals(currency)) {
-                rate = fxRates.get(sum.currency());
-                if (rate == null) {
-                    throw new IllegalStateException("no " + sum.currency() + "→" + currency
-                            + " rate at the period end: load one before the run");
-                }
-                amount = Money.of(source.amount().multiply(rate), currency);
-            }
-            String type = sum.priorPeriod() ? "PRIOR_PERIOD_ADJUSTMENT" : payable ? "USAGE_REVENUE_SHARE" : "WHOLESALE";
+            Money amount = Money.of(payable ? sum.amount() : sum.amount().negate(), sum.currency());
+            LineKind kind = sum.priorPeriod() ? LineKind.PRIOR_PERIOD_ADJUSTMENT
+                    : payable ? LineKind.USAGE_REVENUE_SHARE : LineKind.WHOLESALE;
             String label = (sum.priorPeriod() ? "Prior-period adjustment: " : payable ? "Revenue share: "
                     : "Wholesale: ") + sum.offeringId() + " × " + sum.usageType();
-            drafts.add(new Draft(type, label, sum, amount, rate, rate == null ? null : source));
+            drafts.add(new LineDraft(kind, label, sum.offeringId(), sum.usageType(), sum.quantity(), amount,
+                    sum.direction(), null));
+        }
+        return drafts;
+    }
+
+    /**
+     * @param drafts      the lines the guarantee is measured against (and any other line but adjustments)
+     * @param adjustments dispute adjustment lines, listed after the guarantee line and not measured by it
+     * @param guarantee   the period's minimum guarantee or commitment, {@code null} for none
+     * @param fxRates     the period-end rate per source currency into {@code currency}; a currency missing is refused
+     */
+    static Lines compose(List<LineDraft> drafts, List<LineDraft> adjustments, Guarantee guarantee, String currency,
+                         Map<String, BigDecimal> fxRates, String taxRatePercent, boolean reverseCharge) {
+        List<StatementLine> lines = new ArrayList<>();
+        for (LineDraft draft : drafts) {
+            lines.add(converted(draft, currency, fxRates));
+        }
+        if (guarantee != null) {
+            guaranteeLine(guarantee, lines, currency).ifPresent(lines::add);
+        }
+        for (LineDraft adjustment : adjustments) {
+            lines.add(converted(adjustment, currency, fxRates));
         }
         SettlementMath.RoundedLines rounded = SettlementMath.roundLines(
-                drafts.stream().map(Draft::amount).toList(), currency);
-        List<StatementLine> lines = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            Draft draft = drafts.get(i);
-            lines.add(new StatementLine(draft.type(), draft.label(), draft.sum().offeringId(),
-                    draft.sum().usageType(), draft.sum().quantity(), draft.amount(), rounded.rounded().get(i),
-                    draft.rate(), draft.source()));
+                lines.stream().map(StatementLine::unrounded).toList(), currency);
+        List<StatementLine> result = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            StatementLine line = lines.get(i);
+            result.add(new StatementLine(line.type(), line.label(), line.offeringId(), line.usageType(),
+                    line.quantity(), line.unrounded(), rounded.rounded().get(i), line.fxRate(), line.sourceAmount(),
+                    line.direction(), line.reference()));
         }
         Money net = rounded.total();
         SettlementMath.TaxLine tax = SettlementMath.tax(net, taxRatePercent, reverseCharge);
-        return new Lines(List.copyOf(lines), net, tax.amount(), net.plus(tax.amount()), rounded.roundingDifference(),
+        return new Lines(List.copyOf(result), net, tax.amount(), net.plus(tax.amount()), rounded.roundingDifference(),
                 tax.legalNote());
     }
 
-    private record Draft(String type, String label, UsageSums.Sum sum, Money amount, BigDecimal rate, Money source) {
+    /** A line in the statement currency, not rounded yet (the rounded amount is filled in by {@link #compose}). */
+    private static StatementLine converted(LineDraft draft, String currency, Map<String, BigDecimal> fxRates) {
+        Money source = draft.amount();
+        BigDecimal rate = null;
+        Money amount = source;
+        if (!source.currency().equals(currency)) {
+            rate = fxRates.get(source.currency());
+            if (rate == null) {
+                throw new IllegalStateException("no " + source.currency() + "→" + currency
+                        + " rate at the period end: load one before the run");
+            }
+            amount = Money.of(source.amount().multiply(rate), currency);
+        }
+        return new StatementLine(draft.kind().name(), draft.label(), draft.offeringId(), draft.usageType(),
+                draft.quantity(), amount, amount, rate, rate == null ? null : source, draft.direction(),
+                draft.reference());
+    }
+
+    /**
+     * The top-up (guarantee − Σ rounded payable lines) or the commitment (guarantee − Σ rounded wholesale lines, owed),
+     * when positive.
+     */
+    private static Optional<StatementLine> guaranteeLine(Guarantee guarantee, List<StatementLine> lines,
+                                                                   String currency) {
+        LineKind.Measure measure = guarantee.commitment() ? LineKind.Measure.OWED : LineKind.Measure.PAYABLE;
+        List<Money> measured = lines.stream()
+                .filter(line -> LineKind.valueOf(line.type()).measure() == measure)
+                .map(line -> SettlementMath.toMinorUnit(line.unrounded()))
+                .map(rounded -> guarantee.commitment() ? Money.of(rounded.amount().negate(), currency) : rounded)
+                .toList();
+        Money shortfall = SettlementMath.minimumGuaranteeShortfall(guarantee.periodAmount().amount().toPlainString(),
+                1, measured, currency);
+        if (shortfall.amount().signum() <= 0) {
+            return Optional.empty();
+        }
+        Money reached = measured.stream().reduce(Money.zero(currency), Money::plus);
+        Money amount = guarantee.commitment() ? Money.of(shortfall.amount().negate(), currency) : shortfall;
+        String label = (guarantee.commitment() ? "Minimum commitment: " : "Minimum guarantee top-up: ")
+                + plain(SettlementMath.toMinorUnit(guarantee.periodAmount())) + " " + currency + " for the period ("
+                + guarantee.basis() + ") − " + plain(reached) + " " + currency
+                + (guarantee.commitment() ? " wholesale" : " payable") + " lines";
+        return Optional.of(new StatementLine((guarantee.commitment() ? LineKind.MINIMUM_COMMITMENT
+                : LineKind.MINIMUM_GUARANTEE_TOP_UP).name(), label, null, null, null, amount, amount, null, null,
+                guarantee.commitment() ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER", guarantee.basis()));
+    }
+
+    private static String plain(Money money) {
+        return SettlementMath.toMinorUnit(money).amount().stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The period's minimum guarantee.
+     *
+     * @param periodAmount the monthly guarantee scaled to the period ({@link SettlementMath#periodGuarantee})
+     * @param commitment   a RESELL partner's minimum commitment (owed), else a top-up we pay
+     * @param basis        how it was scaled, printed on the line (e.g. {@code 1000.00 × 3 months})
+     */
+    record Guarantee(Money periodAmount, boolean commitment, String basis) {
     }
 
     /** The lines and the totals: net = Σ rounded lines, total = net + tax, and what rounding changed. */

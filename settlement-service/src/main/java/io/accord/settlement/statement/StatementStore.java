@@ -46,9 +46,9 @@ class StatementStore {
             jdbc.sql("""
                             insert into statement_line (statement_id, line_no, type, label, offering_id, usage_type,
                                                         quantity, unrounded, rounded, fx_rate, source_amount,
-                                                        source_currency)
+                                                        source_currency, direction, reference)
                             values (:id, :no, :type, :label, :offering, :usageType, :quantity, :unrounded, :rounded,
-                                    :rate, :source, :sourceCurrency)""")
+                                    :rate, :source, :sourceCurrency, :direction, :reference)""")
                     .param("id", statement.id()).param("no", ++number).param("type", line.type())
                     .param("label", line.label()).param("offering", line.offeringId())
                     .param("usageType", line.usageType()).param("quantity", line.quantity())
@@ -56,6 +56,7 @@ class StatementStore {
                     .param("rate", line.fxRate())
                     .param("source", line.sourceAmount() == null ? null : line.sourceAmount().amount())
                     .param("sourceCurrency", line.sourceAmount() == null ? null : line.sourceAmount().currency())
+                    .param("direction", line.direction()).param("reference", line.reference())
                     .update();
         }
         return true;
@@ -112,7 +113,8 @@ class StatementStore {
                             rs.getString("offering_id"), rs.getString("usage_type"), rs.getBigDecimal("quantity"),
                             Money.of(rs.getBigDecimal("unrounded"), currency),
                             Money.of(rs.getBigDecimal("rounded"), currency), rs.getBigDecimal("fx_rate"),
-                            source == null ? null : Money.of(source, rs.getString("source_currency")));
+                            source == null ? null : Money.of(source, rs.getString("source_currency")),
+                            rs.getString("direction"), rs.getString("reference"));
                 }).list();
     }
 

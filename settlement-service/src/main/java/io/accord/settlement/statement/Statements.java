@@ -23,9 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -46,10 +44,12 @@ public class Statements {
     private final Outbox outbox;
     private final io.accord.platform.security.Tenancy tenancy;
     private final Clock clock;
+    private final StatementComposer composer;
 
     Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
                FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
-               io.accord.platform.security.Tenancy tenancy, Clock clock) {
+               io.accord.platform.security.Tenancy tenancy, Clock clock, StatementComposer composer) {
+        this.composer = composer;
         this.tenancy = tenancy;
         this.store = store;
         this.usage = usage;
@@ -78,24 +78,14 @@ public class Statements {
         if (existing.isPresent()) {
             return view(existing.get());
         }
-        AgreementActivated.Terms terms = terms(partnerId, period);
-        List<UsageSums.Sum> sums = usage.ofPeriod(periodId);
-        Map<String, BigDecimal> rates = new HashMap<>();
-        sums.stream().map(UsageSums.Sum::currency).filter(currency -> !currency.equals(terms.currency())).distinct()
-                .forEach(currency -> fxRates.rateAt(currency, terms.currency(), period.endAt())
-                        .ifPresent(rate -> rates.put(currency, rate.rate())));
-        StatementLines.Lines lines;
-        try {
-            lines = StatementLines.fromUsage(sums, terms.currency(), rates, terms.taxTreatment().ratePercent(),
-                    terms.taxTreatment().reverseCharge());
-        } catch (IllegalStateException missingRate) {
-            throw new ConflictException("Statement of period " + periodId + ": " + missingRate.getMessage());
-        }
+        StatementComposer.Composition composition = composer.compose(partnerId, period);
+        StatementLines.Lines lines = composition.lines();
         Statement statement = Statement.draft(partnerId, periodId, lines, preparedBy);
         Instant now = clock.instant();
         if (!store.insert(statement, now)) {
             return view(store.ofPeriod(partnerId, periodId).orElseThrow());
         }
+        composer.carried(composition, statement.id());
         outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementDrafted(UUID.randomUUID(), now,
                 statement.id().toString(), partnerId.toString(), periodId.toString(), period.startAt(),
                 period.endAt(), documentType(statement), statement.direction(), lines.total().currency(),
@@ -191,7 +181,9 @@ public class Statements {
                 statement.approvedBy(), statement.documentNumber(),
                 statement.lines().stream().map(line -> new Line(line.type(), line.label(), line.offeringId(),
                         line.usageType(), line.quantity(), line.unrounded().amount(), line.rounded().amount(),
-                        line.fxRate())).toList());
+                        line.fxRate(), line.direction(), line.reference(),
+                        line.sourceAmount() == null ? null : line.sourceAmount().amount(),
+                        line.sourceAmount() == null ? null : line.sourceAmount().currency())).toList());
     }
 
     /** A statement as callers see it; amounts in its currency, the totals being sums of the rounded lines. */
@@ -201,8 +193,28 @@ public class Statements {
                        List<Line> lines) {
     }
 
-    /** A line: its 6-decimal amount, the amount rounded once, and the FX rate used ({@code null}: none). */
+    /**
+     * A line: its 6-decimal amount, the amount rounded once, and the FX rate used ({@code null}: none) with the
+     * amount before conversion. {@code type} is one of {@link #LINE_TYPES}; {@code direction} says which way the money
+     * flows ({@code PAYABLE_TO_PARTNER}, {@code OWED_BY_PARTNER}; an adjustment's {@code CREDIT_PARTNER} or
+     * {@code DEBIT_PARTNER}); {@code reference} what it traces to (an adjustment's dispute, a charge's price, a tier
+     * bonus's share rule).
+     */
     public record Line(String type, String label, String offeringId, String usageType, BigDecimal quantity,
-                       BigDecimal unrounded, BigDecimal rounded, BigDecimal fxRate) {
+                       BigDecimal unrounded, BigDecimal rounded, BigDecimal fxRate, String direction,
+                       String reference, BigDecimal sourceAmount, String sourceCurrency) {
+
+        /** A sum of rated records' party amounts (in the conservation equation), not a labelled line outside it. */
+        public boolean ratedUsage() {
+            return RATED_USAGE_LINE_TYPES.contains(type);
+        }
     }
+
+    /** Every line type a statement may carry (docs/settlement.md, "Statement lines"). */
+    public static final java.util.Set<String> LINE_TYPES = java.util.Arrays.stream(LineKind.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** The line types that are sums of rated records' party amounts: those the conservation equation counts. */
+    public static final java.util.Set<String> RATED_USAGE_LINE_TYPES = java.util.Arrays.stream(LineKind.values())
+            .filter(LineKind::ratedUsage).map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 }

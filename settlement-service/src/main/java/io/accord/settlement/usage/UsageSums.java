@@ -50,6 +50,17 @@ public class UsageSums {
                 .list();
     }
 
+    /** Every partner's amounts no period took, per partner, currency and direction. */
+    @Transactional(readOnly = true)
+    public List<Unplaced> unplaced() {
+        return jdbc.sql("""
+                        select partner_id, currency, direction, amount, record_count from usage_unplaced
+                        order by partner_id, currency, direction""")
+                .query((rs, row) -> new Unplaced(rs.getObject("partner_id", UUID.class), rs.getString("currency"),
+                        rs.getString("direction"), rs.getBigDecimal("amount"), rs.getLong("record_count")))
+                .list();
+    }
+
     /**
      * One sum.
      *

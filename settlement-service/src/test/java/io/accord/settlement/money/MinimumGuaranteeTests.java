@@ -32,6 +32,26 @@ class MinimumGuaranteeTests {
     }
 
     @Test
+    void theGuaranteeOfAPeriodCountsWholeMonthsFullyAndPartMonthsByDay() {
+        java.time.Instant q1 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        java.time.Instant q2 = java.time.Instant.parse("2026-04-01T00:00:00Z");
+
+        assertThat(SettlementMath.periodGuarantee("500", "EUR", q1, q2)).isEqualTo(Money.of("1500", "EUR"));
+        // a first period from 11 April (agreement start) to the end of April: 20 of 30 days
+        assertThat(SettlementMath.periodGuarantee("300", "EUR", java.time.Instant.parse("2026-04-11T00:00:00Z"),
+                java.time.Instant.parse("2026-05-01T00:00:00Z"))).isEqualTo(Money.of("200", "EUR"));
+        // March closed early on 12 March: the two periods together owe exactly one month
+        java.time.Instant early = java.time.Instant.parse("2026-03-12T14:00:00Z");
+        Money first = SettlementMath.periodGuarantee("310", "EUR", java.time.Instant.parse("2026-03-01T00:00:00Z"),
+                early);
+        Money second = SettlementMath.periodGuarantee("310", "EUR", early, java.time.Instant.parse(
+                "2026-04-01T00:00:00Z"));
+        assertThat(first).isEqualTo(Money.of("110", "EUR"));
+        assertThat(first.plus(second)).isEqualTo(Money.of("310", "EUR"));
+        assertThat(SettlementMath.periodGuarantee(null, "EUR", q1, q2)).isEqualTo(Money.zero("EUR"));
+    }
+
+    @Test
     void nothingWhenTheLinesReachTheGuaranteeOrThereIsNone() {
         assertThat(SettlementMath.minimumGuaranteeShortfall("100", 1, List.of(Money.of("100.01", "EUR")), "EUR"))
                 .isEqualTo(Money.zero("EUR"));

@@ -31,6 +31,17 @@ class TaxRuleTests {
     }
 
     @Test
+    void taxOfWhatAPartnerOwesIsNegativeAndTiesGoToTheEvenCent() {
+        // a reseller's net of −107.25 at 19 % is −20.3775 → −20.38; 512.50 at 19 % is 97.375 → 97.38 (8 is even)
+        assertThat(SettlementMath.tax(Money.of("-107.25", "EUR"), "19", false).amount())
+                .isEqualTo(Money.of("-20.38", "EUR"));
+        assertThat(SettlementMath.tax(Money.of("512.50", "EUR"), "19", false).amount())
+                .isEqualTo(Money.of("97.38", "EUR"));
+        assertThat(SettlementMath.tax(Money.of("0.25", "EUR"), "10", false).amount())
+                .isEqualTo(Money.of("0.02", "EUR"));
+    }
+
+    @Test
     void refusesARateOutsideZeroToHundred() {
         assertThatThrownBy(() -> SettlementMath.tax(Money.of("1", "EUR"), "101", false))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -47,7 +47,7 @@ class PartnerReadModelTests {
         assertThat(may.settlementCycle()).isEqualTo("QUARTERLY");
         assertThat(may.businessModel()).isEqualTo("SELL_THROUGH");
         assertThat(may.currency()).isEqualTo("EUR");
-        assertThat(may.terms().minimumMonthlyGuarantee()).isEqualTo("1000.00");
+        assertThat(may.terms().minimumMonthlyGuarantee()).isEqualTo("0");
         assertThat(may.terms().paymentTermsDays()).isEqualTo(30);
         assertThat(may.terms().taxTreatment().ratePercent()).isEqualTo("19");
         assertThat(may.terms().reconciliationTolerance().percent()).isEqualTo("0.5");

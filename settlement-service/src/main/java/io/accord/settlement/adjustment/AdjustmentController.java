@@ -1,0 +1,70 @@
+package io.accord.settlement.adjustment;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.security.Tenancy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A partner's dispute adjustments, pending or carried, with the statement that carries each: staff name the partner,
+ * a partner sees its own (another partner's are an empty list, never their content).
+ */
+@RestController
+@Tag(name = "Settlement dispute adjustments")
+class AdjustmentController {
+
+    static final String PATH = "/api/settlement/adjustments";
+    static final String READERS = "hasAnyRole('" + Roles.FINANCE + "', '" + Roles.PLATFORM_ADMIN + "', '"
+            + Roles.AUDITOR + "', '" + Roles.OPS + "', '" + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN
+            + "', '" + Roles.PARTNER_USER + "')";
+
+    private final DisputeAdjustments adjustments;
+    private final Tenancy tenancy;
+
+    AdjustmentController(DisputeAdjustments adjustments, Tenancy tenancy) {
+        this.adjustments = adjustments;
+        this.tenancy = tenancy;
+    }
+
+    @GetMapping(PATH)
+    @PreAuthorize(READERS)
+    @Operation(operationId = "listSettlementDisputeAdjustments",
+            summary = "A partner's dispute adjustments, oldest first: pending, or carried by a statement")
+    List<DisputeAdjustments.Adjustment> list(
+            @Parameter(description = "the partner (staff: required; a partner: its own, the default)")
+            @RequestParam(required = false) String partnerId) {
+        UUID partner = partner(partnerId);
+        if (!tenancy.isStaff()) {
+            UUID own = tenancy.partnerId().map(PartnerId::value).orElse(null);
+            if (own == null || partner != null && !partner.equals(own)) {
+                return List.of();
+            }
+            partner = own;
+        }
+        if (partner == null) {
+            throw new InvalidInputException("partnerId", "partnerId is required");
+        }
+        return adjustments.ofPartner(partner);
+    }
+
+    private static UUID partner(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInputException("partnerId", "'" + value + "' is not a partner id (a UUID)");
+        }
+    }
+}

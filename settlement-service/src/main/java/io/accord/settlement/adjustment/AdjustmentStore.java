@@ -1,0 +1,91 @@
+package io.accord.settlement.adjustment;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Dispute adjustments in PostgreSQL: pending until a statement carries them ({@code statement_id}). */
+@Repository
+class AdjustmentStore {
+
+    private final JdbcClient jdbc;
+
+    AdjustmentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code false} when the adjustment id is known already (nothing changes). */
+    boolean addPending(NewAdjustment adjustment, Instant now) {
+        return jdbc.sql("""
+                        insert into dispute_adjustment (adjustment_id, dispute_id, partner_id, direction, amount,
+                                                        currency, reason, period_reference, statement_reference,
+                                                        outcome, resolved_at, received_at)
+                        values (:id, :dispute, :partner, :direction, :amount, :currency, :reason, :period,
+                                :statement, :outcome, :resolvedAt, :now)
+                        on conflict (adjustment_id) do nothing""")
+                .param("id", adjustment.adjustmentId()).param("dispute", adjustment.disputeId())
+                .param("partner", adjustment.partnerId()).param("direction", adjustment.direction())
+                .param("amount", adjustment.amount()).param("currency", adjustment.currency())
+                .param("reason", truncate(adjustment.reason()))
+                .param("period", adjustment.periodReference()).param("statement", adjustment.statementReference())
+                .param("outcome", adjustment.outcome()).param("resolvedAt", timestamp(adjustment.resolvedAt()))
+                .param("now", timestamp(now)).update() == 1;
+    }
+
+    /** The partner's pending adjustments, oldest first, locked until the transaction ends. */
+    List<DisputeAdjustments.Adjustment> lockPending(UUID partnerId) {
+        return jdbc.sql("""
+                        select * from dispute_adjustment where partner_id = :partner and statement_id is null
+                        order by received_at, adjustment_id for update""")
+                .param("partner", partnerId).query((rs, row) -> adjustment(rs)).list();
+    }
+
+    int carry(List<String> adjustmentIds, UUID statementId, Instant now) {
+        return jdbc.sql("""
+                        update dispute_adjustment set statement_id = :statement, carried_at = :now
+                        where adjustment_id in (:ids) and statement_id is null""")
+                .param("statement", statementId).param("now", timestamp(now)).param("ids", adjustmentIds)
+                .update();
+    }
+
+    List<DisputeAdjustments.Adjustment> ofPartner(UUID partnerId) {
+        return jdbc.sql("select * from dispute_adjustment where partner_id = :partner order by received_at, "
+                        + "adjustment_id")
+                .param("partner", partnerId).query((rs, row) -> adjustment(rs)).list();
+    }
+
+    private static DisputeAdjustments.Adjustment adjustment(ResultSet rs) throws SQLException {
+        return new DisputeAdjustments.Adjustment(rs.getString("adjustment_id"), rs.getString("dispute_id"),
+                rs.getObject("partner_id", UUID.class), rs.getString("direction"), rs.getBigDecimal("amount"),
+                rs.getString("currency"), rs.getString("reason"), rs.getString("period_reference"),
+                rs.getString("statement_reference"), rs.getString("outcome"), instant(rs, "resolved_at"),
+                instant(rs, "received_at"), rs.getObject("statement_id", UUID.class), instant(rs, "carried_at"));
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    record NewAdjustment(String adjustmentId, String disputeId, UUID partnerId, String direction, BigDecimal amount,
+                         String currency, String reason, String periodReference, String statementReference,
+                         String outcome, Instant resolvedAt) {
+    }
+
+}

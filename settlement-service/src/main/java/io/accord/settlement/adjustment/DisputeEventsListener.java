@@ -1,0 +1,112 @@
+package io.accord.settlement.adjustment;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.DisputeResolved;
+import io.accord.platform.inbox.Inbox;
+import io.accord.platform.inbox.IncomingEvent;
+import io.accord.platform.inbox.PoisonMessageException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Takes the adjustments of resolved disputes from {@code dispute.events.v1} through the inbox (each event once) and
+ * keeps each as pending for its partner, once per adjustment id (a dispute service re-publishing it adds nothing).
+ * A resolution that moves no money (a rejection) is only recorded by the inbox. An adjustment that cannot be read
+ * (no partner, a malformed amount or direction) is a poison message: it goes to the dead-letter topic.
+ */
+@Component
+class DisputeEventsListener {
+
+    static final String CONSUMER = "settlement.adjustments";
+
+    private static final Logger log = LoggerFactory.getLogger(DisputeEventsListener.class);
+    private static final Set<String> DIRECTIONS = Set.of("CREDIT_PARTNER", "DEBIT_PARTNER");
+
+    private final Inbox inbox;
+    private final AdjustmentStore store;
+    private final Clock clock;
+
+    DisputeEventsListener(Inbox inbox, AdjustmentStore store, Clock clock) {
+        this.inbox = inbox;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.DISPUTE_EVENTS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(CONSUMER, record, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        if (!"DisputeResolved".equals(event.type())) {
+            log.debug("Ignoring {} event {}", event.type(), event.id());
+            return;
+        }
+        DisputeResolved resolved = event.payload(DisputeResolved.class);
+        if (resolved.adjustment() == null) {
+            log.info("Dispute {} resolved {} without an adjustment", resolved.disputeId(), resolved.outcome());
+            return;
+        }
+        DisputeResolved.Adjustment adjustment = resolved.adjustment();
+        UUID partnerId = partner(event, resolved.partnerId());
+        require(event, resolved.disputeId() != null && !resolved.disputeId().isBlank(), "no dispute id");
+        require(event, adjustment.adjustmentId() != null && !adjustment.adjustmentId().isBlank(),
+                "no adjustment id");
+        require(event, adjustment.direction() != null && DIRECTIONS.contains(adjustment.direction()),
+                "direction " + adjustment.direction() + " is not CREDIT_PARTNER or DEBIT_PARTNER");
+        BigDecimal amount = amount(event, adjustment.amount());
+        String currency = currency(event, adjustment.currency());
+        boolean added = store.addPending(new AdjustmentStore.NewAdjustment(adjustment.adjustmentId(),
+                resolved.disputeId(), partnerId, adjustment.direction(), amount, currency, adjustment.reason(),
+                adjustment.periodReference(), adjustment.statementId(), resolved.outcome(), resolved.resolvedAt()),
+                clock.instant());
+        log.info("Dispute {} adjustment {} ({} {} {}) of partner {} {}", resolved.disputeId(),
+                adjustment.adjustmentId(), adjustment.direction(), amount.toPlainString(), currency, partnerId,
+                added ? "is pending for its next statement" : "was known already");
+    }
+
+    private static UUID partner(IncomingEvent event, String partnerId) {
+        try {
+            return UUID.fromString(partnerId);
+        } catch (IllegalArgumentException | NullPointerException malformed) {
+            throw new PoisonMessageException("DisputeResolved " + event.id() + ": partnerId '" + partnerId
+                    + "' is not a partner id");
+        }
+    }
+
+    private static BigDecimal amount(IncomingEvent event, String amount) {
+        try {
+            BigDecimal value = new BigDecimal(amount);
+            require(event, value.signum() > 0 && value.stripTrailingZeros().scale() <= 6,
+                    "amount " + amount + " is not a positive decimal with at most 6 decimals");
+            return value;
+        } catch (NumberFormatException | NullPointerException malformed) {
+            throw new PoisonMessageException("DisputeResolved " + event.id() + ": amount '" + amount
+                    + "' is not a decimal");
+        }
+    }
+
+    private static String currency(IncomingEvent event, String currency) {
+        try {
+            return Currency.getInstance(currency).getCurrencyCode();
+        } catch (IllegalArgumentException | NullPointerException malformed) {
+            throw new PoisonMessageException("DisputeResolved " + event.id() + ": currency '" + currency
+                    + "' is not ISO 4217");
+        }
+    }
+
+    private static void require(IncomingEvent event, boolean condition, String problem) {
+        if (!condition) {
+            throw new PoisonMessageException("DisputeResolved " + event.id() + ": " + problem);
+        }
+    }
+}

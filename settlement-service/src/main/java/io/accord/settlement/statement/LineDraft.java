@@ -1,0 +1,17 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.value.Money;
+
+import java.math.BigDecimal;
+
+/**
+ * A line before conversion and rounding: its exact amount (6 decimals) in the currency it arose in, positive when
+ * payable to the partner, negative when owed by it.
+ *
+ * @param direction {@code PAYABLE_TO_PARTNER} or {@code OWED_BY_PARTNER} (for an adjustment: {@code CREDIT_PARTNER}
+ *                  or {@code DEBIT_PARTNER})
+ * @param reference what the line traces to (a dispute id, a price id, a share rule), {@code null} for usage lines
+ */
+record LineDraft(LineKind kind, String label, String offeringId, String usageType, BigDecimal quantity,
+                 Money amount, String direction, String reference) {
+}

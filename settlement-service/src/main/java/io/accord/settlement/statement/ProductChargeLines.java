@@ -1,0 +1,236 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.events.AgreementActivated;
+import io.accord.contracts.events.OfferingLaunched;
+import io.accord.contracts.events.ProductDetails;
+import io.accord.contracts.value.Money;
+import io.accord.settlement.money.SettlementMath;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.product.PartnerProducts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The recurring and one-time lines of a partner's period from its products' locked charges (plain Java), allocated
+ * as rating allocates usage:
+ * <ul>
+ *   <li>a co-created product (it lists participants): the partner's participant share % of each charge;</li>
+ *   <li>a product of the partner's own offering: the share % of its agreement's rule for the offering's category and
+ *       the usage type {@code RECURRING} or {@code ONE_TIME} ({@link ShareRules});</li>
+ *   <li>a CSP product the partner bought under a RESELL agreement: the whole charge, owed; and per resource, the
+ *       agreement's monthly wholesale rates {@code <RESOURCE>_MONTH} (e.g. {@code SIM_MONTH} per ICCID), prorated
+ *       by day.</li>
+ * </ul>
+ * A recurring charge counts by the price's proration policy ({@link SettlementMath#recurringCharge}); a one-time
+ * charge counts in the period its product started in. Lines are summed per offering, price and share.
+ */
+final class ProductChargeLines {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductChargeLines.class);
+    private static final String MONTHLY_FEE_SUFFIX = "_MONTH";
+
+    private ProductChargeLines() {
+    }
+
+    /**
+     * @param active  the partner's products active at some instant of the period
+     * @param started the partner's products that started within it
+     */
+    static List<LineDraft> of(UUID partnerId, PartnerTerms.Agreement agreement, Instant periodStart,
+                              Instant periodEnd, List<PartnerProducts.Product> active,
+                              List<PartnerProducts.Product> started) {
+        Map<Key, Total> totals = new LinkedHashMap<>();
+        for (PartnerProducts.Product product : active) {
+            Optional<Share> share = share(partnerId, agreement, product, ShareRules.RECURRING);
+            if (share.isEmpty()) {
+                continue;
+            }
+            for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
+                Money prorated = prorated(product, charge, periodStart, periodEnd);
+                add(totals, product, charge, share.get(), prorated, true);
+            }
+            if (share.get().percent() == null) {
+                monthlyFees(agreement, product, periodStart, periodEnd, totals);
+            }
+        }
+        for (PartnerProducts.Product product : started) {
+            Optional<Share> share = share(partnerId, agreement, product, ShareRules.ONE_TIME);
+            if (share.isEmpty()) {
+                continue;
+            }
+            for (ProductDetails.LockedCharge charge : product.oneTimeCharges()) {
+                add(totals, product, charge, share.get(), money(product, charge), false);
+            }
+        }
+        List<LineDraft> drafts = new ArrayList<>();
+        totals.forEach((key, total) -> {
+            if (total.amount.amount().signum() != 0) {
+                drafts.add(new LineDraft(key.kind(), total.label(key), key.offeringId(), null,
+                        BigDecimal.valueOf(total.count), total.amount,
+                        key.kind().measure() == LineKind.Measure.OWED ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER",
+                        key.reference()));
+            }
+        });
+        return drafts;
+    }
+
+    /**
+     * The partner's part of the product's charges: a share % ({@code percent}), or the whole charge owed
+     * ({@code percent} {@code null}); empty when the partner has none (or no rule covers it).
+     */
+    private static Optional<Share> share(UUID partnerId, PartnerTerms.Agreement agreement,
+                                         PartnerProducts.Product product, String chargeType) {
+        if (!product.participants().isEmpty()) {
+            return product.participants().stream()
+                    .filter(participant -> partnerId.toString().equals(participant.partnerId())).findFirst()
+                    .map(OfferingLaunched.Participant::sharePercent).map(BigDecimal::new)
+                    .map(percent -> new Share(percent, "participant share"));
+        }
+        if (partnerId.equals(product.ownerPartnerId())) {
+            Optional<AgreementActivated.RevenueShare> rule = ShareRules.match(agreement.terms().revenueShares(),
+                    product.categoryCode(), chargeType);
+            if (rule.isEmpty()) {
+                log.warn("Agreement {} of partner {} has no revenue-share rule for category {} and {}: product {} "
+                        + "earns no {} share", agreement.agreementId(), partnerId, product.categoryCode(), chargeType,
+                        product.productId(), chargeType);
+            }
+            return rule.map(found -> new Share(new BigDecimal(found.partnerSharePercent()),
+                    "rule " + ShareRules.describe(found)));
+        }
+        if (product.ownerPartnerId() == null && partnerId.equals(product.buyerPartnerId())
+                && "RESELL".equals(agreement.businessModel())) {
+            return Optional.of(new Share(null, "wholesale"));
+        }
+        return Optional.empty();
+    }
+
+    private static void add(Map<Key, Total> totals, PartnerProducts.Product product,
+                            ProductDetails.LockedCharge charge, Share share, Money charged, boolean recurring) {
+        if (charged.amount().signum() == 0) {
+            return;
+        }
+        boolean owed = share.percent() == null;
+        LineKind kind = recurring ? owed ? LineKind.RECURRING_WHOLESALE : LineKind.RECURRING_SHARE
+                : owed ? LineKind.ONE_TIME_WHOLESALE : LineKind.ONE_TIME_SHARE;
+        Money amount = owed ? Money.of(charged.amount().negate(), charged.currency())
+                : Money.of(charged.amount().multiply(share.percent()).movePointLeft(2), charged.currency());
+        Key key = new Key(kind, product.offeringId(), charge.priceId(), charged.currency(), share.percent());
+        totals.computeIfAbsent(key, ignored -> new Total(name(product), share.basis(), charged.currency()))
+                .add(amount);
+    }
+
+    /** The agreement's monthly per-resource wholesale fees of a product the partner resells. */
+    private static void monthlyFees(PartnerTerms.Agreement agreement, PartnerProducts.Product product,
+                                    Instant periodStart, Instant periodEnd, Map<Key, Total> totals) {
+        List<AgreementActivated.WholesaleRate> rates = agreement.terms().wholesaleRates();
+        for (AgreementActivated.WholesaleRate rate : rates == null ? List.<AgreementActivated.WholesaleRate>of()
+                : rates) {
+            String unit = rate.unit() == null ? "" : rate.unit().toUpperCase(Locale.ROOT);
+            if (!unit.endsWith(MONTHLY_FEE_SUFFIX) || unit.length() == MONTHLY_FEE_SUFFIX.length()) {
+                continue;
+            }
+            String resource = unit.substring(0, unit.length() - MONTHLY_FEE_SUFFIX.length());
+            String identifierType = "SIM".equals(resource) ? "ICCID" : resource;
+            long count = product.identifiers().stream()
+                    .filter(identifier -> identifierType.equalsIgnoreCase(identifier.type())).count();
+            if (count == 0) {
+                continue;
+            }
+            Money monthly = Money.of(new BigDecimal(rate.price()).multiply(BigDecimal.valueOf(count)),
+                    agreement.currency());
+            Money fee = SettlementMath.recurringCharge(monthly, "MONTH", "DAILY", periodStart, periodEnd,
+                    product.startAt(), product.endAt());
+            if (fee.amount().signum() == 0) {
+                continue;
+            }
+            Key key = new Key(LineKind.RECURRING_WHOLESALE, null, unit, agreement.currency(), null);
+            totals.computeIfAbsent(key, ignored -> new Total("Per-" + resource + " monthly fee (" + rate.price()
+                    + " " + agreement.currency() + " per " + resource + " and month, by day)", resource,
+                    agreement.currency())).add(Money.of(fee.amount().negate(), fee.currency()), count);
+        }
+    }
+
+    private static Money prorated(PartnerProducts.Product product, ProductDetails.LockedCharge charge,
+                                  Instant periodStart, Instant periodEnd) {
+        try {
+            return SettlementMath.recurringCharge(money(product, charge), charge.period(), charge.proration(),
+                    periodStart, periodEnd, product.startAt(), product.endAt());
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalStateException("product " + product.productId() + ", recurring charge "
+                    + charge.priceId() + ": " + malformed.getMessage());
+        }
+    }
+
+    private static Money money(PartnerProducts.Product product, ProductDetails.LockedCharge charge) {
+        try {
+            return Money.of(charge.amount(), charge.currency());
+        } catch (RuntimeException malformed) {
+            throw new IllegalStateException("product " + product.productId() + ", charge " + charge.priceId()
+                    + ": amount '" + charge.amount() + "' in '" + charge.currency() + "' is not money");
+        }
+    }
+
+    private static String name(PartnerProducts.Product product) {
+        return product.offeringName() != null ? product.offeringName() : product.offeringId();
+    }
+
+    /** @param percent the partner's share %, {@code null} when it owes the whole charge */
+    private record Share(BigDecimal percent, String basis) {
+    }
+
+    private record Key(LineKind kind, String offeringId, String reference, String currency, BigDecimal percent) {
+    }
+
+    /** What one line sums: its amount, how many products (or resources) it counts. */
+    private static final class Total {
+        private final String name;
+        private final String basis;
+        private Money amount;
+        private long count;
+
+        Total(String name, String basis, String currency) {
+            this.name = name;
+            this.basis = basis;
+            this.amount = Money.zero(currency);
+        }
+
+        void add(Money more) {
+            add(more, 1);
+        }
+
+        void add(Money more, long units) {
+            amount = amount.plus(more);
+            count += units;
+        }
+
+        String label(Key key) {
+            String what = switch (key.kind()) {
+                case RECURRING_SHARE -> "Recurring share: ";
+                case ONE_TIME_SHARE -> "One-time share: ";
+                case ONE_TIME_WHOLESALE -> "One-time wholesale: ";
+                default -> "Recurring wholesale: ";
+            };
+            if (key.offeringId() == null) {
+                return what + name + ", " + count + " × " + basis;
+            }
+            String share = key.percent() == null ? "owed in full"
+                    : key.percent().stripTrailingZeros().toPlainString() + " % (" + basis + ")";
+            String charges = switch (key.kind()) {
+                case RECURRING_SHARE, RECURRING_WHOLESALE -> "prorated recurring charge";
+                default -> "one-time charge";
+            };
+            return what + name + " (" + key.reference() + "), " + share + " of the " + charges + " of " + count
+                    + (count == 1 ? " product" : " products");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.value.Money;
+import io.accord.platform.problem.ConflictException;
+import io.accord.settlement.adjustment.DisputeAdjustments;
+import io.accord.settlement.fx.FxRates;
+import io.accord.settlement.money.SettlementMath;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.product.PartnerProducts;
+import io.accord.settlement.usage.UsageSums;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Gathers what a partner's statement for a period is made of and composes its lines, inside the drafting
+ * transaction: the period's usage sums, the recurring and one-time charges of the partner's products, the volume-tier
+ * bonus of its share rules, the minimum guarantee or commitment of its agreement, and the dispute adjustments
+ * pending for it (locked: {@link #carried} marks them carried by the statement once it is stored).
+ */
+@Component
+class StatementComposer {
+
+    private final UsageSums usage;
+    private final PartnerTerms partners;
+    private final PartnerProducts products;
+    private final FxRates fxRates;
+    private final DisputeAdjustments adjustments;
+
+    StatementComposer(UsageSums usage, PartnerTerms partners, PartnerProducts products, FxRates fxRates,
+                      DisputeAdjustments adjustments) {
+        this.usage = usage;
+        this.partners = partners;
+        this.products = products;
+        this.fxRates = fxRates;
+        this.adjustments = adjustments;
+    }
+
+    /** The lines of the partner's period; a missing FX rate or a malformed charge is a 409 naming it. */
+    Composition compose(UUID partnerId, SettlementPeriods.Period period) {
+        PartnerTerms.Agreement agreement = agreement(partnerId, period);
+        String currency = agreement.currency();
+        List<UsageSums.Sum> sums = usage.ofPeriod(period.id());
+        List<DisputeAdjustments.Adjustment> pending = adjustments.lockPending(partnerId);
+        try {
+            List<LineDraft> drafts = new ArrayList<>(StatementLines.usageDrafts(sums));
+            drafts.addAll(ProductChargeLines.of(partnerId, agreement, period.startAt(), period.endAt(),
+                    products.activeBetween(partnerId, period.startAt(), period.endAt()),
+                    products.startedBetween(partnerId, period.startAt(), period.endAt())));
+            List<LineDraft> adjustmentDrafts = pending.stream().map(StatementComposer::adjustmentLine).toList();
+            Map<String, BigDecimal> rates = rates(currency, period, Stream.concat(
+                    Stream.concat(sums.stream().map(UsageSums.Sum::currency),
+                            drafts.stream().map(draft -> draft.amount().currency())),
+                    adjustmentDrafts.stream().map(draft -> draft.amount().currency())));
+            Set<String> offerings = new LinkedHashSet<>();
+            sums.forEach(sum -> offerings.add(sum.offeringId()));
+            drafts.addAll(TierBonusLines.of(agreement.terms().revenueShares(), sums,
+                    offerings.isEmpty() ? Map.of() : products.categoriesOf(offerings), currency, rates));
+            StatementLines.Lines lines = StatementLines.compose(drafts, adjustmentDrafts, guarantee(agreement, period),
+                    currency, rates, agreement.terms().taxTreatment().ratePercent(),
+                    agreement.terms().taxTreatment().reverseCharge());
+            return new Composition(lines, pending.stream().map(DisputeAdjustments.Adjustment::adjustmentId).toList());
+        } catch (IllegalStateException | IllegalArgumentException unusable) {
+            throw new ConflictException("Statement of period " + period.id() + ": " + unusable.getMessage());
+        }
+    }
+
+    /** Marks the adjustments the stored statement carries, in the drafting transaction. */
+    void carried(Composition composition, UUID statementId) {
+        adjustments.carry(composition.adjustmentIds(), statementId);
+    }
+
+    PartnerTerms.Agreement agreement(UUID partnerId, SettlementPeriods.Period period) {
+        return partners.agreements(partnerId).stream()
+                .filter(agreement -> agreement.agreementId().equals(period.agreementId())).findFirst()
+                .or(() -> partners.agreementInForce(partnerId, period.startAt()))
+                .orElseThrow(() -> new ConflictException("No agreement of partner " + partnerId + " covers period "
+                        + period.id()));
+    }
+
+    /** A RESELL partner's guarantee is a minimum commitment it owes; any other partner's a top-up we pay. */
+    private static StatementLines.Guarantee guarantee(PartnerTerms.Agreement agreement,
+                                                      SettlementPeriods.Period period) {
+        String monthly = agreement.terms().minimumMonthlyGuarantee();
+        if (monthly == null || monthly.isBlank() || new BigDecimal(monthly).signum() == 0) {
+            return null;
+        }
+        Money scaled = SettlementMath.periodGuarantee(monthly, agreement.currency(), period.startAt(),
+                period.endAt());
+        return new StatementLines.Guarantee(scaled, "RESELL".equals(agreement.businessModel()),
+                new BigDecimal(monthly).stripTrailingZeros().toPlainString() + " monthly, "
+                        + period.cycle().toLowerCase(java.util.Locale.ROOT) + " period "
+                        + period.startAt() + " – " + period.endAt());
+    }
+
+    private static LineDraft adjustmentLine(DisputeAdjustments.Adjustment adjustment) {
+        boolean credit = "CREDIT_PARTNER".equals(adjustment.direction());
+        String label = "Dispute " + adjustment.disputeId() + " adjustment " + adjustment.adjustmentId() + " ("
+                + (credit ? "credit" : "debit") + ")" + (adjustment.reason() == null ? "" : ": "
+                + adjustment.reason());
+        return new LineDraft(LineKind.DISPUTE_ADJUSTMENT, label.length() > 500 ? label.substring(0, 500) : label,
+                null, null, null, adjustment.signedAmount(), adjustment.direction(),
+                "dispute " + adjustment.disputeId());
+    }
+
+    private Map<String, BigDecimal> rates(String currency, SettlementPeriods.Period period,
+                                          Stream<String> currencies) {
+        Map<String, BigDecimal> rates = new HashMap<>();
+        currencies.filter(other -> !other.equals(currency)).distinct()
+                .forEach(other -> fxRates.rateAt(other, currency, period.endAt())
+                        .ifPresent(rate -> rates.put(other, rate.rate())));
+        return rates;
+    }
+
+    /** The composed lines and the adjustments they carry. */
+    record Composition(StatementLines.Lines lines, List<String> adjustmentIds) {
+    }
+}

@@ -1,0 +1,113 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.events.AgreementActivated;
+import io.accord.contracts.value.Money;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.product.PartnerProducts;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static io.accord.settlement.statement.StatementTestData.OTHER;
+import static io.accord.settlement.statement.StatementTestData.PARTNER;
+import static io.accord.settlement.statement.StatementTestData.agreement;
+import static io.accord.settlement.statement.StatementTestData.product;
+import static io.accord.settlement.statement.StatementTestData.rule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Recurring and one-time lines of the partner's products, allocated per business model as rating allocates usage. */
+class ProductChargeLinesTests {
+
+    private static final Instant MARCH = Instant.parse("2026-03-01T00:00:00Z");
+    private static final Instant APRIL = Instant.parse("2026-04-01T00:00:00Z");
+
+    @Test
+    void anOwnerEarnsItsRecurringRuleOnProratedChargesAndItsCategoryRuleOnOneTimeCharges() {
+        PartnerTerms.Agreement sellThrough = agreement("SELL_THROUGH",
+                List.of(rule("video", null, "70"), rule("video", "RECURRING", "50")), List.of());
+        PartnerProducts.Product allMonth = product("p1", "off-video").ownedBy(PARTNER)
+                .active("2026-02-20T00:00:00Z", null).recurring("monthly", "31.00", "MONTH", "DAILY")
+                .oneTime("setup", "20.00").build();
+        PartnerProducts.Product tenDays = product("p2", "off-video").ownedBy(PARTNER)
+                .active("2026-03-10T15:30:00Z", "2026-03-20T09:00:00Z")
+                .recurring("monthly", "31.00", "MONTH", "DAILY").oneTime("setup", "20.00").build();
+        PartnerProducts.Product someoneElses = product("p3", "off-video").ownedBy(OTHER)
+                .active("2026-03-01T00:00:00Z", null).recurring("monthly", "31.00", "MONTH", "DAILY").build();
+
+        List<LineDraft> lines = ProductChargeLines.of(PARTNER, sellThrough, MARCH, APRIL,
+                List.of(allMonth, tenDays, someoneElses), List.of(tenDays));
+
+        // 31.00 × 50 % for the whole month + 10 of 31 days (10.00) × 50 %; the one-time 20.00 × 70 % once
+        assertThat(lines).extracting(LineDraft::kind, LineDraft::amount, LineDraft::quantity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE, Money.of("20.50", "EUR"),
+                                java.math.BigDecimal.valueOf(2)),
+                        org.assertj.core.groups.Tuple.tuple(LineKind.ONE_TIME_SHARE, Money.of("14.00", "EUR"),
+                                java.math.BigDecimal.valueOf(1)));
+        assertThat(lines.getFirst().label()).contains("Recurring share", "Offering off-video", "monthly", "50 %",
+                "rule video × RECURRING", "2 products");
+        assertThat(lines.get(1).label()).contains("One-time share", "70 %", "rule video × any");
+        assertThat(lines).allSatisfy(line -> assertThat(line.direction()).isEqualTo("PAYABLE_TO_PARTNER"));
+        assertThat(lines.getFirst().reference()).isEqualTo("monthly");
+    }
+
+    @Test
+    void aParticipantOfACoCreatedOfferingEarnsItsParticipantShareNotAnOwnersRule() {
+        PartnerTerms.Agreement coCreate = agreement("CO_CREATE", List.of(rule(null, null, "90")), List.of());
+        PartnerProducts.Product coCreated = product("c1", "off-joint").ownedBy(OTHER).participant(PARTNER, "40")
+                .participant(OTHER, "30").active("2026-01-15T08:00:00Z", null)
+                .recurring("monthly", "30.00", "MONTH", "NONE").oneTime("setup", "100.00").build();
+        PartnerProducts.Product ownedNotParticipating = product("c2", "off-joint2").ownedBy(PARTNER)
+                .participant(OTHER, "60").active("2026-01-15T08:00:00Z", null)
+                .recurring("monthly", "30.00", "MONTH", "NONE").build();
+
+        List<LineDraft> lines = ProductChargeLines.of(PARTNER, coCreate, Instant.parse("2026-01-01T00:00:00Z"),
+                APRIL, List.of(coCreated, ownedNotParticipating), List.of(coCreated));
+
+        // a quarter of NONE-prorated months the product started in: 3 × 30.00 × 40 %; the one-time 100.00 × 40 %
+        assertThat(lines).extracting(LineDraft::kind, LineDraft::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE, Money.of("36.00", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.ONE_TIME_SHARE, Money.of("40.00", "EUR")));
+        assertThat(lines.getFirst().label()).contains("40 % (participant share)");
+    }
+
+    @Test
+    void aResellerOwesTheWholeChargesOfWhatItBoughtAndAMonthlyFeePerSimByDay() {
+        PartnerTerms.Agreement resell = agreement("RESELL", List.of(), List.of(
+                new AgreementActivated.WholesaleRate("SIM_MONTH", "1.50"),
+                new AgreementActivated.WholesaleRate("MIN", "0.01")));
+        PartnerProducts.Product sim = product("r1", "off-sim").boughtBy(PARTNER).category("connectivity")
+                .identifier("ICCID", "8949000000000000001").identifier("MSISDN", "+4915100000001")
+                .active("2026-03-11T10:00:00Z", null).recurring("monthly", "10.00", "MONTH", "NONE")
+                .oneTime("activation", "5.00").build();
+        PartnerProducts.Product partnerOwned = product("r2", "off-other").ownedBy(OTHER).boughtBy(PARTNER)
+                .identifier("ICCID", "8949000000000000002").active("2026-03-01T00:00:00Z", null)
+                .recurring("monthly", "10.00", "MONTH", "NONE").build();
+
+        List<LineDraft> lines = ProductChargeLines.of(PARTNER, resell, MARCH, APRIL, List.of(sim, partnerOwned),
+                List.of(sim, partnerOwned));
+
+        // the SIM from 11 March: 21 of 31 days × 1.50 = 1.016129; a partner's own offering is not resold by us
+        assertThat(lines).extracting(LineDraft::kind, LineDraft::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, Money.of("-10.00", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, Money.of("-1.016129", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.ONE_TIME_WHOLESALE, Money.of("-5.00", "EUR")));
+        assertThat(lines.get(1).label()).contains("Per-SIM monthly fee", "1.50 EUR per SIM");
+        assertThat(lines.get(1).reference()).isEqualTo("SIM_MONTH");
+        assertThat(lines).allSatisfy(line -> assertThat(line.direction()).isEqualTo("OWED_BY_PARTNER"));
+        assertThat(ProductChargeLines.of(PARTNER, agreement("SELL_THROUGH", List.of(rule(null, null, "70")),
+                List.of()), MARCH, APRIL, List.of(sim), List.of(sim))).isEmpty();
+    }
+
+    @Test
+    void aChargeWithoutItsPeriodIsRefusedNamingTheProduct() {
+        PartnerProducts.Product broken = product("b1", "off-video").ownedBy(PARTNER)
+                .active("2026-03-01T00:00:00Z", null).recurring("monthly", "10.00", null, "DAILY").build();
+
+        assertThatThrownBy(() -> ProductChargeLines.of(PARTNER, agreement("SELL_THROUGH",
+                List.of(rule(null, null, "70")), List.of()), MARCH, APRIL, List.of(broken), List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("product b1");
+    }
+}

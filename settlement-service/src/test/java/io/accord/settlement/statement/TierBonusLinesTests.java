@@ -1,0 +1,76 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.events.AgreementActivated;
+import io.accord.contracts.value.Money;
+import io.accord.settlement.usage.UsageSums;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.accord.settlement.statement.StatementTestData.PARTNER;
+import static io.accord.settlement.statement.StatementTestData.rule;
+import static io.accord.settlement.statement.StatementTestData.tier;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The volume-tier bonus of each share rule with tiers, from the period's total quantity and gross for the rule. */
+class TierBonusLinesTests {
+
+    private static final UUID PERIOD = UUID.randomUUID();
+    private static final List<AgreementActivated.RevenueShare> RULES = List.of(
+            rule("video", null, "70", tier("10000", "75"), tier("100000", "80")),
+            rule(null, "SMS", "60"));
+
+    @Test
+    void theRulesPeriodQuantityEarnsTheGraduatedBonusAsOneLabelledLine() {
+        List<LineDraft> lines = TierBonusLines.of(RULES, List.of(
+                payable("off-video", "VOICE", "90000", "9000"),
+                payable("off-video", "DATA", "60000", "6000"),
+                // not counted: a prior period's usage, what the partner owes, an offering of another category
+                new UsageSums.Sum(PERIOD, PARTNER, "off-video", "VOICE", "PAYABLE_TO_PARTNER", "EUR", true,
+                        new BigDecimal("500000"), new BigDecimal("50000"), new BigDecimal("35000"), 1, 0),
+                new UsageSums.Sum(PERIOD, PARTNER, "off-video", "VOICE", "OWED_BY_PARTNER", "EUR", false,
+                        new BigDecimal("500000"), new BigDecimal("50000"), new BigDecimal("50000"), 1, 0),
+                payable("off-music", "VOICE", "500000", "50000")),
+                Map.of("off-video", "video", "off-music", "music"), "EUR", Map.of());
+
+        // 150,000 units for 15,000.00: 90,000 × 0.10 × 5 % + 50,000 × 0.10 × 10 % (docs/settlement.md)
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.kind()).isEqualTo(LineKind.VOLUME_TIER_BONUS);
+            assertThat(line.amount()).isEqualTo(Money.of("950", "EUR"));
+            assertThat(line.quantity()).isEqualByComparingTo("150000");
+            assertThat(line.reference()).isEqualTo("rule video × any");
+            assertThat(line.label()).contains("base 70 %", "90000 units from 10000 at +5 %",
+                    "50000 units from 100000 at +10 %", "15000.00 EUR gross");
+        });
+    }
+
+    @Test
+    void noLineBelowTheFirstTierOrForARuleWithoutTiers() {
+        assertThat(TierBonusLines.of(RULES, List.of(payable("off-video", "VOICE", "9999", "999.90"),
+                payable("off-music", "SMS", "1000000", "100")), Map.of("off-video", "video"), "EUR", Map.of()))
+                .isEmpty();
+    }
+
+    @Test
+    void grossInAnotherCurrencyCountsAtThePeriodEndRate() {
+        UsageSums.Sum usd = new UsageSums.Sum(PERIOD, PARTNER, "off-video", "VOICE", "PAYABLE_TO_PARTNER", "USD",
+                false, new BigDecimal("20000"), new BigDecimal("2000"), new BigDecimal("1400"), 1, 0);
+
+        // 10,000 units of 20,000 above the first tier: 2,000 USD × 0.9 × 1/2 × 5 % = 45.00 EUR
+        assertThat(TierBonusLines.of(RULES, List.of(usd), Map.of("off-video", "video"), "EUR",
+                Map.of("USD", new BigDecimal("0.9")))).singleElement()
+                .satisfies(line -> assertThat(line.amount()).isEqualTo(Money.of("45", "EUR")));
+        assertThatThrownBy(() -> TierBonusLines.of(RULES, List.of(usd), Map.of("off-video", "video"), "EUR",
+                Map.of())).hasMessageContaining("USD→EUR");
+    }
+
+    private static UsageSums.Sum payable(String offering, String usageType, String quantity, String gross) {
+        return new UsageSums.Sum(PERIOD, PARTNER, offering, usageType, "PAYABLE_TO_PARTNER", "EUR", false,
+                new BigDecimal(quantity), new BigDecimal(gross), new BigDecimal(gross).multiply(new BigDecimal("0.7")),
+                1, 0);
+    }
+}

@@ -10,6 +10,7 @@ import io.accord.rating.engine.TierAccumulators;
 import io.accord.rating.model.RatingModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -224,11 +225,20 @@ class RerateWorker {
 
     private void failed(UUID jobId, RuntimeException failure) {
         log.warn("Re-rate job {}: a batch failed and was rolled back", jobId, failure);
-        String message = String.valueOf(failure.getMessage());
+        String message = String.valueOf(NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
+        try {
+            recordFailure(jobId, message);
+        } catch (RuntimeException unrecorded) {
+            log.error("Re-rate job {}: the failure could not be recorded; the batch is retried", jobId, unrecorded);
+        }
+    }
+
+    private void recordFailure(UUID jobId, String message) {
         transactions.executeWithoutResult(status -> jdbc.sql("""
                         update rerate_job set attempts = attempts + 1, last_error = :error,
                                state = case when attempts + 1 >= :max then 'FAILED' else state end,
-                               finished_at = case when attempts + 1 >= :max then :now end, updated_at = :now
+                               finished_at = case when attempts + 1 >= :max then cast(:now as timestamptz) end,
+                               updated_at = :now
                         where job_id = :id and state in ('QUEUED', 'RUNNING')""")
                 .param("error", message.length() > 1000 ? message.substring(0, 1000) : message)
                 .param("max", properties.maxAttempts()).param("now", Timestamp.from(clock.instant()))

@@ -107,9 +107,9 @@ class VolumePeriodFinaliser {
                 .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
                 .param("type", period.usageType()).param("period", period.period().name())
                 .param("start", period.periodStart()).query().listOfRows();
-        List<CurrentRating> current = jdbc.sql("select " + RatedRecords.COLUMNS + """
-                         from usage_rated r where r.subscriber_id = :subscriber and r.offering_id = :offering
-                          and r.usage_type = :type and r.tier_period = :period and r.period_start = :start and\s"""
+        List<CurrentRating> current = jdbc.sql("select " + RatedRecords.COLUMNS
+                        + " from usage_rated r where r.subscriber_id = :subscriber and r.offering_id = :offering"
+                        + " and r.usage_type = :type and r.tier_period = :period and r.period_start = :start and "
                         + RatedRecords.IS_CURRENT + " order by r.arrival_order, r.seq")
                 .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
                 .param("type", period.usageType()).param("period", period.period().name())

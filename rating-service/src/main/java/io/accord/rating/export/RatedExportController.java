@@ -7,6 +7,8 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -54,6 +56,8 @@ class RatedExportController {
     @Operation(operationId = "exportRatedUsage", summary = "Streams a partner's rated records (reversals and"
             + " re-ratings included) with usage time in [from, to), in sequence order, as NDJSON (default) or CSV"
             + " (Accept: text/csv); a partner token exports its own partner only")
+    @ApiResponse(responseCode = "200", description = "the records, one per line (CSV: after a header line)",
+            content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> export(
             @Parameter(description = "the partner (UUID); required for staff, a partner's own by default")
             @RequestParam(required = false) String partnerId,

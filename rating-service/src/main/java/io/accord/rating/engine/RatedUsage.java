@@ -28,6 +28,27 @@ public record RatedUsage(UsageRecord usage, Kind kind, BigDecimal billedQuantity
     /** Rated once, a reversal of an earlier rated record, or the final record replacing it. */
     public enum Kind { RATED, REVERSAL, RERATED }
 
+    /**
+     * The reversal of this record: every quantity and amount negated (the parties' too), same usage, basis and
+     * accumulator, not provisional. Added to this record, it nets to zero exactly.
+     */
+    public RatedUsage reversal() {
+        List<PartyAmount> negated = new java.util.ArrayList<>(parties.size());
+        for (PartyAmount party : parties) {
+            negated.add(new PartyAmount(party.partnerId(), party.direction(), party.sharePercent(),
+                    Money.of(party.amount().amount().negate(), party.amount().currency())));
+        }
+        List<TierUsage.TierPortion> portions = new java.util.ArrayList<>(tiers.portions().size());
+        for (TierUsage.TierPortion portion : tiers.portions()) {
+            portions.add(new TierUsage.TierPortion(portion.tier(), portion.quantity().negate(), portion.rate()));
+        }
+        return new RatedUsage(usage, Kind.REVERSAL, billedQuantity.negate(), billedUnit,
+                Money.of(charge.amount().negate(), charge.currency()), List.copyOf(negated),
+                Money.of(margin.amount().negate(), margin.currency()), allocation, basis,
+                new TierUsage(tiers.mode(), List.copyOf(portions), false, tiers.accumulator(),
+                        tiers.accumulatorBefore(), tiers.accumulatorAfter()));
+    }
+
     /** The sum of the amounts payable to partners. */
     public Money payableShares() {
         Money total = Money.zero(charge.currency());

@@ -53,20 +53,7 @@ final class VolumeRerater {
     }
 
     private static RatedUsage reversal(RatedUsage record) {
-        List<PartyAmount> parties = new ArrayList<>(record.parties().size());
-        for (PartyAmount party : record.parties()) {
-            parties.add(new PartyAmount(party.partnerId(), party.direction(), party.sharePercent(),
-                    negate(party.amount())));
-        }
-        List<TierPortion> portions = new ArrayList<>(record.tiers().portions().size());
-        for (TierPortion portion : record.tiers().portions()) {
-            portions.add(new TierPortion(portion.tier(), portion.quantity().negate(), portion.rate()));
-        }
-        TierUsage tiers = record.tiers();
-        return new RatedUsage(record.usage(), RatedUsage.Kind.REVERSAL, record.billedQuantity().negate(),
-                record.billedUnit(), negate(record.charge()), List.copyOf(parties), negate(record.margin()),
-                record.allocation(), record.basis(), new TierUsage(tiers.mode(), List.copyOf(portions), false,
-                tiers.accumulator(), tiers.accumulatorBefore(), tiers.accumulatorAfter()));
+        return record.reversal();
     }
 
     private static RatedUsage atTier(RatedUsage record, int tier, BigDecimal rate) {
@@ -83,9 +70,5 @@ final class VolumeRerater {
                 charge, split.parties(), split.margin(), record.allocation(), record.basis(),
                 new TierUsage(TierMode.VOLUME, List.of(new TierPortion(tier, record.billedQuantity(), rate)), false,
                         tiers.accumulator(), tiers.accumulatorBefore(), tiers.accumulatorAfter()));
-    }
-
-    private static Money negate(Money money) {
-        return Money.of(money.amount().negate(), money.currency());
     }
 }

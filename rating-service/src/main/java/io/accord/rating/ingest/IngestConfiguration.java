@@ -24,6 +24,11 @@ class IngestConfiguration {
     }
 
     @Bean
+    RatedCorrections ratedCorrections(DataSource dataSource, JsonMapper json, Clock clock) {
+        return new RatedCorrections(new LedgerWriter(dataSource, json), clock);
+    }
+
+    @Bean
     PartitionOffsets partitionOffsets(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         return new PartitionOffsets(jdbc, new TransactionTemplate(transactions), clock);
     }

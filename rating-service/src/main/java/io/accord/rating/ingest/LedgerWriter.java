@@ -54,8 +54,15 @@ class LedgerWriter {
         this.json = json;
     }
 
-    /** A rated record with its arrival order within its accumulator's period. */
-    record RatedRow(Incoming incoming, RatedUsage rated, long arrivalOrder) {
+    /**
+     * A rated record with its arrival order within its accumulator's period; a correction (re-rating) also carries
+     * its rated id and the rated record it reverses or replaces.
+     */
+    record RatedRow(Incoming incoming, RatedUsage rated, long arrivalOrder, UUID ratedId, UUID reversalOf) {
+
+        RatedRow(Incoming incoming, RatedUsage rated, long arrivalOrder) {
+            this(incoming, rated, arrivalOrder, null, null);
+        }
     }
 
     /** Inserts the keys not seen before; answers those that were new (the others are duplicates). */
@@ -442,7 +449,8 @@ class LedgerWriter {
                 Integer.toString(p.tier()), "quantity", p.quantity().toPlainString(), "rate",
                 p.rate().toPlainString())).toList();
         Incoming incoming = row.incoming();
-        rows.number(seq).text(Ids.next(now).toString()).text(rated.kind().name()).text(null)
+        rows.number(seq).text((row.ratedId() != null ? row.ratedId() : Ids.next(now)).toString())
+                .text(rated.kind().name()).text(row.reversalOf() == null ? null : row.reversalOf().toString())
                 .text(usage.source()).text(usage.usageId()).text(usage.subscriberId())
                 .instant(usage.usageTime().toInstant()).number(usage.usageTime().getOffset().getTotalSeconds())
                 .text(usage.usageType()).number(usage.quantity()).text(usage.unit().name())
@@ -534,7 +542,8 @@ class LedgerWriter {
             margin = margin.add(usage.margin().amount());
             this.share = this.share.add(share);
             this.wholesale = this.wholesale.add(wholesale);
-            count++;
+            // a reversal takes its record out of the count again: a re-rated record is still one record
+            count += usage.kind() == RatedUsage.Kind.REVERSAL ? -1 : 1;
         }
     }
 }

@@ -13,20 +13,33 @@ import java.util.UUID;
  * @param fate       {@code RATED} (at least one rating; the last non-reversed one is in force), {@code SUSPENDED}
  *                   (in suspense, see the reason), or the suspense record's later status ({@code RECYCLED},
  *                   {@code WRITTEN_OFF})
- * @param ratings    every rated record of it in sequence order: the first rating, reversals and re-ratings
+ * @param current    the rated id of its rating in force (the one rated record of it no reversal reverses),
+ *                   {@code null} when it was never rated
+ * @param ratings    every rated record of it in sequence order: the first rating, reversals and re-ratings (the
+ *                   history: each reversed one says by which reversal)
  * @param suspense   its suspense records (staff only)
  * @param duplicates every later copy received, counted once and never rated, each naming the original
  */
-record UsageFateView(String source, String usageId, String fate, List<Rated> ratings, List<Suspense> suspense,
+record UsageFateView(String source, String usageId, String fate, UUID current, List<Rated> ratings, List<Suspense> suspense,
                      List<Duplicate> duplicates) {
 
-    /** A rated record with its amounts and everything it was rated with. */
-    record Rated(UUID ratedId, long sequence, String kind, UUID reversalOf, Instant ratedAt, String subscriberId,
+    /**
+     * A rated record with its amounts and everything it was rated with; {@code reversedBy} is the reversal that
+     * took it back ({@code null} while it is in force, and for a reversal).
+     */
+    record Rated(UUID ratedId, long sequence, String kind, UUID reversalOf, UUID reversedBy, Instant ratedAt, String subscriberId,
                  OffsetDateTime usageTime, String usageType, String quantity, String unit, String billedQuantity,
                  String billedUnit, String currency, String charge, List<UsageRated.PartyAmount> parties,
                  String margin, String allocation, String productInstanceId, String offeringId, int offeringVersion,
                  String priceVersionId, int priceVersion, List<UsageRated.AgreementVersionRef> agreements,
                  String tierMode, boolean provisional, long arrivalOrder, String customerReference) {
+
+        Rated reversedBy(UUID reversal) {
+            return new Rated(ratedId, sequence, kind, reversalOf, reversal, ratedAt, subscriberId, usageTime,
+                    usageType, quantity, unit, billedQuantity, billedUnit, currency, charge, parties, margin,
+                    allocation, productInstanceId, offeringId, offeringVersion, priceVersionId, priceVersion,
+                    agreements, tierMode, provisional, arrivalOrder, customerReference);
+        }
     }
 
     /** A suspense record: why, and what became of it. */

@@ -79,8 +79,23 @@ class UsageFates {
                         instant(rs, "received_at"), instant(rs, "detected_at"), original)).list();
         String state = !rated.isEmpty() ? "RATED" : suspense.getLast().status().equals("OPEN") ? "SUSPENDED"
                 : suspense.getLast().status();
-        return new UsageFateView(source, usageId, state, rated.stream().map(RatedRow::view).toList(), suspense,
-                duplicates);
+        java.util.Map<UUID, UUID> reversedBy = new java.util.HashMap<>();
+        for (RatedRow row : rated) {
+            if ("REVERSAL".equals(row.view.kind()) && row.view.reversalOf() != null) {
+                reversedBy.put(row.view.reversalOf(), row.view.ratedId());
+            }
+        }
+        UUID current = null;
+        List<UsageFateView.Rated> ratings = new java.util.ArrayList<>(rated.size());
+        for (RatedRow row : rated) {
+            UsageFateView.Rated view = row.view;
+            UUID reversal = reversedBy.get(view.ratedId());
+            if (!"REVERSAL".equals(view.kind()) && reversal == null) {
+                current = view.ratedId();
+            }
+            ratings.add(reversal == null ? view : view.reversedBy(reversal));
+        }
+        return new UsageFateView(source, usageId, state, current, ratings, suspense, duplicates);
     }
 
     /** The record the first occurrence became: its first rating, or its first suspense record. */
@@ -93,7 +108,7 @@ class UsageFates {
 
     private RatedRow ratedRow(ResultSet rs) throws SQLException {
         UsageFateView.Rated view = new UsageFateView.Rated(rs.getObject("rated_id", UUID.class), rs.getLong("seq"),
-                rs.getString("kind"), rs.getObject("reversal_of", UUID.class), instant(rs, "rated_at"),
+                rs.getString("kind"), rs.getObject("reversal_of", UUID.class), null, instant(rs, "rated_at"),
                 rs.getString("subscriber_id"), rs.getTimestamp("usage_time").toInstant()
                 .atOffset(ZoneOffset.ofTotalSeconds(rs.getInt("usage_offset_secs"))), rs.getString("usage_type"),
                 rs.getBigDecimal("quantity").toPlainString(), rs.getString("unit"),

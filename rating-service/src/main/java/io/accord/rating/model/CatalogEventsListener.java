@@ -10,6 +10,7 @@ import io.accord.platform.inbox.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +32,15 @@ class CatalogEventsListener {
     private final ModelStore store;
     private final RatingModel model;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CatalogEventsListener(Inbox inbox, ModelStore store, RatingModel model, Clock clock) {
+    CatalogEventsListener(Inbox inbox, ModelStore store, RatingModel model, Clock clock,
+                          ApplicationEventPublisher events) {
         this.inbox = inbox;
         this.store = store;
         this.model = model;
         this.clock = clock;
+        this.events = events;
     }
 
     @KafkaListener(topics = Topics.CATALOG_EVENTS)
@@ -65,6 +69,7 @@ class CatalogEventsListener {
         for (OfferingPrice price : launched.prices() == null ? java.util.List.<OfferingPrice>of() : launched.prices()) {
             if (isUsage(price)) {
                 store.usagePrice(launched.offeringId(), price, clock.instant());
+                announce(launched.offeringId(), price, null);
                 usage++;
             }
         }
@@ -81,6 +86,7 @@ class CatalogEventsListener {
         if (change.replacedPriceVersionId() != null) {
             store.endPrice(change.replacedPriceVersionId(), change.price().validFrom());
         }
+        announce(change.offeringId(), change.price(), change.replacedPriceVersionId());
         log.info("Offering {} usage price {} version {} from {}", change.offeringId(), change.price().priceId(),
                 change.price().version(), change.price().validFrom());
     }
@@ -90,6 +96,14 @@ class CatalogEventsListener {
         store.offeringRetired(retired.offeringId(), retired.reason(), retired.occurredAt());
         log.info("Offering {} retired ({}); its usage prices stay for its instances", retired.offeringId(),
                 retired.reason());
+    }
+
+    /** In the inbox's transaction: listeners (re-rating) record what the new version causes with it. */
+    private void announce(String offeringId, OfferingPrice price, String replaced) {
+        events.publishEvent(new UsagePriceAnnounced(offeringId, price.priceId(), price.version(),
+                price.priceVersionId(),
+                price.usageTypes() == null ? java.util.List.of() : java.util.List.copyOf(price.usageTypes()),
+                price.validFrom(), price.validTo(), replaced));
     }
 
     private static boolean isUsage(OfferingPrice price) {

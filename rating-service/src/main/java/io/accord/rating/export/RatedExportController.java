@@ -1,0 +1,148 @@
+package io.accord.rating.export;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+/** The streamed export of a partner's rated records (docs/rating-usage-api.md, "Export of rated records"). */
+@RestController
+@Tag(name = "Rated usage export")
+class RatedExportController {
+
+    static final String RATED = "/api/rating/rated";
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    static final Duration MAX_RANGE = Duration.ofDays(366);
+    static final String ANYONE = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
+            + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN + "', '"
+            + Roles.PARTNER_USER + "')";
+
+    private final RatedExport export;
+    private final Tenancy tenancy;
+
+    RatedExportController(RatedExport export, Tenancy tenancy) {
+        this.export = export;
+        this.tenancy = tenancy;
+    }
+
+    @GetMapping(RATED)
+    @PreAuthorize(ANYONE)
+    @Operation(operationId = "exportRatedUsage", summary = "Streams a partner's rated records (reversals and"
+            + " re-ratings included) with usage time in [from, to), in sequence order, as NDJSON (default) or CSV"
+            + " (Accept: text/csv); a partner token exports its own partner only")
+    @ApiResponse(responseCode = "200", description = "the records, one per line (CSV: after a header line)",
+            content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
+    ResponseEntity<StreamingResponseBody> export(
+            @Parameter(description = "the partner (UUID); required for staff, a partner's own by default")
+            @RequestParam(required = false) String partnerId,
+            @Parameter(description = "usage time from (inclusive), ISO-8601 instant", required = true)
+            @RequestParam(required = false) String from,
+            @Parameter(description = "usage time to (exclusive), ISO-8601 instant; at most 366 days after from",
+                    required = true)
+            @RequestParam(required = false) String to,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        RatedExport.Format format = format(accept);
+        String partner = partner(partnerId);
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("to", "to must be after from (to is exclusive)");
+        }
+        if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidInputException("to", "at most " + MAX_RANGE.toDays() + " days at a time");
+        }
+        StreamingResponseBody body = out -> export.write(partner, start, end, format, out);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .contentType(format == RatedExport.Format.CSV ? new MediaType(CSV, StandardCharsets.UTF_8) : NDJSON);
+        if (format == RatedExport.Format.CSV) {
+            answer.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rated-" + partner + ".csv\"");
+        }
+        return answer.body(body);
+    }
+
+    /** Staff name the partner; a partner token exports its own (another partner's answers 404, as elsewhere). */
+    private String partner(String partnerId) {
+        if (tenancy.isStaff()) {
+            if (partnerId == null || partnerId.isBlank()) {
+                throw new InvalidInputException("partnerId", "partnerId is required");
+            }
+            return uuid(partnerId);
+        }
+        PartnerId own = tenancy.partnerId().orElseThrow(() -> new AccessDeniedException("the token names no partner"));
+        if (partnerId == null || partnerId.isBlank()) {
+            return own.toString();
+        }
+        String asked = uuid(partnerId);
+        if (!asked.equals(own.toString())) {
+            throw new NotFoundException("Partner", partnerId);
+        }
+        return asked;
+    }
+
+    private static String uuid(String partnerId) {
+        try {
+            return UUID.fromString(partnerId.strip()).toString();
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInputException("partnerId", "partnerId is not a UUID");
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, field + " is required (ISO-8601 instant, e.g. 2026-12-01T00:00:00Z)");
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException malformed) {
+            throw new InvalidInputException(field, field + " is not an ISO-8601 instant (e.g. 2026-12-01T00:00:00Z)");
+        }
+    }
+
+    /** NDJSON unless the caller prefers CSV (text/csv, or text/*, ranked above anything NDJSON also fits). */
+    private static RatedExport.Format format(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return RatedExport.Format.NDJSON;
+        }
+        List<MediaType> types;
+        try {
+            types = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException malformed) {
+            return RatedExport.Format.NDJSON;
+        }
+        MediaType best = null;
+        for (MediaType type : types) {
+            if ((type.isCompatibleWith(NDJSON) || type.isCompatibleWith(CSV))
+                    && (best == null || type.getQualityValue() > best.getQualityValue())) {
+                best = type;
+            }
+        }
+        return best != null && !best.isWildcardType() && best.isCompatibleWith(CSV) ? RatedExport.Format.CSV
+                : RatedExport.Format.NDJSON;
+    }
+}

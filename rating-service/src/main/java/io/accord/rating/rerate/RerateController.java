@@ -1,0 +1,166 @@
+package io.accord.rating.rerate;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/** Re-rate jobs for ops and finance (docs/rating-rerating.md). */
+@RestController
+@Tag(name = "Re-rating")
+class RerateController {
+
+    static final String READ = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
+            + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_MANAGER + "')";
+    static final String WRITE = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '"
+            + Roles.FINANCE + "')";
+    static final Duration MAX_RANGE = Duration.ofDays(366);
+    private static final Set<String> STATES = Set.of("QUEUED", "RUNNING", "COMPLETED", "FAILED");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final RerateJobs jobs;
+
+    RerateController(RerateJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    record RerateRequest(String requestId, String partnerId, String offeringId, String usageType, String from,
+                         String to, String reason) {
+    }
+
+    @RequestExample("rating/rerate-job.json")
+    @PostMapping(RerateJobs.BASE)
+    @PreAuthorize(WRITE)
+    @Operation(operationId = "requestRerate", summary = "Re-rates a partner's rated usage of an offering in a usage"
+            + " time range [from, to) with the read models in force now: each record that comes out different is"
+            + " reversed and rated again as a new record. Answers 202 with the job; the same requestId answers the"
+            + " same job; audited")
+    ResponseEntity<RerateJobView> request(@RequestBody RerateRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("requestId", "a body with requestId, partnerId, offeringId, from and to"
+                    + " is required");
+        }
+        if (request.requestId() == null || !REQUEST_ID.matcher(request.requestId()).matches()) {
+            throw new InvalidInputException("requestId", "requestId is required: 1 to 100 letters, digits, '.',"
+                    + " '_', ':' or '-'");
+        }
+        if (request.partnerId() == null) {
+            throw new InvalidInputException("partnerId", "partnerId is required");
+        }
+        try {
+            UUID.fromString(request.partnerId());
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInputException("partnerId", "partnerId is not a UUID");
+        }
+        String offering = text("offeringId", request.offeringId(), true);
+        String usageType = text("usageType", request.usageType(), false);
+        Instant from = instant("from", request.from());
+        Instant to = instant("to", request.to());
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("to", "to must be after from (to is exclusive)");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidInputException("to", "at most " + MAX_RANGE.toDays() + " days at a time");
+        }
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        if (reason != null && reason.length() > 500) {
+            throw new InvalidInputException("reason", "reason is at most 500 characters");
+        }
+        RerateJobs.Requested requested = jobs.request(request.requestId(), new RerateJobs.Scope(
+                request.partnerId().toLowerCase(), offering, usageType, from, to, null), reason);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(requested.job().href()))
+                .body(requested.job());
+    }
+
+    @GetMapping(RerateJobs.BASE + "/{id}")
+    @PreAuthorize(READ)
+    @Operation(operationId = "retrieveRerateJob", summary = "A re-rate job: state and progress")
+    RerateJobView job(@PathVariable String id) {
+        UUID jobId = uuid(id);
+        return jobs.find(jobId).orElseThrow(() -> new NotFoundException("RerateJob", id));
+    }
+
+    @GetMapping(RerateJobs.BASE)
+    @PreAuthorize(READ)
+    @Operation(operationId = "listRerateJobs", summary = "Re-rate jobs, newest first, by state and offering"
+            + " (X-Total-Count)")
+    ResponseEntity<List<RerateJobView>> jobs(@RequestParam(required = false) String state,
+                                             @RequestParam(required = false) String offeringId,
+                                             @RequestParam(required = false) Integer offset,
+                                             @RequestParam(required = false) Integer limit) {
+        if (state != null && !STATES.contains(state)) {
+            throw new InvalidInputException("state", "state is one of " + STATES);
+        }
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
+        RerateJobs.Page page = jobs.list(state, offeringId == null || offeringId.isBlank() ? null : offeringId,
+                (int) paging.offset(), paging.limit());
+        return PagedResponse.of(new PageImpl<>(page.items(), paging, page.total()), Function.identity());
+    }
+
+    @PostMapping(RerateJobs.BASE + "/{id}/resume")
+    @PreAuthorize(WRITE)
+    @Operation(operationId = "resumeRerateJob", summary = "Runs a FAILED re-rate job again from where its last"
+            + " committed batch ended; audited")
+    RerateJobView resume(@PathVariable String id) {
+        return jobs.resume(uuid(id));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("RerateJob", id);
+        }
+    }
+
+    private static String text(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidInputException(field, field + " is required");
+            }
+            return null;
+        }
+        if (value.length() > 200) {
+            throw new InvalidInputException(field, field + " is at most 200 characters");
+        }
+        return value.strip();
+    }
+
+    static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, field + " is required (ISO-8601 instant, e.g."
+                    + " 2026-12-01T00:00:00Z)");
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException malformed) {
+            throw new InvalidInputException(field, field + " is not an ISO-8601 instant (e.g. 2026-12-01T00:00:00Z)");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.accord.rating.rerate;
+
+import io.accord.rating.engine.AccumulatorKey;
+import io.accord.rating.engine.RatedUsage;
+import io.accord.rating.engine.RatingEngine;
+import io.accord.rating.engine.TierUsage;
+import io.accord.rating.engine.UsagePriceVersion.TierMode;
+import io.accord.rating.engine.UsagePriceVersion.TierPeriod;
+import io.accord.rating.engine.VolumeRerating;
+import io.accord.rating.model.RatingModel;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Makes volume tiers final when their tier period has ended (issue 10, Rating 3): per subscriber's accumulator and
+ * period, the engine's {@link RatingEngine#rerateVolumePeriod} decides the final tier from the period's total and
+ * every current rating charged at another tier is reversed and replaced at the final tier, through the same
+ * corrections as re-rate jobs. Once cluster-wide (ShedLock). A finalised period remembers up to which rated sequence
+ * it was made final: usage rated into it later (late usage, a price correction's re-rating) has a higher sequence and
+ * makes it be finalised again, previous final records included, so every unit always ends at the final tier.
+ */
+class VolumePeriodFinaliser {
+
+    private static final Logger log = LoggerFactory.getLogger(VolumePeriodFinaliser.class);
+    private static final int PERIODS_PER_ROUND = 1000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final RatingModel model;
+    private final RatedRecords records;
+    private final Corrections corrections;
+    private final RerateProperties properties;
+    private final Clock clock;
+
+    VolumePeriodFinaliser(JdbcClient jdbc, TransactionTemplate transactions, RatingModel model, RatedRecords records,
+                          Corrections corrections, RerateProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.model = model;
+        this.records = records;
+        this.corrections = corrections;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${accord.rating.rerate.volume-finalisation:1h}",
+            initialDelayString = "${accord.rating.rerate.volume-initial-delay:1m}")
+    @SchedulerLock(name = "rating-volume-finalisation")
+    void finaliseEndedPeriods() {
+        if (properties.enabled() && model.awaitCurrent(properties.modelWait())) {
+            finaliseEndedBefore(clock.instant().minus(properties.volumeGrace()));
+        }
+    }
+
+    /** Finalises the periods that ended before {@code now}; answers how many records were reversed. */
+    int finaliseEndedBefore(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<AccumulatorKey> periods = jdbc.sql("""
+                        select distinct r.subscriber_id, r.offering_id, r.usage_type, r.tier_period, r.period_start
+                        from usage_rated r
+                        where r.provisional and r.tier_mode = 'VOLUME' and %s
+                          and (r.tier_period = 'CALENDAR_MONTH' and r.period_start < :month
+                               or r.tier_period = 'CALENDAR_YEAR' and r.period_start < :year)
+                          and not exists (select 1 from volume_period_final f where f.subscriber_id = r.subscriber_id
+                              and f.offering_id = r.offering_id and f.usage_type = r.usage_type
+                              and f.tier_period = r.tier_period and f.period_start = r.period_start
+                              and f.last_seq >= r.seq)
+                        limit :limit""".formatted(RatedRecords.IS_CURRENT))
+                .param("month", today.withDayOfMonth(1)).param("year", today.withDayOfYear(1))
+                .param("limit", PERIODS_PER_ROUND)
+                .query((rs, n) -> new AccumulatorKey(rs.getString(1), rs.getString(2), rs.getString(3),
+                        TierPeriod.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class))).list();
+        int reversed = 0;
+        for (AccumulatorKey period : periods) {
+            try {
+                reversed += transactions.execute(status -> finalise(period));
+            } catch (RuntimeException failure) {
+                log.error("Volume tiers of {} could not be made final; retried next round", period, failure);
+            }
+        }
+        if (reversed > 0) {
+            log.info("Volume tiers made final in {} periods: {} records reversed and rated at their final tier",
+                    periods.size(), reversed);
+        }
+        return reversed;
+    }
+
+    private int finalise(AccumulatorKey period) {
+        // the accumulator row first, as every writer of this subscriber's period does
+        jdbc.sql("""
+                        select 1 from tier_accumulator where subscriber_id = :subscriber and offering_id = :offering
+                          and usage_type = :type and tier_period = :period and period_start = :start for update""")
+                .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
+                .param("type", period.usageType()).param("period", period.period().name())
+                .param("start", period.periodStart()).query().listOfRows();
+        List<CurrentRating> current = jdbc.sql("select " + RatedRecords.COLUMNS
+                        + " from usage_rated r where r.subscriber_id = :subscriber and r.offering_id = :offering"
+                        + " and r.usage_type = :type and r.tier_period = :period and r.period_start = :start and "
+                        + RatedRecords.IS_CURRENT + " order by r.arrival_order, r.seq")
+                .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
+                .param("type", period.usageType()).param("period", period.period().name())
+                .param("start", period.periodStart()).query((rs, n) -> records.read(rs)).list();
+        Map<String, CurrentRating> byUsage = new HashMap<>();
+        List<RatedUsage> asFirstRatings = new ArrayList<>(current.size());
+        for (CurrentRating rating : current) {
+            byUsage.put(usageKey(rating.rated()), rating);
+            asFirstRatings.add(asProvisional(rating.rated()));
+        }
+        VolumeRerating result = new RatingEngine(model.snapshot(), clock, RerateWorker.ANY_AGE)
+                .rerateVolumePeriod(asFirstRatings);
+        List<Corrections.Replacement> replacements = new ArrayList<>();
+        for (int i = 0; i < result.reversals().size(); i++) {
+            RatedUsage reversal = result.reversals().get(i);
+            replacements.add(new Corrections.Replacement(byUsage.get(usageKey(reversal)), reversal,
+                    result.finals().get(i)));
+        }
+        corrections.apply(replacements);
+        long lastSeq = jdbc.sql("""
+                        select coalesce(max(seq), 0) from usage_rated where subscriber_id = :subscriber
+                          and offering_id = :offering and usage_type = :type and tier_period = :period
+                          and period_start = :start""")
+                .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
+                .param("type", period.usageType()).param("period", period.period().name())
+                .param("start", period.periodStart()).query(Long.class).single();
+        jdbc.sql("""
+                        insert into volume_period_final (subscriber_id, offering_id, usage_type, tier_period,
+                                                         period_start, last_seq, reversed, finalised_at)
+                        values (:subscriber, :offering, :type, :period, :start, :seq, :reversed, :now)
+                        on conflict (subscriber_id, offering_id, usage_type, tier_period, period_start) do update
+                        set last_seq = excluded.last_seq, reversed = volume_period_final.reversed + excluded.reversed,
+                            finalised_at = excluded.finalised_at""")
+                .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
+                .param("type", period.usageType()).param("period", period.period().name())
+                .param("start", period.periodStart()).param("seq", lastSeq).param("reversed", replacements.size())
+                .param("now", Timestamp.from(clock.instant())).update();
+        return replacements.size();
+    }
+
+    /**
+     * The engine finalises first ratings of a period; a period's current ratings are those and earlier finals or
+     * re-ratings, each of which must end at the final tier too: every volume-priced one is handed over as a
+     * provisional first rating (a wholesale-priced one carries no tiers and stays as it is).
+     */
+    private static RatedUsage asProvisional(RatedUsage rated) {
+        TierUsage tiers = rated.tiers();
+        boolean tiered = tiers.mode() == TierMode.VOLUME && !tiers.portions().isEmpty();
+        return new RatedUsage(rated.usage(), RatedUsage.Kind.RATED, rated.billedQuantity(), rated.billedUnit(),
+                rated.charge(), rated.parties(), rated.margin(), rated.allocation(), rated.basis(),
+                new TierUsage(tiers.mode(), tiers.portions(), tiered, tiers.accumulator(), tiers.accumulatorBefore(),
+                        tiers.accumulatorAfter()));
+    }
+
+    private static String usageKey(RatedUsage rated) {
+        return rated.usage().source() + '\u0000' + rated.usage().usageId();
+    }
+}

@@ -1,0 +1,145 @@
+package io.accord.rating.ingest;
+
+import io.accord.contracts.Roles;
+import io.accord.rating.model.RatingModel;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.accord.rating.ingest.UsageFixtures.JSON;
+import static io.accord.rating.ingest.UsageFixtures.activate;
+import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
+import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
+import static io.accord.rating.ingest.UsageFixtures.sellThroughAgreement;
+import static io.accord.rating.ingest.UsageFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The streamed export of a partner's rated records (package io.accord.rating.export): both formats, tenancy. */
+@AccordServiceTest
+class RatedExportTests {
+
+    private static final String HEADER = "ratedId,source,usageId,subscriberId,usageTime,usageType,quantity,unit,"
+            + "currency,charge,partnerAmount,direction,offeringId,productInstanceId,reversalOf";
+
+    private final RatingModel model;
+
+    RatedExportTests(RatingModel model) {
+        this.model = model;
+    }
+
+    @LocalServerPort
+    int port;
+
+    private TestHttp staff() {
+        return TestHttp.localPort(port).as(TestJwt.staff("fin-1", Roles.FINANCE));
+    }
+
+    @Test
+    void aPartnersRatedRecordsAreStreamedAsNdjsonOrCsvAndOnlyToThatPartnerOrStaff() {
+        String id = unique();
+        String subscriber = "+49174" + id;
+        String source = "ex-" + id;
+        String partnerId = UUID.randomUUID().toString();
+        sellThroughAgreement(partnerId, "30");
+        launchVoiceOffering("off-" + id, partnerId, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, partnerId);
+        awaitRatable(model, subscriber);
+        OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.ofHours(1)).minusHours(2).truncatedTo(ChronoUnit.HOURS);
+        JsonNode answer = staff().as(TestJwt.staff("ops-1", Roles.OPS)).post("/tmf-api/usageManagement/v4/usage/batch",
+                "[" + RerateFixtures.usage(source, "a", subscriber, 61, hour.plusMinutes(5)) + ","
+                        + RerateFixtures.usage(source, "b,\\\"quoted\\\"", subscriber, 120, hour.plusMinutes(10)) + ","
+                        + RerateFixtures.usage(source, "late", subscriber, 60, hour.plusHours(1)) + "]").json();
+        assertThat(answer.path("rated").asInt()).as(answer.toString()).isEqualTo(3);
+        String range = "&from=" + hour.toInstant() + "&to=" + hour.plusHours(1).toInstant();
+
+        TestHttp.Response ndjson = staff().get("/api/rating/rated?partnerId=" + partnerId + range);
+        assertThat(ndjson.status()).as(ndjson.toString()).isEqualTo(200);
+        assertThat(ndjson.contentType()).startsWith("application/x-ndjson");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : ndjson.body().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).hasSize(2); // usage time in [from, to): the record of the next hour is not in it
+        JsonNode first = lines.getFirst();
+        assertThat(first.propertyNames()).containsExactly("ratedId", "source", "usageId", "subscriberId",
+                "usageTime", "usageType", "quantity", "unit", "currency", "charge", "partnerAmount", "direction",
+                "offeringId", "productInstanceId", "reversalOf");
+        assertThat(first.path("source").asString()).isEqualTo(source);
+        assertThat(first.path("usageId").asString()).isEqualTo("a");
+        assertThat(first.path("subscriberId").asString()).isEqualTo(subscriber);
+        assertThat(OffsetDateTime.parse(first.path("usageTime").asString()).toInstant())
+                .isEqualTo(hour.plusMinutes(5).toInstant());
+        assertThat(first.path("usageType").asString()).isEqualTo("VOICE");
+        assertThat(first.path("quantity").asString()).isEqualTo("61.000000");
+        assertThat(first.path("unit").asString()).isEqualTo("S");
+        assertThat(first.path("currency").asString()).isEqualTo("EUR");
+        assertThat(first.path("charge").asString()).isEqualTo("0.610000");
+        assertThat(first.path("partnerAmount").asString()).isEqualTo("0.183000");
+        assertThat(first.path("direction").asString()).isEqualTo("PAYABLE_TO_PARTNER");
+        assertThat(first.path("offeringId").asString()).isEqualTo("off-" + id);
+        assertThat(first.path("productInstanceId").asString()).isEqualTo("prod-" + id);
+        assertThat(first.path("reversalOf").asString()).isEmpty();
+        assertThat(lines.get(1).path("usageId").asString()).isEqualTo("b,\"quoted\"");
+
+        TestHttp.Response csv = staff().header("Accept", "text/csv")
+                .get("/api/rating/rated?partnerId=" + partnerId + range);
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] rows = csv.body().split("\n");
+        assertThat(rows).hasSize(3);
+        assertThat(rows[0]).isEqualTo(HEADER);
+        assertThat(rows[1]).isEqualTo(String.join(",", first.path("ratedId").asString(), source, "a", subscriber,
+                first.path("usageTime").asString(), "VOICE", "61.000000", "S", "EUR", "0.610000", "0.183000",
+                "PAYABLE_TO_PARTNER", "off-" + id, "prod-" + id, ""));
+        assertThat(rows[2]).contains(",\"b,\"\"quoted\"\"\",").contains(",1.200000,0.360000,");
+
+        // a partner exports its own records without naming itself; naming another partner is a 404
+        TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("p", partnerId, Roles.PARTNER_USER));
+        TestHttp.Response own = partner.get("/api/rating/rated?" + range.substring(1));
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().split("\n")).hasSize(2);
+        assertThat(partner.get("/api/rating/rated?partnerId=" + UUID.randomUUID() + range).status())
+                .isEqualTo(404);
+        TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("q", UUID.randomUUID().toString(),
+                Roles.PARTNER_ADMIN));
+        TestHttp.Response nothing = other.get("/api/rating/rated?" + range.substring(1));
+        assertThat(nothing.status()).isEqualTo(200);
+        assertThat(nothing.body()).isEmpty();
+        assertThat(other.get("/api/rating/rated?partnerId=" + partnerId + range).status()).isEqualTo(404);
+    }
+
+    @Test
+    void badParametersAreRefusedNamingTheParameter() {
+        String partnerId = UUID.randomUUID().toString();
+        String range = "&from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z";
+        assertBad(staff().get("/api/rating/rated?" + range.substring(1)), "partnerId");
+        assertBad(staff().get("/api/rating/rated?partnerId=nope" + range), "partnerId");
+        assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId + "&to=2026-11-02T00:00:00Z"), "from");
+        assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId + "&from=2026-11-01&to=2026-11-02T00:00:00Z"),
+                "from");
+        assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId + "&from=2026-11-01T00:00:00Z"), "to");
+        assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId
+                + "&from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z"), "to");
+        assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId
+                + "&from=2025-01-01T00:00:00Z&to=2026-01-03T00:00:00Z"), "to");
+        assertBad(staff().header("Accept", "text/csv").get("/api/rating/rated?partnerId=nope" + range), "partnerId");
+        assertThat(TestHttp.localPort(port).get("/api/rating/rated?partnerId=" + partnerId + range).status())
+                .isEqualTo(401);
+    }
+
+    private static void assertBad(TestHttp.Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"" + field + "\"");
+    }
+}

@@ -107,25 +107,6 @@ create table usage_match (
 );
 create index usage_match_invoice on usage_match (invoice_id, requested_at);
 
--- Both sides of a match while it runs (sort-merge in PostgreSQL); emptied when it ends.
-create unlogged table usage_match_record (
-    match_id       uuid           not null,
-    side           char(1)        not null,  -- T: theirs, O: ours
-    record_no      bigint         not null,
-    usage_id       varchar(200),
-    subscriber_id  varchar(200),
-    usage_time     timestamptz,
-    usage_type     varchar(64),
-    quantity       numeric(30, 9),
-    amount         numeric(24, 6),
-    rated_id       varchar(200),
-    reversal_of    varchar(200),
-    paired_with    bigint,
-    primary key (match_id, side, record_no)
-);
-create index usage_match_record_usage on usage_match_record (match_id, side, usage_id);
-create index usage_match_record_subscriber on usage_match_record (match_id, side, subscriber_id, usage_time);
-
 -- What a match could not pair (or paired with a difference): downloadable as CSV.
 create table usage_match_unmatched (
     match_id        uuid           not null,

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 
@@ -41,14 +43,18 @@ class RatingExport {
     private final HttpClient http;
 
     RatingExport(RatingProperties rating, ReconciliationProperties properties) {
-        this(rating.ratingUrl(), properties.usage().connectTimeout(), properties.usage().firstByteTimeout());
+        this.ratingUrl = rating.ratingUrl();
+        this.firstByteTimeout = properties.usage().firstByteTimeout();
+        this.http = HttpClient.newBuilder().connectTimeout(properties.usage().connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    RatingExport(URI ratingUrl, Duration connectTimeout, Duration firstByteTimeout) {
-        this.ratingUrl = ratingUrl;
-        this.firstByteTimeout = firstByteTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** An export client of the rating at {@code ratingUrl} with the given timeouts and otherwise the defaults. */
+    static RatingExport of(URI ratingUrl, Duration connectTimeout, Duration firstByteTimeout) {
+        return new RatingExport(new RatingProperties(ratingUrl), new ReconciliationProperties(
+                List.copyOf(LineMatching.DEFAULT_KEYS), DataSize.ofMegabytes(10), new ReconciliationProperties.Usage(
+                UsageMatcher.Mode.USAGE_ID, 60, BigDecimal.ZERO, BigDecimal.ZERO, 5000, connectTimeout,
+                firstByteTimeout)));
     }
 
     /** Rating refused or failed the export, or sent what is not the documented CSV. */

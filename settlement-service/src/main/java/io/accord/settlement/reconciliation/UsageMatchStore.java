@@ -67,7 +67,6 @@ class UsageMatchStore {
     void failed(UUID id, String error, Instant at) {
         jdbc.sql("update usage_match set state = 'FAILED', error = :error, completed_at = :at where id = :id")
                 .param("error", error).param("at", ts(at)).param("id", id).update();
-        jdbc.sql("delete from usage_match_record where match_id = :id").param("id", id).update();
     }
 
     Optional<Match> find(UUID id) {

@@ -34,6 +34,8 @@ record ReconciliationProperties(
      * @param batchSize            rows per COPY batch into PostgreSQL
      * @param connectTimeout       connecting to rating's export
      * @param firstByteTimeout     waiting for the export's response headers
+     * @param maxDuration          a match still RUNNING after this was interrupted (a restart): it is marked FAILED
+     *                             when the invoice's CDRs are uploaded again or a new match starts
      */
     record Usage(@DefaultValue("USAGE_ID") @NotNull UsageMatcher.Mode mode,
                  @DefaultValue("60") @Min(0) int timeToleranceSeconds,
@@ -41,6 +43,7 @@ record ReconciliationProperties(
                  @DefaultValue("0") @NotNull BigDecimal amountTolerance,
                  @DefaultValue("5000") @Min(1) int batchSize,
                  @DefaultValue("5s") @NotNull Duration connectTimeout,
-                 @DefaultValue("60s") @NotNull Duration firstByteTimeout) {
+                 @DefaultValue("60s") @NotNull Duration firstByteTimeout,
+                 @DefaultValue("2h") @NotNull Duration maxDuration) {
     }
 }

@@ -49,6 +49,15 @@ class UsageMatchStore {
                 .param("at", ts(match.requestedAt())).update();
     }
 
+    /** Marks the invoice's matches still RUNNING since before {@code cutoff} FAILED: a restart interrupted them. */
+    void failInterrupted(UUID invoiceId, Instant cutoff, Instant now) {
+        jdbc.sql("""
+                        update usage_match set state = 'FAILED', completed_at = :now,
+                               error = 'Interrupted (the service restarted while it ran): start a new match'
+                        where invoice_id = :id and state = 'RUNNING' and requested_at < :cutoff""")
+                .param("now", ts(now)).param("id", invoiceId).param("cutoff", ts(cutoff)).update();
+    }
+
     boolean running(UUID invoiceId) {
         return jdbc.sql("select count(*) from usage_match where invoice_id = :id and state = 'RUNNING'")
                 .param("id", invoiceId).query(Integer.class).single() > 0;

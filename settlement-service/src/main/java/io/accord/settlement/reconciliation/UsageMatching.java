@@ -88,6 +88,7 @@ class UsageMatching implements DisposableBean {
     InvoiceResources.InvoiceView uploadUsage(UUID invoiceId, InputStream body, String fileName) {
         InvoiceStore.Invoice invoice = reconciliations.visibleInvoice(invoiceId).flatMap(found ->
                 invoices.lock(found.id())).orElseThrow(() -> new NotFoundException("Partner invoice", invoiceId));
+        failInterrupted(invoiceId);
         if (matches.running(invoiceId)) {
             throw new ConflictException("A usage match of invoice " + invoiceId + " is running; upload the CDR "
                     + "file again once it has ended");
@@ -115,6 +116,7 @@ class UsageMatching implements DisposableBean {
             throw new ConflictException("Invoice " + invoiceId + " has no CDR file: upload it first (PUT "
                     + InvoiceResources.INVOICES + "/" + invoiceId + "/usage-file)");
         }
+        failInterrupted(invoiceId);
         if (matches.running(invoiceId)) {
             throw new ConflictException("A usage match of invoice " + invoiceId + " is running already");
         }
@@ -172,6 +174,11 @@ class UsageMatching implements DisposableBean {
         } finally {
             MDC.remove(CorrelationId.MDC_KEY);
         }
+    }
+
+    private void failInterrupted(UUID invoiceId) {
+        java.time.Instant now = clock.instant();
+        matches.failInterrupted(invoiceId, now.minus(properties.usage().maxDuration()), now);
     }
 
     @Transactional(readOnly = true)

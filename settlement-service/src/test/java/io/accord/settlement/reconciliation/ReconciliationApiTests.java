@@ -347,6 +347,38 @@ class ReconciliationApiTests {
         assertThat(fields(partner.post(invoice + "/usage-matches", "{\"mode\":\"FUZZY\"}"))).containsExactly("mode");
     }
 
+    @Test
+    void aMatchLeftRunningByARestartIsFailedSoTheInvoiceIsNotStuck() {
+        Issued issued = issuedStatement();
+        TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("pia", issued.partner(), Roles.PARTNER_USER));
+        JsonNode invoice = partner.post(INVOICES, invoiceJson(null, issued.period(), "INV-" + UUID.randomUUID(),
+                "500.00")).json();
+        UUID invoiceId = UUID.fromString(invoice.get("id").asString());
+        UUID interrupted = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        for (UUID match : List.of(interrupted, recent)) {
+            jdbc.sql("""
+                            insert into usage_match (id, invoice_id, partner_id, mode, time_tolerance_seconds,
+                                    quantity_tolerance, amount_tolerance, state, requested_by, requested_at)
+                            values (:id, :invoice, :partner, 'USAGE_ID', 60, 0, 0, 'RUNNING', 'pia', :at)""")
+                    .param("id", match).param("invoice", invoiceId).param("partner", UUID.fromString(issued.partner()))
+                    .param("at", java.sql.Timestamp.from(clock.instant().minus(match == interrupted
+                            ? Duration.ofHours(3) : Duration.ofMinutes(1)))).update();
+        }
+        String csv = "usageId,subscriberId,startTime,quantity
+c-1,s,2026-03-05T10:00:00Z,1
+";
+
+        assertThat(partner.send("PUT", invoice.get("href").asString() + "/usage-file", csv, "text/csv").status())
+                .as("a match started a minute ago is running").isEqualTo(409);
+        jdbc.sql("delete from usage_match where id = :id").param("id", recent).update();
+        assertThat(partner.send("PUT", invoice.get("href").asString() + "/usage-file", csv, "text/csv").status())
+                .isEqualTo(200);
+        JsonNode failed = partner.get("/api/settlement/usage-matches/" + interrupted).json();
+        assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString()).contains("Interrupted");
+    }
+
     private static TestMultipart form(Issued issued, String number) {
         return new TestMultipart().field("periodId", issued.period().toString()).field("invoiceNumber", number)
                 .field("invoiceDate", "2026-04-03").field("currency", "EUR");

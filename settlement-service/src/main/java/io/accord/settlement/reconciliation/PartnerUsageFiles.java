@@ -43,7 +43,8 @@ class PartnerUsageFiles {
             "amount");
     static final List<String> REQUIRED = List.of("usageId", "subscriberId", "startTime", "quantity");
     static final int MAX_REPORTED = 100;
-    private static final Pattern DUPLICATE = Pattern.compile("\\(invoice_id, usage_id\\)=\\([^,]+, (.*?)\\) already exists");
+    private static final Pattern DUPLICATE =
+            Pattern.compile("\\(invoice_id, usage_id\\)=\\([^,]+, (.*?)\\) already exists");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setTrim(true).setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
 
@@ -101,6 +102,8 @@ class PartnerUsageFiles {
                     + unreadable.getMessage());
         } catch (SQLException | IllegalStateException copyFailed) {
             throw duplicateOrFailure(copyFailed);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
         return new Stored(rows, Hex.encodeHexString(sha256.digest()));
     }

@@ -365,9 +365,7 @@ class ReconciliationApiTests {
                     .param("at", java.sql.Timestamp.from(clock.instant().minus(match == interrupted
                             ? Duration.ofHours(3) : Duration.ofMinutes(1)))).update();
         }
-        String csv = "usageId,subscriberId,startTime,quantity
-c-1,s,2026-03-05T10:00:00Z,1
-";
+        String csv = "usageId,subscriberId,startTime,quantity\nc-1,s,2026-03-05T10:00:00Z,1\n";
 
         assertThat(partner.send("PUT", invoice.get("href").asString() + "/usage-file", csv, "text/csv").status())
                 .as("a match started a minute ago is running").isEqualTo(409);

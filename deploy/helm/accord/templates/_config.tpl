@@ -34,6 +34,11 @@ SPRING_DATASOURCE_URL: {{ printf "jdbc:postgresql://%s:%v/%s%s" $root.Values.dat
 SPRING_FLYWAY_LOCKRETRYCOUNT: {{ $root.Values.migrations.lockRetryCount | quote }}
 ACCORD_KEYCLOAK_URL: {{ $root.Values.keycloak.url | quote }}
 ACCORD_PUBLIC_API_URL: {{ $root.Values.publicApiUrl | quote }}
+{{- if eq .name "settlement" }}
+# usage matching streams rating's export with the caller's token, through the gateway (the NetworkPolicy admits only
+# the gateway to rating's port; docs/settlement-reconciliation.md)
+ACCORD_SETTLEMENT_RATINGURL: {{ printf "http://%s:%v" (include "accord.fullname" (dict "root" $root "name" "api-gateway")) $root.Values.ports.http | quote }}
+{{- end }}
 {{- end }}
 {{- with $root.Values.javaToolOptions }}
 JAVA_TOOL_OPTIONS: {{ . | quote }}

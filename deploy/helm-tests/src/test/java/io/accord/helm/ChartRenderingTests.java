@@ -109,6 +109,22 @@ class ChartRenderingTests {
                 .containsEntry("SPRING_FLYWAY_LOCKRETRYCOUNT", "300"));
     }
 
+    @Test
+    void settlementReadsRatingsExportThroughTheGatewayTheOnlyCallerRatingAdmits() {
+        List<HasMetadata> resources = Chart.render("values.yaml", Map.of());
+        HasMetadata gateway = Chart.ofKind(resources, "Service").stream()
+                .filter(service -> service.getMetadata().getName().endsWith("api-gateway")).findFirst().orElseThrow();
+
+        assertThat(Chart.ofKind(resources, "ConfigMap")).filteredOn(map -> map.getMetadata().getName()
+                .endsWith("-settlement")).singleElement().satisfies(map -> assertThat(
+                ((io.fabric8.kubernetes.api.model.ConfigMap) map).getData().get("ACCORD_SETTLEMENT_RATINGURL"))
+                .startsWith("http://" + gateway.getMetadata().getName() + ":"));
+        assertThat(Chart.ofKind(resources, "ConfigMap")).filteredOn(map -> !map.getMetadata().getName()
+                .endsWith("-settlement")).allSatisfy(map -> assertThat(
+                ((io.fabric8.kubernetes.api.model.ConfigMap) map).getData()).doesNotContainKey(
+                "ACCORD_SETTLEMENT_RATINGURL"));
+    }
+
     @ParameterizedTest
     @FieldSource("VALUES_FILES")
     void everyComponentHasAPodDisruptionBudgetAServiceAccountAndANetworkPolicy(String valuesFile) {

@@ -1,0 +1,194 @@
+package io.accord.settlement.reconciliation;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An invoice's lines, from JSON or from a CSV file (RFC 4180, UTF-8, header row), checked one by one: every problem
+ * is collected with its field, and for CSV its data row and line, so the partner fixes them all at once.
+ */
+final class InvoiceLines {
+
+    static final List<String> COLUMNS = List.of("offeringId", "usageType", "periodStart", "reference", "description",
+            "quantity", "amount");
+    static final int MAX_LINES = 10_000;
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setTrim(true).setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+
+    private InvoiceLines() {
+    }
+
+    /** A line as given, with where it came from: {@code field} prefix for JSON, row and line for CSV. */
+    record Numbered(InvoiceResources.InvoiceLineInput input, String prefix, Long row, Long line) {
+    }
+
+    /** A checked line. {@code period} is {@link LineMatching#CURRENT} or {@link LineMatching#PRIOR}. */
+    record Valid(int lineNo, String offeringId, String usageType, LocalDate periodStart, String period,
+                 String reference, String description, BigDecimal quantity, BigDecimal amount) {
+    }
+
+    static List<Numbered> fromJson(List<InvoiceResources.InvoiceLineInput> lines) {
+        List<Numbered> numbered = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            numbered.add(new Numbered(lines.get(i), "lines[" + i + "].", null, null));
+        }
+        return numbered;
+    }
+
+    /** Reads the CSV's lines; a malformed file or header is refused at once. */
+    static List<Numbered> fromCsv(InputStream in) {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        List<Numbered> lines = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(reader, FORMAT)) {
+            List<String> header = parser.getHeaderNames().stream()
+                    .map(name -> name.startsWith("\uFEFF") ? name.substring(1) : name).toList();
+            List<String> unknown = header.stream().filter(name -> !COLUMNS.contains(name)).toList();
+            if (header.isEmpty() || !header.contains("amount") || !unknown.isEmpty()) {
+                throw InvoiceRejected.of("file", "The CSV header must name the columns " + COLUMNS
+                        + " (amount required, the others optional)" + (unknown.isEmpty() ? "" : "; unknown: "
+                        + unknown));
+            }
+            long row = 0;
+            for (CSVRecord record : parser) {
+                row++;
+                if (row > MAX_LINES) {
+                    throw InvoiceRejected.of("file", "An invoice has at most " + MAX_LINES + " lines");
+                }
+                if (!record.isConsistent()) {
+                    throw new InvoiceRejected("Row " + row + " has " + record.size() + " fields, the header "
+                            + header.size(), List.of(new InvoiceRejected.Violation("file", "the row has "
+                            + record.size() + " fields, the header " + header.size(), row,
+                            record.getParser().getCurrentLineNumber())));
+                }
+                String[] values = new String[COLUMNS.size()];
+                for (int i = 0; i < header.size(); i++) {
+                    String value = record.get(i);
+                    values[COLUMNS.indexOf(header.get(i))] = value == null || value.isEmpty() ? null : value;
+                }
+                lines.add(new Numbered(new InvoiceResources.InvoiceLineInput(values[0], values[1], values[2],
+                        values[3], values[4], values[5], values[6]), "", row,
+                        record.getParser().getCurrentLineNumber()));
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
+            throw InvoiceRejected.of("file", "The CSV file cannot be read: " + unreadable.getMessage());
+        }
+        return lines;
+    }
+
+    /**
+     * Checks every line against the invoice's currency (amounts at its minor unit) and period start.
+     *
+     * @throws InvoiceRejected with every problem found
+     */
+    static List<Valid> check(List<Numbered> lines, int minorDigits, LocalDate periodStart,
+                             List<InvoiceRejected.Violation> violations) {
+        if (lines.isEmpty()) {
+            violations.add(InvoiceRejected.Violation.of("lines", "An invoice needs at least one line"));
+        }
+        if (lines.size() > MAX_LINES) {
+            violations.add(InvoiceRejected.Violation.of("lines", "An invoice has at most " + MAX_LINES + " lines"));
+            return List.of();
+        }
+        List<Valid> valid = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Numbered numbered = lines.get(i);
+            Checker check = new Checker(numbered, violations);
+            InvoiceResources.InvoiceLineInput line = numbered.input();
+            if (line == null) {
+                check.fail("", "a line is required");
+                continue;
+            }
+            String offering = check.text("offeringId", line.offeringId(), 200);
+            String usageType = check.text("usageType", line.usageType(), 64);
+            String reference = check.text("reference", line.reference(), 200);
+            String description = check.text("description", line.description(), 500);
+            BigDecimal quantity = line.quantity() == null ? null : check.decimal("quantity", line.quantity(), 9);
+            BigDecimal amount = line.amount() == null ? check.fail("amount", "amount is required")
+                    : check.decimal("amount", line.amount(), minorDigits);
+            LocalDate start = null;
+            String period = LineMatching.CURRENT;
+            if (line.periodStart() != null) {
+                try {
+                    start = LocalDate.parse(line.periodStart().strip());
+                    if (start.isAfter(periodStart)) {
+                        check.fail("periodStart", "periodStart " + start + " is after the invoice period's start "
+                                + periodStart + "; a line is about the invoice's period or an earlier one");
+                    } else if (start.isBefore(periodStart)) {
+                        period = LineMatching.PRIOR;
+                    }
+                } catch (DateTimeParseException bad) {
+                    check.fail("periodStart", "periodStart must be an ISO date (e.g. 2026-03-01), not '"
+                            + line.periodStart() + "'");
+                }
+            }
+            if (check.ok()) {
+                valid.add(new Valid(i + 1, offering, usageType, start, period, reference, description, quantity,
+                        amount));
+            }
+        }
+        return valid;
+    }
+
+    /** Collects the problems of one line. */
+    private static final class Checker {
+        private final Numbered line;
+        private final List<InvoiceRejected.Violation> violations;
+        private boolean ok = true;
+
+        Checker(Numbered line, List<InvoiceRejected.Violation> violations) {
+            this.line = line;
+            this.violations = violations;
+        }
+
+        <T> T fail(String field, String message) {
+            ok = false;
+            String where = line.row() == null ? "" : "row " + line.row() + " (line " + line.line() + "): ";
+            violations.add(new InvoiceRejected.Violation(line.prefix() + field, where + message, line.row(),
+                    line.line()));
+            return null;
+        }
+
+        String text(String field, String value, int max) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            if (value.strip().length() > max) {
+                return fail(field, field + " is longer than " + max + " characters");
+            }
+            return value.strip();
+        }
+
+        BigDecimal decimal(String field, String value, int maxScale) {
+            try {
+                BigDecimal number = new BigDecimal(value.strip());
+                if (number.stripTrailingZeros().scale() > maxScale) {
+                    return fail(field, field + " '" + value + "' has more than " + maxScale + " decimals");
+                }
+                if (number.abs().compareTo(new BigDecimal("1E15")) >= 0) {
+                    return fail(field, field + " '" + value + "' is too large");
+                }
+                return number.setScale(Math.max(maxScale, 0), java.math.RoundingMode.UNNECESSARY);
+            } catch (NumberFormatException | ArithmeticException bad) {
+                return fail(field, field + " must be a decimal number (e.g. 123.45), not '" + value + "'");
+            }
+        }
+
+        boolean ok() {
+            return ok;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.accord.settlement.reconciliation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Request and response records of partner invoices, reconciliations and usage matches. */
+final class InvoiceResources {
+
+    static final String INVOICES = "/api/settlement/partner-invoices";
+    static final String RECONCILIATIONS = "/api/settlement/reconciliations";
+    static final String USAGE_MATCHES = "/api/settlement/usage-matches";
+
+    private InvoiceResources() {
+    }
+
+    /**
+     * A partner invoice as submitted. Values are strings so that every problem is reported naming its field.
+     *
+     * @param partnerId staff: the partner submitted for (required); a partner: absent or its own
+     * @param lines     the lines (JSON); absent when a CSV of lines is uploaded
+     */
+    record SubmitInvoice(String partnerId, String periodId, String invoiceNumber, String invoiceDate,
+                         String currency, List<InvoiceLineInput> lines) {
+    }
+
+    /**
+     * @param amount      in the statement's sign convention (positive: payable to the partner), at the minor unit
+     * @param periodStart the start date of the period the line is about; absent: the invoice's period
+     */
+    record InvoiceLineInput(String offeringId, String usageType, String periodStart, String reference,
+                            String description, String quantity, String amount) {
+    }
+
+    /** Optional settings of one reconciliation: the matching keys (default: the configured ones). */
+    record ReconcileRequest(List<String> keys) {
+    }
+
+    /** Optional settings of one usage match (absent: the configured defaults). */
+    record UsageMatchRequest(String mode, Integer timeToleranceSeconds, String quantityTolerance,
+                             String amountTolerance) {
+    }
+
+    record InvoiceView(UUID id, String href, UUID partnerId, UUID periodId, String invoiceNumber,
+                       LocalDate invoiceDate, String currency, BigDecimal totalAmount, int lineCount,
+                       Attachment pdf, UsageFile usageFile, String submittedBy, Instant submittedAt,
+                       List<InvoiceLineView> lines, ReconciliationSummary latestReconciliation) {
+    }
+
+    record Attachment(String fileName, String sha256, String href) {
+    }
+
+    record UsageFile(String fileName, long rows, String sha256) {
+    }
+
+    record InvoiceLineView(int lineNo, String offeringId, String usageType, LocalDate periodStart, String reference,
+                           String description, BigDecimal quantity, BigDecimal amount) {
+    }
+
+    record ReconciliationSummary(UUID id, String href, Map<String, Integer> outcomes, boolean discrepancies) {
+    }
+
+    record ReconciliationView(UUID id, String href, UUID partnerInvoiceId, String partnerInvoiceNumber,
+                              UUID partnerId, UUID periodId, UUID statementId, String documentNumber,
+                              List<String> keys, String currency, BigDecimal absoluteTolerance,
+                              BigDecimal percentTolerance, Map<String, Integer> outcomes,
+                              BigDecimal statementTotal, BigDecimal invoiceTotal, BigDecimal difference,
+                              boolean discrepancies, String reconciledBy, Instant reconciledAt,
+                              List<ResultLine> lines) {
+    }
+
+    /** One compared key: our amount, theirs, the difference (theirs − ours) and the tolerance it was held to. */
+    record ResultLine(int lineNo, String outcome, boolean beyondTolerance, String offeringId, String usageType,
+                      String period, String reference, List<String> statementLineIds, List<Integer> invoiceLineNos,
+                      BigDecimal statementAmount, BigDecimal invoiceAmount, BigDecimal difference,
+                      BigDecimal tolerance) {
+    }
+
+    record UsageMatchView(UUID id, String href, UUID partnerInvoiceId, UUID partnerId, String mode,
+                          int timeToleranceSeconds, BigDecimal quantityTolerance, BigDecimal amountTolerance,
+                          String state, String error, Map<String, OutcomeTotals> outcomes, String unmatchedHref,
+                          String requestedBy, Instant requestedAt, Instant completedAt) {
+    }
+
+    /** Per outcome: how many records, and the sums of our and their quantities and amounts. */
+    record OutcomeTotals(long count, BigDecimal ourQuantity, BigDecimal theirQuantity, BigDecimal ourAmount,
+                         BigDecimal theirAmount) {
+    }
+}

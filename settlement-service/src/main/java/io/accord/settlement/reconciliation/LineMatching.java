@@ -1,0 +1,132 @@
+package io.accord.settlement.reconciliation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Line-level matching of a partner's invoice against our statement (plain Java, no Spring). Lines of either side with
+ * the same key (the chosen {@link Key}s) are summed and compared: equal amounts MATCHED; a difference within the
+ * tolerance, {@code |difference| ≤ max(absolute, percent % × |our amount|)}, WITHIN_TOLERANCE; else MISMATCH. A key
+ * on one side only is MISSING_ON_INVOICE or MISSING_ON_STATEMENT, beyond tolerance when its amount is (our amount
+ * counting as zero on the statement's side). Amounts are at the currency's minor unit, so the tolerance is cut
+ * (rounded DOWN, the one rounding here) to the minor unit without changing any verdict.
+ */
+final class LineMatching {
+
+    /** What a line's key is made of. */
+    enum Key { OFFERING, USAGE_TYPE, PERIOD, REFERENCE }
+
+    enum Outcome { MATCHED, WITHIN_TOLERANCE, MISMATCH, MISSING_ON_INVOICE, MISSING_ON_STATEMENT }
+
+    static final Set<Key> DEFAULT_KEYS = Set.of(Key.OFFERING, Key.USAGE_TYPE, Key.PERIOD);
+
+    /** The period key of a line of the reconciled period, and of a line about an earlier period. */
+    static final String CURRENT = "CURRENT";
+    static final String PRIOR = "PRIOR";
+
+    private LineMatching() {
+    }
+
+    /** One line of either side; {@code id} is our statement line id or the invoice's line number. */
+    record Line(String id, String offeringId, String usageType, String period, String reference, BigDecimal amount) {
+    }
+
+    record Tolerance(BigDecimal absolute, BigDecimal percent) {
+
+        /** The largest tolerated difference for {@code ours}, cut to the minor unit. */
+        BigDecimal limitFor(BigDecimal ours, int minorDigits) {
+            BigDecimal relative = percent.multiply(ours.abs()).movePointLeft(2);
+            return absolute.max(relative).setScale(minorDigits, RoundingMode.DOWN);
+        }
+    }
+
+    /**
+     * One compared key.
+     *
+     * @param statementLineIds our lines summed into it (empty when missing on the statement)
+     * @param invoiceLineIds   the invoice lines summed into it (empty when missing on the invoice)
+     * @param ours             {@code null} when missing on the statement
+     * @param theirs           {@code null} when missing on the invoice
+     * @param difference       theirs − ours, a missing side counting as zero
+     */
+    record Result(Outcome outcome, boolean beyondTolerance, String offeringId, String usageType, String period,
+                  String reference, List<String> statementLineIds, List<String> invoiceLineIds, BigDecimal ours,
+                  BigDecimal theirs, BigDecimal difference, BigDecimal tolerance) {
+    }
+
+    static List<Result> match(List<Line> ours, List<Line> theirs, Set<Key> keys, Tolerance tolerance,
+                              String currency) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("keys: at least one matching key");
+        }
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        Map<List<String>, Side> sides = new LinkedHashMap<>();
+        for (Line line : ours) {
+            sides.computeIfAbsent(key(line, keys), k -> new Side()).addOurs(line);
+        }
+        for (Line line : theirs) {
+            sides.computeIfAbsent(key(line, keys), k -> new Side()).addTheirs(line);
+        }
+        List<Result> results = new ArrayList<>(sides.size());
+        sides.forEach((key, side) -> results.add(compare(key, side, tolerance, digits)));
+        return results;
+    }
+
+    private static Result compare(List<String> key, Side side, Tolerance tolerance, int digits) {
+        BigDecimal ours = side.ours;
+        BigDecimal theirs = side.theirs;
+        BigDecimal limit = tolerance.limitFor(ours == null ? BigDecimal.ZERO : ours, digits);
+        BigDecimal difference = (theirs == null ? BigDecimal.ZERO : theirs)
+                .subtract(ours == null ? BigDecimal.ZERO : ours);
+        boolean beyond = difference.abs().compareTo(limit) > 0;
+        Outcome outcome;
+        if (ours == null) {
+            outcome = Outcome.MISSING_ON_STATEMENT;
+        } else if (theirs == null) {
+            outcome = Outcome.MISSING_ON_INVOICE;
+        } else if (difference.signum() == 0) {
+            outcome = Outcome.MATCHED;
+        } else {
+            outcome = beyond ? Outcome.MISMATCH : Outcome.WITHIN_TOLERANCE;
+        }
+        return new Result(outcome, beyond, key.get(0), key.get(1), key.get(2), key.get(3),
+                List.copyOf(side.ourIds), List.copyOf(side.theirIds), ours, theirs, difference, limit);
+    }
+
+    /** The key's four parts, {@code null} for a part not chosen (so lines differing only there share the key). */
+    private static List<String> key(Line line, Set<Key> keys) {
+        List<String> key = new ArrayList<>(4);
+        key.add(keys.contains(Key.OFFERING) ? blankToNull(line.offeringId()) : null);
+        key.add(keys.contains(Key.USAGE_TYPE) ? blankToNull(line.usageType()) : null);
+        key.add(keys.contains(Key.PERIOD) ? line.period() : null);
+        key.add(keys.contains(Key.REFERENCE) ? blankToNull(line.reference()) : null);
+        return key;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static final class Side {
+        private BigDecimal ours;
+        private BigDecimal theirs;
+        private final List<String> ourIds = new ArrayList<>();
+        private final List<String> theirIds = new ArrayList<>();
+
+        void addOurs(Line line) {
+            ours = ours == null ? line.amount() : ours.add(line.amount());
+            ourIds.add(line.id());
+        }
+
+        void addTheirs(Line line) {
+            theirs = theirs == null ? line.amount() : theirs.add(line.amount());
+            theirIds.add(line.id());
+        }
+    }
+}

@@ -1,0 +1,448 @@
+package io.accord.settlement.reconciliation;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.AgreementActivated;
+import io.accord.contracts.events.ReconciliationCompleted;
+import io.accord.contracts.events.ReconciliationDiscrepancyFound;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.outbox.Outbox;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import io.accord.platform.upload.FileNames;
+import io.accord.platform.upload.FileSignature;
+import io.accord.platform.upload.InspectedContent;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Partner invoices and their reconciliation (the feature's entry point). A partner submits its own invoice for one
+ * of its settlement periods (finance may submit on its behalf); once our statement of that period is issued the
+ * invoice is reconciled line by line ({@link LineMatching}) with the agreement's tolerances, every reconciliation
+ * publishing {@code ReconciliationCompleted} and, when a line is beyond tolerance, {@code
+ * ReconciliationDiscrepancyFound} (from which the dispute service opens a dispute), through the outbox, audited.
+ */
+@Service
+@EnableConfigurationProperties({ReconciliationProperties.class, RatingProperties.class})
+public class Reconciliations {
+
+    static final String INVOICE = "PartnerInvoice";
+    static final String RECONCILIATION = "Reconciliation";
+    private static final Set<String> RECONCILABLE = Set.of("ISSUED", "PAID");
+
+    private final InvoiceStore store;
+    private final SettlementPeriods periods;
+    private final PartnerTerms partners;
+    private final Statements statements;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final ReconciliationProperties properties;
+    private final Clock clock;
+
+    Reconciliations(InvoiceStore store, SettlementPeriods periods, PartnerTerms partners, Statements statements,
+                    Outbox outbox, AuditTrail audit, Tenancy tenancy, ReconciliationProperties properties,
+                    Clock clock) {
+        this.store = store;
+        this.periods = periods;
+        this.partners = partners;
+        this.statements = statements;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** An invoice PDF as uploaded. */
+    record PdfUpload(byte[] bytes, String fileName) {
+    }
+
+    /**
+     * Stores the invoice (all or nothing: every problem is refused together, naming its field, row and line) and,
+     * when our statement of the period is issued, reconciles it at once.
+     *
+     * @param csvLines the lines of an uploaded CSV, {@code null} when they come in {@code request.lines()}
+     */
+    @Transactional
+    InvoiceResources.InvoiceView submit(InvoiceResources.SubmitInvoice request, List<InvoiceLines.Numbered> csvLines,
+                                        PdfUpload pdf) {
+        List<InvoiceRejected.Violation> violations = new ArrayList<>();
+        UUID partnerId = partner(request.partnerId(), violations);
+        SettlementPeriods.Period period = period(partnerId, request.periodId(), violations);
+        String number = request.invoiceNumber() == null || request.invoiceNumber().isBlank() ? null
+                : request.invoiceNumber().strip();
+        if (number == null || number.length() > 64) {
+            violations.add(InvoiceRejected.Violation.of("invoiceNumber", "invoiceNumber is required (at most 64 "
+                    + "characters)"));
+        }
+        LocalDate date = date(request.invoiceDate(), violations);
+        String currency = currency(request.currency(), partnerId, period, violations);
+        List<InvoiceLines.Numbered> lines = csvLines != null ? csvLines
+                : request.lines() == null ? List.of() : InvoiceLines.fromJson(request.lines());
+        if (csvLines != null && request.lines() != null && !request.lines().isEmpty()) {
+            violations.add(InvoiceRejected.Violation.of("lines", "Send the lines either in the JSON or as a CSV file,"
+                    + " not both"));
+        }
+        List<InvoiceLines.Valid> valid = InvoiceLines.check(lines,
+                currency == null ? 6 : Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()),
+                period == null ? LocalDate.MAX : LocalDate.ofInstant(period.startAt(), ZoneOffset.UTC), violations);
+        InvoiceStore.Pdf stored = pdf == null ? null : pdf(pdf, violations);
+        if (!violations.isEmpty()) {
+            throw new InvoiceRejected("The invoice has " + violations.size() + " problem(s): "
+                    + violations.getFirst().field() + (violations.size() > 1 ? ", …" : "") + "; nothing was stored",
+                    violations);
+        }
+        if (store.numberTaken(partnerId, number)) {
+            throw new ConflictException("Invoice number " + number + " was already submitted for partner "
+                    + partnerId);
+        }
+        BigDecimal total = valid.stream().map(InvoiceLines.Valid::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        InvoiceStore.Invoice invoice = new InvoiceStore.Invoice(UUID.randomUUID(), partnerId, period.id(), number,
+                date, currency, total, valid.size(), stored == null ? null : stored.sha256(),
+                stored == null ? null : stored.fileName(), null, null, null, tenancy.actor(), clock.instant());
+        store.insert(invoice, valid, stored);
+        audit.record(new PartnerId(partnerId), INVOICE, invoice.id().toString(), "SUBMITTED", null,
+                Map.of("periodId", period.id(), "invoiceNumber", number, "currency", currency, "total",
+                        total.toPlainString(), "lines", valid.size(), "pdf", stored != null));
+        statements.ofPeriod(partnerId, period.id())
+                .filter(statement -> RECONCILABLE.contains(statement.state()))
+                .filter(statement -> statement.currency().equals(currency))
+                .ifPresent(statement -> reconcile(invoice, period, statement, properties.lineKeys()));
+        return view(invoice, true);
+    }
+
+    /** Reconciles the invoice (again) against our issued statement of its period, with the given keys. */
+    @Transactional
+    InvoiceResources.ReconciliationView reconcile(UUID invoiceId, List<String> keys) {
+        InvoiceStore.Invoice invoice = tenancy.visible(store.lock(invoiceId), found -> new PartnerId(found.partnerId()))
+                .orElseThrow(() -> new NotFoundException("Partner invoice", invoiceId));
+        List<LineMatching.Key> chosen = Optional.ofNullable(keys(keys)).orElse(properties.lineKeys());
+        SettlementPeriods.Period period = periods.find(invoice.periodId()).orElseThrow();
+        Statements.View statement = statements.ofPeriod(invoice.partnerId(), period.id())
+                .orElseThrow(() -> new ConflictException("There is no statement of period " + period.id()
+                        + " yet: the invoice is reconciled once finance has issued it"));
+        if (!RECONCILABLE.contains(statement.state())) {
+            throw new ConflictException("Statement " + statement.id() + " is " + statement.state()
+                    + ": the invoice is reconciled against the issued statement");
+        }
+        if (!statement.currency().equals(invoice.currency())) {
+            throw new ConflictException("Statement " + statement.id() + " is in " + statement.currency()
+                    + ", the invoice in " + invoice.currency());
+        }
+        return view(reconcile(invoice, period, statement, chosen));
+    }
+
+    private InvoiceStore.Reconciliation reconcile(InvoiceStore.Invoice invoice, SettlementPeriods.Period period,
+                                                  Statements.View statement, List<LineMatching.Key> keys) {
+        AgreementActivated.ReconciliationTolerance agreed = terms(invoice.partnerId(), period)
+                .map(AgreementActivated.Terms::reconciliationTolerance).orElse(null);
+        LineMatching.Tolerance tolerance = new LineMatching.Tolerance(decimal(agreed == null ? null
+                : agreed.absoluteAmount()), decimal(agreed == null ? null : agreed.percent()));
+        List<LineMatching.Line> ours = new ArrayList<>();
+        for (int i = 0; i < statement.lines().size(); i++) {
+            Statements.Line line = statement.lines().get(i);
+            if ("TAX".equals(line.type())) {
+                continue;
+            }
+            String lineId = statementLineId(statement.id(), i + 1);
+            ours.add(new LineMatching.Line(lineId, line.offeringId(), line.usageType(),
+                    "PRIOR_PERIOD_ADJUSTMENT".equals(line.type()) ? LineMatching.PRIOR : LineMatching.CURRENT,
+                    lineId, line.rounded()));
+        }
+        List<LineMatching.Line> theirs = store.lines(invoice.id(), LocalDate.ofInstant(period.startAt(),
+                ZoneOffset.UTC)).stream().map(line -> new LineMatching.Line(String.valueOf(line.lineNo()),
+                line.offeringId(), line.usageType(), line.period(), line.reference(), line.amount())).toList();
+        List<LineMatching.Result> results = LineMatching.match(ours, theirs, EnumSet.copyOf(keys), tolerance,
+                invoice.currency());
+        BigDecimal ourTotal = sum(ours);
+        BigDecimal theirTotal = sum(theirs);
+        boolean discrepancies = results.stream().anyMatch(LineMatching.Result::beyondTolerance);
+        Instant now = clock.instant();
+        InvoiceStore.Reconciliation reconciliation = new InvoiceStore.Reconciliation(UUID.randomUUID(), invoice.id(),
+                invoice.partnerId(), period.id(), statement.id(), statement.documentNumber(),
+                keys.stream().map(Enum::name).toList(), invoice.currency(), tolerance.absolute(),
+                tolerance.percent(), ourTotal, theirTotal, theirTotal.subtract(ourTotal), discrepancies,
+                tenancy.actor(), now, results);
+        store.insert(reconciliation);
+        Map<String, Integer> outcomes = outcomes(results);
+        audit.record(new PartnerId(invoice.partnerId()), RECONCILIATION, reconciliation.id().toString(),
+                "RECONCILED", null, Map.of("partnerInvoiceId", invoice.id(), "statementId", statement.id(),
+                        "keys", reconciliation.keys(), "outcomes", outcomes, "discrepancies", discrepancies));
+        String currency = invoice.currency();
+        outbox.publish(Topics.SETTLEMENT_EVENTS, new ReconciliationCompleted(UUID.randomUUID(), now,
+                reconciliation.id().toString(), invoice.partnerId().toString(), statement.id().toString(),
+                period.id().toString(), invoice.id().toString(), invoice.invoiceNumber(), currency, outcomes,
+                plain(ourTotal, currency), plain(theirTotal, currency),
+                plain(theirTotal.subtract(ourTotal), currency), discrepancies));
+        if (discrepancies) {
+            List<LineMatching.Result> beyond = results.stream().filter(LineMatching.Result::beyondTolerance)
+                    .toList();
+            outbox.publish(Topics.SETTLEMENT_EVENTS, new ReconciliationDiscrepancyFound(UUID.randomUUID(), now,
+                    reconciliation.id().toString(), invoice.partnerId().toString(), statement.id().toString(),
+                    statement.documentNumber(), period.id().toString(), period.startAt(), period.endAt(),
+                    invoice.id().toString(), invoice.invoiceNumber(), currency,
+                    plain(beyond.stream().map(LineMatching.Result::difference).reduce(BigDecimal.ZERO,
+                            BigDecimal::add), currency),
+                    beyond.stream().map(line -> discrepancy(line, currency)).toList()));
+        }
+        return reconciliation;
+    }
+
+    private static ReconciliationDiscrepancyFound.Discrepancy discrepancy(LineMatching.Result line, String currency) {
+        return new ReconciliationDiscrepancyFound.Discrepancy(line.outcome().name(), line.offeringId(),
+                line.usageType(), line.reference(),
+                line.statementLineIds().size() == 1 ? line.statementLineIds().getFirst() : null,
+                line.ours() == null ? null : plain(line.ours(), currency),
+                line.theirs() == null ? null : plain(line.theirs(), currency), plain(line.difference(), currency),
+                plain(line.tolerance(), currency));
+    }
+
+    /**
+     * The id a reconciliation gives our statement line: {@code <statementId>:<line number>} (1 = the statement's
+     * first line, in the order the statement lists them).
+     */
+    public static String statementLineId(UUID statementId, int lineNumber) {
+        return statementId + ":" + lineNumber;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<InvoiceResources.InvoiceView> invoice(UUID id) {
+        return tenancy.visible(store.find(id), invoice -> new PartnerId(invoice.partnerId()))
+                .map(invoice -> view(invoice, true));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<InvoiceStore.Pdf> pdf(UUID invoiceId) {
+        return invoice(invoiceId).flatMap(invoice -> store.pdf(invoiceId));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<InvoiceResources.ReconciliationView> reconciliation(UUID id) {
+        return tenancy.visible(store.reconciliation(id), found -> new PartnerId(found.partnerId()))
+                .map(this::view);
+    }
+
+    /** The invoice if the caller may see it, for the usage features of this package. */
+    Optional<InvoiceStore.Invoice> visibleInvoice(UUID id) {
+        return tenancy.visible(store.find(id), invoice -> new PartnerId(invoice.partnerId()));
+    }
+
+    private UUID partner(String given, List<InvoiceRejected.Violation> violations) {
+        Optional<PartnerId> own = tenancy.partnerId();
+        if (own.isPresent()) {
+            if (given != null && !given.isBlank() && !given.strip().equalsIgnoreCase(own.get().value().toString())) {
+                violations.add(InvoiceRejected.Violation.of("partnerId", "A partner submits its own invoices only: "
+                        + "leave partnerId out or give your own"));
+            }
+            return own.get().value();
+        }
+        if (given == null || given.isBlank()) {
+            violations.add(InvoiceRejected.Violation.of("partnerId", "partnerId is required when finance submits "
+                    + "on a partner's behalf"));
+            return null;
+        }
+        try {
+            return UUID.fromString(given.strip());
+        } catch (IllegalArgumentException malformed) {
+            violations.add(InvoiceRejected.Violation.of("partnerId", "partnerId must be a UUID, not '" + given
+                    + "'"));
+            return null;
+        }
+    }
+
+    private SettlementPeriods.Period period(UUID partnerId, String given, List<InvoiceRejected.Violation> violations) {
+        if (given == null || given.isBlank()) {
+            violations.add(InvoiceRejected.Violation.of("periodId", "periodId is required: the settlement period "
+                    + "the invoice is for (GET /api/settlement/periods)"));
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(given.strip());
+            Optional<SettlementPeriods.Period> period = periods.find(id)
+                    .filter(found -> found.partnerId().equals(partnerId));
+            if (period.isEmpty()) {
+                violations.add(InvoiceRejected.Violation.of("periodId", "periodId " + id + " is not a settlement "
+                        + "period of " + (partnerId == null ? "the partner" : "partner " + partnerId)));
+            }
+            return period.orElse(null);
+        } catch (IllegalArgumentException malformed) {
+            violations.add(InvoiceRejected.Violation.of("periodId", "periodId must be a UUID, not '" + given + "'"));
+            return null;
+        }
+    }
+
+    private static LocalDate date(String given, List<InvoiceRejected.Violation> violations) {
+        if (given == null || given.isBlank()) {
+            violations.add(InvoiceRejected.Violation.of("invoiceDate", "invoiceDate is required (ISO date)"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(given.strip());
+        } catch (DateTimeParseException malformed) {
+            violations.add(InvoiceRejected.Violation.of("invoiceDate", "invoiceDate must be an ISO date (e.g. "
+                    + "2026-04-03), not '" + given + "'"));
+            return null;
+        }
+    }
+
+    /** The invoice is in the currency of the period's agreement (the statement's). */
+    private String currency(String given, UUID partnerId, SettlementPeriods.Period period,
+                            List<InvoiceRejected.Violation> violations) {
+        String currency = given == null ? null : given.strip().toUpperCase(java.util.Locale.ROOT);
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            violations.add(InvoiceRejected.Violation.of("currency", "currency is required: an ISO 4217 code"));
+            return null;
+        }
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException unknown) {
+            violations.add(InvoiceRejected.Violation.of("currency", "currency '" + currency + "' is not ISO 4217"));
+            return null;
+        }
+        if (period != null) {
+            terms(partnerId, period).map(AgreementActivated.Terms::currency).filter(agreed -> !agreed.equals(currency))
+                    .ifPresent(agreed -> violations.add(InvoiceRejected.Violation.of("currency", "The partner "
+                            + "settles period " + period.id() + " in " + agreed + ", not " + currency)));
+        }
+        return currency;
+    }
+
+    private InvoiceStore.Pdf pdf(PdfUpload pdf, List<InvoiceRejected.Violation> violations) {
+        try {
+            InspectedContent content = InspectedContent.inspect(pdf.bytes(), properties.maxPdfSize());
+            if (content.type() != FileSignature.PDF) {
+                violations.add(InvoiceRejected.Violation.of("pdf", "The attached file is " + FileSignature
+                        .describe(pdf.bytes()) + ", not a PDF (the type is checked by content)"));
+                return null;
+            }
+            return new InvoiceStore.Pdf(content.bytes(), content.sha256(), FileNames.clean(pdf.fileName()));
+        } catch (InvalidInputException refused) {
+            violations.add(InvoiceRejected.Violation.of("pdf", refused.getMessage()));
+            return null;
+        } catch (MaxUploadSizeExceededException tooLarge) {
+            violations.add(InvoiceRejected.Violation.of("pdf", "The PDF exceeds " + properties.maxPdfSize()));
+            return null;
+        }
+    }
+
+    private static List<LineMatching.Key> keys(List<String> given) {
+        if (given == null || given.isEmpty()) {
+            return null;
+        }
+        List<LineMatching.Key> keys = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                keys.add(LineMatching.Key.valueOf(String.valueOf(given.get(i)).strip().toUpperCase(
+                        java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                throw InvoiceRejected.of("keys[" + i + "]", "keys[" + i + "] '" + given.get(i) + "' is not one of "
+                        + List.of(LineMatching.Key.values()));
+            }
+        }
+        return keys;
+    }
+
+    private Optional<AgreementActivated.Terms> terms(UUID partnerId, SettlementPeriods.Period period) {
+        return partners.agreements(partnerId).stream()
+                .filter(agreement -> agreement.agreementId().equals(period.agreementId())).findFirst()
+                .or(() -> partners.agreementInForce(partnerId, period.startAt()))
+                .map(PartnerTerms.Agreement::terms);
+    }
+
+    private static Map<String, Integer> outcomes(List<LineMatching.Result> results) {
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        for (LineMatching.Outcome outcome : LineMatching.Outcome.values()) {
+            outcomes.put(outcome.name(), 0);
+        }
+        results.forEach(result -> outcomes.merge(result.outcome().name(), 1, Integer::sum));
+        return outcomes;
+    }
+
+    private static BigDecimal sum(List<LineMatching.Line> lines) {
+        return lines.stream().map(LineMatching.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal decimal(String value) {
+        if (value == null || value.isBlank()) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            return new BigDecimal(value.strip()).abs();
+        } catch (NumberFormatException malformed) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    /** A decimal at the currency's minor unit, as events carry it (already at the minor unit: nothing rounds). */
+    static String plain(BigDecimal amount, String currency) {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return amount.setScale(Math.max(digits, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY)
+                .toPlainString();
+    }
+
+    private InvoiceResources.InvoiceView view(InvoiceStore.Invoice invoice, boolean withLines) {
+        String href = InvoiceResources.INVOICES + "/" + invoice.id();
+        LocalDate start = periods.find(invoice.periodId()).map(p -> LocalDate.ofInstant(p.startAt(), ZoneOffset.UTC))
+                .orElse(LocalDate.MAX);
+        List<InvoiceResources.InvoiceLineView> lines = withLines ? store.lines(invoice.id(), start).stream()
+                .map(line -> new InvoiceResources.InvoiceLineView(line.lineNo(), line.offeringId(), line.usageType(),
+                        line.periodStart(), line.reference(), line.description(), line.quantity(), line.amount()))
+                .toList() : List.of();
+        InvoiceResources.ReconciliationSummary latest = store.latestReconciliation(invoice.id())
+                .map(found -> new InvoiceResources.ReconciliationSummary(found.id(),
+                        InvoiceResources.RECONCILIATIONS + "/" + found.id(), outcomes(found.lines()),
+                        found.discrepancies())).orElse(null);
+        return new InvoiceResources.InvoiceView(invoice.id(), href, invoice.partnerId(), invoice.periodId(),
+                invoice.invoiceNumber(), invoice.invoiceDate(), invoice.currency(), invoice.totalAmount(),
+                invoice.lineCount(), invoice.pdfSha256() == null ? null : new InvoiceResources.Attachment(
+                invoice.pdfFileName(), invoice.pdfSha256(), href + "/pdf"),
+                invoice.usageRows() == null ? null : new InvoiceResources.UsageFile(invoice.usageFileName(),
+                        invoice.usageRows(), invoice.usageSha256()),
+                invoice.submittedBy(), invoice.submittedAt(), lines, latest);
+    }
+
+    private InvoiceResources.ReconciliationView view(InvoiceStore.Reconciliation reconciliation) {
+        InvoiceStore.Invoice invoice = store.find(reconciliation.invoiceId()).orElseThrow();
+        List<InvoiceResources.ResultLine> lines = new ArrayList<>();
+        for (int i = 0; i < reconciliation.lines().size(); i++) {
+            LineMatching.Result line = reconciliation.lines().get(i);
+            lines.add(new InvoiceResources.ResultLine(i + 1, line.outcome().name(), line.beyondTolerance(),
+                    line.offeringId(), line.usageType(), line.period(), line.reference(), line.statementLineIds(),
+                    line.invoiceLineIds().stream().map(Integer::valueOf).toList(), line.ours(), line.theirs(),
+                    line.difference(), line.tolerance()));
+        }
+        return new InvoiceResources.ReconciliationView(reconciliation.id(),
+                InvoiceResources.RECONCILIATIONS + "/" + reconciliation.id(), invoice.id(), invoice.invoiceNumber(),
+                reconciliation.partnerId(), reconciliation.periodId(), reconciliation.statementId(),
+                reconciliation.documentNumber(), reconciliation.keys(), reconciliation.currency(),
+                reconciliation.absoluteTolerance(), reconciliation.percentTolerance(),
+                outcomes(reconciliation.lines()), reconciliation.statementTotal(), reconciliation.invoiceTotal(),
+                reconciliation.difference(), reconciliation.discrepancies(), reconciliation.reconciledBy(),
+                reconciliation.reconciledAt(), lines);
+    }
+}

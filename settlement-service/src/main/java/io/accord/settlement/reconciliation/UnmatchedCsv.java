@@ -1,0 +1,54 @@
+package io.accord.settlement.reconciliation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+
+/** The unmatched records of a usage match as CSV (header row, RFC 4180 quoting), written as they are read. */
+final class UnmatchedCsv {
+
+    static final String HEADER = "outcome,usageId,theirUsageId,subscriberId,usageTime,usageType,ourQuantity,"
+            + "theirQuantity,ourAmount,theirAmount\n";
+
+    private final Writer out;
+
+    UnmatchedCsv(Writer out) {
+        this.out = out;
+        append(HEADER);
+    }
+
+    void write(UsageMatcher.Unmatched record) {
+        append(String.join(",", record.outcome(), text(record.usageId()), text(record.theirUsageId()),
+                text(record.subscriberId()), record.usageTime() == null ? "" : record.usageTime().toString(),
+                text(record.usageType()), number(record.ourQuantity()), number(record.theirQuantity()),
+                number(record.ourAmount()), number(record.theirAmount())) + "\n");
+    }
+
+    void flush() {
+        try {
+            out.flush();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private void append(String text) {
+        try {
+            out.write(text);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.matches("(?s).*[\",\\r\\n].*") ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
+    private static String number(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+}

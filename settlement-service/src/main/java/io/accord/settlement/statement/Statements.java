@@ -162,7 +162,7 @@ public class Statements {
 
     /** The statement if the caller may see it (staff: any; a partner: its own). */
     @Transactional(readOnly = true)
-    java.util.Optional<View> findVisible(UUID statementId) {
+    public java.util.Optional<View> findVisible(UUID statementId) {
         return tenancy.visible(store.find(statementId),
                 statement -> new io.accord.contracts.value.PartnerId(statement.partnerId())).map(Statements::view);
     }

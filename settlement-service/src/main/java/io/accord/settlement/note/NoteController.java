@@ -1,6 +1,7 @@
 package io.accord.settlement.note;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.RequestAuthorization;
@@ -73,6 +74,7 @@ class NoteController {
     @PreAuthorize(FINANCE)
     @Operation(operationId = "draftSettlementNote",
             summary = "Draft a credit or debit note correcting an issued statement → 201 + Location")
+    @RequestExample("settlement/credit-note.json")
     ResponseEntity<CorrectionNotes.View> draft(@PathVariable UUID id, @Valid @RequestBody DraftNote request) {
         CorrectionNotes.View note = notes.draft(id, request.type(), request.reason(), request.lines().stream()
                 .map(line -> new CorrectionNotes.DraftLine(line.label(), line.amount(), line.statementLineNumber()))

@@ -1,6 +1,7 @@
 package io.accord.settlement.payment;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -58,6 +59,7 @@ class PaymentController {
     @PreAuthorize(FINANCE)
     @Operation(operationId = "recordSettlementPayment",
             summary = "Record a (partial) payment of an issued statement; PAID when fully paid; over-payment 422")
+    @RequestExample("settlement/payment.json")
     ResponseEntity<Payments.Payment> record(@PathVariable UUID id, @Valid @RequestBody RecordPayment request) {
         Payments.Payment payment = payments.record(id, request.amount(), request.currency(), request.paidOn(),
                 request.reference().strip());

@@ -93,12 +93,13 @@ final class Statement {
         }
         Money remaining = Money.of(lines.total().amount().abs(), paid.currency()).minus(paid.plus(amount));
         if (remaining.isNegative()) {
-            Money left = remaining.plus(amount);
+            int digits = java.util.Currency.getInstance(paid.currency()).getDefaultFractionDigits();
+            String left = remaining.plus(amount).amount().setScale(digits, java.math.RoundingMode.HALF_EVEN)
+                    .toPlainString();
             ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "over-payment", "Statement "
-                    + documentNumber + " has " + left.amount().stripTrailingZeros().toPlainString() + " "
-                    + left.currency() + " left to pay; a payment of " + amount.amount().stripTrailingZeros()
-                    .toPlainString() + " would over-pay it");
-            problem.setProperty("remainingAmount", left.amount().stripTrailingZeros().toPlainString());
+                    + documentNumber + " has " + left + " " + paid.currency() + " left to pay; a payment of "
+                    + amount.amount().stripTrailingZeros().toPlainString() + " would over-pay it");
+            problem.setProperty("remainingAmount", left);
             throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
         }
         paid = paid.plus(amount);

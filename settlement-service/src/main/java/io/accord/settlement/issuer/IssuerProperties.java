@@ -39,11 +39,6 @@ record IssuerProperties(@NotEmpty List<@Valid Entity> issuingEntities) {
                   @NotNull @Valid Address address, @NotBlank String taxId,
                   @NotBlank @Pattern(regexp = "[A-Z0-9]{1,10}") String documentNumberPrefix,
                   @Valid BankAccount bankAccount) {
-
-        /** An entity without a bank account (documents it issues to be paid by partners then name none). */
-        Entity(String id, String name, Address address, String taxId, String documentNumberPrefix) {
-            this(id, name, address, taxId, documentNumberPrefix, null);
-        }
     }
 
     /** The account partners pay wholesale invoices and debit notes into, printed on those documents. */

@@ -72,7 +72,10 @@ class CustomerBillTests {
         assertThat(own.get(BILLS + "/" + issued.id()).json().path("billNo").asString())
                 .isEqualTo(issued.documentNumber());
         assertThat(own.get(BILLS + "/" + draft.id()).status()).isEqualTo(404);
-        assertThat(own.get(BILLS + "/not-an-id").status()).isEqualTo(404);
+        for (String shape : new String[] {"not-an-id", "null", "123", "-1", "%20", "a".repeat(1000)}) {
+            assertThat(own.get(BILLS + "/" + shape).status()).as(shape).isEqualTo(404);
+            assertThat(own.get(RATES + "/" + shape).status()).as(shape).isEqualTo(404);
+        }
         TestHttp.Response unknownFilter = own.get(BILLS + "?colour=blue");
         assertThat(unknownFilter.status()).isEqualTo(400);
         assertThat(unknownFilter.body()).contains("colour");

@@ -43,7 +43,7 @@ final class DocumentComposer {
         }
         List<PrintedDocument.Line> lines = content.lines().stream().map(line -> new PrintedDocument.Line(
                 line.lineNumber(), line.type(), line.label(), line.offeringId(), line.usageType(),
-                PrintedDocument.decimal(line.quantity()), PrintedDocument.decimal(line.amount()))).toList();
+                quantity(line.quantity()), PrintedDocument.decimal(line.amount()))).toList();
         PrintedDocument.TaxLine tax = new PrintedDocument.TaxLine(content.taxRatePercent(),
                 PrintedDocument.decimal(content.netAmount()), PrintedDocument.decimal(content.taxAmount()),
                 content.taxNote());
@@ -87,7 +87,7 @@ final class DocumentComposer {
         }
         return new PrintedDocument.BillingOnBehalf(partner.legalName() == null ? partner.id() : partner.legalName(),
                 content.billingOnBehalf().stream().map(item -> new PrintedDocument.Item(item.offeringId(),
-                        item.usageType(), PrintedDocument.decimal(item.quantity()),
+                        item.usageType(), quantity(item.quantity()),
                         PrintedDocument.decimal(item.grossCharged()), item.currency(), item.recordCount())).toList(),
                 BILLING_ON_BEHALF_MISSING);
     }
@@ -101,6 +101,12 @@ final class DocumentComposer {
                 .reduce((a, b) -> a + " " + b).orElse(null);
         return Stream.of(address.street1(), address.street2(), city).filter(Objects::nonNull)
                 .filter(line -> !line.isBlank()).toList();
+    }
+
+    /** Quantities print without the database's trailing zeros (12, not 12.000000000). */
+    private static String quantity(java.math.BigDecimal quantity) {
+        return quantity == null ? null : PrintedDocument.decimal(quantity.signum() == 0 ? java.math.BigDecimal.ZERO
+                : quantity.stripTrailingZeros());
     }
 
     private static String date(Instant instant) {

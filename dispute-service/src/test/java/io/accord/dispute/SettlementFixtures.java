@@ -42,6 +42,28 @@ public class SettlementFixtures {
         return statementId;
     }
 
+    /**
+     * Issues a statement whose {@code StatementIssued} lists its lines (amounts in EUR, as settlement publishes them:
+     * line {@code n} is {@code <statement id>-n}) and waits until the dispute service knows it.
+     */
+    public String issueWithLines(String partnerId, Instant issuedAt, String... amounts) {
+        String statementId = UUID.randomUUID().toString();
+        List<StatementIssued.Line> lines = new java.util.ArrayList<>();
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < amounts.length; i++) {
+            lines.add(new StatementIssued.Line(statementId + "-" + (i + 1), i + 1, "USAGE_REVENUE_SHARE",
+                    "Revenue share: line " + (i + 1), "off-" + i, "VOICE", amounts[i], "EUR"));
+            total = total.add(new java.math.BigDecimal(amounts[i]));
+        }
+        send(Topics.SETTLEMENT_EVENTS, new StatementIssued(UUID.randomUUID(), issuedAt, statementId, partnerId,
+                "2026-11", issuedAt.minus(Duration.ofDays(30)), issuedAt, "REVENUE_SHARE_STATEMENT",
+                "RS-" + statementId.substring(0, 8), "entity-1", null, "PAYABLE", "EUR", total.toPlainString(),
+                "0.00", total.toPlainString(), issuedAt, LocalDate.of(2027, 1, 31), "0".repeat(64), lines));
+        await().atMost(PATIENCE).until(() -> documents.statement(statementId, UUID.fromString(partnerId))
+                .isPresent());
+        return statementId;
+    }
+
     /** A reconciliation of {@code statementId} with the given lines beyond tolerance. */
     public ReconciliationDiscrepancyFound discrepancy(String partnerId, String statementId,
                                                       List<ReconciliationDiscrepancyFound.Discrepancy> lines,

@@ -1,5 +1,7 @@
 package io.accord.settlement;
 
+import io.accord.contracts.events.CorrectionNoteApproved;
+import io.accord.contracts.events.CorrectionNoteDrafted;
 import io.accord.contracts.events.DisputeResolved;
 import io.accord.contracts.events.DomainEvent;
 import io.accord.contracts.events.PartnerActivated;
@@ -74,6 +76,32 @@ class SettlementContractsTests {
         assertThat(issuedJson.get("documentNumber").asString()).isEqualTo("ACD-2026-000042");
         assertThat(issuedJson.get("dueDate").asString()).isEqualTo("2026-05-12");
         assertThat(roundTrip(paid, PaymentRecorded.class).get("remainingAmount").asString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void statementIssuedCarriesItsLinesAndAnEventPublishedBeforeThemStillReads() {
+        StatementIssued issued = new StatementIssued(UUID.randomUUID(), AT, "stmt-1", PARTNER, "period-1", AT,
+                AT.plusSeconds(86_400), "REVENUE_SHARE_STATEMENT", "ACD-2026-000042", "accord-de", null, "PAYABLE",
+                "EUR", "7.50", "1.43", "8.93", AT, LocalDate.parse("2026-05-12"), "ab".repeat(32),
+                List.of(new StatementIssued.Line("stmt-1-1", 1, "USAGE_REVENUE_SHARE", "Revenue share: video × VOICE",
+                        "video", "VOICE", "10.00", "EUR"), new StatementIssued.Line("stmt-1-2", 2, "WHOLESALE",
+                        "Wholesale: sim × DATA", "sim", "DATA", "-2.50", "EUR")));
+
+        JsonNode json = roundTrip(issued, StatementIssued.class);
+
+        assertThat(json.get("lines").get(1).get("amount").isString()).isTrue();
+        assertThat(json.get("lines").get(1).get("lineId").asString()).isEqualTo("stmt-1-2");
+        JsonNode old = json.deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) old).remove("lines");
+        assertThat(JSON.treeToValue(old, StatementIssued.class).lines()).isNull();
+        CorrectionNoteDrafted drafted = new CorrectionNoteDrafted(UUID.randomUUID(), AT, "note-1", "CREDIT_NOTE",
+                "stmt-1", "ACD-2026-000042", PARTNER, "EUR", "4.00", "0.76", "4.76", 2, "dispute dsp-7", "fiona");
+        CorrectionNoteApproved approved = new CorrectionNoteApproved(UUID.randomUUID(), AT, "note-1", "CREDIT_NOTE",
+                "stmt-1", PARTNER, "fiona", "frank", AT);
+        assertThat(drafted.key()).isEqualTo("note-1");
+        assertThat(approved.key()).isEqualTo("note-1");
+        assertThat(roundTrip(drafted, CorrectionNoteDrafted.class).get("totalAmount").asString()).isEqualTo("4.76");
+        roundTrip(approved, CorrectionNoteApproved.class);
     }
 
     @Test

@@ -95,6 +95,7 @@ class DisputeOpening {
                     + statement.documentNumber() + " is in " + statement.currency() + ", not " + currency);
         }
         List<Dispute.Item> items = items(related, statement);
+        requireKnownLines(items, statement);
         requireWithinLines(amount, items, statement);
         for (Dispute.Item item : items) {
             if (!STATEMENT.equals(item.role()) && disputes.claimed(item.role(), item.refId())) {
@@ -167,6 +168,20 @@ class DisputeOpening {
             refused.getBody().setProperty("disputeWindowDays", window);
             refused.getBody().setProperty("windowClosedAt", closes.toString());
             throw refused;
+        }
+    }
+
+    /** A statement whose lines came with its issue has only those: another line id is refused (422). */
+    private static void requireKnownLines(List<Dispute.Item> items, DisputableDocuments.Statement statement) {
+        if (!statement.linesKnown()) {
+            return;
+        }
+        for (Dispute.Item item : items) {
+            if (STATEMENT_LINE.equals(item.role()) && item.amount() == null) {
+                throw unprocessable("unknown-line", "relatedEntity", "Statement " + statement.documentNumber()
+                        + " has no line " + item.refId() + " (its lines are " + statement.statementId()
+                        + "-1, -2, ...)");
+            }
         }
     }
 

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a partner may dispute, learnt from events: issued statements (issue date, currency, total) from
- * {@code StatementIssued}, statement line amounts from {@code ReconciliationDiscrepancyFound}, and each partner's
+ * What a partner may dispute, learnt from events: issued statements (issue date, currency, total) and their lines
+ * (id and rounded amount) from {@code StatementIssued}, line amounts a reconciliation names from
+ * {@code ReconciliationDiscrepancyFound} (statements issued before the event carried lines), and each partner's
  * dispute window from its agreement in force ({@code AgreementActivated}). The entry point of the document feature.
  */
 @Component
@@ -34,20 +35,37 @@ public class DisputableDocuments {
         this.properties = properties;
     }
 
-    /** Records an issued statement (idempotent: a redelivery changes nothing). */
+    /**
+     * Records an issued statement and its lines (idempotent: a redelivery changes nothing). An event without
+     * {@code lines} (published before they existed) leaves the lines unknown: amounts then come from reconciliations.
+     */
     @Transactional
     public void issued(StatementIssued issued) {
         jdbc.sql("""
                         insert into issued_statement (statement_id, partner_id, document_number, period_id, currency,
-                                                      total_amount, issued_at)
-                        values (:id, :partner, :number, :period, :currency, :total, :issuedAt)
+                                                      total_amount, issued_at, lines_known)
+                        values (:id, :partner, :number, :period, :currency, :total, :issuedAt, :linesKnown)
                         on conflict (statement_id) do nothing
                         """)
                 .param("id", issued.statementId()).param("partner", UUID.fromString(issued.partnerId()))
                 .param("number", issued.documentNumber()).param("period", issued.periodId())
                 .param("currency", issued.currency()).param("total", new BigDecimal(issued.totalAmount()))
                 .param("issuedAt", ts(issued.issuedAt() != null ? issued.issuedAt() : issued.occurredAt()))
-                .update();
+                .param("linesKnown", issued.lines() != null).update();
+        if (issued.lines() == null) {
+            return;
+        }
+        for (StatementIssued.Line line : issued.lines()) {
+            jdbc.sql("""
+                            insert into statement_line (statement_line_id, statement_id, amount, line_number, label)
+                            values (:line, :statement, :amount, :number, :label)
+                            on conflict (statement_line_id) do update set amount = excluded.amount,
+                                line_number = excluded.line_number, label = excluded.label
+                            """)
+                    .param("line", line.lineId()).param("statement", issued.statementId())
+                    .param("amount", new BigDecimal(line.amount())).param("number", line.lineNumber())
+                    .param("label", line.label()).update();
+        }
     }
 
     /** Records the amounts of the statement lines a reconciliation named. */
@@ -108,16 +126,19 @@ public class DisputableDocuments {
         return new Statement(rs.getString("statement_id"), rs.getObject("partner_id", UUID.class),
                 rs.getString("document_number"), rs.getString("period_id"), rs.getString("currency"),
                 rs.getBigDecimal("total_amount"),
-                rs.getObject("issued_at", OffsetDateTime.class).toInstant());
+                rs.getObject("issued_at", OffsetDateTime.class).toInstant(), rs.getBoolean("lines_known"));
     }
 
     private static OffsetDateTime ts(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    /** An issued statement as disputes need it. */
+    /**
+     * An issued statement as disputes need it.
+     *
+     * @param linesKnown its lines came with its issue: a line id it does not have is not one of its lines
+     */
     public record Statement(String statementId, UUID partnerId, String documentNumber, String periodId,
-                            String currency,
-                            BigDecimal totalAmount, Instant issuedAt) {
+                            String currency, BigDecimal totalAmount, Instant issuedAt, boolean linesKnown) {
     }
 }

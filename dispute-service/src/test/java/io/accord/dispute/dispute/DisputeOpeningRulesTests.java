@@ -89,6 +89,31 @@ class DisputeOpeningRulesTests {
     }
 
     @Test
+    void theLinesStatementIssuedCarriesBoundTheDisputedAmountAndNoOtherLineCanBeDisputed() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issueWithLines(as.partnerId, Instant.now(), "30.00", "-12.50", "7.25");
+
+        TestHttp.Response overLine = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement,
+                statement + "-2", "12.51", "RATE"));
+        assertThat(overLine.status()).isEqualTo(422);
+        assertThat(overLine.json().path("limit").asString()).isEqualTo("12.500000");
+        TestHttp.Response unknownLine = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement,
+                statement + "-4", "1.00", "RATE"));
+        assertThat(unknownLine.status()).isEqualTo(422);
+        assertThat(unknownLine.json().path("detail").asString()).contains("has no line " + statement + "-4");
+        assertThat(disputesOf(as.partnerId)).isZero();
+
+        assertThat(as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, statement + "-2", "12.50",
+                "RATE")).status()).isEqualTo(201);
+        TestHttp.Response again = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, statement + "-2",
+                "1.00", "TAX"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, statement + "-1", "30.00",
+                "RATE")).status()).isEqualTo(201);
+        assertThat(disputesOf(as.partnerId)).isEqualTo(2);
+    }
+
+    @Test
     void aLineHasOneOpenDisputeAtATime() {
         Disputing as = new Disputing(port);
         String statement = settlement.issue(as.partnerId, "100.00", Instant.now());

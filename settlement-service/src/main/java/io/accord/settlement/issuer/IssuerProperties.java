@@ -33,10 +33,17 @@ record IssuerProperties(@NotEmpty List<@Valid Entity> issuingEntities) {
 
     /**
      * @param documentNumberPrefix starts every document number of the entity: {@code PREFIX-YEAR-NUMBER}
+     * @param bankAccount          where partners pay (optional)
      */
     record Entity(@NotBlank @Pattern(regexp = "[a-z0-9-]{1,64}") String id, @NotBlank String name,
                   @NotNull @Valid Address address, @NotBlank String taxId,
-                  @NotBlank @Pattern(regexp = "[A-Z0-9]{1,10}") String documentNumberPrefix) {
+                  @NotBlank @Pattern(regexp = "[A-Z0-9]{1,10}") String documentNumberPrefix,
+                  @Valid BankAccount bankAccount) {
+    }
+
+    /** The account partners pay wholesale invoices and debit notes into, printed on those documents. */
+    record BankAccount(@NotBlank @Pattern(regexp = "[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}") String iban,
+                       @Pattern(regexp = "[A-Z0-9]{8}([A-Z0-9]{3})?") String bic) {
     }
 
     record Address(@NotBlank String street, @NotBlank String postCode, @NotBlank String city,

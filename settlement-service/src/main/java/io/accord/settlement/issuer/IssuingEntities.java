@@ -21,7 +21,8 @@ public class IssuingEntities {
         this.entities = properties.issuingEntities().stream().map(entity -> new IssuingEntity(entity.id(),
                 entity.name(), new Address(entity.address().street(), entity.address().postCode(),
                 entity.address().city(), entity.address().country()), entity.taxId(),
-                entity.documentNumberPrefix())).toList();
+                entity.documentNumberPrefix(), entity.bankAccount() == null ? null
+                : new BankAccount(entity.bankAccount().iban(), entity.bankAccount().bic()))).toList();
     }
 
     /** Every entity, the default first. */
@@ -44,7 +45,12 @@ public class IssuingEntities {
     }
 
     /** A legal entity of the CSP that issues documents. */
-    public record IssuingEntity(String id, String name, Address address, String taxId, String documentNumberPrefix) {
+    public record IssuingEntity(String id, String name, Address address, String taxId, String documentNumberPrefix,
+                                BankAccount bankAccount) {
+    }
+
+    /** Where partners pay the entity's documents; {@code bic} may be {@code null}. */
+    public record BankAccount(String iban, String bic) {
     }
 
     public record Address(String street, String postCode, String city, String country) {

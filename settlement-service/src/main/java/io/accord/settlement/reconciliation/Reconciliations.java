@@ -169,7 +169,7 @@ public class Reconciliations {
             if ("TAX".equals(line.type())) {
                 continue;
             }
-            String lineId = statementLineId(statement.id(), i + 1);
+            String lineId = statement.lineId(i + 1);
             ours.add(new LineMatching.Line(lineId, line.offeringId(), line.usageType(),
                     "PRIOR_PERIOD_ADJUSTMENT".equals(line.type()) ? LineMatching.PRIOR : LineMatching.CURRENT,
                     lineId, line.rounded()));
@@ -220,14 +220,6 @@ public class Reconciliations {
                 line.ours() == null ? null : plain(line.ours(), currency),
                 line.theirs() == null ? null : plain(line.theirs(), currency), plain(line.difference(), currency),
                 plain(line.tolerance(), currency));
-    }
-
-    /**
-     * The id a reconciliation gives our statement line: {@code <statementId>:<line number>} (1 = the statement's
-     * first line, in the order the statement lists them).
-     */
-    public static String statementLineId(UUID statementId, int lineNumber) {
-        return statementId + ":" + lineNumber;
     }
 
     @Transactional(readOnly = true)

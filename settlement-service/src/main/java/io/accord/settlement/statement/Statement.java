@@ -2,6 +2,11 @@ package io.accord.settlement.statement;
 
 import io.accord.contracts.value.Money;
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 import java.time.Instant;
 import java.util.List;
@@ -79,14 +84,23 @@ final class Statement {
     /** Records a payment of the issued statement; PAID once the payments reach its total. Returns what remains. */
     Money recordPayment(Money amount) {
         requireState(State.ISSUED, "record a payment of");
-        if (!amount.currency().equals(paid.currency()) || !amount.amount().abs().equals(amount.amount())
-                || amount.amount().signum() == 0) {
-            throw new IllegalArgumentException("amount: a positive amount in " + paid.currency());
+        if (!amount.currency().equals(paid.currency())) {
+            throw new InvalidInputException("currency", "Statement " + id + " is in " + paid.currency() + ", not "
+                    + amount.currency());
+        }
+        if (amount.amount().signum() <= 0) {
+            throw new InvalidInputException("amount", "amount must be positive");
         }
         Money remaining = Money.of(lines.total().amount().abs(), paid.currency()).minus(paid.plus(amount));
         if (remaining.isNegative()) {
-            throw new ConflictException("Statement " + id + " has " + remaining.plus(amount) + " left to pay, not "
-                    + amount);
+            int digits = java.util.Currency.getInstance(paid.currency()).getDefaultFractionDigits();
+            String left = remaining.plus(amount).amount().setScale(digits, java.math.RoundingMode.HALF_EVEN)
+                    .toPlainString();
+            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "over-payment", "Statement "
+                    + documentNumber + " has " + left + " " + paid.currency() + " left to pay; a payment of "
+                    + amount.amount().stripTrailingZeros().toPlainString() + " would over-pay it");
+            problem.setProperty("remainingAmount", left);
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
         }
         paid = paid.plus(amount);
         if (remaining.amount().signum() == 0) {

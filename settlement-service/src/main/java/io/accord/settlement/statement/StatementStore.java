@@ -1,6 +1,9 @@
 package io.accord.settlement.statement;
 
 import io.accord.contracts.value.Money;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -89,6 +92,35 @@ class StatementStore {
         return jdbc.sql("select * from statement where partner_id = :partner and period_id = :period")
                 .param("partner", partnerId).param("period", periodId)
                 .query((rs, row) -> restore(rs)).optional();
+    }
+
+    /** A page of statements matching the filter (each {@code null} field matches all), newest first. */
+    Page<Statement> list(Statements.Filter filter, Pageable page) {
+        String where = """
+                 where (cast(:partner as uuid) is null or partner_id = :partner)
+                   and (cast(:period as uuid) is null or period_id = :period)
+                   and (cast(:state as text) is null or state = :state)
+                   and (cast(:from as timestamptz) is null or issued_at >= :from)
+                   and (cast(:to as timestamptz) is null or issued_at < :to)
+                """;
+        long total = filtered(jdbc.sql("select count(*) from statement" + where), filter).query(Long.class).single();
+        List<Statement> statements = filtered(jdbc.sql("select * from statement" + where
+                        + " order by created_at desc, id limit :limit offset :offset"), filter)
+                .param("limit", page.getPageSize()).param("offset", page.getOffset())
+                .query((rs, row) -> restore(rs)).list();
+        return new PageImpl<>(statements, page, total);
+    }
+
+    /** The issuing entity of an issued statement. */
+    Optional<String> issuingEntity(UUID id) {
+        return jdbc.sql("select issuing_entity_id from statement where id = :id and issuing_entity_id is not null")
+                .param("id", id).query(String.class).optional();
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, Statements.Filter filter) {
+        return sql.param("partner", filter.partnerId()).param("period", filter.periodId())
+                .param("state", filter.state()).param("from", timestamp(filter.issuedFrom()))
+                .param("to", timestamp(filter.issuedTo()));
     }
 
     private Statement restore(ResultSet rs) throws SQLException {

@@ -5,11 +5,14 @@ import io.accord.contracts.events.AgreementActivated;
 import io.accord.contracts.events.StatementApproved;
 import io.accord.contracts.events.StatementDrafted;
 import io.accord.contracts.events.StatementIssued;
+import io.accord.contracts.value.Money;
 import io.accord.platform.outbox.Outbox;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.settlement.document.SettlementDocuments;
 import io.accord.settlement.fx.FxRates;
 import io.accord.settlement.issuer.IssuingEntities;
+import io.accord.settlement.money.SettlementMath;
 import io.accord.settlement.numbering.DocumentNumbers;
 import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.PeriodState;
@@ -43,14 +46,17 @@ public class Statements {
     private final DocumentNumbers numbers;
     private final Outbox outbox;
     private final io.accord.platform.security.Tenancy tenancy;
+    private final SettlementDocuments documents;
     private final Clock clock;
     private final StatementComposer composer;
 
     Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
                FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
-               io.accord.platform.security.Tenancy tenancy, Clock clock, StatementComposer composer) {
+               io.accord.platform.security.Tenancy tenancy, SettlementDocuments documents, Clock clock,
+               StatementComposer composer) {
         this.composer = composer;
         this.tenancy = tenancy;
+        this.documents = documents;
         this.store = store;
         this.usage = usage;
         this.periods = periods;
@@ -106,7 +112,11 @@ public class Statements {
         return view(statement);
     }
 
-    /** Issues the approved statement under the default issuing entity's next gap-free number of the year. */
+    /**
+     * Issues the approved statement under the default issuing entity's next gap-free number of the year, stores its
+     * document (PDF and JSON, {@code SettlementDocuments}) and publishes {@code StatementIssued} with the PDF's
+     * SHA-256 and the lines.
+     */
     @Transactional
     public View issue(UUID statementId) {
         Statement statement = lock(statementId);
@@ -124,11 +134,15 @@ public class Statements {
                 .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst().orElseThrow();
         AgreementActivated.Terms terms = terms(statement.partnerId(), period);
         StatementLines.Lines totals = statement.totals();
+        LocalDate due = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(terms.paymentTermsDays());
+        SettlementDocuments.Stored document = documents.store(StatementDocument.content(statement,
+                documentType(statement), entity, period, due, terms.taxTreatment().ratePercent(),
+                usage.ofPeriod(period.id())));
         outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementIssued(UUID.randomUUID(), now, statementId.toString(),
                 statement.partnerId().toString(), statement.periodId().toString(), period.startAt(),
                 period.endAt(), documentType(statement), number.formatted(), entity, null, statement.direction(),
                 totals.total().currency(), plain(totals.net()), plain(totals.tax()), plain(totals.total()), now,
-                LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(terms.paymentTermsDays()), null));
+                due, document.pdfSha256(), StatementDocument.eventLines(statement)));
         return view(statement);
     }
 
@@ -139,9 +153,44 @@ public class Statements {
 
     /** The statement if the caller may see it (staff: any; a partner: its own). */
     @Transactional(readOnly = true)
-    java.util.Optional<View> findVisible(UUID statementId) {
+    public java.util.Optional<View> findVisible(UUID statementId) {
         return tenancy.visible(store.find(statementId),
                 statement -> new io.accord.contracts.value.PartnerId(statement.partnerId())).map(Statements::view);
+    }
+
+    /**
+     * A page of statements, newest first: staff see every partner's (or {@code filter.partnerId}'s), a partner only
+     * its own whatever it asks for.
+     */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<View> list(Filter filter,
+                                                           org.springframework.data.domain.Pageable page) {
+        Filter scoped = filter;
+        if (!tenancy.isStaff()) {
+            UUID own = tenancy.partnerId().map(io.accord.contracts.value.PartnerId::value)
+                    .orElse(new UUID(0, 0));
+            scoped = new Filter(own, filter.periodId(), filter.state(), filter.issuedFrom(), filter.issuedTo());
+        }
+        return store.list(scoped, page).map(Statements::view);
+    }
+
+    /**
+     * Applies a payment to the issued statement (in the caller's transaction, its row locked): PAID once the payments
+     * reach its total; more than what is left is refused with 422, a statement not ISSUED with 409.
+     */
+    @Transactional
+    public PaymentApplied recordPayment(UUID statementId, io.accord.contracts.value.Money amount) {
+        Statement statement = lock(statementId);
+        Money remaining = statement.recordPayment(amount);
+        store.update(statement, null);
+        return new PaymentApplied(view(statement), store.issuingEntity(statementId).orElse(null),
+                SettlementMath.toMinorUnit(remaining).amount());
+    }
+
+    /** The issuing entity whose sequence numbered the issued statement (credit and debit notes use it too). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> issuingEntity(UUID statementId) {
+        return store.issuingEntity(statementId);
     }
 
     /** The statement of a partner's period, if one was drafted. */
@@ -183,14 +232,34 @@ public class Statements {
                         line.usageType(), line.quantity(), line.unrounded().amount(), line.rounded().amount(),
                         line.fxRate(), line.direction(), line.reference(),
                         line.sourceAmount() == null ? null : line.sourceAmount().amount(),
-                        line.sourceAmount() == null ? null : line.sourceAmount().currency())).toList());
+                        line.sourceAmount() == null ? null : line.sourceAmount().currency())).toList(),
+                statement.issuedAt(), statement.paid().amount());
     }
 
     /** A statement as callers see it; amounts in its currency, the totals being sums of the rounded lines. */
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
                        BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
-                       List<Line> lines) {
+                       List<Line> lines, Instant issuedAt, BigDecimal paidAmount) {
+
+        /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
+        public String lineId(int lineNumber) {
+            return StatementDocument.lineId(id, lineNumber);
+        }
+    }
+
+    /**
+     * Which statements to list; {@code null} matches all.
+     *
+     * @param state      DRAFT, APPROVED, ISSUED or PAID
+     * @param issuedFrom issued at or after (inclusive)
+     * @param issuedTo   issued before (exclusive)
+     */
+    public record Filter(UUID partnerId, UUID periodId, String state, Instant issuedFrom, Instant issuedTo) {
+    }
+
+    /** The statement after a payment, its issuing entity and what remains to pay (at the minor unit). */
+    public record PaymentApplied(View statement, String issuingEntityId, BigDecimal remaining) {
     }
 
     /**

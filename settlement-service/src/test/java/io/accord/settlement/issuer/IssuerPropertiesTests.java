@@ -14,12 +14,12 @@ class IssuerPropertiesTests {
         IssuerProperties.Address address = new IssuerProperties.Address("Main St 1", "10117", "Berlin", "DE");
 
         assertThatThrownBy(() -> new IssuerProperties(List.of(
-                new IssuerProperties.Entity("a", "A GmbH", address, "DE1", "AA"),
-                new IssuerProperties.Entity("a", "A2 GmbH", address, "DE2", "AB"))))
+                new IssuerProperties.Entity("a", "A GmbH", address, "DE1", "AA", null),
+                new IssuerProperties.Entity("a", "A2 GmbH", address, "DE2", "AB", null))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ids");
         assertThatThrownBy(() -> new IssuerProperties(List.of(
-                new IssuerProperties.Entity("a", "A GmbH", address, "DE1", "AA"),
-                new IssuerProperties.Entity("b", "B GmbH", address, "DE2", "AA"))))
+                new IssuerProperties.Entity("a", "A GmbH", address, "DE1", "AA", null),
+                new IssuerProperties.Entity("b", "B GmbH", address, "DE2", "AA", null))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefixes");
     }
 }

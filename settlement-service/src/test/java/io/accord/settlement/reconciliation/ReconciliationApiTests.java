@@ -155,7 +155,7 @@ class ReconciliationApiTests {
                 .containsExactlyInAnyOrder("MISMATCH", "MISSING_ON_INVOICE", "MISSING_ON_STATEMENT");
         ReconciliationDiscrepancyFound.Discrepancy music = found.lines().stream()
                 .filter(line -> "off-music".equals(line.offeringId())).findFirst().orElseThrow();
-        assertThat(music.statementLineId()).startsWith(issued.statement().id() + ":");
+        assertThat(music.statementLineId()).startsWith(issued.statement().id() + "-");
         assertThat(music.statementAmount()).isEqualTo("10.00");
         assertThat(music.invoiceAmount()).isEqualTo("25.00");
         assertThat(music.difference()).isEqualTo("15.00");

@@ -1,0 +1,116 @@
+package io.accord.settlement.document;
+
+import io.accord.settlement.issuer.IssuingEntities;
+import io.accord.settlement.partner.PartnerTerms;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** Puts a document's content together with its parties and payment account: what the PDF and the JSON print. */
+final class DocumentComposer {
+
+    /** The self-billing mention (Council Directive 2006/112/EC, Article 226(10a)). */
+    static final String SELF_BILLING_NOTE = "Self-billing: this statement is issued by the recipient in the name and "
+            + "on behalf of the supplier (Article 226(10a), Council Directive 2006/112/EC).";
+    static final List<String> BILLING_ON_BEHALF_MISSING = List.of(
+            "per-customer breakdown: settlement sums rated usage per offering and usage type, not per customer "
+                    + "reference (UsageRated.customerReference is not kept in usage_sum)",
+            "tax category per price: the rated usage sums carry no tax category");
+
+    private DocumentComposer() {
+    }
+
+    static PrintedDocument compose(DocumentContent content, IssuingEntities.IssuingEntity issuer,
+                                   PartnerTerms.LegalData partner) {
+        PrintedDocument.Party issuerParty = new PrintedDocument.Party(issuer.id(), issuer.name(),
+                List.of(issuer.address().street(), issuer.address().postCode() + " " + issuer.address().city()),
+                issuer.address().country(), issuer.taxId());
+        PrintedDocument.Party partnerParty = partner == null
+                ? new PrintedDocument.Party(content.partnerId().toString(), null, List.of(), null, null)
+                : new PrintedDocument.Party(content.partnerId().toString(), partner.legalName(), address(partner),
+                        partner.country(), partner.taxId());
+        List<String> notes = new ArrayList<>();
+        if ("REVENUE_SHARE_STATEMENT".equals(content.documentType())) {
+            notes.add(SELF_BILLING_NOTE);
+        }
+        if (content.taxNote() != null) {
+            notes.add(content.taxNote());
+        }
+        List<PrintedDocument.Line> lines = content.lines().stream().map(line -> new PrintedDocument.Line(
+                line.lineNumber(), line.type(), line.label(), line.offeringId(), line.usageType(),
+                quantity(line.quantity()), PrintedDocument.decimal(line.amount()))).toList();
+        PrintedDocument.TaxLine tax = new PrintedDocument.TaxLine(content.taxRatePercent(),
+                PrintedDocument.decimal(content.netAmount()), PrintedDocument.decimal(content.taxAmount()),
+                content.taxNote());
+        return new PrintedDocument(content.documentId().toString(), content.documentType(),
+                title(content.documentType()), content.documentNumber(), date(content.issuedAt()),
+                date(content.periodStart()), date(content.periodEnd()),
+                content.dueDate() == null ? null : content.dueDate().toString(), issuerParty, partnerParty,
+                content.direction(), content.currency(), lines, PrintedDocument.decimal(content.netAmount()),
+                List.of(tax), PrintedDocument.decimal(content.totalAmount()),
+                paymentAccount(content.direction(), issuer, partner), content.correctsDocumentNumber(),
+                content.reason(), List.copyOf(notes), billingOnBehalf(content, partnerParty));
+    }
+
+    static String title(String documentType) {
+        return switch (documentType) {
+            case "REVENUE_SHARE_STATEMENT" -> "Self-billing revenue-share statement";
+            case "WHOLESALE_INVOICE" -> "Wholesale invoice";
+            case "CREDIT_NOTE" -> "Credit note";
+            case "DEBIT_NOTE" -> "Debit note";
+            default -> throw new IllegalArgumentException("Unknown document type " + documentType);
+        };
+    }
+
+    private static PrintedDocument.PaymentAccount paymentAccount(String direction,
+                                                                 IssuingEntities.IssuingEntity issuer,
+                                                                 PartnerTerms.LegalData partner) {
+        if ("PAYABLE".equals(direction)) {
+            PartnerTerms.BankAccount account = partner == null ? null : partner.bankAccount();
+            return new PrintedDocument.PaymentAccount(partner == null ? null : partner.legalName(),
+                    account == null ? null : account.iban(), account == null ? null : account.bic());
+        }
+        IssuingEntities.BankAccount account = issuer.bankAccount();
+        return new PrintedDocument.PaymentAccount(issuer.name(), account == null ? null : account.iban(),
+                account == null ? null : account.bic());
+    }
+
+    private static PrintedDocument.BillingOnBehalf billingOnBehalf(DocumentContent content,
+                                                                   PrintedDocument.Party partner) {
+        if (content.billingOnBehalf().isEmpty()) {
+            return null;
+        }
+        return new PrintedDocument.BillingOnBehalf(partner.legalName() == null ? partner.id() : partner.legalName(),
+                content.billingOnBehalf().stream().map(item -> new PrintedDocument.Item(item.offeringId(),
+                        item.usageType(), quantity(item.quantity()),
+                        PrintedDocument.decimal(item.grossCharged()), item.currency(), item.recordCount())).toList(),
+                BILLING_ON_BEHALF_MISSING);
+    }
+
+    private static List<String> address(PartnerTerms.LegalData partner) {
+        PartnerTerms.Address address = partner.address();
+        if (address == null) {
+            return List.of();
+        }
+        String city = Stream.of(address.postCode(), address.city()).filter(Objects::nonNull)
+                .reduce((a, b) -> a + " " + b).orElse(null);
+        return Stream.of(address.street1(), address.street2(), city).filter(Objects::nonNull)
+                .filter(line -> !line.isBlank()).toList();
+    }
+
+    /** Quantities print without the database's trailing zeros (12, not 12.000000000). */
+    private static String quantity(java.math.BigDecimal quantity) {
+        return quantity == null ? null : PrintedDocument.decimal(quantity.signum() == 0 ? java.math.BigDecimal.ZERO
+                : quantity.stripTrailingZeros());
+    }
+
+    private static String date(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+}

@@ -1,0 +1,51 @@
+package io.accord.settlement.document;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What an issued settlement document says, handed over by the feature that issues it (statements, credit and debit
+ * notes). {@link SettlementDocuments} adds the parties (the issuing entity, the partner's legal data) and the bank
+ * account for payment, and renders it as PDF and JSON. Amounts are rounded to the currency's minor unit; positive is
+ * payable to the partner, negative owed by it.
+ *
+ * @param documentId             the statement's or note's id (one document each)
+ * @param documentType           {@code REVENUE_SHARE_STATEMENT}, {@code WHOLESALE_INVOICE}, {@code CREDIT_NOTE},
+ *                               {@code DEBIT_NOTE}
+ * @param direction              {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner pays us)
+ * @param taxRatePercent         the agreement's rate ({@code "0"} under reverse charge)
+ * @param taxNote                the legal note (reverse charge), {@code null} when none
+ * @param correctsDocumentNumber for a note, the number of the statement it corrects; {@code null} otherwise
+ * @param reason                 for a note, why; {@code null} otherwise
+ * @param billingOnBehalf        what we billed end customers in the partner's name (revenue-share usage), empty
+ *                               when none
+ */
+public record DocumentContent(UUID documentId, UUID partnerId, String documentType, String documentNumber,
+                              String issuingEntityId, Instant issuedAt, Instant periodStart, Instant periodEnd,
+                              LocalDate dueDate, String direction, String currency, List<Line> lines,
+                              BigDecimal netAmount, String taxRatePercent, BigDecimal taxAmount, String taxNote,
+                              BigDecimal totalAmount, String correctsDocumentNumber, String reason,
+                              List<BillingOnBehalf> billingOnBehalf) {
+
+    public DocumentContent {
+        lines = List.copyOf(lines);
+        billingOnBehalf = billingOnBehalf == null ? List.of() : List.copyOf(billingOnBehalf);
+    }
+
+    /** A printed line; {@code quantity}, {@code offeringId} and {@code usageType} may be {@code null}. */
+    public record Line(int lineNumber, String type, String label, String offeringId, String usageType,
+                       BigDecimal quantity, BigDecimal amount) {
+    }
+
+    /**
+     * End-customer billing of one offering × usage type in the period, in the partner's name.
+     *
+     * @param grossCharged Σ of what the rated records charged the end customers (6 decimals, usage currency)
+     */
+    public record BillingOnBehalf(String offeringId, String usageType, BigDecimal quantity, BigDecimal grossCharged,
+                                  String currency, long recordCount) {
+    }
+}

@@ -1,0 +1,54 @@
+package io.accord.settlement.document;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A settlement document with everything it prints: the parties, the lines, tax, totals and where to pay. This is the
+ * JSON form as stored (decimals as strings, so no reader loses a digit) and what the PDF is drawn from.
+ */
+@JsonPropertyOrder({"documentId", "documentType", "title", "documentNumber", "issueDate", "periodStart",
+        "periodEnd", "dueDate", "issuer", "partner", "direction", "currency", "lines", "netAmount", "taxLines",
+        "totalAmount", "paymentAccount", "correctsDocumentNumber", "reason", "legalNotes", "billingOnBehalf"})
+record PrintedDocument(String documentId, String documentType, String title, String documentNumber, String issueDate,
+                       String periodStart, String periodEnd, String dueDate, Party issuer, Party partner,
+                       String direction, String currency, List<Line> lines, String netAmount, List<TaxLine> taxLines,
+                       String totalAmount, PaymentAccount paymentAccount, String correctsDocumentNumber,
+                       String reason, List<String> legalNotes, BillingOnBehalf billingOnBehalf) {
+
+    /** A legal party: name, registered address (one line per element), tax id. */
+    record Party(String id, String legalName, List<String> address, String country, String taxId) {
+    }
+
+    record Line(int lineNumber, String type, String label, String offeringId, String usageType, String quantity,
+                String amount) {
+    }
+
+    /** The tax on the net: rate, base, amount and, under reverse charge, the legal note. */
+    record TaxLine(String ratePercent, String taxableAmount, String taxAmount, String note) {
+    }
+
+    /**
+     * The account the payment goes to: the partner's confirmed account when we pay, the issuing entity's when the
+     * partner pays; {@code iban} is {@code null} when none is known (the document says so).
+     */
+    record PaymentAccount(String holder, String iban, String bic) {
+    }
+
+    /**
+     * Billing-on-behalf invoice data: what we billed end customers in the partner's name. {@code missing} names
+     * what settlement cannot tell from its sums (the per-customer breakdown, the prices' tax categories).
+     */
+    record BillingOnBehalf(String billedInTheNameOf, List<Item> items, List<String> missing) {
+    }
+
+    record Item(String offeringId, String usageType, String quantity, String grossCharged, String currency,
+                long recordCount) {
+    }
+
+    static String decimal(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

@@ -1,0 +1,76 @@
+package io.accord.settlement.payment;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.apidocs.RequestExample;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Payments of issued statements: finance records them; staff and the statement's partner read them. */
+@RestController
+@Tag(name = "Settlement payments")
+class PaymentController {
+
+    static final String PATH = "/api/settlement/statements/{id}/payments";
+    static final String FINANCE = "hasAnyRole('" + Roles.FINANCE + "')";
+    static final String READERS = "hasAnyRole('" + Roles.FINANCE + "', '" + Roles.PLATFORM_ADMIN + "', '"
+            + Roles.AUDITOR + "', '" + Roles.OPS + "', '" + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN
+            + "', '" + Roles.PARTNER_USER + "')";
+
+    private final Payments payments;
+
+    PaymentController(Payments payments) {
+        this.payments = payments;
+    }
+
+    /**
+     * @param amount    positive decimal, at most the currency's minor unit
+     * @param currency  the statement's currency (ISO 4217)
+     * @param paidOn    the value date (ISO date, not in the future)
+     * @param reference the bank's reference (once per statement)
+     */
+    record RecordPayment(@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 18, fraction = 6)
+                         BigDecimal amount,
+                         @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
+                         @NotNull LocalDate paidOn,
+                         @NotBlank @Size(max = 140) String reference) {
+    }
+
+    @PostMapping(PATH)
+    @PreAuthorize(FINANCE)
+    @Operation(operationId = "recordSettlementPayment",
+            summary = "Record a (partial) payment of an issued statement; PAID when fully paid; over-payment 422")
+    @RequestExample("settlement/payment.json")
+    ResponseEntity<Payments.Payment> record(@PathVariable UUID id, @Valid @RequestBody RecordPayment request) {
+        Payments.Payment payment = payments.record(id, request.amount(), request.currency(), request.paidOn(),
+                request.reference().strip());
+        return ResponseEntity.created(URI.create("/api/settlement/statements/" + id + "/payments")).body(payment);
+    }
+
+    @GetMapping(PATH)
+    @PreAuthorize(READERS)
+    @Operation(operationId = "listSettlementPayments",
+            summary = "The statement's payments, oldest first (a partner: its own statements')")
+    List<Payments.Payment> list(@PathVariable UUID id) {
+        return payments.ofStatement(id);
+    }
+}

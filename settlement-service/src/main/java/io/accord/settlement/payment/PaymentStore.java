@@ -1,0 +1,56 @@
+package io.accord.settlement.payment;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+
+/** Recorded payments; never changed afterwards. */
+@Repository
+class PaymentStore {
+
+    private final JdbcClient jdbc;
+
+    PaymentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean referenceRecorded(UUID statementId, String reference) {
+        return jdbc.sql("select count(*) from statement_payment where statement_id = :s and reference = :r")
+                .param("s", statementId).param("r", reference).query(Long.class).single() > 0;
+    }
+
+    void insert(Payments.Payment payment) {
+        jdbc.sql("""
+                        insert into statement_payment (id, statement_id, partner_id, amount, currency, paid_on,
+                                                       reference, remaining_amount, statement_state, recorded_by,
+                                                       recorded_at)
+                        values (:id, :statement, :partner, :amount, :currency, :paidOn, :reference, :remaining,
+                                :state, :by, :at)""")
+                .param("id", payment.id()).param("statement", payment.statementId())
+                .param("partner", payment.partnerId()).param("amount", payment.amount())
+                .param("currency", payment.currency()).param("paidOn", payment.paidOn())
+                .param("reference", payment.reference()).param("remaining", payment.remainingAmount())
+                .param("state", payment.statementState())
+                .param("by", payment.recordedBy()).param("at", Timestamp.from(payment.recordedAt())).update();
+    }
+
+    List<Payments.Payment> ofStatement(UUID statementId) {
+        return jdbc.sql("""
+                        select p.*, s.document_number, s.total_amount from statement_payment p
+                        join statement s on s.id = p.statement_id
+                        where p.statement_id = :s order by p.recorded_at, p.id""")
+                .param("s", statementId)
+                .query((rs, row) -> new Payments.Payment(rs.getObject("id", UUID.class),
+                        rs.getObject("statement_id", UUID.class), rs.getObject("partner_id", UUID.class),
+                        rs.getString("document_number"),
+                        rs.getBigDecimal("total_amount").signum() < 0 ? "RECEIVABLE" : "PAYABLE",
+                        rs.getBigDecimal("amount").stripTrailingZeros(), rs.getString("currency"),
+                        rs.getObject("paid_on", java.time.LocalDate.class), rs.getString("reference"),
+                        rs.getBigDecimal("remaining_amount").stripTrailingZeros(), rs.getString("statement_state"),
+                        rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,130 @@
+package io.accord.settlement.payment;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.PaymentRecorded;
+import io.accord.contracts.value.Money;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.outbox.Outbox;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import io.accord.settlement.statement.Statements;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payments of issued statements (the feature's entry point): finance records what was paid (we paid the partner, or
+ * the partner paid us), partial payments allowed; the statement becomes PAID when they reach its total, and more than
+ * what is left is refused (422). Each payment is audited and published as {@code PaymentRecorded} through the outbox,
+ * in the transaction that records it.
+ */
+@Service
+public class Payments {
+
+    private final PaymentStore store;
+    private final Statements statements;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    Payments(PaymentStore store, Statements statements, Outbox outbox, AuditTrail audit, Tenancy tenancy,
+             Clock clock) {
+        this.store = store;
+        this.statements = statements;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a payment of the statement.
+     *
+     * @param amount    positive, at most the currency's minor unit, at most what is left to pay
+     * @param paidOn    the value date (not in the future)
+     * @param reference the bank's reference, once per statement (409 when recorded already)
+     */
+    @Transactional
+    public Payment record(UUID statementId, BigDecimal amount, String currency, LocalDate paidOn, String reference) {
+        Statements.View before = statements.find(statementId)
+                .orElseThrow(() -> new NotFoundException("Statement", statementId));
+        String code = currency(currency);
+        if (amount.signum() <= 0) {
+            throw new InvalidInputException("amount", "amount must be positive");
+        }
+        if (amount.stripTrailingZeros().scale() > Currency.getInstance(code).getDefaultFractionDigits()) {
+            throw new InvalidInputException("amount", "amount has more decimals than " + code + " has ("
+                    + Currency.getInstance(code).getDefaultFractionDigits() + ")");
+        }
+        Instant now = clock.instant();
+        if (paidOn.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            throw new InvalidInputException("paidOn", "paidOn " + paidOn + " is in the future");
+        }
+        Statements.PaymentApplied applied = statements.recordPayment(statementId, Money.of(amount, code));
+        // checked under the statement's row lock, so two requests with one reference cannot both pass
+        if (store.referenceRecorded(statementId, reference)) {
+            throw new ConflictException("A payment with reference '" + reference + "' is recorded for statement "
+                    + statementId + " already");
+        }
+        Statements.View statement = applied.statement();
+        Payment payment = new Payment(UUID.randomUUID(), statementId, statement.partnerId(),
+                statement.documentNumber(), statement.direction(), amount, code, paidOn, reference,
+                applied.remaining(), statement.state(), tenancy.actor(), now);
+        store.insert(payment);
+        audit.record(new PartnerId(statement.partnerId()), "SettlementStatement", statementId.toString(),
+                "payment-recorded", new Paid(before.state(), before.paidAmount()), payment);
+        outbox.publish(Topics.SETTLEMENT_EVENTS, new PaymentRecorded(UUID.randomUUID(), now,
+                payment.id().toString(), statementId.toString(), statement.partnerId().toString(),
+                statement.documentNumber(), statement.direction(), minor(amount, code), code,
+                minor(applied.remaining(), code), paidOn.atStartOfDay(ZoneOffset.UTC).toInstant(), reference));
+        return payment;
+    }
+
+    /** The statement's payments, oldest first, when the caller may see the statement (else 404). */
+    @Transactional(readOnly = true)
+    public List<Payment> ofStatement(UUID statementId) {
+        Statements.View statement = statements.find(statementId)
+                .filter(found -> tenancy.canAccess(new PartnerId(found.partnerId())))
+                .orElseThrow(() -> new NotFoundException("Statement", statementId));
+        return store.ofStatement(statement.id());
+    }
+
+    private static String currency(String code) {
+        try {
+            return Currency.getInstance(code).getCurrencyCode();
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            throw new InvalidInputException("currency", "'" + code + "' is not an ISO 4217 currency");
+        }
+    }
+
+    private static String minor(BigDecimal amount, String currency) {
+        return amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(),
+                java.math.RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private record Paid(String state, BigDecimal paidAmount) {
+    }
+
+    /**
+     * A recorded payment.
+     *
+     * @param remainingAmount what was left to pay after it
+     * @param statementState  the statement's state after it ({@code ISSUED} or {@code PAID})
+     */
+    public record Payment(UUID id, UUID statementId, UUID partnerId, String documentNumber, String direction,
+                          BigDecimal amount, String currency, LocalDate paidOn, String reference,
+                          BigDecimal remainingAmount, String statementState, String recordedBy, Instant recordedAt) {
+    }
+}

@@ -1,0 +1,68 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.events.StatementIssued;
+import io.accord.contracts.value.Money;
+import io.accord.settlement.document.DocumentContent;
+import io.accord.settlement.money.SettlementMath;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.usage.UsageSums;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An issued statement as its document prints it and as {@code StatementIssued} lists its lines: line {@code n} of
+ * statement {@code S} is {@code S-n}, the reference disputes name.
+ */
+final class StatementDocument {
+
+    private StatementDocument() {
+    }
+
+    /** The line reference disputes and TMF use: the statement id, a hyphen, the line number (1, 2, ...). */
+    static String lineId(Object statementId, int lineNumber) {
+        return statementId + "-" + lineNumber;
+    }
+
+    static DocumentContent content(Statement statement, String documentType, String issuingEntityId,
+                                   SettlementPeriods.Period period, LocalDate dueDate, String taxRatePercent,
+                                   List<UsageSums.Sum> usage) {
+        List<DocumentContent.Line> lines = new ArrayList<>();
+        int number = 0;
+        for (StatementLine line : statement.lines()) {
+            lines.add(new DocumentContent.Line(++number, line.type(), line.label(), line.offeringId(),
+                    line.usageType(), line.quantity(), minor(line.rounded())));
+        }
+        StatementLines.Lines totals = statement.totals();
+        List<DocumentContent.BillingOnBehalf> onBehalf = usage.stream()
+                .filter(sum -> "PAYABLE_TO_PARTNER".equals(sum.direction()))
+                .map(sum -> new DocumentContent.BillingOnBehalf(sum.offeringId(), sum.usageType(), sum.quantity(),
+                        sum.charge(), sum.currency(), sum.recordCount())).toList();
+        Instant issuedAt = statement.issuedAt();
+        return new DocumentContent(statement.id(), statement.partnerId(), documentType, statement.documentNumber(),
+                issuingEntityId, issuedAt, period.startAt(), period.endAt(), dueDate, statement.direction(),
+                totals.total().currency(), lines, minor(totals.net()),
+                totals.taxNote() != null ? "0" : taxRatePercent, minor(totals.tax()), totals.taxNote(),
+                minor(totals.total()), null, null, onBehalf);
+    }
+
+    static List<StatementIssued.Line> eventLines(Statement statement) {
+        List<StatementIssued.Line> lines = new ArrayList<>();
+        int number = 0;
+        for (StatementLine line : statement.lines()) {
+            number++;
+            lines.add(new StatementIssued.Line(lineId(statement.id(), number), number, line.type(), line.label(),
+                    line.offeringId(), line.usageType(), minor(line.rounded()).toPlainString(),
+                    line.rounded().currency()));
+        }
+        return List.copyOf(lines);
+    }
+
+    private static java.math.BigDecimal minor(Money money) {
+        Money rounded = SettlementMath.toMinorUnit(money);
+        int digits = Math.max(0, java.util.Currency.getInstance(money.currency()).getDefaultFractionDigits());
+        return rounded.amount().setScale(digits, java.math.RoundingMode.UNNECESSARY);
+    }
+}

@@ -1,0 +1,80 @@
+package io.accord.settlement.tmf;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * TMF678 v4 resources as Accord answers them: a statement is a {@code CustomerBill}, its lines are
+ * {@code AppliedCustomerBillingRate}s. Field names and types follow the swagger in tmf-specs; {@code direction} and
+ * {@code documentType}-style {@code category} values are Accord's, documented in docs/tmf-conformance.md.
+ */
+final class CustomerBillResources {
+
+    static final String BASE = "/tmf-api/customerBillManagement/v4";
+    static final String BILLS = BASE + "/customerBill";
+    static final String RATES = BASE + "/appliedCustomerBillingRate";
+
+    private CustomerBillResources() {
+    }
+
+    /** TMF Money: {@code value} a JSON number at the currency's minor unit. */
+    record Money(String unit, BigDecimal value) {
+    }
+
+    record TimePeriod(Instant startDateTime, Instant endDateTime) {
+    }
+
+    record TaxItem(String taxCategory, BigDecimal taxRate, Money taxAmount) {
+    }
+
+    record RelatedParty(String id, String role, @JsonProperty("@referredType") String referredType) {
+    }
+
+    record BillDocument(String id, String href, String name, String mimeType, String attachmentType,
+                        String description, @JsonProperty("@type") String type) {
+    }
+
+    record BillRef(String id, String href, @JsonProperty("@referredType") String referredType) {
+    }
+
+    record Characteristic(String name, String valueType, Object value) {
+    }
+
+    /**
+     * A statement as a TMF678 customer bill.
+     *
+     * @param state     {@code new} (DRAFT), {@code validated} (APPROVED), {@code sent} (ISSUED, nothing paid),
+     *                  {@code partiallyPaid} (ISSUED, partly paid), {@code settled} (PAID)
+     * @param category  the document type: {@code REVENUE_SHARE_STATEMENT} or {@code WHOLESALE_INVOICE}
+     * @param direction Accord's: {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner pays us)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CustomerBill(String id, String href, String billNo, Instant billDate, String category, String runType,
+                        String state, LocalDate paymentDueDate, Money amountDue, Money remainingAmount,
+                        Money taxExcludedAmount, Money taxIncludedAmount, List<TaxItem> taxItem,
+                        TimePeriod billingPeriod, List<BillDocument> billDocument, List<RelatedParty> relatedParty,
+                        String direction, @JsonProperty("@type") String type,
+                        @JsonProperty("@baseType") String baseType) {
+    }
+
+    /**
+     * A statement line as a TMF678 applied customer billing rate ({@code id} = statement id, hyphen, line number).
+     *
+     * @param type            the line type: {@code USAGE_REVENUE_SHARE}, {@code WHOLESALE},
+     *                        {@code PRIOR_PERIOD_ADJUSTMENT}, ...
+     * @param isBilled        the statement is issued
+     * @param characteristic  {@code offeringId}, {@code usageType}, {@code quantity}, {@code unroundedAmount},
+     *                        {@code fxRate} when the line has them
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AppliedCustomerBillingRate(String id, String href, String name, String description, String type,
+                                      Instant date, Boolean isBilled, BillRef bill, TimePeriod periodCoverage,
+                                      Money taxExcludedAmount, List<Characteristic> characteristic,
+                                      @JsonProperty("@type") String atType) {
+    }
+}

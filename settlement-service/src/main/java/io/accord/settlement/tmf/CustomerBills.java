@@ -1,0 +1,125 @@
+package io.accord.settlement.tmf;
+
+import io.accord.contracts.events.AgreementActivated;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/** Statements as TMF678 resources: the period's dates, the agreement's payment terms and tax rate added. */
+@Component
+class CustomerBills {
+
+    private final SettlementPeriods periods;
+    private final PartnerTerms partners;
+
+    CustomerBills(SettlementPeriods periods, PartnerTerms partners) {
+        this.periods = periods;
+        this.partners = partners;
+    }
+
+    CustomerBillResources.CustomerBill bill(Statements.View statement) {
+        Optional<SettlementPeriods.Period> period = period(statement);
+        Optional<AgreementActivated.Terms> terms = period.flatMap(this::terms);
+        String currency = statement.currency();
+        BigDecimal total = minor(statement.totalAmount().abs(), currency);
+        BigDecimal remaining = minor(total.subtract(statement.paidAmount()).max(BigDecimal.ZERO), currency);
+        boolean issued = statement.documentNumber() != null;
+        LocalDate due = issued ? terms.map(t -> LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
+                .plusDays(t.paymentTermsDays())).orElse(null) : null;
+        BigDecimal rate = terms.map(t -> t.taxTreatment().reverseCharge() ? BigDecimal.ZERO
+                : new BigDecimal(t.taxTreatment().ratePercent())).orElse(null);
+        String taxCategory = terms.map(t -> t.taxTreatment().reverseCharge() ? "REVERSE_CHARGE" : "VAT")
+                .orElse("VAT");
+        String href = CustomerBillResources.BILLS + "/" + statement.id();
+        List<CustomerBillResources.BillDocument> documents = issued ? List.of(
+                new CustomerBillResources.BillDocument(statement.id().toString(),
+                        "/api/settlement/statements/" + statement.id() + "/document", statement.documentNumber()
+                        + ".pdf", "application/pdf", documentType(statement), "Also as application/json (Accept)",
+                        "AttachmentRef")) : null;
+        return new CustomerBillResources.CustomerBill(statement.id().toString(), href, statement.documentNumber(),
+                statement.issuedAt(), documentType(statement), "onCycle", state(statement), due,
+                money(total, currency), money(issued ? remaining : total, currency),
+                money(minor(statement.netAmount().abs(), currency), currency), money(total, currency),
+                List.of(new CustomerBillResources.TaxItem(taxCategory, rate,
+                        money(minor(statement.taxAmount().abs(), currency), currency))),
+                period.map(p -> new CustomerBillResources.TimePeriod(p.startAt(), p.endAt())).orElse(null),
+                documents, List.of(new CustomerBillResources.RelatedParty(statement.partnerId().toString(), "Partner",
+                        "Organization")), statement.direction(), "CustomerBill", null);
+    }
+
+    List<CustomerBillResources.AppliedCustomerBillingRate> rates(Statements.View statement) {
+        Optional<SettlementPeriods.Period> period = period(statement);
+        List<CustomerBillResources.AppliedCustomerBillingRate> rates = new ArrayList<>();
+        for (int i = 0; i < statement.lines().size(); i++) {
+            Statements.Line line = statement.lines().get(i);
+            String id = statement.lineId(i + 1);
+            List<CustomerBillResources.Characteristic> characteristics = new ArrayList<>();
+            add(characteristics, "offeringId", "string", line.offeringId());
+            add(characteristics, "usageType", "string", line.usageType());
+            add(characteristics, "quantity", "number", line.quantity());
+            add(characteristics, "unroundedAmount", "number", line.unrounded());
+            add(characteristics, "fxRate", "number", line.fxRate());
+            rates.add(new CustomerBillResources.AppliedCustomerBillingRate(id, CustomerBillResources.RATES + "/" + id,
+                    line.label(), line.label(), line.type(), statement.issuedAt(),
+                    statement.documentNumber() != null,
+                    new CustomerBillResources.BillRef(statement.id().toString(),
+                            CustomerBillResources.BILLS + "/" + statement.id(), "CustomerBill"),
+                    period.map(p -> new CustomerBillResources.TimePeriod(p.startAt(), p.endAt())).orElse(null),
+                    money(minor(line.rounded(), statement.currency()), statement.currency()),
+                    List.copyOf(characteristics), "AppliedCustomerBillingRate"));
+        }
+        return rates;
+    }
+
+    private static void add(List<CustomerBillResources.Characteristic> characteristics, String name, String type,
+                            Object value) {
+        if (value != null) {
+            characteristics.add(new CustomerBillResources.Characteristic(name, type,
+                    value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value));
+        }
+    }
+
+    private Optional<SettlementPeriods.Period> period(Statements.View statement) {
+        return periods.ofPartner(statement.partnerId()).stream()
+                .filter(period -> period.id().equals(statement.periodId())).findFirst();
+    }
+
+    private Optional<AgreementActivated.Terms> terms(SettlementPeriods.Period period) {
+        return partners.agreements(period.partnerId()).stream()
+                .filter(agreement -> agreement.agreementId().equals(period.agreementId())).findFirst()
+                .or(() -> partners.agreementInForce(period.partnerId(), period.startAt()))
+                .map(PartnerTerms.Agreement::terms);
+    }
+
+    /** The TMF state of a statement (see {@link CustomerBillResources.CustomerBill}). */
+    static String state(Statements.View statement) {
+        return switch (statement.state()) {
+            case "DRAFT" -> "new";
+            case "APPROVED" -> "validated";
+            case "PAID" -> "settled";
+            default -> statement.paidAmount().signum() > 0 ? "partiallyPaid" : "sent";
+        };
+    }
+
+    private static String documentType(Statements.View statement) {
+        return "PAYABLE".equals(statement.direction()) ? "REVENUE_SHARE_STATEMENT" : "WHOLESALE_INVOICE";
+    }
+
+    private static CustomerBillResources.Money money(BigDecimal value, String currency) {
+        return new CustomerBillResources.Money(currency, value);
+    }
+
+    private static BigDecimal minor(BigDecimal value, String currency) {
+        return value.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,69 @@
+package io.accord.settlement.document;
+
+import io.accord.settlement.issuer.IssuingEntities;
+import io.accord.settlement.partner.PartnerTerms;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The composed and rendered document on its own (no Spring): legal fields, reverse charge, where to pay. */
+class DocumentRenderingTests {
+
+    private static final IssuingEntities.IssuingEntity ISSUER = new IssuingEntities.IssuingEntity("accord-de",
+            "Accord Telecom Deutschland GmbH", new IssuingEntities.Address("Friedrichstraße 100", "10117", "Berlin",
+            "DE"), "DE811907980", "ACD", new IssuingEntities.BankAccount("DE89370400440532013000", "COBADEFFXXX"));
+    private static final String REVERSE_CHARGE = "Reverse charge: the recipient is liable for the VAT (Article 196, "
+            + "Council Directive 2006/112/EC).";
+
+    @Test
+    void aWholesaleInvoiceUnderReverseChargePrintsTheLegalNoteAndTheIssuersAccount() throws Exception {
+        UUID partner = UUID.randomUUID();
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), partner, "WHOLESALE_INVOICE",
+                "ACD-2026-000007", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "RECEIVABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "WHOLESALE", "Wholesale: sim-plan × DATA", "sim-plan", "DATA",
+                        new BigDecimal("1200"), new BigDecimal("-1500.00"))),
+                new BigDecimal("-1500.00"), "0", new BigDecimal("0.00"), REVERSE_CHARGE, new BigDecimal("-1500.00"),
+                null, null, List.of());
+        PartnerTerms.LegalData legal = new PartnerTerms.LegalData(partner, "Nordic MVNO AB", "SE", "RESELL", "EUR",
+                "SE556677889901", new PartnerTerms.Address("Kungsgatan 1", null, "Stockholm", "111 43", "SE"),
+                null);
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER, legal);
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+
+        assertThat(printed.title()).isEqualTo("Wholesale invoice");
+        assertThat(printed.paymentAccount().iban()).isEqualTo("DE89370400440532013000");
+        assertThat(printed.legalNotes()).containsExactly(REVERSE_CHARGE);
+        assertThat(printed.billingOnBehalf()).isNull();
+        assertThat(text).contains("Wholesale invoice", "ACD-2026-000007", "Nordic MVNO AB", "SE556677889901",
+                "111 43 Stockholm", "Tax 0 % on -1500.00", "Total payable by the partner", "-1500.00 EUR",
+                "DE89370400440532013000", "Reverse charge: the recipient is liable for the VAT", "2026-05-02",
+                "2026-03-01 to 2026-04-01");
+    }
+
+    @Test
+    void aCreditNoteNamesTheStatementItCorrectsAndWithoutAConfirmedAccountSaysSo() throws Exception {
+        UUID partner = UUID.randomUUID();
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), partner, "CREDIT_NOTE", "ACD-2026-000009",
+                "accord-de", Instant.parse("2026-04-10T10:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-04-01T00:00:00Z"), LocalDate.parse("2026-05-10"), "PAYABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "CORRECTION", "Missing video minutes", null, null, null,
+                        new BigDecimal("25.00"))), new BigDecimal("25.00"), "19", new BigDecimal("4.75"), null,
+                new BigDecimal("29.75"), "ACD-2026-000007", "dispute dsp-7 accepted", List.of());
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER, null);
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+
+        assertThat(printed.paymentAccount().iban()).isNull();
+        assertThat(text).contains("Credit note", "Corrects: ACD-2026-000007", "Reason: dispute dsp-7 accepted",
+                "Missing video minutes", "29.75 EUR", "IBAN: not confirmed yet", "(not known)");
+    }
+}

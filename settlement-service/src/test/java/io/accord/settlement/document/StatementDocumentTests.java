@@ -1,0 +1,151 @@
+package io.accord.settlement.document;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.StatementIssued;
+import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.StatementFixtures;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
+import io.accord.settlement.usage.UsageSums;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At issue the statement's document is rendered (PDF and JSON with the legal fields), stored with its SHA-256, named by
+ * {@code StatementIssued} with the lines, and downloadable by staff and the partner it belongs to.
+ */
+@AccordServiceTest
+class StatementDocumentTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    private final StatementFixtures statements;
+    private final Statements statementService;
+
+    StatementDocumentTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
+                           Statements statements, PartnerTerms partners, Clock clock) {
+        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.statementService = statements;
+    }
+
+    @Test
+    void issuingStoresThePdfAndJsonWithTheLegalFieldsAndStatementIssuedCarriesTheirHashAndTheLines()
+            throws Exception {
+        String partner = statements.partner();
+        Statements.View approved = statements.approved(partner, "20.01", "0.99");
+        String path = "/api/settlement/statements/" + approved.id() + "/document";
+        String finance = TestJwt.staff("fiona", Roles.FINANCE);
+        assertThat(download(path, finance, "application/pdf").statusCode()).isEqualTo(404);
+
+        Statements.View issued = statementService.issue(approved.id());
+
+        HttpResponse<byte[]> pdf = download(path, finance, "application/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/pdf"));
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains(issued.documentNumber() + ".pdf");
+        String sha = SettlementDocuments.sha256(pdf.body());
+        assertThat(pdf.headers().firstValue("X-Document-SHA256")).hasValue(sha);
+        String text = text(pdf.body());
+        assertThat(text).contains("Self-billing revenue-share statement", issued.documentNumber(),
+                "Accord Telecom Deutschland GmbH", "DE811907980", "Friedrichstraße 100", "Streamly Media GmbH",
+                "DE136695976", "10117 Berlin", "Tax 19 % on 10.50", "2.00", "12.50", "DE02120300000000202051",
+                "Self-billing: this statement is issued by the recipient");
+
+        HttpResponse<byte[]> json = download(path, finance, "application/json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        JsonNode document = JSON.readTree(json.body());
+        assertThat(json.headers().firstValue("X-Document-SHA256")).hasValue(SettlementDocuments.sha256(json.body()));
+        assertThat(document.path("documentNumber").asString()).isEqualTo(issued.documentNumber());
+        assertThat(document.path("issuer").path("taxId").asString()).isEqualTo("DE811907980");
+        assertThat(document.path("partner").path("legalName").asString()).isEqualTo("Streamly Media GmbH");
+        assertThat(document.path("lines")).hasSize(2);
+        assertThat(document.path("lines").get(0).path("amount").asString()).isEqualTo("10.00");
+        assertThat(document.path("netAmount").asString()).isEqualTo("10.50");
+        assertThat(document.path("taxLines").get(0).path("ratePercent").asString()).isEqualTo("19");
+        assertThat(document.path("totalAmount").asString()).isEqualTo("12.50");
+        assertThat(document.path("paymentAccount").path("iban").asString()).isEqualTo("DE02120300000000202051");
+        assertThat(document.path("billingOnBehalf").path("items")).hasSize(2);
+        assertThat(document.path("billingOnBehalf").path("items").get(0).path("grossCharged").asString())
+                .isEqualTo("20.010000");
+        assertThat(document.path("billingOnBehalf").path("missing").get(0).asString())
+                .contains("per-customer breakdown");
+
+        ConsumerRecord<String, byte[]> event = TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS,
+                record -> issued.id().toString().equals(record.key())
+                        && "StatementIssued".equals(TestKafka.header(record, "ce_type")), 1, Duration.ofSeconds(30))
+                .getFirst();
+        StatementIssued published = JSON.readValue(TestKafka.value(event), StatementIssued.class);
+        assertThat(published.documentSha256()).isEqualTo(sha);
+        assertThat(published.lines()).extracting(StatementIssued.Line::lineId)
+                .containsExactly(issued.id() + "-1", issued.id() + "-2");
+        assertThat(published.lines()).extracting(StatementIssued.Line::amount).containsExactly("10.00", "0.50");
+        assertThat(published.lines().getFirst().offeringId()).isEqualTo("off-0");
+        assertThat(published.lines().getFirst().usageType()).isEqualTo("VOICE");
+        assertThat(published.lines().getFirst().currency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void thePartnerDownloadsItsOwnAnotherPartnerGets404AndAnUnservableAcceptIs406() throws Exception {
+        String partner = statements.partner();
+        Statements.View issued = statements.issued(partner, "4.00");
+        String path = "/api/settlement/statements/" + issued.id() + "/document";
+
+        HttpResponse<byte[]> own = download(path, TestJwt.partner("pia", partner, Roles.PARTNER_USER), "*/*");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(new String(own.body(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(download(path, TestJwt.partner("pat", UUID.randomUUID().toString(), Roles.PARTNER_USER),
+                "application/pdf").statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> html = download(path, TestJwt.staff("fiona", Roles.FINANCE), "text/html");
+        assertThat(html.statusCode()).isEqualTo(406);
+        assertThat(download("/api/settlement/notes/" + issued.id() + "/document", TestJwt.staff("fiona",
+                Roles.FINANCE), "application/pdf").statusCode()).isEqualTo(404);
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("alex", Roles.AUDITOR));
+        assertThat(auditor.header("Accept", "application/json").get(path).json().path("documentNumber").asString())
+                .isEqualTo(issued.documentNumber());
+    }
+
+    private HttpResponse<byte[]> download(String path, String token, String accept) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        reader.close();
+        return text.toString();
+    }
+}

@@ -1,0 +1,148 @@
+package io.accord.settlement.note;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.StatementIssued;
+import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.StatementFixtures;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
+import io.accord.settlement.usage.UsageSums;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An issued statement is corrected by a credit or debit note: drafted, approved four-eyes, issued with the next number
+ * of the statement's issuing entity, its own document and {@code StatementIssued}; the statement never changes.
+ */
+@AccordServiceTest
+class CorrectionNoteTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    private final StatementFixtures statements;
+    private final Statements statementService;
+
+    CorrectionNoteTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
+                        Statements statements, PartnerTerms partners, Clock clock) {
+        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.statementService = statements;
+    }
+
+    @Test
+    void aCreditNoteIsDraftedApprovedFourEyesAndIssuedWithItsOwnNumberDocumentAndEvent() {
+        String partner = statements.partner();
+        Statements.View issued = statements.issued(partner, "20.00", "6.00");
+        TestHttp preparer = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        TestHttp second = TestHttp.localPort(port).as(TestJwt.staff("frank", Roles.FINANCE));
+
+        TestHttp.Response drafted = preparer.post("/api/settlement/statements/" + issued.id() + "/notes", """
+                {"type": "CREDIT_NOTE", "reason": "dispute dsp-7: video minutes missing",
+                 "lines": [{"label": "Missing video minutes", "amount": "2.50", "statementLineNumber": 1},
+                           {"label": "Goodwill", "amount": "1.50"}]}
+                """);
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String note = drafted.json().path("id").asString();
+        assertThat(drafted.header("Location")).isEqualTo("/api/settlement/notes/" + note);
+        assertThat(drafted.json().path("netAmount").decimalValue()).isEqualByComparingTo("4.00");
+        assertThat(drafted.json().path("taxAmount").decimalValue()).isEqualByComparingTo("0.76");
+        assertThat(drafted.json().path("totalAmount").decimalValue()).isEqualByComparingTo("4.76");
+        assertThat(drafted.json().path("correctsDocumentNumber").asString()).isEqualTo(issued.documentNumber());
+
+        String path = "/api/settlement/notes/" + note;
+        assertThat(preparer.post(path + "/issue", "").status()).isEqualTo(409);
+        TestHttp.Response fourEyes = preparer.post(path + "/approval", "");
+        assertThat(fourEyes.status()).isEqualTo(409);
+        assertThat(fourEyes.body()).contains("four-eyes");
+        assertThat(second.post(path + "/approval", "").json().path("approvedBy").asString()).isEqualTo("frank");
+        TestHttp.Response issuing = preparer.post(path + "/issue", "");
+        assertThat(issuing.status()).as(issuing.body()).isEqualTo(200);
+        String number = issuing.json().path("documentNumber").asString();
+        assertThat(number).matches("ACD-\\d{4}-\\d{6}").isNotEqualTo(issued.documentNumber());
+        assertThat(issuing.json().path("issuingEntityId").asString()).isEqualTo("accord-de");
+        assertThat(preparer.post(path + "/issue", "").status()).isEqualTo(409);
+
+        Statements.View after = statementService.find(issued.id()).orElseThrow();
+        assertThat(after.totalAmount()).isEqualByComparingTo(issued.totalAmount());
+        assertThat(after.lines()).hasSize(2);
+
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+        assertThat(own.get(path).json().path("state").asString()).isEqualTo("ISSUED");
+        assertThat(own.get("/api/settlement/notes?statementId=" + issued.id()).json()).hasSize(1);
+        assertThat(own.header("Accept", "application/json").get(path + "/document").json().path("title").asString())
+                .isEqualTo("Credit note");
+        TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("pat", UUID.randomUUID().toString(),
+                Roles.PARTNER_USER));
+        assertThat(other.get(path).status()).isEqualTo(404);
+        assertThat(other.get(path + "/document").status()).isEqualTo(404);
+        assertThat(other.get("/api/settlement/notes?statementId=" + issued.id()).json()).isEmpty();
+
+        StatementIssued event = JSON.readValue(TestKafka.value(TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS,
+                record -> note.equals(record.key()) && "StatementIssued".equals(TestKafka.header(record, "ce_type")),
+                1, Duration.ofSeconds(30)).getFirst()), StatementIssued.class);
+        assertThat(event.documentType()).isEqualTo("CREDIT_NOTE");
+        assertThat(event.correctsStatementId()).isEqualTo(issued.id().toString());
+        assertThat(event.documentNumber()).isEqualTo(number);
+        assertThat(event.direction()).isEqualTo("PAYABLE");
+        assertThat(event.totalAmount()).isEqualTo("4.76");
+        assertThat(event.documentSha256()).hasSize(64);
+        assertThat(event.lines()).extracting(StatementIssued.Line::amount).containsExactly("2.50", "1.50");
+        TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS, record -> note.equals(record.key())
+                && ("CorrectionNoteDrafted".equals(TestKafka.header(record, "ce_type"))
+                || "CorrectionNoteApproved".equals(TestKafka.header(record, "ce_type"))), 2, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aDebitNoteOwesTheOtherWayAndBadInputOrADraftStatementChangeNothing() {
+        String partner = statements.partner();
+        Statements.View draft = statements.drafted(partner, "10.00");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String notes = "/api/settlement/statements/" + draft.id() + "/notes";
+        String debit = """
+                {"type": "DEBIT_NOTE", "reason": "double-counted SMS", "lines": [{"label": "SMS", "amount": "1.00"}]}
+                """;
+
+        assertThat(finance.post(notes, debit).status()).isEqualTo(409);
+        statementService.issue(statementService.approve(draft.id(), "finance-b").id());
+        TestHttp.Response type = finance.post(notes, debit.replace("DEBIT_NOTE", "REFUND"));
+        assertThat(type.status()).isEqualTo(400);
+        assertThat(type.body()).contains("type");
+        TestHttp.Response decimals = finance.post(notes, debit.replace("1.00", "1.005"));
+        assertThat(decimals.status()).isEqualTo(400);
+        assertThat(decimals.body()).contains("lines[0].amount");
+        TestHttp.Response line = finance.post(notes, debit.replace("\"amount\": \"1.00\"",
+                "\"amount\": \"1.00\", \"statementLineNumber\": 9"));
+        assertThat(line.status()).isEqualTo(400);
+        assertThat(line.body()).contains("lines[0].statementLineNumber");
+        assertThat(finance.post(notes, "{\"type\": \"DEBIT_NOTE\", \"reason\": \"x\", \"lines\": []}").status())
+                .isEqualTo(400);
+        TestHttp partnerAdmin = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_ADMIN));
+        assertThat(partnerAdmin.post(notes, debit).status()).isEqualTo(403);
+        assertThat(finance.get("/api/settlement/notes?statementId=" + draft.id()).json()).isEmpty();
+
+        TestHttp.Response example = finance.post(notes, StatementFixtures.example("credit-note.json"));
+        assertThat(example.status()).as(example.body()).isEqualTo(201);
+        assertThat(example.json().path("lines").get(0).path("statementLineNumber").asInt()).isEqualTo(1);
+        TestHttp.Response created = finance.post(notes, debit);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("direction").asString()).isEqualTo("RECEIVABLE");
+        assertThat(created.json().path("totalAmount").decimalValue()).isEqualByComparingTo("1.19");
+        assertThat(finance.get("/api/settlement/notes?statementId=" + draft.id() + "&state=DRAFT").json()).hasSize(2);
+        assertThat(finance.get("/api/settlement/notes?state=LOST").status()).isEqualTo(400);
+    }
+}

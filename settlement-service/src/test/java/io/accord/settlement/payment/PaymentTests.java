@@ -1,0 +1,129 @@
+package io.accord.settlement.payment;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
+import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.StatementFixtures;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
+import io.accord.settlement.usage.UsageSums;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Finance records partial payments of an issued statement until it is PAID; over-payment and bad input change nothing. */
+@AccordServiceTest
+class PaymentTests {
+
+    @LocalServerPort
+    int port;
+
+    private final StatementFixtures statements;
+    private final Statements statementService;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PaymentTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums, Statements statements,
+                 PartnerTerms partners, JdbcClient jdbc, Clock clock) {
+        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.statementService = statements;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private static String payment(String amount, String currency, String paidOn, String reference) {
+        return """
+                {"amount": "%s", "currency": "%s", "paidOn": "%s", "reference": "%s"}
+                """.formatted(amount, currency, paidOn, reference);
+    }
+
+    @Test
+    void partialPaymentsAddUpToPaidAndEachIsPublishedAndAudited() {
+        String partner = statements.partner();
+        Statements.View issued = statements.issued(partner, "20.00");   // 10.00 + 19 % = 11.90
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String path = "/api/settlement/statements/" + issued.id() + "/payments";
+        String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+
+        TestHttp.Response first = finance.post(path, payment("5.00", "EUR", today, "SEPA-1"));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().path("remainingAmount").decimalValue()).isEqualByComparingTo("6.90");
+        assertThat(first.json().path("statementState").asString()).isEqualTo("ISSUED");
+
+        TestHttp.Response over = finance.post(path, payment("6.91", "EUR", today, "SEPA-2"));
+        assertThat(over.status()).isEqualTo(422);
+        assertThat(over.contentType()).startsWith("application/problem+json");
+        assertThat(over.json().path("remainingAmount").asString()).isEqualTo("6.90");
+        assertThat(finance.post(path, payment("1.00", "EUR", today, "SEPA-1")).status()).isEqualTo(409);
+        assertThat(statementService.find(issued.id()).orElseThrow().paidAmount()).isEqualByComparingTo("5.00");
+
+        TestHttp.Response fromExample = finance.post(path, StatementFixtures.example("payment.json"));
+        assertThat(fromExample.status()).as(fromExample.body()).isEqualTo(201);
+        TestHttp.Response last = finance.post(path, payment("1.90", "EUR", today, "SEPA-2"));
+        assertThat(last.status()).isEqualTo(201);
+        assertThat(last.json().path("statementState").asString()).isEqualTo("PAID");
+        assertThat(statementService.find(issued.id()).orElseThrow().state()).isEqualTo("PAID");
+        assertThat(finance.post(path, payment("0.01", "EUR", today, "SEPA-3")).status()).isEqualTo(409);
+
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+        assertThat(own.get(path).json()).hasSize(3);
+        assertThat(own.post(path, payment("1.00", "EUR", today, "X")).status()).isEqualTo(403);
+        TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("pat", UUID.randomUUID().toString(),
+                Roles.PARTNER_USER));
+        assertThat(other.get(path).status()).isEqualTo(404);
+
+        var events = TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS,
+                record -> issued.id().toString().equals(record.key())
+                        && "PaymentRecorded".equals(TestKafka.header(record, "ce_type")), 3, Duration.ofSeconds(30));
+        assertThat(events).extracting(TestKafka::value).anySatisfy(value -> assertThat(value)
+                .contains("\"remainingAmount\":\"6.90\"", "\"amount\":\"5.00\"", "\"reference\":\"SEPA-1\""));
+        assertThat(events).extracting(TestKafka::value).anySatisfy(value -> assertThat(value)
+                .contains("\"remainingAmount\":\"0.00\"", "\"reference\":\"SEPA-2\"", issued.documentNumber()));
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_id = :id and action = 'payment-recorded'")
+                .param("id", issued.id().toString()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void badInputIsA400NamingTheFieldAndAStatementNotIssuedA409() {
+        String partner = statements.partner();
+        Statements.View approved = statements.approved(partner, "8.00");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String path = "/api/settlement/statements/" + approved.id() + "/payments";
+        String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+
+        assertThat(finance.post(path, payment("1.00", "EUR", today, "A")).status()).isEqualTo(409);
+        statementService.issue(approved.id());
+        TestHttp.Response negative = finance.post(path, payment("-1.00", "EUR", today, "A"));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body()).contains("amount");
+        TestHttp.Response decimals = finance.post(path, payment("1.001", "EUR", today, "A"));
+        assertThat(decimals.status()).isEqualTo(400);
+        assertThat(decimals.body()).contains("amount");
+        TestHttp.Response currency = finance.post(path, payment("1.00", "USD", today, "A"));
+        assertThat(currency.status()).isEqualTo(400);
+        assertThat(currency.body()).contains("currency");
+        TestHttp.Response future = finance.post(path, payment("1.00", "EUR",
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(2).toString(), "A"));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body()).contains("paidOn");
+        TestHttp.Response missing = finance.post(path, "{\"amount\": \"1.00\", \"currency\": \"EUR\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(finance.post("/api/settlement/statements/" + UUID.randomUUID() + "/payments",
+                payment("1.00", "EUR", today, "A")).status()).isEqualTo(404);
+        assertThat(statementService.find(approved.id()).orElseThrow().paidAmount()).isZero();
+        assertThat(finance.get(path).json()).isEmpty();
+    }
+}

@@ -6,6 +6,7 @@ import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,10 +16,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * Settlement runs (the feature's entry point): a run takes the ended periods of all or selected partners, and per
@@ -35,14 +41,21 @@ public class SettlementRuns {
     private final Statements statements;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** Partners settled at once: a period's work is a dozen short statements, so it waits on the database. */
+    private final int parallelism;
 
     SettlementRuns(JdbcClient jdbc, SettlementPeriods periods, Statements statements,
-                   PlatformTransactionManager transactions, Clock clock) {
+                   PlatformTransactionManager transactions, Clock clock,
+                   @Value("${accord.settlement.runs.parallelism:4}") int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("accord.settlement.runs.parallelism must be at least 1");
+        }
         this.jdbc = jdbc;
         this.periods = periods;
         this.statements = statements;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.parallelism = parallelism;
     }
 
     /** Starts a run over the ended, not yet closed periods of {@code partnerIds} (empty: every partner). */
@@ -73,7 +86,13 @@ public class SettlementRuns {
 
     @Transactional(readOnly = true)
     public Optional<Run> find(UUID runId) {
-        return jdbc.sql("select * from settlement_run where id = :id").param("id", runId)
+        return jdbc.sql("""
+                        select r.id, r.state, r.requested_by, r.total, r.started_at, r.finished_at,
+                               (select count(*) from settlement_run_item i
+                                where i.run_id = r.id and i.status = 'DONE') as done,
+                               (select count(*) from settlement_run_item i
+                                where i.run_id = r.id and i.status = 'FAILED') as failed
+                        from settlement_run r where r.id = :id""").param("id", runId)
                 .query((rs, row) -> new Run(rs.getObject("id", UUID.class), rs.getString("state"),
                         rs.getString("requested_by"), rs.getInt("total"), rs.getInt("done"), rs.getInt("failed"),
                         rs.getTimestamp("started_at").toInstant(),
@@ -97,23 +116,44 @@ public class SettlementRuns {
                 .param("run", runId)
                 .query((rs, row) -> new Item(rs.getObject("period_id", UUID.class),
                         rs.getObject("partner_id", UUID.class))).list();
-        for (Item item : pending) {
-            try {
-                transactions.executeWithoutResult(status -> settle(runId, item, requestedBy));
-            } catch (RuntimeException failure) {
-                log.warn("Settlement run {}: period {} of partner {} failed", runId, item.periodId(),
-                        item.partnerId(), failure);
-                transactions.executeWithoutResult(status -> mark(runId, item, "FAILED", null,
-                        failure.getMessage()));
-            }
+        // partners in parallel (each partner's periods in order, on one thread); every period its own transaction
+        Map<UUID, List<Item>> byPartner = pending.stream()
+                .collect(Collectors.groupingBy(Item::partnerId, LinkedHashMap::new, Collectors.toList()));
+        try (ExecutorService workers = Executors.newFixedThreadPool(Math.min(parallelism, byPartner.size() + 1),
+                Thread.ofPlatform().name("settlement-run-", 0).factory())) {
+            byPartner.values().forEach(items -> workers.execute(() -> items.forEach(item ->
+                    settleOrFail(runId, item, requestedBy))));
         }
         transactions.executeWithoutResult(status -> jdbc.sql("""
-                        update settlement_run set state = case when failed > 0 then 'FAILED' else 'COMPLETED' end,
+                        update settlement_run set
+                               done = (select count(*) from settlement_run_item
+                                       where run_id = :id and status = 'DONE'),
+                               failed = (select count(*) from settlement_run_item
+                                         where run_id = :id and status = 'FAILED'),
+                               state = case when exists (select 1 from settlement_run_item
+                                                         where run_id = :id and status = 'FAILED')
+                                            then 'FAILED' else 'COMPLETED' end,
                                finished_at = :now
                         where id = :id and state = 'RUNNING'
                           and not exists (select 1 from settlement_run_item
                                           where run_id = :id and status = 'PENDING')""")
                 .param("now", Timestamp.from(clock.instant())).param("id", runId).update());
+    }
+
+    private void settleOrFail(UUID runId, Item item, String requestedBy) {
+        try {
+            transactions.executeWithoutResult(status -> settle(runId, item, requestedBy));
+        } catch (RuntimeException failure) {
+            log.warn("Settlement run {}: period {} of partner {} failed", runId, item.periodId(),
+                    item.partnerId(), failure);
+            try {
+                transactions.executeWithoutResult(status -> mark(runId, item, "FAILED", null,
+                        failure.getMessage()));
+            } catch (RuntimeException unmarked) {
+                log.error("Settlement run {}: period {} stays PENDING for the next pass", runId, item.periodId(),
+                        unmarked);
+            }
+        }
     }
 
     private void settle(UUID runId, Item item, String requestedBy) {
@@ -130,17 +170,16 @@ public class SettlementRuns {
         mark(runId, item, "DONE", statement.id(), null);
     }
 
+    /**
+     * Marks the item; the run's done and failed counts are counted from its items (not a counter on the run's row,
+     * which would serialise the parallel periods' transactions on that row).
+     */
     private void mark(UUID runId, Item item, String status, UUID statementId, String error) {
-        int changed = jdbc.sql("""
+        jdbc.sql("""
                         update settlement_run_item set status = :status, statement_id = :statement, error = :error
                         where run_id = :run and period_id = :period and status = 'PENDING'""")
                 .param("status", status).param("statement", statementId).param("error", error)
                 .param("run", runId).param("period", item.periodId()).update();
-        if (changed == 1) {
-            jdbc.sql("update settlement_run set done = done + :done, failed = failed + :failed where id = :run")
-                    .param("done", "DONE".equals(status) ? 1 : 0).param("failed", "FAILED".equals(status) ? 1 : 0)
-                    .param("run", runId).update();
-        }
     }
 
     private record Item(UUID periodId, UUID partnerId) {

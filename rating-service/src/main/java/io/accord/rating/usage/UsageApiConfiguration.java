@@ -6,6 +6,7 @@ import io.accord.platform.security.Tenancy;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,6 +20,7 @@ import java.time.Duration;
 
 /** The TMF635 usage input: who may call it, and its wiring to the usage ledger. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UsageFileProperties.class)
 class UsageApiConfiguration {
 
     @Bean
@@ -27,14 +29,30 @@ class UsageApiConfiguration {
             requests.requestMatchers(HttpMethod.POST, UsageController.USAGE, UsageController.BATCH,
                             UsageFileController.FILES)
                     .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS, Roles.PARTNER_ADMIN, Roles.PARTNER_USER);
-            requests.requestMatchers(HttpMethod.GET, UsageController.USAGE, UsageController.USAGE + "/**")
+            requests.requestMatchers(HttpMethod.GET, UsageController.USAGE, UsageController.USAGE + "/**",
+                            UsageFileController.FILES, UsageFileController.FILES + "/**")
                     .hasAnyRole(Roles.ALL.toArray(String[]::new));
         };
     }
 
     @Bean
-    UsageFiles usageFiles(UsageSubmissions submissions, JsonMapper json) {
-        return new UsageFiles(submissions, json);
+    UsageFileStore usageFileStore(JdbcClient jdbc) {
+        return new UsageFileStore(jdbc);
+    }
+
+    @Bean
+    UsageFileRunner usageFileRunner(UsageFileStore store, UsageSubmissions submissions,
+                                    UsageFileProperties properties, PlatformTransactionManager transactions,
+                                    JsonMapper json, Clock clock) {
+        return new UsageFileRunner(store, submissions, properties, new TransactionTemplate(transactions), json, clock);
+    }
+
+    @Bean
+    UsageFileJobs usageFileJobs(UsageFileStore store, UsageFileRunner runner, UsageSubmissions submissions,
+                                UsageFileProperties properties, PlatformTransactionManager transactions,
+                                Tenancy tenancy, JsonMapper json, Clock clock) {
+        return new UsageFileJobs(store, runner, submissions, properties, new TransactionTemplate(transactions),
+                tenancy, json, clock);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,8 +37,8 @@ class UsageApiConfiguration {
     }
 
     @Bean
-    UsageFileStore usageFileStore(JdbcClient jdbc) {
-        return new UsageFileStore(jdbc);
+    UsageFileStore usageFileStore(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
+        return new UsageFileStore(jdbc, batchJdbc);
     }
 
     @Bean
@@ -57,9 +58,10 @@ class UsageApiConfiguration {
 
     @Bean
     UsageSubmissions usageSubmissions(UsageLedger ledger, RatingModel model, PlatformTransactionManager transactions,
-                                      JdbcClient jdbc, JsonMapper json, Tenancy tenancy, Clock clock,
+                                      JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, JsonMapper json,
+                                      Tenancy tenancy, Clock clock,
                                       @Value("${accord.rating.ingest.too-old-after:45d}") Duration tooOldAfter) {
-        return new UsageSubmissions(ledger, model, new TransactionTemplate(transactions), jdbc, json, tenancy, clock,
-                tooOldAfter);
+        return new UsageSubmissions(ledger, model, new TransactionTemplate(transactions), jdbc, batchJdbc, json,
+                tenancy, clock, tooOldAfter);
     }
 }

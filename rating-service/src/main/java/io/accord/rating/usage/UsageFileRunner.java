@@ -134,8 +134,11 @@ class UsageFileRunner implements DisposableBean {
                 while (budget > 0 && !stopping) {
                     List<UsageFileReader.Row> rows = reader.next(properties.chunkRows());
                     if (rows.isEmpty()) {
-                        step(current -> current.completed(now()), job.rowsRead());
+                        UsageFileJob completed = step(current -> current.completed(now()), job.rowsRead());
                         transactions.executeWithoutResult(status -> store.files().delete(id));
+                        log.info("Usage file job {} completed: {} rows, {} rated, {} suspended, {} duplicates,"
+                                        + " {} invalid", id, completed.rowsRead(), completed.rated(),
+                                completed.suspended(), completed.duplicates(), completed.invalid());
                         return;
                     }
                     job = submit(job, rows);

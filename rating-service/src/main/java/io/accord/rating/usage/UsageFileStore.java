@@ -1,6 +1,8 @@
 package io.accord.rating.usage;
 
 import io.accord.platform.upload.FileChunks;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
@@ -23,10 +25,12 @@ class UsageFileStore {
             invalid, attempts, failure, created_at, started_at, completed_at""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
     private final FileChunks files;
 
-    UsageFileStore(JdbcClient jdbc) {
+    UsageFileStore(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.files = new FileChunks(jdbc, "usage_file_chunk");
     }
 
@@ -127,15 +131,18 @@ class UsageFileStore {
     }
 
     void saveErrors(UUID job, List<RowError> errors) {
-        for (RowError error : errors) {
-            jdbc.sql("""
-                            insert into usage_file_error (job_id, row_number, line_number, outcome, usage_id, field,
-                                reason, detail)
-                            values (:job, :row, :line, :outcome, :usageId, :field, :reason, :detail)""")
-                    .param("job", job).param("row", error.row()).param("line", error.line())
-                    .param("outcome", error.outcome()).param("usageId", error.usageId()).param("field", error.field())
-                    .param("reason", error.reason()).param("detail", error.detail()).update();
+        if (errors.isEmpty()) {
+            return;
         }
+        batchJdbc.batchUpdate("""
+                        insert into usage_file_error (job_id, row_number, line_number, outcome, usage_id, field,
+                            reason, detail)
+                        values (:job, :row, :line, :outcome, :usageId, :field, :reason, :detail)""",
+                errors.stream().map(error -> new MapSqlParameterSource().addValue("job", job)
+                        .addValue("row", error.row()).addValue("line", error.line())
+                        .addValue("outcome", error.outcome()).addValue("usageId", error.usageId())
+                        .addValue("field", error.field()).addValue("reason", error.reason())
+                        .addValue("detail", error.detail())).toArray(MapSqlParameterSource[]::new));
     }
 
     /** The job's row errors after {@code afterRow}, in row order, at most {@code limit}: the error file is paged. */

@@ -9,6 +9,8 @@ import io.accord.rating.engine.RatingEngine;
 import io.accord.rating.engine.UsageRecord;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -40,13 +42,16 @@ class UsageSubmissions {
     private final RatingModel model;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
     private final JsonMapper json;
     private final Tenancy tenancy;
     private final Clock clock;
     private final Duration tooOldAfter;
 
     UsageSubmissions(UsageLedger ledger, RatingModel model, TransactionTemplate transactions, JdbcClient jdbc,
-                     JsonMapper json, Tenancy tenancy, Clock clock, Duration tooOldAfter) {
+                     NamedParameterJdbcTemplate batchJdbc, JsonMapper json, Tenancy tenancy, Clock clock,
+                     Duration tooOldAfter) {
+        this.batchJdbc = batchJdbc;
         this.ledger = ledger;
         this.model = model;
         this.transactions = transactions;
@@ -161,6 +166,8 @@ class UsageSubmissions {
         RatingEngine engine = new RatingEngine(model.snapshot(), clock, tooOldAfter);
         UsageLedger.Result result = ledger.record(batch, engine);
         List<Result> out = new ArrayList<>(batch.size());
+        List<MapSqlParameterSource> rows = new ArrayList<>(batch.size());
+        java.sql.Timestamp at = java.sql.Timestamp.from(now);
         for (UsageLedger.Fate fate : result.fates()) {
             UsageRecord usage = fate.incoming().usage();
             if (fate.duplicate()) {
@@ -173,21 +180,22 @@ class UsageSubmissions {
             boolean rated = fate.rated() != null;
             String reason = rated ? null : fate.suspended().reason().name();
             String detail = rated ? null : fate.suspended().detail();
-            jdbc.sql("""
+            rows.add(new MapSqlParameterSource().addValue("id", id).addValue("source", usage.source())
+                    .addValue("usageId", usage.usageId()).addValue("owner", submitter.owner())
+                    .addValue("by", submitter.actor()).addValue("at", at)
+                    .addValue("outcome", rated ? "RATED" : "SUSPENDED").addValue("reason", reason)
+                    .addValue("detail", detail)
+                    .addValue("usage", new String(fate.incoming().payload(), java.nio.charset.StandardCharsets.UTF_8)));
+            out.add(new Result(-1, rated ? Outcome.RATED : Outcome.SUSPENDED, id, usage.source(),
+                    usage.usageId(), reason, detail, null));
+        }
+        if (!rows.isEmpty()) {
+            // one JDBC batch, not a round trip per record: a file chunk is a thousand of them
+            batchJdbc.batchUpdate("""
                             insert into usage_submission (id, source, usage_id, owner, submitted_by,
                                 submitted_at, outcome, reason, detail, usage)
                             values (:id, :source, :usageId, :owner, :by, :at, :outcome, :reason, :detail,
-                                cast(:usage as jsonb))""")
-                    .param("id", id).param("source", usage.source()).param("usageId", usage.usageId())
-                    .param("owner", submitter.owner()).param("by", submitter.actor())
-                    .param("at", java.sql.Timestamp.from(now))
-                    .param("outcome", rated ? "RATED" : "SUSPENDED").param("reason", reason)
-                    .param("detail", detail)
-                    .param("usage", new String(fate.incoming().payload(),
-                            java.nio.charset.StandardCharsets.UTF_8))
-                    .update();
-            out.add(new Result(-1, rated ? Outcome.RATED : Outcome.SUSPENDED, id, usage.source(),
-                    usage.usageId(), reason, detail, null));
+                                cast(:usage as jsonb))""", rows.toArray(MapSqlParameterSource[]::new));
         }
         return out;
     }

@@ -1,8 +1,11 @@
 package io.accord.rating.ingest;
 
 import io.accord.contracts.Roles;
+import io.accord.rating.RatingApplication;
 import io.accord.rating.model.RatingModel;
 import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.AccordTestInitializer;
+import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
@@ -10,10 +13,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import java.io.File;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static io.accord.rating.ingest.UsageFixtures.activate;
@@ -178,6 +192,108 @@ class UsageFileJobsTests {
         assertThat(jdbc.sql("select count(*) from usage_file_job where owner = :owner").param("owner", partnerId)
                 .query(Long.class).single()).isZero();
         assertThat(partner(partnerId).get(FILES + "/not-a-uuid").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aJobWhoseProcessIsKilledResumesAtItsCheckpointAndRatesEveryRowOnce() throws Exception {
+        String id = unique();
+        String subscriber = "+49166" + id;
+        String partnerId = UUID.randomUUID().toString();
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        String time = time();
+        int rows = 16_000;
+        StringBuilder file = new StringBuilder(HEADER);
+        long unique = 0;
+        BigDecimal billed = BigDecimal.ZERO;
+        for (int i = 0; i < rows; i++) {
+            int number = i % 40 == 39 ? i - 5 : i;
+            file.append("k").append(number).append(",VOICE,").append(subscriber).append(',').append(time)
+                    .append(',').append(1 + number % 200).append(",S,EU\n");
+            if (number == i) {
+                unique++;
+                billed = billed.add(BigDecimal.valueOf(Math.max(60, 1 + number % 200)));
+            }
+        }
+
+        int otherPort = freePort();
+        Process other = startRatingProcess(id, otherPort);
+        UUID job;
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> !other.isAlive() || TestHttp.localPort(otherPort).get("/actuator/health").status() == 200);
+            assertThat(other.isAlive()).as("the other rating process runs").isTrue();
+            // processed during the upload (inline) by the other process, which is killed while it works
+            HttpClient client = HttpClient.newHttpClient();
+            client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + FILES))
+                    .header("Authorization", "Bearer " + TestJwt.partner("user-" + partnerId, partnerId,
+                            Roles.PARTNER_USER))
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(file.toString())).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
+                            "select count(*) from usage_file_job where owner = :owner and rows_read > 0")
+                    .param("owner", partnerId).query(Long.class).single() == 1);
+            other.destroyForcibly(); // SIGKILL mid-job: no shutdown hook, the lease stays until it expires
+            other.waitFor();
+            job = jdbc.sql("select id from usage_file_job where owner = :owner").param("owner", partnerId)
+                    .query(UUID.class).single();
+        } finally {
+            other.destroyForcibly();
+        }
+        long atKill = jdbc.sql("select rows_read from usage_file_job where id = :id").param("id", job)
+                .query(Long.class).single();
+        assertThat(atKill).as("killed before it finished").isLessThan(rows);
+
+        // this process's runner takes the job over once the lease has expired and resumes at the checkpoint
+        String location = FILES + "/" + job;
+        await().atMost(Duration.ofSeconds(300))
+                .until(() -> partner(partnerId).get(location).json().path("state").asString().equals("COMPLETED"));
+        JsonNode done = partner(partnerId).get(location).json();
+        assertThat(done.path("rowsRead").asLong()).isEqualTo(rows);
+        assertThat(done.path("rated").asLong()).isEqualTo(unique);
+        assertThat(done.path("duplicates").asLong()).isEqualTo(rows - unique);
+        assertThat(counters(partnerId)).containsExactly((long) rows, unique, 0L, rows - unique);
+        var rated = jdbc.sql("""
+                        select count(*) as records, count(distinct usage_id) as ids, sum(billed_quantity) as billed
+                        from usage_rated where source = :source""")
+                .param("source", partnerId).query().singleRow();
+        assertThat(((Number) rated.get("records")).longValue()).isEqualTo(unique);
+        assertThat(((Number) rated.get("ids")).longValue()).isEqualTo(unique);
+        assertThat((BigDecimal) rated.get("billed")).isEqualByComparingTo(billed);
+        assertThat(jdbc.sql("select count(*) from usage_file_error where job_id = :job").param("job", job)
+                .query(Long.class).single()).isEqualTo(rows - unique);
+        assertThat(jdbc.sql("select count(*) from usage_submission where owner = :owner").param("owner", partnerId)
+                .query(Long.class).single()).isEqualTo(unique);
+    }
+
+    /** The rating service in its own JVM on this test's database and broker, its pipeline off, a short lease. */
+    private static Process startRatingProcess(String id, int port) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), RatingApplication.class.getName()));
+        for (String property : AccordTestInitializer.databaseProperties("test_rating")) {
+            command.add("--" + property);
+        }
+        command.addAll(List.of(
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrap(),
+                "--accord.platform.jwt.issuer-uri=" + TestJwt.ISSUER,
+                "--accord.platform.jwt.public-key-location=file:" + TestJwt.publicKeyFile(),
+                "--server.port=" + port,
+                "--accord.rating.ingest.enabled=false",
+                "--accord.rating.usage-files.lease=10s",
+                "--accord.rating.usage-files.inline-max-size=100MB"));
+        Path log = Files.createTempFile("rating-file-killed-" + id, ".log");
+        log.toFile().deleteOnExit();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(new File(".")).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     Long[] counters(String source) {

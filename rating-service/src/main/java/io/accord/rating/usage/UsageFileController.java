@@ -59,8 +59,12 @@ class UsageFileController {
         boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
         UsageFileJobs.Upload upload = jobs.upload(request.getInputStream(), fileName(request), async);
         URI location = URI.create(FILES + "/" + upload.job().id());
-        return ResponseEntity.status(upload.processed() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
-                .location(location).body(view(upload.job()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(upload.processed() ? HttpStatus.CREATED
+                : HttpStatus.ACCEPTED).location(location);
+        if (async) {
+            answer.header("Preference-Applied", "respond-async");
+        }
+        return answer.body(view(upload.job()));
     }
 
     @GetMapping(FILES)

@@ -16,10 +16,12 @@ import java.time.Duration;
  * @param chunkRows     data rows per ledger transaction (and checkpoint)
  * @param lease         how long a runner holds a job without committing a chunk before another may take it over
  * @param maxAttempts   runs ending in an unexpected error before the job is FAILED
+ * @param retryBackoff  after a failed run the job waits this long times its failed attempts before it is taken again
  * @param runnerEnabled whether this replica runs queued jobs in the background
  */
 @ConfigurationProperties("accord.rating.usage-files")
 record UsageFileProperties(@DefaultValue("1MB") DataSize inlineMaxSize, @DefaultValue("2GB") DataSize maxSize,
                            @DefaultValue("1000") int chunkRows, @DefaultValue("60s") Duration lease,
-                           @DefaultValue("5") int maxAttempts, @DefaultValue("true") boolean runnerEnabled) {
+                           @DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration retryBackoff,
+                           @DefaultValue("true") boolean runnerEnabled) {
 }

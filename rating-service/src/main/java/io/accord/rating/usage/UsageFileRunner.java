@@ -153,7 +153,11 @@ class UsageFileRunner implements DisposableBean {
                         : failure.getMessage();
                 try {
                     long at = job.rowsRead();
-                    step(current -> current.attemptFailed(reason, properties.maxAttempts(), now()), at);
+                    UsageFileJob failed = step(current -> current.attemptFailed(reason, properties.maxAttempts(),
+                            now()), at);
+                    // the next attempt waits a little longer each time (any runner may take it then)
+                    transactions.executeWithoutResult(status -> store.backOff(id, token,
+                            properties.retryBackoff().multipliedBy(failed.attempts())));
                 } catch (RuntimeException unrecorded) {
                     log.warn("Usage file job {}: the failed attempt could not be recorded", id, unrecorded);
                 }

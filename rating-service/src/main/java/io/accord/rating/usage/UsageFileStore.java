@@ -106,6 +106,15 @@ class UsageFileStore {
         return find(id, EVERYONE);
     }
 
+    /** Lets the job go, due again only after {@code wait}: the backoff after a failed attempt. */
+    void backOff(UUID id, UUID token, Duration wait) {
+        jdbc.sql("""
+                        update usage_file_job set lease_owner = null,
+                            lease_until = now() + make_interval(secs => :seconds)
+                        where id = :id and lease_owner = :token""")
+                .param("seconds", wait.toSeconds()).param("id", id).param("token", token).update();
+    }
+
     void release(UUID id, UUID token) {
         jdbc.sql("update usage_file_job set lease_owner = null, lease_until = null where id = :id"
                         + " and lease_owner = :token")

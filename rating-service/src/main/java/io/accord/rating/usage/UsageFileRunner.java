@@ -127,7 +127,7 @@ class UsageFileRunner implements DisposableBean {
         }
 
         void run() {
-            UsageFileJob job = step(current -> current.started(now()), 0);
+            UsageFileJob job = step(current -> current.started(now()), null);
             try (InputStream file = store.files().reader(id)) {
                 UsageFileReader reader = UsageFileReader.open(file, job.ownSource(), json);
                 reader.skip(job.rowsRead());
@@ -192,10 +192,13 @@ class UsageFileRunner implements DisposableBean {
             return advanced[0];
         }
 
-        /** Applies a change to the job in its own transaction, under the lease, at the checkpoint expected. */
-        private UsageFileJob step(java.util.function.UnaryOperator<UsageFileJob> change, long rowsRead) {
+        /**
+         * Applies a change to the job in its own transaction, under the lease, at the checkpoint expected
+         * ({@code null}: wherever it is, when a run starts).
+         */
+        private UsageFileJob step(java.util.function.UnaryOperator<UsageFileJob> change, Long rowsRead) {
             return transactions.execute(status -> {
-                UsageFileJob next = change.apply(rowsRead == 0 ? lockedAnywhere() : locked(rowsRead));
+                UsageFileJob next = change.apply(rowsRead == null ? lockedAnywhere() : locked(rowsRead));
                 store.update(next, now());
                 return next;
             });

@@ -133,6 +133,28 @@ public final class TestInfrastructure {
         }
     }
 
+    /**
+     * Stops the embedded PostgreSQL (a fast shutdown: sessions are cut, committed data stays), runs
+     * {@code whileDown}, and starts it again on the same port and data: for tests of a database restart under load.
+     * Every pool of the JVM's contexts reconnects by itself. With an external server ({@code ACCORD_TEST_DB_URL})
+     * there is nothing this JVM may restart: it answers {@code false} and runs nothing.
+     */
+    public static synchronized boolean restartEmbeddedPostgres(Runnable whileDown) {
+        if (externalDb() != null) {
+            return false;
+        }
+        EmbeddedPostgres running = postgres();
+        int port = running.port();
+        Path home = running.home();
+        running.close();
+        try {
+            whileDown.run();
+        } finally {
+            postgres = EmbeddedPostgres.start(home, port, EmbeddedPostgres.Durability.FAST_FOR_TESTS);
+        }
+        return true;
+    }
+
     static long embeddedPostgresPid() {
         return postgres().pid();
     }

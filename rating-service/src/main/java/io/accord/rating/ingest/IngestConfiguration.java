@@ -2,6 +2,7 @@ package io.accord.rating.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +20,9 @@ import java.time.Clock;
 class IngestConfiguration {
 
     @Bean
-    UsageLedger usageLedger(DataSource dataSource, JsonMapper json, Clock clock) {
-        return new UsageLedger(new LedgerWriter(dataSource, json), clock);
+    UsageLedger usageLedger(DataSource dataSource, JsonMapper json, Clock clock,
+                            ApplicationEventPublisher events) {
+        return new UsageLedger(new LedgerWriter(dataSource, json), clock, events);
     }
 
     @Bean

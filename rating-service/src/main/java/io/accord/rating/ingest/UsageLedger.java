@@ -10,6 +10,7 @@ import io.accord.rating.engine.TierAccumulators;
 import io.accord.rating.engine.UsageRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
@@ -38,10 +39,12 @@ public class UsageLedger {
 
     private final LedgerWriter writer;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UsageLedger(LedgerWriter writer, Clock clock) {
+    UsageLedger(LedgerWriter writer, Clock clock, ApplicationEventPublisher events) {
         this.writer = writer;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -86,10 +89,59 @@ public class UsageLedger {
     }
 
     /**
+     * Published in the ledger's transaction when it wrote rated records and their rollups, for listeners that act
+     * once it commits ({@code @TransactionalEventListener}): when each of those records was received (epoch
+     * milliseconds), those read from Kafka (their record timestamps) apart from those of the other inputs (their
+     * receipt by the API). Records recycled from suspense are not in it: they were received long before.
+     */
+    public record RollupsWritten(long[] kafkaReceivedMillis, long[] otherReceivedMillis) {
+    }
+
+    /**
      * Rates and writes {@code batch} in the current transaction (there must be one). A concurrent writer of the same
      * accumulators (records of one subscriber on two partitions) makes it throw, to be retried.
      */
     public Result record(List<Incoming> batch, RatingEngine engine) {
+        Result result = write(batch, engine);
+        if (result.rated() > 0) {
+            events.publishEvent(rollupsWritten(result));
+        }
+        return result;
+    }
+
+    /**
+     * Like {@link #record}, for records received before and processed again (recycled from suspense): they are no
+     * part of the ingestion-to-rollup lag.
+     */
+    public Result recordAgain(List<Incoming> batch, RatingEngine engine) {
+        return write(batch, engine);
+    }
+
+    private static RollupsWritten rollupsWritten(Result result) {
+        int kafka = 0;
+        for (Fate fate : result.fates()) {
+            if (fate.rated() != null && fate.incoming().kafkaPartition() != null) {
+                kafka++;
+            }
+        }
+        long[] fromKafka = new long[kafka];
+        long[] other = new long[result.rated() - kafka];
+        int k = 0;
+        int o = 0;
+        for (Fate fate : result.fates()) {
+            if (fate.rated() != null) {
+                long received = fate.incoming().receivedAt().toEpochMilli();
+                if (fate.incoming().kafkaPartition() != null) {
+                    fromKafka[k++] = received;
+                } else {
+                    other[o++] = received;
+                }
+            }
+        }
+        return new RollupsWritten(fromKafka, other);
+    }
+
+    private Result write(List<Incoming> batch, RatingEngine engine) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the usage ledger writes in its caller's transaction; there is none");
         }

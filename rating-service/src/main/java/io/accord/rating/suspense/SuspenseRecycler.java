@@ -117,7 +117,7 @@ class SuspenseRecycler {
                 jdbc.sql("delete from usage_key where source = :source and usage_id = :usageId")
                         .param("source", row.get("source")).param("usageId", row.get("usage_id")).update();
             }
-            UsageLedger.Result result = ledger.record(batch, engine);
+            UsageLedger.Result result = ledger.recordAgain(batch, engine);
             Instant now = clock.instant();
             int done = 0;
             for (int i = 0; i < result.fates().size(); i++) {

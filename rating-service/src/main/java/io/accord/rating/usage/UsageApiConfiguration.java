@@ -6,9 +6,11 @@ import io.accord.platform.security.Tenancy;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +21,7 @@ import java.time.Duration;
 
 /** The TMF635 usage input: who may call it, and its wiring to the usage ledger. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UsageFileProperties.class)
 class UsageApiConfiguration {
 
     @Bean
@@ -27,21 +30,38 @@ class UsageApiConfiguration {
             requests.requestMatchers(HttpMethod.POST, UsageController.USAGE, UsageController.BATCH,
                             UsageFileController.FILES)
                     .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS, Roles.PARTNER_ADMIN, Roles.PARTNER_USER);
-            requests.requestMatchers(HttpMethod.GET, UsageController.USAGE, UsageController.USAGE + "/**")
+            requests.requestMatchers(HttpMethod.GET, UsageController.USAGE, UsageController.USAGE + "/**",
+                            UsageFileController.FILES, UsageFileController.FILES + "/**")
                     .hasAnyRole(Roles.ALL.toArray(String[]::new));
         };
     }
 
     @Bean
-    UsageFiles usageFiles(UsageSubmissions submissions, JsonMapper json) {
-        return new UsageFiles(submissions, json);
+    UsageFileStore usageFileStore(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
+        return new UsageFileStore(jdbc, batchJdbc);
+    }
+
+    @Bean
+    UsageFileRunner usageFileRunner(UsageFileStore store, UsageSubmissions submissions,
+                                    UsageFileProperties properties, PlatformTransactionManager transactions,
+                                    JsonMapper json, Clock clock) {
+        return new UsageFileRunner(store, submissions, properties, new TransactionTemplate(transactions), json, clock);
+    }
+
+    @Bean
+    UsageFileJobs usageFileJobs(UsageFileStore store, UsageFileRunner runner, UsageSubmissions submissions,
+                                UsageFileProperties properties, PlatformTransactionManager transactions,
+                                Tenancy tenancy, JsonMapper json, Clock clock) {
+        return new UsageFileJobs(store, runner, submissions, properties, new TransactionTemplate(transactions),
+                tenancy, json, clock);
     }
 
     @Bean
     UsageSubmissions usageSubmissions(UsageLedger ledger, RatingModel model, PlatformTransactionManager transactions,
-                                      JdbcClient jdbc, JsonMapper json, Tenancy tenancy, Clock clock,
+                                      JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, JsonMapper json,
+                                      Tenancy tenancy, Clock clock,
                                       @Value("${accord.rating.ingest.too-old-after:45d}") Duration tooOldAfter) {
-        return new UsageSubmissions(ledger, model, new TransactionTemplate(transactions), jdbc, json, tenancy, clock,
-                tooOldAfter);
+        return new UsageSubmissions(ledger, model, new TransactionTemplate(transactions), jdbc, batchJdbc, json,
+                tenancy, clock, tooOldAfter);
     }
 }

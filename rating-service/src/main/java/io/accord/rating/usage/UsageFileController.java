@@ -1,33 +1,152 @@
 package io.accord.rating.usage;
 
+import io.accord.platform.upload.FileNames;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-/** A partner's CDR file, streamed and rated in chunks, answered with a per-row report of what was not rated. */
+/**
+ * A partner's CDR file as a job (docs/rating-usage-api.md): uploaded as a stream, processed in chunks (at once for a
+ * small file, in the background for a large one), its progress and its row errors readable.
+ */
 @RestController
 @Tag(name = "Usage (TMF635)")
 class UsageFileController {
 
     static final String FILES = "/api/rating/usage/files";
 
-    private final UsageFiles files;
+    private final UsageFileJobs jobs;
 
-    UsageFileController(UsageFiles files) {
-        this.files = files;
+    UsageFileController(UsageFileJobs jobs) {
+        this.jobs = jobs;
     }
 
     @PostMapping(path = FILES, consumes = "text/csv")
     @PreAuthorize(UsageController.SUBMIT)
-    @Operation(operationId = "uploadUsageFile", summary = "Rates a CSV file of usage (header row; columns usageId,"
+    @Operation(operationId = "uploadUsageFile", summary = "Uploads a CSV file of usage (header row; columns usageId,"
             + " source, usageType, subscriberId, startTime, quantity, unit, productId, offeringId, others are"
-            + " characteristics) streamed in chunks of 1,000 rows; answers the counts and the rows not rated")
-    UsageFiles.Report upload(HttpServletRequest request) throws IOException {
-        return files.process(request.getInputStream());
+            + " characteristics) as a job: 201 with the finished job for a small file, 202 with the queued job"
+            + " (Location) for a large one or with Prefer: respond-async; 400 naming the file when its header lacks"
+            + " a required column")
+    ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
+                                               @RequestHeader(name = "Prefer", required = false) String prefer)
+            throws IOException {
+        boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
+        UsageFileJobs.Upload upload = jobs.upload(request.getInputStream(), fileName(request), async);
+        URI location = URI.create(FILES + "/" + upload.job().id());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(upload.processed() ? HttpStatus.CREATED
+                : HttpStatus.ACCEPTED).location(location);
+        if (async) {
+            answer.header("Preference-Applied", "respond-async");
+        }
+        return answer.body(view(upload.job()));
+    }
+
+    @GetMapping(FILES)
+    @PreAuthorize(UsageController.READ)
+    @Operation(operationId = "listUsageFiles", summary = "The caller's CDR file jobs, newest first (X-Total-Count);"
+            + " a partner sees its own")
+    ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer offset,
+                                                   @RequestParam(required = false) Integer limit) {
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
+        UsageFileJobs.Page page = jobs.list(paging.offset(), paging.limit());
+        return PagedResponse.of(new PageImpl<>(page.items(), paging, page.total()), UsageFileController::view);
+    }
+
+    @GetMapping(FILES + "/{id}")
+    @PreAuthorize(UsageController.READ)
+    @Operation(operationId = "retrieveUsageFile", summary = "A CDR file job and its progress: state, rows read,"
+            + " accepted (rated, suspended), rejected (duplicates, invalid)")
+    Map<String, Object> retrieve(@PathVariable String id) {
+        return view(jobs.find(uuid(id)).orElseThrow(() -> notFound(id)));
+    }
+
+    @GetMapping(path = FILES + "/{id}/errors", produces = "text/csv")
+    @PreAuthorize(UsageController.READ)
+    @Operation(operationId = "retrieveUsageFileErrors", summary = "The job's rows not rated, as CSV (row, line,"
+            + " outcome, usageId, field, reason, detail), so far while it runs")
+    void errors(@PathVariable String id, HttpServletResponse response) throws IOException {
+        UsageFileJob job = jobs.find(uuid(id)).orElseThrow(() -> notFound(id));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("usage-file-" + job.id() + "-errors.csv").build().toString());
+        jobs.writeErrors(job.id(), response.getOutputStream());
+    }
+
+    static Map<String, Object> view(UsageFileJob job) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", job.id().toString());
+        view.put("href", FILES + "/" + job.id());
+        view.put("state", job.state().name());
+        view.put("fileName", job.fileName());
+        view.put("fileSize", job.fileSize());
+        view.put("rowsRead", job.rowsRead());
+        view.put("accepted", job.accepted());
+        view.put("rejected", job.rejected());
+        view.put("rated", job.rated());
+        view.put("suspended", job.suspended());
+        view.put("duplicates", job.duplicates());
+        view.put("invalid", job.invalid());
+        view.put("errorsHref", FILES + "/" + job.id() + "/errors");
+        view.put("failure", job.failure());
+        view.put("submittedBy", job.submittedBy());
+        view.put("createdAt", job.createdAt().toString());
+        view.put("startedAt", job.startedAt() == null ? null : job.startedAt().toString());
+        view.put("completedAt", job.completedAt() == null ? null : job.completedAt().toString());
+        return view;
+    }
+
+    /** The file name the client gave in {@code Content-Disposition} (informational only), if any. */
+    private static String fileName(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.CONTENT_DISPOSITION);
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return FileNames.clean(ContentDisposition.parse(header).getFilename());
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException bad) {
+            throw notFound(id);
+        }
+    }
+
+    private static ErrorResponseException notFound(String id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no usage file job "
+                + (id.length() > 40 ? id.substring(0, 40) : id));
+        problem.setType(URI.create(UsageController.PROBLEM + "not-found"));
+        problem.setTitle("Not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }

@@ -9,6 +9,8 @@ import io.accord.rating.engine.RatingEngine;
 import io.accord.rating.engine.UsageRecord;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Usage submitted over REST (TMF635 single and batch): each record is read and checked (an invalid one is answered,
@@ -39,13 +42,16 @@ class UsageSubmissions {
     private final RatingModel model;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batchJdbc;
     private final JsonMapper json;
     private final Tenancy tenancy;
     private final Clock clock;
     private final Duration tooOldAfter;
 
     UsageSubmissions(UsageLedger ledger, RatingModel model, TransactionTemplate transactions, JdbcClient jdbc,
-                     JsonMapper json, Tenancy tenancy, Clock clock, Duration tooOldAfter) {
+                     NamedParameterJdbcTemplate batchJdbc, JsonMapper json, Tenancy tenancy, Clock clock,
+                     Duration tooOldAfter) {
+        this.batchJdbc = batchJdbc;
         this.ledger = ledger;
         this.model = model;
         this.transactions = transactions;
@@ -78,9 +84,32 @@ class UsageSubmissions {
         return partner.map(PartnerId::toString).orElse(null);
     }
 
-    /** Submits records already read (in their order) through the ledger in one transaction. */
-    List<Result> submitRead(List<TmfUsageInput.Read> reads) {
+    /**
+     * Who submits: the source its records must name ({@code null}: any, staff), the owner its submissions are kept
+     * under (a partner id, {@code ""} for staff) and the actor recorded with them.
+     */
+    record Submitter(String ownSource, String owner, String actor) {
+    }
+
+    /** The caller of the current request as a submitter. */
+    Submitter caller() {
         String own = ownSource();
+        return new Submitter(own, own == null ? "" : own, tenancy.actor());
+    }
+
+    /** Submits records already read (in their order) through the ledger in one transaction, as the caller. */
+    List<Result> submitRead(List<TmfUsageInput.Read> reads) {
+        return submitRead(reads, caller(), null);
+    }
+
+    /**
+     * Submits records already read (in their order) through the ledger in one transaction, as {@code submitter};
+     * {@code alsoInTransaction} (when given) receives the results inside that same transaction, which it then
+     * always is, even when no record could be read, so that its own writes commit or roll back with the records.
+     */
+    List<Result> submitRead(List<TmfUsageInput.Read> reads, Submitter submitter,
+                            Consumer<List<Result>> alsoInTransaction) {
+        String own = submitter.ownSource();
         Result[] results = new Result[reads.size()];
         List<Integer> indexes = new ArrayList<>();
         List<UsageLedger.Incoming> batch = new ArrayList<>();
@@ -104,61 +133,71 @@ class UsageSubmissions {
             indexes.add(i);
             batch.add(new UsageLedger.Incoming(record, null, json.writeValueAsBytes(payload), now, null, null));
         }
-        if (!batch.isEmpty()) {
-            List<Result> written = write(batch, own == null ? "" : own, now);
-            for (int j = 0; j < written.size(); j++) {
-                Result result = written.get(j);
-                int index = indexes.get(j);
-                results[index] = new Result(index, result.outcome(), result.id(), result.source(), result.usageId(),
-                        result.reason(), result.detail(), null);
-            }
+        if (batch.isEmpty() && alsoInTransaction == null) {
+            return List.of(results);
         }
-        return List.of(results);
-    }
-
-    private List<Result> write(List<UsageLedger.Incoming> batch, String owner, Instant now) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return transactions.execute(status -> {
-                    RatingEngine engine = new RatingEngine(model.snapshot(), clock, tooOldAfter);
-                    UsageLedger.Result result = ledger.record(batch, engine);
-                    List<Result> out = new ArrayList<>(batch.size());
-                    for (UsageLedger.Fate fate : result.fates()) {
-                        UsageRecord usage = fate.incoming().usage();
-                        if (fate.duplicate()) {
-                            out.add(new Result(-1, Outcome.DUPLICATE, null, usage.source(), usage.usageId(), null,
-                                    "usage " + usage.usageId() + " of source " + usage.source()
-                                            + " was received before", null));
-                            continue;
-                        }
-                        UUID id = UUID.randomUUID();
-                        boolean rated = fate.rated() != null;
-                        String reason = rated ? null : fate.suspended().reason().name();
-                        String detail = rated ? null : fate.suspended().detail();
-                        jdbc.sql("""
-                                        insert into usage_submission (id, source, usage_id, owner, submitted_by,
-                                            submitted_at, outcome, reason, detail, usage)
-                                        values (:id, :source, :usageId, :owner, :by, :at, :outcome, :reason, :detail,
-                                            cast(:usage as jsonb))""")
-                                .param("id", id).param("source", usage.source()).param("usageId", usage.usageId())
-                                .param("owner", owner).param("by", tenancy.actor())
-                                .param("at", java.sql.Timestamp.from(now))
-                                .param("outcome", rated ? "RATED" : "SUSPENDED").param("reason", reason)
-                                .param("detail", detail)
-                                .param("usage", new String(fate.incoming().payload(),
-                                        java.nio.charset.StandardCharsets.UTF_8))
-                                .update();
-                        out.add(new Result(-1, rated ? Outcome.RATED : Outcome.SUSPENDED, id, usage.source(),
-                                usage.usageId(), reason, detail, null));
+                    Result[] all = results.clone();
+                    List<Result> written = batch.isEmpty() ? List.of() : write(batch, submitter, now);
+                    for (int j = 0; j < written.size(); j++) {
+                        Result result = written.get(j);
+                        int index = indexes.get(j);
+                        all[index] = new Result(index, result.outcome(), result.id(), result.source(),
+                                result.usageId(), result.reason(), result.detail(), null);
                     }
-                    return out;
+                    List<Result> answer = List.of(all);
+                    if (alsoInTransaction != null) {
+                        alsoInTransaction.accept(answer);
+                    }
+                    return answer;
                 });
             } catch (org.springframework.dao.DataAccessException | IllegalStateException conflict) {
                 last = conflict;
             }
         }
         throw last;
+    }
+
+    /** Rates and writes the batch in the current transaction. */
+    private List<Result> write(List<UsageLedger.Incoming> batch, Submitter submitter, Instant now) {
+        RatingEngine engine = new RatingEngine(model.snapshot(), clock, tooOldAfter);
+        UsageLedger.Result result = ledger.record(batch, engine);
+        List<Result> out = new ArrayList<>(batch.size());
+        List<MapSqlParameterSource> rows = new ArrayList<>(batch.size());
+        java.sql.Timestamp at = java.sql.Timestamp.from(now);
+        for (UsageLedger.Fate fate : result.fates()) {
+            UsageRecord usage = fate.incoming().usage();
+            if (fate.duplicate()) {
+                out.add(new Result(-1, Outcome.DUPLICATE, null, usage.source(), usage.usageId(), null,
+                        "usage " + usage.usageId() + " of source " + usage.source()
+                                + " was received before", null));
+                continue;
+            }
+            UUID id = UUID.randomUUID();
+            boolean rated = fate.rated() != null;
+            String reason = rated ? null : fate.suspended().reason().name();
+            String detail = rated ? null : fate.suspended().detail();
+            rows.add(new MapSqlParameterSource().addValue("id", id).addValue("source", usage.source())
+                    .addValue("usageId", usage.usageId()).addValue("owner", submitter.owner())
+                    .addValue("by", submitter.actor()).addValue("at", at)
+                    .addValue("outcome", rated ? "RATED" : "SUSPENDED").addValue("reason", reason)
+                    .addValue("detail", detail)
+                    .addValue("usage", new String(fate.incoming().payload(), java.nio.charset.StandardCharsets.UTF_8)));
+            out.add(new Result(-1, rated ? Outcome.RATED : Outcome.SUSPENDED, id, usage.source(),
+                    usage.usageId(), reason, detail, null));
+        }
+        if (!rows.isEmpty()) {
+            // one JDBC batch, not a round trip per record: a file chunk is a thousand of them
+            batchJdbc.batchUpdate("""
+                            insert into usage_submission (id, source, usage_id, owner, submitted_by,
+                                submitted_at, outcome, reason, detail, usage)
+                            values (:id, :source, :usageId, :owner, :by, :at, :outcome, :reason, :detail,
+                                cast(:usage as jsonb))""", rows.toArray(MapSqlParameterSource[]::new));
+        }
+        return out;
     }
 
     /** A submitted usage as stored, with what became of it since (rated amounts, suspense status). */

@@ -5,31 +5,43 @@ import io.accord.rating.model.RatingModel;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
+import io.accord.contracts.Topics;
+import io.accord.contracts.usage.UsageReported;
+import io.accord.testsupport.TestKafka;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static io.accord.rating.ingest.UsageFixtures.activate;
 import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
 import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
 import static io.accord.rating.ingest.UsageFixtures.sellThroughAgreement;
 import static io.accord.rating.ingest.UsageFixtures.unique;
+import static io.accord.rating.ingest.UsageFixtures.JSON;
+import static io.accord.rating.ingest.UsageFixtures.call;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The rollup read API (package io.accord.rating.rollup): sums, grouping, partners limited to their own rows. */
 @AccordServiceTest
 class RollupApiTests {
 
     private final RatingModel model;
+    private final MeterRegistry meters;
 
-    RollupApiTests(RatingModel model) {
+    RollupApiTests(RatingModel model, MeterRegistry meters) {
         this.model = model;
+        this.meters = meters;
     }
     @LocalServerPort
     int port;
@@ -89,5 +101,47 @@ class RollupApiTests {
         assertThat(staff().get("/api/rating/rollups?from=x&to=" + day).status()).isEqualTo(400);
         assertThat(staff().get("/api/rating/rollups?from=" + day + "&to=2027-01-01&groupBy=customer").status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void theLagFromReceiptToRollupIsAMetricPerInputAndReadableByOps() {
+        String id = unique();
+        String subscriber = "+49182" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        long kafkaBefore = lag("kafka").count();
+        long apiBefore = lag("api").count();
+
+        // a record that waited ten minutes before the pipeline saw it (its Kafka timestamp says when it was produced)
+        UsageReported late = call("lag-" + id, "k1", subscriber, 60);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.USAGE_RAW, null,
+                System.currentTimeMillis() - Duration.ofMinutes(10).toMillis(), subscriber,
+                JSON.writeValueAsBytes(late));
+        record.headers().add("ce_type", UsageReported.TYPE.getBytes());
+        TestKafka.send(record);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lag("kafka").count() > kafkaBefore);
+        assertThat(lag("kafka").max(TimeUnit.SECONDS)).as("measured from the Kafka timestamp")
+                .isGreaterThanOrEqualTo(600);
+
+        JsonNode answer = staff().as(TestJwt.staff("ops-1", Roles.OPS)).post("/tmf-api/usageManagement/v4/usage",
+                UsageApiTests.usage("lag-" + id, "a1", subscriber, "60")).json();
+        assertThat(answer.path("status").asString()).as(answer.toString()).isEqualTo("rated");
+        await().atMost(Duration.ofSeconds(10)).until(() -> lag("api").count() > apiBefore);
+        assertThat(lag("api").max(TimeUnit.SECONDS)).as("an API record reaches its rollup at once").isLessThan(60);
+
+        String prometheus = TestHttp.localPort(port).get("/actuator/prometheus").body();
+        assertThat(prometheus).contains("accord_rating_rollup_lag_seconds_count{input=\"kafka\"")
+                .contains("accord_rating_rollup_lag_last_seconds");
+        JsonNode view = staff().get("/api/rating/rollups/lag").json();
+        assertThat(view.path("kafka").path("records").asLong()).isGreaterThan(kafkaBefore);
+        assertThat(view.path("api").path("records").asLong()).isGreaterThan(apiBefore);
+        assertThat(view.path("lastCommitAt").asString()).isNotEmpty();
+        assertThat(TestHttp.localPort(port).as(TestJwt.partner("p", UUID.randomUUID().toString(),
+                Roles.PARTNER_USER)).get("/api/rating/rollups/lag").status()).isEqualTo(403);
+    }
+
+    private io.micrometer.core.instrument.Timer lag(String input) {
+        return meters.get("accord.rating.rollup.lag").tag("input", input).timer();
     }
 }

@@ -180,55 +180,6 @@ class UsageApiTests {
         assertThat(answer.body()).contains("10000");
     }
 
-    @Test
-    void aCsvFileIsStreamedInChunksAndReportsEveryRowNotRated() {
-        String id = unique();
-        String subscriber = "+49164" + id;
-        String partnerId = UUID.randomUUID().toString();
-        launchVoiceOffering("off-" + id, null, "0.01");
-        activate("prod-" + id, subscriber, "off-" + id, null);
-        awaitRatable(model, subscriber);
-        String time = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).withNano(0).toString();
-
-        StringBuilder file = new StringBuilder("usageId,usageType,subscriberId,startTime,quantity,unit,destinationZone\r\n");
-        for (int i = 0; i < 2_100; i++) { // three chunks
-            file.append("r").append(i).append(",VOICE,").append(subscriber).append(',').append(time)
-                    .append(",60,S,\"EU, \"\"west\"\"\"\r\n");
-        }
-        file.append("r5,VOICE,").append(subscriber).append(',').append(time).append(",60,S,EU\n");   // duplicate
-        file.append("s1,VOICE,+0000").append(id).append(',').append(time).append(",60,S,EU\n");     // suspended
-        file.append("\n");                                                                           // blank: skipped
-        file.append("x1,VOICE,").append(subscriber).append(',').append(time).append(",ten,S,EU\n");  // invalid
-        file.append("x2,VOICE,").append(subscriber).append('\n');                                    // short row
-        TestHttp.Response answer = partner(partnerId).send("POST", "/api/rating/usage/files", file.toString(),
-                "text/csv");
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        JsonNode report = answer.json();
-        assertThat(report.path("rows").asLong()).isEqualTo(2_104);
-        assertThat(report.path("rated").asLong()).isEqualTo(2_100);
-        assertThat(report.path("suspended").asLong()).isEqualTo(1);
-        assertThat(report.path("duplicates").asLong()).isEqualTo(1);
-        assertThat(report.path("invalid").asLong()).isEqualTo(2);
-        JsonNode rejected = report.path("rejected");
-        assertThat(rejected).hasSize(4);
-        assertThat(rejected.get(0).path("outcome").asString()).isEqualTo("DUPLICATE");
-        assertThat(rejected.get(0).path("row").asLong()).isEqualTo(2_101);
-        assertThat(rejected.get(1).path("reason").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
-        assertThat(rejected.get(2).path("column").asString()).isEqualTo("quantity");
-        assertThat(rejected.get(2).path("line").asLong()).isEqualTo(2_105); // header = line 1, the blank line 2104
-        assertThat(rejected.get(3).path("detail").asString()).contains("3 fields");
-
-        assertThat(counters(partnerId)).containsExactly(2_102L, 2_100L, 1L, 1L);
-        assertThat(jdbc.sql("select characteristics->>'destinationZone' from usage_rated"
-                        + " where source = :source and usage_id = 'r0'").param("source", partnerId)
-                .query(String.class).single()).isEqualTo("EU, \"west\"");
-
-        TestHttp.Response noHeader = partner(partnerId).send("POST", "/api/rating/usage/files",
-                "usageId,quantity\n1,2\n", "text/csv");
-        assertThat(noHeader.status()).isEqualTo(400);
-        assertThat(noHeader.body()).contains("subscriberId");
-    }
-
     Long[] counters(String source) {
         return jdbc.sql("""
                         select coalesce(sum(received), 0), coalesce(sum(rated), 0), coalesce(sum(suspended), 0),

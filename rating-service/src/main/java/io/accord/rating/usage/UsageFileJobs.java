@@ -1,0 +1,162 @@
+package io.accord.rating.usage;
+
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.security.Tenancy;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * CDR file uploads as jobs: the body is streamed into PostgreSQL (never held in memory), its header checked, and the
+ * job either run during the request (a small file) or left to {@link UsageFileRunner} (202). A partner sees its own
+ * jobs, staff all.
+ */
+class UsageFileJobs {
+
+    private final UsageFileStore store;
+    private final UsageFileRunner runner;
+    private final UsageSubmissions submissions;
+    private final UsageFileProperties properties;
+    private final TransactionTemplate transactions;
+    private final Tenancy tenancy;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    UsageFileJobs(UsageFileStore store, UsageFileRunner runner, UsageSubmissions submissions,
+                  UsageFileProperties properties, TransactionTemplate transactions, Tenancy tenancy, JsonMapper json,
+                  Clock clock) {
+        this.store = store;
+        this.runner = runner;
+        this.submissions = submissions;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.tenancy = tenancy;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The job after its upload, and whether it already ran to its end (the file was small). */
+    record Upload(UsageFileJob job, boolean processed) {
+    }
+
+    /**
+     * @param async the client asked for the background even for a small file ({@code Prefer: respond-async})
+     * @throws InvalidInputException          an empty file, or a header without a required column (nothing kept)
+     * @throws MaxUploadSizeExceededException a file over the maximum size (nothing kept)
+     */
+    Upload upload(InputStream body, String fileName, boolean async) {
+        UsageSubmissions.Submitter submitter = submissions.caller();
+        UUID id = UUID.randomUUID();
+        UUID token = UUID.randomUUID();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long size = transactions.execute(status -> {
+            store.create(UsageFileJob.queued(id, submitter, fileName, 0, now), token, properties.lease());
+            long copied = copy(body, store.files().writer(id));
+            if (copied == 0) {
+                throw new InvalidInputException("file", "the file is empty; it needs a header row");
+            }
+            try (InputStream stored = store.files().reader(id)) {
+                UsageFileReader.open(stored, submitter.ownSource(), json); // the header, checked before we answer
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+            store.sized(id, copied);
+            return copied;
+        });
+        boolean inline = !async && size <= properties.inlineMaxSize().toBytes();
+        if (inline) {
+            runner.run(id, token, Integer.MAX_VALUE);
+        } else {
+            transactions.executeWithoutResult(status -> store.release(id, token));
+            runner.poll();
+        }
+        UsageFileJob job = store.find(id, UsageFileStore.EVERYONE).orElseThrow();
+        return new Upload(job, job.done());
+    }
+
+    private long copy(InputStream body, OutputStream target) {
+        long max = properties.maxSize().toBytes();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream out = target) {
+            int n;
+            while ((n = body.read(buffer)) != -1) {
+                total += n;
+                if (total > max) {
+                    throw new MaxUploadSizeExceededException(max);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException broken) {
+            throw new InvalidInputException("file", "the upload broke off before its end: " + broken.getMessage());
+        }
+        return total;
+    }
+
+    Optional<UsageFileJob> find(UUID id) {
+        return store.find(id, visibleOwner());
+    }
+
+    record Page(List<UsageFileJob> items, long total) {
+    }
+
+    Page list(long offset, int limit) {
+        String owner = visibleOwner();
+        return new Page(store.list(owner, offset, limit), store.count(owner));
+    }
+
+    /** Writes the job's row errors as CSV, page by page from the database: never all in memory. */
+    void writeErrors(UUID id, OutputStream out) throws IOException {
+        out.write("row,line,outcome,usageId,field,reason,detail\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long after = 0;
+        while (true) {
+            List<UsageFileStore.RowError> page = store.errors(id, after, 5_000);
+            StringBuilder text = new StringBuilder();
+            for (UsageFileStore.RowError error : page) {
+                text.append(error.row()).append(',').append(error.line()).append(',').append(error.outcome())
+                        .append(',').append(csv(error.usageId())).append(',').append(csv(error.field())).append(',')
+                        .append(csv(error.reason())).append(',').append(csv(error.detail())).append("\r\n");
+                after = error.row();
+            }
+            out.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (page.size() < 5_000) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * RFC 4180 quoting; a value a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote mark,
+     * since the file carries what partners sent.
+     */
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) {
+            return safe;
+        }
+        return '"' + safe.replace("\"", "\"\"") + '"';
+    }
+
+    /** Staff see every job ({@code *}); a partner its own; anyone else none. */
+    private String visibleOwner() {
+        if (tenancy.isStaff()) {
+            return UsageFileStore.EVERYONE;
+        }
+        return tenancy.partnerId().map(PartnerId::toString).orElse("\u0000none");
+    }
+}

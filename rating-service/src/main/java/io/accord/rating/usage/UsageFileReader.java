@@ -1,0 +1,150 @@
+package io.accord.rating.usage;
+
+import io.accord.platform.problem.InvalidInputException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A partner's CDR file (CSV with a header row, docs/rating-usage-api.md) read as a stream: the header is checked
+ * when the reader opens, then each data row is mapped to a TMF635 Usage and read exactly like one sent to the API.
+ * Only the rows of the chunk asked for are in memory.
+ */
+final class UsageFileReader {
+
+    static final Set<String> REQUIRED = Set.of("usageId", "usageType", "subscriberId", "startTime", "quantity", "unit");
+    private static final Set<String> OURS = Set.of("usageId", "source", "usageType", "subscriberId", "startTime",
+            "quantity", "unit", "productId", "offeringId");
+
+    private final CsvReader csv;
+    private final List<String> columns;
+    private final String ownSource;
+    private final JsonMapper json;
+    private long rows;
+
+    /** One data row: its number (1 = the first after the header), the file line it starts on, and how it reads. */
+    record Row(long number, long line, TmfUsageInput.Read read) {
+    }
+
+    private UsageFileReader(CsvReader csv, List<String> columns, String ownSource, JsonMapper json) {
+        this.csv = csv;
+        this.columns = columns;
+        this.ownSource = ownSource;
+        this.json = json;
+    }
+
+    /**
+     * @throws InvalidInputException (field {@code file}) when the file is empty or its header lacks a required
+     *                               column or repeats one
+     */
+    static UsageFileReader open(InputStream body, String ownSource, JsonMapper json) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        CsvReader csv = new CsvReader(new BufferedReader(new InputStreamReader(body, decoder), 65_536));
+        CsvReader.Row header = next(csv);
+        if (header == null) {
+            throw new InvalidInputException("file", "the file is empty; it needs a header row");
+        }
+        List<String> columns = header.fields().stream().map(String::strip)
+                .map(name -> name.startsWith("\uFEFF") ? name.substring(1) : name).toList();
+        Set<String> seen = new HashSet<>();
+        for (String column : columns) {
+            if (column.isEmpty() || !seen.add(column)) {
+                throw new InvalidInputException("file", "header column '" + abbreviated(column)
+                        + "' is empty or repeated");
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!seen.contains(required)) {
+                throw new InvalidInputException("file", "the header has no column " + required + " (required: "
+                        + String.join(", ", REQUIRED.stream().sorted().toList()) + ")");
+            }
+        }
+        return new UsageFileReader(csv, columns, ownSource, json);
+    }
+
+    /** Reads past {@code count} data rows without mapping them (resuming after a checkpoint). */
+    void skip(long count) {
+        for (long i = 0; i < count && next(csv) != null; i++) {
+            rows++;
+        }
+    }
+
+    /** The next at most {@code max} rows; fewer only at the end of the file. */
+    List<Row> next(int max) {
+        List<Row> chunk = new ArrayList<>(Math.min(max, 1_024));
+        CsvReader.Row row;
+        while (chunk.size() < max && (row = next(csv)) != null) {
+            chunk.add(new Row(++rows, row.line(), read(row)));
+        }
+        return chunk;
+    }
+
+    /** The CSV column a TMF field name stands for ({@code ""}: the row itself). */
+    static String column(String field) {
+        if (field == null) {
+            return null;
+        }
+        if (field.equals("usageDate")) {
+            return "startTime";
+        }
+        return field.startsWith("usageCharacteristic.") ? field.substring("usageCharacteristic.".length()) : field;
+    }
+
+    /** The CSV row as a TMF635 Usage, so that it is checked exactly like one sent to the API. */
+    private TmfUsageInput.Read read(CsvReader.Row row) {
+        if (row.tooLong() || row.problem() != null) {
+            return TmfUsageInput.Read.invalid("", row.problem());
+        }
+        if (row.fields().size() != columns.size()) {
+            return TmfUsageInput.Read.invalid("", "the row has " + row.fields().size() + " fields, the header "
+                    + columns.size());
+        }
+        ObjectNode usage = json.createObjectNode();
+        ArrayNode characteristics = usage.putArray("usageCharacteristic");
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            values.put(columns.get(i), row.fields().get(i));
+        }
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            String name = entry.getKey();
+            String value = entry.getValue().isEmpty() ? null : entry.getValue();
+            switch (name) {
+                case "startTime" -> usage.put("usageDate", value);
+                case "usageType" -> usage.put("usageType", value);
+                default -> {
+                    if (value != null || !OURS.contains(name)) {
+                        characteristics.addObject().put("name", name).put("value", value);
+                    }
+                }
+            }
+        }
+        return TmfUsageInput.read(usage, ownSource);
+    }
+
+    private static CsvReader.Row next(CsvReader csv) {
+        try {
+            return csv.next();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}

@@ -1,0 +1,306 @@
+package io.accord.rating.ingest;
+
+import io.accord.contracts.Roles;
+import io.accord.rating.RatingApplication;
+import io.accord.rating.model.RatingModel;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.AccordTestInitializer;
+import io.accord.testsupport.TestInfrastructure;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.accord.rating.ingest.UsageFixtures.activate;
+import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
+import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
+import static io.accord.rating.ingest.UsageFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * CDR files as jobs (package io.accord.rating.usage): a small file processed during its upload, a large one (or one
+ * sent with {@code Prefer: respond-async}) answered 202 and processed in the background, progress and row errors
+ * readable by their owner only, a bad header refused with nothing kept.
+ */
+@AccordServiceTest
+class UsageFileJobsTests {
+
+    static final String FILES = "/api/rating/usage/files";
+    static final String HEADER = "usageId,usageType,subscriberId,startTime,quantity,unit,destinationZone\r\n";
+
+    private final RatingModel model;
+    private final JdbcClient jdbc;
+
+    UsageFileJobsTests(RatingModel model, JdbcClient jdbc) {
+        this.model = model;
+        this.jdbc = jdbc;
+    }
+
+    @LocalServerPort
+    int port;
+
+    private TestHttp partner(String partnerId) {
+        return TestHttp.localPort(port).as(TestJwt.partner("user-" + partnerId, partnerId, Roles.PARTNER_USER));
+    }
+
+    static String time() {
+        return OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).withNano(0).toString();
+    }
+
+    @Test
+    void aSmallFileIsProcessedDuringItsUploadAndItsRowErrorsAreDownloadable() {
+        String id = unique();
+        String subscriber = "+49164" + id;
+        String partnerId = UUID.randomUUID().toString();
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        String time = time();
+
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < 2_100; i++) { // three chunks
+            file.append("r").append(i).append(",VOICE,").append(subscriber).append(',').append(time)
+                    .append(",60,S,\"EU, \"\"west\"\"\"\r\n");
+        }
+        file.append("r5,VOICE,").append(subscriber).append(',').append(time).append(",60,S,EU\n");   // duplicate
+        file.append("s1,VOICE,+0000").append(id).append(',').append(time).append(",60,S,EU\n");     // suspended
+        file.append("\n");                                                                           // blank: skipped
+        file.append("x1,VOICE,").append(subscriber).append(',').append(time).append(",ten,S,EU\n");  // invalid
+        file.append("x2,VOICE,").append(subscriber).append('\n');                                    // short row
+        TestHttp.Response answer = partner(partnerId).header("Content-Disposition", "attachment; filename=\"cdr.csv\"")
+                .send("POST", FILES, file.toString(), "text/csv");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        JsonNode job = answer.json();
+        assertThat(answer.header("Location")).isEqualTo(FILES + "/" + job.path("id").asString());
+        assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+        assertThat(job.path("fileName").asString()).isEqualTo("cdr.csv");
+        assertThat(job.path("rowsRead").asLong()).isEqualTo(2_104);
+        assertThat(job.path("accepted").asLong()).isEqualTo(2_101);
+        assertThat(job.path("rejected").asLong()).isEqualTo(3);
+        assertThat(job.path("rated").asLong()).isEqualTo(2_100);
+        assertThat(job.path("suspended").asLong()).isEqualTo(1);
+        assertThat(job.path("duplicates").asLong()).isEqualTo(1);
+        assertThat(job.path("invalid").asLong()).isEqualTo(2);
+
+        TestHttp.Response errors = partner(partnerId).get(job.path("errorsHref").asString());
+        assertThat(errors.status()).isEqualTo(200);
+        assertThat(errors.contentType()).startsWith("text/csv");
+        assertThat(errors.body().split("\r\n")).containsExactly(
+                "row,line,outcome,usageId,field,reason,detail",
+                "2101,2102,DUPLICATE,r5,,,usage r5 of source " + partnerId + " was received before",
+                errors.body().split("\r\n")[2], // the suspense detail names the subscriber and time
+                "2103,2105,INVALID,,quantity,,quantity 'ten' is not a decimal number",
+                "2104,2106,INVALID,,,,\"the row has 3 fields, the header 7\"");
+        assertThat(errors.body().split("\r\n")[2]).startsWith("2102,2103,SUSPENDED,s1,,NO_PRODUCT_INSTANCE,");
+
+        assertThat(counters(partnerId)).containsExactly(2_102L, 2_100L, 1L, 1L);
+        assertThat(jdbc.sql("select characteristics->>'destinationZone' from usage_rated"
+                        + " where source = :source and usage_id = 'r0'").param("source", partnerId)
+                .query(String.class).single()).isEqualTo("EU, \"west\"");
+        assertThat(jdbc.sql("select count(*) from usage_file_chunk where job_id = :job")
+                .param("job", UUID.fromString(job.path("id").asString())).query(Long.class).single())
+                .as("the stored file goes once processed").isZero();
+    }
+
+    @Test
+    void aFileSentAsyncIsAnswered202AndProcessedInTheBackgroundVisibleToItsOwnerOnly() {
+        String id = unique();
+        String subscriber = "+49165" + id;
+        String partnerId = UUID.randomUUID().toString();
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        String time = time();
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < 3_500; i++) {
+            int number = i % 50 == 49 ? i - 10 : i; // every 50th row repeats an earlier usage id
+            file.append("a").append(number).append(",VOICE,").append(subscriber).append(',').append(time)
+                    .append(',').append(1 + number % 120).append(",S,EU\n");
+        }
+
+        TestHttp.Response answer = partner(partnerId).header("Prefer", "respond-async")
+                .send("POST", FILES, file.toString(), "text/csv");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        String location = answer.header("Location");
+        assertThat(location).isEqualTo(FILES + "/" + answer.json().path("id").asString());
+        assertThat(answer.json().path("state").asString()).isIn("QUEUED", "RUNNING");
+
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> partner(partnerId).get(location).json().path("state").asString().equals("COMPLETED"));
+        JsonNode job = partner(partnerId).get(location).json();
+        assertThat(job.path("rowsRead").asLong()).isEqualTo(3_500);
+        assertThat(job.path("rated").asLong()).isEqualTo(3_430);
+        assertThat(job.path("duplicates").asLong()).isEqualTo(70);
+        assertThat(counters(partnerId)).containsExactly(3_500L, 3_430L, 0L, 70L);
+        var rated = jdbc.sql("""
+                        select count(*) as records, count(distinct usage_id) as ids, sum(billed_quantity) as billed
+                        from usage_rated where source = :source""")
+                .param("source", partnerId).query().singleRow();
+        assertThat(((Number) rated.get("records")).longValue()).isEqualTo(3_430);
+        assertThat(((Number) rated.get("ids")).longValue()).isEqualTo(3_430);
+        BigDecimal billed = BigDecimal.ZERO;
+        for (int i = 0; i < 3_500; i++) {
+            if (i % 50 != 49) {
+                billed = billed.add(BigDecimal.valueOf(Math.max(60, 1 + i % 120)));
+            }
+        }
+        assertThat((BigDecimal) rated.get("billed")).isEqualByComparingTo(billed);
+
+        // tenancy: another partner neither reads nor lists it; staff do
+        TestHttp other = partner(UUID.randomUUID().toString());
+        assertThat(other.get(location).status()).isEqualTo(404);
+        assertThat(other.get(location + "/errors").status()).isEqualTo(404);
+        assertThat(other.get(FILES).json()).isEmpty();
+        TestHttp.Response mine = partner(partnerId).get(FILES);
+        assertThat(mine.json()).hasSize(1);
+        assertThat(mine.header("X-Total-Count")).isEqualTo("1");
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("aud-1", Roles.AUDITOR));
+        assertThat(auditor.get(location).status()).isEqualTo(200);
+        assertThat(auditor.send("POST", FILES, file.toString(), "text/csv").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBadHeaderOrAnEmptyFileIsRefusedAndNothingIsKept() {
+        String partnerId = UUID.randomUUID().toString();
+        TestHttp.Response noColumn = partner(partnerId).send("POST", FILES, "usageId,quantity\n1,2\n", "text/csv");
+        assertThat(noColumn.status()).isEqualTo(400);
+        assertThat(noColumn.body()).contains("subscriberId").contains("file");
+        TestHttp.Response empty = partner(partnerId).send("POST", FILES, "", "text/csv");
+        assertThat(empty.status()).isEqualTo(400);
+        TestHttp.Response json = partner(partnerId).send("POST", FILES, "{}", "application/json");
+        assertThat(json.status()).isEqualTo(415);
+        assertThat(jdbc.sql("select count(*) from usage_file_job where owner = :owner").param("owner", partnerId)
+                .query(Long.class).single()).isZero();
+        assertThat(partner(partnerId).get(FILES + "/not-a-uuid").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aJobWhoseProcessIsKilledResumesAtItsCheckpointAndRatesEveryRowOnce() throws Exception {
+        String id = unique();
+        String subscriber = "+49166" + id;
+        String partnerId = UUID.randomUUID().toString();
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        String time = time();
+        int rows = 16_000;
+        StringBuilder file = new StringBuilder(HEADER);
+        long unique = 0;
+        BigDecimal billed = BigDecimal.ZERO;
+        for (int i = 0; i < rows; i++) {
+            int number = i % 40 == 39 ? i - 5 : i;
+            file.append("k").append(number).append(",VOICE,").append(subscriber).append(',').append(time)
+                    .append(',').append(1 + number % 200).append(",S,EU\n");
+            if (number == i) {
+                unique++;
+                billed = billed.add(BigDecimal.valueOf(Math.max(60, 1 + number % 200)));
+            }
+        }
+
+        int otherPort = freePort();
+        Process other = startRatingProcess(id, otherPort);
+        UUID job;
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> !other.isAlive() || TestHttp.localPort(otherPort).get("/actuator/health").status() == 200);
+            assertThat(other.isAlive()).as("the other rating process runs").isTrue();
+            // processed during the upload (inline) by the other process, which is killed while it works
+            HttpClient client = HttpClient.newHttpClient();
+            client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + FILES))
+                    .header("Authorization", "Bearer " + TestJwt.partner("user-" + partnerId, partnerId,
+                            Roles.PARTNER_USER))
+                    .header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(file.toString())).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.sql(
+                            "select count(*) from usage_file_job where owner = :owner and rows_read > 0")
+                    .param("owner", partnerId).query(Long.class).single() == 1);
+            other.destroyForcibly(); // SIGKILL mid-job: no shutdown hook, the lease stays until it expires
+            other.waitFor();
+            job = jdbc.sql("select id from usage_file_job where owner = :owner").param("owner", partnerId)
+                    .query(UUID.class).single();
+        } finally {
+            other.destroyForcibly();
+        }
+        long atKill = jdbc.sql("select rows_read from usage_file_job where id = :id").param("id", job)
+                .query(Long.class).single();
+        assertThat(atKill).as("killed before it finished").isLessThan(rows);
+
+        // this process's runner takes the job over once the lease has expired and resumes at the checkpoint
+        String location = FILES + "/" + job;
+        await().atMost(Duration.ofSeconds(300))
+                .until(() -> partner(partnerId).get(location).json().path("state").asString().equals("COMPLETED"));
+        JsonNode done = partner(partnerId).get(location).json();
+        assertThat(done.path("rowsRead").asLong()).isEqualTo(rows);
+        assertThat(done.path("rated").asLong()).isEqualTo(unique);
+        assertThat(done.path("duplicates").asLong()).isEqualTo(rows - unique);
+        assertThat(counters(partnerId)).containsExactly((long) rows, unique, 0L, rows - unique);
+        var rated = jdbc.sql("""
+                        select count(*) as records, count(distinct usage_id) as ids, sum(billed_quantity) as billed
+                        from usage_rated where source = :source""")
+                .param("source", partnerId).query().singleRow();
+        assertThat(((Number) rated.get("records")).longValue()).isEqualTo(unique);
+        assertThat(((Number) rated.get("ids")).longValue()).isEqualTo(unique);
+        assertThat((BigDecimal) rated.get("billed")).isEqualByComparingTo(billed);
+        assertThat(jdbc.sql("select count(*) from usage_file_error where job_id = :job").param("job", job)
+                .query(Long.class).single()).isEqualTo(rows - unique);
+        assertThat(jdbc.sql("select count(*) from usage_submission where owner = :owner").param("owner", partnerId)
+                .query(Long.class).single()).isEqualTo(unique);
+    }
+
+    /** The rating service in its own JVM on this test's database and broker, its pipeline off, a short lease. */
+    private static Process startRatingProcess(String id, int port) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), RatingApplication.class.getName()));
+        for (String property : AccordTestInitializer.databaseProperties("test_rating")) {
+            command.add("--" + property);
+        }
+        command.addAll(List.of(
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrap(),
+                "--accord.platform.jwt.issuer-uri=" + TestJwt.ISSUER,
+                "--accord.platform.jwt.public-key-location=file:" + TestJwt.publicKeyFile(),
+                "--server.port=" + port,
+                "--accord.rating.ingest.enabled=false",
+                "--accord.rating.usage-files.lease=10s",
+                "--accord.rating.usage-files.inline-max-size=100MB"));
+        Path log = Files.createTempFile("rating-file-killed-" + id, ".log");
+        log.toFile().deleteOnExit();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(new File(".")).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    Long[] counters(String source) {
+        return jdbc.sql("""
+                        select coalesce(sum(received), 0), coalesce(sum(rated), 0), coalesce(sum(suspended), 0),
+                               coalesce(sum(duplicates), 0) from usage_source_day where source = :source""")
+                .param("source", source)
+                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+    }
+}

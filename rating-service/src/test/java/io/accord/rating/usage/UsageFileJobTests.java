@@ -1,0 +1,57 @@
+package io.accord.rating.usage;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The file job's guarded transitions and its counts (plain unit test of the aggregate). */
+class UsageFileJobTests {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+    private static UsageFileJob queued() {
+        return UsageFileJob.queued(UUID.randomUUID(), new UsageSubmissions.Submitter("p1", "p1", "user-1"), "cdr.csv",
+                120, NOW);
+    }
+
+    @Test
+    void chunksAddUpToTheRowsReadAndTheJobCompletes() {
+        UsageFileJob job = queued().started(NOW).advanced(1_000, 990, 4, 3, 3).advanced(10, 10, 0, 0, 0);
+        assertThat(job.rowsRead()).isEqualTo(1_010);
+        assertThat(job.accepted()).isEqualTo(1_004);
+        assertThat(job.rejected()).isEqualTo(6);
+        UsageFileJob done = job.completed(NOW.plusSeconds(5));
+        assertThat(done.state()).isEqualTo(UsageFileJob.State.COMPLETED);
+        assertThat(done.done()).isTrue();
+        assertThat(done.completedAt()).isEqualTo(NOW.plusSeconds(5));
+    }
+
+    @Test
+    void illegalTransitionsAreRefused() {
+        assertThatThrownBy(() -> queued().advanced(1, 1, 0, 0, 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> queued().completed(NOW)).isInstanceOf(IllegalStateException.class);
+        UsageFileJob done = queued().started(NOW).completed(NOW);
+        assertThatThrownBy(() -> done.started(NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> done.attemptFailed("x", 5, NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> queued().started(NOW).advanced(3, 1, 1, 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void failedAttemptsFailTheJobOnlyAtTheLimitAndAChunkDoneResetsThem() {
+        UsageFileJob job = queued().started(NOW).advanced(1_000, 1_000, 0, 0, 0);
+        for (int i = 0; i < 4; i++) {
+            job = job.attemptFailed("connection refused", 5, NOW);
+        }
+        assertThat(job.state()).isEqualTo(UsageFileJob.State.RUNNING);
+        assertThat(job.attempts()).isEqualTo(4);
+        assertThat(job.advanced(1, 1, 0, 0, 0).attempts()).isZero();
+        UsageFileJob failed = job.attemptFailed("connection refused", 5, NOW);
+        assertThat(failed.state()).isEqualTo(UsageFileJob.State.FAILED);
+        assertThat(failed.failure()).isEqualTo("stopped after 5 failed attempts at row 1001: connection refused");
+    }
+}

@@ -186,6 +186,7 @@ public final class RatingPipelineBench {
                 "--accord.rating.ingest.topic=" + rawTopic,
                 "--accord.rating.ingest.consumer-group=bench-rating-" + run,
                 "--accord.rating.ingest.batch-size=" + options.batchSize(),
+                "--accord.rating.ingest.model-wait=15m",
                 "--accord.rating.publish.topic=bench.usage.rated." + run));
         arguments.addAll(options.extraArgs());
         Process service = java(classpath, jvm, RatingApplication.class.getName(), arguments, "rating");

@@ -64,7 +64,7 @@ public final class RatingPipelineBench {
 
         static Options parse(String[] arguments) {
             long records = 1_000_000;
-            int subscribers = 20_000;
+            int subscribers = 5_000;
             int batchSize = 2000;
             Path jfr = null;
             List<String> extra = new ArrayList<>();
@@ -195,7 +195,9 @@ public final class RatingPipelineBench {
         try {
             rating = measure(infrastructure.database(ratingDb), infrastructure, "usage_offset",
                     "bench-rating-" + run, options.records(), service, service);
-            metrics = get(URI.create("http://localhost:" + port + "/actuator/prometheus"));
+            say("rating: %,d records in %.1f s: %,.0f events/s", options.records(), rating.seconds(),
+                    rating.rate());
+            metrics = metrics(URI.create("http://localhost:" + port + "/actuator/prometheus"));
         } finally {
             stop(service);
         }
@@ -308,7 +310,9 @@ public final class RatingPipelineBench {
         Path log = Files.createTempFile("accord-bench-" + name + "-", ".log");
         say("%s JVM: %s (log %s)", name, String.join(" ", PRODUCTION_JVM) + (jvmFlags.isEmpty() ? ""
                 : " " + String.join(" ", jvmFlags)), log);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // the bench stopped: its JVMs too
+        return process;
     }
 
     private static void stop(Process process) throws InterruptedException {
@@ -332,9 +336,21 @@ public final class RatingPipelineBench {
         return 0;
     }
 
+    /** The service's Prometheus page; empty (latencies NaN) when it does not answer within three tries. */
+    private static String metrics(URI uri) throws InterruptedException {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return get(uri);
+            } catch (IOException slow) {
+                say("metrics not read (%s), attempt %d of 3", slow, attempt);
+            }
+        }
+        return "";
+    }
+
     private static String get(URI uri) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
     }

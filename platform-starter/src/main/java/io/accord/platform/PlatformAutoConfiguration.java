@@ -4,6 +4,7 @@ import io.accord.platform.audit.AuditConfiguration;
 import io.accord.platform.hub.HubConfiguration;
 import io.accord.platform.idempotency.IdempotencyConfiguration;
 import io.accord.platform.inbox.InboxConfiguration;
+import io.accord.platform.kafka.BatchConsumerConfiguration;
 import io.accord.platform.outbox.OutboxConfiguration;
 import io.accord.platform.persistence.PersistenceConfiguration;
 import io.accord.platform.problem.ContainerProblemsConfiguration;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accord's platform: security and tenancy, problem+json, correlation ids, outbox, inbox, audit trail,
- * {@code Idempotency-Key} on writes, the TMF event hub (when configured), migrations of the starter's tables and OpenAPI defaults, the same way in
+ * {@code Idempotency-Key} on writes, Kafka batch consumers with offsets in PostgreSQL, the TMF event hub (when configured), migrations of the starter's tables and OpenAPI defaults, the same way in
  * every service.
  */
 @AutoConfiguration(before = {FlywayAutoConfiguration.class, KafkaAutoConfiguration.class, ErrorMvcAutoConfiguration.class},
@@ -43,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({PlatformSecurityConfiguration.class, WebConfiguration.class, OutboxConfiguration.class,
         InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class,
         IdempotencyConfiguration.class, ClockConfiguration.class, SchedulingConfiguration.class,
-        ContainerProblemsConfiguration.class, OutboundConfiguration.class, HubConfiguration.class})
+        ContainerProblemsConfiguration.class, OutboundConfiguration.class, HubConfiguration.class,
+        BatchConsumerConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

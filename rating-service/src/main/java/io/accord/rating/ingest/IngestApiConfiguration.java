@@ -1,5 +1,6 @@
 package io.accord.rating.ingest;
 
+import io.accord.platform.kafka.DatabaseOffsets;
 import io.accord.contracts.Roles;
 import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
@@ -42,7 +43,7 @@ class IngestApiConfiguration {
     }
 
     @Bean
-    Reconciliation reconciliation(JdbcClient jdbc, Admin usageTopicAdmin, PartitionOffsets offsets,
+    Reconciliation reconciliation(JdbcClient jdbc, Admin usageTopicAdmin, DatabaseOffsets offsets,
                                   IngestProperties properties) {
         return new Reconciliation(jdbc, usageTopicAdmin, offsets, properties);
     }

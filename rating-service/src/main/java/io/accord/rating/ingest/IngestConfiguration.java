@@ -1,14 +1,13 @@
 package io.accord.rating.ingest;
 
+import io.accord.platform.kafka.BatchConsumers;
+import io.accord.platform.kafka.DatabaseOffsets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
@@ -30,9 +29,10 @@ class IngestConfiguration {
         return new RatedCorrections(new LedgerWriter(dataSource, json), clock);
     }
 
+    /** The authoritative positions of the raw topic's partitions (table {@code usage_offset}). */
     @Bean
-    PartitionOffsets partitionOffsets(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-        return new PartitionOffsets(jdbc, new TransactionTemplate(transactions), clock);
+    DatabaseOffsets usageOffsets(BatchConsumers consumers) {
+        return consumers.offsets("usage_offset");
     }
 
     @Bean
@@ -41,11 +41,10 @@ class IngestConfiguration {
     }
 
     @Bean
-    UsagePipelines usagePipelines(IngestProperties properties, ConsumerFactory<?, ?> consumers,
-                                  PartitionOffsets offsets, UsageLedger ledger, RatingSnapshots snapshots,
-                                  PlatformTransactionManager transactions, IngestMetrics metrics, Clock clock) {
-        return new UsagePipelines(properties, consumers.getConfigurationProperties(), offsets, ledger, snapshots,
-                new TransactionTemplate(transactions), metrics, clock);
+    UsagePipelines usagePipelines(IngestProperties properties, BatchConsumers consumers, DatabaseOffsets offsets,
+                                  UsageLedger ledger, RatingSnapshots snapshots, IngestMetrics metrics, Clock clock) {
+        return new UsagePipelines(properties, consumers, offsets,
+                new UsagePipeline(properties, ledger, snapshots, metrics, clock));
     }
 
     @Bean

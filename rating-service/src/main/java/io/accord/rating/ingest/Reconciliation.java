@@ -1,5 +1,6 @@
 package io.accord.rating.ingest;
 
+import io.accord.platform.kafka.DatabaseOffsets;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -25,10 +26,10 @@ class Reconciliation {
 
     private final JdbcClient jdbc;
     private final Admin admin;
-    private final PartitionOffsets offsets;
+    private final DatabaseOffsets offsets;
     private final IngestProperties properties;
 
-    Reconciliation(JdbcClient jdbc, Admin admin, PartitionOffsets offsets, IngestProperties properties) {
+    Reconciliation(JdbcClient jdbc, Admin admin, DatabaseOffsets offsets, IngestProperties properties) {
         this.jdbc = jdbc;
         this.admin = admin;
         this.offsets = offsets;
@@ -60,7 +61,7 @@ class Reconciliation {
             List<ReconciliationView.PartitionPosition> positions = new ArrayList<>();
             long total = 0;
             for (TopicPartition partition : partitions) {
-                long db = processed.getOrDefault(partition.partition(), PartitionOffsets.BEGINNING);
+                long db = processed.getOrDefault(partition.partition(), DatabaseOffsets.BEGINNING);
                 long at = Math.max(db, earliest.get(partition));
                 position.put(partition, at);
                 long waiting = Math.max(0, latest.get(partition) - at);

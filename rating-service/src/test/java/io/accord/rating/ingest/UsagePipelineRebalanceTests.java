@@ -66,8 +66,8 @@ class UsagePipelineRebalanceTests {
         awaitRatable(model, subscribers.toArray(String[]::new));
         Expected expected = new Expected();
 
-        UsagePipeline second = pipelines.newPipeline("rebalance-second-" + id);
-        UsagePipeline third = pipelines.newPipeline("rebalance-third-" + id);
+        io.accord.platform.kafka.DatabaseOffsetConsumer<?, ?> second = pipelines.newPipeline("rebalance-second-" + id);
+        io.accord.platform.kafka.DatabaseOffsetConsumer<?, ?> third = pipelines.newPipeline("rebalance-third-" + id);
         try {
             sendAll(wave(source, subscribers, 0, 400, expected));
             second.start();

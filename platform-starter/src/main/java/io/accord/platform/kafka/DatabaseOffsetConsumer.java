@@ -1,0 +1,287 @@
+package io.accord.platform.kafka;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * One member of a consumer group on its own thread, a plain poll loop (not a listener container), whose offsets live
+ * in PostgreSQL ({@link DatabaseOffsets}): poll a batch, {@linkplain BatchHandler#prepare prepare} it, then in one
+ * transaction move each partition's database offset past the batch and {@linkplain BatchHandler#apply apply} it,
+ * then commit the offsets to Kafka too, asynchronously and only so that consumer lag can be monitored.
+ *
+ * <p>The database offsets are authoritative: the consumer seeks to them on every partition assignment and after any
+ * failure, and a batch commits only if its partitions' rows are still where this consumer sought them (else another
+ * consumer processed them meanwhile: the batch is dropped, the consumer seeks and reads again). So each record is
+ * processed by exactly one committed transaction whatever the rebalances, restarts and crashes. Partitions' rows are
+ * locked in ascending partition order, so concurrent batches queue but never deadlock on them.
+ *
+ * @param <T> the handler's prepared batch
+ * @param <R> what applying a batch came to
+ */
+public final class DatabaseOffsetConsumer<T, R> {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOffsetConsumer.class);
+
+    private final BatchConsumerSettings settings;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final DatabaseOffsets offsets;
+    private final TransactionTemplate transactions;
+    private final BatchHandler<T, R> handler;
+    private final Duration stopTimeout;
+    private final boolean commitToKafka;
+    /** Where this consumer sought each assigned partition, i.e. the database offset it expects to move on from. */
+    private final Map<TopicPartition, Long> expected = new HashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicLong processed = new AtomicLong();
+    private volatile Set<TopicPartition> assigned = Set.of();
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+
+    DatabaseOffsetConsumer(BatchConsumerSettings settings, Supplier<Consumer<String, byte[]>> consumers,
+                           DatabaseOffsets offsets, TransactionTemplate transactions, BatchHandler<T, R> handler,
+                           Duration stopTimeout, boolean commitToKafka) {
+        this.settings = settings;
+        this.consumers = consumers;
+        this.offsets = offsets;
+        this.transactions = transactions;
+        this.handler = handler;
+        this.stopTimeout = stopTimeout;
+        this.commitToKafka = commitToKafka;
+    }
+
+    /** Starts the poll loop on its own thread (once). */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name(settings.name()).daemon(true).start(this::run);
+    }
+
+    /** Stops after the batch in progress (which commits or rolls back as a whole) and leaves the group. */
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        synchronized (this) {
+            if (thread == null) {
+                return;
+            }
+        }
+        try {
+            if (!stopped.await(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Consumer {} did not stop within {}", settings.name(), stopTimeout);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The partitions this consumer holds now. */
+    public Set<TopicPartition> assigned() {
+        return assigned;
+    }
+
+    /** How many records this consumer's committed batches held. */
+    public long processed() {
+        return processed.get();
+    }
+
+    public boolean isRunning() {
+        return running && stopped.getCount() > 0;
+    }
+
+    public BatchConsumerSettings settings() {
+        return settings;
+    }
+
+    private void run() {
+        try {
+            handler.beforeFirstPoll();
+        } catch (RuntimeException failure) {
+            log.warn("Consumer {}: preparing to poll failed; polling anyway", settings.name(), failure);
+        }
+        try (Consumer<String, byte[]> kafka = consumers.get()) {
+            consumer = kafka;
+            kafka.subscribe(List.of(settings.topic()), new Rebalancing(kafka));
+            while (running) {
+                try {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
+                    if (!records.isEmpty()) {
+                        process(kafka, records);
+                    }
+                } catch (WakeupException wakeup) {
+                    break;
+                } catch (Fenced fenced) {
+                    log.info("Consumer {}: {}; seeking to the database offsets", settings.name(), fenced.getMessage());
+                    handler.fenced(fenced.getMessage());
+                    seekQuietly(kafka, kafka.assignment());
+                } catch (RuntimeException failure) {
+                    log.warn("Consumer {}: batch failed, reading it again after {}", settings.name(),
+                            settings.retryBackoff(), failure);
+                    handler.failed(failure);
+                    pause();
+                    seekQuietly(kafka, kafka.assignment());
+                }
+            }
+        } catch (WakeupException stopping) {
+            log.debug("Consumer {} woken up to stop", settings.name());
+        } catch (RuntimeException failure) {
+            log.error("Consumer {} stopped", settings.name(), failure);
+        } finally {
+            consumer = null;
+            running = false;
+            assigned = Set.of();
+            stopped.countDown();
+        }
+    }
+
+    private void process(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+        long started = System.nanoTime();
+        List<TopicPartition> partitions = new ArrayList<>(records.partitions());
+        partitions.sort(Comparator.comparingInt(TopicPartition::partition));
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new HashMap<>();
+        Map<TopicPartition, Long> next = new HashMap<>();
+        int count = 0;
+        for (TopicPartition partition : partitions) {
+            Long position = expected.get(partition);
+            if (position == null) {
+                throw new Fenced("partition " + partition + " has no known database position");
+            }
+            long nextOffset = position;
+            List<ConsumerRecord<String, byte[]>> fresh = records.records(partition);
+            int skip = 0;
+            while (skip < fresh.size() && fresh.get(skip).offset() < position) {
+                skip++; // processed already (the consumer was behind its database position)
+            }
+            if (skip > 0) {
+                fresh = fresh.subList(skip, fresh.size());
+            }
+            if (!fresh.isEmpty()) {
+                nextOffset = fresh.getLast().offset() + 1;
+            }
+            byPartition.put(partition, fresh);
+            next.put(partition, nextOffset);
+            count += fresh.size();
+        }
+        T prepared = handler.prepare(new ConsumedBatch(List.copyOf(partitions), byPartition, count));
+        R result = transactions.execute(status -> {
+            for (TopicPartition partition : partitions) {
+                if (!offsets.advance(settings.group(), partition, expected.get(partition), next.get(partition))) {
+                    throw new Fenced("partition " + partition + " moved past " + expected.get(partition)
+                            + " meanwhile (another consumer processed it)");
+                }
+            }
+            return handler.apply(prepared);
+        });
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        next.forEach((partition, offset) -> {
+            expected.put(partition, offset);
+            commit.put(partition, new OffsetAndMetadata(offset));
+        });
+        processed.addAndGet(count);
+        handler.committed(prepared, result, System.nanoTime() - started);
+        if (commitToKafka) {
+            kafka.commitAsync(commit, (committed, failure) -> {
+                if (failure != null) {
+                    log.debug("Kafka offset commit (monitoring only) failed: {}", failure.toString());
+                }
+            });
+        }
+    }
+
+    /** Seeks each partition to its database offset; on failure the partitions stay unknown until the next try. */
+    private void seek(Consumer<String, byte[]> kafka, Collection<TopicPartition> partitions) {
+        partitions.forEach(expected::remove);
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> positions = offsets.positions(settings.group(), partitions);
+        positions.forEach((partition, position) -> {
+            if (position == DatabaseOffsets.BEGINNING) {
+                kafka.seekToBeginning(List.of(partition));
+            } else {
+                kafka.seek(partition, position);
+            }
+            expected.put(partition, position);
+        });
+        log.info("Consumer {} resumes {} from the database offsets", settings.name(), positions);
+    }
+
+    private void seekQuietly(Consumer<String, byte[]> kafka, Collection<TopicPartition> partitions) {
+        try {
+            seek(kafka, partitions);
+        } catch (RuntimeException failure) {
+            log.warn("Consumer {} cannot read its database offsets yet: {}", settings.name(), failure.toString());
+            pause();
+        }
+    }
+
+    private void pause() {
+        try {
+            stopped.await(settings.retryBackoff().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Seeks newly assigned partitions to their database offsets; forgets revoked or lost ones. */
+    private final class Rebalancing implements ConsumerRebalanceListener {
+
+        private final Consumer<String, byte[]> kafka;
+
+        Rebalancing(Consumer<String, byte[]> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            seekQuietly(kafka, partitions);
+            assigned = Set.copyOf(kafka.assignment());
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(expected::remove);
+            assigned = Set.of();
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(expected::remove);
+            assigned = Set.of();
+        }
+    }
+
+    /** The batch's partitions are not where this consumer thought: nothing was written; seek and read again. */
+    static final class Fenced extends RuntimeException {
+        Fenced(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

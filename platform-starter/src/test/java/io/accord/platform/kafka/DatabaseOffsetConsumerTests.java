@@ -1,0 +1,242 @@
+package io.accord.platform.kafka;
+
+import io.accord.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The batch consumer against the real test PostgreSQL and broker: every record applied by exactly one committed
+ * transaction through consumers joining and leaving the group, a restart resuming from the database offsets, a
+ * batch whose partition another consumer moved on dropped and read again, and a failing batch rolled back whole.
+ */
+class DatabaseOffsetConsumerTests {
+
+    private static final int PARTITIONS = 3;
+
+    private JdbcClient jdbc;
+    private BatchConsumers factory;
+    private DatabaseOffsets offsets;
+    private String topic;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                TestInfrastructure.database("test_platform_batch_consumer"), TestInfrastructure.dbUser(),
+                TestInfrastructure.dbPassword());
+        jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("""
+                create table if not exists test_offset (
+                    consumer_group text not null, topic text not null, kafka_partition int not null,
+                    next_offset bigint not null, updated_at timestamptz not null,
+                    primary key (consumer_group, topic, kafka_partition))""").update();
+        jdbc.sql("""
+                create table if not exists test_applied (
+                    topic text not null, kafka_partition int not null, kafka_offset bigint not null,
+                    payload text not null, applied_by text not null)""").update();
+        factory = new BatchConsumers(() -> Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrap(), ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
+                jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC(),
+                new BatchConsumerProperties(Duration.ofSeconds(30), true, "read_committed"));
+        offsets = factory.offsets("test_offset");
+        topic = "test.batch-consumer." + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void consumersJoiningAndLeavingApplyEveryRecordExactlyOnce() {
+        String group = "group-" + UUID.randomUUID();
+        Recorder recorder = new Recorder();
+        DatabaseOffsetConsumer<?, ?> first = consumer(group, "first", recorder);
+        DatabaseOffsetConsumer<?, ?> second = consumer(group, "second", recorder);
+        DatabaseOffsetConsumer<?, ?> third = consumer(group, "third", recorder);
+        try {
+            first.start();
+            send(0, 300);
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.processed() > 0);
+            second.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> !second.assigned().isEmpty());
+            send(300, 300);
+            third.start();
+            send(600, 300);
+            await().atMost(Duration.ofSeconds(60)).until(() -> third.processed() > 0 || applied() == 900);
+            second.stop();
+            send(900, 300);
+            first.stop();
+            send(1200, 300);
+            await().atMost(Duration.ofSeconds(90)).until(() -> applied() == 1500);
+        } finally {
+            first.stop();
+            second.stop();
+            third.stop();
+        }
+        assertThat(jdbc.sql("select count(distinct payload) from test_applied where topic = :topic")
+                .param("topic", topic).query(Long.class).single()).isEqualTo(1500L);
+        assertThat(first.processed() + second.processed() + third.processed()).isEqualTo(1500L);
+        Map<Integer, Long> positions = offsets.all(group, topic);
+        assertThat(positions.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1500L);
+
+        // a new member of the group resumes from the database, although Kafka's committed offsets say nothing
+        DatabaseOffsetConsumer<?, ?> later = consumer(group, "later", recorder);
+        try {
+            later.start();
+            send(1500, 30);
+            await().atMost(Duration.ofSeconds(60)).until(() -> applied() == 1530);
+        } finally {
+            later.stop();
+        }
+        assertThat(later.processed()).isEqualTo(30L);
+    }
+
+    @Test
+    void aBatchWhosePartitionMovedOnMeanwhileIsDroppedAndReadAgain() {
+        String group = "group-" + UUID.randomUUID();
+        Recorder recorder = new Recorder();
+        DatabaseOffsetConsumer<?, ?> consumer = consumer(group, "fenced", recorder);
+        try {
+            consumer.start();
+            sendTo(0, "probe");
+            await().atMost(Duration.ofSeconds(60)).until(() -> applied() == 1);
+            // another consumer (a zombie the group has not noticed yet) processed the next record of partition 0
+            assertThat(jdbc.sql("""
+                            update test_offset set next_offset = 2
+                            where consumer_group = :group and topic = :topic and kafka_partition = 0
+                              and next_offset = 1""")
+                    .param("group", group).param("topic", topic).update()).isEqualTo(1);
+            sendTo(0, "taken-by-the-other");
+            sendTo(0, "mine");
+            await().atMost(Duration.ofSeconds(60)).until(() -> payloads().contains("mine"));
+        } finally {
+            consumer.stop();
+        }
+        assertThat(payloads()).containsExactlyInAnyOrder("probe", "mine");
+        assertThat(recorder.fenced.get()).isPositive();
+    }
+
+    @Test
+    void aFailingBatchRollsBackWholeAndIsReadAgain() {
+        String group = "group-" + UUID.randomUUID();
+        Recorder recorder = new Recorder();
+        recorder.failures.set(2);
+        DatabaseOffsetConsumer<?, ?> consumer = factory.consumer(
+                new BatchConsumerSettings("failing", topic, group, 50, Duration.ofMillis(100), Duration.ofMillis(100)),
+                offsets, recorder);
+        try {
+            consumer.start();
+            send(0, 40);
+            await().atMost(Duration.ofSeconds(60)).until(() -> applied() == 40);
+        } finally {
+            consumer.stop();
+        }
+        assertThat(recorder.failed.get()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(distinct payload) from test_applied where topic = :topic")
+                .param("topic", topic).query(Long.class).single()).isEqualTo(40L);
+    }
+
+    private DatabaseOffsetConsumer<?, ?> consumer(String group, String name, Recorder recorder) {
+        return factory.consumer(new BatchConsumerSettings(name + "-" + group, topic, group, 50,
+                Duration.ofMillis(100), Duration.ofMillis(200)), offsets, recorder);
+    }
+
+    private long applied() {
+        return jdbc.sql("select count(*) from test_applied where topic = :topic").param("topic", topic)
+                .query(Long.class).single();
+    }
+
+    private List<String> payloads() {
+        return jdbc.sql("select payload from test_applied where topic = :topic").param("topic", topic)
+                .query(String.class).list();
+    }
+
+    private void send(int from, int count) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = from; i < from + count; i++) {
+                producer.send(new ProducerRecord<>(topic, "key-" + (i % 17), ("record-" + i)
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    private void sendTo(int partition, String payload) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(topic, partition, "key", payload.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap()),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Applies each record as a row (in the batch's transaction) and counts fences and failures. */
+    private final class Recorder implements BatchHandler<List<ConsumerRecord<String, byte[]>>, Integer> {
+
+        final AtomicInteger fenced = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
+
+        @Override
+        public List<ConsumerRecord<String, byte[]>> prepare(ConsumedBatch batch) {
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(batch.count());
+            batch.records().forEach(records::add);
+            return records;
+        }
+
+        @Override
+        public Integer apply(List<ConsumerRecord<String, byte[]>> records) {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                jdbc.sql("""
+                                insert into test_applied (topic, kafka_partition, kafka_offset, payload, applied_by)
+                                values (:topic, :partition, :offset, :payload, :by)""")
+                        .param("topic", record.topic()).param("partition", record.partition())
+                        .param("offset", record.offset())
+                        .param("payload", new String(record.value(), StandardCharsets.UTF_8))
+                        .param("by", Thread.currentThread().getName()).update();
+            }
+            if (!records.isEmpty() && failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                throw new IllegalStateException("failing on purpose after writing the batch");
+            }
+            return records.size();
+        }
+
+        @Override
+        public void fenced(String reason) {
+            fenced.incrementAndGet();
+        }
+
+        @Override
+        public void failed(RuntimeException failure) {
+            failed.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package io.accord.rating.bench;
+
+import io.accord.contracts.Topics;
+import io.accord.infra.EmbeddedPostgres;
+import io.accord.infra.KafkaBroker;
+import io.accord.rating.RatingApplication;
+import io.accord.testsupport.TestJwt;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./accord bench rating [--records N]}: the rating pipeline against real Kafka and PostgreSQL (the embedded
+ * servers the launcher uses, durable PostgreSQL like {@code ./accord up}), and a raw pipe doing the same I/O without
+ * rating ({@link RawPipe}), measured in the same run on the same machine, each in its own JVM with the production
+ * image's JVM flags (full JIT; heap sized from a 768 MiB container limit as Helm's default gives a pod).
+ *
+ * <p>Steps: start the infrastructure; seed offerings, agreements and product instances as events; fill a fresh raw
+ * topic with N million records ({@link BenchData}); run the raw pipe over all of it; then start the real rating
+ * service (its main class) on a fresh database, let it build its read models, and measure its pipeline over all of
+ * it. Throughput is counted from the first committed batch to the last (the database offsets, sampled every
+ * 100 ms), so start-up and model building are left out of both. Prints events/s, batch latency p50/p99 (the
+ * service's {@code accord.rating.ingest.batch} timer), the service's peak resident memory (VmRSS), and last
+ * {@code rating: <n> events/s, raw pipe: <n> events/s, ratio <r>, rss <n> MB}.
+ */
+public final class RatingPipelineBench {
+
+    /** The production image's JVM flags (pom.xml, jib) in a pod with Helm's default memory limit and 2 CPUs. */
+    static final List<String> PRODUCTION_JVM = List.of("-XX:MaxRAM=768m", "-XX:MaxRAMPercentage=75.0",
+            "-XX:InitialRAMPercentage=25.0", "-XX:+ExitOnOutOfMemoryError", "-XX:ActiveProcessorCount=2");
+    static final int PARTITIONS = 6;
+    private static final Pattern QUANTILE = Pattern.compile(
+            "(?m)^accord_rating_ingest_batch_seconds\\{[^}]*quantile=\"([0-9.]+)\"[^}]*\\}\\s+([0-9.eE+-]+)");
+
+    private RatingPipelineBench() {
+    }
+
+    /**
+     * @param records     raw records on the topic
+     * @param subscribers subscribers the records spread over
+     * @param batchSize   records per poll and transaction (both pipes)
+     * @param jfr         where the rating service writes a flight recording, or null
+     * @param extraArgs   more service arguments ({@code --accord.rating...=...})
+     */
+    record Options(long records, int subscribers, int batchSize, Path jfr, List<String> extraArgs) {
+
+        static Options parse(String[] arguments) {
+            long records = 1_000_000;
+            int subscribers = 5_000;
+            int batchSize = 2000;
+            Path jfr = null;
+            List<String> extra = new ArrayList<>();
+            for (int i = 0; i < arguments.length; i++) {
+                String argument = arguments[i];
+                String value = argument.contains("=") ? argument.substring(argument.indexOf('=') + 1)
+                        : i + 1 < arguments.length ? arguments[i + 1] : null;
+                boolean inline = argument.contains("=");
+                String name = inline ? argument.substring(0, argument.indexOf('=')) : argument;
+                switch (name) {
+                    case "--records" -> records = Math.round(Double.parseDouble(value) * 1_000_000);
+                    case "--subscribers" -> subscribers = Integer.parseInt(value);
+                    case "--batch-size" -> batchSize = Integer.parseInt(value);
+                    case "--jfr" -> jfr = Path.of(value);
+                    case "--service-arg" -> extra.add(value);
+                    default -> throw new IllegalArgumentException("unknown option " + argument
+                            + " (--records N [millions], --subscribers N, --batch-size N, --jfr FILE,"
+                            + " --service-arg --name=value)");
+                }
+                if (!inline) {
+                    i++;
+                }
+            }
+            if (records < 1 || subscribers < 10 || batchSize < 1) {
+                throw new IllegalArgumentException("--records, --subscribers and --batch-size must be positive"
+                        + " (at least 10 subscribers)");
+            }
+            return new Options(records, subscribers, batchSize, jfr, List.copyOf(extra));
+        }
+    }
+
+    /** Where the bench runs: a PostgreSQL server (an admin connection) and a broker. */
+    record Infrastructure(String adminUrl, String user, String password, String bootstrap) {
+
+        String database(String name) {
+            return adminUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
+        }
+    }
+
+    record Result(double ratingRate, double rawRate, double p50Millis, double p99Millis, long rssBytes,
+                  long records) {
+
+        String summary() {
+            return String.format(Locale.ROOT, "rating: %d events/s, raw pipe: %d events/s, ratio %.2f, rss %d MB",
+                    Math.round(ratingRate), Math.round(rawRate), ratingRate / rawRate, rssBytes >> 20);
+        }
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(arguments);
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path home = Files.createTempDirectory("accord-rating-bench");
+        say("starting PostgreSQL (durable, as ./accord up) and a Kafka broker under %s", home);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("pg"), 0,
+                EmbeddedPostgres.Durability.DURABLE);
+             KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"), 0)) {
+            kafka.createTopics(Topics.allWithDeadLetters(), PARTITIONS);
+            Infrastructure infrastructure = new Infrastructure(postgres.jdbcUrl("postgres"), postgres.username(), "",
+                    kafka.bootstrapServers());
+            Result result = run(options, infrastructure, System.getProperty("java.class.path"));
+            System.out.println(result.summary());
+        } finally {
+            deleteQuietly(home);
+        }
+        System.exit(0);
+    }
+
+    static Result run(Options options, Infrastructure infrastructure, String classpath) throws Exception {
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        String rawTopic = "bench.usage.raw." + run;
+        createTopics(infrastructure.bootstrap(), List.of(rawTopic, "bench.usage.rated." + run,
+                "bench.raw-pipe.out." + run));
+        BenchData data = new BenchData(infrastructure.bootstrap(), run, options.subscribers());
+        long started = System.nanoTime();
+        data.seedModel();
+        data.fillUsage(rawTopic, options.records());
+        say("%d subscribers' products and %d raw records (%d partitions) on %s in %.1f s", options.subscribers(),
+                options.records(), PARTITIONS, rawTopic, seconds(started));
+
+        String rawDb = "bench_raw_" + run;
+        createDatabase(infrastructure, rawDb);
+        Process raw = java(classpath, List.of(), RawPipe.class.getName(), List.of(infrastructure.database(rawDb),
+                infrastructure.user(), infrastructure.password(), infrastructure.bootstrap(), rawTopic,
+                "raw-" + run, "bench.raw-pipe.out." + run, Integer.toString(options.batchSize())), "raw-pipe");
+        Throughput rawPipe;
+        try {
+            rawPipe = measure(infrastructure.database(rawDb), infrastructure, "raw_offset", "raw-" + run,
+                    options.records(), raw, null);
+        } finally {
+            stop(raw);
+        }
+        say("raw pipe: %,d records in %.1f s: %,.0f events/s", options.records(), rawPipe.seconds(), rawPipe.rate());
+
+        String ratingDb = "bench_rating_" + run;
+        createDatabase(infrastructure, ratingDb);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> jvm = new ArrayList<>();
+        if (options.jfr() != null) {
+            jvm.add("-XX:StartFlightRecording=filename=" + options.jfr().toAbsolutePath() + ",settings=profile");
+        }
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + infrastructure.database(ratingDb),
+                "--spring.datasource.username=" + infrastructure.user(),
+                "--spring.datasource.password=" + infrastructure.password(),
+                "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrap(),
+                "--spring.kafka.consumer.group-id=bench-rating-model-" + run,
+                "--accord.platform.jwt.issuer-uri=" + TestJwt.ISSUER,
+                "--accord.platform.jwt.public-key-location=file:" + TestJwt.publicKeyFile(),
+                "--server.port=" + port,
+                "--accord.rating.ingest.topic=" + rawTopic,
+                "--accord.rating.ingest.consumer-group=bench-rating-" + run,
+                "--accord.rating.ingest.batch-size=" + options.batchSize(),
+                "--accord.rating.ingest.model-wait=15m",
+                "--accord.rating.publish.topic=bench.usage.rated." + run));
+        arguments.addAll(options.extraArgs());
+        Process service = java(classpath, jvm, RatingApplication.class.getName(), arguments, "rating");
+        Throughput rating;
+        String metrics;
+        try {
+            rating = measure(infrastructure.database(ratingDb), infrastructure, "usage_offset",
+                    "bench-rating-" + run, options.records(), service, service);
+            say("rating: %,d records in %.1f s: %,.0f events/s", options.records(), rating.seconds(),
+                    rating.rate());
+            metrics = metrics(URI.create("http://localhost:" + port + "/actuator/prometheus"));
+        } finally {
+            stop(service);
+        }
+        double p50 = quantile(metrics, "0.5") * 1000;
+        double p99 = quantile(metrics, "0.99") * 1000;
+        checkCounts(infrastructure.database(ratingDb), infrastructure, options.records());
+        say("rating: %,d records in %.1f s: %,.0f events/s; batch latency p50 %.1f ms, p99 %.1f ms;"
+                        + " peak rss %d MB", options.records(), rating.seconds(), rating.rate(), p50, p99,
+                rating.peakRss() >> 20);
+        return new Result(rating.rate(), rawPipe.rate(), p50, p99, rating.peakRss(), options.records());
+    }
+
+    record Throughput(double rate, double seconds, long peakRss) {
+    }
+
+    /**
+     * Samples the consumer group's database offsets every 100 ms until they reach {@code records}: the rate is
+     * counted from the first sample that saw progress to the last.
+     */
+    private static Throughput measure(String url, Infrastructure infrastructure, String table, String group,
+                                      long records, Process process, Process rssOf) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        long firstAt = 0;
+        long firstCount = 0;
+        long peakRss = 0;
+        try (Connection connection = await(url, infrastructure, process)) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the " + table + " process exited with " + process.exitValue());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("not done after 30 minutes");
+                }
+                if (rssOf != null) {
+                    peakRss = Math.max(peakRss, rss(rssOf.pid()));
+                }
+                long consumed = consumed(connection, table, group);
+                long now = System.nanoTime();
+                if (consumed > 0 && firstAt == 0) {
+                    firstAt = now;
+                    firstCount = consumed;
+                }
+                if (consumed >= records) {
+                    double elapsed = Math.max(now - firstAt, 1_000_000) / 1e9;
+                    long counted = firstCount == records ? records : records - firstCount;
+                    return new Throughput(counted / elapsed, elapsed, peakRss);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** A connection once the process has created its tables. */
+    private static Connection await(String url, Infrastructure infrastructure, Process process) throws Exception {
+        Connection connection = DriverManager.getConnection(url, infrastructure.user(), infrastructure.password());
+        return connection;
+    }
+
+    private static long consumed(Connection connection, String table, String group) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select coalesce(sum(greatest(next_offset, 0)), 0) from " + table + " where consumer_group = ?")) {
+            statement.setString(1, group);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException tableNotThereYet) {
+            return 0;
+        }
+    }
+
+    /** The run's counts must balance: every record received, and rated + suspended + duplicates = received. */
+    private static void checkCounts(String url, Infrastructure infrastructure, long records) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, infrastructure.user(), infrastructure.password());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select coalesce(sum(received), 0), coalesce(sum(rated), 0),"
+                     + " coalesce(sum(suspended), 0), coalesce(sum(duplicates), 0) from usage_source_day")) {
+            rows.next();
+            long received = rows.getLong(1);
+            long rated = rows.getLong(2);
+            long suspended = rows.getLong(3);
+            long duplicates = rows.getLong(4);
+            say("counts: received %d = rated %d + suspended %d + duplicates %d", received, rated, suspended,
+                    duplicates);
+            if (received != records || rated + suspended + duplicates != received || rated < records * 9 / 10) {
+                throw new IllegalStateException("the counts do not balance or too few records rated");
+            }
+        }
+    }
+
+    static double quantile(String prometheus, String quantile) {
+        Matcher matcher = QUANTILE.matcher(prometheus);
+        while (matcher.find()) {
+            if (Double.parseDouble(matcher.group(1)) == Double.parseDouble(quantile)) {
+                return Double.parseDouble(matcher.group(2));
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static Process java(String classpath, List<String> jvmFlags, String mainClass, List<String> arguments,
+                                String name) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(PRODUCTION_JVM);
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(arguments);
+        Path log = Files.createTempFile("accord-bench-" + name + "-", ".log");
+        say("%s JVM: %s (log %s)", name, String.join(" ", PRODUCTION_JVM) + (jvmFlags.isEmpty() ? ""
+                : " " + String.join(" ", jvmFlags)), log);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // the bench stopped: its JVMs too
+        return process;
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Resident memory of a process (VmRSS of /proc/PID/status), 0 where there is no /proc. */
+    static long rss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException gone) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** The service's Prometheus page; empty (latencies NaN) when it does not answer within three tries. */
+    private static String metrics(URI uri) throws InterruptedException {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return get(uri);
+            } catch (IOException slow) {
+                say("metrics not read (%s), attempt %d of 3", slow, attempt);
+            }
+        }
+        return "";
+    }
+
+    private static String get(URI uri) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    private static void createDatabase(Infrastructure infrastructure, String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(infrastructure.adminUrl(), infrastructure.user(),
+                infrastructure.password()); Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+    }
+
+    private static void createTopics(String bootstrap, List<String> topics) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(topics.stream().map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic,
+                    PARTITIONS, (short) 1)).toList()).all().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static void deleteQuietly(Path home) {
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static void say(String format, Object... arguments) {
+        System.out.println("bench: " + String.format(Locale.ROOT, format, arguments));
+    }
+}

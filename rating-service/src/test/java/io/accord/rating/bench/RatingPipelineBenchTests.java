@@ -1,0 +1,58 @@
+package io.accord.rating.bench;
+
+import io.accord.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * {@code ./accord bench rating} run tiny (3,000 records, both pipes in their own JVMs against the test PostgreSQL
+ * and broker): it ends, its counts balance (the bench checks them and fails otherwise) and its last line is the one
+ * the issue asks for.
+ */
+class RatingPipelineBenchTests {
+
+    @Test
+    void aTinyRunEndsWithTheSummaryLine() throws Exception {
+        RatingPipelineBench.Infrastructure infrastructure = new RatingPipelineBench.Infrastructure(
+                TestInfrastructure.database("test_rating_bench"), TestInfrastructure.dbUser(),
+                TestInfrastructure.dbPassword(), TestInfrastructure.kafkaBootstrap());
+
+        RatingPipelineBench.Result result = RatingPipelineBench.run(
+                RatingPipelineBench.Options.parse(new String[] {"--records=0.003", "--subscribers", "50"}),
+                infrastructure, System.getProperty("java.class.path"));
+
+        assertThat(result.records()).isEqualTo(3000);
+        assertThat(result.ratingRate()).isPositive();
+        assertThat(result.rawRate()).isPositive();
+        assertThat(result.rssBytes()).isPositive();
+        assertThat(result.p99Millis()).isGreaterThanOrEqualTo(result.p50Millis());
+        assertThat(result.summary()).matches(
+                "rating: \\d+ events/s, raw pipe: \\d+ events/s, ratio \\d+\\.\\d\\d, rss \\d+ MB");
+    }
+
+    @Test
+    void summaryAndOptions() {
+        assertThat(new RatingPipelineBench.Result(51_234.4, 60_000, 20, 80, 300L << 20, 1_000_000).summary())
+                .isEqualTo("rating: 51234 events/s, raw pipe: 60000 events/s, ratio 0.85, rss 300 MB");
+        RatingPipelineBench.Options defaults = RatingPipelineBench.Options.parse(new String[0]);
+        assertThat(defaults.records()).isEqualTo(1_000_000);
+        RatingPipelineBench.Options options = RatingPipelineBench.Options.parse(new String[] {"--records", "2.5",
+                "--jfr=/tmp/x.jfr", "--service-arg", "--accord.rating.ingest.batch-size=4000"});
+        assertThat(options.records()).isEqualTo(2_500_000);
+        assertThat(options.jfr()).isEqualTo(Path.of("/tmp/x.jfr"));
+        assertThat(options.extraArgs()).isEqualTo(List.of("--accord.rating.ingest.batch-size=4000"));
+        assertThatIllegalArgumentException().isThrownBy(() -> RatingPipelineBench.Options.parse(
+                new String[] {"--records=0"}));
+        assertThatIllegalArgumentException().isThrownBy(() -> RatingPipelineBench.Options.parse(
+                new String[] {"--bogus"}));
+        assertThat(RatingPipelineBench.quantile("""
+                accord_rating_ingest_batch_seconds{application="rating",quantile="0.5"} 0.0125
+                accord_rating_ingest_batch_seconds{application="rating",quantile="0.99"} 0.25
+                """, "0.99")).isEqualTo(0.25);
+    }
+}

@@ -11,14 +11,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link ScriptedStep} as a {@link StepHandler#transactional transactional} step (type {@value #TYPE}): the runner
+ * A {@link ScriptedStep} as a {@link StepHandler#transactional transactional} step (type {@value #TYPE}): the runner
  * calls it inside its own transaction. Besides the script's journal it notes, per call, the PostgreSQL transaction
  * the call ran in ({@code txid_current()}), or {@code 0} when it ran outside any transaction.
  */
-public class TransactionalScriptedStep extends ScriptedStep {
+public class TransactionalScriptedStep implements StepHandler {
 
     public static final String TYPE = "TEST_SCRIPTED_TRANSACTIONAL";
 
+    private final ScriptedStep script = new ScriptedStep();
     private final JdbcClient jdbc;
     private final Map<UUID, List<Long>> transactions = new ConcurrentHashMap<>();
 
@@ -45,13 +46,18 @@ public class TransactionalScriptedStep extends ScriptedStep {
     @Override
     public StepOutcome execute(StepContext step) {
         note(step);
-        return super.execute(step);
+        return script.execute(step);
     }
 
     @Override
     public StepOutcome compensate(StepContext step) {
         note(step);
-        return super.compensate(step);
+        return script.compensate(step);
+    }
+
+    /** Every call for the saga in order, as {@code direction:name}. */
+    public List<String> journal(UUID sagaId) {
+        return script.journal(sagaId);
     }
 
     /** The database transaction of every call for the saga, in order (0: none). */

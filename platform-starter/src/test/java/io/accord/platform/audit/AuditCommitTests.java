@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,23 +72,25 @@ class AuditCommitTests {
         String quick = UUID.randomUUID().toString();
         CountDownLatch recorded = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<Void> open = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            trail.record(null, "thing", slow, "created", null, Map.of("n", 1));
-            recorded.countDown();
-            await(finish);
-        }));
-        try {
-            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            Future<?> open = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                trail.record(null, "thing", slow, "created", null, Map.of("n", 1));
+                recorded.countDown();
+                await(finish);
+            }));
+            try {
+                assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
 
-            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(
-                    status -> trail.record(null, "thing", quick, "created", null, Map.of("n", 2))));
+                Future<?> other = threads.submit(() -> transactions.executeWithoutResult(
+                        status -> trail.record(null, "thing", quick, "created", null, Map.of("n", 2))));
 
-            other.get(10, TimeUnit.SECONDS);
-            assertThat(entries(quick)).containsExactly("created");
-        } finally {
-            finish.countDown();
+                other.get(10, TimeUnit.SECONDS);
+                assertThat(entries(quick)).containsExactly("created");
+            } finally {
+                finish.countDown();
+            }
+            open.get(10, TimeUnit.SECONDS);
         }
-        open.get(10, TimeUnit.SECONDS);
         assertThat(chainPosition(slow)).isGreaterThan(chainPosition(quick));
         assertThat(auditor.get("/api/audit/verification").json().get("verified").asBoolean()).isTrue();
     }

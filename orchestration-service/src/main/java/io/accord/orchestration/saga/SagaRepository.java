@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Sagas and their steps in PostgreSQL, in plain SQL: the claim needs {@code FOR UPDATE SKIP LOCKED}, and every
@@ -102,11 +103,19 @@ class SagaRepository {
                 .query(UUID.class).optional().flatMap(this::find);
     }
 
+    /**
+     * The saga row first, then its steps: a reader without the lock may see steps newer than the row, never a row
+     * newer than its steps (a COMPLETED saga with a step still RUNNING).
+     */
     Optional<Saga> find(UUID id) {
+        Optional<Function<List<SagaStep>, Saga>> sagaRow = jdbc.sql("select * from saga where id = :id")
+                .param("id", id).query((rs, row) -> saga(rs)).optional();
+        if (sagaRow.isEmpty()) {
+            return Optional.empty();
+        }
         List<SagaStep> steps = jdbc.sql("select * from saga_step where saga_id = :id order by position")
                 .param("id", id).query((rs, row) -> step(rs)).list();
-        return jdbc.sql("select * from saga where id = :id").param("id", id)
-                .query((rs, row) -> saga(rs, steps)).optional();
+        return Optional.of(sagaRow.get().apply(steps));
     }
 
     Optional<UUID> sagaOfStep(UUID stepId) {
@@ -179,17 +188,30 @@ class SagaRepository {
         changed.forEach(SagaStep::markPersisted);
     }
 
-    private Saga saga(ResultSet rs, List<SagaStep> steps) throws SQLException {
-        Saga saga = new Saga(rs.getObject("id", UUID.class), rs.getString("reference"),
-                instant(rs, "created_at"), rs.getLong("version"), steps);
-        saga.state = SagaState.valueOf(rs.getString("state"));
-        saga.nextRunAt = instant(rs, "next_run_at");
-        saga.leaseToken = rs.getObject("lease_token", UUID.class);
-        saga.leaseUntil = instant(rs, "lease_until");
-        saga.failedStepId = rs.getObject("failed_step_id", UUID.class);
-        saga.failureReason = rs.getString("failure_reason");
-        saga.updatedAt = instant(rs, "updated_at");
-        return saga;
+    /** The saga's row, read now; the saga itself once its steps are read too. */
+    private Function<List<SagaStep>, Saga> saga(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        String reference = rs.getString("reference");
+        Instant createdAt = instant(rs, "created_at");
+        long version = rs.getLong("version");
+        SagaState state = SagaState.valueOf(rs.getString("state"));
+        Instant nextRunAt = instant(rs, "next_run_at");
+        UUID leaseToken = rs.getObject("lease_token", UUID.class);
+        Instant leaseUntil = instant(rs, "lease_until");
+        UUID failedStepId = rs.getObject("failed_step_id", UUID.class);
+        String failureReason = rs.getString("failure_reason");
+        Instant updatedAt = instant(rs, "updated_at");
+        return steps -> {
+            Saga saga = new Saga(id, reference, createdAt, version, steps);
+            saga.state = state;
+            saga.nextRunAt = nextRunAt;
+            saga.leaseToken = leaseToken;
+            saga.leaseUntil = leaseUntil;
+            saga.failedStepId = failedStepId;
+            saga.failureReason = failureReason;
+            saga.updatedAt = updatedAt;
+            return saga;
+        };
     }
 
     private SagaStep step(ResultSet rs) throws SQLException {

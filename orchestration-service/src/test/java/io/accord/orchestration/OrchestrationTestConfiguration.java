@@ -2,8 +2,10 @@ package io.accord.orchestration;
 
 import io.accord.orchestration.saga.EndedSagas;
 import io.accord.orchestration.saga.ScriptedStep;
+import io.accord.orchestration.saga.TransactionalScriptedStep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The test beans of the orchestration service, in every test's one shared context: a plain configuration in the
@@ -17,6 +19,11 @@ class OrchestrationTestConfiguration {
     @Bean
     ScriptedStep scriptedStep() {
         return new ScriptedStep();
+    }
+
+    @Bean
+    TransactionalScriptedStep transactionalScriptedStep(JdbcClient jdbc) {
+        return new TransactionalScriptedStep(jdbc);
     }
 
     @Bean

@@ -48,6 +48,15 @@ class ActivateAtPartnerStep implements StepHandler {
         return PartnerActivation.STEP_TYPE;
     }
 
+    /**
+     * AUTO (nothing to call) and EVENT (the request goes through the outbox) only touch the database, so they run
+     * in the saga runner's transaction; a WEBHOOK call never holds a transaction open.
+     */
+    @Override
+    public boolean transactional(StepContext step) {
+        return partner(step).map(endpoints::modeOf).orElse(ActivationMode.AUTO) != ActivationMode.WEBHOOK;
+    }
+
     @Override
     public StepOutcome execute(StepContext step) {
         Optional<PartnerId> partner = partner(step);

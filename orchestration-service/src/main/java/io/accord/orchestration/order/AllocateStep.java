@@ -24,6 +24,12 @@ class AllocateStep implements StepHandler {
         this.inventory = inventory;
     }
 
+    /** Only this service's database (inventory): runs in the saga runner's transaction. */
+    @Override
+    public boolean transactional(StepContext step) {
+        return true;
+    }
+
     @Override
     public String type() {
         return Decomposition.ALLOCATE;

@@ -20,6 +20,12 @@ class ModifyProductStep implements StepHandler {
         this.clock = clock;
     }
 
+    /** Only this service's database (product inventory and the outbox): runs in the saga runner's transaction. */
+    @Override
+    public boolean transactional(StepContext step) {
+        return true;
+    }
+
     @Override
     public String type() {
         return Decomposition.MODIFY;

@@ -49,9 +49,9 @@ class OrderCancellation {
     }
 
     /**
-     * Checked on the order as read and audited first (the audit chain's lock before the order's, as a saga's end
-     * takes them; see {@link OrderEvents#audited}), then checked again and applied on the locked order; the item
-     * sagas are cancelled last and checked once more under their own locks (a refusal rolls everything back).
+     * Checked on the order as read and audited, then checked again and applied on the locked order; the item sagas
+     * are cancelled last and checked once more under their own locks, without waiting for a runner that holds one
+     * (409; a refusal rolls everything back).
      */
     @Transactional
     CancelRepository.Cancellation cancel(OrderResources.CreateCancel request) {

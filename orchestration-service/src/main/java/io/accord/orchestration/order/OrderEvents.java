@@ -57,9 +57,8 @@ class OrderEvents {
     }
 
     /**
-     * The audit entry alone. Its insert takes the audit chain's lock (held until commit), which every saga end
-     * holds before it locks the order: a change that starts outside a saga records its entry first, then locks
-     * the order, so the two never wait for each other in opposite order.
+     * The audit entry alone (the trail writes it just before the transaction commits, so the audit chain's lock is
+     * always the transaction's last and never held while the order is locked and changed).
      */
     void audited(ProductOrder order, OrderResources.OrderView before, OrderResources.OrderView after,
                  String action) {

@@ -41,27 +41,21 @@ class OrderFulfilment {
     }
 
     /**
-     * The item's saga began: false when there is no such order item. The audit entry comes first (see
-     * {@link OrderEvents#audited}), then the order is locked and changed.
+     * The item's saga began: false when there is no such order item. Locks the order (its other items' sagas
+     * queue here); the audit entry is written at commit (the audit chain's lock is always a transaction's last).
      */
     @Transactional
     boolean started(ItemReference reference) {
-        Optional<ProductOrder> seen = orders.find(reference.orderId());
-        if (seen.isEmpty() || seen.get().items.stream().noneMatch(item -> item.id().equals(reference.itemId()))) {
+        Optional<ProductOrder> found = orders.lock(reference.orderId());
+        if (found.isEmpty() || found.get().items.stream().noneMatch(item -> item.id().equals(reference.itemId()))) {
             return false;
         }
-        OrderResources.OrderView before = OrderViews.view(seen.get());
-        seen.get().fulfilmentStarted(reference.itemId(), clock.instant());
-        if (before.equals(OrderViews.view(seen.get()))) {
-            return true;
-        }
-        events.audited(seen.get(), before, OrderViews.view(seen.get()), "started");
-        ProductOrder order = orders.lock(reference.orderId()).orElseThrow();
-        OrderResources.OrderView current = OrderViews.view(order);
+        ProductOrder order = found.get();
+        OrderResources.OrderView before = OrderViews.view(order);
         order.fulfilmentStarted(reference.itemId(), clock.instant());
-        if (!current.equals(OrderViews.view(order))) {
+        if (!before.equals(OrderViews.view(order))) {
             orders.update(order);
-            events.notified(order, current);
+            events.changed(order, before, "started");
         }
         return true;
     }

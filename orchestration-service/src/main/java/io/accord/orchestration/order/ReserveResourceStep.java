@@ -35,6 +35,12 @@ class ReserveResourceStep implements StepHandler {
         this.clock = clock;
     }
 
+    /** Only this service's database (inventory): runs in the saga runner's transaction. */
+    @Override
+    public boolean transactional(StepContext step) {
+        return true;
+    }
+
     @Override
     public String type() {
         return Decomposition.RESERVE;

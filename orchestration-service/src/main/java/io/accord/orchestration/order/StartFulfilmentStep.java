@@ -15,6 +15,12 @@ class StartFulfilmentStep implements StepHandler {
         this.fulfilment = fulfilment;
     }
 
+    /** Only this service's database (the order's own tables): runs in the saga runner's transaction. */
+    @Override
+    public boolean transactional(StepContext step) {
+        return true;
+    }
+
     @Override
     public String type() {
         return Decomposition.START;

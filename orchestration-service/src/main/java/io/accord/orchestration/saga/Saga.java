@@ -27,7 +27,8 @@ final class Saga {
     final UUID id;
     final String reference;
     final Instant createdAt;
-    final long version;
+    /** The version read; a save checks it and counts it up. */
+    long version;
     final List<SagaStep> steps;
     SagaState state;
     Instant nextRunAt;
@@ -64,6 +65,12 @@ final class Saga {
             case COMPENSATING, FAILED -> steps.reversed().stream().filter(SagaStep::awaitsCompensation).findFirst();
             case COMPLETED, COMPENSATED -> Optional.empty();
         };
+    }
+
+    /** Whether a runner has something to do on the saga now: a step (or compensation) due and no lease held. */
+    boolean due(Instant now) {
+        return (state == SagaState.RUNNING || state == SagaState.COMPENSATING) && !leased(now) && nextRunAt != null
+                && !nextRunAt.isAfter(now);
     }
 
     boolean leased(Instant now) {

@@ -4,6 +4,9 @@ import io.accord.platform.problem.ConflictException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Sagas and their steps in PostgreSQL, in plain SQL: the claim needs {@code FOR UPDATE SKIP LOCKED}, and every
@@ -36,10 +40,13 @@ class SagaRepository {
             """;
 
     private final JdbcClient jdbc;
+    /** For batches: several rows in one round trip. */
+    private final NamedParameterJdbcTemplate batch;
     private final JsonMapper json;
 
-    SagaRepository(JdbcClient jdbc, JsonMapper json) {
+    SagaRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -51,22 +58,21 @@ class SagaRepository {
                 .param("id", saga.id).param("reference", saga.reference).param("state", saga.state.name())
                 .param("nextRunAt", timestamp(saga.nextRunAt)).param("createdAt", timestamp(saga.createdAt))
                 .param("updatedAt", timestamp(saga.updatedAt)).update();
-        for (SagaStep step : saga.steps) {
-            jdbc.sql("""
-                            insert into saga_step (id, saga_id, position, type, payload, state, attempts, max_attempts,
-                                                   first_backoff_ms, max_backoff_ms, next_attempt_at, compensable,
-                                                   updated_at)
-                            values (:id, :sagaId, :position, :type, cast(:payload as jsonb), :state, 0, :maxAttempts,
-                                    :firstBackoff, :maxBackoff, :nextAttemptAt, false, :updatedAt)
-                            """)
-                    .param("id", step.id).param("sagaId", saga.id).param("position", step.position)
-                    .param("type", step.type).param("payload", json.writeValueAsString(step.payload))
-                    .param("state", step.state.name()).param("maxAttempts", step.maxAttempts)
-                    .param("firstBackoff", step.firstBackoff.toMillis()).param("maxBackoff", step.maxBackoff.toMillis())
-                    .param("nextAttemptAt", timestamp(step.nextAttemptAt)).param("updatedAt", timestamp(step.updatedAt))
-                    .update();
-            step.markPersisted();
-        }
+        batch.batchUpdate("""
+                        insert into saga_step (id, saga_id, position, type, payload, state, attempts, max_attempts,
+                                               first_backoff_ms, max_backoff_ms, next_attempt_at, compensable,
+                                               updated_at)
+                        values (:id, :sagaId, :position, :type, cast(:payload as jsonb), :state, 0, :maxAttempts,
+                                :firstBackoff, :maxBackoff, :nextAttemptAt, false, :updatedAt)
+                        """, saga.steps.stream().map(step -> new MapSqlParameterSource()
+                        .addValue("id", step.id).addValue("sagaId", saga.id).addValue("position", step.position)
+                        .addValue("type", step.type).addValue("payload", json.writeValueAsString(step.payload))
+                        .addValue("state", step.state.name()).addValue("maxAttempts", step.maxAttempts)
+                        .addValue("firstBackoff", step.firstBackoff.toMillis())
+                        .addValue("maxBackoff", step.maxBackoff.toMillis())
+                        .addValue("nextAttemptAt", timestamp(step.nextAttemptAt))
+                        .addValue("updatedAt", timestamp(step.updatedAt))).toArray(SqlParameterSource[]::new));
+        saga.steps.forEach(SagaStep::markPersisted);
     }
 
     /**
@@ -97,11 +103,19 @@ class SagaRepository {
                 .query(UUID.class).optional().flatMap(this::find);
     }
 
+    /**
+     * The saga row first, then its steps: a reader without the lock may see steps newer than the row, never a row
+     * newer than its steps (a COMPLETED saga with a step still RUNNING).
+     */
     Optional<Saga> find(UUID id) {
+        Optional<Function<List<SagaStep>, Saga>> sagaRow = jdbc.sql("select * from saga where id = :id")
+                .param("id", id).query((rs, row) -> saga(rs)).optional();
+        if (sagaRow.isEmpty()) {
+            return Optional.empty();
+        }
         List<SagaStep> steps = jdbc.sql("select * from saga_step where saga_id = :id order by position")
                 .param("id", id).query((rs, row) -> step(rs)).list();
-        return jdbc.sql("select * from saga where id = :id").param("id", id)
-                .query((rs, row) -> saga(rs, steps)).optional();
+        return Optional.of(sagaRow.get().apply(steps));
     }
 
     Optional<UUID> sagaOfStep(UUID stepId) {
@@ -148,39 +162,56 @@ class SagaRepository {
         if (updated != 1) {
             throw new ConflictException("Saga " + saga.id + " was changed meanwhile; try again");
         }
-        for (SagaStep step : saga.steps) {
-            if (!step.changedSincePersisted()) {
-                continue;
-            }
-            jdbc.sql("""
-                            update saga_step set state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
-                                   deadline_at = :deadline, compensable = :compensable, last_error = :lastError,
-                                   skip_reason = :skipReason, early_ack = :earlyAck, early_ack_reason = :earlyAckReason,
-                                   updated_at = :updatedAt
-                            where id = :id
-                            """)
-                    .param("state", step.state.name()).param("attempts", step.attempts)
-                    .param("nextAttemptAt", timestamp(step.nextAttemptAt)).param("deadline", timestamp(step.deadline))
-                    .param("compensable", step.compensable).param("lastError", step.lastError)
-                    .param("skipReason", step.skipReason)
-                    .param("earlyAck", step.earlyAck == null ? null : step.earlyAck.succeeded() ? "SUCCEEDED" : "FAILED")
-                    .param("earlyAckReason", step.earlyAck == null ? null : step.earlyAck.reason())
-                    .param("updatedAt", timestamp(step.updatedAt)).param("id", step.id).update();
-            step.markPersisted();
+        saga.version++;
+        List<SagaStep> changed = saga.steps.stream().filter(SagaStep::changedSincePersisted).toList();
+        if (changed.isEmpty()) {
+            return;
         }
+        // one round trip for all of them (a runner transaction that ran several steps changed several)
+        batch.batchUpdate("""
+                        update saga_step set state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
+                               deadline_at = :deadline, compensable = :compensable, last_error = :lastError,
+                               skip_reason = :skipReason, early_ack = :earlyAck, early_ack_reason = :earlyAckReason,
+                               updated_at = :updatedAt
+                        where id = :id
+                        """, changed.stream().map(step -> new MapSqlParameterSource()
+                        .addValue("state", step.state.name()).addValue("attempts", step.attempts)
+                        .addValue("nextAttemptAt", timestamp(step.nextAttemptAt))
+                        .addValue("deadline", timestamp(step.deadline))
+                        .addValue("compensable", step.compensable).addValue("lastError", step.lastError)
+                        .addValue("skipReason", step.skipReason)
+                        .addValue("earlyAck", step.earlyAck == null ? null
+                                : step.earlyAck.succeeded() ? "SUCCEEDED" : "FAILED")
+                        .addValue("earlyAckReason", step.earlyAck == null ? null : step.earlyAck.reason())
+                        .addValue("updatedAt", timestamp(step.updatedAt)).addValue("id", step.id))
+                .toArray(SqlParameterSource[]::new));
+        changed.forEach(SagaStep::markPersisted);
     }
 
-    private Saga saga(ResultSet rs, List<SagaStep> steps) throws SQLException {
-        Saga saga = new Saga(rs.getObject("id", UUID.class), rs.getString("reference"),
-                instant(rs, "created_at"), rs.getLong("version"), steps);
-        saga.state = SagaState.valueOf(rs.getString("state"));
-        saga.nextRunAt = instant(rs, "next_run_at");
-        saga.leaseToken = rs.getObject("lease_token", UUID.class);
-        saga.leaseUntil = instant(rs, "lease_until");
-        saga.failedStepId = rs.getObject("failed_step_id", UUID.class);
-        saga.failureReason = rs.getString("failure_reason");
-        saga.updatedAt = instant(rs, "updated_at");
-        return saga;
+    /** The saga's row, read now; the saga itself once its steps are read too. */
+    private Function<List<SagaStep>, Saga> saga(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        String reference = rs.getString("reference");
+        Instant createdAt = instant(rs, "created_at");
+        long version = rs.getLong("version");
+        SagaState state = SagaState.valueOf(rs.getString("state"));
+        Instant nextRunAt = instant(rs, "next_run_at");
+        UUID leaseToken = rs.getObject("lease_token", UUID.class);
+        Instant leaseUntil = instant(rs, "lease_until");
+        UUID failedStepId = rs.getObject("failed_step_id", UUID.class);
+        String failureReason = rs.getString("failure_reason");
+        Instant updatedAt = instant(rs, "updated_at");
+        return steps -> {
+            Saga saga = new Saga(id, reference, createdAt, version, steps);
+            saga.state = state;
+            saga.nextRunAt = nextRunAt;
+            saga.leaseToken = leaseToken;
+            saga.leaseUntil = leaseUntil;
+            saga.failedStepId = failedStepId;
+            saga.failureReason = failureReason;
+            saga.updatedAt = updatedAt;
+            return saga;
+        };
     }
 
     private SagaStep step(ResultSet rs) throws SQLException {

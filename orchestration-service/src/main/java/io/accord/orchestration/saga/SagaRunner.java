@@ -6,12 +6,15 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -98,42 +101,112 @@ class SagaRunner implements DisposableBean {
     int runDue() {
         int calls = 0;
         while (true) {
-            Claim claim = transactions.execute(status -> claimNext());
-            if (claim == null || !claim.found()) {
+            Next next = advance(null, null, null);
+            if (!next.found()) {
                 return calls;
             }
-            if (claim.work().isPresent()) {
-                run(claim.work().get(), claim.context());
+            calls += next.calls();
+            while (next.work() != null) {
+                Saga.Work work = next.work();
+                StepOutcome outcome = call(work.direction(), next.context());
                 calls++;
+                next = advance(work.sagaId(), work, outcome);
+                calls += next.calls();
             }
         }
     }
 
-    private Claim claimNext() {
-        Optional<Saga> due = sagas.lockDue(clock.instant());
-        if (due.isEmpty()) {
-            return new Claim(false, Optional.empty(), null);
+    /**
+     * One transaction of the runner on one saga (a due one when {@code sagaId} is null): records the outcome of the
+     * step run outside (if any, and only under its own lease), then goes on as far as it can. Each next step whose
+     * handler is {@link StepHandler#transactional transactional} runs right here, its outcome recorded in the same
+     * transaction; the first other step is claimed under a lease and returned, to run outside. A transactional
+     * step that throws, or leaves the transaction rollback-only, rolls the whole transaction back; it is then done
+     * again with that step claimed for a run outside instead, as any other step.
+     */
+    private Next advance(UUID sagaId, Saga.Work done, StepOutcome outcome) {
+        UUID runOutside = null;
+        UUID target = sagaId;
+        while (true) {
+            try {
+                UUID outside = runOutside;
+                UUID locked = target;
+                return transactions.execute(status -> advanceLocked(locked, done, outcome, outside, status));
+            } catch (TransactionalStepAborted aborted) {
+                log.debug("Saga {} step {} did not complete in the runner's transaction ({}); it runs on its own",
+                        aborted.sagaId, aborted.stepId, aborted.getMessage());
+                runOutside = aborted.stepId;
+                target = aborted.sagaId;
+            }
         }
-        Saga saga = due.get();
+    }
+
+    private Next advanceLocked(UUID sagaId, Saga.Work done, StepOutcome outcome, UUID runOutside,
+                               TransactionStatus status) {
+        Instant now = clock.instant();
+        Optional<Saga> found = sagaId == null ? sagas.lockDue(now) : sagas.lock(sagaId);
+        if (found.isEmpty()) {
+            return new Next(sagaId != null, null, null, 0);
+        }
+        Saga saga = found.get();
         SagaView before = saga.view();
-        Optional<Saga.Work> work = saga.claim(clock.instant(), properties.lease());
-        changes.saved(saga, before, null);
-        return new Claim(true, work, work.map(claimed -> new StepContext(saga.id, claimed.step().id, saga.reference,
-                claimed.step().type, claimed.step().payload, claimed.step().attempts)).orElse(null));
+        if (done != null && !saga.record(done, outcome, now)) {
+            log.warn("Saga {} step {}: the lease ran out before the outcome {} came back; another runner has taken "
+                    + "the step over, this outcome is dropped", done.sagaId(), done.step().id, outcome);
+            return new Next(true, null, null, 0);
+        }
+        int calls = 0;
+        boolean unsaved = true;
+        // a step claimed and recorded here, or a waiting step timed out, leaves the saga due again at once
+        for (int turn = 0; turn <= 3 * saga.steps.size() + 2; turn++) {
+            Optional<Saga.Work> work = saga.claim(now, properties.lease());
+            unsaved = true;
+            if (work.isEmpty()) {
+                if (saga.due(now)) {
+                    continue;
+                }
+                break;
+            }
+            StepContext context = context(saga, work.get());
+            Optional<StepHandler> handler = handlers.of(context.type());
+            if (handler.isEmpty() || context.stepId().equals(runOutside) || !handler.get().transactional(context)) {
+                changes.saved(saga, before, null);
+                return new Next(true, work.get(), context, calls);
+            }
+            StepOutcome local = callInside(handler.get(), work.get().direction(), context, status);
+            calls++;
+            saga.record(work.get(), local, now);
+            if (saga.state != before.state()) {
+                // every change of the saga's state is audited (and its end announced) in its own save, as before
+                before = changes.saved(saga, before, null);
+                unsaved = false;
+            }
+        }
+        if (unsaved) {
+            changes.saved(saga, before, null);
+        }
+        return new Next(true, null, null, calls);
     }
 
-    private void run(Saga.Work work, StepContext context) {
-        StepOutcome outcome = call(work.direction(), context);
-        transactions.executeWithoutResult(status -> {
-            Saga saga = sagas.lock(work.sagaId()).orElseThrow();
-            SagaView before = saga.view();
-            if (saga.record(work, outcome, clock.instant())) {
-                changes.saved(saga, before, null);
-            } else {
-                log.warn("Saga {} step {}: the lease ran out before the outcome {} came back; another runner has "
-                        + "taken the step over, this outcome is dropped", work.sagaId(), context.stepId(), outcome);
-            }
-        });
+    /** A transactional step's handler, in the runner's transaction: any trouble rolls that back (see advance). */
+    private StepOutcome callInside(StepHandler handler, Saga.Direction direction, StepContext context,
+                                   TransactionStatus status) {
+        StepOutcome outcome;
+        try {
+            outcome = direction == Saga.Direction.EXECUTE ? handler.execute(context) : handler.compensate(context);
+        } catch (RuntimeException failure) {
+            throw new TransactionalStepAborted(context, "threw " + failure);
+        }
+        if (outcome == null || status.isRollbackOnly()) {
+            throw new TransactionalStepAborted(context, outcome == null ? "answered nothing"
+                    : "a failure inside it marked the transaction rollback-only");
+        }
+        return outcome;
+    }
+
+    private static StepContext context(Saga saga, Saga.Work work) {
+        return new StepContext(saga.id, work.step().id, saga.reference, work.step().type, work.step().payload,
+                work.step().attempts);
     }
 
     private StepOutcome call(Saga.Direction direction, StepContext context) {
@@ -161,6 +234,23 @@ class SagaRunner implements DisposableBean {
         }
     }
 
-    private record Claim(boolean found, Optional<Saga.Work> work, StepContext context) {
+    /**
+     * What a runner transaction left: {@code found} false when no saga was due; a claimed step to run outside
+     * ({@code work}, null when none); the handler calls made inside.
+     */
+    private record Next(boolean found, Saga.Work work, StepContext context, int calls) {
+    }
+
+    /** A transactional step that could not complete in the runner's transaction, which is rolled back. */
+    private static final class TransactionalStepAborted extends RuntimeException {
+
+        private final UUID sagaId;
+        private final UUID stepId;
+
+        TransactionalStepAborted(StepContext context, String why) {
+            super(why, null, false, false);
+            this.sagaId = context.sagaId();
+            this.stepId = context.stepId();
+        }
     }
 }

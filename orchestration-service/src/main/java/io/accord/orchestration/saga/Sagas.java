@@ -1,5 +1,6 @@
 package io.accord.orchestration.saga;
 
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import org.springframework.data.domain.Page;
@@ -128,15 +129,25 @@ public class Sagas {
         return change(sagaId, "skipped", saga -> saga.skip(reason, clock.instant()));
     }
 
-    /** Ops: give a running saga up; what its steps did is undone in reverse. */
+    /**
+     * Ops: give a running saga up; what its steps did is undone in reverse. Does not wait for a runner working the
+     * saga at this moment (409, try again): an order's cancellation holds the order's lock here, which that runner
+     * may be about to take, so waiting could deadlock.
+     */
     @Transactional
     public SagaView cancel(UUID sagaId, String reason) {
-        return change(sagaId, "cancelled", saga -> saga.cancel(reason, clock.instant()));
+        return change(sagaId, "cancelled", saga -> saga.cancel(reason, clock.instant()), false);
     }
 
     private SagaView change(UUID sagaId, String action, Consumer<Saga> transition) {
+        return change(sagaId, action, transition, true);
+    }
+
+    private SagaView change(UUID sagaId, String action, Consumer<Saga> transition, boolean waitForRunner) {
         runner.wakeAfterCommit();
-        Saga saga = sagas.lock(sagaId).orElseThrow(() -> new NotFoundException("Saga", sagaId));
+        Saga saga = (waitForRunner ? sagas.lock(sagaId) : sagas.lockIfFree(sagaId)).orElseThrow(() ->
+                sagas.find(sagaId).isPresent() ? new ConflictException("A step of saga " + sagaId
+                        + " is being worked right now; try again shortly") : new NotFoundException("Saga", sagaId));
         SagaView before = saga.view();
         transition.accept(saga);
         return changes.saved(saga, before, action);

@@ -3,17 +3,30 @@ package io.accord.platform.audit;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.web.CorrelationId;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The append-only audit trail: who changed which resource, how (before and after as JSON), when, under which
  * correlation id. Recorded in the same transaction as the change, so there is no change without its row.
  * The actor is recorded twice: by user name (readable) and by the token's subject id (which a user cannot change).
  * The database chains every entry to the one before it (hash chain, see {@code db/platform/V8__audit_hash_chain.sql}).
+ *
+ * <p>The chain's insert trigger locks the chain head until the transaction ends, so audited transactions commit
+ * one after the other. To keep that lock as short as possible, {@link #record} captures the entry at once (actor,
+ * correlation id, before and after as JSON) but inserts it just before the transaction commits, after the
+ * transaction's own work and any other before-commit work: the head is then held only for the inserts and the
+ * commit itself, and it is always the last lock a transaction takes, so it can be part of no lock cycle. A
+ * rolled-back transaction writes no entry, as before. Entries of one transaction keep their order.
  */
 public class AuditTrail {
 
@@ -37,21 +50,47 @@ public class AuditTrail {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("AuditTrail.record needs the transaction of the change it records");
         }
+        Entry entry = new Entry(tenancy.actor(), actorId(), partner == null ? null : partner.value(), resourceType,
+                resourceId, action, before == null ? null : json.writeValueAsString(before),
+                after == null ? null : json.writeValueAsString(after), CorrelationId.current());
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            insert(entry);
+            return;
+        }
+        pending().add(entry);
+    }
+
+    /**
+     * This transaction's entries: found among its synchronizations (not as a bound resource, which a transaction
+     * started inside it with {@code REQUIRES_NEW} would see too), registered on the first entry.
+     */
+    private Pending pending() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Pending pending && pending.trail() == this) {
+                return pending;
+            }
+        }
+        Pending pending = new Pending();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    private void insert(Entry entry) {
         jdbc.sql("""
                         insert into audit_event (actor, actor_id, partner_id, resource_type, resource_id, action,
                                                  before_state, after_state, correlation_id)
                         values (:actor, :actorId, :partner, :type, :resource, :action, cast(:before as jsonb),
                                 cast(:after as jsonb), :correlationId)
                         """)
-                .param("actor", tenancy.actor())
-                .param("actorId", actorId())
-                .param("partner", partner == null ? null : partner.value())
-                .param("type", resourceType)
-                .param("resource", resourceId)
-                .param("action", action)
-                .param("before", before == null ? null : json.writeValueAsString(before))
-                .param("after", after == null ? null : json.writeValueAsString(after))
-                .param("correlationId", CorrelationId.current())
+                .param("actor", entry.actor())
+                .param("actorId", entry.actorId())
+                .param("partner", entry.partner())
+                .param("type", entry.resourceType())
+                .param("resource", entry.resourceId())
+                .param("action", entry.action())
+                .param("before", entry.before())
+                .param("after", entry.after())
+                .param("correlationId", entry.correlationId())
                 .update();
     }
 
@@ -59,5 +98,40 @@ public class AuditTrail {
     private static String actorId() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
                 ? token.getToken().getSubject() : null;
+    }
+
+    private record Entry(String actor, String actorId, UUID partner, String resourceType, String resourceId,
+                         String action, String before, String after, String correlationId) {
+    }
+
+    /** One transaction's entries, inserted before it commits; later ones (another hook's) go in at once. */
+    private final class Pending implements TransactionSynchronization {
+
+        private final List<Entry> entries = new ArrayList<>();
+        private boolean inserted;
+
+        AuditTrail trail() {
+            return AuditTrail.this;
+        }
+
+        void add(Entry entry) {
+            if (inserted) {
+                insert(entry);
+            } else {
+                entries.add(entry);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            inserted = true;
+            entries.forEach(AuditTrail.this::insert);
+            entries.clear();
+        }
     }
 }

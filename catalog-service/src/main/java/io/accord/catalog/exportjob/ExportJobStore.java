@@ -1,6 +1,6 @@
 package io.accord.catalog.exportjob;
 
-import io.accord.catalog.importjob.FileChunks;
+import io.accord.platform.upload.FileChunks;
 import io.accord.catalog.importjob.FileFormat;
 import io.accord.catalog.importjob.JobStatus;
 import io.accord.catalog.importjob.JobTable;

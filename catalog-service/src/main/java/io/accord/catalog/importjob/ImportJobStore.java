@@ -1,6 +1,7 @@
 package io.accord.catalog.importjob;
 
 import io.accord.contracts.value.PartnerId;
+import io.accord.platform.upload.FileChunks;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;

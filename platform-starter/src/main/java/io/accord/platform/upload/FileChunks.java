@@ -12,8 +12,8 @@ import java.util.UUID;
  * A file kept in PostgreSQL as numbered {@value #CHUNK_SIZE}-byte chunks of a table {@code (job_id, seq, data)}, so
  * that it is written and read as a stream: at most one chunk is in memory at a time. For uploads too large to hold
  * (a partner's CDR file): the request body is copied to {@link #writer} in the transaction that creates the job, and
- * a background runner reads it back with {@link #reader}. (catalog-service's import jobs keep their own copy of this
- * class, from before it moved here.)
+ * a background runner reads it back with {@link #reader}. Catalog's import and export jobs and rating's usage file
+ * jobs use it.
  */
 public final class FileChunks {
 

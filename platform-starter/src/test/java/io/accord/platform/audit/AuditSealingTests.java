@@ -239,10 +239,12 @@ class AuditSealingTests {
                     values (timestamptz '2001-01-01T00:00:00Z', 'mallory', 'thing', :id, 'created')
                     returning id""").param("id", UUID.randomUUID().toString()).query(Long.class).single();
             assertThat(runtime.sql("select occurred_at > clock_timestamp() - interval '1 hour' from audit_event"
-                    + " where id = :id").param("id", inserted).query(Boolean.class).single()).as("stamped now").isTrue();
+                    + " where id = :id").param("id", inserted).query(Boolean.class).single())
+                    .as("stamped now").isTrue();
             assertThatThrownBy(() -> runtime.sql("""
                     update audit_event set chain_seq = 1, previous_hash = repeat('0', 64), entry_hash = repeat('0', 64)
-                    where id = :id""").param("id", inserted).update()).rootCause().hasMessageContaining("permission denied");
+                    where id = :id""").param("id", inserted).update())
+                    .rootCause().hasMessageContaining("permission denied");
             assertThat(runtime.sql("select audit_seal(1000)").query(Integer.class).single()).isNotNegative();
             return inserted;
         });

@@ -50,6 +50,8 @@ class CrossServiceAuditVerificationTests extends GatewayTestSupport {
         broken.put("entries", 41);
         broken.put("firstBrokenEntryId", 42);
         broken.put("reason", "The entry's content does not match its hash: it was changed after it was written.");
+        broken.put("pendingEntries", 7);
+        broken.put("oldestPendingAgeMillis", 180);
         AuditBackends.VERIFICATIONS.put("catalog", broken);
 
         verification(Roles.PLATFORM_ADMIN)
@@ -58,6 +60,9 @@ class CrossServiceAuditVerificationTests extends GatewayTestSupport {
                 .jsonPath("$.services[?(@.service == 'catalog')].verified").isEqualTo(false)
                 .jsonPath("$.services[?(@.service == 'catalog')].firstBrokenEntryId").isEqualTo(42)
                 .jsonPath("$.services[?(@.service == 'catalog')].reason").isEqualTo(broken.get("reason"))
+                .jsonPath("$.services[?(@.service == 'catalog')].pendingEntries").isEqualTo(7)
+                .jsonPath("$.services[?(@.service == 'catalog')].oldestPendingAgeMillis").isEqualTo(180)
+                .jsonPath("$.services[?(@.service == 'onboarding')].pendingEntries").isEqualTo(0)
                 .jsonPath("$.services[?(@.service == 'onboarding')].verified").isEqualTo(true);
     }
 

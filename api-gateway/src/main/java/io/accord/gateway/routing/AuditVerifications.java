@@ -24,9 +24,13 @@ record AuditVerifications(boolean verified, List<ServiceVerification> services, 
     record Answer(String service, ServiceVerification verification) {
     }
 
-    /** One service's answer to {@code GET <api-base-path>/audit/verification}, as it gave it. */
+    /**
+     * One service's answer to {@code GET <api-base-path>/audit/verification}, as it gave it: {@code pendingEntries}
+     * are its entries not yet sealed into the chain, {@code oldestPendingAgeMillis} how long the oldest has waited
+     * (0 and {@code null} when the service does not say).
+     */
     record ServiceVerification(String service, boolean verified, long entries, Long firstBrokenEntryId,
-                               String reason) {
+                               String reason, long pendingEntries, Long oldestPendingAgeMillis) {
 
         static ServiceVerification from(String service, JsonNode answer) {
             JsonNode verified = answer == null ? null : answer.get("verified");
@@ -36,9 +40,13 @@ record AuditVerifications(boolean verified, List<ServiceVerification> services, 
             }
             JsonNode broken = answer.get("firstBrokenEntryId");
             JsonNode reason = answer.get("reason");
+            JsonNode pending = answer.get("pendingEntries");
+            JsonNode oldestAge = answer.get("oldestPendingAgeMillis");
             return new ServiceVerification(service, verified.asBoolean(), entries.asLong(),
                     broken == null || !broken.isIntegralNumber() ? null : broken.asLong(),
-                    reason == null || !reason.isString() ? null : reason.asString());
+                    reason == null || !reason.isString() ? null : reason.asString(),
+                    pending == null || !pending.isIntegralNumber() ? 0 : pending.asLong(),
+                    oldestAge == null || !oldestAge.isIntegralNumber() ? null : oldestAge.asLong());
         }
     }
 }

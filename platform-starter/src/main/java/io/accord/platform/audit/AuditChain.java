@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,11 @@ import java.util.UUID;
  * wrote it: the same canonical form ({@code db/platform/V8__audit_hash_chain.sql}) built in Java from the values
  * as PostgreSQL returns them (timestamps to the microsecond, jsonb in its normalised text form). Reads the chain
  * in pages of {@value #PAGE} entries by position, so memory does not grow with the trail. Only entries up to the
- * chain head read first are checked, so appends during the walk do not count as breaks.
+ * chain head read first are checked, so entries sealed during the walk do not count as breaks.
+ *
+ * <p>Entries not yet sealed ({@code db/platform/V11__audit_sealed_chain.sql}) are reported as pending, with the
+ * age of the oldest; one older than {@code overdueAfter} fails the verification (the sealer is not running, and
+ * the entry is not tamper-evident), naming it.
  */
 class AuditChain {
 
@@ -31,12 +36,39 @@ class AuditChain {
     private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
     private final JdbcClient jdbc;
+    private final Duration overdueAfter;
 
-    AuditChain(JdbcClient jdbc) {
+    AuditChain(JdbcClient jdbc, Duration overdueAfter) {
         this.jdbc = jdbc;
+        this.overdueAfter = overdueAfter;
     }
 
     AuditVerification verify() {
+        AuditVerification chain = verifyChain();
+        Map<String, Object> pending = jdbc.sql("""
+                        select count(*) as pending,
+                               floor(extract(epoch from clock_timestamp() - min(occurred_at)) * 1000) as oldest_age
+                        from audit_event
+                        where chain_seq is null and previous_hash is null and entry_hash is null""")
+                .query().singleRow();
+        long count = ((Number) pending.get("pending")).longValue();
+        Long oldestAge = pending.get("oldest_age") == null ? null
+                : Math.max(0, ((Number) pending.get("oldest_age")).longValue());
+        if (chain.verified() && oldestAge != null && oldestAge > overdueAfter.toMillis()) {
+            Long oldest = jdbc.sql("""
+                            select id from audit_event
+                            where chain_seq is null and previous_hash is null and entry_hash is null
+                            order by occurred_at, id limit 1""")
+                    .query(Long.class).optional().orElse(null);
+            chain = AuditVerification.broken(chain.entries(), oldest, "The entry has waited " + oldestAge
+                    + " ms to be sealed into the chain, longer than " + overdueAfter.toMillis()
+                    + " ms: the sealer is not running or keeps failing, and until it is sealed the entry is not"
+                    + " tamper-evident.");
+        }
+        return chain.withPending(count, oldestAge);
+    }
+
+    private AuditVerification verifyChain() {
         List<Map<String, Object>> heads = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
                 .query().listOfRows();
         if (heads.isEmpty()) {
@@ -78,13 +110,15 @@ class AuditChain {
         }
         Long unchained = jdbc.sql("""
                         select min(id) from audit_event
-                        where chain_seq is null or chain_seq > (select last_seq from audit_chain_head where id = 1)""")
+                        where chain_seq > (select last_seq from audit_chain_head where id = 1)
+                           or (chain_seq is null and (previous_hash is not null or entry_hash is not null))""")
                 .query(Long.class).optional().orElse(null);
         if (unchained != null) {
-            return AuditVerification.broken(position, unchained,
-                    "The entry is not part of the chain: it was inserted past the chain's trigger.");
+            return AuditVerification.broken(position, unchained, "The entry is not part of the chain: it was"
+                    + " written with chain fields past the sealer (a position beyond the chain's head, or a hash"
+                    + " without a position).");
         }
-        return new AuditVerification(true, position, null, null);
+        return new AuditVerification(true, position, null, null, 0, null);
     }
 
     /** SHA-256 (lower-case hex) of the entry's canonical form. */

@@ -1,12 +1,19 @@
 package io.accord.platform.audit;
 
 import io.accord.platform.security.Tenancy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+/** The audit trail, its hash chain's sealer, and the auditors' query and verification endpoints. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(AuditProperties.class)
 public class AuditConfiguration {
 
     @Bean
@@ -20,7 +27,13 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditVerificationController auditVerificationController(JdbcClient jdbc) {
-        return new AuditVerificationController(new AuditChain(jdbc));
+    AuditVerificationController auditVerificationController(JdbcClient jdbc, AuditProperties properties) {
+        return new AuditVerificationController(new AuditChain(jdbc, properties.sealOverdueAfter()));
+    }
+
+    @Bean
+    AuditSealer auditSealer(JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                            AuditProperties properties) {
+        return new AuditSealer(jdbc, new TransactionTemplate(transactionManager), properties);
     }
 }

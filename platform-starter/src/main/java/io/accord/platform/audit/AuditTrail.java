@@ -19,14 +19,15 @@ import java.util.UUID;
  * The append-only audit trail: who changed which resource, how (before and after as JSON), when, under which
  * correlation id. Recorded in the same transaction as the change, so there is no change without its row.
  * The actor is recorded twice: by user name (readable) and by the token's subject id (which a user cannot change).
- * The database chains every entry to the one before it (hash chain, see {@code db/platform/V8__audit_hash_chain.sql}).
+ * The database seals committed entries into a hash chain shortly after their commit ({@link AuditSealer}, see
+ * {@code db/platform/V11__audit_sealed_chain.sql}); an insert takes no shared lock, so audited transactions commit
+ * in parallel.
  *
- * <p>The chain's insert trigger locks the chain head until the transaction ends, so audited transactions commit
- * one after the other. To keep that lock as short as possible, {@link #record} captures the entry at once (actor,
- * correlation id, before and after as JSON) but inserts it just before the transaction commits, after the
- * transaction's own work and any other before-commit work: the head is then held only for the inserts and the
- * commit itself, and it is always the last lock a transaction takes, so it can be part of no lock cycle. A
- * rolled-back transaction writes no entry, as before. Entries of one transaction keep their order.
+ * <p>{@link #record} captures the entry at once (actor, correlation id, before and after as JSON) but inserts it
+ * just before the transaction commits, after the transaction's own work and any other before-commit work: a
+ * rolled-back transaction writes no entry at all (nor uses up an id), and an entry's {@code occurred_at} (the
+ * database's clock at the insert) is close to its commit, which is what the verification's bound on unsealed
+ * entries measures from. Entries of one transaction keep their order.
  */
 public class AuditTrail {
 

@@ -22,7 +22,10 @@ class AuditVerificationController {
     @PreAuthorize("hasAnyRole('" + Roles.AUDITOR + "', '" + Roles.PLATFORM_ADMIN + "')")
     @Operation(operationId = "verifyAuditTrail",
             summary = "Walks this service's audit hash chain and names the first entry that was changed,"
-            + " deleted or inserted behind the trail's back")
+            + " deleted or inserted behind the trail's back",
+            description = "Committed entries are sealed into the chain shortly after their commit; those not yet"
+            + " sealed are counted as pendingEntries (with the age of the oldest) and fail the check only once"
+            + " the oldest has waited longer than accord.platform.audit.seal-overdue-after.")
     AuditVerification verification() {
         return chain.verify();
     }

@@ -6,9 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A trail written before the hash chain existed is chained by the migration, in id order, and stays verifiable. */
+/**
+ * A trail written before the hash chain existed is chained by V8, in id order; entries V8's insert trigger
+ * chained stay valid under V11's sealing, which goes on from the same head.
+ */
 class AuditChainMigrationTests {
 
     @Test
@@ -17,6 +22,7 @@ class AuditChainMigrationTests {
                 TestInfrastructure.database("platform_audit_migration"), TestInfrastructure.dbUser(),
                 TestInfrastructure.dbPassword());
         JdbcClient jdbc = JdbcClient.create(dataSource);
+        AuditChain chain = new AuditChain(jdbc, Duration.ofMinutes(1));
         migrate(dataSource, "7");
         for (String after : new String[] {"{\"b\": 2, \"a\": 1}", null, "{\"name\": \"Zürich\"}"}) {
             jdbc.sql("""
@@ -25,16 +31,32 @@ class AuditChainMigrationTests {
                     .param("after", after).update();
         }
 
-        migrate(dataSource, "latest");
+        migrate(dataSource, "10");
 
-        assertThat(new AuditChain(jdbc).verify()).isEqualTo(new AuditVerification(true, 3, null, null));
+        assertThat(chain.verify()).isEqualTo(new AuditVerification(true, 3, null, null, 0, null));
         assertThat(jdbc.sql("select chain_seq from audit_event order by id").query(Long.class).list())
                 .containsExactly(1L, 2L, 3L);
         assertThat(jdbc.sql("select previous_hash from audit_event where chain_seq = 1").query(String.class).single())
                 .isEqualTo(AuditChain.GENESIS);
+        insert(jdbc, "chained by the V8 trigger");
+
+        migrate(dataSource, "latest");
+
+        assertThat(chain.verify()).isEqualTo(new AuditVerification(true, 4, null, null, 0, null));
+        insert(jdbc, "sealed after V11");
+        AuditVerification pending = chain.verify();
+        assertThat(pending.verified()).isTrue();
+        assertThat(pending.entries()).isEqualTo(4);
+        assertThat(pending.pendingEntries()).isEqualTo(1);
+        assertThat(jdbc.sql("select audit_seal(10)").query(Integer.class).single()).isEqualTo(1);
+        assertThat(chain.verify()).isEqualTo(new AuditVerification(true, 5, null, null, 0, null));
+        assertThat(jdbc.sql("select chain_seq from audit_event order by id").query(Long.class).list())
+                .containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    private static void insert(JdbcClient jdbc, String action) {
         jdbc.sql("insert into audit_event (actor, resource_type, resource_id, action) values ('new', 'partner', 'p-1',"
-                + " 'deleted')").update();
-        assertThat(new AuditChain(jdbc).verify()).isEqualTo(new AuditVerification(true, 4, null, null));
+                + " :action)").param("action", action).update();
     }
 
     private static void migrate(DriverManagerDataSource dataSource, String target) {

@@ -33,9 +33,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit trail is a hash chain that {@code GET <api>/audit/verification} walks: an entry changed, deleted or
- * slipped in by the superuser past the triggers is named. The tests tamper and then restore, so the chain is
- * whole again for the next test.
+ * The audit trail is a hash chain that {@code GET <api>/audit/verification} walks: a sealed entry changed, deleted
+ * or slipped in by the superuser past the triggers is named. The tests seal what they wrote (as the sealer does
+ * every 200 ms anyway), tamper and then restore, so the chain is whole again for the next test.
  */
 @AuditTestApplication.Test
 class AuditChainTests {
@@ -47,9 +47,12 @@ class AuditChainTests {
     private final String url = TestInfrastructure.database(AuditTestApplication.DATABASE);
 
     private final JdbcClient runtime;
+    private final AuditSealer sealer;
 
-    AuditChainTests(@LocalServerPort int port, AuditTrail trail, TransactionTemplate transactions, JdbcClient runtime) {
+    AuditChainTests(@LocalServerPort int port, AuditTrail trail, TransactionTemplate transactions, JdbcClient runtime,
+                    AuditSealer sealer) {
         this.runtime = runtime;
+        this.sealer = sealer;
         this.auditor = TestHttp.localPort(port).as(TestJwt.staff("audra", Roles.AUDITOR));
         this.staff = TestHttp.localPort(port).as(TestJwt.staff("alice", Roles.PARTNER_MANAGER));
         this.trail = trail;
@@ -59,12 +62,15 @@ class AuditChainTests {
     @Test
     void verifiesAnUntouchedChain() {
         IntStream.range(0, 3).forEach(i -> write("{\"n\":" + i + "}"));
+        sealer.sealAll();
 
         JsonNode verification = verification();
 
         assertThat(verification.get("verified").asBoolean()).isTrue();
         assertThat(verification.get("entries").asLong()).isEqualTo(count());
         assertThat(verification.get("firstBrokenEntryId").isNull()).isTrue();
+        assertThat(verification.get("pendingEntries").asLong()).isZero();
+        assertThat(verification.get("oldestPendingAgeMillis").isNull()).isTrue();
     }
 
     @Test
@@ -72,6 +78,7 @@ class AuditChainTests {
         write("{\"iban\":\"DE02120300000000202051\"}");
         long tampered = write("{\"iban\":\"DE89370400440532013000\",\"holder\":\"Telco One\"}");
         write("{\"iban\":\"DE02120300000000202051\"}");
+        sealer.sealAll();
         String original = afterState(tampered);
 
         superuserJdbc(jdbc -> {
@@ -98,6 +105,7 @@ class AuditChainTests {
         write("{\"step\":1}");
         long second = write("{\"step\":2}");
         long third = write("{\"step\":3}");
+        sealer.sealAll();
         Map<String, Object> row = superuserRow(second);
 
         superuser(jdbc -> jdbc.sql("delete from audit_event where id = :id").param("id", second).update());
@@ -121,12 +129,15 @@ class AuditChainTests {
     }
 
     @Test
-    void namesAnEntryInsertedPastTheChainTrigger() {
+    void namesAnEntryInsertedWithChainFieldsPastTheSealer() {
         write("{\"genuine\":true}");
+        sealer.sealAll();
         long[] forged = new long[1];
         superuser(jdbc -> forged[0] = jdbc.sql("""
-                insert into audit_event (actor, resource_type, resource_id, action)
-                values ('alice', 'thing', 'forged', 'created') returning id""").query(Long.class).single());
+                insert into audit_event (actor, resource_type, resource_id, action, chain_seq, previous_hash,
+                                         entry_hash)
+                select 'alice', 'thing', 'forged', 'created', last_seq + 1000000, last_hash, repeat('f', 64)
+                from audit_chain_head returning id""").query(Long.class).single());
 
         JsonNode verification = verification();
         assertThat(verification.get("verified").asBoolean()).isFalse();
@@ -160,6 +171,7 @@ class AuditChainTests {
             trail.record(null, "thing", "awkward ; ~ 3:x;", "created", null, awkward);
             trail.record(PartnerId.of(UUID.randomUUID().toString()), "thing", "", "deleted", awkward, null);
         });
+        sealer.sealAll();
 
         assertThat(verification().get("verified").asBoolean()).isTrue();
         superuser(jdbc -> assertThat(jdbc.sql("""
@@ -179,11 +191,12 @@ class AuditChainTests {
             timeAppends(pool, threads, perThread, chainedAppend);
             long chained = timeAppends(pool, threads, perThread, chainedAppend);
             assertThat(count()).isEqualTo(before + 2L * threads * perThread);
+            sealer.sealAll();
             JsonNode verification = verification();
             assertThat(verification.get("verified").asBoolean()).isTrue();
             assertThat(verification.get("entries").asLong()).isEqualTo(count());
 
-            // the same inserts into a copy of the table without the chain's trigger: what the chain costs
+            // the same inserts into a copy of the table without the trail's triggers: what the trail costs
             superuser(jdbc -> jdbc.sql("create table if not exists audit_baseline (like audit_event including all);"
                     + " grant select, insert on audit_baseline to " + AuditTestApplication.roles().runtime()).update());
             Runnable plainAppend = () -> runtime.sql("""
@@ -192,7 +205,7 @@ class AuditChainTests {
                     .param("id", UUID.randomUUID().toString()).update();
             timeAppends(pool, threads, perThread, plainAppend);
             long plain = timeAppends(pool, threads, perThread, plainAppend);
-            System.out.printf("audit appends, %d threads x %d: hash chain %d ms (%.0f/s), without %d ms (%.0f/s)%n",
+            System.out.printf("audit appends, %d threads x %d: sealed hash chain %d ms (%.0f/s), without %d ms (%.0f/s)%n",
                     threads, perThread, chained, threads * perThread * 1000.0 / chained, plain,
                     threads * perThread * 1000.0 / plain);
         } finally {

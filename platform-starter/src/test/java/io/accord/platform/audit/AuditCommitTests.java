@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When an entry joins the chain: just before its transaction commits, so that the chain head's lock (held until
- * the commit) is taken last and for as short a time as possible, and only by transactions that commit.
+ * When an entry is written: just before its transaction commits, and only by transactions that commit; it is
+ * sealed into the chain after that commit.
  */
 @AuditTestApplication.Test
 class AuditCommitTests {
@@ -34,9 +34,11 @@ class AuditCommitTests {
     private final TransactionTemplate transactions;
     private final TransactionTemplate newTransactions;
     private final TestHttp auditor;
+    private final AuditSealer sealer;
 
     AuditCommitTests(@LocalServerPort int port, AuditTrail trail, JdbcClient jdbc,
-                     PlatformTransactionManager transactionManager) {
+                     PlatformTransactionManager transactionManager, AuditSealer sealer) {
+        this.sealer = sealer;
         this.trail = trail;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -63,6 +65,7 @@ class AuditCommitTests {
         assertThat(seenInside).as("not in the table before the commit").isZero();
         assertThat(entries(kept)).containsExactly("created", "renamed");
         assertThat(entries(dropped)).isEmpty();
+        sealer.sealAll();
         assertThat(auditor.get("/api/audit/verification").json().get("verified").asBoolean()).isTrue();
     }
 
@@ -91,6 +94,7 @@ class AuditCommitTests {
             }
             open.get(10, TimeUnit.SECONDS);
         }
+        sealer.sealAll();
         assertThat(chainPosition(slow)).isGreaterThan(chainPosition(quick));
         assertThat(auditor.get("/api/audit/verification").json().get("verified").asBoolean()).isTrue();
     }
@@ -113,7 +117,7 @@ class AuditCommitTests {
     }
 
     private List<String> entries(String resourceId) {
-        return jdbc.sql("select action from audit_event where resource_id = :id order by chain_seq")
+        return jdbc.sql("select action from audit_event where resource_id = :id order by id")
                 .param("id", resourceId).query(String.class).list();
     }
 

@@ -76,7 +76,15 @@ class AuditTrailTests {
                     "update audit_event set actor = 'someone else'",
                     "delete from audit_event",
                     "drop trigger audit_event_no_update_or_delete on audit_event",
-                    "drop trigger audit_event_hash_chain on audit_event",
+                    "drop trigger audit_event_unsealed_on_insert on audit_event",
+                    "update audit_event set chain_seq = null, previous_hash = null, entry_hash = null",
+                    "select set_config('accord.audit_sealing', 'on', false); update audit_event set chain_seq = -1",
+                    "insert into audit_event (actor, resource_type, resource_id, action, chain_seq, previous_hash,"
+                            + " entry_hash) values ('mallory', 'thing', 'x', 'created', 999999, repeat('0', 64),"
+                            + " repeat('0', 64))",
+                    "create or replace function audit_seal(max_entries int default 1000) returns int"
+                            + " language sql as 'select 0'",
+                    "drop function audit_seal(int)",
                     "alter table audit_event disable trigger all",
                     "drop table audit_event",
                     "update audit_chain_head set last_seq = 0",

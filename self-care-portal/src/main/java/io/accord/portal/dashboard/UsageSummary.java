@@ -28,7 +28,7 @@ record UsageSummary(List<Revenue> revenue, List<Usage> usage, long records, List
     record Bar(int day, BigDecimal amount, int percent) {
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return records == 0;
     }
 
@@ -61,7 +61,7 @@ record UsageSummary(List<Revenue> revenue, List<Usage> usage, long records, List
         String barCurrency = revenue.stream().max(java.util.Comparator.comparing(Revenue::partnerShare))
                 .map(Revenue::currency).orElse(null);
         return new UsageSummary(revenue, usage, records,
-                bars(dailyShare.getOrDefault(barCurrency, Map.of()), month), barCurrency);
+                bars(barCurrency == null ? Map.of() : dailyShare.getOrDefault(barCurrency, Map.of()), month), barCurrency);
     }
 
     private static List<Bar> bars(Map<Integer, BigDecimal> daily, YearMonth month) {

@@ -68,7 +68,7 @@ class ReviewController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             String error = text.isEmpty() ? "review.reason.required" : "review.reason.tooLong";
             if (htmx != null) {
-                model.addAttribute("application", ApplicationRow.of(gateway.get(QUEUE + "/{id}", id)));
+                model.addAttribute("item", ApplicationRow.of(gateway.get(QUEUE + "/{id}", id)));
                 model.addAttribute("decides", true);
                 model.addAttribute("errorKey", error);
                 return "review :: row";
@@ -99,7 +99,7 @@ class ReviewController {
                 response.setStatus(HttpStatus.SEE_OTHER.value());
                 return "redirect:/review";
             }
-            model.addAttribute("application", ApplicationRow.of(gateway.get(QUEUE + "/{id}", id)));
+            model.addAttribute("item", ApplicationRow.of(gateway.get(QUEUE + "/{id}", id)));
             model.addAttribute("decides", true);
             model.addAttribute("errorKey", "review.conflict");
             return "review :: row";
@@ -108,7 +108,7 @@ class ReviewController {
             redirect.addFlashAttribute("decided", decided);
             return "redirect:/review";
         }
-        model.addAttribute("application", decided);
+        model.addAttribute("item", decided);
         model.addAttribute("decides", true);
         return "review :: row";
     }
@@ -117,7 +117,7 @@ class ReviewController {
     record ApplicationRow(String id, String legalName, String partnerType, String businessModel, String country,
                           String status, String submittedAt, List<String> failedChecks, String decisionReason) {
 
-        boolean inReview() {
+        public boolean inReview() {
             return "IN_REVIEW".equals(status);
         }
 

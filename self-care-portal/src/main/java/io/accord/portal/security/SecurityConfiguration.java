@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -55,6 +56,15 @@ class SecurityConfiguration {
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.endpoint("logout")))
                 .build();
         return new InMemoryClientRegistrationRepository(registration);
+    }
+
+    /**
+     * The user's tokens live in its HTTP session (in memory), so they end with the session (logout, timeout) and
+     * never reach the browser, which holds only the session cookie.
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     /** Hands out the session's access token and refreshes it with the refresh token when it has expired. */

@@ -49,6 +49,7 @@ class DashboardController {
         JsonNode rollups = gateway.get("/api/rating/rollups?from={from}&to={to}&granularity=day&groupBy=partner",
                 month.atDay(1).toString(), month.plusMonths(1).atDay(1).toString());
         model.addAttribute("month", month);
+        model.addAttribute("today", java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         model.addAttribute("summary", UsageSummary.of(rollups, month));
     }
 

@@ -32,6 +32,12 @@ record UsageSummary(List<Revenue> revenue, List<Usage> usage, long records, List
         return records == 0;
     }
 
+    /** The revenue of one day of this summary's month in the chart's currency (zero when none). */
+    public BigDecimal revenueOn(LocalDate day) {
+        return bars.size() < day.getDayOfMonth() ? BigDecimal.ZERO
+                : bars.get(day.getDayOfMonth() - 1).amount();
+    }
+
     static UsageSummary of(JsonNode rollups, YearMonth month) {
         Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
         Map<String, BigDecimal> byUnit = new TreeMap<>();

@@ -24,7 +24,7 @@ class DashboardControllerTests extends PortalTestSupport {
     private static final String ROLLUPS = "/api/rating/rollups";
 
     private void partnerData() {
-        String day = YearMonth.now(ZoneOffset.UTC).atDay(2) + "T00:00:00Z";
+        String day = java.time.LocalDate.now(ZoneOffset.UTC) + "T00:00:00Z";
         STUB.answerJson("GET", ROLLUPS, """
                 {"granularity":"day","rows":[
                  {"bucket":"%s","partnerId":"%s","billedUnit":"S","currency":"EUR","quantity":"180",
@@ -49,6 +49,7 @@ class DashboardControllerTests extends PortalTestSupport {
                         containsString("Charged to customers: 4.80 EUR"), containsString("200 S"),
                         containsString(">5<"), containsString("ST-2026-000042"),
                         containsString("data-testid=\"open-disputes\">2<"),
+                        containsString("data-testid=\"revenue-today\">1.54 EUR<"),
                         containsString("data-testid=\"statements-due\">3<"))));
 
         YearMonth month = YearMonth.now(ZoneOffset.UTC);

@@ -50,6 +50,8 @@ class UsageSummaryTests {
         assertThat(summary.bars().get(1).percent()).isEqualTo(100);
         assertThat(summary.bars().get(4).percent()).isEqualTo(25);
         assertThat(summary.bars().get(0).percent()).isZero();
+        assertThat(summary.revenueOn(java.time.LocalDate.of(2026, 12, 2))).isEqualByComparingTo("4");
+        assertThat(summary.revenueOn(java.time.LocalDate.of(2026, 12, 3))).isZero();
     }
 
     @Test

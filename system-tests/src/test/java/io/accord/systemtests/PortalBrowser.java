@@ -18,6 +18,7 @@ import com.microsoft.playwright.Playwright;
 final class PortalBrowser implements AutoCloseable {
 
     private static final String DEFAULT_CHROMIUM = "/usr/bin/chromium";
+    private static final double STEP_TIMEOUT_MILLIS = 120_000;
 
     private final Playwright playwright;
     private final Browser browser;
@@ -49,7 +50,11 @@ final class PortalBrowser implements AutoCloseable {
 
     /** A fresh browser profile (no cookies), desktop-sized unless a width and height are given. */
     BrowserContext newContext(String locale, int width, int height) {
-        return browser.newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(width, height));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
+                .setViewportSize(width, height));
+        // a login is Keycloak's password hashing plus the portal's token exchange: slow on a busy 2-core machine
+        context.setDefaultTimeout(STEP_TIMEOUT_MILLIS);
+        return context;
     }
 
     BrowserContext newContext() {

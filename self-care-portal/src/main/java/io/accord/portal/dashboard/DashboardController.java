@@ -54,13 +54,15 @@ class DashboardController {
     }
 
     /** A statement as the dashboard lists it. */
-    record StatementRow(String id, String documentNumber, String state, String currency, String totalAmount) {
+    record StatementRow(String id, String documentNumber, String state, String currency,
+                        java.math.BigDecimal totalAmount) {
 
         static java.util.List<StatementRow> all(JsonNode items) {
             java.util.List<StatementRow> rows = new java.util.ArrayList<>();
             items.forEach(item -> rows.add(new StatementRow(item.path("id").asString(),
                     item.path("documentNumber").asString(""), item.path("state").asString(),
-                    item.path("currency").asString(""), item.path("totalAmount").asString(""))));
+                    item.path("currency").asString(""), item.path("totalAmount").asString("").isBlank() ? null
+                    : new java.math.BigDecimal(item.path("totalAmount").asString()))));
             return rows;
         }
     }

@@ -1,5 +1,6 @@
 package io.accord.portal.statement;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +35,9 @@ class StatementsController {
         this.gateway = gateway;
     }
 
-    record Row(String id, String documentNumber, String state, String direction, String currency, String netAmount,
-               String taxAmount, String totalAmount, String issuedAt, boolean downloadable) {
+    record Row(String id, String documentNumber, String state, String direction, String currency,
+               BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount, String issuedAt,
+               boolean downloadable) {
     }
 
     @GetMapping("/statements")
@@ -52,8 +54,8 @@ class StatementsController {
             String itemState = item.path("state").asString();
             rows.add(new Row(item.path("id").asString(), item.path("documentNumber").asString(""), itemState,
                     item.path("direction").asString(""), item.path("currency").asString(""),
-                    item.path("netAmount").asString(""), item.path("taxAmount").asString(""),
-                    item.path("totalAmount").asString(""), item.path("issuedAt").asString(""),
+                    amount(item, "netAmount"), amount(item, "taxAmount"), amount(item, "totalAmount"),
+                    item.path("issuedAt").asString(""),
                     "ISSUED".equals(itemState) || "PAID".equals(itemState)));
         }
         model.addAttribute("statements", rows);
@@ -63,6 +65,12 @@ class StatementsController {
         model.addAttribute("state", filter);
         model.addAttribute("states", List.of("DRAFT", "APPROVED", "ISSUED", "PAID"));
         return "statements";
+    }
+
+    /** A statement's amount as the service sent it (a JSON number or string), {@code null} when absent. */
+    static BigDecimal amount(JsonNode item, String field) {
+        String value = item.path(field).asString("");
+        return value.isBlank() ? null : new BigDecimal(value);
     }
 
     /** The issued statement's PDF; a malformed id is a 400 before any call, another partner's a 404. */

@@ -121,6 +121,65 @@ public final class KeycloakRealmSync {
         }
     }
 
+    /**
+     * Lets a browser client of the realm return to {@code origin} after login and logout: adds {@code origin/*} to its
+     * redirect URIs and post-logout redirect URIs when missing, keeping the rest. Done on every start, like the SMTP
+     * server: the portal's port moves with the platform's port offset, and an existing realm was imported earlier.
+     *
+     * @return whether the client was changed
+     */
+    public static boolean allowOrigin(String baseUrl, String realm, String clientId, String origin) {
+        String redirect = origin + "/*";
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String token = adminToken(client, baseUrl);
+            String clients = baseUrl + "/admin/realms/" + realm + "/clients";
+            HttpResponse<String> found = client.send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
+                            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode matches = found.statusCode() == 200 ? JSON.readTree(found.body()) : JSON.createArrayNode();
+            if (matches.isEmpty()) {
+                throw new IllegalStateException("realm " + realm + " has no client " + clientId + " (answered "
+                        + found.statusCode() + ")");
+            }
+            ObjectNode representation = (ObjectNode) matches.get(0);
+            boolean changed = false;
+            tools.jackson.databind.node.ArrayNode redirects = representation.withArray("redirectUris");
+            if (redirects.valueStream().noneMatch(uri -> uri.asString().equals(redirect))) {
+                redirects.add(redirect);
+                changed = true;
+            }
+            ObjectNode attributes = representation.withObject("attributes");
+            String postLogout = attributes.path("post.logout.redirect.uris").asString("");
+            if (!List.of(postLogout.split("##")).contains(redirect)) {
+                attributes.put("post.logout.redirect.uris", postLogout.isBlank() ? redirect : postLogout + "##" + redirect);
+                changed = true;
+            }
+            if (!changed) {
+                return false;
+            }
+            HttpResponse<String> updated = client.send(HttpRequest.newBuilder(URI.create(clients + "/"
+                                    + representation.path("id").asString()))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (updated.statusCode() != 204) {
+                throw new IllegalStateException("updating client " + clientId + " answered " + updated.statusCode()
+                        + ": " + updated.body());
+            }
+            log.info("Realm {}: client {} may now return to {}", realm, clientId, origin);
+            return true;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot update client " + clientId + " of realm " + realm, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** The same {@code ${VAR:default}} replacement Keycloak applies to a realm file it imports at startup. */
     static String resolvePlaceholders(String text, Function<String, String> environment) {
         Matcher matcher = PLACEHOLDER.matcher(text);

@@ -100,6 +100,61 @@ class PlatformSystemTests {
         assertThat(offering.json().get("lifecycleStatus").asString()).isEqualTo("In study");
     }
 
+    /**
+     * The self-care portal in Chromium: Keycloak's real login page, then the partner's dashboard with figures read
+     * through the gateway; the browser holds only the HttpOnly session cookie. A staff login gets the review queue.
+     * Failed steps leave screenshots in {@code target/playwright/}.
+     */
+    @Test
+    void aPartnerLogsIntoThePortalAtKeycloakAndSeesItsDashboard() {
+        String portal = platform.portalUrl();
+        try (PortalBrowser browser = PortalBrowser.launch(Path.of("target", "playwright"));
+             var context = browser.newContext()) {
+            var page = context.newPage();
+            browser.step(page, "partner-login", () -> PortalBrowser.logIn(page, portal, platform.keycloakUrl(),
+                    "partner-admin", "partner-admin-dev"));
+            browser.step(page, "partner-dashboard", () -> {
+                assertThat(page.url()).isEqualTo(portal + "/dashboard");
+                assertThat(page.locator("h1").textContent()).isEqualTo("Dashboard");
+                assertThat(page.locator("[data-testid=open-disputes]").textContent()).matches("\\d+");
+                assertThat(page.locator("[data-testid=statements-due]").textContent()).matches("\\d+");
+                assertThat(page.locator("nav.main-nav").textContent()).contains("Catalog", "Statements")
+                        .doesNotContain("Review queue", "Suspense");
+                assertThat(page.locator("header").textContent()).contains(PARTNER_OF_DEMO_ADMIN);
+            });
+            browser.step(page, "partner-session-cookie", () -> {
+                // Keycloak's own cookies (its SSO session) are scoped to /realms/accord/, never sent to the portal
+                var cookies = context.cookies(portal).stream().filter(cookie -> !cookie.path.startsWith("/realms/"))
+                        .toList();
+                assertThat(cookies).as("the browser holds no token, only the session cookie").singleElement()
+                        .satisfies(cookie -> {
+                            assertThat(cookie.name).isEqualTo("ACCORD_PORTAL_SESSION");
+                            assertThat(cookie.httpOnly).isTrue();
+                            assertThat(cookie.sameSite).hasToString("LAX");
+                        });
+                assertThat(page.evaluate("() => localStorage.length + sessionStorage.length")).isEqualTo(0);
+            });
+            browser.step(page, "partner-catalog-and-statements", () -> {
+                page.locator("nav.main-nav").getByText("Catalog").click();
+                page.waitForURL(portal + "/catalog");
+                assertThat(page.locator("h1").textContent()).isEqualTo("Catalog");
+                page.locator("nav.main-nav").getByText("Statements").click();
+                page.waitForURL(portal + "/statements");
+                assertThat(page.locator("h1").textContent()).isEqualTo("Statements");
+            });
+        }
+        try (PortalBrowser browser = PortalBrowser.launch(Path.of("target", "playwright"));
+             var context = browser.newContext()) {
+            var page = context.newPage();
+            browser.step(page, "staff-review-queue", () -> {
+                PortalBrowser.logIn(page, portal, platform.keycloakUrl(), "partner-manager", "partner-manager-dev");
+                assertThat(page.url()).isEqualTo(portal + "/review");
+                assertThat(page.locator("h1").textContent()).isEqualTo("Review queue");
+                assertThat(page.locator("nav.main-nav").textContent()).doesNotContain("Dashboard");
+            });
+        }
+    }
+
     @Test
     void keycloakTokensCarryRolesAndThePartnerId() {
         var claims = Keycloak.claims(keycloak.token("partner-admin"));

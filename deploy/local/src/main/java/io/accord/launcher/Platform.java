@@ -47,6 +47,11 @@ public final class Platform implements AutoCloseable {
         return "http://localhost:" + config.port(ServiceSpec.GATEWAY);
     }
 
+    /** The self-care portal and ops console: {@code http://localhost:8090}. */
+    public String portalUrl() {
+        return "http://localhost:" + config.port(ServiceSpec.PORTAL);
+    }
+
     public String keycloakUrl() {
         return "http://localhost:" + config.keycloakPort();
     }

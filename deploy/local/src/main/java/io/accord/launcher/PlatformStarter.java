@@ -36,6 +36,8 @@ final class PlatformStarter {
     private static final Logger log = LoggerFactory.getLogger(PlatformStarter.class);
     /** Keycloak's own start timeout (4 min) runs beside the services' deadline: a margin beyond both. */
     private static final Duration WAIT_MARGIN = Duration.ofMinutes(1);
+    /** The realm's client the self-care portal logs users in with. */
+    static final String PORTAL_CLIENT = "self-care-portal";
 
     private final PlatformConfig config;
     private final PlatformListener listener;
@@ -140,6 +142,9 @@ final class PlatformStarter {
         keycloak.detach();
         // the file is imported only into a new realm: an existing one gets what was added to the file since
         KeycloakRealmSync.addMissing(keycloak.baseUrl(), config.realmFile());
+        // the portal's login returns to its own origin, which moves with the port offset
+        KeycloakRealmSync.allowOrigin(keycloak.baseUrl(), KeycloakServer.REALM, PORTAL_CLIENT,
+                "http://localhost:" + config.port(ServiceSpec.PORTAL));
         // the realm's e-mail (partner admins' first login) goes to the sink, on this platform's port
         MailSink sink = mail.join();
         KeycloakRealmSync.useSmtpServer(keycloak.baseUrl(), KeycloakServer.REALM, sink.smtpHost(), sink.smtpPort());

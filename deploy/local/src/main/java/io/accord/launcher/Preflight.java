@@ -47,6 +47,7 @@ final class Preflight {
     static List<ServiceSpec> services() {
         List<ServiceSpec> all = new ArrayList<>(ServiceSpec.SERVICES);
         all.add(ServiceSpec.GATEWAY);
+        all.add(ServiceSpec.PORTAL);
         return all;
     }
 

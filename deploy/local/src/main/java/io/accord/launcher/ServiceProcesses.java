@@ -66,7 +66,10 @@ final class ServiceProcesses {
         return command;
     }
 
-    /** What a service reads from its environment; the gateway also learns where each service listens. */
+    /**
+     * What a service reads from its environment; the gateway also learns where each service listens, the portal where
+     * the gateway is.
+     */
     static Map<String, String> environment(ServiceSpec service, PlatformConfig config, Databases databases,
                                            String kafkaBootstrapServers) {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -101,6 +104,9 @@ final class ServiceProcesses {
                 environment.put("SPRING_DATASOURCE_USERNAME", databases.user());
                 environment.put("SPRING_DATASOURCE_PASSWORD", databases.password());
             });
+        } else if (service.equals(ServiceSpec.PORTAL)) {
+            // every data call of the portal goes through the gateway, with the logged-in user's token
+            environment.put("ACCORD_GATEWAY_URL", "http://localhost:" + config.port(ServiceSpec.GATEWAY));
         } else {
             for (ServiceSpec backend : ServiceSpec.SERVICES) {
                 environment.put("ACCORD_GATEWAY_BACKENDS_" + backend.key().toUpperCase(),

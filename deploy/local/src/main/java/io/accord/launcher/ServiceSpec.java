@@ -10,13 +10,16 @@ import java.util.List;
  * @param module   Maven module directory, which is also the artifactId
  * @param basePort HTTP port before the platform's port offset
  * @param key      the service's own database and its key in the gateway's {@code accord.gateway.backends};
- *                 {@code null} for the gateway itself
+ *                 {@code null} for the gateway and the portal
  */
 public record ServiceSpec(String name, String module, int basePort, String key) {
 
     public static final String VERSION = "0.1.0-SNAPSHOT";
 
     public static final ServiceSpec GATEWAY = new ServiceSpec("api-gateway", "api-gateway", 8080, null);
+
+    /** The self-care portal and ops console (a backend-for-frontend in front of the gateway; no database). */
+    public static final ServiceSpec PORTAL = new ServiceSpec("self-care-portal", "self-care-portal", 8090, null);
 
     /** The six business services, in the order their ports are numbered. */
     public static final List<ServiceSpec> SERVICES = List.of(

@@ -16,6 +16,8 @@ final class Summary {
         out.println();
         out.printf(Locale.ROOT, "Accord is up (%.0f s).%n", elapsed.toMillis() / 1000.0);
         if (config.startServices()) {
+            out.printf("  %-22s %s  (log in as a demo user below, e.g. partner-admin or partner-manager)%n",
+                    "Self-care portal", platform.portalUrl());
             out.printf("  %-22s %s%n", "API gateway", platform.gatewayUrl());
             for (ServiceSpec service : ServiceSpec.SERVICES) {
                 out.printf("  %-22s %s/swagger-ui.html%n", service.name(), platform.serviceUrl(service.name()));

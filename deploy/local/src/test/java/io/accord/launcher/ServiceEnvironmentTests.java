@@ -123,6 +123,20 @@ class ServiceEnvironmentTests {
     }
 
     @Test
+    void pointsThePortalAtTheGatewayAndTheIssuerWithThePortOffset() {
+        Map<String, String> environment = ServiceProcesses.environment(ServiceSpec.PORTAL,
+                config.withPortOffset(1000), databases, "127.0.0.1:20092");
+
+        assertThat(environment).containsEntry("SERVER_PORT", "9090")
+                .containsEntry("ACCORD_GATEWAY_URL", "http://localhost:9080")
+                .containsEntry("ACCORD_ISSUER_URI", "http://localhost:9180/realms/accord")
+                .doesNotContainKey("ACCORD_GATEWAY_BACKENDS_ONBOARDING")
+                .doesNotContainKey("SPRING_DATASOURCE_URL");
+        assertThat(Preflight.services()).contains(ServiceSpec.PORTAL);
+        assertThat(Preflight.ports(config)).containsEntry("self-care-portal", 8090);
+    }
+
+    @Test
     void runsTheServiceJarWithTheSmallJvmOptions() {
         assertThat(ServiceProcesses.command(ServiceSpec.GATEWAY, config))
                 .contains("-Xmx192m", "-XX:+UseSerialGC", "-jar")

@@ -51,7 +51,8 @@ public final class AccordArchitectureRules {
 
     /** Accord's services, by the package below {@code io.accord}; none may use another's classes. */
     public static final List<String> SERVICES =
-            List.of("onboarding", "catalog", "orchestration", "rating", "settlement", "dispute", "gateway");
+            List.of("onboarding", "catalog", "orchestration", "rating", "settlement", "dispute", "gateway",
+                    "portal");
 
     /** The class names Surefire runs by default: {@code Test*}, {@code *Test}, {@code *Tests}, {@code *TestCase}. */
     public static final Pattern SUREFIRE_DEFAULT_INCLUDES = Pattern.compile("Test.*|.*Test|.*Tests|.*TestCase");

@@ -1,0 +1,120 @@
+package io.accord.portal.gateway;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import io.accord.portal.security.PortalClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every data call of the portal: to the API gateway, as the logged-in user. The access token comes from the user's
+ * session through the {@link OAuth2AuthorizedClientManager}, which refreshes it when it has expired; a token the
+ * gateway rejects is dropped from the session, so the next page starts a new login.
+ */
+@Component
+public class Gateway {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient client;
+
+    Gateway(RestClient.Builder builder, GatewayProperties properties, OAuth2AuthorizedClientManager clientManager,
+            OAuth2AuthorizedClientRepository authorizedClients) {
+        OAuth2ClientHttpRequestInterceptor userToken = new OAuth2ClientHttpRequestInterceptor(clientManager);
+        userToken.setClientRegistrationIdResolver(request -> PortalClient.REGISTRATION_ID);
+        userToken.setAuthorizationFailureHandler(
+                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
+                java.net.http.HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        requestFactory.setReadTimeout(properties.readTimeout());
+        this.client = builder.clone()
+                .baseUrl(properties.url().toString())
+                .requestFactory(requestFactory)
+                .requestInterceptor(userToken)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw failed(response);
+                })
+                .build();
+    }
+
+    /** A JSON resource, e.g. {@code get("/api/disputes/kpis")}; URI variables are encoded. */
+    public JsonNode get(String uri, Object... variables) {
+        return call(() -> client.get().uri(uri, variables).accept(MediaType.APPLICATION_JSON)
+                .retrieve().body(JsonNode.class));
+    }
+
+    /** A page of a list: its items and {@code X-Total-Count}. */
+    public Listing list(String uri, Object... variables) {
+        ResponseEntity<JsonNode> response = call(() -> client.get().uri(uri, variables)
+                .accept(MediaType.APPLICATION_JSON).retrieve().toEntity(JsonNode.class));
+        JsonNode items = response.getBody() == null ? JSON.createArrayNode() : response.getBody();
+        long total = Optional.ofNullable(response.getHeaders().getFirst("X-Total-Count"))
+                .map(Long::parseLong).orElse((long) items.size());
+        return new Listing(items, total);
+    }
+
+    /** A command with a JSON body ({@code null} for none); answers the resource the gateway returns. */
+    public JsonNode post(String uri, Object body, Object... variables) {
+        return call(() -> {
+            RestClient.RequestBodySpec request = client.post().uri(uri, variables).accept(MediaType.APPLICATION_JSON)
+                    .contentType(MediaType.APPLICATION_JSON);
+            if (body != null) {
+                request.body(body);
+            }
+            return request.retrieve().body(JsonNode.class);
+        });
+    }
+
+    /** A document (a statement's PDF) as bytes, with the gateway's content type and disposition. */
+    public Download download(String uri, MediaType accept, Object... variables) {
+        ResponseEntity<byte[]> response = call(() -> client.get().uri(uri, variables).accept(accept)
+                .retrieve().toEntity(byte[].class));
+        HttpHeaders headers = response.getHeaders();
+        return new Download(response.getBody() == null ? new byte[0] : response.getBody(),
+                Optional.ofNullable(headers.getContentType()).orElse(accept),
+                Optional.ofNullable(headers.getFirst(HttpHeaders.CONTENT_DISPOSITION)));
+    }
+
+    /** Items of a list and how many there are in all. */
+    public record Listing(JsonNode items, long total) {
+    }
+
+    public record Download(byte[] content, MediaType contentType, Optional<String> contentDisposition) {
+    }
+
+    private static <T> T call(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ResourceAccessException e) {
+            throw new GatewayException(GatewayException.UNREACHABLE, null, e);
+        }
+    }
+
+    private static GatewayException failed(ClientHttpResponse response) throws IOException {
+        int status = response.getStatusCode().value();
+        String detail = null;
+        try {
+            JsonNode problem = JSON.readTree(response.getBody());
+            String text = problem.path("detail").asString(problem.path("title").asString(""));
+            detail = text.isBlank() ? null : text;
+        } catch (tools.jackson.core.JacksonException e) {
+            // not problem+json: the status says enough
+            detail = null;
+        }
+        return new GatewayException(status, detail, null);
+    }
+}

@@ -1,0 +1,41 @@
+package io.accord.portal.gateway;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The gateway answered a data call with an error, or could not be reached ({@link #UNREACHABLE}). Pages show it as
+ * an error page with a fitting status, never as a 500.
+ */
+public class GatewayException extends RuntimeException {
+
+    public static final int UNREACHABLE = 0;
+
+    private final int status;
+    private final String detail;
+
+    GatewayException(int status, String detail, Throwable cause) {
+        super("gateway answered " + status + (detail == null ? "" : ": " + detail), cause);
+        this.status = status;
+        this.detail = detail;
+    }
+
+    /** The gateway's status, or {@link #UNREACHABLE}. */
+    public int status() {
+        return status;
+    }
+
+    /** The problem's {@code detail} (else its {@code title}) when the gateway sent problem+json. */
+    public String detail() {
+        return detail;
+    }
+
+    /** The status the portal's page answers with: the user's own 4xx stays, the rest is a bad gateway. */
+    public HttpStatus pageStatus() {
+        return switch (status) {
+            case 400, 409, 422 -> HttpStatus.valueOf(status);
+            case 401, 403 -> HttpStatus.FORBIDDEN;
+            case 404 -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.BAD_GATEWAY;
+        };
+    }
+}

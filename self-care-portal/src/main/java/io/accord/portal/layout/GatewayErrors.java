@@ -1,0 +1,31 @@
+package io.accord.portal.layout;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+import io.accord.portal.gateway.GatewayException;
+
+/** A failed data call becomes an error page that says what happened: never a 500, never a stack trace. */
+@ControllerAdvice
+class GatewayErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayErrors.class);
+
+    @ExceptionHandler(GatewayException.class)
+    ModelAndView gatewayFailed(GatewayException e) {
+        log.warn("data call failed: {}", e.getMessage());
+        ModelAndView page = new ModelAndView("problem", e.pageStatus());
+        page.addObject("status", e.pageStatus().value());
+        page.addObject("messageKey", switch (e.pageStatus()) {
+            case FORBIDDEN -> "error.forbidden";
+            case NOT_FOUND -> "error.notFound";
+            case BAD_GATEWAY -> "error.unavailable";
+            default -> "error.rejected";
+        });
+        page.addObject("detail", e.detail());
+        return page;
+    }
+}

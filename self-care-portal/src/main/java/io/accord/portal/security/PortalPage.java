@@ -1,0 +1,53 @@
+package io.accord.portal.security;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import io.accord.contracts.Roles;
+
+/**
+ * The portal's pages and who may open them: the security configuration guards each path with these roles and the
+ * navigation shows a user only the pages its roles open. The gateway and services check again on every data call.
+ */
+public enum PortalPage {
+
+    DASHBOARD("/dashboard", "nav.dashboard", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    CATALOG("/catalog", "nav.catalog", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    STATEMENTS("/statements", "nav.statements", Roles.PARTNER_ADMIN, Roles.PARTNER_USER, Roles.FINANCE,
+            Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    REVIEW("/review", "nav.review", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    SUSPENSE("/suspense", "nav.suspense", Roles.OPS, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR);
+
+    private final String path;
+    private final String labelKey;
+    private final Set<String> roles;
+
+    PortalPage(String path, String labelKey, String... roles) {
+        this.path = path;
+        this.labelKey = labelKey;
+        this.roles = Set.of(roles);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The message key of its navigation label. */
+    public String labelKey() {
+        return labelKey;
+    }
+
+    Set<String> roles() {
+        return roles;
+    }
+
+    public boolean isOpenTo(PortalUser user) {
+        return roles.stream().anyMatch(user::hasRole);
+    }
+
+    /** The pages a user may open, in navigation order. */
+    public static List<PortalPage> openTo(PortalUser user) {
+        return Arrays.stream(values()).filter(page -> page.isOpenTo(user)).toList();
+    }
+}

@@ -1,0 +1,115 @@
+package io.accord.portal.security;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Login with Keycloak (authorization code + PKCE, public client), tokens kept in the server's session, CSRF
+ * protection on every form and htmx request, and each page guarded by the roles {@link PortalPage} names.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** The one client registration: every gateway call is authorized with this user's token from it. */
+    static final String REGISTRATION_ID = PortalClient.REGISTRATION_ID;
+
+    @Bean
+    ClientRegistrationRepository clientRegistrations(KeycloakProperties keycloak) {
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                .clientName("Accord")
+                .clientId(keycloak.clientId())
+                // a public client: Spring Security sends a PKCE S256 challenge, the realm requires it
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .issuerUri(keycloak.issuerUri())
+                .authorizationUri(keycloak.endpoint("auth"))
+                .tokenUri(keycloak.endpoint("token"))
+                .jwkSetUri(keycloak.endpoint("certs"))
+                .userNameAttributeName("preferred_username")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.endpoint("logout")))
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+
+    /**
+     * The user's tokens live in its HTTP session (in memory), so they end with the session (logout, timeout) and
+     * never reach the browser, which holds only the session cookie.
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
+    /** Hands out the session's access token and refreshes it with the refresh token when it has expired. */
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+                                                          OAuth2AuthorizedClientRepository authorizedClients) {
+        DefaultOAuth2AuthorizedClientManager manager =
+                new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode().refreshToken().build());
+        return manager;
+    }
+
+    /** The ID token's user, with Accord's realm roles from the access token as {@code ROLE_<role>} authorities. */
+    @Bean
+    OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
+            AccessTokenRoles.of(request.getAccessToken().getTokenValue()).forEach(role ->
+                    authorities.add(new SimpleGrantedAuthority(PortalUser.ROLE_PREFIX + role)));
+            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
+        };
+    }
+
+    @Bean
+    SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+                                       OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService) {
+        OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        logout.setPostLogoutRedirectUri("{baseUrl}/");
+        http.authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                            "/actuator/health/**").permitAll();
+                    for (PortalPage page : PortalPage.values()) {
+                        requests.requestMatchers(page.path(), page.path() + "/**")
+                                .hasAnyRole(page.roles().toArray(String[]::new));
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService)))
+                .oauth2Client(Customizer.withDefaults())
+                .logout(out -> out.logoutSuccessHandler(logout));
+        // CSRF stays on (Spring Security's default, session-stored token): forms carry it as _csrf, htmx sends it
+        // as X-CSRF-TOKEN (layout.html)
+        return http.build();
+    }
+}

@@ -1,0 +1,35 @@
+package io.accord.portal;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The portal's one test context (shared by every controller test): the real application with its templates, on a
+ * random port, its gateway and Keycloak token endpoint played by {@link StubGateway}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class PortalTestSupport {
+
+    protected static final StubGateway STUB = StubGateway.INSTANCE;
+    protected static final String PARTNER_A = "11111111-1111-4111-8111-111111111111";
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @DynamicPropertySource
+    static void stubbedBackends(DynamicPropertyRegistry registry) {
+        registry.add("accord.portal.gateway.url", STUB::url);
+        registry.add("accord.portal.keycloak.issuer-uri", () -> STUB.url() + "/realms/accord");
+    }
+
+    @BeforeEach
+    void resetStub() {
+        STUB.reset();
+    }
+}

@@ -1,0 +1,98 @@
+package io.accord.portal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local HTTP server standing in for the API gateway (and Keycloak's token endpoint) in the portal's controller
+ * tests: answers what a test told it per method and path, records every request it got.
+ */
+public final class StubGateway {
+
+    public static final StubGateway INSTANCE = start();
+
+    public record Answer(int status, String contentType, byte[] body, Map<String, String> headers) {
+    }
+
+    public record Request(String method, String path, String query, String authorization, String accept,
+                          String body) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    private StubGateway(HttpServer server) {
+        this.server = server;
+    }
+
+    private static StubGateway start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            StubGateway stub = new StubGateway(server);
+            server.createContext("/", stub::handle);
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the stub gateway", e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void reset() {
+        answers.clear();
+        requests.clear();
+    }
+
+    public void answerJson(String method, String path, String json) {
+        answerJson(method, path, 200, json, Map.of());
+    }
+
+    public void answerJson(String method, String path, int status, String json, Map<String, String> headers) {
+        answers.put(method + " " + path, new Answer(status, status >= 400 ? "application/problem+json"
+                : "application/json", json.getBytes(StandardCharsets.UTF_8), headers));
+    }
+
+    public void answer(String method, String path, Answer answer) {
+        answers.put(method + " " + path, answer);
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<Request> requestsTo(String method, String path) {
+        return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            requests.add(new Request(method, path, exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Accept"), body));
+            Answer answer = answers.getOrDefault(method + " " + path, new Answer(404, "application/problem+json",
+                    "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8), Map.of()));
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+            if (answer.body().length > 0) {
+                exchange.getResponseBody().write(answer.body());
+            }
+        }
+    }
+}

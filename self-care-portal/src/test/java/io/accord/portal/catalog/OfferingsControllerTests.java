@@ -1,0 +1,35 @@
+package io.accord.portal.catalog;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class OfferingsControllerTests extends PortalTestSupport {
+
+    private static final String OFFERINGS = "/tmf-api/productCatalogManagement/v4/productOffering";
+
+    @Test
+    void aPartnerSeesItsOfferingsPagedThroughTheGateway() throws Exception {
+        STUB.answerJson("GET", OFFERINGS, 200, """
+                [{"id":"o-1","name":"Stream Pass","lifecycleStatus":"Launched","version":"2",
+                  "lastUpdate":"2026-11-30T12:00:00Z","validFor":{"startDateTime":"2026-12-01T00:00:00Z"}},
+                 {"id":"o-2","name":"Stream Pass Family","lifecycleStatus":"In study"}]""",
+                Map.of("X-Total-Count", "27"));
+
+        mvc.perform(get("/catalog?page=1").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Stream Pass Family"), containsString("Launched"),
+                        containsString("In study"), containsString("27 in all"), containsString("Previous page"))));
+        assertThat(STUB.requests().getFirst().query()).isEqualTo("offset=25&limit=25");
+    }
+}

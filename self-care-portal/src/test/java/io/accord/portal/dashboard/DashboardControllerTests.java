@@ -1,0 +1,118 @@
+package io.accord.portal.dashboard;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.StubGateway;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class DashboardControllerTests extends PortalTestSupport {
+
+    private static final String ROLLUPS = "/api/rating/rollups";
+
+    private void partnerData() {
+        String day = java.time.LocalDate.now(ZoneOffset.UTC) + "T00:00:00Z";
+        STUB.answerJson("GET", ROLLUPS, """
+                {"granularity":"day","rows":[
+                 {"bucket":"%s","partnerId":"%s","billedUnit":"S","currency":"EUR","quantity":"180",
+                  "charge":"1.800000","partnerShare":"0.540000","wholesale":"0.000000","margin":"1.260000","records":2},
+                 {"bucket":"%s","partnerId":"%s","billedUnit":"S","currency":"EUR","quantity":"20",
+                  "charge":"3.000000","partnerShare":"1.000005","wholesale":"0.000000","margin":"2.000000","records":3}]}"""
+                .formatted(day, PARTNER_A, day, PARTNER_A));
+        STUB.answerJson("GET", "/api/disputes/kpis", "{\"total\":5,\"open\":2}");
+        STUB.answerJson("GET", "/api/settlement/statements", 200, """
+                [{"id":"5b0d2c0e-0000-4000-8000-000000000001","documentNumber":"ST-2026-000042","state":"ISSUED",
+                  "currency":"EUR","totalAmount":18.27}]""", Map.of("X-Total-Count", "3"));
+    }
+
+    @Test
+    void aPartnerSeesThisMonthsRevenueUsageOpenDisputesAndStatementsDue() throws Exception {
+        partnerData();
+
+        mvc.perform(get("/dashboard").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Your revenue"), containsString("1.54 EUR"),
+                        containsString("Charged to customers: 4.80 EUR"), containsString("200 S"),
+                        containsString(">5<"), containsString("ST-2026-000042"),
+                        containsString("data-testid=\"open-disputes\">2<"),
+                        containsString("data-testid=\"revenue-today\">1.54 EUR<"),
+                        containsString("data-testid=\"statements-due\">3<"))));
+
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        StubGateway.Request rollups = STUB.requestsTo("GET", ROLLUPS).getFirst();
+        assertThat(rollups.query()).contains("from=" + month.atDay(1), "to=" + month.plusMonths(1).atDay(1),
+                "granularity=day", "groupBy=partner");
+        assertThat(STUB.requests()).as("every data call carries the partner's own token")
+                .hasSize(4).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer partner-token"));
+    }
+
+    @Test
+    void germanBrowsersGetGermanLabels() throws Exception {
+        partnerData();
+
+        mvc.perform(get("/dashboard").with(TestUsers.partner("partner-user")).header("Accept-Language", "de-DE"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("lang=\"de\""), containsString("Ihr Umsatz"),
+                        containsString("Offene Reklamationen"), containsString("1,54 EUR"),
+                        not(containsString("Your revenue")))));
+    }
+
+    @Test
+    void theUsagePanelRefreshesAloneForHtmx() throws Exception {
+        partnerData();
+
+        mvc.perform(get("/dashboard/usage").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"usage\""), containsString("hx-trigger=\"every 30s\""),
+                        containsString("1.54 EUR"), not(containsString("<html")))));
+        assertThat(STUB.requests()).hasSize(1);
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshedBeforeTheGatewayIsCalled() throws Exception {
+        partnerData();
+        STUB.answerJson("POST", "/realms/accord/protocol/openid-connect/token", """
+                {"access_token":"refreshed-token","token_type":"Bearer","expires_in":900,
+                 "refresh_token":"refresh-2","scope":"openid profile email"}""");
+
+        mvc.perform(get("/dashboard").with(TestUsers.user("partner-admin", "expired-token",
+                        Instant.now().minusSeconds(120), "refresh-1", PARTNER_A, "partner-admin")))
+                .andExpect(status().isOk());
+
+        StubGateway.Request refresh = STUB.requestsTo("POST", "/realms/accord/protocol/openid-connect/token")
+                .getFirst();
+        assertThat(refresh.body()).contains("grant_type=refresh_token", "refresh_token=refresh-1",
+                "client_id=self-care-portal");
+        assertThat(STUB.requestsTo("GET", ROLLUPS).getFirst().authorization()).isEqualTo("Bearer refreshed-token");
+    }
+
+    @Test
+    void staffDoNotGetThePartnerDashboard() throws Exception {
+        mvc.perform(get("/dashboard").with(TestUsers.staff("ops", "ops")))
+                .andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void aGatewayThatIsDownShowsAnErrorPageNotA500() throws Exception {
+        STUB.answerJson("GET", ROLLUPS, 503, "{\"title\":\"Service Unavailable\",\"status\":503}", Map.of());
+
+        mvc.perform(get("/dashboard").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadGateway())
+                .andExpect(content().string(containsString("A service is not available right now")));
+    }
+}

@@ -1,0 +1,67 @@
+package io.accord.portal.security;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.accord.portal.PortalTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Over real HTTP: what the browser gets before and while it logs in. */
+class LoginTests extends PortalTestSupport {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void anAnonymousPageRequestStartsTheLogin() throws Exception {
+        mvc.perform(get("/dashboard")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/oauth2/authorization/keycloak"));
+    }
+
+    @Test
+    void theLoginGoesToKeycloakWithPkceAndLeavesOnlyAnHttpOnlySameSiteSessionCookie() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/oauth2/authorization/keycloak")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        URI keycloak = URI.create(response.headers().firstValue("Location").orElseThrow());
+        assertThat(keycloak.getPath()).isEqualTo("/realms/accord/protocol/openid-connect/auth");
+        Map<String, String> query = Arrays.stream(keycloak.getRawQuery().split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+        assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", "self-care-portal")
+                .containsEntry("code_challenge_method", "S256").containsKeys("code_challenge", "state", "nonce")
+                .containsEntry("redirect_uri", "http://localhost:" + port + "/login/oauth2/code/keycloak");
+        assertThat(query.get("scope")).contains("openid");
+
+        assertThat(response.headers().allValues("Set-Cookie")).singleElement().satisfies(cookie -> {
+            assertThat(cookie).startsWith("ACCORD_PORTAL_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
+        });
+    }
+
+    @Test
+    void htmxComesFromItsWebJarWithoutLogin() throws Exception {
+        HttpResponse<String> htmx = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/webjars/htmx.org/dist/htmx.min.js")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(htmx.statusCode()).isEqualTo(200);
+        assertThat(htmx.body()).contains("htmx");
+    }
+}

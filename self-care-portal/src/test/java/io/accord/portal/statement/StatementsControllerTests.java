@@ -1,0 +1,94 @@
+package io.accord.portal.statement;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.StubGateway;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class StatementsControllerTests extends PortalTestSupport {
+
+    private static final String ISSUED = "5b0d2c0e-0000-4000-8000-000000000001";
+    private static final String DRAFT = "5b0d2c0e-0000-4000-8000-000000000002";
+
+    @Test
+    void listsStatementsWithADownloadForIssuedOnes() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/statements", 200, """
+                [{"id":"%s","documentNumber":"ST-2026-000042","state":"ISSUED","direction":"PAYABLE","currency":"EUR",
+                  "netAmount":15.35,"taxAmount":2.92,"totalAmount":18.27,"issuedAt":"2026-12-01T10:00:00Z"},
+                 {"id":"%s","state":"DRAFT","direction":"PAYABLE","currency":"EUR",
+                  "netAmount":1.00,"taxAmount":0.19,"totalAmount":1.19}]""".formatted(ISSUED, DRAFT),
+                Map.of("X-Total-Count", "2"));
+
+        mvc.perform(get("/statements").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("ST-2026-000042"), containsString("18.27 EUR"),
+                        containsString("/statements/" + ISSUED + "/document"),
+                        not(containsString("/statements/" + DRAFT + "/document")),
+                        containsString("Not issued yet"), containsString("<label for=\"state\""))));
+        assertThat(STUB.requestsTo("GET", "/api/settlement/statements").getFirst().query())
+                .isEqualTo("offset=0&limit=20");
+    }
+
+    @Test
+    void aStateFilterIsPassedOnAndAnUnknownOneIgnored() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/statements", "[]");
+
+        mvc.perform(get("/statements?state=ISSUED").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/statements?state=BOGUS").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("No statements.")));
+
+        assertThat(STUB.requests()).extracting(StubGateway.Request::query)
+                .containsExactly("state=ISSUED&offset=0&limit=20", "offset=0&limit=20");
+    }
+
+    @Test
+    void thePdfIsDownloadedThroughThePortalWithTheUsersToken() throws Exception {
+        byte[] pdf = "%PDF-1.7\nstatement\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        STUB.answer("GET", "/api/settlement/statements/" + ISSUED + "/document", new StubGateway.Answer(200,
+                "application/pdf", pdf, Map.of("Content-Disposition", "attachment; filename=\"ST-2026-000042.pdf\"")));
+
+        mvc.perform(get("/statements/" + ISSUED + "/document").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"ST-2026-000042.pdf\""))
+                .andExpect(header().string("Cache-Control", "private, no-store"))
+                .andExpect(content().bytes(pdf));
+
+        StubGateway.Request call = STUB.requests().getFirst();
+        assertThat(call.authorization()).isEqualTo("Bearer partner-token");
+        assertThat(call.accept()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void anotherPartnersStatementIsNotFound() throws Exception {
+        mvc.perform(get("/statements/" + DRAFT + "/document").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("This was not found.")));
+    }
+
+    @Test
+    void aMalformedIdIsABadRequestWithoutAnyCall() throws Exception {
+        mvc.perform(get("/statements/not-a-uuid/document").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest());
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void opsDoNotSeeStatements() throws Exception {
+        mvc.perform(get("/statements").with(TestUsers.staff("ops", "ops"))).andExpect(status().isForbidden());
+    }
+}

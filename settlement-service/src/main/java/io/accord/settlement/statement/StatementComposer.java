@@ -68,15 +68,36 @@ class StatementComposer {
             StatementLines.Lines lines = StatementLines.compose(drafts, adjustmentDrafts, guarantee(agreement, period),
                     currency, rates, agreement.terms().taxTreatment().ratePercent(),
                     agreement.terms().taxTreatment().reverseCharge());
-            return new Composition(lines, pending.stream().map(DisputeAdjustments.Adjustment::adjustmentId).toList());
+            return new Composition(lines, pending);
         } catch (IllegalStateException | IllegalArgumentException unusable) {
             throw new ConflictException("Statement of period " + period.id() + ": " + unusable.getMessage());
         }
     }
 
-    /** Marks the adjustments the stored statement carries, in the drafting transaction. */
+    /**
+     * Marks the adjustments the stored statement carries, in the drafting transaction, each with the line that
+     * carries it (its label names the adjustment).
+     */
     void carried(Composition composition, UUID statementId) {
-        adjustments.carry(composition.adjustmentIds(), statementId);
+        List<DisputeAdjustments.Placed> placed = new ArrayList<>();
+        List<StatementLine> lines = composition.lines().lines();
+        for (DisputeAdjustments.Adjustment adjustment : composition.adjustments()) {
+            String named = " adjustment " + adjustment.adjustmentId() + " (";
+            int number = 0;
+            for (int i = 0; i < lines.size() && number == 0; i++) {
+                StatementLine line = lines.get(i);
+                if (LineKind.DISPUTE_ADJUSTMENT.name().equals(line.type()) && line.label().contains(named)) {
+                    number = i + 1;
+                }
+            }
+            if (number == 0) {
+                throw new IllegalStateException("Statement " + statementId + " has no line for adjustment "
+                        + adjustment.adjustmentId());
+            }
+            placed.add(new DisputeAdjustments.Placed(adjustment.adjustmentId(),
+                    StatementDocument.lineId(statementId, number), lines.get(number - 1).rounded()));
+        }
+        adjustments.carry(placed, statementId);
     }
 
     PartnerTerms.Agreement agreement(UUID partnerId, SettlementPeriods.Period period) {
@@ -122,6 +143,6 @@ class StatementComposer {
     }
 
     /** The composed lines and the adjustments they carry. */
-    record Composition(StatementLines.Lines lines, List<String> adjustmentIds) {
+    record Composition(StatementLines.Lines lines, List<DisputeAdjustments.Adjustment> adjustments) {
     }
 }

@@ -91,7 +91,7 @@ public class Statements {
         if (!store.insert(statement, now)) {
             return view(store.ofPeriod(partnerId, periodId).orElseThrow());
         }
-        composer.carried(composition, statement.id());
+        composer.carried(composition, partnerId, statement.id());
         outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementDrafted(UUID.randomUUID(), now,
                 statement.id().toString(), partnerId.toString(), periodId.toString(), period.startAt(),
                 period.endAt(), documentType(statement), statement.direction(), lines.total().currency(),

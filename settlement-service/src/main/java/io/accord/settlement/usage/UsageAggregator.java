@@ -31,6 +31,8 @@ import java.util.UUID;
 class UsageAggregator {
 
     private static final Logger log = LoggerFactory.getLogger(UsageAggregator.class);
+    /** The amounts whose records we billed end customers for in the partner's name (its revenue share). */
+    private static final String BILLED_ON_BEHALF = "PAYABLE_TO_PARTNER";
 
     private final SettlementPeriods periods;
     private final JdbcClient jdbc;
@@ -56,6 +58,7 @@ class UsageAggregator {
         shares.sort(Comparator.comparing(Share::partnerId));
         Map<SumKey, Sum> sums = new LinkedHashMap<>();
         Map<UnplacedKey, Sum> unplaced = new LinkedHashMap<>();
+        Map<CustomerKey, Sum> customers = new LinkedHashMap<>();
         Map<UUID, SettlementPeriods.Placement> current = new HashMap<>();
         SettlementPeriods.Placements placements = periods.placements(
                 shares.stream().map(Share::partnerId).distinct().toList());
@@ -72,12 +75,19 @@ class UsageAggregator {
                 continue;
             }
             placed++;
+            if (BILLED_ON_BEHALF.equals(share.party().direction().name())) {
+                customers.merge(new CustomerKey(placement.get().period().id(), share.partnerId(),
+                        customer(share.record().customerReference()), share.record().offeringId(),
+                        share.record().usageType(), share.record().currency(),
+                        placement.get().priorPeriodAdjustment()), delta, Sum::plus);
+            }
             sums.merge(new SumKey(placement.get().period().id(), share.partnerId(), share.record().offeringId(),
                     share.record().usageType(), share.party().direction().name(), share.record().currency(),
                     placement.get().priorPeriodAdjustment()), delta, Sum::plus);
         }
         Timestamp now = Timestamp.from(clock.instant());
         upsert(sums, now);
+        upsertCustomers(customers, now);
         unplaced.forEach((key, sum) -> upsertUnplaced(key, sum, now));
         return placed;
     }
@@ -165,6 +175,73 @@ class UsageAggregator {
                 .param("now", now).update();
     }
 
+    /** Adds the batch's per-customer sums (billing on behalf) in one statement, like {@link #upsert}. */
+    private void upsertCustomers(Map<CustomerKey, Sum> customers, Timestamp now) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        int size = customers.size();
+        UUID[] periodIds = new UUID[size];
+        UUID[] partnerIds = new UUID[size];
+        String[] references = new String[size];
+        String[] offerings = new String[size];
+        String[] usageTypes = new String[size];
+        String[] currencies = new String[size];
+        Boolean[] priors = new Boolean[size];
+        BigDecimal[] quantities = new BigDecimal[size];
+        BigDecimal[] charges = new BigDecimal[size];
+        Long[] counts = new Long[size];
+        int i = 0;
+        for (Map.Entry<CustomerKey, Sum> entry : customers.entrySet()) {
+            CustomerKey key = entry.getKey();
+            periodIds[i] = key.periodId();
+            partnerIds[i] = key.partnerId();
+            references[i] = key.customerReference();
+            offerings[i] = key.offeringId();
+            usageTypes[i] = key.usageType();
+            currencies[i] = key.currency();
+            priors[i] = key.priorPeriod();
+            quantities[i] = entry.getValue().quantity();
+            charges[i] = entry.getValue().charge();
+            counts[i] = entry.getValue().count();
+            i++;
+        }
+        jdbc.sql("""
+                        insert into usage_customer_sum (period_id, partner_id, customer_reference, offering_id,
+                                                        usage_type, currency, prior_period, quantity, charge,
+                                                        record_count, updated_at)
+                        select s.*, :now
+                        from unnest(:periods, :partners, :references, :offerings, :usageTypes, :currencies, :priors,
+                                    :quantities, :charges, :counts)
+                             as s(period_id, partner_id, customer_reference, offering_id, usage_type, currency,
+                                  prior_period, quantity, charge, record_count)
+                        on conflict (period_id, customer_reference, offering_id, usage_type, currency, prior_period,
+                                     partner_id)
+                        do update set quantity = usage_customer_sum.quantity + excluded.quantity,
+                                      charge = usage_customer_sum.charge + excluded.charge,
+                                      record_count = usage_customer_sum.record_count + excluded.record_count,
+                                      updated_at = excluded.updated_at""")
+                .param("periods", new SqlArrayValue("uuid", (Object[]) periodIds))
+                .param("partners", new SqlArrayValue("uuid", (Object[]) partnerIds))
+                .param("references", new SqlArrayValue("varchar", (Object[]) references))
+                .param("offerings", new SqlArrayValue("varchar", (Object[]) offerings))
+                .param("usageTypes", new SqlArrayValue("varchar", (Object[]) usageTypes))
+                .param("currencies", new SqlArrayValue("varchar", (Object[]) currencies))
+                .param("priors", new SqlArrayValue("boolean", (Object[]) priors))
+                .param("quantities", new SqlArrayValue("numeric", (Object[]) quantities))
+                .param("charges", new SqlArrayValue("numeric", (Object[]) charges))
+                .param("counts", new SqlArrayValue("int8", (Object[]) counts))
+                .param("now", now).update();
+    }
+
+    /** The customer reference as kept: '' when rating knew none; at most 200 characters. */
+    private static String customer(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return "";
+        }
+        return reference.length() <= 200 ? reference : reference.substring(0, 200);
+    }
+
     private void upsertUnplaced(UnplacedKey key, Sum sum, Timestamp now) {
         jdbc.sql("""
                         insert into usage_unplaced (partner_id, currency, direction, amount, record_count, updated_at)
@@ -183,6 +260,10 @@ class UsageAggregator {
 
     private record SumKey(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
                           String currency, boolean priorPeriod) {
+    }
+
+    private record CustomerKey(UUID periodId, UUID partnerId, String customerReference, String offeringId,
+                               String usageType, String currency, boolean priorPeriod) {
     }
 
     private record UnplacedKey(UUID partnerId, String currency, String direction) {

@@ -2,6 +2,7 @@ package io.accord.settlement.adjustment;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
@@ -80,6 +81,7 @@ class AdjustmentController {
 
     @PutMapping(SETTINGS)
     @PreAuthorize(SETTERS)
+    @RequestExample("settlement/adjustment-setting.json")
     @Operation(operationId = "setSettlementAdjustmentSetting",
             summary = "Settle the partner's dispute adjustments on its next statement or at once on a credit/debit "
                     + "note")

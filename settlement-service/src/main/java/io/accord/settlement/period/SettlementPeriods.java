@@ -99,7 +99,7 @@ public class SettlementPeriods {
             List<Period> periods = known.get(partnerId);
             Instant now = clock.instant();
             Instant upTo = usageInstant.isAfter(now) ? usageInstant : now;
-            if (periods != null && periods.getLast().endAt().isAfter(upTo)) {
+            if (periods != null && !periods.isEmpty() && periods.getLast().endAt().isAfter(upTo)) {
                 return LateUsage.place(periods, usageInstant);
             }
             Optional<Placement> placement = periodFor(partnerId, usageInstant);

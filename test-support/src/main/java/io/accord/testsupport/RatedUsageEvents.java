@@ -70,6 +70,7 @@ public final class RatedUsageEvents {
         private String charge = "1.000000";
         private String allocation = "SELL_THROUGH";
         private String subscriberId = "+49151" + (100000 + (int) (Math.random() * 899999));
+        private String customerReference = "customer-1";
         private final List<UsageRated.PartyAmount> parties = new ArrayList<>();
 
         private Rated(String offeringId, Instant usageTime) {
@@ -83,6 +84,8 @@ public final class RatedUsageEvents {
         public Rated charge(String value) { charge = new BigDecimal(value).setScale(6).toPlainString(); return this; }
         public Rated allocation(String value) { allocation = value; return this; }
         public Rated subscriber(String value) { subscriberId = value; return this; }
+        /** The customer reference for billing on behalf ({@code null}: rating knew none). */
+        public Rated customer(String value) { customerReference = value; return this; }
 
         /** A revenue share of {@code percent} of the charge owed to the partner (set the charge first). */
         public Rated share(String partnerId, String percent) {
@@ -111,7 +114,7 @@ public final class RatedUsageEvents {
                     "usage-" + UUID.randomUUID(), subscriberId, OffsetDateTime.ofInstant(usageTime, ZoneOffset.UTC),
                     usageType, quantity, unit, currency, charge, List.copyOf(parties), margin, allocation,
                     "product-" + offeringId, offeringId, 1, offeringId + "-" + usageType.toLowerCase() + "-v1", 1,
-                    agreements, null, "customer-1");
+                    agreements, null, customerReference);
         }
     }
 }

@@ -28,10 +28,12 @@ class DisputeNotifications {
     private final ApplicationEventPublisher events;
     private final DisputeThread thread;
     private final Evidence evidence;
+    private final AdjustmentSettlements settlements;
     private final Clock clock;
 
     DisputeNotifications(Outbox outbox, AuditTrail audit, ApplicationEventPublisher events, DisputeThread thread,
-                         Evidence evidence, Clock clock) {
+                         Evidence evidence, AdjustmentSettlements settlements, Clock clock) {
+        this.settlements = settlements;
         this.outbox = outbox;
         this.audit = audit;
         this.events = events;
@@ -41,7 +43,8 @@ class DisputeNotifications {
     }
 
     DisputeResources.TicketView view(Dispute dispute) {
-        return DisputeViews.view(dispute, thread.comments(dispute.id), evidence.attachments(dispute.id));
+        return DisputeViews.view(dispute, thread.comments(dispute.id), evidence.attachments(dispute.id),
+                dispute.adjustmentId == null ? null : settlements.of(dispute.id).orElse(null));
     }
 
     void opened(Dispute dispute) {

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * TMF621 TroubleTicket resources for billing disputes, and the requests of {@code /api/disputes}. Accord's
  * extensions on the ticket: {@code category}, {@code disputedAmount}, {@code source}, {@code proposal},
- * {@code outcome}, {@code adjustmentId}, {@code escalatedTo}, {@code sla}. Nothing here ever carries an internal
+ * {@code outcome}, {@code adjustmentId}, {@code adjustmentSettlement}, {@code escalatedTo}, {@code sla}. Nothing here ever carries an internal
  * note: those have their own staff-only view ({@link InternalNoteView}).
  */
 final class DisputeResources {
@@ -104,6 +104,17 @@ final class DisputeResources {
                    boolean firstResponseBreached, boolean resolutionBreached) {
     }
 
+    /**
+     * Where settlement placed the dispute's adjustment: {@code settledOn} {@code STATEMENT_LINE}, {@code CREDIT_NOTE}
+     * or {@code DEBIT_NOTE}; {@code documentId} the statement or note, {@code lineId} its line
+     * ({@code <documentId>-<n>}), {@code documentNumber} once issued; {@code amount} as the document shows it (signed,
+     * positive in the partner's favour).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AdjustmentSettlementView(String adjustmentId, String settledOn, String documentId, String lineId,
+                                    String documentNumber, Money amount, Instant settledAt) {
+    }
+
     /** TMF621 {@code TroubleTicket} as Accord shows it, to staff and to the partner alike. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TicketView(String id, String href, String ticketType, String description, String status,
@@ -112,7 +123,8 @@ final class DisputeResources {
                       Money disputedAmount, String source, List<RelatedEntity> relatedEntity,
                       List<PartyView> relatedParty, List<NoteView> note, List<AttachmentView> attachment,
                       List<StatusChangeView> statusChangeHistory, ProposalView proposal, String outcome,
-                      String adjustmentId, String escalatedTo, SlaView sla, @JsonProperty("@type") String type) {
+                      String adjustmentId, AdjustmentSettlementView adjustmentSettlement, String escalatedTo,
+                      SlaView sla, @JsonProperty("@type") String type) {
     }
 
     /** A staff-internal note: only {@code GET /api/disputes/{id}/internal-notes} (staff) shows it. */

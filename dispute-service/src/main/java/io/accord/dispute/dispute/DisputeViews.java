@@ -12,7 +12,8 @@ final class DisputeViews {
     }
 
     static DisputeResources.TicketView view(Dispute dispute, List<DisputeThread.Comment> comments,
-                                            List<Evidence.Attachment> attachments) {
+                                            List<Evidence.Attachment> attachments,
+                                            DisputeResources.AdjustmentSettlementView settlement) {
         String href = DisputeResources.PATH + "/" + dispute.id;
         Dispute.StatusChange last = dispute.history.isEmpty() ? null : dispute.history.getLast();
         return new DisputeResources.TicketView(dispute.id.toString(), href, DisputeResources.TICKET_TYPE,
@@ -31,7 +32,7 @@ final class DisputeViews {
                 dispute.proposal == null ? null : new DisputeResources.ProposalView(dispute.proposal.direction(),
                         money(dispute.proposal.amount(), dispute.currency), dispute.proposal.reason(),
                         dispute.proposal.proposedBy(), dispute.proposal.proposedAt()),
-                dispute.outcome, dispute.adjustmentId, dispute.escalatedTo, sla(dispute), "TroubleTicket");
+                dispute.outcome, dispute.adjustmentId, settlement, dispute.escalatedTo, sla(dispute), "TroubleTicket");
     }
 
     static DisputeResources.SlaView sla(Dispute dispute) {

@@ -1,6 +1,7 @@
 package io.accord.dispute.dispute;
 
 import io.accord.contracts.Topics;
+import io.accord.contracts.events.DisputeAdjustmentSettled;
 import io.accord.contracts.events.ReconciliationDiscrepancyFound;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.dispute.document.DisputableDocuments;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * From {@code settlement.events.v1} (each event once: the inbox): issued statements become disputable, and a
- * reconciliation's discrepancies open a dispute the partner is told about.
+ * reconciliation's discrepancies open a dispute the partner is told about, and a settled adjustment tells its dispute
+ * where it was settled.
  */
 @Component
 class SettlementEventsListener {
@@ -26,11 +28,14 @@ class SettlementEventsListener {
     private final Inbox inbox;
     private final DisputableDocuments documents;
     private final DisputeOpening opening;
+    private final AdjustmentSettlements settlements;
 
-    SettlementEventsListener(Inbox inbox, DisputableDocuments documents, DisputeOpening opening) {
+    SettlementEventsListener(Inbox inbox, DisputableDocuments documents, DisputeOpening opening,
+                             AdjustmentSettlements settlements) {
         this.inbox = inbox;
         this.documents = documents;
         this.opening = opening;
+        this.settlements = settlements;
     }
 
     @KafkaListener(topics = Topics.SETTLEMENT_EVENTS)
@@ -49,6 +54,7 @@ class SettlementEventsListener {
                         () -> log.info("Reconciliation {} opened no dispute: its lines are disputed already",
                                 found.reconciliationId()));
             }
+            case "DisputeAdjustmentSettled" -> settlements.settled(event.payload(DisputeAdjustmentSettled.class));
             default -> log.debug("Ignoring {} event {}", event.type(), event.id());
         }
     }

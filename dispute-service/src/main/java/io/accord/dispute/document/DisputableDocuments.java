@@ -107,6 +107,13 @@ public class DisputableDocuments {
                 .param("id", statementId).param("partner", partner).query(this::statement).optional();
     }
 
+    /** The number of an issued document (statement or credit/debit note), once its {@code StatementIssued} came. */
+    @Transactional(readOnly = true)
+    public Optional<String> documentNumber(String statementId) {
+        return jdbc.sql("select document_number from issued_statement where statement_id = :id")
+                .param("id", statementId).query(String.class).optional();
+    }
+
     /** The amount of a statement line, when an event told it. */
     @Transactional(readOnly = true)
     public Optional<BigDecimal> lineAmount(String statementId, String statementLineId) {

@@ -2,13 +2,21 @@ package io.accord.settlement.adjustment;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,6 +32,8 @@ import java.util.UUID;
 class AdjustmentController {
 
     static final String PATH = "/api/settlement/adjustments";
+    static final String SETTINGS = "/api/settlement/adjustment-settings/{partnerId}";
+    static final String SETTERS = "hasAnyRole('" + Roles.FINANCE + "', '" + Roles.PLATFORM_ADMIN + "')";
     static final String READERS = "hasAnyRole('" + Roles.FINANCE + "', '" + Roles.PLATFORM_ADMIN + "', '"
             + Roles.AUDITOR + "', '" + Roles.OPS + "', '" + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN
             + "', '" + Roles.PARTNER_USER + "')";
@@ -55,6 +65,38 @@ class AdjustmentController {
             throw new InvalidInputException("partnerId", "partnerId is required");
         }
         return adjustments.ofPartner(partner);
+    }
+
+    @GetMapping(SETTINGS)
+    @PreAuthorize(READERS)
+    @Operation(operationId = "getSettlementAdjustmentSetting",
+            summary = "Where the partner's dispute adjustments are settled: NEXT_STATEMENT or NOTE")
+    DisputeAdjustments.Setting setting(@PathVariable String partnerId) {
+        UUID partner = partner(partnerId);
+        if (partner == null || !tenancy.canAccess(new PartnerId(partner))) {
+            throw new NotFoundException("Partner", partnerId);
+        }
+        return adjustments.setting(partner);
+    }
+
+    @PutMapping(SETTINGS)
+    @PreAuthorize(SETTERS)
+    @RequestExample("settlement/adjustment-setting.json")
+    @Operation(operationId = "setSettlementAdjustmentSetting",
+            summary = "Settle the partner's dispute adjustments on its next statement or at once on a credit/debit "
+                    + "note")
+    DisputeAdjustments.Setting setSetting(@PathVariable String partnerId,
+                                          @Valid @RequestBody SettingRequest request) {
+        UUID partner = partner(partnerId);
+        if (partner == null) {
+            throw new InvalidInputException("partnerId", "partnerId is required");
+        }
+        return adjustments.setSettleBy(partner, DisputeAdjustments.SettleBy.valueOf(request.settleBy()));
+    }
+
+    /** {@code settleBy}: {@code NEXT_STATEMENT} or {@code NOTE}. */
+    record SettingRequest(@NotBlank @Pattern(regexp = "NEXT_STATEMENT|NOTE",
+            message = "must be NEXT_STATEMENT or NOTE") String settleBy) {
     }
 
     private static UUID partner(String value) {

@@ -43,17 +43,49 @@ class AdjustmentStore {
     /** The partner's pending adjustments, oldest first, locked until the transaction ends. */
     List<DisputeAdjustments.Adjustment> lockPending(UUID partnerId) {
         return jdbc.sql("""
-                        select * from dispute_adjustment where partner_id = :partner and statement_id is null
+                        select * from dispute_adjustment
+                        where partner_id = :partner and statement_id is null and note_id is null
                         order by received_at, adjustment_id for update""")
                 .param("partner", partnerId).query((rs, row) -> adjustment(rs)).list();
     }
 
-    int carry(List<String> adjustmentIds, UUID statementId, Instant now) {
+    /** {@code false} when the adjustment is no longer pending. */
+    boolean carry(String adjustmentId, UUID statementId, String lineId, Instant now) {
         return jdbc.sql("""
-                        update dispute_adjustment set statement_id = :statement, carried_at = :now
-                        where adjustment_id in (:ids) and statement_id is null""")
-                .param("statement", statementId).param("now", timestamp(now)).param("ids", adjustmentIds)
-                .update();
+                        update dispute_adjustment set statement_id = :statement, settled_line_id = :line,
+                                                      carried_at = :now
+                        where adjustment_id = :id and statement_id is null and note_id is null""")
+                .param("statement", statementId).param("line", lineId).param("now", timestamp(now))
+                .param("id", adjustmentId).update() == 1;
+    }
+
+    /** {@code false} when the adjustment is no longer pending. */
+    boolean settleByNote(String adjustmentId, UUID noteId, String lineId, Instant now) {
+        return jdbc.sql("""
+                        update dispute_adjustment set note_id = :note, settled_line_id = :line, carried_at = :now
+                        where adjustment_id = :id and statement_id is null and note_id is null""")
+                .param("note", noteId).param("line", lineId).param("now", timestamp(now))
+                .param("id", adjustmentId).update() == 1;
+    }
+
+    java.util.Optional<DisputeAdjustments.Adjustment> find(String adjustmentId) {
+        return jdbc.sql("select * from dispute_adjustment where adjustment_id = :id").param("id", adjustmentId)
+                .query((rs, row) -> adjustment(rs)).optional();
+    }
+
+    java.util.Optional<String> settleBy(UUID partnerId) {
+        return jdbc.sql("select settle_by from adjustment_setting where partner_id = :partner")
+                .param("partner", partnerId).query(String.class).optional();
+    }
+
+    void setSettleBy(UUID partnerId, String settleBy, String by, Instant now) {
+        jdbc.sql("""
+                        insert into adjustment_setting (partner_id, settle_by, updated_by, updated_at)
+                        values (:partner, :settleBy, :by, :now)
+                        on conflict (partner_id) do update set settle_by = excluded.settle_by,
+                            updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
+                .param("partner", partnerId).param("settleBy", settleBy).param("by", by)
+                .param("now", timestamp(now)).update();
     }
 
     List<DisputeAdjustments.Adjustment> ofPartner(UUID partnerId) {
@@ -67,7 +99,8 @@ class AdjustmentStore {
                 rs.getObject("partner_id", UUID.class), rs.getString("direction"), rs.getBigDecimal("amount"),
                 rs.getString("currency"), rs.getString("reason"), rs.getString("period_reference"),
                 rs.getString("statement_reference"), rs.getString("outcome"), instant(rs, "resolved_at"),
-                instant(rs, "received_at"), rs.getObject("statement_id", UUID.class), instant(rs, "carried_at"));
+                instant(rs, "received_at"), rs.getObject("statement_id", UUID.class), rs.getObject("note_id", UUID.class),
+                rs.getString("settled_line_id"), instant(rs, "carried_at"));
     }
 
     private static String truncate(String reason) {

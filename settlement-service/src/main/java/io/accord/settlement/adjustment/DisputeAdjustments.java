@@ -1,6 +1,13 @@
 package io.accord.settlement.adjustment;
 
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.DisputeAdjustmentSettled;
 import io.accord.contracts.value.Money;
+import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.outbox.Outbox;
+import io.accord.platform.security.Tenancy;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,18 +20,37 @@ import java.util.UUID;
 
 /**
  * The money resolved disputes move (the feature's entry point): each {@code DisputeResolved} adjustment is kept as
- * pending for its partner until the partner's next drafted statement carries it as its own line. Drafting takes the
- * pending ones under a row lock and marks them carried in its own transaction, so an adjustment is on exactly one
- * statement, however often runs are re-run or resumed.
+ * pending for its partner until it is settled, by default on the partner's next drafted statement as its own line
+ * (drafting takes the pending ones under a row lock and marks them carried in its own transaction, so an adjustment
+ * is on exactly one statement, however often runs are re-run or resumed), or, when the settlement setting says
+ * {@link SettleBy#NOTE}, at once on a credit or debit note (the note feature drafts it on {@link Received}). Either way
+ * {@code DisputeAdjustmentSettled} names the document line that carries it, for the dispute service.
  */
 @Service
+@EnableConfigurationProperties(AdjustmentProperties.class)
 public class DisputeAdjustments {
 
+    /** Where a partner's dispute adjustments are settled. */
+    public enum SettleBy { NEXT_STATEMENT, NOTE }
+
+    /** Published (synchronously, in the receiving transaction) when a new adjustment was stored as pending. */
+    public record Received(Adjustment adjustment) {
+    }
+
     private final AdjustmentStore store;
+    private final AdjustmentProperties properties;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
     private final Clock clock;
 
-    DisputeAdjustments(AdjustmentStore store, Clock clock) {
+    DisputeAdjustments(AdjustmentStore store, AdjustmentProperties properties, Outbox outbox, AuditTrail audit,
+                       Tenancy tenancy, Clock clock) {
         this.store = store;
+        this.properties = properties;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.tenancy = tenancy;
         this.clock = clock;
     }
 
@@ -37,36 +63,100 @@ public class DisputeAdjustments {
         return store.lockPending(partnerId);
     }
 
-    /** Marks the adjustments carried by the statement, in the drafting transaction; each must still be pending. */
+    /**
+     * Marks the adjustments carried by the statement's lines, in the drafting transaction (each must still be
+     * pending), and publishes {@code DisputeAdjustmentSettled} for each.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void carry(List<String> adjustmentIds, UUID statementId) {
-        if (adjustmentIds.isEmpty()) {
-            return;
-        }
-        int carried = store.carry(adjustmentIds, statementId, clock.instant());
-        if (carried != adjustmentIds.size()) {
-            throw new IllegalStateException("only " + carried + " of the adjustments " + adjustmentIds
-                    + " were still pending: another statement carries the others");
+    public void carry(List<Placed> lines, UUID statementId) {
+        Instant now = clock.instant();
+        for (Placed line : lines) {
+            if (!store.carry(line.adjustmentId(), statementId, line.lineId(), now)) {
+                throw new IllegalStateException("Adjustment " + line.adjustmentId() + " was no longer pending: "
+                        + "another document carries it");
+            }
+            settled(line, "STATEMENT_LINE", statementId, now);
         }
     }
 
-    /** Every adjustment of the partner, pending or carried, oldest first. */
+    /**
+     * Marks the pending adjustment settled by its own credit or debit note (in the note's drafting transaction) and
+     * publishes {@code DisputeAdjustmentSettled}.
+     *
+     * @param noteType {@code CREDIT_NOTE} or {@code DEBIT_NOTE}
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void settleByNote(Placed line, UUID noteId, String noteType) {
+        Instant now = clock.instant();
+        if (!store.settleByNote(line.adjustmentId(), noteId, line.lineId(), now)) {
+            throw new IllegalStateException("Adjustment " + line.adjustmentId() + " was no longer pending");
+        }
+        settled(line, noteType, noteId, now);
+    }
+
+    /** Where the partner's adjustments are settled: its own setting, else {@code accord.settlement.adjustments}. */
+    @Transactional(readOnly = true)
+    public SettleBy settleBy(UUID partnerId) {
+        return store.settleBy(partnerId).map(SettleBy::valueOf).orElse(properties.settleBy());
+    }
+
+    /** Sets where the partner's adjustments are settled from now on (audited). */
+    @Transactional
+    public Setting setSettleBy(UUID partnerId, SettleBy settleBy) {
+        Setting before = setting(partnerId);
+        store.setSettleBy(partnerId, settleBy.name(), tenancy.actor(), clock.instant());
+        Setting after = setting(partnerId);
+        audit.record(new PartnerId(partnerId), "DisputeAdjustmentSetting", partnerId.toString(), "changed", before,
+                after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public Setting setting(UUID partnerId) {
+        return new Setting(partnerId, settleBy(partnerId), store.settleBy(partnerId).isEmpty());
+    }
+
+    /** Every adjustment of the partner, pending or settled, oldest first. */
     @Transactional(readOnly = true)
     public List<Adjustment> ofPartner(UUID partnerId) {
         return store.ofPartner(partnerId);
     }
 
+    private void settled(Placed line, String settledOn, UUID documentId, Instant now) {
+        Adjustment adjustment = store.find(line.adjustmentId()).orElseThrow();
+        outbox.publish(Topics.SETTLEMENT_EVENTS, new DisputeAdjustmentSettled(UUID.randomUUID(), now,
+                adjustment.disputeId(), adjustment.adjustmentId(), adjustment.partnerId().toString(), settledOn,
+                documentId.toString(), line.lineId(), line.amount().amount().setScale(java.util.Currency
+                        .getInstance(line.amount().currency()).getDefaultFractionDigits(), java.math.RoundingMode
+                        .HALF_EVEN).toPlainString(), line.amount().currency()));
+    }
+
+    /**
+     * An adjustment placed on a document line.
+     *
+     * @param lineId {@code <document id>-<line number>}
+     * @param amount the line's amount as the document shows it (minor unit, positive in the partner's favour)
+     */
+    public record Placed(String adjustmentId, String lineId, Money amount) {
+    }
+
+    /** @param byDefault whether the partner has no setting of its own (the configured default applies) */
+    public record Setting(UUID partnerId, SettleBy settleBy, boolean byDefault) {
+    }
+
     /**
      * A dispute's adjustment.
      *
-     * @param direction   {@code CREDIT_PARTNER} (in the partner's favour) or {@code DEBIT_PARTNER}
-     * @param amount      positive, as the dispute service sent it
-     * @param statementId the statement that carries it, {@code null} while pending
+     * @param direction     {@code CREDIT_PARTNER} (in the partner's favour) or {@code DEBIT_PARTNER}
+     * @param amount        positive, as the dispute service sent it
+     * @param statementId   the statement that carries it, {@code null} unless a statement does
+     * @param noteId        the credit or debit note that settles it, {@code null} unless a note does
+     * @param settledLineId the document line that carries it ({@code <document id>-<n>}), {@code null} while pending
      */
     public record Adjustment(String adjustmentId, String disputeId, UUID partnerId, String direction,
                              BigDecimal amount, String currency, String reason, String periodReference,
                              String statementReference, String outcome, Instant resolvedAt, Instant receivedAt,
-                             UUID statementId, Instant carriedAt) {
+                             UUID statementId, UUID noteId, String settledLineId, Instant carriedAt) {
 
         /** The amount signed from the partner's side: positive credits it, negative debits it. */
         public Money signedAmount() {
@@ -74,7 +164,7 @@ public class DisputeAdjustments {
         }
 
         public boolean pending() {
-            return statementId == null;
+            return statementId == null && noteId == null;
         }
     }
 }

@@ -8,6 +8,7 @@ import io.accord.platform.inbox.PoisonMessageException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Takes the adjustments of resolved disputes from {@code dispute.events.v1} through the inbox (each event once) and
- * keeps each as pending for its partner, once per adjustment id (a dispute service re-publishing it adds nothing).
+ * keeps each as pending for its partner, once per adjustment id (a dispute service re-publishing it adds nothing),
+ * then announces it ({@link DisputeAdjustments.Received}) to whatever settles it at once.
  * A resolution that moves no money (a rejection) is only recorded by the inbox. An adjustment that cannot be read
  * (no partner, a malformed amount or direction) is a poison message: it goes to the dead-letter topic.
  */
@@ -33,11 +35,13 @@ class DisputeEventsListener {
 
     private final Inbox inbox;
     private final AdjustmentStore store;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DisputeEventsListener(Inbox inbox, AdjustmentStore store, Clock clock) {
+    DisputeEventsListener(Inbox inbox, AdjustmentStore store, ApplicationEventPublisher events, Clock clock) {
         this.inbox = inbox;
         this.store = store;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,9 +73,13 @@ class DisputeEventsListener {
                 resolved.disputeId(), partnerId, adjustment.direction(), amount, currency, adjustment.reason(),
                 adjustment.periodReference(), adjustment.statementId(), resolved.outcome(), resolved.resolvedAt()),
                 clock.instant());
+        if (added) {
+            // synchronous: a note that settles it at once is drafted in this transaction, or nothing is
+            events.publishEvent(new DisputeAdjustments.Received(store.find(adjustment.adjustmentId()).orElseThrow()));
+        }
         log.info("Dispute {} adjustment {} ({} {} {}) of partner {} {}", resolved.disputeId(),
                 adjustment.adjustmentId(), adjustment.direction(), amount.toPlainString(), currency, partnerId,
-                added ? "is pending for its next statement" : "was known already");
+                added ? "was received" : "was known already");
     }
 
     private static UUID partner(IncomingEvent event, String partnerId) {

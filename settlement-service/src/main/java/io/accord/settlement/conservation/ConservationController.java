@@ -3,6 +3,8 @@ package io.accord.settlement.conservation;
 import io.accord.contracts.Roles;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import io.accord.settlement.statement.Statements;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,9 +37,11 @@ class ConservationController {
             + Roles.AUDITOR + "', '" + Roles.OPS + "')";
 
     private final ConservationCheck check;
+    private final Tenancy tenancy;
 
-    ConservationController(ConservationCheck check) {
+    ConservationController(ConservationCheck check, Tenancy tenancy) {
         this.check = check;
+        this.tenancy = tenancy;
     }
 
     @GetMapping(PERIOD_PATH)
@@ -46,7 +50,16 @@ class ConservationController {
             summary = "The period's amount equation (rated = on statements + not yet), the lines outside it, and "
                     + "where rating answers its count equation (a partner: its own periods)")
     ConservationViews.PeriodConservation period(@PathVariable UUID id) {
-        return check.ofPeriod(id).orElseThrow(() -> new NotFoundException("Settlement period", id));
+        ConservationViews.PeriodConservation found = check.ofPeriod(id)
+                .orElseThrow(() -> new NotFoundException("Settlement period", id));
+        ConservationViews.Outside outside = found.outsideTheEquation();
+        if (tenancy.isStaff() || outside == null || Statements.issued(outside.statementState())) {
+            return found;
+        }
+        // a partner does not see a statement before it is issued: not its lines here either
+        return new ConservationViews.PeriodConservation(found.periodId(), found.partnerId(), found.periodStart(),
+                found.periodEnd(), found.periodState(), found.equation(), found.balanced(), found.amounts(), null,
+                found.ratingCountEquation());
     }
 
     @GetMapping(TOTAL_PATH)

@@ -18,8 +18,8 @@ final class DocumentComposer {
     static final String SELF_BILLING_NOTE = "Self-billing: this statement is issued by the recipient in the name and "
             + "on behalf of the supplier (Article 226(10a), Council Directive 2006/112/EC).";
     static final List<String> BILLING_ON_BEHALF_MISSING = List.of(
-            "per-customer breakdown: settlement sums rated usage per offering and usage type, not per customer "
-                    + "reference (UsageRated.customerReference is not kept in usage_sum)",
+            "per-customer breakdown: not printed in this document; GET /api/settlement/statements/{id}/"
+                    + "billing-on-behalf lists it per customer reference",
             "tax category per price: the rated usage sums carry no tax category");
 
     private DocumentComposer() {

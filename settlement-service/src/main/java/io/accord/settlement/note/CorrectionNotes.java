@@ -184,21 +184,25 @@ public class CorrectionNotes {
         return after;
     }
 
-    /** The note, if the caller may see it (staff: any; a partner: its own). */
+    /** The note, if the caller may see it (staff: any; a partner: its own once issued). */
     @Transactional(readOnly = true)
     public Optional<View> find(UUID noteId) {
         return tenancy.visible(store.find(noteId), note -> new PartnerId(note.partnerId))
+                .filter(note -> tenancy.isStaff() || note.state() == CorrectionNote.State.ISSUED)
                 .map(note -> view(note, correctedNumber(note)));
     }
 
-    /** A page of notes, newest first; a partner sees only its own whatever it asks for. */
+    /** A page of notes, newest first; a partner sees only its own issued ones whatever it asks for. */
     @Transactional(readOnly = true)
     public Page<View> list(UUID partnerId, UUID statementId, String state, Pageable page) {
         UUID scope = partnerId;
+        String scopedState = state;
         if (!tenancy.isStaff()) {
             scope = tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
+            scopedState = state == null || state.equals(CorrectionNote.State.ISSUED.name())
+                    ? CorrectionNote.State.ISSUED.name() : "none";
         }
-        return store.list(scope, statementId, state, page).map(note -> view(note, correctedNumber(note)));
+        return store.list(scope, statementId, scopedState, page).map(note -> view(note, correctedNumber(note)));
     }
 
     private CorrectionNote lock(UUID noteId) {

@@ -32,6 +32,25 @@ class PeriodStore {
                 .param("p", partnerId.toString()).query().listOfRows();
     }
 
+    /**
+     * Takes the period locks of many partners in one statement, in the order given (callers sort them the same way);
+     * the same advisory locks as {@link #lockPartner}.
+     */
+    void lockPartners(List<UUID> partnerIds) {
+        jdbc.sql("""
+                        select pg_advisory_xact_lock(hashtext('settlement-period'), hashtext(p.id))
+                        from unnest(string_to_array(:ids, ',')) with ordinality as p(id, position)
+                        order by p.position""")
+                .param("ids", String.join(",", partnerIds.stream().map(UUID::toString).toList()))
+                .query().listOfRows();
+    }
+
+    /** The periods of many partners, each partner's oldest first. */
+    List<SettlementPeriod> ofPartners(List<UUID> partnerIds) {
+        return jdbc.sql("select * from settlement_period where partner_id in (:p) order by partner_id, start_at")
+                .param("p", partnerIds).query(PeriodStore::period).list();
+    }
+
     void insert(SettlementPeriod period) {
         jdbc.sql("""
                         insert into settlement_period (id, partner_id, agreement_id, cycle, start_at, end_at, state,

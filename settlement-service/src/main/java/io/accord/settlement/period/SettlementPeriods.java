@@ -10,12 +10,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,6 +63,49 @@ public class SettlementPeriods {
                 usageInstant.isAfter(now) ? usageInstant : now);
         return LateUsage.place(store.ofPartner(partnerId).stream().map(SettlementPeriod::view).toList(),
                 usageInstant);
+    }
+
+    /**
+     * Placement for a usage batch of many partners, inside the batch's transaction: takes all their partner locks in
+     * one statement (in one order, so concurrent batches cannot deadlock on them) and reads all their periods in one
+     * query; {@link Placements#place} then answers from those, exactly as {@link #periodFor} would, and only goes to
+     * {@link #periodFor} for a partner whose next period must be opened first (no period yet, or usage or now at or
+     * after the end of its latest period).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Placements placements(Collection<UUID> partnerIds) {
+        List<UUID> ordered = partnerIds.stream().distinct().sorted(Comparator.comparing(UUID::toString)).toList();
+        Map<UUID, List<Period>> known = new HashMap<>();
+        if (!ordered.isEmpty()) {
+            store.lockPartners(ordered);
+            for (SettlementPeriod period : store.ofPartners(ordered)) {
+                known.computeIfAbsent(period.partnerId(), partner -> new ArrayList<>()).add(period.view());
+            }
+        }
+        return new Placements(known);
+    }
+
+    /** The periods of a usage batch's partners, read under their locks (see {@link #placements}). */
+    public final class Placements {
+
+        private final Map<UUID, List<Period>> known;
+
+        private Placements(Map<UUID, List<Period>> known) {
+            this.known = known;
+        }
+
+        /** Where the partner's usage at {@code usageInstant} lands: the same answer as {@link #periodFor}. */
+        public Optional<Placement> place(UUID partnerId, Instant usageInstant) {
+            List<Period> periods = known.get(partnerId);
+            Instant now = clock.instant();
+            Instant upTo = usageInstant.isAfter(now) ? usageInstant : now;
+            if (periods != null && !periods.isEmpty() && periods.getLast().endAt().isAfter(upTo)) {
+                return LateUsage.place(periods, usageInstant);
+            }
+            Optional<Placement> placement = periodFor(partnerId, usageInstant);
+            known.put(partnerId, store.ofPartner(partnerId).stream().map(SettlementPeriod::view).toList());
+            return placement;
+        }
     }
 
     /** Opens, for every partner with an agreement in force at {@code now}, the periods up to now; how many opened. */

@@ -39,6 +39,26 @@ public class PartnerProducts {
     }
 
     /**
+     * Candidates for late one-time charges: the partner's products that started before {@code before}, learnt of
+     * since late charges exist, not yet charged late to it; the caller decides which arrived after their period
+     * closed.
+     */
+    @Transactional(readOnly = true)
+    public List<Received> startedBeforeNotChargedLate(UUID partnerId, Instant before) {
+        return store.startedBeforeNotChargedLate(partnerId, before);
+    }
+
+    /** Records, in the drafting transaction, that the statement carries these products' one-time charges late. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void chargedLate(UUID partnerId, List<String> productIds, UUID statementId, Instant at) {
+        store.chargedLate(partnerId, productIds, statementId, at);
+    }
+
+    /** A product and when settlement first learnt of it. */
+    public record Received(Product product, Instant receivedAt) {
+    }
+
+    /**
      * The category code of each of these offerings that settlement knows a product of (revenue-share rules match on
      * it); an offering none of whose products arrived is missing from the map.
      */

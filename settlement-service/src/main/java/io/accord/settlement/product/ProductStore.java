@@ -47,10 +47,11 @@ class ProductStore {
         jdbc.sql("""
                         insert into product_view (product_id, order_id, offering_id, offering_name, category_code,
                                                   owner_partner_id, buyer_partner_id, customer_id, status, start_at,
-                                                  end_at, charges, participants, identifiers, sequence, updated_at)
+                                                  end_at, charges, participants, identifiers, sequence, updated_at,
+                                                  received_at)
                         values (:id, :order, :offering, :name, :category, :owner, :buyer, :customer, :status, :start,
                                 :end, cast(:charges as jsonb), cast(:participants as jsonb),
-                                cast(:identifiers as jsonb), :sequence, :at)
+                                cast(:identifiers as jsonb), :sequence, :at, :at)
                         on conflict (product_id) do
                         """ + (onlyIfAbsent ? "nothing" : """
                          update set order_id = excluded.order_id, offering_id = excluded.offering_id,
@@ -101,6 +102,36 @@ class ProductStore {
                 .param("p", partnerId).param("participant", participant(partnerId))
                 .param("from", timestamp(from)).param("to", timestamp(to))
                 .query(this::product).list();
+    }
+
+    /**
+     * The partner's products that started before {@code before}, that settlement learnt of (since V62) and whose
+     * one-time charges no statement carried as late yet, with when they were received.
+     */
+    List<PartnerProducts.Received> startedBeforeNotChargedLate(UUID partnerId, Instant before) {
+        return jdbc.sql("""
+                        select * from product_view
+                        where (owner_partner_id = :p or buyer_partner_id = :p
+                                 or participants @> cast(:participant as jsonb))
+                          and start_at < :before and received_at is not null
+                          and not exists (select 1 from product_late_charge c
+                                          where c.product_id = product_view.product_id and c.partner_id = :p)
+                        order by start_at, product_id
+                        """)
+                .param("p", partnerId).param("participant", participant(partnerId))
+                .param("before", timestamp(before))
+                .query((rs, row) -> new PartnerProducts.Received(product(rs, row), instant(rs, "received_at")))
+                .list();
+    }
+
+    void chargedLate(UUID partnerId, List<String> productIds, UUID statementId, Instant at) {
+        for (String productId : productIds) {
+            jdbc.sql("""
+                            insert into product_late_charge (product_id, partner_id, statement_id, charged_at)
+                            values (:product, :partner, :statement, :at)""")
+                    .param("product", productId).param("partner", partnerId).param("statement", statementId)
+                    .param("at", timestamp(at)).update();
+        }
     }
 
     private PartnerProducts.Product product(ResultSet rs, int row) throws SQLException {

@@ -38,6 +38,8 @@ final class ProductChargeLines {
 
     private static final Logger log = LoggerFactory.getLogger(ProductChargeLines.class);
     private static final String MONTHLY_FEE_SUFFIX = "_MONTH";
+    /** Labels the one-time charges of products that arrived after the period they started in was closed. */
+    static final String LATE_PREFIX = "Prior-period adjustment (product started in a closed period): ";
 
     private ProductChargeLines() {
     }
@@ -49,6 +51,16 @@ final class ProductChargeLines {
     static List<LineDraft> of(UUID partnerId, PartnerTerms.Agreement agreement, Instant periodStart,
                               Instant periodEnd, List<PartnerProducts.Product> active,
                               List<PartnerProducts.Product> started) {
+        return of(partnerId, agreement, periodStart, periodEnd, active, started, List.of());
+    }
+
+    /**
+     * @param late the partner's products that started in an earlier period but arrived after it was closed: their
+     *             one-time charges land here, on lines labelled as prior-period charges
+     */
+    static List<LineDraft> of(UUID partnerId, PartnerTerms.Agreement agreement, Instant periodStart,
+                              Instant periodEnd, List<PartnerProducts.Product> active,
+                              List<PartnerProducts.Product> started, List<PartnerProducts.Product> late) {
         Map<Key, Total> totals = new LinkedHashMap<>();
         for (PartnerProducts.Product product : active) {
             Optional<Share> share = share(partnerId, agreement, product, ShareRules.RECURRING);
@@ -72,10 +84,28 @@ final class ProductChargeLines {
                 add(totals, product, charge, share.get(), money(product, charge), false);
             }
         }
+        Map<Key, Total> lateTotals = new LinkedHashMap<>();
+        for (PartnerProducts.Product product : late) {
+            Optional<Share> share = share(partnerId, agreement, product, ShareRules.ONE_TIME);
+            if (share.isEmpty()) {
+                continue;
+            }
+            for (ProductDetails.LockedCharge charge : product.oneTimeCharges()) {
+                add(lateTotals, product, charge, share.get(), money(product, charge), false);
+            }
+        }
         List<LineDraft> drafts = new ArrayList<>();
         totals.forEach((key, total) -> {
             if (total.amount.amount().signum() != 0) {
                 drafts.add(new LineDraft(key.kind(), total.label(key), key.offeringId(), null,
+                        BigDecimal.valueOf(total.count), total.amount,
+                        key.kind().measure() == LineKind.Measure.OWED ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER",
+                        key.reference()));
+            }
+        });
+        lateTotals.forEach((key, total) -> {
+            if (total.amount.amount().signum() != 0) {
+                drafts.add(new LineDraft(key.kind(), LATE_PREFIX + total.label(key), key.offeringId(), null,
                         BigDecimal.valueOf(total.count), total.amount,
                         key.kind().measure() == LineKind.Measure.OWED ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER",
                         key.reference()));

@@ -19,7 +19,14 @@ import java.util.UUID;
  */
 final class Statement {
 
-    enum State { DRAFT, APPROVED, ISSUED, PAID }
+    enum State {
+        DRAFT, APPROVED, ISSUED, PAID;
+
+        /** An issued document (what partners may see); drafts and approved statements are internal. */
+        boolean issued() {
+            return this == ISSUED || this == PAID;
+        }
+    }
 
     private final UUID id;
     private final UUID partnerId;

@@ -35,9 +35,13 @@ class StatementComposer {
     private final PartnerProducts products;
     private final FxRates fxRates;
     private final DisputeAdjustments adjustments;
+    private final SettlementPeriods periods;
+    private final java.time.Clock clock;
 
     StatementComposer(UsageSums usage, PartnerTerms partners, PartnerProducts products, FxRates fxRates,
-                      DisputeAdjustments adjustments) {
+                      DisputeAdjustments adjustments, SettlementPeriods periods, java.time.Clock clock) {
+        this.periods = periods;
+        this.clock = clock;
         this.usage = usage;
         this.partners = partners;
         this.products = products;
@@ -53,9 +57,10 @@ class StatementComposer {
         List<DisputeAdjustments.Adjustment> pending = adjustments.lockPending(partnerId);
         try {
             List<LineDraft> drafts = new ArrayList<>(StatementLines.usageDrafts(sums));
+            List<PartnerProducts.Product> late = late(partnerId, period);
             drafts.addAll(ProductChargeLines.of(partnerId, agreement, period.startAt(), period.endAt(),
                     products.activeBetween(partnerId, period.startAt(), period.endAt()),
-                    products.startedBetween(partnerId, period.startAt(), period.endAt())));
+                    products.startedBetween(partnerId, period.startAt(), period.endAt()), late));
             List<LineDraft> adjustmentDrafts = pending.stream().map(StatementComposer::adjustmentLine).toList();
             Map<String, BigDecimal> rates = rates(currency, period, Stream.concat(
                     Stream.concat(sums.stream().map(UsageSums.Sum::currency),
@@ -68,15 +73,40 @@ class StatementComposer {
             StatementLines.Lines lines = StatementLines.compose(drafts, adjustmentDrafts, guarantee(agreement, period),
                     currency, rates, agreement.terms().taxTreatment().ratePercent(),
                     agreement.terms().taxTreatment().reverseCharge());
-            return new Composition(lines, pending.stream().map(DisputeAdjustments.Adjustment::adjustmentId).toList());
+            return new Composition(lines, pending,
+                    late.stream().map(PartnerProducts.Product::productId).toList());
         } catch (IllegalStateException | IllegalArgumentException unusable) {
             throw new ConflictException("Statement of period " + period.id() + ": " + unusable.getMessage());
         }
     }
 
-    /** Marks the adjustments the stored statement carries, in the drafting transaction. */
-    void carried(Composition composition, UUID statementId) {
-        adjustments.carry(composition.adjustmentIds(), statementId);
+    /**
+     * Marks the adjustments the stored statement carries, in the drafting transaction, each with the line that
+     * carries it (its label names the adjustment).
+     */
+    void carried(Composition composition, UUID partnerId, UUID statementId) {
+        List<DisputeAdjustments.Placed> placed = new ArrayList<>();
+        List<StatementLine> lines = composition.lines().lines();
+        for (DisputeAdjustments.Adjustment adjustment : composition.adjustments()) {
+            String named = " adjustment " + adjustment.adjustmentId() + " (";
+            int number = 0;
+            for (int i = 0; i < lines.size() && number == 0; i++) {
+                StatementLine line = lines.get(i);
+                if (LineKind.DISPUTE_ADJUSTMENT.name().equals(line.type()) && line.label().contains(named)) {
+                    number = i + 1;
+                }
+            }
+            if (number == 0) {
+                throw new IllegalStateException("Statement " + statementId + " has no line for adjustment "
+                        + adjustment.adjustmentId());
+            }
+            placed.add(new DisputeAdjustments.Placed(adjustment.adjustmentId(),
+                    StatementDocument.lineId(statementId, number), lines.get(number - 1).rounded()));
+        }
+        adjustments.carry(placed, statementId);
+        if (!composition.lateProductIds().isEmpty()) {
+            products.chargedLate(partnerId, composition.lateProductIds(), statementId, clock.instant());
+        }
     }
 
     PartnerTerms.Agreement agreement(UUID partnerId, SettlementPeriods.Period period) {
@@ -121,7 +151,26 @@ class StatementComposer {
         return rates;
     }
 
-    /** The composed lines and the adjustments they carry. */
-    record Composition(StatementLines.Lines lines, List<String> adjustmentIds) {
+    /**
+     * The partner's products that started in an earlier period of its but arrived (were received) after that period
+     * started closing: their one-time charges were on no statement, so this one carries them.
+     */
+    private List<PartnerProducts.Product> late(UUID partnerId, SettlementPeriods.Period period) {
+        List<PartnerProducts.Received> candidates = products.startedBeforeNotChargedLate(partnerId, period.startAt());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<SettlementPeriods.Period> own = periods.ofPartner(partnerId);
+        return candidates.stream().filter(received -> own.stream()
+                        .filter(earlier -> !received.product().startAt().isBefore(earlier.startAt())
+                                && received.product().startAt().isBefore(earlier.endAt()))
+                        .anyMatch(earlier -> earlier.closingAt() != null
+                                && earlier.closingAt().isBefore(received.receivedAt())))
+                .map(PartnerProducts.Received::product).toList();
+    }
+
+    /** The composed lines, the adjustments they carry and the products whose one-time charges they carry late. */
+    record Composition(StatementLines.Lines lines, List<DisputeAdjustments.Adjustment> adjustments,
+                       List<String> lateProductIds) {
     }
 }

@@ -94,18 +94,24 @@ class StatementStore {
                 .query((rs, row) -> restore(rs)).optional();
     }
 
-    /** A page of statements matching the filter (each {@code null} field matches all), newest first. */
-    Page<Statement> list(Statements.Filter filter, Pageable page) {
+    /**
+     * A page of statements matching the filter (each {@code null} field matches all), newest first;
+     * {@code issuedOnly}: only ISSUED and PAID ones.
+     */
+    Page<Statement> list(Statements.Filter filter, boolean issuedOnly, Pageable page) {
         String where = """
                  where (cast(:partner as uuid) is null or partner_id = :partner)
+                   and (not :issuedOnly or state in ('ISSUED', 'PAID'))
                    and (cast(:period as uuid) is null or period_id = :period)
                    and (cast(:state as text) is null or state = :state)
                    and (cast(:from as timestamptz) is null or issued_at >= :from)
                    and (cast(:to as timestamptz) is null or issued_at < :to)
                 """;
-        long total = filtered(jdbc.sql("select count(*) from statement" + where), filter).query(Long.class).single();
+        long total = filtered(jdbc.sql("select count(*) from statement" + where), filter)
+                .param("issuedOnly", issuedOnly).query(Long.class).single();
         List<Statement> statements = filtered(jdbc.sql("select * from statement" + where
                         + " order by created_at desc, id limit :limit offset :offset"), filter)
+                .param("issuedOnly", issuedOnly)
                 .param("limit", page.getPageSize()).param("offset", page.getOffset())
                 .query((rs, row) -> restore(rs)).list();
         return new PageImpl<>(statements, page, total);

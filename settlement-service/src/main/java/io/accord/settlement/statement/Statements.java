@@ -91,7 +91,7 @@ public class Statements {
         if (!store.insert(statement, now)) {
             return view(store.ofPeriod(partnerId, periodId).orElseThrow());
         }
-        composer.carried(composition, statement.id());
+        composer.carried(composition, partnerId, statement.id());
         outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementDrafted(UUID.randomUUID(), now,
                 statement.id().toString(), partnerId.toString(), periodId.toString(), period.startAt(),
                 period.endAt(), documentType(statement), statement.direction(), lines.total().currency(),
@@ -151,16 +151,26 @@ public class Statements {
         return store.find(statementId).map(Statements::view);
     }
 
-    /** The statement if the caller may see it (staff: any; a partner: its own). */
+    /**
+     * The statement if the caller may see it: staff any, a partner its own once issued (a draft or approved statement
+     * is not a document yet: to a partner it does not exist).
+     */
     @Transactional(readOnly = true)
     public java.util.Optional<View> findVisible(UUID statementId) {
         return tenancy.visible(store.find(statementId),
-                statement -> new io.accord.contracts.value.PartnerId(statement.partnerId())).map(Statements::view);
+                        statement -> new io.accord.contracts.value.PartnerId(statement.partnerId()))
+                .filter(statement -> tenancy.isStaff() || statement.state().issued())
+                .map(Statements::view);
+    }
+
+    /** Whether a statement in this state is an issued document (ISSUED or PAID): what partners may see. */
+    public static boolean issued(String state) {
+        return Statement.State.valueOf(state).issued();
     }
 
     /**
      * A page of statements, newest first: staff see every partner's (or {@code filter.partnerId}'s), a partner only
-     * its own whatever it asks for.
+     * its own issued (or paid) ones whatever it asks for.
      */
     @Transactional(readOnly = true)
     public org.springframework.data.domain.Page<View> list(Filter filter,
@@ -171,7 +181,7 @@ public class Statements {
                     .orElse(new UUID(0, 0));
             scoped = new Filter(own, filter.periodId(), filter.state(), filter.issuedFrom(), filter.issuedTo());
         }
-        return store.list(scoped, page).map(Statements::view);
+        return store.list(scoped, !tenancy.isStaff(), page).map(Statements::view);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.accord.settlement.period.SettlementPeriods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -23,12 +24,15 @@ import java.util.UUID;
  * Adds a batch of rated records to the period sums, inside the batch's transaction: every partner amount of a record
  * is placed with {@link SettlementPeriods#periodFor} (late usage lands in the next open period, flagged prior-period)
  * and added, with the record's quantity and charge, to its period, partner, offering, usage type, direction, currency
- * and flag. Reversals carry negated values and so subtract. Partners are placed in id order, so concurrent batches
- * take the periods' partner locks in one order.
+ * and flag. Reversals carry negated values and so subtract. The batch's partners are locked and their periods read
+ * at once ({@link SettlementPeriods#placements}), and all its sums are added in one statement: the cost of a batch
+ * hardly grows with the number of partners in it.
  */
 class UsageAggregator {
 
     private static final Logger log = LoggerFactory.getLogger(UsageAggregator.class);
+    /** The amounts whose records we billed end customers for in the partner's name (its revenue share). */
+    private static final String BILLED_ON_BEHALF = "PAYABLE_TO_PARTNER";
 
     private final SettlementPeriods periods;
     private final JdbcClient jdbc;
@@ -54,11 +58,14 @@ class UsageAggregator {
         shares.sort(Comparator.comparing(Share::partnerId));
         Map<SumKey, Sum> sums = new LinkedHashMap<>();
         Map<UnplacedKey, Sum> unplaced = new LinkedHashMap<>();
+        Map<CustomerKey, Sum> customers = new LinkedHashMap<>();
         Map<UUID, SettlementPeriods.Placement> current = new HashMap<>();
+        SettlementPeriods.Placements placements = periods.placements(
+                shares.stream().map(Share::partnerId).distinct().toList());
         int placed = 0;
         for (Share share : shares) {
             Instant usage = share.record().usageTime().toInstant();
-            Optional<SettlementPeriods.Placement> placement = place(share.partnerId(), usage, current);
+            Optional<SettlementPeriods.Placement> placement = place(placements, share.partnerId(), usage, current);
             Sum delta = Sum.of(share);
             if (placement.isEmpty()) {
                 log.warn("No settlement period takes usage {} of partner {} at {} (no agreement covers it)",
@@ -68,35 +75,84 @@ class UsageAggregator {
                 continue;
             }
             placed++;
+            if (BILLED_ON_BEHALF.equals(share.party().direction().name())) {
+                customers.merge(new CustomerKey(placement.get().period().id(), share.partnerId(),
+                        customer(share.record().customerReference()), share.record().offeringId(),
+                        share.record().usageType(), share.record().currency(),
+                        placement.get().priorPeriodAdjustment()), delta, Sum::plus);
+            }
             sums.merge(new SumKey(placement.get().period().id(), share.partnerId(), share.record().offeringId(),
                     share.record().usageType(), share.party().direction().name(), share.record().currency(),
                     placement.get().priorPeriodAdjustment()), delta, Sum::plus);
         }
         Timestamp now = Timestamp.from(clock.instant());
-        sums.forEach((key, sum) -> upsert(key, sum, now));
+        upsert(sums, now);
+        upsertCustomers(customers, now);
         unplaced.forEach((key, sum) -> upsertUnplaced(key, sum, now));
         return placed;
     }
 
-    /** The partner's current open period serves every usage inside it; anything else asks the periods. */
-    private Optional<SettlementPeriods.Placement> place(UUID partnerId, Instant usage,
-                                                        Map<UUID, SettlementPeriods.Placement> current) {
+    /** The partner's current open period serves every usage inside it; anything else asks the batch's placements. */
+    private static Optional<SettlementPeriods.Placement> place(SettlementPeriods.Placements placements,
+                                                               UUID partnerId, Instant usage,
+                                                               Map<UUID, SettlementPeriods.Placement> current) {
         SettlementPeriods.Placement known = current.get(partnerId);
         if (known != null && !usage.isBefore(known.period().startAt()) && usage.isBefore(known.period().endAt())) {
             return Optional.of(known);
         }
-        Optional<SettlementPeriods.Placement> placement = periods.periodFor(partnerId, usage);
+        Optional<SettlementPeriods.Placement> placement = placements.place(partnerId, usage);
         placement.filter(found -> !found.priorPeriodAdjustment()).ifPresent(found -> current.put(partnerId, found));
         return placement;
     }
 
-    private void upsert(SumKey key, Sum sum, Timestamp now) {
+    /**
+     * Adds every sum of the batch in one statement (arrays unnested into rows): one round trip, whatever the number of
+     * partners. The keys are distinct (merged above), so no row is touched twice.
+     */
+    private void upsert(Map<SumKey, Sum> sums, Timestamp now) {
+        if (sums.isEmpty()) {
+            return;
+        }
+        int size = sums.size();
+        UUID[] periodIds = new UUID[size];
+        UUID[] partnerIds = new UUID[size];
+        String[] offerings = new String[size];
+        String[] usageTypes = new String[size];
+        String[] directions = new String[size];
+        String[] currencies = new String[size];
+        Boolean[] priors = new Boolean[size];
+        BigDecimal[] quantities = new BigDecimal[size];
+        BigDecimal[] charges = new BigDecimal[size];
+        BigDecimal[] amounts = new BigDecimal[size];
+        Long[] counts = new Long[size];
+        Long[] reversals = new Long[size];
+        int i = 0;
+        for (Map.Entry<SumKey, Sum> entry : sums.entrySet()) {
+            SumKey key = entry.getKey();
+            Sum sum = entry.getValue();
+            periodIds[i] = key.periodId();
+            partnerIds[i] = key.partnerId();
+            offerings[i] = key.offeringId();
+            usageTypes[i] = key.usageType();
+            directions[i] = key.direction();
+            currencies[i] = key.currency();
+            priors[i] = key.priorPeriod();
+            quantities[i] = sum.quantity();
+            charges[i] = sum.charge();
+            amounts[i] = sum.amount();
+            counts[i] = sum.count();
+            reversals[i] = sum.reversals();
+            i++;
+        }
         jdbc.sql("""
                         insert into usage_sum (period_id, partner_id, offering_id, usage_type, direction, currency,
                                                prior_period, quantity, charge, amount, record_count, reversal_count,
                                                updated_at)
-                        values (:period, :partner, :offering, :usageType, :direction, :currency, :prior, :quantity,
-                                :charge, :amount, :count, :reversals, :now)
+                        select s.*, :now
+                        from unnest(:periods, :partners, :offerings, :usageTypes, :directions, :currencies, :priors,
+                                    :quantities, :charges, :amounts, :counts, :reversals)
+                             as s(period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
+                                  quantity, charge, amount, record_count, reversal_count)
                         on conflict (period_id, partner_id, offering_id, usage_type, direction, currency, prior_period)
                         do update set quantity = usage_sum.quantity + excluded.quantity,
                                       charge = usage_sum.charge + excluded.charge,
@@ -104,12 +160,86 @@ class UsageAggregator {
                                       record_count = usage_sum.record_count + excluded.record_count,
                                       reversal_count = usage_sum.reversal_count + excluded.reversal_count,
                                       updated_at = excluded.updated_at""")
-                .param("period", key.periodId()).param("partner", key.partnerId())
-                .param("offering", key.offeringId()).param("usageType", key.usageType())
-                .param("direction", key.direction()).param("currency", key.currency())
-                .param("prior", key.priorPeriod()).param("quantity", sum.quantity()).param("charge", sum.charge())
-                .param("amount", sum.amount()).param("count", sum.count()).param("reversals", sum.reversals())
+                .param("periods", new SqlArrayValue("uuid", (Object[]) periodIds))
+                .param("partners", new SqlArrayValue("uuid", (Object[]) partnerIds))
+                .param("offerings", new SqlArrayValue("varchar", (Object[]) offerings))
+                .param("usageTypes", new SqlArrayValue("varchar", (Object[]) usageTypes))
+                .param("directions", new SqlArrayValue("varchar", (Object[]) directions))
+                .param("currencies", new SqlArrayValue("varchar", (Object[]) currencies))
+                .param("priors", new SqlArrayValue("boolean", (Object[]) priors))
+                .param("quantities", new SqlArrayValue("numeric", (Object[]) quantities))
+                .param("charges", new SqlArrayValue("numeric", (Object[]) charges))
+                .param("amounts", new SqlArrayValue("numeric", (Object[]) amounts))
+                .param("counts", new SqlArrayValue("int8", (Object[]) counts))
+                .param("reversals", new SqlArrayValue("int8", (Object[]) reversals))
                 .param("now", now).update();
+    }
+
+    /** Adds the batch's per-customer sums (billing on behalf) in one statement, like {@link #upsert}. */
+    private void upsertCustomers(Map<CustomerKey, Sum> customers, Timestamp now) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        int size = customers.size();
+        UUID[] periodIds = new UUID[size];
+        UUID[] partnerIds = new UUID[size];
+        String[] references = new String[size];
+        String[] offerings = new String[size];
+        String[] usageTypes = new String[size];
+        String[] currencies = new String[size];
+        Boolean[] priors = new Boolean[size];
+        BigDecimal[] quantities = new BigDecimal[size];
+        BigDecimal[] charges = new BigDecimal[size];
+        Long[] counts = new Long[size];
+        int i = 0;
+        for (Map.Entry<CustomerKey, Sum> entry : customers.entrySet()) {
+            CustomerKey key = entry.getKey();
+            periodIds[i] = key.periodId();
+            partnerIds[i] = key.partnerId();
+            references[i] = key.customerReference();
+            offerings[i] = key.offeringId();
+            usageTypes[i] = key.usageType();
+            currencies[i] = key.currency();
+            priors[i] = key.priorPeriod();
+            quantities[i] = entry.getValue().quantity();
+            charges[i] = entry.getValue().charge();
+            counts[i] = entry.getValue().count();
+            i++;
+        }
+        jdbc.sql("""
+                        insert into usage_customer_sum (period_id, partner_id, customer_reference, offering_id,
+                                                        usage_type, currency, prior_period, quantity, charge,
+                                                        record_count, updated_at)
+                        select s.*, :now
+                        from unnest(:periods, :partners, :references, :offerings, :usageTypes, :currencies, :priors,
+                                    :quantities, :charges, :counts)
+                             as s(period_id, partner_id, customer_reference, offering_id, usage_type, currency,
+                                  prior_period, quantity, charge, record_count)
+                        on conflict (period_id, customer_reference, offering_id, usage_type, currency, prior_period,
+                                     partner_id)
+                        do update set quantity = usage_customer_sum.quantity + excluded.quantity,
+                                      charge = usage_customer_sum.charge + excluded.charge,
+                                      record_count = usage_customer_sum.record_count + excluded.record_count,
+                                      updated_at = excluded.updated_at""")
+                .param("periods", new SqlArrayValue("uuid", (Object[]) periodIds))
+                .param("partners", new SqlArrayValue("uuid", (Object[]) partnerIds))
+                .param("references", new SqlArrayValue("varchar", (Object[]) references))
+                .param("offerings", new SqlArrayValue("varchar", (Object[]) offerings))
+                .param("usageTypes", new SqlArrayValue("varchar", (Object[]) usageTypes))
+                .param("currencies", new SqlArrayValue("varchar", (Object[]) currencies))
+                .param("priors", new SqlArrayValue("boolean", (Object[]) priors))
+                .param("quantities", new SqlArrayValue("numeric", (Object[]) quantities))
+                .param("charges", new SqlArrayValue("numeric", (Object[]) charges))
+                .param("counts", new SqlArrayValue("int8", (Object[]) counts))
+                .param("now", now).update();
+    }
+
+    /** The customer reference as kept: '' when rating knew none; at most 200 characters. */
+    private static String customer(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return "";
+        }
+        return reference.length() <= 200 ? reference : reference.substring(0, 200);
     }
 
     private void upsertUnplaced(UnplacedKey key, Sum sum, Timestamp now) {
@@ -130,6 +260,10 @@ class UsageAggregator {
 
     private record SumKey(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
                           String currency, boolean priorPeriod) {
+    }
+
+    private record CustomerKey(UUID periodId, UUID partnerId, String customerReference, String offeringId,
+                               String usageType, String currency, boolean priorPeriod) {
     }
 
     private record UnplacedKey(UUID partnerId, String currency, String direction) {

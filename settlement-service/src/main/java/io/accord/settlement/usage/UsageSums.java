@@ -1,11 +1,18 @@
 package io.accord.settlement.usage;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -36,6 +43,76 @@ public class UsageSums {
                         rs.getBoolean("prior_period"), rs.getBigDecimal("quantity"), rs.getBigDecimal("charge"),
                         rs.getBigDecimal("amount"), rs.getLong("record_count"), rs.getLong("reversal_count")))
                 .list();
+    }
+
+    /**
+     * Billing on behalf: a page of the end customers the period's revenue-share usage was billed to in the partner's
+     * name (by customer reference, ordered by it; {@code null} for records rating knew no customer of), each with its
+     * lines per offering × usage type (× prior-period flag) and its total gross charge per currency.
+     */
+    @Transactional(readOnly = true)
+    public Page<CustomerSums> customersOfPeriod(UUID periodId, Pageable page) {
+        long total = jdbc.sql("""
+                        select count(distinct customer_reference) from usage_customer_sum where period_id = :p""")
+                .param("p", periodId).query(Long.class).single();
+        List<String> references = jdbc.sql("""
+                        select distinct customer_reference from usage_customer_sum where period_id = :p
+                        order by customer_reference limit :limit offset :offset""")
+                .param("p", periodId).param("limit", page.getPageSize()).param("offset", page.getOffset())
+                .query(String.class).list();
+        Map<String, List<CustomerLine>> lines = new LinkedHashMap<>();
+        references.forEach(reference -> lines.put(reference, new ArrayList<>()));
+        if (!references.isEmpty()) {
+            jdbc.sql("""
+                            select customer_reference, offering_id, usage_type, currency, prior_period,
+                                   sum(quantity) as quantity, sum(charge) as charge, sum(record_count) as records
+                            from usage_customer_sum where period_id = :p and customer_reference in (:references)
+                            group by customer_reference, offering_id, usage_type, currency, prior_period
+                            order by customer_reference, offering_id, usage_type, prior_period, currency""")
+                    .param("p", periodId).param("references", references)
+                    .query((rs, row) -> lines.get(rs.getString("customer_reference")).add(new CustomerLine(
+                            rs.getString("offering_id"), rs.getString("usage_type"), rs.getString("currency"),
+                            rs.getBoolean("prior_period"), rs.getBigDecimal("quantity"), rs.getBigDecimal("charge"),
+                            rs.getLong("records")))).list();
+        }
+        List<CustomerSums> customers = lines.entrySet().stream().map(entry -> new CustomerSums(
+                entry.getKey().isEmpty() ? null : entry.getKey(), totals(entry.getValue()), entry.getValue()))
+                .toList();
+        return new PageImpl<>(customers, page, total);
+    }
+
+    private static List<CustomerTotal> totals(List<CustomerLine> lines) {
+        Map<String, CustomerTotal> totals = new TreeMap<>();
+        for (CustomerLine line : lines) {
+            totals.merge(line.currency(), new CustomerTotal(line.currency(), line.charge(), line.recordCount()),
+                    (a, b) -> new CustomerTotal(a.currency(), a.charge().add(b.charge()),
+                            a.recordCount() + b.recordCount()));
+        }
+        return List.copyOf(totals.values());
+    }
+
+    /**
+     * What we billed one end customer in the partner's name in a period.
+     *
+     * @param customerReference the rated records' customer reference, {@code null} when rating knew none
+     * @param totals            Σ gross charge and net record count per currency
+     */
+    public record CustomerSums(String customerReference, List<CustomerTotal> totals, List<CustomerLine> lines) {
+    }
+
+    /** Σ gross charge and net record count of one customer in one currency. */
+    public record CustomerTotal(String currency, BigDecimal charge, long recordCount) {
+    }
+
+    /**
+     * One customer's usage of an offering and usage type.
+     *
+     * @param priorPeriod usage of an earlier (closed) period that landed in this one
+     * @param charge      Σ gross charge billed to the customer (6 decimals, usage currency)
+     * @param recordCount net record count (a reversal counts −1)
+     */
+    public record CustomerLine(String offeringId, String usageType, String currency, boolean priorPeriod,
+                               BigDecimal quantity, BigDecimal charge, long recordCount) {
     }
 
     /** The partner amounts no period could take, per currency and direction. */

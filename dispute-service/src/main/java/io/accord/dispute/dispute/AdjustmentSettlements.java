@@ -1,0 +1,66 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.events.DisputeAdjustmentSettled;
+import io.accord.dispute.document.DisputableDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where settlement placed each resolved dispute's adjustment, from {@code DisputeAdjustmentSettled}: the statement
+ * line or the credit/debit note that carries it, with the document's number once it is issued (from
+ * {@code StatementIssued}, which names the same document id).
+ */
+@Component
+class AdjustmentSettlements {
+
+    private static final Logger log = LoggerFactory.getLogger(AdjustmentSettlements.class);
+
+    private final JdbcClient jdbc;
+    private final DisputableDocuments documents;
+
+    AdjustmentSettlements(JdbcClient jdbc, DisputableDocuments documents) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+    }
+
+    /** Records where the adjustment was settled, once (a redelivery changes nothing). */
+    void settled(DisputeAdjustmentSettled settled) {
+        int added = jdbc.sql("""
+                        insert into adjustment_settlement (adjustment_id, dispute_id, settled_on, document_id, line_id,
+                                                           amount, currency, settled_at)
+                        values (:adjustment, :dispute, :on, :document, :line, :amount, :currency, :at)
+                        on conflict (adjustment_id) do nothing
+                        """)
+                .param("adjustment", settled.adjustmentId()).param("dispute", settled.disputeId())
+                .param("on", settled.settledOn()).param("document", settled.documentId())
+                .param("line", settled.lineId()).param("amount", new BigDecimal(settled.amount()))
+                .param("currency", settled.currency())
+                .param("at", (settled.occurredAt() == null ? Instant.EPOCH : settled.occurredAt())
+                        .atOffset(ZoneOffset.UTC)).update();
+        log.info("Dispute {} adjustment {} {} on {} line {}", settled.disputeId(), settled.adjustmentId(),
+                added == 1 ? "is settled" : "was known settled", settled.settledOn(), settled.lineId());
+    }
+
+    /** Where the dispute's adjustment was settled (the latest, should there be several), if settlement said. */
+    Optional<DisputeResources.AdjustmentSettlementView> of(UUID disputeId) {
+        return jdbc.sql("""
+                        select * from adjustment_settlement where dispute_id = :dispute
+                        order by settled_at desc, adjustment_id limit 1""")
+                .param("dispute", disputeId.toString())
+                .query((rs, row) -> new DisputeResources.AdjustmentSettlementView(rs.getString("adjustment_id"),
+                        rs.getString("settled_on"), rs.getString("document_id"), rs.getString("line_id"),
+                        documents.documentNumber(rs.getString("document_id")).orElse(null),
+                        DisputeViews.money(rs.getBigDecimal("amount"), rs.getString("currency")),
+                        rs.getObject("settled_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+}

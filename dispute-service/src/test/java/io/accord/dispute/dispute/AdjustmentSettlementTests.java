@@ -1,0 +1,100 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.DisputeAdjustmentSettled;
+import io.accord.contracts.events.StatementIssued;
+import io.accord.dispute.SettlementFixtures;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dispute shows where settlement settled its adjustment (issue 12): {@code DisputeAdjustmentSettled} on
+ * {@code settlement.events.v1} names the statement line or the credit/debit note, and the note's number follows from
+ * its {@code StatementIssued}; the partner sees it too.
+ */
+@AccordServiceTest
+class AdjustmentSettlementTests {
+
+    @LocalServerPort
+    int port;
+    private final SettlementFixtures settlement;
+
+    AdjustmentSettlementTests(SettlementFixtures settlement) {
+        this.settlement = settlement;
+    }
+
+    @Test
+    void theResolvedDisputeShowsTheCreditNoteThatSettledItsAdjustmentAndItsNumberOnceIssued() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "1000.00", Instant.now().minus(5, ChronoUnit.DAYS));
+        String id = as.open(statement, "40.00");
+        as.step(as.finance, id, "review", null);
+        as.step(as.finance, id, "proposal", Disputing.proposal("40.00"));
+        JsonNode resolved = as.step(as.partner, id, "acceptance", null).json();
+        String adjustment = resolved.path("adjustmentId").asString();
+        assertThat(resolved.path("adjustmentSettlement").isMissingNode()).isTrue();
+        String note = UUID.randomUUID().toString();
+
+        settlement.send(Topics.SETTLEMENT_EVENTS, new DisputeAdjustmentSettled(UUID.randomUUID(), Instant.now(), id,
+                adjustment, as.partnerId, "CREDIT_NOTE", note, note + "-1", "40.00", "EUR"));
+
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> !ticket(as.partner, id)
+                .path("adjustmentSettlement").isMissingNode());
+        JsonNode settled = ticket(as.partner, id).path("adjustmentSettlement");
+        assertThat(settled.path("settledOn").asString()).isEqualTo("CREDIT_NOTE");
+        assertThat(settled.path("documentId").asString()).isEqualTo(note);
+        assertThat(settled.path("lineId").asString()).isEqualTo(note + "-1");
+        assertThat(settled.path("adjustmentId").asString()).isEqualTo(adjustment);
+        assertThat(settled.path("amount").path("value").asString()).isEqualTo("40.000000");
+        assertThat(settled.path("documentNumber").isMissingNode()).isTrue();
+
+        Instant now = Instant.now();
+        settlement.send(Topics.SETTLEMENT_EVENTS, new StatementIssued(UUID.randomUUID(), now, note, as.partnerId,
+                "2026-11", now.minus(30, ChronoUnit.DAYS), now, "CREDIT_NOTE", "ACD-2026-000777", "entity-1",
+                statement, "PAYABLE", "EUR", "40.00", "0.00", "40.00", now, LocalDate.of(2027, 1, 31),
+                "0".repeat(64), List.of(new StatementIssued.Line(note + "-1", 1, "CORRECTION", "Dispute " + id,
+                null, null, "40.00", "EUR"))));
+
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> "ACD-2026-000777".equals(ticket(as.finance, id)
+                .path("adjustmentSettlement").path("documentNumber").asString()));
+    }
+
+    @Test
+    void aStatementLineSettlementIsShownAndARedeliveryChangesNothing() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "1000.00", Instant.now().minus(5, ChronoUnit.DAYS));
+        String id = as.open(statement, "10.00");
+        as.step(as.finance, id, "review", null);
+        as.step(as.finance, id, "proposal", Disputing.proposal("10.00"));
+        String adjustment = as.step(as.partner, id, "acceptance", null).json().path("adjustmentId").asString();
+        String next = UUID.randomUUID().toString();
+        DisputeAdjustmentSettled event = new DisputeAdjustmentSettled(UUID.randomUUID(), Instant.now(), id,
+                adjustment, as.partnerId, "STATEMENT_LINE", next, next + "-7", "10.00", "EUR");
+
+        settlement.send(Topics.SETTLEMENT_EVENTS, event);
+        settlement.send(Topics.SETTLEMENT_EVENTS, new DisputeAdjustmentSettled(UUID.randomUUID(), Instant.now(), id,
+                adjustment, as.partnerId, "STATEMENT_LINE", next, next + "-9", "10.00", "EUR"));
+
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> !ticket(as.finance, id)
+                .path("adjustmentSettlement").isMissingNode());
+        JsonNode settled = ticket(as.finance, id).path("adjustmentSettlement");
+        assertThat(settled.path("settledOn").asString()).isEqualTo("STATEMENT_LINE");
+        assertThat(settled.path("lineId").asString()).isEqualTo(next + "-7");
+    }
+
+    private static JsonNode ticket(TestHttp as, String id) {
+        return as.get(Disputing.TICKETS + "/" + id).json();
+    }
+}

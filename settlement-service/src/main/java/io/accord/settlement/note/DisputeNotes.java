@@ -1,0 +1,100 @@
+package io.accord.settlement.note;
+
+import io.accord.contracts.value.Money;
+import io.accord.platform.security.Tenancy;
+import io.accord.settlement.adjustment.DisputeAdjustments;
+import io.accord.settlement.statement.Statements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Settles a dispute adjustment at once on a note of its own when the partner's setting says
+ * {@link DisputeAdjustments.SettleBy#NOTE}: a credit adjustment becomes a credit note, a debit adjustment a debit
+ * note, correcting the disputed statement, drafted by {@code system} in the transaction that received the
+ * adjustment, so a finance user approves it (four-eyes) and issues it like any note. An adjustment that names no
+ * issued statement of its partner, is in another currency than that statement, or rounds to nothing at the minor
+ * unit, stays pending for the partner's next statement (logged).
+ */
+@Component
+class DisputeNotes {
+
+    private static final Logger log = LoggerFactory.getLogger(DisputeNotes.class);
+    private static final Set<String> CORRECTABLE = Set.of("ISSUED", "PAID");
+
+    private final DisputeAdjustments adjustments;
+    private final Statements statements;
+    private final CorrectionNotes notes;
+
+    DisputeNotes(DisputeAdjustments adjustments, Statements statements, CorrectionNotes notes) {
+        this.adjustments = adjustments;
+        this.statements = statements;
+        this.notes = notes;
+    }
+
+    @EventListener
+    void on(DisputeAdjustments.Received received) {
+        DisputeAdjustments.Adjustment adjustment = received.adjustment();
+        if (adjustments.settleBy(adjustment.partnerId()) != DisputeAdjustments.SettleBy.NOTE) {
+            return;
+        }
+        Optional<Statements.View> corrected = statement(adjustment.statementReference())
+                .filter(statement -> statement.partnerId().equals(adjustment.partnerId()));
+        if (corrected.isEmpty() || !CORRECTABLE.contains(corrected.get().state())) {
+            pending(adjustment, "it names no issued statement of the partner to correct");
+            return;
+        }
+        Statements.View statement = corrected.get();
+        if (!statement.currency().equals(adjustment.currency())) {
+            pending(adjustment, "it is in " + adjustment.currency() + ", the statement in " + statement.currency());
+            return;
+        }
+        BigDecimal amount = adjustment.amount().setScale(
+                Currency.getInstance(adjustment.currency()).getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+        if (amount.signum() <= 0) {
+            pending(adjustment, "it is less than the currency's minor unit");
+            return;
+        }
+        boolean credit = "CREDIT_PARTNER".equals(adjustment.direction());
+        String type = credit ? "CREDIT_NOTE" : "DEBIT_NOTE";
+        String label = "Dispute " + adjustment.disputeId() + " adjustment " + adjustment.adjustmentId() + " ("
+                + (credit ? "credit" : "debit") + ")";
+        String reason = "Dispute " + adjustment.disputeId() + " resolved" + (adjustment.reason() == null ? ""
+                : ": " + adjustment.reason());
+        CorrectionNotes.View note = notes.draft(statement.id(), type, cut(reason, 1000),
+                List.of(new CorrectionNotes.DraftLine(cut(label, 500), amount, null)), Tenancy.SYSTEM_ACTOR);
+        adjustments.settleByNote(new DisputeAdjustments.Placed(adjustment.adjustmentId(), note.id() + "-1",
+                Money.of(credit ? amount : amount.negate(), adjustment.currency())), note.id(), type);
+        log.info("Dispute {} adjustment {} is settled by {} {} correcting statement {}", adjustment.disputeId(),
+                adjustment.adjustmentId(), type, note.id(), statement.id());
+    }
+
+    private Optional<Statements.View> statement(String reference) {
+        if (reference == null) {
+            return Optional.empty();
+        }
+        try {
+            return statements.find(UUID.fromString(reference.strip()));
+        } catch (IllegalArgumentException notAStatementId) {
+            return Optional.empty();
+        }
+    }
+
+    private static void pending(DisputeAdjustments.Adjustment adjustment, String why) {
+        log.warn("Dispute {} adjustment {} is not settled by a note ({}): it waits for the partner's next statement",
+                adjustment.disputeId(), adjustment.adjustmentId(), why);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

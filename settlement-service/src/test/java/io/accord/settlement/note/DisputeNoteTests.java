@@ -1,0 +1,198 @@
+package io.accord.settlement.note;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.DisputeAdjustmentSettled;
+import io.accord.contracts.events.DisputeResolved;
+import io.accord.contracts.events.StatementIssued;
+import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.StatementFixtures;
+import io.accord.settlement.adjustment.DisputeAdjustments;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
+import io.accord.settlement.usage.UsageSums;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.DomainEvents;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Where a resolved dispute's adjustment is settled (issue 12): by default a labelled line of the partner's next
+ * statement; with the partner's setting {@code NOTE}, at once a credit note (credit) or debit note (debit) correcting
+ * the disputed statement, approved four-eyes and issued like any note. Either way {@code DisputeAdjustmentSettled}
+ * names the document line, and the adjustments API shows it.
+ */
+@AccordServiceTest
+class DisputeNoteTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+
+    private final StatementFixtures statements;
+    private final DisputeAdjustments adjustments;
+    private final Statements statementService;
+
+    DisputeNoteTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums, Statements statements,
+                     PartnerTerms partners, Clock clock, DisputeAdjustments adjustments) {
+        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.adjustments = adjustments;
+        this.statementService = statements;
+    }
+
+    @Test
+    void byDefaultTheNextStatementCarriesTheAdjustmentOnALineNamingTheDisputeAndTheDisputeLearnsTheLine() {
+        String partner = statements.partner();
+        String dispute = "dsp-" + UUID.randomUUID();
+        String adjustment = "adj-" + UUID.randomUUID();
+        TestHttp finance = finance("fiona");
+        assertThat(finance.get(setting(partner)).json().path("settleBy").asString()).isEqualTo("NEXT_STATEMENT");
+
+        DomainEvents.send(Topics.DISPUTE_EVENTS, resolved(dispute, partner, adjustment, null, "12.345",
+                "CREDIT_PARTNER"), null);
+        await().atMost(PATIENCE).until(() -> adjustments.ofPartner(UUID.fromString(partner)).size() == 1);
+        Statements.View drafted = statements.drafted(partner, "20.00");
+
+        int number = 1 + drafted.lines().indexOf(drafted.lines().stream()
+                .filter(line -> "DISPUTE_ADJUSTMENT".equals(line.type())).findFirst().orElseThrow());
+        assertThat(drafted.lines().get(number - 1).label()).contains("Dispute " + dispute);
+        DisputeAdjustments.Adjustment carried = adjustments.ofPartner(UUID.fromString(partner)).getFirst();
+        assertThat(carried.statementId()).isEqualTo(drafted.id());
+        assertThat(carried.noteId()).isNull();
+        assertThat(carried.settledLineId()).isEqualTo(drafted.lineId(number));
+        DisputeAdjustmentSettled settled = settledEvent(dispute);
+        assertThat(settled.settledOn()).isEqualTo("STATEMENT_LINE");
+        assertThat(settled.documentId()).isEqualTo(drafted.id().toString());
+        assertThat(settled.lineId()).isEqualTo(drafted.lineId(number));
+        assertThat(settled.amount()).isEqualTo("12.34");
+        assertThat(settled.adjustmentId()).isEqualTo(adjustment);
+        JsonNode listed = finance.get("/api/settlement/adjustments?partnerId=" + partner).json().get(0);
+        assertThat(listed.path("settledLineId").asString()).isEqualTo(drafted.lineId(number));
+    }
+
+    @Test
+    void withTheNoteSettingACreditBecomesACreditNoteAtOnceThatFinanceApprovesFourEyesAndIssues() {
+        String partner = statements.partner();
+        Statements.View issued = statements.issued(partner, "20.00");
+        TestHttp finance = finance("fiona");
+        TestHttp.Response set = finance.put(setting(partner), "{\"settleBy\": \"NOTE\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().path("settleBy").asString()).isEqualTo("NOTE");
+        String dispute = "dsp-" + UUID.randomUUID();
+
+        DomainEvents.send(Topics.DISPUTE_EVENTS, resolved(dispute, partner, "adj-" + UUID.randomUUID(),
+                issued.id().toString(), "2.505", "CREDIT_PARTNER"), null);
+
+        await().atMost(PATIENCE).until(() -> !adjustments.ofPartner(UUID.fromString(partner)).isEmpty()
+                && !adjustments.ofPartner(UUID.fromString(partner)).getFirst().pending());
+        DisputeAdjustments.Adjustment settledAdjustment = adjustments.ofPartner(UUID.fromString(partner)).getFirst();
+        assertThat(settledAdjustment.statementId()).isNull();
+        UUID note = settledAdjustment.noteId();
+        assertThat(note).isNotNull();
+        assertThat(settledAdjustment.settledLineId()).isEqualTo(note + "-1");
+        JsonNode drafted = finance.get("/api/settlement/notes/" + note).json();
+        assertThat(drafted.path("type").asString()).isEqualTo("CREDIT_NOTE");
+        assertThat(drafted.path("state").asString()).isEqualTo("DRAFT");
+        assertThat(drafted.path("statementId").asString()).isEqualTo(issued.id().toString());
+        assertThat(drafted.path("preparedBy").asString()).isEqualTo("system");
+        assertThat(drafted.path("netAmount").decimalValue()).isEqualByComparingTo("2.50");
+        assertThat(drafted.path("lines").get(0).path("label").asString()).contains("Dispute " + dispute);
+        DisputeAdjustmentSettled settled = settledEvent(dispute);
+        assertThat(settled.settledOn()).isEqualTo("CREDIT_NOTE");
+        assertThat(settled.documentId()).isEqualTo(note.toString());
+        assertThat(settled.lineId()).isEqualTo(note + "-1");
+        assertThat(settled.amount()).isEqualTo("2.50");
+
+        assertThat(finance.post("/api/settlement/notes/" + note + "/issue", "").status()).isEqualTo(409);
+        assertThat(finance.post("/api/settlement/notes/" + note + "/approval", "").status()).isEqualTo(200);
+        TestHttp.Response issuing = finance("frank").post("/api/settlement/notes/" + note + "/issue", "");
+        assertThat(issuing.status()).as(issuing.body()).isEqualTo(200);
+        StatementIssued event = JSON.readValue(TestKafka.value(TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS,
+                record -> note.toString().equals(record.key())
+                        && "StatementIssued".equals(TestKafka.header(record, "ce_type")), 1, PATIENCE).getFirst()),
+                StatementIssued.class);
+        assertThat(event.documentType()).isEqualTo("CREDIT_NOTE");
+        assertThat(event.lines().getFirst().lineId()).isEqualTo(settled.lineId());
+        assertThat(statementService.find(issued.id()).orElseThrow().totalAmount())
+                .isEqualByComparingTo(issued.totalAmount());
+    }
+
+    @Test
+    void withTheNoteSettingADebitBecomesADebitNoteAndAnAdjustmentNamingNoIssuedStatementWaitsForTheNextOne() {
+        String partner = statements.partner();
+        Statements.View issued = statements.issued(partner, "20.00");
+        assertThat(finance("fiona").put(setting(partner), "{\"settleBy\": \"NOTE\"}").status()).isEqualTo(200);
+        String debit = "dsp-" + UUID.randomUUID();
+        String orphan = "dsp-" + UUID.randomUUID();
+
+        DomainEvents.send(Topics.DISPUTE_EVENTS, resolved(debit, partner, "adj-" + UUID.randomUUID(),
+                issued.id().toString(), "1.00", "DEBIT_PARTNER"), null);
+        DomainEvents.send(Topics.DISPUTE_EVENTS, resolved(orphan, partner, "adj-" + UUID.randomUUID(), null,
+                "3.00", "CREDIT_PARTNER"), null);
+
+        await().atMost(PATIENCE).until(() -> adjustments.ofPartner(UUID.fromString(partner)).size() == 2
+                && adjustments.ofPartner(UUID.fromString(partner)).stream().anyMatch(a -> a.noteId() != null));
+        DisputeAdjustments.Adjustment noted = adjustments.ofPartner(UUID.fromString(partner)).stream()
+                .filter(adjustment -> adjustment.disputeId().equals(debit)).findFirst().orElseThrow();
+        JsonNode note = finance("fiona").get("/api/settlement/notes/" + noted.noteId()).json();
+        assertThat(note.path("type").asString()).isEqualTo("DEBIT_NOTE");
+        assertThat(note.path("direction").asString()).isEqualTo("RECEIVABLE");
+        assertThat(settledEvent(debit).amount()).isEqualTo("-1.00");
+        assertThat(adjustments.ofPartner(UUID.fromString(partner))).filteredOn(a -> a.disputeId().equals(orphan))
+                .singleElement().satisfies(adjustment -> assertThat(adjustment.pending()).isTrue());
+    }
+
+    @Test
+    void onlyFinanceChangesTheSettingAndABadModeIsA400NamingTheField() {
+        String partner = UUID.randomUUID().toString();
+        TestHttp.Response bad = finance("fiona").put(setting(partner), "{\"settleBy\": \"LATER\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("settleBy");
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pat", partner, Roles.PARTNER_ADMIN));
+        assertThat(own.put(setting(partner), "{\"settleBy\": \"NOTE\"}").status()).isEqualTo(403);
+        assertThat(own.get(setting(partner)).json().path("settleBy").asString()).isEqualTo("NEXT_STATEMENT");
+        TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("olga", UUID.randomUUID().toString(),
+                Roles.PARTNER_ADMIN));
+        assertThat(other.get(setting(partner)).status()).isEqualTo(404);
+        assertThat(adjustments.settleBy(UUID.fromString(partner)))
+                .isEqualTo(DisputeAdjustments.SettleBy.NEXT_STATEMENT);
+    }
+
+    private TestHttp finance(String user) {
+        return TestHttp.localPort(port).as(TestJwt.staff(user, Roles.FINANCE));
+    }
+
+    private static String setting(String partner) {
+        return "/api/settlement/adjustment-settings/" + partner;
+    }
+
+    private static DisputeAdjustmentSettled settledEvent(String dispute) {
+        return JSON.readValue(TestKafka.value(TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS,
+                record -> dispute.equals(record.key())
+                        && "DisputeAdjustmentSettled".equals(TestKafka.header(record, "ce_type")), 1, PATIENCE)
+                .getFirst()), DisputeAdjustmentSettled.class);
+    }
+
+    private static DisputeResolved resolved(String dispute, String partner, String adjustmentId, String statementId,
+                                            String amount, String direction) {
+        return new DisputeResolved(UUID.randomUUID(), Instant.now(), dispute, partner, "ACCEPTED", "pat",
+                Instant.now(), "accepted", new DisputeResolved.Adjustment(adjustmentId, null, statementId, amount,
+                "EUR", direction, "minutes missing"));
+    }
+}

@@ -1,0 +1,110 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.usage.UsageRated;
+import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.StatementFixtures;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.usage.UsageSums;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.RatedUsageEvents;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Billing-on-behalf invoice data per end customer: the period's revenue-share usage summed by the rated records'
+ * customer reference while consuming (reversals subtract, wholesale is not billed on behalf), readable per statement,
+ * paged by customer; a partner reads it once the statement is issued.
+ */
+@AccordServiceTest
+class BillingOnBehalfTests {
+
+    @LocalServerPort
+    int port;
+
+    private final StatementFixtures fixtures;
+    private final SettlementPeriods periods;
+    private final UsageSums sums;
+    private final Statements statements;
+    private final Clock clock;
+
+    BillingOnBehalfTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
+                         Statements statements, PartnerTerms partners, Clock clock) {
+        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.periods = periods;
+        this.sums = sums;
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    @Test
+    void aStatementsUsageIsSummedPerEndCustomerOfferingAndUsageType() {
+        String partner = fixtures.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        UsageRated reversed = rated(partner, usage, "cust-a", "VOICE", "10.00");
+        RatedUsageEvents.send(rated(partner, usage, "cust-a", "VOICE", "10.00"));
+        RatedUsageEvents.send(reversed);
+        RatedUsageEvents.send(rated(partner, usage, "cust-a", "DATA", "5.00"));
+        RatedUsageEvents.send(rated(partner, usage, "cust-b", "VOICE", "4.00"));
+        RatedUsageEvents.send(rated(partner, usage, null, "VOICE", "1.00"));
+        RatedUsageEvents.send(RatedUsageEvents.rated("off-bob", usage).charge("7.00").customer("cust-c")
+                .wholesale(partner).build());
+        RatedUsageEvents.send(RatedUsageEvents.reversalOf(reversed));
+        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(period).stream()
+                .mapToLong(UsageSums.Sum::reversalCount).sum() == 1
+                && sums.ofPeriod(period).stream().mapToLong(UsageSums.Sum::recordCount).sum() == 5);
+        periods.startClosing(period);
+        Statements.View statement = statements.draft(partnerId, period, "finance");
+        String path = "/api/settlement/statements/" + statement.id() + "/billing-on-behalf";
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+
+        TestHttp.Response all = finance.get(path);
+
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.header("X-Total-Count")).isEqualTo("3");
+        JsonNode customers = all.json();
+        assertThat(customers.get(0).path("customerReference").isNull()).isTrue();
+        assertThat(customers.get(0).path("totals").get(0).path("charge").decimalValue()).isEqualByComparingTo("1");
+        JsonNode a = customers.get(1);
+        assertThat(a.path("customerReference").asString()).isEqualTo("cust-a");
+        assertThat(a.path("lines")).hasSize(2);
+        assertThat(a.path("lines").get(0).path("usageType").asString()).isEqualTo("DATA");
+        assertThat(a.path("lines").get(1).path("charge").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(a.path("lines").get(1).path("recordCount").asLong()).isEqualTo(1);
+        assertThat(a.path("totals").get(0).path("charge").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(a.path("totals").get(0).path("recordCount").asLong()).isEqualTo(2);
+        assertThat(customers.get(2).path("customerReference").asString()).isEqualTo("cust-b");
+        assertThat(customers.findValuesAsString("customerReference")).doesNotContain("cust-c");
+        TestHttp.Response page = finance.get(path + "?offset=2&limit=1");
+        assertThat(page.header("X-Result-Count")).isEqualTo("1");
+        assertThat(page.json().get(0).path("customerReference").asString()).isEqualTo("cust-b");
+
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+        assertThat(own.get(path).status()).isEqualTo(404);
+        statements.issue(statements.approve(statement.id(), "finance-b").id());
+        assertThat(own.get(path).json()).hasSize(3);
+        TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("olga", UUID.randomUUID().toString(),
+                Roles.PARTNER_USER));
+        assertThat(other.get(path).status()).isEqualTo(404);
+    }
+
+    private static UsageRated rated(String partner, Instant usage, String customer, String usageType,
+                                    String charge) {
+        return RatedUsageEvents.rated("off-bob", usage).usageType(usageType).charge(charge).customer(customer)
+                .share(partner, "50").build();
+    }
+}

@@ -1,0 +1,98 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.Roles;
+import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.StatementFixtures;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.usage.UsageSums;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A partner sees its statements and notes only once they are issued documents: a draft or approved one answers 404
+ * (statement API, TMF678, notes) and is in no list, and the period's conservation shows no statement lines for it.
+ * Staff see every state.
+ */
+@AccordServiceTest
+class StatementVisibilityTests {
+
+    private static final String STATEMENTS = "/api/settlement/statements";
+    private static final String BILLS = "/tmf-api/customerBillManagement/v4/customerBill";
+
+    @LocalServerPort
+    int port;
+
+    private final StatementFixtures fixtures;
+    private final Statements statements;
+
+    StatementVisibilityTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
+                             Statements statements, PartnerTerms partners, Clock clock) {
+        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.statements = statements;
+    }
+
+    @Test
+    void aPartnerSeesItsStatementOnlyOnceIssuedAndStaffSeeItInEveryState() {
+        String partner = fixtures.partner();
+        Statements.View draft = fixtures.drafted(partner, "20.00");
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String path = STATEMENTS + "/" + draft.id();
+
+        assertThat(own.get(path).status()).isEqualTo(404);
+        assertThat(own.get(BILLS + "/" + draft.id()).status()).isEqualTo(404);
+        assertThat(own.get(STATEMENTS).json()).isEmpty();
+        assertThat(own.get(STATEMENTS + "?state=DRAFT").json()).isEmpty();
+        assertThat(own.get(BILLS).json()).isEmpty();
+        String conservation = "/api/settlement/periods/" + draft.periodId() + "/conservation";
+        assertThat(own.get(conservation).json().path("outsideTheEquation").isMissingNode()
+                || own.get(conservation).json().path("outsideTheEquation").isNull()).isTrue();
+        assertThat(finance.get(conservation).json().path("outsideTheEquation").path("statementId").asString())
+                .isEqualTo(draft.id().toString());
+        assertThat(finance.get(path).json().path("state").asString()).isEqualTo("DRAFT");
+        assertThat(finance.get(STATEMENTS + "?partnerId=" + partner).json()).hasSize(1);
+
+        statements.approve(draft.id(), "finance-b");
+        assertThat(own.get(path).status()).isEqualTo(404);
+        assertThat(finance.get(path).json().path("state").asString()).isEqualTo("APPROVED");
+
+        statements.issue(draft.id());
+        assertThat(own.get(path).json().path("state").asString()).isEqualTo("ISSUED");
+        assertThat(own.get(BILLS + "/" + draft.id()).status()).isEqualTo(200);
+        assertThat(own.get(STATEMENTS).json()).hasSize(1);
+        assertThat(own.get(conservation).json().path("outsideTheEquation").path("statementState").asString())
+                .isEqualTo("ISSUED");
+    }
+
+    @Test
+    void aPartnerSeesACorrectionNoteOnlyOnceIssued() {
+        String partner = fixtures.partner();
+        Statements.View issued = fixtures.issued(partner, "20.00");
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        TestHttp.Response drafted = finance.post(STATEMENTS + "/" + issued.id() + "/notes", """
+                {"type": "CREDIT_NOTE", "reason": "goodwill", "lines": [{"label": "Goodwill", "amount": "1.00"}]}
+                """);
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String note = "/api/settlement/notes/" + drafted.json().path("id").asString();
+
+        assertThat(own.get(note).status()).isEqualTo(404);
+        assertThat(own.get("/api/settlement/notes?statementId=" + issued.id()).json()).isEmpty();
+        assertThat(own.get("/api/settlement/notes?state=DRAFT").json()).isEmpty();
+        assertThat(finance.get("/api/settlement/notes?statementId=" + issued.id()).json()).hasSize(1);
+
+        TestHttp.localPort(port).as(TestJwt.staff("frank", Roles.FINANCE)).post(note + "/approval", "");
+        assertThat(own.get(note).status()).isEqualTo(404);
+        assertThat(finance.post(note + "/issue", "").status()).isEqualTo(200);
+        assertThat(own.get(note).json().path("state").asString()).isEqualTo("ISSUED");
+        assertThat(own.get("/api/settlement/notes?statementId=" + issued.id()).json()).hasSize(1);
+    }
+}

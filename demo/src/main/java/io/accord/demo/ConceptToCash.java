@@ -88,6 +88,7 @@ public final class ConceptToCash implements AutoCloseable {
     BigDecimal disputedAmount;
     BigDecimal creditAmount;
     String adjustmentStatement;
+    Counts usageCounts;
     Counts counts;
     Amounts amounts;
 
@@ -651,6 +652,7 @@ public final class ConceptToCash implements AutoCloseable {
         recycled = recycledAnswer.path("recycled").asLong(recycledAnswer.path("rated").asLong());
         narrator.say("ops recycled the suspended data records: " + recycledAnswer);
         Counts after = counts();
+        usageCounts = after;
         if (after.suspended() != 0) {
             throw new StepFailed("after recycling, " + after.suspended() + " records are still suspended: "
                     + recycledAnswer);
@@ -967,6 +969,11 @@ public final class ConceptToCash implements AutoCloseable {
                 amounts.onStatements().setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
                 amounts.notYetOnStatement().setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
                 amounts.difference().setScale(2, RoundingMode.HALF_EVEN).abs().toPlainString());
+    }
+
+    /** Rating's counts once usage was rated, corrected and recycled (step 4). */
+    public Counts countsAtEndOfUsage() {
+        return usageCounts;
     }
 
     public Counts countsAtEnd() {

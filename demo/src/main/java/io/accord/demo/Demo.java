@@ -42,7 +42,9 @@ public final class Demo {
         } catch (RuntimeException e) {
             System.out.println();
             System.out.println("FAILED: " + e);
-            e.printStackTrace();
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                System.out.println("  caused by: " + cause);
+            }
             System.exit(1);
         }
         System.exit(0);

@@ -340,7 +340,7 @@ public final class ConceptToCash implements AutoCloseable {
 
     private String offeringId(String token, String externalId, String owner) {
         JsonNode found = gateway.get(token, CATALOG + "/productOffering?externalId=" + Http.encode(externalId)
-                + owner).expect(200).json();
+        ).expect(200).json();
         if (found.size() != 1) {
             throw new StepFailed("offering " + externalId + ": " + found.size() + " found");
         }

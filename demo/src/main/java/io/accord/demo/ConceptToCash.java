@@ -636,20 +636,20 @@ public final class ConceptToCash implements AutoCloseable {
                                 throw new IllegalStateException("re-rate job failed: " + candidate);
                             }
                             JsonNode progress = candidate.path("progress");
-                            narrator.progress("records re-rated", progress.path("corrected").asLong(
-                                    progress.path("examined").asLong()), Math.max(1, progress.path("toExamine")
-                                    .asLong()));
+                            long toExamine = Math.max(1, progress.path("toExamine").asLong());
+                            narrator.progress("records examined for re-rating",
+                                    Math.min(toExamine, progress.path("examined").asLong()), toExamine);
                             return state.equals("COMPLETED") ? candidate : null;
                         }
                     }
                     return null;
                 });
-        correctedRecords = job.path("progress").path("corrected").asLong();
+        correctedRecords = job.path("progress").path("rerated").asLong();
         narrator.say("re-rate job " + text(job, "id") + " COMPLETED: " + job.path("progress"));
 
         JsonNode recycledAnswer = gateway.post(ops, "/api/rating/suspense/recycle", Http.json(Map.of("filter",
                 Map.of("reason", "NO_PRICE", "source", source)))).expect(200).json();
-        recycled = recycledAnswer.path("recycled").asLong(recycledAnswer.path("rated").asLong());
+        recycled = recycledAnswer.path("recycled").asLong();
         narrator.say("ops recycled the suspended data records: " + recycledAnswer);
         Counts after = counts();
         usageCounts = after;
@@ -745,8 +745,8 @@ public final class ConceptToCash implements AutoCloseable {
         String period = text(open, "id");
         JsonNode closed = gateway.post(finance, SETTLEMENT + "/periods/" + period + "/early-close",
                 Http.json(Map.of("reason", reason))).expect(200).json();
-        narrator.say(partner.name + ": period " + period + " [" + text(open, "start") + ", now) closed early by"
-                + " finance: " + shorten(closed.toString()));
+        narrator.say(partner.name + ": period " + period + " [" + text(open, "startAt") + ", now) closed early by"
+                + " finance; the next period starts " + closed.path(1).path("startAt").asString("now"));
         return period;
     }
 
@@ -826,7 +826,7 @@ public final class ConceptToCash implements AutoCloseable {
             throw new StepFailed("statement " + statementId + " has no line of " + mobileExternalId + ": "
                     + statement.path("lines"));
         }
-        BigDecimal ours = decimal(wholesale, "amount");
+        BigDecimal ours = decimal(wholesale, "rounded");
         // the reseller counts fewer minutes: it owes 5 % + 2.00 EUR less than our statement says
         BigDecimal theirs = ours.signum() < 0
                 ? ours.add(ours.abs().multiply(new BigDecimal("0.05")).add(new BigDecimal("2.00")))
@@ -852,12 +852,9 @@ public final class ConceptToCash implements AutoCloseable {
         JsonNode reconciliation = submitted.path("latestReconciliation");
         narrator.say(String.format(Locale.ROOT, "%s uploaded invoice RLY-%s: %s %s EUR where our statement says %s;"
                         + " reconciliation %s", reseller.name, run, mobileExternalId, theirs.toPlainString(),
-                ours.toPlainString(), shorten(reconciliation.path("outcomes").toString())));
-        boolean beyond = false;
-        for (JsonNode result : reconciliation.path("lines")) {
-            beyond |= result.path("beyondTolerance").asBoolean();
-        }
-        if (!beyond) {
+                ours.setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
+                shorten(reconciliation.path("outcomes").toString())));
+        if (!reconciliation.path("discrepancies").asBoolean()) {
             throw new StepFailed("reconciliation found nothing beyond tolerance: " + reconciliation);
         }
         JsonNode dispute = Waits.until("the dispute opened from the reconciliation", EVENTUALLY, () -> {
@@ -909,7 +906,7 @@ public final class ConceptToCash implements AutoCloseable {
             throw new StepFailed("the next statement " + adjustmentStatement + " does not carry dispute " + disputeId
                     + ": " + next.path("lines"));
         }
-        narrator.say("the next statement carries it: " + text(carried, "label") + " " + text(carried, "amount")
+        narrator.say("the next statement carries it: " + text(carried, "label") + " " + text(carried, "rounded")
                 + " EUR");
     }
 
@@ -942,13 +939,15 @@ public final class ConceptToCash implements AutoCloseable {
             narrator.say(String.format(Locale.ROOT, "%-38s %,12d %14s %14s %14s %12s", shorten(partner.name, 38),
                     partner.ratedRecords, partner.rated.setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
                     partner.shared.setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
-                    partner.settled.toPlainString(), partner.disputed.toPlainString()));
+                    partner.settled.setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
+                    partner.disputed.setScale(2, RoundingMode.HALF_EVEN).toPlainString()));
         }
         narrator.say(String.format(Locale.ROOT, "usage: %,d sent on %s, rating rate %,.0f records/s, %,d re-rated"
                 + " by the price correction, %,d recycled from suspense", sent, RAW_USAGE_TOPIC, ratingRate,
                 correctedRecords, recycled));
         narrator.say("documents: " + documents + " (" + pdfs.size() + " PDFs)");
-        narrator.say("dispute " + disputeId + ": " + disputedAmount + " EUR disputed, " + creditAmount
+        narrator.say("dispute " + disputeId + ": " + disputedAmount.setScale(2, RoundingMode.HALF_EVEN)
+                + " EUR disputed, " + creditAmount
                 + " EUR credited on statement " + adjustmentStatement);
         narrator.say("API docs: " + config.gateway() + "/swagger-ui.html (onboarding, catalog, orchestration, rating,"
                 + " settlement, dispute); docs/settlement.md#conservation-money-is-conserved");

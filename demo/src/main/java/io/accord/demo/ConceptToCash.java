@@ -525,13 +525,14 @@ public final class ConceptToCash implements AutoCloseable {
                 String usageId;
                 if (i < unique) {
                     usageId = source + "-" + i;
-                    int pick = (int) (i % 20);
-                    if (pick < 12) {
+                    // 60 % resold mobile voice, 38 % views of the OTT video, 2 % voice chat of the co-created offer
+                    int pick = (int) (i % 50);
+                    if (pick < 30) {
                         subscriber = mobileCustomers.get((int) (i % mobileCustomers.size()));
                         type = "VOICE";
                         quantity = Integer.toString(1 + dice.nextInt(600));
                         unit = "S";
-                    } else if (pick < 18) {
+                    } else if (pick < 49) {
                         subscriber = videoCustomers.get((int) (i % videoCustomers.size()));
                         type = "CONTENT_VIEW";
                         quantity = "1";
@@ -553,13 +554,13 @@ public final class ConceptToCash implements AutoCloseable {
                     // a mediation system sending records again: same usage id, counted once
                     long original = dice.nextLong(unique);
                     usageId = source + "-" + original;
-                    int pick = (int) (original % 20);
-                    subscriber = pick < 12 ? mobileCustomers.get((int) (original % mobileCustomers.size()))
-                            : pick < 18 ? videoCustomers.get((int) (original % videoCustomers.size()))
+                    int pick = (int) (original % 50);
+                    subscriber = pick < 30 ? mobileCustomers.get((int) (original % mobileCustomers.size()))
+                            : pick < 49 ? videoCustomers.get((int) (original % videoCustomers.size()))
                             : coCreatedCustomers.get((int) (original % coCreatedCustomers.size()));
-                    type = pick < 12 || pick >= 18 ? "VOICE" : "CONTENT_VIEW";
-                    quantity = pick >= 12 && pick < 18 ? "1" : "60";
-                    unit = pick >= 12 && pick < 18 ? "EVENT" : "S";
+                    type = pick < 30 || pick >= 49 ? "VOICE" : "CONTENT_VIEW";
+                    quantity = pick >= 30 && pick < 49 ? "1" : "60";
+                    unit = pick >= 30 && pick < 49 ? "EVENT" : "S";
                 }
                 Instant time = usageFrom.plusMillis(dice.nextLong(window));
                 String value = "{\"usageId\":\"" + usageId + "\",\"source\":\"" + source + "\",\"usageType\":\""
@@ -625,7 +626,8 @@ public final class ConceptToCash implements AutoCloseable {
             String text = prices.toString();
             return text.contains("DATA") && prices.size() >= 3 ? prices : null;
         });
-        JsonNode job = Waits.until("the price correction's re-rate job", Duration.ofMinutes(5), Duration.ofSeconds(1),
+        JsonNode job = Waits.until("the price correction's re-rate job",
+                Duration.ofSeconds(Math.max(300, total / 200)), Duration.ofSeconds(1),
                 () -> {
                     JsonNode jobs = gateway.get(ops, "/api/rating/rerate-jobs?offeringId=" + coCreatedOffering)
                             .expect(200).json();

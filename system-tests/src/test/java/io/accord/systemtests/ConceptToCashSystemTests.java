@@ -62,9 +62,14 @@ class ConceptToCashSystemTests {
     }
 
     @AfterAll
-    void stopJourney() {
+    void stopJourney() throws java.io.IOException {
         if (journey != null) {
             journey.close();
+        }
+        try (var paths = Files.walk(documents)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

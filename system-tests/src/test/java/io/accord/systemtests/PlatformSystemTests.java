@@ -1,18 +1,14 @@
 package io.accord.systemtests;
 
-import io.accord.launcher.ComponentState;
 import io.accord.launcher.Platform;
-import io.accord.launcher.PlatformConfig;
-import io.accord.launcher.PlatformListener;
 import io.accord.testsupport.FirstLogin;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestMultipart;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,49 +21,23 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole platform as a user meets it: started by the launcher code (real PostgreSQL, Kafka, Keycloak, six
- * services, the gateway), driven through the gateway with tokens from Keycloak.
+ * services, the gateway; one per JVM, {@link SharedPlatform}), driven through the gateway with tokens from Keycloak.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPlatform.class)
 class PlatformSystemTests {
 
-    /** Beside a running {@code ./accord up}: every port shifted by this much. */
-    private static final int PORT_OFFSET = 1000;
     private static final String PARTNER_OF_DEMO_ADMIN = "11111111-1111-4111-8111-111111111111";
 
     private Platform platform;
-    private Path workDirectory;
     private Keycloak keycloak;
     private TestHttp gateway;
 
     @BeforeAll
-    void startPlatform() throws java.io.IOException {
-        Path root = Path.of(System.getProperty("accord.root", "..")).toAbsolutePath().normalize();
-        // in the system temporary directory, open for traversal, so that PostgreSQL (an unprivileged user when we
-        // are root) reaches its data even when the checkout lies in a root-only directory; deleted at the end
-        workDirectory = java.nio.file.Files.createTempDirectory("accord-system-tests-");
-        java.nio.file.Files.setPosixFilePermissions(workDirectory,
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwx-----x"));
-        PlatformConfig config = PlatformConfig.defaults(root)
-                .withWorkDirectory(workDirectory)
-                .withPortOffset(PORT_OFFSET);
-        platform = Platform.start(config, new PlatformListener() {
-            @Override
-            public void healthy(ComponentState component, Duration elapsed) {
-                System.out.println(component + " healthy after " + elapsed.toSeconds() + " s");
-            }
-        });
-        keycloak = new Keycloak(platform.keycloakUrl());
+    void usePlatform(SharedPlatform.Running running) {
+        platform = running.platform;
+        keycloak = running.keycloak;
         gateway = new TestHttp(platform.gatewayUrl());
-    }
-
-    @AfterAll
-    void stopPlatform() throws java.io.IOException {
-        if (platform != null) {
-            platform.close();
-        }
-        if (workDirectory != null) {
-            deleteRecursively(workDirectory);
-        }
     }
 
     @Test
@@ -272,18 +242,6 @@ class PlatformSystemTests {
             return messages.status() == 200 && messages.json().size() == 1
                     ? messages.json().get(0).get("mimeMessage").asString() : null;
         }, java.util.Objects::nonNull);
-    }
-
-    /** Every run starts from empty databases, so its data cannot collide with an earlier run's. */
-    private static void deleteRecursively(Path directory) throws java.io.IOException {
-        if (!java.nio.file.Files.exists(directory)) {
-            return;
-        }
-        try (var paths = java.nio.file.Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.deleteIfExists(path);
-            }
-        }
     }
 
     private String catalogPartnerStatus(String partnerId) throws Exception {

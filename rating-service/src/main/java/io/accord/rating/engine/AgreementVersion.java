@@ -57,6 +57,8 @@ public record AgreementVersion(String partnerId, String agreementId, int version
      * The version an {@link AgreementActivated} event announces, in force from {@code inForceFrom} until
      * {@code validUntil}; a later supersession or termination ends it earlier (the read model's concern).
      *
+     * Wholesale rates per resource and month ({@code SIM_MONTH}) are settlement's, not usage's, and left out.
+     *
      * @throws IllegalArgumentException on an unknown business model or unit, or a malformed decimal
      */
     public static AgreementVersion from(AgreementActivated event) {
@@ -70,13 +72,33 @@ public record AgreementVersion(String partnerId, String agreementId, int version
         Map<UnitOfMeasure, BigDecimal> wholesale = new EnumMap<>(UnitOfMeasure.class);
         for (AgreementActivated.WholesaleRate rate : terms.wholesaleRates() == null
                 ? List.<AgreementActivated.WholesaleRate>of() : terms.wholesaleRates()) {
-            UnitOfMeasure unit = UnitOfMeasure.ofCode(rate.unit())
+            if (rate.unit() != null && rate.unit().strip().toUpperCase(java.util.Locale.ROOT).endsWith("_MONTH")) {
+                continue; // a monthly fee per resource (SIM_MONTH): settlement's recurring lines, not usage
+            }
+            UnitOfMeasure unit = wholesaleUnit(rate.unit())
                     .orElseThrow(() -> new IllegalArgumentException("unknown unit " + rate.unit()));
             wholesale.put(unit, new BigDecimal(rate.price()));
         }
         return new AgreementVersion(event.partnerId(), event.agreementId(), event.version(),
                 BusinessModel.valueOf(event.businessModel()), terms.currency(), shares, wholesale,
                 event.inForceFrom(), event.validUntil());
+    }
+
+    /**
+     * A wholesale rate's unit: a {@link UnitOfMeasure} code, or the names agreements spell them with (the default
+     * RESELL template of onboarding rates {@code MINUTE} and {@code SMS}).
+     */
+    static java.util.Optional<UnitOfMeasure> wholesaleUnit(String code) {
+        if (code == null) {
+            return java.util.Optional.empty();
+        }
+        return switch (code.strip().toUpperCase(java.util.Locale.ROOT)) {
+            case "SECOND", "SECONDS" -> java.util.Optional.of(UnitOfMeasure.S);
+            case "MINUTE", "MINUTES" -> java.util.Optional.of(UnitOfMeasure.MIN);
+            case "HOUR", "HOURS" -> java.util.Optional.of(UnitOfMeasure.H);
+            case "SMS", "MMS" -> java.util.Optional.of(UnitOfMeasure.MESSAGE);
+            default -> UnitOfMeasure.ofCode(code);
+        };
     }
 
     boolean inForceAt(Instant instant) {

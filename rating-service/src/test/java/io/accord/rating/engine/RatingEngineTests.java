@@ -16,6 +16,7 @@ import static io.accord.rating.engine.RatingFixtures.instance;
 import static io.accord.rating.engine.RatingFixtures.price;
 import static io.accord.rating.engine.RatingFixtures.usage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RatingEngineTests {
 
@@ -142,5 +143,30 @@ class RatingEngineTests {
         assertThat(version.wholesaleRates()).containsEntry(UnitOfMeasure.MB, dec("0.0015"));
         assertThat(version.revenueShares().getFirst().partnerSharePercent()).isEqualByComparingTo("12.5");
         assertThat(version.version()).isEqualTo(4);
+    }
+
+    @Test
+    void readsTheWholesaleUnitsOfOnboardingsDefaultResellTemplate() {
+        // V21__agreement_template_defaults.sql of partner-onboarding-service: GB, MINUTE, SMS and SIM_MONTH
+        var event = new io.accord.contracts.events.AgreementActivated(java.util.UUID.randomUUID(),
+                RatingFixtures.NOW, "partner-r", "agr-10", 1, "RESELL", RatingFixtures.EPOCH, null, null,
+                new io.accord.contracts.events.AgreementActivated.Terms("EUR", List.of(),
+                        List.of(new io.accord.contracts.events.AgreementActivated.WholesaleRate("GB", "0.800000"),
+                                new io.accord.contracts.events.AgreementActivated.WholesaleRate("MINUTE", "0.010000"),
+                                new io.accord.contracts.events.AgreementActivated.WholesaleRate("SMS", "0.005000"),
+                                new io.accord.contracts.events.AgreementActivated.WholesaleRate("SIM_MONTH", "1.5")),
+                        "500", "MONTHLY", 30, null, null, 60, null));
+
+        AgreementVersion version = AgreementVersion.from(event);
+
+        assertThat(version.wholesaleRates()).containsOnlyKeys(UnitOfMeasure.GB, UnitOfMeasure.MIN,
+                UnitOfMeasure.MESSAGE);
+        assertThat(version.wholesaleRates().get(UnitOfMeasure.MIN)).isEqualByComparingTo("0.01");
+        assertThatThrownBy(() -> AgreementVersion.from(new io.accord.contracts.events.AgreementActivated(
+                java.util.UUID.randomUUID(), RatingFixtures.NOW, "partner-r", "agr-11", 1, "RESELL",
+                RatingFixtures.EPOCH, null, null, new io.accord.contracts.events.AgreementActivated.Terms("EUR",
+                List.of(), List.of(new io.accord.contracts.events.AgreementActivated.WholesaleRate("FURLONG", "1")),
+                "0", "MONTHLY", 30, null, null, 60, null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FURLONG");
     }
 }

@@ -1,5 +1,6 @@
 package io.accord.rating.ingest;
 
+import io.accord.contracts.usage.UsageRated;
 import io.accord.rating.engine.AccumulatorKey;
 import io.accord.rating.engine.PartyAmount;
 import io.accord.rating.engine.RatedUsage;
@@ -370,9 +371,9 @@ class LedgerWriter {
      * Takes the next sequence numbers (locking the one sequence row until commit, so rated rows become visible in
      * sequence order without gaps) and copies the rated rows. Last in the transaction: the lock is held briefly.
      */
-    void writeRated(List<RatedRow> rated, Instant now) {
+    List<UsageRated> writeRated(List<RatedRow> rated, Instant now) {
         if (rated.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<String, String> customers = customerReferences(rated); // before the lock: it is held until commit
         long last = withStatement("update usage_rated_sequence set last_seq = last_seq + ? where id = 1"
@@ -385,8 +386,9 @@ class LedgerWriter {
         });
         long seq = last - rated.size();
         CsvRows rows = new CsvRows();
+        List<UsageRated> events = new ArrayList<>(rated.size());
         for (RatedRow row : rated) {
-            appendRated(rows, ++seq, row, customers.get(row.rated().basis().productInstanceId()), now);
+            events.add(appendRated(rows, ++seq, row, customers.get(row.rated().basis().productInstanceId()), now));
         }
         copy("""
                 copy usage_rated (seq, rated_id, kind, reversal_of, source, usage_id, subscriber_id, usage_time,
@@ -396,6 +398,7 @@ class LedgerWriter {
                     tier_mode, tier_portions, provisional, tier_period, period_start, accumulator_before,
                     accumulator_after, arrival_order, characteristics, received_at, rated_at, kafka_partition,
                     kafka_offset) from stdin (format csv)""", rows);
+        return events;
     }
 
     /**
@@ -418,7 +421,8 @@ class LedgerWriter {
         });
     }
 
-    private void appendRated(CsvRows rows, long seq, RatedRow row, String customerReference, Instant now) {
+    /** Appends the row; answers the event it is published as, as RatedEvents would read it back. */
+    private UsageRated appendRated(CsvRows rows, long seq, RatedRow row, String customerReference, Instant now) {
         RatedUsage rated = row.rated();
         UsageRecord usage = rated.usage();
         RatingBasis basis = rated.basis();
@@ -428,6 +432,7 @@ class LedgerWriter {
         // UsageRated.AgreementVersionRef, tier portions of strings, characteristics of strings)
         StringBuilder parties = new StringBuilder(96 * Math.max(1, rated.parties().size())).append('[');
         List<String> partnerIds = new ArrayList<>(rated.parties().size());
+        List<UsageRated.PartyAmount> eventParties = new ArrayList<>(rated.parties().size());
         BigDecimal payable = BigDecimal.ZERO;
         BigDecimal owed = BigDecimal.ZERO;
         for (PartyAmount party : rated.parties()) {
@@ -440,6 +445,10 @@ class LedgerWriter {
             JsonText.string(parties, party.sharePercent() == null ? null : party.sharePercent().toPlainString());
             parties.append(",\"amount\":\"").append(party.amount().amount().toPlainString()).append("\"}");
             partnerIds.add(party.partnerId());
+            eventParties.add(new UsageRated.PartyAmount(party.partnerId(),
+                    UsageRated.Direction.valueOf(party.direction().name()),
+                    party.sharePercent() == null ? null : party.sharePercent().toPlainString(),
+                    party.amount().amount().toPlainString()));
             if (party.direction() == PartyAmount.Direction.PAYABLE_TO_PARTNER) {
                 payable = payable.add(party.amount().amount());
             } else {
@@ -470,7 +479,8 @@ class LedgerWriter {
         }
         portions.append(']');
         Incoming incoming = row.incoming();
-        rows.number(seq).text((row.ratedId() != null ? row.ratedId() : Ids.next(now)).toString())
+        UUID ratedId = row.ratedId() != null ? row.ratedId() : Ids.next(now);
+        rows.number(seq).text(ratedId.toString())
                 .text(rated.kind().name()).text(row.reversalOf() == null ? null : row.reversalOf().toString())
                 .text(usage.source()).text(usage.usageId()).text(usage.subscriberId())
                 .instant(usage.usageTime().toInstant()).number(usage.usageTime().getOffset().getTotalSeconds())
@@ -487,6 +497,13 @@ class LedgerWriter {
                 .text(usage.characteristics().isEmpty() ? null : JsonText.object(usage.characteristics()))
                 .instant(incoming.receivedAt()).instant(now)
                 .number(incoming.kafkaPartition()).number(incoming.kafkaOffset()).endRow();
+        return new UsageRated(ratedId, seq, rated.kind().name(), now, usage.source(), usage.usageId(),
+                usage.subscriberId(), usage.usageTime(), usage.usageType(), rated.billedQuantity().toPlainString(),
+                rated.billedUnit().name(), rated.charge().currency(), rated.charge().amount().toPlainString(),
+                List.copyOf(eventParties), rated.margin().amount().toPlainString(), rated.allocation().name(),
+                basis.productInstanceId(), basis.offeringId(), basis.offeringVersion(), basis.priceVersionId(),
+                basis.priceVersion(), basis.agreements().stream().map(a -> new UsageRated.AgreementVersionRef(
+                        a.partnerId(), a.agreementId(), a.version())).toList(), row.reversalOf(), customerReference);
     }
 
     static LocalDate day(Instant instant) {

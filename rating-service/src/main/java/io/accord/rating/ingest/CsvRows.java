@@ -18,7 +18,7 @@ final class CsvRows {
     private boolean lineStarted;
     private int rows;
 
-    CsvRows text(String value) {
+    CsvRows text(CharSequence value) {
         separator();
         if (value != null) {
             text.append('"');

@@ -8,7 +8,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -19,14 +18,13 @@ import java.time.Clock;
 class IngestConfiguration {
 
     @Bean
-    UsageLedger usageLedger(DataSource dataSource, JsonMapper json, Clock clock,
-                            ApplicationEventPublisher events) {
-        return new UsageLedger(new LedgerWriter(dataSource, json), clock, events);
+    UsageLedger usageLedger(DataSource dataSource, Clock clock, ApplicationEventPublisher events) {
+        return new UsageLedger(new LedgerWriter(dataSource), clock, events);
     }
 
     @Bean
-    RatedCorrections ratedCorrections(DataSource dataSource, JsonMapper json, Clock clock) {
-        return new RatedCorrections(new LedgerWriter(dataSource, json), clock);
+    RatedCorrections ratedCorrections(DataSource dataSource, Clock clock) {
+        return new RatedCorrections(new LedgerWriter(dataSource), clock);
     }
 
     /** The authoritative positions of the raw topic's partitions (table {@code usage_offset}). */

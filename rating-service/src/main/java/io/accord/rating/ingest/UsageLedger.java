@@ -1,5 +1,6 @@
 package io.accord.rating.ingest;
 
+import io.accord.contracts.usage.UsageRated;
 import io.accord.rating.engine.AccumulatorKey;
 import io.accord.rating.engine.RatedUsage;
 import io.accord.rating.engine.RatingEngine;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -104,9 +106,13 @@ public class UsageLedger {
      * accumulators (records of one subscriber on two partitions) makes it throw, to be retried.
      */
     public Result record(List<Incoming> batch, RatingEngine engine) {
-        Result result = write(batch, engine);
+        Written written = write(batch, engine);
+        Result result = written.result();
         if (result.rated() > 0) {
             events.publishEvent(rollupsWritten(result));
+            if (exactInTable(written.events())) {
+                events.publishEvent(new RatedWritten(written.events()));
+            }
         }
         return result;
     }
@@ -116,7 +122,33 @@ public class UsageLedger {
      * part of the ingestion-to-rollup lag.
      */
     public Result recordAgain(List<Incoming> batch, RatingEngine engine) {
-        return write(batch, engine);
+        return write(batch, engine).result();
+    }
+
+    /**
+     * Published in the ledger's transaction with the rated records it wrote, as the events they are published as
+     * (sequence numbers included, consecutive), for the publisher of {@code usage.rated.v1} to send once the
+     * transaction commits without reading the rows back (docs/rating-pipeline.md, "Publishing"). The table stays the
+     * outbox: a publisher that does not hold these in memory (another replica, a restart, a correction in between)
+     * reads the rows.
+     */
+    public record RatedWritten(List<UsageRated> events) {
+    }
+
+    private record Written(Result result, List<UsageRated> events) {
+    }
+
+    /**
+     * Whether the events equal what the table gives back: PostgreSQL keeps microseconds, so a usage time with
+     * nanoseconds would be published as stored only when read back.
+     */
+    private static boolean exactInTable(List<UsageRated> events) {
+        for (UsageRated event : events) {
+            if (event.usageTime().getNano() % 1_000 != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RollupsWritten rollupsWritten(Result result) {
@@ -143,11 +175,12 @@ public class UsageLedger {
         return new RollupsWritten(fromKafka, other);
     }
 
-    private Result write(List<Incoming> batch, RatingEngine engine) {
+    private Written write(List<Incoming> batch, RatingEngine engine) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the usage ledger writes in its caller's transaction; there is none");
         }
-        Instant now = clock.instant();
+        // as stored (timestamptz keeps microseconds), so that the published events equal the rows
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // 1. identities: first occurrence in the batch claims the key; later ones are duplicates
         Map<String, Incoming> firstByKey = new HashMap<>();
         // by identity: a record's own hashCode would hash its whole usage record (characteristics, amounts, times)
@@ -215,8 +248,8 @@ public class UsageLedger {
         writer.storeAccumulators(accumulators, counts, loadedCounts, now);
         writer.addRollups(ratedRows, now);
         writer.addCounters(fates, now);
-        writer.writeRated(ratedRows, now);
-        return new Result(fates, rated, suspended, duplicates.size());
+        List<UsageRated> written = writer.writeRated(ratedRows, now);
+        return new Written(new Result(fates, rated, suspended, duplicates.size()), written);
     }
 
     /** The engine never throws for a bad record; should it ever fail, the record is suspended rather than lost. */

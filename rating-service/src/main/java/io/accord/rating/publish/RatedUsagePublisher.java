@@ -2,6 +2,7 @@ package io.accord.rating.publish;
 
 import io.accord.contracts.CloudEventHeaders;
 import io.accord.contracts.usage.UsageRated;
+import io.accord.rating.ingest.UsageLedger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * next rows in sequence order, send them all, wait for every acknowledgement, move the cursor. A failure rolls the
  * cursor back and the same rows are sent again: at least once, in sequence order per subscriber (the key).
  * Sequence numbers are taken under a row lock by every writer of the table, so rows become visible in sequence
- * order without gaps and the cursor never passes a row that is not committed yet.
+ * order without gaps and the cursor never passes a row that is not committed yet. The rows this replica's ledger
+ * has just committed are usually sent from memory ({@link RecentRated}): only when they directly follow the cursor,
+ * so what is sent is still exactly the table's rows after the cursor, in sequence order.
  */
 class RatedUsagePublisher implements SmartLifecycle {
 
@@ -43,6 +48,8 @@ class RatedUsagePublisher implements SmartLifecycle {
     private final PublishProperties properties;
     private final byte[] source;
     private final Counter published;
+    private final Counter readBack;
+    private final RecentRated recent;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private Thread thread;
@@ -52,6 +59,7 @@ class RatedUsagePublisher implements SmartLifecycle {
                         MeterRegistry registry) {
         this.jdbc = jdbc;
         this.events = new RatedEvents(jdbc, json);
+        this.recent = new RecentRated(4 * properties.batchSize());
         this.producer = producer;
         this.json = json;
         this.transactions = transactions;
@@ -59,6 +67,9 @@ class RatedUsagePublisher implements SmartLifecycle {
         this.source = eventSource.getBytes(StandardCharsets.UTF_8);
         this.published = Counter.builder("accord.rating.publish.records").description("rated records published")
                 .register(registry);
+        this.readBack = Counter.builder("accord.rating.publish.read-back")
+                .description("rated records read back from the table to be published (the others were sent from"
+                        + " memory right after their transaction committed)").register(registry);
         Gauge.builder("accord.rating.publish.backlog", this, RatedUsagePublisher::backlog)
                 .description("rated records not yet acknowledged by the broker").register(registry);
     }
@@ -74,7 +85,11 @@ class RatedUsagePublisher implements SmartLifecycle {
             if (cursor == null) {
                 return 0;
             }
-            List<UsageRated> due = events.after(cursor, properties.batchSize());
+            List<UsageRated> due = recent.after(cursor, properties.batchSize());
+            if (due.isEmpty()) {
+                due = events.after(cursor, properties.batchSize());
+                readBack.increment(due.size());
+            }
             if (due.isEmpty()) {
                 return 0;
             }
@@ -100,6 +115,17 @@ class RatedUsagePublisher implements SmartLifecycle {
         int count = sent == null ? 0 : sent;
         published.increment(count);
         return count;
+    }
+
+    /**
+     * The rated records a ledger transaction of this replica wrote, once it committed: the next pass sends them
+     * from memory when they follow the cursor, instead of reading them back.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void committed(UsageLedger.RatedWritten written) {
+        if (running) {
+            recent.add(written.events());
+        }
     }
 
     private ProducerRecord<String, byte[]> record(UsageRated event) {

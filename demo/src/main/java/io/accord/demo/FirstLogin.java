@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * link in the e-mail, proceeds past Keycloak's "perform the following actions" page, fills in the new password
  * form and posts it, keeping Keycloak's session cookies throughout (java.net.http with a cookie jar).
  */
-final class FirstLogin {
+public final class FirstLogin {
 
     private static final Pattern ACTION_LINK = Pattern.compile("https?://[^\\s\"<>]+/login-actions/action-token\\?[^\\s\"<>]+");
     private static final Pattern FORM = Pattern.compile("<form[^>]*\\baction=\"([^\"]+)\"[^>]*>(.*?)</form>",
@@ -41,7 +41,7 @@ final class FirstLogin {
     }
 
     /** The action link of a Keycloak execute-actions e-mail (its whole MIME text, quoted-printable or not). */
-    static String actionLink(String mimeMessage) {
+    public static String actionLink(String mimeMessage) {
         Matcher link = ACTION_LINK.matcher(decodeQuotedPrintable(mimeMessage));
         if (!link.find()) {
             throw new StepFailed("no Keycloak action link in the e-mail:\n" + mimeMessage);
@@ -55,7 +55,7 @@ final class FirstLogin {
      *
      * @throws StepFailed when Keycloak shows something else (an expired link, an error page)
      */
-    static String setPassword(String actionLink, String newPassword) {
+    public static String setPassword(String actionLink, String newPassword) {
         OneSiteCookies cookies = new OneSiteCookies();
         HttpClient browser = HttpClient.newBuilder()
                 .cookieHandler(cookies)

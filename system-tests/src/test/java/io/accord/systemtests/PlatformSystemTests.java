@@ -1,7 +1,7 @@
 package io.accord.systemtests;
 
 import io.accord.launcher.Platform;
-import io.accord.testsupport.FirstLogin;
+import io.accord.demo.FirstLogin;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestMultipart;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,7 +7,7 @@ import io.accord.infra.KeycloakServer;
 import io.accord.infra.MailSink;
 import io.accord.infra.Processes;
 import io.accord.testsupport.AccordTestInitializer;
-import io.accord.testsupport.FirstLogin;
+import io.accord.demo.FirstLogin;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;

@@ -1,7 +1,6 @@
 package io.accord.portal;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,8 +18,11 @@ public abstract class PortalTestSupport {
     protected static final StubGateway STUB = StubGateway.INSTANCE;
     protected static final String PARTNER_A = "11111111-1111-4111-8111-111111111111";
 
-    @Autowired
-    protected MockMvc mvc;
+    protected final MockMvc mvc;
+
+    protected PortalTestSupport(MockMvc mvc) {
+        this.mvc = mvc;
+    }
 
     @DynamicPropertySource
     static void stubbedBackends(DynamicPropertyRegistry registry) {

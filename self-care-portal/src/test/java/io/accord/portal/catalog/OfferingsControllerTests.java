@@ -3,6 +3,7 @@ package io.accord.portal.catalog;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
 import io.accord.portal.TestUsers;
@@ -15,6 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class OfferingsControllerTests extends PortalTestSupport {
+
+    OfferingsControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
 
     private static final String OFFERINGS = "/tmf-api/productCatalogManagement/v4/productOffering";
 

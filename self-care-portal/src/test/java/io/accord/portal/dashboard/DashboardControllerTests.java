@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
 import io.accord.portal.StubGateway;
@@ -20,6 +21,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class DashboardControllerTests extends PortalTestSupport {
+
+    DashboardControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
 
     private static final String ROLLUPS = "/api/rating/rollups";
 

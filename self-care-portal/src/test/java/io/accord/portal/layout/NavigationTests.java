@@ -1,6 +1,7 @@
 package io.accord.portal.layout;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
 import io.accord.portal.TestUsers;
@@ -15,6 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The role decides the navigation and the start page. */
 class NavigationTests extends PortalTestSupport {
+
+    NavigationTests(MockMvc mvc) {
+        super(mvc);
+    }
 
     @Test
     void partnersStartOnTheDashboardAndStaffOnTheirQueue() throws Exception {

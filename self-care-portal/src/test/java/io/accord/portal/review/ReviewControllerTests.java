@@ -3,6 +3,7 @@ package io.accord.portal.review;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
 import io.accord.portal.TestUsers;
@@ -19,6 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class ReviewControllerTests extends PortalTestSupport {
+
+    ReviewControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
 
     private static final String ID = "a0000000-0000-4000-8000-000000000007";
     private static final String QUEUE = "/api/onboarding/admin/applications";

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
 
@@ -22,6 +23,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Over real HTTP: what the browser gets before and while it logs in. */
 class LoginTests extends PortalTestSupport {
+
+    LoginTests(MockMvc mvc) {
+        super(mvc);
+    }
 
     @LocalServerPort
     int port;

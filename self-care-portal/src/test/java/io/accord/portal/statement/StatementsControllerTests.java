@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
 import io.accord.portal.StubGateway;
@@ -19,6 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class StatementsControllerTests extends PortalTestSupport {
+
+    StatementsControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
 
     private static final String ISSUED = "5b0d2c0e-0000-4000-8000-000000000001";
     private static final String DRAFT = "5b0d2c0e-0000-4000-8000-000000000002";

@@ -1,6 +1,7 @@
 package io.accord.portal.suspense;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
 import io.accord.portal.TestUsers;
@@ -13,6 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class SuspenseControllerTests extends PortalTestSupport {
+
+    SuspenseControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
 
     @Test
     void opsSeeOpenSuspenseByReasonSourceAndAge() throws Exception {

@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Gateway {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
 
     private final RestClient client;
 
@@ -77,6 +78,43 @@ public class Gateway {
             }
             return request.retrieve().body(JsonNode.class);
         });
+    }
+
+    /** A JSON merge patch ({@code application/merge-patch+json}); answers the patched resource. */
+    public JsonNode patch(String uri, Object body, Object... variables) {
+        return call(() -> client.patch().uri(uri, variables).accept(MediaType.APPLICATION_JSON)
+                .contentType(MERGE_PATCH).body(body).retrieve().body(JsonNode.class));
+    }
+
+    /** A delete; answers nothing. */
+    public void delete(String uri, Object... variables) {
+        call(() -> client.delete().uri(uri, variables).retrieve().toBodilessEntity());
+    }
+
+    /**
+     * A file upload as {@code multipart/form-data}: the file in part {@code filePart} plus plain form fields (e.g.
+     * a document's type); answers the resource the gateway returns.
+     */
+    public JsonNode upload(String uri, String filePart, Upload file, java.util.Map<String, String> fields,
+            Object... variables) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts =
+                new org.springframework.util.LinkedMultiValueMap<>();
+        fields.forEach(parts::add);
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(file.contentType());
+        parts.add(filePart, new org.springframework.http.HttpEntity<>(
+                new org.springframework.core.io.ByteArrayResource(file.content()) {
+                    @Override
+                    public String getFilename() {
+                        return file.filename();
+                    }
+                }, partHeaders));
+        return call(() -> client.post().uri(uri, variables).accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class));
+    }
+
+    /** A file the user chose, to pass on to the gateway. */
+    public record Upload(String filename, MediaType contentType, byte[] content) {
     }
 
     /** A document (a statement's PDF) as bytes, with the gateway's content type and disposition. */

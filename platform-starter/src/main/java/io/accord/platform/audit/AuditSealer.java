@@ -16,10 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditSealer {
 
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+    private static final long REPORT_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final int batchSize;
+    /** Failures since the last successful pass; logged in full once, then at most once a minute, while they last. */
+    private int failures;
+    private long lastReported;
 
     AuditSealer(JdbcClient jdbc, TransactionTemplate transactions, AuditProperties properties) {
         this.jdbc = jdbc;
@@ -32,8 +36,20 @@ class AuditSealer {
     void sealPeriodically() {
         try {
             sealAll();
+            if (failures > 0) {
+                log.info("Sealing the audit trail works again after {} failed passes", failures);
+                failures = 0;
+            }
         } catch (RuntimeException e) {
-            log.error("Sealing the audit trail failed; entries stay pending and are retried on the next pass", e);
+            failures++;
+            long now = System.nanoTime();
+            if (failures == 1) {
+                lastReported = now;
+                log.error("Sealing the audit trail failed; entries stay pending and are retried on the next pass", e);
+            } else if (now - lastReported >= REPORT_EVERY_NANOS) {
+                lastReported = now;
+                log.error("Sealing the audit trail still fails ({} passes so far): {}", failures, e.toString());
+            }
         }
     }
 

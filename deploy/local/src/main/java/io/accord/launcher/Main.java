@@ -3,6 +3,8 @@ package io.accord.launcher;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import io.accord.infra.KeycloakServer;
+
 /**
  * Entry point of the launcher jar, run by the {@code accord} script from the project root
  * ({@code -Daccord.root} names it otherwise).
@@ -23,6 +25,12 @@ public final class Main {
         }
         Path root = Path.of(System.getProperty("accord.root", "")).toAbsolutePath();
         PlatformConfig config = PlatformConfig.fromEnvironment(root, System.getenv());
+        if (System.getenv(PlatformConfig.HEALTH_TIMEOUT_VARIABLE) != null
+                && System.getProperty(KeycloakServer.STARTUP_TIMEOUT_PROPERTY) == null) {
+            // the longer timeout of a busy machine holds for Keycloak's start too
+            System.setProperty(KeycloakServer.STARTUP_TIMEOUT_PROPERTY,
+                    Long.toString(config.healthTimeout().toSeconds()));
+        }
         int exitCode = switch (line.command()) {
             case UP -> new UpCommand(line.infraOnly() ? config.withoutServices() : config, System.out).run();
             case STATUS -> new StatusCommand(config, System.out).run();

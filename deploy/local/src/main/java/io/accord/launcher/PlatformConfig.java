@@ -29,6 +29,9 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
     public record ExternalDatabase(String jdbcUrl, String user, String password) {
     }
 
+    /** The environment variable that lengthens the start-up's health timeout on a busy machine. */
+    public static final String HEALTH_TIMEOUT_VARIABLE = "ACCORD_HEALTH_TIMEOUT_SECONDS";
+
     public static PlatformConfig defaults(Path projectRoot) {
         Path root = projectRoot.toAbsolutePath().normalize();
         return new PlatformConfig(root, root.resolve(".accord"), 0, Optional.empty(), Duration.ofMinutes(5),
@@ -37,13 +40,18 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
 
     /**
      * The defaults, with {@code ACCORD_DB_URL}, {@code ACCORD_DB_USER} and {@code ACCORD_DB_PASSWORD} applied, and
-     * {@code ACCORD_PORT_OFFSET} (added to every port, to run a second platform beside the default one).
+     * {@code ACCORD_PORT_OFFSET} (added to every port, to run a second platform beside the default one) and
+     * {@code ACCORD_HEALTH_TIMEOUT_SECONDS} (how long the components may take to become healthy; 300 by default).
      */
     public static PlatformConfig fromEnvironment(Path projectRoot, Map<String, String> environment) {
         PlatformConfig config = defaults(projectRoot);
         String offset = environment.get("ACCORD_PORT_OFFSET");
         if (offset != null && !offset.isBlank()) {
             config = config.withPortOffset(Integer.parseInt(offset.strip()));
+        }
+        String timeout = environment.get(HEALTH_TIMEOUT_VARIABLE);
+        if (timeout != null && !timeout.isBlank()) {
+            config = config.withHealthTimeout(Duration.ofSeconds(Long.parseLong(timeout.strip())));
         }
         String url = environment.get("ACCORD_DB_URL");
         if (url == null || url.isBlank()) {
@@ -57,6 +65,11 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
     public PlatformConfig withWorkDirectory(Path directory) {
         return new PlatformConfig(projectRoot, directory.toAbsolutePath().normalize(), portOffset, externalDatabase,
                 healthTimeout, serviceJvmOptions, startServices);
+    }
+
+    public PlatformConfig withHealthTimeout(Duration timeout) {
+        return new PlatformConfig(projectRoot, workDirectory, portOffset, externalDatabase, timeout,
+                serviceJvmOptions, startServices);
     }
 
     public PlatformConfig withPortOffset(int offset) {

@@ -172,7 +172,8 @@ final class PlatformStarter {
             }
             if (System.nanoTime() > deadline) {
                 throw new ComponentFailedException(service.name(), logFile(service),
-                        "not healthy within " + config.healthTimeout().toSeconds() + " s", null);
+                        "not healthy within " + config.healthTimeout().toSeconds() + " s (on a busy machine, allow more: "
+                                + PlatformConfig.HEALTH_TIMEOUT_VARIABLE + "=600 ./accord up)", null);
             }
             StartSteps.pause(Duration.ofMillis(500));
         }

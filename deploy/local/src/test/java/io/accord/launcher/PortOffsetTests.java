@@ -3,6 +3,7 @@ package io.accord.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -18,5 +19,13 @@ class PortOffsetTests {
         assertThat(shifted.keycloakPort()).isEqualTo(10180);
         assertThat(shifted.postgresPort()).isEqualTo(56320);
         assertThat(PlatformConfig.fromEnvironment(Path.of("/work/accord"), Map.of()).portOffset()).isZero();
+    }
+
+    @Test
+    void aBusyMachineMayAllowTheComponentsMoreTimeToBecomeHealthy() {
+        assertThat(PlatformConfig.fromEnvironment(Path.of("/work/accord"),
+                Map.of("ACCORD_HEALTH_TIMEOUT_SECONDS", "600")).healthTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(PlatformConfig.fromEnvironment(Path.of("/work/accord"), Map.of()).healthTimeout())
+                .isEqualTo(Duration.ofMinutes(5));
     }
 }

@@ -4,7 +4,9 @@
 #
 #   ACCORD_STEPS            steps to run, in this order (default "test images deploy smoke")
 #   ACCORD_IMAGE_REGISTRY   where the images go and come from: <registry>/<namespace>, e.g. ghcr.io/acme/accord
-#                           (images: ${ACCORD_IMAGE_REGISTRY}/<module>:${ACCORD_IMAGE_TAG})       [images, deploy]
+#                           (images: ${ACCORD_IMAGE_REGISTRY}/<module>:${ACCORD_IMAGE_TAG}, one per module with
+#                           <jib.skip>false</jib.skip>: the six services, api-gateway, self-care-portal)
+#                                                                                              [images, deploy]
 #   ACCORD_IMAGE_TAG        default: the commit (git rev-parse --short=12 HEAD)
 #   ACCORD_REGISTRY_USERNAME / ACCORD_REGISTRY_PASSWORD
 #                           optional registry login for Jib (else Jib uses docker's config and credential helpers,

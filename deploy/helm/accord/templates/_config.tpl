@@ -8,18 +8,32 @@ SERVER_PORT: {{ $root.Values.ports.http | quote }}
 MANAGEMENT_SERVER_PORT: {{ $root.Values.ports.management | quote }}
 MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED: "true"
 ACCORD_ISSUER_URI: {{ $root.Values.keycloak.issuerUri | quote }}
-{{- if eq ($c.role | default "service") "gateway" }}
+{{- $role := include "accord.role" $c }}
+{{- if eq $role "gateway" }}
 {{- with $root.Values.keycloak.jwkSetUri }}
 ACCORD_SECURITY_JWT_JWKSETURI: {{ . | quote }}
 {{- end }}
 {{- range $other, $svc := $root.Values.components }}
-{{- if ne ($svc.role | default "service") "gateway" }}
+{{- if eq (include "accord.role" $svc) "service" }}
 ACCORD_GATEWAY_BACKENDS_{{ required (printf "components.%s.database.name is required" $other) $svc.database.name | upper }}: {{ printf "http://%s:%v" (include "accord.fullname" (dict "root" $root "name" $other)) $root.Values.ports.http | quote }}
 {{- end }}
 {{- end }}
 {{- with $c.corsAllowedOrigins }}
 ACCORD_GATEWAY_CORS_ALLOWEDORIGINS: {{ join "," . | quote }}
 {{- end }}
+{{- else if eq $role "portal" }}
+# every data call goes to the gateway (in-cluster) with the logged-in user's access token
+ACCORD_GATEWAY_URL: {{ printf "http://%s:%v" (include "accord.fullname" (dict "root" $root "name" "api-gateway")) $root.Values.ports.http | quote }}
+ACCORD_PORTAL_CLIENT_ID: {{ $c.keycloakClient.clientId | quote }}
+# the browser logs in at the issuer (public); the portal exchanges codes and fetches keys in-cluster (keycloak.url):
+# tokens still carry the public issuer
+{{- $realm := regexFind "/realms/[^/]+$" (trimSuffix "/" $root.Values.keycloak.issuerUri) }}
+ACCORD_PORTAL_KEYCLOAK_BACKCHANNELURI: {{ printf "%s%s" (trimSuffix "/" $root.Values.keycloak.url) (required "keycloak.issuerUri must end with /realms/<realm>" $realm) | quote }}
+# behind the ingress: the login redirect URI is built from X-Forwarded-Proto/-Host (https://<ingress.portal.host>)
+SERVER_FORWARD_HEADERS_STRATEGY: "native"
+# the session cookie only over TLS (the ingress terminates it)
+ACCORD_PORTAL_SECURE_COOKIE: "true"
+SERVER_SERVLET_SESSION_TIMEOUT: {{ $c.session.timeout | quote }}
 {{- else }}
 {{- with $root.Values.keycloak.jwkSetUri }}
 ACCORD_PLATFORM_JWT_JWKSETURI: {{ . | quote }}

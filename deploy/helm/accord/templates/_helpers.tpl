@@ -24,6 +24,11 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- toYaml $merged -}}
 {{- end -}}
 
+{{/* A component's role: gateway, portal or (the default) service. */}}
+{{- define "accord.role" -}}
+{{- .role | default "service" -}}
+{{- end -}}
+
 {{- define "accord.tag" -}}
 {{- .Values.image.tag | default .Chart.AppVersion -}}
 {{- end -}}
@@ -46,5 +51,15 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{ include "accord.fullname" . }}
 {{- else -}}
 default
+{{- end -}}
+{{- end -}}
+
+{{/* A duration like 30m, 1h or 90s (Spring's simple form) in seconds. */}}
+{{- define "accord.seconds" -}}
+{{- $d := toString . -}}
+{{- if hasSuffix "h" $d -}}{{ mul (trimSuffix "h" $d | int) 3600 }}
+{{- else if hasSuffix "m" $d -}}{{ mul (trimSuffix "m" $d | int) 60 }}
+{{- else if hasSuffix "s" $d -}}{{ trimSuffix "s" $d | int }}
+{{- else -}}{{ fail (printf "a duration like 30m, 1h or 90s expected, not %s" $d) }}
 {{- end -}}
 {{- end -}}

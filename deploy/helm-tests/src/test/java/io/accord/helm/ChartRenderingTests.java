@@ -2,6 +2,7 @@ package io.accord.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
@@ -27,14 +29,18 @@ class ChartRenderingTests {
 
     static final List<String> VALUES_FILES = Chart.VALUES_FILES;
 
-    /** The gateway and the six services, by the name the chart gives them. */
+    /** The gateway, the six services and the self-care portal, by the name the chart gives them. */
     static final Set<String> COMPONENTS = Set.of("api-gateway", "partner-onboarding", "catalog", "orchestration",
-            "rating", "settlement", "dispute");
+            "rating", "settlement", "dispute", "self-care-portal");
+
+    /** The components with a database and Kafka: all but the gateway and the portal. */
+    static final Set<String> SERVICES = Set.of("partner-onboarding", "catalog", "orchestration", "rating",
+            "settlement", "dispute");
 
     /** Environment variables whose value is a credential: only ever from a Secret. */
     static final Set<String> SECRET_VARIABLES = Set.of("SPRING_FLYWAY_PASSWORD", "SPRING_DATASOURCE_PASSWORD",
             "ACCORD_ONBOARDING_CLIENT_SECRET", "ACCORD_ACTIVATION_SECRET_KEY",
-            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "ACCORD_PORTAL_KEYCLOAK_CLIENTSECRET");
 
     @ParameterizedTest
     @FieldSource("VALUES_FILES")
@@ -90,7 +96,7 @@ class ChartRenderingTests {
                         assertThat(variable.getValue()).isNull();
                         assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isNotBlank();
                     });
-            if (!container.getName().equals("api-gateway")) {
+            if (SERVICES.contains(container.getName())) {
                 assertThat(env).extracting(EnvVar::getName).contains("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD",
                         "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
             }
@@ -103,8 +109,8 @@ class ChartRenderingTests {
         }
         assertThat(Chart.ofKind(resources, "Secret")).as("the chart creates no Secret").isEmpty();
         // several replicas start together: the ones not migrating wait for Flyway's lock instead of failing
-        assertThat(Chart.ofKind(resources, "ConfigMap")).filteredOn(map -> !map.getMetadata().getName()
-                .endsWith("api-gateway")).hasSize(6).allSatisfy(map -> assertThat(
+        assertThat(Chart.ofKind(resources, "ConfigMap")).filteredOn(map -> SERVICES.contains(map.getMetadata()
+                .getLabels().get("app.kubernetes.io/name"))).hasSize(6).allSatisfy(map -> assertThat(
                         ((io.fabric8.kubernetes.api.model.ConfigMap) map).getData())
                 .containsEntry("SPRING_FLYWAY_LOCKRETRYCOUNT", "300"));
     }
@@ -136,7 +142,7 @@ class ChartRenderingTests {
     }
 
     @Test
-    void onlyTheGatewayIsReachableFromTheIngressAndServicesOnlyFromTheGateway() {
+    void onlyTheGatewayAndThePortalAreReachableFromTheIngressAndServicesOnlyFromTheGateway() {
         List<NetworkPolicy> policies = Chart.ofType(Chart.render("values.yaml", Map.of()), NetworkPolicy.class);
 
         for (NetworkPolicy policy : policies) {
@@ -149,7 +155,7 @@ class ChartRenderingTests {
                     .findFirst().orElseThrow();
             assertThat(management.getFrom().getFirst().getNamespaceSelector().getMatchLabels())
                     .containsEntry("kubernetes.io/metadata.name", "monitoring");
-            if (component.equals("api-gateway")) {
+            if (component.equals("api-gateway") || component.equals("self-care-portal")) {
                 assertThat(http.getFrom().getFirst().getNamespaceSelector().getMatchLabels())
                         .containsEntry("kubernetes.io/metadata.name", "ingress-nginx");
             } else {
@@ -175,8 +181,13 @@ class ChartRenderingTests {
         assertThat(names(Chart.ofKind(resources, "HorizontalPodAutoscaler"))).hasSize(COMPONENTS.size() - 1)
                 .doesNotContain("accord-rating");
         assertThat(Chart.ofKind(resources, "ServiceMonitor")).hasSize(COMPONENTS.size());
-        assertThat(Chart.ofKind(resources, "Ingress")).singleElement().satisfies(ingress ->
-                assertThat(Chart.SERIALIZATION.asYaml(ingress)).contains("secretName: \"accord-api-tls\""));
+        // the gateway's and the portal's, each with its own TLS Secret from cert-manager
+        assertThat(Chart.ofType(resources, Ingress.class)).allSatisfy(ingress -> assertThat(ingress.getMetadata()
+                        .getAnnotations()).containsKey("cert-manager.io/cluster-issuer"))
+                .extracting(ingress -> ingress.getMetadata().getName(),
+                        ingress -> ingress.getSpec().getTls().getFirst().getSecretName())
+                .containsExactlyInAnyOrder(tuple("accord-api-gateway", "accord-api-tls"),
+                        tuple("accord-self-care-portal", "accord-portal-tls"));
     }
 
     @Test

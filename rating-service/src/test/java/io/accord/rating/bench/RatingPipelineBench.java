@@ -1,13 +1,11 @@
 package io.accord.rating.bench;
 
-import io.accord.contracts.Topics;
-import io.accord.infra.EmbeddedPostgres;
-import io.accord.infra.KafkaBroker;
 import io.accord.rating.RatingApplication;
-import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.bench.BenchInfrastructure;
+import io.accord.testsupport.bench.BenchJvm;
+import io.accord.testsupport.bench.BenchOption;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static io.accord.testsupport.bench.BenchLog.say;
+import static io.accord.testsupport.bench.BenchLog.seconds;
 
 /**
  * {@code ./accord bench rating [--records N]}: the rating pipeline against real Kafka and PostgreSQL (the embedded
@@ -72,24 +73,17 @@ public final class RatingPipelineBench {
             int batchSize = 2000;
             Path jfr = null;
             List<String> extra = new ArrayList<>();
-            for (int i = 0; i < arguments.length; i++) {
-                String argument = arguments[i];
-                String value = argument.contains("=") ? argument.substring(argument.indexOf('=') + 1)
-                        : i + 1 < arguments.length ? arguments[i + 1] : null;
-                boolean inline = argument.contains("=");
-                String name = inline ? argument.substring(0, argument.indexOf('=')) : argument;
-                switch (name) {
+            for (BenchOption option : BenchOption.parse(arguments)) {
+                String value = option.value();
+                switch (option.name()) {
                     case "--records" -> records = Math.round(Double.parseDouble(value) * 1_000_000);
                     case "--subscribers" -> subscribers = Integer.parseInt(value);
                     case "--batch-size" -> batchSize = Integer.parseInt(value);
                     case "--jfr" -> jfr = Path.of(value);
                     case "--service-arg" -> extra.add(value);
-                    default -> throw new IllegalArgumentException("unknown option " + argument
+                    default -> throw new IllegalArgumentException("unknown option " + option.argument()
                             + " (--records N [millions], --subscribers N, --batch-size N, --jfr FILE,"
                             + " --service-arg --name=value)");
-                }
-                if (!inline) {
-                    i++;
                 }
             }
             if (records < 1 || subscribers < 10 || batchSize < 1) {
@@ -97,14 +91,6 @@ public final class RatingPipelineBench {
                         + " (at least 10 subscribers)");
             }
             return new Options(records, subscribers, batchSize, jfr, List.copyOf(extra));
-        }
-    }
-
-    /** Where the bench runs: a PostgreSQL server (an admin connection) and a broker. */
-    record Infrastructure(String adminUrl, String user, String password, String bootstrap) {
-
-        String database(String name) {
-            return adminUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
         }
     }
 
@@ -126,27 +112,19 @@ public final class RatingPipelineBench {
             System.exit(2);
             return;
         }
-        Path home = Files.createTempDirectory("accord-rating-bench");
-        say("starting PostgreSQL (durable, as ./accord up) and a Kafka broker under %s", home);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("pg"), 0,
-                EmbeddedPostgres.Durability.DURABLE);
-             KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"), 0)) {
-            kafka.createTopics(Topics.allWithDeadLetters(), PARTITIONS);
-            Infrastructure infrastructure = new Infrastructure(postgres.jdbcUrl("postgres"), postgres.username(), "",
-                    kafka.bootstrapServers());
+        BenchInfrastructure.withEmbedded("rating", PARTITIONS, infrastructure -> {
             Result result = run(options, infrastructure, System.getProperty("java.class.path"));
             System.out.println(result.summary());
-        } finally {
-            deleteQuietly(home);
-        }
+            return result;
+        });
         System.exit(0);
     }
 
-    static Result run(Options options, Infrastructure infrastructure, String classpath) throws Exception {
+    static Result run(Options options, BenchInfrastructure infrastructure, String classpath) throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         String rawTopic = "bench.usage.raw." + run;
-        createTopics(infrastructure.bootstrap(), List.of(rawTopic, "bench.usage.rated." + run,
-                "bench.raw-pipe.out." + run));
+        infrastructure.createTopics(List.of(rawTopic, "bench.usage.rated." + run, "bench.raw-pipe.out." + run),
+                PARTITIONS);
         BenchData data = new BenchData(infrastructure.bootstrap(), run, options.subscribers());
         long started = System.nanoTime();
         data.seedModel();
@@ -155,7 +133,7 @@ public final class RatingPipelineBench {
                 options.records(), PARTITIONS, rawTopic, seconds(started));
 
         String rawDb = "bench_raw_" + run;
-        createDatabase(infrastructure, rawDb);
+        infrastructure.createDatabase(rawDb);
         Process raw = java(classpath, List.of(), RawPipe.class.getName(), List.of(infrastructure.database(rawDb),
                 infrastructure.user(), infrastructure.password(), infrastructure.bootstrap(), rawTopic,
                 "raw-" + run, "bench.raw-pipe.out." + run, Integer.toString(options.batchSize())), "raw-pipe");
@@ -164,29 +142,17 @@ public final class RatingPipelineBench {
             rawPipe = measure(infrastructure.database(rawDb), infrastructure, "raw_offset", "raw-" + run,
                     options.records(), raw, null);
         } finally {
-            stop(raw);
+            BenchJvm.stop(raw);
         }
         say("raw pipe: %,d records in %.1f s: %,.0f events/s", options.records(), rawPipe.seconds(), rawPipe.rate());
 
         String ratingDb = "bench_rating_" + run;
-        createDatabase(infrastructure, ratingDb);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> jvm = new ArrayList<>();
-        if (options.jfr() != null) {
-            jvm.add("-XX:StartFlightRecording=filename=" + options.jfr().toAbsolutePath() + ",settings=profile");
-        }
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + infrastructure.database(ratingDb),
-                "--spring.datasource.username=" + infrastructure.user(),
-                "--spring.datasource.password=" + infrastructure.password(),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrap(),
-                "--spring.kafka.consumer.group-id=bench-rating-model-" + run,
-                "--accord.platform.jwt.issuer-uri=" + TestJwt.ISSUER,
-                "--accord.platform.jwt.public-key-location=file:" + TestJwt.publicKeyFile(),
-                "--server.port=" + port,
+        infrastructure.createDatabase(ratingDb);
+        int port = BenchJvm.freePort();
+        List<String> jvm = BenchJvm.flightRecording(options.jfr());
+        List<String> arguments = new ArrayList<>(BenchJvm.serviceArguments(infrastructure, ratingDb,
+                "bench-rating-model-" + run, port));
+        arguments.addAll(List.of(
                 "--accord.rating.ingest.topic=" + rawTopic,
                 "--accord.rating.ingest.consumer-group=bench-rating-" + run,
                 "--accord.rating.ingest.batch-size=" + options.batchSize(),
@@ -203,7 +169,7 @@ public final class RatingPipelineBench {
                     rating.rate());
             metrics = metrics(URI.create("http://localhost:" + port + "/actuator/prometheus"));
         } finally {
-            stop(service);
+            BenchJvm.stop(service);
         }
         double p50 = quantile(metrics, "0.5") * 1000;
         double p99 = quantile(metrics, "0.99") * 1000;
@@ -221,7 +187,7 @@ public final class RatingPipelineBench {
      * Samples the consumer group's database offsets every 100 ms until they reach {@code records}: the rate is
      * counted from the first sample that saw progress to the last.
      */
-    private static Throughput measure(String url, Infrastructure infrastructure, String table, String group,
+    private static Throughput measure(String url, BenchInfrastructure infrastructure, String table, String group,
                                       long records, Process process, Process rssOf) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         long firstAt = 0;
@@ -255,9 +221,9 @@ public final class RatingPipelineBench {
     }
 
     /** A connection once the process has created its tables. */
-    private static Connection await(String url, Infrastructure infrastructure, Process process) throws Exception {
-        Connection connection = DriverManager.getConnection(url, infrastructure.user(), infrastructure.password());
-        return connection;
+    private static Connection await(String url, BenchInfrastructure infrastructure, Process process)
+            throws Exception {
+        return DriverManager.getConnection(url, infrastructure.user(), infrastructure.password());
     }
 
     private static long consumed(Connection connection, String table, String group) {
@@ -274,8 +240,10 @@ public final class RatingPipelineBench {
     }
 
     /** The run's counts must balance: every record received, and rated + suspended + duplicates = received. */
-    private static void checkCounts(String url, Infrastructure infrastructure, long records) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, infrastructure.user(), infrastructure.password());
+    private static void checkCounts(String url, BenchInfrastructure infrastructure, long records)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, infrastructure.user(),
+                infrastructure.password());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select coalesce(sum(received), 0), coalesce(sum(rated), 0),"
                      + " coalesce(sum(suspended), 0), coalesce(sum(duplicates), 0) from usage_source_day")) {
@@ -304,26 +272,7 @@ public final class RatingPipelineBench {
 
     private static Process java(String classpath, List<String> jvmFlags, String mainClass, List<String> arguments,
                                 String name) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(PRODUCTION_JVM);
-        command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", classpath, mainClass));
-        command.addAll(arguments);
-        Path log = Files.createTempFile("accord-bench-" + name + "-", ".log");
-        say("%s JVM: %s (log %s)", name, String.join(" ", PRODUCTION_JVM) + (jvmFlags.isEmpty() ? ""
-                : " " + String.join(" ", jvmFlags)), log);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // the bench stopped: its JVMs too
-        return process;
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        return BenchJvm.start(PRODUCTION_JVM, classpath, jvmFlags, mainClass, arguments, name);
     }
 
     /** Resident memory of a process (VmRSS of /proc/PID/status), 0 where there is no /proc. */
@@ -357,36 +306,5 @@ public final class RatingPipelineBench {
             return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         }
-    }
-
-    private static void createDatabase(Infrastructure infrastructure, String name) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(infrastructure.adminUrl(), infrastructure.user(),
-                infrastructure.password()); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        }
-    }
-
-    private static void createTopics(String bootstrap, List<String> topics) throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
-                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(topics.stream().map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic,
-                    PARTITIONS, (short) 1)).toList()).all().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        }
-    }
-
-    private static void deleteQuietly(Path home) {
-        try (var files = Files.walk(home)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind
-        }
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    static void say(String format, Object... arguments) {
-        System.out.println("bench: " + String.format(Locale.ROOT, format, arguments));
     }
 }

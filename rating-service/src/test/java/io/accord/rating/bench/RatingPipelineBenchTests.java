@@ -1,6 +1,7 @@
 package io.accord.rating.bench;
 
 import io.accord.testsupport.TestInfrastructure;
+import io.accord.testsupport.bench.BenchInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class RatingPipelineBenchTests {
 
     @Test
     void aTinyRunEndsWithTheSummaryLine() throws Exception {
-        RatingPipelineBench.Infrastructure infrastructure = new RatingPipelineBench.Infrastructure(
+        BenchInfrastructure infrastructure = new BenchInfrastructure(
                 TestInfrastructure.database("test_rating_bench"), TestInfrastructure.dbUser(),
                 TestInfrastructure.dbPassword(), TestInfrastructure.kafkaBootstrap());
 

@@ -6,17 +6,38 @@ import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.NotBlank;
 
 /**
- * Where users log in: the realm's issuer and the portal's public client (authorization code + PKCE S256).
+ * Where users log in: the realm's issuer and the portal's client (authorization code + PKCE S256).
  *
- * @param issuerUri the realm, e.g. {@code http://localhost:8180/realms/accord}; its endpoints follow Keycloak's paths,
- *                  so the portal starts without Keycloak running (no discovery call at start-up)
- * @param clientId  the realm's {@code self-care-portal} client
+ * @param issuerUri      the realm, e.g. {@code http://localhost:8180/realms/accord}; its endpoints follow Keycloak's
+ *                       paths, so the portal starts without Keycloak running (no discovery call at start-up). The
+ *                       browser is sent to its login and logout pages, and ID tokens must carry it as {@code iss}
+ * @param clientId       the realm's {@code self-care-portal} client
+ * @param clientSecret   the client's secret when it is confidential (Kubernetes: from a Secret); {@code null} for the
+ *                       realm's public client (PKCE only)
+ * @param backChannelUri where the portal itself reaches the same realm for the token endpoint and the signing keys,
+ *                       e.g. Keycloak's in-cluster service {@code http://accord-keycloak-service:8080/realms/accord};
+ *                       {@code null}: the issuer
  */
 @Validated
 @ConfigurationProperties("accord.portal.keycloak")
-record KeycloakProperties(@NotBlank String issuerUri, @NotBlank String clientId) {
+record KeycloakProperties(@NotBlank String issuerUri, @NotBlank String clientId, String clientSecret,
+                          String backChannelUri) {
 
+    /** An endpoint the browser is sent to (login, logout): always at the issuer. */
     String endpoint(String name) {
-        return issuerUri.replaceAll("/+$", "") + "/protocol/openid-connect/" + name;
+        return openIdConnect(issuerUri, name);
+    }
+
+    /** An endpoint the portal calls itself (token, certs): on the back channel when there is one. */
+    String backChannelEndpoint(String name) {
+        return openIdConnect(backChannelUri == null || backChannelUri.isBlank() ? issuerUri : backChannelUri, name);
+    }
+
+    boolean confidential() {
+        return clientSecret != null && !clientSecret.isBlank();
+    }
+
+    private static String openIdConnect(String realm, String name) {
+        return realm.replaceAll("/+$", "") + "/protocol/openid-connect/" + name;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -29,8 +30,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Login with Keycloak (authorization code + PKCE, public client), tokens kept in the server's session, CSRF
- * protection on every form and htmx request, and each page guarded by the roles {@link PortalPage} names.
+ * Login with Keycloak (authorization code + PKCE; a public client, or a confidential one when a client secret is
+ * configured), tokens kept in the server's session, CSRF protection on every form and htmx request, and each page
+ * guarded by the roles {@link PortalPage} names.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,18 +42,27 @@ class SecurityConfiguration {
 
     @Bean
     ClientRegistrationRepository clientRegistrations(KeycloakProperties keycloak) {
-        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+        ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(REGISTRATION_ID)
                 .clientName("Accord")
                 .clientId(keycloak.clientId())
                 // a public client: Spring Security sends a PKCE S256 challenge, the realm requires it
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
+        if (keycloak.confidential()) {
+            // a confidential client (Kubernetes, a secret from a Secret) authenticates at the token endpoint and
+            // still sends the PKCE challenge
+            builder.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientSecret(keycloak.clientSecret());
+        }
+        ClientRegistration registration = builder
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile", "email")
                 .issuerUri(keycloak.issuerUri())
+                // the browser goes to the issuer; the portal's own calls may take an in-cluster back channel
                 .authorizationUri(keycloak.endpoint("auth"))
-                .tokenUri(keycloak.endpoint("token"))
-                .jwkSetUri(keycloak.endpoint("certs"))
+                .tokenUri(keycloak.backChannelEndpoint("token"))
+                .jwkSetUri(keycloak.backChannelEndpoint("certs"))
                 .userNameAttributeName("preferred_username")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.endpoint("logout")))
                 .build();
@@ -93,12 +104,15 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-                                       OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService) {
+                                       OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService,
+                                       Environment environment) {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                             "/actuator/health/**").permitAll();
+                    requests.requestMatchers(new MetricsScrape(environment.getProperty("management.server.port",
+                            Integer.class), environment.getProperty("server.port", Integer.class))).permitAll();
                     for (PortalPage page : PortalPage.values()) {
                         requests.requestMatchers(page.path(), page.path() + "/**")
                                 .hasAnyRole(page.roles().toArray(String[]::new));

@@ -2,20 +2,18 @@ package io.accord.settlement.bench;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
-import io.accord.infra.EmbeddedPostgres;
-import io.accord.infra.KafkaBroker;
 import io.accord.settlement.SettlementApplication;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.bench.BenchInfrastructure;
+import io.accord.testsupport.bench.BenchJvm;
+import io.accord.testsupport.bench.BenchOption;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.File;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,7 +21,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,8 +35,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import static io.accord.testsupport.bench.BenchLog.say;
+import static io.accord.testsupport.bench.BenchLog.seconds;
 
 /**
  * {@code ./accord bench settlement [--records N] [--partners N]}: settlement's period closing against real Kafka and
@@ -93,22 +92,12 @@ public final class SettlementBench {
             String topic = Topics.USAGE_RATED;
             Path jfr = null;
             List<String> extra = new ArrayList<>();
-            for (int i = 0; i < arguments.length; i++) {
-                String argument = arguments[i];
-                boolean inline = argument.contains("=") && argument.startsWith("--")
-                        && !argument.startsWith("--service-arg");
-                String name = inline ? argument.substring(0, argument.indexOf('=')) : argument;
-                String value = inline ? argument.substring(argument.indexOf('=') + 1)
-                        : i + 1 < arguments.length ? arguments[i + 1] : null;
-                if (argument.startsWith("--service-arg=")) {
-                    name = "--service-arg";
-                    value = argument.substring("--service-arg=".length());
-                    inline = true;
-                }
+            for (BenchOption option : BenchOption.parse(arguments)) {
+                String value = option.value();
                 if (value == null) {
-                    throw new IllegalArgumentException(name + " needs a value");
+                    throw new IllegalArgumentException(option.name() + " needs a value");
                 }
-                switch (name) {
+                switch (option.name()) {
                     case "--records" -> records = count(value);
                     case "--partners" -> partners = Math.toIntExact(count(value));
                     case "--partner-records" -> partnerRecords = Math.toIntExact(count(value));
@@ -116,12 +105,9 @@ public final class SettlementBench {
                     case "--topic" -> topic = value;
                     case "--jfr" -> jfr = Path.of(value);
                     case "--service-arg" -> extra.add(value);
-                    default -> throw new IllegalArgumentException("unknown option " + argument
+                    default -> throw new IllegalArgumentException("unknown option " + option.argument()
                             + " (--records N, --partners N, --partner-records N, --producers N, --jfr FILE,"
                             + " --service-arg --name=value)");
-                }
-                if (!inline) {
-                    i++;
                 }
             }
             if (records < 1 || partners < 1 || partnerRecords < 1 || producers < 1 || producers > 6) {
@@ -147,14 +133,6 @@ public final class SettlementBench {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("not a count: " + value);
             }
-        }
-    }
-
-    /** Where the bench runs: a PostgreSQL server (an admin connection) and a broker. */
-    record Infrastructure(String adminUrl, String user, String password, String bootstrap) {
-
-        String database(String name) {
-            return adminUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
         }
     }
 
@@ -184,60 +162,38 @@ public final class SettlementBench {
             System.exit(2);
             return;
         }
-        Path home = Files.createTempDirectory("accord-settlement-bench");
-        say("starting PostgreSQL (durable, as ./accord up) and a Kafka broker under %s", home);
-        Result result;
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("pg"), 0,
-                EmbeddedPostgres.Durability.DURABLE);
-             KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"), 0)) {
-            kafka.createTopics(Topics.allWithDeadLetters(), BenchUsage.PARTITIONS);
-            Infrastructure infrastructure = new Infrastructure(postgres.jdbcUrl("postgres"), postgres.username(), "",
-                    kafka.bootstrapServers());
-            result = run(options, infrastructure, serviceClasspath(System.getProperty("java.class.path")));
-        } finally {
-            deleteQuietly(home);
-        }
+        Result result = BenchInfrastructure.withEmbedded("settlement", BenchUsage.PARTITIONS, infrastructure ->
+                run(options, infrastructure, serviceClasspath(System.getProperty("java.class.path"))));
         System.out.println(result.summary());
         System.exit(0);
     }
 
-    static Result run(Options options, Infrastructure infrastructure, String classpath) throws Exception {
+    static Result run(Options options, BenchInfrastructure infrastructure, String classpath) throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         String database = "bench_settlement_" + run;
-        createDatabase(infrastructure, database);
+        infrastructure.createDatabase(database);
         String url = infrastructure.database(database);
-        createTopic(infrastructure.bootstrap(), options.topic());
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> jvm = new ArrayList<>();
-        if (options.jfr() != null) {
-            jvm.add("-XX:StartFlightRecording=filename=" + options.jfr().toAbsolutePath() + ",settings=profile");
-        }
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + infrastructure.user(),
-                "--spring.datasource.password=" + infrastructure.password(),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrap(),
-                "--spring.kafka.consumer.group-id=bench-settlement-model-" + run,
-                "--accord.platform.jwt.issuer-uri=" + TestJwt.ISSUER,
-                "--accord.platform.jwt.public-key-location=file:" + TestJwt.publicKeyFile(),
-                "--server.port=" + port,
+        infrastructure.createTopics(List.of(options.topic()), BenchUsage.PARTITIONS);
+        int port = BenchJvm.freePort();
+        List<String> jvm = BenchJvm.flightRecording(options.jfr());
+        List<String> arguments = new ArrayList<>(BenchJvm.serviceArguments(infrastructure, database,
+                "bench-settlement-model-" + run, port));
+        arguments.addAll(List.of(
                 "--accord.settlement.usage.topic=" + options.topic(),
                 "--accord.settlement.usage.consumer-group=bench-settlement-usage-" + run,
                 "--accord.settlement.runs.poll-interval=" + RUN_POLL_INTERVAL));
         arguments.addAll(options.extraArgs());
-        Process service = java(classpath, jvm, SettlementApplication.class.getName(), arguments, "settlement");
+        Process service = BenchJvm.start(PRODUCTION_JVM, classpath, jvm, SettlementApplication.class.getName(),
+                arguments, "settlement");
         try (Connection db = awaitService(url, infrastructure, port, service)) {
             TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("bench-finance", Roles.FINANCE));
             return measure(options, infrastructure, run, db, finance, service);
         } finally {
-            stop(service);
+            BenchJvm.stop(service);
         }
     }
 
-    private static Result measure(Options options, Infrastructure infrastructure, String run, Connection db,
+    private static Result measure(Options options, BenchInfrastructure infrastructure, String run, Connection db,
                                   TestHttp finance, Process service) throws Exception {
         BenchUsage usage = new BenchUsage(infrastructure.bootstrap(), options.topic(), run, options.producers());
         List<String> partners = BenchUsage.partnerIds(1 + options.partners());
@@ -305,7 +261,7 @@ public final class SettlementBench {
     }
 
     /** A JDBC connection once the service answers its health check (Flyway has run by then). */
-    private static Connection awaitService(String url, Infrastructure infrastructure, int port, Process service)
+    private static Connection awaitService(String url, BenchInfrastructure infrastructure, int port, Process service)
             throws Exception {
         TestHttp anonymous = TestHttp.localPort(port);
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -574,64 +530,9 @@ public final class SettlementBench {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    private static Process java(String classpath, List<String> jvmFlags, String mainClass, List<String> arguments,
-                                String name) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        command.addAll(PRODUCTION_JVM);
-        command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", classpath, mainClass));
-        command.addAll(arguments);
-        Path log = Files.createTempFile("accord-bench-" + name + "-", ".log");
-        say("%s JVM: %s (log %s)", name, String.join(" ", PRODUCTION_JVM) + (jvmFlags.isEmpty() ? ""
-                : " " + String.join(" ", jvmFlags)), log);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
     private static void alive(Process service) {
         if (!service.isAlive()) {
             throw new IllegalStateException("the settlement service exited with " + service.exitValue());
         }
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-    }
-
-    private static void createDatabase(Infrastructure infrastructure, String name) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(infrastructure.adminUrl(), infrastructure.user(),
-                infrastructure.password()); Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        }
-    }
-
-    private static void createTopic(String bootstrap, String topic) throws Exception {
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
-                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            if (!admin.listTopics().names().get(60, TimeUnit.SECONDS).contains(topic)) {
-                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, BenchUsage.PARTITIONS,
-                        (short) 1))).all().get(60, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path home) {
-        try (var files = Files.walk(home)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind
-        }
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    static void say(String format, Object... arguments) {
-        System.out.println("bench: " + String.format(Locale.ROOT, format, arguments));
     }
 }

@@ -1,6 +1,7 @@
 package io.accord.settlement.bench;
 
 import io.accord.testsupport.TestInfrastructure;
+import io.accord.testsupport.bench.BenchInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +24,7 @@ class SettlementBenchTests {
 
     @Test
     void aTinyRunClosesThePeriodsIntoStatementsHoldingWhatWasProduced() throws Exception {
-        SettlementBench.Infrastructure infrastructure = new SettlementBench.Infrastructure(
+        BenchInfrastructure infrastructure = new BenchInfrastructure(
                 TestInfrastructure.database("test_settlement_bench"), TestInfrastructure.dbUser(),
                 TestInfrastructure.dbPassword(), TestInfrastructure.kafkaBootstrap());
         String topic = "bench.usage.rated." + Long.toString(System.nanoTime(), 36);

@@ -1,0 +1,80 @@
+package io.accord.testsupport.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.accord.testsupport.TestJwt;
+
+/**
+ * A service (or another main class) in its own JVM with the production image's JVM flags, as the service benches run
+ * it: output to a log file, stopped with the bench.
+ */
+public final class BenchJvm {
+
+    private BenchJvm() {
+    }
+
+    /**
+     * Starts {@code java <productionJvm> <jvmFlags> -cp <classpath> <mainClass> <arguments>}, its output in a
+     * temporary log file (named in the bench's output); the JVM dies with the bench.
+     */
+    public static Process start(List<String> productionJvm, String classpath, List<String> jvmFlags,
+                                String mainClass, List<String> arguments, String name) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(productionJvm);
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(arguments);
+        Path log = Files.createTempFile("accord-bench-" + name + "-", ".log");
+        BenchLog.say("%s JVM: %s (log %s)", name, String.join(" ", productionJvm) + (jvmFlags.isEmpty() ? ""
+                : " " + String.join(" ", jvmFlags)), log);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // the bench stopped: its JVMs too
+        return process;
+    }
+
+    /** Stops the process, forcibly after 30 s. */
+    public static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A port free right now, for the service's HTTP server. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The JVM flag that writes a flight recording to {@code jfr}; none when it is null. */
+    public static List<String> flightRecording(Path jfr) {
+        return jfr == null ? List.of()
+                : List.of("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile");
+    }
+
+    /**
+     * The arguments every service bench gives its service: the database (as the admin user), the broker, a consumer
+     * group of its own for the read models, tokens of the tests' issuer ({@link TestJwt}) and the HTTP port.
+     */
+    public static List<String> serviceArguments(BenchInfrastructure infrastructure, String database,
+                                                String modelConsumerGroup, int port) {
+        return List.of(
+                "--spring.datasource.url=" + infrastructure.database(database),
+                "--spring.datasource.username=" + infrastructure.user(),
+                "--spring.datasource.password=" + infrastructure.password(),
+                "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrap(),
+                "--spring.kafka.consumer.group-id=" + modelConsumerGroup,
+                "--accord.platform.jwt.issuer-uri=" + TestJwt.ISSUER,
+                "--accord.platform.jwt.public-key-location=file:" + TestJwt.publicKeyFile(),
+                "--server.port=" + port);
+    }
+}

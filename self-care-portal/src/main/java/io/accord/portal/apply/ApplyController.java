@@ -86,7 +86,7 @@ class ApplyController {
             return "redirect:/apply/track";
         }
         JsonNode view = gateway.get(APPLICATIONS + "/{id}", tracking(secret.get()), id);
-        model.addAttribute("application", ApplicationStatusView.of(view));
+        model.addAttribute("tracked", ApplicationStatusView.of(view));
         model.addAttribute("documents", ApplicantSession.of(session).documents(id));
         return "apply-status";
     }

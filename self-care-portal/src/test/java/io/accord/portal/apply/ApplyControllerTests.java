@@ -85,7 +85,7 @@ class ApplyControllerTests extends PortalTestSupport {
         assertThat(STUB.header("POST", APPLICATIONS, "X-Forwarded-For")).isNotBlank();
 
         STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
-        mvc.perform(get("/apply/" + ID).session(session).flashAttr("trackingSecret", SECRET))
+        mvc.perform(get("/apply/" + ID).session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Streamly GmbH"), containsString(SECRET),
                         containsString("missing BANK_PROOF"), containsString("Submit the application"),

@@ -30,6 +30,7 @@ public final class StubGateway {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<String, com.sun.net.httpserver.Headers>> requestHeaders = new CopyOnWriteArrayList<>();
 
     private StubGateway(HttpServer server) {
         this.server = server;
@@ -54,6 +55,7 @@ public final class StubGateway {
     public void reset() {
         answers.clear();
         requests.clear();
+        requestHeaders.clear();
     }
 
     public void answerJson(String method, String path, String json) {
@@ -77,6 +79,12 @@ public final class StubGateway {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }
 
+    /** A header of the first request to this method and path ({@code null} when there was none). */
+    public String header(String method, String path, String name) {
+        return requestHeaders.stream().filter(entry -> entry.getKey().equals(method + " " + path)).findFirst()
+                .map(entry -> entry.getValue().getFirst(name)).orElse(null);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -85,6 +93,7 @@ public final class StubGateway {
             requests.add(new Request(method, path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Accept"), body));
+            requestHeaders.add(Map.entry(method + " " + path, exchange.getRequestHeaders()));
             Answer answer = answers.getOrDefault(method + " " + path, new Answer(404, "application/problem+json",
                     "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8), Map.of()));
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());

@@ -58,9 +58,14 @@ final class SharedPlatform implements ParameterResolver {
                 // when we are root) reaches its data even when the checkout lies in a root-only directory
                 Path workDirectory = Files.createTempDirectory("accord-system-tests-");
                 Files.setPosixFilePermissions(workDirectory, PosixFilePermissions.fromString("rwx-----x"));
-                PlatformConfig config = PlatformConfig.defaults(root)
+                PlatformConfig defaults = PlatformConfig.defaults(root)
                         .withWorkDirectory(workDirectory)
                         .withPortOffset(PORT_OFFSET);
+                // a loaded machine may need longer: -Daccord.system-tests.health-timeout-seconds=900
+                PlatformConfig config = new PlatformConfig(defaults.projectRoot(), defaults.workDirectory(),
+                        defaults.portOffset(), defaults.externalDatabase(), Duration.ofSeconds(Long.getLong(
+                        "accord.system-tests.health-timeout-seconds", defaults.healthTimeout().toSeconds())),
+                        defaults.serviceJvmOptions(), defaults.startServices());
                 Platform platform = Platform.start(config, new PlatformListener() {
                     @Override
                     public void healthy(ComponentState component, Duration elapsed) {

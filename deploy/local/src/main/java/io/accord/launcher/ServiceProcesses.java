@@ -87,6 +87,10 @@ final class ServiceProcesses {
             environment.put("ACCORD_ONBOARDING_DEMOSEED_ENABLED", "true");
             environment.put(ONBOARDING_CLIENT_SECRET,
                     System.getenv().getOrDefault(ONBOARDING_CLIENT_SECRET, DEV_ONBOARDING_CLIENT_SECRET));
+            // accord.onboarding.identity.invitation.*: the first-login e-mail's link ends in the portal's login
+            environment.put("ACCORD_ONBOARDING_IDENTITY_INVITATION_CLIENTID", "self-care-portal");
+            environment.put("ACCORD_ONBOARDING_IDENTITY_INVITATION_REDIRECTURI",
+                    "http://localhost:" + config.port(ServiceSpec.PORTAL) + "/");
         }
         if (ORCHESTRATION.equals(service.key())) {
             environment.put(ACTIVATION_SECRET_KEY,

@@ -82,7 +82,10 @@ class ServiceEnvironmentTests {
         assertThat(environment).containsEntry("ACCORD_KEYCLOAK_URL", "http://localhost:9180")
                 .containsEntry("ACCORD_ISSUER_URI", "http://localhost:9180/realms/accord")
                 .containsEntry("SERVER_PORT", "9081")
-                .containsEntry("ACCORD_ONBOARDING_DEMOSEED_ENABLED", "true");
+                .containsEntry("ACCORD_ONBOARDING_DEMOSEED_ENABLED", "true")
+                // the first-login e-mail's link ends in the portal (its port moves with the offset too)
+                .containsEntry("ACCORD_ONBOARDING_IDENTITY_INVITATION_CLIENTID", "self-care-portal")
+                .containsEntry("ACCORD_ONBOARDING_IDENTITY_INVITATION_REDIRECTURI", "http://localhost:9090/");
     }
 
     @Test

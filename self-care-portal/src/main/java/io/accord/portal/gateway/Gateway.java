@@ -113,6 +113,15 @@ public class Gateway {
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class));
     }
 
+    /**
+     * A file sent as the request body itself, with its own content type (e.g. a catalog import, {@code text/csv});
+     * answers the resource the gateway returns.
+     */
+    public JsonNode postContent(String uri, MediaType contentType, byte[] content, Object... variables) {
+        return call(() -> client.post().uri(uri, variables).accept(MediaType.APPLICATION_JSON)
+                .contentType(contentType).body(content).retrieve().body(JsonNode.class));
+    }
+
     /** A file the user chose, to pass on to the gateway. */
     public record Upload(String filename, MediaType contentType, byte[] content) {
     }

@@ -19,6 +19,11 @@ public class GatewayException extends RuntimeException {
         this.detail = detail;
     }
 
+    /** A failed call of another gateway client (e.g. the applicant's, without a user token). */
+    public static GatewayException answered(int status, String detail, Throwable cause) {
+        return new GatewayException(status, detail, cause);
+    }
+
     /** The gateway's status, or {@link #UNREACHABLE}. */
     public int status() {
         return status;

@@ -37,7 +37,7 @@ class StatementsController {
 
     record Row(String id, String documentNumber, String state, String direction, String currency,
                BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount, String issuedAt,
-               boolean downloadable) {
+               boolean downloadable, String preparedBy, String approvedBy) {
     }
 
     @GetMapping("/statements")
@@ -56,7 +56,8 @@ class StatementsController {
                     item.path("direction").asString(""), item.path("currency").asString(""),
                     amount(item, "netAmount"), amount(item, "taxAmount"), amount(item, "totalAmount"),
                     item.path("issuedAt").asString(""),
-                    "ISSUED".equals(itemState) || "PAID".equals(itemState)));
+                    "ISSUED".equals(itemState) || "PAID".equals(itemState), item.path("preparedBy").asString(""),
+                    item.path("approvedBy").asString("")));
         }
         model.addAttribute("statements", rows);
         model.addAttribute("total", listing.total());

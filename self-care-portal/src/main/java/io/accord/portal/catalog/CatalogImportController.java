@@ -1,0 +1,141 @@
+package io.accord.portal.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A partner's catalog file (CSV or JSON, docs/catalog-import.md): uploaded as a TMF620 import job, then followed
+ * until it is done, with a result per row; and a draft (or rejected) offering submitted for review.
+ */
+@Controller
+class CatalogImportController {
+
+    private static final String JOBS = "/tmf-api/productCatalogManagement/v4/importJob";
+    private static final long MAX_FILE = 20L * 1024 * 1024;
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+    private final Gateway gateway;
+
+    CatalogImportController(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @PostMapping("/catalog/imports")
+    String upload(@RequestParam(name = "file", required = false) MultipartFile file,
+                  @RequestParam(defaultValue = "false") boolean dryRun,
+                  @RequestParam(defaultValue = "rowByRow") String mode, RedirectAttributes redirect) {
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("importErrorKey", "catalog.import.error.file");
+            return "redirect:/catalog";
+        }
+        if (file.getSize() > MAX_FILE) {
+            redirect.addFlashAttribute("importErrorKey", "catalog.import.error.tooLarge");
+            return "redirect:/catalog";
+        }
+        String name = file.getOriginalFilename() == null ? "catalog" : file.getOriginalFilename();
+        MediaType type = name.toLowerCase(Locale.ROOT).endsWith(".json") ? MediaType.APPLICATION_JSON : CSV;
+        String jobMode = "allOrNothing".equals(mode) ? "allOrNothing" : "rowByRow";
+        JsonNode job;
+        try {
+            job = gateway.postContent(JOBS + "?dryRun={dryRun}&mode={mode}&fileName={name}", type, file.getBytes(),
+                    dryRun, jobMode, name);
+        } catch (GatewayException e) {
+            if (e.status() != 400 && e.status() != 409 && e.status() != 413 && e.status() != 415
+                    && e.status() != 422) {
+                throw e;
+            }
+            // the whole file was refused (a bad header, not CSV or JSON, too large): nothing was stored
+            redirect.addFlashAttribute("importErrorKey", "catalog.import.error.refused");
+            redirect.addFlashAttribute("importErrorDetail", e.detail());
+            return "redirect:/catalog";
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the uploaded catalog file failed", e);
+        }
+        return "redirect:/catalog/imports/" + job.path("id").asString();
+    }
+
+    /** The job and its rows; while it runs, htmx asks again for the {@code job} fragment every two seconds. */
+    @GetMapping("/catalog/imports/{id}")
+    String job(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
+               Model model) {
+        JsonNode job = gateway.get(JOBS + "/{id}", id);
+        model.addAttribute("job", Job.of(job));
+        model.addAttribute("rows", rows(gateway.list(JOBS + "/{id}/rows?offset=0&limit=200", id)));
+        return htmx != null ? "catalog-import :: job" : "catalog-import";
+    }
+
+    @PostMapping("/catalog/{id}/submission")
+    String submit(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            JsonNode offering = gateway.post("/api/catalog/offerings/{id}/submission", null, id);
+            redirect.addFlashAttribute("submitted", offering.path("name").asString(id.toString()));
+            redirect.addFlashAttribute("submittedStatus", offering.path("lifecycleStatus").asString(""));
+        } catch (GatewayException e) {
+            if (e.status() != 409 && e.status() != 422) {
+                throw e;
+            }
+            redirect.addFlashAttribute("importErrorKey", "catalog.submit.conflict");
+            redirect.addFlashAttribute("importErrorDetail", e.detail());
+        }
+        return "redirect:/catalog";
+    }
+
+    private static List<Row> rows(Gateway.Listing listing) {
+        List<Row> rows = new ArrayList<>();
+        listing.items().forEach(item -> {
+            List<String> messages = new ArrayList<>();
+            item.path("messages").forEach(message -> messages.add(message.path("field").asString("") + " (line "
+                    + message.path("line").asInt() + "): " + message.path("message").asString("")));
+            rows.add(new Row(item.path("row").asInt(), item.path("line").asInt(), item.path("externalId").asString(""),
+                    item.path("outcome").asString(""), messages));
+        });
+        return rows;
+    }
+
+    record Row(int row, int line, String externalId, String outcome, List<String> messages) {
+        public boolean invalid() {
+            return "INVALID".equals(outcome);
+        }
+    }
+
+    record Job(String id, String status, String fileName, boolean dryRun, String mode, String phase, int rowsDone,
+               Integer totalRows, String errorLog, Map<String, Long> outcomes) {
+
+        public boolean running() {
+            return "Not Started".equals(status) || "Running".equals(status);
+        }
+
+        static Job of(JsonNode job) {
+            Map<String, Long> outcomes = new LinkedHashMap<>();
+            job.path("outcomes").properties().forEach(entry -> outcomes.put(entry.getKey(), entry.getValue().asLong()));
+            JsonNode progress = job.path("progress");
+            return new Job(job.path("id").asString(), job.path("status").asString(""),
+                    job.path("fileName").asString(""), job.path("dryRun").asBoolean(false),
+                    job.path("mode").asString(""), progress.path("phase").asString(""),
+                    progress.path("rowsDone").asInt(0),
+                    progress.path("totalRows").isNumber() ? progress.path("totalRows").asInt() : null,
+                    job.path("errorLog").asString(""), outcomes);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.accord.portal.dispute;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A dispute (TMF621 trouble ticket) as the portal's pages show it, with its SLA clock: the next deadline still
+ * running (first response, else resolution), how long is left or how long it is overdue.
+ */
+record DisputeView(String id, String status, String category, String description, String amount, String currency,
+                   String statementId, String source, String creationDate, String outcome,
+                   Proposal proposal, Sla sla, List<Note> thread, List<Attachment> evidence,
+                   List<Change> history) {
+
+    record Proposal(String direction, String amount, String currency, String reason, String proposedBy) {
+    }
+
+    /** The clock: {@code deadline} of {@code timer} (FIRST_RESPONSE or RESOLUTION), negative {@code left} when late. */
+    record Sla(String timer, String deadline, long hoursLeft, boolean breached) {
+        public boolean overdue() {
+            return breached || hoursLeft < 0;
+        }
+    }
+
+    record Note(String author, String date, String text) {
+    }
+
+    record Attachment(String id, String name, String mimeType, int version, String uploadedBy) {
+    }
+
+    record Change(String status, String date, String reason, String changedBy) {
+    }
+
+    boolean isOpenWork() {
+        return List.of("open", "inReview", "escalated", "resolutionProposed", "rejected").contains(status);
+    }
+
+    public boolean awaitsPartner() {
+        return "resolutionProposed".equals(status);
+    }
+
+    public boolean reviewable() {
+        return "open".equals(status) || "escalated".equals(status);
+    }
+
+    public boolean proposable() {
+        return "inReview".equals(status) || "escalated".equals(status) || "rejected".equals(status);
+    }
+
+    public boolean closable() {
+        return "resolved".equals(status) || "accepted".equals(status);
+    }
+
+    public boolean finished() {
+        return List.of("resolved", "closed", "withdrawn", "accepted").contains(status);
+    }
+
+    static DisputeView of(JsonNode ticket, Clock clock) {
+        String statement = "";
+        for (JsonNode entity : ticket.path("relatedEntity")) {
+            if ("Statement".equals(entity.path("role").asString())) {
+                statement = entity.path("id").asString("");
+            }
+        }
+        JsonNode proposal = ticket.path("proposal");
+        List<Note> thread = new ArrayList<>();
+        ticket.path("note").forEach(note -> thread.add(new Note(note.path("author").asString(""),
+                minutes(note.path("date").asString("")), note.path("text").asString(""))));
+        List<Attachment> evidence = new ArrayList<>();
+        ticket.path("attachment").forEach(a -> evidence.add(new Attachment(a.path("id").asString(""),
+                a.path("name").asString(""), a.path("mimeType").asString(""), a.path("version").asInt(1),
+                a.path("uploadedBy").asString(""))));
+        List<Change> history = new ArrayList<>();
+        ticket.path("statusChangeHistory").forEach(c -> history.add(new Change(c.path("status").asString(""),
+                minutes(c.path("changeDate").asString("")), c.path("changeReason").asString(""),
+                c.path("changedBy").asString(""))));
+        return new DisputeView(ticket.path("id").asString(), ticket.path("status").asString(""),
+                ticket.path("category").asString(""), ticket.path("description").asString(""),
+                ticket.path("disputedAmount").path("value").asString(""),
+                ticket.path("disputedAmount").path("unit").asString(""), statement,
+                ticket.path("source").asString(""), minutes(ticket.path("creationDate").asString("")),
+                ticket.path("outcome").asString(""),
+                proposal.isMissingNode() || proposal.isNull() ? null : new Proposal(
+                        proposal.path("direction").asString(""), proposal.path("amount").path("value").asString(""),
+                        proposal.path("amount").path("unit").asString(""), proposal.path("reason").asString(""),
+                        proposal.path("proposedBy").asString("")),
+                sla(ticket.path("sla"), clock), thread, evidence, history);
+    }
+
+    private static Sla sla(JsonNode sla, Clock clock) {
+        if (sla.isMissingNode() || sla.isNull()) {
+            return null;
+        }
+        boolean responded = !sla.path("firstRespondedAt").asString("").isBlank();
+        String timer = responded ? "RESOLUTION" : "FIRST_RESPONSE";
+        String due = sla.path(responded ? "resolutionDue" : "firstResponseDue").asString("");
+        if (due.isBlank()) {
+            return null;
+        }
+        long hours = Duration.between(clock.instant(), Instant.parse(due)).toHours();
+        boolean breached = sla.path(responded ? "resolutionBreached" : "firstResponseBreached").asBoolean(false);
+        return new Sla(timer, minutes(due), hours, breached);
+    }
+
+    private static String minutes(String instant) {
+        return instant.length() >= 16 ? instant.substring(0, 16).replace('T', ' ') : instant;
+    }
+}

@@ -1,0 +1,60 @@
+package io.accord.portal.statement;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finance: approve a drafted statement (four eyes: settlement refuses the user who prepared it, so a second finance
+ * user approves) and issue an approved one (its number and PDF are made then). The page shows the service's refusal.
+ */
+@Controller
+class StatementApprovalController {
+
+    private final Gateway gateway;
+
+    StatementApprovalController(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @PostMapping("/statements/{id}/approval")
+    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String state, RedirectAttributes redirect) {
+        return step(redirect, state, "statements.approved", "statements.fourEyes",
+                () -> gateway.post("/api/settlement/statements/{id}/approval", null, id));
+    }
+
+    @PostMapping("/statements/{id}/issue")
+    String issue(@PathVariable UUID id, @RequestParam(defaultValue = "") String state, RedirectAttributes redirect) {
+        return step(redirect, state, "statements.issued", "statements.notIssuable",
+                () -> gateway.post("/api/settlement/statements/{id}/issue", null, id));
+    }
+
+    private static String step(RedirectAttributes redirect, String state, String doneKey, String conflictKey,
+                               Supplier<JsonNode> call) {
+        try {
+            JsonNode statement = call.get();
+            redirect.addFlashAttribute("statementNoticeKey", doneKey);
+            redirect.addFlashAttribute("statementNotice", statement.path("documentNumber").asString(
+                    statement.path("id").asString("")));
+        } catch (GatewayException e) {
+            if (e.status() != 409 && e.status() != 422) {
+                throw e;
+            }
+            redirect.addFlashAttribute("statementErrorKey", conflictKey);
+            redirect.addFlashAttribute("statementErrorDetail", e.detail());
+        }
+        if (!state.isBlank()) {
+            redirect.addAttribute("state", state);
+        }
+        return "redirect:/statements";
+    }
+}

@@ -1,0 +1,231 @@
+package io.accord.portal.apply;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ApplyControllerTests extends PortalTestSupport {
+
+    ApplyControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final String ID = "a0000000-0000-4000-8000-0000000000a1";
+    private static final String SECRET = "s3cr3t-tracking";
+    private static final String APPLICATIONS = "/api/onboarding/applications";
+
+    private static String application(String status, String decisionReason) {
+        return """
+                {"id":"%s","status":"%s","decisionReason":%s,
+                 "application":{"legalName":"Streamly GmbH","tradingName":"Streamly","partnerType":"OTT_CONTENT",
+                   "businessModel":"SELL_THROUGH","country":"DE","taxId":"DE136695976",
+                   "contacts":{"commercial":{"name":"Anna Schmidt","email":"anna@streamly.example"}},
+                   "settlementCurrency":"EUR"},
+                 "checks":[{"check":"tax-id","outcome":"PASSED","reason":"valid"},
+                           {"check":"documents","outcome":"FAILED","reason":"missing BANK_PROOF"}]}"""
+                .formatted(ID, status, decisionReason == null ? "null" : "\"" + decisionReason + "\"");
+    }
+
+    private MockHttpSession applied() throws Exception {
+        STUB.answerJson("POST", APPLICATIONS, 201, """
+                {"id":"%s","status":"DRAFT","trackingSecret":"%s"}""".formatted(ID, SECRET), Map.of());
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/apply").session(session).with(csrf())
+                        .param("legalName", "Streamly GmbH").param("tradingName", "Streamly")
+                        .param("partnerType", "OTT_CONTENT").param("businessModel", "SELL_THROUGH")
+                        .param("country", "de").param("taxId", "DE136695976").param("street1", "Friedrichstraße 68")
+                        .param("city", "Berlin").param("postCode", "10117").param("commercialName", "Anna Schmidt")
+                        .param("commercialEmail", "anna@streamly.example").param("billingName", "")
+                        .param("iban", "DE89 3704 0044 0532 0130 00").param("settlementCurrency", "eur"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/apply/" + ID))
+                .andExpect(flash().attribute("trackingSecret", SECRET));
+        return session;
+    }
+
+    @Test
+    void anyoneOpensTheApplicationFormWithoutLoggingIn() throws Exception {
+        mvc.perform(get("/apply"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Apply to become a partner"),
+                        containsString("<label for=\"legalName\">Legal name *</label>"),
+                        containsString("<label for=\"partnerType\">Partner type *</label>"),
+                        containsString("OTT content provider"), containsString("name=\"_csrf\""))));
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void applyingSendsTheFormWithoutATokenAndKeepsTheSecretInTheSession() throws Exception {
+        MockHttpSession session = applied();
+
+        var call = STUB.requestsTo("POST", APPLICATIONS).getFirst();
+        assertThat(call.authorization()).isNull();
+        assertThat(call.body()).contains("\"legalName\":\"Streamly GmbH\"", "\"country\":\"DE\"",
+                "\"settlementCurrency\":\"EUR\"", "\"registeredAddress\":{\"street1\":\"Friedrichstraße 68\"",
+                "\"contacts\":{\"commercial\":{\"name\":\"Anna Schmidt\",\"email\":\"anna@streamly.example\"}}",
+                "\"bankAccount\":{\"iban\":\"DE89 3704 0044 0532 0130 00\"}").doesNotContain("billing");
+        assertThat(STUB.header("POST", APPLICATIONS, "X-Forwarded-For")).isNotBlank();
+
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Streamly GmbH"), containsString(SECRET),
+                        containsString("missing BANK_PROOF"), containsString("Submit the application"),
+                        containsString("<label for=\"file\">File</label>"))));
+        assertThat(STUB.header("GET", APPLICATIONS + "/" + ID, "X-Tracking-Secret")).isEqualTo(SECRET);
+        // shown once: the next visit does not repeat the secret
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString(SECRET))));
+    }
+
+    @Test
+    void anIncompleteFormIsABadRequestNamingTheFieldsAndSendsNothing() throws Exception {
+        mvc.perform(post("/apply").with(csrf()).param("legalName", " ").param("partnerType", "SPACESHIP")
+                        .param("country", "Germany").param("commercialEmail", "not-an-email")
+                        .param("settlementCurrency", "EUR"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"legalName-error\""),
+                        containsString("aria-describedby=\"country-error\""),
+                        containsString("Enter a two-letter country code such as DE."),
+                        containsString("Enter an e-mail address such as name@example.com."),
+                        containsString("role=\"alert\""))));
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void theServicesRefusalIsShownWithItsFieldViolations() throws Exception {
+        STUB.answerJson("POST", APPLICATIONS, 400, """
+                {"title":"Bad Request","status":400,"detail":"Request is invalid; see violations.",
+                 "violations":[{"field":"bankAccount.bic","message":"must be a BIC (8 or 11 characters)"}]}""",
+                Map.of());
+        mvc.perform(post("/apply").with(csrf()).param("legalName", "X AG").param("partnerType", "IOT")
+                        .param("businessModel", "SELL_THROUGH").param("country", "CH").param("commercialName", "Y")
+                        .param("commercialEmail", "y@x.example").param("bic", "NOPE").param("settlementCurrency", "CHF"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("bankAccount.bic: must be a BIC (8 or 11 characters)")));
+    }
+
+    @Test
+    void aDocumentIsUploadedWithTheTrackingSecret() throws Exception {
+        MockHttpSession session = applied();
+        STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/documents", 201,
+                "{\"id\":\"d1\",\"name\":\"bank.pdf\",\"documentType\":\"BANK_PROOF\"}", Map.of());
+
+        mvc.perform(multipart("/apply/" + ID + "/documents").file(new MockMultipartFile("file", "bank.pdf",
+                                "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+                        .param("documentType", "BANK_PROOF").session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("noticeKey", "apply.attached"));
+
+        var upload = STUB.requestsTo("POST", APPLICATIONS + "/" + ID + "/documents").getFirst();
+        assertThat(upload.body()).contains("name=\"documentType\"", "BANK_PROOF", "filename=\"bank.pdf\"", "%PDF-1.4");
+        assertThat(upload.authorization()).isNull();
+        assertThat(STUB.header("POST", APPLICATIONS + "/" + ID + "/documents", "X-Tracking-Secret")).isEqualTo(SECRET);
+
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(content().string(containsString("bank.pdf (BANK_PROOF)")));
+    }
+
+    @Test
+    void aDocumentWithoutAFileSendsNothing() throws Exception {
+        MockHttpSession session = applied();
+        mvc.perform(multipart("/apply/" + ID + "/documents").param("documentType", "TAX_FORM").session(session)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("errorKey", "apply.error.file"));
+        assertThat(STUB.requestsTo("POST", APPLICATIONS + "/" + ID + "/documents")).isEmpty();
+    }
+
+    @Test
+    void whatTheReviewerAsksForIsShownAndTheAmendmentSentWithTheSecret() throws Exception {
+        MockHttpSession session = applied();
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("INFO_REQUESTED",
+                "Please add your trading licence"));
+
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("What we need from you"),
+                        containsString("Please add your trading licence"), containsString("Amend the application"))));
+        mvc.perform(get("/apply/" + ID + "/edit").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Amend your application"),
+                        containsString("value=\"Streamly GmbH\""), containsString("action=\"/apply/" + ID + "\""))));
+
+        STUB.answerJson("PUT", APPLICATIONS + "/" + ID, application("INFO_REQUESTED", "x"));
+        mvc.perform(post("/apply/" + ID).session(session).with(csrf()).param("legalName", "Streamly Media GmbH")
+                        .param("partnerType", "OTT_CONTENT").param("businessModel", "SELL_THROUGH")
+                        .param("country", "DE").param("commercialName", "Anna Schmidt")
+                        .param("commercialEmail", "anna@streamly.example").param("settlementCurrency", "EUR"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/apply/" + ID));
+        assertThat(STUB.requestsTo("PUT", APPLICATIONS + "/" + ID).getFirst().body())
+                .contains("\"legalName\":\"Streamly Media GmbH\"");
+        assertThat(STUB.header("PUT", APPLICATIONS + "/" + ID, "X-Tracking-Secret")).isEqualTo(SECRET);
+    }
+
+    @Test
+    void submittingAnApplicationAlreadySubmittedSaysWhy() throws Exception {
+        MockHttpSession session = applied();
+        STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/submission", 409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"it was already submitted\"}", Map.of());
+
+        mvc.perform(post("/apply/" + ID + "/submission").session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("errorKey", "apply.error.notSubmittable"))
+                .andExpect(flash().attribute("errorDetail", "it was already submitted"));
+    }
+
+    @Test
+    void anotherBrowserFollowsTheApplicationWithItsNumberAndSecret() throws Exception {
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("IN_REVIEW", null));
+        MockHttpSession session = new MockHttpSession();
+
+        mvc.perform(get("/apply/" + ID).session(session)).andExpect(redirectedUrl("/apply/track"));
+        mvc.perform(post("/apply/track").session(session).with(csrf()).param("applicationId", ID)
+                        .param("secret", SECRET))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/apply/" + ID));
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("IN_REVIEW")));
+        assertThat(STUB.header("GET", APPLICATIONS + "/" + ID, "X-Tracking-Secret")).isEqualTo(SECRET);
+    }
+
+    @Test
+    void aWrongSecretIsNotFoundAndNotRemembered() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/apply/track").session(session).with(csrf()).param("applicationId", ID)
+                        .param("secret", "wrong"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("No application with this number and secret.")));
+        mvc.perform(post("/apply/track").with(csrf()).param("applicationId", "nope").param("secret", "x"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/apply/" + ID).session(session)).andExpect(redirectedUrl("/apply/track"));
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefusedAndNothingIsSent() throws Exception {
+        mvc.perform(post("/apply").param("legalName", "X")).andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void theWizardSpeaksGerman() throws Exception {
+        mvc.perform(get("/apply").header("Accept-Language", "de"))
+                .andExpect(content().string(allOf(containsString("Partner werden"), containsString("Firmenname"))));
+    }
+}

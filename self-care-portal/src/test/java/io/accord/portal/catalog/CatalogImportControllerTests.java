@@ -1,0 +1,144 @@
+package io.accord.portal.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class CatalogImportControllerTests extends PortalTestSupport {
+
+    CatalogImportControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final String JOBS = "/tmf-api/productCatalogManagement/v4/importJob";
+    private static final String JOB = "1b000000-0000-4000-8000-000000000001";
+    private static final String OFFERING = "0f000000-0000-4000-8000-000000000001";
+    private static final String CSV = "externalId,name,category\nstreamo-basic,Streamo Basic,VIDEO\n";
+
+    private static String job(String status) {
+        return """
+                {"id":"%s","status":"%s","fileName":"offerings.csv","dryRun":false,"mode":"rowByRow",
+                 "progress":{"phase":"DONE","rowsDone":2,"totalRows":2},"errorLog":"1 row invalid",
+                 "outcomes":{"CREATED":1,"INVALID":1}}""".formatted(JOB, status);
+    }
+
+    @Test
+    void aPartnerAdminSeesTheImportFormAndSubmitButtonsForDrafts() throws Exception {
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering", """
+                [{"id":"%s","name":"Streamo Basic","lifecycleStatus":"In study"},
+                 {"id":"0f000000-0000-4000-8000-000000000002","name":"Old","lifecycleStatus":"Launched"}]"""
+                .formatted(OFFERING));
+
+        mvc.perform(get("/catalog").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<label for=\"catalog-file\">"),
+                        containsString("enctype=\"multipart/form-data\""),
+                        containsString("/catalog/" + OFFERING + "/submission"),
+                        containsString("Submit Streamo Basic for review"), not(containsString("Submit Old")))));
+        // a partner user reads the catalog; importing and submitting are the admin's
+        mvc.perform(get("/catalog").with(TestUsers.partner("partner-user")))
+                .andExpect(content().string(allOf(not(containsString("catalog-file")),
+                        not(containsString("/submission")))));
+    }
+
+    @Test
+    void theFileIsSentAsTheJobsBodyAndTheJobShownWithItsRows() throws Exception {
+        STUB.answerJson("POST", JOBS, 201, job("Not Started"), Map.of());
+
+        mvc.perform(multipart("/catalog/imports").file(new MockMultipartFile("file", "offerings.csv", "text/csv",
+                        CSV.getBytes(StandardCharsets.UTF_8))).param("mode", "allOrNothing").param("dryRun", "true")
+                        .with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog/imports/" + JOB));
+
+        var upload = STUB.requestsTo("POST", JOBS).getFirst();
+        assertThat(upload.body()).isEqualTo(CSV);
+        assertThat(upload.query()).isEqualTo("dryRun=true&mode=allOrNothing&fileName=offerings.csv");
+        assertThat(upload.authorization()).isEqualTo("Bearer partner-token");
+        assertThat(STUB.header("POST", JOBS, "Content-Type")).startsWith("text/csv");
+
+        STUB.answerJson("GET", JOBS + "/" + JOB, job("Succeeded"));
+        STUB.answerJson("GET", JOBS + "/" + JOB + "/rows", 200, """
+                [{"row":1,"line":2,"externalId":"streamo-basic","outcome":"CREATED"},
+                 {"row":2,"line":3,"externalId":"broken","outcome":"INVALID",
+                  "messages":[{"field":"amount","line":3,"message":"must be a decimal"}]}]""",
+                Map.of("X-Total-Count", "2"));
+        mvc.perform(get("/catalog/imports/" + JOB).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Succeeded"), containsString("streamo-basic"),
+                        containsString("amount (line 3): must be a decimal"), containsString("data-outcome=\"INVALID\""),
+                        not(containsString("hx-trigger")))));
+    }
+
+    @Test
+    void aRunningJobPollsItsFragment() throws Exception {
+        STUB.answerJson("GET", JOBS + "/" + JOB, job("Running"));
+        STUB.answerJson("GET", JOBS + "/" + JOB + "/rows", "[]");
+
+        mvc.perform(get("/catalog/imports/" + JOB).header("HX-Request", "true").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("hx-trigger=\"every 2s\""),
+                        containsString("id=\"import-job\""), not(containsString("<html")))));
+    }
+
+    @Test
+    void aJsonFileGoesAsJsonAndARefusedFileSaysWhy() throws Exception {
+        STUB.answerJson("POST", JOBS, 400, "{\"title\":\"Bad Request\",\"status\":400,"
+                + "\"detail\":\"the header has an unknown column 'colour'\"}", Map.of());
+
+        mvc.perform(multipart("/catalog/imports").file(new MockMultipartFile("file", "offerings.json",
+                        "application/json", "[]".getBytes(StandardCharsets.UTF_8))).with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(redirectedUrl("/catalog"))
+                .andExpect(flash().attribute("importErrorKey", "catalog.import.error.refused"))
+                .andExpect(flash().attribute("importErrorDetail", "the header has an unknown column 'colour'"));
+        assertThat(STUB.header("POST", JOBS, "Content-Type")).startsWith("application/json");
+    }
+
+    @Test
+    void noFileSendsNothing() throws Exception {
+        mvc.perform(multipart("/catalog/imports").with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(flash().attribute("importErrorKey", "catalog.import.error.file"));
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void submittingSendsTheOfferingToReview() throws Exception {
+        STUB.answerJson("POST", "/api/catalog/offerings/" + OFFERING + "/submission",
+                "{\"id\":\"%s\",\"name\":\"Streamo Basic\",\"lifecycleStatus\":\"In test\"}".formatted(OFFERING));
+
+        mvc.perform(post("/catalog/" + OFFERING + "/submission").with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(redirectedUrl("/catalog"))
+                .andExpect(flash().attribute("submitted", "Streamo Basic"))
+                .andExpect(flash().attribute("submittedStatus", "In test"));
+        assertThat(STUB.requestsTo("POST", "/api/catalog/offerings/" + OFFERING + "/submission")).hasSize(1);
+    }
+
+    @Test
+    void anOfferingThatCannotBeSubmittedSaysWhy() throws Exception {
+        STUB.answerJson("POST", "/api/catalog/offerings/" + OFFERING + "/submission", 409,
+                "{\"status\":409,\"detail\":\"offering is IN_REVIEW\"}", Map.of());
+
+        mvc.perform(post("/catalog/" + OFFERING + "/submission").with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(flash().attribute("importErrorKey", "catalog.submit.conflict"))
+                .andExpect(flash().attribute("importErrorDetail", "offering is IN_REVIEW"));
+    }
+}

@@ -1,0 +1,192 @@
+package io.accord.portal.dispute;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class DisputeControllerTests extends PortalTestSupport {
+
+    DisputeControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final String TICKETS = "/tmf-api/troubleTicket/v4/troubleTicket";
+    private static final String ID = "d1500000-0000-4000-8000-000000000001";
+    private static final String LATE = "d1500000-0000-4000-8000-000000000002";
+    private static final String STATEMENT = "5b0d2c0e-0000-4000-8000-000000000001";
+
+    private static String ticket(String id, String status, Instant firstResponseDue, String proposal) {
+        return """
+                {"id":"%s","status":"%s","category":"RATE","description":"rated at the old rate",
+                 "creationDate":"2026-12-01T09:00:00Z","disputedAmount":{"unit":"EUR","value":"12.50"},
+                 "relatedEntity":[{"id":"%s","role":"Statement"}],
+                 "note":[{"author":"partner-admin","date":"2026-12-01T09:05:00Z","text":"see the CDRs"}],
+                 "attachment":[{"id":"att1","name":"cdrs.pdf","mimeType":"application/pdf","version":1,"uploadedBy":"partner-admin"}],
+                 "statusChangeHistory":[{"status":"open","changeDate":"2026-12-01T09:00:00Z","changedBy":"partner-admin"}],
+                 "sla":{"firstResponseDue":"%s","resolutionDue":"2026-12-31T09:00:00Z","firstResponseBreached":false,
+                        "resolutionBreached":false}%s}"""
+                .formatted(id, status, STATEMENT, firstResponseDue, proposal == null ? "" : ",\"proposal\":" + proposal);
+    }
+
+    @Test
+    void staffSeeTheWorkQueueWithSlaClocksDueFirstOnTop() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        STUB.answerJson("GET", TICKETS, 200, "[" + ticket(ID, "open", now.plus(30, ChronoUnit.HOURS), null) + ","
+                + ticket(LATE, "inReview", now.minus(5, ChronoUnit.HOURS).minusSeconds(60), null) + "]",
+                Map.of("X-Total-Count", "2"));
+
+        String page = mvc.perform(get("/disputes").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Dispute work queue"),
+                        containsString("First response due in 29 h"), containsString("First response overdue by 5 h"),
+                        containsString("class=\"sla late\""))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf(LATE)).as("the overdue one first").isLessThan(page.indexOf(ID));
+        assertThat(STUB.requestsTo("GET", TICKETS).getFirst().query())
+                .contains("status=open", "status=inReview", "status=escalated", "status=resolutionProposed");
+    }
+
+    @Test
+    void aPartnerSeesItsDisputesAndOpensOneOnAStatementLine() throws Exception {
+        STUB.answerJson("GET", TICKETS, "[]");
+        STUB.answerJson("GET", "/api/settlement/statements", """
+                [{"id":"%s","documentNumber":"ST-2026-000042","currency":"EUR","totalAmount":18.27}]""".formatted(STATEMENT));
+        mvc.perform(get("/disputes").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Open a dispute"), containsString("ST-2026-000042"),
+                        containsString("<label for=\"statementId\">"))));
+
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT, """
+                {"id":"%s","documentNumber":"ST-2026-000042","currency":"EUR","totalAmount":18.27,
+                 "lines":[{"type":"USAGE_SHARE","label":"Streamo views","rounded":15.35}]}""".formatted(STATEMENT));
+        mvc.perform(get("/disputes/new").param("statementId", STATEMENT).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"" + STATEMENT + "-1\""),
+                        containsString("Streamo views"), containsString("<label for=\"amount\">"))));
+
+        STUB.answerJson("POST", TICKETS, 201, ticket(ID, "open", Instant.now().plusSeconds(3600), null), Map.of());
+        mvc.perform(post("/disputes").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("statementId", STATEMENT).param("lineId", STATEMENT + "-1").param("category", "RATE")
+                        .param("amount", "12,50").param("description", "rated at the old rate"))
+                .andExpect(redirectedUrl("/disputes/" + ID));
+        var opened = JSON.readTree(STUB.requestsTo("POST", TICKETS).getFirst().body());
+        assertThat(opened.path("ticketType").asString()).isEqualTo("BillingDispute");
+        assertThat(opened.path("category").asString()).isEqualTo("RATE");
+        assertThat(opened.path("disputedAmount").path("value").asString()).isEqualTo("12.50");
+        assertThat(opened.path("disputedAmount").path("unit").asString()).isEqualTo("EUR");
+        assertThat(opened.path("relatedEntity").get(1).path("id").asString()).isEqualTo(STATEMENT + "-1");
+        assertThat(opened.path("relatedEntity").get(1).path("role").asString()).isEqualTo("StatementLine");
+    }
+
+    @Test
+    void aBadAmountIsABadRequestThatOpensNothing() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT,
+                "{\"id\":\"%s\",\"currency\":\"EUR\",\"lines\":[]}".formatted(STATEMENT));
+        mvc.perform(post("/disputes").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("statementId", STATEMENT).param("category", "RATE").param("amount", "-3")
+                        .param("description", "x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"amount-error\""),
+                        containsString("aria-invalid=\"true\""))));
+        assertThat(STUB.requestsTo("POST", TICKETS)).isEmpty();
+    }
+
+    @Test
+    void thePartnerReadsTheThreadAndAcceptsAProposal() throws Exception {
+        STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "resolutionProposed", Instant.now().plusSeconds(7200),
+                "{\"direction\":\"CREDIT_PARTNER\",\"amount\":{\"unit\":\"EUR\",\"value\":\"10.00\"},\"reason\":\"old rate\"}"));
+
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("see the CDRs"), containsString("cdrs.pdf"),
+                        containsString("Credit to the partner: 10.00 EUR"), containsString("Accept the proposal"),
+                        containsString("<label for=\"rejection-reason\">"), not(containsString("Propose the resolution")))));
+
+        STUB.answerJson("POST", "/api/disputes/" + ID + "/acceptance", "{}");
+        mvc.perform(post("/disputes/" + ID + "/acceptance").with(csrf()).with(TestUsers.partner("partner-user")))
+                .andExpect(redirectedUrl("/disputes/" + ID))
+                .andExpect(flash().attribute("noticeKey", "disputes.done.acceptance"));
+        assertThat(STUB.requestsTo("POST", "/api/disputes/" + ID + "/acceptance").getFirst().authorization())
+                .isEqualTo("Bearer partner-token");
+    }
+
+    @Test
+    void evidenceAndCommentsGoToTheService() throws Exception {
+        STUB.answerJson("POST", "/api/disputes/" + ID + "/attachments", 201, "{}", Map.of());
+        STUB.answerJson("POST", "/api/disputes/" + ID + "/comments", 201, "{}", Map.of());
+
+        mvc.perform(multipart("/disputes/" + ID + "/evidence").file(new MockMultipartFile("file", "cdrs.pdf",
+                        "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+                        .param("name", "CDR extract").with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(flash().attribute("noticeKey", "disputes.done.evidence"));
+        assertThat(STUB.requestsTo("POST", "/api/disputes/" + ID + "/attachments").getFirst().body())
+                .contains("filename=\"cdrs.pdf\"", "CDR extract");
+
+        mvc.perform(post("/disputes/" + ID + "/comments").param("text", "  ").with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(flash().attribute("errorKey", "disputes.error.comment"));
+        mvc.perform(post("/disputes/" + ID + "/comments").param("text", "see line 3").with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(flash().attribute("noticeKey", "disputes.done.comment"));
+        assertThat(STUB.requestsTo("POST", "/api/disputes/" + ID + "/comments")).singleElement()
+                .satisfies(call -> assertThat(call.body()).isEqualTo("{\"text\":\"see line 3\"}"));
+    }
+
+    @Test
+    void financeReviewsAndProposesAndARefusalIsShown() throws Exception {
+        STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "inReview", Instant.now().plusSeconds(7200), null));
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.staff("finance", "finance")))
+                .andExpect(content().string(allOf(containsString("Propose the resolution"),
+                        containsString("<label for=\"proposal-amount\">"), not(containsString("Accept the proposal")))));
+
+        STUB.answerJson("POST", "/api/disputes/" + ID + "/proposal", 422,
+                "{\"status\":422,\"detail\":\"amount exceeds the disputed amount\"}", Map.of());
+        mvc.perform(post("/disputes/" + ID + "/proposal").param("direction", "CREDIT_PARTNER").param("amount", "99")
+                        .param("reason", "goodwill").with(csrf()).with(TestUsers.staff("finance", "finance")))
+                .andExpect(flash().attribute("errorKey", "disputes.error.refused"))
+                .andExpect(flash().attribute("errorDetail", "amount exceeds the disputed amount"));
+        assertThat(JSON.readTree(STUB.requestsTo("POST", "/api/disputes/" + ID + "/proposal").getFirst().body()))
+                .isEqualTo(JSON.readTree("{\"direction\":\"CREDIT_PARTNER\",\"amount\":\"99\",\"reason\":\"goodwill\"}"));
+
+        mvc.perform(post("/disputes/" + ID + "/proposal").param("direction", "SIDEWAYS").param("amount", "1")
+                        .param("reason", "x").with(csrf()).with(TestUsers.staff("finance", "finance")))
+                .andExpect(flash().attribute("errorKey", "disputes.error.direction"));
+        assertThat(STUB.requestsTo("POST", "/api/disputes/" + ID + "/proposal")).hasSize(1);
+    }
+
+    @Test
+    void opsHaveNoDisputes() throws Exception {
+        mvc.perform(get("/disputes").with(TestUsers.staff("ops", "ops"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theQueueSpeaksGerman() throws Exception {
+        STUB.answerJson("GET", TICKETS, "[" + ticket(ID, "open", Instant.now().plusSeconds(3 * 3600 + 60), null) + "]");
+        mvc.perform(get("/disputes").header("Accept-Language", "de").with(TestUsers.staff("finance", "finance")))
+                .andExpect(content().string(allOf(containsString("Arbeitsliste Reklamationen"),
+                        containsString("Erste Antwort fällig in 3 h"))));
+    }
+}

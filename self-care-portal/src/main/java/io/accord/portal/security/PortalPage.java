@@ -16,6 +16,15 @@ public enum PortalPage {
     CATALOG("/catalog", "nav.catalog", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     STATEMENTS("/statements", "nav.statements", Roles.PARTNER_ADMIN, Roles.PARTNER_USER, Roles.FINANCE,
             Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    PROFILE("/profile", "nav.profile", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    AGREEMENTS("/agreements", "nav.agreements", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    DOCUMENTS("/documents", "nav.documents", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    QUOTES("/quotes", "nav.quotes", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    ORDERS("/orders", "nav.orders", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    PRODUCTS("/products", "nav.products", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    USAGE("/usage", "nav.usage", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    INVOICES("/invoices", "nav.invoices", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    PARTNERS("/partners", "nav.partners", Roles.PARTNER_MANAGER, Roles.FINANCE, Roles.PLATFORM_ADMIN),
     REVIEW("/review", "nav.review", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
     SUSPENSE("/suspense", "nav.suspense", Roles.OPS, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR);
 

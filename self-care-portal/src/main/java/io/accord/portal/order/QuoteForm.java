@@ -28,14 +28,14 @@ final class QuoteForm {
         List<Map<String, Object>> characteristics = new ArrayList<>();
         form.forEach((key, value) -> {
             if (key.startsWith("char.") && !value.isBlank()) {
-                characteristics.add(Map.of("name", key.substring(5), "value", typed(value.strip())));
+                characteristics.add(characteristic(key.substring(5), value.strip()));
             }
         });
         for (int row = 0; form.containsKey("charName" + row); row++) {
             String name = form.get("charName" + row).strip();
             String value = form.getOrDefault("charValue" + row, "").strip();
             if (!name.isEmpty()) {
-                characteristics.add(Map.of("name", name, "value", typed(value)));
+                characteristics.add(characteristic(name, value));
             }
         }
         Map<String, Object> item = new LinkedHashMap<>();
@@ -63,6 +63,13 @@ final class QuoteForm {
             quote.put("discountPercent", discount);
         }
         return quote;
+    }
+
+    private static Map<String, Object> characteristic(String name, String value) {
+        Map<String, Object> characteristic = new LinkedHashMap<>();
+        characteristic.put("name", name);
+        characteristic.put("value", typed(value));
+        return characteristic;
     }
 
     /** A number or boolean as JSON's own type (the specification checks types), anything else as text. */

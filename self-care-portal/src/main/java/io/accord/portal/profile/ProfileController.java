@@ -76,8 +76,10 @@ class ProfileController {
         PortalUser user = PortalUser.of(principal);
         UUID id = UUID.fromString(user.partnerId());
         try {
-            gateway.send(HttpMethod.PUT, PARTNERS + "/{id}/bank-account", Map.of("iban", iban.strip(),
-                    "bic", bic.strip()), id);
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("iban", iban.strip());
+            body.put("bic", bic.strip());
+            gateway.send(HttpMethod.PUT, PARTNERS + "/{id}/bank-account", body, id);
         } catch (GatewayProblem problem) {
             return rejected(problem, user, id, model, response, "bank", Map.of("iban", iban, "bic", bic));
         }

@@ -24,8 +24,8 @@ public enum PortalPage {
     PRODUCTS("/products", "nav.products", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     USAGE("/usage", "nav.usage", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     INVOICES("/invoices", "nav.invoices", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
-    PARTNERS("/partners", "nav.partners", Roles.PARTNER_MANAGER, Roles.FINANCE, Roles.PLATFORM_ADMIN),
     REVIEW("/review", "nav.review", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    PARTNERS("/partners", "nav.partners", Roles.PARTNER_MANAGER, Roles.FINANCE, Roles.PLATFORM_ADMIN),
     SUSPENSE("/suspense", "nav.suspense", Roles.OPS, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR);
 
     private final String path;

@@ -45,14 +45,14 @@ class ProfileController {
     @GetMapping("/profile")
     String profile(@AuthenticationPrincipal OidcUser principal, Model model) {
         PortalUser user = PortalUser.of(principal);
-        return show(user, UUID.fromString(user.partnerId()), model);
+        return show(user, partnerOf(user), model);
     }
 
     @PostMapping("/profile/contacts")
     String contacts(@AuthenticationPrincipal OidcUser principal, @RequestParam Map<String, String> form, Model model,
                     RedirectAttributes redirect, HttpServletResponse response) {
         PortalUser user = PortalUser.of(principal);
-        UUID id = UUID.fromString(user.partnerId());
+        UUID id = partnerOf(user);
         Map<String, Object> body = new LinkedHashMap<>();
         for (String role : CONTACTS) {
             Map<String, String> contact = contact(form, role);
@@ -74,7 +74,7 @@ class ProfileController {
                              @RequestParam(defaultValue = "") String bic, Model model, RedirectAttributes redirect,
                              HttpServletResponse response) {
         PortalUser user = PortalUser.of(principal);
-        UUID id = UUID.fromString(user.partnerId());
+        UUID id = partnerOf(user);
         try {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("iban", iban.strip());
@@ -171,6 +171,14 @@ class ProfileController {
             model.addAttribute("errors", Map.of());
         }
         return "profile";
+    }
+
+    /** The partner the user's token is bound to; a partner role without one is refused, not a 500. */
+    private static UUID partnerOf(PortalUser user) {
+        if (user.partnerId() == null) {
+            throw new org.springframework.security.access.AccessDeniedException("no partner_id in the token");
+        }
+        return UUID.fromString(user.partnerId());
     }
 
     private static Map<String, String> contact(Map<String, String> form, String role) {

@@ -176,4 +176,12 @@ class ProfileControllerTests extends PortalTestSupport {
         mvc.perform(get("/partners").with(TestUsers.partner("partner-admin"))).andExpect(status().isForbidden());
         mvc.perform(get("/profile").with(TestUsers.staff("ops", "ops"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void aPartnerTokenWithoutAPartnerIdIsRefusedWithoutACall() throws Exception {
+        mvc.perform(get("/profile").with(TestUsers.user("stray", "stray-token",
+                        java.time.Instant.now().plusSeconds(300), null, null, "partner-admin")))
+                .andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+    }
 }

@@ -126,6 +126,74 @@ public class Gateway {
     public record Upload(String filename, MediaType contentType, byte[] content) {
     }
 
+    /**
+     * A command with a JSON body ({@code null} for none; a PATCH is sent as a merge patch) whose 4xx answer is a
+     * {@link GatewayProblem} with the field violations, for forms that show each error at its field.
+     */
+    public JsonNode send(org.springframework.http.HttpMethod method, String uri, Object body, Object... variables) {
+        MediaType type = org.springframework.http.HttpMethod.PATCH.equals(method) ? MERGE_PATCH
+                : MediaType.APPLICATION_JSON;
+        return call(() -> {
+            RestClient.RequestBodySpec request = client.method(method).uri(uri, variables)
+                    .accept(MediaType.APPLICATION_JSON).contentType(type);
+            if (body != null) {
+                request.body(body);
+            }
+            return problems(request.retrieve()).body(JsonNode.class);
+        });
+    }
+
+    /** A file as the raw request body (e.g. a CDR file as {@code text/csv}); 4xx as {@link GatewayProblem}. */
+    public JsonNode sendFile(org.springframework.http.HttpMethod method, String uri, Upload file,
+                             Object... variables) {
+        return call(() -> problems(client.method(method).uri(uri, variables).accept(MediaType.APPLICATION_JSON)
+                .contentType(file.contentType()).body(file.content()).retrieve()).body(JsonNode.class));
+    }
+
+    /**
+     * A {@code multipart/form-data} POST with any number of files (part name → file; a {@code null} file is left
+     * out) and form fields; 4xx as {@link GatewayProblem}.
+     */
+    public JsonNode sendParts(String uri, java.util.Map<String, Upload> files, java.util.Map<String, String> fields,
+                              Object... variables) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts =
+                new org.springframework.util.LinkedMultiValueMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                parts.add(name, value);
+            }
+        });
+        files.forEach((name, file) -> {
+            if (file != null) {
+                HttpHeaders partHeaders = new HttpHeaders();
+                partHeaders.setContentType(file.contentType());
+                parts.add(name, new org.springframework.http.HttpEntity<>(
+                        new org.springframework.core.io.ByteArrayResource(file.content()) {
+                            @Override
+                            public String getFilename() {
+                                return file.filename();
+                            }
+                        }, partHeaders));
+            }
+        });
+        return call(() -> problems(client.post().uri(uri, variables).accept(MediaType.APPLICATION_JSON)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve()).body(JsonNode.class));
+    }
+
+    private static RestClient.ResponseSpec problems(RestClient.ResponseSpec response) {
+        return response.onStatus(HttpStatusCode::is4xxClientError, (request, answer) -> {
+            JsonNode problem;
+            try {
+                problem = JSON.readTree(answer.getBody());
+            } catch (tools.jackson.core.JacksonException e) {
+                // not problem+json: the status says enough
+                problem = JSON.createObjectNode();
+            }
+            throw GatewayProblem.of(answer.getStatusCode().value(), problem == null ? JSON.createObjectNode()
+                    : problem);
+        });
+    }
+
     /** A document (a statement's PDF) as bytes, with the gateway's content type and disposition. */
     public Download download(String uri, MediaType accept, Object... variables) {
         ResponseEntity<byte[]> response = call(() -> client.get().uri(uri, variables).accept(accept)

@@ -1,0 +1,80 @@
+package io.accord.portal.agreement;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.accord.contracts.Roles;
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.security.PortalUser;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The partner's agreements (TMF651, onboarding-service): every version with its status, period and commercial
+ * terms; a version proposed by the CSP ({@code PENDING_APPROVAL}) is countersigned by a partner admin.
+ */
+@Controller
+class AgreementsController {
+
+    static final String AGREEMENTS = "/tmf-api/agreementManagement/v4/agreement";
+    private static final int PAGE_SIZE = 20;
+
+    private final Gateway gateway;
+
+    AgreementsController(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/agreements")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        int offset = Math.max(0, page) * PAGE_SIZE;
+        Gateway.Listing listing = gateway.list(AGREEMENTS + "?offset={offset}&limit={limit}", offset, PAGE_SIZE);
+        model.addAttribute("agreements", listing.items());
+        model.addAttribute("total", listing.total());
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("hasNext", offset + listing.items().size() < listing.total());
+        return "agreements";
+    }
+
+    @GetMapping("/agreements/{id}")
+    String agreement(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, Model model) {
+        return show(principal, gateway.get(AGREEMENTS + "/{id}", id), model);
+    }
+
+    @PostMapping("/agreements/{id}/countersignature")
+    String countersign(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, Model model,
+                       RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            gateway.send(HttpMethod.POST, AGREEMENTS + "/{id}/countersignature", null, id);
+        } catch (GatewayProblem problem) {
+            if (!problem.isForTheForm()) {
+                throw problem;
+            }
+            // no longer proposed (countersigned or withdrawn meanwhile), or not the user's to sign: say so
+            response.setStatus(problem.status());
+            model.addAttribute("problem", problem);
+            return show(principal, gateway.get(AGREEMENTS + "/{id}", id), model);
+        }
+        redirect.addFlashAttribute("noticeKey", "agreements.countersigned");
+        return "redirect:/agreements/" + id;
+    }
+
+    private static String show(OidcUser principal, JsonNode agreement, Model model) {
+        model.addAttribute("agreement", agreement);
+        model.addAttribute("terms", agreement.path("terms"));
+        model.addAttribute("signs", PortalUser.of(principal).hasRole(Roles.PARTNER_ADMIN)
+                && "PENDING_APPROVAL".equals(agreement.path("status").asString("")));
+        return "agreements-detail";
+    }
+}

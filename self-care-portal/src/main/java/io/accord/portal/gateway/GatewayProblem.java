@@ -1,0 +1,49 @@
+package io.accord.portal.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A 4xx answer to a command sent with {@link Gateway#send}, {@link Gateway#sendFile} or {@link Gateway#sendParts}:
+ * besides its status and detail it carries the problem's field {@code violations}, so a form can show each error
+ * next to its field (a quote item's characteristic, a CSV row).
+ */
+public class GatewayProblem extends GatewayException {
+
+    private final transient List<Violation> violations;
+
+    GatewayProblem(int status, String detail, List<Violation> violations) {
+        super(status, detail, null);
+        this.violations = List.copyOf(violations);
+    }
+
+    /** One field's problem; {@code row} is the CSV data row when the input was a file (else {@code null}). */
+    public record Violation(String field, String message, Long row) {
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+
+    /** The first message per field (fields in the order the service named them), for a form's inline errors. */
+    public java.util.Map<String, String> messagesByField() {
+        java.util.Map<String, String> messages = new java.util.LinkedHashMap<>();
+        violations.forEach(v -> messages.putIfAbsent(v.field(), v.message()));
+        return messages;
+    }
+
+    /** Whether a form should show this to the user (its own input or a rule of the service), not an error page. */
+    public boolean isForTheForm() {
+        return status() == 400 || status() == 403 || status() == 409 || status() == 422;
+    }
+
+    static GatewayProblem of(int status, JsonNode problem) {
+        String text = problem.path("detail").asString(problem.path("title").asString(""));
+        List<Violation> violations = new ArrayList<>();
+        problem.path("violations").forEach(v -> violations.add(new Violation(v.path("field").asString(""),
+                v.path("message").asString(""), v.path("row").isNumber() ? v.path("row").asLong() : null)));
+        return new GatewayProblem(status, text.isBlank() ? null : text, violations);
+    }
+}

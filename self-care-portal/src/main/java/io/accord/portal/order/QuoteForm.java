@@ -1,0 +1,119 @@
+package io.accord.portal.order;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.accord.portal.gateway.GatewayProblem;
+
+/**
+ * The new-quote form as a TMF648 request, and the service's violations back at the form's fields: one item (id
+ * {@code 1}) of the chosen offering, its characteristic values ({@code char.<name>} from the specification's fields,
+ * or free {@code charName<n>}/{@code charValue<n>} rows), the customer and an optional discount.
+ */
+final class QuoteForm {
+
+    static final String ITEM = "1";
+    private static final Pattern CHARACTERISTIC = Pattern.compile(".*productCharacteristic\\[(.+)]$");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private QuoteForm() {
+    }
+
+    static Map<String, Object> body(Map<String, String> form) {
+        List<Map<String, Object>> characteristics = new ArrayList<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith("char.") && !value.isBlank()) {
+                characteristics.add(characteristic(key.substring(5), value.strip()));
+            }
+        });
+        for (int row = 0; form.containsKey("charName" + row); row++) {
+            String name = form.get("charName" + row).strip();
+            String value = form.getOrDefault("charValue" + row, "").strip();
+            if (!name.isEmpty()) {
+                characteristics.add(characteristic(name, value));
+            }
+        }
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", ITEM);
+        item.put("action", "add");
+        item.put("quantity", integer(form.getOrDefault("quantity", "1")));
+        item.put("productOffering", Map.of("id", form.getOrDefault("offeringId", "").strip()));
+        item.put("product", Map.of("productCharacteristic", characteristics));
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("id", form.getOrDefault("customerId", "").strip());
+        String customerName = form.getOrDefault("customerName", "").strip();
+        if (!customerName.isEmpty()) {
+            customer.put("name", customerName);
+        }
+        customer.put("role", "Customer");
+        Map<String, Object> quote = new LinkedHashMap<>();
+        String description = form.getOrDefault("description", "").strip();
+        if (!description.isEmpty()) {
+            quote.put("description", description);
+        }
+        quote.put("relatedParty", List.of(customer));
+        quote.put("quoteItem", List.of(item));
+        String discount = form.getOrDefault("discountPercent", "").strip();
+        if (!discount.isEmpty()) {
+            quote.put("discountPercent", discount);
+        }
+        return quote;
+    }
+
+    private static Map<String, Object> characteristic(String name, String value) {
+        Map<String, Object> characteristic = new LinkedHashMap<>();
+        characteristic.put("name", name);
+        characteristic.put("value", typed(value));
+        return characteristic;
+    }
+
+    /** A number or boolean as JSON's own type (the specification checks types), anything else as text. */
+    static Object typed(String value) {
+        if ("true".equals(value) || "false".equals(value)) {
+            return Boolean.valueOf(value);
+        }
+        return NUMBER.matcher(value).matches() ? new BigDecimal(value) : value;
+    }
+
+    private static Object integer(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException notANumber) {
+            // the service names the field
+            return value.strip();
+        }
+    }
+
+    /** Violations of a characteristic, by its name. */
+    static Map<String, String> characteristicErrors(GatewayProblem problem) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        problem.messagesByField().forEach((field, message) -> {
+            Matcher matcher = CHARACTERISTIC.matcher(field);
+            if (matcher.matches()) {
+                errors.putIfAbsent(matcher.group(1), message);
+            }
+        });
+        return errors;
+    }
+
+    /** The other violations, by the form field they concern (the field path when there is no such form field). */
+    static Map<String, String> fieldErrors(GatewayProblem problem) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        problem.messagesByField().forEach((field, message) -> {
+            if (CHARACTERISTIC.matcher(field).matches()) {
+                return;
+            }
+            String key = field.endsWith("productOffering.id") || field.endsWith("productOffering") ? "offeringId"
+                    : field.endsWith("quantity") ? "quantity"
+                    : field.startsWith("relatedParty") ? "customerId"
+                    : field.equals("discountPercent") ? "discountPercent" : field;
+            errors.putIfAbsent(key, message);
+        });
+        return errors;
+    }
+}

@@ -1,0 +1,194 @@
+package io.accord.portal.profile;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.accord.contracts.Roles;
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.security.PortalUser;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The partner's profile (onboarding-service, {@code /api/onboarding/partners/{id}}): every partner user reads it; a
+ * partner admin changes the contacts and requests new bank details, which someone else confirms (four-eyes). Staff
+ * (partner managers, finance, platform admins) find partners and confirm or reject a waiting bank change, naming
+ * the change and the IBAN they reviewed (the service refuses a change that is no longer the waiting one).
+ */
+@Controller
+class ProfileController {
+
+    static final String PARTNERS = "/api/onboarding/partners";
+    private static final List<String> CONTACTS = List.of("commercial", "technical", "billing");
+    private static final int PAGE_SIZE = 25;
+
+    private final Gateway gateway;
+
+    ProfileController(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/profile")
+    String profile(@AuthenticationPrincipal OidcUser principal, Model model) {
+        PortalUser user = PortalUser.of(principal);
+        return show(user, partnerOf(user), model);
+    }
+
+    @PostMapping("/profile/contacts")
+    String contacts(@AuthenticationPrincipal OidcUser principal, @RequestParam Map<String, String> form, Model model,
+                    RedirectAttributes redirect, HttpServletResponse response) {
+        PortalUser user = PortalUser.of(principal);
+        UUID id = partnerOf(user);
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (String role : CONTACTS) {
+            Map<String, String> contact = contact(form, role);
+            if (!contact.isEmpty() || !"technical".equals(role)) {
+                body.put(role, contact);
+            }
+        }
+        try {
+            gateway.send(HttpMethod.PUT, PARTNERS + "/{id}/contacts", body, id);
+        } catch (GatewayProblem problem) {
+            return rejected(problem, user, id, model, response, "contacts", form);
+        }
+        redirect.addFlashAttribute("noticeKey", "profile.contacts.saved");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/bank-account")
+    String requestBankChange(@AuthenticationPrincipal OidcUser principal, @RequestParam(defaultValue = "") String iban,
+                             @RequestParam(defaultValue = "") String bic, Model model, RedirectAttributes redirect,
+                             HttpServletResponse response) {
+        PortalUser user = PortalUser.of(principal);
+        UUID id = partnerOf(user);
+        try {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("iban", iban.strip());
+            body.put("bic", bic.strip());
+            gateway.send(HttpMethod.PUT, PARTNERS + "/{id}/bank-account", body, id);
+        } catch (GatewayProblem problem) {
+            return rejected(problem, user, id, model, response, "bank", Map.of("iban", iban, "bic", bic));
+        }
+        redirect.addFlashAttribute("noticeKey", "profile.bank.requested");
+        return "redirect:/profile";
+    }
+
+    /** Staff: partners by name (a partner sees only itself, so this is a staff page). */
+    @GetMapping("/partners")
+    String partners(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "0") int page,
+                    Model model) {
+        int offset = Math.max(0, page) * PAGE_SIZE;
+        Gateway.Listing listing = name.isBlank()
+                ? gateway.list(PARTNERS + "?offset={offset}&limit={limit}", offset, PAGE_SIZE)
+                : gateway.list(PARTNERS + "?name={name}&offset={offset}&limit={limit}", name.strip(), offset,
+                PAGE_SIZE);
+        model.addAttribute("partners", listing.items());
+        model.addAttribute("total", listing.total());
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("hasNext", offset + listing.items().size() < listing.total());
+        model.addAttribute("name", name);
+        return "profile-partners";
+    }
+
+    @GetMapping("/partners/{id}")
+    String partner(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, Model model) {
+        return show(PortalUser.of(principal), id, model);
+    }
+
+    @PostMapping("/partners/{id}/bank-account/confirmation")
+    String confirm(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, @RequestParam UUID changeId,
+                   @RequestParam(defaultValue = "") String iban, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("changeId", changeId);
+        if (!iban.isBlank()) {
+            body.put("iban", iban.strip());
+        }
+        return decided(() -> gateway.send(HttpMethod.POST, PARTNERS + "/{id}/bank-account/confirmation", body, id),
+                "profile.bank.confirmed", principal, id, model, redirect, response);
+    }
+
+    @PostMapping("/partners/{id}/bank-account/rejection")
+    String reject(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, @RequestParam UUID changeId,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return decided(() -> gateway.send(HttpMethod.POST, PARTNERS + "/{id}/bank-account/rejection",
+                        Map.of("changeId", changeId), id), "profile.bank.rejected", principal, id, model, redirect,
+                response);
+    }
+
+    private String decided(Runnable decision, String noticeKey, OidcUser principal, UUID id, Model model,
+                           RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            decision.run();
+        } catch (GatewayProblem problem) {
+            return rejected(problem, PortalUser.of(principal), id, model, response, "decision", Map.of());
+        }
+        redirect.addFlashAttribute("noticeKey", noticeKey);
+        return "redirect:/partners/" + id;
+    }
+
+    private String rejected(GatewayProblem problem, PortalUser user, UUID id, Model model,
+                            HttpServletResponse response, String form, Map<String, String> values) {
+        if (!problem.isForTheForm()) {
+            throw problem;
+        }
+        response.setStatus(problem.status() == 403 ? 403 : problem.status());
+        model.addAttribute("failedForm", form);
+        model.addAttribute("problem", problem);
+        model.addAttribute("errors", problem.messagesByField());
+        model.addAttribute("values", values);
+        model.addAttribute("fourEyes", problem.status() == 403);
+        return show(user, id, model);
+    }
+
+    private String show(PortalUser user, UUID id, Model model) {
+        JsonNode partner = gateway.get(PARTNERS + "/{id}", id);
+        model.addAttribute("partner", partner);
+        model.addAttribute("address", ProfileView.address(partner.path("registeredAddress")));
+        model.addAttribute("contacts", CONTACTS);
+        model.addAttribute("ownProfile", id.toString().equals(user.partnerId()));
+        model.addAttribute("edits", user.hasRole(Roles.PARTNER_ADMIN));
+        model.addAttribute("confirms", user.hasRole(Roles.PARTNER_MANAGER) || user.hasRole(Roles.FINANCE)
+                || user.hasRole(Roles.PLATFORM_ADMIN));
+        if (!model.containsAttribute("values")) {
+            model.addAttribute("values", Map.of());
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "profile";
+    }
+
+    /** The partner the user's token is bound to; a partner role without one is refused, not a 500. */
+    private static UUID partnerOf(PortalUser user) {
+        if (user.partnerId() == null) {
+            throw new org.springframework.security.access.AccessDeniedException("no partner_id in the token");
+        }
+        return UUID.fromString(user.partnerId());
+    }
+
+    private static Map<String, String> contact(Map<String, String> form, String role) {
+        Map<String, String> contact = new LinkedHashMap<>();
+        for (String field : List.of("name", "email", "phone")) {
+            String value = form.getOrDefault(role + "." + field, "").strip();
+            if (!value.isEmpty()) {
+                contact.put(field, value);
+            }
+        }
+        return contact;
+    }
+}

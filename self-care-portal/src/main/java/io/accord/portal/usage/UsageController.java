@@ -1,0 +1,81 @@
+package io.accord.portal.usage;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayException;
+
+/**
+ * The usage explorer (rating-service): what became of one usage record (rated with its amounts, in suspense with
+ * the reason, its duplicates, or not processed yet), and the rated usage of a date range by offering and usage type
+ * from rating's rollups. A partner sees only usage rated with it among the parties (the service decides).
+ */
+@Controller
+class UsageController {
+
+    static final String FATE = "/api/rating/usage/{source}/{usageId}";
+    static final String ROLLUPS = "/api/rating/rollups?from={from}&to={to}&granularity=day&groupBy=offering,usageType";
+    private static final int MAX_DAYS = 400;
+
+    private final Gateway gateway;
+    private final Clock clock;
+
+    UsageController(Gateway gateway, Clock clock) {
+        this.gateway = gateway;
+        this.clock = clock.withZone(java.time.ZoneOffset.UTC);
+    }
+
+    @GetMapping("/usage")
+    String explorer(@RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String usageId,
+                    @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+                    Model model) {
+        model.addAttribute("source", source.strip());
+        model.addAttribute("usageId", usageId.strip());
+        if (!source.isBlank() && !usageId.isBlank()) {
+            fate(source.strip(), usageId.strip(), model);
+        } else if (!source.isBlank() || !usageId.isBlank()) {
+            model.addAttribute("fateErrorKey", "usage.fate.both");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = date(from, today.withDayOfMonth(1));
+        LocalDate end = date(to, today);
+        if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
+            model.addAttribute("rangeErrorKey", "usage.range.invalid");
+            start = today.withDayOfMonth(1);
+            end = today;
+        }
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        // the range is inclusive on the page, the API's "to" is exclusive
+        model.addAttribute("rollup", Rollup.of(gateway.get(ROLLUPS, start, end.plusDays(1)).path("rows")));
+        return "usage";
+    }
+
+    private void fate(String source, String usageId, Model model) {
+        try {
+            model.addAttribute("fate", gateway.get(FATE, source, usageId));
+        } catch (GatewayException e) {
+            if (e.status() != 404 && e.status() != 400) {
+                throw e;
+            }
+            // never received, still waiting on the topic, or not the partner's: the service answers alike
+            model.addAttribute("fateErrorKey", e.status() == 404 ? "usage.fate.unknown" : "usage.fate.invalid");
+            model.addAttribute("fateDetail", e.detail());
+        }
+    }
+
+    private static LocalDate date(String value, LocalDate otherwise) {
+        try {
+            return value.isBlank() ? otherwise : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException notADate) {
+            return otherwise;
+        }
+    }
+}

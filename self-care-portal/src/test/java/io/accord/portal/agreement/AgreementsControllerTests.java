@@ -1,0 +1,99 @@
+package io.accord.portal.agreement;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class AgreementsControllerTests extends PortalTestSupport {
+
+    AgreementsControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final String API = "/tmf-api/agreementManagement/v4/agreement";
+    private static final String ID = "a9000000-0000-4000-8000-000000000002";
+
+    private static String agreement(String status) {
+        return """
+                {"id":"%s","name":"Sell-through agreement","agreementType":"SELL_THROUGH","status":"%s","version":"2",
+                 "agreementPeriod":{"startDateTime":"2027-01-01T00:00:00Z"},
+                 "terms":{"currency":"EUR","settlementCycle":"MONTHLY","paymentTermsDays":30,"disputeWindowDays":60,
+                   "revenueShares":[{"offeringCategory":"VIDEO","partnerSharePercent":"30.00",
+                                     "tiers":[{"fromVolume":"10000","partnerSharePercent":"35.00"}]}],
+                   "wholesaleRates":[{"unit":"MB","price":{"amount":"0.001000","currency":"EUR"}}],
+                   "reconciliationTolerance":{"absolute":{"amount":"5.00","currency":"EUR"},"percent":"0.5"}}}"""
+                .formatted(ID, status);
+    }
+
+    @Test
+    void listsTheVersionsWithTheProposedOneMarked() throws Exception {
+        STUB.answerJson("GET", API, 200, "[" + agreement("PENDING_APPROVAL") + "]", Map.of("X-Total-Count", "1"));
+
+        mvc.perform(get("/agreements").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("/agreements/" + ID),
+                        containsString("Sell-through agreement"), containsString("badge warn"),
+                        containsString("2027-01-01"))));
+        assertThat(STUB.requestsTo("GET", API).getFirst().query()).isEqualTo("offset=0&limit=20");
+    }
+
+    @Test
+    void aProposedVersionShowsItsTermsAndTheCountersignatureToAPartnerAdmin() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, agreement("PENDING_APPROVAL"));
+
+        mvc.perform(get("/agreements/" + ID).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("VIDEO"), containsString("30.00 %"),
+                        containsString("from 10000: 35.00 %"), containsString("0.001000 EUR"),
+                        containsString("5.00 EUR / 0.5 %"), containsString("30 days"),
+                        containsString("Countersign</button>"))));
+    }
+
+    @Test
+    void aPartnerUserCannotCountersign() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, agreement("PENDING_APPROVAL"));
+
+        mvc.perform(get("/agreements/" + ID).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("Countersign</button>"))));
+    }
+
+    @Test
+    void countersigningPostsAndShowsTheVersion() throws Exception {
+        STUB.answerJson("POST", API + "/" + ID + "/countersignature", agreement("APPROVED"));
+
+        mvc.perform(post("/agreements/" + ID + "/countersignature").with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/agreements/" + ID));
+        assertThat(STUB.requestsTo("POST", API + "/" + ID + "/countersignature").getFirst().authorization())
+                .isEqualTo("Bearer partner-token");
+    }
+
+    @Test
+    void aVersionNoLongerProposedIsAConflictSayingWhy() throws Exception {
+        STUB.answerJson("POST", API + "/" + ID + "/countersignature", 409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Agreement version 2 is TERMINATED\"}", Map.of());
+        STUB.answerJson("GET", API + "/" + ID, agreement("TERMINATED"));
+
+        mvc.perform(post("/agreements/" + ID + "/countersignature").with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("The agreement was not countersigned."),
+                        containsString("Agreement version 2 is TERMINATED"),
+                        not(containsString("Countersign</button>")))));
+    }
+}

@@ -1,0 +1,188 @@
+package io.accord.portal.invoice;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.StubGateway;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class InvoicesControllerTests extends PortalTestSupport {
+
+    InvoicesControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final String API = "/api/settlement/partner-invoices";
+    private static final String PERIOD = "9e000000-0000-4000-8000-000000000001";
+    private static final String INVOICE = "1a000000-0000-4000-8000-000000000002";
+    private static final String RECONCILIATION = "2b000000-0000-4000-8000-000000000003";
+    private static final String MATCH = "3c000000-0000-4000-8000-000000000004";
+    private static final String INVOICE_VIEW = """
+            {"id":"%s","invoiceNumber":"INV-2026-0042","invoiceDate":"2026-12-03","currency":"EUR",
+             "totalAmount":1260.40,"lineCount":2,"submittedBy":"partner-admin","submittedAt":"2026-12-03T09:00:00Z",
+             "pdf":{"fileName":"invoice.pdf"},"latestReconciliation":{"id":"%s","outcomes":{"MATCHED":1}}}"""
+            .formatted(INVOICE, RECONCILIATION);
+
+    private void periods() {
+        STUB.answerJson("GET", "/api/settlement/periods", """
+                [{"id":"%s","startAt":"2026-11-01T00:00:00Z","endAt":"2026-12-01T00:00:00Z","state":"CLOSED"}]"""
+                .formatted(PERIOD));
+    }
+
+    @Test
+    void theFormOffersThePartnersPeriodsAndLabelsEveryField() throws Exception {
+        periods();
+
+        mvc.perform(get("/invoices").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("2026-11-01 – 2026-12-01 (CLOSED)"),
+                        containsString("<label for=\"invoiceNumber\""), containsString("aria-label=\"Line 1: Amount\""),
+                        containsString("<label for=\"usageFile\""), containsString("<label for=\"pdf\""))));
+    }
+
+    @Test
+    void linesEnteredInTheFormAreSubmittedAsJson() throws Exception {
+        STUB.answerJson("POST", API, 201, INVOICE_VIEW, Map.of());
+
+        mvc.perform(multipart("/invoices").param("periodId", PERIOD).param("invoiceNumber", "INV-2026-0042")
+                        .param("invoiceDate", "2026-12-03").param("currency", "EUR")
+                        .param("offeringId0", "off-9").param("usageType0", "VOICE").param("amount0", "1250.40")
+                        .param("amount1", "10.00").param("offeringId2", "")
+                        .with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/invoices/" + INVOICE));
+
+        assertThat(STUB.requestsTo("POST", API).getFirst().body()).isEqualTo("{\"periodId\":\"" + PERIOD
+                + "\",\"invoiceNumber\":\"INV-2026-0042\",\"invoiceDate\":\"2026-12-03\",\"currency\":\"EUR\","
+                + "\"lines\":[{\"offeringId\":\"off-9\",\"usageType\":\"VOICE\",\"amount\":\"1250.40\"},"
+                + "{\"amount\":\"10.00\"}]}");
+    }
+
+    @Test
+    void withAPdfTheFormLinesGoAsCsvAndTheCdrFileIsMatched() throws Exception {
+        STUB.answerJson("POST", API + "/upload", 201, INVOICE_VIEW, Map.of());
+        STUB.answerJson("PUT", API + "/" + INVOICE + "/usage-file", INVOICE_VIEW);
+        STUB.answerJson("POST", API + "/" + INVOICE + "/usage-matches", 202,
+                "{\"id\":\"%s\",\"state\":\"RUNNING\"}".formatted(MATCH), Map.of());
+        MockMultipartFile pdf = new MockMultipartFile("pdf", "invoice.pdf", "application/pdf",
+                "%PDF-1.7 invoice".getBytes(StandardCharsets.US_ASCII));
+        MockMultipartFile cdrs = new MockMultipartFile("usageFile", "cdrs.csv", "text/csv",
+                "usageId,subscriberId,startTime,quantity\ncdr-1,49170,2026-11-05T10:15:30Z,120\n".getBytes());
+
+        mvc.perform(multipart("/invoices").file(pdf).file(cdrs).param("periodId", PERIOD)
+                        .param("invoiceNumber", "INV-2026-0042").param("invoiceDate", "2026-12-03")
+                        .param("currency", "EUR").param("description0", "Voice, November").param("amount0", "1250.40")
+                        .param("mode", "KEYS").with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/invoices/" + INVOICE + "?match=" + MATCH));
+
+        String upload = STUB.requestsTo("POST", API + "/upload").getFirst().body();
+        assertThat(upload).contains("name=\"periodId\"", "INV-2026-0042", "filename=\"invoice.pdf\"",
+                "%PDF-1.7 invoice", "offeringId,usageType,periodStart,reference,description,quantity,amount\r\n"
+                        + ",,,,\"Voice, November\",,1250.40\r\n");
+        var stored = STUB.requestsTo("PUT", API + "/" + INVOICE + "/usage-file").getFirst();
+        assertThat(stored.query()).isEqualTo("fileName=cdrs.csv");
+        assertThat(stored.body()).startsWith("usageId,subscriberId,startTime,quantity");
+        assertThat(STUB.requestsTo("POST", API + "/" + INVOICE + "/usage-matches").getFirst().body())
+                .isEqualTo("{\"mode\":\"KEYS\"}");
+    }
+
+    @Test
+    void csvRowsTheServiceRefusesAreListedWithTheirRowsAndNothingElseIsSent() throws Exception {
+        periods();
+        STUB.answerJson("POST", API + "/upload", 400, """
+                {"title":"Invalid input","status":400,"detail":"The invoice has 1 problem",
+                 "violations":[{"field":"amount","message":"must have at most 2 decimals","row":3,"line":4}]}""",
+                Map.of());
+        MockMultipartFile lines = new MockMultipartFile("file", "lines.csv", "text/csv", "amount\n1.001\n".getBytes());
+        MockMultipartFile cdrs = new MockMultipartFile("usageFile", "cdrs.csv", "text/csv", "usageId\n".getBytes());
+
+        mvc.perform(multipart("/invoices").file(lines).file(cdrs).param("periodId", PERIOD)
+                        .param("invoiceNumber", "INV-1").param("invoiceDate", "2026-12-03").param("currency", "EUR")
+                        .with(csrf()).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("nothing was stored"),
+                        containsString("Row 3, amount: must have at most 2 decimals"), containsString("value=\"INV-1\""))));
+        assertThat(STUB.requestsTo("PUT", API + "/" + INVOICE + "/usage-file")).isEmpty();
+    }
+
+    @Test
+    void theInvoiceShowsItsReconciliationAndTheFinishedUsageMatch() throws Exception {
+        STUB.answerJson("GET", API + "/" + INVOICE, INVOICE_VIEW);
+        STUB.answerJson("GET", "/api/settlement/reconciliations/" + RECONCILIATION, """
+                {"id":"%s","documentNumber":"ST-2026-000042","keys":["OFFERING","USAGE_TYPE","PERIOD"],"currency":"EUR",
+                 "outcomes":{"MATCHED":1,"MISMATCH":1},"statementTotal":1250.40,"invoiceTotal":1260.40,"difference":10.00,
+                 "discrepancies":true,
+                 "lines":[{"outcome":"MATCHED","beyondTolerance":false,"offeringId":"off-9","usageType":"VOICE","period":"CURRENT",
+                           "statementAmount":1250.40,"invoiceAmount":1250.40,"difference":0.00,"tolerance":5.00},
+                          {"outcome":"MISMATCH","beyondTolerance":true,"offeringId":"off-9","usageType":"SMS","period":"CURRENT",
+                           "statementAmount":0.00,"invoiceAmount":10.00,"difference":10.00,"tolerance":5.00}]}"""
+                .formatted(RECONCILIATION));
+        STUB.answerJson("GET", "/api/settlement/usage-matches/" + MATCH, """
+                {"id":"%s","state":"COMPLETED","mode":"USAGE_ID",
+                 "outcomes":{"MATCHED":{"count":4980,"ourQuantity":"1","theirQuantity":"1","ourAmount":"1","theirAmount":"1"},
+                             "ONLY_THEIRS":{"count":20,"ourQuantity":"0","theirQuantity":"2400","ourAmount":"0","theirAmount":"16.80"}}}"""
+                .formatted(MATCH));
+
+        mvc.perform(get("/invoices/" + INVOICE + "?match=" + MATCH).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Against statement ST-2026-000042"),
+                        containsString("MISMATCH: 1"), containsString("a dispute is opened"),
+                        containsString("badge bad"), containsString("ONLY_THEIRS"), containsString("16.80"),
+                        containsString("/invoices/matches/" + MATCH + "/unmatched"),
+                        not(containsString("hx-trigger")), containsString("/invoices/" + INVOICE + "/pdf"))));
+    }
+
+    @Test
+    void aRunningMatchRefreshesItself() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/usage-matches/" + MATCH,
+                "{\"id\":\"%s\",\"state\":\"RUNNING\",\"mode\":\"USAGE_ID\",\"outcomes\":{}}".formatted(MATCH));
+
+        mvc.perform(get("/invoices/" + INVOICE + "/matches/" + MATCH).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("hx-trigger=\"every 3s\""),
+                        containsString("hx-get=\"/invoices/" + INVOICE + "/matches/" + MATCH + "\""),
+                        not(containsString("<html")), not(containsString("unmatched")))));
+    }
+
+    @Test
+    void reconcilingBeforeTheStatementIsIssuedSaysSo() throws Exception {
+        STUB.answerJson("POST", API + "/" + INVOICE + "/reconciliations", 409, """
+                {"title":"Conflict","status":409,"detail":"Our statement of period x is not issued yet"}""", Map.of());
+        STUB.answerJson("GET", API + "/" + INVOICE, INVOICE_VIEW.replace(
+                ",\"latestReconciliation\":{\"id\":\"%s\",\"outcomes\":{\"MATCHED\":1}}".formatted(RECONCILIATION), ""));
+
+        mvc.perform(post("/invoices/" + INVOICE + "/reconciliations").with(csrf())
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("is not issued yet"),
+                        containsString("Not reconciled yet"))));
+    }
+
+    @Test
+    void theUnmatchedRecordsAreDownloaded() throws Exception {
+        byte[] csv = "outcome,usageId\nONLY_THEIRS,\n".getBytes(StandardCharsets.UTF_8);
+        STUB.answer("GET", "/api/settlement/usage-matches/" + MATCH + "/unmatched",
+                new StubGateway.Answer(200, "text/csv", csv, Map.of()));
+
+        mvc.perform(get("/invoices/matches/" + MATCH + "/unmatched").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk()).andExpect(content().bytes(csv));
+        assertThat(STUB.requests().getFirst().accept()).isEqualTo("text/csv");
+    }
+}

@@ -1,0 +1,124 @@
+package io.accord.portal.order;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class OrdersControllerTests extends PortalTestSupport {
+
+    OrdersControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final String ORDERS = QuotesControllerTests.ORDERS;
+    private static final String PRODUCTS = "/tmf-api/productInventory/v4/product";
+    private static final String ORDER = "0d000000-0000-4000-8000-000000000005";
+    private static final String PRODUCT = "7c1d3a52-1b7e-4f7a-8e0a-5d8f9c3b2a10";
+
+    private static String order(String state, String itemState, String reason) {
+        return """
+                {"id":"%s","state":"%s","orderDate":"2026-12-01T10:00:00Z",
+                 "relatedParty":[{"id":"customer-0042","name":"Bakery Dupont","role":"Customer"}],
+                 "quote":[{"id":"9a000000-0000-4000-8000-000000000004"}],
+                 "productOrderItem":[{"id":"1","action":"add","quantity":1,"state":"%s",
+                   "productOffering":{"id":"off-1","name":"IoT SIM"},"product":{"id":"%s"}%s}],
+                 "orderTotalPrice":[{"name":"oneTime","priceType":"oneTime","price":{"dutyFreeAmount":{"unit":"EUR","value":"9.99"}}}]}"""
+                .formatted(ORDER, state, itemState, PRODUCT,
+                        reason == null ? "" : ",\"failedStep\":\"RESERVE_RESOURCE\",\"stateReason\":\"" + reason + "\"");
+    }
+
+    @Test
+    void listsOrdersAndPassesTheStateFilter() throws Exception {
+        STUB.answerJson("GET", ORDERS, 200, "[" + order("inProgress", "inProgress", null) + "]",
+                Map.of("X-Total-Count", "21"));
+
+        mvc.perform(get("/orders?state=inProgress").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("/orders/" + ORDER), containsString("Bakery Dupont"),
+                        containsString("9.99 EUR"), containsString("21 in all"),
+                        containsString("page=1&amp;state=inProgress"))));
+        assertThat(STUB.requestsTo("GET", ORDERS).getFirst().query()).isEqualTo("state=inProgress&offset=0&limit=20");
+    }
+
+    @Test
+    void aRunningOrdersProgressRefreshesItself() throws Exception {
+        STUB.answerJson("GET", ORDERS + "/" + ORDER, order("inProgress", "inProgress", null));
+
+        mvc.perform(get("/orders/" + ORDER).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("hx-get=\"/orders/" + ORDER + "/progress\""),
+                        containsString("hx-trigger=\"every 5s\""), containsString("aria-live=\"polite\""))));
+        mvc.perform(get("/orders/" + ORDER + "/progress").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"order-progress\""),
+                        not(containsString("<html")))));
+    }
+
+    @Test
+    void aFailedItemSaysWhichStepFailedAndWhyAndStopsRefreshing() throws Exception {
+        STUB.answerJson("GET", ORDERS + "/" + ORDER,
+                order("failed", "failed", "No MSISDN is available for partner 1111"));
+
+        mvc.perform(get("/orders/" + ORDER).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("RESERVE_RESOURCE: "),
+                        containsString("No MSISDN is available for partner 1111"), containsString("badge bad"),
+                        not(containsString("hx-trigger")))));
+    }
+
+    @Test
+    void listsProductInstancesSayingWhichTheyBoughtAndWhichAreOfTheirOfferings() throws Exception {
+        STUB.answerJson("GET", PRODUCTS, 200, """
+                [{"id":"%s","name":"IoT SIM","status":"active","startDate":"2026-12-01T10:00:02Z",
+                  "relatedParty":[{"id":"%s","role":"Owner"},{"id":"customer-1","role":"Customer"}],
+                  "subscriberIdentifier":[{"type":"MSISDN","value":"+4915100000042"}]},
+                 {"id":"7c1d3a52-1b7e-4f7a-8e0a-5d8f9c3b2a11","name":"Video plus","status":"active",
+                  "relatedParty":[{"id":"other-partner","role":"Owner"},{"id":"%s","role":"Buyer"}]}]"""
+                .formatted(PRODUCT, PARTNER_A, PARTNER_A), Map.of("X-Total-Count", "2"));
+
+        mvc.perform(get("/products?status=active&offering=off-1").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("of your offering"),
+                        containsString("bought by you"), containsString("MSISDN +4915100000042"),
+                        containsString("/products/" + PRODUCT))));
+        assertThat(STUB.requestsTo("GET", PRODUCTS).getFirst().query())
+                .isEqualTo("offset=0&limit=20&status=active&productOffering.id=off-1");
+    }
+
+    @Test
+    void aProductInstanceShowsItsChargesAndOrders() throws Exception {
+        STUB.answerJson("GET", PRODUCTS + "/" + PRODUCT, """
+                {"id":"%s","name":"IoT SIM","status":"suspended","statusReason":"unpaid","offeringVersion":1,
+                 "productOffering":{"id":"off-1","name":"IoT SIM"},
+                 "relatedParty":[{"id":"%s","role":"Buyer"}],
+                 "productCharacteristic":[{"name":"dataAllowance","value":"20"}],
+                 "productPrice":[{"name":"Monthly fee","priceType":"recurring","recurringChargePeriod":"month",
+                                  "price":{"dutyFreeAmount":{"unit":"EUR","value":"9.990000"}}}],
+                 "productOrderItem":[{"productOrderId":"%s","orderItemId":"1","orderItemAction":"add"}]}"""
+                .formatted(PRODUCT, PARTNER_A, ORDER));
+
+        mvc.perform(get("/products/" + PRODUCT).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("unpaid"), containsString("bought by you"),
+                        containsString("9.990000 EUR"), containsString("/ month"),
+                        containsString("/orders/" + ORDER), containsString("dataAllowance = 20"))));
+    }
+
+    @Test
+    void anotherPartnersOrderIsNotFound() throws Exception {
+        mvc.perform(get("/orders/" + ORDER).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isNotFound());
+    }
+}

@@ -1,0 +1,191 @@
+package io.accord.portal.order;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class QuotesControllerTests extends PortalTestSupport {
+
+    QuotesControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    static final String QUOTES = "/tmf-api/quoteManagement/v4/quote";
+    static final String ORDERS = "/tmf-api/productOrderingManagement/v4/productOrder";
+    private static final String OFFERINGS = "/tmf-api/productCatalogManagement/v4/productOffering";
+    private static final String OFFERING = "8f6e1c2a-5d3b-4b8e-9a7f-1c2d3e4f5a6b";
+    private static final String SPEC = "22222222-2222-4222-8222-222222222222";
+    private static final String QUOTE = "9a000000-0000-4000-8000-000000000004";
+    private static final String ORDER = "0d000000-0000-4000-8000-000000000005";
+
+    private static String quote(String state) {
+        return """
+                {"id":"%s","state":"%s","description":"Two SIM-only lines","quoteDate":"2026-12-01T10:00:00Z",
+                 "validFor":{"endDateTime":"2026-12-31T10:00:00Z"},"discountPercent":"5","discountNeedsApproval":false,
+                 "relatedParty":[{"id":"customer-0042","name":"Bakery Dupont","role":"Customer"}],
+                 "quoteItem":[{"id":"1","action":"add","quantity":2,"productOffering":{"id":"%s","name":"IoT SIM"},
+                   "product":{"productCharacteristic":[{"name":"dataAllowance","value":"20"}]},
+                   "quoteItemPrice":[{"name":"Monthly fee","priceType":"recurring","recurringChargePeriod":"month",
+                     "price":{"dutyFreeAmount":{"unit":"EUR","value":"18.981"}},
+                     "priceAlteration":[{"name":"discount","priceType":"recurring","price":{"percentage":"5"}}]}]}],
+                 "quoteTotalPrice":[{"name":"recurring","priceType":"recurring","recurringChargePeriod":"month",
+                   "price":{"dutyFreeAmount":{"unit":"EUR","value":"37.962"}}}]}""".formatted(QUOTE, state, OFFERING);
+    }
+
+    private void offeringWithSpecification() {
+        STUB.answerJson("GET", OFFERINGS, "[{\"id\":\"%s\",\"name\":\"IoT SIM\"}]".formatted(OFFERING));
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING,
+                "{\"id\":\"%s\",\"name\":\"IoT SIM\",\"productSpecification\":{\"id\":\"%s\"}}".formatted(OFFERING, SPEC));
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productSpecification/" + SPEC, """
+                {"id":"%s","productSpecCharacteristic":[
+                  {"name":"dataAllowance","valueType":"number","configurable":true,"minCardinality":1,
+                   "productSpecCharacteristicValue":[{"valueFrom":1,"valueTo":100,"unitOfMeasure":"MB"}]},
+                  {"name":"network","valueType":"enum","configurable":true,
+                   "productSpecCharacteristicValue":[{"value":"LTE-M"},{"value":"NB-IoT"}]},
+                  {"name":"roaming","valueType":"boolean","configurable":false,
+                   "productSpecCharacteristicValue":[{"value":"false"}]}]}""".formatted(SPEC));
+    }
+
+    @Test
+    void listsQuotesWithTheirTotalsAndPassesTheStateFilter() throws Exception {
+        STUB.answerJson("GET", QUOTES, 200, "[" + quote("approved") + "]", Map.of("X-Total-Count", "1"));
+
+        mvc.perform(get("/quotes?state=approved").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("/quotes/" + QUOTE), containsString("Bakery Dupont"),
+                        containsString("37.962 EUR"), containsString("<label for=\"state\""))));
+        assertThat(STUB.requestsTo("GET", QUOTES).getFirst().query()).isEqualTo("state=approved&offset=0&limit=20");
+    }
+
+    @Test
+    void theNewQuoteFormAsksForTheOfferingsCharacteristics() throws Exception {
+        offeringWithSpecification();
+
+        mvc.perform(get("/quotes/new?offering=" + OFFERING).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<label for=\"char-0\">dataAllowance (MB)</label>"),
+                        containsString("name=\"char.dataAllowance\""), containsString("min=\"1\""),
+                        containsString("max=\"100\""), containsString("<option value=\"NB-IoT\">"),
+                        containsString("fixed by the offering"), not(containsString("name=\"char.roaming\"")),
+                        containsString("<label for=\"customerId\""))));
+    }
+
+    @Test
+    void creatingAQuoteSendsTypedValuesAndShowsIt() throws Exception {
+        STUB.answerJson("POST", QUOTES, 201, quote("inProgress"), Map.of());
+
+        mvc.perform(post("/quotes").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("offeringId", OFFERING).param("customerId", "customer-0042")
+                        .param("customerName", "Bakery Dupont").param("quantity", "2")
+                        .param("char.dataAllowance", "20").param("char.network", "LTE-M").param("discountPercent", ""))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/quotes/" + QUOTE));
+
+        assertThat(STUB.requestsTo("POST", QUOTES).getFirst().body()).isEqualTo(
+                "{\"relatedParty\":[{\"id\":\"customer-0042\",\"name\":\"Bakery Dupont\",\"role\":\"Customer\"}],"
+                        + "\"quoteItem\":[{\"id\":\"1\",\"action\":\"add\",\"quantity\":2,"
+                        + "\"productOffering\":{\"id\":\"" + OFFERING + "\"},\"product\":{\"productCharacteristic\":["
+                        + "{\"name\":\"dataAllowance\",\"value\":20},{\"name\":\"network\",\"value\":\"LTE-M\"}]}}]}");
+    }
+
+    @Test
+    void aCharacteristicTheSpecificationRefusesIsShownAtItsField() throws Exception {
+        offeringWithSpecification();
+        STUB.answerJson("POST", QUOTES, 400, """
+                {"title":"Invalid input","status":400,"detail":"The request has invalid fields.",
+                 "violations":[{"field":"quoteItem[1].product.productCharacteristic[dataAllowance]",
+                                "message":"is between 1 and 100 MB, not 500"},
+                               {"field":"relatedParty","message":"must name the Customer"}]}""", Map.of());
+
+        mvc.perform(post("/quotes").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("offeringId", OFFERING).param("customerId", "c-1").param("quantity", "1")
+                        .param("char.dataAllowance", "500"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"char-0-error\""),
+                        containsString("is between 1 and 100 MB, not 500"), containsString("value=\"500\""),
+                        containsString("aria-describedby=\"char-0-error\""), containsString("id=\"customerId-error\""),
+                        containsString("must name the Customer"))));
+    }
+
+    @Test
+    void anOfferingThatCannotBeSoldIsAConflictNamingTheReason() throws Exception {
+        offeringWithSpecification();
+        STUB.answerJson("POST", QUOTES, 409, """
+                {"title":"Conflict","status":409,
+                 "detail":"Quote item '1' cannot be sold: the owner of offering x, partner y, is SUSPENDED"}""", Map.of());
+
+        mvc.perform(post("/quotes").with(csrf()).with(TestUsers.partner("partner-user"))
+                        .param("offeringId", OFFERING).param("customerId", "c-1").param("quantity", "1"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("The quote was not created."),
+                        containsString("is SUSPENDED"))));
+    }
+
+    @Test
+    void acceptingAnApprovedQuoteLeadsToItsOrder() throws Exception {
+        STUB.answerJson("PATCH", QUOTES + "/" + QUOTE, quote("accepted"));
+        STUB.answerJson("GET", ORDERS, 200, """
+                [{"id":"0d000000-0000-4000-8000-000000000001","quote":[{"id":"other"}]},
+                 {"id":"%s","quote":[{"id":"%s"}]}]""".formatted(ORDER, QUOTE), Map.of("X-Total-Count", "2"));
+
+        mvc.perform(post("/quotes/" + QUOTE + "/state").param("state", "accepted").with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/orders/" + ORDER));
+        assertThat(STUB.requestsTo("PATCH", QUOTES + "/" + QUOTE).getFirst().body())
+                .isEqualTo("{\"state\":\"accepted\"}");
+    }
+
+    @Test
+    void anApprovedQuoteOffersAcceptAndReject() throws Exception {
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quote("approved"));
+
+        mvc.perform(get("/quotes/" + QUOTE).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Accept and place the order"),
+                        containsString("Reject"), not(containsString(">Approve<")), containsString("18.981 EUR"),
+                        containsString("dataAllowance = 20"), containsString("(discount −5 %)"))));
+    }
+
+    @Test
+    void aMoveTheServiceRefusesIsShownWithTheQuote() throws Exception {
+        STUB.answerJson("PATCH", QUOTES + "/" + QUOTE, 409, """
+                {"title":"Conflict","status":409,"detail":"The discount of 20 % needs a partner manager's approval"}""",
+                Map.of());
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quote("inProgress"));
+
+        mvc.perform(post("/quotes/" + QUOTE + "/state").param("state", "approved").with(csrf())
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("needs a partner manager&#39;s approval")));
+    }
+
+    @Test
+    void anUnknownMoveSendsNothing() throws Exception {
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quote("inProgress"));
+
+        mvc.perform(post("/quotes/" + QUOTE + "/state").param("state", "expired").with(csrf())
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isBadRequest());
+        assertThat(STUB.requestsTo("PATCH", QUOTES + "/" + QUOTE)).isEmpty();
+    }
+
+    @Test
+    void staffDoNotSeeThePartnersQuotePages() throws Exception {
+        mvc.perform(get("/quotes").with(TestUsers.staff("ops", "ops"))).andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+    }
+}

@@ -1,0 +1,187 @@
+package io.accord.portal.profile;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ProfileControllerTests extends PortalTestSupport {
+
+    ProfileControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final String PARTNER = "/api/onboarding/partners/" + PARTNER_A;
+    private static final String CHANGE = "c4a1e0d2-0000-4000-8000-000000000009";
+
+    private static String partner(boolean pending) {
+        return """
+                {"id":"%s","legalName":"Streamly GmbH","partnerType":"OTT_CONTENT","businessModel":"SELL_THROUGH",
+                 "country":"DE","taxId":"DE123456789","settlementCurrency":"EUR","status":"ACTIVE",
+                 "registeredAddress":{"street1":"Hauptstr. 1","city":"Berlin","postCode":"10115"},
+                 "commercialContact":{"name":"Ada Sales","email":"sales@streamly.example"},
+                 "billingContact":{"name":"Bo Billing","email":"billing@streamly.example","phone":"+49 30 1234"},
+                 "bankAccount":{"iban":"DE89370400440532013000","bic":"COBADEFFXXX"}%s}"""
+                .formatted(PARTNER_A, pending ? """
+                        ,"pendingBankAccount":{"changeId":"%s","iban":"DE02120300000000202051","bic":"BYLADEM1001",
+                          "requestedBy":"partner-admin","requestedAt":"2026-12-01T09:30:00Z"}""".formatted(CHANGE) : "");
+    }
+
+    @Test
+    void aPartnerAdminSeesItsProfileWithTheContactAndBankForms() throws Exception {
+        STUB.answerJson("GET", PARTNER, partner(true));
+
+        mvc.perform(get("/profile").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Streamly GmbH"),
+                        containsString("Hauptstr. 1, 10115 Berlin"), containsString("DE89370400440532013000"),
+                        containsString("<label for=\"commercial-email\""), containsString("value=\"sales@streamly.example\""),
+                        containsString("IBAN DE02120300000000202051, BIC BYLADEM1001, requested by partner-admin at 2026-12-01 09:30 UTC."),
+                        containsString("Request new bank details"), containsString("<label for=\"iban\""),
+                        not(containsString("Confirm bank details")))));
+        assertThat(STUB.requestsTo("GET", PARTNER).getFirst().authorization()).isEqualTo("Bearer partner-token");
+    }
+
+    @Test
+    void aPartnerUserReadsTheProfileWithoutForms() throws Exception {
+        STUB.answerJson("GET", PARTNER, partner(false));
+
+        mvc.perform(get("/profile").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Bo Billing"), containsString("+49 30 1234"),
+                        not(containsString("Save contacts")), not(containsString("Request new bank details")))));
+    }
+
+    @Test
+    void savingContactsSendsThemAndLeavesAnEmptyTechnicalContactOut() throws Exception {
+        STUB.answerJson("PUT", PARTNER + "/contacts", partner(false));
+
+        mvc.perform(post("/profile/contacts").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("commercial.name", "Ada Sales").param("commercial.email", "ada@streamly.example")
+                        .param("technical.name", "").param("technical.email", "")
+                        .param("billing.name", "Bo Billing").param("billing.email", "billing@streamly.example")
+                        .param("billing.phone", "+49 30 1234"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/profile"));
+
+        assertThat(STUB.requestsTo("PUT", PARTNER + "/contacts").getFirst().body()).isEqualTo(
+                "{\"commercial\":{\"name\":\"Ada Sales\",\"email\":\"ada@streamly.example\"},"
+                        + "\"billing\":{\"name\":\"Bo Billing\",\"email\":\"billing@streamly.example\","
+                        + "\"phone\":\"+49 30 1234\"}}");
+    }
+
+    @Test
+    void aContactTheServiceRefusesShowsTheErrorAtItsField() throws Exception {
+        STUB.answerJson("PUT", PARTNER + "/contacts", 400, """
+                {"title":"Invalid input","status":400,"detail":"The request has invalid fields: commercial.email.",
+                 "violations":[{"field":"commercial.email","message":"must be a well-formed email address"}]}""",
+                Map.of());
+        STUB.answerJson("GET", PARTNER, partner(false));
+
+        mvc.perform(post("/profile/contacts").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("commercial.name", "Ada").param("commercial.email", "not-an-email")
+                        .param("billing.name", "Bo").param("billing.email", "billing@streamly.example"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("must be a well-formed email address"),
+                        containsString("aria-describedby=\"commercial-email-error\""),
+                        containsString("aria-invalid=\"true\""), containsString("value=\"not-an-email\""),
+                        containsString("role=\"alert\""))));
+    }
+
+    @Test
+    void aBankChangeIsRequestedAndAWrongIbanIsNamed() throws Exception {
+        STUB.answerJson("PUT", PARTNER + "/bank-account", 400, """
+                {"title":"Invalid input","status":400,"detail":"iban: the check digits are wrong",
+                 "violations":[{"field":"iban","message":"the check digits are wrong"}]}""", Map.of());
+        STUB.answerJson("GET", PARTNER, partner(false));
+
+        mvc.perform(post("/profile/bank-account").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("iban", "DE00 1203 0000 0000 2020 51").param("bic", "BYLADEM1001"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"iban-error\""),
+                        containsString("the check digits are wrong"))));
+        assertThat(STUB.requestsTo("PUT", PARTNER + "/bank-account").getFirst().body())
+                .isEqualTo("{\"iban\":\"DE00 1203 0000 0000 2020 51\",\"bic\":\"BYLADEM1001\"}");
+    }
+
+    @Test
+    void staffConfirmTheWaitingChangeNamingItAndTheIbanTheyChecked() throws Exception {
+        STUB.answerJson("POST", PARTNER + "/bank-account/confirmation", "{}");
+
+        mvc.perform(post("/partners/" + PARTNER_A + "/bank-account/confirmation").with(csrf())
+                        .with(TestUsers.staff("finance", "finance"))
+                        .param("changeId", CHANGE).param("iban", "DE02120300000000202051"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/partners/" + PARTNER_A));
+
+        var call = STUB.requestsTo("POST", PARTNER + "/bank-account/confirmation").getFirst();
+        assertThat(call.body()).isEqualTo("{\"changeId\":\"" + CHANGE + "\",\"iban\":\"DE02120300000000202051\"}");
+        assertThat(call.authorization()).isEqualTo("Bearer finance-token");
+    }
+
+    @Test
+    void theRequesterCannotConfirmItsOwnChange() throws Exception {
+        STUB.answerJson("POST", PARTNER + "/bank-account/confirmation", 403, """
+                {"type":"https://accord.dev/problems/four-eyes","title":"Forbidden","status":403,
+                 "detail":"Bank account change was requested by partner-manager; someone else must confirm it (four-eyes)"}""",
+                Map.of());
+        STUB.answerJson("GET", PARTNER, partner(true));
+
+        mvc.perform(post("/partners/" + PARTNER_A + "/bank-account/confirmation").with(csrf())
+                        .with(TestUsers.staff("partner-manager", "partner-manager")).param("changeId", CHANGE))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(allOf(containsString("Four-eyes rule"),
+                        containsString("someone else must confirm it (four-eyes)"),
+                        containsString("Confirm bank details"))));
+    }
+
+    @Test
+    void aChangeThatIsNoLongerTheWaitingOneIsAConflictSayingWhich() throws Exception {
+        STUB.answerJson("POST", PARTNER + "/bank-account/confirmation", 409, """
+                {"title":"Conflict","status":409,"detail":"The bank account change named (with IBAN DE02 1203) is not the one waiting"}""",
+                Map.of());
+        STUB.answerJson("GET", PARTNER, partner(true));
+
+        mvc.perform(post("/partners/" + PARTNER_A + "/bank-account/confirmation").with(csrf())
+                        .with(TestUsers.staff("finance", "finance")).param("changeId", CHANGE)
+                        .param("iban", "DE02120300000000202051"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("is not the one waiting")));
+    }
+
+    @Test
+    void staffFindPartnersByNameAndPartnersCannot() throws Exception {
+        STUB.answerJson("GET", "/api/onboarding/partners", 200, "[" + partner(true) + "]",
+                Map.of("X-Total-Count", "1"));
+
+        mvc.perform(get("/partners?name=Stream").with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("/partners/" + PARTNER_A),
+                        containsString("Bank change waiting"))));
+        assertThat(STUB.requestsTo("GET", "/api/onboarding/partners").getFirst().query())
+                .isEqualTo("name=Stream&offset=0&limit=25");
+
+        mvc.perform(get("/partners").with(TestUsers.partner("partner-admin"))).andExpect(status().isForbidden());
+        mvc.perform(get("/profile").with(TestUsers.staff("ops", "ops"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aPartnerTokenWithoutAPartnerIdIsRefusedWithoutACall() throws Exception {
+        mvc.perform(get("/profile").with(TestUsers.user("stray", "stray-token",
+                        java.time.Instant.now().plusSeconds(300), null, null, "partner-admin")))
+                .andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+    }
+}

@@ -17,7 +17,12 @@ public enum PortalPage {
     STATEMENTS("/statements", "nav.statements", Roles.PARTNER_ADMIN, Roles.PARTNER_USER, Roles.FINANCE,
             Roles.PLATFORM_ADMIN, Roles.AUDITOR),
     REVIEW("/review", "nav.review", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
-    SUSPENSE("/suspense", "nav.suspense", Roles.OPS, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR);
+    SUSPENSE("/suspense", "nav.suspense", Roles.OPS, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    OFFERING_REVIEW("/offering-review", "nav.offeringReview", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.OPS, Roles.AUDITOR),
+    FALLOUT("/fallout", "nav.fallout", Roles.OPS, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    SETTLEMENT_RUNS("/settlement-runs", "nav.settlementRuns", Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.OPS, Roles.AUDITOR),
+    RECONCILIATION("/reconciliation", "nav.reconciliation", Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.OPS, Roles.AUDITOR),
+    AUDIT("/audit", "nav.audit", Roles.AUDITOR, Roles.PLATFORM_ADMIN);
 
     private final String path;
     private final String labelKey;

@@ -16,6 +16,23 @@ public final class Display {
         return iso.length() >= 16 && iso.charAt(10) == 'T' ? iso.substring(0, 10) + " " + iso.substring(11, 16) : iso;
     }
 
+    /**
+     * An amount as the gateway sent it (a JSON number or string), with at least two decimals: {@code 4.2} as
+     * {@code 4.20}, {@code 0.333333} as it is; absent or null as empty.
+     */
+    public static String amount(tools.jackson.databind.JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return "";
+        }
+        try {
+            java.math.BigDecimal amount = value.isNumber() ? value.decimalValue()
+                    : new java.math.BigDecimal(value.asString().strip());
+            return (amount.scale() < 2 ? amount.setScale(2) : amount).toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return value.asString();
+        }
+    }
+
     /** The first eight characters of an id, enough to tell rows apart; the full id goes in a title or link. */
     public static String shortId(String id) {
         return id == null ? "" : id.length() > 8 ? id.substring(0, 8) : id;

@@ -94,7 +94,10 @@ class OfferingReviewController {
             return refused(id, name, text.isEmpty() ? "offeringReview.reason.required"
                     : "offeringReview.reason.tooLong", htmx, model, redirect, response);
         }
-        return decided(id, name, Map.of("decision", "REJECT", "reason", text), htmx, model, redirect, response);
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("decision", "REJECT");
+        decision.put("reason", text);
+        return decided(id, name, decision, htmx, model, redirect, response);
     }
 
     private String decided(UUID id, String name, Map<String, Object> decision, String htmx, Model model,

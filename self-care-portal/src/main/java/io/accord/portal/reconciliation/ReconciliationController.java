@@ -116,7 +116,7 @@ class ReconciliationController {
             return new Invoice(invoice.path("id").asString(), invoice.path("partnerId").asString(""),
                     invoice.path("periodId").asString(""), invoice.path("invoiceNumber").asString(""),
                     invoice.path("invoiceDate").asString(""), invoice.path("currency").asString(""),
-                    invoice.path("totalAmount").asString(""), invoice.path("lineCount").asInt(0),
+                    Display.amount(invoice.path("totalAmount")), invoice.path("lineCount").asInt(0),
                     invoice.path("usageFile").path("fileName").asString(""),
                     invoice.path("usageFile").path("rows").asLong(0), invoice.path("submittedBy").asString(""),
                     Display.instant(invoice.path("submittedAt").asString("")), outcomes,
@@ -134,10 +134,10 @@ class ReconciliationController {
             reconciliation.path("keys").forEach(key -> keys.add(key.asString()));
             return new Reconciliation(reconciliation.path("documentNumber").asString(""), String.join(", ", keys),
                     reconciliation.path("currency").asString(""),
-                    reconciliation.path("absoluteTolerance").asString(""),
+                    Display.amount(reconciliation.path("absoluteTolerance")),
                     reconciliation.path("percentTolerance").asString(""),
-                    reconciliation.path("statementTotal").asString(""),
-                    reconciliation.path("invoiceTotal").asString(""), reconciliation.path("difference").asString(""),
+                    Display.amount(reconciliation.path("statementTotal")),
+                    Display.amount(reconciliation.path("invoiceTotal")), Display.amount(reconciliation.path("difference")),
                     reconciliation.path("discrepancies").asBoolean(false),
                     reconciliation.path("reconciledBy").asString(""),
                     Display.instant(reconciliation.path("reconciledAt").asString("")));
@@ -159,9 +159,9 @@ class ReconciliationController {
             return new ResultLine(line.path("lineNo").asInt(0), line.path("outcome").asString(""),
                     line.path("beyondTolerance").asBoolean(false), line.path("offeringId").asString(""),
                     line.path("usageType").asString(""), line.path("period").asString(""),
-                    line.path("reference").asString(""), line.path("statementAmount").asString(""),
-                    line.path("invoiceAmount").asString(""), line.path("difference").asString(""),
-                    line.path("tolerance").asString(""));
+                    line.path("reference").asString(""), Display.amount(line.path("statementAmount")),
+                    Display.amount(line.path("invoiceAmount")), Display.amount(line.path("difference")),
+                    Display.amount(line.path("tolerance")));
         }
     }
 
@@ -187,8 +187,8 @@ class ReconciliationController {
 
         static MatchOutcome of(String outcome, JsonNode totals) {
             return new MatchOutcome(outcome, totals.path("count").asLong(0), totals.path("ourQuantity").asString(""),
-                    totals.path("theirQuantity").asString(""), totals.path("ourAmount").asString(""),
-                    totals.path("theirAmount").asString(""));
+                    totals.path("theirQuantity").asString(""), Display.amount(totals.path("ourAmount")),
+                    Display.amount(totals.path("theirAmount")));
         }
     }
 }

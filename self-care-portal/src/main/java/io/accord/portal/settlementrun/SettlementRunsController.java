@@ -179,8 +179,12 @@ class SettlementRunsController {
             return refused(user, "settlementRuns.fx.validFromInvalid", model, response);
         }
         try {
-            gateway.post(API + "/fx-rates", Map.of("baseCurrency", base, "quoteCurrency", quote, "rate", value,
-                    "validFrom", from));
+            Map<String, String> load = new java.util.LinkedHashMap<>();
+            load.put("baseCurrency", base);
+            load.put("quoteCurrency", quote);
+            load.put("rate", value);
+            load.put("validFrom", from);
+            gateway.post(API + "/fx-rates", load);
         } catch (GatewayException e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;

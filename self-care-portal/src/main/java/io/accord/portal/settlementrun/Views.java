@@ -53,7 +53,7 @@ final class Views {
                     item.path("status").asString(""), Display.instant(item.path("periodStart").asString("")),
                     Display.instant(item.path("periodEnd").asString("")), statement.path("id").asString(""),
                     statement.path("state").asString(""), statement.path("documentNumber").asString(""),
-                    statement.path("totalAmount").asString(""), statement.path("currency").asString(""),
+                    Display.amount(statement.path("totalAmount")), statement.path("currency").asString(""),
                     item.path("error").asString(""));
         }
     }

@@ -228,9 +228,11 @@ class PortalJourneySystemTests {
     void staffApprovesAndLaunchesTheOffering() {
         staff("partner-manager", "staff-approve-offering", page -> {
             page.navigate(portal + "/offering-review");
-            page.locator("button[aria-label='Approve and launch " + offeringName + "']").click();
-            page.waitForLoadState();
-            assertThat(page.locator("[role=status]").first().textContent()).contains(offeringName, "Launched");
+            page.locator("button[aria-label='Approve " + offeringName + "']").click();
+            // htmx swaps the decided row in place: its badge shows the offering's new status
+            await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
+                    page.locator("tr:has-text('" + offeringName + "') .badge").first().textContent())
+                    .contains("Launched"));
         });
     }
 
@@ -278,11 +280,11 @@ class PortalJourneySystemTests {
             page.navigate(portal + "/suspense");
             page.locator("#recycle-reason").selectOption("NO_PRODUCT_INSTANCE");
             page.locator("#recycle-source").selectOption(source);
-            page.getByText("Recycle", new Page.GetByTextOptions().setExact(true)).click();
+            page.locator("#recycle-submit").click();
             page.waitForLoadState();
             // the subscriber is still unknown: rating tried again and kept it, with its reason
-            assertThat(page.locator("[data-testid=recycle-result]").textContent())
-                    .contains("0 record(s) recycled", "1 still suspended");
+            assertThat(page.locator("[data-testid=notice]").textContent())
+                    .contains("0 records recycled", "1 still in suspense");
         });
     }
 

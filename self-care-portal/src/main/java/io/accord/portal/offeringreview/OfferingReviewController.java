@@ -1,11 +1,15 @@
 package io.accord.portal.offeringreview;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -13,21 +17,30 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
-import io.accord.portal.security.PortalUser;
+import io.accord.portal.layout.Display;
+import io.accord.portal.security.StaffActions;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Staff: offerings (and launched offerings' changes) waiting for a partner manager, oldest submission first, with
- * approve (launch now) and reject with a reason (docs/catalog-model.md, "Lifecycle"). Auditors read the queue only.
+ * Staff: catalog's review queue (offerings, and launched offerings' changes, submitted for review; oldest first)
+ * with approve (now, or launching on a date) and reject with a reason (docs/catalog-model.md). Partner managers and
+ * platform admins decide; ops and auditors read the queue.
  */
 @Controller
 class OfferingReviewController {
 
-    private static final String QUEUE = "/api/catalog/review-queue?offset=0&limit=50";
+    private static final String QUEUE = "/api/catalog/review-queue";
+    private static final String DECISION = "/api/catalog/offerings/{id}/decision";
+    private static final String[] DECIDERS = {Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN};
+    private static final int PAGE_SIZE = 25;
     private static final int REASON_MAX = 2000;
 
     private final Gateway gateway;
@@ -36,53 +49,132 @@ class OfferingReviewController {
         this.gateway = gateway;
     }
 
-    record Item(String id, String name, String externalId, String ownerPartnerId, String status,
-                String pendingChange, String category, String submittedAt) {
-    }
-
     @GetMapping("/offering-review")
-    String queue(@AuthenticationPrincipal OidcUser user, Model model) {
-        Gateway.Listing listing = gateway.list(QUEUE);
-        List<Item> items = new ArrayList<>();
-        listing.items().forEach(item -> items.add(new Item(item.path("offeringId").asString(),
-                item.path("name").asString(""), item.path("externalId").asString(""),
-                item.path("ownerPartnerId").asString(""), item.path("status").asString(""),
-                item.path("pendingChange").asString(""), item.path("categoryCode").asString(""),
-                item.path("submittedAt").asString(""))));
-        model.addAttribute("items", items);
+    String queue(@AuthenticationPrincipal OidcUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        int current = Math.max(0, page);
+        Gateway.Listing listing = gateway.list(QUEUE + "?offset={offset}&limit={limit}", current * PAGE_SIZE,
+                PAGE_SIZE);
+        List<OfferingRow> rows = new ArrayList<>();
+        listing.items().forEach(item -> rows.add(OfferingRow.ofQueueItem(item)));
+        model.addAttribute("offerings", rows);
         model.addAttribute("total", listing.total());
-        model.addAttribute("decides", PortalUser.of(user).decidesApplications());
+        model.addAttribute("page", current);
+        model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < listing.total());
+        model.addAttribute("decides", StaffActions.mayAct(user, DECIDERS));
         return "offeringreview";
     }
 
-    @PostMapping("/offering-review/{id}/decision")
-    String decide(@PathVariable UUID id, @RequestParam(defaultValue = "") String decision,
-                  @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+    @PostMapping("/offering-review/{id}/approval")
+    String approve(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id,
+                   @RequestParam(defaultValue = "") String launchOn, @RequestParam(defaultValue = "") String name,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        StaffActions.require(user, DECIDERS);
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("decision", "APPROVE");
+        if (!launchOn.isBlank()) {
+            try {
+                decision.put("launchAt", LocalDate.parse(launchOn.strip()).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        .toString());
+            } catch (DateTimeParseException malformed) {
+                return refused(id, name, "offeringReview.launchOn.invalid", htmx, model, redirect, response);
+            }
+        }
+        return decided(id, name, decision, htmx, model, redirect, response);
+    }
+
+    @PostMapping("/offering-review/{id}/rejection")
+    String reject(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id,
+                  @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String name,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        StaffActions.require(user, DECIDERS);
         String text = reason.strip();
-        if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
-            redirect.addFlashAttribute("errorKey", "offeringReview.error.decision");
-            return "redirect:/offering-review";
+        if (text.isEmpty() || text.length() > REASON_MAX) {
+            return refused(id, name, text.isEmpty() ? "offeringReview.reason.required"
+                    : "offeringReview.reason.tooLong", htmx, model, redirect, response);
         }
-        if ("REJECT".equals(decision) && (text.isEmpty() || text.length() > REASON_MAX)) {
-            redirect.addFlashAttribute("errorKey", "offeringReview.error.reason");
-            return "redirect:/offering-review";
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("decision", decision);
-        if (!text.isEmpty()) {
-            body.put("reason", text);
-        }
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("decision", "REJECT");
+        decision.put("reason", text);
+        return decided(id, name, decision, htmx, model, redirect, response);
+    }
+
+    private String decided(UUID id, String name, Map<String, Object> decision, String htmx, Model model,
+                           RedirectAttributes redirect, HttpServletResponse response) {
+        OfferingRow row;
         try {
-            var offering = gateway.post("/api/catalog/offerings/{id}/decision", body, id);
-            redirect.addFlashAttribute("decided", offering.path("name").asString(""));
-            redirect.addFlashAttribute("decidedStatus", offering.path("lifecycleStatus").asString(""));
+            row = OfferingRow.ofOffering(gateway.post(DECISION, decision, id));
         } catch (GatewayException e) {
-            if (e.status() != 409 && e.status() != 422) {
+            if (e.status() != 400 && e.status() != 409 && e.status() != 422) {
                 throw e;
             }
-            redirect.addFlashAttribute("errorKey", "offeringReview.error.conflict");
-            redirect.addFlashAttribute("errorDetail", e.detail());
+            // decided meanwhile, or a launch date the catalog does not take: say why, change nothing
+            response.setStatus(e.status() == 400 ? 400 : HttpStatus.CONFLICT.value());
+            return problem(id, name, e.status() == 400 ? "offeringReview.rejected" : "offeringReview.conflict",
+                    e.detail(), htmx, model, redirect, response);
         }
-        return "redirect:/offering-review";
+        if (htmx == null) {
+            redirect.addFlashAttribute("decided", row);
+            return "redirect:/offering-review";
+        }
+        model.addAttribute("item", row);
+        model.addAttribute("decides", true);
+        return "offeringreview :: row";
+    }
+
+    private String refused(UUID id, String name, String errorKey, String htmx, Model model,
+                           RedirectAttributes redirect, HttpServletResponse response) {
+        // bad input: nothing is sent to the gateway
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return problem(id, name, errorKey, null, htmx, model, redirect, response);
+    }
+
+    private static String problem(UUID id, String name, String errorKey, String detail, String htmx, Model model,
+                                  RedirectAttributes redirect, HttpServletResponse response) {
+        if (htmx == null) {
+            redirect.addFlashAttribute("errorKey", errorKey);
+            redirect.addFlashAttribute("errorDetail", detail);
+            response.setStatus(HttpStatus.SEE_OTHER.value());
+            return "redirect:/offering-review";
+        }
+        model.addAttribute("item", OfferingRow.pending(id.toString(), name));
+        model.addAttribute("decides", true);
+        model.addAttribute("rowErrorKey", errorKey);
+        model.addAttribute("rowErrorDetail", detail);
+        return "offeringreview :: row";
+    }
+
+    /** An offering as the queue shows it; {@code decided} once the catalog answered a decision. */
+    record OfferingRow(String id, String name, String externalId, String owner, String status, String pendingChange,
+                       String category, String submittedAt, String statusReason, boolean decided) {
+
+        public boolean inReview() {
+            return !decided;
+        }
+
+        public String ownerShort() {
+            return Display.shortId(owner);
+        }
+
+        static OfferingRow ofQueueItem(JsonNode item) {
+            return new OfferingRow(item.path("offeringId").asString(), item.path("name").asString(""),
+                    item.path("externalId").asString(""), item.path("ownerPartnerId").asString(""),
+                    item.path("status").asString(""), item.path("pendingChange").asString(""),
+                    item.path("categoryCode").asString(""), Display.instant(item.path("submittedAt").asString("")),
+                    "", false);
+        }
+
+        static OfferingRow ofOffering(JsonNode offering) {
+            return new OfferingRow(offering.path("id").asString(), offering.path("name").asString(""),
+                    offering.path("externalId").asString(""), "", offering.path("lifecycleStatus").asString(""),
+                    offering.path("pendingChange").asString(""), "", "", offering.path("statusReason").asString(""),
+                    true);
+        }
+
+        /** The row of a decision that was refused: still in review, as far as the portal knows. */
+        static OfferingRow pending(String id, String name) {
+            return new OfferingRow(id, name, "", "", "IN_REVIEW", "", "", "", "", false);
+        }
     }
 }

@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.security.PortalUser;
+import io.accord.portal.security.StaffActions;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -52,16 +54,21 @@ class ReviewController {
     }
 
     @PostMapping("/review/{id}/approval")
-    String approve(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
+    String approve(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx,
                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        // auditors read the queue; the portal refuses their decisions before calling (onboarding would too)
+        StaffActions.require(user, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN);
         return decided(() -> gateway.post(QUEUE + "/{id}/approval", Map.of(), id), id, htmx, model, redirect,
                 response);
     }
 
     @PostMapping("/review/{id}/rejection")
-    String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+    String decline(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id,
+                   @RequestParam(defaultValue = "") String reason,
                    @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                    RedirectAttributes redirect, HttpServletResponse response) {
+        StaffActions.require(user, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN);
         String text = reason.strip();
         if (text.isEmpty() || text.length() > REASON_MAX) {
             // bad input: nothing is sent to the gateway; the row (or the queue) says what is missing

@@ -27,9 +27,13 @@ public enum PortalPage {
     REVIEW("/review", "nav.review", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
     PARTNERS("/partners", "nav.partners", Roles.PARTNER_MANAGER, Roles.FINANCE, Roles.PLATFORM_ADMIN),
     SUSPENSE("/suspense", "nav.suspense", Roles.OPS, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
-    OFFERING_REVIEW("/offering-review", "nav.offeringReview", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    OFFERING_REVIEW("/offering-review", "nav.offeringReview", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.OPS, Roles.AUDITOR),
+    FALLOUT("/fallout", "nav.fallout", Roles.OPS, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    SETTLEMENT_RUNS("/settlement-runs", "nav.settlementRuns", Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.OPS, Roles.AUDITOR),
+    RECONCILIATION("/reconciliation", "nav.reconciliation", Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.OPS, Roles.AUDITOR),
     DISPUTES("/disputes", "nav.disputes", Roles.PARTNER_ADMIN, Roles.PARTNER_USER, Roles.FINANCE, Roles.PARTNER_MANAGER,
-            Roles.PLATFORM_ADMIN, Roles.AUDITOR);
+            Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    AUDIT("/audit", "nav.audit", Roles.AUDITOR, Roles.PLATFORM_ADMIN);
 
     private final String path;
     private final String labelKey;

@@ -64,6 +64,7 @@ class NavigationTests extends PortalTestSupport {
     @Test
     void theLanguageSwitchIsRemembered() throws Exception {
         STUB.answerJson("GET", "/api/rating/suspense/summary", "{\"total\":0}");
+        STUB.answerJson("GET", "/api/rating/suspense", "[]");
 
         var german = mvc.perform(get("/suspense?lang=de").with(TestUsers.staff("ops", "ops")))
                 .andExpect(content().string(containsString("Offene Datensätze in Suspense"))).andReturn();

@@ -16,7 +16,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -26,48 +25,136 @@ class OfferingReviewControllerTests extends PortalTestSupport {
         super(mvc);
     }
 
-    private static final String ID = "0f000000-0000-4000-8000-0000000000f1";
+    private static final String ID = "0ff00000-0000-4000-8000-000000000001";
+    private static final String QUEUE = "/api/catalog/review-queue";
+    private static final String DECISION = "/api/catalog/offerings/" + ID + "/decision";
+    private static final String ITEM = """
+            [{"offeringId":"%s","name":"Video Plus","externalId":"off-video-plus","ownerPartnerId":"%s",
+              "status":"IN_REVIEW","pendingChange":"NEW_PRICE_VERSION","categoryCode":"video",
+              "submittedAt":"2026-12-01T09:15:30Z"}]""".formatted(ID, PARTNER_A);
 
-    @Test
-    void aPartnerManagerSeesTheQueueWithDecisions() throws Exception {
-        STUB.answerJson("GET", "/api/catalog/review-queue", 200, """
-                [{"offeringId":"%s","name":"Streamo Basic","externalId":"streamo-basic","ownerPartnerId":"%s",
-                  "status":"IN_REVIEW","categoryCode":"VIDEO","submittedAt":"2026-12-01T10:00:00Z"}]"""
-                .formatted(ID, PARTNER_A), Map.of("X-Total-Count", "1"));
-
-        mvc.perform(get("/offering-review").with(TestUsers.staff("partner-manager", "partner-manager")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Streamo Basic"), containsString("New offering"),
-                        containsString("Approve and launch Streamo Basic"),
-                        containsString("<label for=\"reject-reason-" + ID + "\""))));
-        mvc.perform(get("/offering-review").with(TestUsers.staff("auditor", "auditor")))
-                .andExpect(content().string(not(containsString("Approve and launch"))));
+    private static String offering(String lifecycleStatus, String reason) {
+        return """
+                {"id":"%s","name":"Video Plus","lifecycleStatus":"%s"%s}"""
+                .formatted(ID, lifecycleStatus, reason == null ? "" : ",\"statusReason\":\"" + reason + "\"");
     }
 
     @Test
-    void approvingSendsTheDecision() throws Exception {
-        STUB.answerJson("POST", "/api/catalog/offerings/" + ID + "/decision",
-                "{\"id\":\"%s\",\"name\":\"Streamo Basic\",\"lifecycleStatus\":\"Launched\"}".formatted(ID));
+    void aPartnerManagerSeesTheQueueWithDecisions() throws Exception {
+        STUB.answerJson("GET", QUEUE, 200, ITEM, Map.of("X-Total-Count", "1"));
 
-        mvc.perform(post("/offering-review/" + ID + "/decision").param("decision", "APPROVE").with(csrf())
-                        .with(TestUsers.staff("partner-manager", "partner-manager")))
-                .andExpect(redirectedUrl("/offering-review"))
-                .andExpect(flash().attribute("decidedStatus", "Launched"));
-        var call = STUB.requestsTo("POST", "/api/catalog/offerings/" + ID + "/decision").getFirst();
-        assertThat(call.body()).isEqualTo("{\"decision\":\"APPROVE\"}");
+        mvc.perform(get("/offering-review").with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Video Plus"), containsString("off-video-plus"),
+                        containsString("NEW_PRICE_VERSION"), containsString("2026-12-01 09:15"),
+                        containsString("11111111"), containsString("Approve Video Plus"),
+                        containsString("Reject Video Plus"), containsString("<label for=\"launch-" + ID + "\""),
+                        containsString("<label for=\"offering-reason-" + ID + "\""),
+                        containsString("name=\"_csrf\""))));
+        var call = STUB.requestsTo("GET", QUEUE).getFirst();
+        assertThat(call.query()).isEqualTo("offset=0&limit=25");
         assertThat(call.authorization()).isEqualTo("Bearer partner-manager-token");
     }
 
     @Test
-    void rejectingWithoutAReasonSendsNothing() throws Exception {
-        mvc.perform(post("/offering-review/" + ID + "/decision").param("decision", "REJECT").param("reason", " ")
-                        .with(csrf()).with(TestUsers.staff("partner-manager", "partner-manager")))
-                .andExpect(flash().attribute("errorKey", "offeringReview.error.reason"));
+    void opsAndAuditorsReadTheQueueWithoutDecisions() throws Exception {
+        STUB.answerJson("GET", QUEUE, ITEM);
+
+        for (String role : new String[] {"auditor", "ops"}) {
+            mvc.perform(get("/offering-review").with(TestUsers.staff(role, role)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("Video Plus"),
+                            containsString("decisions are made by partner managers"),
+                            not(containsString("Approve Video Plus")), not(containsString("Reject")))));
+        }
+    }
+
+    @Test
+    void approvingWithALaunchDateSendsItAsTheStartOfThatDayInUtc() throws Exception {
+        STUB.answerJson("POST", DECISION, offering("Active", null));
+
+        mvc.perform(post("/offering-review/" + ID + "/approval").param("launchOn", "2027-01-15")
+                        .param("name", "Video Plus").header("HX-Request", "true").with(csrf())
+                        .with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"offering-" + ID + "\""),
+                        containsString("Active"), not(containsString("<html")), not(containsString("Approve")))));
+
+        assertThat(STUB.requestsTo("POST", DECISION).getFirst().body())
+                .isEqualTo("{\"decision\":\"APPROVE\",\"launchAt\":\"2027-01-15T00:00:00Z\"}");
+    }
+
+    @Test
+    void approvingWithoutJavaScriptRedirectsToTheQueueWithANotice() throws Exception {
+        STUB.answerJson("POST", DECISION, offering("Launched", null));
+        STUB.answerJson("GET", QUEUE, "[]");
+
+        var session = mvc.perform(post("/offering-review/" + ID + "/approval").with(csrf())
+                        .with(TestUsers.staff("platform-admin", "platform-admin")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/offering-review"))
+                .andReturn();
+        mvc.perform(get("/offering-review").flashAttrs(session.getFlashMap())
+                        .with(TestUsers.staff("platform-admin", "platform-admin")))
+                .andExpect(content().string(containsString("Offering Video Plus is now Launched.")));
+        assertThat(STUB.requestsTo("POST", DECISION).getFirst().body()).isEqualTo("{\"decision\":\"APPROVE\"}");
+    }
+
+    @Test
+    void rejectingSendsTheReason() throws Exception {
+        STUB.answerJson("POST", DECISION, offering("Rejected", "Price above the market"));
+
+        mvc.perform(post("/offering-review/" + ID + "/rejection").param("reason", " Price above the market ")
+                        .header("HX-Request", "true").with(csrf())
+                        .with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Rejected"),
+                        containsString("Price above the market"))));
+
+        assertThat(STUB.requestsTo("POST", DECISION).getFirst().body())
+                .isEqualTo("{\"decision\":\"REJECT\",\"reason\":\"Price above the market\"}");
+    }
+
+    @Test
+    void rejectingWithoutAReasonOrWithABadDateIsABadRequestThatSendsNothing() throws Exception {
+        mvc.perform(post("/offering-review/" + ID + "/rejection").param("reason", "  ").param("name", "Video Plus")
+                        .header("HX-Request", "true").with(csrf())
+                        .with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Enter the reason for rejecting."),
+                        containsString("role=\"alert\""), containsString("Reject Video Plus"))));
+        mvc.perform(post("/offering-review/" + ID + "/approval").param("launchOn", "15.01.2027")
+                        .header("HX-Request", "true").with(csrf())
+                        .with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The launch date is not a date.")));
+
         assertThat(STUB.requests()).isEmpty();
     }
 
     @Test
-    void partnersCannotOpenTheQueue() throws Exception {
-        mvc.perform(get("/offering-review").with(TestUsers.partner("partner-admin"))).andExpect(status().isForbidden());
+    void anOfferingDecidedMeanwhileIsAConflict() throws Exception {
+        STUB.answerJson("POST", DECISION, 409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"offering is LAUNCHED\"}", Map.of());
+
+        mvc.perform(post("/offering-review/" + ID + "/approval").header("HX-Request", "true").with(csrf())
+                        .with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("can no longer be decided here"),
+                        containsString("offering is LAUNCHED"))));
+    }
+
+    @Test
+    void auditorsOpsAndPartnersCannotDecideAndNothingIsSent() throws Exception {
+        for (var user : new org.springframework.test.web.servlet.request.RequestPostProcessor[] {
+                TestUsers.staff("auditor", "auditor"), TestUsers.staff("ops", "ops"),
+                TestUsers.partner("partner-admin")}) {
+            mvc.perform(post("/offering-review/" + ID + "/approval").with(csrf()).with(user))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/offering-review/" + ID + "/rejection").param("reason", "no").with(csrf()).with(user))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/offering-review").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
     }
 }

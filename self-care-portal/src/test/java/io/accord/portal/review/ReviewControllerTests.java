@@ -137,4 +137,14 @@ class ReviewControllerTests extends PortalTestSupport {
                 .andExpect(status().isForbidden());
         assertThat(STUB.requests()).isEmpty();
     }
+
+    @Test
+    void anAuditorsDecisionIsRefusedWithoutACall() throws Exception {
+        mvc.perform(post("/review/" + ID + "/approval").with(csrf()).with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/review/" + ID + "/rejection").param("reason", "no").with(csrf())
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+    }
 }

@@ -47,7 +47,12 @@ final class InvoiceResources {
     record InvoiceView(UUID id, String href, UUID partnerId, UUID periodId, String invoiceNumber,
                        LocalDate invoiceDate, String currency, BigDecimal totalAmount, int lineCount,
                        Attachment pdf, UsageFile usageFile, String submittedBy, Instant submittedAt,
-                       List<InvoiceLineView> lines, ReconciliationSummary latestReconciliation) {
+                       List<InvoiceLineView> lines, ReconciliationSummary latestReconciliation,
+                       UsageMatchSummary latestUsageMatch) {
+    }
+
+    /** The invoice's latest usage match, to follow with {@code href}. */
+    record UsageMatchSummary(UUID id, String href, String state) {
     }
 
     record Attachment(String fileName, String sha256, String href) {

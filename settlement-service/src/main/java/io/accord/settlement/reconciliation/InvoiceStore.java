@@ -35,6 +35,11 @@ class InvoiceStore {
     record Pdf(byte[] bytes, String sha256, String fileName) {
     }
 
+    private static final String LIST_FILTER = """
+            where (cast(:partner as uuid) is null or partner_id = cast(:partner as uuid))
+              and (cast(:period as uuid) is null or period_id = cast(:period as uuid))
+            """;
+
     boolean numberTaken(UUID partnerId, String invoiceNumber) {
         return jdbc.sql("select count(*) from partner_invoice where partner_id = :p and invoice_number = :n")
                 .param("p", partnerId).param("n", invoiceNumber).query(Integer.class).single() > 0;
@@ -146,6 +151,34 @@ class InvoiceStore {
                     .param("ours", line.ours()).param("theirs", line.theirs())
                     .param("difference", line.difference()).param("tolerance", line.tolerance()).update();
         }
+    }
+
+    /** A page of invoices, newest first, without their PDFs; {@code null} filters are not applied. */
+    List<Invoice> list(UUID partnerId, UUID periodId, long offset, int limit) {
+        return jdbc.sql("""
+                        select id, partner_id, period_id, invoice_number, invoice_date, currency, total_amount,
+                               line_count, pdf_sha256, pdf_file_name, usage_rows, usage_sha256, usage_file_name,
+                               submitted_by, submitted_at
+                        from partner_invoice """ + " " + LIST_FILTER + """
+                        order by submitted_at desc, id desc offset :offset limit :limit""")
+                .param("partner", partnerId).param("period", periodId).param("offset", offset).param("limit", limit)
+                .query(this::invoice).list();
+    }
+
+    long count(UUID partnerId, UUID periodId) {
+        return jdbc.sql("select count(*) from partner_invoice " + LIST_FILTER)
+                .param("partner", partnerId).param("period", periodId).query(Long.class).single();
+    }
+
+    /** The invoice's latest usage match: its id and state. */
+    Optional<LatestMatch> latestUsageMatch(UUID invoiceId) {
+        return jdbc.sql("select id, state from usage_match where invoice_id = :id order by requested_at desc limit 1")
+                .param("id", invoiceId)
+                .query((rs, row) -> new LatestMatch(rs.getObject("id", UUID.class), rs.getString("state")))
+                .optional();
+    }
+
+    record LatestMatch(UUID id, String state) {
     }
 
     Optional<Reconciliation> reconciliation(UUID id) {

@@ -2,13 +2,17 @@ package io.accord.settlement.reconciliation;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.upload.InspectedContent;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -119,6 +123,29 @@ class PartnerInvoiceController {
                                            @RequestParam(required = false) String fileName,
                                            HttpServletRequest request) throws IOException {
         return usage.uploadUsage(id, request.getInputStream(), fileName);
+    }
+
+    @GetMapping(InvoiceResources.INVOICES)
+    @PreAuthorize(READERS)
+    @Operation(operationId = "listPartnerInvoices", summary = "Partner invoices, newest first, without their lines, "
+            + "each with its latest reconciliation and usage match; paged by offset and limit (a partner: its own)")
+    ResponseEntity<List<InvoiceResources.InvoiceView>> list(@RequestParam(required = false) String partnerId,
+                                                            @RequestParam(required = false) String periodId,
+                                                            @RequestParam(required = false) Integer offset,
+                                                            @RequestParam(required = false) Integer limit) {
+        return PagedResponse.of(reconciliations.invoices(uuid("partnerId", partnerId), uuid("periodId", periodId),
+                OffsetLimit.of(offset, limit, Sort.unsorted())), view -> view);
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInputException(field, field + " must be a UUID, was '" + value + "'");
+        }
     }
 
     @GetMapping(InvoiceResources.INVOICES + "/{id}")

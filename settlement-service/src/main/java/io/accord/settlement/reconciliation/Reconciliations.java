@@ -228,6 +228,20 @@ public class Reconciliations {
                 .map(invoice -> view(invoice, true));
     }
 
+    /**
+     * A page of invoices, newest first, without their lines (each with its latest reconciliation and usage match);
+     * a partner sees only its own whatever {@code partnerId} says.
+     */
+    @Transactional(readOnly = true)
+    org.springframework.data.domain.Page<InvoiceResources.InvoiceView> invoices(
+            UUID partnerId, UUID periodId, org.springframework.data.domain.Pageable page) {
+        UUID scope = tenancy.isStaff() ? partnerId
+                : tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
+        List<InvoiceResources.InvoiceView> views = store.list(scope, periodId, page.getOffset(), page.getPageSize())
+                .stream().map(invoice -> view(invoice, false)).toList();
+        return new org.springframework.data.domain.PageImpl<>(views, page, store.count(scope, periodId));
+    }
+
     @Transactional(readOnly = true)
     Optional<InvoiceStore.Pdf> pdf(UUID invoiceId) {
         return invoice(invoiceId).flatMap(invoice -> store.pdf(invoiceId));
@@ -415,7 +429,9 @@ public class Reconciliations {
                 invoice.pdfFileName(), invoice.pdfSha256(), href + "/pdf"),
                 invoice.usageRows() == null ? null : new InvoiceResources.UsageFile(invoice.usageFileName(),
                         invoice.usageRows(), invoice.usageSha256()),
-                invoice.submittedBy(), invoice.submittedAt(), lines, latest);
+                invoice.submittedBy(), invoice.submittedAt(), lines, latest,
+                store.latestUsageMatch(invoice.id()).map(match -> new InvoiceResources.UsageMatchSummary(match.id(),
+                        InvoiceResources.USAGE_MATCHES + "/" + match.id(), match.state())).orElse(null));
     }
 
     private InvoiceResources.ReconciliationView view(InvoiceStore.Reconciliation reconciliation) {

@@ -4,19 +4,28 @@ import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,10 +40,14 @@ class RunController {
             + Roles.AUDITOR + "', '" + Roles.OPS + "')";
 
     private final SettlementRuns runs;
+    private final SettlementPeriods periods;
+    private final Statements statements;
     private final Tenancy tenancy;
 
-    RunController(SettlementRuns runs, Tenancy tenancy) {
+    RunController(SettlementRuns runs, SettlementPeriods periods, Statements statements, Tenancy tenancy) {
         this.runs = runs;
+        this.periods = periods;
+        this.statements = statements;
         this.tenancy = tenancy;
     }
 
@@ -51,6 +64,44 @@ class RunController {
         Set<UUID> partners = request == null || request.partnerIds() == null ? Set.of() : request.partnerIds();
         SettlementRuns.Run run = runs.start(partners, tenancy.actor());
         return ResponseEntity.accepted().location(URI.create(PATH + "/" + run.id())).body(run);
+    }
+
+    @GetMapping(PATH)
+    @PreAuthorize(READERS)
+    @Operation(operationId = "listSettlementRuns", summary = "Runs, newest first, with their progress; paged by offset "
+            + "and limit")
+    ResponseEntity<List<SettlementRuns.Run>> list(@RequestParam(required = false) Integer offset,
+                                                  @RequestParam(required = false) Integer limit) {
+        return PagedResponse.of(runs.list(OffsetLimit.of(offset, limit, Sort.unsorted())), run -> run);
+    }
+
+    /** A period a run settles, with its dates and the statement it drafted (as the statement is now). */
+    record RunItemView(UUID periodId, UUID partnerId, Instant periodStart, Instant periodEnd, String status,
+                       String error, StatementRef statement) {
+    }
+
+    /** The drafted statement: its state, number (once issued) and total. */
+    record StatementRef(UUID id, String href, String state, String documentNumber, BigDecimal totalAmount,
+                        String currency) {
+    }
+
+    @GetMapping(PATH + "/{id}/items")
+    @PreAuthorize(READERS)
+    @Operation(operationId = "listSettlementRunItems", summary = "The periods of a run in partner order: status, "
+            + "error, and the statement each drafted; paged by offset and limit")
+    ResponseEntity<List<RunItemView>> items(@PathVariable UUID id, @RequestParam(required = false) Integer offset,
+                                            @RequestParam(required = false) Integer limit) {
+        runs.find(id).orElseThrow(() -> new NotFoundException("Settlement run", id));
+        return PagedResponse.of(runs.items(id, OffsetLimit.of(offset, limit, Sort.unsorted())), item -> {
+            var period = periods.find(item.periodId());
+            StatementRef statement = item.statementId() == null ? null : statements.find(item.statementId())
+                    .map(found -> new StatementRef(found.id(), "/api/settlement/statements/" + found.id(),
+                            found.state(), found.documentNumber(), found.totalAmount(), found.currency()))
+                    .orElse(null);
+            return new RunItemView(item.periodId(), item.partnerId(),
+                    period.map(SettlementPeriods.Period::startAt).orElse(null),
+                    period.map(SettlementPeriods.Period::endAt).orElse(null), item.status(), item.error(), statement);
+        });
     }
 
     @GetMapping(PATH + "/{id}")

@@ -100,6 +100,37 @@ public class SettlementRuns {
                 .optional();
     }
 
+    /** A page of runs, newest first. */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<Run> list(org.springframework.data.domain.Pageable page) {
+        List<UUID> ids = jdbc.sql(
+                        "select id from settlement_run order by started_at desc, id desc offset :offset limit :limit")
+                .param("offset", page.getOffset()).param("limit", page.getPageSize()).query(UUID.class).list();
+        long total = jdbc.sql("select count(*) from settlement_run").query(Long.class).single();
+        return new org.springframework.data.domain.PageImpl<>(
+                ids.stream().map(id -> find(id).orElseThrow()).toList(), page, total);
+    }
+
+    /**
+     * A page of a run's periods in partner order: each one's status, error, and the statement it drafted as it is
+     * now (state, number, total).
+     */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<RunItem> items(UUID runId,
+                                                               org.springframework.data.domain.Pageable page) {
+        List<RunItem> items = jdbc.sql("""
+                        select period_id, partner_id, status, statement_id, error from settlement_run_item
+                        where run_id = :run order by partner_id, period_id offset :offset limit :limit""")
+                .param("run", runId).param("offset", page.getOffset()).param("limit", page.getPageSize())
+                .query((rs, row) -> new RunItem(rs.getObject("period_id", UUID.class),
+                        rs.getObject("partner_id", UUID.class), rs.getString("status"),
+                        rs.getObject("statement_id", UUID.class), rs.getString("error")))
+                .list();
+        long total = jdbc.sql("select count(*) from settlement_run_item where run_id = :run").param("run", runId)
+                .query(Long.class).single();
+        return new org.springframework.data.domain.PageImpl<>(items, page, total);
+    }
+
     /** Works on every RUNNING run until its periods are done; called by the cluster-wide job. */
     void workOnRunning() {
         List<UUID> running = jdbc.sql("select id from settlement_run where state = 'RUNNING' order by started_at")
@@ -183,6 +214,10 @@ public class SettlementRuns {
     }
 
     private record Item(UUID periodId, UUID partnerId) {
+    }
+
+    /** One period of a run: PENDING, DONE (with the statement it drafted) or FAILED (with the error). */
+    public record RunItem(UUID periodId, UUID partnerId, String status, UUID statementId, String error) {
     }
 
     /**

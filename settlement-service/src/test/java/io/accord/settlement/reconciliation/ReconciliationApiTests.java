@@ -204,6 +204,20 @@ class ReconciliationApiTests {
         TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
         assertThat(auditor.post(INVOICES, invoiceJson(issued.partner(), issued.period(), "INV-x", "1")).status())
                 .isEqualTo(403);
+
+        // the list: staff filter by partner, a partner sees only its own whatever it asks for
+        TestHttp.Response listed = auditor.get(INVOICES + "?partnerId=" + issued.partner());
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.header("X-Total-Count")).isEqualTo("1");
+        JsonNode first = listed.json().get(0);
+        assertThat(first.get("href").asString()).isEqualTo(invoice);
+        assertThat(first.get("latestReconciliation").get("href").asString()).isEqualTo(reconciliation);
+        assertThat(first.get("lines")).isEmpty();
+        assertThat(own.get(INVOICES).json()).extracting(item -> item.get("href").asString()).contains(invoice);
+        TestHttp.Response strangers = other.get(INVOICES + "?partnerId=" + issued.partner());
+        assertThat(strangers.json()).isEmpty();
+        assertThat(strangers.header("X-Total-Count")).isEqualTo("0");
+        assertThat(fields(auditor.get(INVOICES + "?partnerId=nope"))).containsExactly("partnerId");
     }
 
     @Test
@@ -340,6 +354,9 @@ class ReconciliationApiTests {
                 .get("state").asString()));
         JsonNode failed = partner.get(match).json();
         assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+        JsonNode latestMatch = partner.get(invoice).json().get("latestUsageMatch");
+        assertThat(latestMatch.get("href").asString()).isEqualTo(match);
+        assertThat(latestMatch.get("state").asString()).isEqualTo("FAILED");
         assertThat(failed.get("error").asString()).contains("cannot be reached");
         assertThat(partner.get(match + "/unmatched").status()).isEqualTo(409);
         assertThat(TestHttp.localPort(port).as(TestJwt.partner("otto", UUID.randomUUID().toString(),

@@ -74,6 +74,20 @@ class SettlementRunTests {
         assertThat(run.get("state").asString()).isEqualTo("COMPLETED");
         assertThat(run.get("done").asInt()).isEqualTo(run.get("total").asInt()).isPositive();
         Statements.View payable = statements.ofPeriod(UUID.fromString(sellThrough), sellThroughPeriod).orElseThrow();
+        // the run is listed, and its items name the statements it drafted
+        assertThat(finance.get(RUNS + "?limit=500").json()).extracting(listed -> listed.get("id").asString())
+                .contains(run.get("id").asString());
+        TestHttp.Response items = finance.get(location + "/items");
+        assertThat(items.header("X-Total-Count")).isEqualTo(String.valueOf(run.get("total").asInt()));
+        JsonNode item = java.util.stream.StreamSupport.stream(items.json().spliterator(), false)
+                .filter(candidate -> candidate.get("periodId").asString().equals(sellThroughPeriod.toString()))
+                .findFirst().orElseThrow();
+        assertThat(item.get("status").asString()).isEqualTo("DONE");
+        assertThat(item.get("partnerId").asString()).isEqualTo(sellThrough);
+        assertThat(item.get("periodStart").isNull()).isFalse();
+        assertThat(item.get("statement").get("id").asString()).isEqualTo(payable.id().toString());
+        assertThat(item.get("statement").get("state").asString()).isEqualTo("DRAFT");
+        assertThat(item.get("statement").get("totalAmount").decimalValue()).isEqualByComparingTo(payable.totalAmount());
         assertThat(payable.direction()).isEqualTo("PAYABLE");
         assertThat(payable.netAmount()).isEqualByComparingTo("8.64"); // 8.6415
         assertThat(payable.preparedBy()).isEqualTo("fiona");
@@ -99,6 +113,10 @@ class SettlementRunTests {
 
         assertThat(auditor.post(RUNS, "{}").status()).isEqualTo(403);
         assertThat(auditor.get(RUNS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(auditor.get(RUNS + "/" + UUID.randomUUID() + "/items").status()).isEqualTo(404);
+        assertThat(auditor.get(RUNS).status()).isEqualTo(200);
+        assertThat(TestHttp.localPort(port).as(TestJwt.partner("pia", UUID.randomUUID().toString(),
+                Roles.PARTNER_ADMIN)).get(RUNS).status()).isEqualTo(403);
     }
 
     private static JsonNode awaitFinished(TestHttp finance, String location) {

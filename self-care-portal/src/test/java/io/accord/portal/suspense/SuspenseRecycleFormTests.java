@@ -18,9 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-class SuspenseRecycleControllerTests extends PortalTestSupport {
+class SuspenseRecycleFormTests extends PortalTestSupport {
 
-    SuspenseRecycleControllerTests(MockMvc mvc) {
+    SuspenseRecycleFormTests(MockMvc mvc) {
         super(mvc);
     }
 
@@ -28,9 +28,14 @@ class SuspenseRecycleControllerTests extends PortalTestSupport {
             {"total":3,"byReason":[{"key":"NO_PRODUCT_INSTANCE","count":3}],
              "bySource":[{"key":"mediation-eu","count":3}],"byAge":[{"key":"<1h","count":3}]}""";
 
+    private static void stubPage() {
+        STUB.answerJson("GET", "/api/rating/suspense/summary", SUMMARY);
+        STUB.answerJson("GET", "/api/rating/suspense", 200, "[]", java.util.Map.of("X-Total-Count", "0"));
+    }
+
     @Test
     void opsSeeTheRecycleFormAndRecycleAReasonOfASource() throws Exception {
-        STUB.answerJson("GET", "/api/rating/suspense/summary", SUMMARY);
+        stubPage();
         mvc.perform(get("/suspense").with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<label for=\"recycle-reason\">"),
@@ -43,17 +48,19 @@ class SuspenseRecycleControllerTests extends PortalTestSupport {
         mvc.perform(post("/suspense/recycle").param("reason", "NO_PRODUCT_INSTANCE").param("source", "mediation-eu")
                         .with(csrf()).with(TestUsers.staff("ops", "ops")))
                 .andExpect(redirectedUrl("/suspense"))
-                .andExpect(flash().attribute("recycled", 2L)).andExpect(flash().attribute("stillSuspended", 1));
+                .andExpect(flash().attribute("noticeKey", "suspense.recycled"))
+                .andExpect(flash().attribute("noticeArgs", java.util.List.of(2L, 1, "NO_PRODUCT_INSTANCE")));
         var call = STUB.requestsTo("POST", "/api/rating/suspense/recycle").getFirst();
         assertThat(call.body()).isEqualTo("{\"filter\":{\"reason\":\"NO_PRODUCT_INSTANCE\",\"source\":\"mediation-eu\"}}");
         assertThat(call.authorization()).isEqualTo("Bearer ops-token");
     }
 
     @Test
-    void aMalformedReasonSendsNothing() throws Exception {
-        mvc.perform(post("/suspense/recycle").param("reason", "x y; drop").with(csrf())
+    void aMalformedSourceSendsNothing() throws Exception {
+        stubPage();
+        mvc.perform(post("/suspense/recycle").param("reason", "NO_PRICE").param("source", "x y; drop").with(csrf())
                         .with(TestUsers.staff("ops", "ops")))
-                .andExpect(flash().attribute("recycleErrorKey", "suspense.recycle.error"));
-        assertThat(STUB.requests()).isEmpty();
+                .andExpect(status().isBadRequest());
+        assertThat(STUB.requestsTo("POST", "/api/rating/suspense/recycle")).isEmpty();
     }
 }

@@ -1,0 +1,194 @@
+package io.accord.portal.reconciliation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.layout.Display;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Staff: partner invoices and how they reconciled (docs/settlement-reconciliation.md): per invoice the outcome of
+ * each compared line (our amount, theirs, the difference and the tolerance) and the record-level usage match (counts
+ * and amounts per outcome). Read-only: reconciling is the partner's and finance's work through the invoice itself.
+ */
+@Controller
+class ReconciliationController {
+
+    private static final String API = "/api/settlement";
+    private static final int PAGE_SIZE = 25;
+
+    private final Gateway gateway;
+
+    ReconciliationController(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/reconciliation")
+    String invoices(@RequestParam(defaultValue = "") String partnerId, @RequestParam(defaultValue = "0") int page,
+                    Model model, HttpServletResponse response) {
+        int current = Math.max(0, page);
+        String partner = partnerId.strip();
+        if (!partner.isEmpty() && !isUuid(partner)) {
+            // bad input: no call; the filter says what is wrong
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errorKey", "reconciliation.partnerId.invalid");
+            model.addAttribute("invoices", List.of());
+            model.addAttribute("total", 0L);
+            model.addAttribute("partnerId", partner);
+            model.addAttribute("page", 0);
+            model.addAttribute("hasNext", false);
+            return "reconciliation";
+        }
+        Gateway.Listing listing = partner.isEmpty()
+                ? gateway.list(API + "/partner-invoices?offset={offset}&limit={limit}", current * PAGE_SIZE, PAGE_SIZE)
+                : gateway.list(API + "/partner-invoices?partnerId={partner}&offset={offset}&limit={limit}", partner,
+                current * PAGE_SIZE, PAGE_SIZE);
+        List<Invoice> rows = new ArrayList<>();
+        listing.items().forEach(item -> rows.add(Invoice.of(item)));
+        model.addAttribute("invoices", rows);
+        model.addAttribute("total", listing.total());
+        model.addAttribute("partnerId", partner);
+        model.addAttribute("page", current);
+        model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < listing.total());
+        return "reconciliation";
+    }
+
+    @GetMapping("/reconciliation/{invoiceId}")
+    String invoice(@PathVariable UUID invoiceId, Model model) {
+        JsonNode invoice = gateway.get(API + "/partner-invoices/{id}", invoiceId);
+        model.addAttribute("invoice", Invoice.of(invoice));
+        String reconciliationId = invoice.path("latestReconciliation").path("id").asString("");
+        if (!reconciliationId.isEmpty()) {
+            JsonNode reconciliation = gateway.get(API + "/reconciliations/{id}", reconciliationId);
+            List<ResultLine> lines = new ArrayList<>();
+            reconciliation.path("lines").forEach(line -> lines.add(ResultLine.of(line)));
+            model.addAttribute("reconciliation", Reconciliation.of(reconciliation));
+            model.addAttribute("lines", lines);
+        }
+        String matchId = invoice.path("latestUsageMatch").path("id").asString("");
+        if (!matchId.isEmpty()) {
+            JsonNode match = gateway.get(API + "/usage-matches/{id}", matchId);
+            List<MatchOutcome> outcomes = new ArrayList<>();
+            match.path("outcomes").properties().forEach(outcome ->
+                    outcomes.add(MatchOutcome.of(outcome.getKey(), outcome.getValue())));
+            model.addAttribute("match", UsageMatch.of(match));
+            model.addAttribute("matchOutcomes", outcomes);
+        }
+        return "reconciliationinvoice";
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return true;
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /** A partner invoice with the outcome counts of its latest reconciliation. */
+    record Invoice(String id, String partnerId, String periodId, String invoiceNumber, String invoiceDate,
+                   String currency, String totalAmount, int lineCount, String usageFile, long usageRows,
+                   String submittedBy, String submittedAt, Map<String, Integer> outcomes, boolean reconciled,
+                   boolean discrepancies) {
+
+        public String partnerShort() {
+            return Display.shortId(partnerId);
+        }
+
+        static Invoice of(JsonNode invoice) {
+            JsonNode latest = invoice.path("latestReconciliation");
+            Map<String, Integer> outcomes = new TreeMap<>();
+            latest.path("outcomes").properties().forEach(outcome ->
+                    outcomes.put(outcome.getKey(), outcome.getValue().asInt(0)));
+            return new Invoice(invoice.path("id").asString(), invoice.path("partnerId").asString(""),
+                    invoice.path("periodId").asString(""), invoice.path("invoiceNumber").asString(""),
+                    invoice.path("invoiceDate").asString(""), invoice.path("currency").asString(""),
+                    Display.amount(invoice.path("totalAmount")), invoice.path("lineCount").asInt(0),
+                    invoice.path("usageFile").path("fileName").asString(""),
+                    invoice.path("usageFile").path("rows").asLong(0), invoice.path("submittedBy").asString(""),
+                    Display.instant(invoice.path("submittedAt").asString("")), outcomes,
+                    latest.isObject(), latest.path("discrepancies").asBoolean(false));
+        }
+    }
+
+    /** The latest reconciliation's totals and the tolerance it held the lines to. */
+    record Reconciliation(String documentNumber, String keys, String currency, String absoluteTolerance,
+                          String percentTolerance, String statementTotal, String invoiceTotal, String difference,
+                          boolean discrepancies, String reconciledBy, String reconciledAt) {
+
+        static Reconciliation of(JsonNode reconciliation) {
+            List<String> keys = new ArrayList<>();
+            reconciliation.path("keys").forEach(key -> keys.add(key.asString()));
+            return new Reconciliation(reconciliation.path("documentNumber").asString(""), String.join(", ", keys),
+                    reconciliation.path("currency").asString(""),
+                    Display.amount(reconciliation.path("absoluteTolerance")),
+                    reconciliation.path("percentTolerance").asString(""),
+                    Display.amount(reconciliation.path("statementTotal")),
+                    Display.amount(reconciliation.path("invoiceTotal")), Display.amount(reconciliation.path("difference")),
+                    reconciliation.path("discrepancies").asBoolean(false),
+                    reconciliation.path("reconciledBy").asString(""),
+                    Display.instant(reconciliation.path("reconciledAt").asString("")));
+        }
+    }
+
+    /** One compared key: our amount, theirs, the difference (theirs − ours) and the tolerance. */
+    record ResultLine(int lineNo, String outcome, boolean beyondTolerance, String offeringId, String usageType,
+                      String period, String reference, String statementAmount, String invoiceAmount,
+                      String difference, String tolerance) {
+
+        /** The parts of the key it compared by, e.g. {@code off-video · VOICE · CURRENT}. */
+        public String key() {
+            return java.util.stream.Stream.of(offeringId, usageType, period, reference)
+                    .filter(part -> !part.isEmpty()).collect(java.util.stream.Collectors.joining(" · "));
+        }
+
+        static ResultLine of(JsonNode line) {
+            return new ResultLine(line.path("lineNo").asInt(0), line.path("outcome").asString(""),
+                    line.path("beyondTolerance").asBoolean(false), line.path("offeringId").asString(""),
+                    line.path("usageType").asString(""), line.path("period").asString(""),
+                    line.path("reference").asString(""), Display.amount(line.path("statementAmount")),
+                    Display.amount(line.path("invoiceAmount")), Display.amount(line.path("difference")),
+                    Display.amount(line.path("tolerance")));
+        }
+    }
+
+    /** The record-level usage match: its state, mode and tolerances. */
+    record UsageMatch(String state, String error, String mode, String requestedBy, String requestedAt,
+                      String completedAt) {
+
+        public boolean completed() {
+            return "COMPLETED".equals(state);
+        }
+
+        static UsageMatch of(JsonNode match) {
+            return new UsageMatch(match.path("state").asString(""), match.path("error").asString(""),
+                    match.path("mode").asString(""), match.path("requestedBy").asString(""),
+                    Display.instant(match.path("requestedAt").asString("")),
+                    Display.instant(match.path("completedAt").asString("")));
+        }
+    }
+
+    /** Per outcome of the usage match: how many records and the sums of both sides. */
+    record MatchOutcome(String outcome, long count, String ourQuantity, String theirQuantity, String ourAmount,
+                        String theirAmount) {
+
+        static MatchOutcome of(String outcome, JsonNode totals) {
+            return new MatchOutcome(outcome, totals.path("count").asLong(0), totals.path("ourQuantity").asString(""),
+                    totals.path("theirQuantity").asString(""), Display.amount(totals.path("ourAmount")),
+                    Display.amount(totals.path("theirAmount")));
+        }
+    }
+}

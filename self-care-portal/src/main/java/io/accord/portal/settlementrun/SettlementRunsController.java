@@ -1,0 +1,229 @@
+package io.accord.portal.settlementrun;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.accord.contracts.Roles;
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.security.StaffActions;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Staff: settlement periods and runs (docs/settlement.md): the open periods, closing selected ones early, starting a
+ * run for every partner or the selected ones, following a run's progress and the statements it drafted, and the FX
+ * rates statements convert with. Finance starts runs and closes periods; finance and platform admins load FX rates;
+ * ops and auditors read.
+ */
+@Controller
+class SettlementRunsController {
+
+    private static final String API = "/api/settlement";
+    private static final String[] RUNNERS = {Roles.FINANCE};
+    private static final String[] FX_LOADERS = {Roles.FINANCE, Roles.PLATFORM_ADMIN};
+    private static final int PAGE_SIZE = 25;
+    private static final int REASON_MAX = 500;
+    private static final int SELECTED_MAX = 200;
+
+    private final Gateway gateway;
+
+    SettlementRunsController(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/settlement-runs")
+    String overview(@AuthenticationPrincipal OidcUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        int current = Math.max(0, page);
+        Gateway.Listing runs = gateway.list(API + "/runs?limit=10");
+        List<Views.Run> runRows = new ArrayList<>();
+        runs.items().forEach(item -> runRows.add(Views.Run.of(item)));
+        Gateway.Listing periods = gateway.list(API + "/periods?state=OPEN&offset={offset}&limit={limit}",
+                current * PAGE_SIZE, PAGE_SIZE);
+        List<Views.Period> periodRows = new ArrayList<>();
+        periods.items().forEach(item -> periodRows.add(Views.Period.of(item)));
+        Gateway.Listing rates = gateway.list(API + "/fx-rates?limit=20");
+        List<Views.FxRate> rateRows = new ArrayList<>();
+        rates.items().forEach(item -> rateRows.add(Views.FxRate.of(item)));
+        model.addAttribute("runs", runRows);
+        model.addAttribute("runsTotal", runs.total());
+        model.addAttribute("periods", periodRows);
+        model.addAttribute("periodsTotal", periods.total());
+        model.addAttribute("page", current);
+        model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < periods.total());
+        model.addAttribute("rates", rateRows);
+        model.addAttribute("ratesTotal", rates.total());
+        model.addAttribute("startsRuns", StaffActions.mayAct(user, RUNNERS));
+        model.addAttribute("loadsRates", StaffActions.mayAct(user, FX_LOADERS));
+        return "settlementruns";
+    }
+
+    @GetMapping("/settlement-runs/{id}")
+    String run(@PathVariable UUID id, Model model) {
+        progress(id, model);
+        return "settlementrun";
+    }
+
+    /** The run's progress and statements alone: the run page polls it (htmx) while the run is RUNNING. */
+    @GetMapping("/settlement-runs/{id}/progress")
+    String progress(@PathVariable UUID id, Model model) {
+        Views.Run run = Views.Run.of(gateway.get(API + "/runs/{id}", id));
+        Gateway.Listing items = gateway.list(API + "/runs/{id}/items?limit=500", id);
+        List<Views.Item> rows = new ArrayList<>();
+        items.items().forEach(item -> rows.add(Views.Item.of(item)));
+        model.addAttribute("run", run);
+        model.addAttribute("items", rows);
+        model.addAttribute("itemsTotal", items.total());
+        return "settlementrun :: progress";
+    }
+
+    /** Starts a run: {@code scope=all} for every partner, else the partners of the selected periods. */
+    @PostMapping("/settlement-runs")
+    String start(@AuthenticationPrincipal OidcUser user, @RequestParam(defaultValue = "selected") String scope,
+                 @RequestParam(name = "periodId", required = false) List<String> periodIds, Model model,
+                 HttpServletResponse response) {
+        StaffActions.require(user, RUNNERS);
+        Set<String> partners = new LinkedHashSet<>();
+        if (!"all".equals(scope)) {
+            Set<UUID> selected = selected(periodIds);
+            if (selected == null) {
+                return refused(user, "settlementRuns.selectPeriods", model, response);
+            }
+            for (UUID period : selected) {
+                partners.add(gateway.get(API + "/periods/{id}", period).path("partnerId").asString());
+            }
+        }
+        JsonNode run = gateway.post(API + "/runs", Map.of("partnerIds", partners));
+        return "redirect:/settlement-runs/" + run.path("id").asString();
+    }
+
+    /** Closes the selected periods early, each on its own: one that cannot be closed is named, the others close. */
+    @PostMapping("/settlement-runs/early-close")
+    String closeEarly(@AuthenticationPrincipal OidcUser user,
+                      @RequestParam(name = "periodId", required = false) List<String> periodIds,
+                      @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect,
+                      HttpServletResponse response) {
+        StaffActions.require(user, RUNNERS);
+        Set<UUID> selected = selected(periodIds);
+        if (selected == null) {
+            return refused(user, "settlementRuns.selectPeriods", model, response);
+        }
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > REASON_MAX) {
+            return refused(user, why.isEmpty() ? "settlementRuns.reason.required" : "settlementRuns.reason.tooLong",
+                    model, response);
+        }
+        int closed = 0;
+        List<String> refusals = new ArrayList<>();
+        for (UUID period : selected) {
+            try {
+                gateway.post(API + "/periods/{id}/early-close", Map.of("reason", why), period);
+                closed++;
+            } catch (GatewayException e) {
+                if (e.status() != 400 && e.status() != 404 && e.status() != 409) {
+                    throw e;
+                }
+                refusals.add(period.toString().substring(0, 8) + ": " + (e.detail() == null ? e.status()
+                        : e.detail()));
+            }
+        }
+        redirect.addFlashAttribute("closedEarly", closed);
+        redirect.addFlashAttribute("refusals", refusals);
+        return "redirect:/settlement-runs";
+    }
+
+    /** Loads an FX rate (1 base = rate quote) valid from an instant (UTC). */
+    @PostMapping("/settlement-runs/fx-rates")
+    String loadRate(@AuthenticationPrincipal OidcUser user, @RequestParam(defaultValue = "") String baseCurrency,
+                    @RequestParam(defaultValue = "") String quoteCurrency, @RequestParam(defaultValue = "") String rate,
+                    @RequestParam(defaultValue = "") String validFrom, Model model, RedirectAttributes redirect,
+                    HttpServletResponse response) {
+        StaffActions.require(user, FX_LOADERS);
+        String base = baseCurrency.strip().toUpperCase(Locale.ROOT);
+        String quote = quoteCurrency.strip().toUpperCase(Locale.ROOT);
+        if (!base.matches("[A-Z]{3}") || !quote.matches("[A-Z]{3}") || base.equals(quote)) {
+            return refused(user, "settlementRuns.fx.currency", model, response);
+        }
+        String value = rate.strip().replace(',', '.');
+        try {
+            if (new BigDecimal(value).signum() <= 0) {
+                return refused(user, "settlementRuns.fx.rateInvalid", model, response);
+            }
+        } catch (NumberFormatException malformed) {
+            return refused(user, "settlementRuns.fx.rateInvalid", model, response);
+        }
+        String from;
+        try {
+            from = LocalDateTime.parse(validFrom.strip()).toInstant(ZoneOffset.UTC).toString();
+        } catch (DateTimeParseException malformed) {
+            return refused(user, "settlementRuns.fx.validFromInvalid", model, response);
+        }
+        try {
+            Map<String, String> load = new java.util.LinkedHashMap<>();
+            load.put("baseCurrency", base);
+            load.put("quoteCurrency", quote);
+            load.put("rate", value);
+            load.put("validFrom", from);
+            gateway.post(API + "/fx-rates", load);
+        } catch (GatewayException e) {
+            if (e.status() != 400 && e.status() != 409) {
+                throw e;
+            }
+            // a rate of that pair from that instant exists, or the service refused a value: say so, keep nothing
+            response.setStatus(e.status());
+            model.addAttribute("errorDetail", e.detail());
+            return refused(user, e.status() == 409 ? "settlementRuns.fx.exists" : "settlementRuns.fx.rejected",
+                    model, response, e.status());
+        }
+        redirect.addFlashAttribute("rateLoaded", base + "/" + quote + " " + value);
+        return "redirect:/settlement-runs";
+    }
+
+    private String refused(OidcUser user, String errorKey, Model model, HttpServletResponse response) {
+        return refused(user, errorKey, model, response, HttpStatus.BAD_REQUEST.value());
+    }
+
+    private String refused(OidcUser user, String errorKey, Model model, HttpServletResponse response, int status) {
+        // bad input: nothing is changed; the page says what is missing
+        model.addAttribute("errorKey", errorKey);
+        String page = overview(user, 0, model);
+        response.setStatus(status);
+        return page;
+    }
+
+    /** The selected period ids, or {@code null} when none (or a malformed one, or too many) was selected. */
+    private static Set<UUID> selected(List<String> periodIds) {
+        if (periodIds == null || periodIds.isEmpty() || periodIds.size() > SELECTED_MAX) {
+            return null;
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (String id : periodIds) {
+            try {
+                ids.add(UUID.fromString(id.strip()));
+            } catch (IllegalArgumentException malformed) {
+                return null;
+            }
+        }
+        return ids;
+    }
+}

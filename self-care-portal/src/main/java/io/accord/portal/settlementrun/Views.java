@@ -1,0 +1,87 @@
+package io.accord.portal.settlementrun;
+
+import io.accord.portal.layout.Display;
+import tools.jackson.databind.JsonNode;
+
+/** Runs, periods, run items and FX rates as the settlement pages show them. */
+final class Views {
+
+    private Views() {
+    }
+
+    /** A run and its progress: {@code done} + {@code failed} of {@code total} periods are finished. */
+    record Run(String id, String state, String requestedBy, int total, int done, int failed, String startedAt,
+               String finishedAt) {
+
+        public String shortId() {
+            return Display.shortId(id);
+        }
+
+        public boolean running() {
+            return "RUNNING".equals(state);
+        }
+
+        /** Percent of the periods finished, for the progress bar. */
+        public int percent() {
+            return total == 0 ? 100 : (int) Math.min(100, Math.round(100.0 * (done + failed) / total));
+        }
+
+        static Run of(JsonNode run) {
+            return new Run(run.path("id").asString(), run.path("state").asString(""),
+                    run.path("requestedBy").asString(""), run.path("total").asInt(0), run.path("done").asInt(0),
+                    run.path("failed").asInt(0), Display.instant(run.path("startedAt").asString("")),
+                    Display.instant(run.path("finishedAt").asString("")));
+        }
+    }
+
+    /** One period a run settles: its partner, how it went and the statement it drafted. */
+    record Item(String periodId, String partnerId, String status, String periodStart, String periodEnd,
+                String statementId, String statementState, String documentNumber, String totalAmount,
+                String currency, String error) {
+
+        public String partnerShort() {
+            return Display.shortId(partnerId);
+        }
+
+        public String statementShort() {
+            return Display.shortId(statementId);
+        }
+
+        static Item of(JsonNode item) {
+            JsonNode statement = item.path("statement");
+            return new Item(item.path("periodId").asString(""), item.path("partnerId").asString(""),
+                    item.path("status").asString(""), Display.instant(item.path("periodStart").asString("")),
+                    Display.instant(item.path("periodEnd").asString("")), statement.path("id").asString(""),
+                    statement.path("state").asString(""), statement.path("documentNumber").asString(""),
+                    Display.amount(statement.path("totalAmount")), statement.path("currency").asString(""),
+                    item.path("error").asString(""));
+        }
+    }
+
+    /** A settlement period of a partner. */
+    record Period(String id, String partnerId, String cycle, String startAt, String endAt, String state,
+                  String closedEarlyAt, String closedEarlyBy) {
+
+        public String partnerShort() {
+            return Display.shortId(partnerId);
+        }
+
+        static Period of(JsonNode period) {
+            return new Period(period.path("id").asString(), period.path("partnerId").asString(""),
+                    period.path("cycle").asString(""), Display.instant(period.path("startAt").asString("")),
+                    Display.instant(period.path("endAt").asString("")), period.path("state").asString(""),
+                    Display.instant(period.path("closedEarlyAt").asString("")),
+                    period.path("closedEarlyBy").asString(""));
+        }
+    }
+
+    /** 1 {@code base} = {@code rate} {@code quote} from {@code validFrom}. */
+    record FxRate(String base, String quote, String rate, String validFrom, String loadedBy) {
+
+        static FxRate of(JsonNode rate) {
+            return new FxRate(rate.path("baseCurrency").asString(""), rate.path("quoteCurrency").asString(""),
+                    rate.path("rate").asString(""), Display.instant(rate.path("validFrom").asString("")),
+                    rate.path("loadedBy").asString(""));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.accord.portal.audit;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class AuditControllerTests extends PortalTestSupport {
+
+    AuditControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final String ENTRIES = """
+            [{"service":"settlement","id":42,"occurredAt":"2026-12-01T10:15:00.123Z","actor":"fiona",
+              "actorId":"sub-fiona","partnerId":"%s","resourceType":"SettlementPeriod",
+              "resourceId":"9e000000-0000-4000-8000-000000000002","action":"closed-early",
+              "before":{"state":"OPEN"},"after":{"state":"OPEN","closedEarlyBy":"fiona"},
+              "correlationId":"c0ffee"},
+             {"service":"rating","id":7,"occurredAt":"2026-12-01T10:14:00Z","actor":"system","partnerId":null,
+              "resourceType":"UsageSuspense","resourceId":"s-1","action":"RECYCLE","before":null,"after":null,
+              "correlationId":"beef"}]""".formatted(PARTNER_A);
+
+    @Test
+    void anAuditorSeesEntriesOfEveryServiceWithFiltersAndPaging() throws Exception {
+        STUB.answerJson("GET", "/api/audit", 200, ENTRIES, Map.of("X-Total-Count", "120"));
+
+        mvc.perform(get("/audit").param("partnerId", PARTNER_A).param("resourceType", "SettlementPeriod")
+                        .param("page", "1").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("2026-12-01 10:15"), containsString("settlement"),
+                        containsString("fiona"), containsString("closed-early"), containsString("closedEarlyBy"),
+                        containsString("Correlation c0ffee"), containsString("UsageSuspense s-1"),
+                        containsString("120 in all"), containsString("Previous page"), containsString("Next page"),
+                        containsString("hx-get=\"/audit/verification\""), containsString("<label for=\"audit-partner\""))));
+        var call = STUB.requestsTo("GET", "/api/audit").getFirst();
+        assertThat(call.query()).isEqualTo("offset=50&limit=50&partnerId=" + PARTNER_A
+                + "&resourceType=SettlementPeriod");
+        assertThat(call.authorization()).isEqualTo("Bearer auditor-token");
+    }
+
+    @Test
+    void thePagesStopWhereTheGatewayStopsAnswering() throws Exception {
+        STUB.answerJson("GET", "/api/audit", 200, ENTRIES, Map.of("X-Total-Count", "5000"));
+
+        mvc.perform(get("/audit").param("page", "99").with(TestUsers.staff("platform-admin", "platform-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Next page"))));
+        assertThat(STUB.requestsTo("GET", "/api/audit").getFirst().query()).isEqualTo("offset=950&limit=50");
+    }
+
+    @Test
+    void theVerificationShowsEachServicesChainPendingEntriesAndTheOldestPendingAge() throws Exception {
+        STUB.answerJson("GET", "/api/audit/verification", """
+                {"verified":false,
+                 "services":[{"service":"onboarding","verified":true,"entries":1200,"pendingEntries":3,
+                              "oldestPendingAgeMillis":4500},
+                             {"service":"rating","verified":false,"entries":77,"firstBrokenEntryId":78,
+                              "reason":"hash of entry 78 does not match","pendingEntries":0,
+                              "oldestPendingAgeMillis":null}],
+                 "unanswered":["dispute"]}""");
+
+        mvc.perform(get("/audit/verification").header("HX-Request", "true")
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("<html")),
+                        containsString("Not verified: a chain is broken or a service did not answer."),
+                        containsString("Did not answer: dispute"), containsString("onboarding"),
+                        containsString("1200"), containsString("4s"), containsString("first broken entry 78"),
+                        containsString("hash of entry 78 does not match"))));
+        mvc.perform(get("/audit/verification").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<html"), containsString("Hash verification"))));
+    }
+
+    @Test
+    void aWholeTrailSaysSo() throws Exception {
+        STUB.answerJson("GET", "/api/audit/verification", """
+                {"verified":true,"services":[{"service":"catalog","verified":true,"entries":5,"pendingEntries":0}],
+                 "unanswered":[]}""");
+
+        mvc.perform(get("/audit/verification").header("HX-Request", "true").header("Accept-Language", "de")
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(content().string(allOf(containsString("jede Hash-Kette ist vollständig"),
+                        containsString("bestätigt"))));
+    }
+
+    @Test
+    void aMalformedPartnerIdIsABadRequestWithoutACall() throws Exception {
+        mvc.perform(get("/audit").param("partnerId", "acme").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The partner id is not a valid id.")));
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void onlyAuditorsAndPlatformAdminsOpenTheAuditTrail() throws Exception {
+        for (String role : new String[] {"ops", "finance", "partner-manager"}) {
+            mvc.perform(get("/audit").with(TestUsers.staff(role, role))).andExpect(status().isForbidden());
+            mvc.perform(get("/audit/verification").with(TestUsers.staff(role, role)))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/audit").with(TestUsers.partner("partner-admin"))).andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+    }
+}

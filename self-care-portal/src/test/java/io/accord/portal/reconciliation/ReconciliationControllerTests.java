@@ -1,0 +1,117 @@
+package io.accord.portal.reconciliation;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class ReconciliationControllerTests extends PortalTestSupport {
+
+    ReconciliationControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final String API = "/api/settlement";
+    private static final String INVOICE = "1a000000-0000-4000-8000-000000000001";
+    private static final String RECONCILIATION = "2e000000-0000-4000-8000-000000000002";
+    private static final String MATCH = "3a000000-0000-4000-8000-000000000003";
+    private static final String INVOICE_JSON = """
+            {"id":"%s","partnerId":"%s","periodId":"9e000000-0000-4000-8000-000000000002",
+             "invoiceNumber":"INV-2026-0043","invoiceDate":"2026-12-02","currency":"EUR","totalAmount":1572.75,
+             "lineCount":3,"usageFile":{"fileName":"march.csv","rows":5000,"sha256":"ab"},"submittedBy":"pia",
+             "submittedAt":"2026-12-02T08:00:00Z","lines":[],
+             "latestReconciliation":{"id":"%s","href":"/api/settlement/reconciliations/%s",
+                                     "outcomes":{"MATCHED":1,"MISMATCH":1},"discrepancies":true},
+             "latestUsageMatch":{"id":"%s","href":"/api/settlement/usage-matches/%s","state":"COMPLETED"}}"""
+            .formatted(INVOICE, PARTNER_A, RECONCILIATION, RECONCILIATION, MATCH, MATCH);
+
+    @Test
+    void financeSeesPartnerInvoicesWithTheirOutcomes() throws Exception {
+        STUB.answerJson("GET", API + "/partner-invoices", 200, "[" + INVOICE_JSON + "]",
+                Map.of("X-Total-Count", "1"));
+
+        mvc.perform(get("/reconciliation").param("partnerId", PARTNER_A).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("INV-2026-0043"), containsString("1572.75 EUR"),
+                        containsString("MATCHED 1"), containsString("MISMATCH 1"),
+                        containsString("Discrepancies beyond tolerance"), containsString("5,000 records"),
+                        containsString("href=\"/reconciliation/" + INVOICE + "\""))));
+        var call = STUB.requestsTo("GET", API + "/partner-invoices").getFirst();
+        assertThat(call.query()).isEqualTo("partnerId=" + PARTNER_A + "&offset=0&limit=25");
+        assertThat(call.authorization()).isEqualTo("Bearer finance-token");
+    }
+
+    @Test
+    void anInvoiceShowsItsLineOutcomesAndItsUsageMatchCountsAndAmounts() throws Exception {
+        STUB.answerJson("GET", API + "/partner-invoices/" + INVOICE, INVOICE_JSON);
+        STUB.answerJson("GET", API + "/reconciliations/" + RECONCILIATION, """
+                {"id":"%s","documentNumber":"ACD-2026-000042","keys":["OFFERING","USAGE_TYPE","PERIOD"],
+                 "currency":"EUR","absoluteTolerance":5.00,"percentTolerance":0.5,"statementTotal":1560.40,
+                 "invoiceTotal":1572.75,"difference":12.35,"discrepancies":true,"reconciledBy":"pia",
+                 "reconciledAt":"2026-12-02T08:00:01Z",
+                 "lines":[{"lineNo":1,"outcome":"MATCHED","beyondTolerance":false,"offeringId":"off-video-plus",
+                           "usageType":"VOICE","period":"CURRENT","statementAmount":1250.40,"invoiceAmount":1250.40,
+                           "difference":0.00,"tolerance":6.25},
+                          {"lineNo":2,"outcome":"MISSING_ON_STATEMENT","beyondTolerance":true,
+                           "offeringId":"off-video-plus","usageType":"VOICE","period":"PRIOR",
+                           "statementAmount":null,"invoiceAmount":12.35,"difference":12.35,"tolerance":5.00}]}"""
+                .formatted(RECONCILIATION));
+        STUB.answerJson("GET", API + "/usage-matches/" + MATCH, """
+                {"id":"%s","mode":"USAGE_ID","state":"COMPLETED","requestedBy":"fiona",
+                 "requestedAt":"2026-12-02T09:00:00Z",
+                 "outcomes":{"MATCHED":{"count":4990,"ourQuantity":120000,"theirQuantity":120000,
+                                        "ourAmount":840.000000,"theirAmount":840.000000},
+                             "ONLY_THEIRS":{"count":10,"ourQuantity":0,"theirQuantity":600,"ourAmount":0,
+                                            "theirAmount":4.200000}}}""".formatted(MATCH));
+
+        mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Partner invoice INV-2026-0043"),
+                        containsString("ACD-2026-000042"), containsString("OFFERING, USAGE_TYPE, PERIOD"),
+                        containsString("off-video-plus · VOICE · PRIOR"), containsString("MISSING_ON_STATEMENT"),
+                        containsString("beyond tolerance"), containsString("class=\"beyond\""),
+                        containsString("data-testid=\"reconciliation-difference\">12.35 EUR<"),
+                        containsString("ONLY_THEIRS"), containsString("4990"), containsString("4.20"),
+                        containsString("data-testid=\"match-state\">COMPLETED<"))));
+    }
+
+    @Test
+    void anInvoiceNotReconciledYetSaysSo() throws Exception {
+        STUB.answerJson("GET", API + "/partner-invoices/" + INVOICE, """
+                {"id":"%s","partnerId":"%s","invoiceNumber":"INV-1","currency":"EUR","totalAmount":1,
+                 "latestReconciliation":null,"latestUsageMatch":null}""".formatted(INVOICE, PARTNER_A));
+
+        mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("ops", "ops")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Not reconciled yet"),
+                        containsString("No usage match of this invoice yet."))));
+        assertThat(STUB.requests()).hasSize(1);
+    }
+
+    @Test
+    void aMalformedPartnerIdIsABadRequestWithoutACall() throws Exception {
+        mvc.perform(get("/reconciliation").param("partnerId", "acme").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("The partner id is not a valid id."),
+                        containsString("aria-invalid=\"true\""))));
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void anUnknownInvoiceIsNotFoundAndPartnersDoNotOpenThePage() throws Exception {
+        mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/reconciliation").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isForbidden());
+    }
+}

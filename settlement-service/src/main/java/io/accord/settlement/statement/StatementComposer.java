@@ -62,7 +62,7 @@ class StatementComposer {
         List<DisputeAdjustments.Adjustment> pending = adjustments.lockPending(partnerId);
         try {
             List<LineDraft> drafts = new ArrayList<>(StatementLines.usageDrafts(sums));
-            List<PartnerProducts.Product> late = late(partnerId, period);
+            List<ProductChargeLines.Late> late = late(partnerId, period);
             drafts.addAll(ProductChargeLines.of(partnerId, agreement, period.startAt(), period.endAt(),
                     products.activeBetween(partnerId, period.startAt(), period.endAt()),
                     products.startedBetween(partnerId, period.startAt(), period.endAt()), late));
@@ -79,7 +79,7 @@ class StatementComposer {
                     currency, rates, agreement.terms().taxTreatment().ratePercent(),
                     agreement.terms().taxTreatment().reverseCharge());
             return new Composition(lines, pending,
-                    late.stream().map(PartnerProducts.Product::productId).toList());
+                    late.stream().map(missed -> missed.product().productId()).toList());
         } catch (IllegalStateException | IllegalArgumentException unusable) {
             throw new ConflictException("Statement of period " + period.id() + ": " + unusable.getMessage());
         }
@@ -204,20 +204,39 @@ class StatementComposer {
 
     /**
      * The partner's products that started in an earlier period of its but arrived (were received) after that period
-     * started closing: their one-time charges were on no statement, so this one carries them.
+     * started closing: their one-time charges were on no statement, so this one carries them, with their recurring
+     * charges for every earlier period that began closing before they arrived (those statements missed them).
      */
-    private List<PartnerProducts.Product> late(UUID partnerId, SettlementPeriods.Period period) {
+    private List<ProductChargeLines.Late> late(UUID partnerId, SettlementPeriods.Period period) {
         List<PartnerProducts.Received> candidates = products.startedBeforeNotChargedLate(partnerId, period.startAt());
         if (candidates.isEmpty()) {
             return List.of();
         }
         List<SettlementPeriods.Period> own = periods.ofPartner(partnerId);
-        return candidates.stream().filter(received -> own.stream()
-                        .filter(earlier -> !received.product().startAt().isBefore(earlier.startAt())
-                                && received.product().startAt().isBefore(earlier.endAt()))
-                        .anyMatch(earlier -> earlier.closingAt() != null
-                                && earlier.closingAt().isBefore(received.receivedAt())))
-                .map(PartnerProducts.Received::product).toList();
+        List<ProductChargeLines.Late> late = new ArrayList<>();
+        for (PartnerProducts.Received received : candidates) {
+            PartnerProducts.Product product = received.product();
+            boolean startedInAClosedPeriod = own.stream()
+                    .filter(earlier -> !product.startAt().isBefore(earlier.startAt())
+                            && product.startAt().isBefore(earlier.endAt()))
+                    .anyMatch(earlier -> missed(earlier, received));
+            if (!startedInAClosedPeriod) {
+                continue;
+            }
+            List<ProductChargeLines.Window> windows = own.stream()
+                    .filter(earlier -> earlier.startAt().isBefore(period.startAt()) && missed(earlier, received)
+                            && earlier.endAt().isAfter(product.startAt())
+                            && (product.endAt() == null || product.endAt().isAfter(earlier.startAt())))
+                    .map(earlier -> new ProductChargeLines.Window(earlier.startAt(), earlier.endAt()))
+                    .toList();
+            late.add(new ProductChargeLines.Late(product, windows));
+        }
+        return late;
+    }
+
+    /** The period began closing before the product arrived: its statement could not hold the product. */
+    private static boolean missed(SettlementPeriods.Period period, PartnerProducts.Received received) {
+        return period.closingAt() != null && period.closingAt().isBefore(received.receivedAt());
     }
 
     /** The composed lines, the adjustments they carry and the products whose one-time charges they carry late. */

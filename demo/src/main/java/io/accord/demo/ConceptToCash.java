@@ -843,6 +843,16 @@ public final class ConceptToCash implements AutoCloseable {
         line.put("description", "Wholesale voice, our count");
         line.put("amount", theirs.toPlainString());
         lines.add(line);
+        // the minimum commitment (the wholesale stayed below the monthly 500.00 EUR) the reseller invoices as we do
+        for (JsonNode commitment : statement.path("lines")) {
+            if ("MINIMUM_COMMITMENT".equals(commitment.path("type").asString(null))) {
+                Map<String, Object> owed = new LinkedHashMap<>();
+                owed.put("description", "Minimum commitment");
+                owed.put("amount", decimal(commitment, "rounded").setScale(2, RoundingMode.HALF_EVEN)
+                        .toPlainString());
+                lines.add(owed);
+            }
+        }
         Map<String, Object> invoice = new LinkedHashMap<>();
         invoice.put("periodId", reseller.firstPeriod);
         invoice.put("invoiceNumber", "RLY-" + run);

@@ -59,7 +59,8 @@ class AdjustmentController {
             if (own == null || partner != null && !partner.equals(own)) {
                 return List.of();
             }
-            partner = own;
+            // a partner sees the documents carrying its adjustments only once they are issued
+            return adjustments.ofPartnerAsIssued(own);
         }
         if (partner == null) {
             throw new InvalidInputException("partnerId", "partnerId is required");

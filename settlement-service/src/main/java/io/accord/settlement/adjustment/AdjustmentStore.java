@@ -88,6 +88,35 @@ class AdjustmentStore {
                 .param("now", timestamp(now)).update();
     }
 
+    /** Marks the adjustments the document carries as issued with it. */
+    void documentIssued(UUID documentId, Instant at) {
+        jdbc.sql("""
+                        update dispute_adjustment set document_issued_at = :at
+                        where (statement_id = :document or note_id = :document) and document_issued_at is null
+                        """)
+                .param("document", documentId).param("at", timestamp(at)).update();
+    }
+
+    /**
+     * The partner's adjustments as the partner may see them: the carrying statement, note and line only once that
+     * document is issued; until then the adjustment shows as pending.
+     */
+    List<DisputeAdjustments.Adjustment> ofPartnerIssuedOnly(UUID partnerId) {
+        return jdbc.sql("select * from dispute_adjustment where partner_id = :partner order by received_at, "
+                        + "adjustment_id")
+                .param("partner", partnerId).query((rs, row) -> {
+                    DisputeAdjustments.Adjustment adjustment = adjustment(rs);
+                    if (rs.getObject("document_issued_at") != null) {
+                        return adjustment;
+                    }
+                    return new DisputeAdjustments.Adjustment(adjustment.adjustmentId(), adjustment.disputeId(),
+                            adjustment.partnerId(), adjustment.direction(), adjustment.amount(),
+                            adjustment.currency(), adjustment.reason(), adjustment.periodReference(),
+                            adjustment.statementReference(), adjustment.outcome(), adjustment.resolvedAt(),
+                            adjustment.receivedAt(), null, null, null, null);
+                }).list();
+    }
+
     List<DisputeAdjustments.Adjustment> ofPartner(UUID partnerId) {
         return jdbc.sql("select * from dispute_adjustment where partner_id = :partner order by received_at, "
                         + "adjustment_id")

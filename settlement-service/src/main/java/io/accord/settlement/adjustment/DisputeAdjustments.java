@@ -116,6 +116,24 @@ public class DisputeAdjustments {
         return new Setting(partnerId, settleBy(partnerId), store.settleBy(partnerId).isEmpty());
     }
 
+    /**
+     * Records, inside the issuing transaction, that the statement or note {@code documentId} was issued: from then on
+     * the partner sees which document and line carry its adjustments.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void documentIssued(UUID documentId, Instant at) {
+        store.documentIssued(documentId, at);
+    }
+
+    /**
+     * The partner's adjustments as the partner may see them, oldest first: one carried by a document not issued yet
+     * shows as pending (no statement, note or line of a draft).
+     */
+    @Transactional(readOnly = true)
+    public List<Adjustment> ofPartnerAsIssued(UUID partnerId) {
+        return store.ofPartnerIssuedOnly(partnerId);
+    }
+
     /** Every adjustment of the partner, pending or settled, oldest first. */
     @Transactional(readOnly = true)
     public List<Adjustment> ofPartner(UUID partnerId) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -56,9 +57,14 @@ class ConservationController {
         if (tenancy.isStaff() || outside == null || Statements.issued(outside.statementState())) {
             return found;
         }
-        // a partner does not see a statement before it is issued: not its lines here either
+        // a partner does not see a statement before it is issued: not its lines here either, nor that its amounts
+        // are on one (they count as not yet on a statement until it is issued)
+        List<Ledger.Amounts> amounts = found.amounts().stream().map(amount -> new Ledger.Amounts(amount.currency(),
+                amount.direction(), amount.rated(), java.math.BigDecimal.ZERO.setScale(amount.onStatements().scale()),
+                amount.notYetOnStatement().add(amount.onStatements()), amount.difference(), amount.records()))
+                .toList();
         return new ConservationViews.PeriodConservation(found.periodId(), found.partnerId(), found.periodStart(),
-                found.periodEnd(), found.periodState(), found.equation(), found.balanced(), found.amounts(), null,
+                found.periodEnd(), found.periodState(), found.equation(), found.balanced(), amounts, null,
                 found.ratingCountEquation());
     }
 

@@ -13,6 +13,7 @@ import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.settlement.adjustment.DisputeAdjustments;
 import io.accord.settlement.document.DocumentContent;
 import io.accord.settlement.document.SettlementDocuments;
 import io.accord.settlement.issuer.IssuingEntities;
@@ -61,10 +62,12 @@ public class CorrectionNotes {
     private final AuditTrail audit;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final DisputeAdjustments adjustments;
 
     CorrectionNotes(NoteStore store, Statements statements, SettlementPeriods periods, PartnerTerms partners,
                     IssuingEntities issuers, DocumentNumbers numbers, SettlementDocuments documents, Outbox outbox,
-                    AuditTrail audit, Tenancy tenancy, Clock clock) {
+                    AuditTrail audit, Tenancy tenancy, Clock clock, DisputeAdjustments adjustments) {
+        this.adjustments = adjustments;
         this.store = store;
         this.statements = statements;
         this.periods = periods;
@@ -168,6 +171,7 @@ public class CorrectionNotes {
         View before = view(note, null);
         note.issue(number.formatted(), entity, now);
         store.update(note);
+        adjustments.documentIssued(noteId, now);
         String corrected = correctedNumber(note);
         SettlementPeriods.Period period = period(note.partnerId, note.periodId);
         LocalDate due = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(terms(note.partnerId, period)

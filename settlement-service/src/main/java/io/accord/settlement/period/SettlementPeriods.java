@@ -280,6 +280,16 @@ public class SettlementPeriods {
                 .min(java.util.Comparator.comparing(PartnerTerms.Agreement::inForceFrom));
     }
 
+    /** The start of the calendar period of {@code cycle} (month, quarter, half-year, year; UTC) holding {@code at}. */
+    public static Instant calendarStart(String cycle, Instant at) {
+        return PeriodCalendar.startOf(cycle, at);
+    }
+
+    /** The end (exclusive) of the calendar period of {@code cycle} holding {@code at}. */
+    public static Instant calendarEnd(String cycle, Instant at) {
+        return PeriodCalendar.endOf(cycle, at);
+    }
+
     /**
      * A settlement period [startAt, endAt) in UTC.
      *

@@ -166,7 +166,7 @@ class RatingExport {
                         + " columns, not the 15 documented", null);
             }
             try {
-                return new UsageMatcher.Record(empty(row.get(2)), empty(row.get(3)), Instant.parse(row.get(4)),
+                return new UsageMatcher.Record(empty(row.get(2)), empty(row.get(3)), time(row.get(4)),
                         empty(row.get(5)), new BigDecimal(row.get(6)), new BigDecimal(row.get(10)), empty(row.get(0)),
                         empty(row.get(14)));
             } catch (RuntimeException malformed) {
@@ -187,6 +187,14 @@ class RatingExport {
                 throw new UncheckedIOException(closing);
             }
         }
+    }
+
+    /**
+     * An ISO-8601 instant with its offset, as rating writes it ({@code OffsetDateTime.toString()}: seconds left out
+     * when zero, e.g. {@code 2026-12-01T10:00Z}, which {@code Instant.parse} refuses).
+     */
+    static Instant time(String value) {
+        return java.time.OffsetDateTime.parse(value.strip()).toInstant();
     }
 
     private static String snippet(InputStream body) {

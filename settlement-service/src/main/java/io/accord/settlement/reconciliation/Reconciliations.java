@@ -143,13 +143,11 @@ public class Reconciliations {
                 .orElseThrow(() -> new NotFoundException("Partner invoice", invoiceId));
         List<LineMatching.Key> chosen = Optional.ofNullable(keys(keys)).orElse(properties.lineKeys());
         SettlementPeriods.Period period = periods.find(invoice.periodId()).orElseThrow();
+        // the same answer whether a draft exists or not: a partner learns nothing of statements not issued yet
         Statements.View statement = statements.ofPeriod(invoice.partnerId(), period.id())
-                .orElseThrow(() -> new ConflictException("There is no statement of period " + period.id()
+                .filter(found -> RECONCILABLE.contains(found.state()))
+                .orElseThrow(() -> new ConflictException("There is no issued statement of period " + period.id()
                         + " yet: the invoice is reconciled once finance has issued it"));
-        if (!RECONCILABLE.contains(statement.state())) {
-            throw new ConflictException("Statement " + statement.id() + " is " + statement.state()
-                    + ": the invoice is reconciled against the issued statement");
-        }
         if (!statement.currency().equals(invoice.currency())) {
             throw new ConflictException("Statement " + statement.id() + " is in " + statement.currency()
                     + ", the invoice in " + invoice.currency());

@@ -93,13 +93,20 @@ class SqlUsageMatcher implements UsageMatcher {
         }
     }
 
-    /** A reversal and the rating it reverses cancel out: the current rating is the one not reversed. */
+    /**
+     * A reversal and the rating it reverses cancel out: the current rating is the one not reversed. Rating's export
+     * names the reversed rating in {@code reversalOf} on both the {@code REVERSAL} and the {@code RERATED}
+     * replacement that follows it (in sequence order, so the reversal is the first of them): the replacement is the
+     * current rating and stays, unless it was reversed in turn.
+     */
     private static void dropReversed(JdbcClient session) {
         session.sql("""
                 delete from match_record r
                 where r.side = 'O'
-                  and (r.reversal_of is not null
-                       or exists (select 1 from match_record v where v.side = 'O' and v.reversal_of = r.rated_id))""")
+                  and (exists (select 1 from match_record v where v.side = 'O' and v.reversal_of = r.rated_id)
+                       or r.reversal_of is not null
+                          and r.record_no = (select min(f.record_no) from match_record f
+                                             where f.side = 'O' and f.reversal_of = r.reversal_of))""")
                 .update();
     }
 

@@ -38,7 +38,10 @@ final class ProductChargeLines {
 
     private static final Logger log = LoggerFactory.getLogger(ProductChargeLines.class);
     private static final String MONTHLY_FEE_SUFFIX = "_MONTH";
-    /** Labels the one-time charges of products that arrived after the period they started in was closed. */
+    /**
+     * Labels the one-time charges of products that arrived after the period they started in was closed, and their
+     * recurring charges for the closed periods whose statements missed them.
+     */
     static final String LATE_PREFIX = "Prior-period adjustment (product started in a closed period): ";
 
     private ProductChargeLines() {
@@ -56,11 +59,13 @@ final class ProductChargeLines {
 
     /**
      * @param late the partner's products that started in an earlier period but arrived after it was closed: their
-     *             one-time charges land here, on lines labelled as prior-period charges
+     *             one-time charges, and their recurring charges (prorated by the price's policy, with the per-resource
+     *             fees of a reseller) over the closed periods that missed them, land here, on lines labelled as
+     *             prior-period charges
      */
     static List<LineDraft> of(UUID partnerId, PartnerTerms.Agreement agreement, Instant periodStart,
                               Instant periodEnd, List<PartnerProducts.Product> active,
-                              List<PartnerProducts.Product> started, List<PartnerProducts.Product> late) {
+                              List<PartnerProducts.Product> started, List<Late> late) {
         Map<Key, Total> totals = new LinkedHashMap<>();
         for (PartnerProducts.Product product : active) {
             Optional<Share> share = share(partnerId, agreement, product, ShareRules.RECURRING);
@@ -85,7 +90,18 @@ final class ProductChargeLines {
             }
         }
         Map<Key, Total> lateTotals = new LinkedHashMap<>();
-        for (PartnerProducts.Product product : late) {
+        for (Late missed : late) {
+            PartnerProducts.Product product = missed.product();
+            Optional<Share> recurringShare = share(partnerId, agreement, product, ShareRules.RECURRING);
+            for (Window window : recurringShare.isEmpty() ? List.<Window>of() : missed.closedPeriods()) {
+                for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
+                    add(lateTotals, product, charge, recurringShare.get(),
+                            prorated(product, charge, window.start(), window.end()), true);
+                }
+                if (recurringShare.get().percent() == null) {
+                    monthlyFees(agreement, product, window.start(), window.end(), lateTotals);
+                }
+            }
             Optional<Share> share = share(partnerId, agreement, product, ShareRules.ONE_TIME);
             if (share.isEmpty()) {
                 continue;
@@ -212,6 +228,19 @@ final class ProductChargeLines {
 
     private static String name(PartnerProducts.Product product) {
         return product.offeringName() != null ? product.offeringName() : product.offeringId();
+    }
+
+    /**
+     * A product that arrived after the period it started in began closing.
+     *
+     * @param closedPeriods the partner's earlier periods that began closing before it arrived and overlap its active
+     *                      time: their statements missed its charges
+     */
+    record Late(PartnerProducts.Product product, List<Window> closedPeriods) {
+    }
+
+    /** A settlement period's [start, end). */
+    record Window(Instant start, Instant end) {
     }
 
     /** @param percent the partner's share %, {@code null} when it owes the whole charge */

@@ -12,11 +12,13 @@ import io.accord.settlement.usage.UsageSums;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -36,11 +38,14 @@ class StatementComposer {
     private final FxRates fxRates;
     private final DisputeAdjustments adjustments;
     private final SettlementPeriods periods;
+    private final StatementStore statements;
     private final java.time.Clock clock;
 
     StatementComposer(UsageSums usage, PartnerTerms partners, PartnerProducts products, FxRates fxRates,
-                      DisputeAdjustments adjustments, SettlementPeriods periods, java.time.Clock clock) {
+                      DisputeAdjustments adjustments, SettlementPeriods periods, StatementStore statements,
+                      java.time.Clock clock) {
         this.periods = periods;
+        this.statements = statements;
         this.clock = clock;
         this.usage = usage;
         this.partners = partners;
@@ -57,7 +62,7 @@ class StatementComposer {
         List<DisputeAdjustments.Adjustment> pending = adjustments.lockPending(partnerId);
         try {
             List<LineDraft> drafts = new ArrayList<>(StatementLines.usageDrafts(sums));
-            List<PartnerProducts.Product> late = late(partnerId, period);
+            List<ProductChargeLines.Late> late = late(partnerId, period);
             drafts.addAll(ProductChargeLines.of(partnerId, agreement, period.startAt(), period.endAt(),
                     products.activeBetween(partnerId, period.startAt(), period.endAt()),
                     products.startedBetween(partnerId, period.startAt(), period.endAt()), late));
@@ -70,11 +75,11 @@ class StatementComposer {
             sums.forEach(sum -> offerings.add(sum.offeringId()));
             drafts.addAll(TierBonusLines.of(agreement.terms().revenueShares(), sums,
                     offerings.isEmpty() ? Map.of() : products.categoriesOf(offerings), currency, rates));
-            StatementLines.Lines lines = StatementLines.compose(drafts, adjustmentDrafts, guarantee(agreement, period),
+            StatementLines.Lines lines = StatementLines.compose(drafts, adjustmentDrafts, guarantee(partnerId, agreement, period),
                     currency, rates, agreement.terms().taxTreatment().ratePercent(),
                     agreement.terms().taxTreatment().reverseCharge());
             return new Composition(lines, pending,
-                    late.stream().map(PartnerProducts.Product::productId).toList());
+                    late.stream().map(missed -> missed.product().productId()).toList());
         } catch (IllegalStateException | IllegalArgumentException unusable) {
             throw new ConflictException("Statement of period " + period.id() + ": " + unusable.getMessage());
         }
@@ -117,19 +122,65 @@ class StatementComposer {
                         + period.id()));
     }
 
-    /** A RESELL partner's guarantee is a minimum commitment it owes; any other partner's a top-up we pay. */
-    private static StatementLines.Guarantee guarantee(PartnerTerms.Agreement agreement,
-                                                      SettlementPeriods.Period period) {
+    /**
+     * A RESELL partner's guarantee is a minimum commitment it owes; any other partner's a top-up we pay. It belongs to
+     * the calendar period (month, quarter…) the period lies in, scaled to the days of it the agreement covers, so a
+     * period closed early owes or earns the whole calendar period's guarantee, and the parts after it within the same
+     * calendar period only settle the difference (their statements' lines and guarantee lines count).
+     */
+    private StatementLines.Guarantee guarantee(UUID partnerId, PartnerTerms.Agreement agreement,
+                                               SettlementPeriods.Period period) {
         String monthly = agreement.terms().minimumMonthlyGuarantee();
         if (monthly == null || monthly.isBlank() || new BigDecimal(monthly).signum() == 0) {
             return null;
         }
-        Money scaled = SettlementMath.periodGuarantee(monthly, agreement.currency(), period.startAt(),
-                period.endAt());
-        return new StatementLines.Guarantee(scaled, "RESELL".equals(agreement.businessModel()),
+        String currency = agreement.currency();
+        Instant calendarStart = SettlementPeriods.calendarStart(period.cycle(), period.startAt());
+        Instant calendarEnd = SettlementPeriods.calendarEnd(period.cycle(), period.startAt());
+        // the earlier parts: periods of the same cycle closed early within this calendar period
+        List<SettlementPeriods.Period> earlierParts = periods.ofPartner(partnerId).stream()
+                .filter(earlier -> earlier.cycle().equals(period.cycle())
+                        && !earlier.startAt().isBefore(calendarStart) && earlier.startAt().isBefore(period.startAt()))
+                .toList();
+        Instant firstPart = earlierParts.isEmpty() ? period.startAt() : earlierParts.getFirst().startAt();
+        Instant from = later(later(calendarStart, agreement.inForceFrom()), firstPart);
+        Instant to = agreement.inForceUntil() == null || agreement.inForceUntil().isAfter(calendarEnd) ? calendarEnd
+                : agreement.inForceUntil();
+        if (!to.isAfter(from)) {
+            from = period.startAt();
+            to = period.endAt();
+        }
+        Money scaled = SettlementMath.periodGuarantee(monthly, currency, from, to);
+        boolean commitment = "RESELL".equals(agreement.businessModel());
+        LineKind.Measure measure = commitment ? LineKind.Measure.OWED : LineKind.Measure.PAYABLE;
+        LineKind guaranteeKind = commitment ? LineKind.MINIMUM_COMMITMENT : LineKind.MINIMUM_GUARANTEE_TOP_UP;
+        Money reached = Money.zero(currency);
+        Money charged = Money.zero(currency);
+        for (SettlementPeriods.Period earlier : earlierParts) {
+            Optional<Statement> statement = statements.ofPeriod(partnerId, earlier.id());
+            if (statement.isEmpty()) {
+                continue;
+            }
+            for (StatementLine line : statement.get().lines()) {
+                if (!line.rounded().currency().equals(currency)) {
+                    continue;
+                }
+                BigDecimal signed = commitment ? line.rounded().amount().negate() : line.rounded().amount();
+                if (LineKind.valueOf(line.type()).measure() == measure) {
+                    reached = reached.plus(Money.of(signed, currency));
+                } else if (LineKind.valueOf(line.type()) == guaranteeKind) {
+                    charged = charged.plus(Money.of(signed, currency));
+                }
+            }
+        }
+        return new StatementLines.Guarantee(scaled, commitment,
                 new BigDecimal(monthly).stripTrailingZeros().toPlainString() + " monthly, "
-                        + period.cycle().toLowerCase(java.util.Locale.ROOT) + " period "
-                        + period.startAt() + " – " + period.endAt());
+                        + period.cycle().toLowerCase(java.util.Locale.ROOT) + " calendar period " + from + " – " + to,
+                reached, charged);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static LineDraft adjustmentLine(DisputeAdjustments.Adjustment adjustment) {
@@ -153,20 +204,39 @@ class StatementComposer {
 
     /**
      * The partner's products that started in an earlier period of its but arrived (were received) after that period
-     * started closing: their one-time charges were on no statement, so this one carries them.
+     * started closing: their one-time charges were on no statement, so this one carries them, with their recurring
+     * charges for every earlier period that began closing before they arrived (those statements missed them).
      */
-    private List<PartnerProducts.Product> late(UUID partnerId, SettlementPeriods.Period period) {
+    private List<ProductChargeLines.Late> late(UUID partnerId, SettlementPeriods.Period period) {
         List<PartnerProducts.Received> candidates = products.startedBeforeNotChargedLate(partnerId, period.startAt());
         if (candidates.isEmpty()) {
             return List.of();
         }
         List<SettlementPeriods.Period> own = periods.ofPartner(partnerId);
-        return candidates.stream().filter(received -> own.stream()
-                        .filter(earlier -> !received.product().startAt().isBefore(earlier.startAt())
-                                && received.product().startAt().isBefore(earlier.endAt()))
-                        .anyMatch(earlier -> earlier.closingAt() != null
-                                && earlier.closingAt().isBefore(received.receivedAt())))
-                .map(PartnerProducts.Received::product).toList();
+        List<ProductChargeLines.Late> late = new ArrayList<>();
+        for (PartnerProducts.Received received : candidates) {
+            PartnerProducts.Product product = received.product();
+            boolean startedInAClosedPeriod = own.stream()
+                    .filter(earlier -> !product.startAt().isBefore(earlier.startAt())
+                            && product.startAt().isBefore(earlier.endAt()))
+                    .anyMatch(earlier -> missed(earlier, received));
+            if (!startedInAClosedPeriod) {
+                continue;
+            }
+            List<ProductChargeLines.Window> windows = own.stream()
+                    .filter(earlier -> earlier.startAt().isBefore(period.startAt()) && missed(earlier, received)
+                            && earlier.endAt().isAfter(product.startAt())
+                            && (product.endAt() == null || product.endAt().isAfter(earlier.startAt())))
+                    .map(earlier -> new ProductChargeLines.Window(earlier.startAt(), earlier.endAt()))
+                    .toList();
+            late.add(new ProductChargeLines.Late(product, windows));
+        }
+        return late;
+    }
+
+    /** The period began closing before the product arrived: its statement could not hold the product. */
+    private static boolean missed(SettlementPeriods.Period period, PartnerProducts.Received received) {
+        return period.closingAt() != null && period.closingAt().isBefore(received.receivedAt());
     }
 
     /** The composed lines, the adjustments they carry and the products whose one-time charges they carry late. */

@@ -97,30 +97,40 @@ final class StatementLines {
 
     /**
      * The top-up (guarantee − Σ rounded payable lines) or the commitment (guarantee − Σ rounded wholesale lines, owed),
-     * when positive.
+     * when positive. The guarantee is the calendar period's: the lines of its earlier parts (periods closed early
+     * within it) count as reached, and what their statements already charged for it is deducted, so a split calendar
+     * period is charged max(0, guarantee − Σ its lines) once in total (a later part may give some back).
      */
     private static Optional<StatementLine> guaranteeLine(Guarantee guarantee, List<StatementLine> lines,
                                                                    String currency) {
         LineKind.Measure measure = guarantee.commitment() ? LineKind.Measure.OWED : LineKind.Measure.PAYABLE;
-        List<Money> measured = lines.stream()
+        List<Money> measured = new ArrayList<>(lines.stream()
                 .filter(line -> LineKind.valueOf(line.type()).measure() == measure)
                 .map(line -> SettlementMath.toMinorUnit(line.unrounded()))
                 .map(rounded -> guarantee.commitment() ? Money.of(rounded.amount().negate(), currency) : rounded)
-                .toList();
+                .toList());
+        Money reachedNow = measured.stream().reduce(Money.zero(currency), Money::plus);
+        measured.add(guarantee.earlierReached());
         Money shortfall = SettlementMath.minimumGuaranteeShortfall(guarantee.periodAmount().amount().toPlainString(),
                 1, measured, currency);
-        if (shortfall.amount().signum() <= 0) {
+        Money due = shortfall.minus(guarantee.earlierCharged());
+        if (due.amount().signum() == 0) {
             return Optional.empty();
         }
-        Money reached = measured.stream().reduce(Money.zero(currency), Money::plus);
-        Money amount = guarantee.commitment() ? Money.of(shortfall.amount().negate(), currency) : shortfall;
+        Money amount = guarantee.commitment() ? Money.of(due.amount().negate(), currency) : due;
+        boolean split = guarantee.earlierReached().amount().signum() != 0
+                || guarantee.earlierCharged().amount().signum() != 0;
         String label = (guarantee.commitment() ? "Minimum commitment: " : "Minimum guarantee top-up: ")
                 + plain(SettlementMath.toMinorUnit(guarantee.periodAmount())) + " " + currency + " for the period ("
-                + guarantee.basis() + ") − " + plain(reached) + " " + currency
-                + (guarantee.commitment() ? " wholesale" : " payable") + " lines";
+                + guarantee.basis() + ") − " + plain(reachedNow) + " " + currency
+                + (guarantee.commitment() ? " wholesale" : " payable") + " lines"
+                + (split ? " − " + plain(guarantee.earlierReached()) + " " + currency + " of its earlier periods' lines"
+                + (guarantee.earlierCharged().amount().signum() == 0 ? "" : " − "
+                + plain(guarantee.earlierCharged()) + " " + currency + " charged on their statements") : "");
+        boolean owed = amount.amount().signum() < 0;
         return Optional.of(new StatementLine((guarantee.commitment() ? LineKind.MINIMUM_COMMITMENT
                 : LineKind.MINIMUM_GUARANTEE_TOP_UP).name(), label, null, null, null, amount, amount, null, null,
-                guarantee.commitment() ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER", guarantee.basis()));
+                owed ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER", guarantee.basis()));
     }
 
     private static String plain(Money money) {
@@ -128,13 +138,24 @@ final class StatementLines {
     }
 
     /**
-     * The period's minimum guarantee.
+     * The minimum guarantee of the calendar period (month, quarter…) the statement's period lies in.
      *
-     * @param periodAmount the monthly guarantee scaled to the period ({@link SettlementMath#periodGuarantee})
-     * @param commitment   a RESELL partner's minimum commitment (owed), else a top-up we pay
-     * @param basis        how it was scaled, printed on the line (e.g. {@code 1000.00 × 3 months})
+     * @param periodAmount   the monthly guarantee scaled to the calendar period's days under the agreement
+     *                       ({@link SettlementMath#periodGuarantee})
+     * @param commitment     a RESELL partner's minimum commitment (owed), else a top-up we pay
+     * @param basis          what it is for, printed on the line (e.g. {@code calendar period 2026-12-01 – 2027-01-01})
+     * @param earlierReached Σ the measured rounded lines of the calendar period's earlier parts (positive: reached)
+     * @param earlierCharged Σ what their statements charged for the guarantee (positive: a top-up paid or a
+     *                       commitment owed)
      */
-    record Guarantee(Money periodAmount, boolean commitment, String basis) {
+    record Guarantee(Money periodAmount, boolean commitment, String basis, Money earlierReached,
+                     Money earlierCharged) {
+
+        /** A guarantee of a calendar period with no earlier part. */
+        Guarantee(Money periodAmount, boolean commitment, String basis) {
+            this(periodAmount, commitment, basis, Money.zero(periodAmount.currency()),
+                    Money.zero(periodAmount.currency()));
+        }
     }
 
     /** The lines and the totals: net = Σ rounded lines, total = net + tax, and what rounding changed. */

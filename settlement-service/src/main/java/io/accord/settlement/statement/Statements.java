@@ -9,6 +9,7 @@ import io.accord.contracts.value.Money;
 import io.accord.platform.outbox.Outbox;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.settlement.adjustment.DisputeAdjustments;
 import io.accord.settlement.document.SettlementDocuments;
 import io.accord.settlement.fx.FxRates;
 import io.accord.settlement.issuer.IssuingEntities;
@@ -49,12 +50,14 @@ public class Statements {
     private final SettlementDocuments documents;
     private final Clock clock;
     private final StatementComposer composer;
+    private final DisputeAdjustments adjustments;
 
     Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
                FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
                io.accord.platform.security.Tenancy tenancy, SettlementDocuments documents, Clock clock,
-               StatementComposer composer) {
+               StatementComposer composer, DisputeAdjustments adjustments) {
         this.composer = composer;
+        this.adjustments = adjustments;
         this.tenancy = tenancy;
         this.documents = documents;
         this.store = store;
@@ -130,6 +133,7 @@ public class Statements {
         DocumentNumbers.DocumentNumber number = numbers.assign(entity, year, statementId.toString());
         statement.issue(number.formatted(), now);
         store.update(statement, entity);
+        adjustments.documentIssued(statementId, now);
         SettlementPeriods.Period period = periods.ofPartner(statement.partnerId()).stream()
                 .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst().orElseThrow();
         AgreementActivated.Terms terms = terms(statement.partnerId(), period);

@@ -60,7 +60,8 @@ class RatingExportTests {
                 out.write(("r-2,api,u-1,4917001,2026-03-05T10:15:30Z,VOICE,-120,SECOND,EUR,-1.20,-0.840000,"
                         + "PAYABLE_TO_PARTNER,off-a,pi-1,r-1\n").getBytes(StandardCharsets.UTF_8));
                 for (int i = 3; i <= rows; i++) {
-                    out.write(("r-" + i + ",api,u-" + i + ",4917001,2026-03-06T00:00:00Z,SMS,1,EVENT,EUR,0.10,"
+                    // rating writes OffsetDateTime.toString(): no seconds when they are zero
+                    out.write(("r-" + i + ",api,u-" + i + ",4917001,2026-03-06T01:00+01:00,SMS,1,EVENT,EUR,0.10,"
                             + "0.070000,PAYABLE_TO_PARTNER,off-a,pi-1,\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
@@ -92,6 +93,19 @@ class RatingExportTests {
                         new java.math.BigDecimal("120"), new java.math.BigDecimal("0.840000"), "r-1", null),
                 new UsageMatcher.Record("u-1", "4917001", Instant.parse("2026-03-05T10:15:30Z"), "VOICE",
                         new java.math.BigDecimal("-120"), new java.math.BigDecimal("-0.840000"), "r-2", "r-1"));
+    }
+
+    @Test
+    void readsUsageTimesAsRatingWritesThemWithAnOffsetAndWithoutZeroSeconds() {
+        rows = 3;
+        List<UsageMatcher.Record> records = new ArrayList<>();
+        try (RatingExport.Records export = export().records(UUID.randomUUID(), Instant.EPOCH, Instant.now(), "t",
+                null)) {
+            export.forEachRemaining(records::add);
+        }
+
+        assertThat(records).hasSize(3);
+        assertThat(records.get(2).usageTime()).isEqualTo(Instant.parse("2026-03-06T00:00:00Z"));
     }
 
     @Test

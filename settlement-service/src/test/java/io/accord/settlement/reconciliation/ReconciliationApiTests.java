@@ -307,7 +307,7 @@ class ReconciliationApiTests {
         assertThat(submitted.json().get("latestReconciliation").isNull()).isTrue();
         TestHttp.Response reconcile = partner.post(submitted.json().get("href").asString() + "/reconciliations", "");
         assertThat(reconcile.status()).isEqualTo(409);
-        assertThat(reconcile.body()).contains("no statement");
+        assertThat(reconcile.body()).contains("no issued statement");
     }
 
     @Test

@@ -86,7 +86,10 @@ class SqlUsageMatcherTests {
         assertThat(forgotten).isEmpty();
     }
 
-    /** Our ratings of usage i: one, or a rating, its reversal and (for 5) a new rating. */
+    /**
+     * Our ratings of usage i: one, or a rating and its reversal, or (for 5, as rating's export has them after a
+     * re-rating) a rating, its reversal and its RERATED replacement, both naming it in {@code reversalOf}.
+     */
     private static Stream<UsageMatcher.Record> ourRatings(int i) {
         String usage = "u-" + i;
         UsageMatcher.Record rated = record(usage, i, ONE, DIME, "r-" + i, null);
@@ -95,7 +98,7 @@ class SqlUsageMatcherTests {
         }
         if (i % 10 == 5) {
             return Stream.of(rated, record(usage, i, ONE.negate(), DIME.negate(), "r-" + i + "-rev", "r-" + i),
-                    record(usage, i, ONE, DIME, "r-" + i + "-new", null));
+                    record(usage, i, ONE, DIME, "r-" + i + "-new", "r-" + i));
         }
         return Stream.of(rated);
     }

@@ -58,7 +58,7 @@ class LateProductChargeTests {
         String product = "late-" + UUID.randomUUID();
         OrderEvents.send(OrderEvents.product(product, "off-video-" + UUID.randomUUID()).ownedBy(partner)
                 .category("video").valid(closedPeriod.startAt().plus(Duration.ofDays(2)), null)
-                .oneTime("setup", "20.00").activated(), 1L);
+                .recurring("monthly", "30.00", "MONTH", "NONE").oneTime("setup", "20.00").activated(), 1L);
         SettlementPeriods.Period next = periods.ofPartner(partnerId).stream()
                 .filter(period -> period.startAt().equals(closedPeriod.endAt())).findFirst().orElseThrow();
         await().atMost(StatementFixtures.PATIENCE).until(() -> !products
@@ -72,11 +72,11 @@ class LateProductChargeTests {
         periods.startClosing(next.id());
         Statements.View carried = statements.draft(partnerId, next.id(), "finance");
 
+        // the set-up 20.00 × 70 %, and the closed month's recurring 30.00 (NONE: the month in full) × 70 %
         assertThat(carried.lines()).filteredOn(line -> line.label().startsWith(ProductChargeLines.LATE_PREFIX))
-                .singleElement().satisfies(line -> {
-                    assertThat(line.type()).isEqualTo("ONE_TIME_SHARE");
-                    assertThat(line.rounded()).isEqualByComparingTo("14.00");
-                });
+                .extracting(Statements.Line::type, line -> line.rounded().stripTrailingZeros().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RECURRING_SHARE", "21"),
+                        org.assertj.core.groups.Tuple.tuple("ONE_TIME_SHARE", "14"));
         Statements.View unchanged = statements.find(closed.id()).orElseThrow();
         assertThat(unchanged.lines()).isEqualTo(closed.lines());
         assertThat(unchanged.totalAmount()).isEqualByComparingTo(closed.totalAmount());

@@ -102,6 +102,47 @@ class ProductChargeLinesTests {
     }
 
     @Test
+    void aProductArrivingAfterItsMonthClosedCarriesThatMonthsProratedRecurringChargeAsAPriorPeriodLine() {
+        PartnerTerms.Agreement sellThrough = agreement("SELL_THROUGH",
+                List.of(rule("video", null, "70"), rule("video", "RECURRING", "50")), List.of());
+        PartnerProducts.Product late = product("p9", "off-video").ownedBy(PARTNER)
+                .active("2026-03-10T15:30:00Z", null).recurring("monthly", "31.00", "MONTH", "DAILY")
+                .oneTime("setup", "20.00").build();
+
+        // April's statement: April in full (active), March from the 10th (22 of 31 days) carried late, with the set-up
+        List<LineDraft> lines = ProductChargeLines.of(PARTNER, sellThrough, APRIL,
+                Instant.parse("2026-05-01T00:00:00Z"), List.of(late), List.of(), List.of(new ProductChargeLines.Late(
+                        late, List.of(new ProductChargeLines.Window(MARCH, APRIL)))));
+
+        assertThat(lines).extracting(LineDraft::kind, LineDraft::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE, Money.of("15.50", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE, Money.of("11.00", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.ONE_TIME_SHARE, Money.of("14.00", "EUR")));
+        assertThat(lines.get(0).label()).doesNotStartWith(ProductChargeLines.LATE_PREFIX);
+        assertThat(lines.get(1).label()).startsWith(ProductChargeLines.LATE_PREFIX).contains("Recurring share",
+                "50 %");
+        assertThat(lines.get(2).label()).startsWith(ProductChargeLines.LATE_PREFIX);
+    }
+
+    @Test
+    void aResellersLateSimCarriesItsMissedRecurringChargeAndSimFeeOwed() {
+        PartnerTerms.Agreement resell = agreement("RESELL", List.of(), List.of(
+                new AgreementActivated.WholesaleRate("SIM_MONTH", "1.50")));
+        PartnerProducts.Product sim = product("r9", "off-sim").boughtBy(PARTNER).category("connectivity")
+                .identifier("ICCID", "8949000000000000009").active("2026-03-11T10:00:00Z", null)
+                .recurring("monthly", "10.00", "MONTH", "NONE").build();
+
+        List<LineDraft> lines = ProductChargeLines.of(PARTNER, resell, APRIL, Instant.parse("2026-05-01T00:00:00Z"),
+                List.of(), List.of(), List.of(new ProductChargeLines.Late(sim,
+                        List.of(new ProductChargeLines.Window(MARCH, APRIL)))));
+
+        assertThat(lines).extracting(LineDraft::kind, LineDraft::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, Money.of("-10.00", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, Money.of("-1.016129", "EUR")));
+        assertThat(lines).allSatisfy(line -> assertThat(line.label()).startsWith(ProductChargeLines.LATE_PREFIX));
+    }
+
+    @Test
     void aChargeWithoutItsPeriodIsRefusedNamingTheProduct() {
         PartnerProducts.Product broken = product("b1", "off-video").ownedBy(PARTNER)
                 .active("2026-03-01T00:00:00Z", null).recurring("monthly", "10.00", null, "DAILY").build();

@@ -54,6 +54,49 @@ class StatementCompositionTests {
     }
 
     @Test
+    void aMonthSplitByAnEarlyCloseIsChargedItsCommitmentOnceInTotal() {
+        StatementLines.Guarantee month = new StatementLines.Guarantee(Money.of("500", "EUR"), true, "500 monthly");
+        // the first part (closed early minutes after the agreement began): 500.00 − 29.87 owed at once
+        StatementLines.Lines first = StatementLines.compose(List.of(draft(LineKind.WHOLESALE, "-29.866")),
+                List.of(), month, "EUR", Map.of(), "19", false);
+        assertThat(first.lines().getLast().rounded()).isEqualTo(Money.of("-470.13", "EUR"));
+
+        // the rest of the month: 600.00 more wholesale; the month owes max(0, 500 − 629.87) = 0, so 470.13 comes back
+        StatementLines.Lines rest = StatementLines.compose(List.of(draft(LineKind.WHOLESALE, "-600")), List.of(),
+                new StatementLines.Guarantee(Money.of("500", "EUR"), true, "500 monthly", Money.of("29.87", "EUR"),
+                        Money.of("470.13", "EUR")), "EUR", Map.of(), "19", false);
+        StatementLine trueUp = rest.lines().getLast();
+        assertThat(trueUp.type()).isEqualTo("MINIMUM_COMMITMENT");
+        assertThat(trueUp.rounded()).isEqualTo(Money.of("470.13", "EUR"));
+        assertThat(trueUp.direction()).isEqualTo("PAYABLE_TO_PARTNER");
+        assertThat(trueUp.label()).contains("29.87 EUR of its earlier periods' lines", "470.13 EUR charged");
+
+        // a smaller rest: 100.00 more → the month owes 500 − 129.87 = 370.13; 100.00 of the 470.13 comes back
+        StatementLines.Lines smaller = StatementLines.compose(List.of(draft(LineKind.WHOLESALE, "-100")), List.of(),
+                new StatementLines.Guarantee(Money.of("500", "EUR"), true, "500 monthly", Money.of("29.87", "EUR"),
+                        Money.of("470.13", "EUR")), "EUR", Map.of(), "19", false);
+        assertThat(smaller.lines().getLast().rounded()).isEqualTo(Money.of("100.00", "EUR"));
+        assertThat(smaller.net()).isEqualTo(Money.zero("EUR"));
+    }
+
+    @Test
+    void aTopUpAlreadyPaidOnAnEarlierPartIsNotPaidAgain() {
+        StatementLines.Lines rest = StatementLines.compose(List.of(draft(LineKind.USAGE_REVENUE_SHARE, "10")),
+                List.of(), new StatementLines.Guarantee(Money.of("1000", "EUR"), false, "1000 monthly",
+                        Money.of("200", "EUR"), Money.of("800", "EUR")), "EUR", Map.of(), "0", false);
+
+        // the month earns max(0, 1000 − 210) = 790; 800 was paid: 10.00 back
+        assertThat(rest.lines()).extracting(StatementLine::type)
+                .containsExactly("USAGE_REVENUE_SHARE", "MINIMUM_GUARANTEE_TOP_UP");
+        assertThat(rest.lines().getLast().rounded()).isEqualTo(Money.of("-10.00", "EUR"));
+        assertThat(rest.lines().getLast().direction()).isEqualTo("OWED_BY_PARTNER");
+        StatementLines.Lines met = StatementLines.compose(List.of(draft(LineKind.USAGE_REVENUE_SHARE, "0.00")),
+                List.of(), new StatementLines.Guarantee(Money.of("1000", "EUR"), false, "1000 monthly",
+                        Money.of("200", "EUR"), Money.of("800", "EUR")), "EUR", Map.of(), "0", false);
+        assertThat(met.lines()).extracting(StatementLine::type).containsExactly("USAGE_REVENUE_SHARE");
+    }
+
+    @Test
     void noGuaranteeLineWhenTheLinesReachItAndAnAdjustmentInAnotherCurrencyIsConverted() {
         StatementLines.Lines lines = StatementLines.compose(List.of(draft(LineKind.USAGE_REVENUE_SHARE, "1000.01")),
                 List.of(new LineDraft(LineKind.DISPUTE_ADJUSTMENT, "Dispute d-1", null, null, null,

@@ -1,20 +1,28 @@
 package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.DisputeResolved;
 import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
+import io.accord.settlement.adjustment.DisputeAdjustments;
 import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.DomainEvents;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A partner sees its statements and notes only once they are issued documents: a draft or approved one answers 404
@@ -32,11 +40,83 @@ class StatementVisibilityTests {
 
     private final StatementFixtures fixtures;
     private final Statements statements;
+    private final DisputeAdjustments adjustments;
 
     StatementVisibilityTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                             Statements statements, PartnerTerms partners, Clock clock) {
+                             Statements statements, PartnerTerms partners, Clock clock,
+                             DisputeAdjustments adjustments) {
         this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
         this.statements = statements;
+        this.adjustments = adjustments;
+    }
+
+    @Test
+    void aPartnerSeesNothingOfTheDraftThatCarriesItsDisputeAdjustmentUntilItIsIssued() {
+        String partner = fixtures.partner();
+        String adjustmentId = "adj-" + UUID.randomUUID();
+        resolved(partner, adjustmentId, null);
+        await().atMost(StatementFixtures.PATIENCE).until(() -> adjustments.ofPartner(UUID.fromString(partner))
+                .size() == 1);
+        Statements.View draft = fixtures.drafted(partner, "20.00");
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String list = "/api/settlement/adjustments";
+
+        // staff see the draft carrying it; the partner sees it pending, with no statement, note or line
+        assertThat(finance.get(list + "?partnerId=" + partner).json().get(0).path("statementId").asString())
+                .isEqualTo(draft.id().toString());
+        JsonNode seen = own.get(list).json().get(0);
+        assertThat(seen.path("adjustmentId").asString()).isEqualTo(adjustmentId);
+        assertThat(seen.path("statementId").isNull()).isTrue();
+        assertThat(seen.path("settledLineId").isNull()).isTrue();
+        assertThat(seen.path("carriedAt").isNull()).isTrue();
+        assertThat(own.get(list).body()).doesNotContain(draft.id().toString());
+        // nor does the period's conservation say its amounts are on a statement
+        String conservation = "/api/settlement/periods/" + draft.periodId() + "/conservation";
+        JsonNode amounts = own.get(conservation).json().path("amounts").get(0);
+        assertThat(amounts.path("onStatements").decimalValue()).isZero();
+        assertThat(amounts.path("notYetOnStatement").decimalValue()).isEqualByComparingTo("10");
+        assertThat(finance.get(conservation).json().path("amounts").get(0).path("onStatements").decimalValue())
+                .isEqualByComparingTo("10");
+
+        statements.issue(statements.approve(draft.id(), "finance-b").id());
+        JsonNode issued = own.get(list).json().get(0);
+        assertThat(issued.path("statementId").asString()).isEqualTo(draft.id().toString());
+        assertThat(issued.path("settledLineId").asString()).startsWith(draft.id() + "-");
+        assertThat(own.get(conservation).json().path("amounts").get(0).path("onStatements").decimalValue())
+                .isEqualByComparingTo("10");
+    }
+
+    @Test
+    void aPartnerSeesTheCreditNoteSettlingItsAdjustmentOnlyOnceIssued() {
+        String partner = fixtures.partner();
+        Statements.View issued = fixtures.issued(partner, "20.00");
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        assertThat(finance.put("/api/settlement/adjustment-settings/" + partner, "{\"settleBy\": \"NOTE\"}")
+                .status()).isEqualTo(200);
+        resolved(partner, "adj-" + UUID.randomUUID(), issued.id().toString());
+        String list = "/api/settlement/adjustments";
+        JsonNode staffView = await().atMost(StatementFixtures.PATIENCE).until(
+                () -> finance.get(list + "?partnerId=" + partner).json(),
+                found -> found.size() == 1 && !found.get(0).path("noteId").isNull());
+        String noteId = staffView.get(0).path("noteId").asString();
+
+        assertThat(own.get(list).json().get(0).path("noteId").isNull()).isTrue();
+        assertThat(own.get(list).body()).doesNotContain(noteId);
+        TestHttp.localPort(port).as(TestJwt.staff("frank", Roles.FINANCE))
+                .post("/api/settlement/notes/" + noteId + "/approval", "");
+        assertThat(own.get(list).json().get(0).path("noteId").isNull()).isTrue();
+        assertThat(finance.post("/api/settlement/notes/" + noteId + "/issue", "").status()).isEqualTo(200);
+        assertThat(own.get(list).json().get(0).path("noteId").asString()).isEqualTo(noteId);
+    }
+
+    private static void resolved(String partner, String adjustmentId, String statementId) {
+        Instant now = Instant.now();
+        DomainEvents.send(Topics.DISPUTE_EVENTS, new DisputeResolved(UUID.randomUUID(), now,
+                "dsp-" + UUID.randomUUID(), partner, "ACCEPTED", "fiona", now, "missing minutes",
+                new DisputeResolved.Adjustment(adjustmentId, null, statementId, "2.500000", "EUR", "CREDIT_PARTNER",
+                        "missing minutes")), null);
     }
 
     @Test

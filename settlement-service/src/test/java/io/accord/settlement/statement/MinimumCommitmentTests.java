@@ -1,0 +1,139 @@
+package io.accord.settlement.statement;
+
+import io.accord.contracts.Roles;
+import io.accord.contracts.value.Money;
+import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.money.SettlementMath;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.usage.UsageSums;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.RatedUsageEvents;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The demo's reseller (issue 11): the RESELL template's agreement (500.00 EUR monthly minimum commitment) in force from
+ * minutes ago, its period closed early by finance the same day with wholesale below the commitment. The period holds
+ * no whole UTC day, and the commitment was scaled by the period's days to zero, so no line appeared; it belongs to the
+ * calendar month, owed on the first part, and the month's later part settles only the difference.
+ */
+@AccordServiceTest
+class MinimumCommitmentTests {
+
+    /** The RESELL template's terms (onboarding's V21), as AgreementActivated carries them. */
+    private static final String DEMO_RESELL_TERMS = """
+            {"currency":"EUR","revenueShares":[],"wholesaleRates":[{"unit":"GB","price":"0.800000"},
+             {"unit":"MINUTE","price":"0.010000"},{"unit":"SMS","price":"0.005000"},
+             {"unit":"SIM_MONTH","price":"1.500000"}],"minimumMonthlyGuarantee":"500.000000",
+             "settlementCycle":"MONTHLY","paymentTermsDays":30,"taxTreatment":{"ratePercent":"19.0000",
+             "reverseCharge":false},"reconciliationTolerance":{"absoluteAmount":"1.000000","percent":"0.5000"},
+             "disputeWindowDays":60,"validityMonths":24}""";
+
+    @LocalServerPort
+    int port;
+
+    private final SettlementFixtures fixtures;
+    private final SettlementPeriods periods;
+    private final Statements statements;
+    private final UsageSums sums;
+    private final Clock clock;
+
+    MinimumCommitmentTests(SettlementFixtures fixtures, SettlementPeriods periods, Statements statements,
+                           UsageSums sums, Clock clock) {
+        this.fixtures = fixtures;
+        this.periods = periods;
+        this.statements = statements;
+        this.sums = sums;
+        this.clock = clock;
+    }
+
+    @Test
+    void aResellersPeriodClosedEarlyTheDayItsAgreementBeganOwesTheMonthsCommitmentOnce() {
+        Instant inForceFrom = clock.instant().minus(Duration.ofMinutes(1));
+        String partner = fixtures.partnerWith("RESELL", inForceFrom, DEMO_RESELL_TERMS);
+        String offering = "off-mobile-" + UUID.randomUUID();
+        // the month's commitment under the agreement: from its start (the whole day counts) to the month's end
+        Money month = SettlementMath.periodGuarantee("500.000000", "EUR", inForceFrom,
+                SettlementPeriods.calendarEnd("MONTHLY", inForceFrom));
+        BigDecimal commitment = month.amount().setScale(2, RoundingMode.HALF_EVEN);
+
+        SettlementPeriods.Period first = closeEarlyWithWholesale(partner, offering, "12.345678", "17.52");
+        Statements.View firstStatement = statements.ofPeriod(uuid(partner), first.id()).orElseThrow();
+
+        // wholesale 29.865678 → 29.87; the commitment owed is the month's less that
+        assertThat(firstStatement.lines()).extracting(Statements.Line::type)
+                .containsExactly("WHOLESALE", "MINIMUM_COMMITMENT");
+        Statements.Line owed = firstStatement.lines().getLast();
+        assertThat(owed.rounded()).isEqualByComparingTo(commitment.subtract(new BigDecimal("29.87")).negate());
+        assertThat(owed.label()).contains("Minimum commitment", commitment.stripTrailingZeros().toPlainString()
+                + " EUR", "29.87 EUR wholesale");
+        assertThat(firstStatement.netAmount()).isEqualByComparingTo(commitment.negate());
+        assertConserved(first, "29.865678");
+
+        // the rest of the month (closed early too): 600.00 more wholesale reaches the commitment, so what the first
+        // part owed for it comes back
+        SettlementPeriods.Period rest = closeEarlyWithWholesale(partner, offering, "600.00");
+        Statements.View restStatement = statements.ofPeriod(uuid(partner), rest.id()).orElseThrow();
+        assertThat(restStatement.lines()).extracting(Statements.Line::type)
+                .containsExactly("WHOLESALE", "MINIMUM_COMMITMENT");
+        Statements.Line back = restStatement.lines().getLast();
+        assertThat(back.rounded()).isEqualByComparingTo(owed.rounded().negate());
+        assertThat(back.direction()).isEqualTo("PAYABLE_TO_PARTNER");
+        assertThat(back.label()).contains("29.87 EUR of its earlier periods' lines");
+        // over the month: wholesale 629.87, commitment owed 0 in total
+        assertThat(firstStatement.netAmount().add(restStatement.netAmount())).isEqualByComparingTo("-629.87");
+        assertConserved(rest, "600.000000");
+    }
+
+    /** Wholesale usage now in the partner's open period, then finance closes it early and a run settles it. */
+    private SettlementPeriods.Period closeEarlyWithWholesale(String partner, String offering, String... charges) {
+        Instant now = clock.instant();
+        SettlementPeriods.Period open = periods.periodFor(uuid(partner), now).orElseThrow().period();
+        for (String charge : charges) {
+            RatedUsageEvents.send(RatedUsageEvents.rated(offering, now).usageType("VOICE").allocation("RESELL")
+                    .charge(charge).wholesale(partner).build());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(open.id()).stream()
+                .mapToLong(UsageSums.Sum::recordCount).sum() == charges.length);
+        assertThat(finance().post("/api/settlement/periods/" + open.id() + "/early-close",
+                "{\"reason\": \"demo: month closed early to show it\"}").status()).isEqualTo(200);
+        String location = finance().post("/api/settlement/runs", "{\"partnerIds\": [\"" + partner + "\"]}")
+                .header("Location");
+        JsonNode run = await().atMost(Duration.ofSeconds(60)).until(() -> finance().get(location).json(),
+                state -> !"RUNNING".equals(state.get("state").asString()));
+        assertThat(run.get("state").asString()).isEqualTo("COMPLETED");
+        return periods.ofPartner(uuid(partner)).stream().filter(period -> period.id().equals(open.id()))
+                .findFirst().orElseThrow();
+    }
+
+    private void assertConserved(SettlementPeriods.Period period, String owed) {
+        JsonNode conservation = finance().get("/api/settlement/periods/" + period.id() + "/conservation").json();
+        assertThat(conservation.get("balanced").asBoolean()).isTrue();
+        assertThat(conservation.get("amounts")).singleElement().satisfies(row -> {
+            assertThat(row.get("direction").asString()).isEqualTo("OWED_BY_PARTNER");
+            assertThat(row.get("onStatements").decimalValue()).isEqualByComparingTo(owed);
+            assertThat(row.get("difference").decimalValue()).isZero();
+        });
+    }
+
+    private TestHttp finance() {
+        return TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+    }
+
+    private static UUID uuid(String id) {
+        return UUID.fromString(id);
+    }
+}

@@ -17,8 +17,11 @@ record KpiSection(String id, Status status, List<Figure> figures, List<Chart> ch
     record Figure(String labelKey, String value) {
     }
 
-    /** A chart with the message key of its title (its description says the figures follow as a table). */
-    record Chart(String titleKey, BarChart chart) {
+    /**
+     * A chart with the message key of its title and the title's one argument (or null); its description says the
+     * figures follow as a table.
+     */
+    record Chart(String titleKey, String titleArgument, BarChart chart) {
     }
 
     /** A table: caption and column header keys, rows of shown values (the first column a row header). */
@@ -51,7 +54,11 @@ record KpiSection(String id, Status status, List<Figure> figures, List<Chart> ch
         }
 
         Builder chart(String titleKey, BarChart chart) {
-            charts.add(new Chart(titleKey, chart));
+            return chart(titleKey, null, chart);
+        }
+
+        Builder chart(String titleKey, String titleArgument, BarChart chart) {
+            charts.add(new Chart(titleKey, titleArgument, chart));
             return this;
         }
 

@@ -17,7 +17,8 @@ public enum PortalPage {
     STATEMENTS("/statements", "nav.statements", Roles.PARTNER_ADMIN, Roles.PARTNER_USER, Roles.FINANCE,
             Roles.PLATFORM_ADMIN, Roles.AUDITOR),
     REVIEW("/review", "nav.review", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
-    SUSPENSE("/suspense", "nav.suspense", Roles.OPS, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR);
+    SUSPENSE("/suspense", "nav.suspense", Roles.OPS, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    KPIS("/kpis", "nav.kpis", Roles.OPS, Roles.FINANCE, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR);
 
     private final String path;
     private final String labelKey;

@@ -2,6 +2,8 @@ package io.accord.rating.kpi;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,7 +45,7 @@ final class PartnerRevenue {
                 .list();
     }
 
-    private static String plain(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    private static String plain(ResultSet rs, String column) throws SQLException {
         return rs.getBigDecimal(column).setScale(6).toPlainString();
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Rated records per second, recently. {@code usage_rated.seq} is gapless and taken in commit order, and a batch's
- * {@code rated_at} grows with it, so the records rated since a moment are {@code last seq - first seq since + 1}:
+ * {@code rated_at} grows with it (up to batches of several consumers overlapping by a moment, which moves the
+ * boundary by at most such a batch), so the records rated since a moment are {@code last seq - first seq since + 1}:
  * the last row is one backward step of the primary key, the first since the moment a binary search of ~log2(rows)
  * primary-key probes. No scan, however many millions of rows a minute the pipeline writes.
  */

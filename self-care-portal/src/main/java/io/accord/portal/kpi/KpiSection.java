@@ -32,8 +32,16 @@ record KpiSection(String id, Status status, List<Figure> figures, List<Chart> ch
         return new KpiSection(id, status, List.of(), List.of(), List.of());
     }
 
-    boolean shown() {
+    public boolean shown() {
         return status == Status.SHOWN;
+    }
+
+    public boolean notForRole() {
+        return status == Status.NOT_FOR_ROLE;
+    }
+
+    public boolean unavailable() {
+        return status == Status.UNAVAILABLE;
     }
 
     /** Collects a section's parts. */

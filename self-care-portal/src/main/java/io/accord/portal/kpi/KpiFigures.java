@@ -25,7 +25,17 @@ final class KpiFigures {
         format.setMinimumFractionDigits(decimals);
         format.setMaximumFractionDigits(decimals);
         format.setRoundingMode(RoundingMode.HALF_EVEN);
-        return format.format(new BigDecimal(value.asString()));
+        BigDecimal decimal = decimal(value);
+        return decimal == null ? NONE : format.format(decimal);
+    }
+
+    /** A service's figure as a decimal; one that is not a number shows as none rather than failing the page. */
+    static BigDecimal decimal(JsonNode value) {
+        try {
+            return new BigDecimal(value.asString());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     /** A rate of 0..1 as a percentage with one decimal ({@code 0.25} → {@code 25.0 %}). */
@@ -36,7 +46,8 @@ final class KpiFigures {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
-        return format.format(new BigDecimal(rate.asString()).movePointRight(2)) + " %";
+        BigDecimal decimal = decimal(rate);
+        return decimal == null ? NONE : format.format(decimal.movePointRight(2)) + " %";
     }
 
     /** Seconds (a number) or an ISO-8601 duration (text) as {@code 2 d 3 h}, {@code 4 h 5 min}, {@code 12 min}, {@code 9 s}. */

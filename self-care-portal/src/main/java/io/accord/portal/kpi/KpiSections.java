@@ -75,8 +75,9 @@ final class KpiSections {
         for (JsonNode row : kpis.path("revenueByPartner")) {
             String partner = partner(row.path("partnerId"));
             String currency = row.path("currency").asString();
-            if (currency.equals(chartCurrency) && chargeByPartner.size() < 10) {
-                chargeByPartner.put(partner, new BigDecimal(row.path("charge").asString("0")));
+            BigDecimal charge = KpiFigures.decimal(row.path("charge"));
+            if (currency.equals(chartCurrency) && charge != null && chargeByPartner.size() < 10) {
+                chargeByPartner.merge(partner, charge, BigDecimal::add);
             }
             revenue.add(List.of(partner, currency, number(row.path("charge"), 2, locale),
                     number(row.path("partnerShare"), 2, locale), number(row.path("wholesale"), 2, locale),

@@ -29,5 +29,7 @@ class KpiFiguresTests {
         assertThat(KpiFigures.percent(JSON.readTree("null"), Locale.ENGLISH)).isEqualTo(KpiFigures.NONE);
         assertThat(KpiFigures.number(JSON.readTree("\"1234.505000\""), 2, Locale.GERMAN)).isEqualTo("1.234,50");
         assertThat(KpiFigures.number(JSON.readTree("1500"), 0, Locale.ENGLISH)).isEqualTo("1,500");
+        assertThat(KpiFigures.number(JSON.readTree("\"n/a\""), 0, Locale.ENGLISH)).isEqualTo(KpiFigures.NONE);
+        assertThat(KpiFigures.percent(JSON.readTree("\"n/a\""), Locale.ENGLISH)).isEqualTo(KpiFigures.NONE);
     }
 }

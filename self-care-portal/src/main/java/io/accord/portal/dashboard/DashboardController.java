@@ -12,8 +12,8 @@ import io.accord.portal.gateway.Gateway;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A partner's dashboard: usage and revenue of this month (refreshed every 30 s by htmx), open disputes and the
- * latest statements. Every figure is read through the gateway with the partner's own token, so it shows only the
+ * A partner's dashboard: usage and revenue of this month and of today by hour (refreshed every 30 s by htmx), open
+ * disputes and the latest statements. Every figure is read through the gateway with the partner's own token, so it shows only the
  * partner's own rows.
  */
 @Controller
@@ -46,11 +46,18 @@ class DashboardController {
 
     private void addUsage(Model model) {
         YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        JsonNode rollups = gateway.get("/api/rating/rollups?from={from}&to={to}&granularity=day&groupBy=partner",
+        // hourly (a month is at most 31 days, the API's hourly limit): the days of the month and the hours of today
+        JsonNode rollups = gateway.get("/api/rating/rollups?from={from}&to={to}&granularity=hour&groupBy=partner",
                 month.atDay(1).toString(), month.plusMonths(1).atDay(1).toString());
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        UsageSummary summary = UsageSummary.of(rollups, month);
         model.addAttribute("month", month);
-        model.addAttribute("today", java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        model.addAttribute("summary", UsageSummary.of(rollups, month));
+        model.addAttribute("today", today);
+        model.addAttribute("summary", summary);
+        if (summary.barCurrency() != null) {
+            model.addAttribute("monthChart", RevenueCharts.month(summary));
+            model.addAttribute("todayChart", RevenueCharts.today(rollups, today, summary.barCurrency()));
+        }
     }
 
     /** A statement as the dashboard lists it. */

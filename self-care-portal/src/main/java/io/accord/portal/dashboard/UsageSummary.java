@@ -53,8 +53,9 @@ record UsageSummary(List<Revenue> revenue, List<Usage> usage, long records, List
             sums[2] = sums[2].add(decimal(row, "wholesale"));
             byUnit.merge(row.path("billedUnit").asString(""), decimal(row, "quantity"), BigDecimal::add);
             records += row.path("records").asLong(0);
-            LocalDate day = java.time.OffsetDateTime.parse(row.path("bucket").asString())
-                    .withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+            String bucket = row.path("bucket").asString();
+            LocalDate day = bucket.length() == 10 ? LocalDate.parse(bucket) // a daily bucket is a date
+                    : java.time.OffsetDateTime.parse(bucket).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
             if (YearMonth.from(day).equals(month)) {
                 dailyShare.computeIfAbsent(currency, key -> new TreeMap<>())
                         .merge(day.getDayOfMonth(), share, BigDecimal::add);

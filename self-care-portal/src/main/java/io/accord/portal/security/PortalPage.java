@@ -33,6 +33,7 @@ public enum PortalPage {
     RECONCILIATION("/reconciliation", "nav.reconciliation", Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.OPS, Roles.AUDITOR),
     DISPUTES("/disputes", "nav.disputes", Roles.PARTNER_ADMIN, Roles.PARTNER_USER, Roles.FINANCE, Roles.PARTNER_MANAGER,
             Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    KPIS("/kpis", "nav.kpis", Roles.OPS, Roles.FINANCE, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
     AUDIT("/audit", "nav.audit", Roles.AUDITOR, Roles.PLATFORM_ADMIN);
 
     private final String path;

@@ -60,9 +60,24 @@ class DashboardControllerTests extends PortalTestSupport {
         YearMonth month = YearMonth.now(ZoneOffset.UTC);
         StubGateway.Request rollups = STUB.requestsTo("GET", ROLLUPS).getFirst();
         assertThat(rollups.query()).contains("from=" + month.atDay(1), "to=" + month.plusMonths(1).atDay(1),
-                "granularity=day", "groupBy=partner");
+                "granularity=hour", "groupBy=partner");
         assertThat(STUB.requests()).as("every data call carries the partner's own token")
                 .hasSize(4).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer partner-token"));
+    }
+
+    @Test
+    void todaysRevenueByHourAndTheMonthsByDayAreAccessibleSvgChartsWithTheirFigures() throws Exception {
+        partnerData();
+
+        String page = mvc.perform(get("/dashboard").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("data-testid=\"chart-today\"", "Revenue today by hour in EUR",
+                "data-testid=\"chart-month\"", "Daily revenue in EUR", "role=\"img\"",
+                "aria-labelledby=\"chart-today-title chart-today-desc\"");
+        // the rows of the test are both in today's first hour: 0.54 + 1.000005
+        assertThat(page).containsPattern("<th scope=\"row\">00:00</th>\\s*<td class=\"num\">1.54</td>");
+        assertThat(page).containsPattern("<th scope=\"row\">01:00</th>\\s*<td class=\"num\">0.00</td>");
     }
 
     @Test

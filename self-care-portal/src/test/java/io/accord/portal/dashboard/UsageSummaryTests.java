@@ -55,6 +55,21 @@ class UsageSummaryTests {
     }
 
     @Test
+    void hourlyBucketsAddUpPerDayAndDailyBucketsAreDates() {
+        UsageSummary summary = of("""
+                {"rows":[
+                 {"bucket":"2026-12-02T07:00:00Z","billedUnit":"S","currency":"EUR","quantity":"1",
+                  "charge":"1","partnerShare":"1.500000","wholesale":"0","records":1},
+                 {"bucket":"2026-12-02T23:00:00Z","billedUnit":"S","currency":"EUR","quantity":"1",
+                  "charge":"1","partnerShare":"0.500000","wholesale":"0","records":1},
+                 {"bucket":"2026-12-04","billedUnit":"S","currency":"EUR","quantity":"1",
+                  "charge":"1","partnerShare":"3.000000","wholesale":"0","records":1}]}""");
+
+        assertThat(summary.revenueOn(java.time.LocalDate.of(2026, 12, 2))).isEqualByComparingTo("2");
+        assertThat(summary.revenueOn(java.time.LocalDate.of(2026, 12, 4))).isEqualByComparingTo("3");
+    }
+
+    @Test
     void noRowsIsAnEmptyMonth() {
         UsageSummary summary = of("{\"rows\":[]}");
 

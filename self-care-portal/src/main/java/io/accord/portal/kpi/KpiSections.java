@@ -1,0 +1,147 @@
+package io.accord.portal.kpi;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import static io.accord.portal.kpi.KpiFigures.duration;
+import static io.accord.portal.kpi.KpiFigures.number;
+import static io.accord.portal.kpi.KpiFigures.percent;
+
+/** Each service's KPI answer (docs of its KPI endpoint) as a dashboard section, in the user's language. */
+final class KpiSections {
+
+    private final Locale locale;
+
+    KpiSections(Locale locale) {
+        this.locale = locale;
+    }
+
+    KpiSection onboarding(JsonNode kpis) {
+        return new KpiSection.Builder("onboarding")
+                .figure("kpi.onboarding.submitted", number(kpis.path("submitted"), 0, locale))
+                .figure("kpi.onboarding.autoApprovalRate", percent(kpis.path("autoApprovalRate"), locale))
+                .figure("kpi.onboarding.activationMedian", duration(kpis.at("/timeToActivation/medianSeconds")))
+                .figure("kpi.onboarding.activationP95", duration(kpis.at("/timeToActivation/p95Seconds")))
+                .figure("kpi.onboarding.reviewAgeMax", duration(kpis.at("/pendingReviewAge/maxSeconds")))
+                .chart("kpi.onboarding.byStatus", BarChart.of("chart-onboarding", counts(
+                        kpis.path("applicationsByStatus")), 0))
+                .build();
+    }
+
+    KpiSection catalog(JsonNode kpis) {
+        return new KpiSection.Builder("catalog")
+                .figure("kpi.catalog.pendingChanges", number(kpis.path("pendingChanges"), 0, locale))
+                .figure("kpi.catalog.decisions", number(kpis.at("/reviewLeadTime/count"), 0, locale))
+                .figure("kpi.catalog.leadTimeMedian", duration(kpis.at("/reviewLeadTime/medianSeconds")))
+                .figure("kpi.catalog.leadTimeP90", duration(kpis.at("/reviewLeadTime/p90Seconds")))
+                .chart("kpi.catalog.byState", BarChart.of("chart-catalog", counts(kpis.path("offeringsByState")), 0))
+                .build();
+    }
+
+    KpiSection orders(JsonNode kpis) {
+        Map<String, Long> perDay = new LinkedHashMap<>();
+        kpis.path("volumeByDay").forEach(day -> perDay.put(day.path("day").asString(), day.path("total").asLong()));
+        return new KpiSection.Builder("orders")
+                .figure("kpi.orders.orders", number(kpis.path("orders"), 0, locale))
+                .figure("kpi.orders.falloutRate", percent(kpis.at("/fallout/rate"), locale))
+                .figure("kpi.orders.activationMedian", duration(kpis.at("/orderToActivation/medianSeconds")))
+                .figure("kpi.orders.activationP90", duration(kpis.at("/orderToActivation/p90Seconds")))
+                .chart("kpi.orders.perDay", BarChart.of("chart-orders-day", perDay, 0))
+                .chart("kpi.orders.byState", BarChart.of("chart-orders-state", counts(kpis.path("ordersByState")), 0))
+                .build();
+    }
+
+    KpiSection rating(JsonNode kpis) {
+        JsonNode suspense = kpis.path("suspense");
+        List<String> ages = new ArrayList<>();
+        suspense.path("byAge").propertyNames().forEach(ages::add);
+        List<List<String>> reasons = new ArrayList<>();
+        suspense.path("byReasonAndAge").properties().forEach(reason -> {
+            List<String> row = new ArrayList<>(List.of(reason.getKey()));
+            ages.forEach(age -> row.add(number(reason.getValue().path(age), 0, locale)));
+            reasons.add(row);
+        });
+        List<String> reasonHeaders = new ArrayList<>(List.of("kpi.rating.reason"));
+        ages.forEach(age -> reasonHeaders.add("kpi.age." + age.replace("<", "lt").replace(">", "gt")));
+        Map<String, BigDecimal> chargeByPartner = new LinkedHashMap<>();
+        List<List<String>> revenue = new ArrayList<>();
+        String chartCurrency = kpis.path("revenueByPartner").path(0).path("currency").asString(null);
+        for (JsonNode row : kpis.path("revenueByPartner")) {
+            String partner = partner(row.path("partnerId"));
+            String currency = row.path("currency").asString();
+            BigDecimal charge = KpiFigures.decimal(row.path("charge"));
+            if (currency.equals(chartCurrency) && charge != null && chargeByPartner.size() < 10) {
+                chargeByPartner.merge(partner, charge, BigDecimal::add);
+            }
+            revenue.add(List.of(partner, currency, number(row.path("charge"), 2, locale),
+                    number(row.path("partnerShare"), 2, locale), number(row.path("wholesale"), 2, locale),
+                    number(row.path("margin"), 2, locale), number(row.path("records"), 0, locale)));
+        }
+        KpiSection.Builder section = new KpiSection.Builder("rating")
+                .figure("kpi.rating.perSecond", number(kpis.at("/throughput/perSecond"), 2, locale))
+                .figure("kpi.rating.openSuspense", number(suspense.path("open"), 0, locale))
+                .chart("kpi.rating.suspenseByAge", BarChart.of("chart-suspense-age", counts(suspense.path("byAge")), 0))
+                .table("kpi.rating.suspenseByReason", reasonHeaders, reasons);
+        if (chartCurrency != null) {
+            section.chart("kpi.rating.revenueByPartner", chartCurrency,
+                    BarChart.of("chart-revenue-partner", chargeByPartner, 2));
+        }
+        return section.table("kpi.rating.revenueTable", List.of("kpi.rating.partner", "kpi.currency",
+                        "kpi.rating.charge", "kpi.rating.partnerShare", "kpi.rating.wholesale", "kpi.rating.margin",
+                        "kpi.rating.records"), revenue)
+                .build();
+    }
+
+    KpiSection settlement(JsonNode kpis) {
+        JsonNode matching = kpis.path("reconciliation");
+        List<List<String>> due = new ArrayList<>();
+        kpis.path("amountsDue").forEach(row -> due.add(List.of(row.path("currency").asString(),
+                number(row.path("payable"), 2, locale), number(row.path("payableStatements"), 0, locale),
+                number(row.path("receivable"), 2, locale), number(row.path("receivableStatements"), 0, locale))));
+        return new KpiSection.Builder("settlement")
+                .figure("kpi.settlement.lineMatchRate", percent(matching.path("lineMatchRate"), locale))
+                .figure("kpi.settlement.invoiceMatchRate", percent(matching.path("invoiceMatchRate"), locale))
+                .figure("kpi.settlement.reconciliations", number(matching.path("reconciliations"), 0, locale))
+                .chart("kpi.settlement.byState", BarChart.of("chart-statements", counts(kpis.path("statementsByState")),
+                        0))
+                .table("kpi.settlement.due", List.of("kpi.currency", "kpi.settlement.payable",
+                        "kpi.settlement.payableStatements", "kpi.settlement.receivable",
+                        "kpi.settlement.receivableStatements"), due)
+                .build();
+    }
+
+    KpiSection disputes(JsonNode kpis) {
+        List<List<String>> amounts = new ArrayList<>();
+        kpis.path("amounts").properties().forEach(entry -> amounts.add(List.of(entry.getKey(),
+                number(entry.getValue().path("disputed"), 2, locale),
+                number(entry.getValue().path("adjusted"), 2, locale))));
+        return new KpiSection.Builder("disputes")
+                .figure("kpi.disputes.open", number(kpis.path("open"), 0, locale))
+                .figure("kpi.disputes.resolved", number(kpis.path("resolved"), 0, locale))
+                .figure("kpi.disputes.meanResolution", duration(kpis.path("meanTimeToResolution")))
+                .figure("kpi.disputes.p95Resolution", duration(kpis.path("p95TimeToResolution")))
+                .figure("kpi.disputes.slaBreachRate", percent(kpis.path("slaBreachRate"), locale))
+                .chart("kpi.disputes.openByAge", BarChart.of("chart-disputes-age", counts(kpis.path("openByAge")), 0))
+                .table("kpi.disputes.amounts", List.of("kpi.currency", "kpi.disputes.disputed",
+                        "kpi.disputes.adjusted"), amounts)
+                .build();
+    }
+
+    private static Map<String, Long> counts(JsonNode object) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        object.properties().forEach(entry -> counts.put(entry.getKey(), entry.getValue().asLong(0)));
+        return counts;
+    }
+
+    /** A partner id shortened for a table cell; the CSP's own usage has none. */
+    private static String partner(JsonNode id) {
+        String value = id.isNull() || id.isMissingNode() ? "" : id.asString("");
+        return value.isEmpty() ? "CSP" : value.length() > 8 ? value.substring(0, 8) : value;
+    }
+}

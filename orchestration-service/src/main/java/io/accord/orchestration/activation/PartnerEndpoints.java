@@ -3,6 +3,7 @@ package io.accord.orchestration.activation;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.outbound.OutboundTargets;
+import io.accord.platform.persistence.TransactionScoped;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
@@ -54,7 +55,16 @@ public class PartnerEndpoints {
     /** The mode activation uses for the partner: AUTO when it registered nothing. */
     @Transactional(readOnly = true)
     public ActivationMode modeOf(PartnerId partner) {
-        return endpoints.findById(partner.value()).map(PartnerEndpoint::mode).orElse(ActivationMode.AUTO);
+        return registered(partner).map(PartnerEndpoint::mode).orElse(ActivationMode.AUTO);
+    }
+
+    /**
+     * The partner's endpoint row, read once per transaction: a saga step asks for the mode and then for the target
+     * in one runner transaction, and for an AUTO partner (no row) the persistence context remembers nothing.
+     */
+    private Optional<PartnerEndpoint> registered(PartnerId partner) {
+        return TransactionScoped.get(List.of(PartnerEndpoints.class, partner.value()),
+                () -> endpoints.findById(partner.value()));
     }
 
     /** The calling partner registers (or changes) its own endpoint. */
@@ -74,6 +84,7 @@ public class PartnerEndpoints {
         String secret = cipher.newSecret();
         boolean secretSet = endpoint.change(mode, url, cipher.encrypt(secret), now);
         endpoints.save(endpoint);
+        TransactionScoped.forget();
         EndpointView after = EndpointView.of(endpoint);
         audit.record(partner, RESOURCE_TYPE, partner.toString(), existing.isEmpty() ? "registered" : "changed",
                 before, after);
@@ -88,6 +99,7 @@ public class PartnerEndpoints {
         String secret = cipher.newSecret();
         endpoint.rotate(cipher.encrypt(secret), clock.instant());
         endpoints.save(endpoint);
+        TransactionScoped.forget();
         EndpointView after = EndpointView.of(endpoint);
         audit.record(partner, RESOURCE_TYPE, partner.toString(), "secret-rotated", before, after);
         return new Registration(after, secret, false);
@@ -114,7 +126,7 @@ public class PartnerEndpoints {
 
     @Transactional(readOnly = true)
     Optional<Target> target(PartnerId partner) {
-        return endpoints.findById(partner.value()).map(endpoint -> new Target(endpoint.mode(), endpoint.url(),
+        return registered(partner).map(endpoint -> new Target(endpoint.mode(), endpoint.url(),
                 endpoint.secretEncrypted() == null ? null : cipher.decrypt(endpoint.secretEncrypted())));
     }
 

@@ -2,6 +2,7 @@ package io.accord.orchestration.offering;
 
 import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.OfferingPrice;
+import io.accord.platform.persistence.TransactionScoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -43,6 +44,7 @@ class OfferingStore {
 
     /** Replaces the definition (and keeps any retirement a placeholder recorded). */
     void define(OfferingLaunched launched, Long sequence, boolean advanceSequence) {
+        TransactionScoped.forget();
         jdbc.sql("""
                         insert into offering_view (id, partner_id, offering_version, name, category_code, sales_channels,
                                                    valid_from, valid_to, bundle, bundle_pricing, bundled_offering_ids,
@@ -75,6 +77,7 @@ class OfferingStore {
 
     /** A row for an offering whose launch has not arrived yet, holding the sequence of what did. */
     void placeholder(String id, String partnerId, Long sequence, Instant at) {
+        TransactionScoped.forget();
         jdbc.sql("""
                         insert into offering_view (id, partner_id, sequence, updated_at)
                         values (:id, :partner, :sequence, :at) on conflict (id) do nothing
@@ -84,18 +87,21 @@ class OfferingStore {
     }
 
     void advance(String id, Long sequence, Instant at) {
+        TransactionScoped.forget();
         jdbc.sql("update offering_view set sequence = coalesce(cast(:sequence as bigint), sequence), updated_at = :at "
                         + "where id = :id")
                 .param("id", id).param("sequence", sequence).param("at", timestamp(at)).update();
     }
 
     void retire(String id, String reason, Instant at) {
+        TransactionScoped.forget();
         jdbc.sql("update offering_view set retired_at = :at, retired_reason = :reason where id = :id")
                 .param("id", id).param("reason", reason).param("at", timestamp(at)).update();
     }
 
     /** Inserts or replaces a price version ({@code onlyIfAbsent}: keeps a version already held). */
     void price(String offeringId, OfferingPrice price, boolean onlyIfAbsent) {
+        TransactionScoped.forget();
         jdbc.sql("""
                         insert into offering_price_view (price_version_id, offering_id, price_id, version, valid_from,
                                                          valid_to, price)
@@ -112,6 +118,7 @@ class OfferingStore {
 
     /** Drops versions a newer launch no longer carries (catalog superseded them: announced, never in force). */
     void keepOnly(String offeringId, List<String> priceVersionIds) {
+        TransactionScoped.forget();
         if (priceVersionIds.isEmpty()) {
             jdbc.sql("delete from offering_price_view where offering_id = :id").param("id", offeringId).update();
             return;
@@ -122,22 +129,27 @@ class OfferingStore {
 
     /** A replaced version ends where its successor starts. */
     void close(String priceVersionId, Instant validTo) {
+        TransactionScoped.forget();
         jdbc.sql("update offering_price_view set valid_to = :to where price_version_id = :id")
                 .param("id", priceVersionId).param("to", timestamp(validTo)).update();
     }
 
+    /** Read once per transaction (placing an order asks for its offering several times). */
     Optional<SellableOfferings.Offering> find(String id) {
-        return jdbc.sql("select * from offering_view where id = :id and name is not null").param("id", id)
-                .query(this::offering).optional();
+        return TransactionScoped.get(List.of(OfferingStore.class, "offering", String.valueOf(id)), () ->
+                jdbc.sql("select * from offering_view where id = :id and name is not null").param("id", id)
+                        .query(this::offering).optional());
     }
 
+    /** Read once per transaction, as {@link #find}. */
     List<OfferingPrice> prices(String offeringId) {
-        return jdbc.sql("select price, valid_to from offering_price_view where offering_id = :id "
-                        + "order by price_id, version")
-                .param("id", offeringId)
-                .query((rs, row) -> withValidTo(json.readValue(rs.getString("price"), OfferingPrice.class),
-                        instant(rs, "valid_to")))
-                .list();
+        return TransactionScoped.get(List.of(OfferingStore.class, "prices", String.valueOf(offeringId)), () ->
+                List.copyOf(jdbc.sql("select price, valid_to from offering_price_view where offering_id = :id "
+                                + "order by price_id, version")
+                        .param("id", offeringId)
+                        .query((rs, row) -> withValidTo(json.readValue(rs.getString("price"), OfferingPrice.class),
+                                instant(rs, "valid_to")))
+                        .list()));
     }
 
     private SellableOfferings.Offering offering(ResultSet rs, int row) throws SQLException {

@@ -81,26 +81,26 @@ class SagaRepository {
      */
     Optional<Saga> lockDue(Instant now) {
         return jdbc.sql("""
-                        select id from saga
+                        select * from saga
                         where state in ('RUNNING', 'COMPENSATING') and next_run_at <= :now
                           and (lease_until is null or lease_until <= :now)
                         order by next_run_at
                         limit 1
                         for update skip locked
                         """)
-                .param("now", timestamp(now)).query(UUID.class).optional().flatMap(this::find);
+                .param("now", timestamp(now)).query((rs, row) -> lockedRow(rs)).optional().map(this::withSteps);
     }
 
     /** Locks the saga unless another transaction holds it (then empty). */
     Optional<Saga> lockIfFree(UUID id) {
-        return jdbc.sql("select id from saga where id = :id for update skip locked").param("id", id)
-                .query(UUID.class).optional().flatMap(this::find);
+        return jdbc.sql("select * from saga where id = :id for update skip locked").param("id", id)
+                .query((rs, row) -> lockedRow(rs)).optional().map(this::withSteps);
     }
 
     /** Locks the saga, waiting for a runner's short transaction if one holds it. */
     Optional<Saga> lock(UUID id) {
-        return jdbc.sql("select id from saga where id = :id for update").param("id", id)
-                .query(UUID.class).optional().flatMap(this::find);
+        return jdbc.sql("select * from saga where id = :id for update").param("id", id)
+                .query((rs, row) -> lockedRow(rs)).optional().map(this::withSteps);
     }
 
     /**
@@ -113,9 +113,24 @@ class SagaRepository {
         if (sagaRow.isEmpty()) {
             return Optional.empty();
         }
-        List<SagaStep> steps = jdbc.sql("select * from saga_step where saga_id = :id order by position")
-                .param("id", id).query((rs, row) -> step(rs)).list();
-        return Optional.of(sagaRow.get().apply(steps));
+        return Optional.of(sagaRow.get().apply(steps(id)));
+    }
+
+    /** A saga row read with its lock (one round trip: the row comes with the lock), its steps still to read. */
+    private record LockedRow(UUID id, Function<List<SagaStep>, Saga> saga) {
+    }
+
+    private LockedRow lockedRow(ResultSet rs) throws SQLException {
+        return new LockedRow(rs.getObject("id", UUID.class), saga(rs));
+    }
+
+    private Saga withSteps(LockedRow row) {
+        return row.saga().apply(steps(row.id()));
+    }
+
+    private List<SagaStep> steps(UUID sagaId) {
+        return jdbc.sql("select * from saga_step where saga_id = :id order by position")
+                .param("id", sagaId).query((rs, row) -> step(rs)).list();
     }
 
     Optional<UUID> sagaOfStep(UUID stepId) {

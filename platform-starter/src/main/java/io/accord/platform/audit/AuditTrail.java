@@ -77,22 +77,38 @@ public class AuditTrail {
     }
 
     private void insert(Entry entry) {
-        jdbc.sql("""
-                        insert into audit_event (actor, actor_id, partner_id, resource_type, resource_id, action,
-                                                 before_state, after_state, correlation_id)
-                        values (:actor, :actorId, :partner, :type, :resource, :action, cast(:before as jsonb),
-                                cast(:after as jsonb), :correlationId)
-                        """)
-                .param("actor", entry.actor())
-                .param("actorId", entry.actorId())
-                .param("partner", entry.partner())
-                .param("type", entry.resourceType())
-                .param("resource", entry.resourceId())
-                .param("action", entry.action())
-                .param("before", entry.before())
-                .param("after", entry.after())
-                .param("correlationId", entry.correlationId())
-                .update();
+        insert(List.of(entry));
+    }
+
+    /** The entries in one statement (one round trip), in their order. */
+    private void insert(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+            rows.append(i == 0 ? "" : ",\n       ").append(("(:actor%1$d, :actorId%1$d, :partner%1$d, :type%1$d, "
+                    + ":resource%1$d, :action%1$d, cast(:before%1$d as jsonb), cast(:after%1$d as jsonb), "
+                    + ":correlationId%1$d)").formatted(i));
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                insert into audit_event (actor, actor_id, partner_id, resource_type, resource_id, action,
+                                         before_state, after_state, correlation_id)
+                values\s""" + rows);
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            statement = statement
+                    .param("actor" + i, entry.actor())
+                    .param("actorId" + i, entry.actorId())
+                    .param("partner" + i, entry.partner())
+                    .param("type" + i, entry.resourceType())
+                    .param("resource" + i, entry.resourceId())
+                    .param("action" + i, entry.action())
+                    .param("before" + i, entry.before())
+                    .param("after" + i, entry.after())
+                    .param("correlationId" + i, entry.correlationId());
+        }
+        statement.update();
     }
 
     /** The token's immutable subject ({@code sub}); {@code null} for work no user started. */
@@ -131,7 +147,8 @@ public class AuditTrail {
         @Override
         public void beforeCommit(boolean readOnly) {
             inserted = true;
-            entries.forEach(AuditTrail.this::insert);
+            // all of the transaction's entries in one round trip, in the order they were recorded
+            insert(List.copyOf(entries));
             entries.clear();
         }
     }

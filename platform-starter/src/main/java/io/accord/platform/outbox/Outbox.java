@@ -32,22 +32,21 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.publish needs the business transaction of the state change");
         }
-        long sequence = jdbc.sql("""
-                        insert into outbox_sequence (message_key, last_seq) values (:key, 1)
-                        on conflict (message_key) do update set last_seq = outbox_sequence.last_seq + 1
-                        returning last_seq
-                        """)
-                .param("key", event.key())
-                .query(Long.class).single();
+        // the key's next sequence and the event in one statement: one round trip per event
         jdbc.sql("""
+                        with seq as (
+                            insert into outbox_sequence (message_key, last_seq) values (:key, 1)
+                            on conflict (message_key) do update set last_seq = outbox_sequence.last_seq + 1
+                            returning last_seq)
                         insert into outbox_event (id, topic, message_key, sequence, event_type, subject, payload,
                                                   correlation_id, occurred_at)
-                        values (:id, :topic, :key, :sequence, :type, :subject, :payload, :correlationId, :occurredAt)
+                        select :id, :topic, :key, seq.last_seq, :type, :subject, :payload, :correlationId,
+                               :occurredAt
+                        from seq
                         """)
                 .param("id", event.eventId())
                 .param("topic", topic)
                 .param("key", event.key())
-                .param("sequence", sequence)
                 .param("type", event.type())
                 .param("subject", event.partnerId())
                 .param("payload", json.writeValueAsString(event))

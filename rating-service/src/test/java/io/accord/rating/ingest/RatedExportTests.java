@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RatedExportTests {
 
     private static final String HEADER = "ratedId,source,usageId,subscriberId,usageTime,usageType,quantity,unit,"
-            + "currency,charge,partnerAmount,direction,offeringId,productInstanceId,reversalOf";
+            + "currency,charge,partnerAmount,direction,offeringId,productInstanceId,reversalOf,measuredQuantity,measuredUnit";
 
     private final RatingModel model;
 
@@ -73,7 +73,7 @@ class RatedExportTests {
         JsonNode first = lines.getFirst();
         assertThat(first.propertyNames()).containsExactly("ratedId", "source", "usageId", "subscriberId",
                 "usageTime", "usageType", "quantity", "unit", "currency", "charge", "partnerAmount", "direction",
-                "offeringId", "productInstanceId", "reversalOf");
+                "offeringId", "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit");
         assertThat(first.path("source").asString()).isEqualTo(source);
         assertThat(first.path("usageId").asString()).isEqualTo("a");
         assertThat(first.path("subscriberId").asString()).isEqualTo(subscriber);
@@ -89,6 +89,8 @@ class RatedExportTests {
         assertThat(first.path("offeringId").asString()).isEqualTo("off-" + id);
         assertThat(first.path("productInstanceId").asString()).isEqualTo("prod-" + id);
         assertThat(first.path("reversalOf").asString()).isEmpty();
+        assertThat(first.path("measuredQuantity").asString()).isEqualTo("61.000000");
+        assertThat(first.path("measuredUnit").asString()).isEqualTo("S");
         assertThat(lines.get(1).path("usageId").asString()).isEqualTo("b,\"quoted\"");
 
         TestHttp.Response csv = staff().header("Accept", "text/csv")
@@ -100,7 +102,7 @@ class RatedExportTests {
         assertThat(rows[0]).isEqualTo(HEADER);
         assertThat(rows[1]).isEqualTo(String.join(",", first.path("ratedId").asString(), source, "a", subscriber,
                 first.path("usageTime").asString(), "VOICE", "61.000000", "S", "EUR", "0.610000", "0.183000",
-                "PAYABLE_TO_PARTNER", "off-" + id, "prod-" + id, ""));
+                "PAYABLE_TO_PARTNER", "off-" + id, "prod-" + id, "", "61.000000", "S"));
         assertThat(rows[2]).contains(",\"b,\"\"quoted\"\"\",").contains(",1.200000,0.360000,");
 
         // a partner exports its own records without naming itself; naming another partner is a 404

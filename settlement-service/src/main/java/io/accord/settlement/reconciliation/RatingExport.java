@@ -29,7 +29,8 @@ import java.util.UUID;
  * Rating's streamed export of a partner's rated usage, read over HTTP with the caller's bearer token relayed:
  * {@code GET {rating-url}/api/rating/rated?partnerId=&from=&to=} with {@code Accept: text/csv}; columns in order
  * ratedId, source, usageId, subscriberId, usageTime, usageType, quantity, unit, currency, charge, partnerAmount,
- * direction, offeringId, productInstanceId, reversalOf (a header row naming them is skipped). The response is read
+ * direction, offeringId, productInstanceId, reversalOf, and since the measured quantity, measuredQuantity and
+ * measuredUnit (a header row naming them is skipped; the matcher compares the measured quantity when present). The response is read
  * as it arrives, one record at a time.
  */
 @Component
@@ -166,8 +167,12 @@ class RatingExport {
                         + " columns, not the 15 documented", null);
             }
             try {
+                // the quantity as measured (the partner's CDRs count in the source's unit, e.g. seconds), when
+                // rating sends it; otherwise the billed quantity
+                String measured = row.size() > 15 ? row.get(15).strip() : "";
+                BigDecimal quantity = new BigDecimal(measured.isEmpty() ? row.get(6) : measured);
                 return new UsageMatcher.Record(empty(row.get(2)), empty(row.get(3)), time(row.get(4)),
-                        empty(row.get(5)), new BigDecimal(row.get(6)), new BigDecimal(row.get(10)), empty(row.get(0)),
+                        empty(row.get(5)), quantity, new BigDecimal(row.get(10)), empty(row.get(0)),
                         empty(row.get(14)));
             } catch (RuntimeException malformed) {
                 throw new ExportFailed("Rating's export line " + row.getRecordNumber() + " is malformed: "

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RatingExportTests {
 
     private static final String HEADER = "ratedId,source,usageId,subscriberId,usageTime,usageType,quantity,unit,"
-            + "currency,charge,partnerAmount,direction,offeringId,productInstanceId,reversalOf\n";
+            + "currency,charge,partnerAmount,direction,offeringId,productInstanceId,reversalOf,measuredQuantity,"
+            + "measuredUnit\n";
 
     private HttpServer server;
     private final AtomicReference<String> query = new AtomicReference<>();
@@ -55,10 +56,11 @@ class RatingExportTests {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(HEADER.getBytes(StandardCharsets.UTF_8));
-                out.write(("r-1,api,u-1,4917001,2026-03-05T10:15:30Z,VOICE,120,SECOND,EUR,1.20,0.840000,"
-                        + "PAYABLE_TO_PARTNER,off-a,pi-1,\n").getBytes(StandardCharsets.UTF_8));
-                out.write(("r-2,api,u-1,4917001,2026-03-05T10:15:30Z,VOICE,-120,SECOND,EUR,-1.20,-0.840000,"
-                        + "PAYABLE_TO_PARTNER,off-a,pi-1,r-1\n").getBytes(StandardCharsets.UTF_8));
+                // billed in minutes, measured in seconds: the matcher compares what was measured
+                out.write(("r-1,api,u-1,4917001,2026-03-05T10:15:30Z,VOICE,2,MINUTE,EUR,1.20,0.840000,"
+                        + "PAYABLE_TO_PARTNER,off-a,pi-1,,120,S\n").getBytes(StandardCharsets.UTF_8));
+                out.write(("r-2,api,u-1,4917001,2026-03-05T10:15:30Z,VOICE,-2,MINUTE,EUR,-1.20,-0.840000,"
+                        + "PAYABLE_TO_PARTNER,off-a,pi-1,r-1,-120,S\n").getBytes(StandardCharsets.UTF_8));
                 for (int i = 3; i <= rows; i++) {
                     // rating writes OffsetDateTime.toString(): no seconds when they are zero
                     out.write(("r-" + i + ",api,u-" + i + ",4917001,2026-03-06T01:00+01:00,SMS,1,EVENT,EUR,0.10,"

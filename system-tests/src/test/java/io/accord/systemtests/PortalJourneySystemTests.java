@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -453,7 +452,8 @@ class PortalJourneySystemTests {
                 {"usageDate": "%s", "usageType": "CONTENT_VIEW", "usageCharacteristic": [
                   {"name": "usageId", "value": "%s"}, {"name": "source", "value": "%s"},
                   {"name": "subscriberId", "value": "%s"}, {"name": "quantity", "value": "1"},
-                  {"name": "unit", "value": "EVENT"}]}""".formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                  {"name": "unit", "value": "EVENT"}]}""".formatted(Instant.now(), // not truncated: the product
+                // instance started a moment ago, within this second
                 usageId, source, subscriber);
     }
 

@@ -25,6 +25,12 @@ class NavigationAdvice {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
+    /** Links to the other pages of the page's list, keeping its filters. */
+    @ModelAttribute("pageLinks")
+    PageLinks pageLinks(jakarta.servlet.http.HttpServletRequest request) {
+        return new PageLinks(request.getRequestURI(), request.getQueryString());
+    }
+
     @ModelAttribute("navigation")
     List<PortalPage> navigation(@AuthenticationPrincipal OidcUser user) {
         return user == null ? List.of() : PortalPage.openTo(PortalUser.of(user));

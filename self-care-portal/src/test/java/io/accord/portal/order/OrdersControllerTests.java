@@ -48,7 +48,7 @@ class OrdersControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("/orders/" + ORDER), containsString("Bakery Dupont"),
                         containsString("9.99 EUR"), containsString("21 in all"),
-                        containsString("page=1&amp;state=inProgress"))));
+                        containsString("/orders?state=inProgress&amp;page=1"))));
         assertThat(STUB.requestsTo("GET", ORDERS).getFirst().query()).isEqualTo("state=inProgress&offset=0&limit=20");
     }
 

@@ -1,0 +1,19 @@
+package io.accord.portal.layout;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Links to other pages of the list a page shows: the current request's path and query (its filters) with only
+ * {@code page} replaced, so every paged list keeps its filters without naming them (template {@code paging.html}).
+ */
+public record PageLinks(String path, String query) {
+
+    /** The link to page {@code page} (0-based) of this list. */
+    public String to(int page) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
+        if (query != null && !query.isBlank()) {
+            link.query(query);
+        }
+        return link.replaceQueryParam("page", page).build().toUriString();
+    }
+}

@@ -16,6 +16,10 @@ public final class Roles {
     /** CSP staff: not bound to one partner, they see every partner's rows. */
     public static final Set<String> STAFF = Set.of(PLATFORM_ADMIN, PARTNER_MANAGER, OPS, FINANCE, AUDITOR);
 
+    /** A method-security expression admitting every staff role of {@link #STAFF} (e.g. staff-only KPIs). */
+    public static final String ANY_STAFF = "hasAnyRole('" + PLATFORM_ADMIN + "', '" + PARTNER_MANAGER + "', '" + OPS
+            + "', '" + FINANCE + "', '" + AUDITOR + "')";
+
     /** Partner-side roles: always bound to the token's {@code partner_id}. */
     public static final Set<String> PARTNER = Set.of(PARTNER_ADMIN, PARTNER_USER);
 

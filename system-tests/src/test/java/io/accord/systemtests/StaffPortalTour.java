@@ -40,6 +40,9 @@ final class StaffPortalTour {
                         + " || document.querySelector('[data-testid=run-state]').textContent !== 'RUNNING'");
                 shoot(page, directory, "settlement-run");
                 report("finance starts a run", page.locator("main .tiles"));
+                open(page, portal, "/kpis", directory, "kpis");
+                open(page, portal, "/disputes", directory, "disputes");
+                open(page, portal, "/statements", directory, "statements-staff");
                 open(page, portal, "/reconciliation", directory, "reconciliation");
                 Locator invoice = page.locator("main table a[href^='/reconciliation/']");
                 if (invoice.count() > 0) {

@@ -25,8 +25,7 @@ import java.util.Map;
 class OfferingKpis {
 
     static final String PATH = "/api/catalog/admin/kpis";
-    static final String STAFF = "hasAnyRole('" + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN + "', '"
-            + Roles.OPS + "', '" + Roles.FINANCE + "', '" + Roles.AUDITOR + "')";
+    static final String STAFF = Roles.ANY_STAFF;
 
     private final JdbcClient jdbc;
     private final Clock clock;

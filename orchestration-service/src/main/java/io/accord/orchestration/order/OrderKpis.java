@@ -32,8 +32,7 @@ import java.util.TreeMap;
 class OrderKpis {
 
     static final String PATH = "/api/orchestration/admin/kpis";
-    static final String STAFF = "hasAnyRole('" + Roles.OPS + "', '" + Roles.PARTNER_MANAGER + "', '"
-            + Roles.PLATFORM_ADMIN + "', '" + Roles.FINANCE + "', '" + Roles.AUDITOR + "')";
+    static final String STAFF = Roles.ANY_STAFF;
 
     private final JdbcClient jdbc;
     private final Clock clock;

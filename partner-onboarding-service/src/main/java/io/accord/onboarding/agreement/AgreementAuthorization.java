@@ -15,8 +15,7 @@ class AgreementAuthorization {
 
     static final String MANAGERS = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER + "')";
     static final String PARTNER_ADMIN = "hasRole('" + Roles.PARTNER_ADMIN + "')";
-    static final String STAFF = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER + "', '"
-            + Roles.OPS + "', '" + Roles.FINANCE + "', '" + Roles.AUDITOR + "')";
+    static final String STAFF = Roles.ANY_STAFF;
 
     @Bean
     RequestAuthorization agreementRules() {

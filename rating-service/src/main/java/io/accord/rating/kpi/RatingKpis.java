@@ -31,8 +31,7 @@ import java.util.Map;
 class RatingKpis {
 
     static final String PATH = "/api/rating/admin/kpis";
-    static final String STAFF = "hasAnyRole('" + Roles.OPS + "', '" + Roles.FINANCE + "', '" + Roles.PARTNER_MANAGER
-            + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.AUDITOR + "')";
+    static final String STAFF = Roles.ANY_STAFF;
     static final int DEFAULT_THROUGHPUT_SECONDS = 60;
     static final int MAX_THROUGHPUT_SECONDS = 3600;
 

@@ -13,8 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RollupLagController {
 
     static final String LAG = RollupController.ROLLUPS + "/lag";
-    static final String STAFF = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
-            + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_MANAGER + "')";
+    static final String STAFF = Roles.ANY_STAFF;
 
     private final RollupLag lag;
 

@@ -29,8 +29,7 @@ import java.util.Map;
 class SettlementKpis {
 
     static final String PATH = "/api/settlement/admin/kpis";
-    static final String STAFF = "hasAnyRole('" + Roles.FINANCE + "', '" + Roles.OPS + "', '" + Roles.PARTNER_MANAGER
-            + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.AUDITOR + "')";
+    static final String STAFF = Roles.ANY_STAFF;
     static final List<String> STATES = List.of("DRAFT", "APPROVED", "ISSUED", "PAID");
     static final List<String> MATCHING = List.of("MATCHED", "WITHIN_TOLERANCE");
 

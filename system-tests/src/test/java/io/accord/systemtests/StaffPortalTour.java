@@ -78,7 +78,9 @@ final class StaffPortalTour {
                     page.waitForLoadState();
                     System.out.printf("auditor on %s: %d action buttons, read-only note: %s%n", path,
                             page.locator("main button.primary, main button.danger").count(),
-                            page.locator("main [data-testid=read-only], main p.muted").first().textContent());
+                            page.locator("main [data-testid=read-only], main p.muted").count() == 0 ? "(none: read-only"
+                                    + " for every role)"
+                                    : page.locator("main [data-testid=read-only], main p.muted").first().textContent());
                 }
                 page.navigate(portal + "/audit");
                 page.waitForSelector("[data-testid=audit-verified]");

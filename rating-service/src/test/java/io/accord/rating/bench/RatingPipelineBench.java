@@ -64,14 +64,16 @@ public final class RatingPipelineBench {
      * @param batchSize   records per poll and transaction (both pipes)
      * @param jfr         where the rating service writes a flight recording, or null
      * @param extraArgs   more service arguments ({@code --accord.rating...=...})
+     * @param stall       how long a pipe may go without progress before the bench fails with its log and threads
      */
-    record Options(long records, int subscribers, int batchSize, Path jfr, List<String> extraArgs) {
+    record Options(long records, int subscribers, int batchSize, Path jfr, List<String> extraArgs, Duration stall) {
 
         static Options parse(String[] arguments) {
             long records = 1_000_000;
             int subscribers = 5_000;
             int batchSize = 2000;
             Path jfr = null;
+            Duration stall = Duration.ofMinutes(20);
             List<String> extra = new ArrayList<>();
             for (BenchOption option : BenchOption.parse(arguments)) {
                 String value = option.value();
@@ -81,16 +83,17 @@ public final class RatingPipelineBench {
                     case "--batch-size" -> batchSize = Integer.parseInt(value);
                     case "--jfr" -> jfr = Path.of(value);
                     case "--service-arg" -> extra.add(value);
+                    case "--stall-minutes" -> stall = Duration.ofMinutes(Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown option " + option.argument()
                             + " (--records N [millions], --subscribers N, --batch-size N, --jfr FILE,"
-                            + " --service-arg --name=value)");
+                            + " --service-arg --name=value, --stall-minutes N)");
                 }
             }
-            if (records < 1 || subscribers < 10 || batchSize < 1) {
-                throw new IllegalArgumentException("--records, --subscribers and --batch-size must be positive"
-                        + " (at least 10 subscribers)");
+            if (records < 1 || subscribers < 10 || batchSize < 1 || stall.isNegative() || stall.isZero()) {
+                throw new IllegalArgumentException("--records, --subscribers, --batch-size and --stall-minutes must"
+                        + " be positive (at least 10 subscribers)");
             }
-            return new Options(records, subscribers, batchSize, jfr, List.copyOf(extra));
+            return new Options(records, subscribers, batchSize, jfr, List.copyOf(extra), stall);
         }
     }
 
@@ -140,7 +143,7 @@ public final class RatingPipelineBench {
         Throughput rawPipe;
         try {
             rawPipe = measure(infrastructure.database(rawDb), infrastructure, "raw_offset", "raw-" + run,
-                    options.records(), raw, null);
+                    options, raw, null);
         } finally {
             BenchJvm.stop(raw);
         }
@@ -164,7 +167,7 @@ public final class RatingPipelineBench {
         String metrics;
         try {
             rating = measure(infrastructure.database(ratingDb), infrastructure, "usage_offset",
-                    "bench-rating-" + run, options.records(), service, service);
+                    "bench-rating-" + run, options, service, service);
             say("rating: %,d records in %.1f s: %,.0f events/s", options.records(), rating.seconds(),
                     rating.rate());
             metrics = metrics(URI.create("http://localhost:" + port + "/actuator/prometheus"));
@@ -184,28 +187,49 @@ public final class RatingPipelineBench {
     }
 
     /**
-     * Samples the consumer group's database offsets every 100 ms until they reach {@code records}: the rate is
-     * counted from the first sample that saw progress to the last.
+     * Samples the consumer group's database offsets every 100 ms until they reach the run's records: the rate is
+     * counted from the first sample that saw progress to the last. A pipe that makes no progress for the options'
+     * stall time fails the bench with its log's last lines and its threads.
      */
     private static Throughput measure(String url, BenchInfrastructure infrastructure, String table, String group,
-                                      long records, Process process, Process rssOf) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+                                      Options options, Process process, Process rssOf) throws Exception {
+        long records = options.records();
         long firstAt = 0;
         long firstCount = 0;
         long peakRss = 0;
-        try (Connection connection = await(url, infrastructure, process)) {
+        long seen = -1;
+        long progressAt = System.nanoTime();
+        Connection connection = DriverManager.getConnection(url, infrastructure.user(), infrastructure.password());
+        SQLException lastError = null;
+        try {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the " + table + " process exited with " + process.exitValue());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not done after 30 minutes");
+                    throw new IllegalStateException("the " + table + " process exited with " + process.exitValue()
+                            + "\n" + BenchJvm.diagnosis(process, 80));
                 }
                 if (rssOf != null) {
                     peakRss = Math.max(peakRss, rss(rssOf.pid()));
                 }
-                long consumed = consumed(connection, table, group);
+                long consumed;
+                try {
+                    consumed = consumed(connection, table, group);
+                } catch (SQLException failed) { // a broken sampling connection must not look like a stuck pipe
+                    lastError = failed;
+                    consumed = Math.max(seen, 0);
+                    connection.close();
+                    connection = DriverManager.getConnection(url, infrastructure.user(), infrastructure.password());
+                }
                 long now = System.nanoTime();
+                if (consumed != seen) {
+                    seen = consumed;
+                    progressAt = now;
+                } else if (now - progressAt > options.stall().toNanos()) {
+                    String diagnosis = (lastError == null ? "" : "last sampling error: " + lastError + "\n")
+                            + BenchJvm.diagnosis(process, 80);
+                    say("%s: no progress for %s at %d of %d records", table, options.stall(), consumed, records);
+                    throw new IllegalStateException(table + ": no progress for " + options.stall() + " at "
+                            + consumed + " of " + records + " records\n" + diagnosis);
+                }
                 if (consumed > 0 && firstAt == 0) {
                     firstAt = now;
                     firstCount = consumed;
@@ -217,16 +241,13 @@ public final class RatingPipelineBench {
                 }
                 Thread.sleep(100);
             }
+        } finally {
+            connection.close();
         }
     }
 
-    /** A connection once the process has created its tables. */
-    private static Connection await(String url, BenchInfrastructure infrastructure, Process process)
-            throws Exception {
-        return DriverManager.getConnection(url, infrastructure.user(), infrastructure.password());
-    }
-
-    private static long consumed(Connection connection, String table, String group) {
+    /** The group's offsets summed: 0 while the process has not created its table yet. */
+    private static long consumed(Connection connection, String table, String group) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select coalesce(sum(greatest(next_offset, 0)), 0) from " + table + " where consumer_group = ?")) {
             statement.setString(1, group);
@@ -234,8 +255,11 @@ public final class RatingPipelineBench {
                 rows.next();
                 return rows.getLong(1);
             }
-        } catch (SQLException tableNotThereYet) {
-            return 0;
+        } catch (SQLException failed) {
+            if ("42P01".equals(failed.getSQLState())) { // undefined table: its migrations have not run yet
+                return 0;
+            }
+            throw failed;
         }
     }
 

@@ -5,6 +5,7 @@ import io.accord.testsupport.bench.BenchInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,8 @@ class RatingPipelineBenchTests {
                 TestInfrastructure.dbPassword(), TestInfrastructure.kafkaBootstrap());
 
         RatingPipelineBench.Result result = RatingPipelineBench.run(
-                RatingPipelineBench.Options.parse(new String[] {"--records=0.003", "--subscribers", "50"}),
+                RatingPipelineBench.Options.parse(new String[] {"--records=0.003", "--subscribers", "50",
+                        "--stall-minutes=5"}),
                 infrastructure, System.getProperty("java.class.path"));
 
         assertThat(result.records()).isEqualTo(3000);
@@ -42,15 +44,19 @@ class RatingPipelineBenchTests {
                 .isEqualTo("rating: 51234 events/s, raw pipe: 60000 events/s, ratio 0.85, rss 300 MB");
         RatingPipelineBench.Options defaults = RatingPipelineBench.Options.parse(new String[0]);
         assertThat(defaults.records()).isEqualTo(1_000_000);
+        assertThat(defaults.stall()).isEqualTo(Duration.ofMinutes(20));
         RatingPipelineBench.Options options = RatingPipelineBench.Options.parse(new String[] {"--records", "2.5",
-                "--jfr=/tmp/x.jfr", "--service-arg", "--accord.rating.ingest.batch-size=4000"});
+                "--jfr=/tmp/x.jfr", "--service-arg", "--accord.rating.ingest.batch-size=4000", "--stall-minutes=3"});
         assertThat(options.records()).isEqualTo(2_500_000);
         assertThat(options.jfr()).isEqualTo(Path.of("/tmp/x.jfr"));
+        assertThat(options.stall()).isEqualTo(Duration.ofMinutes(3));
         assertThat(options.extraArgs()).isEqualTo(List.of("--accord.rating.ingest.batch-size=4000"));
         assertThatIllegalArgumentException().isThrownBy(() -> RatingPipelineBench.Options.parse(
                 new String[] {"--records=0"}));
         assertThatIllegalArgumentException().isThrownBy(() -> RatingPipelineBench.Options.parse(
                 new String[] {"--bogus"}));
+        assertThatIllegalArgumentException().isThrownBy(() -> RatingPipelineBench.Options.parse(
+                new String[] {"--stall-minutes=0"}));
         assertThat(RatingPipelineBench.quantile("""
                 accord_rating_ingest_batch_seconds{application="rating",quantile="0.5"} 0.0125
                 accord_rating_ingest_batch_seconds{application="rating",quantile="0.99"} 0.25

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.accord.testsupport.TestJwt;
@@ -15,6 +17,8 @@ import io.accord.testsupport.TestJwt;
  * it: output to a log file, stopped with the bench.
  */
 public final class BenchJvm {
+
+    private static final Map<Long, Path> LOGS = new ConcurrentHashMap<>();
 
     private BenchJvm() {
     }
@@ -37,6 +41,7 @@ public final class BenchJvm {
                 : " " + String.join(" ", jvmFlags)), log);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // the bench stopped: its JVMs too
+        LOGS.put(process.pid(), log);
         return process;
     }
 
@@ -46,6 +51,38 @@ public final class BenchJvm {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * What a stuck JVM is doing, for the bench's failure message: the last {@code lines} lines of its log and its
+     * threads' stacks ({@code jcmd PID Thread.print}, from the JDK that runs the bench).
+     */
+    public static String diagnosis(Process process, int lines) {
+        StringBuilder text = new StringBuilder();
+        Path log = LOGS.get(process.pid());
+        if (log != null) {
+            try {
+                List<String> all = Files.readAllLines(log);
+                text.append("last lines of ").append(log).append(":\n")
+                        .append(String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())));
+            } catch (IOException | RuntimeException unreadable) {
+                text.append("log ").append(log).append(" not readable: ").append(unreadable);
+            }
+        }
+        if (process.isAlive()) {
+            Path jcmd = ProcessHandle.current().info().command().map(Path::of).map(java -> java.resolveSibling("jcmd"))
+                    .orElse(Path.of("jcmd"));
+            try {
+                Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                        .redirectErrorStream(true).start();
+                String threads = new String(dump.getInputStream().readAllBytes());
+                dump.waitFor(30, TimeUnit.SECONDS);
+                text.append("\nthreads of ").append(process.pid()).append(":\n").append(threads);
+            } catch (IOException | InterruptedException failed) {
+                text.append("\nno thread dump: ").append(failed);
+            }
+        }
+        return text.toString();
     }
 
     /** A port free right now, for the service's HTTP server. */

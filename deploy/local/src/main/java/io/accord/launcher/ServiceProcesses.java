@@ -18,6 +18,8 @@ final class ServiceProcesses {
 
     private static final String ONBOARDING = "onboarding";
     private static final String ORCHESTRATION = "orchestration";
+    private static final String RATING = "rating";
+    private static final String SETTLEMENT = "settlement";
     static final String ACTIVATION_SECRET_KEY = "ACCORD_ACTIVATION_SECRET_KEY";
     /** A public, development-only AES-256 key for orchestration's webhook secrets (docs/orchestration-saga.md). */
     static final String DEV_ACTIVATION_SECRET_KEY = "ZGV2LW9ubHktYWNjb3JkLWFjdGl2YXRpb24ta2V5ISE=";
@@ -95,6 +97,14 @@ final class ServiceProcesses {
         if (ORCHESTRATION.equals(service.key())) {
             environment.put(ACTIVATION_SECRET_KEY,
                     System.getenv().getOrDefault(ACTIVATION_SECRET_KEY, DEV_ACTIVATION_SECRET_KEY));
+            // the base of the callback URLs partners' activation webhooks are given: the gateway
+            environment.put("ACCORD_PUBLIC_API_URL", "http://localhost:" + config.port(ServiceSpec.GATEWAY));
+        }
+        if (SETTLEMENT.equals(service.key())) {
+            // accord.settlement.rating-url: usage matching streams rating's export (with the port offset too)
+            ServiceSpec rating = ServiceSpec.SERVICES.stream().filter(spec -> RATING.equals(spec.key())).findFirst()
+                    .orElseThrow();
+            environment.put("ACCORD_SETTLEMENT_RATINGURL", "http://localhost:" + config.port(rating));
         }
         if (service.hasDatabase()) {
             environment.put("SPRING_DATASOURCE_URL", databases.jdbcUrl(service.key()));

@@ -89,6 +89,18 @@ class ServiceEnvironmentTests {
     }
 
     @Test
+    void pointsSettlementAtRatingAndOrchestrationsCallbacksAtTheGatewayWithThePortOffset() {
+        PlatformConfig shifted = config.withPortOffset(1000);
+
+        assertThat(ServiceProcesses.environment(ServiceSpec.SERVICES.get(4), shifted, databases, "127.0.0.1:20092"))
+                .containsEntry("ACCORD_SETTLEMENT_RATINGURL", "http://localhost:9084");
+        assertThat(ServiceProcesses.environment(ServiceSpec.SERVICES.get(2), shifted, databases, "127.0.0.1:20092"))
+                .containsEntry("ACCORD_PUBLIC_API_URL", "http://localhost:9080");
+        assertThat(ServiceProcesses.environment(ServiceSpec.SERVICES.get(3), shifted, databases, "127.0.0.1:20092"))
+                .doesNotContainKeys("ACCORD_SETTLEMENT_RATINGURL", "ACCORD_PUBLIC_API_URL");
+    }
+
+    @Test
     void givesPartnerOnboardingTheKeycloakClientSecretTheRealmWasImportedWith() {
         Map<String, String> environment = ServiceProcesses.environment(ServiceSpec.SERVICES.getFirst(), config,
                 databases, "127.0.0.1:19092");

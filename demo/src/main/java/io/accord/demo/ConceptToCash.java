@@ -47,6 +47,8 @@ public final class ConceptToCash implements AutoCloseable {
     static final String SETTLEMENT = "/api/settlement";
     static final String RAW_USAGE_TOPIC = "usage.raw.v1";
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
+    /** Calls of the reseller's subscribers kept for its CDR file. */
+    private static final int CDR_SAMPLE = 40;
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
     private static final BigDecimal ORIGINAL_VOICE = new BigDecimal("0.020000");
@@ -91,6 +93,11 @@ public final class ConceptToCash implements AutoCloseable {
     Counts usageCounts;
     Counts counts;
     Amounts amounts;
+    /** The reseller's own record of some of its subscribers' calls: its CDR file for the usage match. */
+    final List<Cdr> resellerCdrs = new ArrayList<>();
+    /** Unique calls of the reseller's subscribers sent: all rated, so on our side of the usage match. */
+    long resellerCalls;
+    Map<String, Long> usageMatchCounts = Map.of();
 
     /** One partner of the story and what became of it. */
     public static final class Partner {
@@ -532,6 +539,10 @@ public final class ConceptToCash implements AutoCloseable {
                         type = "VOICE";
                         quantity = Integer.toString(1 + dice.nextInt(600));
                         unit = "S";
+                        resellerCalls++;
+                        if (resellerCdrs.size() < CDR_SAMPLE) {
+                            resellerCdrs.add(new Cdr(usageId, subscriber, null, quantity));
+                        }
                     } else if (pick < 49) {
                         subscriber = videoCustomers.get((int) (i % videoCustomers.size()));
                         type = "CONTENT_VIEW";
@@ -563,6 +574,10 @@ public final class ConceptToCash implements AutoCloseable {
                     unit = pick >= 30 && pick < 49 ? "EVENT" : "S";
                 }
                 Instant time = usageFrom.plusMillis(dice.nextLong(window));
+                if (!resellerCdrs.isEmpty() && resellerCdrs.getLast().usageId().equals(usageId)
+                        && resellerCdrs.getLast().startTime() == null) {
+                    resellerCdrs.set(resellerCdrs.size() - 1, resellerCdrs.getLast().at(time));
+                }
                 String value = "{\"usageId\":\"" + usageId + "\",\"source\":\"" + source + "\",\"usageType\":\""
                         + type + "\",\"subscriberId\":\"" + subscriber + "\",\"startTime\":\"" + time
                         + "\",\"quantity\":\"" + quantity + "\",\"unit\":\"" + unit + "\"}";
@@ -869,6 +884,7 @@ public final class ConceptToCash implements AutoCloseable {
         if (!reconciliation.path("discrepancies").asBoolean()) {
             throw new StepFailed("reconciliation found nothing beyond tolerance: " + reconciliation);
         }
+        matchResellerCdrs(text(submitted, "id"));
         JsonNode dispute = Waits.until("the dispute opened from the reconciliation", EVENTUALLY, () -> {
             for (JsonNode ticket : gateway.get(reseller.token, "/tmf-api/troubleTicket/v4/troubleTicket?limit=100")
                     .expect(200).json()) {
@@ -920,6 +936,66 @@ public final class ConceptToCash implements AutoCloseable {
         }
         narrator.say("the next statement carries it: " + text(carried, "label") + " " + text(carried, "rounded")
                 + " EUR");
+    }
+
+    /**
+     * The reseller's CDR file, matched record by record against rating's export of its rated usage: its sample of
+     * calls as sent, one counted 7 s longer and two calls we never received. Every outcome must come out exactly.
+     */
+    private void matchResellerCdrs(String invoiceId) {
+        if (resellerCdrs.size() < 2) {
+            throw new StepFailed("too few reseller calls sent for a CDR file: " + resellerCdrs.size());
+        }
+        StringBuilder csv = new StringBuilder("usageId,subscriberId,startTime,usageType,quantity\n");
+        for (int n = 0; n < resellerCdrs.size(); n++) {
+            Cdr cdr = resellerCdrs.get(n);
+            String quantity = n == 0 ? Long.toString(Long.parseLong(cdr.seconds()) + 7) : cdr.seconds();
+            csv.append(cdr.usageId()).append(',').append(cdr.subscriber()).append(',').append(cdr.startTime())
+                    .append(",VOICE,").append(quantity).append('\n');
+        }
+        Cdr any = resellerCdrs.getFirst();
+        for (int n = 1; n <= 2; n++) {
+            csv.append(source).append("-theirs-").append(n).append(',').append(any.subscriber()).append(',')
+                    .append(any.startTime()).append(",VOICE,42\n");
+        }
+        String invoice = SETTLEMENT + "/partner-invoices/" + invoiceId;
+        gateway.put(reseller.token, invoice + "/usage-file?fileName=relay-cdrs-" + run + ".csv", "text/csv",
+                csv.toString()).expect(200);
+        String matchId = text(gateway.post(reseller.token, invoice + "/usage-matches", "{\"mode\": \"USAGE_ID\"}")
+                .expect(202).json(), "id");
+        JsonNode match = Waits.until("usage match " + matchId, EVENTUALLY, () -> {
+            JsonNode now = gateway.get(reseller.token, SETTLEMENT + "/usage-matches/" + matchId).expect(200).json();
+            return "RUNNING".equals(now.path("state").asString(null)) ? null : now;
+        });
+        Map<String, Long> found = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> outcome : match.path("outcomes").properties()) {
+            found.put(outcome.getKey(), outcome.getValue().path("count").asLong());
+        }
+        usageMatchCounts = found;
+        long calls = resellerCdrs.size();
+        if (!"COMPLETED".equals(match.path("state").asString(null))
+                || found.getOrDefault("MATCHED", 0L) != calls - 1 || found.getOrDefault("DIFFERENT_QUANTITY", 0L) != 1
+                || found.getOrDefault("ONLY_THEIRS", 0L) != 2
+                || found.getOrDefault("ONLY_OURS", 0L) != resellerCalls - calls) {
+            throw new StepFailed("usage match " + matchId + ": expected MATCHED " + (calls - 1)
+                    + ", DIFFERENT_QUANTITY 1, ONLY_THEIRS 2, ONLY_OURS " + (resellerCalls - calls) + ", got " + match.path("state").asString(null) + " "
+                    + found + " " + match.path("error").asString(""));
+        }
+        String unmatched = gateway.get(reseller.token, SETTLEMENT + "/usage-matches/" + matchId + "/unmatched",
+                "text/csv").expect(200).body();
+        if (!unmatched.contains(any.usageId()) || !unmatched.contains(source + "-theirs-2")) {
+            throw new StepFailed("the unmatched CSV lacks the longer call or an unknown one");
+        }
+        narrator.say(String.format(Locale.ROOT, "%s's CDR file (%d calls): usage match %s", reseller.name,
+                calls + 2, found));
+    }
+
+    /** A call as the reseller's switch recorded it. */
+    record Cdr(String usageId, String subscriber, Instant startTime, String seconds) {
+
+        Cdr at(Instant time) {
+            return new Cdr(usageId, subscriber, time, seconds);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- step 7
@@ -1017,6 +1093,19 @@ public final class ConceptToCash implements AutoCloseable {
 
     public List<Path> pdfs() {
         return pdfs;
+    }
+
+    /** Per outcome, the count of the reseller's CDR usage match (step 6). */
+    public Map<String, Long> usageMatchCounts() {
+        return usageMatchCounts;
+    }
+
+    public int resellerCdrCount() {
+        return resellerCdrs.size();
+    }
+
+    public long resellerCallsSent() {
+        return resellerCalls;
     }
 
     @Override

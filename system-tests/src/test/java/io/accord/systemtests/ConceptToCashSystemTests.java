@@ -124,6 +124,12 @@ class ConceptToCashSystemTests {
         journey.reconciliationAndDispute();
 
         assertThat(journey.resellerPartner().statements()).hasSize(2);
+        assertThat(journey.usageMatchCounts()).as("the reseller's CDRs against rating's real export")
+                .containsEntry("MATCHED", journey.resellerCdrCount() - 1L)
+                .containsEntry("DIFFERENT_QUANTITY", 1L)
+                .containsEntry("ONLY_THEIRS", 2L)
+                .containsEntry("ONLY_OURS", journey.resellerCallsSent() - journey.resellerCdrCount())
+                .containsEntry("DIFFERENT_AMOUNT", 0L);
     }
 
     @Test

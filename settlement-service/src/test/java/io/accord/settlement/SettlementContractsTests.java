@@ -11,9 +11,12 @@ import io.accord.contracts.events.ReconciliationDiscrepancyFound;
 import io.accord.contracts.events.StatementApproved;
 import io.accord.contracts.events.StatementDrafted;
 import io.accord.contracts.events.StatementIssued;
+import io.accord.contracts.usage.UsageRated;
+import io.accord.testsupport.RatedUsageEvents;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,6 +147,22 @@ class SettlementContractsTests {
         assertThat(old.bankAccount()).isNull();
         assertThat(new PartnerActivated(UUID.randomUUID(), AT, PARTNER, "Old Ltd", "MVNO", "RESELL", "GB", "GBP")
                 .bankAccount()).isNull();
+    }
+
+    @Test
+    void aRatedRecordCarriesItsPricesTaxCategoryAndOneFromBeforeItExistedStillReads() {
+        UsageRated rated = RatedUsageEvents.rated("off-1", AT).taxCategory("REDUCED").share(PARTNER, "50").build();
+
+        JsonNode json = roundTrip(rated, UsageRated.class);
+
+        assertThat(json.get("taxCategory").asString()).isEqualTo("REDUCED");
+        ObjectNode older = (ObjectNode) JSON.readTree(JSON.writeValueAsString(rated));
+        older.remove("taxCategory");
+        UsageRated read = JSON.readValue(JSON.writeValueAsString(older), UsageRated.class);
+        assertThat(read.taxCategory()).isNull();
+        assertThat(read.ratedId()).isEqualTo(rated.ratedId());
+        assertThat(read.customerReference()).isEqualTo(rated.customerReference());
+        assertThat(RatedUsageEvents.reversalOf(rated).taxCategory()).isEqualTo("REDUCED");
     }
 
     private static <T> JsonNode roundTrip(T event, Class<T> type) {

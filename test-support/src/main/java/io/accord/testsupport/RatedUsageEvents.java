@@ -52,7 +52,7 @@ public final class RatedUsageEvents {
                 negate(original.charge()), parties, negate(original.margin()), original.allocation(),
                 original.productInstanceId(), original.offeringId(), original.offeringVersion(),
                 original.priceVersionId(), original.priceVersion(), original.agreements(), original.ratedId(),
-                original.customerReference());
+                original.customerReference(), original.taxCategory());
     }
 
     private static String negate(String decimal) {
@@ -71,6 +71,7 @@ public final class RatedUsageEvents {
         private String allocation = "SELL_THROUGH";
         private String subscriberId = "+49151" + (100000 + (int) (Math.random() * 899999));
         private String customerReference = "customer-1";
+        private String taxCategory;
         private final List<UsageRated.PartyAmount> parties = new ArrayList<>();
 
         private Rated(String offeringId, Instant usageTime) {
@@ -86,6 +87,8 @@ public final class RatedUsageEvents {
         public Rated subscriber(String value) { subscriberId = value; return this; }
         /** The customer reference for billing on behalf ({@code null}: rating knew none). */
         public Rated customer(String value) { customerReference = value; return this; }
+        /** The rated price's tax category ({@code null}, the default: none, as before rating carried it). */
+        public Rated taxCategory(String value) { taxCategory = value; return this; }
 
         /** A revenue share of {@code percent} of the charge owed to the partner (set the charge first). */
         public Rated share(String partnerId, String percent) {
@@ -114,7 +117,7 @@ public final class RatedUsageEvents {
                     "usage-" + UUID.randomUUID(), subscriberId, OffsetDateTime.ofInstant(usageTime, ZoneOffset.UTC),
                     usageType, quantity, unit, currency, charge, List.copyOf(parties), margin, allocation,
                     "product-" + offeringId, offeringId, 1, offeringId + "-" + usageType.toLowerCase() + "-v1", 1,
-                    agreements, null, customerReference);
+                    agreements, null, customerReference, taxCategory);
         }
     }
 }

@@ -11,9 +11,17 @@ import java.util.List;
  * @param priceVersionId    the usage price version
  * @param priceVersion      its version number
  * @param agreements        the agreement version of each partner involved, empty when none is
+ * @param taxCategory       the usage price version's tax category, {@code null} when it names none (or the record
+ *                          was rated before rating kept it)
  */
 public record RatingBasis(String productInstanceId, String offeringId, int offeringVersion, String priceVersionId,
-                          int priceVersion, List<AgreementRef> agreements) {
+                          int priceVersion, List<AgreementRef> agreements, String taxCategory) {
+
+    /** A basis without a tax category. */
+    public RatingBasis(String productInstanceId, String offeringId, int offeringVersion, String priceVersionId,
+                       int priceVersion, List<AgreementRef> agreements) {
+        this(productInstanceId, offeringId, offeringVersion, priceVersionId, priceVersion, agreements, null);
+    }
 
     /** A partner's agreement version used. */
     public record AgreementRef(String partnerId, String agreementId, int version) {

@@ -93,7 +93,8 @@ public final class RatingEngine {
         Allocation.Split split = Allocation.allocate(plan, charge);
         slot.quantity = after;
         RatingBasis basis = new RatingBasis(instance.instanceId(), instance.offeringId(), instance.offeringVersion(),
-                price.version.priceVersionId(), price.version.version(), plan.agreements());
+                price.version.priceVersionId(), price.version.version(), plan.agreements(),
+                price.version.taxCategory());
         return new RatedUsage(usage, RatedUsage.Kind.RATED, billed, price.unit, charge, split.parties(),
                 split.margin(), plan.kind(), basis, tiers);
     }

@@ -29,12 +29,24 @@ import java.util.Objects;
  * @param currency         ISO 4217 code of the rates
  * @param validFrom        in force from this instant (inclusive)
  * @param validTo          in force until this instant (exclusive), {@code null} while open-ended
+ * @param taxCategory      the price's tax category code (the catalog's), carried to the rated record for billing on
+ *                         behalf; {@code null} when the price names none
  */
 public record UsagePriceVersion(String priceVersionId, int version, String offeringId, String usageType,
                                 UnitOfMeasure unit, BigDecimal rate, BigDecimal firstIncrement,
                                 BigDecimal nextIncrement, UnitOfMeasure incrementUnit, BigDecimal minimumQuantity,
                                 TierMode tierMode, List<Tier> tiers, TierPeriod tierPeriod, String currency,
-                                Instant validFrom, Instant validTo) {
+                                Instant validFrom, Instant validTo, String taxCategory) {
+
+    /** A price without a tax category. */
+    public UsagePriceVersion(String priceVersionId, int version, String offeringId, String usageType,
+                             UnitOfMeasure unit, BigDecimal rate, BigDecimal firstIncrement, BigDecimal nextIncrement,
+                             UnitOfMeasure incrementUnit, BigDecimal minimumQuantity, TierMode tierMode,
+                             List<Tier> tiers, TierPeriod tierPeriod, String currency, Instant validFrom,
+                             Instant validTo) {
+        this(priceVersionId, version, offeringId, usageType, unit, rate, firstIncrement, nextIncrement, incrementUnit,
+                minimumQuantity, tierMode, tiers, tierPeriod, currency, validFrom, validTo, null);
+    }
 
     /** A price whose increments are in its own unit. */
     public UsagePriceVersion(String priceVersionId, int version, String offeringId, String usageType,
@@ -42,7 +54,7 @@ public record UsagePriceVersion(String priceVersionId, int version, String offer
                              BigDecimal minimumQuantity, TierMode tierMode, List<Tier> tiers, TierPeriod tierPeriod,
                              String currency, Instant validFrom, Instant validTo) {
         this(priceVersionId, version, offeringId, usageType, unit, rate, firstIncrement, nextIncrement, null,
-                minimumQuantity, tierMode, tiers, tierPeriod, currency, validFrom, validTo);
+                minimumQuantity, tierMode, tiers, tierPeriod, currency, validFrom, validTo, null);
     }
 
     /** How tiers price a record. */

@@ -397,7 +397,7 @@ class LedgerWriter {
                     offering_id, offering_version, price_version_id, price_version, agreements, customer_reference,
                     tier_mode, tier_portions, provisional, tier_period, period_start, accumulator_before,
                     accumulator_after, arrival_order, characteristics, received_at, rated_at, kafka_partition,
-                    kafka_offset) from stdin (format csv)""", rows);
+                    kafka_offset, tax_category) from stdin (format csv)""", rows);
         return events;
     }
 
@@ -496,14 +496,16 @@ class LedgerWriter {
                 .number(tiers.accumulatorBefore()).number(tiers.accumulatorAfter()).number(row.arrivalOrder())
                 .text(usage.characteristics().isEmpty() ? null : JsonText.object(usage.characteristics()))
                 .instant(incoming.receivedAt()).instant(now)
-                .number(incoming.kafkaPartition()).number(incoming.kafkaOffset()).endRow();
+                .number(incoming.kafkaPartition()).number(incoming.kafkaOffset()).text(basis.taxCategory())
+                .endRow();
         return new UsageRated(ratedId, seq, rated.kind().name(), now, usage.source(), usage.usageId(),
                 usage.subscriberId(), usage.usageTime(), usage.usageType(), rated.billedQuantity().toPlainString(),
                 rated.billedUnit().name(), rated.charge().currency(), rated.charge().amount().toPlainString(),
                 List.copyOf(eventParties), rated.margin().amount().toPlainString(), rated.allocation().name(),
                 basis.productInstanceId(), basis.offeringId(), basis.offeringVersion(), basis.priceVersionId(),
                 basis.priceVersion(), basis.agreements().stream().map(a -> new UsageRated.AgreementVersionRef(
-                        a.partnerId(), a.agreementId(), a.version())).toList(), row.reversalOf(), customerReference);
+                        a.partnerId(), a.agreementId(), a.version())).toList(), row.reversalOf(), customerReference,
+                basis.taxCategory());
     }
 
     static LocalDate day(Instant instant) {

@@ -66,10 +66,18 @@ final class SnapshotMapping {
         for (String usageType : price.usageTypes() == null ? List.<String>of() : price.usageTypes()) {
             versions.add(new UsagePriceVersion(price.priceVersionId(), price.version(), offeringId, usageType, unit,
                     rate, first, next, incrementUnit, minimum, mode, tiers, period, price.currency(),
-                    price.validFrom(),
-                    effective.validTo()));
+                    price.validFrom(), effective.validTo(), taxCategory(price.taxCategory())));
         }
         return versions;
+    }
+
+    /** The price's tax category code as rated records carry it: {@code null} when blank; at most 64 characters. */
+    static String taxCategory(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String trimmed = code.strip();
+        return trimmed.length() <= 64 ? trimmed : trimmed.substring(0, 64);
     }
 
     /** Catalog gives increments in seconds, for time units only. */

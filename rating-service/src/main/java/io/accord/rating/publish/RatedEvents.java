@@ -32,7 +32,8 @@ final class RatedEvents {
                         select seq, rated_id, kind, rated_at, source, usage_id, subscriber_id, usage_time,
                                usage_offset_secs, usage_type, billed_quantity, billed_unit, currency, charge, parties,
                                margin, allocation, product_instance_id, offering_id, offering_version,
-                               price_version_id, price_version, agreements, reversal_of, customer_reference
+                               price_version_id, price_version, agreements, reversal_of, customer_reference,
+                               tax_category
                         from usage_rated where seq > :after order by seq limit :limit""")
                 .param("after", afterSeq).param("limit", limit)
                 .query((rs, row) -> event(rs)).list();
@@ -50,6 +51,6 @@ final class RatedEvents {
                 rs.getString("allocation"), rs.getString("product_instance_id"), rs.getString("offering_id"),
                 rs.getInt("offering_version"), rs.getString("price_version_id"), rs.getInt("price_version"),
                 json.readValue(rs.getString("agreements"), AGREEMENTS), rs.getObject("reversal_of", UUID.class),
-                rs.getString("customer_reference"));
+                rs.getString("customer_reference"), rs.getString("tax_category"));
     }
 }

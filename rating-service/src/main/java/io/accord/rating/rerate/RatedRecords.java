@@ -38,7 +38,8 @@ final class RatedRecords {
             r.usage_type, r.quantity, r.unit, r.billed_quantity, r.billed_unit, r.currency, r.charge, r.margin,
             r.allocation, r.parties, r.product_instance_id, r.offering_id, r.offering_version, r.price_version_id,
             r.price_version, r.agreements, r.tier_mode, r.tier_portions, r.provisional, r.tier_period, r.period_start,
-            r.accumulator_before, r.accumulator_after, r.arrival_order, r.characteristics, r.received_at""";
+            r.accumulator_before, r.accumulator_after, r.arrival_order, r.characteristics, r.received_at,
+            r.tax_category""";
 
     /** The row is the usage's rating in force: a first rating or a replacement that nothing has reversed. */
     static final String IS_CURRENT = """
@@ -75,7 +76,7 @@ final class RatedRecords {
                 .map(a -> new RatingBasis.AgreementRef(a.partnerId(), a.agreementId(), a.version())).toList();
         RatingBasis basis = new RatingBasis(rs.getString("product_instance_id"), rs.getString("offering_id"),
                 rs.getInt("offering_version"), rs.getString("price_version_id"), rs.getInt("price_version"),
-                agreements);
+                agreements, rs.getString("tax_category"));
         List<TierUsage.TierPortion> portions = new ArrayList<>();
         for (Map<String, String> portion : json.readValue(rs.getString("tier_portions"), PORTIONS)) {
             portions.add(new TierUsage.TierPortion(Integer.parseInt(portion.get("tier")),

@@ -24,8 +24,14 @@ final class RerateFixtures {
     /** Version {@code version} of the offering's flat VOICE price (60/1), in force from {@code validFrom}. */
     static void changeVoicePrice(String offeringId, String ownerPartnerId, int version, String rate,
                                  Instant validFrom) {
+        changeVoicePrice(offeringId, ownerPartnerId, version, rate, validFrom, null);
+    }
+
+    /** The same with the new version's tax category ({@code null}: none). */
+    static void changeVoicePrice(String offeringId, String ownerPartnerId, int version, String rate,
+                                 Instant validFrom, String taxCategory) {
         OfferingPrice price = new OfferingPrice(offeringId + "-voice-v" + version, offeringId + "-voice", version,
-                "Voice", "USAGE", rate, "EUR", null, null, null, "S", 60, 1, null, "FLAT", null, null,
+                "Voice", "USAGE", rate, "EUR", taxCategory, null, null, "S", 60, 1, null, "FLAT", null, null,
                 List.of("VOICE"), null, validFrom, null);
         OfferingPriceChanged changed = new OfferingPriceChanged(UUID.randomUUID(), Instant.now(), offeringId,
                 ownerPartnerId, price, offeringId + "-voice-v" + (version - 1));

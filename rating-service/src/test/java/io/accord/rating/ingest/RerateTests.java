@@ -113,7 +113,7 @@ class RerateTests {
         String offering = "off-" + id;
         String partnerId = UUID.randomUUID().toString();
         sellThroughAgreement(partnerId, "30");
-        launchVoiceOffering(offering, partnerId, "0.01");
+        launchVoiceOffering(offering, partnerId, "0.01", "STANDARD");
         activate("prod-" + id, subscriber, offering, partnerId);
         awaitRatable(model, subscriber);
         OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.HOURS);
@@ -125,7 +125,7 @@ class RerateTests {
         assertThat(new BigDecimal(before.path("charge").asString())).isEqualByComparingTo("2.40");
 
         // the catalog corrects the price to 0.02 EUR/s, in force since two days ago
-        changeVoicePrice(offering, partnerId, 2, "0.02", Instant.now().minus(Duration.ofDays(2)));
+        changeVoicePrice(offering, partnerId, 2, "0.02", Instant.now().minus(Duration.ofDays(2)), "REDUCED");
 
         JsonNode job = awaitJob(offering, "COMPLETED");
         assertThat(job.path("cause").asString()).isEqualTo("PRICE_CORRECTION");
@@ -187,8 +187,13 @@ class RerateTests {
         assertThat(firstRatings).hasSize(3);
         assertThat(corrections.keySet()).isEqualTo(firstRatings.keySet());
         BigDecimal net = BigDecimal.ZERO;
+        assertThat(firstRatings.values()).extracting(node -> node.path("taxCategory").asString())
+                .containsOnly("STANDARD");
         for (List<JsonNode> pair : corrections.values()) {
             assertThat(pair).extracting(node -> node.path("kind").asString()).containsExactly("REVERSAL", "RERATED");
+            // the reversal cancels the original under the original's category, the replacement takes the new price's
+            assertThat(pair).extracting(node -> node.path("taxCategory").asString())
+                    .containsExactly("STANDARD", "REDUCED");
             assertThat(pair.get(0).path("sequence").asLong()).isLessThan(pair.get(1).path("sequence").asLong());
             net = net.add(new BigDecimal(pair.get(0).path("charge").asString()))
                     .add(new BigDecimal(pair.get(1).path("charge").asString()));

@@ -54,8 +54,13 @@ final class UsageFixtures {
 
     /** A launched offering with a flat VOICE price per second, 60/1, at {@code rate} EUR; owned by a partner or not. */
     static void launchVoiceOffering(String offeringId, String ownerPartnerId, String rate) {
+        launchVoiceOffering(offeringId, ownerPartnerId, rate, null);
+    }
+
+    /** The same with the price's tax category ({@code null}: none). */
+    static void launchVoiceOffering(String offeringId, String ownerPartnerId, String rate, String taxCategory) {
         OfferingPrice price = new OfferingPrice(offeringId + "-voice-v1", offeringId + "-voice", 1, "Voice", "USAGE",
-                rate, "EUR", null, null, null, "S", 60, 1, null, "FLAT", null, null, List.of("VOICE"), null,
+                rate, "EUR", taxCategory, null, null, "S", 60, 1, null, "FLAT", null, null, List.of("VOICE"), null,
                 LONG_AGO, null);
         OfferingLaunched launched = new OfferingLaunched(UUID.randomUUID(), Instant.now(), offeringId, 1,
                 ownerPartnerId, offeringId, "Offering " + offeringId, null, "VOICE_SERVICES", List.of(), LONG_AGO,

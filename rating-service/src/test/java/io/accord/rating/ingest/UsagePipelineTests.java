@@ -57,7 +57,7 @@ class UsagePipelineTests {
     void ratesUsageFromTheTopicAndTellsItsFateAndPublishesIt() {
         String id = unique();
         String subscriber = "+49151" + id;
-        launchVoiceOffering("off-" + id, null, "0.01");
+        launchVoiceOffering("off-" + id, null, "0.01", "REDUCED");
         activate("prod-" + id, subscriber, "off-" + id, null);
         awaitRatable(model, subscriber);
 
@@ -87,6 +87,7 @@ class UsagePipelineTests {
         assertThat(payload.path("usageId").asString()).isEqualTo("u1");
         assertThat(payload.path("charge").asString()).isEqualTo("1.250000");
         assertThat(payload.path("customerReference").asString()).isEqualTo("customer-prod-" + id);
+        assertThat(payload.path("taxCategory").asString()).isEqualTo("REDUCED");
 
         Map<String, Object> rollup = jdbc.sql("""
                         select sum(quantity) as quantity, sum(charge) as charge, sum(margin) as margin,

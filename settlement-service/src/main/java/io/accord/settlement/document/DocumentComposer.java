@@ -3,11 +3,16 @@ package io.accord.settlement.document;
 import io.accord.settlement.issuer.IssuingEntities;
 import io.accord.settlement.partner.PartnerTerms;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -17,10 +22,10 @@ final class DocumentComposer {
     /** The self-billing mention (Council Directive 2006/112/EC, Article 226(10a)). */
     static final String SELF_BILLING_NOTE = "Self-billing: this statement is issued by the recipient in the name and "
             + "on behalf of the supplier (Article 226(10a), Council Directive 2006/112/EC).";
-    static final List<String> BILLING_ON_BEHALF_MISSING = List.of(
-            "per-customer breakdown: not printed in this document; GET /api/settlement/statements/{id}/"
-                    + "billing-on-behalf lists it per customer reference",
-            "tax category per price: the rated usage sums carry no tax category");
+    static final String PER_CUSTOMER_MISSING = "per-customer breakdown: not printed in this document; "
+            + "GET /api/settlement/statements/{id}/billing-on-behalf lists it per customer reference";
+    static final String TAX_CATEGORY_MISSING = "tax category: not known for the items without one (usage rated "
+            + "before rating carried the price's tax category, or a price naming none)";
 
     private DocumentComposer() {
     }
@@ -85,11 +90,29 @@ final class DocumentComposer {
         if (content.billingOnBehalf().isEmpty()) {
             return null;
         }
+        List<DocumentContent.BillingOnBehalf> items = content.billingOnBehalf().stream()
+                .sorted(Comparator.comparing(DocumentContent.BillingOnBehalf::taxCategory,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        Map<List<String>, PrintedDocument.TaxCategoryTotal> totals = new LinkedHashMap<>();
+        Map<List<String>, BigDecimal> charged = new LinkedHashMap<>();
+        for (DocumentContent.BillingOnBehalf item : items) {
+            List<String> key = Arrays.asList(item.taxCategory(), item.currency());
+            charged.merge(key, item.grossCharged(), BigDecimal::add);
+            PrintedDocument.TaxCategoryTotal before = totals.get(key);
+            totals.put(key, new PrintedDocument.TaxCategoryTotal(item.taxCategory(), item.currency(),
+                    PrintedDocument.decimal(charged.get(key)),
+                    (before == null ? 0 : before.recordCount()) + item.recordCount()));
+        }
+        List<String> missing = new ArrayList<>(List.of(PER_CUSTOMER_MISSING));
+        if (items.stream().anyMatch(item -> item.taxCategory() == null)) {
+            missing.add(TAX_CATEGORY_MISSING);
+        }
         return new PrintedDocument.BillingOnBehalf(partner.legalName() == null ? partner.id() : partner.legalName(),
-                content.billingOnBehalf().stream().map(item -> new PrintedDocument.Item(item.offeringId(),
-                        item.usageType(), quantity(item.quantity()),
-                        PrintedDocument.decimal(item.grossCharged()), item.currency(), item.recordCount())).toList(),
-                BILLING_ON_BEHALF_MISSING);
+                items.stream().map(item -> new PrintedDocument.Item(item.taxCategory(), item.offeringId(),
+                        item.usageType(), quantity(item.quantity()), PrintedDocument.decimal(item.grossCharged()),
+                        item.currency(), item.recordCount())).toList(),
+                List.copyOf(totals.values()), List.copyOf(missing));
     }
 
     private static List<String> address(PartnerTerms.LegalData partner) {

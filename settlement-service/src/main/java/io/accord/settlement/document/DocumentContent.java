@@ -41,11 +41,12 @@ public record DocumentContent(UUID documentId, UUID partnerId, String documentTy
     }
 
     /**
-     * End-customer billing of one offering × usage type in the period, in the partner's name.
+     * End-customer billing of one tax category × offering × usage type in the period, in the partner's name.
      *
+     * @param taxCategory  the rated prices' tax category, {@code null} for usage rated without one
      * @param grossCharged Σ of what the rated records charged the end customers (6 decimals, usage currency)
      */
-    public record BillingOnBehalf(String offeringId, String usageType, BigDecimal quantity, BigDecimal grossCharged,
-                                  String currency, long recordCount) {
+    public record BillingOnBehalf(String taxCategory, String offeringId, String usageType, BigDecimal quantity,
+                                  BigDecimal grossCharged, String currency, long recordCount) {
     }
 }

@@ -13,10 +13,12 @@ import com.lowagie.text.pdf.PdfWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Draws a {@link PrintedDocument} as an A4 PDF with OpenPDF: title and number, the two parties with their addresses
- * and tax ids, dates, the lines, the tax lines with their legal note, the totals and the account to pay into.
+ * and tax ids, dates, the lines, the tax lines with their legal note, the totals, the account to pay into and, for a
+ * statement with revenue-share usage, the billing-on-behalf data per tax category.
  * Plain Java (the base-14 Helvetica, no font files), so it renders the same on every machine.
  */
 final class PdfRenderer {
@@ -50,6 +52,14 @@ final class PdfRenderer {
             pdf.add(lines(printed));
             pdf.add(totals(printed));
             pdf.add(payment(printed));
+            if (printed.billingOnBehalf() != null) {
+                pdf.add(new Paragraph("\nBilling on behalf of " + printed.billingOnBehalf().billedInTheNameOf()
+                        + ": what we billed end customers in its name, per tax category", BOLD));
+                pdf.add(billingOnBehalf(printed.billingOnBehalf()));
+                for (String missing : printed.billingOnBehalf().missing()) {
+                    pdf.add(new Paragraph("Not shown: " + missing, SMALL));
+                }
+            }
             for (String note : printed.legalNotes()) {
                 pdf.add(new Paragraph(note, SMALL));
             }
@@ -109,6 +119,40 @@ final class PdfRenderer {
             table.addCell(cell(line.amount(), NORMAL, Element.ALIGN_RIGHT));
         }
         return table;
+    }
+
+    /** The items grouped by tax category, each group closed by its total per currency. */
+    private static PdfPTable billingOnBehalf(PrintedDocument.BillingOnBehalf onBehalf) {
+        PdfPTable table = new PdfPTable(new float[] {3, 7, 3, 4, 2});
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(4);
+        table.setHeaderRows(1);
+        for (String header : List.of("Tax category", "Offering × usage type", "Quantity", "Gross charged",
+                "Records")) {
+            table.addCell(cell(header, BOLD, Element.ALIGN_LEFT));
+        }
+        for (PrintedDocument.TaxCategoryTotal total : onBehalf.taxCategories()) {
+            for (PrintedDocument.Item item : onBehalf.items()) {
+                if (Objects.equals(item.taxCategory(), total.taxCategory())
+                        && item.currency().equals(total.currency())) {
+                    table.addCell(cell(category(item.taxCategory()), NORMAL, Element.ALIGN_LEFT));
+                    table.addCell(cell(item.offeringId() + " × " + item.usageType(), NORMAL, Element.ALIGN_LEFT));
+                    table.addCell(cell(item.quantity() == null ? "" : item.quantity(), NORMAL, Element.ALIGN_RIGHT));
+                    table.addCell(cell(item.grossCharged() + " " + item.currency(), NORMAL, Element.ALIGN_RIGHT));
+                    table.addCell(cell(String.valueOf(item.recordCount()), NORMAL, Element.ALIGN_RIGHT));
+                }
+            }
+            table.addCell(cell("Total " + category(total.taxCategory()), BOLD, Element.ALIGN_LEFT));
+            table.addCell(cell("", NORMAL, Element.ALIGN_LEFT));
+            table.addCell(cell("", NORMAL, Element.ALIGN_LEFT));
+            table.addCell(cell(total.grossCharged() + " " + total.currency(), BOLD, Element.ALIGN_RIGHT));
+            table.addCell(cell(String.valueOf(total.recordCount()), BOLD, Element.ALIGN_RIGHT));
+        }
+        return table;
+    }
+
+    private static String category(String taxCategory) {
+        return taxCategory == null ? "(not known)" : taxCategory;
     }
 
     private static PdfPTable totals(PrintedDocument printed) {

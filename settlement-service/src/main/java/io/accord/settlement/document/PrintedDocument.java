@@ -38,14 +38,21 @@ record PrintedDocument(String documentId, String documentType, String title, Str
     }
 
     /**
-     * Billing-on-behalf invoice data: what we billed end customers in the partner's name. {@code missing} names
-     * what settlement cannot tell from its sums (the per-customer breakdown, the prices' tax categories).
+     * Billing-on-behalf invoice data: what we billed end customers in the partner's name, per tax category (the
+     * rated prices'): the items, grouped by category, and each category's total per currency. {@code missing} names
+     * what this document does not tell (the per-customer breakdown; a category for usage rated without one).
      */
-    record BillingOnBehalf(String billedInTheNameOf, List<Item> items, List<String> missing) {
+    record BillingOnBehalf(String billedInTheNameOf, List<Item> items, List<TaxCategoryTotal> taxCategories,
+                           List<String> missing) {
     }
 
-    record Item(String offeringId, String usageType, String quantity, String grossCharged, String currency,
-                long recordCount) {
+    /** One tax category × offering × usage type; {@code taxCategory} is {@code null} when none is known. */
+    record Item(String taxCategory, String offeringId, String usageType, String quantity, String grossCharged,
+                String currency, long recordCount) {
+    }
+
+    /** Σ gross charged and net record count of one tax category ({@code null}: none known) in one currency. */
+    record TaxCategoryTotal(String taxCategory, String currency, String grossCharged, long recordCount) {
     }
 
     static String decimal(BigDecimal value) {

@@ -101,6 +101,21 @@ public final class SettlementMath {
     }
 
     /**
+     * A statement's tax line split over its rounded lines (largest remainder): each line's share of
+     * {@code line × rate}, at the minor unit, the lines' taxes summing exactly to {@code tax}. Under reverse charge
+     * (a tax of 0 at rate 0) every line's tax is 0.
+     *
+     * @param roundedLines the statement's lines as rounded, in order
+     * @param tax          the statement's tax line
+     * @param ratePercent  the rate the tax was computed with ({@code "19"}), {@code null} or blank when unknown (the
+     *                     shares are then pro rata of the net)
+     */
+    public static List<Money> lineTaxes(List<Money> roundedLines, Money tax, String ratePercent) {
+        return TaxAllocation.allocate(roundedLines, tax,
+                ratePercent == null || ratePercent.isBlank() ? null : new BigDecimal(ratePercent));
+    }
+
+    /**
      * Rounded lines.
      *
      * @param rounded            each line at the currency's minor unit, in input order

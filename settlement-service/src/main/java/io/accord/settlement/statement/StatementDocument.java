@@ -28,7 +28,7 @@ final class StatementDocument {
 
     static DocumentContent content(Statement statement, String documentType, String issuingEntityId,
                                    SettlementPeriods.Period period, LocalDate dueDate, String taxRatePercent,
-                                   List<UsageSums.Sum> usage) {
+                                   List<UsageSums.OnBehalfLine> billedOnBehalf) {
         List<DocumentContent.Line> lines = new ArrayList<>();
         int number = 0;
         for (StatementLine line : statement.lines()) {
@@ -36,10 +36,10 @@ final class StatementDocument {
                     line.usageType(), line.quantity(), minor(line.rounded())));
         }
         StatementLines.Lines totals = statement.totals();
-        List<DocumentContent.BillingOnBehalf> onBehalf = usage.stream()
-                .filter(sum -> "PAYABLE_TO_PARTNER".equals(sum.direction()))
-                .map(sum -> new DocumentContent.BillingOnBehalf(sum.offeringId(), sum.usageType(), sum.quantity(),
-                        sum.charge(), sum.currency(), sum.recordCount())).toList();
+        List<DocumentContent.BillingOnBehalf> onBehalf = billedOnBehalf.stream()
+                .map(line -> new DocumentContent.BillingOnBehalf(line.taxCategory(), line.offeringId(),
+                        line.usageType(), line.quantity(), line.charge(), line.currency(), line.recordCount()))
+                .toList();
         Instant issuedAt = statement.issuedAt();
         return new DocumentContent(statement.id(), statement.partnerId(), documentType, statement.documentNumber(),
                 issuingEntityId, issuedAt, period.startAt(), period.endAt(), dueDate, statement.direction(),

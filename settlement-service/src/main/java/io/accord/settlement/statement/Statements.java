@@ -141,7 +141,7 @@ public class Statements {
         LocalDate due = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(terms.paymentTermsDays());
         SettlementDocuments.Stored document = documents.store(StatementDocument.content(statement,
                 documentType(statement), entity, period, due, terms.taxTreatment().ratePercent(),
-                usage.ofPeriod(period.id())));
+                usage.onBehalfOfPeriod(period.id())));
         outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementIssued(UUID.randomUUID(), now, statementId.toString(),
                 statement.partnerId().toString(), statement.periodId().toString(), period.startAt(),
                 period.endAt(), documentType(statement), number.formatted(), entity, null, statement.direction(),
@@ -247,14 +247,18 @@ public class Statements {
                         line.fxRate(), line.direction(), line.reference(),
                         line.sourceAmount() == null ? null : line.sourceAmount().amount(),
                         line.sourceAmount() == null ? null : line.sourceAmount().currency())).toList(),
-                statement.issuedAt(), statement.paid().amount());
+                statement.issuedAt(), statement.paid().amount(), totals.taxNote());
     }
 
-    /** A statement as callers see it; amounts in its currency, the totals being sums of the rounded lines. */
+    /**
+     * A statement as callers see it; amounts in its currency, the totals being sums of the rounded lines.
+     *
+     * @param taxNote the tax line's legal note (reverse charge: no tax), {@code null} when the agreement's rate applied
+     */
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
                        BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
-                       List<Line> lines, Instant issuedAt, BigDecimal paidAmount) {
+                       List<Line> lines, Instant issuedAt, BigDecimal paidAmount, String taxNote) {
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
         public String lineId(int lineNumber) {

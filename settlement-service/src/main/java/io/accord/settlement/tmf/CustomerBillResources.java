@@ -32,6 +32,10 @@ final class CustomerBillResources {
     record TaxItem(String taxCategory, BigDecimal taxRate, Money taxAmount) {
     }
 
+    /** TMF678 {@code AppliedBillingTaxRate}: the tax of one line. */
+    record AppliedBillingTaxRate(String taxCategory, BigDecimal taxRate, Money taxAmount) {
+    }
+
     record RelatedParty(String id, String role, @JsonProperty("@referredType") String referredType) {
     }
 
@@ -67,14 +71,21 @@ final class CustomerBillResources {
      *
      * @param type            the line type: {@code USAGE_REVENUE_SHARE}, {@code WHOLESALE},
      *                        {@code PRIOR_PERIOD_ADJUSTMENT}, ...
-     * @param isBilled        the statement is issued
-     * @param characteristic  {@code offeringId}, {@code usageType}, {@code quantity}, {@code unroundedAmount},
-     *                        {@code fxRate} when the line has them
+     * @param isBilled          the statement is issued
+     * @param taxExcludedAmount the line as rounded (payable positive, owed negative)
+     * @param taxIncludedAmount the line plus its tax
+     * @param appliedTax        the line's share of the statement's tax line (one item: category, rate, amount); the
+     *                          lines' tax amounts sum exactly to the statement's tax (largest remainder), with the
+     *                          lines' sign
+     * @param characteristic    {@code offeringId}, {@code usageType}, {@code quantity}, {@code unroundedAmount},
+     *                          {@code fxRate} when the line has them; {@code taxNote} (the legal note) under reverse
+     *                          charge
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AppliedCustomerBillingRate(String id, String href, String name, String description, String type,
                                       Instant date, Boolean isBilled, BillRef bill, TimePeriod periodCoverage,
-                                      Money taxExcludedAmount, List<Characteristic> characteristic,
+                                      Money taxExcludedAmount, Money taxIncludedAmount,
+                                      List<AppliedBillingTaxRate> appliedTax, List<Characteristic> characteristic,
                                       @JsonProperty("@type") String atType) {
     }
 }

@@ -1,6 +1,8 @@
 package io.accord.settlement.tmf;
 
 import io.accord.contracts.events.AgreementActivated;
+import io.accord.contracts.value.Money;
+import io.accord.settlement.money.SettlementMath;
 import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
@@ -36,10 +38,8 @@ class CustomerBills {
         boolean issued = statement.documentNumber() != null;
         LocalDate due = issued ? terms.map(t -> LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
                 .plusDays(t.paymentTermsDays())).orElse(null) : null;
-        BigDecimal rate = terms.map(t -> t.taxTreatment().reverseCharge() ? BigDecimal.ZERO
-                : new BigDecimal(t.taxTreatment().ratePercent())).orElse(null);
-        String taxCategory = terms.map(t -> t.taxTreatment().reverseCharge() ? "REVERSE_CHARGE" : "VAT")
-                .orElse("VAT");
+        BigDecimal rate = taxRate(statement, terms);
+        String taxCategory = taxCategory(statement);
         String href = CustomerBillResources.BILLS + "/" + statement.id();
         List<CustomerBillResources.BillDocument> documents = issued ? List.of(
                 new CustomerBillResources.BillDocument(statement.id().toString(),
@@ -57,25 +57,41 @@ class CustomerBills {
                         "Organization")), statement.direction(), "CustomerBill", null);
     }
 
+    /**
+     * The statement's lines, each with its share of the statement's tax line: allocated by the largest remainder
+     * ({@link SettlementMath#lineTaxes}), so that Σ the lines' tax is the statement's tax exactly; 0 under reverse
+     * charge, with the legal note as the {@code taxNote} characteristic.
+     */
     List<CustomerBillResources.AppliedCustomerBillingRate> rates(Statements.View statement) {
         Optional<SettlementPeriods.Period> period = period(statement);
+        String currency = statement.currency();
+        BigDecimal rate = taxRate(statement, period.flatMap(this::terms));
+        List<Money> rounded = statement.lines().stream()
+                .map(line -> Money.of(minor(line.rounded(), currency), currency)).toList();
+        List<Money> taxes = SettlementMath.lineTaxes(rounded, Money.of(minor(statement.taxAmount(), currency),
+                currency), rate == null ? null : rate.toPlainString());
+        String taxCategory = taxCategory(statement);
         List<CustomerBillResources.AppliedCustomerBillingRate> rates = new ArrayList<>();
         for (int i = 0; i < statement.lines().size(); i++) {
             Statements.Line line = statement.lines().get(i);
             String id = statement.lineId(i + 1);
+            BigDecimal excluded = rounded.get(i).amount().setScale(minorDigits(currency), RoundingMode.UNNECESSARY);
+            BigDecimal tax = taxes.get(i).amount().setScale(minorDigits(currency), RoundingMode.UNNECESSARY);
             List<CustomerBillResources.Characteristic> characteristics = new ArrayList<>();
             add(characteristics, "offeringId", "string", line.offeringId());
             add(characteristics, "usageType", "string", line.usageType());
             add(characteristics, "quantity", "number", line.quantity());
             add(characteristics, "unroundedAmount", "number", line.unrounded());
             add(characteristics, "fxRate", "number", line.fxRate());
+            add(characteristics, "taxNote", "string", statement.taxNote());
             rates.add(new CustomerBillResources.AppliedCustomerBillingRate(id, CustomerBillResources.RATES + "/" + id,
                     line.label(), line.label(), line.type(), statement.issuedAt(),
                     statement.documentNumber() != null,
                     new CustomerBillResources.BillRef(statement.id().toString(),
                             CustomerBillResources.BILLS + "/" + statement.id(), "CustomerBill"),
                     period.map(p -> new CustomerBillResources.TimePeriod(p.startAt(), p.endAt())).orElse(null),
-                    money(minor(line.rounded(), statement.currency()), statement.currency()),
+                    money(excluded, currency), money(excluded.add(tax), currency),
+                    List.of(new CustomerBillResources.AppliedBillingTaxRate(taxCategory, rate, money(tax, currency))),
                     List.copyOf(characteristics), "AppliedCustomerBillingRate"));
         }
         return rates;
@@ -87,6 +103,19 @@ class CustomerBills {
             characteristics.add(new CustomerBillResources.Characteristic(name, type,
                     value instanceof BigDecimal decimal ? decimal.stripTrailingZeros() : value));
         }
+    }
+
+    /** The statement's tax rate: 0 under reverse charge (its legal note), else the agreement's; null when unknown. */
+    private static BigDecimal taxRate(Statements.View statement, Optional<AgreementActivated.Terms> terms) {
+        if (statement.taxNote() != null) {
+            return BigDecimal.ZERO;
+        }
+        return terms.map(t -> t.taxTreatment().reverseCharge() ? BigDecimal.ZERO
+                : new BigDecimal(t.taxTreatment().ratePercent())).orElse(null);
+    }
+
+    private static String taxCategory(Statements.View statement) {
+        return statement.taxNote() != null ? "REVERSE_CHARGE" : "VAT";
     }
 
     private Optional<SettlementPeriods.Period> period(Statements.View statement) {
@@ -120,6 +149,10 @@ class CustomerBills {
     }
 
     private static BigDecimal minor(BigDecimal value, String currency) {
-        return value.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+        return value.setScale(minorDigits(currency), RoundingMode.HALF_EVEN);
+    }
+
+    private static int minorDigits(String currency) {
+        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
     }
 }

@@ -79,7 +79,8 @@ class UsageAggregator {
                 customers.merge(new CustomerKey(placement.get().period().id(), share.partnerId(),
                         customer(share.record().customerReference()), share.record().offeringId(),
                         share.record().usageType(), share.record().currency(),
-                        placement.get().priorPeriodAdjustment()), delta, Sum::plus);
+                        placement.get().priorPeriodAdjustment(), taxCategory(share.record().taxCategory())), delta,
+                        Sum::plus);
             }
             sums.merge(new SumKey(placement.get().period().id(), share.partnerId(), share.record().offeringId(),
                     share.record().usageType(), share.party().direction().name(), share.record().currency(),
@@ -188,6 +189,7 @@ class UsageAggregator {
         String[] usageTypes = new String[size];
         String[] currencies = new String[size];
         Boolean[] priors = new Boolean[size];
+        String[] taxCategories = new String[size];
         BigDecimal[] quantities = new BigDecimal[size];
         BigDecimal[] charges = new BigDecimal[size];
         Long[] counts = new Long[size];
@@ -201,6 +203,7 @@ class UsageAggregator {
             usageTypes[i] = key.usageType();
             currencies[i] = key.currency();
             priors[i] = key.priorPeriod();
+            taxCategories[i] = key.taxCategory();
             quantities[i] = entry.getValue().quantity();
             charges[i] = entry.getValue().charge();
             counts[i] = entry.getValue().count();
@@ -208,15 +211,15 @@ class UsageAggregator {
         }
         jdbc.sql("""
                         insert into usage_customer_sum (period_id, partner_id, customer_reference, offering_id,
-                                                        usage_type, currency, prior_period, quantity, charge,
-                                                        record_count, updated_at)
+                                                        usage_type, currency, prior_period, tax_category, quantity,
+                                                        charge, record_count, updated_at)
                         select s.*, :now
                         from unnest(:periods, :partners, :references, :offerings, :usageTypes, :currencies, :priors,
-                                    :quantities, :charges, :counts)
+                                    :taxCategories, :quantities, :charges, :counts)
                              as s(period_id, partner_id, customer_reference, offering_id, usage_type, currency,
-                                  prior_period, quantity, charge, record_count)
+                                  prior_period, tax_category, quantity, charge, record_count)
                         on conflict (period_id, customer_reference, offering_id, usage_type, currency, prior_period,
-                                     partner_id)
+                                     partner_id, tax_category)
                         do update set quantity = usage_customer_sum.quantity + excluded.quantity,
                                       charge = usage_customer_sum.charge + excluded.charge,
                                       record_count = usage_customer_sum.record_count + excluded.record_count,
@@ -228,6 +231,7 @@ class UsageAggregator {
                 .param("usageTypes", new SqlArrayValue("varchar", (Object[]) usageTypes))
                 .param("currencies", new SqlArrayValue("varchar", (Object[]) currencies))
                 .param("priors", new SqlArrayValue("boolean", (Object[]) priors))
+                .param("taxCategories", new SqlArrayValue("varchar", (Object[]) taxCategories))
                 .param("quantities", new SqlArrayValue("numeric", (Object[]) quantities))
                 .param("charges", new SqlArrayValue("numeric", (Object[]) charges))
                 .param("counts", new SqlArrayValue("int8", (Object[]) counts))
@@ -240,6 +244,15 @@ class UsageAggregator {
             return "";
         }
         return reference.length() <= 200 ? reference : reference.substring(0, 200);
+    }
+
+    /** The tax category as kept: '' when the record carried none; at most 64 characters. */
+    private static String taxCategory(String category) {
+        if (category == null || category.isBlank()) {
+            return "";
+        }
+        String code = category.strip();
+        return code.length() <= 64 ? code : code.substring(0, 64);
     }
 
     private void upsertUnplaced(UnplacedKey key, Sum sum, Timestamp now) {
@@ -263,7 +276,7 @@ class UsageAggregator {
     }
 
     private record CustomerKey(UUID periodId, UUID partnerId, String customerReference, String offeringId,
-                               String usageType, String currency, boolean priorPeriod) {
+                               String usageType, String currency, boolean priorPeriod, String taxCategory) {
     }
 
     private record UnplacedKey(UUID partnerId, String currency, String direction) {

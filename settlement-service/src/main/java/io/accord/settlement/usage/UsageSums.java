@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,8 @@ public class UsageSums {
     /**
      * Billing on behalf: a page of the end customers the period's revenue-share usage was billed to in the partner's
      * name (by customer reference, ordered by it; {@code null} for records rating knew no customer of), each with its
-     * lines per offering × usage type (× prior-period flag) and its total gross charge per currency.
+     * lines per offering × usage type × tax category (× prior-period flag), its total gross charge per currency and
+     * per tax category and currency.
      */
     @Transactional(readOnly = true)
     public Page<CustomerSums> customersOfPeriod(UUID periodId, Pageable page) {
@@ -64,21 +67,62 @@ public class UsageSums {
         references.forEach(reference -> lines.put(reference, new ArrayList<>()));
         if (!references.isEmpty()) {
             jdbc.sql("""
-                            select customer_reference, offering_id, usage_type, currency, prior_period,
-                                   sum(quantity) as quantity, sum(charge) as charge, sum(record_count) as records
+                            select customer_reference, offering_id, usage_type, tax_category, currency,
+                                   prior_period, sum(quantity) as quantity, sum(charge) as charge,
+                                   sum(record_count) as records
                             from usage_customer_sum where period_id = :p and customer_reference in (:references)
-                            group by customer_reference, offering_id, usage_type, currency, prior_period
-                            order by customer_reference, offering_id, usage_type, prior_period, currency""")
+                            group by customer_reference, offering_id, usage_type, tax_category, currency, prior_period
+                            order by customer_reference, offering_id, usage_type, tax_category, prior_period,
+                                     currency""")
                     .param("p", periodId).param("references", references)
                     .query((rs, row) -> lines.get(rs.getString("customer_reference")).add(new CustomerLine(
-                            rs.getString("offering_id"), rs.getString("usage_type"), rs.getString("currency"),
+                            rs.getString("offering_id"), rs.getString("usage_type"),
+                            category(rs.getString("tax_category")), rs.getString("currency"),
                             rs.getBoolean("prior_period"), rs.getBigDecimal("quantity"), rs.getBigDecimal("charge"),
                             rs.getLong("records")))).list();
         }
         List<CustomerSums> customers = lines.entrySet().stream().map(entry -> new CustomerSums(
-                entry.getKey().isEmpty() ? null : entry.getKey(), totals(entry.getValue()), entry.getValue()))
+                entry.getKey().isEmpty() ? null : entry.getKey(), totals(entry.getValue()),
+                taxCategoryTotals(entry.getValue()), entry.getValue()))
                 .toList();
         return new PageImpl<>(customers, page, total);
+    }
+
+    /**
+     * Billing on behalf for the statement's document: the period's revenue-share usage billed to end customers in the
+     * partner's name, all customers together, per tax category × offering × usage type × currency (prior-period usage
+     * included), ordered by tax category ({@code null}, no category known, last), offering, usage type, currency.
+     */
+    @Transactional(readOnly = true)
+    public List<OnBehalfLine> onBehalfOfPeriod(UUID periodId) {
+        return jdbc.sql("""
+                        select tax_category, offering_id, usage_type, currency, sum(quantity) as quantity,
+                               sum(charge) as charge, sum(record_count) as records
+                        from usage_customer_sum where period_id = :p
+                        group by tax_category, offering_id, usage_type, currency
+                        order by tax_category = '', tax_category, offering_id, usage_type, currency""")
+                .param("p", periodId)
+                .query((rs, row) -> new OnBehalfLine(category(rs.getString("tax_category")),
+                        rs.getString("offering_id"), rs.getString("usage_type"), rs.getString("currency"),
+                        rs.getBigDecimal("quantity"), rs.getBigDecimal("charge"), rs.getLong("records")))
+                .list();
+    }
+
+    /** The stored '' (the record carried no category) as {@code null}. */
+    private static String category(String stored) {
+        return stored == null || stored.isEmpty() ? null : stored;
+    }
+
+    private static List<TaxCategoryTotal> taxCategoryTotals(List<CustomerLine> lines) {
+        Map<List<String>, TaxCategoryTotal> totals = new LinkedHashMap<>();
+        lines.stream().sorted(Comparator.comparing(CustomerLine::taxCategory,
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(CustomerLine::currency))
+                .forEach(line -> totals.merge(Arrays.asList(line.taxCategory(), line.currency()),
+                        new TaxCategoryTotal(line.taxCategory(), line.currency(), line.charge(), line.recordCount()),
+                        (a, b) -> new TaxCategoryTotal(a.taxCategory(), a.currency(), a.charge().add(b.charge()),
+                                a.recordCount() + b.recordCount())));
+        return List.copyOf(totals.values());
     }
 
     private static List<CustomerTotal> totals(List<CustomerLine> lines) {
@@ -96,8 +140,30 @@ public class UsageSums {
      *
      * @param customerReference the rated records' customer reference, {@code null} when rating knew none
      * @param totals            Σ gross charge and net record count per currency
+     * @param taxCategoryTotals Σ gross charge and net record count per tax category and currency (what an invoice's
+     *                          tax breakdown is built from), ordered by category, {@code null} (none known) last
      */
-    public record CustomerSums(String customerReference, List<CustomerTotal> totals, List<CustomerLine> lines) {
+    public record CustomerSums(String customerReference, List<CustomerTotal> totals,
+                               List<TaxCategoryTotal> taxCategoryTotals, List<CustomerLine> lines) {
+    }
+
+    /**
+     * Σ gross charge and net record count of one tax category in one currency.
+     *
+     * @param taxCategory the rated prices' tax category, {@code null} for usage rated without one
+     */
+    public record TaxCategoryTotal(String taxCategory, String currency, BigDecimal charge, long recordCount) {
+    }
+
+    /**
+     * A period's billing on behalf of one tax category × offering × usage type × currency, all customers together.
+     *
+     * @param taxCategory the rated prices' tax category, {@code null} for usage rated without one
+     * @param charge      Σ gross charge billed to the end customers (6 decimals, usage currency)
+     * @param recordCount net record count (a reversal counts −1)
+     */
+    public record OnBehalfLine(String taxCategory, String offeringId, String usageType, String currency,
+                               BigDecimal quantity, BigDecimal charge, long recordCount) {
     }
 
     /** Σ gross charge and net record count of one customer in one currency. */
@@ -105,14 +171,16 @@ public class UsageSums {
     }
 
     /**
-     * One customer's usage of an offering and usage type.
+     * One customer's usage of an offering and usage type under one tax category.
      *
+     * @param taxCategory the rated price's tax category ({@code UsageRated.taxCategory}), {@code null} for usage
+     *                    rated without one
      * @param priorPeriod usage of an earlier (closed) period that landed in this one
      * @param charge      Σ gross charge billed to the customer (6 decimals, usage currency)
      * @param recordCount net record count (a reversal counts −1)
      */
-    public record CustomerLine(String offeringId, String usageType, String currency, boolean priorPeriod,
-                               BigDecimal quantity, BigDecimal charge, long recordCount) {
+    public record CustomerLine(String offeringId, String usageType, String taxCategory, String currency,
+                               boolean priorPeriod, BigDecimal quantity, BigDecimal charge, long recordCount) {
     }
 
     /** The partner amounts no period could take, per currency and direction. */

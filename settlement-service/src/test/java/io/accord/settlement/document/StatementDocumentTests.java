@@ -5,6 +5,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.StatementIssued;
+import io.accord.contracts.usage.UsageRated;
 import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
 import io.accord.settlement.partner.PartnerTerms;
@@ -12,6 +13,7 @@ import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
 import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.RatedUsageEvents;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
@@ -27,9 +29,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * At issue the statement's document is rendered (PDF and JSON with the legal fields), stored with its SHA-256, named by
@@ -45,11 +49,17 @@ class StatementDocumentTests {
 
     private final StatementFixtures statements;
     private final Statements statementService;
+    private final SettlementPeriods periods;
+    private final UsageSums sums;
+    private final Clock clock;
 
     StatementDocumentTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
                            Statements statements, PartnerTerms partners, Clock clock) {
         this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
         this.statementService = statements;
+        this.periods = periods;
+        this.sums = sums;
+        this.clock = clock;
     }
 
     @Test
@@ -108,6 +118,60 @@ class StatementDocumentTests {
         assertThat(published.lines().getFirst().offeringId()).isEqualTo("off-0");
         assertThat(published.lines().getFirst().usageType()).isEqualTo("VOICE");
         assertThat(published.lines().getFirst().currency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void theBillingOnBehalfDataGroupsWhatWasBilledPerTaxCategoryInTheJsonAndThePdf() throws Exception {
+        String partner = statements.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        RatedUsageEvents.send(onBehalf(partner, usage, "cust-1", "VOICE", "10.00", "STANDARD"),
+                onBehalf(partner, usage, "cust-2", "VOICE", "3.00", "STANDARD"),
+                onBehalf(partner, usage, "cust-1", "VOICE", "4.00", "REDUCED"),
+                onBehalf(partner, usage, "cust-1", "SMS", "0.20", "STANDARD"),
+                onBehalf(partner, usage, "cust-3", "SMS", "1.00", null));
+        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(period).stream()
+                .mapToLong(UsageSums.Sum::recordCount).sum() == 5);
+        periods.startClosing(period);
+        Statements.View drafted = statementService.draft(partnerId, period, "finance");
+        Statements.View issued = statementService.issue(statementService.approve(drafted.id(), "finance-b").id());
+        String path = "/api/settlement/statements/" + issued.id() + "/document";
+        String finance = TestJwt.staff("fiona", Roles.FINANCE);
+
+        JsonNode onBehalf = JSON.readTree(download(path, finance, "application/json").body()).path("billingOnBehalf");
+
+        // per tax category, then offering × usage type; all customers together; none known last
+        JsonNode items = onBehalf.path("items");
+        assertThat(items).hasSize(4);
+        assertThat(items.get(0).path("taxCategory").asString()).isEqualTo("REDUCED");
+        assertThat(items.get(1).path("taxCategory").asString()).isEqualTo("STANDARD");
+        assertThat(items.get(1).path("usageType").asString()).isEqualTo("SMS");
+        assertThat(items.get(2).path("taxCategory").asString()).isEqualTo("STANDARD");
+        assertThat(onBehalf.path("items").get(2).path("usageType").asString()).isEqualTo("VOICE");
+        assertThat(onBehalf.path("items").get(2).path("grossCharged").asString()).isEqualTo("13.000000");
+        assertThat(onBehalf.path("items").get(2).path("recordCount").asLong()).isEqualTo(2);
+        assertThat(onBehalf.path("items").get(3).path("taxCategory").isNull()).isTrue();
+        JsonNode categories = onBehalf.path("taxCategories");
+        assertThat(categories).hasSize(3);
+        assertThat(categories.get(0).path("taxCategory").asString()).isEqualTo("REDUCED");
+        assertThat(categories.get(0).path("grossCharged").asString()).isEqualTo("4.000000");
+        assertThat(categories.get(1).path("taxCategory").asString()).isEqualTo("STANDARD");
+        assertThat(categories.get(1).path("grossCharged").asString()).isEqualTo("13.200000");
+        assertThat(categories.get(1).path("recordCount").asLong()).isEqualTo(3);
+        assertThat(categories.get(2).path("taxCategory").isNull()).isTrue();
+        assertThat(onBehalf.path("missing")).hasSize(2);
+        assertThat(onBehalf.path("missing").get(1).asString()).startsWith("tax category: not known");
+
+        String text = text(download(path, finance, "application/pdf").body());
+        assertThat(text).contains("Billing on behalf of Streamly Media GmbH", "Tax category", "REDUCED",
+                "Total REDUCED", "4.000000 EUR", "Total STANDARD", "13.200000 EUR", "Total (not known)");
+    }
+
+    private static UsageRated onBehalf(String partner, Instant usage, String customer, String usageType,
+                                       String charge, String taxCategory) {
+        return RatedUsageEvents.rated("off-bob-tax", usage).usageType(usageType).charge(charge).customer(customer)
+                .taxCategory(taxCategory).share(partner, "50").build();
     }
 
     @Test

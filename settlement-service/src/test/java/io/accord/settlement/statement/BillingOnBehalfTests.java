@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Billing-on-behalf invoice data per end customer: the period's revenue-share usage summed by the rated records'
- * customer reference while consuming (reversals subtract, wholesale is not billed on behalf), readable per statement,
- * paged by customer; a partner reads it once the statement is issued.
+ * customer reference and tax category while consuming (reversals subtract, wholesale is not billed on behalf),
+ * readable per statement, paged by customer; a partner reads it once the statement is issued.
  */
 @AccordServiceTest
 class BillingOnBehalfTests {
@@ -55,8 +55,10 @@ class BillingOnBehalfTests {
         UUID partnerId = UUID.fromString(partner);
         Instant usage = clock.instant().minus(Duration.ofDays(40));
         UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
-        UsageRated reversed = rated(partner, usage, "cust-a", "VOICE", "10.00");
         RatedUsageEvents.send(rated(partner, usage, "cust-a", "VOICE", "10.00"));
+        // built after the one sent before it: a partition's sequences only increase (else, on the same partition of
+        // 3, it would be taken for a redelivery and skipped)
+        UsageRated reversed = rated(partner, usage, "cust-a", "VOICE", "10.00");
         RatedUsageEvents.send(reversed);
         RatedUsageEvents.send(rated(partner, usage, "cust-a", "DATA", "5.00"));
         RatedUsageEvents.send(rated(partner, usage, "cust-b", "VOICE", "4.00"));
@@ -100,6 +102,60 @@ class BillingOnBehalfTests {
         TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("olga", UUID.randomUUID().toString(),
                 Roles.PARTNER_USER));
         assertThat(other.get(path).status()).isEqualTo(404);
+    }
+
+    @Test
+    void eachCustomersLinesAndTotalsAreGroupedPerTaxCategoryOfTheRatedPrices() {
+        String partner = fixtures.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        // built in the order sent: a partition's sequences only increase
+        UsageRated standard = rated(partner, usage, "cust-t", "VOICE", "10.00", "STANDARD");
+        UsageRated reduced = rated(partner, usage, "cust-t", "VOICE", "4.00", "REDUCED");
+        UsageRated reversed = rated(partner, usage, "cust-t", "VOICE", "6.00", "STANDARD");
+        RatedUsageEvents.send(standard, reduced, reversed,
+                rated(partner, usage, "cust-u", "DATA", "2.50", "STANDARD"),
+                rated(partner, usage, "cust-u", "VOICE", "1.00", null));
+        RatedUsageEvents.send(RatedUsageEvents.reversalOf(reversed));
+        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(period).stream()
+                .mapToLong(UsageSums.Sum::reversalCount).sum() == 1
+                && sums.ofPeriod(period).stream().mapToLong(UsageSums.Sum::recordCount).sum() == 4);
+        periods.startClosing(period);
+        Statements.View statement = statements.draft(partnerId, period, "finance");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+
+        TestHttp.Response response = finance.get("/api/settlement/statements/" + statement.id()
+                + "/billing-on-behalf");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode t = response.json().get(0);
+        assertThat(t.path("customerReference").asString()).isEqualTo("cust-t");
+        // one offering × usage type, two tax categories: two lines; the reversal left STANDARD under its category
+        assertThat(t.path("lines")).hasSize(2);
+        assertThat(t.path("lines").get(0).path("taxCategory").asString()).isEqualTo("REDUCED");
+        assertThat(t.path("lines").get(0).path("charge").decimalValue()).isEqualByComparingTo("4.00");
+        assertThat(t.path("lines").get(1).path("taxCategory").asString()).isEqualTo("STANDARD");
+        assertThat(t.path("lines").get(1).path("charge").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(t.path("lines").get(1).path("recordCount").asLong()).isEqualTo(1);
+        assertThat(t.path("taxCategoryTotals")).hasSize(2);
+        assertThat(t.path("taxCategoryTotals").get(0).path("taxCategory").asString()).isEqualTo("REDUCED");
+        assertThat(t.path("taxCategoryTotals").get(1).path("charge").decimalValue()).isEqualByComparingTo("10.00");
+        assertThat(t.path("totals").get(0).path("charge").decimalValue()).isEqualByComparingTo("14.00");
+        JsonNode u = response.json().get(1);
+        assertThat(u.path("lines").get(1).path("usageType").asString()).isEqualTo("VOICE");
+        assertThat(u.path("lines").get(1).path("taxCategory").isNull()).isTrue();
+        assertThat(u.path("taxCategoryTotals")).hasSize(2);
+        assertThat(u.path("taxCategoryTotals").get(0).path("taxCategory").asString()).isEqualTo("STANDARD");
+        assertThat(u.path("taxCategoryTotals").get(0).path("charge").decimalValue()).isEqualByComparingTo("2.50");
+        assertThat(u.path("taxCategoryTotals").get(1).path("taxCategory").isNull()).isTrue();
+        assertThat(u.path("taxCategoryTotals").get(1).path("charge").decimalValue()).isEqualByComparingTo("1.00");
+    }
+
+    private static UsageRated rated(String partner, Instant usage, String customer, String usageType,
+                                    String charge, String taxCategory) {
+        return RatedUsageEvents.rated("off-tax", usage).usageType(usageType).charge(charge).customer(customer)
+                .taxCategory(taxCategory).share(partner, "50").build();
     }
 
     private static UsageRated rated(String partner, Instant usage, String customer, String usageType,

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +32,77 @@ class CustomerBillTests {
     int port;
 
     private final StatementFixtures statements;
+    private final SettlementFixtures fixtures;
+    private final Clock clock;
 
     CustomerBillTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums, Statements statements,
                       PartnerTerms partners, Clock clock) {
         this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.fixtures = fixtures;
+        this.clock = clock;
+    }
+
+    @Test
+    void eachLineCarriesItsShareOfTheStatementsTaxAndTheSharesSumExactlyToIt() {
+        String partner = statements.partner();
+        // lines 10.00, 0.03, 0.03, 0.03: net 10.09 at 19 % = 1.9171 → 1.92; each line rounded on its own would
+        // make 1.90 + 0.01 + 0.01 + 0.01 = 1.93
+        Statements.View issued = statements.issued(partner, "20.00", "0.06", "0.06", "0.06");
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+
+        TestHttp.Response response = own.get(RATES + "?bill.id=" + issued.id());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode rates = response.json();
+        assertThat(rates).hasSize(4);
+        BigDecimal[] expectedTax = {new BigDecimal("1.90"), new BigDecimal("0.01"), new BigDecimal("0.01"),
+                new BigDecimal("0.00")};
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < rates.size(); i++) {
+            JsonNode rate = rates.get(i);
+            JsonNode tax = rate.path("appliedTax");
+            assertThat(tax).as("line %d", i + 1).hasSize(1);
+            assertThat(tax.get(0).path("taxCategory").asString()).isEqualTo("VAT");
+            assertThat(tax.get(0).path("taxRate").decimalValue()).isEqualByComparingTo("19");
+            assertThat(tax.get(0).path("taxAmount").path("unit").asString()).isEqualTo("EUR");
+            BigDecimal amount = tax.get(0).path("taxAmount").path("value").decimalValue();
+            assertThat(amount).as("line %d", i + 1).isEqualByComparingTo(expectedTax[i]);
+            assertThat(rate.path("taxIncludedAmount").path("value").decimalValue()).as("line %d", i + 1)
+                    .isEqualByComparingTo(rate.path("taxExcludedAmount").path("value").decimalValue().add(amount));
+            sum = sum.add(amount);
+        }
+        JsonNode bill = own.get(BILLS + "/" + issued.id()).json();
+        assertThat(bill.path("taxItem").get(0).path("taxAmount").path("value").decimalValue())
+                .isEqualByComparingTo("1.92");
+        assertThat(sum).isEqualByComparingTo(issued.taxAmount()).isEqualByComparingTo("1.92");
+        assertThat(own.get(RATES + "/" + issued.id() + "-2").json().path("appliedTax").get(0).path("taxAmount")
+                .path("value").decimalValue()).isEqualByComparingTo("0.01");
+    }
+
+    @Test
+    void underReverseChargeEveryLinesTaxIsZeroWithTheLegalNote() {
+        String partner = fixtures.partnerWith("SELL_THROUGH", clock.instant().minus(Duration.ofDays(200)),
+                SettlementFixtures.terms("MONTHLY", "EUR").replace("\"reverseCharge\":false",
+                        "\"reverseCharge\":true"));
+        Statements.View issued = statements.issued(partner, "20.00", "0.06");
+        TestHttp staff = TestHttp.localPort(port).as(TestJwt.staff("alex", Roles.AUDITOR));
+
+        JsonNode rates = staff.get(RATES + "?bill.id=" + issued.id()).json();
+
+        assertThat(rates).hasSize(2);
+        for (JsonNode rate : rates) {
+            JsonNode tax = rate.path("appliedTax").get(0);
+            assertThat(tax.path("taxCategory").asString()).isEqualTo("REVERSE_CHARGE");
+            assertThat(tax.path("taxRate").decimalValue()).isEqualByComparingTo("0");
+            assertThat(tax.path("taxAmount").path("value").decimalValue()).isEqualByComparingTo("0");
+            assertThat(rate.path("taxIncludedAmount").path("value").decimalValue())
+                    .isEqualByComparingTo(rate.path("taxExcludedAmount").path("value").decimalValue());
+            assertThat(rate.path("characteristic").toString()).contains("taxNote", "Reverse charge");
+        }
+        JsonNode bill = staff.get(BILLS + "/" + issued.id()).json();
+        assertThat(bill.path("taxItem").get(0).path("taxCategory").asString()).isEqualTo("REVERSE_CHARGE");
+        assertThat(bill.path("taxItem").get(0).path("taxAmount").path("value").decimalValue())
+                .isEqualByComparingTo("0");
     }
 
     @Test

@@ -43,6 +43,11 @@ import java.util.UUID;
  * @param reversalOf        the rated id this record reverses ({@code REVERSAL}) or replaces ({@code RERATED}),
  *                          {@code null} for a first rating
  * @param customerReference the customer reference for billing on behalf, {@code null} when unknown
+ * @param taxCategory       the tax category of the usage price version rated with ({@code STANDARD},
+ *                          {@code REDUCED}, ...; the catalog's {@code OfferingPrice.taxCategory}), for the
+ *                          billing-on-behalf invoice data; {@code null} when the price names none or the record was
+ *                          rated before rating carried it (an event without the field reads as {@code null}). A
+ *                          reversal carries the category of the record it reverses.
  */
 public record UsageRated(
         UUID ratedId,
@@ -68,10 +73,23 @@ public record UsageRated(
         int priceVersion,
         List<AgreementVersionRef> agreements,
         UUID reversalOf,
-        String customerReference) implements DomainEvent {
+        String customerReference,
+        String taxCategory) implements DomainEvent {
 
     /** The {@code ce_type} of a rated record. */
     public static final String TYPE = "UsageRated";
+
+    /** A rated record without a tax category (as published before rating carried it). */
+    public UsageRated(UUID ratedId, long sequence, String kind, Instant ratedAt, String source, String usageId,
+                      String subscriberId, OffsetDateTime usageTime, String usageType, String billedQuantity,
+                      String billedUnit, String currency, String charge, List<PartyAmount> parties, String margin,
+                      String allocation, String productInstanceId, String offeringId, int offeringVersion,
+                      String priceVersionId, int priceVersion, List<AgreementVersionRef> agreements, UUID reversalOf,
+                      String customerReference) {
+        this(ratedId, sequence, kind, ratedAt, source, usageId, subscriberId, usageTime, usageType, billedQuantity,
+                billedUnit, currency, charge, parties, margin, allocation, productInstanceId, offeringId,
+                offeringVersion, priceVersionId, priceVersion, agreements, reversalOf, customerReference, null);
+    }
 
     @Override
     public UUID eventId() {

@@ -77,7 +77,8 @@ class DisputePage {
         model.addAttribute("proposes", user.hasRole(Roles.FINANCE) || user.hasRole(Roles.PLATFORM_ADMIN));
         model.addAttribute("withdraws", user.isPartner() && dispute.withdrawable());
         model.addAttribute("escalates", (user.isPartner() || works) && dispute.escalatable());
-        model.addAttribute("writesNotes", works && !dispute.finished());
+        // the service takes notes in every state (e.g. where a settled adjustment went): so does the form
+        model.addAttribute("writesNotes", works);
         List<Entry> thread = new ArrayList<>();
         ticket.path("note").forEach(note -> thread.add(entry(note, false)));
         boolean readsNotes = !user.isPartner() && StaffActions.mayAct(principal, NOTE_READERS);

@@ -221,6 +221,16 @@ class DisputeStepsControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void staffStillNoteAClosedDisputeInternallyWhileNoOneComments() throws Exception {
+        ticket("closed");
+        internalNotes();
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Add internal note"),
+                        not(containsString("Add comment")), not(containsString("Escalate the dispute")))));
+    }
+
+    @Test
     void internalNotesThatCannotBeReadDoNotHideTheDispute() throws Exception {
         ticket("inReview");
         STUB.answerJson("GET", NOTES, 503, "{\"status\":503}", Map.of());

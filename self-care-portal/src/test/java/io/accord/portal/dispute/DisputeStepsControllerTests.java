@@ -104,7 +104,8 @@ class DisputeStepsControllerTests extends PortalTestSupport {
 
     @Test
     void aDisputeThatMovedOnShowsTheServicesConflictAtTheEscalationForm() throws Exception {
-        ticket("inReview");
+        // the page was opened in review; meanwhile finance proposed a resolution
+        ticket("resolutionProposed");
         STUB.answerJson("POST", API + "/escalation", 409, """
                 {"status":409,"detail":"Dispute %s is resolutionProposed and cannot be escalated"}""".formatted(ID),
                 Map.of());

@@ -94,7 +94,8 @@ class OrderCancellationControllerTests extends PortalTestSupport {
 
     @Test
     void aMissingReasonIsRefusedAtTheFieldAndNothingIsSent() throws Exception {
-        order("acknowledged", null);
+        // the order completed meanwhile: the refused form is still shown with its error
+        order("completed", null);
         mvc.perform(post("/orders/" + ORDER + "/cancellation").param("reason", "  ").with(csrf())
                         .with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isBadRequest())

@@ -3,7 +3,6 @@ package io.accord.portal.dispute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,11 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
-import io.accord.portal.security.PortalUser;
 
 /**
  * One dispute, worked by both sides: its thread of comments, evidence, history and SLA clock; the partner accepts or
- * rejects finance's proposal, staff review, propose an adjustment and close. Every step is the service's own
+ * rejects finance's proposal, staff review, propose an adjustment and close (withdrawal, escalation and internal
+ * notes: {@link DisputeEscalationController}, {@link InternalNotesController}). Every step is the service's own
  * ({@code /api/disputes/{id}/...}); the service refuses what the user's role or the dispute's state does not allow.
  */
 @Controller
@@ -37,22 +36,16 @@ class DisputeController {
     private static final long MAX_EVIDENCE = 10L * 1024 * 1024;
 
     private final Gateway gateway;
-    private final Clock clock;
+    private final DisputePage page;
 
-    DisputeController(Gateway gateway, Clock clock) {
+    DisputeController(Gateway gateway, DisputePage page) {
         this.gateway = gateway;
-        this.clock = clock;
+        this.page = page;
     }
 
     @GetMapping("/disputes/{id}")
     String dispute(@PathVariable UUID id, @AuthenticationPrincipal OidcUser principal, Model model) {
-        PortalUser user = PortalUser.of(principal);
-        model.addAttribute("dispute", DisputeView.of(gateway.get(DisputesController.TICKETS + "/{id}", id), clock));
-        model.addAttribute("partner", user.isPartner());
-        model.addAttribute("works", user.hasRole("finance") || user.hasRole("partner-manager")
-                || user.hasRole("platform-admin"));
-        model.addAttribute("proposes", user.hasRole("finance") || user.hasRole("platform-admin"));
-        return "dispute";
+        return page.show(id, principal, model);
     }
 
     @PostMapping("/disputes/{id}/comments")

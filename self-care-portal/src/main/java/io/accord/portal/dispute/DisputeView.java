@@ -56,6 +56,16 @@ record DisputeView(String id, String status, String category, String description
         return "resolved".equals(status) || "accepted".equals(status);
     }
 
+    /** The partner may withdraw it until it is resolved (dispute-service: open, in review, proposed, escalated). */
+    public boolean withdrawable() {
+        return List.of("open", "inReview", "resolutionProposed", "escalated").contains(status);
+    }
+
+    /** Escalation is possible from open and in review only. */
+    public boolean escalatable() {
+        return "open".equals(status) || "inReview".equals(status);
+    }
+
     public boolean finished() {
         return List.of("resolved", "closed", "withdrawn", "accepted").contains(status);
     }

@@ -103,7 +103,7 @@ class InvoicesController {
         }
     }
 
-    /** Opens an invoice by its id (the service lists no invoices; its id is in the submission's answer). */
+    /** Opens an invoice by its id (e.g. from the submission's answer; all of them: /invoices/submitted). */
     @GetMapping("/invoices/open")
     String open(@RequestParam UUID id) {
         return "redirect:/invoices/" + id;

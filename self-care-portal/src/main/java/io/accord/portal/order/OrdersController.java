@@ -63,6 +63,10 @@ class OrdersController {
     private void progress(UUID id, Model model) {
         JsonNode order = gateway.get(ORDERS + "/{id}", id);
         model.addAttribute("order", order);
-        model.addAttribute("running", !FINAL.contains(order.path("state").asString("")));
+        model.addAttribute("running", isRunning(order));
+    }
+
+    static boolean isRunning(JsonNode order) {
+        return !FINAL.contains(order.path("state").asString(""));
     }
 }

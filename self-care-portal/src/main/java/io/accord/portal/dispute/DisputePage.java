@@ -1,0 +1,150 @@
+package io.accord.portal.dispute;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.accord.contracts.Roles;
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.security.PortalUser;
+import io.accord.portal.security.StaffActions;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One dispute's page as its reader may see it: the ticket, the thread (for staff with the internal notes, which the
+ * service keeps apart and never shows a partner) and the steps the user's role may take. Shown again with the
+ * refused form's input and errors at their fields when the service (or the portal's own check) refuses a step.
+ */
+@Component
+class DisputePage {
+
+    /** Who take steps on a dispute's side of the CSP (dispute-service's WORKERS); auditors only read. */
+    static final String[] WORKERS = {Roles.FINANCE, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN};
+    /** Who may read the internal notes (dispute-service's STAFF_READERS). */
+    static final String[] NOTE_READERS = {Roles.FINANCE, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR};
+
+    private final Gateway gateway;
+    private final Clock clock;
+    private final MessageSource messages;
+
+    DisputePage(Gateway gateway, Clock clock, MessageSource messages) {
+        this.gateway = gateway;
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    /** One entry of the thread: a comment both sides see, or (staff only) an internal note. */
+    record Entry(String author, String date, String text, boolean internal, Instant at) {
+    }
+
+    /** The refused form: which one, its input, the errors per field and the service's (or portal's) reason. */
+    record Refusal(String form, Map<String, String> values, Map<String, String> errors, String detail) {
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+    }
+
+    String show(UUID id, OidcUser principal, Model model) {
+        PortalUser user = PortalUser.of(principal);
+        JsonNode ticket = gateway.get(DisputesController.TICKETS + "/{id}", id);
+        DisputeView dispute = DisputeView.of(ticket, clock);
+        boolean works = StaffActions.mayAct(principal, WORKERS);
+        model.addAttribute("dispute", dispute);
+        model.addAttribute("partner", user.isPartner());
+        model.addAttribute("works", works);
+        model.addAttribute("proposes", user.hasRole(Roles.FINANCE) || user.hasRole(Roles.PLATFORM_ADMIN));
+        model.addAttribute("withdraws", user.isPartner() && dispute.withdrawable());
+        model.addAttribute("escalates", (user.isPartner() || works) && dispute.escalatable());
+        // the service takes notes in every state (e.g. where a settled adjustment went): so does the form
+        model.addAttribute("writesNotes", works);
+        List<Entry> thread = new ArrayList<>();
+        ticket.path("note").forEach(note -> thread.add(entry(note, false)));
+        boolean readsNotes = !user.isPartner() && StaffActions.mayAct(principal, NOTE_READERS);
+        model.addAttribute("readsNotes", readsNotes);
+        model.addAttribute("notesUnavailable", false);
+        if (readsNotes) {
+            try {
+                gateway.get("/api/disputes/{id}/internal-notes", id).forEach(note -> thread.add(entry(note, true)));
+            } catch (GatewayException e) {
+                // the ticket (read just now) still shows; the page says the internal notes could not be read
+                model.addAttribute("notesUnavailable", true);
+            }
+        }
+        thread.sort(Comparator.comparing(Entry::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        model.addAttribute("thread", thread);
+        if (!model.containsAttribute("refusal")) {
+            model.addAttribute("refusal", new Refusal("", Map.of(), Map.of(), null));
+        }
+        return "dispute";
+    }
+
+    /**
+     * Sends one step's form as a command: done, back to the dispute with a notice; refused by the service for the
+     * form (400, 403, 409, 422), the page again with the service's reason and its violations at their fields and
+     * nothing else sent; anything else is the error page.
+     */
+    String submit(Step step, Object body, String doneKey, RedirectAttributes redirect, Model model,
+                  HttpServletResponse response) {
+        try {
+            gateway.send(HttpMethod.POST, "/api/disputes/{id}/" + step.path(), body, step.id());
+        } catch (GatewayProblem problem) {
+            if (!problem.isForTheForm()) {
+                throw problem;
+            }
+            return refused(step, model, response, problem.status(), problem.messagesByField(), problem.detail());
+        }
+        redirect.addFlashAttribute("noticeKey", doneKey);
+        return "redirect:/disputes/" + step.id();
+    }
+
+    /** The portal's own check refused a field: 400, the page again with the message at the field, nothing sent. */
+    String invalid(Step step, String field, String messageKey, Model model, HttpServletResponse response) {
+        String message = messages.getMessage(messageKey, null, LocaleContextHolder.getLocale());
+        return refused(step, model, response, HttpStatus.BAD_REQUEST.value(), Map.of(field, message), null);
+    }
+
+    /** One step on one dispute, as the user filled in its form. */
+    record Step(UUID id, OidcUser principal, String form, String path, Map<String, String> values) {
+    }
+
+    private String refused(Step step, Model model, HttpServletResponse response, int status,
+                           Map<String, String> errors, String detail) {
+        response.setStatus(status);
+        model.addAttribute("refusal", new Refusal(step.form(), step.values(), errors, detail));
+        return show(step.id(), step.principal(), model);
+    }
+
+    private static Entry entry(JsonNode note, boolean internal) {
+        String date = note.path("date").asString("");
+        Instant at;
+        try {
+            at = date.isBlank() ? null : Instant.parse(date);
+        } catch (DateTimeParseException notAnInstant) {
+            at = null;
+        }
+        String shown = date.length() >= 16 ? date.substring(0, 16).replace('T', ' ') : date;
+        return new Entry(note.path("author").asString(""), shown, note.path("text").asString(""), internal, at);
+    }
+}

@@ -139,7 +139,12 @@ final class OfferingForms {
         }
         request.put("price", money);
         text(d, "period").ifPresent(period -> request.put("recurringChargePeriodType", period.toLowerCase(Locale.ROOT)));
-        text(d, "unit").ifPresent(unit -> request.put("unitOfMeasure", Map.of("amount", 1, "units", unit)));
+        text(d, "unit").ifPresent(unit -> {
+            Map<String, Object> quantity = new LinkedHashMap<>();
+            quantity.put("amount", 1);
+            quantity.put("units", unit);
+            request.put("unitOfMeasure", quantity);
+        });
         request.put("validFor", Map.of("startDateTime", instant(typed.get("validFrom")).toString()));
         request.put("tax", List.of(Map.of("taxCategory", d.path("taxCategory").asString(""))));
         request.put("productOffering", Map.of("id", offeringId));

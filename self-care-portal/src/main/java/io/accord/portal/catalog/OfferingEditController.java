@@ -111,7 +111,12 @@ class OfferingEditController {
         model.addAttribute("editable", editable(user, offering) && !"Obsolete".equals(
                 price.path("lifecycleStatus").asString("")));
         if (!model.containsAttribute("values")) {
-            model.addAttribute("values", OfferingForms.priceValues(price));
+            Map<String, String> values = OfferingForms.priceValues(price);
+            if ("Launched".equals(offering.path("lifecycleStatus").asString(""))) {
+                // a launched price's new version starts when the user says so: a past start is a correction, not a default
+                values.put("validFrom", "");
+            }
+            model.addAttribute("values", values);
             model.addAttribute("errors", Map.of());
         }
         return "catalog-price";

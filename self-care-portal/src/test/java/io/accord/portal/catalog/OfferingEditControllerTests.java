@@ -236,7 +236,8 @@ class OfferingEditControllerTests extends PortalTestSupport {
         mvc.perform(get("/catalog/" + OFFERING + "/prices/" + VOICE).with(admin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Tiers change by a catalog file import."),
-                        not(containsString("id=\"price-amount\"")), containsString("the change becomes a new price version"))));
+                        not(containsString("id=\"price-amount\"")), containsString("the change becomes a new price version"),
+                        containsString("name=\"validFrom\" type=\"datetime-local\" value=\"\""))));
 
         mvc.perform(post("/catalog/" + OFFERING + "/prices/" + VOICE).param("name", "Voice calls")
                         .param("validFrom", "2027-01-01T00:00").with(csrf()).with(admin))

@@ -20,7 +20,7 @@ final class RevenueCharts {
     static BarChart month(UsageSummary summary) {
         Map<String, BigDecimal> days = new LinkedHashMap<>();
         summary.bars().forEach(bar -> days.put(String.valueOf(bar.day()), bar.amount()));
-        return BarChart.of("chart-month", days, 2);
+        return BarChart.of("chart-month", days, 2).withUnit("chart.unit.money", summary.barCurrency());
     }
 
     /** Today's revenue per UTC hour, from the month's hourly rollups. */
@@ -41,6 +41,6 @@ final class RevenueCharts {
                         : new BigDecimal(share), BigDecimal::add);
             }
         }
-        return BarChart.of("chart-today", hours, 2);
+        return BarChart.of("chart-today", hours, 2).withUnit("chart.unit.money", currency);
     }
 }

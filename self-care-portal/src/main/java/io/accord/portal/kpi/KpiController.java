@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import tools.jackson.databind.JsonNode;
 
@@ -38,10 +39,12 @@ class KpiController {
 
     private final Gateway gateway;
     private final Clock clock;
+    private final PartnerNames partnerNames;
 
-    KpiController(Gateway gateway, Clock clock) {
+    KpiController(Gateway gateway, Clock clock, PartnerNames partnerNames) {
         this.gateway = gateway;
         this.clock = clock;
+        this.partnerNames = partnerNames;
     }
 
     /** A service's KPIs: who reads them, where, and how they become a section. */
@@ -60,7 +63,7 @@ class KpiController {
         LocalDate from = today.minusDays(window - 1L);
         LocalDate to = today.plusDays(1);
         PortalUser user = PortalUser.of(principal);
-        KpiSections sections = new KpiSections(locale);
+        KpiSections sections = new KpiSections(locale, partnerNames);
         List<Source> sources = List.of(
                 new Source("onboarding", Set.of(Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
                         "/api/onboarding/admin/kpis", false, sections::onboarding),

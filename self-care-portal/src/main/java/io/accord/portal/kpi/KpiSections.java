@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.accord.portal.layout.Display;
+import io.accord.portal.partnername.PartnerNames;
 import tools.jackson.databind.JsonNode;
 
 import static io.accord.portal.kpi.KpiFigures.duration;
@@ -17,9 +19,11 @@ import static io.accord.portal.kpi.KpiFigures.percent;
 final class KpiSections {
 
     private final Locale locale;
+    private final PartnerNames partnerNames;
 
-    KpiSections(Locale locale) {
+    KpiSections(Locale locale, PartnerNames partnerNames) {
         this.locale = locale;
+        this.partnerNames = partnerNames;
     }
 
     KpiSection onboarding(JsonNode kpis) {
@@ -30,7 +34,7 @@ final class KpiSections {
                 .figure("kpi.onboarding.activationP95", duration(kpis.at("/timeToActivation/p95Seconds")))
                 .figure("kpi.onboarding.reviewAgeMax", duration(kpis.at("/pendingReviewAge/maxSeconds")))
                 .chart("kpi.onboarding.byStatus", BarChart.of("chart-onboarding", counts(
-                        kpis.path("applicationsByStatus")), 0))
+                        kpis.path("applicationsByStatus")), 0).withUnit("chart.unit.applications", null))
                 .build();
     }
 
@@ -40,7 +44,8 @@ final class KpiSections {
                 .figure("kpi.catalog.decisions", number(kpis.at("/reviewLeadTime/count"), 0, locale))
                 .figure("kpi.catalog.leadTimeMedian", duration(kpis.at("/reviewLeadTime/medianSeconds")))
                 .figure("kpi.catalog.leadTimeP90", duration(kpis.at("/reviewLeadTime/p90Seconds")))
-                .chart("kpi.catalog.byState", BarChart.of("chart-catalog", counts(kpis.path("offeringsByState")), 0))
+                .chart("kpi.catalog.byState", BarChart.of("chart-catalog", counts(kpis.path("offeringsByState")), 0)
+                        .withUnit("chart.unit.offerings", null))
                 .build();
     }
 
@@ -52,8 +57,9 @@ final class KpiSections {
                 .figure("kpi.orders.falloutRate", percent(kpis.at("/fallout/rate"), locale))
                 .figure("kpi.orders.activationMedian", duration(kpis.at("/orderToActivation/medianSeconds")))
                 .figure("kpi.orders.activationP90", duration(kpis.at("/orderToActivation/p90Seconds")))
-                .chart("kpi.orders.perDay", BarChart.of("chart-orders-day", perDay, 0))
-                .chart("kpi.orders.byState", BarChart.of("chart-orders-state", counts(kpis.path("ordersByState")), 0))
+                .chart("kpi.orders.perDay", BarChart.of("chart-orders-day", perDay, 0).withUnit("chart.unit.orders", null))
+                .chart("kpi.orders.byState", BarChart.of("chart-orders-state", counts(kpis.path("ordersByState")), 0)
+                        .withUnit("chart.unit.orders", null))
                 .build();
     }
 
@@ -72,8 +78,11 @@ final class KpiSections {
         Map<String, BigDecimal> chargeByPartner = new LinkedHashMap<>();
         List<List<String>> revenue = new ArrayList<>();
         String chartCurrency = kpis.path("revenueByPartner").path(0).path("currency").asString(null);
+        List<String> partnerIds = new ArrayList<>();
+        kpis.path("revenueByPartner").forEach(row -> partnerIds.add(row.path("partnerId").asString("")));
+        PartnerNames.Names names = partnerNames.of(partnerIds);
         for (JsonNode row : kpis.path("revenueByPartner")) {
-            String partner = partner(row.path("partnerId"));
+            String partner = partner(row.path("partnerId"), names);
             String currency = row.path("currency").asString();
             BigDecimal charge = KpiFigures.decimal(row.path("charge"));
             if (currency.equals(chartCurrency) && charge != null && chargeByPartner.size() < 10) {
@@ -86,11 +95,12 @@ final class KpiSections {
         KpiSection.Builder section = new KpiSection.Builder("rating")
                 .figure("kpi.rating.perSecond", number(kpis.at("/throughput/perSecond"), 2, locale))
                 .figure("kpi.rating.openSuspense", number(suspense.path("open"), 0, locale))
-                .chart("kpi.rating.suspenseByAge", BarChart.of("chart-suspense-age", counts(suspense.path("byAge")), 0))
+                .chart("kpi.rating.suspenseByAge", BarChart.of("chart-suspense-age", counts(suspense.path("byAge")), 0)
+                        .withUnit("chart.unit.records", null))
                 .table("kpi.rating.suspenseByReason", reasonHeaders, reasons);
         if (chartCurrency != null) {
             section.chart("kpi.rating.revenueByPartner", chartCurrency,
-                    BarChart.of("chart-revenue-partner", chargeByPartner, 2));
+                    BarChart.of("chart-revenue-partner", chargeByPartner, 2).withUnit("chart.unit.money", chartCurrency));
         }
         return section.table("kpi.rating.revenueTable", List.of("kpi.rating.partner", "kpi.currency",
                         "kpi.rating.charge", "kpi.rating.partnerShare", "kpi.rating.wholesale", "kpi.rating.margin",
@@ -109,7 +119,7 @@ final class KpiSections {
                 .figure("kpi.settlement.invoiceMatchRate", percent(matching.path("invoiceMatchRate"), locale))
                 .figure("kpi.settlement.reconciliations", number(matching.path("reconciliations"), 0, locale))
                 .chart("kpi.settlement.byState", BarChart.of("chart-statements", counts(kpis.path("statementsByState")),
-                        0))
+                        0).withUnit("chart.unit.statements", null))
                 .table("kpi.settlement.due", List.of("kpi.currency", "kpi.settlement.payable",
                         "kpi.settlement.payableStatements", "kpi.settlement.receivable",
                         "kpi.settlement.receivableStatements"), due)
@@ -127,7 +137,8 @@ final class KpiSections {
                 .figure("kpi.disputes.meanResolution", duration(kpis.path("meanTimeToResolution")))
                 .figure("kpi.disputes.p95Resolution", duration(kpis.path("p95TimeToResolution")))
                 .figure("kpi.disputes.slaBreachRate", percent(kpis.path("slaBreachRate"), locale))
-                .chart("kpi.disputes.openByAge", BarChart.of("chart-disputes-age", counts(kpis.path("openByAge")), 0))
+                .chart("kpi.disputes.openByAge", BarChart.of("chart-disputes-age", counts(kpis.path("openByAge")), 0)
+                        .withUnit("chart.unit.disputes", null))
                 .table("kpi.disputes.amounts", List.of("kpi.currency", "kpi.disputes.disputed",
                         "kpi.disputes.adjusted"), amounts)
                 .build();
@@ -139,9 +150,12 @@ final class KpiSections {
         return counts;
     }
 
-    /** A partner id shortened for a table cell; the CSP's own usage has none. */
-    private static String partner(JsonNode id) {
+    /** A partner's name (and its id shortened) for a table cell, or its id when unknown; the CSP's own usage has none. */
+    private static String partner(JsonNode id, PartnerNames.Names names) {
         String value = id.isNull() || id.isMissingNode() ? "" : id.asString("");
-        return value.isEmpty() ? "CSP" : value.length() > 8 ? value.substring(0, 8) : value;
+        if (value.isEmpty()) {
+            return "CSP";
+        }
+        return names.knows(value) ? names.name(value) + " · " + Display.shortId(value) : Display.shortId(value);
     }
 }

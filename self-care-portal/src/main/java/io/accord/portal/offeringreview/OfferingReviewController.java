@@ -25,6 +25,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.layout.Display;
+import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.StaffActions;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -44,9 +45,11 @@ class OfferingReviewController {
     private static final int REASON_MAX = 2000;
 
     private final Gateway gateway;
+    private final PartnerNames partnerNames;
 
-    OfferingReviewController(Gateway gateway) {
+    OfferingReviewController(Gateway gateway, PartnerNames partnerNames) {
         this.gateway = gateway;
+        this.partnerNames = partnerNames;
     }
 
     @GetMapping("/offering-review")
@@ -57,6 +60,7 @@ class OfferingReviewController {
         List<OfferingRow> rows = new ArrayList<>();
         listing.items().forEach(item -> rows.add(OfferingRow.ofQueueItem(item)));
         model.addAttribute("offerings", rows);
+        model.addAttribute("partnerNames", partnerNames.of(rows.stream().map(OfferingRow::owner).toList()));
         model.addAttribute("total", listing.total());
         model.addAttribute("page", current);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < listing.total());

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
+import io.accord.portal.partnername.PartnerNames;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -30,9 +31,11 @@ class ReconciliationController {
     private static final int PAGE_SIZE = 25;
 
     private final Gateway gateway;
+    private final PartnerNames partnerNames;
 
-    ReconciliationController(Gateway gateway) {
+    ReconciliationController(Gateway gateway, PartnerNames partnerNames) {
         this.gateway = gateway;
+        this.partnerNames = partnerNames;
     }
 
     @GetMapping("/reconciliation")
@@ -45,6 +48,7 @@ class ReconciliationController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorKey", "reconciliation.partnerId.invalid");
             model.addAttribute("invoices", List.of());
+            model.addAttribute("partnerNames", PartnerNames.Names.NONE);
             model.addAttribute("total", 0L);
             model.addAttribute("partnerId", partner);
             model.addAttribute("page", 0);
@@ -58,6 +62,7 @@ class ReconciliationController {
         List<Invoice> rows = new ArrayList<>();
         listing.items().forEach(item -> rows.add(Invoice.of(item)));
         model.addAttribute("invoices", rows);
+        model.addAttribute("partnerNames", partnerNames.of(rows.stream().map(Invoice::partnerId).toList()));
         model.addAttribute("total", listing.total());
         model.addAttribute("partnerId", partner);
         model.addAttribute("page", current);
@@ -68,7 +73,9 @@ class ReconciliationController {
     @GetMapping("/reconciliation/{invoiceId}")
     String invoice(@PathVariable UUID invoiceId, Model model) {
         JsonNode invoice = gateway.get(API + "/partner-invoices/{id}", invoiceId);
-        model.addAttribute("invoice", Invoice.of(invoice));
+        Invoice shown = Invoice.of(invoice);
+        model.addAttribute("invoice", shown);
+        model.addAttribute("partnerNames", partnerNames.of(List.of(shown.partnerId())));
         String reconciliationId = invoice.path("latestReconciliation").path("id").asString("");
         if (!reconciliationId.isEmpty()) {
             JsonNode reconciliation = gateway.get(API + "/reconciliations/{id}", reconciliationId);

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.StaffActions;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -47,9 +48,11 @@ class SettlementRunsController {
     private static final int SELECTED_MAX = 200;
 
     private final Gateway gateway;
+    private final PartnerNames partnerNames;
 
-    SettlementRunsController(Gateway gateway) {
+    SettlementRunsController(Gateway gateway, PartnerNames partnerNames) {
         this.gateway = gateway;
+        this.partnerNames = partnerNames;
     }
 
     @GetMapping("/settlement-runs")
@@ -68,6 +71,7 @@ class SettlementRunsController {
         model.addAttribute("runs", runRows);
         model.addAttribute("runsTotal", runs.total());
         model.addAttribute("periods", periodRows);
+        model.addAttribute("partnerNames", partnerNames.of(periodRows.stream().map(Views.Period::partnerId).toList()));
         model.addAttribute("periodsTotal", periods.total());
         model.addAttribute("page", current);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < periods.total());
@@ -93,6 +97,7 @@ class SettlementRunsController {
         items.items().forEach(item -> rows.add(Views.Item.of(item)));
         model.addAttribute("run", run);
         model.addAttribute("items", rows);
+        model.addAttribute("partnerNames", partnerNames.of(rows.stream().map(Views.Item::partnerId).toList()));
         model.addAttribute("itemsTotal", items.total());
         return "settlementrun :: progress";
     }

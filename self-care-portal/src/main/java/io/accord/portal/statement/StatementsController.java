@@ -10,6 +10,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
+import io.accord.portal.partnername.PartnerNames;
+import io.accord.portal.security.PortalUser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,19 +34,21 @@ class StatementsController {
     private static final Set<String> STATES = Set.of("DRAFT", "APPROVED", "ISSUED", "PAID");
 
     private final Gateway gateway;
+    private final PartnerNames partnerNames;
 
-    StatementsController(Gateway gateway) {
+    StatementsController(Gateway gateway, PartnerNames partnerNames) {
         this.gateway = gateway;
+        this.partnerNames = partnerNames;
     }
 
     record Row(String id, String documentNumber, String state, String direction, String currency,
                BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount, String issuedAt,
-               boolean downloadable, String preparedBy, String approvedBy) {
+               boolean downloadable, String preparedBy, String approvedBy, String partnerId) {
     }
 
     @GetMapping("/statements")
-    String list(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
-                Model model) {
+    String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(required = false) String state,
+                @RequestParam(defaultValue = "0") int page, Model model) {
         String filter = state != null && STATES.contains(state) ? state : null;
         int offset = Math.max(0, page) * PAGE_SIZE;
         Gateway.Listing listing = filter == null
@@ -57,8 +63,13 @@ class StatementsController {
                     amount(item, "netAmount"), amount(item, "taxAmount"), amount(item, "totalAmount"),
                     item.path("issuedAt").asString(""),
                     "ISSUED".equals(itemState) || "PAID".equals(itemState), item.path("preparedBy").asString(""),
-                    item.path("approvedBy").asString("")));
+                    item.path("approvedBy").asString(""), item.path("partnerId").asString("")));
         }
+        // staff read every partner's statements: a column names the partner (a partner sees only its own)
+        boolean staff = principal != null && PortalUser.of(principal).partnerId() == null;
+        model.addAttribute("showsPartner", staff);
+        model.addAttribute("partnerNames", staff ? partnerNames.of(rows.stream().map(Row::partnerId).toList())
+                : PartnerNames.Names.NONE);
         model.addAttribute("statements", rows);
         model.addAttribute("total", listing.total());
         model.addAttribute("page", Math.max(0, page));

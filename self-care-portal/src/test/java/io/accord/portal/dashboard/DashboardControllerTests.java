@@ -78,6 +78,15 @@ class DashboardControllerTests extends PortalTestSupport {
         // the rows of the test are both in today's first hour: 0.54 + 1.000005
         assertThat(page).containsPattern("<th scope=\"row\">00:00</th>\\s*<td class=\"num\">1.54</td>");
         assertThat(page).containsPattern("<th scope=\"row\">01:00</th>\\s*<td class=\"num\">0.00</td>");
+        // a value axis in EUR rounded up to 2.0 in steps of 0.5, every third hour labelled under the bars
+        String today = page.substring(page.indexOf("data-testid=\"chart-today\""));
+        today = today.substring(0, today.indexOf("</svg>"));
+        assertThat(today).contains("data-part=\"unit\">EUR</text>",
+                "values in EUR from 0 to 2.0; the figures follow as a table.");
+        assertThat(today).containsSubsequence(">0.0</text>", ">0.5</text>", ">1.0</text>", ">1.5</text>", ">2.0</text>");
+        assertThat(today).containsSubsequence(">00:00</text>", ">03:00</text>", ">06:00</text>", ">21:00</text>")
+                .doesNotContain(">01:00</text>", ">23:00</text>");
+        assertThat(today).contains("<title>00:00: 1.54</title>");
     }
 
     @Test

@@ -50,6 +50,8 @@ class KpiControllerTests extends PortalTestSupport {
                    "receivableStatements":0}],
                  "reconciliation":{"reconciliations":2,"withoutDiscrepancies":1,"invoiceMatchRate":0.5000,"lines":8,
                    "matchedLines":6,"lineMatchRate":0.7500}}""");
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"aaaaaaaa-1111-4111-8111-111111111111","name":"Streamly GmbH","tradingName":"Streamly"}]""");
         STUB.answerJson("GET", "/api/disputes/kpis", """
                 {"total":3,"open":2,"openByAge":{"0-7d":1,"8-30d":1,"31-90d":0,"90d+":0},"resolved":1,
                  "meanTimeToResolution":"PT50H","p95TimeToResolution":"PT50H",
@@ -79,14 +81,29 @@ class KpiControllerTests extends PortalTestSupport {
                 "<title id=\"chart-catalog-title\">Offerings by state</title>", "Charges by partner in EUR (top 10)");
         assertThat(page).containsPattern("<th scope=\"row\">LAUNCHED</th>\\s*<td class=\"num\">12</td>");
         assertThat(page).containsPattern("<th scope=\"row\">2026-11-30</th>\\s*<td class=\"num\">3</td>");
-        assertThat(page).containsPattern("<th scope=\"row\">aaaaaaaa</th>\\s*<td class=\"num\">EUR</td>\\s*"
+        assertThat(page).containsPattern("<th scope=\"row\">Streamly GmbH · aaaaaaaa</th>\\s*<td class=\"num\">EUR</td>\\s*"
                 + "<td class=\"num\">1,234.50</td>\\s*<td class=\"num\">370.35</td>\\s*<td class=\"num\">0.00</td>\\s*"
                 + "<td class=\"num\">864.15</td>");
         assertThat(page).containsPattern("<th scope=\"row\">TOO_OLD</th>\\s*<td class=\"num\">0</td>\\s*"
                 + "<td class=\"num\">0</td>\\s*<td class=\"num\">2</td>");
         assertThat(page).containsPattern("<th scope=\"row\">EUR</th>\\s*<td class=\"num\">35.70</td>");
-        // the tallest bar is 100 high, a third of it 33
-        assertThat(page).contains("height=\"100\"");
+        // value axes: rounded ticks and the unit (12 launched offerings: 0 to 15 in fives), the states under the bars
+        String catalog = page.substring(page.indexOf("data-testid=\"chart-catalog\""));
+        catalog = catalog.substring(0, catalog.indexOf("</svg>"));
+        assertThat(catalog).contains("<desc id=\"chart-catalog-desc\">A bar chart of 4 bars, values in Offerings from 0 "
+                + "to 15; the figures follow as a table.</desc>", "data-part=\"unit\">Offerings</text>");
+        assertThat(catalog).containsSubsequence(">0</text>", ">5</text>", ">10</text>", ">15</text>");
+        assertThat(catalog).containsSubsequence(">DRAFT</text>", ">IN_REVIEW</text>", ">LAUNCHED</text>",
+                ">RETIRED</text>");
+        // the charges by partner in EUR, the bars labelled with the partners' names
+        String charges = page.substring(page.indexOf("data-testid=\"chart-revenue-partner\""));
+        charges = charges.substring(0, charges.indexOf("</svg>"));
+        assertThat(charges).contains("data-part=\"unit\">EUR</text>", "<title>Streamly GmbH · aaaaaaaa: 1,234.50</title>");
+        assertThat(charges).containsSubsequence(">0</text>", ">500</text>", ">1,000</text>", ">1,500</text>");
+        // the partners' names: one call to onboarding's organization list for the ids shown
+        assertThat(STUB.requestsTo("GET", "/tmf-api/party/v4/organization")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo(
+                        "fields=id,name,tradingName&limit=1&id=aaaaaaaa-1111-4111-8111-111111111111"));
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String window = "from=" + today.minusDays(29) + "&to=" + today.plusDays(1);
@@ -96,7 +113,7 @@ class KpiControllerTests extends PortalTestSupport {
             assertThat(request.query()).as(path).isEqualTo(window);
             assertThat(request.authorization()).isEqualTo("Bearer auditor-token");
         }
-        assertThat(STUB.requests()).hasSize(6);
+        assertThat(STUB.requests()).hasSize(7);
     }
 
     @Test
@@ -126,6 +143,23 @@ class KpiControllerTests extends PortalTestSupport {
         assertThat(page).contains("Kennzahlen", "Abrechnung", "Fallout-Quote",
                 "data-testid=\"kpi.settlement.lineMatchRate\">75,0 %<", "Werte als Tabelle");
         assertThat(page).containsPattern("<td class=\"num\">1\\.234,50</td>");
+        assertThat(page).contains("Werte in Angebote von 0 bis 15", "data-part=\"unit\">Angebote</text>", ">1.500</text>");
+    }
+
+    @Test
+    void aPartnerOnboardingDoesNotNameShowsAsItsIdAndSoDoesEveryPartnerWhenOnboardingIsDown() throws Exception {
+        allKpis();
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", "[]");
+
+        String unknown = mvc.perform(get("/kpis").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).containsPattern("<th scope=\"row\">aaaaaaaa</th>\\s*<td class=\"num\">EUR</td>");
+
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", 503, "{\"title\":\"Service Unavailable\"}", Map.of());
+        String down = mvc.perform(get("/kpis").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(down).containsPattern("<th scope=\"row\">aaaaaaaa</th>\\s*<td class=\"num\">EUR</td>")
+                .contains("data-testid=\"kpi.rating.perSecond\">25.00<");
     }
 
     @Test

@@ -57,6 +57,20 @@ class OfferingReviewControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theQueueNamesEachOffersOwnerWithItsIdBeside() throws Exception {
+        STUB.answerJson("GET", QUEUE, 200, ITEM, Map.of("X-Total-Count", "1"));
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH","tradingName":"Streamly"}]""".formatted(PARTNER_A));
+
+        mvc.perform(get("/offering-review").with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span class=\"partner-name\" title=\"" + PARTNER_A
+                        + "\"><span>Streamly GmbH</span><small class=\"muted partner-id\">11111111</small></span>")));
+        assertThat(STUB.requestsTo("GET", "/tmf-api/party/v4/organization")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo("fields=id,name,tradingName&limit=1&id=" + PARTNER_A));
+    }
+
+    @Test
     void opsAndAuditorsReadTheQueueWithoutDecisions() throws Exception {
         STUB.answerJson("GET", QUEUE, ITEM);
 

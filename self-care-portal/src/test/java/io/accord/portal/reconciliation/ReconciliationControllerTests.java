@@ -52,6 +52,26 @@ class ReconciliationControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void invoicesNameTheirPartnerWithItsIdBeside() throws Exception {
+        STUB.answerJson("GET", API + "/partner-invoices", 200, "[" + INVOICE_JSON + "]",
+                Map.of("X-Total-Count", "1"));
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH","tradingName":"Streamly"}]""".formatted(PARTNER_A));
+        STUB.answerJson("GET", API + "/partner-invoices/" + INVOICE, """
+                {"id":"%s","partnerId":"%s","invoiceNumber":"INV-1","currency":"EUR","totalAmount":1,
+                 "latestReconciliation":null,"latestUsageMatch":null}""".formatted(INVOICE, PARTNER_A));
+        String named = "<span class=\"partner-name\" title=\"" + PARTNER_A + "\"><span>Streamly GmbH</span>"
+                + "<small class=\"muted partner-id\">11111111</small></span>";
+
+        mvc.perform(get("/reconciliation").with(TestUsers.staff("ops", "ops")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(named)));
+        mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("ops", "ops")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(named)));
+        assertThat(STUB.requestsTo("GET", "/tmf-api/party/v4/organization")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.query()).isEqualTo("fields=id,name,tradingName&limit=1&id=" + PARTNER_A));
+    }
+
+    @Test
     void anInvoiceShowsItsLineOutcomesAndItsUsageMatchCountsAndAmounts() throws Exception {
         STUB.answerJson("GET", API + "/partner-invoices/" + INVOICE, INVOICE_JSON);
         STUB.answerJson("GET", API + "/reconciliations/" + RECONCILIATION, """
@@ -95,7 +115,9 @@ class ReconciliationControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Not reconciled yet"),
                         containsString("No usage match of this invoice yet."))));
-        assertThat(STUB.requests()).hasSize(1);
+        // the invoice, and its partner's name; no reconciliation or usage match to read
+        assertThat(STUB.requests()).extracting(r -> r.path()).containsExactly(API + "/partner-invoices/" + INVOICE,
+                "/tmf-api/party/v4/organization");
     }
 
     @Test

@@ -211,6 +211,47 @@ class SettlementRunsControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void periodsAndRunItemsNameTheirPartnersWithTheIdBesideAndAnUnknownPartnerAsItsId() throws Exception {
+        String unknown = "22222222-2222-4222-8222-222222222222";
+        stubOverview();
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH","tradingName":"Streamly"}]""".formatted(PARTNER_A));
+
+        mvc.perform(get("/settlement-runs").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<span class=\"partner-name\" title=\"" + PARTNER_A + "\"><span>Streamly GmbH"
+                                + "</span><small class=\"muted partner-id\">11111111</small></span>"),
+                        containsString("aria-label=\"Select the period of partner Streamly GmbH from 2026-12-01 00:00\""))));
+        assertThat(STUB.requestsTo("GET", "/tmf-api/party/v4/organization")).singleElement().satisfies(r -> {
+            assertThat(r.query()).isEqualTo("fields=id,name,tradingName&limit=1&id=" + PARTNER_A);
+            assertThat(r.authorization()).isEqualTo("Bearer finance-token");
+        });
+
+        STUB.reset();
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH","tradingName":"Streamly"}]""".formatted(PARTNER_A));
+        STUB.answerJson("GET", API + "/runs/" + RUN, run("COMPLETED", 2));
+        STUB.answerJson("GET", API + "/runs/" + RUN + "/items", 200, """
+                [{"periodId":"%s","partnerId":"%s","periodStart":"2026-11-01T00:00:00Z",
+                  "periodEnd":"2026-12-01T00:00:00Z","status":"DONE","error":null,"statement":null},
+                 {"periodId":"%s","partnerId":"%s","periodStart":"2026-11-01T00:00:00Z",
+                  "periodEnd":"2026-12-01T00:00:00Z","status":"DONE","error":null,"statement":null},
+                 {"periodId":"%s","partnerId":"%s","periodStart":"2026-10-01T00:00:00Z",
+                  "periodEnd":"2026-11-01T00:00:00Z","status":"DONE","error":null,"statement":null}]"""
+                .formatted(PERIOD, PARTNER_A, OTHER_PERIOD, unknown, PERIOD, PARTNER_A), Map.of("X-Total-Count", "3"));
+
+        mvc.perform(get("/settlement-runs/" + RUN).with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<span>Streamly GmbH</span>"),
+                        containsString("<span class=\"partner-name\" title=\"" + unknown + "\"><span>22222222</span></span>"))));
+        // one call for the page, each partner once
+        assertThat(STUB.requestsTo("GET", "/tmf-api/party/v4/organization")).singleElement()
+                .satisfies(r -> assertThat(r.query()).isEqualTo(
+                        "fields=id,name,tradingName&limit=2&id=" + PARTNER_A + "&id=" + unknown));
+    }
+
+    @Test
     void partnersDoNotOpenSettlementRuns() throws Exception {
         mvc.perform(get("/settlement-runs").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isForbidden());

@@ -48,6 +48,34 @@ class StatementsControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void staffSeeWhosePartnersStatementsTheyAreAndPartnersNoPartnerColumn() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/statements", 200, """
+                [{"id":"%s","partnerId":"%s","documentNumber":"ST-2026-000042","state":"ISSUED","direction":"PAYABLE",
+                  "currency":"EUR","netAmount":15.35,"taxAmount":2.92,"totalAmount":18.27}]""".formatted(ISSUED, PARTNER_A),
+                Map.of("X-Total-Count", "1"));
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH","tradingName":"Streamly"}]""".formatted(PARTNER_A));
+
+        mvc.perform(get("/statements").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<th scope=\"col\">Partner</th>"),
+                        containsString("<span>Streamly GmbH</span><small class=\"muted partner-id\">11111111</small>"))));
+        assertThat(STUB.requestsTo("GET", "/tmf-api/party/v4/organization")).singleElement()
+                .satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer auditor-token"));
+
+        STUB.reset();
+        STUB.answerJson("GET", "/api/settlement/statements", 200, """
+                [{"id":"%s","partnerId":"%s","documentNumber":"ST-2026-000042","state":"ISSUED","direction":"PAYABLE",
+                  "currency":"EUR","netAmount":15.35,"taxAmount":2.92,"totalAmount":18.27}]""".formatted(ISSUED, PARTNER_A),
+                Map.of("X-Total-Count", "1"));
+        mvc.perform(get("/statements").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("ST-2026-000042"),
+                        not(containsString("<th scope=\"col\">Partner</th>")))));
+        assertThat(STUB.requestsTo("GET", "/tmf-api/party/v4/organization")).isEmpty();
+    }
+
+    @Test
     void aStateFilterIsPassedOnAndAnUnknownOneIgnored() throws Exception {
         STUB.answerJson("GET", "/api/settlement/statements", "[]");
 

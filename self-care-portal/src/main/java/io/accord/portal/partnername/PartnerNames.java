@@ -1,0 +1,118 @@
+package io.accord.portal.partnername;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.layout.Display;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Partner names for staff pages that list partner ids (settlement runs, reconciliation, statements, KPIs, offering
+ * review...): one call to onboarding's TMF632 organization list per page, for the ids that page shows
+ * ({@code GET /tmf-api/party/v4/organization?id=..&id=..&fields=id,name,tradingName}), with the user's token as every
+ * call. A page puts the {@link Names} in its model and shows {@code partnername :: name(names, id)}: the name with
+ * the id in its title and, shortened, beside it; an id onboarding does not know (or a call that fails) shows as the
+ * id, so a page never fails for want of a name.
+ */
+@Component
+public class PartnerNames {
+
+    static final String ORGANIZATIONS = "/tmf-api/party/v4/organization";
+    /** Ids per call: keeps the URI short; a page needs more only for a run of hundreds of partners. */
+    static final int PER_CALL = 100;
+    private static final Logger log = LoggerFactory.getLogger(PartnerNames.class);
+
+    private final Gateway gateway;
+
+    PartnerNames(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** The names of these partners (blank, repeated and malformed ids are left out; none at all: no call). */
+    public Names of(Collection<String> partnerIds) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : partnerIds) {
+            if (isUuid(id)) {
+                ids.add(id.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += PER_CALL) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + PER_CALL));
+            try {
+                names.putAll(lookUp(chunk));
+            } catch (GatewayException e) {
+                // the ids still show; the page says nothing worse than without names
+                log.warn("partner names not available ({} ids): {}", chunk.size(), e.getMessage());
+            }
+        }
+        return new Names(names);
+    }
+
+    private Map<String, String> lookUp(List<String> ids) {
+        StringBuilder uri = new StringBuilder(ORGANIZATIONS).append("?fields=id,name,tradingName&limit={limit}");
+        List<Object> variables = new ArrayList<>();
+        variables.add(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            uri.append("&id={id").append(i).append('}');
+            variables.add(ids.get(i));
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (JsonNode organization : gateway.list(uri.toString(), variables.toArray()).items()) {
+            String id = organization.path("id").asString("").toLowerCase(java.util.Locale.ROOT);
+            String name = organization.path("name").asString("").strip();
+            if (name.isEmpty()) {
+                name = organization.path("tradingName").asString("").strip();
+            }
+            if (!id.isEmpty() && !name.isEmpty()) {
+                names.put(id, name);
+            }
+        }
+        return names;
+    }
+
+    private static boolean isUuid(String id) {
+        if (id == null || id.isBlank()) {
+            return false;
+        }
+        try {
+            UUID.fromString(id.strip());
+            return true;
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /** Partner names by id, as one page resolved them. */
+    public record Names(Map<String, String> byId) {
+
+        public static final Names NONE = new Names(Map.of());
+
+        public Names {
+            byId = Map.copyOf(byId);
+        }
+
+        public boolean knows(String partnerId) {
+            return partnerId != null && byId.containsKey(partnerId.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /** The partner's name, or its id shortened when the name is not known. */
+        public String name(String partnerId) {
+            return knows(partnerId) ? byId.get(partnerId.strip().toLowerCase(java.util.Locale.ROOT))
+                    : Display.shortId(partnerId);
+        }
+    }
+}

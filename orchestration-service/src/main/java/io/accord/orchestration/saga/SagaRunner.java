@@ -134,12 +134,16 @@ class SagaRunner implements DisposableBean {
                 calls += runOutside(batch.claimed());
             }
             for (FollowUp followUp : batch.followUps()) {
-                calls += runOutside(advance(followUp.sagaId(), null, null, followUp.stepToRunOutside()));
+                Next next = advance(followUp.sagaId(), null, null, followUp.stepToRunOutside());
+                calls += next.calls() + runOutside(next);
             }
         }
     }
 
-    /** Runs a claimed step outside, records its outcome and goes on with its saga, for as long as it claims. */
+    /**
+     * Runs a claimed step outside, records its outcome and goes on with its saga, for as long as it claims; returns
+     * the handler calls made since {@code next} (not those counted in it).
+     */
     private int runOutside(Next next) {
         int calls = 0;
         while (next.work() != null) {

@@ -6,6 +6,7 @@ import io.accord.orchestration.saga.TransactionalScriptedStep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The test beans of the orchestration service, in every test's one shared context: a plain configuration in the
@@ -22,8 +23,9 @@ class OrchestrationTestConfiguration {
     }
 
     @Bean
-    TransactionalScriptedStep transactionalScriptedStep(JdbcClient jdbc) {
-        return new TransactionalScriptedStep(jdbc);
+    TransactionalScriptedStep transactionalScriptedStep(JdbcClient jdbc,
+                                                        PlatformTransactionManager transactionManager) {
+        return new TransactionalScriptedStep(jdbc, transactionManager);
     }
 
     @Bean

@@ -21,6 +21,8 @@ import java.util.UUID;
  * in the saga's own transaction) completes or fails the item, cancels the product instances a failed {@code add}
  * created, and once every item is final ends the order and publishes its event, all in that same transaction.
  * The order row is locked for it, so items of one order ending at the same time are applied one after the other.
+ * Within one transaction the order is read once and written once ({@link OrderRepository#lockForFulfilment}): an
+ * AUTO item's saga starts and ends in one runner transaction, which thus reads and updates its order once.
  */
 @Component
 class OrderFulfilment {
@@ -46,7 +48,7 @@ class OrderFulfilment {
      */
     @Transactional
     boolean started(ItemReference reference) {
-        Optional<ProductOrder> found = orders.lock(reference.orderId());
+        Optional<ProductOrder> found = orders.lockForFulfilment(reference.orderId());
         if (found.isEmpty() || found.get().items.stream().noneMatch(item -> item.id().equals(reference.itemId()))) {
             return false;
         }
@@ -54,7 +56,7 @@ class OrderFulfilment {
         OrderResources.OrderView before = OrderViews.view(order);
         order.fulfilmentStarted(reference.itemId(), clock.instant());
         if (!before.equals(OrderViews.view(order))) {
-            orders.update(order);
+            orders.updateAtFlush(order);
             events.changed(order, before, "started");
         }
         return true;
@@ -67,7 +69,7 @@ class OrderFulfilment {
         if (reference.isEmpty()) {
             return;
         }
-        Optional<ProductOrder> found = orders.lock(reference.get().orderId());
+        Optional<ProductOrder> found = orders.lockForFulfilment(reference.get().orderId());
         if (found.isEmpty() || found.get().items.stream().noneMatch(item -> item.id().equals(reference.get().itemId())
                 && saga.id().equals(item.sagaId()))) {
             return;
@@ -95,7 +97,7 @@ class OrderFulfilment {
             order.compensationStuck(itemId, saga.failureReason(), failedStep, now);
             action = "itemCompensationStuck";
         }
-        orders.update(order);
+        orders.updateAtFlush(order);
         events.changed(order, before, action);
         if (finished && order.cancellationReason != null) {
             cancellations.finish(order.id, now).forEach(done -> events.cancellation(order, done, false));

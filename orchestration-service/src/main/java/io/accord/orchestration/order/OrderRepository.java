@@ -5,7 +5,10 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,8 +17,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Product orders in PostgreSQL, in plain SQL; a save checks the version it read (a lost race is 409). */
@@ -81,13 +88,112 @@ class OrderRepository {
     }
 
     Optional<ProductOrder> find(UUID id) {
+        writeHeld(id);
         return jdbc.sql("select * from product_order where id = :id").param("id", id).query(this::order).optional();
     }
 
     /** The order, locked until the end of the transaction (item sagas ending at the same time queue up here). */
     Optional<ProductOrder> lock(UUID id) {
+        writeHeld(id);
         return jdbc.sql("select * from product_order where id = :id for update").param("id", id)
                 .query(this::order).optional();
+    }
+
+    /**
+     * The order, locked for fulfilment in this transaction: read (and locked) by the first call, the same instance
+     * for every later call in the transaction, so that a saga run that starts an item and ends it (AUTO activation:
+     * one runner transaction), or several item sagas in one runner batch, read the order once; saved with
+     * {@link #updateAtFlush}.
+     */
+    Optional<ProductOrder> lockForFulfilment(UUID id) {
+        HeldOrders held = heldOrders(true);
+        if (held == null) {
+            return lock(id);
+        }
+        ProductOrder order = held.orders.get(id);
+        if (order != null) {
+            return Optional.of(order);
+        }
+        Optional<ProductOrder> found = lock(id);
+        found.ifPresent(locked -> held.orders.put(id, locked));
+        return found;
+    }
+
+    /**
+     * Saves an order of {@link #lockForFulfilment} once, however often it changes in the transaction: at the
+     * transaction's next flush (the saga runner flushes after each saga of a batch) or just before it commits, and
+     * before any other read of the order in the transaction. The row lock is held since the read, so the version
+     * check cannot fail.
+     */
+    void updateAtFlush(ProductOrder order) {
+        HeldOrders held = heldOrders(false);
+        if (held == null || held.orders.get(order.id) != order) {
+            update(order);
+            return;
+        }
+        held.changed.add(order.id);
+    }
+
+    /** Writes the held order's pending changes and forgets it, so that another reader reads the row as written. */
+    private void writeHeld(UUID id) {
+        HeldOrders held = heldOrders(false);
+        if (held != null) {
+            ProductOrder order = held.orders.remove(id);
+            if (order != null && held.changed.remove(id)) {
+                update(order);
+            }
+        }
+    }
+
+    private HeldOrders heldOrders(boolean create) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        HeldOrders held = (HeldOrders) TransactionSynchronizationManager.getResource(this);
+        if (held == null && create) {
+            held = new HeldOrders();
+            TransactionSynchronizationManager.bindResource(this, held);
+            TransactionSynchronizationManager.registerSynchronization(held);
+        }
+        return held;
+    }
+
+    /** The orders a transaction locked for fulfilment, and which of them changed since they were last written. */
+    private final class HeldOrders implements TransactionSynchronization {
+
+        private final Map<UUID, ProductOrder> orders = new HashMap<>();
+        private final Set<UUID> changed = new LinkedHashSet<>();
+
+        @Override
+        public int getOrder() {
+            // before the audit trail's insert (the lowest precedence), so that the transaction's last work stays that
+            return Ordered.LOWEST_PRECEDENCE - 100;
+        }
+
+        @Override
+        public void flush() {
+            for (UUID id : List.copyOf(changed)) {
+                update(orders.get(id));
+                changed.remove(id);
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            flush();
+        }
+
+        @Override
+        public void savepointRollback(Object savepoint) {
+            // the rows are as they were at the savepoint again: read them afresh (changes before it were flushed)
+            orders.clear();
+            changed.clear();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(OrderRepository.this);
+        }
     }
 
     boolean existsForQuote(UUID quoteId) {

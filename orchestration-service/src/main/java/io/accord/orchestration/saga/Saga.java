@@ -78,6 +78,30 @@ final class Saga {
     }
 
     /**
+     * The step {@link #claim} would take now, as its handler would then see it, without taking it; empty when claim
+     * would take none (nothing due, or a waiting step, which claim only times out).
+     */
+    Optional<Work> claimable(Instant now) {
+        if (state != SagaState.RUNNING && state != SagaState.COMPENSATING || leased(now)
+                || nextRunAt == null || nextRunAt.isAfter(now)) {
+            return Optional.empty();
+        }
+        SagaStep step = activeStep().orElseThrow(() -> new IllegalStateException("saga " + id + " has no step"));
+        if (step.state == StepState.WAITING) {
+            return Optional.empty();
+        }
+        return Optional.of(new Work(id, null, state == SagaState.RUNNING ? Direction.EXECUTE : Direction.COMPENSATE,
+                step));
+    }
+
+    /** The attempt number {@link #claim} would give the step of {@link #claimable}. */
+    int nextAttempt(Work claimable) {
+        SagaStep step = claimable.step();
+        return claimable.direction() == Direction.COMPENSATE && step.state != StepState.COMPENSATING ? 1
+                : step.attempts + 1;
+    }
+
+    /**
      * Takes the due step under a new lease (marking it RUNNING or COMPENSATING and counting the attempt), or times
      * out a waiting step whose deadline passed (then there is nothing to run: empty). A step found RUNNING here
      * was left by a runner whose lease expired (a crash): it is resumed, as a new attempt.

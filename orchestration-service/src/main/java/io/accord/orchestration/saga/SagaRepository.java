@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,19 +79,36 @@ class SagaRepository {
     }
 
     /**
-     * Locks the saga most overdue whose lease is free and that no other transaction holds: another runner skips it
-     * instead of waiting, so runners on several replicas share the due sagas and never take the same one.
+     * Locks up to {@code limit} due sagas whose lease is free and that no other transaction holds, most overdue first
+     * (never {@code skipped} ones), and reads their steps: two statements for the whole batch. Another runner skips
+     * the locked ones instead of waiting, so runners on several replicas share the due sagas and never take the same.
+     * The batch comes in the order of the sagas' references (an order's id leads its items' references), so that
+     * runners working batches lock the orders their sagas touch in one order and do not deadlock each other.
      */
-    Optional<Saga> lockDue(Instant now) {
-        return jdbc.sql("""
+    List<Saga> lockDue(Instant now, int limit, Set<UUID> skipped) {
+        List<LockedRow> rows = jdbc.sql("""
                         select * from saga
                         where state in ('RUNNING', 'COMPENSATING') and next_run_at <= :now
                           and (lease_until is null or lease_until <= :now)
+                          and id <> all(cast(:skipped as uuid[]))
                         order by next_run_at
-                        limit 1
+                        limit :limit
                         for update skip locked
                         """)
-                .param("now", timestamp(now)).query((rs, row) -> lockedRow(rs)).optional().map(this::withSteps);
+                .param("now", timestamp(now)).param("limit", limit)
+                .param("skipped", skipped.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, row) -> lockedRow(rs)).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<SagaStep>> steps = new HashMap<>();
+        jdbc.sql("select * from saga_step where saga_id = any(cast(:ids as uuid[])) order by saga_id, position")
+                .param("ids", rows.stream().map(row -> row.id().toString()).toArray(String[]::new))
+                .query((rs, row) -> Map.entry(rs.getObject("saga_id", UUID.class), step(rs))).list()
+                .forEach(step -> steps.computeIfAbsent(step.getKey(), id -> new ArrayList<>()).add(step.getValue()));
+        return rows.stream().map(row -> row.saga().apply(steps.getOrDefault(row.id(), List.of())))
+                .sorted(Comparator.comparing((Saga saga) -> saga.reference).thenComparing(saga -> saga.id))
+                .toList();
     }
 
     /** Locks the saga unless another transaction holds it (then empty). */

@@ -12,8 +12,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,11 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs due saga steps. Safe with several replicas and several threads: a step is claimed in a short transaction
- * that locks its saga's row ({@code FOR UPDATE SKIP LOCKED}, so concurrent runners take different sagas) and
- * records a lease on it; the handler then runs outside any transaction, and its outcome is recorded only if the
- * lease is still this runner's. A runner that dies mid-step leaves the step RUNNING under a lease that expires;
- * the next runner resumes it as a new attempt. No step runs twice at the same time.
+ * Runs due saga steps. Safe with several replicas and several threads: a worker locks a batch of due sagas in one
+ * transaction ({@code FOR UPDATE SKIP LOCKED}, so concurrent runners take different sagas), runs the steps that only
+ * touch this database right there, each saga under a savepoint of its own, and commits once. Any other step is
+ * claimed under a lease on its saga; its handler then runs outside any transaction, and its outcome is recorded only
+ * if the lease is still this runner's. A runner that dies mid-step leaves the step RUNNING under a lease that
+ * expires; the next runner resumes it as a new attempt. No step runs twice at the same time.
  *
  * <p>The schedule only triggers; the steps run on the runner's own threads, so a slow partner system delays
  * sagas, never the outbox relay on the shared scheduler thread.
@@ -40,17 +46,19 @@ class SagaRunner implements DisposableBean {
     private final SagaChanges changes;
     private final StepHandlers handlers;
     private final SagaProperties properties;
+    private final Savepoints savepoints;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExecutorService threads;
     private final AtomicInteger busy = new AtomicInteger();
 
     SagaRunner(SagaRepository sagas, SagaChanges changes, StepHandlers handlers, SagaProperties properties,
-               PlatformTransactionManager transactionManager, Clock clock) {
+               Savepoints savepoints, PlatformTransactionManager transactionManager, Clock clock) {
         this.sagas = sagas;
         this.changes = changes;
         this.handlers = handlers;
         this.properties = properties;
+        this.savepoints = savepoints;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.threads = Executors.newFixedThreadPool(properties.workers(),
@@ -100,65 +108,158 @@ class SagaRunner implements DisposableBean {
     /** Works due steps until none is left; returns how many handler calls it made. */
     int runDue() {
         int calls = 0;
+        Set<UUID> skipped = new HashSet<>();
         while (true) {
-            Next next = advance(null, null, null);
-            if (!next.found()) {
+            Batch batch;
+            try {
+                batch = transactions.execute(status -> advanceBatch(status, skipped));
+            } catch (TransactionalStepAborted aborted) {
+                // the batch's first saga (it has no savepoint of its own), or a failure that left the whole
+                // transaction rollback-only: all rolled back; that saga goes on with the step run outside, as with
+                // one saga per transaction, and the others are taken again by the next batch
+                log.debug("Saga {} step {} did not complete in the runner's transaction ({}); it runs on its own",
+                        aborted.sagaId, aborted.stepId, aborted.getMessage());
+                batch = new Batch(true, null, List.of(new FollowUp(aborted.sagaId, aborted.stepId)), 0);
+            } catch (SagaFailed failed) {
+                skipped.add(failed.sagaId);
+                log.error("Saga {} could not be advanced (its batch is rolled back); the runner leaves it until the "
+                        + "next poll", failed.sagaId, failed.getCause());
+                continue;
+            }
+            if (!batch.found()) {
                 return calls;
             }
-            calls += next.calls();
-            while (next.work() != null) {
-                Saga.Work work = next.work();
-                StepOutcome outcome = call(work.direction(), next.context());
-                calls++;
-                next = advance(work.sagaId(), work, outcome);
-                calls += next.calls();
+            calls += batch.calls();
+            if (batch.claimed() != null) {
+                calls += runOutside(batch.claimed());
+            }
+            for (FollowUp followUp : batch.followUps()) {
+                Next next = advance(followUp.sagaId(), null, null, followUp.stepToRunOutside());
+                calls += next.calls() + runOutside(next);
             }
         }
     }
 
     /**
-     * One transaction of the runner on one saga (a due one when {@code sagaId} is null): records the outcome of the
-     * step run outside (if any, and only under its own lease), then goes on as far as it can. Each next step whose
-     * handler is {@link StepHandler#transactional transactional} runs right here, its outcome recorded in the same
-     * transaction; the first other step is claimed under a lease and returned, to run outside. A transactional
-     * step that throws, or leaves the transaction rollback-only, rolls the whole transaction back; it is then done
-     * again with that step claimed for a run outside instead, as any other step.
+     * Runs a claimed step outside, records its outcome and goes on with its saga, for as long as it claims; returns
+     * the handler calls made since {@code next} (not those counted in it).
      */
-    private Next advance(UUID sagaId, Saga.Work done, StepOutcome outcome) {
-        UUID runOutside = null;
-        UUID target = sagaId;
+    private int runOutside(Next next) {
+        int calls = 0;
+        while (next.work() != null) {
+            Saga.Work work = next.work();
+            StepOutcome outcome = call(work.direction(), next.context());
+            calls++;
+            next = advance(work.sagaId(), work, outcome, null);
+            calls += next.calls();
+        }
+        return calls;
+    }
+
+    /**
+     * One runner transaction on a batch of due sagas ({@code batch-size}), each under a savepoint of its own (but the
+     * first, whose trouble rolls the whole transaction back as it would alone): their transactional steps run, their
+     * outcomes and ends are recorded, and one commit takes it all. A saga whose transactional step aborts is rolled
+     * back to its savepoint and goes on after the commit with that step run outside; a saga whose work fails
+     * otherwise is rolled back to its savepoint and left until the next poll. A failure that leaves the whole
+     * transaction rollback-only (an inner {@code @Transactional} that failed) rolls back the batch instead. At most
+     * one step to run outside is claimed here (it runs right after the commit, well within its lease); the sagas of
+     * other such steps claim theirs after the commit, each right before its run.
+     */
+    private Batch advanceBatch(TransactionStatus status, Set<UUID> skipped) {
+        Instant now = clock.instant();
+        List<Saga> due = sagas.lockDue(now, properties.batchSize(), skipped);
+        if (due.isEmpty()) {
+            return new Batch(false, null, List.of(), 0);
+        }
+        int calls = 0;
+        Next claimed = null;
+        List<FollowUp> followUps = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            Saga saga = due.get(i);
+            Savepoint savepoint = i == 0 ? null : savepoints.set();
+            try {
+                Next next = work(saga, null, null, null, claimed == null, now, status);
+                savepoints.flush(status);
+                calls += next.calls();
+                if (next.work() != null) {
+                    claimed = next;
+                } else if (next.outsideDue()) {
+                    followUps.add(new FollowUp(saga.id, null));
+                }
+            } catch (TransactionalStepAborted aborted) {
+                if (savepoint == null || status.isRollbackOnly()) {
+                    throw aborted;
+                }
+                savepoints.rollbackTo(savepoint);
+                log.debug("Saga {} step {} did not complete in the runner's transaction ({}); it runs on its own",
+                        aborted.sagaId, aborted.stepId, aborted.getMessage());
+                followUps.add(new FollowUp(aborted.sagaId, aborted.stepId));
+            } catch (RuntimeException failure) {
+                if (savepoint == null || status.isRollbackOnly()) {
+                    throw new SagaFailed(saga.id, failure);
+                }
+                savepoints.rollbackTo(savepoint);
+                skipped.add(saga.id);
+                log.error("Saga {} could not be advanced; the rest of its batch goes on, the runner leaves it until the "
+                        + "next poll", saga.id, failure);
+            }
+        }
+        return new Batch(true, claimed, followUps, calls);
+    }
+
+    /**
+     * One runner transaction on one saga: records the outcome of the step run outside (if any, and only under its
+     * own lease), then goes on as far as it can (see {@link #work}). A transactional step that throws, or leaves the
+     * transaction rollback-only, rolls the whole transaction back; it is then done again with that step claimed for
+     * a run outside instead, as any other step.
+     */
+    private Next advance(UUID sagaId, Saga.Work done, StepOutcome outcome, UUID stepToRunOutside) {
+        UUID runOutside = stepToRunOutside;
         while (true) {
             try {
                 UUID outside = runOutside;
-                UUID locked = target;
-                return transactions.execute(status -> advanceLocked(locked, done, outcome, outside, status));
+                return transactions.execute(status -> sagas.lock(sagaId)
+                        .map(saga -> work(saga, done, outcome, outside, true, clock.instant(), status))
+                        .orElse(new Next(true, null, null, 0, false)));
             } catch (TransactionalStepAborted aborted) {
                 log.debug("Saga {} step {} did not complete in the runner's transaction ({}); it runs on its own",
                         aborted.sagaId, aborted.stepId, aborted.getMessage());
                 runOutside = aborted.stepId;
-                target = aborted.sagaId;
             }
         }
     }
 
-    private Next advanceLocked(UUID sagaId, Saga.Work done, StepOutcome outcome, UUID runOutside,
-                               TransactionStatus status) {
-        Instant now = clock.instant();
-        Optional<Saga> found = sagaId == null ? sagas.lockDue(now) : sagas.lock(sagaId);
-        if (found.isEmpty()) {
-            return new Next(sagaId != null, null, null, 0);
-        }
-        Saga saga = found.get();
+    /**
+     * Goes on with a locked saga as far as it can in the current transaction. Each next step whose handler is
+     * {@link StepHandler#transactional transactional} runs right here, its outcome recorded in the same transaction;
+     * the first other step (or {@code runOutside}) is claimed under a lease and returned, to run outside, when
+     * {@code claimOutside}; otherwise the saga is left due with it ({@link Next#outsideDue}).
+     */
+    private Next work(Saga saga, Saga.Work done, StepOutcome outcome, UUID runOutside, boolean claimOutside,
+                      Instant now, TransactionStatus status) {
         SagaView before = saga.view();
         if (done != null && !saga.record(done, outcome, now)) {
             log.warn("Saga {} step {}: the lease ran out before the outcome {} came back; another runner has taken "
                     + "the step over, this outcome is dropped", done.sagaId(), done.step().id, outcome);
-            return new Next(true, null, null, 0);
+            return new Next(true, null, null, 0, false);
         }
         int calls = 0;
-        boolean unsaved = true;
+        boolean unsaved = done != null;
         // a step claimed and recorded here, or a waiting step timed out, leaves the saga due again at once
         for (int turn = 0; turn <= 3 * saga.steps.size() + 2; turn++) {
+            Optional<Saga.Work> claimable = saga.claimable(now);
+            if (claimable.isPresent() && !runsInside(saga, claimable.get(), runOutside)) {
+                if (!claimOutside) {
+                    if (unsaved) {
+                        changes.saved(saga, before, null);
+                    }
+                    return new Next(true, null, null, calls, true);
+                }
+                Saga.Work work = saga.claim(now, properties.lease()).orElseThrow();
+                changes.saved(saga, before, null);
+                return new Next(true, work, context(saga, work), calls, false);
+            }
             Optional<Saga.Work> work = saga.claim(now, properties.lease());
             unsaved = true;
             if (work.isEmpty()) {
@@ -168,12 +269,8 @@ class SagaRunner implements DisposableBean {
                 break;
             }
             StepContext context = context(saga, work.get());
-            Optional<StepHandler> handler = handlers.of(context.type());
-            if (handler.isEmpty() || context.stepId().equals(runOutside) || !handler.get().transactional(context)) {
-                changes.saved(saga, before, null);
-                return new Next(true, work.get(), context, calls);
-            }
-            StepOutcome local = callInside(handler.get(), work.get().direction(), context, status);
+            StepOutcome local = callInside(handlers.of(context.type()).orElseThrow(), work.get().direction(),
+                    context, status);
             calls++;
             saga.record(work.get(), local, now);
             if (saga.state != before.state()) {
@@ -185,7 +282,15 @@ class SagaRunner implements DisposableBean {
         if (unsaved) {
             changes.saved(saga, before, null);
         }
-        return new Next(true, null, null, calls);
+        return new Next(true, null, null, calls, false);
+    }
+
+    /** Whether the claimable step runs in the runner's transaction: its handler says so, and it is not to run outside. */
+    private boolean runsInside(Saga saga, Saga.Work claimable, UUID runOutside) {
+        SagaStep step = claimable.step();
+        Optional<StepHandler> handler = handlers.of(step.type);
+        return handler.isPresent() && !step.id.equals(runOutside) && handler.get().transactional(
+                new StepContext(saga.id, step.id, saga.reference, step.type, step.payload, saga.nextAttempt(claimable)));
     }
 
     /** A transactional step's handler, in the runner's transaction: any trouble rolls that back (see advance). */
@@ -235,10 +340,33 @@ class SagaRunner implements DisposableBean {
     }
 
     /**
-     * What a runner transaction left: {@code found} false when no saga was due; a claimed step to run outside
-     * ({@code work}, null when none); the handler calls made inside.
+     * What a runner transaction left of a saga: {@code found} false when there was none; a claimed step to run
+     * outside ({@code work}, null when none); the handler calls made inside; {@code outsideDue} when a step to run
+     * outside is due but was not claimed (a batch claims one at most).
      */
-    private record Next(boolean found, Saga.Work work, StepContext context, int calls) {
+    private record Next(boolean found, Saga.Work work, StepContext context, int calls, boolean outsideDue) {
+    }
+
+    /**
+     * What a batch transaction left: {@code found} false when no saga was due; the one step it claimed to run
+     * outside; the sagas to go on with one by one after the commit; the handler calls made inside.
+     */
+    private record Batch(boolean found, Next claimed, List<FollowUp> followUps, int calls) {
+    }
+
+    /** A saga of a batch to go on with on its own, with the step that must run outside ({@code null}: its due one). */
+    private record FollowUp(UUID sagaId, UUID stepToRunOutside) {
+    }
+
+    /** Work on a saga failed (not a step's handler, whose failures are outcomes) and rolled its batch back. */
+    private static final class SagaFailed extends RuntimeException {
+
+        private final UUID sagaId;
+
+        SagaFailed(UUID sagaId, RuntimeException failure) {
+            super(failure.getMessage(), failure);
+            this.sagaId = sagaId;
+        }
     }
 
     /** A transactional step that could not complete in the runner's transaction, which is rolled back. */

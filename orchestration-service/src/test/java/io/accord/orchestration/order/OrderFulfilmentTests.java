@@ -60,6 +60,25 @@ class OrderFulfilmentTests {
     }
 
     @Test
+    void anAutoItemsSagaWritesItsOrderOnceYetAuditsItsStartAndItsEnd() {
+        String owner = orders.activePartner();
+        orders.msisdnPool(owner, 5);
+        String offering = orders.offering(owner, List.of("MSISDN"), true);
+        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+
+        String orderId = orders.acceptedQuote(buyer, offering, 1);
+
+        orders.awaitState(buyer, orderId, "completed");
+        assertThat(jdbc.sql("select version from product_order where id = :id")
+                .param("id", UUID.fromString(orderId)).query(Long.class).single())
+                .as("inserted, then written once by its item's saga (one runner transaction)").isEqualTo(1L);
+        assertThat(jdbc.sql("""
+                        select action from audit_event where resource_type = 'productOrder' and resource_id = :id
+                        order by id""").param("id", orderId).query(String.class).list())
+                .containsSubsequence("started", "itemCompleted");
+    }
+
+    @Test
     void anAcceptedQuoteBecomesAnOrderThatCompletesWithAnActiveProductAndItsEvents() {
         String owner = orders.activePartner();
         String block = orders.msisdnPool(owner, 5);

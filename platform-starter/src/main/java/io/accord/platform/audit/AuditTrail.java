@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -121,10 +123,16 @@ public class AuditTrail {
                          String action, String before, String after, String correlationId) {
     }
 
-    /** One transaction's entries, inserted before it commits; later ones (another hook's) go in at once. */
+    /**
+     * One transaction's entries, inserted before it commits; later ones (another hook's) go in at once. A rollback to
+     * a savepoint drops the entries recorded after it (savepoints the transaction's code sets through its
+     * transaction status, or announces to the synchronizations as Spring does).
+     */
     private final class Pending implements TransactionSynchronization {
 
         private final List<Entry> entries = new ArrayList<>();
+        /** How many entries there were when each savepoint (known to this) was set. */
+        private final Map<Object, Integer> savepoints = new IdentityHashMap<>();
         private boolean inserted;
 
         AuditTrail trail() {
@@ -136,6 +144,20 @@ public class AuditTrail {
                 insert(entry);
             } else {
                 entries.add(entry);
+            }
+        }
+
+        @Override
+        public void savepoint(Object savepoint) {
+            savepoints.put(savepoint, entries.size());
+        }
+
+        @Override
+        public void savepointRollback(Object savepoint) {
+            // a savepoint set before the first entry (before this was registered) drops them all
+            int kept = savepoints.getOrDefault(savepoint, 0);
+            if (!inserted && kept < entries.size()) {
+                entries.subList(kept, entries.size()).clear();
             }
         }
 

@@ -38,9 +38,10 @@ public class HubConfiguration {
 
     @Bean
     HubSubscriptions hubSubscriptions(JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                                      AuditTrail audit, Tenancy tenancy, OutboundTargets targets, Clock clock) {
+                                      AuditTrail audit, Tenancy tenancy, OutboundTargets targets, HubListener listener,
+                                      Clock clock) {
         return new HubSubscriptions(new SubscriptionRepository(jdbc), new TransactionTemplate(transactionManager),
-                audit, tenancy, targets, clock);
+                audit, tenancy, targets, listener, clock);
     }
 
     @Bean

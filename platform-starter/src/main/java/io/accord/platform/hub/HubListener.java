@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a {@link TmfEvent} into deliveries, synchronously inside the publisher's transaction: the TMF envelope is
@@ -34,6 +35,10 @@ class HubListener {
     /** The transaction resource key of {@link #anySubscriptionIn}'s answers. */
     private static final Object ACTIVE_APIS = new Object();
 
+    /** When this process last found no active subscription of an API set ({@link System#nanoTime}). */
+    private final Map<List<String>, Long> quietSince = new ConcurrentHashMap<>();
+    /** Registrations and re-enablings this process began, guarded by {@link #quietSince}. */
+    private long changes;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final HubProperties properties;
@@ -70,8 +75,33 @@ class HubListener {
     }
 
     /**
-     * Whether any subscription of these APIs is active, asked once per transaction: a bulk import publishes
-     * thousands of events in one, and most of the time nobody subscribed.
+     * A subscription of this service is being registered or enabled in the current transaction: what this process
+     * knew of quiet APIs is forgotten now and again once that transaction has committed, so that every transaction
+     * beginning after the commit asks the database again.
+     */
+    void subscriptionsChanging() {
+        forgetQuiet();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forgetQuiet();
+                }
+            });
+        }
+    }
+
+    private void forgetQuiet() {
+        synchronized (quietSince) {
+            changes++;
+            quietSince.clear();
+        }
+    }
+
+    /**
+     * Whether any subscription of these APIs is active, asked once per transaction (a bulk import publishes
+     * thousands of events in one), and not at all while this process found none within {@code quiet-for}: most of
+     * the time nobody subscribed.
      */
     @SuppressWarnings("unchecked")
     private boolean anySubscriptionIn(List<String> apis) {
@@ -87,9 +117,31 @@ class HubListener {
                 }
             });
         }
-        return known.computeIfAbsent(apis, paths -> jdbc.sql(
+        return known.computeIfAbsent(apis, this::anyActive);
+    }
+
+    private boolean anyActive(List<String> apis) {
+        Long quiet = quietSince.get(apis);
+        if (quiet != null && System.nanoTime() - quiet < properties.quietFor().toNanos()) {
+            return false;
+        }
+        long changesBefore;
+        synchronized (quietSince) {
+            changesBefore = changes;
+        }
+        long askedAt = System.nanoTime();
+        boolean any = jdbc.sql(
                         "select exists (select 1 from hub_subscription where api = any(:apis) and status = 'active')")
-                .param("apis", paths.toArray(String[]::new)).query(Boolean.class).single());
+                .param("apis", apis.toArray(String[]::new)).query(Boolean.class).single();
+        synchronized (quietSince) {
+            if (any) {
+                quietSince.remove(apis);
+            } else if (changes == changesBefore) {
+                // not when a registration began meanwhile: its commit may have come after this read
+                quietSince.put(apis, askedAt);
+            }
+        }
+        return any;
     }
 
     private boolean anyoneWants(List<String> apis, TmfEvent event) {

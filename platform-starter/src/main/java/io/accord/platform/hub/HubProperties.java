@@ -27,6 +27,10 @@ import java.util.List;
  * @param disableAfter    consecutive failed attempts (across deliveries) after which a subscription is disabled
  * @param retention       how long delivered and dead deliveries stay for diagnosis before cleanup deletes them
  * @param cleanupInterval how often cleanup runs (one replica at a time)
+ * @param quietFor        how long this process trusts having found no active subscription of an API (no
+ *                        round trip per transaction while nobody subscribed): a registration or re-enabling on this
+ *                        replica ends it at once; one on another replica is seen within this time. {@code 0}: ask in
+ *                        every transaction
  */
 @ConfigurationProperties("accord.platform.hub")
 public record HubProperties(
@@ -40,7 +44,8 @@ public record HubProperties(
         @DefaultValue("15m") Duration maxBackoff,
         @DefaultValue("20") int disableAfter,
         @DefaultValue("7d") Duration retention,
-        @DefaultValue("1h") Duration cleanupInterval) {
+        @DefaultValue("1h") Duration cleanupInterval,
+        @DefaultValue("1s") Duration quietFor) {
 
     /** Deliveries one subscription gets per relay pass: bounds how long a relay holds its lease. */
     public static final int PER_TURN = 10;

@@ -37,15 +37,17 @@ class HubSubscriptions {
     private final AuditTrail audit;
     private final Tenancy tenancy;
     private final OutboundTargets callbacks;
+    private final HubListener listener;
     private final Clock clock;
 
     HubSubscriptions(SubscriptionRepository repository, TransactionTemplate transactions, AuditTrail audit,
-                     Tenancy tenancy, OutboundTargets callbacks, Clock clock) {
+                     Tenancy tenancy, OutboundTargets callbacks, HubListener listener, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
         this.tenancy = tenancy;
         this.callbacks = callbacks;
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -58,6 +60,7 @@ class HubSubscriptions {
         Subscription subscription = Subscription.register(api, partner, callback.toString(), query, eventTypes,
                 tenancy.actor(), clock.instant());
         return transactions.execute(status -> {
+            listener.subscriptionsChanging();
             repository.insert(subscription);
             SubscriptionView view = SubscriptionView.of(subscription, true);
             audit.record(partner, RESOURCE_TYPE, subscription.id().toString(), "hub-subscription-registered", null,
@@ -93,6 +96,7 @@ class HubSubscriptions {
     SubscriptionView enable(String api, String id) {
         ownerOfWrites();
         return transactions.execute(status -> {
+            listener.subscriptionsChanging();
             Subscription before = visible(api, id, true);
             Subscription after = before.enable();
             repository.saveEnabled(after);

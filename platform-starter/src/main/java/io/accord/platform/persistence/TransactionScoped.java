@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * trip instead of several. The memo lives exactly as long as the transaction (dropped after its completion, commit
  * or rollback); outside a transaction with synchronization every call loads afresh. Only for reads whose answer may be
  * the same for the whole transaction: a writer in the same transaction calls {@link #forget} after changing what
- * it caches. Cached values must be immutable (or never changed by their readers).
+ * it caches. Cached values must be immutable (or never changed by their readers). A rollback to a savepoint
+ * drops the memo too.
  */
 public final class TransactionScoped {
 
@@ -66,6 +67,12 @@ public final class TransactionScoped {
         Map<Object, Object> memo = new HashMap<>();
         TransactionSynchronizationManager.bindResource(MEMO, memo);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void savepointRollback(Object savepoint) {
+                // what was read after the savepoint may have seen changes now undone
+                memo.clear();
+            }
+
             @Override
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(MEMO);

@@ -168,6 +168,24 @@ class HubDeliveryTests {
     }
 
     @Test
+    void theFirstSubscriptionAfterAQuietSpellGetsTheVeryNextEvent() {
+        jdbc.sql("update hub_subscription set status = 'disabled' where api = :api").param("api", ORDERING).update();
+        // nobody listens: the process now trusts that for a while (quiet-for)
+        hub.publish(new TmfEvent("ProductOrderCreateEvent", "productOrder", Map.of("id", "unheard"), Set.of(), true));
+        try (CallbackServer callback = CallbackServer.accepting()) {
+            HubFixture.register(hub.ops, ORDERING, callback.url(), null);
+            String order = UUID.randomUUID().toString();
+
+            hub.publish(new TmfEvent("ProductOrderCreateEvent", "productOrder", Map.of("id", order), Set.of(), true));
+
+            await().atMost(WAIT).until(() -> !callback.received().isEmpty());
+            assertThat(callback.received()).singleElement().satisfies(request -> assertThat(
+                    JSON.readTree(request.text()).path("event").path("productOrder").path("id").asString())
+                    .isEqualTo(order));
+        }
+    }
+
+    @Test
     void anEventPublishedOutsideATransactionIsRefusedRatherThanDeliveredForAChangeThatMayNotHappen() {
         try (CallbackServer callback = CallbackServer.accepting()) {
             HubFixture.register(hub.adminA, CATALOG, callback.url(), null);

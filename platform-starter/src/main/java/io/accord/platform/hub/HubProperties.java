@@ -29,8 +29,8 @@ import java.util.List;
  * @param cleanupInterval how often cleanup runs (one replica at a time)
  * @param quietFor        how long this process trusts having found no active subscription of an API (no
  *                        round trip per transaction while nobody subscribed): a registration or re-enabling on this
- *                        replica ends it at once; one on another replica is seen within this time. {@code 0}: ask in
- *                        every transaction
+ *                        replica ends it at once; one on another replica is seen within this time, so events there in
+ *                        that time reach no subscriber. {@code 0} (the default): ask in every transaction
  */
 @ConfigurationProperties("accord.platform.hub")
 public record HubProperties(
@@ -45,7 +45,7 @@ public record HubProperties(
         @DefaultValue("20") int disableAfter,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("1h") Duration cleanupInterval,
-        @DefaultValue("1s") Duration quietFor) {
+        @DefaultValue("0s") Duration quietFor) {
 
     /** Deliveries one subscription gets per relay pass: bounds how long a relay holds its lease. */
     public static final int PER_TURN = 10;

@@ -40,6 +40,7 @@ class HubTestApplication {
                     "accord.platform.hub.apis[1].base-path=" + ORDERING,
                     "accord.platform.hub.apis[1].resources=productOrder",
                     "accord.platform.hub.poll-interval=50ms",
+                    "accord.platform.hub.quiet-for=1s", // off by default; its cache tested here
                     "accord.platform.hub.first-backoff=20ms",
                     "accord.platform.hub.max-backoff=100ms",
                     "accord.platform.hub.max-attempts=" + MAX_ATTEMPTS,

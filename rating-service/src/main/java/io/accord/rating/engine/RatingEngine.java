@@ -108,7 +108,15 @@ public final class RatingEngine {
      *                                  snapshot does not hold
      */
     public VolumeRerating rerateVolumePeriod(List<RatedUsage> periodRecords) {
-        return VolumeRerater.rerate(periodRecords, snapshot);
+        return VolumeRerater.rerate(periodRecords, snapshot, null);
+    }
+
+    /**
+     * Like {@link #rerateVolumePeriod(List)}, given only the period's volume-tier records (in arrival order) and the
+     * period's total billed quantity over all its records (its tier accumulator), which decides the final tier.
+     */
+    public VolumeRerating rerateVolumePeriod(List<RatedUsage> volumeRecords, BigDecimal periodTotal) {
+        return VolumeRerater.rerate(volumeRecords, snapshot, Objects.requireNonNull(periodTotal, "periodTotal"));
     }
 
     /** Primitive arithmetic on the hot path, and no overflow for any usage time (the epoch-millis of year -10^9 would). */

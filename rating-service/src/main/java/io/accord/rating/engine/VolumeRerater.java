@@ -18,9 +18,11 @@ final class VolumeRerater {
     private VolumeRerater() {
     }
 
-    static VolumeRerating rerate(List<RatedUsage> records, RatingSnapshot snapshot) {
+    /** {@code periodTotal} {@code null}: the records are all of the period, their sum is its total. */
+    static VolumeRerating rerate(List<RatedUsage> records, RatingSnapshot snapshot, BigDecimal periodTotal) {
         if (records.isEmpty()) {
-            return new VolumeRerating(null, BigDecimal.ZERO, List.of(), List.of());
+            return new VolumeRerating(null, periodTotal == null ? BigDecimal.ZERO : periodTotal, List.of(),
+                    List.of());
         }
         AccumulatorKey key = records.getFirst().tiers().accumulator();
         BigDecimal total = BigDecimal.ZERO;
@@ -30,6 +32,9 @@ final class VolumeRerater {
                         + " is not a first rating of accumulator " + key);
             }
             total = total.add(record.billedQuantity());
+        }
+        if (periodTotal != null) {
+            total = periodTotal;
         }
         List<RatedUsage> reversals = new ArrayList<>();
         List<RatedUsage> finals = new ArrayList<>();

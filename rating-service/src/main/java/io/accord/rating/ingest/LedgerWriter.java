@@ -13,11 +13,11 @@ import io.accord.rating.engine.UsageRecord;
 import io.accord.rating.ingest.UsageLedger.Fate;
 import io.accord.rating.ingest.UsageLedger.Incoming;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -113,7 +113,7 @@ class LedgerWriter {
             arrays[2][i] = key.usageType();
             arrays[3][i] = key.period().name();
             arrays[4][i] = key.periodStart().toString();
-            byText.put(String.join("\u0000", arrays[0][i], arrays[1][i], arrays[2][i], arrays[3][i], arrays[4][i]), key);
+            byText.put(text(key), key);
         }
         String sql = """
                 select a.subscriber_id, a.offering_id, a.usage_type, a.tier_period, a.period_start, a.quantity,
@@ -130,14 +130,69 @@ class LedgerWriter {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    AccumulatorKey key = byText.get(String.join("\u0000", rows.getString(1), rows.getString(2),
-                            rows.getString(3), rows.getString(4), rows.getObject(5, LocalDate.class).toString()));
+                    AccumulatorKey key = byText.get(text(rows));
                     accumulators.put(key, rows.getBigDecimal(6));
                     counts.put(key, rows.getLong(7));
                 }
             }
             return counts;
         });
+    }
+
+    /** An accumulator's quantity and record count after a batch added to it. */
+    record Total(BigDecimal quantity, long recordCount) {
+    }
+
+    /**
+     * Adds to each of these accumulators (creating it when new) the quantity {@code batch} holds for it and its record
+     * count in the batch, in one statement, taking their row locks in key order; answers each one's totals after. For
+     * flat-priced accumulators, which nothing has to read before rating: a concurrent writer's addition is simply
+     * waited for and included.
+     */
+    Map<AccumulatorKey, Total> addToAccumulators(Map<AccumulatorKey, Long> batchCounts, TierAccumulators batch,
+                                                 Instant now) {
+        List<AccumulatorKey> keys = new ArrayList<>(batchCounts.keySet());
+        Map<String, AccumulatorKey> byText = new java.util.HashMap<>();
+        for (AccumulatorKey key : keys) {
+            byText.put(text(key), key);
+        }
+        Map<AccumulatorKey, Total> totals = new java.util.HashMap<>();
+        withStatement("""
+                insert into tier_accumulator as a (subscriber_id, offering_id, usage_type, tier_period, period_start,
+                                                   quantity, record_count, updated_at)
+                select s, o, u, p, d, q, c, ?
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::numeric[], ?::bigint[])
+                     as n(s, o, u, p, d, q, c)
+                order by s, o, u, p, d
+                on conflict (subscriber_id, offering_id, usage_type, tier_period, period_start) do update
+                set quantity = a.quantity + excluded.quantity, record_count = a.record_count + excluded.record_count,
+                    updated_at = excluded.updated_at
+                returning subscriber_id, offering_id, usage_type, tier_period, period_start, quantity, record_count""",
+                statement -> {
+                    bindAccumulators(statement, keys, batch, batchCounts, now);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            totals.put(byText.get(text(rows)), new Total(rows.getBigDecimal(6), rows.getLong(7)));
+                        }
+                    }
+                    return null;
+                });
+        if (totals.size() != keys.size()) {
+            throw new IllegalStateException("tier accumulators: " + keys.size() + " added to, " + totals.size()
+                    + " answered");
+        }
+        return totals;
+    }
+
+    private static String text(AccumulatorKey key) {
+        return String.join("\u0000", key.subscriberId(), key.offeringId(), key.usageType(), key.period().name(),
+                key.periodStart().toString());
+    }
+
+    /** The key of a row whose first five columns are an accumulator's key columns. */
+    private static String text(ResultSet row) throws SQLException {
+        return String.join("\u0000", row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getObject(5, LocalDate.class).toString());
     }
 
     /**
@@ -150,8 +205,7 @@ class LedgerWriter {
         TreeMap<String, AccumulatorKey> changed = new TreeMap<>();
         counts.forEach((key, count) -> {
             if (!count.equals(loadedCounts.get(key))) {
-                changed.put(String.join("\u0000", key.subscriberId(), key.offeringId(), key.usageType(),
-                        key.period().name(), key.periodStart().toString()), key);
+                changed.put(text(key), key);
             }
         });
         List<AccumulatorKey> inserts = new ArrayList<>();
@@ -185,33 +239,33 @@ class LedgerWriter {
 
     private int accumulatorStatement(String sql, List<AccumulatorKey> keys, TierAccumulators accumulators,
                                      Map<AccumulatorKey, Long> counts, Instant now) {
-        int n = keys.size();
-        String[] s = new String[n];
-        String[] o = new String[n];
-        String[] u = new String[n];
-        String[] p = new String[n];
-        String[] d = new String[n];
-        String[] q = new String[n];
-        String[] c = new String[n];
-        for (int i = 0; i < n; i++) {
-            AccumulatorKey key = keys.get(i);
-            s[i] = key.subscriberId();
-            o[i] = key.offeringId();
-            u[i] = key.usageType();
-            p[i] = key.period().name();
-            d[i] = key.periodStart().toString();
-            q[i] = accumulators.quantity(key).toPlainString();
-            c[i] = counts.get(key).toString();
-        }
         return withStatement(sql, statement -> {
-            Connection connection = statement.getConnection();
-            statement.setTimestamp(1, Timestamp.from(now));
-            String[][] arrays = {s, o, u, p, d, q, c};
-            for (int i = 0; i < arrays.length; i++) {
-                statement.setArray(i + 2, connection.createArrayOf("text", arrays[i]));
-            }
+            bindAccumulators(statement, keys, accumulators, counts, now);
             return statement.executeUpdate();
         });
+    }
+
+    /** Binds the time and the seven arrays (key columns, quantity, count) of an accumulator statement. */
+    private static void bindAccumulators(PreparedStatement statement, List<AccumulatorKey> keys,
+                                         TierAccumulators accumulators, Map<AccumulatorKey, Long> counts, Instant now)
+            throws SQLException {
+        int n = keys.size();
+        String[][] arrays = new String[7][n];
+        for (int i = 0; i < n; i++) {
+            AccumulatorKey key = keys.get(i);
+            arrays[0][i] = key.subscriberId();
+            arrays[1][i] = key.offeringId();
+            arrays[2][i] = key.usageType();
+            arrays[3][i] = key.period().name();
+            arrays[4][i] = key.periodStart().toString();
+            arrays[5][i] = accumulators.quantity(key).toPlainString();
+            arrays[6][i] = counts.get(key).toString();
+        }
+        Connection connection = statement.getConnection();
+        statement.setTimestamp(1, Timestamp.from(now));
+        for (int i = 0; i < arrays.length; i++) {
+            statement.setArray(i + 2, connection.createArrayOf("text", arrays[i]));
+        }
     }
 
     void writeSuspense(List<Fate> fates, Instant now) {
@@ -384,21 +438,26 @@ class LedgerWriter {
                 return row.getLong(1);
             }
         });
-        long seq = last - rated.size();
-        CsvRows rows = new CsvRows();
-        List<UsageRated> events = new ArrayList<>(rated.size());
-        for (RatedRow row : rated) {
-            events.add(appendRated(rows, ++seq, row, customers.get(row.rated().basis().productInstanceId()), now));
-        }
-        copy("""
+        long first = last - rated.size();
+        // streamed: PostgreSQL inserts the first rows while the next ones are being written
+        return withConnection(connection -> copyIn(connection, """
                 copy usage_rated (seq, rated_id, kind, reversal_of, source, usage_id, subscriber_id, usage_time,
                     usage_offset_secs, usage_type, quantity, unit, billed_quantity, billed_unit, currency, charge,
                     margin, payable_total, owed_total, allocation, parties, partner_ids, product_instance_id,
                     offering_id, offering_version, price_version_id, price_version, agreements, customer_reference,
                     tier_mode, tier_portions, provisional, tier_period, period_start, accumulator_before,
                     accumulator_after, arrival_order, characteristics, received_at, rated_at, kafka_partition,
-                    kafka_offset, tax_category) from stdin (format csv)""", rows);
-        return events;
+                    kafka_offset, tax_category) from stdin (format csv)""", copy -> {
+            CsvRows rows = new CsvRows(copy);
+            List<UsageRated> events = new ArrayList<>(rated.size());
+            long seq = first;
+            for (RatedRow row : rated) {
+                events.add(appendRated(rows, ++seq, row, customers.get(row.rated().basis().productInstanceId()),
+                        now));
+            }
+            rows.finish();
+            return events;
+        }));
     }
 
     /**
@@ -516,8 +575,34 @@ class LedgerWriter {
         if (rows.rows() == 0) {
             return;
         }
-        withConnection(connection -> connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn(sql, new StringReader(rows.content())));
+        withConnection(connection -> copyIn(connection, sql, copy -> {
+            rows.sendTo(copy);
+            return null;
+        }));
+    }
+
+    @FunctionalInterface
+    private interface CopyWork<T> {
+        T run(CopyIn copy) throws SQLException;
+    }
+
+    /** A COPY FROM STDIN: ended when {@code work} returns, cancelled (the connection stays usable) when it fails. */
+    private static <T> T copyIn(Connection connection, String sql, CopyWork<T> work) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            T result = work.run(copy);
+            copy.endCopy();
+            return result;
+        } catch (SQLException | RuntimeException failure) {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException cancelFailed) {
+                    failure.addSuppressed(cancelFailed);
+                }
+            }
+            throw failure;
+        }
     }
 
     @FunctionalInterface

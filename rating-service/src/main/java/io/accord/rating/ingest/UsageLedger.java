@@ -8,12 +8,15 @@ import io.accord.rating.engine.RatingOutcome;
 import io.accord.rating.engine.SuspendedUsage;
 import io.accord.rating.engine.SuspenseReason;
 import io.accord.rating.engine.TierAccumulators;
+import io.accord.rating.engine.TierUsage;
+import io.accord.rating.engine.UsagePriceVersion.TierMode;
 import io.accord.rating.engine.UsageRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -203,24 +206,27 @@ public class UsageLedger {
                 duplicates.add(incoming);
             }
         }
-        // 2. the accumulators the batch will advance, locked until commit. Which ones depends on the product
-        // instance the engine picks (keyed by its canonical subscriber id, whichever identifier the record names), so
-        // a first pass rates against empty accumulators only to learn their keys: the engine is cheap, a round trip
-        // per accumulator is not.
+        // 2. the accumulators the batch will advance. Which ones depends on the product instance the engine picks
+        // (keyed by its canonical subscriber id, whichever identifier the record names), so a first pass rates against
+        // empty accumulators only to learn their keys: the engine is cheap, a round trip per accumulator is not. Only
+        // those of tiered prices are loaded and locked before rating, because only there does a record's charge depend
+        // on where its accumulator stood; a flat-priced one is added to after rating (step 3b).
         TierAccumulators scratch = new TierAccumulators();
-        Set<AccumulatorKey> keys = new HashSet<>();
+        Set<AccumulatorKey> tiered = new HashSet<>();
         for (Incoming incoming : batch) {
             if (!duplicates.contains(incoming) && incoming.problem() == null
-                    && rate(engine, incoming, scratch) instanceof RatedUsage probe) {
-                keys.add(probe.tiers().accumulator());
+                    && rate(engine, incoming, scratch) instanceof RatedUsage probe
+                    && probe.tiers().mode() != TierMode.FLAT) {
+                tiered.add(probe.tiers().accumulator());
             }
         }
         TierAccumulators accumulators = new TierAccumulators();
-        Map<AccumulatorKey, Long> counts = writer.lockAccumulators(keys, accumulators);
+        Map<AccumulatorKey, Long> counts = writer.lockAccumulators(tiered, accumulators);
         Map<AccumulatorKey, Long> loadedCounts = new HashMap<>(counts);
         // 3. rate in arrival order
         List<Fate> fates = new ArrayList<>(batch.size());
         List<LedgerWriter.RatedRow> ratedRows = new ArrayList<>();
+        List<Integer> ratedFates = new ArrayList<>();
         int rated = 0;
         int suspended = 0;
         for (Incoming incoming : batch) {
@@ -235,12 +241,40 @@ public class UsageLedger {
                 AccumulatorKey key = ratedUsage.tiers().accumulator();
                 long arrival = counts.merge(key, 1L, Long::sum);
                 ratedRows.add(new LedgerWriter.RatedRow(incoming, ratedUsage, arrival));
+                ratedFates.add(fates.size());
                 fates.add(new Fate(incoming, ratedUsage, null, false));
                 rated++;
             } else {
                 fates.add(new Fate(incoming, null, (SuspendedUsage) outcome, false));
                 suspended++;
             }
+        }
+        // 3b. the flat-priced accumulators were rated from zero: each is added to in one statement, and its total
+        // after tells where it stood before the batch, so every record gets the accumulator values and arrival order
+        // it would have had if the accumulator had been loaded first
+        Map<AccumulatorKey, Long> batchCounts = new HashMap<>();
+        counts.forEach((key, count) -> {
+            if (!tiered.contains(key)) {
+                batchCounts.put(key, count);
+            }
+        });
+        if (!batchCounts.isEmpty()) {
+            Map<AccumulatorKey, LedgerWriter.Total> totals = writer.addToAccumulators(batchCounts, accumulators, now);
+            for (int i = 0; i < ratedRows.size(); i++) {
+                LedgerWriter.RatedRow row = ratedRows.get(i);
+                AccumulatorKey key = row.rated().tiers().accumulator();
+                LedgerWriter.Total total = totals.get(key);
+                if (total == null) {
+                    continue;
+                }
+                long before = total.recordCount() - batchCounts.get(key);
+                BigDecimal stood = total.quantity().subtract(accumulators.quantity(key));
+                RatedUsage shifted = shifted(row.rated(), stood);
+                ratedRows.set(i, new LedgerWriter.RatedRow(row.incoming(), shifted, row.arrivalOrder() + before));
+                int fate = ratedFates.get(i);
+                fates.set(fate, new Fate(row.incoming(), shifted, null, false));
+            }
+            counts.keySet().removeAll(batchCounts.keySet());
         }
         // 4. write it all
         writer.writeSuspense(fates, now);
@@ -250,6 +284,18 @@ public class UsageLedger {
         writer.addCounters(fates, now);
         List<UsageRated> written = writer.writeRated(ratedRows, now);
         return new Written(new Result(fates, rated, suspended, duplicates.size()), written);
+    }
+
+    /** The record as rated from an accumulator that stood at {@code stood} instead of zero before the batch. */
+    private static RatedUsage shifted(RatedUsage rated, BigDecimal stood) {
+        if (stood.signum() == 0) {
+            return rated;
+        }
+        TierUsage tiers = rated.tiers();
+        return new RatedUsage(rated.usage(), rated.kind(), rated.billedQuantity(), rated.billedUnit(),
+                rated.charge(), rated.parties(), rated.margin(), rated.allocation(), rated.basis(),
+                new TierUsage(tiers.mode(), tiers.portions(), tiers.provisional(), tiers.accumulator(),
+                        stood.add(tiers.accumulatorBefore()), stood.add(tiers.accumulatorAfter())));
     }
 
     /** The engine never throws for a bad record; should it ever fail, the record is suspended rather than lost. */

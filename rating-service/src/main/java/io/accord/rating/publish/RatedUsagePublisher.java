@@ -2,6 +2,7 @@ package io.accord.rating.publish;
 
 import io.accord.contracts.CloudEventHeaders;
 import io.accord.contracts.usage.UsageRated;
+import io.accord.rating.ingest.RatedJson;
 import io.accord.rating.ingest.UsageLedger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -43,7 +44,6 @@ class RatedUsagePublisher implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final RatedEvents events;
     private final Producer<String, byte[]> producer;
-    private final JsonMapper json;
     private final TransactionTemplate transactions;
     private final PublishProperties properties;
     private final byte[] source;
@@ -61,7 +61,6 @@ class RatedUsagePublisher implements SmartLifecycle {
         this.events = new RatedEvents(jdbc, json);
         this.recent = new RecentRated(4 * properties.batchSize());
         this.producer = producer;
-        this.json = json;
         this.transactions = transactions;
         this.properties = properties;
         this.source = eventSource.getBytes(StandardCharsets.UTF_8);
@@ -130,7 +129,7 @@ class RatedUsagePublisher implements SmartLifecycle {
 
     private ProducerRecord<String, byte[]> record(UsageRated event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), event.key(),
-                json.writeValueAsBytes(event));
+                RatedJson.bytes(event));
         record.headers().add(CloudEventHeaders.ID, bytes(event.ratedId().toString()))
                 .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
                 .add(CloudEventHeaders.TYPE, bytes(UsageRated.TYPE))

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,17 +101,25 @@ class VolumePeriodFinaliser {
     }
 
     private int finalise(AccumulatorKey period) {
-        // the accumulator row first, as every writer of this subscriber's period does
-        jdbc.sql("""
-                        select 1 from tier_accumulator where subscriber_id = :subscriber and offering_id = :offering
-                          and usage_type = :type and tier_period = :period and period_start = :start for update""")
+        // the accumulator row first, as every writer of this subscriber's period does; it holds the period's total
+        // over all its current records (whatever their price's tier mode), which decides the final tier
+        List<BigDecimal> total = jdbc.sql("""
+                        select quantity from tier_accumulator where subscriber_id = :subscriber
+                          and offering_id = :offering and usage_type = :type and tier_period = :period
+                          and period_start = :start for update""")
                 .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
                 .param("type", period.usageType()).param("period", period.period().name())
-                .param("start", period.periodStart()).query().listOfRows();
+                .param("start", period.periodStart()).query(BigDecimal.class).list();
+        if (total.isEmpty()) {
+            log.warn("Volume tiers of {} have no tier accumulator; not made final", period);
+            return 0;
+        }
+        // only the volume-tier records are re-rated, and only they are indexed for this (V83)
         List<CurrentRating> current = jdbc.sql("select " + RatedRecords.COLUMNS
                         + " from usage_rated r where r.subscriber_id = :subscriber and r.offering_id = :offering"
-                        + " and r.usage_type = :type and r.tier_period = :period and r.period_start = :start and "
-                        + RatedRecords.IS_CURRENT + " order by r.arrival_order, r.seq")
+                        + " and r.usage_type = :type and r.tier_period = :period and r.period_start = :start"
+                        + " and r.tier_mode = 'VOLUME' and " + RatedRecords.IS_CURRENT
+                        + " order by r.arrival_order, r.seq")
                 .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
                 .param("type", period.usageType()).param("period", period.period().name())
                 .param("start", period.periodStart()).query((rs, n) -> records.read(rs)).list();
@@ -121,7 +130,7 @@ class VolumePeriodFinaliser {
             asFirstRatings.add(asProvisional(rating.rated()));
         }
         VolumeRerating result = new RatingEngine(model.snapshot(), clock, RerateWorker.ANY_AGE)
-                .rerateVolumePeriod(asFirstRatings);
+                .rerateVolumePeriod(asFirstRatings, total.getFirst());
         List<Corrections.Replacement> replacements = new ArrayList<>();
         for (int i = 0; i < result.reversals().size(); i++) {
             RatedUsage reversal = result.reversals().get(i);
@@ -132,7 +141,7 @@ class VolumePeriodFinaliser {
         long lastSeq = jdbc.sql("""
                         select coalesce(max(seq), 0) from usage_rated where subscriber_id = :subscriber
                           and offering_id = :offering and usage_type = :type and tier_period = :period
-                          and period_start = :start""")
+                          and period_start = :start and tier_mode = 'VOLUME'""")
                 .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
                 .param("type", period.usageType()).param("period", period.period().name())
                 .param("start", period.periodStart()).query(Long.class).single();

@@ -7,6 +7,7 @@ import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.OfferingPrice;
 import io.accord.contracts.events.ProductActivated;
 import io.accord.contracts.events.ProductDetails;
+import io.accord.testsupport.bench.Deliveries;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,14 +63,15 @@ final class BenchData {
 
     /** Offerings, agreements and one product instance per subscriber and offering. */
     void seedModel() {
+        Deliveries deliveries = new Deliveries();
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            send(producer, Topics.PARTNER_EVENTS, VIDEO_PARTNER, "AgreementActivated", VIDEO_PARTNER,
+            send(producer, deliveries, Topics.PARTNER_EVENTS, VIDEO_PARTNER, "AgreementActivated", VIDEO_PARTNER,
                     new AgreementActivated(UUID.randomUUID(), Instant.now(), VIDEO_PARTNER, "agr-bench-video", 1,
                             "SELL_THROUGH", LONG_AGO, null, null, new AgreementActivated.Terms("EUR",
                             List.of(new AgreementActivated.RevenueShare(null, null, "30", List.of())), List.of(), "0",
                             "MONTHLY", 30, new AgreementActivated.TaxTreatment("19", false),
                             new AgreementActivated.ReconciliationTolerance("1.00", "1"), 30, null)));
-            offering(producer, MOBILE, null, List.of(),
+            offering(producer, deliveries, MOBILE, null, List.of(),
                     flat(MOBILE, "voice", "0.0002", "S", 60, 1, "VOICE"),
                     flat(MOBILE, "sms", "0.05", "MESSAGE", null, null, "SMS"),
                     new OfferingPrice(MOBILE + "-data-v1", MOBILE + "-data", 1, "data", "USAGE", null, "EUR", null,
@@ -77,26 +79,27 @@ final class BenchData {
                             List.of(new OfferingPrice.Tier("0", "1024", "0.01"),
                                     new OfferingPrice.Tier("1024", null, "0.004")),
                             "CALENDAR_MONTH", List.of("DATA"), null, LONG_AGO, null));
-            offering(producer, VIDEO, VIDEO_PARTNER, List.of(),
+            offering(producer, deliveries, VIDEO, VIDEO_PARTNER, List.of(),
                     flat(VIDEO, "view", "0.99", "EVENT", null, null, "CONTENT_VIEW"));
-            offering(producer, IOT, null, List.of(new OfferingLaunched.Participant(STUDIO_1, "35"),
+            offering(producer, deliveries, IOT, null, List.of(new OfferingLaunched.Participant(STUDIO_1, "35"),
                             new OfferingLaunched.Participant(STUDIO_2, "15.5")),
                     flat(IOT, "message", "0.001", "MESSAGE", null, null, "IOT_MESSAGE"));
             for (int i = 0; i < subscribers; i++) {
-                product(producer, "m-" + run + "-" + i, subscriber(i), MOBILE, null, List.of(),
+                product(producer, deliveries, "m-" + run + "-" + i, subscriber(i), MOBILE, null, List.of(),
                         List.of(MOBILE + "-voice", MOBILE + "-sms", MOBILE + "-data"));
                 if (i % 4 == 0) {
-                    product(producer, "v-" + run + "-" + i, subscriber(i), VIDEO, VIDEO_PARTNER, List.of(),
+                    product(producer, deliveries, "v-" + run + "-" + i, subscriber(i), VIDEO, VIDEO_PARTNER, List.of(),
                             List.of(VIDEO + "-view"));
                 }
                 if (i % 10 == 0) {
-                    product(producer, "i-" + run + "-" + i, subscriber(i), IOT, null,
+                    product(producer, deliveries, "i-" + run + "-" + i, subscriber(i), IOT, null,
                             List.of(new OfferingLaunched.Participant(STUDIO_1, "35"),
                                     new OfferingLaunched.Participant(STUDIO_2, "15.5")),
                             List.of(IOT + "-message"));
                 }
             }
             producer.flush();
+            deliveries.check("the model's topics", deliveries.failed());
         }
     }
 
@@ -109,6 +112,7 @@ final class BenchData {
         long lastUnique = -1;
         int lastSubscriber = 0;
         byte[] lastValue = null;
+        Deliveries deliveries = new Deliveries();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20),
@@ -116,7 +120,7 @@ final class BenchData {
             for (long n = 0; n < records; n++) {
                 int roll = random.nextInt(1000);
                 if (roll < 5 && lastValue != null) {
-                    producer.send(new ProducerRecord<>(topic, subscriber(lastSubscriber), lastValue));
+                    producer.send(new ProducerRecord<>(topic, subscriber(lastSubscriber), lastValue), deliveries);
                     duplicates++;
                     continue;
                 }
@@ -148,13 +152,14 @@ final class BenchData {
                 lastValue = value.getBytes(StandardCharsets.UTF_8);
                 lastSubscriber = i;
                 if (subscriber.contains("unknown")) {
-                    producer.send(new ProducerRecord<>(topic, subscriber, lastValue));
+                    producer.send(new ProducerRecord<>(topic, subscriber, lastValue), deliveries);
                     lastValue = null;
                 } else {
-                    producer.send(new ProducerRecord<>(topic, subscriber, lastValue));
+                    producer.send(new ProducerRecord<>(topic, subscriber, lastValue), deliveries);
                 }
             }
             producer.flush();
+            deliveries.check(topic, records);
         }
         return records - duplicates;
     }
@@ -173,27 +178,29 @@ final class BenchData {
                 LONG_AGO, null);
     }
 
-    private static void offering(KafkaProducer<String, byte[]> producer, String id, String owner,
-                                 List<OfferingLaunched.Participant> participants, OfferingPrice... prices) {
-        send(producer, Topics.CATALOG_EVENTS, id, "OfferingLaunched", owner,
+    private static void offering(KafkaProducer<String, byte[]> producer, Deliveries deliveries, String id,
+                                 String owner, List<OfferingLaunched.Participant> participants,
+                                 OfferingPrice... prices) {
+        send(producer, deliveries, Topics.CATALOG_EVENTS, id, "OfferingLaunched", owner,
                 new OfferingLaunched(UUID.randomUUID(), Instant.now(), id, 1, owner, id, "Offering " + id, null,
                         "BENCH", List.of(), LONG_AGO, null, false, null, List.of(), null, participants,
                         List.of(prices)));
     }
 
-    private static void product(KafkaProducer<String, byte[]> producer, String productId, String subscriber,
-                                String offering, String owner, List<OfferingLaunched.Participant> participants,
+    private static void product(KafkaProducer<String, byte[]> producer, Deliveries deliveries, String productId,
+                                String subscriber, String offering, String owner,
+                                List<OfferingLaunched.Participant> participants,
                                 List<String> prices) {
         ProductDetails product = new ProductDetails(productId, "order-" + productId, offering, 1, "Offering", owner,
                 "BENCH", null, null, "web", "customer-" + productId,
                 List.of(new ProductDetails.SubscriberIdentifier("MSISDN", subscriber)), Map.of(), participants,
                 prices, List.of(), "ACTIVE", LONG_AGO, null);
-        send(producer, Topics.ORDER_EVENTS, productId, "ProductActivated", owner,
+        send(producer, deliveries, Topics.ORDER_EVENTS, productId, "ProductActivated", owner,
                 new ProductActivated(UUID.randomUUID(), Instant.now(), owner, LONG_AGO, product));
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, String type,
-                             String subject, Object event) {
+    private static void send(KafkaProducer<String, byte[]> producer, Deliveries deliveries, String topic,
+                             String key, String type, String subject, Object event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(event));
         record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
@@ -203,7 +210,7 @@ final class BenchData {
         record.headers().add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.SUBJECT,
                 (subject == null ? "csp" : subject).getBytes(StandardCharsets.UTF_8));
-        producer.send(record);
+        producer.send(record, deliveries);
     }
 
     private KafkaProducer<String, byte[]> producer() {

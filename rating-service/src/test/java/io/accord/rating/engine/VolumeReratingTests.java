@@ -62,6 +62,19 @@ class VolumeReratingTests {
     }
 
     @Test
+    void takesThePeriodsTotalFromTheAccumulatorWhenGivenOnlyItsVolumeTierRecords() {
+        // 10 + 20 units at this price, but the period's accumulator holds 210 (records of the period at another
+        // price count toward it too): the total decides the final tier
+        List<RatedUsage> rated = rateAll("10", "20");
+
+        VolumeRerating rerating = engine.rerateVolumePeriod(rated, new java.math.BigDecimal("210"));
+
+        assertThat(rerating.totalQuantity()).isEqualByComparingTo("210");
+        assertThat(rerating.finals()).hasSize(2).allMatch(record -> record.tiers().portions().getFirst().tier() == 2);
+        assertThat(engine.rerateVolumePeriod(rated).finals()).isEmpty();
+    }
+
+    @Test
     void leavesAPeriodThatEndedInTheFirstTierAlone() {
         VolumeRerating rerating = engine.rerateVolumePeriod(rateAll("10", "20"));
 

@@ -114,7 +114,7 @@ class UsageFileJobsTests {
         assertThat(errors.body().split("\r\n")[2]).startsWith("2102,2103,SUSPENDED,s1,,NO_PRODUCT_INSTANCE,");
 
         assertThat(counters(partnerId)).containsExactly(2_102L, 2_100L, 1L, 1L);
-        assertThat(jdbc.sql("select characteristics->>'destinationZone' from usage_rated"
+        assertThat(jdbc.sql("select characteristics::jsonb->>'destinationZone' from usage_rated"
                         + " where source = :source and usage_id = 'r0'").param("source", partnerId)
                 .query(String.class).single()).isEqualTo("EU, \"west\"");
         assertThat(jdbc.sql("select count(*) from usage_file_chunk where job_id = :job")

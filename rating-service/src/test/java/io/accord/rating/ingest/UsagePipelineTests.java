@@ -124,6 +124,15 @@ class UsagePipelineTests {
         assertThat(accumulated).isEqualByComparingTo("160"); // 100 and 60 (30 s billed as the first 60 s)
         assertThat(jdbc.sql("select arrival_order from usage_rated where source = :source order by seq")
                 .param("source", source).query(Long.class).list()).containsExactly(1L, 2L);
+        // a flat price's accumulator is added to after rating: its records still carry where it stood, in order
+        List<BigDecimal[]> chain = jdbc.sql("select accumulator_before, accumulator_after from usage_rated"
+                        + " where source = :source order by seq").param("source", source)
+                .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).list();
+        assertThat(chain).hasSize(2);
+        assertThat(chain.get(0)[0]).isEqualByComparingTo("0");
+        assertThat(chain.get(0)[1]).isEqualByComparingTo("100");
+        assertThat(chain.get(1)[0]).isEqualByComparingTo("100");
+        assertThat(chain.get(1)[1]).isEqualByComparingTo("160");
     }
 
     @Test

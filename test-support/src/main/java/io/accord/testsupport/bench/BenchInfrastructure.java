@@ -73,14 +73,45 @@ public record BenchInfrastructure(String adminUrl, String user, String password,
         }
     }
 
-    /** Creates those of the topics that do not exist yet, each with {@code partitions} partitions. */
+    /**
+     * Creates those of the topics that do not exist yet, each with {@code partitions} partitions, and waits (up to
+     * 60 s) until every partition of every one of them has a leader: produce requests sent before meet
+     * {@code NOT_LEADER_OR_FOLLOWER} and, from an idempotent producer, then {@code OUT_OF_ORDER_SEQUENCE_NUMBER}
+     * until their records expire ({@link Deliveries}).
+     */
     public void createTopics(List<String> topics, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             admin.createTopics(topics.stream().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, partitions, (short) 1)).toList())
                     .all().get(60, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            List<String> leaderless = leaderless(admin, topics);
+            while (!leaderless.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("partitions without a leader 60 s after creation: " + leaderless);
+                }
+                TimeUnit.MILLISECONDS.sleep(100); // the broker publishes leadership asynchronously
+                leaderless = leaderless(admin, topics);
+            }
         }
+    }
+
+    /** The partitions of these topics that have no leader yet (a topic not described yet counts as one). */
+    private static List<String> leaderless(Admin admin, List<String> topics) throws Exception {
+        List<String> found = new java.util.ArrayList<>();
+        Map<String, org.apache.kafka.clients.admin.TopicDescription> described;
+        try {
+            described = admin.describeTopics(topics).allTopicNames().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException notYet) {
+            return List.of("(not described yet: " + notYet.getCause() + ")");
+        }
+        described.forEach((topic, description) -> description.partitions().forEach(partition -> {
+            if (partition.leader() == null || partition.leader().isEmpty()) {
+                found.add(topic + "-" + partition.partition());
+            }
+        }));
+        return found;
     }
 
     private static void deleteQuietly(Path home) {

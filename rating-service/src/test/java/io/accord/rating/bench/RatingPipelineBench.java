@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,6 +52,11 @@ public final class RatingPipelineBench {
     static final List<String> PRODUCTION_JVM = List.of("-XX:MaxRAM=768m", "-XX:+UseSerialGC",
             "-XX:MaxRAMPercentage=25.0", "-XX:InitialRAMPercentage=5.0", "-XX:+ExitOnOutOfMemoryError",
             "-XX:ActiveProcessorCount=2");
+    /**
+     * The rating image's environment: at most two malloc arenas (glibc's default is 8 per core, each its own
+     * fragmentation for the many threads of a Spring service with Kafka clients).
+     */
+    static final Map<String, String> PRODUCTION_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     static final int PARTITIONS = 6;
     private static final Pattern QUANTILE = Pattern.compile(
             "(?m)^accord_rating_ingest_batch_seconds\\{[^}]*quantile=\"([0-9.]+)\"[^}]*\\}\\s+([0-9.eE+-]+)");
@@ -296,7 +302,8 @@ public final class RatingPipelineBench {
 
     private static Process java(String classpath, List<String> jvmFlags, String mainClass, List<String> arguments,
                                 String name) throws IOException {
-        return BenchJvm.start(PRODUCTION_JVM, classpath, jvmFlags, mainClass, arguments, name);
+        return BenchJvm.start(PRODUCTION_JVM, PRODUCTION_ENVIRONMENT, classpath, jvmFlags, mainClass, arguments,
+                name);
     }
 
     /** Resident memory of a process (VmRSS of /proc/PID/status), 0 where there is no /proc. */

@@ -29,6 +29,13 @@ public final class BenchJvm {
      */
     public static Process start(List<String> productionJvm, String classpath, List<String> jvmFlags,
                                 String mainClass, List<String> arguments, String name) throws IOException {
+        return start(productionJvm, Map.of(), classpath, jvmFlags, mainClass, arguments, name);
+    }
+
+    /** Like {@link #start(List, String, List, String, List, String)}, with the image's environment variables too. */
+    public static Process start(List<String> productionJvm, Map<String, String> productionEnvironment,
+                                String classpath, List<String> jvmFlags, String mainClass, List<String> arguments,
+                                String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -37,9 +44,13 @@ public final class BenchJvm {
         command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(arguments);
         Path log = Files.createTempFile("accord-bench-" + name + "-", ".log");
-        BenchLog.say("%s JVM: %s (log %s)", name, String.join(" ", productionJvm) + (jvmFlags.isEmpty() ? ""
+        BenchLog.say("%s JVM: %s%s (log %s)", name, productionEnvironment.isEmpty() ? ""
+                : productionEnvironment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ")
+                .sorted().reduce("", String::concat), String.join(" ", productionJvm) + (jvmFlags.isEmpty() ? ""
                 : " " + String.join(" ", jvmFlags)), log);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(productionEnvironment);
+        Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly)); // the bench stopped: its JVMs too
         LOGS.put(process.pid(), log);
         return process;

@@ -43,8 +43,20 @@ final class ProductChargeLines {
      * recurring charges for the closed periods whose statements missed them.
      */
     static final String LATE_PREFIX = "Prior-period adjustment (product started in a closed period): ";
+    /** Labels the reversal of recurring charges that closed periods charged beyond a product's end learnt late. */
+    static final String ENDED_PREFIX = "Prior-period adjustment (product ended in a closed period): ";
+    /** Labels the back-charge of closed periods charged up to an end that was later withdrawn or moved later. */
+    static final String EXTENDED_PREFIX = "Prior-period adjustment (product end moved later in a closed period): ";
 
     private ProductChargeLines() {
+    }
+
+    /**
+     * A line charging or adjusting products for earlier, closed periods: it belongs to those periods, so no minimum
+     * guarantee or commitment measures it.
+     */
+    static boolean priorPeriod(String label) {
+        return label.startsWith(LATE_PREFIX) || label.startsWith(ENDED_PREFIX) || label.startsWith(EXTENDED_PREFIX);
     }
 
     /**
@@ -66,6 +78,18 @@ final class ProductChargeLines {
     static List<LineDraft> of(UUID partnerId, PartnerTerms.Agreement agreement, Instant periodStart,
                               Instant periodEnd, List<PartnerProducts.Product> active,
                               List<PartnerProducts.Product> started, List<Late> late) {
+        return of(partnerId, agreement, periodStart, periodEnd, active, started, late, List.of());
+    }
+
+    /**
+     * @param ended the partner's products whose end changed after closed periods were charged with another end: per
+     *              closed period, the recurring charges (and a reseller's per-resource fees) prorated by the price's
+     *              policy with the end now, less the same with the end charged, land here on lines labelled as
+     *              prior-period adjustments (negative when the end came earlier: a reversal)
+     */
+    static List<LineDraft> of(UUID partnerId, PartnerTerms.Agreement agreement, Instant periodStart,
+                              Instant periodEnd, List<PartnerProducts.Product> active,
+                              List<PartnerProducts.Product> started, List<Late> late, List<Ended> ended) {
         Map<Key, Total> totals = new LinkedHashMap<>();
         for (PartnerProducts.Product product : active) {
             Optional<Share> share = share(partnerId, agreement, product, ShareRules.RECURRING);
@@ -110,6 +134,12 @@ final class ProductChargeLines {
                 add(lateTotals, product, charge, share.get(), money(product, charge), false);
             }
         }
+        Map<Key, Total> endedTotals = new LinkedHashMap<>();
+        Map<Key, Total> extendedTotals = new LinkedHashMap<>();
+        for (Ended changed : ended) {
+            endAdjustment(partnerId, agreement, changed,
+                    endsEarlier(changed.product().endAt(), changed.chargedEndAt()) ? endedTotals : extendedTotals);
+        }
         List<LineDraft> drafts = new ArrayList<>();
         totals.forEach((key, total) -> {
             if (total.amount.amount().signum() != 0) {
@@ -127,7 +157,59 @@ final class ProductChargeLines {
                         key.reference()));
             }
         });
+        endedTotals.forEach((key, total) -> drafts.add(adjustmentLine(ENDED_PREFIX, key, total)));
+        extendedTotals.forEach((key, total) -> drafts.add(adjustmentLine(EXTENDED_PREFIX, key, total)));
+        drafts.removeIf(draft -> draft.amount().amount().signum() == 0);
         return drafts;
+    }
+
+    /**
+     * What the product's closed periods owe now beyond what they were charged: per recurring charge and per-resource
+     * fee, Σ over the periods of (prorated with the end now − prorated with the end charged), each exactly as
+     * {@link #prorated} and {@link #monthlyFees} charge it.
+     */
+    private static void endAdjustment(UUID partnerId, PartnerTerms.Agreement agreement, Ended changed,
+                                      Map<Key, Total> totals) {
+        PartnerProducts.Product product = changed.product();
+        PartnerProducts.Product asCharged = product.endingAt(changed.chargedEndAt());
+        Optional<Share> share = share(partnerId, agreement, product, ShareRules.RECURRING);
+        if (share.isEmpty()) {
+            return;
+        }
+        for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
+            Money difference = Money.zero(money(product, charge).currency());
+            for (Window window : changed.closedPeriods()) {
+                difference = difference.plus(prorated(product, charge, window.start(), window.end()))
+                        .minus(prorated(asCharged, charge, window.start(), window.end()));
+            }
+            add(totals, product, charge, share.get(), difference, true);
+        }
+        if (share.get().percent() != null) {
+            return;
+        }
+        for (MonthlyFee fee : monthlyFees(agreement, product)) {
+            Money difference = Money.zero(agreement.currency());
+            for (Window window : changed.closedPeriods()) {
+                difference = difference.plus(fee.charge(product, window.start(), window.end()))
+                        .minus(fee.charge(asCharged, window.start(), window.end()));
+            }
+            if (difference.amount().signum() != 0) {
+                fee.total(totals, agreement.currency()).add(Money.of(difference.amount().negate(),
+                        agreement.currency()), fee.count());
+            }
+        }
+    }
+
+    /** A later end ({@code null}: none) than {@code than}. */
+    private static boolean endsEarlier(Instant end, Instant than) {
+        return end != null && (than == null || end.isBefore(than));
+    }
+
+    /** An end adjustment's line: its direction follows its sign (a reversal of a share is owed by the partner). */
+    private static LineDraft adjustmentLine(String prefix, Key key, Total total) {
+        return new LineDraft(key.kind(), prefix + total.label(key), key.offeringId(), null,
+                BigDecimal.valueOf(total.count), total.amount,
+                total.amount.amount().signum() < 0 ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER", key.reference());
     }
 
     /**
@@ -178,7 +260,19 @@ final class ProductChargeLines {
     /** The agreement's monthly per-resource wholesale fees of a product the partner resells. */
     private static void monthlyFees(PartnerTerms.Agreement agreement, PartnerProducts.Product product,
                                     Instant periodStart, Instant periodEnd, Map<Key, Total> totals) {
+        for (MonthlyFee fee : monthlyFees(agreement, product)) {
+            Money charged = fee.charge(product, periodStart, periodEnd);
+            if (charged.amount().signum() != 0) {
+                fee.total(totals, agreement.currency()).add(Money.of(charged.amount().negate(), charged.currency()),
+                        fee.count());
+            }
+        }
+    }
+
+    /** The agreement's {@code <RESOURCE>_MONTH} wholesale rates that apply to the product's identifiers. */
+    private static List<MonthlyFee> monthlyFees(PartnerTerms.Agreement agreement, PartnerProducts.Product product) {
         List<AgreementActivated.WholesaleRate> rates = agreement.terms().wholesaleRates();
+        List<MonthlyFee> fees = new ArrayList<>();
         for (AgreementActivated.WholesaleRate rate : rates == null ? List.<AgreementActivated.WholesaleRate>of()
                 : rates) {
             String unit = rate.unit() == null ? "" : rate.unit().toUpperCase(Locale.ROOT);
@@ -189,20 +283,27 @@ final class ProductChargeLines {
             String identifierType = "SIM".equals(resource) ? "ICCID" : resource;
             long count = product.identifiers().stream()
                     .filter(identifier -> identifierType.equalsIgnoreCase(identifier.type())).count();
-            if (count == 0) {
-                continue;
+            if (count > 0) {
+                fees.add(new MonthlyFee(unit, resource, rate.price(), count, Money.of(
+                        new BigDecimal(rate.price()).multiply(BigDecimal.valueOf(count)), agreement.currency())));
             }
-            Money monthly = Money.of(new BigDecimal(rate.price()).multiply(BigDecimal.valueOf(count)),
-                    agreement.currency());
-            Money fee = SettlementMath.recurringCharge(monthly, "MONTH", "DAILY", periodStart, periodEnd,
-                    product.startAt(), product.endAt());
-            if (fee.amount().signum() == 0) {
-                continue;
-            }
-            Key key = new Key(LineKind.RECURRING_WHOLESALE, null, unit, agreement.currency(), null);
-            totals.computeIfAbsent(key, ignored -> new Total("Per-" + resource + " monthly fee (" + rate.price()
-                    + " " + agreement.currency() + " per " + resource + " and month, by day)", resource,
-                    agreement.currency())).add(Money.of(fee.amount().negate(), fee.currency()), count);
+        }
+        return fees;
+    }
+
+    /** A per-resource monthly fee of one product: {@code count} resources at {@code price} each. */
+    private record MonthlyFee(String unit, String resource, String price, long count, Money monthly) {
+
+        /** Its part in [from, to), prorated by day over the product's active time. */
+        Money charge(PartnerProducts.Product product, Instant from, Instant to) {
+            return SettlementMath.recurringCharge(monthly, "MONTH", "DAILY", from, to, product.startAt(),
+                    product.endAt());
+        }
+
+        Total total(Map<Key, Total> totals, String currency) {
+            Key key = new Key(LineKind.RECURRING_WHOLESALE, null, unit, currency, null);
+            return totals.computeIfAbsent(key, ignored -> new Total("Per-" + resource + " monthly fee (" + price
+                    + " " + currency + " per " + resource + " and month, by day)", resource, currency));
         }
     }
 
@@ -237,6 +338,15 @@ final class ProductChargeLines {
      *                      time: their statements missed its charges
      */
     record Late(PartnerProducts.Product product, List<Window> closedPeriods) {
+    }
+
+    /**
+     * A product whose end changed after some of the partner's periods were charged with another.
+     *
+     * @param chargedEndAt  the end those periods were charged with ({@code null}: none)
+     * @param closedPeriods the partner's closed periods whose statements charged the product with it
+     */
+    record Ended(PartnerProducts.Product product, Instant chargedEndAt, List<Window> closedPeriods) {
     }
 
     /** A settlement period's [start, end). */

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +36,6 @@ import java.util.UUID;
 final class ProductChargeLines {
 
     private static final Logger log = LoggerFactory.getLogger(ProductChargeLines.class);
-    private static final String MONTHLY_FEE_SUFFIX = "_MONTH";
     /**
      * Labels the one-time charges of products that arrived after the period they started in was closed, and their
      * recurring charges for the closed periods whose statements missed them.
@@ -177,30 +175,34 @@ final class ProductChargeLines {
             return;
         }
         for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
+            // per period, what it owes now less what its statement charged, each rounded as that statement did
             Money difference = Money.zero(money(product, charge).currency());
             for (Window window : changed.closedPeriods()) {
-                difference = difference.plus(prorated(product, charge, window.start(), window.end()))
-                        .minus(prorated(asCharged, charge, window.start(), window.end()));
+                difference = difference
+                        .plus(partnerAmount(share.get(), prorated(product, charge, window.start(), window.end())))
+                        .minus(partnerAmount(share.get(), prorated(asCharged, charge, window.start(), window.end())));
             }
-            add(totals, product, charge, share.get(), difference, true);
+            if (difference.amount().signum() != 0) {
+                addAmount(totals, product, charge, share.get(), difference, true);
+            }
         }
         if (share.get().percent() != null) {
             return;
         }
-        for (MonthlyFee fee : monthlyFees(agreement, product)) {
+        for (ResourceFees.Fee fee : ResourceFees.of(agreement, product)) {
             Money difference = Money.zero(agreement.currency());
             for (Window window : changed.closedPeriods()) {
                 difference = difference.plus(fee.charge(product, window.start(), window.end()))
                         .minus(fee.charge(asCharged, window.start(), window.end()));
             }
             if (difference.amount().signum() != 0) {
-                fee.total(totals, agreement.currency()).add(Money.of(difference.amount().negate(),
+                feeTotal(fee, totals, agreement.currency()).add(Money.of(difference.amount().negate(),
                         agreement.currency()), fee.count());
             }
         }
     }
 
-    /** A later end ({@code null}: none) than {@code than}. */
+    /** {@code end} comes before {@code than} ({@code null}: no end, never). */
     private static boolean endsEarlier(Instant end, Instant than) {
         return end != null && (than == null || end.isBefore(than));
     }
@@ -244,67 +246,46 @@ final class ProductChargeLines {
 
     private static void add(Map<Key, Total> totals, PartnerProducts.Product product,
                             ProductDetails.LockedCharge charge, Share share, Money charged, boolean recurring) {
-        if (charged.amount().signum() == 0) {
-            return;
+        if (charged.amount().signum() != 0) {
+            addAmount(totals, product, charge, share, partnerAmount(share, charged), recurring);
         }
+    }
+
+    /** Adds the partner's amount (already shared: positive payable, negative owed) to its line. */
+    private static void addAmount(Map<Key, Total> totals, PartnerProducts.Product product,
+                                  ProductDetails.LockedCharge charge, Share share, Money amount, boolean recurring) {
         boolean owed = share.percent() == null;
         LineKind kind = recurring ? owed ? LineKind.RECURRING_WHOLESALE : LineKind.RECURRING_SHARE
                 : owed ? LineKind.ONE_TIME_WHOLESALE : LineKind.ONE_TIME_SHARE;
-        Money amount = owed ? Money.of(charged.amount().negate(), charged.currency())
-                : Money.of(charged.amount().multiply(share.percent()).movePointLeft(2), charged.currency());
-        Key key = new Key(kind, product.offeringId(), charge.priceId(), charged.currency(), share.percent());
-        totals.computeIfAbsent(key, ignored -> new Total(name(product), share.basis(), charged.currency()))
+        Key key = new Key(kind, product.offeringId(), charge.priceId(), amount.currency(), share.percent());
+        totals.computeIfAbsent(key, ignored -> new Total(name(product), share.basis(), amount.currency()))
                 .add(amount);
+    }
+
+    /** The partner's amount of a charge: its share % of it (6 decimals, HALF_EVEN), or all of it owed. */
+    private static Money partnerAmount(Share share, Money charged) {
+        return share.percent() == null ? Money.of(charged.amount().negate(), charged.currency())
+                : Money.of(charged.amount().multiply(share.percent()).movePointLeft(2), charged.currency());
     }
 
     /** The agreement's monthly per-resource wholesale fees of a product the partner resells. */
     private static void monthlyFees(PartnerTerms.Agreement agreement, PartnerProducts.Product product,
                                     Instant periodStart, Instant periodEnd, Map<Key, Total> totals) {
-        for (MonthlyFee fee : monthlyFees(agreement, product)) {
+        for (ResourceFees.Fee fee : ResourceFees.of(agreement, product)) {
             Money charged = fee.charge(product, periodStart, periodEnd);
             if (charged.amount().signum() != 0) {
-                fee.total(totals, agreement.currency()).add(Money.of(charged.amount().negate(), charged.currency()),
+                feeTotal(fee, totals, agreement.currency()).add(Money.of(charged.amount().negate(), charged.currency()),
                         fee.count());
             }
         }
     }
 
-    /** The agreement's {@code <RESOURCE>_MONTH} wholesale rates that apply to the product's identifiers. */
-    private static List<MonthlyFee> monthlyFees(PartnerTerms.Agreement agreement, PartnerProducts.Product product) {
-        List<AgreementActivated.WholesaleRate> rates = agreement.terms().wholesaleRates();
-        List<MonthlyFee> fees = new ArrayList<>();
-        for (AgreementActivated.WholesaleRate rate : rates == null ? List.<AgreementActivated.WholesaleRate>of()
-                : rates) {
-            String unit = rate.unit() == null ? "" : rate.unit().toUpperCase(Locale.ROOT);
-            if (!unit.endsWith(MONTHLY_FEE_SUFFIX) || unit.length() == MONTHLY_FEE_SUFFIX.length()) {
-                continue;
-            }
-            String resource = unit.substring(0, unit.length() - MONTHLY_FEE_SUFFIX.length());
-            String identifierType = "SIM".equals(resource) ? "ICCID" : resource;
-            long count = product.identifiers().stream()
-                    .filter(identifier -> identifierType.equalsIgnoreCase(identifier.type())).count();
-            if (count > 0) {
-                fees.add(new MonthlyFee(unit, resource, rate.price(), count, Money.of(
-                        new BigDecimal(rate.price()).multiply(BigDecimal.valueOf(count)), agreement.currency())));
-            }
-        }
-        return fees;
-    }
-
-    /** A per-resource monthly fee of one product: {@code count} resources at {@code price} each. */
-    private record MonthlyFee(String unit, String resource, String price, long count, Money monthly) {
-
-        /** Its part in [from, to), prorated by day over the product's active time. */
-        Money charge(PartnerProducts.Product product, Instant from, Instant to) {
-            return SettlementMath.recurringCharge(monthly, "MONTH", "DAILY", from, to, product.startAt(),
-                    product.endAt());
-        }
-
-        Total total(Map<Key, Total> totals, String currency) {
-            Key key = new Key(LineKind.RECURRING_WHOLESALE, null, unit, currency, null);
-            return totals.computeIfAbsent(key, ignored -> new Total("Per-" + resource + " monthly fee (" + price
-                    + " " + currency + " per " + resource + " and month, by day)", resource, currency));
-        }
+    /** The line a per-resource fee adds to (one per rate). */
+    private static Total feeTotal(ResourceFees.Fee fee, Map<Key, Total> totals, String currency) {
+        Key key = new Key(LineKind.RECURRING_WHOLESALE, null, fee.unit(), currency, null);
+        return totals.computeIfAbsent(key, ignored -> new Total("Per-" + fee.resource() + " monthly fee ("
+                + fee.price() + " " + currency + " per " + fee.resource() + " and month, by day)", fee.resource(),
+                currency));
     }
 
     private static Money prorated(PartnerProducts.Product product, ProductDetails.LockedCharge charge,

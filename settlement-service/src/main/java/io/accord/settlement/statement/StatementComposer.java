@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -263,7 +264,7 @@ class StatementComposer {
         for (PartnerProducts.EndHistory history : products.endsLearntSince(partnerId, latest)) {
             PartnerProducts.Product product = history.product();
             Optional<PartnerProducts.KnownEnd> charged = history.knownAt(latest);
-            if (charged.isEmpty() || java.util.Objects.equals(charged.get().endAt(), product.endAt())) {
+            if (charged.isEmpty() || Objects.equals(charged.get().endAt(), product.endAt())) {
                 continue;
             }
             List<ProductChargeLines.Window> windows = closed.stream()

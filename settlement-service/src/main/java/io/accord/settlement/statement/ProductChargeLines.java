@@ -135,7 +135,7 @@ final class ProductChargeLines {
         Map<Key, Total> endedTotals = new LinkedHashMap<>();
         Map<Key, Total> extendedTotals = new LinkedHashMap<>();
         for (Ended changed : ended) {
-            endAdjustment(partnerId, agreement, changed,
+            endAdjustment(partnerId, changed,
                     endsEarlier(changed.product().endAt(), changed.chargedEndAt()) ? endedTotals : extendedTotals);
         }
         List<LineDraft> drafts = new ArrayList<>();
@@ -162,44 +162,49 @@ final class ProductChargeLines {
     }
 
     /**
-     * What the product's closed periods owe now beyond what they were charged: per recurring charge and per-resource
-     * fee, Σ over the periods of (prorated with the end now − prorated with the end charged), each exactly as
-     * {@link #prorated} and {@link #monthlyFees} charge it.
+     * What the product's closed periods owe now beyond what they were charged: per period, under that period's
+     * agreement, each recurring charge's partner amount with the end now less the same with the end charged (each
+     * computed as that period's statement computed it: {@link #prorated}, then the share), and a reseller's
+     * per-resource fees the same way; summed per charge and share (per fee) over the periods.
      */
-    private static void endAdjustment(UUID partnerId, PartnerTerms.Agreement agreement, Ended changed,
-                                      Map<Key, Total> totals) {
+    private static void endAdjustment(UUID partnerId, Ended changed, Map<Key, Total> totals) {
         PartnerProducts.Product product = changed.product();
         PartnerProducts.Product asCharged = product.endingAt(changed.chargedEndAt());
-        Optional<Share> share = share(partnerId, agreement, product, ShareRules.RECURRING);
-        if (share.isEmpty()) {
-            return;
-        }
-        for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
-            // per period, what it owes now less what its statement charged, each rounded as that statement did
-            Money difference = Money.zero(money(product, charge).currency());
-            for (Window window : changed.closedPeriods()) {
-                difference = difference
-                        .plus(partnerAmount(share.get(), prorated(product, charge, window.start(), window.end())))
-                        .minus(partnerAmount(share.get(), prorated(asCharged, charge, window.start(), window.end())));
+        Map<ChargeShare, Money> charges = new LinkedHashMap<>();
+        Map<ResourceFees.Fee, Money> fees = new LinkedHashMap<>();
+        for (Charged period : changed.closedPeriods()) {
+            Optional<Share> share = share(partnerId, period.agreement(), product, ShareRules.RECURRING);
+            if (share.isEmpty()) {
+                continue;
             }
+            Window window = period.window();
+            for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
+                Money now = partnerAmount(share.get(), prorated(product, charge, window.start(), window.end()));
+                Money then = partnerAmount(share.get(), prorated(asCharged, charge, window.start(), window.end()));
+                charges.merge(new ChargeShare(charge, share.get()), now.minus(then), Money::plus);
+            }
+            if (share.get().percent() == null) {
+                for (ResourceFees.Fee fee : ResourceFees.of(period.agreement(), product)) {
+                    Money owedNow = fee.charge(product, window.start(), window.end());
+                    Money owedThen = fee.charge(asCharged, window.start(), window.end());
+                    fees.merge(fee, owedThen.minus(owedNow), Money::plus);
+                }
+            }
+        }
+        charges.forEach((charged, difference) -> {
             if (difference.amount().signum() != 0) {
-                addAmount(totals, product, charge, share.get(), difference, true);
+                addAmount(totals, product, charged.charge(), charged.share(), difference, true);
             }
-        }
-        if (share.get().percent() != null) {
-            return;
-        }
-        for (ResourceFees.Fee fee : ResourceFees.of(agreement, product)) {
-            Money difference = Money.zero(agreement.currency());
-            for (Window window : changed.closedPeriods()) {
-                difference = difference.plus(fee.charge(product, window.start(), window.end()))
-                        .minus(fee.charge(asCharged, window.start(), window.end()));
-            }
+        });
+        fees.forEach((fee, difference) -> {
             if (difference.amount().signum() != 0) {
-                feeTotal(fee, totals, agreement.currency()).add(Money.of(difference.amount().negate(),
-                        agreement.currency()), fee.count());
+                feeTotal(fee, totals, difference.currency()).add(difference, fee.count());
             }
-        }
+        });
+    }
+
+    /** A recurring charge under a share (the key end adjustments sum by). */
+    private record ChargeShare(ProductDetails.LockedCharge charge, Share share) {
     }
 
     /** {@code end} comes before {@code than} ({@code null}: no end, never). */
@@ -325,9 +330,14 @@ final class ProductChargeLines {
      * A product whose end changed after some of the partner's periods were charged with another.
      *
      * @param chargedEndAt  the end those periods were charged with ({@code null}: none)
-     * @param closedPeriods the partner's closed periods whose statements charged the product with it
+     * @param closedPeriods the partner's closed periods whose statements charged the product with it, each with the
+     *                      agreement its statement was drafted under
      */
-    record Ended(PartnerProducts.Product product, Instant chargedEndAt, List<Window> closedPeriods) {
+    record Ended(PartnerProducts.Product product, Instant chargedEndAt, List<Charged> closedPeriods) {
+    }
+
+    /** A closed period that charged a product, under the agreement of its statement. */
+    record Charged(Window window, PartnerTerms.Agreement agreement) {
     }
 
     /** A settlement period's [start, end). */

@@ -261,16 +261,19 @@ class StatementComposer {
         Instant latest = closed.stream().map(earlier -> drafted.get(earlier.id())).max(Instant::compareTo)
                 .orElseThrow();
         List<Ended> ended = new ArrayList<>();
+        Map<UUID, PartnerTerms.Agreement> agreements = new HashMap<>();
         for (PartnerProducts.EndHistory history : products.endsLearntSince(partnerId, latest)) {
             PartnerProducts.Product product = history.product();
             Optional<PartnerProducts.KnownEnd> charged = history.knownAt(latest);
             if (charged.isEmpty() || Objects.equals(charged.get().endAt(), product.endAt())) {
                 continue;
             }
-            List<ProductChargeLines.Window> windows = closed.stream()
+            List<ProductChargeLines.Charged> windows = closed.stream()
                     .filter(earlier -> history.chargedLate()
                             || history.knownAt(drafted.get(earlier.id())).isPresent())
-                    .map(earlier -> new ProductChargeLines.Window(earlier.startAt(), earlier.endAt()))
+                    .map(earlier -> new ProductChargeLines.Charged(
+                            new ProductChargeLines.Window(earlier.startAt(), earlier.endAt()),
+                            agreements.computeIfAbsent(earlier.id(), ignored -> agreement(partnerId, earlier))))
                     .toList();
             ended.add(new Ended(new ProductChargeLines.Ended(product, charged.get().endAt(), windows),
                     new PartnerProducts.AdjustedEnd(product.productId(), charged.get().endAt(), product.endAt())));

@@ -252,6 +252,9 @@ class StatementComposer {
      */
     private List<Ended> ended(UUID partnerId, SettlementPeriods.Period period) {
         Map<UUID, Instant> drafted = statements.draftedAt(partnerId);
+        if (drafted.isEmpty()) {
+            return List.of();
+        }
         List<SettlementPeriods.Period> closed = periods.ofPartner(partnerId).stream()
                 .filter(earlier -> earlier.startAt().isBefore(period.startAt()) && drafted.containsKey(earlier.id()))
                 .toList();

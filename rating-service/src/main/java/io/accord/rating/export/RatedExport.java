@@ -35,7 +35,7 @@ class RatedExport {
     /** The fields, in their order: the NDJSON keys and the CSV header. */
     static final List<String> FIELDS = List.of("ratedId", "source", "usageId", "subscriberId", "usageTime",
             "usageType", "quantity", "unit", "currency", "charge", "partnerAmount", "direction", "offeringId",
-            "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit");
+            "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit", "taxCategory");
     static final int FETCH_SIZE = 500;
     private static final TypeReference<List<UsageRated.PartyAmount>> PARTIES = new TypeReference<>() { };
 
@@ -65,7 +65,7 @@ class RatedExport {
                                 select r.rated_id, r.source, r.usage_id, r.subscriber_id, r.usage_time,
                                        r.usage_offset_secs, r.usage_type, r.billed_quantity, r.billed_unit,
                                        r.currency, r.charge, r.parties, r.offering_id, r.product_instance_id,
-                                       r.reversal_of, r.quantity, r.unit
+                                       r.reversal_of, r.quantity, r.unit, r.tax_category
                                 from usage_rated r
                                 where ? = any(r.partner_ids) and r.usage_time >= ? and r.usage_time < ?
                                 order by r.seq""",
@@ -115,6 +115,9 @@ class RatedExport {
         // the quantity as the record came in (its source's unit), for partners who compare their own CDRs
         row.put("measuredQuantity", decimal(rs.getBigDecimal("quantity")));
         row.put("measuredUnit", rs.getString("unit"));
+        // the rated price version's tax category (a reversal: its original's); empty when not known
+        String taxCategory = rs.getString("tax_category");
+        row.put("taxCategory", taxCategory == null ? "" : taxCategory);
         return row;
     }
 

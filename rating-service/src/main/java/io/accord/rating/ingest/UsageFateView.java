@@ -25,20 +25,23 @@ record UsageFateView(String source, String usageId, String fate, UUID current, L
 
     /**
      * A rated record with its amounts and everything it was rated with; {@code reversedBy} is the reversal that
-     * took it back ({@code null} while it is in force, and for a reversal).
+     * took it back ({@code null} while it is in force, and for a reversal); {@code taxCategory} the rated price
+     * version's (a reversal: the record's it reverses), {@code null} when the price named none or the record was
+     * rated before rating kept it (V81).
      */
     record Rated(UUID ratedId, long sequence, String kind, UUID reversalOf, UUID reversedBy, Instant ratedAt, String subscriberId,
                  OffsetDateTime usageTime, String usageType, String quantity, String unit, String billedQuantity,
                  String billedUnit, String currency, String charge, List<UsageRated.PartyAmount> parties,
                  String margin, String allocation, String productInstanceId, String offeringId, int offeringVersion,
                  String priceVersionId, int priceVersion, List<UsageRated.AgreementVersionRef> agreements,
-                 String tierMode, boolean provisional, long arrivalOrder, String customerReference) {
+                 String tierMode, boolean provisional, long arrivalOrder, String customerReference,
+                 String taxCategory) {
 
         Rated reversedBy(UUID reversal) {
             return new Rated(ratedId, sequence, kind, reversalOf, reversal, ratedAt, subscriberId, usageTime,
                     usageType, quantity, unit, billedQuantity, billedUnit, currency, charge, parties, margin,
                     allocation, productInstanceId, offeringId, offeringVersion, priceVersionId, priceVersion,
-                    agreements, tierMode, provisional, arrivalOrder, customerReference);
+                    agreements, tierMode, provisional, arrivalOrder, customerReference, taxCategory);
         }
     }
 

@@ -46,7 +46,7 @@ class UsageFates {
                                usage_offset_secs, usage_type, quantity, unit, billed_quantity, billed_unit, currency,
                                charge, margin, allocation, parties, partner_ids, product_instance_id, offering_id,
                                offering_version, price_version_id, price_version, agreements, tier_mode, provisional,
-                               arrival_order, customer_reference
+                               arrival_order, customer_reference, tax_category
                         from usage_rated where source = :source and usage_id = :usageId order by seq""")
                 .param("source", source).param("usageId", usageId).query((rs, n) -> ratedRow(rs)).list();
         Optional<PartnerId> partner = tenancy.isStaff() ? Optional.empty() : tenancy.partnerId();
@@ -118,7 +118,8 @@ class UsageFates {
                 rs.getString("allocation"), rs.getString("product_instance_id"), rs.getString("offering_id"),
                 rs.getInt("offering_version"), rs.getString("price_version_id"), rs.getInt("price_version"),
                 json.readValue(rs.getString("agreements"), AGREEMENTS), rs.getString("tier_mode"),
-                rs.getBoolean("provisional"), rs.getLong("arrival_order"), rs.getString("customer_reference"));
+                rs.getBoolean("provisional"), rs.getLong("arrival_order"), rs.getString("customer_reference"),
+                rs.getString("tax_category"));
         String[] partners = (String[]) rs.getArray("partner_ids").getArray();
         return new RatedRow(view, Arrays.asList(partners));
     }

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RatedExportTests {
 
     private static final String HEADER = "ratedId,source,usageId,subscriberId,usageTime,usageType,quantity,unit,"
-            + "currency,charge,partnerAmount,direction,offeringId,productInstanceId,reversalOf,measuredQuantity,measuredUnit";
+            + "currency,charge,partnerAmount,direction,offeringId,productInstanceId,reversalOf,measuredQuantity,measuredUnit,"
+            + "taxCategory";
 
     private final RatingModel model;
 
@@ -51,7 +52,7 @@ class RatedExportTests {
         String source = "ex-" + id;
         String partnerId = UUID.randomUUID().toString();
         sellThroughAgreement(partnerId, "30");
-        launchVoiceOffering("off-" + id, partnerId, "0.01");
+        launchVoiceOffering("off-" + id, partnerId, "0.01", "REDUCED");
         activate("prod-" + id, subscriber, "off-" + id, partnerId);
         awaitRatable(model, subscriber);
         OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.ofHours(1)).minusHours(2).truncatedTo(ChronoUnit.HOURS);
@@ -73,7 +74,7 @@ class RatedExportTests {
         JsonNode first = lines.getFirst();
         assertThat(first.propertyNames()).containsExactly("ratedId", "source", "usageId", "subscriberId",
                 "usageTime", "usageType", "quantity", "unit", "currency", "charge", "partnerAmount", "direction",
-                "offeringId", "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit");
+                "offeringId", "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit", "taxCategory");
         assertThat(first.path("source").asString()).isEqualTo(source);
         assertThat(first.path("usageId").asString()).isEqualTo("a");
         assertThat(first.path("subscriberId").asString()).isEqualTo(subscriber);
@@ -91,6 +92,7 @@ class RatedExportTests {
         assertThat(first.path("reversalOf").asString()).isEmpty();
         assertThat(first.path("measuredQuantity").asString()).isEqualTo("61.000000");
         assertThat(first.path("measuredUnit").asString()).isEqualTo("S");
+        assertThat(first.path("taxCategory").asString()).isEqualTo("REDUCED");
         assertThat(lines.get(1).path("usageId").asString()).isEqualTo("b,\"quoted\"");
 
         TestHttp.Response csv = staff().header("Accept", "text/csv")
@@ -102,7 +104,7 @@ class RatedExportTests {
         assertThat(rows[0]).isEqualTo(HEADER);
         assertThat(rows[1]).isEqualTo(String.join(",", first.path("ratedId").asString(), source, "a", subscriber,
                 first.path("usageTime").asString(), "VOICE", "61.000000", "S", "EUR", "0.610000", "0.183000",
-                "PAYABLE_TO_PARTNER", "off-" + id, "prod-" + id, "", "61.000000", "S"));
+                "PAYABLE_TO_PARTNER", "off-" + id, "prod-" + id, "", "61.000000", "S", "REDUCED"));
         assertThat(rows[2]).contains(",\"b,\"\"quoted\"\"\",").contains(",1.200000,0.360000,");
 
         // a partner exports its own records without naming itself; naming another partner is a 404

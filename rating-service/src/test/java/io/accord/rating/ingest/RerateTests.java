@@ -154,6 +154,18 @@ class RerateTests {
         assertThat(replacement.path("priceVersionId").asString()).isEqualTo(offering + "-voice-v2");
         assertThat(replacement.path("reversedBy").isNull()).isTrue();
         assertThat(fate.path("current").asString()).isEqualTo(replacement.path("ratedId").asString());
+        // each rating's tax category: the original's price, its reversal the original's, the replacement the new price's
+        assertThat(List.of(original, reversal, replacement)).extracting(node -> node.path("taxCategory").asString())
+                .containsExactly("STANDARD", "STANDARD", "REDUCED");
+        // the export carries it too, as its last column, reversals included
+        String[] exported = as(Roles.FINANCE).header("Accept", "text/csv").get("/api/rating/rated?partnerId="
+                + partnerId + "&from=" + hour.toInstant() + "&to=" + hour.plusHours(1).toInstant()).body().split("\n");
+        assertThat(exported[0]).endsWith(",measuredUnit,taxCategory");
+        List<String[]> rows = java.util.Arrays.stream(exported).skip(1).map(row -> row.split(",", -1)).toList();
+        assertThat(rows).hasSize(9).allSatisfy(row -> {
+            boolean rerated = !row[14].isEmpty() && !row[9].startsWith("-"); // reversalOf set, charge positive
+            assertThat(row[17]).as(String.join(",", row)).isEqualTo(rerated ? "REDUCED" : "STANDARD");
+        });
 
         // the rollups moved by the exact difference: charge doubled, still three records
         JsonNode after = hourlyRollup(offering, partnerId, hour);

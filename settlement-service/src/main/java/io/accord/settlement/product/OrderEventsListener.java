@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -33,10 +34,12 @@ class OrderEventsListener {
 
     private final Inbox inbox;
     private final ProductStore store;
+    private final Clock clock;
 
-    OrderEventsListener(Inbox inbox, ProductStore store) {
+    OrderEventsListener(Inbox inbox, ProductStore store, Clock clock) {
         this.inbox = inbox;
         this.store = store;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.ORDER_EVENTS)
@@ -63,7 +66,7 @@ class OrderEventsListener {
                 if (completed.products() != null) {
                     completed.products().forEach(product -> {
                         requireId(event, product);
-                        store.put(product, null, completed.occurredAt(), true);
+                        store.put(product, null, completed.occurredAt(), clock.instant(), true);
                     });
                 }
             }
@@ -79,7 +82,7 @@ class OrderEventsListener {
                     event.sequence(), held.get().orElse(null));
             return;
         }
-        store.put(product, event.sequence(), at, false);
+        store.put(product, event.sequence(), at, clock.instant(), false);
         log.info("Product {} of partner {} is {} ({} – {})", product.productId(), product.ownerPartnerId(),
                 product.status(), product.startAt(), product.endAt());
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,6 +55,50 @@ public class PartnerProducts {
         store.chargedLate(partnerId, productIds, statementId, at);
     }
 
+    /**
+     * Candidates for late end adjustments: the partner's started products (owned, co-created or bought) whose end
+     * settlement learnt of after {@code since} (a changed end, or the product itself), with every end it held and
+     * when; the caller decides which closed periods were charged with another end than the one held now.
+     */
+    @Transactional(readOnly = true)
+    public List<EndHistory> endsLearntSince(UUID partnerId, Instant since) {
+        return store.endsLearntSince(partnerId, since);
+    }
+
+    /** Records, in the drafting transaction, that the statement adjusted these products' closed periods to their end. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void endsAdjusted(UUID partnerId, List<AdjustedEnd> adjusted, UUID statementId, Instant at) {
+        store.endsAdjusted(partnerId, adjusted, statementId, at);
+    }
+
+    /** An end settlement held for a product ({@code endAt} {@code null}: none) from {@code receivedAt} on. */
+    public record KnownEnd(Instant endAt, Instant receivedAt) {
+    }
+
+    /**
+     * A product with every end settlement held for it, oldest first.
+     *
+     * @param chargedLate a statement of the partner carried it late (it arrived after a period it was active in
+     *                    began closing): every period of the partner before that statement's was charged with it
+     */
+    public record EndHistory(Product product, List<KnownEnd> ends, boolean chargedLate) {
+
+        /** The end settlement held at {@code at}; empty when it did not know the product yet. */
+        public Optional<KnownEnd> knownAt(Instant at) {
+            KnownEnd known = null;
+            for (KnownEnd end : ends) {
+                if (!end.receivedAt().isAfter(at)) {
+                    known = end;
+                }
+            }
+            return Optional.ofNullable(known);
+        }
+    }
+
+    /** A product whose closed periods a statement brought from the end they were charged with to its end now. */
+    public record AdjustedEnd(String productId, Instant chargedEndAt, Instant endAt) {
+    }
+
     /** A product and when settlement first learnt of it. */
     public record Received(Product product, Instant receivedAt) {
     }
@@ -89,6 +134,12 @@ public class PartnerProducts {
 
         public List<ProductDetails.LockedCharge> oneTimeCharges() {
             return charges.stream().filter(charge -> "ONE_TIME".equals(charge.type())).toList();
+        }
+
+        /** The same instance ending at {@code end} ({@code null}: running): how it was charged with another end. */
+        public Product endingAt(Instant end) {
+            return new Product(productId, orderId, offeringId, offeringName, categoryCode, ownerPartnerId,
+                    buyerPartnerId, customerId, status, startAt, end, charges, participants, identifiers);
         }
     }
 }

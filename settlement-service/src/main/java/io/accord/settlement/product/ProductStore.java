@@ -12,11 +12,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The product read model's table, in plain SQL; the order rules live in {@link OrderEventsListener}. */
@@ -42,8 +45,19 @@ class ProductStore {
                 .query((rs, row) -> Optional.ofNullable(rs.getObject("sequence", Long.class))).optional();
     }
 
-    /** Replaces the instance ({@code onlyIfAbsent}: keeps one already held). */
-    void put(ProductDetails product, Long sequence, Instant at, boolean onlyIfAbsent) {
+    /**
+     * Replaces the instance ({@code onlyIfAbsent}: keeps one already held). {@code receivedAt} is when settlement
+     * learnt of it: the instance keeps the first; its end is added to {@code product_end_change} when it is new or
+     * differs from the end held.
+     */
+    void put(ProductDetails product, Long sequence, Instant at, Instant receivedAt, boolean onlyIfAbsent) {
+        jdbc.sql("""
+                        insert into product_end_change (product_id, end_at, received_at)
+                        select :id, cast(:end as timestamptz), cast(:received as timestamptz)
+                        where not exists (select 1 from product_view where product_id = :id
+                        """ + (onlyIfAbsent ? ")" : " and end_at is not distinct from cast(:end as timestamptz))"))
+                .param("id", product.productId()).param("end", timestamp(product.endAt()))
+                .param("received", timestamp(receivedAt)).update();
         jdbc.sql("""
                         insert into product_view (product_id, order_id, offering_id, offering_name, category_code,
                                                   owner_partner_id, buyer_partner_id, customer_id, status, start_at,
@@ -51,7 +65,7 @@ class ProductStore {
                                                   received_at)
                         values (:id, :order, :offering, :name, :category, :owner, :buyer, :customer, :status, :start,
                                 :end, cast(:charges as jsonb), cast(:participants as jsonb),
-                                cast(:identifiers as jsonb), :sequence, :at, :at)
+                                cast(:identifiers as jsonb), :sequence, :at, :received)
                         on conflict (product_id) do
                         """ + (onlyIfAbsent ? "nothing" : """
                          update set order_id = excluded.order_id, offering_id = excluded.offering_id,
@@ -74,7 +88,8 @@ class ProductStore {
                         product.participants() == null ? List.of() : product.participants()))
                 .param("identifiers", json.writeValueAsString(
                         product.identifiers() == null ? List.of() : product.identifiers()))
-                .param("sequence", sequence).param("at", timestamp(at)).update();
+                .param("sequence", sequence).param("at", timestamp(at)).param("received", timestamp(receivedAt))
+                .update();
     }
 
     List<PartnerProducts.Product> activeBetween(UUID partnerId, Instant from, Instant to) {
@@ -132,6 +147,60 @@ class ProductStore {
                     .param("product", productId).param("partner", partnerId).param("statement", statementId)
                     .param("at", timestamp(at)).update();
         }
+    }
+
+    /**
+     * The partner's started products whose end settlement learnt of after {@code since} (a changed end, or the
+     * product itself), each with every end held for it and whether a statement carried it late for the partner.
+     */
+    List<PartnerProducts.EndHistory> endsLearntSince(UUID partnerId, Instant since) {
+        List<PartnerProducts.Product> changed = jdbc.sql("""
+                        select * from product_view
+                        where (owner_partner_id = :p or buyer_partner_id = :p
+                                 or participants @> cast(:participant as jsonb))
+                          and start_at is not null
+                          and exists (select 1 from product_end_change h
+                                      where h.product_id = product_view.product_id and h.received_at > :since)
+                        order by start_at, product_id
+                        """)
+                .param("p", partnerId).param("participant", participant(partnerId))
+                .param("since", timestamp(since)).query(this::product).list();
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = changed.stream().map(PartnerProducts.Product::productId).toList();
+        Map<String, List<PartnerProducts.KnownEnd>> ends = new HashMap<>();
+        jdbc.sql("""
+                        select product_id, end_at, received_at from product_end_change
+                        where product_id in (:ids) order by received_at, id""")
+                .param("ids", ids)
+                .query((rs, row) -> ends.computeIfAbsent(rs.getString("product_id"), ignored -> new ArrayList<>())
+                        .add(new PartnerProducts.KnownEnd(instant(rs, "end_at"), receivedAt(rs))))
+                .list();
+        Set<String> chargedLate = new HashSet<>(jdbc.sql("""
+                        select product_id from product_late_charge where partner_id = :p and product_id in (:ids)""")
+                .param("p", partnerId).param("ids", ids).query(String.class).list());
+        return changed.stream().map(product -> new PartnerProducts.EndHistory(product,
+                List.copyOf(ends.getOrDefault(product.productId(), List.of())),
+                chargedLate.contains(product.productId()))).toList();
+    }
+
+    void endsAdjusted(UUID partnerId, List<PartnerProducts.AdjustedEnd> adjusted, UUID statementId, Instant at) {
+        for (PartnerProducts.AdjustedEnd end : adjusted) {
+            jdbc.sql("""
+                            insert into product_end_charge (product_id, partner_id, statement_id, charged_end_at,
+                                                            end_at, charged_at)
+                            values (:product, :partner, :statement, :charged, :end, :at)""")
+                    .param("product", end.productId()).param("partner", partnerId).param("statement", statementId)
+                    .param("charged", timestamp(end.chargedEndAt())).param("end", timestamp(end.endAt()))
+                    .param("at", timestamp(at)).update();
+        }
+    }
+
+    /** {@code -infinity} (an end held before V65 was received) reads as {@link Instant#MIN}. */
+    private static Instant receivedAt(ResultSet rs) throws SQLException {
+        String text = rs.getString("received_at");
+        return "-infinity".equals(text) ? Instant.MIN : instant(rs, "received_at");
     }
 
     private PartnerProducts.Product product(ResultSet rs, int row) throws SQLException {

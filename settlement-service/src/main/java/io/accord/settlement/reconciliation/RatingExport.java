@@ -30,8 +30,9 @@ import java.util.UUID;
  * {@code GET {rating-url}/api/rating/rated?partnerId=&from=&to=} with {@code Accept: text/csv}; columns in order
  * ratedId, source, usageId, subscriberId, usageTime, usageType, quantity, unit, currency, charge, partnerAmount,
  * direction, offeringId, productInstanceId, reversalOf, and since the measured quantity, measuredQuantity and
- * measuredUnit (a header row naming them is skipped; the matcher compares the measured quantity when present). The response is read
- * as it arrives, one record at a time.
+ * measuredUnit (a header row naming them is skipped; the matcher compares the measured quantity when present); rating
+ * only appends columns (taxCategory next), which are not read here. The response is read as it arrives, one record
+ * at a time.
  */
 @Component
 class RatingExport {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,14 +36,25 @@ import java.util.UUID;
 final class ProductChargeLines {
 
     private static final Logger log = LoggerFactory.getLogger(ProductChargeLines.class);
-    private static final String MONTHLY_FEE_SUFFIX = "_MONTH";
     /**
      * Labels the one-time charges of products that arrived after the period they started in was closed, and their
      * recurring charges for the closed periods whose statements missed them.
      */
     static final String LATE_PREFIX = "Prior-period adjustment (product started in a closed period): ";
+    /** Labels the reversal of recurring charges that closed periods charged beyond a product's end learnt late. */
+    static final String ENDED_PREFIX = "Prior-period adjustment (product ended in a closed period): ";
+    /** Labels the back-charge of closed periods charged up to an end that was later withdrawn or moved later. */
+    static final String EXTENDED_PREFIX = "Prior-period adjustment (product end moved later in a closed period): ";
 
     private ProductChargeLines() {
+    }
+
+    /**
+     * A line charging or adjusting products for earlier, closed periods: it belongs to those periods, so no minimum
+     * guarantee or commitment measures it.
+     */
+    static boolean priorPeriod(String label) {
+        return label.startsWith(LATE_PREFIX) || label.startsWith(ENDED_PREFIX) || label.startsWith(EXTENDED_PREFIX);
     }
 
     /**
@@ -66,6 +76,18 @@ final class ProductChargeLines {
     static List<LineDraft> of(UUID partnerId, PartnerTerms.Agreement agreement, Instant periodStart,
                               Instant periodEnd, List<PartnerProducts.Product> active,
                               List<PartnerProducts.Product> started, List<Late> late) {
+        return of(partnerId, agreement, periodStart, periodEnd, active, started, late, List.of());
+    }
+
+    /**
+     * @param ended the partner's products whose end changed after closed periods were charged with another end: per
+     *              closed period, the recurring charges (and a reseller's per-resource fees) prorated by the price's
+     *              policy with the end now, less the same with the end charged, land here on lines labelled as
+     *              prior-period adjustments (negative when the end came earlier: a reversal)
+     */
+    static List<LineDraft> of(UUID partnerId, PartnerTerms.Agreement agreement, Instant periodStart,
+                              Instant periodEnd, List<PartnerProducts.Product> active,
+                              List<PartnerProducts.Product> started, List<Late> late, List<Ended> ended) {
         Map<Key, Total> totals = new LinkedHashMap<>();
         for (PartnerProducts.Product product : active) {
             Optional<Share> share = share(partnerId, agreement, product, ShareRules.RECURRING);
@@ -110,6 +132,12 @@ final class ProductChargeLines {
                 add(lateTotals, product, charge, share.get(), money(product, charge), false);
             }
         }
+        Map<Key, Total> endedTotals = new LinkedHashMap<>();
+        Map<Key, Total> extendedTotals = new LinkedHashMap<>();
+        for (Ended changed : ended) {
+            endAdjustment(partnerId, changed,
+                    endsEarlier(changed.product().endAt(), changed.chargedEndAt()) ? endedTotals : extendedTotals);
+        }
         List<LineDraft> drafts = new ArrayList<>();
         totals.forEach((key, total) -> {
             if (total.amount.amount().signum() != 0) {
@@ -127,7 +155,68 @@ final class ProductChargeLines {
                         key.reference()));
             }
         });
+        endedTotals.forEach((key, total) -> drafts.add(adjustmentLine(ENDED_PREFIX, key, total)));
+        extendedTotals.forEach((key, total) -> drafts.add(adjustmentLine(EXTENDED_PREFIX, key, total)));
+        drafts.removeIf(draft -> draft.amount().amount().signum() == 0);
         return drafts;
+    }
+
+    /**
+     * What the product's closed periods owe now beyond what they were charged: per period, under that period's
+     * agreement, each recurring charge's partner amount with the end now less the same with the end charged (each
+     * computed as that period's statement computed it: {@link #prorated}, then the share), and a reseller's
+     * per-resource fees the same way; summed per charge and share (per fee) over the periods.
+     */
+    private static void endAdjustment(UUID partnerId, Ended changed, Map<Key, Total> totals) {
+        PartnerProducts.Product product = changed.product();
+        PartnerProducts.Product asCharged = product.endingAt(changed.chargedEndAt());
+        Map<ChargeShare, Money> charges = new LinkedHashMap<>();
+        Map<ResourceFees.Fee, Money> fees = new LinkedHashMap<>();
+        for (Charged period : changed.closedPeriods()) {
+            Optional<Share> share = share(partnerId, period.agreement(), product, ShareRules.RECURRING);
+            if (share.isEmpty()) {
+                continue;
+            }
+            Window window = period.window();
+            for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
+                Money now = partnerAmount(share.get(), prorated(product, charge, window.start(), window.end()));
+                Money then = partnerAmount(share.get(), prorated(asCharged, charge, window.start(), window.end()));
+                charges.merge(new ChargeShare(charge, share.get()), now.minus(then), Money::plus);
+            }
+            if (share.get().percent() == null) {
+                for (ResourceFees.Fee fee : ResourceFees.of(period.agreement(), product)) {
+                    Money owedNow = fee.charge(product, window.start(), window.end());
+                    Money owedThen = fee.charge(asCharged, window.start(), window.end());
+                    fees.merge(fee, owedThen.minus(owedNow), Money::plus);
+                }
+            }
+        }
+        charges.forEach((charged, difference) -> {
+            if (difference.amount().signum() != 0) {
+                addAmount(totals, product, charged.charge(), charged.share(), difference, true);
+            }
+        });
+        fees.forEach((fee, difference) -> {
+            if (difference.amount().signum() != 0) {
+                feeTotal(fee, totals, difference.currency()).add(difference, fee.count());
+            }
+        });
+    }
+
+    /** A recurring charge under a share (the key end adjustments sum by). */
+    private record ChargeShare(ProductDetails.LockedCharge charge, Share share) {
+    }
+
+    /** {@code end} comes before {@code than} ({@code null}: no end, never). */
+    private static boolean endsEarlier(Instant end, Instant than) {
+        return end != null && (than == null || end.isBefore(than));
+    }
+
+    /** An end adjustment's line: its direction follows its sign (a reversal of a share is owed by the partner). */
+    private static LineDraft adjustmentLine(String prefix, Key key, Total total) {
+        return new LineDraft(key.kind(), prefix + total.label(key), key.offeringId(), null,
+                BigDecimal.valueOf(total.count), total.amount,
+                total.amount.amount().signum() < 0 ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER", key.reference());
     }
 
     /**
@@ -162,48 +251,46 @@ final class ProductChargeLines {
 
     private static void add(Map<Key, Total> totals, PartnerProducts.Product product,
                             ProductDetails.LockedCharge charge, Share share, Money charged, boolean recurring) {
-        if (charged.amount().signum() == 0) {
-            return;
+        if (charged.amount().signum() != 0) {
+            addAmount(totals, product, charge, share, partnerAmount(share, charged), recurring);
         }
+    }
+
+    /** Adds the partner's amount (already shared: positive payable, negative owed) to its line. */
+    private static void addAmount(Map<Key, Total> totals, PartnerProducts.Product product,
+                                  ProductDetails.LockedCharge charge, Share share, Money amount, boolean recurring) {
         boolean owed = share.percent() == null;
         LineKind kind = recurring ? owed ? LineKind.RECURRING_WHOLESALE : LineKind.RECURRING_SHARE
                 : owed ? LineKind.ONE_TIME_WHOLESALE : LineKind.ONE_TIME_SHARE;
-        Money amount = owed ? Money.of(charged.amount().negate(), charged.currency())
-                : Money.of(charged.amount().multiply(share.percent()).movePointLeft(2), charged.currency());
-        Key key = new Key(kind, product.offeringId(), charge.priceId(), charged.currency(), share.percent());
-        totals.computeIfAbsent(key, ignored -> new Total(name(product), share.basis(), charged.currency()))
+        Key key = new Key(kind, product.offeringId(), charge.priceId(), amount.currency(), share.percent());
+        totals.computeIfAbsent(key, ignored -> new Total(name(product), share.basis(), amount.currency()))
                 .add(amount);
+    }
+
+    /** The partner's amount of a charge: its share % of it (6 decimals, HALF_EVEN), or all of it owed. */
+    private static Money partnerAmount(Share share, Money charged) {
+        return share.percent() == null ? Money.of(charged.amount().negate(), charged.currency())
+                : Money.of(charged.amount().multiply(share.percent()).movePointLeft(2), charged.currency());
     }
 
     /** The agreement's monthly per-resource wholesale fees of a product the partner resells. */
     private static void monthlyFees(PartnerTerms.Agreement agreement, PartnerProducts.Product product,
                                     Instant periodStart, Instant periodEnd, Map<Key, Total> totals) {
-        List<AgreementActivated.WholesaleRate> rates = agreement.terms().wholesaleRates();
-        for (AgreementActivated.WholesaleRate rate : rates == null ? List.<AgreementActivated.WholesaleRate>of()
-                : rates) {
-            String unit = rate.unit() == null ? "" : rate.unit().toUpperCase(Locale.ROOT);
-            if (!unit.endsWith(MONTHLY_FEE_SUFFIX) || unit.length() == MONTHLY_FEE_SUFFIX.length()) {
-                continue;
+        for (ResourceFees.Fee fee : ResourceFees.of(agreement, product)) {
+            Money charged = fee.charge(product, periodStart, periodEnd);
+            if (charged.amount().signum() != 0) {
+                feeTotal(fee, totals, agreement.currency()).add(Money.of(charged.amount().negate(), charged.currency()),
+                        fee.count());
             }
-            String resource = unit.substring(0, unit.length() - MONTHLY_FEE_SUFFIX.length());
-            String identifierType = "SIM".equals(resource) ? "ICCID" : resource;
-            long count = product.identifiers().stream()
-                    .filter(identifier -> identifierType.equalsIgnoreCase(identifier.type())).count();
-            if (count == 0) {
-                continue;
-            }
-            Money monthly = Money.of(new BigDecimal(rate.price()).multiply(BigDecimal.valueOf(count)),
-                    agreement.currency());
-            Money fee = SettlementMath.recurringCharge(monthly, "MONTH", "DAILY", periodStart, periodEnd,
-                    product.startAt(), product.endAt());
-            if (fee.amount().signum() == 0) {
-                continue;
-            }
-            Key key = new Key(LineKind.RECURRING_WHOLESALE, null, unit, agreement.currency(), null);
-            totals.computeIfAbsent(key, ignored -> new Total("Per-" + resource + " monthly fee (" + rate.price()
-                    + " " + agreement.currency() + " per " + resource + " and month, by day)", resource,
-                    agreement.currency())).add(Money.of(fee.amount().negate(), fee.currency()), count);
         }
+    }
+
+    /** The line a per-resource fee adds to (one per rate). */
+    private static Total feeTotal(ResourceFees.Fee fee, Map<Key, Total> totals, String currency) {
+        Key key = new Key(LineKind.RECURRING_WHOLESALE, null, fee.unit(), currency, null);
+        return totals.computeIfAbsent(key, ignored -> new Total("Per-" + fee.resource() + " monthly fee ("
+                + fee.price() + " " + currency + " per " + fee.resource() + " and month, by day)", fee.resource(),
+                currency));
     }
 
     private static Money prorated(PartnerProducts.Product product, ProductDetails.LockedCharge charge,
@@ -237,6 +324,20 @@ final class ProductChargeLines {
      *                      time: their statements missed its charges
      */
     record Late(PartnerProducts.Product product, List<Window> closedPeriods) {
+    }
+
+    /**
+     * A product whose end changed after some of the partner's periods were charged with another.
+     *
+     * @param chargedEndAt  the end those periods were charged with ({@code null}: none)
+     * @param closedPeriods the partner's closed periods whose statements charged the product with it, each with the
+     *                      agreement its statement was drafted under
+     */
+    record Ended(PartnerProducts.Product product, Instant chargedEndAt, List<Charged> closedPeriods) {
+    }
+
+    /** A closed period that charged a product, under the agreement of its statement. */
+    record Charged(Window window, PartnerTerms.Agreement agreement) {
     }
 
     /** A settlement period's [start, end). */

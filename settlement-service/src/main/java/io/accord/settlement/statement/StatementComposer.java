@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -63,9 +64,11 @@ class StatementComposer {
         try {
             List<LineDraft> drafts = new ArrayList<>(StatementLines.usageDrafts(sums));
             List<ProductChargeLines.Late> late = late(partnerId, period);
+            List<Ended> ended = ended(partnerId, period);
             drafts.addAll(ProductChargeLines.of(partnerId, agreement, period.startAt(), period.endAt(),
                     products.activeBetween(partnerId, period.startAt(), period.endAt()),
-                    products.startedBetween(partnerId, period.startAt(), period.endAt()), late));
+                    products.startedBetween(partnerId, period.startAt(), period.endAt()), late,
+                    ended.stream().map(Ended::lines).toList()));
             List<LineDraft> adjustmentDrafts = pending.stream().map(StatementComposer::adjustmentLine).toList();
             Map<String, BigDecimal> rates = rates(currency, period, Stream.concat(
                     Stream.concat(sums.stream().map(UsageSums.Sum::currency),
@@ -79,7 +82,8 @@ class StatementComposer {
                     currency, rates, agreement.terms().taxTreatment().ratePercent(),
                     agreement.terms().taxTreatment().reverseCharge());
             return new Composition(lines, pending,
-                    late.stream().map(missed -> missed.product().productId()).toList());
+                    late.stream().map(missed -> missed.product().productId()).toList(),
+                    ended.stream().map(Ended::adjusted).toList());
         } catch (IllegalStateException | IllegalArgumentException unusable) {
             throw new ConflictException("Statement of period " + period.id() + ": " + unusable.getMessage());
         }
@@ -111,6 +115,9 @@ class StatementComposer {
         adjustments.carry(placed, statementId);
         if (!composition.lateProductIds().isEmpty()) {
             products.chargedLate(partnerId, composition.lateProductIds(), statementId, clock.instant());
+        }
+        if (!composition.adjustedEnds().isEmpty()) {
+            products.endsAdjusted(partnerId, composition.adjustedEnds(), statementId, clock.instant());
         }
     }
 
@@ -166,7 +173,8 @@ class StatementComposer {
                     continue;
                 }
                 BigDecimal signed = commitment ? line.rounded().amount().negate() : line.rounded().amount();
-                if (LineKind.valueOf(line.type()).measure() == measure) {
+                if (LineKind.valueOf(line.type()).measure() == measure
+                        && !ProductChargeLines.priorPeriod(line.label())) {
                     reached = reached.plus(Money.of(signed, currency));
                 } else if (LineKind.valueOf(line.type()) == guaranteeKind) {
                     charged = charged.plus(Money.of(signed, currency));
@@ -234,13 +242,62 @@ class StatementComposer {
         return late;
     }
 
+    /**
+     * The partner's products whose end changed since its latest statement was drafted: every statement brings the
+     * closed periods it follows to the ends it knows (this method, on each), so the closed periods of the partner
+     * were all charged with the end known when its latest statement was drafted. A product counts in a closed period
+     * when that period's statement knew it (drafted after it was received) or a statement carried it late (which
+     * charged every earlier period). Each such product whose end now differs from the one charged is adjusted over
+     * those periods.
+     */
+    private List<Ended> ended(UUID partnerId, SettlementPeriods.Period period) {
+        Map<UUID, Instant> drafted = statements.draftedAt(partnerId);
+        if (drafted.isEmpty()) {
+            return List.of();
+        }
+        List<SettlementPeriods.Period> closed = periods.ofPartner(partnerId).stream()
+                .filter(earlier -> earlier.startAt().isBefore(period.startAt()) && drafted.containsKey(earlier.id()))
+                .toList();
+        if (closed.isEmpty()) {
+            return List.of();
+        }
+        Instant latest = closed.stream().map(earlier -> drafted.get(earlier.id())).max(Instant::compareTo)
+                .orElseThrow();
+        List<Ended> ended = new ArrayList<>();
+        Map<UUID, PartnerTerms.Agreement> agreements = new HashMap<>();
+        for (PartnerProducts.EndHistory history : products.endsLearntSince(partnerId, latest)) {
+            PartnerProducts.Product product = history.product();
+            Optional<PartnerProducts.KnownEnd> charged = history.knownAt(latest);
+            if (charged.isEmpty() || Objects.equals(charged.get().endAt(), product.endAt())) {
+                continue;
+            }
+            List<ProductChargeLines.Charged> windows = closed.stream()
+                    .filter(earlier -> history.chargedLate()
+                            || history.knownAt(drafted.get(earlier.id())).isPresent())
+                    .map(earlier -> new ProductChargeLines.Charged(
+                            new ProductChargeLines.Window(earlier.startAt(), earlier.endAt()),
+                            agreements.computeIfAbsent(earlier.id(), ignored -> agreement(partnerId, earlier))))
+                    .toList();
+            ended.add(new Ended(new ProductChargeLines.Ended(product, charged.get().endAt(), windows),
+                    new PartnerProducts.AdjustedEnd(product.productId(), charged.get().endAt(), product.endAt())));
+        }
+        return ended;
+    }
+
+    /** A product's late end: what the lines adjust and what is recorded for it. */
+    private record Ended(ProductChargeLines.Ended lines, PartnerProducts.AdjustedEnd adjusted) {
+    }
+
     /** The period began closing before the product arrived: its statement could not hold the product. */
     private static boolean missed(SettlementPeriods.Period period, PartnerProducts.Received received) {
         return period.closingAt() != null && period.closingAt().isBefore(received.receivedAt());
     }
 
-    /** The composed lines, the adjustments they carry and the products whose one-time charges they carry late. */
+    /**
+     * The composed lines, the adjustments they carry, the products whose one-time charges they carry late and the
+     * products whose closed periods they bring to a changed end.
+     */
     record Composition(StatementLines.Lines lines, List<DisputeAdjustments.Adjustment> adjustments,
-                       List<String> lateProductIds) {
+                       List<String> lateProductIds, List<PartnerProducts.AdjustedEnd> adjustedEnds) {
     }
 }

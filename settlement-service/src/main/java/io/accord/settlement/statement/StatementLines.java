@@ -105,7 +105,8 @@ final class StatementLines {
                                                                    String currency) {
         LineKind.Measure measure = guarantee.commitment() ? LineKind.Measure.OWED : LineKind.Measure.PAYABLE;
         List<Money> measured = new ArrayList<>(lines.stream()
-                .filter(line -> LineKind.valueOf(line.type()).measure() == measure)
+                .filter(line -> LineKind.valueOf(line.type()).measure() == measure
+                        && !ProductChargeLines.priorPeriod(line.label()))
                 .map(line -> SettlementMath.toMinorUnit(line.unrounded()))
                 .map(rounded -> guarantee.commitment() ? Money.of(rounded.amount().negate(), currency) : rounded)
                 .toList());

@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -92,6 +94,17 @@ class StatementStore {
         return jdbc.sql("select * from statement where partner_id = :partner and period_id = :period")
                 .param("partner", partnerId).param("period", periodId)
                 .query((rs, row) -> restore(rs)).optional();
+    }
+
+    /** When each of the partner's statements was drafted, by period. */
+    Map<UUID, Instant> draftedAt(UUID partnerId) {
+        Map<UUID, Instant> drafted = new HashMap<>();
+        jdbc.sql("select period_id, created_at from statement where partner_id = :partner")
+                .param("partner", partnerId)
+                .query((rs, row) -> drafted.put(rs.getObject("period_id", UUID.class),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                .list();
+        return drafted;
     }
 
     /**

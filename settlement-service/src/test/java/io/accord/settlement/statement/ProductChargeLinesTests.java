@@ -143,6 +143,114 @@ class ProductChargeLinesTests {
     }
 
     @Test
+    void anEndLearntAfterItsMonthClosedReversesTheMonthsOverChargedDaysOnTheNextStatement() {
+        PartnerTerms.Agreement sellThrough = agreement("SELL_THROUGH",
+                List.of(rule("video", null, "70"), rule("video", "RECURRING", "50")), List.of());
+        // charged all March (31.00 × 50 % = 15.50); its last day was 20 March (ends 21 March 00:00, exclusive)
+        PartnerProducts.Product ended = product("e1", "off-video").ownedBy(PARTNER)
+                .active("2026-02-10T00:00:00Z", "2026-03-21T00:00:00Z")
+                .recurring("monthly", "31.00", "MONTH", "DAILY").oneTime("setup", "20.00").build();
+
+        List<LineDraft> lines = ProductChargeLines.of(PARTNER, sellThrough, APRIL,
+                Instant.parse("2026-05-01T00:00:00Z"), List.of(), List.of(), List.of(), List.of(
+                        new ProductChargeLines.Ended(ended, null, charged(sellThrough,
+                                new ProductChargeLines.Window(Instant.parse("2026-02-01T00:00:00Z"), MARCH),
+                                new ProductChargeLines.Window(MARCH, APRIL)))));
+
+        // −(11 of 31 March days × 31.00 × 50 %); February is unchanged; no one-time charge again
+        assertThat(lines).extracting(LineDraft::kind, LineDraft::amount, LineDraft::quantity, LineDraft::direction)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE,
+                        Money.of("-5.50", "EUR"), java.math.BigDecimal.ONE, "OWED_BY_PARTNER"));
+        assertThat(lines.getFirst().label()).startsWith(ProductChargeLines.ENDED_PREFIX)
+                .contains("Recurring share", "50 %", "rule video × RECURRING", "1 product");
+        assertThat(ProductChargeLines.priorPeriod(lines.getFirst().label())).isTrue();
+    }
+
+    @Test
+    void anEndWithdrawnOrMovedLaterBackChargesTheMissingDaysOfEachClosedPeriod() {
+        PartnerTerms.Agreement sellThrough = agreement("SELL_THROUGH", List.of(rule("video", null, "50")),
+                List.of());
+        PartnerProducts.Product withdrawn = product("e2", "off-video").ownedBy(PARTNER)
+                .active("2026-03-01T00:00:00Z", null).recurring("monthly", "31.00", "MONTH", "DAILY").build();
+        PartnerProducts.Product movedLater = product("e3", "off-video").ownedBy(PARTNER)
+                .active("2026-03-01T00:00:00Z", "2026-03-26T00:00:00Z")
+                .recurring("monthly", "31.00", "MONTH", "DAILY").build();
+
+        // both were charged up to 21 March: e2 now runs on (11 March days and all April back), e3 ends on 26 March
+        List<LineDraft> lines = ProductChargeLines.of(PARTNER, sellThrough, Instant.parse("2026-05-01T00:00:00Z"),
+                Instant.parse("2026-06-01T00:00:00Z"), List.of(), List.of(), List.of(), List.of(
+                        new ProductChargeLines.Ended(withdrawn, Instant.parse("2026-03-21T00:00:00Z"), charged(
+                                sellThrough, new ProductChargeLines.Window(MARCH, APRIL),
+                                new ProductChargeLines.Window(APRIL, Instant.parse("2026-05-01T00:00:00Z")))),
+                        new ProductChargeLines.Ended(movedLater, Instant.parse("2026-03-21T00:00:00Z"), charged(
+                                sellThrough, new ProductChargeLines.Window(MARCH, APRIL),
+                                new ProductChargeLines.Window(APRIL, Instant.parse("2026-05-01T00:00:00Z"))))));
+
+        // (11/31 × 31.00 + 31.00) × 50 % = 21.00 for e2; 5/31 × 31.00 × 50 % = 2.50 for e3
+        assertThat(lines).extracting(LineDraft::kind, LineDraft::amount, LineDraft::quantity, LineDraft::direction)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE,
+                        Money.of("23.50", "EUR"), java.math.BigDecimal.valueOf(2), "PAYABLE_TO_PARTNER"));
+        assertThat(lines.getFirst().label()).startsWith(ProductChargeLines.EXTENDED_PREFIX);
+    }
+
+    @Test
+    void eachClosedPeriodIsAdjustedUnderTheAgreementItsStatementWasDraftedUnder() {
+        PartnerTerms.Agreement march = agreement("SELL_THROUGH", List.of(rule("video", null, "50")), List.of());
+        PartnerTerms.Agreement april = agreement("SELL_THROUGH", List.of(rule("video", null, "60")), List.of());
+        PartnerProducts.Product ended = product("e4", "off-video").ownedBy(PARTNER)
+                .active("2026-03-01T00:00:00Z", "2026-03-21T00:00:00Z")
+                .recurring("monthly", "31.00", "MONTH", "DAILY").build();
+
+        // March was charged at 50 %, April at 60 % (its whole month: 31.00): −(11/31 × 31.00 × 50 %), −(31.00 × 60 %)
+        List<LineDraft> lines = ProductChargeLines.of(PARTNER, april, Instant.parse("2026-05-01T00:00:00Z"),
+                Instant.parse("2026-06-01T00:00:00Z"), List.of(), List.of(), List.of(), List.of(
+                        new ProductChargeLines.Ended(ended, null, List.of(
+                                new ProductChargeLines.Charged(new ProductChargeLines.Window(MARCH, APRIL), march),
+                                new ProductChargeLines.Charged(new ProductChargeLines.Window(APRIL,
+                                        Instant.parse("2026-05-01T00:00:00Z")), april)))));
+
+        assertThat(lines).extracting(LineDraft::amount).containsExactly(Money.of("-5.50", "EUR"),
+                Money.of("-18.60", "EUR"));
+        assertThat(lines).extracting(LineDraft::label).allSatisfy(label ->
+                assertThat(label).startsWith(ProductChargeLines.ENDED_PREFIX));
+    }
+
+    @Test
+    void aResellersSimEndedLateGivesBackItsOverChargedRecurringChargeAndSimFee() {
+        PartnerTerms.Agreement resell = agreement("RESELL", List.of(), List.of(
+                new AgreementActivated.WholesaleRate("SIM_MONTH", "1.50")));
+        PartnerProducts.Product daily = product("r10", "off-sim").boughtBy(PARTNER).category("connectivity")
+                .identifier("ICCID", "8949000000000000010").active("2026-01-05T00:00:00Z", "2026-03-21T00:00:00Z")
+                .recurring("monthly", "10.00", "MONTH", "DAILY").build();
+        PartnerProducts.Product none = product("r11", "off-sim-flat").boughtBy(PARTNER).category("connectivity")
+                .active("2026-01-05T00:00:00Z", "2026-03-21T00:00:00Z")
+                .recurring("monthly", "10.00", "MONTH", "NONE").build();
+
+        List<LineDraft> lines = ProductChargeLines.of(PARTNER, resell, APRIL, Instant.parse("2026-05-01T00:00:00Z"),
+                List.of(), List.of(), List.of(), List.of(
+                        new ProductChargeLines.Ended(daily, null, charged(resell,
+                                new ProductChargeLines.Window(MARCH, APRIL))),
+                        new ProductChargeLines.Ended(none, null, charged(resell,
+                                new ProductChargeLines.Window(MARCH, APRIL)))));
+
+        // owed −10.00 was charged for all March; by day 11 of its 31 days are given back: 3.548387; the SIM fee 1.50 × 11/31
+        // = 0.532258 back; a NONE charge is owed for the whole month it was active in: nothing changes
+        assertThat(lines).extracting(LineDraft::kind, LineDraft::amount, LineDraft::direction).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, Money.of("3.548387", "EUR"),
+                        "PAYABLE_TO_PARTNER"),
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, Money.of("0.532258", "EUR"),
+                        "PAYABLE_TO_PARTNER"));
+        assertThat(lines).allSatisfy(line -> assertThat(line.label()).startsWith(ProductChargeLines.ENDED_PREFIX));
+        assertThat(lines.get(1).label()).contains("Per-SIM monthly fee", "1 × SIM");
+    }
+
+    private static List<ProductChargeLines.Charged> charged(PartnerTerms.Agreement agreement,
+                                                            ProductChargeLines.Window... windows) {
+        return java.util.Arrays.stream(windows).map(window -> new ProductChargeLines.Charged(window, agreement))
+                .toList();
+    }
+
+    @Test
     void aChargeWithoutItsPeriodIsRefusedNamingTheProduct() {
         PartnerProducts.Product broken = product("b1", "off-video").ownedBy(PARTNER)
                 .active("2026-03-01T00:00:00Z", null).recurring("monthly", "10.00", null, "DAILY").build();

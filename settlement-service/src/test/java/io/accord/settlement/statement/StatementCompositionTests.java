@@ -113,6 +113,21 @@ class StatementCompositionTests {
         assertThat(adjustment.reference()).isEqualTo("dispute d-1");
     }
 
+    @Test
+    void productLinesOfClosedPeriodsAreNotMeasuredByTheGuarantee() {
+        StatementLines.Lines lines = StatementLines.compose(List.of(draft(LineKind.RECURRING_SHARE, "900.00"),
+                        new LineDraft(LineKind.RECURRING_SHARE, ProductChargeLines.ENDED_PREFIX + "Recurring share: …",
+                                "off-1", null, null, Money.of("-5.50", "EUR"), "OWED_BY_PARTNER", "monthly"),
+                        new LineDraft(LineKind.RECURRING_SHARE, ProductChargeLines.LATE_PREFIX + "Recurring share: …",
+                                "off-1", null, null, Money.of("40.00", "EUR"), "PAYABLE_TO_PARTNER", "monthly")),
+                List.of(), new StatementLines.Guarantee(Money.of("1000", "EUR"), false, "1000 monthly"), "EUR",
+                Map.of(), "19", false);
+
+        // 1,000.00 − 900.00: the reversal of a closed month and a late product's closed month belong to those months
+        assertThat(lines.lines()).filteredOn(line -> "MINIMUM_GUARANTEE_TOP_UP".equals(line.type()))
+                .extracting(StatementLine::rounded).containsExactly(Money.of("100.00", "EUR"));
+    }
+
     private static LineDraft draft(LineKind kind, String amount) {
         return new LineDraft(kind, kind.name(), "off-1", null, null, Money.of(amount, "EUR"),
                 Money.of(amount, "EUR").isNegative() ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER", null);

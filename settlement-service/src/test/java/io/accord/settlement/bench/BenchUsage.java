@@ -6,6 +6,7 @@ import io.accord.contracts.events.AgreementActivated;
 import io.accord.contracts.events.DomainEvent;
 import io.accord.contracts.events.PartnerActivated;
 import io.accord.contracts.usage.UsageRated;
+import io.accord.testsupport.bench.Deliveries;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -164,6 +165,7 @@ final class BenchUsage {
         String ratedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long sequence = 0;
         StringBuilder json = new StringBuilder(1024);
+        Deliveries deliveries = new Deliveries();
         try (KafkaProducer<String, byte[]> producer = producer(20, 512 * 1024)) {
             for (long n = thread; n < total; n += producers) {
                 int partner = (int) (n % partnerIds.size());
@@ -214,11 +216,12 @@ final class BenchUsage {
                 ProducerRecord<String, byte[]> message = new ProducerRecord<>(topic, partition, record.subscriber(),
                         json.toString().getBytes(StandardCharsets.UTF_8));
                 headers(message, UsageRated.TYPE, record.ratedId().toString(), partnerId, eventSequence);
-                producer.send(message);
+                producer.send(message, deliveries);
                 expected.add(partner, record.kind(), record.quantity(), record.amount(),
                         "REVERSAL".equals(kind));
             }
             producer.flush();
+            deliveries.check(topic, sequence);
         }
         return expected;
     }

@@ -113,9 +113,9 @@ final class BenchData {
         int lastSubscriber = 0;
         byte[] lastValue = null;
         Deliveries deliveries = new Deliveries();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Deliveries.ordered(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20),
+                ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024, ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20)),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (long n = 0; n < records; n++) {
                 int roll = random.nextInt(1000);
@@ -214,7 +214,7 @@ final class BenchData {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.LINGER_MS_CONFIG, 10), new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(Deliveries.ordered(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 10)), new StringSerializer(), new ByteArraySerializer());
     }
 }

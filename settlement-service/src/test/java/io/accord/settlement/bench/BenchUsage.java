@@ -287,9 +287,9 @@ final class BenchUsage {
     }
 
     private KafkaProducer<String, byte[]> producer(int lingerMs, int batchBytes) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        return new KafkaProducer<>(Deliveries.ordered(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.LINGER_MS_CONFIG, lingerMs, ProducerConfig.BATCH_SIZE_CONFIG, batchBytes,
-                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 64L << 20, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -147,11 +147,18 @@ class OutboxRelay {
                     Duration pause = Backoffs.delayAfter(backoff, ++consecutiveOutages);
                     pausedUntil = clock.instant().plus(pause);
                     log.warn("Outbox relay pauses for {}: the broker seems unavailable", pause);
-                    // the rest were sent too: those already acknowledged are marked, the others go again later
+                    // the rest were handed to the producer too: wait for each outcome (the producer's delivery
+                    // timeout ends every send) and mark those delivered, so that none is delivered late and then
+                    // sent again; those that failed go again later
                     for (int rest = i + 1; rest < batch.size(); rest++) {
-                        CompletableFuture<?> send = sends.get(rest);
-                        if (send.isDone() && !send.isCompletedExceptionally()) {
+                        try {
+                            sends.get(rest).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                             delivered.add(batch.get(rest).id());
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        } catch (Exception notDelivered) {
+                            // sent again on a later pass
                         }
                     }
                     break;

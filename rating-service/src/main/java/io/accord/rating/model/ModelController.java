@@ -54,7 +54,7 @@ class ModelController {
         RatingModel.Current current = model.current();
         SnapshotBuilder.Built built = current.built();
         return new ModelStatus(current.version(), Math.max(built.revision(), 0), store.revision(), current.builtAt(),
-                Map.of("products", built.products(), "prices", built.prices(), "agreements", built.agreements()),
+                current.fullyBuiltAt(), Map.of("products", built.products(), "prices", built.prices(), "agreements", built.agreements()),
                 rows.counts(), built.problemCount(), built.problems());
     }
 

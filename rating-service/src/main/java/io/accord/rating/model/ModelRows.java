@@ -52,17 +52,44 @@ class ModelRows {
                       Long sequence) {
     }
 
-    /** Every row, and the revision they reflect, read in one repeatable-read transaction. */
-    record Everything(long revision, List<PriceRow> prices, List<AgreementRow> agreements,
+    /**
+     * The changes counted so far: all of them ({@code revision}) and those of prices, offerings and agreements
+     * ({@code structureRevision}, which every instance of a snapshot depends on).
+     */
+    record Revisions(long revision, long structureRevision) {
+    }
+
+    /** Every row, and the revisions they reflect, read in one repeatable-read transaction. */
+    record Everything(Revisions revisions, List<PriceRow> prices, List<AgreementRow> agreements,
                       List<ProductRow> products) {
     }
 
+    /**
+     * The product rows changed after revision {@code after}, and the revisions they bring the snapshot to, read in
+     * one repeatable-read transaction. {@code products} is {@code null} when more than {@code limit} changed.
+     */
+    record ProductChanges(Revisions revisions, List<ProductRow> products) {
+    }
+
     Everything everything() {
-        return consistentRead.execute(status -> new Everything(
-                jdbc.sql("select revision from rating_model_revision where id = 1").query(Long.class).single(),
+        return consistentRead.execute(status -> new Everything(revisions(),
                 jdbc.sql("select offering_id, price, valid_to from rating_usage_price").query(this::price).list(),
                 jdbc.sql("select * from rating_agreement").query(this::agreement).list(),
                 jdbc.sql("select * from rating_product").query(this::product).list()));
+    }
+
+    ProductChanges productsChangedAfter(long after, int limit) {
+        return consistentRead.execute(status -> {
+            Revisions revisions = revisions();
+            List<ProductRow> changed = jdbc.sql("select * from rating_product where revision > :after limit :limit")
+                    .param("after", after).param("limit", limit + 1).query(this::product).list();
+            return new ProductChanges(revisions, changed.size() > limit ? null : changed);
+        });
+    }
+
+    Revisions revisions() {
+        return jdbc.sql("select revision, structure_revision from rating_model_revision where id = 1")
+                .query((rs, row) -> new Revisions(rs.getLong("revision"), rs.getLong("structure_revision"))).single();
     }
 
     List<PriceRow> pricesOf(String offeringId) {

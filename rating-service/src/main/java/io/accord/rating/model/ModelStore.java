@@ -34,8 +34,21 @@ class ModelStore {
         return jdbc.sql("select revision from rating_model_revision where id = 1").query(Long.class).single();
     }
 
+    /** Counts a change of prices, offerings or agreements: one that every instance of the snapshot depends on. */
     void countChange() {
-        jdbc.sql("update rating_model_revision set revision = revision + 1 where id = 1").update();
+        jdbc.sql("""
+                update rating_model_revision set revision = revision + 1, structure_revision = structure_revision + 1
+                where id = 1""").update();
+    }
+
+    /**
+     * Counts a change of one product instance; answers the revision it takes, which its row keeps
+     * ({@link #product}) so that the next snapshot reads only the rows changed since its own revision. The
+     * revision row stays locked until the commit, so revisions commit in their order.
+     */
+    long countProductChange() {
+        return jdbc.sql("update rating_model_revision set revision = revision + 1 where id = 1 returning revision")
+                .query(Long.class).single();
     }
 
     // ---- catalog.events.v1
@@ -142,26 +155,26 @@ class ModelStore {
     record Held(Long sequence) {
     }
 
-    /** Replaces the instance and its identifiers with the event's. */
+    /** Replaces the instance and its identifiers with the event's; {@code revision} from {@link #countProductChange}. */
     void product(ProductDetails product, String subscriberId, Instant validFrom, Instant validTo, Long sequence,
-                 Instant at) {
+                 Instant at, long revision) {
         jdbc.sql("""
                         insert into rating_product (product_id, subscriber_id, offering_id, status, valid_from,
-                                                    valid_to, details, sequence, updated_at)
+                                                    valid_to, details, sequence, updated_at, revision)
                         values (:id, :subscriber, :offering, :status, :from, :to, cast(:details as jsonb),
-                                :sequence, :at)
+                                :sequence, :at, :revision)
                         on conflict (product_id) do update set subscriber_id = excluded.subscriber_id,
                             offering_id = excluded.offering_id, status = excluded.status,
                             valid_from = excluded.valid_from, valid_to = excluded.valid_to,
                             details = excluded.details,
                             sequence = coalesce(excluded.sequence, rating_product.sequence),
-                            updated_at = excluded.updated_at
+                            updated_at = excluded.updated_at, revision = excluded.revision
                         """)
                 .param("id", product.productId()).param("subscriber", subscriberId)
                 .param("offering", product.offeringId()).param("status", product.status())
                 .param("from", timestamp(validFrom)).param("to", timestamp(validTo))
                 .param("details", json.writeValueAsString(product)).param("sequence", sequence)
-                .param("at", timestamp(at)).update();
+                .param("at", timestamp(at)).param("revision", revision).update();
         jdbc.sql("delete from rating_product_identifier where product_id = :id").param("id", product.productId())
                 .update();
         for (ProductDetails.SubscriberIdentifier identifier : SnapshotMapping.identifiers(product)) {

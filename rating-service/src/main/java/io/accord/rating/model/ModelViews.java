@@ -26,11 +26,14 @@ final class ModelViews {
      * @param version        the snapshot's number
      * @param revision       the changes the snapshot reflects
      * @param latestRevision the changes committed to the tables (above {@code revision} while a rebuild is due)
+     * @param builtAt        when this snapshot was made
+     * @param fullyBuiltAt   when it, or the one it was derived from with changed product instances, was built from
+     *                       all rows
      * @param inSnapshot     what the snapshot holds
      * @param rows           the rows of each table
      * @param problems       rows left out because the engine rejects them (at most 100 listed)
      */
-    record ModelStatus(long version, long revision, long latestRevision, Instant builtAt,
+    record ModelStatus(long version, long revision, long latestRevision, Instant builtAt, Instant fullyBuiltAt,
                        Map<String, Integer> inSnapshot, Map<String, Long> rows, int problemCount,
                        List<Problem> problems) {
     }

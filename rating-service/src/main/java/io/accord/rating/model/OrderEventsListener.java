@@ -74,8 +74,7 @@ class OrderEventsListener {
         Instant from = product.startAt() != null ? product.startAt() : startFallback;
         Instant to = product.endAt() != null ? product.endAt() : endFallback;
         String subscriber = SnapshotMapping.canonicalSubscriber(product);
-        store.product(product, subscriber, from, to, event.sequence(), clock.instant());
-        store.countChange();
+        store.product(product, subscriber, from, to, event.sequence(), clock.instant(), store.countProductChange());
         if (subscriber == null) {
             log.warn("Product {} has no subscriber identifier: usage cannot name it", product.productId());
         }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +28,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class RatingModel {
 
     private static final Logger log = LoggerFactory.getLogger(RatingModel.class);
-    private static final Built EMPTY = new Built(new RatingSnapshot(List.of(), List.of(), List.of()), -1, 0, 0, 0,
-            0, List.of());
+    private static final Built EMPTY = new Built(new RatingSnapshot(List.of(), List.of(), List.of()), -1, -1, 0, 0,
+            0, 0, List.of());
 
     private final ModelRows rows;
     private final ModelStore store;
     private final Clock clock;
     private final Duration debounce;
+    private final Duration fullBuildEvery;
+    private final int maxChangedProducts;
     private final ScheduledExecutorService rebuilds;
     private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
     private final Object rebuilt = new Object();
@@ -41,8 +44,11 @@ public class RatingModel {
     /** How long the last rebuild took: the next waits at least as long, so rebuilding takes at most half a core. */
     private volatile Duration lastBuild = Duration.ZERO;
 
-    /** What the model holds now: the snapshot, its number, and when and from which revision it was built. */
-    record Current(Built built, long version, Instant builtAt) {
+    /**
+     * What the model holds now: the snapshot, its number, when and from which revision it was built, and when it or
+     * the one it was derived from was built from all rows.
+     */
+    record Current(Built built, long version, Instant builtAt, Instant fullyBuiltAt) {
     }
 
     RatingModel(ModelRows rows, ModelStore store, Clock clock, RatingModelProperties properties) {
@@ -50,7 +56,9 @@ public class RatingModel {
         this.store = store;
         this.clock = clock;
         this.debounce = properties.debounce();
-        this.current = new Current(EMPTY, 0, clock.instant());
+        this.fullBuildEvery = properties.fullBuildEvery();
+        this.maxChangedProducts = properties.maxChangedProducts();
+        this.current = new Current(EMPTY, 0, clock.instant(), clock.instant());
         this.rebuilds = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("rating-model-rebuild").factory());
         rebuild();
@@ -139,14 +147,18 @@ public class RatingModel {
         rebuildScheduled.set(false);
         try {
             long started = System.nanoTime();
+            Current before = current;
             // events that changed nothing (other types, stale ones) count no revision: no need to read every row
-            if (store.revision() != current.built().revision()) {
-                ModelRows.Everything everything = rows.everything();
-                Built built = SnapshotBuilder.build(everything);
-                current = new Current(built, current.version() + 1, clock.instant());
+            if (store.revision() != before.built().revision()) {
+                Instant now = clock.instant();
+                Optional<Built> derived = derive(before, now);
+                Built built = derived.orElseGet(() -> SnapshotBuilder.build(rows.everything()));
+                current = new Current(built, before.version() + 1, now,
+                        derived.isPresent() ? before.fullyBuiltAt() : now);
                 lastBuild = Duration.ofNanos(System.nanoTime() - started);
-                log.info("Rating snapshot {} built from revision {} in {} ms: {} products, {} prices, {} agreements"
-                                + "{}", current.version(), built.revision(),
+                log.info("Rating snapshot {} {} revision {} in {} ms: {} products, {} prices, {} agreements{}",
+                        current.version(), derived.isPresent() ? "derived with the product changes up to"
+                                : "built from all rows of", built.revision(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), built.products(),
                         built.prices(), built.agreements(),
                         built.problemCount() == 0 ? "" : ", " + built.problemCount() + " rows left out");
@@ -156,6 +168,25 @@ public class RatingModel {
         }
         synchronized (rebuilt) {
             rebuilt.notifyAll();
+        }
+    }
+
+    /**
+     * The current snapshot with the product instances changed since, when only those changed, not too many, and the
+     * last build from all rows is recent; empty when the snapshot is to be built from all rows.
+     */
+    private Optional<Built> derive(Current before, Instant now) {
+        Built previous = before.built();
+        if (previous.revision() < 0 || !now.isBefore(before.fullyBuiltAt().plus(fullBuildEvery))) {
+            return Optional.empty();
+        }
+        try {
+            ModelRows.ProductChanges changes = rows.productsChangedAfter(previous.revision(), maxChangedProducts);
+            return changes.products() == null ? Optional.empty() : SnapshotBuilder.update(previous, changes);
+        } catch (RuntimeException failed) {
+            log.warn("Could not apply the changed product instances to the rating snapshot; building it from all "
+                    + "rows instead", failed);
+            return Optional.empty();
         }
     }
 

@@ -83,6 +83,8 @@ class ModelApiTests {
         JsonNode body = status.json();
         assertThat(body.get("version").asLong()).isPositive();
         assertThat(body.get("revision").asLong()).isEqualTo(body.get("latestRevision").asLong());
+        assertThat(Instant.parse(body.get("fullyBuiltAt").asString()))
+                .isBeforeOrEqualTo(Instant.parse(body.get("builtAt").asString()));
         assertThat(body.get("inSnapshot").get("products").asInt()).isPositive();
         assertThat(body.get("rows").get("rating_usage_price").asLong()).isGreaterThanOrEqualTo(3);
     }

@@ -5,10 +5,13 @@ import io.accord.contracts.catalog.UnitOfMeasure;
 import io.accord.contracts.events.AgreementActivated;
 import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.ProductActivated;
+import io.accord.contracts.events.ProductTerminated;
 import io.accord.rating.engine.RatedUsage;
 import io.accord.rating.engine.RatingEngine;
 import io.accord.rating.engine.RatingOutcome;
 import io.accord.rating.engine.RatingSnapshot;
+import io.accord.rating.engine.SuspendedUsage;
+import io.accord.rating.engine.SuspenseReason;
 import io.accord.rating.engine.TierAccumulators;
 import io.accord.rating.engine.UsageRecord;
 import io.accord.testsupport.AccordServiceTest;
@@ -29,7 +32,10 @@ import java.util.stream.IntStream;
 import static io.accord.rating.model.ModelFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The snapshot is rebuilt once per burst, and loading it afresh from the tables (a restart) gives the same one. */
+/**
+ * The snapshot is rebuilt once per burst; product changes are applied to it, other changes rebuild it from all rows;
+ * loading it afresh from the tables (a restart) gives the same one.
+ */
 @AccordServiceTest
 class SnapshotRebuildTests {
 
@@ -82,6 +88,49 @@ class SnapshotRebuildTests {
             assertThat(engine.rate(usage(prefix + String.format("%04d", i), "SMS", 0), new TierAccumulators()))
                     .isInstanceOf(RatedUsage.class);
         }
+    }
+
+    @Test
+    void productChangesAreAppliedToTheSnapshotAndPriceOrAgreementChangesRebuildIt() {
+        String partner = UUID.randomUUID().toString();
+        String offering = "offer-" + UUID.randomUUID();
+        OfferingLaunched launched = CatalogFeed.launched(offering, null,
+                List.of(CatalogFeed.usage("sms", 1, "MESSAGE", "0.05", List.of("SMS"), T0, null)));
+        CatalogFeed.send(launched, 1L);
+        fixture.awaitApplied(CatalogEventsListener.CONSUMER, launched);
+        RatingModel.Current built = model.current();
+        String msisdn = "+4916" + (System.nanoTime() % 1_000_000_000L);
+        String productId = "pi-" + UUID.randomUUID();
+
+        ProductActivated activated = OrderEvents.product(productId, offering).identifier("MSISDN", msisdn)
+                .valid(T0, null).activated();
+        OrderEvents.send(activated, 1L);
+        fixture.awaitApplied(OrderEventsListener.CONSUMER, activated);
+        RatingModel.Current derived = model.current();
+        assertThat(derived.version()).isGreaterThan(built.version());
+        assertThat(derived.fullyBuiltAt()).as("derived, not built from all rows").isEqualTo(built.fullyBuiltAt())
+                .isBefore(derived.builtAt());
+        assertThat(derived.built().structureRevision()).isEqualTo(built.built().structureRevision());
+        assertThat(derived.built().products()).isEqualTo(built.built().products() + 1);
+        assertThat(rate(derived.built().snapshot(), usage(msisdn, "SMS", 3))).isInstanceOf(RatedUsage.class);
+
+        ProductTerminated terminated = OrderEvents.product(productId, offering).identifier("MSISDN", msisdn)
+                .valid(T0, T0.plus(Duration.ofDays(2))).terminated();
+        OrderEvents.send(terminated, 2L);
+        fixture.awaitApplied(OrderEventsListener.CONSUMER, terminated);
+        assertThat(model.current().fullyBuiltAt()).isEqualTo(built.fullyBuiltAt());
+        assertThat(rate(model.snapshot(), usage(msisdn, "SMS", 1))).isInstanceOf(RatedUsage.class);
+        assertThat(rate(model.snapshot(), usage(msisdn, "SMS", 3))).isInstanceOfSatisfying(SuspendedUsage.class,
+                suspended -> assertThat(suspended.reason()).isEqualTo(SuspenseReason.NO_PRODUCT_INSTANCE));
+
+        AgreementActivated agreement = PartnerEvents.agreementActivated(partner, "agr-" + partner, 1,
+                "SELL_THROUGH", T0, null, null, List.of("*/*=45"), List.of());
+        PartnerEvents.send(agreement, 1L);
+        fixture.awaitApplied(PartnerEventsListener.CONSUMER, agreement);
+        RatingModel.Current rebuilt = model.current();
+        assertThat(rebuilt.built().structureRevision()).isGreaterThan(built.built().structureRevision());
+        assertThat(rebuilt.fullyBuiltAt()).as("built from all rows").isEqualTo(rebuilt.builtAt());
+        assertThat(rate(rebuilt.built().snapshot(), usage(msisdn, "SMS", 1))).isInstanceOf(RatedUsage.class);
     }
 
     @Test

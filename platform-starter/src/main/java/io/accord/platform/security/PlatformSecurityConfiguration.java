@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 
 /** Every service is an OAuth2 resource server trusting the Keycloak realm; errors are problem+json. */
@@ -87,16 +88,17 @@ public class PlatformSecurityConfiguration {
     /**
      * Keycloak's JWK set, looked up lazily (a service starts while Keycloak is still starting), with issuer
      * validation of issuer, audience and token type ({@link AccessTokenValidator}). A configured public key replaces the JWK set: that is how tests sign their own tokens.
+     * Tokens that passed are remembered until their expiry, at most five minutes ({@link CachingJwtDecoder}).
      */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(PlatformProperties properties) throws Exception {
+    JwtDecoder jwtDecoder(PlatformProperties properties, Clock clock) throws Exception {
         PlatformProperties.Jwt jwt = properties.jwt();
         NimbusJwtDecoder decoder = jwt.publicKeyLocation() != null && !jwt.publicKeyLocation().isBlank()
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(jwt.publicKeyLocation())).build()
                 : NimbusJwtDecoder.withJwkSetUri(jwt.effectiveJwkSetUri()).build();
         decoder.setJwtValidator(AccessTokenValidator.of(jwt.issuerUri(), jwt.audience()));
-        return decoder;
+        return new CachingJwtDecoder(decoder, clock);
     }
 
     @Bean

@@ -44,7 +44,7 @@ class OrderEventsListener {
     @KafkaListener(topics = Topics.ORDER_EVENTS)
     void on(ConsumerRecord<String, byte[]> record) {
         if (inbox.receive(CONSUMER, record, this::apply)) {
-            model.changed();
+            model.productsChanged();
         }
     }
 

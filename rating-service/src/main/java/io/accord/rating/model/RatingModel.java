@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The read models rating rates against, as one immutable {@link RatingSnapshot}: the usage price versions
@@ -38,11 +38,17 @@ public class RatingModel {
     private final Duration fullBuildEvery;
     private final int maxChangedProducts;
     private final ScheduledExecutorService rebuilds;
-    private final AtomicBoolean rebuildScheduled = new AtomicBoolean();
+    /** The next rebuild, while it has not started, and when it is due ({@link System#nanoTime}); under {@link #rebuilt}. */
+    private ScheduledFuture<?> scheduled;
+    private long scheduledDue;
     private final Object rebuilt = new Object();
     private volatile Current current;
-    /** How long the last rebuild took: the next waits at least as long, so rebuilding takes at most half a core. */
-    private volatile Duration lastBuild = Duration.ZERO;
+    /**
+     * How long the last full build and the last derivation took: the next of each waits at least as long after a
+     * change, so rebuilding takes at most about half a core.
+     */
+    private volatile Duration lastFullBuild = Duration.ZERO;
+    private volatile Duration lastDerivation = Duration.ZERO;
 
     /**
      * What the model holds now: the snapshot, its number, when and from which revision it was built, and when it or
@@ -107,34 +113,66 @@ public class RatingModel {
         return true;
     }
 
+    /** Whether a rebuild is scheduled and has not started yet. */
+    boolean rebuildScheduled() {
+        synchronized (rebuilt) {
+            return scheduled != null;
+        }
+    }
+
     /** What the model holds now, for ops. */
     Current current() {
         return current;
     }
 
     /**
-     * A change was committed: rebuild soon, once for however many follow within the debounce time (or within the
-     * last rebuild's duration, when that is longer: a large model is rebuilt less often rather than constantly).
+     * A change of prices, offerings or agreements was committed: rebuild soon, once for however many follow within
+     * the debounce time (or within the last full build's duration, when that is longer: a large model is rebuilt
+     * from all rows less often rather than constantly).
      */
     void changed() {
-        Duration last = lastBuild;
-        requestRebuild(last.compareTo(debounce) > 0 ? last : debounce);
+        requestRebuild(atLeastDebounce(lastFullBuild));
     }
 
+    /**
+     * A change of product instances was committed: derive the next snapshot soon, once for however many follow within
+     * the debounce time (or the last derivation's duration, when that is longer). This also brings forward a rebuild
+     * scheduled later, so that an order's product is rated within about the debounce time.
+     */
+    void productsChanged() {
+        requestRebuild(atLeastDebounce(lastDerivation));
+    }
+
+    private Duration atLeastDebounce(Duration last) {
+        return last.compareTo(debounce) > 0 ? last : debounce;
+    }
+
+    /** Schedules a rebuild after {@code delay}, unless one is due sooner; brings a later one forward. */
     private void requestRebuild(Duration delay) {
-        if (rebuildScheduled.compareAndSet(false, true)) {
+        long due = System.nanoTime() + delay.toNanos();
+        synchronized (rebuilt) {
+            if (scheduled != null) {
+                if (due - scheduledDue >= 0 || !scheduled.cancel(false)) {
+                    return; // due sooner anyway, or starting now: it reads what is committed by then
+                }
+            }
             try {
-                rebuilds.schedule(this::rebuild, delay.toMillis(), TimeUnit.MILLISECONDS);
+                scheduled = rebuilds.schedule(this::rebuild, delay.toNanos(), TimeUnit.NANOSECONDS);
+                scheduledDue = due;
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                rebuildScheduled.set(false);
+                scheduled = null;
             }
         }
     }
 
     private void pollRevision() {
         try {
-            if (store.revision() != current.built().revision()) {
+            ModelRows.Revisions revisions = rows.revisions();
+            SnapshotBuilder.Built built = current.built();
+            if (revisions.structureRevision() != built.structureRevision()) {
                 changed();
+            } else if (revisions.revision() != built.revision()) {
+                productsChanged();
             }
         } catch (RuntimeException unavailable) {
             log.warn("Cannot read the rating model's revision: {}", unavailable.getMessage());
@@ -144,7 +182,9 @@ public class RatingModel {
     /** On the rebuild thread only (and once in the constructor, before that thread has work). */
     private void rebuild() {
         // cleared before reading, so that a change committed during the read schedules the next rebuild
-        rebuildScheduled.set(false);
+        synchronized (rebuilt) {
+            scheduled = null;
+        }
         try {
             long started = System.nanoTime();
             Current before = current;
@@ -155,7 +195,12 @@ public class RatingModel {
                 Built built = derived.orElseGet(() -> SnapshotBuilder.build(rows.everything()));
                 current = new Current(built, before.version() + 1, now,
                         derived.isPresent() ? before.fullyBuiltAt() : now);
-                lastBuild = Duration.ofNanos(System.nanoTime() - started);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                if (derived.isPresent()) {
+                    lastDerivation = took;
+                } else {
+                    lastFullBuild = took;
+                }
                 log.info("Rating snapshot {} {} revision {} in {} ms: {} products, {} prices, {} agreements{}",
                         current.version(), derived.isPresent() ? "derived with the product changes up to"
                                 : "built from all rows of", built.revision(),

@@ -31,6 +31,7 @@ import java.util.stream.IntStream;
 
 import static io.accord.rating.model.ModelFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The snapshot is rebuilt once per burst; product changes are applied to it, other changes rebuild it from all rows;
@@ -131,6 +132,26 @@ class SnapshotRebuildTests {
         assertThat(rebuilt.built().structureRevision()).isGreaterThan(built.built().structureRevision());
         assertThat(rebuilt.fullyBuiltAt()).as("built from all rows").isEqualTo(rebuilt.builtAt());
         assertThat(rate(rebuilt.built().snapshot(), usage(msisdn, "SMS", 1))).isInstanceOf(RatedUsage.class);
+    }
+
+    @Test
+    void awaitingTheModelBringsARebuildScheduledLaterForward() {
+        RatingModel patient = new RatingModel(rows, store, clock,
+                new RatingModelProperties(Duration.ofMinutes(10), Duration.ofMillis(100), null, null));
+        try {
+            ProductActivated activated = OrderEvents.product("pi-" + UUID.randomUUID(), "offer-" + UUID.randomUUID())
+                    .identifier("MSISDN", "+4915" + (System.nanoTime() % 1_000_000_000L)).valid(T0, null).activated();
+            OrderEvents.send(activated, 1L);
+            fixture.awaitApplied(OrderEventsListener.CONSUMER, activated);
+            // polling, the patient model has seen the change and scheduled its rebuild a debounce (10 min) later
+            await().atMost(Duration.ofSeconds(30)).until(patient::rebuildScheduled);
+            long version = patient.version();
+
+            assertThat(patient.awaitCurrent(Duration.ofSeconds(30))).isTrue();
+            assertThat(patient.version()).isGreaterThan(version);
+        } finally {
+            patient.stop();
+        }
     }
 
     @Test

@@ -46,13 +46,20 @@ public record BenchInfrastructure(String adminUrl, String user, String password,
     public static <T> T withEmbedded(String name, int partitions, Bench<T> bench) throws Exception {
         Path home = Files.createTempDirectory("accord-" + name + "-bench");
         BenchLog.say("starting PostgreSQL (durable, as ./accord up) and a Kafka broker under %s", home);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(home.resolve("pg"), 0,
-                EmbeddedPostgres.Durability.DURABLE);
-             KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"), 0)) {
-            kafka.createTopics(Topics.allWithDeadLetters(), partitions);
-            return bench.run(new BenchInfrastructure(postgres.jdbcUrl("postgres"), postgres.username(), "",
-                    kafka.bootstrapServers()));
+        EmbeddedPostgres postgres = null;
+        try {
+            postgres = EmbeddedPostgres.start(home.resolve("pg"), 0, EmbeddedPostgres.Durability.DURABLE);
+            try (KafkaBroker kafka = KafkaBroker.start(home.resolve("kafka"), 0)) {
+                kafka.createTopics(Topics.allWithDeadLetters(), partitions);
+                return bench.run(new BenchInfrastructure(postgres.jdbcUrl("postgres"), postgres.username(), "",
+                        kafka.bootstrapServers()));
+            }
         } finally {
+            // the server's data may live outside home (root runs it as another user, in java.io.tmpdir/accord-pg-*):
+            // a rating bench of a million records leaves about 2 GB there otherwise
+            if (postgres != null) {
+                postgres.closeAndDelete();
+            }
             deleteQuietly(home);
         }
     }

@@ -20,24 +20,26 @@ final class JsonText {
             return;
         }
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        // runs of characters that need no escape are appended whole (the common case: the whole value)
+        int length = value.length();
+        int run = 0;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(value, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
-        out.append('"');
+        out.append(value, run, length).append('"');
     }
 
     /** A JSON object of string values (jsonb keeps keys in its own order anyway). */

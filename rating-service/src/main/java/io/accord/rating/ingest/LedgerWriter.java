@@ -62,35 +62,34 @@ class LedgerWriter {
         }
     }
 
-    /** Inserts the keys not seen before; answers those that were new (the others are duplicates). */
-    Set<String> claimKeys(List<Incoming> records, Instant now) {
-        Set<String> claimed = new HashSet<>();
+    /**
+     * Inserts the duplicate markers of keys not seen before ({@code usage_key}, keyed by {@link Ids#usageKey}); answers
+     * those that were new (the others are duplicates).
+     */
+    Set<UUID> claimKeys(List<UUID> keys, List<Incoming> records, Instant now) {
+        Set<UUID> claimed = new HashSet<>();
         if (records.isEmpty()) {
             return claimed;
         }
-        String[] sources = new String[records.size()];
-        String[] ids = new String[records.size()];
+        UUID[] digests = keys.toArray(new UUID[0]);
         String[] times = new String[records.size()];
         for (int i = 0; i < records.size(); i++) {
             UsageRecord usage = records.get(i).usage();
-            sources[i] = usage.source();
-            ids[i] = usage.usageId();
             times[i] = (usage.usageTime() != null ? usage.usageTime().toInstant() : now).toString();
         }
         String sql = """
-                insert into usage_key (source, usage_id, usage_time)
-                select s, u, t::timestamptz from unnest(?::text[], ?::text[], ?::text[]) as k(s, u, t)
-                order by s, u
+                insert into usage_key (key, usage_time)
+                select k, t::timestamptz from unnest(?::uuid[], ?::text[]) as n(k, t)
+                order by k
                 on conflict do nothing
-                returning source, usage_id""";
+                returning key""";
         return withStatement(sql, statement -> {
             Connection connection = statement.getConnection();
-            statement.setArray(1, connection.createArrayOf("text", sources));
-            statement.setArray(2, connection.createArrayOf("text", ids));
-            statement.setArray(3, connection.createArrayOf("text", times));
+            statement.setArray(1, connection.createArrayOf("uuid", digests));
+            statement.setArray(2, connection.createArrayOf("text", times));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    claimed.add(UsageLedger.key(rows.getString(1), rows.getString(2)));
+                    claimed.add(rows.getObject(1, UUID.class));
                 }
             }
             return claimed;

@@ -28,6 +28,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Rates a batch of usage records and writes everything it comes to in the caller's transaction (issue 10, "No loss,
@@ -200,10 +201,14 @@ public class UsageLedger {
                 }
             }
         }
-        Set<String> claimed = writer.claimKeys(toClaim, now);
+        List<UUID> keys = new ArrayList<>(toClaim.size());
         for (Incoming incoming : toClaim) {
-            if (!claimed.contains(key(incoming.usage().source(), incoming.usage().usageId()))) {
-                duplicates.add(incoming);
+            keys.add(Ids.usageKey(incoming.usage().source(), incoming.usage().usageId()));
+        }
+        Set<UUID> claimed = writer.claimKeys(keys, toClaim, now);
+        for (int i = 0; i < toClaim.size(); i++) {
+            if (!claimed.contains(keys.get(i))) {
+                duplicates.add(toClaim.get(i));
             }
         }
         // 2. the accumulators the batch will advance. Which ones depends on the product instance the engine picks
@@ -308,6 +313,14 @@ public class UsageLedger {
             return new SuspendedUsage(incoming.usage(), SuspenseReason.INVALID,
                     "rating failed: " + failure.getMessage());
         }
+    }
+
+    /**
+     * The key of a source + usage id's duplicate marker ({@code usage_key}): a digest, so that the index every record
+     * inserts into stays narrow (docs/rating-pipeline.md, "Indexes and column types on the hot tables").
+     */
+    public static UUID markerKey(String source, String usageId) {
+        return Ids.usageKey(source, usageId);
     }
 
     static String key(String source, String usageId) {

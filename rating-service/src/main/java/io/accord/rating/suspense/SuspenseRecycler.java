@@ -114,8 +114,9 @@ class SuspenseRecycler {
                 return new Result(0, still, notOpen);
             }
             for (Map<String, Object> row : recycled) {
-                jdbc.sql("delete from usage_key where source = :source and usage_id = :usageId")
-                        .param("source", row.get("source")).param("usageId", row.get("usage_id")).update();
+                jdbc.sql("delete from usage_key where key = :key")
+                        .param("key", UsageLedger.markerKey((String) row.get("source"), (String) row.get("usage_id")))
+                        .update();
             }
             UsageLedger.Result result = ledger.recordAgain(batch, engine);
             Instant now = clock.instant();

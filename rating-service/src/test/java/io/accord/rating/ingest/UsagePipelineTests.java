@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.accord.rating.ingest.UsageFixtures.JSON;
 import static io.accord.rating.ingest.UsageFixtures.activate;
@@ -133,6 +134,17 @@ class UsagePipelineTests {
         assertThat(chain.get(0)[1]).isEqualByComparingTo("100");
         assertThat(chain.get(1)[0]).isEqualByComparingTo("100");
         assertThat(chain.get(1)[1]).isEqualByComparingTo("160");
+        // one duplicate marker, under the key V85's SQL computes for the markers it converts (non-ASCII included)
+        assertThat(jdbc.sql("select count(*) from usage_key where key = :key")
+                .param("key", UsageLedger.markerKey(source, "a")).query(Long.class).single()).isEqualTo(1L);
+        for (String[] pair : new String[][] {{source, "a"}, {"ab", "c"}, {"a", "bc"}, {"Zürich-☎", "𝄞-1"}}) {
+            UUID inSql = jdbc.sql("""
+                            select encode(substring(sha256(convert_to(octet_length(:source)::text || ':' || :source
+                                                                      || :usageId, 'UTF8')) from 1 for 16), 'hex')::uuid""")
+                    .param("source", pair[0]).param("usageId", pair[1]).query(UUID.class).single();
+            assertThat(UsageLedger.markerKey(pair[0], pair[1])).as(String.join("/", pair)).isEqualTo(inSql);
+        }
+        assertThat(UsageLedger.markerKey("ab", "c")).isNotEqualTo(UsageLedger.markerKey("a", "bc"));
     }
 
     @Test

@@ -213,17 +213,23 @@ public class UsageLedger {
         }
         // 2. the accumulators the batch will advance. Which ones depends on the product instance the engine picks
         // (keyed by its canonical subscriber id, whichever identifier the record names), so a first pass rates against
-        // empty accumulators only to learn their keys: the engine is cheap, a round trip per accumulator is not. Only
+        // empty accumulators to learn their keys: the engine is cheap, a round trip per accumulator is not. Only
         // those of tiered prices are loaded and locked before rating, because only there does a record's charge depend
-        // on where its accumulator stood; a flat-priced one is added to after rating (step 3b).
+        // on where its accumulator stood; a flat-priced one is added to after rating (step 3b), and the first pass's
+        // ratings of its records stand (settledByProbe).
         TierAccumulators scratch = new TierAccumulators();
         Set<AccumulatorKey> tiered = new HashSet<>();
+        RatingOutcome[] probes = new RatingOutcome[batch.size()];
+        int index = 0;
         for (Incoming incoming : batch) {
-            if (!duplicates.contains(incoming) && incoming.problem() == null
-                    && rate(engine, incoming, scratch) instanceof RatedUsage probe
-                    && probe.tiers().mode() != TierMode.FLAT) {
-                tiered.add(probe.tiers().accumulator());
+            if (!duplicates.contains(incoming) && incoming.problem() == null) {
+                RatingOutcome probe = rate(engine, incoming, scratch);
+                probes[index] = probe;
+                if (probe instanceof RatedUsage ratedProbe && ratedProbe.tiers().mode() != TierMode.FLAT) {
+                    tiered.add(ratedProbe.tiers().accumulator());
+                }
             }
+            index++;
         }
         TierAccumulators accumulators = new TierAccumulators();
         Map<AccumulatorKey, Long> counts = writer.lockAccumulators(tiered, accumulators);
@@ -234,14 +240,16 @@ public class UsageLedger {
         List<Integer> ratedFates = new ArrayList<>();
         int rated = 0;
         int suspended = 0;
+        index = 0;
         for (Incoming incoming : batch) {
+            RatingOutcome probe = probes[index++];
             if (duplicates.contains(incoming)) {
                 fates.add(new Fate(incoming, null, null, true));
                 continue;
             }
             RatingOutcome outcome = incoming.problem() != null
                     ? new SuspendedUsage(incoming.usage(), SuspenseReason.INVALID, incoming.problem())
-                    : rate(engine, incoming, accumulators);
+                    : settledByProbe(probe, tiered) ? probe : rate(engine, incoming, accumulators);
             if (outcome instanceof RatedUsage ratedUsage) {
                 AccumulatorKey key = ratedUsage.tiers().accumulator();
                 long arrival = counts.merge(key, 1L, Long::sum);
@@ -252,6 +260,13 @@ public class UsageLedger {
             } else {
                 fates.add(new Fate(incoming, null, (SuspendedUsage) outcome, false));
                 suspended++;
+            }
+        }
+        // the flat-priced accumulators' records were taken from the first pass, rated from zero in the same order:
+        // their quantities are the first pass's
+        for (AccumulatorKey key : counts.keySet()) {
+            if (!tiered.contains(key)) {
+                accumulators.put(key, scratch.quantity(key));
             }
         }
         // 3b. the flat-priced accumulators were rated from zero: each is added to in one statement, and its total
@@ -301,6 +316,17 @@ public class UsageLedger {
                 rated.charge(), rated.parties(), rated.margin(), rated.allocation(), rated.basis(),
                 new TierUsage(tiers.mode(), tiers.portions(), tiers.provisional(), tiers.accumulator(),
                         stood.add(tiers.accumulatorBefore()), stood.add(tiers.accumulatorAfter())));
+    }
+
+    /**
+     * Whether the first pass's outcome is the record's rating: a suspension (its reason is a question of the read
+     * models, never of the accumulators), or a rating against an accumulator no tiered price of the batch uses, which
+     * both passes advance from zero in the same order. A record of an accumulator that a tiered price uses is rated
+     * again from the loaded, locked value.
+     */
+    private static boolean settledByProbe(RatingOutcome probe, Set<AccumulatorKey> tiered) {
+        return probe instanceof SuspendedUsage
+                || probe instanceof RatedUsage rated && !tiered.contains(rated.tiers().accumulator());
     }
 
     /** The engine never throws for a bad record; should it ever fail, the record is suspended rather than lost. */

@@ -138,6 +138,12 @@ class UsageApiTests {
         BigDecimal accumulated = jdbc.sql("select sum(quantity) from tier_accumulator where offering_id = :offering")
                 .param("offering", "off-" + id).query(BigDecimal.class).single();
         assertThat(accumulated).isEqualByComparingTo("240");
+        // the flat-priced accumulator's chain from the Kafka record through this batch: where it stood, in order
+        List<String> chain = jdbc.sql("""
+                        select usage_id || ' ' || accumulator_before::text || '->' || accumulator_after::text
+                               || ' #' || arrival_order from usage_rated where source = :source order by seq""")
+                .param("source", source).query(String.class).list();
+        assertThat(chain).containsExactly("k1 0->60 #1", "b1 60->120 #2", "b4 120->240 #3");
 
         TestHttp.Response suspended = staff().get(results.get(1).path("href").asString());
         assertThat(suspended.json().path("status").asString()).isEqualTo("rejected");

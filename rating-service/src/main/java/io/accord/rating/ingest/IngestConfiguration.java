@@ -18,8 +18,9 @@ import java.time.Clock;
 class IngestConfiguration {
 
     @Bean
-    UsageLedger usageLedger(DataSource dataSource, Clock clock, ApplicationEventPublisher events) {
-        return new UsageLedger(new LedgerWriter(dataSource), clock, events);
+    UsageLedger usageLedger(DataSource dataSource, Clock clock, ApplicationEventPublisher events,
+                            IngestMetrics metrics) {
+        return new UsageLedger(new LedgerWriter(dataSource), clock, events, metrics);
     }
 
     @Bean

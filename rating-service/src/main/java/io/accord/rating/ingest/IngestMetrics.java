@@ -6,16 +6,42 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline's meters: {@code accord.rating.ingest.records} (by outcome; its rate is events/s),
  * {@code accord.rating.ingest.batch} (poll returned to transaction committed), {@code accord.rating.ingest.lag}
  * (per record, from its Kafka timestamp, i.e. ingestion, to the commit of its rated record and rollups), and
- * {@code accord.rating.ingest.retries} (batches read again after a failure or a fence).
+ * {@code accord.rating.ingest.retries} (batches read again after a failure or a fence), and
+ * {@code accord.rating.ingest.stage} (per {@link Stage}: where a batch's time goes; its sum over its count is the mean
+ * per batch, what {@code ./accord bench rating} prints).
  */
 class IngestMetrics {
+
+    /** The parts of a batch's time, in the order a batch passes them (some more than once). */
+    enum Stage {
+        /** the raw records parsed (pipeline only) */
+        PARSE,
+        /** the duplicate markers inserted ({@code usage_key}) */
+        DUPLICATES,
+        /** the engine's two passes */
+        RATE,
+        /** tier accumulators locked, added to and stored */
+        ACCUMULATORS,
+        /** suspense, duplicates, rollups, counters and the rated rows written */
+        WRITE,
+        /** from the ledger's return to the transaction's commit (pipeline only) */
+        COMMIT;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Map<Stage, Timer> stages = new EnumMap<>(Stage.class);
 
     private final Counter rated;
     private final Counter suspended;
@@ -39,6 +65,49 @@ class IngestMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
         failed = Counter.builder("accord.rating.ingest.retries").tag("cause", "failure").register(registry);
         fenced = Counter.builder("accord.rating.ingest.retries").tag("cause", "fenced").register(registry);
+        for (Stage stage : Stage.values()) {
+            stages.put(stage, Timer.builder("accord.rating.ingest.stage").tag("stage", stage.tag())
+                    .description("time of a batch spent in this stage").register(registry));
+        }
+    }
+
+    /** Records that a batch spent {@code nanos} in {@code stage}. */
+    void stage(Stage stage, long nanos) {
+        stages.get(stage).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A stopwatch for one batch's stages, on one thread. */
+    Laps laps() {
+        return new Laps(this);
+    }
+
+    /**
+     * Adds the time since the last lap to a stage; {@link #record} records each stage the batch passed once, its
+     * laps added up.
+     */
+    static final class Laps {
+
+        private final IngestMetrics metrics;
+        private final long[] nanos = new long[Stage.values().length];
+        private long last = System.nanoTime();
+
+        private Laps(IngestMetrics metrics) {
+            this.metrics = metrics;
+        }
+
+        void lap(Stage stage) {
+            long now = System.nanoTime();
+            nanos[stage.ordinal()] += now - last;
+            last = now;
+        }
+
+        void record() {
+            for (Stage stage : Stage.values()) {
+                if (nanos[stage.ordinal()] > 0) {
+                    metrics.stage(stage, nanos[stage.ordinal()]);
+                }
+            }
+        }
     }
 
     void batch(UsageLedger.Result result, List<Incoming> records, long nanos, Instant committed) {

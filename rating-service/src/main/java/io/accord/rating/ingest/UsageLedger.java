@@ -1,6 +1,7 @@
 package io.accord.rating.ingest;
 
 import io.accord.contracts.usage.UsageRated;
+import io.accord.rating.ingest.IngestMetrics.Stage;
 import io.accord.rating.engine.AccumulatorKey;
 import io.accord.rating.engine.RatedUsage;
 import io.accord.rating.engine.RatingEngine;
@@ -48,11 +49,13 @@ public class UsageLedger {
     private final LedgerWriter writer;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final IngestMetrics metrics;
 
-    UsageLedger(LedgerWriter writer, Clock clock, ApplicationEventPublisher events) {
+    UsageLedger(LedgerWriter writer, Clock clock, ApplicationEventPublisher events, IngestMetrics metrics) {
         this.writer = writer;
         this.clock = clock;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /**
@@ -183,6 +186,7 @@ public class UsageLedger {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the usage ledger writes in its caller's transaction; there is none");
         }
+        IngestMetrics.Laps laps = metrics.laps();
         // as stored (timestamptz keeps microseconds), so that the published events equal the rows
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // 1. identities: first occurrence in the batch claims the key; later ones are duplicates
@@ -211,6 +215,7 @@ public class UsageLedger {
                 duplicates.add(toClaim.get(i));
             }
         }
+        laps.lap(Stage.DUPLICATES);
         // 2. the accumulators the batch will advance. Which ones depends on the product instance the engine picks
         // (keyed by its canonical subscriber id, whichever identifier the record names), so a first pass rates against
         // empty accumulators to learn their keys: the engine is cheap, a round trip per accumulator is not. Only
@@ -231,9 +236,11 @@ public class UsageLedger {
             }
             index++;
         }
+        laps.lap(Stage.RATE);
         TierAccumulators accumulators = new TierAccumulators();
         Map<AccumulatorKey, Long> counts = writer.lockAccumulators(tiered, accumulators);
         Map<AccumulatorKey, Long> loadedCounts = new HashMap<>(counts);
+        laps.lap(Stage.ACCUMULATORS);
         // 3. rate in arrival order
         List<Fate> fates = new ArrayList<>(batch.size());
         List<LedgerWriter.RatedRow> ratedRows = new ArrayList<>();
@@ -269,6 +276,7 @@ public class UsageLedger {
                 accumulators.put(key, scratch.quantity(key));
             }
         }
+        laps.lap(Stage.RATE);
         // 3b. the flat-priced accumulators were rated from zero: each is added to in one statement, and its total
         // after tells where it stood before the batch, so every record gets the accumulator values and arrival order
         // it would have had if the accumulator had been loaded first
@@ -296,13 +304,18 @@ public class UsageLedger {
             }
             counts.keySet().removeAll(batchCounts.keySet());
         }
+        laps.lap(Stage.ACCUMULATORS);
         // 4. write it all
         writer.writeSuspense(fates, now);
         writer.writeDuplicates(fates, now);
+        laps.lap(Stage.WRITE);
         writer.storeAccumulators(accumulators, counts, loadedCounts, now);
+        laps.lap(Stage.ACCUMULATORS);
         writer.addRollups(ratedRows, now);
         writer.addCounters(fates, now);
         List<UsageRated> written = writer.writeRated(ratedRows, now);
+        laps.lap(Stage.WRITE);
+        laps.record();
         return new Written(new Result(fates, rated, suspended, duplicates.size()), written);
     }
 

@@ -34,8 +34,11 @@ final class UsagePipeline implements BatchHandler<UsagePipeline.Parsed, UsageLed
         this.clock = clock;
     }
 
-    /** A batch's records as the ledger takes them, and the engine over the snapshot taken once for the batch. */
-    record Parsed(List<Incoming> records, RatingEngine engine) {
+    /**
+     * A batch's records as the ledger takes them, and the engine over the snapshot taken once for the batch;
+     * {@code ledgerDone} holds when the ledger returned ({@link System#nanoTime}), for the commit's stage time.
+     */
+    record Parsed(List<Incoming> records, RatingEngine engine, long[] ledgerDone) {
     }
 
     @Override
@@ -49,20 +52,26 @@ final class UsagePipeline implements BatchHandler<UsagePipeline.Parsed, UsageLed
 
     @Override
     public Parsed prepare(ConsumedBatch batch) {
+        long started = System.nanoTime();
         List<Incoming> records = new ArrayList<>(batch.count());
         for (ConsumerRecord<String, byte[]> record : batch.records()) {
             records.add(incoming(record));
         }
-        return new Parsed(records, new RatingEngine(snapshots.current(), clock, properties.tooOldAfter()));
+        metrics.stage(IngestMetrics.Stage.PARSE, System.nanoTime() - started);
+        return new Parsed(records, new RatingEngine(snapshots.current(), clock, properties.tooOldAfter()),
+                new long[1]);
     }
 
     @Override
     public UsageLedger.Result apply(Parsed batch) {
-        return ledger.record(batch.records(), batch.engine());
+        UsageLedger.Result result = ledger.record(batch.records(), batch.engine());
+        batch.ledgerDone()[0] = System.nanoTime();
+        return result;
     }
 
     @Override
     public void committed(Parsed batch, UsageLedger.Result result, long elapsedNanos) {
+        metrics.stage(IngestMetrics.Stage.COMMIT, System.nanoTime() - batch.ledgerDone()[0]);
         metrics.batch(result, batch.records(), elapsedNanos, clock.instant());
     }
 

@@ -60,6 +60,10 @@ public final class RatingPipelineBench {
     static final int PARTITIONS = 6;
     private static final Pattern QUANTILE = Pattern.compile(
             "(?m)^accord_rating_ingest_batch_seconds\\{[^}]*quantile=\"([0-9.]+)\"[^}]*\\}\\s+([0-9.eE+-]+)");
+    private static final Pattern STAGE = Pattern.compile(
+            "(?m)^accord_rating_ingest_stage_seconds_(sum|count)\\{[^}]*stage=\"(\\w+)\"[^}]*\\}\\s+([0-9.eE+-]+)");
+    /** The service's stages (IngestMetrics.Stage) in the order a batch passes them. */
+    static final List<String> STAGES = List.of("parse", "duplicates", "rate", "accumulators", "write", "commit");
 
     private RatingPipelineBench() {
     }
@@ -103,8 +107,12 @@ public final class RatingPipelineBench {
         }
     }
 
+    /**
+     * @param stageMillis the service's mean time per batch in each stage ({@link #STAGES}, the metric
+     *                    {@code accord.rating.ingest.stage}), in milliseconds
+     */
     record Result(double ratingRate, double rawRate, double p50Millis, double p99Millis, long rssBytes,
-                  long records) {
+                  long records, Map<String, Double> stageMillis) {
 
         String summary() {
             return String.format(Locale.ROOT, "rating: %d events/s, raw pipe: %d events/s, ratio %.2f, rss %d MB",
@@ -182,11 +190,16 @@ public final class RatingPipelineBench {
         }
         double p50 = quantile(metrics, "0.5") * 1000;
         double p99 = quantile(metrics, "0.99") * 1000;
+        Map<String, Double> stages = stageMillis(metrics);
         checkCounts(infrastructure.database(ratingDb), infrastructure, options.records());
         say("rating: %,d records in %.1f s: %,.0f events/s; batch latency p50 %.1f ms, p99 %.1f ms;"
                         + " peak rss %d MB", options.records(), rating.seconds(), rating.rate(), p50, p99,
                 rating.peakRss() >> 20);
-        return new Result(rating.rate(), rawPipe.rate(), p50, p99, rating.peakRss(), options.records());
+        StringBuilder line = new StringBuilder();
+        stages.forEach((stage, millis) -> line.append(line.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.1f", stage, millis)));
+        say("rating: mean ms per batch by stage (whole run): %s", line);
+        return new Result(rating.rate(), rawPipe.rate(), p50, p99, rating.peakRss(), options.records(), stages);
     }
 
     record Throughput(double rate, double seconds, long peakRss) {
@@ -288,6 +301,27 @@ public final class RatingPipelineBench {
                 throw new IllegalStateException("the counts do not balance or too few records rated");
             }
         }
+    }
+
+    /**
+     * The mean milliseconds per batch of each stage the service's {@code accord.rating.ingest.stage} timers saw
+     * (sum over count), in {@link #STAGES} order; a stage without batches is left out.
+     */
+    static Map<String, Double> stageMillis(String prometheus) {
+        Map<String, double[]> found = new java.util.HashMap<>();
+        Matcher matcher = STAGE.matcher(prometheus);
+        while (matcher.find()) {
+            double[] sumAndCount = found.computeIfAbsent(matcher.group(2), stage -> new double[2]);
+            sumAndCount["sum".equals(matcher.group(1)) ? 0 : 1] += Double.parseDouble(matcher.group(3));
+        }
+        Map<String, Double> millis = new java.util.LinkedHashMap<>();
+        for (String stage : STAGES) {
+            double[] sumAndCount = found.get(stage);
+            if (sumAndCount != null && sumAndCount[1] > 0) {
+                millis.put(stage, sumAndCount[0] * 1000 / sumAndCount[1]);
+            }
+        }
+        return millis;
     }
 
     static double quantile(String prometheus, String quantile) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -36,12 +37,23 @@ class RatingPipelineBenchTests {
         assertThat(result.p99Millis()).isGreaterThanOrEqualTo(result.p50Millis());
         assertThat(result.summary()).matches(
                 "rating: \\d+ events/s, raw pipe: \\d+ events/s, ratio \\d+\\.\\d\\d, rss \\d+ MB");
+        // every stage of the service's batches was timed (IngestMetrics.Stage)
+        assertThat(result.stageMillis()).containsOnlyKeys(RatingPipelineBench.STAGES);
+        assertThat(result.stageMillis().values()).allSatisfy(millis -> assertThat(millis).isPositive());
     }
 
     @Test
     void summaryAndOptions() {
-        assertThat(new RatingPipelineBench.Result(51_234.4, 60_000, 20, 80, 300L << 20, 1_000_000).summary())
-                .isEqualTo("rating: 51234 events/s, raw pipe: 60000 events/s, ratio 0.85, rss 300 MB");
+        assertThat(new RatingPipelineBench.Result(51_234.4, 60_000, 20, 80, 300L << 20, 1_000_000, Map.of())
+                .summary()).isEqualTo("rating: 51234 events/s, raw pipe: 60000 events/s, ratio 0.85, rss 300 MB");
+        // the stage timers' sums over their counts, in a batch's order, from the service's Prometheus text
+        assertThat(RatingPipelineBench.stageMillis("""
+                accord_rating_ingest_stage_seconds_count{application="rating",stage="write"} 4
+                accord_rating_ingest_stage_seconds_sum{application="rating",stage="write"} 0.2
+                accord_rating_ingest_stage_seconds_count{application="rating",stage="parse"} 2
+                accord_rating_ingest_stage_seconds_sum{application="rating",stage="parse"} 0.003
+                accord_rating_ingest_batch_seconds_count{application="rating"} 4
+                """)).containsExactly(Map.entry("parse", 1.5), Map.entry("write", 50.0));
         RatingPipelineBench.Options defaults = RatingPipelineBench.Options.parse(new String[0]);
         assertThat(defaults.records()).isEqualTo(1_000_000);
         assertThat(defaults.stall()).isEqualTo(Duration.ofMinutes(20));

@@ -43,6 +43,13 @@ final class CatalogFeed {
                 List.of(), prices);
     }
 
+    /** Launches an offering: the event, sent as the offering's first (sequence 1). */
+    static OfferingLaunched launch(String offeringId, String partnerId, List<OfferingPrice> prices) {
+        OfferingLaunched launched = launched(offeringId, partnerId, prices);
+        send(launched, 1L);
+        return launched;
+    }
+
     static OfferingPriceChanged priceChanged(String offeringId, String partnerId, OfferingPrice price,
                                              String replaced) {
         return new OfferingPriceChanged(UUID.randomUUID(), Instant.now(), offeringId, partnerId, price, replaced);

@@ -55,10 +55,9 @@ class ModelApiTests {
         OfferingPrice announced = CatalogFeed.usage("data", 2, "MB", "0.009", List.of("DATA"),
                 T0.plus(Duration.ofDays(9)), null);
         OfferingPrice second = CatalogFeed.usage("data", 3, "MB", "0.001", List.of("DATA"), change, null);
-        OfferingLaunched launched = CatalogFeed.launched(offering, partner, List.of(first, announced));
+        OfferingLaunched launched = CatalogFeed.launch(offering, partner, List.of(first, announced));
         OfferingPriceChanged changed = CatalogFeed.priceChanged(offering, partner, second, first.priceVersionId());
         OfferingRetired retired = CatalogFeed.retired(offering, partner);
-        CatalogFeed.send(launched, 1L);
         CatalogFeed.send(changed, 2L);
         CatalogFeed.send(retired, 3L);
         AgreementActivated agreement = PartnerEvents.agreementActivated(partner, "agr-" + partner, 1,

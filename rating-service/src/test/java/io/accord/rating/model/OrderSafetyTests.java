@@ -49,9 +49,8 @@ class OrderSafetyTests {
     /** A CSP-owned offering (no agreement needed) with a flat per-second voice price from T0. */
     private String cspOffering() {
         String offering = "offer-" + UUID.randomUUID();
-        OfferingLaunched launched = CatalogFeed.launched(offering, null,
+        OfferingLaunched launched = CatalogFeed.launch(offering, null,
                 List.of(CatalogFeed.usage("voice", 1, "S", "0.01", List.of("VOICE"), T0, null)));
-        CatalogFeed.send(launched, 1L);
         fixture.awaitApplied(CatalogEventsListener.CONSUMER, launched);
         return offering;
     }
@@ -109,9 +108,8 @@ class OrderSafetyTests {
         OfferingPrice first = CatalogFeed.usage("voice", 1, "S", "0.01", List.of("VOICE"), T0, null);
         OfferingPrice second = CatalogFeed.usage("voice", 2, "S", "0.03", List.of("VOICE"), change, null);
         OfferingPriceChanged changed = CatalogFeed.priceChanged(offering, null, second, first.priceVersionId());
-        OfferingLaunched launched = CatalogFeed.launched(offering, null, List.of(first));
+        OfferingLaunched launched = CatalogFeed.launch(offering, null, List.of(first));
         CatalogFeed.send(changed, 2L);
-        CatalogFeed.send(launched, 1L);
         ProductActivated activated = product("pi-" + UUID.randomUUID(), offering).valid(T0, null).activated();
         OrderEvents.send(activated, 1L);
         fixture.awaitApplied(CatalogEventsListener.CONSUMER, changed, launched);
@@ -131,9 +129,8 @@ class OrderSafetyTests {
                 T0.plus(Duration.ofDays(8)), null);
         OfferingPrice correction = CatalogFeed.usage("voice", 3, "S", "0.02", List.of("VOICE"),
                 T0.plus(Duration.ofDays(6)), null);
-        OfferingLaunched launched = CatalogFeed.launched(offering, null, List.of(first, announced));
+        OfferingLaunched launched = CatalogFeed.launch(offering, null, List.of(first, announced));
         OfferingPriceChanged changed = CatalogFeed.priceChanged(offering, null, correction, first.priceVersionId());
-        CatalogFeed.send(launched, 1L);
         CatalogFeed.send(changed, 2L);
         ProductActivated activated = product("pi-" + UUID.randomUUID(), offering).valid(T0, null).activated();
         OrderEvents.send(activated, 1L);
@@ -149,9 +146,8 @@ class OrderSafetyTests {
     void anAgreementsEndArrivingBeforeItsActivationIsKept() {
         String partner = UUID.randomUUID().toString();
         String offering = "offer-" + UUID.randomUUID();
-        OfferingLaunched launched = CatalogFeed.launched(offering, partner,
+        OfferingLaunched launched = CatalogFeed.launch(offering, partner,
                 List.of(CatalogFeed.usage("voice", 1, "S", "0.01", List.of("VOICE"), T0, null)));
-        CatalogFeed.send(launched, 1L);
         Instant change = T0.plus(Duration.ofDays(2));
         AgreementActivated v1 = PartnerEvents.agreementActivated(partner, "agr-a-" + partner, 1, "SELL_THROUGH",
                 T0, null, null, List.of("*/*=50"), List.of());

@@ -56,10 +56,9 @@ class ReadModelEventsTests {
     void feed() {
         OfferingPrice first = CatalogFeed.usage("voice", 1, "S", "0.01", List.of("VOICE"), T0, null);
         OfferingPrice second = CatalogFeed.usage("voice", 2, "S", "0.02", List.of("VOICE"), PRICE_CHANGE, null);
-        OfferingLaunched launched = CatalogFeed.launched(offering, partner,
+        OfferingLaunched launched = CatalogFeed.launch(offering, partner,
                 List.of(first, CatalogFeed.recurring("monthly", "9.99", T0)));
         OfferingPriceChanged changed = CatalogFeed.priceChanged(offering, partner, second, first.priceVersionId());
-        CatalogFeed.send(launched, 1L);
         CatalogFeed.send(changed, 2L);
 
         AgreementActivated v1 = PartnerEvents.agreementActivated(partner, "agr-1-" + partner, 1, "SELL_THROUGH",

@@ -64,9 +64,8 @@ class SnapshotRebuildTests {
     @Test
     void aBurstOfEventsIsRebuiltFewTimesAndEveryEventIsInTheSnapshot() {
         String offering = "offer-" + UUID.randomUUID();
-        OfferingLaunched launched = CatalogFeed.launched(offering, null,
+        OfferingLaunched launched = CatalogFeed.launch(offering, null,
                 List.of(CatalogFeed.usage("sms", 1, "MESSAGE", "0.05", List.of("SMS"), T0, null)));
-        CatalogFeed.send(launched, 1L);
         fixture.awaitApplied(CatalogEventsListener.CONSUMER, launched);
         long before = model.version();
 
@@ -95,9 +94,8 @@ class SnapshotRebuildTests {
     void productChangesAreAppliedToTheSnapshotAndPriceOrAgreementChangesRebuildIt() {
         String partner = UUID.randomUUID().toString();
         String offering = "offer-" + UUID.randomUUID();
-        OfferingLaunched launched = CatalogFeed.launched(offering, null,
+        OfferingLaunched launched = CatalogFeed.launch(offering, null,
                 List.of(CatalogFeed.usage("sms", 1, "MESSAGE", "0.05", List.of("SMS"), T0, null)));
-        CatalogFeed.send(launched, 1L);
         fixture.awaitApplied(CatalogEventsListener.CONSUMER, launched);
         RatingModel.Current built = model.current();
         String msisdn = "+4916" + (System.nanoTime() % 1_000_000_000L);
@@ -158,7 +156,7 @@ class SnapshotRebuildTests {
     void reloadingFromTheTablesGivesTheSameSnapshot() {
         String partner = UUID.randomUUID().toString();
         String offering = "offer-" + UUID.randomUUID();
-        OfferingLaunched launched = CatalogFeed.launched(offering, partner, List.of(
+        OfferingLaunched launched = CatalogFeed.launch(offering, partner, List.of(
                 CatalogFeed.usage("voice", 1, "S", "0.01", List.of("VOICE"), T0, T0.plus(Duration.ofDays(5))),
                 CatalogFeed.usage("voice", 2, "S", "0.02", List.of("VOICE"), T0.plus(Duration.ofDays(5)), null),
                 CatalogFeed.usage("data", 1, "MB", "0.001", List.of("DATA"), T0, null)));
@@ -168,7 +166,6 @@ class SnapshotRebuildTests {
         ProductActivated activated = OrderEvents.product("pi-" + UUID.randomUUID(), offering).ownedBy(partner)
                 .identifier("MSISDN", msisdn).identifier("ICCID", "89" + msisdn.substring(1))
                 .valid(T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(11))).activated();
-        CatalogFeed.send(launched, 1L);
         PartnerEvents.send(agreement, 1L);
         OrderEvents.send(activated, 1L);
         fixture.awaitApplied(CatalogEventsListener.CONSUMER, launched);

@@ -1,7 +1,6 @@
 package io.accord.rating.ingest;
 
 import io.accord.contracts.usage.UsageRated;
-import io.accord.rating.ingest.IngestMetrics.Stage;
 import io.accord.rating.engine.AccumulatorKey;
 import io.accord.rating.engine.RatedUsage;
 import io.accord.rating.engine.RatingEngine;
@@ -12,6 +11,7 @@ import io.accord.rating.engine.TierAccumulators;
 import io.accord.rating.engine.TierUsage;
 import io.accord.rating.engine.UsagePriceVersion.TierMode;
 import io.accord.rating.engine.UsageRecord;
+import io.accord.rating.ingest.IngestMetrics.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -74,9 +74,11 @@ public final class RatingPipelineBench {
      * @param batchSize   records per poll and transaction (both pipes)
      * @param jfr         where the rating service writes a flight recording, or null
      * @param extraArgs   more service arguments ({@code --accord.rating...=...})
+     * @param jvmArgs     more JVM flags for the rating service (after the production ones, so they override them)
      * @param stall       how long a pipe may go without progress before the bench fails with its log and threads
      */
-    record Options(long records, int subscribers, int batchSize, Path jfr, List<String> extraArgs, Duration stall) {
+    record Options(long records, int subscribers, int batchSize, Path jfr, List<String> extraArgs, List<String> jvmArgs,
+                   Duration stall) {
 
         static Options parse(String[] arguments) {
             long records = 1_000_000;
@@ -85,6 +87,7 @@ public final class RatingPipelineBench {
             Path jfr = null;
             Duration stall = Duration.ofMinutes(20);
             List<String> extra = new ArrayList<>();
+            List<String> jvmArgs = new ArrayList<>();
             for (BenchOption option : BenchOption.parse(arguments)) {
                 String value = option.value();
                 switch (option.name()) {
@@ -93,17 +96,18 @@ public final class RatingPipelineBench {
                     case "--batch-size" -> batchSize = Integer.parseInt(value);
                     case "--jfr" -> jfr = Path.of(value);
                     case "--service-arg" -> extra.add(value);
+                    case "--jvm-arg" -> jvmArgs.add(value);
                     case "--stall-minutes" -> stall = Duration.ofMinutes(Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown option " + option.argument()
                             + " (--records N [millions], --subscribers N, --batch-size N, --jfr FILE,"
-                            + " --service-arg --name=value, --stall-minutes N)");
+                            + " --service-arg --name=value, --jvm-arg -XX:..., --stall-minutes N)");
                 }
             }
             if (records < 1 || subscribers < 10 || batchSize < 1 || stall.isNegative() || stall.isZero()) {
                 throw new IllegalArgumentException("--records, --subscribers, --batch-size and --stall-minutes must"
                         + " be positive (at least 10 subscribers)");
             }
-            return new Options(records, subscribers, batchSize, jfr, List.copyOf(extra), stall);
+            return new Options(records, subscribers, batchSize, jfr, List.copyOf(extra), List.copyOf(jvmArgs), stall);
         }
     }
 
@@ -166,7 +170,8 @@ public final class RatingPipelineBench {
         String ratingDb = "bench_rating_" + run;
         infrastructure.createDatabase(ratingDb);
         int port = BenchJvm.freePort();
-        List<String> jvm = BenchJvm.flightRecording(options.jfr());
+        List<String> jvm = new ArrayList<>(BenchJvm.flightRecording(options.jfr()));
+        jvm.addAll(options.jvmArgs());
         List<String> arguments = new ArrayList<>(BenchJvm.serviceArguments(infrastructure, ratingDb,
                 "bench-rating-model-" + run, port));
         arguments.addAll(List.of(

@@ -58,11 +58,13 @@ class RatingPipelineBenchTests {
         assertThat(defaults.records()).isEqualTo(1_000_000);
         assertThat(defaults.stall()).isEqualTo(Duration.ofMinutes(20));
         RatingPipelineBench.Options options = RatingPipelineBench.Options.parse(new String[] {"--records", "2.5",
-                "--jfr=/tmp/x.jfr", "--service-arg", "--accord.rating.ingest.batch-size=4000", "--stall-minutes=3"});
+                "--jfr=/tmp/x.jfr", "--service-arg", "--accord.rating.ingest.batch-size=4000", "--stall-minutes=3",
+                "--jvm-arg", "-XX:SurvivorRatio=4"});
         assertThat(options.records()).isEqualTo(2_500_000);
         assertThat(options.jfr()).isEqualTo(Path.of("/tmp/x.jfr"));
         assertThat(options.stall()).isEqualTo(Duration.ofMinutes(3));
         assertThat(options.extraArgs()).isEqualTo(List.of("--accord.rating.ingest.batch-size=4000"));
+        assertThat(options.jvmArgs()).isEqualTo(List.of("-XX:SurvivorRatio=4"));
         assertThatIllegalArgumentException().isThrownBy(() -> RatingPipelineBench.Options.parse(
                 new String[] {"--records=0"}));
         assertThatIllegalArgumentException().isThrownBy(() -> RatingPipelineBench.Options.parse(

@@ -25,12 +25,23 @@ public final class RatedJson {
         string(out, event.ratedId() == null ? null : event.ratedId().toString());
         out.append(",\"sequence\":").append(event.sequence());
         field(out, "kind", event.kind());
-        field(out, "ratedAt", event.ratedAt() == null ? null : event.ratedAt().toString());
+        out.append(",\"ratedAt\":");
+        if (event.ratedAt() == null) {
+            out.append("null");
+        } else {
+            IsoTimes.appendInstant(out.append('"'), event.ratedAt());
+            out.append('"');
+        }
         field(out, "source", event.source());
         field(out, "usageId", event.usageId());
         field(out, "subscriberId", event.subscriberId());
-        field(out, "usageTime", event.usageTime() == null ? null
-                : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.usageTime()));
+        out.append(",\"usageTime\":");
+        if (event.usageTime() == null) {
+            out.append("null");
+        } else {
+            IsoTimes.appendOffsetDateTime(out.append('"'), event.usageTime());
+            out.append('"');
+        }
         field(out, "usageType", event.usageType());
         field(out, "billedQuantity", event.billedQuantity());
         field(out, "billedUnit", event.billedUnit());

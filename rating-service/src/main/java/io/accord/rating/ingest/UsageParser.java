@@ -151,7 +151,7 @@ final class UsageParser {
             OffsetDateTime time = null;
             if (startTime != null) {
                 try {
-                    time = OffsetDateTime.parse(startTime);
+                    time = IsoTimes.parseOffsetDateTime(startTime);
                     if (time.getYear() < 1900 || time.getYear() > 9999) {
                         problem("startTime '" + abbreviated(startTime) + "' is not between the years 1900 and 9999");
                         time = null;

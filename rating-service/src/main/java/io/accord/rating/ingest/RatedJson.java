@@ -15,12 +15,26 @@ import java.util.List;
  */
 public final class RatedJson {
 
+    /** Each thread's builder, reused: a rated event's JSON is about 700 characters, one per rated record. */
+    private static final ThreadLocal<StringBuilder> BUILDERS = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+    /** A builder grown beyond this by an unusual event is not kept. */
+    private static final int KEPT_CAPACITY = 16 * 1024;
+
     private RatedJson() {
     }
 
     /** The event as UTF-8 JSON. */
     public static byte[] bytes(UsageRated event) {
-        StringBuilder out = new StringBuilder(768);
+        StringBuilder out = BUILDERS.get();
+        out.setLength(0);
+        byte[] json = write(out, event).toString().getBytes(StandardCharsets.UTF_8);
+        if (out.capacity() > KEPT_CAPACITY) {
+            BUILDERS.remove();
+        }
+        return json;
+    }
+
+    private static StringBuilder write(StringBuilder out, UsageRated event) {
         out.append("{\"ratedId\":");
         string(out, event.ratedId() == null ? null : event.ratedId().toString());
         out.append(",\"sequence\":").append(event.sequence());
@@ -61,7 +75,7 @@ public final class RatedJson {
         field(out, "reversalOf", event.reversalOf() == null ? null : event.reversalOf().toString());
         field(out, "customerReference", event.customerReference());
         field(out, "taxCategory", event.taxCategory());
-        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        return out.append('}');
     }
 
     private static void parties(StringBuilder out, List<UsageRated.PartyAmount> parties) {

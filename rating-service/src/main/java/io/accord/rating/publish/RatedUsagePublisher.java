@@ -40,6 +40,10 @@ import java.util.concurrent.TimeUnit;
 class RatedUsagePublisher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RatedUsagePublisher.class);
+    // the headers every event carries alike, encoded once (the producer only reads header values)
+    private static final byte[] SPEC_VERSION = bytes(CloudEventHeaders.SPEC_VERSION_VALUE);
+    private static final byte[] TYPE = bytes(UsageRated.TYPE);
+    private static final byte[] CONTENT_TYPE = bytes(CloudEventHeaders.JSON);
 
     private final JdbcClient jdbc;
     private final RatedEvents events;
@@ -131,12 +135,12 @@ class RatedUsagePublisher implements SmartLifecycle {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), event.key(),
                 RatedJson.bytes(event));
         record.headers().add(CloudEventHeaders.ID, bytes(event.ratedId().toString()))
-                .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
-                .add(CloudEventHeaders.TYPE, bytes(UsageRated.TYPE))
+                .add(CloudEventHeaders.SPEC_VERSION, SPEC_VERSION)
+                .add(CloudEventHeaders.TYPE, TYPE)
                 .add(CloudEventHeaders.SOURCE, source)
                 .add(CloudEventHeaders.TIME, bytes(event.ratedAt().toString()))
                 .add(CloudEventHeaders.SEQUENCE, bytes(Long.toString(event.sequence())))
-                .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+                .add(CloudEventHeaders.CONTENT_TYPE, CONTENT_TYPE);
         if (event.partnerId() != null) {
             record.headers().add(CloudEventHeaders.SUBJECT, bytes(event.partnerId()));
         }

@@ -5,6 +5,7 @@ import io.accord.contracts.usage.UsageRated;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The JSON of a {@link UsageRated} event as published on {@code usage.rated.v1}: the same document a JSON mapper
@@ -39,23 +40,11 @@ public final class RatedJson {
         string(out, event.ratedId() == null ? null : event.ratedId().toString());
         out.append(",\"sequence\":").append(event.sequence());
         field(out, "kind", event.kind());
-        out.append(",\"ratedAt\":");
-        if (event.ratedAt() == null) {
-            out.append("null");
-        } else {
-            IsoTimes.appendInstant(out.append('"'), event.ratedAt());
-            out.append('"');
-        }
+        time(out, "ratedAt", event.ratedAt(), IsoTimes::appendInstant);
         field(out, "source", event.source());
         field(out, "usageId", event.usageId());
         field(out, "subscriberId", event.subscriberId());
-        out.append(",\"usageTime\":");
-        if (event.usageTime() == null) {
-            out.append("null");
-        } else {
-            IsoTimes.appendOffsetDateTime(out.append('"'), event.usageTime());
-            out.append('"');
-        }
+        time(out, "usageTime", event.usageTime(), IsoTimes::appendOffsetDateTime);
         field(out, "usageType", event.usageType());
         field(out, "billedQuantity", event.billedQuantity());
         field(out, "billedUnit", event.billedUnit());
@@ -110,6 +99,17 @@ public final class RatedJson {
             out.append(",\"version\":").append(agreement.version()).append('}');
         }
         out.append(']');
+    }
+
+    /** A time as a JSON string (no character of it needs an escape), {@code null} as null. */
+    private static <T> void time(StringBuilder out, String name, T value, BiConsumer<StringBuilder, T> text) {
+        out.append(",\"").append(name).append("\":");
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        text.accept(out.append('"'), value);
+        out.append('"');
     }
 
     private static void field(StringBuilder out, String name, String value) {

@@ -29,6 +29,13 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
     public record ExternalDatabase(String jdbcUrl, String user, String password) {
     }
 
+    /**
+     * The environment variable whose flags (separated by spaces) are added after {@link #DEFAULT_SERVICE_JVM_OPTIONS}
+     * for the services and the gateway, e.g. {@code -XX:TieredStopAtLevel=4} for the full JIT a production image
+     * runs with (a later flag overrides an earlier one).
+     */
+    public static final String SERVICE_JVM_ARGS_VARIABLE = "ACCORD_SERVICE_JVM_ARGS";
+
     /** The environment variable that lengthens the start-up's health timeout on a busy machine. */
     public static final String HEALTH_TIMEOUT_VARIABLE = "ACCORD_HEALTH_TIMEOUT_SECONDS";
 
@@ -41,10 +48,17 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
     /**
      * The defaults, with {@code ACCORD_DB_URL}, {@code ACCORD_DB_USER} and {@code ACCORD_DB_PASSWORD} applied, and
      * {@code ACCORD_PORT_OFFSET} (added to every port, to run a second platform beside the default one) and
-     * {@code ACCORD_HEALTH_TIMEOUT_SECONDS} (how long the components may take to become healthy; 300 by default).
+     * {@code ACCORD_HEALTH_TIMEOUT_SECONDS} (how long the components may take to become healthy; 300 by default),
+     * and {@code ACCORD_SERVICE_JVM_ARGS} (JVM flags added after the services' defaults).
      */
     public static PlatformConfig fromEnvironment(Path projectRoot, Map<String, String> environment) {
         PlatformConfig config = defaults(projectRoot);
+        String jvmArgs = environment.get(SERVICE_JVM_ARGS_VARIABLE);
+        if (jvmArgs != null && !jvmArgs.isBlank()) {
+            config = config.withServiceJvmOptions(java.util.stream.Stream.concat(
+                    config.serviceJvmOptions().stream(), java.util.Arrays.stream(jvmArgs.strip().split("\\s+")))
+                    .toList());
+        }
         String offset = environment.get("ACCORD_PORT_OFFSET");
         if (offset != null && !offset.isBlank()) {
             config = config.withPortOffset(Integer.parseInt(offset.strip()));
@@ -75,6 +89,11 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
     public PlatformConfig withPortOffset(int offset) {
         return new PlatformConfig(projectRoot, workDirectory, offset, externalDatabase, healthTimeout,
                 serviceJvmOptions, startServices);
+    }
+
+    public PlatformConfig withServiceJvmOptions(List<String> options) {
+        return new PlatformConfig(projectRoot, workDirectory, portOffset, externalDatabase, healthTimeout,
+                List.copyOf(options), startServices);
     }
 
     public PlatformConfig withExternalDatabase(ExternalDatabase database) {

@@ -159,6 +159,19 @@ class ServiceEnvironmentTests {
     }
 
     @Test
+    void addsTheJvmFlagsOfTheEnvironmentAfterTheDefaultsSoTheyWin() {
+        PlatformConfig fullJit = PlatformConfig.fromEnvironment(Path.of("/work/accord"),
+                Map.of("ACCORD_SERVICE_JVM_ARGS", " -XX:TieredStopAtLevel=4  -Xmx256m "));
+
+        java.util.List<String> command = ServiceProcesses.command(ServiceSpec.GATEWAY, fullJit);
+
+        assertThat(command).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=4", "-Xmx256m", "-jar");
+        assertThat(PlatformConfig.fromEnvironment(Path.of("/work/accord"), Map.of("ACCORD_SERVICE_JVM_ARGS", " "))
+                .serviceJvmOptions()).isEqualTo(PlatformConfig.DEFAULT_SERVICE_JVM_OPTIONS);
+    }
+
+    @Test
     void replacesOrAddsTheDatabaseOfAJdbcUrl() {
         assertThat(Databases.withDatabase("jdbc:postgresql://h:5432/postgres", "catalog"))
                 .isEqualTo("jdbc:postgresql://h:5432/catalog");

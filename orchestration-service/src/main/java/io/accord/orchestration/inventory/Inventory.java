@@ -22,17 +22,15 @@ import java.util.UUID;
 @Component
 public class Inventory {
 
-    private final InventoryPoolRepository pools;
-    private final InventoryItemRepository items;
+    private final ItemRows items;
     private final ItemHistory history;
     private final LowWatermark watermark;
     private final LevelCounts levels;
     private final InventoryProperties properties;
     private final Clock clock;
 
-    Inventory(InventoryPoolRepository pools, InventoryItemRepository items, ItemHistory history,
+    Inventory(ItemRows items, ItemHistory history,
               LowWatermark watermark, LevelCounts levels, InventoryProperties properties, Clock clock) {
-        this.pools = pools;
         this.items = items;
         this.history = history;
         this.watermark = watermark;
@@ -51,8 +49,8 @@ public class Inventory {
     @Transactional
     public Reservation reserve(String resourceType, PartnerId partner, String orderRef, Instant expiresAt) {
         ResourceType type = ResourceType.of("resourceType", resourceType);
-        List<InventoryPool> candidates = partner == null ? pools.cspPools(type)
-                : pools.candidates(type, partner.value());
+        List<InventoryPool> candidates = partner == null ? items.cspPools(type)
+                : items.candidates(type, partner.value());
         return reserveFrom(candidates, orderRef, expiresAt).orElseThrow(() -> new ConflictException(
                 "No " + type + " is available for " + (partner == null ? "the CSP" : "partner " + partner)));
     }
@@ -60,7 +58,7 @@ public class Inventory {
     /** Reserves one item of a named pool, which must serve {@code partner}. */
     @Transactional
     public Reservation reserveFromPool(UUID poolId, PartnerId partner, String orderRef, Instant expiresAt) {
-        InventoryPool pool = pools.findById(poolId).filter(found -> found.serves(partner))
+        InventoryPool pool = items.pool(poolId).filter(found -> found.serves(partner))
                 .orElseThrow(() -> new NotFoundException("InventoryPool", poolId));
         return reserveFrom(List.of(pool), orderRef, expiresAt).orElseThrow(() -> new ConflictException(
                 "Pool " + pool.name() + " has no " + pool.resourceType() + " available"));
@@ -74,19 +72,34 @@ public class Inventory {
         if (expiresAt == null || !expiresAt.isAfter(now)) {
             throw new InvalidInputException("expiresAt", "a reservation must expire in the future");
         }
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        // one statement skips the exhausted pools; only when what it saw available was all taken meanwhile
+        // (SKIP LOCKED) are the pools asked one by one
+        Optional<InventoryItem> first = items.lockFirstAvailable(candidates.stream().map(InventoryPool::id).toList());
+        if (first.isPresent()) {
+            InventoryItem item = first.get();
+            InventoryPool pool = candidates.stream().filter(candidate -> candidate.id().equals(item.poolId()))
+                    .findFirst().orElseThrow();
+            return Optional.of(reserve(item, pool, orderRef, expiresAt, now));
+        }
         for (InventoryPool pool : candidates) {
             Optional<InventoryItem> next = items.lockNextAvailable(pool.id());
             if (next.isPresent()) {
-                InventoryItem item = next.get();
-                UUID reservation = UUID.randomUUID();
-                history.record(item, item.reserve(reservation, orderRef, expiresAt, now), now);
-                items.save(item);
-                items.flush();
-                watermark.afterTaking(pool);
-                return Optional.of(Reservation.of(reservation, item));
+                return Optional.of(reserve(next.get(), pool, orderRef, expiresAt, now));
             }
         }
         return Optional.empty();
+    }
+
+    private Reservation reserve(InventoryItem item, InventoryPool pool, String orderRef, Instant expiresAt,
+                                Instant now) {
+        UUID reservation = UUID.randomUUID();
+        history.record(item, item.reserve(reservation, orderRef, expiresAt, now), now);
+        items.update(item);
+        watermark.afterTaking(pool);
+        return Reservation.of(reservation, item);
     }
 
     /**
@@ -98,7 +111,7 @@ public class Inventory {
         if (orderRef == null || orderRef.isBlank()) {
             return Optional.empty();
         }
-        return items.findHeldFor(orderRef).map(item -> Reservation.of(item.reservationId(), item));
+        return items.heldFor(orderRef).map(item -> Reservation.of(item.reservationId(), item));
     }
 
     /** Hands the reserved item to a product instance; refused once the reservation has expired. */
@@ -110,7 +123,7 @@ public class Inventory {
         InventoryItem item = reserved(reservationId);
         Instant now = clock.instant();
         history.record(item, item.allocate(reservationId, productInstanceRef, now), now);
-        items.save(item);
+        items.update(item);
         return Reservation.of(reservationId, item);
     }
 
@@ -130,10 +143,9 @@ public class Inventory {
         }
         Instant now = clock.instant();
         history.record(item, item.release(now.plus(properties.coolingOff(item.resourceType())), reason, now), now);
-        items.save(item);
-        items.flush();
+        items.update(item);
         if (item.state() == ItemState.AVAILABLE) {
-            pools.findById(item.poolId()).ifPresent(watermark::afterAdding);
+            items.pool(item.poolId()).ifPresent(watermark::afterAdding);
         }
         return Reservation.of(reservationId, item);
     }

@@ -45,6 +45,37 @@ class InventoryItem {
     protected InventoryItem() {
     }
 
+    /** An item as a row holds it, read by {@link ItemRows} (not managed by JPA: {@link ItemRows#update} writes it). */
+    static InventoryItem fromRow(java.sql.ResultSet row) throws java.sql.SQLException {
+        InventoryItem item = new InventoryItem();
+        item.id = row.getObject("id", UUID.class);
+        item.poolId = row.getObject("pool_id", UUID.class);
+        item.resourceType = ResourceType.valueOf(row.getString("resource_type"));
+        item.value = row.getString("value");
+        item.state = ItemState.valueOf(row.getString("state"));
+        item.reservationId = row.getObject("reservation_id", UUID.class);
+        item.orderRef = row.getString("order_ref");
+        item.reservedUntil = instant(row.getTimestamp("reserved_until"));
+        item.productInstanceRef = row.getString("product_instance_ref");
+        item.quarantinedUntil = instant(row.getTimestamp("quarantined_until"));
+        item.updatedAt = instant(row.getTimestamp("updated_at"));
+        item.version = row.getLong("version");
+        return item;
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** After {@link ItemRows#update} wrote this item: the row's version moved on by one. */
+    void written() {
+        version++;
+    }
+
     static InventoryItem available(UUID poolId, ResourceType type, String value, Instant now) {
         InventoryItem item = new InventoryItem();
         item.id = UUID.randomUUID();

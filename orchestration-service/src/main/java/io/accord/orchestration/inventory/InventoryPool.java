@@ -35,6 +35,20 @@ class InventoryPool {
     protected InventoryPool() {
     }
 
+    /** A pool as a row holds it, read by {@link ItemRows} (not managed by JPA). */
+    static InventoryPool fromRow(java.sql.ResultSet row) throws java.sql.SQLException {
+        InventoryPool pool = new InventoryPool();
+        pool.id = row.getObject("id", UUID.class);
+        pool.name = row.getString("name");
+        pool.resourceType = ResourceType.valueOf(row.getString("resource_type"));
+        pool.partnerId = row.getObject("partner_id", UUID.class);
+        pool.lowWatermark = row.getInt("low_watermark");
+        pool.lowWatermarkArmed = row.getBoolean("low_watermark_armed");
+        pool.createdAt = row.getTimestamp("created_at").toInstant();
+        pool.version = row.getLong("version");
+        return pool;
+    }
+
     static InventoryPool create(String name, ResourceType type, PartnerId owner, int lowWatermark, Instant now) {
         InventoryPool pool = new InventoryPool();
         pool.id = UUID.randomUUID();

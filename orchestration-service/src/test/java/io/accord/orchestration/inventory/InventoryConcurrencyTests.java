@@ -1,5 +1,7 @@
 package io.accord.orchestration.inventory;
 
+import io.accord.contracts.value.PartnerId;
+
 import io.accord.platform.problem.ConflictException;
 import io.accord.testsupport.AccordServiceTest;
 import org.junit.jupiter.api.Test;
@@ -98,5 +100,55 @@ class InventoryConcurrencyTests {
         assertThat(levels.get("reserved").asLong()).isEqualTo(POOL_SIZE);
         assertThat(levels.get("available").asLong()).isZero();
         assertThat(levels.get("total").asLong()).isEqualTo(POOL_SIZE);
+    }
+
+    @Test
+    void concurrentReservationsAcrossAPartnersPoolsPassOverTheExhaustedOnesAndNeverTakeTheSameItem()
+            throws Exception {
+        PartnerId partner = PartnerId.of(UUID.randomUUID().toString());
+        String exhausted = TestPools.msisdnPool(port, partner.value().toString(), 1, 0);
+        inventory.reserveFromPool(UUID.fromString(exhausted), partner, "order-before",
+                clock.instant().plus(Duration.ofHours(1)));
+        List<UUID> pools = List.of(UUID.fromString(TestPools.msisdnPool(port, partner.value().toString(), 100, 0)),
+                UUID.fromString(TestPools.msisdnPool(port, partner.value().toString(), 100, 0)));
+        int threads = 16;
+        int perThread = 20;
+        ConcurrentLinkedQueue<Reservation> reserved = new ConcurrentLinkedQueue<>();
+        AtomicInteger refused = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(executor.submit((Callable<Void>) () -> {
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    try {
+                        reserved.add(inventory.reserve("MSISDN", partner, "order-p" + thread + "-" + i,
+                                clock.instant().plus(Duration.ofHours(1))));
+                    } catch (ConflictException noneLeft) {
+                        refused.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> future : done) {
+            future.get(2, TimeUnit.MINUTES);
+        }
+        executor.shutdown();
+
+        assertThat(reserved.size() + refused.get()).isEqualTo(threads * perThread);
+        assertThat(reserved.stream().map(Reservation::itemId).distinct().count()).as("each item reserved at most once")
+                .isEqualTo(reserved.size());
+        assertThat(reserved).noneMatch(r -> r.poolId().toString().equals(exhausted));
+        // more attempts than the partner's own items: every one of them was taken, once
+        assertThat(jdbc.sql("""
+                        select count(*) from inventory_item_history h join inventory_item i on i.id = h.item_id
+                        where i.pool_id in (:first, :second) and h.action = 'RESERVED'""")
+                .param("first", pools.get(0)).param("second", pools.get(1)).query(Long.class).single())
+                .isEqualTo(200);
+        assertThat(reserved.stream().filter(r -> pools.contains(r.poolId())).count()).isEqualTo(200);
     }
 }

@@ -29,8 +29,11 @@ class InventoryReservationTests {
     private final InventoryJob job;
     private final ItemHistory history;
     private final Clock clock;
+    private final ItemRows rows;
 
-    InventoryReservationTests(Inventory inventory, InventoryJob job, ItemHistory history, Clock clock) {
+    InventoryReservationTests(Inventory inventory, InventoryJob job, ItemHistory history, Clock clock,
+                              ItemRows rows) {
+        this.rows = rows;
         this.inventory = inventory;
         this.job = job;
         this.history = history;
@@ -62,6 +65,23 @@ class InventoryReservationTests {
     }
 
     @Test
+    void aWriteFromAStaleReadOfAnItemIsRefusedAndChangesNothing() {
+        PartnerId partner = PartnerId.of(UUID.randomUUID().toString());
+        String pool = TestPools.msisdnPool(port, partner.value().toString(), 1, 0);
+        Reservation reserved = inventory.reserveFromPool(UUID.fromString(pool), partner, "order-stale", inAnHour());
+        InventoryItem stale = rows.lockByReservation(reserved.reservationId()).orElseThrow();
+
+        inventory.allocate(reserved.reservationId(), "product-stale");
+        stale.release(clock.instant(), "from a stale read", clock.instant());
+
+        assertThatThrownBy(() -> rows.update(stale))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(inventory.heldFor("order-stale")).get().extracting(Reservation::state).isEqualTo("ALLOCATED");
+        assertThat(history.of(reserved.itemId())).extracting(ItemHistory.Entry::action)
+                .containsExactly("RESERVED", "ALLOCATED");
+    }
+
+    @Test
     void aPartnersOrderTakesFromItsOwnPoolFirstThenFromTheCspsButNeverFromAnotherPartners() {
         PartnerId partner = PartnerId.of(UUID.randomUUID().toString());
         PartnerId other = PartnerId.of(UUID.randomUUID().toString());
@@ -82,6 +102,28 @@ class InventoryReservationTests {
                 .isEqualTo(csp);
         assertThatThrownBy(() -> inventory.reserve("LICENCE_KEY", partner, "order-d", inAnHour()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("No LICENCE_KEY is available");
+    }
+
+    @Test
+    void exhaustedPoolsArePassedOverInTheirOrder() {
+        PartnerId partner = PartnerId.of(UUID.randomUUID().toString());
+        String first = TestPools.msisdnPool(port, partner.value().toString(), 1, 0);
+        String second = TestPools.msisdnPool(port, partner.value().toString(), 1, 0);
+        String third = TestPools.msisdnPool(port, partner.value().toString(), 2, 0);
+        String fourth = TestPools.msisdnPool(port, partner.value().toString(), 2, 0);
+        inventory.reserveFromPool(UUID.fromString(first), partner, "order-e1", inAnHour());
+        inventory.reserveFromPool(UUID.fromString(second), partner, "order-e2", inAnHour());
+
+        Reservation next = inventory.reserve("MSISDN", partner, "order-e3", inAnHour());
+        Reservation after = inventory.reserve("MSISDN", partner, "order-e4", inAnHour());
+        Reservation last = inventory.reserve("MSISDN", partner, "order-e5", inAnHour());
+
+        assertThat(next.poolId().toString()).isEqualTo(third);
+        assertThat(next.value()).endsWith("000");
+        assertThat(after.poolId().toString()).isEqualTo(third);
+        assertThat(after.value()).endsWith("001");
+        assertThat(last.poolId().toString()).isEqualTo(fourth);
+        assertThat(last.value()).endsWith("000");
     }
 
     @Test

@@ -1,5 +1,11 @@
 package io.accord.rating.model;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+
+import javax.sql.DataSource;
+import java.util.function.Consumer;
+
 import io.accord.contracts.events.AgreementActivated;
 import io.accord.contracts.events.OfferingPrice;
 import io.accord.contracts.events.ProductDetails;
@@ -24,12 +30,17 @@ import static io.accord.rating.model.ModelStore.instant;
 @Repository
 class ModelRows {
 
+    static final int PRODUCT_FETCH_SIZE = 500;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
     private final JsonMapper json;
     private final TransactionTemplate consistentRead;
 
-    ModelRows(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions) {
+    ModelRows(JdbcClient jdbc, DataSource dataSource, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(PRODUCT_FETCH_SIZE);
         this.json = json;
         this.consistentRead = new TransactionTemplate(transactions);
         consistentRead.setReadOnly(true);
@@ -59,9 +70,11 @@ class ModelRows {
     record Revisions(long revision, long structureRevision) {
     }
 
-    /** Every row, and the revisions they reflect, read in one repeatable-read transaction. */
-    record Everything(Revisions revisions, List<PriceRow> prices, List<AgreementRow> agreements,
-                      List<ProductRow> products) {
+    /**
+     * Every price and agreement row, and the revisions they reflect, read in one repeatable-read transaction with the
+     * product rows, which went to a consumer one by one ({@link #everything}).
+     */
+    record Everything(Revisions revisions, List<PriceRow> prices, List<AgreementRow> agreements) {
     }
 
     /**
@@ -71,11 +84,23 @@ class ModelRows {
     record ProductChanges(Revisions revisions, List<ProductRow> products) {
     }
 
-    Everything everything() {
-        return consistentRead.execute(status -> new Everything(revisions(),
-                jdbc.sql("select offering_id, price, valid_to from rating_usage_price").query(this::price).list(),
-                jdbc.sql("select * from rating_agreement").query(this::agreement).list(),
-                jdbc.sql("select * from rating_product").query(this::product).list()));
+    /**
+     * Reads everything in one repeatable-read transaction; each product row is handed to {@code products} as it is
+     * read, through a cursor ({@value #PRODUCT_FETCH_SIZE} rows at a time), so that neither the driver nor a list
+     * holds every parsed row at once: the rows of 40,000 products, about 1 KB of JSON each, took more than the
+     * launcher's 192 MB heap when they were all read first.
+     */
+    Everything everything(Consumer<ProductRow> products) {
+        return consistentRead.execute(status -> {
+            Revisions revisions = revisions();
+            List<PriceRow> prices = jdbc.sql("select offering_id, price, valid_to from rating_usage_price")
+                    .query(this::price).list();
+            List<AgreementRow> agreements = jdbc.sql("select * from rating_agreement").query(this::agreement).list();
+            int[] row = {0};
+            streaming.query("select * from rating_product", (RowCallbackHandler) rs ->
+                    products.accept(product(rs, row[0]++)));
+            return new Everything(revisions, prices, agreements);
+        });
     }
 
     ProductChanges productsChangedAfter(long after, int limit) {

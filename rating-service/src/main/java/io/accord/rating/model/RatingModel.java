@@ -192,7 +192,7 @@ public class RatingModel {
             if (store.revision() != before.built().revision()) {
                 Instant now = clock.instant();
                 Optional<Built> derived = derive(before, now);
-                Built built = derived.orElseGet(() -> SnapshotBuilder.build(rows.everything()));
+                Built built = derived.orElseGet(() -> SnapshotBuilder.build(rows));
                 current = new Current(built, before.version() + 1, now,
                         derived.isPresent() ? before.fullyBuiltAt() : now);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -37,7 +37,18 @@ final class SnapshotBuilder {
                  int agreements, int problemCount, List<Problem> problems) {
     }
 
-    static Built build(Everything rows) {
+    /** Builds from every row: the products are mapped as they are read, one row in memory at a time. */
+    static Built build(ModelRows source) {
+        List<ProductInstance> products = new ArrayList<>();
+        List<Problem> productProblems = new ArrayList<>();
+        int[] productProblemCount = {0};
+        Everything rows = source.everything(product -> {
+            try {
+                SnapshotMapping.product(product).ifPresent(products::add);
+            } catch (RuntimeException rejected) {
+                problem(productProblems, productProblemCount, "product", product.product().productId(), rejected);
+            }
+        });
         List<Problem> problems = new ArrayList<>();
         int[] problemCount = {0};
         List<UsagePriceVersion> prices = new ArrayList<>();
@@ -56,14 +67,9 @@ final class SnapshotBuilder {
                 problem(problems, problemCount, "agreement", agreement.agreementId(), rejected);
             }
         }
-        List<ProductInstance> products = new ArrayList<>();
-        for (ProductRow product : rows.products()) {
-            try {
-                SnapshotMapping.product(product).ifPresent(products::add);
-            } catch (RuntimeException rejected) {
-                problem(problems, problemCount, "product", product.product().productId(), rejected);
-            }
-        }
+        // as before the products were streamed: prices' and agreements' problems first
+        problemCount[0] += productProblemCount[0];
+        productProblems.stream().limit(Math.max(0, MAX_PROBLEMS_KEPT - problems.size())).forEach(problems::add);
         RatingSnapshot snapshot = new RatingSnapshot(products, prices, agreements);
         return new Built(snapshot, rows.revisions().revision(), rows.revisions().structureRevision(),
                 products.size(), prices.size(), agreements.size(), problemCount[0], List.copyOf(problems));

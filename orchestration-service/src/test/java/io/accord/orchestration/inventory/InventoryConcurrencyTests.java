@@ -1,7 +1,6 @@
 package io.accord.orchestration.inventory;
 
 import io.accord.contracts.value.PartnerId;
-
 import io.accord.platform.problem.ConflictException;
 import io.accord.testsupport.AccordServiceTest;
 import org.junit.jupiter.api.Test;
@@ -55,30 +54,8 @@ class InventoryConcurrencyTests {
         String pool = TestPools.msisdnPool(port, null, POOL_SIZE, 0);
         UUID poolId = UUID.fromString(pool);
         ConcurrentLinkedQueue<Reservation> reserved = new ConcurrentLinkedQueue<>();
-        AtomicInteger exhausted = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int thread = t;
-            done.add(threads.submit((Callable<Void>) () -> {
-                start.await();
-                for (int i = 0; i < PER_THREAD; i++) {
-                    try {
-                        reserved.add(inventory.reserveFromPool(poolId, null, "order-" + thread + "-" + i,
-                                clock.instant().plus(Duration.ofHours(1))));
-                    } catch (ConflictException poolEmpty) {
-                        exhausted.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> future : done) {
-            future.get(2, TimeUnit.MINUTES);
-        }
-        threads.shutdown();
+        int exhausted = concurrently(THREADS, PER_THREAD, (thread, i) -> reserved.add(inventory.reserveFromPool(
+                poolId, null, "order-" + thread + "-" + i, clock.instant().plus(Duration.ofHours(1)))));
 
         Set<UUID> items = new HashSet<>();
         Set<String> values = new HashSet<>();
@@ -89,7 +66,7 @@ class InventoryConcurrencyTests {
         assertThat(reserved).hasSize(POOL_SIZE);
         assertThat(items).as("each item reserved at most once").hasSize(POOL_SIZE);
         assertThat(values).hasSize(POOL_SIZE);
-        assertThat(exhausted.get()).isEqualTo(THREADS * PER_THREAD - POOL_SIZE);
+        assertThat(exhausted).isEqualTo(THREADS * PER_THREAD - POOL_SIZE);
         assertThat(jdbc.sql("""
                         select count(*) from inventory_item_history h join inventory_item i on i.id = h.item_id
                         where i.pool_id = :pool and h.action = 'RESERVED'""")
@@ -114,6 +91,32 @@ class InventoryConcurrencyTests {
         int threads = 16;
         int perThread = 20;
         ConcurrentLinkedQueue<Reservation> reserved = new ConcurrentLinkedQueue<>();
+        int refused = concurrently(threads, perThread, (thread, i) -> reserved.add(inventory.reserve("MSISDN", partner,
+                "order-p" + thread + "-" + i, clock.instant().plus(Duration.ofHours(1)))));
+
+        assertThat(reserved.size() + refused).isEqualTo(threads * perThread);
+        assertThat(reserved.stream().map(Reservation::itemId).distinct().count()).as("each item reserved at most once")
+                .isEqualTo(reserved.size());
+        assertThat(reserved).noneMatch(r -> r.poolId().toString().equals(exhausted));
+        // more attempts than the partner's own items: every one of them was taken, once
+        assertThat(jdbc.sql("""
+                        select count(*) from inventory_item_history h join inventory_item i on i.id = h.item_id
+                        where i.pool_id in (:first, :second) and h.action = 'RESERVED'""")
+                .param("first", pools.get(0)).param("second", pools.get(1)).query(Long.class).single())
+                .isEqualTo(200);
+        assertThat(reserved.stream().filter(r -> pools.contains(r.poolId())).count()).isEqualTo(200);
+    }
+
+    @FunctionalInterface
+    private interface Attempt {
+        void run(int thread, int attempt);
+    }
+
+    /**
+     * Runs {@code attempt} {@code perThread} times on each of {@code threads} threads, all released at once; answers
+     * how many attempts were refused because nothing was left ({@link ConflictException}).
+     */
+    private static int concurrently(int threads, int perThread, Attempt attempt) throws Exception {
         AtomicInteger refused = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -124,8 +127,7 @@ class InventoryConcurrencyTests {
                 start.await();
                 for (int i = 0; i < perThread; i++) {
                     try {
-                        reserved.add(inventory.reserve("MSISDN", partner, "order-p" + thread + "-" + i,
-                                clock.instant().plus(Duration.ofHours(1))));
+                        attempt.run(thread, i);
                     } catch (ConflictException noneLeft) {
                         refused.incrementAndGet();
                     }
@@ -138,17 +140,6 @@ class InventoryConcurrencyTests {
             future.get(2, TimeUnit.MINUTES);
         }
         executor.shutdown();
-
-        assertThat(reserved.size() + refused.get()).isEqualTo(threads * perThread);
-        assertThat(reserved.stream().map(Reservation::itemId).distinct().count()).as("each item reserved at most once")
-                .isEqualTo(reserved.size());
-        assertThat(reserved).noneMatch(r -> r.poolId().toString().equals(exhausted));
-        // more attempts than the partner's own items: every one of them was taken, once
-        assertThat(jdbc.sql("""
-                        select count(*) from inventory_item_history h join inventory_item i on i.id = h.item_id
-                        where i.pool_id in (:first, :second) and h.action = 'RESERVED'""")
-                .param("first", pools.get(0)).param("second", pools.get(1)).query(Long.class).single())
-                .isEqualTo(200);
-        assertThat(reserved.stream().filter(r -> pools.contains(r.poolId())).count()).isEqualTo(200);
+        return refused.get();
     }
 }

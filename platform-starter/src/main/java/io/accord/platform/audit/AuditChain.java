@@ -24,9 +24,11 @@ import java.util.UUID;
  * in pages of {@value #PAGE} entries by position, so memory does not grow with the trail. Only entries up to the
  * chain head read first are checked, so entries sealed during the walk do not count as breaks.
  *
- * <p>Entries not yet sealed ({@code db/platform/V11__audit_sealed_chain.sql}) are reported as pending, with the
- * age of the oldest; one older than {@code overdueAfter} fails the verification (the sealer is not running, and
- * the entry is not tamper-evident), naming it.
+ * <p>The links (position, previous hash, entry hash) are rows of {@code audit_chain_link}, one per sealed entry
+ * ({@code db/platform/V12__audit_chain_links.sql}). Entries not yet sealed (on the {@code audit_unsealed} queue)
+ * are reported as pending, with the age of the oldest; one older than {@code overdueAfter} fails the
+ * verification (the sealer is not running, and the entry is not tamper-evident), naming it. An entry neither
+ * linked nor queued, or a link beyond the head, is "not part of the chain".
  */
 class AuditChain {
 
@@ -47,18 +49,16 @@ class AuditChain {
         AuditVerification chain = verifyChain();
         Map<String, Object> pending = jdbc.sql("""
                         select count(*) as pending,
-                               floor(extract(epoch from clock_timestamp() - min(occurred_at)) * 1000) as oldest_age
-                        from audit_event
-                        where chain_seq is null and previous_hash is null and entry_hash is null""")
+                               floor(extract(epoch from clock_timestamp() - min(e.occurred_at)) * 1000) as oldest_age
+                        from audit_unsealed u join audit_event e on e.id = u.event_id""")
                 .query().singleRow();
         long count = ((Number) pending.get("pending")).longValue();
         Long oldestAge = pending.get("oldest_age") == null ? null
                 : Math.max(0, ((Number) pending.get("oldest_age")).longValue());
         if (chain.verified() && oldestAge != null && oldestAge > overdueAfter.toMillis()) {
             Long oldest = jdbc.sql("""
-                            select id from audit_event
-                            where chain_seq is null and previous_hash is null and entry_hash is null
-                            order by occurred_at, id limit 1""")
+                            select e.id from audit_unsealed u join audit_event e on e.id = u.event_id
+                            order by e.occurred_at, e.id limit 1""")
                     .query(Long.class).optional().orElse(null);
             chain = AuditVerification.broken(chain.entries(), oldest, "The entry has waited " + oldestAge
                     + " ms to be sealed into the chain, longer than " + overdueAfter.toMillis()
@@ -80,8 +80,10 @@ class AuditChain {
         String previousHash = GENESIS;
         while (position < headPosition) {
             List<Link> page = jdbc.sql("""
-                            select * from audit_event where chain_seq > :after and chain_seq <= :head
-                            order by chain_seq limit :page""")
+                            select e.*, l.chain_seq, l.previous_hash, l.entry_hash
+                            from audit_chain_link l join audit_event e on e.id = l.event_id
+                            where l.chain_seq > :after and l.chain_seq <= :head
+                            order by l.chain_seq limit :page""")
                     .param("after", position).param("head", headPosition).param("page", PAGE)
                     .query((rs, row) -> Link.of(rs)).list();
             if (page.isEmpty()) {
@@ -108,15 +110,23 @@ class AuditChain {
             return AuditVerification.broken(position, null, "The chain ends at position " + position
                     + " but its head records position " + headPosition + ": the newest entries are missing.");
         }
+        Long forged = jdbc.sql("""
+                        select min(event_id) from audit_chain_link
+                        where chain_seq > (select last_seq from audit_chain_head where id = 1)""")
+                .query(Long.class).optional().orElse(null);
+        if (forged != null) {
+            return AuditVerification.broken(position, forged, "The entry is not part of the chain: it was"
+                    + " linked past the sealer, at a position beyond the chain's head.");
+        }
         Long unchained = jdbc.sql("""
-                        select min(id) from audit_event
-                        where chain_seq > (select last_seq from audit_chain_head where id = 1)
-                           or (chain_seq is null and (previous_hash is not null or entry_hash is not null))""")
+                        select min(e.id) from audit_event e
+                        where not exists (select 1 from audit_chain_link l where l.event_id = e.id)
+                          and not exists (select 1 from audit_unsealed u where u.event_id = e.id)""")
                 .query(Long.class).optional().orElse(null);
         if (unchained != null) {
-            return AuditVerification.broken(position, unchained, "The entry is not part of the chain: it was"
-                    + " written with chain fields past the sealer (a position beyond the chain's head, or a hash"
-                    + " without a position).");
+            return AuditVerification.broken(position, unchained, "The entry is not part of the chain: it is"
+                    + " neither sealed nor waiting to be sealed (it was written past the triggers, or taken off"
+                    + " the sealing queue).");
         }
         return new AuditVerification(true, position, null, null, 0, null);
     }

@@ -22,8 +22,8 @@ import java.util.UUID;
  * correlation id. Recorded in the same transaction as the change, so there is no change without its row.
  * The actor is recorded twice: by user name (readable) and by the token's subject id (which a user cannot change).
  * The database seals committed entries into a hash chain shortly after their commit ({@link AuditSealer}, see
- * {@code db/platform/V11__audit_sealed_chain.sql}); an insert takes no shared lock, so audited transactions commit
- * in parallel.
+ * {@code db/platform/V12__audit_chain_links.sql}); an insert takes no shared lock, so audited transactions
+ * commit in parallel.
  *
  * <p>{@link #record} captures the entry at once (actor, correlation id, before and after as JSON) but inserts it
  * just before the transaction commits, after the transaction's own work and any other before-commit work: a

@@ -22,8 +22,8 @@ import java.util.List;
  * When the application itself connects as another role ({@code spring.datasource.username}, the runtime role),
  * the owner then grants that role DML on every table and sequence of the schema (after every migration, so tables
  * added by a migration are covered and rights lost by an old setup are repaired), but only SELECT and INSERT on
- * the audit trail, and only SELECT on its chain head and on the history tables. The runtime role owns
- * nothing, so it can neither alter nor drop a table or the audit trail's triggers.
+ * the audit trail, and only SELECT on its chain (head, links, sealing queue) and on the history tables. The
+ * runtime role owns nothing, so it can neither alter nor drop a table or the audit trail's triggers.
  */
 class PlatformMigrations implements FlywayMigrationStrategy {
 
@@ -72,7 +72,7 @@ class PlatformMigrations implements FlywayMigrationStrategy {
                 "grant usage, select on all sequences in schema " + schema + " to " + role,
                 "revoke truncate, references, trigger on all tables in schema " + schema + " from " + role,
                 "revoke update, delete on audit_event from " + role,
-                "revoke insert, update, delete on audit_chain_head from " + role));
+                "revoke insert, update, delete on audit_chain_head, audit_chain_link, audit_unsealed from " + role));
         for (String history : List.of(HISTORY_TABLE, serviceHistoryTable)) {
             owner.sql("select quote_ident(relname) from pg_class where oid = to_regclass(quote_ident(:table))")
                     .param("table", history).query(String.class).optional()

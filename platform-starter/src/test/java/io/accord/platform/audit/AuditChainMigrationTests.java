@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A trail written before the hash chain existed is chained by V8, in id order; entries V8's insert trigger
- * chained stay valid under V11's sealing, which goes on from the same head.
+ * chained stay valid under V11's sealing, which goes on from the same head; V12 moves every link into
+ * {@code audit_chain_link} unchanged, queues the entries still unsealed, and sealing goes on from the same head.
  */
 class AuditChainMigrationTests {
 
@@ -33,25 +34,36 @@ class AuditChainMigrationTests {
 
         migrate(dataSource, "10");
 
-        assertThat(chain.verify()).isEqualTo(new AuditVerification(true, 3, null, null, 0, null));
+        // before V12 the links were columns of the entries (the verifier reads V12's tables: checked in SQL here)
         assertThat(jdbc.sql("select chain_seq from audit_event order by id").query(Long.class).list())
                 .containsExactly(1L, 2L, 3L);
         assertThat(jdbc.sql("select previous_hash from audit_event where chain_seq = 1").query(String.class).single())
                 .isEqualTo(AuditChain.GENESIS);
         insert(jdbc, "chained by the V8 trigger");
 
-        migrate(dataSource, "latest");
+        migrate(dataSource, "11");
 
-        assertThat(chain.verify()).isEqualTo(new AuditVerification(true, 4, null, null, 0, null));
         insert(jdbc, "sealed after V11");
-        AuditVerification pending = chain.verify();
-        assertThat(pending.verified()).isTrue();
-        assertThat(pending.entries()).isEqualTo(4);
-        assertThat(pending.pendingEntries()).isEqualTo(1);
         assertThat(jdbc.sql("select audit_seal(10)").query(Integer.class).single()).isEqualTo(1);
-        assertThat(chain.verify()).isEqualTo(new AuditVerification(true, 5, null, null, 0, null));
         assertThat(jdbc.sql("select chain_seq from audit_event order by id").query(Long.class).list())
                 .containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(jdbc.sql("select count(*) from audit_event e where entry_hash <> audit_event_digest(e)")
+                .query(Long.class).single()).isZero();
+        insert(jdbc, "still unsealed at V12");
+
+        migrate(dataSource, "latest");
+
+        AuditVerification pending = chain.verify();
+        assertThat(pending.verified()).as(pending.toString()).isTrue();
+        assertThat(pending.entries()).isEqualTo(5);
+        assertThat(pending.pendingEntries()).as("the unsealed entry is queued").isEqualTo(1);
+        insert(jdbc, "sealed after V12");
+        assertThat(jdbc.sql("select audit_seal(10)").query(Integer.class).single()).isEqualTo(2);
+        assertThat(chain.verify()).isEqualTo(new AuditVerification(true, 7, null, null, 0, null));
+        assertThat(jdbc.sql("""
+                select l.chain_seq from audit_event e join audit_chain_link l on l.event_id = e.id order by e.id""")
+                .query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(jdbc.sql("select count(*) from audit_unsealed").query(Long.class).single()).isZero();
     }
 
     private static void insert(JdbcClient jdbc, String action) {

@@ -129,22 +129,48 @@ class AuditChainTests {
     }
 
     @Test
-    void namesAnEntryInsertedWithChainFieldsPastTheSealer() {
+    void namesAnEntryLinkedPastTheSealer() {
         write("{\"genuine\":true}");
         sealer.sealAll();
         long[] forged = new long[1];
-        superuser(jdbc -> forged[0] = jdbc.sql("""
-                insert into audit_event (actor, resource_type, resource_id, action, chain_seq, previous_hash,
-                                         entry_hash)
-                select 'alice', 'thing', 'forged', 'created', last_seq + 1000000, last_hash, repeat('f', 64)
-                from audit_chain_head returning id""").query(Long.class).single());
+        superuser(jdbc -> {
+            forged[0] = jdbc.sql("""
+                    insert into audit_event (actor, resource_type, resource_id, action)
+                    values ('alice', 'thing', 'forged', 'created') returning id""").query(Long.class).single();
+            jdbc.sql("""
+                    insert into audit_chain_link (event_id, chain_seq, previous_hash, entry_hash)
+                    select :id, last_seq + 1000000, last_hash, repeat('f', 64) from audit_chain_head""")
+                    .param("id", forged[0]).update();
+        });
 
         JsonNode verification = verification();
         assertThat(verification.get("verified").asBoolean()).isFalse();
         assertThat(verification.get("firstBrokenEntryId").asLong()).isEqualTo(forged[0]);
-        assertThat(verification.get("reason").asString()).contains("not part of the chain");
+        assertThat(verification.get("reason").asString()).contains("not part of the chain", "beyond the chain's head");
 
-        superuser(jdbc -> jdbc.sql("delete from audit_event where id = :id").param("id", forged[0]).update());
+        superuser(jdbc -> {
+            jdbc.sql("delete from audit_chain_link where event_id = :id").param("id", forged[0]).update();
+            jdbc.sql("delete from audit_event where id = :id").param("id", forged[0]).update();
+        });
+        assertThat(verification().get("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void namesAnEntryNeitherSealedNorWaitingToBe() {
+        write("{\"genuine\":true}");
+        sealer.sealAll();
+        long[] slipped = new long[1];
+        superuser(jdbc -> slipped[0] = jdbc.sql("""
+                insert into audit_event (actor, resource_type, resource_id, action)
+                values ('alice', 'thing', 'slipped in', 'created') returning id""").query(Long.class).single());
+
+        JsonNode verification = verification();
+        assertThat(verification.get("verified").asBoolean()).isFalse();
+        assertThat(verification.get("firstBrokenEntryId").asLong()).isEqualTo(slipped[0]);
+        assertThat(verification.get("reason").asString()).contains("not part of the chain",
+                "neither sealed nor waiting");
+
+        superuser(jdbc -> jdbc.sql("delete from audit_event where id = :id").param("id", slipped[0]).update());
         assertThat(verification().get("verified").asBoolean()).isTrue();
     }
 
@@ -175,7 +201,8 @@ class AuditChainTests {
 
         assertThat(verification().get("verified").asBoolean()).isTrue();
         superuser(jdbc -> assertThat(jdbc.sql("""
-                select count(*) from audit_event e where entry_hash <> audit_event_digest(e)""")
+                select count(*) from audit_event e join audit_chain_link l on l.event_id = e.id
+                where l.entry_hash <> audit_event_digest(e, l.chain_seq, l.previous_hash)""")
                 .query(Long.class).single()).isZero());
     }
 
@@ -248,11 +275,11 @@ class AuditChainTests {
     private static void reinsert(JdbcClient jdbc, Map<String, Object> row) {
         jdbc.sql("""
                 insert into audit_event (id, occurred_at, actor, actor_id, partner_id, resource_type, resource_id,
-                    action, before_state, after_state, correlation_id, chain_seq, previous_hash, entry_hash)
+                    action, before_state, after_state, correlation_id)
                 overriding system value
                 values (:id, :occurred_at, :actor, :actor_id, :partner_id, :resource_type, :resource_id, :action,
                     cast(cast(:before_state as text) as jsonb), cast(cast(:after_state as text) as jsonb),
-                    :correlation_id, :chain_seq, :previous_hash, :entry_hash)""")
+                    :correlation_id)""")
                 .paramSource(new MapSqlParameterSource(row))
                 .update();
     }

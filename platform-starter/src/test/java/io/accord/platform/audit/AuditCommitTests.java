@@ -122,8 +122,9 @@ class AuditCommitTests {
     }
 
     private long chainPosition(String resourceId) {
-        return jdbc.sql("select chain_seq from audit_event where resource_id = :id").param("id", resourceId)
-                .query(Long.class).single();
+        return jdbc.sql("""
+                        select l.chain_seq from audit_event e join audit_chain_link l on l.event_id = e.id
+                        where e.resource_id = :id""").param("id", resourceId).query(Long.class).single();
     }
 
     private static void await(CountDownLatch latch) {

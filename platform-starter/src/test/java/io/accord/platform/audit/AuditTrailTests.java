@@ -76,12 +76,16 @@ class AuditTrailTests {
                     "update audit_event set actor = 'someone else'",
                     "delete from audit_event",
                     "drop trigger audit_event_no_update_or_delete on audit_event",
-                    "drop trigger audit_event_unsealed_on_insert on audit_event",
-                    "update audit_event set chain_seq = null, previous_hash = null, entry_hash = null",
-                    "select set_config('accord.audit_sealing', 'on', false); update audit_event set chain_seq = -1",
-                    "insert into audit_event (actor, resource_type, resource_id, action, chain_seq, previous_hash,"
-                            + " entry_hash) values ('mallory', 'thing', 'x', 'created', 999999, repeat('0', 64),"
-                            + " repeat('0', 64))",
+                    "drop trigger audit_event_stamped_on_insert on audit_event",
+                    "drop trigger audit_event_queued_for_sealing on audit_event",
+                    "insert into audit_chain_link (event_id, chain_seq, previous_hash, entry_hash)"
+                            + " values (1, 999999, repeat('0', 64), repeat('0', 64))",
+                    "update audit_chain_link set entry_hash = repeat('0', 64)",
+                    "delete from audit_chain_link",
+                    "truncate audit_chain_link",
+                    "delete from audit_unsealed",
+                    "insert into audit_unsealed (event_id) values (999999)",
+                    "drop trigger audit_chain_link_no_update_or_delete on audit_chain_link",
                     "create or replace function audit_seal(max_entries int default 1000) returns int"
                             + " language sql as 'select 0'",
                     "drop function audit_seal(int)",

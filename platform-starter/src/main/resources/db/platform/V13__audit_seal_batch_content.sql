@@ -1,8 +1,8 @@
 -- audit_seal computes the canonical form of a batch's entries in one query, all but the two fields that chain them
 -- (the position and the previous hash), and only chains in its loop. V12's loop called audit_event_digest per
 -- entry, whose thirteen audit_chain_field calls each ran as a statement of its own. Same links, same hashes
--- (audit_event_digest stays, for checks in SQL). Sealing 700 recent orchestration entries on a quiet server:
--- 0.10-0.14 ms per entry before, 0.07 after.
+-- (audit_event_digest stays, for checks in SQL). Sealing 700 recent orchestration entries in one call on a quiet
+-- server (rolled back, three runs each): 0.10-0.14 ms per entry with V12's function, 0.05-0.06 with this one.
 
 create or replace function audit_seal(max_entries int default 1000) returns int
         language plpgsql security definer set search_path from current as $$
@@ -35,18 +35,29 @@ begin
     positions := linked;
     previous := array_fill(''::varchar, array[cardinality(queued)]);
     hashes := previous;
-    -- every field of the canonical form but the position and the previous hash, for the batch in one
-    -- query; the loop only chains (V12 called audit_event_digest, whose 13 field calls each ran as a
-    -- statement of their own, per entry)
+    -- every field of the canonical form but the position and the previous hash, for the batch in one query; the
+    -- loop only chains. Each field is written out here: audit_chain_field is not inlined when its argument is an
+    -- expression (it names its parameter three times), so it ran as a statement of its own per field and entry.
+    -- The texts are computed once per entry (offset 0 keeps the subquery from being pulled up into each use).
     for entry in
-        select e.id, convert_to(audit_chain_field(e.id::text)
-            || audit_chain_field(to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
-            || audit_chain_field(e.actor) || audit_chain_field(e.actor_id)
-            || audit_chain_field(e.partner_id::text) || audit_chain_field(e.resource_type)
-            || audit_chain_field(e.resource_id) || audit_chain_field(e.action)
-            || audit_chain_field(e.before_state::text) || audit_chain_field(e.after_state::text)
-            || audit_chain_field(e.correlation_id), 'UTF8') as content
-        from audit_event e where e.id = any(queued) order by e.id loop
+        select e.id, convert_to(coalesce(char_length(f.id) || ':' || f.id || ';', '~;')
+            || coalesce(char_length(f.occurred) || ':' || f.occurred || ';', '~;')
+            || coalesce(char_length(e.actor) || ':' || e.actor || ';', '~;')
+            || coalesce(char_length(e.actor_id) || ':' || e.actor_id || ';', '~;')
+            || coalesce(char_length(f.partner) || ':' || f.partner || ';', '~;')
+            || coalesce(char_length(e.resource_type) || ':' || e.resource_type || ';', '~;')
+            || coalesce(char_length(e.resource_id) || ':' || e.resource_id || ';', '~;')
+            || coalesce(char_length(e.action) || ':' || e.action || ';', '~;')
+            || coalesce(char_length(f.before) || ':' || f.before || ';', '~;')
+            || coalesce(char_length(f.after) || ':' || f.after || ';', '~;')
+            || coalesce(char_length(e.correlation_id) || ':' || e.correlation_id || ';', '~;'), 'UTF8') as content
+        from audit_event e
+        cross join lateral (
+            select e.id::text as id,
+                   to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred,
+                   e.partner_id::text as partner, e.before_state::text as before, e.after_state::text as after
+            offset 0) f
+        where e.id = any(queued) order by e.id loop
         n := n + 1;
         seq := (head.last_seq + 1)::text;
         hash := encode(sha256(convert_to('accord-audit-v1;' || length(seq) || ':' || seq || ';', 'UTF8')

@@ -64,6 +64,26 @@ class OrdersBenchTests {
     }
 
     @Test
+    void reusesThePartnersOldestBenchPoolNotAnotherPartnersNorAnotherName() {
+        String page = "[" + pool("a1", "demo MSISDNs", OrdersBench.PARTNER) + ","
+                + pool("b2", "bench-orders-1700000000", "22222222-2222-4222-8222-222222222222") + ","
+                + pool("c3", "bench-orders-1700000001", OrdersBench.PARTNER) + ","
+                + pool("d4", "bench-orders-1700000002", OrdersBench.PARTNER) + "]";
+
+        assertThat(OrdersBench.benchPoolIn(page)).isEqualTo("c3");
+        assertThat(OrdersBench.benchPoolIn("[" + pool("a1", "demo MSISDNs", OrdersBench.PARTNER) + "]")).isNull();
+        assertThat(OrdersBench.benchPoolIn("[]")).isNull();
+    }
+
+    /** A pool view as the inventory API writes it. */
+    private static String pool(String id, String name, String partner) {
+        return "{\"id\":\"" + id + "\",\"href\":\"/api/orchestration/inventory/pools/" + id + "\",\"name\":\""
+                + name + "\",\"resourceType\":\"MSISDN\",\"partnerId\":\"" + partner + "\",\"lowWatermark\":0,"
+                + "\"lowWatermarkReached\":false,\"levels\":{\"available\":0,\"reserved\":0},"
+                + "\"createdAt\":\"2026-12-02T10:00:00Z\"}";
+    }
+
+    @Test
     void residentMemoryComesFromTheServicePidInTheRunState(@TempDir Path dir) throws Exception {
         Path state = dir.resolve("state.properties");
         Files.writeString(state, "orchestration.pid=" + ProcessHandle.current().pid() + "\n");

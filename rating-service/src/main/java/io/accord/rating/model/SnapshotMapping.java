@@ -116,7 +116,13 @@ final class SnapshotMapping {
                 version.validFrom(), end));
     }
 
-    /** The engine's instance, empty when it never was or no longer is in force at any instant. */
+    /**
+     * The engine's instance, empty when it never was or no longer is in force at any instant. The ids many products
+     * share (offering, owner, buyer, participants) and the category are taken as the JVM's one copy of each
+     * ({@link String#intern()}: a bounded set of values, and a copy nothing refers to any more is collected): each
+     * product read from its JSON had strings of its own, and with 110,000 products strings were half of the
+     * service's live heap (docs/rating-read-models.md).
+     */
     static Optional<ProductInstance> product(ProductRow row) {
         ProductDetails product = row.product();
         if (row.validFrom() == null || row.subscriberId() == null || "CANCELLED".equals(product.status())
@@ -127,13 +133,18 @@ final class SnapshotMapping {
         List<ProductInstance.Participant> participants = new ArrayList<>();
         if (product.participants() != null) {
             for (var participant : product.participants()) {
-                participants.add(new ProductInstance.Participant(participant.partnerId(),
+                participants.add(new ProductInstance.Participant(shared(participant.partnerId()),
                         new BigDecimal(participant.sharePercent())));
             }
         }
         return Optional.of(new ProductInstance(product.productId(), row.subscriberId(), identifiers,
-                product.offeringId(), product.offeringVersion(), product.ownerPartnerId(), product.categoryCode(),
-                product.buyerPartnerId(), participants, row.validFrom(), row.validTo()));
+                shared(product.offeringId()), product.offeringVersion(), shared(product.ownerPartnerId()),
+                shared(product.categoryCode()), shared(product.buyerPartnerId()), participants, row.validFrom(),
+                row.validTo()));
+    }
+
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
     }
 
     /** The identifiers with a value, in the event's order. */

@@ -116,6 +116,30 @@ class SnapshotMappingTests {
     }
 
     @Test
+    void productsShareOneCopyOfTheIdsTheyHaveInCommon() {
+        ProductInstance first = mapped("pi-1", "+4917001");
+        ProductInstance second = mapped("pi-2", "+4917002");
+
+        assertThat(second.offeringId()).isEqualTo(first.offeringId()).isSameAs(first.offeringId());
+        assertThat(second.ownerPartnerId()).isSameAs(first.ownerPartnerId());
+        assertThat(second.categoryCode()).isSameAs(first.categoryCode());
+        assertThat(second.buyerPartnerId()).isSameAs(first.buyerPartnerId());
+        assertThat(second.participants().getFirst().partnerId())
+                .isSameAs(first.participants().getFirst().partnerId());
+        assertThat(second.instanceId()).isNotEqualTo(first.instanceId());
+    }
+
+    /** A product whose shared values are strings of their own, as each one parsed from its JSON is. */
+    private static ProductInstance mapped(String id, String msisdn) {
+        ProductDetails product = OrderEvents.product(id, new String("offer-shared".toCharArray()))
+                .ownedBy(new String("owner-1".toCharArray())).category(new String("MOBILE".toCharArray()))
+                .boughtBy(new String("buyer-1".toCharArray()))
+                .participant(new String("p-1".toCharArray()), "30").identifier("MSISDN", msisdn)
+                .valid(T0, null).build();
+        return SnapshotMapping.product(new ProductRow(product, msisdn, T0, null, 1L)).orElseThrow();
+    }
+
+    @Test
     void withoutMsisdnTheFirstIdentifierIsCanonicalAndWithoutAnyTheProductCannotRate() {
         ProductDetails byIccid = OrderEvents.product("pi", "offer").identifier("ICCID", "8949")
                 .identifier("ACCOUNT_ID", "acct").valid(T0, null).build();

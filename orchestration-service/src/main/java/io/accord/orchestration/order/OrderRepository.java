@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -203,24 +204,47 @@ class OrderRepository {
 
     /**
      * A page of the orders a buyer partner ({@code null}: all, for staff) may see, optionally in some states and
-     * with a related party (customer, buyer partner or sales channel id).
+     * with a related party (customer, buyer partner or sales channel id). The statement names only the conditions
+     * given, so that each can use its index (a generic plan of {@code :x is null or column = :x} cannot): the buyer,
+     * the customer, the sales channel and the state each have one ({@code V36}).
      */
     Page<ProductOrder> page(UUID buyer, List<String> states, String party, Pageable page) {
-        String where = " where (cast(:buyer as uuid) is null or buyer_partner_id = :buyer)"
-                + " and (cast(:party as text) is null or customer_id = :party or sales_channel = :party"
-                + " or cast(buyer_partner_id as text) = :party)"
-                + (states.isEmpty() ? "" : " and state in (:states)");
-        var count = jdbc.sql("select count(*) from product_order" + where).param("buyer", buyer)
-                .param("party", party);
-        var rows = jdbc.sql("select * from product_order" + where
-                        + " order by created_at, id offset :offset limit :limit")
-                .param("buyer", buyer).param("party", party).param("offset", page.getOffset())
-                .param("limit", page.getPageSize());
-        if (!states.isEmpty()) {
-            count = count.param("states", states);
-            rows = rows.param("states", states);
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (buyer != null) {
+            conditions.add("buyer_partner_id = :buyer");
+            parameters.put("buyer", buyer);
         }
-        return new PageImpl<>(rows.query(this::order).list(), page, count.query(Long.class).single());
+        if (party != null) {
+            UUID partner = uuidOrNull(party);
+            conditions.add("(customer_id = :party or sales_channel = :party"
+                    + (partner == null ? "" : " or buyer_partner_id = :partyPartner") + ")");
+            parameters.put("party", party);
+            if (partner != null) {
+                parameters.put("partyPartner", partner);
+            }
+        }
+        if (!states.isEmpty()) {
+            conditions.add("state in (:states)");
+            parameters.put("states", states);
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        long total = jdbc.sql("select count(*) from product_order" + where).params(parameters)
+                .query(Long.class).single();
+        List<ProductOrder> rows = total <= page.getOffset() ? List.of() : jdbc.sql("select * from product_order"
+                        + where + " order by created_at, id offset :offset limit :limit").params(parameters)
+                .param("offset", page.getOffset()).param("limit", page.getPageSize()).query(this::order).list();
+        return new PageImpl<>(rows, page, total);
+    }
+
+    /** The party as a partner id, when it is one (a buyer partner's id names it as a related party too). */
+    private static UUID uuidOrNull(String party) {
+        try {
+            UUID id = UUID.fromString(party);
+            return id.toString().equals(party) ? id : null;
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private ProductOrder order(ResultSet rs, int row) throws SQLException {

@@ -72,7 +72,8 @@ class OrderApiTests {
     @Test
     void listsArePagedFilteredAndSelectFields() {
         String offering = orders.offering(null, List.of(), false);
-        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        String partner = orders.activePartner();
+        TestHttp reseller = orders.partnerAdmin(partner);
         String customer = "customer-" + UUID.randomUUID();
         String first = reseller.post(TestOrders.ORDERS, TestOrders.order(customer, null, offering)).json().get("id")
                 .asString();
@@ -92,6 +93,21 @@ class OrderApiTests {
         TestHttp staff = orders.staff(Roles.AUDITOR);
         assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer).header("X-Total-Count"))
                 .isEqualTo("2");
+        // the related party is the customer, the sales channel or the buyer partner, combined with the states
+        assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + partner).header("X-Total-Count"))
+                .isEqualTo("2");
+        assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + partner.toUpperCase()).header(
+                "X-Total-Count")).isEqualTo("0");
+        assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&state=completed&state=failed")
+                .header("X-Total-Count")).isEqualTo("2");
+        assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&state=inProgress")
+                .header("X-Total-Count")).isEqualTo("0");
+        assertThat(reseller.get(TestOrders.ORDERS + "?relatedParty.id=other-" + customer).header("X-Total-Count"))
+                .isEqualTo("0");
+        TestHttp.Response beyond = reseller.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&offset=5");
+        assertThat(beyond.status()).isEqualTo(200);
+        assertThat(beyond.header("X-Total-Count")).isEqualTo("2");
+        assertThat(beyond.json().size()).isZero();
         assertThat(reseller.get(TestOrders.ORDERS + "?state=bogus").status()).isEqualTo(400);
         assertThat(reseller.get(TestOrders.ORDERS + "?colour=red").status()).isEqualTo(400);
     }

@@ -16,8 +16,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -112,41 +115,61 @@ class ProductRepository {
      */
     Page<ProductInstance> page(UUID partner, List<String> states, List<String> offerings, List<String> parties,
                                Pageable page) {
-        StringBuilder where = new StringBuilder(" where (cast(:partner as uuid) is null"
-                + " or owner_partner_id = :partner or buyer_partner_id = :partner"
-                + " or participants @> cast(:participant as jsonb))");
+        // only the conditions given, each in a form its index serves (owner, buyer, participants, customer, sales
+        // channel, state, offering): a generic plan of ':x is null or ...' or a cast column could use none
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (partner != null) {
+            conditions.add("(owner_partner_id = :partner or buyer_partner_id = :partner"
+                    + " or participants @> cast(:participant as jsonb))");
+            parameters.put("partner", partner);
+            parameters.put("participant", participant(partner.toString()));
+        }
         if (!states.isEmpty()) {
-            where.append(" and state in (:states)");
+            conditions.add("state in (:states)");
+            parameters.put("states", states);
         }
         if (!offerings.isEmpty()) {
-            where.append(" and offering_id in (:offerings)");
+            conditions.add("offering_id in (:offerings)");
+            parameters.put("offerings", offerings);
         }
         if (!parties.isEmpty()) {
-            where.append(" and (cast(owner_partner_id as text) in (:parties) or cast(buyer_partner_id as text)"
-                    + " in (:parties) or sales_channel in (:parties) or customer_id in (:parties)"
-                    + " or exists (select 1 from jsonb_array_elements(participants) p"
-                    + " where p ->> 'partnerId' in (:parties)))");
+            StringBuilder party = new StringBuilder("(customer_id in (:parties) or sales_channel in (:parties)");
+            parameters.put("parties", parties);
+            List<UUID> partners = parties.stream().map(ProductRepository::partnerIdOrNull)
+                    .filter(Objects::nonNull).distinct().toList();
+            if (!partners.isEmpty()) {
+                party.append(" or owner_partner_id in (:partyPartners) or buyer_partner_id in (:partyPartners)");
+                parameters.put("partyPartners", partners);
+                for (int i = 0; i < partners.size(); i++) {
+                    party.append(" or participants @> cast(:partyParticipant").append(i).append(" as jsonb)");
+                    parameters.put("partyParticipant" + i, participant(partners.get(i).toString()));
+                }
+            }
+            conditions.add(party.append(')').toString());
         }
-        String participant = partner == null ? "[]" : write(List.of(Map.of("partnerId", partner.toString())));
-        var count = jdbc.sql("select count(*) from product_instance" + where)
-                .param("partner", partner).param("participant", participant);
-        var rows = jdbc.sql("select * from product_instance" + where
-                        + " order by created_at, id offset :offset limit :limit")
-                .param("partner", partner).param("participant", participant)
-                .param("offset", page.getOffset()).param("limit", page.getPageSize());
-        if (!states.isEmpty()) {
-            count = count.param("states", states);
-            rows = rows.param("states", states);
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        long total = jdbc.sql("select count(*) from product_instance" + where).params(parameters)
+                .query(Long.class).single();
+        List<ProductInstance> rows = total <= page.getOffset() ? List.of() : jdbc.sql("select * from product_instance"
+                        + where + " order by created_at, id offset :offset limit :limit").params(parameters)
+                .param("offset", page.getOffset()).param("limit", page.getPageSize()).query(this::product).list();
+        return new PageImpl<>(rows, page, total);
+    }
+
+    /** {@code [{"partnerId": "<id>"}]}: what {@code participants @>} looks for. */
+    private String participant(String partnerId) {
+        return write(List.of(Map.of("partnerId", partnerId)));
+    }
+
+    /** A related party id that names a partner: a partner id as the database writes it (lower-case UUID). */
+    private static UUID partnerIdOrNull(String party) {
+        try {
+            UUID id = UUID.fromString(party);
+            return id.toString().equals(party) ? id : null;
+        } catch (IllegalArgumentException notAnId) {
+            return null;
         }
-        if (!offerings.isEmpty()) {
-            count = count.param("offerings", offerings);
-            rows = rows.param("offerings", offerings);
-        }
-        if (!parties.isEmpty()) {
-            count = count.param("parties", parties);
-            rows = rows.param("parties", parties);
-        }
-        return new PageImpl<>(rows.query(this::product).list(), page, count.query(Long.class).single());
     }
 
     private ProductInstance product(ResultSet rs, int row) throws SQLException {

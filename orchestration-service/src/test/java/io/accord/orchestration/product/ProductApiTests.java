@@ -84,9 +84,22 @@ class ProductApiTests {
         String participant = UUID.randomUUID().toString();
         UUID buyer = UUID.randomUUID();
         String offering = test.offering(owner, List.of(new OfferingLaunched.Participant(participant, "25")));
-        String id = test.active(offering, buyer).id().toString();
+        ProductView active = test.active(offering, buyer);
+        String id = active.id().toString();
         String cspOffering = test.offering(null, List.of());
         String bought = test.created(cspOffering, buyer).id().toString();
+
+        // any related party finds it: owner, participant, buyer partner, customer (alone and among others)
+        TestHttp staff = staff();
+        for (String party : List.of(owner, participant, buyer.toString(), active.customerId(),
+                "nobody&relatedParty.id=" + participant)) {
+            assertThat(ids(staff.get(PRODUCTS + "?productOffering.id=" + offering + "&relatedParty.id=" + party)
+                    .json())).as(party).containsExactly(id);
+        }
+        for (String party : List.of(owner.toUpperCase(), "nobody", UUID.randomUUID().toString())) {
+            assertThat(staff.get(PRODUCTS + "?productOffering.id=" + offering + "&relatedParty.id=" + party)
+                    .header("X-Total-Count")).as(party).isEqualTo("0");
+        }
 
         for (String partner : List.of(owner, participant, buyer.toString())) {
             TestHttp http = http(TestJwt.partner("user", partner, Roles.PARTNER_USER));

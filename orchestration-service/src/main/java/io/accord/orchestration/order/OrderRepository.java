@@ -1,5 +1,6 @@
 package io.accord.orchestration.order;
 
+import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.ConflictException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -216,7 +217,7 @@ class OrderRepository {
             parameters.put("buyer", buyer);
         }
         if (party != null) {
-            UUID partner = uuidOrNull(party);
+            UUID partner = PartnerId.ifWritten(party).map(PartnerId::value).orElse(null);
             conditions.add("(customer_id = :party or sales_channel = :party"
                     + (partner == null ? "" : " or buyer_partner_id = :partyPartner") + ")");
             parameters.put("party", party);
@@ -235,16 +236,6 @@ class OrderRepository {
                         + where + " order by created_at, id offset :offset limit :limit").params(parameters)
                 .param("offset", page.getOffset()).param("limit", page.getPageSize()).query(this::order).list();
         return new PageImpl<>(rows, page, total);
-    }
-
-    /** The party as a partner id, when it is one (a buyer partner's id names it as a related party too). */
-    private static UUID uuidOrNull(String party) {
-        try {
-            UUID id = UUID.fromString(party);
-            return id.toString().equals(party) ? id : null;
-        } catch (IllegalArgumentException notAnId) {
-            return null;
-        }
     }
 
     private ProductOrder order(ResultSet rs, int row) throws SQLException {

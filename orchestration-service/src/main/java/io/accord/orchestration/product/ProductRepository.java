@@ -2,6 +2,7 @@ package io.accord.orchestration.product;
 
 import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.ProductDetails;
+import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.ConflictException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -136,8 +136,8 @@ class ProductRepository {
         if (!parties.isEmpty()) {
             StringBuilder party = new StringBuilder("(customer_id in (:parties) or sales_channel in (:parties)");
             parameters.put("parties", parties);
-            List<UUID> partners = parties.stream().map(ProductRepository::partnerIdOrNull)
-                    .filter(Objects::nonNull).distinct().toList();
+            List<UUID> partners = parties.stream().flatMap(id -> PartnerId.ifWritten(id).stream())
+                    .map(PartnerId::value).distinct().toList();
             if (!partners.isEmpty()) {
                 party.append(" or owner_partner_id in (:partyPartners) or buyer_partner_id in (:partyPartners)");
                 parameters.put("partyPartners", partners);
@@ -160,16 +160,6 @@ class ProductRepository {
     /** {@code [{"partnerId": "<id>"}]}: what {@code participants @>} looks for. */
     private String participant(String partnerId) {
         return write(List.of(Map.of("partnerId", partnerId)));
-    }
-
-    /** A related party id that names a partner: a partner id as the database writes it (lower-case UUID). */
-    private static UUID partnerIdOrNull(String party) {
-        try {
-            UUID id = UUID.fromString(party);
-            return id.toString().equals(party) ? id : null;
-        } catch (IllegalArgumentException notAnId) {
-            return null;
-        }
     }
 
     private ProductInstance product(ResultSet rs, int row) throws SQLException {

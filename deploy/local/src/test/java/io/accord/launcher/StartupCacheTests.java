@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,24 @@ class StartupCacheTests {
         assertThat(ServiceProcesses.command(catalog, config, Optional.of(entry)))
                 .contains("-Xmx192m", "-XX:+UseSerialGC")
                 .endsWith(entry.launchArguments().toArray(String[]::new));
+    }
+
+    /**
+     * The launcher builds before every start; a cache is kept per jar checksum, so it survives only if an unchanged
+     * build gives the same bytes. Without a fixed output timestamp every jar entry carried the build's time, and every
+     * {@code ./accord up} trained all caches again (minutes of CPU after each start).
+     */
+    @Test
+    void buildsAreReproducibleSoThatARebuiltJarKeepsItsCache() throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("accord"))) {
+            root = root.getParent();
+        }
+        var declared = java.util.regex.Pattern
+                .compile("<project\\.build\\.outputTimestamp>([^<]+)</project\\.build\\.outputTimestamp>")
+                .matcher(Files.readString(root.resolve("pom.xml")));
+
+        assertThat(declared.find()).as("project.build.outputTimestamp in the root pom").isTrue();
+        assertThat(Instant.parse(declared.group(1))).isBefore(Instant.now());
     }
 }

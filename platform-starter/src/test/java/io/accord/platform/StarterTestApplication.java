@@ -10,9 +10,16 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -26,7 +33,7 @@ import java.util.Map;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(StarterTestApplication.Echo.class)
+@Import({StarterTestApplication.Echo.class, StarterTestApplication.Notes.class})
 public class StarterTestApplication {
 
     @Target(ElementType.TYPE)
@@ -46,6 +53,37 @@ public class StarterTestApplication {
         @GetMapping({"/api/things/{id}", "/api/public/things/{id}"})
         Map<String, String> thing(@PathVariable String id) {
             return Map.of("id", id);
+        }
+    }
+
+    /** Stores a text and a JSON document, and counts the stored texts equal to a query parameter. */
+    @RestController
+    static class Notes {
+
+        private final JdbcClient jdbc;
+
+        Notes(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+            jdbc.sql("create table if not exists starter_note (text text not null, details jsonb)").update();
+        }
+
+        record Note(String text, JsonNode details) {
+        }
+
+        @PostMapping("/api/notes")
+        @ResponseStatus(HttpStatus.CREATED)
+        Map<String, String> add(@RequestBody Note note) {
+            jdbc.sql("insert into starter_note (text, details) values (:text, cast(:details as jsonb))")
+                    .param("text", note.text())
+                    .param("details", note.details() == null ? null : note.details().toString())
+                    .update();
+            return Map.of("text", note.text());
+        }
+
+        @GetMapping("/api/notes")
+        Map<String, Long> count(@RequestParam String text) {
+            return Map.of("count", jdbc.sql("select count(*) from starter_note where text = :text")
+                    .param("text", text).query(Long.class).single());
         }
     }
 

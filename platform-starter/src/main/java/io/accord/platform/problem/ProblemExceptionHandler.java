@@ -215,10 +215,33 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (isUnstorableText(ex)) {
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                    UNSTORABLE_TEXT));
+        }
         log.error("Unexpected failure", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; quote the correlation id when reporting it."));
+    }
+
+    static final String UNSTORABLE_TEXT = "The request holds a NUL character (\\u0000) in a text, which cannot be "
+            + "stored; remove it.";
+
+    /**
+     * Text PostgreSQL cannot store: a NUL character ({@code \\u0000}) in a string the request carried, refused by the
+     * server as {@code character_not_in_repertoire} (22021, "invalid byte sequence for encoding UTF8: 0x00") or, in
+     * {@code jsonb}, {@code untranslatable_character} (22P05). Only request data gets there (the query's {@code %00}
+     * is refused before, by {@code NulCharacterFilter}), and the statement's transaction is rolled back with it.
+     */
+    static boolean isUnstorableText(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The fields the request does know, when Jackson can tell (a short list helps spot the typo). */

@@ -1,9 +1,9 @@
 package io.accord.catalog.importjob;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.upload.FileChunks;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,21 +171,14 @@ class ImportJobStore {
     }
 
     Page<RowResult> results(UUID job, String outcome, Pageable page) {
-        String where = " where job_id = :job" + (outcome == null ? "" : " and outcome = :outcome");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("job", job);
+        PagedQuery results = PagedQuery.from(jdbc, "import_row_result where job_id = :job"
+                + (outcome == null ? "" : " and outcome = :outcome")).param("job", job);
         if (outcome != null) {
-            params.put("outcome", outcome);
+            results.param("outcome", outcome);
         }
-        long total = jdbc.sql("select count(*) from import_row_result" + where).params(params).query(Long.class)
-                .single();
-        List<RowResult> rows = jdbc.sql("select row_number, line_number, external_id, outcome, messages::text"
-                        + " from import_row_result" + where + " order by row_number limit :limit offset :offset")
-                .params(params).param("limit", page.getPageSize()).param("offset", page.getOffset())
-                .query((rs, n) -> new RowResult(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        messages(rs.getString(5))))
-                .list();
-        return new PageImpl<>(rows, page, total);
+        return results.select("row_number, line_number, external_id, outcome, messages::text").orderBy("row_number")
+                .page(page, (rs, n) -> new RowResult(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        messages(rs.getString(5))));
     }
 
     private List<RowProblem> messages(String text) {

@@ -1,14 +1,13 @@
 package io.accord.catalog.importjob;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.value.PartnerId;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,12 +33,8 @@ public final class JobTable {
     public <T> Page<T> list(PartnerId owner, boolean all, Pageable page, RowMapper<T> rows) {
         String where = all ? "" : owner == null ? " where owner_partner_id is null" : " where owner_partner_id = :owner";
         Map<String, Object> params = owner == null ? Map.of() : Map.of("owner", owner.value());
-        long total = jdbc.sql("select count(*) from " + table + where).params(params).query(Long.class).single();
-        List<T> jobs = jdbc.sql("select " + columns + " from " + table + where
-                        + " order by creation_date desc, id limit :limit offset :offset")
-                .params(params).param("limit", page.getPageSize()).param("offset", page.getOffset())
-                .query(rows).list();
-        return new PageImpl<>(jobs, page, total);
+        return PagedQuery.from(jdbc, table + where).params(params).select(columns).orderBy("creation_date desc, id")
+                .page(page, rows);
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.accord.dispute.dispute;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -117,20 +117,14 @@ class DisputeRepository {
 
     /** A page of the disputes of {@code partner} ({@code null}: every partner's), optionally in some states. */
     Page<Dispute> page(UUID partner, List<String> states, String category, Pageable page) {
-        String where = " where (cast(:partner as uuid) is null or partner_id = :partner)"
-                + " and (cast(:category as varchar) is null or category = :category)"
-                + (states.isEmpty() ? "" : " and state in (:states)");
-        var count = jdbc.sql("select count(*) from dispute" + where).param("partner", partner)
-                .param("category", category);
-        var rows = jdbc.sql("select * from dispute" + where + " order by opened_at, id offset :offset limit :limit")
-                .param("partner", partner).param("category", category)
-                .param("offset", page.getOffset()).param("limit", page.getPageSize());
+        PagedQuery disputes = PagedQuery.from(jdbc, "dispute where (cast(:partner as uuid) is null or partner_id = :partner)"
+                        + " and (cast(:category as varchar) is null or category = :category)"
+                        + (states.isEmpty() ? "" : " and state in (:states)"))
+                .param("partner", partner).param("category", category);
         if (!states.isEmpty()) {
-            count = count.param("states", states);
-            rows = rows.param("states", states);
+            disputes.param("states", states);
         }
-        List<Dispute> disputes = rows.query(this::dispute).list().stream().map(this::withItems).toList();
-        return new PageImpl<>(disputes, page, count.query(Long.class).single());
+        return disputes.orderBy("opened_at, id").page(page, this::dispute).map(this::withItems);
     }
 
     /** Disputes the SLA job must look at: open with a deadline passed, or proposed long enough ago. */

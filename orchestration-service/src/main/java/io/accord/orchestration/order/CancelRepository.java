@@ -1,7 +1,7 @@
 package io.accord.orchestration.order;
 
+import io.accord.platform.persistence.PagedQuery;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,14 +55,9 @@ class CancelRepository {
     }
 
     Page<Cancellation> page(UUID buyer, Pageable page) {
-        String where = " where (cast(:buyer as uuid) is null or buyer_partner_id = :buyer)";
-        long total = jdbc.sql("select count(*) from cancel_product_order" + where).param("buyer", buyer)
-                .query(Long.class).single();
-        List<Cancellation> rows = jdbc.sql("select * from cancel_product_order" + where
-                        + " order by creation_date, id offset :offset limit :limit")
-                .param("buyer", buyer).param("offset", page.getOffset()).param("limit", page.getPageSize())
-                .query(this::cancellation).list();
-        return new PageImpl<>(rows, page, total);
+        return PagedQuery.from(jdbc,
+                        "cancel_product_order where (cast(:buyer as uuid) is null or buyer_partner_id = :buyer)")
+                .param("buyer", buyer).orderBy("creation_date, id").page(page, this::cancellation);
     }
 
     private Cancellation cancellation(ResultSet rs, int row) throws SQLException {

@@ -1,9 +1,9 @@
 package io.accord.orchestration.order;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.ConflictException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.Ordered;
@@ -230,12 +230,8 @@ class OrderRepository {
             parameters.put("states", states);
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        long total = jdbc.sql("select count(*) from product_order" + where).params(parameters)
-                .query(Long.class).single();
-        List<ProductOrder> rows = total <= page.getOffset() ? List.of() : jdbc.sql("select * from product_order"
-                        + where + " order by created_at, id offset :offset limit :limit").params(parameters)
-                .param("offset", page.getOffset()).param("limit", page.getPageSize()).query(this::order).list();
-        return new PageImpl<>(rows, page, total);
+        return PagedQuery.from(jdbc, "product_order" + where).params(parameters).orderBy("created_at, id")
+                .page(page, this::order);
     }
 
     private ProductOrder order(ResultSet rs, int row) throws SQLException {

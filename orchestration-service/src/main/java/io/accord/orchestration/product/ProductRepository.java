@@ -1,11 +1,11 @@
 package io.accord.orchestration.product;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.ProductDetails;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.ConflictException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -149,12 +149,8 @@ class ProductRepository {
             conditions.add(party.append(')').toString());
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        long total = jdbc.sql("select count(*) from product_instance" + where).params(parameters)
-                .query(Long.class).single();
-        List<ProductInstance> rows = total <= page.getOffset() ? List.of() : jdbc.sql("select * from product_instance"
-                        + where + " order by created_at, id offset :offset limit :limit").params(parameters)
-                .param("offset", page.getOffset()).param("limit", page.getPageSize()).query(this::product).list();
-        return new PageImpl<>(rows, page, total);
+        return PagedQuery.from(jdbc, "product_instance" + where).params(parameters).orderBy("created_at, id")
+                .page(page, this::product);
     }
 
     /** {@code [{"partnerId": "<id>"}]}: what {@code participants @>} looks for. */

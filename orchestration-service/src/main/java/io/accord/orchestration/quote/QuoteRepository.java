@@ -1,8 +1,8 @@
 package io.accord.orchestration.quote;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.ConflictException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -90,16 +90,12 @@ class QuoteRepository {
 
     /** A page of the quotes a buyer partner ({@code null}: all, for staff) may see, optionally in some states. */
     Page<Quote> page(UUID buyer, List<String> states, Pageable page) {
-        String where = " where (cast(:buyer as uuid) is null or buyer_partner_id = :buyer)"
-                + (states.isEmpty() ? "" : " and state in (:states)");
-        var count = jdbc.sql("select count(*) from quote" + where).param("buyer", buyer);
-        var rows = jdbc.sql("select * from quote" + where + " order by created_at, id offset :offset limit :limit")
-                .param("buyer", buyer).param("offset", page.getOffset()).param("limit", page.getPageSize());
+        PagedQuery quotes = PagedQuery.from(jdbc, "quote where (cast(:buyer as uuid) is null or buyer_partner_id = :buyer)"
+                + (states.isEmpty() ? "" : " and state in (:states)")).param("buyer", buyer);
         if (!states.isEmpty()) {
-            count = count.param("states", states);
-            rows = rows.param("states", states);
+            quotes.param("states", states);
         }
-        return new PageImpl<>(rows.query(this::quote).list(), page, count.query(Long.class).single());
+        return quotes.orderBy("created_at, id").page(page, this::quote);
     }
 
     /** Open quotes whose validity ended before {@code now}, oldest first, locked for the expiry job. */

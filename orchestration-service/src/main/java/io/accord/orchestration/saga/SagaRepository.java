@@ -1,5 +1,6 @@
 package io.accord.orchestration.saga;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.ConflictException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -169,16 +170,12 @@ class SagaRepository {
      * only those in {@code states} unless it is empty.
      */
     Page<Saga> fallout(Set<SagaState> states, Pageable page) {
-        String where = "select %s from (select g.* " + FALLOUT + ") g"
-                + (states.isEmpty() ? "" : " where g.state in (:states)");
         List<String> names = states.isEmpty() ? List.of("") : states.stream().map(Enum::name).toList();
-        long total = jdbc.sql(where.formatted("count(*)")).paramSource(Map.of("states", names)).query(Long.class)
-                .single();
-        List<Saga> sagas = jdbc.sql(where.formatted("g.id") + " order by g.updated_at desc, g.id limit :limit offset :offset")
-                .paramSource(Map.of("states", names, "limit", page.getPageSize(), "offset", page.getOffset()))
-                .query(UUID.class).list()
-                .stream().flatMap(id -> find(id).stream()).toList();
-        return new PageImpl<>(sagas, page, total);
+        Page<UUID> ids = PagedQuery.from(jdbc, "(select g.* " + FALLOUT + ") g"
+                        + (states.isEmpty() ? "" : " where g.state in (:states)"))
+                .param("states", names).select("g.id").orderBy("g.updated_at desc, g.id")
+                .page(page, (rs, row) -> rs.getObject(1, UUID.class));
+        return new PageImpl<>(ids.stream().flatMap(id -> find(id).stream()).toList(), page, ids.getTotalElements());
     }
 
     /** Saves the saga and its steps; the version guards against a change made since it was read. */

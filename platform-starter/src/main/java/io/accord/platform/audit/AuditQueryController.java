@@ -1,5 +1,6 @@
 package io.accord.platform.audit;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,23 +47,18 @@ class AuditQueryController {
                                            @RequestParam(required = false) String resourceId,
                                            @RequestParam(defaultValue = "0") @Min(0) int offset,
                                            @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
-        Long total = jdbc.sql("select count(*) from audit_event " + FILTER)
+        PagedQuery.Slice<AuditEntry> page = PagedQuery.from(jdbc, "audit_event " + FILTER)
                 .param("partner", partnerId).param("type", resourceType).param("resource", resourceId)
-                .query(Long.class).single();
-        List<AuditEntry> page = jdbc.sql("select * from audit_event " + FILTER
-                        + " order by id desc offset :offset limit :limit")
-                .param("partner", partnerId).param("type", resourceType).param("resource", resourceId)
-                .param("offset", offset).param("limit", limit)
-                .query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                .orderBy("id desc")
+                .slice(offset, limit, (rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("actor"), rs.getString("actor_id"), rs.getObject("partner_id", UUID.class),
                         rs.getString("resource_type"),
                         rs.getString("resource_id"), rs.getString("action"), tree(rs.getString("before_state")),
-                        tree(rs.getString("after_state")), rs.getString("correlation_id")))
-                .list();
+                        tree(rs.getString("after_state")), rs.getString("correlation_id")));
         return ResponseEntity.ok()
-                .header("X-Total-Count", String.valueOf(total))
-                .header("X-Result-Count", String.valueOf(page.size()))
-                .body(page);
+                .header("X-Total-Count", String.valueOf(page.total()))
+                .header("X-Result-Count", String.valueOf(page.items().size()))
+                .body(page.items());
     }
 
     private tools.jackson.databind.JsonNode tree(String value) {

@@ -10,7 +10,6 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.web.OffsetLimit;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,9 +76,7 @@ class HubSubscriptions {
     Page<SubscriptionView> list(String api, OffsetLimit paging) {
         requireRole(READERS);
         PartnerId partner = tenancy.isStaff() ? null : tenancy.partnerId().orElseThrow(this::noPartner);
-        List<SubscriptionView> page = repository.list(api, partner, paging.getOffset(), paging.getPageSize())
-                .stream().map(subscription -> SubscriptionView.of(subscription, false)).toList();
-        return new PageImpl<>(page, paging, repository.count(api, partner));
+        return repository.page(api, partner, paging).map(subscription -> SubscriptionView.of(subscription, false));
     }
 
     void delete(String api, String id) {

@@ -1,5 +1,8 @@
 package io.accord.platform.hub;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Page;
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.value.PartnerId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -9,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,22 +57,13 @@ class SubscriptionRepository {
     }
 
     /** Oldest first; {@code partner == null} lists every partner's and staff's. */
-    List<Subscription> list(String api, PartnerId partner, long offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from hub_subscription where api = :api"
-                        + (partner == null ? "" : " and partner_id = :partner")
-                        + " order by created_at, id offset :offset limit :limit")
-                .param("api", api)
-                .param("partner", partner == null ? null : partner.value())
-                .param("offset", offset).param("limit", limit)
-                .query((rs, row) -> map(rs)).list();
-    }
-
-    long count(String api, PartnerId partner) {
-        return jdbc.sql("select count(*) from hub_subscription where api = :api"
+    Page<Subscription> page(String api, PartnerId partner, Pageable page) {
+        return PagedQuery.from(jdbc, "hub_subscription where api = :api"
                         + (partner == null ? "" : " and partner_id = :partner"))
                 .param("api", api)
                 .param("partner", partner == null ? null : partner.value())
-                .query(Long.class).single();
+                .select(COLUMNS).orderBy("created_at, id")
+                .page(page, (rs, row) -> map(rs));
     }
 
     /** Active again: nothing is held back by an earlier backoff. */

@@ -1,5 +1,6 @@
 package io.accord.platform.outbox;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,11 +46,11 @@ class OutboxAdminController {
             summary = "Outbox events parked after repeated publishing failures, oldest first")
     ResponseEntity<List<ParkedEvent>> list(@RequestParam(defaultValue = "0") @Min(0) int offset,
                                            @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
-        List<ParkedEvent> page = parked.list(offset, limit);
+        PagedQuery.Slice<ParkedEvent> page = parked.list(offset, limit);
         return ResponseEntity.ok()
-                .header("X-Total-Count", String.valueOf(parked.count()))
-                .header("X-Result-Count", String.valueOf(page.size()))
-                .body(page);
+                .header("X-Total-Count", String.valueOf(page.total()))
+                .header("X-Result-Count", String.valueOf(page.items().size()))
+                .body(page.items());
     }
 
     @PostMapping(PATH + "/{id}/retry")

@@ -1,5 +1,6 @@
 package io.accord.platform.outbox;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.NotFoundException;
@@ -8,7 +9,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,17 +32,10 @@ class ParkedEvents {
         this.audit = audit;
     }
 
-    long count() {
-        Long count = jdbc.sql("select count(*) from outbox_event where " + PARKED).query(Long.class).single();
-        return count == null ? 0 : count;
-    }
-
     /** Oldest first: the order in which they hold up their keys. */
-    List<ParkedEvent> list(int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from outbox_event where " + PARKED
-                        + " order by created_at, id offset :offset limit :limit")
-                .param("offset", offset).param("limit", limit)
-                .query((rs, row) -> parked(rs)).list();
+    PagedQuery.Slice<ParkedEvent> list(int offset, int limit) {
+        return PagedQuery.from(jdbc, "outbox_event where " + PARKED).select(COLUMNS).orderBy("created_at, id")
+                .slice(offset, limit, (rs, row) -> parked(rs));
     }
 
     /** Back to the relay with a fresh count of failures; it is published before the later rows of its key. */

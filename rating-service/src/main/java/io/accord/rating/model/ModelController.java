@@ -67,9 +67,7 @@ class ModelController {
                                                @RequestParam(required = false) Integer limit) {
         String identifier = key("subscriber", subscriber);
         OffsetLimit page = OffsetLimit.of(offset, limit, Sort.unsorted());
-        List<ProductView> items = rows.productsKnownAs(identifier, page.offset(), page.limit()).stream()
-                .map(ProductView::of).toList();
-        return PagedResponse.of(new PageImpl<>(items, page, rows.countProductsKnownAs(identifier)), item -> item);
+        return PagedResponse.of(rows.productsKnownAs(identifier, page), ProductView::of);
     }
 
     @GetMapping(MODEL + "/prices")

@@ -1,5 +1,6 @@
 package io.accord.rating.model;
 
+import io.accord.platform.persistence.PagedQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -127,19 +128,12 @@ class ModelRows {
                 .param("id", partnerId).query(this::agreement).list();
     }
 
-    long countProductsKnownAs(String identifier) {
-        return jdbc.sql("select count(distinct product_id) from rating_product_identifier where value = :value")
-                .param("value", identifier).query(Long.class).single();
-    }
-
-    List<ProductRow> productsKnownAs(String identifier, long offset, int limit) {
-        return jdbc.sql("""
-                        select * from rating_product where product_id in
-                            (select product_id from rating_product_identifier where value = :value)
-                        order by valid_from nulls last, product_id offset :offset limit :limit
-                        """)
-                .param("value", identifier).param("offset", offset).param("limit", limit)
-                .query(this::product).list();
+    org.springframework.data.domain.Page<ProductRow> productsKnownAs(String identifier,
+                                                                     org.springframework.data.domain.Pageable page) {
+        return PagedQuery.from(jdbc, """
+                        rating_product where product_id in
+                            (select product_id from rating_product_identifier where value = :value)""")
+                .param("value", identifier).orderBy("valid_from nulls last, product_id").page(page, this::product);
     }
 
     /** When the offering was retired; {@code null} while it is not (or rating never heard of it). */

@@ -8,7 +8,6 @@ import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -118,9 +117,8 @@ class RerateController {
             throw new InvalidInputException("state", "state is one of " + STATES);
         }
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
-        RerateJobs.Page page = jobs.list(state, offeringId == null || offeringId.isBlank() ? null : offeringId,
-                (int) paging.offset(), paging.limit());
-        return PagedResponse.of(new PageImpl<>(page.items(), paging, page.total()), Function.identity());
+        return PagedResponse.of(jobs.list(state, offeringId == null || offeringId.isBlank() ? null : offeringId,
+                paging), Function.identity());
     }
 
     @PostMapping(RerateJobs.BASE + "/{id}/resume")

@@ -1,5 +1,6 @@
 package io.accord.rating.rerate;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.ConflictException;
@@ -127,19 +128,12 @@ class RerateJobs {
                 .query((rs, n) -> view(rs)).optional();
     }
 
-    record Page(List<RerateJobView> items, long total) {
-    }
-
-    Page list(String state, String offeringId, int offset, int limit) {
-        String where = " where (cast(:state as text) is null or state = :state)"
-                + " and (cast(:offering as text) is null or offering_id = :offering)";
-        long total = jdbc.sql("select count(*) from rerate_job" + where).param("state", state)
-                .param("offering", offeringId).query(Long.class).single();
-        List<RerateJobView> items = jdbc.sql("select * from rerate_job" + where
-                        + " order by requested_at desc, job_id offset :offset limit :limit")
-                .param("state", state).param("offering", offeringId).param("offset", offset).param("limit", limit)
-                .query((rs, n) -> view(rs)).list();
-        return new Page(items, total);
+    org.springframework.data.domain.Page<RerateJobView> list(String state, String offeringId,
+                                                             org.springframework.data.domain.Pageable page) {
+        return PagedQuery.from(jdbc, "rerate_job where (cast(:state as text) is null or state = :state)"
+                        + " and (cast(:offering as text) is null or offering_id = :offering)")
+                .param("state", state).param("offering", offeringId)
+                .orderBy("requested_at desc, job_id").page(page, (rs, n) -> view(rs));
     }
 
     /** A FAILED job runs again from where its last committed batch ended; audited. */

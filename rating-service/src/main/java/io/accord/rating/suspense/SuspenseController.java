@@ -7,7 +7,6 @@ import io.accord.platform.web.PagedResponse;
 import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -75,9 +74,8 @@ class SuspenseController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit) {
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
-        SuspenseOps.Page page = ops.list(new SuspenseOps.Filter(blank(status), blank(reason), blank(source), from, to),
-                paging.offset(), paging.limit());
-        return PagedResponse.of(new PageImpl<>(page.items(), paging, page.total()), Function.identity());
+        return PagedResponse.of(ops.list(new SuspenseOps.Filter(blank(status), blank(reason), blank(source), from, to),
+                paging), Function.identity());
     }
 
     @GetMapping(SUSPENSE + "/summary")

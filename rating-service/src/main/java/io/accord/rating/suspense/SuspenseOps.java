@@ -1,5 +1,6 @@
 package io.accord.rating.suspense;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
@@ -76,26 +77,18 @@ class SuspenseOps {
                 Instant suspendedAt, Instant resolvedAt, String resolvedBy, String resolution) {
     }
 
-    record Page(List<Item> items, long total) {
-    }
-
-    Page list(Filter filter, long offset, int limit) {
-        long total = filter.bind(jdbc.sql("select count(*) from usage_suspense" + filter.where()))
-                .query(Long.class).single();
-        List<Item> items = filter.bind(jdbc.sql("""
-                        select suspense_id, source, usage_id, subscriber_id, usage_type, usage_time, reason, detail,
-                               status, received_at, suspended_at, resolved_at, resolved_by, resolution
-                        from usage_suspense""" + filter.where()
-                        + " order by suspended_at, suspense_id limit :limit offset :offset"))
-                .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new Item(rs.getObject("suspense_id", UUID.class), rs.getString("source"),
+    org.springframework.data.domain.Page<Item> list(Filter filter, org.springframework.data.domain.Pageable page) {
+        return PagedQuery.from(jdbc, "usage_suspense" + filter.where()).bind(filter::bind)
+                .select("""
+                        suspense_id, source, usage_id, subscriber_id, usage_type, usage_time, reason, detail,
+                        status, received_at, suspended_at, resolved_at, resolved_by, resolution""")
+                .orderBy("suspended_at, suspense_id")
+                .page(page, (rs, n) -> new Item(rs.getObject("suspense_id", UUID.class), rs.getString("source"),
                         rs.getString("usage_id"), rs.getString("subscriber_id"), rs.getString("usage_type"),
                         instant(rs.getTimestamp("usage_time")), rs.getString("reason"), rs.getString("detail"),
                         rs.getString("status"), instant(rs.getTimestamp("received_at")),
                         instant(rs.getTimestamp("suspended_at")), instant(rs.getTimestamp("resolved_at")),
-                        rs.getString("resolved_by"), rs.getString("resolution")))
-                .list();
-        return new Page(items, total);
+                        rs.getString("resolved_by"), rs.getString("resolution")));
     }
 
     record Count(String key, long count) {

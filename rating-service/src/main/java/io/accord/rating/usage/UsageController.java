@@ -7,7 +7,6 @@ import io.accord.platform.web.PagedResponse;
 import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -156,8 +155,7 @@ class UsageController {
     ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer offset,
                                                    @RequestParam(required = false) Integer limit) {
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
-        UsageSubmissions.Page page = submissions.list(paging.offset(), paging.limit());
-        return PagedResponse.of(new PageImpl<>(page.items(), paging, page.total()), UsageController::tmf);
+        return PagedResponse.of(submissions.list(paging), UsageController::tmf);
     }
 
     private static ErrorResponseException notFound(String id) {

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -74,8 +73,7 @@ class UsageFileController {
     ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer offset,
                                                    @RequestParam(required = false) Integer limit) {
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
-        UsageFileJobs.Page page = jobs.list(paging.offset(), paging.limit());
-        return PagedResponse.of(new PageImpl<>(page.items(), paging, page.total()), UsageFileController::view);
+        return PagedResponse.of(jobs.list(paging), UsageFileController::view);
     }
 
     @GetMapping(FILES + "/{id}")

@@ -109,12 +109,8 @@ class UsageFileJobs {
         return store.find(id, visibleOwner());
     }
 
-    record Page(List<UsageFileJob> items, long total) {
-    }
-
-    Page list(long offset, int limit) {
-        String owner = visibleOwner();
-        return new Page(store.list(owner, offset, limit), store.count(owner));
+    org.springframework.data.domain.Page<UsageFileJob> list(org.springframework.data.domain.Pageable page) {
+        return store.page(visibleOwner(), page);
     }
 
     /** Writes the job's row errors as CSV, page by page from the database: never all in memory. */

@@ -1,5 +1,6 @@
 package io.accord.rating.usage;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.upload.FileChunks;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,16 +63,10 @@ class UsageFileStore {
                 .param("id", id).param("owner", owner).query((rs, n) -> job(rs)).optional();
     }
 
-    long count(String owner) {
-        return jdbc.sql("select count(*) from usage_file_job where (:owner = '*' or owner = :owner)")
-                .param("owner", owner).query(Long.class).single();
-    }
-
-    List<UsageFileJob> list(String owner, long offset, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from usage_file_job where (:owner = '*' or owner = :owner)"
-                        + " order by created_at desc, id limit :limit offset :offset")
-                .param("owner", owner).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> job(rs)).list();
+    org.springframework.data.domain.Page<UsageFileJob> page(String owner,
+                                                            org.springframework.data.domain.Pageable page) {
+        return PagedQuery.from(jdbc, "usage_file_job where (:owner = '*' or owner = :owner)").param("owner", owner)
+                .select(COLUMNS).orderBy("created_at desc, id").page(page, (rs, n) -> job(rs));
     }
 
     /**

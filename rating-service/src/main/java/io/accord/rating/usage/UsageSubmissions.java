@@ -1,10 +1,10 @@
 package io.accord.rating.usage;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.usage.UsageReported;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
-import io.accord.rating.engine.RatedUsage;
 import io.accord.rating.engine.RatingEngine;
 import io.accord.rating.engine.UsageRecord;
 import io.accord.rating.ingest.UsageLedger;
@@ -215,18 +215,10 @@ class UsageSubmissions {
                 .query((rs, n) -> stored(rs)).optional().map(this::withFate);
     }
 
-    record Page(List<Stored> items, long total) {
-    }
-
-    Page list(long offset, int limit) {
-        String owner = visibleOwner();
-        long total = jdbc.sql("select count(*) from usage_submission where (:owner = '*' or owner = :owner)")
-                .param("owner", owner).query(Long.class).single();
-        List<Stored> items = jdbc.sql(SELECT + " where (:owner = '*' or owner = :owner)"
-                        + " order by submitted_at desc, id limit :limit offset :offset")
-                .param("owner", owner).param("limit", limit).param("offset", offset)
-                .query((rs, n) -> stored(rs)).list();
-        return new Page(items.stream().map(this::withFate).toList(), total);
+    org.springframework.data.domain.Page<Stored> list(org.springframework.data.domain.Pageable page) {
+        return PagedQuery.from(jdbc, "usage_submission where (:owner = '*' or owner = :owner)")
+                .param("owner", visibleOwner()).select(COLUMNS).orderBy("submitted_at desc, id")
+                .page(page, (rs, n) -> stored(rs)).map(this::withFate);
     }
 
     /** Staff see every submission ({@code *}); a partner its own; anyone else none. */
@@ -237,9 +229,9 @@ class UsageSubmissions {
         return tenancy.partnerId().map(PartnerId::toString).orElse("\u0000none");
     }
 
-    private static final String SELECT = """
-            select id, source, usage_id, owner, submitted_at, outcome, reason, detail, usage::text as usage
-            from usage_submission""";
+    private static final String COLUMNS = """
+            id, source, usage_id, owner, submitted_at, outcome, reason, detail, usage::text as usage""";
+    private static final String SELECT = "select " + COLUMNS + " from usage_submission";
 
     private Stored stored(ResultSet rs) throws SQLException {
         return new Stored(rs.getObject("id", UUID.class), rs.getString("source"), rs.getString("usage_id"),

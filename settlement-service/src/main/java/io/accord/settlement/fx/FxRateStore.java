@@ -1,7 +1,7 @@
 package io.accord.settlement.fx;
 
+import io.accord.platform.persistence.PagedQuery;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,15 +56,10 @@ class FxRateStore {
     }
 
     Page<FxRates.FxRate> list(String base, String quote, Pageable page) {
-        String where = " where (cast(:base as text) is null or base_currency = :base)"
-                + " and (cast(:quote as text) is null or quote_currency = :quote)";
-        long total = jdbc.sql("select count(*) from fx_rate" + where).param("base", base).param("quote", quote)
-                .query(Long.class).single();
-        List<FxRates.FxRate> rates = jdbc.sql("select * from fx_rate" + where
-                        + " order by base_currency, quote_currency, valid_from desc limit :limit offset :offset")
-                .param("base", base).param("quote", quote).param("limit", page.getPageSize())
-                .param("offset", page.getOffset()).query(FxRateStore::rate).list();
-        return new PageImpl<>(rates, page, total);
+        return PagedQuery.from(jdbc, "fx_rate where (cast(:base as text) is null or base_currency = :base)"
+                        + " and (cast(:quote as text) is null or quote_currency = :quote)")
+                .param("base", base).param("quote", quote)
+                .orderBy("base_currency, quote_currency, valid_from desc, id").page(page, FxRateStore::rate);
     }
 
     private static FxRates.FxRate rate(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,7 @@
 package io.accord.settlement.note;
 
+import io.accord.platform.persistence.PagedQuery;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -70,19 +70,14 @@ class NoteStore {
     }
 
     Page<CorrectionNote> list(UUID partnerId, UUID statementId, String state, Pageable page) {
-        String where = """
-                 where (cast(:partner as uuid) is null or partner_id = :partner)
-                   and (cast(:statement as uuid) is null or statement_id = :statement)
-                   and (cast(:state as text) is null or state = :state)
-                """;
-        long total = jdbc.sql("select count(*) from correction_note" + where).param("partner", partnerId)
-                .param("statement", statementId).param("state", state).query(Long.class).single();
-        List<CorrectionNote> notes = jdbc.sql("select * from correction_note" + where
-                        + " order by created_at desc, id limit :limit offset :offset")
+        return PagedQuery.from(jdbc, """
+                        correction_note
+                         where (cast(:partner as uuid) is null or partner_id = :partner)
+                           and (cast(:statement as uuid) is null or statement_id = :statement)
+                           and (cast(:state as text) is null or state = :state)
+                        """)
                 .param("partner", partnerId).param("statement", statementId).param("state", state)
-                .param("limit", page.getPageSize()).param("offset", page.getOffset())
-                .query((rs, row) -> restore(rs)).list();
-        return new PageImpl<>(notes, page, total);
+                .orderBy("created_at desc, id").page(page, (rs, row) -> restore(rs));
     }
 
     private CorrectionNote restore(ResultSet rs) throws SQLException {

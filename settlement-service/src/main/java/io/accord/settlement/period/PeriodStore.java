@@ -1,8 +1,8 @@
 package io.accord.settlement.period;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.ConflictException;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -112,16 +112,10 @@ class PeriodStore {
     }
 
     Page<SettlementPeriod> list(UUID partnerId, PeriodState state, Pageable page) {
-        String where = " where (cast(:p as uuid) is null or partner_id = :p)"
-                + " and (cast(:state as text) is null or state = :state)";
-        String stateName = state == null ? null : state.name();
-        long total = jdbc.sql("select count(*) from settlement_period" + where).param("p", partnerId)
-                .param("state", stateName).query(Long.class).single();
-        List<SettlementPeriod> periods = jdbc.sql("select * from settlement_period" + where
-                        + " order by start_at desc, partner_id limit :limit offset :offset")
-                .param("p", partnerId).param("state", stateName).param("limit", page.getPageSize())
-                .param("offset", page.getOffset()).query(PeriodStore::period).list();
-        return new PageImpl<>(periods, page, total);
+        return PagedQuery.from(jdbc, "settlement_period where (cast(:p as uuid) is null or partner_id = :p)"
+                        + " and (cast(:state as text) is null or state = :state)")
+                .param("p", partnerId).param("state", state == null ? null : state.name())
+                .orderBy("start_at desc, partner_id, id").page(page, PeriodStore::period);
     }
 
     private static SettlementPeriod period(ResultSet rs, int row) throws SQLException {

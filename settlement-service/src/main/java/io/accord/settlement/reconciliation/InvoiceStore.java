@@ -1,5 +1,6 @@
 package io.accord.settlement.reconciliation;
 
+import io.accord.platform.persistence.PagedQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -154,20 +155,16 @@ class InvoiceStore {
     }
 
     /** A page of invoices, newest first, without their PDFs; {@code null} filters are not applied. */
-    List<Invoice> list(UUID partnerId, UUID periodId, long offset, int limit) {
-        return jdbc.sql("""
-                        select id, partner_id, period_id, invoice_number, invoice_date, currency, total_amount,
-                               line_count, pdf_sha256, pdf_file_name, usage_rows, usage_sha256, usage_file_name,
-                               submitted_by, submitted_at
-                        from partner_invoice """ + " " + LIST_FILTER + """
-                        order by submitted_at desc, id desc offset :offset limit :limit""")
-                .param("partner", partnerId).param("period", periodId).param("offset", offset).param("limit", limit)
-                .query(this::invoice).list();
-    }
-
-    long count(UUID partnerId, UUID periodId) {
-        return jdbc.sql("select count(*) from partner_invoice " + LIST_FILTER)
-                .param("partner", partnerId).param("period", periodId).query(Long.class).single();
+    org.springframework.data.domain.Page<Invoice> page(UUID partnerId, UUID periodId,
+                                                       org.springframework.data.domain.Pageable page) {
+        return PagedQuery.from(jdbc, "partner_invoice " + LIST_FILTER)
+                .param("partner", partnerId).param("period", periodId)
+                .select("""
+                        id, partner_id, period_id, invoice_number, invoice_date, currency, total_amount,
+                        line_count, pdf_sha256, pdf_file_name, usage_rows, usage_sha256, usage_file_name,
+                        submitted_by, submitted_at""")
+                .orderBy("submitted_at desc, id desc")
+                .page(page, this::invoice);
     }
 
     /** The invoice's latest usage match: its id and state. */

@@ -235,9 +235,7 @@ public class Reconciliations {
             UUID partnerId, UUID periodId, org.springframework.data.domain.Pageable page) {
         UUID scope = tenancy.isStaff() ? partnerId
                 : tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
-        List<InvoiceResources.InvoiceView> views = store.list(scope, periodId, page.getOffset(), page.getPageSize())
-                .stream().map(invoice -> view(invoice, false)).toList();
-        return new org.springframework.data.domain.PageImpl<>(views, page, store.count(scope, periodId));
+        return store.page(scope, periodId, page).map(invoice -> view(invoice, false));
     }
 
     @Transactional(readOnly = true)

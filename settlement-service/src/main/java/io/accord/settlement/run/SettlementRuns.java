@@ -1,5 +1,6 @@
 package io.accord.settlement.run;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.settlement.period.PeriodState;
 import io.accord.settlement.period.SettlementPeriods;
@@ -103,12 +104,8 @@ public class SettlementRuns {
     /** A page of runs, newest first. */
     @Transactional(readOnly = true)
     public org.springframework.data.domain.Page<Run> list(org.springframework.data.domain.Pageable page) {
-        List<UUID> ids = jdbc.sql(
-                        "select id from settlement_run order by started_at desc, id desc offset :offset limit :limit")
-                .param("offset", page.getOffset()).param("limit", page.getPageSize()).query(UUID.class).list();
-        long total = jdbc.sql("select count(*) from settlement_run").query(Long.class).single();
-        return new org.springframework.data.domain.PageImpl<>(
-                ids.stream().map(id -> find(id).orElseThrow()).toList(), page, total);
+        return PagedQuery.from(jdbc, "settlement_run").select("id").orderBy("started_at desc, id desc")
+                .page(page, (rs, row) -> rs.getObject(1, UUID.class)).map(id -> find(id).orElseThrow());
     }
 
     /**
@@ -118,17 +115,11 @@ public class SettlementRuns {
     @Transactional(readOnly = true)
     public org.springframework.data.domain.Page<RunItem> items(UUID runId,
                                                                org.springframework.data.domain.Pageable page) {
-        List<RunItem> items = jdbc.sql("""
-                        select period_id, partner_id, status, statement_id, error from settlement_run_item
-                        where run_id = :run order by partner_id, period_id offset :offset limit :limit""")
-                .param("run", runId).param("offset", page.getOffset()).param("limit", page.getPageSize())
-                .query((rs, row) -> new RunItem(rs.getObject("period_id", UUID.class),
+        return PagedQuery.from(jdbc, "settlement_run_item where run_id = :run").param("run", runId)
+                .select("period_id, partner_id, status, statement_id, error").orderBy("partner_id, period_id")
+                .page(page, (rs, row) -> new RunItem(rs.getObject("period_id", UUID.class),
                         rs.getObject("partner_id", UUID.class), rs.getString("status"),
-                        rs.getObject("statement_id", UUID.class), rs.getString("error")))
-                .list();
-        long total = jdbc.sql("select count(*) from settlement_run_item where run_id = :run").param("run", runId)
-                .query(Long.class).single();
-        return new org.springframework.data.domain.PageImpl<>(items, page, total);
+                        rs.getObject("statement_id", UUID.class), rs.getString("error")));
     }
 
     /** Works on every RUNNING run until its periods are done; called by the cluster-wide job. */

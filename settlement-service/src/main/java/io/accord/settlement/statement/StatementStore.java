@@ -1,8 +1,8 @@
 package io.accord.settlement.statement;
 
+import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.value.Money;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -113,6 +113,7 @@ class StatementStore {
      */
     Page<Statement> list(Statements.Filter filter, boolean issuedOnly, Pageable page) {
         String where = """
+                statement
                  where (cast(:partner as uuid) is null or partner_id = :partner)
                    and (not :issuedOnly or state in ('ISSUED', 'PAID'))
                    and (cast(:period as uuid) is null or period_id = :period)
@@ -120,14 +121,8 @@ class StatementStore {
                    and (cast(:from as timestamptz) is null or issued_at >= :from)
                    and (cast(:to as timestamptz) is null or issued_at < :to)
                 """;
-        long total = filtered(jdbc.sql("select count(*) from statement" + where), filter)
-                .param("issuedOnly", issuedOnly).query(Long.class).single();
-        List<Statement> statements = filtered(jdbc.sql("select * from statement" + where
-                        + " order by created_at desc, id limit :limit offset :offset"), filter)
-                .param("issuedOnly", issuedOnly)
-                .param("limit", page.getPageSize()).param("offset", page.getOffset())
-                .query((rs, row) -> restore(rs)).list();
-        return new PageImpl<>(statements, page, total);
+        return PagedQuery.from(jdbc, where).param("issuedOnly", issuedOnly).bind(spec -> filtered(spec, filter))
+                .orderBy("created_at desc, id").page(page, (rs, row) -> restore(rs));
     }
 
     /** The issuing entity of an issued statement. */

@@ -45,6 +45,10 @@ class PlatformMigrations implements FlywayMigrationStrategy {
                 .configuration(service.getConfiguration())
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
+                // scan LOCATION itself: a resource provider set on the service's configuration (Spring Boot sets one
+                // with Spring AOT, listing the service's own scripts) would otherwise be copied along with the rest
+                .resourceProvider(null)
+                .javaMigrationClassProvider(null)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarFile;
 
 import io.accord.infra.Processes;
 
@@ -62,10 +63,42 @@ final class ServiceProcesses {
     static List<String> command(ServiceSpec service, PlatformConfig config, Optional<StartupCache.Entry> cache) {
         List<String> command = new ArrayList<>(Processes.ownSession());
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(config.serviceJvmOptions());
+        command.addAll(jvmOptions(service, config));
         command.addAll(cache.filter(StartupCache.Entry::isReady).map(StartupCache.Entry::launchArguments)
                 .orElse(List.of("-jar", service.jar(config.projectRoot()).toString())));
         return command;
+    }
+
+    /**
+     * The JVM options of a service (and of its start-up cache's training run): the jar's Spring AOT switch, then
+     * the configured options, so {@code ACCORD_SERVICE_JVM_ARGS=-Dspring.aot.enabled=false} still turns it off.
+     */
+    static List<String> jvmOptions(ServiceSpec service, PlatformConfig config) {
+        List<String> options = new ArrayList<>();
+        if (hasSpringAot(service.jar(config.projectRoot()))) {
+            options.add("-Dspring.aot.enabled=true");
+        }
+        options.addAll(config.serviceJvmOptions());
+        return options;
+    }
+
+    /**
+     * Whether the executable jar holds what Spring AOT generated for its application ({@code process-aot} in the
+     * build of the services): the bean definitions as code, read at start instead of scanning classes and evaluating
+     * conditions. A jar without them (the gateway, the portal) must not be started with the switch, Spring would refuse.
+     */
+    static boolean hasSpringAot(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return false;
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String application = file.getManifest() == null ? null
+                    : file.getManifest().getMainAttributes().getValue("Start-Class");
+            return application != null && file.getEntry("BOOT-INF/classes/" + application.replace('.', '/')
+                    + "__ApplicationContextInitializer.class") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -8,16 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
- * Start-up caches of the services' JVMs, under {@code <work>/startup-cache/<module>/<jar sha-256>-jdk<version>/}:
+ * Start-up caches of the services' JVMs, under {@code <work>/startup-cache/<module>/<jar content key>-jdk<version>/}
+ * ({@link #contentKey}):
  * the jar extracted the way Spring Boot documents for class-data sharing ({@code -Djarmode=tools extract}, a plain
  * classpath that the JVM can archive), and an archive of the classes loaded and linked while the application
  * context started. A JDK 25 or newer writes an AOT cache ({@code -XX:AOTCacheOutput}, JEP 483/514/515), an older
@@ -30,6 +37,10 @@ import java.util.stream.Stream;
  * {@code -Xshare:auto}), so a stale cache never stops a service from starting, it only starts slower.
  */
 final class StartupCache {
+
+    /** Jar entries that Spring AOT's {@code process-aot} generates ({@link #contentKey}). */
+    static final Pattern GENERATED_BY_SPRING_AOT = Pattern.compile(
+            "\\$\\$SpringCGLIB\\$\\$|__[A-Z][A-Za-z]*(\\$[^/]*)?\\.class$|(^|/)META-INF/native-image/");
 
     /** The JDK from which on the AOT cache is written in one step. */
     static final int AOT_CACHE_OUTPUT_SINCE = 25;
@@ -77,7 +88,7 @@ final class StartupCache {
             if (Files.isRegularFile(remembered)) {
                 return Files.readString(remembered).strip();
             }
-            String checksum = sha256(jar);
+            String checksum = contentKey(jar);
             if (Files.isDirectory(remembered.getParent())) {
                 Files.writeString(remembered, checksum);
             }
@@ -194,6 +205,33 @@ final class StartupCache {
     }
 
 
+    /**
+     * The SHA-256 over the jar's entries (name, CRC-32 and size from its central directory, sorted by name), leaving
+     * out what Spring AOT generates at build time ({@link #GENERATED_BY_SPRING_AOT}: the bean definitions as code, the
+     * repositories' and CGLIB proxy classes, the native-image hints). Some of it comes out in another order from
+     * build to build (CGLIB lists methods in the order the build's JVM returned them; several classes named in one
+     * {@code @EnableConfigurationProperties} are registered in the order of a hash set), while all of it follows
+     * from the rest of the jar, which is in the key. So an unchanged build keeps its cache, and the cache's own
+     * extracted jar (from which the service starts) holds code generated from the same sources. A file that is not a
+     * zip is hashed whole.
+     */
+    static String contentKey(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            zip.stream().filter(entry -> !GENERATED_BY_SPRING_AOT.matcher(entry.getName()).find())
+                    .sorted(Comparator.comparing(ZipEntry::getName))
+                    .forEach(entry -> digest.update((entry.getName() + "\0" + Long.toHexString(entry.getCrc()) + "\0"
+                            + entry.getSize() + "\n").getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (ZipException notAZip) {
+            return sha256(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -214,7 +252,7 @@ final class StartupCache {
             return;
         }
         try (Stream<Path> walk = Files.walk(path)) {
-            for (Path file : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path file : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
         }

@@ -3,11 +3,19 @@ package io.accord.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.accord.infra.DatabaseRoles;
 
@@ -156,6 +164,44 @@ class ServiceEnvironmentTests {
         assertThat(ServiceProcesses.command(ServiceSpec.GATEWAY, config))
                 .contains("-Xmx192m", "-XX:+UseSerialGC", "-jar")
                 .last().isEqualTo("/work/accord/api-gateway/target/api-gateway-0.1.0-SNAPSHOT-exec.jar");
+    }
+
+    @Test
+    void switchesSpringAotOnOnlyForAJarThatHoldsTheGeneratedInitializerOfItsApplication(@TempDir Path root)
+            throws IOException {
+        PlatformConfig local = PlatformConfig.fromEnvironment(root,
+                Map.of("ACCORD_SERVICE_JVM_ARGS", "-Dspring.aot.enabled=false"));
+        ServiceSpec dispute = ServiceSpec.SERVICES.stream().filter(spec -> "dispute".equals(spec.key())).findFirst()
+                .orElseThrow();
+        assertThat(ServiceProcesses.jvmOptions(dispute, local)).doesNotContain("-Dspring.aot.enabled=true");
+
+        bootJar(dispute.jar(root), "io.accord.dispute.DisputeApplication",
+                "BOOT-INF/classes/io/accord/dispute/DisputeApplication.class");
+        assertThat(ServiceProcesses.hasSpringAot(dispute.jar(root))).isFalse();
+        assertThat(ServiceProcesses.command(dispute, local)).doesNotContain("-Dspring.aot.enabled=true");
+
+        bootJar(dispute.jar(root), "io.accord.dispute.DisputeApplication",
+                "BOOT-INF/classes/io/accord/dispute/DisputeApplication.class",
+                "BOOT-INF/classes/io/accord/dispute/DisputeApplication__ApplicationContextInitializer.class");
+        assertThat(ServiceProcesses.hasSpringAot(dispute.jar(root))).isTrue();
+        // before the configured options, so that the environment's flag can still switch it off
+        assertThat(ServiceProcesses.command(dispute, local)).containsSubsequence("-Dspring.aot.enabled=true",
+                "-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=false", "-jar");
+        assertThat(ServiceProcesses.jvmOptions(dispute, local)).first().isEqualTo("-Dspring.aot.enabled=true");
+    }
+
+    private static void bootJar(Path jar, String application, String... entries) throws IOException {
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Start-Class", application);
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            for (String entry : entries) {
+                jarOut.putNextEntry(new JarEntry(entry));
+                jarOut.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
+                jarOut.closeEntry();
+            }
+        }
     }
 
     @Test

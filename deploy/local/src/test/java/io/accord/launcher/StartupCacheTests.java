@@ -3,10 +3,15 @@ package io.accord.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +53,7 @@ class StartupCacheTests {
         assertThat(cache.ready(catalog, jar)).as("not trained yet").isEmpty();
         try (var remembered = Files.list(directory.resolve("cache/catalog-service"))) {
             assertThat(remembered).singleElement().satisfies(file -> assertThat(Files.readString(file))
-                    .isEqualTo(StartupCache.sha256(jar)));
+                    .isEqualTo(StartupCache.contentKey(jar)));
         }
         Files.createDirectories(entry.applicationJar().getParent());
         Files.writeString(entry.applicationJar(), "extracted");
@@ -90,6 +95,46 @@ class StartupCacheTests {
         assertThat(ServiceProcesses.command(catalog, config, Optional.of(entry)))
                 .contains("-Xmx192m", "-XX:+UseSerialGC")
                 .endsWith(entry.launchArguments().toArray(String[]::new));
+    }
+
+    /**
+     * Spring AOT generates code at build time that comes out in another order from build to build (CGLIB proxies,
+     * bean registrations): a jar that differs only there keeps its cache, one with another class or migration does
+     * not.
+     */
+    @Test
+    void aRebuildThatDiffersOnlyInWhatSpringAotGeneratedKeepsItsCache() throws IOException {
+        Path first = zip("first.jar", aotJar("code", "V2__add.sql", "one order"));
+        Path rebuilt = zip("rebuilt.jar", aotJar("code", "V2__add.sql", "another order"));
+        Path changed = zip("changed.jar", aotJar("other code", "V2__add.sql", "one order"));
+        Path migrated = zip("migrated.jar", aotJar("code", "V2__add_more.sql", "one order"));
+
+        assertThat(StartupCache.contentKey(rebuilt)).isEqualTo(StartupCache.contentKey(first));
+        assertThat(StartupCache.sha256(rebuilt)).isNotEqualTo(StartupCache.sha256(first));
+        assertThat(StartupCache.contentKey(changed)).isNotEqualTo(StartupCache.contentKey(first));
+        assertThat(StartupCache.contentKey(migrated)).isNotEqualTo(StartupCache.contentKey(first));
+    }
+
+    private static Map<String, String> aotJar(String code, String migration, String generatedOrder) {
+        return Map.of("BOOT-INF/classes/a/Service.class", code,
+                "BOOT-INF/classes/db/migration/" + migration, "create table t ()",
+                "BOOT-INF/classes/a/Service$$SpringCGLIB$$0.class", generatedOrder,
+                "BOOT-INF/classes/a/App__BeanFactoryRegistrations.class", generatedOrder,
+                "BOOT-INF/classes/a/Service__BeanDefinitions$Inner.class", generatedOrder,
+                "BOOT-INF/classes/a/Repo__AotRepository.class", generatedOrder,
+                "META-INF/native-image/a/app/reflect-config.json", generatedOrder);
+    }
+
+    private Path zip(String name, Map<String, String> entries) throws IOException {
+        Path jar = directory.resolve(name);
+        try (var out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (var entry : new TreeMap<>(entries).entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 
     /**

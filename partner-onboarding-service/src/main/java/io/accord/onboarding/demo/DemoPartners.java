@@ -11,7 +11,7 @@ import io.accord.onboarding.partner.PartnerType;
 import io.accord.onboarding.partner.PostalAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,9 +31,11 @@ import java.util.UUID;
  * start creates whichever is missing, through the same registry and agreements as an approved application (audit
  * entry, {@code PartnerActivated} and {@code AgreementActivated} in the outbox, so catalog's read model knows them),
  * and leaves existing ones alone.
+ *
+ * <p>The switch is read when the application is ready, not as a bean condition: with Spring AOT (the launcher runs
+ * the services' AOT-processed jars) the beans are fixed when the jar is built, where the switch is off.
  */
 @Component
-@ConditionalOnProperty(name = "accord.onboarding.demo-seed.enabled", havingValue = "true")
 class DemoPartners {
 
     /** The partner_id of partner-admin and partner-user in deploy/keycloak/realm-accord.json. */
@@ -59,17 +61,28 @@ class DemoPartners {
     private final Agreements agreements;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final boolean enabled;
 
-    DemoPartners(PartnerRegistry partners, Agreements agreements, Clock clock, PlatformTransactionManager transactions) {
+    DemoPartners(PartnerRegistry partners, Agreements agreements, Clock clock, PlatformTransactionManager transactions,
+                 @Value("${accord.onboarding.demo-seed.enabled:false}") boolean enabled) {
+        this.enabled = enabled;
         this.partners = partners;
         this.agreements = agreements;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** Whether this start seeds ({@code accord.onboarding.demo-seed.enabled}). */
+    boolean enabled() {
+        return enabled;
+    }
+
     /** A failure is logged, not fatal: the platform stays usable without its demo data. */
     @EventListener(ApplicationReadyEvent.class)
     void onStartup() {
+        if (!enabled) {
+            return;
+        }
         try {
             List<PartnerId> created = seed();
             log.info("demo partners: {} created, {} already there", created.size(), DEMOS.size() - created.size());

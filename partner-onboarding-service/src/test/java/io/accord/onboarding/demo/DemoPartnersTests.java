@@ -40,6 +40,7 @@ class DemoPartnersTests {
 
     @Test
     void startupCreatesBothDemoPartnersActiveWithAnAgreementInForceAndAgainNothing() {
+        assertThat(demo.enabled()).isTrue();
         // the application's start already seeded them; a second start (this call) finds them and creates nothing
         assertThat(demo.seed()).isEmpty();
         assertThat(demo.seed()).isEmpty();

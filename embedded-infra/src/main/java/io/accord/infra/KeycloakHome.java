@@ -24,6 +24,11 @@ record KeycloakHome(Path directory) {
         return directory.resolve("keycloak.log");
     }
 
+    /** The log of the run before, kept by {@link #rotateLog()}. */
+    Path previousLogFile() {
+        return directory.resolve("keycloak.previous.log");
+    }
+
     Path pidFile() {
         return directory.resolve("keycloak.pid");
     }
@@ -59,7 +64,7 @@ record KeycloakHome(Path directory) {
     /** Keeps the log of the previous run as {@code keycloak.previous.log}. */
     void rotateLog() throws IOException {
         if (Files.exists(logFile())) {
-            Files.move(logFile(), directory.resolve("keycloak.previous.log"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(logFile(), previousLogFile(), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -14,10 +14,26 @@ import java.util.stream.Stream;
  * How Keycloak is run from an unpacked distribution: {@code bin/kc.sh start-dev --import-realm} with its command
  * line and environment, on PostgreSQL when a JDBC URL is given and on Keycloak's dev-file database otherwise.
  */
-record KeycloakLaunch(Path dist, int httpPort, int managementPort, String jdbcUrl, String dbUser, String dbPassword) {
+record KeycloakLaunch(Path dist, int httpPort, int managementPort, String jdbcUrl, String dbUser, String dbPassword,
+                      String extraJvmOption) {
+
+    KeycloakLaunch(Path dist, int httpPort, int managementPort, String jdbcUrl, String dbUser, String dbPassword) {
+        this(dist, httpPort, managementPort, jdbcUrl, dbUser, dbPassword, null);
+    }
 
     private static final String DEFAULT_HEAP = "-Xms64m -Xmx512m";
     private static final String DEFAULT_JVM_OPTIONS = "-XX:-UseG1GC -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    /** The same launch with one more JVM option after the others (the start-up cache's). */
+    KeycloakLaunch withJvmOption(String option) {
+        return new KeycloakLaunch(dist, httpPort, managementPort, jdbcUrl, dbUser, dbPassword, option);
+    }
+
+    /** The heap and the other JVM options Keycloak runs with (without {@link #extraJvmOption()}). */
+    static String jvmOptions() {
+        return System.getProperty(KeycloakServer.HEAP_PROPERTY, DEFAULT_HEAP) + " "
+                + System.getProperty(KeycloakServer.JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS);
+    }
 
     /** Puts the realm file alone into the distribution's {@code data/import/}, which {@code --import-realm} reads. */
     void importRealm(Path realmImportFile) throws IOException {
@@ -87,7 +103,8 @@ record KeycloakLaunch(Path dist, int httpPort, int managementPort, String jdbcUr
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD);
         env.put("JAVA_OPTS_KC_HEAP", System.getProperty(KeycloakServer.HEAP_PROPERTY, DEFAULT_HEAP));
         // small footprint and fast start on a shared dev box: kc.sh selects G1, which is switched off again here
-        env.put("JAVA_OPTS_APPEND", System.getProperty(KeycloakServer.JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS));
+        String options = System.getProperty(KeycloakServer.JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS);
+        env.put("JAVA_OPTS_APPEND", extraJvmOption == null ? options : options + " " + extraJvmOption);
         if (usesPostgres() && dbPassword != null) {
             env.put("KC_DB_PASSWORD", dbPassword); // not on the command line, where ps would show it
         }

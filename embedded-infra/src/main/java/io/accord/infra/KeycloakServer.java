@@ -55,6 +55,12 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String HEAP_PROPERTY = "accord.keycloak.heap";
     /** Overrides the extra Keycloak JVM options (default {@code -XX:-UseG1GC -XX:+UseSerialGC -XX:TieredStopAtLevel=1}). */
     public static final String JVM_OPTIONS_PROPERTY = "accord.keycloak.jvm-options";
+    /**
+     * {@code true}: Keycloak's JVM starts from a JDK AOT cache kept in its distribution, trained by the first start
+     * and written when that Keycloak stops (JDK 25 or newer; {@link KeycloakStartupCache}). Off by default: a
+     * short-lived Keycloak (a test's) would train one at every start and pay for writing it at every stop.
+     */
+    public static final String STARTUP_CACHE_PROPERTY = "accord.keycloak.startup-cache";
     /** Overrides the remote Maven repository the distribution is downloaded from (default Maven Central). */
     public static final String REMOTE_REPOSITORY_PROPERTY = "accord.maven.remote";
 
@@ -219,6 +225,16 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakBuildCache build = KeycloakBuildCache.forOptions(launch.buildKey());
         build.restoreInto(dist);
         home.rotateLog();
+        if (Boolean.getBoolean(STARTUP_CACHE_PROPERTY)) {
+            Optional<KeycloakStartupCache> cache = KeycloakStartupCache.in(dist, KeycloakLaunch.jvmOptions());
+            if (cache.isPresent()) {
+                cache.get().settle(home.previousLogFile());
+                launch = launch.withJvmOption(cache.get().jvmOption());
+                log.info(Files.isRegularFile(cache.get().cache()) ? "Keycloak starts from its start-up cache "
+                        + cache.get().cache() : "Keycloak trains its start-up cache (written when it stops, used by"
+                        + " the next start)");
+            }
+        }
         KeycloakServer server = startAndAwaitReady(launch, home);
         build.keepFrom(dist);
         return server;

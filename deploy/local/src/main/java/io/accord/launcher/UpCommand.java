@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.accord.infra.KeycloakServer;
+
 /** {@code ./accord up}: starts the platform, records it in the state file, and stays in the foreground. */
 final class UpCommand {
 
@@ -40,6 +42,11 @@ final class UpCommand {
         state.write(config.stateFile());
         // covers a Ctrl-C during startup too: everything recorded so far is stopped, in order
         Thread hook = CleanStopHook.register("accord-up-shutdown", this::stopEverything);
+        // Keycloak keeps a JDK AOT cache in .accord, trained by its first start (the system tests' short-lived
+        // Keycloaks do without: each would train one and write it when stopped)
+        if (System.getProperty(KeycloakServer.STARTUP_CACHE_PROPERTY) == null) {
+            System.setProperty(KeycloakServer.STARTUP_CACHE_PROPERTY, "true");
+        }
         Platform platform;
         try {
             platform = Platform.start(config, new Progress());
@@ -97,7 +104,7 @@ final class UpCommand {
         for (ServiceSpec service : services) {
             try {
                 long began = System.nanoTime();
-                if (cache.create(service, service.jar(config.projectRoot()), config.serviceJvmOptions(),
+                if (cache.create(service, service.jar(config.projectRoot()), ServiceProcesses.jvmOptions(service, config),
                         platform.environment(service), log, config.projectRoot())) {
                     ready++;
                     line("startup-cache", String.format(Locale.ROOT, "%s ready (%.0f s)", service.name(),

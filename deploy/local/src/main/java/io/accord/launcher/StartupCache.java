@@ -32,7 +32,7 @@ import java.util.zip.ZipFile;
  * right after the context refresh ({@code -Dspring.context.exit=onRefresh}), against the running platform's
  * database, and used with {@code -XX:AOTCache} or {@code -XX:SharedArchiveFile}.
  *
- * <p>A new jar (another checksum) or another JDK gets a new directory; older ones of the module are deleted.
+ * <p>A new jar (another content key) or another JDK gets a new directory; older ones of the module are deleted.
  * A cache the JVM cannot use is ignored by the JVM (the default {@code -XX:AOTMode=auto} and
  * {@code -Xshare:auto}), so a stale cache never stops a service from starting, it only starts slower.
  */
@@ -61,41 +61,20 @@ final class StartupCache {
 
     /** The cache of this jar on this JDK, whether or not it exists yet. */
     Entry entry(ServiceSpec service, Path jar) {
-        String key = checksum(service, jar).substring(0, 16) + "-jdk" + jdkVersion.replaceAll("[^A-Za-z0-9.]", "_");
+        String key = contentKey(jar).substring(0, 16) + "-jdk" + jdkVersion.replaceAll("[^A-Za-z0-9.]", "_");
         return new Entry(root.resolve(service.module()).resolve(key), jar.getFileName().toString(),
                 jdkFeature >= AOT_CACHE_OUTPUT_SINCE);
     }
 
     /**
-     * The ready cache of this jar on this JDK, if any. Cheap when there is none: a service without any cache is
-     * not checksummed at all (reading seven jars of 90 MB each costs seconds on a busy machine).
+     * The ready cache of this jar on this JDK, if any. Cheap: the key is read from the jar's central directory
+     * ({@link #contentKey}), and a service without any cache is not even opened.
      */
     Optional<Entry> ready(ServiceSpec service, Path jar) {
         if (!Files.isDirectory(root.resolve(service.module()))) {
             return Optional.empty();
         }
         return Optional.of(entry(service, jar)).filter(Entry::isReady);
-    }
-
-    /**
-     * The jar's SHA-256, remembered beside its caches under the jar's size and modification time, so a start
-     * that finds a cache reads the jar only when it changed.
-     */
-    private String checksum(ServiceSpec service, Path jar) {
-        try {
-            Path remembered = root.resolve(service.module()).resolve(".checksum-" + Files.size(jar) + "-"
-                    + Files.getLastModifiedTime(jar).toMillis());
-            if (Files.isRegularFile(remembered)) {
-                return Files.readString(remembered).strip();
-            }
-            String checksum = contentKey(jar);
-            if (Files.isDirectory(remembered.getParent())) {
-                Files.writeString(remembered, checksum);
-            }
-            return checksum;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jar, e);
-        }
     }
 
     /**
@@ -175,8 +154,9 @@ final class StartupCache {
             return;
         }
         try (Stream<Path> entries = Files.list(module)) {
-            for (Path other : entries.filter(path -> !path.equals(keep.directory()))
-                    .filter(path -> !path.getFileName().toString().startsWith(".checksum-")).toList()) {
+            // .checksum-* files: checksums remembered by size and modification time, which an earlier launcher wrote;
+            // with reproducible jars (fixed time) a changed jar of the same size would have reused its old checksum
+            for (Path other : entries.filter(path -> !path.equals(keep.directory())).toList()) {
                 deleteRecursively(other);
             }
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -42,23 +43,26 @@ class StartupCacheTests {
     }
 
     @Test
-    void aServiceWithoutAnyCacheIsNotEvenChecksummedAndAChecksumIsRememberedBesideTheCaches() throws IOException {
+    void aServiceWithoutAnyCacheIsNotEvenOpenedAndAChangedJarOfTheSameSizeAndTimeGetsANewCache() throws IOException {
         StartupCache cache = new StartupCache(directory.resolve("cache"), 25, "25");
 
         assertThat(cache.ready(catalog, directory.resolve("not-even-built.jar"))).isEmpty();
 
         Path jar = Files.writeString(directory.resolve("catalog-service-0.1.0-SNAPSHOT-exec.jar"), "build");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
         Files.createDirectories(directory.resolve("cache/catalog-service"));
         StartupCache.Entry entry = cache.entry(catalog, jar);
         assertThat(cache.ready(catalog, jar)).as("not trained yet").isEmpty();
-        try (var remembered = Files.list(directory.resolve("cache/catalog-service"))) {
-            assertThat(remembered).singleElement().satisfies(file -> assertThat(Files.readString(file))
-                    .isEqualTo(StartupCache.contentKey(jar)));
-        }
         Files.createDirectories(entry.applicationJar().getParent());
         Files.writeString(entry.applicationJar(), "extracted");
         Files.writeString(entry.archive(), "archive");
         assertThat(cache.ready(catalog, jar)).contains(entry);
+
+        // a reproducible build of changed sources: same size, same fixed time, other content
+        Files.writeString(jar, "BUILD");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+        assertThat(cache.ready(catalog, jar)).isEmpty();
+        assertThat(cache.entry(catalog, jar).directory()).isNotEqualTo(entry.directory());
     }
 
     @Test

@@ -31,8 +31,15 @@ record KeycloakLaunch(Path dist, int httpPort, int managementPort, String jdbcUr
 
     /** The heap and the other JVM options Keycloak runs with (without {@link #extraJvmOption()}). */
     static String jvmOptions() {
-        return System.getProperty(KeycloakServer.HEAP_PROPERTY, DEFAULT_HEAP) + " "
-                + System.getProperty(KeycloakServer.JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS);
+        return heap() + " " + otherJvmOptions();
+    }
+
+    private static String heap() {
+        return System.getProperty(KeycloakServer.HEAP_PROPERTY, DEFAULT_HEAP);
+    }
+
+    private static String otherJvmOptions() {
+        return System.getProperty(KeycloakServer.JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS);
     }
 
     /** Puts the realm file alone into the distribution's {@code data/import/}, which {@code --import-realm} reads. */
@@ -101,10 +108,10 @@ record KeycloakLaunch(Path dist, int httpPort, int managementPort, String jdbcUr
         env.put("PATH", Path.of(javaHome, "bin") + File.pathSeparator + env.getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakServer.ADMIN_USERNAME);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD);
-        env.put("JAVA_OPTS_KC_HEAP", System.getProperty(KeycloakServer.HEAP_PROPERTY, DEFAULT_HEAP));
+        env.put("JAVA_OPTS_KC_HEAP", heap());
         // small footprint and fast start on a shared dev box: kc.sh selects G1, which is switched off again here
-        String options = System.getProperty(KeycloakServer.JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS);
-        env.put("JAVA_OPTS_APPEND", extraJvmOption == null ? options : options + " " + extraJvmOption);
+        env.put("JAVA_OPTS_APPEND", extraJvmOption == null ? otherJvmOptions()
+                : otherJvmOptions() + " " + extraJvmOption);
         if (usesPostgres() && dbPassword != null) {
             env.put("KC_DB_PASSWORD", dbPassword); // not on the command line, where ps would show it
         }

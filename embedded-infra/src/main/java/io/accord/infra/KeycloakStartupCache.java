@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * A JDK AOT cache of Keycloak's JVM (JEP 483/514/515, JDK 25 or newer): the classes it loads and links and their
- * profiles, so that later starts skip most of that work (measured on the 2-core development machine: a quarter
- * less CPU time to ready).
+ * profiles, so that later starts skip much of that work (measured on the 2-core development machine: about a
+ * fifth less CPU time to ready).
  *
  * <p>Kept in the unpacked distribution it was trained with, so it goes when the distribution goes, one per JDK
  * version and JVM options (an archive is only used with the options it was written with). The first start without

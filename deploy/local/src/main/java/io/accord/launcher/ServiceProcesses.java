@@ -85,7 +85,8 @@ final class ServiceProcesses {
     /**
      * Whether the executable jar holds what Spring AOT generated for its application ({@code process-aot} in the
      * build of the services): the bean definitions as code, read at start instead of scanning classes and evaluating
-     * conditions. A jar without them (the gateway, the portal) must not be started with the switch, Spring would refuse.
+     * conditions. A jar without them (built with {@code accord.aot.skip}) must not be started with the switch, Spring
+     * would refuse.
      */
     static boolean hasSpringAot(Path jar) {
         if (!Files.isRegularFile(jar)) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +29,13 @@ import org.slf4j.LoggerFactory;
  * survives {@link #stop()}, {@link #restart()} and a new {@link #start} on the same directory.
  */
 public final class KafkaBroker implements AutoCloseable {
+
+    /**
+     * System property that gives the broker's JVM a JDK AOT cache ({@link JvmAotCache}) in its data directory, trained
+     * by the first start and written when that broker stops (JDK 25 or newer). Off by default: a broker that lives
+     * for one test run would only pay for the training. {@code ./accord up} turns it on.
+     */
+    public static final String STARTUP_CACHE_PROPERTY = "accord.kafka.startup-cache";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
@@ -132,7 +140,20 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private synchronized void launch() {
-        process = run(config.brokerCommand(), config.logFile());
+        config.rotateLog();
+        List<String> cacheOptions = List.of();
+        if (Boolean.getBoolean(STARTUP_CACHE_PROPERTY)) {
+            Optional<JvmAotCache> cache = JvmAotCache.in(config.dataDirectory().resolve("accord-startup-cache"),
+                    "kafka", config.startupCacheKey());
+            if (cache.isPresent()) {
+                cache.get().settle(config.previousLogFile());
+                cacheOptions = List.of(cache.get().jvmOption());
+                log.info(Files.isRegularFile(cache.get().cache()) ? "Kafka broker starts from its start-up cache "
+                        + cache.get().cache() : "Kafka broker trains its start-up cache (written when it stops, "
+                        + "used by the next start)");
+            }
+        }
+        process = run(config.brokerCommand(cacheOptions), config.logFile());
         awaitReady();
         log.info("Kafka broker started on {} (pid {}, data {}, log {})",
                 bootstrapServers(), process.pid(), config.dataDirectory(), logFile());

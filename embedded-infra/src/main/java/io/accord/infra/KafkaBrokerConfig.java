@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,29 +42,59 @@ record KafkaBrokerConfig(Path dataDirectory, int port, int controllerPort) {
         }
     }
 
+    /** Where {@link #rotateLog()} moves the log of the broker's previous run. */
+    Path previousLogFile() {
+        return dataDirectory.resolve("broker.previous.log");
+    }
+
+    /** Keeps the previous run's log as {@link #previousLogFile()}, so that each run's log is its own. */
+    void rotateLog() {
+        try {
+            if (Files.exists(logFile())) {
+                Files.move(logFile(), previousLogFile(), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rotate the broker's log " + logFile(), e);
+        }
+    }
+
     List<String> formatCommand(String clusterId) {
-        return java("kafka.tools.StorageTool", "format", "-t", clusterId,
+        return java("kafka.tools.StorageTool", List.of(), "format", "-t", clusterId,
                 "-c", dataDirectory.resolve("server.properties").toString(), "--ignore-formatted");
     }
 
-    List<String> brokerCommand() {
+    /** The broker's command, with {@code extraJvmOptions} after the others (the start-up cache's). */
+    List<String> brokerCommand(List<String> extraJvmOptions) {
         List<String> command = new ArrayList<>(Processes.ownSession());
-        command.addAll(java("kafka.Kafka", dataDirectory.resolve("server.properties").toString()));
+        command.addAll(java("kafka.Kafka", extraJvmOptions, dataDirectory.resolve("server.properties").toString()));
         return command;
     }
 
-    private List<String> java(String mainClass, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /** What a JDK AOT cache of the broker's JVM depends on besides the JDK: its options and classpath. */
+    String startupCacheKey() {
+        return String.join(" ", jvmOptions()) + " -cp " + classpath();
+    }
+
+    private List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of(
                 "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + dataDirectory.resolve("log4j2.properties").toUri(),
-                "-Dkafka.logs.dir=" + dataDirectory,
-                "-cp", classpath()));
+                "-Dkafka.logs.dir=" + dataDirectory));
         if (Runtime.version().feature() >= 23) {
             // Kafka unmaps buffers through sun.misc.Unsafe; JDK 23+ warns about it on every start
-            command.add("--sun-misc-unsafe-memory-access=allow");
+            options.add("--sun-misc-unsafe-memory-access=allow");
         }
+        return options;
+    }
+
+    private List<String> java(String mainClass, List<String> extraJvmOptions, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
+        command.addAll(extraJvmOptions);
+        command.add("-cp");
+        command.add(classpath());
         command.add(mainClass);
         command.addAll(Arrays.asList(arguments));
         return command;

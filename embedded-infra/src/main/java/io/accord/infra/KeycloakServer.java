@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *       {@code .sha1} published next to it, atomic move);</li>
  *   <li>unzips it once into {@code <home>/dist/keycloak-26.7.3};</li>
  *   <li>copies the realm file into the distribution's {@code data/import/} and runs
- *       {@code bin/kc.sh start-dev --import-realm} on the given port, with PostgreSQL when a JDBC URL is given
+ *       {@code bin/kc.sh start-dev --import-realm} on the given port (without {@code --import-realm} when the
+ *       database holds the realm already), with PostgreSQL when a JDBC URL is given
  *       and Keycloak's dev-file database otherwise, logging to {@code <home>/keycloak.log};</li>
  *   <li>waits until {@code /health/ready} on the management port and the realm's OpenID discovery document
  *       both answer 200, or fails after the startup timeout with the tail of the log.</li>
@@ -57,7 +58,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String JVM_OPTIONS_PROPERTY = "accord.keycloak.jvm-options";
     /**
      * {@code true}: Keycloak's JVM starts from a JDK AOT cache kept in its distribution, trained by the first start
-     * and written when that Keycloak stops (JDK 25 or newer; {@link KeycloakStartupCache}). Off by default: a
+     * and written when that Keycloak stops (JDK 25 or newer; {@link JvmAotCache}). Off by default: a
      * short-lived Keycloak (a test's) would train one at every start and pay for writing it at every stop.
      */
     public static final String STARTUP_CACHE_PROPERTY = "accord.keycloak.startup-cache";
@@ -91,7 +92,7 @@ public final class KeycloakServer implements AutoCloseable {
      * @param dbUser           database user (ignored without a JDBC URL)
      * @param dbPassword       database password (ignored without a JDBC URL; passed through the environment)
      * @param realmImportFile  the realm export to import ({@code deploy/keycloak/accord-realm.json}); an existing
-     *                         realm with the same name in the database is kept as it is (Keycloak skips the import)
+     *                         realm with the same name in the database is kept as it is (not imported again)
      */
     public static KeycloakServer start(Path home, int httpPort, String jdbcUrl, String dbUser, String dbPassword,
                                        Path realmImportFile) {
@@ -221,12 +222,18 @@ public final class KeycloakServer implements AutoCloseable {
 
         Path dist = UnpackedDistribution.in(home, KeycloakDistribution.ensureZip());
         KeycloakLaunch launch = new KeycloakLaunch(dist, httpPort, managementPort, jdbcUrl, dbUser, dbPassword);
-        launch.importRealm(realmImportFile);
+        if (launch.databaseHolds(REALM)) {
+            launch = launch.withoutRealmImport();
+            log.info("realm " + REALM + " exists in " + jdbcUrl + ": Keycloak starts without importing it again");
+        } else {
+            launch.importRealm(realmImportFile);
+        }
         KeycloakBuildCache build = KeycloakBuildCache.forOptions(launch.buildKey());
         build.restoreInto(dist);
         home.rotateLog();
         if (Boolean.getBoolean(STARTUP_CACHE_PROPERTY)) {
-            Optional<KeycloakStartupCache> cache = KeycloakStartupCache.in(dist, KeycloakLaunch.jvmOptions());
+            Optional<JvmAotCache> cache = JvmAotCache.in(dist.resolve("data").resolve("accord-startup-cache"),
+                    "keycloak", KeycloakLaunch.jvmOptions());
             if (cache.isPresent()) {
                 cache.get().settle(home.previousLogFile());
                 launch = launch.withJvmOption(cache.get().jvmOption());

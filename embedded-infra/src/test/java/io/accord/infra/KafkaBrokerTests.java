@@ -3,6 +3,7 @@ package io.accord.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +69,10 @@ class KafkaBrokerTests {
 
             broker.restart();
             assertThat(broker.pid()).isNotEqualTo(stoppedPid);
+            // each run has its own log (the start-up cache reads whether the previous run completed it)
+            assertThat(Files.readString(broker.logFile().resolveSibling("broker.previous.log")))
+                    .contains("Kafka Server started");
+            assertThat(Files.readString(broker.logFile())).doesNotContain("shutting down");
             producer.send(new ProducerRecord<>(topic, "cdr-3", "after")).get(30, TimeUnit.SECONDS);
         }
         assertThat(values(topic, 2)).containsExactly("before", "after");

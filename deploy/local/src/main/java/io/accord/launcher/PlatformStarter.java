@@ -61,13 +61,16 @@ final class PlatformStarter {
         Path work = config.workDirectory();
         // an existing server's log is not ours to point at
         Path postgresLog = config.externalDatabase().isPresent() ? null : work.resolve("postgres/postgres.log");
-        CompletableFuture<Databases> databases = CompletableFuture.supplyAsync(
-                () -> named("postgres", postgresLog, this::startDatabases), executor);
+        // Keycloak's database first: Keycloak, the longest start, need not wait for the services' databases
+        CompletableFuture<Databases> server = CompletableFuture.supplyAsync(
+                () -> named("postgres", postgresLog, this::startDatabaseServer), executor);
+        CompletableFuture<Databases> databases = server.thenApplyAsync(
+                db -> named("postgres", postgresLog, () -> createServiceDatabases(db)), executor);
         CompletableFuture<String> kafka = CompletableFuture.supplyAsync(
                 () -> named("kafka", work.resolve("kafka/broker.log"), this::startKafka), executor);
         CompletableFuture<MailSink> mail = CompletableFuture.supplyAsync(
                 () -> named("mail", work.resolve("mail/mail.log"), this::startMail), executor);
-        CompletableFuture<Void> keycloak = databases.thenAcceptAsync(
+        CompletableFuture<Void> keycloak = server.thenAcceptAsync(
                 db -> namedStep("keycloak", work.resolve("keycloak/keycloak.log"), () -> startKeycloak(db, mail)),
                 executor);
         List<CompletableFuture<?>> steps = new ArrayList<>(List.of(databases, kafka, mail, keycloak));
@@ -90,7 +93,8 @@ final class PlatformStarter {
         return new Platform(config, started, databases.join(), kafka.join(), List.copyOf(uncached));
     }
 
-    private Databases startDatabases() {
+    /** The database server, with Keycloak's database. */
+    private Databases startDatabaseServer() {
         Databases databases;
         if (config.externalDatabase().isPresent()) {
             listener.starting("postgres", "existing server " + config.externalDatabase().get().jdbcUrl());
@@ -105,11 +109,16 @@ final class PlatformStarter {
                     postgres.logFile(), URI.create("tcp://127.0.0.1:" + postgres.port())));
             databases = Databases.embedded(postgres);
         }
+        databases.create("keycloak");
+        return databases;
+    }
+
+    /** The services' databases and their owner and runtime roles. */
+    private Databases createServiceDatabases(Databases databases) {
         ServiceSpec.SERVICES.forEach(service -> {
             databases.create(service.key());
             databases.prepareRoles(service.key());
         });
-        databases.create("keycloak");
         return databases;
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.accord.infra.KafkaBroker;
 import io.accord.infra.KeycloakServer;
 
 /** {@code ./accord up}: starts the platform, records it in the state file, and stays in the foreground. */
@@ -42,10 +43,12 @@ final class UpCommand {
         state.write(config.stateFile());
         // covers a Ctrl-C during startup too: everything recorded so far is stopped, in order
         Thread hook = CleanStopHook.register("accord-up-shutdown", this::stopEverything);
-        // Keycloak keeps a JDK AOT cache in .accord, trained by its first start (the system tests' short-lived
-        // Keycloaks do without: each would train one and write it when stopped)
-        if (System.getProperty(KeycloakServer.STARTUP_CACHE_PROPERTY) == null) {
-            System.setProperty(KeycloakServer.STARTUP_CACHE_PROPERTY, "true");
+        // Keycloak and the Kafka broker keep JDK AOT caches in .accord, trained by their first start (the system
+        // tests' short-lived servers do without: each would train one and write it when stopped)
+        for (String cache : List.of(KeycloakServer.STARTUP_CACHE_PROPERTY, KafkaBroker.STARTUP_CACHE_PROPERTY)) {
+            if (System.getProperty(cache) == null) {
+                System.setProperty(cache, "true");
+            }
         }
         Platform platform;
         try {

@@ -9,40 +9,41 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class KeycloakStartupCacheTests {
+class JvmAotCacheTests {
 
     private static final String OPTIONS = "-Xms64m -Xmx512m -XX:+UseSerialGC";
 
     @TempDir
-    Path dist;
+    Path directory;
 
-    private KeycloakStartupCache cache() {
-        return KeycloakStartupCache.in(dist, OPTIONS, 25, "25.0.3+9-LTS").orElseThrow();
+    private JvmAotCache cache() {
+        return JvmAotCache.in(directory.resolve("cache"), "keycloak", OPTIONS, 25, "25.0.3+9-LTS").orElseThrow();
     }
 
     @Test
     void theFirstStartTrainsTheCacheIntoATemporaryFile() {
-        KeycloakStartupCache cache = cache();
-        cache.settle(dist.resolve("no-previous.log"));
+        JvmAotCache cache = cache();
+        cache.settle(directory.resolve("no-previous.log"));
 
         assertThat(cache.jvmOption()).isEqualTo("-XX:AOTCacheOutput=" + cache.training());
         assertThat(cache.training().getFileName().toString()).endsWith(".training.aot");
-        assertThat(cache.training().getParent()).isEqualTo(dist.resolve("data").resolve("accord-startup-cache"));
+        assertThat(cache.training().getParent()).isEqualTo(directory.resolve("cache"));
+        assertThat(cache.training().getFileName().toString()).startsWith("keycloak-jdk25.0.3_9_LTS-");
     }
 
     /** A cache whose training run left {@code output} and then a log ending in {@code lastLines}, settled. */
-    private KeycloakStartupCache trainedThenSettled(String output, String lastLines) throws IOException {
-        KeycloakStartupCache cache = cache();
-        cache.settle(dist.resolve("none.log"));
+    private JvmAotCache trainedThenSettled(String output, String lastLines) throws IOException {
+        JvmAotCache cache = cache();
+        cache.settle(directory.resolve("none.log"));
         Files.writeString(cache.training(), output);
-        cache.settle(Files.writeString(dist.resolve("previous.log"), "INFO stopped\nReading AOTConfiguration "
+        cache.settle(Files.writeString(directory.resolve("previous.log"), "INFO stopped\nReading AOTConfiguration "
                 + cache.training() + ".config and writing AOTCache " + cache.training() + "\n" + lastLines));
         return cache;
     }
 
     @Test
     void aTrainingTheJvmCompletedBecomesTheCacheOfTheNextStart() throws IOException {
-        KeycloakStartupCache cache = trainedThenSettled("archive",
+        JvmAotCache cache = trainedThenSettled("archive",
                 "AOTCache creation is complete: " + cache().training() + " 161443840 bytes\n");
 
         assertThat(cache.cache()).hasContent("archive");
@@ -52,7 +53,7 @@ class KeycloakStartupCacheTests {
 
     @Test
     void aTrainingCutShortIsDroppedAndTrainedAgain() throws IOException {
-        KeycloakStartupCache cache = trainedThenSettled("half an archive", "");
+        JvmAotCache cache = trainedThenSettled("half an archive", "");
 
         assertThat(cache.training()).doesNotExist();
         assertThat(cache.cache()).doesNotExist();
@@ -61,17 +62,17 @@ class KeycloakStartupCacheTests {
 
     @Test
     void aCacheTheJvmReportedAnErrorWithIsDroppedAndOneOfAnotherJdkOrOptionsToo() throws IOException {
-        KeycloakStartupCache cache = cache();
-        cache.settle(dist.resolve("none.log"));
+        JvmAotCache cache = cache();
+        cache.settle(directory.resolve("none.log"));
         Files.writeString(cache.cache(), "archive");
         Path otherJdk = Files.writeString(cache.cache().resolveSibling("keycloak-jdk26-0a0b0c0d.aot"), "old");
-        Path fine = Files.writeString(dist.resolve("fine.log"), "INFO Keycloak started\n");
+        Path fine = Files.writeString(directory.resolve("fine.log"), "INFO Keycloak started\n");
 
         cache.settle(fine);
         assertThat(cache.cache()).exists();
         assertThat(otherJdk).doesNotExist();
 
-        Path failed = Files.writeString(dist.resolve("failed.log"),
+        Path failed = Files.writeString(directory.resolve("failed.log"),
                 "[0.011s][error  ][aot] An error has occurred while processing the AOT cache.\n");
         cache.settle(failed);
         assertThat(cache.cache()).doesNotExist();
@@ -80,11 +81,11 @@ class KeycloakStartupCacheTests {
 
     @Test
     void oneCachePerJdkAndJvmOptionsAndNoneBeforeJdk25OrOnAPathWithSpaces() {
-        Path other = KeycloakStartupCache.in(dist, OPTIONS + " -Xss512k", 25, "25.0.3+9-LTS").orElseThrow().cache();
-        Path jdk26 = KeycloakStartupCache.in(dist, OPTIONS, 26, "26+35").orElseThrow().cache();
+        Path other = JvmAotCache.in(directory.resolve("cache"), "keycloak", OPTIONS + " -Xss512k", 25, "25.0.3+9-LTS").orElseThrow().cache();
+        Path jdk26 = JvmAotCache.in(directory.resolve("cache"), "keycloak", OPTIONS, 26, "26+35").orElseThrow().cache();
 
         assertThat(cache().cache()).isNotEqualTo(other).isNotEqualTo(jdk26);
-        assertThat(KeycloakStartupCache.in(dist, OPTIONS, 21, "21.0.7+6-LTS")).isEmpty();
-        assertThat(KeycloakStartupCache.in(dist.resolve("with space"), OPTIONS, 25, "25")).isEmpty();
+        assertThat(JvmAotCache.in(directory.resolve("cache"), "keycloak", OPTIONS, 21, "21.0.7+6-LTS")).isEmpty();
+        assertThat(JvmAotCache.in(directory.resolve("with space"), "keycloak", OPTIONS, 25, "25")).isEmpty();
     }
 }

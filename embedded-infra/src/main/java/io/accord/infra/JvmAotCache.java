@@ -15,18 +15,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A JDK AOT cache of Keycloak's JVM (JEP 483/514/515, JDK 25 or newer): the classes it loads and links and their
- * profiles, so that later starts skip much of that work (measured on the 2-core development machine: about a
- * fifth less CPU time to ready).
+ * A JDK AOT cache of a server's JVM (JEP 483/514/515, JDK 25 or newer) that {@code ./accord up} runs: Keycloak's
+ * and the Kafka broker's. It holds the classes the JVM loads and links and their profiles, so that later starts
+ * skip much of that work (measured on the 2-core development machine: about a fifth less CPU time to ready for
+ * both).
  *
- * <p>Kept in the unpacked distribution it was trained with, so it goes when the distribution goes, one per JDK
- * version and JVM options (an archive is only used with the options it was written with). The first start without
- * one trains it ({@code -XX:AOTCacheOutput}): the JVM writes it when Keycloak stops, under a temporary name. The
- * next start keeps it only if that run's log says the JVM completed it, and drops it (to train again) if the JVM
- * reported an error using it. A cache the JVM cannot use never stops Keycloak: it starts without (the default
+ * <p>Kept in a directory of the server's own (Keycloak: its unpacked distribution, so it goes when the distribution
+ * goes), one per JDK version and key (JVM options, and the classpath where the caller passes it: an archive is
+ * only used with the options and classpath it was written with). The first start without one trains it
+ * ({@code -XX:AOTCacheOutput}): the JVM writes it when the server stops, under a temporary name. The next start
+ * keeps it only if that run's log says the JVM completed it, and drops it (to train again) if the JVM reported an
+ * error using it. A cache the JVM cannot use never stops the server: it starts without (the default
  * {@code -XX:AOTMode=auto}).
  */
-final class KeycloakStartupCache {
+final class JvmAotCache {
 
     /** The JDK from which on the JVM writes an AOT cache in one run. */
     static final int SINCE = 25;
@@ -36,27 +38,26 @@ final class KeycloakStartupCache {
     private final Path cache;
     private final Path training;
 
-    private KeycloakStartupCache(Path cache, Path training) {
+    private JvmAotCache(Path cache, Path training) {
         this.cache = cache;
         this.training = training;
     }
 
     /**
-     * The cache of this JDK and these JVM options in the distribution, if this JDK writes AOT caches and the path
-     * can be passed to {@code kc.sh} (which splits its JVM options at white space).
+     * The cache named {@code name} of this JDK and this key (the JVM options and what else the archive depends on)
+     * in {@code directory}, if this JDK writes AOT caches and the path can be passed to a script that splits JVM
+     * options at white space ({@code kc.sh}).
      */
-    static Optional<KeycloakStartupCache> in(Path dist, String jvmOptions) {
-        return in(dist, jvmOptions, Runtime.version().feature(), Runtime.version().toString());
+    static Optional<JvmAotCache> in(Path directory, String name, String key) {
+        return in(directory, name, key, Runtime.version().feature(), Runtime.version().toString());
     }
 
-    static Optional<KeycloakStartupCache> in(Path dist, String jvmOptions, int jdkFeature, String jdkVersion) {
-        Path directory = dist.resolve("data").resolve("accord-startup-cache");
+    static Optional<JvmAotCache> in(Path directory, String name, String key, int jdkFeature, String jdkVersion) {
         if (jdkFeature < SINCE || directory.toString().matches(".*\\s.*")) {
             return Optional.empty();
         }
-        String key = "keycloak-jdk" + jdkVersion.replaceAll("[^A-Za-z0-9.]", "_") + "-" + sha256(jvmOptions);
-        return Optional.of(new KeycloakStartupCache(directory.resolve(key + ".aot"),
-                directory.resolve(key + ".training.aot")));
+        String file = name + "-jdk" + jdkVersion.replaceAll("[^A-Za-z0-9.]", "_") + "-" + sha256(key);
+        return Optional.of(new JvmAotCache(directory.resolve(file + ".aot"), directory.resolve(file + ".training.aot")));
     }
 
     /**
@@ -82,7 +83,7 @@ final class KeycloakStartupCache {
                 Files.delete(cache);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot settle Keycloak's start-up cache in " + cache.getParent(), e);
+            throw new UncheckedIOException("cannot settle the JVM's start-up cache in " + cache.getParent(), e);
         }
     }
 

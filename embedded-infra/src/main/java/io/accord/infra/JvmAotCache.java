@@ -33,6 +33,7 @@ final class JvmAotCache {
     /** The JDK from which on the JVM writes an AOT cache in one run. */
     static final int SINCE = 25;
     private static final String COMPLETE = "AOTCache creation is complete: ";
+    private static final String TRAINING = ".training.aot";
     private static final Pattern AOT_ERROR = Pattern.compile("\\[error\\s*]\\[aot");
 
     private final Path cache;
@@ -45,7 +46,7 @@ final class JvmAotCache {
 
     /**
      * The cache named {@code name} of this JDK and this key (the JVM options and what else the archive depends on)
-     * in {@code directory}, if this JDK writes AOT caches and the path can be passed to a script that splits JVM
+     * in {@code directory}, a directory of this server's own ({@link #settle} removes what else it holds), if this JDK writes AOT caches and the path can be passed to a script that splits JVM
      * options at white space ({@code kc.sh}).
      */
     static Optional<JvmAotCache> in(Path directory, String name, String key) {
@@ -57,7 +58,7 @@ final class JvmAotCache {
             return Optional.empty();
         }
         String file = name + "-jdk" + jdkVersion.replaceAll("[^A-Za-z0-9.]", "_") + "-" + sha256(key);
-        return Optional.of(new JvmAotCache(directory.resolve(file + ".aot"), directory.resolve(file + ".training.aot")));
+        return Optional.of(new JvmAotCache(directory.resolve(file + ".aot"), directory.resolve(file + TRAINING)));
     }
 
     /**
@@ -84,6 +85,28 @@ final class JvmAotCache {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot settle the JVM's start-up cache in " + cache.getParent(), e);
+        }
+    }
+
+    /**
+     * After a server stopped: the training outputs in {@code directory} that its log ({@code log}) says the JVM
+     * completed become caches, at once, so that the next start keeps them even if that log is gone by then (an
+     * emptied work directory). Anything else is left to the next start's {@link #settle}.
+     */
+    static void keepCompleted(Path directory, Path log) {
+        if (log == null || !Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path training : files.filter(path -> path.getFileName().toString().endsWith(TRAINING)).toList()) {
+                if (logContains(log, COMPLETE + training)) {
+                    String name = training.getFileName().toString();
+                    Files.move(training, training.resolveSibling(name.substring(0, name.length() - TRAINING.length())
+                            + ".aot"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the JVM's start-up cache in " + directory, e);
         }
     }
 

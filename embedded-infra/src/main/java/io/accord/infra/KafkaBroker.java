@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class KafkaBroker implements AutoCloseable {
 
     /**
-     * System property that gives the broker's JVM a JDK AOT cache ({@link JvmAotCache}) in its data directory, trained
-     * by the first start and written when that broker stops (JDK 25 or newer). Off by default: a broker that lives
-     * for one test run would only pay for the training. {@code ./accord up} turns it on.
+     * A directory: the broker's JVM starts from a JDK AOT cache ({@link JvmAotCache}) kept there, trained by the first
+     * start and written when that broker stops (JDK 25 or newer; one per JDK, JVM options, classpath and data
+     * directory). Unset by default: a broker that lives for one test run would only pay for the training.
+     * {@code ./accord up} sets it.
      */
     public static final String STARTUP_CACHE_PROPERTY = "accord.kafka.startup-cache";
 
@@ -71,6 +72,18 @@ public final class KafkaBroker implements AutoCloseable {
     /** Stops a broker started by another process (the launcher's {@code down}): controlled shutdown, then kill. */
     public static boolean stopProcess(long pid) {
         return Processes.stop(pid, "TERM", SHUTDOWN_GRACE);
+    }
+
+    /**
+     * After a broker stopped with {@link #stopProcess}: keeps the start-up cache its JVM completed writing
+     * ({@link #STARTUP_CACHE_PROPERTY}), read from that run's log, so that the next start finds it even from an
+     * emptied data directory.
+     */
+    public static void keepStartupCache(Path logFile) {
+        String directory = System.getProperty(STARTUP_CACHE_PROPERTY, "");
+        if (!directory.isBlank()) {
+            JvmAotCache.keepCompleted(Path.of(directory), logFile);
+        }
     }
 
     public String bootstrapServers() {
@@ -142,9 +155,9 @@ public final class KafkaBroker implements AutoCloseable {
     private synchronized void launch() {
         config.rotateLog();
         List<String> cacheOptions = List.of();
-        if (Boolean.getBoolean(STARTUP_CACHE_PROPERTY)) {
-            Optional<JvmAotCache> cache = JvmAotCache.in(config.dataDirectory().resolve("accord-startup-cache"),
-                    "kafka", config.startupCacheKey());
+        String cacheDirectory = System.getProperty(STARTUP_CACHE_PROPERTY, "");
+        if (!cacheDirectory.isBlank()) {
+            Optional<JvmAotCache> cache = JvmAotCache.in(Path.of(cacheDirectory), "kafka", config.startupCacheKey());
             if (cache.isPresent()) {
                 cache.get().settle(config.previousLogFile());
                 cacheOptions = List.of(cache.get().jvmOption());

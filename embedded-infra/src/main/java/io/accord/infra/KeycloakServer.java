@@ -57,9 +57,10 @@ public final class KeycloakServer implements AutoCloseable {
     /** Overrides the extra Keycloak JVM options (default {@code -XX:-UseG1GC -XX:+UseSerialGC -XX:TieredStopAtLevel=1}). */
     public static final String JVM_OPTIONS_PROPERTY = "accord.keycloak.jvm-options";
     /**
-     * {@code true}: Keycloak's JVM starts from a JDK AOT cache kept in its distribution, trained by the first start
-     * and written when that Keycloak stops (JDK 25 or newer; {@link JvmAotCache}). Off by default: a
-     * short-lived Keycloak (a test's) would train one at every start and pay for writing it at every stop.
+     * A directory: Keycloak's JVM starts from a JDK AOT cache kept there, trained by the first start and written when
+     * that Keycloak stops (JDK 25 or newer; {@link JvmAotCache}; one per JDK, JVM options and distribution path).
+     * Unset by default: a short-lived Keycloak (a test's) would train one at every start and pay for writing it at
+     * every stop.
      */
     public static final String STARTUP_CACHE_PROPERTY = "accord.keycloak.startup-cache";
     /** Overrides the remote Maven repository the distribution is downloaded from (default Maven Central). */
@@ -184,6 +185,18 @@ public final class KeycloakServer implements AutoCloseable {
         ProcessTree.stop(pid, STOP_TIMEOUT);
     }
 
+    /**
+     * After a Keycloak stopped with {@link #stop(long)}: keeps the start-up cache its JVM completed writing
+     * ({@link #STARTUP_CACHE_PROPERTY}), read from that run's log, so that the next start finds it even from an
+     * emptied home.
+     */
+    public static void keepStartupCache(Path logFile) {
+        String directory = System.getProperty(STARTUP_CACHE_PROPERTY, "");
+        if (!directory.isBlank()) {
+            JvmAotCache.keepCompleted(Path.of(directory), logFile);
+        }
+    }
+
     /** Reads the pid written to {@code <home>/keycloak.pid} by {@link #start}, if any. */
     public static Optional<Long> readPid(Path home) {
         return new KeycloakHome(home).readPid();
@@ -231,9 +244,11 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakBuildCache build = KeycloakBuildCache.forOptions(launch.buildKey());
         build.restoreInto(dist);
         home.rotateLog();
-        if (Boolean.getBoolean(STARTUP_CACHE_PROPERTY)) {
-            Optional<JvmAotCache> cache = JvmAotCache.in(dist.resolve("data").resolve("accord-startup-cache"),
-                    "keycloak", KeycloakLaunch.jvmOptions());
+        String cacheDirectory = System.getProperty(STARTUP_CACHE_PROPERTY, "");
+        if (!cacheDirectory.isBlank()) {
+            // the archive names the classpath (in the distribution) it was written with
+            Optional<JvmAotCache> cache = JvmAotCache.in(Path.of(cacheDirectory), "keycloak",
+                    KeycloakLaunch.jvmOptions() + " " + dist);
             if (cache.isPresent()) {
                 cache.get().settle(home.previousLogFile());
                 launch = launch.withJvmOption(cache.get().jvmOption());

@@ -102,6 +102,11 @@ final class UnpackedDistribution {
                 } else {
                     Files.createDirectories(out.getParent());
                     Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                    // the zip's times: a JDK AOT cache of Keycloak's JVM (JvmAotCache) kept outside this
+                    // distribution checks its classpath's jars by size and time, and stays valid for a new unpack
+                    if (entry.getLastModifiedTime() != null) {
+                        Files.setLastModifiedTime(out, entry.getLastModifiedTime());
+                    }
                 }
             }
         }

@@ -88,4 +88,26 @@ class JvmAotCacheTests {
         assertThat(JvmAotCache.in(directory.resolve("cache"), "keycloak", OPTIONS, 21, "21.0.7+6-LTS")).isEmpty();
         assertThat(JvmAotCache.in(directory.resolve("with space"), "keycloak", OPTIONS, 25, "25")).isEmpty();
     }
+
+    @Test
+    void aTrainingCompletedAtStopIsKeptThenWithoutWaitingForTheNextStartsLog() throws IOException {
+        JvmAotCache cache = cache();
+        cache.settle(directory.resolve("none.log"));
+        Files.writeString(cache.training(), "archive");
+        Path other = JvmAotCache.in(directory.resolve("cache"), "kafka", OPTIONS, 25, "25.0.3+9-LTS").orElseThrow()
+                .training();
+        Files.writeString(other, "half an archive");
+        Path log = Files.writeString(directory.resolve("stopped.log"),
+                "INFO stopped\nAOTCache creation is complete: " + cache.training() + " 161443840 bytes\n");
+
+        JvmAotCache.keepCompleted(directory.resolve("cache"), log);
+
+        assertThat(cache.cache()).hasContent("archive");
+        assertThat(cache.training()).doesNotExist();
+        assertThat(other).as("not named complete by this log").hasContent("half an archive");
+
+        // the next start, its log gone (an emptied work directory), starts from the cache
+        cache.settle(directory.resolve("gone.log"));
+        assertThat(cache.jvmOption()).isEqualTo("-XX:AOTCache=" + cache.cache());
+    }
 }

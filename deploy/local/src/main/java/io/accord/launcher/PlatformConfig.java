@@ -149,9 +149,14 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
         return workDirectory.resolve("logs");
     }
 
-    /** AOT caches / CDS archives of the services' JVMs, per jar checksum and JDK ({@link StartupCache}). */
+    /**
+     * AOT caches / CDS archives of the services' JVMs, per jar content and JDK ({@link StartupCache}), and those of
+     * Keycloak's and Kafka's JVMs: in the build's output ({@code target/accord-startup-cache}), since they follow
+     * from the build and the JDK, not from the platform's data, and so serve a start from an empty work directory
+     * too ({@code mvn clean} removes them with the jars).
+     */
     public Path startupCacheDirectory() {
-        return workDirectory.resolve("startup-cache");
+        return projectRoot.resolve("target").resolve("accord-startup-cache");
     }
 
     public Path stateFile() {

@@ -67,8 +67,14 @@ final class Shutdown {
         progress.accept("stopping " + component.name() + " (pid " + component.pid() + ")");
         switch (component.kind()) {
             case POSTGRES -> EmbeddedPostgres.stopProcess(component.pid());
-            case KAFKA -> KafkaBroker.stopProcess(component.pid());
-            case KEYCLOAK -> KeycloakServer.stop(component.pid());
+            case KAFKA -> {
+                KafkaBroker.stopProcess(component.pid());
+                KafkaBroker.keepStartupCache(component.logFile());
+            }
+            case KEYCLOAK -> {
+                KeycloakServer.stop(component.pid());
+                KeycloakServer.keepStartupCache(component.logFile());
+            }
             case MAIL -> MailSink.stopProcess(component.pid());
             case SERVICE -> Processes.stop(component.pid(), "TERM", SERVICE_GRACE);
         }

@@ -43,12 +43,16 @@ final class UpCommand {
         state.write(config.stateFile());
         // covers a Ctrl-C during startup too: everything recorded so far is stopped, in order
         Thread hook = CleanStopHook.register("accord-up-shutdown", this::stopEverything);
-        // Keycloak and the Kafka broker keep JDK AOT caches in .accord, trained by their first start (the system
-        // tests' short-lived servers do without: each would train one and write it when stopped)
-        for (String cache : List.of(KeycloakServer.STARTUP_CACHE_PROPERTY, KafkaBroker.STARTUP_CACHE_PROPERTY)) {
-            if (System.getProperty(cache) == null) {
-                System.setProperty(cache, "true");
-            }
+        // Keycloak and the Kafka broker keep JDK AOT caches beside the services' start-up caches, trained by their
+        // first start (the system tests' short-lived servers do without: each would train one and write it when
+        // stopped)
+        if (System.getProperty(KeycloakServer.STARTUP_CACHE_PROPERTY) == null) {
+            System.setProperty(KeycloakServer.STARTUP_CACHE_PROPERTY,
+                    config.startupCacheDirectory().resolve("keycloak").toString());
+        }
+        if (System.getProperty(KafkaBroker.STARTUP_CACHE_PROPERTY) == null) {
+            System.setProperty(KafkaBroker.STARTUP_CACHE_PROPERTY,
+                    config.startupCacheDirectory().resolve("kafka").toString());
         }
         Platform platform;
         try {

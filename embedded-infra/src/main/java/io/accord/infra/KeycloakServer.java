@@ -193,7 +193,12 @@ public final class KeycloakServer implements AutoCloseable {
     public static void keepStartupCache(Path logFile) {
         String directory = System.getProperty(STARTUP_CACHE_PROPERTY, "");
         if (!directory.isBlank()) {
-            JvmAotCache.keepCompleted(Path.of(directory), logFile);
+            try {
+                JvmAotCache.keepCompleted(Path.of(directory), logFile);
+            } catch (UncheckedIOException e) {
+                // the server is stopped all the same; the next start settles the cache from this run's log
+                log.warn("could not keep Keycloak's start-up cache: {}", e.getMessage());
+            }
         }
     }
 

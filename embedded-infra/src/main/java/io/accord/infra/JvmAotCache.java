@@ -1,5 +1,8 @@
 package io.accord.infra;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +35,7 @@ final class JvmAotCache {
 
     /** The JDK from which on the JVM writes an AOT cache in one run. */
     static final int SINCE = 25;
+    private static final Logger LOG = LoggerFactory.getLogger(JvmAotCache.class);
     private static final String COMPLETE = "AOTCache creation is complete: ";
     private static final String TRAINING = ".training.aot";
     private static final Pattern AOT_ERROR = Pattern.compile("\\[error\\s*]\\[aot");
@@ -59,6 +63,44 @@ final class JvmAotCache {
         }
         String file = name + "-jdk" + jdkVersion.replaceAll("[^A-Za-z0-9.]", "_") + "-" + sha256(key);
         return Optional.of(new JvmAotCache(directory.resolve(file + ".aot"), directory.resolve(file + TRAINING)));
+    }
+
+    /**
+     * The JVM option of a server's next start ({@code -XX:AOTCache} or {@code -XX:AOTCacheOutput}), from the cache in
+     * the directory the system property {@code directoryProperty} names, settled against the previous run's log
+     * ({@link #settle}); none when the property is unset or this JDK writes no AOT caches.
+     *
+     * @param server what the log line names ("Keycloak", "the Kafka broker")
+     */
+    static Optional<String> startOption(String directoryProperty, String server, String name, String key,
+                                        Path previousLog) {
+        String directory = System.getProperty(directoryProperty, "");
+        if (directory.isBlank()) {
+            return Optional.empty();
+        }
+        return in(Path.of(directory), name, key).map(cache -> {
+            cache.settle(previousLog);
+            LOG.info(Files.isRegularFile(cache.cache()) ? server + " starts from its start-up cache " + cache.cache()
+                    : server + " trains its start-up cache (written when it stops, used by the next start)");
+            return cache.jvmOption();
+        });
+    }
+
+    /**
+     * After a server stopped: {@link #keepCompleted} in the directory the system property {@code directoryProperty}
+     * names, if set. A failure is logged: the server is stopped all the same, and the next start settles the cache
+     * from this run's log if it is still there.
+     */
+    static void keepCompletedIn(String directoryProperty, Path log) {
+        String directory = System.getProperty(directoryProperty, "");
+        if (directory.isBlank()) {
+            return;
+        }
+        try {
+            keepCompleted(Path.of(directory), log);
+        } catch (UncheckedIOException e) {
+            LOG.warn("could not keep the start-up cache in {}: {}", directory, e.getMessage());
+        }
     }
 
     /**

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,15 +79,7 @@ public final class KafkaBroker implements AutoCloseable {
      * emptied data directory.
      */
     public static void keepStartupCache(Path logFile) {
-        String directory = System.getProperty(STARTUP_CACHE_PROPERTY, "");
-        if (!directory.isBlank()) {
-            try {
-                JvmAotCache.keepCompleted(Path.of(directory), logFile);
-            } catch (UncheckedIOException e) {
-                // the server is stopped all the same; the next start settles the cache from this run's log
-                log.warn("could not keep the broker's start-up cache: {}", e.getMessage());
-            }
-        }
+        JvmAotCache.keepCompletedIn(STARTUP_CACHE_PROPERTY, logFile);
     }
 
     public String bootstrapServers() {
@@ -159,18 +150,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private synchronized void launch() {
         config.rotateLog();
-        List<String> cacheOptions = List.of();
-        String cacheDirectory = System.getProperty(STARTUP_CACHE_PROPERTY, "");
-        if (!cacheDirectory.isBlank()) {
-            Optional<JvmAotCache> cache = JvmAotCache.in(Path.of(cacheDirectory), "kafka", config.startupCacheKey());
-            if (cache.isPresent()) {
-                cache.get().settle(config.previousLogFile());
-                cacheOptions = List.of(cache.get().jvmOption());
-                log.info(Files.isRegularFile(cache.get().cache()) ? "Kafka broker starts from its start-up cache "
-                        + cache.get().cache() : "Kafka broker trains its start-up cache (written when it stops, "
-                        + "used by the next start)");
-            }
-        }
+        List<String> cacheOptions = JvmAotCache.startOption(STARTUP_CACHE_PROPERTY, "The Kafka broker", "kafka",
+                config.startupCacheKey(), config.previousLogFile()).stream().toList();
         process = run(config.brokerCommand(cacheOptions), config.logFile());
         awaitReady();
         log.info("Kafka broker started on {} (pid {}, data {}, log {})",

@@ -191,15 +191,7 @@ public final class KeycloakServer implements AutoCloseable {
      * emptied home.
      */
     public static void keepStartupCache(Path logFile) {
-        String directory = System.getProperty(STARTUP_CACHE_PROPERTY, "");
-        if (!directory.isBlank()) {
-            try {
-                JvmAotCache.keepCompleted(Path.of(directory), logFile);
-            } catch (UncheckedIOException e) {
-                // the server is stopped all the same; the next start settles the cache from this run's log
-                log.warn("could not keep Keycloak's start-up cache: {}", e.getMessage());
-            }
-        }
+        JvmAotCache.keepCompletedIn(STARTUP_CACHE_PROPERTY, logFile);
     }
 
     /** Reads the pid written to {@code <home>/keycloak.pid} by {@link #start}, if any. */
@@ -249,18 +241,11 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakBuildCache build = KeycloakBuildCache.forOptions(launch.buildKey());
         build.restoreInto(dist);
         home.rotateLog();
-        String cacheDirectory = System.getProperty(STARTUP_CACHE_PROPERTY, "");
-        if (!cacheDirectory.isBlank()) {
-            // the archive names the classpath (in the distribution) it was written with
-            Optional<JvmAotCache> cache = JvmAotCache.in(Path.of(cacheDirectory), "keycloak",
-                    KeycloakLaunch.jvmOptions() + " " + dist);
-            if (cache.isPresent()) {
-                cache.get().settle(home.previousLogFile());
-                launch = launch.withJvmOption(cache.get().jvmOption());
-                log.info(Files.isRegularFile(cache.get().cache()) ? "Keycloak starts from its start-up cache "
-                        + cache.get().cache() : "Keycloak trains its start-up cache (written when it stops, used by"
-                        + " the next start)");
-            }
+        // the archive names the classpath (in the distribution) it was written with
+        Optional<String> cacheOption = JvmAotCache.startOption(STARTUP_CACHE_PROPERTY, "Keycloak", "keycloak",
+                KeycloakLaunch.jvmOptions() + " " + dist, home.previousLogFile());
+        if (cacheOption.isPresent()) {
+            launch = launch.withJvmOption(cacheOption.get());
         }
         KeycloakServer server = startAndAwaitReady(launch, home);
         build.keepFrom(dist);

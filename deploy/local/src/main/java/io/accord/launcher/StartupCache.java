@@ -228,6 +228,32 @@ final class StartupCache {
         }
     }
 
+    /**
+     * Removes the caches that earlier launchers kept in the work directory, unused since they moved to the build's
+     * output ({@link PlatformConfig#startupCacheDirectory()}): {@code .accord/startup-cache} (about 1 GB), Kafka's and
+     * Keycloak's AOT caches in their data.
+     *
+     * @return the directories removed
+     */
+    static List<Path> removeFormerLocations(Path workDirectory) throws IOException {
+        List<Path> former = new ArrayList<>(List.of(workDirectory.resolve("startup-cache"),
+                workDirectory.resolve("kafka").resolve("accord-startup-cache")));
+        Path distributions = workDirectory.resolve("keycloak").resolve("dist");
+        if (Files.isDirectory(distributions)) {
+            try (Stream<Path> unpacked = Files.list(distributions)) {
+                unpacked.forEach(dist -> former.add(dist.resolve("data").resolve("accord-startup-cache")));
+            }
+        }
+        List<Path> removed = new ArrayList<>();
+        for (Path directory : former) {
+            if (Files.isDirectory(directory)) {
+                deleteRecursively(directory);
+                removed.add(directory);
+            }
+        }
+        return removed;
+    }
+
     private static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;

@@ -71,6 +71,7 @@ final class UpCommand {
         }
         markStarted();
         Summary.print(platform, config, elapsed(), out);
+        removeFormerStartupCaches();
         if (!platform.servicesWithoutStartupCache().isEmpty()) {
             caching = Thread.ofPlatform().daemon().name("accord-startup-cache")
                     .start(() -> createStartupCaches(platform));
@@ -101,6 +102,17 @@ final class UpCommand {
      * Creates the missing start-up caches one service at a time, after the start, so neither this start nor the
      * platform's work waits for them; the next {@code up} starts those services from them.
      */
+    private void removeFormerStartupCaches() {
+        try {
+            for (Path removed : StartupCache.removeFormerLocations(config.workDirectory())) {
+                line("startup-cache", "removed " + relative(removed) + ": the start-up caches are in "
+                        + relative(config.startupCacheDirectory()) + " now");
+            }
+        } catch (IOException | RuntimeException e) {
+            line("startup-cache", "could not remove the former start-up caches: " + e.getMessage());
+        }
+    }
+
     private void createStartupCaches(Platform platform) {
         StartupCache cache = new StartupCache(config.startupCacheDirectory());
         Path log = config.logDirectory().resolve("startup-cache.log");

@@ -159,4 +159,27 @@ class StartupCacheTests {
         assertThat(declared.find()).as("project.build.outputTimestamp in the root pom").isTrue();
         assertThat(Instant.parse(declared.group(1))).isBefore(Instant.now());
     }
+
+    @Test
+    void theCachesThatEarlierLaunchersKeptInTheWorkDirectoryAreRemovedAndNothingElse() throws IOException {
+        Path work = directory.resolve(".accord");
+        Path services = Files.createDirectories(work.resolve("startup-cache/catalog-service/0123-jdk25"));
+        Files.writeString(services.resolve("app.aot"), "archive");
+        Path kafka = Files.createDirectories(work.resolve("kafka/accord-startup-cache"));
+        Path keycloak = Files.createDirectories(work.resolve("keycloak/dist/keycloak-26.7.3/data/accord-startup-cache"));
+        Files.writeString(keycloak.resolve("keycloak-jdk25.aot"), "archive");
+        Path brokerLog = Files.writeString(work.resolve("kafka/broker.log"), "log");
+        Path realm = Files.writeString(work.resolve("keycloak/dist/keycloak-26.7.3/data/import.json"), "realm");
+
+        assertThat(StartupCache.removeFormerLocations(work))
+                .containsExactlyInAnyOrder(work.resolve("startup-cache"), kafka, keycloak);
+
+        assertThat(work.resolve("startup-cache")).doesNotExist();
+        assertThat(kafka).doesNotExist();
+        assertThat(keycloak).doesNotExist();
+        assertThat(brokerLog).exists();
+        assertThat(realm).exists();
+        assertThat(StartupCache.removeFormerLocations(work)).isEmpty();
+        assertThat(StartupCache.removeFormerLocations(directory.resolve("never-started"))).isEmpty();
+    }
 }

@@ -40,144 +40,187 @@ public final class KeycloakRealmSync {
 
     /** @return how many resources were added */
     public static int addMissing(String baseUrl, Path realmFile) {
-        return addMissing(baseUrl, realmFile, System::getenv);
+        return admin(baseUrl).addMissing(realmFile);
     }
 
-    static int addMissing(String baseUrl, Path realmFile, Function<String, String> environment) {
-        try {
-            JsonNode realm = JSON.readTree(resolvePlaceholders(Files.readString(realmFile), environment));
-            ObjectNode partial = JSON.createObjectNode().put("ifResourceExists", "SKIP");
-            SECTIONS.stream().filter(realm::has).forEach(section -> partial.set(section, realm.get(section)));
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String token = adminToken(client, baseUrl);
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/"
-                                    + realm.get("realm").asString() + "/partialImport"))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(partial))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("partial import answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            int added = JSON.readTree(response.body()).path("added").asInt();
-            if (added > 0) {
-                log.info("Realm {}: added {} resource(s) from {} that the existing realm lacked",
-                        realm.get("realm").asString(), added, realmFile);
-            }
-            return added;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot bring the realm up to date with " + realmFile, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /**
-     * Points the realm's outgoing e-mail at an SMTP server without authentication or TLS (the development mail
-     * sink), keeping the sender the realm file names. Done on every start: the sink's port moves with the
-     * platform's port offset, and Keycloak imports the realm file's {@code smtpServer} only into a new realm.
-     */
+    /** {@link Admin#useSmtpServer} with a token of its own. */
     public static void useSmtpServer(String baseUrl, String realm, String host, int port) {
+        admin(baseUrl).useSmtpServer(realm, host, port);
+    }
+
+    /** {@link Admin#allowOrigin} with a token of its own. */
+    public static boolean allowOrigin(String baseUrl, String realm, String clientId, String origin) {
+        return admin(baseUrl).allowOrigin(realm, clientId, origin);
+    }
+
+    /**
+     * Logs in as Keycloak's administrator once, for several changes in a row: each login costs Keycloak a password
+     * hash, about 0.2 s of CPU time on the 2-core development machine, at the end of the platform's start-up.
+     */
+    public static Admin admin(String baseUrl) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String token = adminToken(client, baseUrl);
-            URI realmUri = URI.create(baseUrl + "/admin/realms/" + realm);
-            HttpResponse<String> current = client.send(HttpRequest.newBuilder(realmUri)
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (current.statusCode() != 200) {
-                throw new IllegalStateException("reading realm " + realm + " answered " + current.statusCode());
-            }
-            JsonNode existing = JSON.readTree(current.body()).path("smtpServer");
-            ObjectNode smtp = JSON.createObjectNode()
-                    .put("host", host)
-                    .put("port", Integer.toString(port))
-                    .put("from", existing.path("from").asString("accord@localhost"))
-                    .put("fromDisplayName", existing.path("fromDisplayName").asString("Accord"))
-                    .put("auth", "false")
-                    .put("ssl", "false")
-                    .put("starttls", "false");
-            // a partial representation: Keycloak changes only the attributes it carries
-            ObjectNode update = JSON.createObjectNode();
-            update.set("smtpServer", smtp);
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(realmUri)
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(update))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 204) {
-                throw new IllegalStateException("setting the SMTP server of realm " + realm + " answered "
-                        + response.statusCode() + ": " + response.body());
-            }
+            return new Admin(baseUrl, client, adminToken(client, baseUrl));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot set the SMTP server of realm " + realm, e);
+            throw new IllegalStateException("cannot log in to Keycloak at " + baseUrl, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
     }
 
-    /**
-     * Lets a browser client of the realm return to {@code origin} after login and logout: adds {@code origin/*} to its
-     * redirect URIs and post-logout redirect URIs when missing, keeping the rest. Done on every start, like the SMTP
-     * server: the portal's port moves with the platform's port offset, and an existing realm was imported earlier.
-     *
-     * @return whether the client was changed
-     */
-    public static boolean allowOrigin(String baseUrl, String realm, String clientId, String origin) {
-        String redirect = origin + "/*";
-        try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String token = adminToken(client, baseUrl);
-            String clients = baseUrl + "/admin/realms/" + realm + "/clients";
-            HttpResponse<String> found = client.send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
-                            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode matches = found.statusCode() == 200 ? JSON.readTree(found.body()) : JSON.createArrayNode();
-            if (matches.isEmpty()) {
-                throw new IllegalStateException("realm " + realm + " has no client " + clientId + " (answered "
-                        + found.statusCode() + ")");
-            }
-            ObjectNode representation = (ObjectNode) matches.get(0);
-            boolean changed = false;
-            tools.jackson.databind.node.ArrayNode redirects = representation.withArray("redirectUris");
-            if (redirects.valueStream().noneMatch(uri -> uri.asString().equals(redirect))) {
-                redirects.add(redirect);
-                changed = true;
-            }
-            ObjectNode attributes = representation.withObject("attributes");
-            String postLogout = attributes.path("post.logout.redirect.uris").asString("");
-            if (!List.of(postLogout.split("##")).contains(redirect)) {
-                attributes.put("post.logout.redirect.uris", postLogout.isBlank() ? redirect : postLogout + "##" + redirect);
-                changed = true;
-            }
-            if (!changed) {
-                return false;
-            }
-            HttpResponse<String> updated = client.send(HttpRequest.newBuilder(URI.create(clients + "/"
-                                    + representation.path("id").asString()))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (updated.statusCode() != 204) {
-                throw new IllegalStateException("updating client " + clientId + " answered " + updated.statusCode()
-                        + ": " + updated.body());
-            }
-            log.info("Realm {}: client {} may now return to {}", realm, clientId, origin);
-            return true;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot update client " + clientId + " of realm " + realm, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    /** Changes to the realm as Keycloak's administrator, with one token (valid for a minute). */
+    public static final class Admin {
+
+        private final String baseUrl;
+        private final HttpClient client;
+        private final String token;
+
+        private Admin(String baseUrl, HttpClient client, String token) {
+            this.baseUrl = baseUrl;
+            this.client = client;
+            this.token = token;
         }
+
+        /** @return how many resources were added */
+        public int addMissing(Path realmFile) {
+            return addMissing(realmFile, System::getenv);
+        }
+
+        int addMissing(Path realmFile, Function<String, String> environment) {
+            try {
+                JsonNode realm = JSON.readTree(resolvePlaceholders(Files.readString(realmFile), environment));
+                ObjectNode partial = JSON.createObjectNode().put("ifResourceExists", "SKIP");
+                SECTIONS.stream().filter(realm::has).forEach(section -> partial.set(section, realm.get(section)));
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/"
+                                        + realm.get("realm").asString() + "/partialImport"))
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(partial))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("partial import answered " + response.statusCode() + ": "
+                            + response.body());
+                }
+                int added = JSON.readTree(response.body()).path("added").asInt();
+                if (added > 0) {
+                    log.info("Realm {}: added {} resource(s) from {} that the existing realm lacked",
+                            realm.get("realm").asString(), added, realmFile);
+                }
+                return added;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot bring the realm up to date with " + realmFile, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        /**
+         * Points the realm's outgoing e-mail at an SMTP server without authentication or TLS (the development mail
+         * sink), keeping the sender the realm file names. Done on every start: the sink's port moves with the
+         * platform's port offset, and Keycloak imports the realm file's {@code smtpServer} only into a new realm.
+         */
+        public void useSmtpServer(String realm, String host, int port) {
+            try {
+                URI realmUri = URI.create(baseUrl + "/admin/realms/" + realm);
+                HttpResponse<String> current = client.send(HttpRequest.newBuilder(realmUri)
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (current.statusCode() != 200) {
+                    throw new IllegalStateException("reading realm " + realm + " answered " + current.statusCode());
+                }
+                JsonNode existing = JSON.readTree(current.body()).path("smtpServer");
+                ObjectNode smtp = JSON.createObjectNode()
+                        .put("host", host)
+                        .put("port", Integer.toString(port))
+                        .put("from", existing.path("from").asString("accord@localhost"))
+                        .put("fromDisplayName", existing.path("fromDisplayName").asString("Accord"))
+                        .put("auth", "false")
+                        .put("ssl", "false")
+                        .put("starttls", "false");
+                // a partial representation: Keycloak changes only the attributes it carries
+                ObjectNode update = JSON.createObjectNode();
+                update.set("smtpServer", smtp);
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(realmUri)
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(update))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 204) {
+                    throw new IllegalStateException("setting the SMTP server of realm " + realm + " answered "
+                            + response.statusCode() + ": " + response.body());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot set the SMTP server of realm " + realm, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        /**
+         * Lets a browser client of the realm return to {@code origin} after login and logout: adds {@code origin/*}
+         * to its redirect URIs and post-logout redirect URIs when missing, keeping the rest. Done on every start, like
+         * the SMTP server: the portal's port moves with the platform's port offset, and an existing realm was imported
+         * earlier.
+         *
+         * @return whether the client was changed
+         */
+        public boolean allowOrigin(String realm, String clientId, String origin) {
+            String redirect = origin + "/*";
+            try {
+                String clients = baseUrl + "/admin/realms/" + realm + "/clients";
+                HttpResponse<String> found = client.send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
+                                + URLEncoder.encode(clientId, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode matches = found.statusCode() == 200 ? JSON.readTree(found.body()) : JSON.createArrayNode();
+                if (matches.isEmpty()) {
+                    throw new IllegalStateException("realm " + realm + " has no client " + clientId + " (answered "
+                            + found.statusCode() + ")");
+                }
+                ObjectNode representation = (ObjectNode) matches.get(0);
+                boolean changed = false;
+                tools.jackson.databind.node.ArrayNode redirects = representation.withArray("redirectUris");
+                if (redirects.valueStream().noneMatch(uri -> uri.asString().equals(redirect))) {
+                    redirects.add(redirect);
+                    changed = true;
+                }
+                ObjectNode attributes = representation.withObject("attributes");
+                String postLogout = attributes.path("post.logout.redirect.uris").asString("");
+                if (!List.of(postLogout.split("##")).contains(redirect)) {
+                    attributes.put("post.logout.redirect.uris",
+                            postLogout.isBlank() ? redirect : postLogout + "##" + redirect);
+                    changed = true;
+                }
+                if (!changed) {
+                    return false;
+                }
+                HttpResponse<String> updated = client.send(HttpRequest.newBuilder(URI.create(clients + "/"
+                                        + representation.path("id").asString()))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (updated.statusCode() != 204) {
+                    throw new IllegalStateException("updating client " + clientId + " answered " + updated.statusCode()
+                            + ": " + updated.body());
+                }
+                log.info("Realm {}: client {} may now return to {}", realm, clientId, origin);
+                return true;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot update client " + clientId + " of realm " + realm, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
     }
 
     /** The same {@code ${VAR:default}} replacement Keycloak applies to a realm file it imports at startup. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,7 @@ class KeycloakRealmSyncTests {
     @Test
     void addsTheOriginToAPortalClientsRedirectsOnceAndKeepsTheRest() throws IOException {
         List<String> puts = new CopyOnWriteArrayList<>();
+        AtomicInteger logins = new AtomicInteger();
         HttpServer keycloak = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String[] client = {"""
                 [{"id":"c-1","clientId":"self-care-portal","redirectUris":["http://localhost:8090/*"],
@@ -41,6 +43,7 @@ class KeycloakRealmSyncTests {
             if (path.equals("/realms/master/protocol/openid-connect/token")) {
                 answer = "{\"access_token\":\"admin-token\"}";
                 status = 200;
+                logins.incrementAndGet();
             } else if (path.equals("/admin/realms/accord/clients") && exchange.getRequestMethod().equals("GET")) {
                 answer = client[0];
                 status = 200;
@@ -61,10 +64,14 @@ class KeycloakRealmSyncTests {
         try {
             String baseUrl = "http://127.0.0.1:" + keycloak.getAddress().getPort();
 
-            assertThat(KeycloakRealmSync.allowOrigin(baseUrl, "accord", "self-care-portal", "http://localhost:9090"))
-                    .isTrue();
-            assertThat(KeycloakRealmSync.allowOrigin(baseUrl, "accord", "self-care-portal", "http://localhost:9090"))
+            KeycloakRealmSync.Admin admin = KeycloakRealmSync.admin(baseUrl);
+            assertThat(admin.allowOrigin("accord", "self-care-portal", "http://localhost:9090")).isTrue();
+            assertThat(admin.allowOrigin("accord", "self-care-portal", "http://localhost:9090"))
                     .as("already allowed: nothing to change").isFalse();
+            assertThat(logins).as("one administrator login for both").hasValue(1);
+            assertThat(KeycloakRealmSync.allowOrigin(baseUrl, "accord", "self-care-portal", "http://localhost:9090"))
+                    .as("with a login of its own").isFalse();
+            assertThat(logins).hasValue(2);
 
             assertThat(puts).singleElement().satisfies(put -> assertThat(put)
                     .contains("\"redirectUris\":[\"http://localhost:8090/*\",\"http://localhost:9090/*\"]")

@@ -149,14 +149,15 @@ final class PlatformStarter {
                 config.keycloakPort(), databases.jdbcUrl("keycloak"), databases.user(), databases.password(),
                 config.realmFile());
         keycloak.detach();
+        // one administrator login for the three changes (each login is a password hash in Keycloak)
+        KeycloakRealmSync.Admin admin = KeycloakRealmSync.admin(keycloak.baseUrl());
         // the file is imported only into a new realm: an existing one gets what was added to the file since
-        KeycloakRealmSync.addMissing(keycloak.baseUrl(), config.realmFile());
+        admin.addMissing(config.realmFile());
         // the portal's login returns to its own origin, which moves with the port offset
-        KeycloakRealmSync.allowOrigin(keycloak.baseUrl(), KeycloakServer.REALM, PORTAL_CLIENT,
-                "http://localhost:" + config.port(ServiceSpec.PORTAL));
+        admin.allowOrigin(KeycloakServer.REALM, PORTAL_CLIENT, "http://localhost:" + config.port(ServiceSpec.PORTAL));
         // the realm's e-mail (partner admins' first login) goes to the sink, on this platform's port
         MailSink sink = mail.join();
-        KeycloakRealmSync.useSmtpServer(keycloak.baseUrl(), KeycloakServer.REALM, sink.smtpHost(), sink.smtpPort());
+        admin.useSmtpServer(KeycloakServer.REALM, sink.smtpHost(), sink.smtpPort());
         healthy(register("keycloak", ComponentState.Kind.KEYCLOAK, keycloak.pid(), config.keycloakPort(),
                 keycloak.logFile(), URI.create("http://localhost:" + keycloak.managementPort() + "/health/ready")));
     }

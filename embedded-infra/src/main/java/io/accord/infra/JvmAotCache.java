@@ -23,13 +23,15 @@ import java.util.stream.Stream;
  * skip much of that work (measured on the 2-core development machine: about a fifth less CPU time to ready for
  * both).
  *
- * <p>Kept in a directory of the server's own (Keycloak: its unpacked distribution, so it goes when the distribution
- * goes), one per JDK version and key (JVM options, and the classpath where the caller passes it: an archive is
- * only used with the options and classpath it was written with). The first start without one trains it
- * ({@code -XX:AOTCacheOutput}): the JVM writes it when the server stops, under a temporary name. The next start
- * keeps it only if that run's log says the JVM completed it, and drops it (to train again) if the JVM reported an
- * error using it. A cache the JVM cannot use never stops the server: it starts without (the default
- * {@code -XX:AOTMode=auto}).
+ * <p>Kept in a directory of the server's own that the system property of the server names ({@code ./accord up}:
+ * {@code target/accord-startup-cache/<server>}, beside the services' caches, so that a start from an empty
+ * {@code .accord} has it), one per JDK version and key (JVM options, and the classpath or distribution where the
+ * caller passes it: an archive is only used with the options and classpath it was written with). The first start
+ * without one trains it ({@code -XX:AOTCacheOutput}): the JVM writes it when the server stops, under a temporary
+ * name. The launcher keeps it when it has stopped the server and that run's log says the JVM completed it
+ * ({@link #keepCompleted}); otherwise the next start does, from the previous run's log. A cache the JVM reported an
+ * error using is dropped (to train again). A cache the JVM cannot use never stops the server: it starts without
+ * (the default {@code -XX:AOTMode=auto}).
  */
 final class JvmAotCache {
 
@@ -50,8 +52,9 @@ final class JvmAotCache {
 
     /**
      * The cache named {@code name} of this JDK and this key (the JVM options and what else the archive depends on)
-     * in {@code directory}, a directory of this server's own ({@link #settle} removes what else it holds), if this JDK writes AOT caches and the path can be passed to a script that splits JVM
-     * options at white space ({@code kc.sh}).
+     * in {@code directory}, a directory of this server's own ({@link #settle} removes what else it holds), if this
+     * JDK writes AOT caches and the path can be passed to a script that splits JVM options at white space
+     * ({@code kc.sh}).
      */
     static Optional<JvmAotCache> in(Path directory, String name, String key) {
         return in(directory, name, key, Runtime.version().feature(), Runtime.version().toString());

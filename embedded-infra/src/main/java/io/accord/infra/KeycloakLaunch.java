@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * How Keycloak is run from an unpacked distribution: {@code bin/kc.sh start-dev --import-realm} (without the import
- * when the database holds the realm already) with its command line and environment, on PostgreSQL when a JDBC URL is given and on Keycloak's dev-file database otherwise.
+ * when the database holds the realm already) with its command line and environment, on PostgreSQL when a JDBC URL
+ * is given and on Keycloak's dev-file database otherwise.
  */
 record KeycloakLaunch(Path dist, int httpPort, int managementPort, String jdbcUrl, String dbUser, String dbPassword,
                       String extraJvmOption, boolean realmImport) {

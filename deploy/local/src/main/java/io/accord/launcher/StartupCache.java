@@ -24,8 +24,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Start-up caches of the services' JVMs, under
- * {@code target/accord-startup-cache/<module>/<jar content key>-jdk<version>/} ({@link PlatformConfig#startupCacheDirectory()},
- * {@link #contentKey}):
+ * {@code target/accord-startup-cache/<module>/<jar content key>-jdk<version>/}
+ * ({@link PlatformConfig#startupCacheDirectory()}, {@link #contentKey}):
  * the jar extracted the way Spring Boot documents for class-data sharing ({@code -Djarmode=tools extract}, a plain
  * classpath that the JVM can archive), and an archive of the classes loaded and linked while the application
  * context started. A JDK 25 or newer writes an AOT cache ({@code -XX:AOTCacheOutput}, JEP 483/514/515), an older

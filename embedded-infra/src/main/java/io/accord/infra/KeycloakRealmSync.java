@@ -88,33 +88,28 @@ public final class KeycloakRealmSync {
         }
 
         int addMissing(Path realmFile, Function<String, String> environment) {
+            String text;
             try {
-                JsonNode realm = JSON.readTree(resolvePlaceholders(Files.readString(realmFile), environment));
-                ObjectNode partial = JSON.createObjectNode().put("ifResourceExists", "SKIP");
-                SECTIONS.stream().filter(realm::has).forEach(section -> partial.set(section, realm.get(section)));
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/"
-                                        + realm.get("realm").asString() + "/partialImport"))
-                                .timeout(Duration.ofSeconds(60))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(partial))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("partial import answered " + response.statusCode() + ": "
-                            + response.body());
-                }
-                int added = JSON.readTree(response.body()).path("added").asInt();
-                if (added > 0) {
-                    log.info("Realm {}: added {} resource(s) from {} that the existing realm lacked",
-                            realm.get("realm").asString(), added, realmFile);
-                }
-                return added;
+                text = Files.readString(realmFile);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot bring the realm up to date with " + realmFile, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
             }
+            JsonNode realm = JSON.readTree(resolvePlaceholders(text, environment));
+            ObjectNode partial = JSON.createObjectNode().put("ifResourceExists", "SKIP");
+            SECTIONS.stream().filter(realm::has).forEach(section -> partial.set(section, realm.get(section)));
+            HttpResponse<String> response = send("POST", "/admin/realms/" + realm.get("realm").asString()
+                    + "/partialImport", partial, Duration.ofSeconds(60),
+                    "bring the realm up to date with " + realmFile);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("partial import answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            int added = JSON.readTree(response.body()).path("added").asInt();
+            if (added > 0) {
+                log.info("Realm {}: added {} resource(s) from {} that the existing realm lacked",
+                        realm.get("realm").asString(), added, realmFile);
+            }
+            return added;
         }
 
         /**
@@ -123,41 +118,28 @@ public final class KeycloakRealmSync {
          * platform's port offset, and Keycloak imports the realm file's {@code smtpServer} only into a new realm.
          */
         public void useSmtpServer(String realm, String host, int port) {
-            try {
-                URI realmUri = URI.create(baseUrl + "/admin/realms/" + realm);
-                HttpResponse<String> current = client.send(HttpRequest.newBuilder(realmUri)
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (current.statusCode() != 200) {
-                    throw new IllegalStateException("reading realm " + realm + " answered " + current.statusCode());
-                }
-                JsonNode existing = JSON.readTree(current.body()).path("smtpServer");
-                ObjectNode smtp = JSON.createObjectNode()
-                        .put("host", host)
-                        .put("port", Integer.toString(port))
-                        .put("from", existing.path("from").asString("accord@localhost"))
-                        .put("fromDisplayName", existing.path("fromDisplayName").asString("Accord"))
-                        .put("auth", "false")
-                        .put("ssl", "false")
-                        .put("starttls", "false");
-                // a partial representation: Keycloak changes only the attributes it carries
-                ObjectNode update = JSON.createObjectNode();
-                update.set("smtpServer", smtp);
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(realmUri)
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(update))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 204) {
-                    throw new IllegalStateException("setting the SMTP server of realm " + realm + " answered "
-                            + response.statusCode() + ": " + response.body());
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot set the SMTP server of realm " + realm, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+            String path = "/admin/realms/" + realm;
+            String what = "set the SMTP server of realm " + realm;
+            HttpResponse<String> current = send("GET", path, null, Duration.ofSeconds(30), what);
+            if (current.statusCode() != 200) {
+                throw new IllegalStateException("reading realm " + realm + " answered " + current.statusCode());
+            }
+            JsonNode existing = JSON.readTree(current.body()).path("smtpServer");
+            ObjectNode smtp = JSON.createObjectNode()
+                    .put("host", host)
+                    .put("port", Integer.toString(port))
+                    .put("from", existing.path("from").asString("accord@localhost"))
+                    .put("fromDisplayName", existing.path("fromDisplayName").asString("Accord"))
+                    .put("auth", "false")
+                    .put("ssl", "false")
+                    .put("starttls", "false");
+            // a partial representation: Keycloak changes only the attributes it carries
+            ObjectNode update = JSON.createObjectNode();
+            update.set("smtpServer", smtp);
+            HttpResponse<String> response = send("PUT", path, update, Duration.ofSeconds(30), what);
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("setting the SMTP server of realm " + realm + " answered "
+                        + response.statusCode() + ": " + response.body());
             }
         }
 
@@ -171,56 +153,65 @@ public final class KeycloakRealmSync {
          */
         public boolean allowOrigin(String realm, String clientId, String origin) {
             String redirect = origin + "/*";
+            String clients = "/admin/realms/" + realm + "/clients";
+            String what = "update client " + clientId + " of realm " + realm;
+            HttpResponse<String> found = send("GET", clients + "?clientId="
+                    + URLEncoder.encode(clientId, StandardCharsets.UTF_8), null, Duration.ofSeconds(30), what);
+            JsonNode matches = found.statusCode() == 200 ? JSON.readTree(found.body()) : JSON.createArrayNode();
+            if (matches.isEmpty()) {
+                throw new IllegalStateException("realm " + realm + " has no client " + clientId + " (answered "
+                        + found.statusCode() + ")");
+            }
+            ObjectNode representation = (ObjectNode) matches.get(0);
+            boolean changed = false;
+            tools.jackson.databind.node.ArrayNode redirects = representation.withArray("redirectUris");
+            if (redirects.valueStream().noneMatch(uri -> uri.asString().equals(redirect))) {
+                redirects.add(redirect);
+                changed = true;
+            }
+            ObjectNode attributes = representation.withObject("attributes");
+            String postLogout = attributes.path("post.logout.redirect.uris").asString("");
+            if (!List.of(postLogout.split("##")).contains(redirect)) {
+                attributes.put("post.logout.redirect.uris",
+                        postLogout.isBlank() ? redirect : postLogout + "##" + redirect);
+                changed = true;
+            }
+            if (!changed) {
+                return false;
+            }
+            HttpResponse<String> updated = send("PUT", clients + "/" + representation.path("id").asString(),
+                    representation, Duration.ofSeconds(30), what);
+            if (updated.statusCode() != 204) {
+                throw new IllegalStateException("updating client " + clientId + " answered " + updated.statusCode()
+                        + ": " + updated.body());
+            }
+            log.info("Realm {}: client {} may now return to {}", realm, clientId, origin);
+            return true;
+        }
+
+        /**
+         * One admin API call with this login's token, with {@code body} as JSON ({@code null}: none).
+         *
+         * @param what what the call is for, for the message of a failure to reach Keycloak
+         */
+        private HttpResponse<String> send(String method, String path, JsonNode body, Duration timeout, String what) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                    .header("Authorization", "Bearer " + token);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
             try {
-                String clients = baseUrl + "/admin/realms/" + realm + "/clients";
-                HttpResponse<String> found = client.send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
-                                + URLEncoder.encode(clientId, StandardCharsets.UTF_8)))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                JsonNode matches = found.statusCode() == 200 ? JSON.readTree(found.body()) : JSON.createArrayNode();
-                if (matches.isEmpty()) {
-                    throw new IllegalStateException("realm " + realm + " has no client " + clientId + " (answered "
-                            + found.statusCode() + ")");
-                }
-                ObjectNode representation = (ObjectNode) matches.get(0);
-                boolean changed = false;
-                tools.jackson.databind.node.ArrayNode redirects = representation.withArray("redirectUris");
-                if (redirects.valueStream().noneMatch(uri -> uri.asString().equals(redirect))) {
-                    redirects.add(redirect);
-                    changed = true;
-                }
-                ObjectNode attributes = representation.withObject("attributes");
-                String postLogout = attributes.path("post.logout.redirect.uris").asString("");
-                if (!List.of(postLogout.split("##")).contains(redirect)) {
-                    attributes.put("post.logout.redirect.uris",
-                            postLogout.isBlank() ? redirect : postLogout + "##" + redirect);
-                    changed = true;
-                }
-                if (!changed) {
-                    return false;
-                }
-                HttpResponse<String> updated = client.send(HttpRequest.newBuilder(URI.create(clients + "/"
-                                        + representation.path("id").asString()))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation)))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (updated.statusCode() != 204) {
-                    throw new IllegalStateException("updating client " + clientId + " answered " + updated.statusCode()
-                            + ": " + updated.body());
-                }
-                log.info("Realm {}: client {} may now return to {}", realm, clientId, origin);
-                return true;
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                throw new IllegalStateException("cannot update client " + clientId + " of realm " + realm, e);
+                throw new IllegalStateException("cannot " + what, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
         }
-
     }
 
     /** The same {@code ${VAR:default}} replacement Keycloak applies to a realm file it imports at startup. */

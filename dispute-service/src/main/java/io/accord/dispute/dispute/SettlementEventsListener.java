@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * From {@code settlement.events.v1} (each event once: the inbox): issued statements become disputable, and a
  * reconciliation's discrepancies open a dispute the partner is told about, and a settled adjustment tells its dispute
@@ -38,9 +40,9 @@ class SettlementEventsListener {
         this.settlements = settlements;
     }
 
-    @KafkaListener(topics = Topics.SETTLEMENT_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::apply);
+    @KafkaListener(topics = Topics.SETTLEMENT_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.receiveAll(CONSUMER, records, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Keeps each partner's dispute window from {@code partner.events.v1} (each event once: the inbox). */
 @Component
 class PartnerEventsListener {
@@ -22,9 +24,9 @@ class PartnerEventsListener {
         this.documents = documents;
     }
 
-    @KafkaListener(topics = Topics.PARTNER_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::apply);
+    @KafkaListener(topics = Topics.PARTNER_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.receiveAll(CONSUMER, records, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,9 +37,9 @@ class CatalogEventsListener {
         this.store = store;
     }
 
-    @KafkaListener(topics = Topics.CATALOG_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::apply);
+    @KafkaListener(topics = Topics.CATALOG_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.receiveAll(CONSUMER, records, this::apply);
     }
 
     private void apply(IncomingEvent event) {

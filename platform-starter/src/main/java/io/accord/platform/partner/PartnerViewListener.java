@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,9 +35,9 @@ class PartnerViewListener {
         this.publisher = publisher;
     }
 
-    @KafkaListener(topics = Topics.PARTNER_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(consumer, record, this::apply);
+    @KafkaListener(topics = Topics.PARTNER_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.receiveAll(consumer, records, this::apply);
     }
 
     /** Inside the inbox's transaction: the view's change, the listeners' changes and the inbox row commit together. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
@@ -58,10 +59,10 @@ class PartnerViewStatusChangeTests {
     void anAppliedStatusChangeIsPublishedInTheConsumingTransactionAfterTheViewChanged() {
         PartnerViewListener listener = listener();
         UUID id = UUID.randomUUID();
-        listener.on(activated(id, 1L));
+        listener.on(List.of(activated(id, 1L)));
         assertThat(seen).as("an activation is no status change").isEmpty();
 
-        listener.on(statusChanged(id, "SUSPENDED", 2L, UUID.randomUUID().toString()));
+        listener.on(List.of(statusChanged(id, "SUSPENDED", 2L, UUID.randomUUID().toString())));
 
         assertThat(seen).hasSize(1);
         assertThat(seen.getFirst().change().partnerId()).isEqualTo(id);
@@ -75,14 +76,14 @@ class PartnerViewStatusChangeTests {
         PartnerViewListener listener = listener();
         UUID id = UUID.randomUUID();
         UUID early = UUID.randomUUID();
-        listener.on(activated(id, 1L));
+        listener.on(List.of(activated(id, 1L)));
         String terminated = UUID.randomUUID().toString();
-        listener.on(statusChanged(id, "TERMINATED", 3L, terminated));
+        listener.on(List.of(statusChanged(id, "TERMINATED", 3L, terminated)));
         seen.clear();
 
-        listener.on(statusChanged(id, "TERMINATED", 3L, terminated));
-        listener.on(statusChanged(id, "SUSPENDED", 2L, UUID.randomUUID().toString()));
-        listener.on(statusChanged(early, "SUSPENDED", 5L, UUID.randomUUID().toString()));
+        listener.on(List.of(statusChanged(id, "TERMINATED", 3L, terminated)));
+        listener.on(List.of(statusChanged(id, "SUSPENDED", 2L, UUID.randomUUID().toString())));
+        listener.on(List.of(statusChanged(early, "SUSPENDED", 5L, UUID.randomUUID().toString())));
 
         assertThat(seen).isEmpty();
         assertThat(status(id)).isEqualTo("TERMINATED");
@@ -93,17 +94,17 @@ class PartnerViewStatusChangeTests {
     void aFeatureFailingOnTheChangeRollsBackTheViewAndTheInboxSoTheRetryAppliesItAgain() {
         PartnerViewListener listener = listener();
         UUID id = UUID.randomUUID();
-        listener.on(activated(id, 1L));
+        listener.on(List.of(activated(id, 1L)));
         String eventId = UUID.randomUUID().toString();
         failure = new IllegalStateException("the feature's own write failed");
 
-        assertThatThrownBy(() -> listener.on(statusChanged(id, "TERMINATED", 2L, eventId)))
-                .isSameAs(failure);
+        assertThatThrownBy(() -> listener.on(List.of(statusChanged(id, "TERMINATED", 2L, eventId))))
+                .isInstanceOf(BatchListenerFailedException.class).cause().isSameAs(failure);
         assertThat(status(id)).isEqualTo("ACTIVE");
 
         failure = null;
         seen.clear();
-        listener.on(statusChanged(id, "TERMINATED", 2L, eventId));
+        listener.on(List.of(statusChanged(id, "TERMINATED", 2L, eventId)));
         assertThat(status(id)).isEqualTo("TERMINATED");
         assertThat(seen).hasSize(1);
     }

@@ -15,6 +15,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Keeps every usage price version from {@code catalog.events.v1}, each event applied once (the inbox). A version is
@@ -43,9 +44,9 @@ class CatalogEventsListener {
         this.events = events;
     }
 
-    @KafkaListener(topics = Topics.CATALOG_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        if (inbox.receive(CONSUMER, record, this::apply)) {
+    @KafkaListener(topics = Topics.CATALOG_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        if (inbox.receiveAll(CONSUMER, records, this::apply) > 0) {
             model.changed();
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,9 +42,9 @@ class OrderEventsListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.ORDER_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        if (inbox.receive(CONSUMER, record, this::apply)) {
+    @KafkaListener(topics = Topics.ORDER_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        if (inbox.receiveAll(CONSUMER, records, this::apply) > 0) {
             model.productsChanged();
         }
     }

@@ -14,6 +14,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Keeps every agreement version from {@code partner.events.v1}, each event applied once (the inbox). Each event is
@@ -39,9 +40,9 @@ class PartnerEventsListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.PARTNER_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        if (inbox.receive(CONSUMER, record, this::apply)) {
+    @KafkaListener(topics = Topics.PARTNER_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        if (inbox.receiveAll(CONSUMER, records, this::apply) > 0) {
             model.changed();
         }
     }

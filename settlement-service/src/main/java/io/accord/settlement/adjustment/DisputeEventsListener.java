@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,9 +46,9 @@ class DisputeEventsListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.DISPUTE_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::apply);
+    @KafkaListener(topics = Topics.DISPUTE_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.receiveAll(CONSUMER, records, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,9 +41,9 @@ class PartnerEventsListener {
         this.store = store;
     }
 
-    @KafkaListener(topics = Topics.PARTNER_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::apply);
+    @KafkaListener(topics = Topics.PARTNER_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.receiveAll(CONSUMER, records, this::apply);
     }
 
     private void apply(IncomingEvent event) {

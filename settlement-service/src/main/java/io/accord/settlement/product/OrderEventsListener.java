@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,9 +43,9 @@ class OrderEventsListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.ORDER_EVENTS)
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(CONSUMER, record, this::apply);
+    @KafkaListener(topics = Topics.ORDER_EVENTS, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.receiveAll(CONSUMER, records, this::apply);
     }
 
     private void apply(IncomingEvent event) {

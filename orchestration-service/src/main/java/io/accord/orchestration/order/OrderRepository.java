@@ -206,32 +206,58 @@ class OrderRepository {
     /**
      * A page of the orders a buyer partner ({@code null}: all, for staff) may see, optionally in some states and
      * with a related party (customer, buyer partner or sales channel id). The statement names only the conditions
-     * given, so that each can use its index (a generic plan of {@code :x is null or column = :x} cannot): the buyer,
-     * the customer, the sales channel and the state each have one ({@code V36}).
+     * given, so that each can use its index (a generic plan of {@code :x is null or column = :x} cannot). A related
+     * party or several states make it a {@code union all} of one branch per party column and state, each an ordered
+     * scan of one index (V36, V38) that the planner merges: with {@code (customer_id = :party or sales_channel =
+     * :party) and state in (...)} it walked the creation index instead, filtering every older order. The party
+     * branches exclude each other ({@code customer_id <> :party} in the others), so no order is listed twice.
      */
     Page<ProductOrder> page(UUID buyer, List<String> states, String party, Pageable page) {
-        List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
+        List<String> common = new ArrayList<>();
         if (buyer != null) {
-            conditions.add("buyer_partner_id = :buyer");
+            common.add("buyer_partner_id = :buyer");
             parameters.put("buyer", buyer);
         }
+        List<String> parties = new ArrayList<>();
         if (party != null) {
-            UUID partner = PartnerId.ifWritten(party).map(PartnerId::value).orElse(null);
-            conditions.add("(customer_id = :party or sales_channel = :party"
-                    + (partner == null ? "" : " or buyer_partner_id = :partyPartner") + ")");
             parameters.put("party", party);
-            if (partner != null) {
+            parties.add("customer_id = :party");
+            parties.add("sales_channel = :party and customer_id <> :party");
+            PartnerId.ifWritten(party).map(PartnerId::value).ifPresent(partner -> {
                 parameters.put("partyPartner", partner);
+                parties.add("buyer_partner_id = :partyPartner and customer_id <> :party"
+                        + " and sales_channel is distinct from :party");
+            });
+        } else {
+            parties.add(null);
+        }
+        List<String> stateConditions = new ArrayList<>();
+        List<String> distinctStates = List.copyOf(new LinkedHashSet<>(states));
+        for (int i = 0; i < distinctStates.size(); i++) {
+            parameters.put("state" + i, distinctStates.get(i));
+            stateConditions.add("state = :state" + i);
+        }
+        if (stateConditions.isEmpty()) {
+            stateConditions.add(null);
+        }
+        List<String> branches = new ArrayList<>();
+        for (String partyCondition : parties) {
+            for (String stateCondition : stateConditions) {
+                List<String> conditions = new ArrayList<>(common);
+                if (partyCondition != null) {
+                    conditions.add(partyCondition);
+                }
+                if (stateCondition != null) {
+                    conditions.add(stateCondition);
+                }
+                branches.add(conditions.isEmpty() ? "product_order"
+                        : "product_order where " + String.join(" and ", conditions));
             }
         }
-        if (!states.isEmpty()) {
-            conditions.add("state in (:states)");
-            parameters.put("states", states);
-        }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        return PagedQuery.from(jdbc, "product_order" + where).params(parameters).orderBy("created_at, id")
-                .page(page, this::order);
+        String from = branches.size() == 1 ? branches.getFirst()
+                : "(select * from " + String.join("\n union all select * from ", branches) + ") o";
+        return PagedQuery.from(jdbc, from).params(parameters).orderBy("created_at, id").page(page, this::order);
     }
 
     private ProductOrder order(ResultSet rs, int row) throws SQLException {

@@ -102,6 +102,13 @@ class OrderApiTests {
                 .header("X-Total-Count")).isEqualTo("2");
         assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&state=inProgress")
                 .header("X-Total-Count")).isEqualTo("0");
+        // one branch per party column and state, merged: each order once, oldest first, whichever column matched
+        TestHttp.Response merged = staff.get(TestOrders.ORDERS + "?relatedParty.id=" + partner
+                + "&state=completed&state=inProgress&state=completed&fields=id");
+        assertThat(merged.header("X-Total-Count")).isEqualTo("2");
+        assertThat(merged.json().findValuesAsString("id")).containsExactly(first, second);
+        assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&state=completed&limit=1&offset=1"
+                + "&fields=id").json().get(0).get("id").asString()).isEqualTo(second);
         assertThat(reseller.get(TestOrders.ORDERS + "?relatedParty.id=other-" + customer).header("X-Total-Count"))
                 .isEqualTo("0");
         TestHttp.Response beyond = reseller.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&offset=5");

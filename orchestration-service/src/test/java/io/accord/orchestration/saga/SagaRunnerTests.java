@@ -57,6 +57,12 @@ class SagaRunnerTests {
         assertThat(ended.steps()).extracting(StepView::state).containsOnly(StepState.DONE);
         assertThat(sagas.findByReference("order-happy")).extracting(SagaView::id).contains(saga.id());
         assertThat(audited(saga.id())).containsExactly("started", "completed");
+        // the trail keeps the saga's and its steps' states, not the steps' payloads
+        String completed = jdbc.sql("select after_state::text from audit_event where resource_type = 'saga' and "
+                + "resource_id = :id and action = 'completed'").param("id", saga.id().toString()).query(String.class)
+                .single();
+        assertThat(completed).contains("\"state\": \"COMPLETED\"", "\"type\": \"" + ScriptedStep.TYPE + "\"",
+                "\"state\": \"DONE\"", "\"attempts\": 1").doesNotContain("payload", "execute");
         assertThat(endedSagas.stateOf(saga.id())).isEqualTo(SagaState.COMPLETED);
         assertThat(endedSagas.announcedInTransaction(saga.id())).isTrue();
     }

@@ -1,5 +1,6 @@
 package io.accord.gateway.security;
 
+import io.accord.contracts.security.RequestChecks;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
@@ -12,14 +13,13 @@ import reactor.core.publisher.Mono;
 /**
  * Takes the bearer token from the {@code Authorization} header with the same rules as Spring Security's
  * {@code ServerBearerTokenAuthenticationConverter} ({@code Bearer <b64token>}, RFC 6750 §2.1: a header not starting
- * with "bearer" carries no token, one that does but is malformed is an invalid token), checked by a loop instead
- * of a regular expression: on the gateway's hot path, matching the ~1.5 KB token against the pattern cost about 8 %
- * of its CPU per request (JFR, {@code ./accord bench gateway}). Tokens in query parameters or form bodies are not
- * accepted, as with Spring's defaults.
+ * with "bearer" carries no token, one that does but is malformed is an invalid token), checked by a loop
+ * ({@link RequestChecks#bearerToken}, shared with the services) instead of a regular expression: on the gateway's
+ * hot path, matching the ~1.5 KB token against the pattern cost about 8 % of its CPU per request (JFR,
+ * {@code ./accord bench gateway}). Tokens in query parameters or form bodies are not accepted, as with Spring's
+ * defaults.
  */
 final class BearerTokens implements ServerAuthenticationConverter {
-
-    private static final String SCHEME = "bearer";
 
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
@@ -29,37 +29,14 @@ final class BearerTokens implements ServerAuthenticationConverter {
 
     /** The token of an {@code Authorization} header, null when it names another scheme (or is absent). */
     static String token(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return null;
-        }
-        int start = SCHEME.length() + 1;
-        int length = authorization.length();
-        if (length <= start || authorization.charAt(start - 1) != ' ') {
+        try {
+            return RequestChecks.bearerToken(authorization);
+        } catch (RequestChecks.MalformedBearerToken malformed) {
             throw malformed();
         }
-        int at = start;
-        while (at < length && isTokenCharacter(authorization.charAt(at))) {
-            at++;
-        }
-        if (at == start) {
-            throw malformed();
-        }
-        while (at < length && authorization.charAt(at) == '=') {
-            at++;
-        }
-        if (at != length) {
-            throw malformed();
-        }
-        return authorization.substring(start);
-    }
-
-    /** RFC 6750 b64token characters (without the trailing '=' padding). */
-    private static boolean isTokenCharacter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     private static OAuth2AuthenticationException malformed() {
-        return new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
+        return new OAuth2AuthenticationException(BearerTokenErrors.invalidToken(RequestChecks.MalformedBearerToken.DESCRIPTION));
     }
 }

@@ -1,5 +1,6 @@
 package io.accord.gateway.security;
 
+import io.accord.contracts.security.RequestChecks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -31,11 +32,15 @@ class RequestCostConfiguration {
         };
     }
 
-    /** Spring's strict firewall, with its header-value rule checked without a regular expression. */
+    /**
+     * Spring's strict firewall, with its header-value rule checked by a loop ({@link RequestChecks}): the default
+     * regular expression over every header, the long {@code Authorization} header first, cost about 4 % of the
+     * gateway's CPU per request (JFR, {@code ./accord bench gateway}).
+     */
     @Bean
     StrictServerWebExchangeFirewall firewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderValues(new HeaderValues());
+        firewall.setAllowedHeaderValues(RequestChecks::assignedAndNotControl);
         return firewall;
     }
 

@@ -1,13 +1,16 @@
 package io.accord.platform.security;
 
 import io.accord.contracts.Roles;
+import io.accord.contracts.security.RequestChecks;
 import io.accord.platform.PlatformProperties;
 import io.accord.platform.problem.ProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -15,9 +18,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +58,7 @@ public class PlatformSecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(PlatformSecurityConfiguration::bearerToken)
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter()))
                         .authenticationEntryPoint((request, response, failure) ->
                                 unauthorized(problems, properties, request, response, failure))
@@ -64,6 +72,33 @@ public class PlatformSecurityConfiguration {
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
                                         "Your role does not allow this operation.")));
         return http.build();
+    }
+
+    /**
+     * Spring's strict firewall with its character rules for header names, header values and parameter names checked
+     * by loops ({@link RequestChecks}, the same rules as Spring's regular expressions) instead of a pattern match per
+     * header and parameter of every request.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    HttpFirewall accordFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(RequestChecks::assignedAndNotControl);
+        firewall.setAllowedHeaderValues(RequestChecks::assignedAndNotControlOrTab);
+        firewall.setAllowedParameterNames(RequestChecks::assignedAndNotControl);
+        return firewall;
+    }
+
+    /**
+     * The bearer token of the {@code Authorization} header, taken as Spring's {@code DefaultBearerTokenResolver}
+     * takes it (the header only, never a query or form parameter) but without its regular expression.
+     */
+    static String bearerToken(HttpServletRequest request) {
+        try {
+            return RequestChecks.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+        } catch (RequestChecks.MalformedBearerToken malformed) {
+            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken(malformed.getMessage()));
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * one, in the same order. When event {@code i} fails, the transaction rolls back, the events before it are applied
  * again in a transaction of their own, and a {@link BatchListenerFailedException} names record {@code i}: the error
  * handler commits the offsets before it and retries (or dead-letters) that record and those after it, as it does for a
- * record listener.
+ * record listener. A failure of the transaction itself (the inbox insert, the commit) names the first record.
  */
 public class Inbox {
 
@@ -84,6 +84,11 @@ public class Inbox {
             int before = failed.index == 0 ? 0
                     : receiveAll(consumer, records.subList(0, failed.index), handler);
             throw failure(records, failed.index, failed.getCause(), before);
+        } catch (RuntimeException notApplied) {
+            // the inbox insert or the commit failed (the database is away, say): nothing of the poll took effect, so
+            // the error handler retries from the first record, and after its retries dead-letters that one only, as
+            // it did when each record had its own transaction, not the whole poll
+            throw failure(records, 0, notApplied, 0);
         }
         if (unreadable != null) {
             throw failure(records, readable, unreadable, applied);

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
@@ -122,6 +123,20 @@ class InboxTests {
 
         assertThat(effects()).isEmpty();
         assertThat(inboxRows()).isZero();
+    }
+
+    @Test
+    void aFailureOfTheTransactionItselfNamesTheFirstRecord() {
+        // a consumer name longer than the inbox column: the inbox insert fails before any handler runs
+        String tooLong = "c".repeat(101);
+        List<Applied> applied = new ArrayList<>();
+
+        assertThatThrownBy(() -> inbox.receiveAll(tooLong, List.of(event("c-1"), event("c-2")), recording(applied)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isZero())
+                .cause().isInstanceOf(DataAccessException.class);
+
+        assertThat(applied).isEmpty();
     }
 
     private Consumer<IncomingEvent> recording(List<Applied> applied) {

@@ -496,16 +496,33 @@ public final class ConceptToCash implements AutoCloseable {
         subscribers.addAll(videoCustomers);
         subscribers.addAll(mobileCustomers);
         subscribers.addAll(coCreatedCustomers);
+        Instant latestStart = Instant.EPOCH;
         for (String subscriber : subscribers) {
-            Waits.until("rating to know subscriber " + subscriber, EVENTUALLY, () -> {
-                JsonNode known = gateway.get(ops, "/api/rating/model/products?subscriber=" + Http.encode(subscriber))
-                        .expect(200).json();
-                return known.size() > 0 ? known : null;
+            JsonNode known = Waits.until("rating to know subscriber " + subscriber, EVENTUALLY, () -> {
+                JsonNode products = gateway.get(ops, "/api/rating/model/products?subscriber="
+                        + Http.encode(subscriber)).expect(200).json();
+                return products.size() > 0 ? products : null;
             });
+            for (JsonNode product : known) {
+                JsonNode validFrom = product.path("validFrom");
+                if (!validFrom.isMissingNode() && !validFrom.isNull()
+                        && Instant.parse(validFrom.asString()).isAfter(latestStart)) {
+                    latestStart = Instant.parse(validFrom.asString());
+                }
+            }
         }
+        // the snapshot rating rates with, not only its tables, holds them all
+        long revision = gateway.get(ops, "/api/rating/model").expect(200).json().path("latestRevision").asLong();
+        Waits.until("rating's snapshot to reflect revision " + revision, EVENTUALLY, () -> {
+            JsonNode model = gateway.get(ops, "/api/rating/model").expect(200).json();
+            return model.path("revision").asLong() >= revision ? model : null;
+        });
         narrator.say("rating knows the " + subscribers.size() + " subscribers' product instances");
-        usageFrom = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Waits.sleep(Duration.ofMillis(1100));
+        // usage starts on a whole second after every product started: records before a product's start would
+        // rightly go to suspense (NO_PRODUCT)
+        Instant checked = Instant.now();
+        usageFrom = (latestStart.isAfter(checked) ? latestStart : checked).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Waits.sleep(Duration.between(Instant.now(), usageFrom).plusMillis(1100));
 
         long total = config.records();
         unratableSent = Math.max(5, total / 1000);

@@ -25,7 +25,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +61,11 @@ class OutboxRelay {
     static final long LOCK_KEY = 0x4143434f52444f42L;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String PENDING_COLUMNS = """
+            select id, topic, message_key, sequence, event_type, subject, payload, correlation_id, occurred_at,
+                   created_at, attempts, last_attempt_at, next_attempt_at, parked_at
+            from outbox_event
+            """;
 
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -97,27 +107,7 @@ class OutboxRelay {
         if (!Boolean.TRUE.equals(mine)) {
             return 0;
         }
-        List<PendingEvent> batch = jdbc.sql("""
-                        select id, topic, message_key, sequence, event_type, subject, payload,
-                               correlation_id, occurred_at, created_at, attempts, last_attempt_at
-                        from outbox_event o
-                        where sent_at is null and parked_at is null
-                          and (next_attempt_at is null or next_attempt_at <= :now)
-                          and not exists (select 1 from outbox_event earlier
-                                          where earlier.message_key = o.message_key and earlier.sent_at is null
-                                            and earlier.sequence < o.sequence)
-                        order by created_at, id
-                        limit :limit
-                        """)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("limit", settings.batchSize())
-                .query((rs, row) -> new PendingEvent(rs.getObject("id", UUID.class), rs.getString("topic"),
-                        rs.getString("message_key"), rs.getLong("sequence"), rs.getString("event_type"),
-                        rs.getString("subject"), rs.getString("payload"), rs.getString("correlation_id"),
-                        rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                        rs.getInt("attempts"),
-                        instant(rs.getTimestamp("last_attempt_at"))))
-                .list();
+        List<PendingEvent> batch = publishable();
         // every row of the batch is of another key, so all are sent at once and their acknowledgements awaited
         // in order: one round trip to the broker per pass rather than per row, then one update marks them sent
         List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
@@ -174,6 +164,99 @@ class OutboxRelay {
         }
         int sent = delivered.size();
         return sent;
+    }
+
+    /**
+     * The oldest unsent row of each key, at most a batch, in the order they were written, leaving out keys whose
+     * oldest unsent row is parked or backing off. The pending rows are read in order through their index, a page at
+     * a time, and the keys are checked in one statement: the single statement this replaces (an anti-join on "no
+     * earlier unsent row of the key") was planned against the pending rows' partial indexes as they were at the last
+     * vacuum, usually empty, and then scanned every pending row for each candidate; with a few hundred pending rows
+     * under load that read about 3,700 buffers per pass.
+     */
+    private List<PendingEvent> publishable() {
+        int limit = settings.batchSize();
+        Instant now = clock.instant();
+        Map<String, PendingEvent> candidates = new LinkedHashMap<>();
+        Set<String> met = new HashSet<>();
+        PendingEvent last = null;
+        while (candidates.size() < limit) {
+            List<PendingRow> page = pendingAfter(last, limit);
+            for (PendingRow row : page) {
+                // a key's rows come in their order (its sequence is taken under the key's row lock, its
+                // created_at after): only the first one met can go; the check below does not rely on this
+                if (met.add(row.event().messageKey()) && row.due(now)) {
+                    candidates.put(row.event().messageKey(), row.event());
+                    if (candidates.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            if (page.size() < limit) {
+                break;
+            }
+            last = page.getLast().event();
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> first = new HashMap<>();
+        jdbc.sql("""
+                        select message_key, min(sequence) as first from outbox_event
+                        where sent_at is null and message_key in (:keys)
+                        group by message_key""")
+                .param("keys", List.copyOf(candidates.keySet()))
+                .query(rs -> {
+                    first.put(rs.getString("message_key"), rs.getLong("first"));
+                });
+        List<PendingEvent> publishable = new ArrayList<>(candidates.size());
+        for (PendingEvent event : candidates.values()) {
+            Long oldest = first.get(event.messageKey());
+            if (oldest == null) {
+                continue; // sent meanwhile by a relay that held the lock before: nothing of the key is left
+            }
+            if (oldest == event.sequence()) {
+                publishable.add(event);
+            } else if (oldest < event.sequence()) {
+                // an earlier row of the key dated later (written with another clock): it goes first, if due
+                pending(event.messageKey(), oldest).filter(row -> row.due(now))
+                        .ifPresent(row -> publishable.add(row.event()));
+            }
+        }
+        return publishable;
+    }
+
+    private java.util.Optional<PendingRow> pending(String key, long sequence) {
+        return jdbc.sql(PENDING_COLUMNS + "where sent_at is null and message_key = :key and sequence = :sequence")
+                .param("key", key).param("sequence", sequence).query(OutboxRelay::pendingRow).optional();
+    }
+
+    /** Unsent rows (parked and backing-off ones too) after {@code last} (from the first when null), in order. */
+    private List<PendingRow> pendingAfter(PendingEvent last, int limit) {
+        JdbcClient.StatementSpec statement = last == null
+                ? jdbc.sql(PENDING_COLUMNS + "where sent_at is null order by created_at, id limit :limit")
+                : jdbc.sql(PENDING_COLUMNS + """
+                                where sent_at is null and (created_at, id) > (:created, :id)
+                                order by created_at, id limit :limit""")
+                        .param("created", Timestamp.from(last.createdAt())).param("id", last.id());
+        return statement.param("limit", limit).query(OutboxRelay::pendingRow).list();
+    }
+
+    private static PendingRow pendingRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PendingRow(new PendingEvent(rs.getObject("id", UUID.class), rs.getString("topic"),
+                rs.getString("message_key"), rs.getLong("sequence"), rs.getString("event_type"),
+                rs.getString("subject"), rs.getString("payload"), rs.getString("correlation_id"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("attempts"), instant(rs.getTimestamp("last_attempt_at"))),
+                instant(rs.getTimestamp("next_attempt_at")), rs.getTimestamp("parked_at") != null);
+    }
+
+    /** A pending row and what decides whether it may go now. */
+    private record PendingRow(PendingEvent event, Instant nextAttemptAt, boolean parked) {
+
+        boolean due(Instant now) {
+            return !parked && (nextAttemptAt == null || !nextAttemptAt.isAfter(now));
+        }
     }
 
     private void recordFailure(PendingEvent event, Exception failure, boolean counts) {

@@ -126,6 +126,35 @@ class OutboxOrderingTests {
         assertThat(unsent(key)).isZero();
     }
 
+    @Test
+    void rowsBackingOffAheadOfMoreThanABatchHoldBackOnlyTheirKeysAndAKeysOrderDoesNotRestOnTimestamps() {
+        List<String> waiting = IntStream.range(0, 6).mapToObj(i -> "backoff-" + i + "-" + UUID.randomUUID())
+                .toList();
+        waiting.forEach(key -> publish(TestEvent.of(key, 1)));
+        jdbc.sql("update outbox_event set next_attempt_at = now() + interval '1 hour' where message_key in (:keys)")
+                .param("keys", waiting).update();
+        String due = "due-" + UUID.randomUUID();
+        publish(TestEvent.of(due, 1));
+        // written second, yet dated before the first: the key's order is its sequence, not the timestamp
+        String swapped = "swapped-" + UUID.randomUUID();
+        publish(TestEvent.of(swapped, 1));
+        publish(TestEvent.of(swapped, 2));
+        jdbc.sql("""
+                        update outbox_event set created_at = created_at - interval '1 minute'
+                        where message_key = :key and sequence = 2""").param("key", swapped).update();
+        OutboxRelay relay = relay();
+
+        int sent = transactions.execute(status -> relay.relayBatch());
+
+        assertThat(sent).isEqualTo(2);
+        assertThat(unsent(due)).isZero();
+        assertThat(sequencesSent(swapped)).containsExactly(1L);
+        waiting.forEach(key -> assertThat(unsent(key)).as(key).isEqualTo(1));
+
+        relay.relay();
+        assertThat(sequencesSent(swapped)).containsExactly(1L, 2L);
+    }
+
     private void relayUntilEmpty(OutboxRelay relay, CyclicBarrier start) {
         try {
             start.await();
@@ -160,6 +189,14 @@ class OutboxOrderingTests {
 
     private List<Long> sequencesOf(String key) {
         return jdbc.sql("select sequence from outbox_event where message_key = :key order by created_at")
+                .param("key", key).query(Long.class).list();
+    }
+
+    /** The key's rows sent so far, in the order they were marked sent. */
+    private List<Long> sequencesSent(String key) {
+        return jdbc.sql("""
+                        select sequence from outbox_event where message_key = :key and sent_at is not null
+                        order by sent_at, sequence""")
                 .param("key", key).query(Long.class).list();
     }
 

@@ -519,9 +519,10 @@ public final class ConceptToCash implements AutoCloseable {
         });
         narrator.say("rating knows the " + subscribers.size() + " subscribers' product instances");
         // usage starts on a whole second after every product started: records before a product's start would
-        // rightly go to suspense (NO_PRODUCT)
+        // rightly go to suspense (NO_PRODUCT_INSTANCE)
         Instant checked = Instant.now();
-        usageFrom = (latestStart.isAfter(checked) ? latestStart : checked).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        usageFrom = (latestStart.isAfter(checked) ? latestStart : checked).truncatedTo(ChronoUnit.SECONDS)
+                .plusSeconds(1);
         Waits.sleep(Duration.between(Instant.now(), usageFrom).plusMillis(1100));
 
         long total = config.records();

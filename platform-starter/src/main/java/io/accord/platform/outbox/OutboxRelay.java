@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,6 +20,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Clock;
@@ -30,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -206,14 +210,12 @@ class OutboxRelay {
                         where sent_at is null and message_key in (:keys)
                         group by message_key""")
                 .param("keys", List.copyOf(candidates.keySet()))
-                .query(rs -> {
-                    first.put(rs.getString("message_key"), rs.getLong("first"));
-                });
+                .query((RowCallbackHandler) rs -> first.put(rs.getString("message_key"), rs.getLong("first")));
         List<PendingEvent> publishable = new ArrayList<>(candidates.size());
         for (PendingEvent event : candidates.values()) {
             Long oldest = first.get(event.messageKey());
             if (oldest == null) {
-                continue; // sent meanwhile by a relay that held the lock before: nothing of the key is left
+                continue; // none of the key is unsent any more (nothing else sends while this pass holds the lock)
             }
             if (oldest == event.sequence()) {
                 publishable.add(event);
@@ -226,7 +228,7 @@ class OutboxRelay {
         return publishable;
     }
 
-    private java.util.Optional<PendingRow> pending(String key, long sequence) {
+    private Optional<PendingRow> pending(String key, long sequence) {
         return jdbc.sql(PENDING_COLUMNS + "where sent_at is null and message_key = :key and sequence = :sequence")
                 .param("key", key).param("sequence", sequence).query(OutboxRelay::pendingRow).optional();
     }
@@ -242,7 +244,7 @@ class OutboxRelay {
         return statement.param("limit", limit).query(OutboxRelay::pendingRow).list();
     }
 
-    private static PendingRow pendingRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static PendingRow pendingRow(ResultSet rs, int row) throws SQLException {
         return new PendingRow(new PendingEvent(rs.getObject("id", UUID.class), rs.getString("topic"),
                 rs.getString("message_key"), rs.getLong("sequence"), rs.getString("event_type"),
                 rs.getString("subject"), rs.getString("payload"), rs.getString("correlation_id"),

@@ -20,7 +20,7 @@ record RatingModelProperties(Duration debounce, Duration pollInterval, Duration 
     RatingModelProperties {
         debounce = debounce == null ? Duration.ofMillis(200) : debounce;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
-        fullBuildEvery = fullBuildEvery == null ? Duration.ofMinutes(10) : fullBuildEvery;
+        fullBuildEvery = fullBuildEvery == null ? Duration.ofHours(1) : fullBuildEvery;
         maxChangedProducts = maxChangedProducts == null ? 20_000 : maxChangedProducts;
         if (maxChangedProducts < 0) {
             throw new IllegalArgumentException("accord.rating.model.max-changed-products must not be negative");

@@ -70,18 +70,27 @@ public final class GatewayBench {
         Duration slice = options.duration().dividedBy(slices);
         Load.Result directMax = null;
         Load.Result gatewayMax = null;
+        ProcessCpu cpu = ProcessCpu.of(options.runState());
+        ProcessCpu.Snapshot directCpu = ProcessCpu.Snapshot.NONE;
+        ProcessCpu.Snapshot gatewayCpu = ProcessCpu.Snapshot.NONE;
         for (int i = 0; i < slices; i++) {
             for (Load load : turn(i, direct, gateway)) {
+                ProcessCpu.Snapshot before = cpu.snapshot();
                 Load.Result result = measured(load.closed(options.connections(), slice), load);
+                ProcessCpu.Snapshot used = cpu.snapshot().since(before);
                 if (load == direct) {
                     directMax = merge(directMax, result);
+                    directCpu = directCpu.plus(used);
                 } else {
                     gatewayMax = merge(gatewayMax, result);
+                    gatewayCpu = gatewayCpu.plus(used);
                 }
             }
         }
         sayThroughput(direct, directMax);
         sayThroughput(gateway, gatewayMax);
+        sayCpu(direct, directCpu, directMax);
+        sayCpu(gateway, gatewayCpu, gatewayMax);
 
         double rate = Math.max(1, directMax.throughput() * options.loadPercent() / 100.0);
         say("response times at %.0f req/s (%d%% of the direct maximum), scheduled at fixed intervals:", rate,
@@ -107,6 +116,14 @@ public final class GatewayBench {
 
         return summary(gatewayMax.throughput(), directMax.throughput(),
                 gatewayOpen.latencies().percentileMillis(99) - directOpen.latencies().percentileMillis(99));
+    }
+
+    /** What each request of the path cost the platform's processes at its maximum throughput, if known. */
+    private static void sayCpu(Load load, ProcessCpu.Snapshot used, Load.Result result) {
+        String line = used.perUnit(result.requests(), "request");
+        if (!line.isEmpty()) {
+            say("  %-8s %s", load.name(), line);
+        }
     }
 
     /** Slice {@code i}'s order of the two paths: A B, B A, A B, ... so that neither always goes first. */

@@ -107,8 +107,14 @@ public final class OrdersBench {
             String customer = "bench-" + run;
             Calls.say("measuring: %d orders at %d/s straight to %s", options.orders(), options.rate(),
                     options.service());
+            ProcessCpu cpu = ProcessCpu.of(options.runState());
+            ProcessCpu.Snapshot before = cpu.snapshot();
             Map<Integer, Long> refused = place(client, options, manager, offering, customer, options.orders());
             awaitEnded(client, options, manager, customer, options.orders());
+            String used = cpu.snapshot().since(before).perUnit(options.orders(), "order");
+            if (!used.isEmpty()) {
+                Calls.say("%s", used);
+            }
             return outcome(client, options, manager, customer, refused);
         }
     }

@@ -51,6 +51,12 @@ class SagaRunner implements DisposableBean {
     private final Clock clock;
     private final ExecutorService threads;
     private final AtomicInteger busy = new AtomicInteger();
+    /**
+     * This replica's workers take due sagas one after the other: the first takes up to a batch, the next what is
+     * left. (Taken at once, {@code SKIP LOCKED} shared even three due sagas among the workers that a wake-up started
+     * together, three transactions where one does.) The rows stay locked by the taker's transaction afterwards.
+     */
+    private final Object taking = new Object();
 
     SagaRunner(SagaRepository sagas, SagaChanges changes, StepHandlers handlers, SagaProperties properties,
                Savepoints savepoints, PlatformTransactionManager transactionManager, Clock clock) {
@@ -167,8 +173,12 @@ class SagaRunner implements DisposableBean {
      * other such steps claim theirs after the commit, each right before its run.
      */
     private Batch advanceBatch(TransactionStatus status, Set<UUID> skipped) {
-        Instant now = clock.instant();
-        List<Saga> due = sagas.lockDue(now, properties.batchSize(), skipped);
+        Instant now;
+        List<Saga> due;
+        synchronized (taking) {
+            now = clock.instant();
+            due = sagas.lockDue(now, properties.batchSize(), skipped);
+        }
         if (due.isEmpty()) {
             return new Batch(false, null, List.of(), 0);
         }

@@ -1,7 +1,6 @@
 package io.accord.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -358,14 +356,12 @@ public final class OrdersBench {
 
     /** The orchestration service's resident memory (VmRSS), from {@code ./accord up}'s run state; -1 if unknown. */
     static long residentMegabytes(OrdersBenchOptions options) {
-        Properties state = new Properties();
-        try (InputStream in = Files.newInputStream(options.runState())) {
-            state.load(in);
-            String pid = state.getProperty("orchestration.pid");
-            if (pid == null) {
-                return -1;
-            }
-            String status = Files.readString(Path.of("/proc", pid.strip(), "status"));
+        Long pid = ProcessCpu.of(options.runState()).pid("orchestration");
+        if (pid == null) {
+            return -1;
+        }
+        try {
+            String status = Files.readString(Path.of("/proc", pid.toString(), "status"));
             return Long.parseLong(Calls.group(VM_RSS, status, "-1024")) / 1024;
         }
         catch (IOException | NumberFormatException e) {

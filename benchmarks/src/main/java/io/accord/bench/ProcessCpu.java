@@ -29,9 +29,11 @@ final class ProcessCpu {
     /** Linux's USER_HZ, the unit of /proc's CPU times, 100 on every architecture the platform runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
+    private final Properties state;
     private final Map<String, Long> pids;
 
-    private ProcessCpu(Map<String, Long> pids) {
+    private ProcessCpu(Properties state, Map<String, Long> pids) {
+        this.state = state;
         this.pids = pids;
     }
 
@@ -50,7 +52,17 @@ final class ProcessCpu {
         } catch (IOException | NumberFormatException unreadable) {
             pids.clear();
         }
-        return new ProcessCpu(pids);
+        return new ProcessCpu(state, pids);
+    }
+
+    /** The pid the run state gives a component (e.g. {@code orchestration}); {@code null} if it names none. */
+    Long pid(String component) {
+        String pid = state.getProperty(component + ".pid");
+        try {
+            return pid == null ? null : Long.valueOf(pid.strip());
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
     }
 
     /** CPU seconds so far per component; components whose process is gone are left out. */

@@ -61,6 +61,8 @@ class ProcessCpuTests {
         ProcessCpu.Snapshot now = ProcessCpu.of(state).snapshot();
 
         assertThat(spin).isPositive();
+        assertThat(ProcessCpu.of(state).pid("bench")).isEqualTo(ProcessHandle.current().pid());
+        assertThat(ProcessCpu.of(state).pid("orchestration")).isNull();
         assertThat(now.seconds()).containsOnlyKeys("bench");
         assertThat(now.seconds().get("bench")).isPositive();
         assertThat(ProcessCpu.of(directory.resolve("missing")).snapshot().perUnit(1, "order")).isEmpty();

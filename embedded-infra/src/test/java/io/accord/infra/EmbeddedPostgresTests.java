@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,7 +65,21 @@ class EmbeddedPostgresTests {
         try (EmbeddedPostgres second = EmbeddedPostgres.start(home, 0)) {
             assertThat(second.pid()).isNotEqualTo(firstPid);
             assertThat(partnerName(second, "catalog")).isEqualTo("Telco One");
+            assertThat(setting(second, "shared_buffers") * 8 / 1024)
+                    .isEqualTo(EmbeddedPostgres.sharedBuffersMegabytes(EmbeddedPostgres.physicalMemoryBytes()));
+            assertThat(setting(second, "max_wal_size")).isEqualTo(4096);
+            assertThat(setting(second, "checkpoint_timeout")).isEqualTo(900);
         }
+    }
+
+    @Test
+    void givesTheDurableServerAnEighthOfTheMemoryForItsBuffersBetween128MegabytesAndOneGigabyte() {
+        long megabyte = 1024L * 1024;
+        assertThat(EmbeddedPostgres.sharedBuffersMegabytes(0)).isEqualTo(128);
+        assertThat(EmbeddedPostgres.sharedBuffersMegabytes(512 * megabyte)).isEqualTo(128);
+        assertThat(EmbeddedPostgres.sharedBuffersMegabytes(2048 * megabyte)).isEqualTo(256);
+        assertThat(EmbeddedPostgres.sharedBuffersMegabytes(6000 * megabyte)).isEqualTo(750);
+        assertThat(EmbeddedPostgres.sharedBuffersMegabytes(24 * 1024 * megabyte)).isEqualTo(1024);
     }
 
     @Test
@@ -108,6 +123,18 @@ class EmbeddedPostgresTests {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), "");
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /** A numeric setting in the unit {@code pg_settings} gives (8 kB pages, MB, seconds). */
+    private static long setting(EmbeddedPostgres postgres, String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.username(), "");
+             PreparedStatement query = connection.prepareStatement(
+                     "select setting::bigint from pg_settings where name = ?")) {
+            query.setString(1, name);
+            ResultSet row = query.executeQuery();
+            assertThat(row.next()).isTrue();
+            return row.getLong(1);
         }
     }
 

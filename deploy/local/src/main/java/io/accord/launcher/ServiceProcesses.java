@@ -71,14 +71,18 @@ final class ServiceProcesses {
 
     /**
      * The JVM options of a service (and of its start-up cache's training run): the jar's Spring AOT switch, then
-     * the configured options, so {@code ACCORD_SERVICE_JVM_ARGS=-Dspring.aot.enabled=false} still turns it off.
+     * the configured options (with the service's own maximum heap, if it has one), so {@code ACCORD_SERVICE_JVM_ARGS=-Dspring.aot.enabled=false} still turns it off.
      */
     static List<String> jvmOptions(ServiceSpec service, PlatformConfig config) {
         List<String> options = new ArrayList<>();
         if (hasSpringAot(service.jar(config.projectRoot()))) {
             options.add("-Dspring.aot.enabled=true");
         }
-        options.addAll(config.serviceJvmOptions());
+        // the service's own heap in place of the defaults' one; a -Xmx of the environment comes later and wins
+        for (String option : config.serviceJvmOptions()) {
+            options.add(service.maxHeap() != null && option.equals(PlatformConfig.DEFAULT_MAX_HEAP)
+                    ? service.maxHeap() : option);
+        }
         return options;
     }
 

@@ -205,6 +205,22 @@ class ServiceEnvironmentTests {
     }
 
     @Test
+    void givesRatingTheHeapItsReadModelNeedsUnlessTheEnvironmentSaysOtherwise() {
+        ServiceSpec rating = ServiceSpec.SERVICES.stream().filter(spec -> "rating".equals(spec.key())).findFirst()
+                .orElseThrow();
+        ServiceSpec catalog = ServiceSpec.SERVICES.stream().filter(spec -> "catalog".equals(spec.key())).findFirst()
+                .orElseThrow();
+
+        assertThat(ServiceProcesses.command(rating, config)).contains("-Xmx512m", "-XX:+UseSerialGC")
+                .doesNotContain(PlatformConfig.DEFAULT_MAX_HEAP);
+        assertThat(ServiceProcesses.command(catalog, config)).contains(PlatformConfig.DEFAULT_MAX_HEAP)
+                .doesNotContain("-Xmx512m");
+        PlatformConfig smaller = PlatformConfig.fromEnvironment(Path.of("/work/accord"),
+                Map.of("ACCORD_SERVICE_JVM_ARGS", "-Xmx256m"));
+        assertThat(ServiceProcesses.command(rating, smaller)).containsSubsequence("-Xmx512m", "-Xmx256m", "-jar");
+    }
+
+    @Test
     void addsTheJvmFlagsOfTheEnvironmentAfterTheDefaultsSoTheyWin() {
         PlatformConfig fullJit = PlatformConfig.fromEnvironment(Path.of("/work/accord"),
                 Map.of("ACCORD_SERVICE_JVM_ARGS", " -XX:TieredStopAtLevel=4  -Xmx256m "));

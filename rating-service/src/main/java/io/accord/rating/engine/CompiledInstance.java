@@ -14,6 +14,11 @@ import java.util.Map;
 final class CompiledInstance {
 
     static final CompiledAgreement[] NO_AGREEMENTS = new CompiledAgreement[0];
+    // shared by every instance without participants (most of them): four empty arrays less per instance in the
+    // snapshot, which holds every product instance (docs/rating-read-models.md)
+    private static final CompiledAgreement[][] NO_PARTICIPANT_AGREEMENTS = new CompiledAgreement[0][];
+    private static final String[] NO_PARTICIPANT_IDS = new String[0];
+    private static final BigDecimal[] NO_PERCENTS = new BigDecimal[0];
 
     final ProductInstance instance;
     private final Map<String, CompiledPrice[]> pricesByUsageType;
@@ -41,6 +46,13 @@ final class CompiledInstance {
         this.ownerAgreements = timeline(agreementsByPartner, instance.ownerPartnerId());
         this.buyerAgreements = timeline(agreementsByPartner, instance.buyerPartnerId());
         int participants = instance.participants().size();
+        if (participants == 0) {
+            this.participantAgreements = NO_PARTICIPANT_AGREEMENTS;
+            this.participantIds = NO_PARTICIPANT_IDS;
+            this.participantPercents = NO_PERCENTS;
+            this.participantFractions = NO_PERCENTS;
+            return;
+        }
         this.participantAgreements = new CompiledAgreement[participants][];
         this.participantIds = new String[participants];
         this.participantPercents = new BigDecimal[participants];

@@ -91,7 +91,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /**
      * The durable server's buffer cache: an eighth of the machine's memory, at least PostgreSQL's default of 128 MB
-     * and at most 1 GB. With the default, the platform's working set (the random-key indexes of a few hundred
+     * and at most 1 GB. With the default, the platform's working set (the random-key indexes of about a hundred
      * thousand orders) no longer fitted: under {@code ./accord bench orders} the backends evicted about 26 dirty
      * pages per order themselves and every page's first change after a checkpoint wrote a full page image again
      * (docs/orchestration-saga.md, "Twelfth round"). Only the pages used are resident.

@@ -132,9 +132,10 @@ class EmbeddedPostgresTests {
              PreparedStatement query = connection.prepareStatement(
                      "select setting::bigint from pg_settings where name = ?")) {
             query.setString(1, name);
-            ResultSet row = query.executeQuery();
-            assertThat(row.next()).isTrue();
-            return row.getLong(1);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getLong(1);
+            }
         }
     }
 

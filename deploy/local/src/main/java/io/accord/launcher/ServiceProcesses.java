@@ -71,7 +71,8 @@ final class ServiceProcesses {
 
     /**
      * The JVM options of a service (and of its start-up cache's training run): the jar's Spring AOT switch, then
-     * the configured options (with the service's own maximum heap, if it has one), so {@code ACCORD_SERVICE_JVM_ARGS=-Dspring.aot.enabled=false} still turns it off.
+     * the configured options (with the service's own maximum heap, if it has one), so
+     * {@code ACCORD_SERVICE_JVM_ARGS=-Dspring.aot.enabled=false} still turns it off.
      */
     static List<String> jvmOptions(ServiceSpec service, PlatformConfig config) {
         List<String> options = new ArrayList<>();

@@ -2,8 +2,18 @@ package io.accord.testsupport;
 
 import io.accord.contracts.Roles;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import javax.sql.DataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -89,6 +99,40 @@ public abstract class ServiceBaselineTests {
         assertThat(docs.json().path("components").path("securitySchemes").path("keycloak").path("flows")
                 .path("authorizationCode").path("authorizationUrl").asString())
                 .endsWith("/protocol/openid-connect/auth");
+    }
+
+    /**
+     * The service's own busy tables whose every column has the small statistics target of platform migration V14
+     * ({@code platform_sample_statistics}), beside the starter's outbox, inbox and audit tables. None by default.
+     */
+    protected Set<String> sampledTables() {
+        return Set.of();
+    }
+
+    @Test
+    void busyTablesAnalyseASmallSample(@Autowired DataSource dataSource) throws SQLException {
+        Set<String> tables = new HashSet<>(Set.of("outbox_event", "inbox_event", "audit_event", "audit_chain_link"));
+        tables.addAll(sampledTables());
+        Set<String> found = new HashSet<>();
+        List<String> defaultSample = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement columns = connection.prepareStatement("""
+                     select c.relname, a.attname, a.attstattarget from pg_attribute a join pg_class c on c.oid = a.attrelid
+                     where c.relnamespace = current_schema()::regnamespace and c.relname = any(?)
+                       and a.attnum > 0 and not a.attisdropped""")) {
+            columns.setArray(1, connection.createArrayOf("text", tables.toArray()));
+            try (ResultSet rows = columns.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                    if (rows.getInt(3) != 10) {
+                        defaultSample.add(rows.getString(1) + "." + rows.getString(2));
+                    }
+                }
+            }
+        }
+        assertThat(found).isEqualTo(tables);
+        assertThat(defaultSample).as("columns without platform_sample_statistics' target (the largest target decides"
+                + " the sample)").isEmpty();
     }
 
     @Test

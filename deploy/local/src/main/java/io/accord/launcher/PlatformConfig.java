@@ -20,10 +20,13 @@ public record PlatformConfig(Path projectRoot, Path workDirectory, int portOffse
                              Optional<ExternalDatabase> externalDatabase, Duration healthTimeout,
                              List<String> serviceJvmOptions, boolean startServices) {
 
-    /** The defaults' maximum heap; a service may replace it ({@link ServiceSpec#maxHeap()}). */
+    /** The defaults' maximum heap; a service may replace it ({@link ServiceSpec#jvmOptions()}). */
     public static final String DEFAULT_MAX_HEAP = "-Xmx192m";
 
-    /** Sized so each service idles below 350 MB resident; C1 only, because startup time matters more here. */
+    /**
+     * Sized so each service idles below 350 MB resident; C1 only, because startup time matters more here. A service
+     * may replace any of them with its own ({@link ServiceSpec#jvmOptions()}: rating's heap, orchestration's JIT).
+     */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms32m", DEFAULT_MAX_HEAP, "-Xss512k",
             "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=48m",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");

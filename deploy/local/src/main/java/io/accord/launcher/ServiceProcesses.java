@@ -71,7 +71,7 @@ final class ServiceProcesses {
 
     /**
      * The JVM options of a service (and of its start-up cache's training run): the jar's Spring AOT switch, then
-     * the configured options (with the service's own maximum heap, if it has one), so
+     * the configured options (a default replaced by the service's own flag of the same name, if it has one), so
      * {@code ACCORD_SERVICE_JVM_ARGS=-Dspring.aot.enabled=false} still turns it off.
      */
     static List<String> jvmOptions(ServiceSpec service, PlatformConfig config) {
@@ -79,11 +79,23 @@ final class ServiceProcesses {
         if (hasSpringAot(service.jar(config.projectRoot()))) {
             options.add("-Dspring.aot.enabled=true");
         }
-        // the service's own heap in place of the defaults' one; a -Xmx of the environment comes later and wins
+        // the service's own flags in place of the defaults' ones of the same name, or right after the last default;
+        // the environment's come later and win
+        List<String> own = new ArrayList<>(service.jvmOptions());
+        int afterDefaults = options.size();
         for (String option : config.serviceJvmOptions()) {
-            options.add(service.maxHeap() != null && option.equals(PlatformConfig.DEFAULT_MAX_HEAP)
-                    ? service.maxHeap() : option);
+            if (!PlatformConfig.DEFAULT_SERVICE_JVM_OPTIONS.contains(option)) {
+                options.add(option);
+                continue;
+            }
+            String replacement = own.stream()
+                    .filter(flag -> ServiceSpec.flagName(flag).equals(ServiceSpec.flagName(option)))
+                    .findFirst().orElse(option);
+            own.remove(replacement);
+            options.add(replacement);
+            afterDefaults = options.size();
         }
+        options.addAll(afterDefaults, own);
         return options;
     }
 

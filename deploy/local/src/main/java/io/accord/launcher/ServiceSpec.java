@@ -11,12 +11,17 @@ import java.util.List;
  * @param basePort HTTP port before the platform's port offset
  * @param key      the service's own database and its key in the gateway's {@code accord.gateway.backends};
  *                 {@code null} for the gateway and the portal
- * @param maxHeap  the {@code -Xmx} flag that replaces the defaults' one, or {@code null} for the default
+ * @param jvmOptions flags that replace the defaults' flag of the same name ({@link #flagName}), e.g. {@code -Xmx512m}
+ *                   for {@code -Xmx192m}; flags of {@code ACCORD_SERVICE_JVM_ARGS} still come after them and win
  */
-public record ServiceSpec(String name, String module, int basePort, String key, String maxHeap) {
+public record ServiceSpec(String name, String module, int basePort, String key, List<String> jvmOptions) {
+
+    public ServiceSpec {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
 
     public ServiceSpec(String name, String module, int basePort, String key) {
-        this(name, module, basePort, key, null);
+        this(name, module, basePort, key, List.of());
     }
 
     public static final String VERSION = "0.1.0-SNAPSHOT";
@@ -30,12 +35,30 @@ public record ServiceSpec(String name, String module, int basePort, String key, 
     public static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec("partner-onboarding", "partner-onboarding-service", 8081, "onboarding"),
             new ServiceSpec("catalog", "catalog-service", 8082, "catalog"),
-            new ServiceSpec("orchestration", "orchestration-service", 8083, "orchestration"),
+            // the saga's sustained throughput: the full JIT of a production image, not the defaults' C1 only
+            // (docs/orchestration-saga.md, "Thirteenth round": about a fifth less CPU per order once compiled)
+            new ServiceSpec("orchestration", "orchestration-service", 8083, "orchestration",
+                    List.of("-XX:TieredStopAtLevel=4")),
             // rating holds every product instance in its heap (its read model, docs/rating-read-models.md): the
             // default 192 MB held about 250,000 after many orders benches, collecting garbage most of the time
-            new ServiceSpec("rating", "rating-service", 8084, "rating", "-Xmx512m"),
+            new ServiceSpec("rating", "rating-service", 8084, "rating", List.of("-Xmx512m")),
             new ServiceSpec("settlement", "settlement-service", 8085, "settlement"),
             new ServiceSpec("dispute", "dispute-service", 8086, "dispute"));
+
+    /** The option a flag sets: {@code -XX:Name} for {@code -XX:Name=1} and {@code -XX:+Name}, {@code -Xmx} for
+     * {@code -Xmx512m}, {@code -Dkey} for {@code -Dkey=value}. */
+    static String flagName(String flag) {
+        if (flag.startsWith("-XX:")) {
+            String name = flag.substring(4).replaceFirst("^[+-]", "");
+            int equals = name.indexOf('=');
+            return "-XX:" + (equals < 0 ? name : name.substring(0, equals));
+        }
+        if (flag.startsWith("-Xmx") || flag.startsWith("-Xms") || flag.startsWith("-Xss")) {
+            return flag.substring(0, 4);
+        }
+        int equals = flag.indexOf('=');
+        return equals < 0 ? flag : flag.substring(0, equals);
+    }
 
     public boolean hasDatabase() {
         return key != null;

@@ -221,6 +221,35 @@ class ServiceEnvironmentTests {
     }
 
     @Test
+    void runsOrchestrationWithTheFullJitUnlessTheEnvironmentSaysOtherwise() {
+        ServiceSpec orchestration = ServiceSpec.SERVICES.stream().filter(spec -> "orchestration".equals(spec.key()))
+                .findFirst().orElseThrow();
+
+        assertThat(ServiceProcesses.command(orchestration, config)).contains("-XX:TieredStopAtLevel=4",
+                PlatformConfig.DEFAULT_MAX_HEAP).doesNotContain("-XX:TieredStopAtLevel=1");
+        PlatformConfig c1 = PlatformConfig.fromEnvironment(Path.of("/work/accord"),
+                Map.of("ACCORD_SERVICE_JVM_ARGS", "-XX:TieredStopAtLevel=1"));
+        assertThat(ServiceProcesses.command(orchestration, c1))
+                .containsSubsequence("-XX:TieredStopAtLevel=4", "-XX:TieredStopAtLevel=1", "-jar");
+    }
+
+    @Test
+    void addsAServiceFlagWithoutADefaultOfItsNameRightAfterTheDefaults() {
+        ServiceSpec tuned = new ServiceSpec("tuned", "catalog-service", 8082, "catalog",
+                java.util.List.of("-XX:+AlwaysPreTouch", "-Xss1m"));
+        PlatformConfig withEnvironment = PlatformConfig.fromEnvironment(Path.of("/work/accord"),
+                Map.of("ACCORD_SERVICE_JVM_ARGS", "-Xmx256m"));
+
+        java.util.List<String> command = ServiceProcesses.command(tuned, withEnvironment);
+
+        assertThat(command).containsSubsequence("-Xss1m", "-XX:+ExitOnOutOfMemoryError", "-XX:+AlwaysPreTouch",
+                "-Xmx256m", "-jar").doesNotContain("-Xss512k");
+        assertThat(ServiceSpec.flagName("-XX:-UseCompressedOops")).isEqualTo("-XX:UseCompressedOops");
+        assertThat(ServiceSpec.flagName("-XX:MaxRAM=1g")).isEqualTo("-XX:MaxRAM");
+        assertThat(ServiceSpec.flagName("-Dspring.aot.enabled=true")).isEqualTo("-Dspring.aot.enabled");
+    }
+
+    @Test
     void addsTheJvmFlagsOfTheEnvironmentAfterTheDefaultsSoTheyWin() {
         PlatformConfig fullJit = PlatformConfig.fromEnvironment(Path.of("/work/accord"),
                 Map.of("ACCORD_SERVICE_JVM_ARGS", " -XX:TieredStopAtLevel=4  -Xmx256m "));

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * from {@code catalog.events.v1}; the first run on a platform does this, later runs reuse the offering), and ops
  * add MSISDNs to the partner's bench pool. Then a partner manager orders
  * it for a CSP sales channel, {@code --orders} times at {@code --rate} a second (open loop), straight to the
- * orchestration service's port, after a warm-up of a tenth as many orders. The figures are the service's own: each
+ * orchestration service's port, after a warm-up ({@code --warmup}, a tenth as many orders by default). The figures are the service's own: each
  * order's {@code completionDate - orderDate}, and the completed orders divided by the time from the first order's
  * date to the last completion. The last line reads
  * {@code orders: <n> completed in <s> s, <r> orders/s, p50 <ms> ms, p99 <ms> ms, rss <MB> MB}.
@@ -94,7 +94,7 @@ public final class OrdersBench {
             String manager = DemoLogin.token(options.keycloak(), "partner-manager", "partner-manager-dev");
             String ops = DemoLogin.token(options.keycloak(), "ops", "ops-dev");
             String offering = launchOffering(client, options, partner, manager);
-            int warmup = Math.max(1, options.orders() / 10);
+            int warmup = options.warmup();
             loadMsisdns(client, options, ops, run, options.orders() + warmup + 1);
             awaitOrderable(client, options, manager, offering, run);
 
@@ -102,6 +102,8 @@ public final class OrdersBench {
             place(client, options, manager, offering, "bench-" + run + "-warm", warmup);
             awaitEnded(client, options, manager, "bench-" + run + "-warm", warmup);
 
+            // a long warm-up may outlast the first token (15 minutes in the development realm)
+            manager = DemoLogin.token(options.keycloak(), "partner-manager", "partner-manager-dev");
             String customer = "bench-" + run;
             Calls.say("measuring: %d orders at %d/s straight to %s", options.orders(), options.rate(),
                     options.service());

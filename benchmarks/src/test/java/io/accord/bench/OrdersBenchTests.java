@@ -17,7 +17,7 @@ class OrdersBenchTests {
     @Test
     void ordersGoToTheServicePortAndSetUpThroughTheGatewayBothFollowingThePortOffset() {
         var defaults = OrdersBenchOptions.parse(new String[0], Map.of());
-        var shifted = OrdersBenchOptions.parse(new String[] {"--orders=500", "--rate=80"},
+        var shifted = OrdersBenchOptions.parse(new String[] {"--orders=500", "--rate=80", "--warmup=27000"},
                 Map.of("ACCORD_PORT_OFFSET", "2000"));
 
         assertThat(defaults.service()).isEqualTo(URI.create("http://localhost:8083"));
@@ -28,6 +28,9 @@ class OrdersBenchTests {
         assertThat(shifted.keycloak()).isEqualTo(URI.create("http://localhost:10180"));
         assertThat(shifted.orders()).isEqualTo(500);
         assertThat(shifted.rate()).isEqualTo(80);
+        assertThat(defaults.warmup()).isEqualTo(300);
+        assertThat(shifted.warmup()).isEqualTo(27000);
+        assertThat(OrdersBenchOptions.parse(new String[] {"--orders=5"}, Map.of()).warmup()).isEqualTo(1);
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.List;
  * @param key      the service's own database and its key in the gateway's {@code accord.gateway.backends};
  *                 {@code null} for the gateway and the portal
  * @param jvmOptions flags that replace the defaults' flag of the same name ({@link #flagName}), e.g. {@code -Xmx512m}
- *                   for {@code -Xmx192m}; flags of {@code ACCORD_SERVICE_JVM_ARGS} still come after them and win
+ *                   for {@code -Xmx192m}, or else come right after the defaults; flags of
+ *                   {@code ACCORD_SERVICE_JVM_ARGS} still come after them and win
  */
 public record ServiceSpec(String name, String module, int basePort, String key, List<String> jvmOptions) {
 
@@ -36,7 +37,7 @@ public record ServiceSpec(String name, String module, int basePort, String key, 
             new ServiceSpec("partner-onboarding", "partner-onboarding-service", 8081, "onboarding"),
             new ServiceSpec("catalog", "catalog-service", 8082, "catalog"),
             // the saga's sustained throughput: the full JIT of a production image, not the defaults' C1 only
-            // (docs/orchestration-saga.md, "Thirteenth round": about a fifth less CPU per order once compiled)
+            // (docs/orchestration-saga.md, "Thirteenth round": its CPU per order a third lower once compiled)
             new ServiceSpec("orchestration", "orchestration-service", 8083, "orchestration",
                     List.of("-XX:TieredStopAtLevel=4")),
             // rating holds every product instance in its heap (its read model, docs/rating-read-models.md): the
@@ -45,8 +46,10 @@ public record ServiceSpec(String name, String module, int basePort, String key, 
             new ServiceSpec("settlement", "settlement-service", 8085, "settlement"),
             new ServiceSpec("dispute", "dispute-service", 8086, "dispute"));
 
-    /** The option a flag sets: {@code -XX:Name} for {@code -XX:Name=1} and {@code -XX:+Name}, {@code -Xmx} for
-     * {@code -Xmx512m}, {@code -Dkey} for {@code -Dkey=value}. */
+    /**
+     * The option a flag sets: {@code -XX:Name} for {@code -XX:Name=1} and {@code -XX:+Name}, {@code -Xmx} for
+     * {@code -Xmx512m}, {@code -Dkey} for {@code -Dkey=value}.
+     */
     static String flagName(String flag) {
         if (flag.startsWith("-XX:")) {
             String name = flag.substring(4).replaceFirst("^[+-]", "");

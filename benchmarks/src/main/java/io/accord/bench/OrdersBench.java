@@ -32,9 +32,9 @@ import java.util.regex.Pattern;
  * from {@code catalog.events.v1}; the first run on a platform does this, later runs reuse the offering), and ops
  * add MSISDNs to the partner's bench pool. Then a partner manager orders
  * it for a CSP sales channel, {@code --orders} times at {@code --rate} a second (open loop), straight to the
- * orchestration service's port, after a warm-up ({@code --warmup}, a tenth as many orders by default). The figures are the service's own: each
- * order's {@code completionDate - orderDate}, and the completed orders divided by the time from the first order's
- * date to the last completion. The last line reads
+ * orchestration service's port, after a warm-up ({@code --warmup}, a tenth as many orders by default). The figures
+ * are the service's own: each order's {@code completionDate - orderDate}, and the completed orders divided by the
+ * time from the first order's date to the last completion. The last line reads
  * {@code orders: <n> completed in <s> s, <r> orders/s, p50 <ms> ms, p99 <ms> ms, rss <MB> MB}.
  * Exits 1 when an order fails or does not end within {@code --timeout}.
  */

@@ -117,7 +117,8 @@ public abstract class ServiceBaselineTests {
         List<String> defaultSample = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement columns = connection.prepareStatement("""
-                     select c.relname, a.attname, a.attstattarget from pg_attribute a join pg_class c on c.oid = a.attrelid
+                     select c.relname, a.attname, a.attstattarget
+                     from pg_attribute a join pg_class c on c.oid = a.attrelid
                      where c.relnamespace = current_schema()::regnamespace and c.relname = any(?)
                        and a.attnum > 0 and not a.attisdropped""")) {
             columns.setArray(1, connection.createArrayOf("text", tables.toArray()));

@@ -19,13 +19,18 @@ import io.accord.testsupport.DomainEvents;
 import io.accord.testsupport.OrderEvents;
 import io.accord.testsupport.PartnerEvents;
 import org.junit.jupiter.api.Test;
+import io.accord.contracts.events.ProductDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -48,16 +53,18 @@ class SnapshotRebuildTests {
     private final Clock clock;
     private final RatingModelProperties properties;
     private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final ModelFixture fixture;
 
     SnapshotRebuildTests(RatingModel model, ModelRows rows, ModelStore store, Clock clock,
-                         RatingModelProperties properties, JdbcClient jdbc) {
+                         RatingModelProperties properties, JdbcClient jdbc, JsonMapper json) {
         this.model = model;
         this.rows = rows;
         this.store = store;
         this.clock = clock;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.json = json;
         this.fixture = new ModelFixture(jdbc, model);
     }
 
@@ -196,6 +203,56 @@ class SnapshotRebuildTests {
             assertThat(rated).isGreaterThanOrEqualTo(2 * 10);
         } finally {
             restarted.stop();
+        }
+    }
+
+    @Test
+    void theSnapshotsColumnsOfAProductRowMapLikeItsWholeJson() {
+        String offering = "offer-" + UUID.randomUUID();
+        String msisdn = "+4914" + (System.nanoTime() % 1_000_000_000L);
+        List<ProductActivated> products = List.of(
+                OrderEvents.product("pi-" + UUID.randomUUID(), offering).ownedBy(UUID.randomUUID().toString())
+                        .category("CONTENT").boughtBy(UUID.randomUUID().toString())
+                        .participant(UUID.randomUUID().toString(), "12.5").participant("p-2", "30")
+                        .identifier("ICCID", "89" + msisdn.substring(1)).identifier("MSISDN", msisdn)
+                        .recurring("monthly", "9.990000", "MONTH", "DAILY").valid(T0, null).activated(),
+                OrderEvents.product("pi-" + UUID.randomUUID(), offering).identifier("ACCOUNT_ID", "acc-" + msisdn)
+                        .oneTime("setup", "5.000000").valid(T0, T0.plus(Duration.ofDays(3))).activated(),
+                OrderEvents.product("pi-" + UUID.randomUUID(), offering).identifier("MSISDN", msisdn + "9")
+                        .status("CANCELLED").valid(T0, null).activated(),
+                OrderEvents.product("pi-" + UUID.randomUUID(), offering).identifier("MSISDN", msisdn + "8")
+                        .participant("p-3", "80").participant("p-4", "30").valid(T0, null).activated());
+        products.forEach(product -> OrderEvents.send(product, 1L));
+        fixture.awaitApplied(OrderEventsListener.CONSUMER, products.stream().map(ProductActivated::eventId).toList());
+
+        Map<String, ModelRows.ProductRow> whole = new HashMap<>();
+        jdbc.sql("select details::text as details, subscriber_id, valid_from, valid_to, sequence from rating_product")
+                .query((rs, row) -> new ModelRows.ProductRow(
+                        json.readValue(rs.getString("details"), ProductDetails.class),
+                        rs.getString("subscriber_id"), ModelStore.instant(rs, "valid_from"),
+                        ModelStore.instant(rs, "valid_to"), rs.getObject("sequence", Long.class)))
+                .list().forEach(row -> whole.put(row.product().productId(), row));
+        List<ModelRows.ProductRow> read = new ArrayList<>();
+        rows.everything(read::add);
+
+        assertThat(read).hasSize(whole.size()).hasSizeGreaterThanOrEqualTo(products.size());
+        for (ModelRows.ProductRow row : read) {
+            ModelRows.ProductRow json = whole.get(row.product().productId());
+            assertThat(json).as(row.product().productId()).isNotNull();
+            assertThat(mapped(row)).as(row.product().productId()).isEqualTo(mapped(json));
+        }
+        assertThat(read.stream().map(this::mapped).filter(m -> m.startsWith("rejected")))
+                .as("the over-shared product is rejected either way").isNotEmpty();
+        assertThat(read.stream().map(this::mapped).filter(m -> m.contains("12.5")))
+                .as("participants read").isNotEmpty();
+    }
+
+    /** What the snapshot makes of a row: its instance, none, or why it was rejected. */
+    private String mapped(ModelRows.ProductRow row) {
+        try {
+            return SnapshotMapping.product(row).map(Object::toString).orElse("none");
+        } catch (RuntimeException rejected) {
+            return "rejected " + rejected.getMessage();
         }
     }
 

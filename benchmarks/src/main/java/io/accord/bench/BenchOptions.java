@@ -17,7 +17,7 @@ import java.util.Set;
 record BenchOptions(URI gateway, URI direct, URI keycloak, String path, String user, String password,
                     int connections, Duration warmup, Duration duration, int loadPercent, Path runState) {
 
-    static final String USAGE = "usage: ./accord bench gateway [--connections=16] [--warmup=20] [--duration=20] [--load=50]"
+    static final String USAGE = "usage: ./accord bench gateway [--connections=16] [--warmup=60] [--duration=20] [--load=50]"
             + " [--user=partner-manager --password=partner-manager-dev] [--path=/tmf-api/...]"
             + " [--gateway=URL] [--direct=URL] [--keycloak=URL] [--run-state=.accord/run/state.properties]"
             + "   (durations in seconds)";
@@ -30,7 +30,7 @@ record BenchOptions(URI gateway, URI direct, URI keycloak, String path, String u
                 options.uri("keycloak", Arguments.local(environment, 8180)),
                 options.text("path", "/tmf-api/party/v4/organization?limit=1"),
                 options.text("user", "partner-manager"), options.text("password", "partner-manager-dev"),
-                options.positive("connections", 16), Duration.ofSeconds(options.positive("warmup", 20)),
+                options.positive("connections", 16), Duration.ofSeconds(options.positive("warmup", 60)),
                 Duration.ofSeconds(options.positive("duration", 20)), options.positive("load", 50),
                 Path.of(options.text("run-state", ".accord/run/state.properties")));
     }

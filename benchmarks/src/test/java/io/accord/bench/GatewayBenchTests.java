@@ -51,6 +51,7 @@ class GatewayBenchTests {
         assertThat(options.keycloak()).isEqualTo(URI.create("http://localhost:10180"));
         assertThat(options.connections()).isEqualTo(8);
         assertThat(options.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.warmup()).as("a minute: the gateway's C2 compiler").isEqualTo(Duration.ofSeconds(60));
         assertThat(options.loadPercent()).isEqualTo(50);
         assertThat(BenchOptions.parse(new String[] {"--load=25"}, Map.of()).loadPercent()).isEqualTo(25);
         assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse(new String[] {"--connections=0"},

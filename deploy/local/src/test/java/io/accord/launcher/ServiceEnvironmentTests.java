@@ -221,9 +221,16 @@ class ServiceEnvironmentTests {
     }
 
     @Test
-    void runsOrchestrationWithTheFullJitUnlessTheEnvironmentSaysOtherwise() {
+    void runsOrchestrationAndTheGatewayWithTheFullJitUnlessTheEnvironmentSaysOtherwise() {
         ServiceSpec orchestration = ServiceSpec.SERVICES.stream().filter(spec -> "orchestration".equals(spec.key()))
                 .findFirst().orElseThrow();
+        ServiceSpec catalog = ServiceSpec.SERVICES.stream().filter(spec -> "catalog".equals(spec.key()))
+                .findFirst().orElseThrow();
+
+        assertThat(ServiceProcesses.command(ServiceSpec.GATEWAY, config)).contains("-XX:TieredStopAtLevel=4")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(ServiceProcesses.command(catalog, config)).contains("-XX:TieredStopAtLevel=1")
+                .doesNotContain("-XX:TieredStopAtLevel=4");
 
         assertThat(ServiceProcesses.command(orchestration, config)).contains("-XX:TieredStopAtLevel=4",
                 PlatformConfig.DEFAULT_MAX_HEAP).doesNotContain("-XX:TieredStopAtLevel=1");
@@ -254,7 +261,9 @@ class ServiceEnvironmentTests {
         PlatformConfig fullJit = PlatformConfig.fromEnvironment(Path.of("/work/accord"),
                 Map.of("ACCORD_SERVICE_JVM_ARGS", " -XX:TieredStopAtLevel=4  -Xmx256m "));
 
-        java.util.List<String> command = ServiceProcesses.command(ServiceSpec.GATEWAY, fullJit);
+        ServiceSpec catalog = ServiceSpec.SERVICES.stream().filter(spec -> "catalog".equals(spec.key()))
+                .findFirst().orElseThrow();
+        java.util.List<String> command = ServiceProcesses.command(catalog, fullJit);
 
         assertThat(command).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:TieredStopAtLevel=4", "-Xmx256m", "-jar");

@@ -17,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -37,32 +38,33 @@ class ModelRows {
 
     /**
      * What a snapshot reads of a product row: the fields of its JSON that {@link SnapshotMapping#product} uses, taken
-     * out by PostgreSQL, the identifiers and participants as their (small) JSON arrays. The whole JSON (about 900
-     * bytes, most of it the locked charges) parsed for each of 438,000 products made the first snapshot take 28.6 s
-     * of a start-up; {@link #snapshotProduct} gives the same instances ({@code ModelRowsTests}).
+     * out by PostgreSQL: the identifiers' values as an array, the participants as their JSON array when there are
+     * any. The whole JSON (about 900 bytes, most of it the locked charges) parsed for each of 438,000 products made
+     * the first snapshot take 28.6 s of a start-up on a grown platform; {@link #snapshotProduct} gives the same
+     * instances ({@code SnapshotRebuildTests}).
      */
     static final String SNAPSHOT_PRODUCT_COLUMNS = """
             subscriber_id, valid_from, valid_to, sequence, details->>'productId' as p_product_id,
             details->>'offeringId' as p_offering_id, (details->>'offeringVersion')::int as p_offering_version,
             details->>'ownerPartnerId' as p_owner, details->>'categoryCode' as p_category,
             details->>'buyerPartnerId' as p_buyer, details->>'status' as p_status,
-            (details->'identifiers')::text as p_identifiers, (details->'participants')::text as p_participants""";
-
-    private static final TypeReference<List<ProductDetails.SubscriberIdentifier>>
-            IDENTIFIERS = new TypeReference<>() { };
-    private static final TypeReference<List<OfferingLaunched.Participant>>
-            PARTICIPANTS = new TypeReference<>() { };
+            case when jsonb_typeof(details->'identifiers') = 'array' then array(
+                select identifier->>'value' from jsonb_array_elements(details->'identifiers')
+                    with ordinality as listed(identifier, position) order by position) end as p_identifiers,
+            nullif((details->'participants')::text, '[]') as p_participants""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
     private final JsonMapper json;
     private final TransactionTemplate consistentRead;
+    private final ObjectReader participants;
 
     ModelRows(JdbcClient jdbc, DataSource dataSource, JsonMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(PRODUCT_FETCH_SIZE);
         this.json = json;
+        this.participants = json.readerFor(new TypeReference<List<OfferingLaunched.Participant>>() { });
         this.consistentRead = new TransactionTemplate(transactions);
         consistentRead.setReadOnly(true);
         consistentRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -196,16 +198,25 @@ class ModelRows {
                 rs.getObject("sequence", Long.class));
     }
 
-    /** A row of {@link #SNAPSHOT_PRODUCT_COLUMNS}: the details hold what a snapshot reads, the rest is empty. */
+    /**
+     * A row of {@link #SNAPSHOT_PRODUCT_COLUMNS}: the details hold what a snapshot reads, the rest is empty, and the
+     * identifiers are their values only (a snapshot does not look at their types).
+     */
     private ProductRow snapshotProduct(ResultSet rs, int row) throws SQLException {
-        String identifiers = rs.getString("p_identifiers");
-        String participants = rs.getString("p_participants");
+        java.sql.Array values = rs.getArray("p_identifiers");
+        List<ProductDetails.SubscriberIdentifier> identifiers = null;
+        if (values != null) {
+            identifiers = new ArrayList<>();
+            for (Object value : (Object[]) values.getArray()) {
+                identifiers.add(new ProductDetails.SubscriberIdentifier(null, (String) value));
+            }
+        }
+        String shares = rs.getString("p_participants");
         ProductDetails details = new ProductDetails(rs.getString("p_product_id"), null, rs.getString("p_offering_id"),
                 rs.getInt("p_offering_version"), null, rs.getString("p_owner"), rs.getString("p_category"), null,
-                rs.getString("p_buyer"), null, null,
-                identifiers == null ? null : json.readValue(identifiers, IDENTIFIERS), null,
-                participants == null ? null : json.readValue(participants, PARTICIPANTS), null, null,
-                rs.getString("p_status"), null, null);
+                rs.getString("p_buyer"), null, null, identifiers, null,
+                shares == null ? null : participants.readValue(shares), null, null, rs.getString("p_status"), null,
+                null);
         return new ProductRow(details, rs.getString("subscriber_id"), instant(rs, "valid_from"),
                 instant(rs, "valid_to"), rs.getObject("sequence", Long.class));
     }

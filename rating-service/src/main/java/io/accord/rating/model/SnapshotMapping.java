@@ -129,7 +129,10 @@ final class SnapshotMapping {
                 || row.validTo() != null && !row.validTo().isAfter(row.validFrom())) {
             return Optional.empty();
         }
-        List<String> identifiers = identifiers(product).stream().map(SubscriberIdentifier::value).toList();
+        List<String> identifiers = new ArrayList<>();
+        for (SubscriberIdentifier identifier : identifiers(product)) {
+            identifiers.add(identifier.value());
+        }
         List<ProductInstance.Participant> participants = new ArrayList<>();
         if (product.participants() != null) {
             for (var participant : product.participants()) {

@@ -29,7 +29,7 @@ public record ServiceSpec(String name, String module, int basePort, String key, 
 
     /**
      * Every API call passes through the gateway: the full JIT of a production image (the Helm chart's default), not
-     * the defaults' C1 only; its CPU per proxied call about 40 % lower once compiled (docs/architecture.md, "Gateway
+     * the defaults' C1 only; its CPU per proxied call a third to a half lower once compiled (docs/architecture.md, "Gateway
      * overhead").
      */
     public static final ServiceSpec GATEWAY = new ServiceSpec("api-gateway", "api-gateway", 8080, null,

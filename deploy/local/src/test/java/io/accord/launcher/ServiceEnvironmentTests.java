@@ -171,8 +171,7 @@ class ServiceEnvironmentTests {
             throws IOException {
         PlatformConfig local = PlatformConfig.fromEnvironment(root,
                 Map.of("ACCORD_SERVICE_JVM_ARGS", "-Dspring.aot.enabled=false"));
-        ServiceSpec dispute = ServiceSpec.SERVICES.stream().filter(spec -> "dispute".equals(spec.key())).findFirst()
-                .orElseThrow();
+        ServiceSpec dispute = service("dispute");
         assertThat(ServiceProcesses.jvmOptions(dispute, local)).doesNotContain("-Dspring.aot.enabled=true");
 
         bootJar(dispute.jar(root), "io.accord.dispute.DisputeApplication",
@@ -206,10 +205,8 @@ class ServiceEnvironmentTests {
 
     @Test
     void givesRatingTheHeapItsReadModelNeedsUnlessTheEnvironmentSaysOtherwise() {
-        ServiceSpec rating = ServiceSpec.SERVICES.stream().filter(spec -> "rating".equals(spec.key())).findFirst()
-                .orElseThrow();
-        ServiceSpec catalog = ServiceSpec.SERVICES.stream().filter(spec -> "catalog".equals(spec.key())).findFirst()
-                .orElseThrow();
+        ServiceSpec rating = service("rating");
+        ServiceSpec catalog = service("catalog");
 
         assertThat(ServiceProcesses.command(rating, config)).contains("-Xmx512m", "-XX:+UseSerialGC")
                 .doesNotContain(PlatformConfig.DEFAULT_MAX_HEAP);
@@ -222,10 +219,8 @@ class ServiceEnvironmentTests {
 
     @Test
     void runsOrchestrationAndTheGatewayWithTheFullJitUnlessTheEnvironmentSaysOtherwise() {
-        ServiceSpec orchestration = ServiceSpec.SERVICES.stream().filter(spec -> "orchestration".equals(spec.key()))
-                .findFirst().orElseThrow();
-        ServiceSpec catalog = ServiceSpec.SERVICES.stream().filter(spec -> "catalog".equals(spec.key()))
-                .findFirst().orElseThrow();
+        ServiceSpec orchestration = service("orchestration");
+        ServiceSpec catalog = service("catalog");
 
         assertThat(ServiceProcesses.command(ServiceSpec.GATEWAY, config)).contains("-XX:TieredStopAtLevel=4")
                 .doesNotContain("-XX:TieredStopAtLevel=1");
@@ -261,8 +256,7 @@ class ServiceEnvironmentTests {
         PlatformConfig fullJit = PlatformConfig.fromEnvironment(Path.of("/work/accord"),
                 Map.of("ACCORD_SERVICE_JVM_ARGS", " -XX:TieredStopAtLevel=4  -Xmx256m "));
 
-        ServiceSpec catalog = ServiceSpec.SERVICES.stream().filter(spec -> "catalog".equals(spec.key()))
-                .findFirst().orElseThrow();
+        ServiceSpec catalog = service("catalog");
         java.util.List<String> command = ServiceProcesses.command(catalog, fullJit);
 
         assertThat(command).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
@@ -291,5 +285,9 @@ class ServiceEnvironmentTests {
         assertThat(external.externalDatabase()).get()
                 .isEqualTo(new PlatformConfig.ExternalDatabase("jdbc:postgresql://db:5432/postgres", "accord", ""));
         assertThat(PlatformConfig.fromEnvironment(Path.of("/w"), Map.of()).externalDatabase()).isEmpty();
+    }
+
+    private static ServiceSpec service(String key) {
+        return ServiceSpec.SERVICES.stream().filter(spec -> key.equals(spec.key())).findFirst().orElseThrow();
     }
 }

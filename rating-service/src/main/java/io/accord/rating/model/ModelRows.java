@@ -20,9 +20,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -205,7 +207,7 @@ class ModelRows {
     private ProductRow snapshotProduct(ResultSet rs, int row) throws SQLException {
         // by position, in the order of SNAPSHOT_PRODUCT_COLUMNS: looking each column up by name was a tenth of the
         // build's time; so was parsing the two timestamps, which come as microseconds since the epoch
-        java.sql.Array values = rs.getArray(8);
+        Array values = rs.getArray(8);
         List<ProductDetails.SubscriberIdentifier> identifiers = null;
         if (values != null) {
             identifiers = new ArrayList<>();
@@ -222,7 +224,7 @@ class ModelRows {
 
     private static Instant micros(ResultSet rs, int column) throws SQLException {
         long micros = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
+        return rs.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 
     static <T> List<T> page(List<T> all, long offset, int limit) {

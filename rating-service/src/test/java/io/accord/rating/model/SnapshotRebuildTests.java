@@ -4,6 +4,7 @@ import io.accord.contracts.Topics;
 import io.accord.contracts.catalog.UnitOfMeasure;
 import io.accord.contracts.events.AgreementActivated;
 import io.accord.contracts.events.OfferingLaunched;
+import io.accord.contracts.events.ProductDetails;
 import io.accord.contracts.events.ProductActivated;
 import io.accord.contracts.events.ProductTerminated;
 import io.accord.rating.engine.RatedUsage;
@@ -19,7 +20,6 @@ import io.accord.testsupport.DomainEvents;
 import io.accord.testsupport.OrderEvents;
 import io.accord.testsupport.PartnerEvents;
 import org.junit.jupiter.api.Test;
-import io.accord.contracts.events.ProductDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -3,9 +3,15 @@ package io.accord.rating.bench;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.bench.BenchInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +46,41 @@ class RatingPipelineBenchTests {
         // every stage of the service's batches was timed (IngestMetrics.Stage)
         assertThat(result.stageMillis()).containsOnlyKeys(RatingPipelineBench.STAGES);
         assertThat(result.stageMillis().values()).allSatisfy(millis -> assertThat(millis).isPositive());
+    }
+
+    /**
+     * The bench measures the JVM a deployment runs: exactly the flags and environment of the rating image (this
+     * module's pom, profile {@code images}), so that neither changes without the other.
+     */
+    @Test
+    void theServiceRunsWithTheImagesFlagsAndEnvironment() throws Exception {
+        Element images = null;
+        var profiles = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile())
+                .getElementsByTagName("profile");
+        for (int i = 0; i < profiles.getLength(); i++) {
+            Element profile = (Element) profiles.item(i);
+            if ("images".equals(profile.getElementsByTagName("id").item(0).getTextContent().strip())) {
+                images = profile;
+            }
+        }
+        assertThat(images).as("profile images of rating-service/pom.xml").isNotNull();
+        List<String> flags = new ArrayList<>();
+        var jvmFlags = images.getElementsByTagName("jvmFlag");
+        for (int i = 0; i < jvmFlags.getLength(); i++) {
+            flags.add(jvmFlags.item(i).getTextContent().strip());
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Node variable = images.getElementsByTagName("environment").item(0).getFirstChild(); variable != null;
+                variable = variable.getNextSibling()) {
+            if (variable instanceof Element element) {
+                environment.put(element.getTagName(), element.getTextContent().strip());
+            }
+        }
+
+        assertThat(RatingPipelineBench.IMAGE_JVM).isEqualTo(flags);
+        assertThat(RatingPipelineBench.PRODUCTION_JVM).startsWith(RatingPipelineBench.POD.toArray(String[]::new))
+                .endsWith(flags.toArray(String[]::new)).hasSize(RatingPipelineBench.POD.size() + flags.size());
+        assertThat(RatingPipelineBench.PRODUCTION_ENVIRONMENT).isEqualTo(environment);
     }
 
     @Test

@@ -54,8 +54,9 @@ ACCORD_PUBLIC_API_URL: {{ $root.Values.publicApiUrl | quote }}
 ACCORD_SETTLEMENT_RATINGURL: {{ printf "http://%s:%v" (include "accord.fullname" (dict "root" $root "name" "api-gateway")) $root.Values.ports.http | quote }}
 {{- end }}
 {{- end }}
-{{- with $root.Values.javaToolOptions }}
-JAVA_TOOL_OPTIONS: {{ . | quote }}
+{{- /* a component's own JAVA_TOOL_OPTIONS (its env) replaces the global one, e.g. -Xmx for rating alone */}}
+{{- if and $root.Values.javaToolOptions (not (hasKey ($c.env | default dict) "JAVA_TOOL_OPTIONS")) }}
+JAVA_TOOL_OPTIONS: {{ $root.Values.javaToolOptions | quote }}
 {{- end }}
 {{- range $key, $value := $c.env }}
 {{ $key }}: {{ $value | quote }}

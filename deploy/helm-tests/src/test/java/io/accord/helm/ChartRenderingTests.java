@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import com.marcnuri.helm.LintResult;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -103,7 +104,7 @@ class ChartRenderingTests {
         }
         // nor hidden in a ConfigMap
         for (HasMetadata configMap : Chart.ofKind(resources, "ConfigMap")) {
-            Map<String, String> data = ((io.fabric8.kubernetes.api.model.ConfigMap) configMap).getData();
+            Map<String, String> data = ((ConfigMap) configMap).getData();
             assertThat(data.keySet()).as(configMap.getMetadata().getName()).doesNotContainAnyElementsOf(SECRET_VARIABLES)
                     .noneMatch(key -> key.contains("PASSWORD") || key.contains("SECRET"));
         }
@@ -111,7 +112,7 @@ class ChartRenderingTests {
         // several replicas start together: the ones not migrating wait for Flyway's lock instead of failing
         assertThat(Chart.ofKind(resources, "ConfigMap")).filteredOn(map -> SERVICES.contains(map.getMetadata()
                 .getLabels().get("app.kubernetes.io/name"))).hasSize(6).allSatisfy(map -> assertThat(
-                        ((io.fabric8.kubernetes.api.model.ConfigMap) map).getData())
+                        ((ConfigMap) map).getData())
                 .containsEntry("SPRING_FLYWAY_LOCKRETRYCOUNT", "300"));
     }
 
@@ -123,12 +124,28 @@ class ChartRenderingTests {
 
         assertThat(Chart.ofKind(resources, "ConfigMap")).filteredOn(map -> map.getMetadata().getName()
                 .endsWith("-settlement")).singleElement().satisfies(map -> assertThat(
-                ((io.fabric8.kubernetes.api.model.ConfigMap) map).getData().get("ACCORD_SETTLEMENT_RATINGURL"))
+                ((ConfigMap) map).getData().get("ACCORD_SETTLEMENT_RATINGURL"))
                 .startsWith("http://" + gateway.getMetadata().getName() + ":"));
         assertThat(Chart.ofKind(resources, "ConfigMap")).filteredOn(map -> !map.getMetadata().getName()
                 .endsWith("-settlement")).allSatisfy(map -> assertThat(
-                ((io.fabric8.kubernetes.api.model.ConfigMap) map).getData()).doesNotContainKey(
+                ((ConfigMap) map).getData()).doesNotContainKey(
                 "ACCORD_SETTLEMENT_RATINGURL"));
+    }
+
+    /** Global JVM flags reach every component; a component's own JAVA_TOOL_OPTIONS replaces them for it alone. */
+    @Test
+    void aComponentsOwnJavaToolOptionsReplaceTheGlobalOnes() {
+        List<HasMetadata> resources = Chart.render("values.yaml", Map.of("javaToolOptions", "-XX:+PrintFlagsFinal",
+                "components.rating.env.JAVA_TOOL_OPTIONS", "-Xmx256m"));
+
+        Map<String, String> options = Chart.ofKind(resources, "ConfigMap").stream()
+                .map(ConfigMap.class::cast)
+                .filter(map -> map.getData().containsKey("SERVER_PORT"))
+                .collect(Collectors.toMap(map -> map.getMetadata().getName(),
+                        map -> String.valueOf(map.getData().get("JAVA_TOOL_OPTIONS"))));
+        assertThat(options).hasSize(COMPONENTS.size());
+        assertThat(options).allSatisfy((name, value) -> assertThat(value)
+                .isEqualTo(name.endsWith("-rating") ? "-Xmx256m" : "-XX:+PrintFlagsFinal"));
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import io.accord.testsupport.OrderEvents;
 import io.accord.testsupport.PartnerEvents;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +27,7 @@ import java.util.UUID;
 
 import static io.accord.rating.model.ModelFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Staff read what rating knows, to see why a record went to suspense; partners cannot. */
 @AccordServiceTest
@@ -44,8 +46,13 @@ class ModelApiTests {
     private final Instant change = T0.plus(Duration.ofDays(4));
     private TestHttp ops;
 
-    ModelApiTests(JdbcClient jdbc, RatingModel model) {
+    private final RatingModel model;
+    private final MeterRegistry meters;
+
+    ModelApiTests(JdbcClient jdbc, RatingModel model, MeterRegistry meters) {
         this.fixture = new ModelFixture(jdbc, model);
+        this.model = model;
+        this.meters = meters;
     }
 
     @BeforeEach
@@ -86,6 +93,23 @@ class ModelApiTests {
                 .isBeforeOrEqualTo(Instant.parse(body.get("builtAt").asString()));
         assertThat(body.get("inSnapshot").get("products").asInt()).isPositive();
         assertThat(body.get("rows").get("rating_usage_price").asLong()).isGreaterThanOrEqualTo(3);
+    }
+
+    /** The snapshot's size is a gauge, to size rating's memory by and alert on. */
+    @Test
+    void gaugesWhatTheSnapshotHolds() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            SnapshotBuilder.Built built = model.current().built();
+            assertThat(built.products()).isPositive();
+            assertThat(meters.get(ModelMeters.SIZE).tag("kind", "products").gauge().value())
+                    .isEqualTo(built.products());
+            assertThat(meters.get(ModelMeters.SIZE).tag("kind", "prices").gauge().value())
+                    .isEqualTo(built.prices());
+            assertThat(meters.get(ModelMeters.SIZE).tag("kind", "agreements").gauge().value())
+                    .isEqualTo(built.agreements());
+        });
+        assertThat(TestHttp.localPort(port).get("/actuator/prometheus").body())
+                .containsPattern("accord_rating_model_size\\{[^}]*kind=\"products\"[^}]*\\} [1-9]");
     }
 
     @Test

@@ -81,10 +81,11 @@ public final class RatingPipelineBench {
      * @param jfr         where the rating service writes a flight recording, or null
      * @param extraArgs   more service arguments ({@code --accord.rating...=...})
      * @param jvmArgs     more JVM flags for the rating service (after the production ones, so they override them)
+     * @param rawJvmArgs  more JVM flags for the raw pipe, likewise (e.g. to run it tiered while rating runs C2 only)
      * @param stall       how long a pipe may go without progress before the bench fails with its log and threads
      */
     record Options(long records, int subscribers, int batchSize, Path jfr, List<String> extraArgs, List<String> jvmArgs,
-                   Duration stall) {
+                   List<String> rawJvmArgs, Duration stall) {
 
         static Options parse(String[] arguments) {
             long records = 1_000_000;
@@ -94,6 +95,7 @@ public final class RatingPipelineBench {
             Duration stall = Duration.ofMinutes(20);
             List<String> extra = new ArrayList<>();
             List<String> jvmArgs = new ArrayList<>();
+            List<String> rawJvmArgs = new ArrayList<>();
             for (BenchOption option : BenchOption.parse(arguments)) {
                 String value = option.value();
                 switch (option.name()) {
@@ -103,17 +105,20 @@ public final class RatingPipelineBench {
                     case "--jfr" -> jfr = Path.of(value);
                     case "--service-arg" -> extra.add(value);
                     case "--jvm-arg" -> jvmArgs.add(value);
+                    case "--raw-pipe-jvm-arg" -> rawJvmArgs.add(value);
                     case "--stall-minutes" -> stall = Duration.ofMinutes(Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown option " + option.argument()
                             + " (--records N [millions], --subscribers N, --batch-size N, --jfr FILE,"
-                            + " --service-arg --name=value, --jvm-arg -XX:..., --stall-minutes N)");
+                            + " --service-arg --name=value, --jvm-arg -XX:..., --raw-pipe-jvm-arg -XX:...,"
+                            + " --stall-minutes N)");
                 }
             }
             if (records < 1 || subscribers < 10 || batchSize < 1 || stall.isNegative() || stall.isZero()) {
                 throw new IllegalArgumentException("--records, --subscribers, --batch-size and --stall-minutes must"
                         + " be positive (at least 10 subscribers)");
             }
-            return new Options(records, subscribers, batchSize, jfr, List.copyOf(extra), List.copyOf(jvmArgs), stall);
+            return new Options(records, subscribers, batchSize, jfr, List.copyOf(extra), List.copyOf(jvmArgs),
+                    List.copyOf(rawJvmArgs), stall);
         }
     }
 
@@ -161,7 +166,7 @@ public final class RatingPipelineBench {
 
         String rawDb = "bench_raw_" + run;
         infrastructure.createDatabase(rawDb);
-        Process raw = java(classpath, List.of(), RawPipe.class.getName(), List.of(infrastructure.database(rawDb),
+        Process raw = java(classpath, options.rawJvmArgs(), RawPipe.class.getName(), List.of(infrastructure.database(rawDb),
                 infrastructure.user(), infrastructure.password(), infrastructure.bootstrap(), rawTopic,
                 "raw-" + run, "bench.raw-pipe.out." + run, Integer.toString(options.batchSize())), "raw-pipe");
         Throughput rawPipe;

@@ -100,12 +100,14 @@ class RatingPipelineBenchTests {
         assertThat(defaults.stall()).isEqualTo(Duration.ofMinutes(20));
         RatingPipelineBench.Options options = RatingPipelineBench.Options.parse(new String[] {"--records", "2.5",
                 "--jfr=/tmp/x.jfr", "--service-arg", "--accord.rating.ingest.batch-size=4000", "--stall-minutes=3",
-                "--jvm-arg", "-XX:SurvivorRatio=4"});
+                "--jvm-arg", "-XX:SurvivorRatio=4", "--raw-pipe-jvm-arg=-XX:+TieredCompilation"});
         assertThat(options.records()).isEqualTo(2_500_000);
         assertThat(options.jfr()).isEqualTo(Path.of("/tmp/x.jfr"));
         assertThat(options.stall()).isEqualTo(Duration.ofMinutes(3));
         assertThat(options.extraArgs()).isEqualTo(List.of("--accord.rating.ingest.batch-size=4000"));
         assertThat(options.jvmArgs()).isEqualTo(List.of("-XX:SurvivorRatio=4"));
+        assertThat(options.rawJvmArgs()).isEqualTo(List.of("-XX:+TieredCompilation"));
+        assertThat(defaults.rawJvmArgs()).isEmpty();
         assertThatIllegalArgumentException().isThrownBy(() -> RatingPipelineBench.Options.parse(
                 new String[] {"--records=0"}));
         assertThatIllegalArgumentException().isThrownBy(() -> RatingPipelineBench.Options.parse(

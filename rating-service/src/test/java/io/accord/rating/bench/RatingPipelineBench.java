@@ -166,9 +166,10 @@ public final class RatingPipelineBench {
 
         String rawDb = "bench_raw_" + run;
         infrastructure.createDatabase(rawDb);
-        Process raw = java(classpath, options.rawJvmArgs(), RawPipe.class.getName(), List.of(infrastructure.database(rawDb),
-                infrastructure.user(), infrastructure.password(), infrastructure.bootstrap(), rawTopic,
-                "raw-" + run, "bench.raw-pipe.out." + run, Integer.toString(options.batchSize())), "raw-pipe");
+        Process raw = java(classpath, options.rawJvmArgs(), RawPipe.class.getName(),
+                List.of(infrastructure.database(rawDb), infrastructure.user(), infrastructure.password(),
+                        infrastructure.bootstrap(), rawTopic, "raw-" + run, "bench.raw-pipe.out." + run,
+                        Integer.toString(options.batchSize())), "raw-pipe");
         Throughput rawPipe;
         try {
             rawPipe = measure(infrastructure.database(rawDb), infrastructure, "raw_offset", "raw-" + run,

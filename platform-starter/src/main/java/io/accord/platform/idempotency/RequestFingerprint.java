@@ -27,7 +27,10 @@ record RequestFingerprint(String method, String target, String bodyHash) {
     record TooLarge(long limit) implements Reading {
     }
 
-    /** A multipart body the container cannot parse: the handler answers that with its usual 4xx. */
+    /**
+     * A multipart body the container cannot parse: the dispatcher's own parse fails the same way, which the
+     * problem handler answers with its usual 4xx.
+     */
     record Unreadable() implements Reading {
     }
 
@@ -68,7 +71,8 @@ record RequestFingerprint(String method, String target, String bodyHash) {
                 hash.add(part.getName()).add(part.getSubmittedFileName()).add(part.getContentType())
                         .add(part.getInputStream(), part.getSize());
             }
-        } catch (ServletException | IllegalStateException unparseable) {
+        } catch (ServletException | IllegalStateException | IOException unparseable) {
+            // Tomcat throws its FileUploadException (an IOException) for a body without the boundary it names
             return new Unreadable();
         }
         return new Read(request, new RequestFingerprint(request.getMethod(), target, hash.hex()));

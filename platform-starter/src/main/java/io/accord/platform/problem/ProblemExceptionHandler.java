@@ -24,6 +24,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -205,6 +206,23 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException ex) {
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
                 ProblemErrorController.UNDECODABLE_PARAMETERS));
+    }
+
+    /**
+     * A body sent as {@code multipart/form-data} that cannot be parsed as one (no boundary, a boundary that never
+     * comes, a truncated part): the client's mistake, 400. Over the size limits is
+     * {@link MaxUploadSizeExceededException} (413) above.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException ex) {
+        Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+        String reason = cause.getMessage() == null || cause.getMessage().isBlank() ? ""
+                : ": " + cause.getMessage().replaceFirst("^the request was rejected because ", "");
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
+                "The request body is not a readable multipart/form-data body" + reason
+                        + " (send the form's parts with a boundary, as curl -F does).");
+        problem.setTitle("Malformed request");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

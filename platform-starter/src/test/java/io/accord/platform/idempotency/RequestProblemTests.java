@@ -6,6 +6,7 @@ import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,26 @@ class RequestProblemTests {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("detail").asString()).contains("line 3, column");
         assertThat(response.json().path("line").asInt()).isEqualTo(3);
+    }
+
+    /** Once a 500 (Tomcat's FileUploadException), with or without an Idempotency-Key. */
+    @Test
+    void aBodyThatIsNotTheMultipartItClaimsIsABadRequestAndNothingRuns() {
+        String name = "not-multipart-" + UUID.randomUUID();
+        for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=b0und4ry")) {
+            for (TestHttp client : List.of(ops, ops.header("Idempotency-Key", UUID.randomUUID().toString()))) {
+                TestHttp.Response response = client.send("POST", "/api/uploads?name=" + name,
+                        "{\"file\": \"contract\"}", contentType);
+
+                assertThat(response.status()).as(contentType + " -> " + response).isEqualTo(400);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                if (!contentType.contains("boundary")) {
+                    assertThat(response.json().path("detail").asString())
+                            .contains("not a readable multipart/form-data body").contains("no multipart boundary");
+                }
+            }
+        }
+        assertThat(writes.executions(name)).isZero();
     }
 
     @Test

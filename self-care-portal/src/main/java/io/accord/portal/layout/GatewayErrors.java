@@ -1,5 +1,6 @@
 package io.accord.portal.layout;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,8 +15,14 @@ class GatewayErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrors.class);
 
+    private final NavigationAdvice layout;
+
+    GatewayErrors(NavigationAdvice layout) {
+        this.layout = layout;
+    }
+
     @ExceptionHandler(GatewayException.class)
-    ModelAndView gatewayFailed(GatewayException e) {
+    ModelAndView gatewayFailed(GatewayException e, HttpServletRequest request) {
         log.warn("data call failed: {}", e.getMessage());
         ModelAndView page = new ModelAndView("problem", e.pageStatus());
         page.addObject("status", e.pageStatus().value());
@@ -26,6 +33,7 @@ class GatewayErrors {
             default -> "error.rejected";
         });
         page.addObject("detail", e.detail());
+        layout.addTo(page, request);
         return page;
     }
 }

@@ -2,10 +2,15 @@ package io.accord.portal.layout;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 
 import io.accord.portal.security.PortalPage;
 import io.accord.portal.security.PortalUser;
@@ -21,18 +26,31 @@ class NavigationAdvice {
 
     /** The page's path, for the navigation's {@code aria-current}. */
     @ModelAttribute("currentPath")
-    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+    String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /** Links to the other pages of the page's list, keeping its filters. */
     @ModelAttribute("pageLinks")
-    PageLinks pageLinks(jakarta.servlet.http.HttpServletRequest request) {
+    PageLinks pageLinks(HttpServletRequest request) {
         return new PageLinks(request.getRequestURI(), request.getQueryString());
     }
 
     @ModelAttribute("navigation")
     List<PortalPage> navigation(@AuthenticationPrincipal OidcUser user) {
         return user == null ? List.of() : PortalPage.openTo(PortalUser.of(user));
+    }
+
+    /**
+     * The same for a page an exception handler renders: its model gets none of the attributes above, so the
+     * layout would show neither the user nor the navigation.
+     */
+    void addTo(ModelAndView page, HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        OidcUser user = authentication != null && authentication.getPrincipal() instanceof OidcUser oidc ? oidc : null;
+        page.addObject("user", user(user));
+        page.addObject("currentPath", currentPath(request));
+        page.addObject("pageLinks", pageLinks(request));
+        page.addObject("navigation", navigation(user));
     }
 }

@@ -50,6 +50,21 @@ class NavigationTests extends PortalTestSupport {
                         containsString("action=\"/logout\""))));
     }
 
+    /** Once without both: an exception handler's page gets none of the layout's model attributes. */
+    @Test
+    void aPageWhoseDataCallFailedStillShowsTheUserAndTheNavigation() throws Exception {
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering", 404, """
+                {"type":"https://accord.dev/problems/not-found","title":"Not Found","status":404,
+                 "detail":"productOffering not found"}""", java.util.Map.of());
+
+        mvc.perform(get("/catalog").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("productOffering not found"),
+                        containsString("<a href=\"/catalog\" aria-current=\"page\">Catalog</a>"),
+                        containsString("href=\"/dashboard\""), containsString("Partner " + PARTNER_A),
+                        containsString("action=\"/logout\""))));
+    }
+
     @Test
     void financeSeesStatementsAndSuspenseButNoPartnerPages() throws Exception {
         STUB.answerJson("GET", "/api/settlement/statements", "[]");

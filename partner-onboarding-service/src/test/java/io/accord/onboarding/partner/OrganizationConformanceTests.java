@@ -142,6 +142,38 @@ class OrganizationConformanceTests {
         assertThat(partner.get("technicalContact").get("email").asString()).isEqualTo("noc@example.com");
     }
 
+    /**
+     * Patches racing for one partner: each is applied whole or answered 409 to retry, never a 500 (the lost
+     * optimistic lock was one before), and the partner ends with one of the names that were answered 200.
+     */
+    @Test
+    void concurrentPatchesOfOnePartnerAreAppliedOrAConflictToRetry() throws Exception {
+        String id = create("Tmf Race " + UUID.randomUUID());
+        List<java.util.concurrent.Callable<TestHttp.Response>> patches = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String brand = "Brand " + i;
+            patches.add(() -> manager.patch(ORGANIZATIONS + "/" + id, "{\"tradingName\": \"" + brand + "\"}"));
+        }
+        List<TestHttp.Response> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (var answer : pool.invokeAll(patches)) {
+                answers.add(answer.get());
+            }
+        }
+
+        List<String> applied = new ArrayList<>();
+        for (TestHttp.Response answer : answers) {
+            assertThat(answer.status()).as(answer.toString()).isIn(200, 409);
+            if (answer.status() == 200) {
+                applied.add(answer.json().get("tradingName").asString());
+            } else {
+                assertThat(answer.json().path("type").asString()).endsWith("/concurrent-update");
+            }
+        }
+        assertThat(applied).isNotEmpty();
+        assertThat(manager.get(ORGANIZATIONS + "/" + id).json().get("tradingName").asString()).isIn(applied);
+    }
+
     @Test
     void aPartnerAdminPatchesItsOwnOrganizationOnly() {
         String mine = create("Tmf Mine " + UUID.randomUUID());

@@ -130,8 +130,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private void settle(HttpServletRequest request, CapturedResponse captured, CallerScope caller, IdempotencyKey key,
                         UUID token) {
         String scope = caller.value();
-        // a 5xx may be transient: the retry deserves a real attempt, not a replay of the failure
-        if (captured.getStatus() >= 500 || captured.writtenByContainer() || request.isAsyncStarted()) {
+        // a 5xx may be transient, and so is a lost race (Problems.RETRYABLE): the retry deserves a real attempt,
+        // not a replay of the failure
+        if (captured.getStatus() >= 500 || Boolean.TRUE.equals(request.getAttribute(Problems.RETRYABLE))
+                || captured.writtenByContainer() || request.isAsyncStarted()) {
             release(scope, key, token);
             return;
         }

@@ -6,6 +6,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -225,6 +226,28 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * Another request changed the same rows at the same time (an optimistic lock's version moved, a lock wait gave
+     * up, a deadlock or serialization failure chose this transaction): nothing of this request was applied, and the
+     * same request may well succeed now. 409 with {@code Retry-After}, and an {@code Idempotency-Key} is freed for
+     * that retry.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentUpdate(ConcurrencyFailureException ex, HttpServletRequest request) {
+        return retryableConflict(ex, request);
+    }
+
+    /** Logged in one line: a conflict that keeps coming back for the same request would be a bug to look into. */
+    private static ResponseEntity<ProblemDetail> retryableConflict(Exception ex, HttpServletRequest request) {
+        log.warn("Concurrent update of {} {}, answered 409 to retry: {}", request.getMethod(),
+                request.getRequestURI(), ex.toString());
+        request.setAttribute(Problems.RETRYABLE, Boolean.TRUE);
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "concurrent-update", "Another request changed "
+                + "this at the same time; nothing of this request was applied. Read the resource again and retry.");
+        problem.setTitle("Concurrent update");
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> forbidden(RuntimeException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
@@ -232,10 +255,15 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
         if (isUnstorableText(ex)) {
             return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
                     UNSTORABLE_TEXT));
+        }
+        if (hasSqlState(ex, "23505")) {
+            // a unique key taken by a concurrent request between this one's checks and its insert: the retry
+            // meets the other request's row in those checks and gets their answer
+            return retryableConflict(ex, request);
         }
         log.error("Unexpected failure", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
@@ -253,9 +281,12 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
      * is refused before, by {@code NulCharacterFilter}), and the statement's transaction is rolled back with it.
      */
     static boolean isUnstorableText(Throwable failure) {
+        return hasSqlState(failure, "22021") || hasSqlState(failure, "22P05");
+    }
+
+    private static boolean hasSqlState(Throwable failure, String state) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql
-                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+            if (cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

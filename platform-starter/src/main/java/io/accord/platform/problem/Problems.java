@@ -15,6 +15,11 @@ public final class Problems {
 
     /** Problem types are {@code https://accord.dev/problems/<slug>}; slugs are stable API. */
     public static final String TYPE_BASE = ProblemTypes.BASE;
+    /**
+     * Request attribute set on an answer that a retry may well not get (a concurrent update lost the race): an
+     * {@code Idempotency-Key} is then freed rather than the answer stored for replay.
+     */
+    public static final String RETRYABLE = Problems.class.getName() + ".retryable";
 
     private Problems() {
     }

@@ -67,6 +67,24 @@ class RequestProblemTests {
         assertThat(writes.executions(name)).isZero();
     }
 
+    /** Once a 500 (and a replayed one with a key): a lost race is the caller's cue to retry, not a failure. */
+    @Test
+    void aConcurrentUpdateIsAConflictToRetryAndItsIdempotencyKeyIsFreedForTheRetry() {
+        for (String name : List.of("raced-" + UUID.randomUUID(), "unique-" + UUID.randomUUID())) {
+            TestHttp keyed = ops.header("Idempotency-Key", UUID.randomUUID().toString());
+
+            TestHttp.Response lost = keyed.post("/api/raced-things", "{\"name\": \"" + name + "\"}");
+            TestHttp.Response retried = keyed.post("/api/raced-things", "{\"name\": \"" + name + "\"}");
+
+            assertThat(lost.status()).as(lost.toString()).isEqualTo(409);
+            assertThat(lost.contentType()).startsWith("application/problem+json");
+            assertThat(lost.json().path("type").asString()).endsWith("/concurrent-update");
+            assertThat(lost.header("Retry-After")).isEqualTo("1");
+            assertThat(retried.status()).as("the retry ran again: " + retried).isEqualTo(201);
+            assertThat(writes.executions(name)).isEqualTo(2);
+        }
+    }
+
     @Test
     void anUnsupportedContentTypeNamesTheAcceptedOnesInTheBody() {
         TestHttp.Response response = ops.send("POST", "/api/things", "name=a", "text/plain");

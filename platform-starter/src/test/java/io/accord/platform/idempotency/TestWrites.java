@@ -85,6 +85,23 @@ class TestWrites {
         return ResponseEntity.status(201).body(created);
     }
 
+    /**
+     * Loses a race the first time a name is seen: an optimistic lock (or, for names starting {@code unique-}, a
+     * unique key) taken by a concurrent request, as the database reports it.
+     */
+    @PostMapping("/api/raced-things")
+    ResponseEntity<Created> createRacing(@RequestBody Thing thing) {
+        Created created = run(thing.name(), "");
+        if (created.execution() == 1 && thing.name().startsWith("unique-")) {
+            throw new org.springframework.dao.DataIntegrityViolationException("could not execute statement",
+                    new java.sql.SQLException("duplicate key value violates unique constraint", "23505"));
+        }
+        if (created.execution() == 1) {
+            throw new org.springframework.orm.ObjectOptimisticLockingFailureException("thing", thing.name());
+        }
+        return ResponseEntity.status(201).body(created);
+    }
+
     @PostMapping("/api/refused-things")
     Created refuse(@RequestBody Thing thing) {
         run(thing.name(), "");

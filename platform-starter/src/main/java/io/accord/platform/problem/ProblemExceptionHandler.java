@@ -7,10 +7,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -248,6 +251,27 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
+    /**
+     * The database cannot be reached or is restarting (no connection within the pool's timeout, a connection lost,
+     * PostgreSQL shutting down): not the request's fault and usually over in seconds, so 503 with
+     * {@code Retry-After}, as a client's retry policy expects, rather than a 500.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex, HttpServletRequest request) {
+        return unavailable(ex, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) {
+        log.warn("Database unavailable for {} {}, answered 503: {}", request.getMethod(), request.getRequestURI(),
+                ex.toString());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "The service cannot reach its database right now; retry shortly.");
+        problem.setTitle("Service Unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> forbidden(RuntimeException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
@@ -259,6 +283,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (isUnstorableText(ex)) {
             return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
                     UNSTORABLE_TEXT));
+        }
+        if (isConnectionLost(ex)) {
+            return unavailable(ex, request);
         }
         if (hasSqlState(ex, "23505")) {
             // a unique key taken by a concurrent request between this one's checks and its insert: the retry
@@ -285,12 +312,25 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static boolean hasSqlState(Throwable failure, String state) {
+        return sqlStates(failure).anyMatch(state::equals);
+    }
+
+    /**
+     * A connection exception (SQLSTATE class 08) or PostgreSQL going down (57P01 admin shutdown, 57P02 crash
+     * shutdown, 57P03 cannot connect now), however the persistence layer wrapped it.
+     */
+    static boolean isConnectionLost(Throwable failure) {
+        return sqlStates(failure).anyMatch(state -> state.startsWith("08") || state.startsWith("57P0"));
+    }
+
+    private static java.util.stream.Stream<String> sqlStates(Throwable failure) {
+        java.util.stream.Stream.Builder<String> states = java.util.stream.Stream.builder();
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState())) {
-                return true;
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                states.add(sql.getSQLState());
             }
         }
-        return false;
+        return states.build();
     }
 
     /** The fields the request does know, when Jackson can tell (a short list helps spot the typo). */

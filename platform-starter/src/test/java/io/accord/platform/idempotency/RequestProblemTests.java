@@ -85,6 +85,23 @@ class RequestProblemTests {
         }
     }
 
+    /** Once a 500: a database that cannot be reached is the service's passing state, for the client to retry. */
+    @Test
+    void anUnreachableDatabaseIsAServiceUnavailableToRetryAndTheRetryRunsAgain() {
+        for (String name : List.of("stranded-" + UUID.randomUUID(), "lost-" + UUID.randomUUID())) {
+            TestHttp keyed = ops.header("Idempotency-Key", UUID.randomUUID().toString());
+
+            TestHttp.Response unavailable = keyed.post("/api/stranded-things", "{\"name\": \"" + name + "\"}");
+            TestHttp.Response retried = keyed.post("/api/stranded-things", "{\"name\": \"" + name + "\"}");
+
+            assertThat(unavailable.status()).as(unavailable.toString()).isEqualTo(503);
+            assertThat(unavailable.contentType()).startsWith("application/problem+json");
+            assertThat(unavailable.json().path("type").asString()).endsWith("/service-unavailable");
+            assertThat(unavailable.header("Retry-After")).isEqualTo("5");
+            assertThat(retried.status()).as("the retry ran again: " + retried).isEqualTo(201);
+        }
+    }
+
     @Test
     void anUnsupportedContentTypeNamesTheAcceptedOnesInTheBody() {
         TestHttp.Response response = ops.send("POST", "/api/things", "name=a", "text/plain");

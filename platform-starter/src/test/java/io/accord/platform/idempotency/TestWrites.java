@@ -102,6 +102,25 @@ class TestWrites {
         return ResponseEntity.status(201).body(created);
     }
 
+    /**
+     * Finds the database unreachable the first time a name is seen, as the persistence layer reports it: no
+     * connection for a transaction, or (names starting {@code lost-}) a connection lost mid-statement.
+     */
+    @PostMapping("/api/stranded-things")
+    ResponseEntity<Created> createWithoutDatabase(@RequestBody Thing thing) {
+        Created created = run(thing.name(), "");
+        if (created.execution() == 1 && thing.name().startsWith("lost-")) {
+            throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException("could not execute",
+                    new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        }
+        if (created.execution() == 1) {
+            throw new org.springframework.transaction.CannotCreateTransactionException(
+                    "Could not open JPA EntityManager for transaction",
+                    new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"));
+        }
+        return ResponseEntity.status(201).body(created);
+    }
+
     @PostMapping("/api/refused-things")
     Created refuse(@RequestBody Thing thing) {
         run(thing.name(), "");

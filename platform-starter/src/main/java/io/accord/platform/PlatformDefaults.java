@@ -20,6 +20,9 @@ class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("spring.flyway.baseline-version", "0"),
             Map.entry("spring.datasource.hikari.maximum-pool-size", "8"),
             Map.entry("spring.datasource.hikari.minimum-idle", "1"),
+            // well below the gateway's 30 s response timeout: a database that cannot be reached is answered by
+            // the service (503 with Retry-After, ProblemExceptionHandler) rather than by the gateway (504)
+            Map.entry("spring.datasource.hikari.connection-timeout", "10000"),
             Map.entry("spring.kafka.consumer.group-id", "${spring.application.name}"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer"),

@@ -15,6 +15,7 @@ import io.accord.platform.security.PlatformSecurityConfiguration;
 import io.accord.platform.time.ClockConfiguration;
 import io.accord.platform.web.FieldSelection;
 import io.accord.platform.web.MergePatch;
+import io.accord.platform.web.RequestBodyLimit;
 import io.accord.platform.web.ResourceLists;
 import io.accord.platform.web.WebConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -74,6 +75,11 @@ public class PlatformAutoConfiguration {
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
     io.accord.platform.web.StrictRequestBodies strictRequestBodies(JsonMapper json) {
         return new io.accord.platform.web.StrictRequestBodies(json);
+    }
+
+    @Bean
+    RequestBodyLimit requestBodyLimit(PlatformProperties properties) {
+        return new RequestBodyLimit(properties.maxBodySize().toBytes(), properties.maxBodyValues());
     }
 
     @Bean

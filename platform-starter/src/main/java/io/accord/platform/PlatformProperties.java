@@ -2,6 +2,7 @@ package io.accord.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,10 @@ import java.util.List;
  * @param eventSource the CloudEvents {@code ce_source} of the events this service publishes
  * @param publicPaths Ant patterns reachable without a token (health and API docs are always public)
  * @param outbox      relay settings
+ * @param maxBodySize   the largest request body read into memory as an object (JSON, merge patches, text); larger
+ *                      ones get 413 (streamed files and multipart uploads have their own limits)
+ * @param maxBodyValues the most values (objects, arrays, strings, numbers, ...) such a JSON body may hold; more get
+ *                      413 (each costs tens of bytes of heap, however short on the wire)
  */
 @ConfigurationProperties("accord.platform")
 public record PlatformProperties(
@@ -20,7 +25,9 @@ public record PlatformProperties(
         @DefaultValue("/accord") String eventSource,
         @DefaultValue List<String> publicPaths,
         @DefaultValue Outbox outbox,
-        @DefaultValue Jwt jwt) {
+        @DefaultValue Jwt jwt,
+        @DefaultValue("4MB") DataSize maxBodySize,
+        @DefaultValue("20000") long maxBodyValues) {
 
     /**
      * @param pollInterval how often the relay looks for unsent events

@@ -69,6 +69,13 @@ public final class TestHttp {
         return exchange("POST", path, HttpRequest.BodyPublishers.ofByteArray(form.body()), form.contentType());
     }
 
+    /** A JSON POST sent chunked, without a {@code Content-Length}: the server learns its size only by reading it. */
+    public Response postChunked(String path, String json) {
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return exchange("POST", path, HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(bytes)), "application/json");
+    }
+
     public Response send(String method, String path, String body, String contentType) {
         return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body), contentType);

@@ -33,7 +33,9 @@ class IdempotencyTestApplication {
                     "spring.kafka.bootstrap-servers=127.0.0.1:1",
                     "accord.platform.public-paths=/api/public/**",
                     "accord.platform.idempotency.max-stored-body-size=4KB",
-                    "accord.platform.idempotency.max-request-body-size=64KB"})
+                    "accord.platform.idempotency.max-request-body-size=64KB",
+                    "accord.platform.max-body-size=128KB",
+                    "accord.platform.max-body-values=1000"})
     @ContextConfiguration(initializers = Infrastructure.class)
     @interface Test {
     }

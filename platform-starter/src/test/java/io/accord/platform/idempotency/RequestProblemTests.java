@@ -6,6 +6,7 @@ import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,6 +66,51 @@ class RequestProblemTests {
             }
         }
         assertThat(writes.executions(name)).isZero();
+    }
+
+    /**
+     * Once an {@code OutOfMemoryError} that ended the service (one anonymous 300 MB JSON body): a body read into
+     * memory is bounded, whether its size is announced or it comes chunked, and one within the limit still runs.
+     */
+    @Test
+    void aBodyLargerThanTheLimitIsRefusedWithoutReadingItAndNothingRuns() {
+        String name = "large-" + UUID.randomUUID();
+        String tooLarge = "{\"name\": \"" + name + "x".repeat(130 * 1024) + "\"}";
+
+        for (TestHttp.Response response : List.of(ops.post("/api/things", tooLarge),
+                ops.postChunked("/api/things", tooLarge))) {
+            assertThat(response.status()).as("the answer to %d bytes", tooLarge.length()).isEqualTo(413);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().path("type").asString()).endsWith("/payload-too-large");
+            assertThat(response.json().path("detail").asString()).contains("131072 bytes (128 KB)");
+            assertThat(response.json().path("limit").asLong()).isEqualTo(128 * 1024);
+        }
+        assertThat(writes.executions(name + "x".repeat(130 * 1024))).isZero();
+
+        String within = name + "y".repeat(120 * 1024);
+        assertThat(ops.postChunked("/api/things", "{\"name\": \"" + within + "\"}").status()).isEqualTo(201);
+        assertThat(writes.executions(within)).isOne();
+    }
+
+    /**
+     * Once an {@code OutOfMemoryError} too: 4 MB of {@code [{},{},...]} in a merge patch is 1.4 million objects,
+     * tens of bytes of heap each. Commas, colons and brackets inside strings are text, not values.
+     */
+    @Test
+    void aBodyOfMoreValuesThanTheLimitIsRefusedButPunctuationInItsTextsIsNotCounted() {
+        String name = "values-" + UUID.randomUUID();
+        String manyValues = "{\"name\": [" + String.join(",", Collections.nCopies(1_500, "{}")) + "]}";
+
+        TestHttp.Response response = ops.post("/api/things", manyValues);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(413);
+        assertThat(response.json().path("type").asString()).endsWith("/payload-too-large");
+        assertThat(response.json().path("detail").asString()).contains("more than 1000 JSON values");
+        assertThat(response.json().path("valueLimit").asLong()).isEqualTo(1000);
+        String escapedQuotes = " \\\"[a:b], ".repeat(1_500);
+        String text = " \"[a:b], ".repeat(1_500);
+        assertThat(ops.post("/api/things", "{\"name\": \"" + name + escapedQuotes + "\"}").status()).isEqualTo(201);
+        assertThat(writes.executions(name + text)).isOne();
     }
 
     /** Once a 500 (and a replayed one with a key): a lost race is the caller's cue to retry, not a failure. */

@@ -79,7 +79,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     RequestBodyLimit requestBodyLimit(PlatformProperties properties) {
-        return new RequestBodyLimit(properties.maxBodySize().toBytes(), properties.maxBodyValues());
+        return new RequestBodyLimit(properties.maxBodySize().toBytes(), properties.maxBodyValues(),
+                properties.maxBodyBytesInFlight().toBytes());
     }
 
     @Bean

@@ -18,6 +18,8 @@ import java.util.List;
  *                      ones get 413 (streamed files and multipart uploads have their own limits)
  * @param maxBodyValues the most values (objects, arrays, strings, numbers, ...) such a JSON body may hold; more get
  *                      413 (each costs tens of bytes of heap, however short on the wire)
+ * @param maxBodyBytesInFlight how many bytes of such bodies the service reads or holds at once; a body beyond gets
+ *                      503 with Retry-After (nothing read), its bytes given back when its request ends
  */
 @ConfigurationProperties("accord.platform")
 public record PlatformProperties(
@@ -27,7 +29,8 @@ public record PlatformProperties(
         @DefaultValue Outbox outbox,
         @DefaultValue Jwt jwt,
         @DefaultValue("4MB") DataSize maxBodySize,
-        @DefaultValue("20000") long maxBodyValues) {
+        @DefaultValue("20000") long maxBodyValues,
+        @DefaultValue("16MB") DataSize maxBodyBytesInFlight) {
 
     /**
      * @param pollInterval how often the relay looks for unsent events

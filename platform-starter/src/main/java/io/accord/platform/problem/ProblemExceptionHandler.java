@@ -84,7 +84,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         // a refusal raised while the body was read (too large, see web's RequestBodyLimit) that Jackson wrapped
         for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof ErrorResponseException refusal) {
-                return ResponseEntity.status(refusal.getStatusCode()).body(refusal.getBody());
+                return ResponseEntity.status(refusal.getStatusCode()).headers(refusal.getHeaders())
+                        .body(refusal.getBody());
             }
         }
         ProblemDetail problem;

@@ -35,7 +35,8 @@ class IdempotencyTestApplication {
                     "accord.platform.idempotency.max-stored-body-size=4KB",
                     "accord.platform.idempotency.max-request-body-size=64KB",
                     "accord.platform.max-body-size=128KB",
-                    "accord.platform.max-body-values=1000"})
+                    "accord.platform.max-body-values=1000",
+                    "accord.platform.max-body-bytes-in-flight=200KB"})
     @ContextConfiguration(initializers = Infrastructure.class)
     @interface Test {
     }

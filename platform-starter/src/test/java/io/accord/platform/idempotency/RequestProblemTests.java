@@ -9,6 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,6 +113,34 @@ class RequestProblemTests {
         String text = " \"[a:b], ".repeat(1_500);
         assertThat(ops.post("/api/things", "{\"name\": \"" + name + escapedQuotes + "\"}").status()).isEqualTo(201);
         assertThat(writes.executions(name + text)).isOne();
+    }
+
+    /**
+     * Once forty anonymous 4 MB bodies at once ended a service, each within the limit: the bodies held at once share
+     * a budget (200 KB here), beyond it a 503 to retry, and a request's bytes are given back when it ends.
+     */
+    @Test
+    void aBodyBeyondWhatTheServiceHoldsAtOnceIsAServiceUnavailableToRetry() throws Exception {
+        String held = "held-" + UUID.randomUUID() + "x".repeat(120 * 1024);
+        String waiting = "waiting-" + UUID.randomUUID() + "y".repeat(100 * 1024);
+        TestWrites.Gate gate = writes.closeGate();
+        CompletableFuture<TestHttp.Response> slow =
+                CompletableFuture.supplyAsync(() -> ops.post("/api/slow-things", "{\"name\": \"" + held + "\"}"));
+        try {
+            assertThat(gate.awaitEntered()).isTrue();
+            for (TestHttp.Response busy : List.of(ops.post("/api/things", "{\"name\": \"" + waiting + "\"}"),
+                    ops.postChunked("/api/things", "{\"name\": \"" + waiting + "\"}"))) {
+                assertThat(busy.status()).as("while 120 KB are held").isEqualTo(503);
+                assertThat(busy.header("Retry-After")).isEqualTo("1");
+                assertThat(busy.json().path("type").asString()).endsWith("/service-unavailable");
+            }
+            assertThat(writes.executions(waiting)).isZero();
+        } finally {
+            gate.open();
+        }
+        assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+        assertThat(ops.post("/api/things", "{\"name\": \"" + waiting + "\"}").status()).isEqualTo(201);
+        assertThat(writes.executions(waiting)).isOne();
     }
 
     /** Once a 500 (and a replayed one with a key): a lost race is the caller's cue to retry, not a failure. */

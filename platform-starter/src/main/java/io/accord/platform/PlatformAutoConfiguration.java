@@ -13,6 +13,7 @@ import io.accord.platform.problem.ProblemWriter;
 import io.accord.platform.scheduling.SchedulingConfiguration;
 import io.accord.platform.security.PlatformSecurityConfiguration;
 import io.accord.platform.time.ClockConfiguration;
+import io.accord.platform.web.BodyBudget;
 import io.accord.platform.web.FieldSelection;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.RequestBodyLimit;
@@ -78,9 +79,18 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    RequestBodyLimit requestBodyLimit(PlatformProperties properties) {
-        return new RequestBodyLimit(properties.maxBodySize().toBytes(), properties.maxBodyValues(),
-                properties.maxBodyBytesInFlight().toBytes());
+    BodyBudget bodyBudget(PlatformProperties properties) {
+        if (properties.maxBodyBytesInFlight().toBytes() < properties.maxBodySize().toBytes()) {
+            throw new IllegalStateException("accord.platform.max-body-bytes-in-flight ("
+                    + properties.maxBodyBytesInFlight() + ") must be at least accord.platform.max-body-size ("
+                    + properties.maxBodySize() + "), or no body of the largest size could ever be read");
+        }
+        return new BodyBudget(properties.maxBodyBytesInFlight().toBytes());
+    }
+
+    @Bean
+    RequestBodyLimit requestBodyLimit(PlatformProperties properties, BodyBudget budget) {
+        return new RequestBodyLimit(properties.maxBodySize().toBytes(), properties.maxBodyValues(), budget);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.accord.platform.idempotency;
 
 import io.accord.platform.problem.ProblemWriter;
+import io.accord.platform.web.BodyBudget;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,10 +32,10 @@ public class IdempotencyConfiguration {
      */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems,
-                                                                IdempotencyProperties properties,
+                                                                IdempotencyProperties properties, BodyBudget budget,
                                                                 ObjectProvider<SecurityFilterProperties> security) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(store, problems, properties));
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, problems, properties, budget));
         registration.setOrder(security.getIfAvailable(SecurityFilterProperties::new).getOrder() + 1);
         return registration;
     }

@@ -9,6 +9,7 @@ import io.accord.platform.idempotency.RequestFingerprint.TooLarge;
 import io.accord.platform.idempotency.RequestFingerprint.Unreadable;
 import io.accord.platform.problem.ProblemWriter;
 import io.accord.platform.problem.Problems;
+import io.accord.platform.web.BodyBudget;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,11 +47,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyStore store;
     private final ProblemWriter problems;
     private final IdempotencyProperties properties;
+    private final BodyBudget budget;
 
-    IdempotencyFilter(IdempotencyStore store, ProblemWriter problems, IdempotencyProperties properties) {
+    IdempotencyFilter(IdempotencyStore store, ProblemWriter problems, IdempotencyProperties properties,
+                      BodyBudget budget) {
         this.store = store;
         this.problems = problems;
         this.properties = properties;
+        this.budget = budget;
     }
 
     @Override
@@ -67,12 +71,25 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "The header " + HEADER + " " + IdempotencyKey.RULE + "."));
             return;
         }
-        switch (RequestFingerprint.read(request, properties.maxRequestBodySize().toBytes())) {
-            case Read read -> claimAndRun(read.request(), response, chain, key.get(), read.fingerprint());
-            case TooLarge tooLarge -> problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
-                    "payload-too-large", "A request with an " + HEADER + " may carry at most "
-                            + tooLarge.limit() + " bytes.");
-            case Unreadable unreadable -> chain.doFilter(request, response);
+        long max = properties.maxRequestBodySize().toBytes();
+        // the body is read whole to fingerprint it: its bytes come out of the service's budget meanwhile
+        long held = RequestFingerprint.bytesHeld(request, max);
+        if (!budget.tryTake(held)) {
+            BodyBudget.drain(request.getInputStream(), held);
+            response.setHeader(HttpHeaders.RETRY_AFTER, BodyBudget.RETRY_AFTER_SECONDS);
+            problems.write(request, response, BodyBudget.busy());
+            return;
+        }
+        try {
+            switch (RequestFingerprint.read(request, max)) {
+                case Read read -> claimAndRun(read.request(), response, chain, key.get(), read.fingerprint());
+                case TooLarge tooLarge -> problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
+                        "payload-too-large", "A request with an " + HEADER + " may carry at most "
+                                + tooLarge.limit() + " bytes.");
+                case Unreadable unreadable -> chain.doFilter(request, response);
+            }
+        } finally {
+            budget.giveBack(held);
         }
     }
 

@@ -34,6 +34,19 @@ record RequestFingerprint(String method, String target, String bodyHash) {
     record Unreadable() implements Reading {
     }
 
+    /**
+     * How many bytes {@link #read} will hold in memory: the body, up to the limit (all of it, if its length is not
+     * announced); none for multipart and form bodies (the container parses those, files to disk) and for a body
+     * announced larger than the limit (refused unread).
+     */
+    static long bytesHeld(HttpServletRequest request, long maxBodyBytes) {
+        if (is(request, MediaType.MULTIPART_FORM_DATA) || is(request, MediaType.APPLICATION_FORM_URLENCODED)) {
+            return 0;
+        }
+        long declared = request.getContentLengthLong();
+        return declared < 0 ? maxBodyBytes : declared > maxBodyBytes ? 0 : declared;
+    }
+
     static Reading read(HttpServletRequest request, long maxBodyBytes) throws IOException {
         String query = request.getQueryString();
         String target = request.getRequestURI() + (query == null ? "" : "?" + query);

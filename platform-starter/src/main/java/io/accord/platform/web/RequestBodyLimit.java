@@ -17,7 +17,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
-import java.util.concurrent.Semaphore;
 
 /**
  * A request body that Spring reads into an object ({@code @RequestBody}, {@code HttpEntity}: JSON, merge patches,
@@ -31,9 +30,9 @@ import java.util.concurrent.Semaphore;
  * {@code [{},{},...]} in a merge patch (1.4 million objects) ended a service of 192 MB heap just the same; so did
  * 500,000 of them (1.5 MB). A larger body is the same 413, naming that limit.
  * <p>
- * And the bodies being read or held at once share one budget of bytes: a body that would exceed it is a 503
- * {@code service-unavailable} with {@code Retry-After}, nothing read or applied; its bytes are given back when its
- * request ends. Before, forty anonymous 4 MB bodies at once ended a service of 192 MB heap, each within the limit.
+ * And the bodies being read or held at once share one {@link BodyBudget}: a body that would exceed it is a 503
+ * {@code service-unavailable} with {@code Retry-After}, nothing applied; its bytes are given back when its request
+ * ends. Before, forty anonymous 4 MB bodies at once ended a service of 192 MB heap, each within the limit.
  * <p>
  * Bodies a controller streams itself (CSV and import files read from the request's input stream, each with its own
  * limit) and multipart uploads ({@code spring.servlet.multipart.*}) are not read through here.
@@ -43,12 +42,12 @@ public class RequestBodyLimit extends RequestBodyAdviceAdapter {
 
     private final long maxBytes;
     private final long maxValues;
-    private final Semaphore inFlight;
+    private final BodyBudget budget;
 
-    public RequestBodyLimit(long maxBytes, long maxValues, long maxBytesInFlight) {
+    public RequestBodyLimit(long maxBytes, long maxValues, BodyBudget budget) {
         this.maxBytes = maxBytes;
         this.maxValues = maxValues;
-        this.inFlight = new Semaphore((int) Math.min(Integer.MAX_VALUE, maxBytesInFlight));
+        this.budget = budget;
     }
 
     @Override
@@ -96,13 +95,9 @@ public class RequestBodyLimit extends RequestBodyAdviceAdapter {
         return new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE, problem, null);
     }
 
-    private ErrorResponseException busy() {
-        var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "The service is reading"
-                + " as many request bodies as it holds at once; nothing of this request was read or applied. Retry"
-                + " shortly.");
-        problem.setTitle("Service Unavailable");
-        var busy = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
-        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+    private static ErrorResponseException busy() {
+        var busy = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, BodyBudget.busy(), null);
+        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, BodyBudget.RETRY_AFTER_SECONDS);
         return busy;
     }
 
@@ -177,37 +172,17 @@ public class RequestBodyLimit extends RequestBodyAdviceAdapter {
         void take(long total) {
             long more = total - taken;
             if (budgeted && more > 0) {
-                if (!inFlight.tryAcquire((int) more)) {
-                    drain();
+                if (!budget.tryTake(more)) {
+                    BodyBudget.drain(in, maxBytes - read);
                     throw busy();
                 }
                 taken = total;
             }
         }
 
-        /**
-         * Reads the rest of the body (at most the limit) into nothing before the 503: Tomcat closes the connection
-         * after a 503, and with the body unread the close resets it, so the gateway, still sending, saw a reset
-         * instead of the answer (a 502).
-         */
-        private void drain() {
-            byte[] scratch = new byte[8192];
-            try {
-                for (long left = maxBytes - read; left > 0; ) {
-                    int n = in.read(scratch, 0, (int) Math.min(scratch.length, left));
-                    if (n < 0) {
-                        return;
-                    }
-                    left -= n;
-                }
-            } catch (IOException e) {
-                // the client went away: nothing to answer
-            }
-        }
-
         /** At the end of the request: the body's bytes back to the budget. */
         void giveBack() {
-            inFlight.release((int) taken);
+            budget.giveBack(taken);
             taken = 0;
         }
 

@@ -117,30 +117,39 @@ class RequestProblemTests {
 
     /**
      * Once forty anonymous 4 MB bodies at once ended a service, each within the limit: the bodies held at once share
-     * a budget (200 KB here), beyond it a 503 to retry, and a request's bytes are given back when it ends.
+     * a budget (160 KB here), beyond it a 503 to retry, whether the body is read for the handler or whole for an
+     * {@code Idempotency-Key}'s fingerprint, and a request's bytes are given back when it ends.
      */
     @Test
     void aBodyBeyondWhatTheServiceHoldsAtOnceIsAServiceUnavailableToRetry() throws Exception {
         String held = "held-" + UUID.randomUUID() + "x".repeat(120 * 1024);
         String waiting = "waiting-" + UUID.randomUUID() + "y".repeat(100 * 1024);
+        String keyed = "keyed-" + UUID.randomUUID();
+        TestHttp withKey = ops.header("Idempotency-Key", UUID.randomUUID().toString());
+        String fiftyKilobytes = "z".repeat(50 * 1024);
         TestWrites.Gate gate = writes.closeGate();
         CompletableFuture<TestHttp.Response> slow =
                 CompletableFuture.supplyAsync(() -> ops.post("/api/slow-things", "{\"name\": \"" + held + "\"}"));
         try {
             assertThat(gate.awaitEntered()).isTrue();
             for (TestHttp.Response busy : List.of(ops.post("/api/things", "{\"name\": \"" + waiting + "\"}"),
-                    ops.postChunked("/api/things", "{\"name\": \"" + waiting + "\"}"))) {
+                    ops.postChunked("/api/things", "{\"name\": \"" + waiting + "\"}"),
+                    withKey.send("POST", "/api/raw-things?name=" + keyed, fiftyKilobytes, "text/plain"))) {
                 assertThat(busy.status()).as("while 120 KB are held").isEqualTo(503);
                 assertThat(busy.header("Retry-After")).isEqualTo("1");
                 assertThat(busy.json().path("type").asString()).endsWith("/service-unavailable");
             }
             assertThat(writes.executions(waiting)).isZero();
+            assertThat(writes.executions(keyed)).isZero();
         } finally {
             gate.open();
         }
         assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
         assertThat(ops.post("/api/things", "{\"name\": \"" + waiting + "\"}").status()).isEqualTo(201);
+        assertThat(withKey.send("POST", "/api/raw-things?name=" + keyed, fiftyKilobytes, "text/plain").status())
+                .isEqualTo(201);
         assertThat(writes.executions(waiting)).isOne();
+        assertThat(writes.executions(keyed)).isOne();
     }
 
     /** Once a 500 (and a replayed one with a key): a lost race is the caller's cue to retry, not a failure. */

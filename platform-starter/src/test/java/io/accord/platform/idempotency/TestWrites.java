@@ -139,6 +139,13 @@ class TestWrites {
         return ResponseEntity.status(201).body(run(name, new String(file.getBytes())));
     }
 
+    /** Reads its body itself, as the services' file uploads do (so not through the request body advice). */
+    @PostMapping(path = "/api/raw-things", consumes = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<Created> createRaw(@RequestParam("name") String name,
+                                      jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        return ResponseEntity.status(201).body(run(name, request.getInputStream().readAllBytes().length + " bytes"));
+    }
+
     @PostMapping(path = "/api/forms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<Created> submitForm(@RequestParam("name") String name, @RequestParam("note") String note) {
         return ResponseEntity.status(201).body(run(name, note));

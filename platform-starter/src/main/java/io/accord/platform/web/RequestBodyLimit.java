@@ -69,8 +69,9 @@ public class RequestBodyLimit extends RequestBodyAdviceAdapter {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         Limited limited = new Limited(message.getBody(), json, request != null);
         if (request != null) {
-            request.registerDestructionCallback(Limited.class.getName(), limited::giveBack,
-                    RequestAttributes.SCOPE_REQUEST);
+            // a name of its own: a second body read in the same request must not replace the first one's callback
+            request.registerDestructionCallback(Limited.class.getName() + "@" + System.identityHashCode(limited),
+                    limited::giveBack, RequestAttributes.SCOPE_REQUEST);
         }
         limited.take(Math.max(0, declared));
         return new HttpInputMessage() {

@@ -1,7 +1,5 @@
 package io.accord.portal.apply;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,9 +142,9 @@ class ApplyController {
             return "redirect:/apply/" + id;
         }
         try {
-            JsonNode stored = gateway.upload(APPLICATIONS + "/{id}/documents", new Gateway.Upload(
-                    file.getOriginalFilename(), MediaType.parseMediaType(Optional.ofNullable(file.getContentType())
-                    .orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE)), file.getBytes()),
+            JsonNode stored = gateway.upload(APPLICATIONS + "/{id}/documents", Gateway.Upload.of(file,
+                    MediaType.parseMediaType(Optional.ofNullable(file.getContentType())
+                            .orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE))),
                     Map.of("documentType", documentType), tracking(secret.get()), id);
             applicant.attached(id, new ApplicantSession.Attached(stored.path("name").asString(
                     file.getOriginalFilename()), documentType));
@@ -157,8 +155,6 @@ class ApplyController {
             }
             redirect.addFlashAttribute("errorKey", "apply.error.document");
             redirect.addFlashAttribute("errorDetail", e.detail());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the uploaded file failed", e);
         }
         return "redirect:/apply/" + id;
     }

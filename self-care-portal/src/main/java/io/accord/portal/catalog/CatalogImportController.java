@@ -1,7 +1,5 @@
 package io.accord.portal.catalog;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +56,8 @@ class CatalogImportController {
         String jobMode = "allOrNothing".equals(mode) ? "allOrNothing" : "rowByRow";
         JsonNode job;
         try {
-            job = gateway.postContent(JOBS + "?dryRun={dryRun}&mode={mode}&fileName={name}", type, file.getBytes(),
-                    dryRun, jobMode, name);
+            job = gateway.postContent(JOBS + "?dryRun={dryRun}&mode={mode}&fileName={name}",
+                    Gateway.Upload.of(file, type), dryRun, jobMode, name);
         } catch (GatewayException e) {
             if (e.status() != 400 && e.status() != 409 && e.status() != 413 && e.status() != 415
                     && e.status() != 422) {
@@ -69,8 +67,6 @@ class CatalogImportController {
             redirect.addFlashAttribute("importErrorKey", "catalog.import.error.refused");
             redirect.addFlashAttribute("importErrorDetail", e.detail());
             return "redirect:/catalog";
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the uploaded catalog file failed", e);
         }
         return "redirect:/catalog/imports/" + job.path("id").asString();
     }

@@ -1,7 +1,5 @@
 package io.accord.portal.dispute;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -66,17 +64,11 @@ class DisputeController {
         if (file.getSize() > MAX_EVIDENCE) {
             return failed(redirect, id, "disputes.error.fileTooLarge", null);
         }
-        try {
-            byte[] content = file.getBytes();
-            Gateway.Upload upload = new Gateway.Upload(file.getOriginalFilename(), MediaType.parseMediaType(
-                    Optional.ofNullable(file.getContentType()).orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE)),
-                    content);
-            Map<String, String> fields = name.isBlank() ? Map.of() : Map.of("name", name.strip());
-            return step(redirect, id, "disputes.done.evidence",
-                    () -> gateway.upload(API + "/attachments", "file", upload, fields, id));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the uploaded evidence failed", e);
-        }
+        Gateway.Upload upload = Gateway.Upload.of(file, MediaType.parseMediaType(
+                Optional.ofNullable(file.getContentType()).orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE)));
+        Map<String, String> fields = name.isBlank() ? Map.of() : Map.of("name", name.strip());
+        return step(redirect, id, "disputes.done.evidence",
+                () -> gateway.upload(API + "/attachments", "file", upload, fields, id));
     }
 
     @PostMapping("/disputes/{id}/review")

@@ -1,7 +1,5 @@
 package io.accord.portal.document;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,12 +115,7 @@ class DocumentsController {
         if (file == null || file.isEmpty()) {
             return null;
         }
-        try {
-            return new Gateway.Upload(file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
-                    file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
-                            : MediaType.parseMediaType(file.getContentType()), file.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Gateway.Upload.of(file, file.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+                : MediaType.parseMediaType(file.getContentType()));
     }
 }

@@ -32,9 +32,18 @@ public class Gateway {
     private static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
 
     private final RestClient client;
+    /**
+     * For files: no interceptor, because an interceptor makes the client copy the whole request body into memory
+     * first (three to four copies of a file in all, with the file's own bytes), and eight 19 MB catalog files at once
+     * ended the portal; here the user's token is set as a header and the file streams from the upload's temporary
+     * file.
+     */
+    private final RestClient fileClient;
+    private final OAuth2AuthorizedClientManager clientManager;
 
     Gateway(RestClient.Builder builder, GatewayProperties properties, OAuth2AuthorizedClientManager clientManager,
             OAuth2AuthorizedClientRepository authorizedClients) {
+        this.clientManager = clientManager;
         OAuth2ClientHttpRequestInterceptor userToken = new OAuth2ClientHttpRequestInterceptor(clientManager);
         userToken.setClientRegistrationIdResolver(request -> PortalClient.REGISTRATION_ID);
         userToken.setAuthorizationFailureHandler(
@@ -50,6 +59,30 @@ public class Gateway {
                     throw failed(response);
                 })
                 .build();
+        this.fileClient = builder.clone()
+                .baseUrl(properties.url().toString())
+                .requestFactory(requestFactory)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw failed(response);
+                })
+                .build();
+    }
+
+    /**
+     * The logged-in user's access token as the interceptor sets it (from the session, refreshed if expired), for
+     * {@link #fileClient}; without one the gateway answers 401 and the page logs in again.
+     */
+    private java.util.function.Consumer<HttpHeaders> userToken() {
+        org.springframework.security.core.Authentication user =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        org.springframework.security.oauth2.client.OAuth2AuthorizedClient authorized = user == null ? null
+                : clientManager.authorize(org.springframework.security.oauth2.client.OAuth2AuthorizeRequest
+                        .withClientRegistrationId(PortalClient.REGISTRATION_ID).principal(user).build());
+        return headers -> {
+            if (authorized != null) {
+                headers.setBearerAuth(authorized.getAccessToken().getTokenValue());
+            }
+        };
     }
 
     /** A JSON resource, e.g. {@code get("/api/disputes/kpis")}; URI variables are encoded. */
@@ -102,14 +135,8 @@ public class Gateway {
         fields.forEach(parts::add);
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(file.contentType());
-        parts.add(filePart, new org.springframework.http.HttpEntity<>(
-                new org.springframework.core.io.ByteArrayResource(file.content()) {
-                    @Override
-                    public String getFilename() {
-                        return file.filename();
-                    }
-                }, partHeaders));
-        return call(() -> client.post().uri(uri, variables).accept(MediaType.APPLICATION_JSON)
+        parts.add(filePart, new org.springframework.http.HttpEntity<>(file.named(), partHeaders));
+        return call(() -> fileClient.post().uri(uri, variables).headers(userToken()).accept(MediaType.APPLICATION_JSON)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class));
     }
 
@@ -117,13 +144,53 @@ public class Gateway {
      * A file sent as the request body itself, with its own content type (e.g. a catalog import, {@code text/csv});
      * answers the resource the gateway returns.
      */
-    public JsonNode postContent(String uri, MediaType contentType, byte[] content, Object... variables) {
-        return call(() -> client.post().uri(uri, variables).accept(MediaType.APPLICATION_JSON)
-                .contentType(contentType).body(content).retrieve().body(JsonNode.class));
+    public JsonNode postContent(String uri, Upload file, Object... variables) {
+        return call(() -> fileClient.post().uri(uri, variables).headers(userToken()).accept(MediaType.APPLICATION_JSON)
+                .contentType(file.contentType()).body(file.content()).retrieve().body(JsonNode.class));
     }
 
-    /** A file the user chose, to pass on to the gateway. */
-    public record Upload(String filename, MediaType contentType, byte[] content) {
+    /**
+     * A file the user chose, to pass on to the gateway: read from where it is (an upload's temporary file) as it is
+     * sent, never copied into memory whole.
+     */
+    public record Upload(String filename, MediaType contentType, org.springframework.core.io.Resource content) {
+
+        /** An uploaded file as it is, under its own name ({@code upload} if it has none). */
+        public static Upload of(org.springframework.web.multipart.MultipartFile file, MediaType contentType) {
+            return new Upload(file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
+                    contentType, file.getResource());
+        }
+
+        /** Bytes the portal wrote itself (e.g. invoice lines typed into a form). */
+        public static Upload of(String filename, MediaType contentType, byte[] content) {
+            return new Upload(filename, contentType, new org.springframework.core.io.ByteArrayResource(content));
+        }
+
+        /** The content under the file's name, for a multipart part. */
+        public org.springframework.core.io.Resource named() {
+            Upload file = this;
+            return new org.springframework.core.io.AbstractResource() {
+                @Override
+                public String getFilename() {
+                    return file.filename();
+                }
+
+                @Override
+                public String getDescription() {
+                    return "upload " + file.filename();
+                }
+
+                @Override
+                public java.io.InputStream getInputStream() throws IOException {
+                    return file.content().getInputStream();
+                }
+
+                @Override
+                public long contentLength() throws IOException {
+                    return file.content().contentLength();
+                }
+            };
+        }
     }
 
     /**
@@ -146,8 +213,9 @@ public class Gateway {
     /** A file as the raw request body (e.g. a CDR file as {@code text/csv}); 4xx as {@link GatewayProblem}. */
     public JsonNode sendFile(org.springframework.http.HttpMethod method, String uri, Upload file,
                              Object... variables) {
-        return call(() -> problems(client.method(method).uri(uri, variables).accept(MediaType.APPLICATION_JSON)
-                .contentType(file.contentType()).body(file.content()).retrieve()).body(JsonNode.class));
+        return call(() -> problems(fileClient.method(method).uri(uri, variables).headers(userToken())
+                .accept(MediaType.APPLICATION_JSON).contentType(file.contentType()).body(file.content()).retrieve())
+                .body(JsonNode.class));
     }
 
     /**
@@ -167,17 +235,12 @@ public class Gateway {
             if (file != null) {
                 HttpHeaders partHeaders = new HttpHeaders();
                 partHeaders.setContentType(file.contentType());
-                parts.add(name, new org.springframework.http.HttpEntity<>(
-                        new org.springframework.core.io.ByteArrayResource(file.content()) {
-                            @Override
-                            public String getFilename() {
-                                return file.filename();
-                            }
-                        }, partHeaders));
+                parts.add(name, new org.springframework.http.HttpEntity<>(file.named(), partHeaders));
             }
         });
-        return call(() -> problems(client.post().uri(uri, variables).accept(MediaType.APPLICATION_JSON)
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve()).body(JsonNode.class));
+        return call(() -> problems(fileClient.post().uri(uri, variables).headers(userToken())
+                .accept(MediaType.APPLICATION_JSON).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve())
+                .body(JsonNode.class));
     }
 
     private static RestClient.ResponseSpec problems(RestClient.ResponseSpec response) {

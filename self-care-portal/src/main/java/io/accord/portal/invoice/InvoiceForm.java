@@ -44,7 +44,7 @@ final class InvoiceForm {
             HEADER.forEach(column -> cells.add(quoted(line.getOrDefault(column, ""))));
             csv.append(String.join(",", cells)).append("\r\n");
         }
-        return new Gateway.Upload("invoice-lines.csv", MediaType.parseMediaType("text/csv"),
+        return Gateway.Upload.of("invoice-lines.csv", MediaType.parseMediaType("text/csv"),
                 csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,7 +1,5 @@
 package io.accord.portal.invoice;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,11 +200,6 @@ class InvoicesController {
         if (file == null || file.isEmpty()) {
             return null;
         }
-        try {
-            return new Gateway.Upload(file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
-                    type, file.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Gateway.Upload.of(file, type);
     }
 }

@@ -75,6 +75,10 @@ class DocumentsControllerTests extends PortalTestSupport {
         String body = STUB.requestsTo("POST", API).getFirst().body();
         assertThat(body).contains("name=\"documentType\"", "TAX_FORM", "name=\"name\"", "Tax registration 2027",
                 "name=\"expiryDate\"", "2027-12-31", "name=\"file\"; filename=\"tax-form.pdf\"", "%PDF-1.7 tax form");
+        // as the user, and streamed from the upload, not first copied into memory whole (which gives a body a
+        // Content-Length: eight 19 MB files at once ended the portal)
+        assertThat(STUB.requestsTo("POST", API).getFirst().authorization()).isEqualTo("Bearer partner-token");
+        assertThat(STUB.header("POST", API, "Content-Length")).isNull();
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.util.Map;
 
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -72,12 +71,7 @@ public class AnonymousGateway {
         fields.forEach(parts::add);
         HttpHeaders partHeaders = new HttpHeaders();
         partHeaders.setContentType(file.contentType());
-        parts.add("file", new HttpEntity<>(new ByteArrayResource(file.content()) {
-            @Override
-            public String getFilename() {
-                return file.filename();
-            }
-        }, partHeaders));
+        parts.add("file", new HttpEntity<>(file.named(), partHeaders));
         return call(() -> client.post().uri(uri, variables).headers(h -> headers.forEach(h::set))
                 .accept(MediaType.APPLICATION_JSON).contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
                 .retrieve().body(JsonNode.class));

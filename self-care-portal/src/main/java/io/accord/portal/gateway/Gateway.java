@@ -51,21 +51,14 @@ public class Gateway {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
                 java.net.http.HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
         requestFactory.setReadTimeout(properties.readTimeout());
-        this.client = builder.clone()
-                .baseUrl(properties.url().toString())
-                .requestFactory(requestFactory)
-                .requestInterceptor(userToken)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw failed(response);
-                })
-                .build();
-        this.fileClient = builder.clone()
+        RestClient.Builder toGateway = builder.clone()
                 .baseUrl(properties.url().toString())
                 .requestFactory(requestFactory)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw failed(response);
-                })
-                .build();
+                });
+        this.fileClient = toGateway.clone().build();
+        this.client = toGateway.requestInterceptor(userToken).build();
     }
 
     /**

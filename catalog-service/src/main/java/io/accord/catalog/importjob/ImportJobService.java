@@ -112,12 +112,8 @@ class ImportJobService {
     /** Only ACTIVE partners submit offerings; a dry run only checks a file, so any known partner may. */
     private void checkActive(PartnerId owner) {
         Optional<PartnerStatus> partner = partners.find(owner.value());
-        if (partner.isEmpty()) {
-            throw new ConflictException("Partner " + owner.value() + " is unknown to the catalog");
-        }
-        if (!partner.get().isActive()) {
-            throw new ConflictException("Partner " + owner.value() + " is " + partner.get().status()
-                    + ": only ACTIVE partners may submit offerings");
+        if (partner.isEmpty() || !partner.get().isActive()) {
+            throw new ConflictException(PartnerView.notActive(owner.value(), partner, "submit offerings"));
         }
     }
 

@@ -122,8 +122,7 @@ class OfferingLifecycle {
         if (owner.map(PartnerStatus::isActive).orElse(false)) {
             return;
         }
-        throw new ConflictException("Partner " + offering.partnerId() + " is "
-                + owner.map(PartnerStatus::status).orElse("unknown") + ": only ACTIVE partners may submit offerings");
+        throw new ConflictException(PartnerView.notActive(offering.partnerId(), owner, "submit offerings"));
     }
 
     /** Applies a transition (illegal ones answer 409), audits it and notifies hub subscribers. */

@@ -100,14 +100,16 @@ class ImportJobApiTests {
     }
 
     @Test
-    void aPartnerUserMayNotImportAndASuspendedPartnerNotEither() {
+    void aPartnerUserMayNotImportAndAPartnerTheCatalogDoesNotKnowYetIsToldToTryAgain() {
         String partner = ImportFixtures.activePartner(partners, "Readonly Import");
         TestHttp user = TestHttp.localPort(port).as(TestJwt.partner("reader", partner, Roles.PARTNER_USER));
         TestHttp stranger = admin(UUID.randomUUID().toString());
 
         assertThat(ImportFixtures.upload(user, "", "externalId,name\na,b\n", "text/csv").status()).isEqualTo(403);
-        assertThat(ImportFixtures.upload(stranger, "", "externalId,name\na,b\n", "text/csv").status())
-                .isEqualTo(409);
+        TestHttp.Response unknown = ImportFixtures.upload(stranger, "", "externalId,name\na,b\n", "text/csv");
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.json().get("detail").asString()).contains("not known here yet", "partner.events.v1",
+                "try again shortly");
     }
 
     private TestHttp admin(String partner) {

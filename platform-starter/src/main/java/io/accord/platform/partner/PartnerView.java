@@ -40,6 +40,22 @@ public class PartnerView {
                 .optional();
     }
 
+    /**
+     * Why a partner may not act in this service, for a 409's detail: its status when this service knows it, or, when
+     * no activation has reached this service (yet), that partners arrive through onboarding's events, usually within
+     * seconds of their approval, so that a caller acting right after an approval (or while the broker is down) knows
+     * to try again rather than to doubt the partner's id.
+     *
+     * @param action what the partner may not do, e.g. "submit offerings"
+     */
+    public static String notActive(UUID id, Optional<PartnerStatus> partner, String action) {
+        return partner.map(known -> "Partner " + id + " is " + known.status() + ": only ACTIVE partners may "
+                        + action)
+                .orElse("Partner " + id + " is not known here yet: partners arrive through onboarding's events "
+                        + "(partner.events.v1), usually within seconds of their approval. If it was approved just "
+                        + "now, try again shortly; otherwise check the partner id");
+    }
+
     /** The activation's facts complete the row whenever they arrive; its ACTIVE status only if it is the newest. */
     void activated(UUID id, String legalName, Long sequence, Instant at) {
         int updated = jdbc.sql("""

@@ -20,6 +20,9 @@ import java.util.List;
  *                      413 (each costs tens of bytes of heap, however short on the wire)
  * @param maxBodyBytesInFlight how many bytes of such bodies the service reads or holds at once; a body beyond gets
  *                      503 with Retry-After (nothing read), its bytes given back when its request ends
+ * @param requestDatabaseTimeout how long a thread serving an HTTP request waits for one answer from the database
+ *                      before the request gets 503 with Retry-After (below the gateway's response timeout); other
+ *                      threads (consumers, jobs) are not bounded; 0 turns it off
  */
 @ConfigurationProperties("accord.platform")
 public record PlatformProperties(
@@ -30,7 +33,8 @@ public record PlatformProperties(
         @DefaultValue Jwt jwt,
         @DefaultValue("4MB") DataSize maxBodySize,
         @DefaultValue("20000") long maxBodyValues,
-        @DefaultValue("16MB") DataSize maxBodyBytesInFlight) {
+        @DefaultValue("16MB") DataSize maxBodyBytesInFlight,
+        @DefaultValue("20s") Duration requestDatabaseTimeout) {
 
     /**
      * @param pollInterval how often the relay looks for unsent events

@@ -1,5 +1,7 @@
 package io.accord.platform.persistence;
 
+import io.accord.platform.PlatformProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -13,5 +15,11 @@ public class PersistenceConfiguration {
     @ConditionalOnMissingBean
     FlywayMigrationStrategy platformMigrations(@Value("${spring.datasource.username:}") String runtimeRole) {
         return new PlatformMigrations(runtimeRole);
+    }
+
+    /** Static: a bean post-processor is made before the other beans, and it reads the properties only when used. */
+    @Bean
+    static RequestDatabaseTimeout requestDatabaseTimeout(ObjectProvider<PlatformProperties> properties) {
+        return new RequestDatabaseTimeout(properties);
     }
 }

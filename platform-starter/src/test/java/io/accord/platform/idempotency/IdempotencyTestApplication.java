@@ -36,7 +36,8 @@ class IdempotencyTestApplication {
                     "accord.platform.idempotency.max-request-body-size=64KB",
                     "accord.platform.max-body-size=128KB",
                     "accord.platform.max-body-values=1000",
-                    "accord.platform.max-body-bytes-in-flight=160KB"})
+                    "accord.platform.max-body-bytes-in-flight=160KB",
+                    "accord.platform.request-database-timeout=2s"})
     @ContextConfiguration(initializers = Infrastructure.class)
     @interface Test {
     }

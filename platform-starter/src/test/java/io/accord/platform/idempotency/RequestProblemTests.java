@@ -5,6 +5,10 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.time.Duration;
 
 import java.util.Collections;
 import java.util.List;
@@ -21,9 +25,11 @@ class RequestProblemTests {
     private final TestWrites writes;
     private final TestHttp ops;
     private final TestHttp anonymous;
+    private final DataSource dataSource;
 
-    RequestProblemTests(TestWrites writes, @LocalServerPort int port) {
+    RequestProblemTests(TestWrites writes, DataSource dataSource, @LocalServerPort int port) {
         this.writes = writes;
+        this.dataSource = dataSource;
         this.ops = TestHttp.localPort(port).as(TestJwt.staff("bob", Roles.OPS));
         this.anonymous = TestHttp.localPort(port);
     }
@@ -185,6 +191,30 @@ class RequestProblemTests {
             assertThat(unavailable.header("Retry-After")).isEqualTo("5");
             assertThat(retried.status()).as("the retry ran again: " + retried).isEqualTo(201);
         }
+    }
+
+    /**
+     * Once a request without an answer for as long as PostgreSQL was frozen ({@code SIGSTOP} under
+     * {@code ./accord up}): the driver read its socket for ever. A request waits at most the request timeout (2 s
+     * here) for one answer; other threads, which run the long statements of jobs and consumers, are not bounded.
+     */
+    @Test
+    void aDatabaseThatDoesNotAnswerInTimeIsAServiceUnavailableOnlyForRequests() {
+        String name = "sleeping-" + UUID.randomUUID();
+        long started = System.nanoTime();
+
+        TestHttp.Response unanswered = ops.post("/api/sleeping-things?seconds=10", "{\"name\": \"" + name + "\"}");
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        TestHttp.Response answered = ops.post("/api/sleeping-things?seconds=0", "{\"name\": \"" + name + "\"}");
+
+        assertThat(unanswered.status()).as(unanswered.toString()).isEqualTo(503);
+        assertThat(unanswered.contentType()).startsWith("application/problem+json");
+        assertThat(unanswered.json().path("type").asString()).endsWith("/service-unavailable");
+        assertThat(unanswered.header("Retry-After")).isEqualTo("5");
+        assertThat(waited).as("answered before the database did").isLessThan(Duration.ofSeconds(8));
+        assertThat(answered.status()).as("the pool serves again: " + answered).isEqualTo(201);
+        assertThat(JdbcClient.create(dataSource).sql("select pg_sleep(3)").query(Object.class).optional())
+                .as("a statement outside a request outlasts the bound").isNotNull();
     }
 
     @Test

@@ -44,6 +44,11 @@ class TestWrites {
     }
 
     private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    TestWrites(javax.sql.DataSource dataSource) {
+        this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+    }
     private volatile Gate gate = new Gate(new CountDownLatch(1), new CountDownLatch(0));
 
     int executions(String name) {
@@ -72,6 +77,14 @@ class TestWrites {
         Gate current = gate;
         current.entered().countDown();
         current.opened().await(30, TimeUnit.SECONDS);
+        return ResponseEntity.status(201).body(run(thing.name(), ""));
+    }
+
+    /** Waits for the database to answer after {@code seconds}, as a database that stopped answering would. */
+    @PostMapping("/api/sleeping-things")
+    ResponseEntity<Created> createAfterTheDatabaseAnswers(@RequestParam("seconds") double seconds,
+                                                          @RequestBody Thing thing) {
+        jdbc.sql("select pg_sleep(:seconds)").param("seconds", seconds).query(Object.class).optional();
         return ResponseEntity.status(201).body(run(thing.name(), ""));
     }
 

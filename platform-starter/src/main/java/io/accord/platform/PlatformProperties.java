@@ -60,13 +60,16 @@ public record PlatformProperties(
      * own tokens with it. {@code jwkSetUri} defaults to the issuer's Keycloak certs endpoint. {@code audience}
      * must be in every token's {@code aud} (the realm's {@code accord} client scope maps {@code accord-api}).
      * {@code tokenClient} is the client a 401 answer tells people to get their token with.
+     * {@code keysOutageTolerance}: how long the realm's signing keys last fetched stay in use while the JWK set
+     * cannot be fetched (Keycloak down or not answering); after that, tokens are refused until it answers again.
      */
     public record Jwt(
             @DefaultValue("http://localhost:8180/realms/accord") String issuerUri,
             String jwkSetUri,
             String publicKeyLocation,
             @DefaultValue("accord-api") String audience,
-            @DefaultValue("accord-cli") String tokenClient) {
+            @DefaultValue("accord-cli") String tokenClient,
+            @DefaultValue("24h") Duration keysOutageTolerance) {
 
         /** Where a client gets a token: Keycloak's token endpoint of the issuer's realm. */
         public String tokenEndpoint() {

@@ -13,6 +13,10 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -22,6 +26,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -39,6 +44,8 @@ import java.util.Base64;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class PlatformSecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformSecurityConfiguration.class);
 
     private static final String[] ALWAYS_PUBLIC = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
@@ -64,7 +71,20 @@ public class PlatformSecurityConfiguration {
                                 unauthorized(problems, properties, request, response, failure))
                         .accessDeniedHandler((request, response, denied) ->
                                 problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
-                                        "Your role does not allow this operation.")))
+                                        "Your role does not allow this operation."))
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <F extends BearerTokenAuthenticationFilter> F postProcess(F filter) {
+                                filter.setAuthenticationFailureHandler((request, response, failure) -> {
+                                    if (failure instanceof AuthenticationServiceException) {
+                                        keysUnavailable(problems, request, response, failure);
+                                    } else {
+                                        unauthorized(problems, properties, request, response, failure);
+                                    }
+                                });
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, failure) ->
                                 unauthorized(problems, properties, request, response, failure))
@@ -102,6 +122,24 @@ public class PlatformSecurityConfiguration {
     }
 
     /**
+     * A token that could not be checked, not a bad one: the realm's signing keys could not be fetched (Keycloak down
+     * before this service ever fetched them, or a key it rotated to while it does not answer). 503 with
+     * {@code Retry-After}, as for a database that cannot be reached, and the gateway's problem type; Spring
+     * Security's default rethrew the failure, which answered 500.
+     */
+    private static void keysUnavailable(ProblemWriter problems, HttpServletRequest request,
+                                        jakarta.servlet.http.HttpServletResponse response,
+                                        org.springframework.security.core.AuthenticationException failure)
+            throws IOException {
+        log.warn("Token not checked for {} {}, answered 503: {}", request.getMethod(), request.getRequestURI(),
+                failure.getMessage());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+                "The identity provider could not be reached to check the token (its signing keys could not be "
+                        + "fetched). Try again shortly.");
+    }
+
+    /**
      * 401 saying how to get a token (the token endpoint and client); an invalid token also says what is wrong with
      * it. A path may have its own entry point ({@link MissingCredentials}), e.g. a tracking secret instead.
      */
@@ -122,7 +160,8 @@ public class PlatformSecurityConfiguration {
     }
 
     /**
-     * Keycloak's JWK set, looked up lazily (a service starts while Keycloak is still starting), with issuer
+     * Keycloak's JWK set, looked up lazily (a service starts while Keycloak is still starting) and kept through
+     * Keycloak's outages ({@link RealmKeys}), with issuer
      * validation of issuer, audience and token type ({@link AccessTokenValidator}). A configured public key replaces the JWK set: that is how tests sign their own tokens.
      * Tokens that passed are remembered until their expiry, at most five minutes ({@link CachingJwtDecoder}).
      */
@@ -132,7 +171,8 @@ public class PlatformSecurityConfiguration {
         PlatformProperties.Jwt jwt = properties.jwt();
         NimbusJwtDecoder decoder = jwt.publicKeyLocation() != null && !jwt.publicKeyLocation().isBlank()
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(jwt.publicKeyLocation())).build()
-                : NimbusJwtDecoder.withJwkSetUri(jwt.effectiveJwkSetUri()).build();
+                : NimbusJwtDecoder.withJwkSource(RealmKeys.of(jwt.effectiveJwkSetUri(), RealmKeys.CACHED,
+                        jwt.keysOutageTolerance())).build();
         decoder.setJwtValidator(AccessTokenValidator.of(jwt.issuerUri(), jwt.audience()));
         return new CachingJwtDecoder(decoder, clock);
     }

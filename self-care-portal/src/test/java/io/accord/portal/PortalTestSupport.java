@@ -28,6 +28,7 @@ public abstract class PortalTestSupport {
     static void stubbedBackends(DynamicPropertyRegistry registry) {
         registry.add("accord.portal.gateway.url", STUB::url);
         registry.add("accord.portal.keycloak.issuer-uri", () -> STUB.url() + "/realms/accord");
+        registry.add("accord.portal.keycloak.read-timeout", () -> "1s");
     }
 
     @BeforeEach

@@ -31,6 +31,7 @@ public final class StubGateway {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Map.Entry<String, com.sun.net.httpserver.Headers>> requestHeaders = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
 
     private StubGateway(HttpServer server) {
         this.server = server;
@@ -41,6 +42,8 @@ public final class StubGateway {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             StubGateway stub = new StubGateway(server);
             server.createContext("/", stub::handle);
+            // a held answer (hold) must not hold up the others
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.start();
             return stub;
         } catch (IOException e) {
@@ -53,6 +56,8 @@ public final class StubGateway {
     }
 
     public void reset() {
+        held.values().forEach(java.util.concurrent.CountDownLatch::countDown);
+        held.clear();
         answers.clear();
         requests.clear();
         requestHeaders.clear();
@@ -69,6 +74,16 @@ public final class StubGateway {
 
     public void answer(String method, String path, Answer answer) {
         answers.put(method + " " + path, answer);
+    }
+
+    /**
+     * Takes requests to this method and path and answers none of them until the returned latch is counted down (or
+     * 60 s have passed), as a server that stopped answering: for the caller's read timeout.
+     */
+    public java.util.concurrent.CountDownLatch hold(String method, String path) {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        held.put(method + " " + path, release);
+        return release;
     }
 
     public List<Request> requests() {
@@ -94,6 +109,14 @@ public final class StubGateway {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Accept"), body));
             requestHeaders.add(Map.entry(method + " " + path, exchange.getRequestHeaders()));
+            java.util.concurrent.CountDownLatch release = held.get(method + " " + path);
+            if (release != null) {
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Answer answer = answers.getOrDefault(method + " " + path, new Answer(404, "application/problem+json",
                     "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8), Map.of()));
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());

@@ -272,6 +272,13 @@ public class Gateway {
             return call.get();
         } catch (ResourceAccessException e) {
             throw new GatewayException(GatewayException.UNREACHABLE, null, e);
+        } catch (org.springframework.security.oauth2.core.OAuth2AuthorizationException e) {
+            if (!"invalid_token_response".equals(e.getError().getErrorCode())) {
+                throw e;
+            }
+            // the user's token was due for a refresh and Keycloak did not answer (in time), or not with a token:
+            // a service is not available, as for an unreachable gateway; the session keeps its tokens for the retry
+            throw new GatewayException(GatewayException.UNREACHABLE, null, e);
         }
     }
 

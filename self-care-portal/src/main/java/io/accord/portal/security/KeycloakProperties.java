@@ -1,6 +1,9 @@
 package io.accord.portal.security;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.NotBlank;
@@ -17,11 +20,15 @@ import jakarta.validation.constraints.NotBlank;
  * @param backChannelUri where the portal itself reaches the same realm for the token endpoint and the signing keys,
  *                       e.g. Keycloak's in-cluster service {@code http://accord-keycloak-service:8080/realms/accord};
  *                       {@code null}: the issuer
+ * @param connectTimeout connecting to the token endpoint (the login's code, each refresh)
+ * @param readTimeout    waiting for its answer; a page whose token refresh waits longer says a service is not
+ *                       available
  */
 @Validated
 @ConfigurationProperties("accord.portal.keycloak")
 record KeycloakProperties(@NotBlank String issuerUri, @NotBlank String clientId, String clientSecret,
-                          String backChannelUri) {
+                          String backChannelUri, @DefaultValue("2s") Duration connectTimeout,
+                          @DefaultValue("10s") Duration readTimeout) {
 
     /** An endpoint the browser is sent to (login, logout): always at the issuer. */
     String endpoint(String name) {

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.accord.portal.gateway.TokenEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -13,6 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -81,11 +83,14 @@ class SecurityConfiguration {
     /** Hands out the session's access token and refreshes it with the refresh token when it has expired. */
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-                                                          OAuth2AuthorizedClientRepository authorizedClients) {
+                                                          OAuth2AuthorizedClientRepository authorizedClients,
+                                                          KeycloakProperties keycloak) {
         DefaultOAuth2AuthorizedClientManager manager =
                 new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        RestClientRefreshTokenTokenResponseClient refresh = TokenEndpoint.refreshClient(keycloak.connectTimeout(),
+                keycloak.readTimeout());
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .authorizationCode().refreshToken().build());
+                .authorizationCode().refreshToken(token -> token.accessTokenResponseClient(refresh)).build());
         return manager;
     }
 
@@ -105,7 +110,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                        OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService,
-                                       Environment environment) {
+                                       Environment environment, KeycloakProperties keycloak) {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> {
@@ -119,7 +124,9 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().authenticated();
                 })
-                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService)))
+                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService))
+                        .tokenEndpoint(token -> token.accessTokenResponseClient(TokenEndpoint.authorizationCodeClient(
+                                keycloak.connectTimeout(), keycloak.readTimeout()))))
                 .oauth2Client(Customizer.withDefaults())
                 .logout(out -> out.logoutSuccessHandler(logout));
         // CSRF stays on (Spring Security's default, session-stored token): forms carry it as _csrf, htmx sends it

@@ -129,6 +129,35 @@ class DashboardControllerTests extends PortalTestSupport {
         assertThat(STUB.requestsTo("GET", ROLLUPS).getFirst().authorization()).isEqualTo("Bearer refreshed-token");
     }
 
+    /**
+     * Once a page without an answer for as long as Keycloak was frozen ({@code SIGSTOP}): Spring's token client has
+     * no timeouts. A refresh Keycloak does not answer (here within the tests' 1 s read timeout), or answers without a
+     * token (restarting: 503), shows the "not available" page, and the gateway is not called with a stale token.
+     */
+    @Test
+    void aTokenRefreshKeycloakDoesNotAnswerShowsThatAServiceIsNotAvailable() throws Exception {
+        partnerData();
+        String token = "/realms/accord/protocol/openid-connect/token";
+        java.util.concurrent.CountDownLatch keycloak = STUB.hold("POST", token);
+        long started = System.nanoTime();
+        try {
+            mvc.perform(get("/dashboard").with(TestUsers.user("partner-admin", "expired-token",
+                            Instant.now().minusSeconds(120), "refresh-1", PARTNER_A, "partner-admin")))
+                    .andExpect(status().isBadGateway())
+                    .andExpect(content().string(containsString("A service is not available right now")));
+        } finally {
+            keycloak.countDown();
+        }
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+        STUB.answerJson("POST", token, 503, "{\"title\":\"Service Unavailable\",\"status\":503}", Map.of());
+        mvc.perform(get("/dashboard").with(TestUsers.user("partner-admin", "expired-token",
+                        Instant.now().minusSeconds(120), "refresh-1", PARTNER_A, "partner-admin")))
+                .andExpect(status().isBadGateway())
+                .andExpect(content().string(containsString("A service is not available right now")));
+        assertThat(STUB.requestsTo("POST", token)).hasSize(2);
+        assertThat(STUB.requestsTo("GET", ROLLUPS)).isEmpty();
+    }
+
     @Test
     void staffDoNotGetThePartnerDashboard() throws Exception {
         mvc.perform(get("/dashboard").with(TestUsers.staff("ops", "ops")))

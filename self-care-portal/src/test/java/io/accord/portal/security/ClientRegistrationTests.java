@@ -15,10 +15,12 @@ class ClientRegistrationTests {
 
     static final String ISSUER = "https://auth.accord.example/realms/accord";
     static final String IN_CLUSTER = "http://accord-keycloak-service:8080/realms/accord";
+    static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(2);
 
     @Test
     void withoutABackChannelEveryEndpointIsTheIssuersAndTheClientIsPublic() {
-        ClientRegistration client = registration(new KeycloakProperties(ISSUER, "self-care-portal", null, null));
+        ClientRegistration client = registration(new KeycloakProperties(ISSUER, "self-care-portal", null, null,
+                TIMEOUT, TIMEOUT));
 
         assertThat(client.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.NONE);
         assertThat(client.getProviderDetails().getTokenUri()).isEqualTo(ISSUER + "/protocol/openid-connect/token");
@@ -28,7 +30,7 @@ class ClientRegistrationTests {
     @Test
     void theBrowserGoesToThePublicIssuerWhileThePortalsOwnCallsTakeTheBackChannel() {
         ClientRegistration client = registration(new KeycloakProperties(ISSUER, "self-care-portal", "",
-                IN_CLUSTER + "/"));
+                IN_CLUSTER + "/", TIMEOUT, TIMEOUT));
 
         assertThat(client.getProviderDetails().getAuthorizationUri())
                 .isEqualTo(ISSUER + "/protocol/openid-connect/auth");
@@ -47,7 +49,8 @@ class ClientRegistrationTests {
     @Test
     void aConfidentialClientAuthenticatesWithItsSecretAndStillSendsAPkceChallenge() {
         ClientRegistrationRepository registrations = new SecurityConfiguration()
-                .clientRegistrations(new KeycloakProperties(ISSUER, "self-care-portal", "s3cret", IN_CLUSTER));
+                .clientRegistrations(new KeycloakProperties(ISSUER, "self-care-portal", "s3cret", IN_CLUSTER,
+                        TIMEOUT, TIMEOUT));
         ClientRegistration client = registrations.findByRegistrationId(PortalClient.REGISTRATION_ID);
 
         assertThat(client.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);

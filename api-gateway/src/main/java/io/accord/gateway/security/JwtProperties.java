@@ -1,5 +1,7 @@
 package io.accord.gateway.security;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience          must be in every token's {@code aud}: the realm's {@code accord} client scope maps
  *                          {@code accord-api} into the access tokens of the clients that call the API
  * @param tokenClient       the client a 401 answer tells people to get their token with
+ * @param keysTimeout       connecting to the JWK set endpoint and waiting for its answer (a token naming a key the
+ *                          gateway does not know yet makes it fetch the keys again)
  */
 @ConfigurationProperties("accord.security.jwt")
 record JwtProperties(
@@ -20,7 +24,8 @@ record JwtProperties(
         String jwkSetUri,
         String publicKeyLocation,
         @DefaultValue("accord-api") String audience,
-        @DefaultValue("accord-cli") String tokenClient) {
+        @DefaultValue("accord-cli") String tokenClient,
+        @DefaultValue("2s") Duration keysTimeout) {
 
     /** Keycloak's token endpoint of the issuer's realm. */
     String tokenEndpoint() {

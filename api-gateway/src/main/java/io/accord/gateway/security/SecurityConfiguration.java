@@ -30,7 +30,12 @@ import org.springframework.security.web.server.util.matcher.AndServerWebExchange
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
+import io.netty.channel.ChannelOption;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
@@ -96,10 +101,26 @@ class SecurityConfiguration {
     ReactiveJwtDecoder jwtDecoder(JwtProperties properties, ResourceLoader resources) {
         NimbusReactiveJwtDecoder decoder = properties.hasPublicKey()
                 ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(resources, properties.publicKeyLocation())).build()
-                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
+                        .webClient(keysClient(properties.keysTimeout())).build();
         decoder.setJwtValidator(accessTokenValidator(properties));
         return token -> decoder.decode(token).onErrorMap(error -> !(error instanceof JwtException),
                 error -> new JwtException("Signing keys unavailable: " + error.getMessage(), error));
+    }
+
+    /**
+     * Fetches the realm's keys with a connect and a response timeout. The decoder keeps the keys it fetched and
+     * fetches them again only for a token naming a key it does not know; Spring's default client has no timeout,
+     * so with Keycloak frozen ({@code SIGSTOP}) under {@code ./accord up}, any request whose token named an unknown
+     * key (anyone can write one) got no answer at all, not even when the gateway's route timeout passed. Now it
+     * gets 503 {@code identity-provider-unavailable} after the timeout.
+     */
+    private static WebClient keysClient(Duration timeout) {
+        return WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(reactor.netty.http.client.HttpClient.create()
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(timeout.toMillis()))
+                        .responseTimeout(timeout)))
+                .build();
     }
 
     /**

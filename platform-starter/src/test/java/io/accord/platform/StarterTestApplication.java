@@ -87,7 +87,8 @@ public class StarterTestApplication {
         }
     }
 
-    static class Infrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    /** The test PostgreSQL and {@link TestJwt}'s public key; another initializer after it may override either. */
+    public static class Infrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {

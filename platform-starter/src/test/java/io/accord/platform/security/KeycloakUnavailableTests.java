@@ -3,7 +3,6 @@ package io.accord.platform.security;
 import io.accord.contracts.Roles;
 import io.accord.platform.StarterTestApplication;
 import io.accord.testsupport.TestHttp;
-import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = StarterTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=platform-starter", "spring.kafka.bootstrap-servers=127.0.0.1:1"})
-@ContextConfiguration(initializers = KeycloakUnavailableTests.KeycloakDown.class)
+@ContextConfiguration(initializers = {StarterTestApplication.Infrastructure.class,
+        KeycloakUnavailableTests.KeycloakDown.class})
 class KeycloakUnavailableTests {
 
     private final TestHttp http;
@@ -43,16 +43,12 @@ class KeycloakUnavailableTests {
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
+    /** No public key: the realm's keys are fetched from a JWK set endpoint, where nothing listens (port 1). */
     static class KeycloakDown implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of(
-                    "spring.datasource.url=" + TestInfrastructure.database("test_platform_starter"),
-                    "spring.datasource.username=" + TestInfrastructure.dbUser(),
-                    "spring.datasource.password=" + TestInfrastructure.dbPassword(),
-                    "accord.platform.jwt.issuer-uri=" + TestJwt.ISSUER,
-                    // nothing listens on port 1: connection refused, as from a Keycloak that is down
+            TestPropertyValues.of("accord.platform.jwt.public-key-location=",
                     "accord.platform.jwt.jwk-set-uri=http://127.0.0.1:1/realms/accord/protocol/openid-connect/certs"
             ).applyTo(context);
         }

@@ -325,20 +325,38 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A connection exception (SQLSTATE class 08) or PostgreSQL going down (57P01 admin shutdown, 57P02 crash
-     * shutdown, 57P03 cannot connect now), however the persistence layer wrapped it.
+     * shutdown, 57P03 cannot connect now), however the persistence layer wrapped it; or a transaction whose rollback
+     * met the connection closed. After a connection failure the pool closes its proxy, whose every later call (the
+     * rollback) fails with HikariCP's "Connection is closed" and no SQLSTATE, and that rollback failure replaces the
+     * original one (JPA: a {@code JpaSystemException}; JDBC: a {@code TransactionSystemException} keeping the
+     * original as its application exception). Found on 2026-12-04: with PostgreSQL frozen, once the request's
+     * database timeout had passed, catalog answered 500 instead of 503.
      */
     static boolean isConnectionLost(Throwable failure) {
-        return sqlStates(failure).anyMatch(state -> state.startsWith("08") || state.startsWith("57P0"));
+        return sqlStates(failure).anyMatch(state -> state.startsWith("08") || state.startsWith("57P0"))
+                || causes(failure).anyMatch(cause -> cause instanceof java.sql.SQLException sql
+                && sql.getSQLState() == null && POOL_CLOSED_CONNECTION.equals(sql.getMessage()));
     }
 
+    /** HikariCP's message for any call on a connection it closed (its {@code ProxyConnection.ClosedConnection}). */
+    private static final String POOL_CLOSED_CONNECTION = "Connection is closed";
+
     private static java.util.stream.Stream<String> sqlStates(Throwable failure) {
-        java.util.stream.Stream.Builder<String> states = java.util.stream.Stream.builder();
+        return causes(failure).filter(cause -> cause instanceof java.sql.SQLException sql && sql.getSQLState() != null)
+                .map(cause -> ((java.sql.SQLException) cause).getSQLState());
+    }
+
+    /** The failure, its causes, and a failed rollback's application exception with its causes. */
+    private static java.util.stream.Stream<Throwable> causes(Throwable failure) {
+        java.util.stream.Stream.Builder<Throwable> causes = java.util.stream.Stream.builder();
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                states.add(sql.getSQLState());
+            causes.add(cause);
+            if (cause instanceof org.springframework.transaction.TransactionSystemException rollback
+                    && rollback.getApplicationException() != null) {
+                causes(rollback.getApplicationException()).forEach(causes::add);
             }
         }
-        return states.build();
+        return causes.build();
     }
 
     /** The fields the request does know, when Jackson can tell (a short list helps spot the typo). */

@@ -45,9 +45,12 @@ class TestWrites {
 
     private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    TestWrites(javax.sql.DataSource dataSource) {
+    TestWrites(javax.sql.DataSource dataSource,
+               org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
     }
     private volatile Gate gate = new Gate(new CountDownLatch(1), new CountDownLatch(0));
 
@@ -80,11 +83,15 @@ class TestWrites {
         return ResponseEntity.status(201).body(run(thing.name(), ""));
     }
 
-    /** Waits for the database to answer after {@code seconds}, as a database that stopped answering would. */
+    /**
+     * Waits for the database to answer after {@code seconds}, as a database that stopped answering would, in a
+     * transaction as the services' writes are: its rollback then meets a connection the driver has closed.
+     */
     @PostMapping("/api/sleeping-things")
     ResponseEntity<Created> createAfterTheDatabaseAnswers(@RequestParam("seconds") double seconds,
                                                           @RequestBody Thing thing) {
-        jdbc.sql("select pg_sleep(:seconds)").param("seconds", seconds).query(Object.class).optional();
+        transactions.executeWithoutResult(status ->
+                jdbc.sql("select pg_sleep(:seconds)").param("seconds", seconds).query(Object.class).optional());
         return ResponseEntity.status(201).body(run(thing.name(), ""));
     }
 

@@ -31,4 +31,18 @@ class ProblemExceptionHandlerTests {
         List<Map<String, Object>> named = (List<Map<String, Object>>) problem.getProperties().get("violations");
         assertThat(named).singleElement().satisfies(v -> assertThat(v.get("field")).isEqualTo("olderThanDays"));
     }
+
+    /**
+     * The JPA form of a request whose connection failed: the pool closed it, so the rollback failed too ("Connection
+     * is closed", no SQLSTATE) and replaced the first failure, as catalog logged it with PostgreSQL frozen.
+     */
+    @Test
+    void aRollbackThatMetAConnectionThePoolClosedIsAConnectionLost() {
+        var rollback = new org.springframework.orm.jpa.JpaSystemException(new RuntimeException(
+                "Unable to rollback against JDBC Connection", new java.sql.SQLException("Connection is closed")));
+
+        assertThat(ProblemExceptionHandler.isConnectionLost(rollback)).isTrue();
+        assertThat(ProblemExceptionHandler.isConnectionLost(new org.springframework.orm.jpa.JpaSystemException(
+                new RuntimeException(new java.sql.SQLException("Statement is closed"))))).isFalse();
+    }
 }

@@ -38,6 +38,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 
 /** Every service is an OAuth2 resource server trusting the Keycloak realm; errors are problem+json. */
@@ -160,21 +161,29 @@ public class PlatformSecurityConfiguration {
     }
 
     /**
-     * Keycloak's JWK set, looked up lazily (a service starts while Keycloak is still starting) and kept through
-     * Keycloak's outages ({@link RealmKeys}), with issuer
+     * Keycloak's JWK set, fetched in the background as the service starts (it may start before Keycloak; a token
+     * before then fetches it too) and kept through Keycloak's outages ({@link RealmKeys}), with issuer
      * validation of issuer, audience and token type ({@link AccessTokenValidator}). A configured public key replaces the JWK set: that is how tests sign their own tokens.
      * Tokens that passed are remembered until their expiry, at most five minutes ({@link CachingJwtDecoder}).
      */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(PlatformProperties properties, Clock clock) throws Exception {
+    JwtDecoder jwtDecoder(PlatformProperties properties, Clock clock, RealmKeys realmKeys) throws Exception {
         PlatformProperties.Jwt jwt = properties.jwt();
         NimbusJwtDecoder decoder = jwt.publicKeyLocation() != null && !jwt.publicKeyLocation().isBlank()
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(jwt.publicKeyLocation())).build()
-                : NimbusJwtDecoder.withJwkSource(RealmKeys.of(jwt.effectiveJwkSetUri(), RealmKeys.CACHED,
-                        jwt.keysOutageTolerance())).build();
+                : NimbusJwtDecoder.withJwkSource(realmKeys.source()).build();
         decoder.setJwtValidator(AccessTokenValidator.of(jwt.issuerUri(), jwt.audience()));
         return new CachingJwtDecoder(decoder, clock);
+    }
+
+    /** The realm's keys, fetched in the background as the service starts (none with a public key). */
+    @Bean
+    RealmKeys realmKeys(PlatformProperties properties) {
+        PlatformProperties.Jwt jwt = properties.jwt();
+        boolean publicKey = jwt.publicKeyLocation() != null && !jwt.publicKeyLocation().isBlank();
+        return new RealmKeys(publicKey ? null : jwt.effectiveJwkSetUri(), RealmKeys.CACHED,
+                jwt.keysOutageTolerance(), Duration.ofSeconds(1));
     }
 
     /**

@@ -94,6 +94,29 @@ class RealmKeysTests {
                 .as("the key rotated to is fetched once the realm answers").isEqualTo("rotated");
     }
 
+    /** A service that got no token before Keycloak stopped answering still has the keys fetched at its start. */
+    @Test
+    void theKeysAreFetchedWhenTheServiceStartsRetryingUntilTheRealmAnswers() throws Exception {
+        answering.set(false);
+        RealmKeys keys = new RealmKeys(certs(), Duration.ofMillis(50), Duration.ofHours(1), Duration.ofMillis(20));
+        keys.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> fetches.get() >= 2);
+            answering.set(true);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !keys.isRunning());
+            answering.set(false);
+            int fetchedBefore = fetches.get();
+            JwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.source()).build();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                assertThat(decoder.decode(signed(first, "first token")).getSubject()).isEqualTo("first token");
+                return fetches.get() > fetchedBefore;
+            });
+        } finally {
+            keys.stop();
+        }
+    }
+
     @Test
     void anOutageToleranceNoLongerThanTheCacheIsAConfigurationError() {
         assertThatIllegalStateException()

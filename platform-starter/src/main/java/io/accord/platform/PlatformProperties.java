@@ -82,6 +82,11 @@ public record PlatformProperties(
                     + ", e.g. grant_type=password with your user) and send it as 'Authorization: Bearer <token>'.";
         }
 
+        /** Tokens are checked with a configured public key instead of the realm's JWK set (tests). */
+        public boolean hasPublicKey() {
+            return publicKeyLocation != null && !publicKeyLocation.isBlank();
+        }
+
         public String effectiveJwkSetUri() {
             return jwkSetUri != null && !jwkSetUri.isBlank() ? jwkSetUri : issuerUri + "/protocol/openid-connect/certs";
         }

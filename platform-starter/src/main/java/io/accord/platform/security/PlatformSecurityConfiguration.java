@@ -170,7 +170,7 @@ public class PlatformSecurityConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(PlatformProperties properties, Clock clock, RealmKeys realmKeys) throws Exception {
         PlatformProperties.Jwt jwt = properties.jwt();
-        NimbusJwtDecoder decoder = jwt.publicKeyLocation() != null && !jwt.publicKeyLocation().isBlank()
+        NimbusJwtDecoder decoder = jwt.hasPublicKey()
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(jwt.publicKeyLocation())).build()
                 : NimbusJwtDecoder.withJwkSource(realmKeys.source()).build();
         decoder.setJwtValidator(AccessTokenValidator.of(jwt.issuerUri(), jwt.audience()));
@@ -181,8 +181,7 @@ public class PlatformSecurityConfiguration {
     @Bean
     RealmKeys realmKeys(PlatformProperties properties) {
         PlatformProperties.Jwt jwt = properties.jwt();
-        boolean publicKey = jwt.publicKeyLocation() != null && !jwt.publicKeyLocation().isBlank();
-        return new RealmKeys(publicKey ? null : jwt.effectiveJwkSetUri(), RealmKeys.CACHED,
+        return new RealmKeys(jwt.hasPublicKey() ? null : jwt.effectiveJwkSetUri(), RealmKeys.CACHED,
                 jwt.keysOutageTolerance(), Duration.ofSeconds(1));
     }
 

@@ -6,6 +6,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * The portal's one test context (shared by every controller test): the real application with its templates, on a
@@ -29,6 +34,14 @@ public abstract class PortalTestSupport {
         registry.add("accord.portal.gateway.url", STUB::url);
         registry.add("accord.portal.keycloak.issuer-uri", () -> STUB.url() + "/realms/accord");
         registry.add("accord.portal.keycloak.read-timeout", () -> "1s");
+    }
+
+    /**
+     * A download, which the portal streams (answered asynchronously, as the browser reads it): waits for all of it.
+     */
+    protected ResultActions download(MockHttpServletRequestBuilder request) throws Exception {
+        MvcResult started = mvc.perform(request).andExpect(MockMvcResultMatchers.request().asyncStarted()).andReturn();
+        return mvc.perform(MockMvcRequestBuilders.asyncDispatch(started));
     }
 
     @BeforeEach

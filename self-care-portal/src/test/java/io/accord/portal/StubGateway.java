@@ -32,6 +32,7 @@ public final class StubGateway {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Map.Entry<String, com.sun.net.httpserver.Headers>> requestHeaders = new CopyOnWriteArrayList<>();
     private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> heldMidway = new ConcurrentHashMap<>();
 
     private StubGateway(HttpServer server) {
         this.server = server;
@@ -58,6 +59,8 @@ public final class StubGateway {
     public void reset() {
         held.values().forEach(java.util.concurrent.CountDownLatch::countDown);
         held.clear();
+        heldMidway.values().forEach(java.util.concurrent.CountDownLatch::countDown);
+        heldMidway.clear();
         answers.clear();
         requests.clear();
         requestHeaders.clear();
@@ -86,6 +89,16 @@ public final class StubGateway {
         return release;
     }
 
+    /**
+     * Answers requests to this method and path with the first half of the answer's body, then sends the rest only
+     * once the returned latch is counted down (or 60 s have passed): a large file on its way.
+     */
+    public java.util.concurrent.CountDownLatch holdMidway(String method, String path) {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        heldMidway.put(method + " " + path, release);
+        return release;
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -111,20 +124,31 @@ public final class StubGateway {
             requestHeaders.add(Map.entry(method + " " + path, exchange.getRequestHeaders()));
             java.util.concurrent.CountDownLatch release = held.get(method + " " + path);
             if (release != null) {
-                try {
-                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                await(release);
             }
             Answer answer = answers.getOrDefault(method + " " + path, new Answer(404, "application/problem+json",
                     "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8), Map.of()));
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
-            if (answer.body().length > 0) {
+            java.util.concurrent.CountDownLatch rest = heldMidway.get(method + " " + path);
+            if (rest != null && answer.body().length > 1) {
+                int half = answer.body().length / 2;
+                exchange.getResponseBody().write(answer.body(), 0, half);
+                exchange.getResponseBody().flush();
+                await(rest);
+                exchange.getResponseBody().write(answer.body(), half, answer.body().length - half);
+            } else if (answer.body().length > 0) {
                 exchange.getResponseBody().write(answer.body());
             }
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch release) {
+        try {
+            release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
@@ -89,14 +88,8 @@ class DocumentVersionsController {
 
     /** One version's bytes, as the service stored them. */
     @GetMapping("/documents/{id}/version/{version}/content")
-    ResponseEntity<byte[]> content(@PathVariable UUID id, @PathVariable int version) {
-        Gateway.Download file = gateway.download(DOCUMENTS + "/{id}/version/{version}/content", MediaType.ALL, id,
-                version);
-        String disposition = file.contentDisposition().orElseGet(() ->
-                ContentDisposition.attachment().filename("document-" + id + "-v" + version).build().toString());
-        return ResponseEntity.ok().contentType(file.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(file.content());
+    ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id, @PathVariable int version) {
+        return gateway.download(DOCUMENTS + "/{id}/version/{version}/content", MediaType.ALL,
+                "document-" + id + "-v" + version, id, version);
     }
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
@@ -100,14 +99,8 @@ class DocumentsController {
 
     /** The latest version's bytes, as the service stored them (its type and file name). */
     @GetMapping("/documents/{id}/content")
-    ResponseEntity<byte[]> content(@PathVariable UUID id) {
-        Gateway.Download file = gateway.download(DOCUMENTS + "/{id}/content", MediaType.ALL, id);
-        String disposition = file.contentDisposition().orElseGet(() ->
-                ContentDisposition.attachment().filename("document-" + id).build().toString());
-        return ResponseEntity.ok().contentType(file.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(file.content());
+    ResponseEntity<StreamingResponseBody> content(@PathVariable UUID id) {
+        return gateway.download(DOCUMENTS + "/{id}/content", MediaType.ALL, "document-" + id, id);
     }
 
     /** The chosen file, or none (the service then names the missing part). */

@@ -1,8 +1,10 @@
 package io.accord.portal.gateway;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,6 +17,7 @@ import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpReq
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.accord.portal.security.PortalClient;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +42,8 @@ public class Gateway {
      * file.
      */
     private final RestClient fileClient;
+    /** For downloads: as {@link #client}, but a download may take {@link GatewayProperties#downloadTimeout()}. */
+    private final RestClient downloadClient;
     private final OAuth2AuthorizedClientManager clientManager;
 
     Gateway(RestClient.Builder builder, GatewayProperties properties, OAuth2AuthorizedClientManager clientManager,
@@ -48,17 +53,28 @@ public class Gateway {
         userToken.setClientRegistrationIdResolver(request -> PortalClient.REGISTRATION_ID);
         userToken.setAuthorizationFailureHandler(
                 OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
+        RestClient.Builder toGateway = toGateway(builder, properties, properties.readTimeout());
+        this.fileClient = toGateway.clone().build();
+        this.client = toGateway.requestInterceptor(userToken).build();
+        this.downloadClient = toGateway(builder, properties, properties.downloadTimeout())
+                .requestInterceptor(userToken).build();
+    }
+
+    /**
+     * A client of the gateway whose calls end after {@code timeout}: the JDK client's request factory counts it from
+     * the request to the end of the answer's body, not only to its headers.
+     */
+    private static RestClient.Builder toGateway(RestClient.Builder builder, GatewayProperties properties,
+            java.time.Duration timeout) {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
                 java.net.http.HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        RestClient.Builder toGateway = builder.clone()
+        requestFactory.setReadTimeout(timeout);
+        return builder.clone()
                 .baseUrl(properties.url().toString())
                 .requestFactory(requestFactory)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw failed(response);
                 });
-        this.fileClient = toGateway.clone().build();
-        this.client = toGateway.requestInterceptor(userToken).build();
     }
 
     /**
@@ -250,21 +266,43 @@ public class Gateway {
         });
     }
 
-    /** A document (a statement's PDF) as bytes, with the gateway's content type and disposition. */
-    public Download download(String uri, MediaType accept, Object... variables) {
-        ResponseEntity<byte[]> response = call(() -> client.get().uri(uri, variables).accept(accept)
-                .retrieve().toEntity(byte[].class));
-        HttpHeaders headers = response.getHeaders();
-        return new Download(response.getBody() == null ? new byte[0] : response.getBody(),
-                Optional.ofNullable(headers.getContentType()).orElse(accept),
-                Optional.ofNullable(headers.getFirst(HttpHeaders.CONTENT_DISPOSITION)));
+    /**
+     * A file from the gateway (a statement's or invoice's PDF, a document, the CSV of a match's unmatched records) as
+     * the browser's download, <em>streamed</em>: the gateway's answer is read as the browser takes it, never held in
+     * memory whole (a match's unmatched records can run to hundreds of megabytes). The gateway's content type, length
+     * and disposition are passed on; without a disposition the file is an attachment named {@code fallbackFilename}.
+     * A gateway that refuses or cannot be reached throws here, before anything is sent, so the page says why.
+     */
+    public ResponseEntity<StreamingResponseBody> download(String uri, MediaType accept, String fallbackFilename,
+            Object... variables) {
+        ClientHttpResponse answer = call(() -> downloadClient.get().uri(uri, variables).accept(accept)
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        try (response) {
+                            throw failed(response);
+                        }
+                    }
+                    return response;
+                }, false));
+        HttpHeaders headers = answer.getHeaders();
+        ResponseEntity.BodyBuilder download = ResponseEntity.ok()
+                .contentType(Optional.ofNullable(headers.getContentType()).orElse(accept))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Optional.ofNullable(
+                        headers.getFirst(HttpHeaders.CONTENT_DISPOSITION)).orElseGet(() ->
+                        ContentDisposition.attachment().filename(fallbackFilename).build().toString()))
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        if (headers.getContentLength() >= 0) {
+            download.contentLength(headers.getContentLength());
+        }
+        return download.body(browser -> {
+            try (answer; InputStream file = answer.getBody()) {
+                file.transferTo(browser);
+            }
+        });
     }
 
     /** Items of a list and how many there are in all. */
     public record Listing(JsonNode items, long total) {
-    }
-
-    public record Download(byte[] content, MediaType contentType, Optional<String> contentDisposition) {
     }
 
     private static <T> T call(java.util.function.Supplier<T> call) {

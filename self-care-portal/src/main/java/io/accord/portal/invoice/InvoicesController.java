@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
@@ -159,23 +158,14 @@ class InvoicesController {
 
     /** The records the match did not match, as the service writes them (CSV). */
     @GetMapping("/invoices/matches/{match}/unmatched")
-    ResponseEntity<byte[]> unmatched(@PathVariable UUID match) {
-        Gateway.Download csv = gateway.download(SETTLEMENT + "/usage-matches/{id}/unmatched", CSV, match);
-        return ResponseEntity.ok().contentType(csv.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, csv.contentDisposition().orElseGet(() ->
-                        ContentDisposition.attachment().filename("unmatched-" + match + ".csv").build().toString()))
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(csv.content());
+    ResponseEntity<StreamingResponseBody> unmatched(@PathVariable UUID match) {
+        return gateway.download(SETTLEMENT + "/usage-matches/{id}/unmatched", CSV, "unmatched-" + match + ".csv",
+                match);
     }
 
     @GetMapping("/invoices/{id}/pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-        Gateway.Download pdf = gateway.download(INVOICES + "/{id}/pdf", MediaType.APPLICATION_PDF, id);
-        return ResponseEntity.ok().contentType(pdf.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, pdf.contentDisposition().orElseGet(() ->
-                        ContentDisposition.attachment().filename("invoice-" + id + ".pdf").build().toString()))
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(pdf.content());
+    ResponseEntity<StreamingResponseBody> pdf(@PathVariable UUID id) {
+        return gateway.download(INVOICES + "/{id}/pdf", MediaType.APPLICATION_PDF, "invoice-" + id + ".pdf", id);
     }
 
     /** Stores the CDR file and starts its match; a problem with either is shown on the invoice's page. */

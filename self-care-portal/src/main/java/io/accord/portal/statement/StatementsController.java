@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.partnername.PartnerNames;
@@ -87,15 +86,8 @@ class StatementsController {
 
     /** The issued statement's PDF; a malformed id is a 400 before any call, another partner's a 404. */
     @GetMapping("/statements/{id}/document")
-    ResponseEntity<byte[]> document(@PathVariable UUID id) {
-        Gateway.Download pdf = gateway.download("/api/settlement/statements/{id}/document", MediaType.APPLICATION_PDF,
-                id);
-        String disposition = pdf.contentDisposition().orElseGet(() ->
-                ContentDisposition.attachment().filename("statement-" + id + ".pdf").build().toString());
-        return ResponseEntity.ok()
-                .contentType(pdf.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(pdf.content());
+    ResponseEntity<StreamingResponseBody> document(@PathVariable UUID id) {
+        return gateway.download("/api/settlement/statements/{id}/document", MediaType.APPLICATION_PDF,
+                "statement-" + id + ".pdf", id);
     }
 }

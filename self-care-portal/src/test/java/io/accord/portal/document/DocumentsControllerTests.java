@@ -104,7 +104,7 @@ class DocumentsControllerTests extends PortalTestSupport {
         STUB.answer("GET", API + "/" + ID + "/content", new StubGateway.Answer(200, "application/pdf", pdf,
                 Map.of("Content-Disposition", "attachment; filename=\"tax-form.pdf\"")));
 
-        mvc.perform(get("/documents/" + ID + "/content").with(TestUsers.partner("partner-user")))
+        download(get("/documents/" + ID + "/content").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"tax-form.pdf\""))
                 .andExpect(header().string("Cache-Control", "private, no-store"))

@@ -1,26 +1,32 @@
 package io.accord.portal.invoice;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import io.accord.portal.PortalTestSupport;
 import io.accord.portal.StubGateway;
 import io.accord.portal.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class InvoicesControllerTests extends PortalTestSupport {
@@ -181,8 +187,40 @@ class InvoicesControllerTests extends PortalTestSupport {
         STUB.answer("GET", "/api/settlement/usage-matches/" + MATCH + "/unmatched",
                 new StubGateway.Answer(200, "text/csv", csv, Map.of()));
 
-        mvc.perform(get("/invoices/matches/" + MATCH + "/unmatched").with(TestUsers.partner("partner-user")))
+        download(get("/invoices/matches/" + MATCH + "/unmatched").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk()).andExpect(content().bytes(csv));
         assertThat(STUB.requests().getFirst().accept()).isEqualTo("text/csv");
+    }
+
+    @Test
+    void aLargeFileIsPassedOnAsItArrivesNotHeldInMemoryWhole() throws Exception {
+        byte[] csv = ("outcome,usageId\n" + "ONLY_THEIRS,u-0001\n".repeat(50_000)).getBytes(StandardCharsets.UTF_8);
+        String path = "/api/settlement/usage-matches/" + MATCH + "/unmatched";
+        STUB.answer("GET", path, new StubGateway.Answer(200, "text/csv", csv, Map.of()));
+        java.util.concurrent.CountDownLatch rest = STUB.holdMidway("GET", path);
+
+        MvcResult download = mvc.perform(get("/invoices/matches/" + MATCH + "/unmatched")
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(request().asyncStarted())
+                .andExpect(header().longValue("Content-Length", csv.length))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"unmatched-" + MATCH
+                        + ".csv\""))
+                .andReturn();
+        // the first half reaches the browser while the gateway still holds back the second
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> download.getResponse().getContentAsByteArray().length >= csv.length / 2);
+        assertThat(download.getResponse().getContentAsByteArray().length).isLessThan(csv.length);
+
+        rest.countDown();
+        mvc.perform(asyncDispatch(download)).andExpect(status().isOk()).andExpect(content().bytes(csv));
+    }
+
+    @Test
+    void aDownloadTheGatewayRefusesIsAPageThatSaysSo() throws Exception {
+        mvc.perform(get("/invoices/" + INVOICE + "/pdf").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("This was not found.")));
+        assertThat(STUB.requestsTo("GET", API + "/" + INVOICE + "/pdf")).singleElement()
+                .satisfies(call -> assertThat(call.accept()).isEqualTo("application/pdf"));
     }
 }

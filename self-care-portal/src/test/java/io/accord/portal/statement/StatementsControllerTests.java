@@ -94,7 +94,7 @@ class StatementsControllerTests extends PortalTestSupport {
         STUB.answer("GET", "/api/settlement/statements/" + ISSUED + "/document", new StubGateway.Answer(200,
                 "application/pdf", pdf, Map.of("Content-Disposition", "attachment; filename=\"ST-2026-000042.pdf\"")));
 
-        mvc.perform(get("/statements/" + ISSUED + "/document").with(TestUsers.partner("partner-user")))
+        download(get("/statements/" + ISSUED + "/document").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"ST-2026-000042.pdf\""))

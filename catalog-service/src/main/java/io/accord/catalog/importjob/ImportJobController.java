@@ -1,6 +1,7 @@
 package io.accord.catalog.importjob;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -73,10 +75,14 @@ class ImportJobController {
             @Parameter(description = "the file's name, kept with the job") @RequestParam(required = false)
             String fileName) throws IOException {
         FileFormat format = FileFormat.ofMediaType(request.getContentType()).orElseThrow();
-        ImportJob job = service.submit(owner, mode, dryRun, new ImportJobService.Upload(format,
-                request.getContentType(), fileName, request.getContentLengthLong(), request.getInputStream()));
-        ImportJobView view = ImportJobView.of(job, java.util.Map.of());
-        return ResponseEntity.created(URI.create(view.href())).body(view);
+        // the file is received before the job's transaction begins: the client's pace holds no connection
+        try (SpooledBody file = service.receive(request.getContentLengthLong(), request.getInputStream());
+             InputStream body = file.open()) {
+            ImportJob job = service.submit(owner, mode, dryRun, new ImportJobService.Upload(format,
+                    request.getContentType(), fileName, file.size(), body));
+            ImportJobView view = ImportJobView.of(job, java.util.Map.of());
+            return ResponseEntity.created(URI.create(view.href())).body(view);
+        }
     }
 
     @GetMapping("/{id}")

@@ -9,6 +9,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.upload.SpooledBody;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -52,6 +53,18 @@ class ImportJobService {
 
     /** A file upload the caller describes; its bytes are streamed into the database, never held whole. */
     record Upload(FileFormat format, String contentType, String fileName, long declaredSize, InputStream body) {
+    }
+
+    /**
+     * Receives an upload's bytes into a temporary file, before any database work; a file declared or found larger
+     * than the limit is refused (413) without reading it further.
+     */
+    SpooledBody receive(long declaredSize, InputStream body) {
+        long max = properties.maxFileSize().toBytes();
+        if (declaredSize > max) {
+            throw tooLarge(max);
+        }
+        return SpooledBody.of(body, max, ImportJobService::tooLarge);
     }
 
     /**

@@ -2,17 +2,18 @@ package io.accord.rating.export;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.security.RequestAuthorization;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 
 /** The rated-records export: who may call it, and its wiring. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExportProperties.class)
 class ExportConfiguration {
 
     @Bean
@@ -23,9 +24,8 @@ class ExportConfiguration {
     }
 
     @Bean
-    RatedExport ratedExport(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json) {
-        TransactionTemplate readOnly = new TransactionTemplate(transactions);
-        readOnly.setReadOnly(true);
-        return new RatedExport(dataSource, readOnly, json);
+    RatedExport ratedExport(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json,
+                            ExportProperties properties) {
+        return new RatedExport(dataSource, transactions, json, properties.pageSize());
     }
 }

@@ -1,8 +1,9 @@
 package io.accord.rating.export;
 
 import io.accord.contracts.usage.UsageRated;
+import io.accord.platform.persistence.KeysetPages;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,9 +26,11 @@ import java.util.Map;
 
 /**
  * Streams a partner's rated records (first ratings, reversals and replacements) of a usage time range, in sequence
- * order, as NDJSON or CSV: the rows are read with a database cursor (fetch size) and written as they come, so memory
- * stays constant whatever the period holds. The contract settlement's record-level reconciliation reads
- * (docs/rating-usage-api.md, "Export").
+ * order, as NDJSON or CSV: the rows are read in pages (500 rows unless configured) by sequence number, each page in its own
+ * short read-only transaction, and written between them ({@link KeysetPages}), so memory stays constant whatever the
+ * period holds and no database connection waits for the client to read. The export is of the rated table as it was
+ * when it started (up to its largest sequence number then). The contract settlement's record-level reconciliation
+ * reads (docs/rating-usage-api.md, "Export").
  */
 class RatedExport {
 
@@ -36,53 +38,66 @@ class RatedExport {
     static final List<String> FIELDS = List.of("ratedId", "source", "usageId", "subscriberId", "usageTime",
             "usageType", "quantity", "unit", "currency", "charge", "partnerAmount", "direction", "offeringId",
             "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit", "taxCategory");
-    static final int FETCH_SIZE = 500;
     private static final TypeReference<List<UsageRated.PartyAmount>> PARTIES = new TypeReference<>() { };
 
     enum Format { NDJSON, CSV }
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
+    private final PlatformTransactionManager transactions;
     private final JsonMapper json;
+    private final int pageSize;
 
-    RatedExport(DataSource dataSource, TransactionTemplate readOnly, JsonMapper json) {
+    RatedExport(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json, int pageSize) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(FETCH_SIZE);
-        this.readOnly = readOnly;
+        this.transactions = transactions;
         this.json = json;
+        this.pageSize = pageSize;
     }
 
-    /** Writes the export to {@code out}; a cursor needs a transaction (PostgreSQL fetches by size only inside one). */
-    void write(String partnerId, Instant from, Instant to, Format format, OutputStream out) {
+    /** Writes the export to {@code out}, outside any transaction (the pages take their own). */
+    void write(String partnerId, Instant from, Instant to, Format format, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        readOnly.executeWithoutResult(status -> {
-            try {
-                if (format == Format.CSV) {
-                    writer.write(String.join(",", FIELDS));
-                    writer.write('\n');
-                }
-                jdbc.query("""
-                                select r.rated_id, r.source, r.usage_id, r.subscriber_id, r.usage_time,
-                                       r.usage_offset_secs, r.usage_type, r.billed_quantity, r.billed_unit,
-                                       r.currency, r.charge, r.parties, r.offering_id, r.product_instance_id,
-                                       r.reversal_of, r.quantity, r.unit, r.tax_category
-                                from usage_rated r
-                                where ? = any(r.partner_ids) and r.usage_time >= ? and r.usage_time < ?
-                                order by r.seq""",
-                        rs -> {
-                            Map<String, String> row = row(rs, partnerId);
-                            try {
-                                writer.write(format == Format.CSV ? csv(row) : json.writeValueAsString(row));
-                                writer.write('\n');
-                            } catch (IOException failure) {
-                                throw new UncheckedIOException(failure);
-                            }
-                        }, partnerId, Timestamp.from(from), Timestamp.from(to));
-                writer.flush();
-            } catch (IOException failure) {
-                throw new UncheckedIOException(failure);
-            }
-        });
+        if (format == Format.CSV) {
+            writer.write(String.join(",", FIELDS));
+            writer.write('\n');
+        }
+        // sequence numbers are taken under a lock held until commit: every row up to the largest one is committed
+        long last = jdbc.queryForObject("select coalesce(max(seq), 0) from usage_rated", Long.class);
+        KeysetPages.of(transactions, pageSize).read(0L, (after, limit) -> page(partnerId, from, to, after, last, limit),
+                        Row::seq)
+                .forEach(rows -> {
+                    for (Row row : rows) {
+                        writer.write(format == Format.CSV ? csv(row.fields()) : json.writeValueAsString(row.fields()));
+                        writer.write('\n');
+                    }
+                    writer.flush();
+                });
+        writer.flush();
+    }
+
+    /**
+     * The page after sequence number {@code after}: it follows the primary key from there, the partner and the time
+     * range as filters, so that the pages together read the table once. Without bitmap scans: the plan PostgreSQL
+     * keeps for the prepared statement (whose bounds it does not know) read the usage-time index for the whole range
+     * and sorted it, for every page (165 ms instead of 5 ms a page of 500 in 127,000 rows).
+     */
+    private List<Row> page(String partnerId, Instant from, Instant to, long after, long last, int limit) {
+        jdbc.execute("set local enable_bitmapscan = off");
+        return jdbc.query("""
+                select r.seq, r.rated_id, r.source, r.usage_id, r.subscriber_id, r.usage_time,
+                       r.usage_offset_secs, r.usage_type, r.billed_quantity, r.billed_unit,
+                       r.currency, r.charge, r.parties, r.offering_id, r.product_instance_id,
+                       r.reversal_of, r.quantity, r.unit, r.tax_category
+                from usage_rated r
+                where ? = any(r.partner_ids) and r.usage_time >= ? and r.usage_time < ?
+                  and r.seq > ? and r.seq <= ?
+                order by r.seq
+                limit ?""",
+                (rs, n) -> new Row(rs.getLong("seq"), row(rs, partnerId)),
+                partnerId, Timestamp.from(from), Timestamp.from(to), after, last, limit);
+    }
+
+    private record Row(long seq, Map<String, String> fields) {
     }
 
     private Map<String, String> row(ResultSet rs, String partnerId) throws SQLException {

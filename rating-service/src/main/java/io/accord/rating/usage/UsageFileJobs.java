@@ -3,6 +3,7 @@ package io.accord.rating.usage;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.upload.SpooledBody;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,9 +62,23 @@ class UsageFileJobs {
         UUID id = UUID.randomUUID();
         UUID token = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // the file is received before the job's transaction begins: the client's pace holds no connection
+        try (SpooledBody file = SpooledBody.of(body, properties.maxSize().toBytes(),
+                MaxUploadSizeExceededException::new)) {
+            return upload(file, submitter, id, token, fileName, now, async);
+        }
+    }
+
+    private Upload upload(SpooledBody file, UsageSubmissions.Submitter submitter, UUID id, UUID token,
+                          String fileName, Instant now, boolean async) {
         long size = transactions.execute(status -> {
             store.create(UsageFileJob.queued(id, submitter, fileName, 0, now), token, properties.lease());
-            long copied = copy(body, store.files().writer(id));
+            long copied;
+            try (InputStream received = file.open()) {
+                copied = copy(received, store.files().writer(id));
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
             if (copied == 0) {
                 throw new InvalidInputException("file", "the file is empty; it needs a header row");
             }

@@ -15,8 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -177,6 +180,42 @@ class UsageFileJobsTests {
         TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("aud-1", Roles.AUDITOR));
         assertThat(auditor.get(location).status()).isEqualTo(200);
         assertThat(auditor.send("POST", FILES, file.toString(), "text/csv").status()).isEqualTo(403);
+    }
+
+    /**
+     * A file still arriving (a slow or stalled client) holds no database transaction: it is received before the
+     * job's transaction begins. Before, the body was copied into PostgreSQL inside that transaction as it arrived,
+     * and eight slow uploads took every connection of the pool.
+     */
+    @Test
+    void aFileStillArrivingHoldsNoDatabaseTransaction() throws Exception {
+        String partnerId = UUID.randomUUID().toString();
+        byte[] head = HEADER.getBytes(StandardCharsets.UTF_8);
+        byte[] rest = ("slow-1,VOICE,+000" + unique() + "," + time() + ",60,S,EU\r\n").getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + FILES + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestJwt.partner("user-" + partnerId, partnerId, Roles.PARTNER_USER)
+                    + "\r\nContent-Type: text/csv\r\nContent-Length: " + (head.length + rest.length)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(head);
+            out.flush();
+
+            // while the rest of the file does not come, no transaction that touched the upload's job stays open
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and state like 'idle in transaction%'
+                      and query like '%usage_file%'""").query(Long.class).single() == 0);
+
+            out.write(rest);
+            out.flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 201");
+        }
+        assertThat(jdbc.sql("select rows_read from usage_file_job where owner = :owner").param("owner", partnerId)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.upload.InspectedContent;
+import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -122,7 +123,9 @@ class PartnerInvoiceController {
                                            @Parameter(description = "the file's name, for the record")
                                            @RequestParam(required = false) String fileName,
                                            HttpServletRequest request) throws IOException {
-        return usage.uploadUsage(id, request.getInputStream(), fileName);
+        try (SpooledBody file = usage.receive(request.getInputStream()); InputStream body = file.open()) {
+            return usage.uploadUsage(id, body, fileName);
+        }
     }
 
     @GetMapping(InvoiceResources.INVOICES)

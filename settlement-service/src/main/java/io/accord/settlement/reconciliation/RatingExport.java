@@ -56,7 +56,7 @@ class RatingExport {
         return new RatingExport(new RatingProperties(ratingUrl), new ReconciliationProperties(
                 List.copyOf(LineMatching.DEFAULT_KEYS), DataSize.ofMegabytes(10), new ReconciliationProperties.Usage(
                 UsageMatcher.Mode.USAGE_ID, 60, BigDecimal.ZERO, BigDecimal.ZERO, 5000, connectTimeout,
-                firstByteTimeout, Duration.ofHours(2))));
+                firstByteTimeout, Duration.ofHours(2), DataSize.ofGigabytes(1))));
     }
 
     /** Rating refused or failed the export, or sent what is not the documented CSV. */

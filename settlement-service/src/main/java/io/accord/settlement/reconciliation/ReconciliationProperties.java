@@ -36,6 +36,7 @@ record ReconciliationProperties(
      * @param firstByteTimeout     waiting for the export's response headers
      * @param maxDuration          a match still RUNNING after this was interrupted (a restart): it is marked FAILED
      *                             when the invoice's CDRs are uploaded again or a new match starts
+     * @param maxFileSize          the largest CDR file accepted (it is received into a temporary file first)
      */
     record Usage(@DefaultValue("USAGE_ID") @NotNull UsageMatcher.Mode mode,
                  @DefaultValue("60") @Min(0) int timeToleranceSeconds,
@@ -44,6 +45,7 @@ record ReconciliationProperties(
                  @DefaultValue("5000") @Min(1) int batchSize,
                  @DefaultValue("5s") @NotNull Duration connectTimeout,
                  @DefaultValue("60s") @NotNull Duration firstByteTimeout,
-                 @DefaultValue("2h") @NotNull Duration maxDuration) {
+                 @DefaultValue("2h") @NotNull Duration maxDuration,
+                 @DefaultValue("1GB") @NotNull DataSize maxFileSize) {
     }
 }

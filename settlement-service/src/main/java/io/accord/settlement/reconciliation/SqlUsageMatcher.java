@@ -1,10 +1,14 @@
 package io.accord.settlement.reconciliation;
 
+import io.accord.platform.persistence.KeysetPages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,12 +34,17 @@ class SqlUsageMatcher implements UsageMatcher {
     /** Rounds of mutual-best pairing in KEYS mode; each round pairs at least one record or ends the loop. */
     static final int MAX_ROUNDS = 20;
 
+    /** Unmatched records read per page (and transaction) for the download. */
+    static final int UNMATCHED_PAGE = 2_000;
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final PlatformTransactionManager transactions;
 
-    SqlUsageMatcher(DataSource dataSource, JdbcClient jdbc) {
+    SqlUsageMatcher(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     @Override
@@ -197,17 +206,38 @@ class SqlUsageMatcher implements UsageMatcher {
         return totals;
     }
 
+    /**
+     * Reads the records in pages by key (outcome, record number), each page in its own short transaction, and hands
+     * them on between the transactions ({@link KeysetPages}): a download at the client's pace holds no connection.
+     */
     @Override
     public void unmatched(UUID matchId, Consumer<Unmatched> sink) {
-        jdbc.sql("select * from usage_match_unmatched where match_id = :m order by outcome, record_no")
-                .withFetchSize(5_000).param("m", matchId).query(rs -> {
-                    OffsetDateTime time = rs.getObject("usage_time", OffsetDateTime.class);
-                    sink.accept(new Unmatched(rs.getString("outcome"), rs.getString("usage_id"),
-                            rs.getString("their_usage_id"), rs.getString("subscriber_id"),
-                            time == null ? null : time.toInstant(), rs.getString("usage_type"),
-                            rs.getBigDecimal("our_quantity"), rs.getBigDecimal("their_quantity"),
-                            rs.getBigDecimal("our_amount"), rs.getBigDecimal("their_amount")));
-                });
+        try {
+            KeysetPages.of(transactions, UNMATCHED_PAGE).read(new UnmatchedKey("", -1), (after, limit) -> jdbc.sql("""
+                            select * from usage_match_unmatched
+                            where match_id = :m and (outcome, record_no) > (:outcome, :recordNo)
+                            order by outcome, record_no
+                            limit :limit""")
+                    .param("m", matchId).param("outcome", after.outcome()).param("recordNo", after.recordNo())
+                    .param("limit", limit).query((rs, row) -> {
+                        OffsetDateTime time = rs.getObject("usage_time", OffsetDateTime.class);
+                        return new KeyedUnmatched(new UnmatchedKey(rs.getString("outcome"), rs.getLong("record_no")),
+                                new Unmatched(rs.getString("outcome"), rs.getString("usage_id"),
+                                        rs.getString("their_usage_id"), rs.getString("subscriber_id"),
+                                        time == null ? null : time.toInstant(), rs.getString("usage_type"),
+                                        rs.getBigDecimal("our_quantity"), rs.getBigDecimal("their_quantity"),
+                                        rs.getBigDecimal("our_amount"), rs.getBigDecimal("their_amount")));
+                    }).list(), KeyedUnmatched::key)
+                    .forEach(page -> page.forEach(record -> sink.accept(record.unmatched())));
+        } catch (IOException notFromThisSink) {
+            throw new UncheckedIOException(notFromThisSink);
+        }
+    }
+
+    private record UnmatchedKey(String outcome, long recordNo) {
+    }
+
+    private record KeyedUnmatched(UnmatchedKey key, Unmatched unmatched) {
     }
 
     @Override

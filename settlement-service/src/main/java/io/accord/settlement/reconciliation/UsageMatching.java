@@ -6,6 +6,7 @@ import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.FileNames;
+import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.web.CorrelationId;
 import io.accord.settlement.period.SettlementPeriods;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import java.io.InputStream;
 import java.io.Writer;
@@ -81,6 +83,14 @@ class UsageMatching implements DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Receives a CDR file into a temporary file, before any database work (the client's pace then holds no
+     * connection and no lock of the invoice); a file larger than the limit is refused (413) without reading further.
+     */
+    SpooledBody receive(InputStream body) {
+        return SpooledBody.of(body, properties.usage().maxFileSize().toBytes(), MaxUploadSizeExceededException::new);
     }
 
     /** Stores (or replaces) the invoice's CDR file; with any bad row nothing is stored. */
@@ -186,8 +196,10 @@ class UsageMatching implements DisposableBean {
         return tenancy.visible(matches.find(id), match -> new PartnerId(match.partnerId())).map(this::view);
     }
 
-    /** Writes the match's unmatched records as CSV (streamed from the database). */
-    @Transactional(readOnly = true)
+    /**
+     * Writes the match's unmatched records as CSV, streamed from the database in pages: not in a transaction, so
+     * that no connection waits for the client to read.
+     */
     void unmatchedCsv(UUID id, Writer out) {
         UsageMatchStore.Match match = tenancy.visible(matches.find(id), found -> new PartnerId(found.partnerId()))
                 .orElseThrow(() -> new NotFoundException("Usage match", id));

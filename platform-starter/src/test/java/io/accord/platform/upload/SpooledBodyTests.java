@@ -1,0 +1,87 @@
+package io.accord.platform.upload;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import io.accord.platform.problem.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SpooledBodyTests {
+
+    private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @Test
+    void theBodyIsKeptWholeOnDiskReadableAgainAndGoneOnClose() throws IOException {
+        byte[] body = new byte[300_000]; // several buffers
+        new Random(7).nextBytes(body);
+        List<Path> before = spooled();
+
+        Path file;
+        try (SpooledBody spooled = SpooledBody.of(new ByteArrayInputStream(body), body.length,
+                MaxUploadSizeExceededException::new)) {
+            assertThat(spooled.size()).isEqualTo(body.length);
+            try (InputStream first = spooled.open(); InputStream second = spooled.open()) {
+                assertThat(first.readAllBytes()).isEqualTo(body);
+                assertThat(second.readAllBytes()).isEqualTo(body);
+            }
+            List<Path> during = spooled();
+            during.removeAll(before);
+            assertThat(during).hasSize(1);
+            file = during.getFirst();
+        }
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsTheCallersExceptionAndLeavesNoFile() throws IOException {
+        List<Path> before = spooled();
+
+        assertThatThrownBy(() -> SpooledBody.of(new ByteArrayInputStream(new byte[1001]), 1000,
+                MaxUploadSizeExceededException::new))
+                .isInstanceOfSatisfying(MaxUploadSizeExceededException.class,
+                        tooLarge -> assertThat(tooLarge.getMaxUploadSize()).isEqualTo(1000));
+        assertThat(spooled()).containsExactlyInAnyOrderElementsOf(before);
+
+        try (SpooledBody exactly = SpooledBody.of(new ByteArrayInputStream(new byte[1000]), 1000,
+                MaxUploadSizeExceededException::new)) {
+            assertThat(exactly.size()).isEqualTo(1000);
+        }
+    }
+
+    @Test
+    void aBodyThatBreaksOffIsABadRequestNamingTheFileAndLeavesNoFile() throws IOException {
+        List<Path> before = spooled();
+        InputStream breaksOff = new SequenceInputStream(new ByteArrayInputStream(new byte[70_000]), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+        });
+
+        assertThatThrownBy(() -> SpooledBody.of(breaksOff, 1_000_000, MaxUploadSizeExceededException::new))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> {
+                    assertThat(invalid.field()).isEqualTo("file");
+                    assertThat(invalid.getMessage()).contains("broke off").contains("connection reset");
+                });
+        assertThat(spooled()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    private static List<Path> spooled() throws IOException {
+        try (Stream<Path> files = Files.list(TEMP)) {
+            return new java.util.ArrayList<>(files.filter(file -> file.getFileName().toString()
+                    .startsWith("accord-upload-")).toList());
+        }
+    }
+}

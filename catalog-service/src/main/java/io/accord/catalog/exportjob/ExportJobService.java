@@ -83,8 +83,11 @@ class ExportJobService {
                 "your token is not bound to a partner")), false, page);
     }
 
-    /** Copies the finished file to {@code out}, chunk by chunk. */
-    @Transactional(readOnly = true)
+    /**
+     * Copies the finished file to {@code out}, chunk by chunk, outside any transaction: each chunk is one statement
+     * (the file does not change once the job has succeeded), so a client reading slowly holds no connection between
+     * chunks. It used to hold one transaction, and its connection, for the whole download.
+     */
     void download(ExportJob job, OutputStream out) throws IOException {
         try (InputStream in = store.files().reader(job.id())) {
             in.transferTo(out);

@@ -9,13 +9,18 @@ import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +37,13 @@ class ExportJobTests {
     int port;
 
     private final PartnerView partners;
+    private final ExportJobStore store;
+    private final ExportJobService service;
 
-    ExportJobTests(PartnerView partners) {
+    ExportJobTests(PartnerView partners, ExportJobStore store, ExportJobService service) {
         this.partners = partners;
+        this.store = store;
+        this.service = service;
     }
 
     @BeforeEach
@@ -45,7 +54,7 @@ class ExportJobTests {
     }
 
     @Test
-    void aCsvExportReimportsWithEveryRowUnchanged() {
+    void aCsvExportReimportsWithEveryRowUnchanged() throws IOException {
         TestHttp admin = admin(activePartner("Round Trip Csv"));
         JsonNode imported = importAndWait(admin, example("offerings-import.csv"), "text/csv");
 
@@ -61,6 +70,20 @@ class ExportJobTests {
         assertThat(file.body()).startsWith("externalId,name,");
         assertThat(reimported.get("outcomes").propertyNames()).containsExactly("UNCHANGED");
         assertThat(reimported.get("outcomes").get("UNCHANGED").asInt()).as(reimported.toString()).isEqualTo(6);
+
+        // the download writes its chunks with no transaction (and so no connection) held while the client reads
+        ExportJob job = store.find(UUID.fromString(export.get("id").asString())).orElseThrow();
+        List<Boolean> inTransaction = new ArrayList<>();
+        ByteArrayOutputStream written = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] bytes, int offset, int length) {
+                inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
+                super.write(bytes, offset, length);
+            }
+        };
+        service.download(job, written);
+        assertThat(written.toString(StandardCharsets.UTF_8)).isEqualTo(file.body());
+        assertThat(inTransaction).isNotEmpty().containsOnly(false);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.accord.platform.problem.ProblemWriter;
 import io.accord.platform.scheduling.SchedulingConfiguration;
 import io.accord.platform.security.PlatformSecurityConfiguration;
 import io.accord.platform.time.ClockConfiguration;
+import io.accord.platform.upload.UploadSpool;
 import io.accord.platform.web.BodyBudget;
 import io.accord.platform.web.FieldSelection;
 import io.accord.platform.web.MergePatch;
@@ -86,6 +87,11 @@ public class PlatformAutoConfiguration {
                     + properties.maxBodySize() + "), or no body of the largest size could ever be read");
         }
         return new BodyBudget(properties.maxBodyBytesInFlight().toBytes());
+    }
+
+    @Bean
+    UploadSpool uploadSpool(PlatformProperties properties) {
+        return new UploadSpool(properties.uploadSpoolBudget().toBytes());
     }
 
     @Bean

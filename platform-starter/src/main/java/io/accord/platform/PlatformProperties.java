@@ -23,6 +23,10 @@ import java.util.List;
  * @param requestDatabaseTimeout how long a thread serving an HTTP request waits for one answer from the database
  *                      before the request gets 503 with Retry-After (below the gateway's response timeout); other
  *                      threads (consumers, jobs) are not bounded; 0 turns it off
+ * @param uploadSpoolBudget how many bytes of files sent as raw request bodies the service keeps in temporary files at
+ *                      once while they arrive (before they are stored); an upload beyond gets 503 with Retry-After.
+ *                      At least the service's largest upload; the temporary directory must hold it (Helm: the
+ *                      component's {@code tmpSize})
  */
 @ConfigurationProperties("accord.platform")
 public record PlatformProperties(
@@ -34,7 +38,8 @@ public record PlatformProperties(
         @DefaultValue("4MB") DataSize maxBodySize,
         @DefaultValue("20000") long maxBodyValues,
         @DefaultValue("16MB") DataSize maxBodyBytesInFlight,
-        @DefaultValue("20s") Duration requestDatabaseTimeout) {
+        @DefaultValue("20s") Duration requestDatabaseTimeout,
+        @DefaultValue("200MB") DataSize uploadSpoolBudget) {
 
     /**
      * @param pollInterval how often the relay looks for unsent events

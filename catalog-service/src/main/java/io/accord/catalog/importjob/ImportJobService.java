@@ -10,6 +10,7 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.SpooledBody;
+import io.accord.platform.upload.UploadSpool;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -40,15 +41,17 @@ class ImportJobService {
     private final AuditTrail audit;
     private final ImportProperties properties;
     private final Clock clock;
+    private final UploadSpool spool;
 
     ImportJobService(ImportJobStore store, PartnerView partners, Tenancy tenancy, AuditTrail audit,
-                     ImportProperties properties, Clock clock) {
+                     ImportProperties properties, Clock clock, UploadSpool spool) {
         this.store = store;
         this.partners = partners;
         this.tenancy = tenancy;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.spool = spool;
     }
 
     /** A file upload the caller describes; its bytes are streamed into the database, never held whole. */
@@ -64,7 +67,7 @@ class ImportJobService {
         if (declaredSize > max) {
             throw tooLarge(max);
         }
-        return SpooledBody.of(body, max, ImportJobService::tooLarge);
+        return spool.receive(body, max, ImportJobService::tooLarge);
     }
 
     /**

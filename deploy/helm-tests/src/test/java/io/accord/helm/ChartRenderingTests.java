@@ -64,6 +64,15 @@ class ChartRenderingTests {
             assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
             assertThat(pod.getServiceAccountName()).isEqualTo(deployment.getMetadata().getName());
             assertThat(pod.getVolumes()).anySatisfy(volume -> assertThat(volume.getEmptyDir()).isNotNull());
+            // uploads arriving wait in /tmp: rating's and settlement's CDR files (upload-spool-budget 2200MB, 1100MB)
+            String tmpSize = pod.getVolumes().stream().filter(volume -> volume.getName().equals("tmp")).findFirst()
+                    .orElseThrow().getEmptyDir().getSizeLimit().toString();
+            assertThat(tmpSize).as(valuesFile + ": " + deployment.getMetadata().getName()).isEqualTo(
+                    switch (deployment.getMetadata().getLabels().get("app.kubernetes.io/name")) {
+                        case "rating" -> "2560Mi";
+                        case "settlement" -> "1280Mi";
+                        default -> "256Mi";
+                    });
             for (Container container : pod.getContainers()) {
                 String what = valuesFile + ": " + container.getName();
                 assertThat(List.of(container.getStartupProbe(), container.getLivenessProbe(),

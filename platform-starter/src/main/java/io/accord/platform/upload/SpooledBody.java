@@ -16,10 +16,12 @@ import io.accord.platform.problem.InvalidInputException;
  * the file then reads it from the disk. Deleted on {@link #close()}.
  *
  * <pre>{@code
- * try (SpooledBody file = SpooledBody.of(request.getInputStream(), maxSize, MaxUploadSizeExceededException::new)) {
+ * try (SpooledBody file = spool.receive(request.getInputStream(), maxSize, MaxUploadSizeExceededException::new)) {
  *     return service.upload(file.open(), fileName);
  * }
  * }</pre>
+ *
+ * Made by {@link UploadSpool}, which bounds the bytes all spooled bodies of the service hold on disk at once.
  *
  * <p>Why: the uploads copied the request body into PostgreSQL inside their transaction as it arrived. Under
  * {@code ./accord up}, eight CDR files sent at 2 KB/s ({@code curl --limit-rate 2k}) held all eight connections of
@@ -29,26 +31,32 @@ public final class SpooledBody implements AutoCloseable {
 
     private final Path file;
     private final long size;
+    private final Runnable release;
 
-    private SpooledBody(Path file, long size) {
+    private SpooledBody(Path file, long size, Runnable release) {
         this.file = file;
         this.size = size;
+        this.release = release;
     }
 
     /**
-     * Reads {@code body} to its end into a temporary file.
+     * Reads {@code body} to its end into a temporary file, taking each buffer's bytes from {@code budget} first.
      *
      * @param maxBytes the most the file may hold; a body beyond it is not read further
      * @param tooLarge the exception for a body beyond {@code maxBytes} (given the limit), e.g. a 413 problem
+     * @param budget   takes bytes (false: none free) and gives them back (on close, or when the body is refused)
+     * @param busy     the exception when the budget has no room left
      * @throws InvalidInputException the body broke off before its end (the client went away): field {@code file}
      */
-    public static SpooledBody of(InputStream body, long maxBytes, LongFunction<? extends RuntimeException> tooLarge) {
+    static SpooledBody receive(InputStream body, long maxBytes, LongFunction<? extends RuntimeException> tooLarge,
+                               UploadSpool.Budget budget, java.util.function.Supplier<? extends RuntimeException> busy) {
         Path file;
         try {
             file = Files.createTempFile("accord-upload-", ".part");
         } catch (IOException noRoom) {
             throw new UncheckedIOException("cannot create a temporary file for an upload", noRoom);
         }
+        long taken = 0;
         try (OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
@@ -58,11 +66,17 @@ public final class SpooledBody implements AutoCloseable {
                 if (total > maxBytes) {
                     throw tooLarge.apply(maxBytes);
                 }
+                if (!budget.tryTake(n)) {
+                    throw busy.get();
+                }
+                taken += n;
                 out.write(buffer, 0, n);
             }
-            return new SpooledBody(file, total);
+            long kept = taken;
+            return new SpooledBody(file, total, () -> budget.giveBack(kept));
         } catch (IOException | RuntimeException failed) {
             delete(file);
+            budget.giveBack(taken);
             if (failed instanceof IOException noRoom) {
                 throw new UncheckedIOException("cannot write an upload to a temporary file", noRoom);
             }
@@ -96,6 +110,7 @@ public final class SpooledBody implements AutoCloseable {
     @Override
     public void close() {
         delete(file);
+        release.run();
     }
 
     private static void delete(Path file) {

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import io.accord.platform.problem.InvalidInputException;
@@ -22,6 +23,8 @@ class SpooledBodyTests {
 
     private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
 
+    private final UploadSpool spool = new UploadSpool(1_000_000);
+
     @Test
     void theBodyIsKeptWholeOnDiskReadableAgainAndGoneOnClose() throws IOException {
         byte[] body = new byte[300_000]; // several buffers
@@ -29,7 +32,7 @@ class SpooledBodyTests {
         List<Path> before = spooled();
 
         Path file;
-        try (SpooledBody spooled = SpooledBody.of(new ByteArrayInputStream(body), body.length,
+        try (SpooledBody spooled = spool.receive(new ByteArrayInputStream(body), body.length,
                 MaxUploadSizeExceededException::new)) {
             assertThat(spooled.size()).isEqualTo(body.length);
             try (InputStream first = spooled.open(); InputStream second = spooled.open()) {
@@ -40,21 +43,24 @@ class SpooledBodyTests {
             during.removeAll(before);
             assertThat(during).hasSize(1);
             file = during.getFirst();
+            assertThat(spool.bytesHeld()).isEqualTo(body.length);
         }
         assertThat(file).doesNotExist();
+        assertThat(spool.bytesHeld()).isZero();
     }
 
     @Test
     void aBodyOverTheLimitIsTheCallersExceptionAndLeavesNoFile() throws IOException {
         List<Path> before = spooled();
 
-        assertThatThrownBy(() -> SpooledBody.of(new ByteArrayInputStream(new byte[1001]), 1000,
+        assertThatThrownBy(() -> spool.receive(new ByteArrayInputStream(new byte[1001]), 1000,
                 MaxUploadSizeExceededException::new))
                 .isInstanceOfSatisfying(MaxUploadSizeExceededException.class,
                         tooLarge -> assertThat(tooLarge.getMaxUploadSize()).isEqualTo(1000));
         assertThat(spooled()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(spool.bytesHeld()).isZero();
 
-        try (SpooledBody exactly = SpooledBody.of(new ByteArrayInputStream(new byte[1000]), 1000,
+        try (SpooledBody exactly = spool.receive(new ByteArrayInputStream(new byte[1000]), 1000,
                 MaxUploadSizeExceededException::new)) {
             assertThat(exactly.size()).isEqualTo(1000);
         }
@@ -70,12 +76,13 @@ class SpooledBodyTests {
             }
         });
 
-        assertThatThrownBy(() -> SpooledBody.of(breaksOff, 1_000_000, MaxUploadSizeExceededException::new))
+        assertThatThrownBy(() -> spool.receive(breaksOff, 1_000_000, MaxUploadSizeExceededException::new))
                 .isInstanceOfSatisfying(InvalidInputException.class, invalid -> {
                     assertThat(invalid.field()).isEqualTo("file");
                     assertThat(invalid.getMessage()).contains("broke off").contains("connection reset");
                 });
         assertThat(spooled()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(spool.bytesHeld()).isZero();
     }
 
     private static List<Path> spooled() throws IOException {
@@ -83,5 +90,34 @@ class SpooledBodyTests {
             return new java.util.ArrayList<>(files.filter(file -> file.getFileName().toString()
                     .startsWith("accord-upload-")).toList());
         }
+    }
+
+    @Test
+    void anUploadBeyondTheSpoolsBudgetIsA503ToRetryAndKeepsNothingWhileTheOthersGoOn() throws IOException {
+        UploadSpool small = new UploadSpool(200_000);
+        List<Path> before = spooled();
+
+        try (SpooledBody first = small.receive(new ByteArrayInputStream(new byte[150_000]), 1_000_000,
+                MaxUploadSizeExceededException::new)) {
+            assertThatThrownBy(() -> small.receive(new ByteArrayInputStream(new byte[100_000]), 1_000_000,
+                    MaxUploadSizeExceededException::new))
+                    .isInstanceOfSatisfying(ErrorResponseException.class, busy -> {
+                        assertThat(busy.getStatusCode().value()).isEqualTo(503);
+                        assertThat(busy.getHeaders().getFirst("Retry-After")).isEqualTo(UploadSpool.RETRY_AFTER_SECONDS);
+                        assertThat(busy.getBody().getDetail()).contains("nothing of this upload was kept");
+                    });
+            assertThat(small.bytesHeld()).isEqualTo(150_000);
+            assertThat(spooled()).hasSize(before.size() + 1);
+            try (InputStream kept = first.open()) {
+                assertThat(kept.readAllBytes()).hasSize(150_000);
+            }
+        }
+
+        assertThat(small.bytesHeld()).isZero();
+        try (SpooledBody again = small.receive(new ByteArrayInputStream(new byte[100_000]), 1_000_000,
+                MaxUploadSizeExceededException::new)) {
+            assertThat(again.size()).isEqualTo(100_000);
+        }
+        assertThat(spooled()).containsExactlyInAnyOrderElementsOf(before);
     }
 }

@@ -3,6 +3,7 @@ package io.accord.rating.usage;
 import io.accord.contracts.Roles;
 import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.upload.UploadSpool;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,9 +52,9 @@ class UsageApiConfiguration {
     @Bean
     UsageFileJobs usageFileJobs(UsageFileStore store, UsageFileRunner runner, UsageSubmissions submissions,
                                 UsageFileProperties properties, PlatformTransactionManager transactions,
-                                Tenancy tenancy, JsonMapper json, Clock clock) {
+                                Tenancy tenancy, JsonMapper json, Clock clock, UploadSpool spool) {
         return new UsageFileJobs(store, runner, submissions, properties, new TransactionTemplate(transactions),
-                tenancy, json, clock);
+                tenancy, json, clock, spool);
     }
 
     @Bean

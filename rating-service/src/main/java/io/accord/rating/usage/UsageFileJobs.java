@@ -4,6 +4,7 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.SpooledBody;
+import io.accord.platform.upload.UploadSpool;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,10 +35,11 @@ class UsageFileJobs {
     private final Tenancy tenancy;
     private final JsonMapper json;
     private final Clock clock;
+    private final UploadSpool spool;
 
     UsageFileJobs(UsageFileStore store, UsageFileRunner runner, UsageSubmissions submissions,
                   UsageFileProperties properties, TransactionTemplate transactions, Tenancy tenancy, JsonMapper json,
-                  Clock clock) {
+                  Clock clock, UploadSpool spool) {
         this.store = store;
         this.runner = runner;
         this.submissions = submissions;
@@ -46,6 +48,7 @@ class UsageFileJobs {
         this.tenancy = tenancy;
         this.json = json;
         this.clock = clock;
+        this.spool = spool;
     }
 
     /** The job after its upload, and whether it already ran to its end (the file was small). */
@@ -63,7 +66,7 @@ class UsageFileJobs {
         UUID token = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // the file is received before the job's transaction begins: the client's pace holds no connection
-        try (SpooledBody file = SpooledBody.of(body, properties.maxSize().toBytes(),
+        try (SpooledBody file = spool.receive(body, properties.maxSize().toBytes(),
                 MaxUploadSizeExceededException::new)) {
             return upload(file, submitter, id, token, fileName, now, async);
         }

@@ -7,6 +7,7 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.FileNames;
 import io.accord.platform.upload.SpooledBody;
+import io.accord.platform.upload.UploadSpool;
 import io.accord.platform.web.CorrelationId;
 import io.accord.settlement.period.SettlementPeriods;
 import org.slf4j.Logger;
@@ -59,12 +60,13 @@ class UsageMatching implements DisposableBean {
     private final ReconciliationProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final UploadSpool spool;
     private final ExecutorService executor;
 
     UsageMatching(Reconciliations reconciliations, InvoiceStore invoices, UsageMatchStore matches,
                   PartnerUsageFiles files, UsageMatcher matcher, RatingExport rating, SettlementPeriods periods,
                   AuditTrail audit, Tenancy tenancy, ReconciliationProperties properties,
-                  PlatformTransactionManager transactionManager, Clock clock) {
+                  PlatformTransactionManager transactionManager, Clock clock, UploadSpool spool) {
         this.reconciliations = reconciliations;
         this.invoices = invoices;
         this.matches = matches;
@@ -77,6 +79,7 @@ class UsageMatching implements DisposableBean {
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.spool = spool;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "usage-match-" + threads.incrementAndGet());
@@ -90,7 +93,7 @@ class UsageMatching implements DisposableBean {
      * connection and no lock of the invoice); a file larger than the limit is refused (413) without reading further.
      */
     SpooledBody receive(InputStream body) {
-        return SpooledBody.of(body, properties.usage().maxFileSize().toBytes(), MaxUploadSizeExceededException::new);
+        return spool.receive(body, properties.usage().maxFileSize().toBytes(), MaxUploadSizeExceededException::new);
     }
 
     /** Stores (or replaces) the invoice's CDR file; with any bad row nothing is stored. */

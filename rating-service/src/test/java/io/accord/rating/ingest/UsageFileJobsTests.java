@@ -257,7 +257,9 @@ class UsageFileJobsTests {
         }
 
         int otherPort = freePort();
-        Process other = startRatingProcess(id, otherPort);
+        // the killed process's own temporary directory: the upload it was receiving stays there, not in this JVM's
+        Path otherTmp = Files.createTempDirectory("rating-killed-tmp-");
+        Process other = startRatingProcess(id, otherPort, otherTmp);
         UUID job;
         try {
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
@@ -280,6 +282,8 @@ class UsageFileJobsTests {
                     .query(UUID.class).single();
         } finally {
             other.destroyForcibly();
+            other.waitFor();
+            org.springframework.util.FileSystemUtils.deleteRecursively(otherTmp);
         }
         long atKill = jdbc.sql("select rows_read from usage_file_job where id = :id").param("id", job)
                 .query(Long.class).single();
@@ -308,9 +312,10 @@ class UsageFileJobsTests {
     }
 
     /** The rating service in its own JVM on this test's database and broker, its pipeline off, a short lease. */
-    private static Process startRatingProcess(String id, int port) throws Exception {
+    private static Process startRatingProcess(String id, int port, Path tmp) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), RatingApplication.class.getName()));
         for (String property : AccordTestInitializer.databaseProperties("test_rating")) {
             command.add("--" + property);

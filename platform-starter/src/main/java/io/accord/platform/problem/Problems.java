@@ -3,9 +3,11 @@ package io.accord.platform.problem;
 import io.accord.contracts.CorrelationIds;
 import io.accord.contracts.ProblemTypes;
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 import java.net.URI;
 import java.util.List;
@@ -34,6 +36,18 @@ public final class Problems {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation-error", message);
         problem.setProperty("violations", List.of(Violations.of(field, message)));
         return problem;
+    }
+
+    /**
+     * A 503 {@code service-unavailable} the caller may retry after {@code retryAfterSeconds} ({@code Retry-After}),
+     * thrown where a request is refused for want of room right now (bodies in memory, uploads on disk).
+     */
+    public static ErrorResponseException unavailable(String detail, String retryAfterSeconds) {
+        ProblemDetail problem = of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", detail);
+        problem.setTitle("Service Unavailable");
+        ErrorResponseException unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+        unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        return unavailable;
     }
 
     /** The stable slug of a problem that has nothing more specific to say than its status. */

@@ -4,9 +4,6 @@ import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import io.accord.platform.problem.Problems;
@@ -46,13 +43,8 @@ public final class UploadSpool {
     }
 
     private static ErrorResponseException busy() {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "The service is"
-                + " receiving as many uploaded files as it has room for; nothing of this upload was kept. Send it"
-                + " again shortly.");
-        problem.setTitle("Service Unavailable");
-        ErrorResponseException busy = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
-        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        return busy;
+        return Problems.unavailable("The service is receiving as many uploaded files as it has room for; nothing of"
+                + " this upload was kept. Send it again shortly.", RETRY_AFTER_SECONDS);
     }
 
     /** Bytes on disk, taken before they are written and given back when their file is deleted. */

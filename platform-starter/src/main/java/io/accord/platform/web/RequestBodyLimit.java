@@ -97,9 +97,7 @@ public class RequestBodyLimit extends RequestBodyAdviceAdapter {
     }
 
     private static ErrorResponseException busy() {
-        var busy = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, BodyBudget.busy(), null);
-        busy.getHeaders().set(HttpHeaders.RETRY_AFTER, BodyBudget.RETRY_AFTER_SECONDS);
-        return busy;
+        return Problems.unavailable(BodyBudget.busy().getDetail(), BodyBudget.RETRY_AFTER_SECONDS);
     }
 
     private ErrorResponseException tooManyValues() {

@@ -61,9 +61,15 @@ final class Chart {
             return new Helm(DIRECTORY).lint().strict().call();
         }
         Path copy = copyOfChart();
-        Map<String, Object> merged = merge(yaml(DIRECTORY.resolve("values.yaml")), yaml(DIRECTORY.resolve(valuesFile)));
-        write(copy.resolve("values.yaml"), SERIALIZATION.asYaml(merged));
-        return new Helm(copy).lint().strict().call();
+        try {
+            Map<String, Object> merged = merge(yaml(DIRECTORY.resolve("values.yaml")),
+                    yaml(DIRECTORY.resolve(valuesFile)));
+            write(copy.resolve("values.yaml"), SERIALIZATION.asYaml(merged));
+            return new Helm(copy).lint().strict().call();
+        } finally {
+            // the copy's temporary directory, not left behind by every run
+            deleteRecursively(copy.getParent());
+        }
     }
 
     static List<HasMetadata> parse(String manifests) {
@@ -126,6 +132,16 @@ final class Chart {
                 }
             }
             return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -30,6 +31,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
  * Login with Keycloak (authorization code + PKCE; a public client, or a confidential one when a client secret is
@@ -128,7 +130,17 @@ class SecurityConfiguration {
                         .tokenEndpoint(token -> token.accessTokenResponseClient(TokenEndpoint.authorizationCodeClient(
                                 keycloak.connectTimeout(), keycloak.readTimeout()))))
                 .oauth2Client(Customizer.withDefaults())
-                .logout(out -> out.logoutSuccessHandler(logout));
+                .logout(out -> out.logoutSuccessHandler(logout))
+                // security headers before the page runs, not after: a download streams on another thread
+                // (Gateway.download), and headers written after the request's thread returned raced its writing
+                // (ConcurrentModificationException on the response's headers in InvoicesControllerTests)
+                .headers(headers -> headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
         // CSRF stays on (Spring Security's default, session-stored token): forms carry it as _csrf, htmx sends it
         // as X-CSRF-TOKEN (layout.html)
         return http.build();

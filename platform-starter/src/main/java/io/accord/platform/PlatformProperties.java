@@ -27,6 +27,8 @@ import java.util.List;
  *                      once while they arrive (before they are stored); an upload beyond gets 503 with Retry-After.
  *                      At least the service's largest upload; the temporary directory must hold it (Helm: the
  *                      component's {@code tmpSize})
+ * @param virtualRequestThreads whether each HTTP request is served on a virtual thread of its own (default) rather
+ *                      than from Tomcat's pool of platform threads, so that slow clients cannot take every thread
  */
 @ConfigurationProperties("accord.platform")
 public record PlatformProperties(
@@ -39,7 +41,8 @@ public record PlatformProperties(
         @DefaultValue("20000") long maxBodyValues,
         @DefaultValue("16MB") DataSize maxBodyBytesInFlight,
         @DefaultValue("20s") Duration requestDatabaseTimeout,
-        @DefaultValue("200MB") DataSize uploadSpoolBudget) {
+        @DefaultValue("200MB") DataSize uploadSpoolBudget,
+        @DefaultValue("true") boolean virtualRequestThreads) {
 
     /**
      * @param pollInterval how often the relay looks for unsent events

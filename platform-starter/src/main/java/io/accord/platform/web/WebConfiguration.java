@@ -1,6 +1,10 @@
 package io.accord.platform.web;
 
 import io.accord.platform.problem.ProblemWriter;
+import org.apache.catalina.startup.Tomcat;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.tomcat.autoconfigure.TomcatVirtualThreadsWebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +12,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Registers the correlation id filter ahead of security, so even a 401 carries the id, and right after it the
- * refusal of a NUL character in the query.
+ * refusal of a NUL character in the query; and serves every HTTP request on a virtual thread of its own.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
@@ -26,5 +30,30 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(new NulCharacterFilter(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * Each HTTP request on a virtual thread of its own, instead of Tomcat's pool of 200 platform threads
+     * ({@code accord.platform.virtual-request-threads}, default on).
+     *
+     * <p>A request holds its thread while its body arrives, and after an early answer (401, 404, 413) while Tomcat
+     * reads and drops the rest of it. With the pool, 230 connections sending a body a byte a second, anonymous
+     * ones included, took all 200 threads straight at rating's port: every other request, {@code /actuator/health}
+     * too, waited until they stopped (a liveness probe would restart the pod). A parked virtual thread costs a few
+     * hundred bytes; what a request may take that matters is bounded elsewhere: database connections by the pool,
+     * body bytes in memory by {@code max-body-bytes-in-flight}, bytes on disk by {@code upload-spool-budget}, open
+     * connections by Tomcat's {@code max-connections}. Only Tomcat's threads change: Kafka consumers, relays and
+     * scheduled jobs keep their platform threads. On JDK 21, a virtual thread blocked inside {@code synchronized}
+     * holds its carrier; nothing on a request's path does I/O there (the JDBC driver and the pool use locks).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tomcat.class)
+    @ConditionalOnBooleanProperty(name = "accord.platform.virtual-request-threads", matchIfMissing = true)
+    static class VirtualRequestThreads {
+
+        @Bean
+        TomcatVirtualThreadsWebServerFactoryCustomizer accordVirtualRequestThreads() {
+            return new TomcatVirtualThreadsWebServerFactoryCustomizer();
+        }
     }
 }

@@ -271,10 +271,13 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(Exception ex, HttpServletRequest request) {
-        log.warn("Database unavailable for {} {}, answered 503: {}", request.getMethod(), request.getRequestURI(),
-                ex.toString());
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                "The service cannot reach its database right now; retry shortly.");
+        boolean busy = isPoolBusy(ex);
+        log.warn("Database {} for {} {}, answered 503: {}", busy ? "connections all in use" : "unavailable",
+                request.getMethod(), request.getRequestURI(), ex.toString());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", busy
+                ? "The service is busy: all its database connections stayed in use while this request waited "
+                        + "for one (more requests at once than it serves); nothing was applied. Retry shortly."
+                : "The service cannot reach its database right now; retry shortly.");
         problem.setTitle("Service Unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);
@@ -336,6 +339,18 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return sqlStates(failure).anyMatch(state -> state.startsWith("08") || state.startsWith("57P0"))
                 || causes(failure).anyMatch(cause -> cause instanceof java.sql.SQLException sql
                 && sql.getSQLState() == null && POOL_CLOSED_CONNECTION.equals(sql.getMessage()));
+    }
+
+    /**
+     * The pool gave up waiting for a free connection while none had failed: HikariCP's timeout carries the last
+     * connection failure as its cause when the database cannot be reached, and none when every connection was
+     * simply in use. Each request runs on a virtual thread of its own (no thread pool queues them before they ask
+     * the pool), so a burst of many more requests at once than the pool serves within its connection timeout
+     * (10 s) answers this to the ones that waited longest.
+     */
+    static boolean isPoolBusy(Throwable failure) {
+        return causes(failure).anyMatch(cause -> cause instanceof java.sql.SQLTransientConnectionException timeout
+                && timeout.getCause() == null && timeout.getNextException() == null);
     }
 
     /** HikariCP's message for any call on a connection it closed (its {@code ProxyConnection.ClosedConnection}). */

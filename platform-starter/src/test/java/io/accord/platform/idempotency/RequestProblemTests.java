@@ -179,7 +179,8 @@ class RequestProblemTests {
     /** Once a 500: a database that cannot be reached is the service's passing state, for the client to retry. */
     @Test
     void anUnreachableDatabaseIsAServiceUnavailableToRetryAndTheRetryRunsAgain() {
-        for (String name : List.of("stranded-" + UUID.randomUUID(), "lost-" + UUID.randomUUID())) {
+        for (String name : List.of("stranded-" + UUID.randomUUID(), "down-" + UUID.randomUUID(),
+                "lost-" + UUID.randomUUID())) {
             TestHttp keyed = ops.header("Idempotency-Key", UUID.randomUUID().toString());
 
             TestHttp.Response unavailable = keyed.post("/api/stranded-things", "{\"name\": \"" + name + "\"}");
@@ -189,6 +190,8 @@ class RequestProblemTests {
             assertThat(unavailable.contentType()).startsWith("application/problem+json");
             assertThat(unavailable.json().path("type").asString()).endsWith("/service-unavailable");
             assertThat(unavailable.header("Retry-After")).isEqualTo("5");
+            assertThat(unavailable.json().path("detail").asString()).contains(name.startsWith("stranded-")
+                    ? "all its database connections stayed in use" : "cannot reach its database");
             assertThat(retried.status()).as("the retry ran again: " + retried).isEqualTo(201);
         }
     }

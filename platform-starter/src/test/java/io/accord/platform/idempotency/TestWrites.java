@@ -123,8 +123,9 @@ class TestWrites {
     }
 
     /**
-     * Finds the database unreachable the first time a name is seen, as the persistence layer reports it: no
-     * connection for a transaction, or (names starting {@code lost-}) a connection lost mid-statement.
+     * Gets no database the first time a name is seen, as the persistence layer reports it: no free connection for
+     * a transaction while all were in use, or (names starting {@code down-}) none because the database refused
+     * new ones, or (names starting {@code lost-}) a connection lost mid-statement.
      */
     @PostMapping("/api/stranded-things")
     ResponseEntity<Created> createWithoutDatabase(@RequestBody Thing thing) {
@@ -133,10 +134,19 @@ class TestWrites {
             throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException("could not execute",
                     new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")));
         }
+        if (created.execution() == 1 && thing.name().startsWith("down-")) {
+            java.sql.SQLTransientConnectionException timeout = new java.sql.SQLTransientConnectionException(
+                    "HikariPool-1 - Connection is not available, request timed out after 10000ms (total=0, "
+                            + "active=0, idle=0, waiting=0)", "08001",
+                    new java.sql.SQLException("Connection to localhost:54320 refused.", "08001"));
+            throw new org.springframework.transaction.CannotCreateTransactionException(
+                    "Could not open JPA EntityManager for transaction", timeout);
+        }
         if (created.execution() == 1) {
             throw new org.springframework.transaction.CannotCreateTransactionException(
                     "Could not open JPA EntityManager for transaction",
-                    new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"));
+                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, "
+                            + "request timed out after 10000ms (total=8, active=8, idle=0, waiting=3)"));
         }
         return ResponseEntity.status(201).body(created);
     }

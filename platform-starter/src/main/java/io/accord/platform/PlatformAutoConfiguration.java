@@ -23,6 +23,7 @@ import io.accord.platform.web.WebConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.accord.platform.outbound.OutboundConfiguration;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,6 +35,8 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
 
 /**
  * Accord's platform: security and tenancy, problem+json, correlation ids, outbox, inbox, audit trail,
@@ -91,6 +94,13 @@ public class PlatformAutoConfiguration {
 
     @Bean
     UploadSpool uploadSpool(PlatformProperties properties) {
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+        int removed = UploadSpool.removeLeftovers(directory);
+        if (removed > 0) {
+            LoggerFactory.getLogger(UploadSpool.class).info(
+                    "Deleted {} upload file(s) in {} left by a process that ended while receiving them", removed,
+                    directory);
+        }
         return new UploadSpool(properties.uploadSpoolBudget().toBytes());
     }
 

@@ -52,7 +52,8 @@ public final class SpooledBody implements AutoCloseable {
                                UploadSpool.Budget budget, java.util.function.Supplier<? extends RuntimeException> busy) {
         Path file;
         try {
-            file = Files.createTempFile("accord-upload-", ".part");
+            file = Files.createTempFile(UploadSpool.FILE_PREFIX, ".part");
+            UploadSpool.RECEIVING.add(file);
         } catch (IOException noRoom) {
             throw new UncheckedIOException("cannot create a temporary file for an upload", noRoom);
         }
@@ -114,6 +115,7 @@ public final class SpooledBody implements AutoCloseable {
     }
 
     private static void delete(Path file) {
+        UploadSpool.RECEIVING.remove(file);
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

@@ -120,4 +120,50 @@ class SpooledBodyTests {
         }
         assertThat(spooled()).containsExactlyInAnyOrderElementsOf(before);
     }
+
+    /**
+     * What a process killed during an upload left is deleted at the next start: its own process id on the file (a
+     * container restarted in its pod gets the same id again) or one of a process that is gone; a running
+     * process's file is kept.
+     */
+    @Test
+    void leftoversOfEndedProcessesAreDeletedAndRunningOnesKept(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Process running = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path own = Files.createFile(directory.resolve(UploadSpool.FILE_PREFIX + "1.part"));
+            Path ofEnded = Files.createFile(directory.resolve("accord-upload-" + ended.pid() + "-2.part"));
+            Path ofRunning = Files.createFile(directory.resolve("accord-upload-" + running.pid() + "-3.part"));
+            Path other = Files.createFile(directory.resolve("accord-upload-notes.txt"));
+
+            int removed;
+            try (SpooledBody receiving = spool.receive(new ByteArrayInputStream(new byte[10]), 100,
+                    MaxUploadSizeExceededException::new)) {
+                removed = UploadSpool.removeLeftovers(directory);
+                UploadSpool.removeLeftovers(TEMP);
+                assertThat(receiving.open()).as("this process's upload being received").hasBinaryContent(new byte[10]);
+            }
+
+            assertThat(removed).isEqualTo(2);
+            assertThat(own).doesNotExist();
+            assertThat(ofEnded).doesNotExist();
+            assertThat(ofRunning).exists();
+            assertThat(other).exists();
+        } finally {
+            running.destroy();
+        }
+    }
+
+    @Test
+    void aSpooledBodyIsNamedWithItsProcessId() throws IOException {
+        List<Path> before = spooled();
+        try (SpooledBody file = spool.receive(new ByteArrayInputStream(new byte[10]), 100,
+                MaxUploadSizeExceededException::new)) {
+            assertThat(spooled()).hasSize(before.size() + 1).filteredOn(path -> !before.contains(path))
+                    .singleElement().satisfies(path -> assertThat(path.getFileName().toString())
+                            .startsWith("accord-upload-" + ProcessHandle.current().pid() + "-"));
+        }
+    }
 }

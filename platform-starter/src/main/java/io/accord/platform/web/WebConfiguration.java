@@ -39,10 +39,11 @@ public class WebConfiguration {
      * <p>A request holds its thread while its body arrives, and after an early answer (401, 404, 413) while Tomcat
      * reads and drops the rest of it. With the pool, 230 connections sending a body a byte a second, anonymous
      * ones included, took all 200 threads straight at rating's port: every other request, {@code /actuator/health}
-     * too, waited until they stopped (a liveness probe would restart the pod). A parked virtual thread costs a few
-     * hundred bytes; what a request may take that matters is bounded elsewhere: database connections by the pool,
-     * body bytes in memory by {@code max-body-bytes-in-flight}, bytes on disk by {@code upload-spool-budget}, open
-     * connections by Tomcat's {@code max-connections}. Only Tomcat's threads change: Kafka consumers, relays and
+     * too, waited until they stopped (on Kubernetes the probes, on the management port, would have kept the pod
+     * "ready" meanwhile). A parked virtual thread costs a few hundred bytes; what a request may take that matters
+     * is bounded elsewhere: database connections by the pool, body bytes in memory by
+     * {@code max-body-bytes-in-flight}, bytes on disk by {@code upload-spool-budget}, open connections by Tomcat's
+     * {@code max-connections}. Only Tomcat's threads change: Kafka consumers, relays and
      * scheduled jobs keep their platform threads. On JDK 21, a virtual thread blocked inside {@code synchronized}
      * holds its carrier; nothing on a request's path does I/O there (the JDBC driver and the pool use locks).
      */

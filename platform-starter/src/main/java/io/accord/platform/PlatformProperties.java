@@ -23,6 +23,10 @@ import java.util.List;
  * @param requestDatabaseTimeout how long a thread serving an HTTP request waits for one answer from the database
  *                      before the request gets 503 with Retry-After (below the gateway's response timeout); other
  *                      threads (consumers, jobs) are not bounded; 0 turns it off
+ * @param requestConnectionWait how long a request may wait in all for a database connection while every one is in
+ *                      use: after each of the pool's connection timeouts (10 s) it asks again if another attempt as
+ *                      long still ends within this (25 s: two attempts, 20 s), then gets 503 with Retry-After; a
+ *                      database that refuses connections fails at the first attempt; 0: one attempt
  * @param uploadSpoolBudget how many bytes of files sent as raw request bodies the service keeps in temporary files at
  *                      once while they arrive (before they are stored); an upload beyond gets 503 with Retry-After.
  *                      At least the service's largest upload; the temporary directory must hold it (Helm: the
@@ -41,6 +45,7 @@ public record PlatformProperties(
         @DefaultValue("20000") long maxBodyValues,
         @DefaultValue("16MB") DataSize maxBodyBytesInFlight,
         @DefaultValue("20s") Duration requestDatabaseTimeout,
+        @DefaultValue("25s") Duration requestConnectionWait,
         @DefaultValue("200MB") DataSize uploadSpoolBudget,
         @DefaultValue("true") boolean virtualRequestThreads) {
 

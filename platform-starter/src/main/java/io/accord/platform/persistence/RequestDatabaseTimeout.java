@@ -9,6 +9,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 /**
@@ -27,6 +28,9 @@ import java.time.Duration;
  * <p>Only request threads are bounded (a request context is bound to the thread): consumers, relays, scheduled
  * jobs and migrations may run statements longer than any request should, and keep the driver's default (none).
  * Zero turns the bound off.
+ *
+ * <p>A request thread that finds every connection in use also asks the pool again after the pool's connection
+ * timeout, while {@code accord.platform.request-connection-wait} lasts ({@link RequestBoundDataSource}).
  */
 final class RequestDatabaseTimeout implements BeanPostProcessor {
 
@@ -44,31 +48,72 @@ final class RequestDatabaseTimeout implements BeanPostProcessor {
                 throw new IllegalStateException("accord.platform.request-database-timeout must not be negative: "
                         + timeout);
             }
-            if (!timeout.isZero()) {
-                return new RequestBoundDataSource(dataSource, Math.toIntExact(timeout.toMillis()));
+            Duration wait = properties.getObject().requestConnectionWait();
+            if (wait.isNegative()) {
+                throw new IllegalStateException("accord.platform.request-connection-wait must not be negative: "
+                        + wait);
+            }
+            if (!timeout.isZero() || !wait.isZero()) {
+                return new RequestBoundDataSource(dataSource, Math.toIntExact(timeout.toMillis()), wait.toNanos());
             }
         }
         return bean;
     }
 
-    /** The pool, handing request threads connections that give up waiting for an answer after the timeout. */
+    /**
+     * The pool, handing request threads connections that give up waiting for an answer after the timeout, and
+     * letting a request that found every connection in use ask again while its connection wait lasts.
+     */
     static final class RequestBoundDataSource extends DelegatingDataSource {
 
         private final int timeoutMillis;
+        private final long waitNanos;
 
-        RequestBoundDataSource(DataSource pool, int timeoutMillis) {
+        RequestBoundDataSource(DataSource pool, int timeoutMillis, long waitNanos) {
             super(pool);
             this.timeoutMillis = timeoutMillis;
+            this.waitNanos = waitNanos;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
-            return bounded(super.getConnection());
+            return bounded(waited(() -> super.getConnection()));
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            return bounded(super.getConnection(username, password));
+            return bounded(waited(() -> super.getConnection(username, password)));
+        }
+
+        private interface Attempt {
+            Connection connect() throws SQLException;
+        }
+
+        /**
+         * The pool's answer; on a request thread, when the pool gave up because every connection stayed in use (not
+         * because the database refused: that fails at once), asked again as long as another attempt as long as the
+         * last one still ends within {@code request-connection-wait} of the first.
+         *
+         * <p>Why: requests run on virtual threads (no thread pool queues them before they ask the pool), so a burst
+         * of more requests than the pool serves within its connection timeout (10 s) waits at the pool, and the
+         * ones that waited longest got 503. With Tomcat's thread pool they had queued there first, unbounded.
+         */
+        private Connection waited(Attempt attempt) throws SQLException {
+            if (waitNanos == 0 || RequestContextHolder.getRequestAttributes() == null) {
+                return attempt.connect();
+            }
+            long first = System.nanoTime();
+            while (true) {
+                long started = System.nanoTime();
+                try {
+                    return attempt.connect();
+                } catch (SQLTransientConnectionException timeout) {
+                    long now = System.nanoTime();
+                    if (!PoolTimeouts.allInUse(timeout) || (now - first) + (now - started) > waitNanos) {
+                        throw timeout;
+                    }
+                }
+            }
         }
 
         /**

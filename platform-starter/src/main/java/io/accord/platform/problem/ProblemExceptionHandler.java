@@ -1,5 +1,6 @@
 package io.accord.platform.problem;
 
+import io.accord.platform.persistence.PoolTimeouts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -342,15 +343,12 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The pool gave up waiting for a free connection while none had failed: HikariCP's timeout carries the last
-     * connection failure as its cause when the database cannot be reached, and none when every connection was
-     * simply in use. Each request runs on a virtual thread of its own (no thread pool queues them before they ask
-     * the pool), so a burst of many more requests at once than the pool serves within its connection timeout
-     * (10 s) answers this to the ones that waited longest.
+     * The pool gave up waiting for a free connection while none had failed. Each request runs on a virtual thread
+     * of its own (no thread pool queues them before they ask the pool), so a burst of many more requests at once
+     * than the pool serves within {@code request-connection-wait} answers this to the ones that waited longest.
      */
     static boolean isPoolBusy(Throwable failure) {
-        return causes(failure).anyMatch(cause -> cause instanceof java.sql.SQLTransientConnectionException timeout
-                && timeout.getCause() == null && timeout.getNextException() == null);
+        return causes(failure).anyMatch(PoolTimeouts::allInUse);
     }
 
     /** HikariCP's message for any call on a connection it closed (its {@code ProxyConnection.ClosedConnection}). */

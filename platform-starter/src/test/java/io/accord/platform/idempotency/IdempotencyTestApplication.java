@@ -37,7 +37,9 @@ class IdempotencyTestApplication {
                     "accord.platform.max-body-size=128KB",
                     "accord.platform.max-body-values=1000",
                     "accord.platform.max-body-bytes-in-flight=160KB",
-                    "accord.platform.request-database-timeout=2s"})
+                    "accord.platform.request-database-timeout=2s",
+                    "accord.platform.request-connection-wait=3s",
+                    "spring.datasource.hikari.connection-timeout=1000"})
     @ContextConfiguration(initializers = Infrastructure.class)
     @interface Test {
     }

@@ -197,6 +197,45 @@ class RequestProblemTests {
     }
 
     /**
+     * A request that finds every connection of the pool in use waits for one beyond the pool's connection timeout
+     * (1 s here), up to {@code request-connection-wait} (3 s here), as requests once queued for a thread first; then
+     * 503, saying the service is busy. Before, the first pool timeout answered 503.
+     */
+    @Test
+    void aRequestWaitsForABusyPoolUpToItsConnectionWaitThenIsAServiceUnavailable() throws Exception {
+        DataSource pool = dataSource.unwrap(DataSource.class);
+        int size = pool.unwrap(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize();
+        List<java.sql.Connection> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                held.add(pool.getConnection());
+            }
+            long started = System.nanoTime();
+            TestHttp.Response refused = ops.post("/api/sleeping-things?seconds=0",
+                    "{\"name\": \"refused-" + UUID.randomUUID() + "\"}");
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+            assertThat(refused.json().path("detail").asString()).contains("all its database connections stayed in use");
+            assertThat(waited).as("waited beyond one pool timeout, within the connection wait")
+                    .isBetween(Duration.ofMillis(1_500), Duration.ofMillis(3_500));
+
+            CompletableFuture<TestHttp.Response> waiting = CompletableFuture.supplyAsync(() ->
+                    ops.post("/api/sleeping-things?seconds=0", "{\"name\": \"waited-" + UUID.randomUUID() + "\"}"));
+            org.awaitility.Awaitility.await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !waiting.isDone());
+            held.removeFirst().close();
+
+            TestHttp.Response served = waiting.get(10, TimeUnit.SECONDS);
+            assertThat(served.status()).as("served once a connection came back: " + served).isEqualTo(201);
+        } finally {
+            for (java.sql.Connection connection : held) {
+                connection.close();
+            }
+        }
+    }
+
+    /**
      * Once a request without an answer for as long as PostgreSQL was frozen ({@code SIGSTOP} under
      * {@code ./accord up}): the driver read its socket for ever. A request waits at most the request timeout (2 s
      * here) for one answer; other threads, which run the long statements of jobs and consumers, are not bounded.

@@ -4,30 +4,18 @@ import org.postgresql.copy.CopyIn;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN (FORMAT csv)}, written as UTF-8 bytes: an unquoted empty field is
  * NULL, every text is quoted (so an empty string stays one and commas, quotes and line breaks in it are safe).
- * <p>
- * Either buffered (the caller hands {@link #bytes()} to a COPY once the rows are complete) or streaming: given a
- * started {@link CopyIn}, every {@value #FLUSH_AT} bytes go to the server while the next rows are still being
- * written, so PostgreSQL parses and inserts the first rows while the rest are made (JFR of the benchmark: building
- * the whole text first and then copying it kept the two strictly one after the other, and its copies allocated about
- * a tenth of the pipeline's garbage).
  */
-final class CsvRows {
+final class CsvRows extends CopyRows {
 
-    static final int FLUSH_AT = 64 * 1024;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private final CopyIn sink;
-    private byte[] buffer = new byte[FLUSH_AT + 1024];
-    private int size;
     private boolean lineStarted;
     private int rows;
 
@@ -38,44 +26,18 @@ final class CsvRows {
 
     /** Rows streamed to {@code sink}, a COPY in progress; {@link #finish()} sends the rest. */
     CsvRows(CopyIn sink) {
-        this.sink = sink;
+        super(sink);
     }
 
     CsvRows text(CharSequence value) {
         separator();
         if (value != null) {
             put('"');
-            int length = value.length();
-            for (int i = 0; i < length; i++) {
-                char c = value.charAt(i);
-                if (c < 0x80) {
-                    if (c == '"') {
-                        put('"');
-                    }
-                    if (c != 0) { // PostgreSQL text cannot hold NUL
-                        put(c);
-                    }
-                } else if (c < 0x800) {
-                    put(0xC0 | c >> 6);
-                    put(0x80 | c & 0x3F);
-                } else if (Character.isHighSurrogate(c) && i + 1 < length
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    int codePoint = Character.toCodePoint(c, value.charAt(++i));
-                    put(0xF0 | codePoint >> 18);
-                    put(0x80 | codePoint >> 12 & 0x3F);
-                    put(0x80 | codePoint >> 6 & 0x3F);
-                    put(0x80 | codePoint & 0x3F);
-                } else if (Character.isSurrogate(c)) {
-                    put('?'); // a lone surrogate is no character: as String.getBytes(UTF_8) writes it
-                } else {
-                    put(0xE0 | c >> 12);
-                    put(0x80 | c >> 6 & 0x3F);
-                    put(0x80 | c & 0x3F);
-                }
-            }
+            utf8(value, '"');
             put('"');
         }
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     CsvRows number(BigDecimal value) {
@@ -83,7 +45,8 @@ final class CsvRows {
         if (value != null) {
             ascii(value.toPlainString());
         }
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     CsvRows number(Long value) {
@@ -91,13 +54,15 @@ final class CsvRows {
         if (value != null) {
             digits(value);
         }
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     CsvRows number(long value) {
         separator();
         digits(value);
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     CsvRows number(Integer value) {
@@ -105,13 +70,15 @@ final class CsvRows {
         if (value != null) {
             digits(value.longValue());
         }
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     CsvRows bool(boolean value) {
         separator();
         put(value ? 't' : 'f');
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     /**
@@ -146,7 +113,8 @@ final class CsvRows {
             }
         }
         put('Z');
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     CsvRows date(LocalDate value) {
@@ -158,7 +126,8 @@ final class CsvRows {
         }
         separator();
         writeDate(value);
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     CsvRows bytes(byte[] value) {
@@ -172,7 +141,8 @@ final class CsvRows {
                 buffer[size++] = HEX[b & 0xF];
             }
         }
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     /** A {@code text[]} of simple values (ids without quotes, commas or braces). */
@@ -188,51 +158,12 @@ final class CsvRows {
         put('\n');
         lineStarted = false;
         rows++;
-        return flushIfFull();
+        flushIfFull();
+        return this;
     }
 
     int rows() {
         return rows;
-    }
-
-    /** The rows written and not yet sent, as UTF-8. */
-    byte[] bytes() {
-        return Arrays.copyOf(buffer, size);
-    }
-
-    /** The rows written and not yet sent, as text. */
-    String content() {
-        return new String(buffer, 0, size, StandardCharsets.UTF_8);
-    }
-
-    /** Sends what is left to the COPY (streaming rows only). */
-    void finish() {
-        flush();
-    }
-
-    /** Sends the buffered rows to {@code copy} in one write (buffered rows). */
-    void sendTo(CopyIn copy) throws SQLException {
-        copy.writeToCopy(buffer, 0, size);
-        size = 0;
-    }
-
-    private CsvRows flushIfFull() {
-        if (sink != null && size >= FLUSH_AT) {
-            flush();
-        }
-        return this;
-    }
-
-    private void flush() {
-        if (sink == null || size == 0) {
-            return;
-        }
-        try {
-            sink.writeToCopy(buffer, 0, size);
-        } catch (SQLException failure) {
-            throw Sql.translate(failure);
-        }
-        size = 0;
     }
 
     private void writeDate(LocalDate date) {
@@ -273,31 +204,10 @@ final class CsvRows {
         }
     }
 
-    private void ascii(String value) {
-        int length = value.length();
-        ensure(length);
-        for (int i = 0; i < length; i++) {
-            buffer[size++] = (byte) value.charAt(i);
-        }
-    }
-
     private void separator() {
         if (lineStarted) {
             put(',');
         }
         lineStarted = true;
-    }
-
-    private void put(int b) {
-        if (size == buffer.length) {
-            ensure(1);
-        }
-        buffer[size++] = (byte) b;
-    }
-
-    private void ensure(int more) {
-        if (size + more > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
-        }
     }
 }

@@ -45,6 +45,9 @@ import java.util.UUID;
  */
 class LedgerWriter {
 
+    /** The columns of a rated row as {@link #writeRated} copies them (in binary: each of its table's own type). */
+    private static final int RATED_COLUMNS = 43;
+
     private final DataSource dataSource;
 
     LedgerWriter(DataSource dataSource) {
@@ -446,8 +449,8 @@ class LedgerWriter {
                     offering_id, offering_version, price_version_id, price_version, agreements, customer_reference,
                     tier_mode, tier_portions, provisional, tier_period, period_start, accumulator_before,
                     accumulator_after, arrival_order, characteristics, received_at, rated_at, kafka_partition,
-                    kafka_offset, tax_category) from stdin (format csv)""", copy -> {
-            CsvRows rows = new CsvRows(copy);
+                    kafka_offset, tax_category) from stdin (format binary)""", copy -> {
+            BinaryRows rows = new BinaryRows(copy, RATED_COLUMNS);
             List<UsageRated> events = new ArrayList<>(rated.size());
             long seq = first;
             for (RatedRow row : rated) {
@@ -480,7 +483,7 @@ class LedgerWriter {
     }
 
     /** Appends the row; answers the event it is published as, as RatedEvents would read it back. */
-    private UsageRated appendRated(CsvRows rows, long seq, RatedRow row, String customerReference, Instant now) {
+    private UsageRated appendRated(BinaryRows rows, long seq, RatedRow row, String customerReference, Instant now) {
         RatedUsage rated = row.rated();
         UsageRecord usage = rated.usage();
         RatingBasis basis = rated.basis();
@@ -538,23 +541,23 @@ class LedgerWriter {
         portions.append(']');
         Incoming incoming = row.incoming();
         UUID ratedId = row.ratedId() != null ? row.ratedId() : Ids.next(now);
-        rows.number(seq).text(ratedId.toString())
-                .text(rated.kind().name()).text(row.reversalOf() == null ? null : row.reversalOf().toString())
+        rows.int8(seq).uuid(ratedId)
+                .text(rated.kind().name()).uuid(row.reversalOf())
                 .text(usage.source()).text(usage.usageId()).text(usage.subscriberId())
-                .instant(usage.usageTime().toInstant()).number(usage.usageTime().getOffset().getTotalSeconds())
-                .text(usage.usageType()).number(usage.quantity()).text(usage.unit().name())
-                .number(rated.billedQuantity()).text(rated.billedUnit().name()).text(rated.charge().currency())
-                .number(rated.charge().amount()).number(rated.margin().amount()).number(payable).number(owed)
+                .timestamptz(usage.usageTime().toInstant()).int4(usage.usageTime().getOffset().getTotalSeconds())
+                .text(usage.usageType()).numeric(usage.quantity()).text(usage.unit().name())
+                .numeric(rated.billedQuantity()).text(rated.billedUnit().name()).text(rated.charge().currency())
+                .numeric(rated.charge().amount()).numeric(rated.margin().amount()).numeric(payable).numeric(owed)
                 .text(rated.allocation().name()).text(parties).textArray(partnerIds)
-                .text(basis.productInstanceId()).text(basis.offeringId()).number(basis.offeringVersion())
-                .text(basis.priceVersionId()).number(basis.priceVersion()).text(agreements)
+                .text(basis.productInstanceId()).text(basis.offeringId()).int4(basis.offeringVersion())
+                .text(basis.priceVersionId()).int4(basis.priceVersion()).text(agreements)
                 .text(customerReference)
                 .text(tiers.mode().name()).text(portions).bool(tiers.provisional())
                 .text(tiers.accumulator().period().name()).date(tiers.accumulator().periodStart())
-                .number(tiers.accumulatorBefore()).number(tiers.accumulatorAfter()).number(row.arrivalOrder())
+                .numeric(tiers.accumulatorBefore()).numeric(tiers.accumulatorAfter()).int8(row.arrivalOrder())
                 .text(usage.characteristics().isEmpty() ? null : JsonText.object(usage.characteristics()))
-                .instant(incoming.receivedAt()).instant(now)
-                .number(incoming.kafkaPartition()).number(incoming.kafkaOffset()).text(basis.taxCategory())
+                .timestamptz(incoming.receivedAt()).timestamptz(now)
+                .int4(incoming.kafkaPartition()).int8(incoming.kafkaOffset()).text(basis.taxCategory())
                 .endRow();
         return new UsageRated(ratedId, seq, rated.kind().name(), now, usage.source(), usage.usageId(),
                 usage.subscriberId(), usage.usageTime(), usage.usageType(), rated.billedQuantity().toPlainString(),

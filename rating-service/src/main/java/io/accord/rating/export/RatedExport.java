@@ -63,8 +63,13 @@ class RatedExport {
         }
         // sequence numbers are taken under a lock held until commit: every row up to the largest one is committed
         long last = jdbc.queryForObject("select coalesce(max(seq), 0) from usage_rated", Long.class);
-        KeysetPages.of(transactions, pageSize).read(0L, (after, limit) -> page(partnerId, from, to, after, last, limit),
-                        Row::seq)
+        long[] bounds = sequenceBounds(from, to, last);
+        if (bounds == null) {
+            writer.flush();
+            return;
+        }
+        KeysetPages.of(transactions, pageSize).read(bounds[0] - 1,
+                        (after, limit) -> page(partnerId, from, to, after, bounds[1], limit), Row::seq)
                 .forEach(rows -> {
                     for (Row row : rows) {
                         writer.write(format == Format.CSV ? csv(row.fields()) : json.writeValueAsString(row.fields()));
@@ -76,8 +81,23 @@ class RatedExport {
     }
 
     /**
+     * The first and last sequence numbers (up to {@code last}) of the rows of any partner in the usage time range, none
+     * when it has none, so that the pages read only that part of the table: rows are appended roughly in usage time
+     * order, and the BRIN index on usage time finds the block ranges that can hold the range's rows. {@code seq + 0}
+     * keeps PostgreSQL from answering {@code min(seq)} by walking the primary key from the first row until one is in
+     * the range (the whole table before a recent day). A wide range reads the table once, as the pages did before.
+     */
+    private long[] sequenceBounds(Instant from, Instant to, long last) {
+        return jdbc.queryForObject("""
+                select min(seq + 0), max(seq + 0) from usage_rated
+                where usage_time >= ? and usage_time < ? and seq <= ?""",
+                (rs, n) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)},
+                Timestamp.from(from), Timestamp.from(to), last);
+    }
+
+    /**
      * The page after sequence number {@code after}: it follows the primary key from there, the partner and the time
-     * range as filters, so that the pages together read the table once. Without bitmap scans: the plan PostgreSQL
+     * range as filters, so that the pages together read the range's part of the table once. Without bitmap scans: the plan PostgreSQL
      * keeps for the prepared statement (whose bounds it does not know) read the usage-time index for the whole range
      * and sorted it, for every page (165 ms instead of 5 ms a page of 500 in 127,000 rows).
      */

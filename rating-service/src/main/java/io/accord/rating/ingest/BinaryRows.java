@@ -15,9 +15,9 @@ import java.util.UUID;
  * value of the wrong type for its column fails the COPY ("incorrect binary data format"), so a row writer and its
  * table's types must change together.
  * <p>
- * Measured on the rated rows (100,000 rows of the development platform, PostgreSQL 17, three runs each): {@code COPY}
- * took 1.14-1.48 s in this format against 1.96-2.17 s as text, the server's parsing of timestamps and numbers being
- * most of the difference (docs/rating-pipeline.md).
+ * Measured on the rated rows (100,000 rows of the development platform, read by the server from a file, PostgreSQL 17,
+ * three runs each): {@code COPY} took 0.91-1.06 s in this format against 1.31-1.37 s as text (docs/rating-pipeline.md,
+ * "Measured (2026-12-05)").
  */
 final class BinaryRows extends CopyRows {
 

@@ -36,8 +36,7 @@ final class CsvRows extends CopyRows {
             utf8(value, '"');
             put('"');
         }
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     CsvRows number(BigDecimal value) {
@@ -45,8 +44,7 @@ final class CsvRows extends CopyRows {
         if (value != null) {
             ascii(value.toPlainString());
         }
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     CsvRows number(Long value) {
@@ -54,15 +52,13 @@ final class CsvRows extends CopyRows {
         if (value != null) {
             digits(value);
         }
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     CsvRows number(long value) {
         separator();
         digits(value);
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     CsvRows number(Integer value) {
@@ -70,15 +66,13 @@ final class CsvRows extends CopyRows {
         if (value != null) {
             digits(value.longValue());
         }
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     CsvRows bool(boolean value) {
         separator();
         put(value ? 't' : 'f');
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     /**
@@ -113,8 +107,7 @@ final class CsvRows extends CopyRows {
             }
         }
         put('Z');
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     CsvRows date(LocalDate value) {
@@ -126,8 +119,7 @@ final class CsvRows extends CopyRows {
         }
         separator();
         writeDate(value);
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     CsvRows bytes(byte[] value) {
@@ -141,8 +133,7 @@ final class CsvRows extends CopyRows {
                 buffer[size++] = HEX[b & 0xF];
             }
         }
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     /** A {@code text[]} of simple values (ids without quotes, commas or braces). */
@@ -158,12 +149,16 @@ final class CsvRows extends CopyRows {
         put('\n');
         lineStarted = false;
         rows++;
-        flushIfFull();
-        return this;
+        return flushed();
     }
 
     int rows() {
         return rows;
+    }
+
+    private CsvRows flushed() {
+        flushIfFull();
+        return this;
     }
 
     private void writeDate(LocalDate date) {

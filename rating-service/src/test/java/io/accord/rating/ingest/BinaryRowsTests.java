@@ -194,9 +194,13 @@ class BinaryRowsTests {
             long seconds = Instant.parse("1950-01-01T00:00:00Z").getEpochSecond()
                     + (long) (random.nextDouble() * 150 * 365 * 86_400);
             // sub-microsecond parts only away from a half, where PostgreSQL's text input rounds through a double
-            int nanos = random.nextInt(3) == 0 ? random.nextInt(1_000_000) * 1000
-                    : random.nextInt(1_000_000) * 1000 + (random.nextBoolean() ? random.nextInt(400) : 600 + random.nextInt(400));
-            return Instant.ofEpochSecond(seconds, Math.min(nanos, 999_999_999));
+            int micros = random.nextInt(1_000_000);
+            int below = switch (random.nextInt(3)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(400);
+                default -> 600 + random.nextInt(400);
+            };
+            return Instant.ofEpochSecond(seconds, micros * 1000L + below);
         }
 
         private static BigDecimal number(Random random, int maxDigits, int maxScale) {

@@ -73,6 +73,56 @@ class QuantityPropertiesTests {
                 .setScale(9, java.math.RoundingMode.FLOOR));
     }
 
+    /**
+     * The {@code long} division of a whole quantity in base units equals BigDecimal's exact division, scale included
+     * (a stored and published billed quantity keeps its scale), and declines only what does not terminate or does not
+     * fit a {@code long} at a scale of at most 18.
+     */
+    @Property(tries = 3000)
+    void terminatingQuotientsAreBigDecimalsExactDivision(@ForAll("dividends") long dividend,
+                                                         @ForAll("divisors") long divisor) {
+        BigDecimal exact;
+        try {
+            exact = BigDecimal.valueOf(dividend).divide(BigDecimal.valueOf(divisor));
+        } catch (ArithmeticException nonTerminating) {
+            exact = null;
+        }
+
+        BigDecimal quotient = Quantities.terminatingQuotient(dividend, divisor);
+
+        if (quotient != null) {
+            assertThat(quotient).isEqualTo(exact);
+        } else if (exact != null) {
+            assertThat(exact.scale() > 18 || exact.unscaledValue().bitLength() > 63)
+                    .as("declined %s although it fits a long", exact).isTrue();
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> dividends() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(1, 100_000_000L),
+                Arbitraries.longs().between(1, Long.MAX_VALUE));
+    }
+
+    @Provide
+    Arbitrary<Long> divisors() {
+        // the units' bases, other terminating ones (2^a 5^b times a common factor) and non-terminating ones
+        Arbitrary<Long> units = Arbitraries.of(UnitOfMeasure.values()).map(Quantities::base);
+        Arbitrary<Long> terminating = Arbitraries.integers().between(0, 30).flatMap(twos ->
+                Arbitraries.integers().between(0, 12).flatMap(fives -> Arbitraries.longs()
+                        .between(1, Math.min(1000, Long.MAX_VALUE / (1L << twos) / pow5(fives)))
+                        .map(common -> (1L << twos) * pow5(fives) * common)));
+        return Arbitraries.oneOf(units, terminating, Arbitraries.longs().between(1, 1_000_000_000L));
+    }
+
+    private static long pow5(int exponent) {
+        long power = 1;
+        for (int i = 0; i < exponent; i++) {
+            power *= 5;
+        }
+        return power;
+    }
+
     @Provide
     Arbitrary<UnitOfMeasure> dataUnits() {
         return Arbitraries.of(UnitOfMeasure.B, UnitOfMeasure.KB, UnitOfMeasure.MB, UnitOfMeasure.GB);

@@ -27,6 +27,12 @@ final class BinaryRows extends CopyRows {
     private static final long POSTGRES_EPOCH_DAYS = 10_957L;
     private static final int TEXT_OID = 25;
     private static final int NUMERIC_NEGATIVE = 0x4000;
+    /** Digits of a number written through {@link #numeric(long, int)}: with up to 3 zeros appended, a long holds them. */
+    private static final int MAX_LONG_PRECISION = 15;
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
+
+    /** Base-10000 groups of the number being written (a long has at most 5). */
+    private final int[] groups = new int[5];
 
     private final int columns;
     private int fields;
@@ -134,6 +140,9 @@ final class BinaryRows extends CopyRows {
         if (value == null) {
             return nullValue();
         }
+        if (value.scale() >= 0 && value.precision() <= MAX_LONG_PRECISION) {
+            return numeric(value.scaleByPowerOfTen(value.scale()).longValueExact(), value.scale());
+        }
         BigDecimal number = value.scale() < 0 ? value.setScale(0) : value;
         int scale = number.scale();
         BigInteger unscaled = number.unscaledValue().abs();
@@ -161,6 +170,35 @@ final class BinaryRows extends CopyRows {
         int16(scale);
         for (int group = first; group >= 0 && group <= last; group++) {
             int16(group(digits, firstDigit, group));
+        }
+        return done();
+    }
+
+    /**
+     * {@code numeric} of {@code unscaled} &times; 10<sup>-scale</sup>, |unscaled| &lt; 10<sup>15</sup>, without the
+     * {@code BigInteger} and the string of digits of the general case (about two thirds of what writing a rated row's
+     * nine numbers allocated): the digits aligned on the decimal point to whole base-10000 groups fit a {@code long}.
+     */
+    private BinaryRows numeric(long unscaled, int scale) {
+        int padRight = (4 - scale % 4) % 4;
+        long rest = Math.abs(unscaled) * POWERS_OF_TEN[padRight];
+        int fractionGroups = (scale + padRight) / 4;
+        int count = 0; // groups[0] is the least significant
+        while (rest != 0) {
+            groups[count++] = (int) (rest % 10_000);
+            rest /= 10_000;
+        }
+        int lowest = 0;
+        while (lowest < count && groups[lowest] == 0) {
+            lowest++;
+        }
+        field(8 + 2 * (count - lowest));
+        int16(count - lowest);
+        int16(count == 0 ? 0 : count - 1 - fractionGroups);
+        int16(unscaled < 0 ? NUMERIC_NEGATIVE : 0);
+        int16(scale);
+        for (int group = count - 1; group >= lowest; group--) {
+            int16(groups[group]);
         }
         return done();
     }

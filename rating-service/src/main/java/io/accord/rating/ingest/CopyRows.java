@@ -75,7 +75,16 @@ abstract sealed class CopyRows permits CsvRows, BinaryRows {
     final void utf8(CharSequence value, char doubled) {
         int length = value.length();
         ensure(length);
-        for (int i = 0; i < length; i++) {
+        // the usual case first: a run of ASCII characters that need nothing, a byte each (room ensured above)
+        int i = 0;
+        for (; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80 || c == doubled || c == 0) {
+                break;
+            }
+            buffer[size++] = (byte) c;
+        }
+        for (; i < length; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 if (c == doubled && c != 0) {

@@ -8,6 +8,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -47,7 +49,8 @@ class IngestConfiguration {
     }
 
     @Bean
-    UsageKeyCleanup usageKeyCleanup(JdbcClient jdbc, IngestProperties properties, Clock clock) {
-        return new UsageKeyCleanup(jdbc, properties, clock);
+    UsageKeyCleanup usageKeyCleanup(JdbcClient jdbc, PlatformTransactionManager transactions,
+                                    IngestProperties properties, Clock clock) {
+        return new UsageKeyCleanup(jdbc, new TransactionTemplate(transactions), properties, clock);
     }
 }

@@ -19,6 +19,23 @@ class HubCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(HubCleanup.class);
     private static final int BATCH = 1000;
+    /**
+     * Oldest first, through the index {@code hub_delivery_finished} (platform V10), and the events no delivery refers
+     * to through {@code hub_event_created} (V15), not by reading the tables.
+     */
+    static final String DELETE_OLDEST_FINISHED = """
+            delete from hub_delivery where id in (
+                select id from hub_delivery
+                where (delivered_at is not null or dead_at is not null)
+                  and coalesce(delivered_at, dead_at) < :cutoff
+                order by coalesce(delivered_at, dead_at) limit :batch)""";
+    /** See {@link #DELETE_OLDEST_FINISHED}. */
+    static final String DELETE_OLDEST_UNREFERENCED = """
+            delete from hub_event where id in (
+                select e.id from hub_event e
+                where e.created_at < :cutoff
+                  and not exists (select 1 from hub_delivery d where d.event_id = e.id)
+                order by e.created_at limit :batch)""";
 
     private final JdbcClient jdbc;
     private final Duration retention;
@@ -45,23 +62,13 @@ class HubCleanup {
         int total = 0;
         int batch;
         do {
-            batch = jdbc.sql("""
-                            delete from hub_delivery where id in (
-                                select id from hub_delivery
-                                where (delivered_at is not null or dead_at is not null)
-                                  and coalesce(delivered_at, dead_at) < :cutoff
-                                limit :batch)""")
+            batch = jdbc.sql(DELETE_OLDEST_FINISHED)
                     .param("cutoff", cutoff).param("batch", BATCH).update();
             total += batch;
         } while (batch == BATCH);
         int events;
         do {
-            events = jdbc.sql("""
-                            delete from hub_event where id in (
-                                select e.id from hub_event e
-                                where e.created_at < :cutoff
-                                  and not exists (select 1 from hub_delivery d where d.event_id = e.id)
-                                limit :batch)""")
+            events = jdbc.sql(DELETE_OLDEST_UNREFERENCED)
                     .param("cutoff", cutoff).param("batch", BATCH).update();
         } while (events == BATCH);
         return total;

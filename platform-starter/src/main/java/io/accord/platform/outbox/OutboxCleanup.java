@@ -19,6 +19,12 @@ class OutboxCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxCleanup.class);
     private static final int BATCH = 1000;
+    /** Oldest first, through the index {@code outbox_event_sent} (platform V15), not by reading the table. */
+    static final String DELETE_OLDEST_SENT = """
+            delete from outbox_event where id in (
+                select id from outbox_event where sent_at is not null and sent_at < :cutoff
+                order by sent_at limit :batch)
+            """;
 
     private final JdbcClient jdbc;
     private final PlatformProperties.Outbox settings;
@@ -45,11 +51,7 @@ class OutboxCleanup {
         int total = 0;
         int batch;
         do {
-            batch = jdbc.sql("""
-                            delete from outbox_event where id in (
-                                select id from outbox_event where sent_at is not null and sent_at < :cutoff
-                                limit :batch)
-                            """)
+            batch = jdbc.sql(DELETE_OLDEST_SENT)
                     .param("cutoff", cutoff).param("batch", BATCH).update();
             total += batch;
         } while (batch == BATCH);

@@ -1,5 +1,6 @@
 package io.accord.platform.hub;
 
+import io.accord.platform.QueryPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
@@ -7,9 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,12 +28,15 @@ class HubCleanupTests {
     private final HubFixture hub;
     private final JdbcClient jdbc;
     private final HubCleanup cleanup;
+    private final DataSource dataSource;
 
     HubCleanupTests(@LocalServerPort int port, ApplicationEventPublisher events,
-                    PlatformTransactionManager transactionManager, JdbcClient jdbc, HubCleanup cleanup) {
+                    PlatformTransactionManager transactionManager, JdbcClient jdbc, HubCleanup cleanup,
+                    DataSource dataSource) {
         this.hub = new HubFixture(port, events, transactionManager);
         this.jdbc = jdbc;
         this.cleanup = cleanup;
+        this.dataSource = dataSource;
     }
 
     @Test
@@ -58,6 +65,17 @@ class HubCleanupTests {
                             where not exists (select 1 from hub_delivery d where d.event_id = e.id)""")
                     .query(Long.class).single()).isZero();
         }
+    }
+
+    @Test
+    void findsTheOldestFinishedDeliveriesAndEventsThroughIndexesNotByReadingTheTables() throws SQLException {
+        // each statement reads only what it deletes (docs/architecture.md, "Cleanups")
+        Map<String, Object> params = Map.of("cutoff", Timestamp.from(Instant.now()), "batch", 1000);
+
+        assertThat(QueryPlans.withIndexesPreferred(dataSource, HubCleanup.DELETE_OLDEST_FINISHED, params))
+                .contains(" on hub_delivery_finished").doesNotContain("Seq Scan");
+        assertThat(QueryPlans.withIndexesPreferred(dataSource, HubCleanup.DELETE_OLDEST_UNREFERENCED, params))
+                .contains(" on hub_event_created").doesNotContain("Seq Scan");
     }
 
     private long deliveries(UUID subscription, String condition) {

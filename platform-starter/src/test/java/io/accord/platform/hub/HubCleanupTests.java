@@ -1,6 +1,6 @@
 package io.accord.platform.hub;
 
-import io.accord.platform.QueryPlans;
+import io.accord.testsupport.QueryPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,7 +1,7 @@
 package io.accord.platform.outbox;
 
 import io.accord.platform.PlatformProperties;
-import io.accord.platform.QueryPlans;
+import io.accord.testsupport.QueryPlans;
 import io.accord.testsupport.TestInfrastructure;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;

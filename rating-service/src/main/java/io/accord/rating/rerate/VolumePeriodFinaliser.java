@@ -33,11 +33,17 @@ import java.util.Map;
  * corrections as re-rate jobs. Once cluster-wide (ShedLock). A finalised period remembers up to which rated sequence
  * it was made final: usage rated into it later (late usage, a price correction's re-rating) has a higher sequence and
  * makes it be finalised again, previous final records included, so every unit always ends at the final tier.
+ * <p>
+ * Each run reads only the provisional volume ratings rated since the last one (a cursor over their sequence numbers,
+ * which become visible in order without gaps) and notes their periods as pending; a pending period leaves that set in
+ * the transaction that makes it final. The ledger's history of provisional ratings, which stay provisional once
+ * reversed, is never read again.
  */
 class VolumePeriodFinaliser {
 
     private static final Logger log = LoggerFactory.getLogger(VolumePeriodFinaliser.class);
     private static final int PERIODS_PER_ROUND = 1000;
+    private static final int SCAN_CHUNK = 10_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -67,20 +73,41 @@ class VolumePeriodFinaliser {
         }
     }
 
+    /**
+     * Reads up to {@code limit} provisional volume ratings after the cursor; each current one whose period was not made
+     * final up to its sequence makes its period pending. The cursor is moved past them in the same transaction.
+     */
+    static final String SCAN = """
+            with chunk as (
+                select r.seq, r.rated_id, r.kind, r.subscriber_id, r.offering_id, r.usage_type, r.tier_period,
+                       r.period_start
+                from usage_rated r
+                where r.provisional and r.tier_mode = 'VOLUME' and r.seq > :after
+                order by r.seq
+                limit :limit),
+            pending as (
+                insert into volume_period_pending (subscriber_id, offering_id, usage_type, tier_period, period_start)
+                select distinct r.subscriber_id, r.offering_id, r.usage_type, r.tier_period, r.period_start
+                from chunk r
+                where %s
+                  and not exists (select 1 from volume_period_final f where f.subscriber_id = r.subscriber_id
+                      and f.offering_id = r.offering_id and f.usage_type = r.usage_type
+                      and f.tier_period = r.tier_period and f.period_start = r.period_start and f.last_seq >= r.seq)
+                on conflict do nothing)
+            select count(*) as rows, coalesce(max(seq), :after) as last from chunk""".formatted(RatedRecords.IS_CURRENT);
+
+    /** The pending periods that have ended, oldest first (a year that has ended began before this month too). */
+    static final String ENDED = """
+            select subscriber_id, offering_id, usage_type, tier_period, period_start from volume_period_pending
+            where period_start < :month and (tier_period = 'CALENDAR_MONTH' or period_start < :year)
+            order by period_start
+            limit :limit""";
+
     /** Finalises the periods that ended before {@code now}; answers how many records were reversed. */
     int finaliseEndedBefore(Instant now) {
+        scanRatedSinceLastRun();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<AccumulatorKey> periods = jdbc.sql("""
-                        select distinct r.subscriber_id, r.offering_id, r.usage_type, r.tier_period, r.period_start
-                        from usage_rated r
-                        where r.provisional and r.tier_mode = 'VOLUME' and %s
-                          and (r.tier_period = 'CALENDAR_MONTH' and r.period_start < :month
-                               or r.tier_period = 'CALENDAR_YEAR' and r.period_start < :year)
-                          and not exists (select 1 from volume_period_final f where f.subscriber_id = r.subscriber_id
-                              and f.offering_id = r.offering_id and f.usage_type = r.usage_type
-                              and f.tier_period = r.tier_period and f.period_start = r.period_start
-                              and f.last_seq >= r.seq)
-                        limit :limit""".formatted(RatedRecords.IS_CURRENT))
+        List<AccumulatorKey> periods = jdbc.sql(ENDED)
                 .param("month", today.withDayOfMonth(1)).param("year", today.withDayOfYear(1))
                 .param("limit", PERIODS_PER_ROUND)
                 .query((rs, n) -> new AccumulatorKey(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -98,6 +125,24 @@ class VolumePeriodFinaliser {
                     periods.size(), reversed);
         }
         return reversed;
+    }
+
+    /** Moves the cursor over everything rated since the last run, in chunks of their own transaction. */
+    private void scanRatedSinceLastRun() {
+        long scanned;
+        do {
+            scanned = transactions.execute(status -> {
+                long after = jdbc.sql("select last_seq from volume_finalisation_cursor for update")
+                        .query(Long.class).single();
+                Map<String, Object> chunk = jdbc.sql(SCAN).param("after", after).param("limit", SCAN_CHUNK)
+                        .query().singleRow();
+                long last = ((Number) chunk.get("last")).longValue();
+                if (last > after) {
+                    jdbc.sql("update volume_finalisation_cursor set last_seq = :last").param("last", last).update();
+                }
+                return ((Number) chunk.get("rows")).longValue();
+            });
+        } while (scanned == SCAN_CHUNK);
     }
 
     private int finalise(AccumulatorKey period) {
@@ -156,6 +201,12 @@ class VolumePeriodFinaliser {
                 .param("type", period.usageType()).param("period", period.period().name())
                 .param("start", period.periodStart()).param("seq", lastSeq).param("reversed", replacements.size())
                 .param("now", Timestamp.from(clock.instant())).update();
+        jdbc.sql("""
+                        delete from volume_period_pending where subscriber_id = :subscriber and offering_id = :offering
+                          and usage_type = :type and tier_period = :period and period_start = :start""")
+                .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
+                .param("type", period.usageType()).param("period", period.period().name())
+                .param("start", period.periodStart()).update();
         return replacements.size();
     }
 

@@ -394,6 +394,50 @@ class RerateTests {
         assertThat(accumulated).isEqualByComparingTo("120");
     }
 
+    @Test
+    void lateUsageMakesAFinalisedPeriodFinalAgainEarlierFinalRatingsIncluded() {
+        String id = unique();
+        String subscriber = "+49174" + id;
+        String source = "vl-" + id;
+        String offering = "off-" + id;
+        String partnerId = UUID.randomUUID().toString();
+        sellThroughAgreement(partnerId, "30");
+        launchVolumeOffering(offering, partnerId, "0.02", "0.01");
+        activate("prod-" + id, subscriber, offering, partnerId);
+        awaitRatable(model, subscriber);
+        OffsetDateTime monthStart = OffsetDateTime.now(ZoneOffset.UTC).withDayOfMonth(1)
+                .truncatedTo(ChronoUnit.DAYS);
+        rate(RerateFixtures.usage(source, "early", subscriber, 60, monthStart.minusHours(3)));
+        // 60 s of last month stay in the first tier: made final as they are
+        await().atMost(Duration.ofSeconds(60)).until(() -> finalisedUpTo(subscriber) > 0);
+        assertThat(fate(source, "early").path("ratings").size()).isEqualTo(1);
+        assertThat(pendingPeriods(subscriber)).isZero();
+
+        // late usage of that month takes its total to 120 s, the second tier: the period is made final again, and
+        // the early record, final at the first tier until now, is reversed and charged at the second
+        rate(RerateFixtures.usage(source, "late", subscriber, 60, monthStart.minusHours(2)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> fate(source, "early").path("ratings").size() == 3);
+        JsonNode early = fate(source, "early").path("ratings");
+        assertThat(early.get(0).path("charge").asString()).isEqualTo("1.200000");
+        assertThat(early.get(1).path("kind").asString()).isEqualTo("REVERSAL");
+        assertThat(early.get(2).path("charge").asString()).isEqualTo("0.600000");
+        assertThat(fate(source, "late").path("ratings").size()).isEqualTo(1);
+        BigDecimal charged = jdbc.sql("select sum(charge) from usage_rated where source = :source")
+                .param("source", source).query(BigDecimal.class).single();
+        assertThat(charged).isEqualByComparingTo("1.20");
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingPeriods(subscriber) == 0);
+    }
+
+    private long finalisedUpTo(String subscriber) {
+        return jdbc.sql("select coalesce(max(last_seq), 0) from volume_period_final where subscriber_id = :subscriber")
+                .param("subscriber", subscriber).query(Long.class).single();
+    }
+
+    private long pendingPeriods(String subscriber) {
+        return jdbc.sql("select count(*) from volume_period_pending where subscriber_id = :subscriber")
+                .param("subscriber", subscriber).query(Long.class).single();
+    }
+
     /** DDL as the database's owner (the service runs as a role without DDL rights, as in production). */
     private static void asOwner(String sql) {
         DatabaseRoles roles = TestInfrastructure.roles(DATABASE);

@@ -1,4 +1,4 @@
-package io.accord.platform;
+package io.accord.testsupport;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;

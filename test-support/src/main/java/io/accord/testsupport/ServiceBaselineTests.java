@@ -136,6 +136,44 @@ public abstract class ServiceBaselineTests {
                 + " the sample)").isEmpty();
     }
 
+    /**
+     * Foreign keys whose referencing columns lead no index: deleting or re-keying a referenced row then makes
+     * PostgreSQL read the referencing table whole to check it, and a lookup by the reference does the same. None by
+     * default; a service lists one here only with the reason the referencing table stays small.
+     */
+    protected Set<String> unindexedForeignKeys() {
+        return Set.of();
+    }
+
+    @Test
+    void everyForeignKeyLeadsAnIndex(@Autowired DataSource dataSource) throws SQLException {
+        List<String> unindexed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement keys = connection.prepareStatement(UNINDEXED_FOREIGN_KEYS);
+             ResultSet rows = keys.executeQuery()) {
+            while (rows.next()) {
+                unindexed.add(rows.getString(1));
+            }
+        }
+        assertThat(unindexed).as("foreign keys (table.constraint(columns)) whose columns lead no index")
+                .containsExactlyInAnyOrderElementsOf(unindexedForeignKeys());
+    }
+
+    /** A foreign key's columns lead an index when they are its first columns in any order; partial indexes do not count. */
+    private static final String UNINDEXED_FOREIGN_KEYS = """
+            select c.conrelid::regclass::text || '.' || c.conname || '(' || (
+                       select string_agg(a.attname, ',' order by k.n) from unnest(c.conkey) with ordinality k(attnum, n)
+                       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum) || ')'
+            from pg_constraint c
+            where c.contype = 'f' and c.connamespace = current_schema()::regnamespace
+              and not exists (
+                  select 1 from pg_index i
+                  where i.indrelid = c.conrelid and i.indpred is null
+                    and (select array_agg(x order by x)
+                         from unnest((string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(c.conkey)]) x)
+                        = (select array_agg(x order by x) from unnest(c.conkey) x))
+            order by 1""";
+
     @Test
     void unknownPathsAreProblemJsonNotFound() {
         TestHttp.Response response = TestHttp.localPort(port).as(TestJwt.staff("ops", Roles.OPS))

@@ -135,12 +135,20 @@ class RerateWorker {
         long startedSeq = jdbc.sql("select last_seq from usage_rated_sequence where id = 1").query(Long.class)
                 .single();
         job.put("started_seq", startedSeq);
-        long toExamine = scope(job, "select count(*)", "").query(Long.class).single();
+        // the scope's count reads its usage-time range anyway (the BRIN index); its first record comes with it, and the
+        // batches start there: from 0, the first batch walked the ledger by sequence through everything rated before
+        // the range, the whole history for a correction of recent usage. A record that enters the scope later (rated
+        // with the old price meanwhile) has a sequence above started_seq.
+        Map<String, Object> inScope = scope(job, "select count(*) as records, min(r.seq) as first", "").query()
+                .singleRow();
+        long toExamine = ((Number) inScope.get("records")).longValue();
+        Number first = (Number) inScope.get("first");
+        long cursor = first == null ? startedSeq : first.longValue() - 1;
         jdbc.sql("""
                         update rerate_job set state = 'RUNNING', started_seq = :seq, to_examine = :toExamine,
-                               started_at = :now, updated_at = :now where job_id = :id""")
-                .param("seq", startedSeq).param("toExamine", toExamine).param("now", now).param("id", jobId)
-                .update();
+                               cursor_seq = :cursor, started_at = :now, updated_at = :now where job_id = :id""")
+                .param("seq", startedSeq).param("toExamine", toExamine).param("cursor", cursor).param("now", now)
+                .param("id", jobId).update();
         log.info("Re-rate job {} started: {} records of offering {} in scope", jobId, toExamine,
                 job.get("offering_id"));
     }

@@ -395,6 +395,41 @@ class RerateTests {
     }
 
     @Test
+    void aJobStartsAtItsFirstRecordNotAtTheLedgersBeginning() {
+        String id = unique();
+        String subscriber = "+49175" + id;
+        String source = "rs-" + id;
+        String offering = "off-" + id;
+        String partnerId = UUID.randomUUID().toString();
+        sellThroughAgreement(partnerId, "30");
+        launchVoiceOffering(offering, partnerId, "0.01");
+        activate("prod-" + id, subscriber, offering, partnerId);
+        awaitRatable(model, subscriber);
+        OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).truncatedTo(ChronoUnit.HOURS);
+        rate(RerateFixtures.usage(source, "before", subscriber, 60, hour.plusMinutes(1)));
+
+        // a re-rate of the next hour, in which nothing of the offering was rated: the job starts where the ledger
+        // stood, past the record before its range, and examines nothing (with records in scope it starts just before
+        // the first of them: the jobs above find every one)
+        String request = """
+                {"requestId": "rs-%s", "partnerId": "%s", "offeringId": "%s", "from": "%s", "to": "%s"}"""
+                .formatted(id, partnerId, offering, hour.plusHours(1).toInstant(), hour.plusHours(2).toInstant());
+        TestHttp.Response accepted = as(Roles.FINANCE).post(JOBS, request);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        UUID jobId = UUID.fromString(accepted.json().path("id").asString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(
+                as(Roles.OPS).get(JOBS + "/" + jobId).json().path("state").asString()));
+        long before = jdbc.sql("select seq from usage_rated where source = :source").param("source", source)
+                .query(Long.class).single();
+        Map<String, Object> job = jdbc.sql("select started_seq, cursor_seq, examined from rerate_job where job_id = :id")
+                .param("id", jobId).query().singleRow();
+        assertThat(((Number) job.get("cursor_seq")).longValue()).isGreaterThanOrEqualTo(before)
+                .isEqualTo(((Number) job.get("started_seq")).longValue());
+        assertThat(((Number) job.get("examined")).longValue()).isZero();
+        assertThat(fate(source, "before").path("ratings").size()).isEqualTo(1);
+    }
+
+    @Test
     void lateUsageMakesAFinalisedPeriodFinalAgainEarlierFinalRatingsIncluded() {
         String id = unique();
         String subscriber = "+49174" + id;

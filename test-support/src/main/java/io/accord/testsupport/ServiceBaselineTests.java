@@ -159,7 +159,7 @@ public abstract class ServiceBaselineTests {
                 .containsExactlyInAnyOrderElementsOf(unindexedForeignKeys());
     }
 
-    /** A foreign key's columns lead an index when they are its first columns in any order; partial indexes do not count. */
+    /** Its columns lead an index when they are the index's first ones, in any order; partial indexes do not count. */
     private static final String UNINDEXED_FOREIGN_KEYS = """
             select c.conrelid::regclass::text || '.' || c.conname || '(' || (
                        select string_agg(a.attname, ',' order by k.n) from unnest(c.conkey) with ordinality k(attnum, n)

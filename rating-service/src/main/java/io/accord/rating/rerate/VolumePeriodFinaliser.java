@@ -94,7 +94,8 @@ class VolumePeriodFinaliser {
                       and f.offering_id = r.offering_id and f.usage_type = r.usage_type
                       and f.tier_period = r.tier_period and f.period_start = r.period_start and f.last_seq >= r.seq)
                 on conflict do nothing)
-            select count(*) as rows, coalesce(max(seq), :after) as last from chunk""".formatted(RatedRecords.IS_CURRENT);
+            select count(*) as rows, coalesce(max(seq), :after) as last from chunk"""
+            .formatted(RatedRecords.IS_CURRENT);
 
     /** The pending periods that have ended, oldest first (a year that has ended began before this month too). */
     static final String ENDED = """

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import static io.accord.rating.ingest.RerateFixtures.changeVoicePrice;
 import static io.accord.rating.ingest.RerateFixtures.launchVolumeOffering;
@@ -107,15 +108,12 @@ class RerateTests {
 
     @Test
     void aPriceCorrectionWithAPastEffectiveDateReversesAndReratesWhatWasRatedWithExactDeltas() {
-        String id = unique();
-        String subscriber = "+49171" + id;
-        String source = "rr-" + id;
-        String offering = "off-" + id;
-        String partnerId = UUID.randomUUID().toString();
-        sellThroughAgreement(partnerId, "30");
-        launchVoiceOffering(offering, partnerId, "0.01", "STANDARD");
-        activate("prod-" + id, subscriber, offering, partnerId);
-        awaitRatable(model, subscriber);
+        Sold sold = sellThrough("+49171", "rr-", (offering, partner) ->
+                launchVoiceOffering(offering, partner, "0.01", "STANDARD"));
+        String subscriber = sold.subscriber();
+        String source = sold.source();
+        String offering = sold.offering();
+        String partnerId = sold.partnerId();
         OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.HOURS);
         // 60 s, 120 s and 30 s (billed 60: 60/1) at 0.01 EUR/s: 0.60 + 1.20 + 0.60, 30 % payable to the partner
         rate(RerateFixtures.usage(source, "a", subscriber, 60, hour.plusMinutes(1)),
@@ -215,15 +213,13 @@ class RerateTests {
 
     @Test
     void aRequestedRerateReportsProgressAndResumesAfterFailedBatchesWithoutReversingTwice() {
-        String id = unique();
-        String subscriber = "+49172" + id;
-        String source = "rq-" + id;
-        String offering = "off-" + id;
-        String partnerId = UUID.randomUUID().toString();
-        sellThroughAgreement(partnerId, "30");
-        launchVoiceOffering(offering, partnerId, "0.01");
-        activate("prod-" + id, subscriber, offering, partnerId);
-        awaitRatable(model, subscriber);
+        Sold sold = sellThrough("+49172", "rq-", (offering, partner) ->
+                launchVoiceOffering(offering, partner, "0.01"));
+        String id = sold.id();
+        String subscriber = sold.subscriber();
+        String source = sold.source();
+        String offering = sold.offering();
+        String partnerId = sold.partnerId();
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).truncatedTo(ChronoUnit.HOURS);
         String[] usage = new String[12];
         for (int i = 0; i < usage.length; i++) {
@@ -351,16 +347,12 @@ class RerateTests {
 
     @Test
     void volumeTiersAreMadeFinalWhenTheirPeriodHasEnded() {
-        String id = unique();
-        String subscriber = "+49173" + id;
-        String source = "vt-" + id;
-        String offering = "off-" + id;
-        String partnerId = UUID.randomUUID().toString();
-        sellThroughAgreement(partnerId, "30");
         // up to 100 s a month at 0.02 EUR/s, all seconds at 0.01 EUR/s once a month passes 100 s
-        launchVolumeOffering(offering, partnerId, "0.02", "0.01");
-        activate("prod-" + id, subscriber, offering, partnerId);
-        awaitRatable(model, subscriber);
+        Sold sold = sellThrough("+49173", "vt-", (offering, partner) ->
+                launchVolumeOffering(offering, partner, "0.02", "0.01"));
+        String subscriber = sold.subscriber();
+        String source = sold.source();
+        String offering = sold.offering();
         // the last hours of last month: a period that has ended
         OffsetDateTime monthStart = OffsetDateTime.now(ZoneOffset.UTC).withDayOfMonth(1)
                 .truncatedTo(ChronoUnit.DAYS);
@@ -396,71 +388,59 @@ class RerateTests {
 
     @Test
     void aJobStartsAtItsFirstRecordNotAtTheLedgersBeginning() {
-        String id = unique();
-        String subscriber = "+49175" + id;
-        String source = "rs-" + id;
-        String offering = "off-" + id;
-        String partnerId = UUID.randomUUID().toString();
-        sellThroughAgreement(partnerId, "30");
-        launchVoiceOffering(offering, partnerId, "0.01");
-        activate("prod-" + id, subscriber, offering, partnerId);
-        awaitRatable(model, subscriber);
+        Sold sold = sellThrough("+49175", "rs-", (offering, partner) ->
+                launchVoiceOffering(offering, partner, "0.01"));
         OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).minusHours(3).truncatedTo(ChronoUnit.HOURS);
-        rate(RerateFixtures.usage(source, "before", subscriber, 60, hour.plusMinutes(1)));
+        rate(RerateFixtures.usage(sold.source(), "before", sold.subscriber(), 60, hour.plusMinutes(1)));
 
         // a re-rate of the next hour, in which nothing of the offering was rated: the job starts where the ledger
         // stood, past the record before its range, and examines nothing (with records in scope it starts just before
         // the first of them: the jobs above find every one)
         String request = """
                 {"requestId": "rs-%s", "partnerId": "%s", "offeringId": "%s", "from": "%s", "to": "%s"}"""
-                .formatted(id, partnerId, offering, hour.plusHours(1).toInstant(), hour.plusHours(2).toInstant());
+                .formatted(sold.id(), sold.partnerId(), sold.offering(), hour.plusHours(1).toInstant(),
+                        hour.plusHours(2).toInstant());
         TestHttp.Response accepted = as(Roles.FINANCE).post(JOBS, request);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         UUID jobId = UUID.fromString(accepted.json().path("id").asString());
         await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(
                 as(Roles.OPS).get(JOBS + "/" + jobId).json().path("state").asString()));
-        long before = jdbc.sql("select seq from usage_rated where source = :source").param("source", source)
+        long before = jdbc.sql("select seq from usage_rated where source = :source").param("source", sold.source())
                 .query(Long.class).single();
-        Map<String, Object> job = jdbc.sql("select started_seq, cursor_seq, examined from rerate_job where job_id = :id")
+        Map<String, Object> job = jdbc.sql(
+                        "select started_seq, cursor_seq, examined from rerate_job where job_id = :id")
                 .param("id", jobId).query().singleRow();
         assertThat(((Number) job.get("cursor_seq")).longValue()).isGreaterThanOrEqualTo(before)
                 .isEqualTo(((Number) job.get("started_seq")).longValue());
         assertThat(((Number) job.get("examined")).longValue()).isZero();
-        assertThat(fate(source, "before").path("ratings").size()).isEqualTo(1);
+        assertThat(fate(sold.source(), "before").path("ratings").size()).isEqualTo(1);
     }
 
     @Test
     void lateUsageMakesAFinalisedPeriodFinalAgainEarlierFinalRatingsIncluded() {
-        String id = unique();
-        String subscriber = "+49174" + id;
-        String source = "vl-" + id;
-        String offering = "off-" + id;
-        String partnerId = UUID.randomUUID().toString();
-        sellThroughAgreement(partnerId, "30");
-        launchVolumeOffering(offering, partnerId, "0.02", "0.01");
-        activate("prod-" + id, subscriber, offering, partnerId);
-        awaitRatable(model, subscriber);
+        Sold sold = sellThrough("+49174", "vl-", (offering, partner) ->
+                launchVolumeOffering(offering, partner, "0.02", "0.01"));
         OffsetDateTime monthStart = OffsetDateTime.now(ZoneOffset.UTC).withDayOfMonth(1)
                 .truncatedTo(ChronoUnit.DAYS);
-        rate(RerateFixtures.usage(source, "early", subscriber, 60, monthStart.minusHours(3)));
+        rate(RerateFixtures.usage(sold.source(), "early", sold.subscriber(), 60, monthStart.minusHours(3)));
         // 60 s of last month stay in the first tier: made final as they are
-        await().atMost(Duration.ofSeconds(60)).until(() -> finalisedUpTo(subscriber) > 0);
-        assertThat(fate(source, "early").path("ratings").size()).isEqualTo(1);
-        assertThat(pendingPeriods(subscriber)).isZero();
+        await().atMost(Duration.ofSeconds(60)).until(() -> finalisedUpTo(sold.subscriber()) > 0);
+        assertThat(fate(sold.source(), "early").path("ratings").size()).isEqualTo(1);
+        assertThat(pendingPeriods(sold.subscriber())).isZero();
 
         // late usage of that month takes its total to 120 s, the second tier: the period is made final again, and
         // the early record, final at the first tier until now, is reversed and charged at the second
-        rate(RerateFixtures.usage(source, "late", subscriber, 60, monthStart.minusHours(2)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> fate(source, "early").path("ratings").size() == 3);
-        JsonNode early = fate(source, "early").path("ratings");
+        rate(RerateFixtures.usage(sold.source(), "late", sold.subscriber(), 60, monthStart.minusHours(2)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> fate(sold.source(), "early").path("ratings").size() == 3);
+        JsonNode early = fate(sold.source(), "early").path("ratings");
         assertThat(early.get(0).path("charge").asString()).isEqualTo("1.200000");
         assertThat(early.get(1).path("kind").asString()).isEqualTo("REVERSAL");
         assertThat(early.get(2).path("charge").asString()).isEqualTo("0.600000");
-        assertThat(fate(source, "late").path("ratings").size()).isEqualTo(1);
+        assertThat(fate(sold.source(), "late").path("ratings").size()).isEqualTo(1);
         BigDecimal charged = jdbc.sql("select sum(charge) from usage_rated where source = :source")
-                .param("source", source).query(BigDecimal.class).single();
+                .param("source", sold.source()).query(BigDecimal.class).single();
         assertThat(charged).isEqualByComparingTo("1.20");
-        await().atMost(Duration.ofSeconds(10)).until(() -> pendingPeriods(subscriber) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingPeriods(sold.subscriber()) == 0);
     }
 
     private long finalisedUpTo(String subscriber) {
@@ -471,6 +451,21 @@ class RerateTests {
     private long pendingPeriods(String subscriber) {
         return jdbc.sql("select count(*) from volume_period_pending where subscriber_id = :subscriber")
                 .param("subscriber", subscriber).query(Long.class).single();
+    }
+
+    /** A partner's offering sold through with a 30 % share, launched by {@code launch}, and a subscriber of it. */
+    private record Sold(String id, String subscriber, String source, String offering, String partnerId) {
+    }
+
+    /** Sets up a {@link Sold} whose subscriber rating can rate now; ids end in a fresh unique suffix. */
+    private Sold sellThrough(String msisdnPrefix, String sourcePrefix, BiConsumer<String, String> launch) {
+        String id = unique();
+        Sold sold = new Sold(id, msisdnPrefix + id, sourcePrefix + id, "off-" + id, UUID.randomUUID().toString());
+        sellThroughAgreement(sold.partnerId(), "30");
+        launch.accept(sold.offering(), sold.partnerId());
+        activate("prod-" + id, sold.subscriber(), sold.offering(), sold.partnerId());
+        awaitRatable(model, sold.subscriber());
+        return sold;
     }
 
     /** DDL as the database's owner (the service runs as a role without DDL rights, as in production). */

@@ -6,6 +6,7 @@ import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.accord.rating.ingest.RatedCorrections;
 import io.accord.rating.model.RatingModel;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,8 +60,9 @@ class RerateConfiguration {
     @Bean
     VolumePeriodFinaliser volumePeriodFinaliser(JdbcClient jdbc, PlatformTransactionManager transactions,
                                                 RatingModel model, JsonMapper json, Corrections corrections,
-                                                RerateProperties properties, Clock clock) {
+                                                RerateProperties properties, Clock clock,
+                                                MeterRegistry registry) {
         return new VolumePeriodFinaliser(jdbc, new TransactionTemplate(transactions), model, new RatedRecords(json),
-                corrections, properties, clock);
+                corrections, properties, clock, registry);
     }
 }

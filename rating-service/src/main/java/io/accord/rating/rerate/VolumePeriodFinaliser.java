@@ -7,17 +7,22 @@ import io.accord.rating.engine.TierUsage;
 import io.accord.rating.engine.UsagePriceVersion.TierMode;
 import io.accord.rating.engine.UsagePriceVersion.TierPeriod;
 import io.accord.rating.engine.VolumeRerating;
+import io.accord.platform.retry.Backoffs;
 import io.accord.rating.model.RatingModel;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,12 +43,19 @@ import java.util.Map;
  * which become visible in order without gaps) and notes their periods as pending; a pending period leaves that set in
  * the transaction that makes it final. The ledger's history of provisional ratings, which stay provisional once
  * reversed, is never read again.
+ * <p>
+ * A period that cannot be made final stays pending with its failures counted, their last reason and the time of its
+ * next attempt ({@link Backoffs}: the finalisation interval, doubling, at most a day), and is taken after the periods
+ * that never failed, so that periods which keep failing cannot take a run's places from the others. The gauge
+ * {@value #FAILING} counts them.
  */
 class VolumePeriodFinaliser {
 
     private static final Logger log = LoggerFactory.getLogger(VolumePeriodFinaliser.class);
     private static final int PERIODS_PER_ROUND = 1000;
     private static final int SCAN_CHUNK = 10_000;
+    static final String FAILING = "accord.rating.volume.periods.failing";
+    private static final Duration MAX_BACKOFF = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -52,9 +64,11 @@ class VolumePeriodFinaliser {
     private final Corrections corrections;
     private final RerateProperties properties;
     private final Clock clock;
+    private final ExponentialBackOff backoff;
 
     VolumePeriodFinaliser(JdbcClient jdbc, TransactionTemplate transactions, RatingModel model, RatedRecords records,
-                          Corrections corrections, RerateProperties properties, Clock clock) {
+                          Corrections corrections, RerateProperties properties, Clock clock,
+                          MeterRegistry registry) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.model = model;
@@ -62,6 +76,11 @@ class VolumePeriodFinaliser {
         this.corrections = corrections;
         this.properties = properties;
         this.clock = clock;
+        Duration first = properties.volumeFinalisation();
+        this.backoff = Backoffs.exponential(first, first.compareTo(MAX_BACKOFF) > 0 ? first : MAX_BACKOFF);
+        Gauge.builder(FAILING, jdbc, db -> db.sql(COUNT_FAILING).query(Long.class).single())
+                .description("pending volume-tier periods whose finalisation failed at least once (reason and next"
+                        + " attempt in volume_period_pending)").register(registry);
     }
 
     @Scheduled(fixedDelayString = "${accord.rating.rerate.volume-finalisation:1h}",
@@ -97,28 +116,38 @@ class VolumePeriodFinaliser {
             select count(*) as rows, coalesce(max(seq), :after) as last from chunk"""
             .formatted(RatedRecords.IS_CURRENT);
 
-    /** The pending periods that have ended, oldest first (a year that has ended began before this month too). */
+    /**
+     * The pending periods that have ended and are due, those that never failed first, each group oldest first (a year
+     * that has ended began before this month too).
+     */
     static final String ENDED = """
-            select subscriber_id, offering_id, usage_type, tier_period, period_start from volume_period_pending
+            select subscriber_id, offering_id, usage_type, tier_period, period_start, attempts
+            from volume_period_pending
             where period_start < :month and (tier_period = 'CALENDAR_MONTH' or period_start < :year)
-            order by period_start
+              and (next_attempt_at is null or next_attempt_at <= :now)
+            order by attempts, period_start
             limit :limit""";
+
+    static final String COUNT_FAILING = "select count(*) from volume_period_pending where attempts > 0";
+
+    private record Pending(AccumulatorKey period, int attempts) {
+    }
 
     /** Finalises the periods that ended before {@code now}; answers how many records were reversed. */
     int finaliseEndedBefore(Instant now) {
         scanRatedSinceLastRun();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<AccumulatorKey> periods = jdbc.sql(ENDED)
+        List<Pending> periods = jdbc.sql(ENDED)
                 .param("month", today.withDayOfMonth(1)).param("year", today.withDayOfYear(1))
-                .param("limit", PERIODS_PER_ROUND)
-                .query((rs, n) -> new AccumulatorKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                        TierPeriod.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class))).list();
+                .param("now", Timestamp.from(clock.instant())).param("limit", PERIODS_PER_ROUND)
+                .query((rs, n) -> new Pending(new AccumulatorKey(rs.getString(1), rs.getString(2), rs.getString(3),
+                        TierPeriod.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class)), rs.getInt(6))).list();
         int reversed = 0;
-        for (AccumulatorKey period : periods) {
+        for (Pending pending : periods) {
             try {
-                reversed += transactions.execute(status -> finalise(period));
+                reversed += transactions.execute(status -> finalise(pending.period()));
             } catch (RuntimeException failure) {
-                log.error("Volume tiers of {} could not be made final; retried next round", period, failure);
+                failed(pending, failure);
             }
         }
         if (reversed > 0) {
@@ -126,6 +155,30 @@ class VolumePeriodFinaliser {
                     periods.size(), reversed);
         }
         return reversed;
+    }
+
+    /** Counts the failure on the pending row, with its reason, and puts the period's next attempt off. */
+    private void failed(Pending pending, RuntimeException failure) {
+        int attempts = pending.attempts() + 1;
+        Duration delay = Backoffs.delayAfter(backoff, attempts);
+        log.error("Volume tiers of {} could not be made final (failure {}); tried again in {}", pending.period(),
+                attempts, delay, failure);
+        String reason = String.valueOf(failure.getMessage());
+        AccumulatorKey period = pending.period();
+        try {
+            transactions.executeWithoutResult(status -> jdbc.sql("""
+                            update volume_period_pending set attempts = attempts + 1, next_attempt_at = :next,
+                                   last_error = :error
+                            where subscriber_id = :subscriber and offering_id = :offering and usage_type = :type
+                              and tier_period = :period and period_start = :start""")
+                    .param("next", Timestamp.from(clock.instant().plus(delay)))
+                    .param("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                    .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
+                    .param("type", period.usageType()).param("period", period.period().name())
+                    .param("start", period.periodStart()).update());
+        } catch (RuntimeException unrecorded) {
+            log.error("The failure of {} could not be recorded; tried again next run", period, unrecorded);
+        }
     }
 
     /** Moves the cursor over everything rated since the last run, in chunks of their own transaction. */
@@ -157,8 +210,8 @@ class VolumePeriodFinaliser {
                 .param("type", period.usageType()).param("period", period.period().name())
                 .param("start", period.periodStart()).query(BigDecimal.class).list();
         if (total.isEmpty()) {
-            log.warn("Volume tiers of {} have no tier accumulator; not made final", period);
-            return 0;
+            // every provisional rating moved its accumulator in its own transaction: the rows are inconsistent
+            throw new IllegalStateException("the period has no tier accumulator row, so its total is unknown");
         }
         // only the volume-tier records are re-rated, and only they are indexed for this (V83)
         List<CurrentRating> current = jdbc.sql("select " + RatedRecords.COLUMNS

@@ -10,6 +10,7 @@ import io.accord.platform.persistence.PersistenceConfiguration;
 import io.accord.platform.problem.ContainerProblemsConfiguration;
 import io.accord.platform.problem.ProblemExceptionHandler;
 import io.accord.platform.problem.ProblemWriter;
+import io.accord.platform.scheduling.JobItemsConfiguration;
 import io.accord.platform.scheduling.SchedulingConfiguration;
 import io.accord.platform.security.PlatformSecurityConfiguration;
 import io.accord.platform.time.ClockConfiguration;
@@ -50,7 +51,7 @@ import java.nio.file.Path;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import({PlatformSecurityConfiguration.class, WebConfiguration.class, OutboxConfiguration.class,
         InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class,
-        IdempotencyConfiguration.class, ClockConfiguration.class, SchedulingConfiguration.class,
+        IdempotencyConfiguration.class, ClockConfiguration.class, SchedulingConfiguration.class, JobItemsConfiguration.class,
         ContainerProblemsConfiguration.class, OutboundConfiguration.class, HubConfiguration.class,
         BatchConsumerConfiguration.class})
 public class PlatformAutoConfiguration {

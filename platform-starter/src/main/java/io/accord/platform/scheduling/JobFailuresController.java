@@ -1,0 +1,56 @@
+package io.accord.platform.scheduling;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.persistence.PagedQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@Validated
+@Tag(name = "Scheduled jobs (operations)")
+@PreAuthorize("hasAnyRole('" + Roles.OPS + "', '" + Roles.PLATFORM_ADMIN + "')")
+class JobFailuresController {
+
+    static final String PATH = "${accord.platform.api-base-path:/api}" + JobItemsConfiguration.ADMIN_PATH
+            + "/failures";
+
+    private final JobFailures failures;
+
+    JobFailuresController(JobFailures failures) {
+        this.failures = failures;
+    }
+
+    @GetMapping(PATH)
+    @Operation(operationId = "listJobItemFailures", summary = "Items of this service's scheduled jobs that failed and"
+            + " have not been handled since (each is tried again later on its own; the job's other items go on),"
+            + " the most recent failure first; ?job= for one job")
+    ResponseEntity<List<JobFailure>> list(@RequestParam(required = false) @Size(max = 100) String job,
+                                          @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                          @RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
+        PagedQuery.Slice<JobFailure> page = failures.list(job, offset, limit);
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(page.total()))
+                .header("X-Result-Count", String.valueOf(page.items().size()))
+                .body(page.items());
+    }
+
+    @PostMapping(PATH + "/{job}/{itemId}/retry")
+    @Operation(operationId = "retryJobItem", summary = "Have the job try a failing item at its next run instead of"
+            + " after its back-off (once its cause is fixed); audited")
+    JobFailure retry(@PathVariable @Size(max = 100) String job, @PathVariable @Size(max = 99) String itemId) {
+        return failures.retry(job, itemId);
+    }
+}

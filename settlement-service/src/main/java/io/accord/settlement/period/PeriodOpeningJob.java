@@ -12,6 +12,8 @@ import java.time.Clock;
 @Component
 class PeriodOpeningJob {
 
+    /** The job's lock name in the {@code shedlock} table, and its name in {@code job_item_failure}. */
+    static final String LOCK = "settlement-period-opening";
     private static final Logger log = LoggerFactory.getLogger(PeriodOpeningJob.class);
 
     private final SettlementPeriods periods;
@@ -23,7 +25,7 @@ class PeriodOpeningJob {
     }
 
     @Scheduled(fixedDelayString = "${accord.settlement.periods.opening-interval:1m}")
-    @SchedulerLock(name = "settlement-period-opening")
+    @SchedulerLock(name = LOCK)
     void openDue() {
         int opened = periods.openDuePeriods(clock.instant());
         if (opened > 0) {

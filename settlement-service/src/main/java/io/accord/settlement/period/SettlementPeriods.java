@@ -3,6 +3,7 @@ package io.accord.settlement.period;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.Tenancy;
 import io.accord.settlement.partner.PartnerTerms;
 import org.slf4j.Logger;
@@ -41,13 +42,16 @@ public class SettlementPeriods {
     private final AuditTrail audit;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final JobItems jobItems;
 
-    SettlementPeriods(PeriodStore store, PartnerTerms partners, AuditTrail audit, Tenancy tenancy, Clock clock) {
+    SettlementPeriods(PeriodStore store, PartnerTerms partners, AuditTrail audit, Tenancy tenancy, Clock clock,
+                      JobItems jobItems) {
         this.store = store;
         this.partners = partners;
         this.audit = audit;
         this.tenancy = tenancy;
         this.clock = clock;
+        this.jobItems = jobItems;
     }
 
     /**
@@ -108,14 +112,14 @@ public class SettlementPeriods {
         }
     }
 
-    /** Opens, for every partner with an agreement in force at {@code now}, the periods up to now; how many opened. */
-    @Transactional
+    /**
+     * Opens, for every partner with an agreement in force at {@code now}, the periods up to now; how many opened.
+     * Each partner in its own transaction ({@link JobItems}): a partner whose periods cannot be opened (terms the
+     * calendar does not know, say) is counted in {@code job_item_failure} and put off, and stops no other partner.
+     */
     public int openDuePeriods(Instant now) {
-        int opened = 0;
-        for (UUID partnerId : partners.partnersWithAgreementInForce(now)) {
-            opened += openUntil(partnerId, now, now);
-        }
-        return opened;
+        return jobItems.each(PeriodOpeningJob.LOCK, partners.partnersWithAgreementInForce(now), partnerId -> partnerId,
+                partnerId -> openUntil(partnerId, now, now)).changed();
     }
 
     /** The periods a run settles now: ended and not CLOSED, of every partner, oldest first per partner. */

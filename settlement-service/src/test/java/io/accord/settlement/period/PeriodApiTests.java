@@ -8,16 +8,21 @@ import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Periods opened for partners with an agreement in force, read with tenancy, closed early by finance. */
+/**
+ * Periods opened for partners with an agreement in force (one partner that cannot be opened stopping no other), read
+ * with tenancy, closed early by finance.
+ */
 @AccordServiceTest
 class PeriodApiTests {
 
@@ -29,12 +34,14 @@ class PeriodApiTests {
     private final SettlementPeriods periods;
     private final SettlementFixtures fixtures;
     private final Clock clock;
+    private final JdbcClient jdbc;
     private TestHttp finance;
 
-    PeriodApiTests(SettlementPeriods periods, SettlementFixtures fixtures, Clock clock) {
+    PeriodApiTests(SettlementPeriods periods, SettlementFixtures fixtures, Clock clock, JdbcClient jdbc) {
         this.periods = periods;
         this.fixtures = fixtures;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @BeforeEach
@@ -61,6 +68,39 @@ class PeriodApiTests {
         assertThat(period.get("href").asString()).isEqualTo(PERIODS + "/" + period.get("id").asString());
         assertThat(finance.get(PERIODS + "?partnerId=" + partnerId + "&state=CLOSED").header("X-Total-Count"))
                 .isEqualTo("0");
+    }
+
+    @Test
+    void aPartnerWhosePeriodsCannotBeOpenedStopsNoOtherPartner() {
+        Instant now = clock.instant();
+        String broken = fixtures.partnerInForceFrom(now.minus(Duration.ofDays(40)), "MONTHLY");
+        String healthy = fixtures.partnerInForceFrom(now.minus(Duration.ofDays(40)), "MONTHLY");
+        // terms the calendar does not know (a newer onboarding's cycle, say): opening its periods throws
+        assertThat(cycle(broken, "FORTNIGHTLY")).isEqualTo(1);
+        try {
+            periods.openDuePeriods(now);
+
+            assertThat(finance.get(PERIODS + "?partnerId=" + healthy).header("X-Total-Count")).isEqualTo("1");
+            assertThat(finance.get(PERIODS + "?partnerId=" + broken).header("X-Total-Count")).isEqualTo("0");
+            Map<String, Object> failure = jdbc.sql("select attempts, last_error from job_item_failure"
+                            + " where job = :job and item_id = :partner")
+                    .param("job", PeriodOpeningJob.LOCK).param("partner", broken).query().singleRow();
+            assertThat(((Number) failure.get("attempts")).intValue()).isPositive();
+            assertThat((String) failure.get("last_error")).contains("unknown settlement cycle FORTNIGHTLY");
+        } finally {
+            jdbc.sql("update agreement_view set settlement_cycle = 'MONTHLY' where partner_id = :partner")
+                    .param("partner", UUID.fromString(broken)).update();
+            jdbc.sql("delete from job_item_failure where item_id = :partner").param("partner", broken).update();
+        }
+    }
+
+    /** Sets the cycle of the partner's agreement terms as stored; how many agreements changed. */
+    private int cycle(String partnerId, String cycle) {
+        return jdbc.sql("""
+                        update agreement_view set settlement_cycle = :cycle,
+                            terms = jsonb_set(terms, '{settlementCycle}', to_jsonb(cast(:cycle as text)))
+                        where partner_id = :partner""")
+                .param("cycle", cycle).param("partner", UUID.fromString(partnerId)).update();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.accord.dispute.dispute;
 
 import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.scheduling.JobItems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -127,7 +128,10 @@ class DisputeRepository {
         return disputes.orderBy("opened_at, id").page(page, this::dispute).map(this::withItems);
     }
 
-    /** Disputes the SLA job must look at: open with a deadline passed, or proposed long enough ago. */
+    /**
+     * Disputes the SLA job must look at: open with a deadline passed, or proposed long enough ago; not those put off
+     * after their handling failed ({@link JobItems}), which would otherwise take the places of the others.
+     */
     List<UUID> dueForTimers(Instant now, Instant proposedBefore, int limit) {
         return jdbc.sql("""
                         select id from dispute
@@ -137,8 +141,9 @@ class DisputeRepository {
                                or (not resolution_breached and resolution_due <= :now)
                                or (state = 'RESOLUTION_PROPOSED'
                                    and proposed_at <= :proposedBefore))
+                          and %s
                         order by opened_at limit :limit
-                        """)
+                        """.formatted(JobItems.notPutOff(DisputeTimers.JOB, "id")))
                 .param("now", ts(now)).param("proposedBefore", ts(proposedBefore)).param("limit", limit)
                 .query(UUID.class).list();
     }

@@ -1,12 +1,12 @@
 package io.accord.dispute.dispute;
 
+import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.Tenancy;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,13 +17,17 @@ import java.util.UUID;
  * The SLA and silence timers: first-response and resolution deadlines that passed are reported once
  * ({@code DisputeSlaBreached}) and escalate the dispute; a proposal left unanswered for
  * {@code accord.dispute.auto-accept-after} is accepted. Deadlines are columns, so the timers survive restarts;
- * ShedLock runs a round on one replica at a time, and each dispute is changed in a transaction of its own.
+ * ShedLock runs a round on one replica at a time, and each dispute is changed in a transaction of its own
+ * ({@link JobItems}): a dispute that cannot be handled (its row unreadable, say) is counted in
+ * {@code job_item_failure} and put off, and the round goes on with the others.
  */
 @Component
 class DisputeTimers {
 
     static final String FIRST_RESPONSE = "FIRST_RESPONSE";
     static final String RESOLUTION = "RESOLUTION";
+    /** The job's lock name in the {@code shedlock} table, and its name in {@code job_item_failure}. */
+    static final String JOB = "dispute-timers";
 
     private static final Logger log = LoggerFactory.getLogger(DisputeTimers.class);
 
@@ -31,21 +35,21 @@ class DisputeTimers {
     private final DisputeService service;
     private final DisputeNotifications notifications;
     private final DisputeProperties properties;
-    private final TransactionTemplate transactions;
+    private final JobItems jobItems;
     private final Clock clock;
 
     DisputeTimers(DisputeRepository disputes, DisputeService service, DisputeNotifications notifications,
-                  DisputeProperties properties, TransactionTemplate transactions, Clock clock) {
+                  DisputeProperties properties, JobItems jobItems, Clock clock) {
         this.disputes = disputes;
         this.service = service;
         this.notifications = notifications;
         this.properties = properties;
-        this.transactions = transactions;
+        this.jobItems = jobItems;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${accord.dispute.timer-interval:1m}")
-    @SchedulerLock(name = "dispute-timers")
+    @SchedulerLock(name = JOB)
     void tick() {
         runOnce(clock.instant());
     }
@@ -53,14 +57,8 @@ class DisputeTimers {
     /** One round at {@code now}: how many disputes changed. */
     int runOnce(Instant now) {
         List<UUID> due = disputes.dueForTimers(now, now.minus(properties.autoAcceptAfter()), properties.timerBatch());
-        int changed = 0;
-        for (UUID id : due) {
-            Boolean done = transactions.execute(status -> disputes.findForUpdate(id)
-                    .map(dispute -> apply(dispute, now)).orElse(false));
-            if (Boolean.TRUE.equals(done)) {
-                changed++;
-            }
-        }
+        int changed = jobItems.each(JOB, due, id -> id, id -> disputes.findForUpdate(id)
+                .map(dispute -> apply(dispute, now)).orElse(false) ? 1 : 0).changed();
         if (changed > 0) {
             log.info("Dispute timers changed {} dispute(s)", changed);
         }

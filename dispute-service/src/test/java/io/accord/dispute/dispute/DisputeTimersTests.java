@@ -8,16 +8,22 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The SLA and silence timers, run at a chosen moment against the real database and broker. */
+/**
+ * The SLA and silence timers, run at a chosen moment against the real database and broker; a dispute that cannot be
+ * handled stopping no other.
+ */
 @AccordServiceTest
 class DisputeTimersTests {
 
@@ -27,10 +33,46 @@ class DisputeTimersTests {
     int port;
     private final SettlementFixtures settlement;
     private final DisputeTimers timers;
+    private final JdbcClient jdbc;
 
-    DisputeTimersTests(SettlementFixtures settlement, DisputeTimers timers) {
+    DisputeTimersTests(SettlementFixtures settlement, DisputeTimers timers, JdbcClient jdbc) {
         this.settlement = settlement;
         this.timers = timers;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void aDisputeThatCannotBeHandledStopsNoOtherAndIsPutOff() {
+        Disputing as = new Disputing(port);
+        String broken = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        String healthy = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        Instant due = Instant.parse(as.partner.get(Disputing.API + "/" + healthy + "/sla").json()
+                .path("firstResponseDue").asString());
+        // opened first, so taken first: a row its repository cannot read
+        jdbc.sql("update dispute set proposal = '[\"not\", \"a proposal\"]' where id = :id")
+                .param("id", UUID.fromString(broken)).update();
+        try {
+            timers.runOnce(due.plusSeconds(1));
+
+            assertThat(as.partner.get(Disputing.TICKETS + "/" + healthy).json().path("status").asString())
+                    .isEqualTo("escalated");
+            Map<String, Object> failure = jdbc.sql("select attempts, last_error from job_item_failure"
+                            + " where job = :job and item_id = :id")
+                    .param("job", DisputeTimers.JOB).param("id", broken).query().singleRow();
+            assertThat(((Number) failure.get("attempts")).intValue()).isEqualTo(1);
+            assertThat((String) failure.get("last_error")).isNotBlank();
+            assertThat(jdbc.sql("select first_response_breached from dispute where id = :id")
+                    .param("id", UUID.fromString(broken)).query(Boolean.class).single()).isFalse();
+            // put off: the next round's selection leaves it out, so it takes no place of another dispute
+            timers.runOnce(due.plusSeconds(2));
+            assertThat(jdbc.sql("select attempts from job_item_failure where job = :job and item_id = :id")
+                    .param("job", DisputeTimers.JOB).param("id", broken).query(Integer.class).single())
+                    .isEqualTo(1);
+        } finally {
+            jdbc.sql("update dispute set proposal = null where id = :id").param("id", UUID.fromString(broken))
+                    .update();
+            jdbc.sql("delete from job_item_failure where job = :job").param("job", DisputeTimers.JOB).update();
+        }
     }
 
     @Test

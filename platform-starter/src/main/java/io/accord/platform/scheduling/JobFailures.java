@@ -48,7 +48,7 @@ class JobFailures {
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql("update job_item_failure set next_attempt_at = :now where job = :job and item_id = :item")
                     .param("now", now).param("job", job).param("item", itemId).update();
-            audit.record(null, RESOURCE_TYPE, job + "/" + itemId, "job-item-retried", before,
+            audit.record(null, RESOURCE_TYPE, itemId, "job-item-retried", before,
                     Map.of("nextAttemptAt", now.toInstant().toString()));
             return new JobFailure(before.job(), before.itemId(), before.attempts(), before.firstFailedAt(),
                     before.lastFailedAt(), now.toInstant(), before.lastError());

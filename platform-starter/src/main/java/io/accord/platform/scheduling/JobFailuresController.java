@@ -50,7 +50,7 @@ class JobFailuresController {
     @PostMapping(PATH + "/{job}/{itemId}/retry")
     @Operation(operationId = "retryJobItem", summary = "Have the job try a failing item at its next run instead of"
             + " after its back-off (once its cause is fixed); audited")
-    JobFailure retry(@PathVariable @Size(max = 100) String job, @PathVariable @Size(max = 99) String itemId) {
+    JobFailure retry(@PathVariable @Size(max = 100) String job, @PathVariable @Size(max = 200) String itemId) {
         return failures.retry(job, itemId);
     }
 }

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * {@code job_item_failure} with its reason and the time of the item's next attempt (the platform's {@link Backoffs}:
  * a minute after the first failure, doubling, at most an hour); until then the item is left out. The row goes in the
  * transaction that finally handles the item. Selections with a limit leave put-off items out with
- * {@link #notPutOff(String, String)}, so that items which keep failing cannot take every place of a run.
+ * {@link #notPutOff(String, String)} and, where a job's items are all due at every run (a job that runs less often
+ * than the back-off's longest delay), take those that failed last ({@link #attempts(String, String)} in the
+ * {@code order by}), so that items which keep failing cannot take every place of a run.
  * <p>
  * Ops see the failing items at {@code GET /api/<service>/admin/jobs/failures} and can have one tried at the next run
  * ({@code POST …/{job}/{itemId}/retry}, audited); the gauge {@value #FAILING} (tag {@code job}) counts them.
@@ -124,6 +126,17 @@ public class JobItems {
         checkJob(job);
         return "not exists (select 1 from job_item_failure put_off where put_off.job = '" + job
                 + "' and put_off.item_id = cast(" + idExpression + " as text) and put_off.next_attempt_at > now())";
+    }
+
+    /**
+     * An expression for a native selection's {@code order by}: how often the item whose id is {@code idExpression}
+     * has failed since it was last handled (0 if it has not), so that {@code order by <this>, <age>} takes the items
+     * that never failed first. Needs no parameter.
+     */
+    public static String attempts(String job, String idExpression) {
+        checkJob(job);
+        return "coalesce((select failed.attempts from job_item_failure failed where failed.job = '" + job
+                + "' and failed.item_id = cast(" + idExpression + " as text)), 0)";
     }
 
     private record Failure(int attempts, Instant nextAttemptAt) {

@@ -70,6 +70,7 @@ class JobItemsTests {
         assertThat(registry.get(JobItems.FAILING).tag("job", job).gauge().value()).isEqualTo(1.0);
         // a selection leaves it out while it is put off
         assertThat(selectable(job, batch)).containsExactly("a", "c");
+        assertThat(byAttempts(job, List.of("b", "a", "c"))).containsExactly("a", "c", "b");
 
         // put off: not tried again (its failure would count a second attempt)
         bFails[0] = false;
@@ -82,7 +83,8 @@ class JobItemsTests {
         TestHttp.Response retried = ops.post(FAILURES + "/" + job + "/b/retry", "");
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'job-item' and resource_id = :id"
-                        + " and action = 'job-item-retried'").param("id", job + "/b").query(Long.class).single())
+                        + " and action = 'job-item-retried' and before_state ->> 'job' = :job").param("id", "b")
+                        .param("job", job).query(Long.class).single())
                 .isEqualTo(1L);
         assertThat(selectable(job, batch)).containsExactly("a", "b", "c");
 
@@ -128,6 +130,13 @@ class JobItemsTests {
     private List<String> probed(String job) {
         return jdbc.sql("select item from job_items_probe where job = :job order by item").param("job", job)
                 .query(String.class).list();
+    }
+
+    /** The candidates, those that never failed first, then by name. */
+    private List<String> byAttempts(String job, List<String> candidates) {
+        return jdbc.sql("select item from unnest(cast(:items as text[])) as candidate(item) order by "
+                        + JobItems.attempts(job, "candidate.item") + ", item")
+                .param("items", candidates.toArray(String[]::new)).query(String.class).list();
     }
 
     private List<String> selectable(String job, List<String> candidates) {

@@ -2,11 +2,11 @@ package io.accord.rating.rerate;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.accord.rating.ingest.RatedCorrections;
 import io.accord.rating.model.RatingModel;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,9 +60,8 @@ class RerateConfiguration {
     @Bean
     VolumePeriodFinaliser volumePeriodFinaliser(JdbcClient jdbc, PlatformTransactionManager transactions,
                                                 RatingModel model, JsonMapper json, Corrections corrections,
-                                                RerateProperties properties, Clock clock,
-                                                MeterRegistry registry) {
+                                                RerateProperties properties, Clock clock, JobItems jobItems) {
         return new VolumePeriodFinaliser(jdbc, new TransactionTemplate(transactions), model, new RatedRecords(json),
-                corrections, properties, clock, registry);
+                corrections, properties, clock, jobItems);
     }
 }

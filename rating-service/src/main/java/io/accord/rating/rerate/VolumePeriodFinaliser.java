@@ -7,22 +7,18 @@ import io.accord.rating.engine.TierUsage;
 import io.accord.rating.engine.UsagePriceVersion.TierMode;
 import io.accord.rating.engine.UsagePriceVersion.TierPeriod;
 import io.accord.rating.engine.VolumeRerating;
-import io.accord.platform.retry.Backoffs;
+import io.accord.platform.scheduling.JobItems;
 import io.accord.rating.model.RatingModel;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,18 +40,20 @@ import java.util.Map;
  * the transaction that makes it final. The ledger's history of provisional ratings, which stay provisional once
  * reversed, is never read again.
  * <p>
- * A period that cannot be made final stays pending with its failures counted, their last reason and the time of its
- * next attempt ({@link Backoffs}: the finalisation interval, doubling, at most a day), and is taken after the periods
- * that never failed, so that periods which keep failing cannot take a run's places from the others. The gauge
- * {@value #FAILING} counts them.
+ * Each period is made final in its own transaction through {@link JobItems}: one that cannot be (no accumulator row,
+ * say) is counted in {@code job_item_failure} with its reason and put off, and a run takes the periods that never
+ * failed first, so that periods which keep failing cannot take a run's places from the others.
  */
 class VolumePeriodFinaliser {
 
     private static final Logger log = LoggerFactory.getLogger(VolumePeriodFinaliser.class);
     private static final int PERIODS_PER_ROUND = 1000;
     private static final int SCAN_CHUNK = 10_000;
-    static final String FAILING = "accord.rating.volume.periods.failing";
-    private static final Duration MAX_BACKOFF = Duration.ofDays(1);
+    /** The job's lock name in the {@code shedlock} table, and its name in {@code job_item_failure}. */
+    static final String JOB = "rating-volume-finalisation";
+    /** A pending period's id in {@code job_item_failure}, as {@link #itemId} writes it. */
+    private static final String ITEM_ID = "subscriber_id || '|' || offering_id || '|' || usage_type || '|' ||"
+            + " tier_period || '|' || period_start";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -64,11 +62,10 @@ class VolumePeriodFinaliser {
     private final Corrections corrections;
     private final RerateProperties properties;
     private final Clock clock;
-    private final ExponentialBackOff backoff;
+    private final JobItems jobItems;
 
     VolumePeriodFinaliser(JdbcClient jdbc, TransactionTemplate transactions, RatingModel model, RatedRecords records,
-                          Corrections corrections, RerateProperties properties, Clock clock,
-                          MeterRegistry registry) {
+                          Corrections corrections, RerateProperties properties, Clock clock, JobItems jobItems) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.model = model;
@@ -76,16 +73,12 @@ class VolumePeriodFinaliser {
         this.corrections = corrections;
         this.properties = properties;
         this.clock = clock;
-        Duration first = properties.volumeFinalisation();
-        this.backoff = Backoffs.exponential(first, first.compareTo(MAX_BACKOFF) > 0 ? first : MAX_BACKOFF);
-        Gauge.builder(FAILING, jdbc, db -> db.sql(COUNT_FAILING).query(Long.class).single())
-                .description("pending volume-tier periods whose finalisation failed at least once (reason and next"
-                        + " attempt in volume_period_pending)").register(registry);
+        this.jobItems = jobItems;
     }
 
     @Scheduled(fixedDelayString = "${accord.rating.rerate.volume-finalisation:1h}",
             initialDelayString = "${accord.rating.rerate.volume-initial-delay:1m}")
-    @SchedulerLock(name = "rating-volume-finalisation")
+    @SchedulerLock(name = JOB)
     void finaliseEndedPeriods() {
         if (properties.enabled() && model.awaitCurrent(properties.modelWait())) {
             finaliseEndedBefore(clock.instant().minus(properties.volumeGrace()));
@@ -117,68 +110,31 @@ class VolumePeriodFinaliser {
             .formatted(RatedRecords.IS_CURRENT);
 
     /**
-     * The pending periods that have ended and are due, those that never failed first, each group oldest first (a year
-     * that has ended began before this month too).
+     * The pending periods that have ended (a year that has ended began before this month too) and are not put off
+     * after a failure: those that never failed first, each group oldest first.
      */
     static final String ENDED = """
-            select subscriber_id, offering_id, usage_type, tier_period, period_start, attempts
-            from volume_period_pending
+            select subscriber_id, offering_id, usage_type, tier_period, period_start from volume_period_pending
             where period_start < :month and (tier_period = 'CALENDAR_MONTH' or period_start < :year)
-              and (next_attempt_at is null or next_attempt_at <= :now)
-            order by attempts, period_start
-            limit :limit""";
-
-    static final String COUNT_FAILING = "select count(*) from volume_period_pending where attempts > 0";
-
-    private record Pending(AccumulatorKey period, int attempts) {
-    }
+              and %s
+            order by %s, period_start
+            limit :limit""".formatted(JobItems.notPutOff(JOB, ITEM_ID), JobItems.attempts(JOB, ITEM_ID));
 
     /** Finalises the periods that ended before {@code now}; answers how many records were reversed. */
     int finaliseEndedBefore(Instant now) {
         scanRatedSinceLastRun();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<Pending> periods = jdbc.sql(ENDED)
+        List<AccumulatorKey> periods = jdbc.sql(ENDED)
                 .param("month", today.withDayOfMonth(1)).param("year", today.withDayOfYear(1))
-                .param("now", Timestamp.from(clock.instant())).param("limit", PERIODS_PER_ROUND)
-                .query((rs, n) -> new Pending(new AccumulatorKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                        TierPeriod.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class)), rs.getInt(6))).list();
-        int reversed = 0;
-        for (Pending pending : periods) {
-            try {
-                reversed += transactions.execute(status -> finalise(pending.period()));
-            } catch (RuntimeException failure) {
-                failed(pending, failure);
-            }
-        }
+                .param("limit", PERIODS_PER_ROUND)
+                .query((rs, n) -> new AccumulatorKey(rs.getString(1), rs.getString(2), rs.getString(3),
+                        TierPeriod.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class))).list();
+        int reversed = jobItems.each(JOB, periods, VolumePeriodFinaliser::itemId, this::finalise).changed();
         if (reversed > 0) {
             log.info("Volume tiers made final in {} periods: {} records reversed and rated at their final tier",
                     periods.size(), reversed);
         }
         return reversed;
-    }
-
-    /** Counts the failure on the pending row, with its reason, and puts the period's next attempt off. */
-    private void failed(Pending pending, RuntimeException failure) {
-        int attempts = pending.attempts() + 1;
-        Duration delay = Backoffs.delayAfter(backoff, attempts);
-        log.error("Volume tiers of {} could not be made final (failure {}); tried again in {}", pending.period(),
-                attempts, delay, failure);
-        String reason = String.valueOf(failure.getMessage());
-        AccumulatorKey period = pending.period();
-        try {
-            transactions.executeWithoutResult(status -> jdbc.sql("""
-                            update volume_period_pending set attempts = attempts + 1, next_attempt_at = :next,
-                                   last_error = :error
-                            where subscriber_id = :subscriber and offering_id = :offering and usage_type = :type
-                              and tier_period = :period and period_start = :start""")
-                    .param("next", Timestamp.from(clock.instant().plus(delay)))
-                    .param("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-                    .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
-                    .param("type", period.usageType()).param("period", period.period().name())
-                    .param("start", period.periodStart()).update());
-        } catch (RuntimeException unrecorded) {
-            log.error("The failure of {} could not be recorded; tried again next run", period, unrecorded);
-        }
     }
 
     /** Moves the cursor over everything rated since the last run, in chunks of their own transaction. */
@@ -262,6 +218,12 @@ class VolumePeriodFinaliser {
                 .param("type", period.usageType()).param("period", period.period().name())
                 .param("start", period.periodStart()).update();
         return replacements.size();
+    }
+
+    /** The period's id in {@code job_item_failure}: its key's columns joined by '|' ({@link #ITEM_ID}). */
+    static String itemId(AccumulatorKey period) {
+        return String.join("|", period.subscriberId(), period.offeringId(), period.usageType(), period.period().name(),
+                period.periodStart().toString());
     }
 
     /**

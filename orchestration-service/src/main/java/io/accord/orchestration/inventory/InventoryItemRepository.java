@@ -5,7 +5,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,14 +13,18 @@ interface InventoryItemRepository extends JpaRepository<InventoryItem, UUID>, Jp
     @Query(value = "select * from inventory_item where id = :id for update", nativeQuery = true)
     Optional<InventoryItem> lock(UUID id);
 
-    /** Reservations past their expiry; items another transaction holds are left for the next round. */
+    /**
+     * A reservation past its expiry, locked for the job's transaction of this item; empty when it no longer is one
+     * or another transaction holds it (the next round sees it again).
+     */
     @Query(value = """
-            select * from inventory_item where state = 'RESERVED' and reserved_until <= :now
-            order by reserved_until limit :batch for update skip locked""", nativeQuery = true)
-    List<InventoryItem> lockExpiredReservations(Instant now, int batch);
+            select * from inventory_item where id = :id and state = 'RESERVED' and reserved_until <= :now
+            for update skip locked""", nativeQuery = true)
+    Optional<InventoryItem> lockExpiredReservation(UUID id, Instant now);
 
+    /** A quarantined item whose cooling-off is over, locked as {@link #lockExpiredReservation} locks. */
     @Query(value = """
-            select * from inventory_item where state = 'QUARANTINED' and quarantined_until <= :now
-            order by quarantined_until limit :batch for update skip locked""", nativeQuery = true)
-    List<InventoryItem> lockCooledOff(Instant now, int batch);
+            select * from inventory_item where id = :id and state = 'QUARANTINED' and quarantined_until <= :now
+            for update skip locked""", nativeQuery = true)
+    Optional<InventoryItem> lockCooledOff(UUID id, Instant now);
 }

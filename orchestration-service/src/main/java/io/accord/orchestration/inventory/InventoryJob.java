@@ -9,11 +9,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.IntSupplier;
 
 /**
  * Every {@code job-interval}: expires reservations past their expiry, returns quarantined items whose cooling-off
  * is over, and checks every pool's low watermark. Every replica schedules it; the platform's ShedLock lets one run
- * at a time cluster-wide and the others skip that round.
+ * at a time cluster-wide and the others skip that round. Each item is handled in its own transaction
+ * ({@link InventoryMaintenance}); a step that fails as a whole (its selection cannot run) is logged and the round's
+ * other steps still run.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InventoryProperties.class)
@@ -39,12 +42,22 @@ class InventoryJob {
 
     /** One round at {@code now}, whoever holds the lock: how many items it moved back to AVAILABLE. */
     int runOnce(Instant now) {
-        int expired = maintenance.expireReservations(now);
-        int cooled = maintenance.endCoolingOffs(now);
-        maintenance.checkWatermarks();
+        int expired = step("expiring reservations", () -> maintenance.expireReservations(now));
+        int cooled = step("ending cooling-offs", () -> maintenance.endCoolingOffs(now));
+        step("checking watermarks", maintenance::checkWatermarks);
         if (expired + cooled > 0) {
             log.info("Inventory: {} reservation(s) expired, {} item(s) back from quarantine", expired, cooled);
         }
         return expired + cooled;
+    }
+
+    /** Runs one step; its failure is logged and counts nothing, so that it cannot keep the next steps from running. */
+    private static int step(String step, IntSupplier work) {
+        try {
+            return work.getAsInt();
+        } catch (RuntimeException failure) {
+            log.error("Inventory job: {} failed; the round's other steps go on", step, failure);
+            return 0;
+        }
     }
 }

@@ -13,5 +13,7 @@ interface InventoryPoolRepository extends JpaRepository<InventoryPool, UUID>, Jp
 
     Page<InventoryPool> findByPartnerId(UUID partnerId, Pageable page);
 
-    List<InventoryPool> findByLowWatermarkGreaterThan(int watermark);
+    /** The pools that have a low watermark, for the job to check one by one. */
+    @Query("select p.id from InventoryPool p where p.lowWatermark > 0 order by p.createdAt, p.id")
+    List<UUID> withLowWatermark();
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param maxRangeSize  the most values one range generation may create
  * @param maxImportRows the most rows one CSV file may hold
  * @param jobInterval   how often the job expires reservations, ends cooling-offs and checks watermarks
- * @param jobBatchSize  items the job moves per kind and round (one transaction); the next round takes the rest
+ * @param jobBatchSize  items the job moves per kind and round (each in its own transaction); the next round takes
+ *                      the rest
  */
 @ConfigurationProperties("accord.orchestration.inventory")
 record InventoryProperties(

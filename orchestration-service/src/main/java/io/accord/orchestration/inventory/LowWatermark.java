@@ -30,34 +30,43 @@ class LowWatermark {
         this.clock = clock;
     }
 
-    /** After items left AVAILABLE: raises the event if this pool just crossed its watermark. */
-    void afterTaking(InventoryPool pool) {
+    /** After items left AVAILABLE: raises the event if this pool just crossed its watermark (true if it did). */
+    boolean afterTaking(InventoryPool pool) {
         if (pool.lowWatermark() <= 0) {
-            return;
+            return false;
         }
         long available = availableUpTo(pool.id(), pool.lowWatermark() + 1);
         if (available <= pool.lowWatermark() && disarm(pool.id())) {
             outbox.publish(Topics.ORDER_EVENTS, new InventoryLowWatermarkReached(UUID.randomUUID(), clock.instant(),
                     pool.id().toString(), pool.name(), pool.resourceType().name(),
                     owner(pool.owner()), available, pool.lowWatermark()));
+            return true;
         }
+        return false;
     }
 
-    /** After items became AVAILABLE: re-arms the pool once it is above its watermark again. */
-    void afterAdding(InventoryPool pool) {
+    /** After items became AVAILABLE: re-arms the pool once it is above its watermark again (true if it did). */
+    boolean afterAdding(InventoryPool pool) {
         if (pool.lowWatermark() <= 0) {
-            return;
+            return false;
         }
-        if (availableUpTo(pool.id(), pool.lowWatermark() + 1) > pool.lowWatermark()) {
-            jdbc.sql("update inventory_pool set low_watermark_armed = true where id = :id and not low_watermark_armed")
-                    .param("id", pool.id()).update();
-        }
+        return availableUpTo(pool.id(), pool.lowWatermark() + 1) > pool.lowWatermark() && rearm(pool.id());
     }
 
-    /** Both checks, for the job: catches a crossing that concurrent reservations each saw from the other side. */
-    void check(InventoryPool pool) {
-        afterAdding(pool);
-        afterTaking(pool);
+    /**
+     * Both checks, for the job: catches a crossing that concurrent reservations each saw from the other side. True
+     * if the pool was re-armed or raised the event.
+     */
+    boolean check(InventoryPool pool) {
+        boolean rearmed = afterAdding(pool);
+        return afterTaking(pool) || rearmed;
+    }
+
+    private boolean rearm(UUID pool) {
+        return jdbc.sql("""
+                        update inventory_pool set low_watermark_armed = true
+                        where id = :id and not low_watermark_armed""")
+                .param("id", pool).update() == 1;
     }
 
     private boolean disarm(UUID pool) {

@@ -9,9 +9,15 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Expires open quotes whose validity ended; one replica at a time (ShedLock). */
+/**
+ * Expires open quotes whose validity ended; one replica at a time (ShedLock). Each quote in its own transaction
+ * ({@link QuoteService#expireDue}): one that cannot be expired is put off alone and the others expire.
+ */
 @Component
 class QuoteExpiryJob {
+
+    /** The job's lock name in the {@code shedlock} table, and its name in {@code job_item_failure}. */
+    static final String LOCK = "quote-expiry";
 
     private static final Logger log = LoggerFactory.getLogger(QuoteExpiryJob.class);
 
@@ -24,7 +30,7 @@ class QuoteExpiryJob {
     }
 
     @Scheduled(fixedDelayString = "${accord.orchestration.quote.expiry-interval:1m}")
-    @SchedulerLock(name = "quote-expiry")
+    @SchedulerLock(name = LOCK)
     void expireDue() {
         runOnce(clock.instant());
     }

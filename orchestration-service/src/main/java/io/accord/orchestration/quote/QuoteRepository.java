@@ -2,6 +2,7 @@ package io.accord.orchestration.quote;
 
 import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.scheduling.JobItems;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,9 @@ class QuoteRepository {
 
     private static final TypeReference<List<QuotePricing.Line>> LINES = new TypeReference<>() { };
     private static final TypeReference<List<QuotePricing.Total>> TOTALS = new TypeReference<>() { };
+    private static final String DUE_FOR_EXPIRY = """
+            select q.id from quote q where q.state in ('IN_PROGRESS', 'APPROVED') and q.valid_until <= :now and %s
+            order by q.valid_until limit :limit""".formatted(JobItems.notPutOff(QuoteExpiryJob.LOCK, "q.id"));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -98,13 +102,22 @@ class QuoteRepository {
         return quotes.orderBy("created_at, id").page(page, this::quote);
     }
 
-    /** Open quotes whose validity ended before {@code now}, oldest first, locked for the expiry job. */
+    /**
+     * Open quotes whose validity ended by {@code now}, oldest first, for the expiry job, which locks each in its own
+     * transaction ({@link #lockDueForExpiry}); quotes put off after a failure are left out, so that they cannot take
+     * every place of a round.
+     */
     List<UUID> dueForExpiry(Instant now, int limit) {
+        return jdbc.sql(DUE_FOR_EXPIRY).param("now", ts(now)).param("limit", limit).query(UUID.class).list();
+    }
+
+    /** The quote, locked, if it is still open and past its validity; empty too when another transaction holds it. */
+    Optional<Quote> lockDueForExpiry(UUID id, Instant now) {
         return jdbc.sql("""
-                        select id from quote where state in ('IN_PROGRESS', 'APPROVED') and valid_until <= :now
-                        order by valid_until limit :limit for update skip locked
+                        select * from quote where id = :id and state in ('IN_PROGRESS', 'APPROVED')
+                        and valid_until <= :now for update skip locked
                         """)
-                .param("now", ts(now)).param("limit", limit).query(UUID.class).list();
+                .param("id", id).param("now", ts(now)).query(this::quote).optional();
     }
 
     private Quote quote(ResultSet rs, int row) throws SQLException {

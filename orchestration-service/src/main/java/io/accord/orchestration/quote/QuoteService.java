@@ -6,6 +6,7 @@ import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.hub.TmfEvent;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.Tenancy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Thin application service: load, call the aggregate, save, audit, notify. */
 @Service
@@ -32,9 +34,10 @@ class QuoteService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JobItems jobItems;
 
     QuoteService(QuoteRepository quotes, QuoteItems items, QuoteProperties properties, Tenancy tenancy,
-                 AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                 AuditTrail audit, ApplicationEventPublisher events, Clock clock, JobItems jobItems) {
         this.quotes = quotes;
         this.items = items;
         this.properties = properties;
@@ -42,6 +45,7 @@ class QuoteService {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.jobItems = jobItems;
     }
 
     @Transactional
@@ -117,20 +121,25 @@ class QuoteService {
         return quote;
     }
 
-    /** The expiry job's round: open quotes past their validity end expire. */
-    @Transactional
+    /**
+     * The expiry job's round: open quotes past their validity end expire, how many did. Not one transaction: each
+     * quote expires in its own ({@link JobItems}), so a quote that cannot be (stored JSON it cannot read) rolls back
+     * alone, is recorded and put off, and the others still expire.
+     */
     int expireDue(Instant now) {
         List<UUID> due = quotes.dueForExpiry(now, properties.expiryBatch());
-        for (UUID id : due) {
-            Quote quote = quotes.find(id).orElseThrow();
-            QuoteResources.QuoteView before = QuoteViews.view(quote);
-            quote.expire(now);
-            quotes.update(quote, null);
-            QuoteResources.QuoteView view = QuoteViews.view(quote);
-            audit.record(partner(quote), "quote", id.toString(), "expired", before, view);
-            notify("QuoteStateChangeEvent", quote, view);
-        }
-        return due.size();
+        return jobItems.each(QuoteExpiryJob.LOCK, due, Function.identity(), id -> quotes.lockDueForExpiry(id, now)
+                .map(quote -> expire(quote, now)).orElse(0)).changed();
+    }
+
+    private int expire(Quote quote, Instant now) {
+        QuoteResources.QuoteView before = QuoteViews.view(quote);
+        quote.expire(now);
+        quotes.update(quote, null);
+        QuoteResources.QuoteView view = QuoteViews.view(quote);
+        audit.record(partner(quote), "quote", quote.id.toString(), "expired", before, view);
+        notify("QuoteStateChangeEvent", quote, view);
+        return 1;
     }
 
     /** Only the buyer accepts: the buyer partner's users, or CSP staff for a sales channel's quote. */

@@ -8,11 +8,13 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestMultipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +32,12 @@ class InventoryReservationTests {
     private final ItemHistory history;
     private final Clock clock;
     private final ItemRows rows;
+    private final JdbcClient jdbc;
 
     InventoryReservationTests(Inventory inventory, InventoryJob job, ItemHistory history, Clock clock,
-                              ItemRows rows) {
+                              ItemRows rows, JdbcClient jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
         this.inventory = inventory;
         this.job = job;
         this.history = history;
@@ -144,6 +148,46 @@ class InventoryReservationTests {
     }
 
     @Test
+    void anItemAndAPoolTheJobCannotReadArePutOffAloneAndTheOthersAreHandled() {
+        String pool = TestPools.msisdnPool(port, null, 2, 0);
+        Instant expiry = clock.instant().plus(Duration.ofMinutes(15));
+        Reservation healthy = inventory.reserveFromPool(UUID.fromString(pool), null, "order-ok-" + UUID.randomUUID(),
+                expiry);
+        Reservation broken = inventory.reserveFromPool(UUID.fromString(pool), null,
+                "order-broken-" + UUID.randomUUID(), expiry);
+        UUID badPool = UUID.fromString(TestPools.create(port, "MSISDN", null, 0));
+        String watched = TestPools.msisdnPool(port, null, 2, 0);
+        // data no code reads: a resource type this version does not know, on one item and on one watched pool
+        jdbc.sql("update inventory_item set resource_type = 'PHONE' where id = :id")
+                .param("id", broken.itemId()).update();
+        jdbc.sql("update inventory_pool set resource_type = 'PHONE', low_watermark = 5, low_watermark_armed = true"
+                + " where id = :id").param("id", badPool).update();
+        // a pool with 2 items that is armed below its watermark: the job's check raises the event
+        jdbc.sql("update inventory_pool set low_watermark = 5, low_watermark_armed = true where id = :id")
+                .param("id", UUID.fromString(watched)).update();
+        try {
+            job.runOnce(expiry.plus(Duration.ofMinutes(1)));
+
+            assertThat(history.of(healthy.itemId())).extracting(ItemHistory.Entry::action)
+                    .containsExactly("RESERVED", "RESERVATION_EXPIRED");
+            assertThat(history.of(broken.itemId())).extracting(ItemHistory.Entry::action).containsExactly("RESERVED");
+            assertThat(jdbc.sql("select state from inventory_item where id = :id").param("id", broken.itemId())
+                    .query(String.class).single()).isEqualTo("RESERVED");
+            assertThat(eventsOf(watched)).as("the next step ran and checked the other pools").isEqualTo(1);
+            assertThat(eventsOf(badPool.toString())).isZero();
+            assertThat(failure(InventoryMaintenance.RESERVATIONS, broken.itemId())).contains("PHONE");
+            assertThat(failure(InventoryMaintenance.WATERMARKS, badPool)).contains("PHONE");
+        } finally {
+            jdbc.sql("update inventory_item set resource_type = 'MSISDN' where id = :id")
+                    .param("id", broken.itemId()).update();
+            jdbc.sql("update inventory_pool set resource_type = 'MSISDN', low_watermark = 0 where id in (:ids)")
+                    .param("ids", List.of(badPool, UUID.fromString(watched))).update();
+            jdbc.sql("delete from job_item_failure where item_id in (:ids)")
+                    .param("ids", List.of(broken.itemId().toString(), badPool.toString())).update();
+        }
+    }
+
+    @Test
     void aReservationReleasedBeforeAllocationIsAvailableAtOnce() {
         String pool = TestPools.msisdnPool(port, null, 1, 0);
         Reservation reserved = inventory.reserveFromPool(UUID.fromString(pool), null, "order-x", inAnHour());
@@ -178,6 +222,21 @@ class InventoryReservationTests {
                 new TestMultipart().file("file", "keys.csv", "text/csv",
                         csv.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    }
+
+    /** The last error of an item's one failure in {@code job}; fails unless exactly one attempt is recorded. */
+    private String failure(String job, UUID item) {
+        return jdbc.sql("select attempts, last_error from job_item_failure where job = :job and item_id = :item")
+                .param("job", job).param("item", item.toString())
+                .query((row, n) -> {
+                    assertThat(row.getInt("attempts")).as("attempts of %s in %s", item, job).isEqualTo(1);
+                    return row.getString("last_error");
+                }).single();
+    }
+
+    private long eventsOf(String pool) {
+        return jdbc.sql("select count(*) from outbox_event where message_key = :pool")
+                .param("pool", pool).query(Long.class).single();
     }
 
     private Instant inAnHour() {

@@ -143,6 +143,41 @@ class QuoteApiTests {
     }
 
     @Test
+    void aQuoteWhoseStoredItemsCannotBeReadIsPutOffAloneAndTheOthersExpire() {
+        String offering = simOnly(null);
+        TestHttp staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN));
+        String body = quote(offering, 1, "\"dataVolumeGb\": 5", "0")
+                .replace("\"role\": \"Customer\"}", "\"role\": \"Customer\"}, {\"id\": \"web-shop\", "
+                        + "\"role\": \"SalesChannel\"}");
+        UUID broken = UUID.fromString(staff.post(QUOTES, body).json().get("id").asString());
+        String healthy = staff.post(QUOTES, body).json().get("id").asString();
+        String items = jdbc.sql("select items::text from quote where id = :id").param("id", broken)
+                .query(String.class).single();
+        // stored by some other version of the code: an object where a list of priced lines is read
+        jdbc.sql("update quote set items = cast('{\"lines\": []}' as jsonb) where id = :id").param("id", broken)
+                .update();
+        try {
+            expiry.runOnce(Instant.now().plus(31, ChronoUnit.DAYS));
+
+            assertThat(staff.get(QUOTES + "/" + healthy).json().get("state").asString()).isEqualTo("expired");
+            assertThat(jdbc.sql("select state || ' v' || version from quote where id = :id").param("id", broken)
+                    .query(String.class).single()).as("nothing of its expiry applied").isEqualTo("IN_PROGRESS v0");
+            assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'quote'"
+                    + " and resource_id = :id and action = 'expired'").param("id", broken.toString())
+                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select attempts || ' ' || last_error from job_item_failure"
+                            + " where job = :job and item_id = :id")
+                    .param("job", QuoteExpiryJob.LOCK).param("id", broken.toString()).query(String.class).single())
+                    .startsWith("1 ").contains("Cannot deserialize");
+        } finally {
+            jdbc.sql("update quote set items = cast(:items as jsonb) where id = :id").param("items", items)
+                    .param("id", broken).update();
+            jdbc.sql("delete from job_item_failure where job = :job and item_id = :id")
+                    .param("job", QuoteExpiryJob.LOCK).param("id", broken.toString()).update();
+        }
+    }
+
+    @Test
     void aPartnerSeesOnlyItsQuotesAndUnknownIdsOfAnyShapeAre404() {
         String partner = activePartner();
         String offering = simOnly(null);

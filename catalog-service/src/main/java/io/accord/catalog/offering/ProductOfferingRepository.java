@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 interface ProductOfferingRepository extends JpaRepository<ProductOffering, UUID>,
@@ -53,8 +54,19 @@ interface ProductOfferingRepository extends JpaRepository<ProductOffering, UUID>
             where o.specificationId in :ids and o.status not in ('DRAFT', 'REJECTED')""")
     List<UUID> specificationsInUse(Collection<UUID> ids);
 
+    /** Offerings due for launch; no limit, so offerings put off after a failed launch cannot crowd out the others. */
     @Query("select o.id from ProductOffering o where o.status = 'APPROVED' and (o.launchAt is null or o.launchAt <= :now)")
     List<UUID> dueForLaunch(Instant now);
+
+    /**
+     * The offering, locked until the transaction ends, if it is still due for launch at {@code now}; empty if not,
+     * or if another transaction holds its row (it changes under that one; a later run launches it if still due).
+     */
+    @Query(value = """
+            select o.* from product_offering o
+            where o.id = :id and o.status = 'APPROVED' and (o.launch_at is null or o.launch_at <= :now)
+            for update skip locked""", nativeQuery = true)
+    Optional<ProductOffering> lockIfDueForLaunch(UUID id, Instant now);
 
     @Query("select o.id from ProductOffering o where o.partnerId = :partner and o.status in ('LAUNCHED', 'APPROVED')")
     List<UUID> launchedOrApprovedOf(UUID partner);

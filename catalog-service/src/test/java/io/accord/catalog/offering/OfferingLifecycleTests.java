@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,6 +174,63 @@ class OfferingLifecycleTests {
         job.runOnce(launchAt);
 
         assertThat(status(owner, id)).isEqualTo("Launched");
+    }
+
+    @Test
+    void anOfferingWhoseLaunchKeepsFailingRollsBackAloneAndIsPutOffWhileTheOthersLaunch() {
+        UUID owner = api.activePartner("Launch Day Media");
+        // days ahead, so that the scheduled round (at the current time) leaves both offerings to this test
+        Instant launchAt = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        UUID healthy = approvedToLaunchAt(owner, "on-time", launchAt);
+        UUID broken = approvedToLaunchAt(owner, "unreadable", launchAt);
+        // a hand edit cut its stored definition short: the launch cannot read it, on every attempt
+        String definition = jdbc.sql("select definition from product_offering where id = :id").param("id", broken)
+                .query(String.class).single();
+        setDefinition(broken, definition.substring(0, 40));
+        try {
+            assertThat(job.runOnce(launchAt)).isPositive();
+
+            assertThat(status(owner, healthy)).isEqualTo("Launched");
+            // nothing of the failed launch stayed: status, prices, audit, events
+            assertThat(jdbc.sql("select status from product_offering where id = :id").param("id", broken)
+                    .query(String.class).single()).isEqualTo("APPROVED");
+            assertThat(jdbc.sql("select count(*) from product_offering_price where offering_id = :id"
+                    + " and status = 'LAUNCHED'").param("id", broken).query(Long.class).single()).isZero();
+            assertThat(auditActions(broken)).doesNotContain("launched");
+            assertThat(jdbc.sql("select count(*) from outbox_event where message_key = :id"
+                            + " and event_type = 'OfferingLaunched'").param("id", broken.toString())
+                    .query(Long.class).single()).isZero();
+            Map<String, Object> failure = launchFailure(broken);
+            assertThat(((Number) failure.get("attempts")).intValue()).isEqualTo(1);
+            assertThat((String) failure.get("last_error")).contains("end-of-input");
+
+            // put off: the next round leaves it alone instead of failing on it again
+            job.runOnce(launchAt);
+            assertThat(((Number) launchFailure(broken).get("attempts")).intValue()).isEqualTo(1);
+        } finally {
+            setDefinition(broken, definition);
+            jdbc.sql("delete from job_item_failure where job = :job and item_id = :id")
+                    .param("job", OfferingLaunchJob.LOCK).param("id", broken.toString()).update();
+        }
+    }
+
+    private UUID approvedToLaunchAt(UUID owner, String key, Instant launchAt) {
+        UUID id = api.draft(Owner.partner(owner), OfferingDrafts.single(key));
+        api.admin(owner).post(CatalogApi.PLAIN + "/" + id + "/submission", null);
+        TestHttp.Response approved = api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision",
+                "{\"decision\":\"APPROVE\",\"launchAt\":\"" + launchAt + "\"}");
+        assertThat(approved.json().get("lifecycleStatus").asString()).isEqualTo("Active");
+        return id;
+    }
+
+    private void setDefinition(UUID offering, String definition) {
+        jdbc.sql("update product_offering set definition = :definition where id = :id")
+                .param("definition", definition).param("id", offering).update();
+    }
+
+    private Map<String, Object> launchFailure(UUID offering) {
+        return jdbc.sql("select attempts, last_error from job_item_failure where job = :job and item_id = :id")
+                .param("job", OfferingLaunchJob.LOCK).param("id", offering.toString()).query().singleRow();
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param transitionInterval  how often the job looks for versions due to come into force or to expire; a version
  *                            due in between is already answered as in force by {@link Agreements#inForce}
- * @param transitionBatchSize partners handled per job run (one transaction); the next run takes the rest
+ * @param transitionBatchSize partners handled per job run (each in its own transaction); the next run takes the
+ *                            rest
  */
 @ConfigurationProperties("accord.onboarding.agreement")
 record AgreementProperties(

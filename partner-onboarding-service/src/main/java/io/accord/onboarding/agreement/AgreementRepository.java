@@ -1,12 +1,9 @@
 package io.accord.onboarding.agreement;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,17 +15,4 @@ interface AgreementRepository extends JpaRepository<Agreement, UUID>, JpaSpecifi
     Optional<UUID> ownerOf(UUID id);
 
     long countByPartnerId(UUID partnerId);
-
-    /**
-     * Partners with a version due to come into force or to expire at {@code now}, in id order so that concurrent
-     * callers lock their histories in the same order (no deadlock).
-     */
-    @Query("""
-            select distinct a.partnerId from Agreement a
-            where (a.status = io.accord.onboarding.agreement.AgreementStatus.APPROVED
-                   and a.effectiveFrom <= :now and a.countersignedAt <= :now)
-               or (a.status = io.accord.onboarding.agreement.AgreementStatus.ACTIVE and a.inForceUntil <= :now)
-            order by a.partnerId
-            """)
-    List<UUID> partnersWithDueTransitions(Instant now, Pageable limit);
 }

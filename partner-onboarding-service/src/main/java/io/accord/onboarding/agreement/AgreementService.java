@@ -7,23 +7,38 @@ import io.accord.onboarding.partner.PartnerStatus;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Thin application service: checks who may act, then lets {@link AgreementChanges} run the aggregate. */
 @Service
 class AgreementService {
+
+    /**
+     * Partners with a version due to come into force or to expire at {@code :now}, in id order, leaving out those
+     * put off after a failure: SQL, not JPQL, so that partners which keep failing cannot fill every run's batch.
+     */
+    private static final String DUE_PARTNERS = """
+            select distinct a.partner_id from agreement a
+            where ((a.status = 'APPROVED' and a.effective_from <= :now and a.countersigned_at <= :now)
+                   or (a.status = 'ACTIVE' and a.in_force_until <= :now))
+              and %s
+            order by a.partner_id
+            limit :limit""".formatted(JobItems.notPutOff(AgreementTransitionJob.LOCK, "a.partner_id"));
 
     private final AgreementRepository agreements;
     private final AgreementHistoryRepository histories;
@@ -32,12 +47,17 @@ class AgreementService {
     private final PartnerDirectory partners;
     private final Tenancy tenancy;
     private final AgreementProperties properties;
+    private final JdbcClient jdbc;
+    private final JobItems jobItems;
     private final Clock clock;
 
     AgreementService(AgreementRepository agreements, AgreementHistoryRepository histories,
                      AgreementTemplateService templates, AgreementChanges changes, PartnerDirectory partners,
-                     Tenancy tenancy, AgreementProperties properties, Clock clock) {
+                     Tenancy tenancy, AgreementProperties properties, JdbcClient jdbc, JobItems jobItems,
+                     Clock clock) {
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.jobItems = jobItems;
         this.agreements = agreements;
         this.histories = histories;
         this.templates = templates;
@@ -129,16 +149,19 @@ class AgreementService {
         return changes.apply(partner, history -> history.terminateAll(reason, now));
     }
 
-    /** Applies every transition due at {@code now}: the scheduled job's work, callable directly. */
-    @Transactional
+    /**
+     * Applies every transition due at {@code now}: the scheduled job's work, callable directly. Each partner in its
+     * own transaction ({@link JobItems}), under its history's lock: a partner whose versions cannot be transitioned
+     * is counted in {@code job_item_failure} and put off, and stops no other partner. No transaction of its own, so
+     * that none holds the partners' locks across the batch.
+     */
     int applyDueTransitions(Instant at) {
         Instant now = Timestamps.stored(at);
-        int changed = 0;
-        for (UUID partner : agreements.partnersWithDueTransitions(now,
-                PageRequest.of(0, properties.transitionBatchSize()))) {
-            changed += changes.apply(new PartnerId(partner), history -> history.applyDueTransitions(now));
-        }
-        return changed;
+        List<UUID> due = jdbc.sql(DUE_PARTNERS).param("now", Timestamp.from(now))
+                .param("limit", properties.transitionBatchSize()).query(UUID.class).list();
+        return jobItems.each(AgreementTransitionJob.LOCK, due, partner -> partner,
+                partner -> changes.apply(new PartnerId(partner), history -> history.applyDueTransitions(now)))
+                .changed();
     }
 
     @Transactional(readOnly = true)

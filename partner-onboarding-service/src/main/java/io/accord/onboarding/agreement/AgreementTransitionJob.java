@@ -6,8 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +13,9 @@ import java.util.Optional;
 
 /**
  * Applies due agreement transitions every {@code transition-interval}. Every replica schedules it; the platform's
- * ShedLock lets one run at a time cluster-wide and the others skip that round.
+ * ShedLock lets one run at a time cluster-wide and the others skip that round. Each partner's transitions run in
+ * their own transaction ({@link AgreementService#applyDueTransitions}): one partner that cannot be transitioned is
+ * put off and listed at {@code GET /api/onboarding/admin/jobs/failures}, the others go on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AgreementProperties.class)
@@ -26,12 +26,10 @@ class AgreementTransitionJob {
     private static final Logger log = LoggerFactory.getLogger(AgreementTransitionJob.class);
 
     private final AgreementService service;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AgreementTransitionJob(AgreementService service, PlatformTransactionManager transactions, Clock clock) {
+    AgreementTransitionJob(AgreementService service, Clock clock) {
         this.service = service;
-        this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -42,12 +40,12 @@ class AgreementTransitionJob {
         return Optional.of(runOnce(clock.instant()));
     }
 
-    /** One round at {@code now} in one transaction, whoever holds the lock: how many transitions it applied. */
+    /** One round at {@code now}, whoever holds the lock: how many transitions it applied. */
     int runOnce(Instant now) {
-        Integer applied = transactions.execute(status -> service.applyDueTransitions(now));
-        if (applied != null && applied > 0) {
+        int applied = service.applyDueTransitions(now);
+        if (applied > 0) {
             log.info("Applied {} due agreement transition(s)", applied);
         }
-        return applied == null ? 0 : applied;
+        return applied;
     }
 }

@@ -10,13 +10,15 @@ import java.util.UUID;
 interface ProvisioningRepository extends JpaRepository<Provisioning, UUID> {
 
     /**
-     * Locks the oldest due row that no other transaction holds. Another replica's worker skips it rather than
-     * waiting, so each row is worked by one worker at a time and replicas share the backlog.
+     * Locks the oldest due row that no other transaction holds, a row that never failed before any that did. Another
+     * replica's worker skips it rather than waiting, so each row is worked by one worker at a time and replicas share
+     * the backlog. A worker stops at its first failure, so rows that keep failing (a conflict in Keycloak that ops
+     * must resolve) would otherwise, once overdue, be taken first at every poll and keep new partners waiting.
      */
     @Query(value = """
             select * from identity_provisioning
             where state <> 'DONE' and next_attempt_at <= :now
-            order by next_attempt_at, partner_id
+            order by attempts > 0, next_attempt_at, partner_id
             limit 1
             for update skip locked
             """, nativeQuery = true)

@@ -103,8 +103,10 @@ final class Saga {
 
     /**
      * Takes the due step under a new lease (marking it RUNNING or COMPENSATING and counting the attempt), or times
-     * out a waiting step whose deadline passed (then there is nothing to run: empty). A step found RUNNING here
-     * was left by a runner whose lease expired (a crash): it is resumed, as a new attempt.
+     * out a waiting step whose deadline passed (then there is nothing to run: empty). A step whose last attempt's
+     * lease ran out without an outcome (a crashed runner, or one that could not record it) is resumed as a new
+     * attempt while it has attempts left; once it has none, it fails as a step that may have acted (or, in
+     * compensation, waits for ops), instead of its handler being called again at every lease, for good.
      */
     Optional<Work> claim(Instant now, Duration lease) {
         if (state != SagaState.RUNNING && state != SagaState.COMPENSATING || leased(now)
@@ -122,6 +124,10 @@ final class Saga {
             return Optional.empty();
         }
         Direction direction = state == SagaState.RUNNING ? Direction.EXECUTE : Direction.COMPENSATE;
+        if (leaseToken != null && !step.retriesLeft()) {
+            lapsed(step, direction, now);
+            return Optional.empty();
+        }
         if (direction == Direction.COMPENSATE && step.state != StepState.COMPENSATING) {
             step.state = StepState.COMPENSATING;
             step.attempts = 0;
@@ -134,6 +140,21 @@ final class Saga {
         leaseUntil = now.plus(lease);
         updatedAt = now;
         return Optional.of(new Work(id, leaseToken, direction, step));
+    }
+
+    /** The last attempt of the step's budget ran out of its lease without an outcome: no further attempt. */
+    private void lapsed(SagaStep step, Direction direction, Instant now) {
+        String reason = "no outcome of attempt " + step.attempts + " before its lease ran out, and no attempts left";
+        leaseToken = null;
+        leaseUntil = null;
+        step.updatedAt = now;
+        updatedAt = now;
+        if (direction == Direction.EXECUTE) {
+            // its request may have gone out: undone too
+            fail(step, reason, true, now);
+        } else {
+            stuck(step, "compensation: " + reason);
+        }
     }
 
     /** Records what the handler reported for the claimed work; false when the lease was lost meanwhile. */

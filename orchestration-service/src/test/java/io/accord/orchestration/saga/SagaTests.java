@@ -141,6 +141,46 @@ class SagaTests {
     }
 
     @Test
+    void aStepWhoseEveryAttemptLostItsLeaseFailsAndIsUndoneInsteadOfRunningAgainForGood() {
+        Saga saga = saga(2, 2);
+        done(saga);
+        saga.claim(now, LEASE).orElseThrow();
+        now = now.plus(LEASE);
+        Saga.Work second = saga.claim(now, LEASE).orElseThrow();
+        assertThat(second.step().attempts).isEqualTo(2);
+
+        now = now.plus(LEASE);
+        assertThat(saga.claim(now, LEASE)).as("no third attempt: the budget is 2").isEmpty();
+
+        assertThat(saga.state).isEqualTo(SagaState.COMPENSATING);
+        assertThat(saga.steps.get(1).state).isEqualTo(StepState.FAILED);
+        assertThat(saga.failureReason).isEqualTo("no outcome of attempt 2 before its lease ran out, and no attempts"
+                + " left");
+        assertThat(saga.record(second, StepOutcome.done(), now)).as("the lapsed lease's outcome").isFalse();
+        // its request may have gone out: it is undone with the step before it
+        assertThat(compensationOrder(saga)).containsExactly(1, 0);
+        assertThat(saga.state).isEqualTo(SagaState.COMPENSATED);
+    }
+
+    @Test
+    void aCompensationWhoseEveryAttemptLostItsLeaseWaitsForOps() {
+        Saga saga = saga(2, 1);
+        done(saga);
+        saga.record(saga.claim(now, LEASE).orElseThrow(), StepOutcome.fail("refused"), now);
+        Saga.Work undo = saga.claim(now, LEASE).orElseThrow();
+        assertThat(undo.direction()).isEqualTo(Saga.Direction.COMPENSATE);
+
+        now = now.plus(LEASE);
+        assertThat(saga.claim(now, LEASE)).isEmpty();
+
+        assertThat(saga.state).isEqualTo(SagaState.FAILED);
+        assertThat(saga.steps.get(0).lastError).isEqualTo("compensation: no outcome of attempt 1 before its lease"
+                + " ran out, and no attempts left");
+        saga.retry(now);
+        assertThat(saga.claim(now, LEASE)).as("ops gave it its budget again").isPresent();
+    }
+
+    @Test
     void aCompensationThatCannotBeDoneWaitsForOpsWhoRetryOrSkipIt() {
         Saga saga = saga(3, 3);
         done(saga);

@@ -1,6 +1,7 @@
 package io.accord.orchestration.saga;
 
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.scheduling.JobItems;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +23,13 @@ class SagaChanges {
     private final SagaRepository sagas;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final JobItems jobItems;
 
-    SagaChanges(SagaRepository sagas, AuditTrail audit, ApplicationEventPublisher events) {
+    SagaChanges(SagaRepository sagas, AuditTrail audit, ApplicationEventPublisher events, JobItems jobItems) {
         this.sagas = sagas;
         this.audit = audit;
         this.events = events;
+        this.jobItems = jobItems;
     }
 
     void started(Saga saga) {
@@ -46,6 +49,10 @@ class SagaChanges {
         }
         if (stateChanged && (after.state().isFinal() || after.state() == SagaState.FAILED)) {
             events.publishEvent(new SagaEnded(after));
+        }
+        if (stateChanged && after.state().isFinal()) {
+            // a failure of the runner's on this saga, if any, is over with it
+            jobItems.handled(SagaRunner.JOB, saga.id);
         }
         return after;
     }

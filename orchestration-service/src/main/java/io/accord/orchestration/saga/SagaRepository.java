@@ -2,6 +2,7 @@ package io.accord.orchestration.saga;
 
 import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.scheduling.JobItems;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -81,10 +82,11 @@ class SagaRepository {
 
     /**
      * Locks up to {@code limit} due sagas whose lease is free and that no other transaction holds, most overdue first
-     * (never {@code skipped} ones), and reads their steps: two statements for the whole batch. Another runner skips
-     * the locked ones instead of waiting, so runners on several replicas share the due sagas and never take the same.
-     * The batch comes in the order of the sagas' references (an order's id leads its items' references), so that
-     * runners working batches lock the orders their sagas touch in one order and do not deadlock each other.
+     * (never {@code skipped} ones, nor those the runner put off after it could not advance them), and reads their
+     * steps: two statements for the whole batch. Another runner skips the locked ones instead of waiting, so runners
+     * on several replicas share the due sagas and never take the same. The batch comes in the order of the sagas'
+     * references (an order's id leads its items' references), so that runners working batches lock the orders their
+     * sagas touch in one order and do not deadlock each other.
      */
     List<Saga> lockDue(Instant now, int limit, Set<UUID> skipped) {
         List<LockedRow> rows = jdbc.sql("""
@@ -92,10 +94,11 @@ class SagaRepository {
                         where state in ('RUNNING', 'COMPENSATING') and next_run_at <= :now
                           and (lease_until is null or lease_until <= :now)
                           and id <> all(cast(:skipped as uuid[]))
+                          and %s
                         order by next_run_at
                         limit :limit
                         for update skip locked
-                        """)
+                        """.formatted(JobItems.notPutOff(SagaRunner.JOB, "id")))
                 .param("now", timestamp(now)).param("limit", limit)
                 .param("skipped", skipped.stream().map(UUID::toString).toArray(String[]::new))
                 .query((rs, row) -> lockedRow(rs)).list();

@@ -1,5 +1,6 @@
 package io.accord.orchestration.saga;
 
+import io.accord.platform.scheduling.JobItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,8 +16,10 @@ import java.time.Clock;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,12 +37,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * if the lease is still this runner's. A runner that dies mid-step leaves the step RUNNING under a lease that
  * expires; the next runner resumes it as a new attempt. No step runs twice at the same time.
  *
+ * <p>A saga the runner cannot advance at all (its rows cannot be read, saving it fails: not a step's failure, which
+ * its retries and compensation handle) is rolled back alone and recorded through the platform's {@link JobItems}
+ * (job {@value #JOB}): counted with its reason in {@code job_item_failure}, left out of the due sagas until its next
+ * attempt (1 min doubling to 1 h) and listed for ops; the record goes when the saga ends.
+ *
  * <p>The schedule only triggers; the steps run on the runner's own threads, so a slow partner system delays
  * sagas, never the outbox relay on the shared scheduler thread.
  */
 @Component
 class SagaRunner implements DisposableBean {
 
+    /** The runner's name in {@code job_item_failure}. */
+    static final String JOB = "orchestration-saga-runner";
     private static final Logger log = LoggerFactory.getLogger(SagaRunner.class);
 
     private final SagaRepository sagas;
@@ -49,6 +59,7 @@ class SagaRunner implements DisposableBean {
     private final Savepoints savepoints;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final JobItems jobItems;
     private final ExecutorService threads;
     private final AtomicInteger busy = new AtomicInteger();
     /**
@@ -59,7 +70,8 @@ class SagaRunner implements DisposableBean {
     private final Object taking = new Object();
 
     SagaRunner(SagaRepository sagas, SagaChanges changes, StepHandlers handlers, SagaProperties properties,
-               Savepoints savepoints, PlatformTransactionManager transactionManager, Clock clock) {
+               Savepoints savepoints, PlatformTransactionManager transactionManager, Clock clock,
+               JobItems jobItems) {
         this.sagas = sagas;
         this.changes = changes;
         this.handlers = handlers;
@@ -67,6 +79,7 @@ class SagaRunner implements DisposableBean {
         this.savepoints = savepoints;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.jobItems = jobItems;
         this.threads = Executors.newFixedThreadPool(properties.workers(),
                 Thread.ofPlatform().name("saga-runner-", 0).daemon().factory());
     }
@@ -115,10 +128,11 @@ class SagaRunner implements DisposableBean {
     int runDue() {
         int calls = 0;
         Set<UUID> skipped = new HashSet<>();
+        Map<UUID, RuntimeException> failed = new HashMap<>();
         while (true) {
             Batch batch;
             try {
-                batch = transactions.execute(status -> advanceBatch(status, skipped));
+                batch = transactions.execute(status -> advanceBatch(status, skipped, failed));
             } catch (TransactionalStepAborted aborted) {
                 // the batch's first saga (it has no savepoint of its own), or a failure that left the whole
                 // transaction rollback-only: all rolled back; that saga goes on with the step run outside, as with
@@ -126,11 +140,16 @@ class SagaRunner implements DisposableBean {
                 log.debug("Saga {} step {} did not complete in the runner's transaction ({}); it runs on its own",
                         aborted.sagaId, aborted.stepId, aborted.getMessage());
                 batch = new Batch(true, null, List.of(new FollowUp(aborted.sagaId, aborted.stepId)), 0);
-            } catch (SagaFailed failed) {
-                skipped.add(failed.sagaId);
-                log.error("Saga {} could not be advanced (its batch is rolled back); the runner leaves it until the "
-                        + "next poll", failed.sagaId, failed.getCause());
+            } catch (SagaFailed sagaFailed) {
+                skipped.add(sagaFailed.sagaId);
+                log.error("Saga {} could not be advanced (its batch is rolled back); the runner leaves it until its "
+                        + "next attempt", sagaFailed.sagaId, sagaFailed.getCause());
+                failed.put(sagaFailed.sagaId, (RuntimeException) sagaFailed.getCause());
                 continue;
+            } finally {
+                // after the rollback: the failure is counted in a transaction of its own
+                failed.forEach((sagaId, failure) -> jobItems.failed(JOB, sagaId, failure));
+                failed.clear();
             }
             if (!batch.found()) {
                 return calls;
@@ -172,7 +191,7 @@ class SagaRunner implements DisposableBean {
      * one step to run outside is claimed here (it runs right after the commit, well within its lease); the sagas of
      * other such steps claim theirs after the commit, each right before its run.
      */
-    private Batch advanceBatch(TransactionStatus status, Set<UUID> skipped) {
+    private Batch advanceBatch(TransactionStatus status, Set<UUID> skipped, Map<UUID, RuntimeException> failed) {
         Instant now;
         List<Saga> due;
         synchronized (taking) {
@@ -211,8 +230,9 @@ class SagaRunner implements DisposableBean {
                 }
                 savepoints.rollbackTo(savepoint);
                 skipped.add(saga.id);
-                log.error("Saga {} could not be advanced; the rest of its batch goes on, the runner leaves it until the "
-                        + "next poll", saga.id, failure);
+                failed.put(saga.id, failure);
+                log.error("Saga {} could not be advanced; the rest of its batch goes on, the runner leaves it until"
+                        + " its next attempt", saga.id, failure);
             }
         }
         return new Batch(true, claimed, followUps, calls);

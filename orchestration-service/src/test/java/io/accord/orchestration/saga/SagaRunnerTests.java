@@ -80,6 +80,39 @@ class SagaRunnerTests {
     }
 
     @Test
+    void aSagaTheRunnerCannotAdvanceIsCountedAndPutOffWhileOthersRun() {
+        SagaView broken = sagas.start("order-unreadable", List.of(step("activate", List.of("RETRY", "DONE"), List.of())
+                .withRetries(5, Duration.ofSeconds(2), Duration.ofSeconds(2))));
+        awaitStep(broken.id(), 0, StepState.PENDING);
+        // due again in 2 s, by then without the rows of its steps: no step to claim, a failure of the runner's own
+        jdbc.sql("delete from saga_step where saga_id = :id").param("id", broken.id()).update();
+        try {
+            // each of the runner's workers that took it meanwhile counts its failure
+            await().atMost(PATIENCE).until(() -> runnerFailures(broken.id()) >= 1);
+            int failures = runnerFailures(broken.id());
+            String reason = jdbc.sql("select last_error from job_item_failure where job = :job and item_id = :id")
+                    .param("job", SagaRunner.JOB).param("id", broken.id().toString()).query(String.class).single();
+            assertThat(reason).contains("has no step");
+
+            // the others run meanwhile, and the broken one is left alone until its next attempt, a minute later
+            SagaView healthy = sagas.start("order-beside", List.of(done("activate")));
+            awaitState(healthy.id(), SagaState.COMPLETED);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> runnerFailures(broken.id()) == failures);
+        } finally {
+            jdbc.sql("update saga set state = 'COMPENSATED', next_run_at = null where id = :id")
+                    .param("id", broken.id()).update();
+            jdbc.sql("delete from job_item_failure where job = :job and item_id = :id").param("job", SagaRunner.JOB)
+                    .param("id", broken.id().toString()).update();
+        }
+    }
+
+    private int runnerFailures(UUID sagaId) {
+        return jdbc.sql("select coalesce(max(attempts), 0) from job_item_failure where job = :job and item_id = :id")
+                .param("job", SagaRunner.JOB).param("id", sagaId.toString()).query(Integer.class).single();
+    }
+
+    @Test
     void aPermanentFailureCompensatesTheDoneStepsInReverseOrder() {
         SagaView saga = sagas.start("order-fail", List.of(done("reserve"), done("allocate"),
                 step("activate", List.of("FAIL"), List.of())));

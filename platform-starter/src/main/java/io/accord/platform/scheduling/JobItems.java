@@ -119,6 +119,23 @@ public class JobItems {
     }
 
     /**
+     * For a job that runs its items itself (the saga runner): counts the item's failure, in a new transaction, and
+     * puts the item off as {@link #each} does. Call it outside the transaction that failed (after its rollback).
+     */
+    public void failed(String job, Object itemId, RuntimeException failure) {
+        checkJob(job);
+        gauge(job);
+        String id = String.valueOf(itemId);
+        failed(job, id, failures(job, List.of(id)).get(id), failure);
+    }
+
+    /** For a job that runs its items itself: the item is handled, its failures forgotten (caller's transaction). */
+    public void handled(String job, Object itemId) {
+        jdbc.sql("delete from job_item_failure where job = :job and item_id = :item").param("job", job)
+                .param("item", String.valueOf(itemId)).update();
+    }
+
+    /**
      * A condition for a native selection's {@code where}: the item whose id is {@code idExpression} (SQL, cast to
      * text here) is not put off after a failure of {@code job}. Needs no parameter.
      */

@@ -126,9 +126,7 @@ class QuoteApiTests {
     void openQuotesExpireAtTheEndOfTheirValidity() {
         String offering = simOnly(null);
         TestHttp staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN));
-        String body = quote(offering, 1, "\"dataVolumeGb\": 5", "0")
-                .replace("\"role\": \"Customer\"}", "\"role\": \"Customer\"}, {\"id\": \"web-shop\", "
-                        + "\"role\": \"SalesChannel\"}");
+        String body = webShopQuote(offering);
         TestHttp.Response created = staff.post(QUOTES, body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -146,9 +144,7 @@ class QuoteApiTests {
     void aQuoteWhoseStoredItemsCannotBeReadIsPutOffAloneAndTheOthersExpire() {
         String offering = simOnly(null);
         TestHttp staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN));
-        String body = quote(offering, 1, "\"dataVolumeGb\": 5", "0")
-                .replace("\"role\": \"Customer\"}", "\"role\": \"Customer\"}, {\"id\": \"web-shop\", "
-                        + "\"role\": \"SalesChannel\"}");
+        String body = webShopQuote(offering);
         UUID broken = UUID.fromString(staff.post(QUOTES, body).json().get("id").asString());
         String healthy = staff.post(QUOTES, body).json().get("id").asString();
         String items = jdbc.sql("select items::text from quote where id = :id").param("id", broken)
@@ -378,5 +374,12 @@ class QuoteApiTests {
 
     private TestHttp http(String token) {
         return TestHttp.localPort(port).as(token);
+    }
+
+    /** A quote of one SIM-only line with 5 GB for a customer through the web shop (a sales channel). */
+    private String webShopQuote(String offering) {
+        return quote(offering, 1, "\"dataVolumeGb\": 5", "0")
+                .replace("\"role\": \"Customer\"}", "\"role\": \"Customer\"}, {\"id\": \"web-shop\", "
+                        + "\"role\": \"SalesChannel\"}");
     }
 }

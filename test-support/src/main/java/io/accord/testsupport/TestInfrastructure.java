@@ -66,6 +66,20 @@ public final class TestInfrastructure {
         });
     }
 
+    /**
+     * Runs DDL the application's runtime role may not (a test's fault trigger, say) as the database's owner role,
+     * the role its migrations run as.
+     */
+    public static void executeAsOwner(String database, String sql) {
+        DatabaseRoles owner = roles(database);
+        try (Connection connection = DriverManager.getConnection(database(database), owner.owner(),
+                owner.ownerPassword()); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException failure) {
+            throw new IllegalStateException(sql, failure);
+        }
+    }
+
     public static String dbUser() {
         return externalDb() != null ? env("ACCORD_TEST_DB_USER", "postgres") : postgres().username();
     }

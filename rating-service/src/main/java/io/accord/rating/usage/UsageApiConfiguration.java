@@ -1,6 +1,7 @@
 package io.accord.rating.usage;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.UploadSpool;
@@ -29,7 +30,8 @@ class UsageApiConfiguration {
     RequestAuthorization usageApiRules() {
         return requests -> {
             requests.requestMatchers(HttpMethod.POST, UsageController.USAGE, UsageController.BATCH,
-                            UsageFileController.FILES)
+                            UsageFileController.FILES, UsageFileController.FILES + "/*/resume",
+                            UsageFileController.FILES + "/*/cancel")
                     .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS, Roles.PARTNER_ADMIN, Roles.PARTNER_USER);
             requests.requestMatchers(HttpMethod.GET, UsageController.USAGE, UsageController.USAGE + "/**",
                             UsageFileController.FILES, UsageFileController.FILES + "/**")
@@ -52,9 +54,10 @@ class UsageApiConfiguration {
     @Bean
     UsageFileJobs usageFileJobs(UsageFileStore store, UsageFileRunner runner, UsageSubmissions submissions,
                                 UsageFileProperties properties, PlatformTransactionManager transactions,
-                                Tenancy tenancy, JsonMapper json, Clock clock, UploadSpool spool) {
+                                Tenancy tenancy, JsonMapper json, Clock clock, UploadSpool spool,
+                                AuditTrail audit) {
         return new UsageFileJobs(store, runner, submissions, properties, new TransactionTemplate(transactions),
-                tenancy, json, clock, spool);
+                tenancy, json, clock, spool, audit);
     }
 
     @Bean

@@ -96,6 +96,24 @@ class UsageFileController {
         jobs.writeErrors(job.id(), response.getOutputStream());
     }
 
+    @PostMapping(FILES + "/{id}/resume")
+    @PreAuthorize(UsageController.SUBMIT)
+    @Operation(operationId = "resumeUsageFile", summary = "Queues a FAILED job again once the cause of its failure is"
+            + " fixed: it goes on from its checkpoint (rowsRead), no row is read twice; 409 for a job not FAILED;"
+            + " audited")
+    Map<String, Object> resume(@PathVariable String id) {
+        return view(jobs.resume(uuid(id)));
+    }
+
+    @PostMapping(FILES + "/{id}/cancel")
+    @PreAuthorize(UsageController.SUBMIT)
+    @Operation(operationId = "cancelUsageFile", summary = "Stops a QUEUED, RUNNING or FAILED job for good at its"
+            + " checkpoint and deletes its stored file: the rows read stay done (rated, in suspense, duplicates,"
+            + " invalid), the rest are never read; 409 for a job COMPLETED or CANCELLED; audited")
+    Map<String, Object> cancel(@PathVariable String id) {
+        return view(jobs.cancel(uuid(id)));
+    }
+
     static Map<String, Object> view(UsageFileJob job) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", job.id().toString());
@@ -112,6 +130,7 @@ class UsageFileController {
         view.put("invalid", job.invalid());
         view.put("errorsHref", FILES + "/" + job.id() + "/errors");
         view.put("failure", job.failure());
+        view.put("attempts", job.attempts());
         view.put("submittedBy", job.submittedBy());
         view.put("createdAt", job.createdAt().toString());
         view.put("startedAt", job.startedAt() == null ? null : job.startedAt().toString());

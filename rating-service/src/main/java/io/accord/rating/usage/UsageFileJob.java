@@ -5,14 +5,15 @@ import java.util.UUID;
 
 /**
  * A CDR file upload being processed (docs/rating-usage-api.md): QUEUED → RUNNING → COMPLETED, or FAILED when it
- * cannot go on. {@code rowsRead} is the checkpoint: the data rows whose outcome is committed; the counts add up to
+ * cannot go on; a FAILED job is resumed (QUEUED again, at its checkpoint), and a job not yet COMPLETED may be
+ * CANCELLED (it stops at its checkpoint: the rows read stay done, the rest are never read). {@code rowsRead} is the checkpoint: the data rows whose outcome is committed; the counts add up to
  * it ({@code rated + suspended + duplicates + invalid = rowsRead}).
  */
 record UsageFileJob(UUID id, String owner, String ownSource, String submittedBy, String fileName, long fileSize,
                     State state, long rowsRead, long rated, long suspended, long duplicates, long invalid,
                     int attempts, String failure, Instant createdAt, Instant startedAt, Instant completedAt) {
 
-    enum State { QUEUED, RUNNING, COMPLETED, FAILED }
+    enum State { QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED }
 
     static UsageFileJob queued(UUID id, UsageSubmissions.Submitter submitter, String fileName, long fileSize,
                                Instant now) {
@@ -20,8 +21,9 @@ record UsageFileJob(UUID id, String owner, String ownSource, String submittedBy,
                 State.QUEUED, 0, 0, 0, 0, 0, 0, null, now, null, null);
     }
 
+    /** Nothing more happens to it on its own: completed, failed (until resumed) or cancelled. */
     boolean done() {
-        return state == State.COMPLETED || state == State.FAILED;
+        return state == State.COMPLETED || state == State.FAILED || state == State.CANCELLED;
     }
 
     /** The submitter its rows are submitted as, whoever runs the job. */
@@ -77,6 +79,27 @@ record UsageFileJob(UUID id, String owner, String ownSource, String submittedBy,
                 giveUp ? State.FAILED : state, rowsRead, rated, suspended, duplicates, invalid, failed,
                 giveUp ? "stopped after " + failed + " failed attempts at row " + (rowsRead + 1) + ": " + why : why,
                 createdAt, startedAt, giveUp ? now : null);
+    }
+
+    /** A FAILED job queued again: it goes on from its checkpoint, with a fresh count of attempts. */
+    UsageFileJob resumed() {
+        if (state != State.FAILED) {
+            throw new IllegalStateException("job " + id + " is " + state + "; only a FAILED job is resumed");
+        }
+        return new UsageFileJob(id, owner, ownSource, submittedBy, fileName, fileSize, State.QUEUED, rowsRead, rated,
+                suspended, duplicates, invalid, 0, null, createdAt, startedAt, null);
+    }
+
+    /**
+     * Stopped for good at its checkpoint: the rows read stay done, the rest are never read. A failed job keeps its
+     * failure (why it had stopped); who cancelled it is in the audit trail.
+     */
+    UsageFileJob cancelled(Instant now) {
+        if (state == State.COMPLETED || state == State.CANCELLED) {
+            throw new IllegalStateException("job " + id + " is " + state + "; it cannot be cancelled");
+        }
+        return new UsageFileJob(id, owner, ownSource, submittedBy, fileName, fileSize, State.CANCELLED, rowsRead,
+                rated, suspended, duplicates, invalid, attempts, failure, createdAt, startedAt, now);
     }
 
     private void requireNotDone(String what) {

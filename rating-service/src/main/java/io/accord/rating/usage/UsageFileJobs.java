@@ -1,7 +1,10 @@
 package io.accord.rating.usage;
 
 import io.accord.contracts.value.PartnerId;
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.upload.UploadSpool;
@@ -16,7 +19,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,10 +41,11 @@ class UsageFileJobs {
     private final JsonMapper json;
     private final Clock clock;
     private final UploadSpool spool;
+    private final AuditTrail audit;
 
     UsageFileJobs(UsageFileStore store, UsageFileRunner runner, UsageSubmissions submissions,
                   UsageFileProperties properties, TransactionTemplate transactions, Tenancy tenancy, JsonMapper json,
-                  Clock clock, UploadSpool spool) {
+                  Clock clock, UploadSpool spool, AuditTrail audit) {
         this.store = store;
         this.runner = runner;
         this.submissions = submissions;
@@ -49,6 +55,7 @@ class UsageFileJobs {
         this.json = json;
         this.clock = clock;
         this.spool = spool;
+        this.audit = audit;
     }
 
     /** The job after its upload, and whether it already ran to its end (the file was small). */
@@ -111,6 +118,68 @@ class UsageFileJobs {
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
+    }
+
+    /**
+     * Queues a FAILED job again (after its cause is fixed): a runner goes on from its checkpoint, so no row is read
+     * twice. Audited.
+     *
+     * @throws NotFoundException a job the caller may not see
+     * @throws ConflictException a job that is not FAILED
+     */
+    UsageFileJob resume(UUID id) {
+        UsageFileJob resumed = change(id, "RESUME", job -> {
+            if (job.state() != UsageFileJob.State.FAILED) {
+                throw new ConflictException("usage file job " + id + " is " + job.state()
+                        + "; only a FAILED job is resumed");
+            }
+            return job.resumed();
+        });
+        runner.poll();
+        return resumed;
+    }
+
+    /**
+     * Stops a job that is not COMPLETED for good at its checkpoint (a runner working on it stops before its next
+     * chunk) and deletes its stored file: the rows read stay done (rated, in suspense, ...), the rest are never read.
+     * Audited.
+     *
+     * @throws NotFoundException a job the caller may not see
+     * @throws ConflictException a job already COMPLETED or CANCELLED
+     */
+    UsageFileJob cancel(UUID id) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return change(id, "CANCEL", job -> {
+            if (job.state() == UsageFileJob.State.COMPLETED || job.state() == UsageFileJob.State.CANCELLED) {
+                throw new ConflictException("usage file job " + id + " is " + job.state() + "; it cannot be cancelled");
+            }
+            store.files().delete(id);
+            return job.cancelled(now);
+        });
+    }
+
+    /** A user's change of a job, under its row lock (after any chunk in flight), its lease taken from any runner. */
+    private UsageFileJob change(UUID id, String action, java.util.function.UnaryOperator<UsageFileJob> change) {
+        String owner = visibleOwner();
+        return transactions.execute(status -> {
+            UsageFileJob before = store.lockForChange(id, owner)
+                    .orElseThrow(() -> new NotFoundException("UsageFileJob", id));
+            UsageFileJob after = change.apply(before);
+            store.clearLease(id);
+            store.update(after, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            audit.record(before.owner().isEmpty() ? null : PartnerId.of(before.owner()), "UsageFileJob",
+                    id.toString(), action, audited(before), audited(after));
+            return after;
+        });
+    }
+
+    private static Map<String, Object> audited(UsageFileJob job) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("state", job.state().name());
+        state.put("rowsRead", job.rowsRead());
+        state.put("attempts", job.attempts());
+        state.put("failure", job.failure());
+        return state;
     }
 
     Optional<UsageFileJob> find(UUID id) {

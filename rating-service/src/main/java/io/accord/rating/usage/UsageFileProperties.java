@@ -1,5 +1,6 @@
 package io.accord.rating.usage;
 
+import io.accord.platform.retry.Backoffs;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -16,12 +17,19 @@ import java.time.Duration;
  * @param chunkRows     data rows per ledger transaction (and checkpoint)
  * @param lease         how long a runner holds a job without committing a chunk before another may take it over
  * @param maxAttempts   runs ending in an unexpected error before the job is FAILED
- * @param retryBackoff  after a failed run the job waits this long times its failed attempts before it is taken again
+ * @param retryBackoff  after the first failed run the job waits this long before it is taken again, doubling with
+ *                      each further failed run (the platform's {@code Backoffs})
+ * @param retryBackoffMax the longest wait between two runs
  * @param runnerEnabled whether this replica runs queued jobs in the background
  */
 @ConfigurationProperties("accord.rating.usage-files")
 record UsageFileProperties(@DefaultValue("1MB") DataSize inlineMaxSize, @DefaultValue("2GB") DataSize maxSize,
                            @DefaultValue("1000") int chunkRows, @DefaultValue("60s") Duration lease,
                            @DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration retryBackoff,
-                           @DefaultValue("true") boolean runnerEnabled) {
+                           @DefaultValue("5m") Duration retryBackoffMax, @DefaultValue("true") boolean runnerEnabled) {
+
+    /** The wait after {@code failedAttempts} failed runs in a row. */
+    Duration backoffAfter(int failedAttempts) {
+        return Backoffs.delayAfter(Backoffs.exponential(retryBackoff, retryBackoffMax), failedAttempts);
+    }
 }

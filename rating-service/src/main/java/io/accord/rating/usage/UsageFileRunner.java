@@ -97,7 +97,7 @@ class UsageFileRunner implements DisposableBean {
         try {
             new JobRun(job, token, chunkBudget).run();
         } catch (LeaseLost lost) {
-            log.warn("Usage file job {} was taken over by another runner; this one stops", job);
+            log.warn("Usage file job {} was cancelled or taken over by another runner; this one stops", job);
         } finally {
             try {
                 transactions.executeWithoutResult(status -> store.release(job, token));
@@ -155,9 +155,11 @@ class UsageFileRunner implements DisposableBean {
                     long at = job.rowsRead();
                     UsageFileJob failed = step(current -> current.attemptFailed(reason, properties.maxAttempts(),
                             now()), at);
-                    // the next attempt waits a little longer each time (any runner may take it then)
-                    transactions.executeWithoutResult(status -> store.backOff(id, token,
-                            properties.retryBackoff().multipliedBy(failed.attempts())));
+                    // the next attempt waits twice as long each time (any runner may take it then)
+                    if (!failed.done()) {
+                        transactions.executeWithoutResult(status -> store.backOff(id, token,
+                                properties.backoffAfter(failed.attempts())));
+                    }
                 } catch (RuntimeException unrecorded) {
                     log.warn("Usage file job {}: the failed attempt could not be recorded", id, unrecorded);
                 }

@@ -107,7 +107,26 @@ class UsageFileStore {
                         update usage_file_job set lease_owner = null,
                             lease_until = now() + make_interval(secs => :seconds)
                         where id = :id and lease_owner = :token""")
-                .param("seconds", wait.toSeconds()).param("id", id).param("token", token).update();
+                .param("seconds", wait.toMillis() / 1000.0).param("id", id).param("token", token).update();
+    }
+
+    /**
+     * Locks the job for a user's change (resume, cancel), waiting for a runner's chunk in flight to commit; a job the
+     * owner may not see is not found.
+     */
+    Optional<UsageFileJob> lockForChange(UUID id, String owner) {
+        return jdbc.sql("select " + COLUMNS + " from usage_file_job where id = :id"
+                        + " and (:owner = '*' or owner = :owner) for update")
+                .param("id", id).param("owner", owner).query((rs, n) -> job(rs)).optional();
+    }
+
+    /**
+     * Takes the job from whichever runner holds it (that runner finds its lease gone at its next chunk and stops
+     * there) and makes it due at once.
+     */
+    void clearLease(UUID id) {
+        jdbc.sql("update usage_file_job set lease_owner = null, lease_until = null where id = :id")
+                .param("id", id).update();
     }
 
     void release(UUID id, UUID token) {

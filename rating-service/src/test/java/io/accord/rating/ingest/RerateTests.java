@@ -3,7 +3,6 @@ package io.accord.rating.ingest;
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.rating.model.RatingModel;
-import io.accord.infra.DatabaseRoles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestHttp;
@@ -17,10 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -470,13 +465,7 @@ class RerateTests {
 
     /** DDL as the database's owner (the service runs as a role without DDL rights, as in production). */
     private static void asOwner(String sql) {
-        DatabaseRoles roles = TestInfrastructure.roles(DATABASE);
-        try (Connection connection = DriverManager.getConnection(TestInfrastructure.database(DATABASE),
-                roles.owner(), roles.ownerPassword()); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException failure) {
-            throw new IllegalStateException(sql, failure);
-        }
+        TestInfrastructure.executeAsOwner(DATABASE, sql);
     }
 
     private long reversals(String source, String usageId) {

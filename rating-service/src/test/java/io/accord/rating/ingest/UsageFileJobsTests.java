@@ -49,6 +49,7 @@ import static org.awaitility.Awaitility.await;
 class UsageFileJobsTests {
 
     static final String FILES = "/api/rating/usage/files";
+    static final String DATABASE = "test_rating";
     static final String HEADER = "usageId,usageType,subscriberId,startTime,quantity,unit,destinationZone\r\n";
 
     private final RatingModel model;
@@ -309,6 +310,112 @@ class UsageFileJobsTests {
                 .query(Long.class).single()).isEqualTo(rows - unique);
         assertThat(jdbc.sql("select count(*) from usage_submission where owner = :owner").param("owner", partnerId)
                 .query(Long.class).single()).isEqualTo(unique);
+    }
+
+    /**
+     * A job whose chunk fails every time (here a fault trigger refuses one row, as a defect or a broken database
+     * object would) is retried with a growing wait and FAILED after the attempts allowed, at its checkpoint. Its owner
+     * resumes it once the cause is gone and it goes on from there, every row rated once; another such job cancelled
+     * stays where it stood, its stored file deleted.
+     */
+    @Test
+    void aJobThatKeepsFailingIsResumedFromItsCheckpointOrCancelledWhereItStands() {
+        String id = unique();
+        String subscriber = "+49167" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        String time = time();
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < 3_000; i++) {
+            file.append('u').append(i).append(",VOICE,").append(subscriber).append(',').append(time).append(",90,S,EU\n");
+        }
+        String resumedPartner = UUID.randomUUID().toString();
+        String cancelledPartner = UUID.randomUUID().toString();
+        String fuse = "usage_file_fuse_" + id;
+        TestInfrastructure.executeAsOwner(DATABASE, """
+                create function %s() returns trigger language plpgsql as $$
+                begin
+                    if new.usage_id = 'u2500' and new.source in ('%s', '%s') then
+                        raise exception 'fuse: row u2500 cannot be stored';
+                    end if;
+                    return new;
+                end $$""".formatted(fuse, resumedPartner, cancelledPartner));
+        TestInfrastructure.executeAsOwner(DATABASE, "create trigger " + fuse + " before insert on usage_submission"
+                + " for each row execute function " + fuse + "()");
+        String resumed;
+        String cancelled;
+        try {
+            resumed = partner(resumedPartner).header("Prefer", "respond-async")
+                    .send("POST", FILES, file.toString(), "text/csv").header("Location");
+            cancelled = partner(cancelledPartner).header("Prefer", "respond-async")
+                    .send("POST", FILES, file.toString(), "text/csv").header("Location");
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> state(resumedPartner, resumed).equals("FAILED"));
+            JsonNode failed = partner(resumedPartner).get(resumed).json();
+            assertThat(failed.path("rowsRead").asLong()).as("the two chunks before the failing one").isEqualTo(2_000);
+            assertThat(failed.path("attempts").asInt()).isEqualTo(3);
+            assertThat(failed.path("failure").asString()).startsWith("stopped after 3 failed attempts at row 2001")
+                    .contains("fuse");
+
+            // the other is cancelled where it stands (between two attempts or failed already)
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> partner(cancelledPartner).get(cancelled).json().path("attempts").asInt() > 0);
+            TestHttp.Response cancel = partner(cancelledPartner).post(cancelled + "/cancel", "");
+            assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
+            assertThat(cancel.json().path("state").asString()).isEqualTo("CANCELLED");
+            assertThat(cancel.json().path("rowsRead").asLong()).isEqualTo(2_000);
+            assertThat(partner(cancelledPartner).post(cancelled + "/cancel", "").status()).isEqualTo(409);
+            assertThat(partner(cancelledPartner).post(cancelled + "/resume", "").status()).isEqualTo(409);
+
+            // resumed while the cause is still there: it fails again at the same row, nothing twice
+            assertThat(partner(resumedPartner).post(resumed + "/resume", "").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> state(resumedPartner, resumed).equals("FAILED"));
+            assertThat(partner(resumedPartner).get(resumed).json().path("rowsRead").asLong()).isEqualTo(2_000);
+        } finally {
+            TestInfrastructure.executeAsOwner(DATABASE, "drop trigger if exists " + fuse + " on usage_submission");
+            TestInfrastructure.executeAsOwner(DATABASE, "drop function if exists " + fuse + "()");
+        }
+
+        // the cause fixed, its owner resumes it: only the owner (or ops), and only a FAILED job
+        String jobId = resumed.substring(resumed.lastIndexOf('/') + 1);
+        assertThat(partner(UUID.randomUUID().toString()).post(resumed + "/resume", "").status()).isEqualTo(404);
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("aud-1", Roles.AUDITOR));
+        assertThat(auditor.post(resumed + "/resume", "").status()).isEqualTo(403);
+        TestHttp.Response resume = partner(resumedPartner).post(resumed + "/resume", "");
+        assertThat(resume.status()).as(resume.toString()).isEqualTo(200);
+        assertThat(resume.json().path("attempts").asInt()).isZero();
+        TestHttp.Response again = partner(resumedPartner).post(resumed + "/resume", "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> state(resumedPartner, resumed).equals("COMPLETED"));
+        JsonNode done = partner(resumedPartner).get(resumed).json();
+        assertThat(done.path("rowsRead").asLong()).isEqualTo(3_000);
+        assertThat(done.path("rated").asLong()).isEqualTo(3_000);
+        assertThat(counters(resumedPartner)).containsExactly(3_000L, 3_000L, 0L, 0L);
+        assertThat(jdbc.sql("select count(*) from usage_rated where source = :source").param("source", resumedPartner)
+                .query(Long.class).single()).isEqualTo(3_000);
+        assertThat(partner(resumedPartner).post(resumed + "/cancel", "").status()).isEqualTo(409);
+
+        // the cancelled job stays where it stood, and its file is gone
+        String cancelledId = cancelled.substring(cancelled.lastIndexOf('/') + 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> partner(cancelledPartner).get(cancelled).json().path("rowsRead").asLong() == 2_000);
+        assertThat(state(cancelledPartner, cancelled)).isEqualTo("CANCELLED");
+        assertThat(counters(cancelledPartner)).containsExactly(2_000L, 2_000L, 0L, 0L);
+        assertThat(jdbc.sql("select count(*) from usage_file_chunk where job_id = :id")
+                .param("id", UUID.fromString(cancelledId)).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        select string_agg(action, ',' order by action) from audit_event
+                        where resource_type = 'UsageFileJob' and resource_id in (:ids)""")
+                .param("ids", List.of(jobId, cancelledId)).query(String.class).single())
+                .isEqualTo("CANCEL,RESUME,RESUME");
+    }
+
+    private String state(String partnerId, String location) {
+        return partner(partnerId).get(location).json().path("state").asString();
     }
 
     /** The rating service in its own JVM on this test's database and broker, its pipeline off, a short lease. */

@@ -54,4 +54,29 @@ class UsageFileJobTests {
         assertThat(failed.state()).isEqualTo(UsageFileJob.State.FAILED);
         assertThat(failed.failure()).isEqualTo("stopped after 5 failed attempts at row 1001: connection refused");
     }
+
+    @Test
+    void onlyAFailedJobIsResumedAtItsCheckpointAndOnlyAJobNotFinishedIsCancelled() {
+        UsageFileJob running = queued().started(NOW).advanced(1_000, 1_000, 0, 0, 0);
+        assertThatThrownBy(running::resumed).isInstanceOf(IllegalStateException.class);
+        UsageFileJob failed = running.attemptFailed("fuse", 1, NOW);
+        UsageFileJob resumed = failed.resumed();
+        assertThat(resumed.state()).isEqualTo(UsageFileJob.State.QUEUED);
+        assertThat(resumed.rowsRead()).isEqualTo(1_000);
+        assertThat(resumed.attempts()).isZero();
+        assertThat(resumed.failure()).isNull();
+        assertThat(resumed.done()).isFalse();
+        assertThat(resumed.started(NOW).advanced(5, 5, 0, 0, 0).rated()).isEqualTo(1_005);
+
+        UsageFileJob cancelled = failed.cancelled(NOW.plusSeconds(9));
+        assertThat(cancelled.state()).isEqualTo(UsageFileJob.State.CANCELLED);
+        assertThat(cancelled.done()).isTrue();
+        assertThat(cancelled.failure()).as("why it had stopped stays").isEqualTo(failed.failure());
+        assertThat(cancelled.completedAt()).isEqualTo(NOW.plusSeconds(9));
+        assertThat(queued().cancelled(NOW).rowsRead()).isZero();
+        assertThatThrownBy(() -> cancelled.cancelled(NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(cancelled::resumed).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cancelled.started(NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> running.completed(NOW).cancelled(NOW)).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -12,7 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 
-/** Ops' view of the failing items of scheduled jobs: list, and retry at the next run (audited). */
+/** Ops' view of the failing items of scheduled jobs: list, retry at the next run, or dismiss (audited). */
 class JobFailures {
 
     static final String RESOURCE_TYPE = "job-item";
@@ -52,6 +52,20 @@ class JobFailures {
                     Map.of("nextAttemptAt", now.toInstant().toString()));
             return new JobFailure(before.job(), before.itemId(), before.attempts(), before.firstFailedAt(),
                     before.lastFailedAt(), now.toInstant(), before.lastError());
+        });
+    }
+
+    /**
+     * Forgets the failure record of an item that no longer needs it (its cause is gone, the item itself removed);
+     * if the item fails again at a later run, it is counted afresh.
+     */
+    void dismiss(String job, String itemId) {
+        transactions.executeWithoutResult(status -> {
+            JobFailure before = jdbc.sql("delete from job_item_failure where job = :job and item_id = :item"
+                            + " returning " + COLUMNS)
+                    .param("job", job).param("item", itemId).query((rs, row) -> failure(rs)).optional()
+                    .orElseThrow(() -> new NotFoundException("Failing item of job " + job, itemId));
+            audit.record(null, RESOURCE_TYPE, itemId, "job-item-dismissed", before, null);
         });
     }
 

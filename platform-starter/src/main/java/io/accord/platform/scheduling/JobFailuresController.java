@@ -10,10 +10,13 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -52,5 +55,15 @@ class JobFailuresController {
             + " after its back-off (once its cause is fixed); audited")
     JobFailure retry(@PathVariable @Size(max = 100) String job, @PathVariable @Size(max = 200) String itemId) {
         return failures.retry(job, itemId);
+    }
+
+    @DeleteMapping(PATH + "/{job}/{itemId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "dismissJobItemFailure", summary = "Forget an item's failure record when it no longer"
+            + " applies (the item was removed, or its cause fixed and it will not be selected again); if the item"
+            + " fails again it is counted afresh; audited. Records whose item has been due for "
+            + "7 days without any run trying it are forgotten on their own")
+    void dismiss(@PathVariable @Size(max = 100) String job, @PathVariable @Size(max = 200) String itemId) {
+        failures.dismiss(job, itemId);
     }
 }

@@ -37,13 +37,20 @@ import java.util.regex.Pattern;
  * {@code order by}), so that items which keep failing cannot take every place of a run.
  * <p>
  * Ops see the failing items at {@code GET /api/<service>/admin/jobs/failures} and can have one tried at the next run
- * ({@code POST …/{job}/{itemId}/retry}, audited); the gauge {@value #FAILING} (tag {@code job}) counts them.
+ * ({@code POST …/{job}/{itemId}/retry}, audited) or forget a record that no longer applies ({@code DELETE
+ * …/{job}/{itemId}}, audited); a record whose item has been due for {@link #STALE} without any run trying it is
+ * forgotten by the job's next run. The gauge {@value #FAILING} (tag {@code job}) counts them.
  */
 public class JobItems {
 
     public static final String FAILING = "accord.jobs.items.failing";
     static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    /**
+     * A failure record whose item has been due this long without any run trying it is stale: no run selects the item
+     * any more (it was removed, or its cause went away and it no longer qualifies). A run of its job forgets it.
+     */
+    static final Duration STALE = Duration.ofDays(7);
     private static final Pattern JOB = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
     private static final int MAX_ERROR = 1000;
     private static final Logger log = LoggerFactory.getLogger(JobItems.class);
@@ -78,6 +85,7 @@ public class JobItems {
     public <T> Round each(String job, Collection<T> items, Function<T, ?> id, ToIntFunction<T> work) {
         checkJob(job);
         gauge(job);
+        forgetStale(job);
         if (items.isEmpty()) {
             return new Round(0, 0, 0, 0);
         }
@@ -192,6 +200,19 @@ public class JobItems {
         } catch (RuntimeException unrecorded) {
             log.error("The failure of job {} on item {} could not be recorded; tried again next run", job, itemId,
                     unrecorded);
+        }
+    }
+
+    private void forgetStale(String job) {
+        try {
+            int forgotten = jdbc.sql("delete from job_item_failure where job = :job and next_attempt_at < :before")
+                    .param("job", job).param("before", Timestamp.from(clock.instant().minus(STALE))).update();
+            if (forgotten > 0) {
+                log.info("Job {}: {} failure records forgotten, their items not tried for {} while due (no longer"
+                        + " selected)", job, forgotten, STALE);
+            }
+        } catch (RuntimeException unreachable) {
+            log.warn("Job {}: stale failure records not forgotten this run", job, unreachable);
         }
     }
 

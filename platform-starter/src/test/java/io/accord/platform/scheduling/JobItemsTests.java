@@ -120,11 +120,49 @@ class JobItemsTests {
                 3_600_000, 3_600_000);
     }
 
+    /**
+     * A record that no longer applies goes: ops dismiss it (audited), and one whose item has been due for a week
+     * without any run trying it (no run selects the item any more) is forgotten by the job's next run.
+     */
+    @Test
+    void aRecordThatNoLongerAppliesIsDismissedByOpsOrForgottenOnceStale() {
+        String job = "gone-" + UUID.randomUUID().toString().substring(0, 8);
+        items.each(job, List.of("removed", "stale", "fresh"), item -> item, item -> {
+            throw new IllegalStateException(item + " cannot be handled");
+        });
+        assertThat(failing(job)).containsExactly("fresh", "removed", "stale");
+
+        assertThat(manager.delete(FAILURES + "/" + job + "/removed").status()).isEqualTo(403);
+        assertThat(ops.delete(FAILURES + "/" + job + "/nothing").status()).isEqualTo(404);
+        TestHttp.Response dismissed = ops.delete(FAILURES + "/" + job + "/removed");
+        assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(204);
+        assertThat(failing(job)).containsExactly("fresh", "stale");
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'job-item' and resource_id = :id"
+                        + " and action = 'job-item-dismissed' and before_state ->> 'job' = :job")
+                .param("id", "removed").param("job", job).query(Long.class).single()).isEqualTo(1L);
+
+        // "stale" has been due for a week and no run tried it; "fresh" is due for a little less
+        jdbc.sql("update job_item_failure set next_attempt_at = :at where job = :job and item_id = 'stale'")
+                .param("at", Timestamp.from(Instant.now().minus(JobItems.STALE).minusSeconds(60)))
+                .param("job", job).update();
+        jdbc.sql("update job_item_failure set next_attempt_at = :at where job = :job and item_id = 'fresh'")
+                .param("at", Timestamp.from(Instant.now().minus(JobItems.STALE).plusSeconds(600)))
+                .param("job", job).update();
+        assertThat(items.each(job, List.of(), item -> item, item -> 1)).isEqualTo(new JobItems.Round(0, 0, 0, 0));
+        assertThat(failing(job)).containsExactly("fresh");
+        assertThat(registry.get(JobItems.FAILING).tag("job", job).gauge().value()).isEqualTo(1.0);
+    }
+
     @Test
     void badRequestsAreProblems() {
         assertThat(ops.get(FAILURES + "?limit=0").status()).isEqualTo(400);
         assertThat(ops.get(FAILURES + "?job=" + "j".repeat(101)).status()).isEqualTo(400);
         assertThat(manager.get(FAILURES).status()).isEqualTo(403);
+    }
+
+    private List<String> failing(String job) {
+        return jdbc.sql("select item_id from job_item_failure where job = :job order by item_id").param("job", job)
+                .query(String.class).list();
     }
 
     private List<String> probed(String job) {

@@ -124,6 +124,14 @@ class SagaRunner implements DisposableBean {
         }
     }
 
+    /**
+     * An ops retry of the saga: the runner's own back-off after a failure to advance it (if any) is lifted too, in
+     * the caller's transaction.
+     */
+    void dueNow(UUID sagaId) {
+        jobItems.dueNow(JOB, sagaId);
+    }
+
     /** Works due steps until none is left; returns how many handler calls it made. */
     int runDue() {
         int calls = 0;

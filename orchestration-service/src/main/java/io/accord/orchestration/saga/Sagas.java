@@ -117,10 +117,15 @@ public class Sagas {
         return sagas.fallout(states, page).map(Saga::view);
     }
 
-    /** Ops: run the current step (or compensation) now, with its full retry budget again. */
+    /**
+     * Ops: run the current step (or compensation) now, with its full retry budget again; a back-off of the runner
+     * after it could not advance the saga is lifted too.
+     */
     @Transactional
     public SagaView retry(UUID sagaId) {
-        return change(sagaId, "retried", saga -> saga.retry(clock.instant()));
+        SagaView retried = change(sagaId, "retried", saga -> saga.retry(clock.instant()));
+        runner.dueNow(sagaId);
+        return retried;
     }
 
     /** Ops: leave the current step (or compensation) out, saying why, and go on. */

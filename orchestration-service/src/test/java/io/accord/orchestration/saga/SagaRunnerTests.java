@@ -85,7 +85,10 @@ class SagaRunnerTests {
                 .withRetries(5, Duration.ofSeconds(2), Duration.ofSeconds(2))));
         awaitStep(broken.id(), 0, StepState.PENDING);
         // due again in 2 s, by then without the rows of its steps: no step to claim, a failure of the runner's own
+        List<String> steps = jdbc.sql("select cast(row_to_json(s) as text) from saga_step s where saga_id = :id")
+                .param("id", broken.id()).query(String.class).list();
         jdbc.sql("delete from saga_step where saga_id = :id").param("id", broken.id()).update();
+        boolean repaired = false;
         try {
             // each of the runner's workers that took it meanwhile counts its failure
             await().atMost(PATIENCE).until(() -> runnerFailures(broken.id()) >= 1);
@@ -99,9 +102,25 @@ class SagaRunnerTests {
             awaitState(healthy.id(), SagaState.COMPLETED);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                     .until(() -> runnerFailures(broken.id()) == failures);
+
+            // repaired, ops retry it from the fallout queue: the runner's back-off is lifted with the step's
+            for (String step : steps) {
+                jdbc.sql("insert into saga_step select * from json_populate_record(null::saga_step, cast(:row as json))")
+                        .param("row", step).update();
+            }
+            sagas.retry(broken.id());
+            assertThat(jdbc.sql("select next_attempt_at <= now() from job_item_failure where job = :job"
+                            + " and item_id = :id").param("job", SagaRunner.JOB).param("id", broken.id().toString())
+                    .query(Boolean.class).optional()).as("due at once, or handled already").isNotEqualTo(
+                            java.util.Optional.of(false));
+            awaitState(broken.id(), SagaState.COMPLETED);
+            repaired = true;
+            assertThat(runnerFailures(broken.id())).as("its record goes when it ends").isZero();
         } finally {
-            jdbc.sql("update saga set state = 'COMPENSATED', next_run_at = null where id = :id")
-                    .param("id", broken.id()).update();
+            if (!repaired) {
+                jdbc.sql("update saga set state = 'COMPENSATED', next_run_at = null where id = :id")
+                        .param("id", broken.id()).update();
+            }
             jdbc.sql("delete from job_item_failure where job = :job and item_id = :id").param("job", SagaRunner.JOB)
                     .param("id", broken.id().toString()).update();
         }

@@ -144,6 +144,18 @@ public class JobItems {
     }
 
     /**
+     * Makes a failing item due at once, its count of failures kept (the caller's transaction): for an ops action that
+     * retries the item through its own API (the orchestration's fallout queue), so that the job's back-off does not
+     * hold back what ops asked for.
+     */
+    public void dueNow(String job, Object itemId) {
+        jdbc.sql("update job_item_failure set next_attempt_at = :now where job = :job and item_id = :item"
+                        + " and next_attempt_at > :now")
+                .param("now", Timestamp.from(clock.instant())).param("job", job)
+                .param("item", String.valueOf(itemId)).update();
+    }
+
+    /**
      * A condition for a native selection's {@code where}: the item whose id is {@code idExpression} (SQL, cast to
      * text here) is not put off after a failure of {@code job}. Needs no parameter.
      */

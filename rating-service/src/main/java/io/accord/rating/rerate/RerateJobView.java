@@ -9,10 +9,13 @@ import java.util.UUID;
  *
  * @param state    QUEUED, RUNNING, COMPLETED or FAILED
  * @param progress what the job has done so far (committed with each batch)
+ * @param nextAttemptAt after a failed batch, when the job is tried again (1 s after the first failure, doubling up to
+ *                      a minute); {@code null} otherwise
  */
 record RerateJobView(UUID id, String href, String requestId, String cause, String state, String partnerId,
                      String offeringId, String usageType, Instant from, Instant to, String priceVersionId,
                      String reason, Progress progress, List<NotRerated> notRerated, int attempts, String lastError,
+                     Instant nextAttemptAt,
                      String requestedBy, Instant requestedAt, Instant startedAt, Instant finishedAt) {
 
     /**

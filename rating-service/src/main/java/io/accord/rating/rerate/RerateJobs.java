@@ -147,6 +147,7 @@ class RerateJobs {
             }
             jdbc.sql("""
                             update rerate_job set state = 'RUNNING', attempts = 0, finished_at = null,
+                                   next_attempt_at = null,
                                    updated_at = :now where job_id = :id""")
                     .param("id", id).param("now", Timestamp.from(clock.instant())).update();
             RerateJobView after = find(id).orElseThrow();
@@ -167,7 +168,7 @@ class RerateJobs {
                 rs.getString("usage_type"), instant(rs, "from_time"), instant(rs, "to_time"),
                 rs.getString("price_version_id"), rs.getString("reason"), progress,
                 json.readValue(rs.getString("not_rerated_samples"), SAMPLES), rs.getInt("attempts"),
-                rs.getString("last_error"), rs.getString("requested_by"), instant(rs, "requested_at"),
+                rs.getString("last_error"), instant(rs, "next_attempt_at"), rs.getString("requested_by"), instant(rs, "requested_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"));
     }
 

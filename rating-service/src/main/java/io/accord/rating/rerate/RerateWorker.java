@@ -79,8 +79,9 @@ class RerateWorker {
         Instant deadline = clock.instant().plus(properties.runBudget());
         List<UUID> open = jdbc.sql("""
                         select job_id from rerate_job where state in ('QUEUED', 'RUNNING')
+                          and (next_attempt_at is null or next_attempt_at <= :now)
                         order by requested_at, job_id limit 20""")
-                .query(UUID.class).list();
+                .param("now", Timestamp.from(clock.instant())).query(UUID.class).list();
         for (UUID id : open) {
             if (!model.awaitCurrent(properties.modelWait())) {
                 log.warn("Re-rating waits: the read models are not current");
@@ -206,7 +207,7 @@ class RerateWorker {
                                not_rerated_samples = (select coalesce(jsonb_agg(e), '[]'::jsonb) from (
                                    select e from jsonb_array_elements(not_rerated_samples || cast(:samples as jsonb))
                                    as s(e) limit :keep) as kept),
-                               attempts = 0, last_error = null, updated_at = :now
+                               attempts = 0, last_error = null, next_attempt_at = null, updated_at = :now
                         where job_id = :id""")
                 .param("cursor", batch.getLast().seq()).param("examined", batch.size())
                 .param("corrected", replacements.size()).param("unchanged", unchanged)
@@ -222,7 +223,7 @@ class RerateWorker {
     private void complete(UUID jobId, Map<String, Object> job, Timestamp now) {
         jdbc.sql("""
                         update rerate_job set state = 'COMPLETED', finished_at = :now, attempts = 0, last_error = null,
-                               updated_at = :now where job_id = :id""")
+                               next_attempt_at = null, updated_at = :now where job_id = :id""")
                 .param("now", now).param("id", jobId).update();
         RerateJobView done = jobs.find(jobId).orElseThrow();
         Object partner = job.get("partner_id");
@@ -241,15 +242,30 @@ class RerateWorker {
         }
     }
 
+    /** Counts the failed batch; the job waits before its next attempt (doubling), or is FAILED at the limit. */
     private void recordFailure(UUID jobId, String message) {
-        transactions.executeWithoutResult(status -> jdbc.sql("""
-                        update rerate_job set attempts = attempts + 1, last_error = :error,
-                               state = case when attempts + 1 >= :max then 'FAILED' else state end,
-                               finished_at = case when attempts + 1 >= :max then cast(:now as timestamptz) end,
-                               updated_at = :now
-                        where job_id = :id and state in ('QUEUED', 'RUNNING')""")
-                .param("error", message.length() > 1000 ? message.substring(0, 1000) : message)
-                .param("max", properties.maxAttempts()).param("now", Timestamp.from(clock.instant()))
-                .param("id", jobId).update());
+        transactions.executeWithoutResult(status -> {
+            Optional<Integer> attempts = jdbc.sql("select attempts from rerate_job where job_id = :id"
+                            + " and state in ('QUEUED', 'RUNNING') for update")
+                    .param("id", jobId).query(Integer.class).optional();
+            if (attempts.isEmpty()) {
+                return;
+            }
+            int failed = attempts.get() + 1;
+            Instant now = clock.instant();
+            boolean giveUp = failed >= properties.maxAttempts();
+            jdbc.sql("""
+                            update rerate_job set attempts = :failed, last_error = :error,
+                                   state = case when :giveUp then 'FAILED' else state end,
+                                   finished_at = case when :giveUp then cast(:now as timestamptz) end,
+                                   next_attempt_at = case when :giveUp then null else cast(:next as timestamptz) end,
+                                   updated_at = :now
+                            where job_id = :id""")
+                    .param("failed", failed)
+                    .param("error", message.length() > 1000 ? message.substring(0, 1000) : message)
+                    .param("giveUp", giveUp).param("now", Timestamp.from(now))
+                    .param("next", Timestamp.from(now.plus(properties.backoffAfter(failed))))
+                    .param("id", jobId).update();
+        });
     }
 }

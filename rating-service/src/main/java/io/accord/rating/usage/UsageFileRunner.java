@@ -3,6 +3,7 @@ package io.accord.rating.usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -107,6 +109,23 @@ class UsageFileRunner implements DisposableBean {
         }
     }
 
+    /**
+     * What the job's owner reads of an unexpected error: its kind (the SQL state of a database error), not its
+     * message, which names our statements and tables; the whole error is in the log under the job's id.
+     */
+    static String reason(Throwable failure) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        String kind;
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            kind = "database error, SQL state " + sql.getSQLState();
+        } else if (failure instanceof UncheckedIOException || cause instanceof IOException) {
+            kind = "the stored file could not be read";
+        } else {
+            kind = "internal error";
+        }
+        return kind + " (details in the rating service's log under this job's id)";
+    }
+
     @Override
     public void destroy() {
         stopping = true;
@@ -149,8 +168,7 @@ class UsageFileRunner implements DisposableBean {
             } catch (IOException | RuntimeException failure) {
                 // not a bad row (those are reported per row) but an outage or a defect: retried a few times
                 log.error("Usage file job {} failed at row {}", id, job.rowsRead() + 1, failure);
-                String reason = failure instanceof UncheckedIOException io ? io.getCause().getMessage()
-                        : failure.getMessage();
+                String reason = reason(failure);
                 try {
                     long at = job.rowsRead();
                     UsageFileJob failed = step(current -> current.attemptFailed(reason, properties.maxAttempts(),

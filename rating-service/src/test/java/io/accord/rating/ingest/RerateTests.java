@@ -253,12 +253,20 @@ class RerateTests {
             assertThat(as(Roles.FINANCE).post(JOBS, request.replace(offering, offering + "x")).status())
                     .isEqualTo(409);
 
+            // after each failed batch the job waits, twice as long each time (1 s, then 2 s in the tests)
+            UUID job = UUID.fromString(jobId);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> attempts(job) >= 1);
+            assertThat(waitAfterFailure(job, 1)).isEqualTo(1_000);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> attempts(job) >= 2);
+            assertThat(waitAfterFailure(job, 2)).isEqualTo(2_000);
+
             // three failed batches in a row (max-attempts in the tests) make the job FAILED where it stands
             await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(
                     as(Roles.AUDITOR).get(JOBS + "/" + jobId).json().path("state").asString()));
             JsonNode failing = as(Roles.AUDITOR).get(JOBS + "/" + jobId).json();
             assertThat(failing.path("lastError").asString()).contains("fuse");
             assertThat(failing.path("attempts").asInt()).isEqualTo(3);
+            assertThat(failing.path("nextAttemptAt").isNull()).as("a FAILED job waits for ops, not for a time").isTrue();
             assertThat(failing.path("progress").path("toExamine").asLong()).isEqualTo(12);
             assertThat(failing.path("progress").path("reversed").asLong()).isEqualTo(5);
             // the failed batch rolled back whole: u06 and u07 were not reversed either
@@ -466,6 +474,22 @@ class RerateTests {
     /** DDL as the database's owner (the service runs as a role without DDL rights, as in production). */
     private static void asOwner(String sql) {
         TestInfrastructure.executeAsOwner(DATABASE, sql);
+    }
+
+    private int attempts(UUID job) {
+        return jdbc.sql("select attempts from rerate_job where job_id = :id").param("id", job).query(Integer.class)
+                .single();
+    }
+
+    /**
+     * The job's wait before its next attempt (ms) as recorded with its {@code attempts}-th failure, or -1 once the job
+     * has moved past it.
+     */
+    private long waitAfterFailure(UUID job, int attempts) {
+        return jdbc.sql("""
+                        select coalesce((select cast(extract(epoch from next_attempt_at - updated_at) * 1000 as bigint)
+                                         from rerate_job where job_id = :id and attempts = :attempts), -1)""")
+                .param("id", job).param("attempts", attempts).query(Long.class).single();
     }
 
     private long reversals(String source, String usageId) {

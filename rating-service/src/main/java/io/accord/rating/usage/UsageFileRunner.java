@@ -1,17 +1,15 @@
 package io.accord.rating.usage;
 
+import io.accord.platform.problem.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -109,23 +107,6 @@ class UsageFileRunner implements DisposableBean {
         }
     }
 
-    /**
-     * What the job's owner reads of an unexpected error: its kind (the SQL state of a database error), not its
-     * message, which names our statements and tables; the whole error is in the log under the job's id.
-     */
-    static String reason(Throwable failure) {
-        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-        String kind;
-        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-            kind = "database error, SQL state " + sql.getSQLState();
-        } else if (failure instanceof UncheckedIOException || cause instanceof IOException) {
-            kind = "the stored file could not be read";
-        } else {
-            kind = "internal error";
-        }
-        return kind + " (details in the rating service's log under this job's id)";
-    }
-
     @Override
     public void destroy() {
         stopping = true;
@@ -168,7 +149,7 @@ class UsageFileRunner implements DisposableBean {
             } catch (IOException | RuntimeException failure) {
                 // not a bad row (those are reported per row) but an outage or a defect: retried a few times
                 log.error("Usage file job {} failed at row {}", id, job.rowsRead() + 1, failure);
-                String reason = reason(failure);
+                String reason = FailureKind.describe(failure, "rating");
                 try {
                     long at = job.rowsRead();
                     UsageFileJob failed = step(current -> current.attemptFailed(reason, properties.maxAttempts(),

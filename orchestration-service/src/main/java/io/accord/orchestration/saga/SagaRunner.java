@@ -1,5 +1,6 @@
 package io.accord.orchestration.saga;
 
+import io.accord.platform.problem.FailureKind;
 import io.accord.platform.scheduling.JobItems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -364,8 +365,10 @@ class SagaRunner implements DisposableBean {
         } catch (RuntimeException failure) {
             log.warn("Saga {} step {} ({}, {}) attempt {} threw; retried like a retryable failure", context.sagaId(),
                     context.stepId(), context.type(), direction, context.attempt(), failure);
-            return StepOutcome.retry(failure.getMessage() != null ? failure.getMessage()
-                    : failure.getClass().getSimpleName());
+            // its kind only: the reason reaches the order item's stateReason, which the partner reads, and an
+            // exception's text names our statements and tables; the whole of it is in the log just written
+            return StepOutcome.retry(FailureKind.of(failure) + " (details in the orchestration service's log under"
+                    + " saga " + context.sagaId() + ")");
         }
     }
 

@@ -79,6 +79,18 @@ class SagaRunnerTests {
         assertThat(handler.executions(ended.steps().getFirst().id())).isEqualTo(3);
     }
 
+    /** A handler's exception is retried; if it keeps coming, the reason says its kind, never its text. */
+    @Test
+    void aStepThatKeepsThrowingFailsWithTheKindOfErrorNotItsText() {
+        SagaView saga = sagas.start("order-throws", List.of(step("activate", List.of("THROW", "THROW"), List.of())
+                .withRetries(2, Duration.ofMillis(100), Duration.ofMillis(100))));
+
+        SagaView ended = awaitState(saga.id(), SagaState.COMPENSATED);
+
+        assertThat(ended.failureReason()).isEqualTo("gave up after 2 attempts: internal error (details in the"
+                + " orchestration service's log under saga " + saga.id() + ")");
+    }
+
     @Test
     void aSagaTheRunnerCannotAdvanceIsCountedAndPutOffWhileOthersRun() {
         SagaView broken = sagas.start("order-unreadable", List.of(step("activate", List.of("RETRY", "DONE"), List.of())

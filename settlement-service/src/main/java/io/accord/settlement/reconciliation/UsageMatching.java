@@ -3,6 +3,7 @@ package io.accord.settlement.reconciliation;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.FailureKind;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.FileNames;
@@ -179,14 +180,28 @@ class UsageMatching implements DisposableBean {
             log.info("Usage match {} of invoice {} completed: {}", match.id(), match.invoiceId(), totals);
         } catch (RuntimeException failed) {
             log.warn("Usage match {} of invoice {} failed", match.id(), match.invoiceId(), failed);
+            String error = failure(failed);
             transactions.executeWithoutResult(status -> {
-                matches.failed(match.id(), failed.getMessage(), clock.instant());
+                matches.failed(match.id(), error, clock.instant());
                 audit.record(new PartnerId(match.partnerId()), USAGE_MATCH, match.id().toString(), "FAILED", null,
-                        Map.of("error", String.valueOf(failed.getMessage())));
+                        Map.of("error", error));
             });
         } finally {
             MDC.remove(CorrelationId.MDC_KEY);
         }
+    }
+
+    /**
+     * What the partner reads of a failed match: rating's export failing is said as it is (our own words); anything
+     * else by its kind only, since an exception's text names our statements and tables (logged whole above).
+     */
+    static String failure(Throwable failed) {
+        for (Throwable link = failed; link != null; link = link.getCause()) {
+            if (link instanceof RatingExport.ExportFailed export) {
+                return export.getMessage();
+            }
+        }
+        return "the match stopped at an unexpected error: " + FailureKind.describe(failed, "settlement");
     }
 
     private void failInterrupted(UUID invoiceId) {

@@ -23,7 +23,7 @@ import java.util.UUID;
 class ExportJobStore {
 
     private static final String COLUMNS = "id, owner_partner_id, all_owners, format, status, row_count, file_size,"
-            + " error_log, created_by, creation_date, completion_date, last_update";
+            + " attempts, error_log, created_by, creation_date, completion_date, last_update";
 
     private final JdbcClient jdbc;
     private final JobTable table;
@@ -41,7 +41,7 @@ class ExportJobStore {
 
     void insert(ExportJob job) {
         jdbc.sql("insert into export_job (" + COLUMNS + ") values (:id, :owner, :all, :format, :status, null, null,"
-                        + " null, :createdBy, :created, null, :updated)")
+                        + " 0, null, :createdBy, :created, null, :updated)")
                 .param("id", job.id()).param("owner", job.owner() == null ? null : job.owner().value())
                 .param("all", job.allOwners()).param("format", job.format().name())
                 .param("status", job.status().label()).param("createdBy", job.createdBy())
@@ -70,14 +70,27 @@ class ExportJobStore {
     }
 
     void finish(ExportJob job) {
-        jdbc.sql("update export_job set status = :status, row_count = :rows, file_size = :size, error_log = :log,"
-                        + " completion_date = :completed, last_update = :updated, lease_owner = null,"
+        jdbc.sql("update export_job set status = :status, row_count = :rows, file_size = :size, attempts = :attempts,"
+                        + " error_log = :log, completion_date = :completed, last_update = :updated, lease_owner = null,"
                         + " lease_until = null where id = :id")
                 .param("status", job.status().label()).param("rows", job.rowCount()).param("size", job.fileSize())
-                .param("log", job.errorLog() == null || job.errorLog().length() <= 2000 ? job.errorLog()
-                        : job.errorLog().substring(0, 2000))
+                .param("attempts", job.attempts()).param("log", abbreviate(job.errorLog()))
                 .param("completed", Timestamp.from(job.completionDate()))
                 .param("updated", Timestamp.from(job.lastUpdate())).param("id", job.id())
+                .update();
+    }
+
+    /**
+     * Records a failed run and lets the job go, due again only after {@code wait} (the back-off): any runner takes it
+     * then, as it takes a job whose lease expired.
+     */
+    void backOff(ExportJob job, UUID token, Duration wait) {
+        jdbc.sql("update export_job set attempts = :attempts, error_log = :log, last_update = :updated,"
+                        + " lease_owner = null, lease_until = now() + make_interval(secs => :seconds)"
+                        + " where id = :id and lease_owner = :token")
+                .param("attempts", job.attempts()).param("log", abbreviate(job.errorLog()))
+                .param("updated", Timestamp.from(job.lastUpdate())).param("seconds", wait.toMillis() / 1000.0)
+                .param("id", job.id()).param("token", token)
                 .update();
     }
 
@@ -86,12 +99,16 @@ class ExportJobStore {
         return new ExportJob(rs.getObject("id", UUID.class), owner == null ? null : new PartnerId(owner),
                 rs.getBoolean("all_owners"), FileFormat.valueOf(rs.getString("format")),
                 JobStatus.ofLabel(rs.getString("status")), (Integer) rs.getObject("row_count"),
-                (Long) rs.getObject("file_size"), rs.getString("error_log"), rs.getString("created_by"),
-                instant(rs.getTimestamp("creation_date")), instant(rs.getTimestamp("completion_date")),
-                instant(rs.getTimestamp("last_update")));
+                (Long) rs.getObject("file_size"), rs.getInt("attempts"), rs.getString("error_log"),
+                rs.getString("created_by"), instant(rs.getTimestamp("creation_date")),
+                instant(rs.getTimestamp("completion_date")), instant(rs.getTimestamp("last_update")));
     }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 }

@@ -9,12 +9,13 @@ import java.time.Instant;
 /**
  * TMF620 {@code ExportJob}: {@code url} is where the file is downloaded once the job has {@code Succeeded};
  * {@code query} says whose offerings ({@code owner=<partner id>}, {@code owner=CSP}, or empty: the caller's own, all
- * for staff). Accord adds {@code rowCount} and {@code fileSize}.
+ * for staff). Accord adds {@code rowCount}, {@code fileSize} and {@code attempts} (runs in a row that ended in an
+ * unexpected error: above 0, the job is being retried).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ExportJobView(String id, String href, String status, String contentType, String path, String query,
                      String url, Instant creationDate, Instant completionDate, String errorLog, Integer rowCount,
-                     Long fileSize, @JsonProperty("@type") String type) {
+                     Long fileSize, Integer attempts, @JsonProperty("@type") String type) {
 
     static final String PATH = "/tmf-api/productCatalogManagement/v4/exportJob";
     static final String OFFERINGS_PATH = "/tmf-api/productCatalogManagement/v4/productOffering";
@@ -24,7 +25,7 @@ record ExportJobView(String id, String href, String status, String contentType, 
         String query = job.allOwners() ? null : "owner=" + (job.owner() == null ? "CSP" : job.owner().value());
         return new ExportJobView(job.id().toString(), href, job.status().label(), job.format().mediaType(),
                 OFFERINGS_PATH, query, href + "/file", job.creationDate(), job.completionDate(), job.errorLog(),
-                job.rowCount(), job.fileSize(), "ExportJob");
+                job.rowCount(), job.fileSize(), job.attempts(), "ExportJob");
     }
 
     /**

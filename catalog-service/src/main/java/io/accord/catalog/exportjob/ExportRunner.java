@@ -1,8 +1,10 @@
 package io.accord.catalog.exportjob;
 
 import io.accord.catalog.importjob.CatalogFileWriter;
+import io.accord.catalog.importjob.ImportProperties;
 import io.accord.catalog.offering.Offerings;
 import io.accord.catalog.offering.Owner;
+import io.accord.platform.problem.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -29,7 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Writes export files in the background, each job once cluster-wide: a runner takes a job with a lease (row claim,
  * {@code FOR UPDATE SKIP LOCKED}) and writes the whole file and the job's end in one transaction, streaming the
  * offerings out of the database into stored chunks. A runner that dies leaves nothing behind; the job is written
- * again by the next runner once the lease has expired.
+ * again by the next runner once the lease has expired. A run that ends in an unexpected error (an outage, a defect)
+ * leaves nothing behind either: it is counted on the job, which any runner writes again after a back-off, and after
+ * {@code accord.catalog.import.max-attempts} such runs in a row the job is FAILED.
  */
 @Component
 class ExportRunner implements DisposableBean {
@@ -39,16 +43,18 @@ class ExportRunner implements DisposableBean {
 
     private final ExportJobStore store;
     private final Offerings offerings;
+    private final ImportProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("catalog-export").daemon().factory());
     private final AtomicBoolean running = new AtomicBoolean();
 
-    ExportRunner(ExportJobStore store, Offerings offerings, PlatformTransactionManager transactionManager,
-                 Clock clock) {
+    ExportRunner(ExportJobStore store, Offerings offerings, ImportProperties properties,
+                 PlatformTransactionManager transactionManager, Clock clock) {
         this.store = store;
         this.offerings = offerings;
+        this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -83,14 +89,35 @@ class ExportRunner implements DisposableBean {
             try {
                 transactions.executeWithoutResult(status -> write(due.get(), token));
             } catch (RuntimeException failure) {
-                log.error("Export job {} failed", due.get(), failure);
-                transactions.executeWithoutResult(status -> {
-                    if (store.lockLeased(due.get(), token)) {
-                        store.finish(store.find(due.get()).orElseThrow().failed("The export stopped at an"
-                                + " unexpected error: " + failure.getMessage(), now()));
-                    }
-                });
+                attemptFailed(due.get(), token, failure);
             }
+        }
+    }
+
+    /**
+     * Counts a run that ended in an unexpected error (its transaction rolled back: nothing of the file is kept) and
+     * lets the job go for its back-off, or fails it after the attempts allowed. Its owner (a partner) reads only the
+     * kind of error; the error itself, naming our statements and even row values, is logged under the job's id. If
+     * even this cannot be written (the database is down), the job is taken again once its lease has expired.
+     */
+    private void attemptFailed(UUID id, UUID token, RuntimeException failure) {
+        log.error("Export job {} failed", id, failure);
+        String reason = FailureKind.describe(failure, "catalog");
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (!store.lockLeased(id, token)) {
+                    return;
+                }
+                ExportJob failed = store.find(id).orElseThrow().attemptFailed(reason, properties.maxAttempts(), now());
+                if (failed.status().finished()) {
+                    store.finish(failed);
+                } else {
+                    store.backOff(failed, token, properties.backoffAfter(failed.attempts()));
+                }
+            });
+        } catch (RuntimeException unrecorded) {
+            log.warn("Export job {}: the failed run could not be recorded; its lease expires on its own", id,
+                    unrecorded);
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.UUID;
 class ImportJobStore {
 
     private static final String COLUMNS = "id, owner_partner_id, format, mode, dry_run, status, phase, next_row,"
-            + " total_rows, file_name, content_type, file_size, error_log, created_by, creation_date,"
+            + " total_rows, file_name, content_type, file_size, attempts, error_log, created_by, creation_date,"
             + " completion_date, last_update";
 
     private final JdbcClient jdbc;
@@ -49,15 +49,16 @@ class ImportJobStore {
 
     void insert(ImportJob job) {
         jdbc.sql("insert into import_job (" + COLUMNS + ") values (:id, :owner, :format, :mode, :dryRun, :status,"
-                        + " :phase, :nextRow, :totalRows, :fileName, :contentType, :fileSize, :errorLog, :createdBy,"
-                        + " :creationDate, :completionDate, :lastUpdate)")
+                        + " :phase, :nextRow, :totalRows, :fileName, :contentType, :fileSize, :attempts, :errorLog,"
+                        + " :createdBy, :creationDate, :completionDate, :lastUpdate)")
                 .param("id", job.id()).param("owner", job.owner() == null ? null : job.owner().value())
                 .param("format", job.format().name()).param("mode", job.mode().name())
                 .param("dryRun", job.dryRun()).param("status", job.status().label())
                 .param("phase", job.phase().name()).param("nextRow", job.nextRow())
                 .param("totalRows", job.totalRows()).param("fileName", job.fileName())
                 .param("contentType", job.contentType()).param("fileSize", job.fileSize())
-                .param("errorLog", job.errorLog()).param("createdBy", job.createdBy())
+                .param("attempts", job.attempts()).param("errorLog", job.errorLog())
+                .param("createdBy", job.createdBy())
                 .param("creationDate", Timestamp.from(job.creationDate()))
                 .param("completionDate", timestamp(job.completionDate()))
                 .param("lastUpdate", Timestamp.from(job.lastUpdate()))
@@ -106,6 +107,16 @@ class ImportJobStore {
         return renewed == 0 ? Optional.empty() : find(id);
     }
 
+    /**
+     * Lets the job go, due again only after {@code wait}: the back-off after a failed run. Any runner (on any replica)
+     * takes it then, as it takes a job whose lease expired.
+     */
+    void backOff(UUID id, UUID token, Duration wait) {
+        jdbc.sql("update import_job set lease_owner = null, lease_until = now() + make_interval(secs => :seconds)"
+                        + " where id = :id and lease_owner = :token")
+                .param("seconds", wait.toMillis() / 1000.0).param("id", id).param("token", token).update();
+    }
+
     void release(UUID id, UUID token) {
         jdbc.sql("update import_job set lease_owner = null, lease_until = null where id = :id and lease_owner = :token")
                 .param("id", id).param("token", token).update();
@@ -113,10 +124,10 @@ class ImportJobStore {
 
     void update(ImportJob job) {
         jdbc.sql("update import_job set status = :status, phase = :phase, next_row = :nextRow,"
-                        + " total_rows = :totalRows, error_log = :errorLog, completion_date = :completionDate,"
-                        + " last_update = :lastUpdate where id = :id")
+                        + " total_rows = :totalRows, attempts = :attempts, error_log = :errorLog,"
+                        + " completion_date = :completionDate, last_update = :lastUpdate where id = :id")
                 .param("status", job.status().label()).param("phase", job.phase().name())
-                .param("nextRow", job.nextRow()).param("totalRows", job.totalRows())
+                .param("nextRow", job.nextRow()).param("totalRows", job.totalRows()).param("attempts", job.attempts())
                 .param("errorLog", abbreviate(job.errorLog())).param("completionDate", timestamp(job.completionDate()))
                 .param("lastUpdate", Timestamp.from(job.lastUpdate())).param("id", job.id())
                 .update();
@@ -193,9 +204,9 @@ class ImportJobStore {
                 rs.getBoolean("dry_run"), JobStatus.ofLabel(rs.getString("status")),
                 ImportPhase.valueOf(rs.getString("phase")), rs.getInt("next_row"),
                 (Integer) rs.getObject("total_rows"), rs.getString("file_name"), rs.getString("content_type"),
-                rs.getLong("file_size"), rs.getString("error_log"), rs.getString("created_by"),
-                instant(rs.getTimestamp("creation_date")), instant(rs.getTimestamp("completion_date")),
-                instant(rs.getTimestamp("last_update")));
+                rs.getLong("file_size"), rs.getInt("attempts"), rs.getString("error_log"),
+                rs.getString("created_by"), instant(rs.getTimestamp("creation_date")),
+                instant(rs.getTimestamp("completion_date")), instant(rs.getTimestamp("last_update")));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -9,13 +9,15 @@ import java.util.Map;
 
 /**
  * TMF620 {@code ImportJob} with Accord's extensions: the options ({@code dryRun}, {@code mode}), the owner as a
- * {@code relatedParty}, {@code progress} (phase, rows done of the total) and {@code outcomes} (rows per outcome).
+ * {@code relatedParty}, {@code progress} (phase, rows done of the total), {@code outcomes} (rows per outcome) and
+ * {@code attempts} (runs in a row that ended in an unexpected error: above 0, the job is being retried).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ImportJobView(String id, String href, String status, String contentType, String path, String url,
                      Instant creationDate, Instant completionDate, String errorLog, Boolean dryRun, String mode,
                      String fileName, Long fileSize, List<PartyRef> relatedParty, Progress progress,
-                     Map<String, Long> outcomes, String rowsHref, @JsonProperty("@type") String type) {
+                     Map<String, Long> outcomes, Integer attempts, String rowsHref,
+                     @JsonProperty("@type") String type) {
 
     static final String PATH = "/tmf-api/productCatalogManagement/v4/importJob";
     static final String OFFERINGS_PATH = "/tmf-api/productCatalogManagement/v4/productOffering";
@@ -39,8 +41,8 @@ record ImportJobView(String id, String href, String status, String contentType, 
         return new ImportJobView(job.id().toString(), href, job.status().label(), job.format().mediaType(),
                 OFFERINGS_PATH, null, job.creationDate(), job.completionDate(), job.errorLog(), job.dryRun(),
                 job.mode().name(), job.fileName(), job.fileSize(), List.of(owner),
-                new Progress(job.phase().name(), job.rowsDone(), job.totalRows()), outcomes, href + "/rows",
-                "ImportJob");
+                new Progress(job.phase().name(), job.rowsDone(), job.totalRows()), outcomes, job.attempts(),
+                href + "/rows", "ImportJob");
     }
 
     /** One row's result, as {@code GET .../importJob/{id}/rows} lists them. */

@@ -1,5 +1,6 @@
 package io.accord.catalog.importjob;
 
+import io.accord.platform.problem.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -26,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * PostgreSQL, {@code FOR UPDATE SKIP LOCKED}), streams the stored file and imports it chunk by chunk. Each chunk's
  * offerings, row results and the job's checkpoint ({@code next_row}) commit in one transaction, under the job's row
  * lock and only while the lease is held; so after a crash another runner (or this one after a restart) resumes
- * at the checkpoint when the lease has expired, and no row is imported twice.
+ * at the checkpoint when the lease has expired, and no row is imported twice. A run that ends in an unexpected error
+ * (an outage, a deadlock, a defect) is counted on the job, which any runner takes again from its checkpoint after a
+ * back-off; after {@code max-attempts} such runs in a row the job is FAILED.
  */
 @Component
 class ImportRunner implements DisposableBean {
@@ -107,7 +110,11 @@ class ImportRunner implements DisposableBean {
         } catch (LeaseLost lost) {
             log.warn("Import job {} was taken over by another runner; this one stops", id);
         } finally {
-            transactions.executeWithoutResult(status -> store.release(id, token));
+            try {
+                transactions.executeWithoutResult(status -> store.release(id, token));
+            } catch (RuntimeException unreleased) {
+                log.warn("Import job {}: lease not released, it expires on its own", id, unreleased);
+            }
         }
     }
 
@@ -135,6 +142,8 @@ class ImportRunner implements DisposableBean {
         private final UUID token;
         private final boolean scheduled;
         private int budget;
+        /** The job as this run last committed it: where a failure is recorded. */
+        private ImportJob at;
 
         JobRun(UUID id, UUID token, int budget, boolean scheduled) {
             this.id = id;
@@ -149,7 +158,8 @@ class ImportRunner implements DisposableBean {
         }
 
         void run() {
-            ImportJob job = store.find(id).orElseThrow();
+            at = store.find(id).orElseThrow();
+            ImportJob job = at;
             try {
                 if (job.phase() == ImportPhase.COUNT) {
                     int rows = count(job);
@@ -159,19 +169,49 @@ class ImportRunner implements DisposableBean {
                     job = runPhase(job);
                 }
             } catch (FileFormatException unreadable) {
-                fail(unreadable.getMessage());
+                // the file itself: final, and its message is about the partner's own file
+                recordEnd(locked -> locked.unreadable(unreadable.getMessage(), now()));
             } catch (LeaseLost lost) {
                 throw lost;
             } catch (RuntimeException failure) {
-                // not a bad row (those are INVALID results) but a defect or an outage: visible on the job, not retried
-                log.error("Import job {} failed", id, failure);
-                fail("The import stopped at an unexpected error: " + failure.getMessage());
+                // not a bad row (those are INVALID results) but an outage or a defect: the chunk in flight rolled
+                // back, the job is run again from its checkpoint after a back-off. Its owner (a partner) reads only
+                // the kind of error; the error itself, naming our statements and even row values, is logged here.
+                log.error("Import job {} failed at row {}", id, at.nextRow(), failure);
+                String reason = FailureKind.describe(failure, "catalog");
+                ImportJob failed = recordEnd(locked -> locked.attemptFailed(reason, properties.maxAttempts(), now()));
+                if (failed != null && !failed.status().finished()) {
+                    backOff(failed.attempts());
+                }
             }
         }
 
-        private void fail(String reason) {
-            ImportJob current = store.find(id).orElseThrow();
-            inTransaction(locked -> locked.unreadable(reason, now()), current.phase(), current.nextRow());
+        /**
+         * Writes how the run ended on the job, where this run left it. If even that cannot be written (the database
+         * is down), the job stays as it was and is taken again once its lease has expired.
+         *
+         * @return the job as written, or {@code null} if it could not be
+         */
+        private ImportJob recordEnd(java.util.function.UnaryOperator<ImportJob> end) {
+            try {
+                return inTransaction(end, at.phase(), at.nextRow());
+            } catch (LeaseLost lost) {
+                throw lost;
+            } catch (RuntimeException unrecorded) {
+                log.warn("Import job {}: how its run ended could not be recorded; its lease expires on its own", id,
+                        unrecorded);
+                return null;
+            }
+        }
+
+        /** Lets the job go until the back-off after {@code attempts} failed runs has passed. */
+        private void backOff(int attempts) {
+            try {
+                transactions.executeWithoutResult(status -> store.backOff(id, token,
+                        properties.backoffAfter(attempts)));
+            } catch (RuntimeException notLetGo) {
+                log.warn("Import job {}: not let go for its back-off; its lease expires on its own", id, notLetGo);
+            }
         }
 
         /** Reads the file once through: its rows, each externalId once, and whether it can be read at all. */
@@ -239,7 +279,7 @@ class ImportRunner implements DisposableBean {
          */
         private ImportJob inTransaction(java.util.function.UnaryOperator<ImportJob> step, ImportPhase phase,
                                         int nextRow) {
-            return transactions.execute(status -> {
+            ImportJob done = transactions.execute(status -> {
                 ImportJob locked = store.lockLeased(id, token, properties.lease()).orElseThrow(LeaseLost::new);
                 if (locked.phase() != phase || locked.nextRow() != nextRow) {
                     throw new LeaseLost();
@@ -248,6 +288,8 @@ class ImportRunner implements DisposableBean {
                 store.update(next);
                 return next;
             });
+            at = done;
+            return done;
         }
     }
 

@@ -3,8 +3,11 @@ package io.accord.catalog.exportjob;
 import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.PartnerEvents;
 import io.accord.contracts.Roles;
+import io.accord.catalog.importjob.FileFormat;
+import io.accord.catalog.importjob.JobStatus;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,11 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @AccordServiceTest
@@ -32,6 +38,8 @@ class ExportJobTests {
     private static final String IMPORT_JOBS = "/tmf-api/productCatalogManagement/v4/importJob";
     private static final String EXPORT_JOBS = "/tmf-api/productCatalogManagement/v4/exportJob";
     private static final String DEMO_RESELLER = "22222222-2222-4222-8222-222222222222";
+    /** The database AccordTestInitializer gives catalog's tests ({@code test_} and the application's name). */
+    private static final String DATABASE = "test_catalog";
 
     @LocalServerPort
     int port;
@@ -117,6 +125,75 @@ class ExportJobTests {
         assertThat(all.get("rowCount").asInt()).isGreaterThanOrEqualTo(6);
         assertThat(adminA.post(EXPORT_JOBS, "{\"contentType\": \"text/xml\"}").status()).isEqualTo(400);
         assertThat(adminA.get(EXPORT_JOBS + "/nope").status()).isEqualTo(404);
+    }
+
+    /**
+     * An export whose file cannot be stored (a fault trigger, created as the database owner, refuses the file chunks
+     * of this partner's exports) is written again after a back-off, and FAILED after the attempts allowed (3 in the
+     * tests' config/application.yml) with the kind of error only, none of our SQL.
+     */
+    @Test
+    void anExportThatKeepsFailingIsRetriedThenFailsWithANeutralText() {
+        String partner = activePartner("Export Retry");
+        TestHttp admin = admin(partner);
+        String fuse = "export_fuse_" + UUID.randomUUID().toString().replace("-", "");
+        TestInfrastructure.executeAsOwner(DATABASE, """
+                create function %s() returns trigger language plpgsql as $$
+                begin
+                    if exists (select 1 from export_job where id = new.job_id and owner_partner_id = '%s') then
+                        raise exception 'fuse: export file chunk %% refused', new.seq;
+                    end if;
+                    return new;
+                end $$""".formatted(fuse, partner));
+        TestInfrastructure.executeAsOwner(DATABASE, "create trigger " + fuse + " before insert on export_file_chunk"
+                + " for each row execute function " + fuse + "()");
+        try {
+            TestHttp.Response created = admin.post(EXPORT_JOBS, "{\"contentType\": \"text/csv\"}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String href = created.header("Location");
+            AtomicReference<JsonNode> retried = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                retried.set(admin.get(href).json());
+                return retried.get().get("status").asString().equals("Running")
+                        && retried.get().get("attempts").asInt() > 0;
+            });
+            JsonNode failed = awaitEnd(admin, href);
+
+            String reason = "database error, SQL state P0001 (details in the catalog service's log under this job's"
+                    + " id)";
+            assertThat(retried.get().get("errorLog").asString()).isEqualTo(reason);
+            assertThat(failed.get("status").asString()).isEqualTo("Failed");
+            assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+            assertThat(failed.get("errorLog").asString()).isEqualTo("stopped after 3 failed attempts: " + reason)
+                    .doesNotContainIgnoringCase("insert").doesNotContain("export_file_chunk").doesNotContain("fuse");
+            assertThat(admin.get(failed.get("url").asString()).status()).isNotEqualTo(200);
+        } finally {
+            TestInfrastructure.executeAsOwner(DATABASE, "drop trigger if exists " + fuse + " on export_file_chunk");
+            TestInfrastructure.executeAsOwner(DATABASE, "drop function if exists " + fuse + "()");
+        }
+    }
+
+    /** The job's own transitions after failed runs: counted, FAILED at the last attempt allowed, then final. */
+    @Test
+    void failedRunsAreCountedUntilTheAttemptsAllowed() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        ExportJob running = new ExportJob(UUID.randomUUID(), null, true, FileFormat.CSV, JobStatus.RUNNING, null,
+                null, 0, null, "tester", now, null, now);
+        String reason = "database error, SQL state 08006 (details in the catalog service's log under this job's id)";
+
+        ExportJob once = running.attemptFailed(reason, 2, now);
+        ExportJob failed = once.attemptFailed(reason, 2, now);
+
+        assertThat(once.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(once.attempts()).isEqualTo(1);
+        assertThat(once.errorLog()).isEqualTo(reason);
+        assertThat(once.completionDate()).isNull();
+        assertThat(once.written(6, 100, now).attempts()).isZero();
+        assertThat(once.written(6, 100, now).errorLog()).isNull();
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.errorLog()).isEqualTo("stopped after 2 failed attempts: " + reason);
+        assertThat(failed.completionDate()).isEqualTo(now);
+        assertThatThrownBy(() -> failed.attemptFailed(reason, 2, now)).isInstanceOf(IllegalStateException.class);
     }
 
     private JsonNode exportAndWait(TestHttp client, String body) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,6 +21,7 @@ import static io.accord.catalog.importjob.ImportFixtures.example;
 import static io.accord.catalog.importjob.ImportFixtures.importAndWait;
 import static io.accord.catalog.importjob.ImportFixtures.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @AccordServiceTest
 class ImportJobTests {
@@ -161,6 +163,48 @@ class ImportJobTests {
         assertThat(outcome(forCsp, "CREATED")).isEqualTo(3);
         assertThat(unnamed.status()).isEqualTo(400);
         assertThat(unnamed.json().get("violations").get(0).get("field").asString()).isEqualTo("owner");
+    }
+
+    /**
+     * The job's own transitions after a run that failed (ImportJobRetryTests runs them for real): each failed run is
+     * counted at the checkpoint, a chunk done starts the count again, and the run that uses up the attempts fails the
+     * job where it stands; an ended job takes no further step.
+     */
+    @Test
+    void failedRunsAreCountedUntilTheAttemptsAllowedThenTheJobFailsAtItsCheckpoint() {
+        Instant now = Instant.parse("2026-12-05T10:00:00Z");
+        Instant later = now.plusSeconds(60);
+        String reason = "database error, SQL state 40P01 (details in the catalog service's log under this job's id)";
+        ImportJob writing = ImportJob.submitted(UUID.randomUUID(), null, FileFormat.CSV, ImportMode.rowByRow, false,
+                "c.csv", "text/csv", "tester", now).counted(1_000, now).advancedTo(401, now);
+
+        ImportJob once = writing.attemptFailed(reason, 3, now);
+        ImportJob movedOn = once.advancedTo(601, now);
+        ImportJob twice = once.attemptFailed(reason, 3, now);
+        ImportJob failed = twice.attemptFailed(reason, 3, later);
+
+        assertThat(once.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(once.attempts()).isEqualTo(1);
+        assertThat(once.errorLog()).isEqualTo(reason);
+        assertThat(once.nextRow()).isEqualTo(401);
+        assertThat(once.completionDate()).isNull();
+        assertThat(movedOn.attempts()).isZero();
+        assertThat(movedOn.errorLog()).isNull();
+        assertThat(movedOn.attemptFailed(reason, 3, now).attempts()).isEqualTo(1);
+        assertThat(twice.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(twice.attempts()).isEqualTo(2);
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.errorLog()).isEqualTo("stopped after 3 failed attempts at row 401: " + reason);
+        assertThat(failed.phase()).isEqualTo(ImportPhase.WRITE);
+        assertThat(failed.rowsDone()).isEqualTo(400);
+        assertThat(failed.completionDate()).isEqualTo(later);
+        assertThatThrownBy(() -> failed.attemptFailed(reason, 3, later)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> failed.advancedTo(601, later)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> failed.written(0, later)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> failed.unreadable("broken quote", later)).isInstanceOf(IllegalStateException.class);
+        assertThat(writing.attemptFailed(reason, 1, now).status()).as("one attempt allowed")
+                .isEqualTo(JobStatus.FAILED);
     }
 
     private long exported(String partner) {

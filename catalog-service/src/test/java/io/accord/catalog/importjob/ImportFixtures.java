@@ -1,5 +1,7 @@
 package io.accord.catalog.importjob;
 
+import io.accord.catalog.offering.Offerings;
+import io.accord.catalog.offering.Owner;
 import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.PartnerEvents;
 import io.accord.testsupport.TestHttp;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,6 +66,13 @@ final class ImportFixtures {
             return status.equals("Succeeded") || status.equals("Failed");
         });
         return client.get(href).json();
+    }
+
+    /** How many offerings the partner owns now (all of them, each once). */
+    static long exported(Offerings offerings, String partner) {
+        AtomicLong count = new AtomicLong();
+        offerings.exportAll(Owner.partner(UUID.fromString(partner)), draft -> count.incrementAndGet());
+        return count.get();
     }
 
     static long outcome(JsonNode job, String outcome) {

@@ -1,7 +1,6 @@
 package io.accord.catalog.importjob;
 
 import io.accord.catalog.offering.Offerings;
-import io.accord.catalog.offering.Owner;
 import io.accord.platform.partner.PartnerView;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
@@ -16,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.accord.catalog.importjob.ImportFixtures.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +62,7 @@ class ImportJobResumeTests {
 
         assertThat(runner.run(job, 2)).isTrue();
         JsonNode stopped = admin.get(href).json();
-        long writtenWhenStopped = exported(partner);
+        long writtenWhenStopped = ImportFixtures.exported(offerings, partner);
         assertThat(runner.run(job, Integer.MAX_VALUE)).isTrue();
         JsonNode done = admin.get(href).json();
         TestHttp.Response rows = admin.get(href + "/rows?limit=1");
@@ -77,7 +75,7 @@ class ImportJobResumeTests {
         assertThat(outcome(done, "CREATED")).as(done.toString()).isEqualTo(1_000);
         assertThat(rows.header("X-Total-Count")).isEqualTo("1000");
         assertThat(distinctRowNumbers(job)).isEqualTo(1_000);
-        assertThat(exported(partner)).isEqualTo(1_000);
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(1_000);
     }
 
     @Test
@@ -102,7 +100,7 @@ class ImportJobResumeTests {
         JsonNode done = admin.get(href).json();
         assertThat(done.get("status").asString()).isEqualTo("Succeeded");
         assertThat(outcome(done, "CREATED")).isEqualTo(500);
-        assertThat(exported(partner)).isEqualTo(500);
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(500);
     }
 
     @Test
@@ -123,12 +121,6 @@ class ImportJobResumeTests {
     private long distinctRowNumbers(UUID job) {
         return jdbc.sql("select count(distinct row_number) from import_row_result where job_id = :job")
                 .param("job", job).query(Long.class).single();
-    }
-
-    private long exported(String partner) {
-        AtomicLong count = new AtomicLong();
-        offerings.exportAll(Owner.partner(UUID.fromString(partner)), draft -> count.incrementAndGet());
-        return count.get();
     }
 
     private TestHttp admin(String partner) {

@@ -1,7 +1,6 @@
 package io.accord.catalog.importjob;
 
 import io.accord.catalog.offering.Offerings;
-import io.accord.catalog.offering.Owner;
 import io.accord.contracts.Roles;
 import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.AccordServiceTest;
@@ -15,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.accord.catalog.importjob.ImportFixtures.outcome;
@@ -86,7 +84,7 @@ class ImportJobRetryTests {
             assertThat(failed.get("outcomes").propertyNames()).containsExactly("CREATED");
             assertThat(outcome(failed, "CREATED")).isEqualTo(400);
             assertThat(resultRows(job)).isEqualTo(400);
-            assertThat(exported(partner)).isEqualTo(400);
+            assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(400);
         } finally {
             removeFuse(fuse);
         }
@@ -126,7 +124,7 @@ class ImportJobRetryTests {
         assertThat(done.get("outcomes").propertyNames()).containsExactly("CREATED");
         assertThat(outcome(done, "CREATED")).isEqualTo(1_000);
         assertThat(resultRows(UUID.fromString(done.get("id").asString()))).isEqualTo(1_000);
-        assertThat(exported(partner)).isEqualTo(1_000);
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(1_000);
     }
 
     /**
@@ -157,12 +155,6 @@ class ImportJobRetryTests {
     private long resultRows(UUID job) {
         return jdbc.sql("select count(*) from import_row_result where job_id = :job").param("job", job)
                 .query(Long.class).single();
-    }
-
-    private long exported(String partner) {
-        AtomicLong count = new AtomicLong();
-        offerings.exportAll(Owner.partner(UUID.fromString(partner)), draft -> count.incrementAndGet());
-        return count.get();
     }
 
     private TestHttp admin(String partner) {

@@ -1,7 +1,6 @@
 package io.accord.catalog.importjob;
 
 import io.accord.catalog.offering.Offerings;
-import io.accord.catalog.offering.Owner;
 import io.accord.platform.partner.PartnerView;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
@@ -14,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.accord.catalog.importjob.ImportFixtures.DEMO_RESELLER;
 import static io.accord.catalog.importjob.ImportFixtures.example;
@@ -58,7 +56,7 @@ class ImportJobTests {
         assertThat(first.get("progress").get("rowsDone").asInt()).isEqualTo(6);
         assertThat(again.get("status").asString()).isEqualTo("Succeeded");
         assertThat(outcome(again, "UNCHANGED")).as(again.toString()).isEqualTo(6);
-        assertThat(exported(partner)).isEqualTo(6);
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(6);
     }
 
     @Test
@@ -83,7 +81,7 @@ class ImportJobTests {
         assertThat(dry.get("status").asString()).isEqualTo("Succeeded");
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
         assertThat(outcome(dry, "CREATED")).isEqualTo(6);
-        assertThat(exported(partner)).isZero();
+        assertThat(ImportFixtures.exported(offerings, partner)).isZero();
     }
 
     @Test
@@ -112,7 +110,7 @@ class ImportJobTests {
         assertThat(invalid.get(0).get("messages").get(0).get("line").asInt()).isEqualTo(3);
         assertThat(invalid.get(1).get("messages").get(0).get("field").asString()).isEqualTo("category");
         assertThat(invalid.get(1).get("messages").get(0).get("message").asString()).contains("NO_SUCH");
-        assertThat(exported(partner)).isEqualTo(2);
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(2);
     }
 
     @Test
@@ -143,7 +141,7 @@ class ImportJobTests {
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("Succeeded");
         assertThat(outcome(job, "CREATED")).isEqualTo(10_000);
-        assertThat(exported(partner)).isEqualTo(10_000);
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(10_000);
     }
 
     @Test
@@ -158,7 +156,7 @@ class ImportJobTests {
         TestHttp.Response unnamed = ImportFixtures.upload(manager, "", csp, "text/csv");
 
         assertThat(outcome(forPartner, "CREATED")).isEqualTo(2);
-        assertThat(exported(partner)).isEqualTo(2);
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(2);
         assertThat(forCsp.get("relatedParty").get(0).get("id").asString()).isEqualTo("CSP");
         assertThat(outcome(forCsp, "CREATED")).isEqualTo(3);
         assertThat(unnamed.status()).isEqualTo(400);
@@ -205,12 +203,6 @@ class ImportJobTests {
         assertThatThrownBy(() -> failed.unreadable("broken quote", later)).isInstanceOf(IllegalStateException.class);
         assertThat(writing.attemptFailed(reason, 1, now).status()).as("one attempt allowed")
                 .isEqualTo(JobStatus.FAILED);
-    }
-
-    private long exported(String partner) {
-        AtomicLong count = new AtomicLong();
-        offerings.exportAll(Owner.partner(UUID.fromString(partner)), draft -> count.incrementAndGet());
-        return count.get();
     }
 
     private TestHttp admin(String partner) {

@@ -117,7 +117,8 @@ class SagaRunnerTests {
 
             // repaired, ops retry it from the fallout queue: the runner's back-off is lifted with the step's
             for (String step : steps) {
-                jdbc.sql("insert into saga_step select * from json_populate_record(null::saga_step, cast(:row as json))")
+                jdbc.sql("insert into saga_step select * from json_populate_record(null::saga_step,"
+                                + " cast(:row as json))")
                         .param("row", step).update();
             }
             sagas.retry(broken.id());

@@ -168,8 +168,8 @@ class RerateJobs {
                 rs.getString("usage_type"), instant(rs, "from_time"), instant(rs, "to_time"),
                 rs.getString("price_version_id"), rs.getString("reason"), progress,
                 json.readValue(rs.getString("not_rerated_samples"), SAMPLES), rs.getInt("attempts"),
-                rs.getString("last_error"), instant(rs, "next_attempt_at"), rs.getString("requested_by"), instant(rs, "requested_at"),
-                instant(rs, "started_at"), instant(rs, "finished_at"));
+                rs.getString("last_error"), instant(rs, "next_attempt_at"), rs.getString("requested_by"),
+                instant(rs, "requested_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

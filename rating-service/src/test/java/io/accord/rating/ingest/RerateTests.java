@@ -266,7 +266,8 @@ class RerateTests {
             JsonNode failing = as(Roles.AUDITOR).get(JOBS + "/" + jobId).json();
             assertThat(failing.path("lastError").asString()).contains("fuse");
             assertThat(failing.path("attempts").asInt()).isEqualTo(3);
-            assertThat(failing.path("nextAttemptAt").isNull()).as("a FAILED job waits for ops, not for a time").isTrue();
+            assertThat(failing.path("nextAttemptAt").isNull()).as("a FAILED job waits for ops, not for a time")
+                    .isTrue();
             assertThat(failing.path("progress").path("toExamine").asLong()).isEqualTo(12);
             assertThat(failing.path("progress").path("reversed").asLong()).isEqualTo(5);
             // the failed batch rolled back whole: u06 and u07 were not reversed either

@@ -1,5 +1,6 @@
 package io.accord.rating.usage;
 
+import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.upload.FileNames;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
@@ -69,11 +70,25 @@ class UsageFileController {
     @GetMapping(FILES)
     @PreAuthorize(UsageController.READ)
     @Operation(operationId = "listUsageFiles", summary = "The caller's CDR file jobs, newest first (X-Total-Count);"
-            + " a partner sees its own")
+            + " a partner sees its own, staff all; ?state= (QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED) for those"
+            + " in one state, e.g. the FAILED ones waiting to be resumed or cancelled")
     ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer offset,
-                                                   @RequestParam(required = false) Integer limit) {
+                                                   @RequestParam(required = false) Integer limit,
+                                                   @RequestParam(required = false) String state) {
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
-        return PagedResponse.of(jobs.list(paging), UsageFileController::view);
+        return PagedResponse.of(jobs.list(state(state), paging), UsageFileController::view);
+    }
+
+    private static UsageFileJob.State state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return UsageFileJob.State.valueOf(state.strip());
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInputException("state", "state is one of "
+                    + java.util.Arrays.toString(UsageFileJob.State.values()));
+        }
     }
 
     @GetMapping(FILES + "/{id}")

@@ -186,8 +186,10 @@ class UsageFileJobs {
         return store.find(id, visibleOwner());
     }
 
-    org.springframework.data.domain.Page<UsageFileJob> list(org.springframework.data.domain.Pageable page) {
-        return store.page(visibleOwner(), page);
+    /** The caller's jobs (staff: all), of one state if given, newest first. */
+    org.springframework.data.domain.Page<UsageFileJob> list(UsageFileJob.State state,
+                                                            org.springframework.data.domain.Pageable page) {
+        return store.page(visibleOwner(), state, page);
     }
 
     /** Writes the job's row errors as CSV, page by page from the database: never all in memory. */

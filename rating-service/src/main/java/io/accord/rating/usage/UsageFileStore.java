@@ -63,9 +63,11 @@ class UsageFileStore {
                 .param("id", id).param("owner", owner).query((rs, n) -> job(rs)).optional();
     }
 
-    org.springframework.data.domain.Page<UsageFileJob> page(String owner,
+    org.springframework.data.domain.Page<UsageFileJob> page(String owner, UsageFileJob.State state,
                                                             org.springframework.data.domain.Pageable page) {
-        return PagedQuery.from(jdbc, "usage_file_job where (:owner = '*' or owner = :owner)").param("owner", owner)
+        return PagedQuery.from(jdbc, "usage_file_job where (:owner = '*' or owner = :owner)"
+                        + " and (cast(:state as text) is null or state = :state)")
+                .param("owner", owner).param("state", state == null ? null : state.name())
                 .select(COLUMNS).orderBy("created_at desc, id").page(page, (rs, n) -> job(rs));
     }
 

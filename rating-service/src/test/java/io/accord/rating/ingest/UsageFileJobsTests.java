@@ -355,6 +355,14 @@ class UsageFileJobsTests {
             JsonNode failed = partner(resumedPartner).get(resumed).json();
             assertThat(failed.path("rowsRead").asLong()).as("the two chunks before the failing one").isEqualTo(2_000);
             assertThat(failed.path("attempts").asInt()).isEqualTo(3);
+            // ops find the jobs waiting for them; a partner its own
+            TestHttp staff = TestHttp.localPort(port).as(TestJwt.staff("ops-1", Roles.OPS));
+            assertThat(ids(staff.get(FILES + "?state=FAILED&limit=500"))).contains(resumed);
+            assertThat(ids(partner(resumedPartner).get(FILES + "?state=FAILED"))).containsExactly(resumed);
+            assertThat(ids(partner(resumedPartner).get(FILES + "?state=COMPLETED"))).isEmpty();
+            TestHttp.Response unknown = partner(resumedPartner).get(FILES + "?state=STUCK");
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.body()).contains("state");
             // what went wrong in kind, not our statements: the owner is a partner (the whole error is in the log)
             assertThat(failed.path("failure").asString()).isEqualTo("stopped after 3 failed attempts at row 2001:"
                     + " database error, SQL state P0001 (details in the rating service's log under this job's id)");
@@ -413,6 +421,13 @@ class UsageFileJobsTests {
                         where resource_type = 'UsageFileJob' and resource_id in (:ids)""")
                 .param("ids", List.of(jobId, cancelledId)).query(String.class).single())
                 .isEqualTo("CANCEL,RESUME,RESUME");
+    }
+
+    private static List<String> ids(TestHttp.Response listing) {
+        assertThat(listing.status()).as(listing.toString()).isEqualTo(200);
+        List<String> hrefs = new ArrayList<>();
+        listing.json().forEach(job -> hrefs.add(job.path("href").asString()));
+        return hrefs;
     }
 
     private String state(String partnerId, String location) {

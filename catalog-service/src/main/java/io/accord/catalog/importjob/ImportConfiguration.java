@@ -7,14 +7,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Import job settings, and who may upload: checked before the (possibly large) request body is read. */
+/**
+ * Import job settings, and who may upload (or resume a job): checked before the (possibly large) request body is
+ * read.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ImportProperties.class)
 class ImportConfiguration {
 
     @Bean
     RequestAuthorization importJobUploads() {
-        return requests -> requests.requestMatchers(HttpMethod.POST, ImportJobView.PATH)
+        return requests -> requests.requestMatchers(HttpMethod.POST, ImportJobView.PATH,
+                        ImportJobView.PATH + "/*/resume")
                 .hasAnyRole(Roles.PARTNER_ADMIN, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN);
     }
 }

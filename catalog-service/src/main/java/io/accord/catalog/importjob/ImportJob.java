@@ -89,6 +89,24 @@ record ImportJob(UUID id, PartnerId owner, FileFormat format, ImportMode mode, b
                 + " failed attempts at row " + nextRow + ": " + reason, now, now);
     }
 
+    /**
+     * Whether the job stopped after its attempts at an unexpected error (its phase and checkpoint kept), not at the
+     * end of its file: such a job is resumed once the cause is fixed.
+     */
+    boolean resumable() {
+        return status == JobStatus.FAILED && phase != ImportPhase.DONE;
+    }
+
+    /** A job FAILED after its attempts goes on from its checkpoint, with a fresh count of attempts. */
+    ImportJob resumed(Instant now) {
+        if (!resumable()) {
+            throw new IllegalStateException("job " + id + " is " + status.label() + " in phase " + phase
+                    + "; only a job that failed after its attempts is resumed");
+        }
+        return with(phase == ImportPhase.COUNT ? JobStatus.NOT_STARTED : JobStatus.RUNNING, phase, nextRow, totalRows,
+                0, null, null, now);
+    }
+
     /** Rows done in the current phase (or in the phase it stopped in, after failed attempts). */
     int rowsDone() {
         return phase == ImportPhase.DONE ? totalRows == null ? 0 : totalRows : nextRow - 1;

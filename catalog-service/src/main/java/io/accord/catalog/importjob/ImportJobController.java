@@ -85,6 +85,17 @@ class ImportJobController {
         }
     }
 
+    @PostMapping("/{id}/resume")
+    @PreAuthorize("hasAnyRole('" + Roles.PARTNER_ADMIN + "', '" + Roles.PARTNER_MANAGER + "', '"
+            + Roles.PLATFORM_ADMIN + "')")
+    @Operation(operationId = "resumeImportJob", summary = "Accord extension: a job that failed after its attempts at"
+            + " an unexpected error goes on from its checkpoint once the cause is fixed (no row is imported twice);"
+            + " 409 for any other job (a job that failed at its file or its rows is sent again, corrected); audited")
+    ImportJobView resume(@PathVariable String id) {
+        ImportJob job = service.resume(id);
+        return ImportJobView.of(job, service.outcomes(job));
+    }
+
     @GetMapping("/{id}")
     @Operation(operationId = "retrieveImportJob", summary = "Read an import job: status, progress and rows per"
             + " outcome")

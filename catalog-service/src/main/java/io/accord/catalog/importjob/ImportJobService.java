@@ -103,6 +103,30 @@ class ImportJobService {
         return store.find(uuid).filter(this::visible).orElseThrow(() -> new NotFoundException("ImportJob", id));
     }
 
+    /**
+     * A job that failed after its attempts at an unexpected error goes on from its checkpoint (no row twice), once the
+     * cause is fixed; audited.
+     *
+     * @throws ConflictException a job that did not fail so (running, succeeded, or failed at its file or its rows)
+     */
+    @Transactional
+    ImportJob resume(String id) {
+        UUID uuid = parse(id);
+        ImportJob before = store.lock(uuid).filter(this::visible)
+                .orElseThrow(() -> new NotFoundException("ImportJob", id));
+        if (!before.resumable()) {
+            throw new ConflictException("import job " + id + " is " + before.status().label() + (before.status()
+                    == JobStatus.FAILED ? " at its file or its rows; send the corrected file again" : "")
+                    + "; only a job that failed after its attempts at an unexpected error is resumed");
+        }
+        ImportJob after = before.resumed(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        store.clearLease(uuid);
+        store.update(after);
+        audit.record(after.owner(), RESOURCE_TYPE, id, "resumed", ImportJobView.of(before, null),
+                ImportJobView.of(after, null));
+        return after;
+    }
+
     @Transactional(readOnly = true)
     Map<String, Long> outcomes(ImportJob job) {
         return store.outcomes(job.id());

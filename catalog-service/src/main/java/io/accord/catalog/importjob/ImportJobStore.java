@@ -75,6 +75,18 @@ class ImportJobStore {
                 .query(ImportJobStore::job).optional();
     }
 
+    /** The job, its row locked for the caller's transaction (after a runner's chunk in flight). */
+    Optional<ImportJob> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from import_job where id = :id for update").param("id", id)
+                .query(ImportJobStore::job).optional();
+    }
+
+    /** Makes the job due at once for any runner. */
+    void clearLease(UUID id) {
+        jdbc.sql("update import_job set lease_owner = null, lease_until = null where id = :id").param("id", id)
+                .update();
+    }
+
     Page<ImportJob> list(PartnerId owner, boolean all, Pageable page) {
         return table.list(owner, all, page, ImportJobStore::job);
     }

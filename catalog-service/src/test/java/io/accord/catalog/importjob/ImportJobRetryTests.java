@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  * A chunk that fails for a reason other than a bad row (here a fault trigger refuses one offering, as an outage, a
  * deadlock or a defect would) rolls back and the job is run again from its checkpoint after a back-off: FAILED only
  * after the attempts allowed in a row (3 in the tests' config/application.yml, 200 ms doubling to 400 ms apart), with
- * a text that names the kind of error and none of our SQL; a fault that passes costs the import nothing.
+ * a text that names the kind of error and none of our SQL, and resumed from there by its owner; a fault that passes
+ * costs the import nothing.
  */
 @AccordServiceTest
 class ImportJobRetryTests {
@@ -49,16 +50,23 @@ class ImportJobRetryTests {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Failed after its attempts, the job is resumed by its owner once the cause is fixed and goes on from its
+     * checkpoint: every row imported once. A job that did not fail so is not resumed.
+     */
     @Test
-    void aChunkThatKeepsFailingIsRetriedThenTheJobFailsAtItsCheckpointWithANeutralText() {
+    void aChunkThatKeepsFailingFailsTheJobAtItsCheckpointWithANeutralTextAndItIsResumedFromThere() {
         String partner = ImportFixtures.activePartner(partners, "Retry Media");
         TestHttp admin = admin(partner);
         String prefix = "retry-" + UUID.randomUUID();
         String fuse = fuse(prefix + "-450");
+        String href;
+        UUID job;
         try {
-            String href = ImportFixtures.upload(admin, "", ImportFixtures.generated(prefix, 1_000), "text/csv")
+            href = ImportFixtures.upload(admin, "", ImportFixtures.generated(prefix, 1_000), "text/csv")
                     .header("Location");
-            UUID job = UUID.fromString(href.substring(href.lastIndexOf('/') + 1));
+            job = UUID.fromString(href.substring(href.lastIndexOf('/') + 1));
+            assertThat(admin.post(href + "/resume", "").status()).as("running").isEqualTo(409);
 
             // retried: still running, the failed runs counted and the kind of error shown
             AtomicReference<JsonNode> retried = new AtomicReference<>();
@@ -88,6 +96,24 @@ class ImportJobRetryTests {
         } finally {
             removeFuse(fuse);
         }
+
+        String other = ImportFixtures.activePartner(partners, "Other Retry Media");
+        assertThat(admin(other).post(href + "/resume", "").status()).isEqualTo(404);
+        TestHttp.Response resumed = admin.post(href + "/resume", "");
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+        assertThat(resumed.json().get("status").asString()).isEqualTo("Running");
+        assertThat(resumed.json().get("attempts").asInt()).isZero();
+        JsonNode done = ImportFixtures.awaitEnd(admin, href);
+        assertThat(done.get("status").asString()).isEqualTo("Succeeded");
+        assertThat(outcome(done, "CREATED")).isEqualTo(1_000);
+        assertThat(resultRows(job)).isEqualTo(1_000);
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(1_000);
+        TestHttp.Response again = admin.post(href + "/resume", "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'importJob' and resource_id = :id"
+                        + " and action = 'resumed'").param("id", job.toString()).query(Long.class).single())
+                .isEqualTo(1L);
     }
 
     @Test

@@ -203,6 +203,21 @@ class ImportJobTests {
         assertThatThrownBy(() -> failed.unreadable("broken quote", later)).isInstanceOf(IllegalStateException.class);
         assertThat(writing.attemptFailed(reason, 1, now).status()).as("one attempt allowed")
                 .isEqualTo(JobStatus.FAILED);
+
+        // resumed at its checkpoint, its attempts afresh; a job that ended at its file or rows is not resumed
+        assertThat(writing.resumable()).isFalse();
+        assertThatThrownBy(() -> writing.resumed(later)).isInstanceOf(IllegalStateException.class);
+        ImportJob resumed = failed.resumed(later);
+        assertThat(resumed.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(resumed.phase()).isEqualTo(ImportPhase.WRITE);
+        assertThat(resumed.nextRow()).isEqualTo(401);
+        assertThat(resumed.attempts()).isZero();
+        assertThat(resumed.errorLog()).isNull();
+        assertThat(resumed.completionDate()).isNull();
+        assertThat(resumed.advancedTo(601, later).rowsDone()).isEqualTo(600);
+        ImportJob unreadable = writing.unreadable("broken quote", later);
+        assertThat(unreadable.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(unreadable.resumable()).isFalse();
     }
 
     private TestHttp admin(String partner) {

@@ -43,6 +43,6 @@ public record ImportProperties(@DefaultValue("64MB") DataSize maxFileSize,
 
     /** The wait after {@code failedAttempts} failed runs in a row. */
     public Duration backoffAfter(int failedAttempts) {
-        return Backoffs.delayAfter(Backoffs.exponential(retryBackoff, retryBackoffMax), failedAttempts);
+        return Backoffs.delayAfter(retryBackoff, retryBackoffMax, failedAttempts);
     }
 }

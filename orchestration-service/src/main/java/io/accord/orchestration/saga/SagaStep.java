@@ -52,7 +52,7 @@ final class SagaStep {
 
     /** The platform's one backoff policy with this step's bounds, after {@code attempts} failures. */
     Duration backoff() {
-        return Backoffs.delayAfter(Backoffs.exponential(firstBackoff, maxBackoff), attempts);
+        return Backoffs.delayAfter(firstBackoff, maxBackoff, attempts);
     }
 
     boolean retriesLeft() {

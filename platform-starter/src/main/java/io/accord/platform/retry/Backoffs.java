@@ -51,4 +51,9 @@ public final class Backoffs {
         }
         return Duration.ofMillis(delay);
     }
+
+    /** The delay after {@code failedAttempts} failed attempts under {@link #exponential(Duration, Duration)}. */
+    public static Duration delayAfter(Duration first, Duration max, long failedAttempts) {
+        return delayAfter(exponential(first, max), failedAttempts);
+    }
 }

@@ -29,6 +29,6 @@ record RerateProperties(@DefaultValue("true") boolean enabled, @DefaultValue("50
 
     /** The wait after {@code failedAttempts} failed batches in a row. */
     Duration backoffAfter(int failedAttempts) {
-        return Backoffs.delayAfter(Backoffs.exponential(retryBackoff, retryBackoffMax), failedAttempts);
+        return Backoffs.delayAfter(retryBackoff, retryBackoffMax, failedAttempts);
     }
 }

@@ -30,6 +30,6 @@ record UsageFileProperties(@DefaultValue("1MB") DataSize inlineMaxSize, @Default
 
     /** The wait after {@code failedAttempts} failed runs in a row. */
     Duration backoffAfter(int failedAttempts) {
-        return Backoffs.delayAfter(Backoffs.exponential(retryBackoff, retryBackoffMax), failedAttempts);
+        return Backoffs.delayAfter(retryBackoff, retryBackoffMax, failedAttempts);
     }
 }

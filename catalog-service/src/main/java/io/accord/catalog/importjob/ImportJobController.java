@@ -1,6 +1,7 @@
 package io.accord.catalog.importjob;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.upload.FileNames;
 import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
@@ -78,8 +79,10 @@ class ImportJobController {
         // the file is received before the job's transaction begins: the client's pace holds no connection
         try (SpooledBody file = service.receive(request.getContentLengthLong(), request.getInputStream());
              InputStream body = file.open()) {
+            // the job keeps the file's format and a clean, bounded name: the header's parameters and the client's
+            // path are not ours to store
             ImportJob job = service.submit(owner, mode, dryRun, new ImportJobService.Upload(format,
-                    request.getContentType(), fileName, file.size(), body));
+                    format.mediaType(), FileNames.clean(fileName), file.size(), body));
             ImportJobView view = ImportJobView.of(job, java.util.Map.of());
             return ResponseEntity.created(URI.create(view.href())).body(view);
         }

@@ -61,6 +61,14 @@ class ImportJobApiTests {
         assertThat(created.json().get("fileName").asString()).isEqualTo("cat.csv");
         assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'importJob' and resource_id = :id")
                 .param("id", created.json().get("id").asString()).query(Long.class).single()).isEqualTo(1);
+
+        // the header's parameters and the client's path are not kept; a name longer than the column is cut at its start
+        String longName = "x".repeat(300) + ".csv";
+        TestHttp.Response odd = ImportFixtures.upload(admin(partner), "?dryRun=true&fileName=C:%5Cfiles%5C" + longName,
+                ImportFixtures.generated("odd", 1), "text/csv; charset=utf-8; note=" + "y".repeat(200));
+        assertThat(odd.status()).isEqualTo(201);
+        assertThat(odd.json().get("contentType").asString()).isEqualTo("text/csv");
+        assertThat(odd.json().get("fileName").asString()).isEqualTo(longName.substring(longName.length() - 255));
     }
 
     @Test

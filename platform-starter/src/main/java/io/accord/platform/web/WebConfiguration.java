@@ -12,7 +12,8 @@ import org.springframework.core.Ordered;
 
 /**
  * Registers the correlation id filter ahead of security, so even a 401 carries the id, and right after it the
- * refusal of a NUL character in the query; and serves every HTTP request on a virtual thread of its own.
+ * refusals of a NUL character in the query and of an unreadable Accept or Content-Type header; and serves every HTTP
+ * request on a virtual thread of its own.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
@@ -29,6 +30,14 @@ public class WebConfiguration {
         FilterRegistrationBean<NulCharacterFilter> registration =
                 new FilterRegistrationBean<>(new NulCharacterFilter(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<MediaTypeHeaderFilter> mediaTypeHeaderFilter(ProblemWriter problems) {
+        FilterRegistrationBean<MediaTypeHeaderFilter> registration =
+                new FilterRegistrationBean<>(new MediaTypeHeaderFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests the servlet container or the firewall refuses before any controller runs (undecodable or traversing
- * paths, NUL bytes, semicolons, doubled slashes, oversized request lines and headers) still get a 4xx
- * problem+json, never Tomcat's HTML error page. Sent over a raw socket: HTTP clients refuse to send such URIs.
+ * paths, NUL bytes, semicolons, doubled slashes, oversized request lines and headers, unreadable media type
+ * headers) still get a 4xx problem+json, never Tomcat's HTML error page or an empty body. Sent over a raw socket: HTTP clients refuse to send such URIs.
  */
 @StarterTestApplication.Test
 class MalformedRequestTests {
@@ -70,6 +70,21 @@ class MalformedRequestTests {
             assertThat(response.status()).as(line).isBetween(400, 505);
             assertThat(isProblem(response)).as(line + " -> " + response).isTrue();
         }
+    }
+
+    @Test
+    void anUnreadableAcceptOrContentTypeIsAProblemNamingTheHeader() {
+        for (String header : List.of("Accept: */*;q=abc", "Accept: application/json;q=2", "Accept: json",
+                "Content-Type: json", "Content-Type: application/*", "Content-Type: application/json; charset=\"")) {
+            RawHttp.Response response = http.get("/api/things/42", token, header);
+
+            assertThat(response.status()).as(header + " -> " + response).isEqualTo(400);
+            assertThat(isProblem(response)).as(header + " -> " + response).isTrue();
+            assertThat(JSON.readTree(response.body()).path("detail").asString())
+                    .contains("The " + header.substring(0, header.indexOf(':')) + " header '");
+        }
+        RawHttp.Response listed = http.get("/api/things/42", token, "Accept: application/json;q=0.5, text/csv");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
     }
 
     @Test

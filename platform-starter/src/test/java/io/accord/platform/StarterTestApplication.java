@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -33,7 +38,7 @@ import java.util.Map;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({StarterTestApplication.Echo.class, StarterTestApplication.Notes.class})
+@Import({StarterTestApplication.Echo.class, StarterTestApplication.Notes.class, StarterTestApplication.Times.class})
 public class StarterTestApplication {
 
     @Target(ElementType.TYPE)
@@ -84,6 +89,42 @@ public class StarterTestApplication {
         Map<String, Long> count(@RequestParam String text) {
             return Map.of("count", jdbc.sql("select count(*) from starter_note where text = :text")
                     .param("text", text).query(Long.class).single());
+        }
+    }
+
+    /** Reads typed time parameters, and stores the times of a body in PostgreSQL. */
+    @RestController
+    static class Times {
+
+        private final JdbcClient jdbc;
+
+        Times(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+            jdbc.sql("create table if not exists starter_time (label text not null, at timestamptz,"
+                    + " until timestamptz, day date)").update();
+        }
+
+        record Span(String label, Instant at, OffsetDateTime until, LocalDate day) {
+        }
+
+        @GetMapping("/api/times")
+        Map<String, String> read(@RequestParam(required = false) Instant at,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate day) {
+            return Map.of("at", String.valueOf(at), "day", String.valueOf(day));
+        }
+
+        @PostMapping("/api/times")
+        @ResponseStatus(HttpStatus.CREATED)
+        Map<String, Long> add(@RequestBody Span span) {
+            jdbc.sql("insert into starter_time (label, at, until, day) values (:label, :at, :until, :day)")
+                    .param("label", span.label())
+                    .param("at", span.at() == null ? null : span.at().atOffset(ZoneOffset.UTC))
+                    .param("until", span.until())
+                    .param("day", span.day())
+                    .update();
+            return Map.of("stored", jdbc.sql("select count(*) from starter_time where label = :label")
+                    .param("label", span.label()).query(Long.class).single());
         }
     }
 

@@ -158,7 +158,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                     "No resource at " + request.getRequestURI()));
         }
         Class<?> type = elementType(ex);
-        String expected = type != null && type.isEnum()
+        String refused = causes(ex).filter(InvalidValueException.class::isInstance).map(Throwable::getMessage)
+                .findFirst().orElse(null);
+        String expected = refused != null ? refused
+                : type != null && type.isEnum()
                 ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
                         .collect(Collectors.joining(", "))
                 : "has a value of the wrong type or format";
@@ -383,6 +386,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** What the field should have been: the allowed values of an enum, else its type. */
     private static String expectation(JacksonException jackson) {
+        if (jackson.getCause() instanceof InvalidValueException refused) {
+            return refused.getMessage();
+        }
         if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
             if (target.isEnum()) {

@@ -1,7 +1,9 @@
 package io.accord.platform.web;
 
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.InvalidValueException;
 import io.accord.platform.problem.Violations;
+import io.accord.platform.time.SupportedTimes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
@@ -25,7 +27,8 @@ public class MergePatch {
     private final Validator validator;
 
     public MergePatch(JsonMapper json, Validator validator) {
-        this.json = json;
+        // the patched resource is read as a request body is: a time outside the supported range is the field's 400
+        this.json = json.rebuild().addModule(SupportedTimes.module()).build();
         this.validator = validator;
     }
 
@@ -43,7 +46,9 @@ public class MergePatch {
             result = json.treeToValue(apply(target, patch), type);
         } catch (JacksonException wrongType) {
             String field = wrongType.getPath().isEmpty() ? "body" : Violations.path(wrongType.getPath());
-            throw new InvalidInputException(field, "'" + field + "' has a value of the wrong type or format");
+            throw new InvalidInputException(field, "'" + field + "' " + (wrongType.getCause()
+                    instanceof InvalidValueException refused ? refused.getMessage()
+                    : "has a value of the wrong type or format"));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(result);
         if (!violations.isEmpty()) {

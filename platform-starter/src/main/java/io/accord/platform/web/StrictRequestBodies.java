@@ -1,5 +1,6 @@
 package io.accord.platform.web;
 
+import io.accord.platform.time.SupportedTimes;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -11,14 +12,15 @@ import tools.jackson.databind.json.JsonMapper;
  * naming it, never silently dropped. Only the server side (request bodies) is strict: the application's
  * {@link JsonMapper} (events, clients reading other services' answers) stays tolerant, so a producer may add a
  * field without breaking its readers. A record that must accept more (a TMF resource's full schema) says so with
- * {@code @JsonIgnoreProperties}.
+ * {@code @JsonIgnoreProperties}. A time outside {@link SupportedTimes}' range is refused as well, naming its field.
  */
 public class StrictRequestBodies implements ServerHttpMessageConvertersCustomizer {
 
     private final JsonMapper strict;
 
     public StrictRequestBodies(JsonMapper json) {
-        this.strict = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.strict = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(SupportedTimes.module()).build();
     }
 
     @Override

@@ -1,18 +1,18 @@
 package io.accord.platform.web;
 
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.time.SupportedTimes;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * A half-open time window {@code [from, to)} given as query parameters, as the KPI endpoints take it: each an
  * ISO-8601 instant ({@code 2026-11-01T00:00:00Z}) or a date ({@code 2026-11-01}, midnight UTC). {@code to} defaults
- * to now, {@code from} to {@code to} minus the default length. Bad input answers 400 naming the parameter.
+ * to now, {@code from} to {@code to} minus the default length. Bad input, or a time outside
+ * {@link SupportedTimes}' range, answers 400 naming the parameter.
  */
 public record TimeWindow(Instant from, Instant to) {
 
@@ -23,8 +23,9 @@ public record TimeWindow(Instant from, Instant to) {
 
     /** Parses the caller's {@code from} and {@code to} (either may be null) against {@code now}. */
     public static TimeWindow of(String from, String to, Instant now) {
-        Instant end = to == null || to.isBlank() ? now : parse("to", to);
-        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_LENGTH) : parse("from", from);
+        Instant end = to == null || to.isBlank() ? now : SupportedTimes.instantOrDate("to", to);
+        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_LENGTH)
+                : SupportedTimes.instantOrDate("from", from);
         if (!end.isAfter(start)) {
             throw new InvalidInputException("to", "to must be after from (to is exclusive)");
         }
@@ -42,18 +43,5 @@ public record TimeWindow(Instant from, Instant to) {
     /** {@code to} as a JDBC parameter ({@code timestamptz}). */
     public OffsetDateTime toParameter() {
         return to.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant parse(String field, String value) {
-        String text = value.strip();
-        try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, field + " is an ISO-8601 date (2026-11-01) or instant "
-                    + "(2026-11-01T00:00:00Z), not '" + (text.length() > 40 ? text.substring(0, 40) : text) + "'");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.accord.platform.web;
 
 import io.accord.platform.problem.ProblemWriter;
+import io.accord.platform.time.SupportedTimes;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,6 +10,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
  * Registers the correlation id filter ahead of security, so even a 401 carries the id, and right after it the
@@ -39,6 +46,26 @@ public class WebConfiguration {
                 new FilterRegistrationBean<>(new MediaTypeHeaderFilter(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /**
+     * Typed time parameters ({@code @RequestParam Instant at}, {@code LocalDate}, {@code OffsetDateTime}) read as
+     * ISO-8601 and only within {@link SupportedTimes}' range: registered after Spring's own converters, so they are
+     * the ones used, {@code @DateTimeFormat} or not.
+     */
+    @Bean
+    WebMvcConfigurer supportedTimeParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverter(String.class, Instant.class,
+                        text -> SupportedTimes.parameter(text, value -> OffsetDateTime.parse(value).toInstant()));
+                registry.addConverter(String.class, OffsetDateTime.class,
+                        text -> SupportedTimes.parameter(text, OffsetDateTime::parse));
+                registry.addConverter(String.class, LocalDate.class,
+                        text -> SupportedTimes.parameter(text, LocalDate::parse));
+            }
+        };
     }
 
     /**

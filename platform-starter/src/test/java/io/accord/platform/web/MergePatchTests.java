@@ -76,4 +76,19 @@ class MergePatchTests {
                 Change.class))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
     }
+
+    record Dated(java.time.Instant validFrom) {
+    }
+
+    @Test
+    void refusesATimeOutsideTheSupportedRangeNamingTheAttribute() {
+        Dated current = new Dated(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(patches.patched(current, JSON.readTree("{\"validFrom\": \"9999-12-31T00:00:00Z\"}"),
+                Set.of("validFrom"), Dated.class).validFrom()).isEqualTo("9999-12-31T00:00:00Z");
+        assertThatThrownBy(() -> patches.patched(current, JSON.readTree("{\"validFrom\": \"+300000-01-01T00:00:00Z\"}"),
+                Set.of("validFrom"), Dated.class))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("validFrom"))
+                .hasMessageContaining(io.accord.platform.time.SupportedTimes.RANGE);
+    }
 }

@@ -1,0 +1,183 @@
+package io.accord.platform.time;
+
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.InvalidValueException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * The times a request may carry: from 0001-01-01 to 9999-12-31 (UTC), the ISO-8601 four-digit years. Java reads
+ * years up to a billion and PostgreSQL stores from 4713 BC to 294276 AD; a time outside both used to reach a
+ * query or an insert and fail there as a 500, and arithmetic on it (a window's default start) overflowed. Query
+ * parameters are read with {@link #instant}, {@link #instantOrDate} and {@link #date}; typed ones
+ * ({@code @RequestParam Instant}) and request bodies are checked by the web configuration with {@link #module()}.
+ * Bad input answers 400 naming the field.
+ */
+public final class SupportedTimes {
+
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /** The last microsecond of 9999: PostgreSQL keeps microseconds and would round a later nanosecond up. */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final String RANGE = "between 0001-01-01 and 9999-12-31 (UTC)";
+
+    private static final Set<Class<?>> CHECKED = Set.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class,
+            LocalDate.class, LocalDateTime.class);
+
+    private SupportedTimes() {
+    }
+
+    /** Whether a time (an instant, offset or zoned date-time, a date or a local date-time, as UTC) is supported. */
+    public static boolean contains(Object time) {
+        Instant instant = switch (time) {
+            case null -> null;
+            case Instant value -> value;
+            case OffsetDateTime value -> value.toInstant();
+            case ZonedDateTime value -> value.toInstant();
+            case LocalDate value -> value.atStartOfDay(ZoneOffset.UTC).toInstant();
+            case LocalDateTime value -> value.toInstant(ZoneOffset.UTC);
+            default -> throw new IllegalArgumentException("not a time: " + time.getClass().getName());
+        };
+        return instant == null || !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
+    /** The value, or a 400 naming the field when it is outside the supported range. */
+    public static <T> T check(String field, T time) {
+        if (!contains(time)) {
+            throw new InvalidInputException(field, field + " must be " + RANGE + ", not " + time);
+        }
+        return time;
+    }
+
+    /** The value, or a 400 naming the field when there is none. */
+    public static <T> T required(String field, T time) {
+        if (time == null) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+        return time;
+    }
+
+    /** An ISO-8601 instant with its offset ({@code 2026-11-01T00:00:00Z}); null or blank is null. */
+    public static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return check(field, OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, field + " is an ISO-8601 instant (2026-11-01T00:00:00Z), not '"
+                    + shown(text) + "'");
+        }
+    }
+
+    /** An ISO-8601 instant or a date ({@code 2026-11-01}, midnight UTC); null or blank is null. */
+    public static Instant instantOrDate(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            Instant instant = text.indexOf('T') < 0 && text.indexOf('t') < 0
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+            return check(field, instant);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, field + " is an ISO-8601 date (2026-11-01) or instant "
+                    + "(2026-11-01T00:00:00Z), not '" + shown(text) + "'");
+        }
+    }
+
+    /** An ISO-8601 date ({@code 2026-11-01}); null or blank is null. */
+    public static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        try {
+            return check(field, LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, field + " is an ISO-8601 date (2026-11-01), not '"
+                    + shown(text) + "'");
+        }
+    }
+
+    /**
+     * A typed query or path parameter ({@code @RequestParam Instant at}), ISO-8601, as the web configuration's
+     * converters read it; null for blank.
+     *
+     * @throws InvalidValueException a time outside the range (the parameter's 400 says so)
+     */
+    public static <T> T parameter(String text, java.util.function.Function<String, T> parser) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        T time = parser.apply(text.strip());
+        if (!contains(time)) {
+            throw new InvalidValueException("must be " + RANGE);
+        }
+        return time;
+    }
+
+    private static String shown(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    /**
+     * A Jackson module refusing a time outside the range wherever a request body holds one (an instant, an offset
+     * or zoned date-time, a date, a local date-time): the field's problem, as any value of the wrong format.
+     */
+    public static JacksonModule module() {
+        SimpleModule module = new SimpleModule("accord-supported-times");
+        module.setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
+                                                           BeanDescription.Supplier description,
+                                                           ValueDeserializer<?> deserializer) {
+                return CHECKED.contains(description.getBeanClass()) ? new Checked(deserializer) : deserializer;
+            }
+        });
+        return module;
+    }
+
+    /** The mapper's own deserializer, then the range. */
+    static final class Checked extends DelegatingDeserializer {
+
+        Checked(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new Checked(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            String text = parser.getString();
+            Object time = super.deserialize(parser, context);
+            if (!contains(time)) {
+                throw DatabindException.from(context, "'" + text + "' is not " + RANGE,
+                        new InvalidValueException("must be " + RANGE));
+            }
+            return time;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.accord.platform.time;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.StarterTestApplication;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Times a request may carry, from 0001-01-01 to 9999-12-31 UTC: in a query parameter, a typed parameter or a body,
+ * a time outside is a 400 naming the field and nothing is stored; the boundaries themselves are stored by the real
+ * test PostgreSQL.
+ */
+@StarterTestApplication.Test
+class SupportedTimesTests {
+
+    private final TestHttp http;
+
+    SupportedTimesTests(@LocalServerPort int port) {
+        this.http = TestHttp.localPort(port).as(TestJwt.staff("olga", Roles.OPS));
+    }
+
+    @Test
+    void theRangeIsTheFourDigitYearsToTheMicrosecond() {
+        assertThat(SupportedTimes.contains(SupportedTimes.EARLIEST)).isTrue();
+        assertThat(SupportedTimes.contains(SupportedTimes.LATEST)).isTrue();
+        assertThat(SupportedTimes.contains(SupportedTimes.EARLIEST.minusNanos(1))).isFalse();
+        assertThat(SupportedTimes.contains(SupportedTimes.LATEST.plusNanos(1))).isFalse();
+        assertThat(SupportedTimes.contains(LocalDate.of(9999, 12, 31))).isTrue();
+        assertThat(SupportedTimes.contains(LocalDate.of(0, 12, 31))).isFalse();
+        assertThat(SupportedTimes.contains(OffsetDateTime.parse("0001-01-01T00:30:00+01:00"))).isFalse();
+        assertThat(SupportedTimes.contains(null)).isTrue();
+    }
+
+    @Test
+    void queryParametersAreReadAsIsoAndCheckedNamingTheParameter() {
+        assertThat(SupportedTimes.instantOrDate("from", "2026-11-01"))
+                .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(SupportedTimes.instant("at", " 2026-11-01T01:00:00+01:00 "))
+                .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(SupportedTimes.date("day", "")).isNull();
+        for (String far : new String[] {"+300000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "0000-12-31"}) {
+            assertThatThrownBy(() -> SupportedTimes.instantOrDate("to", far)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(SupportedTimes.RANGE).extracting("field").isEqualTo("to");
+        }
+        assertThatThrownBy(() -> SupportedTimes.date("day", "-4800-01-01")).hasMessageContaining(SupportedTimes.RANGE);
+        assertThatThrownBy(() -> SupportedTimes.instant("at", "2026-11-01")).hasMessageContaining("ISO-8601 instant");
+    }
+
+    @Test
+    void aTypedParameterOutsideTheRangeIsA400NamingIt() {
+        TestHttp.Response read = http.get("/api/times?at=9999-12-31T23:59:59.999999Z&day=0001-01-01");
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("at").asString()).isEqualTo("9999-12-31T23:59:59.999999Z");
+        assertThat(read.json().path("day").asString()).isEqualTo("0001-01-01");
+
+        for (String query : new String[] {"at=%2B300000-01-01T00:00:00Z", "at=-999999999-01-01T00:00:00Z",
+                "day=-4800-01-01", "day=%2B10000-01-01"}) {
+            TestHttp.Response refused = http.get("/api/times?" + query);
+
+            assertThat(refused.status()).as(query + " -> " + refused).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().path("violations").get(0).path("field").asString())
+                    .isEqualTo(query.substring(0, query.indexOf('=')));
+            assertThat(refused.json().path("detail").asString()).contains(SupportedTimes.RANGE);
+        }
+        assertThat(http.get("/api/times?at=yesterday").json().path("detail").asString())
+                .contains("wrong type or format");
+    }
+
+    @Test
+    void aBodyTimeOutsideTheRangeIsA400NamingItsFieldAndNothingIsStored() {
+        String label = "span-" + UUID.randomUUID();
+        String[] bodies = {
+                "{\"label\": \"" + label + "\", \"at\": \"+300000-01-01T00:00:00Z\"}",
+                "{\"label\": \"" + label + "\", \"until\": \"-4800-01-01T00:00:00+02:00\"}",
+                "{\"label\": \"" + label + "\", \"day\": \"+10000-01-01\"}",
+                "{\"label\": \"" + label + "\", \"at\": 9999999999999}"};
+        String[] fields = {"at", "until", "day", "at"};
+        for (int i = 0; i < bodies.length; i++) {
+            TestHttp.Response refused = http.post("/api/times", bodies[i]);
+
+            assertThat(refused.status()).as(bodies[i] + " -> " + refused).isEqualTo(400);
+            assertThat(refused.json().path("violations").get(0).path("field").asString()).isEqualTo(fields[i]);
+            assertThat(refused.json().path("detail").asString()).contains(SupportedTimes.RANGE);
+        }
+
+        TestHttp.Response stored = http.post("/api/times", "{\"label\": \"" + label + "\","
+                + " \"at\": \"9999-12-31T23:59:59.999999Z\", \"until\": \"0001-01-01T01:00:00+01:00\","
+                + " \"day\": \"9999-12-31\"}");
+        assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
+        assertThat(stored.json().path("stored").asLong()).isEqualTo(1);
+        assertThat(OffsetDateTime.parse("0001-01-01T01:00:00+01:00").withOffsetSameInstant(ZoneOffset.UTC))
+                .isEqualTo(SupportedTimes.EARLIEST.atOffset(ZoneOffset.UTC));
+    }
+}

@@ -1,5 +1,7 @@
 package io.accord.catalog.importjob;
 
+import io.accord.platform.time.SupportedTimes;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,8 +63,13 @@ final class CellReader {
             return null;
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+            Instant instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(text);
+            if (SupportedTimes.contains(instant)) {
+                return instant;
+            }
+            problem(column, "'" + text + "' is not " + SupportedTimes.RANGE);
+            return null;
         } catch (DateTimeParseException malformed) {
             problem(column, "'" + text + "' is not a date (2026-01-31) or UTC time (2026-01-31T00:00:00Z)");
             return null;

@@ -5,6 +5,7 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.time.SupportedTimes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,8 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -117,11 +116,7 @@ class RatedExportController {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, field + " is required (ISO-8601 instant, e.g. 2026-12-01T00:00:00Z)");
         }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidInputException(field, field + " is not an ISO-8601 instant (e.g. 2026-12-01T00:00:00Z)");
-        }
+        return SupportedTimes.instant(field, value);
     }
 
     /** NDJSON unless the caller prefers CSV (text/csv, or text/*, ranked above anything NDJSON also fits). */

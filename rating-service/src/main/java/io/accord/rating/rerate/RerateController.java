@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -155,10 +154,6 @@ class RerateController {
             throw new InvalidInputException(field, field + " is required (ISO-8601 instant, e.g."
                     + " 2026-12-01T00:00:00Z)");
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidInputException(field, field + " is not an ISO-8601 instant (e.g. 2026-12-01T00:00:00Z)");
-        }
+        return SupportedTimes.instant(field, value);
     }
 }

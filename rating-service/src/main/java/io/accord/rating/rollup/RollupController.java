@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.time.SupportedTimes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -151,13 +151,6 @@ class RollupController {
 
     /** An ISO instant, or a date (its UTC midnight). */
     private static Instant instant(String field, String value) {
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException bad) {
-            throw new InvalidInputException(field, field + " is not a date (2026-12-01) or a date-time with offset");
-        }
+        return SupportedTimes.required(field, SupportedTimes.instantOrDate(field, value));
     }
 }

@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.time.SupportedTimes;
 import io.accord.settlement.statement.Statements;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -94,11 +94,7 @@ class ConservationController {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, field + " is required (an ISO date, e.g. 2026-03-01)");
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidInputException(field, "'" + value + "' is not an ISO date (e.g. 2026-03-01)");
-        }
+        return SupportedTimes.date(field, value);
     }
 
     private static UUID partner(String value) {

@@ -2,7 +2,7 @@ package io.accord.settlement.fx;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
-import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -89,11 +88,6 @@ class FxRateController {
     }
 
     private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidInputException("at", "at must be an ISO 8601 instant such as 2026-03-31T23:59:59Z, was '"
-                    + text + "'");
-        }
+        return SupportedTimes.required("at", SupportedTimes.instant("at", text));
     }
 }

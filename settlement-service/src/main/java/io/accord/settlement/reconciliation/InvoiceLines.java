@@ -1,5 +1,6 @@
 package io.accord.settlement.reconciliation;
 
+import io.accord.platform.time.SupportedTimes;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -124,7 +125,10 @@ final class InvoiceLines {
             if (line.periodStart() != null) {
                 try {
                     start = LocalDate.parse(line.periodStart().strip());
-                    if (start.isAfter(periodStart)) {
+                    if (!SupportedTimes.contains(start)) {
+                        check.fail("periodStart", "periodStart must be " + SupportedTimes.RANGE + ", not '"
+                                + line.periodStart() + "'");
+                    } else if (start.isAfter(periodStart)) {
                         check.fail("periodStart", "periodStart " + start + " is after the invoice period's start "
                                 + periodStart + "; a line is about the invoice's period or an earlier one");
                     } else if (start.isBefore(periodStart)) {

@@ -1,5 +1,6 @@
 package io.accord.settlement.reconciliation;
 
+import io.accord.platform.time.SupportedTimes;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -184,7 +185,9 @@ class PartnerUsageFiles {
                 return fail(column, column + " is required");
             }
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                Instant instant = OffsetDateTime.parse(value).toInstant();
+                return SupportedTimes.contains(instant) ? instant
+                        : fail(column, column + " must be " + SupportedTimes.RANGE + ", not '" + value + "'");
             } catch (DateTimeParseException bad) {
                 return fail(column, column + " must be an ISO 8601 instant with offset (e.g. 2026-03-05T10:15:30Z),"
                         + " not '" + value + "'");

@@ -10,6 +10,7 @@ import io.accord.platform.outbox.Outbox;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.upload.FileNames;
 import io.accord.platform.upload.FileSignature;
 import io.accord.platform.upload.InspectedContent;
@@ -304,7 +305,13 @@ public class Reconciliations {
             return null;
         }
         try {
-            return LocalDate.parse(given.strip());
+            LocalDate date = LocalDate.parse(given.strip());
+            if (SupportedTimes.contains(date)) {
+                return date;
+            }
+            violations.add(InvoiceRejected.Violation.of("invoiceDate", "invoiceDate must be " + SupportedTimes.RANGE
+                    + ", not '" + given + "'"));
+            return null;
         } catch (DateTimeParseException malformed) {
             violations.add(InvoiceRejected.Violation.of("invoiceDate", "invoiceDate must be an ISO date (e.g. "
                     + "2026-04-03), not '" + given + "'"));

@@ -1,6 +1,7 @@
 package io.accord.settlement.statement;
 
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -80,14 +80,6 @@ class StatementListController {
     }
 
     static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException malformed) {
-            throw new InvalidInputException(field, field + " must be an ISO 8601 instant such as "
-                    + "2026-04-01T00:00:00Z, was '" + value + "'");
-        }
+        return SupportedTimes.instant(field, value);
     }
 }

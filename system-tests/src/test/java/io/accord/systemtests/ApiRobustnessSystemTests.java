@@ -34,6 +34,8 @@ class ApiRobustnessSystemTests {
             new Probe("--b0und4ry\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nab",
                     "multipart/form-data; boundary=b0und4ry", true));
 
+    private static final Probe NO_BODY = new Probe(null, null, false);
+
     private Platform platform;
     private Keycloak keycloak;
 
@@ -78,6 +80,62 @@ class ApiRobustnessSystemTests {
         }
         assertThat(sent).as("requests sent").isGreaterThan(500);
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Every read, sent an {@code Accept} header that is no media type list (400, not an empty 404), and each of its
+     * time-like query parameters a time Java reads but no database stores (a 4xx problem, or ignored; never the 500
+     * they were), straight and through the gateway.
+     */
+    @Test
+    void everyReadRefusesAnUnreadableAcceptAndAnUnsupportedTime() {
+        String token = keycloak.token("platform-admin");
+        List<String> wrong = new ArrayList<>();
+        int times = 0;
+        for (String service : SERVICES) {
+            String direct = platform.serviceUrl(service);
+            JsonNode paths = new TestHttp(direct).get("/v3/api-docs").json().get("paths");
+            for (var path : paths.properties()) {
+                JsonNode read = path.getValue().path("get");
+                if (read.isMissingNode()) {
+                    continue;
+                }
+                String target = path.getKey().replaceAll("\\{[^}]+}", "null");
+                for (String base : List.of(direct, platform.gatewayUrl())) {
+                    TestHttp client = new TestHttp(base).as(token);
+                    TestHttp.Response unreadable = send(client.header("Accept", "*/*;q=abc"), "GET", target, NO_BODY);
+                    if (unreadable.status() != 400 || !acceptable(unreadable, true)) {
+                        wrong.add("GET " + base + target + " Accept: */*;q=abc -> " + unreadable);
+                    }
+                    for (String parameter : timeParameters(read)) {
+                        for (String time : List.of("-999999999-01-01T00:00:00Z", "%2B300000-01-01")) {
+                            String query = target + "?" + parameter + "=" + time;
+                            TestHttp.Response response = send(client, "GET", query, NO_BODY);
+                            times++;
+                            if (!acceptable(response, false)) {
+                                wrong.add("GET " + base + query + " -> " + response);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(times).as("time parameters probed").isGreaterThan(40);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** The query parameters documented as a date or date-time, or named as times are ({@code from}, {@code at}). */
+    private static List<String> timeParameters(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode parameter : operation.path("parameters")) {
+            String name = parameter.path("name").asString();
+            String format = parameter.path("schema").path("format").asString("");
+            if (parameter.path("in").asString().equals("query") && (format.startsWith("date")
+                    || name.matches("from|to|at|since|until|.*(From|To|At|Date)"))) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**

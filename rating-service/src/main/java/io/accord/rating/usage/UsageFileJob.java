@@ -102,6 +102,18 @@ record UsageFileJob(UUID id, String owner, String ownSource, String submittedBy,
                 rated, suspended, duplicates, invalid, attempts, failure, createdAt, startedAt, now);
     }
 
+    /**
+     * A FAILED job nobody resumed or cancelled since {@code cutoff}: cancelled by the system (its failure kept; the
+     * audit trail says EXPIRE).
+     */
+    UsageFileJob expired(Instant cutoff, Instant now) {
+        if (state != State.FAILED || completedAt == null || !completedAt.isBefore(cutoff)) {
+            throw new IllegalStateException("job " + id + " is " + state + " since " + completedAt
+                    + "; only a job FAILED before " + cutoff + " expires");
+        }
+        return cancelled(now);
+    }
+
     private void requireNotDone(String what) {
         if (done()) {
             throw new IllegalStateException("job " + id + " is " + state + ": it cannot " + what);

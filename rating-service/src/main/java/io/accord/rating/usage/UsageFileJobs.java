@@ -8,6 +8,10 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.upload.UploadSpool;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +35,8 @@ import java.util.UUID;
  * jobs, staff all.
  */
 class UsageFileJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageFileJobs.class);
 
     private final UsageFileStore store;
     private final UsageFileRunner runner;
@@ -158,9 +164,43 @@ class UsageFileJobs {
         });
     }
 
+    /**
+     * Cancels the FAILED jobs nobody resumed or cancelled within {@code failed-retention} (default 30 days) and
+     * deletes their stored files (up to 2 GB each): a job failed that long ago is not coming back, and its file
+     * would stay in PostgreSQL for ever. The rows it read stay done, as for a cancel; audited as {@code EXPIRE} by
+     * the system. Once cluster-wide (ShedLock), each job in a transaction of its own.
+     */
+    @Scheduled(fixedDelayString = "${accord.rating.usage-files.expiry-interval:1h}",
+            initialDelayString = "${accord.rating.usage-files.expiry-initial-delay:1m}")
+    @SchedulerLock(name = "rating-usage-file-expiry")
+    void expireFailed() {
+        Instant cutoff = clock.instant().minus(properties.failedRetention());
+        List<UUID> due;
+        do {
+            due = store.failedBefore(cutoff, 100);
+            for (UUID id : due) {
+                try {
+                    change(id, "EXPIRE", UsageFileStore.EVERYONE, job -> {
+                        UsageFileJob expired = job.expired(cutoff, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                        store.files().delete(id);
+                        return expired;
+                    });
+                    log.info("Usage file job {} failed before {} and was never resumed: cancelled, its file deleted",
+                            id, cutoff);
+                } catch (IllegalStateException resumedMeanwhile) {
+                    log.info("Usage file job {} was changed since it was found expired; left as it is", id);
+                }
+            }
+        } while (due.size() == 100);
+    }
+
     /** A user's change of a job, under its row lock (after any chunk in flight), its lease taken from any runner. */
     private UsageFileJob change(UUID id, String action, java.util.function.UnaryOperator<UsageFileJob> change) {
-        String owner = visibleOwner();
+        return change(id, action, visibleOwner(), change);
+    }
+
+    private UsageFileJob change(UUID id, String action, String owner,
+                                java.util.function.UnaryOperator<UsageFileJob> change) {
         return transactions.execute(status -> {
             UsageFileJob before = store.lockForChange(id, owner)
                     .orElseThrow(() -> new NotFoundException("UsageFileJob", id));

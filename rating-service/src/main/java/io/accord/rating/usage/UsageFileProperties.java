@@ -21,12 +21,15 @@ import java.time.Duration;
  *                      each further failed run (the platform's {@code Backoffs})
  * @param retryBackoffMax the longest wait between two runs
  * @param runnerEnabled whether this replica runs queued jobs in the background
+ * @param failedRetention a FAILED job nobody resumed or cancelled for this long is cancelled and its stored file
+ *                      deleted (checked every {@code expiry-interval}, default 1 h)
  */
 @ConfigurationProperties("accord.rating.usage-files")
 record UsageFileProperties(@DefaultValue("1MB") DataSize inlineMaxSize, @DefaultValue("2GB") DataSize maxSize,
                            @DefaultValue("1000") int chunkRows, @DefaultValue("60s") Duration lease,
                            @DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration retryBackoff,
-                           @DefaultValue("5m") Duration retryBackoffMax, @DefaultValue("true") boolean runnerEnabled) {
+                           @DefaultValue("5m") Duration retryBackoffMax, @DefaultValue("true") boolean runnerEnabled,
+                           @DefaultValue("30d") Duration failedRetention) {
 
     /** The wait after {@code failedAttempts} failed runs in a row. */
     Duration backoffAfter(int failedAttempts) {

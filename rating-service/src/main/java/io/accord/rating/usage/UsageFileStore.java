@@ -112,6 +112,13 @@ class UsageFileStore {
                 .param("seconds", wait.toMillis() / 1000.0).param("id", id).param("token", token).update();
     }
 
+    /** The FAILED jobs that failed before {@code cutoff}, the oldest first. */
+    List<UUID> failedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("select id from usage_file_job where state = 'FAILED' and completed_at < :cutoff"
+                        + " order by completed_at limit :limit")
+                .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).query(UUID.class).list();
+    }
+
     /**
      * Locks the job for a user's change (resume, cancel), waiting for a runner's chunk in flight to commit; a job the
      * owner may not see is not found.

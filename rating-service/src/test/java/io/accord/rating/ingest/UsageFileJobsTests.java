@@ -423,6 +423,39 @@ class UsageFileJobsTests {
                 .isEqualTo("CANCEL,RESUME,RESUME");
     }
 
+    @Test
+    void aFailedJobNobodyResumesIsCancelledAfterTheRetentionAndItsFileDeleted() {
+        String partnerId = UUID.randomUUID().toString();
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        for (UUID job : List.of(old, recent)) {
+            jdbc.sql("""
+                            insert into usage_file_job (id, owner, own_source, submitted_by, file_name, file_size, state,
+                                rows_read, rated, attempts, failure, created_at, started_at, completed_at, updated_at)
+                            values (:id, :owner, :owner, 'partner-admin', 'cdr.csv', 4, 'FAILED', 1000, 1000, 5,
+                                'stopped after 5 failed attempts at row 1001: internal error', now() - :age,
+                                now() - :age, now() - :age, now() - :age)""")
+                    .param("id", job).param("owner", partnerId)
+                    // the default retention is 30 days: one failed 31 days ago, the other 29
+                    .param("age", new org.postgresql.util.PGInterval(0, 0, job == old ? 31 : 29, 0, 0, 0)).update();
+            jdbc.sql("insert into usage_file_chunk (job_id, seq, data) values (:id, 0, :data)")
+                    .param("id", job).param("data", "a,b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).update();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(partnerId, FILES + "/" + old).equals("CANCELLED"));
+
+        JsonNode expired = partner(partnerId).get(FILES + "/" + old).json();
+        assertThat(expired.path("rowsRead").asLong()).isEqualTo(1_000);
+        assertThat(expired.path("failure").asString()).startsWith("stopped after 5 failed attempts");
+        assertThat(state(partnerId, FILES + "/" + recent)).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select job_id from usage_file_chunk where job_id in (:ids)")
+                .param("ids", List.of(old, recent)).query(UUID.class).list()).containsExactly(recent);
+        assertThat(jdbc.sql("select actor || ' ' || action || ' ' || (after_state ->> 'state') from audit_event"
+                        + " where resource_type = 'UsageFileJob' and resource_id in (:ids)")
+                .param("ids", List.of(old.toString(), recent.toString())).query(String.class).list())
+                .containsExactly("system EXPIRE CANCELLED");
+    }
+
     private static List<String> ids(TestHttp.Response listing) {
         assertThat(listing.status()).as(listing.toString()).isEqualTo(200);
         List<String> hrefs = new ArrayList<>();

@@ -79,4 +79,18 @@ class UsageFileJobTests {
         assertThatThrownBy(() -> cancelled.started(NOW)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> running.completed(NOW).cancelled(NOW)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void onlyAJobFailedBeforeTheCutoffExpires() {
+        UsageFileJob failed = queued().started(NOW).attemptFailed("fuse", 1, NOW);
+        Instant later = NOW.plusSeconds(60);
+
+        UsageFileJob expired = failed.expired(later, later);
+        assertThat(expired.state()).isEqualTo(UsageFileJob.State.CANCELLED);
+        assertThat(expired.failure()).isEqualTo(failed.failure());
+        assertThatThrownBy(() -> failed.expired(NOW, later)).as("failed at the cutoff itself")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> failed.resumed().expired(later, later)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> expired.expired(later, later)).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -1,5 +1,6 @@
 package io.accord.platform.time;
 
+import io.accord.contracts.TimeRange;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.InvalidValueException;
 import tools.jackson.core.JacksonException;
@@ -24,19 +25,18 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
- * The times a request may carry: from 0001-01-01 to 9999-12-31 (UTC), the ISO-8601 four-digit years. Java reads
- * years up to a billion and PostgreSQL stores from 4713 BC to 294276 AD; a time outside both used to reach a
- * query or an insert and fail there as a 500, and arithmetic on it (a window's default start) overflowed. Query
+ * The times a request may carry ({@link TimeRange}: from 0001-01-01 to 9999-12-31 UTC). Java reads years up to a
+ * billion and PostgreSQL stores from 4713 BC to 294276 AD; a time outside both used to reach a query or an insert
+ * and fail there as a 500, and arithmetic on it (a window's default start) overflowed. Query
  * parameters are read with {@link #instant}, {@link #instantOrDate} and {@link #date}; typed ones
  * ({@code @RequestParam Instant}) and request bodies are checked by the web configuration with {@link #module()}.
  * Bad input answers 400 naming the field.
  */
 public final class SupportedTimes {
 
-    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    /** The last microsecond of 9999: PostgreSQL keeps microseconds and would round a later nanosecond up. */
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-    public static final String RANGE = "between 0001-01-01 and 9999-12-31 (UTC)";
+    public static final Instant EARLIEST = TimeRange.EARLIEST;
+    public static final Instant LATEST = TimeRange.LATEST;
+    public static final String RANGE = TimeRange.DESCRIPTION;
 
     private static final Set<Class<?>> CHECKED = Set.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class,
             LocalDate.class, LocalDateTime.class);
@@ -46,16 +46,7 @@ public final class SupportedTimes {
 
     /** Whether a time (an instant, offset or zoned date-time, a date or a local date-time, as UTC) is supported. */
     public static boolean contains(Object time) {
-        Instant instant = switch (time) {
-            case null -> null;
-            case Instant value -> value;
-            case OffsetDateTime value -> value.toInstant();
-            case ZonedDateTime value -> value.toInstant();
-            case LocalDate value -> value.atStartOfDay(ZoneOffset.UTC).toInstant();
-            case LocalDateTime value -> value.toInstant(ZoneOffset.UTC);
-            default -> throw new IllegalArgumentException("not a time: " + time.getClass().getName());
-        };
-        return instant == null || !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+        return TimeRange.contains(time);
     }
 
     /** The value, or a 400 naming the field when it is outside the supported range. */

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.accord.contracts.Roles;
+import io.accord.contracts.TimeRange;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.layout.Display;
@@ -78,8 +79,11 @@ class OfferingReviewController {
         decision.put("decision", "APPROVE");
         if (!launchOn.isBlank()) {
             try {
-                decision.put("launchAt", LocalDate.parse(launchOn.strip()).atStartOfDay(ZoneOffset.UTC).toInstant()
-                        .toString());
+                LocalDate launch = LocalDate.parse(launchOn.strip());
+                if (!TimeRange.contains(launch)) {
+                    return refused(id, name, "offeringReview.launchOn.invalid", htmx, model, redirect, response);
+                }
+                decision.put("launchAt", launch.atStartOfDay(ZoneOffset.UTC).toInstant().toString());
             } catch (DateTimeParseException malformed) {
                 return refused(id, name, "offeringReview.launchOn.invalid", htmx, model, redirect, response);
             }

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.accord.contracts.TimeRange;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 
@@ -71,9 +72,14 @@ class UsageController {
         }
     }
 
+    /**
+     * The date asked for, or {@code otherwise} for none, an unreadable one, or one outside Accord's times with its
+     * next day (the API's {@code to} is exclusive).
+     */
     private static LocalDate date(String value, LocalDate otherwise) {
         try {
-            return value.isBlank() ? otherwise : LocalDate.parse(value.strip());
+            LocalDate date = value.isBlank() ? otherwise : LocalDate.parse(value.strip());
+            return TimeRange.contains(date) && TimeRange.contains(date.plusDays(1)) ? date : otherwise;
         } catch (DateTimeParseException notADate) {
             return otherwise;
         }

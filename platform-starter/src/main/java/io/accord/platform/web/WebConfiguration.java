@@ -2,6 +2,7 @@ package io.accord.platform.web;
 
 import io.accord.platform.problem.ProblemWriter;
 import io.accord.platform.time.SupportedTimes;
+import jakarta.servlet.Filter;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,24 +28,23 @@ public class WebConfiguration {
 
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+        return first(new CorrelationIdFilter(), 0);
     }
 
     @Bean
     FilterRegistrationBean<NulCharacterFilter> nulCharacterFilter(ProblemWriter problems) {
-        FilterRegistrationBean<NulCharacterFilter> registration =
-                new FilterRegistrationBean<>(new NulCharacterFilter(problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
+        return first(new NulCharacterFilter(problems), 1);
     }
 
     @Bean
     FilterRegistrationBean<MediaTypeHeaderFilter> mediaTypeHeaderFilter(ProblemWriter problems) {
-        FilterRegistrationBean<MediaTypeHeaderFilter> registration =
-                new FilterRegistrationBean<>(new MediaTypeHeaderFilter(problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return first(new MediaTypeHeaderFilter(problems), 2);
+    }
+
+    /** A filter among the first of every request, ahead of security: {@code place} 0 runs first. */
+    private static <F extends Filter> FilterRegistrationBean<F> first(F filter, int place) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + place);
         return registration;
     }
 

@@ -145,6 +145,13 @@ class OfferingImport {
         }
     }
 
+    /**
+     * Writes the batch in three flushed steps: the specifications, the new offerings, then the prices, updates and
+     * proposals. Prices and offerings refer to one another by id columns, which Hibernate does not see as
+     * associations; with its inserts ordered for batching (one multi-row insert per table), a batch that added a
+     * price to an existing offering before creating a new one sent every price, the new offering's too, before the
+     * offerings, and a new specification after the offerings naming it: the whole chunk failed on a foreign key.
+     */
     private void apply(Owner owner, OfferingValidation.Batch batch, Map<String, ProductOffering> existing,
                        Map<String, SpecificationView> specs, Instant now) {
         Map<String, UUID> ids = new HashMap<>();
@@ -153,19 +160,33 @@ class OfferingImport {
         List<Map<String, String>> written = new ArrayList<>();
         // components before the bundles that contain them, so a bundle can name an offering of the same batch
         List<OfferingValidation.Row> ordered = batch.valid().stream()
+                .filter(row -> row.result() != ImportOutcome.Result.UNCHANGED
+                        && row.result() != ImportOutcome.Result.INVALID)
                 .sorted(Comparator.comparing(row -> row.draft().kind() == OfferingDraft.Kind.BUNDLE)).toList();
         for (OfferingValidation.Row row : ordered) {
-            ImportOutcome.Result result = row.result();
-            if (result == ImportOutcome.Result.UNCHANGED || result == ImportOutcome.Result.INVALID) {
-                continue;
+            if (row.result() == ImportOutcome.Result.CREATED || row.result() == ImportOutcome.Result.UPDATED) {
+                specificationId(owner, row.draft(), specs, specIds, now);
             }
+        }
+        entities.flush();
+        Map<OfferingValidation.Row, ProductOffering> created = new java.util.IdentityHashMap<>();
+        for (OfferingValidation.Row row : ordered) {
+            if (row.result() == ImportOutcome.Result.CREATED) {
+                ProductOffering offering = new ProductOffering(owner, row.draft().externalId(), now);
+                offering.define(definition(owner, row, ids, specs, specIds, now), now);
+                entities.persist(offering);
+                ids.put(row.draft().externalId(), offering.id());
+                created.put(row, offering);
+            }
+        }
+        entities.flush();
+        for (OfferingValidation.Row row : ordered) {
+            ImportOutcome.Result result = row.result();
             OfferingDraft draft = row.draft();
-            ProductOffering offering = existing.get(draft.externalId());
+            ProductOffering offering = result == ImportOutcome.Result.CREATED ? created.get(row)
+                    : existing.get(draft.externalId());
             switch (result) {
                 case CREATED -> {
-                    offering = new ProductOffering(owner, draft.externalId(), now);
-                    offering.define(definition(owner, row, ids, specs, specIds, now), now);
-                    entities.persist(offering);
                     events.tmfDraft("ProductOfferingCreateEvent", offering, draft,
                             prices.replaceDrafts(offering.id(), draft.prices(), now, true));
                     row.result(result, offering.id());
@@ -193,14 +214,19 @@ class OfferingImport {
                                           Map<String, SpecificationView> specs, Map<String, UUID> specIds,
                                           Instant now) {
         OfferingDraft draft = row.draft();
-        UUID specId = null;
-        if (draft.specification() != null) {
-            String key = draft.specification().externalId();
-            specId = specIds.computeIfAbsent(key, k -> specifications.upsert(owner.key(), owner.partnerId(),
-                    draft.specification(), specs.get(k), now));
-        }
+        UUID specId = specificationId(owner, draft, specs, specIds, now);
         List<UUID> components = draft.bundledOfferingExternalIds().stream().map(ids::get).toList();
         return new OfferingDefinition(draft, row.definition(), row.categoryId(), specId, components);
+    }
+
+    /** The draft's specification, created or changed once per batch; null for none. */
+    private UUID specificationId(Owner owner, OfferingDraft draft, Map<String, SpecificationView> specs,
+                                 Map<String, UUID> specIds, Instant now) {
+        if (draft.specification() == null) {
+            return null;
+        }
+        return specIds.computeIfAbsent(draft.specification().externalId(), key -> specifications.upsert(owner.key(),
+                owner.partnerId(), draft.specification(), specs.get(key), now));
     }
 
 }

@@ -1,5 +1,6 @@
 package io.accord.catalog.offering;
 
+import io.accord.catalog.price.PriceDraft;
 import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.PartnerEvents;
 import io.accord.testsupport.AccordServiceTest;
@@ -49,6 +50,34 @@ class OfferingImportTests {
         assertThat(changed).extracting(ImportOutcome::result).containsExactly(UPDATED, INVALID);
         assertThat(changed.get(1).errors()).extracting(ImportOutcome.FieldError::field)
                 .containsExactly("prices[0].amount");
+    }
+
+    @Test
+    void aBatchThatAddsAPriceToAnExistingOfferingCreatesNewOfferingsAndSpecificationsInTheSameWrite() {
+        Owner owner = Owner.partner(activePartner("Mixed Import Media"));
+        offerings.upsertAll(owner, List.of(OfferingDrafts.single("kept")), false);
+        OfferingDraft kept = OfferingDrafts.single("kept");
+        List<PriceDraft> more = new ArrayList<>(kept.prices());
+        more.add(OfferingDrafts.monthly("premium", "4.99", OfferingDrafts.START));
+        OfferingDraft withNewPrice = new OfferingDraft(kept.externalId(), kept.name(), kept.description(),
+                kept.categoryCode(), kept.kind(), kept.validFrom(), kept.validTo(), kept.salesChannels(),
+                kept.specification(), kept.bundledOfferingExternalIds(), kept.bundlePricing(), kept.participants(),
+                more);
+
+        // the existing offering's new price comes first: its insert used to be sent with the new offering's prices
+        // before the new offerings, and a new specification after the offering naming it (a foreign key failed)
+        List<ImportOutcome> mixed = offerings.upsertAll(owner, List.of(withNewPrice, OfferingDrafts.single("new1"),
+                OfferingDrafts.single("new2")), false);
+
+        assertThat(mixed).extracting(ImportOutcome::result).containsExactly(UPDATED, CREATED, CREATED);
+        assertThat(jdbc.sql("""
+                        select o.external_id || ':' || count(p.id) from product_offering o
+                        join product_offering_price p on p.offering_id = o.id
+                        where o.partner_id = :p group by o.external_id order by 1""")
+                .param("p", owner.partnerId()).query(String.class).list())
+                .containsExactly("kept:3", "new1:2", "new2:2");
+        assertThat(jdbc.sql("select count(*) from product_specification where owner_key = :key")
+                .param("key", owner.key()).query(Long.class).single()).isEqualTo(3);
     }
 
     @Test

@@ -17,6 +17,8 @@ final class PriceRules {
 
     /** Money carries 6 decimals (see {@code Money}); a price with more could not be charged exactly. */
     static final int MAX_SCALE = 6;
+    /** Amounts and quantities are stored as {@code numeric(24, 6)}: at most 18 digits before the decimal point. */
+    static final int MAX_INTEGER_DIGITS = 18;
 
     private final Predicate<String> isCurrency;
     private final Predicate<String> isTaxCategory;
@@ -151,6 +153,8 @@ final class PriceRules {
             errors.accept(field, "must not be negative");
         } else if (value.stripTrailingZeros().scale() > MAX_SCALE) {
             errors.accept(field, "at most " + MAX_SCALE + " decimals");
+        } else if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            errors.accept(field, "at most " + MAX_INTEGER_DIGITS + " digits before the decimal point");
         }
     }
 

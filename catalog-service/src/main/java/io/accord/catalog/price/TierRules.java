@@ -34,6 +34,8 @@ final class TierRules {
                 errors.accept(field + ".to", "the last tier must be open-ended (no 'to')");
             } else if (tier.to() != null && tier.to().compareTo(tier.from()) <= 0) {
                 errors.accept(field + ".to", "a tier must end after it starts");
+            } else if (tier.to() != null) {
+                PriceRules.amount(tier.to(), field + ".to", errors);
             }
             if (tier.rate() == null) {
                 errors.accept(field + ".rate", "rate is mandatory");

@@ -40,6 +40,15 @@ class PriceRulesTests {
     }
 
     @Test
+    void refusesMoreIntegerDigitsThanTheColumnsHold() {
+        assertThat(errors(oneTime("999999999999999999.999999"))).isEmpty();
+        assertThat(errors(oneTime("1000000000000000000"))).containsExactly("p.amount");
+        assertThat(errors(oneTime("1e400"))).containsExactly("p.amount");
+        assertThat(errors(usage(UnitOfMeasure.MIN, null, null,
+                List.of(tier("0", "1e19", "1"), tier("1e19", null, "1"))))).containsExactly("p.tiers[0].to");
+    }
+
+    @Test
     void aRecurringPriceNeedsAPeriodAndUsageFieldsBelongToUsagePrices() {
         assertThat(errors(recurring("5", null))).containsExactly("p.period");
         PriceDraft withUnit = new PriceDraft("p", "p", PriceDraft.PriceType.ONE_TIME, BigDecimal.ONE, "EUR",

@@ -20,9 +20,15 @@ final class CellReader {
     private final Cells cells;
     private final List<RowProblem> problems;
 
+    /** Reads these cells; a cell holding a NUL character, which no text column can store, is a problem at once. */
     CellReader(Cells cells, List<RowProblem> problems) {
         this.cells = cells;
         this.problems = problems;
+        cells.values().forEach((column, text) -> {
+            if (text.indexOf('\u0000') >= 0) {
+                problem(column, "holds a NUL character (U+0000), which cannot be stored; remove it");
+            }
+        });
     }
 
     String text(String column) {

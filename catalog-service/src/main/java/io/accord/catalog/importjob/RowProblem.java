@@ -8,4 +8,15 @@ package io.accord.catalog.importjob;
  * @param message what is wrong, for a person
  */
 record RowProblem(String field, int line, String message) {
+
+    /** The field and message as stored and shown: the file's text they quote may hold NUL, no text column can. */
+    RowProblem {
+        field = storable(field);
+        message = storable(message);
+    }
+
+    /** The text with each NUL character written as the six characters {@code \\u0000}; null stays null. */
+    static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "\\u0000");
+    }
 }

@@ -14,5 +14,10 @@ import java.util.List;
  */
 record RowResult(int row, int line, String externalId, String outcome, List<RowProblem> messages) {
 
+    /** The external id as stored and shown: a NUL character, which no text column holds, written {@code \\u0000}. */
+    RowResult {
+        externalId = RowProblem.storable(externalId);
+    }
+
     static final String INVALID = "INVALID";
 }

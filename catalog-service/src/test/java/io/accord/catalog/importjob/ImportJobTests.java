@@ -114,6 +114,32 @@ class ImportJobTests {
     }
 
     @Test
+    void aNulCharacterInAJsonFileIsTheRowsErrorNotTheJobs() {
+        String partner = ImportFixtures.activePartner(partners, "Nul Media");
+        TestHttp admin = admin(partner);
+        String row = """
+                {"externalId": "%s", "name": "%s", "category": "VIDEO", "prices": [{"priceExternalId": "monthly",
+                 "priceName": "Monthly", "priceType": "RECURRING", "amount": "%s", "currency": "EUR",
+                 "taxCategory": "STANDARD", "recurringPeriod": "MONTH", "priceValidFrom": "2026-01-01"}]}""";
+        String json = "[" + String.join(",", row.formatted("ok-nul", "Good one", "4.99"),
+                row.formatted("nul-name", "Bad\\u0000name", "4.99"), row.formatted("nul\\u0000id", "Bad id", "4.99"),
+                row.formatted("nul-amount", "Bad amount", "4\\u0000.99")) + "]";
+
+        JsonNode job = importAndWait(admin, "", json, "application/json");
+        JsonNode invalid = admin.get(job.get("href").asString() + "/rows?outcome=INVALID").json();
+
+        // the text PostgreSQL cannot store failed the whole job after its attempts (SQL state 22021)
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("Succeeded");
+        assertThat(outcome(job, "CREATED")).isEqualTo(1);
+        assertThat(invalid).hasSize(3);
+        assertThat(invalid.get(0).get("messages").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(invalid.get(0).get("messages").get(0).get("message").asString()).contains("NUL");
+        assertThat(invalid.get(1).get("externalId").asString()).isEqualTo("nul\\u0000id");
+        assertThat(invalid.get(2).get("messages").get(0).get("field").asString()).isEqualTo("prices[0].amount");
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(1);
+    }
+
+    @Test
     void allOrNothingWritesNothingWhenOneRowIsInvalidAndEverythingWhenAllAreValid() {
         String partner = ImportFixtures.activePartner(partners, "Atomic Media");
         TestHttp admin = admin(partner);

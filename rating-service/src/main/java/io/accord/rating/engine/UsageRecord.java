@@ -3,6 +3,7 @@ package io.accord.rating.engine;
 import io.accord.contracts.catalog.UnitOfMeasure;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
@@ -26,7 +27,20 @@ public record UsageRecord(String source, String usageId, String usageType, Strin
                           OffsetDateTime usageTime, BigDecimal quantity, UnitOfMeasure unit,
                           String productInstanceId, String offeringId, Map<String, String> characteristics) {
 
+    /** The first and last instants a usage time may be (the years 1900 to 9999 in UTC, as the rows store it). */
+    public static final Instant FIRST = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     public UsageRecord {
         characteristics = characteristics == null ? Map.of() : characteristics;
+    }
+
+    /**
+     * Whether a usage time falls in the years 1900 to 9999 in UTC: where it was reported may say 9999 while UTC says
+     * 10000 (9999-12-31T23:00-05:00), which no row can hold.
+     */
+    public static boolean storable(OffsetDateTime time) {
+        Instant instant = time.toInstant();
+        return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
     }
 }

@@ -26,7 +26,7 @@ final class UsageValidation {
         if (usage.usageTime() == null) {
             return "usageTime is missing";
         }
-        if (usage.usageTime().getYear() > LAST_YEAR) {
+        if (usage.usageTime().getYear() > LAST_YEAR || usage.usageTime().toInstant().isAfter(UsageRecord.LAST)) {
             return "usageTime is after the year " + LAST_YEAR + ": " + usage.usageTime();
         }
         if (usage.quantity() == null) {

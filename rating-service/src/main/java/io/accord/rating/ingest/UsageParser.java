@@ -152,7 +152,8 @@ final class UsageParser {
             if (startTime != null) {
                 try {
                     time = IsoTimes.parseOffsetDateTime(startTime);
-                    if (time.getYear() < 1900 || time.getYear() > 9999) {
+                    // in UTC too, as it is stored: 9999-12-31T23:00-05:00 is in the year 10000, which no row holds
+                    if (time.getYear() < 1900 || time.getYear() > 9999 || !UsageRecord.storable(time)) {
                         problem("startTime '" + abbreviated(startTime) + "' is not between the years 1900 and 9999");
                         time = null;
                     }

@@ -72,7 +72,8 @@ final class TmfUsageInput {
             return Read.invalid("usageDate", "usageDate '" + abbreviated(date)
                     + "' is not an ISO-8601 date-time with offset");
         }
-        if (usageDate.getYear() < 1900 || usageDate.getYear() > 9999) {
+        // in UTC too, as it is stored: 9999-12-31T23:00-05:00 is in the year 10000, which no row holds
+        if (usageDate.getYear() < 1900 || usageDate.getYear() > 9999 || !UsageRecord.storable(usageDate)) {
             return Read.invalid("usageDate", "usageDate is not between the years 1900 and 9999");
         }
         JsonNode characteristics = body.get("usageCharacteristic");

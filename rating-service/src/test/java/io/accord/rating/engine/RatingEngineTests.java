@@ -70,6 +70,8 @@ class RatingEngineTests {
     void answersEvenForUsageTimesAtTheEndsOfTime() {
         assertThat(suspended(usage().at(OffsetDateTime.MIN).build()).reason()).isEqualTo(SuspenseReason.TOO_OLD);
         assertThat(suspended(usage().at(OffsetDateTime.MAX).build()).detail()).contains("after the year 9999");
+        assertThat(suspended(usage().at(OffsetDateTime.parse("9999-12-31T23:00:00-05:00")).build()).detail())
+                .as("in the year 10000 in UTC").contains("after the year 9999");
     }
 
     @Test

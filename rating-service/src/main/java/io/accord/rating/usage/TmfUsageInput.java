@@ -61,6 +61,9 @@ final class TmfUsageInput {
         if (usageType.length() > MAX_ID_LENGTH) {
             return Read.invalid("usageType", "usageType is longer than " + MAX_ID_LENGTH + " characters");
         }
+        if (usageType.indexOf('\u0000') >= 0) {
+            return Read.invalid("usageType", "usageType contains a NUL character");
+        }
         String date = string(body.get("usageDate"));
         if (date == null) {
             return Read.invalid("usageDate", "usageDate is required (ISO-8601 date-time with offset)");

@@ -5,17 +5,30 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The usage time of a TMF635 body (and so of a CDR file's row) is checked in UTC, as it is stored. */
+/** What a TMF635 body (and so a CDR file's row) may hold: what its rows can store. */
 class TmfUsageInputTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static TmfUsageInput.Read read(String usageDate) {
+        return read(usageDate, "VOICE");
+    }
+
+    private static TmfUsageInput.Read read(String usageDate, String usageType) {
         return TmfUsageInput.read(JSON.readTree("""
-                {"usageDate": "%s", "usageType": "VOICE", "usageCharacteristic": [
+                {"usageDate": "%s", "usageType": "%s", "usageCharacteristic": [
                   {"name": "usageId", "value": "u-1"}, {"name": "subscriberId", "value": "+491"},
-                  {"name": "quantity", "value": "60"}, {"name": "unit", "value": "S"}]}""".formatted(usageDate)),
-                "mediation");
+                  {"name": "quantity", "value": "60"}, {"name": "unit", "value": "S"}]}"""
+                .formatted(usageDate, usageType)), "mediation");
+    }
+
+    @Test
+    void aUsageTypeWithANulCharacterIsTheFieldsProblem() {
+        // it reached the submission's jsonb (SQL state 22P05) and failed a CDR file job's whole chunk
+        TmfUsageInput.Read read = read("2026-12-01T10:00:00Z", "VO\\u0000ICE");
+
+        assertThat(read.field()).isEqualTo("usageType");
+        assertThat(read.problem()).contains("NUL");
     }
 
     @Test

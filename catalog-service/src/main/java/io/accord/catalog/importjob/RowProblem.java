@@ -1,5 +1,7 @@
 package io.accord.catalog.importjob;
 
+import io.accord.platform.persistence.StorableText;
+
 /**
  * What is wrong with one cell of a row.
  *
@@ -11,12 +13,7 @@ record RowProblem(String field, int line, String message) {
 
     /** The field and message as stored and shown: the file's text they quote may hold NUL, no text column can. */
     RowProblem {
-        field = storable(field);
-        message = storable(message);
-    }
-
-    /** The text with each NUL character written as the six characters {@code \\u0000}; null stays null. */
-    static String storable(String text) {
-        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "\\u0000");
+        field = StorableText.of(field);
+        message = StorableText.of(message);
     }
 }

@@ -1,5 +1,7 @@
 package io.accord.catalog.importjob;
 
+import io.accord.platform.persistence.StorableText;
+
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ record RowResult(int row, int line, String externalId, String outcome, List<RowP
 
     /** The external id as stored and shown: a NUL character, which no text column holds, written {@code \\u0000}. */
     RowResult {
-        externalId = RowProblem.storable(externalId);
+        externalId = StorableText.of(externalId);
     }
 
     static final String INVALID = "INVALID";

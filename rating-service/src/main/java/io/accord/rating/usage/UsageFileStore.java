@@ -1,6 +1,7 @@
 package io.accord.rating.usage;
 
 import io.accord.platform.persistence.PagedQuery;
+import io.accord.platform.persistence.StorableText;
 import io.accord.platform.upload.FileChunks;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -160,6 +161,13 @@ class UsageFileStore {
     /** A data row not rated, as reported in the job's error file. */
     record RowError(long row, long line, String outcome, String usageId, String field, String reason,
                     String detail) {
+
+        /** The file's text it quotes kept as the error file shows it: a NUL written as its escape. */
+        RowError {
+            usageId = StorableText.of(usageId);
+            field = StorableText.of(field);
+            detail = StorableText.of(detail);
+        }
     }
 
     void saveErrors(UUID job, List<RowError> errors) {

@@ -93,4 +93,15 @@ class UsageFileJobTests {
         assertThatThrownBy(() -> failed.resumed().expired(later, later)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> expired.expired(later, later)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aRowErrorKeepsTheFilesNulCharactersAsTheirEscape() {
+        // PostgreSQL refused the error row (SQL state 22021) and the whole chunk failed with it
+        UsageFileStore.RowError error = new UsageFileStore.RowError(1, 2, "INVALID", "u\u00001", "quantity", null,
+                "quantity '\u0000x' is not a decimal number");
+
+        assertThat(error.usageId()).isEqualTo("u\\u00001");
+        assertThat(error.detail()).isEqualTo("quantity '\\u0000x' is not a decimal number");
+        assertThat(error.field()).isEqualTo("quantity");
+    }
 }

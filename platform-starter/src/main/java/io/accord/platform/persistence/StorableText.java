@@ -1,0 +1,17 @@
+package io.accord.platform.persistence;
+
+/**
+ * Text taken from a caller's file or record that is kept to be shown back (a row's error, its id in a report): no
+ * PostgreSQL text or {@code jsonb} string holds a NUL character (U+0000), so it is written as the six characters
+ * backslash, {@code u}, {@code 0000}. A value that is stored as data is refused instead, naming its field.
+ */
+public final class StorableText {
+
+    private StorableText() {
+    }
+
+    /** The text with each NUL written as the six characters of its escape; null stays null. */
+    public static String of(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "\\u0000");
+    }
+}

@@ -200,7 +200,6 @@ class OfferingImport {
                         ? ProductOffering.Change.NEW_PRICE_VERSION : ProductOffering.Change.NEW_VERSION,
                         row.definition(), now);
             }
-            ids.put(draft.externalId(), offering.id());
             written.add(Map.of("id", offering.id().toString(), "externalId", draft.externalId(),
                     "result", result.name()));
         }

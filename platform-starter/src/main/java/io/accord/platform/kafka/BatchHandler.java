@@ -29,7 +29,18 @@ public interface BatchHandler<T, R> {
     default void fenced(String reason) {
     }
 
-    /** A batch failed and rolled back; it is read again after the retry backoff. */
+    /** A batch, or a part of it, failed and rolled back; it is applied again in parts or read again. */
     default void failed(RuntimeException failure) {
+    }
+
+    /**
+     * One record failed alone twice with {@code failure} (described in {@code reason}): what to apply in its place, in
+     * a transaction that moves its partition's offset past it (e.g. the record kept as unprocessable, with its raw
+     * value, where ops can see and resubmit it), or {@code null} (the default) to stop that partition at the record
+     * and read it again after the retry backoff, as long as it fails. Either way the consumer logs the record's
+     * partition and offset.
+     */
+    default T setAside(ConsumedBatch record, RuntimeException failure, String reason) {
+        return null;
     }
 }

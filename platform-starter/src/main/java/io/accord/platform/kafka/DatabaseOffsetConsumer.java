@@ -36,6 +36,9 @@ import java.util.function.Supplier;
  * processed by exactly one committed transaction whatever the rebalances, restarts and crashes. Partitions' rows are
  * locked in ascending partition order, so concurrent batches queue but never deadlock on them.
  *
+ * <p>A batch that fails in a way one of its records may have caused is applied again in parts to find that record
+ * (see {@link BatchHandler}): one record the database refuses does not stop its partition, nor any other, for good.
+ *
  * @param <T> the handler's prepared batch
  * @param <R> what applying a batch came to
  */
@@ -140,6 +143,11 @@ public final class DatabaseOffsetConsumer<T, R> {
                     log.info("Consumer {}: {}; seeking to the database offsets", settings.name(), fenced.getMessage());
                     handler.fenced(fenced.getMessage());
                     seekQuietly(kafka, kafka.assignment());
+                } catch (Stopped stopped) {
+                    log.warn("Consumer {}: partition {}; reading it again after {}", settings.name(),
+                            stopped.getMessage(), settings.retryBackoff());
+                    pause();
+                    seekQuietly(kafka, kafka.assignment());
                 } catch (RuntimeException failure) {
                     log.warn("Consumer {}: batch failed, reading it again after {}", settings.name(),
                             settings.retryBackoff(), failure);
@@ -165,30 +173,115 @@ public final class DatabaseOffsetConsumer<T, R> {
         List<TopicPartition> partitions = new ArrayList<>(records.partitions());
         partitions.sort(Comparator.comparingInt(TopicPartition::partition));
         Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new HashMap<>();
-        Map<TopicPartition, Long> next = new HashMap<>();
-        int count = 0;
         for (TopicPartition partition : partitions) {
             Long position = expected.get(partition);
             if (position == null) {
                 throw new Fenced("partition " + partition + " has no known database position");
             }
-            long nextOffset = position;
             List<ConsumerRecord<String, byte[]>> fresh = records.records(partition);
             int skip = 0;
             while (skip < fresh.size() && fresh.get(skip).offset() < position) {
                 skip++; // processed already (the consumer was behind its database position)
             }
-            if (skip > 0) {
-                fresh = fresh.subList(skip, fresh.size());
+            byPartition.put(partition, skip > 0 ? fresh.subList(skip, fresh.size()) : fresh);
+        }
+        try {
+            commit(kafka, partitions, byPartition, null, started);
+        } catch (Fenced fenced) {
+            throw fenced;
+        } catch (RuntimeException failure) {
+            if (!RecordFailures.mayBeRecord(failure)) {
+                throw failure;
             }
-            if (!fresh.isEmpty()) {
-                nextOffset = fresh.getLast().offset() + 1;
+            log.warn("Consumer {}: a batch failed ({}); applying it in parts to find the record",
+                    settings.name(), RecordFailures.describe(failure));
+            handler.failed(failure);
+            Stopped stopped = null;
+            for (TopicPartition partition : partitions) {
+                try {
+                    isolate(kafka, partition, byPartition.get(partition));
+                } catch (Stopped atRecord) {
+                    stopped = atRecord; // the other partitions go on
+                }
             }
-            byPartition.put(partition, fresh);
-            next.put(partition, nextOffset);
+            if (stopped != null) {
+                throw stopped;
+            }
+        }
+    }
+
+    /**
+     * Applies one partition's records of a failed batch in parts: the rest of the records at once, halving a part that
+     * fails, so that the records before the one that fails commit; that record, when it fails alone a second time
+     * (after the retry backoff, so that a conflict with another writer is not taken for it), is
+     * {@linkplain BatchHandler#setAside set aside} or, if the handler keeps none, stops the partition. A failure no
+     * record may have caused ends the isolation: the batch is read again from the database offsets.
+     */
+    private void isolate(Consumer<String, byte[]> kafka, TopicPartition partition,
+                         List<ConsumerRecord<String, byte[]>> records) {
+        int from = 0;
+        int size = records.size();
+        boolean failedAlone = false;
+        while (from < records.size()) {
+            List<ConsumerRecord<String, byte[]>> part = records.subList(from, Math.min(records.size(), from + size));
+            try {
+                commit(kafka, List.of(partition), Map.of(partition, part), null, System.nanoTime());
+                from += part.size();
+                size = records.size() - from;
+                failedAlone = false;
+            } catch (Fenced fenced) {
+                throw fenced;
+            } catch (RuntimeException failure) {
+                if (!RecordFailures.mayBeRecord(failure)) {
+                    throw failure;
+                }
+                handler.failed(failure);
+                if (part.size() > 1) {
+                    size = (part.size() + 1) / 2;
+                } else if (!failedAlone) {
+                    failedAlone = true;
+                    pause();
+                } else {
+                    setAside(kafka, partition, part.getFirst(), failure);
+                    from++;
+                    size = records.size() - from;
+                    failedAlone = false;
+                }
+            }
+        }
+    }
+
+    private void setAside(Consumer<String, byte[]> kafka, TopicPartition partition,
+                          ConsumerRecord<String, byte[]> record, RuntimeException failure) {
+        String reason = RecordFailures.describe(failure);
+        ConsumedBatch alone = new ConsumedBatch(List.of(partition), Map.of(partition, List.of(record)), 1);
+        T instead = handler.setAside(alone, failure, reason);
+        if (instead == null) {
+            log.error("Consumer {}: record {} at offset {} fails alone ({}); its partition waits for it",
+                    settings.name(), partition, record.offset(), reason, failure);
+            throw new Stopped(partition + " at offset " + record.offset() + ": " + reason, failure);
+        }
+        log.error("Consumer {}: record {} at offset {} fails alone ({}); set aside", settings.name(), partition,
+                record.offset(), reason, failure);
+        commit(kafka, List.of(partition), Map.of(partition, List.of(record)), instead, System.nanoTime());
+    }
+
+    /**
+     * Applies the records ({@code prepared} if given, else what the handler prepares of them) in one transaction that
+     * moves each partition's database offset past them; then counts them and commits the offsets to Kafka too.
+     */
+    private void commit(Consumer<String, byte[]> kafka, List<TopicPartition> partitions,
+                        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition, T prepared,
+                        long started) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        int count = 0;
+        for (TopicPartition partition : partitions) {
+            List<ConsumerRecord<String, byte[]>> fresh = byPartition.get(partition);
+            next.put(partition, fresh.isEmpty() ? expected.get(partition) : fresh.getLast().offset() + 1);
             count += fresh.size();
         }
-        T prepared = handler.prepare(new ConsumedBatch(List.copyOf(partitions), byPartition, count));
+        T batch = prepared != null ? prepared
+                : handler.prepare(new ConsumedBatch(List.copyOf(partitions), byPartition, count));
         R result = transactions.execute(status -> {
             for (TopicPartition partition : partitions) {
                 if (!offsets.advance(settings.group(), partition, expected.get(partition), next.get(partition))) {
@@ -196,7 +289,7 @@ public final class DatabaseOffsetConsumer<T, R> {
                             + " meanwhile (another consumer processed it)");
                 }
             }
-            return handler.apply(prepared);
+            return handler.apply(batch);
         });
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         next.forEach((partition, offset) -> {
@@ -204,7 +297,7 @@ public final class DatabaseOffsetConsumer<T, R> {
             commit.put(partition, new OffsetAndMetadata(offset));
         });
         processed.addAndGet(count);
-        handler.committed(prepared, result, System.nanoTime() - started);
+        handler.committed(batch, result, System.nanoTime() - started);
         if (commitToKafka) {
             kafka.commitAsync(commit, (committed, failure) -> {
                 if (failure != null) {
@@ -275,6 +368,13 @@ public final class DatabaseOffsetConsumer<T, R> {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(expected::remove);
             assigned = Set.of();
+        }
+    }
+
+    /** A partition stops at a record that fails alone and that the handler does not set aside. */
+    static final class Stopped extends RuntimeException {
+        Stopped(String message, Throwable cause) {
+            super(message, cause, false, false);
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -35,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The batch consumer against the real test PostgreSQL and broker: every record applied by exactly one committed
  * transaction through consumers joining and leaving the group, a restart resuming from the database offsets, a
- * batch whose partition another consumer moved on dropped and read again, and a failing batch rolled back whole.
+ * batch whose partition another consumer moved on dropped and read again, a failing batch rolled back whole, and a
+ * record the database refuses found by applying its batch in parts: set aside, or stopping only its partition.
  */
 class DatabaseOffsetConsumerTests {
 
@@ -57,6 +59,14 @@ class DatabaseOffsetConsumerTests {
                     consumer_group text not null, topic text not null, kafka_partition int not null,
                     next_offset bigint not null, updated_at timestamptz not null,
                     primary key (consumer_group, topic, kafka_partition))""").update();
+        jdbc.sql("""
+                create table if not exists test_checked (
+                    topic text not null, kafka_partition int not null, kafka_offset bigint not null,
+                    payload text not null check (payload not like 'poison%'))""").update();
+        jdbc.sql("""
+                create table if not exists test_set_aside (
+                    topic text not null, kafka_partition int not null, kafka_offset bigint not null,
+                    payload text not null, reason text not null)""").update();
         jdbc.sql("""
                 create table if not exists test_applied (
                     topic text not null, kafka_partition int not null, kafka_offset bigint not null,
@@ -163,6 +173,67 @@ class DatabaseOffsetConsumerTests {
                 .param("topic", topic).query(Long.class).single()).isEqualTo(40L);
     }
 
+    @Test
+    void aRecordTheDatabaseRefusesIsFoundAndSetAsideWhileEveryOtherRecordIsApplied() {
+        String group = "group-" + UUID.randomUUID();
+        Checked checked = new Checked(true);
+        DatabaseOffsetConsumer<?, ?> consumer = factory.consumer(
+                new BatchConsumerSettings("set-aside", topic, group, 200, Duration.ofMillis(100), Duration.ofMillis(50)),
+                offsets, checked);
+        List<String> payloads = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            payloads.add(i == 37 || i == 90 ? "poison-" + i : "record-" + i);
+        }
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < payloads.size(); i++) {
+                producer.send(new ProducerRecord<>(topic, i % PARTITIONS, "key",
+                        payloads.get(i).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        try {
+            consumer.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.processed() == 120);
+        } finally {
+            consumer.stop();
+        }
+        assertThat(jdbc.sql("select payload from test_checked where topic = :topic").param("topic", topic)
+                .query(String.class).list())
+                .hasSize(118).doesNotContain("poison-37", "poison-90").contains("record-36", "record-38", "record-119");
+        assertThat(jdbc.sql("select payload || ' ' || kafka_partition || ' ' || reason from test_set_aside"
+                        + " where topic = :topic order by kafka_offset").param("topic", topic).query(String.class)
+                .list())
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row).contains("SQL state 23514", "test_checked_payload_check"))
+                .anySatisfy(row -> assertThat(row).startsWith("poison-37 1 "))
+                .anySatisfy(row -> assertThat(row).startsWith("poison-90 0 "));
+        assertThat(offsets.all(group, topic).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(120L);
+        assertThat(checked.failed.get()).isPositive();
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesWithNowhereToSetItAsideStopsOnlyItsPartitionAtThatRecord() {
+        String group = "group-" + UUID.randomUUID();
+        Checked checked = new Checked(false);
+        DatabaseOffsetConsumer<?, ?> consumer = factory.consumer(
+                new BatchConsumerSettings("stops", topic, group, 200, Duration.ofMillis(100), Duration.ofMillis(50)),
+                offsets, checked);
+        sendTo(0, "before");
+        sendTo(0, "poison");
+        sendTo(0, "after");
+        sendTo(1, "other-1");
+        sendTo(2, "other-2");
+        try {
+            consumer.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> checked.failed.get() >= 8
+                    && consumer.processed() == 3);
+        } finally {
+            consumer.stop();
+        }
+        assertThat(jdbc.sql("select payload from test_checked where topic = :topic").param("topic", topic)
+                .query(String.class).list()).containsExactlyInAnyOrder("before", "other-1", "other-2");
+        assertThat(offsets.all(group, topic)).containsEntry(0, 1L).containsEntry(1, 1L).containsEntry(2, 1L);
+    }
+
     private DatabaseOffsetConsumer<?, ?> consumer(String group, String name, Recorder recorder) {
         return factory.consumer(new BatchConsumerSettings(name + "-" + group, topic, group, 50,
                 Duration.ofMillis(100), Duration.ofMillis(200)), offsets, recorder);
@@ -224,7 +295,8 @@ class DatabaseOffsetConsumerTests {
                         .param("by", Thread.currentThread().getName()).update();
             }
             if (!records.isEmpty() && failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-                throw new IllegalStateException("failing on purpose after writing the batch");
+                // as a lost connection or a lock timeout would: nothing a record caused, so the batch is read again whole
+                throw new QueryTimeoutException("failing on purpose after writing the batch");
             }
             return records.size();
         }
@@ -237,6 +309,65 @@ class DatabaseOffsetConsumerTests {
         @Override
         public void failed(RuntimeException failure) {
             failed.incrementAndGet();
+        }
+    }
+
+    /** A handler's work: records to write to the checked table, or one record to keep as set aside with a reason. */
+    private record Work(List<ConsumerRecord<String, byte[]>> records, String setAsideFor) {
+    }
+
+    /** Writes each record to a table whose check refuses payloads starting "poison"; sets them aside if told to. */
+    private final class Checked implements BatchHandler<Work, Integer> {
+
+        final AtomicInteger failed = new AtomicInteger();
+        private final boolean setsAside;
+
+        Checked(boolean setsAside) {
+            this.setsAside = setsAside;
+        }
+
+        @Override
+        public Work prepare(ConsumedBatch batch) {
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(batch.count());
+            batch.records().forEach(records::add);
+            return new Work(records, null);
+        }
+
+        @Override
+        public Integer apply(Work work) {
+            for (ConsumerRecord<String, byte[]> record : work.records()) {
+                String payload = new String(record.value(), StandardCharsets.UTF_8);
+                if (work.setAsideFor() != null) {
+                    jdbc.sql("""
+                                    insert into test_set_aside (topic, kafka_partition, kafka_offset, payload, reason)
+                                    values (:topic, :partition, :offset, :payload, :reason)""")
+                            .param("topic", record.topic()).param("partition", record.partition())
+                            .param("offset", record.offset()).param("payload", payload)
+                            .param("reason", work.setAsideFor()).update();
+                } else {
+                    jdbc.sql("""
+                                    insert into test_checked (topic, kafka_partition, kafka_offset, payload)
+                                    values (:topic, :partition, :offset, :payload)""")
+                            .param("topic", record.topic()).param("partition", record.partition())
+                            .param("offset", record.offset()).param("payload", payload).update();
+                }
+            }
+            return work.records().size();
+        }
+
+        @Override
+        public void failed(RuntimeException failure) {
+            failed.incrementAndGet();
+        }
+
+        @Override
+        public Work setAside(ConsumedBatch record, RuntimeException failure, String reason) {
+            if (!setsAside) {
+                return null;
+            }
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(1);
+            record.records().forEach(records::add);
+            return new Work(records, reason);
         }
     }
 }

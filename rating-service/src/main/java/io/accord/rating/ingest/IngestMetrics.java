@@ -51,6 +51,7 @@ class IngestMetrics {
     private final Timer lag;
     private final Counter failed;
     private final Counter fenced;
+    private final Counter setAside;
 
     IngestMetrics(MeterRegistry registry) {
         rated = Counter.builder("accord.rating.ingest.records").tag("outcome", "rated")
@@ -66,6 +67,8 @@ class IngestMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
         failed = Counter.builder("accord.rating.ingest.retries").tag("cause", "failure").register(registry);
         fenced = Counter.builder("accord.rating.ingest.retries").tag("cause", "fenced").register(registry);
+        setAside = Counter.builder("accord.rating.ingest.set-aside")
+                .description("records the database refused, kept as INVALID suspense records").register(registry);
         for (Stage stage : Stage.values()) {
             stages.put(stage, Timer.builder("accord.rating.ingest.stage").tag("stage", stage.tag())
                     .description("time of a batch spent in this stage").register(registry));
@@ -131,5 +134,9 @@ class IngestMetrics {
 
     void fenced() {
         fenced.increment();
+    }
+
+    void setAside(int records) {
+        setAside.increment(records);
     }
 }

@@ -3,6 +3,7 @@ package io.accord.rating.ingest;
 import io.accord.platform.kafka.BatchHandler;
 import io.accord.platform.kafka.ConsumedBatch;
 import io.accord.rating.engine.RatingEngine;
+import io.accord.rating.engine.UsageRecord;
 import io.accord.rating.ingest.UsageLedger.Incoming;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -73,6 +74,27 @@ final class UsagePipeline implements BatchHandler<UsagePipeline.Parsed, UsageLed
     public void committed(Parsed batch, UsageLedger.Result result, long elapsedNanos) {
         metrics.stage(IngestMetrics.Stage.COMMIT, System.nanoTime() - batch.ledgerDone()[0]);
         metrics.batch(result, batch.records(), elapsedNanos, clock.instant());
+    }
+
+    /**
+     * A record the database refused although it passed every check (the platform's consumer found it by applying its
+     * batch in parts): kept as an {@code INVALID} suspense record with its raw value and the refusal, so that it is
+     * counted and visible and can be recycled once the cause is fixed; only its source and usage id are kept as read
+     * (claimed like any identified record), since any other field may be what the database refused.
+     */
+    @Override
+    public Parsed setAside(ConsumedBatch record, RuntimeException failure, String reason) {
+        List<Incoming> records = new ArrayList<>(1);
+        for (ConsumerRecord<String, byte[]> consumed : record.records()) {
+            Incoming incoming = incoming(consumed);
+            UsageRecord identity = new UsageRecord(incoming.usage().source(), incoming.usage().usageId(), null, null,
+                    null, null, null, null, null, null);
+            records.add(new Incoming(identity, "the database refused the record (" + reason + ")",
+                    incoming.payload(), incoming.receivedAt(), incoming.kafkaPartition(), incoming.kafkaOffset()));
+        }
+        metrics.setAside(records.size());
+        return new Parsed(records, new RatingEngine(snapshots.current(), clock, properties.tooOldAfter()),
+                new long[1]);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.accord.contracts.usage.UsageReported;
 import io.accord.rating.model.RatingModel;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -181,6 +182,60 @@ class UsagePipelineTests {
         assertThat(invalid.get("reason")).isEqualTo("INVALID");
         assertThat((String) invalid.get("detail")).contains("not valid JSON");
         assertThat((byte[]) invalid.get("payload")).isEqualTo(garbage);
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesIsSetAsideAsInvalidWhileItsNeighboursAreRatedAndCanBeRecycledOnceFixed() {
+        String id = unique();
+        String subscriber = "+49154" + id;
+        String source = "src-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        // a value the database refuses although every check passed (a column's limit, say): simulated by a trigger
+        String fuse = "usage_rated_fuse_" + id.replace('-', '_');
+        TestInfrastructure.executeAsOwner(UsageFileJobsTests.DATABASE, """
+                create function %s() returns trigger language plpgsql as $$
+                begin
+                    if new.source = '%s' and new.usage_id = 'poison' then
+                        raise exception 'numeric field overflow' using errcode = 'numeric_value_out_of_range';
+                    end if;
+                    return new;
+                end $$""".formatted(fuse, source));
+        TestInfrastructure.executeAsOwner(UsageFileJobsTests.DATABASE, "create trigger " + fuse
+                + " before insert on usage_rated for each row execute function " + fuse + "()");
+        double setAsideBefore = meters.counter("accord.rating.ingest.set-aside").count();
+        JsonNode poison;
+        try {
+            sendUsage(call(source, "before", subscriber, 60));
+            sendUsage(call(source, "poison", subscriber, 60));
+            sendUsage(call(source, "after", subscriber, 60));
+
+            assertThat(awaitFate(source, "after").path("fate").asString()).isEqualTo("RATED");
+            assertThat(awaitFate(source, "before").path("fate").asString()).isEqualTo("RATED");
+            poison = awaitFate(source, "poison");
+        } finally {
+            TestInfrastructure.executeAsOwner(UsageFileJobsTests.DATABASE, "drop trigger " + fuse + " on usage_rated");
+            TestInfrastructure.executeAsOwner(UsageFileJobsTests.DATABASE, "drop function " + fuse + "()");
+        }
+        assertThat(poison.path("fate").asString()).isEqualTo("SUSPENDED");
+        JsonNode suspense = poison.path("suspense").get(0);
+        assertThat(suspense.path("reason").asString()).isEqualTo("INVALID");
+        assertThat(suspense.path("detail").asString())
+                .contains("the database refused the record", "SQL state 22003", "numeric field overflow");
+        assertThat(counters(source)).containsExactly(3L, 2L, 1L, 0L);
+        assertThat(meters.counter("accord.rating.ingest.set-aside").count()).isEqualTo(setAsideBefore + 1);
+        assertThat(jdbc.sql("select arrival_order from usage_rated where source = :source order by seq")
+                .param("source", source).query(Long.class).list()).containsExactly(1L, 2L);
+
+        // the cause fixed (the trigger is gone), ops recycle it from its kept payload: rated once
+        String suspenseId = jdbc.sql("select suspense_id::text from usage_suspense where source = :source")
+                .param("source", source).query(String.class).single();
+        TestHttp.Response recycled = staff().post("/api/rating/suspense/recycle",
+                "{\"ids\": [\"" + suspenseId + "\"]}");
+        assertThat(recycled.status()).as(recycled.toString()).isEqualTo(200);
+        assertThat(recycled.json().path("recycled").asInt()).isEqualTo(1);
+        assertThat(awaitFate(source, "poison").path("ratings")).hasSize(1);
     }
 
     @Test

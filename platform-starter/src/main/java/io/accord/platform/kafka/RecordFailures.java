@@ -1,0 +1,71 @@
+package io.accord.platform.kafka;
+
+import org.apache.kafka.common.KafkaException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionException;
+
+import java.sql.SQLException;
+
+/**
+ * Tells a batch failure that one of its records may have caused (the database refused a value, the handler's own
+ * code failed) from one of the infrastructure (connection lost, lock or serialization conflict, broker), which
+ * reading the same records again after a pause cures.
+ */
+final class RecordFailures {
+
+    /** SQL state classes of a value or row the database refuses: data exception, integrity, program limit. */
+    private static final String[] RECORD_CLASSES = {"22", "23", "54"};
+    private static final int MAX_DEPTH = 32;
+
+    private RecordFailures() {
+    }
+
+    /**
+     * Whether {@code failure} may come from a record: the first SQL state in its causes is of a data exception (22),
+     * an integrity constraint (23) or a program limit (54); or, with no SQL state, nothing in its causes is of the
+     * database's connection, a transient data access failure, the transaction manager or Kafka.
+     */
+    static boolean mayBeRecord(Throwable failure) {
+        boolean infrastructure = false;
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                for (String recordClass : RECORD_CLASSES) {
+                    if (sql.getSQLState().startsWith(recordClass)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                    || cause instanceof RecoverableDataAccessException || cause instanceof TransactionException
+                    || cause instanceof KafkaException || cause instanceof SQLException
+                    || cause instanceof DatabaseOffsetConsumer.Fenced) {
+                infrastructure = true;
+            }
+        }
+        return !infrastructure;
+    }
+
+    /** The failure's first SQL state, or its class name, and message: what a set-aside record is kept with. */
+    static String describe(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return "SQL state " + sql.getSQLState() + ": " + firstLine(sql.getMessage());
+            }
+        }
+        return failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        int end = message.indexOf('\n');
+        String line = end < 0 ? message : message.substring(0, end);
+        return line.length() > 500 ? line.substring(0, 500) + "…" : line;
+    }
+}

@@ -24,6 +24,13 @@ public final class RatingEngine {
     /** The default duplicate-detection window: older usage is {@link SuspenseReason#TOO_OLD}. */
     public static final Duration DEFAULT_TOO_OLD_AFTER = Duration.ofDays(45);
 
+    /**
+     * The charge a record may not reach: no usage costs a trillion, so such a charge is a mediation or price error (an
+     * INVALID record). Rows keep amounts below 10^18 (6 decimals), and sums of records, a rollup's or a settlement
+     * period's, must stay there too: a million records at this bound still do.
+     */
+    public static final BigDecimal MAX_CHARGE = new BigDecimal("1000000000000");
+
     private static final long SECONDS_PER_DAY = 86_400;
 
     private final RatingSnapshot snapshot;
@@ -77,8 +84,8 @@ public final class RatingEngine {
         // shares one accumulator; the snapshot's own strings, so that the key compares by identity in the map
         AccumulatorKey key = new AccumulatorKey(instance.subscriberId(), instance.offeringId(),
                 price.version.usageType(), price.version.tierPeriod(), price.periodStart(at));
-        TierAccumulators.Slot slot = accumulators.slot(key);
-        BigDecimal before = slot.quantity;
+        TierAccumulators.Slot slot = accumulators.existing(key); // made only when the record is rated
+        BigDecimal before = slot != null ? slot.quantity : BigDecimal.ZERO;
         BigDecimal after = before.add(billed);
         Money charge;
         TierUsage tiers;
@@ -90,7 +97,15 @@ public final class RatingEngine {
             charge = Money.of(priced.amount(), price.currency());
             tiers = new TierUsage(price.mode, priced.portions(), priced.provisional(), key, before, after);
         }
+        if (charge.amount().abs().compareTo(MAX_CHARGE) >= 0) {
+            return new SuspendedUsage(usage, SuspenseReason.INVALID, "charge " + charge.amount().toPlainString() + " "
+                    + charge.currency() + " of price " + price.version.priceVersionId() + " reaches "
+                    + MAX_CHARGE.toPlainString() + ", more than any usage record is rated");
+        }
         Allocation.Split split = Allocation.allocate(plan, charge);
+        if (slot == null) {
+            slot = accumulators.slot(key);
+        }
         slot.quantity = after;
         RatingBasis basis = new RatingBasis(instance.instanceId(), instance.offeringId(), instance.offeringVersion(),
                 price.version.priceVersionId(), price.version.version(), plan.agreements(),

@@ -38,6 +38,11 @@ public final class TierAccumulators {
         return Map.copyOf(copy);
     }
 
+    /** The accumulator's cell, or {@code null} when it has none yet. */
+    Slot existing(AccumulatorKey key) {
+        return slots.get(key);
+    }
+
     Slot slot(AccumulatorKey key) {
         Slot slot = slots.get(key);
         if (slot == null) {

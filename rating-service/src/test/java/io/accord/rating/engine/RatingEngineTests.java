@@ -45,6 +45,19 @@ class RatingEngineTests {
     }
 
     @Test
+    void aChargeReachingTheLargestARecordIsRatedAtIsInvalidAndMovesNoAccumulator() {
+        // 0.002 per second: 5 * 10^14 s come to exactly 10^12, one second less to just below it
+        SuspendedUsage tooLarge = suspended(usage().quantity("500000000000000", UnitOfMeasure.S).build());
+        assertThat(tooLarge.reason()).isEqualTo(SuspenseReason.INVALID);
+        assertThat(tooLarge.detail()).isEqualTo("charge 1000000000000.000000 EUR of price price-voice reaches "
+                + RatingEngine.MAX_CHARGE.toPlainString() + ", more than any usage record is rated");
+
+        RatedUsage largest = (RatedUsage) engine.rate(usage().quantity("499999999999999", UnitOfMeasure.S).build(),
+                new TierAccumulators());
+        assertThat(largest.charge().amount()).isEqualByComparingTo("999999999999.998");
+    }
+
+    @Test
     void rejectsIncompleteOrImpossibleRecordsAsInvalid() {
         assertThat(suspended(usage().id(" ").build()).detail()).isEqualTo("usageId is missing");
         assertThat(suspended(usage().subscriber(null).build()).detail()).isEqualTo("subscriberId is missing");

@@ -48,6 +48,9 @@ class PlatformDefaults implements EnvironmentPostProcessor {
             // the container's error page is no API operation
             Map.entry("springdoc.paths-to-exclude", "/error"),
             Map.entry("server.shutdown", "graceful"),
+            // Tomcat's 512 bytes refused a multipart file name of about 400 characters (150 in CJK scripts) as "too
+            // large"; the services bound and clean file names themselves, with a clear answer
+            Map.entry("server.tomcat.max-part-header-size", "4KB"),
             Map.entry("logging.pattern.correlation", "[%X{correlationId:-}] "),
             Map.entry("logging.include-application-name", "false"));
 

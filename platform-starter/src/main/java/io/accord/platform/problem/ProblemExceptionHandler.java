@@ -139,7 +139,21 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
                 "payload-too-large", limit > 0
                         ? "The upload exceeds the size limit of " + limit + " bytes (" + (limit / (1024 * 1024)) + " MB)."
-                        : "The upload exceeds the size limit."));
+                        : partHeaders(ex)
+                                ? "A part of the multipart body has larger headers than accepted (4 KB); a file name"
+                                + " that long cannot be kept anyway: shorten it and send the file again."
+                                : "The upload exceeds the size limit."));
+    }
+
+    /** Whether the multipart parser refused a part's headers (a very long file name), not the size of a file. */
+    private static boolean partHeaders(MaxUploadSizeExceededException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("header")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -76,6 +76,29 @@ class RequestProblemTests {
         assertThat(writes.executions(name)).isZero();
     }
 
+    @Test
+    void aLongFileNameIsTakenUpToWhatAPartsHeadersMayHoldAndBeyondThatTheAnswerSaysSo() {
+        String name = "file-name-" + UUID.randomUUID();
+        // 400 characters of a CJK script: 1,200 bytes of UTF-8, beyond Tomcat's default of 512 for a part's headers
+        TestHttp.Response taken = ops.send("POST", "/api/uploads?name=" + name,
+                multipart("契".repeat(400) + ".pdf"), "multipart/form-data; boundary=b0und4ry");
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        assertThat(writes.executions(name)).isEqualTo(1);
+
+        String beyond = "beyond-" + UUID.randomUUID();
+        TestHttp.Response refused = ops.send("POST", "/api/uploads?name=" + beyond,
+                multipart("a".repeat(5_000) + ".pdf"), "multipart/form-data; boundary=b0und4ry");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asString()).contains("headers", "file name");
+        assertThat(writes.executions(beyond)).isZero();
+    }
+
+    private static String multipart(String fileName) {
+        return "--b0und4ry\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 contract\r\n--b0und4ry--\r\n";
+    }
+
     /**
      * Once an {@code OutOfMemoryError} that ended the service (one anonymous 300 MB JSON body): a body read into
      * memory is bounded, whether its size is announced or it comes chunked, and one within the limit still runs.

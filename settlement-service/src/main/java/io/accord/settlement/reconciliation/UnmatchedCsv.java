@@ -5,7 +5,12 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 
-/** The unmatched records of a usage match as CSV (header row, RFC 4180 quoting), written as they are read. */
+/**
+ * The unmatched records of a usage match as CSV (header row, RFC 4180 quoting), written as they are read. Its texts
+ * come from the partner's CDR file and the file is opened in spreadsheets by finance: a text a spreadsheet would take
+ * for a formula (it starts with {@code = + - @}, a tab or a carriage return; OWASP "CSV injection") is written after
+ * a {@code '}, which spreadsheets show as text and do not display. Numbers are written as numbers.
+ */
 final class UnmatchedCsv {
 
     static final String HEADER = "outcome,usageId,theirUsageId,subscriberId,usageTime,usageType,ourQuantity,"
@@ -41,11 +46,12 @@ final class UnmatchedCsv {
         }
     }
 
-    private static String text(String value) {
+    static String text(String value) {
         if (value == null) {
             return "";
         }
-        return value.matches("(?s).*[\",\\r\\n].*") ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return cell.matches("(?s).*[\",\\r\\n].*") ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
     }
 
     private static String number(BigDecimal value) {

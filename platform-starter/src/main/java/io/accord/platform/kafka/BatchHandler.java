@@ -34,11 +34,13 @@ public interface BatchHandler<T, R> {
     }
 
     /**
-     * One record failed alone twice with {@code failure} (described in {@code reason}): what to apply in its place, in
-     * a transaction that moves its partition's offset past it (e.g. the record kept as unprocessable, with its raw
-     * value, where ops can see and resubmit it), or {@code null} (the default) to stop that partition at the record
-     * and read it again after the retry backoff, as long as it fails. Either way the consumer logs the record's
-     * partition and offset.
+     * One record failed alone twice with {@code failure}: what to apply in its place, in a transaction that moves its
+     * partition's offset past it (e.g. the record kept as unprocessable, with its raw value, where ops can see and
+     * resubmit it), or {@code null} (the default) to stop that partition at the record and read it again after the
+     * retry backoff, as long as it fails. Either way the consumer logs the whole failure with the record's partition
+     * and offset. {@code reason} is the failure's kind ({@link io.accord.platform.problem.FailureKind}, e.g.
+     * {@code database error, SQL state 22003}), what a user may read: never its message, which names our tables and
+     * quotes the row.
      */
     default T setAside(ConsumedBatch record, RuntimeException failure, String reason) {
         return null;

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import io.accord.platform.problem.FailureKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -194,7 +195,7 @@ public final class DatabaseOffsetConsumer<T, R> {
                 throw failure;
             }
             log.warn("Consumer {}: a batch failed ({}); applying it in parts to find the record",
-                    settings.name(), RecordFailures.describe(failure));
+                    settings.name(), FailureKind.of(failure));
             handler.failed(failure);
             Stopped stopped = null;
             for (TopicPartition partition : partitions) {
@@ -253,7 +254,7 @@ public final class DatabaseOffsetConsumer<T, R> {
 
     private void setAside(Consumer<String, byte[]> kafka, TopicPartition partition,
                           ConsumerRecord<String, byte[]> record, RuntimeException failure) {
-        String reason = RecordFailures.describe(failure);
+        String reason = FailureKind.of(failure);
         ConsumedBatch alone = new ConsumedBatch(List.of(partition), Map.of(partition, List.of(record)), 1);
         T instead = handler.setAside(alone, failure, reason);
         if (instead == null) {

@@ -48,24 +48,4 @@ final class RecordFailures {
         }
         return !infrastructure;
     }
-
-    /** The failure's first SQL state, or its class name, and message: what a set-aside record is kept with. */
-    static String describe(Throwable failure) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return "SQL state " + sql.getSQLState() + ": " + firstLine(sql.getMessage());
-            }
-        }
-        return failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "(no message)";
-        }
-        int end = message.indexOf('\n');
-        String line = end < 0 ? message : message.substring(0, end);
-        return line.length() > 500 ? line.substring(0, 500) + "…" : line;
-    }
 }

@@ -89,7 +89,9 @@ final class UsagePipeline implements BatchHandler<UsagePipeline.Parsed, UsageLed
             Incoming incoming = incoming(consumed);
             UsageRecord identity = new UsageRecord(incoming.usage().source(), incoming.usage().usageId(), null, null,
                     null, null, null, null, null, null);
-            records.add(new Incoming(identity, "the database refused the record (" + reason + ")",
+            records.add(new Incoming(identity, "the database refused the record (" + reason + "; details in the"
+                    + " rating service's log at " + consumed.topic() + "-" + consumed.partition() + " offset "
+                    + consumed.offset() + ")",
                     incoming.payload(), incoming.receivedAt(), incoming.kafkaPartition(), incoming.kafkaOffset()));
         }
         metrics.setAside(records.size());

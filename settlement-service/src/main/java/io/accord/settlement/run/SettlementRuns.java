@@ -1,6 +1,7 @@
 package io.accord.settlement.run;
 
 import io.accord.platform.persistence.PagedQuery;
+import io.accord.platform.problem.FailureKind;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.settlement.period.PeriodState;
 import io.accord.settlement.period.SettlementPeriods;
@@ -8,6 +9,7 @@ import io.accord.settlement.statement.Statements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -169,13 +171,25 @@ public class SettlementRuns {
             log.warn("Settlement run {}: period {} of partner {} failed", runId, item.periodId(),
                     item.partnerId(), failure);
             try {
-                transactions.executeWithoutResult(status -> mark(runId, item, "FAILED", null,
-                        failure.getMessage()));
+                transactions.executeWithoutResult(status -> mark(runId, item, "FAILED", null, error(failure)));
             } catch (RuntimeException unmarked) {
                 log.error("Settlement run {}: period {} stays PENDING for the next pass", runId, item.periodId(),
                         unmarked);
             }
         }
+    }
+
+    /**
+     * What finance reads of an item's failure: our own code's reason (a period's state, a missing FX rate); of a
+     * database error only its kind, since its message names our tables and quotes rows (the whole error is in the log).
+     */
+    static String error(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof java.sql.SQLException) {
+                return FailureKind.describe(failure, "settlement");
+            }
+        }
+        return failure.getMessage() != null ? failure.getMessage() : FailureKind.describe(failure, "settlement");
     }
 
     private void settle(UUID runId, Item item, String requestedBy) {

@@ -8,6 +8,7 @@ import io.accord.settlement.statement.Statements;
 import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.RatedUsageEvents;
+import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,54 @@ class SettlementRunTests {
         assertThat(again.get("total").asInt()).isZero();
         assertThat(statements.ofPeriod(UUID.fromString(sellThrough), sellThroughPeriod).orElseThrow().id())
                 .isEqualTo(payable.id());
+    }
+
+    @Test
+    void aPeriodTheDatabaseRefusesFailsItsItemWithTheKindOfErrorOnlyAndTheOthersAreSettled() {
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        String refused = fixtures.partnerInForceFrom(clock.instant().minus(Duration.ofDays(200)), "MONTHLY");
+        String settled = fixtures.partnerInForceFrom(clock.instant().minus(Duration.ofDays(200)), "MONTHLY");
+        UUID refusedPeriod = periods.periodFor(UUID.fromString(refused), usage).orElseThrow().period().id();
+        UUID settledPeriod = periods.periodFor(UUID.fromString(settled), usage).orElseThrow().period().id();
+        RatedUsageEvents.send(
+                RatedUsageEvents.rated("off-video", usage).charge("10").share(refused, "70").build(),
+                RatedUsageEvents.rated("off-video", usage).charge("10").share(settled, "70").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(refusedPeriod).size() == 1
+                && sums.ofPeriod(settledPeriod).size() == 1);
+        // the database refuses this partner's statement (a column's limit, say): simulated by a trigger
+        String fuse = "statement_fuse_" + refused.replace('-', '_');
+        TestInfrastructure.executeAsOwner("test_settlement", """
+                create function %s() returns trigger language plpgsql as $$
+                begin
+                    if new.partner_id = '%s' then
+                        raise exception 'value too long for statement' using errcode = 'string_data_right_truncation';
+                    end if;
+                    return new;
+                end $$""".formatted(fuse, refused));
+        TestInfrastructure.executeAsOwner("test_settlement", "create trigger " + fuse
+                + " before insert on statement for each row execute function " + fuse + "()");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        JsonNode run;
+        String location;
+        try {
+            location = finance.post(RUNS, """
+                    {"partnerIds": ["%s", "%s"]}""".formatted(refused, settled)).header("Location");
+            run = awaitFinished(finance, location);
+        } finally {
+            TestInfrastructure.executeAsOwner("test_settlement", "drop trigger " + fuse + " on statement");
+            TestInfrastructure.executeAsOwner("test_settlement", "drop function " + fuse + "()");
+        }
+
+        assertThat(run.get("state").asString()).isEqualTo("FAILED");
+        JsonNode items = finance.get(location + "/items").json();
+        JsonNode failed = java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                .filter(item -> item.get("periodId").asString().equals(refusedPeriod.toString()))
+                .findFirst().orElseThrow();
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        // its kind only: the database's message names our tables and quotes the row (it is in the log)
+        assertThat(failed.get("error").asString())
+                .isEqualTo("database error, SQL state 22001 (details in the settlement service's log under this job's id)");
+        assertThat(statements.ofPeriod(UUID.fromString(settled), settledPeriod)).isPresent();
     }
 
     @Test

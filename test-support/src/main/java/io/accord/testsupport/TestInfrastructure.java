@@ -80,6 +80,36 @@ public final class TestInfrastructure {
         }
     }
 
+    /**
+     * Makes the database refuse the rows inserted into {@code table} that match {@code condition} (a boolean SQL
+     * expression over {@code new}), raising {@code sqlState} (e.g. {@code P0001}, {@code 22003}): a value the database
+     * refuses although every check of ours passed, as a column's limit or a defect would. A trigger created as the
+     * owner role; {@link RefusedRows#close} drops it.
+     */
+    public static RefusedRows refuseRows(String database, String table, String condition, String sqlState) {
+        String name = "test_refusal_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        executeAsOwner(database, """
+                create function %s() returns trigger language plpgsql as $$
+                begin
+                    if %s then
+                        raise exception 'refused by a test' using errcode = '%s';
+                    end if;
+                    return new;
+                end $$""".formatted(name, condition, sqlState));
+        executeAsOwner(database, "create trigger " + name + " before insert on " + table
+                + " for each row execute function " + name + "()");
+        return new RefusedRows(database, table, name);
+    }
+
+    /** A trigger of {@link #refuseRows}; closing drops it. */
+    public record RefusedRows(String database, String table, String name) implements AutoCloseable {
+        @Override
+        public void close() {
+            executeAsOwner(database, "drop trigger if exists " + name + " on " + table);
+            executeAsOwner(database, "drop function if exists " + name + "()");
+        }
+    }
+
     public static String dbUser() {
         return externalDb() != null ? env("ACCORD_TEST_DB_USER", "postgres") : postgres().username();
     }

@@ -332,17 +332,9 @@ class UsageFileJobsTests {
         }
         String resumedPartner = UUID.randomUUID().toString();
         String cancelledPartner = UUID.randomUUID().toString();
-        String fuse = "usage_file_fuse_" + id;
-        TestInfrastructure.executeAsOwner(DATABASE, """
-                create function %s() returns trigger language plpgsql as $$
-                begin
-                    if new.usage_id = 'u2500' and new.source in ('%s', '%s') then
-                        raise exception 'fuse: row u2500 cannot be stored';
-                    end if;
-                    return new;
-                end $$""".formatted(fuse, resumedPartner, cancelledPartner));
-        TestInfrastructure.executeAsOwner(DATABASE, "create trigger " + fuse + " before insert on usage_submission"
-                + " for each row execute function " + fuse + "()");
+        TestInfrastructure.RefusedRows refusal = TestInfrastructure.refuseRows(DATABASE, "usage_submission",
+                "new.usage_id = 'u2500' and new.source in ('%s', '%s')".formatted(resumedPartner, cancelledPartner),
+                "P0001");
         String resumed;
         String cancelled;
         try {
@@ -383,8 +375,7 @@ class UsageFileJobsTests {
                     .until(() -> state(resumedPartner, resumed).equals("FAILED"));
             assertThat(partner(resumedPartner).get(resumed).json().path("rowsRead").asLong()).isEqualTo(2_000);
         } finally {
-            TestInfrastructure.executeAsOwner(DATABASE, "drop trigger if exists " + fuse + " on usage_submission");
-            TestInfrastructure.executeAsOwner(DATABASE, "drop function if exists " + fuse + "()");
+            refusal.close();
         }
 
         // the cause fixed, its owner resumes it: only the owner (or ops), and only a FAILED job

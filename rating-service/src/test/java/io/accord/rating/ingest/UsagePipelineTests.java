@@ -193,17 +193,8 @@ class UsagePipelineTests {
         activate("prod-" + id, subscriber, "off-" + id, null);
         awaitRatable(model, subscriber);
         // a value the database refuses although every check passed (a column's limit, say): simulated by a trigger
-        String fuse = "usage_rated_fuse_" + id.replace('-', '_');
-        TestInfrastructure.executeAsOwner(UsageFileJobsTests.DATABASE, """
-                create function %s() returns trigger language plpgsql as $$
-                begin
-                    if new.source = '%s' and new.usage_id = 'poison' then
-                        raise exception 'numeric field overflow' using errcode = 'numeric_value_out_of_range';
-                    end if;
-                    return new;
-                end $$""".formatted(fuse, source));
-        TestInfrastructure.executeAsOwner(UsageFileJobsTests.DATABASE, "create trigger " + fuse
-                + " before insert on usage_rated for each row execute function " + fuse + "()");
+        TestInfrastructure.RefusedRows refusal = TestInfrastructure.refuseRows(UsageFileJobsTests.DATABASE,
+                "usage_rated", "new.source = '%s' and new.usage_id = 'poison'".formatted(source), "22003");
         double setAsideBefore = meters.counter("accord.rating.ingest.set-aside").count();
         JsonNode poison;
         try {
@@ -215,8 +206,7 @@ class UsagePipelineTests {
             assertThat(awaitFate(source, "before").path("fate").asString()).isEqualTo("RATED");
             poison = awaitFate(source, "poison");
         } finally {
-            TestInfrastructure.executeAsOwner(UsageFileJobsTests.DATABASE, "drop trigger " + fuse + " on usage_rated");
-            TestInfrastructure.executeAsOwner(UsageFileJobsTests.DATABASE, "drop function " + fuse + "()");
+            refusal.close();
         }
         assertThat(poison.path("fate").asString()).isEqualTo("SUSPENDED");
         JsonNode suspense = poison.path("suspense").get(0);

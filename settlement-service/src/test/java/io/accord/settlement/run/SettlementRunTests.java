@@ -121,17 +121,8 @@ class SettlementRunTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(refusedPeriod).size() == 1
                 && sums.ofPeriod(settledPeriod).size() == 1);
         // the database refuses this partner's statement (a column's limit, say): simulated by a trigger
-        String fuse = "statement_fuse_" + refused.replace('-', '_');
-        TestInfrastructure.executeAsOwner("test_settlement", """
-                create function %s() returns trigger language plpgsql as $$
-                begin
-                    if new.partner_id = '%s' then
-                        raise exception 'value too long for statement' using errcode = 'string_data_right_truncation';
-                    end if;
-                    return new;
-                end $$""".formatted(fuse, refused));
-        TestInfrastructure.executeAsOwner("test_settlement", "create trigger " + fuse
-                + " before insert on statement for each row execute function " + fuse + "()");
+        TestInfrastructure.RefusedRows refusal = TestInfrastructure.refuseRows("test_settlement", "statement",
+                "new.partner_id = '%s'".formatted(refused), "22001");
         TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
         JsonNode run;
         String location;
@@ -140,8 +131,7 @@ class SettlementRunTests {
                     {"partnerIds": ["%s", "%s"]}""".formatted(refused, settled)).header("Location");
             run = awaitFinished(finance, location);
         } finally {
-            TestInfrastructure.executeAsOwner("test_settlement", "drop trigger " + fuse + " on statement");
-            TestInfrastructure.executeAsOwner("test_settlement", "drop function " + fuse + "()");
+            refusal.close();
         }
 
         assertThat(run.get("state").asString()).isEqualTo("FAILED");

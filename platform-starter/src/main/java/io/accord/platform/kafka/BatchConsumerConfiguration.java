@@ -1,5 +1,6 @@
 package io.accord.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,5 +26,11 @@ public class BatchConsumerConfiguration {
             ConsumerFactory<?, ?> factory = consumerFactory.getIfAvailable();
             return factory == null ? Map.of() : factory.getConfigurationProperties();
         }, jdbc, new TransactionTemplate(transactions), clock, properties);
+    }
+
+    /** The {@code batchConsumers} health component and the waiting partitions' gauge. */
+    @Bean
+    BatchConsumersHealth batchConsumersHealthIndicator(BatchConsumers consumers, MeterRegistry meters) {
+        return new BatchConsumersHealth(consumers, meters);
     }
 }

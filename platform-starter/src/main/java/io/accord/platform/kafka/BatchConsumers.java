@@ -10,7 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,7 @@ public class BatchConsumers {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final BatchConsumerProperties properties;
+    private final List<DatabaseOffsetConsumer<?, ?>> made = new CopyOnWriteArrayList<>();
 
     public BatchConsumers(Supplier<Map<String, Object>> kafkaConfig, JdbcClient jdbc, TransactionTemplate transactions,
                           Clock clock, BatchConsumerProperties properties) {
@@ -50,9 +53,16 @@ public class BatchConsumers {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, properties.isolationLevel());
-        return new DatabaseOffsetConsumer<>(settings,
+        DatabaseOffsetConsumer<T, R> consumer = new DatabaseOffsetConsumer<>(settings,
                 () -> (Consumer<String, byte[]>) new KafkaConsumer<>(config, new StringDeserializer(),
                         new ByteArrayDeserializer()),
                 offsets, transactions, handler, properties.stopTimeout(), properties.commitToKafka());
+        made.add(consumer);
+        return consumer;
+    }
+
+    /** The consumers made so far (for their health). */
+    List<DatabaseOffsetConsumer<?, ?>> made() {
+        return made;
     }
 }

@@ -39,6 +39,9 @@ import java.util.function.Supplier;
  *
  * <p>A batch that fails in a way one of its records may have caused is applied again in parts to find that record
  * (see {@link BatchHandler}): one record the database refuses does not stop its partition, nor any other, for good.
+ * While the record's partition waits for it (paused in Kafka, the record tried alone again every retry backoff), the
+ * consumer's other partitions go on at full speed; the log has the whole failure once, then a line at attempts 4, 8,
+ * 16, ... ({@link #waiting()} tells which partitions wait, and where).
  *
  * @param <T> the handler's prepared batch
  * @param <R> what applying a batch came to
@@ -58,6 +61,9 @@ public final class DatabaseOffsetConsumer<T, R> {
     private final Map<TopicPartition, Long> expected = new HashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong processed = new AtomicLong();
+    /** Partitions waiting at a record that failed alone (the consumer's thread only); {@link #waitingView} to read. */
+    private final Map<TopicPartition, Waiting> waiting = new HashMap<>();
+    private volatile Map<TopicPartition, Long> waitingView = Map.of();
     private volatile Set<TopicPartition> assigned = Set.of();
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
@@ -110,6 +116,14 @@ public final class DatabaseOffsetConsumer<T, R> {
         return assigned;
     }
 
+    /**
+     * The partitions that wait at a record which fails alone and which the handler did not set aside, with that
+     * record's offset: they are tried again every retry backoff while the consumer's other partitions go on.
+     */
+    public Map<TopicPartition, Long> waiting() {
+        return waitingView;
+    }
+
     /** How many records this consumer's committed batches held. */
     public long processed() {
         return processed.get();
@@ -134,6 +148,7 @@ public final class DatabaseOffsetConsumer<T, R> {
             kafka.subscribe(List.of(settings.topic()), new Rebalancing(kafka));
             while (running) {
                 try {
+                    resumeDue(kafka);
                     ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
                     if (!records.isEmpty()) {
                         process(kafka, records);
@@ -143,11 +158,6 @@ public final class DatabaseOffsetConsumer<T, R> {
                 } catch (Fenced fenced) {
                     log.info("Consumer {}: {}; seeking to the database offsets", settings.name(), fenced.getMessage());
                     handler.fenced(fenced.getMessage());
-                    seekQuietly(kafka, kafka.assignment());
-                } catch (Stopped stopped) {
-                    log.warn("Consumer {}: partition {}; reading it again after {}", settings.name(),
-                            stopped.getMessage(), settings.retryBackoff());
-                    pause();
                     seekQuietly(kafka, kafka.assignment());
                 } catch (RuntimeException failure) {
                     log.warn("Consumer {}: batch failed, reading it again after {}", settings.name(),
@@ -165,6 +175,8 @@ public final class DatabaseOffsetConsumer<T, R> {
             consumer = null;
             running = false;
             assigned = Set.of();
+            waiting.clear();
+            waitingView = Map.of();
             stopped.countDown();
         }
     }
@@ -186,6 +198,10 @@ public final class DatabaseOffsetConsumer<T, R> {
             }
             byPartition.put(partition, skip > 0 ? fresh.subList(skip, fresh.size()) : fresh);
         }
+        retryWaiting(kafka, partitions, byPartition);
+        if (partitions.isEmpty()) {
+            return;
+        }
         try {
             commit(kafka, partitions, byPartition, null, started);
         } catch (Fenced fenced) {
@@ -197,39 +213,29 @@ public final class DatabaseOffsetConsumer<T, R> {
             log.warn("Consumer {}: a batch failed ({}); applying it in parts to find the record",
                     settings.name(), FailureKind.of(failure));
             handler.failed(failure);
-            Stopped stopped = null;
             for (TopicPartition partition : partitions) {
-                try {
-                    isolate(kafka, partition, byPartition.get(partition));
-                } catch (Stopped atRecord) {
-                    stopped = atRecord; // the other partitions go on
-                }
-            }
-            if (stopped != null) {
-                throw stopped;
+                isolate(kafka, partition, byPartition.get(partition));
             }
         }
     }
 
     /**
      * Applies one partition's records of a failed batch in parts: the rest of the records at once, halving a part that
-     * fails, so that the records before the one that fails commit; that record, when it fails alone a second time
-     * (after the retry backoff, so that a conflict with another writer is not taken for it), is
-     * {@linkplain BatchHandler#setAside set aside} or, if the handler keeps none, stops the partition. A failure no
-     * record may have caused ends the isolation: the batch is read again from the database offsets.
+     * fails, so that the records before the one that fails commit; that record's partition then
+     * {@linkplain #hold waits} (the other partitions go on) and the record is tried alone again after the retry
+     * backoff. A failure no record may have caused ends the isolation: the batch is read again from the database
+     * offsets.
      */
     private void isolate(Consumer<String, byte[]> kafka, TopicPartition partition,
                          List<ConsumerRecord<String, byte[]>> records) {
         int from = 0;
         int size = records.size();
-        boolean failedAlone = false;
         while (from < records.size()) {
             List<ConsumerRecord<String, byte[]>> part = records.subList(from, Math.min(records.size(), from + size));
             try {
                 commit(kafka, List.of(partition), Map.of(partition, part), null, System.nanoTime());
                 from += part.size();
                 size = records.size() - from;
-                failedAlone = false;
             } catch (Fenced fenced) {
                 throw fenced;
             } catch (RuntimeException failure) {
@@ -239,32 +245,119 @@ public final class DatabaseOffsetConsumer<T, R> {
                 handler.failed(failure);
                 if (part.size() > 1) {
                     size = (part.size() + 1) / 2;
-                } else if (!failedAlone) {
-                    failedAlone = true;
-                    pause();
                 } else {
-                    setAside(kafka, partition, part.getFirst(), failure);
-                    from++;
-                    size = records.size() - from;
-                    failedAlone = false;
+                    log.warn("Consumer {}: record {} at offset {} fails alone ({}); trying it again after {}",
+                            settings.name(), partition, part.getFirst().offset(), FailureKind.of(failure),
+                            settings.retryBackoff());
+                    hold(kafka, partition, part.getFirst().offset(), 1);
+                    return;
                 }
             }
         }
     }
 
-    private void setAside(Consumer<String, byte[]> kafka, TopicPartition partition,
-                          ConsumerRecord<String, byte[]> record, RuntimeException failure) {
-        String reason = FailureKind.of(failure);
-        ConsumedBatch alone = new ConsumedBatch(List.of(partition), Map.of(partition, List.of(record)), 1);
-        T instead = handler.setAside(alone, failure, reason);
-        if (instead == null) {
-            log.error("Consumer {}: record {} at offset {} fails alone ({}); its partition waits for it",
-                    settings.name(), partition, record.offset(), reason, failure);
-            throw new Stopped(partition + " at offset " + record.offset() + ": " + reason, failure);
+    /**
+     * First the record each waiting partition of the batch waits at, alone: applied, or set aside, its partition's
+     * other records join the batch; failing again, the partition waits once more and leaves the batch.
+     */
+    private void retryWaiting(Consumer<String, byte[]> kafka, List<TopicPartition> partitions,
+                              Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition) {
+        for (TopicPartition partition : List.copyOf(partitions)) {
+            Waiting wait = waiting.get(partition);
+            if (wait == null) {
+                continue;
+            }
+            List<ConsumerRecord<String, byte[]>> records = byPartition.get(partition);
+            if (records.isEmpty() || records.getFirst().offset() != wait.offset()) {
+                release(partition); // the record is no longer there (another consumer, the log's retention)
+                continue;
+            }
+            if (retryAlone(kafka, partition, records.getFirst(), wait.attempts() + 1)) {
+                byPartition.put(partition, records.subList(1, records.size()));
+            } else {
+                partitions.remove(partition);
+            }
         }
-        log.error("Consumer {}: record {} at offset {} fails alone ({}); set aside", settings.name(), partition,
-                record.offset(), reason, failure);
-        commit(kafka, List.of(partition), Map.of(partition, List.of(record)), instead, System.nanoTime());
+    }
+
+    /** Whether the record a partition waited at was applied (or set aside); otherwise the partition waits again. */
+    private boolean retryAlone(Consumer<String, byte[]> kafka, TopicPartition partition,
+                               ConsumerRecord<String, byte[]> record, int attempt) {
+        try {
+            commit(kafka, List.of(partition), Map.of(partition, List.of(record)), null, System.nanoTime());
+            log.info("Consumer {}: record {} at offset {} applied at attempt {}; its partition goes on",
+                    settings.name(), partition, record.offset(), attempt);
+            release(partition);
+            return true;
+        } catch (Fenced fenced) {
+            throw fenced;
+        } catch (RuntimeException failure) {
+            if (!RecordFailures.mayBeRecord(failure)) {
+                throw failure;
+            }
+            handler.failed(failure);
+            String reason = FailureKind.of(failure);
+            ConsumedBatch alone = new ConsumedBatch(List.of(partition), Map.of(partition, List.of(record)), 1);
+            T instead = handler.setAside(alone, failure, reason);
+            if (instead != null) {
+                log.error("Consumer {}: record {} at offset {} fails alone ({}); set aside", settings.name(),
+                        partition, record.offset(), reason, failure);
+                commit(kafka, List.of(partition), Map.of(partition, List.of(record)), instead, System.nanoTime());
+                release(partition);
+                return true;
+            }
+            if (attempt == 2) {
+                log.error("Consumer {}: record {} at offset {} fails alone ({}); its partition waits for it, tried"
+                                + " again every {}, while the other partitions go on", settings.name(), partition,
+                        record.offset(), reason, settings.retryBackoff(), failure);
+            } else if (Integer.bitCount(attempt) == 1) { // attempts 4, 8, 16, ...: the log is not flooded
+                log.warn("Consumer {}: record {} at offset {} still fails ({}) at attempt {}; its partition waits",
+                        settings.name(), partition, record.offset(), reason, attempt);
+            }
+            hold(kafka, partition, record.offset(), attempt);
+            return false;
+        }
+    }
+
+    /**
+     * Makes a partition wait at a record: Kafka stops fetching it (paused, sought back to the record) until the retry
+     * backoff has passed, while the consumer's other partitions go on.
+     */
+    private void hold(Consumer<String, byte[]> kafka, TopicPartition partition, long offset, int attempts) {
+        kafka.seek(partition, offset);
+        kafka.pause(List.of(partition));
+        waiting.put(partition, new Waiting(offset, System.nanoTime() + settings.retryBackoff().toNanos(), attempts));
+        publishWaiting();
+    }
+
+    /** Lets Kafka fetch the waiting partitions whose backoff has passed; their record is then tried alone first. */
+    private void resumeDue(Consumer<String, byte[]> kafka) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        List<TopicPartition> due = new ArrayList<>();
+        waiting.forEach((partition, wait) -> {
+            if (now - wait.retryAt() >= 0) {
+                due.add(partition);
+            }
+        });
+        due.retainAll(kafka.paused());
+        if (!due.isEmpty()) {
+            kafka.resume(due);
+        }
+    }
+
+    private void release(TopicPartition partition) {
+        if (waiting.remove(partition) != null) {
+            publishWaiting();
+        }
+    }
+
+    private void publishWaiting() {
+        Map<TopicPartition, Long> view = new HashMap<>();
+        waiting.forEach((partition, wait) -> view.put(partition, wait.offset()));
+        waitingView = Map.copyOf(view);
     }
 
     /**
@@ -361,22 +454,23 @@ public final class DatabaseOffsetConsumer<T, R> {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(expected::remove);
-            assigned = Set.of();
+            forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
             partitions.forEach(expected::remove);
+            partitions.forEach(DatabaseOffsetConsumer.this::release);
             assigned = Set.of();
         }
     }
 
-    /** A partition stops at a record that fails alone and that the handler does not set aside. */
-    static final class Stopped extends RuntimeException {
-        Stopped(String message, Throwable cause) {
-            super(message, cause, false, false);
-        }
+    /** A partition waiting at the record at {@code offset}, paused in Kafka until {@code retryAt} (nano time). */
+    private record Waiting(long offset, long retryAt, int attempts) {
     }
 
     /** The batch's partitions are not where this consumer thought: nothing was written; seek and read again. */

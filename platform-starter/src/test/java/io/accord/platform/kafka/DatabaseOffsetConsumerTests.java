@@ -1,6 +1,7 @@
 package io.accord.platform.kafka;
 
 import io.accord.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -226,12 +227,50 @@ class DatabaseOffsetConsumerTests {
             consumer.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> checked.failed.get() >= 8
                     && consumer.processed() == 3);
+            assertThat(consumer.waiting()).isEqualTo(Map.of(new TopicPartition(topic, 0), 1L));
         } finally {
             consumer.stop();
         }
         assertThat(jdbc.sql("select payload from test_checked where topic = :topic").param("topic", topic)
                 .query(String.class).list()).containsExactlyInAnyOrder("before", "other-1", "other-2");
         assertThat(offsets.all(group, topic)).containsEntry(0, 1L).containsEntry(1, 1L).containsEntry(2, 1L);
+    }
+
+    @Test
+    void whileAPartitionWaitsAtARecordItsOtherPartitionsGoOnWithoutWaitingForTheBackoff() {
+        String group = "group-" + UUID.randomUUID();
+        Checked checked = new Checked(false);
+        DatabaseOffsetConsumer<?, ?> consumer = factory.consumer(
+                new BatchConsumerSettings("waits", topic, group, 200, Duration.ofMillis(100), Duration.ofHours(1)),
+                offsets, checked);
+        sendTo(0, "before");
+        sendTo(0, "poison");
+        sendTo(0, "after");
+        sendTo(1, "other-1");
+        sendTo(2, "other-2");
+        try {
+            consumer.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.processed() == 3
+                    && !consumer.waiting().isEmpty());
+            sendTo(1, "later-1");
+            sendTo(2, "later-2");
+            sendTo(0, "later-0");
+            // an hour's backoff: the other partitions must not wait for it (nor for the record's first retry)
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.processed() == 5);
+            assertThat(consumer.waiting()).isEqualTo(Map.of(new TopicPartition(topic, 0), 1L));
+            // ops see it in the health component and the gauge
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            BatchConsumersHealth health = new BatchConsumersHealth(factory, meters);
+            assertThat(health.health().getDetails()).containsEntry("waits", Map.of("running", true,
+                    "partitions", PARTITIONS, "waiting", Map.of(topic + "-0", 1L)));
+            assertThat(meters.get("accord.batch-consumer.waiting").gauge().value()).isEqualTo(1.0);
+        } finally {
+            consumer.stop();
+        }
+        assertThat(jdbc.sql("select payload from test_checked where topic = :topic").param("topic", topic)
+                .query(String.class).list())
+                .containsExactlyInAnyOrder("before", "other-1", "other-2", "later-1", "later-2");
+        assertThat(offsets.all(group, topic)).containsEntry(0, 1L).containsEntry(1, 2L).containsEntry(2, 2L);
     }
 
     private DatabaseOffsetConsumer<?, ?> consumer(String group, String name, Recorder recorder) {

@@ -232,27 +232,39 @@ public final class DatabaseOffsetConsumer<T, R> {
         int size = records.size();
         while (from < records.size()) {
             List<ConsumerRecord<String, byte[]>> part = records.subList(from, Math.min(records.size(), from + size));
-            try {
-                commit(kafka, List.of(partition), Map.of(partition, part), null, System.nanoTime());
+            RuntimeException failure = applyPart(kafka, partition, part);
+            if (failure == null) {
                 from += part.size();
                 size = records.size() - from;
-            } catch (Fenced fenced) {
-                throw fenced;
-            } catch (RuntimeException failure) {
-                if (!RecordFailures.mayBeRecord(failure)) {
-                    throw failure;
-                }
-                handler.failed(failure);
-                if (part.size() > 1) {
-                    size = (part.size() + 1) / 2;
-                } else {
-                    log.warn("Consumer {}: record {} at offset {} fails alone ({}); trying it again after {}",
-                            settings.name(), partition, part.getFirst().offset(), FailureKind.of(failure),
-                            settings.retryBackoff());
-                    hold(kafka, partition, part.getFirst().offset(), 1);
-                    return;
-                }
+            } else if (part.size() > 1) {
+                size = (part.size() + 1) / 2;
+            } else {
+                log.warn("Consumer {}: record {} at offset {} fails alone ({}); trying it again after {}",
+                        settings.name(), partition, part.getFirst().offset(), FailureKind.of(failure),
+                        settings.retryBackoff());
+                hold(kafka, partition, part.getFirst().offset(), 1);
+                return;
             }
+        }
+    }
+
+    /**
+     * Applies records of one partition in a transaction of their own: {@code null} when they committed, else the
+     * failure one of them may have caused (the handler told of it). Any other failure is thrown.
+     */
+    private RuntimeException applyPart(Consumer<String, byte[]> kafka, TopicPartition partition,
+                                       List<ConsumerRecord<String, byte[]>> part) {
+        try {
+            commit(kafka, List.of(partition), Map.of(partition, part), null, System.nanoTime());
+            return null;
+        } catch (Fenced fenced) {
+            throw fenced;
+        } catch (RuntimeException failure) {
+            if (!RecordFailures.mayBeRecord(failure)) {
+                throw failure;
+            }
+            handler.failed(failure);
+            return failure;
         }
     }
 
@@ -283,40 +295,33 @@ public final class DatabaseOffsetConsumer<T, R> {
     /** Whether the record a partition waited at was applied (or set aside); otherwise the partition waits again. */
     private boolean retryAlone(Consumer<String, byte[]> kafka, TopicPartition partition,
                                ConsumerRecord<String, byte[]> record, int attempt) {
-        try {
-            commit(kafka, List.of(partition), Map.of(partition, List.of(record)), null, System.nanoTime());
+        RuntimeException failure = applyPart(kafka, partition, List.of(record));
+        if (failure == null) {
             log.info("Consumer {}: record {} at offset {} applied at attempt {}; its partition goes on",
                     settings.name(), partition, record.offset(), attempt);
             release(partition);
             return true;
-        } catch (Fenced fenced) {
-            throw fenced;
-        } catch (RuntimeException failure) {
-            if (!RecordFailures.mayBeRecord(failure)) {
-                throw failure;
-            }
-            handler.failed(failure);
-            String reason = FailureKind.of(failure);
-            ConsumedBatch alone = new ConsumedBatch(List.of(partition), Map.of(partition, List.of(record)), 1);
-            T instead = handler.setAside(alone, failure, reason);
-            if (instead != null) {
-                log.error("Consumer {}: record {} at offset {} fails alone ({}); set aside", settings.name(),
-                        partition, record.offset(), reason, failure);
-                commit(kafka, List.of(partition), Map.of(partition, List.of(record)), instead, System.nanoTime());
-                release(partition);
-                return true;
-            }
-            if (attempt == 2) {
-                log.error("Consumer {}: record {} at offset {} fails alone ({}); its partition waits for it, tried"
-                                + " again every {}, while the other partitions go on", settings.name(), partition,
-                        record.offset(), reason, settings.retryBackoff(), failure);
-            } else if (Integer.bitCount(attempt) == 1) { // attempts 4, 8, 16, ...: the log is not flooded
-                log.warn("Consumer {}: record {} at offset {} still fails ({}) at attempt {}; its partition waits",
-                        settings.name(), partition, record.offset(), reason, attempt);
-            }
-            hold(kafka, partition, record.offset(), attempt);
-            return false;
         }
+        String reason = FailureKind.of(failure);
+        ConsumedBatch alone = new ConsumedBatch(List.of(partition), Map.of(partition, List.of(record)), 1);
+        T instead = handler.setAside(alone, failure, reason);
+        if (instead != null) {
+            log.error("Consumer {}: record {} at offset {} fails alone ({}); set aside", settings.name(),
+                    partition, record.offset(), reason, failure);
+            commit(kafka, List.of(partition), Map.of(partition, List.of(record)), instead, System.nanoTime());
+            release(partition);
+            return true;
+        }
+        if (attempt == 2) {
+            log.error("Consumer {}: record {} at offset {} fails alone ({}); its partition waits for it, tried"
+                            + " again every {}, while the other partitions go on", settings.name(), partition,
+                    record.offset(), reason, settings.retryBackoff(), failure);
+        } else if (Integer.bitCount(attempt) == 1) { // attempts 4, 8, 16, ...: the log is not flooded
+            log.warn("Consumer {}: record {} at offset {} still fails ({}) at attempt {}; its partition waits",
+                    settings.name(), partition, record.offset(), reason, attempt);
+        }
+        hold(kafka, partition, record.offset(), attempt);
+        return false;
     }
 
     /**

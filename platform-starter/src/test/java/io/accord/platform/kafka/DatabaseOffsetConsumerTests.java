@@ -215,14 +215,7 @@ class DatabaseOffsetConsumerTests {
     void aRecordTheDatabaseRefusesWithNowhereToSetItAsideStopsOnlyItsPartitionAtThatRecord() {
         String group = "group-" + UUID.randomUUID();
         Checked checked = new Checked(false);
-        DatabaseOffsetConsumer<?, ?> consumer = factory.consumer(
-                new BatchConsumerSettings("stops", topic, group, 200, Duration.ofMillis(100), Duration.ofMillis(50)),
-                offsets, checked);
-        sendTo(0, "before");
-        sendTo(0, "poison");
-        sendTo(0, "after");
-        sendTo(1, "other-1");
-        sendTo(2, "other-2");
+        DatabaseOffsetConsumer<?, ?> consumer = poisonedAtPartitionZero("stops", group, checked, Duration.ofMillis(50));
         try {
             consumer.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> checked.failed.get() >= 8
@@ -239,15 +232,8 @@ class DatabaseOffsetConsumerTests {
     @Test
     void whileAPartitionWaitsAtARecordItsOtherPartitionsGoOnWithoutWaitingForTheBackoff() {
         String group = "group-" + UUID.randomUUID();
-        Checked checked = new Checked(false);
-        DatabaseOffsetConsumer<?, ?> consumer = factory.consumer(
-                new BatchConsumerSettings("waits", topic, group, 200, Duration.ofMillis(100), Duration.ofHours(1)),
-                offsets, checked);
-        sendTo(0, "before");
-        sendTo(0, "poison");
-        sendTo(0, "after");
-        sendTo(1, "other-1");
-        sendTo(2, "other-2");
+        DatabaseOffsetConsumer<?, ?> consumer = poisonedAtPartitionZero("waits", group, new Checked(false),
+                Duration.ofHours(1));
         try {
             consumer.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> consumer.processed() == 3
@@ -271,6 +257,18 @@ class DatabaseOffsetConsumerTests {
                 .query(String.class).list())
                 .containsExactlyInAnyOrder("before", "other-1", "other-2", "later-1", "later-2");
         assertThat(offsets.all(group, topic)).containsEntry(0, 1L).containsEntry(1, 2L).containsEntry(2, 2L);
+    }
+
+    /** A consumer (not started) of five records: "before", "poison", "after" on partition 0, one on each other. */
+    private DatabaseOffsetConsumer<?, ?> poisonedAtPartitionZero(String name, String group, Checked checked,
+                                                                 Duration backoff) {
+        sendTo(0, "before");
+        sendTo(0, "poison");
+        sendTo(0, "after");
+        sendTo(1, "other-1");
+        sendTo(2, "other-2");
+        return factory.consumer(new BatchConsumerSettings(name, topic, group, 200, Duration.ofMillis(100), backoff),
+                offsets, checked);
     }
 
     private DatabaseOffsetConsumer<?, ?> consumer(String group, String name, Recorder recorder) {

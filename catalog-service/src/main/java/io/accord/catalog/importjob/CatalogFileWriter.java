@@ -3,6 +3,7 @@ package io.accord.catalog.importjob;
 import io.accord.catalog.offering.OfferingDraft;
 import io.accord.catalog.price.PriceDraft;
 import io.accord.catalog.specification.SpecificationDraft;
+import io.accord.platform.csv.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import tools.jackson.core.JsonGenerator;
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * Writes offerings in the import file format, one at a time: a CSV line per price (offering columns repeated), or
- * a JSON array of offering objects with lists as arrays. What it writes re-imports as {@code UNCHANGED}.
+ * a JSON array of offering objects with lists as arrays. What it writes re-imports as {@code UNCHANGED}. In CSV a
+ * text that a spreadsheet would take for a formula is written after a {@code '} ({@link CsvCells}).
  */
 public abstract sealed class CatalogFileWriter implements AutoCloseable {
 
@@ -132,9 +134,12 @@ public abstract sealed class CatalogFileWriter implements AutoCloseable {
             List<String> values = new ArrayList<>(columns.size());
             for (String column : columns) {
                 Object value = cells.get(column);
-                values.add(value instanceof List<?> list ? String.join(column.equals(Columns.CHARACTERISTICS)
+                String cell = value instanceof List<?> list ? String.join(column.equals(Columns.CHARACTERISTICS)
                         ? Columns.CHARACTERISTIC_SEPARATOR : Columns.LIST_SEPARATOR, (List<String>) list)
-                        : value == null ? "" : value.toString());
+                        : value == null ? "" : value.toString();
+                // partners write these texts and staff open exports in spreadsheets: a text that starts like a
+                // formula is written after a ' (CsvCells; the import takes it off); numbers as they are
+                values.add(Columns.NUMBERS.contains(column) ? cell : CsvCells.guard(cell));
             }
             return values;
         }

@@ -1,6 +1,7 @@
 package io.accord.catalog.importjob;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +55,9 @@ final class Columns {
     static final List<String> PRICE = List.of(PRICE_EXTERNAL_ID, PRICE_NAME, PRICE_TYPE, AMOUNT, CURRENCY,
             TAX_CATEGORY, RECURRING_PERIOD, PRORATION, UNIT, USAGE_TYPES, ROUNDING, MINIMUM_QUANTITY, TIER_MODE, TIERS,
             ACCUMULATION, MINIMUM_CHARGE, PRICE_VALID_FROM);
+
+    /** The columns that hold a number: the CSV export writes them as they are, every other one formula-guarded. */
+    static final Set<String> NUMBERS = Set.of(AMOUNT, MINIMUM_QUANTITY, MINIMUM_CHARGE);
 
     /** The CSV header, in the order the export writes it. */
     static final List<String> ALL = Stream.concat(OFFERING.stream(), PRICE.stream()).toList();

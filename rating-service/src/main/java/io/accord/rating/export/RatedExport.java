@@ -1,6 +1,7 @@
 package io.accord.rating.export;
 
 import io.accord.contracts.usage.UsageRated;
+import io.accord.platform.csv.CsvCells;
 import io.accord.platform.persistence.KeysetPages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Streams a partner's rated records (first ratings, reversals and replacements) of a usage time range, in sequence
@@ -38,6 +40,8 @@ class RatedExport {
     static final List<String> FIELDS = List.of("ratedId", "source", "usageId", "subscriberId", "usageTime",
             "usageType", "quantity", "unit", "currency", "charge", "partnerAmount", "direction", "offeringId",
             "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit", "taxCategory");
+    /** The fields whose texts come from the usage's sender or the catalog: guarded in CSV. */
+    static final Set<String> TEXTS = Set.of("source", "usageId", "subscriberId", "taxCategory");
     private static final TypeReference<List<UsageRated.PartyAmount>> PARTIES = new TypeReference<>() { };
 
     enum Format { NDJSON, CSV }
@@ -161,7 +165,12 @@ class RatedExport {
         return value.setScale(6, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+    /**
+     * RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. The texts that come from
+     * outside ({@link #TEXTS}: another party may have sent the usage) are guarded against spreadsheet formulas
+     * ({@link CsvCells}; a reader takes the guard off with {@link CsvCells#unguard}); numbers (a reversal's are
+     * negative) and our own ids, times and codes are written as they are.
+     */
     static String csv(Map<String, String> row) {
         StringBuilder line = new StringBuilder(256);
         for (String field : FIELDS) {
@@ -169,12 +178,7 @@ class RatedExport {
                 line.append(',');
             }
             String value = row.get(field);
-            if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                    || value.indexOf('\r') >= 0) {
-                line.append('"').append(value.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(value);
-            }
+            line.append(TEXTS.contains(field) ? CsvCells.text(value) : CsvCells.quoted(value));
         }
         return line.toString();
     }

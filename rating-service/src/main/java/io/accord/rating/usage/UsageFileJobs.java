@@ -2,6 +2,7 @@ package io.accord.rating.usage;
 
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.csv.CsvCells;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
@@ -253,18 +254,11 @@ class UsageFileJobs {
     }
 
     /**
-     * RFC 4180 quoting; a value a spreadsheet would run as a formula (=, +, -, @ first) gets a leading quote mark,
+     * RFC 4180 quoting; a value a spreadsheet would run as a formula gets a leading quote mark ({@link CsvCells}),
      * since the file carries what partners sent.
      */
     private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) {
-            return safe;
-        }
-        return '"' + safe.replace("\"", "\"\"") + '"';
+        return CsvCells.text(value);
     }
 
     /** Staff see every job ({@code *}); a partner its own; anyone else none. */

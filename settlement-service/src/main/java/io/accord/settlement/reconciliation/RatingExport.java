@@ -1,6 +1,7 @@
 package io.accord.settlement.reconciliation;
 
 import io.accord.contracts.CorrelationIds;
+import io.accord.platform.csv.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -172,7 +173,9 @@ class RatingExport {
                 // rating sends it; otherwise the billed quantity
                 String measured = row.size() > 15 ? row.get(15).strip() : "";
                 BigDecimal quantity = new BigDecimal(measured.isEmpty() ? row.get(6) : measured);
-                return new UsageMatcher.Record(empty(row.get(2)), empty(row.get(3)), time(row.get(4)),
+                // rating guards the texts of the usage's sender against spreadsheet formulas (CsvCells)
+                return new UsageMatcher.Record(empty(CsvCells.unguard(row.get(2))),
+                        empty(CsvCells.unguard(row.get(3))), time(row.get(4)),
                         empty(row.get(5)), quantity, new BigDecimal(row.get(10)), empty(row.get(0)),
                         empty(row.get(14)));
             } catch (RuntimeException malformed) {

@@ -1,5 +1,7 @@
 package io.accord.settlement.reconciliation;
 
+import io.accord.platform.csv.CsvCells;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -9,7 +11,7 @@ import java.math.BigDecimal;
  * The unmatched records of a usage match as CSV (header row, RFC 4180 quoting), written as they are read. Its texts
  * come from the partner's CDR file and the file is opened in spreadsheets by finance: a text a spreadsheet would take
  * for a formula (it starts with {@code = + - @}, a tab or a carriage return; OWASP "CSV injection") is written after
- * a {@code '}, which spreadsheets show as text and do not display. Numbers are written as numbers.
+ * a {@code '} ({@link CsvCells}). Numbers are written as numbers.
  */
 final class UnmatchedCsv {
 
@@ -47,11 +49,7 @@ final class UnmatchedCsv {
     }
 
     static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return cell.matches("(?s).*[\",\\r\\n].*") ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
+        return CsvCells.text(value);
     }
 
     private static String number(BigDecimal value) {

@@ -58,13 +58,14 @@ class RatingExportTests {
                 out.write(HEADER.getBytes(StandardCharsets.UTF_8));
                 // billed in minutes, measured in seconds: the matcher compares what was measured; rating appends
                 // the tax category (issue 11), which the matcher does not read
-                out.write(("r-1,api,u-1,4917001,2026-03-05T10:15:30Z,VOICE,2,MINUTE,EUR,1.20,0.840000,"
+                // the subscriber as rating guards a text that starts like a formula (CsvCells): after a '
+                out.write(("r-1,api,u-1,'+4917001,2026-03-05T10:15:30Z,VOICE,2,MINUTE,EUR,1.20,0.840000,"
                         + "PAYABLE_TO_PARTNER,off-a,pi-1,,120,S,STANDARD\n").getBytes(StandardCharsets.UTF_8));
-                out.write(("r-2,api,u-1,4917001,2026-03-05T10:15:30Z,VOICE,-2,MINUTE,EUR,-1.20,-0.840000,"
+                out.write(("r-2,api,u-1,'+4917001,2026-03-05T10:15:30Z,VOICE,-2,MINUTE,EUR,-1.20,-0.840000,"
                         + "PAYABLE_TO_PARTNER,off-a,pi-1,r-1,-120,S,\n").getBytes(StandardCharsets.UTF_8));
                 for (int i = 3; i <= rows; i++) {
                     // rating writes OffsetDateTime.toString(): no seconds when they are zero
-                    out.write(("r-" + i + ",api,u-" + i + ",4917001,2026-03-06T01:00+01:00,SMS,1,EVENT,EUR,0.10,"
+                    out.write(("r-" + i + ",api,'=u-" + i + ",4917001,2026-03-06T01:00+01:00,SMS,1,EVENT,EUR,0.10,"
                             + "0.070000,PAYABLE_TO_PARTNER,off-a,pi-1,\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
@@ -92,9 +93,9 @@ class RatingExportTests {
         assertThat(authorization.get()).isEqualTo("Bearer token-of-finance");
         assertThat(accept.get()).isEqualTo("text/csv");
         assertThat(records).containsExactly(
-                new UsageMatcher.Record("u-1", "4917001", Instant.parse("2026-03-05T10:15:30Z"), "VOICE",
+                new UsageMatcher.Record("u-1", "+4917001", Instant.parse("2026-03-05T10:15:30Z"), "VOICE",
                         new java.math.BigDecimal("120"), new java.math.BigDecimal("0.840000"), "r-1", null),
-                new UsageMatcher.Record("u-1", "4917001", Instant.parse("2026-03-05T10:15:30Z"), "VOICE",
+                new UsageMatcher.Record("u-1", "+4917001", Instant.parse("2026-03-05T10:15:30Z"), "VOICE",
                         new java.math.BigDecimal("-120"), new java.math.BigDecimal("-0.840000"), "r-2", "r-1"));
     }
 
@@ -109,6 +110,7 @@ class RatingExportTests {
 
         assertThat(records).hasSize(3);
         assertThat(records.get(2).usageTime()).isEqualTo(Instant.parse("2026-03-06T00:00:00Z"));
+        assertThat(records.get(2).usageId()).isEqualTo("=u-3"); // the formula guard taken off
     }
 
     @Test

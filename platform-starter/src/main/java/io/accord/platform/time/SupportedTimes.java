@@ -25,7 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
- * The times a request may carry ({@link TimeRange}: from 0001-01-01 to 9999-12-31 UTC). Java reads years up to a
+ * The times a request may carry ({@link TimeRange}: from 1900-01-01 to 9999-12-31 UTC). Java reads years up to a
  * billion and PostgreSQL stores from 4713 BC to 294276 AD; a time outside both used to reach a query or an insert
  * and fail there as a 500, and arithmetic on it (a window's default start) overflowed. Query parameters are read
  * with {@link #instant}, {@link #instantOrDate} and {@link #date}; typed ones ({@code @RequestParam Instant}) and

@@ -7,7 +7,9 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Times a request may carry, from 0001-01-01 to 9999-12-31 UTC: in a query parameter, a typed parameter or a body,
+ * Times a request may carry, from 1900-01-01 to 9999-12-31 UTC: in a query parameter, a typed parameter or a body,
  * a time outside is a 400 naming the field and nothing is stored; the boundaries themselves are stored by the real
  * test PostgreSQL.
  */
@@ -26,9 +28,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SupportedTimesTests {
 
     private final TestHttp http;
+    private final JdbcClient jdbc;
 
-    SupportedTimesTests(@LocalServerPort int port) {
+    SupportedTimesTests(@LocalServerPort int port, JdbcClient jdbc) {
         this.http = TestHttp.localPort(port).as(TestJwt.staff("olga", Roles.OPS));
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void theRangesEndsAreStoredExactlyWhicheverWayATimeIsBound() {
+        assertThat(stored(Timestamp.from(SupportedTimes.EARLIEST))).isEqualTo("1900-01-01 00:00:00.000000")
+                .isEqualTo(stored(SupportedTimes.EARLIEST.atOffset(ZoneOffset.UTC)));
+        assertThat(stored(Timestamp.from(SupportedTimes.LATEST))).isEqualTo("9999-12-31 23:59:59.999999")
+                .isEqualTo(stored(SupportedTimes.LATEST.atOffset(ZoneOffset.UTC)));
+        // why the range no longer starts in year 1: bound as a Timestamp (Hibernate's Instant columns), a time
+        // before the Gregorian calendar went through the Julian one and was stored two days later
+        Instant yearOne = Instant.parse("0001-01-01T00:00:00Z");
+        assertThat(stored(yearOne.atOffset(ZoneOffset.UTC))).isEqualTo("0001-01-01 00:00:00.000000");
+        assertThat(stored(Timestamp.from(yearOne))).isNotEqualTo("0001-01-01 00:00:00.000000");
+    }
+
+    private String stored(Object time) {
+        return jdbc.sql("select to_char(cast(:time as timestamptz) at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')")
+                .param("time", time).query(String.class).single();
     }
 
     @Test
@@ -38,8 +60,9 @@ class SupportedTimesTests {
         assertThat(SupportedTimes.contains(SupportedTimes.EARLIEST.minusNanos(1))).isFalse();
         assertThat(SupportedTimes.contains(SupportedTimes.LATEST.plusNanos(1))).isFalse();
         assertThat(SupportedTimes.contains(LocalDate.of(9999, 12, 31))).isTrue();
-        assertThat(SupportedTimes.contains(LocalDate.of(0, 12, 31))).isFalse();
-        assertThat(SupportedTimes.contains(OffsetDateTime.parse("0001-01-01T00:30:00+01:00"))).isFalse();
+        assertThat(SupportedTimes.contains(LocalDate.of(1899, 12, 31))).isFalse();
+        assertThat(SupportedTimes.contains(LocalDate.of(1900, 1, 1))).isTrue();
+        assertThat(SupportedTimes.contains(OffsetDateTime.parse("1900-01-01T00:30:00+01:00"))).isFalse();
         assertThat(SupportedTimes.contains(null)).isTrue();
     }
 
@@ -50,7 +73,8 @@ class SupportedTimesTests {
         assertThat(SupportedTimes.instant("at", " 2026-11-01T01:00:00+01:00 "))
                 .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
         assertThat(SupportedTimes.date("day", "")).isNull();
-        for (String far : new String[] {"+300000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "0000-12-31"}) {
+        for (String far : new String[] {"+300000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "0000-12-31",
+                "0001-01-01", "1899-12-31T23:59:59Z"}) {
             assertThatThrownBy(() -> SupportedTimes.instantOrDate("to", far)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining(SupportedTimes.RANGE).extracting("field").isEqualTo("to");
         }
@@ -60,13 +84,13 @@ class SupportedTimesTests {
 
     @Test
     void aTypedParameterOutsideTheRangeIsA400NamingIt() {
-        TestHttp.Response read = http.get("/api/times?at=9999-12-31T23:59:59.999999Z&day=0001-01-01");
+        TestHttp.Response read = http.get("/api/times?at=9999-12-31T23:59:59.999999Z&day=1900-01-01");
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         assertThat(read.json().path("at").asString()).isEqualTo("9999-12-31T23:59:59.999999Z");
-        assertThat(read.json().path("day").asString()).isEqualTo("0001-01-01");
+        assertThat(read.json().path("day").asString()).isEqualTo("1900-01-01");
 
         for (String query : new String[] {"at=%2B300000-01-01T00:00:00Z", "at=-999999999-01-01T00:00:00Z",
-                "day=-4800-01-01", "day=%2B10000-01-01"}) {
+                "day=-4800-01-01", "day=%2B10000-01-01", "day=1899-12-31", "at=0001-01-01T00:00:00Z"}) {
             TestHttp.Response refused = http.get("/api/times?" + query);
 
             assertThat(refused.status()).as(query + " -> " + refused).isEqualTo(400);
@@ -97,11 +121,11 @@ class SupportedTimesTests {
         }
 
         TestHttp.Response stored = http.post("/api/times", "{\"label\": \"" + label + "\","
-                + " \"at\": \"9999-12-31T23:59:59.999999Z\", \"until\": \"0001-01-01T01:00:00+01:00\","
+                + " \"at\": \"9999-12-31T23:59:59.999999Z\", \"until\": \"1900-01-01T01:00:00+01:00\","
                 + " \"day\": \"9999-12-31\"}");
         assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
         assertThat(stored.json().path("stored").asLong()).isEqualTo(1);
-        assertThat(OffsetDateTime.parse("0001-01-01T01:00:00+01:00").withOffsetSameInstant(ZoneOffset.UTC))
+        assertThat(OffsetDateTime.parse("1900-01-01T01:00:00+01:00").withOffsetSameInstant(ZoneOffset.UTC))
                 .isEqualTo(SupportedTimes.EARLIEST.atOffset(ZoneOffset.UTC));
     }
 }

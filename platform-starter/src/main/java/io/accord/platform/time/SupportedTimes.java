@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
@@ -30,6 +31,7 @@ import java.util.Set;
  * and fail there as a 500, and arithmetic on it (a window's default start) overflowed. Query parameters are read
  * with {@link #instant}, {@link #instantOrDate} and {@link #date}; typed ones ({@code @RequestParam Instant}) and
  * request bodies are checked by the web configuration with {@link #module()}. Bad input answers 400 naming the field.
+ * Each reads a time to the microsecond, as PostgreSQL keeps it ({@link #microseconds}).
  */
 public final class SupportedTimes {
 
@@ -48,12 +50,33 @@ public final class SupportedTimes {
         return TimeRange.contains(time);
     }
 
-    /** The value, or a 400 naming the field when it is outside the supported range. */
+    /**
+     * The value to the microsecond (what PostgreSQL keeps), or a 400 naming the field when it is outside the supported
+     * range.
+     */
     public static <T> T check(String field, T time) {
-        if (!contains(time)) {
+        T kept = microseconds(time);
+        if (!contains(kept)) {
             throw new InvalidInputException(field, field + " must be " + RANGE + ", not " + time);
         }
-        return time;
+        return kept;
+    }
+
+    /**
+     * A time truncated to the microsecond, the precision PostgreSQL keeps (a date as it is): a request's time with
+     * more digits would otherwise be answered as sent but stored rounded, and read back differently (an offering's
+     * {@code validFor} answered {@code .000000700Z}, then read as {@code .000001Z}; its stored definition kept the
+     * nanoseconds, its column not).
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T microseconds(T time) {
+        return (T) switch (time) {
+            case Instant value -> value.truncatedTo(ChronoUnit.MICROS);
+            case OffsetDateTime value -> value.truncatedTo(ChronoUnit.MICROS);
+            case ZonedDateTime value -> value.truncatedTo(ChronoUnit.MICROS);
+            case LocalDateTime value -> value.truncatedTo(ChronoUnit.MICROS);
+            case null, default -> time;
+        };
     }
 
     /** The value, or a 400 naming the field when there is none. */
@@ -119,7 +142,7 @@ public final class SupportedTimes {
         if (text == null || text.isBlank()) {
             return null;
         }
-        T time = parser.apply(text.strip());
+        T time = microseconds(parser.apply(text.strip()));
         if (!contains(time)) {
             throw new InvalidValueException("must be " + RANGE);
         }
@@ -162,7 +185,7 @@ public final class SupportedTimes {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
             String text = parser.getString();
-            Object time = super.deserialize(parser, context);
+            Object time = microseconds(super.deserialize(parser, context));
             if (!contains(time)) {
                 throw DatabindException.from(context, "'" + text + "' is not " + RANGE,
                         new InvalidValueException("must be " + RANGE));

@@ -73,6 +73,10 @@ class SupportedTimesTests {
         assertThat(SupportedTimes.instant("at", " 2026-11-01T01:00:00+01:00 "))
                 .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
         assertThat(SupportedTimes.date("day", "")).isNull();
+        // to the microsecond, as PostgreSQL keeps it: what is answered is what is stored
+        assertThat(SupportedTimes.instant("at", "2030-01-01T00:00:00.0000017Z"))
+                .isEqualTo(Instant.parse("2030-01-01T00:00:00.000001Z"));
+        assertThat(SupportedTimes.instant("at", "9999-12-31T23:59:59.9999999Z")).isEqualTo(SupportedTimes.LATEST);
         for (String far : new String[] {"+300000-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z", "0000-12-31",
                 "0001-01-01", "1899-12-31T23:59:59Z"}) {
             assertThatThrownBy(() -> SupportedTimes.instantOrDate("to", far)).isInstanceOf(InvalidInputException.class)
@@ -84,7 +88,7 @@ class SupportedTimesTests {
 
     @Test
     void aTypedParameterOutsideTheRangeIsA400NamingIt() {
-        TestHttp.Response read = http.get("/api/times?at=9999-12-31T23:59:59.999999Z&day=1900-01-01");
+        TestHttp.Response read = http.get("/api/times?at=9999-12-31T23:59:59.9999999Z&day=1900-01-01");
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         assertThat(read.json().path("at").asString()).isEqualTo("9999-12-31T23:59:59.999999Z");
         assertThat(read.json().path("day").asString()).isEqualTo("1900-01-01");
@@ -121,10 +125,14 @@ class SupportedTimesTests {
         }
 
         TestHttp.Response stored = http.post("/api/times", "{\"label\": \"" + label + "\","
-                + " \"at\": \"9999-12-31T23:59:59.999999Z\", \"until\": \"1900-01-01T01:00:00+01:00\","
+                + " \"at\": \"9999-12-31T23:59:59.9999999Z\", \"until\": \"1900-01-01T01:00:00+01:00\","
                 + " \"day\": \"9999-12-31\"}");
         assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
         assertThat(stored.json().path("stored").asLong()).isEqualTo(1);
+        // a body's time is read to the microsecond PostgreSQL keeps (it would round the seventh digit up, past 9999)
+        assertThat(jdbc.sql("select to_char(at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') from starter_time"
+                + " where label = :label").param("label", label).query(String.class).single())
+                .isEqualTo("9999-12-31 23:59:59.999999");
         assertThat(OffsetDateTime.parse("1900-01-01T01:00:00+01:00").withOffsetSameInstant(ZoneOffset.UTC))
                 .isEqualTo(SupportedTimes.EARLIEST.atOffset(ZoneOffset.UTC));
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.accord.orchestration.saga.ScriptedStep.done;
 import static io.accord.orchestration.saga.ScriptedStep.step;
@@ -102,9 +103,14 @@ class SagaRunnerTests {
         jdbc.sql("delete from saga_step where saga_id = :id").param("id", broken.id()).update();
         boolean repaired = false;
         try {
-            // each of the runner's workers that took it meanwhile counts its failure
-            await().atMost(PATIENCE).until(() -> runnerFailures(broken.id()) >= 1);
-            int failures = runnerFailures(broken.id());
+            // each of the runner's workers that took it meanwhile counts its failure: read the count once the
+            // workers' transactions have all committed (the same over two polls), they queue on the count's row
+            AtomicInteger seen = new AtomicInteger(-1);
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
+                int now = runnerFailures(broken.id());
+                return now >= 1 && now == seen.getAndSet(now);
+            });
+            int failures = seen.get();
             String reason = jdbc.sql("select last_error from job_item_failure where job = :job and item_id = :id")
                     .param("job", SagaRunner.JOB).param("id", broken.id().toString()).query(String.class).single();
             assertThat(reason).contains("has no step");

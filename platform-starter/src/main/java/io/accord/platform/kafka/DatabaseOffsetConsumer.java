@@ -64,6 +64,9 @@ public final class DatabaseOffsetConsumer<T, R> {
     /** Partitions waiting at a record that failed alone (the consumer's thread only); {@link #waitingView} to read. */
     private final Map<TopicPartition, Waiting> waiting = new HashMap<>();
     private volatile Map<TopicPartition, Long> waitingView = Map.of();
+    /** Batches failed whole in a row, and the kind of the last failure (the consumer's thread only): for the log. */
+    private int failuresInARow;
+    private String lastFailureKind;
     private volatile Set<TopicPartition> assigned = Set.of();
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
@@ -160,8 +163,7 @@ public final class DatabaseOffsetConsumer<T, R> {
                     handler.fenced(fenced.getMessage());
                     seekQuietly(kafka, kafka.assignment());
                 } catch (RuntimeException failure) {
-                    log.warn("Consumer {}: batch failed, reading it again after {}", settings.name(),
-                            settings.retryBackoff(), failure);
+                    logFailure(failure);
                     handler.failed(failure);
                     pause();
                     seekQuietly(kafka, kafka.assignment());
@@ -179,6 +181,24 @@ public final class DatabaseOffsetConsumer<T, R> {
             waitingView = Map.of();
             stopped.countDown();
         }
+    }
+
+    /**
+     * A failed batch (database or broker down, a conflict) is logged with its stack trace the first time, and when the
+     * kind of failure changes; while the same failure goes on, one line at failures 2, 4, 8, ... in a row, so that an
+     * outage of minutes does not write a stack trace every backoff.
+     */
+    private void logFailure(RuntimeException failure) {
+        String kind = FailureKind.of(failure);
+        failuresInARow++;
+        if (failuresInARow == 1 || !kind.equals(lastFailureKind)) {
+            log.warn("Consumer {}: batch failed, reading it again after {}", settings.name(), settings.retryBackoff(),
+                    failure);
+        } else if (Integer.bitCount(failuresInARow) == 1) {
+            log.warn("Consumer {}: batches still fail ({}), {} times in a row; reading again every {}",
+                    settings.name(), kind, failuresInARow, settings.retryBackoff());
+        }
+        lastFailureKind = kind;
     }
 
     private void process(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
@@ -396,6 +416,7 @@ public final class DatabaseOffsetConsumer<T, R> {
             commit.put(partition, new OffsetAndMetadata(offset));
         });
         processed.addAndGet(count);
+        failuresInARow = 0;
         handler.committed(batch, result, System.nanoTime() - started);
         if (commitToKafka) {
             kafka.commitAsync(commit, (committed, failure) -> {

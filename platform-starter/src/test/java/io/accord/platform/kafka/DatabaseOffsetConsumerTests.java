@@ -15,6 +15,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -40,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * batch whose partition another consumer moved on dropped and read again, a failing batch rolled back whole, and a
  * record the database refuses found by applying its batch in parts: set aside, or stopping only its partition.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOffsetConsumerTests {
 
     private static final int PARTITIONS = 3;
@@ -155,10 +159,10 @@ class DatabaseOffsetConsumerTests {
     }
 
     @Test
-    void aFailingBatchRollsBackWholeAndIsReadAgain() {
+    void aFailingBatchRollsBackWholeAndIsReadAgain(CapturedOutput output) {
         String group = "group-" + UUID.randomUUID();
         Recorder recorder = new Recorder();
-        recorder.failures.set(2);
+        recorder.failures.set(5);
         DatabaseOffsetConsumer<?, ?> consumer = factory.consumer(
                 new BatchConsumerSettings("failing", topic, group, 50, Duration.ofMillis(100), Duration.ofMillis(100)),
                 offsets, recorder);
@@ -169,9 +173,14 @@ class DatabaseOffsetConsumerTests {
         } finally {
             consumer.stop();
         }
-        assertThat(recorder.failed.get()).isEqualTo(2);
+        assertThat(recorder.failed.get()).isEqualTo(5);
         assertThat(jdbc.sql("select count(distinct payload) from test_applied where topic = :topic")
                 .param("topic", topic).query(Long.class).single()).isEqualTo(40L);
+        // the same failure five times in a row: its stack trace once, then a line at the 2nd and 4th
+        String log = output.getAll();
+        assertThat(log.split("failing on purpose after writing the batch", -1)).hasSize(2);
+        assertThat(log).contains("Consumer failing: batches still fail (", "), 2 times in a row",
+                "), 4 times in a row").doesNotContain("3 times in a row", "5 times in a row");
     }
 
     @Test

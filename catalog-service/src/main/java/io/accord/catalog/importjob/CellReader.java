@@ -69,8 +69,9 @@ final class CellReader {
             return null;
         }
         try {
+            // to the microsecond PostgreSQL keeps, as the API reads times
             Instant instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(text);
+                    : SupportedTimes.microseconds(Instant.parse(text));
             if (SupportedTimes.contains(instant)) {
                 return instant;
             }

@@ -242,8 +242,11 @@ class UsageFileJobs {
             StringBuilder text = new StringBuilder();
             for (UsageFileStore.RowError error : page) {
                 text.append(error.row()).append(',').append(error.line()).append(',').append(error.outcome())
-                        .append(',').append(csv(error.usageId())).append(',').append(csv(error.field())).append(',')
-                        .append(csv(error.reason())).append(',').append(csv(error.detail())).append("\r\n");
+                        // a value a spreadsheet would run as a formula gets a leading quote mark (partners' texts)
+                        .append(',').append(CsvCells.text(error.usageId()))
+                        .append(',').append(CsvCells.text(error.field()))
+                        .append(',').append(CsvCells.text(error.reason()))
+                        .append(',').append(CsvCells.text(error.detail())).append("\r\n");
                 after = error.row();
             }
             out.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -251,14 +254,6 @@ class UsageFileJobs {
                 return;
             }
         }
-    }
-
-    /**
-     * RFC 4180 quoting; a value a spreadsheet would run as a formula gets a leading quote mark ({@link CsvCells}),
-     * since the file carries what partners sent.
-     */
-    private static String csv(String value) {
-        return CsvCells.text(value);
     }
 
     /** Staff see every job ({@code *}); a partner its own; anyone else none. */

@@ -185,7 +185,7 @@ class PartnerUsageFiles {
                 return fail(column, column + " is required");
             }
             try {
-                Instant instant = OffsetDateTime.parse(value).toInstant();
+                Instant instant = SupportedTimes.microseconds(OffsetDateTime.parse(value).toInstant());
                 return SupportedTimes.contains(instant) ? instant
                         : fail(column, column + " must be " + SupportedTimes.RANGE + ", not '" + value + "'");
             } catch (DateTimeParseException bad) {

@@ -26,10 +26,11 @@ final class UnmatchedCsv {
     }
 
     void write(UsageMatcher.Unmatched record) {
-        append(String.join(",", record.outcome(), text(record.usageId()), text(record.theirUsageId()),
-                text(record.subscriberId()), record.usageTime() == null ? "" : record.usageTime().toString(),
-                text(record.usageType()), number(record.ourQuantity()), number(record.theirQuantity()),
-                number(record.ourAmount()), number(record.theirAmount())) + "\n");
+        append(String.join(",", record.outcome(), CsvCells.text(record.usageId()),
+                CsvCells.text(record.theirUsageId()), CsvCells.text(record.subscriberId()),
+                record.usageTime() == null ? "" : record.usageTime().toString(), CsvCells.text(record.usageType()),
+                number(record.ourQuantity()), number(record.theirQuantity()), number(record.ourAmount()),
+                number(record.theirAmount())) + "\n");
     }
 
     void flush() {
@@ -46,10 +47,6 @@ final class UnmatchedCsv {
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
-    }
-
-    static String text(String value) {
-        return CsvCells.text(value);
     }
 
     private static String number(BigDecimal value) {

@@ -1,5 +1,6 @@
 package io.accord.platform.kafka;
 
+import io.accord.platform.persistence.DatabaseRefusals;
 import org.apache.kafka.common.KafkaException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -15,8 +16,6 @@ import java.sql.SQLException;
  */
 final class RecordFailures {
 
-    /** SQL state classes of a value or row the database refuses: data exception, integrity, program limit. */
-    private static final String[] RECORD_CLASSES = {"22", "23", "54"};
     private static final int MAX_DEPTH = 32;
 
     private RecordFailures() {
@@ -32,12 +31,7 @@ final class RecordFailures {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                for (String recordClass : RECORD_CLASSES) {
-                    if (sql.getSQLState().startsWith(recordClass)) {
-                        return true;
-                    }
-                }
-                return false;
+                return DatabaseRefusals.isRefusal(sql.getSQLState());
             }
             if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
                     || cause instanceof RecoverableDataAccessException || cause instanceof TransactionException

@@ -1,6 +1,8 @@
 package io.accord.rating.usage;
 
+import io.accord.platform.persistence.DatabaseRefusals;
 import io.accord.platform.persistence.PagedQuery;
+import io.accord.platform.problem.FailureKind;
 import io.accord.contracts.usage.UsageReported;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
@@ -9,6 +11,8 @@ import io.accord.rating.engine.RatingEngine;
 import io.accord.rating.engine.UsageRecord;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -37,6 +43,9 @@ class UsageSubmissions {
 
     static final int MAX_BATCH = 10_000;
     private static final int ATTEMPTS = 3;
+    /** At most this many rolled-back writes to find the records the database refuses in a failed batch. */
+    private static final int MAX_PROBES = 256;
+    private static final Logger log = LoggerFactory.getLogger(UsageSubmissions.class);
 
     private final UsageLedger ledger;
     private final RatingModel model;
@@ -136,6 +145,31 @@ class UsageSubmissions {
         if (batch.isEmpty() && alsoInTransaction == null) {
             return List.of(results);
         }
+        try {
+            return writeAll(results, indexes, batch, submitter, now, alsoInTransaction);
+        } catch (RuntimeException failure) {
+            if (batch.isEmpty() || !refused(failure)) {
+                throw failure;
+            }
+            // a record the database refuses although it passed every check (a column's limit, say) would fail its
+            // batch, and the batch again on the client's retry: find such records, keep them aside as INVALID
+            // suspense (counted, visible, recyclable once the cause is fixed), and write the others
+            Map<Integer, RuntimeException> aside = refusedAlone(batch, submitter, now, failure);
+            if (aside.isEmpty()) {
+                throw failure;
+            }
+            List<UsageLedger.Incoming> kept = new ArrayList<>(batch);
+            aside.forEach((position, refusal) -> kept.set(position, setAside(batch.get(position), refusal)));
+            return writeAll(results, indexes, kept, submitter, now, alsoInTransaction);
+        }
+    }
+
+    /**
+     * Writes the batch and the results of the records that were not written (unreadable ones) in one transaction,
+     * trying it again after a conflict with a concurrent writer; a value the database refuses is not tried again.
+     */
+    private List<Result> writeAll(Result[] results, List<Integer> indexes, List<UsageLedger.Incoming> batch,
+                                  Submitter submitter, Instant now, Consumer<List<Result>> alsoInTransaction) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -156,9 +190,84 @@ class UsageSubmissions {
                 });
             } catch (org.springframework.dao.DataAccessException | IllegalStateException conflict) {
                 last = conflict;
+                if (refused(conflict)) {
+                    break;
+                }
             }
         }
         throw last;
+    }
+
+    /**
+     * Whether the database refused a value or row of the batch; a unique key taken is not counted: that is a
+     * concurrent request's insert, which the retry meets.
+     */
+    private static boolean refused(RuntimeException failure) {
+        return DatabaseRefusals.isRefusal(failure) && !"23505".equals(DatabaseRefusals.sqlState(failure));
+    }
+
+    /**
+     * The records of the batch (by position) that the database refuses alone, with its refusal, found by writing
+     * halves of the failed batch, then halves of a half that fails, each in a transaction rolled back at once
+     * (nothing is kept and nothing published); none when the batch fails only as a whole or takes more than
+     * {@link #MAX_PROBES} of those.
+     */
+    private Map<Integer, RuntimeException> refusedAlone(List<UsageLedger.Incoming> batch, Submitter submitter,
+                                                        Instant now, RuntimeException failure) {
+        Map<Integer, RuntimeException> refused = new TreeMap<>();
+        int[] probes = {0};
+        return isolate(batch, 0, batch.size(), failure, submitter, now, refused, probes) ? refused : Map.of();
+    }
+
+    private boolean isolate(List<UsageLedger.Incoming> batch, int from, int to, RuntimeException failure,
+                            Submitter submitter, Instant now, Map<Integer, RuntimeException> refused, int[] probes) {
+        if (to - from == 1) {
+            refused.put(from, failure);
+            return true;
+        }
+        int middle = (from + to) >>> 1;
+        for (int[] half : new int[][]{{from, middle}, {middle, to}}) {
+            if (++probes[0] > MAX_PROBES) {
+                return false;
+            }
+            RuntimeException halfFailure = probe(batch.subList(half[0], half[1]), submitter, now);
+            if (halfFailure != null
+                    && !isolate(batch, half[0], half[1], halfFailure, submitter, now, refused, probes)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The database's refusal of the part, written in a transaction that is rolled back; {@code null}: none. */
+    private RuntimeException probe(List<UsageLedger.Incoming> part, Submitter submitter, Instant now) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                status.setRollbackOnly();
+                write(part, submitter, now);
+            });
+            return null;
+        } catch (RuntimeException failure) {
+            if (refused(failure)) {
+                return failure;
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * A record the database refused, as suspended: only its source and usage id are kept as read (any other field
+     * may be what the database refused), with its payload, so that ops can recycle it once the cause is fixed.
+     */
+    private static UsageLedger.Incoming setAside(UsageLedger.Incoming incoming, RuntimeException refusal) {
+        UsageRecord usage = incoming.usage();
+        log.warn("Usage {} of source {} refused by the database although it passed every check; suspended as "
+                + "INVALID", usage.usageId(), usage.source(), refusal);
+        UsageRecord identity = new UsageRecord(usage.source(), usage.usageId(), null, null, null, null, null, null,
+                null, null);
+        return new UsageLedger.Incoming(identity, "the database refused the record (" + FailureKind.of(refusal)
+                + "; details in the rating service's log under this usage id)", incoming.payload(),
+                incoming.receivedAt(), null, null);
     }
 
     /** Rates and writes the batch in the current transaction. */

@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.rating.model.RatingModel;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -148,6 +149,64 @@ class UsageApiTests {
         TestHttp.Response suspended = staff().get(results.get(1).path("href").asString());
         assertThat(suspended.json().path("status").asString()).isEqualTo("rejected");
         assertThat(suspended.json().path("suspenseReason").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
+    }
+
+    @Test
+    void recordsTheDatabaseRefusesAreSuspendedAsInvalidAndTheRestOfTheirBatchIsRated() {
+        String id = unique();
+        String subscriber = "+49164" + id;
+        String source = "rest-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        // a value the database refuses although every check passed (a column's limit, say): simulated by a trigger
+        TestInfrastructure.RefusedRows refusal = TestInfrastructure.refuseRows(UsageFileJobsTests.DATABASE,
+                "usage_rated", "new.source = '%s' and new.usage_id like 'poison%%'".formatted(source), "22003");
+        TestHttp.Response answer;
+        TestHttp.Response single;
+        try {
+            List<String> records = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                records.add(usage(source, i == 2 || i == 6 ? "poison" + i : "r" + i, subscriber, "60"));
+            }
+            answer = staff().post(USAGE + "/batch", "[" + String.join(",", records) + "]");
+            single = staff().post(USAGE, usage(source, "poison-single", subscriber, "60"));
+        } finally {
+            refusal.close();
+        }
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode results = answer.json().path("results");
+        List<String> outcomes = new ArrayList<>();
+        results.forEach(result -> outcomes.add(result.path("outcome").asString()));
+        assertThat(outcomes).containsExactly("RATED", "RATED", "SUSPENDED", "RATED", "RATED", "RATED", "SUSPENDED",
+                "RATED", "RATED");
+        assertThat(results.get(2).path("reason").asString()).isEqualTo("INVALID");
+        // the kind of error only: its message names our tables and quotes the row (it is in the log)
+        assertThat(results.get(6).path("detail").asString())
+                .startsWith("the database refused the record (database error, SQL state 22003; details in the rating"
+                        + " service's log")
+                .doesNotContain("usage_rated", "refused by a test");
+        assertThat(single.status()).as(single.toString()).isEqualTo(201);
+        assertThat(single.json().path("status").asString()).isEqualTo("rejected");
+        assertThat(single.json().path("suspenseReason").asString()).isEqualTo("INVALID");
+
+        // nothing of the refused records moved an accumulator or a counter beyond their suspense
+        assertThat(counters(source)).containsExactly(10L, 7L, 3L, 0L);
+        assertThat(jdbc.sql("select arrival_order from usage_rated where source = :source order by seq")
+                .param("source", source).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+
+        // the cause fixed (the trigger is gone), ops recycle them from their kept payloads: each rated once
+        List<String> suspended = jdbc.sql("select suspense_id::text from usage_suspense where source = :source")
+                .param("source", source).query(String.class).list();
+        assertThat(suspended).hasSize(3);
+        TestHttp.Response recycled = staff().post("/api/rating/suspense/recycle",
+                "{\"ids\": [\"" + String.join("\", \"", suspended) + "\"]}");
+        assertThat(recycled.status()).as(recycled.toString()).isEqualTo(200);
+        assertThat(recycled.json().path("recycled").asInt()).isEqualTo(3);
+        await().untilAsserted(() -> assertThat(jdbc.sql("""
+                        select usage_id from usage_rated where source = :source and usage_id like 'poison%'""")
+                .param("source", source).query(String.class).list())
+                .containsExactlyInAnyOrder("poison2", "poison6", "poison-single"));
     }
 
     @Test

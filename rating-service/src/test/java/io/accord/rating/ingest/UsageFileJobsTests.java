@@ -127,6 +127,40 @@ class UsageFileJobsTests {
     }
 
     @Test
+    void aRowTheDatabaseRefusesIsSuspendedAsInvalidAndTheRestOfItsChunkIsRated() {
+        String id = unique();
+        String subscriber = "+49168" + id;
+        String partnerId = UUID.randomUUID().toString();
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        String time = time();
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i < 5; i++) {
+            file.append('u').append(i).append(",VOICE,").append(subscriber).append(',').append(time).append(",60,S,EU\n");
+        }
+        // a value the database refuses although every check passed (a column's limit, say): simulated by a trigger
+        TestInfrastructure.RefusedRows refusal = TestInfrastructure.refuseRows(DATABASE, "usage_rated",
+                "new.usage_id = 'u3' and new.source = '%s'".formatted(partnerId), "22003");
+        TestHttp.Response answer;
+        try {
+            answer = partner(partnerId).send("POST", FILES, file.toString(), "text/csv");
+        } finally {
+            refusal.close();
+        }
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        JsonNode job = answer.json();
+        assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+        assertThat(job.path("rated").asLong()).isEqualTo(4);
+        assertThat(job.path("suspended").asLong()).isEqualTo(1);
+        assertThat(partner(partnerId).get(job.path("errorsHref").asString()).body().split("\r\n")).containsExactly(
+                "row,line,outcome,usageId,field,reason,detail",
+                "4,5,SUSPENDED,u3,,INVALID,\"the database refused the record (database error, SQL state 22003; details"
+                        + " in the rating service's log under this usage id)\"");
+        assertThat(counters(partnerId)).containsExactly(5L, 4L, 1L, 0L);
+    }
+
+    @Test
     void aFileSentAsyncIsAnswered202AndProcessedInTheBackgroundVisibleToItsOwnerOnly() {
         String id = unique();
         String subscriber = "+49165" + id;

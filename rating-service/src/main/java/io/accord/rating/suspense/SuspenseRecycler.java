@@ -1,6 +1,8 @@
 package io.accord.rating.suspense;
 
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.persistence.DatabaseRefusals;
+import io.accord.platform.problem.FailureKind;
 import io.accord.platform.security.Tenancy;
 import io.accord.rating.engine.RatedUsage;
 import io.accord.rating.engine.RatingEngine;
@@ -9,7 +11,10 @@ import io.accord.rating.engine.SuspendedUsage;
 import io.accord.rating.engine.TierAccumulators;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
@@ -32,6 +37,10 @@ import java.util.UUID;
  * the reason it would get now.
  */
 class SuspenseRecycler {
+
+    /** At most this many parts of a selection rolled back because the database refused one of their records. */
+    private static final int MAX_PARTS = 256;
+    private static final Logger log = LoggerFactory.getLogger(SuspenseRecycler.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -113,16 +122,11 @@ class SuspenseRecycler {
             if (batch.isEmpty()) {
                 return new Result(0, still, notOpen);
             }
-            for (Map<String, Object> row : recycled) {
-                jdbc.sql("delete from usage_key where key = :key")
-                        .param("key", UsageLedger.markerKey((String) row.get("source"), (String) row.get("usage_id")))
-                        .update();
-            }
-            UsageLedger.Result result = ledger.recordAgain(batch, engine);
+            List<UsageLedger.Fate> fates = recordInParts(status, batch, recycled, engine, still);
             Instant now = clock.instant();
             int done = 0;
-            for (int i = 0; i < result.fates().size(); i++) {
-                UsageLedger.Fate fate = result.fates().get(i);
+            for (int i = 0; i < fates.size(); i++) {
+                UsageLedger.Fate fate = fates.get(i);
                 Map<String, Object> row = recycled.get(i);
                 if (!(fate.rated() instanceof RatedUsage)) {
                     // cannot happen with the probe above and the same snapshot; refuse rather than half-recycle
@@ -150,5 +154,59 @@ class SuspenseRecycler {
             }
             return new Result(done, still, notOpen);
         });
+    }
+
+    /**
+     * Rates the records again in the current transaction (their duplicate markers released and claimed again), in
+     * order; when the database refuses a value or row, in parts under savepoints (the rest of the records, halving a
+     * part that fails), so that a record the database refuses alone (it was set aside for that, and the cause is not
+     * fixed yet) stays OPEN, reported in {@code still} and removed from {@code rows}, instead of failing the whole
+     * selection. The ledger publishes nothing for recycled records, so a part rolled back to its savepoint leaves
+     * nothing behind. Returns the fates of the records kept, in the order of {@code rows}.
+     */
+    private List<UsageLedger.Fate> recordInParts(TransactionStatus status, List<UsageLedger.Incoming> batch,
+                                                 List<Map<String, Object>> rows, RatingEngine engine,
+                                                 List<StillSuspended> still) {
+        List<UsageLedger.Fate> fates = new ArrayList<>(batch.size());
+        List<Map<String, Object>> kept = new ArrayList<>(rows.size());
+        int from = 0;
+        int size = batch.size();
+        int parts = 0;
+        while (from < batch.size()) {
+            int to = Math.min(batch.size(), from + size);
+            Object savepoint = status.createSavepoint();
+            try {
+                for (Map<String, Object> row : rows.subList(from, to)) {
+                    jdbc.sql("delete from usage_key where key = :key")
+                            .param("key", UsageLedger.markerKey((String) row.get("source"),
+                                    (String) row.get("usage_id"))).update();
+                }
+                fates.addAll(ledger.recordAgain(batch.subList(from, to), engine).fates());
+                status.releaseSavepoint(savepoint);
+                kept.addAll(rows.subList(from, to));
+                from = to;
+                size = batch.size() - from;
+            } catch (RuntimeException failure) {
+                if (!DatabaseRefusals.isRefusal(failure) || ++parts > MAX_PARTS) {
+                    throw failure;
+                }
+                status.rollbackToSavepoint(savepoint);
+                if (to - from > 1) {
+                    size = (to - from + 1) / 2;
+                    continue;
+                }
+                Map<String, Object> row = rows.get(from);
+                log.warn("Suspense record {} (usage {} of source {}) is still refused by the database; left OPEN",
+                        row.get("suspense_id"), row.get("usage_id"), row.get("source"), failure);
+                still.add(new StillSuspended((UUID) row.get("suspense_id"), "INVALID", "the database refused the"
+                        + " record (" + FailureKind.of(failure) + "; details in the rating service's log under this"
+                        + " suspense id)"));
+                from = to;
+                size = batch.size() - from;
+            }
+        }
+        rows.clear();
+        rows.addAll(kept);
+        return fates;
     }
 }

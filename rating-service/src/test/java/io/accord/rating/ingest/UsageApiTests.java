@@ -195,18 +195,35 @@ class UsageApiTests {
         assertThat(jdbc.sql("select arrival_order from usage_rated where source = :source order by seq")
                 .param("source", source).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
 
-        // the cause fixed (the trigger is gone), ops recycle them from their kept payloads: each rated once
-        List<String> suspended = jdbc.sql("select suspense_id::text from usage_suspense where source = :source")
-                .param("source", source).query(String.class).list();
+        // ops recycle them from their kept payloads: one still refused stays OPEN and the others are rated; once its
+        // cause is fixed, it is rated too; each exactly once
+        List<String> suspended = jdbc.sql("""
+                        select suspense_id::text from usage_suspense where source = :source order by usage_id""")
+                .param("source", source).query(String.class).list();   // poison-single, poison2, poison6
         assertThat(suspended).hasSize(3);
-        TestHttp.Response recycled = staff().post("/api/rating/suspense/recycle",
-                "{\"ids\": [\"" + String.join("\", \"", suspended) + "\"]}");
+        String selection = "{\"ids\": [\"" + String.join("\", \"", suspended) + "\"]}";
+        TestHttp.Response recycled;
+        try (TestInfrastructure.RefusedRows stillRefused = TestInfrastructure.refuseRows(UsageFileJobsTests.DATABASE,
+                "usage_rated", "new.source = '%s' and new.usage_id = 'poison6'".formatted(source), "22003")) {
+            recycled = staff().post("/api/rating/suspense/recycle", selection);
+        }
         assertThat(recycled.status()).as(recycled.toString()).isEqualTo(200);
-        assertThat(recycled.json().path("recycled").asInt()).isEqualTo(3);
-        await().untilAsserted(() -> assertThat(jdbc.sql("""
-                        select usage_id from usage_rated where source = :source and usage_id like 'poison%'""")
-                .param("source", source).query(String.class).list())
-                .containsExactlyInAnyOrder("poison2", "poison6", "poison-single"));
+        assertThat(recycled.json().path("recycled").asInt()).isEqualTo(2);
+        JsonNode still = recycled.json().path("stillSuspended");
+        assertThat(still).hasSize(1);
+        assertThat(still.get(0).path("suspenseId").asString()).isEqualTo(suspended.get(2));
+        assertThat(still.get(0).path("reason").asString()).isEqualTo("INVALID");
+        assertThat(still.get(0).path("detail").asString()).startsWith("the database refused the record (database"
+                + " error, SQL state 22003;");
+        TestHttp.Response again = staff().post("/api/rating/suspense/recycle", selection);
+        assertThat(again.json().path("recycled").asInt()).as(again.toString()).isEqualTo(1);
+        assertThat(again.json().path("notOpen")).hasSize(2);
+        assertThat(jdbc.sql("select arrival_order from usage_rated where source = :source order by arrival_order")
+                .param("source", source).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L,
+                10L);
+        assertThat(jdbc.sql("select arrival_order from usage_rated where source = :source and usage_id = 'poison6'")
+                .param("source", source).query(Long.class).single()).isEqualTo(10L);
+        assertThat(counters(source)).containsExactly(10L, 10L, 0L, 0L);
     }
 
     @Test

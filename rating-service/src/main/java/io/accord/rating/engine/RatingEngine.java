@@ -37,17 +37,33 @@ public final class RatingEngine {
     private final Clock clock;
     private final Duration tooOldAfter;
     private final long tooOldAfterMillis;
+    private final Duration maxAhead;
+    private final long maxAheadMillis;
 
     /**
      * @param snapshot    the read models to rate against
      * @param clock       the service's clock, for the too-old window
      * @param tooOldAfter how old (in usage time) a record may be and still be rated
+     * <p>No limit ahead: for records accepted before (re-rating); the inputs pass theirs.
      */
     public RatingEngine(RatingSnapshot snapshot, Clock clock, Duration tooOldAfter) {
+        this(snapshot, clock, tooOldAfter, null);
+    }
+
+    /**
+     * @param snapshot    the read models to rate against
+     * @param clock       the service's clock, for the too-old window and the limit ahead
+     * @param tooOldAfter how old (in usage time) a record may be and still be rated
+     * @param maxAhead    how far after the clock's instant a usage time may be and the record still be rated (further
+     *                    ahead it is {@link SuspenseReason#INVALID}); {@code null}: no limit
+     */
+    public RatingEngine(RatingSnapshot snapshot, Clock clock, Duration tooOldAfter, Duration maxAhead) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tooOldAfter = Objects.requireNonNull(tooOldAfter, "tooOldAfter");
         this.tooOldAfterMillis = tooOldAfter.toMillis();
+        this.maxAhead = maxAhead;
+        this.maxAheadMillis = maxAhead == null ? Long.MAX_VALUE : maxAhead.toMillis();
     }
 
     /**
@@ -63,6 +79,10 @@ public final class RatingEngine {
         if (isTooOld(at)) {
             return new SuspendedUsage(usage, SuspenseReason.TOO_OLD, "usage time " + at + " is older than "
                     + tooOldAfter.toDays() + " days");
+        }
+        if (maxAhead != null && isTooFarAhead(at)) {
+            return new SuspendedUsage(usage, SuspenseReason.INVALID, "usage time " + at + " is more than " + maxAhead
+                    + " ahead of the rating service's clock (" + clock.instant() + "): usage is rated once it happened");
         }
         Selection selection = ProductSelection.select(usage, at, snapshot);
         if (selection.reason() != null) {
@@ -141,6 +161,16 @@ public final class RatingEngine {
         long second = at.getEpochSecond();
         return second < cutoffSecond
                 || second == cutoffSecond && at.getNano() < Math.floorMod(cutoffMillis, 1000) * 1_000_000;
+    }
+
+    /** Like {@link #isTooOld}: no overflow for any usage time. */
+    private boolean isTooFarAhead(Instant at) {
+        long now = clock.millis();
+        long limitMillis = maxAheadMillis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + maxAheadMillis;
+        long limitSecond = Math.floorDiv(limitMillis, 1000);
+        long second = at.getEpochSecond();
+        return second > limitSecond
+                || second == limitSecond && at.getNano() > Math.floorMod(limitMillis, 1000) * 1_000_000;
     }
 
     /** The first day (UTC) of the tier period holding {@code at}. */

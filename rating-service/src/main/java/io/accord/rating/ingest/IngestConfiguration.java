@@ -3,6 +3,7 @@ package io.accord.rating.ingest;
 import io.accord.platform.kafka.BatchConsumers;
 import io.accord.platform.kafka.DatabaseOffsets;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.accord.rating.engine.UsageWindow;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,12 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
 class IngestConfiguration {
+
+    /** The usage times every input rates (Kafka, REST, files, recycling), from {@code accord.rating.ingest}. */
+    @Bean
+    UsageWindow usageWindow(IngestProperties properties) {
+        return properties.window();
+    }
 
     @Bean
     UsageLedger usageLedger(DataSource dataSource, Clock clock, ApplicationEventPublisher events,

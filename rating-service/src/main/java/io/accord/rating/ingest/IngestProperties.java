@@ -1,6 +1,7 @@
 package io.accord.rating.ingest;
 
 import io.accord.contracts.Topics;
+import io.accord.rating.engine.UsageWindow;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,8 @@ import java.time.Duration;
  * @param pollTimeout    how long a poll waits for records
  * @param tooOldAfter    usage older than this (usage time) is suspended as TOO_OLD; duplicate markers are kept this
  *                       long plus a day
+ * @param maxAhead       usage dated further than this after the service's clock is suspended as INVALID (usage is
+ *                       rated once it happened; a day covers clocks and time zones set wrong)
  * @param retryBackoff   the pause after a failed batch (database or broker down) before it is read again
  * @param modelWait      how long the pipeline waits at start for the read models to be current before it rates
  * @param keyCleanup     how often the duplicate markers older than the window are deleted
@@ -29,7 +32,13 @@ record IngestProperties(@DefaultValue("true") boolean enabled,
                         @DefaultValue("2000") int batchSize,
                         @DefaultValue("200ms") Duration pollTimeout,
                         @DefaultValue("45d") Duration tooOldAfter,
+                        @DefaultValue("1d") Duration maxAhead,
                         @DefaultValue("1s") Duration retryBackoff,
                         @DefaultValue("60s") Duration modelWait,
                         @DefaultValue("1h") Duration keyCleanup) {
+
+    /** The usage times the inputs rate. */
+    UsageWindow window() {
+        return new UsageWindow(tooOldAfter, maxAhead);
+    }
 }

@@ -59,7 +59,7 @@ final class UsagePipeline implements BatchHandler<UsagePipeline.Parsed, UsageLed
             records.add(incoming(record));
         }
         metrics.stage(IngestMetrics.Stage.PARSE, System.nanoTime() - started);
-        return new Parsed(records, new RatingEngine(snapshots.current(), clock, properties.tooOldAfter()),
+        return new Parsed(records, properties.window().engine(snapshots.current(), clock),
                 new long[1]);
     }
 
@@ -95,7 +95,7 @@ final class UsagePipeline implements BatchHandler<UsagePipeline.Parsed, UsageLed
                     incoming.payload(), incoming.receivedAt(), incoming.kafkaPartition(), incoming.kafkaOffset()));
         }
         metrics.setAside(records.size());
-        return new Parsed(records, new RatingEngine(snapshots.current(), clock, properties.tooOldAfter()),
+        return new Parsed(records, properties.window().engine(snapshots.current(), clock),
                 new long[1]);
     }
 

@@ -6,7 +6,7 @@ import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
-import org.springframework.beans.factory.annotation.Value;
+import io.accord.rating.engine.UsageWindow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,7 +15,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** Suspense ops: who may call them, and their wiring. */
 @Configuration(proxyBeanMethods = false)
@@ -34,9 +33,9 @@ class SuspenseConfiguration {
     @Bean
     SuspenseRecycler suspenseRecycler(JdbcClient jdbc, PlatformTransactionManager transactions, UsageLedger ledger,
                                       RatingModel model, AuditTrail audit, Tenancy tenancy, Clock clock,
-                                      @Value("${accord.rating.ingest.too-old-after:45d}") Duration tooOldAfter) {
+                                      UsageWindow window) {
         return new SuspenseRecycler(jdbc, new TransactionTemplate(transactions), ledger, model, audit, tenancy, clock,
-                tooOldAfter);
+                window);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import io.accord.platform.problem.FailureKind;
 import io.accord.platform.security.Tenancy;
 import io.accord.rating.engine.RatedUsage;
 import io.accord.rating.engine.RatingEngine;
+import io.accord.rating.engine.UsageWindow;
 import io.accord.rating.engine.RatingOutcome;
 import io.accord.rating.engine.SuspendedUsage;
 import io.accord.rating.engine.TierAccumulators;
@@ -19,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,10 +49,10 @@ class SuspenseRecycler {
     private final AuditTrail audit;
     private final Tenancy tenancy;
     private final Clock clock;
-    private final Duration tooOldAfter;
+    private final UsageWindow window;
 
     SuspenseRecycler(JdbcClient jdbc, TransactionTemplate transactions, UsageLedger ledger, RatingModel model,
-                     AuditTrail audit, Tenancy tenancy, Clock clock, Duration tooOldAfter) {
+                     AuditTrail audit, Tenancy tenancy, Clock clock, UsageWindow window) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.ledger = ledger;
@@ -60,7 +60,7 @@ class SuspenseRecycler {
         this.audit = audit;
         this.tenancy = tenancy;
         this.clock = clock;
-        this.tooOldAfter = tooOldAfter;
+        this.window = window;
     }
 
     record StillSuspended(UUID suspenseId, String reason, String detail) {
@@ -86,7 +86,7 @@ class SuspenseRecycler {
                                 + SuspenseOps.MAX_SELECTION + " for update"))
                         .query().listOfRows();
             }
-            RatingEngine engine = new RatingEngine(model.snapshot(), clock, tooOldAfter);
+            RatingEngine engine = window.engine(model.snapshot(), clock);
             List<UUID> notOpen = new ArrayList<>();
             List<StillSuspended> still = new ArrayList<>();
             List<UsageLedger.Incoming> batch = new ArrayList<>();

@@ -7,7 +7,7 @@ import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.UploadSpool;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
-import org.springframework.beans.factory.annotation.Value;
+import io.accord.rating.engine.UsageWindow;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** The TMF635 usage input: who may call it, and its wiring to the usage ledger. */
 @Configuration(proxyBeanMethods = false)
@@ -63,9 +62,8 @@ class UsageApiConfiguration {
     @Bean
     UsageSubmissions usageSubmissions(UsageLedger ledger, RatingModel model, PlatformTransactionManager transactions,
                                       JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, JsonMapper json,
-                                      Tenancy tenancy, Clock clock,
-                                      @Value("${accord.rating.ingest.too-old-after:45d}") Duration tooOldAfter) {
+                                      Tenancy tenancy, Clock clock, UsageWindow window) {
         return new UsageSubmissions(ledger, model, new TransactionTemplate(transactions), jdbc, batchJdbc, json,
-                tenancy, clock, tooOldAfter);
+                tenancy, clock, window);
     }
 }

@@ -8,6 +8,7 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
 import io.accord.rating.engine.RatingEngine;
+import io.accord.rating.engine.UsageWindow;
 import io.accord.rating.engine.UsageRecord;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
@@ -23,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +55,11 @@ class UsageSubmissions {
     private final JsonMapper json;
     private final Tenancy tenancy;
     private final Clock clock;
-    private final Duration tooOldAfter;
+    private final UsageWindow window;
 
     UsageSubmissions(UsageLedger ledger, RatingModel model, TransactionTemplate transactions, JdbcClient jdbc,
                      NamedParameterJdbcTemplate batchJdbc, JsonMapper json, Tenancy tenancy, Clock clock,
-                     Duration tooOldAfter) {
+                     UsageWindow window) {
         this.batchJdbc = batchJdbc;
         this.ledger = ledger;
         this.model = model;
@@ -68,7 +68,7 @@ class UsageSubmissions {
         this.json = json;
         this.tenancy = tenancy;
         this.clock = clock;
-        this.tooOldAfter = tooOldAfter;
+        this.window = window;
     }
 
     enum Outcome { RATED, SUSPENDED, DUPLICATE, INVALID }
@@ -272,7 +272,7 @@ class UsageSubmissions {
 
     /** Rates and writes the batch in the current transaction. */
     private List<Result> write(List<UsageLedger.Incoming> batch, Submitter submitter, Instant now) {
-        RatingEngine engine = new RatingEngine(model.snapshot(), clock, tooOldAfter);
+        RatingEngine engine = window.engine(model.snapshot(), clock);
         UsageLedger.Result result = ledger.record(batch, engine);
         List<Result> out = new ArrayList<>(batch.size());
         List<MapSqlParameterSource> rows = new ArrayList<>(batch.size());

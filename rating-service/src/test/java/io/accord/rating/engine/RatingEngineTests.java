@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.accord.rating.engine.RatingFixtures.dec;
@@ -94,6 +95,28 @@ class RatingEngineTests {
 
         assertThat(strict.rate(usage().build(), new TierAccumulators())).isInstanceOfSatisfying(
                 SuspendedUsage.class, suspended -> assertThat(suspended.reason()).isEqualTo(SuspenseReason.TOO_OLD));
+    }
+
+    @Test
+    void anInputsWindowSuspendsUsageDatedFurtherAheadThanItAllowsAsInvalid() {
+        RatingEngine inputs = new UsageWindow(RatingEngine.DEFAULT_TOO_OLD_AFTER, java.time.Duration.ofDays(1))
+                .engine(new RatingSnapshot(List.of(instance("pi-1").build()), List.of(price("p").build()), List.of()),
+                        RatingFixtures.CLOCK);
+        OffsetDateTime edge = RatingFixtures.NOW.plus(java.time.Duration.ofDays(1)).atOffset(ZoneOffset.ofHours(2));
+
+        assertThat(inputs.rate(usage().at(edge).build(), new TierAccumulators())).isInstanceOf(RatedUsage.class);
+        assertThat(inputs.rate(usage().at(edge.plusNanos(1)).build(), new TierAccumulators())).isInstanceOfSatisfying(
+                SuspendedUsage.class, suspended -> {
+                    assertThat(suspended.reason()).isEqualTo(SuspenseReason.INVALID);
+                    assertThat(suspended.detail()).isEqualTo("usage time 2026-11-21T12:00:00.000000001Z is more than"
+                            + " PT24H ahead of the rating service's clock (2026-11-20T12:00:00Z): usage is rated once"
+                            + " it happened");
+                });
+        assertThat(inputs.rate(usage().at(OffsetDateTime.parse("9999-12-31T23:59:59Z")).build(),
+                new TierAccumulators())).isInstanceOf(SuspendedUsage.class);
+        // re-rating has no limit ahead: those records were accepted before
+        assertThat(engine.rate(usage().at(edge.plusDays(30)).build(), new TierAccumulators()))
+                .isInstanceOf(RatedUsage.class);
     }
 
     @Test

@@ -152,6 +152,29 @@ class UsageApiTests {
     }
 
     @Test
+    void usageDatedMoreThanADayAheadIsSuspendedAsInvalid() {
+        String id = unique();
+        String subscriber = "+49165" + id;
+        String source = "rest-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        String later = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).withNano(0).toString();
+        String nextYear = OffsetDateTime.now(ZoneOffset.UTC).plusYears(1).withNano(0).toString();
+
+        TestHttp.Response soon = staff().post(USAGE, usage(source, "soon", subscriber, "60")
+                .replaceFirst("\"usageDate\": \"[^\"]+\"", "\"usageDate\": \"" + later + "\""));
+        assertThat(soon.json().path("status").asString()).as(soon.toString()).isEqualTo("rated");
+        TestHttp.Response ahead = staff().post(USAGE, usage(source, "ahead", subscriber, "60")
+                .replaceFirst("\"usageDate\": \"[^\"]+\"", "\"usageDate\": \"" + nextYear + "\""));
+        assertThat(ahead.status()).as(ahead.toString()).isEqualTo(201);
+        assertThat(ahead.json().path("status").asString()).isEqualTo("rejected");
+        assertThat(ahead.json().path("suspenseReason").asString()).isEqualTo("INVALID");
+        assertThat(staff().get("/api/rating/usage/" + source + "/ahead").json().path("suspense").get(0)
+                .path("detail").asString()).contains("ahead of the rating service's clock");
+    }
+
+    @Test
     void recordsTheDatabaseRefusesAreSuspendedAsInvalidAndTheRestOfTheirBatchIsRated() {
         String id = unique();
         String subscriber = "+49164" + id;

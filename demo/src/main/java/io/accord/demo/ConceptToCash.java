@@ -773,7 +773,7 @@ public final class ConceptToCash implements AutoCloseable {
 
     private String closeEarly(String finance, Partner partner, String reason) {
         JsonNode open = Waits.until(partner.name + "'s open settlement period", EVENTUALLY, () -> {
-            JsonNode periods = gateway.get(finance, SETTLEMENT + "/periods?state=OPEN&partnerId=" + partner.id)
+            JsonNode periods = gateway.get(finance, SETTLEMENT + "/periods?state=OPEN&at=now&partnerId=" + partner.id)
                     .expect(200).json();
             return periods.size() > 0 ? periods.get(0) : null;
         });

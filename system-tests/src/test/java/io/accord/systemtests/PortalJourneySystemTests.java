@@ -481,7 +481,7 @@ class PortalJourneySystemTests {
             return summed.abs().compareTo(expected.abs()) == 0;
         });
         String period = await().atMost(EVENTUALLY).until(() -> {
-            JsonNode periods = finance.get(SETTLEMENT + "/periods?state=OPEN&partnerId=" + partnerId).json();
+            JsonNode periods = finance.get(SETTLEMENT + "/periods?state=OPEN&at=now&partnerId=" + partnerId).json();
             return periods.size() > 0 ? periods.get(0).get("id").asString() : null;
         }, java.util.Objects::nonNull);
         TestHttp.Response closed = finance.post(SETTLEMENT + "/periods/" + period + "/early-close",

@@ -2,6 +2,7 @@ package io.accord.settlement.period;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.web.OffsetLimit;
@@ -67,9 +68,14 @@ class PeriodController {
     ResponseEntity<List<PeriodView>> list(
             @Parameter(description = "only this partner's periods") @RequestParam(required = false) String partnerId,
             @Parameter(description = "OPEN, CLOSING or CLOSED") @RequestParam(required = false) String state,
+            @Parameter(description = "only the periods holding this instant (start at or before it, end after it; ISO"
+                    + " 8601, e.g. 2026-04-01T00:00:00Z, or now): a partner's current period is at=now")
+            @RequestParam(required = false) String at,
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(periods.list(uuid("partnerId", partnerId), state(state),
+        Instant instant = at == null || at.isBlank() ? null
+                : "now".equals(at.strip()) ? periods.now() : SupportedTimes.instant("at", at);
+        return PagedResponse.of(periods.list(uuid("partnerId", partnerId), state(state), instant,
                 OffsetLimit.of(offset, limit, Sort.unsorted())), PeriodView::of);
     }
 

@@ -111,10 +111,11 @@ class PeriodStore {
                 .param("p", partnerId).query(PeriodStore::period).optional();
     }
 
-    Page<SettlementPeriod> list(UUID partnerId, PeriodState state, Pageable page) {
+    Page<SettlementPeriod> list(UUID partnerId, PeriodState state, Instant at, Pageable page) {
         return PagedQuery.from(jdbc, "settlement_period where (cast(:p as uuid) is null or partner_id = :p)"
-                        + " and (cast(:state as text) is null or state = :state)")
-                .param("p", partnerId).param("state", state == null ? null : state.name())
+                        + " and (cast(:state as text) is null or state = :state)"
+                        + " and (cast(:at as timestamptz) is null or start_at <= :at and end_at > :at)")
+                .param("p", partnerId).param("state", state == null ? null : state.name()).param("at", ts(at))
                 .orderBy("start_at desc, partner_id, id").page(page, PeriodStore::period);
     }
 

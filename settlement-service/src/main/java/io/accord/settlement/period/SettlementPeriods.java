@@ -179,8 +179,13 @@ public class SettlementPeriods {
         return store.ofPartner(partnerId).stream().map(SettlementPeriod::view).toList();
     }
 
+    /** The service clock's instant: a period list's {@code at=now}. */
+    Instant now() {
+        return clock.instant();
+    }
+
     @Transactional(readOnly = true)
-    Page<Period> list(UUID partnerId, PeriodState state, Pageable page) {
+    Page<Period> list(UUID partnerId, PeriodState state, Instant at, Pageable page) {
         UUID scope = partnerId;
         if (!tenancy.isStaff()) {
             UUID own = tenancy.partnerId().map(PartnerId::value).orElse(null);
@@ -189,7 +194,7 @@ public class SettlementPeriods {
             }
             scope = own;
         }
-        return store.list(scope, state, page).map(SettlementPeriod::view);
+        return store.list(scope, state, at, page).map(SettlementPeriod::view);
     }
 
     /**

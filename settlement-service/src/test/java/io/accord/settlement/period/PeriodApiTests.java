@@ -150,6 +150,17 @@ class PeriodApiTests {
                 "{\"reason\":\"twice\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
+
+        // the current period, found by the instant it holds, even once usage opened later periods
+        periods.periodFor(UUID.fromString(partnerId), clock.instant().plus(Duration.ofDays(70)));
+        assertThat(finance.get(PERIODS + "?partnerId=" + partnerId).header("X-Total-Count")).isEqualTo("4");
+        assertThat(finance.get(PERIODS + "?partnerId=" + partnerId + "&state=OPEN&at=now").json()).singleElement()
+                .satisfies(period -> assertThat(period.get("id").asString()).isEqualTo(next.get("id").asString()));
+        assertThat(finance.get(PERIODS + "?partnerId=" + partnerId + "&at=" + closedAt.minusSeconds(1)).json())
+                .singleElement().satisfies(period -> assertThat(period.get("id").asString())
+                        .isEqualTo(current.id().toString()));
+        assertThat(finance.get(PERIODS + "?partnerId=" + partnerId + "&at=" + closedAt).json()).singleElement()
+                .satisfies(period -> assertThat(period.get("id").asString()).isEqualTo(next.get("id").asString()));
     }
 
     @Test
@@ -183,6 +194,9 @@ class PeriodApiTests {
 
         assertThat(finance.get(PERIODS + "?state=HALF_OPEN").status()).isEqualTo(400);
         assertThat(finance.get(PERIODS + "?partnerId=nope").status()).isEqualTo(400);
+        TestHttp.Response badInstant = finance.get(PERIODS + "?at=yesterday");
+        assertThat(badInstant.status()).isEqualTo(400);
+        assertThat(badInstant.body()).contains("at");
         assertThat(finance.get(PERIODS + "/nope").status()).isEqualTo(400);
         assertThat(finance.get(PERIODS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
         TestHttp.Response noReason = finance.post(PERIODS + "/" + current + "/early-close", "{}");

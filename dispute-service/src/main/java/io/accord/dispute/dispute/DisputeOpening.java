@@ -123,6 +123,7 @@ class DisputeOpening {
         items.add(new Dispute.Item(STATEMENT, found.statementId(), null));
         BigDecimal amount = BigDecimal.ZERO;
         boolean allMissing = true;
+        int discrepancies = 0;
         for (int i = 0; i < found.lines().size(); i++) {
             ReconciliationDiscrepancyFound.Discrepancy line = found.lines().get(i);
             if (line.statementLineId() != null && disputes.claimed(STATEMENT_LINE, line.statementLineId())) {
@@ -132,6 +133,7 @@ class DisputeOpening {
             }
             BigDecimal difference = new BigDecimal(line.difference()).abs();
             amount = amount.add(difference);
+            discrepancies++;
             allMissing &= "MISSING_ON_STATEMENT".equals(line.outcome());
             items.add(new Dispute.Item(RECONCILIATION_ITEM, found.reconciliationId() + "#" + (i + 1), difference));
             if (line.statementLineId() != null) {
@@ -148,7 +150,7 @@ class DisputeOpening {
         Dispute dispute = new Dispute(UUID.randomUUID(), partner, category, amount, found.currency(),
                 "Opened from reconciliation " + found.reconciliationId() + " of partner invoice "
                         + found.partnerInvoiceNumber() + " against statement " + found.documentNumber() + ": "
-                        + (items.size() - 1) + " item(s) beyond tolerance, total difference "
+                        + discrepancies + " line(s) beyond tolerance, total difference "
                         + found.totalDifference() + " " + found.currency(),
                 found.statementId(), Dispute.Source.RECONCILIATION, found.reconciliationId(), items,
                 Tenancy.SYSTEM_ACTOR, now, deadlines.firstResponseDue(), deadlines.resolutionDue());

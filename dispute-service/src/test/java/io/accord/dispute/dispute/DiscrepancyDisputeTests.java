@@ -46,6 +46,8 @@ class DiscrepancyDisputeTests {
         JsonNode ticket = as.partner.get(Disputing.TICKETS).json().get(0);
         assertThat(ticket.path("source").asString()).isEqualTo("RECONCILIATION");
         assertThat(ticket.path("disputedAmount").path("value").asString()).isEqualTo("15.500000");
+        // two lines beyond tolerance (each with its reconciliation item and statement line)
+        assertThat(ticket.path("description").asString()).contains(": 2 line(s) beyond tolerance, total difference 9.50");
         assertThat(ticket.path("relatedEntity").valueStream().map(e -> e.path("role").asString()).toList())
                 .containsExactly("Statement", "ReconciliationItem", "StatementLine", "ReconciliationItem",
                         "StatementLine");

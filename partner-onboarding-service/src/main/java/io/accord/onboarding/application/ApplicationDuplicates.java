@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Duplicate detection's view of our data: partners, and other open applications (not this one). */
+/** Duplicate detection's view of our data: partners, and other submitted, undecided applications (not this one). */
 final class ApplicationDuplicates implements DuplicateLookup {
 
+    /**
+     * Submitted and not decided yet. A DRAFT is not counted: anyone may start one anonymously and leave it, so the
+     * same company's abandoned first try (or a stranger's draft in its name) would send its real application to
+     * review; a draft meets the others' applications when it is submitted.
+     */
     private static final Set<ApplicationStatus> OPEN =
-            Set.of(ApplicationStatus.DRAFT, ApplicationStatus.IN_REVIEW, ApplicationStatus.INFO_REQUESTED);
+            Set.of(ApplicationStatus.IN_REVIEW, ApplicationStatus.INFO_REQUESTED);
 
     private final PartnerRegistry partners;
     private final ApplicationRepository applications;

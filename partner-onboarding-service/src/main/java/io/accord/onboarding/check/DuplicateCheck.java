@@ -10,6 +10,9 @@ import java.util.Set;
  */
 final class DuplicateCheck {
 
+    /** The most matches a reason names; the rest are counted (a partner manager searches for them). */
+    static final int MAX_LISTED = 10;
+
     CheckResult check(ApplicantData data, DuplicateLookup lookup) {
         Set<String> findings = new LinkedHashSet<>();
         List<String> taxIdForms = TaxIds.lookupForms(data.taxId(), data.country());
@@ -20,7 +23,7 @@ final class DuplicateCheck {
         }
         String canonicalTaxId = TaxIds.canonical(data.taxId(), data.country());
         if (!sameTaxId.isEmpty()) {
-            findings.add("tax id " + canonicalTaxId + " is already used by " + String.join(", ", sameTaxId));
+            findings.add("tax id " + canonicalTaxId + " is already used by " + listed(sameTaxId));
         }
         String name = Names.normalise(data.legalName());
         boolean nameComparable = !name.isEmpty() && data.country() != null && !data.country().isBlank();
@@ -29,7 +32,7 @@ final class DuplicateCheck {
             sameName.addAll(lookup.openApplicationsNamed(name, data.country(), data.applicationId()));
             if (!sameName.isEmpty()) {
                 findings.add("legal name '" + data.legalName().strip() + "' (normalised '" + name + "') in "
-                        + data.country() + " is already used by " + String.join(", ", sameName));
+                        + data.country() + " is already used by " + listed(sameName));
             }
         }
         if (!findings.isEmpty()) {
@@ -42,5 +45,13 @@ final class DuplicateCheck {
         return CheckResult.passed(CheckNames.DUPLICATES, "no partner or open application shares "
                 + (taxIdForms.isEmpty() ? "" : "tax id " + canonicalTaxId + (nameComparable ? " or " : ""))
                 + (nameComparable ? "legal name '" + name + "' in " + data.country() : ""));
+    }
+
+    private static String listed(Set<String> matches) {
+        if (matches.size() <= MAX_LISTED) {
+            return String.join(", ", matches);
+        }
+        return String.join(", ", matches.stream().limit(MAX_LISTED).toList()) + " and " + (matches.size() - MAX_LISTED)
+                + " more";
     }
 }

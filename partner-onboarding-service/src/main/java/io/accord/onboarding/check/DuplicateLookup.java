@@ -22,7 +22,10 @@ public interface DuplicateLookup {
     /** Partners with this normalised legal name in this country (ISO 3166-1 alpha-2). */
     List<String> partnersNamed(String normalisedName, String country);
 
-    /** Open (not yet decided) applications with this normalised tax id, except the one being checked. */
+    /**
+     * Open applications (submitted, not yet decided: in review or waiting for information; not drafts) with this
+     * normalised tax id, except the one being checked.
+     */
     List<String> openApplicationsWithTaxId(String normalisedTaxId, UUID excludedApplicationId);
 
     /** Open applications with this normalised legal name in this country, except the one being checked. */

@@ -183,6 +183,22 @@ class ApplicationFlowTests {
     }
 
     @Test
+    void anAbandonedDraftOfTheSameCompanyDoesNotSendItsApplicationToReview() {
+        String vat = Applicants.uniqueGermanVat();
+        String name = Applicants.uniqueName("Second Try Media");
+        Applicants.apply(anonymous, Applicants.cleanOtt(name, vat)); // started, never submitted
+        Applicants.Draft draft = Applicants.apply(anonymous, Applicants.cleanOtt(name, vat));
+        draft.attach(anonymous, "TAX_FORM");
+        draft.attach(anonymous, "BANK_PROOF");
+
+        JsonNode submitted = draft.submit(anonymous).json();
+
+        assertThat(submitted.get("status").asString()).as(submitted.toString()).isEqualTo("APPROVED");
+        assertThat(submitted.get("checks")).allSatisfy(check ->
+                assertThat(check.get("outcome").asString()).as(check.toString()).isEqualTo("PASSED"));
+    }
+
+    @Test
     void aDenylistedApplicantIsCaughtWhateverItsSpellingAndOnlyStaffSeeTheEntry() {
         TestHttp admin = TestHttp.localPort(port).as(TestJwt.staff("admin", Roles.PLATFORM_ADMIN));
         String listed = Applicants.uniqueName("Shady Holdings").replace(" GmbH", "");

@@ -76,6 +76,21 @@ class DuplicateCheckTests {
                         + " (normalised 'streamly media') in DE is already used by partner B (2)");
     }
 
+    @Test
+    void aReasonNamesTenMatchesAndCountsTheRest() {
+        Tables tables = new Tables();
+        tables.partnerTaxIds.put("DE136695976", "partner A (1)");
+        for (int i = 0; i < 63; i++) {
+            tables.applicationNames.merge("streamly media|DE", "application " + i, (a, b) -> a + "\n" + b);
+        }
+
+        String reason = check.check(TestApplicants.clean().build(), tables).reason();
+
+        assertThat(reason).startsWith("tax id DE136695976 is already used by partner A (1); legal name")
+                .contains("already used by application 0, application 1, ").contains("application 9 and 53 more")
+                .doesNotContain("application 10");
+    }
+
     /** The caller's tables, keyed as the lookup asks: tax id, or normalised name|country. */
     private static final class Tables implements DuplicateLookup {
 
@@ -107,7 +122,7 @@ class DuplicateCheckTests {
         }
 
         private static List<String> found(String label) {
-            return label == null ? List.of() : List.of(label);
+            return label == null ? List.of() : List.of(label.split("\n")); // several: one a line
         }
     }
 }

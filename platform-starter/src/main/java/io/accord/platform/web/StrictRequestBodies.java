@@ -2,6 +2,8 @@ package io.accord.platform.web;
 
 import io.accord.platform.time.SupportedTimes;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.DeserializationFeature;
@@ -13,6 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link JsonMapper} (events, clients reading other services' answers) stays tolerant, so a producer may add a
  * field without breaking its readers. A record that must accept more (a TMF resource's full schema) says so with
  * {@code @JsonIgnoreProperties}. A time outside {@link SupportedTimes}' range is refused as well, naming its field.
+ * <p>
+ * JSON is the only structured format read or written: the converters Spring registers by classpath detection for
+ * YAML, XML, CBOR and Smile are removed (a request in one of them is a 415 naming the accepted types). Found on
+ * 2026-12-06: Jackson 2's YAML module, which swagger-core brings, made every service read {@code application/yaml}
+ * bodies through a tolerant mapper of its own: unknown fields dropped ({@code currency: USD} on a dispute proposal
+ * answered 200 in EUR), none of the strict mapper's checks, and anchors and aliases expanding a small body into
+ * millions of values.
  */
 public class StrictRequestBodies implements ServerHttpMessageConvertersCustomizer {
 
@@ -26,5 +35,18 @@ public class StrictRequestBodies implements ServerHttpMessageConvertersCustomize
     @Override
     public void customize(HttpMessageConverters.ServerBuilder builder) {
         builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
+        builder.configureMessageConvertersList(converters -> converters.removeIf(StrictRequestBodies::otherFormat));
+    }
+
+    /** Whether the converter reads or writes YAML, XML, CBOR or Smile. */
+    static boolean otherFormat(HttpMessageConverter<?> converter) {
+        for (MediaType type : converter.getSupportedMediaTypes()) {
+            String subtype = type.getSubtype();
+            if (subtype.equals("yaml") || subtype.endsWith("+yaml") || subtype.equals("xml")
+                    || subtype.endsWith("+xml") || subtype.equals("cbor") || subtype.equals("x-jackson-smile")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -293,6 +293,23 @@ class RequestProblemTests {
     }
 
     @Test
+    void jsonIsTheOnlyStructuredFormatRead() {
+        // Jackson 2's YAML converter (swagger-core brings the module) read YAML through a tolerant mapper: unknown
+        // fields dropped, no strict checks, aliases expanding a small body into millions of values
+        for (String type : List.of("application/yaml", "application/xml", "application/cbor",
+                "application/x-jackson-smile")) {
+            String name = "other-format-" + UUID.randomUUID();
+            TestHttp.Response response = ops.send("POST", "/api/things", "name: " + name + "\nnmae: x\n", type);
+
+            assertThat(response.status()).as(type + ": " + response).isEqualTo(415);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().path("acceptedContentTypes").toString()).doesNotContain("yaml", "xml", "cbor",
+                    "smile");
+            assertThat(writes.executions(name)).isZero();
+        }
+    }
+
+    @Test
     void aMissingTokenAnswerSaysWhereToGetOne() {
         TestHttp.Response response = anonymous.post("/api/things", "{\"name\": \"a\"}");
 

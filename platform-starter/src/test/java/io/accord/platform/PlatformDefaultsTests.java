@@ -2,9 +2,11 @@ package io.accord.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,9 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformDefaultsTests {
 
     private final DataSource dataSource;
+    private final JsonMapper json;
 
-    PlatformDefaultsTests(DataSource dataSource) {
+    PlatformDefaultsTests(DataSource dataSource, JsonMapper json) {
         this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** Money and tolerances read as digits: a payment's amount was answered as 4E+2, a tolerance as 0E-9. */
+    @Test
+    void decimalsAreWrittenAsPlainDigits() {
+        assertThat(json.writeValueAsString(java.util.Map.of("amount", new BigDecimal("4E+2"))))
+                .isEqualTo("{\"amount\":400}");
+        assertThat(json.writeValueAsString(new BigDecimal("0E-9"))).isEqualTo("0.000000000");
     }
 
     /**

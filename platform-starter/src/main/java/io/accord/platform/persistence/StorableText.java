@@ -14,4 +14,28 @@ public final class StorableText {
     public static String of(String text) {
         return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "\\u0000");
     }
+
+    /**
+     * Whether PostgreSQL can store the text as it is, in a text column and in a {@code jsonb} string: no NUL character
+     * and no unpaired UTF-16 surrogate (JSON's {@code "\ud800"} decodes to one; {@code jsonb} refuses it, and UTF-8
+     * has no encoding for it).
+     */
+    public static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

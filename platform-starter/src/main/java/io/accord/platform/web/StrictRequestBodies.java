@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * naming it, never silently dropped. Only the server side (request bodies) is strict: the application's
  * {@link JsonMapper} (events, clients reading other services' answers) stays tolerant, so a producer may add a
  * field without breaking its readers. A record that must accept more (a TMF resource's full schema) says so with
- * {@code @JsonIgnoreProperties}. A time outside {@link SupportedTimes}' range is refused as well, naming its field.
+ * {@code @JsonIgnoreProperties}. A time outside {@link SupportedTimes}' range is refused as well, naming its field,
+ * and so is a fraction for a whole number ({@code "quantity": 1.5} was read as 1).
  * <p>
  * JSON is the only structured format read or written: the converters Spring registers by classpath detection for
  * YAML, XML, CBOR and Smile are removed (a request in one of them is a 415 naming the accepted types). Found on
@@ -29,6 +30,7 @@ public class StrictRequestBodies implements ServerHttpMessageConvertersCustomize
 
     public StrictRequestBodies(JsonMapper json) {
         this.strict = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .addModule(SupportedTimes.module()).build();
     }
 

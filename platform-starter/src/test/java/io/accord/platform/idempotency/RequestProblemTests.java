@@ -293,6 +293,20 @@ class RequestProblemTests {
     }
 
     @Test
+    void aFractionForAWholeNumberIsRefusedNamingItsFieldNotTruncated() {
+        // orchestration stored a quote item's quantity 1.5 as 1 and an order's 100.99 as 100
+        String name = "fraction-" + UUID.randomUUID();
+
+        TestHttp.Response response = ops.post("/api/things", "{\"name\": \"" + name + "\", \"copies\": 1.5}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("copies");
+        assertThat(writes.executions(name)).isZero();
+        assertThat(ops.post("/api/things", "{\"name\": \"" + name + "\", \"copies\": 2}").status()).isEqualTo(201);
+    }
+
+    @Test
     void jsonIsTheOnlyStructuredFormatRead() {
         // Jackson 2's YAML converter (swagger-core brings the module) read YAML through a tolerant mapper: unknown
         // fields dropped, no strict checks, aliases expanding a small body into millions of values

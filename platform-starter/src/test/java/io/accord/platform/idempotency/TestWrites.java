@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @RestController
 class TestWrites {
 
-    record Thing(String name) {
+    /** {@code copies} (optional) is there for the strict reading of numbers only. */
+    record Thing(String name, Integer copies) {
     }
 
     record Created(String id, String name, int execution, String content) {

@@ -43,4 +43,18 @@ public record UsageRecord(String source, String usageId, String usageType, Strin
         Instant instant = time.toInstant();
         return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
     }
+
+    /** The most digits a quantity has before the decimal point, and after it. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+    public static final int MAX_DECIMALS = 9;
+
+    /**
+     * Whether a quantity has at most {@link #MAX_INTEGER_DIGITS} digits before the decimal point and
+     * {@link #MAX_DECIMALS} after it. In long arithmetic: {@code 1e2147483647}'s precision minus its scale overflows an
+     * int to a negative number, and such a value passed as small, then made {@code toPlainString} throw
+     * OutOfMemoryError (found on 2026-12-06: a 500, and a file job's runner failing every second).
+     */
+    public static boolean storableQuantity(BigDecimal quantity) {
+        return (long) quantity.precision() - quantity.scale() <= MAX_INTEGER_DIGITS && quantity.scale() <= MAX_DECIMALS;
+    }
 }

@@ -26,8 +26,8 @@ final class UsageParser {
     /** Longer identifiers could not be indexed (a btree entry holds about 2,700 bytes): such a record is INVALID. */
     static final int MAX_ID_LENGTH = 200;
     /** Quantities beyond these are no usage (and would make absurdly long numbers). */
-    private static final int MAX_INTEGER_DIGITS = 15;
-    private static final int MAX_DECIMALS = 9;
+    private static final int MAX_INTEGER_DIGITS = UsageRecord.MAX_INTEGER_DIGITS;
+    private static final int MAX_DECIMALS = UsageRecord.MAX_DECIMALS;
 
     private UsageParser() {
     }
@@ -165,7 +165,7 @@ final class UsageParser {
             if (quantity != null) {
                 try {
                     amount = new BigDecimal(quantity);
-                    if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS || amount.scale() > MAX_DECIMALS) {
+                    if (!UsageRecord.storableQuantity(amount)) {
                         problem("quantity '" + quantity + "' has more than " + MAX_INTEGER_DIGITS + " digits before"
                                 + " or " + MAX_DECIMALS + " after the decimal point");
                         amount = null;

@@ -1,6 +1,7 @@
 package io.accord.rating.usage;
 
 import io.accord.contracts.catalog.UnitOfMeasure;
+import io.accord.platform.persistence.StorableText;
 import io.accord.rating.engine.UsageRecord;
 import tools.jackson.databind.JsonNode;
 
@@ -29,8 +30,8 @@ final class TmfUsageInput {
     private static final Set<String> RESERVED = Set.of(USAGE_ID, SOURCE, SUBSCRIBER_ID, QUANTITY, UNIT, PRODUCT_ID,
             OFFERING_ID);
     static final int MAX_ID_LENGTH = 200;
-    private static final int MAX_INTEGER_DIGITS = 15;
-    private static final int MAX_DECIMALS = 9;
+    private static final int MAX_INTEGER_DIGITS = UsageRecord.MAX_INTEGER_DIGITS;
+    private static final int MAX_DECIMALS = UsageRecord.MAX_DECIMALS;
 
     private TmfUsageInput() {
     }
@@ -61,8 +62,8 @@ final class TmfUsageInput {
         if (usageType.length() > MAX_ID_LENGTH) {
             return Read.invalid("usageType", "usageType is longer than " + MAX_ID_LENGTH + " characters");
         }
-        if (usageType.indexOf('\u0000') >= 0) {
-            return Read.invalid("usageType", "usageType contains a NUL character");
+        if (!StorableText.storable(usageType)) {
+            return Read.invalid("usageType", "usageType contains a NUL character or an unpaired surrogate");
         }
         String date = string(body.get("usageDate"));
         if (date == null) {
@@ -98,10 +99,14 @@ final class TmfUsageInput {
                     return Read.invalid(at + ".value", "the value of '" + abbreviated(name)
                             + "' must be a string, number or boolean");
                 }
+                if (value.isNumber() && !plainWritable(value)) {
+                    return Read.invalid(at + ".value", "the value of '" + abbreviated(name) + "' is a number too"
+                            + " large or too small to be kept (write it as a string)");
+                }
                 String text = value.isNull() ? null : value.isNumber() ? value.decimalValue().toPlainString()
                         : value.asString();
-                if (name.indexOf('\u0000') >= 0 || text != null && text.indexOf('\u0000') >= 0) {
-                    return Read.invalid(at, "contains a NUL character");
+                if (!StorableText.storable(name) || text != null && !StorableText.storable(text)) {
+                    return Read.invalid(at, "contains a NUL character or an unpaired surrogate (such as \\ud800)");
                 }
                 Map<String, String> target = RESERVED.contains(name) ? reserved : values;
                 if (target.containsKey(name)) {
@@ -135,7 +140,7 @@ final class TmfUsageInput {
             return Read.invalid("usageCharacteristic." + QUANTITY, "quantity '" + abbreviated(reserved.get(QUANTITY))
                     + "' is not a decimal number");
         }
-        if (quantity.precision() - quantity.scale() > MAX_INTEGER_DIGITS || quantity.scale() > MAX_DECIMALS) {
+        if (!UsageRecord.storableQuantity(quantity)) {
             return Read.invalid("usageCharacteristic." + QUANTITY, "quantity has more than " + MAX_INTEGER_DIGITS
                     + " digits before or " + MAX_DECIMALS + " after the decimal point");
         }
@@ -160,5 +165,20 @@ final class TmfUsageInput {
 
     private static String abbreviated(String value) {
         return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    /** The most digits a number's plain form may shift its decimal point by: 1e400 is refused, not written out. */
+    private static final int MAX_NUMBER_EXPONENT = 1_000;
+
+    /**
+     * Whether a JSON number can be written out plainly: finite (JSON's {@code 1e400} is read as an infinite double,
+     * whose decimal value throws) and with an exponent that does not make its plain form huge ({@code toPlainString}
+     * of {@code 1e2147483647} throws OutOfMemoryError).
+     */
+    private static boolean plainWritable(JsonNode number) {
+        if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
+            return false;
+        }
+        return Math.abs((long) number.decimalValue().scale()) <= MAX_NUMBER_EXPONENT;
     }
 }

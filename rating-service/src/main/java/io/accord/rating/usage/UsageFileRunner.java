@@ -146,8 +146,11 @@ class UsageFileRunner implements DisposableBean {
                 }
             } catch (LeaseLost lost) {
                 throw lost;
-            } catch (IOException | RuntimeException failure) {
-                // not a bad row (those are reported per row) but an outage or a defect: retried a few times
+            } catch (IOException | RuntimeException | Error failure) {
+                // not a bad row (those are reported per row) but an outage or a defect: retried a few times. An Error
+                // counts as an attempt too: on 2026-12-06 a row's quantity made BigDecimal throw OutOfMemoryError,
+                // which passed by this, left the job RUNNING with no attempt counted, and the runner took it again
+                // every second while every other job waited
                 log.error("Usage file job {} failed at row {}", id, job.rowsRead() + 1, failure);
                 String reason = FailureKind.describe(failure, "rating");
                 try {

@@ -62,6 +62,9 @@ class UsageParserTests {
         assertThat(parse("{\"characteristics\": {\"zone\": \"a\\u0000\"}}").problem()).contains("NUL");
         assertThat(parse("{\"quantity\": \"1E+999999999\"}").problem()).contains("digits");
         assertThat(parse("{\"quantity\": \"1E-30\"}").problem()).contains("digits");
+        // precision minus scale overflows an int: it passed as small, and writing it out threw OutOfMemoryError
+        assertThat(parse("{\"quantity\": \"1E+2147483647\"}").problem()).contains("digits");
+        assertThat(parse("{\"quantity\": \"10E+2147483646\"}").problem()).contains("digits");
         assertThat(parse("{\"startTime\": \"+99999-01-01T00:00:00Z\"}").problem()).contains("between the years");
         // the year 9999 where it was reported, 10000 in UTC, as it would be stored
         assertThat(parse("{\"startTime\": \"9999-12-31T23:59:59-05:00\"}").problem()).contains("between the years");

@@ -15,11 +15,44 @@ class TmfUsageInputTests {
     }
 
     private static TmfUsageInput.Read read(String usageDate, String usageType) {
+        return read(usageDate, usageType, "\"60\"", "\"EU\"");
+    }
+
+    private static TmfUsageInput.Read read(String usageDate, String usageType, String quantity, String zone) {
         return TmfUsageInput.read(JSON.readTree("""
                 {"usageDate": "%s", "usageType": "%s", "usageCharacteristic": [
                   {"name": "usageId", "value": "u-1"}, {"name": "subscriberId", "value": "+491"},
-                  {"name": "quantity", "value": "60"}, {"name": "unit", "value": "S"}]}"""
-                .formatted(usageDate, usageType)), "mediation");
+                  {"name": "quantity", "value": %s}, {"name": "unit", "value": "S"},
+                  {"name": "zone", "value": %s}]}"""
+                .formatted(usageDate, usageType, quantity, zone)), "mediation");
+    }
+
+    @Test
+    void quantitiesAndNumbersTooLargeToWriteOutAreTheFieldsProblem() {
+        // 1e2147483647's precision minus its scale overflowed an int and passed as small; writing it out plainly
+        // then threw OutOfMemoryError (a 500; a CDR file's runner failing every second)
+        for (String quantity : new String[]{"\"1e2147483647\"", "\"10e2147483646\"", "\"1e16\"", "1e400"}) {
+            TmfUsageInput.Read read = read("2026-12-01T10:00:00Z", "VOICE", quantity, "\"EU\"");
+            assertThat(read.record()).as(quantity).isNull();
+            assertThat(read.field()).as(quantity).startsWith("usageCharacteristic");
+        }
+        assertThat(read("2026-12-01T10:00:00Z", "VOICE", "\"1e14\"", "\"EU\"").record().quantity())
+                .isEqualByComparingTo("100000000000000");
+        // a JSON number any characteristic holds: 1e400 is an infinite double, 1e2147483647 would be written out
+        assertThat(read("2026-12-01T10:00:00Z", "VOICE", "\"60\"", "1e400").field())
+                .isEqualTo("usageCharacteristic[4].value");
+        assertThat(read("2026-12-01T10:00:00Z", "VOICE", "\"60\"", "12.5").record().characteristics())
+                .containsEntry("zone", "12.5");
+    }
+
+    @Test
+    void anUnpairedSurrogateIsTheFieldsProblem() {
+        // jsonb refuses it: the whole batch failed with a 500
+        assertThat(read("2026-12-01T10:00:00Z", "VOICE", "\"60\"", "\"x\\ud800\"").field())
+                .isEqualTo("usageCharacteristic[4]");
+        assertThat(read("2026-12-01T10:00:00Z", "VO\\udc00ICE").field()).isEqualTo("usageType");
+        assertThat(read("2026-12-01T10:00:00Z", "VOICE", "\"60\"", "\"\\ud83d\\ude00\"").record()
+                .characteristics()).containsEntry("zone", "\ud83d\ude00");
     }
 
     @Test

@@ -50,6 +50,19 @@ public record ProductInstance(String instanceId, String subscriberId, List<Strin
                 categoryCode, buyerPartnerId, participants, validFrom, validTo);
     }
 
+    /** Whether the partner takes part in this instance: owns its offering, bought it to resell, or co-created it. */
+    boolean involves(String partnerId) {
+        if (partnerId.equalsIgnoreCase(ownerPartnerId) || partnerId.equalsIgnoreCase(buyerPartnerId)) {
+            return true;
+        }
+        for (Participant participant : participants) {
+            if (partnerId.equalsIgnoreCase(participant.partnerId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether usage naming {@code subscriber} may be this instance's. */
     boolean isKnownAs(String subscriber) {
         return identifiers.contains(subscriber);

@@ -6,6 +6,13 @@ import java.time.Instant;
  * Rating step 1: the product instance in force for the subscriber at the usage time, and its offering's price for
  * the usage type in force then. A record naming a product instance or an offering picks it; otherwise the one
  * instance whose offering prices the usage type; several → AMBIGUOUS_PRODUCT.
+ * <p>
+ * A partner reports usage only of the product instances it takes part in (it owns the offering, bought the product
+ * to resell, or co-created the offering): a record whose source is a partner's id, shaped as a UUID (a partner's
+ * submissions always are; staff and mediation sources are names), sees no other instance. Found on 2026-12-06: a
+ * partner's usage for another tenant's subscriber was rated on that tenant's product, creating amounts between other
+ * parties, and the answer told whether the subscriber existed; it is now NO_PRODUCT_INSTANCE, as for a subscriber
+ * nobody has.
  */
 final class ProductSelection {
 
@@ -25,18 +32,57 @@ final class ProductSelection {
     }
 
     static Selection select(UsageRecord usage, Instant at, RatingSnapshot snapshot) {
+        String reporter = partnerSource(usage.source()) ? usage.source() : null;
         if (usage.productInstanceId() != null) {
-            return named(usage, at, snapshot);
+            return named(usage, at, snapshot, reporter);
         }
         CompiledInstance[] instances = snapshot.instancesOf(usage.subscriberId());
+        if (reporter != null) {
+            instances = takingPart(instances, reporter);
+        }
         return usage.offeringId() != null ? byOffering(usage, at, snapshot, instances)
                 : byUsageType(usage, at, snapshot, instances);
     }
 
-    private static Selection named(UsageRecord usage, Instant at, RatingSnapshot snapshot) {
+    /** Whether a source is a partner's id: a UUID in its 36-character form. */
+    static boolean partnerSource(String source) {
+        if (source.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = source.charAt(i);
+            boolean hyphen = i == 8 || i == 13 || i == 18 || i == 23;
+            if (hyphen ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static CompiledInstance[] takingPart(CompiledInstance[] instances, String partnerId) {
+        int kept = 0;
+        for (CompiledInstance instance : instances) {
+            if (instance.instance.involves(partnerId)) {
+                kept++;
+            }
+        }
+        if (kept == instances.length) {
+            return instances;
+        }
+        CompiledInstance[] visible = new CompiledInstance[kept];
+        int i = 0;
+        for (CompiledInstance instance : instances) {
+            if (instance.instance.involves(partnerId)) {
+                visible[i++] = instance;
+            }
+        }
+        return visible;
+    }
+
+    private static Selection named(UsageRecord usage, Instant at, RatingSnapshot snapshot, String reporter) {
         CompiledInstance instance = snapshot.instance(usage.productInstanceId());
         if (instance == null || !instance.instance.isKnownAs(usage.subscriberId())
-                || !instance.inForceAt(at)) {
+                || reporter != null && !instance.instance.involves(reporter) || !instance.inForceAt(at)) {
             return Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "product instance "
                     + usage.productInstanceId() + " of subscriber " + usage.subscriberId() + " is not in force at "
                     + at);

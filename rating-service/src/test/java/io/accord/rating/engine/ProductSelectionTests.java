@@ -55,6 +55,57 @@ class ProductSelectionTests {
     }
 
     @Test
+    void aPartnersUsageSeesOnlyTheInstancesItTakesPartIn() {
+        String partner = "0f16deb6-5c1f-4a7e-9d2b-3e4f5a6b7c8d";
+        String other = "22222222-2222-4222-8222-222222222222";
+        RatingEngine shared = engine(List.of(
+                        instance("pi-csp").offering("offer-voice").build(),
+                        instance("pi-theirs").subscriber("491700000003").offering("offer-voice").ownedBy(other)
+                                .build(),
+                        instance("pi-bought").subscriber("491700000004").offering("offer-voice").boughtBy(partner)
+                                .build(),
+                        instance("pi-owned").subscriber("491700000005").offering("offer-voice").ownedBy(partner)
+                                .build(),
+                        instance("pi-cocreated").subscriber("491700000006").offering("offer-voice")
+                                .participant(other, "10").participant(partner.toUpperCase(), "20").build()),
+                List.of(price("voice").offering("offer-voice").usageType("VOICE").build()),
+                List.of(RatingFixtures.agreement(partner).build(), RatingFixtures.agreement(other).build()));
+
+        // another tenant's subscriber, or the CSP's own: as if nobody had it, whether named or not
+        for (RatingFixtures.UsageBuilder usage : List.of(usage().source(partner),
+                usage().source(partner).naming("pi-csp", null),
+                usage().source(partner).subscriber("491700000003"),
+                usage().source(partner).subscriber("491700000003").naming("pi-theirs", null),
+                usage().source(partner).subscriber("491700000003").naming(null, "offer-voice"))) {
+            assertThat(shared.rate(usage.build(), new TierAccumulators())).isInstanceOfSatisfying(
+                    SuspendedUsage.class, suspended -> {
+                        assertThat(suspended.reason()).isEqualTo(SuspenseReason.NO_PRODUCT_INSTANCE);
+                        // the words for an instance nobody has (a named one is the caller's own words)
+                        assertThat(suspended.detail()).doesNotContain(other)
+                                .containsAnyOf("has no product instance in force", "is not in force",
+                                        "has no instance of offering");
+                    });
+        }
+        // its own: bought to resell, its offering, co-created with it (ids compared without case)
+        for (String subscriber : List.of("491700000004", "491700000005", "491700000006")) {
+            assertThat(shared.rate(usage().source(partner).subscriber(subscriber).build(), new TierAccumulators()))
+                    .as(subscriber).satisfies(outcome -> assertThat(outcome instanceof SuspendedUsage suspended
+                            && suspended.reason() == SuspenseReason.NO_PRODUCT_INSTANCE).isFalse());
+        }
+        // staff and mediation sources are names, not partner ids: every instance
+        assertThat(shared.rate(usage().source("mediation-eu").build(), new TierAccumulators()))
+                .isInstanceOf(RatedUsage.class);
+        assertThat(shared.rate(usage().source("mediation-eu").subscriber("491700000003").build(),
+                new TierAccumulators())).isInstanceOfSatisfying(SuspendedUsage.class, suspended ->
+                assertThat(suspended.reason()).as("found, but its owner's rule is missing")
+                        .isEqualTo(SuspenseReason.NO_AGREEMENT));
+        assertThat(ProductSelection.partnerSource(partner.toUpperCase())).isTrue();
+        assertThat(ProductSelection.partnerSource("0f16deb6-5c1f-4a7e-9d2b-3e4f5a6b7c8")).isFalse();
+        assertThat(ProductSelection.partnerSource("0f16deb6-5c1f-4a7e-9d2b-3e4f5a6b7c8x")).isFalse();
+        assertThat(ProductSelection.partnerSource("0f16deb6+5c1f-4a7e-9d2b-3e4f5a6b7c8d")).isFalse();
+    }
+
+    @Test
     void anotherSubscribersInstanceOrAnUnknownOneIsNoProductInstance() {
         assertThat(rate(usage().naming("pi-other", null))).isInstanceOfSatisfying(SuspendedUsage.class,
                 suspended -> assertThat(suspended.reason()).isEqualTo(SuspenseReason.NO_PRODUCT_INSTANCE));

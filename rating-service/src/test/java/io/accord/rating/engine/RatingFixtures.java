@@ -170,6 +170,7 @@ final class RatingFixtures {
     }
 
     static final class UsageBuilder {
+        private String source = "switch-1";
         private String usageId = "u-1";
         private String usageType = "VOICE";
         private String subscriber = "491700000001";
@@ -179,6 +180,7 @@ final class RatingFixtures {
         private String instance;
         private String offering;
 
+        UsageBuilder source(String value) { source = value; return this; }
         UsageBuilder id(String value) { usageId = value; return this; }
         UsageBuilder type(String value) { usageType = value; return this; }
         UsageBuilder subscriber(String value) { subscriber = value; return this; }
@@ -189,7 +191,7 @@ final class RatingFixtures {
         UsageBuilder naming(String instanceId, String offeringId) { instance = instanceId; offering = offeringId; return this; }
 
         UsageRecord build() {
-            return new UsageRecord("switch-1", usageId, usageType, subscriber, time, quantity, unit, instance,
+            return new UsageRecord(source, usageId, usageType, subscriber, time, quantity, unit, instance,
                     offering, Map.of());
         }
     }

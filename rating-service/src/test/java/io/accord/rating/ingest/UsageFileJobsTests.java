@@ -35,7 +35,7 @@ import java.util.UUID;
 
 import static io.accord.rating.ingest.UsageFixtures.activate;
 import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
-import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
+import static io.accord.rating.ingest.UsageFixtures.partnerProduct;
 import static io.accord.rating.ingest.UsageFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,8 +76,7 @@ class UsageFileJobsTests {
         String id = unique();
         String subscriber = "+49164" + id;
         String partnerId = UUID.randomUUID().toString();
-        launchVoiceOffering("off-" + id, null, "0.01");
-        activate("prod-" + id, subscriber, "off-" + id, null);
+        partnerProduct(id, partnerId, subscriber);   // a partner reports usage of its own products only
         awaitRatable(model, subscriber);
         String time = time();
 
@@ -131,8 +130,7 @@ class UsageFileJobsTests {
         String id = unique();
         String subscriber = "+49168" + id;
         String partnerId = UUID.randomUUID().toString();
-        launchVoiceOffering("off-" + id, null, "0.01");
-        activate("prod-" + id, subscriber, "off-" + id, null);
+        partnerProduct(id, partnerId, subscriber);   // a partner reports usage of its own products only
         awaitRatable(model, subscriber);
         String time = time();
         StringBuilder file = new StringBuilder(HEADER);
@@ -165,8 +163,7 @@ class UsageFileJobsTests {
         String id = unique();
         String subscriber = "+49165" + id;
         String partnerId = UUID.randomUUID().toString();
-        launchVoiceOffering("off-" + id, null, "0.01");
-        activate("prod-" + id, subscriber, "off-" + id, null);
+        partnerProduct(id, partnerId, subscriber);   // a partner reports usage of its own products only
         awaitRatable(model, subscriber);
         String time = time();
         StringBuilder file = new StringBuilder(HEADER);
@@ -273,8 +270,7 @@ class UsageFileJobsTests {
         String id = unique();
         String subscriber = "+49166" + id;
         String partnerId = UUID.randomUUID().toString();
-        launchVoiceOffering("off-" + id, null, "0.01");
-        activate("prod-" + id, subscriber, "off-" + id, null);
+        partnerProduct(id, partnerId, subscriber);   // a partner reports usage of its own products only
         awaitRatable(model, subscriber);
         String time = time();
         int rows = 16_000;
@@ -355,17 +351,19 @@ class UsageFileJobsTests {
     @Test
     void aJobThatKeepsFailingIsResumedFromItsCheckpointOrCancelledWhereItStands() {
         String id = unique();
+        String resumedPartner = UUID.randomUUID().toString();
+        String cancelledPartner = UUID.randomUUID().toString();
         String subscriber = "+49167" + id;
-        launchVoiceOffering("off-" + id, null, "0.01");
-        activate("prod-" + id, subscriber, "off-" + id, null);
-        awaitRatable(model, subscriber);
+        String otherSubscriber = "+49169" + id;
+        partnerProduct(id, resumedPartner, subscriber);
+        partnerProduct(id + "-b", cancelledPartner, otherSubscriber);
+        awaitRatable(model, subscriber, otherSubscriber);
         String time = time();
         StringBuilder file = new StringBuilder(HEADER);
         for (int i = 0; i < 3_000; i++) {
             file.append('u').append(i).append(",VOICE,").append(subscriber).append(',').append(time).append(",90,S,EU\n");
         }
-        String resumedPartner = UUID.randomUUID().toString();
-        String cancelledPartner = UUID.randomUUID().toString();
+        String otherFile = file.toString().replace(subscriber, otherSubscriber);
         TestInfrastructure.RefusedRows refusal = TestInfrastructure.refuseRows(DATABASE, "usage_submission",
                 "new.usage_id = 'u2500' and new.source in ('%s', '%s')".formatted(resumedPartner, cancelledPartner),
                 "P0001");
@@ -375,7 +373,7 @@ class UsageFileJobsTests {
             resumed = partner(resumedPartner).header("Prefer", "respond-async")
                     .send("POST", FILES, file.toString(), "text/csv").header("Location");
             cancelled = partner(cancelledPartner).header("Prefer", "respond-async")
-                    .send("POST", FILES, file.toString(), "text/csv").header("Location");
+                    .send("POST", FILES, otherFile, "text/csv").header("Location");
             await().atMost(Duration.ofSeconds(120))
                     .until(() -> state(resumedPartner, resumed).equals("FAILED"));
             JsonNode failed = partner(resumedPartner).get(resumed).json();

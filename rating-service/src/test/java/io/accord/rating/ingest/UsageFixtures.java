@@ -79,6 +79,17 @@ final class UsageFixtures {
         send(Topics.PARTNER_EVENTS, partnerId, "AgreementActivated", partnerId, activated);
     }
 
+    /**
+     * The partner's own VOICE offering {@code off-<id>} (0.01 per minute, SELL_THROUGH with a 30 % share) and the
+     * subscriber's product {@code prod-<id>} of it: usage the partner reports is rated only on products it takes part
+     * in.
+     */
+    static void partnerProduct(String id, String partnerId, String subscriber) {
+        sellThroughAgreement(partnerId, "30");
+        launchVoiceOffering("off-" + id, partnerId, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, partnerId);
+    }
+
     /** An active product instance of the subscriber (MSISDN) on the offering since long ago. */
     static void activate(String productId, String subscriber, String offeringId, String ownerPartnerId) {
         ProductDetails product = new ProductDetails(productId, "order-" + productId, offeringId, 1, "Offering",

@@ -139,8 +139,9 @@ class RatedExport {
         row.put("source", rs.getString("source"));
         row.put("usageId", rs.getString("usage_id"));
         row.put("subscriberId", rs.getString("subscriber_id"));
-        row.put("usageTime", rs.getTimestamp("usage_time").toInstant()
-                .atOffset(ZoneOffset.ofTotalSeconds(rs.getInt("usage_offset_secs"))).toString());
+        // as in UsageRated (ISO_OFFSET_DATE_TIME): OffsetDateTime's toString drops zero seconds (10:00Z)
+        row.put("usageTime", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(rs.getTimestamp(
+                "usage_time").toInstant().atOffset(ZoneOffset.ofTotalSeconds(rs.getInt("usage_offset_secs")))));
         row.put("usageType", rs.getString("usage_type"));
         row.put("quantity", decimal(rs.getBigDecimal("billed_quantity")));
         row.put("unit", rs.getString("billed_unit"));

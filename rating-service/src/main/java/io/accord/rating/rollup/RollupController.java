@@ -113,7 +113,10 @@ class RollupController {
             toDay = toDay.plusDays(1); // a day partly in range counts
         }
         List<Map<String, Object>> rows = jdbc.sql(sql)
-                .param("from", Timestamp.from(start)).param("to", Timestamp.from(end))
+                // an hour partly in range counts whole, as a day does: both ends alike (the hour holding from was
+                // dropped while the one holding to counted)
+                .param("from", Timestamp.from(start.truncatedTo(java.time.temporal.ChronoUnit.HOURS)))
+                .param("to", Timestamp.from(end))
                 .param("fromDay", java.sql.Date.valueOf(fromDay)).param("toDay", java.sql.Date.valueOf(toDay))
                 .param("owner", owner)
                 .query((rs, n) -> {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -82,6 +83,16 @@ class RollupApiTests {
         assertThat(mine.path("records").asLong()).isEqualTo(2);
         assertThat(new BigDecimal(mine.path("charge").asString())).isEqualByComparingTo("1.80");
         assertThat(new BigDecimal(mine.path("partnerShare").asString())).isEqualByComparingTo("0.54");
+
+        // an hour partly in the range counts whole, at either end (the one holding from was left out)
+        for (String partial : List.of("from=" + hour.plusMinutes(30).toInstant() + "&to="
+                + hour.plusMinutes(90).toInstant(), "from=" + hour.minusMinutes(30).toInstant() + "&to="
+                + hour.plusSeconds(1).toInstant())) {
+            JsonNode overlapping = staff().get("/api/rating/rollups?" + partial
+                    + "&granularity=hour&groupBy=offering").json().path("rows");
+            assertThat(overlapping.valueStream().filter(row -> ("off-" + id).equals(row.path("offeringId")
+                    .asString())).map(row -> row.path("records").asLong()).toList()).as(partial).containsExactly(2L);
+        }
 
         TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("p", partnerId, Roles.PARTNER_USER));
         JsonNode own = partner.get(query).json().path("rows");

@@ -48,6 +48,10 @@ class RequestExamples implements GlobalOperationCustomizer {
             return form;
         }
         try (InputStream in = file.getInputStream()) {
+            if (mediaType.startsWith("text/")) {
+                // a CSV file as it is sent
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
             return json.readValue(in, Object.class);
         }
         catch (IOException e) {

@@ -55,6 +55,7 @@ class RerateController {
     @RequestExample("rating/rerate-job.json")
     @PostMapping(RerateJobs.BASE)
     @PreAuthorize(WRITE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     @Operation(operationId = "requestRerate", summary = "Re-rates a partner's rated usage of an offering in a usage"
             + " time range [from, to) with the read models in force now: each record that comes out different is"
             + " reversed and rated again as a new record. Answers 202 with the job; the same requestId answers the"

@@ -51,6 +51,7 @@ class UsageController {
     @RequestExample("rating/usage-create.json")
     @PostMapping(USAGE)
     @PreAuthorize(SUBMIT)
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createUsage", summary = "Submits one usage record for rating: 201 with the Usage"
             + " (status rated, or rejected with the suspense reason); 409 when it was received before; 400 naming the"
             + " field when it is invalid")

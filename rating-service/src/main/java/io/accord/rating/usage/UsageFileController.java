@@ -5,6 +5,9 @@ import io.accord.platform.upload.FileNames;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,6 +51,14 @@ class UsageFileController {
 
     @PostMapping(path = FILES, consumes = "text/csv")
     @PreAuthorize(UsageController.SUBMIT)
+    @io.accord.platform.apidocs.RequestExample("rating/usage-file.csv")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the CSV file (UTF-8)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "201", description = "a small file, processed during the upload: the finished job")
+    @ApiResponse(responseCode = "202", description = "a large file, or Prefer: respond-async: the queued job, its"
+            + " Location to follow")
+    @ApiResponse(responseCode = "413", description = "over accord.rating.usage-files.max-size",
+            content = @Content(mediaType = "application/problem+json"))
     @Operation(operationId = "uploadUsageFile", summary = "Uploads a CSV file of usage (header row; columns usageId,"
             + " source, usageType, subscriberId, startTime, quantity, unit, productId, offeringId, others are"
             + " characteristics) as a job: 201 with the finished job for a small file, 202 with the queued job"

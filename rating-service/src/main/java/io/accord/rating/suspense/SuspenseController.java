@@ -57,6 +57,7 @@ class SuspenseController {
         if (request.ids() != null && (request.ids().isEmpty() || request.ids().size() > SuspenseOps.MAX_SELECTION)) {
             throw new InvalidInputException("ids", "give 1 to " + SuspenseOps.MAX_SELECTION + " ids");
         }
+        checkSelection(request.ids(), request.filter());
         SuspenseOps.Filter filter = request.filter() == null ? null : new SuspenseOps.Filter("OPEN",
                 blank(request.filter().reason()), blank(request.filter().source()), request.filter().from(),
                 request.filter().to());
@@ -91,6 +92,21 @@ class SuspenseController {
         return ops.summary(new SuspenseOps.Filter(wanted, blank(reason), blank(source), from, to));
     }
 
+    /**
+     * No null among the ids ({@code [null]} was answered 200 with {@code notOpen: [null]}), and a filter that names
+     * at least one criterion: {@code {}} selected every OPEN record on the platform, for every source.
+     */
+    private static void checkSelection(List<UUID> ids, Selection filter) {
+        if (ids != null && ids.contains(null)) {
+            throw new InvalidInputException("ids", "ids holds a null; give suspense ids");
+        }
+        if (filter != null && blank(filter.reason()) == null && blank(filter.source()) == null
+                && filter.from() == null && filter.to() == null) {
+            throw new InvalidInputException("filter", "the filter names no reason, source, from or to: it would select"
+                    + " every OPEN suspense record of every source; name at least one");
+        }
+    }
+
     /** Either {@code ids} or {@code filter} (reason, source, from, to over OPEN records), and the reason. */
     record WriteOffRequest(List<UUID> ids, Selection filter, String reason) {
     }
@@ -110,6 +126,7 @@ class SuspenseController {
         if (request.ids() != null && request.ids().isEmpty()) {
             throw new InvalidInputException("ids", "ids is empty");
         }
+        checkSelection(request.ids(), request.filter());
         SuspenseOps.Filter filter = request.filter() == null ? null : new SuspenseOps.Filter("OPEN",
                 blank(request.filter().reason()), blank(request.filter().source()), request.filter().from(),
                 request.filter().to());

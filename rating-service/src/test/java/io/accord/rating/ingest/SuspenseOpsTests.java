@@ -98,6 +98,16 @@ class SuspenseOpsTests {
                 + " and resource_id = :id and action = 'WRITE_OFF'").param("id", tooOld).query(Long.class).single())
                 .isEqualTo(1);
 
+        // a selection that names nothing: refused, not every OPEN record of every source (nor a null id)
+        for (String nothing : List.of("{\"filter\": {}, \"reason\": \"x\"}", "{\"ids\": [null], \"reason\": \"x\"}")) {
+            TestHttp.Response refused = staff().post("/api/rating/suspense/write-off", nothing);
+            assertThat(refused.status()).as(nothing).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(staff().post("/api/rating/suspense/recycle", "{\"filter\": {\"reason\": \"\"}}").status())
+                .isEqualTo(400);
+        assertThat(counters(source)).containsExactly(4L, 1L, 2L, 1L);
+
         JsonNode byFilter = staff().post("/api/rating/suspense/write-off", "{\"filter\": {\"source\": \"" + source
                 + "\", \"reason\": \"NO_PRICE\"}, \"reason\": \"data not sold\"}").json();
         assertThat(byFilter.path("writtenOff").asInt()).isEqualTo(1);

@@ -67,6 +67,14 @@ class UsageFileController {
     ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
                                                @RequestHeader(name = "Prefer", required = false) String prefer)
             throws IOException {
+        // as the client sent it (the request's character encoding is forced to UTF-8 by the time it arrives here)
+        String charset = charsetOf(request.getContentType());
+        if (charset != null && !charset.equalsIgnoreCase("UTF-8") && !charset.equalsIgnoreCase("US-ASCII")) {
+            // it was read as UTF-8 all the same, its other characters replaced
+            throw new InvalidInputException("file", "a CDR file is read as UTF-8; this one is sent as charset="
+                    + (charset.length() > 40 ? charset.substring(0, 40) : charset)
+                    + ": convert it to UTF-8 (or send it without a charset if it is)");
+        }
         boolean async = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
         UsageFileJobs.Upload upload = jobs.upload(request.getInputStream(), fileName(request), async);
         URI location = URI.create(FILES + "/" + upload.job().id());
@@ -191,5 +199,18 @@ class UsageFileController {
         problem.setType(URI.create(UsageController.PROBLEM + "not-found"));
         problem.setTitle("Not found");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /** The {@code charset} parameter of a content type, {@code null} when it has none or cannot be read. */
+    private static String charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            String charset = org.springframework.http.MediaType.parseMediaType(contentType).getParameter("charset");
+            return charset == null ? null : charset.replace("\"", "");
+        } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
+            return null;
+        }
     }
 }

@@ -114,6 +114,13 @@ final class UsageFileReader {
             return TmfUsageInput.Read.invalid("", "the row has " + row.fields().size() + " fields, the header "
                     + columns.size());
         }
+        for (int i = 0; i < columns.size(); i++) {
+            if (row.fields().get(i).indexOf('\uFFFD') >= 0) {
+                // the decoder's replacement of bytes that are not UTF-8: the row is not what the partner meant
+                return TmfUsageInput.Read.invalid(columns.get(i), "column " + abbreviated(columns.get(i))
+                        + " holds bytes that are not UTF-8 (the file must be UTF-8)");
+            }
+        }
         ObjectNode usage = json.createObjectNode();
         ArrayNode characteristics = usage.putArray("usageCharacteristic");
         Map<String, String> values = new HashMap<>();

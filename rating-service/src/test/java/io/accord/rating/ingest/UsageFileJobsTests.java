@@ -260,6 +260,10 @@ class UsageFileJobsTests {
         assertThat(empty.status()).isEqualTo(400);
         TestHttp.Response json = partner(partnerId).send("POST", FILES, "{}", "application/json");
         assertThat(json.status()).isEqualTo(415);
+        // read as UTF-8 whatever it said, its other characters replaced: refused, naming the charset
+        TestHttp.Response latin = partner(partnerId).send("POST", FILES, HEADER, "text/csv; charset=ISO-8859-1");
+        assertThat(latin.status()).isEqualTo(400);
+        assertThat(latin.body()).contains("ISO-8859-1").contains("UTF-8");
         assertThat(jdbc.sql("select count(*) from usage_file_job where owner = :owner").param("owner", partnerId)
                 .query(Long.class).single()).isZero();
         assertThat(partner(partnerId).get(FILES + "/not-a-uuid").status()).isEqualTo(404);

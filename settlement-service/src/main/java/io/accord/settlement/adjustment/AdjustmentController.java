@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.settlement.partner.PartnerTerms;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,10 +41,20 @@ class AdjustmentController {
 
     private final DisputeAdjustments adjustments;
     private final Tenancy tenancy;
+    private final PartnerTerms partners;
 
-    AdjustmentController(DisputeAdjustments adjustments, Tenancy tenancy) {
+    AdjustmentController(DisputeAdjustments adjustments, Tenancy tenancy, PartnerTerms partners) {
         this.adjustments = adjustments;
         this.tenancy = tenancy;
+        this.partners = partners;
+    }
+
+    /**
+     * Whether settlement knows the partner (an agreement, or its legal data, from partner.events.v1): a setting for an
+     * id nobody has was stored and audited (found on 2026-12-06).
+     */
+    private boolean known(UUID partner) {
+        return !partners.agreements(partner).isEmpty() || partners.legalData(partner).isPresent();
     }
 
     @GetMapping(PATH)
@@ -74,7 +85,8 @@ class AdjustmentController {
             summary = "Where the partner's dispute adjustments are settled: NEXT_STATEMENT or NOTE")
     DisputeAdjustments.Setting setting(@PathVariable String partnerId) {
         UUID partner = partner(partnerId);
-        if (partner == null || !tenancy.canAccess(new PartnerId(partner))) {
+        // a partner reads its own (the default until settlement learns of it); staff only a partner it knows
+        if (partner == null || !tenancy.canAccess(new PartnerId(partner)) || tenancy.isStaff() && !known(partner)) {
             throw new NotFoundException("Partner", partnerId);
         }
         return adjustments.setting(partner);
@@ -91,6 +103,9 @@ class AdjustmentController {
         UUID partner = partner(partnerId);
         if (partner == null) {
             throw new InvalidInputException("partnerId", "partnerId is required");
+        }
+        if (!known(partner)) {
+            throw new NotFoundException("Partner", partnerId);
         }
         return adjustments.setSettleBy(partner, DisputeAdjustments.SettleBy.valueOf(request.settleBy()));
     }

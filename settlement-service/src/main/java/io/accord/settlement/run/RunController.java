@@ -1,6 +1,7 @@
 package io.accord.settlement.run;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
@@ -62,6 +63,11 @@ class RunController {
     @RequestExample("settlement/run-start.json")
     ResponseEntity<SettlementRuns.Run> start(@Valid @RequestBody(required = false) StartRun request) {
         Set<UUID> partners = request == null || request.partnerIds() == null ? Set.of() : request.partnerIds();
+        if (!partners.isEmpty() && partners.stream().anyMatch(java.util.Objects::isNull)) {
+            // [null] started a run over no period at all
+            throw new InvalidInputException("partnerIds", "partnerIds holds a null; give partner ids, or none for"
+                    + " every partner");
+        }
         SettlementRuns.Run run = runs.start(partners, tenancy.actor());
         return ResponseEntity.accepted().location(URI.create(PATH + "/" + run.id())).body(run);
     }

@@ -151,6 +151,10 @@ class SettlementRunTests {
         TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
 
         assertThat(auditor.post(RUNS, "{}").status()).isEqualTo(403);
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        TestHttp.Response nullPartner = finance.post(RUNS, "{\"partnerIds\": [null]}");
+        assertThat(nullPartner.status()).as("a run over no period at all was started").isEqualTo(400);
+        assertThat(nullPartner.body()).contains("partnerIds");
         assertThat(auditor.get(RUNS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(auditor.get(RUNS + "/" + UUID.randomUUID() + "/items").status()).isEqualTo(404);
         assertThat(auditor.get(RUNS).status()).isEqualTo(200);

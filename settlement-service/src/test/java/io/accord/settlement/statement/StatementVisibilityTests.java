@@ -95,6 +95,11 @@ class StatementVisibilityTests {
         TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
         assertThat(finance.put("/api/settlement/adjustment-settings/" + partner, "{\"settleBy\": \"NOTE\"}")
                 .status()).isEqualTo(200);
+        // an id settlement knows no partner by: 404, nothing stored
+        String nobody = UUID.randomUUID().toString();
+        assertThat(finance.put("/api/settlement/adjustment-settings/" + nobody, "{\"settleBy\": \"NOTE\"}")
+                .status()).isEqualTo(404);
+        assertThat(finance.get("/api/settlement/adjustment-settings/" + nobody).status()).isEqualTo(404);
         resolved(partner, "adj-" + UUID.randomUUID(), issued.id().toString());
         String list = "/api/settlement/adjustments";
         JsonNode staffView = await().atMost(StatementFixtures.PATIENCE).until(

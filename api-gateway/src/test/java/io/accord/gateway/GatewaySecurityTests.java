@@ -142,6 +142,16 @@ class GatewaySecurityTests extends EchoBackedGatewaySupport {
     }
 
     @Test
+    void aMalformedTokenAnswerSaysWhatIsWrongInASentenceOfItsOwn() {
+        client.get().uri("/api/catalog/offerings").header("Authorization", "Bearer nodots").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .startsWith("The bearer token is not valid: ").contains(". Get one from ")
+                        .doesNotContain(") Get one from", "s) Get one"));
+    }
+
+    @Test
     void letsAnApplicantAmendDocumentAndSubmitWithTheTrackingSecret() {
         client.put().uri("/api/onboarding/applications/42").header("X-Tracking-Secret", "s3cret")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")

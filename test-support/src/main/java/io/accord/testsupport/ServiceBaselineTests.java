@@ -181,5 +181,7 @@ public abstract class ServiceBaselineTests {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("detail").asString()).isEqualTo("No operation answers GET " + apiBasePath()
+                + "/no-such-resource; see the API documentation at /swagger-ui.html for the paths there are.");
     }
 }

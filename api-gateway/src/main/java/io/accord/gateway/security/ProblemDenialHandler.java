@@ -52,6 +52,9 @@ final class ProblemDenialHandler implements ServerAuthenticationEntryPoint, Serv
             detail = "The bearer token is not valid: " + describe(invalid);
             challenge = "Bearer error=\"invalid_token\"";
         }
+        if (!detail.endsWith(".")) {
+            detail += "."; // "...: Missing dot delimiter(s) Get one from" ran the sentences together
+        }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
         return problems.write(exchange, ProblemType.UNAUTHORIZED, detail + " Get one from " + jwt.tokenEndpoint()
                 + " (OAuth2, client_id=" + jwt.tokenClient() + ", e.g. grant_type=password with your user) and send "

@@ -132,6 +132,19 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
+    /** A path no operation has: said in our words ("No static resource api/x." was Spring's, about files). */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            org.springframework.web.servlet.resource.NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String path = ex.getResourcePath().startsWith("/") ? ex.getResourcePath() : "/" + ex.getResourcePath();
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found", "No operation answers "
+                + ex.getHttpMethod() + " " + (path.length() > 200 ? path.substring(0, 200) + "..." : path)
+                + "; see the API documentation at /swagger-ui.html for the paths there are.");
+        problem.setTitle("Not Found");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -46,6 +46,15 @@ class UsageFateController {
         return fates.fate(source, usageId);
     }
 
+    @GetMapping(USAGE + "/fate")
+    @PreAuthorize(ANYONE)
+    @Operation(operationId = "findUsageFate", summary = "The same as GET /api/rating/usage/{source}/{usageId}, the"
+            + " source and usage id given as query parameters: for ids holding a slash (s1/2026/12/01-0001), which"
+            + " no path segment can carry")
+    UsageFateView fateOf(@RequestParam String source, @RequestParam String usageId) {
+        return fates.fate(source, usageId);
+    }
+
     @GetMapping(RECONCILIATION)
     @PreAuthorize(STAFF)
     @Operation(operationId = "reconcileUsage", summary = "Per source and day: received = rated + suspended +"

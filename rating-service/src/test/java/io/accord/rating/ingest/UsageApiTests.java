@@ -89,15 +89,23 @@ class UsageApiTests {
         assertThat(staff().get("/api/rating/usage/" + source + "/u1").json().path("fate").asString())
                 .isEqualTo("RATED");
 
+        // a usage id with slashes, which no path segment carries: the same fate by query parameters
+        assertThat(staff().post(USAGE, usage(source, "u/2026/12/01-1", subscriber, "60")).status()).isEqualTo(201);
+        TestHttp.Response slashed = staff().get("/api/rating/usage/fate?source=" + source
+                + "&usageId=u%2F2026%2F12%2F01-1");
+        assertThat(slashed.status()).as(slashed.toString()).isEqualTo(200);
+        assertThat(slashed.json().path("fate").asString()).isEqualTo("RATED");
+        assertThat(staff().get("/api/rating/usage/fate?source=" + source + "&usageId=nope").status()).isEqualTo(404);
+
         TestHttp.Response again = staff().post(USAGE, usage(source, "u1", subscriber, "125"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("usageId").asString()).isEqualTo("u1");
-        assertThat(counters(source)).containsExactly(2L, 1L, 0L, 1L);
+        assertThat(counters(source)).containsExactly(3L, 2L, 0L, 1L);
 
         TestHttp.Response invalid = staff().post(USAGE, usage(source, "u2", subscriber, "\"lots\""));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("usageCharacteristic.quantity");
-        assertThat(counters(source)).containsExactly(2L, 1L, 0L, 1L);
+        assertThat(counters(source)).containsExactly(3L, 2L, 0L, 1L);
     }
 
     @Test

@@ -21,7 +21,8 @@ import io.accord.portal.gateway.GatewayException;
 @Controller
 class UsageController {
 
-    static final String FATE = "/api/rating/usage/{source}/{usageId}";
+    /** By query parameters: a usage id (or source) holding a slash fits no path segment. */
+    static final String FATE = "/api/rating/usage/fate?source={source}&usageId={usageId}";
     static final String ROLLUPS = "/api/rating/rollups?from={from}&to={to}&granularity=day&groupBy=offering,usageType";
     private static final int MAX_DAYS = 400;
 

@@ -24,11 +24,12 @@ class UsageControllerTests extends PortalTestSupport {
     }
 
     private static final String ROLLUPS = "/api/rating/rollups";
+    private static final String FATE = "/api/rating/usage/fate";
     private static final String NO_ROWS = "{\"rows\":[]}";
 
     @Test
     void aRatedRecordShowsItsAmountsAndTheRollupsAreSummedPerOfferingAndType() throws Exception {
-        STUB.answerJson("GET", "/api/rating/usage/mediation-eu/cdr-000123", """
+        STUB.answerJson("GET", FATE, """
                 {"source":"mediation-eu","usageId":"cdr-000123","fate":"RATED","current":"r-2",
                  "ratings":[{"ratedId":"r-1","kind":"RATED","reversedBy":"r-9","usageTime":"2026-11-20T10:15:30+01:00",
                              "offeringId":"off-9","usageType":"VOICE","billedQuantity":"125","billedUnit":"S",
@@ -58,13 +59,15 @@ class UsageControllerTests extends PortalTestSupport {
                         containsString("<td class=\"num\">5</td>"), containsString("300 S"),
                         containsString("3.00 EUR"), containsString("1.00 EUR"), containsString("Your share: 1.12 EUR"),
                         containsString("<label for=\"usageId\""))));
+        assertThat(STUB.requestsTo("GET", FATE).getLast().query())
+                .isEqualTo("source=mediation-eu&usageId=cdr-000123");
         assertThat(STUB.requestsTo("GET", ROLLUPS).getFirst().query())
                 .isEqualTo("from=2026-11-01&to=2026-12-01&granularity=day&groupBy=offering,usageType");
     }
 
     @Test
     void aSuspendedRecordSaysWhy() throws Exception {
-        STUB.answerJson("GET", "/api/rating/usage/mediation-eu/cdr-7", """
+        STUB.answerJson("GET", FATE, """
                 {"source":"mediation-eu","usageId":"cdr-7","fate":"SUSPENDED","ratings":[],"duplicates":[],
                  "suspense":[{"reason":"UNKNOWN_SUBSCRIBER","detail":"no product instance for +4915100000099",
                               "status":"OPEN","suspendedAt":"2026-12-01T08:00:00Z"}]}""");
@@ -79,7 +82,7 @@ class UsageControllerTests extends PortalTestSupport {
 
     @Test
     void aRecordNotProcessedYetIsSaidSoOnTheSamePage() throws Exception {
-        STUB.answerJson("GET", "/api/rating/usage/mediation-eu/cdr-404", 404, """
+        STUB.answerJson("GET", FATE, 404, """
                 {"type":"https://accord.dev/problems/usage-not-processed","title":"Not Found","status":404,
                  "detail":"usage cdr-404 of source mediation-eu was not processed"}""", Map.of());
         STUB.answerJson("GET", ROLLUPS, NO_ROWS);

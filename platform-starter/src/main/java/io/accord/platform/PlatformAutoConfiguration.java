@@ -56,15 +56,6 @@ import java.nio.file.Path;
         BatchConsumerConfiguration.class})
 public class PlatformAutoConfiguration {
 
-    /**
-     * Decimals are written as their plain digits, never in scientific notation: a payment's amount was answered as
-     * {@code 4E+2} and a tolerance as {@code 0E-9} (found on 2026-12-06). Answers, events and stored JSON alike.
-     */
-    @Bean
-    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer plainDecimals() {
-        return builder -> builder.enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
-    }
-
     @Bean
     ProblemWriter problemWriter(JsonMapper json) {
         return new ProblemWriter(json);

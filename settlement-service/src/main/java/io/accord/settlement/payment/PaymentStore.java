@@ -47,10 +47,15 @@ class PaymentStore {
                         rs.getObject("statement_id", UUID.class), rs.getObject("partner_id", UUID.class),
                         rs.getString("document_number"),
                         rs.getBigDecimal("total_amount").signum() < 0 ? "RECEIVABLE" : "PAYABLE",
-                        rs.getBigDecimal("amount").stripTrailingZeros(), rs.getString("currency"),
+                        plain(rs.getBigDecimal("amount")), rs.getString("currency"),
                         rs.getObject("paid_on", java.time.LocalDate.class), rs.getString("reference"),
-                        rs.getBigDecimal("remaining_amount").stripTrailingZeros(), rs.getString("statement_state"),
+                        plain(rs.getBigDecimal("remaining_amount")), rs.getString("statement_state"),
                         rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()))
                 .list();
+    }
+
+    /** Without trailing zeros, and never in scientific notation: 400.000000 was answered as 4E+2. */
+    private static java.math.BigDecimal plain(java.math.BigDecimal amount) {
+        return new java.math.BigDecimal(amount.stripTrailingZeros().toPlainString());
     }
 }

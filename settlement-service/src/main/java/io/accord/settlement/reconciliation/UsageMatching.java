@@ -273,8 +273,10 @@ class UsageMatching implements DisposableBean {
     private InvoiceResources.UsageMatchView view(UsageMatchStore.Match match) {
         String href = InvoiceResources.USAGE_MATCHES + "/" + match.id();
         return new InvoiceResources.UsageMatchView(match.id(), href, match.invoiceId(), match.partnerId(),
-                match.rules().mode().name(), match.rules().timeToleranceSeconds(), match.rules().quantityTolerance(),
-                match.rules().amountTolerance(), match.state(), match.error(), match.outcomes(),
+                match.rules().mode().name(), match.rules().timeToleranceSeconds(),
+                // as written, never in scientific notation (a stored 0 tolerance was answered as 0E-9)
+                new BigDecimal(match.rules().quantityTolerance().stripTrailingZeros().toPlainString()),
+                new BigDecimal(match.rules().amountTolerance().stripTrailingZeros().toPlainString()), match.state(), match.error(), match.outcomes(),
                 "COMPLETED".equals(match.state()) ? href + "/unmatched" : null, match.requestedBy(),
                 match.requestedAt(), match.completedAt());
     }

@@ -2,6 +2,7 @@ package io.accord.platform;
 
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +32,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A service made of the platform starter and one echo endpoint, on a random port against the real test
@@ -58,6 +61,12 @@ public class StarterTestApplication {
         @GetMapping({"/api/things/{id}", "/api/public/things/{id}"})
         Map<String, String> thing(@PathVariable String id) {
             return Map.of("id", id);
+        }
+
+        /** Reads the query itself, as the TMF lists' attribute filters do: the names it was given. */
+        @GetMapping("/api/things")
+        Set<String> search(HttpServletRequest request) {
+            return new TreeSet<>(request.getParameterMap().keySet());
         }
     }
 

@@ -2,6 +2,7 @@ package io.accord.orchestration.order;
 
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ResourceLists;
@@ -32,6 +33,13 @@ import java.util.UUID;
 @RequestMapping(OrderResources.CANCEL_PATH)
 @Tag(name = "Product orders (TMF622)")
 class CancelController {
+
+    /**
+     * TMF622's states of a cancellation (this service answers inProgress and done; a refused cancellation is a 4xx,
+     * never stored): a filter on another value is a 400, as on productOrder, not an empty list.
+     */
+    private static final List<String> STATES = List.of("acknowledged", "rejected", "inProgress", "done",
+            "terminatedWithError");
 
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(OrderResources.CancelView.class);
 
@@ -77,6 +85,13 @@ class CancelController {
                                                          @RequestParam(required = false) Integer limit,
                                                          HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
+        String[] states = request.getParameterValues("state");
+        for (String state : states == null ? new String[0] : states) {
+            if (!STATES.contains(state)) {
+                throw new InvalidInputException("state", "unknown state '" + state + "': one of "
+                        + String.join(", ", STATES));
+            }
+        }
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("creationDate", "id"));
         return lists.list(criteria, paging, cancellations::list, OrderViews::view);
     }

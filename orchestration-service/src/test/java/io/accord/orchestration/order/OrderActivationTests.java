@@ -168,6 +168,11 @@ class OrderActivationTests {
         assertThat(orders.items(setup.block(), "AVAILABLE")).isEqualTo(3);
         assertThat(setup.buyer().get(TestOrders.CANCELS + "/" + cancelId).json().get("state").asString())
                 .isEqualTo("done");
+        assertThat(setup.buyer().get(TestOrders.CANCELS + "?state=done").json().findValuesAsString("id"))
+                .contains(cancelId);
+        TestHttp.Response bogus = setup.buyer().get(TestOrders.CANCELS + "?state=bogus");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(bogus.json().path("detail").asString()).contains("'bogus'").contains("inProgress");
         OrderFailed event = JSON.readValue(orders.outbox(setup.orderId()).getFirst()[1], OrderFailed.class);
         assertThat(event.state()).isEqualTo("cancelled");
         assertThat(event.reason()).contains("customer changed their mind");

@@ -1,8 +1,12 @@
 package io.accord.platform.web;
 
 import io.accord.platform.problem.InvalidInputException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
+
+import java.util.List;
 
 /**
  * TMF-style paging ({@code offset}, {@code limit}) as a Spring Data {@link Pageable}: any offset, not only
@@ -24,6 +28,13 @@ public record OffsetLimit(long offset, int limit, Sort sort) implements Pageable
             throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         return new OffsetLimit(from, size, sort);
+    }
+
+    /** The page of a list held in memory, with the list's size as the total. */
+    public static <T> Page<T> slice(List<T> all, Pageable page) {
+        int from = (int) Math.min(page.getOffset(), all.size());
+        int to = Math.min(from + page.getPageSize(), all.size());
+        return new PageImpl<>(all.subList(from, to), page, all.size());
     }
 
     @Override

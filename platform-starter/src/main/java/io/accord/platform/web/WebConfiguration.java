@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Instant;
@@ -64,6 +65,21 @@ public class WebConfiguration {
                         text -> SupportedTimes.parameter(text, OffsetDateTime::parse));
                 registry.addConverter(String.class, LocalDate.class,
                         text -> SupportedTimes.parameter(text, LocalDate::parse));
+            }
+        };
+    }
+
+    /**
+     * A query parameter the operation does not read is a 400 naming it ({@link KnownQueryParameters};
+     * {@code accord.platform.strict-query-parameters}, default on).
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "accord.platform.strict-query-parameters", matchIfMissing = true)
+    WebMvcConfigurer knownQueryParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new KnownQueryParameters());
             }
         };
     }

@@ -7,12 +7,16 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.settlement.partner.PartnerTerms;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,23 +64,27 @@ class AdjustmentController {
     @GetMapping(PATH)
     @PreAuthorize(READERS)
     @Operation(operationId = "listSettlementDisputeAdjustments",
-            summary = "A partner's dispute adjustments, oldest first: pending, or carried by a statement")
-    List<DisputeAdjustments.Adjustment> list(
+            summary = "A partner's dispute adjustments, oldest first: pending, or carried by a statement; paged by "
+                    + "offset and limit (X-Total-Count)")
+    ResponseEntity<List<DisputeAdjustments.Adjustment>> list(
             @Parameter(description = "the partner (staff: required; a partner: its own, the default)")
-            @RequestParam(required = false) String partnerId) {
+            @RequestParam(required = false) String partnerId,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit) {
         UUID partner = partner(partnerId);
+        OffsetLimit page = OffsetLimit.of(offset, limit, Sort.unsorted());
+        List<DisputeAdjustments.Adjustment> all;
         if (!tenancy.isStaff()) {
             UUID own = tenancy.partnerId().map(PartnerId::value).orElse(null);
-            if (own == null || partner != null && !partner.equals(own)) {
-                return List.of();
-            }
             // a partner sees the documents carrying its adjustments only once they are issued
-            return adjustments.ofPartnerAsIssued(own);
-        }
-        if (partner == null) {
+            all = own == null || partner != null && !partner.equals(own) ? List.of()
+                    : adjustments.ofPartnerAsIssued(own);
+        } else if (partner == null) {
             throw new InvalidInputException("partnerId", "partnerId is required");
+        } else {
+            all = adjustments.ofPartner(partner);
         }
-        return adjustments.ofPartner(partner);
+        return PagedResponse.of(OffsetLimit.slice(all, page), adjustment -> adjustment);
     }
 
     @GetMapping(SETTINGS)

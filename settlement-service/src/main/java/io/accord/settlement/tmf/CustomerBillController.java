@@ -12,8 +12,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -116,7 +114,7 @@ class CustomerBillController {
                 page = statements.list(filter, page.nextPageable());
             }
         }
-        return lists.list(criteria, OffsetLimit.of(offset, limit, Sort.unsorted()), page -> slice(rates, page),
+        return lists.list(criteria, OffsetLimit.of(offset, limit, Sort.unsorted()), page -> OffsetLimit.slice(rates, page),
                 rate -> rate);
     }
 
@@ -141,12 +139,6 @@ class CustomerBillController {
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }
-    }
-
-    private static <T> Page<T> slice(List<T> all, Pageable page) {
-        int from = (int) Math.min(page.getOffset(), all.size());
-        int to = Math.min(from + page.getPageSize(), all.size());
-        return new PageImpl<>(all.subList(from, to), page, all.size());
     }
 
     private static UUID uuid(String field, String value) {

@@ -65,6 +65,12 @@ class DisputeAdjustmentTests {
         assertThat(finance.get(ADJUSTMENTS + "?partnerId=" + partner).json().findValuesAsString("disputeId"))
                 .hasSize(2).contains(dispute);
         assertThat(own.get(ADJUSTMENTS).json().size()).isEqualTo(2);
+        TestHttp.Response secondPage = finance.get(ADJUSTMENTS + "?partnerId=" + partner + "&offset=1&limit=1");
+        assertThat(secondPage.json().findValuesAsString("disputeId")).singleElement()
+                .isEqualTo(finance.get(ADJUSTMENTS + "?partnerId=" + partner).json().get(1).path("disputeId")
+                        .asString());
+        assertThat(secondPage.header("X-Total-Count")).isEqualTo("2");
+        assertThat(finance.get(ADJUSTMENTS + "?partnerId=" + partner + "&limit=0").status()).isEqualTo(400);
         assertThat(other.get(ADJUSTMENTS + "?partnerId=" + partner).json().size()).isZero();
         TestHttp.Response missing = finance.get(ADJUSTMENTS);
         assertThat(missing.status()).isEqualTo(400);

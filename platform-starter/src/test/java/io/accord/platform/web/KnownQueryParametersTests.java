@@ -1,0 +1,62 @@
+package io.accord.platform.web;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.StarterTestApplication;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A query parameter the operation does not read is refused naming it, not ignored. */
+@StarterTestApplication.Test
+class KnownQueryParametersTests {
+
+    private final TestHttp ops;
+
+    KnownQueryParametersTests(@LocalServerPort int port) {
+        this.ops = TestHttp.localPort(port).as(TestJwt.staff("olga", Roles.OPS));
+    }
+
+    @Test
+    void anUnknownParameterIsRefusedNamingItAndWhatTheOperationReads() {
+        TestHttp.Response response = ops.get("/api/times?at=2026-01-01T00:00:00Z&page=2");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("violations").get(0).path("field").asString()).isEqualTo("page");
+        assertThat(response.json().path("detail").asString()).contains("'page'").contains("it reads at, day");
+    }
+
+    @Test
+    void declaredParametersAreRead() {
+        TestHttp.Response response = ops.get("/api/times?at=2026-01-01T00:00:00Z&day=2026-01-02");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("day").asString()).isEqualTo("2026-01-02");
+    }
+
+    @Test
+    void anOperationWithoutParametersNamesNone() {
+        TestHttp.Response response = ops.get("/api/things/7?limit=5");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("detail").asString()).contains("'limit'").contains("it reads none");
+    }
+
+    @Test
+    void anEncodedNameIsDecodedBeforeItIsCompared() {
+        assertThat(ops.get("/api/notes?%74ext=a").status()).isEqualTo(200);
+        assertThat(ops.get("/api/notes?text=a&te%78t2=b").json().path("violations").get(0).path("field")
+                .asString()).isEqualTo("text2");
+    }
+
+    @Test
+    void anOperationReadingTheQueryItselfDecides() {
+        TestHttp.Response response = ops.get("/api/things?name=a&anything=b");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).contains("anything");
+    }
+}

@@ -1,8 +1,12 @@
 package io.accord.platform;
 
+import io.accord.contracts.Roles;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +46,8 @@ import java.util.TreeSet;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({StarterTestApplication.Echo.class, StarterTestApplication.Notes.class, StarterTestApplication.Times.class})
+@Import({StarterTestApplication.Echo.class, StarterTestApplication.Notes.class, StarterTestApplication.Times.class,
+        StarterTestApplication.Guarded.class})
 public class StarterTestApplication {
 
     @Target(ElementType.TYPE)
@@ -67,6 +73,20 @@ public class StarterTestApplication {
         @GetMapping("/api/things")
         Set<String> search(HttpServletRequest request) {
             return new TreeSet<>(request.getParameterMap().keySet());
+        }
+    }
+
+    /** An operation for finance only, with a validated body and parameter. */
+    @RestController
+    static class Guarded {
+
+        record Approval(@NotBlank @Pattern(regexp = "YES|NO", message = "must be YES or NO") String decision) {
+        }
+
+        @PostMapping("/api/guarded")
+        @PreAuthorize("hasRole('" + Roles.FINANCE + "')")
+        Map<String, String> approve(@RequestParam int count, @Valid @RequestBody Approval approval) {
+            return Map.of("decision", approval.decision(), "count", String.valueOf(count));
         }
     }
 

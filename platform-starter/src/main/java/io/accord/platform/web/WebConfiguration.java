@@ -71,7 +71,8 @@ public class WebConfiguration {
 
     /**
      * A query parameter the operation does not read is a 400 naming it ({@link KnownQueryParameters};
-     * {@code accord.platform.strict-query-parameters}, default on).
+     * {@code accord.platform.strict-query-parameters}, default on), once the caller's role is known to allow the
+     * operation (EarlyAuthorization runs first).
      */
     @Bean
     @ConditionalOnBooleanProperty(name = "accord.platform.strict-query-parameters", matchIfMissing = true)
@@ -79,7 +80,7 @@ public class WebConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new KnownQueryParameters());
+                registry.addInterceptor(new KnownQueryParameters()).order(Ordered.HIGHEST_PRECEDENCE + 1);
             }
         };
     }

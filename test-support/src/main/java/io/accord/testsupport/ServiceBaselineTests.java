@@ -62,7 +62,7 @@ public abstract class ServiceBaselineTests {
     }
 
     @Test
-    void opsSeeParkedOutboxEventsAndTheirHealthDetailAndPartnerManagersMayNot() {
+    void opsAndAuditorsSeeParkedOutboxEventsAndTheirHealthDetailAndPartnerManagersMayNot() {
         TestHttp ops = TestHttp.localPort(port).as(TestJwt.staff("ops", Roles.OPS));
         TestHttp manager = TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER));
 
@@ -70,6 +70,11 @@ public abstract class ServiceBaselineTests {
         assertThat(parked.status()).isEqualTo(200);
         assertThat(parked.header("X-Total-Count")).isNotNull();
         assertThat(manager.get(apiBasePath() + "/admin/outbox/parked").status()).isEqualTo(403);
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("auditor", Roles.AUDITOR));
+        assertThat(auditor.get(apiBasePath() + "/admin/outbox/parked").status()).as("auditors read everything")
+                .isEqualTo(200);
+        assertThat(auditor.post(apiBasePath() + "/admin/outbox/parked/" + java.util.UUID.randomUUID() + "/retry", "")
+                .status()).as("and change nothing").isEqualTo(403);
         assertThat(ops.get("/actuator/health/outbox").json().get("details").has("parked")).isTrue();
     }
 

@@ -40,7 +40,7 @@ class ExportJobController {
     @PostMapping(consumes = "application/json")
     @PreAuthorize("hasAnyRole('" + Roles.PARTNER_ADMIN + "', '" + Roles.PARTNER_USER + "', '"
             + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '"
-            + Roles.AUDITOR + "')")
+            + Roles.FINANCE + "', '" + Roles.AUDITOR + "')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createExportJob", summary = "Export a catalog (CSV or JSON) in the background")
     @RequestExample("catalog/export-job.json")

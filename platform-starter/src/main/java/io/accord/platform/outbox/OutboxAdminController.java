@@ -33,6 +33,10 @@ import java.util.UUID;
 @PreAuthorize("hasAnyRole('" + Roles.OPS + "', '" + Roles.PLATFORM_ADMIN + "')")
 class OutboxAdminController {
 
+    /** Auditors read the list too; changes stay with ops and platform admins. */
+    static final String READERS = "hasAnyRole('" + Roles.OPS + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.AUDITOR
+            + "')";
+
     static final String PATH = "${accord.platform.api-base-path:/api}" + OutboxConfiguration.ADMIN_PATH + "/parked";
 
     private final ParkedEvents parked;
@@ -42,6 +46,7 @@ class OutboxAdminController {
     }
 
     @GetMapping(PATH)
+    @PreAuthorize(READERS)
     @Operation(operationId = "listParkedEvents",
             summary = "Outbox events parked after repeated publishing failures, oldest first")
     ResponseEntity<List<ParkedEvent>> list(@RequestParam(defaultValue = "0") @Min(0) int offset,

@@ -7,6 +7,7 @@ import io.accord.platform.security.RequestAuthorization;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -66,7 +67,11 @@ public class OutboxConfiguration {
 
     @Bean
     RequestAuthorization outboxAdminRules(PlatformProperties properties) {
-        return requests -> requests.requestMatchers(properties.apiBasePath() + ADMIN_PATH + "/**")
+        // auditors read everything, change nothing
+        return requests -> requests
+                .requestMatchers(HttpMethod.GET, properties.apiBasePath() + ADMIN_PATH + "/**")
+                .hasAnyRole(Roles.OPS, Roles.PLATFORM_ADMIN, Roles.AUDITOR)
+                .requestMatchers(properties.apiBasePath() + ADMIN_PATH + "/**")
                 .hasAnyRole(Roles.OPS, Roles.PLATFORM_ADMIN);
     }
 }

@@ -27,6 +27,10 @@ import java.util.List;
 @PreAuthorize("hasAnyRole('" + Roles.OPS + "', '" + Roles.PLATFORM_ADMIN + "')")
 class JobFailuresController {
 
+    /** Auditors read the list too; changes stay with ops and platform admins. */
+    static final String READERS = "hasAnyRole('" + Roles.OPS + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.AUDITOR
+            + "')";
+
     static final String PATH = "${accord.platform.api-base-path:/api}" + JobItemsConfiguration.ADMIN_PATH
             + "/failures";
 
@@ -37,6 +41,7 @@ class JobFailuresController {
     }
 
     @GetMapping(PATH)
+    @PreAuthorize(READERS)
     @Operation(operationId = "listJobItemFailures", summary = "Items of this service's scheduled jobs that failed and"
             + " have not been handled since (each is tried again later on its own; the job's other items go on),"
             + " the most recent failure first; ?job= for one job")

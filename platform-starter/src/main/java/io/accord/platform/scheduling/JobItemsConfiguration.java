@@ -6,6 +6,7 @@ import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.security.RequestAuthorization;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,7 +40,11 @@ public class JobItemsConfiguration {
 
     @Bean
     RequestAuthorization jobFailuresRules(PlatformProperties properties) {
-        return requests -> requests.requestMatchers(properties.apiBasePath() + ADMIN_PATH + "/**")
+        // auditors read everything, change nothing
+        return requests -> requests
+                .requestMatchers(HttpMethod.GET, properties.apiBasePath() + ADMIN_PATH + "/**")
+                .hasAnyRole(Roles.OPS, Roles.PLATFORM_ADMIN, Roles.AUDITOR)
+                .requestMatchers(properties.apiBasePath() + ADMIN_PATH + "/**")
                 .hasAnyRole(Roles.OPS, Roles.PLATFORM_ADMIN);
     }
 }

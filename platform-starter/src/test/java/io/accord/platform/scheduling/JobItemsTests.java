@@ -158,6 +158,9 @@ class JobItemsTests {
         assertThat(ops.get(FAILURES + "?limit=0").status()).isEqualTo(400);
         assertThat(ops.get(FAILURES + "?job=" + "j".repeat(101)).status()).isEqualTo(400);
         assertThat(manager.get(FAILURES).status()).isEqualTo(403);
+        TestHttp auditor = ops.as(TestJwt.staff("ada-auditor", Roles.AUDITOR));
+        assertThat(auditor.get(FAILURES).status()).as("auditors read everything").isEqualTo(200);
+        assertThat(auditor.delete(FAILURES + "/some-job/some-item").status()).as("and change nothing").isEqualTo(403);
     }
 
     private List<String> failing(String job) {

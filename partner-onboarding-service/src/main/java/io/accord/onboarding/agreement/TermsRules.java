@@ -11,7 +11,6 @@ import io.accord.platform.problem.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,14 +61,11 @@ final class TermsRules {
 
     static String currency(String code, String field) {
         required(code, field);
-        try {
-            if (code.equals(Currency.getInstance(code).getCurrencyCode())) {
-                return code;
-            }
-        } catch (IllegalArgumentException unknown) {
-            // reported below
+        if (Money.isSettlementCurrency(code)) {
+            return code;
         }
-        throw new InvalidInputException(field, "'" + code + "' is not an ISO 4217 currency");
+        throw new InvalidInputException(field, "'" + code
+                + "' is not an ISO 4217 currency partners can be settled in");
     }
 
     private static List<RevenueShareRule> revenueShares(List<RevenueShareRule> rules, String path) {

@@ -1,16 +1,15 @@
 package io.accord.onboarding.check;
 
+import io.accord.contracts.value.Money;
 import io.accord.onboarding.partner.PartnerType;
 
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The fields every application needs, plus those of its partner type, are present; and the ones we can judge on
@@ -20,8 +19,6 @@ import java.util.stream.Collectors;
 final class MandatoryDataCheck {
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toSet());
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,24}");
 
@@ -64,8 +61,9 @@ final class MandatoryDataCheck {
         List<String> invalid = new ArrayList<>();
         ApplicantFields.value(data, "country").filter(country -> !COUNTRIES.contains(country))
                 .ifPresent(country -> invalid.add("country '" + country + "' is not an ISO 3166-1 alpha-2 code"));
-        ApplicantFields.value(data, "settlementCurrency").filter(currency -> !CURRENCIES.contains(currency))
-                .ifPresent(currency -> invalid.add("settlementCurrency '" + currency + "' is not an ISO 4217 code"));
+        ApplicantFields.value(data, "settlementCurrency").filter(currency -> !Money.isSettlementCurrency(currency))
+                .ifPresent(currency -> invalid.add("settlementCurrency '" + currency
+                        + "' is not an ISO 4217 currency partners can be settled in"));
         for (String contact : List.of("contacts.commercial", "contacts.technical", "contacts.billing")) {
             ApplicantFields.value(data, contact + ".email").filter(email -> !EMAIL.matcher(email.strip()).matches())
                     .ifPresent(email -> invalid.add(contact + ".email '" + email + "' is not an e-mail address"));

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import io.accord.contracts.value.Money;
 import io.accord.contracts.value.PartnerId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -139,10 +139,9 @@ class PartnerService {
         if (!COUNTRIES.contains(country)) {
             throw new InvalidInputException(countryField, "'" + country + "' is not an ISO 3166-1 country");
         }
-        try {
-            Currency.getInstance(currency);
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException(currencyField, "'" + currency + "' is not an ISO 4217 currency");
+        if (!Money.isSettlementCurrency(currency)) {
+            throw new InvalidInputException(currencyField, "'" + currency
+                    + "' is not an ISO 4217 currency partners can be settled in");
         }
     }
 

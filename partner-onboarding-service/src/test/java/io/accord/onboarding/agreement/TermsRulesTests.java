@@ -47,6 +47,8 @@ class TermsRulesTests {
                         "terms.revenueShares[0].tiers[1].partnerSharePercent", "must not exceed 100"),
                 Arguments.of("unknown currency", new String[]{"\"currency\": \"EUR\",\n", "\"currency\": \"EUX\",\n"},
                         "terms.currency", "not an ISO 4217 currency"),
+                Arguments.of("test currency", new String[]{"\"currency\": \"EUR\",\n", "\"currency\": \"XTS\",\n"},
+                        "terms.currency", "not an ISO 4217 currency partners can be settled in"),
                 Arguments.of("tiers out of order", new String[]{"\"fromVolume\": 50000", "\"fromVolume\": 5000"},
                         "terms.revenueShares[0].tiers[1].fromVolume", "ascending order"),
                 Arguments.of("amount in another currency", new String[]{"{\"amount\": 100, \"currency\": \"EUR\"}",

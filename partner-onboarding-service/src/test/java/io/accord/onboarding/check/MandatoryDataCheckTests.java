@@ -72,9 +72,15 @@ class MandatoryDataCheckTests {
 
         assertThat(check.check(data).reason().split("; ")).containsExactly(
                 "country 'XX' is not an ISO 3166-1 alpha-2 code",
-                "settlementCurrency 'EUROS' is not an ISO 4217 code",
+                "settlementCurrency 'EUROS' is not an ISO 4217 currency partners can be settled in",
                 "contacts.commercial.email 'anna(at)streamly' is not an e-mail address",
                 "contacts.commercial.phone 'call me' is not a phone number");
+    }
+
+    @Test
+    void goldIsNotASettlementCurrency() {
+        assertThat(check.check(TestApplicants.clean().currency("XAU").build()).reason())
+                .isEqualTo("settlementCurrency 'XAU' is not an ISO 4217 currency partners can be settled in");
     }
 
     @Test

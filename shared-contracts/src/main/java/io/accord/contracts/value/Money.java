@@ -32,6 +32,25 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(new BigDecimal(amount), currency);
     }
 
+    /**
+     * Whether the code is an ISO 4217 currency a partner can be settled and invoiced in: known, and with a minor
+     * unit. The codes without one are precious metals, fund and drawing-right units and the test and "no currency"
+     * codes (XAU, XAG, XDR, XTS, XXX...): an agreement in gold was approved zero-touch (found on 2026-12-06), with
+     * no rule for rounding its statements. The CFA and CFP francs and the East Caribbean dollar (XAF, XOF, XPF,
+     * XCD) are currencies and pass.
+     */
+    public static boolean isSettlementCurrency(String code) {
+        if (code == null) {
+            return false;
+        }
+        try {
+            Currency currency = Currency.getInstance(code);
+            return currency.getCurrencyCode().equals(code) && currency.getDefaultFractionDigits() >= 0;
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
+
     public static Money zero(String currency) {
         return new Money(BigDecimal.ZERO, currency);
     }

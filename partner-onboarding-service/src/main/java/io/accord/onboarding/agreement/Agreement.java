@@ -76,6 +76,10 @@ class Agreement {
 
     void propose(Instant now) {
         require(AgreementStatus.DRAFT, "propose");
+        if (validUntil != null && !validUntil.isAfter(now)) {
+            throw new ConflictException("Agreement " + id + " cannot be proposed: its validity period ended at "
+                    + validUntil + "; draft a version that ends in the future");
+        }
         moveTo(AgreementStatus.PENDING_APPROVAL, now);
     }
 

@@ -90,6 +90,11 @@ class AgreementService {
                 request.agreementType(), partner.legalName(), terms, templateId,
                 request.agreementPeriod().startDateTime(), request.agreementPeriod().endDateTime());
         Instant now = clock.instant();
+        if (draft.validUntil() != null && !draft.validUntil().isAfter(now)) {
+            // it could never come into force, and as the open proposal it would block the partner's next versions
+            throw new InvalidInputException("agreementPeriod.endDateTime", "the agreement period ends at "
+                    + draft.validUntil() + ", which has passed: a version must end in the future");
+        }
         return changes.applyCreating(partner.id(), now, history -> history.draft(draft, now, tenancy.actor()));
     }
 

@@ -135,6 +135,12 @@ class AgreementRulesTests {
                 + "\"endDateTime\": \"2020-01-01T00:00:00Z\", ")))).containsExactly("agreementPeriod.endDateTime");
         assertThat(fields(api.manager.post(AGREEMENTS, AgreementApi.body(partner,
                 Instant.parse("+99999-01-01T00:00:00Z"), "null")))).containsExactly("agreementPeriod.startDateTime");
+        TestHttp.Response ended = api.manager.post(AGREEMENTS, AgreementApi.body(partner,
+                Instant.parse("2019-01-01T00:00:00Z"), "null").replace("\"agreementPeriod\": {",
+                "\"agreementPeriod\": {\"endDateTime\": \"2020-01-01T00:00:00Z\", "));
+        assertThat(fields(ended)).as("a version that could never be in force").containsExactly(
+                "agreementPeriod.endDateTime");
+        assertThat(ended.json().get("detail").asString()).contains("has passed");
         assertThat(api.manager.get(AGREEMENTS + "?engagedParty.id=" + partner).header("X-Total-Count")).isEqualTo("0");
         assertThat(api.manager.get(AGREEMENTS + "/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(api.manager.get(AGREEMENTS + "/nope").status()).isEqualTo(404);

@@ -1,6 +1,8 @@
 package io.accord.onboarding.identity;
 
 import io.accord.contracts.value.PartnerId;
+import io.accord.onboarding.partner.PartnerDirectory;
+import io.accord.onboarding.partner.PartnerStatus;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
@@ -25,11 +27,14 @@ public class IdentityProvisioning {
     static final String RESOURCE_TYPE = "identity-provisioning";
 
     private final ProvisioningRepository provisionings;
+    private final PartnerDirectory partners;
     private final AuditTrail audit;
     private final Clock clock;
 
-    IdentityProvisioning(ProvisioningRepository provisionings, AuditTrail audit, Clock clock) {
+    IdentityProvisioning(ProvisioningRepository provisionings, PartnerDirectory partners, AuditTrail audit,
+                         Clock clock) {
         this.provisionings = provisionings;
+        this.partners = partners;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,6 +76,7 @@ public class IdentityProvisioning {
      */
     @Transactional
     ProvisioningStatus resendInvitation(PartnerId partner) {
+        requireNotTerminated(partner, "gets no new first-login e-mail");
         Provisioning provisioning = locked(partner);
         ProvisioningStatus before = provisioning.status();
         if (before.state() != ProvisioningState.DONE) {
@@ -87,11 +93,22 @@ public class IdentityProvisioning {
     /** Staff: attempt now rather than at the end of the backoff (a DONE partner is checked and repaired). */
     @Transactional
     ProvisioningStatus retryNow(PartnerId partner) {
+        requireNotTerminated(partner, "is not provisioned again");
         Provisioning provisioning = locked(partner);
         ProvisioningStatus before = provisioning.status();
         provisioning.retryNow(clock.instant());
         audit.record(partner, RESOURCE_TYPE, partner.toString(), "retry-requested", before, provisioning.status());
         return provisioning.status();
+    }
+
+    /**
+     * A terminated partner's admin was invited again and set a password through the new link (found on
+     * 2026-12-06): staff actions that (re)open its access are refused.
+     */
+    private void requireNotTerminated(PartnerId partner, String what) {
+        partners.find(partner).filter(entry -> entry.status() == PartnerStatus.TERMINATED).ifPresent(entry -> {
+            throw new ConflictException("Partner " + partner + " is TERMINATED: it " + what);
+        });
     }
 
     private Provisioning locked(PartnerId partner) {

@@ -221,6 +221,27 @@ class IdentityApiTests {
     }
 
     @Test
+    void aTerminatedPartnersAdminIsNeitherInvitedNorProvisionedAgain() {
+        TestHttp manager = TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER));
+        TestHttp.Response created = manager.post("/api/onboarding/partners", """
+                {"legalName": "Ended Media GmbH", "partnerType": "RESELLER", "businessModel": "RESELL",
+                 "country": "DE", "settlementCurrency": "EUR"}""");
+        PartnerId partner = PartnerId.of(created.json().get("id").asString());
+        new TransactionTemplate(transactionManager).executeWithoutResult(activation ->
+                identity.requestFor(partner, "Ended Media GmbH", admin("ed", partner)));
+        assertThat(manager.post("/api/onboarding/partners/" + partner + "/termination",
+                "{\"reason\": \"contract ended\"}").status()).isEqualTo(200);
+
+        TestHttp.Response invited = manager.post(path(partner) + "/invitation", null);
+        TestHttp.Response retried = ops.post(path(partner) + "/retry", null);
+
+        assertThat(invited.status()).as(invited.body()).isEqualTo(409);
+        assertThat(invited.json().get("detail").asString()).contains("TERMINATED");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(409);
+        assertThat(auditActions(partner)).containsExactly("provisioning-requested");
+    }
+
+    @Test
     void onlyManagersAndPlatformAdminsMayResendTheFirstLoginEmail() {
         PartnerId partner = requested("ada");
         TestHttp ownAdmin = TestHttp.localPort(port)

@@ -6,6 +6,7 @@ import io.accord.contracts.events.PartnerBankAccountConfirmed;
 import io.accord.contracts.events.PartnerStatusChanged;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -210,12 +211,40 @@ public class Partner {
     void changeProfile(String tradingName, PostalAddress address, ContactPerson commercial, ContactPerson technical,
                        ContactPerson billing, Instant now) {
         requireNotTerminated("change the profile of");
+        requireKept(tradingName, address, commercial, technical, billing);
         this.tradingName = tradingName;
         this.address = address;
         this.commercial = commercial;
         this.technical = technical;
         this.billing = billing;
         this.updatedAt = now;
+    }
+
+    /**
+     * A profile change replaces values but does not remove what the partner's records and bills rely on: the
+     * registered address, a contact's e-mail, an OTT/content partner's trading name (its subscribers' bills show
+     * it). A merge patch of {@code {"contactMedium": []}} left an active partner with neither (found on 2026-12-06).
+     */
+    private void requireKept(String newTradingName, PostalAddress newAddress, ContactPerson newCommercial,
+                             ContactPerson newTechnical, ContactPerson newBilling) {
+        if (partnerType == PartnerType.OTT_CONTENT && tradingName != null
+                && (newTradingName == null || newTradingName.isBlank())) {
+            throw new InvalidInputException("tradingName", "an OTT_CONTENT partner's trading name can be changed, "
+                    + "not removed: its subscribers' bills show it");
+        }
+        if (address != null && newAddress == null) {
+            throw new InvalidInputException("contactMedium", "the registered address (postalAddress) can be "
+                    + "changed, not removed");
+        }
+        String[] roles = {"commercial", "technical", "billing"};
+        ContactPerson[] before = {commercial, technical, billing};
+        ContactPerson[] after = {newCommercial, newTechnical, newBilling};
+        for (int i = 0; i < roles.length; i++) {
+            if (before[i] != null && before[i].email() != null && (after[i] == null || after[i].email() == null)) {
+                throw new InvalidInputException("contactMedium", "the " + roles[i] + " contact's e-mail can be "
+                        + "changed, not removed");
+            }
+        }
     }
 
     /**

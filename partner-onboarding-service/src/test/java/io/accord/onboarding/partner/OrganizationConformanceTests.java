@@ -121,7 +121,7 @@ class OrganizationConformanceTests {
     }
 
     @Test
-    void mergePatchChangesTradingNameAndContactMediaAndNullRemoves() {
+    void mergePatchChangesTradingNameAndContactMediaButKeepsTheAddressAndEmails() {
         String id = create("Tmf Patch " + UUID.randomUUID());
 
         TestHttp.Response renamed = manager.patch(ORGANIZATIONS + "/" + id, """
@@ -130,15 +130,32 @@ class OrganizationConformanceTests {
         assertThat(renamed.json().get("tradingName").asString()).isEqualTo("New Brand");
         assertThat(renamed.json().get("contactMedium")).hasSize(3);
 
-        TestHttp.Response removed = manager.patch(ORGANIZATIONS + "/" + id, """
+        TestHttp.Response wiped = manager.patch(ORGANIZATIONS + "/" + id, """
                 {"tradingName": null, "contactMedium": [{"mediumType": "email",
                  "characteristic": {"contactType": "technical", "emailAddress": "noc@example.com"}}]}""");
-        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
-        assertThat(removed.json().has("tradingName")).isFalse();
+        assertThat(wiped.status()).as(wiped.body()).isEqualTo(400);
+        assertThat(wiped.json().get("detail").asString()).contains("registered address").contains("not removed");
+        TestHttp.Response noBillingEmail = manager.patch(ORGANIZATIONS + "/" + id, """
+                {"contactMedium": [{"mediumType": "postalAddress", "characteristic": {"street1": "Hauptstr. 2",
+                 "city": "Berlin", "country": "DE"}}]}""");
+        assertThat(noBillingEmail.json().get("detail").asString()).contains("billing contact's e-mail");
+        JsonNode unchanged = manager.get("/api/onboarding/partners/" + id).json();
+        assertThat(unchanged.get("tradingName").asString()).isEqualTo("New Brand");
+        assertThat(unchanged.get("billingContact").get("email").asString()).isEqualTo("billing@example.com");
+
+        TestHttp.Response moved = manager.patch(ORGANIZATIONS + "/" + id, """
+                {"tradingName": null, "contactMedium": [
+                 {"mediumType": "postalAddress", "characteristic": {"street1": "Hauptstr. 2", "city": "Berlin",
+                  "country": "DE"}},
+                 {"mediumType": "email", "characteristic": {"contactType": "billing",
+                  "emailAddress": "invoices@example.com"}},
+                 {"mediumType": "email", "characteristic": {"contactType": "technical",
+                  "emailAddress": "noc@example.com"}}]}""");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().has("tradingName")).as("an MVNO's trading name may go").isFalse();
         JsonNode partner = manager.get("/api/onboarding/partners/" + id).json();
-        assertThat(partner.has("tradingName")).isFalse();
-        assertThat(partner.has("registeredAddress")).isFalse();
-        assertThat(partner.has("billingContact")).isFalse();
+        assertThat(partner.get("registeredAddress").get("street1").asString()).isEqualTo("Hauptstr. 2");
+        assertThat(partner.get("billingContact").get("email").asString()).isEqualTo("invoices@example.com");
         assertThat(partner.get("technicalContact").get("email").asString()).isEqualTo("noc@example.com");
     }
 

@@ -1,15 +1,22 @@
 package io.accord.catalog.specification;
 
+import io.accord.contracts.catalog.ResourceTypes;
+
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /** The rules a specification must follow; every broken one is reported with its field. */
 final class SpecificationRules {
 
-    private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
+    /**
+     * The resource types orchestration's inventory keeps pools of: an order for an offering naming any other type
+     * failed at fulfilment, so no specification may name one.
+     */
+    private static final List<String> RESOURCE_TYPES = ResourceTypes.CODES;
+    private static final String KNOWN = String.join(", ", RESOURCE_TYPES);
 
     private SpecificationRules() {
     }
@@ -38,11 +45,21 @@ final class SpecificationRules {
             }
             characteristic(characteristic, field, errors);
         }
-        for (int i = 0; i < spec.fulfilment().resourceTypes().size(); i++) {
-            String type = spec.fulfilment().resourceTypes().get(i);
-            if (type == null || !RESOURCE_TYPE.matcher(type).matches()) {
-                errors.accept(at + ".fulfilment.resourceTypes[" + i + "]",
-                        "a resource type is an upper-case code such as ICCID, MSISDN or LICENCE_KEY");
+        resourceTypes(spec.fulfilment().resourceTypes(), at + ".fulfilment.resourceTypes", errors);
+    }
+
+    /** Each type one the inventory knows, and each at most once (fulfilment reserves one resource per type). */
+    private static void resourceTypes(List<String> types, String at, BiConsumer<String, String> errors) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            String field = at + "[" + i + "]";
+            if (type == null || !RESOURCE_TYPES.contains(type)) {
+                errors.accept(field, "unknown resource type " + (type == null ? "null" : "'" + type + "'")
+                        + "; known types: " + KNOWN);
+            } else if (!seen.add(type)) {
+                errors.accept(field, "resource type '" + type + "' is listed twice; list each of " + KNOWN
+                        + " at most once");
             }
         }
     }

@@ -114,6 +114,33 @@ class ImportJobTests {
     }
 
     @Test
+    void aRowNamingAResourceTypeTheInventoryDoesNotKnowOrOneTwiceIsInvalid() {
+        String partner = ImportFixtures.activePartner(partners, "Resource Media");
+        TestHttp admin = admin(partner);
+        String csv = """
+                externalId,name,category,specification,specificationName,resourceTypes,priceExternalId,priceName,priceType,amount,currency,taxCategory,recurringPeriod,priceValidFrom
+                sim-ok,Good SIM,VIDEO,sim-ok,SIM,ICCID|MSISDN,monthly,Monthly,RECURRING,4.99,EUR,STANDARD,MONTH,2026-01-01
+                sim-banana,Banana SIM,VIDEO,sim-banana,SIM,BANANA,monthly,Monthly,RECURRING,4.99,EUR,STANDARD,MONTH,2026-01-01
+                sim-twice,Twice SIM,VIDEO,sim-twice,SIM,MSISDN|MSISDN,monthly,Monthly,RECURRING,4.99,EUR,STANDARD,MONTH,2026-01-01
+                """;
+
+        JsonNode job = importAndWait(admin, "?mode=rowByRow", csv, "text/csv");
+        JsonNode invalid = admin.get(job.get("href").asString() + "/rows?outcome=INVALID").json();
+
+        assertThat(outcome(job, "CREATED")).as(job.toString()).isEqualTo(1);
+        assertThat(invalid).extracting(row -> row.get("externalId").asString())
+                .containsExactly("sim-banana", "sim-twice");
+        for (JsonNode row : invalid) {
+            JsonNode message = row.get("messages").get(0);
+            assertThat(message.get("field").asString()).isEqualTo("resourceTypes");
+            assertThat(message.get("message").asString()).contains("MSISDN, ICCID, IMSI, LICENCE_KEY");
+        }
+        assertThat(invalid.get(0).get("messages").get(0).get("message").asString()).contains("'BANANA'");
+        assertThat(invalid.get(1).get("messages").get(0).get("message").asString()).contains("listed twice");
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(1);
+    }
+
+    @Test
     void aNulCharacterInAJsonFileIsTheRowsErrorNotTheJobs() {
         String partner = ImportFixtures.activePartner(partners, "Nul Media");
         TestHttp admin = admin(partner);

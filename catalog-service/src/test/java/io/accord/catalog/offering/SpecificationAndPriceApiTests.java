@@ -6,6 +6,7 @@ import io.accord.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,35 @@ class SpecificationAndPriceApiTests {
         assertThat(badFixed.status()).isEqualTo(400);
         assertThat(badFixed.json().get("violations").get(0).get("field").asString())
                 .isEqualTo("productSpecCharacteristic[0].fixedValue");
+    }
+
+    @Test
+    void aSpecificationNamesOnlyTheInventorysResourceTypesEachOnceOnCreateAndOnPatch() {
+        UUID owner = api.activePartner("Spec Resource Media");
+        String spec = "{\"name\":\"SIM\",\"resourceSpecification\":[%s]}";
+
+        TestHttp.Response unknown = api.admin(owner).post(SPECS, spec.formatted("{\"name\":\"BANANA\"}"));
+        TestHttp.Response lowerCase = api.admin(owner).post(SPECS, spec.formatted("{\"name\":\"imsi\"}"));
+        TestHttp.Response twice = api.admin(owner).post(SPECS,
+                spec.formatted("{\"name\":\"MSISDN\"},{\"name\":\"MSISDN\"}"));
+        TestHttp.Response created = api.admin(owner).post(SPECS, spec.formatted("{\"name\":\"MSISDN\"}"));
+        String href = created.json().get("href").asString();
+        TestHttp.Response patched = api.admin(owner).patch(href, """
+                {"resourceSpecification":[{"name":"ICCID"},{"name":"BANANA"}]}""");
+
+        for (TestHttp.Response refused : List.of(unknown, lowerCase, twice, patched)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("detail").asString()).contains("MSISDN, ICCID, IMSI, LICENCE_KEY");
+        }
+        assertThat(unknown.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("resourceSpecification[0]");
+        assertThat(unknown.json().get("detail").asString()).contains("unknown resource type 'BANANA'");
+        assertThat(twice.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("resourceSpecification[1]");
+        assertThat(twice.json().get("detail").asString()).contains("'MSISDN' is listed twice");
+        assertThat(patched.json().get("violations").get(0).get("field").asString())
+                .isEqualTo("resourceSpecification[1]");
+        assertThat(api.user(owner).get(href).json().get("resourceSpecification")).hasSize(1);
     }
 
     @Test

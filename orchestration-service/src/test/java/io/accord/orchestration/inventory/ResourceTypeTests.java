@@ -1,5 +1,6 @@
 package io.accord.orchestration.inventory;
 
+import io.accord.contracts.catalog.ResourceTypes;
 import io.accord.platform.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResourceTypeTests {
+
+    @Test
+    void theInventoryKeepsExactlyTheTypesCatalogLetsSpecificationsName() {
+        assertThat(java.util.Arrays.stream(ResourceType.values()).map(Enum::name).toList())
+                .isEqualTo(ResourceTypes.CODES);
+    }
 
     @Test
     void anUnknownCodeIsRefusedNamingTheKnownOnes() {

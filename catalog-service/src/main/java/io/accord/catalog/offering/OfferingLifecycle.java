@@ -1,6 +1,6 @@
 package io.accord.catalog.offering;
 
-import io.accord.catalog.price.PriceVersionView;
+import io.accord.catalog.price.PriceChange;
 import io.accord.catalog.price.Prices;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
@@ -96,22 +96,15 @@ class OfferingLifecycle {
         ProductOffering.Change change = offering.pendingChange();
         OfferingDraft proposed = resolver.read(offering.pendingDefinition());
         OfferingDefinition definition = resolver.resolve(offering.owner(), proposed, now);
-        Map<String, PriceVersionView> before = latestByKey(offering);
-        List<PriceVersionView> created = prices.applyRevision(offering.id(), proposed.prices(), now);
+        List<PriceChange> created = prices.applyRevision(offering.id(), proposed.prices(), now);
         transition(offering, "change approved (" + change + ")",
                 () -> offering.approveRevision(definition, by, now));
         if (change == ProductOffering.Change.NEW_VERSION) {
             events.launched(offering, now);
         }
-        created.forEach(version -> events.priceChanged(offering, version,
-                Optional.ofNullable(before.get(version.externalId())).map(PriceVersionView::id).orElse(null), now));
-    }
-
-    private Map<String, PriceVersionView> latestByKey(ProductOffering offering) {
-        Map<String, PriceVersionView> latest = new java.util.HashMap<>();
-        prices.versions(offering.id()).stream().filter(v -> !"SUPERSEDED".equals(v.status()))
-                .forEach(v -> latest.put(v.externalId(), v));
-        return latest;
+        // the version in force at the new start, not the latest one: a backdated correction replaces the current
+        // version, while an announced later one is superseded
+        created.forEach(price -> events.priceChanged(offering, price.version(), price.replaced(), now));
     }
 
     private void requireActiveOwner(ProductOffering offering) {

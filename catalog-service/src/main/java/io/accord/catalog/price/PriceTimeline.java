@@ -18,8 +18,12 @@ final class PriceTimeline {
     record Period(UUID id, Instant from, Instant to) {
     }
 
-    /** What to do: supersede these, end {@code closed} at the new start, and the new version starts there. */
-    record Plan(List<UUID> superseded, Optional<UUID> closed, Instant start) {
+    /**
+     * What to do: supersede these, end {@code closed} at the new start, and the new version starts there.
+     * {@code replaced} is the version that was in force at the new start and no longer is: {@code closed}, or an
+     * announced version starting exactly there (superseded); empty when none was in force there.
+     */
+    record Plan(List<UUID> superseded, Optional<UUID> closed, Optional<UUID> replaced, Instant start) {
     }
 
     private PriceTimeline() {
@@ -32,6 +36,7 @@ final class PriceTimeline {
     static Optional<Plan> plan(List<Period> active, Instant start, Instant now, StringBuilder reason) {
         List<UUID> superseded = new ArrayList<>();
         Optional<UUID> closed = Optional.empty();
+        Optional<UUID> startingThere = Optional.empty();
         for (Period period : active) {
             if (!period.from().isBefore(start)) {
                 if (!period.from().isAfter(now)) {
@@ -40,10 +45,13 @@ final class PriceTimeline {
                     return Optional.empty();
                 }
                 superseded.add(period.id());
+                if (period.from().equals(start)) {
+                    startingThere = Optional.of(period.id());
+                }
             } else if (period.to() == null || period.to().isAfter(start)) {
                 closed = Optional.of(period.id());
             }
         }
-        return Optional.of(new Plan(superseded, closed, start));
+        return Optional.of(new Plan(superseded, closed, closed.isPresent() ? closed : startingThere, start));
     }
 }

@@ -106,12 +106,12 @@ public class Prices {
     /**
      * Writes the changed prices of a launched offering as new launched versions; prices no longer listed end now.
      *
-     * @return the new versions
+     * @return the new versions, each with the version it replaced at its start
      */
     @Transactional
-    public List<PriceVersionView> applyRevision(UUID offeringId, List<PriceDraft> prices, Instant now) {
+    public List<PriceChange> applyRevision(UUID offeringId, List<PriceDraft> prices, Instant now) {
         Map<String, List<PriceVersion>> byKey = activeByKey(offeringId);
-        List<PriceVersionView> created = new ArrayList<>();
+        List<PriceChange> created = new ArrayList<>();
         for (PriceDraft price : prices) {
             List<PriceVersion> existing = byKey.getOrDefault(price.externalId(), List.of());
             if (!changed(existing, price)) {
@@ -127,7 +127,7 @@ public class Prices {
             int next = existing.stream().mapToInt(PriceVersion::versionNumber).max().orElse(0) + 1;
             PriceVersion version = new PriceVersion(offeringId, next, price, PriceVersion.Status.LAUNCHED, now);
             entities.persist(version);
-            created.add(version.view());
+            created.add(new PriceChange(version.view(), plan.replaced().orElse(null)));
         }
         Set<String> kept = prices.stream().map(PriceDraft::externalId).collect(Collectors.toSet());
         byKey.forEach((key, existing) -> {

@@ -112,6 +112,41 @@ class OfferingLifecycleTests {
     }
 
     @Test
+    void aBackdatedCorrectionNamesTheVersionInForceAtItsStartAsReplacedNotTheAnnouncedOne() {
+        UUID owner = api.activePartner("Correction Media");
+        UUID id = api.launched(Owner.partner(owner), OfferingDrafts.single("corrected"));
+        String current = inForce(id, Instant.now()).get(0);
+        Instant announcedStart = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Instant correctionStart = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        approvedPriceChange(owner, id, withMonthly(OfferingDrafts.single("corrected"), "14.99", announcedStart));
+        String announced = inForce(id, announcedStart).get(0);
+
+        approvedPriceChange(owner, id, withMonthly(OfferingDrafts.single("corrected"), "12.49", correctionStart));
+
+        String correction = inForce(id, Instant.now()).get(0);
+        assertThat(correction).isNotIn(current, announced);
+        assertThat(inForce(id, announcedStart).get(0)).isEqualTo(correction);
+        OfferingPriceChanged event = JSON.readValue(TestKafka.awaitRecords(Topics.CATALOG_EVENTS,
+                record -> id.toString().equals(record.key())
+                        && "OfferingPriceChanged".equals(TestKafka.header(record, CloudEventHeaders.TYPE))
+                        && new String(record.value(), java.nio.charset.StandardCharsets.UTF_8).contains(correction),
+                1, Duration.ofSeconds(30)).getFirst().value(), OfferingPriceChanged.class);
+        assertThat(event.price().priceVersionId()).isEqualTo(correction);
+        assertThat(event.price().validFrom()).isEqualTo(correctionStart);
+        assertThat(event.replacedPriceVersionId()).as("v1 was in force at the correction's start, v2 never was")
+                .isEqualTo(current);
+    }
+
+    /** Proposes the changed prices and approves them as a partner manager (too large for the policy). */
+    private void approvedPriceChange(UUID owner, UUID id, OfferingDraft changed) {
+        assertThat(offerings.upsertAll(Owner.partner(owner), List.of(changed), false).getFirst().result())
+                .isEqualTo(ImportOutcome.Result.NEW_PRICE_VERSION);
+        TestHttp.Response approved = api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision",
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    }
+
+    @Test
     void aSmallPriceChangeIsApprovedByThePolicyWithoutAPartnerManager() {
         UUID owner = api.activePartner("Small Change Media");
         UUID id = api.launched(Owner.partner(owner), OfferingDrafts.single("small"));

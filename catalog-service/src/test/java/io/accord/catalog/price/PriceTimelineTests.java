@@ -33,6 +33,10 @@ class PriceTimelineTests {
             if (plan.isEmpty()) {
                 continue;
             }
+            assertThat(plan.get().replaced()).as("the replaced version is the one in force at the new start")
+                    .isEqualTo(active.stream().filter(period -> !period.from().isAfter(start)
+                            && (period.to() == null || period.to().isAfter(start)))
+                            .map(PriceTimeline.Period::id).findFirst());
             List<PriceTimeline.Period> next = new ArrayList<>();
             for (PriceTimeline.Period period : active) {
                 if (plan.get().superseded().contains(period.id())) {
@@ -76,6 +80,37 @@ class PriceTimelineTests {
                 new StringBuilder()).orElseThrow();
 
         assertThat(plan.closed()).contains(current);
+        assertThat(plan.superseded()).containsExactly(announced);
+    }
+
+    @Test
+    void aBackdatedCorrectionReplacesTheVersionInForceAtItsStartAndSupersedesTheAnnouncedOne() {
+        UUID current = UUID.randomUUID();
+        UUID announced = UUID.randomUUID();
+        Instant now = EPOCH.plusSeconds(10 * 3600);
+        Instant announcedStart = now.plusSeconds(48 * 3600);
+
+        var plan = PriceTimeline.plan(List.of(new PriceTimeline.Period(current, EPOCH, announcedStart),
+                new PriceTimeline.Period(announced, announcedStart, null)), now.minusSeconds(3600), now,
+                new StringBuilder()).orElseThrow();
+
+        assertThat(plan.replaced()).contains(current);
+        assertThat(plan.closed()).contains(current);
+        assertThat(plan.superseded()).containsExactly(announced);
+    }
+
+    @Test
+    void aChangeStartingWhereAnAnnouncedVersionWouldStartReplacesThatOne() {
+        UUID current = UUID.randomUUID();
+        UUID announced = UUID.randomUUID();
+        Instant announcedStart = EPOCH.plusSeconds(7200);
+
+        var plan = PriceTimeline.plan(List.of(new PriceTimeline.Period(current, EPOCH, announcedStart),
+                new PriceTimeline.Period(announced, announcedStart, null)), announcedStart, EPOCH.plusSeconds(3600),
+                new StringBuilder()).orElseThrow();
+
+        assertThat(plan.closed()).isEmpty();
+        assertThat(plan.replaced()).contains(announced);
         assertThat(plan.superseded()).containsExactly(announced);
     }
 

@@ -1,6 +1,10 @@
 package io.accord.orchestration.inventory;
 
+import io.accord.orchestration.product.ProductState;
+import io.accord.orchestration.product.ProductView;
+import io.accord.orchestration.product.Products;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import org.springframework.data.domain.Page;
@@ -11,10 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-/** Ops' view of a pool's items and their hand moves (release, quarantine, return to pool), each audited. */
+/**
+ * Ops' view of a pool's items and their hand moves (release, quarantine, return to pool), each audited. An item
+ * allocated to a product instance that has not ended is not released by hand: back in the pool, it would go to
+ * the next order while that product still uses it.
+ */
 @Service
 class ItemAdministration {
 
@@ -23,16 +32,18 @@ class ItemAdministration {
     private final ItemHistory history;
     private final LowWatermark watermark;
     private final AuditTrail audit;
+    private final Products products;
     private final InventoryProperties properties;
     private final Clock clock;
 
     ItemAdministration(PoolService pools, InventoryItemRepository items, ItemHistory history, LowWatermark watermark,
-                       AuditTrail audit, InventoryProperties properties, Clock clock) {
+                       AuditTrail audit, Products products, InventoryProperties properties, Clock clock) {
         this.pools = pools;
         this.items = items;
         this.history = history;
         this.watermark = watermark;
         this.audit = audit;
+        this.products = products;
         this.properties = properties;
         this.clock = clock;
     }
@@ -57,10 +68,16 @@ class ItemAdministration {
         return InventoryResources.ItemView.of(item, history.of(item.id()));
     }
 
+    /**
+     * A reservation back to AVAILABLE, an allocation into quarantine; refused (409) while the item is allocated to a
+     * product instance that is not terminated or cancelled.
+     */
     @Transactional
     InventoryResources.ItemView release(String poolId, String itemId, InventoryResources.ItemAction action) {
-        return move(poolId, itemId, "released", (item, now) ->
-                item.release(now.plus(properties.coolingOff(item.resourceType())), action.reason(), now));
+        return move(poolId, itemId, "released", (item, now) -> {
+            requireNoLiveProduct(item, "release %s");
+            return item.release(now.plus(properties.coolingOff(item.resourceType())), action.reason(), now);
+        });
     }
 
     @Transactional
@@ -75,9 +92,47 @@ class ItemAdministration {
         });
     }
 
+    /** Ends a quarantine early; refused (409), as a release is, while the item's product instance has not ended. */
     @Transactional
     InventoryResources.ItemView returnToPool(String poolId, String itemId, InventoryResources.ItemAction action) {
-        return move(poolId, itemId, "returnedToPool", (item, now) -> item.returnToPool(action.reason(), now));
+        return move(poolId, itemId, "returnedToPool", (item, now) -> {
+            requireNoLiveProduct(item, "return %s to the pool");
+            return item.returnToPool(action.reason(), now);
+        });
+    }
+
+    /**
+     * An item allocated to a product instance (ALLOCATED, or QUARANTINED by hand since) stays out of the pool until
+     * the instance is terminated or cancelled: else the next order would get a value that product still uses.
+     *
+     * @param action what was asked, {@code %s} standing for the item, e.g. {@code "release %s"}
+     */
+    private void requireNoLiveProduct(InventoryItem item, String action) {
+        Optional<ProductView> live = product(item.productInstanceRef()).filter(found -> !found.state().isFinal());
+        if (live.isEmpty()) {
+            return;
+        }
+        ProductView product = live.get();
+        String free = product.state() == ProductState.CREATED
+                ? "its order " + product.orderId() + " is still being fulfilled: cancel the order, whose "
+                + "compensation gives the item back"
+                : "end the product first: a delete product order terminates it and releases its resources, or "
+                + "terminate it (PATCH status terminated) and then " + action.formatted("the item");
+        throw new ConflictException("Cannot " + action.formatted(item.resourceType() + " " + item.value())
+                + ": it is allocated to product " + product.id() + ", which is " + product.state().tmf() + "; "
+                + free);
+    }
+
+    /** The product instance an allocation names; none when the reference is not one of orchestration's. */
+    private Optional<ProductView> product(String productInstanceRef) {
+        if (productInstanceRef == null) {
+            return Optional.empty();
+        }
+        try {
+            return products.find(UUID.fromString(productInstanceRef));
+        } catch (IllegalArgumentException notAProductId) {
+            return Optional.empty();
+        }
     }
 
     private InventoryResources.ItemView move(String poolId, String itemId, String action,

@@ -38,6 +38,18 @@ public class SellableOfferings {
     }
 
     /**
+     * A launched offering as {@code partner} may see and order it, by catalog's rule (docs/catalog-model.md): its
+     * own, one it co-created (a participant), or a CSP-owned one; any other partner's offering is as unknown, so a
+     * caller cannot tell it exists.
+     *
+     * @param partner the partner quoting or ordering; {@code null} for staff, who may use every offering
+     */
+    @Transactional(readOnly = true)
+    public Optional<Offering> findFor(UUID partner, String offeringId) {
+        return store.find(offeringId).filter(offering -> offering.visibleTo(partner));
+    }
+
+    /**
      * Whether a new quote or order may include the offering at {@code at}: launched, within its validity, not
      * retired, and its owner neither SUSPENDED nor TERMINATED. The reason says which rule failed.
      */
@@ -97,6 +109,13 @@ public class SellableOfferings {
                            String bundlePricing, List<String> bundledOfferingIds,
                            OfferingLaunched.Specification specification,
                            List<OfferingLaunched.Participant> participants, Instant retiredAt, String retiredReason) {
+
+        /** Whether {@code partner} ({@code null}: staff) may see and order it: see {@link #findFor}. */
+        public boolean visibleTo(UUID partner) {
+            return partner == null || partnerId == null || partnerId.equals(partner)
+                    || (participants != null && participants.stream()
+                    .anyMatch(participant -> partner.toString().equalsIgnoreCase(participant.partnerId())));
+        }
 
         /** A bundle priced with its own prices rather than the sum of its components'. */
         public boolean ownBundlePrice() {

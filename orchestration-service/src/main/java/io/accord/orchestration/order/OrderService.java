@@ -117,8 +117,8 @@ class OrderService {
         }
         Map<String, String> merged = new LinkedHashMap<>(product.characteristics());
         merged.putAll(given(item));
-        QuoteAccepted.Item checked = pricing.lock(List.of(new QuoteAccepted.Item(item.id(), product.offeringId(), 1,
-                merged, List.of())), now).getFirst();
+        QuoteAccepted.Item checked = pricing.lockChange(new QuoteAccepted.Item(item.id(), product.offeringId(), 1,
+                merged, List.of()), now);
         return new OrderPlacement.Placed(item.id(), action, 1, product.offeringId(), product.id(),
                 checked.characteristics(), List.of());
     }

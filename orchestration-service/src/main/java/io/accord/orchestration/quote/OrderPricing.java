@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The quote feature's pricing and characteristic rules for an order placed without a quote: the same checks and
@@ -23,7 +24,8 @@ public class OrderPricing {
     }
 
     /**
-     * Prices the items with the prices in force at {@code at} (no discount) and resolves their characteristics.
+     * Prices new items with the prices in force at {@code at} (no discount) and resolves their characteristics. As
+     * for quotes, a partner names only offerings it may see (its own, co-created and CSP-owned ones).
      *
      * @param items per item: id, offering id, quantity (at least 1) and the chosen characteristic values
      * @return per item, as {@link QuoteAccepted} would carry it: the resolved characteristics (fixed ones included)
@@ -34,9 +36,23 @@ public class OrderPricing {
      */
     @Transactional(readOnly = true)
     public List<QuoteAccepted.Item> lock(List<QuoteAccepted.Item> items, Instant at) {
+        return lock(items, at, this.items.caller());
+    }
+
+    /**
+     * As {@link #lock} for a modify of an instance the buyer already has: its offering is checked for sale and the
+     * values resolved, whoever owns the offering (the buyer got the instance, e.g. ordered for it by staff).
+     */
+    @Transactional(readOnly = true)
+    public QuoteAccepted.Item lockChange(QuoteAccepted.Item item, Instant at) {
+        return lock(List.of(item), at, null).getFirst();
+    }
+
+    private List<QuoteAccepted.Item> lock(List<QuoteAccepted.Item> items, Instant at, UUID partner) {
         List<QuoteItems.Requested> requested = items.stream().map(item -> new QuoteItems.Requested(item.itemId(),
                 item.offeringId(), item.quantity(), item.characteristics() == null ? Map.of()
                 : item.characteristics())).toList();
-        return QuoteAcceptance.locked(this.items.price(ItemLabel.ORDER, requested, BigDecimal.ZERO, at).lines());
+        return QuoteAcceptance.locked(this.items.price(ItemLabel.ORDER, requested, BigDecimal.ZERO, at, partner)
+                .lines());
     }
 }

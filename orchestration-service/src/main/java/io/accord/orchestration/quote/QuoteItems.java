@@ -2,9 +2,11 @@ package io.accord.orchestration.quote;
 
 import io.accord.contracts.events.OfferingLaunched.Characteristic;
 import io.accord.contracts.events.OfferingPrice;
+import io.accord.contracts.value.PartnerId;
 import io.accord.orchestration.offering.SellableOfferings;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.security.Tenancy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -15,19 +17,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Turns the client's quote items into priced choices against the read model at one instant: each offering (and
- * each bundle component) must be sellable then (else 409 naming why), each characteristic value valid (else 400
- * naming the item and characteristic).
+ * Turns the client's quote items into priced choices against the read model at one instant: each offering must be
+ * one the caller may see (else 400, as an unknown one), it and each bundle component sellable then (else 409 naming
+ * why), each characteristic value valid (else 400 naming the item and characteristic).
  */
 @Component
 class QuoteItems {
 
-    private final SellableOfferings offerings;
+    /** A caller with neither a staff role nor a partner: sees only CSP-owned offerings. */
+    private static final UUID NO_PARTNER = new UUID(0, 0);
 
-    QuoteItems(SellableOfferings offerings) {
+    private final SellableOfferings offerings;
+    private final Tenancy tenancy;
+
+    QuoteItems(SellableOfferings offerings, Tenancy tenancy) {
         this.offerings = offerings;
+        this.tenancy = tenancy;
     }
 
     QuotePricing.Priced price(List<QuoteResources.Item> items, java.math.BigDecimal discount, Instant at) {
@@ -45,7 +53,7 @@ class QuoteItems {
             requested.add(new Requested(item.id(), item.productOffering().id(),
                     item.quantity() == null ? 1 : item.quantity(), given(item)));
         }
-        return price(ItemLabel.QUOTE, requested, discount, at);
+        return price(ItemLabel.QUOTE, requested, discount, at, caller());
     }
 
     /** One item to price: its offering, quantity and the client's characteristic values. */
@@ -53,14 +61,18 @@ class QuoteItems {
     }
 
     /**
-     * Prices items at {@code at}: each offering must be launched (else 400 naming the item's offering id) and
-     * sellable with its components (else 409 naming why), each characteristic value valid (else 400).
+     * Prices items at {@code at}: each offering must be launched and visible to {@code partner} (else 400 naming the
+     * item's offering id, the same for both so another partner's offering is not revealed) and sellable with its
+     * components (else 409 naming why), each characteristic value valid (else 400).
+     *
+     * @param partner whose offerings the items may name ({@link #caller()}); {@code null}: any
      */
-    QuotePricing.Priced price(ItemLabel label, List<Requested> items, java.math.BigDecimal discount, Instant at) {
+    QuotePricing.Priced price(ItemLabel label, List<Requested> items, java.math.BigDecimal discount, Instant at,
+                              UUID partner) {
         List<QuotePricing.Choice> choices = new ArrayList<>();
         for (Requested item : items) {
             String offeringId = item.offeringId();
-            SellableOfferings.Offering offering = offerings.find(offeringId).orElseThrow(() ->
+            SellableOfferings.Offering offering = offerings.findFor(partner, offeringId).orElseThrow(() ->
                     new InvalidInputException(label.field(item.itemId()) + ".productOffering.id", label.noun(
                             item.itemId()) + ": offering '" + offeringId + "' is not a launched offering"));
             List<Characteristic> specs = new ArrayList<>();
@@ -69,6 +81,14 @@ class QuoteItems {
             choices.add(new QuotePricing.Choice(item.itemId(), offeringId, item.quantity(), values));
         }
         return QuotePricing.price(choices, catalogAt(at), discount);
+    }
+
+    /**
+     * The partner whose offerings the caller may quote and order (its own, co-created and CSP-owned ones), or
+     * {@code null} for staff, who may use any.
+     */
+    UUID caller() {
+        return tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value).orElse(NO_PARTNER);
     }
 
     /**

@@ -67,7 +67,10 @@ class OrderActivationTests {
         orders = new TestOrders(port, offerings, jdbc);
     }
 
-    /** A partner with a WEBHOOK, an MSISDN pool and an offering needing activation; the buyer orders it. */
+    /**
+     * A partner with a WEBHOOK, an MSISDN pool and an offering needing activation, co-created with the buyer, who
+     * orders it.
+     */
     private record Setup(String owner, String block, TestHttp buyer, String orderId) {
     }
 
@@ -76,8 +79,9 @@ class OrderActivationTests {
         orders.registerWebhook(owner, partners.urlOf(owner));
         partners.answers(owner, answers);
         String block = orders.msisdnPool(owner, 3);
-        String offering = orders.offering(owner, List.of("MSISDN"), true);
-        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+        String reseller = orders.activePartner();
+        String offering = orders.offering(owner, List.of("MSISDN"), true, List.of(reseller));
+        TestHttp buyer = orders.partnerAdmin(reseller);
         TestHttp.Response created = buyer.post(TestOrders.ORDERS, TestOrders.order("customer-w", null, offering));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return new Setup(owner, block, buyer, created.json().get("id").asString());

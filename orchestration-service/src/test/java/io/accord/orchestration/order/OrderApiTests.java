@@ -141,9 +141,10 @@ class OrderApiTests {
     void anOpenOrdersDescriptionAndNotesArePatched() {
         String owner = orders.activePartner();
         // a partner system that cannot be reached (retried with backoff) keeps the order open long enough
-        String offering = orders.offering(owner, List.of(), true);
+        String partner = orders.activePartner();
+        String offering = orders.offering(owner, List.of(), true, List.of(partner));
         orders.registerWebhook(owner, "http://127.0.0.1:9/never");
-        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        TestHttp reseller = orders.partnerAdmin(partner);
         String id = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-open", null, offering)).json()
                 .get("id").asString();
 
@@ -181,6 +182,38 @@ class OrderApiTests {
         assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, offering)
                 .replace("\"relatedParty\"", "\"quote\": [{\"id\": \"q\"}], \"relatedParty\"")), "quote");
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aPartnerOrdersItsOwnCoCreatedAndCspOfferingsButAnotherPartnersIsAsUnknown() {
+        String owner = orders.activePartner();
+        String coCreator = orders.activePartner();
+        orders.imsiPool(owner, 5);
+        String offering = orders.offering(owner, List.of("IMSI"), false, List.of(coCreator));
+        String csp = orders.offering(null, List.of(), false);
+        String unknown = UUID.randomUUID().toString();
+        String strangerId = orders.activePartner();
+        TestHttp stranger = orders.partnerAdmin(strangerId);
+        long before = count();
+
+        TestHttp.Response hidden = stranger.post(TestOrders.ORDERS, TestOrders.order("c", null, csp, offering));
+        TestHttp.Response missing = stranger.post(TestOrders.ORDERS, TestOrders.order("c", null, csp, unknown));
+
+        assertProblem(hidden, "productOrderItem[2].productOffering.id");
+        assertThat(message(hidden).replace(offering, "<id>")).as("not told apart from an unknown offering")
+                .isEqualTo(message(missing).replace(unknown, "<id>"));
+        assertThat(count()).isEqualTo(before);
+        assertThat(heldImsis(owner)).as("nothing drawn from the owner's pool").isZero();
+        assertThat(stranger.post(TestOrders.ORDERS, TestOrders.order("c", null, csp)).status())
+                .as("a CSP offering is resold").isEqualTo(201);
+        for (String partner : List.of(owner, coCreator)) {
+            TestHttp.Response allowed = orders.partnerAdmin(partner).post(TestOrders.ORDERS,
+                    TestOrders.order("c", null, offering));
+            assertThat(allowed.status()).as(allowed.body()).isEqualTo(201);
+        }
+        TestHttp.Response staff = orders.staff(Roles.PLATFORM_ADMIN).post(TestOrders.ORDERS, TestOrders.order("c",
+                "{\"id\": \"" + strangerId + "\", \"role\": \"Buyer\"}", offering));
+        assertThat(staff.status()).as("staff see every offering: " + staff.body()).isEqualTo(201);
     }
 
     @Test
@@ -227,6 +260,18 @@ class OrderApiTests {
     private static void assertProblem(TestHttp.Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(field);
+    }
+
+    private static String message(TestHttp.Response problem) {
+        return problem.json().get("violations").get(0).get("message").asString();
+    }
+
+    /** The partner's IMSIs reserved or allocated to any order. */
+    private long heldImsis(String partner) {
+        return jdbc.sql("""
+                        select count(*) from inventory_item item join inventory_pool pool on pool.id = item.pool_id
+                        where pool.partner_id = :partner and item.resource_type = 'IMSI' and item.state <> 'AVAILABLE'
+                        """).param("partner", UUID.fromString(partner)).query(Long.class).single();
     }
 
     private long count() {

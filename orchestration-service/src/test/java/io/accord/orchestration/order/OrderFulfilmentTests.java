@@ -63,8 +63,9 @@ class OrderFulfilmentTests {
     void anAutoItemsSagaWritesItsOrderOnceYetAuditsItsStartAndItsEnd() {
         String owner = orders.activePartner();
         orders.msisdnPool(owner, 5);
-        String offering = orders.offering(owner, List.of("MSISDN"), true);
-        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+        String reseller = orders.activePartner();
+        String offering = orders.offering(owner, List.of("MSISDN"), true, List.of(reseller));
+        TestHttp buyer = orders.partnerAdmin(reseller);
 
         String orderId = orders.acceptedQuote(buyer, offering, 1);
 
@@ -82,8 +83,8 @@ class OrderFulfilmentTests {
     void anAcceptedQuoteBecomesAnOrderThatCompletesWithAnActiveProductAndItsEvents() {
         String owner = orders.activePartner();
         String block = orders.msisdnPool(owner, 5);
-        String offering = orders.offering(owner, List.of("MSISDN"), true);
         String reseller = orders.activePartner();
+        String offering = orders.offering(owner, List.of("MSISDN"), true, List.of(reseller));
         TestHttp buyer = orders.partnerAdmin(reseller);
 
         String orderId = orders.acceptedQuote(buyer, offering, 1);
@@ -124,8 +125,9 @@ class OrderFulfilmentTests {
     @Test
     void aQuoteForMoreUnitsThanAnItemReservesIsNotAcceptedAndStaysApproved() {
         String owner = orders.activePartner();
-        String offering = orders.offering(owner, List.of("MSISDN"), false);
-        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+        String reseller = orders.activePartner();
+        String offering = orders.offering(owner, List.of("MSISDN"), false, List.of(reseller));
+        TestHttp buyer = orders.partnerAdmin(reseller);
         String quote = buyer.post(TestOrders.QUOTES, """
                 {"relatedParty": [{"id": "customer-big", "role": "Customer"}],
                  "quoteItem": [{"id": "1", "quantity": 101, "productOffering": {"id": "%s"},
@@ -147,8 +149,9 @@ class OrderFulfilmentTests {
     void outOfStockFailsTheItemWithTheReasonAndGivesBackWhatWasReserved() {
         String owner = orders.activePartner();
         orders.imsiPool(owner, 1);
-        String offering = orders.offering(owner, List.of("IMSI"), false);
-        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+        String reseller = orders.activePartner();
+        String offering = orders.offering(owner, List.of("IMSI"), false, List.of(reseller));
+        TestHttp buyer = orders.partnerAdmin(reseller);
 
         TestHttp.Response created = buyer.post(TestOrders.ORDERS, TestOrders.order("customer-oos", null, offering)
                 .replace("\"quantity\": 1", "\"quantity\": 2"));
@@ -218,11 +221,56 @@ class OrderFulfilmentTests {
     }
 
     @Test
+    void opsCannotPutANumberOfALiveProductBackInThePoolUntilTheProductEnds() {
+        String owner = orders.activePartner();
+        String block = orders.msisdnPool(owner, 2);
+        String offering = orders.offering(owner, List.of("MSISDN"), false);
+        TestHttp buyer = orders.partnerAdmin(owner);
+        String orderId = buyer.post(TestOrders.ORDERS, TestOrders.order("customer-rel", null, offering, offering))
+                .json().get("id").asString();
+        JsonNode order = orders.awaitState(buyer, orderId, "completed");
+        String released = order.at("/productOrderItem/0/product/id").asString();
+        String quarantined = order.at("/productOrderItem/1/product/id").asString();
+        TestHttp ops = orders.staff(Roles.OPS);
+
+        TestHttp.Response refused = ops.post(item(released) + "/release", "{\"reason\": \"customer left\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains(released, "active", "delete product order");
+        TestHttp.Response stolen = ops.post(item(quarantined) + "/quarantine", "{\"reason\": \"SIM stolen\"}");
+        assertThat(stolen.status()).as(stolen.body()).isEqualTo(200);
+        TestHttp.Response notReturned = ops.post(item(quarantined) + "/return-to-pool",
+                "{\"reason\": \"case closed\"}");
+        assertThat(notReturned.status()).as(notReturned.body()).isEqualTo(409);
+        assertThat(notReturned.body()).contains(quarantined);
+        assertThat(orders.items(block, "AVAILABLE")).as("no second subscriber gets them").isZero();
+
+        for (String product : List.of(released, quarantined)) {
+            TestHttp.Response terminated = ops.send("PATCH", "/tmf-api/productInventory/v4/product/" + product,
+                    "{\"status\": \"terminated\"}", TestOrders.PATCH);
+            assertThat(terminated.status()).as(terminated.body()).isEqualTo(200);
+        }
+        TestHttp.Response release = ops.post(item(released) + "/release", "{\"reason\": \"customer left\"}");
+        assertThat(release.status()).as(release.body()).isEqualTo(200);
+        assertThat(release.json().get("state").asString()).isEqualTo("QUARANTINED");
+        TestHttp.Response returned = ops.post(item(quarantined) + "/return-to-pool", "{\"reason\": \"closed\"}");
+        assertThat(returned.status()).as(returned.body()).isEqualTo(200);
+        assertThat(orders.items(block, "AVAILABLE")).isEqualTo(1);
+    }
+
+    /** The inventory API path of the item allocated to the product. */
+    private String item(String productId) {
+        return jdbc.sql("""
+                        select '/api/orchestration/inventory/pools/' || pool_id || '/items/' || id from inventory_item
+                        where product_instance_ref = :product""").param("product", productId).query(String.class)
+                .single();
+    }
+
+    @Test
     void aCompletedProductIsModifiedAndDeletedByLaterOrders() {
         String owner = orders.activePartner();
         String block = orders.msisdnPool(owner, 3);
-        String offering = orders.offering(owner, List.of("MSISDN"), false);
         String reseller = orders.activePartner();
+        String offering = orders.offering(owner, List.of("MSISDN"), false, List.of(reseller));
         TestHttp buyer = orders.partnerAdmin(reseller);
         String first = buyer.post(TestOrders.ORDERS, TestOrders.order("customer-md", null, offering)).json()
                 .get("id").asString();

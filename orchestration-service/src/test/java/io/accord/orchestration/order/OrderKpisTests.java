@@ -33,10 +33,11 @@ class OrderKpisTests {
     @Test
     void countsVolumePerDayAndStateTheFalloutRateAndTheTimeToActivation() {
         String owner = orders.activePartner();
-        String plain = orders.offering(owner, List.of(), false);
+        String reseller = orders.activePartner();
+        String plain = orders.offering(owner, List.of(), false, List.of(reseller));
         orders.imsiPool(owner, 1);
-        String scarce = orders.offering(owner, List.of("IMSI"), false);
-        TestHttp buyer = orders.partnerAdmin(orders.activePartner());
+        String scarce = orders.offering(owner, List.of("IMSI"), false, List.of(reseller));
+        TestHttp buyer = orders.partnerAdmin(reseller);
         long[] activationSeconds = {60, 120, 600};
         Instant day = Instant.parse("2001-05-01T10:00:00Z");
         for (long seconds : activationSeconds) {

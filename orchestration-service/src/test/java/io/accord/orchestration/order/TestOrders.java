@@ -50,6 +50,15 @@ final class TestOrders {
      * 49 once, 0.01/MB; its specification needs {@code resourceTypes} and, if asked, activation at the partner.
      */
     String offering(String owner, List<String> resourceTypes, boolean partnerActivation) {
+        return offering(owner, resourceTypes, partnerActivation, List.of());
+    }
+
+    /**
+     * As {@link #offering(String, List, boolean)}, co-created with {@code participants} (10 % each): a partner
+     * orders only its own offerings, those it co-created and the CSP's, so a reseller of a partner's offering is
+     * one of its participants.
+     */
+    String offering(String owner, List<String> resourceTypes, boolean partnerActivation, List<String> participants) {
         String id = UUID.randomUUID().toString();
         OfferingLaunched plain = CatalogEvents.launched(id, owner, "SIM only " + id.substring(0, 8), List.of(
                         CatalogEvents.number("dataVolumeGb", "1", "100", true)),
@@ -59,7 +68,8 @@ final class TestOrders {
         CatalogEvents.send(new OfferingLaunched(plain.eventId(), plain.occurredAt(), id, 1, owner,
                 plain.externalId(), plain.name(), null, "CONNECTIVITY", plain.salesChannels(), null, null, false, null,
                 List.of(), new OfferingLaunched.Specification("spec-" + id, plain.name(),
-                plain.specification().characteristics(), resourceTypes, partnerActivation), List.of(),
+                plain.specification().characteristics(), resourceTypes, partnerActivation),
+                participants.stream().map(partner -> new OfferingLaunched.Participant(partner, "10")).toList(),
                 plain.prices()), 1L);
         await().atMost(PATIENCE).until(() -> offerings.find(id).isPresent()
                 && offerings.sellability(id, Instant.now()).sellable());

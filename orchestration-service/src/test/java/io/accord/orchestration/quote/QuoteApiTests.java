@@ -1,6 +1,7 @@
 package io.accord.orchestration.quote;
 
 import io.accord.contracts.Roles;
+import io.accord.contracts.events.OfferingLaunched;
 import io.accord.orchestration.offering.CatalogEvents;
 import io.accord.orchestration.offering.SellableOfferings;
 import io.accord.testsupport.PartnerEvents;
@@ -219,6 +220,41 @@ class QuoteApiTests {
     }
 
     @Test
+    void aPartnerQuotesItsOwnCoCreatedAndCspOfferingsButAnotherPartnersIsAsUnknown() {
+        String owner = activePartner();
+        String coCreator = activePartner();
+        String offering = simOnly(owner, coCreator);
+        String csp = simOnly(null);
+        String unknown = UUID.randomUUID().toString();
+        TestHttp stranger = http(TestJwt.partner("stranger", activePartner(), Roles.PARTNER_ADMIN));
+        long before = count();
+
+        TestHttp.Response hidden = stranger.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0"));
+        TestHttp.Response missing = stranger.post(QUOTES, quote(unknown, 1, "\"dataVolumeGb\": 5", "0"));
+
+        assertProblem(hidden, "quoteItem[1].productOffering.id");
+        assertThat(hidden.body()).doesNotContain("19.99", owner);
+        assertThat(message(hidden).replace(offering, "<id>")).as("not told apart from an unknown offering")
+                .isEqualTo(message(missing).replace(unknown, "<id>"));
+        assertThat(count()).isEqualTo(before);
+        TestHttp.Response resold = stranger.post(QUOTES, quote(csp, 1, "\"dataVolumeGb\": 5", "0"));
+        assertThat(resold.status()).as("a CSP offering is resold: " + resold.body()).isEqualTo(201);
+        TestHttp.Response changed = stranger.send("PATCH", QUOTES + "/" + resold.json().get("id").asString(), """
+                {"quoteItem": [{"id": "1", "quantity": 1, "productOffering": {"id": "%s"},
+                 "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": 5}]}}]}"""
+                .formatted(offering), PATCH);
+        assertProblem(changed, "quoteItem[1].productOffering.id");
+        for (String partner : new String[]{owner, coCreator}) {
+            TestHttp.Response allowed = http(TestJwt.partner("p", partner, Roles.PARTNER_ADMIN)).post(QUOTES,
+                    quote(offering, 1, "\"dataVolumeGb\": 5", "0"));
+            assertThat(allowed.status()).as(allowed.body()).isEqualTo(201);
+        }
+        TestHttp.Response staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN)).post(QUOTES,
+                webShopQuote(offering));
+        assertThat(staff.status()).as("staff see every offering: " + staff.body()).isEqualTo(201);
+    }
+
+    @Test
     void aSuspendedPartnersOfferingIsRefusedWith409NamingTheReason() {
         String owner = activePartner();
         String offering = simOnly(owner);
@@ -236,8 +272,8 @@ class QuoteApiTests {
     @Test
     void anApprovedQuoteIsNotAcceptedOnceTheOfferingsOwnerIsTerminated() {
         String owner = activePartner();
-        String offering = simOnly(owner);
         String partner = activePartner();
+        String offering = simOnly(owner, partner);
         TestHttp reseller = http(TestJwt.partner("reseller", partner, Roles.PARTNER_ADMIN));
         String id = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")).json().get("id")
                 .asString();
@@ -323,6 +359,10 @@ class QuoteApiTests {
         assertThat(response.body()).contains(field);
     }
 
+    private static String message(TestHttp.Response problem) {
+        return problem.json().get("violations").get(0).get("message").asString();
+    }
+
     private long count() {
         return jdbc.sql("select count(*) from quote").query(Long.class).single();
     }
@@ -351,16 +391,23 @@ class QuoteApiTests {
                 """.formatted(discount, quantity, offering, values);
     }
 
-    /** A launched offering: data volume 1–100 (mandatory), SIM type fixed, 19.99 a month, 49 once, 0.01/MB. */
-    private String simOnly(String owner) {
+    /**
+     * A launched offering of {@code owner} ({@code null}: the CSP's), co-created with {@code participants}: data
+     * volume 1–100 (mandatory), SIM type fixed, 19.99 a month, 49 once, 0.01/MB.
+     */
+    private String simOnly(String owner, String... participants) {
         String id = UUID.randomUUID().toString();
-        CatalogEvents.send(CatalogEvents.launched(id, owner, "SIM only", List.of(
+        OfferingLaunched plain = CatalogEvents.launched(id, owner, "SIM only", List.of(
                         CatalogEvents.number("dataVolumeGb", "1", "100", true),
                         CatalogEvents.fixed("simType", "SIM"),
                         CatalogEvents.choice("network", List.of("4G", "5G"), false)),
                 List.of(CatalogEvents.price("monthly", 1, "RECURRING", "19.99", PAST, null),
                         CatalogEvents.price("setup", 1, "ONE_TIME", "49", PAST, null),
-                        CatalogEvents.price("data", 1, "USAGE", "0.01", PAST, null))), 1L);
+                        CatalogEvents.price("data", 1, "USAGE", "0.01", PAST, null)));
+        CatalogEvents.send(new OfferingLaunched(plain.eventId(), plain.occurredAt(), id, 1, owner,
+                plain.externalId(), plain.name(), null, plain.categoryCode(), plain.salesChannels(), null, null, false,
+                null, List.of(), plain.specification(), java.util.Arrays.stream(participants)
+                .map(partner -> new OfferingLaunched.Participant(partner, "20")).toList(), plain.prices()), 1L);
         await().atMost(Duration.ofSeconds(30)).until(() -> offerings.find(id).isPresent()
                 && offerings.sellability(id, Instant.now()).sellable());
         return id;

@@ -102,6 +102,23 @@ public class IdentityProvisioning {
     }
 
     /**
+     * The partner was terminated: the worker disables the members of its Keycloak group and ends their sessions
+     * (found on 2026-12-06: a terminated partner's admin kept logging in and reading its data). In the termination's
+     * transaction, like the request at activation; a partner Accord never provisioned has nothing to revoke here.
+     */
+    @Transactional
+    public void revoke(PartnerId partner) {
+        provisionings.findById(partner.value()).ifPresent(provisioning -> {
+            ProvisioningStatus before = provisioning.status();
+            provisioning.revoke(clock.instant());
+            if (provisioning.status().state() != before.state()) {
+                audit.record(partner, RESOURCE_TYPE, partner.toString(), "revocation-requested", before,
+                        provisioning.status());
+            }
+        });
+    }
+
+    /**
      * A terminated partner's admin was invited again and set a password through the new link (found on
      * 2026-12-06): staff actions that (re)open its access are refused.
      */

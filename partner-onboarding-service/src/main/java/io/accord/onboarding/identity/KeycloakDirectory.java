@@ -28,6 +28,7 @@ class KeycloakDirectory {
     static final String PARTNER_ID_ATTRIBUTE = Roles.PARTNER_ID_CLAIM;
     static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
     static final String VERIFY_EMAIL = "VERIFY_EMAIL";
+    private static final int MEMBERS_PAGE = 100;
 
     private final KeycloakSessions sessions;
 
@@ -64,6 +65,49 @@ class KeycloakDirectory {
                         (int) invitation.lifespan().toSeconds(), List.of(UPDATE_PASSWORD, VERIFY_EMAIL));
                 return null;
             });
+        }
+    }
+
+    /**
+     * A terminated partner's access ends: every member of its group is disabled (no new tokens, a disabled user's
+     * refresh tokens are refused) and logged out of its sessions. Keycloak keeps the users and the group, so the
+     * audit trail's names still resolve. Repeating it changes nothing.
+     *
+     * @return how many users were disabled now
+     */
+    int revoke(PartnerId partner) {
+        String groupName = Provisioning.groupName(partner);
+        try (Keycloak keycloak = sessions.open()) {
+            RealmResource realm = keycloak.realm(sessions.realm());
+            Optional<GroupRepresentation> group = step("find group " + groupName, () -> findGroup(realm, groupName));
+            if (group.isEmpty()) {
+                return 0;
+            }
+            int disabled = 0;
+            List<UserRepresentation> members;
+            int first = 0;
+            do {
+                int from = first;
+                members = step("list the members of group " + groupName,
+                        () -> realm.groups().group(group.get().getId()).members(from, MEMBERS_PAGE));
+                for (UserRepresentation member : members) {
+                    UserResource user = realm.users().get(member.getId());
+                    if (!Boolean.FALSE.equals(member.isEnabled())) {
+                        member.setEnabled(false);
+                        step("disable user " + member.getUsername(), () -> {
+                            user.update(member);
+                            return null;
+                        });
+                        disabled++;
+                    }
+                    step("end the sessions of user " + member.getUsername(), () -> {
+                        user.logout();
+                        return null;
+                    });
+                }
+                first += MEMBERS_PAGE;
+            } while (members.size() == MEMBERS_PAGE);
+            return disabled;
         }
     }
 

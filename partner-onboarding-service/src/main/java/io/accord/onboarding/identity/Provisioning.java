@@ -115,10 +115,33 @@ class Provisioning {
         updatedAt = now;
     }
 
-    /** Records a failed attempt; the next one is due after {@code backoff}. */
+    /** The partner was terminated: its users' access is to be revoked, at once. */
+    void revoke(Instant now) {
+        if (state == ProvisioningState.REVOKED) {
+            return;
+        }
+        state = ProvisioningState.REVOKING;
+        lastError = null;
+        nextAttemptAt = now;
+        updatedAt = now;
+    }
+
+    boolean revoking() {
+        return state == ProvisioningState.REVOKING;
+    }
+
+    void revoked(Instant now) {
+        attempts++;
+        state = ProvisioningState.REVOKED;
+        lastError = null;
+        completedAt = now;
+        updatedAt = now;
+    }
+
+    /** Records a failed attempt; the next one is due after {@code backoff}. A revocation stays one. */
     void failed(String error, Duration backoff, Instant now) {
         attempts++;
-        state = ProvisioningState.FAILED_RETRYING;
+        state = state == ProvisioningState.REVOKING ? ProvisioningState.REVOKING : ProvisioningState.FAILED_RETRYING;
         lastError = truncated(error);
         nextAttemptAt = now.plus(backoff);
         updatedAt = now;

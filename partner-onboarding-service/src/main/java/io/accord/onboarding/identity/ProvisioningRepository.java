@@ -17,7 +17,7 @@ interface ProvisioningRepository extends JpaRepository<Provisioning, UUID> {
      */
     @Query(value = """
             select * from identity_provisioning
-            where state <> 'DONE' and next_attempt_at <= :now
+            where state not in ('DONE', 'REVOKED') and next_attempt_at <= :now
             order by attempts > 0, next_attempt_at, partner_id
             limit 1
             for update skip locked

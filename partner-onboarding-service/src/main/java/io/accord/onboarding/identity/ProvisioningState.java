@@ -7,5 +7,12 @@ public enum ProvisioningState {
     /** The last attempt failed; the worker tries again at {@code nextAttemptAt}, with a capped backoff. */
     FAILED_RETRYING,
     /** The group and the admin user exist in Keycloak, with role and membership. */
-    DONE
+    DONE,
+    /**
+     * The partner was terminated: the members of its group are to be disabled and their sessions ended (tried
+     * again with a capped backoff until Keycloak has done it).
+     */
+    REVOKING,
+    /** The members of the terminated partner's group are disabled; nothing is worked on again. */
+    REVOKED
 }

@@ -108,6 +108,9 @@ class ProvisioningWorker implements DisposableBean {
         }
         Provisioning provisioning = claimed.get();
         ProvisioningStatus before = provisioning.status();
+        if (provisioning.revoking()) {
+            return revoke(provisioning, before);
+        }
         boolean invited = false;
         try {
             KeycloakIdentity identity = keycloak.provision(provisioning.partner(), provisioning.legalName(),
@@ -137,6 +140,24 @@ class ProvisioningWorker implements DisposableBean {
                     after.state() == ProvisioningState.DONE ? "provisioned" : "provisioning-failed", before, after);
         }
         return after.state() == ProvisioningState.DONE ? Outcome.SUCCEEDED : Outcome.FAILED;
+    }
+
+    private Outcome revoke(Provisioning provisioning, ProvisioningStatus before) {
+        try {
+            int disabled = keycloak.revoke(provisioning.partner());
+            provisioning.revoked(clock.instant());
+            log.info("Revoked the Keycloak access of terminated partner {}: {} user(s) disabled, sessions ended",
+                    before.partnerId(), disabled);
+        } catch (RuntimeException failure) {
+            Duration delay = Backoffs.delayAfter(backoff, before.attempts() + 1L);
+            provisioning.failed(describe(failure), delay, clock.instant());
+            log.warn("Revoking the Keycloak access of partner {} failed, next attempt in {}: {}", before.partnerId(),
+                    delay, describe(failure));
+            return Outcome.FAILED;
+        }
+        audit.record(before.partnerId(), IdentityProvisioning.RESOURCE_TYPE, before.partnerId().toString(),
+                "access-revoked", before, provisioning.status());
+        return Outcome.SUCCEEDED;
     }
 
     private void invite(Provisioning provisioning, KeycloakIdentity identity) {

@@ -221,7 +221,7 @@ class IdentityApiTests {
     }
 
     @Test
-    void aTerminatedPartnersAdminIsNeitherInvitedNorProvisionedAgain() {
+    void aTerminatedPartnersAccessIsToBeRevokedAndItsAdminNeitherInvitedNorProvisionedAgain() {
         TestHttp manager = TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER));
         TestHttp.Response created = manager.post("/api/onboarding/partners", """
                 {"legalName": "Ended Media GmbH", "partnerType": "RESELLER", "businessModel": "RESELL",
@@ -238,7 +238,9 @@ class IdentityApiTests {
         assertThat(invited.status()).as(invited.body()).isEqualTo(409);
         assertThat(invited.json().get("detail").asString()).contains("TERMINATED");
         assertThat(retried.status()).as(retried.body()).isEqualTo(409);
-        assertThat(auditActions(partner)).containsExactly("provisioning-requested");
+        assertThat(identity.statusOf(partner).orElseThrow().state()).as("its users' access is to be revoked")
+                .isEqualTo(ProvisioningState.REVOKING);
+        assertThat(auditActions(partner)).containsExactly("revocation-requested", "provisioning-requested");
     }
 
     @Test

@@ -308,6 +308,31 @@ class KeycloakProvisioningTests {
 
     @Test
     @Order(8)
+    void aTerminatedPartnersUsersAreDisabledAndGetNoMoreTokens() {
+        RealmResource realm = keycloakRealm();
+        PartnerId partner = PartnerId.newId();
+        AdminContact admin = admin("tess", partner);
+        requested(partner, admin);
+        ProvisioningStatus done = awaitDone(partner, 1);
+        UserResource user = realm.users().get(done.keycloakUserId());
+        setOwnPassword(user, "Tess-own-password-1");
+        assertThat(passwordGrant(admin.username(), "Tess-own-password-1").status()).isEqualTo(200);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(termination -> identity.revoke(partner));
+
+        ProvisioningStatus revoked = await().atMost(Duration.ofMinutes(1)).until(
+                () -> identity.statusOf(partner).orElseThrow(), status -> status.state() == ProvisioningState.REVOKED);
+        assertThat(revoked.lastError()).isNull();
+        assertThat(user.toRepresentation().isEnabled()).isFalse();
+        TestHttp.Response refused = passwordGrant(admin.username(), "Tess-own-password-1");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(auditActions(partner)).startsWith("access-revoked", "revocation-requested");
+        worker.workDueRows();
+        assertThat(identity.statusOf(partner)).as("nothing is worked on again").contains(revoked);
+    }
+
+    @Test
+    @Order(9)
     void theOnboardingClientManagesUsersAndGroupsButNotTheRealm() {
         keycloakRealm();
         TestHttp.Response granted = new TestHttp(KEYCLOAK_URL).send("POST",

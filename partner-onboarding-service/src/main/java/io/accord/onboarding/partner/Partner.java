@@ -295,10 +295,14 @@ public class Partner {
         }
         boolean otherChange = changeId != null && !changeId.equals(pendingBankChangeId);
         if (otherChange || expectedIban != null && !expectedIban.equals(pendingIban)) {
-            String named = changeId != null ? changeId.toString() : "with IBAN " + Ibans.format(expectedIban);
-            throw new ConflictException("The bank account change named (" + named + ") is not the one waiting for"
-                    + " partner " + id + ": that is " + pendingBankChangeId + " with IBAN " + Ibans.format(pendingIban)
-                    + ", requested by " + pendingBankRequestedByName + " at " + pendingBankSince + "; review it again");
+            // name what differs: the change id, or (same change) the IBAN the confirmer saw
+            String named = otherChange ? "change " + changeId
+                    + (expectedIban == null ? "" : " with IBAN " + Ibans.format(expectedIban))
+                    : "IBAN " + Ibans.format(expectedIban) + (changeId == null ? "" : " of change " + changeId);
+            throw new ConflictException("The bank account change confirmed (" + named + ") is not the one waiting"
+                    + " for partner " + id + ": that is change " + pendingBankChangeId + " with IBAN "
+                    + Ibans.format(pendingIban) + ", requested by " + pendingBankRequestedByName + " at "
+                    + pendingBankSince + "; review it again");
         }
     }
 

@@ -51,7 +51,9 @@ class PartnerBankAccountTests {
         assertThatThrownBy(() -> partner.confirmBankAccountChange(reviewed, null, finance, NOW))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(current.toString());
         assertThatThrownBy(() -> partner.confirmBankAccountChange(current, FIRST.iban(), finance, NOW))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConflictException.class)
+                .hasMessageStartingWith("The bank account change confirmed (IBAN " + Ibans.format(FIRST.iban())
+                        + " of change " + current + ")");
         assertThat(partner.bankAccount()).isNull();
         assertThat(partner.pullEvents()).isEmpty();
     }

@@ -115,11 +115,13 @@ class ApplicationService {
         boolean zeroTouch = decision.autoApprove();
         application.submit(results.stream().map(RecordedCheck::of).toList(), zeroTouch, clock.instant());
         if (zeroTouch) {
-            activate(application);
+            // the policy decided: what follows (partner, agreement, documents) is recorded as its doing
+            tenancy.actingAs(ApprovalPolicy.ACTOR, () -> activate(application));
         }
         applications.save(application);
-        audit.record(null, RESOURCE, id.toString(), zeroTouch ? "submitted-and-approved" : "submitted-for-review",
-                before, ApplicationView.of(application));
+        audit.record(application.partnerId() == null ? null : new PartnerId(application.partnerId()), RESOURCE,
+                id.toString(), zeroTouch ? "submitted-and-approved" : "submitted-for-review", before,
+                ApplicationView.of(application));
         log.info("Application {} submitted: {} ({})", id, application.status(), decision.reasons());
         return application;
     }

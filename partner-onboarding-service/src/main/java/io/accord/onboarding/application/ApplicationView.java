@@ -29,14 +29,22 @@ record ApplicationView(UUID id, String href, ApplicationStatus status, Applicati
     static ApplicationView forApplicant(PartnerApplication application, String trackingSecret) {
         List<RecordedCheck> checks = application.checks() == null ? null
                 : application.checks().stream().map(RecordedCheck::forApplicant).toList();
-        return view(application, checks, trackingSecret);
+        // who decided is told as a role, not a CSP employee's user name
+        String decidedBy = application.decidedBy() == null ? null
+                : application.autoApproved() ? application.decidedBy() : "partner-manager";
+        return view(application, checks, trackingSecret, decidedBy);
     }
 
     private static ApplicationView view(PartnerApplication application, List<RecordedCheck> checks,
                                         String trackingSecret) {
+        return view(application, checks, trackingSecret, application.decidedBy());
+    }
+
+    private static ApplicationView view(PartnerApplication application, List<RecordedCheck> checks,
+                                        String trackingSecret, String decidedBy) {
         return new ApplicationView(application.id(), PATH + "/" + application.id(), application.status(),
                 application.form(), checks, application.checksRanAt(), application.decisionReason(),
-                application.decidedBy(), application.decidedAt(), application.autoApproved(),
+                decidedBy, application.decidedAt(), application.autoApproved(),
                 application.partnerId(), application.createdAt(), application.submittedAt(),
                 application.updatedAt(), trackingSecret);
     }

@@ -1,6 +1,7 @@
 package io.accord.onboarding.application;
 
 import io.accord.platform.problem.ConflictException;
+import io.accord.onboarding.check.ApprovalPolicy;
 import io.accord.onboarding.partner.BusinessModel;
 import io.accord.onboarding.partner.PartnerType;
 import jakarta.persistence.Convert;
@@ -86,7 +87,7 @@ public class PartnerApplication {
         if (approveWithoutReview) {
             status = ApplicationStatus.APPROVED;
             autoApproved = true;
-            decidedBy = "policy";
+            decidedBy = ApprovalPolicy.ACTOR;
             decidedAt = now;
             decisionReason = "approved automatically: every check passed and the policy allows zero-touch";
         } else {

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  */
 public class ApprovalPolicy {
 
+    /** The actor the audit trail records for what a zero-touch approval does (the partner, its agreement...). */
+    public static final String ACTOR = "onboarding-policy";
+
     private final Set<ApprovalProperties.Combination> autoApproved;
     private final Set<BusinessModel> alwaysReview;
 

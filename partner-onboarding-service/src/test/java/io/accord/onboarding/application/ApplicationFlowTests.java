@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static io.accord.onboarding.application.Applicants.APPLICATIONS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,15 @@ class ApplicationFlowTests {
                 .contains("\"city\":\"Berlin\"", "\"postCode\":\"10117\"")
                 .contains("\"bankAccount\":{\"iban\":\"DE89370400440532013000\",\"bic\":\"COBADEFFXXX\"}");
         assertThat(draft.get(anonymous).json().get("partnerId").asString()).isEqualTo(partnerId);
+        assertThat(application.get("decidedBy").asString()).isEqualTo("onboarding-policy");
+        JsonNode trail = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR))
+                .get("/api/onboarding/audit?partnerId=" + partnerId + "&limit=100").json();
+        Map<String, String> actors = new java.util.HashMap<>();
+        trail.forEach(entry -> actors.put(entry.get("resourceType").asString() + " " + entry.get("action")
+                .asString(), entry.get("actor").asString()));
+        assertThat(actors).as("the partner's trail holds its application's submission, and who did what")
+                .containsEntry("application submitted-and-approved", "anonymous")
+                .containsEntry("partner activated", "onboarding-policy");
     }
 
     @Test
@@ -109,6 +119,8 @@ class ApplicationFlowTests {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.json().get("decidedBy").asString()).isEqualTo("pm-paula");
+        assertThat(draft.get(anonymous).json().get("decidedBy").asString()).as("a role, not a user name")
+                .isEqualTo("partner-manager");
         String partnerId = approved.json().get("partnerId").asString();
         assertThat(manager.get("/api/onboarding/partners/" + partnerId).json().get("status").asString())
                 .isEqualTo("ACTIVE");

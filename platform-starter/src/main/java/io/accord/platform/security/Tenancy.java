@@ -2,6 +2,7 @@ package io.accord.platform.security;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +22,10 @@ public class Tenancy {
 
     /** Actor recorded for work that no user started (event consumers, scheduled jobs). */
     public static final String SYSTEM_ACTOR = "system";
+    /** Actor recorded for a caller without a token on a public path (a prospective partner applying). */
+    public static final String ANONYMOUS_ACTOR = "anonymous";
+
+    private static final ThreadLocal<String> ACTING = new ThreadLocal<>();
 
     public Optional<PartnerId> partnerId() {
         if (authentication() instanceof JwtAuthenticationToken token) {
@@ -60,10 +65,39 @@ public class Tenancy {
         return entity.filter(found -> canAccess(owner.apply(found)));
     }
 
-    /** The user name of the caller, or {@link #SYSTEM_ACTOR} when no user is behind the work. */
+    /**
+     * The user name of the caller; {@link #ANONYMOUS_ACTOR} for a caller without a token (Spring's
+     * "anonymousUser" was recorded before); {@link #SYSTEM_ACTOR} when no user is behind the work; or who
+     * {@link #actingAs} names while it runs.
+     */
     public String actor() {
+        String acting = ACTING.get();
+        if (acting != null) {
+            return acting;
+        }
         Authentication authentication = authentication();
+        if (authentication instanceof AnonymousAuthenticationToken) {
+            return ANONYMOUS_ACTOR;
+        }
         return authentication != null && authentication.isAuthenticated() ? authentication.getName() : SYSTEM_ACTOR;
+    }
+
+    /**
+     * Runs work that a rule decided rather than the caller (an onboarding policy approving an application at once),
+     * recorded under {@code actor} meanwhile. Who may see what is still the caller's.
+     */
+    public void actingAs(String actor, Runnable work) {
+        String before = ACTING.get();
+        ACTING.set(actor);
+        try {
+            work.run();
+        } finally {
+            if (before == null) {
+                ACTING.remove();
+            } else {
+                ACTING.set(before);
+            }
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package io.accord.platform.security;
 import io.accord.contracts.value.PartnerId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -50,6 +52,19 @@ class TenancyTests {
         signIn(List.of("partner-admin"), "not-a-uuid");
 
         assertThat(tenancy.partnerId()).isEmpty();
+        assertThat(tenancy.canAccess(MINE)).isFalse();
+    }
+
+    @Test
+    void aCallerWithoutATokenIsRecordedAsAnonymousAndAPolicysWorkUnderItsName() {
+        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
+                List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS"))));
+        List<String> inside = new java.util.ArrayList<>();
+
+        tenancy.actingAs("onboarding-policy", () -> inside.add(tenancy.actor()));
+
+        assertThat(inside).containsExactly("onboarding-policy");
+        assertThat(tenancy.actor()).isEqualTo(Tenancy.ANONYMOUS_ACTOR);
         assertThat(tenancy.canAccess(MINE)).isFalse();
     }
 

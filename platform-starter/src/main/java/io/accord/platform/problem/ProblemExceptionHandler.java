@@ -191,11 +191,33 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 : type != null && type.isEnum()
                 ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
                         .collect(Collectors.joining(", "))
+                : type != null ? "must be " + expectedShape(type)
                 : "has a value of the wrong type or format";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The parameter '" + ex.getName() + "' " + expected + ".");
         problem.setProperty("violations", List.of(Violations.of(ex.getName(), expected)));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** What a parameter of this type looks like, in the words of a client reading the 400. */
+    private static String expectedShape(Class<?> type) {
+        if (type == java.util.UUID.class) {
+            return "a UUID (such as 3fa85f64-5717-4562-b3fc-2c963f66afa6)";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == java.math.BigDecimal.class || type == double.class || type == Double.class) {
+            return "a decimal number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 " + (type == java.time.LocalDate.class ? "date (2026-12-31)"
+                    : "date-time with offset (2026-12-31T23:00:00Z)");
+        }
+        return "a valid " + type.getSimpleName();
     }
 
     /**

@@ -104,7 +104,7 @@ class SupportedTimesTests {
             assertThat(refused.json().path("detail").asString()).contains(SupportedTimes.RANGE);
         }
         assertThat(http.get("/api/times?at=yesterday").json().path("detail").asString())
-                .contains("wrong type or format");
+                .contains("must be an ISO-8601 date-time with offset");
     }
 
     @Test

@@ -38,6 +38,12 @@ class KnownQueryParametersTests {
     }
 
     @Test
+    void aValueOfTheWrongShapeSaysWhatTheParameterTakes() {
+        assertThat(ops.get("/api/times?day=tomorrow").json().path("detail").asString())
+                .isEqualTo("The parameter 'day' must be an ISO-8601 date (2026-12-31).");
+    }
+
+    @Test
     void anOperationWithoutParametersNamesNone() {
         TestHttp.Response response = ops.get("/api/things/7?limit=5");
 

@@ -2,6 +2,7 @@ package io.accord.onboarding.document;
 
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.upload.FileNames;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -40,7 +41,10 @@ public class Documents {
     @Transactional
     public DocumentRef store(DocumentOwner owner, String documentType, String name, byte[] content,
                              LocalDate expiryDate) {
-        return DocumentView.ref(store.create(owner, documentType, name, expiryDate, content, null));
+        // the name of an applicant's document is its file's name: its last path segment, like any file name
+        String fileName = FileNames.clean(name);
+        return DocumentView.ref(store.create(owner, documentType, fileName == null ? name : fileName, expiryDate,
+                content, name));
     }
 
     /** The distinct document types the owner has, e.g. {@code ["CONTRACT", "TAX_FORM"]}. */

@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestMultipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,6 +99,19 @@ class ApplicantApiTests {
 
         assertThat(amended.status()).isEqualTo(409);
         assertThat(draft.attach(anonymous, "TAX_FORM").status()).isEqualTo(409);
+    }
+
+    @Test
+    void anAttachedFilesNameKeepsOnlyItsLastPathSegment() {
+        Applicants.Draft draft = Applicants.apply(anonymous,
+                Applicants.cleanOtt(Applicants.uniqueName("Path Media"), Applicants.uniqueGermanVat()));
+
+        TestHttp.Response attached = draft.as(anonymous).postMultipart(APPLICATIONS + "/" + draft.id()
+                + "/documents", new TestMultipart().field("documentType", "TAX_FORM")
+                .file("file", "../../etc/tax-form.pdf", "application/pdf", Applicants.PDF));
+
+        assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+        assertThat(attached.json().get("name").asString()).isEqualTo("tax-form.pdf");
     }
 
     @Test

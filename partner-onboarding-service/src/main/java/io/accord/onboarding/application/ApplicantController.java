@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -68,6 +69,15 @@ class ApplicantController {
     ApplicationView amend(@PathVariable UUID id, @RequestHeader(value = TrackingSecrets.HEADER, required = false) String secret,
                           @Valid @RequestBody ApplicationForm form) {
         return ApplicationView.forApplicant(service.amend(id, TrackingSecrets.required(secret), form));
+    }
+
+    @GetMapping("/{id}/documents")
+    @Operation(operationId = "listApplicationDocuments",
+            summary = "The documents attached so far, oldest first: type, name, version, media type and SHA-256 "
+                    + "(href: where staff, and the partner once approved, read it)")
+    List<DocumentRef> documents(@PathVariable UUID id,
+                                @RequestHeader(value = TrackingSecrets.HEADER, required = false) String secret) {
+        return service.documentsOf(id, TrackingSecrets.required(secret));
     }
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -91,6 +91,12 @@ class ApplicationService {
                 application.amend(form, identity(form), clock.instant()));
     }
 
+    /** The documents attached to the application, for its applicant. */
+    @Transactional(readOnly = true)
+    List<DocumentRef> documentsOf(UUID id, String secret) {
+        return documents.of(DocumentOwner.application(byApplicant(id, secret).id()));
+    }
+
     @Transactional
     DocumentRef attach(UUID id, String secret, String type, String name, byte[] content, LocalDate expiry) {
         PartnerApplication application = byApplicant(id, secret);

@@ -8,6 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,6 +47,14 @@ public class Documents {
         String fileName = FileNames.clean(name);
         return DocumentView.ref(store.create(owner, documentType, fileName == null ? name : fileName, expiryDate,
                 content, name));
+    }
+
+    /** The owner's documents, oldest first, each as its latest version. */
+    @Transactional(readOnly = true)
+    public List<DocumentRef> of(DocumentOwner owner) {
+        return documents.findByOwnerTypeAndOwnerId(owner.type(), owner.id()).stream()
+                .sorted(Comparator.comparing(Document::createdAt).thenComparing(Document::id))
+                .map(DocumentView::ref).toList();
     }
 
     /** The distinct document types the owner has, e.g. {@code ["CONTRACT", "TAX_FORM"]}. */

@@ -102,7 +102,7 @@ class ApplicantApiTests {
     }
 
     @Test
-    void anAttachedFilesNameKeepsOnlyItsLastPathSegment() {
+    void anAttachedFilesNameKeepsOnlyItsLastPathSegmentAndTheApplicantListsItsDocuments() {
         Applicants.Draft draft = Applicants.apply(anonymous,
                 Applicants.cleanOtt(Applicants.uniqueName("Path Media"), Applicants.uniqueGermanVat()));
 
@@ -112,6 +112,12 @@ class ApplicantApiTests {
 
         assertThat(attached.status()).as(attached.body()).isEqualTo(201);
         assertThat(attached.json().get("name").asString()).isEqualTo("tax-form.pdf");
+        assertThat(draft.attach(anonymous, "BANK_PROOF").status()).isEqualTo(201);
+        TestHttp.Response listed = draft.as(anonymous).get(APPLICATIONS + "/" + draft.id() + "/documents");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().findValuesAsString("documentType")).containsExactly("TAX_FORM", "BANK_PROOF");
+        assertThat(anonymous.header("X-Tracking-Secret", "wrong-secret-of-some-length")
+                .get(APPLICATIONS + "/" + draft.id() + "/documents").status()).isEqualTo(404);
     }
 
     @Test

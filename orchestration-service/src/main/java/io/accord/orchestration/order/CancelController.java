@@ -55,7 +55,11 @@ class CancelController {
     @PreAuthorize(OrderConfiguration.WRITERS)
     @Operation(operationId = "createCancelProductOrder", summary = "Cancel a product order before its point of no "
             + "return (no item's COMPLETE step started, not final): its item sagas are compensated, then the order "
-            + "is cancelled")
+            + "is cancelled", description = "The cancellation takes effect at once; Accord schedules none. A "
+            + "requestedCancellationDate after now is refused (400 naming it); one at or before now is kept and "
+            + "answered as given. cancellationReason is required (optional in TMF622): it becomes the cancelled "
+            + "order's stateReason, the reason its item sagas are compensated for and the reason of its "
+            + "OrderFailed event.")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("orchestration/cancel-product-order.json")
     ResponseEntity<OrderResources.CancelView> create(@Valid @RequestBody OrderResources.CreateCancel request) {

@@ -17,9 +17,12 @@ import java.util.UUID;
 @Repository
 class CancelRepository {
 
-    /** One accepted cancellation: {@code done} once the order is cancelled (its sagas compensated). */
+    /**
+     * One accepted cancellation: {@code done} once the order is cancelled (its sagas compensated);
+     * {@code requestedAt} the client's requestedCancellationDate (null, or not after {@code createdAt}).
+     */
     record Cancellation(UUID id, UUID orderId, UUID buyerPartnerId, boolean done, String reason, String requestedBy,
-                        Instant createdAt, Instant effectiveAt) {
+                        Instant requestedAt, Instant createdAt, Instant effectiveAt) {
     }
 
     private final JdbcClient jdbc;
@@ -31,12 +34,14 @@ class CancelRepository {
     void insert(Cancellation cancellation) {
         jdbc.sql("""
                         insert into cancel_product_order (id, order_id, buyer_partner_id, state, cancellation_reason,
-                               requested_by, creation_date, effective_date)
-                        values (:id, :order, :buyer, 'IN_PROGRESS', :reason, :by, :created, null)
+                               requested_by, requested_cancellation_date, creation_date, effective_date)
+                        values (:id, :order, :buyer, 'IN_PROGRESS', :reason, :by, :requested, :created, null)
                         """)
                 .param("id", cancellation.id()).param("order", cancellation.orderId())
                 .param("buyer", cancellation.buyerPartnerId()).param("reason", cancellation.reason())
-                .param("by", cancellation.requestedBy()).param("created", OrderRepository.ts(cancellation.createdAt()))
+                .param("by", cancellation.requestedBy())
+                .param("requested", OrderRepository.ts(cancellation.requestedAt()))
+                .param("created", OrderRepository.ts(cancellation.createdAt()))
                 .update();
     }
 
@@ -64,6 +69,7 @@ class CancelRepository {
         return new Cancellation(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
                 rs.getObject("buyer_partner_id", UUID.class), "DONE".equals(rs.getString("state")),
                 rs.getString("cancellation_reason"), rs.getString("requested_by"),
+                OrderRepository.instant(rs, "requested_cancellation_date"),
                 OrderRepository.instant(rs, "creation_date"), OrderRepository.instant(rs, "effective_date"));
     }
 }

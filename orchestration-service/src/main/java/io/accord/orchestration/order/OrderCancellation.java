@@ -7,6 +7,7 @@ import io.accord.orchestration.saga.Sagas;
 import io.accord.orchestration.saga.StepState;
 import io.accord.orchestration.saga.StepView;
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;
@@ -24,10 +25,13 @@ import java.util.UUID;
  * {@code TERMINATE_PRODUCT}) has started in any item, or an item is completed, or the order is final, it is refused
  * with 409 naming why. Accepted: the order is pendingCancellation and every running item saga is cancelled (what
  * its steps did is compensated in reverse); when they are all compensated the order is cancelled
- * ({@code OrderFailed} with state cancelled) and the cancellation done.
+ * ({@code OrderFailed} with state cancelled) and the cancellation done. It takes effect at once (there is no
+ * scheduled cancellation): a {@code requestedCancellationDate} after now is refused with 400, an earlier one (or one within a minute of now) kept.
  */
 @Service
 class OrderCancellation {
+
+    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(1);
 
     private final OrderRepository orders;
     private final CancelRepository cancellations;
@@ -55,8 +59,15 @@ class OrderCancellation {
      */
     @Transactional
     CancelRepository.Cancellation cancel(OrderResources.CreateCancel request) {
-        UUID orderId = orderId(request.productOrder().id());
         Instant now = clock.instant();
+        Instant requested = request.requestedCancellationDate();
+        // a minute's grace for a client whose clock runs ahead and means "now"
+        if (requested != null && requested.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidInputException("requestedCancellationDate", "requestedCancellationDate " + requested
+                    + " is in the future: a cancellation takes effect at once (Accord schedules none); leave it out, "
+                    + "or cancel when the time has come");
+        }
+        UUID orderId = orderId(request.productOrder().id());
         ProductOrder seen = service.visible(orderId);
         OrderResources.OrderView before = OrderViews.view(seen);
         requireCancellable(seen, request.cancellationReason(), now);
@@ -67,7 +78,7 @@ class OrderCancellation {
         orders.update(order);
         events.notified(order, current);
         CancelRepository.Cancellation cancellation = new CancelRepository.Cancellation(UUID.randomUUID(), orderId,
-                order.buyerPartnerId, false, request.cancellationReason(), tenancy.actor(), now, null);
+                order.buyerPartnerId, false, request.cancellationReason(), tenancy.actor(), requested, now, null);
         cancellations.insert(cancellation);
         events.cancellation(order, cancellation, true);
         for (OrderItem item : order.items) {

@@ -55,7 +55,10 @@ class OrderController {
     @PostMapping
     @PreAuthorize(OrderConfiguration.WRITERS)
     @Operation(operationId = "createProductOrder", summary = "Order offerings (add) or change (modify) or end "
-            + "(delete) product instances, priced with the prices in force now; fulfilled by one saga per item")
+            + "(delete) product instances, priced with the prices in force now; fulfilled by one saga per item",
+            description = "A note is sent with its text only: the service numbers it and sets its author (the "
+                    + "caller's user name) and date (now); another author or date is refused (400 naming "
+                    + "note[i].author or note[i].date), as is an id (note[i].id). Notes are then only added (PATCH).")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("orchestration/product-order.json")
     ResponseEntity<OrderResources.OrderView> create(@Valid @RequestBody OrderResources.CreateOrder request) {
@@ -90,11 +93,23 @@ class OrderController {
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @PreAuthorize(OrderConfiguration.WRITERS)
     @Operation(operationId = "patchProductOrder", summary = "Change description, externalId, "
-            + "requestedCompletionDate or note of an order that is not final, with a JSON merge patch")
+            + "requestedCompletionDate or note of an order that is not final, with a JSON merge patch; notes are "
+            + "only added", description = "Notes are an append-only log. A merge patch replaces the note array "
+            + "whole, so a patch naming note sends every note the order has, as GET shows it (id, author, date, "
+            + "text unchanged), followed by the new notes without id. The service numbers a new note and sets its "
+            + "author (the caller's user name) and date (now); an author or date given for a new note must be "
+            + "those, else 400 naming note[i].author or note[i].date. A note changed (400 naming note[i].text, "
+            + ".author or .date), left out or set to null (400 naming note), or an id the order has no note of "
+            + "(400 naming note[i].id) is refused, and nothing is changed. A patch without note leaves the notes "
+            + "as they are.")
     @RequestExample("orchestration/product-order-patch.json")
     OrderResources.OrderView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
         OrderResources.Changeable change = patches.patched(OrderViews.view(service.get(id)), patch, CHANGEABLE,
                 OrderResources.Changeable.class);
-        return OrderViews.view(service.change(id, change));
+        // only a patch naming note touches the log: one that does not leaves notes added meanwhile alone
+        List<OrderResources.NoteIn> notes = !patch.has("note") ? null
+                : change.note() == null ? List.of() : change.note();
+        return OrderViews.view(service.change(id, new OrderResources.Changeable(change.description(),
+                change.externalId(), change.requestedCompletionDate(), notes)));
     }
 }

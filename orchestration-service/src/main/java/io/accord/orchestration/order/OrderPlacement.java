@@ -110,7 +110,7 @@ class OrderPlacement {
                 parties.customerName(), quoteId, now, by, items);
         if (request != null) {
             order.describe(request.description(), request.externalId(), request.requestedCompletionDate(),
-                    OrderService.notes(request.note(), by, now), now);
+                    OrderService.notes(request.note()), by, now);
         }
         for (int i = 0; i < items.size(); i++) {
             SagaView saga = sagas.start(new ItemReference(orderId, items.get(i).id()).toString(), plans.get(i));

@@ -28,6 +28,10 @@ final class OrderResources {
     static final String CUSTOMER = "Customer";
     static final String BUYER = "Buyer";
     static final String SALES_CHANNEL = "SalesChannel";
+    /** Why a cancellation needs its reason, though TMF622 makes it optional. */
+    static final String REASON_REQUIRED = "must not be blank: Accord requires the reason of a cancellation, which "
+            + "becomes the cancelled order's stateReason, the reason its item sagas are compensated for (seen by ops) "
+            + "and the reason of its OrderFailed event";
 
     private OrderResources() {
     }
@@ -75,18 +79,32 @@ final class OrderResources {
                  @JsonProperty("@referredType") String referredType) {
     }
 
-    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "id", "date"})
-    record NoteIn(@Size(max = 200) String author, @NotBlank @Size(max = 4000) String text) {
+    /**
+     * A TMF {@code Note} as a client sends it: a new one without {@code id}, {@code author} and {@code date} (the
+     * service sets them), a kept one as it is ({@link OrderNotes}).
+     */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    record NoteIn(@Size(max = 50) String id, @Size(max = 200) String author, Instant date,
+                  @NotBlank @Size(max = 4000) String text) {
+
+        ProductOrder.Note wanted() {
+            return new ProductOrder.Note(id, author, date, text);
+        }
     }
 
-    /** What PATCH may change before the order is final. */
+    /** What PATCH may change before the order is final; {@code note} null: the notes stay as they are. */
     record Changeable(@Size(max = 2000) String description, @Size(max = 100) String externalId,
                       Instant requestedCompletionDate, @Size(max = 50) List<@Valid @NotNull NoteIn> note) {
     }
 
-    /** TMF622 {@code CancelProductOrder_Create}. */
+    /**
+     * TMF622 {@code CancelProductOrder_Create}. The reason is Accord's rule, optional in TMF622: it is what the
+     * cancelled order, its compensated items and its {@code OrderFailed} event say. A cancellation takes effect at
+     * once: a {@code requestedCancellationDate} after now is refused, an earlier one kept as given.
+     */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
-    record CreateCancel(@NotNull @Valid OrderRef productOrder, @NotBlank @Size(max = 2000) String cancellationReason,
+    record CreateCancel(@NotNull @Valid OrderRef productOrder,
+                        @NotBlank(message = REASON_REQUIRED) @Size(max = 2000) String cancellationReason,
                         Instant requestedCancellationDate) {
     }
 
@@ -138,10 +156,14 @@ final class OrderResources {
                      List<OrderPrice> orderTotalPrice, String stateReason, @JsonProperty("@type") String type) {
     }
 
-    /** TMF622 {@code CancelProductOrder}: state inProgress until the order is cancelled, then done. */
+    /**
+     * TMF622 {@code CancelProductOrder}: state inProgress until the order is cancelled, then done;
+     * {@code requestedCancellationDate} as the client gave it (never after the request).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CancelView(String id, String href, String state, String cancellationReason,
-                      Instant effectiveCancellationDate, Instant creationDate, Ref productOrder,
+                      Instant requestedCancellationDate, Instant effectiveCancellationDate, Instant creationDate,
+                      Ref productOrder,
                       @JsonProperty("@type") String type) {
     }
 }

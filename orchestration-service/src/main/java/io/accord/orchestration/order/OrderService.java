@@ -147,20 +147,22 @@ class OrderService {
     }
 
     /**
-     * Description, externalId, requestedCompletionDate and notes, until the order is final. Checked and audited on
-     * the order as read, then applied to it locked (see {@link OrderEvents#audited} for the order of locks).
+     * Description, externalId, requestedCompletionDate and notes (appended only, {@link OrderNotes}), until the
+     * order is final. Checked and audited on the order as read, then checked again and applied to it locked (see
+     * {@link OrderEvents#audited} for the order of locks).
      */
     @Transactional
     ProductOrder change(UUID id, OrderResources.Changeable change) {
         ProductOrder seen = visible(id);
         OrderResources.OrderView before = OrderViews.view(seen);
         Instant now = clock.instant();
-        List<ProductOrder.Note> notes = notes(change.note(), tenancy.actor(), now);
-        seen.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, now);
+        String by = tenancy.actor();
+        List<ProductOrder.Note> notes = notes(change.note());
+        seen.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, by, now);
         events.audited(seen, before, OrderViews.view(seen), "changed");
         ProductOrder order = orders.lock(id).orElseThrow();
         OrderResources.OrderView current = OrderViews.view(order);
-        order.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, now);
+        order.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, by, now);
         orders.update(order);
         events.notified(order, current);
         return order;
@@ -175,17 +177,9 @@ class OrderService {
                 && tenancy.partnerId().map(p -> p.value().equals(order.buyerPartnerId)).orElse(false);
     }
 
-    static List<ProductOrder.Note> notes(List<OrderResources.NoteIn> notes, String by, Instant at) {
-        if (notes == null) {
-            return List.of();
-        }
-        List<ProductOrder.Note> kept = new ArrayList<>();
-        for (int i = 0; i < notes.size(); i++) {
-            OrderResources.NoteIn note = notes.get(i);
-            kept.add(new ProductOrder.Note(String.valueOf(i + 1), note.author() == null ? by : note.author(), at,
-                    note.text()));
-        }
-        return kept;
+    /** The notes as the client sent them ({@code null}: unchanged), to be checked against the order's log. */
+    static List<ProductOrder.Note> notes(List<OrderResources.NoteIn> notes) {
+        return notes == null ? null : notes.stream().map(OrderResources.NoteIn::wanted).toList();
     }
 
     private static Map<String, String> given(OrderResources.Item item) {

@@ -90,7 +90,7 @@ final class OrderViews {
     static OrderResources.CancelView view(CancelRepository.Cancellation cancellation) {
         return new OrderResources.CancelView(cancellation.id().toString(),
                 OrderResources.CANCEL_PATH + "/" + cancellation.id(), cancellation.done() ? "done" : "inProgress",
-                cancellation.reason(), cancellation.effectiveAt(), cancellation.createdAt(),
+                cancellation.reason(), cancellation.requestedAt(), cancellation.effectiveAt(), cancellation.createdAt(),
                 new OrderResources.Ref(cancellation.orderId().toString(),
                         OrderResources.PATH + "/" + cancellation.orderId(), null, "ProductOrder"),
                 "CancelProductOrder");

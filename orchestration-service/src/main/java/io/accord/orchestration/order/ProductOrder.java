@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 final class ProductOrder {
 
-    /** A TMF {@code Note}. */
+    /** A TMF {@code Note}: as kept, or as a client sent it (then id, author and date may be missing). */
     record Note(String id, String author, Instant date, String text) {
     }
 
@@ -57,16 +57,21 @@ final class ProductOrder {
         this.updatedAt = orderDate;
     }
 
-    /** What a client may change with PATCH: only while the order is not final. */
+    /**
+     * What a client may change with PATCH: only while the order is not final. {@code notes} is the note list as the
+     * client wants it ({@code null}: unchanged); notes are an append-only log ({@link OrderNotes#appended}), new ones
+     * written by {@code by} at {@code at}.
+     */
     void describe(String description, String externalId, Instant requestedCompletionDate, List<Note> notes,
-                  Instant at) {
+                  String by, Instant at) {
         if (state.isFinal()) {
             throw new ConflictException("Product order " + id + " is " + state.tmf() + ": it can no longer be changed");
         }
+        List<Note> logged = notes == null ? this.notes : OrderNotes.appended(this.notes, notes, by, at);
         this.description = description;
         this.externalId = externalId;
         this.requestedCompletionDate = requestedCompletionDate;
-        this.notes = notes == null ? List.of() : List.copyOf(notes);
+        this.notes = List.copyOf(logged);
         this.updatedAt = at;
     }
 

@@ -156,22 +156,32 @@ class OrderActivationTests {
     void aCancellationBeforeThePointOfNoReturnCompensatesAndCancelsTheOrder() {
         Setup setup = ordered(new PartnerWebhooks.Answer(202, ""), new PartnerWebhooks.Answer(200, ""));
         awaitActivation(setup.orderId(), StepState.WAITING);
+        TestHttp.Response scheduled = setup.buyer().post(TestOrders.CANCELS, """
+                {"productOrder": {"id": "%s"}, "cancellationReason": "later", "requestedCancellationDate":
+                 "2999-01-01T00:00:00Z"}""".formatted(setup.orderId()));
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(400);
+        assertThat(scheduled.json().at("/violations/0/field").asString()).isEqualTo("requestedCancellationDate");
+        assertThat(scheduled.json().at("/violations/0/message").asString()).contains("takes effect at once");
+        assertThat(setup.buyer().get(TestOrders.ORDERS + "/" + setup.orderId()).json().get("state").asString())
+                .as("a refused cancellation changes nothing").isEqualTo("inProgress");
 
         TestHttp.Response cancel = setup.buyer().post(TestOrders.CANCELS, """
-                {"productOrder": {"id": "%s"}, "cancellationReason": "customer changed their mind"}"""
-                .formatted(setup.orderId()));
+                {"productOrder": {"id": "%s"}, "cancellationReason": "customer changed their mind",
+                 "requestedCancellationDate": "2020-01-01T00:00:00Z"}""".formatted(setup.orderId()));
 
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(201);
         String cancelId = cancel.json().get("id").asString();
         assertThat(cancel.header("Location")).isEqualTo(TestOrders.CANCELS + "/" + cancelId);
         assertThat(cancel.json().get("state").asString()).isEqualTo("inProgress");
+        assertThat(cancel.json().get("requestedCancellationDate").asString()).isEqualTo("2020-01-01T00:00:00Z");
         JsonNode cancelled = orders.awaitState(setup.buyer(), setup.orderId(), "cancelled");
         assertThat(cancelled.get("cancellationReason").asString()).isEqualTo("customer changed their mind");
         assertThat(cancelled.at("/productOrderItem/0/state").asString()).isEqualTo("cancelled");
         assertThat(partners.received(setup.owner()).getLast().get("action").asString()).isEqualTo("DEACTIVATE");
         assertThat(orders.items(setup.block(), "AVAILABLE")).isEqualTo(3);
-        assertThat(setup.buyer().get(TestOrders.CANCELS + "/" + cancelId).json().get("state").asString())
-                .isEqualTo("done");
+        JsonNode done = setup.buyer().get(TestOrders.CANCELS + "/" + cancelId).json();
+        assertThat(done.get("state").asString()).isEqualTo("done");
+        assertThat(done.get("requestedCancellationDate").asString()).isEqualTo("2020-01-01T00:00:00Z");
         assertThat(setup.buyer().get(TestOrders.CANCELS + "?state=done").json().findValuesAsString("id"))
                 .contains(cancelId);
         TestHttp.Response bogus = setup.buyer().get(TestOrders.CANCELS + "?state=bogus");
@@ -199,8 +209,12 @@ class OrderActivationTests {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("completed");
-        assertThat(setup.buyer().post(TestOrders.CANCELS, "{\"productOrder\": {\"id\": \"" + setup.orderId()
-                + "\"}}").status()).as("the reason is mandatory").isEqualTo(400);
+        TestHttp.Response reasonless = setup.buyer().post(TestOrders.CANCELS, "{\"productOrder\": {\"id\": \""
+                + setup.orderId() + "\"}, \"cancellationReason\": \" \"}");
+        assertThat(reasonless.status()).as("the reason is mandatory").isEqualTo(400);
+        assertThat(reasonless.json().at("/violations/0/field").asString()).isEqualTo("cancellationReason");
+        assertThat(reasonless.json().at("/violations/0/message").asString()).as("saying why")
+                .contains("stateReason", "OrderFailed");
         assertThat(setup.buyer().post(TestOrders.CANCELS, """
                 {"productOrder": {"id": "nonsense"}, "cancellationReason": "x"}""").status()).isEqualTo(404);
     }

@@ -5,6 +5,7 @@ import io.accord.orchestration.offering.SellableOfferings;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.PartnerEvents;
 import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -156,6 +157,55 @@ class OrderApiTests {
         assertThat(patched.json().get("description").asString()).isEqualTo("rush");
         assertThat(patched.json().get("requestedCompletionDate").asString()).startsWith("2026-12-24T10:00");
         assertThat(patched.json().at("/note/0/text").asString()).isEqualTo("call before delivery");
+        assertThat(patched.json().at("/note/0/author").asString()).isEqualTo("admin-" + partner);
+    }
+
+    @Test
+    void notesAreAnAppendOnlyLogOfWhoWroteWhatWhen() {
+        String owner = orders.activePartner();
+        String partner = orders.activePartner();
+        String offering = orders.offering(owner, List.of(), true, List.of(partner));
+        orders.registerWebhook(owner, "http://127.0.0.1:9/never");
+        TestHttp admin = orders.partnerAdmin(partner);
+        TestHttp user = TestHttp.localPort(port).as(TestJwt.partner("user-" + partner, partner, Roles.PARTNER_USER));
+        assertProblem(admin.post(TestOrders.ORDERS, TestOrders.order("customer-notes", null, offering).replace(
+                "\"relatedParty\"", "\"note\": [{\"author\": \"someone-else\", \"text\": \"x\"}], \"relatedParty\"")),
+                "note[0].author");
+        String path = TestOrders.ORDERS + "/" + admin.post(TestOrders.ORDERS, TestOrders.order("customer-notes",
+                null, offering)).json().get("id").asString();
+        JsonNode hello = admin.send("PATCH", path, "{\"note\": [{\"text\": \"hello\"}]}", TestOrders.PATCH)
+                .json().at("/note/0");
+
+        TestHttp.Response described = user.send("PATCH", path, "{\"description\": \"by pm\"}", TestOrders.PATCH);
+
+        assertThat(described.status()).as(described.body()).isEqualTo(200);
+        assertThat(described.json().get("note")).as("a patch without note keeps the notes as written")
+                .containsExactly(hello);
+        assertThat(hello.get("id").asString()).isEqualTo("1");
+        assertThat(hello.get("author").asString()).isEqualTo("admin-" + partner);
+        TestHttp.Response forged = user.send("PATCH", path, """
+                {"note": [{"id": "1", "author": "someone-else", "text": "forged"}]}""", TestOrders.PATCH);
+        assertProblem(forged, "note[0].text");
+        assertThat(message(forged)).contains("append-only");
+        assertProblem(user.send("PATCH", path, "{\"note\": [{\"text\": \"instead\"}]}", TestOrders.PATCH),
+                "note");
+        assertProblem(user.send("PATCH", path, "{\"note\": null}", TestOrders.PATCH), "note");
+        assertProblem(user.send("PATCH", path, "{\"note\": [" + hello + ", {\"text\": \"x\", \"author\": "
+                + "\"someone-else\"}]}", TestOrders.PATCH), "note[1].author");
+        assertThat(admin.get(path).json().get("note")).as("refused patches change nothing").containsExactly(hello);
+
+        TestHttp.Response added = user.send("PATCH", path, "{\"note\": [" + hello + ", {\"text\": \"second\"}]}",
+                TestOrders.PATCH);
+
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        JsonNode notes = added.json().get("note");
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0)).isEqualTo(hello);
+        assertThat(notes.get(1).get("id").asString()).isEqualTo("2");
+        assertThat(notes.get(1).get("author").asString()).isEqualTo("user-" + partner);
+        assertThat(notes.get(1).get("text").asString()).isEqualTo("second");
+        assertThat(Instant.parse(notes.get(1).get("date").asString()))
+                .isAfter(Instant.parse(hello.get("date").asString()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.accord.orchestration.order;
 
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The order's guarded transitions and how its state follows from its items. */
+/** The order's guarded transitions, how its state follows from its items, and its append-only notes. */
 class ProductOrderTests {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
@@ -62,7 +63,7 @@ class ProductOrderTests {
         assertThat(order.items).allMatch(item -> item.state() == ItemState.CANCELLED);
         assertThatThrownBy(() -> order.cancel("too late", NOW)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("cancelled");
-        assertThatThrownBy(() -> order.describe("x", null, null, List.of(), NOW))
+        assertThatThrownBy(() -> order.describe("x", null, null, List.of(), "tester", NOW))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -75,6 +76,53 @@ class ProductOrderTests {
 
         order.itemEnded("1", false, true, "cancelled: by ops", "ACTIVATE_AT_PARTNER", NOW);
         assertThat(order.state).as("every item cancelled by ops").isEqualTo(OrderState.CANCELLED);
+    }
+
+    @Test
+    void notesAreAnAppendOnlyLogWrittenByTheCallerAtTheTime() {
+        ProductOrder order = order("1");
+        order.describe(null, null, null, List.of(wanted(null, null, null, "hello")), "alice", NOW);
+        ProductOrder.Note hello = new ProductOrder.Note("1", "alice", NOW, "hello");
+        assertThat(order.notes).containsExactly(hello);
+
+        order.describe("by pm", null, null, null, "bob", NOW.plusSeconds(8));
+        assertThat(order.notes).as("a change without notes keeps them as written").containsExactly(hello);
+
+        order.describe("by pm", null, null, List.of(wanted("1", null, null, "hello"), wanted(null, "bob", null,
+                "second")), "bob", NOW.plusSeconds(9));
+        assertThat(order.notes).containsExactly(hello, new ProductOrder.Note("2", "bob", NOW.plusSeconds(9),
+                "second"));
+        order.describe("by pm", null, null, List.of(hello, order.notes.get(1)), "carol", NOW.plusSeconds(10));
+        assertThat(order.notes).as("repeated as GET shows them").hasSize(2);
+    }
+
+    @Test
+    void aNoteIsNeitherForgedChangedNorRemoved() {
+        ProductOrder order = order("1");
+        order.describe(null, null, null, List.of(wanted(null, null, null, "hello")), "alice", NOW);
+        List<ProductOrder.Note> written = order.notes;
+
+        assertRefused(order, "note[0].text", wanted("1", "someone-else", null, "forged"));
+        assertRefused(order, "note[0].author", wanted("1", "someone-else", null, "hello"));
+        assertRefused(order, "note[0].date", wanted("1", null, NOW.plusSeconds(1), "hello"));
+        assertRefused(order, "note", wanted(null, null, null, "instead"));
+        assertRefused(order, "note");
+        assertRefused(order, "note[1].id", wanted("1", null, null, "hello"), wanted("2", null, null, "mine"));
+        assertRefused(order, "note[1].id", wanted("1", null, null, "hello"), wanted("1", null, null, "hello"));
+        assertRefused(order, "note[1].author", wanted("1", null, null, "hello"), wanted(null, "alice", null, "x"));
+        assertRefused(order, "note[1].date", wanted("1", null, null, "hello"), wanted(null, null, NOW, "x"));
+        assertThat(order.notes).isEqualTo(written);
+        assertThat(order.description).as("a refused change changes nothing").isNull();
+    }
+
+    private static void assertRefused(ProductOrder order, String field, ProductOrder.Note... wanted) {
+        assertThatThrownBy(() -> order.describe("changed", null, null, List.of(wanted), "bob", NOW.plusSeconds(5)))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.field())
+                        .isEqualTo(field)).hasMessageContaining("note");
+    }
+
+    private static ProductOrder.Note wanted(String id, String author, Instant date, String text) {
+        return new ProductOrder.Note(id, author, date, text);
     }
 
     private static ProductOrder order(String... itemIds) {

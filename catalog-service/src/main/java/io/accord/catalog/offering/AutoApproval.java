@@ -29,9 +29,14 @@ final class AutoApproval {
 
     /**
      * A price-only change is approved when the same prices keep their structure and every amount, rate and
-     * minimum charge moves by at most the configured percentage.
+     * minimum charge moves by at most the configured percentage, both from the live price and from its reviewed
+     * baseline (the version a partner manager, or the launch, approved for the changed price's start). Measured
+     * against the live price alone, announcements chained one after the other, each within the threshold of the
+     * previous one the policy approved, had moved a price as far as the partner wanted without review.
+     *
+     * @param reviewed the reviewed baseline per price external id; a changed price without one needs a manager
      */
-    boolean approvesPriceChange(List<PriceDraft> live, List<PriceDraft> proposed) {
+    boolean approvesPriceChange(List<PriceDraft> live, List<PriceDraft> proposed, Map<String, PriceDraft> reviewed) {
         if (properties.priceChangePercent().signum() < 0 || live.size() != proposed.size()) {
             return false;
         }
@@ -39,20 +44,29 @@ final class AutoApproval {
                 Function.identity()));
         for (PriceDraft after : proposed) {
             PriceDraft old = before.get(after.externalId());
-            if (old == null || !structure(old).equals(structure(after))) {
+            if (old == null || !close(old, after)) {
                 return false;
             }
-            List<BigDecimal[]> pairs = new ArrayList<>();
-            pairs.add(new BigDecimal[] {old.amount(), after.amount()});
-            pairs.add(new BigDecimal[] {old.minimumCharge(), after.minimumCharge()});
-            for (int i = 0; i < old.tiers().size(); i++) {
-                pairs.add(new BigDecimal[] {old.tiers().get(i).rate(), after.tiers().get(i).rate()});
-            }
-            if (!pairs.stream().allMatch(pair -> within(pair[0], pair[1]))) {
+            PriceDraft baseline = reviewed.get(after.externalId());
+            if (!old.equals(after) && (baseline == null || !close(baseline, after))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Same structure, and every amount, tier rate and minimum charge within the percentage. */
+    private boolean close(PriceDraft old, PriceDraft after) {
+        if (!structure(old).equals(structure(after))) {
+            return false;
+        }
+        List<BigDecimal[]> pairs = new ArrayList<>();
+        pairs.add(new BigDecimal[] {old.amount(), after.amount()});
+        pairs.add(new BigDecimal[] {old.minimumCharge(), after.minimumCharge()});
+        for (int i = 0; i < old.tiers().size(); i++) {
+            pairs.add(new BigDecimal[] {old.tiers().get(i).rate(), after.tiers().get(i).rate()});
+        }
+        return pairs.stream().allMatch(pair -> within(pair[0], pair[1]));
     }
 
     private boolean within(BigDecimal old, BigDecimal changed) {

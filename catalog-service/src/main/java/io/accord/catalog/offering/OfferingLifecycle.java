@@ -1,6 +1,7 @@
 package io.accord.catalog.offering;
 
 import io.accord.catalog.price.PriceChange;
+import io.accord.catalog.price.PriceDraft;
 import io.accord.catalog.price.Prices;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
@@ -54,7 +55,7 @@ class OfferingLifecycle {
 
     void approve(ProductOffering offering, String by, Instant launchAt, Instant now) {
         if (offering.pendingChange() != null) {
-            approveRevision(offering, by, now);
+            approveRevision(offering, by, false, now);
             return;
         }
         transition(offering, "approved", () -> offering.approve(by, launchAt, now));
@@ -77,13 +78,20 @@ class OfferingLifecycle {
         events.launched(offering, now);
     }
 
-    /** A launched offering changed: the change waits for review, unless the policy approves a small price change. */
+    /**
+     * A launched offering changed: the change waits for review, unless the policy approves a small price change
+     * (measured against the live prices and the versions last reviewed, see {@link AutoApproval}).
+     */
     void propose(ProductOffering offering, ProductOffering.Change change, String definition, Instant now) {
         requireActiveOwner(offering);
         transition(offering, "change proposed (" + change + ")", () -> offering.propose(change, definition, now));
-        if (change == ProductOffering.Change.NEW_PRICE_VERSION && policy.approvesPriceChange(
-                resolver.read(offering.definition()).prices(), resolver.read(definition).prices())) {
-            approveRevision(offering, AutoApproval.ACTOR, now);
+        if (change != ProductOffering.Change.NEW_PRICE_VERSION) {
+            return;
+        }
+        List<PriceDraft> proposed = resolver.read(definition).prices();
+        if (policy.approvesPriceChange(resolver.read(offering.definition()).prices(), proposed,
+                prices.reviewedBaselines(offering.id(), proposed))) {
+            approveRevision(offering, AutoApproval.ACTOR, true, now);
         }
     }
 
@@ -92,11 +100,12 @@ class OfferingLifecycle {
         events.retired(offering, reason, now);
     }
 
-    private void approveRevision(ProductOffering offering, String by, Instant now) {
+    /** @param byPolicy the auto-approval policy approves it: its price versions are no baseline for the next change */
+    private void approveRevision(ProductOffering offering, String by, boolean byPolicy, Instant now) {
         ProductOffering.Change change = offering.pendingChange();
         OfferingDraft proposed = resolver.read(offering.pendingDefinition());
         OfferingDefinition definition = resolver.resolve(offering.owner(), proposed, now);
-        List<PriceChange> created = prices.applyRevision(offering.id(), proposed.prices(), now);
+        List<PriceChange> created = prices.applyRevision(offering.id(), proposed.prices(), byPolicy, now);
         transition(offering, "change approved (" + change + ")",
                 () -> offering.approveRevision(definition, by, now));
         if (change == ProductOffering.Change.NEW_VERSION) {

@@ -43,7 +43,7 @@ final class OfferingResources {
     record TimePeriod(Instant startDateTime, Instant endDateTime) {
     }
 
-    /** A co-creating partner and its share of the revenue, in percent (a decimal string). */
+    /** A co-creating partner and its share of the revenue, in percent (a plain decimal number, e.g. 40 or 12.5). */
     record Share(@NotNull UUID partnerId, @NotNull BigDecimal sharePercent) {
     }
 

@@ -97,7 +97,7 @@ class OfferingService {
     /** A draft changes in place; a launched offering gets a new version that waits for review. */
     @Transactional
     ProductOffering change(UUID id, OfferingResources.Changeable change) {
-        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        ProductOffering offering = changeable(id);
         OfferingDraft current = resolver.read(offering.pendingDefinition() != null ? offering.pendingDefinition()
                 : offering.definition());
         OfferingDraft changed = new OfferingDraft(current.externalId(), change.name(), change.description(),
@@ -119,7 +119,7 @@ class OfferingService {
      */
     @Transactional
     ProductOffering putPrice(UUID id, io.accord.catalog.price.PriceDraft price) {
-        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        ProductOffering offering = changeable(id);
         OfferingDraft current = resolver.read(offering.pendingDefinition() != null ? offering.pendingDefinition()
                 : offering.definition());
         List<io.accord.catalog.price.PriceDraft> changed = new java.util.ArrayList<>(current.prices().stream()
@@ -151,6 +151,20 @@ class OfferingService {
         audit.record(offering.partnerId() == null ? null : new PartnerId(offering.partnerId()), "productOffering",
                 id.toString(), "deleted", resolver.read(offering.definition()), null);
         offerings.delete(offering);
+    }
+
+    /**
+     * The offering, if the caller may change it and its lifecycle status lets it change: a retired (or in review,
+     * approved) offering is a state conflict (409 naming the status), not a field error of the request.
+     */
+    private ProductOffering changeable(UUID id) {
+        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        try {
+            offering.requireChangeable();
+        } catch (IllegalStateException notNow) {
+            throw new ConflictException(notNow.getMessage());
+        }
+        return offering;
     }
 
     private ImportOutcome single(Owner owner, OfferingDraft draft) {

@@ -8,6 +8,7 @@ import io.accord.platform.partner.PartnerView;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ class OfferingViews {
                         PRICE_PATH + "/" + v.id(), v.definition().name())).toList(),
                 parties, o.statusReason(), o.externalId(),
                 draft.bundlePricing() == null ? null : draft.bundlePricing().name(),
-                draft.participants().stream().map(p -> new OfferingResources.Share(p.partnerId(), p.sharePercent()))
+                draft.participants().stream().map(p -> new OfferingResources.Share(p.partnerId(), plain(p.sharePercent())))
                         .toList(),
                 o.pendingChange() == null ? null : o.pendingChange().name(), "ProductOffering");
     }
@@ -106,6 +107,23 @@ class OfferingViews {
                 p.amount() == null ? null : new PriceResource.Money(p.currency(), p.amount().toPlainString()),
                 new OfferingResources.Ref(version.offeringId().toString(),
                         OfferingResources.PATH + "/" + version.offeringId(), null),
-                version.externalId(), p, "ProductOfferingPrice");
+                version.externalId(), plain(p), "ProductOfferingPrice");
+    }
+
+    private static PriceDraft plain(PriceDraft p) {
+        return new PriceDraft(p.externalId(), p.name(), p.type(), plain(p.amount()), p.currency(), p.taxCategory(),
+                p.period(), p.proration(), p.unit(), p.roundingFirst(), p.roundingNext(), plain(p.minimumQuantity()),
+                p.tierMode(), p.tiers().stream().map(t -> new PriceDraft.Tier(plain(t.from()), plain(t.to()),
+                        plain(t.rate()))).toList(), p.accumulation(), p.usageTypes(), plain(p.minimumCharge()),
+                p.validFrom());
+    }
+
+    /**
+     * The decimal without an exponent ({@code 4E+1} as {@code 40}): stored definitions drop trailing zeros so that
+     * equal definitions compare equal, and Jackson writes a BigDecimal as its {@code toString}. Only what the API
+     * shows changes; the stored form (and the JSON mapper, which compares definitions as text) stays as it is.
+     */
+    private static BigDecimal plain(BigDecimal value) {
+        return value == null || value.scale() >= 0 ? value : value.setScale(0);
     }
 }

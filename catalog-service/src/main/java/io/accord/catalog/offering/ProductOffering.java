@@ -100,6 +100,14 @@ class ProductOffering {
         lastUpdate = now;
     }
 
+    /**
+     * Guards a change through the API: a draft (or rejected) offering changes in place, a launched one takes a
+     * revision for review; in any other status (in review, approved, retired) it cannot change.
+     */
+    void requireChangeable() {
+        requireStatus("change", OfferingStatus.DRAFT, OfferingStatus.REJECTED, OfferingStatus.LAUNCHED);
+    }
+
     /** The owner submits it for review. */
     void submit(Instant now) {
         requireStatus("submit", OfferingStatus.DRAFT, OfferingStatus.REJECTED);

@@ -26,7 +26,24 @@ final class PriceTimeline {
     record Plan(List<UUID> superseded, Optional<UUID> closed, Optional<UUID> replaced, Instant start) {
     }
 
+    /** A version as review sees it: approved by a partner manager (or launched with its offering) or not. */
+    record Approval(UUID id, int versionNumber, Instant from, boolean reviewed) {
+    }
+
     private PriceTimeline() {
+    }
+
+    /**
+     * The reviewed baseline at {@code at}: the version that would be in force there had only reviewed versions been
+     * written. Each version is in force from its start until a newer one starts (a newer one starting no later
+     * supersedes it), so that is the newest reviewed version started by {@code at}, superseded or not: a version the
+     * auto-approval policy let supersede a reviewed one does not move the baseline.
+     *
+     * @return empty when no reviewed version starts by {@code at}
+     */
+    static Optional<UUID> reviewedAt(List<Approval> versions, Instant at) {
+        return versions.stream().filter(v -> v.reviewed() && !v.from().isAfter(at))
+                .max(java.util.Comparator.comparingInt(Approval::versionNumber)).map(Approval::id);
     }
 
     /**

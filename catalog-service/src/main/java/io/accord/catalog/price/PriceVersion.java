@@ -64,6 +64,8 @@ class PriceVersion {
     private Instant validFrom;
     private Instant validTo;
     private Instant createdAt;
+    /** The auto-approval policy approved it: no partner manager saw it, so it is no baseline for the next change. */
+    private boolean autoApproved;
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100)
     @CollectionTable(name = "product_offering_price_tier", joinColumns = @JoinColumn(name = "price_id"))
@@ -73,7 +75,8 @@ class PriceVersion {
     protected PriceVersion() {
     }
 
-    PriceVersion(UUID offeringId, int versionNumber, PriceDraft draft, Status status, Instant now) {
+    PriceVersion(UUID offeringId, int versionNumber, PriceDraft draft, Status status, boolean autoApproved,
+                 Instant now) {
         this.id = UUID.randomUUID();
         this.offeringId = offeringId;
         this.priceKey = draft.externalId();
@@ -96,6 +99,7 @@ class PriceVersion {
         this.minimumCharge = draft.minimumCharge();
         this.validFrom = draft.validFrom();
         this.createdAt = now;
+        this.autoApproved = autoApproved;
         draft.tiers().forEach(tier -> tiers.add(new TierRow(tier.from(), tier.to(), tier.rate())));
     }
 
@@ -149,6 +153,10 @@ class PriceVersion {
 
     Instant validTo() {
         return validTo;
+    }
+
+    boolean autoApproved() {
+        return autoApproved;
     }
 
     static BigDecimal strip(BigDecimal value) {

@@ -67,7 +67,7 @@ public class Prices {
         }
         List<PriceVersionView> written = new ArrayList<>();
         for (PriceDraft price : prices) {
-            PriceVersion version = new PriceVersion(offeringId, 1, price, PriceVersion.Status.DRAFT, now);
+            PriceVersion version = new PriceVersion(offeringId, 1, price, PriceVersion.Status.DRAFT, false, now);
             // persist, not save: save would first select each new row (assigned ids), defeating batch inserts
             entities.persist(version);
             written.add(version.view());
@@ -104,12 +104,39 @@ public class Prices {
     }
 
     /**
+     * The reviewed baseline of each price of a launched offering's revision: per external id, the definition of the
+     * version a partner manager approved (or that launched with the offering) for the price's start, ignoring the
+     * versions the auto-approval policy approved. A price without one (new, or starting before any reviewed version)
+     * is absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, PriceDraft> reviewedBaselines(UUID offeringId, List<PriceDraft> prices) {
+        Map<String, List<PriceVersion>> byKey = versions.findByOfferingIdOrderByPriceKeyAscVersionNumberAsc(offeringId)
+                .stream().filter(version -> version.status() != PriceVersion.Status.DRAFT)
+                .collect(Collectors.groupingBy(PriceVersion::priceKey));
+        Map<String, PriceDraft> baselines = new LinkedHashMap<>();
+        for (PriceDraft price : prices) {
+            if (price.validFrom() == null) {
+                continue;
+            }
+            List<PriceVersion> existing = byKey.getOrDefault(price.externalId(), List.of());
+            PriceTimeline.reviewedAt(existing.stream().map(v -> new PriceTimeline.Approval(v.id(),
+                            v.versionNumber(), v.validFrom(), !v.autoApproved())).toList(), price.validFrom())
+                    .flatMap(id -> existing.stream().filter(v -> v.id().equals(id)).findFirst())
+                    .ifPresent(baseline -> baselines.put(price.externalId(), baseline.draft()));
+        }
+        return baselines;
+    }
+
+    /**
      * Writes the changed prices of a launched offering as new launched versions; prices no longer listed end now.
      *
+     * @param autoApproved the auto-approval policy approved the revision (no partner manager saw it)
      * @return the new versions, each with the version it replaced at its start
      */
     @Transactional
-    public List<PriceChange> applyRevision(UUID offeringId, List<PriceDraft> prices, Instant now) {
+    public List<PriceChange> applyRevision(UUID offeringId, List<PriceDraft> prices, boolean autoApproved,
+                                           Instant now) {
         Map<String, List<PriceVersion>> byKey = activeByKey(offeringId);
         List<PriceChange> created = new ArrayList<>();
         for (PriceDraft price : prices) {
@@ -125,7 +152,8 @@ public class Prices {
                     .forEach(v -> v.endAt(plan.start()));
             versions.flush();
             int next = existing.stream().mapToInt(PriceVersion::versionNumber).max().orElse(0) + 1;
-            PriceVersion version = new PriceVersion(offeringId, next, price, PriceVersion.Status.LAUNCHED, now);
+            PriceVersion version = new PriceVersion(offeringId, next, price, PriceVersion.Status.LAUNCHED,
+                    autoApproved, now);
             entities.persist(version);
             created.add(new PriceChange(version.view(), plan.replaced().orElse(null)));
         }

@@ -81,13 +81,18 @@ final class SpecificationResources {
             List<Value> values = new java.util.ArrayList<>();
             c.allowedValues().forEach(v -> values.add(new Value(v, null, null, c.unit())));
             if (c.min() != null || c.max() != null) {
-                values.add(new Value(null, c.min(), c.max(), c.unit()));
+                values.add(new Value(null, plain(c.min()), plain(c.max()), c.unit()));
             }
             if (c.fixedValue() != null) {
                 values.add(new Value(c.fixedValue(), null, null, c.unit()));
             }
             return new Characteristic(c.name(), c.valueType().name().toLowerCase(), c.configurable(),
                     c.mandatory() ? 1 : 0, values);
+        }
+
+        /** Without an exponent: the stored definition drops trailing zeros (100 became 1E+2). */
+        private static BigDecimal plain(BigDecimal value) {
+            return value == null || value.scale() >= 0 ? value : value.setScale(0);
         }
     }
 }

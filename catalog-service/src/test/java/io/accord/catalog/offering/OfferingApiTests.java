@@ -115,6 +115,50 @@ class OfferingApiTests {
     }
 
     @Test
+    void changingARetiredOfferingIsAConflictNamingItsStatusWhileAFieldErrorStaysA400() {
+        UUID partner = api.activePartner("Retired Patch Media");
+        TestHttp admin = api.admin(partner);
+        UUID retired = api.launched(Owner.partner(partner), OfferingDrafts.single("patch-retired"));
+        UUID draft = api.draft(Owner.partner(partner), OfferingDrafts.single("patch-field-error"));
+        assertThat(admin.post(CatalogApi.PLAIN + "/" + retired + "/retirement", "{\"reason\":\"sunset\"}")
+                .status()).isEqualTo(200);
+
+        TestHttp.Response revived = admin.patch(CatalogApi.OFFERINGS + "/" + retired, "{\"name\":\"revived\"}");
+        TestHttp.Response repriced = admin.post("/tmf-api/productCatalogManagement/v4/productOfferingPrice", """
+                {"name":"Monthly fee","priceType":"recurring","externalId":"monthly","productOffering":{"id":"%s"},
+                 "price":{"unit":"EUR","value":"1"},"recurringChargePeriodType":"month",
+                 "tax":[{"taxCategory":"STANDARD"}],"validFor":{"startDateTime":"2026-01-01T00:00:00Z"}}"""
+                .formatted(retired));
+        TestHttp.Response backwards = admin.patch(CatalogApi.OFFERINGS + "/" + draft, """
+                {"validFor":{"startDateTime":"2026-02-01T00:00:00Z","endDateTime":"2026-01-01T00:00:00Z"}}""");
+
+        for (TestHttp.Response conflict : java.util.List.of(revived, repriced)) {
+            assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
+            assertThat(conflict.json().get("detail").asString()).contains("RETIRED");
+        }
+        assertThat(admin.get(CatalogApi.OFFERINGS + "/" + retired).json().get("name").asString())
+                .isEqualTo("Offer patch-retired");
+        assertThat(backwards.status()).as(backwards.body()).isEqualTo(400);
+        assertThat(backwards.json().get("violations").get(0).get("field").asString()).isEqualTo("validTo");
+    }
+
+    @Test
+    void decimalsAreShownPlainNeverInScientificNotation() {
+        UUID partner = api.activePartner("Plain Decimals Media");
+        UUID coCreator = api.activePartner("Plain Decimals Studio");
+        UUID offering = api.draft(Owner.partner(partner),
+                OfferingDrafts.coCreated("plain-decimals", coCreator, "40.00"));
+
+        TestHttp.Response read = api.admin(partner).get(CatalogApi.OFFERINGS + "/" + offering);
+        TestHttp.Response prices = api.admin(partner)
+                .get("/tmf-api/productCatalogManagement/v4/productOfferingPrice?productOffering.id=" + offering);
+
+        assertThat(read.body()).contains("\"sharePercent\":40}").doesNotContain("E+");
+        // the usage tiers of OfferingDrafts.single: 0-100 at 0.05, from 100 at 0.02
+        assertThat(prices.body()).contains("\"to\":100,").contains("\"from\":100,").doesNotContain("E+");
+    }
+
+    @Test
     void staffCreateCspOwnedOfferingsThatEveryPartnerSeesOnceLaunched() {
         UUID reseller = api.activePartner("Reseller Telecom");
         UUID csp = api.launched(Owner.csp(), OfferingDrafts.single("csp-mobile-" + UUID.randomUUID()));

@@ -32,6 +32,8 @@ import static org.awaitility.Awaitility.await;
 class OfferingLifecycleTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PRICES = "/tmf-api/productCatalogManagement/v4/productOfferingPrice";
+    private static final String WAITS = "\"pendingChange\":\"NEW_PRICE_VERSION\"";
 
     private final CatalogApi api;
     private final Offerings offerings;
@@ -158,6 +160,53 @@ class OfferingLifecycleTests {
         assertThat(api.manager.get("/api/catalog/review-queue?limit=500").body()).doesNotContain(id.toString());
         assertThat(inForce(id, start)).hasSize(2);
         assertThat(auditActions(id)).contains("change approved (NEW_PRICE_VERSION)");
+    }
+
+    @Test
+    void chainedSmallPriceAnnouncementsGoToAPartnerManagerOnceTheyLeaveTheReviewedPriceBehind() {
+        UUID owner = api.activePartner("Chained Price Media");
+        UUID id = api.launched(Owner.partner(owner), OfferingDrafts.single("chained"));
+        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+        // 9.99 was reviewed at launch: +9.9%, then +9.9% on that (+20.8% on 9.99)
+        TestHttp.Response first = api.admin(owner).post(PRICES, monthlyPrice(id, "10.98", tomorrow));
+        TestHttp.Response second = api.admin(owner).post(PRICES, monthlyPrice(id, "12.07", tomorrow));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(first.json().get("pendingChange")).as("a single small change needs no one").isNull();
+        assertThat(second.status()).as(second.body()).isEqualTo(202);
+        assertThat(second.body()).as("+20.8% on what a partner manager saw").contains(WAITS);
+        assertThat(monthlyInForce(id, tomorrow)).isEqualTo("10.98");
+        TestHttp.Response approved = api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision",
+                "{\"decision\":\"APPROVE\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        // what a partner manager approved is the baseline now: a small step from it needs no one again
+        TestHttp.Response third = api.admin(owner).post(PRICES, monthlyPrice(id, "12.50", tomorrow));
+        assertThat(third.json().get("pendingChange")).as(third.body()).isNull();
+        assertThat(monthlyInForce(id, tomorrow)).isEqualTo("12.5");
+        assertThat(api.admin(owner).post(PRICES, monthlyPrice(id, "13.50", tomorrow)).body())
+                .as("+8% on 12.50, +11.8% on the reviewed 12.07").contains(WAITS);
+    }
+
+    private String monthlyInForce(UUID id, Instant at) {
+        var body = api.manager.get(CatalogApi.PLAIN + "/" + id + "/prices-in-force?at=" + at).json();
+        List<String> amounts = new java.util.ArrayList<>();
+        body.forEach(price -> {
+            if ("monthly".equals(price.get("externalId").asString())) {
+                amounts.add(price.get("price").get("value").asString());
+            }
+        });
+        return amounts.getFirst();
+    }
+
+    /** The monthly fee of {@link OfferingDrafts#single} at another amount, through the TMF API. */
+    private static String monthlyPrice(UUID offering, String amount, Instant from) {
+        return """
+                {"name":"Monthly fee","priceType":"recurring","externalId":"monthly","productOffering":{"id":"%s"},
+                 "price":{"unit":"EUR","value":"%s"},"recurringChargePeriodType":"month","proration":"DAILY",
+                 "tax":[{"taxCategory":"STANDARD"}],"validFor":{"startDateTime":"%s"}}""".formatted(offering, amount,
+                from);
     }
 
     @Test

@@ -47,6 +47,7 @@ class SpecificationAndPriceApiTests {
         assertThat(api.user(owner).get(href).json().get("resourceSpecification").get(1).get("name").asString())
                 .isEqualTo("MSISDN");
         assertThat(created.json().get("productSpecCharacteristic").get(0).get("minCardinality").asInt()).isEqualTo(1);
+        assertThat(created.body()).as("plain decimals").contains("\"valueTo\":100,").doesNotContain("E+");
         assertThat(api.admin(other).get(href).status()).isEqualTo(404);
         assertThat(nameless.json().get("violations").get(0).get("field").asString()).isEqualTo("name");
         assertThat(badFixed.status()).isEqualTo(400);

@@ -114,6 +114,27 @@ class PriceTimelineTests {
         assertThat(plan.superseded()).containsExactly(announced);
     }
 
+    @Test
+    void theReviewedBaselineIsTheNewestReviewedVersionStartedByThenWhateverThePolicyApprovedSince() {
+        UUID launched = UUID.randomUUID();
+        UUID byPolicy = UUID.randomUUID();
+        UUID announced = UUID.randomUUID();
+        UUID correction = UUID.randomUUID();
+        Instant tomorrow = EPOCH.plusSeconds(24 * 3600);
+        List<PriceTimeline.Approval> versions = List.of(new PriceTimeline.Approval(launched, 1, EPOCH, true),
+                new PriceTimeline.Approval(byPolicy, 2, tomorrow, false),
+                new PriceTimeline.Approval(announced, 3, tomorrow.plusSeconds(3600), true));
+
+        assertThat(PriceTimeline.reviewedAt(versions, tomorrow)).as("the policy's version is no baseline")
+                .contains(launched);
+        assertThat(PriceTimeline.reviewedAt(versions, tomorrow.plusSeconds(7200))).contains(announced);
+        assertThat(PriceTimeline.reviewedAt(versions, EPOCH.minusSeconds(1))).isEmpty();
+        // a reviewed version starting earlier supersedes the reviewed one announced later
+        List<PriceTimeline.Approval> corrected = new ArrayList<>(versions);
+        corrected.add(new PriceTimeline.Approval(correction, 4, tomorrow.plusSeconds(1800), true));
+        assertThat(PriceTimeline.reviewedAt(corrected, tomorrow.plusSeconds(7200))).contains(correction);
+    }
+
     private static void assertNoOverlap(List<PriceTimeline.Period> periods) {
         for (int i = 0; i < periods.size(); i++) {
             for (int j = i + 1; j < periods.size(); j++) {

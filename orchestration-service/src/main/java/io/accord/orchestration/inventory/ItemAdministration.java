@@ -88,11 +88,18 @@ class ItemAdministration {
             if (until.isBefore(now)) {
                 throw new InvalidInputException("until", "the quarantine must end in the future");
             }
+            if (item.state() == ItemState.ALLOCATED) {
+                // allocated, it goes to nobody else; quarantined, the end of its cooling-off would free it
+                requireNoLiveProduct(item, "quarantine %s");
+            }
             return item.quarantine(until, action.reason(), now);
         });
     }
 
-    /** Ends a quarantine early; refused (409), as a release is, while the item's product instance has not ended. */
+    /**
+     * Ends a quarantine early; refused (409), as a release is, while the item's product instance has not ended (an
+     * item quarantined by hand while allocated, before that was refused too).
+     */
     @Transactional
     InventoryResources.ItemView returnToPool(String poolId, String itemId, InventoryResources.ItemAction action) {
         return move(poolId, itemId, "returnedToPool", (item, now) -> {

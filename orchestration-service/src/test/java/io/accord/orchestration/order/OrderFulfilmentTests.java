@@ -237,7 +237,11 @@ class OrderFulfilmentTests {
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.body()).contains(released, "active", "delete product order");
         TestHttp.Response stolen = ops.post(item(quarantined) + "/quarantine", "{\"reason\": \"SIM stolen\"}");
-        assertThat(stolen.status()).as(stolen.body()).isEqualTo(200);
+        assertThat(stolen.status()).as("its cooling-off would free it: " + stolen.body()).isEqualTo(409);
+        assertThat(stolen.body()).contains(quarantined);
+        // as an item quarantined by hand before that was refused
+        jdbc.sql("update inventory_item set state = 'QUARANTINED', quarantined_until = now() + interval '1 day'"
+                + " where product_instance_ref = :product").param("product", quarantined).update();
         TestHttp.Response notReturned = ops.post(item(quarantined) + "/return-to-pool",
                 "{\"reason\": \"case closed\"}");
         assertThat(notReturned.status()).as(notReturned.body()).isEqualTo(409);

@@ -17,7 +17,8 @@ class OnboardingServiceTests extends ServiceBaselineTests {
     @Override
     protected Set<String> publicOperations() {
         return Set.of("POST /api/onboarding/applications", "GET /api/onboarding/applications/{id}",
-                "PUT /api/onboarding/applications/{id}", "POST /api/onboarding/applications/{id}/documents",
+                "PUT /api/onboarding/applications/{id}", "GET /api/onboarding/applications/{id}/documents",
+                "POST /api/onboarding/applications/{id}/documents",
                 "POST /api/onboarding/applications/{id}/submission");
     }
 }

@@ -6,6 +6,8 @@ import io.accord.catalog.specification.SpecificationView;
 import io.accord.catalog.specification.Specifications;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.partner.PartnerStatus;
+import io.accord.platform.partner.PartnerView;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The TMF productOffering operations: thin, the rules live in the drafts' validation and the aggregate. */
@@ -32,13 +35,15 @@ class OfferingService {
     private final Specifications specifications;
     private final io.accord.catalog.price.Prices prices;
     private final AuditTrail audit;
+    private final PartnerView partners;
     private final Clock clock;
 
     OfferingService(ProductOfferingRepository offerings, OfferingImport importer, OfferingResolver resolver,
                     OfferingAccess access, OfferingEvents events, Categories categories,
                     Specifications specifications, io.accord.catalog.price.Prices prices, AuditTrail audit,
-                    Clock clock) {
+                    PartnerView partners, Clock clock) {
         this.prices = prices;
+        this.partners = partners;
         this.offerings = offerings;
         this.importer = importer;
         this.resolver = resolver;
@@ -155,7 +160,8 @@ class OfferingService {
 
     /**
      * The offering, if the caller may change it and its lifecycle status lets it change: a retired (or in review,
-     * approved) offering is a state conflict (409 naming the status), not a field error of the request.
+     * approved) offering, or a launched one whose owner is not ACTIVE, is a state conflict (409 naming the status),
+     * not a field error of the request.
      */
     private ProductOffering changeable(UUID id) {
         ProductOffering offering = access.changeable(offerings.findById(id), id);
@@ -163,6 +169,14 @@ class OfferingService {
             offering.requireChangeable();
         } catch (IllegalStateException notNow) {
             throw new ConflictException(notNow.getMessage());
+        }
+        if (offering.status() == OfferingStatus.LAUNCHED && offering.partnerId() != null) {
+            // a launched offering changes by a revision its owner submits, which a suspended owner may not
+            Optional<PartnerStatus> owner = partners.find(offering.partnerId());
+            if (!owner.map(PartnerStatus::isActive).orElse(false)) {
+                throw new ConflictException(PartnerView.notActive(offering.partnerId(), owner,
+                        "change their launched offerings"));
+            }
         }
         return offering;
     }

@@ -336,6 +336,10 @@ class OfferingLifecycleTests {
         assertThat(status(suspended, paused)).isEqualTo("Launched");
         assertThat(api.admin(suspended).get(CatalogApi.OFFERINGS + "/" + paused).json().get("isSellable")
                 .asBoolean()).isFalse();
+        TestHttp.Response changed = api.admin(suspended).patch(CatalogApi.OFFERINGS + "/" + paused,
+                "{\"name\": \"while suspended\"}");
+        assertThat(changed.status()).as("a state conflict, not a field error: " + changed.body()).isEqualTo(409);
+        assertThat(changed.json().get("detail").asString()).contains("SUSPENDED");
         assertThat(api.manager.get("/api/catalog/sellable-offerings?limit=500").body())
                 .doesNotContain(paused.toString()).doesNotContain(gone.toString());
     }

@@ -88,7 +88,8 @@ class CrossServiceAuditTests extends GatewayTestSupport {
         String token = TestTokens.staff(Roles.AUDITOR);
 
         client.get().uri("/api/audit?partnerId=6f1c7f1e-1f3a-4c55-9d55-3a0c8e0b7c11&resourceType=partner"
-                        + "&resourceId={id}", "a&b c")
+                        + "&resourceId={id}&actor=ops&action=approved&from=2026-11-01&to={to}", "a&b c",
+                        "2026-11-02T10:00:00+01:00")
                 .header(AUTHORIZATION, bearer(token))
                 .header("X-Correlation-Id", "audit-run-7")
                 .exchange()
@@ -99,7 +100,8 @@ class CrossServiceAuditTests extends GatewayTestSupport {
                 "/api/settlement/audit", "/api/disputes/audit");
         assertThat(AuditBackends.received()).allSatisfy(call -> {
             assertThat(call.rawQuery()).isEqualTo("offset=0&limit=50"
-                    + "&partnerId=6f1c7f1e-1f3a-4c55-9d55-3a0c8e0b7c11&resourceType=partner&resourceId=a%26b%20c");
+                    + "&partnerId=6f1c7f1e-1f3a-4c55-9d55-3a0c8e0b7c11&resourceType=partner&resourceId=a%26b%20c"
+                    + "&actor=ops&action=approved&from=2026-11-01T00%3A00%3A00Z&to=2026-11-02T09%3A00%3A00Z");
             assertThat(call.authorization()).isEqualTo(bearer(token));
             assertThat(call.correlationId()).isEqualTo("audit-run-7");
         });
@@ -156,7 +158,9 @@ class CrossServiceAuditTests extends GatewayTestSupport {
             "limit=ten, limit",
             "offset=-1, offset",
             "offset=951&limit=50, offset",
-            "partnerId=not-a-uuid, partnerId"})
+            "partnerId=not-a-uuid, partnerId",
+            "from=yesterday, from",
+            "from=2026-11-02&to=2026-11-01, to"})
     void refusesABadParameterNamingIt(String query, String parameter) {
         client.get().uri("/api/audit?" + query)
                 .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.AUDITOR)))

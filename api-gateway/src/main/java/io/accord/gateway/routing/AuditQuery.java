@@ -2,6 +2,13 @@ package io.accord.gateway.routing;
 
 import io.accord.gateway.problem.InvalidParameterException;
 
+import io.accord.contracts.TimeRange;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,8 +20,13 @@ import java.util.UUID;
  * @param partnerId    only this partner's entries, or {@code null}
  * @param resourceType only this resource type, or {@code null}
  * @param resourceId   only this resource, or {@code null}
+ * @param actor        only entries of this actor (username or subject id), or {@code null}
+ * @param action       only this action, or {@code null}
+ * @param from         only entries that occurred at or after this instant, or {@code null}
+ * @param to           only entries that occurred before this instant, or {@code null}
  */
-record AuditQuery(UUID partnerId, String resourceType, String resourceId, int offset, int limit) {
+record AuditQuery(UUID partnerId, String resourceType, String resourceId, String actor, String action, Instant from,
+                  Instant to, int offset, int limit) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
@@ -25,13 +37,24 @@ record AuditQuery(UUID partnerId, String resourceType, String resourceId, int of
      */
     static final int SERVICE_MAX_LIMIT = 1000;
 
+    /** The raw filter parameters, as the caller sent them. */
+    record Filters(String partnerId, String resourceType, String resourceId, String actor, String action, String from,
+                   String to) {
+    }
+
     /** Parses the raw query parameters; a blank one counts as absent. */
-    static AuditQuery parse(String partnerId, String resourceType, String resourceId, String offset, String limit) {
+    static AuditQuery parse(Filters filters, String offset, String limit) {
         int pageSize = integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         int deepest = SERVICE_MAX_LIMIT - pageSize;
         int skip = integer("offset", offset, 0, 0, deepest);
-        return new AuditQuery(uuid("partnerId", partnerId), blankToNull(resourceType), blankToNull(resourceId),
-                skip, pageSize);
+        Instant from = time("from", filters.from());
+        Instant to = time("to", filters.to());
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw new InvalidParameterException("to", "must be after from (to is exclusive)");
+        }
+        return new AuditQuery(uuid("partnerId", filters.partnerId()), blankToNull(filters.resourceType()),
+                blankToNull(filters.resourceId()), blankToNull(filters.actor()), blankToNull(filters.action()), from,
+                to, skip, pageSize);
     }
 
     /** How many of its newest entries each service must answer for this page to be exact. */
@@ -50,6 +73,18 @@ record AuditQuery(UUID partnerId, String resourceType, String resourceId, int of
         }
         if (resourceId != null) {
             filters.put("resourceId", resourceId);
+        }
+        if (actor != null) {
+            filters.put("actor", actor);
+        }
+        if (action != null) {
+            filters.put("action", action);
+        }
+        if (from != null) {
+            filters.put("from", from.toString());
+        }
+        if (to != null) {
+            filters.put("to", to.toString());
         }
         return filters;
     }
@@ -83,7 +118,32 @@ record AuditQuery(UUID partnerId, String resourceType, String resourceId, int of
         }
     }
 
+    /**
+     * An ISO-8601 instant ({@code 2026-11-01T00:00:00Z}) or date ({@code 2026-11-01}, midnight UTC) in the range
+     * Accord accepts, as the services read it.
+     */
+    private static Instant time(String name, String raw) {
+        String text = blankToNull(raw);
+        if (text == null) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = text.indexOf('T') < 0 && text.indexOf('t') < 0
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+        }
+        catch (DateTimeParseException notATime) {
+            throw new InvalidParameterException(name, "must be an ISO-8601 date (2026-11-01) or instant"
+                    + " (2026-11-01T00:00:00Z)");
+        }
+        if (!TimeRange.contains(instant)) {
+            throw new InvalidParameterException(name, "must be " + TimeRange.DESCRIPTION);
+        }
+        return instant;
+    }
+
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -47,7 +47,8 @@ class CrossServiceAuditController {
                     + " by service, then id), each with the service it comes from. A service that does not answer"
                     + " in time or fails is left out instead of failing the query: the answer then names it in"
                     + " X-Partial-Result, and its entries and total are missing. If no service answers: 503."
-                    + " offset + limit may not exceed 1000; narrow longer trails with the filters.")
+                    + " Filters are exact and combine; actor matches the username or the subject id."
+                    + " offset + limit may not exceed 1000; narrow longer trails with the filters (from/to).")
     @ApiResponse(responseCode = "200", description = "The page, possibly partial", headers = {
             @Header(name = "X-Total-Count", description = "Sum of the answering services' totals"),
             @Header(name = "X-Result-Count", description = "Entries in this page"),
@@ -61,12 +62,22 @@ class CrossServiceAuditController {
             String partnerId,
             @RequestParam(required = false) String resourceType,
             @RequestParam(required = false) String resourceId,
+            @Parameter(description = "Username or subject id (actorId) of whoever acted")
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @Parameter(description = "occurredAt at or after: an ISO-8601 instant or date (midnight UTC)",
+                    schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "occurredAt before (exclusive): an ISO-8601 instant or date (midnight UTC)",
+                    schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String to,
             @Parameter(schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
             @RequestParam(required = false) String offset,
             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "500", defaultValue = "50"))
             @RequestParam(required = false) String limit,
             ServerWebExchange exchange) {
-        AuditQuery query = AuditQuery.parse(partnerId, resourceType, resourceId, offset, limit);
+        AuditQuery query = AuditQuery.parse(
+                new AuditQuery.Filters(partnerId, resourceType, resourceId, actor, action, from, to), offset, limit);
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         String correlationId = CorrelationId.of(exchange);
         return Flux.fromArray(Service.values())

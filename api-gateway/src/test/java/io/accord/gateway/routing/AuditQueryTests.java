@@ -15,9 +15,9 @@ class AuditQueryTests {
 
     @Test
     void defaultsToTheFirstFiftyEntriesWithoutFilters() {
-        AuditQuery query = AuditQuery.parse(null, " ", "", null, "");
+        AuditQuery query = AuditQuery.parse(new AuditQuery.Filters(null, " ", "", " ", "", null, " "), null, "");
 
-        assertThat(query).isEqualTo(new AuditQuery(null, null, null, 0, 50));
+        assertThat(query).isEqualTo(new AuditQuery(null, null, null, null, null, null, null, 0, 50));
         assertThat(query.filters()).isEmpty();
         assertThat(query.perServiceLimit()).isEqualTo(50);
     }
@@ -25,11 +25,29 @@ class AuditQueryTests {
     @Test
     void asksEachServiceForOffsetPlusLimitAndRelaysTheFilters() {
         UUID partner = UUID.randomUUID();
-        AuditQuery query = AuditQuery.parse(partner.toString(), "partner", "42", "950", "50");
+        AuditQuery query = AuditQuery.parse(new AuditQuery.Filters(partner.toString(), "partner", "42", "ops",
+                "approved", "2026-11-01", "2026-11-02T10:00:00+01:00"), "950", "50");
 
         assertThat(query.perServiceLimit()).isEqualTo(1000);
         assertThat(query.filters()).containsExactly(Map.entry("partnerId", partner.toString()),
-                Map.entry("resourceType", "partner"), Map.entry("resourceId", "42"));
+                Map.entry("resourceType", "partner"), Map.entry("resourceId", "42"), Map.entry("actor", "ops"),
+                Map.entry("action", "approved"), Map.entry("from", "2026-11-01T00:00:00Z"),
+                Map.entry("to", "2026-11-02T09:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "yesterday,, from",
+            "2026-13-01,, from",
+            "1899-12-31,, from",
+            ",2026-11-01T00:00, to",
+            "2026-11-02,2026-11-01, to",
+            "2026-11-01,2026-11-01, to"})
+    void namesTheTimeThatIsWrong(String from, String to, String parameter) {
+        assertThatThrownBy(() -> AuditQuery.parse(new AuditQuery.Filters(null, null, null, null, null, from, to),
+                null, null))
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        invalid -> assertThat(invalid.parameter()).isEqualTo(parameter));
     }
 
     @ParameterizedTest
@@ -43,7 +61,8 @@ class AuditQueryTests {
             ",99999999999,, offset",
             "42,,, partnerId"})
     void namesTheParameterThatIsOutOfBounds(String partnerId, String offset, String limit, String parameter) {
-        assertThatThrownBy(() -> AuditQuery.parse(partnerId, null, null, offset, limit))
+        assertThatThrownBy(() -> AuditQuery.parse(
+                new AuditQuery.Filters(partnerId, null, null, null, null, null, null), offset, limit))
                 .isInstanceOfSatisfying(InvalidParameterException.class,
                         invalid -> assertThat(invalid.parameter()).isEqualTo(parameter));
     }

@@ -50,6 +50,38 @@ class AuditTrailTests {
     }
 
     @Test
+    void filtersByActorActionAndTime() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        TestHttp bob = TestHttp.localPort(port).as(TestJwt.staff("bob-" + marker, Roles.PARTNER_MANAGER));
+        String bobs = bob.post("/api/things", "{\"name\":\"by bob\"}").json().get("id").asString();
+        staff.post("/api/things", "{\"name\":\"by alice\"}");
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audra", Roles.AUDITOR));
+
+        JsonNode byName = auditor.get("/api/audit?actor=bob-" + marker).json();
+        assertThat(byName).hasSize(1);
+        assertThat(byName.get(0).get("resourceId").asString()).isEqualTo(bobs);
+        String subject = UUID.nameUUIDFromBytes(("bob-" + marker).getBytes()).toString();
+        assertThat(auditor.get("/api/audit?actor=" + subject).json()).hasSize(1);
+        assertThat(auditor.get("/api/audit?actor=bob-" + marker + "&action=created").json()).hasSize(1);
+        assertThat(auditor.get("/api/audit?actor=bob-" + marker + "&action=deleted").json()).isEmpty();
+
+        String occurred = byName.get(0).get("occurredAt").asString();
+        assertThat(auditor.get("/api/audit?actor=bob-" + marker + "&from=" + occurred).json())
+                .as("from is inclusive").hasSize(1);
+        assertThat(auditor.get("/api/audit?actor=bob-" + marker + "&to=" + occurred).json())
+                .as("to is exclusive").isEmpty();
+        assertThat(auditor.get("/api/audit?actor=bob-" + marker + "&from=2000-01-01&to=2000-01-02").json())
+                .isEmpty();
+
+        TestHttp.Response backwards = auditor.get("/api/audit?from=2026-12-02&to=2026-12-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("to must be after from");
+        TestHttp.Response malformed = auditor.get("/api/audit?from=yesterday");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body()).contains("from is an ISO-8601 date");
+    }
+
+    @Test
     void theApplicationRunsAsARoleThatOwnsNothingAndFlywayAsTheOwner() throws SQLException {
         try (Connection superuser = superuser(); Statement statement = superuser.createStatement()) {
             var owners = statement.executeQuery("""

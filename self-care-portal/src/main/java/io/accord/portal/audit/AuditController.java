@@ -1,7 +1,11 @@
 package io.accord.portal.audit;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -11,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.accord.contracts.TimeRange;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Auditors and platform admins: the audit trail of every service in one list, newest first, as the gateway merges it
- * ({@code GET /api/audit}, filtered by partner, resource type and resource id, paged), and each service's hash-chain
+ * ({@code GET /api/audit}, filtered by partner, resource type, resource id, actor, action and days, paged), and each service's hash-chain
  * verification ({@code GET /api/audit/verification}): verified or broken (the first broken entry and why), entries
  * checked, entries not sealed yet and how long the oldest has waited.
  */
@@ -38,21 +43,26 @@ class AuditController {
 
     @GetMapping("/audit")
     String trail(@RequestParam(defaultValue = "") String partnerId, @RequestParam(defaultValue = "") String resourceType,
-                 @RequestParam(defaultValue = "") String resourceId, @RequestParam(defaultValue = "0") int page,
+                 @RequestParam(defaultValue = "") String resourceId, @RequestParam(defaultValue = "") String actor,
+                 @RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String from,
+                 @RequestParam(defaultValue = "") String to, @RequestParam(defaultValue = "0") int page,
                  Model model, HttpServletResponse response) {
-        String partner = partnerId.strip();
-        String type = resourceType.strip();
-        String resource = resourceId.strip();
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("partnerId", partnerId.strip());
+        filters.put("resourceType", resourceType.strip());
+        filters.put("resourceId", resourceId.strip());
+        filters.put("actor", actor.strip());
+        filters.put("action", action.strip());
+        filters.put("from", from.strip());
+        filters.put("to", to.strip());
         int current = Math.min(LAST_PAGE, Math.max(0, page));
-        model.addAttribute("partnerId", partner);
-        model.addAttribute("resourceType", type);
-        model.addAttribute("resourceId", resource);
+        model.addAllAttributes(filters);
         model.addAttribute("page", current);
-        if (!partner.isEmpty() && !isUuid(partner) || type.length() > FILTER_MAX || resource.length() > FILTER_MAX) {
+        String errorKey = problem(filters);
+        if (errorKey != null) {
             // bad input: no call; the filter says what is wrong
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errorKey", type.length() > FILTER_MAX || resource.length() > FILTER_MAX
-                    ? "audit.filter.tooLong" : "audit.partnerId.invalid");
+            model.addAttribute("errorKey", errorKey);
             model.addAttribute("entries", List.of());
             model.addAttribute("total", 0L);
             model.addAttribute("hasNext", false);
@@ -60,18 +70,12 @@ class AuditController {
         }
         StringBuilder uri = new StringBuilder("/api/audit?offset={offset}&limit={limit}");
         List<Object> variables = new ArrayList<>(List.of(current * PAGE_SIZE, PAGE_SIZE));
-        if (!partner.isEmpty()) {
-            uri.append("&partnerId={partnerId}");
-            variables.add(partner);
-        }
-        if (!type.isEmpty()) {
-            uri.append("&resourceType={resourceType}");
-            variables.add(type);
-        }
-        if (!resource.isEmpty()) {
-            uri.append("&resourceId={resourceId}");
-            variables.add(resource);
-        }
+        filters.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                uri.append('&').append(name).append("={").append(name).append('}');
+                variables.add(value);
+            }
+        });
         Gateway.Listing listing = gateway.list(uri.toString(), variables.toArray());
         List<Entry> entries = new ArrayList<>();
         listing.items().forEach(item -> entries.add(Entry.of(item)));
@@ -79,6 +83,38 @@ class AuditController {
         model.addAttribute("total", listing.total());
         model.addAttribute("hasNext", current < LAST_PAGE && (long) (current + 1) * PAGE_SIZE < listing.total());
         return "audit";
+    }
+
+    /**
+     * What is wrong with the filters (a message key), or {@code null}: the partner id is a UUID, the texts at most
+     * 200 characters, the days ISO dates (the browser's date field sends them so) with {@code to} after {@code from}.
+     */
+    private static String problem(Map<String, String> filters) {
+        String partner = filters.get("partnerId");
+        if (!partner.isEmpty() && !isUuid(partner)) {
+            return "audit.partnerId.invalid";
+        }
+        for (String text : List.of("resourceType", "resourceId", "actor", "action")) {
+            if (filters.get(text).length() > FILTER_MAX) {
+                return "audit.filter.tooLong";
+            }
+        }
+        LocalDate start;
+        LocalDate end;
+        try {
+            start = day(filters.get("from"));
+            end = day(filters.get("to"));
+        } catch (DateTimeParseException notADay) {
+            return "audit.day.invalid";
+        }
+        if (start != null && !TimeRange.contains(start) || end != null && !TimeRange.contains(end)) {
+            return "audit.day.invalid";
+        }
+        return start != null && end != null && !end.isAfter(start) ? "audit.days.backwards" : null;
+    }
+
+    private static LocalDate day(String value) {
+        return value.isEmpty() ? null : LocalDate.parse(value);
     }
 
     /** The verification alone (htmx loads it into the trail page), or as its own page without JavaScript. */

@@ -51,6 +51,32 @@ class AuditControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void filtersByWhoWhatAndDays() throws Exception {
+        STUB.answerJson("GET", "/api/audit", 200, ENTRIES, Map.of("X-Total-Count", "2"));
+
+        mvc.perform(get("/audit").param("actor", " fiona ").param("action", "closed-early")
+                        .param("from", "2026-12-01").param("to", "2026-12-02")
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<label for=\"audit-actor\""),
+                        containsString("value=\"fiona\""), containsString("value=\"2026-12-01\""))));
+        assertThat(STUB.requestsTo("GET", "/api/audit").getFirst().query()).isEqualTo("offset=0&limit=50"
+                + "&actor=fiona&action=closed-early&from=2026-12-01&to=2026-12-02");
+    }
+
+    @Test
+    void aWrongDayIsShownOnTheFormWithoutAskingTheGateway() throws Exception {
+        mvc.perform(get("/audit").param("from", "2026-12-32").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("A day is a date such as 2026-11-01")));
+        mvc.perform(get("/audit").param("from", "2026-12-02").param("to", "2026-12-01")
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("must be after the day it starts")));
+        assertThat(STUB.requestsTo("GET", "/api/audit")).isEmpty();
+    }
+
+    @Test
     void thePagesStopWhereTheGatewayStopsAnswering() throws Exception {
         STUB.answerJson("GET", "/api/audit", 200, ENTRIES, Map.of("X-Total-Count", "5000"));
 

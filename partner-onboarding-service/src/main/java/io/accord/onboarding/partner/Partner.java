@@ -250,9 +250,18 @@ public class Partner {
     /**
      * New bank details wait for confirmation by someone else; until then settlement keeps paying the confirmed
      * account. The details were checked by the caller. A new request replaces a waiting one under a new change id.
+     * A suspended partner cannot redirect its payments itself (a suspension is often a question of fraud or
+     * compliance); its partner manager may, for instance when the account is why it was suspended.
+     *
+     * @param byStaff whether the requester is staff rather than one of the partner's own users
      */
-    public void requestBankAccountChange(BankAccount requested, Person requester, Instant now) {
+    public void requestBankAccountChange(BankAccount requested, Person requester, boolean byStaff, Instant now) {
         requireNotTerminated("change bank details of");
+        if (!byStaff && status == PartnerStatus.SUSPENDED) {
+            throw new ConflictException("Partner " + id + " is SUSPENDED" + (statusReason == null ? ""
+                    : " (" + statusReason + ")") + ": until it is reinstated, only its partner manager can request"
+                    + " new bank details");
+        }
         this.pendingIban = requested.iban();
         this.pendingBic = requested.bic();
         this.pendingBankSince = now;

@@ -191,7 +191,7 @@ class PartnerService {
     @Transactional
     Partner requestBankAccountChange(UUID id, BankAccount requested) {
         return change(id, "bank-account-change-requested",
-                partner -> partner.requestBankAccountChange(requested, caller(), clock.instant()));
+                partner -> partner.requestBankAccountChange(requested, caller(), tenancy.isStaff(), clock.instant()));
     }
 
     @Transactional

@@ -29,7 +29,7 @@ class PartnerBankAccountTests {
 
     @Test
     void theRequesterCannotConfirmEvenUnderAnotherUserName() {
-        partner.requestBankAccountChange(FIRST, REQUESTER, NOW);
+        partner.requestBankAccountChange(FIRST, REQUESTER, true, NOW);
         UUID change = partner.pendingBankAccountChange().id();
 
         assertThatThrownBy(() -> partner.confirmBankAccountChange(change, null,
@@ -42,9 +42,9 @@ class PartnerBankAccountTests {
 
     @Test
     void aConfirmationOfAReplacedChangeConfirmsNothing() {
-        partner.requestBankAccountChange(FIRST, REQUESTER, NOW);
+        partner.requestBankAccountChange(FIRST, REQUESTER, true, NOW);
         UUID reviewed = partner.pendingBankAccountChange().id();
-        partner.requestBankAccountChange(SWAPPED, REQUESTER, NOW);
+        partner.requestBankAccountChange(SWAPPED, REQUESTER, true, NOW);
         UUID current = partner.pendingBankAccountChange().id();
         Person finance = new Person("subject-2", "fin");
 
@@ -60,7 +60,7 @@ class PartnerBankAccountTests {
 
     @Test
     void anotherPersonConfirmsTheNamedChange() {
-        partner.requestBankAccountChange(FIRST, REQUESTER, NOW);
+        partner.requestBankAccountChange(FIRST, REQUESTER, true, NOW);
         UUID change = partner.pendingBankAccountChange().id();
 
         partner.confirmBankAccountChange(change, FIRST.iban(), new Person("subject-2", "pm"), NOW);
@@ -69,5 +69,20 @@ class PartnerBankAccountTests {
         assertThat(partner.pendingBankAccountChange()).isNull();
         assertThat(partner.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerBankAccountConfirmed.class,
                 event -> assertThat(event.iban()).isEqualTo(FIRST.iban()));
+    }
+
+    @Test
+    void aSuspendedPartnerCannotRedirectItsPaymentsItselfButItsManagerCan() {
+        partner.suspend("IBAN under fraud review", NOW);
+
+        assertThatThrownBy(() -> partner.requestBankAccountChange(FIRST, new Person("subject-9", "fr-admin"), false,
+                NOW))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is SUSPENDED (IBAN under fraud review)")
+                .hasMessageContaining("only its partner manager");
+        assertThat(partner.pendingBankAccountChange()).isNull();
+
+        partner.requestBankAccountChange(FIRST, REQUESTER, true, NOW);
+        assertThat(partner.pendingBankAccountChange().account()).isEqualTo(FIRST);
     }
 }

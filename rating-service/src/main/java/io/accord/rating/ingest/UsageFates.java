@@ -50,14 +50,16 @@ class UsageFates {
                         from usage_rated where source = :source and usage_id = :usageId order by seq""")
                 .param("source", source).param("usageId", usageId).query((rs, n) -> ratedRow(rs)).list();
         Optional<PartnerId> partner = tenancy.isStaff() ? Optional.empty() : tenancy.partnerId();
-        if (!tenancy.isStaff()) {
-            String mine = partner.map(PartnerId::toString).orElse(null);
+        String mine = partner.map(PartnerId::toString).orElse(null);
+        // a partner's own submissions carry its partner id as their source (TMF635 and the file upload set it)
+        boolean ownSource = mine != null && mine.equals(source);
+        if (!tenancy.isStaff() && !ownSource) {
             boolean visible = mine != null && rated.stream().anyMatch(row -> row.partnerIds.contains(mine));
             if (!visible) {
-                throw notProcessed(source, usageId);
+                throw notProcessed(source, usageId, false);
             }
         }
-        List<UsageFateView.Suspense> suspense = tenancy.isStaff() ? jdbc.sql("""
+        List<UsageFateView.Suspense> suspense = tenancy.isStaff() || ownSource ? jdbc.sql("""
                         select suspense_id, reason, detail, status, received_at, suspended_at, resolved_at,
                                resolution, rated_id
                         from usage_suspense where source = :source and usage_id = :usageId
@@ -68,7 +70,7 @@ class UsageFates {
                         instant(rs, "received_at"), instant(rs, "suspended_at"), instant(rs, "resolved_at"),
                         rs.getString("resolution"), rs.getObject("rated_id", UUID.class))).list() : List.of();
         if (rated.isEmpty() && suspense.isEmpty()) {
-            throw notProcessed(source, usageId);
+            throw notProcessed(source, usageId, tenancy.isStaff());
         }
         UsageFateView.Original original = original(rated, suspense);
         List<UsageFateView.Duplicate> duplicates = jdbc.sql("""
@@ -129,11 +131,15 @@ class UsageFates {
         return value == null ? null : value.toInstant();
     }
 
-    /** The same answer whether the record was never seen or belongs to another partner: its existence is not told. */
-    static ErrorResponseException notProcessed(String source, String usageId) {
+    /**
+     * The same answer whether the record was never seen or belongs to another partner: its existence is not told.
+     * Staff are pointed at the reconciliation (staff only), partners at the list of their own submissions.
+     */
+    static ErrorResponseException notProcessed(String source, String usageId, boolean staff) {
         ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "usage-not-processed", "Usage " + usageId
                 + " of source " + source + " has not been processed: it was never received, or it still waits on"
-                + " the raw usage topic (GET /api/rating/reconciliation tells how many records wait).");
+                + " the raw usage topic" + (staff ? " (GET /api/rating/reconciliation tells how many records wait)."
+                : " (GET /tmf-api/usageManagement/v4/usage lists the usage you submitted, with its status)."));
         problem.setProperty("source", source);
         problem.setProperty("usageId", usageId);
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);

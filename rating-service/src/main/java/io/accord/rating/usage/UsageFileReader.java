@@ -1,5 +1,6 @@
 package io.accord.rating.usage;
 
+import io.accord.platform.persistence.StorableText;
 import io.accord.platform.problem.InvalidInputException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,8 +37,12 @@ final class UsageFileReader {
     private final JsonMapper json;
     private long rows;
 
-    /** One data row: its number (1 = the first after the header), the file line it starts on, and how it reads. */
-    record Row(long number, long line, TmfUsageInput.Read read) {
+    /**
+     * One data row: its number (1 = the first after the header), the file line it starts on, how it reads, and its
+     * usage id column as written ({@code null} when empty or the row cannot be split into the header's columns), so
+     * that a row error names the record even when the row cannot be read as a usage.
+     */
+    record Row(long number, long line, TmfUsageInput.Read read, String usageId) {
     }
 
     private UsageFileReader(CsvReader csv, List<String> columns, String ownSource, JsonMapper json) {
@@ -89,9 +94,18 @@ final class UsageFileReader {
         List<Row> chunk = new ArrayList<>(Math.min(max, 1_024));
         CsvReader.Row row;
         while (chunk.size() < max && (row = next(csv)) != null) {
-            chunk.add(new Row(++rows, row.line(), read(row)));
+            chunk.add(new Row(++rows, row.line(), read(row), usageId(row)));
         }
         return chunk;
+    }
+
+    private String usageId(CsvReader.Row row) {
+        if (row.tooLong() || row.problem() != null || row.fields().size() != columns.size()) {
+            return null;
+        }
+        String value = row.fields().get(columns.indexOf("usageId")).strip();
+        return value.isEmpty() || !StorableText.storable(value) ? null
+                : value.length() > TmfUsageInput.MAX_ID_LENGTH ? abbreviated(value) : value;
     }
 
     /** The CSV column a TMF field name stands for ({@code ""}: the row itself). */

@@ -185,7 +185,8 @@ class UsageFileRunner implements DisposableBean {
                     if (result.outcome() != UsageSubmissions.Outcome.RATED) {
                         UsageFileReader.Row row = rows.get(i);
                         errors.add(new UsageFileStore.RowError(row.number(), row.line(), result.outcome().name(),
-                                result.usageId(), UsageFileReader.column(result.field()), result.reason(),
+                                result.usageId() != null ? result.usageId() : row.usageId(),
+                                UsageFileReader.column(result.field()), result.reason(),
                                 result.detail()));
                     }
                 }

@@ -281,6 +281,19 @@ class UsageApiTests {
         assertThat(mine.header("X-Total-Count")).isEqualTo("1");
         assertThat(mine.json().get(0).path("id").asString()).isEqualTo(own.json().path("id").asString());
         assertThat(partner(other).get(USAGE).header("X-Total-Count")).isEqualTo("0");
+
+        // its own submissions' fates, suspended ones included (their source is its partner id); not another's
+        assertThat(partner(partnerId).get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p1").status())
+                .isEqualTo(200);
+        TestHttp.Response unknown = partner(partnerId).post(USAGE, usage(null, "p3", "+49163unknown" + id, "60"));
+        assertThat(unknown.json().path("status").asString()).as(unknown.toString()).isEqualTo("rejected");
+        JsonNode suspended = partner(partnerId).get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p3")
+                .json();
+        assertThat(suspended.path("fate").asString()).isEqualTo("SUSPENDED");
+        assertThat(suspended.path("suspense").get(0).path("reason").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
+        TestHttp.Response hidden = partner(other).get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p3");
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.body()).contains("/tmf-api/usageManagement/v4/usage").doesNotContain("reconciliation");
         assertThat(TestHttp.localPort(port).as(TestJwt.staff("aud", Roles.AUDITOR)).post(USAGE,
                 usage("x", "y", subscriber, "1")).status()).isEqualTo(403);
     }

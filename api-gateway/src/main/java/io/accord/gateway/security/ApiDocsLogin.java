@@ -27,8 +27,8 @@ class ApiDocsLogin {
                         (onboarding first: a partner's journey starts with its application).
 
                         **Log in:** press *Authorize* and log in at Keycloak with client_id `ops-console` (staff) \
-                        or `self-care-portal` (partner users), no secret; the demo users are listed in each \
-                        service's description."""))
+                        or `self-care-portal` (partner users), no secret. With the development realm \
+                        (`./accord up`) each service's description lists the demo users."""))
                 .components(new Components()
                         .addSecuritySchemes("keycloak", new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
                                 .description("Authorization code with PKCE, public clients ops-console and "

@@ -216,6 +216,22 @@ class ChartRenderingTests {
                         tuple("accord-self-care-portal", "accord-portal-tls"));
     }
 
+    @ParameterizedTest
+    @FieldSource("VALUES_FILES")
+    void onlyTheDevelopmentClusterAdvertisesTheDemoUsersInItsApiDocs(String valuesFile) {
+        List<HasMetadata> resources = Chart.render(valuesFile, Map.of());
+
+        List<String> flags = Chart.ofKind(resources, "ConfigMap").stream()
+                .map(configMap -> ((ConfigMap) configMap).getData())
+                .filter(data -> data != null && data.containsKey("ACCORD_PLATFORM_APIDOCS_DEVELOPMENTREALM"))
+                .map(data -> data.get("ACCORD_PLATFORM_APIDOCS_DEVELOPMENTREALM")).toList();
+        if (valuesFile.equals("values-dev.yaml")) {
+            assertThat(flags).isNotEmpty().containsOnly("true");
+        } else {
+            assertThat(flags).isEmpty();
+        }
+    }
+
     @Test
     void developmentRunsOneReplicaOfEachWithoutAutoscalingAndDrainsStillWork() {
         List<HasMetadata> resources = Chart.render("values-dev.yaml", Map.of());

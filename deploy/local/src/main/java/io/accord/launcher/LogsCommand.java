@@ -28,8 +28,8 @@ final class LogsCommand {
         Optional<Path> logFile = logFile(canonicalName(name));
         if (logFile.isEmpty() || !Files.isRegularFile(logFile.get())) {
             out.println("no log for " + name + (logFile.map(file -> " at " + file).orElse(""))
-                    + "; components: postgres, kafka, keycloak, api-gateway, "
-                    + String.join(", ", ServiceSpec.SERVICES.stream().map(ServiceSpec::name).toList()));
+                    + "; components: postgres, kafka, keycloak, mail, "
+                    + String.join(", ", Preflight.services().stream().map(ServiceSpec::name).toList()));
             return 1;
         }
         out.println(Processes.tail(logFile.get(), lines));

@@ -133,6 +133,8 @@ final class ServiceProcesses {
         environment.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
         // accord.platform.outbound.allow-private-addresses: partners' webhooks and hub callbacks on this machine
         environment.put("ACCORD_PLATFORM_OUTBOUND_ALLOWPRIVATEADDRESSES", "true");
+        // accord.platform.api-docs.development-realm: the API docs list the development realm's demo users
+        environment.put("ACCORD_PLATFORM_APIDOCS_DEVELOPMENTREALM", "true");
         if (ONBOARDING.equals(service.key())) {
             // provisions partner groups and admin users through Keycloak's admin API
             environment.put("ACCORD_KEYCLOAK_URL", config.keycloakUrl());

@@ -40,7 +40,9 @@ class ServiceEnvironmentTests {
                 .containsEntry("ACCORD_ISSUER_URI", "http://localhost:8180/realms/accord")
                 .doesNotContainKey("ACCORD_KEYCLOAK_URL")
                 .doesNotContainKey("ACCORD_ONBOARDING_CLIENT_SECRET")
-                .doesNotContainKey("ACCORD_ONBOARDING_DEMOSEED_ENABLED");
+                .doesNotContainKey("ACCORD_ONBOARDING_DEMOSEED_ENABLED")
+                // the launcher's Keycloak is always the development realm: its API docs list the demo users
+                .containsEntry("ACCORD_PLATFORM_APIDOCS_DEVELOPMENTREALM", "true");
     }
 
     @Test

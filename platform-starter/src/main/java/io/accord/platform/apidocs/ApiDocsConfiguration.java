@@ -20,7 +20,7 @@ public class ApiDocsConfiguration {
     @Bean
     ApiDocsConventions apiDocsConventions(PlatformProperties platform, ApiDocsProperties properties,
                                           ObjectProvider<SecurityFilterChain> chains) {
-        return new ApiDocsConventions(platform.jwt().issuerUri(), properties.loginHelp(),
+        return new ApiDocsConventions(platform.jwt().issuerUri(), properties.help(),
                 new PublicOperations(chains));
     }
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiDocsPropertiesTests {
 
     @Test
-    void theDefaultLoginHelpNamesEveryDemoUserOfTheDevelopmentRealmWithItsRole() {
+    void theDevelopmentRealmsHelpNamesEveryDemoUserWithItsRole() {
         JsonNode realm = JsonMapper.builder().build()
                 .readTree(Path.of("../deploy/keycloak/accord-realm.json").toFile());
 
@@ -20,12 +20,20 @@ class ApiDocsPropertiesTests {
             if (name.startsWith("service-account-")) {
                 continue;
             }
-            assertThat(ApiDocsProperties.DEVELOPMENT_LOGIN).contains("`" + name + "`");
+            assertThat(ApiDocsProperties.DEMO_USERS).contains("`" + name + "`");
             user.path("realmRoles").forEach(role -> {
                 if (!role.asString().startsWith("default-roles")) {
-                    assertThat(ApiDocsProperties.DEVELOPMENT_LOGIN).contains("(" + role.asString());
+                    assertThat(ApiDocsProperties.DEMO_USERS).contains("(" + role.asString());
                 }
             });
         }
+    }
+
+    @Test
+    void demoUsersAreListedOnlyForTheDevelopmentRealm() {
+        assertThat(new ApiDocsProperties(ApiDocsProperties.LOGIN, false).help())
+                .isEqualTo(ApiDocsProperties.LOGIN).doesNotContain("-dev");
+        assertThat(new ApiDocsProperties(ApiDocsProperties.LOGIN, true).help())
+                .startsWith(ApiDocsProperties.LOGIN).contains("partner-manager-dev");
     }
 }

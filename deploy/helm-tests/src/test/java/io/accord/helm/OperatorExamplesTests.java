@@ -39,6 +39,30 @@ class OperatorExamplesTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void kafkasUnauthenticatedListenerIsReachableOnlyFromAccordsPodsAndKeda() {
+        GenericKubernetesResource kafka = (GenericKubernetesResource) Chart.ofKind(examples("kafka.yaml"), "Kafka")
+                .getFirst();
+        List<Map<String, Object>> listeners = (List<Map<String, Object>>) ((Map<String, Object>) spec(kafka)
+                .get("kafka")).get("listeners");
+        Map<String, String> podLabels = Chart.ofType(Chart.render("values-production.yaml", Map.of()),
+                Deployment.class).getFirst().getSpec().getTemplate().getMetadata().getLabels();
+
+        for (Map<String, Object> listener : listeners) {
+            if (Boolean.TRUE.equals(listener.get("tls")) && listener.get("authentication") != null) {
+                continue;
+            }
+            List<Map<String, Object>> peers = (List<Map<String, Object>>) listener.get("networkPolicyPeers");
+            assertThat(peers).as("listener %s has no authentication: it needs peers", listener.get("name"))
+                    .isNotEmpty();
+            assertThat(peers).anySatisfy(peer -> assertThat(podLabels).containsAllEntriesOf(
+                    (Map<String, String>) ((Map<String, Object>) peer.get("podSelector")).get("matchLabels")));
+            assertThat(peers).anySatisfy(peer -> assertThat(peer.get("namespaceSelector")).asString()
+                    .contains("keda"));
+        }
+    }
+
+    @Test
     void cloudNativePgHasOneDatabasePerServiceOwnedByItsOwnerRoleAndTheRuntimeRole() {
         List<HasMetadata> postgres = examples("postgres.yaml");
         Map<String, Object> cluster = spec((GenericKubernetesResource) Chart.ofKind(postgres, "Cluster").getFirst());

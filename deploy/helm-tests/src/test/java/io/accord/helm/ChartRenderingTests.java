@@ -232,6 +232,19 @@ class ChartRenderingTests {
         }
     }
 
+    @ParameterizedTest
+    @FieldSource("VALUES_FILES")
+    void everyPodRequestsTheDiskItsTmpMayFill(String valuesFile) {
+        for (Deployment deployment : Chart.ofType(Chart.render(valuesFile, Map.of()), Deployment.class)) {
+            var pod = deployment.getSpec().getTemplate().getSpec();
+            var tmp = pod.getVolumes().stream().filter(volume -> volume.getName().equals("tmp")).findFirst()
+                    .orElseThrow();
+            assertThat(pod.getContainers().getFirst().getResources().getRequests())
+                    .as(deployment.getMetadata().getName())
+                    .containsEntry("ephemeral-storage", tmp.getEmptyDir().getSizeLimit());
+        }
+    }
+
     @Test
     void developmentRunsOneReplicaOfEachWithoutAutoscalingAndDrainsStillWork() {
         List<HasMetadata> resources = Chart.render("values-dev.yaml", Map.of());

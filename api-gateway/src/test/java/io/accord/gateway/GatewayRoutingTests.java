@@ -127,6 +127,11 @@ class GatewayRoutingTests extends EchoBackedGatewaySupport {
         assertProblem(client.get().uri("/api/nothing-here")
                 .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_USER)))
                 .exchange(), 404, "not-found");
+        // a guessed document path says where the documents are
+        client.get().uri("/v3/api-docs/catalog").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .contains("/swagger-ui.html").contains("/docs/<service>/v3/api-docs"));
     }
 
     @Test

@@ -78,7 +78,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             }
             if (error instanceof ResponseStatusException status) {
                 if (status.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
-                    return problems.write(exchange, ProblemType.NOT_FOUND, "No route for " + target + ".");
+                    return problems.write(exchange, ProblemType.NOT_FOUND, "No route for " + target + "; see the"
+                            + " API documentation at /swagger-ui.html (each service's document is at"
+                            + " /docs/<service>/v3/api-docs).");
                 }
                 if (status.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()
                         && status.getReason() != null) {

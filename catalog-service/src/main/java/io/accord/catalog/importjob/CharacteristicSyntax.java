@@ -78,7 +78,9 @@ final class CharacteristicSyntax {
             parts.add("configurable");
         }
         if (characteristic.fixedValue() != null) {
-            parts.add("fixed=" + characteristic.fixedValue());
+            // a number stored before fixed values were kept plain (1E+2) is written plain too (100)
+            parts.add("fixed=" + (characteristic.numeric() ? SpecificationDraft.plainNumber(characteristic.fixedValue())
+                    : characteristic.fixedValue()));
         }
         return String.join(":", parts);
     }

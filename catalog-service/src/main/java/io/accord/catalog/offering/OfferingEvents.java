@@ -119,7 +119,8 @@ class OfferingEvents {
         SpecificationDraft spec = view.definition();
         return new OfferingLaunched.Specification(view.id().toString(), spec.name(), spec.characteristics().stream()
                 .map(c -> new OfferingLaunched.Characteristic(c.name(), c.valueType().name(), c.allowedValues(),
-                        text(c.min()), text(c.max()), c.unit(), c.mandatory(), c.configurable(), c.fixedValue()))
+                        text(c.min()), text(c.max()), c.unit(), c.mandatory(), c.configurable(),
+                        c.numeric() ? SpecificationDraft.plainNumber(c.fixedValue()) : c.fixedValue()))
                 .toList(), spec.fulfilment().resourceTypes(), spec.fulfilment().partnerActivation());
     }
 

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * TMF620 ProductSpecification resources. Mapping: a characteristic's {@code valueType} is {@code string},
- * {@code number}, {@code boolean} or {@code enum}; its values list the allowed values ({@code value}) or a range
+ * {@code number} (a decimal; {@code decimal} is read as it), {@code integer} (a whole number), {@code boolean} or
+ * {@code enum}; its values list the allowed values ({@code value}) or a range
  * ({@code valueFrom}/{@code valueTo}, {@code unitOfMeasure}); {@code minCardinality} ≥ 1 makes it mandatory;
  * {@code configurable=false} with one value fixes it. {@code resourceSpecification} names the resource types
  * fulfilment reserves (by {@code name}, e.g. {@code ICCID}). Extensions: {@code externalId},
@@ -84,7 +85,8 @@ final class SpecificationResources {
                 values.add(new Value(null, plain(c.min()), plain(c.max()), c.unit()));
             }
             if (c.fixedValue() != null) {
-                values.add(new Value(c.fixedValue(), null, null, c.unit()));
+                values.add(new Value(c.numeric() ? SpecificationDraft.plainNumber(c.fixedValue()) : c.fixedValue(),
+                        null, null, c.unit()));
             }
             return new Characteristic(c.name(), c.valueType().name().toLowerCase(), c.configurable(),
                     c.mandatory() ? 1 : 0, values);

@@ -17,6 +17,8 @@ final class SpecificationRules {
      */
     private static final List<String> RESOURCE_TYPES = ResourceTypes.CODES;
     private static final String KNOWN = String.join(", ", RESOURCE_TYPES);
+    private static final String PLAIN_LIMIT = "must be a number with at most " + SpecificationDraft.MAX_PLAIN_SCALE
+            + " decimals and no exponent above " + SpecificationDraft.MAX_PLAIN_SCALE;
 
     private SpecificationRules() {
     }
@@ -67,12 +69,27 @@ final class SpecificationRules {
     private static void characteristic(SpecificationDraft.Characteristic c, String at,
                                        BiConsumer<String, String> errors) {
         if (c.valueType() == null) {
-            errors.accept(at + ".valueType", "valueType is mandatory: STRING, NUMBER, BOOLEAN or ENUM");
+            errors.accept(at + ".valueType", "valueType is mandatory: STRING, NUMBER, INTEGER, BOOLEAN or ENUM");
             return;
         }
-        boolean number = c.valueType() == SpecificationDraft.ValueType.NUMBER;
+        boolean number = c.numeric();
+        // a bound like 1E+999999999 would take gigabytes to write out plainly (views, export): refused first (a
+        // non-short-circuit | reports both bounds)
+        if (unwritable(c.min(), at + ".min", errors) | unwritable(c.max(), at + ".max", errors)) {
+            return;
+        }
         if ((c.min() != null || c.max() != null) && !number) {
-            errors.accept(at + ".min", "a range applies to NUMBER characteristics only");
+            errors.accept(at + ".min", "a range applies to NUMBER and INTEGER characteristics only");
+        }
+        if (c.valueType() == SpecificationDraft.ValueType.INTEGER) {
+            if (c.min() != null && !whole(c.min())) {
+                errors.accept(at + ".min", "an INTEGER's range is of whole numbers (at most 18 digits), not "
+                        + c.min().toPlainString());
+            }
+            if (c.max() != null && !whole(c.max())) {
+                errors.accept(at + ".max", "an INTEGER's range is of whole numbers (at most 18 digits), not "
+                        + c.max().toPlainString());
+            }
         }
         if (c.min() != null && c.max() != null && c.min().compareTo(c.max()) > 0) {
             errors.accept(at + ".max", "max must not be below min");
@@ -98,18 +115,43 @@ final class SpecificationRules {
         }
     }
 
+    private static boolean unwritable(BigDecimal bound, String field, BiConsumer<String, String> errors) {
+        if (bound != null && Math.abs(bound.scale()) > SpecificationDraft.MAX_PLAIN_SCALE) {
+            errors.accept(field, PLAIN_LIMIT);
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether {@code number} is a whole number an INTEGER characteristic takes: one that fits in a long. */
+    private static boolean whole(BigDecimal number) {
+        try {
+            number.longValueExact();
+            return true;
+        } catch (ArithmeticException fractionOrTooLarge) {
+            return false;
+        }
+    }
+
     /** Why {@code value} is not a valid value of the characteristic, or {@code null} when it is. */
     static String problemWith(SpecificationDraft.Characteristic c, String value) {
         switch (c.valueType()) {
             case BOOLEAN -> {
                 return "true".equals(value) || "false".equals(value) ? null : "must be true or false";
             }
-            case NUMBER -> {
+            case NUMBER, INTEGER -> {
                 BigDecimal number;
                 try {
                     number = new BigDecimal(value);
                 } catch (NumberFormatException e) {
-                    return "must be a number";
+                    return c.valueType() == SpecificationDraft.ValueType.INTEGER ? "must be a whole number"
+                            : "must be a number";
+                }
+                if (Math.abs(number.scale()) > SpecificationDraft.MAX_PLAIN_SCALE) {
+                    return PLAIN_LIMIT;
+                }
+                if (c.valueType() == SpecificationDraft.ValueType.INTEGER && !whole(number)) {
+                    return "must be a whole number (at most 18 digits)";
                 }
                 if (c.min() != null && number.compareTo(c.min()) < 0) {
                     return "must be at least " + c.min().toPlainString();

@@ -130,11 +130,12 @@ class SpecificationService {
     private static SpecificationDraft.Characteristic characteristic(SpecificationResources.Characteristic c) {
         SpecificationDraft.ValueType type = switch (c.valueType().strip().toLowerCase(Locale.ROOT)) {
             case "string", "text" -> SpecificationDraft.ValueType.STRING;
-            case "number", "integer", "decimal" -> SpecificationDraft.ValueType.NUMBER;
+            case "number", "decimal" -> SpecificationDraft.ValueType.NUMBER;
+            case "integer" -> SpecificationDraft.ValueType.INTEGER;
             case "boolean" -> SpecificationDraft.ValueType.BOOLEAN;
             case "enum", "enumeration" -> SpecificationDraft.ValueType.ENUM;
             default -> throw new InvalidInputException("productSpecCharacteristic.valueType",
-                    "valueType is string, number, boolean or enum");
+                    "valueType is string, number (a decimal), integer (a whole number), boolean or enum");
         };
         List<SpecificationResources.Value> values = c.productSpecCharacteristicValue() == null ? List.of()
                 : c.productSpecCharacteristicValue();

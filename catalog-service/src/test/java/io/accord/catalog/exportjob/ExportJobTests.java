@@ -121,6 +121,37 @@ class ExportJobTests {
     }
 
     @Test
+    void everyDecimalOfAJsonOrCsvExportIsWrittenWithoutExponentAndReimportsUnchanged() {
+        TestHttp admin = admin(activePartner("Plain Decimals"));
+        // each of these would be written 1E+2, 1E+1 or 0E-6 by BigDecimal.toString (stored without trailing zeros)
+        JsonNode imported = importAndWait(admin, """
+                [{"externalId": "plain-1", "name": "Plain decimals", "category": "VIDEO",
+                  "characteristics": ["screens:INTEGER:min=1:max=1E+1:configurable",
+                                      "volume:NUMBER:min=0.000000:max=100.00:unit=GB:configurable",
+                                      "boost:NUMBER:fixed=1E+2", "floor:NUMBER:fixed=0E-6"],
+                  "prices": [{"priceExternalId": "m", "priceName": "Monthly", "priceType": "RECURRING",
+                              "amount": 100.000000, "currency": "EUR", "taxCategory": "STANDARD",
+                              "recurringPeriod": "MONTH", "minimumCharge": "0E-6", "priceValidFrom": "2026-01-01"},
+                             {"priceExternalId": "u", "priceName": "Data", "priceType": "USAGE", "currency": "EUR",
+                              "taxCategory": "STANDARD", "unit": "MB", "usageTypes": ["DATA"],
+                              "tierMode": "GRADUATED", "tiers": ["0-1E+2:0.000000", "1E+2-:1E-2"],
+                              "priceValidFrom": "2026-01-01"}]}]""", "application/json");
+        assertThat(imported.get("outcomes").get("CREATED").asInt()).as(imported.toString()).isEqualTo(1);
+
+        for (String format : List.of("application/json", "text/csv")) {
+            TestHttp.Response file = admin.get(exportAndWait(admin, "{\"contentType\": \"" + format + "\"}")
+                    .get("url").asString());
+            JsonNode reimported = importAndWait(admin, file.body(), format);
+
+            assertThat(file.body()).as(format).contains("screens:INTEGER:min=1:max=10:configurable",
+                    "volume:NUMBER:min=0:max=100:unit=GB:configurable", "boost:NUMBER:fixed=100",
+                    "floor:NUMBER:fixed=0.000000", "0-100:0", "100-:0.01").doesNotContainPattern("[0-9][eE][-+]?[0-9]");
+            assertThat(file.body()).as(format).contains(format.equals("text/csv") ? ",100," : "\"amount\":\"100\"");
+            assertThat(reimported.get("outcomes").get("UNCHANGED").asInt()).as(reimported.toString()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anotherPartnersExportIsNotFoundAndStaffExportEveryOwner() {
         TestHttp adminA = admin(activePartner("Export A"));
         TestHttp adminB = admin(activePartner("Export B"));

@@ -5,6 +5,7 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.UUID;
@@ -53,6 +54,41 @@ class SpecificationAndPriceApiTests {
         assertThat(badFixed.status()).isEqualTo(400);
         assertThat(badFixed.json().get("violations").get(0).get("field").asString())
                 .isEqualTo("productSpecCharacteristic[0].fixedValue");
+    }
+
+    @Test
+    void anIntegerCharacteristicTakesWholeNumbersAndANumberDecimalsFixedValuesKeptPlain() {
+        UUID owner = api.activePartner("Spec Integer Media");
+
+        TestHttp.Response created = api.admin(owner).post(SPECS, """
+                {"name":"Streaming","productSpecCharacteristic":[
+                  {"name":"screens","valueType":"integer","configurable":true,
+                   "productSpecCharacteristicValue":[{"valueFrom":1,"valueTo":4}]},
+                  {"name":"devices","valueType":"integer","configurable":false,
+                   "productSpecCharacteristicValue":[{"value":"1E+1"}]},
+                  {"name":"bitrate","valueType":"decimal","configurable":false,
+                   "productSpecCharacteristicValue":[{"value":"2.5"}]}]}""");
+        TestHttp.Response fractionalFixed = api.admin(owner).post(SPECS, """
+                {"name":"Bad","productSpecCharacteristic":[{"name":"screens","valueType":"integer",
+                 "configurable":false,"productSpecCharacteristicValue":[{"value":"2.5"}]}]}""");
+        TestHttp.Response fractionalRange = api.admin(owner).post(SPECS, """
+                {"name":"Bad","productSpecCharacteristic":[{"name":"screens","valueType":"integer",
+                 "productSpecCharacteristicValue":[{"valueFrom":0.5,"valueTo":4}]}]}""");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode characteristics = created.json().get("productSpecCharacteristic");
+        assertThat(characteristics.get(0).get("valueType").asString()).isEqualTo("integer");
+        assertThat(characteristics.get(1).at("/productSpecCharacteristicValue/0/value").asString())
+                .as("a fixed number without exponent").isEqualTo("10");
+        assertThat(characteristics.get(2).get("valueType").asString()).as("a decimal is a number")
+                .isEqualTo("number");
+        assertThat(fractionalFixed.status()).as(fractionalFixed.body()).isEqualTo(400);
+        assertThat(fractionalFixed.json().at("/violations/0/field").asString())
+                .isEqualTo("productSpecCharacteristic[0].fixedValue");
+        assertThat(fractionalFixed.json().get("detail").asString()).contains("whole number");
+        assertThat(fractionalRange.status()).as(fractionalRange.body()).isEqualTo(400);
+        assertThat(fractionalRange.json().at("/violations/0/field").asString())
+                .isEqualTo("productSpecCharacteristic[0].min");
     }
 
     @Test

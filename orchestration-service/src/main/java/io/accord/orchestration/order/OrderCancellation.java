@@ -31,8 +31,6 @@ import java.util.UUID;
 @Service
 class OrderCancellation {
 
-    private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(1);
-
     private final OrderRepository orders;
     private final CancelRepository cancellations;
     private final OrderService service;
@@ -62,7 +60,7 @@ class OrderCancellation {
         Instant now = clock.instant();
         Instant requested = request.requestedCancellationDate();
         // a minute's grace for a client whose clock runs ahead and means "now"
-        if (requested != null && requested.isAfter(now.plus(CLOCK_SKEW))) {
+        if (requested != null && requested.isAfter(now.plus(ProductOrder.CLOCK_SKEW))) {
             throw new InvalidInputException("requestedCancellationDate", "requestedCancellationDate " + requested
                     + " is in the future: a cancellation takes effect at once (Accord schedules none); leave it out, "
                     + "or cancel when the time has come");

@@ -6,6 +6,7 @@ import io.accord.contracts.value.Money;
 import io.accord.orchestration.offering.SellableOfferings;
 import io.accord.orchestration.product.NewProduct;
 import io.accord.orchestration.product.Products;
+import io.accord.orchestration.quote.OrderPricing;
 import io.accord.orchestration.quote.QuoteAccepted;
 import io.accord.orchestration.saga.SagaView;
 import io.accord.orchestration.saga.Sagas;
@@ -37,8 +38,6 @@ class OrderPlacement {
     record Placed(String id, OrderAction action, int quantity, String offeringId, UUID productId,
                   Map<String, String> characteristics, List<QuoteAccepted.LockedPrice> prices) {
     }
-
-    static final int MAX_RESERVED_UNITS = 100;
 
     private final OrderRepository orders;
     private final SellableOfferings offerings;
@@ -79,6 +78,7 @@ class OrderPlacement {
         List<OrderItem> items = new ArrayList<>();
         List<List<StepDefinition>> plans = new ArrayList<>();
         for (Placed item : placed) {
+            requireWithinLimit(item);
             switch (item.action()) {
                 case ADD -> {
                     SellableOfferings.Offering offering = offering(item.offeringId());
@@ -86,7 +86,6 @@ class OrderPlacement {
                             (part, bundle) -> products.create(new NewProduct(orderId.toString(), item.id(),
                                     part.id(), bundle, parties.buyer(), parties.channel(), parties.customerId(),
                                     item.characteristics(), charges(part.id(), item.prices()))).id());
-                    requireReservable(item, created);
                     items.add(new OrderItem(item.id(), item.action(), item.quantity(), item.offeringId(),
                             created.getFirst().productId(), created.stream().skip(1)
                             .map(Decomposition.Target::productId).toList(), item.characteristics(),
@@ -121,15 +120,14 @@ class OrderPlacement {
         return order;
     }
 
-    /** One item reserves its quantity of each resource type: at most {@value #MAX_RESERVED_UNITS} units. */
-    private static void requireReservable(Placed item, List<Decomposition.Target> products) {
-        boolean needsResources = products.stream().anyMatch(target -> target.offering().specification() != null
-                && target.offering().specification().resourceTypes() != null
-                && !target.offering().specification().resourceTypes().isEmpty());
-        if (needsResources && item.quantity() > MAX_RESERVED_UNITS) {
-            throw new ConflictException("Order item '" + item.id() + "': " + item.quantity() + " units of an "
-                    + "offering that needs resources are more than one item reserves (at most " + MAX_RESERVED_UNITS
-                    + "); split them into several items");
+    /**
+     * An item takes at most {@value OrderPricing#MAX_QUANTITY} units, as a quote item does; a direct order's request
+     * is refused (400) before, so this refuses only a quote accepted with more, quoted before quotes had the limit.
+     */
+    private static void requireWithinLimit(Placed item) {
+        if (item.quantity() > OrderPricing.MAX_QUANTITY) {
+            throw new ConflictException("Order item '" + item.id() + "': quantity " + item.quantity() + " "
+                    + OrderPricing.QUANTITY_RANGE);
         }
     }
 

@@ -3,6 +3,7 @@ package io.accord.orchestration.order;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.accord.orchestration.quote.OrderPricing;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,7 +52,9 @@ final class OrderResources {
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "appointment", "billingAccount", "itemPrice",
             "itemTerm", "itemTotalPrice", "payment", "productOfferingQualificationItem", "productOrderItem",
             "productOrderItemRelationship", "qualification", "quoteItem", "state"})
-    record Item(@NotBlank @Size(max = 50) String id, @NotBlank String action, @Min(1) @Max(100) Integer quantity,
+    record Item(@NotBlank @Size(max = 50) String id, @NotBlank String action,
+                @Min(value = 1, message = OrderPricing.QUANTITY_RANGE)
+                @Max(value = OrderPricing.MAX_QUANTITY, message = OrderPricing.QUANTITY_RANGE) Integer quantity,
                 @Valid OfferingRef productOffering, @Valid Product product) {
     }
 

@@ -1,7 +1,9 @@
 package io.accord.orchestration.order;
 
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,9 @@ import java.util.UUID;
  * cancelled (none done after a cancellation).
  */
 final class ProductOrder {
+
+    /** A minute's grace for a client whose clock runs behind or ahead of ours and means "now". */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     /** A TMF {@code Note}: as kept, or as a client sent it (then id, author and date may be missing). */
     record Note(String id, String author, Instant date, String text) {
@@ -60,12 +65,20 @@ final class ProductOrder {
     /**
      * What a client may change with PATCH: only while the order is not final. {@code notes} is the note list as the
      * client wants it ({@code null}: unchanged); notes are an append-only log ({@link OrderNotes#appended}), new ones
-     * written by {@code by} at {@code at}.
+     * written by {@code by} at {@code at}. A new {@code requestedCompletionDate} is not before {@code at} (less
+     * {@link #CLOCK_SKEW}), else 400 naming it.
      */
     void describe(String description, String externalId, Instant requestedCompletionDate, List<Note> notes,
                   String by, Instant at) {
         if (state.isFinal()) {
             throw new ConflictException("Product order " + id + " is " + state.tmf() + ": it can no longer be changed");
+        }
+        // a date kept from before (a patch of other attributes sends it back) may have passed since: only a new one
+        if (requestedCompletionDate != null && !requestedCompletionDate.equals(this.requestedCompletionDate)
+                && requestedCompletionDate.isBefore(at.minus(CLOCK_SKEW))) {
+            throw new InvalidInputException("requestedCompletionDate", "requestedCompletionDate "
+                    + requestedCompletionDate + " is in the past (it is " + at + " now): ask for a completion date "
+                    + "that is to come");
         }
         List<Note> logged = notes == null ? this.notes : OrderNotes.appended(this.notes, notes, by, at);
         this.description = description;

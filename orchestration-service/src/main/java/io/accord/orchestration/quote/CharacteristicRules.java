@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Checks an item's characteristic values against its specification: known name, type ({@code STRING},
- * {@code NUMBER}, {@code BOOLEAN}, {@code ENUM}), allowed values, NUMBER range, mandatory ones given, fixed values
- * not overridden. Errors are 400s naming the item and the characteristic. Plain Java, no Spring.
+ * {@code NUMBER} (a decimal), {@code INTEGER} (a whole number), {@code BOOLEAN}, {@code ENUM}), allowed values,
+ * the range of a NUMBER or INTEGER, mandatory ones given, fixed values not overridden. Errors are 400s naming the
+ * item and the characteristic. Plain Java, no Spring.
  */
 final class CharacteristicRules {
 
@@ -58,16 +59,28 @@ final class CharacteristicRules {
                 }
                 continue;
             }
-            check(label, item, spec, value);
-            values.put(spec.name(), value);
+            values.put(spec.name(), check(label, item, spec, value));
         }
         return values;
     }
 
-    private static void check(ItemLabel label, String item, Characteristic spec, String value) {
+    /** The value as kept: as given, except an INTEGER's, written as its digits ({@code 2.0} is kept as 2). */
+    private static String check(ItemLabel label, String item, Characteristic spec, String value) {
         String type = spec.valueType() == null ? "STRING" : spec.valueType();
         switch (type) {
-            case "NUMBER" -> number(label, item, spec, value);
+            case "NUMBER" -> number(label, item, spec, value, parse(label, item, spec, value, "a NUMBER"));
+            case "INTEGER" -> {
+                BigDecimal number = parse(label, item, spec, value, "an INTEGER, a whole number");
+                long whole;
+                try {
+                    whole = number.longValueExact();
+                } catch (ArithmeticException notWhole) {
+                    throw invalid(label, item, spec.name(), "is an INTEGER: a whole number (of at most 18 digits), "
+                            + "not " + value);
+                }
+                number(label, item, spec, value, number);
+                return Long.toString(whole);
+            }
             case "BOOLEAN" -> {
                 if (!value.equals("true") && !value.equals("false")) {
                     throw invalid(label, item, spec.name(), "is a BOOLEAN: true or false, not '" + value + "'");
@@ -80,15 +93,19 @@ final class CharacteristicRules {
                 }
             }
         }
+        return value;
     }
 
-    private static void number(ItemLabel label, String item, Characteristic spec, String value) {
-        BigDecimal number;
+    private static BigDecimal parse(ItemLabel label, String item, Characteristic spec, String value, String type) {
         try {
-            number = new BigDecimal(value);
+            return new BigDecimal(value);
         } catch (NumberFormatException notANumber) {
-            throw invalid(label, item, spec.name(), "is a NUMBER, not '" + value + "'");
+            throw invalid(label, item, spec.name(), "is " + type + ", not '" + value + "'");
         }
+    }
+
+    /** Within the specification's range (and among its allowed values, if any). */
+    private static void number(ItemLabel label, String item, Characteristic spec, String value, BigDecimal number) {
         if (spec.min() != null && number.compareTo(new BigDecimal(spec.min())) < 0
                 || spec.max() != null && number.compareTo(new BigDecimal(spec.max())) > 0) {
             throw invalid(label, item, spec.name(), "is between " + (spec.min() == null ? "-∞" : spec.min()) + " and "

@@ -17,6 +17,15 @@ import java.util.UUID;
 @Service
 public class OrderPricing {
 
+    /**
+     * The most units one item takes, a quote's as an order's, so that every quote can become an order: an item
+     * reserves its quantity of each resource type its offering needs.
+     */
+    public static final int MAX_QUANTITY = 100;
+    /** Why a quote or order item's quantity is refused (400 naming {@code quoteItem[i].quantity} or the order's). */
+    public static final String QUANTITY_RANGE = "must be between 1 and " + MAX_QUANTITY + ": one item takes at most "
+            + MAX_QUANTITY + " units; split more into several items";
+
     private final QuoteItems items;
 
     OrderPricing(QuoteItems items) {

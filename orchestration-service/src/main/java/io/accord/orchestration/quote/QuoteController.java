@@ -92,14 +92,20 @@ class QuoteController {
             + "(the buyer), rejected")
     @RequestExample("orchestration/quote-patch.json")
     QuoteResources.QuoteView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
-        QuoteResources.Changeable change = patches.patched(QuoteViews.view(service.get(id)), patch, CHANGEABLE,
-                QuoteResources.Changeable.class);
-        if (patch.has("state")) {
+        if (MergePatch.requireChangeable(patch, CHANGEABLE).has("state")) {
             if (patch.size() > 1) {
                 throw new InvalidInputException("state", "A patch of state changes nothing else");
             }
-            return QuoteViews.view(service.move(id, change.state()));
+            // the items are not re-checked: a quote made before a rule was tightened (e.g. the quantity limit) can
+            // still be approved or rejected, and its acceptance says what stops it becoming an order
+            JsonNode state = patch.get("state");
+            if (!state.isString()) {
+                throw new InvalidInputException("state", "state is approved, accepted or rejected");
+            }
+            return QuoteViews.view(service.move(id, state.asString()));
         }
+        QuoteResources.Changeable change = patches.patched(QuoteViews.view(service.get(id)), patch, CHANGEABLE,
+                QuoteResources.Changeable.class);
         return QuoteViews.view(service.change(id, change));
     }
 }

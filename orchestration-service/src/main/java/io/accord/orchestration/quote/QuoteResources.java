@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +32,13 @@ final class QuoteResources {
     static final String CUSTOMER = "Customer";
     static final String BUYER = "Buyer";
     static final String SALES_CHANNEL = "SalesChannel";
+    /**
+     * The scale {@code quote.discount_percent} keeps ({@code numeric(9, 6)}): more decimals would be rounded away.
+     * ({@code @Digits} checks only the decimals: its integer bound is loose, the range is {@code @DecimalMax}'s.)
+     */
+    static final int DISCOUNT_DECIMALS = 6;
+    static final String DISCOUNT_SCALE = "must have at most " + DISCOUNT_DECIMALS + " decimals (a discount is kept to "
+            + DISCOUNT_DECIMALS + " decimal places, and more would be rounded away)";
 
     private QuoteResources() {
     }
@@ -42,14 +50,18 @@ final class QuoteResources {
     record CreateQuote(@Size(max = 2000) String description, @Size(max = 100) String externalId,
                        @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Item> quoteItem,
                        @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Party> relatedParty,
-                       @DecimalMin("0") @DecimalMax("100") BigDecimal discountPercent) {
+                       @DecimalMin("0") @DecimalMax("100")
+                       @Digits(integer = 9, fraction = DISCOUNT_DECIMALS, message = DISCOUNT_SCALE)
+                       BigDecimal discountPercent) {
     }
 
     /** TMF648 {@code QuoteItem}; only {@code action} {@code add} is quoted (modify and delete come with orders). */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "appointment", "attachment", "note",
             "productOfferingQualificationItem", "quoteItem", "quoteItemAuthorization", "quoteItemPrice",
             "quoteItemRelationship", "relatedParty", "state"})
-    record Item(@NotBlank @Size(max = 50) String id, String action, @Min(1) @Max(10_000) Integer quantity,
+    record Item(@NotBlank @Size(max = 50) String id, String action,
+                @Min(value = 1, message = OrderPricing.QUANTITY_RANGE)
+                @Max(value = OrderPricing.MAX_QUANTITY, message = OrderPricing.QUANTITY_RANGE) Integer quantity,
                 @NotNull @Valid OfferingRef productOffering, @Valid Product product) {
     }
 
@@ -82,7 +94,9 @@ final class QuoteResources {
     /** What {@code PATCH} may change; {@code state} alone moves the quote (approved, accepted, rejected). */
     record Changeable(@Size(max = 2000) String description, @Size(max = 100) String externalId,
                       @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Item> quoteItem,
-                      @DecimalMin("0") @DecimalMax("100") BigDecimal discountPercent, String state) {
+                      @DecimalMin("0") @DecimalMax("100")
+                      @Digits(integer = 9, fraction = DISCOUNT_DECIMALS, message = DISCOUNT_SCALE)
+                      BigDecimal discountPercent, String state) {
     }
 
     record TimePeriod(Instant startDateTime, Instant endDateTime) {

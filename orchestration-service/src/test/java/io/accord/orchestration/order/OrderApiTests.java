@@ -2,6 +2,7 @@ package io.accord.orchestration.order;
 
 import io.accord.contracts.Roles;
 import io.accord.orchestration.offering.SellableOfferings;
+import io.accord.orchestration.quote.OrderPricing;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.PartnerEvents;
 import io.accord.testsupport.TestHttp;
@@ -12,7 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -149,13 +152,14 @@ class OrderApiTests {
         String id = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-open", null, offering)).json()
                 .get("id").asString();
 
+        Instant wanted = Instant.now().plus(Duration.ofDays(18)).truncatedTo(ChronoUnit.SECONDS);
         TestHttp.Response patched = reseller.send("PATCH", TestOrders.ORDERS + "/" + id, """
-                {"description": "rush", "requestedCompletionDate": "2026-12-24T10:00:00Z",
-                 "note": [{"text": "call before delivery"}]}""", TestOrders.PATCH);
+                {"description": "rush", "requestedCompletionDate": "%s",
+                 "note": [{"text": "call before delivery"}]}""".formatted(wanted), TestOrders.PATCH);
 
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.json().get("description").asString()).isEqualTo("rush");
-        assertThat(patched.json().get("requestedCompletionDate").asString()).startsWith("2026-12-24T10:00");
+        assertThat(Instant.parse(patched.json().get("requestedCompletionDate").asString())).isEqualTo(wanted);
         assertThat(patched.json().at("/note/0/text").asString()).isEqualTo("call before delivery");
         assertThat(patched.json().at("/note/0/author").asString()).isEqualTo("admin-" + partner);
     }
@@ -232,6 +236,69 @@ class OrderApiTests {
         assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, offering)
                 .replace("\"relatedParty\"", "\"quote\": [{\"id\": \"q\"}], \"relatedParty\"")), "quote");
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aRequestedCompletionDateInThePastIsRefusedNamingItButOneThatPassedSinceIsKept() {
+        String owner = orders.activePartner();
+        String partner = orders.activePartner();
+        // a partner system that cannot be reached keeps the order open
+        String offering = orders.offering(owner, List.of(), true, List.of(partner));
+        orders.registerWebhook(owner, "http://127.0.0.1:9/never");
+        TestHttp reseller = orders.partnerAdmin(partner);
+        long before = count();
+
+        TestHttp.Response refused = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-1900", null,
+                offering).replace("\"relatedParty\"", "\"requestedCompletionDate\": \"1900-01-01T00:00:00Z\", "
+                + "\"relatedParty\""));
+
+        assertProblem(refused, "requestedCompletionDate");
+        assertThat(message(refused)).contains("1900-01-01T00:00:00Z is in the past");
+        assertThat(count()).as("nothing created").isEqualTo(before);
+        Instant soon = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        TestHttp.Response created = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-soon", null,
+                offering).replace("\"relatedParty\"", "\"requestedCompletionDate\": \"" + soon + "\", "
+                + "\"relatedParty\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String path = TestOrders.ORDERS + "/" + created.json().get("id").asString();
+        assertProblem(reseller.send("PATCH", path, "{\"requestedCompletionDate\": \""
+                + Instant.now().minus(Duration.ofDays(1)) + "\"}", TestOrders.PATCH), "requestedCompletionDate");
+        assertThat(Instant.parse(reseller.get(path).json().get("requestedCompletionDate").asString()))
+                .as("a refused patch changes nothing").isEqualTo(soon);
+
+        // the date asked for has passed while the order runs: a patch of something else sends it back, and is fine
+        Instant passed = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.sql("update product_order set requested_completion_date = :passed where id = :id")
+                .param("passed", java.sql.Timestamp.from(passed))
+                .param("id", UUID.fromString(created.json().get("id").asString())).update();
+        TestHttp.Response described = reseller.send("PATCH", path, "{\"description\": \"late\"}",
+                TestOrders.PATCH);
+        assertThat(described.status()).as(described.body()).isEqualTo(200);
+        assertThat(Instant.parse(described.json().get("requestedCompletionDate").asString())).isEqualTo(passed);
+    }
+
+    @Test
+    void aQuoteItemAndAnOrderItemTakeAtMostTheSameUnitsWithTheSameMessage() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        int tooMany = OrderPricing.MAX_QUANTITY + 1;
+        String quote = """
+                {"relatedParty": [{"id": "customer-units", "role": "Customer"}],
+                 "quoteItem": [{"id": "1", "quantity": %d, "productOffering": {"id": "%s"},
+                                "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": 10}]}}]}
+                """;
+
+        TestHttp.Response quoted = reseller.post(TestOrders.QUOTES, quote.formatted(tooMany, offering));
+        TestHttp.Response ordered = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-units", null,
+                offering).replace("\"quantity\": 1", "\"quantity\": " + tooMany));
+
+        assertProblem(quoted, "quoteItem[0].quantity");
+        assertProblem(ordered, "productOrderItem[0].quantity");
+        assertThat(message(quoted)).isEqualTo(message(ordered)).isEqualTo(OrderPricing.QUANTITY_RANGE)
+                .contains("at most 100 units");
+        String order = orders.acceptedQuote(reseller, offering, OrderPricing.MAX_QUANTITY);
+        assertThat(reseller.get(TestOrders.ORDERS + "/" + order).json().at("/productOrderItem/0/quantity").asInt())
+                .as("a quote of the most units an item takes becomes an order").isEqualTo(OrderPricing.MAX_QUANTITY);
     }
 
     @Test

@@ -123,23 +123,29 @@ class OrderFulfilmentTests {
     }
 
     @Test
-    void aQuoteForMoreUnitsThanAnItemReservesIsNotAcceptedAndStaysApproved() {
+    void aQuoteForMoreUnitsThanAnItemTakesQuotedBeforeTheLimitIsApprovedButNotAcceptedAndStaysApproved() {
         String owner = orders.activePartner();
         String reseller = orders.activePartner();
-        String offering = orders.offering(owner, List.of("MSISDN"), false, List.of(reseller));
+        String offering = orders.offering(owner, List.of(), false, List.of(reseller));
         TestHttp buyer = orders.partnerAdmin(reseller);
         String quote = buyer.post(TestOrders.QUOTES, """
                 {"relatedParty": [{"id": "customer-big", "role": "Customer"}],
-                 "quoteItem": [{"id": "1", "quantity": 101, "productOffering": {"id": "%s"},
+                 "quoteItem": [{"id": "1", "quantity": 100, "productOffering": {"id": "%s"},
                                 "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": 10}]}}]}
                 """.formatted(offering)).json().get("id").asString();
-        buyer.send("PATCH", TestOrders.QUOTES + "/" + quote, "{\"state\": \"approved\"}", TestOrders.PATCH);
+        // quoted when quote items took up to 10,000 units (an offering without resources: no other limit)
+        jdbc.sql("update quote set items = jsonb_set(items, '{0,quantity}', '101') where id = :id")
+                .param("id", UUID.fromString(quote)).update();
+        TestHttp.Response approved = buyer.send("PATCH", TestOrders.QUOTES + "/" + quote,
+                "{\"state\": \"approved\"}", TestOrders.PATCH);
+        assertThat(approved.status()).as("moving its state does not re-check the items: " + approved.body())
+                .isEqualTo(200);
 
         TestHttp.Response refused = buyer.send("PATCH", TestOrders.QUOTES + "/" + quote,
                 "{\"state\": \"accepted\"}", TestOrders.PATCH);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.body()).contains("at most 100");
+        assertThat(refused.body()).contains("quantity 101", "at most 100 units");
         assertThat(buyer.get(TestOrders.QUOTES + "/" + quote).json().get("state").asString()).isEqualTo("approved");
         assertThat(jdbc.sql("select count(*) from product_order where quote_id = :q")
                 .param("q", UUID.fromString(quote)).query(Long.class).single()).isZero();

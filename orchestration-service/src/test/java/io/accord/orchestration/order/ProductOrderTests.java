@@ -115,6 +115,26 @@ class ProductOrderTests {
         assertThat(order.description).as("a refused change changes nothing").isNull();
     }
 
+    @Test
+    void aRequestedCompletionDateInThePastIsRefusedButOneKeptFromBeforeMayHavePassed() {
+        ProductOrder order = order("1");
+        assertThatThrownBy(() -> order.describe("rush", null, Instant.parse("1900-01-01T00:00:00Z"), null, "alice",
+                NOW)).isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.field())
+                .isEqualTo("requestedCompletionDate")).hasMessageContaining("1900-01-01T00:00:00Z is in the past");
+        assertThatThrownBy(() -> order.describe(null, null, NOW.minusSeconds(61), null, "alice", NOW))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(order.description).as("a refused change changes nothing").isNull();
+
+        order.describe(null, null, NOW.minusSeconds(59), null, "alice", NOW);
+        assertThat(order.requestedCompletionDate).as("a minute's clock skew").isEqualTo(NOW.minusSeconds(59));
+        order.describe(null, null, NOW.plusSeconds(3600), null, "alice", NOW);
+
+        order.describe("later", null, NOW.plusSeconds(3600), null, "bob", NOW.plusSeconds(7200));
+        assertThat(order.description).as("the date kept, passed since, is sent back unchanged").isEqualTo("later");
+        assertThatThrownBy(() -> order.describe("later", null, NOW.plusSeconds(3601), null, "bob",
+                NOW.plusSeconds(7200))).isInstanceOf(InvalidInputException.class);
+    }
+
     private static void assertRefused(ProductOrder order, String field, ProductOrder.Note... wanted) {
         assertThatThrownBy(() -> order.describe("changed", null, null, List.of(wanted), "bob", NOW.plusSeconds(5)))
                 .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.field())

@@ -16,7 +16,8 @@ class CharacteristicRulesTests {
             new Characteristic("volume", "NUMBER", List.of(), "1", "100", "GB", true, true, null),
             new Characteristic("network", "ENUM", List.of("4G", "5G"), null, null, null, false, true, null),
             new Characteristic("roaming", "BOOLEAN", List.of(), null, null, null, false, true, null),
-            new Characteristic("sim", "STRING", List.of(), null, null, null, true, false, "eSIM"));
+            new Characteristic("sim", "STRING", List.of(), null, null, null, true, false, "eSIM"),
+            new Characteristic("screens", "INTEGER", List.of(), "1", "4", null, false, true, null));
 
     @Test
     void acceptsValidValuesAndAddsTheFixedOnes() {
@@ -35,6 +36,23 @@ class CharacteristicRulesTests {
         refused(Map.of("volume", "5", "roaming", "yes"), "[roaming]", "BOOLEAN");
         refused(Map.of("volume", "5", "sim", "physical"), "[sim]", "cannot be overridden");
         refused(Map.of("volume", "5", "colour", "red"), "[colour]", "not a characteristic");
+    }
+
+    @Test
+    void aNumberIsADecimalWithinItsRangeAndAnIntegerAWholeNumberKeptAsItsDigits() {
+        assertThat(CharacteristicRules.resolve("a", SPEC, Map.of("volume", "2.5"))).containsEntry("volume", "2.5");
+        assertThat(CharacteristicRules.resolve("a", SPEC, Map.of("volume", "5", "screens", "2")))
+                .containsEntry("screens", "2");
+        assertThat(CharacteristicRules.resolve("a", SPEC, Map.of("volume", "5", "screens", "2.0")))
+                .as("a whole number written with decimals").containsEntry("screens", "2");
+        assertThat(CharacteristicRules.resolve("a", SPEC, Map.of("volume", "5", "screens", "4E+0")))
+                .containsEntry("screens", "4");
+
+        refused(Map.of("volume", "5", "screens", "2.5"), "quoteItem[a].product.productCharacteristic[screens]",
+                "is an INTEGER: a whole number (of at most 18 digits), not 2.5");
+        refused(Map.of("volume", "5", "screens", "5"), "[screens]", "between 1 and 4, not 5");
+        refused(Map.of("volume", "5", "screens", "1E+999999999"), "[screens]", "whole number");
+        refused(Map.of("volume", "5", "screens", "two"), "[screens]", "INTEGER");
     }
 
     private static void refused(Map<String, String> values, String field, String message) {

@@ -124,6 +124,50 @@ class QuoteApiTests {
     }
 
     @Test
+    void aDiscountWithMoreDecimalsThanKeptIsRefusedNotRounded() {
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
+        long before = count();
+
+        TestHttp.Response refused = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "1.1234567"));
+
+        assertProblem(refused, "discountPercent");
+        assertThat(message(refused)).contains("at most 6 decimals");
+        assertThat(count()).isEqualTo(before);
+        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "-0.5")), "discountPercent");
+        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "100.000001")),
+                "discountPercent");
+        assertThat(count()).isEqualTo(before);
+
+        TestHttp.Response created = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "1.123456"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        assertThat(created.json().get("discountPercent").asString()).isEqualTo("1.123456");
+        TestHttp.Response patched = reseller.send("PATCH", QUOTES + "/" + id, "{\"discountPercent\": 2.0000001}",
+                PATCH);
+        assertProblem(patched, "discountPercent");
+        assertThat(reseller.get(QUOTES + "/" + id).json().get("discountPercent").asString())
+                .as("a refused patch changes nothing").isEqualTo("1.123456");
+    }
+
+    @Test
+    void aQuoteItemTakesAtMostTheUnitsAnOrderItemTakes() {
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
+        long before = count();
+
+        TestHttp.Response refused = reseller.post(QUOTES, quote(offering, OrderPricing.MAX_QUANTITY + 1,
+                "\"dataVolumeGb\": 5", "0"));
+
+        assertProblem(refused, "quoteItem[0].quantity");
+        assertThat(message(refused)).isEqualTo(OrderPricing.QUANTITY_RANGE);
+        assertProblem(reseller.post(QUOTES, quote(offering, 0, "\"dataVolumeGb\": 5", "0")), "quoteItem[0].quantity");
+        assertThat(count()).isEqualTo(before);
+        assertThat(reseller.post(QUOTES, quote(offering, OrderPricing.MAX_QUANTITY, "\"dataVolumeGb\": 5", "0"))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
     void openQuotesExpireAtTheEndOfTheirValidity() {
         String offering = simOnly(null);
         TestHttp staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN));

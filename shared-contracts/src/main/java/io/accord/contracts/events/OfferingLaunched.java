@@ -57,9 +57,10 @@ public record OfferingLaunched(
     }
 
     /**
-     * @param valueType    {@code STRING}, {@code NUMBER}, {@code BOOLEAN} or {@code ENUM}
-     * @param min          NUMBER range start (inclusive), decimal string
-     * @param max          NUMBER range end (inclusive), decimal string
+     * @param valueType    {@code STRING}, {@code NUMBER} (a decimal), {@code INTEGER} (a whole number), {@code BOOLEAN} or
+     *                     {@code ENUM}
+     * @param min          NUMBER or INTEGER range start (inclusive), decimal string
+     * @param max          NUMBER or INTEGER range end (inclusive), decimal string
      * @param configurable chosen at order time; else {@code fixedValue} applies
      */
     public record Characteristic(String name, String valueType, List<String> allowedValues, String min, String max,

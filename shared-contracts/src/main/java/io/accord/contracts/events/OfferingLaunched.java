@@ -57,8 +57,8 @@ public record OfferingLaunched(
     }
 
     /**
-     * @param valueType    {@code STRING}, {@code NUMBER} (a decimal), {@code INTEGER} (a whole number), {@code BOOLEAN} or
-     *                     {@code ENUM}
+     * @param valueType    {@code STRING}, {@code NUMBER} (a decimal), {@code INTEGER} (a whole number),
+     *                     {@code BOOLEAN} or {@code ENUM}
      * @param min          NUMBER or INTEGER range start (inclusive), decimal string
      * @param max          NUMBER or INTEGER range end (inclusive), decimal string
      * @param configurable chosen at order time; else {@code fixedValue} applies

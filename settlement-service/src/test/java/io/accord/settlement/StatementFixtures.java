@@ -80,6 +80,22 @@ public final class StatementFixtures {
         return statements.draft(partnerId, period, "finance");
     }
 
+    /**
+     * The issued statement of a reseller's period 40 days back: one wholesale VOICE charge owed by the partner, so the
+     * statement is RECEIVABLE (a 20.00 charge: net −20.00, tax −3.80, total −23.80).
+     */
+    public Statements.View issuedWholesale(String partner, String charge) {
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        RatedUsageEvents.send(RatedUsageEvents.rated("off-wholesale", usage).allocation("RESELL").charge(charge)
+                .wholesale(partner).build());
+        await().atMost(PATIENCE).until(() -> sums.ofPeriod(period).size() == 1);
+        periods.startClosing(period);
+        Statements.View drafted = statements.draft(partnerId, period, "finance");
+        return statements.issue(statements.approve(drafted.id(), "finance-b").id());
+    }
+
     /** The same statement approved four-eyes, not yet issued. */
     public Statements.View approved(String partner, String... charges) {
         return statements.approve(drafted(partner, charges).id(), "finance-b");

@@ -4,6 +4,7 @@ import io.accord.contracts.value.Money;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.settlement.money.PlainDecimal;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;
@@ -105,12 +106,10 @@ public class FxRates {
     }
 
     private static BigDecimal rate(String text) {
-        BigDecimal rate;
-        try {
-            rate = new BigDecimal(text.strip());
-        } catch (NumberFormatException malformed) {
-            throw new InvalidInputException("rate", "rate must be a decimal string such as \"0.9215\", was '" + text
-                    + "'");
+        BigDecimal rate = PlainDecimal.parse(text);
+        if (rate == null) {
+            throw new InvalidInputException("rate", "rate " + PlainDecimal.mustBe("\"0.9215\"", MAX_SCALE)
+                    + ", was '" + text + "'");
         }
         if (rate.signum() <= 0) {
             throw new InvalidInputException("rate", "rate must be positive, was " + text);

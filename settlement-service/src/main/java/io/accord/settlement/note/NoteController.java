@@ -8,6 +8,7 @@ import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
+import io.accord.settlement.money.PlainDecimal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -63,10 +65,13 @@ class NoteController {
                      @NotEmpty @Size(max = 100) List<@Valid @NotNull NoteLine> lines) {
     }
 
-    /** @param statementLineNumber the statement line it corrects (optional) */
+    /**
+     * @param amount              positive plain decimal (no exponent), at most the currency's minor unit
+     * @param statementLineNumber the statement line it corrects (optional)
+     */
     record NoteLine(@NotBlank @Size(max = 500) String label,
                     @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 18, fraction = 6)
-                    BigDecimal amount,
+                    @JsonDeserialize(using = PlainDecimal.Amount.class) BigDecimal amount,
                     Integer statementLineNumber) {
     }
 

@@ -2,6 +2,7 @@ package io.accord.settlement.payment;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
+import io.accord.settlement.money.PlainDecimal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -43,26 +45,33 @@ class PaymentController {
     }
 
     /**
-     * @param amount    positive decimal, at most the currency's minor unit
+     * @param amount    positive plain decimal (no exponent), at most the currency's minor unit
      * @param currency  the statement's currency (ISO 4217)
      * @param paidOn    the value date (ISO date, not in the future)
      * @param reference the bank's reference (once per statement)
+     * @param direction optional: who paid, as the caller understands it: {@code PAYABLE} (we paid the partner) or
+     *                  {@code RECEIVABLE} (the partner paid us); another than the statement's is a 409. Absent: the
+     *                  statement's.
      */
     record RecordPayment(@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 18, fraction = 6)
-                         BigDecimal amount,
+                         @JsonDeserialize(using = PlainDecimal.Amount.class) BigDecimal amount,
                          @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency,
                          @NotNull LocalDate paidOn,
-                         @NotBlank @Size(max = 140) String reference) {
+                         @NotBlank @Size(max = 140) String reference,
+                         @Pattern(regexp = "PAYABLE|RECEIVABLE", message = "must be PAYABLE (we paid the partner) "
+                                 + "or RECEIVABLE (the partner paid us)") String direction) {
     }
 
     @PostMapping(PATH)
     @PreAuthorize(FINANCE)
     @Operation(operationId = "recordSettlementPayment",
-            summary = "Record a (partial) payment of an issued statement; PAID when fully paid; over-payment 422")
+            summary = "Record a (partial) payment of an issued statement in its direction (PAYABLE: we paid the "
+                    + "partner; RECEIVABLE: the partner paid us); PAID when fully paid; over-payment 422; a statement "
+                    + "totalling zero, or a direction other than the statement's, 409")
     @RequestExample("settlement/payment.json")
     ResponseEntity<Payments.Payment> record(@PathVariable UUID id, @Valid @RequestBody RecordPayment request) {
         Payments.Payment payment = payments.record(id, request.amount(), request.currency(), request.paidOn(),
-                request.reference().strip());
+                request.reference().strip(), request.direction());
         return ResponseEntity.created(URI.create("/api/settlement/statements/" + id + "/payments")).body(payment);
     }
 

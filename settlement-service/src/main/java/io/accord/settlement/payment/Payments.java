@@ -24,8 +24,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Payments of issued statements (the feature's entry point): finance records what was paid (we paid the partner, or
- * the partner paid us), partial payments allowed; the statement becomes PAID when they reach its total, and more than
+ * Payments of issued statements (the feature's entry point): finance records what was paid, always in the
+ * statement's direction (on a PAYABLE statement we paid the partner, on a RECEIVABLE one the partner paid us),
+ * partial payments allowed; the statement becomes PAID when they reach its total, and more than
  * what is left is refused (422). Each payment is audited and published as {@code PaymentRecorded} through the outbox,
  * in the transaction that records it.
  */
@@ -50,17 +51,28 @@ public class Payments {
     }
 
     /**
-     * Records a payment of the statement.
+     * Records a payment of the statement, in the statement's direction: on a PAYABLE statement (total ≥ 0) we paid
+     * the partner, on a RECEIVABLE one (total < 0) the partner paid us.
      *
      * @param amount    positive, at most the currency's minor unit, at most what is left to pay
+     * @param currency  the statement's
      * @param paidOn    the value date (not in the future)
      * @param reference the bank's reference, once per statement (409 when recorded already)
+     * @param direction {@code PAYABLE} or {@code RECEIVABLE} as the caller understands the payment, {@code null}
+     *                  for the statement's; another than the statement's is a 409, as is a statement totalling zero
      */
     @Transactional
-    public Payment record(UUID statementId, BigDecimal amount, String currency, LocalDate paidOn, String reference) {
+    public Payment record(UUID statementId, BigDecimal amount, String currency, LocalDate paidOn, String reference,
+                          String direction) {
         Statements.View before = statements.find(statementId)
                 .orElseThrow(() -> new NotFoundException("Statement", statementId));
         String code = currency(currency);
+        if (!code.equals(before.currency())) {
+            // before the decimals, which are the statement currency's: XAU was answered "more decimals than XAU
+            // has (-1)"
+            throw new InvalidInputException("currency", "Statement " + (before.documentNumber() == null
+                    ? statementId : before.documentNumber()) + " is in " + before.currency() + ", not " + code);
+        }
         if (amount.signum() <= 0) {
             throw new InvalidInputException("amount", "amount must be positive");
         }
@@ -72,7 +84,7 @@ public class Payments {
         if (paidOn.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             throw new InvalidInputException("paidOn", "paidOn " + paidOn + " is in the future");
         }
-        Statements.PaymentApplied applied = statements.recordPayment(statementId, Money.of(amount, code));
+        Statements.PaymentApplied applied = statements.recordPayment(statementId, Money.of(amount, code), direction);
         // checked under the statement's row lock, so two requests with one reference cannot both pass
         if (store.referenceRecorded(statementId, reference)) {
             throw new ConflictException("A payment with reference '" + reference + "' is recorded for statement "

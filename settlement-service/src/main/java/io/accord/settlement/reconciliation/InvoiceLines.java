@@ -1,6 +1,7 @@
 package io.accord.settlement.reconciliation;
 
 import io.accord.platform.time.SupportedTimes;
+import io.accord.settlement.money.PlainDecimal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,13 +29,21 @@ final class InvoiceLines {
             "quantity", "amount");
     static final int MAX_LINES = 10_000;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setTrim(true).setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
+            .setTrim(true).setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
 
     private InvoiceLines() {
     }
 
-    /** A line as given, with where it came from: {@code field} prefix for JSON, row and line for CSV. */
-    record Numbered(InvoiceResources.InvoiceLineInput input, String prefix, Long row, Long line) {
+    /**
+     * A line as given, with where it came from: {@code field} prefix for JSON, row and line for CSV.
+     *
+     * @param malformed what is wrong with the CSV row's shape (its number of fields), {@code null} when nothing
+     */
+    record Numbered(InvoiceResources.InvoiceLineInput input, String prefix, Long row, Long line, String malformed) {
+
+        Numbered(InvoiceResources.InvoiceLineInput input, String prefix, Long row, Long line) {
+            this(input, prefix, row, line, null);
+        }
     }
 
     /** A checked line. {@code period} is {@link LineMatching#CURRENT} or {@link LineMatching#PRIOR}. */
@@ -58,6 +67,12 @@ final class InvoiceLines {
             List<String> header = parser.getHeaderNames().stream()
                     .map(name -> name.startsWith("\uFEFF") ? name.substring(1) : name).toList();
             List<String> unknown = header.stream().filter(name -> !COLUMNS.contains(name)).toList();
+            List<String> twice = header.stream().filter(name -> header.indexOf(name) != header.lastIndexOf(name))
+                    .distinct().toList();
+            if (!twice.isEmpty()) {
+                // said here: the parser's own refusal advised "use CSVFormat.Builder.setDuplicateHeaderMode()"
+                throw InvoiceRejected.of("file", "The CSV header names the column(s) " + twice + " more than once");
+            }
             if (header.isEmpty() || !header.contains("amount") || !unknown.isEmpty()) {
                 throw InvoiceRejected.of("file", "The CSV header must name the columns " + COLUMNS
                         + " (amount required, the others optional)" + (unknown.isEmpty() ? "" : "; unknown: "
@@ -69,20 +84,17 @@ final class InvoiceLines {
                 if (row > MAX_LINES) {
                     throw InvoiceRejected.of("file", "An invoice has at most " + MAX_LINES + " lines");
                 }
-                if (!record.isConsistent()) {
-                    throw new InvoiceRejected("Row " + row + " has " + record.size() + " fields, the header "
-                            + header.size(), List.of(new InvoiceRejected.Violation("file", "the row has "
-                            + record.size() + " fields, the header " + header.size(), row,
-                            record.getParser().getCurrentLineNumber())));
-                }
+                // a row of the wrong shape is one of the file's problems, reported with all the others
+                String malformed = record.isConsistent() ? null
+                        : "the row has " + record.size() + " fields, the header " + header.size();
                 String[] values = new String[COLUMNS.size()];
-                for (int i = 0; i < header.size(); i++) {
+                for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
                     String value = record.get(i);
                     values[COLUMNS.indexOf(header.get(i))] = value == null || value.isEmpty() ? null : value;
                 }
                 lines.add(new Numbered(new InvoiceResources.InvoiceLineInput(values[0], values[1], values[2],
                         values[3], values[4], values[5], values[6]), "", row,
-                        record.getParser().getCurrentLineNumber()));
+                        record.getParser().getCurrentLineNumber(), malformed));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
             throw InvoiceRejected.of("file", "The CSV file cannot be read: " + unreadable.getMessage());
@@ -112,6 +124,9 @@ final class InvoiceLines {
             if (line == null) {
                 check.fail("", "a line is required");
                 continue;
+            }
+            if (numbered.malformed() != null) {
+                check.fail("file", numbered.malformed());
             }
             String offering = check.text("offeringId", line.offeringId(), 200);
             String usageType = check.text("usageType", line.usageType(), 64);
@@ -178,7 +193,11 @@ final class InvoiceLines {
 
         BigDecimal decimal(String field, String value, int maxScale) {
             try {
-                BigDecimal number = new BigDecimal(value.strip());
+                BigDecimal number = PlainDecimal.parse(value);
+                if (number == null) {
+                    return fail(field, field + " " + PlainDecimal.mustBe("123.45", maxScale) + ", not '" + value
+                            + "'");
+                }
                 if (number.stripTrailingZeros().scale() > maxScale) {
                     return fail(field, field + " '" + value + "' has more than " + maxScale + " decimals");
                 }

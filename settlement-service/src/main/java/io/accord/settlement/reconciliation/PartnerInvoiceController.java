@@ -123,8 +123,8 @@ class PartnerInvoiceController {
                                            @Parameter(description = "the file's name, for the record")
                                            @RequestParam(required = false) String fileName,
                                            HttpServletRequest request) throws IOException {
-        try (SpooledBody file = usage.receive(request.getInputStream()); InputStream body = file.open()) {
-            return usage.uploadUsage(id, body, fileName);
+        try (SpooledBody file = usage.receive(request.getInputStream())) {
+            return usage.uploadUsage(id, file::open, fileName);
         }
     }
 

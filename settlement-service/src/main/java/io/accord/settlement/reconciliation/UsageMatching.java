@@ -10,6 +10,7 @@ import io.accord.platform.upload.FileNames;
 import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.upload.UploadSpool;
 import io.accord.platform.web.CorrelationId;
+import io.accord.settlement.money.PlainDecimal;
 import io.accord.settlement.period.SettlementPeriods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -97,9 +99,13 @@ class UsageMatching implements DisposableBean {
         return spool.receive(body, properties.usage().maxFileSize().toBytes(), MaxUploadSizeExceededException::new);
     }
 
-    /** Stores (or replaces) the invoice's CDR file; with any bad row nothing is stored. */
+    /**
+     * Stores (or replaces) the invoice's CDR file; with any problem nothing is stored.
+     *
+     * @param file the received file from its first byte, each call a new stream (a file with problems is read twice)
+     */
     @Transactional
-    InvoiceResources.InvoiceView uploadUsage(UUID invoiceId, InputStream body, String fileName) {
+    InvoiceResources.InvoiceView uploadUsage(UUID invoiceId, Supplier<InputStream> file, String fileName) {
         InvoiceStore.Invoice invoice = reconciliations.visibleInvoice(invoiceId).flatMap(found ->
                 invoices.lock(found.id())).orElseThrow(() -> new NotFoundException("Partner invoice", invoiceId));
         failInterrupted(invoiceId);
@@ -108,7 +114,7 @@ class UsageMatching implements DisposableBean {
                     + "file again once it has ended");
         }
         matches.deleteUsage(invoiceId);
-        PartnerUsageFiles.Stored stored = files.store(invoiceId, body);
+        PartnerUsageFiles.Stored stored = files.store(invoiceId, file);
         String name = FileNames.clean(fileName);
         invoices.usageFile(invoiceId, stored.rows(), stored.sha256(), name);
         audit.record(new PartnerId(invoice.partnerId()), Reconciliations.INVOICE, invoiceId.toString(),
@@ -259,15 +265,14 @@ class UsageMatching implements DisposableBean {
         if (given == null) {
             return fallback;
         }
-        try {
-            BigDecimal value = new BigDecimal(given.strip());
-            if (value.signum() < 0 || value.scale() > 9 || value.compareTo(BigDecimal.TEN.pow(12)) > 0) {
-                throw InvoiceRejected.of(field, field + " must be a non-negative decimal with at most 9 decimals");
-            }
-            return value;
-        } catch (NumberFormatException malformed) {
-            throw InvoiceRejected.of(field, field + " must be a decimal number, not '" + given + "'");
+        BigDecimal value = PlainDecimal.parse(given);
+        if (value == null) {
+            throw InvoiceRejected.of(field, field + " " + PlainDecimal.mustBe("0.5", 9) + ", not '" + given + "'");
         }
+        if (value.signum() < 0 || value.scale() > 9 || value.compareTo(BigDecimal.TEN.pow(12)) > 0) {
+            throw InvoiceRejected.of(field, field + " must be a non-negative decimal with at most 9 decimals");
+        }
+        return value;
     }
 
     private InvoiceResources.UsageMatchView view(UsageMatchStore.Match match) {

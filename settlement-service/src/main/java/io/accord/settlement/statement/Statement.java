@@ -88,8 +88,22 @@ final class Statement {
         issuedAt = at;
     }
 
-    /** Records a payment of the issued statement; PAID once the payments reach its total. Returns what remains. */
+    /** Records a payment of the issued statement in its direction; see {@link #recordPayment(Money, String)}. */
     Money recordPayment(Money amount) {
+        return recordPayment(amount, null);
+    }
+
+    /**
+     * Records a payment of the issued statement; PAID once the payments reach its total. Returns what remains. A
+     * payment goes the statement's way ({@link #direction()}): on a PAYABLE statement we paid the partner, on a
+     * RECEIVABLE one the partner paid us. A statement totalling zero has nothing to pay either way, and a payment
+     * the caller says goes the other way ({@code expectedDirection}) would be recorded as the opposite of what
+     * happened: both are refused (409) and change nothing.
+     *
+     * @param expectedDirection {@code PAYABLE} or {@code RECEIVABLE} as the caller understands the payment,
+     *                          {@code null}: the statement's
+     */
+    Money recordPayment(Money amount, String expectedDirection) {
         requireState(State.ISSUED, "record a payment of");
         if (!amount.currency().equals(paid.currency())) {
             throw new InvalidInputException("currency", "Statement " + id + " is in " + paid.currency() + ", not "
@@ -97,6 +111,22 @@ final class Statement {
         }
         if (amount.amount().signum() <= 0) {
             throw new InvalidInputException("amount", "amount must be positive");
+        }
+        if (lines.total().amount().signum() == 0) {
+            throw paymentConflict("Statement " + documentNumber + " totals " + shown(lines.total()) + " (net "
+                    + shown(lines.net()) + "): nothing is payable to the partner and the partner owes nothing, so "
+                    + "there is no payment to record");
+        }
+        if (expectedDirection != null && !expectedDirection.equals(direction())) {
+            throw paymentConflict("RECEIVABLE".equals(direction())
+                    ? "Statement " + documentNumber + " is RECEIVABLE: its net is " + shown(lines.net()) + " (total "
+                    + shown(lines.total()) + "), which the partner owes us; nothing is payable to the partner on it, "
+                    + "so a payment to the partner (PAYABLE) cannot be recorded. Record the partner's payment "
+                    + "(direction RECEIVABLE), or correct the statement with a credit note"
+                    : "Statement " + documentNumber + " is PAYABLE: its net is " + shown(lines.net()) + " (total "
+                    + shown(lines.total()) + "), which we owe the partner; the partner owes nothing on it, so a "
+                    + "payment by the partner (RECEIVABLE) cannot be recorded. Record our payment (direction "
+                    + "PAYABLE), or correct the statement with a debit note");
         }
         Money remaining = Money.of(lines.total().amount().abs(), paid.currency()).minus(paid.plus(amount));
         if (remaining.isNegative()) {
@@ -114,6 +144,25 @@ final class Statement {
             state = State.PAID;
         }
         return remaining;
+    }
+
+    private ErrorResponseException paymentConflict(String detail) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "conflict", detail);
+        problem.setProperty("direction", direction());
+        problem.setProperty("netAmount", minorUnit(lines.net()));
+        problem.setProperty("totalAmount", minorUnit(lines.total()));
+        problem.setProperty("currency", lines.total().currency());
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+
+    /** An amount at the currency's minor unit with its currency: {@code -2980.85 EUR}. */
+    private static String shown(Money money) {
+        return minorUnit(money) + " " + money.currency();
+    }
+
+    private static String minorUnit(Money money) {
+        int digits = Math.max(0, java.util.Currency.getInstance(money.currency()).getDefaultFractionDigits());
+        return money.amount().setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private void requireState(State required, String action) {

@@ -190,12 +190,17 @@ public class Statements {
 
     /**
      * Applies a payment to the issued statement (in the caller's transaction, its row locked): PAID once the payments
-     * reach its total; more than what is left is refused with 422, a statement not ISSUED with 409.
+     * reach its total; more than what is left is refused with 422, a statement not ISSUED with 409. The payment goes
+     * the statement's way (PAYABLE: we paid the partner; RECEIVABLE: the partner paid us); a statement totalling
+     * zero, or a {@code direction} other than the statement's, is refused with 409.
+     *
+     * @param direction {@code PAYABLE} or {@code RECEIVABLE} as the caller understands the payment; {@code null}:
+     *                  the statement's
      */
     @Transactional
-    public PaymentApplied recordPayment(UUID statementId, io.accord.contracts.value.Money amount) {
+    public PaymentApplied recordPayment(UUID statementId, io.accord.contracts.value.Money amount, String direction) {
         Statement statement = lock(statementId);
-        Money remaining = statement.recordPayment(amount);
+        Money remaining = statement.recordPayment(amount, direction);
         store.update(statement, null);
         return new PaymentApplied(view(statement), store.issuingEntity(statementId).orElse(null),
                 SettlementMath.toMinorUnit(remaining).amount());

@@ -91,6 +91,8 @@ class FxRateApiTests {
         assertBad(body("USD", "JPY", "0", validFrom), "rate");
         assertBad(body("USD", "JPY", "one", validFrom), "rate");
         assertBad(body("USD", "JPY", "1.12345678901", validFrom), "rate");
+        assertBad(body("USD", "JPY", "1e-1", validFrom), "plain decimal");
+        assertBad(body("USD", "JPY", "1.5E+2", validFrom), "plain decimal");
         assertBad("{\"baseCurrency\":\"USD\",\"quoteCurrency\":\"JPY\",\"rate\":\"1.1\"}", "validFrom");
         assertThat(finance.post(RATES, body("USD", "JPY", "1.1", "yesterday")).status()).isEqualTo(400);
         assertThat(finance.get(RATES + "/in-force?base=eur&quote=USD").status()).isEqualTo(400);

@@ -125,6 +125,11 @@ class CorrectionNoteTests {
         TestHttp.Response decimals = finance.post(notes, debit.replace("1.00", "1.005"));
         assertThat(decimals.status()).isEqualTo(400);
         assertThat(decimals.body()).contains("lines[0].amount");
+        // an exponent was read (1e0 as 1): a plain decimal only
+        TestHttp.Response exponent = finance.post(notes, debit.replace("\"1.00\"", "\"1e0\""));
+        assertThat(exponent.status()).as(exponent.body()).isEqualTo(400);
+        assertThat(exponent.json().path("violations").get(0).path("field").asString()).isEqualTo("lines[0].amount");
+        assertThat(exponent.json().path("violations").get(0).path("message").asString()).contains("plain decimal");
         TestHttp.Response line = finance.post(notes, debit.replace("\"amount\": \"1.00\"",
                 "\"amount\": \"1.00\", \"statementLineNumber\": 9"));
         assertThat(line.status()).isEqualTo(400);

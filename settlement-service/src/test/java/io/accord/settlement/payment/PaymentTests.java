@@ -15,11 +15,13 @@ import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,95 @@ class PaymentTests {
         return """
                 {"amount": "%s", "currency": "%s", "paidOn": "%s", "reference": "%s"}
                 """.formatted(amount, currency, paidOn, reference);
+    }
+
+    private static String directed(String amount, String paidOn, String reference, String direction) {
+        return """
+                {"amount": "%s", "currency": "EUR", "paidOn": "%s", "reference": "%s", "direction": "%s"}
+                """.formatted(amount, paidOn, reference, direction);
+    }
+
+    @Test
+    void anAmountWithAnExponentIsA400SayingItMustBeAPlainDecimalAndRecordsNothing() {
+        Statements.View issued = statements.issued(statements.partner(), "20.00");   // 11.90
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String path = "/api/settlement/statements/" + issued.id() + "/payments";
+        String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+
+        // 1e3, 1E+2 and 5e-1 were read as 1000, 100 and 0.5; a JSON number with an exponent as well
+        for (String amount : List.of("\"1e0\"", "\"1E+0\"", "\"5e-1\"", "\"0.01E2\"", "1e0", "5E-1")) {
+            TestHttp.Response refused = finance.post(path, """
+                    {"amount": %s, "currency": "EUR", "paidOn": "%s", "reference": "SEPA-E"}
+                    """.formatted(amount, today));
+            assertThat(refused.status()).as(amount + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            JsonNode violation = refused.json().path("violations").get(0);
+            assertThat(violation.path("field").asString()).isEqualTo("amount");
+            assertThat(violation.path("message").asString()).contains("plain decimal", "no exponent",
+                    "at most 6 decimals");
+        }
+        assertThat(statementService.find(issued.id()).orElseThrow().paidAmount()).isZero();
+        assertThat(finance.get(path).json()).isEmpty();
+
+        // another currency than the statement's is said as such, before its decimals ("more decimals than XAU has
+        // (-1)" before)
+        TestHttp.Response gold = finance.post(path, payment("1", "XAU", today, "SEPA-G"));
+        assertThat(gold.status()).isEqualTo(400);
+        assertThat(gold.json().path("violations").get(0).path("field").asString()).isEqualTo("currency");
+        assertThat(gold.json().path("detail").asString()).contains("is in EUR, not XAU");
+        // plain decimals, as strings or JSON numbers, are read as before
+        TestHttp.Response number = finance.post(path, """
+                {"amount": 1.90, "currency": "EUR", "paidOn": "%s", "reference": "SEPA-N"}
+                """.formatted(today));
+        assertThat(number.status()).as(number.body()).isEqualTo(201);
+        assertThat(number.json().path("remainingAmount").decimalValue()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void onAReceivableStatementThePartnerPaysUsAndAPaymentToThePartnerOrOnAZeroStatementIsAConflict() {
+        Statements.View receivable = statements.issuedWholesale(statements.partner(), "20.00");   // −23.80
+        assertThat(receivable.direction()).isEqualTo("RECEIVABLE");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String path = "/api/settlement/statements/" + receivable.id() + "/payments";
+        String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+
+        TestHttp.Response toPartner = finance.post(path, directed("0.01", today, "SEPA-OUT", "PAYABLE"));
+        assertThat(toPartner.status()).as(toPartner.body()).isEqualTo(409);
+        assertThat(toPartner.contentType()).startsWith("application/problem+json");
+        assertThat(toPartner.json().path("detail").asString()).contains(receivable.documentNumber(),
+                "is RECEIVABLE", "net is -20.00 EUR", "total -23.80 EUR", "nothing is payable to the partner");
+        assertThat(toPartner.json().path("direction").asString()).isEqualTo("RECEIVABLE");
+        assertThat(toPartner.json().path("netAmount").asString()).isEqualTo("-20.00");
+        assertThat(statementService.find(receivable.id()).orElseThrow().paidAmount()).isZero();
+        assertThat(finance.get(path).json()).isEmpty();
+
+        TestHttp.Response byPartner = finance.post(path, directed("10.00", today, "SEPA-IN-1", "RECEIVABLE"));
+        assertThat(byPartner.status()).as(byPartner.body()).isEqualTo(201);
+        assertThat(byPartner.json().path("direction").asString()).isEqualTo("RECEIVABLE");
+        assertThat(byPartner.json().path("remainingAmount").decimalValue()).isEqualByComparingTo("13.80");
+        TestHttp.Response rest = finance.post(path, payment("13.80", "EUR", today, "SEPA-IN-2"));
+        assertThat(rest.status()).as(rest.body()).isEqualTo(201);
+        assertThat(rest.json().path("direction").asString()).isEqualTo("RECEIVABLE");
+        assertThat(rest.json().path("statementState").asString()).isEqualTo("PAID");
+        assertThat(finance.post(path, directed("1.00", today, "SEPA-X", "SIDEWAYS")).json().path("violations")
+                .get(0).path("field").asString()).isEqualTo("direction");
+
+        Statements.View payable = statements.issued(statements.partner(), "20.00");   // 11.90
+        String payablePath = "/api/settlement/statements/" + payable.id() + "/payments";
+        TestHttp.Response fromPartner = finance.post(payablePath, directed("1.00", today, "SEPA-IN", "RECEIVABLE"));
+        assertThat(fromPartner.status()).isEqualTo(409);
+        assertThat(fromPartner.json().path("detail").asString()).contains("is PAYABLE", "net is 10.00 EUR",
+                "the partner owes nothing");
+
+        Statements.View nothing = statements.issued(statements.partner());   // no usage: 0.00
+        assertThat(nothing.totalAmount()).isZero();
+        String nothingPath = "/api/settlement/statements/" + nothing.id() + "/payments";
+        TestHttp.Response zero = finance.post(nothingPath, payment("0.01", "EUR", today, "SEPA-0"));
+        assertThat(zero.status()).as(zero.body()).isEqualTo(409);
+        assertThat(zero.json().path("detail").asString()).contains("totals 0.00 EUR (net 0.00 EUR)",
+                "no payment to record");
+        assertThat(statementService.find(nothing.id()).orElseThrow().state()).isEqualTo("ISSUED");
+        assertThat(finance.get(nothingPath).json()).isEmpty();
     }
 
     @Test

@@ -365,6 +365,120 @@ class ReconciliationApiTests {
     }
 
     @Test
+    void everyProblemOfACdrFileIsAnsweredAtOnceDuplicateUsageIdsIncluded() {
+        Issued issued = issuedStatement();
+        TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("pia", issued.partner(), Roles.PARTNER_USER));
+        String invoice = partner.post(INVOICES, invoiceJson(null, issued.period(), "INV-" + UUID.randomUUID(),
+                "500.00")).json().get("href").asString();
+        String start = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + "T10:00:00Z";
+
+        // the duplicates were answered only once every other row was right, one at a time and without its row
+        TestHttp.Response rejected = partner.send("PUT", invoice + "/usage-file", """
+                usageId,subscriberId,startTime,quantity,amount
+                c-1,s,%1$s,60,0.50
+                c-2,s,%1$s,1e3,0.50
+                c-1,s,%1$s,60,0.50
+                c-3,s,yesterday,60,0.50
+                c-2,s,%1$s,60,5e-1
+                c-1,s,%1$s,60,0.50
+                """.formatted(start), "text/csv");
+
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(400);
+        assertThat(rejected.json().get("detail").asString()).startsWith("The CDR file has 6 problem(s);");
+        JsonNode violations = rejected.json().get("violations");
+        assertThat(violations.valueStream().map(v -> v.get("field").asString() + "@" + v.get("row").asInt()
+                + "/" + v.get("line").asInt()).toList()).containsExactly("quantity@2/3", "usageId@3/4",
+                "startTime@4/5", "amount@5/6", "usageId@5/6", "usageId@6/7");
+        assertThat(violations.get(0).get("message").asString()).contains("plain decimal", "'1e3'");
+        assertThat(violations.get(1).get("message").asString())
+                .isEqualTo("row 3 (line 4): usageId 'c-1' appears more than once in the file (first in row 1); "
+                        + "usage ids are unique per file");
+        assertThat(violations.get(4).get("message").asString()).contains("'c-2'", "(first in row 2)");
+        assertThat(partner.get(invoice).json().get("usageFile").isNull()).isTrue();
+
+        // a file whose only problem is a repeated id: the unique index stops the first pass, the second lists it
+        TestHttp.Response onlyDuplicates = partner.send("PUT", invoice + "/usage-file",
+                "usageId,subscriberId,startTime,quantity\nc-1,s,%1$s,1\nc-2,s,%1$s,1\nc-1,s,%1$s,2\nc-2,s,%1$s,2\n"
+                        .formatted(start), "text/csv");
+        assertThat(onlyDuplicates.status()).isEqualTo(400);
+        assertThat(onlyDuplicates.json().get("violations").valueStream().map(v -> v.get("field").asString() + "@"
+                + v.get("row").asInt()).toList()).containsExactly("usageId@3", "usageId@4");
+
+        // more problems than are listed: the first 100 by row, and how many there are
+        StringBuilder many = new StringBuilder("usageId,subscriberId,startTime,quantity\n");
+        for (int i = 0; i < 150; i++) {
+            many.append(i % 3 == 0 ? "same" : "cdr-" + i).append(",s,").append(start).append(',')
+                    .append(i % 3 == 1 ? "x" : "1").append('\n');
+        }
+        TestHttp.Response capped = partner.send("PUT", invoice + "/usage-file", many.toString(), "text/csv");
+        assertThat(capped.status()).isEqualTo(400);
+        assertThat(capped.json().get("detail").asString())
+                .startsWith("The CDR file has 99 problem(s);");   // 49 repeated ids, 50 bad quantities
+        StringBuilder more = new StringBuilder("usageId,subscriberId,startTime,quantity\n");
+        for (int i = 0; i < 300; i++) {
+            more.append(i % 2 == 0 ? "same" : "cdr-" + i).append(",s,").append(start).append(",1\n");
+        }
+        TestHttp.Response overCap = partner.send("PUT", invoice + "/usage-file", more.toString(), "text/csv");
+        assertThat(overCap.json().get("detail").asString())
+                .startsWith("The CDR file has 149 problem(s) (the first 100 by row are listed);");
+        assertThat(overCap.json().get("violations")).hasSize(100);
+        assertThat(overCap.json().get("violations").get(99).get("row").asInt()).isEqualTo(201);
+
+        // a clean file after all that is stored whole
+        TestHttp.Response stored = partner.send("PUT", invoice + "/usage-file",
+                "usageId,subscriberId,startTime,quantity,amount\nc-1,s,%1$s,60,0.50\nc-2,s,%1$s,30,0.25\n"
+                        .formatted(start), "text/csv");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.json().get("usageFile").get("rows").asLong()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from partner_usage_record where invoice_id = :id")
+                .param("id", UUID.fromString(invoice.substring(invoice.lastIndexOf('/') + 1)))
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(fields(partner.post(invoice + "/usage-matches", "{\"amountTolerance\":\"1e-3\"}")))
+                .containsExactly("amountTolerance");
+        // a file with problems replaces nothing: the stored one stays as it was
+        String sha256 = stored.json().get("usageFile").get("sha256").asString();
+        assertThat(partner.send("PUT", invoice + "/usage-file", "usageId,subscriberId,startTime,quantity\n"
+                + "c-9,s,%1$s,1\nc-9,s,%1$s,1\n".formatted(start), "text/csv").status()).isEqualTo(400);
+        TestHttp.Response twice = partner.send("PUT", invoice + "/usage-file",
+                "usageId,subscriberId,startTime,quantity,usageId\n", "text/csv");
+        assertThat(fields(twice)).containsExactly("file");
+        assertThat(twice.json().get("detail").asString()).isEqualTo("The CDR header names the column 'usageId' twice");
+        JsonNode kept = partner.get(invoice).json().get("usageFile");
+        assertThat(kept.get("rows").asLong()).isEqualTo(2);
+        assertThat(kept.get("sha256").asString()).isEqualTo(sha256);
+    }
+
+    @Test
+    void invoiceAmountsWithAnExponentAndMisshapenCsvRowsAreReportedWithEveryOtherProblem() {
+        Issued issued = issuedStatement();
+        TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("pia", issued.partner(), Roles.PARTNER_USER));
+        String number = "INV-" + UUID.randomUUID();
+
+        TestHttp.Response json = partner.post(INVOICES, """
+                {"periodId":"%s","invoiceNumber":"%s","invoiceDate":"2026-04-03","currency":"EUR","lines":[
+                 {"offeringId":"off-video","usageType":"VOICE","amount":"1E+2","quantity":"5e-1"},
+                 {"offeringId":"off-video","usageType":"SMS","amount":"70.00"}]}
+                """.formatted(issued.period(), number));
+        assertThat(fields(json)).containsExactly("lines[0].quantity", "lines[0].amount");
+        assertThat(json.json().get("violations").get(1).get("message").asString())
+                .contains("plain decimal", "at most 2 decimals", "'1E+2'");
+
+        // a row with the wrong number of fields ended the check at once; it is one problem among the others now
+        String csv = """
+                offeringId,usageType,amount
+                off-video,VOICE,500.00,extra
+                off-video,SMS,1e2
+                """;
+        TestHttp.Response rows = partner.postMultipart(INVOICES + "/upload", form(issued, number)
+                .file("file", "lines.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(rows.status()).as(rows.body()).isEqualTo(400);
+        assertThat(rows.json().get("violations").valueStream().map(v -> v.get("field").asString() + "@"
+                + v.get("row").asInt()).toList()).containsExactly("file@1", "amount@2");
+        assertThat(jdbc.sql("select count(*) from partner_invoice where invoice_number = :n").param("n", number)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void aMatchLeftRunningByARestartIsFailedSoTheInvoiceIsNotStuck() {
         Issued issued = issuedStatement();
         TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("pia", issued.partner(), Roles.PARTNER_USER));

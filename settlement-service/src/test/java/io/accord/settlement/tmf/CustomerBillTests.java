@@ -53,6 +53,9 @@ class CustomerBillTests {
         TestHttp.Response response = own.get(RATES + "?bill.id=" + issued.id());
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+        // decimals in plain digits: a line's quantity of 60 (stored 60.000000000) was written 6E+1
+        assertThat(response.body()).doesNotContainPattern("\":-?[0-9.]+[eE]")
+                .contains("{\"name\":\"quantity\",\"valueType\":\"number\",\"value\":60}");
         JsonNode rates = response.json();
         assertThat(rates).hasSize(4);
         BigDecimal[] expectedTax = {new BigDecimal("1.90"), new BigDecimal("0.01"), new BigDecimal("0.01"),

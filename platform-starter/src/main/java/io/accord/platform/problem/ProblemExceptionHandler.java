@@ -444,8 +444,50 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 return "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
                         .collect(Collectors.joining(", "));
             }
-            return "must be a valid " + target.getSimpleName();
+            return "must be " + jsonShape(target);
         }
         return "has a value of the wrong type or format";
+    }
+
+    /**
+     * What a Java type is in the request's JSON, in words a client understands ("must be a valid HashSet" or
+     * "BigDecimal" named our classes, not what to send).
+     */
+    static String jsonShape(Class<?> target) {
+        if (target == java.math.BigDecimal.class || target == Double.class || target == double.class
+                || target == Float.class || target == float.class) {
+            return "a decimal number (such as 12.50)";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class || target == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (target == String.class || target == Character.class || target == char.class) {
+            return "a string";
+        }
+        if (target == java.util.UUID.class) {
+            return "a UUID (such as 3f2b8c9e-1d4a-4c6e-9b7a-2e5f8d1c0a4b)";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "an ISO-8601 date (such as 2026-11-01)";
+        }
+        if (target == java.time.Instant.class || target == java.time.OffsetDateTime.class
+                || target == java.time.ZonedDateTime.class) {
+            return "an ISO-8601 date-time with offset (such as 2026-11-01T10:15:30Z)";
+        }
+        if (target == java.time.LocalDateTime.class) {
+            return "an ISO-8601 date-time (such as 2026-11-01T10:15:30)";
+        }
+        if (target.isArray() || java.util.Collection.class.isAssignableFrom(target)) {
+            return "an array";
+        }
+        if (java.util.Map.class.isAssignableFrom(target) || target.isRecord()
+                || !target.getName().startsWith("java.")) {
+            return "an object";
+        }
+        return "a valid " + target.getSimpleName();
     }
 }

@@ -32,6 +32,22 @@ class ProblemExceptionHandlerTests {
         assertThat(named).singleElement().satisfies(v -> assertThat(v.get("field")).isEqualTo("olderThanDays"));
     }
 
+    record Line(String label) {
+    }
+
+    @Test
+    void aValueOfTheWrongShapeSaysWhatToSendNotWhichJavaClassReadsIt() {
+        assertThat(ProblemExceptionHandler.jsonShape(java.math.BigDecimal.class))
+                .isEqualTo("a decimal number (such as 12.50)");
+        assertThat(ProblemExceptionHandler.jsonShape(long.class)).isEqualTo("a whole number");
+        assertThat(ProblemExceptionHandler.jsonShape(java.util.HashSet.class)).isEqualTo("an array");
+        assertThat(ProblemExceptionHandler.jsonShape(java.util.ArrayList.class)).isEqualTo("an array");
+        assertThat(ProblemExceptionHandler.jsonShape(Line.class)).isEqualTo("an object");
+        assertThat(ProblemExceptionHandler.jsonShape(java.time.LocalDate.class)).startsWith("an ISO-8601 date (");
+        assertThat(ProblemExceptionHandler.jsonShape(java.util.UUID.class)).startsWith("a UUID");
+        assertThat(ProblemExceptionHandler.jsonShape(Boolean.class)).isEqualTo("true or false");
+    }
+
     /**
      * The JPA form of a request whose connection failed: the pool closed it, so the rollback failed too ("Connection
      * is closed", no SQLSTATE) and replaced the first failure, as catalog logged it with PostgreSQL frozen.

@@ -97,7 +97,10 @@ class OfferingEvents {
         if (offering.partnerId() != null) {
             visible.add(offering.partnerId());
         }
-        boolean everyone = offering.partnerId() == null && offering.status() == OfferingStatus.LAUNCHED;
+        // a CSP offering is for every partner once launched, and so is the news of its retirement: partners that sell
+        // it must learn that it is gone (one retired while approved but never launched was never theirs to know)
+        boolean everyone = offering.partnerId() == null && (offering.status() == OfferingStatus.LAUNCHED
+                || offering.status() == OfferingStatus.RETIRED && offering.wasLaunched());
         hub.publishEvent(new TmfEvent(eventType, resourceName, resource, visible, everyone));
     }
 

@@ -200,6 +200,11 @@ class ProductOffering {
         lastUpdate = now;
     }
 
+    /** Whether it was ever launched (a retired offering may have been retired while still only approved). */
+    boolean wasLaunched() {
+        return launchedAt != null;
+    }
+
     boolean isDeletable() {
         return status == OfferingStatus.DRAFT || status == OfferingStatus.REJECTED;
     }

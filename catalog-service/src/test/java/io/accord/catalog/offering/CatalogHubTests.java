@@ -66,9 +66,13 @@ class CatalogHubTests {
                         .extracting(n -> n.get("eventType").asString()).containsOnly("ProductOfferingStateChangeEvent");
             }
             assertThat(about(otherListener, offering)).isEmpty();
-            // other tests count what partners see: the CSP offering goes again
+            // other tests count what partners see: the CSP offering goes again, and every partner hears so
             assertThat(api.staff("platform-admin").post(CatalogApi.PLAIN + "/" + csp + "/retirement",
                     "{\"reason\":\"test over\"}").status()).isEqualTo(200);
+            for (HubCallback listener : List.of(ownerListener, otherListener)) {
+                await().atMost(PATIENCE).until(() -> about(listener, csp).stream()
+                        .anyMatch(n -> status(n).equals("Retired")));
+            }
             assertThat(otherListener.received()).allSatisfy(delivery -> assertThat(HubSignature.verify(otherSecret,
                     delivery.timestamp(), delivery.body(), delivery.signature())).isTrue());
         }

@@ -165,9 +165,13 @@ final class PdfRenderer {
             table.addCell(cell("Tax " + tax.ratePercent() + " % on " + tax.taxableAmount(), BOLD, Element.ALIGN_RIGHT));
             table.addCell(cell(tax.taxAmount() + " " + printed.currency(), NORMAL, Element.ALIGN_RIGHT));
         }
-        table.addCell(cell("PAYABLE".equals(printed.direction()) ? "Total payable to the partner"
-                : "Total payable by the partner", BOLD, Element.ALIGN_RIGHT));
-        table.addCell(cell(printed.totalAmount() + " " + printed.currency(), BOLD, Element.ALIGN_RIGHT));
+        boolean payable = "PAYABLE".equals(printed.direction());
+        table.addCell(cell(payable ? "Total payable to the partner" : "Total payable by the partner", BOLD,
+                Element.ALIGN_RIGHT));
+        // what the partner pays is a positive amount: a receivable's total is negative from our side only
+        String total = !payable && printed.totalAmount().startsWith("-") ? printed.totalAmount().substring(1)
+                : printed.totalAmount();
+        table.addCell(cell(total + " " + printed.currency(), BOLD, Element.ALIGN_RIGHT));
         return table;
     }
 

@@ -112,6 +112,11 @@ public class PartnerProducts {
         return store.categories(offeringIds);
     }
 
+    /** The offerings' names, as their products were ordered; an offering without a known name is absent. */
+    public Map<String, String> namesOf(Collection<String> offeringIds) {
+        return store.names(offeringIds);
+    }
+
     /**
      * A product instance as settlement holds it.
      *

@@ -229,6 +229,22 @@ class ProductStore {
         return categories;
     }
 
+    /** The newest known name of each offering (those without a known name are absent). */
+    Map<String, String> names(Collection<String> offeringIds) {
+        if (offeringIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (offering_id) offering_id, offering_name from product_view
+                        where offering_id in (:offerings) and offering_name is not null and offering_name <> ''
+                        order by offering_id, updated_at desc""")
+                .param("offerings", offeringIds)
+                .query((rs, row) -> names.put(rs.getString("offering_id"), rs.getString("offering_name")))
+                .list();
+        return names;
+    }
+
     /** The containment pattern of a participant: {@code [{"partnerId": "…"}]}. */
     private String participant(UUID partnerId) {
         return json.writeValueAsString(List.of(Map.of("partnerId", partnerId.toString())));

@@ -62,7 +62,10 @@ class StatementComposer {
         List<UsageSums.Sum> sums = usage.ofPeriod(period.id());
         List<DisputeAdjustments.Adjustment> pending = adjustments.lockPending(partnerId);
         try {
-            List<LineDraft> drafts = new ArrayList<>(StatementLines.usageDrafts(sums));
+            Set<String> offerings = new LinkedHashSet<>();
+            sums.forEach(sum -> offerings.add(sum.offeringId()));
+            List<LineDraft> drafts = new ArrayList<>(StatementLines.usageDrafts(sums,
+                    offerings.isEmpty() ? Map.of() : products.namesOf(offerings)));
             List<ProductChargeLines.Late> late = late(partnerId, period);
             List<Ended> ended = ended(partnerId, period);
             drafts.addAll(ProductChargeLines.of(partnerId, agreement, period.startAt(), period.endAt(),
@@ -74,8 +77,6 @@ class StatementComposer {
                     Stream.concat(sums.stream().map(UsageSums.Sum::currency),
                             drafts.stream().map(draft -> draft.amount().currency())),
                     adjustmentDrafts.stream().map(draft -> draft.amount().currency())));
-            Set<String> offerings = new LinkedHashSet<>();
-            sums.forEach(sum -> offerings.add(sum.offeringId()));
             drafts.addAll(TierBonusLines.of(agreement.terms().revenueShares(), sums,
                     offerings.isEmpty() ? Map.of() : products.categoriesOf(offerings), currency, rates));
             StatementLines.Lines lines = StatementLines.compose(drafts, adjustmentDrafts, guarantee(partnerId, agreement, period),

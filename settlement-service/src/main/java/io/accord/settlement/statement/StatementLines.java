@@ -25,11 +25,15 @@ final class StatementLines {
     /** A statement of usage lines only. */
     static Lines fromUsage(List<UsageSums.Sum> sums, String currency, Map<String, BigDecimal> fxRates,
                            String taxRatePercent, boolean reverseCharge) {
-        return compose(usageDrafts(sums), List.of(), null, currency, fxRates, taxRatePercent, reverseCharge);
+        return compose(usageDrafts(sums, Map.of()), List.of(), null, currency, fxRates, taxRatePercent,
+                reverseCharge);
     }
 
-    /** One draft per sum: payable positive, owed negative; prior-period sums labelled as such. */
-    static List<LineDraft> usageDrafts(List<UsageSums.Sum> sums) {
+    /**
+     * One draft per sum: payable positive, owed negative; prior-period sums labelled as such. A line is labelled with
+     * its offering's name where known ({@code offeringNames}), its id otherwise; the line keeps the id either way.
+     */
+    static List<LineDraft> usageDrafts(List<UsageSums.Sum> sums, Map<String, String> offeringNames) {
         List<LineDraft> drafts = new ArrayList<>();
         for (UsageSums.Sum sum : sums) {
             boolean payable = "PAYABLE_TO_PARTNER".equals(sum.direction());
@@ -37,7 +41,8 @@ final class StatementLines {
             LineKind kind = sum.priorPeriod() ? LineKind.PRIOR_PERIOD_ADJUSTMENT
                     : payable ? LineKind.USAGE_REVENUE_SHARE : LineKind.WHOLESALE;
             String label = (sum.priorPeriod() ? "Prior-period adjustment: " : payable ? "Revenue share: "
-                    : "Wholesale: ") + sum.offeringId() + " × " + sum.usageType();
+                    : "Wholesale: ") + offeringNames.getOrDefault(sum.offeringId(), sum.offeringId()) + " × "
+                    + sum.usageType();
             drafts.add(new LineDraft(kind, label, sum.offeringId(), sum.usageType(), sum.quantity(), amount,
                     sum.direction(), null));
         }

@@ -47,6 +47,8 @@ class DocumentRenderingTests {
                 "111 43 Stockholm", "Tax 0 % on -1500.00", "Total payable by the partner", "-1500.00 EUR",
                 "DE89370400440532013000", "Reverse charge: the recipient is liable for the VAT", "2026-05-02",
                 "2026-03-01 to 2026-04-01");
+        // the partner pays a positive amount; the net and tax lines keep our side's sign
+        assertThat(text).contains("Total payable by the partner1500.00 EUR");
     }
 
     @Test

@@ -128,6 +128,9 @@ class FullPeriodStatementTests {
         assertThat(adjustment.label()).contains(dispute, "credit", "missing minutes");
         assertThat(adjustment.reference()).isEqualTo("dispute " + dispute);
         assertThat(statement.lines().get(3).label()).contains("Volume-tier bonus", "1800 units");
+        // a usage line names its offering as ordered, and keeps the id beside it
+        assertThat(statement.lines().getFirst().label()).startsWith("Revenue share: Offering " + offering + " × ");
+        assertThat(statement.lines().getFirst().offeringId()).isEqualTo(offering);
 
         // re-run: nothing new, the adjustment stays on this one statement; a later one waits for the next statement
         assertThat(run(partner).get("total").asInt()).isZero();

@@ -26,11 +26,17 @@ public final class PartnerEvents {
 
     /** With the per-partner {@code ce_sequence} onboarding's outbox gives it ({@code null}: none). */
     public static String activated(String partnerId, String legalName, String eventId, Long sequence) {
+        return activated(partnerId, legalName, "RESELL", eventId, sequence);
+    }
+
+    /** A partner of another business model than RESELL (the others' default): SELL_THROUGH or CO_CREATE. */
+    public static String activated(String partnerId, String legalName, String businessModel, String eventId,
+                                   Long sequence) {
         TestKafka.send(sequenced(sequence, TestKafka.cloudEvent(Topics.PARTNER_EVENTS, partnerId, "PartnerActivated", eventId, partnerId,
                 """
                 {"eventId":"%s","occurredAt":"%s","partnerId":"%s","legalName":"%s","partnerType":"MVNO",
-                 "businessModel":"RESELL","country":"FR","settlementCurrency":"EUR"}
-                """.formatted(eventId, Instant.now(), partnerId, legalName))));
+                 "businessModel":"%s","country":"FR","settlementCurrency":"EUR"}
+                """.formatted(eventId, Instant.now(), partnerId, legalName, businessModel))));
         return eventId;
     }
 

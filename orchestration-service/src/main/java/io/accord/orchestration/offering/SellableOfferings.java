@@ -79,6 +79,29 @@ public class SellableOfferings {
         return Sellability.YES;
     }
 
+    /**
+     * Whether {@code buyer} may buy the offering: a partner buys one of the CSP's own offerings only as a reseller
+     * (issue 10's allocation: a CSP offering bought by a partner is rated under its RESELL agreement's wholesale
+     * rates; under any other model rating would suspend every record of it as NO_AGREEMENT and its charges would
+     * never be settled). A partner whose business model this service does not know (activated before the view kept
+     * it) is not refused here; rating's suspense still tells.
+     *
+     * @param buyer the buying partner, {@code null} for a CSP sales channel (staff)
+     */
+    @Transactional(readOnly = true)
+    public Sellability sellabilityTo(UUID buyer, Offering offering) {
+        boolean participant = offering.participants() != null && offering.participants().stream()
+                .anyMatch(held -> buyer != null && buyer.toString().equalsIgnoreCase(held.partnerId()));
+        if (buyer == null || offering.partnerId() != null || participant) {
+            return Sellability.YES;
+        }
+        return partners.businessModel(buyer).filter(model -> !"RESELL".equals(model))
+                .map(model -> Sellability.no("offering " + offering.id() + " is the CSP's own, and partner " + buyer
+                        + " goes to market with us as " + model + ": a partner buys the CSP's offerings only as a"
+                        + " reseller (RESELL), else its usage could not be rated nor its charges settled"))
+                .orElse(Sellability.YES);
+    }
+
     /** Per price of the offering, the version in force at {@code at} (none for a price not yet or no longer valid). */
     @Transactional(readOnly = true)
     public List<OfferingPrice> pricesInForce(String offeringId, Instant at) {

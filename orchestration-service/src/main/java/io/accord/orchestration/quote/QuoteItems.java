@@ -75,6 +75,10 @@ class QuoteItems {
             SellableOfferings.Offering offering = offerings.findFor(partner, offeringId).orElseThrow(() ->
                     new InvalidInputException(label.field(item.itemId()) + ".productOffering.id", label.noun(
                             item.itemId()) + ": offering '" + offeringId + "' is not a launched offering"));
+            SellableOfferings.Sellability toBuyer = offerings.sellabilityTo(partner, offering);
+            if (!toBuyer.sellable()) {
+                throw new ConflictException(label.noun(item.itemId()) + " cannot be sold: " + toBuyer.reason());
+            }
             List<Characteristic> specs = new ArrayList<>();
             requireSellable(label, item.itemId(), offering, at, specs, 0);
             Map<String, String> values = CharacteristicRules.resolve(label, item.itemId(), specs, item.given());

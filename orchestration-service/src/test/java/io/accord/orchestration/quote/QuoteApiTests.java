@@ -299,6 +299,27 @@ class QuoteApiTests {
     }
 
     @Test
+    void aPartnerThatDoesNotResellBuysNoneOfTheCspsOfferingsButItsOwn() {
+        String csp = simOnly(null);
+        String partner = UUID.randomUUID().toString();
+        PartnerEvents.activated(partner, "Sell-through " + partner.substring(0, 8), "SELL_THROUGH",
+                UUID.randomUUID().toString(), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from partner_view where id = "
+                + "cast(:id as uuid) and business_model = 'SELL_THROUGH'").param("id", partner).query(Long.class)
+                .single() == 1);
+        String own = simOnly(partner);
+        TestHttp sellThrough = http(TestJwt.partner("st", partner, Roles.PARTNER_ADMIN));
+        long before = count();
+
+        TestHttp.Response refused = sellThrough.post(QUOTES, quote(csp, 1, "\"dataVolumeGb\": 5", "0"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("SELL_THROUGH", "RESELL", csp);
+        assertThat(count()).isEqualTo(before);
+        assertThat(sellThrough.post(QUOTES, quote(own, 1, "\"dataVolumeGb\": 5", "0")).status()).isEqualTo(201);
+    }
+
+    @Test
     void aSuspendedPartnersOfferingIsRefusedWith409NamingTheReason() {
         String owner = activePartner();
         String offering = simOnly(owner);

@@ -56,20 +56,33 @@ public class PartnerView {
                         + "now, try again shortly; otherwise check the partner id");
     }
 
+    /**
+     * How we go to market with the partner ({@code RESELL}, {@code SELL_THROUGH}, {@code CO_CREATE}), as its
+     * activation announced it; empty when unknown (no activation seen, or one applied before the view kept it).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> businessModel(UUID id) {
+        return jdbc.sql("select business_model from partner_view where id = :id and business_model is not null")
+                .param("id", id).query(String.class).optional();
+    }
+
     /** The activation's facts complete the row whenever they arrive; its ACTIVE status only if it is the newest. */
-    void activated(UUID id, String legalName, Long sequence, Instant at) {
+    void activated(UUID id, String legalName, String businessModel, Long sequence, Instant at) {
         int updated = jdbc.sql("""
                         update partner_view set legal_name = :name,
+                               business_model = coalesce(cast(:model as varchar), business_model),
                                status = case when :newest then 'ACTIVE' else status end,
                                updated_at = case when :newest then :at else updated_at end,
                                sequence = case when :newest and cast(:sequence as bigint) is not null
                                                then :sequence else sequence end
                         where id = :id
                         """)
-                .param("id", id).param("name", legalName).param("newest", newer(id, sequence))
-                .param("at", timestamp(at)).param("sequence", sequence).update();
+                .param("id", id).param("name", legalName).param("model", businessModel)
+                .param("newest", newer(id, sequence)).param("at", timestamp(at)).param("sequence", sequence).update();
         if (updated == 0) {
             insert(id, legalName, PartnerStatus.ACTIVE, sequence, at);
+            jdbc.sql("update partner_view set business_model = cast(:model as varchar) where id = :id")
+                    .param("id", id).param("model", businessModel).update();
         }
     }
 

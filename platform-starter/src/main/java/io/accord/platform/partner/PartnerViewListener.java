@@ -45,8 +45,8 @@ class PartnerViewListener {
         switch (event.type()) {
             case "PartnerActivated" -> {
                 PartnerActivated activation = event.payload(PartnerActivated.class);
-                view.activated(UUID.fromString(activation.partnerId()), activation.legalName(), event.sequence(),
-                        activation.occurredAt());
+                view.activated(UUID.fromString(activation.partnerId()), activation.legalName(),
+                        activation.businessModel(), event.sequence(), activation.occurredAt());
                 log.info("Partner {} ({}) activated", activation.partnerId(), activation.legalName());
             }
             case "PartnerStatusChanged" -> {

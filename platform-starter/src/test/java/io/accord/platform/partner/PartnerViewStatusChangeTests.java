@@ -53,6 +53,18 @@ class PartnerViewStatusChangeTests {
         jdbc.sql("""
                 create table if not exists partner_view (id uuid primary key, legal_name varchar(200),
                     status varchar(20) not null, updated_at timestamptz not null, sequence bigint)""").update();
+        jdbc.sql("alter table partner_view add column if not exists business_model varchar(20)").update();
+    }
+
+    @Test
+    void theViewKeepsTheBusinessModelItsActivationAnnounced() {
+        UUID id = UUID.randomUUID();
+        PartnerView view = new PartnerView(jdbc);
+        assertThat(view.businessModel(id)).isEmpty();
+
+        listener().on(List.of(activated(id, 1L)));
+
+        assertThat(view.businessModel(id)).contains("RESELL");
     }
 
     @Test

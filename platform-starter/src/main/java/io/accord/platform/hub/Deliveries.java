@@ -28,7 +28,9 @@ class Deliveries {
     /**
      * Leases up to {@code limit} active subscriptions that have a delivery due and no other relay's lease. The
      * candidates are row-locked with {@code SKIP LOCKED} while the lease is written, so two relays never lease the
-     * same subscription; the lease then keeps others away until {@code until} or {@link #release}.
+     * same subscription; the lease then keeps others away until {@code until} or {@link #release}. A subscription
+     * of a partner the hub knows not to be ACTIVE ({@link HubPartners}: suspended) is not leased: its deliveries
+     * are held until the partner is active again.
      */
     List<Claimed> claim(UUID relay, Instant now, Instant until, int limit) {
         return jdbc.sql("""
@@ -40,6 +42,9 @@ class Deliveries {
                               and (c.claimed_until is null or c.claimed_until < :now)
                               and exists (select 1 from hub_delivery d where d.subscription_id = c.id
                                             and d.delivered_at is null and d.dead_at is null)
+                              and (c.partner_id is null or not exists (
+                                    select 1 from hub_partner_status p
+                                    where p.partner_id = c.partner_id and p.status <> 'ACTIVE'))
                             order by c.next_attempt_at nulls first, c.created_at, c.id
                             limit :limit
                             for update skip locked)
@@ -80,9 +85,13 @@ class Deliveries {
                 .param("now", Timestamp.from(now)).param("id", subscription).update();
     }
 
-    /** Records a failed attempt on the delivery and its subscription; returns whether the subscription still exists. */
+    /**
+     * Records a failed attempt on the delivery and its subscription; returns whether the subscription still exists.
+     *
+     * @param disabledReason the subscription's {@code status_reason} when the decision disables it
+     */
     boolean failed(UUID subscription, UUID delivery, String error, Instant now, DeliveryPolicy.Decision decision,
-                   int consecutiveFailures) {
+                   int consecutiveFailures, String disabledReason) {
         jdbc.sql("""
                         update hub_delivery set attempts = attempts + 1, last_attempt_at = :now, last_error = :error,
                                dead_at = case when :dead then cast(:now as timestamptz) end
@@ -93,11 +102,12 @@ class Deliveries {
                         update hub_subscription set consecutive_failures = :failures, last_error = :error,
                                last_error_at = :now, next_attempt_at = :next,
                                status = case when :disable then 'disabled' else status end,
-                               disabled_at = case when :disable then cast(:now as timestamptz) else disabled_at end
+                               disabled_at = case when :disable then cast(:now as timestamptz) else disabled_at end,
+                               status_reason = case when :disable then cast(:reason as text) else status_reason end
                         where id = :id""")
                 .param("failures", consecutiveFailures).param("error", error).param("now", Timestamp.from(now))
                 .param("next", Timestamp.from(now.plus(decision.retryIn()))).param("disable", decision.disable())
-                .param("id", subscription).update() == 1;
+                .param("reason", disabledReason).param("id", subscription).update() == 1;
     }
 
     /** Gives the lease back, unless it has meanwhile passed to another relay. */

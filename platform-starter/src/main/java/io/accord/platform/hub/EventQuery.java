@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A subscription's TMF {@code query}: which events it wants. Supported: {@code eventType=A,B} (also repeated as
  * {@code eventType=A&eventType=B}); anything else is refused with 400 naming {@code query} rather than silently
- * ignored, so a subscriber never gets events it thought it had filtered out.
+ * ignored, so a subscriber never gets events it thought it had filtered out. So is an event type the hub does not
+ * publish (when its API declares its types), so that nobody waits for events that never come.
  */
 final class EventQuery {
 
@@ -18,6 +19,31 @@ final class EventQuery {
     private static final String NAME = "[A-Za-z][A-Za-z0-9]{0,199}";
 
     private EventQuery() {
+    }
+
+    /** Whether {@code type} has the shape of an event type name (letters and digits, a letter first). */
+    static boolean isTypeName(String type) {
+        return type != null && type.matches(NAME);
+    }
+
+    /**
+     * The event types asked for, each one the API publishes; {@code null} when the query does not restrict them.
+     *
+     * @param published the event types the API publishes ({@link HubProperties.Api#eventTypes()}); empty: not
+     *                  declared, any well-formed type is accepted
+     */
+    static List<String> eventTypes(String query, List<String> published) {
+        List<String> types = eventTypes(query);
+        if (types == null || published.isEmpty()) {
+            return types;
+        }
+        List<String> unknown = types.stream().filter(type -> !published.contains(type)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(FIELD, (unknown.size() == 1 ? "'" + unknown.getFirst()
+                    + "' is not an event type" : "'" + String.join("', '", unknown) + "' are not event types")
+                    + " of this API; it publishes " + String.join(", ", published) + ".");
+        }
+        return types;
     }
 
     /** The event types asked for; {@code null} when the query does not restrict them (blank or absent). */

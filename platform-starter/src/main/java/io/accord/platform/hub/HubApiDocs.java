@@ -5,14 +5,23 @@ import io.swagger.v3.oas.models.Operation;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The hub's operations in the API docs, per API: tagged {@code Event hub (<api>)}, and, when a service serves
  * several hubs, their operation ids qualified by the API ({@code registerHubListenerProductOrderingManagement})
- * so that each stays unique (springdoc would otherwise number the copies).
+ * so that each stays unique (springdoc would otherwise number the copies). The registration of each API gets its own
+ * example (a query of event types that API publishes, not another API's, which would subscribe to nothing) and lists
+ * its event types.
  */
 class HubApiDocs implements GlobalOpenApiCustomizer {
+
+    /** The registration's operation id before {@link #describe} qualifies it. */
+    static final String REGISTER = "registerHubListener";
+    static final String CALLBACK = "https://partner.example.com/tmf/listener";
 
     private final List<HubProperties.Api> apis;
 
@@ -41,8 +50,27 @@ class HubApiDocs implements GlobalOpenApiCustomizer {
         operation.setTags(List.of("Event hub (" + api.name() + ")"));
         if (operation.getOperationId() != null) {
             String id = operation.getOperationId().replaceAll("_\\d+$", "");
+            if (id.equals(REGISTER)) {
+                example(operation, api);
+            }
             operation.setOperationId(apis.size() == 1 ? id
                     : id + Character.toUpperCase(api.name().charAt(0)) + api.name().substring(1));
+        }
+    }
+
+    /** The API's own request example, and its event types in the description. */
+    private static void example(Operation operation, HubProperties.Api api) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("callback", CALLBACK);
+        if (!api.eventTypes().isEmpty()) {
+            example.put("query", "eventType=" + String.join(",", api.eventTypes().subList(0,
+                    Math.min(2, api.eventTypes().size()))));
+            operation.setDescription("Event types of this API (for `query`: `eventType=<type>[,<type>...]`; no "
+                    + "query: all of them): " + api.eventTypes().stream().map(type -> "`" + type + "`")
+                    .collect(Collectors.joining(", ")) + ".");
+        }
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));
         }
     }
 }

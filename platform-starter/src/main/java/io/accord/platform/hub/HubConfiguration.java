@@ -2,10 +2,13 @@ package io.accord.platform.hub;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.inbox.Inbox;
 import io.accord.platform.outbound.OutboundTargets;
 import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -15,6 +18,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,27 +33,46 @@ import java.util.Map;
 
 /**
  * The TMF event hub ({@link HubProperties}): endpoints under each configured API, the listener that records
- * {@link TmfEvent}s, the relay and the cleanup. Nothing of it exists while no API is configured.
+ * {@link TmfEvent}s, the relay, the cleanup and the consumer of partner status ({@link HubPartnerEvents}). Nothing of
+ * it exists while no API is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(HubConfiguration.Enabled.class)
 @EnableConfigurationProperties(HubProperties.class)
 public class HubConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(HubConfiguration.class);
+
     @Bean
     HubSubscriptions hubSubscriptions(JdbcClient jdbc, PlatformTransactionManager transactionManager,
                                       AuditTrail audit, Tenancy tenancy, OutboundTargets targets, HubListener listener,
-                                      Clock clock) {
+                                      HubPartners partners, HubProperties properties, Clock clock) {
         return new HubSubscriptions(new SubscriptionRepository(jdbc), new TransactionTemplate(transactionManager),
-                audit, tenancy, targets, listener, clock);
+                audit, tenancy, targets, listener, partners, properties, clock);
     }
 
     @Bean
     HubEndpoints hubEndpoints(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping,
                               HubSubscriptions subscriptions, HubProperties properties) {
+        properties.apis().stream().filter(api -> api.eventTypes().isEmpty()).forEach(api -> log.warn(
+                "The hub of {} declares no event-types (accord.platform.hub.apis[].event-types): a subscription's "
+                        + "query may name any event type, also one this service never publishes", api.basePath()));
         List<HubController> controllers = properties.apis().stream()
                 .map(api -> new HubController(api.basePath(), subscriptions)).toList();
         return new HubEndpoints(mapping, controllers);
+    }
+
+    @Bean
+    HubPartners hubPartners(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        return new HubPartners(jdbc, audit, clock);
+    }
+
+    /** Its own consumer group and inbox consumer name per service: {@code <spring.application.name>.hub}. */
+    @Bean
+    HubPartnerEvents hubPartnerEvents(Inbox inbox, HubPartners partners, Environment environment) {
+        // the inbox keys applied events by this consumer name: never change it, or events are applied again
+        return new HubPartnerEvents(inbox, partners,
+                environment.getProperty("spring.application.name", "accord") + HubPartnerEvents.SUFFIX);
     }
 
     @Bean

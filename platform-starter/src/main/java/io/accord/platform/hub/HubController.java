@@ -51,7 +51,7 @@ class HubController {
     }
 
     @Operation(operationId = "retrieveHubListener",
-            summary = "Read a registered callback: status (active/disabled), consecutive failures, last error")
+            summary = "Read a registered callback: status (active/disabled) and why, consecutive failures, last error")
     SubscriptionView get(@PathVariable String id) {
         return subscriptions.get(api, id);
     }
@@ -73,7 +73,8 @@ class HubController {
     }
 
     @Operation(operationId = "enableHubListener",
-            summary = "Re-enable a callback the hub disabled after repeated failures; pending deliveries resume")
+            summary = "Re-enable a callback the hub disabled after repeated failures; pending deliveries resume (not "
+                    + "for a terminated partner's)")
     SubscriptionView enable(@PathVariable String id) {
         return subscriptions.enable(api, id);
     }

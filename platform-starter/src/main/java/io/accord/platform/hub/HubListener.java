@@ -1,6 +1,8 @@
 package io.accord.platform.hub;
 
 import io.accord.platform.web.CorrelationId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a committed one is delivered by {@link HubRelay} even if the service stops right after the commit.
  */
 class HubListener {
+
+    private static final Logger log = LoggerFactory.getLogger(HubListener.class);
 
     /** Which subscriptions get an event: active, of a hub carrying it, of the type asked for, allowed to see it. */
     private static final String MATCHING = """
@@ -37,6 +42,8 @@ class HubListener {
 
     /** When this process last found no active subscription of an API set ({@link System#nanoTime}). */
     private final Map<List<String>, Long> quietSince = new ConcurrentHashMap<>();
+    /** "api event-type" pairs published though the API does not declare the type, each logged once. */
+    private final Set<String> undeclared = ConcurrentHashMap.newKeySet();
     /** Registrations and re-enablings this process began, guarded by {@link #quietSince}. */
     private long changes;
     private final JdbcClient jdbc;
@@ -58,6 +65,7 @@ class HubListener {
                     + "announces");
         }
         List<String> apis = properties.basePathsCarrying(event.resourceName());
+        warnIfUndeclared(event);
         if (apis.isEmpty() || !anySubscriptionIn(apis) || !anyoneWants(apis, event)) {
             return;
         }
@@ -72,6 +80,22 @@ class HubListener {
                         + "select gen_random_uuid(), s.id, :event, :now " + MATCHING + " order by s.id"), apis, event)
                 .param("event", eventId).param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * A type the hub's API does not declare ({@code event-types}) cannot be asked for in a query: the declaration is
+     * out of date. Said once per API and type; subscriptions without a query still get the event.
+     */
+    private void warnIfUndeclared(TmfEvent event) {
+        for (HubProperties.Api api : properties.apis()) {
+            if (api.carries(event.resourceName()) && !api.eventTypes().isEmpty()
+                    && !api.eventTypes().contains(event.eventType())
+                    && undeclared.add(api.basePath() + " " + event.eventType())) {
+                log.warn("{} is published on the hub of {}, whose event-types do not list it: subscribers cannot "
+                        + "ask for it by eventType; add it to accord.platform.hub.apis[].event-types",
+                        event.eventType(), api.basePath());
+            }
+        }
     }
 
     /**

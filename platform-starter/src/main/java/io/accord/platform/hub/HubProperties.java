@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The TMF event hub, under {@code accord.platform.hub}. Off (no endpoints, no relay) until at least one API is
@@ -14,6 +15,7 @@ import java.util.List;
  * accord.platform.hub.apis:
  *   - base-path: /tmf-api/productOrderingManagement/v4
  *     resources: productOrder          # the TmfEvent.resourceName()s this hub carries; none listed: all
+ *     event-types: ProductOrderCreateEvent, ProductOrderStateChangeEvent   # what a query may ask for
  * </pre>
  *
  * @param apis            the TMF APIs the service serves a hub under
@@ -31,6 +33,8 @@ import java.util.List;
  *                        round trip per transaction while nobody subscribed): a registration or re-enabling on this
  *                        replica ends it at once; one on another replica is seen within this time, so events there in
  *                        that time reach no subscriber. {@code 0} (the default): ask in every transaction
+ * @param maxSubscriptionsPerPartner subscriptions one partner may have on one API (active or disabled); staff's are
+ *                        not counted
  */
 @ConfigurationProperties("accord.platform.hub")
 public record HubProperties(
@@ -45,22 +49,28 @@ public record HubProperties(
         @DefaultValue("20") int disableAfter,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("1h") Duration cleanupInterval,
-        @DefaultValue("0s") Duration quietFor) {
+        @DefaultValue("0s") Duration quietFor,
+        @DefaultValue("20") int maxSubscriptionsPerPartner) {
 
     /** Deliveries one subscription gets per relay pass: bounds how long a relay holds its lease. */
     public static final int PER_TURN = 10;
 
     public HubProperties {
         apis = List.copyOf(apis);
-        if (batchSize < 1 || maxAttempts < 1 || disableAfter < 1) {
-            throw new IllegalArgumentException("accord.platform.hub: batch-size, max-attempts and disable-after must "
-                    + "be 1 or more");
+        if (batchSize < 1 || maxAttempts < 1 || disableAfter < 1 || maxSubscriptionsPerPartner < 1) {
+            throw new IllegalArgumentException("accord.platform.hub: batch-size, max-attempts, disable-after and "
+                    + "max-subscriptions-per-partner must be 1 or more");
         }
     }
 
     /** Whether any hub is served. */
     public boolean enabled() {
         return !apis.isEmpty();
+    }
+
+    /** The configured API of a base path. */
+    public Optional<Api> api(String basePath) {
+        return apis.stream().filter(api -> api.basePath().equals(basePath)).findFirst();
     }
 
     /** The base paths whose hub carries events about {@code resourceName}. */
@@ -77,11 +87,15 @@ public record HubProperties(
     }
 
     /**
-     * @param basePath  e.g. {@code /tmf-api/productCatalogManagement/v4}: the hub is {@code <basePath>/hub}
-     * @param resources the resource names ({@link TmfEvent#resourceName()}) of the events this hub carries; empty:
-     *                  every event the service publishes
+     * @param basePath   e.g. {@code /tmf-api/productCatalogManagement/v4}: the hub is {@code <basePath>/hub}
+     * @param resources  the resource names ({@link TmfEvent#resourceName()}) of the events this hub carries; empty:
+     *                   every event the service publishes
+     * @param eventTypes the event types ({@link TmfEvent#eventType()}) this hub publishes: a subscription's query
+     *                   may ask only for these (400 naming {@code query} and listing them otherwise), and the API
+     *                   docs' example and description show them. Empty: not declared, any well-formed type is
+     *                   accepted (a WARN at startup says so)
      */
-    public record Api(String basePath, @DefaultValue List<String> resources) {
+    public record Api(String basePath, @DefaultValue List<String> resources, @DefaultValue List<String> eventTypes) {
 
         public Api {
             if (basePath == null || !basePath.matches("(/[A-Za-z0-9._~-]+)+")) {
@@ -89,6 +103,13 @@ public record HubProperties(
                         + "/tmf-api/productCatalogManagement/v4, got " + basePath);
             }
             resources = List.copyOf(resources);
+            eventTypes = eventTypes.stream().map(String::trim).distinct().toList();
+            for (String type : eventTypes) {
+                if (!EventQuery.isTypeName(type)) {
+                    throw new IllegalArgumentException("accord.platform.hub.apis[].event-types of " + basePath
+                            + ": '" + type + "' is not an event type name (e.g. ProductOrderCreateEvent)");
+                }
+            }
         }
 
         boolean carries(String resourceName) {

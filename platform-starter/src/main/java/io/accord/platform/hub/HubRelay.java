@@ -117,9 +117,9 @@ class HubRelay implements DisposableBean {
         try {
             int failures = subscription.consecutiveFailures();
             for (Deliveries.Pending delivery : deliveries.pending(subscription.id(), HubProperties.PER_TURN)) {
-                Optional<String> error = callbacks.post(subscription.callback(), subscription.secret(), delivery.id(),
-                        delivery.eventId(), delivery.payload());
-                if (error.isEmpty()) {
+                Optional<CallbackClient.Failure> failure = callbacks.post(subscription.callback(),
+                        subscription.secret(), delivery.id(), delivery.eventId(), delivery.payload());
+                if (failure.isEmpty()) {
                     transactions.executeWithoutResult(status ->
                             deliveries.delivered(subscription.id(), delivery.id(), clock.instant()));
                     delivered.increment();
@@ -127,7 +127,7 @@ class HubRelay implements DisposableBean {
                     continue;
                 }
                 failures++;
-                recordFailure(subscription, delivery, error.get(), failures);
+                recordFailure(subscription, delivery, failure.get(), failures);
                 break;
             }
         } finally {
@@ -135,33 +135,56 @@ class HubRelay implements DisposableBean {
         }
     }
 
-    private void recordFailure(Deliveries.Claimed subscription, Deliveries.Pending delivery, String error,
-                               int failures) {
+    /**
+     * The failure's reason becomes the subscription's {@code lastError} (its owner reads it); the log line names the
+     * subscription and its owner and has the detail too (a refused host's address, the exception).
+     */
+    private void recordFailure(Deliveries.Claimed subscription, Deliveries.Pending delivery,
+                               CallbackClient.Failure failure, int failures) {
         DeliveryPolicy.Decision decision = policy.afterFailure(delivery.attempts() + 1, failures);
         Instant now = clock.instant();
+        String error = failure.reason();
+        String reason = decision.disable() ? disabledReason(failures) : null;
         transactions.executeWithoutResult(status -> {
-            boolean exists = deliveries.failed(subscription.id(), delivery.id(), error, now, decision, failures);
+            boolean exists = deliveries.failed(subscription.id(), delivery.id(), error, now, decision, failures,
+                    reason);
             if (exists && decision.disable()) {
                 audit.record(subscription.partner(), HubSubscriptions.RESOURCE_TYPE, subscription.id().toString(),
                         "hub-subscription-disabled", Map.of("status", "active"),
-                        Map.of("status", "disabled", "consecutiveFailures", failures, "lastError", error));
+                        Map.of("status", "disabled", "consecutiveFailures", failures, "lastError", error,
+                                "statusReason", reason));
             }
         });
         failed.increment();
+        String detail = failure.detail().equals(error) ? "" : " [" + failure.detail() + "]";
         if (decision.dead()) {
             dead.increment();
-            log.warn("Hub delivery {} of event {} ({}) to {} is given up after {} attempts: {}", delivery.id(),
-                    delivery.eventId(), delivery.eventType(), subscription.callback(), delivery.attempts() + 1, error);
+            log.warn("Hub delivery {} of event {} ({}) to subscription {} (owner {}, {}) is given up after {} "
+                            + "attempts: {}{}", delivery.id(), delivery.eventId(), delivery.eventType(),
+                    subscription.id(), owner(subscription), subscription.callback(), delivery.attempts() + 1, error,
+                    detail);
         } else {
-            log.info("Hub delivery {} to {} failed (attempt {}), subscription retried in {}: {}", delivery.id(),
-                    subscription.callback(), delivery.attempts() + 1, decision.retryIn(), error);
+            log.info("Hub delivery {} to subscription {} (owner {}, {}) failed (attempt {}), subscription retried "
+                            + "in {}: {}{}", delivery.id(), subscription.id(), owner(subscription),
+                    subscription.callback(), delivery.attempts() + 1, decision.retryIn(), error, detail);
         }
         if (decision.disable()) {
             disabled.increment();
-            log.warn("Hub subscription {} ({}) is DISABLED after {} consecutive failed deliveries, last: {}; it "
-                            + "receives nothing until re-enabled (POST .../hub/{}/enable)", subscription.id(),
-                    subscription.callback(), failures, error, subscription.id());
+            log.warn("Hub subscription {} (owner {}, {}) is DISABLED after {} consecutive failed deliveries, last: "
+                            + "{}{}; it receives nothing until re-enabled (POST .../hub/{}/enable)", subscription.id(),
+                    owner(subscription), subscription.callback(), failures, error, detail, subscription.id());
         }
+    }
+
+    /** What {@code GET .../hub/{id}} shows as {@code statusReason} of a subscription disabled by its failures. */
+    private static String disabledReason(int failures) {
+        return "Disabled after " + failures + " consecutive failed deliveries (see lastError); fix the callback, then "
+                + "POST .../hub/{id}/enable";
+    }
+
+    /** The subscription's owner for the log: its partner, or "staff". */
+    private static String owner(Deliveries.Claimed subscription) {
+        return subscription.partner() == null ? "staff" : "partner " + subscription.partner();
     }
 
     /** Lets the turns under way finish (each is bounded by its timeouts) before the service stops. */

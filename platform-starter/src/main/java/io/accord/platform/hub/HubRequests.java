@@ -18,15 +18,15 @@ final class HubRequests {
             @Schema(description = "Where events are POSTed: https://, or http:// to a loopback address",
                     example = "https://partner.example.com/tmf/listener")
             @NotBlank @Size(max = 2000) String callback,
-            @Schema(description = "Which events: eventType=<type>[,<type>...]; absent: every event of this API",
-                    example = "eventType=ProductOfferingCreateEvent,ProductOfferingStateChangeEvent")
+            @Schema(description = "Which events: eventType=<type>[,<type>...], each one this API publishes (the "
+                    + "operation's description lists them); absent: every event of this API")
             @Size(max = 1000) String query) {
     }
 
     /**
      * TMF {@code EventSubscription} ({@code id}, {@code callback}, {@code query}) and Accord's extensions: the
      * signing {@code secret} (only in the answer that created it), {@code status} ({@code active} or
-     * {@code disabled}), the delivery health and who owns it.
+     * {@code disabled}) and why it receives nothing ({@code statusReason}), the delivery health and who owns it.
      */
     record SubscriptionView(
             String id,
@@ -36,11 +36,16 @@ final class HubRequests {
             @Schema(description = "HMAC-SHA256 key of X-Accord-Signature; shown once, in the answer to POST /hub")
             @JsonInclude(JsonInclude.Include.NON_NULL) String secret,
             @Schema(allowableValues = {"active", "disabled"}) String status,
+            @Schema(description = "Why it receives nothing now: why it is disabled (repeated failed deliveries, or "
+                    + "its partner's termination: then it stays disabled), or that deliveries are held while its "
+                    + "partner is suspended; null while deliveries go out")
+            String statusReason,
             @Schema(description = "Failed attempts since the last successful delivery") int consecutiveFailures,
             String lastError,
             Instant lastErrorAt,
             Instant lastDeliveredAt,
-            @Schema(description = "When the hub stopped delivering after too many consecutive failures")
+            @Schema(description = "When the hub stopped delivering: after too many consecutive failures, or on its "
+                    + "partner's termination")
             Instant disabledAt,
             @Schema(description = "The partner whose events it receives; absent for a staff subscription")
             String partnerId,
@@ -50,16 +55,16 @@ final class HubRequests {
             return new SubscriptionView(subscription.id().toString(),
                     subscription.api() + "/hub/" + subscription.id(), subscription.callback(), subscription.query(),
                     withSecret ? subscription.secret() : null, subscription.status().column(),
-                    subscription.consecutiveFailures(), subscription.lastError(), subscription.lastErrorAt(),
-                    subscription.lastDeliveredAt(), subscription.disabledAt(),
+                    subscription.currentReason(), subscription.consecutiveFailures(), subscription.lastError(),
+                    subscription.lastErrorAt(), subscription.lastDeliveredAt(), subscription.disabledAt(),
                     subscription.partner() == null ? null : subscription.partner().toString(),
                     subscription.createdAt());
         }
 
         /** What the audit trail keeps: everything but the secret. */
         SubscriptionView withoutSecret() {
-            return new SubscriptionView(id, href, callback, query, null, status, consecutiveFailures, lastError,
-                    lastErrorAt, lastDeliveredAt, disabledAt, partnerId, createdAt);
+            return new SubscriptionView(id, href, callback, query, null, status, statusReason, consecutiveFailures,
+                    lastError, lastErrorAt, lastDeliveredAt, disabledAt, partnerId, createdAt);
         }
     }
 }

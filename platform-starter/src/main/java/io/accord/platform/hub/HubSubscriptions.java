@@ -6,6 +6,7 @@ import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.outbound.OutboundTargets;
 import io.accord.platform.hub.HubRequests.SubscriptionInput;
 import io.accord.platform.hub.HubRequests.SubscriptionView;
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.web.OffsetLimit;
@@ -23,6 +24,10 @@ import java.util.UUID;
  * Registering, reading, deleting and re-enabling subscriptions of one service's hubs. Partner admins manage their
  * own partner's; staff (platform-admin, partner-manager, ops) any, and their own receive every event. Another
  * partner's subscription, or one of another API, answers 404 like an unknown id. Every change is audited.
+ *
+ * <p>One owner (a partner, or staff together) has at most one subscription per API, callback and query (a second
+ * would deliver every event twice: 409 naming the first), a partner at most {@code max-subscriptions-per-partner}
+ * per API (409), and only an ACTIVE partner registers (409; see {@link HubPartners}).
  */
 class HubSubscriptions {
 
@@ -37,16 +42,21 @@ class HubSubscriptions {
     private final Tenancy tenancy;
     private final OutboundTargets callbacks;
     private final HubListener listener;
+    private final HubPartners partners;
+    private final HubProperties properties;
     private final Clock clock;
 
     HubSubscriptions(SubscriptionRepository repository, TransactionTemplate transactions, AuditTrail audit,
-                     Tenancy tenancy, OutboundTargets callbacks, HubListener listener, Clock clock) {
+                     Tenancy tenancy, OutboundTargets callbacks, HubListener listener, HubPartners partners,
+                     HubProperties properties, Clock clock) {
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
         this.tenancy = tenancy;
         this.callbacks = callbacks;
         this.listener = listener;
+        this.partners = partners;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -55,10 +65,29 @@ class HubSubscriptions {
         PartnerId partner = ownerOfWrites();
         URI callback = callbacks.check("callback", input.callback());
         String query = input.query() == null || input.query().isBlank() ? null : input.query().trim();
-        List<String> eventTypes = EventQuery.eventTypes(query);
+        List<String> eventTypes = EventQuery.eventTypes(query, publishedBy(api));
         Subscription subscription = Subscription.register(api, partner, callback.toString(), query, eventTypes,
                 tenancy.actor(), clock.instant());
         return transactions.execute(status -> {
+            if (partner != null) {
+                partners.lock(partner.value());
+                partners.requireActive(partner, "register hub subscriptions");
+            }
+            repository.lockOwner(api, partner);
+            repository.sameAs(api, partner, subscription.callback(), eventTypes).ifPresent(existing -> {
+                throw new ConflictException("The same callback with the same query is registered already: "
+                        + "subscription " + existing.id() + " (" + existing.status().column() + ", "
+                        + SubscriptionView.of(existing, false).href() + "); a second one would deliver every event "
+                        + "twice. Use it" + (existing.status() == Subscription.Status.DISABLED
+                        ? " (re-enable it with POST .../hub/" + existing.id() + "/enable)" : "")
+                        + ", or delete it first.");
+            });
+            long owned = partner == null ? 0 : repository.count(api, partner);
+            if (owned >= properties.maxSubscriptionsPerPartner()) {
+                throw new ConflictException("Partner " + partner + " has " + owned + " subscriptions on this API "
+                        + "(active or disabled); a partner may have at most " + properties.maxSubscriptionsPerPartner()
+                        + ". Delete one first.");
+            }
             listener.subscriptionsChanging();
             repository.insert(subscription);
             SubscriptionView view = SubscriptionView.of(subscription, true);
@@ -89,7 +118,7 @@ class HubSubscriptions {
         });
     }
 
-    /** A disabled subscription back to active (409 when it is active). */
+    /** A disabled subscription back to active (409 when it is active, or its partner is terminated). */
     SubscriptionView enable(String api, String id) {
         ownerOfWrites();
         return transactions.execute(status -> {
@@ -102,6 +131,11 @@ class HubSubscriptions {
                     SubscriptionView.of(before, false), view);
             return view;
         });
+    }
+
+    /** The event types the API declares it publishes; empty: not declared. */
+    private List<String> publishedBy(String api) {
+        return properties.api(api).map(HubProperties.Api::eventTypes).orElse(List.of());
     }
 
     /** The caller's partner for a partner admin, {@code null} for staff; 403 for anyone else. */

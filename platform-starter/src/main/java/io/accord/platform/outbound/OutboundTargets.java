@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
  *       link-local, unique-local, carrier-grade NAT, multicast, unspecified, reserved) refused unless
  *       {@link OutboundProperties#allowPrivateAddresses()}. Host names are judged as written, never resolved here:
  *       a lookup now proves nothing about where the name points later.</li>
- *   <li>{@link #refusal} just before each call: the host name resolved, and refused when any of its addresses is not
+ *   <li>{@link #refuse} just before each call: the host name resolved, and refused when any of its addresses is not
  *       public (unless allowed), so a name that resolves to {@code 169.254.169.254} or {@code 10.0.0.5} reaches
- *       nothing inside. The JDK caches the lookup ({@code networkaddress.cache.ttl}, 30 s by default), so the call
- *       that follows connects to the address just checked.</li>
+ *       nothing inside. The refusal's reason, which the partner may read, names neither the address nor the lookup's
+ *       outcome (this network's DNS is none of its business); its detail, for the log, does. The JDK caches the
+ *       lookup ({@code networkaddress.cache.ttl}, 30 s by default), so the call that follows connects to the
+ *       address just checked.</li>
  * </ol>
  */
 public final class OutboundTargets {
@@ -81,27 +83,50 @@ public final class OutboundTargets {
     }
 
     /**
-     * Empty when a call to {@code uri} may go ahead now; otherwise why not, in one line (the caller records it as
-     * the delivery's failure). Resolves the host name.
+     * Why a call to a partner-chosen address is refused, in two versions: {@link #reason} for the partner who chose
+     * the address (it may be shown to them: it names no address and nothing of this network's DNS), {@link #detail}
+     * for this service's log only (the host and what it resolved to).
+     */
+    public record Refusal(String reason, String detail) {
+
+        /** Shown to the address's owner: the host is not public, or resolves to an address that is not. */
+        public static final String NOT_PUBLIC = "the callback's address is not a public address";
+        /** Shown to the address's owner: the host name does not resolve (here, now). */
+        public static final String UNRESOLVABLE = "the callback's host cannot be resolved";
+    }
+
+    /**
+     * Empty when a call to {@code uri} may go ahead now; otherwise why not, in one line with the details (which host
+     * resolved to which address): for this service's own log or staff-only records. Resolves the host name. What a
+     * partner may read is {@link #refuse}'s {@link Refusal#reason()}.
      */
     public Optional<String> refusal(URI uri) {
+        return refuse(uri).map(Refusal::detail);
+    }
+
+    /**
+     * Empty when a call to {@code uri} may go ahead now; otherwise why not, as a {@link Refusal}: a reason the
+     * partner may read and the detail to log. Resolves the host name.
+     */
+    public Optional<Refusal> refuse(URI uri) {
         if (properties.allowPrivateAddresses()) {
             return Optional.empty();
         }
         String host = bare(uri.getHost() == null ? "" : uri.getHost());
         if (host.isEmpty() || isLoopbackName(host)) {
-            return Optional.of("Refused: " + (host.isEmpty() ? "no host" : host) + " is not a public address");
+            return Optional.of(new Refusal(Refusal.NOT_PUBLIC,
+                    "Refused: " + (host.isEmpty() ? "no host" : host) + " is not a public address"));
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException unknown) {
-            return Optional.of("Unknown host " + host);
+            return Optional.of(new Refusal(Refusal.UNRESOLVABLE, "Unknown host " + host));
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return Optional.of("Refused: " + host + " resolves to " + address.getHostAddress()
-                        + ", which is not a public address");
+                return Optional.of(new Refusal(Refusal.NOT_PUBLIC, "Refused: " + host + " resolves to "
+                        + address.getHostAddress() + ", which is not a public address"));
             }
         }
         return Optional.empty();

@@ -30,7 +30,16 @@ class HubApiDocsTests {
         assertThat(register.path("operationId").asString()).isEqualTo("registerHubListenerTestCatalog");
         assertThat(register.path("tags").get(0).asString()).isEqualTo("Event hub (testCatalog)");
         assertThat(register.path("requestBody").path("content").path("application/json").path("example")
-                .path("query").asString()).startsWith("eventType=");
+                .path("query").asString())
+                .isEqualTo("eventType=ProductOfferingCreateEvent,ProductOfferingStateChangeEvent");
+        assertThat(register.path("description").asString()).contains("`ProductOfferingAttributeValueChangeEvent`")
+                .contains("`CategoryCreateEvent`");
+        JsonNode ordering = docs.path("paths").path(ORDERING + "/hub").path("post");
+        assertThat(ordering.path("requestBody").path("content").path("application/json").path("example")
+                .path("query").asString()).as("each API its own example")
+                .isEqualTo("eventType=ProductOrderCreateEvent,ProductOrderStateChangeEvent");
+        assertThat(ordering.path("description").asString()).contains("`ProductOrderStateChangeEvent`")
+                .doesNotContain("ProductOffering");
         assertThat(register.path("responses").path("201").path("headers").has("Location")).isTrue();
         assertThat(docs.path("paths").path(ORDERING + "/hub").path("post").path("operationId").asString())
                 .isEqualTo("registerHubListenerTestOrdering");

@@ -33,14 +33,24 @@ class HubConfigurationTests {
 
     @Test
     void basePathsMustBePathsAndNameTheirApi() {
-        assertThatThrownBy(() -> new HubProperties.Api("tmf-api/x/v4/", List.of()))
+        assertThatThrownBy(() -> new HubProperties.Api("tmf-api/x/v4/", List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HubProperties.Api("/tmf-api/x/v4/", List.of()))
+        assertThatThrownBy(() -> new HubProperties.Api("/tmf-api/x/v4/", List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new HubProperties.Api("/tmf-api/productOrderingManagement/v4", List.of()).name())
+        assertThat(new HubProperties.Api("/tmf-api/productOrderingManagement/v4", List.of(), List.of()).name())
                 .isEqualTo("productOrderingManagement");
-        assertThat(new HubProperties.Api("/tmf-api/productOrderingManagement/v4", List.of("productOrder"))
+        assertThat(new HubProperties.Api("/tmf-api/productOrderingManagement/v4", List.of("productOrder"), List.of())
                 .carries("quote")).isFalse();
+    }
+
+    @Test
+    void declaredEventTypesMustBeEventTypeNames() {
+        assertThat(new HubProperties.Api("/tmf-api/quoteManagement/v4", List.of("quote"),
+                List.of(" QuoteCreateEvent", "QuoteStateChangeEvent", "QuoteCreateEvent")).eventTypes())
+                .containsExactly("QuoteCreateEvent", "QuoteStateChangeEvent");
+        assertThatThrownBy(() -> new HubProperties.Api("/tmf-api/quoteManagement/v4", List.of(),
+                List.of("Quote Create")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Quote Create");
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,6 +1,9 @@
 package io.accord.platform.hub;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * subscription asked for and may see, never those of a rolled-back change, retried after server errors.
  */
 @HubTestApplication.Test
+@ExtendWith(OutputCaptureExtension.class)
 class HubDeliveryTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -93,6 +100,27 @@ class HubDeliveryTests {
             assertThat(seen.get("lastError").asString()).contains("HTTP 500");
             assertThat(seen.has("secret")).isFalse();
         }
+    }
+
+    @Test
+    void aClosedPortReadsAsConnectionRefusedAndTheLogNamesTheSubscriptionAndItsPartner(CapturedOutput output)
+            throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        JsonNode subscription = HubFixture.register(hub.adminA, CATALOG, "http://127.0.0.1:" + closed + "/listener",
+                null);
+        String id = subscription.get("id").asString();
+
+        hub.publishOffering("ProductOfferingCreateEvent", Set.of(hub.partnerA), false);
+
+        await().atMost(WAIT).until(() -> hub.adminA.get(href(subscription)).json().path("lastError").isString());
+        assertThat(hub.adminA.get(href(subscription)).json().get("lastError").asString())
+                .isEqualTo("connection refused");
+        String named = "subscription " + id + " (owner partner " + hub.partnerA + ", ";
+        await().atMost(WAIT).until(() -> output.getAll().lines()
+                .anyMatch(line -> line.contains(named) && line.contains("connection refused")));
     }
 
     @Test

@@ -74,6 +74,7 @@ class HubDisablingTests {
             assertThat(disabled.get("consecutiveFailures").asInt()).isEqualTo(DISABLE_AFTER);
             assertThat(disabled.get("lastError").asString()).contains("HTTP 503");
             assertThat(disabled.get("disabledAt").isString()).isTrue();
+            assertThat(disabled.get("statusReason").asString()).contains(DISABLE_AFTER + " consecutive failed");
             assertThat(callback.received()).hasSize(DISABLE_AFTER);
             // MAX_ATTEMPTS (3) for the first delivery, given up; the second failed on until DISABLE_AFTER (5)
             assertThat(HubFixture.offeringIds(callback)).containsExactly(first, first, first, second, second);
@@ -92,6 +93,7 @@ class HubDisablingTests {
             assertThat(enabled.status()).isEqualTo(200);
             assertThat(enabled.body().get("status").asString()).isEqualTo("active");
             assertThat(enabled.body().get("consecutiveFailures").asInt()).isZero();
+            assertThat(enabled.body().get("statusReason").isNull()).isTrue();
             await().atMost(WAIT).until(() -> callback.received().size() == DISABLE_AFTER + 1);
             assertThat(HubFixture.offeringIds(callback).getLast()).isEqualTo(second).isNotEqualTo(whileDisabled);
             assertThat(hub.adminA.post(href + "/enable", "").status()).isEqualTo(409);

@@ -30,6 +30,25 @@ class HubInputTests {
     }
 
     @Test
+    void aQueryMayAskOnlyForEventTypesTheApiPublishesAndARefusalListsThem() {
+        java.util.List<String> published = java.util.List.of("QuoteCreateEvent", "QuoteStateChangeEvent");
+
+        assertThat(EventQuery.eventTypes("eventType=QuoteStateChangeEvent", published))
+                .containsExactly("QuoteStateChangeEvent");
+        assertThat(EventQuery.eventTypes(null, published)).isNull();
+        assertThatThrownBy(() -> EventQuery.eventTypes("eventType=QuoteCreateEvent,NoSuchEvent", published))
+                .isInstanceOfSatisfying(InvalidInputException.class, invalid -> {
+                    assertThat(invalid.field()).isEqualTo("query");
+                    assertThat(invalid.getMessage()).contains("'NoSuchEvent'")
+                            .contains("QuoteCreateEvent, QuoteStateChangeEvent");
+                });
+        assertThatThrownBy(() -> EventQuery.eventTypes("eventType=A,B", published))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'A', 'B' are not event types");
+        assertThat(EventQuery.eventTypes("eventType=NoSuchEvent", java.util.List.of()))
+                .as("an API that declares no types").containsExactly("NoSuchEvent");
+    }
+
+    @Test
     void acceptsExactlyTheTmfEventSubscriptionInput() throws ReflectiveOperationException {
         TmfSchemas.assertAcceptsExactly(HubRequests.SubscriptionInput.class.getName(), "TMF620-product-catalog",
                 "EventSubscriptionInput", "");

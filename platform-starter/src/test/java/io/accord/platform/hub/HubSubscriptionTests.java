@@ -165,6 +165,76 @@ class HubSubscriptionTests {
                 .param("callback", CALLBACK + "/idempotent").query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void anEventTypeTheApiDoesNotPublishIs400NamingTheQueryAndListingTheTypesItDoes() {
+        long before = count();
+
+        TestHttp.Response unknown = hub.adminA.post(CATALOG + "/hub",
+                "{\"callback\":\"" + CALLBACK + "\",\"query\":\"eventType=NoSuchEvent\"}");
+        TestHttp.Response anotherApis = hub.adminA.post(ORDERING + "/hub",
+                "{\"callback\":\"" + CALLBACK + "\",\"query\":\"eventType=ProductOfferingCreateEvent\"}");
+
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().path("violations").get(0).get("field").asString()).isEqualTo("query");
+        assertThat(unknown.json().path("violations").get(0).get("message").asString()).contains("NoSuchEvent")
+                .contains("ProductOfferingCreateEvent, ProductOfferingStateChangeEvent");
+        assertThat(anotherApis.status()).as(anotherApis.body()).isEqualTo(400);
+        assertThat(anotherApis.json().path("violations").get(0).get("message").asString())
+                .contains("ProductOrderCreateEvent, ProductOrderStateChangeEvent");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameCallbackAndQueryOfTheSameOwnerTwiceIs409NamingTheFirst() {
+        String callback = CALLBACK + "/twice-" + UUID.randomUUID();
+        String first = HubFixture.register(hub.adminA, CATALOG, callback,
+                "eventType=ProductOfferingCreateEvent,ProductOfferingStateChangeEvent").get("id").asString();
+
+        TestHttp.Response again = hub.adminA.post(CATALOG + "/hub", "{\"callback\":\"" + callback + "\","
+                + "\"query\":\"eventType=ProductOfferingStateChangeEvent&eventType=ProductOfferingCreateEvent\"}");
+
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("detail").asString()).contains(first);
+        assertThat(jdbc.sql("select count(*) from hub_subscription where callback = :callback")
+                .param("callback", callback).query(Long.class).single()).isEqualTo(1);
+        // not the same: another query, all events, another owner, another API
+        HubFixture.register(hub.adminA, CATALOG, callback, "eventType=ProductOfferingCreateEvent");
+        HubFixture.register(hub.adminA, CATALOG, callback, null);
+        HubFixture.register(hub.adminB, CATALOG, callback,
+                "eventType=ProductOfferingCreateEvent,ProductOfferingStateChangeEvent");
+        HubFixture.register(hub.adminA, ORDERING, callback, null);
+        assertThat(hub.adminA.post(CATALOG + "/hub", "{\"callback\":\"" + callback + "\"}").status())
+                .isEqualTo(409);
+        String ofStaff = HubFixture.register(hub.ops, CATALOG, callback, null).get("id").asString();
+        TestHttp.Response staffAgain = TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER))
+                .post(CATALOG + "/hub", "{\"callback\":\"" + callback + "\"}");
+        assertThat(staffAgain.status()).as("staff subscriptions are one owner").isEqualTo(409);
+        assertThat(staffAgain.json().get("detail").asString()).contains(ofStaff);
+    }
+
+    @Test
+    void aPartnerHasAtMostTheConfiguredNumberOfSubscriptionsPerApi() {
+        String callback = CALLBACK + "/many-" + UUID.randomUUID() + "/";
+        java.util.List<String> hrefs = new java.util.ArrayList<>();
+        for (int i = 0; i < HubTestApplication.MAX_PER_PARTNER; i++) {
+            hrefs.add(HubFixture.register(hub.adminA, CATALOG, callback + i, null).get("href").asString());
+        }
+
+        TestHttp.Response oneTooMany = hub.adminA.post(CATALOG + "/hub", "{\"callback\":\"" + callback + "x\"}");
+
+        assertThat(oneTooMany.status()).as(oneTooMany.body()).isEqualTo(409);
+        assertThat(oneTooMany.contentType()).startsWith("application/problem+json");
+        assertThat(oneTooMany.json().get("detail").asString())
+                .contains(HubTestApplication.MAX_PER_PARTNER + " subscriptions on this API");
+        HubFixture.register(hub.adminA, ORDERING, callback + "x", null);
+        HubFixture.register(hub.adminB, CATALOG, callback + "x", null);
+        HubFixture.register(hub.ops, CATALOG, callback + "x", null);
+        assertThat(hub.adminA.delete(hrefs.getFirst()).status()).isEqualTo(204);
+        HubFixture.register(hub.adminA, CATALOG, callback + "x", null);
+    }
+
     private void assertInvalid(String body, String field) {
         TestHttp.Response response = hub.adminA.post(CATALOG + "/hub", body);
         assertThat(response.status()).as(body + " -> " + response.body()).isEqualTo(400);

@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
 /**
  * A service made of the platform starter serving two hubs (a catalog one carrying offerings and categories, an
  * ordering one carrying orders), on a random port against the real test PostgreSQL, its relay quick to retry and
- * to give up (3 attempts per delivery, disabled after 5 consecutive failures) so both can be watched.
+ * to give up (3 attempts per delivery, disabled after 5 consecutive failures) so both can be watched. No broker: the
+ * hub's partner events listener does not start, tests feed it records ({@link HubPartnerStatusTests}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -28,6 +29,7 @@ class HubTestApplication {
     static final String ORDERING = "/tmf-api/testOrdering/v4";
     static final int MAX_ATTEMPTS = 3;
     static final int DISABLE_AFTER = 5;
+    static final int MAX_PER_PARTNER = 4;
 
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
@@ -35,10 +37,16 @@ class HubTestApplication {
             properties = {
                     "spring.application.name=platform-hub",
                     "spring.kafka.bootstrap-servers=127.0.0.1:1",
+                    "spring.kafka.listener.auto-startup=false",
                     "accord.platform.hub.apis[0].base-path=" + CATALOG,
                     "accord.platform.hub.apis[0].resources=productOffering,category",
+                    "accord.platform.hub.apis[0].event-types=ProductOfferingCreateEvent,"
+                            + "ProductOfferingStateChangeEvent,ProductOfferingAttributeValueChangeEvent,"
+                            + "CategoryCreateEvent",
                     "accord.platform.hub.apis[1].base-path=" + ORDERING,
                     "accord.platform.hub.apis[1].resources=productOrder",
+                    "accord.platform.hub.apis[1].event-types=ProductOrderCreateEvent,ProductOrderStateChangeEvent",
+                    "accord.platform.hub.max-subscriptions-per-partner=" + MAX_PER_PARTNER,
                     "accord.platform.hub.poll-interval=50ms",
                     "accord.platform.hub.quiet-for=1s", // off by default; its cache tested here
                     "accord.platform.hub.first-backoff=20ms",

@@ -81,6 +81,24 @@ class OutboundTargetsTests {
     }
 
     @Test
+    void aRefusalGivesThePartnerAReasonWithoutAddressesAndTheLogTheDetail() {
+        OutboundTargets.Refusal loopback = production.refuse(URI.create("https://127.0.0.1:8443/cb")).orElseThrow();
+        assertThat(loopback.reason()).isEqualTo("the callback's address is not a public address")
+                .doesNotContain("127.0.0.1");
+        assertThat(loopback.detail()).contains("127.0.0.1");
+        OutboundTargets.Refusal byName = production.refuse(URI.create("https://api.localhost./cb")).orElseThrow();
+        assertThat(byName.reason()).isEqualTo(OutboundTargets.Refusal.NOT_PUBLIC);
+        assertThat(byName.detail()).contains("api.localhost");
+        OutboundTargets.Refusal unknown = production.refuse(URI.create("https://no-such-host.invalid/cb"))
+                .orElseThrow();
+        assertThat(unknown.reason()).isEqualTo("the callback's host cannot be resolved")
+                .doesNotContain("no-such-host");
+        assertThat(unknown.detail()).contains("no-such-host.invalid");
+        assertThat(production.refusal(URI.create("https://127.0.0.1:8443/cb"))).contains(loopback.detail());
+        assertThat(development.refuse(URI.create("https://127.0.0.1:8443/cb"))).isEmpty();
+    }
+
+    @Test
     void publicAddressesAreTheInternetsOnly() throws UnknownHostException {
         assertThat(OutboundTargets.isPublic(InetAddress.getByName("93.184.215.14"))).isTrue();
         assertThat(OutboundTargets.isPublic(InetAddress.getByName("2606:4700::1111"))).isTrue();

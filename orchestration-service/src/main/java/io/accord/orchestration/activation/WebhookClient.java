@@ -1,6 +1,9 @@
 package io.accord.orchestration.activation;
 
+import io.accord.platform.outbound.OutboundFailures;
 import io.accord.platform.outbound.OutboundTargets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -17,13 +20,16 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Signed JSON POSTs to partners' webhooks, each after {@link OutboundTargets#refusal} found the host public (or
- * private addresses are allowed, in development). {@value #TIMESTAMP_HEADER} carries the Unix time in seconds and
+ * Signed JSON POSTs to partners' webhooks, each after {@link OutboundTargets#refuse} found the host public (or
+ * private addresses are allowed, in development). A refusal or a failure before an answer is told to the partner
+ * in words ({@link OutboundFailures}), never with this network's addresses; the log keeps the detail. {@value #TIMESTAMP_HEADER} carries the Unix time in seconds and
  * {@value #SIGNATURE_HEADER} {@code sha256=<hex>}: HMAC-SHA256 with the partner's secret over
  * {@code timestamp + "." + body}. A partner checks it and refuses old timestamps (replays).
  */
 @Component
 class WebhookClient {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookClient.class);
 
     static final String SIGNATURE_HEADER = "X-Accord-Signature";
     static final String TIMESTAMP_HEADER = "X-Accord-Timestamp";
@@ -48,9 +54,11 @@ class WebhookClient {
 
     Reply post(String url, String secret, String stepId, String body) {
         URI target = URI.create(url);
-        Optional<String> refused = targets.refusal(target);
+        Optional<OutboundTargets.Refusal> refused = targets.refuse(target);
         if (refused.isPresent()) {
-            return new Reply(Optional.empty(), null, refused.get());
+            // the partner reads the step's reason: never this network's addresses, which the log keeps
+            log.warn("Activation webhook of step {} refused: {}", stepId, refused.get().detail());
+            return new Reply(Optional.empty(), null, refused.get().reason());
         }
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(target)
@@ -65,8 +73,9 @@ class WebhookClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(Optional.of(response.statusCode()), response.body(), null);
         } catch (IOException unreachable) {
-            return new Reply(Optional.empty(), null, unreachable.getClass().getSimpleName() + ": "
-                    + unreachable.getMessage());
+            log.warn("Activation webhook of step {} failed: {}", stepId, OutboundFailures.describe(unreachable));
+            return new Reply(Optional.empty(), null, OutboundFailures.reason(unreachable,
+                    properties.connectTimeout(), properties.requestTimeout()));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return new Reply(Optional.empty(), null, "interrupted");

@@ -1,22 +1,16 @@
 package io.accord.platform.hub;
 
+import io.accord.platform.outbound.OutboundFailures;
 import io.accord.platform.outbound.OutboundTargets;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -112,75 +106,16 @@ class CallbackClient {
         }
     }
 
-    /**
-     * What the subscriber reads of an exchange that failed before an answer: the kind of failure in words (the
-     * JDK's exceptions often have no message at all: a closed port is a bare {@code ConnectException}), without
-     * the exception's text, which may name addresses of this network.
-     */
     private String reason(Throwable failure) {
-        if (has(failure, HttpConnectTimeoutException.class)) {
-            return "could not connect within " + readable(connectTimeout) + " (connect timeout)";
-        }
-        if (has(failure, HttpTimeoutException.class)) {
-            return "no answer within " + readable(requestTimeout) + " (request timeout)";
-        }
-        if (has(failure, UnknownHostException.class)) {
-            return OutboundTargets.Refusal.UNRESOLVABLE;
-        }
-        if (has(failure, ConnectException.class)) {
-            String message = String.valueOf(find(failure, ConnectException.class).getMessage())
-                    .toLowerCase(Locale.ROOT);
-            return message.contains("timed out") ? "could not connect within " + readable(connectTimeout)
-                    + " (connect timeout)" : "connection refused";
-        }
-        if (has(failure, NoRouteToHostException.class)) {
-            return "no route to the callback's host";
-        }
-        if (has(failure, SSLException.class)) {
-            return "TLS handshake with the callback failed (certificate or protocol not accepted)";
-        }
-        if (has(failure, IOException.class)) {
-            return "the connection to the callback failed before an answer (closed or reset)";
-        }
-        return "the delivery failed (" + failure.getClass().getSimpleName() + ")";
+        return OutboundFailures.reason(failure, connectTimeout, requestTimeout);
     }
 
-    /** For the log: every exception of the chain with its message. */
     private static String describe(Throwable failure) {
-        StringBuilder detail = new StringBuilder();
-        for (Throwable cause = failure; cause != null && detail.length() < MAX_ERROR; cause = cause.getCause()) {
-            detail.append(detail.isEmpty() ? "" : " <- ").append(cause.getClass().getName());
-            if (cause.getMessage() != null) {
-                detail.append(": ").append(cause.getMessage());
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return detail.toString();
+        return OutboundFailures.describe(failure);
     }
 
-    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-        return find(failure, type) != null;
-    }
-
-    private static Throwable find(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return cause;
-            }
-        }
-        return null;
-    }
-
-    /** {@code 10 s}, {@code 1.5 s}, {@code 500 ms}. */
     static String readable(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis < 1000) {
-            return millis + " ms";
-        }
-        return (millis % 1000 == 0 ? String.valueOf(millis / 1000)
-                : java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString()) + " s";
+        return OutboundFailures.readable(duration);
     }
 
     private static String truncate(String error) {

@@ -18,7 +18,27 @@ import tools.jackson.databind.JsonNode;
  */
 record UsageSummary(List<Revenue> revenue, List<Usage> usage, long records, List<Bar> bars, String barCurrency) {
 
+    /**
+     * One currency's money: the partner's share (what it earns on usage of its offerings), what was charged for
+     * them, and the wholesale it owes for usage of offerings it resells ({@code RESELL}: that usage's charge is the
+     * wholesale, so it is not a charge to its customers).
+     */
     record Revenue(String currency, BigDecimal partnerShare, BigDecimal charge, BigDecimal wholesale) {
+
+        /** What its customers were charged for usage of its own (and co-created) offerings. */
+        public BigDecimal customerCharge() {
+            return charge.subtract(wholesale);
+        }
+
+        /** Whether there is revenue to show: a share, a charge of its offerings, or no resold usage at all. */
+        public boolean earns() {
+            return partnerShare.signum() != 0 || customerCharge().signum() != 0 || wholesale.signum() == 0;
+        }
+
+        /** Whether it owes wholesale for resold usage. */
+        public boolean owes() {
+            return wholesale.signum() != 0;
+        }
     }
 
     record Usage(String billedUnit, BigDecimal quantity) {

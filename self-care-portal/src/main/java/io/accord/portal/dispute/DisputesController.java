@@ -36,6 +36,11 @@ class DisputesController {
     static final List<String> CATEGORIES = List.of("RATE", "USAGE_VOLUME", "MISSING_USAGE", "DUPLICATE_USAGE", "TAX",
             "MINIMUM_GUARANTEE", "OTHER");
     private static final Set<String> WORK = Set.of("open", "inReview", "escalated", "resolutionProposed", "rejected");
+    private static final int PAGE_SIZE = 25;
+    private static final int STATEMENTS_PAGE = 20;
+    /** The work queue is read a page of the API at a time, up to this many disputes, to sort it by SLA. */
+    static final int QUEUE_MAX = 1000;
+    private static final int QUEUE_CHUNK = 100;
 
     private final Gateway gateway;
     private final Clock clock;
@@ -45,28 +50,67 @@ class DisputesController {
         this.clock = clock;
     }
 
+    /**
+     * A partner's disputes and staff's "all" view a page at a time as the service lists them; the staff work queue
+     * read whole (up to {@link #QUEUE_MAX}, a page of the API at a time) so that the nearest SLA deadline comes first
+     * across all of it, then shown a page at a time. A partner's issued statements to open a dispute on are paged too.
+     */
     @GetMapping("/disputes")
     String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(defaultValue = "work") String show,
+                @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int statementsPage,
                 Model model) {
         PortalUser user = PortalUser.of(principal);
         boolean all = "all".equals(show) || user.isPartner();
-        Gateway.Listing listing = all ? gateway.list(TICKETS + "?offset=0&limit=100")
-                : gateway.list(TICKETS + "?status=open&status=inReview&status=escalated&status=resolutionProposed"
-                + "&status=rejected&offset=0&limit=100");
+        int current = Math.max(0, page);
         List<DisputeView> disputes = new ArrayList<>();
-        listing.items().forEach(item -> disputes.add(DisputeView.of(item, clock)));
-        if (!user.isPartner()) {
-            // the work queue: what is due first on top; finished ones last
-            disputes.sort(Comparator.comparing((DisputeView d) -> !WORK.contains(d.status()))
+        long total;
+        if (all) {
+            Gateway.Listing listing = gateway.list(TICKETS + "?offset={offset}&limit={limit}", current * PAGE_SIZE,
+                    PAGE_SIZE);
+            listing.items().forEach(item -> disputes.add(DisputeView.of(item, clock)));
+            total = listing.total();
+        } else {
+            List<DisputeView> queue = new ArrayList<>();
+            total = workQueue(queue);
+            // the work queue: what is due first on top
+            queue.sort(Comparator.comparing((DisputeView d) -> !WORK.contains(d.status()))
                     .thenComparing(d -> d.sla() == null ? Long.MAX_VALUE : d.sla().hoursLeft()));
+            disputes.addAll(queue.subList(Math.min(queue.size(), current * PAGE_SIZE),
+                    Math.min(queue.size(), (current + 1) * PAGE_SIZE)));
+            model.addAttribute("queueCut", total > queue.size() ? queue.size() : null);
         }
         model.addAttribute("disputes", disputes);
-        model.addAttribute("total", listing.total());
+        model.addAttribute("total", total);
+        model.addAttribute("page", current);
+        model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < (all ? total : Math.min(total, QUEUE_MAX)));
         model.addAttribute("show", all ? "all" : "work");
         if (user.isPartner()) {
-            model.addAttribute("statements", issuedStatements());
+            int statementPage = Math.max(0, statementsPage);
+            Gateway.Listing statements = gateway.list(
+                    "/api/settlement/statements?state=ISSUED&offset={offset}&limit={limit}",
+                    statementPage * STATEMENTS_PAGE, STATEMENTS_PAGE);
+            model.addAttribute("statements", statements(statements.items()));
+            model.addAttribute("statementsPage", statementPage);
+            model.addAttribute("statementsTotal", statements.total());
+            model.addAttribute("statementsHasNext",
+                    (long) (statementPage + 1) * STATEMENTS_PAGE < statements.total());
         }
         return "dispute-list";
+    }
+
+    /** The open disputes (up to {@link #QUEUE_MAX}) into {@code queue}; answers how many there are in all. */
+    private long workQueue(List<DisputeView> queue) {
+        long total = 0;
+        for (int offset = 0; offset < QUEUE_MAX; offset += QUEUE_CHUNK) {
+            Gateway.Listing chunk = gateway.list(TICKETS + "?status=open&status=inReview&status=escalated"
+                    + "&status=resolutionProposed&status=rejected&offset={offset}&limit={limit}", offset, QUEUE_CHUNK);
+            chunk.items().forEach(item -> queue.add(DisputeView.of(item, clock)));
+            total = chunk.total();
+            if (chunk.items().isEmpty() || offset + chunk.items().size() >= total) {
+                break;
+            }
+        }
+        return total;
     }
 
     /** The opening form for one issued statement: its lines to choose from. */
@@ -154,12 +198,11 @@ class DisputesController {
                 statement.path("totalAmount").asString(""), lines);
     }
 
-    private List<Statement> issuedStatements() {
+    private static List<Statement> statements(JsonNode items) {
         List<Statement> statements = new ArrayList<>();
-        gateway.list("/api/settlement/statements?state=ISSUED&offset=0&limit=20").items()
-                .forEach(item -> statements.add(new Statement(item.path("id").asString(),
-                        item.path("documentNumber").asString(""), item.path("currency").asString(""),
-                        item.path("totalAmount").asString(""), List.of())));
+        items.forEach(item -> statements.add(new Statement(item.path("id").asString(),
+                item.path("documentNumber").asString(""), item.path("currency").asString(""),
+                item.path("totalAmount").asString(""), List.of())));
         return statements;
     }
 }

@@ -46,13 +46,25 @@ class DocumentsController {
 
     @GetMapping("/documents")
     String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(defaultValue = "") String documentType,
-                @RequestParam(defaultValue = "0") int page, Model model) {
-        String type = TYPES.contains(documentType) ? documentType : "";
+                @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
+        String type = documentType.strip();
+        if (!type.isEmpty() && !TYPES.contains(type)) {
+            // not a type the API knows (it would answer 400): said at the filter, nothing listed, no call
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("filterErrorKey", "documents.filter.type");
+            model.addAttribute("filterValue", type);
+            return page(principal, "", Gateway.Listing.EMPTY, 0, 0, model);
+        }
         int offset = Math.max(0, page) * PAGE_SIZE;
         Gateway.Listing listing = type.isEmpty()
                 ? gateway.list(DOCUMENTS + "?offset={offset}&limit={limit}", offset, PAGE_SIZE)
                 : gateway.list(DOCUMENTS + "?documentType={type}&offset={offset}&limit={limit}", type, offset,
                 PAGE_SIZE);
+        return page(principal, type, listing, page, offset, model);
+    }
+
+    private String page(OidcUser principal, String type, Gateway.Listing listing, int page, int offset,
+                        Model model) {
         model.addAttribute("documents", listing.items());
         model.addAttribute("total", listing.total());
         model.addAttribute("page", Math.max(0, page));
@@ -90,7 +102,7 @@ class DocumentsController {
             model.addAttribute("problem", problem);
             model.addAttribute("errors", problem.messagesByField());
             model.addAttribute("values", fields);
-            return list(principal, "", 0, model);
+            return list(principal, "", 0, model, response);
         }
         redirect.addFlashAttribute("noticeKey", "documents.uploaded");
         redirect.addFlashAttribute("uploadedName", name.strip());

@@ -303,6 +303,9 @@ public class Gateway {
 
     /** Items of a list and how many there are in all. */
     public record Listing(JsonNode items, long total) {
+
+        /** No items (a list the page did not ask for). */
+        public static final Listing EMPTY = new Listing(JSON.createArrayNode(), 0);
     }
 
     private static <T> T call(java.util.function.Supplier<T> call) {

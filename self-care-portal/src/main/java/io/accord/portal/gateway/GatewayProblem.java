@@ -12,6 +12,9 @@ import tools.jackson.databind.JsonNode;
  */
 public class GatewayProblem extends GatewayException {
 
+    /** The statuses {@link #isForTheForm()} shows at the form. */
+    private static final java.util.Set<Integer> FOR_THE_FORM = java.util.Set.of(400, 403, 409, 413, 415, 422);
+
     private final transient List<Violation> violations;
 
     GatewayProblem(int status, String detail, List<Violation> violations) {
@@ -34,9 +37,13 @@ public class GatewayProblem extends GatewayException {
         return messages;
     }
 
-    /** Whether a form should show this to the user (its own input or a rule of the service), not an error page. */
+    /**
+     * Whether a form should show this to the user (its own input or a rule of the service), not an error page: the
+     * input's problems (400, 422), a refusal (403, 409), and the file it sent (413 over the service's size limit, 415
+     * a type the service does not take).
+     */
     public boolean isForTheForm() {
-        return status() == 400 || status() == 403 || status() == 409 || status() == 422;
+        return FOR_THE_FORM.contains(status());
     }
 
     static GatewayProblem of(int status, JsonNode problem) {

@@ -88,9 +88,9 @@ final class KpiSections {
             if (currency.equals(chartCurrency) && charge != null && chargeByPartner.size() < 10) {
                 chargeByPartner.merge(partner, charge, BigDecimal::add);
             }
-            revenue.add(List.of(partner, currency, number(row.path("charge"), 2, locale),
-                    number(row.path("partnerShare"), 2, locale), number(row.path("wholesale"), 2, locale),
-                    number(row.path("margin"), 2, locale), number(row.path("records"), 0, locale)));
+            revenue.add(List.of(partner, currency, money(row.path("charge"), currency),
+                    money(row.path("partnerShare"), currency), money(row.path("wholesale"), currency),
+                    money(row.path("margin"), currency), number(row.path("records"), 0, locale)));
         }
         KpiSection.Builder section = new KpiSection.Builder("rating")
                 .figure("kpi.rating.perSecond", number(kpis.at("/throughput/perSecond"), 2, locale))
@@ -112,8 +112,10 @@ final class KpiSections {
         JsonNode matching = kpis.path("reconciliation");
         List<List<String>> due = new ArrayList<>();
         kpis.path("amountsDue").forEach(row -> due.add(List.of(row.path("currency").asString(),
-                number(row.path("payable"), 2, locale), number(row.path("payableStatements"), 0, locale),
-                number(row.path("receivable"), 2, locale), number(row.path("receivableStatements"), 0, locale))));
+                money(row.path("payable"), row.path("currency").asString()),
+                number(row.path("payableStatements"), 0, locale),
+                money(row.path("receivable"), row.path("currency").asString()),
+                number(row.path("receivableStatements"), 0, locale))));
         return new KpiSection.Builder("settlement")
                 .figure("kpi.settlement.lineMatchRate", percent(matching.path("lineMatchRate"), locale))
                 .figure("kpi.settlement.invoiceMatchRate", percent(matching.path("invoiceMatchRate"), locale))
@@ -129,8 +131,8 @@ final class KpiSections {
     KpiSection disputes(JsonNode kpis) {
         List<List<String>> amounts = new ArrayList<>();
         kpis.path("amounts").properties().forEach(entry -> amounts.add(List.of(entry.getKey(),
-                number(entry.getValue().path("disputed"), 2, locale),
-                number(entry.getValue().path("adjusted"), 2, locale))));
+                money(entry.getValue().path("disputed"), entry.getKey()),
+                money(entry.getValue().path("adjusted"), entry.getKey()))));
         return new KpiSection.Builder("disputes")
                 .figure("kpi.disputes.open", number(kpis.path("open"), 0, locale))
                 .figure("kpi.disputes.resolved", number(kpis.path("resolved"), 0, locale))
@@ -157,5 +159,12 @@ final class KpiSections {
             return "CSP";
         }
         return names.knows(value) ? names.name(value) + " · " + Display.shortId(value) : Display.shortId(value);
+    }
+
+    /** Money in a table with a currency column: as every page shows it ({@link Display#amount}), none when absent. */
+    private String money(JsonNode value, String currency) {
+        String shown = value == null || value.isNull() || value.isMissingNode() ? ""
+                : Display.amount(value, currency, locale);
+        return shown.isBlank() ? KpiFigures.NONE : shown;
     }
 }

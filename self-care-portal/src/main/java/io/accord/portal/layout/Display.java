@@ -2,7 +2,10 @@ package io.accord.portal.layout;
 
 import java.time.Duration;
 
-/** How staff pages show the gateway's values: instants to the minute (UTC), durations in words a glance reads. */
+/**
+ * How pages show the gateway's values: money ({@link #money}, also in templates as {@code @display.money(…)}),
+ * instants to the minute (UTC), durations in words a glance reads.
+ */
 public final class Display {
 
     private Display() {
@@ -17,20 +20,76 @@ public final class Display {
     }
 
     /**
-     * An amount as the gateway sent it (a JSON number or string), with at least two decimals: {@code 4.2} as
-     * {@code 4.20}, {@code 0.333333} as it is; absent or null as empty.
+     * An amount as the gateway sent it (a JSON number or string), as {@link #money} shows it without a currency: two
+     * decimals unless more are significant; absent or null as empty.
      */
     public static String amount(tools.jackson.databind.JsonNode value) {
-        if (value == null || value.isMissingNode() || value.isNull()) {
+        return amount(value, null, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * Money as every page shows it: the amount in the user's language (grouping, decimal mark) with the currency's
+     * minor digits (two for EUR, none for JPY; two when the currency is unknown or not given), more only when they are
+     * significant ({@code 0.000001} per unit stays, {@code 100.500000} is {@code 100.50}), never rounded, then the
+     * currency code. The amount is a JSON number or string, a {@link java.math.BigDecimal}, a number or its text;
+     * absent, null or blank is empty, text that is no number is shown as it is.
+     */
+    public static String money(Object value, String currency) {
+        String code = currency == null ? "" : currency.strip();
+        String shown = amount(value, code, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return shown.isEmpty() || code.isEmpty() ? shown : shown + " " + code;
+    }
+
+    /** The amount of {@link #money} alone (a table with a currency column of its own). */
+    public static String amount(Object value, String currency, java.util.Locale locale) {
+        java.math.BigDecimal amount = decimal(value);
+        if (amount == null) {
+            return text(value);
+        }
+        int minor = minorDigits(currency == null ? "" : currency.strip());
+        java.math.BigDecimal plain = amount.stripTrailingZeros();
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+        format.setMinimumFractionDigits(minor);
+        format.setMaximumFractionDigits(Math.max(minor, Math.max(0, plain.scale())));
+        return format.format(plain);
+    }
+
+    private static int minorDigits(String currency) {
+        try {
+            int digits = currency.isEmpty() ? 2 : java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+            return digits < 0 ? 2 : digits;
+        } catch (IllegalArgumentException unknown) {
+            return 2;
+        }
+    }
+
+    private static java.math.BigDecimal decimal(Object value) {
+        try {
+            if (value instanceof java.math.BigDecimal decimal) {
+                return decimal;
+            }
+            if (value instanceof tools.jackson.databind.JsonNode node && node.isNumber()) {
+                return node.decimalValue();
+            }
+            if (value instanceof Number number) {
+                return new java.math.BigDecimal(number.toString());
+            }
+            String text = text(value);
+            return text.isEmpty() ? null : new java.math.BigDecimal(text);
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
             return "";
         }
-        try {
-            java.math.BigDecimal amount = value.isNumber() ? value.decimalValue()
-                    : new java.math.BigDecimal(value.asString().strip());
-            return (amount.scale() < 2 ? amount.setScale(2) : amount).toPlainString();
-        } catch (NumberFormatException notANumber) {
-            return value.asString();
+        if (value instanceof tools.jackson.databind.JsonNode node) {
+            return node.isMissingNode() || node.isNull() ? "" : node.asString().strip();
         }
+        return value.toString().strip();
     }
 
     /** The first eight characters of an id, enough to tell rows apart; the full id goes in a title or link. */

@@ -9,31 +9,30 @@ import org.springframework.web.servlet.ModelAndView;
 
 import io.accord.portal.gateway.GatewayException;
 
-/** A failed data call becomes an error page that says what happened: never a 500, never a stack trace. */
+/**
+ * A failed data call becomes an error page that says what happened (problem+json for a client that prefers JSON):
+ * never a 500, never a stack trace.
+ */
 @ControllerAdvice
 class GatewayErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrors.class);
 
-    private final NavigationAdvice layout;
+    private final ErrorAnswers answers;
 
-    GatewayErrors(NavigationAdvice layout) {
-        this.layout = layout;
+    GatewayErrors(ErrorAnswers answers) {
+        this.answers = answers;
     }
 
     @ExceptionHandler(GatewayException.class)
     ModelAndView gatewayFailed(GatewayException e, HttpServletRequest request) {
         log.warn("data call failed: {}", e.getMessage());
-        ModelAndView page = new ModelAndView("problem", e.pageStatus());
-        page.addObject("status", e.pageStatus().value());
-        page.addObject("messageKey", switch (e.pageStatus()) {
+        return answers.answer(request, e.pageStatus(), switch (e.pageStatus()) {
             case FORBIDDEN -> "error.forbidden";
             case NOT_FOUND -> "error.notFound";
             case BAD_GATEWAY -> "error.unavailable";
+            case CONTENT_TOO_LARGE -> "error.serviceTooLarge";
             default -> "error.rejected";
-        });
-        page.addObject("detail", e.detail());
-        layout.addTo(page, request);
-        return page;
+        }, e.detail());
     }
 }

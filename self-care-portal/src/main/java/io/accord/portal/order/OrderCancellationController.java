@@ -71,11 +71,19 @@ class OrderCancellationController {
         return "redirect:/orders/" + id;
     }
 
-    /** The order's page again, its current state read anew, with the reason kept and the errors at the field. */
+    /**
+     * The order's page again, its current state read anew, with the reason kept and the errors at the field; an
+     * order that can no longer be cancelled (it moved on meanwhile) gets no form again, only why it was refused.
+     */
     private String refused(UUID id, String reason, int status, Map<String, String> errors, String detail, Model model,
                            HttpServletResponse response) {
         response.setStatus(status);
         JsonNode order = gateway.get(OrdersController.ORDERS + "/{id}", id);
+        String state = order.path("state").asString("");
+        if (!CANCELLABLE.contains(state) && detail == null) {
+            detail = messages.getMessage("orderCancel.notCancellable", new Object[] {state},
+                    LocaleContextHolder.getLocale());
+        }
         model.addAttribute("order", order);
         model.addAttribute("running", OrdersController.isRunning(order));
         model.addAttribute("cancelReason", reason);

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,8 +35,15 @@ class OrdersController {
 
     @GetMapping("/orders")
     String list(@RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "0") int page,
-                Model model) {
-        String filter = STATES.contains(state) ? state : "";
+                Model model, HttpServletResponse response) {
+        String filter = state.strip();
+        model.addAttribute("states", STATES);
+        if (!filter.isEmpty() && !STATES.contains(filter)) {
+            Paging.refused(model, response, "orders.filter.state", filter);
+            model.addAttribute("orders", List.of());
+            model.addAttribute("state", "");
+            return "orders";
+        }
         int offset = Math.max(0, page) * PAGE_SIZE;
         Gateway.Listing listing = filter.isEmpty()
                 ? gateway.list(ORDERS + "?offset={offset}&limit={limit}", offset, PAGE_SIZE)
@@ -43,7 +51,6 @@ class OrdersController {
         Paging.into(model, listing, page, offset);
         model.addAttribute("orders", listing.items());
         model.addAttribute("state", filter);
-        model.addAttribute("states", STATES);
         return "orders";
     }
 

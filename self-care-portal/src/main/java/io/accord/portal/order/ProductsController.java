@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.security.PortalUser;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,9 +37,20 @@ class ProductsController {
     @GetMapping("/products")
     String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(defaultValue = "") String status,
                 @RequestParam(defaultValue = "") String offering, @RequestParam(defaultValue = "0") int page,
-                Model model) {
-        String filter = STATUSES.contains(status) ? status : "";
+                Model model, HttpServletResponse response) {
+        String filter = status.strip();
         String offeringId = offering.strip();
+        model.addAttribute("statuses", STATUSES);
+        if (!filter.isEmpty() && !STATUSES.contains(filter) || !offeringId.isEmpty() && !isUuid(offeringId)) {
+            boolean badStatus = !filter.isEmpty() && !STATUSES.contains(filter);
+            Paging.refused(model, response, badStatus ? "products.filter.status" : "products.filter.offering",
+                    badStatus ? filter : offeringId);
+            model.addAttribute("filterField", badStatus ? "status" : "offering");
+            model.addAttribute("products", List.of());
+            model.addAttribute("status", badStatus ? "" : filter);
+            model.addAttribute("offering", offeringId);
+            return "orders-products";
+        }
         int offset = Math.max(0, page) * PAGE_SIZE;
         StringBuilder uri = new StringBuilder(PRODUCTS + "?offset={offset}&limit={limit}");
         List<Object> variables = new java.util.ArrayList<>(List.of(offset, PAGE_SIZE));
@@ -58,29 +70,62 @@ class ProductsController {
         model.addAttribute("products", rows);
         model.addAttribute("status", filter);
         model.addAttribute("offering", offeringId);
-        model.addAttribute("statuses", STATUSES);
         return "orders-products";
     }
 
+    /**
+     * An instance. Its orders are listed (and linked) only for the partner that bought it, or staff: the owner of
+     * the offering cannot open a reseller's orders (the service answers 404), and their ids are the buyer's.
+     */
     @GetMapping("/products/{id}")
     String product(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, Model model) {
         JsonNode product = gateway.get(PRODUCTS + "/{id}", id);
+        String partnerId = PortalUser.of(principal).partnerId();
         model.addAttribute("product", product);
-        model.addAttribute("relation", relation(product, PortalUser.of(principal).partnerId()));
+        model.addAttribute("relation", relation(product, partnerId));
+        model.addAttribute("ordersShown", partnerId == null || boughtBy(product, partnerId));
         return "orders-product";
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            UUID.fromString(value);
+            return true;
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     /** An instance and how the partner relates to it. */
     record Row(JsonNode product, String relation) {
     }
 
-    /** How the partner relates to an instance: {@code Buyer} (it bought it) or {@code Owner}/{@code Participant}. */
+    /**
+     * How the partner relates to an instance: {@code Buyer} (it bought it, also when the offering is its own) or
+     * {@code Owner}/{@code Participant}; none ({@code ""}) for staff.
+     */
     static String relation(JsonNode product, String partnerId) {
+        if (partnerId == null) {
+            return "";
+        }
+        if (boughtBy(product, partnerId)) {
+            return "Buyer";
+        }
         for (JsonNode party : product.path("relatedParty")) {
             if (party.path("id").asString("").equals(partnerId)) {
                 return party.path("role").asString("");
             }
         }
         return "";
+    }
+
+    /** Whether the partner is the instance's buyer: it placed the instance's orders. */
+    static boolean boughtBy(JsonNode product, String partnerId) {
+        for (JsonNode party : product.path("relatedParty")) {
+            if ("Buyer".equals(party.path("role").asString("")) && party.path("id").asString("").equals(partnerId)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

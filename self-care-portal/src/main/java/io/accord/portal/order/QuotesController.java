@@ -36,6 +36,8 @@ class QuotesController {
     private static final Set<String> MOVES = Set.of("approved", "accepted", "rejected");
     private static final int PAGE_SIZE = 20;
     private static final int FREE_ROWS = 5;
+    /** Launched offerings per page of the form's picker. */
+    static final int OFFERINGS_PAGE = 100;
 
     private final Gateway gateway;
 
@@ -45,8 +47,15 @@ class QuotesController {
 
     @GetMapping("/quotes")
     String list(@RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "0") int page,
-                Model model) {
-        String filter = STATES.contains(state) ? state : "";
+                Model model, HttpServletResponse response) {
+        String filter = state.strip();
+        model.addAttribute("states", STATES);
+        if (!filter.isEmpty() && !STATES.contains(filter)) {
+            Paging.refused(model, response, "quotes.filter.state", filter);
+            model.addAttribute("quotes", List.of());
+            model.addAttribute("state", "");
+            return "orders-quotes";
+        }
         int offset = Math.max(0, page) * PAGE_SIZE;
         Gateway.Listing listing = filter.isEmpty()
                 ? gateway.list(QUOTES + "?offset={offset}&limit={limit}", offset, PAGE_SIZE)
@@ -54,7 +63,6 @@ class QuotesController {
         Paging.into(model, listing, page, offset);
         model.addAttribute("quotes", listing.items());
         model.addAttribute("state", filter);
-        model.addAttribute("states", STATES);
         return "orders-quotes";
     }
 
@@ -64,15 +72,37 @@ class QuotesController {
         return "orders-quote";
     }
 
-    /** The form: the offering chosen (from the ones the user can read) and its characteristics, if readable. */
+    /**
+     * The form: the offering chosen (from the ones the user can read) and its characteristics. A malformed offering
+     * id is a 400 and an offering the catalog does not show the user a 404, both on this page without the order
+     * form; an offering whose specification names no characteristics (or cannot be read) gets free name/value rows.
+     */
     @GetMapping("/quotes/new")
-    String form(@RequestParam(defaultValue = "") String offering, Model model) {
-        model.addAttribute("offerings", gateway.list(OFFERINGS + "?lifecycleStatus=Launched&offset=0&limit=100")
-                .items());
-        model.addAttribute("offering", offering.strip());
-        List<Characteristic> characteristics = offering.isBlank() ? List.of() : characteristics(offering.strip());
-        model.addAttribute("characteristics", characteristics);
-        model.addAttribute("freeRows", characteristics.isEmpty() ? FREE_ROWS : 0);
+    String form(@RequestParam(defaultValue = "") String offering,
+                @RequestParam(defaultValue = "0") int offeringsPage, Model model, HttpServletResponse response) {
+        return page(offering, offeringsPage, model, response);
+    }
+
+    private String page(String offering, int offeringsPage, Model model, HttpServletResponse response) {
+        int page = Math.max(0, offeringsPage);
+        Gateway.Listing offerings = gateway.list(OFFERINGS
+                + "?lifecycleStatus=Launched&offset={offset}&limit={limit}", page * OFFERINGS_PAGE, OFFERINGS_PAGE);
+        model.addAttribute("offerings", offerings.items());
+        model.addAttribute("offeringsPage", page);
+        model.addAttribute("offeringsTotal", offerings.total());
+        model.addAttribute("offeringsHasNext", (long) (page + 1) * OFFERINGS_PAGE < offerings.total());
+        String id = offering.strip();
+        model.addAttribute("offeringAsked", id);
+        Offering chosen = id.isEmpty() ? Offering.NONE : offering(id);
+        if (chosen.status() != 200 && response.getStatus() < 400) {
+            // a refused quote keeps its own status
+            response.setStatus(chosen.status());
+        }
+        model.addAttribute("offering", chosen.status() == 200 ? id : "");
+        model.addAttribute("offeringErrorKey", chosen.errorKey());
+        model.addAttribute("characteristics", chosen.characteristics());
+        model.addAttribute("specificationReadable", chosen.specificationReadable());
+        model.addAttribute("freeRows", chosen.characteristics().isEmpty() ? FREE_ROWS : 0);
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of("quantity", "1"));
             model.addAttribute("errors", Map.of());
@@ -97,7 +127,7 @@ class QuotesController {
             model.addAttribute("errors", QuoteForm.fieldErrors(problem));
             model.addAttribute("characteristicErrors", QuoteForm.characteristicErrors(problem));
             model.addAttribute("values", form);
-            return form(offering, model);
+            return page(offering, 0, model, response);
         }
         redirect.addFlashAttribute("noticeKey", "quotes.created");
         return "redirect:/quotes/" + created.path("id").asString();
@@ -152,37 +182,67 @@ class QuotesController {
                           String min, String max, String unit, String fixedValue) {
     }
 
-    private List<Characteristic> characteristics(String offeringId) {
+    /**
+     * The offering as the form uses it: its status (200; 400 for a malformed id; 404 when the catalog does not show
+     * it to the user, unknown or another partner's), a message key for the page when not 200, and its
+     * characteristics. A specification the user cannot read (404, 403) leaves free name/value rows.
+     */
+    record Offering(int status, String errorKey, List<Characteristic> characteristics,
+                    boolean specificationReadable) {
+
+        static final Offering NONE = new Offering(200, null, List.of(), true);
+    }
+
+    private Offering offering(String offeringId) {
+        UUID id;
         try {
-            JsonNode offering = gateway.get(OFFERINGS + "/{id}", offeringId);
-            String spec = offering.path("productSpecification").path("id").asString("");
-            if (spec.isEmpty()) {
-                return List.of();
-            }
-            List<Characteristic> characteristics = new ArrayList<>();
-            for (JsonNode c : gateway.get(SPECIFICATIONS + "/{id}", spec).path("productSpecCharacteristic")) {
-                List<String> values = new ArrayList<>();
-                String min = "";
-                String max = "";
-                String unit = "";
-                for (JsonNode v : c.path("productSpecCharacteristicValue")) {
-                    if (v.has("value")) {
-                        values.add(v.path("value").asString(""));
-                    }
-                    min = v.path("valueFrom").asString(min);
-                    max = v.path("valueTo").asString(max);
-                    unit = v.path("unitOfMeasure").asString(unit);
-                }
-                boolean configurable = c.path("configurable").asBoolean(true);
-                characteristics.add(new Characteristic(c.path("name").asString(""),
-                        c.path("valueType").asString("string").toLowerCase(java.util.Locale.ROOT), configurable,
-                        c.path("minCardinality").asInt(0) > 0, configurable ? values : List.of(), min, max, unit,
-                        configurable || values.isEmpty() ? "" : values.getFirst()));
-            }
-            return characteristics;
-        } catch (GatewayException unreadable) {
-            // another partner's offering (a reseller may quote it) is not readable here: free name/value rows
-            return List.of();
+            id = UUID.fromString(offeringId);
+        } catch (IllegalArgumentException malformed) {
+            return new Offering(400, "quotes.offering.invalid", List.of(), true);
         }
+        JsonNode offering;
+        try {
+            offering = gateway.get(OFFERINGS + "/{id}", id);
+        } catch (GatewayException e) {
+            if (e.status() != 404 && e.status() != 400 && e.status() != 403) {
+                throw e;
+            }
+            return new Offering(404, "quotes.offering.unknown", List.of(), true);
+        }
+        String spec = offering.path("productSpecification").path("id").asString("");
+        if (spec.isEmpty()) {
+            return new Offering(200, null, List.of(), true);
+        }
+        JsonNode specification;
+        try {
+            specification = gateway.get(SPECIFICATIONS + "/{id}", spec);
+        } catch (GatewayException e) {
+            if (e.status() != 404 && e.status() != 403) {
+                throw e;
+            }
+            // not readable here: free name/value rows
+            return new Offering(200, null, List.of(), false);
+        }
+        List<Characteristic> characteristics = new ArrayList<>();
+        for (JsonNode c : specification.path("productSpecCharacteristic")) {
+            List<String> values = new ArrayList<>();
+            String min = "";
+            String max = "";
+            String unit = "";
+            for (JsonNode v : c.path("productSpecCharacteristicValue")) {
+                if (v.has("value")) {
+                    values.add(v.path("value").asString(""));
+                }
+                min = v.path("valueFrom").asString(min);
+                max = v.path("valueTo").asString(max);
+                unit = v.path("unitOfMeasure").asString(unit);
+            }
+            boolean configurable = c.path("configurable").asBoolean(true);
+            characteristics.add(new Characteristic(c.path("name").asString(""),
+                    c.path("valueType").asString("string").toLowerCase(java.util.Locale.ROOT), configurable,
+                    c.path("minCardinality").asInt(0) > 0, configurable ? values : List.of(), min, max, unit,
+                    configurable || values.isEmpty() ? "" : values.getFirst()));
+        }
+        return new Offering(200, null, characteristics, true);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.accord.portal.gateway.TokenEndpoint;
+import io.accord.portal.problem.ProblemAnswer;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -31,6 +33,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
@@ -130,6 +134,15 @@ class SecurityConfiguration {
                         .tokenEndpoint(token -> token.accessTokenResponseClient(TokenEndpoint.authorizationCodeClient(
                                 keycloak.connectTimeout(), keycloak.readTimeout()))))
                 .oauth2Client(Customizer.withDefaults())
+                // a refusal keeps its reason for the error page (a form without its CSRF token says so); a client
+                // that prefers JSON gets 401 problem+json, any other the redirect to Keycloak's login (as
+                // oauth2Login's own entry point, which these two come before)
+                .exceptionHandling(errors -> errors.accessDeniedHandler(Refusals.handler())
+                        .defaultAuthenticationEntryPointFor((request, response, notLoggedIn) -> ProblemAnswer.write(
+                                request, response, HttpServletResponse.SC_UNAUTHORIZED,
+                                "Log in to the portal first (a browser session)."), ProblemAnswer::prefersJson)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(
+                                "/oauth2/authorization/" + REGISTRATION_ID), AnyRequestMatcher.INSTANCE))
                 .logout(out -> out.logoutSuccessHandler(logout))
                 // security headers before the page runs, not after: a download streams on another thread
                 // (Gateway.download), and headers written after the request's thread returned raced its writing

@@ -11,9 +11,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Rating's daily rollup rows of a range summed per offering × usage type × billed unit × currency (quantities and
- * money of different units or currencies are never added), exactly, largest partner share first.
+ * money of different units or currencies are never added), exactly, largest partner share first; per currency the
+ * partner's share (none where it only resold) and the wholesale it owes for usage of offerings it resells.
  */
-record Rollup(List<Line> lines, Map<String, BigDecimal> partnerShareByCurrency) {
+record Rollup(List<Line> lines, Map<String, BigDecimal> partnerShareByCurrency,
+              Map<String, BigDecimal> wholesaleByCurrency) {
 
     record Line(String offeringId, String usageType, String billedUnit, String currency, BigDecimal quantity,
                 BigDecimal charge, BigDecimal partnerShare, BigDecimal wholesale, long records) {
@@ -28,6 +30,7 @@ record Rollup(List<Line> lines, Map<String, BigDecimal> partnerShareByCurrency) 
     static Rollup of(JsonNode rows) {
         Map<String, Line> lines = new LinkedHashMap<>();
         Map<String, BigDecimal> shares = new LinkedHashMap<>();
+        Map<String, BigDecimal> wholesale = new LinkedHashMap<>();
         for (JsonNode row : rows) {
             String offering = row.path("offeringId").asString("");
             String type = row.path("usageType").asString("");
@@ -38,11 +41,16 @@ record Rollup(List<Line> lines, Map<String, BigDecimal> partnerShareByCurrency) 
             lines.computeIfPresent(String.join("\u0000", offering, type, unit, currency),
                     (key, line) -> line.plus(row));
             shares.merge(currency, decimal(row, "partnerShare"), BigDecimal::add);
+            wholesale.merge(currency, decimal(row, "wholesale"), BigDecimal::add);
         }
         List<Line> sorted = new ArrayList<>(lines.values());
         sorted.sort(Comparator.comparing(Line::partnerShare).reversed().thenComparing(Line::offeringId)
                 .thenComparing(Line::usageType));
-        return new Rollup(sorted, shares);
+        // a reseller's usage earns no share: its wholesale is what it owes
+        shares.entrySet().removeIf(share -> share.getValue().signum() == 0
+                && wholesale.getOrDefault(share.getKey(), BigDecimal.ZERO).signum() != 0);
+        wholesale.values().removeIf(amount -> amount.signum() == 0);
+        return new Rollup(sorted, shares, wholesale);
     }
 
     private static BigDecimal decimal(JsonNode row, String field) {

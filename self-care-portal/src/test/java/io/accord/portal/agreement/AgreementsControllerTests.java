@@ -59,7 +59,7 @@ class AgreementsControllerTests extends PortalTestSupport {
         mvc.perform(get("/agreements/" + ID).with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("VIDEO"), containsString("30.00 %"),
-                        containsString("from 10000: 35.00 %"), containsString("0.001000 EUR"),
+                        containsString("from 10000: 35.00 %"), containsString("0.001 EUR"),
                         containsString("5.00 EUR / 0.5 %"), containsString("30 days"),
                         containsString("Countersign</button>"))));
     }

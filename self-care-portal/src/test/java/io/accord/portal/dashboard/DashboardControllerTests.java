@@ -50,11 +50,12 @@ class DashboardControllerTests extends PortalTestSupport {
         mvc.perform(get("/dashboard").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("Your revenue"), containsString("1.54 EUR"),
-                        containsString("Charged to customers: 4.80 EUR"), containsString("200 S"),
+                        containsString("Your revenue (your share)"), containsString("1.540005 EUR"),
+                        containsString("Charged to customers of your offerings: 4.80 EUR"), containsString("200 S"),
+                        not(containsString("You owe")),
                         containsString(">5<"), containsString("ST-2026-000042"),
                         containsString("data-testid=\"open-disputes\">2<"),
-                        containsString("data-testid=\"revenue-today\">1.54 EUR<"),
+                        containsString("data-testid=\"revenue-today\">1.540005 EUR<"),
                         containsString("data-testid=\"statements-due\">3<"))));
 
         YearMonth month = YearMonth.now(ZoneOffset.UTC);
@@ -63,6 +64,25 @@ class DashboardControllerTests extends PortalTestSupport {
                 "granularity=hour", "groupBy=partner");
         assertThat(STUB.requests()).as("every data call carries the partner's own token")
                 .hasSize(4).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer partner-token"));
+    }
+
+    @Test
+    void aResellerSeesTheWholesaleItOwesNotARevenueOfNothing() throws Exception {
+        partnerData();
+        String day = java.time.LocalDate.now(ZoneOffset.UTC) + "T00:00:00Z";
+        // RESELL usage: the charge is the wholesale the reseller owes, its share is none
+        STUB.answerJson("GET", ROLLUPS, """
+                {"granularity":"hour","rows":[
+                 {"bucket":"%s","partnerId":"%s","billedUnit":"MIN","currency":"EUR","quantity":"16.85",
+                  "charge":"0.168500","partnerShare":"0.000000","wholesale":"0.168500","margin":"0.168500","records":6}]}"""
+                .formatted(day, PARTNER_A));
+
+        mvc.perform(get("/dashboard").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("You owe (wholesale)"),
+                        containsString("data-testid=\"wholesale\">0.1685 EUR<"),
+                        containsString("for usage of offerings you resell"),
+                        not(containsString("data-testid=\"revenue\"")), not(containsString("Charged to customers")))));
     }
 
     @Test
@@ -96,7 +116,7 @@ class DashboardControllerTests extends PortalTestSupport {
         mvc.perform(get("/dashboard").with(TestUsers.partner("partner-user")).header("Accept-Language", "de-DE"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("lang=\"de\""), containsString("Ihr Umsatz"),
-                        containsString("Offene Reklamationen"), containsString("1,54 EUR"),
+                        containsString("Offene Reklamationen"), containsString("1,540005 EUR"),
                         not(containsString("Your revenue")))));
     }
 
@@ -107,7 +127,7 @@ class DashboardControllerTests extends PortalTestSupport {
         mvc.perform(get("/dashboard/usage").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"usage\""), containsString("hx-trigger=\"every 30s\""),
-                        containsString("1.54 EUR"), not(containsString("<html")))));
+                        containsString("1.540005 EUR"), not(containsString("<html")))));
         assertThat(STUB.requests()).hasSize(1);
     }
 

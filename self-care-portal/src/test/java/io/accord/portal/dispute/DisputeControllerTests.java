@@ -178,6 +178,43 @@ class DisputeControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theWorkQueueIsReadWholeToSortItBySlaAndShownAPageAtATime() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        // the stub answers each page of the API alike: 2 disputes of 102 in all, so a second page is asked for
+        STUB.answerJson("GET", TICKETS, 200, "[" + ticket(ID, "open", now.plus(30, ChronoUnit.HOURS), null) + ","
+                + ticket(LATE, "inReview", now.minus(5, ChronoUnit.HOURS), null) + "]", Map.of("X-Total-Count", "102"));
+
+        mvc.perform(get("/disputes").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("102 in all"),
+                        containsString("href=\"/disputes?page=1\""))));
+        // it read offset=0&limit=100 only: a queue of more than 100 was sorted by SLA within the first 100
+        assertThat(STUB.requestsTo("GET", TICKETS)).extracting(r -> r.query().replaceAll("status=[a-zA-Z]+&", ""))
+                .containsExactly("offset=0&limit=100", "offset=100&limit=100");
+    }
+
+    @Test
+    void aPartnersDisputesAndItsIssuedStatementsArePaged() throws Exception {
+        STUB.answerJson("GET", TICKETS, 200, "[" + ticket(ID, "open", Instant.now().plusSeconds(3600), null) + "]",
+                Map.of("X-Total-Count", "60"));
+        STUB.answerJson("GET", "/api/settlement/statements", 200, """
+                [{"id":"%s","documentNumber":"ST-2026-000042","currency":"EUR","totalAmount":18.2}]"""
+                .formatted(STATEMENT), Map.of("X-Total-Count", "45"));
+
+        mvc.perform(get("/disputes?page=1&statementsPage=1").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("ST-2026-000042 · 18.20 EUR"),
+                        containsString("href=\"/disputes?statementsPage=0\""),
+                        containsString("href=\"/disputes?statementsPage=2\""),
+                        containsString("href=\"/disputes?statementsPage=1&amp;page=0\""),
+                        containsString("href=\"/disputes?statementsPage=1&amp;page=2\""),
+                        containsString("12.50 EUR"))));
+        assertThat(STUB.requestsTo("GET", TICKETS).getFirst().query()).isEqualTo("offset=25&limit=25");
+        assertThat(STUB.requestsTo("GET", "/api/settlement/statements").getFirst().query())
+                .isEqualTo("state=ISSUED&offset=20&limit=20");
+    }
+
+    @Test
     void opsHaveNoDisputes() throws Exception {
         mvc.perform(get("/disputes").with(TestUsers.staff("ops", "ops"))).andExpect(status().isForbidden());
     }

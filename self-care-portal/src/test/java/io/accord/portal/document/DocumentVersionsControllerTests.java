@@ -113,6 +113,22 @@ class DocumentVersionsControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aFileTypeTheServiceDoesNotTakeIsA415AtTheForm() throws Exception {
+        document();
+        STUB.answerJson("POST", API + "/" + ID + "/version", 415, """
+                {"type":"https://accord.dev/problems/unsupported-media-type","title":"Unsupported Media Type",
+                 "status":415,"detail":"Content-Type 'text/plain' is not supported"}""", Map.of());
+        MockMultipartFile file = new MockMultipartFile("file", "notes.txt", "text/plain", "hello".getBytes());
+
+        mvc.perform(multipart("/documents/" + ID + "/version").file(file).with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().string(allOf(containsString("is not supported"),
+                        containsString("<label for=\"version-file\">"),
+                        org.hamcrest.Matchers.not(containsString("not available right now")))));
+    }
+
+    @Test
     void partnerUsersReadTheVersionsButMayNotAddOne() throws Exception {
         document();
         mvc.perform(get("/documents/" + ID).with(TestUsers.partner("partner-user")))

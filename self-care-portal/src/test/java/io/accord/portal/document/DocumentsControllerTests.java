@@ -52,6 +52,15 @@ class DocumentsControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void anUnknownDocumentTypeFilterIsA400AtTheFilter() throws Exception {
+        mvc.perform(get("/documents?documentType=PASSPORT").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("There is no document type &quot;PASSPORT&quot;"),
+                        containsString("aria-describedby=\"filter-error\""), not(containsString("No documents.")))));
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
     void aPartnerUserHasNoUploadForm() throws Exception {
         STUB.answerJson("GET", API, "[]");
 
@@ -96,6 +105,23 @@ class DocumentsControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("id=\"doc-file-error\""),
                         containsString("must be a PDF, PNG or JPEG (judged by its content)"),
                         containsString("value=\"Notes\""))));
+    }
+
+    @Test
+    void aFileOverTheServicesSizeLimitIsA413ShownAtTheForm() throws Exception {
+        // the gateway's answer to a file over the service's 10 MB: the form's problem, not "a service is not available"
+        STUB.answerJson("POST", API, 413, """
+                {"type":"https://accord.dev/problems/payload-too-large","title":"Content Too Large","status":413,
+                 "detail":"The upload exceeds the size limit."}""", Map.of());
+        STUB.answerJson("GET", API, "[]");
+        MockMultipartFile file = new MockMultipartFile("file", "scan.pdf", "application/pdf", "%PDF-1.7".getBytes());
+
+        mvc.perform(multipart("/documents").file(file).param("name", "Scan").param("documentType", "OTHER")
+                        .with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().string(allOf(containsString("The upload exceeds the size limit."),
+                        containsString("value=\"Scan\""), containsString("<label for=\"doc-file\""),
+                        not(containsString("not available right now")))));
     }
 
     @Test

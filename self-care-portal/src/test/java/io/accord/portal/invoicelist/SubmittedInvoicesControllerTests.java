@@ -61,7 +61,7 @@ class SubmittedInvoicesControllerTests extends PortalTestSupport {
                         containsString("href=\"/invoices/" + WAITING + "\""),
                         containsString("href=\"/invoices/" + DIFFERS + "\""),
                         containsString("aria-label=\"Open invoice INV-2\""),
-                        containsString("2026-11-01 – 2026-12-01 (CLOSED)"), containsString("1234.50 EUR"),
+                        containsString("2026-11-01 – 2026-12-01 (CLOSED)"), containsString("1,234.50 EUR"),
                         containsString("2026-12-02 08:15"), containsString("23 in all"),
                         containsString("<label for=\"invoice-period\">Settlement period</label>"),
                         containsString("/invoices/submitted?page=1"))))

@@ -94,14 +94,38 @@ class OrderCancellationControllerTests extends PortalTestSupport {
 
     @Test
     void aMissingReasonIsRefusedAtTheFieldAndNothingIsSent() throws Exception {
-        // the order completed meanwhile: the refused form is still shown with its error
-        order("completed", null);
+        order("inProgress", null);
         mvc.perform(post("/orders/" + ORDER + "/cancellation").param("reason", "  ").with(csrf())
                         .with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"cancellation-reason-error\""),
                         containsString("Say why you cancel the order"), containsString("aria-invalid=\"true\""))));
         assertThat(STUB.requestsTo("POST", CANCEL)).isEmpty();
+    }
+
+    @Test
+    void aRefusalForAnOrderThatMovedOnOffersNoFormAgain() throws Exception {
+        // the service refused: the order completed meanwhile; the page showed the form again on a completed order
+        order("completed", null);
+        STUB.answerJson("POST", CANCEL, 409, """
+                {"status":409,"detail":"Product order %s cannot be cancelled: it is completed"}""".formatted(ORDER),
+                Map.of());
+        mvc.perform(post("/orders/" + ORDER + "/cancellation").param("reason", "too late?").with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("id=\"cancel-problem\""),
+                        containsString("cannot be cancelled: it is completed"),
+                        not(containsString("action=\"/orders/" + ORDER + "/cancellation\"")),
+                        not(containsString("id=\"cancellation-reason\"")))));
+
+        // a blank reason for an order that completed meanwhile: why it cannot be cancelled, no form, nothing sent
+        mvc.perform(post("/orders/" + ORDER + "/cancellation").param("reason", " ").with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("the order is completed and can no longer be cancelled."),
+                        not(containsString("id=\"cancellation-reason\"")))));
+        assertThat(STUB.requestsTo("POST", CANCEL)).hasSize(1);
     }
 
     @Test

@@ -26,6 +26,7 @@ class OrdersControllerTests extends PortalTestSupport {
     private static final String PRODUCTS = "/tmf-api/productInventory/v4/product";
     private static final String ORDER = "0d000000-0000-4000-8000-000000000005";
     private static final String PRODUCT = "7c1d3a52-1b7e-4f7a-8e0a-5d8f9c3b2a10";
+    private static final String OFFERING = "8f6e1c2a-5d3b-4b8e-9a7f-1c2d3e4f5a6b";
 
     private static String order(String state, String itemState, String reason) {
         return """
@@ -50,6 +51,34 @@ class OrdersControllerTests extends PortalTestSupport {
                         containsString("9.99 EUR"), containsString("21 in all"),
                         containsString("/orders?state=inProgress&amp;page=1"))));
         assertThat(STUB.requestsTo("GET", ORDERS).getFirst().query()).isEqualTo("state=inProgress&offset=0&limit=20");
+    }
+
+    @Test
+    void anUnknownStateFilterIsA400AtTheFilterWithNothingAsked() throws Exception {
+        // it listed every order as if there were no filter
+        mvc.perform(get("/orders?state=bogus").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"filter-error\""),
+                        containsString("There is no order state &quot;bogus&quot;"),
+                        containsString("aria-describedby=\"filter-error\""), not(containsString("No orders.")))));
+        mvc.perform(get("/quotes?state=bogus").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("There is no quote state &quot;bogus&quot;")));
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void aMalformedOfferingOrUnknownStatusFilterOfProductsIsA400AtItsField() throws Exception {
+        // it said "No product instances"
+        mvc.perform(get("/products?offering=notauuid").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("This is not an offering id: &quot;notauuid&quot;"),
+                        containsString("<input id=\"offering\" name=\"offering\" value=\"notauuid\" aria-invalid=\"true\""),
+                        not(containsString("No product instances.")))));
+        mvc.perform(get("/products?status=gone").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("There is no product status &quot;gone&quot;")));
+        assertThat(STUB.requests()).isEmpty();
     }
 
     @Test
@@ -88,13 +117,13 @@ class OrdersControllerTests extends PortalTestSupport {
                   "relatedParty":[{"id":"other-partner","role":"Owner"},{"id":"%s","role":"Buyer"}]}]"""
                 .formatted(PRODUCT, PARTNER_A, PARTNER_A), Map.of("X-Total-Count", "2"));
 
-        mvc.perform(get("/products?status=active&offering=off-1").with(TestUsers.partner("partner-user")))
+        mvc.perform(get("/products?status=active&offering=" + OFFERING).with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("of your offering"),
-                        containsString("bought by you"), containsString("MSISDN +4915100000042"),
+                .andExpect(content().string(allOf(containsString("<td>Your offering</td>"),
+                        containsString("<td>You bought it</td>"), containsString("MSISDN +4915100000042"),
                         containsString("/products/" + PRODUCT))));
         assertThat(STUB.requestsTo("GET", PRODUCTS).getFirst().query())
-                .isEqualTo("offset=0&limit=20&status=active&productOffering.id=off-1");
+                .isEqualTo("offset=0&limit=20&status=active&productOffering.id=" + OFFERING);
     }
 
     @Test
@@ -111,9 +140,41 @@ class OrdersControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/products/" + PRODUCT).with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("unpaid"), containsString("bought by you"),
-                        containsString("9.990000 EUR"), containsString("/ month"),
+                .andExpect(content().string(allOf(containsString("unpaid"), containsString("You bought it"),
+                        containsString("Monthly fee:"), containsString("9.99 EUR"), containsString("/ month"),
                         containsString("/orders/" + ORDER), containsString("dataAllowance = 20"))));
+    }
+
+    @Test
+    void theOwnerOfTheOfferingSeesNoOrdersOfAnInstanceAResellerBought() throws Exception {
+        String resellersOrder = "0d000000-0000-4000-8000-0000000000b2";
+        STUB.answerJson("GET", PRODUCTS + "/" + PRODUCT, """
+                {"id":"%s","name":"IoT SIM","status":"active","offeringVersion":1,
+                 "productOffering":{"id":"off-1","name":"IoT SIM"},
+                 "relatedParty":[{"id":"%s","role":"Owner"},{"id":"22222222-2222-4222-8222-222222222222","role":"Buyer"}],
+                 "productOrderItem":[{"productOrderId":"%s","orderItemId":"1","orderItemAction":"add"}]}"""
+                .formatted(PRODUCT, PARTNER_A, resellersOrder));
+
+        // the reseller's order: the owner cannot open it (404), and its id is the reseller's
+        mvc.perform(get("/products/" + PRODUCT).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Your offering"),
+                        not(containsString(resellersOrder.substring(0, 8))), not(containsString("/orders/")),
+                        not(containsString("<dt>Orders</dt>")))));
+    }
+
+    @Test
+    void anInstanceThePartnerBoughtOfItsOwnOfferingCountsAsBought() throws Exception {
+        STUB.answerJson("GET", PRODUCTS + "/" + PRODUCT, """
+                {"id":"%s","name":"IoT SIM","status":"active","offeringVersion":1,
+                 "relatedParty":[{"id":"%s","role":"Owner"},{"id":"%s","role":"Buyer"}],
+                 "productOrderItem":[{"productOrderId":"%s","orderItemId":"1","orderItemAction":"add"}]}"""
+                .formatted(PRODUCT, PARTNER_A, PARTNER_A, ORDER));
+
+        mvc.perform(get("/products/" + PRODUCT).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("You bought it"),
+                        containsString("href=\"/orders/" + ORDER + "\""))));
     }
 
     @Test

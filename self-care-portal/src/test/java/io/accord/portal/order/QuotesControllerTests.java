@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
+import io.accord.portal.StubGateway;
 import io.accord.portal.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +87,78 @@ class QuotesControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void anOfferingWhoseSpecificationHasNoCharacteristicsGetsTheFormWithFreeRows() throws Exception {
+        STUB.answerJson("GET", OFFERINGS, "[{\"id\":\"%s\",\"name\":\"Mobile Flex\"}]".formatted(OFFERING));
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING,
+                "{\"id\":\"%s\",\"name\":\"Mobile Flex\",\"productSpecification\":{\"id\":\"%s\"}}"
+                        .formatted(OFFERING, SPEC));
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productSpecification/" + SPEC,
+                "{\"id\":\"%s\",\"productSpecCharacteristic\":[]}".formatted(SPEC));
+
+        // a fresh form has no characteristic names yet: looking up their errors was a 500 with an empty body
+        mvc.perform(get("/quotes/new?offering=" + OFFERING).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("name=\"charName0\""),
+                        containsString("name=\"charValue4\""), containsString("names no characteristics"),
+                        containsString("<label for=\"customerId\""),
+                        containsString("<option value=\"" + OFFERING + "\" selected=\"selected\">Mobile Flex"))));
+    }
+
+    @Test
+    void anOfferingWhoseSpecificationCannotBeReadGetsFreeRowsToo() throws Exception {
+        STUB.answerJson("GET", OFFERINGS, "[]");
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING,
+                "{\"id\":\"%s\",\"productSpecification\":{\"id\":\"%s\"}}".formatted(OFFERING, SPEC));
+
+        mvc.perform(get("/quotes/new?offering=" + OFFERING).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("name=\"charName0\""),
+                        containsString("cannot be read here"), containsString("value=\"" + OFFERING + "\""))));
+    }
+
+    @Test
+    void anOfferingTheCatalogDoesNotShowIsA404OnTheFormsPage() throws Exception {
+        STUB.answerJson("GET", OFFERINGS, "[{\"id\":\"%s\",\"name\":\"IoT SIM\"}]".formatted(OFFERING));
+        String unknown = "00000000-0000-4000-8000-000000000000";
+        // the stub answers 404 for the offering: unknown, or another partner's
+
+        mvc.perform(get("/quotes/new?offering=" + unknown).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("id=\"offering-error\""),
+                        containsString("No offering " + unknown + " that you may quote was found."),
+                        containsString("aria-describedby=\"offering-error\""),
+                        not(containsString("name=\"customerId\"")), not(containsString("name=\"charName0\"")))));
+    }
+
+    @Test
+    void aMalformedOfferingIdIsA400WithoutAskingTheCatalog() throws Exception {
+        STUB.answerJson("GET", OFFERINGS, "[]");
+
+        mvc.perform(get("/quotes/new?offering=not-an-id").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("This is not an offering id: not-an-id"),
+                        containsString("value=\"not-an-id\""), not(containsString("name=\"customerId\"")))));
+        assertThat(STUB.requests()).extracting(StubGateway.Request::path).containsExactly(OFFERINGS);
+    }
+
+    @Test
+    void theOfferingPickerPagesThroughAllLaunchedOfferings() throws Exception {
+        StringBuilder page = new StringBuilder("[");
+        for (int i = 0; i < 100; i++) {
+            page.append(i == 0 ? "" : ",").append("{\"id\":\"o-%d\",\"name\":\"Offering %d\"}".formatted(i, i));
+        }
+        STUB.answerJson("GET", OFFERINGS, 200, page.append("]").toString(), Map.of("X-Total-Count", "230"));
+
+        mvc.perform(get("/quotes/new?offeringsPage=1").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("230 launched offerings in all"),
+                        containsString("href=\"/quotes/new?offeringsPage=0&amp;offering=\""),
+                        containsString("href=\"/quotes/new?offeringsPage=2&amp;offering=\""))));
+        assertThat(STUB.requestsTo("GET", OFFERINGS).getFirst().query())
+                .isEqualTo("lifecycleStatus=Launched&offset=100&limit=100");
+    }
+
+    @Test
     void creatingAQuoteSendsTypedValuesAndShowsIt() throws Exception {
         STUB.answerJson("POST", QUOTES, 201, quote("inProgress"), Map.of());
 
@@ -158,6 +231,20 @@ class QuotesControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("Accept and place the order"),
                         containsString("Reject"), not(containsString(">Approve<")), containsString("18.981 EUR"),
                         containsString("dataAllowance = 20"), containsString("(discount −5 %)"))));
+    }
+
+    @Test
+    void aTotalWithoutANameReadsAsItsAmountAndKind() throws Exception {
+        // the service's totals have no name: the page read "Total : 0.000001 EUR oneTime"
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quote("inProgress").replace(
+                "\"quoteTotalPrice\":[{\"name\":\"recurring\",", "\"quoteTotalPrice\":[{\"priceType\":\"oneTime\","
+                        + "\"price\":{\"dutyFreeAmount\":{\"unit\":\"EUR\",\"value\":\"0.000001\"}}},{"));
+
+        mvc.perform(get("/quotes/" + QUOTE).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<strong>0.000001 EUR</strong>"),
+                        containsString("<span>one-time</span>"), containsString("<strong>37.962 EUR</strong>"),
+                        containsString("<span>Monthly fee:</span>"), not(containsString("<span></span>:")))));
     }
 
     @Test

@@ -42,7 +42,7 @@ class ReconciliationControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/reconciliation").param("partnerId", PARTNER_A).with(TestUsers.staff("finance", "finance")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("INV-2026-0043"), containsString("1572.75 EUR"),
+                .andExpect(content().string(allOf(containsString("INV-2026-0043"), containsString("1,572.75 EUR"),
                         containsString("MATCHED 1"), containsString("MISMATCH 1"),
                         containsString("Discrepancies beyond tolerance"), containsString("5,000 records"),
                         containsString("href=\"/reconciliation/" + INVOICE + "\""))));

@@ -13,6 +13,7 @@ import io.accord.portal.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -53,11 +54,12 @@ class UsageControllerTests extends PortalTestSupport {
         mvc.perform(get("/usage?source=mediation-eu&usageId=cdr-000123&from=2026-11-01&to=2026-11-30")
                         .with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Rated."), containsString("2.400000 EUR"),
-                        containsString("PAYABLE_TO_PARTNER 0.750000 (30 %)"), containsString("reversed"),
+                .andExpect(content().string(allOf(containsString("Rated."), containsString("2.40 EUR"),
+                        containsString("PAYABLE_TO_PARTNER 0.75 EUR (30 %)"), containsString("reversed"),
                         containsString("Received again 1 time(s)"),
                         containsString("<td class=\"num\">5</td>"), containsString("300 S"),
                         containsString("3.00 EUR"), containsString("1.00 EUR"), containsString("Your share: 1.12 EUR"),
+                        not(containsString("You owe (wholesale): ")),
                         containsString("<label for=\"usageId\""))));
         assertThat(STUB.requestsTo("GET", FATE).getLast().query())
                 .isEqualTo("source=mediation-eu&usageId=cdr-000123");
@@ -111,6 +113,22 @@ class UsageControllerTests extends PortalTestSupport {
         assertThat(STUB.requestsTo("GET", ROLLUPS)).extracting(r -> r.query())
                 .containsExactly(thisMonth, thisMonth, thisMonth);
         assertThat(STUB.requestsTo("GET", "/api/rating/usage")).isEmpty();
+    }
+
+    @Test
+    void aResellersUsageSaysWhatItOwesNotAShareOfNothing() throws Exception {
+        STUB.answerJson("GET", ROLLUPS, """
+                {"rows":[{"offeringId":"off-csp","usageType":"VOICE","billedUnit":"MIN","currency":"EUR",
+                          "quantity":"16.85","charge":"0.168500","partnerShare":"0.000000","wholesale":"0.168500",
+                          "records":6}]}""");
+
+        mvc.perform(get("/usage").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("You owe (wholesale): 0.1685 EUR"),
+                        containsString("<th scope=\"col\" class=\"num\">You owe (wholesale)</th>"),
+                        not(containsString("Your share: ")))));
+        mvc.perform(get("/usage?lang=de").with(TestUsers.partner("partner-admin")))
+                .andExpect(content().string(containsString("Sie schulden (Großhandelsentgelt): 0,1685 EUR")));
     }
 
     @Test

@@ -1,0 +1,59 @@
+package io.accord.portal.layout;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Money as every page shows it: the currency's minor digits, more only when significant, never rounded. */
+class DisplayTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @AfterEach
+    void resetLocale() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void moneyHasTheCurrencysMinorDigitsAndMoreOnlyWhenSignificant() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        // as the services send them: 500.0, 1.0, 0.2, 100.500000, 419.180000, a rate per unit
+        assertThat(Display.money(new BigDecimal("500.0"), "EUR")).isEqualTo("500.00 EUR");
+        assertThat(Display.money(JSON.readTree("1.0"), "EUR")).isEqualTo("1.00 EUR");
+        assertThat(Display.money("0.2", "EUR")).isEqualTo("0.20 EUR");
+        assertThat(Display.money(JSON.readTree("\"100.500000\""), "EUR")).isEqualTo("100.50 EUR");
+        assertThat(Display.money(JSON.readTree("419.180000"), "EUR")).isEqualTo("419.18 EUR");
+        assertThat(Display.money("0.000001", "EUR")).isEqualTo("0.000001 EUR");
+        assertThat(Display.money("1.540005", "EUR")).as("exact, not rounded").isEqualTo("1.540005 EUR");
+        assertThat(Display.money("1234567.5", "EUR")).isEqualTo("1,234,567.50 EUR");
+        assertThat(Display.money("1500", "JPY")).isEqualTo("1,500 JPY");
+        assertThat(Display.money("-2.5", "USD")).isEqualTo("-2.50 USD");
+        assertThat(Display.money("7", null)).isEqualTo("7.00");
+        assertThat(Display.money("7", "XYZ")).as("an unknown currency: two digits").isEqualTo("7.00 XYZ");
+    }
+
+    @Test
+    void moneyIsWrittenInTheUsersLanguage() {
+        LocaleContextHolder.setLocale(Locale.GERMAN);
+        assertThat(Display.money("1234.5", "EUR")).isEqualTo("1.234,50 EUR");
+        assertThat(Display.money("0.000001", "EUR")).isEqualTo("0,000001 EUR");
+        assertThat(Display.amount(JSON.readTree("\"18.270000\""))).isEqualTo("18,27");
+    }
+
+    @Test
+    void noAmountIsEmptyAndTextThatIsNoNumberStaysAsItIs() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(Display.money(null, "EUR")).isEmpty();
+        assertThat(Display.money(JSON.readTree("null"), "EUR")).isEmpty();
+        assertThat(Display.money(JSON.missingNode(), "EUR")).isEmpty();
+        assertThat(Display.money(" ", "EUR")).isEmpty();
+        assertThat(Display.money("tiered", "EUR")).isEqualTo("tiered EUR");
+    }
+}

@@ -83,7 +83,7 @@ class OrderService {
                 placed.add(existing(field, item, action, parties, now));
             }
         }
-        List<QuoteAccepted.Item> priced = adds.isEmpty() ? List.of() : pricing.lock(adds, now);
+        List<QuoteAccepted.Item> priced = adds.isEmpty() ? List.of() : pricing.lock(adds, now, parties.buyer());
         for (QuoteAccepted.Item item : priced) {
             int slot = placed.indexOf(null);
             placed.set(slot, new OrderPlacement.Placed(item.itemId(), OrderAction.ADD, item.quantity(),

@@ -44,8 +44,8 @@ public class OrderPricing {
      *                                                          sellable now, naming why (e.g. a suspended owner)
      */
     @Transactional(readOnly = true)
-    public List<QuoteAccepted.Item> lock(List<QuoteAccepted.Item> items, Instant at) {
-        return lock(items, at, this.items.caller());
+    public List<QuoteAccepted.Item> lock(List<QuoteAccepted.Item> items, Instant at, UUID buyer) {
+        return lock(items, at, this.items.caller(), buyer);
     }
 
     /**
@@ -54,14 +54,14 @@ public class OrderPricing {
      */
     @Transactional(readOnly = true)
     public QuoteAccepted.Item lockChange(QuoteAccepted.Item item, Instant at) {
-        return lock(List.of(item), at, null).getFirst();
+        return lock(List.of(item), at, null, null).getFirst();
     }
 
-    private List<QuoteAccepted.Item> lock(List<QuoteAccepted.Item> items, Instant at, UUID partner) {
+    private List<QuoteAccepted.Item> lock(List<QuoteAccepted.Item> items, Instant at, UUID partner, UUID buyer) {
         List<QuoteItems.Requested> requested = items.stream().map(item -> new QuoteItems.Requested(item.itemId(),
                 item.offeringId(), item.quantity(), item.characteristics() == null ? Map.of()
                 : item.characteristics())).toList();
-        return QuoteAcceptance.locked(this.items.price(ItemLabel.ORDER, requested, BigDecimal.ZERO, at, partner)
-                .lines());
+        return QuoteAcceptance.locked(this.items.price(ItemLabel.ORDER, requested, BigDecimal.ZERO, at, partner,
+                buyer).lines());
     }
 }

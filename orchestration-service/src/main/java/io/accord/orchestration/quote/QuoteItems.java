@@ -38,7 +38,12 @@ class QuoteItems {
         this.tenancy = tenancy;
     }
 
-    QuotePricing.Priced price(List<QuoteResources.Item> items, java.math.BigDecimal discount, Instant at) {
+    /**
+     * @param buyer the buying partner (a partner token's own, or the {@code Buyer} staff name); {@code null}: a CSP
+     *              sales channel
+     */
+    QuotePricing.Priced price(List<QuoteResources.Item> items, java.math.BigDecimal discount, Instant at,
+                              UUID buyer) {
         Set<String> ids = new HashSet<>();
         List<Requested> requested = new ArrayList<>();
         for (QuoteResources.Item item : items) {
@@ -53,7 +58,7 @@ class QuoteItems {
             requested.add(new Requested(item.id(), item.productOffering().id(),
                     item.quantity() == null ? 1 : item.quantity(), given(item)));
         }
-        return price(ItemLabel.QUOTE, requested, discount, at, caller());
+        return price(ItemLabel.QUOTE, requested, discount, at, caller(), buyer);
     }
 
     /** One item to price: its offering, quantity and the client's characteristic values. */
@@ -66,16 +71,18 @@ class QuoteItems {
      * components (else 409 naming why), each characteristic value valid (else 400).
      *
      * @param partner whose offerings the items may name ({@link #caller()}); {@code null}: any
+     * @param buyer   the buying partner, whose business model decides whether it may buy a CSP offering
+     *                ({@link SellableOfferings#sellabilityTo}); {@code null}: a CSP sales channel
      */
     QuotePricing.Priced price(ItemLabel label, List<Requested> items, java.math.BigDecimal discount, Instant at,
-                              UUID partner) {
+                              UUID partner, UUID buyer) {
         List<QuotePricing.Choice> choices = new ArrayList<>();
         for (Requested item : items) {
             String offeringId = item.offeringId();
             SellableOfferings.Offering offering = offerings.findFor(partner, offeringId).orElseThrow(() ->
                     new InvalidInputException(label.field(item.itemId()) + ".productOffering.id", label.noun(
                             item.itemId()) + ": offering '" + offeringId + "' is not a launched offering"));
-            SellableOfferings.Sellability toBuyer = offerings.sellabilityTo(partner, offering);
+            SellableOfferings.Sellability toBuyer = offerings.sellabilityTo(buyer, offering);
             if (!toBuyer.sellable()) {
                 throw new ConflictException(label.noun(item.itemId()) + " cannot be sold: " + toBuyer.reason());
             }

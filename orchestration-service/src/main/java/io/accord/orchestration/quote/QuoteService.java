@@ -56,7 +56,8 @@ class QuoteService {
         Quote quote = new Quote(UUID.randomUUID(), parties.buyer(), parties.channel(), parties.customerId(),
                 parties.customerName(), now, tenancy.actor());
         quote.describe(request.description(), request.externalId(), now);
-        quote.price(items.price(request.quoteItem(), discount, now), discount, aboveLimit(discount), now,
+        quote.price(items.price(request.quoteItem(), discount, now, parties.buyer()), discount, aboveLimit(discount),
+                now,
                 now.plus(properties.validity()));
         quotes.insert(quote);
         QuoteResources.QuoteView view = QuoteViews.view(quote);
@@ -85,7 +86,8 @@ class QuoteService {
         Instant now = clock.instant();
         BigDecimal discount = change.discountPercent() == null ? BigDecimal.ZERO : change.discountPercent();
         quote.describe(change.description(), change.externalId(), now);
-        quote.price(items.price(change.quoteItem(), discount, now), discount, aboveLimit(discount), now,
+        quote.price(items.price(change.quoteItem(), discount, now, quote.buyerPartnerId), discount,
+                aboveLimit(discount), now,
                 now.plus(properties.validity()));
         quotes.update(quote, null);
         audit.record(partner(quote), "quote", id.toString(), "changed", before, QuoteViews.view(quote));

@@ -317,6 +317,13 @@ class QuoteApiTests {
         assertThat(refused.body()).contains("SELL_THROUGH", "RESELL", csp);
         assertThat(count()).isEqualTo(before);
         assertThat(sellThrough.post(QUOTES, quote(own, 1, "\"dataVolumeGb\": 5", "0")).status()).isEqualTo(201);
+        // staff naming it as the buyer are refused alike; a CSP sales channel buys it
+        TestHttp staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN));
+        TestHttp.Response forIt = staff.post(QUOTES, quote(csp, 1, "\"dataVolumeGb\": 5", "0").replace(
+                "\"role\": \"Customer\"}", "\"role\": \"Customer\"}, {\"id\": \"" + partner
+                        + "\", \"role\": \"Buyer\"}"));
+        assertThat(forIt.status()).as(forIt.body()).isEqualTo(409);
+        assertThat(staff.post(QUOTES, webShopQuote(csp)).status()).isEqualTo(201);
     }
 
     @Test

@@ -101,7 +101,8 @@ public class Reconciliations {
             violations.add(InvoiceRejected.Violation.of("invoiceNumber", "invoiceNumber is required (at most 64 "
                     + "characters)"));
         }
-        LocalDate date = date(request.invoiceDate(), violations);
+        LocalDate date = date(request.invoiceDate(), LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC),
+                violations);
         String currency = currency(request.currency(), partnerId, period, violations);
         List<InvoiceLines.Numbered> lines = csvLines != null ? csvLines
                 : request.lines() == null ? List.of() : InvoiceLines.fromJson(request.lines());
@@ -299,13 +300,19 @@ public class Reconciliations {
         }
     }
 
-    private static LocalDate date(String given, List<InvoiceRejected.Violation> violations) {
+    /** An ISO date in the supported range, at most a day after {@code today} (UTC: the partner may be ahead). */
+    private static LocalDate date(String given, LocalDate today, List<InvoiceRejected.Violation> violations) {
         if (given == null || given.isBlank()) {
             violations.add(InvoiceRejected.Violation.of("invoiceDate", "invoiceDate is required (ISO date)"));
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(given.strip());
+            if (SupportedTimes.contains(date) && date.isAfter(today.plusDays(1))) {
+                violations.add(InvoiceRejected.Violation.of("invoiceDate", "invoiceDate " + date + " is in the future"
+                        + " (today is " + today + " in UTC): an invoice is dated when it is issued"));
+                return null;
+            }
             if (SupportedTimes.contains(date)) {
                 return date;
             }
@@ -360,8 +367,13 @@ public class Reconciliations {
     }
 
     private static List<LineMatching.Key> keys(List<String> given) {
-        if (given == null || given.isEmpty()) {
+        if (given == null) {
             return null;
+        }
+        if (given.isEmpty()) {
+            // [] used to fall back to the default keys silently: matching by nothing is not what anyone asks for
+            throw InvoiceRejected.of("keys", "keys names at least one of " + List.of(LineMatching.Key.values())
+                    + "; leave it out for the default keys");
         }
         List<LineMatching.Key> keys = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {

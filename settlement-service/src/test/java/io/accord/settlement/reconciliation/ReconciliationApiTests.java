@@ -176,6 +176,11 @@ class ReconciliationApiTests {
         assertThat(byReference.status()).as(byReference.body()).isEqualTo(201);
         assertThat(byReference.json().get("outcomes").get("MATCHED").asInt()).isZero();
         assertThat(byReference.json().get("reconciledBy").asString()).isEqualTo("fiona");
+        // no keys at all is a 400, not the default keys in silence
+        TestHttp.Response byNothing = finance.post(INVOICES + "/" + invoice.get("id").asString()
+                + "/reconciliations", "{\"keys\":[]}");
+        assertThat(byNothing.status()).isEqualTo(400);
+        assertThat(fields(byNothing)).containsExactly("keys");
     }
 
     @Test
@@ -241,6 +246,12 @@ class ReconciliationApiTests {
                  {"offeringId":"off-video","usageType":"VOICE","amount":"500.00"}]}
                 """.formatted(issued.period(), number));
         assertThat(fields(wrongCurrency)).containsExactly("currency");
+        TestHttp.Response postDated = partner.post(INVOICES, """
+                {"periodId":"%s","invoiceNumber":"%s","invoiceDate":"2099-01-01","currency":"EUR","lines":[
+                 {"offeringId":"off-video","usageType":"VOICE","amount":"500.00"}]}
+                """.formatted(issued.period(), number));
+        assertThat(fields(postDated)).containsExactly("invoiceDate");
+        assertThat(postDated.body()).contains("is in the future");
 
         String csv = """
                 offeringId,usageType,periodStart,reference,description,quantity,amount

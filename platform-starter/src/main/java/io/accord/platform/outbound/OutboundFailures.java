@@ -31,7 +31,9 @@ public final class OutboundFailures {
         if (has(failure, HttpTimeoutException.class)) {
             return "no answer within " + readable(requestTimeout) + " (request timeout)";
         }
-        if (has(failure, UnknownHostException.class)) {
+        // the JDK's HTTP client wraps a name it cannot resolve in a ConnectException
+        if (has(failure, UnknownHostException.class)
+                || has(failure, java.nio.channels.UnresolvedAddressException.class)) {
             return OutboundTargets.Refusal.UNRESOLVABLE;
         }
         if (has(failure, ConnectException.class)) {

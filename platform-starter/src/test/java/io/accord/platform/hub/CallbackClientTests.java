@@ -82,6 +82,14 @@ class CallbackClientTests {
     }
 
     @Test
+    void aHostThatCannotBeResolvedWhenConnectingSaysSoNotConnectionRefused() {
+        // development skips the check that resolves the host first: the HTTP client meets the unknown name itself
+        CallbackClient.Failure failure = post(development, "http://no-such-host.invalid/listener").orElseThrow();
+
+        assertThat(failure.reason()).isEqualTo("the callback's host cannot be resolved");
+    }
+
+    @Test
     void aRefusedAddressTellsTheSubscriberNothingOfTheNetworkAndTheLogEverything() {
         CallbackClient.Failure internal = post(production, "https://localhost.:8443/listener").orElseThrow();
         assertThat(internal.reason()).isEqualTo("the callback's address is not a public address");

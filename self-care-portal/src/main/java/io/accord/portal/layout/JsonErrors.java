@@ -62,7 +62,10 @@ class JsonErrors implements WebMvcConfigurer, HandlerInterceptor {
         }
         for (String key : MESSAGE_KEYS) {
             if (detail == null && model.get(key) instanceof String messageKey) {
-                detail = text(messageKey);
+                // the value the page's message names ({0}), as the templates give it
+                Object value = "offeringErrorKey".equals(key) ? model.get("offeringAsked") : model.get("filterValue");
+                detail = messages.getMessage(messageKey, value == null ? null : new Object[]{value}, messageKey,
+                        LocaleContextHolder.getLocale());
             }
         }
         if (violations.isEmpty() && model.get("errors") instanceof Map<?, ?> errors) {

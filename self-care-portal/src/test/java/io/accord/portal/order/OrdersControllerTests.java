@@ -64,6 +64,12 @@ class OrdersControllerTests extends PortalTestSupport {
         mvc.perform(get("/quotes?state=bogus").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("There is no quote state &quot;bogus&quot;")));
+        // a JSON client reads the same sentence, the value filled in
+        mvc.perform(get("/orders?state=bogus").header("Accept", "application/json")
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("There is no order state \\\"bogus\\\""),
+                        not(containsString("{0}")))));
         assertThat(STUB.requests()).isEmpty();
     }
 

@@ -73,13 +73,7 @@ final class EmptyErrorBodies extends ChannelDuplexHandler {
     }
 
     private static String slug(int status) {
-        return switch (status) {
-            case 400 -> "malformed-request";
-            case 413 -> "payload-too-large";
-            case 414 -> "uri-too-long";
-            case 431 -> "headers-too-large";
-            default -> "http-" + status;
-        };
+        return io.accord.contracts.ProblemTypes.slugFor(status);
     }
 
     private static String detail(int status) {

@@ -43,14 +43,7 @@ public class ProblemResponses {
     }
 
     private static String slugFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "malformed-request";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            default -> "http-" + status.value();
-        };
+        return io.accord.contracts.ProblemTypes.slugFor(status.value());
     }
 
     /** A problem of any status with extension members (e.g. the accepted content types of a 415). */

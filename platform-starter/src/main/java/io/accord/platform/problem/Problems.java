@@ -52,21 +52,7 @@ public final class Problems {
 
     /** The stable slug of a problem that has nothing more specific to say than its status. */
     public static String slugFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "malformed-request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 409 -> "conflict";
-            case 413 -> "payload-too-large";
-            case 414 -> "uri-too-long";
-            case 415 -> "unsupported-media-type";
-            case 431 -> "headers-too-large";
-            case 500 -> "internal-error";
-            default -> "http-" + status.value();
-        };
+        return io.accord.contracts.ProblemTypes.slugFor(status.value());
     }
 
     /** Gives a problem made elsewhere (by Spring) our type URI, unless it has one, and the correlation id. */

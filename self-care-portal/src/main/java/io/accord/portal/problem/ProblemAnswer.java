@@ -123,23 +123,8 @@ public final class ProblemAnswer {
         return original != null ? original.toString() : request.getRequestURI();
     }
 
-    /** The type slugs of the gateway and the services (the platform starter's {@code Problems.slugFor}, the gateway's). */
+    /** The type slug of a status, the same as the gateway's and the services' ({@code ProblemTypes.slugFor}). */
     private static String slug(int status) {
-        return switch (status) {
-            case 400 -> "malformed-request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 409 -> "conflict";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            case 429 -> "rate-limited";
-            case 500 -> "internal-error";
-            case 502 -> "bad-gateway";
-            case 503 -> "service-unavailable";
-            default -> "http-" + status;
-        };
+        return io.accord.contracts.ProblemTypes.slugFor(status);
     }
 }

@@ -1,12 +1,12 @@
 package io.accord.portal.audit;
 
+import io.accord.portal.layout.Ids;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -91,7 +91,7 @@ class AuditController {
      */
     private static String problem(Map<String, String> filters) {
         String partner = filters.get("partnerId");
-        if (!partner.isEmpty() && !isUuid(partner)) {
+        if (!partner.isEmpty() && !Ids.isUuid(partner)) {
             return "audit.partnerId.invalid";
         }
         for (String text : List.of("resourceType", "resourceId", "actor", "action")) {
@@ -129,15 +129,6 @@ class AuditController {
         model.addAttribute("services", services);
         model.addAttribute("unanswered", unanswered);
         return htmx == null ? "auditverification" : "auditverification :: result";
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value);
-            return true;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
     }
 
     /** One audit entry: which service, who, when, what, and the state before and after. */

@@ -1,10 +1,10 @@
 package io.accord.portal.invoicelist;
 
+import io.accord.portal.layout.Ids;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -43,7 +43,7 @@ class SubmittedInvoicesController {
         Map<String, String> periods = periods();
         model.addAttribute("periods", periods);
         model.addAttribute("periodId", period);
-        if (!period.isEmpty() && !isUuid(period)) {
+        if (!period.isEmpty() && !Ids.isUuid(period)) {
             // bad input: nothing is asked; the filter says what is wrong
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("periodError", true);
@@ -79,15 +79,6 @@ class SubmittedInvoicesController {
 
     private static String day(String instant) {
         return instant.length() >= 10 ? instant.substring(0, 10) : instant;
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value);
-            return true;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
     }
 
     /**

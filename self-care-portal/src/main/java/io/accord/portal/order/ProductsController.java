@@ -1,5 +1,6 @@
 package io.accord.portal.order;
 
+import io.accord.portal.layout.Ids;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,7 +42,7 @@ class ProductsController {
         String filter = status.strip();
         String offeringId = offering.strip();
         model.addAttribute("statuses", STATUSES);
-        if (!filter.isEmpty() && !STATUSES.contains(filter) || !offeringId.isEmpty() && !isUuid(offeringId)) {
+        if (!filter.isEmpty() && !STATUSES.contains(filter) || !offeringId.isEmpty() && !Ids.isUuid(offeringId)) {
             boolean badStatus = !filter.isEmpty() && !STATUSES.contains(filter);
             Paging.refused(model, response, badStatus ? "products.filter.status" : "products.filter.offering",
                     badStatus ? filter : offeringId);
@@ -85,15 +86,6 @@ class ProductsController {
         model.addAttribute("relation", relation(product, partnerId));
         model.addAttribute("ordersShown", partnerId == null || boughtBy(product, partnerId));
         return "orders-product";
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value);
-            return true;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
     }
 
     /** An instance and how the partner relates to it. */

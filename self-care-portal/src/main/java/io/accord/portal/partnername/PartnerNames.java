@@ -1,5 +1,6 @@
 package io.accord.portal.partnername;
 
+import io.accord.portal.layout.Ids;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ public class PartnerNames {
     public Names of(Collection<String> partnerIds) {
         Set<String> ids = new LinkedHashSet<>();
         for (String id : partnerIds) {
-            if (isUuid(id)) {
+            if (Ids.isUuid(id)) {
                 ids.add(id.strip().toLowerCase(java.util.Locale.ROOT));
             }
         }
@@ -82,18 +82,6 @@ public class PartnerNames {
             }
         }
         return names;
-    }
-
-    private static boolean isUuid(String id) {
-        if (id == null || id.isBlank()) {
-            return false;
-        }
-        try {
-            UUID.fromString(id.strip());
-            return true;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
     }
 
     /** Partner names by id, as one page resolved them. */

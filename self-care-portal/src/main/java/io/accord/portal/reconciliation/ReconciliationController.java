@@ -1,5 +1,6 @@
 package io.accord.portal.reconciliation;
 
+import io.accord.portal.layout.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class ReconciliationController {
                     Model model, HttpServletResponse response) {
         int current = Math.max(0, page);
         String partner = partnerId.strip();
-        if (!partner.isEmpty() && !isUuid(partner)) {
+        if (!partner.isEmpty() && !Ids.isUuid(partner)) {
             // bad input: no call; the filter says what is wrong
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorKey", "reconciliation.partnerId.invalid");
@@ -94,15 +95,6 @@ class ReconciliationController {
             model.addAttribute("matchOutcomes", outcomes);
         }
         return "reconciliationinvoice";
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            UUID.fromString(value);
-            return true;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
     }
 
     /** A partner invoice with the outcome counts of its latest reconciliation. */

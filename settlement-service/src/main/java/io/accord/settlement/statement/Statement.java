@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * A partner's statement for one period and its lifecycle, with guarded transitions: DRAFT → APPROVED (four-eyes:
  * never by its preparer) → ISSUED (with its gap-free number; from then on nothing about it changes) → PAID (once
- * the payments reach the total). Amounts are the rounded totals of its lines.
+ * the payments reach the total; a statement totalling zero is settled when it is issued, since nothing is to be paid
+ * either way). Amounts are the rounded totals of its lines.
  */
 final class Statement {
 
@@ -80,10 +81,13 @@ final class Statement {
         approvedAt = at;
     }
 
-    /** Issues the approved statement under its gap-free number; it never changes afterwards. */
+    /**
+     * Issues the approved statement under its gap-free number; it never changes afterwards. One totalling zero is PAID
+     * at once: nobody owes anything on it, and left ISSUED it would stay open (unpaid) for good.
+     */
     void issue(String number, Instant at) {
         requireState(State.APPROVED, "issue");
-        state = State.ISSUED;
+        state = lines.total().amount().signum() == 0 ? State.PAID : State.ISSUED;
         documentNumber = number;
         issuedAt = at;
     }
@@ -104,6 +108,11 @@ final class Statement {
      *                          {@code null}: the statement's
      */
     Money recordPayment(Money amount, String expectedDirection) {
+        if (state.issued() && lines.total().amount().signum() == 0) {
+            throw paymentConflict("Statement " + documentNumber + " totals " + shown(lines.total()) + " (net "
+                    + shown(lines.net()) + "): nothing is payable to the partner and the partner owes nothing, so "
+                    + "there is no payment to record");
+        }
         requireState(State.ISSUED, "record a payment of");
         if (!amount.currency().equals(paid.currency())) {
             throw new InvalidInputException("currency", "Statement " + id + " is in " + paid.currency() + ", not "
@@ -111,11 +120,6 @@ final class Statement {
         }
         if (amount.amount().signum() <= 0) {
             throw new InvalidInputException("amount", "amount must be positive");
-        }
-        if (lines.total().amount().signum() == 0) {
-            throw paymentConflict("Statement " + documentNumber + " totals " + shown(lines.total()) + " (net "
-                    + shown(lines.net()) + "): nothing is payable to the partner and the partner owes nothing, so "
-                    + "there is no payment to record");
         }
         if (expectedDirection != null && !expectedDirection.equals(direction())) {
             throw paymentConflict("RECEIVABLE".equals(direction())

@@ -76,6 +76,22 @@ class StatementTests {
         assertThat(statement.state()).isEqualTo(Statement.State.PAID);
     }
 
+    @Test
+    void aStatementTotallingZeroIsSettledWhenIssuedAndTakesNoPayment() {
+        Statement statement = Statement.draft(PARTNER, PERIOD, StatementLines.fromUsage(List.of(
+                sum("off-a", "VOICE", "PAYABLE_TO_PARTNER", false, "5.000000", "EUR"),
+                sum("off-b", "DATA", "OWED_BY_PARTNER", false, "5.000000", "EUR")), "EUR", Map.of(), "19", false),
+                "finance");
+        statement.approve("finance-b", Instant.now());
+        statement.issue("ACD-2026-000003", Instant.now());
+
+        assertThat(statement.totals().total().amount()).isZero();
+        assertThat(statement.state()).isEqualTo(Statement.State.PAID);
+        assertThatThrownBy(() -> statement.recordPayment(Money.of("0.01", "EUR")))
+                .hasMessageContaining("there is no payment to record");
+        assertThat(statement.paid().amount()).isZero();
+    }
+
     private static UsageSums.Sum sum(String offering, String usageType, String direction, boolean prior,
                                      String amount, String currency) {
         return new UsageSums.Sum(PERIOD, PARTNER, offering, usageType, direction, currency, prior, BigDecimal.TEN,

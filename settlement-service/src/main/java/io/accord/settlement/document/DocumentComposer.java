@@ -54,7 +54,7 @@ final class DocumentComposer {
                 content.taxNote());
         return new PrintedDocument(content.documentId().toString(), content.documentType(),
                 title(content.documentType()), content.documentNumber(), date(content.issuedAt()),
-                date(content.periodStart()), date(content.periodEnd()),
+                bound(content.periodStart()), bound(content.periodEnd()),
                 content.dueDate() == null ? null : content.dueDate().toString(), issuerParty, partnerParty,
                 content.direction(), content.currency(), lines, PrintedDocument.decimal(content.netAmount()),
                 List.of(tax), PrintedDocument.decimal(content.totalAmount()),
@@ -134,6 +134,21 @@ final class DocumentComposer {
 
     private static String date(Instant instant) {
         return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    /**
+     * A period's bound: its date when it is at midnight UTC, as every regular period's is; otherwise (a period closed
+     * early ends, and the next one starts, at the moment of the close) the date and UTC time to the second, so that
+     * such a period does not print as "2026-12-01 to 2026-12-01 (exclusive)".
+     */
+    static String bound(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
+                : at.toLocalDate() + " " + at.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")) + " UTC";
     }
 
 }

@@ -52,6 +52,23 @@ class DocumentRenderingTests {
     }
 
     @Test
+    void aPeriodClosedEarlyPrintsTheMomentItEndedNotTheSameDateTwice() throws Exception {
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), UUID.randomUUID(), "REVENUE_SHARE_STATEMENT",
+                "ACD-2026-000011", "accord-de", Instant.parse("2026-04-01T15:00:00Z"),
+                Instant.parse("2026-04-01T00:00:00Z"), Instant.parse("2026-04-01T14:30:05.123456Z"),
+                LocalDate.parse("2026-05-01"), "PAYABLE", "EUR", List.of(), new BigDecimal("0.00"), "19",
+                new BigDecimal("0.00"), null, new BigDecimal("0.00"), null, null, List.of());
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER, null);
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+
+        assertThat(printed.periodStart()).isEqualTo("2026-04-01");
+        assertThat(printed.periodEnd()).isEqualTo("2026-04-01 14:30:05 UTC");
+        assertThat(text.replaceAll("\\s+", " ")).contains("2026-04-01 to 2026-04-01 14:30:05 UTC (exclusive)");
+        assertThat(DocumentComposer.bound(Instant.parse("2026-04-01T14:30:05Z"))).isEqualTo("2026-04-01 14:30:05 UTC");
+    }
+
+    @Test
     void aCreditNoteNamesTheStatementItCorrectsAndWithoutAConfirmedAccountSaysSo() throws Exception {
         UUID partner = UUID.randomUUID();
         DocumentContent content = new DocumentContent(UUID.randomUUID(), partner, "CREDIT_NOTE", "ACD-2026-000009",

@@ -47,15 +47,21 @@ class PaymentStore {
                         rs.getObject("statement_id", UUID.class), rs.getObject("partner_id", UUID.class),
                         rs.getString("document_number"),
                         rs.getBigDecimal("total_amount").signum() < 0 ? "RECEIVABLE" : "PAYABLE",
-                        plain(rs.getBigDecimal("amount")), rs.getString("currency"),
+                        minorUnit(rs.getBigDecimal("amount"), rs.getString("currency")),
+                        rs.getString("currency"),
                         rs.getObject("paid_on", java.time.LocalDate.class), rs.getString("reference"),
-                        plain(rs.getBigDecimal("remaining_amount")), rs.getString("statement_state"),
+                        minorUnit(rs.getBigDecimal("remaining_amount"), rs.getString("currency")),
+                        rs.getString("statement_state"),
                         rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()))
                 .list();
     }
 
-    /** Without trailing zeros, and never in scientific notation: 400.000000 was answered as 4E+2. */
-    private static java.math.BigDecimal plain(java.math.BigDecimal amount) {
-        return new java.math.BigDecimal(amount.stripTrailingZeros().toPlainString());
+    /**
+     * At the currency's minor unit, as the payment was answered when recorded ({@code 13.80}, not {@code 13.8} or
+     * {@code 13.800000}), and never in scientific notation (400.000000 was once answered as 4E+2).
+     */
+    private static java.math.BigDecimal minorUnit(java.math.BigDecimal amount, String currency) {
+        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        return new java.math.BigDecimal(amount.setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString());
     }
 }

@@ -172,12 +172,13 @@ class PaymentTests {
 
         TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
         assertThat(own.get(path).json()).hasSize(3);
-        // plain digits, never scientific notation: a remaining 10.000000 was listed as 1E+1 (400 as 4E+2)
+        // plain digits, never scientific notation (a remaining 10.000000 was listed as 1E+1, 400 as 4E+2), at the
+        // currency's minor unit as the payment was answered when recorded (the list said 1.9 and 10)
         Statements.View second = statements.issued(partner, "20.00");   // 11.90
         String secondPath = "/api/settlement/statements/" + second.id() + "/payments";
         assertThat(finance.post(secondPath, payment("1.90", "EUR", today, "SEPA-4")).status()).isEqualTo(201);
         assertThat(own.get(secondPath).body()).doesNotContainPattern("\":-?[0-9.]+[eE]")
-                .contains("\"amount\":1.9,", "\"remainingAmount\":10,");
+                .contains("\"amount\":1.90,", "\"remainingAmount\":10.00,");
         assertThat(own.post(path, payment("1.00", "EUR", today, "X")).status()).isEqualTo(403);
         TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("pat", UUID.randomUUID().toString(),
                 Roles.PARTNER_USER));

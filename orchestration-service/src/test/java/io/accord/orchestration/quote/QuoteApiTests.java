@@ -137,6 +137,13 @@ class QuoteApiTests {
         assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "-0.5")), "discountPercent");
         assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "100.000001")),
                 "discountPercent");
+        // 1e1 was a 10 % discount, and 1e400 answered "must be less than or equal to 100" of Infinity
+        for (String exponent : List.of("1e1", "1e400", "5E-1")) {
+            TestHttp.Response withExponent = reseller.post(QUOTES,
+                    quote(offering, 1, "\"dataVolumeGb\": 5", exponent));
+            assertProblem(withExponent, "discountPercent");
+            assertThat(message(withExponent)).contains("plain decimal", "no exponent").doesNotContain("Infinity");
+        }
         assertThat(count()).isEqualTo(before);
 
         TestHttp.Response created = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "1.123456"));

@@ -15,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link JsonMapper} (events, clients reading other services' answers) stays tolerant, so a producer may add a
  * field without breaking its readers. A record that must accept more (a TMF resource's full schema) says so with
  * {@code @JsonIgnoreProperties}. A time outside {@link SupportedTimes}' range is refused as well, naming its field,
- * and so is a fraction for a whole number ({@code "quantity": 1.5} was read as 1).
+ * and so is a fraction for a whole number ({@code "quantity": 1.5} was read as 1), and a decimal with an exponent
+ * ({@code "discountPercent": 1e1}; {@link PlainDecimal}). Answers write every decimal in plain digits, never in
+ * scientific notation ({@code BigDecimal.toString()} wrote a quantity of 430 as {@code 4.3E+2}, a zero at 9 decimals
+ * as {@code 0E-9}); the application's mapper (events, stored definitions) is left as it is.
  * <p>
  * JSON is the only structured format read or written: the converters Spring registers by classpath detection for
  * YAML, XML, CBOR and Smile are removed (a request in one of them is a 415 naming the accepted types). Found on
@@ -31,7 +34,8 @@ public class StrictRequestBodies implements ServerHttpMessageConvertersCustomize
     public StrictRequestBodies(JsonMapper json) {
         this.strict = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .addModule(SupportedTimes.module()).build();
+                .addModule(SupportedTimes.module()).addModule(PlainDecimal.module())
+                .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     }
 
     @Override

@@ -307,6 +307,29 @@ class RequestProblemTests {
     }
 
     @Test
+    void aDecimalWithAnExponentIsRefusedNamingItsFieldAndDecimalsAreWrittenInPlainDigits() {
+        // orchestration read a quote's "discountPercent": 1e1 as a 10 % discount, and 1e400 answered "Infinity"
+        String name = "exponent-" + UUID.randomUUID();
+        for (String weight : List.of("1e1", "1E+2", "5e-1", "1e400", "\"2e0\"")) {
+            TestHttp.Response response = ops.post("/api/things",
+                    "{\"name\": \"" + name + "\", \"weight\": " + weight + "}");
+
+            assertThat(response.status()).as(weight + ": " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().path("violations").get(0).path("field").asString()).isEqualTo("weight");
+            assertThat(response.json().path("violations").get(0).path("message").asString())
+                    .contains("plain decimal", "no exponent").doesNotContain("Infinity");
+        }
+        assertThat(writes.executions(name)).isZero();
+        assertThat(ops.post("/api/things", "{\"name\": \"" + name + "\", \"weight\": 12.50}").status())
+                .isEqualTo(201);
+        assertThat(ops.post("/api/things", "{\"name\": \"" + name + "-s\", \"weight\": \"-0.5\"}").status())
+                .isEqualTo(201);
+        // and answers write them without an exponent (4.3E+2, 0E-9 before)
+        assertThat(ops.get("/api/decimals").body()).isEqualTo("[430,0.000000000]");
+    }
+
+    @Test
     void jsonIsTheOnlyStructuredFormatRead() {
         // Jackson 2's YAML converter (swagger-core brings the module) read YAML through a tolerant mapper: unknown
         // fields dropped, no strict checks, aliases expanding a small body into millions of values

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @RestController
 class TestWrites {
 
-    /** {@code copies} (optional) is there for the strict reading of numbers only. */
-    record Thing(String name, Integer copies) {
+    /** {@code copies} and {@code weight} (optional) are there for the strict reading of numbers only. */
+    record Thing(String name, Integer copies, java.math.BigDecimal weight) {
     }
 
     record Created(String id, String name, int execution, String content) {
@@ -62,6 +62,12 @@ class TestWrites {
     Gate closeGate() {
         gate = new Gate(new CountDownLatch(1), new CountDownLatch(1));
         return gate;
+    }
+
+    /** Decimals {@code BigDecimal.toString()} writes with an exponent. */
+    @org.springframework.web.bind.annotation.GetMapping("/api/decimals")
+    java.util.List<java.math.BigDecimal> decimals() {
+        return java.util.List.of(new java.math.BigDecimal("4.3E+2"), new java.math.BigDecimal("0E-9"));
     }
 
     @PostMapping({"/api/things", "/api/other-things", "/api/public/things", "/api/public/other-things"})

@@ -4,7 +4,7 @@ import io.accord.contracts.value.Money;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
-import io.accord.settlement.money.PlainDecimal;
+import io.accord.platform.web.PlainDecimal;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;

@@ -8,7 +8,7 @@ import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
-import io.accord.settlement.money.PlainDecimal;
+import io.accord.platform.web.PlainDecimal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -2,7 +2,7 @@ package io.accord.settlement.payment;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
-import io.accord.settlement.money.PlainDecimal;
+import io.accord.platform.web.PlainDecimal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package io.accord.settlement.reconciliation;
 
 import io.accord.platform.time.SupportedTimes;
-import io.accord.settlement.money.PlainDecimal;
+import io.accord.platform.web.PlainDecimal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

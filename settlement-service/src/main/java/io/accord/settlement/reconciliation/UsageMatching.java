@@ -10,7 +10,7 @@ import io.accord.platform.upload.FileNames;
 import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.upload.UploadSpool;
 import io.accord.platform.web.CorrelationId;
-import io.accord.settlement.money.PlainDecimal;
+import io.accord.platform.web.PlainDecimal;
 import io.accord.settlement.period.SettlementPeriods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.accord.catalog.importjob;
 
+import io.accord.platform.csv.CsvFailures;
 import io.accord.platform.csv.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -41,7 +42,8 @@ final class CsvItemReader implements ItemReader {
                     64 * 1024));
             this.parser = CSVParser.parse(reader, FORMAT);
         } catch (IOException | UncheckedIOException | IllegalArgumentException unreadable) {
-            throw new FileFormatException("The CSV header cannot be read: " + unreadable.getMessage(), unreadable);
+            throw new FileFormatException("The CSV header cannot be read: " + CsvFailures.describe(unreadable),
+                    unreadable);
         }
         this.header = parser.getHeaderNames();
         checkHeader(header);
@@ -95,7 +97,7 @@ final class CsvItemReader implements ItemReader {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException malformed) {
             throw new FileFormatException("The CSV file is malformed after line " + (parser.getRecordNumber() + 1)
-                    + ": " + rootMessage(malformed), malformed);
+                    + ": " + CsvFailures.describe(malformed), malformed);
         }
     }
 
@@ -157,14 +159,6 @@ final class CsvItemReader implements ItemReader {
             reader.reset();
         }
         return reader;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage();
     }
 
     @Override

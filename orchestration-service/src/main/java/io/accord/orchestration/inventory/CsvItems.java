@@ -1,5 +1,6 @@
 package io.accord.orchestration.inventory;
 
+import io.accord.platform.csv.CsvFailures;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -72,7 +73,7 @@ final class CsvItems {
                 rows.add(new Row(row, value));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException malformed) {
-            problems.add(new Problem(0, "file", "not a readable CSV file: " + malformed.getMessage()));
+            problems.add(new Problem(0, "file", "not a readable CSV file: " + CsvFailures.describe(malformed)));
         }
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(0, "file", "the file has no rows below its header"));

@@ -1,6 +1,7 @@
 package io.accord.settlement.reconciliation;
 
 import io.accord.platform.time.SupportedTimes;
+import io.accord.platform.csv.CsvFailures;
 import io.accord.platform.web.PlainDecimal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -79,7 +80,20 @@ final class InvoiceLines {
                         + unknown));
             }
             long row = 0;
-            for (CSVRecord record : parser) {
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
+                    // the rows before it are checked as well: one unclosed quote hid every other problem of the file
+                    lines.add(new Numbered(null, "", row + 1, parser.getCurrentLineNumber(), "the file cannot be "
+                            + "read as CSV from here on: " + CsvFailures.describe(unreadable)));
+                    break;
+                }
                 row++;
                 if (row > MAX_LINES) {
                     throw InvoiceRejected.of("file", "An invoice has at most " + MAX_LINES + " lines");
@@ -97,7 +111,7 @@ final class InvoiceLines {
                         record.getParser().getCurrentLineNumber(), malformed));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
-            throw InvoiceRejected.of("file", "The CSV file cannot be read: " + unreadable.getMessage());
+            throw InvoiceRejected.of("file", "The CSV file cannot be read: " + CsvFailures.describe(unreadable));
         }
         return lines;
     }
@@ -122,7 +136,11 @@ final class InvoiceLines {
             Checker check = new Checker(numbered, violations);
             InvoiceResources.InvoiceLineInput line = numbered.input();
             if (line == null) {
-                check.fail("", "a line is required");
+                if (numbered.malformed() != null) {
+                    check.fail("file", numbered.malformed());
+                } else {
+                    check.fail("", "a line is required");
+                }
                 continue;
             }
             if (numbered.malformed() != null) {

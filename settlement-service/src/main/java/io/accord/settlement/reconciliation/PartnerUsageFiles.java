@@ -1,6 +1,7 @@
 package io.accord.settlement.reconciliation;
 
 import io.accord.platform.time.SupportedTimes;
+import io.accord.platform.csv.CsvFailures;
 import io.accord.platform.web.PlainDecimal;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.csv.CSVFormat;
@@ -190,7 +191,7 @@ class PartnerUsageFiles {
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
             long line = parser.getCurrentLineNumber();
             problems.add(new InvoiceRejected.Violation("file", "row " + (rows + 1) + " (line " + line + "): the file "
-                    + "cannot be read as CSV from here on: " + unreadable.getMessage(), rows + 1, line));
+                    + "cannot be read as CSV from here on: " + CsvFailures.describe(unreadable), rows + 1, line));
             return false;
         }
     }
@@ -201,7 +202,7 @@ class PartnerUsageFiles {
             return CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), FORMAT);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
             throw InvoiceRejected.of("file", "The CDR file's header cannot be read as CSV: "
-                    + unreadable.getMessage());
+                    + CsvFailures.describe(unreadable));
         }
     }
 

@@ -485,6 +485,18 @@ class ReconciliationApiTests {
         assertThat(rows.status()).as(rows.body()).isEqualTo(400);
         assertThat(rows.json().get("violations").valueStream().map(v -> v.get("field").asString() + "@"
                 + v.get("row").asInt()).toList()).containsExactly("file@1", "amount@2");
+        // an unclosed quote hid every other problem, in the parser's words ("org.apache.commons.csv.CSVException:
+        // (startline 4) EOF reached before encapsulated token finished"): the rows before it are checked too
+        String unclosed = "offeringId,usageType,amount\noff-video,VOICE,1e2\noff-video,SMS,1.005\n"
+                + "off-video,\"DATA,3.00\noff-video,SMS,4.00\n";
+        TestHttp.Response quote = partner.postMultipart(INVOICES + "/upload", form(issued, number)
+                .file("file", "lines.csv", "text/csv", unclosed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(quote.status()).as(quote.body()).isEqualTo(400);
+        assertThat(quote.json().get("violations").valueStream().map(v -> v.get("field").asString() + "@"
+                + v.get("row").asInt()).toList()).containsExactly("amount@1", "amount@2", "file@3");
+        assertThat(quote.json().get("violations").get(2).get("message").asString())
+                .contains("cannot be read as CSV from here on", "a quoted value starting on line 4 is not closed")
+                .doesNotContain("Exception", "encapsulated");
         assertThat(jdbc.sql("select count(*) from partner_invoice where invoice_number = :n").param("n", number)
                 .query(Integer.class).single()).isZero();
     }

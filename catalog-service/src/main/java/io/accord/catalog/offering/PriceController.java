@@ -54,6 +54,10 @@ class PriceController {
     @Operation(operationId = "createProductOfferingPrice", summary = "Add or replace a price of a draft offering "
             + "(201), or propose a new price version of a launched one for review (202)")
     @RequestExample("catalog/product-offering-price.json")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The price of a draft "
+            + "offering, with its Location")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "A launched offering "
+            + "with the new price version pending review")
     ResponseEntity<Object> create(@Valid @RequestBody PriceResources.CreatePrice request) {
         UUID offeringId = OfferingFilter.uuid(request.productOffering().id());
         if (offeringId == null) {

@@ -21,8 +21,22 @@ class SpecificationAndPriceApiTests {
 
     private final CatalogApi api;
 
+    private final int port;
+
     SpecificationAndPriceApiTests(@LocalServerPort int port, PartnerView partners, Offerings offerings) {
         this.api = new CatalogApi(port, partners, offerings);
+        this.port = port;
+    }
+
+    @Test
+    void theApiDocsGiveAPricesRealAnswers() {
+        // the document said 200 for an answer that is 201 (a draft's price) or 202 (a launched offering's)
+        JsonNode responses = TestHttp.localPort(port).get("/v3/api-docs").json()
+                .at("/paths/" + PRICES.replace("/", "~1") + "/post/responses");
+
+        assertThat(responses.has("201")).isTrue();
+        assertThat(responses.has("202")).isTrue();
+        assertThat(responses.has("200")).isFalse();
     }
 
     @Test

@@ -330,6 +330,30 @@ class RequestProblemTests {
     }
 
     @Test
+    void aNumberForAnEnumAndAMemberNamedTwiceAreRefusedNotGuessed() {
+        // "mode": -0 was read as the enum's first constant (an activation endpoint became WEBHOOK), and of
+        // {"callback": "a", "callback": "b"} the last was kept silently
+        String name = "guessed-" + UUID.randomUUID();
+        for (String size : List.of("0", "-0", "1", "\"0\"")) {
+            TestHttp.Response response = ops.post("/api/things",
+                    "{\"name\": \"" + name + "\", \"size\": " + size + "}");
+
+            assertThat(response.status()).as(size + ": " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body()).as(size).contains("size");
+        }
+        TestHttp.Response twice = ops.post("/api/things",
+                "{\"name\": \"" + name + "\", \"name\": \"" + name + "-2\"}");
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
+        assertThat(twice.contentType()).startsWith("application/problem+json");
+        assertThat(twice.body()).contains("name");
+        assertThat(writes.executions(name)).isZero();
+        assertThat(writes.executions(name + "-2")).isZero();
+        assertThat(ops.post("/api/things", "{\"name\": \"" + name + "\", \"size\": \"LARGE\"}").status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void jsonIsTheOnlyStructuredFormatRead() {
         // Jackson 2's YAML converter (swagger-core brings the module) read YAML through a tolerant mapper: unknown
         // fields dropped, no strict checks, aliases expanding a small body into millions of values

@@ -25,9 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 @RestController
 class TestWrites {
 
-    /** {@code copies} and {@code weight} (optional) are there for the strict reading of numbers only. */
-    record Thing(String name, Integer copies, java.math.BigDecimal weight) {
+    /** {@code copies}, {@code weight} and {@code size} (optional) are there for the strict reading of values only. */
+    record Thing(String name, Integer copies, java.math.BigDecimal weight, Size size) {
     }
+
+    enum Size { SMALL, LARGE }
 
     record Created(String id, String name, int execution, String content) {
     }

@@ -45,7 +45,11 @@ final class OfferingFilter {
                 : builder.equal(root.get(attribute), value);
     }
 
+    /** The id, or {@code null} for anything that is not one, JSON's {@code null} included (a 500 before). */
     static UUID uuid(String value) {
+        if (value == null) {
+            return null;
+        }
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException notAnId) {

@@ -59,6 +59,10 @@ class PriceController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "A launched offering "
             + "with the new price version pending review")
     ResponseEntity<Object> create(@Valid @RequestBody PriceResources.CreatePrice request) {
+        if (request.productOffering().id() == null) {
+            throw new io.accord.platform.problem.InvalidInputException("productOffering.id",
+                    "productOffering.id is required: the id of the offering the price belongs to");
+        }
         UUID offeringId = OfferingFilter.uuid(request.productOffering().id());
         if (offeringId == null) {
             throw new NotFoundException("ProductOffering", request.productOffering().id());

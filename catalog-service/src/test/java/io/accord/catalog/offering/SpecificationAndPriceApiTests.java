@@ -29,6 +29,28 @@ class SpecificationAndPriceApiTests {
     }
 
     @Test
+    void aReferenceWhoseIdIsNullIsTheFieldsBadRequest() {
+        // JSON null as a reference's id answered 500 (UUID.fromString(null)) for an offering and a price
+        UUID owner = api.activePartner("Null Refs");
+        TestHttp admin = api.admin(owner);
+
+        for (String body : List.of("{\"name\":\"null-cat\",\"category\":[{\"id\":null}]}",
+                "{\"name\":\"null-spec\",\"productSpecification\":{\"id\":null}}")) {
+            TestHttp.Response refused = admin.post(CatalogApi.OFFERINGS, body);
+            assertThat(refused.status()).as(body + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        TestHttp.Response price = admin.post(PRICES, """
+                {"name": "Voice minutes", "priceType": "usage", "externalId": "voice",
+                 "productOffering": {"id": null}, "price": {"unit": "EUR", "value": "0.05"},
+                 "unitOfMeasure": {"amount": 1, "units": "MIN"}, "usageTypes": ["VOICE"],
+                 "tax": [{"taxCategory": "STANDARD"}],
+                 "validFor": {"startDateTime": "2026-02-01T00:00:00Z"}}""");
+        assertThat(price.status()).as(price.body()).isEqualTo(400);
+        assertThat(price.json().path("violations").get(0).path("field").asString()).isEqualTo("productOffering.id");
+    }
+
+    @Test
     void theApiDocsGiveAPricesRealAnswers() {
         // the document said 200 for an answer that is 201 (a draft's price) or 202 (a launched offering's)
         JsonNode responses = TestHttp.localPort(port).get("/v3/api-docs").json()

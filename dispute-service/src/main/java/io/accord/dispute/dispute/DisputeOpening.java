@@ -28,7 +28,8 @@ import java.util.UUID;
 
 /**
  * Opens disputes: by a partner on its issued statement's lines (within the agreement's dispute window, for at most
- * the lines' amount, one open dispute per line), or from a reconciliation's discrepancies.
+ * what the lines, or the statement, have left after resolved disputes ({@link CreditLimits}), one open dispute per
+ * line), or from a reconciliation's discrepancies.
  */
 @Service
 class DisputeOpening {
@@ -39,21 +40,26 @@ class DisputeOpening {
     static final Set<String> ROLES = Set.of(STATEMENT, STATEMENT_LINE, "InvoiceLine", RECONCILIATION_ITEM,
             "UsageRecord");
 
+    /** The {@code dispute.description} column's width. */
+    private static final int MAX_DESCRIPTION = 4000;
+
     private static final Logger log = LoggerFactory.getLogger(DisputeOpening.class);
 
     private final DisputeRepository disputes;
     private final DisputableDocuments documents;
     private final SlaPolicy sla;
     private final DisputeNotifications notifications;
+    private final CreditLimits limits;
     private final Tenancy tenancy;
     private final Clock clock;
 
     DisputeOpening(DisputeRepository disputes, DisputableDocuments documents, SlaPolicy sla,
-                   DisputeNotifications notifications, Tenancy tenancy, Clock clock) {
+                   DisputeNotifications notifications, CreditLimits limits, Tenancy tenancy, Clock clock) {
         this.disputes = disputes;
         this.documents = documents;
         this.sla = sla;
         this.notifications = notifications;
+        this.limits = limits;
         this.tenancy = tenancy;
         this.clock = clock;
     }
@@ -96,7 +102,7 @@ class DisputeOpening {
         }
         List<Dispute.Item> items = items(related, statement);
         requireKnownLines(items, statement);
-        requireWithinLines(amount, items, statement);
+        limits.requireWithinOpening(amount, items, statement);
         for (Dispute.Item item : items) {
             if (!STATEMENT.equals(item.role()) && disputes.claimed(item.role(), item.refId())) {
                 throw new ConflictException(item.role() + " " + item.refId() + " already has an open dispute");
@@ -114,16 +120,20 @@ class DisputeOpening {
 
     /**
      * In the inbox's transaction: one dispute with an item per discrepancy line whose statement line has no open
-     * dispute yet; empty when every line already has one.
+     * dispute yet, for the absolute net difference of those lines (Σ of invoice − statement, signed). It once summed
+     * each line's |difference|, so +26.90 against −11.55 and −15.35, on an invoice and a statement whose totals
+     * agree, disputed 53.80. Empty, and logged why, when every line already has an open dispute or the lines net to
+     * zero (the discrepancies stay on the reconciliation in settlement: lines offsetting each other are a matching
+     * question, not money in dispute).
      */
     Optional<Dispute> fromDiscrepancy(ReconciliationDiscrepancyFound found) {
         documents.linesOf(found);
         UUID partner = UUID.fromString(found.partnerId());
         List<Dispute.Item> items = new ArrayList<>();
         items.add(new Dispute.Item(STATEMENT, found.statementId(), null));
-        BigDecimal amount = BigDecimal.ZERO;
+        BigDecimal net = BigDecimal.ZERO;
+        List<String> disputed = new ArrayList<>();
         boolean allMissing = true;
-        int discrepancies = 0;
         for (int i = 0; i < found.lines().size(); i++) {
             ReconciliationDiscrepancyFound.Discrepancy line = found.lines().get(i);
             if (line.statementLineId() != null && disputes.claimed(STATEMENT_LINE, line.statementLineId())) {
@@ -131,33 +141,62 @@ class DisputeOpening {
                         line.statementLineId(), found.reconciliationId());
                 continue;
             }
-            BigDecimal difference = new BigDecimal(line.difference()).abs();
-            amount = amount.add(difference);
-            discrepancies++;
+            BigDecimal difference = new BigDecimal(line.difference());
+            net = net.add(difference);
+            disputed.add(line.outcome() + " " + label(line, i) + " " + (difference.signum() > 0 ? "+" : "")
+                    + difference.toPlainString());
             allMissing &= "MISSING_ON_STATEMENT".equals(line.outcome());
-            items.add(new Dispute.Item(RECONCILIATION_ITEM, found.reconciliationId() + "#" + (i + 1), difference));
+            items.add(new Dispute.Item(RECONCILIATION_ITEM, found.reconciliationId() + "#" + (i + 1),
+                    difference.abs()));
             if (line.statementLineId() != null) {
                 items.add(new Dispute.Item(STATEMENT_LINE, line.statementLineId(), line.statementAmount() == null
                         ? null : new BigDecimal(line.statementAmount())));
             }
         }
-        if (items.size() == 1 || amount.signum() == 0) {
+        if (disputed.isEmpty()) {
+            log.info("Reconciliation {} of statement {} opens no dispute: each of its lines already has one",
+                    found.reconciliationId(), found.statementId());
+            return Optional.empty();
+        }
+        if (net.signum() == 0) {
+            log.info("Reconciliation {} of statement {} opens no dispute: its discrepancies net to zero ({})",
+                    found.reconciliationId(), found.statementId(), String.join(", ", disputed));
             return Optional.empty();
         }
         Category category = allMissing ? Category.MISSING_USAGE : Category.OTHER;
         Instant now = clock.instant();
         SlaPolicy.Deadlines deadlines = sla.deadlines(partner, category.name(), now);
-        Dispute dispute = new Dispute(UUID.randomUUID(), partner, category, amount, found.currency(),
-                "Opened from reconciliation " + found.reconciliationId() + " of partner invoice "
-                        + found.partnerInvoiceNumber() + " against statement " + found.documentNumber() + ": "
-                        + discrepancies + " line(s) beyond tolerance, total difference "
-                        + found.totalDifference() + " " + found.currency(),
-                found.statementId(), Dispute.Source.RECONCILIATION, found.reconciliationId(), items,
-                Tenancy.SYSTEM_ACTOR, now, deadlines.firstResponseDue(), deadlines.resolutionDue());
+        Dispute dispute = new Dispute(UUID.randomUUID(), partner, category, net.abs(), found.currency(),
+                description(found, disputed, net), found.statementId(), Dispute.Source.RECONCILIATION,
+                found.reconciliationId(), items, Tenancy.SYSTEM_ACTOR, now, deadlines.firstResponseDue(),
+                deadlines.resolutionDue());
         dispute.opened();
         disputes.insert(dispute);
         notifications.opened(dispute);
         return Optional.of(dispute);
+    }
+
+    /** Names the reconciliation and each disputed discrepancy, within the description's 4000 characters. */
+    private static String description(ReconciliationDiscrepancyFound found, List<String> disputed, BigDecimal net) {
+        StringBuilder text = new StringBuilder("Opened from reconciliation " + found.reconciliationId()
+                + " of partner invoice " + found.partnerInvoiceNumber() + " against statement "
+                + found.documentNumber() + ": " + disputed.size() + " line(s) beyond tolerance, total difference "
+                + found.totalDifference() + " " + found.currency() + "; disputed: the net difference "
+                + net.toPlainString() + " " + found.currency() + " of ");
+        for (int i = 0; i < disputed.size(); i++) {
+            String next = (i == 0 ? "" : ", ") + disputed.get(i);
+            String rest = " and " + (disputed.size() - i) + " more";
+            if (text.length() + next.length() + rest.length() > MAX_DESCRIPTION) {
+                return text.append(rest).toString();
+            }
+            text.append(next);
+        }
+        return text.toString();
+    }
+
+    private static String label(ReconciliationDiscrepancyFound.Discrepancy line, int index) {
+        return line.statementLineId() != null ? line.statementLineId()
+                : line.reference() != null ? line.reference() : "#" + (index + 1);
     }
 
     private void requireWithinWindow(DisputableDocuments.Statement statement, UUID partner, Instant now) {
@@ -184,23 +223,6 @@ class DisputeOpening {
                         + " has no line " + item.refId() + " (its lines are " + statement.statementId()
                         + "-1, -2, ...)");
             }
-        }
-    }
-
-    /** The disputed amount may not exceed the named lines' amounts (the statement's total when none is known). */
-    private static void requireWithinLines(BigDecimal amount, List<Dispute.Item> items,
-                                           DisputableDocuments.Statement statement) {
-        List<Dispute.Item> lines = items.stream().filter(item -> STATEMENT_LINE.equals(item.role())).toList();
-        boolean known = !lines.isEmpty() && lines.stream().allMatch(line -> line.amount() != null);
-        BigDecimal limit = known ? DisputeRepository.sum(lines.stream().map(line -> line.amount().abs()).toList())
-                : statement.totalAmount().abs();
-        if (amount.compareTo(limit) > 0) {
-            ErrorResponseException refused = unprocessable("amount-exceeds-line", "disputedAmount.value",
-                    "The disputed amount " + amount.toPlainString() + " exceeds the " + (known
-                            ? "disputed lines' amount " : "statement's total ") + limit.toPlainString() + " "
-                            + statement.currency());
-            refused.getBody().setProperty("limit", limit.toPlainString());
-            throw refused;
         }
     }
 

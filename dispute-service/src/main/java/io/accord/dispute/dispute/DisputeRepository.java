@@ -154,6 +154,26 @@ class DisputeRepository {
                 .query(this::dispute).optional().map(this::withItems);
     }
 
+    /**
+     * Locks the dispute's row for the rest of the transaction, waiting for it: taken before the statement's row when a
+     * credit limit is checked, in the order the SLA job takes them ({@link #findForUpdate}, then the statement), so
+     * the two cannot deadlock.
+     */
+    void lock(UUID id) {
+        jdbc.sql("select id from dispute where id = :id for update").param("id", id).query(UUID.class).optional();
+    }
+
+    /** The disputes on a statement that moved money or propose to: resolved, closed or with a pending proposal. */
+    List<Dispute> crediting(String statementId) {
+        return jdbc.sql("""
+                        select * from dispute where statement_id = :statement
+                          and ((state in ('RESOLVED', 'CLOSED') and adjustment_id is not null)
+                               or state = 'RESOLUTION_PROPOSED')
+                        order by opened_at, id
+                        """)
+                .param("statement", statementId).query(this::dispute).list().stream().map(this::withItems).toList();
+    }
+
     /** Every dispute of a partner (or all), for KPIs. */
     List<Dispute> all(UUID partner) {
         return jdbc.sql("select * from dispute where cast(:partner as uuid) is null or partner_id = :partner")
@@ -228,9 +248,5 @@ class DisputeRepository {
 
     private static OffsetDateTime ts(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static BigDecimal sum(List<BigDecimal> amounts) {
-        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

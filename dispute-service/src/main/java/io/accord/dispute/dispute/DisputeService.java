@@ -4,6 +4,7 @@ import io.accord.contracts.events.DisputeResolved;
 import io.accord.contracts.value.PartnerId;
 import io.accord.dispute.document.DisputableDocuments;
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.InspectedContent;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,18 +30,20 @@ class DisputeService {
     private final Evidence evidence;
     private final DisputeNotifications notifications;
     private final DisputableDocuments documents;
+    private final CreditLimits limits;
     private final DisputeProperties properties;
     private final Tenancy tenancy;
     private final Clock clock;
 
     DisputeService(DisputeRepository disputes, DisputeThread thread, Evidence evidence,
-                   DisputeNotifications notifications, DisputableDocuments documents, DisputeProperties properties,
-                   Tenancy tenancy, Clock clock) {
+                   DisputeNotifications notifications, DisputableDocuments documents, CreditLimits limits,
+                   DisputeProperties properties, Tenancy tenancy, Clock clock) {
         this.disputes = disputes;
         this.thread = thread;
         this.evidence = evidence;
         this.notifications = notifications;
         this.documents = documents;
+        this.limits = limits;
         this.properties = properties;
         this.tenancy = tenancy;
         this.clock = clock;
@@ -71,10 +75,17 @@ class DisputeService {
         return step(id, "reviewed", dispute -> dispute.startReview(tenancy.actor(), clock.instant()));
     }
 
+    /**
+     * Finance's proposal: at most the disputed amount and what the disputed lines (or statement) have left
+     * ({@link CreditLimits}, checked after the aggregate's own guard so an illegal step stays a 409), in whole minor
+     * units of the currency: settlement rounds the adjustment to them, so a proposal of 1.225 EUR was paid 1.22 while
+     * the dispute counted 1.225 adjusted.
+     */
     @Transactional
     DisputeResources.TicketView propose(String id, DisputeResources.ProposalRequest request) {
         BigDecimal amount = new BigDecimal(request.amount());
         return step(id, "resolution-proposed", dispute -> {
+            requireMinorUnit(amount, dispute.currency, "amount");
             if (amount.compareTo(dispute.disputedAmount) > 0) {
                 throw DisputeOpening.unprocessable("adjustment-exceeds-disputed-amount", "amount", "The adjustment "
                         + amount.toPlainString() + " exceeds the disputed amount "
@@ -82,7 +93,17 @@ class DisputeService {
             }
             dispute.propose(new Dispute.Proposal(request.direction(), amount, request.reason(), tenancy.actor(),
                     clock.instant()));
+            limits.requireWithinProposal(dispute);
         });
+    }
+
+    /** An amount settlement can pay as it is: no finer than the currency's minor unit (400 naming the field). */
+    static void requireMinorUnit(BigDecimal amount, String currency, String field) {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        if (amount.stripTrailingZeros().scale() > digits) {
+            throw new InvalidInputException(field, field + " " + amount.toPlainString() + " is finer than " + currency
+                    + "'s minor unit (" + digits + " decimals)");
+        }
     }
 
     @Transactional
@@ -198,6 +219,7 @@ class DisputeService {
     DisputeResources.TicketView accepted(Dispute dispute, String by, String reason) {
         return moved(dispute, "accepted", d -> {
             d.accept(by, reason, UUID.randomUUID().toString(), clock.instant());
+            limits.requireWithinAcceptance(d);
             notifications.publish(resolved(d));
         });
     }

@@ -50,11 +50,9 @@ class SettlementEventsListener {
             case "StatementIssued" -> documents.issued(event.payload(StatementIssued.class));
             case "ReconciliationDiscrepancyFound" -> {
                 ReconciliationDiscrepancyFound found = event.payload(ReconciliationDiscrepancyFound.class);
-                opening.fromDiscrepancy(found).ifPresentOrElse(
-                        dispute -> log.info("Reconciliation {} opened dispute {}", found.reconciliationId(),
-                                dispute.id),
-                        () -> log.info("Reconciliation {} opened no dispute: its lines are disputed already",
-                                found.reconciliationId()));
+                // when it opens none, the opening logs why (lines disputed already, or differences netting to zero)
+                opening.fromDiscrepancy(found).ifPresent(dispute -> log.info("Reconciliation {} opened dispute {}",
+                        found.reconciliationId(), dispute.id));
             }
             case "DisputeAdjustmentSettled" -> settlements.settled(event.payload(DisputeAdjustmentSettled.class));
             default -> log.debug("Ignoring {} event {}", event.type(), event.id());

@@ -6,6 +6,7 @@ import io.accord.contracts.events.StatementIssued;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
@@ -104,6 +105,18 @@ public class DisputableDocuments {
     @Transactional(readOnly = true)
     public Optional<Statement> statement(String statementId, UUID partner) {
         return jdbc.sql("select * from issued_statement where statement_id = :id and partner_id = :partner")
+                .param("id", statementId).param("partner", partner).query(this::statement).optional();
+    }
+
+    /**
+     * The issued statement, its row locked for the rest of the caller's transaction: what is credited on a statement
+     * is checked and changed under this lock, so two disputes on it cannot both take the same remainder.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Statement> statementForUpdate(String statementId, UUID partner) {
+        return jdbc.sql("""
+                        select * from issued_statement where statement_id = :id and partner_id = :partner for update
+                        """)
                 .param("id", statementId).param("partner", partner).query(this::statement).optional();
     }
 

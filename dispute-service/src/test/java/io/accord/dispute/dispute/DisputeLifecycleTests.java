@@ -107,7 +107,7 @@ class DisputeLifecycleTests {
         assertThat(escalated.json().path("status").asString()).isEqualTo("escalated");
         assertThat(escalated.json().path("escalatedTo").asString()).isEqualTo("partner-manager");
         assertThat(as.step(as.partner, id, "proposal", Disputing.proposal("1")).status()).isEqualTo(403);
-        assertThat(as.step(as.finance, id, "proposal", Disputing.proposal("20.000001")).status()).isEqualTo(422);
+        assertThat(as.step(as.finance, id, "proposal", Disputing.proposal("20.01")).status()).isEqualTo(422);
         assertThat(as.step(as.finance, id, "proposal", Disputing.proposal("20")).json().path("status").asString())
                 .isEqualTo("resolutionProposed");
         assertThat(as.step(as.finance, id, "acceptance", null).status()).isEqualTo(403);
@@ -139,6 +139,24 @@ class DisputeLifecycleTests {
                 "{\"status\": \"closed\"}", "application/merge-patch+json");
         assertThat(status.status()).isEqualTo(400);
         assertThat(as.partner.get(Disputing.TICKETS + "/" + id).json().path("status").asString()).isEqualTo("open");
+    }
+
+    @Test
+    void aProposalFinerThanTheCurrencysMinorUnitIsA400NamingTheAmount() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "300.00", Instant.now()), "5");
+        as.step(as.finance, id, "review", null);
+        TestHttp.Response refused = as.step(as.finance, id, "proposal", Disputing.proposal("1.225"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("violations").get(0).path("field").asString()).isEqualTo("amount");
+        assertThat(refused.json().path("detail").asString()).contains("EUR's minor unit (2 decimals)");
+        assertThat(as.partner.get(Disputing.TICKETS + "/" + id).json().path("status").asString())
+                .isEqualTo("inReview");
+
+        assertThat(as.step(as.finance, id, "proposal", Disputing.proposal("1.220000")).status()).isEqualTo(200);
+        as.step(as.partner, id, "acceptance", null);
+        assertThat(as.partner.get(Disputing.API + "/kpis").json().path("amounts").path("EUR").path("adjusted")
+                .asString()).isEqualTo("1.220000");
     }
 
     @Test

@@ -58,7 +58,7 @@ class AdjustmentController {
      * id nobody has was stored and audited (found on 2026-12-06).
      */
     private boolean known(UUID partner) {
-        return !partners.agreements(partner).isEmpty() || partners.legalData(partner).isPresent();
+        return partners.known(java.util.List.of(partner)).contains(partner);
     }
 
     @GetMapping(PATH)

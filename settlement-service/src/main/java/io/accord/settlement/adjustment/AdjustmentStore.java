@@ -27,17 +27,18 @@ class AdjustmentStore {
         return jdbc.sql("""
                         insert into dispute_adjustment (adjustment_id, dispute_id, partner_id, direction, amount,
                                                         currency, reason, period_reference, statement_reference,
-                                                        outcome, resolved_at, received_at)
+                                                        outcome, resolved_at, resolved_by, received_at)
                         values (:id, :dispute, :partner, :direction, :amount, :currency, :reason, :period,
-                                :statement, :outcome, :resolvedAt, :now)
+                                :statement, :outcome, :resolvedAt, :resolvedBy, :now)
                         on conflict (adjustment_id) do nothing""")
                 .param("id", adjustment.adjustmentId()).param("dispute", adjustment.disputeId())
                 .param("partner", adjustment.partnerId()).param("direction", adjustment.direction())
                 .param("amount", adjustment.amount()).param("currency", adjustment.currency())
-                .param("reason", truncate(adjustment.reason()))
+                .param("reason", truncate(adjustment.reason(), 1000))
                 .param("period", adjustment.periodReference()).param("statement", adjustment.statementReference())
                 .param("outcome", adjustment.outcome()).param("resolvedAt", timestamp(adjustment.resolvedAt()))
-                .param("now", timestamp(now)).update() == 1;
+                .param("resolvedBy", truncate(adjustment.resolvedBy(), 200)).param("now", timestamp(now))
+                .update() == 1;
     }
 
     /** The partner's pending adjustments, oldest first, locked until the transaction ends. */
@@ -70,6 +71,12 @@ class AdjustmentStore {
 
     java.util.Optional<DisputeAdjustments.Adjustment> find(String adjustmentId) {
         return jdbc.sql("select * from dispute_adjustment where adjustment_id = :id").param("id", adjustmentId)
+                .query((rs, row) -> adjustment(rs)).optional();
+    }
+
+    /** The adjustment the credit or debit note settles, if it settles one. */
+    java.util.Optional<DisputeAdjustments.Adjustment> settledByNote(UUID noteId) {
+        return jdbc.sql("select * from dispute_adjustment where note_id = :note").param("note", noteId)
                 .query((rs, row) -> adjustment(rs)).optional();
     }
 
@@ -113,7 +120,7 @@ class AdjustmentStore {
                             adjustment.partnerId(), adjustment.direction(), adjustment.amount(),
                             adjustment.currency(), adjustment.reason(), adjustment.periodReference(),
                             adjustment.statementReference(), adjustment.outcome(), adjustment.resolvedAt(),
-                            adjustment.receivedAt(), null, null, null, null);
+                            adjustment.resolvedBy(), adjustment.receivedAt(), null, null, null, null);
                 }).list();
     }
 
@@ -128,12 +135,12 @@ class AdjustmentStore {
                 rs.getObject("partner_id", UUID.class), rs.getString("direction"), rs.getBigDecimal("amount"),
                 rs.getString("currency"), rs.getString("reason"), rs.getString("period_reference"),
                 rs.getString("statement_reference"), rs.getString("outcome"), instant(rs, "resolved_at"),
-                instant(rs, "received_at"), rs.getObject("statement_id", UUID.class), rs.getObject("note_id", UUID.class),
+                rs.getString("resolved_by"), instant(rs, "received_at"), rs.getObject("statement_id", UUID.class), rs.getObject("note_id", UUID.class),
                 rs.getString("settled_line_id"), instant(rs, "carried_at"));
     }
 
-    private static String truncate(String reason) {
-        return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -147,7 +154,7 @@ class AdjustmentStore {
 
     record NewAdjustment(String adjustmentId, String disputeId, UUID partnerId, String direction, BigDecimal amount,
                          String currency, String reason, String periodReference, String statementReference,
-                         String outcome, Instant resolvedAt) {
+                         String outcome, Instant resolvedAt, String resolvedBy) {
     }
 
 }

@@ -94,6 +94,12 @@ public class DisputeAdjustments {
         settled(line, noteType, noteId, now);
     }
 
+    /** The adjustment the credit or debit note settles ({@link #settleByNote}), if it settles one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Adjustment> settledByNote(UUID noteId) {
+        return store.settledByNote(noteId);
+    }
+
     /** Where the partner's adjustments are settled: its own setting, else {@code accord.settlement.adjustments}. */
     @Transactional(readOnly = true)
     public SettleBy settleBy(UUID partnerId) {
@@ -167,13 +173,16 @@ public class DisputeAdjustments {
      *
      * @param direction     {@code CREDIT_PARTNER} (in the partner's favour) or {@code DEBIT_PARTNER}
      * @param amount        positive, as the dispute service sent it
+     * @param resolvedBy    who resolved the dispute as {@code DisputeResolved.resolvedBy} says: the staff user who
+     *                      proposed the resolution the partner accepted ({@code null} when the event named nobody)
      * @param statementId   the statement that carries it, {@code null} unless a statement does
      * @param noteId        the credit or debit note that settles it, {@code null} unless a note does
      * @param settledLineId the document line that carries it ({@code <document id>-<n>}), {@code null} while pending
      */
     public record Adjustment(String adjustmentId, String disputeId, UUID partnerId, String direction,
                              BigDecimal amount, String currency, String reason, String periodReference,
-                             String statementReference, String outcome, Instant resolvedAt, Instant receivedAt,
+                             String statementReference, String outcome, Instant resolvedAt, String resolvedBy,
+                             Instant receivedAt,
                              UUID statementId, UUID noteId, String settledLineId, Instant carriedAt) {
 
         /** The amount signed from the partner's side: positive credits it, negative debits it. */

@@ -72,7 +72,8 @@ class DisputeEventsListener {
         String currency = currency(event, adjustment.currency());
         boolean added = store.addPending(new AdjustmentStore.NewAdjustment(adjustment.adjustmentId(),
                 resolved.disputeId(), partnerId, adjustment.direction(), amount, currency, adjustment.reason(),
-                adjustment.periodReference(), adjustment.statementId(), resolved.outcome(), resolved.resolvedAt()),
+                adjustment.periodReference(), adjustment.statementId(), resolved.outcome(), resolved.resolvedAt(),
+                blankToNull(resolved.resolvedBy())),
                 clock.instant());
         if (added) {
             // synchronous: a note that settles it at once is drafted in this transaction, or nothing is
@@ -81,6 +82,10 @@ class DisputeEventsListener {
         log.info("Dispute {} adjustment {} ({} {} {}) of partner {} {}", resolved.disputeId(),
                 adjustment.adjustmentId(), adjustment.direction(), amount.toPlainString(), currency, partnerId,
                 added ? "was received" : "was known already");
+    }
+
+    private static String blankToNull(String actor) {
+        return actor == null || actor.isBlank() ? null : actor.strip();
     }
 
     private static UUID partner(IncomingEvent event, String partnerId) {

@@ -44,7 +44,9 @@ import java.util.UUID;
  * Credit and debit notes (the feature's entry point): after issue a statement never changes, so finance corrects it
  * with a note referencing it, lines with amounts and a reason, taxed like the statement (its agreement's treatment),
  * approved by a second finance user, issued under the next gap-free number of the statement's issuing entity (the
- * same sequence as statements) with its PDF and JSON document. Each step is audited and published through the outbox.
+ * same sequence as statements) with its PDF and JSON document, or withdrawn before issue. Each step is audited, and
+ * drafting, approval and issue are published through the outbox. What notes may correct is bounded by the statement
+ * ({@link NoteCeilings}).
  */
 @Service
 public class CorrectionNotes {
@@ -86,14 +88,63 @@ public class CorrectionNotes {
     }
 
     /**
-     * Drafts a note correcting an issued (or paid) statement.
+     * Drafts a note correcting an issued (or paid) statement, within what the statement may still be corrected by
+     * ({@link NoteCeilings}: otherwise 422 naming the line or total, what earlier notes took and what remains).
      *
      * @param type {@code CREDIT_NOTE} (in the partner's favour) or {@code DEBIT_NOTE}
      */
     @Transactional
     public View draft(UUID statementId, String type, String reason, List<DraftLine> lines, String preparedBy) {
+        return draft(statementId, type, reason, lines, preparedBy, null);
+    }
+
+    /**
+     * Drafts a note carrying a correction someone else proposed (a dispute's resolution, drafted by {@code system}):
+     * four-eyes then refuses that proposer as the approver too.
+     *
+     * @param proposedBy who proposed the correction, {@code null} when nobody but the preparer did
+     */
+    @Transactional
+    View draft(UUID statementId, String type, String reason, List<DraftLine> lines, String preparedBy,
+               String proposedBy) {
+        Drafting drafting = prepare(statementId, type, lines);
+        drafting.refusal().ifPresent(refusal -> {
+            throw new NoteExceedsStatement(refusal, drafting.statement().currency());
+        });
+        Statements.View statement = drafting.statement();
+        String currency = statement.currency();
+        CorrectionNote note = new CorrectionNote(UUID.randomUUID(), drafting.type(), statementId,
+                statement.partnerId(), statement.periodId(), currency, drafting.lines(), drafting.net(),
+                drafting.taxRatePercent(), drafting.tax(), drafting.taxNote(), drafting.total(), reason.strip(),
+                preparedBy, proposedBy);
+        Instant now = clock.instant();
+        store.insert(note, now);
+        View view = view(note, statement.documentNumber());
+        audit.record(new PartnerId(note.partnerId), "CorrectionNote", note.id.toString(), "drafted", null, view);
+        outbox.publish(Topics.SETTLEMENT_EVENTS, new CorrectionNoteDrafted(UUID.randomUUID(), now,
+                note.id.toString(), note.type.name(), statementId.toString(), statement.documentNumber(),
+                note.partnerId.toString(), currency, plain(note.net, currency), plain(note.tax, currency),
+                plain(note.total, currency), note.lines.size(), note.reason, preparedBy));
+        return view;
+    }
+
+    /**
+     * Why the note would be refused by what the statement may still be corrected by, nothing when it fits: asked
+     * before drafting where a refusal must not fail the caller's transaction (a dispute's adjustment then waits for
+     * the partner's next statement instead). Bad input still throws, as in {@link #draft}.
+     */
+    Optional<NoteCeilings.Refusal> refusal(UUID statementId, String type, List<DraftLine> lines) {
+        return prepare(statementId, type, lines).refusal();
+    }
+
+    /**
+     * The note's lines and amounts checked against the statement, with the statement's row locked until the
+     * transaction ends: two notes drafted at once for one statement are checked one after the other, so together
+     * they cannot pass a ceiling each fits alone.
+     */
+    private Drafting prepare(UUID statementId, String type, List<DraftLine> lines) {
         CorrectionNote.Type noteType = type(type);
-        Statements.View statement = statements.find(statementId)
+        Statements.View statement = statements.lockForCorrection(statementId)
                 .orElseThrow(() -> new NotFoundException("Statement", statementId));
         if (!CORRECTABLE.contains(statement.state())) {
             throw new ConflictException("Statement " + statementId + " is " + statement.state()
@@ -126,21 +177,25 @@ public class CorrectionNotes {
         SettlementMath.TaxLine tax = SettlementMath.tax(Money.of(net, currency), treatment.ratePercent(),
                 treatment.reverseCharge());
         BigDecimal taxAmount = SettlementMath.toMinorUnit(tax.amount()).amount();
-        CorrectionNote note = new CorrectionNote(UUID.randomUUID(), noteType, statementId, statement.partnerId(),
-                statement.periodId(), currency, noteLines, net, treatment.reverseCharge() ? "0"
-                : treatment.ratePercent(), taxAmount, tax.legalNote(), net.add(taxAmount), reason.strip(), preparedBy);
-        Instant now = clock.instant();
-        store.insert(note, now);
-        View view = view(note, statement.documentNumber());
-        audit.record(new PartnerId(note.partnerId), "CorrectionNote", note.id.toString(), "drafted", null, view);
-        outbox.publish(Topics.SETTLEMENT_EVENTS, new CorrectionNoteDrafted(UUID.randomUUID(), now,
-                note.id.toString(), noteType.name(), statementId.toString(), statement.documentNumber(),
-                note.partnerId.toString(), currency, plain(note.net, currency), plain(note.tax, currency),
-                plain(note.total, currency), noteLines.size(), note.reason, preparedBy));
-        return view;
+        BigDecimal total = net.add(taxAmount);
+        NoteCeilings.Corrected corrected = new NoteCeilings.Corrected(statement.documentNumber(), currency,
+                statement.lines().stream().map(Statements.Line::rounded).toList(), statement.totalAmount());
+        Optional<NoteCeilings.Refusal> refusal = NoteCeilings.check(corrected, store.ofStatement(statementId),
+                noteType, noteLines, total);
+        return new Drafting(statement, noteType, List.copyOf(noteLines), net,
+                treatment.reverseCharge() ? "0" : treatment.ratePercent(), taxAmount, tax.legalNote(), total,
+                refusal);
     }
 
-    /** A second finance user approves the draft (four-eyes: its preparer is refused with 409). */
+    private record Drafting(Statements.View statement, CorrectionNote.Type type, List<CorrectionNote.Line> lines,
+                            BigDecimal net, String taxRatePercent, BigDecimal tax, String taxNote, BigDecimal total,
+                            Optional<NoteCeilings.Refusal> refusal) {
+    }
+
+    /**
+     * A second finance user approves the draft (four-eyes: its preparer, or whoever proposed the correction it
+     * carries, is refused with 409).
+     */
     @Transactional
     public View approve(UUID noteId, String by) {
         CorrectionNote note = lock(noteId);
@@ -185,6 +240,27 @@ public class CorrectionNotes {
                 note.currency, plain(note.type.signed(note.net), note.currency),
                 plain(note.type.signed(note.tax), note.currency), plain(note.type.signed(note.total), note.currency),
                 now, due, document.pdfSha256(), eventLines(note)));
+        return after;
+    }
+
+    /**
+     * Finance withdraws a wrong draft or approved note, with its reason (audited): it never becomes a document, and
+     * no longer takes from what the statement may be corrected by. An issued note is corrected by another note, and a
+     * note that settles a dispute's adjustment stays (409): the dispute service was told that note carries it.
+     */
+    @Transactional
+    public View withdraw(UUID noteId, String reason, String by) {
+        CorrectionNote note = lock(noteId);
+        adjustments.settledByNote(noteId).ifPresent(adjustment -> {
+            throw new ConflictException("Note " + noteId + " settles dispute " + adjustment.disputeId()
+                    + " adjustment " + adjustment.adjustmentId() + ", as the dispute service was told: it is not "
+                    + "withdrawn; once issued, correct it with another note");
+        });
+        View before = view(note, null);
+        note.withdraw(by, reason.strip(), clock.instant());
+        store.update(note);
+        View after = view(note, correctedNumber(note));
+        audit.record(new PartnerId(note.partnerId), "CorrectionNote", noteId.toString(), "withdrawn", before, after);
         return after;
     }
 
@@ -274,8 +350,9 @@ public class CorrectionNotes {
         return new View(note.id, note.type.name(), note.statementId, correctsDocumentNumber, note.partnerId,
                 note.periodId, note.state().name(), note.type.direction(), currency, minor(note.net, currency),
                 note.taxRatePercent, minor(note.tax, currency), note.taxNote, minor(note.total, currency),
-                note.reason, note.preparedBy, note.approvedBy(), note.documentNumber(), note.issuingEntityId(),
-                note.issuedAt(), List.copyOf(lines));
+                note.reason, note.preparedBy, note.proposedBy, note.approvedBy(), note.documentNumber(),
+                note.issuingEntityId(), note.issuedAt(), note.withdrawnBy(), note.withdrawnAt(),
+                note.withdrawalReason(), List.copyOf(lines));
     }
 
     private static CorrectionNote.Type type(String type) {
@@ -297,12 +374,17 @@ public class CorrectionNotes {
     /**
      * A note as callers see it; amounts positive at the minor unit, {@code direction} saying whose favour
      * ({@code PAYABLE}: the partner's).
+     *
+     * @param state      DRAFT, APPROVED, ISSUED or WITHDRAWN
+     * @param proposedBy who proposed the correction when not its preparer (a dispute's resolution), who may not
+     *                   approve it either; {@code null} otherwise
      */
     public record View(UUID id, String type, UUID statementId, String correctsDocumentNumber, UUID partnerId,
                        UUID periodId, String state, String direction, String currency, BigDecimal netAmount,
                        String taxRatePercent, BigDecimal taxAmount, String taxNote, BigDecimal totalAmount,
-                       String reason, String preparedBy, String approvedBy, String documentNumber,
-                       String issuingEntityId, Instant issuedAt, List<Line> lines) {
+                       String reason, String preparedBy, String proposedBy, String approvedBy, String documentNumber,
+                       String issuingEntityId, Instant issuedAt, String withdrawnBy, Instant withdrawnAt,
+                       String withdrawalReason, List<Line> lines) {
     }
 
     /** A note line; {@code statementLineNumber} the statement line it corrects, or {@code null}. */

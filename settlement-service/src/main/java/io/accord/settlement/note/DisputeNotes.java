@@ -70,8 +70,15 @@ class DisputeNotes {
                 + (credit ? "credit" : "debit") + ")";
         String reason = "Dispute " + adjustment.disputeId() + " resolved" + (adjustment.reason() == null ? ""
                 : ": " + adjustment.reason());
-        CorrectionNotes.View note = notes.draft(statement.id(), type, cut(reason, 1000),
-                List.of(new CorrectionNotes.DraftLine(cut(label, 500), amount, null)), Tenancy.SYSTEM_ACTOR);
+        List<CorrectionNotes.DraftLine> lines = List.of(new CorrectionNotes.DraftLine(cut(label, 500), amount, null));
+        Optional<NoteCeilings.Refusal> refusal = notes.refusal(statement.id(), type, lines);
+        if (refusal.isPresent()) {
+            // refused inside the inbox transaction, the adjustment would be retried and dead-lettered: kept instead
+            pending(adjustment, refusal.get().detail());
+            return;
+        }
+        CorrectionNotes.View note = notes.draft(statement.id(), type, cut(reason, 1000), lines,
+                Tenancy.SYSTEM_ACTOR, adjustment.resolvedBy());
         adjustments.settleByNote(new DisputeAdjustments.Placed(adjustment.adjustmentId(), note.id() + "-1",
                 Money.of(credit ? amount : amount.negate(), adjustment.currency())), note.id(), type);
         log.info("Dispute {} adjustment {} is settled by {} {} correcting statement {}", adjustment.disputeId(),

@@ -38,7 +38,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** Credit and debit notes: finance drafts, approves (not the preparer) and issues; staff and the partner read. */
+/**
+ * Credit and debit notes: finance drafts, approves (not the preparer), issues or withdraws (before issue); staff and
+ * the partner read.
+ */
 @RestController
 @Tag(name = "Settlement credit and debit notes")
 class NoteController {
@@ -75,10 +78,15 @@ class NoteController {
                     Integer statementLineNumber) {
     }
 
+    /** @param reason why the note is withdrawn (audited) */
+    record Withdrawal(@NotBlank @Size(max = 1000) String reason) {
+    }
+
     @PostMapping("/api/settlement/statements/{id}/notes")
     @PreAuthorize(FINANCE)
     @Operation(operationId = "draftSettlementNote",
-            summary = "Draft a credit or debit note correcting an issued statement → 201 + Location")
+            summary = "Draft a credit or debit note correcting an issued statement → 201 + Location; finance only. "
+                    + "More than the statement (line or total) may still be corrected by, after earlier notes: 422")
     @RequestExample("settlement/credit-note.json")
     ResponseEntity<CorrectionNotes.View> draft(@PathVariable UUID id, @Valid @RequestBody DraftNote request) {
         CorrectionNotes.View note = notes.draft(id, request.type(), request.reason(), request.lines().stream()
@@ -95,7 +103,8 @@ class NoteController {
             @Parameter(description = "only this partner's") @RequestParam(required = false) String partnerId,
             @Parameter(description = "only notes correcting this statement")
             @RequestParam(required = false) String statementId,
-            @Parameter(description = "DRAFT, APPROVED or ISSUED") @RequestParam(required = false) String state,
+            @Parameter(description = "DRAFT, APPROVED, ISSUED or WITHDRAWN") @RequestParam(required = false)
+            String state,
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit) {
         return PagedResponse.of(notes.list(uuid("partnerId", partnerId), uuid("statementId", statementId),
@@ -112,7 +121,8 @@ class NoteController {
     @PostMapping(PATH + "/{id}/approval")
     @PreAuthorize(FINANCE)
     @Operation(operationId = "approveSettlementNote",
-            summary = "Approve a drafted note; its preparer cannot (four-eyes, 409)")
+            summary = "Approve a drafted note; finance only. Its preparer, or the proposer of the dispute resolution "
+                    + "it carries, cannot (four-eyes, 409)")
     CorrectionNotes.View approve(@PathVariable UUID id) {
         return notes.approve(id, tenancy.actor());
     }
@@ -123,6 +133,17 @@ class NoteController {
             summary = "Issue an approved note with the next gap-free number of the statement's issuing entity")
     CorrectionNotes.View issue(@PathVariable UUID id) {
         return notes.issue(id);
+    }
+
+    @PostMapping(PATH + "/{id}/withdrawal")
+    @PreAuthorize(FINANCE)
+    @Operation(operationId = "withdrawSettlementNote",
+            summary = "Withdraw a DRAFT or APPROVED note, with a reason (audited); finance only. It is never issued "
+                    + "and no longer counts against the statement; an issued note (correct it with another note) or "
+                    + "one settling a dispute adjustment: 409")
+    @RequestExample("settlement/note-withdrawal.json")
+    CorrectionNotes.View withdraw(@PathVariable UUID id, @Valid @RequestBody Withdrawal request) {
+        return notes.withdraw(id, request.reason(), tenancy.actor());
     }
 
     private static UUID uuid(String field, String value) {
@@ -143,8 +164,8 @@ class NoteController {
         try {
             return CorrectionNote.State.valueOf(value.strip()).name();
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException("state", "state must be one of DRAFT, APPROVED, ISSUED, was '" + value
-                    + "'");
+            throw new InvalidInputException("state", "state must be one of DRAFT, APPROVED, ISSUED, WITHDRAWN, was '"
+                    + value + "'");
         }
     }
 

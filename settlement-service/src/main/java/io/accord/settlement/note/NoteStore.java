@@ -28,15 +28,15 @@ class NoteStore {
         jdbc.sql("""
                         insert into correction_note (id, note_type, statement_id, partner_id, period_id, state,
                                                      currency, net_amount, tax_rate_percent, tax_amount, tax_note,
-                                                     total_amount, reason, prepared_by, created_at)
+                                                     total_amount, reason, prepared_by, proposed_by, created_at)
                         values (:id, :type, :statement, :partner, :period, :state, :currency, :net, :rate, :tax,
-                                :note, :total, :reason, :preparedBy, :now)""")
+                                :note, :total, :reason, :preparedBy, :proposedBy, :now)""")
                 .param("id", note.id).param("type", note.type.name()).param("statement", note.statementId)
                 .param("partner", note.partnerId).param("period", note.periodId)
                 .param("state", note.state().name()).param("currency", note.currency).param("net", note.net)
                 .param("rate", note.taxRatePercent).param("tax", note.tax).param("note", note.taxNote)
                 .param("total", note.total).param("reason", note.reason).param("preparedBy", note.preparedBy)
-                .param("now", Timestamp.from(now)).update();
+                .param("proposedBy", note.proposedBy).param("now", Timestamp.from(now)).update();
         int number = 0;
         for (CorrectionNote.Line line : note.lines) {
             jdbc.sql("""
@@ -51,12 +51,14 @@ class NoteStore {
         jdbc.sql("""
                         update correction_note set state = :state, approved_by = :approvedBy,
                                approved_at = :approvedAt, document_number = :number, issuing_entity_id = :entity,
-                               issued_at = :issuedAt
+                               issued_at = :issuedAt, withdrawn_by = :withdrawnBy, withdrawn_at = :withdrawnAt,
+                               withdrawal_reason = :withdrawalReason
                         where id = :id""")
                 .param("state", note.state().name()).param("approvedBy", note.approvedBy())
                 .param("approvedAt", timestamp(note.approvedAt())).param("number", note.documentNumber())
                 .param("entity", note.issuingEntityId()).param("issuedAt", timestamp(note.issuedAt()))
-                .param("id", note.id).update();
+                .param("withdrawnBy", note.withdrawnBy()).param("withdrawnAt", timestamp(note.withdrawnAt()))
+                .param("withdrawalReason", note.withdrawalReason()).param("id", note.id).update();
     }
 
     Optional<CorrectionNote> find(UUID id) {
@@ -67,6 +69,12 @@ class NoteStore {
     Optional<CorrectionNote> lock(UUID id) {
         return jdbc.sql("select * from correction_note where id = :id for update").param("id", id)
                 .query((rs, row) -> restore(rs)).optional();
+    }
+
+    /** The statement's notes in every state, oldest first. */
+    List<CorrectionNote> ofStatement(UUID statementId) {
+        return jdbc.sql("select * from correction_note where statement_id = :statement order by created_at, id")
+                .param("statement", statementId).query((rs, row) -> restore(rs)).list();
     }
 
     Page<CorrectionNote> list(UUID partnerId, UUID statementId, String state, Pageable page) {
@@ -93,10 +101,12 @@ class NoteStore {
                 rs.getBigDecimal("net_amount"), rs.getString("tax_rate_percent"),
                 rs.getBigDecimal("tax_amount"), rs.getString("tax_note"),
                 rs.getBigDecimal("total_amount"), rs.getString("reason"),
-                rs.getString("prepared_by"))
+                rs.getString("prepared_by"), rs.getString("proposed_by"))
                 .restored(CorrectionNote.State.valueOf(rs.getString("state")), rs.getString("approved_by"),
                         instant(rs.getTimestamp("approved_at")), rs.getString("document_number"),
-                        rs.getString("issuing_entity_id"), instant(rs.getTimestamp("issued_at")));
+                        rs.getString("issuing_entity_id"), instant(rs.getTimestamp("issued_at")),
+                        rs.getString("withdrawn_by"), instant(rs.getTimestamp("withdrawn_at")),
+                        rs.getString("withdrawal_reason"));
     }
 
     private static Timestamp timestamp(Instant instant) {

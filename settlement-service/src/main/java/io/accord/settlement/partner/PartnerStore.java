@@ -89,6 +89,20 @@ class PartnerStore {
                 .param("at", timestamp(at)).query(UUID.class).list();
     }
 
+    /** Those of the partners with an agreement that came into force, or legal data. */
+    java.util.Set<UUID> known(java.util.Collection<UUID> partnerIds) {
+        if (partnerIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("""
+                        select partner_id from agreement_view
+                        where partner_id = any(:partners) and terms is not null and not never_in_force
+                        union
+                        select partner_id from partner_legal_view where partner_id = any(:partners)
+                        """)
+                .param("partners", partnerIds.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
     /** The sequence each part holds, to apply only newer facts. */
     record Held(Long legalSequence, boolean legalSeen, Long bankSequence) {
     }

@@ -43,6 +43,15 @@ public class PartnerTerms {
         return store.partnersInForce(at);
     }
 
+    /**
+     * Those of the partners settlement knows from {@code partner.events.v1}: an agreement that came into force, or
+     * legal data. An id outside it is nobody settlement could settle or set anything for.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> known(java.util.Collection<UUID> partnerIds) {
+        return store.known(partnerIds);
+    }
+
     /** The partner's legal data, when its activation (or a later fact) has arrived. */
     @Transactional(readOnly = true)
     public Optional<LegalData> legalData(UUID partnerId) {

@@ -3,6 +3,7 @@ package io.accord.settlement.run;
 import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.FailureKind;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.PeriodState;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
@@ -42,12 +43,13 @@ public class SettlementRuns {
     private final JdbcClient jdbc;
     private final SettlementPeriods periods;
     private final Statements statements;
+    private final PartnerTerms partners;
     private final TransactionTemplate transactions;
     private final Clock clock;
     /** Partners settled at once: a period's work is a dozen short statements, so it waits on the database. */
     private final int parallelism;
 
-    SettlementRuns(JdbcClient jdbc, SettlementPeriods periods, Statements statements,
+    SettlementRuns(JdbcClient jdbc, SettlementPeriods periods, Statements statements, PartnerTerms partners,
                    PlatformTransactionManager transactions, Clock clock,
                    @Value("${accord.settlement.runs.parallelism:4}") int parallelism) {
         if (parallelism < 1) {
@@ -56,16 +58,30 @@ public class SettlementRuns {
         this.jdbc = jdbc;
         this.periods = periods;
         this.statements = statements;
+        this.partners = partners;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.parallelism = parallelism;
     }
 
-    /** Starts a run over the ended, not yet closed periods of {@code partnerIds} (empty: every partner). */
+    /**
+     * Starts a run over the ended, not yet closed periods of {@code partnerIds} (empty: every partner). A partner
+     * settlement does not know (no agreement, no legal data) is refused with 400 naming it ({@code partnerIds[i]})
+     * and nothing starts: a typo'd id used to start a run over nothing that answered COMPLETED, as if settled.
+     */
     @Transactional
-    public Run start(Set<UUID> partnerIds, String requestedBy) {
+    public Run start(List<UUID> partnerIds, String requestedBy) {
+        Set<UUID> known = partners.known(partnerIds);
+        for (int i = 0; i < partnerIds.size(); i++) {
+            if (!known.contains(partnerIds.get(i))) {
+                throw new InvalidInputException("partnerIds[" + i + "]", "partner " + partnerIds.get(i)
+                        + " is not known to settlement (no agreement in force, no legal data from partner.events.v1); "
+                        + "nothing was started");
+            }
+        }
+        Set<UUID> selected = Set.copyOf(partnerIds);
         List<SettlementPeriods.Period> due = periods.dueForRun().stream()
-                .filter(period -> partnerIds.isEmpty() || partnerIds.contains(period.partnerId())).toList();
+                .filter(period -> selected.isEmpty() || selected.contains(period.partnerId())).toList();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""

@@ -6,6 +6,7 @@ import io.accord.contracts.events.StatementApproved;
 import io.accord.contracts.events.StatementDrafted;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.contracts.value.Money;
+import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.outbox.Outbox;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.NotFoundException;
@@ -33,7 +34,8 @@ import java.util.UUID;
 /**
  * Partners' statements (the feature's entry point): drafted once per partner and period from the period's usage
  * sums, approved by a second finance user, issued with a gap-free number; each step publishes its event through the
- * outbox on {@code settlement.events.v1} in the same transaction.
+ * outbox on {@code settlement.events.v1} and is audited ({@code SettlementStatement}: {@code drafted},
+ * {@code approved}, {@code issued}, as notes and payments are) in the same transaction.
  */
 @Service
 public class Statements {
@@ -51,11 +53,13 @@ public class Statements {
     private final Clock clock;
     private final StatementComposer composer;
     private final DisputeAdjustments adjustments;
+    private final AuditTrail audit;
 
     Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
                FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
                io.accord.platform.security.Tenancy tenancy, SettlementDocuments documents, Clock clock,
-               StatementComposer composer, DisputeAdjustments adjustments) {
+               StatementComposer composer, DisputeAdjustments adjustments, AuditTrail audit) {
+        this.audit = audit;
         this.composer = composer;
         this.adjustments = adjustments;
         this.tenancy = tenancy;
@@ -99,6 +103,7 @@ public class Statements {
                 statement.id().toString(), partnerId.toString(), periodId.toString(), period.startAt(),
                 period.endAt(), documentType(statement), statement.direction(), lines.total().currency(),
                 plain(lines.net()), plain(lines.tax()), plain(lines.total()), lines.lines().size(), preparedBy));
+        audit(statement, "drafted", null, null);
         return view(statement);
     }
 
@@ -107,8 +112,10 @@ public class Statements {
     public View approve(UUID statementId, String by) {
         Statement statement = lock(statementId);
         Instant now = clock.instant();
+        Audited before = Audited.of(statement, null);
         statement.approve(by, now);
         store.update(statement, null);
+        audit(statement, "approved", before, null);
         outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementApproved(UUID.randomUUID(), now,
                 statementId.toString(), statement.partnerId().toString(), statement.periodId().toString(),
                 statement.preparedBy(), by, now));
@@ -131,8 +138,10 @@ public class Statements {
         String entity = issuers.defaultEntity().id();
         int year = now.atZone(ZoneOffset.UTC).getYear();
         DocumentNumbers.DocumentNumber number = numbers.assign(entity, year, statementId.toString());
+        Audited before = Audited.of(statement, null);
         statement.issue(number.formatted(), now);
         store.update(statement, entity);
+        audit(statement, "issued", before, entity);
         adjustments.documentIssued(statementId, now);
         SettlementPeriods.Period period = periods.ofPartner(statement.partnerId()).stream()
                 .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst().orElseThrow();
@@ -148,6 +157,16 @@ public class Statements {
                 totals.total().currency(), plain(totals.net()), plain(totals.tax()), plain(totals.total()), now,
                 due, document.pdfSha256(), StatementDocument.eventLines(statement)));
         return view(statement);
+    }
+
+    /**
+     * The statement with its row locked until the calling transaction ends, for a correction (a credit or debit note)
+     * checked against what earlier corrections took: notes drafted at once for one statement are checked one at a
+     * time, so two cannot together pass a ceiling that each fits alone.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Optional<View> lockForCorrection(UUID statementId) {
+        return store.lock(statementId).map(Statements::view);
     }
 
     @Transactional(readOnly = true)
@@ -216,6 +235,30 @@ public class Statements {
     @Transactional(readOnly = true)
     public java.util.Optional<View> ofPeriod(UUID partnerId, UUID periodId) {
         return store.ofPeriod(partnerId, periodId).map(Statements::view);
+    }
+
+    /**
+     * Audits a step in its transaction, before and after as a summary (state, totals, who, number): the lines are in
+     * the statement and its events, and a run drafts thousands of statements.
+     */
+    private void audit(Statement statement, String action, Audited before, String issuingEntity) {
+        audit.record(new io.accord.contracts.value.PartnerId(statement.partnerId()), "SettlementStatement",
+                statement.id().toString(), action, before, Audited.of(statement, issuingEntity));
+    }
+
+    /** A statement in the audit trail. */
+    private record Audited(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
+                           BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount, int lineCount,
+                           String preparedBy, String approvedBy, String documentNumber, String issuingEntityId,
+                           Instant issuedAt) {
+
+        static Audited of(Statement statement, String issuingEntity) {
+            StatementLines.Lines totals = statement.totals();
+            return new Audited(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
+                    statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
+                    totals.total().amount(), statement.lines().size(), statement.preparedBy(),
+                    statement.approvedBy(), statement.documentNumber(), issuingEntity, statement.issuedAt());
+        }
     }
 
     private Statement lock(UUID statementId) {

@@ -110,7 +110,8 @@ class CorrectionNoteTests {
     @Test
     void aDebitNoteOwesTheOtherWayAndBadInputOrADraftStatementChangeNothing() {
         String partner = statements.partner();
-        Statements.View draft = statements.drafted(partner, "10.00");
+        // a 150.00 line: room for the example's 125.40 credit on line 1
+        Statements.View draft = statements.drafted(partner, "300.00");
         TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
         String notes = "/api/settlement/statements/" + draft.id() + "/notes";
         String debit = """
@@ -149,5 +150,117 @@ class CorrectionNoteTests {
         assertThat(created.json().path("totalAmount").decimalValue()).isEqualByComparingTo("1.19");
         assertThat(finance.get("/api/settlement/notes?statementId=" + draft.id() + "&state=DRAFT").json()).hasSize(2);
         assertThat(finance.get("/api/settlement/notes?state=LOST").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCreditNoteMayNotTakeMoreOfALineOrTheStatementThanEarlierNotesLeftAnd422NamesWhatTheyTook() {
+        // lines 10.00 and 3.00: net 13.00, tax 2.47, total 15.47
+        Statements.View issued = statements.issued(statements.partner(), "20.00", "6.00");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String notes = "/api/settlement/statements/" + issued.id() + "/notes";
+        TestHttp.Response first = finance.post(notes, credit("6.00", 1));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String firstId = first.json().path("id").asString();
+
+        TestHttp.Response line = finance.post(notes, credit("4.01", 1));
+
+        assertThat(line.status()).as(line.body()).isEqualTo(422);
+        assertThat(line.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(line.json().path("type").asString()).endsWith("/note-exceeds-statement");
+        assertThat(line.json().path("field").asString()).isEqualTo("lines[0].amount");
+        assertThat(line.json().path("statementLineNumber").asInt()).isEqualTo(1);
+        assertThat(line.json().path("amount").asString()).isEqualTo("4.01");
+        assertThat(line.json().path("statementAmount").asString()).isEqualTo("10.00");
+        assertThat(line.json().path("takenAmount").asString()).isEqualTo("6.00");
+        assertThat(line.json().path("remainingAmount").asString()).isEqualTo("4.00");
+        assertThat(line.json().path("earlierNotes").get(0).path("id").asString()).isEqualTo(firstId);
+        assertThat(line.json().path("detail").asString()).contains("line 1", issued.documentNumber(), firstId);
+        TestHttp.Response total = finance.post(notes, credit("1000000.00", null));
+        assertThat(total.status()).as(total.body()).isEqualTo(422);
+        assertThat(total.json().path("field").asString()).isEqualTo("totalAmount");
+        assertThat(total.json().path("statementAmount").asString()).isEqualTo("15.47");
+        assertThat(total.json().path("remainingAmount").asString()).isEqualTo("8.33"); // 15.47 − 7.14
+        assertThat(finance.get("/api/settlement/notes?statementId=" + issued.id()).json()).hasSize(1);
+
+        assertThat(finance.post(notes, credit("4.00", 1)).status()).isEqualTo(201);
+        assertThat(finance.post(notes, credit("0.01", 1)).status()).isEqualTo(422);
+        TestHttp.Response withdrawn = finance.post("/api/settlement/notes/" + firstId + "/withdrawal",
+                "{\"reason\": \"credited the wrong line\"}");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(finance.post(notes, credit("6.00", 1)).status()).as("a withdrawn note counts no more")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aDebitNoteStaysPossibleWithinTheStatementAndWhatCreditsGaveBack() {
+        // one 10.00 line: total 11.90
+        Statements.View issued = statements.issued(statements.partner(), "20.00");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String notes = "/api/settlement/statements/" + issued.id() + "/notes";
+
+        TestHttp.Response beyond = finance.post(notes, credit("10.01", 1).replace("CREDIT_NOTE", "DEBIT_NOTE"));
+        assertThat(beyond.status()).as(beyond.body()).isEqualTo(422);
+        assertThat(beyond.json().path("field").asString()).isEqualTo("lines[0].amount");
+        assertThat(finance.post(notes, credit("4.00", 1)).status()).isEqualTo(201);
+        TestHttp.Response within = finance.post(notes, credit("14.00", 1).replace("CREDIT_NOTE", "DEBIT_NOTE"));
+        assertThat(within.status()).as(within.body()).isEqualTo(201);
+        assertThat(within.json().path("direction").asString()).isEqualTo("RECEIVABLE");
+    }
+
+    @Test
+    void financeWithdrawsADraftOrApprovedNoteWithAReasonAuditedButNotAnIssuedOne() {
+        String partner = statements.partner();
+        Statements.View issued = statements.issued(partner, "20.00");
+        TestHttp fiona = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        TestHttp frank = TestHttp.localPort(port).as(TestJwt.staff("frank", Roles.FINANCE));
+        String notes = "/api/settlement/statements/" + issued.id() + "/notes";
+        String draft = fiona.post(notes, credit("1.00", 1)).json().path("id").asString();
+        String approved = fiona.post(notes, credit("1.00", 1)).json().path("id").asString();
+        assertThat(frank.post("/api/settlement/notes/" + approved + "/approval", "").status()).isEqualTo(200);
+        String issuedNote = fiona.post(notes, credit("1.00", 1)).json().path("id").asString();
+        assertThat(frank.post("/api/settlement/notes/" + issuedNote + "/approval", "").status()).isEqualTo(200);
+        assertThat(frank.post("/api/settlement/notes/" + issuedNote + "/issue", "").status()).isEqualTo(200);
+        String reason = "{\"reason\": \"drafted against the wrong statement\"}";
+
+        assertThat(fiona.post(withdrawal(draft), "{}").status()).isEqualTo(400);
+        assertThat(TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_ADMIN))
+                .post(withdrawal(draft), reason).status()).isEqualTo(403);
+        assertThat(fiona.post(withdrawal(UUID.randomUUID().toString()), reason).status()).isEqualTo(404);
+        TestHttp.Response withdrawn = fiona.post(withdrawal(draft), reason);
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(withdrawn.json().path("state").asString()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.json().path("withdrawnBy").asString()).isEqualTo("fiona");
+        assertThat(withdrawn.json().path("withdrawalReason").asString()).isEqualTo("drafted against the wrong statement");
+        assertThat(frank.post(withdrawal(approved), reason).json().path("state").asString()).isEqualTo("WITHDRAWN");
+
+        assertThat(frank.post("/api/settlement/notes/" + draft + "/approval", "").status()).isEqualTo(409);
+        assertThat(frank.post("/api/settlement/notes/" + approved + "/issue", "").status()).isEqualTo(409);
+        assertThat(fiona.post(withdrawal(draft), reason).status()).isEqualTo(409);
+        TestHttp.Response issuedRefused = fiona.post(withdrawal(issuedNote), reason);
+        assertThat(issuedRefused.status()).isEqualTo(409);
+        assertThat(issuedRefused.body()).contains("another note");
+        assertThat(fiona.get("/api/settlement/notes/" + issuedNote).json().path("state").asString())
+                .isEqualTo("ISSUED");
+        assertThat(fiona.get("/api/settlement/notes?statementId=" + issued.id() + "&state=WITHDRAWN").json())
+                .hasSize(2);
+        TestHttp.Response trail = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR))
+                .get("/api/settlement/audit?resourceType=CorrectionNote&resourceId=" + draft);
+        assertThat(trail.json().get(0).path("action").asString()).isEqualTo("withdrawn");
+        assertThat(trail.json().get(0).path("actor").asString()).isEqualTo("fiona");
+        assertThat(trail.json().get(0).path("before").path("state").asString()).isEqualTo("DRAFT");
+        assertThat(trail.json().get(0).path("after").path("state").asString()).isEqualTo("WITHDRAWN");
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
+        assertThat(own.get("/api/settlement/notes/" + draft).status()).isEqualTo(404);
+    }
+
+    private static String withdrawal(String note) {
+        return "/api/settlement/notes/" + note + "/withdrawal";
+    }
+
+    private static String credit(String amount, Integer statementLine) {
+        return """
+                {"type": "CREDIT_NOTE", "reason": "minutes missing",
+                 "lines": [{"label": "Missing minutes", "amount": "%s"%s}]}
+                """.formatted(amount, statementLine == null ? "" : ", \"statementLineNumber\": " + statementLine);
     }
 }

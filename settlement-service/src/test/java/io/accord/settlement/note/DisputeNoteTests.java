@@ -159,6 +159,57 @@ class DisputeNoteTests {
     }
 
     @Test
+    void whoProposedTheDisputeCreditCannotApproveItsNoteNorWithdrawIt() {
+        String partner = statements.partner();
+        Statements.View issued = statements.issued(partner, "20.00");
+        assertThat(finance("fiona").put(setting(partner), "{\"settleBy\": \"NOTE\"}").status()).isEqualTo(200);
+        String dispute = "dsp-" + UUID.randomUUID();
+
+        // fiona proposed the resolution the partner accepted: DisputeResolved.resolvedBy
+        DomainEvents.send(Topics.DISPUTE_EVENTS, resolved(dispute, partner, "adj-" + UUID.randomUUID(),
+                issued.id().toString(), "2.00", "CREDIT_PARTNER", "fiona"), null);
+        await().atMost(PATIENCE).until(() -> !adjustments.ofPartner(UUID.fromString(partner)).isEmpty()
+                && !adjustments.ofPartner(UUID.fromString(partner)).getFirst().pending());
+        DisputeAdjustments.Adjustment settled = adjustments.ofPartner(UUID.fromString(partner)).getFirst();
+        assertThat(settled.resolvedBy()).isEqualTo("fiona");
+        String note = "/api/settlement/notes/" + settled.noteId();
+        assertThat(finance("frank").get(note).json().path("proposedBy").asString()).isEqualTo("fiona");
+
+        TestHttp.Response refused = finance("fiona").post(note + "/approval", "");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("four-eyes", "fiona");
+        assertThat(finance("frank").get(note).json().path("state").asString()).isEqualTo("DRAFT");
+        TestHttp.Response withdrawal = finance("frank").post(note + "/withdrawal", "{\"reason\": \"not ours\"}");
+        assertThat(withdrawal.status()).as(withdrawal.body()).isEqualTo(409);
+        assertThat(withdrawal.body()).contains(dispute);
+        TestHttp.Response approved = finance("frank").post(note + "/approval", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("approvedBy").asString()).isEqualTo("frank");
+    }
+
+    @Test
+    void aDisputeCreditBeyondWhatTheStatementMayStillBeCreditedWaitsForTheNextStatement() {
+        String partner = statements.partner();
+        Statements.View issued = statements.issued(partner, "20.00"); // total 11.90
+        assertThat(finance("fiona").put(setting(partner), "{\"settleBy\": \"NOTE\"}").status()).isEqualTo(200);
+        String beyond = "dsp-" + UUID.randomUUID();
+        String within = "dsp-" + UUID.randomUUID();
+
+        DomainEvents.send(Topics.DISPUTE_EVENTS, resolved(beyond, partner, "adj-" + UUID.randomUUID(),
+                issued.id().toString(), "50.00", "CREDIT_PARTNER"), null);
+        DomainEvents.send(Topics.DISPUTE_EVENTS, resolved(within, partner, "adj-" + UUID.randomUUID(),
+                issued.id().toString(), "1.00", "CREDIT_PARTNER"), null);
+
+        await().atMost(PATIENCE).until(() -> adjustments.ofPartner(UUID.fromString(partner)).size() == 2
+                && adjustments.ofPartner(UUID.fromString(partner)).stream().anyMatch(a -> a.noteId() != null));
+        assertThat(adjustments.ofPartner(UUID.fromString(partner))).filteredOn(a -> a.disputeId().equals(beyond))
+                .singleElement().satisfies(adjustment -> assertThat(adjustment.pending()).isTrue());
+        assertThat(adjustments.ofPartner(UUID.fromString(partner))).filteredOn(a -> a.disputeId().equals(within))
+                .singleElement().satisfies(adjustment -> assertThat(adjustment.noteId()).isNotNull());
+    }
+
+    @Test
     void onlyFinanceChangesTheSettingAndABadModeIsA400NamingTheField() {
         String partner = UUID.randomUUID().toString();
         TestHttp.Response bad = finance("fiona").put(setting(partner), "{\"settleBy\": \"LATER\"}");
@@ -191,7 +242,12 @@ class DisputeNoteTests {
 
     private static DisputeResolved resolved(String dispute, String partner, String adjustmentId, String statementId,
                                             String amount, String direction) {
-        return new DisputeResolved(UUID.randomUUID(), Instant.now(), dispute, partner, "ACCEPTED", "pat",
+        return resolved(dispute, partner, adjustmentId, statementId, amount, direction, "pat");
+    }
+
+    private static DisputeResolved resolved(String dispute, String partner, String adjustmentId, String statementId,
+                                            String amount, String direction, String resolvedBy) {
+        return new DisputeResolved(UUID.randomUUID(), Instant.now(), dispute, partner, "ACCEPTED", resolvedBy,
                 Instant.now(), "accepted", new DisputeResolved.Adjustment(adjustmentId, null, statementId, amount,
                 "EUR", direction, "minutes missing"));
     }

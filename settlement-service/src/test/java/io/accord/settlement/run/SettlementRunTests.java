@@ -162,6 +162,24 @@ class SettlementRunTests {
                 Roles.PARTNER_ADMIN)).get(RUNS).status()).isEqualTo(403);
     }
 
+    @Test
+    void aRunNamingAPartnerSettlementDoesNotKnowIsA400NamingItAndStartsNothing() {
+        String known = fixtures.partnerInForceFrom(clock.instant().minus(Duration.ofDays(200)), "MONTHLY");
+        String unknown = "99999999-9999-4999-8999-999999999999";
+        String requester = "fiona-" + UUID.randomUUID();
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff(requester, Roles.FINANCE));
+
+        TestHttp.Response refused = finance.post(RUNS, """
+                {"partnerIds": ["%s", "%s"]}""".formatted(known, unknown));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("violations").get(0).path("field").asString()).isEqualTo("partnerIds[1]");
+        assertThat(refused.json().path("detail").asString()).contains(unknown, "not known to settlement");
+        assertThat(refused.header("Location")).isNull();
+        assertThat(finance.get(RUNS + "?limit=500").json()).extracting(run -> run.get("requestedBy").asString())
+                .doesNotContain(requester);
+    }
+
     private static JsonNode awaitFinished(TestHttp finance, String location) {
         return await().atMost(Duration.ofSeconds(60)).until(() -> finance.get(location).json(),
                 run -> !"RUNNING".equals(run.get("state").asString()));

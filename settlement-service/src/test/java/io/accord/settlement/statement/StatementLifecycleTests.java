@@ -104,4 +104,47 @@ class StatementLifecycleTests {
                         && "StatementIssued".equals(TestKafka.header(record, "ce_type"))
                         && TestKafka.value(record).contains(issued.documentNumber()), 1, Duration.ofSeconds(30));
     }
+
+    @Test
+    void draftingApprovingAndIssuingAreAuditedWithTheStateBeforeAndAfterAndTheNumber() {
+        Instant now = clock.instant();
+        String partner = fixtures.partnerInForceFrom(now.minus(Duration.ofDays(200)), "MONTHLY");
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = now.minus(Duration.ofDays(40));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        RatedUsageEvents.send(RatedUsageEvents.rated("off-video", usage).charge("20.00").share(partner, "50").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(period).size() == 1);
+        periods.startClosing(period);
+        Statements.View drafted = statements.draft(partnerId, period, "finance");
+        statements.draft(partnerId, period, "finance"); // returns the same statement: nothing new to audit
+        String path = "/api/settlement/statements/" + drafted.id();
+        assertThat(TestHttp.localPort(port).as(TestJwt.staff("finance-b", Roles.FINANCE)).post(path + "/approval", "")
+                .status()).isEqualTo(200);
+        TestHttp.Response issuing = TestHttp.localPort(port).as(TestJwt.staff("finance", Roles.FINANCE))
+                .post(path + "/issue", "");
+        assertThat(issuing.status()).isEqualTo(200);
+
+        tools.jackson.databind.JsonNode trail = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR))
+                .get("/api/settlement/audit?resourceType=SettlementStatement&resourceId=" + drafted.id()).json();
+
+        assertThat(trail).extracting(entry -> entry.path("action").asString())
+                .containsExactly("issued", "approved", "drafted");
+        tools.jackson.databind.JsonNode issued = trail.get(0);
+        assertThat(issued.path("actor").asString()).isEqualTo("finance");
+        assertThat(issued.path("partnerId").asString()).isEqualTo(partner);
+        assertThat(issued.path("before").path("state").asString()).isEqualTo("APPROVED");
+        assertThat(issued.path("after").path("state").asString()).isEqualTo("ISSUED");
+        assertThat(issued.path("after").path("documentNumber").asString())
+                .isEqualTo(issuing.json().path("documentNumber").asString());
+        assertThat(issued.path("after").path("issuingEntityId").asString()).isEqualTo("accord-de");
+        tools.jackson.databind.JsonNode approved = trail.get(1);
+        assertThat(approved.path("actor").asString()).isEqualTo("finance-b");
+        assertThat(approved.path("before").path("state").asString()).isEqualTo("DRAFT");
+        assertThat(approved.path("after").path("approvedBy").asString()).isEqualTo("finance-b");
+        tools.jackson.databind.JsonNode draftedEntry = trail.get(2);
+        assertThat(draftedEntry.path("before").isNull()).isTrue();
+        assertThat(draftedEntry.path("after").path("state").asString()).isEqualTo("DRAFT");
+        assertThat(draftedEntry.path("after").path("preparedBy").asString()).isEqualTo("finance");
+        assertThat(draftedEntry.path("after").path("totalAmount").decimalValue()).isEqualByComparingTo("11.90");
+    }
 }

@@ -1,0 +1,146 @@
+package io.accord.dispute.dispute;
+
+import io.accord.dispute.document.DisputableDocuments;
+import io.accord.platform.problem.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps what disputes move on a statement within it ({@link CreditLimit}): a partner's dispute is opened for at most
+ * what its lines (or the statement) have left after resolved disputes, and a proposal or acceptance moves at most what
+ * is left after resolved disputes and the other pending proposals. A pending proposal holds its amount, so the check
+ * that matters is made at the proposal, under the statement's row lock: two proposals on one statement are checked one
+ * after the other, and whatever order they are accepted in, they fit. The acceptance checks again, against resolved
+ * disputes only (proposals made before the limit existed: first accepted, first served); the opening reads without the
+ * lock, since an opening moves no money.
+ *
+ * <p>Disputes opened from a reconciliation are not bounded by it (their amount is the partner's invoice against our
+ * statement, which may rightly exceed a line: usage missing on the statement), but what they move counts against the
+ * others.
+ */
+@Component
+class CreditLimits {
+
+    static final String EXCEEDS_LINE = "amount-exceeds-line";
+    static final String EXCEEDS_REMAINING = "adjustment-exceeds-remaining";
+
+    private final DisputeRepository disputes;
+    private final DisputableDocuments documents;
+
+    CreditLimits(DisputeRepository disputes, DisputableDocuments documents) {
+        this.disputes = disputes;
+        this.documents = documents;
+    }
+
+    /** At opening: {@code amount} within the named lines (or the statement), less what resolved disputes moved. */
+    void requireWithinOpening(BigDecimal amount, List<Dispute.Item> items, DisputableDocuments.Statement statement) {
+        CreditLimit.Limit limit = limit(items, statement, credits(statement.statementId(), null, false));
+        if (!limit.allows(amount)) {
+            throw refusal(HttpStatus.UNPROCESSABLE_CONTENT, EXCEEDS_LINE, "disputedAmount.value",
+                    "The disputed amount " + amount.toPlainString(), limit, statement);
+        }
+    }
+
+    /**
+     * A proposal of {@code dispute} (already given it) within what resolved disputes and the other pending proposals
+     * left; 422 on the {@code amount} field.
+     */
+    void requireWithinProposal(Dispute dispute) {
+        require(dispute, true, HttpStatus.UNPROCESSABLE_CONTENT, "amount");
+    }
+
+    /**
+     * The acceptance of {@code dispute}'s proposal (already resolved) within what resolved disputes left; 409. Other
+     * pending proposals do not count here: each held its amount when made, and counting them again would let two
+     * proposals made before the limit existed block each other for good.
+     */
+    void requireWithinAcceptance(Dispute dispute) {
+        require(dispute, false, HttpStatus.CONFLICT, null);
+    }
+
+    private void require(Dispute dispute, boolean pending, HttpStatus status, String field) {
+        BigDecimal amount = dispute.proposal == null ? BigDecimal.ZERO : dispute.proposal.amount();
+        if (dispute.source != Dispute.Source.PARTNER || amount.signum() == 0 || dispute.statementId == null) {
+            return;
+        }
+        disputes.lock(dispute.id);
+        Optional<DisputableDocuments.Statement> statement = documents.statementForUpdate(dispute.statementId,
+                dispute.partnerId);
+        if (statement.isEmpty()) {
+            return;
+        }
+        CreditLimit.Limit limit = limit(dispute.items, statement.get(), credits(dispute.statementId, dispute.id,
+                pending));
+        if (!limit.allows(amount)) {
+            ErrorResponseException refused = refusal(status, EXCEEDS_REMAINING, field, "The adjustment "
+                    + amount.toPlainString(), limit, statement.get());
+            refused.getBody().setProperty("disputeId", dispute.id.toString());
+            throw refused;
+        }
+    }
+
+    private static CreditLimit.Limit limit(List<Dispute.Item> items, DisputableDocuments.Statement statement,
+                                           List<CreditLimit.Credit> credits) {
+        List<CreditLimit.Line> lines = CreditLimit.lines(items);
+        return lines.isEmpty() ? CreditLimit.ofStatement(statement.totalAmount(), credits)
+                : CreditLimit.ofLines(lines, credits);
+    }
+
+    /** What the statement's other disputes moved (resolved) and, with {@code pending}, propose to move. */
+    private List<CreditLimit.Credit> credits(String statementId, UUID excluding, boolean pending) {
+        return disputes.crediting(statementId).stream()
+                .filter(other -> !other.id.equals(excluding) && other.proposal != null)
+                .filter(other -> other.adjustmentId != null
+                        || pending && other.state == DisputeState.RESOLUTION_PROPOSED)
+                .map(other -> new CreditLimit.Credit(other.id, other.proposal.amount(),
+                        CreditLimit.scope(other.items), other.adjustmentId == null))
+                .toList();
+    }
+
+    private static ErrorResponseException refusal(HttpStatus status, String slug, String field, String claim,
+                                                  CreditLimit.Limit limit, DisputableDocuments.Statement statement) {
+        String currency = statement.currency();
+        String scope = limit.lines().isEmpty()
+                ? "the statement's total " + plain(limit.amount(), currency) + " " + currency
+                : (limit.lines().size() == 1 ? "statement line " : "statement lines ")
+                        + limit.lines().stream().map(line -> line.id() + " (" + plain(line.amount(), currency) + ")")
+                        .collect(Collectors.joining(", ")) + ", " + plain(limit.amount(), currency) + " " + currency;
+        String detail = limit.counted().isEmpty()
+                ? claim + " exceeds " + scope
+                : claim + " exceeds what remains of " + scope + ": " + plain(limit.credited(), currency) + " "
+                        + currency + " was already credited by " + limit.counted().stream()
+                        .map(counted -> "dispute " + counted.disputeId() + " (" + plain(counted.amount(), currency)
+                                + (counted.pending() ? ", proposed" : "") + ")")
+                        .collect(Collectors.joining(", ")) + ", which leaves " + plain(limit.remaining(), currency)
+                        + " " + currency;
+        ProblemDetail problem = Problems.of(status, slug, detail);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        problem.setProperty("statementId", statement.statementId());
+        if (!limit.lines().isEmpty()) {
+            problem.setProperty("lines", limit.lines().stream().map(line -> Map.of("id", line.id(), "amount",
+                    plain(line.amount(), currency))).toList());
+        }
+        problem.setProperty("scopeAmount", plain(limit.amount(), currency));
+        problem.setProperty("alreadyCredited", limit.counted().stream().map(counted -> Map.of(
+                "disputeId", counted.disputeId().toString(), "amount", plain(counted.amount(), currency),
+                "state", counted.pending() ? "resolutionProposed" : "resolved")).toList());
+        problem.setProperty("remaining", plain(limit.remaining(), currency));
+        problem.setProperty("limit", plain(limit.remaining(), currency));
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    private static String plain(BigDecimal amount, String currency) {
+        return DisputeViews.plain(amount, currency);
+    }
+}

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A reconciliation found lines whose difference is beyond the agreement's tolerance; the dispute service opens a
- * dispute from it, with one dispute line per discrepancy. Keyed by the reconciliation id on
+ * dispute from it for the net difference (none when the lines' differences net to zero), naming each discrepancy.
+ * Keyed by the reconciliation id on
  * {@code settlement.events.v1}. Decimals are strings at the currency's minor unit.
  *
  * @param totalDifference Σ of the lines' differences (invoice − statement)

@@ -82,8 +82,20 @@ public class AuditTrail {
         insert(List.of(entry));
     }
 
-    /** The entries in one statement (one round trip), in their order. */
+    /**
+     * The most entries written by one statement: each takes nine parameters, and PostgreSQL's protocol allows at most
+     * 65,535 per statement (a catalog import chunk of more than about 7,280 offerings would have failed whole).
+     */
+    static final int ENTRIES_PER_STATEMENT = 5_000;
+
+    /** The entries in as few statements (round trips) as the parameter limit allows, in their order. */
     private void insert(List<Entry> entries) {
+        for (int from = 0; from < entries.size(); from += ENTRIES_PER_STATEMENT) {
+            insertAtOnce(entries.subList(from, Math.min(entries.size(), from + ENTRIES_PER_STATEMENT)));
+        }
+    }
+
+    private void insertAtOnce(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }

@@ -70,6 +70,25 @@ class AuditCommitTests {
     }
 
     @Test
+    void moreEntriesInOneTransactionThanOneStatementTakesAreAllWrittenInOrder() {
+        // nine parameters an entry, at most 65,535 a statement: 7,300 entries in one insert failed the transaction
+        String many = UUID.randomUUID().toString();
+        int count = AuditTrail.ENTRIES_PER_STATEMENT + 2_300;
+
+        transactions.executeWithoutResult(status -> {
+            for (int n = 0; n < count; n++) {
+                trail.record(null, "thing", many, "step-" + n, null, null);
+            }
+        });
+
+        List<String> written = entries(many);
+        assertThat(written).hasSize(count);
+        assertThat(written.getFirst()).isEqualTo("step-0");
+        assertThat(written.get(AuditTrail.ENTRIES_PER_STATEMENT)).isEqualTo("step-" + AuditTrail.ENTRIES_PER_STATEMENT);
+        assertThat(written.getLast()).isEqualTo("step-" + (count - 1));
+    }
+
+    @Test
     void anOpenTransactionWithAnEntryDoesNotHoldUpAnotherTransactionsEntry() throws Exception {
         String slow = UUID.randomUUID().toString();
         String quick = UUID.randomUUID().toString();

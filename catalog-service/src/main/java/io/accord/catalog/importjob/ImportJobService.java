@@ -1,5 +1,6 @@
 package io.accord.catalog.importjob;
 
+import io.accord.catalog.offering.ImportOutcome;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.partner.PartnerStatus;
 import io.accord.platform.partner.PartnerView;
@@ -25,9 +26,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Accepts uploads as import jobs and answers what a caller may see of them. The runner does the importing. */
 @Service
@@ -145,8 +148,22 @@ class ImportJobService {
     @Transactional(readOnly = true)
     Page<RowResult> rows(String id, String outcome, Pageable page) {
         ImportJob job = get(id);
-        return store.results(job.id(), outcome == null || outcome.isBlank() ? null
-                : outcome.strip().toUpperCase(java.util.Locale.ROOT), page);
+        return store.results(job.id(), outcome(outcome), page);
+    }
+
+    /**
+     * The row outcome to filter by, {@code null} for all. An unknown one is a 400 naming the parameter and its values,
+     * as every other enum filter answers: filtering by it would answer an empty page, which reads as "no such rows".
+     */
+    private static String outcome(String outcome) {
+        if (outcome == null || outcome.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(ImportOutcome.Result.values()).map(Enum::name)
+                .filter(name -> name.equalsIgnoreCase(outcome.strip())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("outcome", "outcome must be one of "
+                        + Arrays.stream(ImportOutcome.Result.values()).map(Enum::name)
+                        .collect(Collectors.joining(", "))));
     }
 
     /** Only ACTIVE partners submit offerings; a dry run only checks a file, so any known partner may. */

@@ -7,6 +7,7 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import jakarta.persistence.EntityManager;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -157,7 +158,6 @@ class OfferingImport {
         Map<String, UUID> ids = new HashMap<>();
         existing.forEach((key, offering) -> ids.put(key, offering.id()));
         Map<String, UUID> specIds = new HashMap<>();
-        List<Map<String, String>> written = new ArrayList<>();
         // components before the bundles that contain them, so a bundle can name an offering of the same batch
         List<OfferingValidation.Row> ordered = batch.valid().stream()
                 .filter(row -> row.result() != ImportOutcome.Result.UNCHANGED
@@ -190,23 +190,31 @@ class OfferingImport {
                     events.tmfDraft("ProductOfferingCreateEvent", offering, draft,
                             prices.replaceDrafts(offering.id(), draft.prices(), now, true));
                     row.result(result, offering.id());
+                    audit(owner, offering, "created", null, draft);
                 }
                 case UPDATED -> {
+                    JsonNode before = json.readTree(offering.definition());
                     offering.define(definition(owner, row, ids, specs, specIds, now), now);
                     events.tmfDraft("ProductOfferingAttributeValueChangeEvent", offering, draft,
                             prices.replaceDrafts(offering.id(), draft.prices(), now, false));
+                    audit(owner, offering, "changed", before, draft);
                 }
                 default -> lifecycle.propose(offering, result == ImportOutcome.Result.NEW_PRICE_VERSION
                         ? ProductOffering.Change.NEW_PRICE_VERSION : ProductOffering.Change.NEW_VERSION,
                         row.definition(), now);
             }
-            written.add(Map.of("id", offering.id().toString(), "externalId", draft.externalId(),
-                    "result", result.name()));
         }
-        if (!written.isEmpty()) {
-            audit.record(owner.isCsp() ? null : new PartnerId(owner.partnerId()), "productOffering",
-                    "import:" + UUID.randomUUID(), "imported", null, Map.of("offerings", written));
-        }
+    }
+
+    /**
+     * One entry per offering under its own id, as specifications and categories are audited, so an auditor finds an
+     * offering's creation and changes by its id whether they came from the TMF API (which creates and changes
+     * through this importer) or from a bulk import; the entries of one call share its correlation id. A proposal for
+     * a launched offering is audited by {@link OfferingLifecycle#propose}, an unchanged row not at all.
+     */
+    private void audit(Owner owner, ProductOffering offering, String action, Object before, OfferingDraft after) {
+        audit.record(owner.isCsp() ? null : new PartnerId(owner.partnerId()), "productOffering",
+                offering.id().toString(), action, before, after);
     }
 
     private OfferingDefinition definition(Owner owner, OfferingValidation.Row row, Map<String, UUID> ids,

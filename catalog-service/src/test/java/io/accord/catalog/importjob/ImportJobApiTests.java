@@ -47,6 +47,21 @@ class ImportJobApiTests {
     }
 
     @Test
+    void anUnknownRowOutcomeIsA400NamingTheParameterAndItsValues() {
+        TestHttp admin = admin(ImportFixtures.activePartner(partners, "Outcome Filter Import"));
+        String href = ImportFixtures.upload(admin, "?dryRun=true", ImportFixtures.generated("of", 2), "text/csv")
+                .header("Location");
+
+        TestHttp.Response unknown = admin.get(href + "/rows?outcome=abc");
+        TestHttp.Response known = admin.get(href + "/rows?outcome=invalid");
+
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.json().get("violations").get(0).get("field").asString()).isEqualTo("outcome");
+        assertThat(unknown.body()).contains("CREATED, UPDATED, NEW_VERSION, NEW_PRICE_VERSION, UNCHANGED, INVALID");
+        assertThat(known.status()).as(known.body()).isEqualTo(200);
+    }
+
+    @Test
     void answersTheJobWithItsLocationAndAuditsItsCreation() {
         String partner = ImportFixtures.activePartner(partners, "Audit Import");
 

@@ -6,6 +6,7 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
 
@@ -39,6 +40,26 @@ class OfferingApiTests {
         String href = created.json().get("href").asString();
         assertThat(created.header("Location")).isEqualTo(href);
         assertThat(admin.get(href).json().get("name").asString()).isEqualTo("Premium Sports");
+    }
+
+    @Test
+    void theAuditTrailFindsAnOfferingsCreationAndChangeByItsId() {
+        UUID partner = api.activePartner("Audited Media");
+        TestHttp admin = api.admin(partner);
+        String id = admin.post(CatalogApi.OFFERINGS, create("Audited Sports", VIDEO, specificationOf(partner)))
+                .json().get("id").asString();
+        admin.patch(CatalogApi.OFFERINGS + "/" + id, "{\"description\":\"now with replays\"}");
+
+        JsonNode trail = api.staff(Roles.AUDITOR).get("/api/catalog/audit?resourceId=" + id).json();
+
+        assertThat(trail).extracting(entry -> entry.get("action").asString()).containsExactly("changed", "created");
+        assertThat(trail).allSatisfy(entry -> {
+            assertThat(entry.get("resourceType").asString()).isEqualTo("productOffering");
+            assertThat(entry.get("partnerId").asString()).isEqualTo(partner.toString());
+        });
+        assertThat(trail.get(1).get("after").get("name").asString()).isEqualTo("Audited Sports");
+        assertThat(trail.get(0).get("before").get("description").asString()).isEqualTo("HD");
+        assertThat(trail.get(0).get("after").get("description").asString()).isEqualTo("now with replays");
     }
 
     @Test

@@ -53,6 +53,21 @@ class OfferingImportTests {
     }
 
     @Test
+    void auditsEachOfferingOfABatchUnderItsOwnId() {
+        Owner owner = Owner.partner(activePartner("Audited Import Media"));
+        List<ImportOutcome> created = offerings.upsertAll(owner, List.of(OfferingDrafts.single("one"),
+                OfferingDrafts.single("two")), false);
+        offerings.upsertAll(owner, List.of(OfferingDrafts.single("one", "10.99"), OfferingDrafts.single("two")),
+                false);
+
+        assertThat(auditActions(created.get(0).offeringId())).containsExactly("created", "changed");
+        assertThat(auditActions(created.get(1).offeringId())).as("an unchanged row is not audited")
+                .containsExactly("created");
+        assertThat(jdbc.sql("select count(*) from audit_event where partner_id = :p and resource_id like 'import:%'")
+                .param("p", owner.partnerId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aBatchThatAddsAPriceToAnExistingOfferingCreatesNewOfferingsAndSpecificationsInTheSameWrite() {
         Owner owner = Owner.partner(activePartner("Mixed Import Media"));
         offerings.upsertAll(owner, List.of(OfferingDrafts.single("kept")), false);
@@ -138,6 +153,13 @@ class OfferingImportTests {
 
         assertThat(outcomes).extracting(ImportOutcome::result).containsExactly(INVALID, CREATED);
         assertThat(outcomes.getFirst().errors().getFirst().message()).contains("not ACTIVE");
+    }
+
+    private List<String> auditActions(UUID offering) {
+        return jdbc.sql("""
+                        select action from audit_event
+                        where resource_type = 'productOffering' and resource_id = :id order by id""")
+                .param("id", offering.toString()).query(String.class).list();
     }
 
     private long audits(Owner owner) {

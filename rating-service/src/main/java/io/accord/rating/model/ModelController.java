@@ -10,6 +10,7 @@ import io.accord.rating.model.ModelViews.PriceView;
 import io.accord.rating.model.ModelViews.ProductView;
 import io.accord.rating.model.PriceTimelines.EffectivePrice;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Staff read what rating knows of products, prices and agreements, and which snapshot it rates with, so that they
@@ -62,7 +64,8 @@ class ModelController {
     @PreAuthorize(MAY_READ)
     @Operation(operationId = "listRatingProducts", summary = "The product instances known by a subscriber identifier "
             + "(MSISDN, ICCID, account id...), in start order, paged by offset and limit")
-    ResponseEntity<List<ProductView>> products(@RequestParam(required = false) String subscriber,
+    ResponseEntity<List<ProductView>> products(@Parameter(required = true, description = "the identifier")
+                                               @RequestParam(required = false) String subscriber,
                                                @RequestParam(required = false) Integer offset,
                                                @RequestParam(required = false) Integer limit) {
         String identifier = key("subscriber", subscriber);
@@ -74,7 +77,8 @@ class ModelController {
     @PreAuthorize(MAY_READ)
     @Operation(operationId = "listRatingPrices", summary = "Every usage price version of an offering with the "
             + "validity rating uses (superseded ones too), by price and version, paged by offset and limit")
-    ResponseEntity<List<PriceView>> prices(@RequestParam(required = false) String offeringId,
+    ResponseEntity<List<PriceView>> prices(@Parameter(required = true, description = "the catalog offering's id")
+                                           @RequestParam(required = false) String offeringId,
                                            @RequestParam(required = false) Integer offset,
                                            @RequestParam(required = false) Integer limit) {
         String id = key("offeringId", offeringId);
@@ -90,10 +94,11 @@ class ModelController {
     @PreAuthorize(MAY_READ)
     @Operation(operationId = "listRatingAgreements", summary = "Every agreement version of a partner with the "
             + "validity rating uses, by version, paged by offset and limit")
-    ResponseEntity<List<AgreementView>> agreements(@RequestParam(required = false) String partnerId,
+    ResponseEntity<List<AgreementView>> agreements(@Parameter(required = true, description = "the partner's id, a "
+                                                           + "UUID") @RequestParam(required = false) String partnerId,
                                                    @RequestParam(required = false) Integer offset,
                                                    @RequestParam(required = false) Integer limit) {
-        String id = key("partnerId", partnerId);
+        String id = uuid("partnerId", key("partnerId", partnerId));
         OffsetLimit page = OffsetLimit.of(offset, limit, Sort.unsorted());
         List<ModelRows.AgreementRow> all = rows.agreementsOf(id);
         List<AgreementView> items = ModelRows.page(all, page.offset(), page.limit()).stream()
@@ -101,6 +106,23 @@ class ModelController {
         return PagedResponse.of(new PageImpl<>(items, page, all.size()), item -> item);
     }
 
+    /**
+     * A partner id is a UUID: anything else is a 400 naming the parameter, as every UUID filter answers, not an empty
+     * page that reads as "no agreements". Written as rating stores it (lower case).
+     */
+    private static String uuid(String field, String value) {
+        try {
+            return UUID.fromString(value).toString();
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidInputException(field, field + " is not a UUID");
+        }
+    }
+
+    /**
+     * A lookup key, which the document marks required ({@code @Parameter}) but Spring does not enforce
+     * ({@code required = false}): checked here, a missing one and a blank one answer the same 400 naming the
+     * parameter.
+     */
     private static String key(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, field + " is mandatory");

@@ -177,6 +177,30 @@ class ModelApiTests {
     }
 
     @Test
+    void aPartnerIdThatIsNotAUuidIsAProblemNamingIt() {
+        TestHttp.Response malformed = ops.get(MODEL + "/agreements?partnerId=abc");
+
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.json().get("violations").get(0).get("field").asString()).isEqualTo("partnerId");
+        assertThat(ops.get(MODEL + "/agreements?partnerId=" + partner.toUpperCase()).json())
+                .as("any spelling of the UUID").hasSize(1);
+    }
+
+    @Test
+    void theApiDocumentMarksTheKeysRequired() {
+        JsonNode paths = TestHttp.localPort(port).get("/v3/api-docs").json().path("paths");
+
+        for (String[] key : new String[][] {{"/products", "subscriber"}, {"/prices", "offeringId"},
+                {"/agreements", "partnerId"}}) {
+            JsonNode parameters = paths.path(MODEL + key[0]).path("get").path("parameters");
+            JsonNode parameter = java.util.stream.StreamSupport.stream(parameters.spliterator(), false)
+                    .filter(p -> p.path("name").asString().equals(key[1])).findFirst().orElseThrow();
+            assertThat(parameter.path("required").asBoolean()).as(parameter.toString()).isTrue();
+        }
+    }
+
+    @Test
     void onlyStaffMayRead() {
         TestHttp partnerAdmin = TestHttp.localPort(port).as(TestJwt.partner("pat", partner, Roles.PARTNER_ADMIN));
         assertThat(partnerAdmin.get(MODEL).status()).isEqualTo(403);

@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.PlainDecimal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -69,6 +70,7 @@ class PaymentController {
                     + "partner; RECEIVABLE: the partner paid us); PAID when fully paid; over-payment 422; a statement "
                     + "totalling zero, or a direction other than the statement's, 409")
     @RequestExample("settlement/payment.json")
+    @ApiResponse(responseCode = "201", description = "The recorded payment; Location: the statement's payments")
     ResponseEntity<Payments.Payment> record(@PathVariable UUID id, @Valid @RequestBody RecordPayment request) {
         Payments.Payment payment = payments.record(id, request.amount(), request.currency(), request.paidOn(),
                 request.reference().strip(), request.direction());

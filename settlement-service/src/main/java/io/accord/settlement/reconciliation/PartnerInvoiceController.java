@@ -10,6 +10,7 @@ import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -81,6 +82,8 @@ class PartnerInvoiceController {
     @Operation(operationId = "submitPartnerInvoice", summary = "Submit a partner invoice for a settlement period "
             + "with its lines (JSON); reconciled at once when our statement of the period is issued")
     @RequestExample("settlement/partner-invoice.json")
+    @ApiResponse(responseCode = "201", description = "The invoice, with its "
+            + "reconciliation when there was one; Location: the invoice")
     ResponseEntity<InvoiceResources.InvoiceView> submit(@RequestBody InvoiceResources.SubmitInvoice request) {
         return created(reconciliations.submit(request, null, null));
     }
@@ -92,6 +95,8 @@ class PartnerInvoiceController {
     @RequestExample(value = "settlement/partner-invoice-lines.csv", fields = {
             "periodId=<settlement period id>", "invoiceNumber=INV-2026-0042", "invoiceDate=2026-04-03",
             "currency=EUR"})
+    @ApiResponse(responseCode = "201", description = "The invoice, with its "
+            + "reconciliation when there was one; Location: the invoice")
     ResponseEntity<InvoiceResources.InvoiceView> upload(@ModelAttribute InvoiceForm form) {
         if (form.file() == null || form.file().isEmpty()) {
             throw InvoiceRejected.of("file", "The invoice lines are required: a CSV file in the part 'file'");
@@ -177,6 +182,7 @@ class PartnerInvoiceController {
     @Operation(operationId = "reconcilePartnerInvoice", summary = "Reconcile the invoice line by line against our "
             + "issued statement of its period (optional keys: OFFERING, USAGE_TYPE, PERIOD, REFERENCE)")
     @RequestExample("settlement/reconciliation-request.json")
+    @ApiResponse(responseCode = "201", description = "The reconciliation; Location: the reconciliation")
     ResponseEntity<InvoiceResources.ReconciliationView> reconcile(
             @PathVariable UUID id, @RequestBody(required = false) InvoiceResources.ReconcileRequest request) {
         InvoiceResources.ReconciliationView view = reconciliations.reconcile(id, request == null ? null

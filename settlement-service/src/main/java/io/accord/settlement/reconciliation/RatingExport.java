@@ -1,6 +1,7 @@
 package io.accord.settlement.reconciliation;
 
 import io.accord.contracts.CorrelationIds;
+import io.accord.contracts.catalog.UnitOfMeasure;
 import io.accord.platform.csv.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,9 +32,9 @@ import java.util.UUID;
  * {@code GET {rating-url}/api/rating/rated?partnerId=&from=&to=} with {@code Accept: text/csv}; columns in order
  * ratedId, source, usageId, subscriberId, usageTime, usageType, quantity, unit, currency, charge, partnerAmount,
  * direction, offeringId, productInstanceId, reversalOf, and since the measured quantity, measuredQuantity and
- * measuredUnit (a header row naming them is skipped; the matcher compares the measured quantity when present); rating
- * only appends columns (taxCategory next), which are not read here. The response is read as it arrives, one record
- * at a time.
+ * measuredUnit (a header row naming them is skipped; the matcher compares the measured quantity when present, in its
+ * dimension's base unit: {@link #inBaseUnit}); rating only appends columns (taxCategory next), which are not read
+ * here. The response is read as it arrives, one record at a time.
  */
 @Component
 class RatingExport {
@@ -169,10 +170,11 @@ class RatingExport {
                         + " columns, not the 15 documented", null);
             }
             try {
-                // the quantity as measured (the partner's CDRs count in the source's unit, e.g. seconds), when
-                // rating sends it; otherwise the billed quantity
+                // the quantity as measured when rating sends it, otherwise the billed one; either in the base unit
+                // of its dimension, as the partner's CDRs count it
                 String measured = row.size() > 15 ? row.get(15).strip() : "";
-                BigDecimal quantity = new BigDecimal(measured.isEmpty() ? row.get(6) : measured);
+                BigDecimal quantity = measured.isEmpty() ? inBaseUnit(new BigDecimal(row.get(6)), row.get(7))
+                        : inBaseUnit(new BigDecimal(measured), row.size() > 16 ? row.get(16) : "");
                 // rating guards the texts of the usage's sender against spreadsheet formulas (CsvCells)
                 return new UsageMatcher.Record(empty(CsvCells.unguard(row.get(2))),
                         empty(CsvCells.unguard(row.get(3))), time(row.get(4)),
@@ -196,6 +198,15 @@ class RatingExport {
                 throw new UncheckedIOException(closing);
             }
         }
+    }
+
+    /**
+     * The quantity in the base unit of its unit's dimension (seconds, bytes; counted units as they are), which is
+     * what a partner's CDR file counts (it states no unit): usage sent as 4 MIN is compared with a CDR of 240, not 4.
+     * A unit that is no {@link UnitOfMeasure} (an older or custom one) leaves the quantity as it is.
+     */
+    static BigDecimal inBaseUnit(BigDecimal quantity, String unit) {
+        return UnitOfMeasure.ofCode(unit).map(known -> quantity.multiply(known.baseUnits())).orElse(quantity);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,7 @@ class UsageMatchController {
     @Operation(operationId = "startUsageMatch", summary = "Match the invoice's CDR file against our rated usage "
             + "of its period (read from rating with the caller's token); 202, progress at Location")
     @RequestExample("settlement/usage-match-request.json")
+    @ApiResponse(responseCode = "202", description = "The match, RUNNING; its progress at Location")
     ResponseEntity<InvoiceResources.UsageMatchView> start(
             @PathVariable UUID id, @RequestBody(required = false) InvoiceResources.UsageMatchRequest request) {
         InvoiceResources.UsageMatchView view = matching.start(id, request);

@@ -10,6 +10,7 @@ import io.accord.platform.web.PagedResponse;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -64,6 +65,7 @@ class RunController {
             summary = "Start a run closing the ended periods of all or the selected partners; answers 202 and the run. "
                     + "Finance only. A partner settlement does not know: 400 naming partnerIds[i], nothing started")
     @RequestExample("settlement/run-start.json")
+    @ApiResponse(responseCode = "202", description = "The run, started in the background; its progress at Location")
     ResponseEntity<SettlementRuns.Run> start(@Valid @RequestBody(required = false) StartRun request) {
         List<UUID> partners = request == null || request.partnerIds() == null ? List.of() : request.partnerIds();
         if (!partners.isEmpty() && partners.stream().anyMatch(java.util.Objects::isNull)) {

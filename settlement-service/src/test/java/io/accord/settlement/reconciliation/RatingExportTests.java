@@ -37,6 +37,7 @@ class RatingExportTests {
     private final AtomicReference<String> accept = new AtomicReference<>();
     private volatile int status = 200;
     private volatile int rows = 2;
+    private volatile String more = "";
 
     @BeforeEach
     void start() throws IOException {
@@ -63,6 +64,7 @@ class RatingExportTests {
                         + "PAYABLE_TO_PARTNER,off-a,pi-1,,120,S,STANDARD\n").getBytes(StandardCharsets.UTF_8));
                 out.write(("r-2,api,u-1,'+4917001,2026-03-05T10:15:30Z,VOICE,-2,MINUTE,EUR,-1.20,-0.840000,"
                         + "PAYABLE_TO_PARTNER,off-a,pi-1,r-1,-120,S,\n").getBytes(StandardCharsets.UTF_8));
+                out.write(more.getBytes(StandardCharsets.UTF_8));
                 for (int i = 3; i <= rows; i++) {
                     // rating writes OffsetDateTime.toString(): no seconds when they are zero
                     out.write(("r-" + i + ",api,'=u-" + i + ",4917001,2026-03-06T01:00+01:00,SMS,1,EVENT,EUR,0.10,"
@@ -97,6 +99,29 @@ class RatingExportTests {
                         new java.math.BigDecimal("120"), new java.math.BigDecimal("0.840000"), "r-1", null),
                 new UsageMatcher.Record("u-1", "+4917001", Instant.parse("2026-03-05T10:15:30Z"), "VOICE",
                         new java.math.BigDecimal("-120"), new java.math.BigDecimal("-0.840000"), "r-2", "r-1"));
+    }
+
+    /**
+     * The partner's CDRs count seconds and bytes and state no unit; usage sent in minutes (the README's cg-3: 4 MIN,
+     * 240 in the reseller's file) was compared as 4 against 240, a DIFFERENT_QUANTITY.
+     */
+    @Test
+    void givesTheMeasuredQuantityInItsDimensionsBaseUnitAsTheCdrsCountIt() {
+        more = "r-3,api,u-3,s,2026-03-05T10:00Z,VOICE,4,MIN,EUR,1,0.5,PAYABLE_TO_PARTNER,o,p,,4.000000,MIN,\n"
+                + "r-4,api,u-4,s,2026-03-05T10:00Z,DATA,2,MB,EUR,1,0.5,PAYABLE_TO_PARTNER,o,p,,1.5,MB,\n"
+                + "r-5,api,u-5,s,2026-03-05T10:00Z,SMS,3,MESSAGE,EUR,1,0.5,PAYABLE_TO_PARTNER,o,p,,3,MESSAGE,\n"
+                + "r-6,api,u-6,s,2026-03-05T10:00Z,PAGE,7,PAGE,EUR,1,0.5,PAYABLE_TO_PARTNER,o,p,,7,PAGE,\n"
+                // an older rating without the measured columns: the billed quantity, in its base unit as well
+                + "r-7,api,u-7,s,2026-03-05T10:00Z,VOICE,2,MIN,EUR,1,0.5,PAYABLE_TO_PARTNER,o,p,\n";
+        List<UsageMatcher.Record> records = new ArrayList<>();
+        try (RatingExport.Records export = export().records(UUID.randomUUID(), Instant.EPOCH, Instant.now(), "t",
+                null)) {
+            export.forEachRemaining(records::add);
+        }
+
+        assertThat(records.subList(2, 7)).extracting(record -> record.usageId() + "="
+                + record.quantity().stripTrailingZeros().toPlainString())
+                .containsExactly("u-3=240", "u-4=1572864", "u-5=3", "u-6=7", "u-7=120");
     }
 
     @Test

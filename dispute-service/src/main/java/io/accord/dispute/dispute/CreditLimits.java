@@ -109,19 +109,21 @@ class CreditLimits {
     private static ErrorResponseException refusal(HttpStatus status, String slug, String field, String claim,
                                                   CreditLimit.Limit limit, DisputableDocuments.Statement statement) {
         String currency = statement.currency();
+        // the detail says amounts as the statement prints them (10.86 EUR); the properties keep their full scale
         String scope = limit.lines().isEmpty()
-                ? "the statement's total " + plain(limit.amount(), currency) + " " + currency
-                : (limit.lines().size() == 1 ? "statement line " : "statement lines ")
-                        + limit.lines().stream().map(line -> line.id() + " (" + plain(line.amount(), currency) + ")")
-                        .collect(Collectors.joining(", ")) + ", " + plain(limit.amount(), currency) + " " + currency;
+                ? "the statement's total " + shown(limit.amount(), currency)
+                : limit.lines().size() == 1
+                ? "statement line " + limit.lines().getFirst().id() + " of " + shown(limit.amount(), currency)
+                : "statement lines " + limit.lines().stream().map(line -> line.id() + " (" + shown(line.amount(),
+                        currency) + ")").collect(Collectors.joining(", ")) + ", together "
+                        + shown(limit.amount(), currency);
         String detail = limit.counted().isEmpty()
                 ? claim + " exceeds " + scope
-                : claim + " exceeds what remains of " + scope + ": " + plain(limit.credited(), currency) + " "
-                        + currency + " was already credited by " + limit.counted().stream()
-                        .map(counted -> "dispute " + counted.disputeId() + " (" + plain(counted.amount(), currency)
+                : claim + " exceeds what remains of " + scope + ": " + shown(limit.credited(), currency)
+                        + " was already credited by " + limit.counted().stream()
+                        .map(counted -> "dispute " + counted.disputeId() + " (" + shown(counted.amount(), currency)
                                 + (counted.pending() ? ", proposed" : "") + ")")
-                        .collect(Collectors.joining(", ")) + ", which leaves " + plain(limit.remaining(), currency)
-                        + " " + currency;
+                        .collect(Collectors.joining(", ")) + ", which leaves " + shown(limit.remaining(), currency);
         ProblemDetail problem = Problems.of(status, slug, detail);
         if (field != null) {
             problem.setProperty("field", field);
@@ -138,6 +140,12 @@ class CreditLimits {
         problem.setProperty("remaining", plain(limit.remaining(), currency));
         problem.setProperty("limit", plain(limit.remaining(), currency));
         return new ErrorResponseException(status, problem, null);
+    }
+
+    /** An amount at the currency's minor unit with its code: {@code 10.86 EUR}. */
+    private static String shown(BigDecimal amount, String currency) {
+        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        return amount.setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString() + " " + currency;
     }
 
     private static String plain(BigDecimal amount, String currency) {

@@ -58,9 +58,9 @@ class DisputeCreditLimitTests {
         assertThat(again.contentType()).startsWith("application/problem+json");
         JsonNode problem = again.json();
         assertThat(problem.path("type").asString()).endsWith("/amount-exceeds-line");
-        assertThat(problem.path("detail").asString()).contains("statement line " + line + " (10.860000)")
-                .contains("already credited by dispute " + first + " (10.860000)")
-                .contains("which leaves 0.000000 EUR");
+        assertThat(problem.path("detail").asString()).contains("statement line " + line + " of 10.86 EUR")
+                .contains("10.86 EUR was already credited by dispute " + first + " (10.86 EUR)")
+                .contains("which leaves 0.00 EUR");
         assertThat(problem.path("lines").get(0).path("id").asString()).isEqualTo(line);
         assertThat(problem.path("lines").get(0).path("amount").asString()).isEqualTo("10.860000");
         assertThat(problem.path("alreadyCredited").get(0).path("disputeId").asString()).isEqualTo(first);
@@ -99,7 +99,7 @@ class DisputeCreditLimitTests {
         TestHttp.Response over = claim(as, statement, "line-y-" + statement, "40.01");
         assertThat(over.status()).isEqualTo(422);
         assertThat(over.json().path("detail").asString()).contains("what remains of the statement's total 100")
-                .contains("dispute " + first + " (60.000000)");
+                .contains("dispute " + first + " (60.00 EUR)");
         assertThat(over.json().path("remaining").asString()).isEqualTo("40.000000");
         assertThat(over.json().path("lines").isMissingNode()).isTrue();
         assertThat(claim(as, statement, "line-y-" + statement, "40").status()).isEqualTo(201);

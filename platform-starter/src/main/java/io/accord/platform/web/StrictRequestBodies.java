@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and so is a fraction for a whole number ({@code "quantity": 1.5} was read as 1), and a decimal with an exponent
  * ({@code "discountPercent": 1e1}; {@link PlainDecimal}), a number for an enum ({@code "mode": -0} was read as the
  * first constant, {@code "decision": 0} as APPROVE) and a member named twice ({@code {"callback": "a", "callback":
- * "b"}} kept the last one silently; which one the sender meant is not known). Answers write every decimal in plain digits, never in
+ * "b"}} kept the last one silently; which one the sender meant is not known), and a text no database column holds
+ * (an unpaired surrogate, a NUL; {@link StorableStrings}). Answers write every decimal in plain digits, never in
  * scientific notation ({@code BigDecimal.toString()} wrote a quantity of 430 as {@code 4.3E+2}, a zero at 9 decimals
  * as {@code 0E-9}); the application's mapper (events, stored definitions) is left as it is.
  * <p>
@@ -38,7 +39,7 @@ public class StrictRequestBodies implements ServerHttpMessageConvertersCustomize
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(tools.jackson.databind.cfg.EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .addModule(SupportedTimes.module()).addModule(PlainDecimal.module())
+                .addModule(SupportedTimes.module()).addModule(PlainDecimal.module()).addModule(StorableStrings.module())
                 .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     }
 

@@ -116,12 +116,20 @@ class DisputeRepository {
                 .map(this::withItems);
     }
 
-    /** A page of the disputes of {@code partner} ({@code null}: every partner's), optionally in some states. */
-    Page<Dispute> page(UUID partner, List<String> states, String category, Pageable page) {
+    /**
+     * A page of the disputes of {@code partner} ({@code null}: every partner's), optionally in some states, of one
+     * category, of one statement and of one partner asked for ({@code wantedPartner}, with {@code partner} the
+     * caller's scope: a partner asking for another's gets nothing).
+     */
+    Page<Dispute> page(UUID partner, List<String> states, String category, UUID statement, UUID wantedPartner,
+                       Pageable page) {
         PagedQuery disputes = PagedQuery.from(jdbc, "dispute where (cast(:partner as uuid) is null or partner_id = :partner)"
                         + " and (cast(:category as varchar) is null or category = :category)"
+                        + " and (cast(:statement as varchar) is null or statement_id = :statement)"
+                        + " and (cast(:wanted as uuid) is null or partner_id = :wanted)"
                         + (states.isEmpty() ? "" : " and state in (:states)"))
-                .param("partner", partner).param("category", category);
+                .param("partner", partner).param("category", category).param("statement", statement == null ? null : statement.toString())
+                .param("wanted", wantedPartner);
         if (!states.isEmpty()) {
             disputes.param("states", states);
         }

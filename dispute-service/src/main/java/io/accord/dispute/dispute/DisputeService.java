@@ -55,8 +55,10 @@ class DisputeService {
     }
 
     @Transactional(readOnly = true)
-    Page<DisputeResources.TicketView> list(List<DisputeState> states, String category, Pageable page) {
-        return disputes.page(scope(), states.stream().map(Enum::name).toList(), category, page)
+    Page<DisputeResources.TicketView> list(List<DisputeState> states, String category, UUID statementId,
+                                           UUID partnerId, Pageable page) {
+        return disputes.page(scope(), states.stream().map(Enum::name).toList(), category, statementId, partnerId,
+                        page)
                 .map(notifications::view);
     }
 

@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** TMF621 trouble tickets of type BillingDispute. */
 @RestController
@@ -38,7 +39,7 @@ class TroubleTicketController {
     private static final Set<String> CHANGEABLE = Set.of("description");
     /** status and category are filtered in the database; the other simple attributes on the resource. */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(DisputeResources.TicketView.class)
-            .alsoAccepts("status", "category");
+            .alsoAccepts("status", "category", "statementId", "partnerId");
 
     private final DisputeOpening opening;
     private final DisputeService service;
@@ -76,11 +77,14 @@ class TroubleTicketController {
     @GetMapping
     @PreAuthorize(DisputeConfiguration.READERS)
     @Operation(operationId = "listTroubleTickets", summary = "List the disputes the caller may see, oldest first, "
-            + "paged by offset and limit; filter by status (repeatable), category and other simple attributes; "
+            + "paged by offset and limit; filter by status (repeatable), category, statementId (the disputed "
+            + "statement or note), partnerId (staff; a partner sees its own only) and other simple attributes; "
             + "fields= selection")
     ResponseEntity<List<DisputeResources.TicketView>> list(
             @RequestParam(name = "status", required = false) List<String> statuses,
             @RequestParam(required = false) String category,
+            @RequestParam(required = false) String statementId,
+            @RequestParam(required = false) String partnerId,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
@@ -91,8 +95,20 @@ class TroubleTicketController {
                 .equals(category))) {
             throw new InvalidInputException("category", "unknown category '" + category + "'");
         }
+        UUID statement = uuid("statementId", statementId);
+        UUID partner = uuid("partnerId", partnerId);
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("openedAt", "id"));
-        return lists.list(criteria, paging, page -> service.list(wanted, category, page), view -> view);
+        return lists.list(criteria, paging, page -> service.list(wanted, category, statement, partner, page),
+                view -> view);
+    }
+
+    /** A filter's id: {@code null} when absent, a 400 naming the parameter when it is not a UUID. */
+    private static UUID uuid(String parameter, String value) {
+        if (value == null) {
+            return null;
+        }
+        return DisputeService.parse(value).orElseThrow(() -> new InvalidInputException(parameter,
+                parameter + " '" + value + "' is not a UUID"));
     }
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)

@@ -49,6 +49,35 @@ class DisputeAccessTests {
     }
 
     @Test
+    void disputesAreListedByStatementAndByPartner() {
+        Disputing owner = new Disputing(port);
+        Disputing other = new Disputing(port);
+        String first = settlement.issue(owner.partnerId, "100.00", Instant.now());
+        String second = settlement.issue(owner.partnerId, "80.00", Instant.now());
+        String onFirst = owner.open(first, "5");
+        String onSecond = owner.open(second, "6");
+        String elsewhere = other.open(settlement.issue(other.partnerId, "90.00", Instant.now()), "7");
+
+        TestHttp.Response byStatement = owner.finance.get(Disputing.TICKETS + "?statementId=" + first);
+        assertThat(byStatement.header("X-Total-Count")).isEqualTo("1");
+        assertThat(byStatement.json().get(0).path("id").asString()).isEqualTo(onFirst);
+        TestHttp.Response byPartner = owner.finance.get(Disputing.TICKETS + "?partnerId=" + owner.partnerId);
+        assertThat(byPartner.header("X-Total-Count")).isEqualTo("2");
+        assertThat(byPartner.body()).contains(onFirst, onSecond).doesNotContain(elsewhere);
+        assertThat(owner.partner.get(Disputing.TICKETS + "?statementId=" + second).body()).contains(onSecond)
+                .doesNotContain(onFirst);
+        // a partner naming another partner gets nothing of either
+        TestHttp.Response foreign = owner.partner.get(Disputing.TICKETS + "?partnerId=" + other.partnerId);
+        assertThat(foreign.header("X-Total-Count")).isEqualTo("0");
+        for (String bad : new String[]{"statementId=nope", "partnerId=123"}) {
+            TestHttp.Response refused = owner.finance.get(Disputing.TICKETS + "?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.body()).contains(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    @Test
     void unknownIdsOfAnyShapeAre404() {
         Disputing as = new Disputing(port);
         for (String id : new String[]{UUID.randomUUID().toString(), "nope", "1", "%20"}) {

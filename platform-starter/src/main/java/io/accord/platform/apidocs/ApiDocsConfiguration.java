@@ -28,4 +28,9 @@ public class ApiDocsConfiguration {
     RequestExamples requestExamples(JsonMapper json) {
         return new RequestExamples(json);
     }
+
+    @Bean
+    OperationRoles operationRoles() {
+        return new OperationRoles();
+    }
 }

@@ -60,6 +60,23 @@ public class Tenancy {
         return isStaff() || partnerId().map(owner::equals).orElse(false);
     }
 
+    /** The partner id no row has: a list scoped to it is empty. */
+    public static final java.util.UUID NOBODY = new java.util.UUID(0, 0);
+
+    /**
+     * Which partner's rows a list may show when the caller asks for {@code requested} ({@code null}: no partner
+     * named): staff get what they ask for ({@code null}: every partner's); a partner its own when it names none or
+     * itself, and {@link #NOBODY} (an empty list, not its own rows under another partner's name) when it names
+     * another partner; a caller without a partner {@link #NOBODY}.
+     */
+    public java.util.UUID listScope(java.util.UUID requested) {
+        if (isStaff()) {
+            return requested;
+        }
+        java.util.UUID own = partnerId().map(PartnerId::value).orElse(NOBODY);
+        return requested == null || requested.equals(own) ? own : NOBODY;
+    }
+
     /** The entity if the caller may see it, else empty (which the caller turns into a 404). */
     public <T> Optional<T> visible(Optional<T> entity, Function<T, PartnerId> owner) {
         return entity.filter(found -> canAccess(owner.apply(found)));

@@ -39,6 +39,18 @@ class TenancyTests {
     }
 
     @Test
+    void aListScopedByAPartnerIsItsOwnOrNothingAndStaffGetWhatTheyAskFor() {
+        signIn(List.of("partner-admin"), MINE.toString());
+        assertThat(tenancy.listScope(null)).isEqualTo(MINE.value());
+        assertThat(tenancy.listScope(MINE.value())).isEqualTo(MINE.value());
+        assertThat(tenancy.listScope(THEIRS.value())).isEqualTo(Tenancy.NOBODY);
+
+        signIn(List.of("finance"), null);
+        assertThat(tenancy.listScope(null)).isNull();
+        assertThat(tenancy.listScope(THEIRS.value())).isEqualTo(THEIRS.value());
+    }
+
+    @Test
     void staffSeeEveryPartner() {
         signIn(List.of("finance"), null);
 

@@ -3,6 +3,8 @@ package io.accord.onboarding.application;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
 
 import java.security.SecureRandom;
@@ -22,9 +24,20 @@ final class TrackingSecrets {
     }
 
     /**
-     * The secret, or a 401 asking for it: an applicant has no token, so "a bearer token is required" would mislead.
+     * The secret, or a 401 asking for it: an applicant has no token, so "a bearer token is required" would mislead;
+     * a caller with a valid token but no secret (staff trying the applicant's path) gets a 403 naming the staff path.
      */
     static String required(String secret) {
+        if ((secret == null || secret.isBlank()) && SecurityContextHolder.getContext()
+                .getAuthentication() instanceof JwtAuthenticationToken) {
+            // a valid token is not what these paths take: 401 would say "log in", which the caller has done
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Applicant paths take the "
+                    + "application's tracking secret in " + HEADER + ", not a token. Staff read and review "
+                    + "applications at " + ReviewController.PATH + "/{id}.");
+            problem.setTitle("Tracking secret required");
+            problem.setProperty("header", HEADER);
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        }
         if (secret == null || secret.isBlank()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "This application needs "
                     + "its tracking secret in " + HEADER + " (the trackingSecret of the answer that created it).");

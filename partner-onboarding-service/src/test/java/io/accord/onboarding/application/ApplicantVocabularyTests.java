@@ -99,5 +99,13 @@ class ApplicantVocabularyTests {
                 .startsWith("This application needs its tracking secret in X-Tracking-Secret");
         assertThat(withoutSecret.json().get("type").asString()).endsWith("/unauthorized");
         assertThat(anonymous.post(APPLICATIONS + "/" + draft.id() + "/submission", null).status()).isEqualTo(401);
+
+        // a valid staff token is not a secret: 403 pointing to the staff path, not "authenticate"
+        TestHttp.Response withToken = manager.get(APPLICATIONS + "/" + draft.id());
+        assertThat(withToken.status()).isEqualTo(403);
+        assertThat(withToken.contentType()).startsWith("application/problem+json");
+        assertThat(withToken.json().get("detail").asString()).contains("X-Tracking-Secret",
+                "/api/onboarding/admin/applications/{id}");
+        assertThat(manager.post(APPLICATIONS + "/" + draft.id() + "/submission", null).status()).isEqualTo(403);
     }
 }

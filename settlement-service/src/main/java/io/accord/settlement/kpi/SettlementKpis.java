@@ -43,7 +43,8 @@ class SettlementKpis {
 
     /**
      * @param statementsByState every state, 0 when none
-     * @param amountsDue        per currency, what remains to be paid on ISSUED statements
+     * @param amountsDue        per currency, what remains to be paid on ISSUED statements (their balances, which
+     *                          issued notes change)
      * @param reconciliation    over the reconciliations run in the window
      */
     record Kpis(Map<String, Long> statementsByState, List<Due> amountsDue, Window window, Matching reconciliation) {
@@ -53,8 +54,9 @@ class SettlementKpis {
     }
 
     /**
-     * Exact 6-decimal strings. {@code payable}: we owe partners (total − paid of statements with a total ≥ 0);
-     * {@code receivable}: partners owe us (|total| − paid of statements with a negative total).
+     * Exact 6-decimal strings over ISSUED statements' balances (total + issued credit notes − issued debit notes −
+     * payments, signed: positive we owe the partner). {@code payable}: we owe partners (Σ balance of those with a
+     * positive balance); {@code receivable}: partners owe us (Σ |balance| of those with a negative balance).
      */
     record Due(String currency, String payable, long payableStatements, String receivable,
                long receivableStatements) {
@@ -82,10 +84,10 @@ class SettlementKpis {
                 .query((rs, row) -> byState.put(rs.getString("state"), rs.getLong("n"))).list();
         List<Due> due = jdbc.sql("""
                         select currency,
-                               coalesce(sum(total_amount - paid_amount) filter (where total_amount >= 0), 0) as payable,
-                               count(*) filter (where total_amount >= 0) as payables,
-                               coalesce(sum(-total_amount - paid_amount) filter (where total_amount < 0), 0) as receivable,
-                               count(*) filter (where total_amount < 0) as receivables
+                               coalesce(sum(balance_amount) filter (where balance_amount > 0), 0) as payable,
+                               count(*) filter (where balance_amount > 0) as payables,
+                               coalesce(sum(-balance_amount) filter (where balance_amount < 0), 0) as receivable,
+                               count(*) filter (where balance_amount < 0) as receivables
                         from statement where state = 'ISSUED' group by currency order by currency""")
                 .query((rs, row) -> new Due(rs.getString("currency").strip(),
                         rs.getBigDecimal("payable").setScale(6).toPlainString(), rs.getLong("payables"),

@@ -214,11 +214,17 @@ public class CorrectionNotes {
     /**
      * Issues the approved note under the next gap-free number of the corrected statement's issuing entity, stores
      * its document and publishes {@code StatementIssued} (type CREDIT_NOTE or DEBIT_NOTE, correcting the statement).
+     * The note changes the statement's balance, in this transaction with the statement's row locked (as payments
+     * lock it): what remains to be paid moves by the note's total, a statement it brings to 0 is PAID, and a PAID one
+     * it leaves non-zero is ISSUED again ({@link Statements#applyNote}).
      */
     @Transactional
     public View issue(UUID noteId) {
         CorrectionNote note = lock(noteId);
         note.requireState(CorrectionNote.State.APPROVED, "issue");
+        // the statement before the number: a statement's issue takes its row, then the number, in that order too
+        statements.lockForCorrection(note.statementId)
+                .orElseThrow(() -> new NotFoundException("Statement", note.statementId));
         Instant now = clock.instant();
         String entity = statements.issuingEntity(note.statementId).orElse(issuers.defaultEntity().id());
         DocumentNumbers.DocumentNumber number = numbers.assign(entity, now.atZone(ZoneOffset.UTC).getYear(),
@@ -226,6 +232,9 @@ public class CorrectionNotes {
         View before = view(note, null);
         note.issue(number.formatted(), entity, now);
         store.update(note);
+        statements.applyNote(note.statementId, new Statements.CorrectingNote(noteId, note.type.name(),
+                number.formatted(), minor(note.type.signed(note.total), note.currency)),
+                Money.of(note.type.signed(note.total), note.currency));
         adjustments.documentIssued(noteId, now);
         String corrected = correctedNumber(note);
         SettlementPeriods.Period period = period(note.partnerId, note.periodId);

@@ -130,7 +130,9 @@ class NoteController {
     @PostMapping(PATH + "/{id}/issue")
     @PreAuthorize(FINANCE)
     @Operation(operationId = "issueSettlementNote",
-            summary = "Issue an approved note with the next gap-free number of the statement's issuing entity")
+            summary = "Issue an approved note with the next gap-free number of the statement's issuing entity; it changes "
+                    + "the statement's balance (a credit note +, a debit note −): a statement it brings to 0 is PAID, "
+                    + "a PAID one it leaves non-zero is ISSUED again; finance only")
     CorrectionNotes.View issue(@PathVariable UUID id) {
         return notes.issue(id);
     }

@@ -51,8 +51,8 @@ class PaymentController {
      * @param paidOn    the value date (ISO date, not in the future)
      * @param reference the bank's reference (once per statement)
      * @param direction optional: who paid, as the caller understands it: {@code PAYABLE} (we paid the partner) or
-     *                  {@code RECEIVABLE} (the partner paid us); another than the statement's is a 409. Absent: the
-     *                  statement's.
+     *                  {@code RECEIVABLE} (the partner paid us); another than the balance's (the statement's own,
+     *                  unless issued notes turned it) is a 409. Absent: the balance's.
      */
     record RecordPayment(@NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 18, fraction = 6)
                          @JsonDeserialize(using = PlainDecimal.Amount.class) BigDecimal amount,
@@ -66,9 +66,10 @@ class PaymentController {
     @PostMapping(PATH)
     @PreAuthorize(FINANCE)
     @Operation(operationId = "recordSettlementPayment",
-            summary = "Record a (partial) payment of an issued statement in its direction (PAYABLE: we paid the "
-                    + "partner; RECEIVABLE: the partner paid us); PAID when fully paid; over-payment 422; a statement "
-                    + "totalling zero, or a direction other than the statement's, 409")
+            summary = "Record a (partial) payment of an issued statement against its balance (total + issued credit "
+                    + "notes − issued debit notes − payments), in the balance's direction (PAYABLE: we paid the "
+                    + "partner; RECEIVABLE: the partner paid us); PAID when the balance is 0; more than what remains "
+                    + "422; a statement totalling zero, or a direction other than the balance's, 409; finance only")
     @RequestExample("settlement/payment.json")
     @ApiResponse(responseCode = "201", description = "The recorded payment; Location: the statement's payments")
     ResponseEntity<Payments.Payment> record(@PathVariable UUID id, @Valid @RequestBody RecordPayment request) {

@@ -24,13 +24,14 @@ class PaymentStore {
 
     void insert(Payments.Payment payment) {
         jdbc.sql("""
-                        insert into statement_payment (id, statement_id, partner_id, amount, currency, paid_on,
-                                                       reference, remaining_amount, statement_state, recorded_by,
-                                                       recorded_at)
-                        values (:id, :statement, :partner, :amount, :currency, :paidOn, :reference, :remaining,
-                                :state, :by, :at)""")
+                        insert into statement_payment (id, statement_id, partner_id, direction, amount, currency,
+                                                       paid_on, reference, remaining_amount, statement_state,
+                                                       recorded_by, recorded_at)
+                        values (:id, :statement, :partner, :direction, :amount, :currency, :paidOn, :reference,
+                                :remaining, :state, :by, :at)""")
                 .param("id", payment.id()).param("statement", payment.statementId())
-                .param("partner", payment.partnerId()).param("amount", payment.amount())
+                .param("partner", payment.partnerId()).param("direction", payment.direction())
+                .param("amount", payment.amount())
                 .param("currency", payment.currency()).param("paidOn", payment.paidOn())
                 .param("reference", payment.reference()).param("remaining", payment.remainingAmount())
                 .param("state", payment.statementState())
@@ -39,14 +40,14 @@ class PaymentStore {
 
     List<Payments.Payment> ofStatement(UUID statementId) {
         return jdbc.sql("""
-                        select p.*, s.document_number, s.total_amount from statement_payment p
+                        select p.*, s.document_number from statement_payment p
                         join statement s on s.id = p.statement_id
                         where p.statement_id = :s order by p.recorded_at, p.id""")
                 .param("s", statementId)
                 .query((rs, row) -> new Payments.Payment(rs.getObject("id", UUID.class),
                         rs.getObject("statement_id", UUID.class), rs.getObject("partner_id", UUID.class),
                         rs.getString("document_number"),
-                        rs.getBigDecimal("total_amount").signum() < 0 ? "RECEIVABLE" : "PAYABLE",
+                        rs.getString("direction"),
                         minorUnit(rs.getBigDecimal("amount"), rs.getString("currency")),
                         rs.getString("currency"),
                         rs.getObject("paid_on", java.time.LocalDate.class), rs.getString("reference"),

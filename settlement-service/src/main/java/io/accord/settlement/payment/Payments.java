@@ -24,10 +24,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Payments of issued statements (the feature's entry point): finance records what was paid, always in the
- * statement's direction (on a PAYABLE statement we paid the partner, on a RECEIVABLE one the partner paid us),
- * partial payments allowed; the statement becomes PAID when they reach its total, and more than
- * what is left is refused (422). Each payment is audited and published as {@code PaymentRecorded} through the outbox,
+ * Payments of issued statements (the feature's entry point): finance records what was paid against the statement's
+ * balance (its total, plus its issued credit notes, less its issued debit notes, less what was paid), always in the
+ * balance's direction (while we owe the partner we paid it, while it owes us it paid us: the statement's own
+ * direction, until issued notes turn it), partial payments allowed; the statement becomes PAID when the balance is
+ * exactly 0, and more than what remains is refused (422). Each payment is audited and published as {@code PaymentRecorded} through the outbox,
  * in the transaction that records it.
  */
 @Service
@@ -51,15 +52,15 @@ public class Payments {
     }
 
     /**
-     * Records a payment of the statement, in the statement's direction: on a PAYABLE statement (total ≥ 0) we paid
-     * the partner, on a RECEIVABLE one (total < 0) the partner paid us.
+     * Records a payment of the statement, in the direction of its balance: while we owe the partner (balance &gt; 0)
+     * we paid it, while it owes us (balance &lt; 0) it paid us.
      *
      * @param amount    positive, at most the currency's minor unit, at most what is left to pay
      * @param currency  the statement's
      * @param paidOn    the value date (not in the future)
      * @param reference the bank's reference, once per statement (409 when recorded already)
      * @param direction {@code PAYABLE} or {@code RECEIVABLE} as the caller understands the payment, {@code null}
-     *                  for the statement's; another than the statement's is a 409, as is a statement totalling zero
+     *                  for the balance's; another than the balance's is a 409, as is a statement totalling zero
      */
     @Transactional
     public Payment record(UUID statementId, BigDecimal amount, String currency, LocalDate paidOn, String reference,
@@ -92,14 +93,15 @@ public class Payments {
         }
         Statements.View statement = applied.statement();
         Payment payment = new Payment(UUID.randomUUID(), statementId, statement.partnerId(),
-                statement.documentNumber(), statement.direction(), amount, code, paidOn, reference,
+                statement.documentNumber(), applied.direction(), amount, code, paidOn, reference,
                 applied.remaining(), statement.state(), tenancy.actor(), now);
         store.insert(payment);
         audit.record(new PartnerId(statement.partnerId()), "SettlementStatement", statementId.toString(),
-                "payment-recorded", new Paid(before.state(), before.paidAmount()), payment);
+                "payment-recorded", new Paid(before.state(), before.paidAmount(), before.remainingAmount(),
+                        before.remainingDirection()), payment);
         outbox.publish(Topics.SETTLEMENT_EVENTS, new PaymentRecorded(UUID.randomUUID(), now,
                 payment.id().toString(), statementId.toString(), statement.partnerId().toString(),
-                statement.documentNumber(), statement.direction(), minor(amount, code), code,
+                statement.documentNumber(), applied.direction(), minor(amount, code), code,
                 minor(applied.remaining(), code), paidOn.atStartOfDay(ZoneOffset.UTC).toInstant(), reference));
         return payment;
     }
@@ -126,13 +128,15 @@ public class Payments {
                 java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    private record Paid(String state, BigDecimal paidAmount) {
+    private record Paid(String state, BigDecimal paidAmount, BigDecimal remainingAmount, String remainingDirection) {
     }
 
     /**
      * A recorded payment.
      *
-     * @param remainingAmount what was left to pay after it
+     * @param direction       which way it went: {@code PAYABLE} (we paid the partner) or {@code RECEIVABLE} (the
+     *                        partner paid us), the statement's balance's when it was recorded
+     * @param remainingAmount what was left to pay after it (|balance|)
      * @param statementState  the statement's state after it ({@code ISSUED} or {@code PAID})
      */
     public record Payment(UUID id, UUID statementId, UUID partnerId, String documentNumber, String direction,

@@ -14,9 +14,10 @@ import java.util.UUID;
 
 /**
  * A partner's statement for one period and its lifecycle, with guarded transitions: DRAFT → APPROVED (four-eyes:
- * never by its preparer) → ISSUED (with its gap-free number; from then on nothing about it changes) → PAID (once
- * the payments reach the total; a statement totalling zero is settled when it is issued, since nothing is to be paid
- * either way). Amounts are the rounded totals of its lines.
+ * never by its preparer) → ISSUED (with its gap-free number; from then on its lines and totals never change) ⇄ PAID
+ * (PAID once its {@link #balance() balance} is exactly 0; a statement totalling zero is settled when it is issued,
+ * since nothing is to be paid either way; an issued credit or debit note that leaves a PAID statement's balance
+ * non-zero reopens it to ISSUED). Amounts are the rounded totals of its lines.
  */
 final class Statement {
 
@@ -40,6 +41,7 @@ final class Statement {
     private String documentNumber;
     private Instant issuedAt;
     private Money paid;
+    private Money notes;
 
     private Statement(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy) {
         this.id = id;
@@ -49,12 +51,13 @@ final class Statement {
         this.preparedBy = preparedBy;
         this.state = State.DRAFT;
         this.paid = Money.zero(lines.total().currency());
+        this.notes = Money.zero(lines.total().currency());
     }
 
     /** A statement as stored. */
     static Statement restore(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
                              State state, String approvedBy, Instant approvedAt, String documentNumber,
-                             Instant issuedAt, Money paid) {
+                             Instant issuedAt, Money paid, Money notes) {
         Statement statement = new Statement(id, partnerId, periodId, lines, preparedBy);
         statement.state = state;
         statement.approvedBy = approvedBy;
@@ -62,6 +65,7 @@ final class Statement {
         statement.documentNumber = documentNumber;
         statement.issuedAt = issuedAt;
         statement.paid = paid;
+        statement.notes = notes;
         return statement;
     }
 
@@ -87,28 +91,31 @@ final class Statement {
      */
     void issue(String number, Instant at) {
         requireState(State.APPROVED, "issue");
-        state = lines.total().amount().signum() == 0 ? State.PAID : State.ISSUED;
+        state = balance().amount().signum() == 0 ? State.PAID : State.ISSUED;
         documentNumber = number;
         issuedAt = at;
     }
 
-    /** Records a payment of the issued statement in its direction; see {@link #recordPayment(Money, String)}. */
+    /** Records a payment in the balance's direction; see {@link #recordPayment(Money, String)}. */
     Money recordPayment(Money amount) {
         return recordPayment(amount, null);
     }
 
     /**
-     * Records a payment of the issued statement; PAID once the payments reach its total. Returns what remains. A
-     * payment goes the statement's way ({@link #direction()}): on a PAYABLE statement we paid the partner, on a
-     * RECEIVABLE one the partner paid us. A statement totalling zero has nothing to pay either way, and a payment
-     * the caller says goes the other way ({@code expectedDirection}) would be recorded as the opposite of what
-     * happened: both are refused (409) and change nothing.
+     * Records a payment of the issued statement against its {@link #balance()}, and returns what remains (|balance|);
+     * PAID once the balance is exactly 0. A payment goes the balance's way ({@link #remainingDirection()}): while we
+     * owe the partner (balance &gt; 0) it is ours to the partner, while the partner owes us (balance &lt; 0) the
+     * partner's to us. That is the statement's own {@link #direction()} until issued notes turn it (a credit note
+     * issued after a receivable statement was paid in full: we owe the partner the credit). A statement totalling
+     * zero has nothing to pay either way, and a payment the caller says goes the other way ({@code expectedDirection})
+     * would be recorded as the opposite of what happened: both are refused (409) and change nothing, as is more than
+     * what remains (422).
      *
      * @param expectedDirection {@code PAYABLE} or {@code RECEIVABLE} as the caller understands the payment,
-     *                          {@code null}: the statement's
+     *                          {@code null}: the balance's
      */
     Money recordPayment(Money amount, String expectedDirection) {
-        if (state.issued() && lines.total().amount().signum() == 0) {
+        if (state.issued() && lines.total().amount().signum() == 0 && balance().amount().signum() == 0) {
             throw paymentConflict("Statement " + documentNumber + " totals " + shown(lines.total()) + " (net "
                     + shown(lines.net()) + "): nothing is payable to the partner and the partner owes nothing, so "
                     + "there is no payment to record");
@@ -121,8 +128,15 @@ final class Statement {
         if (amount.amount().signum() <= 0) {
             throw new InvalidInputException("amount", "amount must be positive");
         }
-        if (expectedDirection != null && !expectedDirection.equals(direction())) {
-            throw paymentConflict("RECEIVABLE".equals(direction())
+        String owed = remainingDirection();
+        if (owed == null) {
+            // PAID whenever the balance is 0; kept for a row changed by hand
+            throw paymentConflict("Statement " + documentNumber + " has a balance of " + shown(balance())
+                    + ": nothing remains to be paid either way");
+        }
+        if (expectedDirection != null && !expectedDirection.equals(owed)) {
+            throw paymentConflict(notes.amount().signum() != 0 ? turnedByNotes(owed)
+                    : "RECEIVABLE".equals(owed)
                     ? "Statement " + documentNumber + " is RECEIVABLE: its net is " + shown(lines.net()) + " (total "
                     + shown(lines.total()) + "), which the partner owes us; nothing is payable to the partner on it, "
                     + "so a payment to the partner (PAYABLE) cannot be recorded. Record the partner's payment "
@@ -132,29 +146,79 @@ final class Statement {
                     + "payment by the partner (RECEIVABLE) cannot be recorded. Record our payment (direction "
                     + "PAYABLE), or correct the statement with a debit note");
         }
-        Money remaining = Money.of(lines.total().amount().abs(), paid.currency()).minus(paid.plus(amount));
-        if (remaining.isNegative()) {
-            int digits = java.util.Currency.getInstance(paid.currency()).getDefaultFractionDigits();
-            String left = remaining.plus(amount).amount().setScale(digits, java.math.RoundingMode.HALF_EVEN)
-                    .toPlainString();
+        Money left = Money.of(balance().amount().abs(), paid.currency());
+        if (left.minus(amount).isNegative()) {
             ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "over-payment", "Statement "
-                    + documentNumber + " has " + left + " " + paid.currency() + " left to pay; a payment of "
+                    + documentNumber + " has " + shown(left) + " left to pay ("
+                    + ("PAYABLE".equals(owed) ? "we owe the partner" : "the partner owes us") + "); a payment of "
                     + amount.amount().stripTrailingZeros().toPlainString() + " would over-pay it");
-            problem.setProperty("remainingAmount", left);
+            problem.setProperty("remainingAmount", minorUnit(left));
+            problem.setProperty("direction", owed);
             throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
         }
-        paid = paid.plus(amount);
-        if (remaining.amount().signum() == 0) {
+        // paid is kept net in the statement's direction: a payment the other way (the balance turned by notes)
+        // takes from it
+        paid = owed.equals(direction()) ? paid.plus(amount) : paid.minus(amount);
+        if (balance().amount().signum() == 0) {
             state = State.PAID;
         }
-        return remaining;
+        return Money.of(balance().amount().abs(), paid.currency());
+    }
+
+    /**
+     * Applies an issued credit or debit note of this statement, its total signed like the statement's (a credit note,
+     * in the partner's favour, positive; a debit note negative), and returns the state before: the note changes the
+     * {@link #balance()}, so an ISSUED statement it brings to exactly 0 becomes PAID, and a PAID one it leaves
+     * non-zero is ISSUED again (reopened: what remains is then paid in the balance's direction). Only an issued
+     * statement is corrected by a note (409).
+     */
+    State applyNote(Money signedTotal) {
+        if (!state.issued()) {
+            throw new ConflictException("Statement " + id + " is " + state + ": only an issued statement is corrected "
+                    + "by a note");
+        }
+        State before = state;
+        notes = notes.plus(signedTotal);
+        state = balance().amount().signum() == 0 ? State.PAID : State.ISSUED;
+        return before;
+    }
+
+    /**
+     * What remains between us and the partner on this statement, signed like its total (positive: we owe the
+     * partner; negative: the partner owes us): the total, plus the issued notes (a credit note +, a debit note −),
+     * less the payments, each signed by its direction (ours to the partner −, the partner's to us +). The one rule
+     * for what is due: payments, notes, KPIs and TMF678 all read it.
+     */
+    Money balance() {
+        Money paidSigned = "PAYABLE".equals(direction()) ? paid : Money.zero(paid.currency()).minus(paid);
+        return lines.total().plus(notes).minus(paidSigned);
+    }
+
+    /** Who pays what remains: {@code PAYABLE} (we pay the partner), {@code RECEIVABLE} (it pays us), or null. */
+    String remainingDirection() {
+        int sign = balance().amount().signum();
+        return sign > 0 ? "PAYABLE" : sign < 0 ? "RECEIVABLE" : null;
+    }
+
+    private String turnedByNotes(String owed) {
+        boolean toPartner = "PAYABLE".equals(owed);
+        return "Statement " + documentNumber + " is " + direction() + " (total " + shown(lines.total())
+                + "); its issued notes add " + shown(notes) + " and its payments come to " + shown(paid)
+                + " net in its direction, so " + (toPartner ? "we owe the partner " : "the partner owes us ")
+                + shown(Money.of(balance().amount().abs(), paid.currency())) + ": a payment "
+                + (toPartner ? "by the partner (RECEIVABLE)" : "to the partner (PAYABLE)") + " cannot be recorded. "
+                + "Record " + (toPartner ? "our payment (direction PAYABLE)" : "the partner's payment (direction "
+                + "RECEIVABLE)");
     }
 
     private ErrorResponseException paymentConflict(String detail) {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "conflict", detail);
-        problem.setProperty("direction", direction());
+        String owed = remainingDirection();
+        problem.setProperty("direction", owed == null ? direction() : owed);
         problem.setProperty("netAmount", minorUnit(lines.net()));
         problem.setProperty("totalAmount", minorUnit(lines.total()));
+        problem.setProperty("notesAmount", minorUnit(notes));
+        problem.setProperty("remainingAmount", minorUnit(Money.of(balance().amount().abs(), paid.currency())));
         problem.setProperty("currency", lines.total().currency());
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
@@ -176,7 +240,10 @@ final class Statement {
         }
     }
 
-    /** {@code PAYABLE} when we pay the partner (the total is not negative), {@code RECEIVABLE} otherwise. */
+    /**
+     * The statement's own direction, as its document says: {@code PAYABLE} when we pay the partner (the total is not
+     * negative), {@code RECEIVABLE} otherwise. What remains may go the other way ({@link #remainingDirection()}).
+     */
     String direction() {
         return lines.total().isNegative() ? "RECEIVABLE" : "PAYABLE";
     }
@@ -193,4 +260,5 @@ final class Statement {
     String documentNumber() { return documentNumber; }
     Instant issuedAt() { return issuedAt; }
     Money paid() { return paid; }
+    Money notes() { return notes; }
 }

@@ -33,16 +33,18 @@ class StatementStore {
         StatementLines.Lines totals = statement.totals();
         int inserted = jdbc.sql("""
                         insert into statement (id, partner_id, period_id, state, currency, net_amount, tax_amount,
-                                               total_amount, rounding_difference, tax_note, prepared_by, created_at)
+                                               total_amount, rounding_difference, tax_note, prepared_by, created_at,
+                                               balance_amount)
                         values (:id, :partner, :period, :state, :currency, :net, :tax, :total, :rounding, :note,
-                                :preparedBy, :now)
+                                :preparedBy, :now, :balance)
                         on conflict (partner_id, period_id) do nothing""")
                 .param("id", statement.id()).param("partner", statement.partnerId())
                 .param("period", statement.periodId()).param("state", statement.state().name())
                 .param("currency", totals.total().currency()).param("net", totals.net().amount())
                 .param("tax", totals.tax().amount()).param("total", totals.total().amount())
                 .param("rounding", totals.roundingDifference().amount()).param("note", totals.taxNote())
-                .param("preparedBy", statement.preparedBy()).param("now", Timestamp.from(now)).update();
+                .param("preparedBy", statement.preparedBy()).param("now", Timestamp.from(now))
+                .param("balance", statement.balance().amount()).update();
         if (inserted == 0) {
             return false;
         }
@@ -67,16 +69,22 @@ class StatementStore {
         return true;
     }
 
+    /**
+     * Writes the statement's state, payments and notes, and its {@link Statement#balance() balance} beside them: what
+     * KPIs sum, kept from the one rule rather than recomputed in SQL.
+     */
     void update(Statement statement, String issuingEntityId) {
         jdbc.sql("""
                         update statement set state = :state, approved_by = :approvedBy, approved_at = :approvedAt,
                                document_number = :number, issuing_entity_id = coalesce(:entity, issuing_entity_id),
-                               issued_at = :issuedAt, paid_amount = :paid
+                               issued_at = :issuedAt, paid_amount = :paid, notes_amount = :notes,
+                               balance_amount = :balance
                         where id = :id""")
                 .param("state", statement.state().name()).param("approvedBy", statement.approvedBy())
                 .param("approvedAt", timestamp(statement.approvedAt())).param("number", statement.documentNumber())
                 .param("entity", issuingEntityId).param("issuedAt", timestamp(statement.issuedAt()))
-                .param("paid", statement.paid().amount()).param("id", statement.id()).update();
+                .param("paid", statement.paid().amount()).param("notes", statement.notes().amount())
+                .param("balance", statement.balance().amount()).param("id", statement.id()).update();
     }
 
     /** The statement, its row locked until the transaction ends. */
@@ -148,7 +156,8 @@ class StatementStore {
                 lines, rs.getString("prepared_by"), Statement.State.valueOf(rs.getString("state")),
                 rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")),
                 rs.getString("document_number"), instant(rs.getTimestamp("issued_at")),
-                Money.of(rs.getBigDecimal("paid_amount"), currency));
+                Money.of(rs.getBigDecimal("paid_amount"), currency),
+                Money.of(rs.getBigDecimal("notes_amount"), currency));
     }
 
     private List<StatementLine> lines(UUID id, String currency) {

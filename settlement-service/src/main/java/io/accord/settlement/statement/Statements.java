@@ -208,21 +208,59 @@ public class Statements {
     }
 
     /**
-     * Applies a payment to the issued statement (in the caller's transaction, its row locked): PAID once the payments
-     * reach its total; more than what is left is refused with 422, a statement not ISSUED with 409. The payment goes
-     * the statement's way (PAYABLE: we paid the partner; RECEIVABLE: the partner paid us); a statement totalling
-     * zero, or a {@code direction} other than the statement's, is refused with 409.
+     * Applies a payment to the issued statement (in the caller's transaction, its row locked) against its balance
+     * (its total, plus its issued notes, less what was paid; see {@code Statement#balance}): PAID once the balance is
+     * exactly 0; more than what remains is refused with 422, a statement not ISSUED with 409. The payment goes the
+     * balance's way (PAYABLE while we owe the partner, RECEIVABLE while the partner owes us); a statement totalling
+     * zero, or a {@code direction} other than the balance's, is refused with 409.
      *
      * @param direction {@code PAYABLE} or {@code RECEIVABLE} as the caller understands the payment; {@code null}:
-     *                  the statement's
+     *                  the balance's
      */
     @Transactional
     public PaymentApplied recordPayment(UUID statementId, io.accord.contracts.value.Money amount, String direction) {
         Statement statement = lock(statementId);
+        String paymentDirection = statement.remainingDirection();
         Money remaining = statement.recordPayment(amount, direction);
         store.update(statement, null);
-        return new PaymentApplied(view(statement), store.issuingEntity(statementId).orElse(null),
+        return new PaymentApplied(view(statement), store.issuingEntity(statementId).orElse(null), paymentDirection,
                 SettlementMath.toMinorUnit(remaining).amount());
+    }
+
+    /**
+     * Applies the credit or debit note being issued (in the caller's transaction, which holds the statement's row
+     * lock from {@link #lockForCorrection}) to the statement's balance: what remains to be paid changes; an ISSUED
+     * statement it brings to exactly 0 becomes PAID ({@code paid-by-note}), a PAID one it leaves non-zero is ISSUED
+     * again ({@code reopened-by-note}), else {@code note-issued}; audited on the statement with the note, before and
+     * after.
+     *
+     * @param signedTotal the note's total signed like the statement's: a credit note (the partner's favour) positive,
+     *                    a debit note negative
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public View applyNote(UUID statementId, CorrectingNote note, Money signedTotal) {
+        Statement statement = lock(statementId);
+        Audited before = Audited.of(statement, null);
+        Statement.State was = statement.applyNote(signedTotal);
+        store.update(statement, null);
+        String action = was == statement.state() ? "note-issued"
+                : statement.state() == Statement.State.PAID ? "paid-by-note" : "reopened-by-note";
+        audit.record(new io.accord.contracts.value.PartnerId(statement.partnerId()), "SettlementStatement",
+                statementId.toString(), action, new Corrected(before, note),
+                new Corrected(Audited.of(statement, null), note));
+        return view(statement);
+    }
+
+    /**
+     * The note that corrects a statement, as its audit entries name it.
+     *
+     * @param totalAmount signed like the statement's total: a credit note positive, a debit note negative
+     */
+    public record CorrectingNote(UUID id, String type, String documentNumber, BigDecimal totalAmount) {
+    }
+
+    /** A statement changed by a note, in the audit trail: the statement's summary and the note. */
+    private record Corrected(Audited statement, CorrectingNote note) {
     }
 
     /** The issuing entity whose sequence numbered the issued statement (credit and debit notes use it too). */
@@ -250,14 +288,15 @@ public class Statements {
     private record Audited(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                            BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount, int lineCount,
                            String preparedBy, String approvedBy, String documentNumber, String issuingEntityId,
-                           Instant issuedAt) {
+                           Instant issuedAt, BigDecimal notesAmount, BigDecimal paidAmount, BigDecimal balanceAmount) {
 
         static Audited of(Statement statement, String issuingEntity) {
             StatementLines.Lines totals = statement.totals();
             return new Audited(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
                     statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
                     totals.total().amount(), statement.lines().size(), statement.preparedBy(),
-                    statement.approvedBy(), statement.documentNumber(), issuingEntity, statement.issuedAt());
+                    statement.approvedBy(), statement.documentNumber(), issuingEntity, statement.issuedAt(),
+                    statement.notes().amount(), statement.paid().amount(), statement.balance().amount());
         }
     }
 
@@ -284,6 +323,11 @@ public class Statements {
                 .toPlainString();
     }
 
+    private static BigDecimal minorUnit(Money money) {
+        return money.amount().setScale(Math.max(0, java.util.Currency.getInstance(money.currency())
+                .getDefaultFractionDigits()), java.math.RoundingMode.HALF_EVEN);
+    }
+
     private static View view(Statement statement) {
         StatementLines.Lines totals = statement.totals();
         return new View(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
@@ -295,18 +339,30 @@ public class Statements {
                         line.fxRate(), line.direction(), line.reference(),
                         line.sourceAmount() == null ? null : line.sourceAmount().amount(),
                         line.sourceAmount() == null ? null : line.sourceAmount().currency())).toList(),
-                statement.issuedAt(), statement.paid().amount(), totals.taxNote());
+                statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
+                minorUnit(statement.notes()), minorUnit(statement.balance()).abs(), statement.remainingDirection());
     }
 
     /**
      * A statement as callers see it; amounts in its currency, the totals being sums of the rounded lines.
      *
-     * @param taxNote the tax line's legal note (reverse charge: no tax), {@code null} when the agreement's rate applied
+     * @param direction          the statement's own (its total's sign, as its document says)
+     * @param paidAmount         what was paid, net in the statement's direction (payments its way less payments the
+     *                           other way, made when issued notes turned its balance)
+     * @param taxNote            the tax line's legal note (reverse charge: no tax), {@code null} when the agreement's
+     *                           rate applied
+     * @param notesAmount        what its issued credit and debit notes add to the total, signed like it (a credit note
+     *                           +, a debit note −), at the currency's minor unit
+     * @param remainingAmount    what remains to be paid, |total + notesAmount − payments| (the balance), at the
+     *                           currency's minor unit; 0 when PAID
+     * @param remainingDirection who pays it: {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner
+     *                           pays us); {@code null} when nothing remains
      */
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
                        BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
-                       List<Line> lines, Instant issuedAt, BigDecimal paidAmount, String taxNote) {
+                       List<Line> lines, Instant issuedAt, BigDecimal paidAmount, String taxNote,
+                       BigDecimal notesAmount, BigDecimal remainingAmount, String remainingDirection) {
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
         public String lineId(int lineNumber) {
@@ -324,8 +380,11 @@ public class Statements {
     public record Filter(UUID partnerId, UUID periodId, String state, Instant issuedFrom, Instant issuedTo) {
     }
 
-    /** The statement after a payment, its issuing entity and what remains to pay (at the minor unit). */
-    public record PaymentApplied(View statement, String issuingEntityId, BigDecimal remaining) {
+    /**
+     * The statement after a payment, its issuing entity, the payment's direction ({@code PAYABLE}: we paid the
+     * partner; {@code RECEIVABLE}: the partner paid us) and what remains to pay (at the minor unit).
+     */
+    public record PaymentApplied(View statement, String issuingEntityId, String direction, BigDecimal remaining) {
     }
 
     /**

@@ -55,14 +55,19 @@ final class CustomerBillResources {
      * @param state     {@code new} (DRAFT), {@code validated} (APPROVED), {@code sent} (ISSUED, nothing paid),
      *                  {@code partiallyPaid} (ISSUED, partly paid), {@code settled} (PAID)
      * @param category  the document type: {@code REVENUE_SHARE_STATEMENT} or {@code WHOLESALE_INVOICE}
-     * @param direction Accord's: {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner pays us)
+     * @param amountDue          |total + issued notes| (credit notes +, debit notes −)
+     * @param remainingAmount    what remains to be paid: |total + issued notes − payments| once issued
+     * @param direction          Accord's: {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner pays
+     *                           us)
+     * @param remainingDirection Accord's: who pays {@code remainingAmount} ({@code PAYABLE}, {@code RECEIVABLE}; may
+     *                           differ from {@code direction} once a note is issued after payment), absent when 0
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CustomerBill(String id, String href, String billNo, Instant billDate, String category, String runType,
                         String state, LocalDate paymentDueDate, Money amountDue, Money remainingAmount,
                         Money taxExcludedAmount, Money taxIncludedAmount, List<TaxItem> taxItem,
                         TimePeriod billingPeriod, List<BillDocument> billDocument, List<RelatedParty> relatedParty,
-                        String direction, @JsonProperty("@type") String type,
+                        String direction, String remainingDirection, @JsonProperty("@type") String type,
                         @JsonProperty("@baseType") String baseType) {
     }
 

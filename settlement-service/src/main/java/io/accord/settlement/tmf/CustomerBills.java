@@ -34,7 +34,9 @@ class CustomerBills {
         Optional<AgreementActivated.Terms> terms = period.flatMap(this::terms);
         String currency = statement.currency();
         BigDecimal total = minor(statement.totalAmount().abs(), currency);
-        BigDecimal remaining = minor(total.subtract(statement.paidAmount()).max(BigDecimal.ZERO), currency);
+        // what the statement with its issued notes asks (notes never turn its sign: NoteCeilings), and what remains
+        BigDecimal amountDue = minor(statement.totalAmount().add(statement.notesAmount()).abs(), currency);
+        BigDecimal remaining = statement.remainingAmount();
         boolean issued = statement.documentNumber() != null;
         LocalDate due = issued ? terms.map(t -> LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
                 .plusDays(t.paymentTermsDays())).orElse(null) : null;
@@ -48,13 +50,14 @@ class CustomerBills {
                         "AttachmentRef")) : null;
         return new CustomerBillResources.CustomerBill(statement.id().toString(), href, statement.documentNumber(),
                 statement.issuedAt(), documentType(statement), "onCycle", state(statement), due,
-                money(total, currency), money(issued ? remaining : total, currency),
+                money(amountDue, currency), money(issued ? remaining : amountDue, currency),
                 money(minor(statement.netAmount().abs(), currency), currency), money(total, currency),
                 List.of(new CustomerBillResources.TaxItem(taxCategory, rate,
                         money(minor(statement.taxAmount().abs(), currency), currency))),
                 period.map(p -> new CustomerBillResources.TimePeriod(p.startAt(), p.endAt())).orElse(null),
                 documents, List.of(new CustomerBillResources.RelatedParty(statement.partnerId().toString(), "Partner",
-                        "Organization")), statement.direction(), "CustomerBill", null);
+                        "Organization")), statement.direction(),
+                issued && remaining.signum() != 0 ? statement.remainingDirection() : null, "CustomerBill", null);
     }
 
     /**

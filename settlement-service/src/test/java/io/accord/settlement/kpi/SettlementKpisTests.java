@@ -31,12 +31,14 @@ class SettlementKpisTests {
 
     private final StatementFixtures statements;
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final int port;
 
     SettlementKpisTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums, Statements statements,
                         PartnerTerms partners, Clock clock, JdbcClient jdbc, @LocalServerPort int port) {
         this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
         this.jdbc = jdbc;
+        this.clock = clock;
         this.port = port;
     }
 
@@ -59,6 +61,43 @@ class SettlementKpisTests {
         assertThat(issued.totalAmount()).isPositive();
         assertThat(payable(after).subtract(payable(before))).isEqualByComparingTo(issued.totalAmount());
         assertThat(payableStatements(after)).isEqualTo(payableStatements(before) + 1);
+    }
+
+    @Test
+    void whatIsDueFollowsTheBalanceAnIssuedNoteChangesAndAReopenedStatementIsDueTheOtherWay() {
+        Statements.View receivable = statements.issuedWholesale(statements.partner(), "20.00");   // −23.80
+        JsonNode before = finance().get(KPIS).json();
+
+        issuedCreditNote(receivable.id(), "4.20");   // 5.00 in the partner's favour: it owes us 18.80
+
+        JsonNode credited = finance().get(KPIS).json();
+        assertThat(due(credited, "receivable").subtract(due(before, "receivable")))
+                .isEqualByComparingTo("-5.00");
+        assertThat(count(credited, "receivableStatements")).isEqualTo(count(before, "receivableStatements"));
+
+        String today = java.time.LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+        TestHttp.Response paid = finance().post("/api/settlement/statements/" + receivable.id() + "/payments", """
+                {"amount": "18.80", "currency": "EUR", "paidOn": "%s", "reference": "KPI-1"}
+                """.formatted(today));
+        assertThat(paid.json().path("statementState").asString()).as(paid.body()).isEqualTo("PAID");
+        issuedCreditNote(receivable.id(), "1.00");   // 1.19 more: PAID, then ISSUED again, we owe the partner 1.19
+
+        JsonNode reopened = finance().get(KPIS).json();
+        assertThat(due(reopened, "receivable").subtract(due(before, "receivable"))).isEqualByComparingTo("-23.80");
+        assertThat(count(reopened, "receivableStatements")).isEqualTo(count(before, "receivableStatements") - 1);
+        assertThat(payable(reopened).subtract(payable(before))).isEqualByComparingTo("1.19");
+        assertThat(payableStatements(reopened)).isEqualTo(payableStatements(before) + 1);
+    }
+
+    private void issuedCreditNote(UUID statementId, String amount) {
+        TestHttp.Response drafted = finance().post("/api/settlement/statements/" + statementId + "/notes", """
+                {"type": "CREDIT_NOTE", "reason": "kpi", "lines": [{"label": "Correction", "amount": "%s"}]}
+                """.formatted(amount));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String note = "/api/settlement/notes/" + drafted.json().path("id").asString();
+        assertThat(TestHttp.localPort(port).as(TestJwt.staff("fin-kpi-b", Roles.FINANCE)).post(note + "/approval", "")
+                .status()).isEqualTo(200);
+        assertThat(finance().post(note + "/issue", "").status()).isEqualTo(200);
     }
 
     @Test
@@ -109,6 +148,24 @@ class SettlementKpisTests {
             }
         }
         return BigDecimal.ZERO;
+    }
+
+    private static BigDecimal due(JsonNode kpis, String field) {
+        for (JsonNode due : kpis.get("amountsDue")) {
+            if (due.get("currency").asString().equals("EUR")) {
+                return new BigDecimal(due.get(field).asString());
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private static long count(JsonNode kpis, String field) {
+        for (JsonNode due : kpis.get("amountsDue")) {
+            if (due.get("currency").asString().equals("EUR")) {
+                return due.get(field).asLong();
+            }
+        }
+        return 0;
     }
 
     private static long payableStatements(JsonNode kpis) {

@@ -92,6 +92,39 @@ class StatementTests {
         assertThat(statement.paid().amount()).isZero();
     }
 
+    @Test
+    void theBalanceIsTheTotalPlusIssuedNotesLessPaymentsEachSignedByItsDirection() {
+        // a wholesale statement: the partner owes us 119.00
+        Statement statement = Statement.draft(PARTNER, PERIOD, StatementLines.fromUsage(List.of(
+                sum("off-a", "DATA", "OWED_BY_PARTNER", false, "100", "EUR")), "EUR", Map.of(), "19", false),
+                "finance");
+        statement.approve("finance-b", Instant.now());
+        statement.issue("ACD-2026-000004", Instant.now());
+        assertThat(statement.balance()).isEqualTo(Money.of("-119", "EUR"));
+
+        assertThat(statement.applyNote(Money.of("5", "EUR"))).isEqualTo(Statement.State.ISSUED);   // a credit note
+        assertThat(statement.balance()).isEqualTo(Money.of("-114", "EUR"));
+        assertThatThrownBy(() -> statement.recordPayment(Money.of("114.01", "EUR")))
+                .hasMessageContaining("114.00 EUR left to pay");
+        assertThat(statement.recordPayment(Money.of("114", "EUR"), "RECEIVABLE").amount()).isZero();
+        assertThat(statement.state()).isEqualTo(Statement.State.PAID);
+
+        assertThat(statement.applyNote(Money.of("2", "EUR"))).isEqualTo(Statement.State.PAID);   // reopens it
+        assertThat(statement.state()).isEqualTo(Statement.State.ISSUED);
+        assertThat(statement.remainingDirection()).isEqualTo("PAYABLE");
+        assertThatThrownBy(() -> statement.recordPayment(Money.of("2", "EUR"), "RECEIVABLE"))
+                .hasMessageContaining("we owe the partner 2.00 EUR");
+        assertThat(statement.recordPayment(Money.of("2", "EUR")).amount()).isZero();
+        assertThat(statement.state()).isEqualTo(Statement.State.PAID);
+        assertThat(statement.paid()).as("net in the statement's direction").isEqualTo(Money.of("112", "EUR"));
+
+        assertThat(statement.applyNote(Money.of("-3", "EUR"))).isEqualTo(Statement.State.PAID);   // a debit note
+        assertThat(statement.remainingDirection()).isEqualTo("RECEIVABLE");
+        assertThat(statement.applyNote(Money.of("3", "EUR"))).as("a credit bringing it back to 0 settles it")
+                .isEqualTo(Statement.State.ISSUED);
+        assertThat(statement.state()).isEqualTo(Statement.State.PAID);
+    }
+
     private static UsageSums.Sum sum(String offering, String usageType, String direction, boolean prior,
                                      String amount, String currency) {
         return new UsageSums.Sum(PERIOD, PARTNER, offering, usageType, direction, currency, prior, BigDecimal.TEN,

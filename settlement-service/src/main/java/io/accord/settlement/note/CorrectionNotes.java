@@ -281,13 +281,12 @@ public class CorrectionNotes {
                 .map(note -> view(note, correctedNumber(note)));
     }
 
-    /** A page of notes, newest first; a partner sees only its own issued ones whatever it asks for. */
+    /** A page of notes, newest first; a partner sees only its own issued ones (naming another partner: none). */
     @Transactional(readOnly = true)
     public Page<View> list(UUID partnerId, UUID statementId, String state, Pageable page) {
-        UUID scope = partnerId;
+        UUID scope = tenancy.listScope(partnerId);
         String scopedState = state;
         if (!tenancy.isStaff()) {
-            scope = tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
             scopedState = state == null || state.equals(CorrectionNote.State.ISSUED.name())
                     ? CorrectionNote.State.ISSUED.name() : "none";
         }

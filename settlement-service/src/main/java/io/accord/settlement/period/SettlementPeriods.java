@@ -186,13 +186,9 @@ public class SettlementPeriods {
 
     @Transactional(readOnly = true)
     Page<Period> list(UUID partnerId, PeriodState state, Instant at, Pageable page) {
-        UUID scope = partnerId;
-        if (!tenancy.isStaff()) {
-            UUID own = tenancy.partnerId().map(PartnerId::value).orElse(null);
-            if (own == null || partnerId != null && !partnerId.equals(own)) {
-                return Page.empty(page);
-            }
-            scope = own;
+        UUID scope = tenancy.listScope(partnerId);
+        if (Tenancy.NOBODY.equals(scope)) {
+            return Page.empty(page);
         }
         return store.list(scope, state, at, page).map(SettlementPeriod::view);
     }

@@ -230,14 +230,12 @@ public class Reconciliations {
 
     /**
      * A page of invoices, newest first, without their lines (each with its latest reconciliation and usage match);
-     * a partner sees only its own whatever {@code partnerId} says.
+     * a partner sees only its own (naming another partner: none).
      */
     @Transactional(readOnly = true)
     org.springframework.data.domain.Page<InvoiceResources.InvoiceView> invoices(
             UUID partnerId, UUID periodId, org.springframework.data.domain.Pageable page) {
-        UUID scope = tenancy.isStaff() ? partnerId
-                : tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
-        return store.page(scope, periodId, page).map(invoice -> view(invoice, false));
+        return store.page(tenancy.listScope(partnerId), periodId, page).map(invoice -> view(invoice, false));
     }
 
     @Transactional(readOnly = true)

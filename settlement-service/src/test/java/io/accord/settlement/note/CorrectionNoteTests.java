@@ -84,6 +84,9 @@ class CorrectionNoteTests {
         TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
         assertThat(own.get(path).json().path("state").asString()).isEqualTo("ISSUED");
         assertThat(own.get("/api/settlement/notes?statementId=" + issued.id()).json()).hasSize(1);
+        // naming another partner is not a way to one's own notes: nothing
+        assertThat(own.get("/api/settlement/notes?statementId=" + issued.id() + "&partnerId="
+                + UUID.randomUUID()).json()).isEmpty();
         assertThat(own.header("Accept", "application/json").get(path + "/document").json().path("title").asString())
                 .isEqualTo("Credit note");
         TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("pat", UUID.randomUUID().toString(),

@@ -219,6 +219,8 @@ class ReconciliationApiTests {
         assertThat(first.get("latestReconciliation").get("href").asString()).isEqualTo(reconciliation);
         assertThat(first.get("lines")).isEmpty();
         assertThat(own.get(INVOICES).json()).extracting(item -> item.get("href").asString()).contains(invoice);
+        // a partner naming another partner gets nothing, not its own invoices under that name
+        assertThat(own.get(INVOICES + "?partnerId=" + UUID.randomUUID()).json()).isEmpty();
         TestHttp.Response strangers = other.get(INVOICES + "?partnerId=" + issued.partner());
         assertThat(strangers.json()).isEmpty();
         assertThat(strangers.header("X-Total-Count")).isEqualTo("0");

@@ -41,6 +41,8 @@ class StatementsControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("ST-2026-000042"), containsString("18.27 EUR"),
                         containsString("/statements/" + ISSUED + "/document"),
+                        containsString("<a href=\"/statements/" + ISSUED + "\">ST-2026-000042</a>"),
+                        containsString("<a href=\"/statements/" + DRAFT + "\">5b0d2c0e</a>"),
                         not(containsString("/statements/" + DRAFT + "/document")),
                         containsString("Not issued yet"), containsString("<label for=\"state\""))));
         assertThat(STUB.requestsTo("GET", "/api/settlement/statements").getFirst().query())

@@ -48,12 +48,14 @@ class StatementPage {
 
     /**
      * The statement's figures. {@code remainingAmount} is what is still to pay: the statement's own when settlement
-     * says it, else what the latest payment left, else |total| − paid once issued ({@code null} before).
+     * says it, else what the latest payment left, else |total| − paid once issued ({@code null} before);
+     * {@code paymentDirection} which way a payment goes now (the form sends it: settlement refuses it with 409 when
+     * a note turned the balance meanwhile, rather than record the opposite of what happened).
      */
     record Header(String id, String documentNumber, String partnerId, String state, String direction,
                   String currency, BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
                   BigDecimal paidAmount, BigDecimal notesAmount, BigDecimal remainingAmount, String issuedAt,
-                  String periodId, String taxNote, boolean downloadable) {
+                  String periodId, String taxNote, boolean downloadable, String paymentDirection) {
 
         /** The number when issued, else the first eight characters of its id. */
         public String shownNumber() {
@@ -147,7 +149,16 @@ class StatementPage {
                 StatementsController.amount(statement, "taxAmount"), total, paid,
                 StatementsController.amount(statement, "notesAmount"), remaining,
                 Display.instant(statement.path("issuedAt").asString("")), statement.path("periodId").asString(""),
-                statement.path("taxNote").asString(""), issued);
+                statement.path("taxNote").asString(""), issued, paymentDirection(statement));
+    }
+
+    /**
+     * Which way a payment now goes: what remains to be paid (issued notes can turn it, e.g. a credit note after a
+     * receivable statement was paid: we owe the partner), else the statement's own direction.
+     */
+    private static String paymentDirection(JsonNode statement) {
+        String remaining = statement.path("remainingDirection").asString("");
+        return remaining.isEmpty() ? statement.path("direction").asString("") : remaining;
     }
 
     private static List<Line> lines(JsonNode statement) {

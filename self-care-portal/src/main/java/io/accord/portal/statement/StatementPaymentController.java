@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Finance records a payment of an issued statement from its page: amount, value date and the bank's reference, in
- * the statement's currency and its direction (settlement's own: the form sends none, so settlement applies the
- * statement's). Recorded: back to the statement with a notice (post-redirect-get); refused by the portal's own check
+ * the statement's currency and the direction the page showed (what remains to be paid; settlement refuses it with
+ * 409 when an issued note turned the balance since the page was loaded). Recorded: back to the statement with a notice (post-redirect-get); refused by the portal's own check
  * or by settlement (over-payment, a reference recorded already, a statement no longer ISSUED): the page again with
  * the reason and the input kept, nothing else sent.
  */
@@ -58,6 +58,7 @@ class StatementPaymentController {
     String record(@PathVariable UUID id, @AuthenticationPrincipal OidcUser principal,
                   @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String currency,
                   @RequestParam(defaultValue = "") String paidOn, @RequestParam(defaultValue = "") String reference,
+                  @RequestParam(defaultValue = "") String direction,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
         StaffActions.require(principal, Roles.FINANCE);
         Map<String, String> values = Map.of("amount", amount, "paidOn", paidOn, "reference", reference);
@@ -84,6 +85,10 @@ class StatementPaymentController {
         body.put("currency", currency.strip());
         body.put("paidOn", paidOn.strip());
         body.put("reference", reference.strip());
+        if (direction.equals("PAYABLE") || direction.equals("RECEIVABLE")) {
+            // the way the page said the payment goes: if a note turned the balance meanwhile, settlement refuses it
+            body.put("direction", direction);
+        }
         JsonNode payment;
         try {
             payment = gateway.send(HttpMethod.POST, StatementPage.API + "/payments", body, id);

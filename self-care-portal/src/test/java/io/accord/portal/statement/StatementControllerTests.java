@@ -151,7 +151,23 @@ class StatementControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("No payments recorded yet."),
                         containsString("<strong data-testid=\"remaining\">3,547.21 EUR</strong>"),
                         containsString("Receivable from the partner"),
-                        containsString("A payment the partner made to us"))));
+                        containsString("A payment the partner made to us"),
+                        containsString("name=\"direction\" value=\"RECEIVABLE\""))));
+    }
+
+    @Test
+    void aCreditNoteThatTurnedAPaidReceivableStatementMakesThePaymentOurs() throws Exception {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","state":"ISSUED","direction":"RECEIVABLE","currency":"EUR","totalAmount":-30.65,
+                 "paidAmount":30.65,"notesAmount":5.00,"remainingAmount":5.00,"remainingDirection":"PAYABLE",
+                 "documentNumber":"ST-2026-000051","lines":[]}""".formatted(ISSUED));
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("A payment we made to the partner"),
+                        containsString("name=\"direction\" value=\"PAYABLE\""),
+                        containsString("<strong data-testid=\"remaining\">5.00 EUR</strong>"))));
     }
 
     @Test

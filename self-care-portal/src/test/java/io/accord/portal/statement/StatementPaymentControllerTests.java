@@ -44,14 +44,14 @@ class StatementPaymentControllerTests extends PortalTestSupport {
 
         MvcResult recorded = mvc.perform(post("/statements/" + ISSUED + "/payments").with(csrf())
                         .param("amount", " 8,27 ").param("currency", "EUR").param("paidOn", "2026-12-05")
-                        .param("reference", "  SEPA-2026-12-05-0042 ")
+                        .param("reference", "  SEPA-2026-12-05-0042 ").param("direction", "PAYABLE")
                         .with(TestUsers.staff("finance", "finance")))
                 .andExpect(redirectedUrl("/statements/" + ISSUED))
                 .andReturn();
 
         assertThat(STUB.requestsTo("POST", PAYMENTS)).singleElement().satisfies(call -> {
             assertThat(call.body()).isEqualTo("{\"amount\":\"8.27\",\"currency\":\"EUR\",\"paidOn\":\"2026-12-05\","
-                    + "\"reference\":\"SEPA-2026-12-05-0042\"}");
+                    + "\"reference\":\"SEPA-2026-12-05-0042\",\"direction\":\"PAYABLE\"}");
             assertThat(call.authorization()).isEqualTo("Bearer finance-token");
         });
 

@@ -123,7 +123,8 @@ class DisputeControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("see the CDRs"), containsString("cdrs.pdf"),
                         containsString("Credit to the partner: 10.00 EUR"), containsString("Accept the proposal"),
-                        containsString("<label for=\"rejection-reason\">"), not(containsString("Propose the resolution")))));
+                        containsString("<label for=\"rejection-reason\">"), not(containsString("Propose the resolution")),
+                        containsString("<a href=\"/statements/" + STATEMENT + "\"><code>" + STATEMENT + "</code></a>"))));
 
         STUB.answerJson("POST", "/api/disputes/" + ID + "/acceptance", "{}");
         mvc.perform(post("/disputes/" + ID + "/acceptance").with(csrf()).with(TestUsers.partner("partner-user")))

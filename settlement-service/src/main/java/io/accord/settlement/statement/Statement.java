@@ -16,12 +16,13 @@ import java.util.UUID;
  * A partner's statement for one period and its lifecycle, with guarded transitions: DRAFT → APPROVED (four-eyes:
  * never by its preparer) → ISSUED (with its gap-free number; from then on nothing about it changes) → PAID (once
  * the payments reach the total; a statement totalling zero is settled when it is issued, since nothing is to be paid
- * either way). Amounts are the rounded totals of its lines.
+ * either way). A DRAFT or APPROVED statement found wrong is DISCARDED (kept, with who, when and why), so that the
+ * period can be drafted again. Amounts are the rounded totals of its lines.
  */
 final class Statement {
 
     enum State {
-        DRAFT, APPROVED, ISSUED, PAID;
+        DRAFT, APPROVED, ISSUED, PAID, DISCARDED;
 
         /** An issued document (what partners may see); drafts and approved statements are internal. */
         boolean issued() {
@@ -40,6 +41,9 @@ final class Statement {
     private String documentNumber;
     private Instant issuedAt;
     private Money paid;
+    private String discardedBy;
+    private Instant discardedAt;
+    private String discardReason;
 
     private Statement(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy) {
         this.id = id;
@@ -54,8 +58,13 @@ final class Statement {
     /** A statement as stored. */
     static Statement restore(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
                              State state, String approvedBy, Instant approvedAt, String documentNumber,
-                             Instant issuedAt, Money paid) {
+                             Instant issuedAt, Money paid, Discard discard) {
         Statement statement = new Statement(id, partnerId, periodId, lines, preparedBy);
+        if (discard != null) {
+            statement.discardedBy = discard.by();
+            statement.discardedAt = discard.at();
+            statement.discardReason = discard.reason();
+        }
         statement.state = state;
         statement.approvedBy = approvedBy;
         statement.approvedAt = approvedAt;
@@ -90,6 +99,26 @@ final class Statement {
         state = lines.total().amount().signum() == 0 ? State.PAID : State.ISSUED;
         documentNumber = number;
         issuedAt = at;
+    }
+
+    /**
+     * Finance discards the DRAFT or APPROVED statement it found wrong, with its reason: it is never issued, and the
+     * period may be drafted again. An issued statement is a document the partner holds: it is corrected with a credit
+     * or debit note (409), as is one already discarded.
+     */
+    void discard(String by, String reason, Instant at) {
+        if (state.issued()) {
+            throw new ConflictException("Statement " + id + " is " + state + " as " + documentNumber
+                    + ": issued statements are corrected with a credit or debit note, not discarded");
+        }
+        if (state == State.DISCARDED) {
+            throw new ConflictException("Statement " + id + " was already discarded by " + discardedBy + " at "
+                    + discardedAt);
+        }
+        state = State.DISCARDED;
+        discardedBy = by;
+        discardedAt = at;
+        discardReason = reason;
     }
 
     /** Records a payment of the issued statement in its direction; see {@link #recordPayment(Money, String)}. */
@@ -193,4 +222,11 @@ final class Statement {
     String documentNumber() { return documentNumber; }
     Instant issuedAt() { return issuedAt; }
     Money paid() { return paid; }
+    String discardedBy() { return discardedBy; }
+    Instant discardedAt() { return discardedAt; }
+    String discardReason() { return discardReason; }
+
+    /** Who discarded a statement, when and why, as stored. */
+    record Discard(String by, Instant at, String reason) {
+    }
 }

@@ -60,6 +60,23 @@ class AdjustmentStore {
                 .param("id", adjustmentId).update() == 1;
     }
 
+    /**
+     * Makes the adjustments the (discarded, never issued) statement carried pending again, as they were before it was
+     * drafted; returns them as they were carried.
+     */
+    List<DisputeAdjustments.Adjustment> release(UUID statementId) {
+        List<DisputeAdjustments.Adjustment> carried = jdbc.sql("""
+                        select * from dispute_adjustment
+                        where statement_id = :statement and document_issued_at is null
+                        order by received_at, adjustment_id for update""")
+                .param("statement", statementId).query((rs, row) -> adjustment(rs)).list();
+        jdbc.sql("""
+                        update dispute_adjustment set statement_id = null, settled_line_id = null, carried_at = null
+                        where statement_id = :statement and document_issued_at is null""")
+                .param("statement", statementId).update();
+        return carried;
+    }
+
     /** {@code false} when the adjustment is no longer pending. */
     boolean settleByNote(String adjustmentId, UUID noteId, String lineId, Instant now) {
         return jdbc.sql("""

@@ -80,6 +80,26 @@ public class DisputeAdjustments {
     }
 
     /**
+     * Makes the adjustments the statement carried pending again, in the transaction discarding it (the statement was
+     * never issued): the partner's next drafted statement carries them, and publishes {@code DisputeAdjustmentSettled}
+     * naming its line. Each release is audited ({@code DisputeAdjustment}, {@code released}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Adjustment> release(UUID statementId) {
+        List<Adjustment> released = store.release(statementId);
+        for (Adjustment adjustment : released) {
+            audit.record(new PartnerId(adjustment.partnerId()), "DisputeAdjustment", adjustment.adjustmentId(),
+                    "released", new Carried(adjustment.statementId(), adjustment.settledLineId(),
+                            adjustment.carriedAt()), new Carried(null, null, null));
+        }
+        return released;
+    }
+
+    /** Where an adjustment is carried, in the audit trail ({@code null}s: pending). */
+    private record Carried(UUID statementId, String settledLineId, Instant carriedAt) {
+    }
+
+    /**
      * Marks the pending adjustment settled by its own credit or debit note (in the note's drafting transaction) and
      * publishes {@code DisputeAdjustmentSettled}.
      *

@@ -30,7 +30,7 @@ class SettlementKpis {
 
     static final String PATH = "/api/settlement/admin/kpis";
     static final String STAFF = Roles.ANY_STAFF;
-    static final List<String> STATES = List.of("DRAFT", "APPROVED", "ISSUED", "PAID");
+    static final List<String> STATES = List.of("DRAFT", "APPROVED", "ISSUED", "PAID", "DISCARDED");
     static final List<String> MATCHING = List.of("MATCHED", "WITHIN_TOLERANCE");
 
     private final JdbcClient jdbc;

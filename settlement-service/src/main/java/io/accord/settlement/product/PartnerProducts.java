@@ -71,6 +71,16 @@ public class PartnerProducts {
         store.endsAdjusted(partnerId, adjusted, statementId, at);
     }
 
+    /**
+     * Forgets, in the transaction discarding the statement, the late one-time charges and the end adjustments it
+     * recorded: the partner's next draft finds those products late again and adjusts their ends from the statements
+     * that remain.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void released(UUID partnerId, UUID statementId) {
+        store.released(partnerId, statementId);
+    }
+
     /** An end settlement held for a product ({@code endAt} {@code null}: none) from {@code receivedAt} on. */
     public record KnownEnd(Instant endAt, Instant receivedAt) {
     }

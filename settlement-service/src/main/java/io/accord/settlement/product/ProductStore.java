@@ -185,6 +185,13 @@ class ProductStore {
                 chargedLate.contains(product.productId()))).toList();
     }
 
+    void released(UUID partnerId, UUID statementId) {
+        jdbc.sql("delete from product_late_charge where partner_id = :partner and statement_id = :statement")
+                .param("partner", partnerId).param("statement", statementId).update();
+        jdbc.sql("delete from product_end_charge where partner_id = :partner and statement_id = :statement")
+                .param("partner", partnerId).param("statement", statementId).update();
+    }
+
     void endsAdjusted(UUID partnerId, List<PartnerProducts.AdjustedEnd> adjusted, UUID statementId, Instant at) {
         for (PartnerProducts.AdjustedEnd end : adjusted) {
             jdbc.sql("""

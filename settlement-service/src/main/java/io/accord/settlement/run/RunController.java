@@ -62,8 +62,9 @@ class RunController {
     @PostMapping(PATH)
     @PreAuthorize(STARTERS)
     @Operation(operationId = "startSettlementRun",
-            summary = "Start a run closing the ended periods of all or the selected partners; answers 202 and the run. "
-                    + "Finance only. A partner settlement does not know: 400 naming partnerIds[i], nothing started")
+            summary = "Start a run closing the ended periods of all or the selected partners, and drafting again the "
+                    + "periods whose statements were discarded; answers 202 and the run. Finance only. A partner "
+                    + "settlement does not know: 400 naming partnerIds[i], nothing started")
     @RequestExample("settlement/run-start.json")
     @ApiResponse(responseCode = "202", description = "The run, started in the background; its progress at Location")
     ResponseEntity<SettlementRuns.Run> start(@Valid @RequestBody(required = false) StartRun request) {

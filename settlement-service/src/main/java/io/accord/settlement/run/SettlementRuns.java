@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 /**
  * Settlement runs (the feature's entry point): a run takes the ended periods of all or selected partners, and per
  * period starts closing it, drafts its statement (once: drafting is idempotent and unique per partner and period) and
- * closes it. Each period is its own transaction, so a crashed run resumes with the periods not done yet.
+ * closes it; and the closed periods whose statements finance discarded, to draft them again. Each period is its own
+ * transaction, so a crashed run resumes with the periods not done yet; a partner's periods are drafted oldest first.
  */
 @Service
 public class SettlementRuns {
@@ -65,7 +66,8 @@ public class SettlementRuns {
     }
 
     /**
-     * Starts a run over the ended, not yet closed periods of {@code partnerIds} (empty: every partner). A partner
+     * Starts a run over the ended, not yet closed periods of {@code partnerIds} (empty: every partner), and their
+     * periods whose statements were discarded and not drafted again. A partner
      * settlement does not know (no agreement, no legal data) is refused with 400 naming it ({@code partnerIds[i]})
      * and nothing starts: a typo'd id used to start a run over nothing that answered COMPLETED, as if settled.
      */
@@ -80,8 +82,17 @@ public class SettlementRuns {
             }
         }
         Set<UUID> selected = Set.copyOf(partnerIds);
-        List<SettlementPeriods.Period> due = periods.dueForRun().stream()
-                .filter(period -> selected.isEmpty() || selected.contains(period.partnerId())).toList();
+        List<SettlementPeriods.Period> due = new java.util.ArrayList<>(periods.dueForRun().stream()
+                .filter(period -> selected.isEmpty() || selected.contains(period.partnerId())).toList());
+        Set<UUID> dueIds = due.stream().map(SettlementPeriods.Period::id).collect(Collectors.toSet());
+        for (Statements.DiscardedPeriod discarded : statements.discardedPeriods(partnerIds)) {
+            if (!dueIds.contains(discarded.periodId())) {
+                periods.ofPartner(discarded.partnerId()).stream()
+                        .filter(period -> period.id().equals(discarded.periodId())
+                                && period.state() != PeriodState.OPEN)
+                        .findFirst().ifPresent(due::add);
+            }
+        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
@@ -161,7 +172,7 @@ public class SettlementRuns {
                 .collect(Collectors.groupingBy(Item::partnerId, LinkedHashMap::new, Collectors.toList()));
         try (ExecutorService workers = Executors.newFixedThreadPool(Math.min(parallelism, byPartner.size() + 1),
                 Thread.ofPlatform().name("settlement-run-", 0).factory())) {
-            byPartner.values().forEach(items -> workers.execute(() -> items.forEach(item ->
+            byPartner.values().forEach(items -> workers.execute(() -> oldestFirst(items).forEach(item ->
                     settleOrFail(runId, item, requestedBy))));
         }
         transactions.executeWithoutResult(status -> jdbc.sql("""
@@ -178,6 +189,20 @@ public class SettlementRuns {
                           and not exists (select 1 from settlement_run_item
                                           where run_id = :id and status = 'PENDING')""")
                 .param("now", Timestamp.from(clock.instant())).param("id", runId).update());
+    }
+
+    /**
+     * A partner's periods by start: each statement builds on those before it, and one of a period whose statement was
+     * discarded is drafted before any later one (which drafting insists on).
+     */
+    private List<Item> oldestFirst(List<Item> items) {
+        if (items.size() < 2) {
+            return items;
+        }
+        List<UUID> byStart = periods.ofPartner(items.getFirst().partnerId()).stream()
+                .map(SettlementPeriods.Period::id).toList();
+        return items.stream().sorted(java.util.Comparator.comparingInt(item -> byStart.indexOf(item.periodId())))
+                .toList();
     }
 
     private void settleOrFail(UUID runId, Item item, String requestedBy) {

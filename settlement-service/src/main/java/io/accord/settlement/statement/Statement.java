@@ -17,12 +17,13 @@ import java.util.UUID;
  * never by its preparer) → ISSUED (with its gap-free number; from then on its lines and totals never change) ⇄ PAID
  * (PAID once its {@link #balance() balance} is exactly 0; a statement totalling zero is settled when it is issued,
  * since nothing is to be paid either way; an issued credit or debit note that leaves a PAID statement's balance
- * non-zero reopens it to ISSUED). Amounts are the rounded totals of its lines.
+ * non-zero reopens it to ISSUED). A DRAFT or APPROVED statement found wrong is DISCARDED (kept, with who, when and
+ * why), so that the period can be drafted again. Amounts are the rounded totals of its lines.
  */
 final class Statement {
 
     enum State {
-        DRAFT, APPROVED, ISSUED, PAID;
+        DRAFT, APPROVED, ISSUED, PAID, DISCARDED;
 
         /** An issued document (what partners may see); drafts and approved statements are internal. */
         boolean issued() {
@@ -42,6 +43,9 @@ final class Statement {
     private Instant issuedAt;
     private Money paid;
     private Money notes;
+    private String discardedBy;
+    private Instant discardedAt;
+    private String discardReason;
 
     private Statement(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy) {
         this.id = id;
@@ -57,8 +61,13 @@ final class Statement {
     /** A statement as stored. */
     static Statement restore(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
                              State state, String approvedBy, Instant approvedAt, String documentNumber,
-                             Instant issuedAt, Money paid, Money notes) {
+                             Instant issuedAt, Money paid, Money notes, Discard discard) {
         Statement statement = new Statement(id, partnerId, periodId, lines, preparedBy);
+        if (discard != null) {
+            statement.discardedBy = discard.by();
+            statement.discardedAt = discard.at();
+            statement.discardReason = discard.reason();
+        }
         statement.state = state;
         statement.approvedBy = approvedBy;
         statement.approvedAt = approvedAt;
@@ -94,6 +103,26 @@ final class Statement {
         state = balance().amount().signum() == 0 ? State.PAID : State.ISSUED;
         documentNumber = number;
         issuedAt = at;
+    }
+
+    /**
+     * Finance discards the DRAFT or APPROVED statement it found wrong, with its reason: it is never issued, and the
+     * period may be drafted again. An issued statement is a document the partner holds: it is corrected with a credit
+     * or debit note (409), as is one already discarded.
+     */
+    void discard(String by, String reason, Instant at) {
+        if (state.issued()) {
+            throw new ConflictException("Statement " + id + " is " + state + " as " + documentNumber
+                    + ": issued statements are corrected with a credit or debit note, not discarded");
+        }
+        if (state == State.DISCARDED) {
+            throw new ConflictException("Statement " + id + " was already discarded by " + discardedBy + " at "
+                    + discardedAt);
+        }
+        state = State.DISCARDED;
+        discardedBy = by;
+        discardedAt = at;
+        discardReason = reason;
     }
 
     /** Records a payment in the balance's direction; see {@link #recordPayment(Money, String)}. */
@@ -261,4 +290,11 @@ final class Statement {
     Instant issuedAt() { return issuedAt; }
     Money paid() { return paid; }
     Money notes() { return notes; }
+    String discardedBy() { return discardedBy; }
+    Instant discardedAt() { return discardedAt; }
+    String discardReason() { return discardReason; }
+
+    /** Who discarded a statement, when and why, as stored. */
+    record Discard(String by, Instant at, String reason) {
+    }
 }

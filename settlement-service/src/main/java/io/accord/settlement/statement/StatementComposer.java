@@ -222,18 +222,20 @@ class StatementComposer {
             return List.of();
         }
         List<SettlementPeriods.Period> own = periods.ofPartner(partnerId);
+        Map<UUID, Instant> drafted = statements.draftedAt(partnerId);
         List<ProductChargeLines.Late> late = new ArrayList<>();
         for (PartnerProducts.Received received : candidates) {
             PartnerProducts.Product product = received.product();
             boolean startedInAClosedPeriod = own.stream()
                     .filter(earlier -> !product.startAt().isBefore(earlier.startAt())
                             && product.startAt().isBefore(earlier.endAt()))
-                    .anyMatch(earlier -> missed(earlier, received));
+                    .anyMatch(earlier -> missed(earlier, received, drafted));
             if (!startedInAClosedPeriod) {
                 continue;
             }
             List<ProductChargeLines.Window> windows = own.stream()
-                    .filter(earlier -> earlier.startAt().isBefore(period.startAt()) && missed(earlier, received)
+                    .filter(earlier -> earlier.startAt().isBefore(period.startAt())
+                            && missed(earlier, received, drafted)
                             && earlier.endAt().isAfter(product.startAt())
                             && (product.endAt() == null || product.endAt().isAfter(earlier.startAt())))
                     .map(earlier -> new ProductChargeLines.Window(earlier.startAt(), earlier.endAt()))
@@ -289,8 +291,17 @@ class StatementComposer {
     private record Ended(ProductChargeLines.Ended lines, PartnerProducts.AdjustedEnd adjusted) {
     }
 
-    /** The period began closing before the product arrived: its statement could not hold the product. */
-    private static boolean missed(SettlementPeriods.Period period, PartnerProducts.Received received) {
+    /**
+     * The period began closing before the product arrived, and its statement was drafted before it too: that
+     * statement could not hold the product. One drafted after the product arrived (drafted again after a discard, say)
+     * charged it as any product of its period.
+     */
+    private static boolean missed(SettlementPeriods.Period period, PartnerProducts.Received received,
+                                  Map<UUID, Instant> drafted) {
+        Instant composed = drafted.get(period.id());
+        if (composed != null && !composed.isBefore(received.receivedAt())) {
+            return false;
+        }
         return period.closingAt() != null && period.closingAt().isBefore(received.receivedAt());
     }
 

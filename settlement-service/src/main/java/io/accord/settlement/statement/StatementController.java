@@ -1,11 +1,16 @@
 package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,11 +18,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** Statements: staff read any, partners their own; finance approves (not the preparer) and issues. */
+/**
+ * Statements: staff read any, partners their own; finance approves (not the preparer) and issues, or discards a wrong
+ * draft.
+ */
 @RestController
 @Tag(name = "Settlement statements")
 class StatementController {
@@ -34,6 +43,10 @@ class StatementController {
     StatementController(Statements statements, Tenancy tenancy) {
         this.statements = statements;
         this.tenancy = tenancy;
+    }
+
+    /** @param reason why the statement is discarded (audited, kept with it) */
+    record Discard(@NotBlank @Size(max = 1000) String reason) {
     }
 
     @GetMapping(PATH + "/{id}")
@@ -59,7 +72,22 @@ class StatementController {
         return statements.issue(id);
     }
 
-    /** Only finance approves and issues (checked before anything else, and again by {@code @PreAuthorize}). */
+    @PostMapping(PATH + "/{id}/discard")
+    @PreAuthorize(FINANCE)
+    @Operation(operationId = "discardSettlementStatement",
+            summary = "Discard a DRAFT or APPROVED statement found wrong, with a reason (audited); finance only. Its "
+                    + "dispute adjustments are pending again, and the period's next draft (the next run) is composed "
+                    + "afresh. An ISSUED or PAID statement (correct it with a credit or debit note), one already "
+                    + "discarded, or one of a partner with a statement of a later period: 409")
+    @RequestExample("settlement/statement-discard.json")
+    @ApiResponse(responseCode = "200", description = "The statement, DISCARDED, with who discarded it, when and why")
+    Statements.View discard(@PathVariable UUID id, @Valid @RequestBody Discard request) {
+        return statements.discard(id, request.reason(), tenancy.actor());
+    }
+
+    /**
+     * Only finance approves, issues and discards (checked before anything else, and again by {@code @PreAuthorize}).
+     */
     @Configuration(proxyBeanMethods = false)
     static class Rules {
 

@@ -19,10 +19,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** The statement list: newest first, paged by offset and limit ({@code X-Total-Count}); a partner sees its own. */
+/**
+ * The statement list: newest first, paged by offset and limit ({@code X-Total-Count}); a partner sees its own issued
+ * ones; discarded ones only when asked for ({@code state=DISCARDED}).
+ */
 @RestController
 @Tag(name = "Settlement statements")
 class StatementListController {
+
+    private static final List<String> DIRECTIONS = List.of("PAYABLE", "RECEIVABLE");
 
     private final Statements statements;
 
@@ -33,13 +38,20 @@ class StatementListController {
     @GetMapping(StatementController.PATH)
     @PreAuthorize(StatementController.READERS)
     @Operation(operationId = "listSettlementStatements",
-            summary = "List statements with their lines, newest first (a partner sees its own), filtered by partner, "
-                    + "period, state and issue instant, paged by offset and limit")
+            summary = "List statements with their lines, newest first (a partner sees its own issued ones), filtered "
+                    + "by partner, period, state, direction, document number and issue instant, paged by offset and "
+                    + "limit; discarded statements only with state=DISCARDED. Staff and partners")
     ResponseEntity<List<Statements.View>> list(
             @Parameter(description = "only this partner's (ignored for a partner token: always its own)")
             @RequestParam(required = false) String partnerId,
             @Parameter(description = "only this period's") @RequestParam(required = false) String periodId,
-            @Parameter(description = "DRAFT, APPROVED, ISSUED or PAID") @RequestParam(required = false) String state,
+            @Parameter(description = "DRAFT, APPROVED, ISSUED, PAID or DISCARDED (absent: all but DISCARDED)")
+            @RequestParam(required = false) String state,
+            @Parameter(description = "PAYABLE (total not negative: we pay the partner) or RECEIVABLE (the partner "
+                    + "owes us)")
+            @RequestParam(required = false) String direction,
+            @Parameter(description = "the issued statement's document number, exactly (e.g. ACD-2026-000042)")
+            @RequestParam(required = false) String documentNumber,
             @Parameter(description = "issued at or after this instant (ISO 8601, e.g. 2026-04-01T00:00:00Z)")
             @RequestParam(required = false) String issuedFrom,
             @Parameter(description = "issued before this instant (exclusive)")
@@ -52,7 +64,7 @@ class StatementListController {
             throw new InvalidInputException("issuedTo", "issuedTo must be after issuedFrom");
         }
         Statements.Filter filter = new Statements.Filter(uuid("partnerId", partnerId), uuid("periodId", periodId),
-                state(state), from, to);
+                state(state), from, to, direction(direction), documentNumber(documentNumber));
         return PagedResponse.of(statements.list(filter, OffsetLimit.of(offset, limit, Sort.unsorted())), view -> view);
     }
 
@@ -77,6 +89,28 @@ class StatementListController {
             throw new InvalidInputException("state", "state must be one of "
                     + Arrays.toString(Statement.State.values()) + ", was '" + value + "'");
         }
+    }
+
+    static String direction(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String direction = value.strip();
+        if (!DIRECTIONS.contains(direction)) {
+            throw new InvalidInputException("direction", "direction must be one of " + DIRECTIONS + ", was '"
+                    + value + "'");
+        }
+        return direction;
+    }
+
+    static String documentNumber(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.strip().length() > 64) {
+            throw new InvalidInputException("documentNumber", "documentNumber must be at most 64 characters");
+        }
+        return value.strip();
     }
 
     static Instant instant(String field, String value) {

@@ -5,6 +5,7 @@ import io.accord.contracts.value.Money;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
@@ -18,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Statements and their lines in PostgreSQL; one per partner and period (unique constraint). */
+/**
+ * Statements and their lines in PostgreSQL; one per partner and period not counting discarded ones (a partial unique
+ * index): a discarded statement stays, and the period's next draft is a new row.
+ */
 @Repository
 class StatementStore {
 
@@ -37,7 +41,7 @@ class StatementStore {
                                                balance_amount)
                         values (:id, :partner, :period, :state, :currency, :net, :tax, :total, :rounding, :note,
                                 :preparedBy, :now, :balance)
-                        on conflict (partner_id, period_id) do nothing""")
+                        on conflict (partner_id, period_id) where state <> 'DISCARDED' do nothing""")
                 .param("id", statement.id()).param("partner", statement.partnerId())
                 .param("period", statement.periodId()).param("state", statement.state().name())
                 .param("currency", totals.total().currency()).param("net", totals.net().amount())
@@ -78,8 +82,12 @@ class StatementStore {
                         update statement set state = :state, approved_by = :approvedBy, approved_at = :approvedAt,
                                document_number = :number, issuing_entity_id = coalesce(:entity, issuing_entity_id),
                                issued_at = :issuedAt, paid_amount = :paid, notes_amount = :notes,
-                               balance_amount = :balance
+                               balance_amount = :balance, discarded_by = :discardedBy,
+                               discarded_at = :discardedAt, discard_reason = :discardReason
                         where id = :id""")
+                .param("discardedBy", statement.discardedBy())
+                .param("discardedAt", timestamp(statement.discardedAt()))
+                .param("discardReason", statement.discardReason())
                 .param("state", statement.state().name()).param("approvedBy", statement.approvedBy())
                 .param("approvedAt", timestamp(statement.approvedAt())).param("number", statement.documentNumber())
                 .param("entity", issuingEntityId).param("issuedAt", timestamp(statement.issuedAt()))
@@ -98,16 +106,19 @@ class StatementStore {
                 .query((rs, row) -> restore(rs)).optional();
     }
 
+    /** The partner's statement of the period, not counting discarded ones. */
     Optional<Statement> ofPeriod(UUID partnerId, UUID periodId) {
-        return jdbc.sql("select * from statement where partner_id = :partner and period_id = :period")
+        return jdbc.sql("""
+                        select * from statement
+                        where partner_id = :partner and period_id = :period and state <> 'DISCARDED'""")
                 .param("partner", partnerId).param("period", periodId)
                 .query((rs, row) -> restore(rs)).optional();
     }
 
-    /** When each of the partner's statements was drafted, by period. */
+    /** When each of the partner's statements was drafted, by period (discarded ones are not its statements). */
     Map<UUID, Instant> draftedAt(UUID partnerId) {
         Map<UUID, Instant> drafted = new HashMap<>();
-        jdbc.sql("select period_id, created_at from statement where partner_id = :partner")
+        jdbc.sql("select period_id, created_at from statement where partner_id = :partner and state <> 'DISCARDED'")
                 .param("partner", partnerId)
                 .query((rs, row) -> drafted.put(rs.getObject("period_id", UUID.class),
                         rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
@@ -115,9 +126,38 @@ class StatementStore {
         return drafted;
     }
 
+    /** The partner's statements, not discarded, of these periods. */
+    List<Statement> ofPeriods(UUID partnerId, List<UUID> periodIds) {
+        if (periodIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from statement
+                        where partner_id = :partner and period_id in (:periods) and state <> 'DISCARDED'""")
+                .param("partner", partnerId).param("periods", periodIds)
+                .query((rs, row) -> restore(rs)).list();
+    }
+
     /**
-     * A page of statements matching the filter (each {@code null} field matches all), newest first;
-     * {@code issuedOnly}: only ISSUED and PAID ones.
+     * The periods whose statements were all discarded, none drafted since, of these partners (empty: of all), each
+     * with its partner.
+     */
+    List<Statements.DiscardedPeriod> discardedPeriods(List<UUID> partnerIds) {
+        return jdbc.sql("""
+                        select distinct d.partner_id, d.period_id from statement d
+                        where d.state = 'DISCARDED'
+                          and (cardinality(:partners) = 0 or d.partner_id = any(:partners))
+                          and not exists (select 1 from statement s where s.partner_id = d.partner_id
+                                          and s.period_id = d.period_id and s.state <> 'DISCARDED')
+                        order by d.partner_id, d.period_id""")
+                .param("partners", new SqlArrayValue("uuid", partnerIds.toArray()))
+                .query((rs, row) -> new Statements.DiscardedPeriod(rs.getObject("partner_id", UUID.class),
+                        rs.getObject("period_id", UUID.class))).list();
+    }
+
+    /**
+     * A page of statements matching the filter (each {@code null} field matches all, but a {@code null} state leaves
+     * out discarded ones), newest first; {@code issuedOnly}: only ISSUED and PAID ones.
      */
     Page<Statement> list(Statements.Filter filter, boolean issuedOnly, Pageable page) {
         String where = """
@@ -125,7 +165,9 @@ class StatementStore {
                  where (cast(:partner as uuid) is null or partner_id = :partner)
                    and (not :issuedOnly or state in ('ISSUED', 'PAID'))
                    and (cast(:period as uuid) is null or period_id = :period)
-                   and (cast(:state as text) is null or state = :state)
+                   and (cast(:state as text) is null and state <> 'DISCARDED' or state = :state)
+                   and (cast(:direction as text) is null or (total_amount >= 0) = (:direction = 'PAYABLE'))
+                   and (cast(:number as text) is null or document_number = :number)
                    and (cast(:from as timestamptz) is null or issued_at >= :from)
                    and (cast(:to as timestamptz) is null or issued_at < :to)
                 """;
@@ -141,7 +183,8 @@ class StatementStore {
 
     private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, Statements.Filter filter) {
         return sql.param("partner", filter.partnerId()).param("period", filter.periodId())
-                .param("state", filter.state()).param("from", timestamp(filter.issuedFrom()))
+                .param("state", filter.state()).param("direction", filter.direction())
+                .param("number", filter.documentNumber()).param("from", timestamp(filter.issuedFrom()))
                 .param("to", timestamp(filter.issuedTo()));
     }
 
@@ -157,7 +200,13 @@ class StatementStore {
                 rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")),
                 rs.getString("document_number"), instant(rs.getTimestamp("issued_at")),
                 Money.of(rs.getBigDecimal("paid_amount"), currency),
-                Money.of(rs.getBigDecimal("notes_amount"), currency));
+                Money.of(rs.getBigDecimal("notes_amount"), currency), discard(rs));
+    }
+
+    private static Statement.Discard discard(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp("discarded_at");
+        return at == null ? null : new Statement.Discard(rs.getString("discarded_by"), at.toInstant(),
+                rs.getString("discard_reason"));
     }
 
     private List<StatementLine> lines(UUID id, String currency) {

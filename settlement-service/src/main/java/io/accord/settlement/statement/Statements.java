@@ -35,7 +35,8 @@ import java.util.UUID;
  * Partners' statements (the feature's entry point): drafted once per partner and period from the period's usage
  * sums, approved by a second finance user, issued with a gap-free number; each step publishes its event through the
  * outbox on {@code settlement.events.v1} and is audited ({@code SettlementStatement}: {@code drafted},
- * {@code approved}, {@code issued}, as notes and payments are) in the same transaction.
+ * {@code approved}, {@code issued}, as notes and payments are) in the same transaction. A wrong DRAFT or APPROVED
+ * statement is discarded ({@link #discard}): what its drafting reserved is released and the period is drafted afresh.
  */
 @Service
 public class Statements {
@@ -54,12 +55,15 @@ public class Statements {
     private final StatementComposer composer;
     private final DisputeAdjustments adjustments;
     private final AuditTrail audit;
+    private final StatementDiscards discards;
 
     Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
                FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
                io.accord.platform.security.Tenancy tenancy, SettlementDocuments documents, Clock clock,
-               StatementComposer composer, DisputeAdjustments adjustments, AuditTrail audit) {
+               StatementComposer composer, DisputeAdjustments adjustments, AuditTrail audit,
+               StatementDiscards discards) {
         this.audit = audit;
+        this.discards = discards;
         this.composer = composer;
         this.adjustments = adjustments;
         this.tenancy = tenancy;
@@ -77,11 +81,13 @@ public class Statements {
 
     /**
      * Drafts the statement of the partner's period (which a run is closing, or closed), or returns the one it has:
-     * never two per partner and period, however often or concurrently this runs.
+     * never two per partner and period, however often or concurrently this runs (a discarded one does not count).
+     * An earlier period of the partner whose statement was discarded is drafted first (409 until then).
      */
     @Transactional
     public View draft(UUID partnerId, UUID periodId, String preparedBy) {
-        SettlementPeriods.Period period = periods.ofPartner(partnerId).stream()
+        List<SettlementPeriods.Period> own = periods.ofPartner(partnerId);
+        SettlementPeriods.Period period = own.stream()
                 .filter(candidate -> candidate.id().equals(periodId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Settlement period", periodId));
         if (period.state() == PeriodState.OPEN) {
@@ -91,6 +97,7 @@ public class Statements {
         if (existing.isPresent()) {
             return view(existing.get());
         }
+        discards.requireEarlierDrafted(period, own);
         StatementComposer.Composition composition = composer.compose(partnerId, period);
         StatementLines.Lines lines = composition.lines();
         Statement statement = Statement.draft(partnerId, periodId, lines, preparedBy);
@@ -160,6 +167,29 @@ public class Statements {
     }
 
     /**
+     * Finance discards a DRAFT or APPROVED statement found wrong, with its reason (audited), its row locked: what its
+     * drafting reserved is released ({@link StatementDiscards}) and the row stays, DISCARDED; the period's next draft
+     * (the next run) is composed afresh. 409: issued or paid (a note corrects it), discarded, or a later one exists.
+     */
+    @Transactional
+    public View discard(UUID statementId, String reason, String by) {
+        Statement statement = lock(statementId);
+        Audited before = Audited.of(statement, null);
+        discards.discard(statement, reason, by);
+        audit(statement, "discarded", before, null);
+        return view(statement);
+    }
+
+    /**
+     * The periods whose statements were all discarded and none drafted since, of these partners (empty: of all): a
+     * run drafts them again.
+     */
+    @Transactional(readOnly = true)
+    public List<DiscardedPeriod> discardedPeriods(List<UUID> partnerIds) {
+        return store.discardedPeriods(partnerIds);
+    }
+
+    /**
      * The statement with its row locked until the calling transaction ends, for a correction (a credit or debit note)
      * checked against what earlier corrections took: notes drafted at once for one statement are checked one at a
      * time, so two cannot together pass a ceiling that each fits alone.
@@ -192,18 +222,15 @@ public class Statements {
     }
 
     /**
-     * A page of statements, newest first: staff see every partner's (or {@code filter.partnerId}'s), a partner only
-     * its own issued (or paid) ones whatever it asks for.
+     * A page of statements, newest first: staff see every partner's (or {@code filter.partnerId}'s), discarded ones
+     * only when {@code filter.state} asks for DISCARDED; a partner only its own issued (or paid) ones whatever state
+     * it asks for (naming another partner: none).
      */
     @Transactional(readOnly = true)
     public org.springframework.data.domain.Page<View> list(Filter filter,
                                                            org.springframework.data.domain.Pageable page) {
-        Filter scoped = filter;
-        if (!tenancy.isStaff()) {
-            UUID own = tenancy.partnerId().map(io.accord.contracts.value.PartnerId::value)
-                    .orElse(new UUID(0, 0));
-            scoped = new Filter(own, filter.periodId(), filter.state(), filter.issuedFrom(), filter.issuedTo());
-        }
+        Filter scoped = new Filter(tenancy.listScope(filter.partnerId()), filter.periodId(), filter.state(),
+                filter.issuedFrom(), filter.issuedTo(), filter.direction(), filter.documentNumber());
         return store.list(scoped, !tenancy.isStaff(), page).map(Statements::view);
     }
 
@@ -288,7 +315,8 @@ public class Statements {
     private record Audited(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                            BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount, int lineCount,
                            String preparedBy, String approvedBy, String documentNumber, String issuingEntityId,
-                           Instant issuedAt, BigDecimal notesAmount, BigDecimal paidAmount, BigDecimal balanceAmount) {
+                           Instant issuedAt, BigDecimal notesAmount, BigDecimal paidAmount, BigDecimal balanceAmount,
+                           String discardedBy, Instant discardedAt, String discardReason) {
 
         static Audited of(Statement statement, String issuingEntity) {
             StatementLines.Lines totals = statement.totals();
@@ -296,7 +324,8 @@ public class Statements {
                     statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
                     totals.total().amount(), statement.lines().size(), statement.preparedBy(),
                     statement.approvedBy(), statement.documentNumber(), issuingEntity, statement.issuedAt(),
-                    statement.notes().amount(), statement.paid().amount(), statement.balance().amount());
+                    statement.notes().amount(), statement.paid().amount(), statement.balance().amount(),
+                    statement.discardedBy(), statement.discardedAt(), statement.discardReason());
         }
     }
 
@@ -340,7 +369,8 @@ public class Statements {
                         line.sourceAmount() == null ? null : line.sourceAmount().amount(),
                         line.sourceAmount() == null ? null : line.sourceAmount().currency())).toList(),
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
-                minorUnit(statement.notes()), minorUnit(statement.balance()).abs(), statement.remainingDirection());
+                minorUnit(statement.notes()), minorUnit(statement.balance()).abs(), statement.remainingDirection(),
+                statement.discardedBy(), statement.discardedAt(), statement.discardReason());
     }
 
     /**
@@ -357,12 +387,15 @@ public class Statements {
      *                           currency's minor unit; 0 when PAID
      * @param remainingDirection who pays it: {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner
      *                           pays us); {@code null} when nothing remains
+     * @param discardedBy        who discarded it (DISCARDED), else {@code null}; likewise discardedAt and
+     *                           discardReason
      */
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
                        BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
                        List<Line> lines, Instant issuedAt, BigDecimal paidAmount, String taxNote,
-                       BigDecimal notesAmount, BigDecimal remainingAmount, String remainingDirection) {
+                       BigDecimal notesAmount, BigDecimal remainingAmount, String remainingDirection,
+                       String discardedBy, Instant discardedAt, String discardReason) {
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
         public String lineId(int lineNumber) {
@@ -371,13 +404,25 @@ public class Statements {
     }
 
     /**
-     * Which statements to list; {@code null} matches all.
+     * Which statements to list; {@code null} matches all (a {@code null} state: all but DISCARDED).
      *
-     * @param state      DRAFT, APPROVED, ISSUED or PAID
-     * @param issuedFrom issued at or after (inclusive)
-     * @param issuedTo   issued before (exclusive)
+     * @param state          DRAFT, APPROVED, ISSUED, PAID or DISCARDED
+     * @param issuedFrom     issued at or after (inclusive)
+     * @param issuedTo       issued before (exclusive)
+     * @param direction      {@code PAYABLE} (a total not negative: we pay the partner) or {@code RECEIVABLE}
+     * @param documentNumber the issued statement's number, exactly
      */
-    public record Filter(UUID partnerId, UUID periodId, String state, Instant issuedFrom, Instant issuedTo) {
+    public record Filter(UUID partnerId, UUID periodId, String state, Instant issuedFrom, Instant issuedTo,
+                         String direction, String documentNumber) {
+
+        /** By partner, period, state and issue instant only. */
+        public Filter(UUID partnerId, UUID periodId, String state, Instant issuedFrom, Instant issuedTo) {
+            this(partnerId, periodId, state, issuedFrom, issuedTo, null, null);
+        }
+    }
+
+    /** A partner's period whose statements were all discarded, none drafted since. */
+    public record DiscardedPeriod(UUID partnerId, UUID periodId) {
     }
 
     /**

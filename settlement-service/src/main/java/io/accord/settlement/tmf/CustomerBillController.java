@@ -133,9 +133,11 @@ class CustomerBillController {
                 .orElseThrow(() -> new NotFoundException("AppliedCustomerBillingRate", id));
     }
 
+    /** The statement, if the caller may see it and it is a bill: a discarded statement is none. */
     private Optional<Statements.View> visible(String id) {
         try {
-            return statements.findVisible(UUID.fromString(id));
+            return statements.findVisible(UUID.fromString(id))
+                    .filter(statement -> !"DISCARDED".equals(statement.state()));
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }

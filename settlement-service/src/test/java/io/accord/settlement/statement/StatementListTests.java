@@ -66,7 +66,9 @@ class StatementListTests {
         TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
         assertThat(own.get(PATH).json()).extracting(node -> node.path("id").asString())
                 .containsExactly(issued.id().toString());
-        assertThat(own.get(PATH + "?partnerId=" + other).json()).extracting(node -> node.path("id").asString())
+        // naming another partner is not a way to one's own statements: nothing
+        assertThat(own.get(PATH + "?partnerId=" + other).json()).isEmpty();
+        assertThat(own.get(PATH + "?partnerId=" + partner).json()).extracting(node -> node.path("id").asString())
                 .containsExactly(issued.id().toString());
         TestHttp stranger = TestHttp.localPort(port).as(TestJwt.partner("pat", UUID.randomUUID().toString(),
                 Roles.PARTNER_USER));
@@ -78,5 +80,44 @@ class StatementListTests {
             assertThat(refused.status()).as(bad).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void filtersByDirectionAndExactDocumentNumberAndNamesABadDirection() {
+        String payee = statements.partner();
+        Statements.View payable = statements.issued(payee, "12.00");
+        String reseller = statements.partner();
+        Statements.View receivable = statements.issuedWholesale(reseller, "20.00");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+
+        assertThat(ids(finance.get(PATH + "?partnerId=" + payee + "&direction=PAYABLE")))
+                .containsExactly(payable.id().toString());
+        assertThat(ids(finance.get(PATH + "?partnerId=" + payee + "&direction=RECEIVABLE"))).isEmpty();
+        assertThat(ids(finance.get(PATH + "?partnerId=" + reseller + "&direction=RECEIVABLE")))
+                .containsExactly(receivable.id().toString());
+        assertThat(ids(finance.get(PATH + "?partnerId=" + reseller + "&direction=PAYABLE"))).isEmpty();
+        TestHttp.Response byNumber = finance.get(PATH + "?documentNumber=" + receivable.documentNumber());
+        assertThat(ids(byNumber)).containsExactly(receivable.id().toString());
+        assertThat(byNumber.header("X-Total-Count")).isEqualTo("1");
+        assertThat(ids(finance.get(PATH + "?documentNumber=" + receivable.documentNumber() + "&direction=PAYABLE")))
+                .isEmpty();
+        assertThat(ids(finance.get(PATH + "?documentNumber=" + receivable.documentNumber().substring(0, 8))))
+                .as("exact, not a prefix").isEmpty();
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", payee, Roles.PARTNER_USER));
+        assertThat(ids(own.get(PATH + "?documentNumber=" + receivable.documentNumber()))).isEmpty();
+        assertThat(ids(own.get(PATH + "?direction=PAYABLE"))).containsExactly(payable.id().toString());
+
+        for (String bad : new String[] {"direction=SIDEWAYS", "direction=payable", "documentNumber=" + "A".repeat(65)}) {
+            TestHttp.Response refused = finance.get(PATH + "?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("violations").valueStream().map(v -> v.get("field").asString()))
+                    .containsExactly(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    private static java.util.List<String> ids(TestHttp.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().valueStream().map(node -> node.path("id").asString()).toList();
     }
 }

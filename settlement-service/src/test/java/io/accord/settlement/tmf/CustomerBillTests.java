@@ -179,5 +179,8 @@ class CustomerBillTests {
                 Roles.PARTNER_USER));
         assertThat(other.get(BILLS + "/" + issued.id()).status()).isEqualTo(404);
         assertThat(other.get(BILLS + "?relatedParty.id=" + partner).json()).isEmpty();
+        // the partner itself naming another partner gets nothing, not its own bills
+        assertThat(own.get(BILLS + "?relatedParty.id=" + UUID.randomUUID()).json()).isEmpty();
+        assertThat(own.get(BILLS + "?relatedParty.id=" + partner).json()).isNotEmpty();
     }
 }

@@ -32,13 +32,21 @@ class AdjustmentSettlements {
         this.documents = documents;
     }
 
-    /** Records where the adjustment was settled, once (a redelivery changes nothing). */
+    /**
+     * Records where the adjustment was settled: a later placement (the draft that carried it was discarded, the next
+     * draft carries it) replaces an earlier one; a redelivery, or an earlier placement arriving late, changes nothing.
+     */
     void settled(DisputeAdjustmentSettled settled) {
         int added = jdbc.sql("""
                         insert into adjustment_settlement (adjustment_id, dispute_id, settled_on, document_id, line_id,
                                                            amount, currency, settled_at)
                         values (:adjustment, :dispute, :on, :document, :line, :amount, :currency, :at)
-                        on conflict (adjustment_id) do nothing
+                        on conflict (adjustment_id) do update
+                           set dispute_id = excluded.dispute_id, settled_on = excluded.settled_on,
+                               document_id = excluded.document_id, line_id = excluded.line_id,
+                               amount = excluded.amount, currency = excluded.currency,
+                               settled_at = excluded.settled_at
+                         where adjustment_settlement.settled_at < excluded.settled_at
                         """)
                 .param("adjustment", settled.adjustmentId()).param("dispute", settled.disputeId())
                 .param("on", settled.settledOn()).param("document", settled.documentId())
@@ -47,7 +55,7 @@ class AdjustmentSettlements {
                 .param("at", (settled.occurredAt() == null ? Instant.EPOCH : settled.occurredAt())
                         .atOffset(ZoneOffset.UTC)).update();
         log.info("Dispute {} adjustment {} {} on {} line {}", settled.disputeId(), settled.adjustmentId(),
-                added == 1 ? "is settled" : "was known settled", settled.settledOn(), settled.lineId());
+                added == 1 ? "is settled" : "was known settled (or later)", settled.settledOn(), settled.lineId());
     }
 
     /** Where the dispute's adjustment was settled (the latest, should there be several), if settlement said. */

@@ -72,7 +72,7 @@ class AdjustmentSettlementTests {
     }
 
     @Test
-    void aStatementLineSettlementIsShownAndARedeliveryChangesNothing() {
+    void aStatementLineSettlementIsShownALaterPlacementReplacesItAndAnEarlierOneChangesNothing() {
         Disputing as = new Disputing(port);
         String statement = settlement.issue(as.partnerId, "1000.00", Instant.now().minus(5, ChronoUnit.DAYS));
         String id = as.open(statement, "10.00");
@@ -80,18 +80,37 @@ class AdjustmentSettlementTests {
         as.step(as.finance, id, "proposal", Disputing.proposal("10.00"));
         String adjustment = as.step(as.partner, id, "acceptance", null).json().path("adjustmentId").asString();
         String next = UUID.randomUUID().toString();
-        DisputeAdjustmentSettled event = new DisputeAdjustmentSettled(UUID.randomUUID(), Instant.now(), id,
+        Instant drafted = Instant.now().minusSeconds(60);
+        DisputeAdjustmentSettled event = new DisputeAdjustmentSettled(UUID.randomUUID(), drafted, id,
                 adjustment, as.partnerId, "STATEMENT_LINE", next, next + "-7", "10.00", "EUR");
 
         settlement.send(Topics.SETTLEMENT_EVENTS, event);
-        settlement.send(Topics.SETTLEMENT_EVENTS, new DisputeAdjustmentSettled(UUID.randomUUID(), Instant.now(), id,
-                adjustment, as.partnerId, "STATEMENT_LINE", next, next + "-9", "10.00", "EUR"));
-
+        settlement.send(Topics.SETTLEMENT_EVENTS, event);
         await().atMost(SettlementFixtures.PATIENCE).until(() -> !ticket(as.finance, id)
                 .path("adjustmentSettlement").isMissingNode());
         JsonNode settled = ticket(as.finance, id).path("adjustmentSettlement");
         assertThat(settled.path("settledOn").asString()).isEqualTo("STATEMENT_LINE");
         assertThat(settled.path("lineId").asString()).isEqualTo(next + "-7");
+
+        // that draft was discarded: the next draft carries the adjustment on its line 9
+        String redrafted = UUID.randomUUID().toString();
+        settlement.send(Topics.SETTLEMENT_EVENTS, new DisputeAdjustmentSettled(UUID.randomUUID(), Instant.now(), id,
+                adjustment, as.partnerId, "STATEMENT_LINE", redrafted, redrafted + "-9", "10.00", "EUR"));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> (redrafted + "-9").equals(ticket(as.finance, id)
+                .path("adjustmentSettlement").path("lineId").asString()));
+        assertThat(ticket(as.finance, id).path("adjustmentSettlement").path("documentId").asString())
+                .isEqualTo(redrafted);
+
+        // an earlier placement arriving after it changes nothing; a marker event after it shows it was consumed
+        settlement.send(Topics.SETTLEMENT_EVENTS, new DisputeAdjustmentSettled(UUID.randomUUID(),
+                drafted.minusSeconds(60), id, adjustment, as.partnerId, "STATEMENT_LINE", next, next + "-3", "10.00",
+                "EUR"));
+        String marker = UUID.randomUUID().toString();
+        settlement.send(Topics.SETTLEMENT_EVENTS, new DisputeAdjustmentSettled(UUID.randomUUID(), Instant.now()
+                .plusSeconds(60), id, adjustment, as.partnerId, "STATEMENT_LINE", marker, marker + "-1", "10.00",
+                "EUR"));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> (marker + "-1").equals(ticket(as.finance, id)
+                .path("adjustmentSettlement").path("lineId").asString()));
     }
 
     private static JsonNode ticket(TestHttp as, String id) {

@@ -58,15 +58,20 @@ class RatedExport {
         this.pageSize = pageSize;
     }
 
-    /** Writes the export to {@code out}, outside any transaction (the pages take their own). */
-    void write(String partnerId, Instant from, Instant to, Format format, OutputStream out) throws IOException {
+    /**
+     * Writes the export to {@code out}, outside any transaction (the pages take their own): the rows up to sequence
+     * number {@code toSequence} ({@code Long.MAX_VALUE}: all there are now).
+     */
+    void write(String partnerId, Instant from, Instant to, long toSequence, Format format, OutputStream out)
+            throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (format == Format.CSV) {
             writer.write(String.join(",", FIELDS));
             writer.write('\n');
         }
         // sequence numbers are taken under a lock held until commit: every row up to the largest one is committed
-        long last = jdbc.queryForObject("select coalesce(max(seq), 0) from usage_rated", Long.class);
+        long last = Math.min(toSequence,
+                jdbc.queryForObject("select coalesce(max(seq), 0) from usage_rated", Long.class));
         long[] bounds = sequenceBounds(from, to, last);
         if (bounds == null) {
             writer.flush();

@@ -54,7 +54,8 @@ class RatedExportController {
     @PreAuthorize(ANYONE)
     @Operation(operationId = "exportRatedUsage", summary = "Streams a partner's rated records (reversals and"
             + " re-ratings included) with usage time in [from, to), in sequence order, as NDJSON (default) or CSV"
-            + " (Accept: text/csv); a partner token exports its own partner only")
+            + " (Accept: text/csv), optionally only those up to a sequence number (toSequence); a partner token"
+            + " exports its own partner only")
     @ApiResponse(responseCode = "200", description = "the records, one per line (CSV: after a header line)",
             content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> export(
@@ -65,6 +66,10 @@ class RatedExportController {
             @Parameter(description = "usage time to (exclusive), ISO-8601 instant; at most 366 days after from",
                     required = true)
             @RequestParam(required = false) String to,
+            @Parameter(description = "only records with a sequence number (their position in the rated table,"
+                    + " UsageRated.sequence) at or below this one (an integer from 0; 0 exports nothing); settlement passes the highest"
+                    + " it placed in a statement's period")
+            @RequestParam(required = false) String toSequence,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         RatedExport.Format format = format(accept);
         String partner = partner(partnerId);
@@ -76,7 +81,8 @@ class RatedExportController {
         if (Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
             throw new InvalidInputException("to", "at most " + MAX_RANGE.toDays() + " days at a time");
         }
-        StreamingResponseBody body = out -> export.write(partner, start, end, format, out);
+        long upTo = sequence(toSequence);
+        StreamingResponseBody body = out -> export.write(partner, start, end, upTo, format, out);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .contentType(format == RatedExport.Format.CSV ? new MediaType(CSV, StandardCharsets.UTF_8) : NDJSON);
         if (format == RatedExport.Format.CSV) {
@@ -117,6 +123,23 @@ class RatedExportController {
             throw new InvalidInputException(field, field + " is required (ISO-8601 instant, e.g. 2026-12-01T00:00:00Z)");
         }
         return SupportedTimes.instant(field, value);
+    }
+
+    /** The highest sequence number to export: {@code Long.MAX_VALUE} when not given. */
+    private static long sequence(String value) {
+        if (value == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            long sequence = Long.parseLong(value.strip());
+            if (sequence >= 0) {
+                return sequence;
+            }
+        } catch (NumberFormatException malformed) {
+            // answered below
+        }
+        throw new InvalidInputException("toSequence", "toSequence must be a rated sequence number (an integer"
+                + " from 0), not '" + value + "'");
     }
 
     /** NDJSON unless the caller prefers CSV (text/csv, or text/*, ranked above anything NDJSON also fits). */

@@ -7,6 +7,7 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.OffsetDateTime;
@@ -33,9 +34,11 @@ class RatedExportTests {
             + "taxCategory";
 
     private final RatingModel model;
+    private final JdbcClient jdbc;
 
-    RatedExportTests(RatingModel model) {
+    RatedExportTests(RatingModel model, JdbcClient jdbc) {
         this.model = model;
+        this.jdbc = jdbc;
     }
 
     @LocalServerPort
@@ -123,6 +126,17 @@ class RatedExportTests {
         assertThat(nothing.status()).isEqualTo(200);
         assertThat(nothing.body()).isEmpty();
         assertThat(other.get("/api/rating/rated?partnerId=" + partnerId + range).status()).isEqualTo(404);
+
+        // up to a sequence number (settlement asks for what it placed in a statement): the first record only
+        long firstSequence = jdbc.sql("select seq from usage_rated where rated_id = cast(:id as uuid)")
+                .param("id", first.path("ratedId").asString()).query(Long.class).single();
+        TestHttp.Response upTo = staff().get("/api/rating/rated?partnerId=" + partnerId + range + "&toSequence="
+                + firstSequence);
+        assertThat(upTo.status()).as(upTo.toString()).isEqualTo(200);
+        assertThat(upTo.body().split("\n")).singleElement().satisfies(line ->
+                assertThat(JSON.readTree(line).path("usageId").asString()).isEqualTo("a"));
+        assertThat(staff().get("/api/rating/rated?partnerId=" + partnerId + range + "&toSequence="
+                + (firstSequence - 1)).body()).isEmpty();
     }
 
     @Test
@@ -140,6 +154,8 @@ class RatedExportTests {
         assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId
                 + "&from=2025-01-01T00:00:00Z&to=2026-01-03T00:00:00Z"), "to");
         assertBad(staff().header("Accept", "text/csv").get("/api/rating/rated?partnerId=nope" + range), "partnerId");
+        assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId + range + "&toSequence=-1"), "toSequence");
+        assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId + range + "&toSequence=12x"), "toSequence");
         assertThat(TestHttp.localPort(port).get("/api/rating/rated?partnerId=" + partnerId + range).status())
                 .isEqualTo(401);
     }

@@ -110,6 +110,16 @@ public class SettlementPeriods {
             known.put(partnerId, store.ofPartner(partnerId).stream().map(SettlementPeriod::view).toList());
             return placement;
         }
+
+        /**
+         * The partner's period whose window holds {@code usageInstant}, whatever its state, as read for this batch:
+         * for usage {@link #place} found no period for (it names the period the usage belonged to).
+         */
+        public Optional<UUID> periodContaining(UUID partnerId, Instant usageInstant) {
+            return known.getOrDefault(partnerId, List.of()).stream()
+                    .filter(period -> !usageInstant.isBefore(period.startAt()) && usageInstant.isBefore(period.endAt()))
+                    .map(Period::id).findFirst();
+        }
     }
 
     /**

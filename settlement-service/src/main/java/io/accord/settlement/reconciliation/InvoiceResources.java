@@ -84,7 +84,14 @@ final class InvoiceResources {
                       BigDecimal tolerance) {
     }
 
-    record UsageMatchView(UUID id, String href, UUID partnerInvoiceId, UUID partnerId, String mode,
+    /**
+     * A usage match.
+     *
+     * @param basis what our side was: {@code STATEMENT} (the rated records the period's statement billed, late usage
+     *              of earlier periods included) or {@code PERIOD_WINDOW} (every rated record of the period's usage time
+     *              window: a period still OPEN, one summed before the statement basis existed, and every older match)
+     */
+    record UsageMatchView(UUID id, String href, UUID partnerInvoiceId, UUID partnerId, String mode, String basis,
                           int timeToleranceSeconds, BigDecimal quantityTolerance, BigDecimal amountTolerance,
                           String state, String error, Map<String, OutcomeTotals> outcomes, String unmatchedHref,
                           String requestedBy, Instant requestedAt, Instant completedAt) {

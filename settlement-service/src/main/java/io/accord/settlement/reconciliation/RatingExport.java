@@ -70,8 +70,18 @@ class RatingExport {
 
     /** The partner's rated records with a usage time in [from, to); the call starts at the first {@code hasNext}. */
     Records records(UUID partnerId, Instant from, Instant to, String bearerToken, String correlationId) {
+        return records(partnerId, from, to, null, bearerToken, correlationId);
+    }
+
+    /**
+     * The partner's rated records with a usage time in [from, to) and, when {@code toSequence} is given, a sequence
+     * number up to it ({@code &toSequence=}); the call starts at the first {@code hasNext}.
+     */
+    Records records(UUID partnerId, Instant from, Instant to, Long toSequence, String bearerToken,
+                    String correlationId) {
         URI uri = URI.create(ratingUrl.toString().replaceAll("/+$", "") + PATH + "?partnerId=" + partnerId
-                + "&from=" + encode(from.toString()) + "&to=" + encode(to.toString()));
+                + "&from=" + encode(from.toString()) + "&to=" + encode(to.toString())
+                + (toSequence == null ? "" : "&toSequence=" + toSequence));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(firstByteTimeout)
                 .header("Accept", "text/csv").header("Authorization", "Bearer " + bearerToken);
         if (correlationId != null) {

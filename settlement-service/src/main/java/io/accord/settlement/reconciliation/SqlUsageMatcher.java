@@ -1,6 +1,7 @@
 package io.accord.settlement.reconciliation;
 
 import io.accord.platform.persistence.KeysetPages;
+import io.accord.settlement.usage.UsageSums;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -48,7 +50,8 @@ class SqlUsageMatcher implements UsageMatcher {
     }
 
     @Override
-    public Map<Outcome, Totals> match(UUID matchId, Iterator<Record> theirs, Iterator<Record> ours, Rules rules) {
+    public Map<Outcome, Totals> match(UUID matchId, Iterator<Record> theirs, Iterator<Record> ours, Rules rules,
+                                      Statement statement) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -66,6 +69,9 @@ class SqlUsageMatcher implements UsageMatcher {
                 session.sql("create index on match_record (side, subscriber_id, usage_time)").update();
                 session.sql("create index on match_record (side, reversal_of)").update();
                 session.sql("analyze match_record").update();
+                if (statement != null) {
+                    keepBilled(connection, session, statement);
+                }
                 dropReversed(session);
                 if (rules.mode() == Mode.USAGE_ID) {
                     pairByUsageId(session);
@@ -100,6 +106,38 @@ class SqlUsageMatcher implements UsageMatcher {
             }
             copy.finish();
         }
+    }
+
+    /**
+     * Keeps of ours what the statement billed (before reversals cancel out: a reversal placed on a later statement
+     * does not cancel a record billed on this one): of its period window, the records not placed elsewhere; of the
+     * late windows, the records placed in it.
+     */
+    private static void keepBilled(Connection connection, JdbcClient session, Statement statement)
+            throws SQLException {
+        session.sql("""
+                create temporary table match_placed (rated_id varchar(200) not null, billed_here boolean not null)
+                on commit drop""").update();
+        try (CopyWriter copy = new CopyWriter(connection,
+                "copy match_placed (rated_id, billed_here) from stdin (format csv)")) {
+            while (statement.placed().hasNext()) {
+                UsageSums.Placed placed = statement.placed().next();
+                copy.text(placed.ratedId().toString()).text(placed.billedHere() ? "t" : "f").endRow();
+            }
+            copy.finish();
+        }
+        session.sql("create index on match_placed (rated_id)").update();
+        session.sql("analyze match_placed").update();
+        session.sql("""
+                        delete from match_record r
+                        where r.side = 'O'
+                          and case when r.usage_time >= :from and r.usage_time < :to
+                                   then exists (select 1 from match_placed p
+                                                where p.rated_id = r.rated_id and not p.billed_here)
+                                   else not exists (select 1 from match_placed p
+                                                    where p.rated_id = r.rated_id and p.billed_here) end""")
+                .param("from", OffsetDateTime.ofInstant(statement.from(), ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(statement.to(), ZoneOffset.UTC)).update();
     }
 
     /**

@@ -32,7 +32,9 @@ class UsageMatchStore {
         this.json = json;
     }
 
-    record Match(UUID id, UUID invoiceId, UUID partnerId, UsageMatcher.Rules rules, String state, String error,
+    /** @param basis what ours was: STATEMENT or PERIOD_WINDOW ({@link OurUsage.Basis}) */
+    record Match(UUID id, UUID invoiceId, UUID partnerId, UsageMatcher.Rules rules, String basis, String state,
+                 String error,
                  Map<String, InvoiceResources.OutcomeTotals> outcomes, String requestedBy, Instant requestedAt,
                  Instant completedAt) {
     }
@@ -40,12 +42,14 @@ class UsageMatchStore {
     void insert(Match match) {
         jdbc.sql("""
                         insert into usage_match (id, invoice_id, partner_id, mode, time_tolerance_seconds,
-                                quantity_tolerance, amount_tolerance, state, requested_by, requested_at)
-                        values (:id, :invoice, :partner, :mode, :seconds, :quantity, :amount, 'RUNNING', :by, :at)""")
+                                quantity_tolerance, amount_tolerance, basis, state, requested_by, requested_at)
+                        values (:id, :invoice, :partner, :mode, :seconds, :quantity, :amount, :basis, 'RUNNING', :by,
+                                :at)""")
                 .param("id", match.id()).param("invoice", match.invoiceId()).param("partner", match.partnerId())
                 .param("mode", match.rules().mode().name()).param("seconds", match.rules().timeToleranceSeconds())
                 .param("quantity", match.rules().quantityTolerance())
-                .param("amount", match.rules().amountTolerance()).param("by", match.requestedBy())
+                .param("amount", match.rules().amountTolerance()).param("basis", match.basis())
+                .param("by", match.requestedBy())
                 .param("at", ts(match.requestedAt())).update();
     }
 
@@ -102,7 +106,7 @@ class UsageMatchStore {
                 rs.getObject("partner_id", UUID.class), new UsageMatcher.Rules(
                 UsageMatcher.Mode.valueOf(rs.getString("mode")), rs.getInt("time_tolerance_seconds"),
                 rs.getBigDecimal("quantity_tolerance"), rs.getBigDecimal("amount_tolerance")),
-                rs.getString("state"), rs.getString("error"), outcomes == null ? null
+                rs.getString("basis"), rs.getString("state"), rs.getString("error"), outcomes == null ? null
                 : json.readValue(outcomes, OUTCOMES), rs.getString("requested_by"),
                 rs.getObject("requested_at", OffsetDateTime.class).toInstant(),
                 completed == null ? null : completed.toInstant());

@@ -1,5 +1,7 @@
 package io.accord.settlement.reconciliation;
 
+import io.accord.settlement.usage.UsageSums;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Iterator;
@@ -39,8 +41,26 @@ interface UsageMatcher {
                   BigDecimal theirAmount) {
     }
 
+    /**
+     * Which of our records a statement billed, for a match on the statement's basis: of those with a usage time in
+     * its period window [from, to), all but the ones placed elsewhere; of the others (the late windows), only the
+     * ones placed in it. {@code placed} names every record placed outside its own period that concerns the period
+     * ({@code UsageSums.placedOutside}).
+     */
+    record Statement(Instant from, Instant to, Iterator<UsageSums.Placed> placed) {
+    }
+
     /** Matches the two streams; every outcome is in the answer (zero counts included). */
-    Map<Outcome, Totals> match(UUID matchId, Iterator<Record> theirs, Iterator<Record> ours, Rules rules);
+    default Map<Outcome, Totals> match(UUID matchId, Iterator<Record> theirs, Iterator<Record> ours, Rules rules) {
+        return match(matchId, theirs, ours, rules, null);
+    }
+
+    /**
+     * Matches the two streams, ours narrowed to what the statement billed ({@code null}: ours as it comes); every
+     * outcome is in the answer (zero counts included).
+     */
+    Map<Outcome, Totals> match(UUID matchId, Iterator<Record> theirs, Iterator<Record> ours, Rules rules,
+                               Statement statement);
 
     /** The records of a match that did not match, in outcome then record order, for the download. */
     void unmatched(UUID matchId, java.util.function.Consumer<Unmatched> sink);

@@ -30,6 +30,7 @@ import java.io.InputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +57,7 @@ class UsageMatching implements DisposableBean {
     private final UsageMatchStore matches;
     private final PartnerUsageFiles files;
     private final UsageMatcher matcher;
-    private final RatingExport rating;
+    private final OurUsage ours;
     private final SettlementPeriods periods;
     private final AuditTrail audit;
     private final Tenancy tenancy;
@@ -67,7 +68,7 @@ class UsageMatching implements DisposableBean {
     private final ExecutorService executor;
 
     UsageMatching(Reconciliations reconciliations, InvoiceStore invoices, UsageMatchStore matches,
-                  PartnerUsageFiles files, UsageMatcher matcher, RatingExport rating, SettlementPeriods periods,
+                  PartnerUsageFiles files, UsageMatcher matcher, OurUsage ours, SettlementPeriods periods,
                   AuditTrail audit, Tenancy tenancy, ReconciliationProperties properties,
                   PlatformTransactionManager transactionManager, Clock clock, UploadSpool spool) {
         this.reconciliations = reconciliations;
@@ -75,7 +76,7 @@ class UsageMatching implements DisposableBean {
         this.matches = matches;
         this.files = files;
         this.matcher = matcher;
-        this.rating = rating;
+        this.ours = ours;
         this.periods = periods;
         this.audit = audit;
         this.tenancy = tenancy;
@@ -124,8 +125,8 @@ class UsageMatching implements DisposableBean {
     }
 
     /**
-     * Starts matching the invoice's CDRs against our rated usage of its period; it runs once this transaction has
-     * committed, relaying the caller's token to rating.
+     * Starts matching the invoice's CDRs against the rated usage its period's statement billed ({@link OurUsage}); it
+     * runs once this transaction has committed, relaying the caller's token to rating.
      */
     @Transactional
     InvoiceResources.UsageMatchView start(UUID invoiceId, InvoiceResources.UsageMatchRequest request) {
@@ -146,15 +147,21 @@ class UsageMatching implements DisposableBean {
             throw new ConflictException("A usage match needs a signed-in user: rating is called with its token");
         }
         SettlementPeriods.Period period = periods.find(invoice.periodId()).orElseThrow();
+        OurUsage.Source source = ours.source(invoice.partnerId(), period);
         UsageMatchStore.Match match = new UsageMatchStore.Match(UUID.randomUUID(), invoiceId, invoice.partnerId(),
-                rules, "RUNNING", null, null, tenancy.actor(), clock.instant(), null);
+                rules, source.basis().name(), "RUNNING", null, null, tenancy.actor(), clock.instant(), null);
         matches.insert(match);
+        Map<String, Object> started = new LinkedHashMap<>(Map.of("partnerInvoiceId", invoiceId, "mode",
+                rules.mode().name(), "timeToleranceSeconds", rules.timeToleranceSeconds(), "quantityTolerance",
+                rules.quantityTolerance().toPlainString(), "amountTolerance",
+                rules.amountTolerance().toPlainString(), "basis", source.basis().name()));
+        if (source.toSequence() != null) {
+            started.put("toSequence", source.toSequence());
+        }
         audit.record(new PartnerId(invoice.partnerId()), USAGE_MATCH, match.id().toString(), "STARTED", null,
-                Map.of("partnerInvoiceId", invoiceId, "mode", rules.mode().name(), "timeToleranceSeconds",
-                        rules.timeToleranceSeconds(), "quantityTolerance", rules.quantityTolerance().toPlainString(),
-                        "amountTolerance", rules.amountTolerance().toPlainString()));
+                started);
         String correlationId = CorrelationId.currentOrNull();
-        Runnable run = () -> run(match, period, token, correlationId);
+        Runnable run = () -> run(match, source, token, correlationId);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -164,8 +171,7 @@ class UsageMatching implements DisposableBean {
         return view(match);
     }
 
-    private void run(UsageMatchStore.Match match, SettlementPeriods.Period period, String token,
-                     String correlationId) {
+    private void run(UsageMatchStore.Match match, OurUsage.Source source, String token, String correlationId) {
         if (correlationId != null) {
             MDC.put(CorrelationId.MDC_KEY, correlationId);
         }
@@ -173,9 +179,8 @@ class UsageMatching implements DisposableBean {
             Map<UsageMatcher.Outcome, UsageMatcher.Totals> totals = transactions.execute(status -> {
                 try (Stream<UsageMatcher.Record> theirs = matches.theirRecords(match.invoiceId(),
                         properties.usage().batchSize());
-                     RatingExport.Records ours = rating.records(match.partnerId(), period.startAt(), period.endAt(),
-                             token, correlationId)) {
-                    return matcher.match(match.id(), theirs.iterator(), ours, match.rules());
+                     OurUsage.Side our = ours.open(source, token, correlationId, properties.usage().batchSize())) {
+                    return matcher.match(match.id(), theirs.iterator(), our, match.rules(), our.statement());
                 }
             });
             transactions.executeWithoutResult(status -> {
@@ -278,7 +283,7 @@ class UsageMatching implements DisposableBean {
     private InvoiceResources.UsageMatchView view(UsageMatchStore.Match match) {
         String href = InvoiceResources.USAGE_MATCHES + "/" + match.id();
         return new InvoiceResources.UsageMatchView(match.id(), href, match.invoiceId(), match.partnerId(),
-                match.rules().mode().name(), match.rules().timeToleranceSeconds(),
+                match.rules().mode().name(), match.basis(), match.rules().timeToleranceSeconds(),
                 // as written, never in scientific notation (a stored 0 tolerance was answered as 0E-9)
                 new BigDecimal(match.rules().quantityTolerance().stripTrailingZeros().toPlainString()),
                 new BigDecimal(match.rules().amountTolerance().stripTrailingZeros().toPlainString()), match.state(), match.error(), match.outcomes(),

@@ -26,7 +26,10 @@ import java.util.UUID;
  * and added, with the record's quantity and charge, to its period, partner, offering, usage type, direction, currency
  * and flag. Reversals carry negated values and so subtract. The batch's partners are locked and their periods read
  * at once ({@link SettlementPeriods#placements}), and all its sums are added in one statement: the cost of a batch
- * hardly grows with the number of partners in it.
+ * hardly grows with the number of partners in it. Each sum keeps the highest rated sequence added to it, and every
+ * amount placed outside its own period (late, or taken by no period although a period of the partner holds its usage
+ * time) is kept by rated id in {@code usage_late_record}: together they say which rated records a period's statement
+ * billed ({@link UsageSums#statementRecords}).
  */
 class UsageAggregator {
 
@@ -58,6 +61,7 @@ class UsageAggregator {
         shares.sort(Comparator.comparing(Share::partnerId));
         Map<SumKey, Sum> sums = new LinkedHashMap<>();
         Map<UnplacedKey, Sum> unplaced = new LinkedHashMap<>();
+        List<LateRecord> late = new ArrayList<>();
         Map<CustomerKey, Sum> customers = new LinkedHashMap<>();
         Map<UUID, SettlementPeriods.Placement> current = new HashMap<>();
         SettlementPeriods.Placements placements = periods.placements(
@@ -72,9 +76,14 @@ class UsageAggregator {
                         share.record().ratedId(), share.partnerId(), usage);
                 unplaced.merge(new UnplacedKey(share.partnerId(), share.record().currency(),
                         share.party().direction().name()), delta, Sum::plus);
+                placements.periodContaining(share.partnerId(), usage).ifPresent(own ->
+                        late.add(LateRecord.of(share, null, own)));
                 continue;
             }
             placed++;
+            if (placement.get().priorPeriodAdjustment()) {
+                late.add(LateRecord.of(share, placement.get().period().id(), placement.get().usagePeriodId()));
+            }
             if (BILLED_ON_BEHALF.equals(share.party().direction().name())) {
                 customers.merge(new CustomerKey(placement.get().period().id(), share.partnerId(),
                         customer(share.record().customerReference()), share.record().offeringId(),
@@ -88,6 +97,7 @@ class UsageAggregator {
         }
         Timestamp now = Timestamp.from(clock.instant());
         upsert(sums, now);
+        insertLate(late, now);
         upsertCustomers(customers, now);
         unplaced.forEach((key, sum) -> upsertUnplaced(key, sum, now));
         return placed;
@@ -127,6 +137,7 @@ class UsageAggregator {
         BigDecimal[] amounts = new BigDecimal[size];
         Long[] counts = new Long[size];
         Long[] reversals = new Long[size];
+        Long[] maxSequences = new Long[size];
         int i = 0;
         for (Map.Entry<SumKey, Sum> entry : sums.entrySet()) {
             SumKey key = entry.getKey();
@@ -143,23 +154,28 @@ class UsageAggregator {
             amounts[i] = sum.amount();
             counts[i] = sum.count();
             reversals[i] = sum.reversals();
+            maxSequences[i] = sum.maxSequence();
             i++;
         }
         jdbc.sql("""
                         insert into usage_sum (period_id, partner_id, offering_id, usage_type, direction, currency,
                                                prior_period, quantity, charge, amount, record_count, reversal_count,
-                                               updated_at)
+                                               max_sequence, updated_at)
                         select s.*, :now
                         from unnest(:periods, :partners, :offerings, :usageTypes, :directions, :currencies, :priors,
-                                    :quantities, :charges, :amounts, :counts, :reversals)
+                                    :quantities, :charges, :amounts, :counts, :reversals, :maxSequences)
                              as s(period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
-                                  quantity, charge, amount, record_count, reversal_count)
+                                  quantity, charge, amount, record_count, reversal_count, max_sequence)
                         on conflict (period_id, partner_id, offering_id, usage_type, direction, currency, prior_period)
                         do update set quantity = usage_sum.quantity + excluded.quantity,
                                       charge = usage_sum.charge + excluded.charge,
                                       amount = usage_sum.amount + excluded.amount,
                                       record_count = usage_sum.record_count + excluded.record_count,
                                       reversal_count = usage_sum.reversal_count + excluded.reversal_count,
+                                      -- a row summed before V70 stays without one: its records are not all known
+                                      max_sequence = case when usage_sum.max_sequence is null then null
+                                                          else greatest(usage_sum.max_sequence, excluded.max_sequence)
+                                                     end,
                                       updated_at = excluded.updated_at""")
                 .param("periods", new SqlArrayValue("uuid", (Object[]) periodIds))
                 .param("partners", new SqlArrayValue("uuid", (Object[]) partnerIds))
@@ -173,6 +189,32 @@ class UsageAggregator {
                 .param("amounts", new SqlArrayValue("numeric", (Object[]) amounts))
                 .param("counts", new SqlArrayValue("int8", (Object[]) counts))
                 .param("reversals", new SqlArrayValue("int8", (Object[]) reversals))
+                .param("maxSequences", new SqlArrayValue("int8", (Object[]) maxSequences))
+                .param("now", now).update();
+    }
+
+    /**
+     * Keeps the batch's amounts placed outside their own period by rated id, in one statement. A record with two
+     * amounts of one partner is placed once (both have its usage time), so the second is left out.
+     */
+    private void insertLate(List<LateRecord> late, Timestamp now) {
+        if (late.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into usage_late_record (partner_id, rated_id, period_id, usage_period_id, usage_time,
+                                                       sequence, placed_at)
+                        select s.*, :now
+                        from unnest(:partners, :rated, :periods, :usagePeriods, :times, :sequences)
+                             as s(partner_id, rated_id, period_id, usage_period_id, usage_time, sequence)
+                        on conflict (partner_id, rated_id) do nothing""")
+                .param("partners", new SqlArrayValue("uuid", late.stream().map(LateRecord::partnerId).toArray()))
+                .param("rated", new SqlArrayValue("uuid", late.stream().map(LateRecord::ratedId).toArray()))
+                .param("periods", new SqlArrayValue("uuid", late.stream().map(LateRecord::periodId).toArray()))
+                .param("usagePeriods", new SqlArrayValue("uuid",
+                        late.stream().map(LateRecord::usagePeriodId).toArray()))
+                .param("times", new SqlArrayValue("timestamptz", late.stream().map(LateRecord::usageTime).toArray()))
+                .param("sequences", new SqlArrayValue("int8", late.stream().map(LateRecord::sequence).toArray()))
                 .param("now", now).update();
     }
 
@@ -282,18 +324,33 @@ class UsageAggregator {
     private record UnplacedKey(UUID partnerId, String currency, String direction) {
     }
 
-    /** A record's contribution: a reversal counts −1 record (and one reversal), its values are already negated. */
-    private record Sum(BigDecimal quantity, BigDecimal charge, BigDecimal amount, long count, long reversals) {
+    /** A partner amount placed outside its own period: in {@code periodId} (null: in none) instead of its own. */
+    private record LateRecord(UUID partnerId, UUID ratedId, UUID periodId, UUID usagePeriodId, Timestamp usageTime,
+                              Long sequence) {
+
+        static LateRecord of(Share share, UUID periodId, UUID usagePeriodId) {
+            return new LateRecord(share.partnerId(), share.record().ratedId(), periodId, usagePeriodId,
+                    Timestamp.from(share.record().usageTime().toInstant()), share.record().sequence());
+        }
+    }
+
+    /**
+     * A record's contribution: a reversal counts −1 record (and one reversal), its values are already negated; the
+     * highest rated sequence among the records summed.
+     */
+    private record Sum(BigDecimal quantity, BigDecimal charge, BigDecimal amount, long count, long reversals,
+                       long maxSequence) {
 
         static Sum of(Share share) {
             boolean reversal = "REVERSAL".equals(share.record().kind());
             return new Sum(new BigDecimal(share.record().billedQuantity()), new BigDecimal(share.record().charge()),
-                    new BigDecimal(share.party().amount()), reversal ? -1 : 1, reversal ? 1 : 0);
+                    new BigDecimal(share.party().amount()), reversal ? -1 : 1, reversal ? 1 : 0,
+                    share.record().sequence());
         }
 
         Sum plus(Sum other) {
             return new Sum(quantity.add(other.quantity), charge.add(other.charge), amount.add(other.amount),
-                    count + other.count, reversals + other.reversals);
+                    count + other.count, reversals + other.reversals, Math.max(maxSequence, other.maxSequence));
         }
     }
 }

@@ -8,14 +8,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The rated usage aggregated per settlement period (the feature's entry point): what statements are built from,
@@ -28,6 +32,71 @@ public class UsageSums {
 
     UsageSums(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Which rated records of the partner the sums of {@code periodId} took, and so its statement billed, once the
+     * period is no longer OPEN: those of its own usage time window, up to {@link Billed#toSequence}, that were not
+     * placed elsewhere ({@link #placedOutside}), and the late records placed in it, whose usage times lie in
+     * {@link Billed#lateWindows}. Empty when a sum of the period was added before V70 (its highest sequence was not
+     * kept): then only the period window tells.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Billed> billed(UUID partnerId, UUID periodId) {
+        boolean legacy = jdbc.sql("""
+                        select count(*) > 0 from usage_sum
+                        where period_id = :period and partner_id = :partner and max_sequence is null""")
+                .param("period", periodId).param("partner", partnerId).query(Boolean.class).single();
+        if (legacy) {
+            return Optional.empty();
+        }
+        long toSequence = jdbc.sql("""
+                        select coalesce(max(max_sequence), 0) from usage_sum
+                        where period_id = :period and partner_id = :partner""")
+                .param("period", periodId).param("partner", partnerId).query(Long.class).single();
+        // per period the late records came from (they lie in it, or all before the partner's first period): one
+        // window each, from the first to just after the last (usage times are kept to the microsecond)
+        List<Window> windows = jdbc.sql("""
+                        select min(usage_time) as first_time, max(usage_time) as last_time from usage_late_record
+                        where partner_id = :partner and period_id = :period
+                        group by usage_period_id order by 1""")
+                .param("partner", partnerId).param("period", periodId)
+                .query((rs, row) -> new Window(rs.getTimestamp("first_time").toInstant(),
+                        rs.getTimestamp("last_time").toInstant().plus(1, ChronoUnit.MICROS)))
+                .list();
+        return Optional.of(new Billed(toSequence, windows));
+    }
+
+    /**
+     * The partner's rated records placed outside their own period that concern {@code periodId}: placed in it
+     * (late usage of an earlier period, {@code billedHere}) or belonging to it but placed later or nowhere (not
+     * billed by it). In no order; read with a cursor inside the caller's transaction.
+     */
+    public Stream<Placed> placedOutside(UUID partnerId, UUID periodId, int fetchSize) {
+        return jdbc.sql("""
+                        select rated_id, period_id is not distinct from :period as billed_here
+                        from usage_late_record
+                        where partner_id = :partner and (period_id = :period or usage_period_id = :period)""")
+                .withFetchSize(fetchSize).param("partner", partnerId).param("period", periodId)
+                .query((rs, row) -> new Placed(rs.getObject("rated_id", UUID.class), rs.getBoolean("billed_here")))
+                .stream();
+    }
+
+    /**
+     * What a period's sums took (see {@link #billed}).
+     *
+     * @param toSequence  the highest rated sequence number in its sums (0: none); a record after it was not billed
+     * @param lateWindows usage time windows [from, to) holding the late records placed in it, disjoint, in order
+     */
+    public record Billed(long toSequence, List<Window> lateWindows) {
+    }
+
+    /** A usage time window [from, to). */
+    public record Window(Instant from, Instant to) {
+    }
+
+    /** A rated record placed outside its own period: {@code billedHere} when the period asked about took it. */
+    public record Placed(UUID ratedId, boolean billedHere) {
     }
 
     /** The sums of one partner's period, ordered by offering, usage type, direction and flag. */

@@ -1,5 +1,6 @@
 package io.accord.settlement.reconciliation;
 
+import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,40 @@ class SqlUsageMatcherTests {
                     record(usage, i, ONE, DIME, "r-" + i + "-new", "r-" + i));
         }
         return Stream.of(rated);
+    }
+
+    /**
+     * On a statement's basis (its window is [T0, T0 + 1 h)), ours keeps what the statement billed: of the window, not
+     * the record placed elsewhere (rated late: it went on the next statement) nor the reversal placed on a later
+     * statement (so the rating this statement billed stays current); before the window, only the late record placed
+     * on this statement. Their file holds the on-time, late and moved records.
+     */
+    @Test
+    void onAStatementsBasisOursIsWhatTheStatementBilledBeforeReversalsCancel() {
+        UUID own = UUID.randomUUID();
+        UUID reversal = UUID.randomUUID();
+        UUID moved = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        UUID earlier = UUID.randomUUID();
+        List<UsageMatcher.Record> ours = List.of(
+                record("u-earlier", -7200, ONE, DIME, earlier.toString(), null),
+                record("u-late", -3600, ONE, DIME, late.toString(), null),
+                record("u-own", 10, ONE, DIME, own.toString(), null),
+                record("u-moved", 20, ONE, DIME, moved.toString(), null),
+                record("u-own", 10, ONE.negate(), DIME.negate(), reversal.toString(), own.toString()));
+        List<UsageSums.Placed> placed = List.of(new UsageSums.Placed(late, true),
+                new UsageSums.Placed(moved, false), new UsageSums.Placed(reversal, false));
+        List<UsageMatcher.Record> theirs = List.of(record("u-own", 10, ONE, DIME, null, null),
+                record("u-late", -3600, ONE, DIME, null, null), record("u-moved", 20, ONE, DIME, null, null));
+
+        Map<UsageMatcher.Outcome, UsageMatcher.Totals> totals = matcher.match(UUID.randomUUID(), theirs.iterator(),
+                ours.iterator(), new UsageMatcher.Rules(UsageMatcher.Mode.USAGE_ID, 0, BigDecimal.ZERO,
+                        BigDecimal.ZERO), new UsageMatcher.Statement(T0, T0.plusSeconds(3600), placed.iterator()));
+
+        assertThat(totals.get(UsageMatcher.Outcome.MATCHED).count()).isEqualTo(2);
+        assertThat(totals.get(UsageMatcher.Outcome.ONLY_THEIRS).count()).isEqualTo(1);
+        assertThat(totals.get(UsageMatcher.Outcome.ONLY_THEIRS).theirAmount()).isEqualByComparingTo(DIME);
+        assertThat(totals.get(UsageMatcher.Outcome.ONLY_OURS).count()).isZero();
     }
 
     @Test

@@ -22,6 +22,18 @@ final class DocumentComposer {
     /** The self-billing mention (Council Directive 2006/112/EC, Article 226(10a)). */
     static final String SELF_BILLING_NOTE = "Self-billing: this statement is issued by the recipient in the name and "
             + "on behalf of the supplier (Article 226(10a), Council Directive 2006/112/EC).";
+    /** A mixed statement's mention: self-billing covers the partner's supply (its revenue share) only. */
+    static final String SELF_BILLING_REVENUE_SHARE_NOTE = "Self-billing of the revenue-share lines: those lines are "
+            + "issued by the recipient in the name and on behalf of the supplier (Article 226(10a), Council Directive "
+            + "2006/112/EC). The wholesale lines are our supplies to the partner, invoiced by us. The two are set off "
+            + "against each other: the total is the net balance.";
+    /** A wholesale invoice whose credits exceed its charges: it stays our invoice, the balance is the partner's. */
+    static final String CREDIT_BALANCE_NOTE = "Credit balance: the credits on this invoice exceed its charges, so the "
+            + "balance is in the partner's favour and payable to the partner. This is our invoice as the supplier, not a "
+            + "self-billed invoice.";
+    /** A revenue-share statement whose deductions exceed the share: still self-billed, the partner owes the balance. */
+    static final String DEBIT_BALANCE_NOTE = "Debit balance: the deductions on this statement exceed the partner's "
+            + "revenue share, so the balance is payable by the partner.";
     static final String PER_CUSTOMER_MISSING = "per-customer breakdown: not printed in this document; "
             + "GET /api/settlement/statements/{id}/billing-on-behalf lists it per customer reference";
     static final String TAX_CATEGORY_MISSING = "tax category: not known for the items without one (usage rated "
@@ -39,10 +51,7 @@ final class DocumentComposer {
                 ? new PrintedDocument.Party(content.partnerId().toString(), null, List.of(), null, null)
                 : new PrintedDocument.Party(content.partnerId().toString(), partner.legalName(), address(partner),
                         partner.country(), partner.taxId());
-        List<String> notes = new ArrayList<>();
-        if ("REVENUE_SHARE_STATEMENT".equals(content.documentType())) {
-            notes.add(SELF_BILLING_NOTE);
-        }
+        List<String> notes = new ArrayList<>(balanceNotes(content.documentType(), content.totalAmount()));
         if (content.taxNote() != null) {
             notes.add(content.taxNote());
         }
@@ -53,7 +62,8 @@ final class DocumentComposer {
                 PrintedDocument.decimal(content.netAmount()), PrintedDocument.decimal(content.taxAmount()),
                 content.taxNote());
         return new PrintedDocument(content.documentId().toString(), content.documentType(),
-                title(content.documentType()), content.documentNumber(), date(content.issuedAt()),
+                title(content.documentType(), content.totalAmount()), content.documentNumber(),
+                date(content.issuedAt()),
                 bound(content.periodStart()), bound(content.periodEnd()),
                 content.dueDate() == null ? null : content.dueDate().toString(), issuerParty, partnerParty,
                 content.direction(), content.currency(), lines, PrintedDocument.decimal(content.netAmount()),
@@ -62,13 +72,34 @@ final class DocumentComposer {
                 content.reason(), List.copyOf(notes), billingOnBehalf(content, partnerParty));
     }
 
-    static String title(String documentType) {
+    /**
+     * The title says what the document is (its type, decided by what the statement is for) and, where the total runs
+     * against the usual way, that its balance does: a wholesale invoice in the partner's favour is a credit balance,
+     * a revenue-share statement the partner owes on a debit balance. A settlement statement says neither: its total
+     * line names who pays.
+     */
+    static String title(String documentType, BigDecimal total) {
+        boolean positive = total != null && total.signum() > 0;
+        boolean negative = total != null && total.signum() < 0;
         return switch (documentType) {
-            case "REVENUE_SHARE_STATEMENT" -> "Self-billing revenue-share statement";
-            case "WHOLESALE_INVOICE" -> "Wholesale invoice";
+            case "REVENUE_SHARE_STATEMENT" -> "Self-billing revenue-share statement" + (negative ? " (debit balance)"
+                    : "");
+            case "WHOLESALE_INVOICE" -> "Wholesale invoice" + (positive ? " (credit balance)" : "");
+            case "SETTLEMENT_STATEMENT" -> "Settlement statement (revenue share and wholesale, netted)";
             case "CREDIT_NOTE" -> "Credit note";
             case "DEBIT_NOTE" -> "Debit note";
             default -> throw new IllegalArgumentException("Unknown document type " + documentType);
+        };
+    }
+
+    /** The legal mentions of the document's type, and what its balance means when it runs against the usual way. */
+    private static List<String> balanceNotes(String documentType, BigDecimal total) {
+        return switch (documentType) {
+            case "REVENUE_SHARE_STATEMENT" -> total.signum() < 0 ? List.of(SELF_BILLING_NOTE, DEBIT_BALANCE_NOTE)
+                    : List.of(SELF_BILLING_NOTE);
+            case "WHOLESALE_INVOICE" -> total.signum() > 0 ? List.of(CREDIT_BALANCE_NOTE) : List.of();
+            case "SETTLEMENT_STATEMENT" -> List.of(SELF_BILLING_REVENUE_SHARE_NOTE);
+            default -> List.of();
         };
     }
 
@@ -110,7 +141,7 @@ final class DocumentComposer {
         }
         return new PrintedDocument.BillingOnBehalf(partner.legalName() == null ? partner.id() : partner.legalName(),
                 items.stream().map(item -> new PrintedDocument.Item(item.taxCategory(), item.offeringId(),
-                        item.usageType(), quantity(item.quantity()), PrintedDocument.decimal(item.grossCharged()),
+                        item.offeringName() == null ? item.offeringId() : item.offeringName(), item.usageType(), quantity(item.quantity()), PrintedDocument.decimal(item.grossCharged()),
                         item.currency(), item.recordCount())).toList(),
                 List.copyOf(totals.values()), List.copyOf(missing));
     }

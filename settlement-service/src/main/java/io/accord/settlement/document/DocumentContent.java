@@ -13,7 +13,8 @@ import java.util.UUID;
  * payable to the partner, negative owed by it.
  *
  * @param documentId             the statement's or note's id (one document each)
- * @param documentType           {@code REVENUE_SHARE_STATEMENT}, {@code WHOLESALE_INVOICE}, {@code CREDIT_NOTE},
+ * @param documentType           {@code REVENUE_SHARE_STATEMENT}, {@code WHOLESALE_INVOICE},
+ *                               {@code SETTLEMENT_STATEMENT} (what a statement is for), {@code CREDIT_NOTE},
  *                               {@code DEBIT_NOTE}
  * @param direction              {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner pays us)
  * @param taxRatePercent         the agreement's rate ({@code "0"} under reverse charge)
@@ -44,9 +45,11 @@ public record DocumentContent(UUID documentId, UUID partnerId, String documentTy
      * End-customer billing of one tax category × offering × usage type in the period, in the partner's name.
      *
      * @param taxCategory  the rated prices' tax category, {@code null} for usage rated without one
+     * @param offeringName the offering's name as its products were ordered (what the document prints), {@code null}
+     *                     when settlement knows no product of it (the id is printed then)
      * @param grossCharged Σ of what the rated records charged the end customers (6 decimals, usage currency)
      */
-    public record BillingOnBehalf(String taxCategory, String offeringId, String usageType, BigDecimal quantity,
-                                  BigDecimal grossCharged, String currency, long recordCount) {
+    public record BillingOnBehalf(String taxCategory, String offeringId, String offeringName, String usageType,
+                                  BigDecimal quantity, BigDecimal grossCharged, String currency, long recordCount) {
     }
 }

@@ -38,7 +38,8 @@ class DocumentController {
             + Roles.AUDITOR + "', '" + Roles.OPS + "', '" + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN
             + "', '" + Roles.PARTNER_USER + "')";
     private static final MediaType PDF = MediaType.APPLICATION_PDF;
-    private static final Set<String> STATEMENTS = Set.of("REVENUE_SHARE_STATEMENT", "WHOLESALE_INVOICE");
+    private static final Set<String> STATEMENTS = Set.of("REVENUE_SHARE_STATEMENT", "WHOLESALE_INVOICE",
+            "SETTLEMENT_STATEMENT");
     private static final Set<String> NOTES = Set.of("CREDIT_NOTE", "DEBIT_NOTE");
 
     private final SettlementDocuments documents;

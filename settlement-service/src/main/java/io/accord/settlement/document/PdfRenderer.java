@@ -136,7 +136,7 @@ final class PdfRenderer {
                 if (Objects.equals(item.taxCategory(), total.taxCategory())
                         && item.currency().equals(total.currency())) {
                     table.addCell(cell(category(item.taxCategory()), NORMAL, Element.ALIGN_LEFT));
-                    table.addCell(cell(item.offeringId() + " × " + item.usageType(), NORMAL, Element.ALIGN_LEFT));
+                    table.addCell(cell(item.offeringName() + " × " + item.usageType(), NORMAL, Element.ALIGN_LEFT));
                     table.addCell(cell(item.quantity() == null ? "" : item.quantity(), NORMAL, Element.ALIGN_RIGHT));
                     table.addCell(cell(item.grossCharged() + " " + item.currency(), NORMAL, Element.ALIGN_RIGHT));
                     table.addCell(cell(String.valueOf(item.recordCount()), NORMAL, Element.ALIGN_RIGHT));

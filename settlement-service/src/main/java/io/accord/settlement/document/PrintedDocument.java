@@ -46,9 +46,13 @@ record PrintedDocument(String documentId, String documentType, String title, Str
                            List<String> missing) {
     }
 
-    /** One tax category × offering × usage type; {@code taxCategory} is {@code null} when none is known. */
-    record Item(String taxCategory, String offeringId, String usageType, String quantity, String grossCharged,
-                String currency, long recordCount) {
+    /**
+     * One tax category × offering × usage type; {@code taxCategory} is {@code null} when none is known.
+     * {@code offeringName} is what a reader sees (the offering's name, or its id when settlement knows no name);
+     * {@code offeringId} stays for machines.
+     */
+    record Item(String taxCategory, String offeringId, String offeringName, String usageType, String quantity,
+                String grossCharged, String currency, long recordCount) {
     }
 
     /** Σ gross charged and net record count of one tax category ({@code null}: none known) in one currency. */

@@ -4,7 +4,8 @@ package io.accord.settlement.statement;
  * What a statement line is. Only the rated-usage kinds are in the conservation equation (they are sums of the rated
  * records' party amounts); every other kind is a labelled line outside it, traceable to its cause. The minimum
  * guarantee of a partner we pay is measured against the {@link Measure#PAYABLE} lines of the period, a reseller's
- * minimum commitment against its {@link Measure#OWED} ones.
+ * minimum commitment against its {@link Measure#OWED} ones. Each kind also says which supply it documents
+ * ({@link #side}): what the statement's document is ({@link DocumentTypes}).
  */
 enum LineKind {
     USAGE_REVENUE_SHARE(true, Measure.PAYABLE),
@@ -23,6 +24,12 @@ enum LineKind {
     /** Which guarantee a line counts toward. */
     enum Measure { PAYABLE, OWED, NONE }
 
+    /**
+     * Which supply a line documents: the partner's to us (its revenue share, self-billed by us), ours to the partner
+     * (wholesale, invoiced by us), or neither (a dispute adjustment corrects whichever the statement is).
+     */
+    enum Side { REVENUE_SHARE, WHOLESALE, NONE }
+
     private final boolean ratedUsage;
     private final Measure measure;
 
@@ -38,5 +45,20 @@ enum LineKind {
 
     Measure measure() {
         return measure;
+    }
+
+    /**
+     * The supply a line of this kind documents; a prior-period usage line by its direction (revenue share paid to
+     * the partner, or wholesale it owes), a line stored without one by its sign.
+     */
+    Side side(String direction, java.math.BigDecimal amount) {
+        return switch (this) {
+            case USAGE_REVENUE_SHARE, RECURRING_SHARE, ONE_TIME_SHARE, VOLUME_TIER_BONUS, MINIMUM_GUARANTEE_TOP_UP ->
+                    Side.REVENUE_SHARE;
+            case WHOLESALE, RECURRING_WHOLESALE, ONE_TIME_WHOLESALE, MINIMUM_COMMITMENT -> Side.WHOLESALE;
+            case PRIOR_PERIOD_ADJUSTMENT -> direction != null ? ("PAYABLE_TO_PARTNER".equals(direction)
+                    ? Side.REVENUE_SHARE : Side.WHOLESALE) : amount.signum() >= 0 ? Side.REVENUE_SHARE : Side.WHOLESALE;
+            case DISPUTE_ADJUSTMENT -> Side.NONE;
+        };
     }
 }

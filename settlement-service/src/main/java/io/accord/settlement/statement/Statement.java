@@ -36,6 +36,7 @@ final class Statement {
     private final UUID periodId;
     private final StatementLines.Lines lines;
     private final String preparedBy;
+    private final String documentType;
     private State state;
     private String approvedBy;
     private Instant approvedAt;
@@ -47,8 +48,10 @@ final class Statement {
     private Instant discardedAt;
     private String discardReason;
 
-    private Statement(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy) {
+    private Statement(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
+                      String documentType) {
         this.id = id;
+        this.documentType = documentType;
         this.partnerId = partnerId;
         this.periodId = periodId;
         this.lines = lines;
@@ -60,9 +63,9 @@ final class Statement {
 
     /** A statement as stored. */
     static Statement restore(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
-                             State state, String approvedBy, Instant approvedAt, String documentNumber,
-                             Instant issuedAt, Money paid, Money notes, Discard discard) {
-        Statement statement = new Statement(id, partnerId, periodId, lines, preparedBy);
+                             String documentType, State state, String approvedBy, Instant approvedAt,
+                             String documentNumber, Instant issuedAt, Money paid, Money notes, Discard discard) {
+        Statement statement = new Statement(id, partnerId, periodId, lines, preparedBy, documentType);
         if (discard != null) {
             statement.discardedBy = discard.by();
             statement.discardedAt = discard.at();
@@ -78,8 +81,14 @@ final class Statement {
         return statement;
     }
 
-    static Statement draft(UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy) {
-        return new Statement(UUID.randomUUID(), partnerId, periodId, lines, preparedBy);
+    /**
+     * A draft of the lines composed for the partner's period; its document type follows from them and the business
+     * model of the period's agreement ({@link DocumentTypes}), never from the sign of the total.
+     */
+    static Statement draft(UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
+                           String businessModel) {
+        return new Statement(UUID.randomUUID(), partnerId, periodId, lines, preparedBy,
+                DocumentTypes.of(businessModel, lines.lines()));
     }
 
     /** Finance approves the draft; the preparer may not (four-eyes). */
@@ -283,6 +292,8 @@ final class Statement {
     List<StatementLine> lines() { return lines.lines(); }
     StatementLines.Lines totals() { return lines; }
     String preparedBy() { return preparedBy; }
+    /** What its document is ({@link DocumentTypes}): decided when drafted, whatever the sign of its total. */
+    String documentType() { return documentType; }
     State state() { return state; }
     String approvedBy() { return approvedBy; }
     Instant approvedAt() { return approvedAt; }

@@ -65,7 +65,7 @@ class StatementComposer {
             Set<String> offerings = new LinkedHashSet<>();
             sums.forEach(sum -> offerings.add(sum.offeringId()));
             List<LineDraft> drafts = new ArrayList<>(StatementLines.usageDrafts(sums,
-                    offerings.isEmpty() ? Map.of() : products.namesOf(offerings)));
+                    offeringNames(offerings)));
             List<ProductChargeLines.Late> late = late(partnerId, period);
             List<Ended> ended = ended(partnerId, period);
             drafts.addAll(ProductChargeLines.of(partnerId, agreement, period.startAt(), period.endAt(),
@@ -84,7 +84,7 @@ class StatementComposer {
                     agreement.terms().taxTreatment().reverseCharge());
             return new Composition(lines, pending,
                     late.stream().map(missed -> missed.product().productId()).toList(),
-                    ended.stream().map(Ended::adjusted).toList());
+                    ended.stream().map(Ended::adjusted).toList(), agreement.businessModel());
         } catch (IllegalStateException | IllegalArgumentException unusable) {
             throw new ConflictException("Statement of period " + period.id() + ": " + unusable.getMessage());
         }
@@ -120,6 +120,14 @@ class StatementComposer {
         if (!composition.adjustedEnds().isEmpty()) {
             products.endsAdjusted(partnerId, composition.adjustedEnds(), statementId, clock.instant());
         }
+    }
+
+    /**
+     * The offerings' names as their products were ordered (what statement lines and the billing-on-behalf data print);
+     * an offering settlement knows no product of is absent (its id is printed).
+     */
+    Map<String, String> offeringNames(java.util.Collection<String> offeringIds) {
+        return offeringIds.isEmpty() ? Map.of() : products.namesOf(new LinkedHashSet<>(offeringIds));
     }
 
     PartnerTerms.Agreement agreement(UUID partnerId, SettlementPeriods.Period period) {
@@ -164,11 +172,14 @@ class StatementComposer {
         LineKind guaranteeKind = commitment ? LineKind.MINIMUM_COMMITMENT : LineKind.MINIMUM_GUARANTEE_TOP_UP;
         Money reached = Money.zero(currency);
         Money charged = Money.zero(currency);
+        // the periods whose statements carry this calendar period's lines: its earlier parts with a statement, and this
+        List<UUID> carrying = new ArrayList<>(List.of(period.id()));
         for (SettlementPeriods.Period earlier : earlierParts) {
             Optional<Statement> statement = statements.ofPeriod(partnerId, earlier.id());
             if (statement.isEmpty()) {
                 continue;
             }
+            carrying.add(earlier.id());
             for (StatementLine line : statement.get().lines()) {
                 if (!line.rounded().currency().equals(currency)) {
                     continue;
@@ -185,7 +196,35 @@ class StatementComposer {
         return new StatementLines.Guarantee(scaled, commitment,
                 new BigDecimal(monthly).stripTrailingZeros().toPlainString() + " monthly, "
                         + period.cycle().toLowerCase(java.util.Locale.ROOT) + " calendar period " + from + " – " + to,
-                reached, charged);
+                reached, charged, lateUsage(earlierParts, carrying, commitment, currency));
+    }
+
+    /**
+     * The calendar period's own usage that arrived after its part had closed: placed on a later part's statement as a
+     * prior-period adjustment (this one's, or an earlier part's), it is usage of the calendar period all the same and
+     * counts toward its guarantee, once (each amount was placed in one period). Per carrying period, its late usage
+     * of the calendar period's earlier parts in the guarantee's direction (wholesale owed for a commitment, revenue
+     * share for a top-up) and the agreement's currency, rounded once to the minor unit.
+     */
+    private Money lateUsage(List<SettlementPeriods.Period> earlierParts, List<UUID> carrying, boolean commitment,
+                            String currency) {
+        Money late = Money.zero(currency);
+        if (earlierParts.isEmpty()) {
+            return late;
+        }
+        Set<UUID> parts = new java.util.HashSet<>(earlierParts.stream().map(SettlementPeriods.Period::id).toList());
+        String direction = commitment ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER";
+        Map<UUID, Money> perCarrying = new java.util.LinkedHashMap<>();
+        for (UsageSums.PriorSum prior : usage.priorOfPeriods(carrying)) {
+            if (parts.contains(prior.usagePeriodId()) && direction.equals(prior.direction())
+                    && currency.equals(prior.currency())) {
+                perCarrying.merge(prior.periodId(), Money.of(prior.amount(), currency), Money::plus);
+            }
+        }
+        for (Money amount : perCarrying.values()) {
+            late = late.plus(SettlementMath.toMinorUnit(amount));
+        }
+        return late;
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -306,10 +345,12 @@ class StatementComposer {
     }
 
     /**
-     * The composed lines, the adjustments they carry, the products whose one-time charges they carry late and the
-     * products whose closed periods they bring to a changed end.
+     * The composed lines, the adjustments they carry, the products whose one-time charges they carry late, the
+     * products whose closed periods they bring to a changed end, and the business model of the period's agreement
+     * (what the statement's document is when its lines do not say: {@link DocumentTypes}).
      */
     record Composition(StatementLines.Lines lines, List<DisputeAdjustments.Adjustment> adjustments,
-                       List<String> lateProductIds, List<PartnerProducts.AdjustedEnd> adjustedEnds) {
+                       List<String> lateProductIds, List<PartnerProducts.AdjustedEnd> adjustedEnds,
+                       String businessModel) {
     }
 }

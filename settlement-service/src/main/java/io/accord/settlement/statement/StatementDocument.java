@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An issued statement as its document prints it and as {@code StatementIssued} lists its lines: line {@code n} of
@@ -28,7 +29,7 @@ final class StatementDocument {
 
     static DocumentContent content(Statement statement, String documentType, String issuingEntityId,
                                    SettlementPeriods.Period period, LocalDate dueDate, String taxRatePercent,
-                                   List<UsageSums.OnBehalfLine> billedOnBehalf) {
+                                   List<UsageSums.OnBehalfLine> billedOnBehalf, Map<String, String> offeringNames) {
         List<DocumentContent.Line> lines = new ArrayList<>();
         int number = 0;
         for (StatementLine line : statement.lines()) {
@@ -38,7 +39,7 @@ final class StatementDocument {
         StatementLines.Lines totals = statement.totals();
         List<DocumentContent.BillingOnBehalf> onBehalf = billedOnBehalf.stream()
                 .map(line -> new DocumentContent.BillingOnBehalf(line.taxCategory(), line.offeringId(),
-                        line.usageType(), line.quantity(), line.charge(), line.currency(), line.recordCount()))
+                        offeringNames.get(line.offeringId()), line.usageType(), line.quantity(), line.charge(), line.currency(), line.recordCount()))
                 .toList();
         Instant issuedAt = statement.issuedAt();
         return new DocumentContent(statement.id(), statement.partnerId(), documentType, statement.documentNumber(),

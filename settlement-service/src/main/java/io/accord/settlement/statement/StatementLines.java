@@ -117,6 +117,7 @@ final class StatementLines {
                 .toList());
         Money reachedNow = measured.stream().reduce(Money.zero(currency), Money::plus);
         measured.add(guarantee.earlierReached());
+        measured.add(guarantee.lateUsage());
         Money shortfall = SettlementMath.minimumGuaranteeShortfall(guarantee.periodAmount().amount().toPlainString(),
                 1, measured, currency);
         Money due = shortfall.minus(guarantee.earlierCharged());
@@ -125,12 +126,14 @@ final class StatementLines {
         }
         Money amount = guarantee.commitment() ? Money.of(due.amount().negate(), currency) : due;
         boolean split = guarantee.earlierReached().amount().signum() != 0
-                || guarantee.earlierCharged().amount().signum() != 0;
+                || guarantee.earlierCharged().amount().signum() != 0 || guarantee.lateUsage().amount().signum() != 0;
         String label = (guarantee.commitment() ? "Minimum commitment: " : "Minimum guarantee top-up: ")
                 + plain(SettlementMath.toMinorUnit(guarantee.periodAmount())) + " " + currency + " for the period ("
                 + guarantee.basis() + ") − " + plain(reachedNow) + " " + currency
                 + (guarantee.commitment() ? " wholesale" : " payable") + " lines"
                 + (split ? " − " + plain(guarantee.earlierReached()) + " " + currency + " of its earlier periods' lines"
+                + (guarantee.lateUsage().amount().signum() == 0 ? "" : " − " + plain(guarantee.lateUsage()) + " "
+                + currency + " of their usage billed late (prior-period adjustments)")
                 + (guarantee.earlierCharged().amount().signum() == 0 ? "" : " − "
                 + plain(guarantee.earlierCharged()) + " " + currency + " charged on their statements") : "");
         boolean owed = amount.amount().signum() < 0;
@@ -153,14 +156,22 @@ final class StatementLines {
      * @param earlierReached Σ the measured rounded lines of the calendar period's earlier parts (positive: reached)
      * @param earlierCharged Σ what their statements charged for the guarantee (positive: a top-up paid or a
      *                       commitment owed)
+     * @param lateUsage      the earlier parts' usage of the guarantee's direction that arrived after they closed and
+     *                       was placed, as prior-period adjustments, on this statement or an earlier part's (positive:
+     *                       reached); counted as the calendar period's usage, since it is
      */
     record Guarantee(Money periodAmount, boolean commitment, String basis, Money earlierReached,
-                     Money earlierCharged) {
+                     Money earlierCharged, Money lateUsage) {
 
         /** A guarantee of a calendar period with no earlier part. */
         Guarantee(Money periodAmount, boolean commitment, String basis) {
             this(periodAmount, commitment, basis, Money.zero(periodAmount.currency()),
-                    Money.zero(periodAmount.currency()));
+                    Money.zero(periodAmount.currency()), Money.zero(periodAmount.currency()));
+        }
+
+        /** A guarantee of a calendar period with earlier parts and none of their usage billed late. */
+        Guarantee(Money periodAmount, boolean commitment, String basis, Money earlierReached, Money earlierCharged) {
+            this(periodAmount, commitment, basis, earlierReached, earlierCharged, Money.zero(periodAmount.currency()));
         }
     }
 

@@ -38,9 +38,9 @@ class StatementStore {
         int inserted = jdbc.sql("""
                         insert into statement (id, partner_id, period_id, state, currency, net_amount, tax_amount,
                                                total_amount, rounding_difference, tax_note, prepared_by, created_at,
-                                               balance_amount)
+                                               balance_amount, document_type)
                         values (:id, :partner, :period, :state, :currency, :net, :tax, :total, :rounding, :note,
-                                :preparedBy, :now, :balance)
+                                :preparedBy, :now, :balance, :documentType)
                         on conflict (partner_id, period_id) where state <> 'DISCARDED' do nothing""")
                 .param("id", statement.id()).param("partner", statement.partnerId())
                 .param("period", statement.periodId()).param("state", statement.state().name())
@@ -48,7 +48,8 @@ class StatementStore {
                 .param("tax", totals.tax().amount()).param("total", totals.total().amount())
                 .param("rounding", totals.roundingDifference().amount()).param("note", totals.taxNote())
                 .param("preparedBy", statement.preparedBy()).param("now", Timestamp.from(now))
-                .param("balance", statement.balance().amount()).update();
+                .param("balance", statement.balance().amount())
+                .param("documentType", statement.documentType()).update();
         if (inserted == 0) {
             return false;
         }
@@ -196,7 +197,8 @@ class StatementStore {
                 Money.of(rs.getBigDecimal("total_amount"), currency),
                 Money.of(rs.getBigDecimal("rounding_difference"), currency), rs.getString("tax_note"));
         return Statement.restore(id, rs.getObject("partner_id", UUID.class), rs.getObject("period_id", UUID.class),
-                lines, rs.getString("prepared_by"), Statement.State.valueOf(rs.getString("state")),
+                lines, rs.getString("prepared_by"), rs.getString("document_type"),
+                Statement.State.valueOf(rs.getString("state")),
                 rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")),
                 rs.getString("document_number"), instant(rs.getTimestamp("issued_at")),
                 Money.of(rs.getBigDecimal("paid_amount"), currency),

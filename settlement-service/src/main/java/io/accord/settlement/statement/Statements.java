@@ -100,7 +100,7 @@ public class Statements {
         discards.requireEarlierDrafted(period, own);
         StatementComposer.Composition composition = composer.compose(partnerId, period);
         StatementLines.Lines lines = composition.lines();
-        Statement statement = Statement.draft(partnerId, periodId, lines, preparedBy);
+        Statement statement = Statement.draft(partnerId, periodId, lines, preparedBy, composition.businessModel());
         Instant now = clock.instant();
         if (!store.insert(statement, now)) {
             return view(store.ofPeriod(partnerId, periodId).orElseThrow());
@@ -155,9 +155,10 @@ public class Statements {
         AgreementActivated.Terms terms = terms(statement.partnerId(), period);
         StatementLines.Lines totals = statement.totals();
         LocalDate due = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(terms.paymentTermsDays());
+        List<UsageSums.OnBehalfLine> onBehalf = usage.onBehalfOfPeriod(period.id());
         SettlementDocuments.Stored document = documents.store(StatementDocument.content(statement,
-                documentType(statement), entity, period, due, terms.taxTreatment().ratePercent(),
-                usage.onBehalfOfPeriod(period.id())));
+                documentType(statement), entity, period, due, terms.taxTreatment().ratePercent(), onBehalf,
+                composer.offeringNames(onBehalf.stream().map(UsageSums.OnBehalfLine::offeringId).toList())));
         outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementIssued(UUID.randomUUID(), now, statementId.toString(),
                 statement.partnerId().toString(), statement.periodId().toString(), period.startAt(),
                 period.endAt(), documentType(statement), number.formatted(), entity, null, statement.direction(),
@@ -343,7 +344,7 @@ public class Statements {
     }
 
     private static String documentType(Statement statement) {
-        return "PAYABLE".equals(statement.direction()) ? "REVENUE_SHARE_STATEMENT" : "WHOLESALE_INVOICE";
+        return statement.documentType();
     }
 
     private static String plain(io.accord.contracts.value.Money money) {
@@ -370,7 +371,8 @@ public class Statements {
                         line.sourceAmount() == null ? null : line.sourceAmount().currency())).toList(),
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
                 minorUnit(statement.notes()), minorUnit(statement.balance()).abs(), statement.remainingDirection(),
-                statement.discardedBy(), statement.discardedAt(), statement.discardReason());
+                statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
+                statement.documentType());
     }
 
     /**
@@ -389,13 +391,16 @@ public class Statements {
      *                           pays us); {@code null} when nothing remains
      * @param discardedBy        who discarded it (DISCARDED), else {@code null}; likewise discardedAt and
      *                           discardReason
+     * @param documentType       what its document is, by what the statement is for and not by the sign of its total
+     *                           (docs/settlement.md, "Documents"): {@code REVENUE_SHARE_STATEMENT} (self-billed),
+     *                           {@code WHOLESALE_INVOICE} or {@code SETTLEMENT_STATEMENT} (both, netted)
      */
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
                        BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
                        List<Line> lines, Instant issuedAt, BigDecimal paidAmount, String taxNote,
                        BigDecimal notesAmount, BigDecimal remainingAmount, String remainingDirection,
-                       String discardedBy, Instant discardedAt, String discardReason) {
+                       String discardedBy, Instant discardedAt, String discardReason, String documentType) {
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
         public String lineId(int lineNumber) {

@@ -54,7 +54,8 @@ final class CustomerBillResources {
      *
      * @param state     {@code new} (DRAFT), {@code validated} (APPROVED), {@code sent} (ISSUED, nothing paid),
      *                  {@code partiallyPaid} (ISSUED, partly paid), {@code settled} (PAID)
-     * @param category  the document type: {@code REVENUE_SHARE_STATEMENT} or {@code WHOLESALE_INVOICE}
+     * @param category  the document type: {@code REVENUE_SHARE_STATEMENT}, {@code WHOLESALE_INVOICE} or
+     *                  {@code SETTLEMENT_STATEMENT} (what the statement is for; who pays is {@code direction})
      * @param amountDue          |total + issued notes| (credit notes +, debit notes −)
      * @param remainingAmount    what remains to be paid: |total + issued notes − payments| once issued
      * @param direction          Accord's: {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner pays

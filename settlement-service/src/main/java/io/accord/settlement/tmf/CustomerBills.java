@@ -143,8 +143,9 @@ class CustomerBills {
         };
     }
 
+    /** The statement's own document type (what it is for, decided by the statement feature; not its sign). */
     private static String documentType(Statements.View statement) {
-        return "PAYABLE".equals(statement.direction()) ? "REVENUE_SHARE_STATEMENT" : "WHOLESALE_INVOICE";
+        return statement.documentType();
     }
 
     private static CustomerBillResources.Money money(BigDecimal value, String currency) {

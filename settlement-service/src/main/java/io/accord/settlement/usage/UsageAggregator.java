@@ -63,6 +63,7 @@ class UsageAggregator {
         Map<UnplacedKey, Sum> unplaced = new LinkedHashMap<>();
         List<LateRecord> late = new ArrayList<>();
         Map<CustomerKey, Sum> customers = new LinkedHashMap<>();
+        Map<PriorKey, Sum> priors = new LinkedHashMap<>();
         Map<UUID, SettlementPeriods.Placement> current = new HashMap<>();
         SettlementPeriods.Placements placements = periods.placements(
                 shares.stream().map(Share::partnerId).distinct().toList());
@@ -91,6 +92,11 @@ class UsageAggregator {
                         placement.get().priorPeriodAdjustment(), taxCategory(share.record().taxCategory())), delta,
                         Sum::plus);
             }
+            if (placement.get().priorPeriodAdjustment() && placement.get().usagePeriodId() != null) {
+                priors.merge(new PriorKey(placement.get().period().id(), placement.get().usagePeriodId(),
+                        share.partnerId(), share.party().direction().name(), share.record().currency()), delta,
+                        Sum::plus);
+            }
             sums.merge(new SumKey(placement.get().period().id(), share.partnerId(), share.record().offeringId(),
                     share.record().usageType(), share.party().direction().name(), share.record().currency(),
                     placement.get().priorPeriodAdjustment()), delta, Sum::plus);
@@ -99,6 +105,7 @@ class UsageAggregator {
         upsert(sums, now);
         insertLate(late, now);
         upsertCustomers(customers, now);
+        upsertPriors(priors, now);
         unplaced.forEach((key, sum) -> upsertUnplaced(key, sum, now));
         return placed;
     }
@@ -280,6 +287,54 @@ class UsageAggregator {
                 .param("now", now).update();
     }
 
+    /**
+     * Adds the batch's late usage by the period it belongs to (what a split calendar period's guarantee counts), in one
+     * statement like {@link #upsert}.
+     */
+    private void upsertPriors(Map<PriorKey, Sum> priors, Timestamp now) {
+        if (priors.isEmpty()) {
+            return;
+        }
+        int size = priors.size();
+        UUID[] periodIds = new UUID[size];
+        UUID[] usagePeriodIds = new UUID[size];
+        UUID[] partnerIds = new UUID[size];
+        String[] directions = new String[size];
+        String[] currencies = new String[size];
+        BigDecimal[] amounts = new BigDecimal[size];
+        Long[] counts = new Long[size];
+        int i = 0;
+        for (Map.Entry<PriorKey, Sum> entry : priors.entrySet()) {
+            PriorKey key = entry.getKey();
+            periodIds[i] = key.periodId();
+            usagePeriodIds[i] = key.usagePeriodId();
+            partnerIds[i] = key.partnerId();
+            directions[i] = key.direction();
+            currencies[i] = key.currency();
+            amounts[i] = entry.getValue().amount();
+            counts[i] = entry.getValue().count();
+            i++;
+        }
+        jdbc.sql("""
+                        insert into usage_prior_sum (period_id, usage_period_id, partner_id, direction, currency,
+                                                     amount, record_count, updated_at)
+                        select s.*, :now
+                        from unnest(:periods, :usagePeriods, :partners, :directions, :currencies, :amounts, :counts)
+                             as s(period_id, usage_period_id, partner_id, direction, currency, amount, record_count)
+                        on conflict (period_id, usage_period_id, partner_id, direction, currency)
+                        do update set amount = usage_prior_sum.amount + excluded.amount,
+                                      record_count = usage_prior_sum.record_count + excluded.record_count,
+                                      updated_at = excluded.updated_at""")
+                .param("periods", new SqlArrayValue("uuid", (Object[]) periodIds))
+                .param("usagePeriods", new SqlArrayValue("uuid", (Object[]) usagePeriodIds))
+                .param("partners", new SqlArrayValue("uuid", (Object[]) partnerIds))
+                .param("directions", new SqlArrayValue("varchar", (Object[]) directions))
+                .param("currencies", new SqlArrayValue("varchar", (Object[]) currencies))
+                .param("amounts", new SqlArrayValue("numeric", (Object[]) amounts))
+                .param("counts", new SqlArrayValue("int8", (Object[]) counts))
+                .param("now", now).update();
+    }
+
     /** The customer reference as kept: '' when rating knew none; at most 200 characters. */
     private static String customer(String reference) {
         if (reference == null || reference.isBlank()) {
@@ -322,6 +377,9 @@ class UsageAggregator {
     }
 
     private record UnplacedKey(UUID partnerId, String currency, String direction) {
+    }
+
+    private record PriorKey(UUID periodId, UUID usagePeriodId, UUID partnerId, String direction, String currency) {
     }
 
     /** A partner amount placed outside its own period: in {@code periodId} (null: in none) instead of its own. */

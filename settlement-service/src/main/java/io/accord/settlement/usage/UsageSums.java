@@ -117,6 +117,39 @@ public class UsageSums {
     }
 
     /**
+     * The late usage these periods took (prior-period adjustments) by the period it belongs to, per direction and
+     * currency: what a calendar period's minimum guarantee counts of its own usage billed on a later statement. Usage
+     * summed before V71, or lying before the partner's first period, is not in it (its own period is not known).
+     */
+    @Transactional(readOnly = true)
+    public List<PriorSum> priorOfPeriods(java.util.Collection<UUID> periodIds) {
+        if (periodIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select period_id, usage_period_id, direction, currency, amount, record_count
+                        from usage_prior_sum where period_id in (:periods)
+                        order by period_id, usage_period_id, direction, currency""")
+                .param("periods", periodIds)
+                .query((rs, row) -> new PriorSum(rs.getObject("period_id", UUID.class),
+                        rs.getObject("usage_period_id", UUID.class), rs.getString("direction"),
+                        rs.getString("currency"), rs.getBigDecimal("amount"), rs.getLong("record_count")))
+                .list();
+    }
+
+    /**
+     * Late usage one period took, of the period it belongs to.
+     *
+     * @param periodId      the period whose statement carries it (as prior-period adjustment lines)
+     * @param usagePeriodId the (closed) period the usage time falls in
+     * @param direction     {@code PAYABLE_TO_PARTNER} (revenue share) or {@code OWED_BY_PARTNER} (wholesale)
+     * @param amount        Σ the partner's amounts (6 decimals, usage currency)
+     */
+    public record PriorSum(UUID periodId, UUID usagePeriodId, String direction, String currency, BigDecimal amount,
+                           long recordCount) {
+    }
+
+    /**
      * Billing on behalf: a page of the end customers the period's revenue-share usage was billed to in the partner's
      * name (by customer reference, ordered by it; {@code null} for records rating knew no customer of), each with its
      * lines per offering × usage type × tax category (× prior-period flag), its total gross charge per currency and

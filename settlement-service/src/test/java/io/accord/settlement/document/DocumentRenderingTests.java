@@ -52,6 +52,29 @@ class DocumentRenderingTests {
     }
 
     @Test
+    void aMixedStatementIsASettlementStatementWhoseSelfBillingMentionCoversItsRevenueShareLinesOnly()
+            throws Exception {
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), UUID.randomUUID(), "SETTLEMENT_STATEMENT",
+                "ACD-2026-000012", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "PAYABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "USAGE_REVENUE_SHARE", "Revenue share: Video Plus × VOICE",
+                                "off-video", "VOICE", new BigDecimal("60"), new BigDecimal("7.00")),
+                        new DocumentContent.Line(2, "WHOLESALE", "Wholesale: SIM Plan × DATA", "sim-plan", "DATA",
+                                new BigDecimal("1"), new BigDecimal("-5.00"))),
+                new BigDecimal("2.00"), "19", new BigDecimal("0.38"), null, new BigDecimal("2.38"), null, null,
+                List.of());
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER, null);
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+
+        assertThat(printed.title()).isEqualTo("Settlement statement (revenue share and wholesale, netted)");
+        assertThat(printed.legalNotes()).containsExactly(DocumentComposer.SELF_BILLING_REVENUE_SHARE_NOTE);
+        assertThat(text).contains("Settlement statement (revenue share and wholesale, netted)",
+                "Self-billing of the revenue-share lines", "Total payable to the partner");
+    }
+
+    @Test
     void aPeriodClosedEarlyPrintsTheMomentItEndedNotTheSameDateTwice() throws Exception {
         DocumentContent content = new DocumentContent(UUID.randomUUID(), UUID.randomUUID(), "REVENUE_SHARE_STATEMENT",
                 "ACD-2026-000011", "accord-de", Instant.parse("2026-04-01T15:00:00Z"),

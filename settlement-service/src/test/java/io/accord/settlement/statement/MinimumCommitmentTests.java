@@ -98,8 +98,49 @@ class MinimumCommitmentTests {
         assertConserved(rest, "600.000000");
     }
 
+    @Test
+    void lateWholesaleOfTheMonthsFirstPartCountsTowardTheMonthsCommitmentOnTheSecondPartsStatement() {
+        Instant monthStart = SettlementPeriods.calendarStart("MONTHLY", clock.instant());
+        String partner = fixtures.partnerWith("RESELL", monthStart, DEMO_RESELL_TERMS);
+        String offering = "off-mobile-" + UUID.randomUUID();
+
+        SettlementPeriods.Period first = closeEarlyWithWholesale(partner, offering, "29.87");
+        Statements.View firstStatement = statements.ofPeriod(uuid(partner), first.id()).orElseThrow();
+        // the whole month's 500.00 less 29.87 of wholesale
+        assertThat(firstStatement.lines().getLast().rounded()).isEqualByComparingTo("-470.13");
+
+        // wholesale of the first part rated after it closed: the second part carries it as a prior-period adjustment
+        Instant inFirstPart = first.startAt().plus(Duration.between(first.startAt(), first.endAt()).dividedBy(2));
+        SettlementPeriods.Period second = periods.periodFor(uuid(partner), clock.instant()).orElseThrow().period();
+        RatedUsageEvents.send(RatedUsageEvents.rated(offering, inFirstPart).usageType("VOICE").allocation("RESELL")
+                .charge("12.79").wholesale(partner).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(second.id()).stream()
+                .anyMatch(UsageSums.Sum::priorPeriod));
+        SettlementPeriods.Period rest = closeEarlyWithWholesale(partner, offering, 1, "100.00");
+        assertThat(rest.id()).isEqualTo(second.id());
+        Statements.View restStatement = statements.ofPeriod(uuid(partner), rest.id()).orElseThrow();
+
+        assertThat(restStatement.lines()).extracting(Statements.Line::type)
+                .containsExactly("WHOLESALE", "PRIOR_PERIOD_ADJUSTMENT", "MINIMUM_COMMITMENT");
+        assertThat(restStatement.lines().get(1).rounded()).isEqualByComparingTo("-12.79");
+        // the month's usage is 29.87 + 12.79 + 100.00 = 142.66: its commitment is 500.00 − 142.66 = 357.34, of which
+        // the first part charged 470.13, so 112.79 comes back (not 100.00: the late 12.79 is the month's usage too)
+        Statements.Line back = restStatement.lines().getLast();
+        assertThat(back.rounded()).isEqualByComparingTo("112.79");
+        assertThat(back.direction()).isEqualTo("PAYABLE_TO_PARTNER");
+        assertThat(back.label()).contains("12.79 EUR of their usage billed late");
+        // over the month the reseller pays its commitment, 500.00, and not 12.79 more
+        assertThat(firstStatement.netAmount().add(restStatement.netAmount())).isEqualByComparingTo("-500.00");
+    }
+
     /** Wholesale usage now in the partner's open period, then finance closes it early and a run settles it. */
     private SettlementPeriods.Period closeEarlyWithWholesale(String partner, String offering, String... charges) {
+        return closeEarlyWithWholesale(partner, offering, 0, charges);
+    }
+
+    /** The same, the open period already holding {@code held} sums (late usage of an earlier part). */
+    private SettlementPeriods.Period closeEarlyWithWholesale(String partner, String offering, long held,
+                                                             String... charges) {
         Instant now = clock.instant();
         SettlementPeriods.Period open = periods.periodFor(uuid(partner), now).orElseThrow().period();
         for (String charge : charges) {
@@ -107,7 +148,7 @@ class MinimumCommitmentTests {
                     .charge(charge).wholesale(partner).build());
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(open.id()).stream()
-                .mapToLong(UsageSums.Sum::recordCount).sum() == charges.length);
+                .mapToLong(UsageSums.Sum::recordCount).sum() == held + charges.length);
         assertThat(finance().post("/api/settlement/periods/" + open.id() + "/early-close",
                 "{\"reason\": \"demo: month closed early to show it\"}").status()).isEqualTo(200);
         String location = finance().post("/api/settlement/runs", "{\"partnerIds\": [\"" + partner + "\"]}")

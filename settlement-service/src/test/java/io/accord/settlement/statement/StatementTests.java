@@ -57,7 +57,7 @@ class StatementTests {
     void thePreparerCannotApproveAndOnlyAnApprovedStatementIsIssuedThenPaid() {
         Statement statement = Statement.draft(PARTNER, PERIOD, StatementLines.fromUsage(List.of(
                 sum("off-a", "VOICE", "PAYABLE_TO_PARTNER", false, "100", "EUR")), "EUR", Map.of(), "19", false),
-                "finance");
+                "finance", "SELL_THROUGH");
 
         assertThatThrownBy(() -> statement.approve("finance", Instant.now()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("four-eyes");
@@ -81,7 +81,7 @@ class StatementTests {
         Statement statement = Statement.draft(PARTNER, PERIOD, StatementLines.fromUsage(List.of(
                 sum("off-a", "VOICE", "PAYABLE_TO_PARTNER", false, "5.000000", "EUR"),
                 sum("off-b", "DATA", "OWED_BY_PARTNER", false, "5.000000", "EUR")), "EUR", Map.of(), "19", false),
-                "finance");
+                "finance", "SELL_THROUGH");
         statement.approve("finance-b", Instant.now());
         statement.issue("ACD-2026-000003", Instant.now());
 
@@ -97,7 +97,7 @@ class StatementTests {
         // a wholesale statement: the partner owes us 119.00
         Statement statement = Statement.draft(PARTNER, PERIOD, StatementLines.fromUsage(List.of(
                 sum("off-a", "DATA", "OWED_BY_PARTNER", false, "100", "EUR")), "EUR", Map.of(), "19", false),
-                "finance");
+                "finance", "SELL_THROUGH");
         statement.approve("finance-b", Instant.now());
         statement.issue("ACD-2026-000004", Instant.now());
         assertThat(statement.balance()).isEqualTo(Money.of("-119", "EUR"));

@@ -8,8 +8,9 @@ import java.util.UUID;
  * {@code settlement.events.v1}, keyed by the statement id. Decimals are strings, rounded to the currency's minor
  * unit (the figures the document prints).
  *
- * @param documentType {@code REVENUE_SHARE_STATEMENT} (self-billing: what we pay the partner) or
- *                     {@code WHOLESALE_INVOICE} (what the partner pays us)
+ * @param documentType what the statement is for, by its lines (not the sign of its total; {@code direction} says who
+ *                     pays): {@code REVENUE_SHARE_STATEMENT} (self-billed revenue share), {@code WHOLESALE_INVOICE}
+ *                     (our wholesale supplies) or {@code SETTLEMENT_STATEMENT} (both, netted)
  * @param direction    {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner pays us)
  * @param netAmount    the sum of the lines before tax
  * @param totalAmount  net + tax

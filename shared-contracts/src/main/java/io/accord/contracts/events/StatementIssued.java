@@ -11,8 +11,8 @@ import java.util.UUID;
  * {@code settlement.events.v1}. The dispute service opens disputes against issued statements; the partner downloads
  * the document. Decimals are strings at the currency's minor unit.
  *
- * @param documentType     {@code REVENUE_SHARE_STATEMENT}, {@code WHOLESALE_INVOICE}, {@code CREDIT_NOTE} or
- *                         {@code DEBIT_NOTE}
+ * @param documentType     {@code REVENUE_SHARE_STATEMENT}, {@code WHOLESALE_INVOICE}, {@code SETTLEMENT_STATEMENT}
+ *                         (as {@code StatementDrafted} says), {@code CREDIT_NOTE} or {@code DEBIT_NOTE}
  * @param correctsStatementId for a credit or debit note, the statement it corrects; {@code null} otherwise
  * @param direction        {@code PAYABLE} or {@code RECEIVABLE}
  * @param documentSha256   hex SHA-256 of the stored PDF

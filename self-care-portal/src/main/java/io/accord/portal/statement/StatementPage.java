@@ -67,8 +67,9 @@ class StatementPage {
     record Line(int number, String label, String type, BigDecimal amount) {
     }
 
+    /** A recorded payment; {@code direction} PAYABLE (we paid the partner) or RECEIVABLE (the partner paid us). */
     record Payment(String id, BigDecimal amount, String currency, String paidOn, String reference,
-                   BigDecimal remainingAmount, String recordedBy, String recordedAt) {
+                   BigDecimal remainingAmount, String recordedBy, String recordedAt, String direction) {
     }
 
     /** A credit or debit note; its PDF exists once issued. */
@@ -177,7 +178,7 @@ class StatementPage {
                     StatementsController.amount(payment, "amount"), payment.path("currency").asString(""),
                     payment.path("paidOn").asString(""), payment.path("reference").asString(""),
                     StatementsController.amount(payment, "remainingAmount"), payment.path("recordedBy").asString(""),
-                    Display.instant(payment.path("recordedAt").asString(""))));
+                    Display.instant(payment.path("recordedAt").asString("")), payment.path("direction").asString("")));
         }
         return payments;
     }

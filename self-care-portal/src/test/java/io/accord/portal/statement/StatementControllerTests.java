@@ -74,6 +74,7 @@ class StatementControllerTests extends PortalTestSupport {
                         containsString("Video streaming, minutes"), containsString("Wholesale, SMS"),
                         containsString("5.35 EUR"),
                         containsString("SEPA-2026-12-03-0007"), containsString("2026-12-03 08:15"),
+                        containsString("<td>Us, to the partner</td>"),
                         containsString("<strong data-testid=\"remaining\">13.27 EUR</strong>"),
                         containsString("CN-2026-000003"), containsString("Credit note"), containsString("2.38 EUR"),
                         containsString("/statements/notes/" + NOTE + "/document"),

@@ -47,6 +47,21 @@ public final class SettlementMath {
     }
 
     /**
+     * An amount at its currency's minor unit (HALF_EVEN), as answers, problems and documents show it: {@code 13.80},
+     * not {@code 13.8} or {@code 13.800000} (a currency without minor unit, or with a negative count such as XAU, at
+     * units). {@link #toMinorUnit(Money)} rounds the same, but its {@code Money} keeps six decimals.
+     */
+    public static BigDecimal atMinorUnit(BigDecimal amount, String currency) {
+        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        return amount.setScale(digits, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /** {@link #atMinorUnit(BigDecimal, String)} of a {@code Money}. */
+    public static BigDecimal atMinorUnit(Money money) {
+        return atMinorUnit(money.amount(), money.currency());
+    }
+
+    /**
      * A minimum guarantee's labelled line: for a partner we pay, the top-up to the guarantee (guarantee − the sum of
      * its rounded payable lines); for a RESELL partner, the minimum commitment it owes (guarantee − the sum of its
      * rounded wholesale lines). Zero when the lines reach it. The monthly guarantee is scaled by {@code months}.

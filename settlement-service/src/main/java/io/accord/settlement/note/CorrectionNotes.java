@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +38,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import static io.accord.settlement.money.SettlementMath.atMinorUnit;
 
 /**
  * Credit and debit notes (the feature's entry point): after issue a statement never changes, so finance corrects it
@@ -233,7 +234,7 @@ public class CorrectionNotes {
         note.issue(number.formatted(), entity, now);
         store.update(note);
         statements.applyNote(note.statementId, new Statements.CorrectingNote(noteId, note.type.name(),
-                number.formatted(), minor(note.type.signed(note.total), note.currency)),
+                number.formatted(), atMinorUnit(note.type.signed(note.total), note.currency)),
                 Money.of(note.type.signed(note.total), note.currency));
         adjustments.documentIssued(noteId, now);
         String corrected = correctedNumber(note);
@@ -328,13 +329,13 @@ public class CorrectionNotes {
             String label = line.statementLineNumber() == null ? line.label()
                     : line.label() + " (corrects line " + line.statementLineNumber() + ")";
             lines.add(new DocumentContent.Line(++number, "CORRECTION", label, null, null, null,
-                    minor(note.type.signed(line.amount()), note.currency)));
+                    atMinorUnit(note.type.signed(line.amount()), note.currency)));
         }
         return new DocumentContent(note.id, note.partnerId, note.type.name(), note.documentNumber(),
                 note.issuingEntityId(), note.issuedAt(), period.startAt(), period.endAt(), due,
-                note.type.direction(), note.currency, lines, minor(note.type.signed(note.net), note.currency),
-                note.taxRatePercent, minor(note.type.signed(note.tax), note.currency), note.taxNote,
-                minor(note.type.signed(note.total), note.currency), corrected, note.reason, List.of());
+                note.type.direction(), note.currency, lines, atMinorUnit(note.type.signed(note.net), note.currency),
+                note.taxRatePercent, atMinorUnit(note.type.signed(note.tax), note.currency), note.taxNote,
+                atMinorUnit(note.type.signed(note.total), note.currency), corrected, note.reason, List.of());
     }
 
     private static List<StatementIssued.Line> eventLines(CorrectionNote note) {
@@ -353,11 +354,12 @@ public class CorrectionNotes {
         List<Line> lines = new ArrayList<>();
         int number = 0;
         for (CorrectionNote.Line line : note.lines) {
-            lines.add(new Line(++number, line.label(), minor(line.amount(), currency), line.statementLineNumber()));
+            lines.add(new Line(++number, line.label(), atMinorUnit(line.amount(), currency),
+                    line.statementLineNumber()));
         }
         return new View(note.id, note.type.name(), note.statementId, correctsDocumentNumber, note.partnerId,
-                note.periodId, note.state().name(), note.type.direction(), currency, minor(note.net, currency),
-                note.taxRatePercent, minor(note.tax, currency), note.taxNote, minor(note.total, currency),
+                note.periodId, note.state().name(), note.type.direction(), currency, atMinorUnit(note.net, currency),
+                note.taxRatePercent, atMinorUnit(note.tax, currency), note.taxNote, atMinorUnit(note.total, currency),
                 note.reason, note.preparedBy, note.proposedBy, note.approvedBy(), note.documentNumber(),
                 note.issuingEntityId(), note.issuedAt(), note.withdrawnBy(), note.withdrawnAt(),
                 note.withdrawalReason(), List.copyOf(lines));
@@ -371,12 +373,9 @@ public class CorrectionNotes {
         }
     }
 
-    private static BigDecimal minor(BigDecimal amount, String currency) {
-        return amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
-    }
 
     private static String plain(BigDecimal amount, String currency) {
-        return minor(amount, currency).toPlainString();
+        return atMinorUnit(amount, currency).toPlainString();
     }
 
     /**

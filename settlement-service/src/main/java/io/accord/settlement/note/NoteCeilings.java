@@ -1,14 +1,14 @@
 package io.accord.settlement.note;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static io.accord.settlement.money.SettlementMath.atMinorUnit;
 
 /**
  * How far notes may correct a statement (docs/settlement.md, "Credit and debit notes"). A note corrects a document;
@@ -155,10 +155,7 @@ final class NoteCeilings {
     }
 
     static String shown(BigDecimal amount, String currency) {
-        return minor(amount, currency).toPlainString() + " " + currency;
+        return atMinorUnit(amount, currency).toPlainString() + " " + currency;
     }
 
-    static BigDecimal minor(BigDecimal amount, String currency) {
-        return amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
-    }
 }

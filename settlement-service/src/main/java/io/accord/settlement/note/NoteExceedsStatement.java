@@ -46,6 +46,6 @@ final class NoteExceedsStatement extends ErrorResponseException {
     }
 
     private static String plain(BigDecimal amount, String currency) {
-        return NoteCeilings.minor(amount, currency).toPlainString();
+        return io.accord.settlement.money.SettlementMath.atMinorUnit(amount, currency).toPlainString();
     }
 }

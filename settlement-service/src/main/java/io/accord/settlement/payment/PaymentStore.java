@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 
+import static io.accord.settlement.money.SettlementMath.atMinorUnit;
+
 /** Recorded payments; never changed afterwards. */
 @Repository
 class PaymentStore {
@@ -48,21 +50,13 @@ class PaymentStore {
                         rs.getObject("statement_id", UUID.class), rs.getObject("partner_id", UUID.class),
                         rs.getString("document_number"),
                         rs.getString("direction"),
-                        minorUnit(rs.getBigDecimal("amount"), rs.getString("currency")),
+                        atMinorUnit(rs.getBigDecimal("amount"), rs.getString("currency")),
                         rs.getString("currency"),
                         rs.getObject("paid_on", java.time.LocalDate.class), rs.getString("reference"),
-                        minorUnit(rs.getBigDecimal("remaining_amount"), rs.getString("currency")),
+                        atMinorUnit(rs.getBigDecimal("remaining_amount"), rs.getString("currency")),
                         rs.getString("statement_state"),
                         rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()))
                 .list();
     }
 
-    /**
-     * At the currency's minor unit, as the payment was answered when recorded ({@code 13.80}, not {@code 13.8} or
-     * {@code 13.800000}), and never in scientific notation (400.000000 was once answered as 4E+2).
-     */
-    private static java.math.BigDecimal minorUnit(java.math.BigDecimal amount, String currency) {
-        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
-        return new java.math.BigDecimal(amount.setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString());
-    }
 }

@@ -23,6 +23,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
+import static io.accord.settlement.money.SettlementMath.atMinorUnit;
+
 /**
  * Payments of issued statements (the feature's entry point): finance records what was paid against the statement's
  * balance (its total, plus its issued credit notes, less its issued debit notes, less what was paid), always in the
@@ -101,8 +103,9 @@ public class Payments {
                         before.remainingDirection()), payment);
         outbox.publish(Topics.SETTLEMENT_EVENTS, new PaymentRecorded(UUID.randomUUID(), now,
                 payment.id().toString(), statementId.toString(), statement.partnerId().toString(),
-                statement.documentNumber(), applied.direction(), minor(amount, code), code,
-                minor(applied.remaining(), code), paidOn.atStartOfDay(ZoneOffset.UTC).toInstant(), reference));
+                statement.documentNumber(), applied.direction(), atMinorUnit(amount, code).toPlainString(), code,
+                atMinorUnit(applied.remaining(), code).toPlainString(), paidOn.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                reference));
         return payment;
     }
 
@@ -123,10 +126,6 @@ public class Payments {
         }
     }
 
-    private static String minor(BigDecimal amount, String currency) {
-        return amount.setScale(Currency.getInstance(currency).getDefaultFractionDigits(),
-                java.math.RoundingMode.HALF_EVEN).toPlainString();
-    }
 
     private record Paid(String state, BigDecimal paidAmount, BigDecimal remainingAmount, String remainingDirection) {
     }

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static io.accord.settlement.money.SettlementMath.atMinorUnit;
+
 /**
  * A partner's statement for one period and its lifecycle, with guarded transitions: DRAFT → APPROVED (four-eyes:
  * never by its preparer) → ISSUED (with its gap-free number; from then on its lines and totals never change) ⇄ PAID
@@ -190,7 +192,7 @@ final class Statement {
                     + documentNumber + " has " + shown(left) + " left to pay ("
                     + ("PAYABLE".equals(owed) ? "we owe the partner" : "the partner owes us") + "); a payment of "
                     + amount.amount().stripTrailingZeros().toPlainString() + " would over-pay it");
-            problem.setProperty("remainingAmount", minorUnit(left));
+            problem.setProperty("remainingAmount", atMinorUnit(left).toPlainString());
             problem.setProperty("direction", owed);
             throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, problem, null);
         }
@@ -253,23 +255,20 @@ final class Statement {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "conflict", detail);
         String owed = remainingDirection();
         problem.setProperty("direction", owed == null ? direction() : owed);
-        problem.setProperty("netAmount", minorUnit(lines.net()));
-        problem.setProperty("totalAmount", minorUnit(lines.total()));
-        problem.setProperty("notesAmount", minorUnit(notes));
-        problem.setProperty("remainingAmount", minorUnit(Money.of(balance().amount().abs(), paid.currency())));
+        problem.setProperty("netAmount", atMinorUnit(lines.net()).toPlainString());
+        problem.setProperty("totalAmount", atMinorUnit(lines.total()).toPlainString());
+        problem.setProperty("notesAmount", atMinorUnit(notes).toPlainString());
+        problem.setProperty("remainingAmount",
+                atMinorUnit(Money.of(balance().amount().abs(), paid.currency())).toPlainString());
         problem.setProperty("currency", lines.total().currency());
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
     /** An amount at the currency's minor unit with its currency: {@code -2980.85 EUR}. */
     private static String shown(Money money) {
-        return minorUnit(money) + " " + money.currency();
+        return atMinorUnit(money).toPlainString() + " " + money.currency();
     }
 
-    private static String minorUnit(Money money) {
-        int digits = Math.max(0, java.util.Currency.getInstance(money.currency()).getDefaultFractionDigits());
-        return money.amount().setScale(digits, java.math.RoundingMode.HALF_EVEN).toPlainString();
-    }
 
     private void requireState(State required, String action) {
         if (state != required) {

@@ -31,6 +31,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import static io.accord.settlement.money.SettlementMath.atMinorUnit;
+
 /**
  * Partners' statements (the feature's entry point): drafted once per partner and period from the period's usage
  * sums, approved by a second finance user, issued with a gap-free number; each step publishes its event through the
@@ -348,15 +350,11 @@ public class Statements {
     }
 
     private static String plain(io.accord.contracts.value.Money money) {
-        return io.accord.settlement.money.SettlementMath.toMinorUnit(money).amount().stripTrailingZeros()
+        return SettlementMath.toMinorUnit(money).amount().stripTrailingZeros()
                 .setScale(Math.max(0, java.util.Currency.getInstance(money.currency()).getDefaultFractionDigits()))
                 .toPlainString();
     }
 
-    private static BigDecimal minorUnit(Money money) {
-        return money.amount().setScale(Math.max(0, java.util.Currency.getInstance(money.currency())
-                .getDefaultFractionDigits()), java.math.RoundingMode.HALF_EVEN);
-    }
 
     private static View view(Statement statement) {
         StatementLines.Lines totals = statement.totals();
@@ -370,7 +368,7 @@ public class Statements {
                         line.sourceAmount() == null ? null : line.sourceAmount().amount(),
                         line.sourceAmount() == null ? null : line.sourceAmount().currency())).toList(),
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
-                minorUnit(statement.notes()), minorUnit(statement.balance()).abs(), statement.remainingDirection(),
+                atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
                 statement.documentType());
     }

@@ -17,6 +17,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import static io.accord.settlement.money.SettlementMath.atMinorUnit;
+
 /** Statements as TMF678 resources: the period's dates, the agreement's payment terms and tax rate added. */
 @Component
 class CustomerBills {
@@ -33,9 +35,9 @@ class CustomerBills {
         Optional<SettlementPeriods.Period> period = period(statement);
         Optional<AgreementActivated.Terms> terms = period.flatMap(this::terms);
         String currency = statement.currency();
-        BigDecimal total = minor(statement.totalAmount().abs(), currency);
+        BigDecimal total = atMinorUnit(statement.totalAmount().abs(), currency);
         // what the statement with its issued notes asks (notes never turn its sign: NoteCeilings), and what remains
-        BigDecimal amountDue = minor(statement.totalAmount().add(statement.notesAmount()).abs(), currency);
+        BigDecimal amountDue = atMinorUnit(statement.totalAmount().add(statement.notesAmount()).abs(), currency);
         BigDecimal remaining = statement.remainingAmount();
         boolean issued = statement.documentNumber() != null;
         LocalDate due = issued ? terms.map(t -> LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
@@ -51,9 +53,9 @@ class CustomerBills {
         return new CustomerBillResources.CustomerBill(statement.id().toString(), href, statement.documentNumber(),
                 statement.issuedAt(), documentType(statement), "onCycle", state(statement), due,
                 money(amountDue, currency), money(issued ? remaining : amountDue, currency),
-                money(minor(statement.netAmount().abs(), currency), currency), money(total, currency),
+                money(atMinorUnit(statement.netAmount().abs(), currency), currency), money(total, currency),
                 List.of(new CustomerBillResources.TaxItem(taxCategory, rate,
-                        money(minor(statement.taxAmount().abs(), currency), currency))),
+                        money(atMinorUnit(statement.taxAmount().abs(), currency), currency))),
                 period.map(p -> new CustomerBillResources.TimePeriod(p.startAt(), p.endAt())).orElse(null),
                 documents, List.of(new CustomerBillResources.RelatedParty(statement.partnerId().toString(), "Partner",
                         "Organization")), statement.direction(),
@@ -70,8 +72,8 @@ class CustomerBills {
         String currency = statement.currency();
         BigDecimal rate = taxRate(statement, period.flatMap(this::terms));
         List<Money> rounded = statement.lines().stream()
-                .map(line -> Money.of(minor(line.rounded(), currency), currency)).toList();
-        List<Money> taxes = SettlementMath.lineTaxes(rounded, Money.of(minor(statement.taxAmount(), currency),
+                .map(line -> Money.of(atMinorUnit(line.rounded(), currency), currency)).toList();
+        List<Money> taxes = SettlementMath.lineTaxes(rounded, Money.of(atMinorUnit(statement.taxAmount(), currency),
                 currency), rate == null ? null : rate.toPlainString());
         String taxCategory = taxCategory(statement);
         List<CustomerBillResources.AppliedCustomerBillingRate> rates = new ArrayList<>();
@@ -152,9 +154,6 @@ class CustomerBills {
         return new CustomerBillResources.Money(currency, value);
     }
 
-    private static BigDecimal minor(BigDecimal value, String currency) {
-        return value.setScale(minorDigits(currency), RoundingMode.HALF_EVEN);
-    }
 
     private static int minorDigits(String currency) {
         return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());

@@ -107,10 +107,11 @@ class DisputeCreditLimitTests {
 
     @Test
     void aPendingProposalHoldsItsAmountSoAnotherCannotProposeTheSameRemainder() {
-        Disputing as = new Disputing(port);
-        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
-        String first = open(as, statement, "line-a-" + statement, "60");
-        String second = open(as, statement, "line-b-" + statement, "60");
+        TwoClaims claims = twoClaimsOf60();
+        Disputing as = claims.as();
+        String statement = claims.statement();
+        String first = claims.first();
+        String second = claims.second();
         as.step(as.finance, first, "review", null);
         as.step(as.finance, second, "review", null);
         assertThat(as.step(as.finance, first, "proposal", Disputing.proposal("60")).status()).isEqualTo(200);
@@ -136,10 +137,11 @@ class DisputeCreditLimitTests {
      */
     @Test
     void aProposalMadeWhileAnotherIsBeingMadeWaitsForItAndCannotTakeTheSameRemainder() throws Exception {
-        Disputing as = new Disputing(port);
-        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
-        String first = open(as, statement, "line-a-" + statement, "60");
-        String second = open(as, statement, "line-b-" + statement, "60");
+        TwoClaims claims = twoClaimsOf60();
+        Disputing as = claims.as();
+        String statement = claims.statement();
+        String first = claims.first();
+        String second = claims.second();
         as.step(as.finance, first, "review", null);
         as.step(as.finance, second, "review", null);
         assertThat(as.step(as.finance, first, "proposal", Disputing.proposal("0")).status()).isEqualTo(200);
@@ -165,10 +167,11 @@ class DisputeCreditLimitTests {
 
     @Test
     void anAcceptanceBeyondWhatRemainsIsRefusedAndResolvesNothing() {
-        Disputing as = new Disputing(port);
-        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
-        String first = open(as, statement, "line-a-" + statement, "60");
-        String second = open(as, statement, "line-b-" + statement, "60");
+        TwoClaims claims = twoClaimsOf60();
+        Disputing as = claims.as();
+        String statement = claims.statement();
+        String first = claims.first();
+        String second = claims.second();
         as.step(as.finance, second, "review", null);
         assertThat(as.step(as.finance, second, "proposal", Disputing.proposal("60")).status()).isEqualTo(200);
         // a proposal made before the limit existed: the first dispute then credits its 60 first
@@ -188,6 +191,17 @@ class DisputeCreditLimitTests {
     }
 
     /** Opens a dispute on {@code line} of the statement; its id. */
+    /** Two disputes of 60 on two lines of one issued statement of 100.00. */
+    private record TwoClaims(Disputing as, String statement, String first, String second) {
+    }
+
+    private TwoClaims twoClaimsOf60() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
+        return new TwoClaims(as, statement, open(as, statement, "line-a-" + statement, "60"),
+                open(as, statement, "line-b-" + statement, "60"));
+    }
+
     private static String open(Disputing as, String statement, String line, String amount) {
         TestHttp.Response created = claim(as, statement, line, amount);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -107,13 +107,10 @@ class DisputeCreditLimitTests {
 
     @Test
     void aPendingProposalHoldsItsAmountSoAnotherCannotProposeTheSameRemainder() {
-        TwoClaims claims = twoClaimsOf60();
+        TwoClaims claims = twoClaimsOf60InReview();
         Disputing as = claims.as();
-        String statement = claims.statement();
         String first = claims.first();
         String second = claims.second();
-        as.step(as.finance, first, "review", null);
-        as.step(as.finance, second, "review", null);
         assertThat(as.step(as.finance, first, "proposal", Disputing.proposal("60")).status()).isEqualTo(200);
 
         TestHttp.Response refused = as.step(as.finance, second, "proposal", Disputing.proposal("60"));
@@ -137,14 +134,11 @@ class DisputeCreditLimitTests {
      */
     @Test
     void aProposalMadeWhileAnotherIsBeingMadeWaitsForItAndCannotTakeTheSameRemainder() throws Exception {
-        TwoClaims claims = twoClaimsOf60();
+        TwoClaims claims = twoClaimsOf60InReview();
         Disputing as = claims.as();
         String statement = claims.statement();
-        String first = claims.first();
         String second = claims.second();
-        as.step(as.finance, first, "review", null);
-        as.step(as.finance, second, "review", null);
-        assertThat(as.step(as.finance, first, "proposal", Disputing.proposal("0")).status()).isEqualTo(200);
+        assertThat(as.step(as.finance, claims.first(), "proposal", Disputing.proposal("0")).status()).isEqualTo(200);
 
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -154,7 +148,7 @@ class DisputeCreditLimitTests {
                         as.finance, second, "proposal", Disputing.proposal("60")), pool);
                 assertThatThrownBy(() -> meanwhile.get(2, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
                 jdbc.sql("update dispute set proposal = jsonb_set(proposal, '{amount}', '60') where id = :id")
-                        .param("id", UUID.fromString(first)).update();
+                        .param("id", UUID.fromString(claims.first())).update();
                 return meanwhile;
             });
             TestHttp.Response refused = proposed.get(30, TimeUnit.SECONDS);
@@ -169,7 +163,6 @@ class DisputeCreditLimitTests {
     void anAcceptanceBeyondWhatRemainsIsRefusedAndResolvesNothing() {
         TwoClaims claims = twoClaimsOf60();
         Disputing as = claims.as();
-        String statement = claims.statement();
         String first = claims.first();
         String second = claims.second();
         as.step(as.finance, second, "review", null);
@@ -190,9 +183,16 @@ class DisputeCreditLimitTests {
         assertThat(resolvedEvents(second)).isZero();
     }
 
-    /** Opens a dispute on {@code line} of the statement; its id. */
     /** Two disputes of 60 on two lines of one issued statement of 100.00. */
     private record TwoClaims(Disputing as, String statement, String first, String second) {
+    }
+
+    /** {@link #twoClaimsOf60()}, both taken into review by finance. */
+    private TwoClaims twoClaimsOf60InReview() {
+        TwoClaims claims = twoClaimsOf60();
+        claims.as().step(claims.as().finance, claims.first(), "review", null);
+        claims.as().step(claims.as().finance, claims.second(), "review", null);
+        return claims;
     }
 
     private TwoClaims twoClaimsOf60() {
@@ -202,6 +202,7 @@ class DisputeCreditLimitTests {
                 open(as, statement, "line-b-" + statement, "60"));
     }
 
+    /** Opens a dispute on {@code line} of the statement; its id. */
     private static String open(Disputing as, String statement, String line, String amount) {
         TestHttp.Response created = claim(as, statement, line, amount);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

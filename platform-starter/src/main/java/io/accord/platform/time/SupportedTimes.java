@@ -170,6 +170,21 @@ public final class SupportedTimes {
         return module;
     }
 
+    /** What the body holds instead of a text, in JSON's words. */
+    private static String shape(JsonParser parser) {
+        tools.jackson.core.JsonToken token = parser.currentToken();
+        if (token == null) {
+            return "nothing";
+        }
+        return switch (token) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            default -> "a " + token.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** The mapper's own deserializer, then the range. */
     static final class Checked extends DelegatingDeserializer {
 
@@ -184,6 +199,13 @@ public final class SupportedTimes {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (!parser.hasToken(tools.jackson.core.JsonToken.VALUE_STRING)) {
+                // Jackson would read a number as seconds (or milliseconds) since 1970 and an array as its fields:
+                // {"validFrom": 12345} stored an FX rate valid from 1970-01-01T03:25:45Z (found on 2026-12-06)
+                throw DatabindException.from(context, "a time is an ISO-8601 text, not " + shape(parser),
+                        new InvalidValueException("must be an ISO-8601 text (\"2026-12-31T00:00:00Z\","
+                                + " \"2026-12-31\"), not " + shape(parser)));
+            }
             String text = parser.getString();
             Object time = microseconds(super.deserialize(parser, context));
             if (!contains(time)) {

@@ -40,6 +40,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link FieldSelection}). An operation that reads the request's parameters itself (the TMF lists'
  * {@link AttributeFilter}, which refuses unknown attributes on its own), a parameter map or a model attribute is
  * left alone. Only the query string counts: form fields of a multipart body are the body's.
+ * <p>
+ * A parameter read as one value that is not text ({@code limit}, {@code offset}, a date; not a list, array or
+ * {@code sort}) given twice
+ * is a 400 naming it, as the gateway's own operations answer: {@code ?limit=1&limit=3} answered one row, the
+ * first value silently winning (found on 2026-12-06).
  */
 final class KnownQueryParameters implements HandlerInterceptor {
 
@@ -49,7 +54,11 @@ final class KnownQueryParameters implements HandlerInterceptor {
             HttpServletResponse.class, java.util.Locale.class, java.util.TimeZone.class, java.time.ZoneId.class);
 
     private final DefaultParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
-    private final Map<Method, Optional<Set<String>>> declared = new ConcurrentHashMap<>();
+    private final Map<Method, Optional<Declared>> declared = new ConcurrentHashMap<>();
+
+    /** The query parameters an operation reads, and those of them it reads as one value. */
+    private record Declared(Set<String> read, Set<String> single) {
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -57,15 +66,19 @@ final class KnownQueryParameters implements HandlerInterceptor {
         if (query == null || query.isEmpty() || !(handler instanceof HandlerMethod method)) {
             return true;
         }
-        Optional<Set<String>> known = declared.computeIfAbsent(method.getMethod(), m -> declaredBy(method));
+        Optional<Declared> known = declared.computeIfAbsent(method.getMethod(), m -> declaredBy(method));
         if (known.isEmpty()) {
             return true;
         }
         boolean tmf = request.getRequestURI().startsWith("/tmf-api/");
+        Set<String> seen = new java.util.HashSet<>();
         for (String pair : query.split("&")) {
             String name = name(pair);
-            if (!name.isEmpty() && !known.get().contains(name) && !(tmf && name.equals("fields"))) {
-                throw unknown(name, known.get(), tmf);
+            if (!name.isEmpty() && !known.get().read().contains(name) && !(tmf && name.equals("fields"))) {
+                throw unknown(name, known.get().read(), tmf);
+            }
+            if (known.get().single().contains(name) && !seen.add(name)) {
+                throw new InvalidInputException(name, "'" + name + "' is given more than once; it takes one value");
             }
         }
         return true;
@@ -93,7 +106,7 @@ final class KnownQueryParameters implements HandlerInterceptor {
     }
 
     /** The query parameters the handler reads, or empty when it may read any. */
-    private Optional<Set<String>> declaredBy(HandlerMethod method) {
+    private Optional<Declared> declaredBy(HandlerMethod method) {
         Class<?> type = method.getBeanType();
         if (!type.getPackageName().startsWith("io.accord.")
                 || !AnnotatedElementUtils.hasAnnotation(type, ResponseBody.class)
@@ -101,6 +114,7 @@ final class KnownQueryParameters implements HandlerInterceptor {
             return Optional.empty();
         }
         Set<String> read = new TreeSet<>();
+        Set<String> single = new TreeSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             parameter.initParameterNameDiscovery(names);
             Class<?> kind = parameter.getParameterType();
@@ -112,24 +126,43 @@ final class KnownQueryParameters implements HandlerInterceptor {
             }
             if (Pageable.class.isAssignableFrom(kind)) {
                 read.addAll(Set.of("page", "size", "sort"));
+                single.addAll(Set.of("page", "size"));
             } else if (param != null) {
                 String name = StringUtils.hasText(param.name()) ? param.name() : parameter.getParameterName();
                 if (name == null) {
                     return Optional.empty();
                 }
                 read.add(name);
+                if (oneValue(parameter)) {
+                    single.add(name);
+                }
             } else if (!boundOtherwise(parameter)) {
                 if (BeanUtils.isSimpleProperty(kind)) {
                     if (parameter.getParameterName() == null) {
                         return Optional.empty();
                     }
                     read.add(parameter.getParameterName());
+                    if (oneValue(parameter)) {
+                        single.add(parameter.getParameterName());
+                    }
                 } else if (RESOLVED_BY_TYPE.stream().noneMatch(known -> known.isAssignableFrom(kind))) {
                     return Optional.empty(); // perhaps a model attribute, bound from the query
                 }
             }
         }
-        return Optional.of(Set.copyOf(read));
+        return Optional.of(new Declared(Set.copyOf(read), Set.copyOf(single)));
+    }
+
+    /**
+     * Whether the parameter binds one value and would drop the others silently: not an array, a collection or an
+     * optional of either, and not text (Spring joins repeated values of a text parameter with commas, which the
+     * operations read as a list or refuse as one malformed value).
+     */
+    private static boolean oneValue(MethodParameter parameter) {
+        Class<?> kind = parameter.getParameterType() == Optional.class
+                ? parameter.nestedIfOptional().getNestedParameterType() : parameter.getParameterType();
+        return !kind.isArray() && !java.util.Collection.class.isAssignableFrom(kind)
+                && !CharSequence.class.isAssignableFrom(kind);
     }
 
     /** Whether an annotation binds the parameter to something else than a query parameter (path, body, header...). */

@@ -7,6 +7,9 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * and so is a fraction for a whole number ({@code "quantity": 1.5} was read as 1), and a decimal with an exponent
  * ({@code "discountPercent": 1e1}; {@link PlainDecimal}), a number for an enum ({@code "mode": -0} was read as the
  * first constant, {@code "decision": 0} as APPROVE) and a member named twice ({@code {"callback": "a", "callback":
- * "b"}} kept the last one silently; which one the sender meant is not known), and a text no database column holds
+ * "b"}} kept the last one silently; which one the sender meant is not known), a text or a number for a boolean
+ * ({@code "isBundle": "false"}), a time that is not a text ({@code "validFrom": 12345} was read as seconds since
+ * 1970; {@link SupportedTimes}), and a text no database column holds
  * (an unpaired surrogate, a NUL; {@link StorableStrings}). Answers write every decimal in plain digits, never in
  * scientific notation ({@code BigDecimal.toString()} wrote a quantity of 430 as {@code 4.3E+2}, a zero at 9 decimals
  * as {@code 0E-9}); the application's mapper (events, stored definitions) is left as it is.
@@ -39,6 +44,9 @@ public class StrictRequestBodies implements ServerHttpMessageConvertersCustomize
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(tools.jackson.databind.cfg.EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .withCoercionConfig(LogicalType.Boolean, booleans -> booleans
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .addModule(SupportedTimes.module()).addModule(PlainDecimal.module()).addModule(StorableStrings.module())
                 .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     }

@@ -330,6 +330,23 @@ class RequestProblemTests {
     }
 
     @Test
+    void aTextOrANumberForABooleanIsRefusedNamingItsField() {
+        // the catalog stored an offering's "isBundle": "false" as false, and 1 would have been true
+        String name = "boolean-" + UUID.randomUUID();
+        for (String gift : List.of("\"false\"", "\"true\"", "1", "0")) {
+            TestHttp.Response response = ops.post("/api/things",
+                    "{\"name\": \"" + name + "\", \"gift\": " + gift + "}");
+
+            assertThat(response.status()).as(gift + ": " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().path("violations").get(0).path("field").asString()).as(gift).isEqualTo("gift");
+        }
+        assertThat(writes.executions(name)).isZero();
+        assertThat(ops.post("/api/things", "{\"name\": \"" + name + "\", \"gift\": false}").status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void aNumberForAnEnumAndAMemberNamedTwiceAreRefusedNotGuessed() {
         // "mode": -0 was read as the enum's first constant (an activation endpoint became WEBHOOK), and of
         // {"callback": "a", "callback": "b"} the last was kept silently

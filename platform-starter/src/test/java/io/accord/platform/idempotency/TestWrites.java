@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 class TestWrites {
 
     /** {@code copies}, {@code weight} and {@code size} (optional) are there for the strict reading of values only. */
-    record Thing(String name, Integer copies, java.math.BigDecimal weight, Size size) {
+    record Thing(String name, Integer copies, java.math.BigDecimal weight, Size size, Boolean gift) {
     }
 
     enum Size { SMALL, LARGE }

@@ -44,6 +44,25 @@ class KnownQueryParametersTests {
     }
 
     @Test
+    void aParameterOfOneValueGivenTwiceIsRefusedNamingIt() {
+        TestHttp.Response response = ops.get("/api/times?day=2026-01-02&at=2026-01-01T00:00:00Z&day=2026-01-03");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().path("violations").get(0).path("field").asString()).isEqualTo("day");
+        assertThat(response.json().path("detail").asString()).contains("'day' is given more than once");
+    }
+
+    @Test
+    void aTextParameterGivenTwiceIsLeftToTheOperation() {
+        // Spring joins a text parameter's values with commas: the operation reads them as a list or refuses them
+        TestHttp.Response response = ops.get("/api/notes?text=a&text=b");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().path("count").asLong()).isZero();
+    }
+
+    @Test
     void anOperationWithoutParametersNamesNone() {
         TestHttp.Response response = ops.get("/api/things/7?limit=5");
 

@@ -22,6 +22,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import io.accord.portal.security.StaffActions;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,11 +44,13 @@ class DisputePage {
     private final Gateway gateway;
     private final Clock clock;
     private final MessageSource messages;
+    private final PartnerNames partnerNames;
 
-    DisputePage(Gateway gateway, Clock clock, MessageSource messages) {
+    DisputePage(Gateway gateway, Clock clock, MessageSource messages, PartnerNames partnerNames) {
         this.gateway = gateway;
         this.clock = clock;
         this.messages = messages;
+        this.partnerNames = partnerNames;
     }
 
     /** One entry of the thread: a comment both sides see, or (staff only) an internal note. */
@@ -72,6 +75,9 @@ class DisputePage {
         DisputeView dispute = DisputeView.of(ticket, clock);
         boolean works = StaffActions.mayAct(principal, WORKERS);
         model.addAttribute("dispute", dispute);
+        // staff see whose dispute it is; a partner reads only its own
+        model.addAttribute("partnerNames", user.isPartner() ? PartnerNames.Names.NONE
+                : partnerNames.of(List.of(dispute.partnerId())));
         model.addAttribute("partner", user.isPartner());
         model.addAttribute("works", works);
         model.addAttribute("proposes", user.hasRole(Roles.FINANCE) || user.hasRole(Roles.PLATFORM_ADMIN));

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * running (first response, else resolution), how long is left or how long it is overdue.
  */
 record DisputeView(String id, String status, String category, String description, String amount, String currency,
-                   String statementId, String source, String creationDate, String outcome,
+                   String statementId, String partnerId, String source, String creationDate, String outcome,
                    Proposal proposal, Sla sla, List<Note> thread, List<Attachment> evidence,
                    List<Change> history) {
 
@@ -77,6 +77,12 @@ record DisputeView(String id, String status, String category, String description
                 statement = entity.path("id").asString("");
             }
         }
+        String partner = "";
+        for (JsonNode party : ticket.path("relatedParty")) {
+            if ("Partner".equals(party.path("role").asString())) {
+                partner = party.path("id").asString("");
+            }
+        }
         JsonNode proposal = ticket.path("proposal");
         List<Note> thread = new ArrayList<>();
         ticket.path("note").forEach(note -> thread.add(new Note(note.path("author").asString(""),
@@ -92,7 +98,7 @@ record DisputeView(String id, String status, String category, String description
         return new DisputeView(ticket.path("id").asString(), ticket.path("status").asString(""),
                 ticket.path("category").asString(""), ticket.path("description").asString(""),
                 ticket.path("disputedAmount").path("value").asString(""),
-                ticket.path("disputedAmount").path("unit").asString(""), statement,
+                ticket.path("disputedAmount").path("unit").asString(""), statement, partner,
                 ticket.path("source").asString(""), minutes(ticket.path("creationDate").asString("")),
                 ticket.path("outcome").asString(""),
                 proposal.isMissingNode() || proposal.isNull() ? null : new Proposal(

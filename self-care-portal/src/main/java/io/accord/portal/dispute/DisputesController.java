@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -44,10 +45,12 @@ class DisputesController {
 
     private final Gateway gateway;
     private final Clock clock;
+    private final PartnerNames partnerNames;
 
-    DisputesController(Gateway gateway, Clock clock) {
+    DisputesController(Gateway gateway, Clock clock, PartnerNames partnerNames) {
         this.gateway = gateway;
         this.clock = clock;
+        this.partnerNames = partnerNames;
     }
 
     /**
@@ -80,6 +83,9 @@ class DisputesController {
             model.addAttribute("queueCut", total > queue.size() ? queue.size() : null);
         }
         model.addAttribute("disputes", disputes);
+        // staff see whose dispute each is; a partner only its own
+        model.addAttribute("partnerNames", user.isPartner() ? PartnerNames.Names.NONE
+                : partnerNames.of(disputes.stream().map(DisputeView::partnerId).toList()));
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < (all ? total : Math.min(total, QUEUE_MAX)));

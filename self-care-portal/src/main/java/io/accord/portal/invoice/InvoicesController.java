@@ -1,5 +1,6 @@
 package io.accord.portal.invoice;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.offeringname.OfferingNames;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -39,9 +41,11 @@ class InvoicesController {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private final Gateway gateway;
+    private final OfferingNames offeringNames;
 
-    InvoicesController(Gateway gateway) {
+    InvoicesController(Gateway gateway, OfferingNames offeringNames) {
         this.gateway = gateway;
+        this.offeringNames = offeringNames;
     }
 
     @GetMapping("/invoices")
@@ -111,8 +115,14 @@ class InvoicesController {
         JsonNode invoice = gateway.get(INVOICES + "/{id}", id);
         model.addAttribute("invoice", invoice);
         String reconciliation = invoice.path("latestReconciliation").path("id").asString("");
-        model.addAttribute("reconciliation", reconciliation.isEmpty() ? null
-                : gateway.get(SETTLEMENT + "/reconciliations/{id}", reconciliation));
+        JsonNode reconciled = reconciliation.isEmpty() ? null
+                : gateway.get(SETTLEMENT + "/reconciliations/{id}", reconciliation);
+        model.addAttribute("reconciliation", reconciled);
+        List<String> offerings = new ArrayList<>();
+        if (reconciled != null) {
+            reconciled.path("lines").forEach(line -> offerings.add(line.path("offeringId").asString("")));
+        }
+        model.addAttribute("offeringNames", offeringNames.of(offerings));
         if (match != null) {
             model.addAttribute("match", gateway.get(SETTLEMENT + "/usage-matches/{id}", match));
         }

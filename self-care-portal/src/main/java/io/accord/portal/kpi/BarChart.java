@@ -123,7 +123,7 @@ public record BarChart(String id, List<Bar> bars, int scale, ValueAxis axis, Str
      * (e.g. every second hour of a day, every second or third day of a month).
      */
     public int labelEvery() {
-        int longest = bars.stream().mapToInt(bar -> bar.label().length()).max().orElse(0);
+        int longest = bars.stream().mapToInt(bar -> axisLabel(bar.label()).length()).max().orElse(0);
         double needed = Math.min(longest, 10) * CHAR_WIDTH + 4;
         return Math.max(1, (int) Math.ceil(needed / slot()));
     }
@@ -132,11 +132,18 @@ public record BarChart(String id, List<Bar> bars, int scale, ValueAxis axis, Str
         return index % labelEvery() == 0;
     }
 
-    /** A category label as it fits under its bars: shortened with an ellipsis when longer (the tooltip has it all). */
+    /**
+     * A category label as it fits under its bars: a day ({@code 2026-11-07}) without its year ({@code 11-07}, the
+     * section names the range), shortened with an ellipsis when still longer (the tooltip and table have it all).
+     */
     public String shortLabel(int index) {
-        String label = bars.get(index).label();
+        String label = axisLabel(bars.get(index).label());
         int fits = Math.max(2, (int) Math.floor(slot() * labelEvery() / CHAR_WIDTH) - 1);
         return label.length() <= fits ? label : label.substring(0, fits - 1) + "…";
+    }
+
+    private static String axisLabel(String label) {
+        return label.matches("\\d{4}-\\d{2}-\\d{2}") ? label.substring(5) : label;
     }
 
     private double height(BigDecimal value) {

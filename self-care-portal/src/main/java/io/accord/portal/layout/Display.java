@@ -55,6 +55,44 @@ public final class Display {
         return format.format(plain);
     }
 
+    /**
+     * A total (a sum of money: a month's revenue, what a statement's lines add up to) at the currency's minor unit,
+     * rounded half-even as settlement rounds its documents ({@code 81.59891} EUR → {@code 81.60 EUR}); per-record
+     * amounts and rates keep their significant digits ({@link #money}).
+     */
+    public static String total(Object value, String currency, java.util.Locale locale) {
+        java.math.BigDecimal amount = decimal(value);
+        String code = currency == null ? "" : currency.strip();
+        if (amount == null) {
+            String shown = text(value);
+            return shown.isEmpty() || code.isEmpty() ? shown : shown + " " + code;
+        }
+        String shown = amount(amount.setScale(minorDigits(code), java.math.RoundingMode.HALF_EVEN), code, locale);
+        return code.isEmpty() ? shown : shown + " " + code;
+    }
+
+    /**
+     * A plain number (a volume, a count, a quantity) in the user's language: grouped, its significant decimals only
+     * ({@code 100000.0} → {@code 100,000} / {@code 100.000}, {@code 0.5} → {@code 0,5}); absent is empty, text that is
+     * no number as it is.
+     */
+    public static String number(Object value, java.util.Locale locale) {
+        java.math.BigDecimal number = decimal(value);
+        if (number == null) {
+            return text(value);
+        }
+        java.math.BigDecimal plain = number.stripTrailingZeros();
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(Math.max(0, plain.scale()));
+        return format.format(plain);
+    }
+
+    /** A percentage as {@link #number} with the sign: {@code 19.0} → {@code 19 %}, {@code 0.5} → {@code 0,5 %}. */
+    public static String percent(Object value, java.util.Locale locale) {
+        String shown = number(value, locale);
+        return shown.isEmpty() ? "" : shown + " %";
+    }
+
     private static int minorDigits(String currency) {
         try {
             int digits = currency.isEmpty() ? 2 : java.util.Currency.getInstance(currency).getDefaultFractionDigits();

@@ -1,18 +1,89 @@
 package io.accord.portal.layout;
 
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** {@link Display} for templates: {@code ${@display.money(amount, currency)}}, {@code ${@display.amount(…)}}. */
+/**
+ * {@link Display} and {@link Codes} for templates, in the user's language: {@code ${@display.money(amount,
+ * currency)}}, {@code ${@display.total(…)}}, {@code ${@display.amount(…)}}, {@code ${@display.number(…)}},
+ * {@code ${@display.percent(…)}}, {@code ${@display.instant(…)}} and {@code ${@display.code('Kind', value)}}.
+ */
 @Component("display")
 public class DisplayHelper {
+
+    private final MessageSource messages;
+
+    DisplayHelper(MessageSource messages) {
+        this.messages = messages;
+    }
 
     /** {@link Display#money}. */
     public String money(Object amount, String currency) {
         return Display.money(amount, currency);
     }
 
+    /** {@link Display#total}: a sum of money at the currency's minor unit. */
+    public String total(Object amount, String currency) {
+        return Display.total(amount, currency, locale());
+    }
+
     /** {@link Display#amount(Object, String, java.util.Locale)} in the user's language: the amount alone. */
     public String amount(Object amount, String currency) {
-        return Display.amount(amount, currency, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return Display.amount(amount, currency, locale());
+    }
+
+    /** {@link Display#number}. */
+    public String number(Object value) {
+        return Display.number(value, locale());
+    }
+
+    /** {@link Display#percent}. */
+    public String percent(Object value) {
+        return Display.percent(value, locale());
+    }
+
+    /** {@link Display#instant}: a JSON value or text. */
+    public String instant(Object iso) {
+        String text = iso instanceof tools.jackson.databind.JsonNode node
+                ? (node.isMissingNode() || node.isNull() ? "" : node.asString()) : iso == null ? "" : iso.toString();
+        return Display.instant(text);
+    }
+
+    /**
+     * A service's code as words in the user's language: the text {@code code.<kind>.<value>}, else the code made
+     * readable ({@link Codes#humanised}); blank is empty. The value is a string or a JSON value.
+     */
+    public String code(String kind, Object value) {
+        String code = value instanceof tools.jackson.databind.JsonNode node
+                ? (node.isMissingNode() || node.isNull() ? "" : node.asString()) : value == null ? "" : value.toString();
+        code = code.strip();
+        if (code.isEmpty()) {
+            return "";
+        }
+        return messages.getMessage(Codes.key(kind, code), null, Codes.humanised(code), locale());
+    }
+
+    /** As {@link #code}, but a value without a text stays as it came (a free text such as a signer's name). */
+    public String codeOrAsIs(String kind, Object value) {
+        String code = value instanceof tools.jackson.databind.JsonNode node
+                ? (node.isMissingNode() || node.isNull() ? "" : node.asString()) : value == null ? "" : value.toString();
+        code = code.strip();
+        return code.isEmpty() ? "" : messages.getMessage(Codes.key(kind, code), null, code, locale());
+    }
+
+    /** The codes of a list (a JSON array or a collection) as words, joined by {@code ", "}. */
+    public String codes(String kind, Iterable<?> values) {
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        if (values != null) {
+            values.forEach(value -> shown.add(code(kind, value)));
+        }
+        return String.join(", ", shown);
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
     }
 }

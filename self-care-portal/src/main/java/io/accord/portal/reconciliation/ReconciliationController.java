@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
+import io.accord.portal.offeringname.OfferingNames;
 import io.accord.portal.partnername.PartnerNames;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -33,10 +34,12 @@ class ReconciliationController {
 
     private final Gateway gateway;
     private final PartnerNames partnerNames;
+    private final OfferingNames offeringNames;
 
-    ReconciliationController(Gateway gateway, PartnerNames partnerNames) {
+    ReconciliationController(Gateway gateway, PartnerNames partnerNames, OfferingNames offeringNames) {
         this.gateway = gateway;
         this.partnerNames = partnerNames;
+        this.offeringNames = offeringNames;
     }
 
     @GetMapping("/reconciliation")
@@ -84,6 +87,7 @@ class ReconciliationController {
             reconciliation.path("lines").forEach(line -> lines.add(ResultLine.of(line)));
             model.addAttribute("reconciliation", Reconciliation.of(reconciliation));
             model.addAttribute("lines", lines);
+            model.addAttribute("offeringNames", offeringNames.of(lines.stream().map(ResultLine::offeringId).toList()));
         }
         String matchId = invoice.path("latestUsageMatch").path("id").asString("");
         if (!matchId.isEmpty()) {
@@ -124,14 +128,14 @@ class ReconciliationController {
     }
 
     /** The latest reconciliation's totals and the tolerance it held the lines to. */
-    record Reconciliation(String documentNumber, String keys, String currency, String absoluteTolerance,
+    record Reconciliation(String documentNumber, List<String> keys, String currency, String absoluteTolerance,
                           String percentTolerance, String statementTotal, String invoiceTotal, String difference,
                           boolean discrepancies, String reconciledBy, String reconciledAt) {
 
         static Reconciliation of(JsonNode reconciliation) {
             List<String> keys = new ArrayList<>();
             reconciliation.path("keys").forEach(key -> keys.add(key.asString()));
-            return new Reconciliation(reconciliation.path("documentNumber").asString(""), String.join(", ", keys),
+            return new Reconciliation(reconciliation.path("documentNumber").asString(""), List.copyOf(keys),
                     reconciliation.path("currency").asString(""),
                     Display.amount(reconciliation.path("absoluteTolerance")),
                     reconciliation.path("percentTolerance").asString(""),
@@ -148,9 +152,9 @@ class ReconciliationController {
                       String period, String reference, String statementAmount, String invoiceAmount,
                       String difference, String tolerance) {
 
-        /** The parts of the key it compared by, e.g. {@code off-video · VOICE · CURRENT}. */
-        public String key() {
-            return java.util.stream.Stream.of(offeringId, usageType, period, reference)
+        /** The parts of the key it compared by after the offering, e.g. {@code VOICE · CURRENT}. */
+        public String keyRest() {
+            return java.util.stream.Stream.of(usageType, period, reference)
                     .filter(part -> !part.isEmpty()).collect(java.util.stream.Collectors.joining(" · "));
         }
 

@@ -58,10 +58,25 @@ class AgreementsControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/agreements/" + ID).with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("VIDEO"), containsString("30.00 %"),
-                        containsString("from 10000: 35.00 %"), containsString("0.001 EUR"),
-                        containsString("5.00 EUR / 0.5 %"), containsString("30 days"),
+                .andExpect(content().string(allOf(containsString("VIDEO"), containsString(">30 %<"),
+                        containsString("from 10,000: 35 %"), containsString("0.001 EUR"),
+                        containsString("5.00 EUR / 0.5 %"), containsString("30 days"), containsString(">Monthly<"),
+                        containsString(">Pending approval<"), containsString("<td>MB</td>"),
+                        not(containsString("MONTHLY")), not(containsString("PENDING_APPROVAL")),
                         containsString("Countersign</button>"))));
+    }
+
+    @Test
+    void germanTermsHaveGermanNumbersAndWords() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, agreement("ACTIVE").replace("\"disputeWindowDays\":60,",
+                "\"disputeWindowDays\":60,\"taxTreatment\":{\"ratePercent\":19.0,\"reverseCharge\":true},"));
+
+        mvc.perform(get("/agreements/" + ID).header("Accept-Language", "de").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">30 %<"), containsString("ab 10.000: 35 %"),
+                        containsString("5,00 EUR / 0,5 %"), containsString("19 % · Reverse-Charge"),
+                        containsString(">Monatlich<"), containsString(">Aktiv<"),
+                        not(containsString("19.0")), not(containsString("reverse charge")))));
     }
 
     @Test

@@ -141,7 +141,7 @@ class ApplyControllerTests extends PortalTestSupport {
 
         STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
         mvc.perform(get("/apply/" + ID).session(session))
-                .andExpect(content().string(containsString("bank.pdf (BANK_PROOF)")));
+                .andExpect(content().string(containsString("bank.pdf (Bank proof)")));
     }
 
     @Test
@@ -201,7 +201,8 @@ class ApplyControllerTests extends PortalTestSupport {
                         .param("secret", SECRET))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/apply/" + ID));
         mvc.perform(get("/apply/" + ID).session(session))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("IN_REVIEW")));
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString(">In review<"),
+                        not(containsString("IN_REVIEW")))));
         assertThat(STUB.header("GET", APPLICATIONS + "/" + ID, "X-Tracking-Secret")).isEqualTo(SECRET);
     }
 

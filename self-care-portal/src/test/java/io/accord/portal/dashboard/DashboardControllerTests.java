@@ -50,12 +50,12 @@ class DashboardControllerTests extends PortalTestSupport {
         mvc.perform(get("/dashboard").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("Your revenue (your share)"), containsString("1.540005 EUR"),
-                        containsString("Charged to customers of your offerings: 4.80 EUR"), containsString("200 S"),
+                        containsString("Your revenue (your share)"), containsString("1.54 EUR"),
+                        containsString("Charged to customers of your offerings: 4.80 EUR"), containsString("200 s"),
                         not(containsString("You owe")),
                         containsString(">5<"), containsString("ST-2026-000042"),
                         containsString("data-testid=\"open-disputes\">2<"),
-                        containsString("data-testid=\"revenue-today\">1.540005 EUR<"),
+                        containsString("data-testid=\"revenue-today\">1.54 EUR<"),
                         containsString("data-testid=\"statements-due\">3<"))));
 
         YearMonth month = YearMonth.now(ZoneOffset.UTC);
@@ -80,7 +80,7 @@ class DashboardControllerTests extends PortalTestSupport {
         mvc.perform(get("/dashboard").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("You owe (wholesale)"),
-                        containsString("data-testid=\"wholesale\">0.1685 EUR<"),
+                        containsString("data-testid=\"wholesale\">0.17 EUR<"),
                         containsString("for usage of offerings you resell"),
                         not(containsString("data-testid=\"revenue\"")), not(containsString("Charged to customers")))));
     }
@@ -116,7 +116,7 @@ class DashboardControllerTests extends PortalTestSupport {
         mvc.perform(get("/dashboard").with(TestUsers.partner("partner-user")).header("Accept-Language", "de-DE"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("lang=\"de\""), containsString("Ihr Umsatz"),
-                        containsString("Offene Reklamationen"), containsString("1,540005 EUR"),
+                        containsString("Offene Reklamationen"), containsString("1,54 EUR"),
                         not(containsString("Your revenue")))));
     }
 
@@ -127,7 +127,7 @@ class DashboardControllerTests extends PortalTestSupport {
         mvc.perform(get("/dashboard/usage").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"usage\""), containsString("hx-trigger=\"every 30s\""),
-                        containsString("1.540005 EUR"), not(containsString("<html")))));
+                        containsString("1.54 EUR"), not(containsString("<html")))));
         assertThat(STUB.requests()).hasSize(1);
     }
 

@@ -43,12 +43,13 @@ class DisputeControllerTests extends PortalTestSupport {
                 {"id":"%s","status":"%s","category":"RATE","description":"rated at the old rate",
                  "creationDate":"2026-12-01T09:00:00Z","disputedAmount":{"unit":"EUR","value":"12.50"},
                  "relatedEntity":[{"id":"%s","role":"Statement"}],
+                 "relatedParty":[{"id":"%s","role":"Partner","@referredType":"Organization"}],
                  "note":[{"author":"partner-admin","date":"2026-12-01T09:05:00Z","text":"see the CDRs"}],
                  "attachment":[{"id":"att1","name":"cdrs.pdf","mimeType":"application/pdf","version":1,"uploadedBy":"partner-admin"}],
                  "statusChangeHistory":[{"status":"open","changeDate":"2026-12-01T09:00:00Z","changedBy":"partner-admin"}],
                  "sla":{"firstResponseDue":"%s","resolutionDue":"2026-12-31T09:00:00Z","firstResponseBreached":false,
                         "resolutionBreached":false}%s}"""
-                .formatted(id, status, STATEMENT, firstResponseDue, proposal == null ? "" : ",\"proposal\":" + proposal);
+                .formatted(id, status, STATEMENT, PARTNER_A, firstResponseDue, proposal == null ? "" : ",\"proposal\":" + proposal);
     }
 
     @Test
@@ -67,6 +68,53 @@ class DisputeControllerTests extends PortalTestSupport {
         assertThat(page.indexOf(LATE)).as("the overdue one first").isLessThan(page.indexOf(ID));
         assertThat(STUB.requestsTo("GET", TICKETS).getFirst().query())
                 .contains("status=open", "status=inReview", "status=escalated", "status=resolutionProposed");
+    }
+
+    @Test
+    void allDisputesNameTheirPartnerAndSayWhatEachIsInWords() throws Exception {
+        Instant due = Instant.now().plus(30, ChronoUnit.HOURS);
+        STUB.answerJson("GET", TICKETS, 200, "[" + ticket(ID, "resolved", due, null).replace("\"RATE\"",
+                "\"MISSING_USAGE\"") + "," + ticket(LATE, "withdrawn", due, null) + "]", Map.of("X-Total-Count", "2"));
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH"}]""".formatted(PARTNER_A));
+
+        mvc.perform(get("/disputes").param("show", "all").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("All disputes, newest first, open and finished."),
+                        not(containsString("Open disputes, the nearest SLA deadline first")),
+                        containsString("<th scope=\"col\">Partner</th>"), containsString(">Streamly GmbH<"),
+                        containsString(">Missing usage<"), containsString(">Wrong rate<"),
+                        containsString(">Resolved<"), containsString(">Withdrawn<"),
+                        containsString("aria-label=\"View dispute Wrong rate of 2026-12-01 09:00\">View</a>"),
+                        not(containsString(">Open</a>")), not(containsString("MISSING_USAGE<")))));
+        mvc.perform(get("/disputes").param("show", "all").header("Accept-Language", "de")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Fehlende Nutzung<"), containsString(">Gelöst<"),
+                        containsString(">Zurückgezogen<"), containsString(">Ansehen</a>"))));
+    }
+
+    @Test
+    void aDisputeTellsStaffWhoseItIsAndItsHistoryInWords() throws Exception {
+        String accepted = ticket(ID, "accepted", Instant.now().plus(30, ChronoUnit.HOURS), null)
+                .replace("\"category\":\"RATE\"", "\"category\":\"OTHER\",\"outcome\":\"PARTIALLY_ACCEPTED\"")
+                .replace("[{\"status\":\"open\"", "[{\"status\":\"inReview\",\"changeDate\":\"2026-12-01T10:00:00Z\","
+                        + "\"changedBy\":\"finance\"},{\"status\":\"open\"");
+        STUB.answerJson("GET", TICKETS + "/" + ID, accepted);
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH"}]""".formatted(PARTNER_A));
+
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"dispute-partner\""),
+                        containsString(">Streamly GmbH<"), containsString("Dispute: Other, 12.50 EUR"),
+                        containsString(">Partly accepted<"), containsString(">Accepted<"),
+                        containsString("2026-12-01 10:00 In review (finance)"),
+                        not(containsString("PARTIALLY_ACCEPTED")), not(containsString(" inReview ")))));
+        mvc.perform(get("/disputes/" + ID).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Sonstiges"), containsString(">Teilweise anerkannt<"),
+                        containsString("In Prüfung (finance)"), not(containsString("dispute-partner")))));
     }
 
     @Test

@@ -40,6 +40,7 @@ class InvoicesControllerTests extends PortalTestSupport {
     private static final String INVOICE = "1a000000-0000-4000-8000-000000000002";
     private static final String RECONCILIATION = "2b000000-0000-4000-8000-000000000003";
     private static final String MATCH = "3c000000-0000-4000-8000-000000000004";
+    private static final String OFFERING = "f9f04e7f-26f5-487d-b288-fbd835195ca0";
     private static final String INVOICE_VIEW = """
             {"id":"%s","invoiceNumber":"INV-2026-0042","invoiceDate":"2026-12-03","currency":"EUR",
              "totalAmount":1260.40,"lineCount":2,"submittedBy":"partner-admin","submittedAt":"2026-12-03T09:00:00Z",
@@ -135,11 +136,13 @@ class InvoicesControllerTests extends PortalTestSupport {
                 {"id":"%s","documentNumber":"ST-2026-000042","keys":["OFFERING","USAGE_TYPE","PERIOD"],"currency":"EUR",
                  "outcomes":{"MATCHED":1,"MISMATCH":1},"statementTotal":1250.40,"invoiceTotal":1260.40,"difference":10.00,
                  "discrepancies":true,
-                 "lines":[{"outcome":"MATCHED","beyondTolerance":false,"offeringId":"off-9","usageType":"VOICE","period":"CURRENT",
+                 "lines":[{"outcome":"MATCHED","beyondTolerance":false,"offeringId":"%2$s","usageType":"VOICE","period":"CURRENT",
                            "statementAmount":1250.40,"invoiceAmount":1250.40,"difference":0.00,"tolerance":5.00},
-                          {"outcome":"MISMATCH","beyondTolerance":true,"offeringId":"off-9","usageType":"SMS","period":"CURRENT",
+                          {"outcome":"MISMATCH","beyondTolerance":true,"offeringId":"%2$s","usageType":"SMS","period":"CURRENT",
                            "statementAmount":0.00,"invoiceAmount":10.00,"difference":10.00,"tolerance":5.00}]}"""
-                .formatted(RECONCILIATION));
+                .formatted(RECONCILIATION, OFFERING));
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering/" + OFFERING, """
+                {"id":"%s","name":"Cloud Gaming Plus"}""".formatted(OFFERING));
         STUB.answerJson("GET", "/api/settlement/usage-matches/" + MATCH, """
                 {"id":"%s","state":"COMPLETED","mode":"USAGE_ID",
                  "outcomes":{"MATCHED":{"count":4980,"ourQuantity":"1","theirQuantity":"1","ourAmount":"1","theirAmount":"1"},
@@ -148,9 +151,13 @@ class InvoicesControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/invoices/" + INVOICE + "?match=" + MATCH).with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Against statement ST-2026-000042"),
-                        containsString("MISMATCH: 1"), containsString("a dispute is opened"),
-                        containsString("badge bad"), containsString("ONLY_THEIRS"), containsString("16.80"),
+                .andExpect(content().string(allOf(
+                        containsString("Against statement ST-2026-000042, lines compared by offering, usage type, period."),
+                        containsString("Mismatch: 1"), containsString(">Matched<"), containsString("a dispute is opened"),
+                        containsString("title=\"" + OFFERING + "\">Cloud Gaming Plus<"),
+                        not(containsString("[\"OFFERING\"")), not(containsString("MISMATCH")),
+                        containsString("badge bad"), containsString(">Only in the CDR file<"), containsString("2,400"),
+                        containsString("16.80"), containsString(">Completed<"), containsString("by usage id"),
                         containsString("/invoices/matches/" + MATCH + "/unmatched"),
                         not(containsString("hx-trigger")), containsString("/invoices/" + INVOICE + "/pdf"))));
     }

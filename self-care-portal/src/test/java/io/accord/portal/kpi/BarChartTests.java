@@ -89,4 +89,20 @@ class BarChartTests {
         assertThat(BarChart.of("c", Map.of(), 0).isEmpty()).isTrue();
         assertThat(BarChart.of("c", Map.of("a", 0), 0).bars().getFirst().percent()).isZero();
     }
+
+    @Test
+    void aMonthOfDaysIsLabelledByMonthAndDayNotCutToTheYear() {
+        Map<String, Number> days = new LinkedHashMap<>();
+        java.time.LocalDate first = java.time.LocalDate.parse("2026-11-07");
+        for (int day = 0; day < 30; day++) {
+            days.put(first.plusDays(day).toString(), day);
+        }
+
+        BarChart chart = BarChart.of("orders-day", days, 0);
+
+        assertThat(chart.shortLabel(0)).isEqualTo("11-07");
+        assertThat(java.util.stream.IntStream.range(0, 30).filter(chart::showsLabel).mapToObj(chart::shortLabel))
+                .isNotEmpty().noneMatch(label -> label.endsWith("…"));
+        assertThat(chart.bars().getFirst().label()).as("the tooltip and table keep the date").isEqualTo("2026-11-07");
+    }
 }

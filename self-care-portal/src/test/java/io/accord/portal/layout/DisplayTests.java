@@ -56,4 +56,22 @@ class DisplayTests {
         assertThat(Display.money(" ", "EUR")).isEmpty();
         assertThat(Display.money("tiered", "EUR")).isEqualTo("tiered EUR");
     }
+
+    @Test
+    void totalsArePerCurrencyMinorUnitAndNumbersAndPercentagesCarryNoTrailingZeros() {
+        assertThat(Display.total("81.59891", "EUR", Locale.ENGLISH)).isEqualTo("81.60 EUR");
+        assertThat(Display.total("1.609362", "EUR", Locale.GERMAN)).isEqualTo("1,61 EUR");
+        assertThat(Display.total("0.125", "EUR", Locale.ENGLISH)).as("half-even, as settlement rounds")
+                .isEqualTo("0.12 EUR");
+        assertThat(Display.total("1500.4", "JPY", Locale.ENGLISH)).isEqualTo("1,500 JPY");
+        assertThat(Display.total(null, "EUR", Locale.ENGLISH)).isEmpty();
+        assertThat(Display.number("100000.0", Locale.ENGLISH)).isEqualTo("100,000");
+        assertThat(Display.number("100000.0", Locale.GERMAN)).isEqualTo("100.000");
+        assertThat(Display.number(JSON.readTree("2400.500"), Locale.GERMAN)).isEqualTo("2.400,5");
+        assertThat(Display.number("tiered", Locale.ENGLISH)).isEqualTo("tiered");
+        assertThat(Display.percent("19.0", Locale.ENGLISH)).isEqualTo("19 %");
+        assertThat(Display.percent("70.00", Locale.GERMAN)).isEqualTo("70 %");
+        assertThat(Display.percent("0.5", Locale.GERMAN)).isEqualTo("0,5 %");
+        assertThat(Display.percent(JSON.missingNode(), Locale.ENGLISH)).isEmpty();
+    }
 }

@@ -72,7 +72,7 @@ class OrderCancellationControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("The cancellation was accepted."),
                         containsString("Cancellation requested (state: inProgress)"),
-                        containsString("pendingCancellation"), containsString("hx-trigger=\"every 5s\""),
+                        containsString(">Cancellation pending<"), containsString("hx-trigger=\"every 5s\""),
                         containsString("customer changed their mind"),
                         not(containsString("action=\"/orders/" + ORDER + "/cancellation\"")))));
     }

@@ -11,6 +11,7 @@ import io.accord.portal.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -25,6 +26,7 @@ class ReconciliationControllerTests extends PortalTestSupport {
     private static final String INVOICE = "1a000000-0000-4000-8000-000000000001";
     private static final String RECONCILIATION = "2e000000-0000-4000-8000-000000000002";
     private static final String MATCH = "3a000000-0000-4000-8000-000000000003";
+    private static final String OFFERING = "4f000000-0000-4000-8000-000000000004";
     private static final String INVOICE_JSON = """
             {"id":"%s","partnerId":"%s","periodId":"9e000000-0000-4000-8000-000000000002",
              "invoiceNumber":"INV-2026-0043","invoiceDate":"2026-12-02","currency":"EUR","totalAmount":1572.75,
@@ -43,7 +45,7 @@ class ReconciliationControllerTests extends PortalTestSupport {
         mvc.perform(get("/reconciliation").param("partnerId", PARTNER_A).with(TestUsers.staff("finance", "finance")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("INV-2026-0043"), containsString("1,572.75 EUR"),
-                        containsString("MATCHED 1"), containsString("MISMATCH 1"),
+                        containsString("Matched 1"), containsString("Mismatch 1"),
                         containsString("Discrepancies beyond tolerance"), containsString("5,000 records"),
                         containsString("href=\"/reconciliation/" + INVOICE + "\""))));
         var call = STUB.requestsTo("GET", API + "/partner-invoices").getFirst();
@@ -79,13 +81,15 @@ class ReconciliationControllerTests extends PortalTestSupport {
                  "currency":"EUR","absoluteTolerance":5.00,"percentTolerance":0.5,"statementTotal":1560.40,
                  "invoiceTotal":1572.75,"difference":12.35,"discrepancies":true,"reconciledBy":"pia",
                  "reconciledAt":"2026-12-02T08:00:01Z",
-                 "lines":[{"lineNo":1,"outcome":"MATCHED","beyondTolerance":false,"offeringId":"off-video-plus",
+                 "lines":[{"lineNo":1,"outcome":"MATCHED","beyondTolerance":false,"offeringId":"%s",
                            "usageType":"VOICE","period":"CURRENT","statementAmount":1250.40,"invoiceAmount":1250.40,
                            "difference":0.00,"tolerance":6.25},
                           {"lineNo":2,"outcome":"MISSING_ON_STATEMENT","beyondTolerance":true,
-                           "offeringId":"off-video-plus","usageType":"VOICE","period":"PRIOR",
+                           "offeringId":"%s","usageType":"VOICE","period":"PRIOR",
                            "statementAmount":null,"invoiceAmount":12.35,"difference":12.35,"tolerance":5.00}]}"""
-                .formatted(RECONCILIATION));
+                .formatted(RECONCILIATION, OFFERING, OFFERING));
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering/" + OFFERING, """
+                {"id":"%s","name":"Video Plus"}""".formatted(OFFERING));
         STUB.answerJson("GET", API + "/usage-matches/" + MATCH, """
                 {"id":"%s","mode":"USAGE_ID","state":"COMPLETED","requestedBy":"fiona",
                  "requestedAt":"2026-12-02T09:00:00Z",
@@ -97,12 +101,17 @@ class ReconciliationControllerTests extends PortalTestSupport {
         mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("auditor", "auditor")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Partner invoice INV-2026-0043"),
-                        containsString("ACD-2026-000042"), containsString("OFFERING, USAGE_TYPE, PERIOD"),
-                        containsString("off-video-plus · VOICE · PRIOR"), containsString("MISSING_ON_STATEMENT"),
+                        containsString("ACD-2026-000042"), containsString("compared by offering, usage type, period."),
+                        containsString(">Video Plus</span> · <span>VOICE · PRIOR<"),
+                        containsString(">Missing on the statement<"), not(containsString(OFFERING + "<")),
                         containsString("beyond tolerance"), containsString("class=\"beyond\""),
                         containsString("data-testid=\"reconciliation-difference\">12.35 EUR<"),
-                        containsString("ONLY_THEIRS"), containsString("4990"), containsString("4.20"),
-                        containsString("data-testid=\"match-state\">COMPLETED<"))));
+                        containsString(">Only in the CDR file<"), containsString("4,990"), containsString("120,000"),
+                        containsString("4.20"), containsString("By usage id, started by fiona"),
+                        containsString("data-testid=\"match-state\">Completed<"), not(containsString("ONLY_THEIRS")))));
+        // one look-up of the offering both lines compare
+        assertThat(STUB.requestsTo("GET", "/tmf-api/productCatalogManagement/v4/productOffering/" + OFFERING))
+                .hasSize(1);
     }
 
     @Test

@@ -55,9 +55,9 @@ class UsageControllerTests extends PortalTestSupport {
                         .with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Rated."), containsString("2.40 EUR"),
-                        containsString("PAYABLE_TO_PARTNER 0.75 EUR (30 %)"), containsString("reversed"),
+                        containsString("payable to the partner 0.75 EUR (30 %)"), containsString("reversed"),
                         containsString("Received again 1 time(s)"),
-                        containsString("<td class=\"num\">5</td>"), containsString("300 S"),
+                        containsString("<td class=\"num\">5</td>"), containsString("300 s"),
                         containsString("3.00 EUR"), containsString("1.00 EUR"), containsString("Your share: 1.12 EUR"),
                         not(containsString("You owe (wholesale): ")),
                         containsString("<label for=\"usageId\""))));
@@ -124,11 +124,11 @@ class UsageControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/usage").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("You owe (wholesale): 0.1685 EUR"),
+                .andExpect(content().string(allOf(containsString("You owe (wholesale): 0.17 EUR"),
                         containsString("<th scope=\"col\" class=\"num\">You owe (wholesale)</th>"),
                         not(containsString("Your share: ")))));
         mvc.perform(get("/usage?lang=de").with(TestUsers.partner("partner-admin")))
-                .andExpect(content().string(containsString("Sie schulden (Großhandelsentgelt): 0,1685 EUR")));
+                .andExpect(content().string(containsString("Sie schulden (Großhandelsentgelt): 0,17 EUR")));
     }
 
     @Test

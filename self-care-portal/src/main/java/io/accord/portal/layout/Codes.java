@@ -1,0 +1,88 @@
+package io.accord.portal.layout;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The services' codes a page shows (states, types, categories, units …) and how they are labelled: the text
+ * {@code code.<Kind>.<VALUE>} of the user's language ({@code ${@display.code('DisputeStatus', d.status())}} in
+ * templates), else the code made readable ({@code PARTIALLY_ACCEPTED} → "Partially accepted", {@code inReview} → "In
+ * review", {@code mandatory-data} → "Mandatory data") so that a value a service adds later still reads as words.
+ * {@link #KNOWN} lists, in this one place, every value of every kind the portal knows of; each has a text in both
+ * languages ({@code CodeLabelsTests}).
+ */
+public final class Codes {
+
+    /** Kind → the values the services send for it (their enums, TMF states and check names). */
+    public static final Map<String, List<String>> KNOWN = known();
+
+    private Codes() {
+    }
+
+    private static Map<String, List<String>> known() {
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        // partner-onboarding-service
+        kinds.put("PartnerType", List.of("OTT_CONTENT", "MVNO", "IOT", "ENTERPRISE_INTEGRATOR", "CSP_CARRIER",
+                "RESELLER"));
+        kinds.put("BusinessModel", List.of("SELL_THROUGH", "RESELL", "CO_CREATE"));
+        kinds.put("PartnerStatus", List.of("ACTIVE", "SUSPENDED", "TERMINATED"));
+        kinds.put("ApplicationStatus", List.of("DRAFT", "IN_REVIEW", "INFO_REQUESTED", "APPROVED", "REJECTED"));
+        kinds.put("Check", List.of("mandatory-data", "tax-id", "bank-account", "duplicates", "screening",
+                "documents"));
+        kinds.put("CheckOutcome", List.of("PASSED", "FAILED"));
+        kinds.put("DocumentType", List.of("CONTRACT", "CERTIFICATE", "TAX_FORM", "IDENTITY", "BANK_PROOF", "OTHER"));
+        kinds.put("AgreementStatus", List.of("DRAFT", "PENDING_APPROVAL", "APPROVED", "ACTIVE", "SUPERSEDED",
+                "EXPIRED", "TERMINATED"));
+        kinds.put("SettlementCycle", List.of("MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL"));
+        kinds.put("Signature", List.of("onboarding policy"));
+        // settlement-service
+        kinds.put("StatementState", List.of("DRAFT", "APPROVED", "ISSUED", "PAID", "DISCARDED"));
+        kinds.put("StatementDirection", List.of("PAYABLE", "RECEIVABLE"));
+        kinds.put("NoteState", List.of("DRAFT", "APPROVED", "ISSUED", "WITHDRAWN"));
+        kinds.put("ReconciliationKey", List.of("OFFERING", "USAGE_TYPE", "PERIOD", "REFERENCE"));
+        kinds.put("ReconciliationOutcome", List.of("MATCHED", "WITHIN_TOLERANCE", "MISMATCH", "MISSING_ON_INVOICE",
+                "MISSING_ON_STATEMENT"));
+        kinds.put("UsageMatchOutcome", List.of("MATCHED", "DIFFERENT_QUANTITY", "DIFFERENT_AMOUNT", "ONLY_THEIRS",
+                "ONLY_OURS"));
+        kinds.put("UsageMatchState", List.of("RUNNING", "COMPLETED", "FAILED"));
+        kinds.put("UsageMatchMode", List.of("USAGE_ID", "KEYS"));
+        // catalog and rating (shared-contracts UnitOfMeasure)
+        kinds.put("Unit", List.of("B", "KB", "MB", "GB", "S", "MIN", "H", "EVENT", "MESSAGE", "API_CALL"));
+        kinds.put("RatingKind", List.of("RATED", "REVERSAL", "RERATED"));
+        kinds.put("PartyDirection", List.of("PAYABLE_TO_PARTNER", "OWED_BY_PARTNER"));
+        // orchestration-service (TMF622 orders, TMF648 quotes)
+        kinds.put("OrderState", List.of("acknowledged", "inProgress", "pendingCancellation", "completed", "partial",
+                "failed", "cancelled", "assessingCancellation", "held", "pending", "rejected"));
+        kinds.put("ProductStatus", List.of("created", "pendingActive", "active", "suspended", "pendingTerminate",
+                "terminated", "cancelled", "aborted"));
+        kinds.put("QuoteState", List.of("inProgress", "approved", "accepted", "rejected", "expired", "cancelled"));
+        // dispute-service (TMF621 trouble tickets)
+        kinds.put("DisputeStatus", List.of("open", "inReview", "resolutionProposed", "accepted", "rejected",
+                "resolved", "closed", "withdrawn", "escalated"));
+        kinds.put("DisputeCategory", List.of("RATE", "USAGE_VOLUME", "MISSING_USAGE", "DUPLICATE_USAGE", "TAX",
+                "MINIMUM_GUARANTEE", "OTHER"));
+        kinds.put("DisputeOutcome", List.of("ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED"));
+        kinds.put("DisputeSource", List.of("PARTNER", "RECONCILIATION"));
+        return java.util.Collections.unmodifiableMap(kinds);
+    }
+
+    /** The message key of a kind's value (a space in the value as {@code _}: a properties key ends at a space). */
+    public static String key(String kind, String value) {
+        return "code." + kind + "." + value.strip().replace(' ', '_');
+    }
+
+    /**
+     * A code as words when there is no text for it: {@code PARTIALLY_ACCEPTED}, {@code partially-accepted} and
+     * {@code partiallyAccepted} all read "Partially accepted"; blank is empty.
+     */
+    public static String humanised(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String spaced = code.strip().replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ').replace('-', ' ');
+        String lower = spaced.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}

@@ -82,7 +82,7 @@ public class UsageLedger {
          * be recycled; {@code problem} says why it still cannot be read.
          */
         public static Incoming reread(byte[] payload, Instant receivedAt) {
-            UsageParser.Parsed parsed = UsageParser.parse(payload);
+            UsageParser.Parsed parsed = UsageParser.reread(payload);
             return new Incoming(parsed.record(), parsed.problem(), payload, receivedAt, null, null);
         }
 

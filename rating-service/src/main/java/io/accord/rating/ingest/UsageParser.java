@@ -18,7 +18,9 @@ import java.util.Map;
  * Reads the JSON of a {@link io.accord.contracts.usage.UsageReported} with the streaming parser (no tree, no
  * reflection: this runs for every record). It never throws: what it cannot read becomes a {@code problem} sentence
  * (the record then goes to suspense as INVALID), and whatever identity it could read (source, usage id) is kept so
- * that a resent copy is still recognised as a duplicate.
+ * that a resent copy is still recognised as a duplicate. A member the record does not have (a misspelt
+ * {@code usageTyp}) is such a problem, naming it; TMF's {@code @type}, {@code @baseType} and {@code @schemaLocation}
+ * are accepted and ignored.
  */
 final class UsageParser {
 
@@ -36,7 +38,22 @@ final class UsageParser {
     record Parsed(UsageRecord record, String problem) {
     }
 
+    /** Reads a record as received: a member the record does not have is a problem naming it (read strictly). */
     static Parsed parse(byte[] json) {
+        return parse(json, true);
+    }
+
+    /**
+     * Reads a record kept in suspense again, to recycle it: a member the record does not have is ignored, since the
+     * record was taken in when it arrived (kept before unknown members were refused, or suspended for one: recycling
+     * it is ops' decision, and correcting a payload is not built).
+     */
+    static Parsed reread(byte[] json) {
+        return parse(json, false);
+    }
+
+    /** {@code strict}: an unknown member is a problem; else it is skipped. */
+    private static Parsed parse(byte[] json, boolean strict) {
         Fields fields = new Fields();
         if (json == null || json.length == 0) {
             return fields.toParsed("the record has no value");
@@ -59,7 +76,15 @@ final class UsageParser {
                     case "productId" -> fields.productId = text(parser, token, name, fields);
                     case "offeringId" -> fields.offeringId = text(parser, token, name, fields);
                     case "characteristics" -> characteristics(parser, token, fields);
-                    default -> parser.skipChildren();
+                    // TMF's meta members, which a sender's JSON library may add to every object it writes
+                    case "@type", "@baseType", "@schemaLocation" -> parser.skipChildren();
+                    default -> {
+                        parser.skipChildren();
+                        if (strict) {
+                            // no extra pass and nothing allocated for a good record: only an unknown name costs
+                            fields.problem(unknown(name));
+                        }
+                    }
                 }
             }
             if (parser.nextToken() != null) {
@@ -69,6 +94,15 @@ final class UsageParser {
             fields.problem("the record is not valid JSON: " + malformed.getOriginalMessage());
         }
         return fields.toParsed(null);
+    }
+
+    private static String unknown(String name) {
+        StringBuilder shown = new StringBuilder();
+        // a NUL cannot be stored in the suspense detail (the parser refuses a name with an unpaired surrogate)
+        name.codePoints().limit(40).forEach(c -> shown.appendCodePoint(c == 0 ? ' ' : c));
+        return "'" + shown + (name.codePointCount(0, name.length()) > 40 ? "…" : "") + "' is not a field of a usage"
+                + " record (usageId, source, usageType, subscriberId, startTime, quantity, unit, productId, offeringId,"
+                + " characteristics)";
     }
 
     /** A string, or a number written without quotes; anything else is a problem naming the field. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Maps a TMF635 {@code Usage_Create} body to a usage record, or says which field is wrong (documented in
@@ -32,14 +33,27 @@ final class TmfUsageInput {
     static final int MAX_ID_LENGTH = 200;
     private static final int MAX_INTEGER_DIGITS = UsageRecord.MAX_INTEGER_DIGITS;
     private static final int MAX_DECIMALS = UsageRecord.MAX_DECIMALS;
+    /**
+     * The members of a TMF635 {@code Usage} (those of {@code Usage_Create}, and {@code id} and {@code href}, refused
+     * below as set by the server): any other is a typo, refused naming it, as every request body is read strictly.
+     */
+    private static final Set<String> USAGE_MEMBERS = Set.of("id", "href", "description", "usageDate", "usageType",
+            "ratedProductUsage", "relatedParty", "status", "usageCharacteristic", "usageSpecification", "@baseType",
+            "@schemaLocation", "@type");
+    /** The members of a TMF635 {@code UsageCharacteristic}. */
+    private static final Set<String> CHARACTERISTIC_MEMBERS = Set.of("id", "name", "valueType",
+            "characteristicRelationship", "value", "@baseType", "@schemaLocation", "@type");
 
     private TmfUsageInput() {
     }
 
-    /** A record read completely ({@code record}), or the field that is wrong and why. */
-    record Read(UsageRecord record, String field, String problem) {
+    /**
+     * A record read completely ({@code record}), or the field that is wrong and why, with the record's usage id when
+     * it could be read all the same ({@code usageId}, else {@code null}).
+     */
+    record Read(UsageRecord record, String field, String problem, String usageId) {
         static Read invalid(String field, String problem) {
-            return new Read(null, field, problem);
+            return new Read(null, field, problem, null);
         }
     }
 
@@ -47,8 +61,17 @@ final class TmfUsageInput {
      * @param defaultSource the source used when the body names none (a partner's own id), {@code null} for none
      */
     static Read read(JsonNode body, String defaultSource) {
+        Read read = readChecked(body, defaultSource);
+        return read.record() != null ? read : new Read(null, read.field(), read.problem(), readableUsageId(body));
+    }
+
+    private static Read readChecked(JsonNode body, String defaultSource) {
         if (body == null || !body.isObject()) {
             return Read.invalid("", "a usage must be a JSON object");
+        }
+        Read unknown = unknownMember(body, USAGE_MEMBERS, "", "a TMF635 Usage");
+        if (unknown != null) {
+            return unknown;
         }
         for (String forbidden : new String[]{"id", "href", "status", "ratedProductUsage"}) {
             if (body.has(forbidden) && !body.get(forbidden).isNull()) {
@@ -90,6 +113,12 @@ final class TmfUsageInput {
             for (int i = 0; i < characteristics.size(); i++) {
                 JsonNode characteristic = characteristics.get(i);
                 String at = "usageCharacteristic[" + i + "]";
+                Read unknownMember = characteristic.isObject()
+                        ? unknownMember(characteristic, CHARACTERISTIC_MEMBERS, at + ".", "a UsageCharacteristic")
+                        : null;
+                if (unknownMember != null) {
+                    return unknownMember;
+                }
                 String name = characteristic.isObject() ? string(characteristic.get("name")) : null;
                 if (name == null || name.isBlank()) {
                     return Read.invalid(at + ".name", "every usage characteristic needs a name");
@@ -156,7 +185,48 @@ final class TmfUsageInput {
                 usageDate, quantity, unit.get(), reserved.get(PRODUCT_ID), reserved.get(OFFERING_ID),
                 Map.copyOf(values.entrySet().stream().filter(e -> e.getValue() != null)
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))),
-                null, null);
+                null, null, reserved.get(USAGE_ID));
+    }
+
+    /** The first member of {@code object} that is not among {@code known}, as the problem naming its path. */
+    private static Read unknownMember(JsonNode object, Set<String> known, String at, String what) {
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            if (!known.contains(member.getKey())) {
+                String name = abbreviated(shown(member.getKey()));
+                return Read.invalid(at + name, "'" + name + "' is not a field of " + what + "; known fields: "
+                        + String.join(", ", new TreeSet<>(known)));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The usage id of a record that is invalid for another reason, when its {@code usageId} characteristic is one
+     * a valid record could have (a text of at most 200 storable characters); else {@code null}.
+     */
+    private static String readableUsageId(JsonNode body) {
+        JsonNode characteristics = body == null ? null : body.get("usageCharacteristic");
+        if (characteristics == null || !characteristics.isArray()) {
+            return null;
+        }
+        for (JsonNode characteristic : characteristics) {
+            if (characteristic.isObject() && USAGE_ID.equals(string(characteristic.get("name")))) {
+                JsonNode value = characteristic.get("value");
+                String text = value != null && (value.isString() || value.isIntegralNumber()) ? value.asString()
+                        : null;
+                return text == null || text.isBlank() || text.length() > MAX_ID_LENGTH || !StorableText.storable(text)
+                        ? null : text;
+            }
+        }
+        return null;
+    }
+
+    /** A name as it can be shown back: a NUL as its escape, an unpaired surrogate as U+FFFD. */
+    private static String shown(String name) {
+        StringBuilder shown = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> shown.appendCodePoint(c <= 0xFFFF && Character.isSurrogate((char) c)
+                ? 0xFFFD : c));
+        return StorableText.of(shown.toString());
     }
 
     private static String string(JsonNode node) {

@@ -3,9 +3,13 @@ package io.accord.rating.usage;
 import io.accord.contracts.Roles;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.OffsetLimit;
-import io.accord.platform.web.PagedResponse;
+import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.ResourceLists;
 import io.accord.platform.apidocs.RequestExample;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -26,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** TMF635 usage input (issue 10, "Input"): single and batch submission, and the caller's submitted usage. */
@@ -42,10 +47,25 @@ class UsageController {
             + Roles.PARTNER_USER + "')";
     static final String PROBLEM = "https://accord.dev/problems/";
 
-    private final UsageSubmissions submissions;
+    /**
+     * The top-level attributes of a Usage as {@link #tmf} answers it, for the list's filters: those the database
+     * filters are accepted as request parameters; the other simple ones are compared on the answer.
+     */
+    private record Attributes(String id, String href, String usageDate, String usageType, String status,
+                              List<Object> usageCharacteristic, List<Object> ratedProductUsage, String suspenseReason,
+                              String suspenseDetail, String suspenseStatus, String submittedAt,
+                              @JsonProperty("@type") String type) {
+    }
 
-    UsageController(UsageSubmissions submissions) {
+    private static final AttributeFilter<Object> FILTER = AttributeFilter.<Object>of(Attributes.class)
+            .alsoAccepts("id", "status", "usageType", "usageDate", "suspenseReason", "suspenseStatus");
+
+    private final UsageSubmissions submissions;
+    private final ResourceLists lists;
+
+    UsageController(UsageSubmissions submissions, ResourceLists lists) {
         this.submissions = submissions;
+        this.lists = lists;
     }
 
     @RequestExample("rating/usage-create.json")
@@ -107,6 +127,8 @@ class UsageController {
             }
             if (result.source() != null) {
                 item.put("source", result.source());
+            }
+            if (result.usageId() != null) {
                 item.put("usageId", result.usageId());
             }
             if (result.reason() != null) {
@@ -152,11 +174,42 @@ class UsageController {
 
     @GetMapping(USAGE)
     @PreAuthorize(READ)
-    @Operation(operationId = "listUsage", summary = "The caller's submitted usage, newest first (X-Total-Count)")
-    ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer offset,
-                                                   @RequestParam(required = false) Integer limit) {
+    @Operation(operationId = "listUsage", summary = "The caller's submitted usage, newest first (X-Total-Count);"
+            + " filter by id, status, usageType, usageDate, suspenseReason, suspenseStatus (in the database; repeat"
+            + " a parameter for any of its values) and the other simple attributes; fields= selection")
+    ResponseEntity<List<Map<String, Object>>> list(
+            @Parameter(description = "rated, rerated or rejected") @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> id,
+            @RequestParam(required = false) List<String> usageType,
+            @Parameter(description = "exactly as the Usage shows it") @RequestParam(required = false)
+            List<String> usageDate,
+            @RequestParam(required = false) List<String> suspenseReason,
+            @RequestParam(required = false) List<String> suspenseStatus,
+            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
+            HttpServletRequest request) {
+        AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
+        Set<String> statuses = UsageSubmissions.statuses();
+        List<String> wanted = values(status);
+        wanted.stream().filter(value -> !statuses.contains(value)).findFirst().ifPresent(value -> {
+            throw new InvalidInputException("status", "unknown status '" + value + "'; a usage is one of "
+                    + String.join(", ", statuses));
+        });
+        List<UUID> ids = values(id).stream().map(value -> {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException notUuid) {
+                throw new InvalidInputException("id", "'" + value + "' is not a usage id (a UUID such as "
+                        + "3fa85f64-5717-4562-b3fc-2c963f66afa6)");
+            }
+        }).toList();
+        UsageSubmissions.Filters filters = new UsageSubmissions.Filters(ids, wanted, values(usageType),
+                values(usageDate), values(suspenseReason), values(suspenseStatus));
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
-        return PagedResponse.of(submissions.list(paging), UsageController::tmf);
+        return lists.list(criteria, paging, page -> submissions.list(filters, page), UsageController::tmf);
+    }
+
+    private static List<String> values(List<String> parameter) {
+        return parameter == null ? List.of() : parameter.stream().map(String::strip).toList();
     }
 
     private static ErrorResponseException notFound(String id) {
@@ -174,13 +227,12 @@ class UsageController {
         out.put("href", USAGE + "/" + stored.id());
         out.put("usageDate", usage.path("startTime").asString());
         out.put("usageType", usage.path("usageType").asString());
+        // a record recycled from suspense is rated in the recycle's transaction: rated (suspenseStatus RECYCLED)
         String status;
         if (stored.ratings().stream().anyMatch(r -> r.kind().equals("RERATED"))) {
             status = "rerated";
         } else if (!stored.ratings().isEmpty()) {
             status = "rated";
-        } else if ("RECYCLED".equals(stored.suspenseStatus())) {
-            status = "recycled";
         } else {
             status = "rejected";
         }

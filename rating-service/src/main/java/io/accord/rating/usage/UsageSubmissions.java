@@ -73,7 +73,11 @@ class UsageSubmissions {
 
     enum Outcome { RATED, SUSPENDED, DUPLICATE, INVALID }
 
-    /** One record's result: its submission id when rated or suspended, the reason, or the invalid field. */
+    /**
+     * One record's result: its submission id when rated or suspended, the reason, or the invalid field; the source
+     * and usage id as read (an invalid record's usage id when it could be read, its source only when it was refused
+     * for it).
+     */
     record Result(int index, Outcome outcome, UUID id, String source, String usageId, String reason, String detail,
                   String field) {
     }
@@ -126,7 +130,8 @@ class UsageSubmissions {
         for (int i = 0; i < reads.size(); i++) {
             TmfUsageInput.Read read = reads.get(i);
             if (read.record() == null) {
-                results[i] = new Result(i, Outcome.INVALID, null, null, null, null, read.problem(), read.field());
+                results[i] = new Result(i, Outcome.INVALID, null, null, read.usageId(), null, read.problem(),
+                        read.field());
                 continue;
             }
             UsageRecord record = read.record();
@@ -324,10 +329,56 @@ class UsageSubmissions {
                 .query((rs, n) -> stored(rs)).optional().map(this::withFate);
     }
 
-    org.springframework.data.domain.Page<Stored> list(org.springframework.data.domain.Pageable page) {
-        return PagedQuery.from(jdbc, "usage_submission where (:owner = '*' or owner = :owner)")
-                .param("owner", visibleOwner()).select(COLUMNS).orderBy("submitted_at desc, id")
-                .page(page, (rs, n) -> stored(rs)).map(this::withFate);
+    /**
+     * The TMF635 list's database filters: a submission is listed when each non-empty list holds its value (the
+     * TMF {@code status}, as {@link UsageController#tmf} derives it; the latest suspense status).
+     */
+    record Filters(List<UUID> ids, List<String> statuses, List<String> usageTypes, List<String> usageDates,
+                   List<String> suspenseReasons, List<String> suspenseStatuses) {
+        static final Filters NONE = new Filters(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** {@code status} as SQL on a submission {@code s}, the same rules as {@link UsageController#tmf}. */
+    private static final String RATED = """
+            exists (select 1 from usage_rated r where r.source = s.source and r.usage_id = s.usage_id)""";
+    private static final String RERATED = """
+            exists (select 1 from usage_rated r where r.source = s.source and r.usage_id = s.usage_id
+                    and r.kind = 'RERATED')""";
+    private static final Map<String, String> STATUSES = Map.of(
+            "rerated", RERATED,
+            "rated", RATED + " and not " + RERATED,
+            "rejected", "not " + RATED);
+
+    org.springframework.data.domain.Page<Stored> list(Filters filters, org.springframework.data.domain.Pageable page) {
+        StringBuilder where = new StringBuilder("usage_submission s where (:owner = '*' or s.owner = :owner)");
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("owner", visibleOwner());
+        condition(where, values, "ids", filters.ids(), "s.id in (:ids)");
+        condition(where, values, "usageTypes", filters.usageTypes(), "s.usage ->> 'usageType' in (:usageTypes)");
+        condition(where, values, "usageDates", filters.usageDates(), "s.usage ->> 'startTime' in (:usageDates)");
+        condition(where, values, "reasons", filters.suspenseReasons(), "s.reason in (:reasons)");
+        condition(where, values, "suspenseStatuses", filters.suspenseStatuses(), """
+                (select u.status from usage_suspense u where u.source = s.source and u.usage_id = s.usage_id
+                 order by u.suspended_at desc limit 1) in (:suspenseStatuses)""");
+        if (!filters.statuses().isEmpty()) {
+            where.append(" and (").append(String.join(" or ", filters.statuses().stream().distinct()
+                    .map(status -> "(" + STATUSES.get(status) + ")").toList())).append(")");
+        }
+        return PagedQuery.from(jdbc, where.toString()).params(values).select(COLUMNS)
+                .orderBy("submitted_at desc, id").page(page, (rs, n) -> stored(rs)).map(this::withFate);
+    }
+
+    /** The TMF {@code status} values a submission can have, for the list's filter. */
+    static java.util.Set<String> statuses() {
+        return new java.util.TreeSet<>(STATUSES.keySet());
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> values, String name, List<?> accepted,
+                                  String condition) {
+        if (!accepted.isEmpty()) {
+            where.append(" and ").append(condition);
+            values.put(name, accepted);
+        }
     }
 
     /** Staff see every submission ({@code *}); a partner its own; anyone else none. */

@@ -22,6 +22,7 @@ import static io.accord.rating.ingest.UsageFixtures.activate;
 import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
 import static io.accord.rating.ingest.UsageFixtures.call;
 import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
+import static io.accord.rating.ingest.UsageFixtures.partnerProduct;
 import static io.accord.rating.ingest.UsageFixtures.sendUsage;
 import static io.accord.rating.ingest.UsageFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +140,9 @@ class UsageApiTests {
         assertThat(results.get(4).path("problem").path("field").asString()).isEqualTo("[4].usageCharacteristic.unit");
         assertThat(results.get(5).path("problem").path("field").asString()).isEqualTo("[5].usageDate");
         assertThat(results.get(5).path("problem").path("index").asInt()).isEqualTo(5);
+        // an invalid record's usage id when it can be read
+        assertThat(results.get(4).path("usageId").asString()).isEqualTo("b3");
+        assertThat(results.get(5).has("usageId")).isFalse();
         assertThat(answer.json().path("rated").asInt()).isEqualTo(2);
         assertThat(answer.json().path("invalid").asInt()).isEqualTo(2);
 
@@ -296,6 +300,119 @@ class UsageApiTests {
         assertThat(hidden.body()).contains("/tmf-api/usageManagement/v4/usage").doesNotContain("reconciliation");
         assertThat(TestHttp.localPort(port).as(TestJwt.staff("aud", Roles.AUDITOR)).post(USAGE,
                 usage("x", "y", subscriber, "1")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aMemberOutsideTheTmfSchemaIsRefusedNamingItsPathAndABatchAnswersItsRecordInvalid() {
+        String id = unique();
+        String subscriber = "+49166" + id;
+        String source = "rest-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        String typo = usage(source, "t1", subscriber, "60").replace("\"usageType\": \"VOICE\",",
+                "\"usageType\": \"VOICE\", \"usageTyp\": \"VOICE\",");
+        String value = usage(source, "t2", subscriber, "60").replace("\"value\": \"EU\"}",
+                "\"value\": \"EU\", \"valu\": \"x\"}");
+        String list = usage(source, "t3", subscriber, "60").replace("usageCharacteristic", "usageCharacteristc");
+
+        TestHttp.Response single = staff().post(USAGE, typo);
+        assertThat(single.status()).as(single.toString()).isEqualTo(400);
+        assertThat(single.body()).contains("usageTyp", "is not a field of a TMF635 Usage");
+        TestHttp.Response characteristic = staff().post(USAGE, value);
+        assertThat(characteristic.status()).isEqualTo(400);
+        assertThat(characteristic.body()).contains("usageCharacteristic[5].valu");
+        TestHttp.Response misspeltList = staff().post(USAGE, list);
+        assertThat(misspeltList.status()).isEqualTo(400);
+        assertThat(misspeltList.body()).contains("usageCharacteristc").doesNotContain("is required");
+        assertThat(counters(source)).containsExactly(0L, 0L, 0L, 0L);
+
+        // TMF's own members are taken: a TMF client's usage with its meta members is rated
+        TestHttp.Response tmf = staff().post(USAGE, usage(source, "t4", subscriber, "60").replace("{\"usageDate\"",
+                "{\"@type\": \"Usage\", \"@baseType\": \"Usage\", \"@schemaLocation\": \"https://x.example/u.json\","
+                        + " \"relatedParty\": [{\"id\": \"p\", \"@referredType\": \"Organization\"}],"
+                        + " \"usageSpecification\": {\"id\": \"spec\"}, \"usageDate\"")
+                .replace("{\"name\": \"unit\", \"value\": \"S\"}",
+                        "{\"name\": \"unit\", \"value\": \"S\", \"valueType\": \"string\", \"@type\": \"Characteristic\"}"));
+        assertThat(tmf.status()).as(tmf.toString()).isEqualTo(201);
+        assertThat(tmf.json().path("status").asString()).isEqualTo("rated");
+
+        TestHttp.Response batch = staff().post(USAGE + "/batch", "[" + String.join(",",
+                usage(source, "t5", subscriber, "60"), typo, value, list) + "]");
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        JsonNode results = batch.json().path("results");
+        assertThat(results.get(0).path("outcome").asString()).isEqualTo("RATED");
+        assertThat(results.get(1).path("outcome").asString()).isEqualTo("INVALID");
+        assertThat(results.get(1).path("problem").path("field").asString()).isEqualTo("[1].usageTyp");
+        assertThat(results.get(1).path("usageId").asString()).isEqualTo("t1");
+        assertThat(results.get(2).path("problem").path("field").asString())
+                .isEqualTo("[2].usageCharacteristic[5].valu");
+        assertThat(results.get(2).path("usageId").asString()).isEqualTo("t2");
+        assertThat(results.get(3).path("problem").path("field").asString()).isEqualTo("[3].usageCharacteristc");
+        assertThat(counters(source)).containsExactly(2L, 2L, 0L, 0L);
+    }
+
+    @Test
+    void theListIsFilteredByItsAttributesWithPagingFieldsAndTenancy() {
+        String id = unique();
+        String subscriber = "+49167" + id;
+        String partnerId = UUID.randomUUID().toString();
+        partnerProduct(id, partnerId, subscriber);
+        awaitRatable(model, subscriber);
+        TestHttp mine = partner(partnerId);
+        JsonNode rated1 = mine.post(USAGE, usage(null, "f1", subscriber, "60")).json();
+        JsonNode rated2 = mine.post(USAGE, usage(null, "f2", subscriber, "60")).json();
+        JsonNode noProduct = mine.post(USAGE, usage(null, "f3", "+49167unknown" + id, "60")).json();
+        JsonNode data = mine.post(USAGE, usage(null, "f4", subscriber, "60")
+                .replace("\"usageType\": \"VOICE\"", "\"usageType\": \"DATA\"")).json();
+        assertThat(List.of(rated1, rated2, noProduct, data).stream().map(u -> u.path("status").asString()))
+                .as(data.toString()).containsExactly("rated", "rated", "rejected", "rejected");
+
+        assertThat(ids(mine, "status=rejected")).containsExactlyInAnyOrder(id(noProduct), id(data));
+        assertThat(ids(mine, "status=rated")).containsExactlyInAnyOrder(id(rated1), id(rated2));
+        assertThat(ids(mine, "usageType=DATA")).containsExactly(id(data));
+        assertThat(ids(mine, "usageType=VOICE&status=rejected")).containsExactly(id(noProduct));
+        assertThat(ids(mine, "suspenseReason=NO_PRODUCT_INSTANCE")).containsExactly(id(noProduct));
+        assertThat(ids(mine, "suspenseStatus=OPEN&usageType=VOICE")).containsExactly(id(noProduct));
+        assertThat(ids(mine, "id=" + id(rated2) + "&id=" + id(data))).containsExactlyInAnyOrder(id(rated2), id(data));
+        assertThat(ids(mine, "usageDate=" + java.net.URLEncoder.encode(rated1.path("usageDate").asString(),
+                java.nio.charset.StandardCharsets.UTF_8))).contains(id(rated1));
+        // an attribute the database does not hold is compared on the answer
+        assertThat(ids(mine, "submittedAt=" + rated1.path("submittedAt").asString())).containsExactly(id(rated1));
+
+        TestHttp.Response page = mine.get(USAGE + "?status=rated&status=rejected&limit=3&offset=1"
+                + "&fields=status,usageType");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        assertThat(page.header("X-Total-Count")).isEqualTo("4");
+        assertThat(page.json()).hasSize(3);
+        List<String> names = new ArrayList<>();
+        page.json().get(0).propertyNames().forEach(names::add);
+        assertThat(names).containsExactlyInAnyOrder("id", "href", "@type", "status", "usageType");
+
+        // another partner's usage is not listed, whatever the filter
+        assertThat(partner(UUID.randomUUID().toString()).get(USAGE + "?status=rated").header("X-Total-Count"))
+                .isEqualTo("0");
+
+        for (String[] refused : new String[][]{{"usageTyp=VOICE", "usageTyp"}, {"status=recycled", "rerated"},
+                {"usageCharacteristic=x", "structured"}, {"id=nope", "UUID"}, {"sort=usageDate", "sort"}}) {
+            TestHttp.Response answer = mine.get(USAGE + "?" + refused[0]);
+            assertThat(answer.status()).as(refused[0]).isEqualTo(400);
+            assertThat(answer.body()).as(refused[0]).contains(refused[1]);
+        }
+        assertThat(mine.get(USAGE + "?usageTyp=VOICE").body()).contains("status", "usageType", "usageDate");
+    }
+
+    private static String id(JsonNode usage) {
+        return usage.path("id").asString();
+    }
+
+    private static List<String> ids(TestHttp caller, String query) {
+        TestHttp.Response answer = caller.get(USAGE + "?" + query);
+        assertThat(answer.status()).as(query + " " + answer).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        answer.json().forEach(usage -> ids.add(usage.path("id").asString()));
+        assertThat(answer.header("X-Total-Count")).as(query).isEqualTo(Integer.toString(ids.size()));
+        return ids;
     }
 
     @Test

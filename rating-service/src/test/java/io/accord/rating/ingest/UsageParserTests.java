@@ -18,7 +18,7 @@ class UsageParserTests {
     @Test
     void readsACompleteRecordKeepingTheOffsetOfItsTime() {
         UsageParser.Parsed parsed = parse("""
-                {"usageId": "u-1", "source": "med", "usageType": "DATA", "subscriberId": "+491", "unknown": [1, {}],
+                {"usageId": "u-1", "source": "med", "usageType": "DATA", "subscriberId": "+491", "@type": [1, {}],
                  "startTime": "2026-12-01T10:15:30+01:00", "quantity": 1.5, "unit": "mb",
                  "characteristics": {"roaming": "true"}, "productId": "p-1", "offeringId": null}""");
         assertThat(parsed.problem()).isNull();
@@ -70,5 +70,31 @@ class UsageParserTests {
         assertThat(parse("{\"startTime\": \"9999-12-31T23:59:59-05:00\"}").problem()).contains("between the years");
         assertThat(parse("{\"startTime\": \"1900-01-01T00:30:00+01:00\"}").problem()).contains("between the years");
         assertThat(parse("{\"startTime\": \"9999-12-31T23:59:59+05:00\"}").record().usageTime()).isNotNull();
+    }
+
+    @Test
+    void aMemberTheRecordDoesNotHaveIsAProblemNamingItButNotWhenItIsReadAgainToBeRecycled() {
+        // it was skipped: a misspelt usageType or offeringId was rated as if it had not been sent
+        String typo = """
+                {"usageId": "u-3", "source": "med", "usageTyp": {"nested": [1]}, "subscriberId": "+491",
+                 "startTime": "2026-12-01T10:15:30+01:00", "quantity": "1", "unit": "S", "offeringID": "o-1"}""";
+        UsageParser.Parsed parsed = parse(typo);
+        assertThat(parsed.problem()).startsWith("'usageTyp' is not a field of a usage record");
+        assertThat(parsed.record().source()).isEqualTo("med");
+        assertThat(parsed.record().usageId()).isEqualTo("u-3");
+        assertThat(parse("{\"characteristics\": {}, \"" + "n".repeat(300) + "\\u0000\": 1}").problem())
+                .startsWith("'" + "n".repeat(40) + "…'");
+        assertThat(parse("{\"a\\u0000b\": 1}").problem()).startsWith("'a b'");
+        // TMF's meta members are no problem
+        assertThat(parse("{\"@type\": \"UsageReported\", \"@baseType\": \"x\", \"@schemaLocation\": null}")
+                .problem()).isNull();
+
+        // a record kept in suspense is read again as it was taken in: the member is ignored
+        UsageParser.Parsed again = UsageParser.reread(typo.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.problem()).isNull();
+        assertThat(again.record().usageType()).isNull();
+        assertThat(again.record().offeringId()).isNull();
+        assertThat(UsageParser.reread("{\"unit\": \"PARSEC\"}".getBytes(StandardCharsets.UTF_8)).problem())
+                .contains("unit 'PARSEC'");
     }
 }

@@ -74,4 +74,76 @@ class TmfUsageInputTests {
         assertThat(read("1900-01-01T00:30:00+01:00").field()).isEqualTo("usageDate");
         assertThat(read("+300000-01-01T00:00:00Z").field()).isEqualTo("usageDate");
     }
+
+    private static TmfUsageInput.Read body(String json) {
+        return TmfUsageInput.read(JSON.readTree(json), "mediation");
+    }
+
+    private static final String CHARACTERISTICS = """
+            [{"name": "usageId", "value": "u-1"}, {"name": "subscriberId", "value": "+491"},
+             {"name": "quantity", "value": "60"}, {"name": "unit", "value": "S"}]""";
+
+    @Test
+    void aMemberOutsideTheTmfSchemaIsRefusedNamingItsPath() {
+        // each was ignored: the record rated as if the member had not been sent
+        TmfUsageInput.Read typo = body("""
+                {"usageDate": "2026-12-01T10:00:00Z", "usageType": "VOICE", "usageTyp": "VOICE",
+                 "usageCharacteristic": %s}""".formatted(CHARACTERISTICS));
+        assertThat(typo.record()).isNull();
+        assertThat(typo.field()).isEqualTo("usageTyp");
+        assertThat(typo.problem()).contains("'usageTyp' is not a field of a TMF635 Usage", "usageType");
+        assertThat(typo.usageId()).isEqualTo("u-1");
+
+        TmfUsageInput.Read value = body("""
+                {"usageDate": "2026-12-01T10:00:00Z", "usageType": "VOICE", "usageCharacteristic": [
+                  {"name": "usageId", "value": "u-2"}, {"name": "subscriberId", "value": "+491"},
+                  {"name": "quantity", "value": "60"}, {"name": "unit", "value": "S"},
+                  {"name": "zone", "value": "EU", "valu": "x"}]}""");
+        assertThat(value.field()).isEqualTo("usageCharacteristic[4].valu");
+        assertThat(value.problem()).contains("UsageCharacteristic");
+        assertThat(value.usageId()).isEqualTo("u-2");
+
+        // it answered "characteristic 'usageId' is required"
+        TmfUsageInput.Read list = body("""
+                {"usageDate": "2026-12-01T10:00:00Z", "usageType": "VOICE", "usageCharacteristc": %s}"""
+                .formatted(CHARACTERISTICS));
+        assertThat(list.field()).isEqualTo("usageCharacteristc");
+        assertThat(list.usageId()).isNull();
+
+        // a name that cannot be shown back as it is (a NUL, an unpaired surrogate), nor at any length
+        assertThat(body("{\"a\\u0000b\": 1}").field()).isEqualTo("a\\u0000b");
+        assertThat(body("{\"a\\ud800\": 1}").field()).isEqualTo("a\ufffd");
+        assertThat(body("{\"" + "x".repeat(5_000) + "\": 1}").field()).hasSize(41);
+    }
+
+    @Test
+    void theMembersOfTheTmfSchemaAreAcceptedAndTheirMetaMembersIgnored() {
+        TmfUsageInput.Read read = body("""
+                {"@type": "Usage", "@baseType": "Usage", "@schemaLocation": "https://example.com/usage.json",
+                 "description": "a call", "usageDate": "2026-12-01T10:00:00Z", "usageType": "VOICE",
+                 "relatedParty": [{"id": "p-1", "@referredType": "Organization"}],
+                 "usageSpecification": {"id": "spec-1"}, "status": null, "ratedProductUsage": null,
+                 "usageCharacteristic": [
+                   {"id": "1", "name": "usageId", "value": "u-3", "valueType": "string", "@type": "Characteristic",
+                    "@baseType": "Characteristic", "@schemaLocation": "https://example.com/c.json",
+                    "characteristicRelationship": []},
+                   {"name": "subscriberId", "value": "+491"}, {"name": "quantity", "value": 60},
+                   {"name": "unit", "value": "S"}]}""");
+        assertThat(read.problem()).isNull();
+        assertThat(read.record().usageId()).isEqualTo("u-3");
+        assertThat(read.record().characteristics()).isEmpty();
+    }
+
+    @Test
+    void anInvalidRecordKeepsItsUsageIdWhenItCanBeRead() {
+        assertThat(read("yesterday").usageId()).isEqualTo("u-1");
+        assertThat(body("{\"usageType\": \"VOICE\", \"usageCharacteristic\": [{\"name\": \"usageId\","
+                + " \"value\": 42}]}").usageId()).isEqualTo("42");
+        // not one a valid record could have: too long, blank, an object, a NUL
+        for (String value : new String[]{"\"" + "x".repeat(201) + "\"", "\" \"", "{}", "\"a\\u0000\""}) {
+            assertThat(body("{\"usageCharacteristic\": [{\"name\": \"usageId\", \"value\": " + value + "}]}")
+                    .usageId()).as(value).isNull();
+        }
+        assertThat(body("[]").usageId()).isNull();
+    }
 }

@@ -25,10 +25,13 @@ class ArchitectureTests {
             .should(be(
                     simpleName("Inventory").or(simpleName("Reservation")).or(simpleName("Levels"))));
 
-    /** Orders drive product instances only through {@code Products} and the records it takes and answers. */
+    /**
+     * Orders drive product instances only through {@code Products} and the records it takes and answers; inventory
+     * learns that one ended from {@code ProductEnded}.
+     */
     @ArchTest
     static final ArchRule productShowsOnlyItsEntryPoint = classes()
             .that().resideInAPackage("io.accord.orchestration.product..").and(PRODUCTION_CODE).and().arePublic()
             .should(be(simpleName("Products").or(simpleName("NewProduct")).or(simpleName("RealisingResource"))
-                    .or(simpleName("ProductView")).or(simpleName("ProductState"))));
+                    .or(simpleName("ProductView")).or(simpleName("ProductState")).or(simpleName("ProductEnded"))));
 }

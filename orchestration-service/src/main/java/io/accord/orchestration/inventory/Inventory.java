@@ -137,7 +137,21 @@ public class Inventory {
      */
     @Transactional
     public Reservation release(UUID reservationId, String reason) {
-        InventoryItem item = reserved(reservationId);
+        return release(reserved(reservationId), reason);
+    }
+
+    /**
+     * As {@link #release}, for a reservation that may no longer hold an item (released before allocation, expired,
+     * or out of quarantine again): then there is nothing to give back and it answers empty, without an exception that
+     * would mark the caller's transaction rollback-only.
+     */
+    @Transactional
+    public Optional<Reservation> releaseIfHeld(UUID reservationId, String reason) {
+        return items.lockByReservation(reservationId).map(item -> release(item, reason));
+    }
+
+    private Reservation release(InventoryItem item, String reason) {
+        UUID reservationId = item.reservationId();
         if (item.state() == ItemState.QUARANTINED) {
             return Reservation.of(reservationId, item);
         }

@@ -123,8 +123,8 @@ class ItemAdministration {
         String free = product.state() == ProductState.CREATED
                 ? "its order " + product.orderId() + " is still being fulfilled: cancel the order, whose "
                 + "compensation gives the item back"
-                : "end the product first: a delete product order terminates it and releases its resources, or "
-                + "terminate it (PATCH status terminated) and then " + action.formatted("the item");
+                : "end the product first (a delete product order, or a PATCH of its status to terminated): "
+                + "that releases its resources into quarantine";
         throw new ConflictException("Cannot " + action.formatted(item.resourceType() + " " + item.value())
                 + ": it is allocated to product " + product.id() + ", which is " + product.state().tmf() + "; "
                 + free);

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -39,8 +41,12 @@ class OrderController {
     private static final Set<String> CHANGEABLE = Set.of("description", "externalId", "requestedCompletionDate",
             "note");
     /** state is filtered in the database; relatedParty by any party's id; other simple attributes on the resource. */
+    /**
+     * state and relatedParty.id are filtered in the database (bound below); relatedParty.id is declared as a column
+     * without a condition of its own so that the 400 for an unknown attribute lists it among the filterable ones.
+     */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(OrderResources.OrderView.class)
-            .alsoAccepts("state", "relatedParty.id");
+            .column("relatedParty.id", value -> Specification.unrestricted()).alsoAccepts("state");
 
     private final OrderService service;
     private final ResourceLists lists;
@@ -85,7 +91,8 @@ class OrderController {
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
         List<OrderState> wanted = states == null ? List.of() : states.stream().map(state -> OrderState.ofTmf(state)
-                .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'"))).toList();
+                .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'; one of "
+                        + Arrays.stream(OrderState.values()).map(OrderState::tmf).toList()))).toList();
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
         return lists.list(criteria, paging, page -> service.list(wanted, party, page), OrderViews::view);
     }

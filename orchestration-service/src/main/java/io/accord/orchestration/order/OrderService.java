@@ -59,7 +59,7 @@ class OrderService {
         Instant now = clock.instant();
         OrderParties parties = OrderParties.of(request.relatedParty(), tenancy);
         List<OrderPlacement.Placed> placed = new ArrayList<>();
-        List<QuoteAccepted.Item> adds = new ArrayList<>();
+        List<OrderPricing.Ordered> adds = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < request.productOrderItem().size(); i++) {
             OrderResources.Item item = request.productOrderItem().get(i);
@@ -76,11 +76,11 @@ class OrderService {
                     throw new InvalidInputException(field + ".productOffering.id", "Order item '" + item.id()
                             + "': an add names the offering (productOffering.id)");
                 }
-                adds.add(new QuoteAccepted.Item(item.id(), item.productOffering().id(), quantity, given(item),
-                        List.of()));
+                adds.add(new OrderPricing.Ordered(i, names(item), new QuoteAccepted.Item(item.id(),
+                        item.productOffering().id(), quantity, given(field, item), List.of())));
                 placed.add(null);
             } else {
-                placed.add(existing(field, item, action, parties, now));
+                placed.add(existing(i, item, action, parties, now));
             }
         }
         List<QuoteAccepted.Item> priced = adds.isEmpty() ? List.of() : pricing.lock(adds, now, parties.buyer());
@@ -93,8 +93,9 @@ class OrderService {
     }
 
     /** A modify or delete of an instance the buyer has: active (or suspended), not already ended. */
-    private OrderPlacement.Placed existing(String field, OrderResources.Item item, OrderAction action,
+    private OrderPlacement.Placed existing(int index, OrderResources.Item item, OrderAction action,
                                            OrderParties parties, Instant now) {
+        String field = "productOrderItem[" + index + "]";
         String productId = item.product() == null ? null : item.product().id();
         if (productId == null || productId.isBlank()) {
             throw new InvalidInputException(field + ".product.id", "Order item '" + item.id() + "': a "
@@ -116,9 +117,9 @@ class OrderService {
                     List.of());
         }
         Map<String, String> merged = new LinkedHashMap<>(product.characteristics());
-        merged.putAll(given(item));
-        QuoteAccepted.Item checked = pricing.lockChange(new QuoteAccepted.Item(item.id(), product.offeringId(), 1,
-                merged, List.of()), now);
+        merged.putAll(given(field, item));
+        QuoteAccepted.Item checked = pricing.lockChange(new OrderPricing.Ordered(index, names(item),
+                new QuoteAccepted.Item(item.id(), product.offeringId(), 1, merged, List.of())), now);
         return new OrderPlacement.Placed(item.id(), action, 1, product.offeringId(), product.id(),
                 checked.characteristics(), List.of());
     }
@@ -182,23 +183,36 @@ class OrderService {
         return notes == null ? null : notes.stream().map(OrderResources.NoteIn::wanted).toList();
     }
 
-    private static Map<String, String> given(OrderResources.Item item) {
+    /**
+     * The characteristic values an item sent; errors name one as sent
+     * ({@code <field>.product.productCharacteristic[j]}) and by its name in the message.
+     */
+    private static Map<String, String> given(String field, OrderResources.Item item) {
         Map<String, String> values = new LinkedHashMap<>();
         if (item.product() == null || item.product().productCharacteristic() == null) {
             return values;
         }
-        for (OrderResources.CharacteristicValue value : item.product().productCharacteristic()) {
+        List<OrderResources.CharacteristicValue> sent = item.product().productCharacteristic();
+        for (int position = 0; position < sent.size(); position++) {
+            OrderResources.CharacteristicValue value = sent.get(position);
             JsonNode node = value.value();
-            String field = "productOrderItem[" + item.id() + "].product.productCharacteristic[" + value.name() + "]";
+            String path = field + ".product.productCharacteristic[" + position + "]";
             if (!node.isValueNode() || node.isNull()) {
-                throw new InvalidInputException(field, "Order item '" + item.id() + "': characteristic '"
+                throw new InvalidInputException(path, "Order item '" + item.id() + "': characteristic '"
                         + value.name() + "' has a value that is not a string, number or boolean");
             }
             if (values.put(value.name(), node.asString()) != null) {
-                throw new InvalidInputException(field, "Order item '" + item.id() + "': characteristic '"
+                throw new InvalidInputException(path, "Order item '" + item.id() + "': characteristic '"
                         + value.name() + "' is given twice");
             }
         }
         return values;
+    }
+
+    /** The names of the characteristics an item sent, in its order. */
+    private static List<String> names(OrderResources.Item item) {
+        return item.product() == null || item.product().productCharacteristic() == null ? List.of()
+                : item.product().productCharacteristic().stream().map(OrderResources.CharacteristicValue::name)
+                .toList();
     }
 }

@@ -7,7 +7,6 @@ import io.accord.orchestration.product.RealisingResource;
 import io.accord.orchestration.saga.StepContext;
 import io.accord.orchestration.saga.StepHandler;
 import io.accord.orchestration.saga.StepOutcome;
-import io.accord.platform.problem.NotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -49,11 +48,8 @@ class ReleaseResourcesStep implements StepHandler {
             if (resource.reservationId() == null) {
                 continue;
             }
-            try {
-                inventory.release(resource.reservationId(), reason);
-            } catch (NotFoundException alreadyBack) {
-                // released before (a repeat) and out of quarantine again: nothing left to give back
-            }
+            // released before (a repeat) and out of quarantine again: nothing left to give back
+            inventory.releaseIfHeld(resource.reservationId(), reason);
         }
         return StepOutcome.done();
     }

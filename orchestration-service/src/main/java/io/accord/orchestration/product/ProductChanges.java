@@ -21,8 +21,9 @@ import java.util.UUID;
 
 /**
  * What a change of a product instance tells others, all in the transaction of the change: the audit trail, the TMF637
- * notification for the hub's subscribers (the owner, the participants and the buyer may receive it), and the domain
- * event on {@code order.events.v1} through the outbox.
+ * notification for the hub's subscribers (the owner, the participants and the buyer may receive it), the domain
+ * event on {@code order.events.v1} through the outbox, and, when an instance ends, {@link ProductEnded} to this
+ * service's listeners (inventory releases what realised it).
  */
 @Component
 class ProductChanges {
@@ -65,10 +66,17 @@ class ProductChanges {
         record("terminated", before, product, STATE_CHANGE);
         outbox.publish(Topics.ORDER_EVENTS, new ProductTerminated(UUID.randomUUID(), clock.instant(),
                 owner(product), product.endAt(), reason, ProductViews.details(product)));
+        ended(product, reason);
     }
 
     void cancelled(ProductView before, ProductView product) {
         record("cancelled", before, product, STATE_CHANGE);
+        ended(product, product.stateReason());
+    }
+
+    /** In-process and synchronous: inventory releases the instance's resources in this transaction. */
+    private void ended(ProductView product, String reason) {
+        events.publishEvent(new ProductEnded(product.id(), product.state(), product.resources(), reason));
     }
 
     private void record(String action, ProductView before, ProductView after, String tmfEvent) {

@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * The quote feature's pricing and characteristic rules for an order placed without a quote: the same checks and
  * the same locked amounts an accepted quote hands over ({@link QuoteAccepted.Item}), with errors naming
- * {@code productOrderItem[<id>]}.
+ * {@code productOrderItem[<index>]}, the JSON path as the client sent it.
  */
 @Service
 public class OrderPricing {
@@ -33,6 +33,18 @@ public class OrderPricing {
     }
 
     /**
+     * An order item to price, and where the client sent it: its index in {@code productOrderItem} and the names of
+     * the characteristics it sent, in its order, so that an error names the JSON path as sent
+     * ({@code productOrderItem[1].product.productCharacteristic[0]}).
+     */
+    public record Ordered(int index, List<String> sentCharacteristics, QuoteAccepted.Item item) {
+
+        public Ordered {
+            sentCharacteristics = List.copyOf(sentCharacteristics);
+        }
+    }
+
+    /**
      * Prices new items with the prices in force at {@code at} (no discount) and resolves their characteristics. As
      * for quotes, a partner names only offerings it may see (its own, co-created and CSP-owned ones).
      *
@@ -44,7 +56,7 @@ public class OrderPricing {
      *                                                          sellable now, naming why (e.g. a suspended owner)
      */
     @Transactional(readOnly = true)
-    public List<QuoteAccepted.Item> lock(List<QuoteAccepted.Item> items, Instant at, UUID buyer) {
+    public List<QuoteAccepted.Item> lock(List<Ordered> items, Instant at, UUID buyer) {
         return lock(items, at, this.items.caller(), buyer);
     }
 
@@ -53,15 +65,17 @@ public class OrderPricing {
      * values resolved, whoever owns the offering (the buyer got the instance, e.g. ordered for it by staff).
      */
     @Transactional(readOnly = true)
-    public QuoteAccepted.Item lockChange(QuoteAccepted.Item item, Instant at) {
+    public QuoteAccepted.Item lockChange(Ordered item, Instant at) {
         return lock(List.of(item), at, null, null).getFirst();
     }
 
-    private List<QuoteAccepted.Item> lock(List<QuoteAccepted.Item> items, Instant at, UUID partner, UUID buyer) {
-        List<QuoteItems.Requested> requested = items.stream().map(item -> new QuoteItems.Requested(item.itemId(),
-                item.offeringId(), item.quantity(), item.characteristics() == null ? Map.of()
-                : item.characteristics())).toList();
-        return QuoteAcceptance.locked(this.items.price(ItemLabel.ORDER, requested, BigDecimal.ZERO, at, partner,
-                buyer).lines());
+    private List<QuoteAccepted.Item> lock(List<Ordered> items, Instant at, UUID partner, UUID buyer) {
+        List<QuoteItems.Requested> requested = items.stream().map(ordered -> {
+            QuoteAccepted.Item item = ordered.item();
+            return new QuoteItems.Requested(ItemLabel.ORDER.at(ordered.index(), item.itemId(),
+                    ordered.sentCharacteristics()), item.offeringId(), item.quantity(),
+                    item.characteristics() == null ? Map.of() : item.characteristics());
+        }).toList();
+        return QuoteAcceptance.locked(this.items.price(requested, BigDecimal.ZERO, at, partner, buyer).lines());
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -80,7 +81,8 @@ class QuoteController {
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
         List<QuoteState> wanted = states == null ? List.of() : states.stream().map(state -> QuoteState.ofTmf(state)
-                .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'"))).toList();
+                .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'; one of "
+                        + Arrays.stream(QuoteState.values()).map(QuoteState::tmf).toList()))).toList();
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
         return lists.list(criteria, paging, page -> service.list(wanted, page), QuoteViews::view);
     }

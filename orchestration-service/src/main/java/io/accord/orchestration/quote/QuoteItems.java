@@ -4,6 +4,7 @@ import io.accord.contracts.events.OfferingLaunched.Characteristic;
 import io.accord.contracts.events.OfferingPrice;
 import io.accord.contracts.value.PartnerId;
 import io.accord.orchestration.offering.SellableOfferings;
+import io.accord.orchestration.quote.ItemLabel.ItemPath;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
@@ -46,23 +47,25 @@ class QuoteItems {
                               UUID buyer) {
         Set<String> ids = new HashSet<>();
         List<Requested> requested = new ArrayList<>();
-        for (QuoteResources.Item item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            QuoteResources.Item item = items.get(i);
+            ItemPath path = ItemLabel.QUOTE.at(i, item.id(), names(item));
             if (!ids.add(item.id())) {
-                throw new InvalidInputException("quoteItem[" + item.id() + "].id",
-                        "Quote item id '" + item.id() + "' is used twice");
+                throw new InvalidInputException(path.field() + ".id", "Quote item id '" + item.id()
+                        + "' is used twice");
             }
             if (item.action() != null && !"add".equals(item.action())) {
-                throw new InvalidInputException("quoteItem[" + item.id() + "].action",
+                throw new InvalidInputException(path.field() + ".action",
                         "Quote item '" + item.id() + "': only action 'add' is quoted");
             }
-            requested.add(new Requested(item.id(), item.productOffering().id(),
-                    item.quantity() == null ? 1 : item.quantity(), given(item)));
+            requested.add(new Requested(path, item.productOffering().id(),
+                    item.quantity() == null ? 1 : item.quantity(), given(path, item)));
         }
-        return price(ItemLabel.QUOTE, requested, discount, at, caller(), buyer);
+        return price(requested, discount, at, caller(), buyer);
     }
 
-    /** One item to price: its offering, quantity and the client's characteristic values. */
-    record Requested(String itemId, String offeringId, int quantity, Map<String, String> given) {
+    /** One item to price: where the client sent it, its offering, quantity and characteristic values. */
+    record Requested(ItemPath item, String offeringId, int quantity, Map<String, String> given) {
     }
 
     /**
@@ -74,22 +77,23 @@ class QuoteItems {
      * @param buyer   the buying partner, whose business model decides whether it may buy a CSP offering
      *                ({@link SellableOfferings#sellabilityTo}); {@code null}: a CSP sales channel
      */
-    QuotePricing.Priced price(ItemLabel label, List<Requested> items, java.math.BigDecimal discount, Instant at,
-                              UUID partner, UUID buyer) {
+    QuotePricing.Priced price(List<Requested> items, java.math.BigDecimal discount, Instant at, UUID partner,
+                              UUID buyer) {
         List<QuotePricing.Choice> choices = new ArrayList<>();
-        for (Requested item : items) {
-            String offeringId = item.offeringId();
+        for (Requested requested : items) {
+            ItemPath item = requested.item();
+            String offeringId = requested.offeringId();
             SellableOfferings.Offering offering = offerings.findFor(partner, offeringId).orElseThrow(() ->
-                    new InvalidInputException(label.field(item.itemId()) + ".productOffering.id", label.noun(
-                            item.itemId()) + ": offering '" + offeringId + "' is not a launched offering"));
+                    new InvalidInputException(item.field() + ".productOffering.id", item.noun()
+                            + ": offering '" + offeringId + "' is not a launched offering"));
             SellableOfferings.Sellability toBuyer = offerings.sellabilityTo(buyer, offering);
             if (!toBuyer.sellable()) {
-                throw new ConflictException(label.noun(item.itemId()) + " cannot be sold: " + toBuyer.reason());
+                throw new ConflictException(item.noun() + " cannot be sold: " + toBuyer.reason());
             }
             List<Characteristic> specs = new ArrayList<>();
-            requireSellable(label, item.itemId(), offering, at, specs, 0);
-            Map<String, String> values = CharacteristicRules.resolve(label, item.itemId(), specs, item.given());
-            choices.add(new QuotePricing.Choice(item.itemId(), offeringId, item.quantity(), values));
+            requireSellable(item.noun(), offering, at, specs, 0);
+            Map<String, String> values = CharacteristicRules.resolve(item, specs, requested.given());
+            choices.add(new QuotePricing.Choice(item.id(), offeringId, requested.quantity(), values));
         }
         return QuotePricing.price(choices, catalogAt(at), discount);
     }
@@ -111,16 +115,18 @@ class QuoteItems {
             SellableOfferings.Offering offering = offerings.find(line.offeringId()).orElseThrow(() ->
                     new ConflictException("Quote item '" + line.itemId() + "' cannot be sold: offering "
                             + line.offeringId() + " is not launched"));
-            requireSellable(ItemLabel.QUOTE, line.itemId(), offering, at, new ArrayList<>(), 0);
+            requireSellable(ItemLabel.QUOTE.name() + " '" + line.itemId() + "'", offering, at, new ArrayList<>(),
+                    0);
         }
     }
 
     /** The offering and its components are sellable; collects the characteristics of their specifications. */
-    private void requireSellable(ItemLabel label, String item, SellableOfferings.Offering offering, Instant at,
+    /** @param item the item as messages name it ("Quote item '1'") */
+    private void requireSellable(String item, SellableOfferings.Offering offering, Instant at,
                                  List<Characteristic> specs, int depth) {
         SellableOfferings.Sellability sellability = offerings.sellability(offering.id(), at);
         if (!sellability.sellable()) {
-            throw new ConflictException(label.noun(item) + " cannot be sold: " + sellability.reason());
+            throw new ConflictException(item + " cannot be sold: " + sellability.reason());
         }
         if (offering.specification() != null && offering.specification().characteristics() != null) {
             for (Characteristic characteristic : offering.specification().characteristics()) {
@@ -132,28 +138,37 @@ class QuoteItems {
         if (offering.bundle() && depth < 5) {
             for (String component : offering.bundledOfferingIds()) {
                 SellableOfferings.Offering part = offerings.find(component).orElseThrow(() -> new ConflictException(
-                        label.noun(item) + " cannot be sold: its component " + component + " is not launched"));
-                requireSellable(label, item, part, at, specs, depth + 1);
+                        item + " cannot be sold: its component " + component + " is not launched"));
+                requireSellable(item, part, at, specs, depth + 1);
             }
         }
     }
 
-    private static Map<String, String> given(QuoteResources.Item item) {
+    private static Map<String, String> given(ItemPath path, QuoteResources.Item item) {
         Map<String, String> values = new LinkedHashMap<>();
         if (item.product() == null || item.product().productCharacteristic() == null) {
             return values;
         }
-        for (QuoteResources.CharacteristicValue value : item.product().productCharacteristic()) {
+        List<QuoteResources.CharacteristicValue> sent = item.product().productCharacteristic();
+        for (int position = 0; position < sent.size(); position++) {
+            QuoteResources.CharacteristicValue value = sent.get(position);
             JsonNode node = value.value();
             if (!node.isValueNode() || node.isNull()) {
-                throw CharacteristicRules.invalid(item.id(), value.name(), "has a value that is not a string, "
+                throw CharacteristicRules.invalid(path, position, value.name(), "has a value that is not a string, "
                         + "number or boolean");
             }
             if (values.put(value.name(), node.asString()) != null) {
-                throw CharacteristicRules.invalid(item.id(), value.name(), "is given twice");
+                throw CharacteristicRules.invalid(path, position, value.name(), "is given twice");
             }
         }
         return values;
+    }
+
+    /** The names of the characteristics the client sent, in its order. */
+    private static List<String> names(QuoteResources.Item item) {
+        return item.product() == null || item.product().productCharacteristic() == null ? List.of()
+                : item.product().productCharacteristic().stream().map(QuoteResources.CharacteristicValue::name)
+                .toList();
     }
 
     private QuotePricing.Catalog catalogAt(Instant at) {

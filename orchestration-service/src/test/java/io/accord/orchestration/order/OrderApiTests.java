@@ -119,8 +119,13 @@ class OrderApiTests {
         assertThat(beyond.status()).isEqualTo(200);
         assertThat(beyond.header("X-Total-Count")).isEqualTo("2");
         assertThat(beyond.json().size()).isZero();
-        assertThat(reseller.get(TestOrders.ORDERS + "?state=bogus").status()).isEqualTo(400);
-        assertThat(reseller.get(TestOrders.ORDERS + "?colour=red").status()).isEqualTo(400);
+        TestHttp.Response bogus = reseller.get(TestOrders.ORDERS + "?state=bogus");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(message(bogus)).as("lists the states accepted").contains("'bogus'", "acknowledged", "inProgress",
+                "pendingCancellation", "completed", "partial", "failed", "cancelled");
+        TestHttp.Response colour = reseller.get(TestOrders.ORDERS + "?colour=red");
+        assertThat(colour.status()).isEqualTo(400);
+        assertThat(message(colour)).as("lists every filter accepted").contains("'colour'", "relatedParty.id", "state");
     }
 
     @Test
@@ -223,11 +228,11 @@ class OrderApiTests {
                  "productOrderItem": [{"id": "1", "action": "add"}]}"""), "productOrderItem[0].productOffering.id");
         assertProblem(reseller.post(TestOrders.ORDERS, "{\"relatedParty\": [{\"id\": \"c\", \"role\": "
                 + "\"Customer\"}]}"), "productOrderItem");
-        assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, offering)
-                .replace("\"value\": 20", "\"value\": 500")), "productOrderItem[1].product.productCharacteristic"
-                + "[dataVolumeGb]");
-        assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, UUID.randomUUID().toString())),
-                "productOrderItem[1].productOffering.id");
+        assertViolation(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, offering)
+                .replace("\"value\": 20", "\"value\": 500")), "productOrderItem[0].product.productCharacteristic[0]",
+                "Order item '1': characteristic 'dataVolumeGb'");
+        assertViolation(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, UUID.randomUUID().toString())),
+                "productOrderItem[0].productOffering.id", "Order item '1'");
         assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, offering)
                 .replace("\"add\"", "\"upgrade\"")), "productOrderItem[0].action");
         assertProblem(reseller.post(TestOrders.ORDERS, """
@@ -235,6 +240,31 @@ class OrderApiTests {
                  "productOrderItem": [{"id": "1", "action": "delete"}]}"""), "productOrderItem[0].product.id");
         assertProblem(reseller.post(TestOrders.ORDERS, TestOrders.order("c", null, offering)
                 .replace("\"relatedParty\"", "\"quote\": [{\"id\": \"q\"}], \"relatedParty\"")), "quote");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aViolationNamesItemAndCharacteristicByTheirIndexAsSentAndTheItemsIdInTheMessage() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        String twoItems = TestOrders.order("c", null, offering, offering)
+                .replace("\"id\": \"1\"", "\"id\": \"7\"").replace("\"id\": \"2\"", "\"id\": \"3\"");
+        String secondValues = "[{\"name\": \"dataVolumeGb\", \"value\": 20}]}}]}";
+        long before = count();
+
+        assertViolation(reseller.post(TestOrders.ORDERS, twoItems.replace(secondValues,
+                        "[{\"name\": \"dataVolumeGb\", \"value\": 500}]}}]}")),
+                "productOrderItem[1].product.productCharacteristic[0]",
+                "Order item '3': characteristic 'dataVolumeGb'");
+        assertViolation(reseller.post(TestOrders.ORDERS, twoItems.replace(secondValues,
+                        "[{\"name\": \"dataVolumeGb\", \"value\": 20}, {\"name\": \"x\", \"value\": {}}]}}]}")),
+                "productOrderItem[1].product.productCharacteristic[1]", "characteristic 'x' has a value that is not");
+        assertViolation(reseller.post(TestOrders.ORDERS, twoItems.replace(secondValues,
+                        "[{\"name\": \"colour\", \"value\": 1}, {\"name\": \"dataVolumeGb\", \"value\": 20}]}}]}")),
+                "productOrderItem[1].product.productCharacteristic[0]", "'colour' is not a characteristic");
+        assertViolation(reseller.post(TestOrders.ORDERS, twoItems.replace(secondValues, "[]}}]}")),
+                "productOrderItem[1].product.productCharacteristic", "Order item '3': characteristic 'dataVolumeGb' "
+                        + "is mandatory");
         assertThat(count()).isEqualTo(before);
     }
 
@@ -316,7 +346,7 @@ class OrderApiTests {
         TestHttp.Response hidden = stranger.post(TestOrders.ORDERS, TestOrders.order("c", null, csp, offering));
         TestHttp.Response missing = stranger.post(TestOrders.ORDERS, TestOrders.order("c", null, csp, unknown));
 
-        assertProblem(hidden, "productOrderItem[2].productOffering.id");
+        assertViolation(hidden, "productOrderItem[1].productOffering.id", "Order item '2'");
         assertThat(message(hidden).replace(offering, "<id>")).as("not told apart from an unknown offering")
                 .isEqualTo(message(missing).replace(unknown, "<id>"));
         assertThat(count()).isEqualTo(before);
@@ -372,6 +402,13 @@ class OrderApiTests {
         assertThat(orders.staff(Roles.AUDITOR).get(TestOrders.ORDERS + "/" + id).status()).isEqualTo(200);
         assertThat(orders.staff(Roles.AUDITOR).post(TestOrders.ORDERS, TestOrders.order("c", null, offering))
                 .status()).isEqualTo(403);
+    }
+
+    /** A 400 whose first violation names exactly {@code field} (the JSON path as sent), its message {@code says}. */
+    private static void assertViolation(TestHttp.Response response, String field, String says) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().at("/violations/0/field").asString()).as(response.body()).isEqualTo(field);
+        assertThat(message(response)).contains(says);
     }
 
     private static void assertProblem(TestHttp.Response response, String field) {

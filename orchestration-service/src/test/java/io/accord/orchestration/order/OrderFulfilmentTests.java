@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.contracts.events.OrderCompleted;
 import io.accord.contracts.events.OrderFailed;
 import io.accord.contracts.events.ProductActivated;
+import io.accord.contracts.events.ProductTerminated;
 import io.accord.orchestration.offering.SellableOfferings;
 import io.accord.orchestration.product.ProductState;
 import io.accord.orchestration.product.Products;
@@ -259,12 +260,85 @@ class OrderFulfilmentTests {
                     "{\"status\": \"terminated\"}", TestOrders.PATCH);
             assertThat(terminated.status()).as(terminated.body()).isEqualTo(200);
         }
-        TestHttp.Response release = ops.post(item(released) + "/release", "{\"reason\": \"customer left\"}");
-        assertThat(release.status()).as(release.body()).isEqualTo(200);
-        assertThat(release.json().get("state").asString()).isEqualTo("QUARANTINED");
+        assertThat(orders.items(block, "QUARANTINED")).as("ending the products released their numbers").isEqualTo(2);
         TestHttp.Response returned = ops.post(item(quarantined) + "/return-to-pool", "{\"reason\": \"closed\"}");
         assertThat(returned.status()).as(returned.body()).isEqualTo(200);
         assertThat(orders.items(block, "AVAILABLE")).isEqualTo(1);
+    }
+
+    @Test
+    void everyWayAProductEndsReleasesItsNumberAndTellsRatingAsADeleteOrderDoes() {
+        String owner = orders.activePartner();
+        String block = orders.msisdnPool(owner, 3);
+        String offering = orders.offering(owner, List.of("MSISDN"), false);
+        TestHttp buyer = orders.partnerAdmin(owner);
+        String orderId = buyer.post(TestOrders.ORDERS, TestOrders.order("customer-end", null, offering, offering,
+                offering)).json().get("id").asString();
+        JsonNode order = orders.awaitState(buyer, orderId, "completed");
+        UUID deleted = UUID.fromString(order.at("/productOrderItem/0/product/id").asString());
+        UUID patched = UUID.fromString(order.at("/productOrderItem/1/product/id").asString());
+        UUID suspended = UUID.fromString(order.at("/productOrderItem/2/product/id").asString());
+        TestHttp ops = orders.staff(Roles.OPS);
+
+        transactions.executeWithoutResult(rolledBack -> {
+            products.terminate(patched, "rolled back", Instant.now());
+            rolledBack.setRollbackOnly();
+        });
+        assertThat(products.find(patched).orElseThrow().state()).isEqualTo(ProductState.ACTIVE);
+        assertThat(orders.items(block, "ALLOCATED")).as("the release rolls back with the end").isEqualTo(3);
+
+        TestHttp.Response delete = buyer.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "customer-end", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "delete", "product": {"id": "%s"}}]}"""
+                .formatted(deleted));
+        assertThat(delete.status()).as(delete.body()).isEqualTo(201);
+        orders.awaitState(buyer, delete.json().get("id").asString(), "completed");
+        patch(ops, patched, "{\"status\": \"terminated\", \"statusReason\": \"S62 moved abroad\"}");
+        patch(ops, suspended, "{\"status\": \"suspended\"}");
+        patch(ops, suspended, "{\"status\": \"terminated\"}");
+
+        assertThat(orders.items(block, "QUARANTINED")).isEqualTo(3);
+        for (UUID product : List.of(deleted, patched, suspended)) {
+            Map<String, Object> item = jdbc.sql("""
+                            select value, state, quarantined_until, updated_at from inventory_item
+                            where product_instance_ref = :product""").param("product", product.toString())
+                    .query().singleRow();
+            assertThat(item.get("state")).as(product + "'s number").isEqualTo("QUARANTINED");
+            assertThat(((java.sql.Timestamp) item.get("quarantined_until")).toInstant())
+                    .as("the MSISDN's 90 days of cooling-off, whichever way the product ended")
+                    .isEqualTo(((java.sql.Timestamp) item.get("updated_at")).toInstant().plus(java.time.Duration
+                            .ofDays(90)));
+            Map<String, Object> released = jdbc.sql("""
+                            select h.actor, h.reference from inventory_item_history h join inventory_item i
+                            on i.id = h.item_id where i.product_instance_ref = :product and h.action = 'RELEASED'""")
+                    .param("product", product.toString()).query().singleRow();
+            assertThat((String) released.get("reference")).contains(product.toString());
+            assertThat(released.get("actor")).as("the release is in the history under who ended the product")
+                    .isEqualTo(jdbc.sql("""
+                                    select actor from audit_event where resource_type = 'product'
+                                    and resource_id = :product and action = 'terminated'""")
+                            .param("product", product.toString()).query(String.class).single());
+
+            List<String[]> events = orders.outbox(product.toString());
+            assertThat(events).extracting(event -> event[0]).filteredOn("ProductTerminated"::equals).hasSize(1);
+            ProductTerminated terminated = JSON.readValue(events.getLast()[1], ProductTerminated.class);
+            assertThat(events.getLast()[0]).isEqualTo("ProductTerminated");
+            assertThat(terminated.product()).as("rating and settlement learn the same end")
+                    .isEqualTo(products.details(product));
+            assertThat(terminated.product().status()).isEqualTo("TERMINATED");
+            assertThat(terminated.effectiveAt()).isEqualTo(terminated.product().endAt()).isNotNull();
+            assertThat(terminated.product().identifiers()).anyMatch(id -> id.type().equals("MSISDN")
+                    && id.value().equals(item.get("value")));
+        }
+        assertThat(jdbc.sql("select reference from inventory_item_history h join inventory_item i on i.id = h.item_id"
+                        + " where i.product_instance_ref = :product and h.action = 'RELEASED'")
+                .param("product", patched.toString()).query(String.class).single()).contains("S62 moved abroad");
+    }
+
+    private static void patch(TestHttp ops, UUID product, String body) {
+        TestHttp.Response patched = ops.send("PATCH", "/tmf-api/productInventory/v4/product/" + product, body,
+                TestOrders.PATCH);
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
     }
 
     /** The inventory API path of the item allocated to the product. */
@@ -287,10 +361,15 @@ class OrderFulfilmentTests {
         String productId = orders.awaitState(buyer, first, "completed").at("/productOrderItem/0/product/id")
                 .asString();
 
-        TestHttp.Response modify = buyer.post(TestOrders.ORDERS, """
+        String modification = """
                 {"relatedParty": [{"id": "customer-md", "role": "Customer"}],
                  "productOrderItem": [{"id": "1", "action": "modify", "product": {"id": "%s",
-                   "productCharacteristic": [{"name": "dataVolumeGb", "value": 50}]}}]}""".formatted(productId));
+                   "productCharacteristic": [{"name": "dataVolumeGb", "value": %d}]}}]}""";
+        TestHttp.Response badModify = buyer.post(TestOrders.ORDERS, modification.formatted(productId, 500));
+        assertThat(badModify.status()).as(badModify.body()).isEqualTo(400);
+        assertThat(badModify.json().at("/violations/0/field").asString())
+                .isEqualTo("productOrderItem[0].product.productCharacteristic[0]");
+        TestHttp.Response modify = buyer.post(TestOrders.ORDERS, modification.formatted(productId, 50));
         assertThat(modify.status()).as(modify.body()).isEqualTo(201);
         orders.awaitState(buyer, modify.json().get("id").asString(), "completed");
         assertThat(products.find(UUID.fromString(productId)).orElseThrow().characteristics())

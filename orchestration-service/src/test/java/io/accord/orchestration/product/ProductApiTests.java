@@ -159,8 +159,13 @@ class ProductApiTests {
         TestHttp.Response byName = staff.get(PRODUCTS + "?productOffering.id=" + offering + "&statusReason=unpaid");
         assertThat(ids(byName.json())).as("a simple attribute compared on the resource").containsExactly(ids.get(1));
         assertThat(staff.get(PRODUCTS + "?status=bogus").status()).isEqualTo(400);
-        assertThat(staff.get(PRODUCTS + "?colour=red").body()).contains("colour");
-        assertThat(staff.get(PRODUCTS + "?relatedParty=x").status()).as("structured").isEqualTo(400);
+        TestHttp.Response unknown = staff.get(PRODUCTS + "?colour=red");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/violations/0/message").asString()).as("lists every filter accepted")
+                .contains("'colour'", "productOffering.id", "relatedParty.id", "status", "statusReason");
+        TestHttp.Response structured = staff.get(PRODUCTS + "?relatedParty=x");
+        assertThat(structured.status()).as("structured").isEqualTo(400);
+        assertThat(structured.json().at("/violations/0/message").asString()).contains("relatedParty.id");
         assertThat(staff.get(PRODUCTS + "?limit=0").status()).isEqualTo(400);
     }
 

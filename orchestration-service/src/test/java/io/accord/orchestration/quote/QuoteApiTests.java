@@ -253,21 +253,52 @@ class QuoteApiTests {
         TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
         long before = count();
 
-        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 500", "0")),
-                "quoteItem[1].product.productCharacteristic[dataVolumeGb]");
-        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"colour\": \"red\"", "0")),
-                "quoteItem[1].product.productCharacteristic[colour]");
-        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5, \"simType\": \"eSIM\"", "0")),
-                "quoteItem[1].product.productCharacteristic[simType]");
-        assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"network\": \"5G\"", "0")),
-                "quoteItem[1].product.productCharacteristic[dataVolumeGb]");
+        assertViolation(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 500", "0")),
+                "quoteItem[0].product.productCharacteristic[0]", "'dataVolumeGb'");
+        assertViolation(reseller.post(QUOTES, quote(offering, 1, "\"colour\": \"red\"", "0")),
+                "quoteItem[0].product.productCharacteristic[0]", "'colour'");
+        assertViolation(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5, \"simType\": \"eSIM\"",
+                "0")), "quoteItem[0].product.productCharacteristic[1]", "'simType'");
+        assertViolation(reseller.post(QUOTES, quote(offering, 1, "\"network\": \"5G\"", "0")),
+                "quoteItem[0].product.productCharacteristic", "'dataVolumeGb' is mandatory");
         assertProblem(reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")
                 .replace("\"relatedParty\"", "\"ignoredParty\"")), "ignoredParty");
         assertProblem(reseller.post(QUOTES, "{\"relatedParty\": [{\"id\": \"c\", \"role\": \"Customer\"}]}"),
                 "quoteItem");
-        assertProblem(reseller.post(QUOTES, quote(UUID.randomUUID().toString(), 1, "\"x\": 1", "0")),
-                "quoteItem[1].productOffering.id");
+        assertViolation(reseller.post(QUOTES, quote(UUID.randomUUID().toString(), 1, "\"x\": 1", "0")),
+                "quoteItem[0].productOffering.id", "Quote item '1'");
         assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void aViolationNamesItemAndCharacteristicByTheirIndexAsSentAndTheItemsIdInTheMessage() {
+        String offering = simOnly(null);
+        TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
+        String twoItems = """
+                {"relatedParty": [{"id": "customer-1", "role": "Customer"}],
+                 "quoteItem": [{"id": "7", "action": "add", "quantity": 1, "productOffering": {"id": "%s"},
+                                "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": 5}]}},
+                               {"id": "3", "action": "add", "quantity": %d, "productOffering": {"id": "%s"},
+                                "product": {"productCharacteristic": [%s]}}]}""";
+
+        String volume5 = value("dataVolumeGb", "5");
+        assertViolation(reseller.post(QUOTES, twoItems.formatted(offering, 1, offering,
+                        value("network", "\"5G\"") + ", " + value("dataVolumeGb", "500"))),
+                "quoteItem[1].product.productCharacteristic[1]", "Quote item '3': characteristic 'dataVolumeGb'");
+        assertViolation(reseller.post(QUOTES, twoItems.formatted(offering, 1, offering,
+                        volume5 + ", " + value("dataVolumeGb", "6"))),
+                "quoteItem[1].product.productCharacteristic[1]", "'dataVolumeGb' is given twice");
+        assertViolation(reseller.post(QUOTES, twoItems.formatted(offering, 1, UUID.randomUUID(), volume5)),
+                "quoteItem[1].productOffering.id", "Quote item '3'");
+        assertViolation(reseller.post(QUOTES, twoItems.formatted(offering, 0, offering, volume5)),
+                "quoteItem[1].quantity", OrderPricing.QUANTITY_RANGE);
+        assertViolation(reseller.post(QUOTES, twoItems.formatted(offering, 1, offering, volume5)
+                .replace("\"3\"", "\"7\"")), "quoteItem[1].id", "'7' is used twice");
+    }
+
+    /** A TMF characteristic value: its name and its value as JSON. */
+    private static String value(String name, String json) {
+        return "{\"name\": \"" + name + "\", \"value\": " + json + "}";
     }
 
     @Test
@@ -283,7 +314,7 @@ class QuoteApiTests {
         TestHttp.Response hidden = stranger.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0"));
         TestHttp.Response missing = stranger.post(QUOTES, quote(unknown, 1, "\"dataVolumeGb\": 5", "0"));
 
-        assertProblem(hidden, "quoteItem[1].productOffering.id");
+        assertViolation(hidden, "quoteItem[0].productOffering.id", "Quote item '1'");
         assertThat(hidden.body()).doesNotContain("19.99", owner);
         assertThat(message(hidden).replace(offering, "<id>")).as("not told apart from an unknown offering")
                 .isEqualTo(message(missing).replace(unknown, "<id>"));
@@ -294,7 +325,7 @@ class QuoteApiTests {
                 {"quoteItem": [{"id": "1", "quantity": 1, "productOffering": {"id": "%s"},
                  "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": 5}]}}]}"""
                 .formatted(offering), PATCH);
-        assertProblem(changed, "quoteItem[1].productOffering.id");
+        assertViolation(changed, "quoteItem[0].productOffering.id", "Quote item '1'");
         for (String partner : new String[]{owner, coCreator}) {
             TestHttp.Response allowed = http(TestJwt.partner("p", partner, Roles.PARTNER_ADMIN)).post(QUOTES,
                     quote(offering, 1, "\"dataVolumeGb\": 5", "0"));
@@ -366,7 +397,10 @@ class QuoteApiTests {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("TERMINATED");
         assertThat(reseller.get(QUOTES + "/" + id).json().get("state").asString()).isEqualTo("approved");
-        assertThat(reseller.get(QUOTES + "?state=bogus").status()).isEqualTo(400);
+        TestHttp.Response bogus = reseller.get(QUOTES + "?state=bogus");
+        assertThat(bogus.status()).isEqualTo(400);
+        assertThat(message(bogus)).as("lists the states accepted").contains("'bogus'", "inProgress", "approved",
+                "accepted", "rejected", "expired");
     }
 
     @Test
@@ -431,6 +465,13 @@ class QuoteApiTests {
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(total(created.json(), "recurring")).isEqualTo("37.981");
+    }
+
+    /** A 400 whose first violation names exactly {@code field} (the JSON path as sent), its message {@code says}. */
+    private static void assertViolation(TestHttp.Response response, String field, String says) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().at("/violations/0/field").asString()).as(response.body()).isEqualTo(field);
+        assertThat(message(response)).contains(says);
     }
 
     private static void assertProblem(TestHttp.Response response, String field) {

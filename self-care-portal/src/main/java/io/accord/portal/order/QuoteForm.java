@@ -25,19 +25,7 @@ final class QuoteForm {
     }
 
     static Map<String, Object> body(Map<String, String> form) {
-        List<Map<String, Object>> characteristics = new ArrayList<>();
-        form.forEach((key, value) -> {
-            if (key.startsWith("char.") && !value.isBlank()) {
-                characteristics.add(characteristic(key.substring(5), value.strip()));
-            }
-        });
-        for (int row = 0; form.containsKey("charName" + row); row++) {
-            String name = form.get("charName" + row).strip();
-            String value = form.getOrDefault("charValue" + row, "").strip();
-            if (!name.isEmpty()) {
-                characteristics.add(characteristic(name, value));
-            }
-        }
+        List<Map<String, Object>> characteristics = characteristics(form);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", ITEM);
         item.put("action", "add");
@@ -65,6 +53,24 @@ final class QuoteForm {
         return quote;
     }
 
+    /** The characteristics the form sends, in the order the request lists them. */
+    private static List<Map<String, Object>> characteristics(Map<String, String> form) {
+        List<Map<String, Object>> characteristics = new ArrayList<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith("char.") && !value.isBlank()) {
+                characteristics.add(characteristic(key.substring(5), value.strip()));
+            }
+        });
+        for (int row = 0; form.containsKey("charName" + row); row++) {
+            String name = form.get("charName" + row).strip();
+            String value = form.getOrDefault("charValue" + row, "").strip();
+            if (!name.isEmpty()) {
+                characteristics.add(characteristic(name, value));
+            }
+        }
+        return characteristics;
+    }
+
     private static Map<String, Object> characteristic(String name, String value) {
         Map<String, Object> characteristic = new LinkedHashMap<>();
         characteristic.put("name", name);
@@ -89,13 +95,23 @@ final class QuoteForm {
         }
     }
 
-    /** Violations of a characteristic, by its name. */
-    static Map<String, String> characteristicErrors(GatewayProblem problem) {
+    /**
+     * Violations of a characteristic, by its name. The service names a characteristic by its place in the array
+     * sent ({@code productCharacteristic[0]}), the form by its name: the place is looked up in the same list
+     * {@link #body} sent.
+     */
+    static Map<String, String> characteristicErrors(GatewayProblem problem, Map<String, String> form) {
+        List<Map<String, Object>> sent = characteristics(form);
         Map<String, String> errors = new LinkedHashMap<>();
         problem.messagesByField().forEach((field, message) -> {
             Matcher matcher = CHARACTERISTIC.matcher(field);
             if (matcher.matches()) {
-                errors.putIfAbsent(matcher.group(1), message);
+                String name = matcher.group(1);
+                if (name.chars().allMatch(Character::isDigit) && name.length() < 6
+                        && Integer.parseInt(name) < sent.size()) {
+                    name = String.valueOf(sent.get(Integer.parseInt(name)).get("name"));
+                }
+                errors.putIfAbsent(name, message);
             }
         });
         return errors;

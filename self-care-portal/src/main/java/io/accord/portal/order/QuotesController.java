@@ -125,7 +125,7 @@ class QuotesController {
             response.setStatus(problem.status());
             model.addAttribute("problem", problem);
             model.addAttribute("errors", QuoteForm.fieldErrors(problem));
-            model.addAttribute("characteristicErrors", QuoteForm.characteristicErrors(problem));
+            model.addAttribute("characteristicErrors", QuoteForm.characteristicErrors(problem, form));
             model.addAttribute("values", form);
             return page(offering, 0, model, response);
         }

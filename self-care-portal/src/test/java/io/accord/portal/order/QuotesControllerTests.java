@@ -180,7 +180,7 @@ class QuotesControllerTests extends PortalTestSupport {
         offeringWithSpecification();
         STUB.answerJson("POST", QUOTES, 400, """
                 {"title":"Invalid input","status":400,"detail":"The request has invalid fields.",
-                 "violations":[{"field":"quoteItem[1].product.productCharacteristic[dataAllowance]",
+                 "violations":[{"field":"quoteItem[0].product.productCharacteristic[0]",
                                 "message":"is between 1 and 100 MB, not 500"},
                                {"field":"relatedParty","message":"must name the Customer"}]}""", Map.of());
 

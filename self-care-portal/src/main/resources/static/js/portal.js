@@ -6,3 +6,13 @@ document.addEventListener("htmx:configRequest", function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// the application form: the fields onboarding's checks require of the chosen partner type become required
+document.addEventListener("change", function (event) {
+    if (event.target.id !== "partnerType" || !event.target.closest("form.wizard")) {
+        return;
+    }
+    event.target.form.querySelectorAll("[data-required-for]").forEach(function (input) {
+        input.required = input.dataset.requiredFor.split(" ").indexOf(event.target.value) >= 0;
+    });
+});

@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The application form as the wizard's fields hold it (flat, as typed), and the onboarding service's nested
- * application JSON. Empty fields are left out; the service's automated checks say what is still missing.
+ * application JSON. Empty fields are left out. The form asks for what onboarding's checks require of the partner type
+ * ({@link ApplicationRequirements}); the service checks everything again.
  */
 record ApplicationFormData(String legalName, String tradingName, String partnerType, String businessModel,
                            String country, String taxId, String street1, String city, String postCode,
@@ -47,16 +48,46 @@ record ApplicationFormData(String legalName, String tradingName, String partnerT
         if (blankToNull(settlementCurrency) == null || !upper(settlementCurrency).matches("[A-Z]{3}")) {
             errors.put("settlementCurrency", "apply.error.currency");
         }
-        require(errors, "commercialName", commercialName);
-        if (blankToNull(commercialEmail) == null || !EMAIL.matcher(commercialEmail.strip()).matches()) {
-            errors.put("commercialEmail", "apply.error.email");
+        // what onboarding's checks require of this partner type: without it the application waits for a review
+        for (String field : ApplicationRequirements.fields(partnerType)) {
+            if (!errors.containsKey(field)) {
+                require(errors, field, value(field));
+            }
         }
-        for (var email : Map.of("technicalEmail", nz(technicalEmail), "billingEmail", nz(billingEmail)).entrySet()) {
-            if (!email.getValue().isBlank() && !EMAIL.matcher(email.getValue().strip()).matches()) {
-                errors.put(email.getKey(), "apply.error.email");
+        for (String email : java.util.List.of("commercialEmail", "technicalEmail", "billingEmail")) {
+            if (!errors.containsKey(email) && !value(email).isBlank() && !EMAIL.matcher(value(email)).matches()) {
+                errors.put(email, "apply.error.email");
             }
         }
         return errors;
+    }
+
+    /** A field by its name in the form, stripped ("" when empty). */
+    String value(String field) {
+        String value = switch (field) {
+            case "legalName" -> legalName;
+            case "tradingName" -> tradingName;
+            case "partnerType" -> partnerType;
+            case "businessModel" -> businessModel;
+            case "country" -> country;
+            case "taxId" -> taxId;
+            case "street1" -> street1;
+            case "city" -> city;
+            case "postCode" -> postCode;
+            case "commercialName" -> commercialName;
+            case "commercialEmail" -> commercialEmail;
+            case "commercialPhone" -> commercialPhone;
+            case "technicalName" -> technicalName;
+            case "technicalEmail" -> technicalEmail;
+            case "technicalPhone" -> technicalPhone;
+            case "billingName" -> billingName;
+            case "billingEmail" -> billingEmail;
+            case "iban" -> iban;
+            case "bic" -> bic;
+            case "settlementCurrency" -> settlementCurrency;
+            default -> throw new IllegalArgumentException("no field " + field);
+        };
+        return value == null ? "" : value.strip();
     }
 
     /** The service's {@code ApplicationForm}. */
@@ -137,10 +168,6 @@ record ApplicationFormData(String legalName, String tradingName, String partnerT
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String nz(String value) {
-        return value == null ? "" : value;
     }
 
     private static String upper(String value) {

@@ -49,6 +49,7 @@ class ApplyController {
         model.addAttribute("partnerTypes", ApplicationFormData.PARTNER_TYPES);
         model.addAttribute("businessModels", ApplicationFormData.BUSINESS_MODELS);
         model.addAttribute("documentTypes", ApplicationFormData.DOCUMENT_TYPES);
+        model.addAttribute("requirements", ApplicationRequirements.INSTANCE);
     }
 
     @GetMapping("/apply")
@@ -86,6 +87,7 @@ class ApplyController {
         JsonNode view = gateway.get(APPLICATIONS + "/{id}", tracking(secret.get()), id);
         model.addAttribute("tracked", ApplicationStatusView.of(view));
         model.addAttribute("documents", ApplicantSession.of(session).documents(id));
+        model.addAttribute("missing", missing(view, session, id));
         return "apply-status";
     }
 
@@ -159,12 +161,21 @@ class ApplyController {
         return "redirect:/apply/" + id;
     }
 
+    /**
+     * Submits the application. One that lacks what the checks require (a field, a document not attached from this
+     * session) is submitted only when the applicant confirms that a partner manager will review it.
+     */
     @PostMapping("/apply/{id}/submission")
-    String submit(@PathVariable UUID id, HttpSession session, HttpServletResponse response,
-                  RedirectAttributes redirect) {
+    String submit(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmIncomplete,
+                  HttpSession session, HttpServletResponse response, RedirectAttributes redirect) {
         Optional<String> secret = ApplicantSession.of(session).secret(id);
         if (secret.isEmpty()) {
             return "redirect:/apply/track";
+        }
+        if (!confirmIncomplete
+                && missing(gateway.get(APPLICATIONS + "/{id}", tracking(secret.get()), id), session, id).any()) {
+            redirect.addFlashAttribute("errorKey", "apply.error.incomplete");
+            return "redirect:/apply/" + id;
         }
         try {
             gateway.send("POST", APPLICATIONS + "/{id}/submission", null, tracking(secret.get()), id);
@@ -232,6 +243,12 @@ class ApplyController {
         model.addAttribute("errorKey", e.status() == 429 ? "apply.error.tooMany" : "apply.error.rejected");
         model.addAttribute("errorDetail", e.detail());
         return "apply";
+    }
+
+    private static ApplicationRequirements.Missing missing(JsonNode view, HttpSession session, UUID id) {
+        List<String> attached = ApplicantSession.of(session).documents(id).stream()
+                .map(ApplicantSession.Attached::documentType).toList();
+        return ApplicationRequirements.missing(ApplicationFormData.of(view.path("application")), attached);
     }
 
     private static Map<String, String> tracking(String secret) {

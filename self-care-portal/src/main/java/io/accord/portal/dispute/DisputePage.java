@@ -23,6 +23,9 @@ import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.partnername.PartnerNames;
+import io.accord.portal.layout.Display;
+import io.accord.portal.layout.Ids;
+import io.accord.portal.security.PortalPage;
 import io.accord.portal.security.PortalUser;
 import io.accord.portal.security.StaffActions;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,6 +43,8 @@ class DisputePage {
     static final String[] WORKERS = {Roles.FINANCE, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN};
     /** Who may read the internal notes (dispute-service's STAFF_READERS). */
     static final String[] NOTE_READERS = {Roles.FINANCE, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR};
+
+    private static final String STATEMENT = "/api/settlement/statements/{id}";
 
     private final Gateway gateway;
     private final Clock clock;
@@ -78,6 +83,10 @@ class DisputePage {
         // staff see whose dispute it is; a partner reads only its own
         model.addAttribute("partnerNames", user.isPartner() ? PartnerNames.Names.NONE
                 : partnerNames.of(List.of(dispute.partnerId())));
+        // a link only for whom the portal's statement page opens (settlement lets partner managers and ops read
+        // statements, the portal's page does not); the number, read with the user's token, for everyone
+        model.addAttribute("statementLinked", PortalPage.STATEMENTS.isOpenTo(user));
+        model.addAttribute("statementNumber", statementNumber(dispute.statementId()));
         model.addAttribute("partner", user.isPartner());
         model.addAttribute("works", works);
         model.addAttribute("proposes", user.hasRole(Roles.FINANCE) || user.hasRole(Roles.PLATFORM_ADMIN));
@@ -140,6 +149,19 @@ class DisputePage {
         response.setStatus(status);
         model.addAttribute("refusal", new Refusal(step.form(), step.values(), errors, detail));
         return show(step.id(), step.principal(), model);
+    }
+
+    /** The statement's document number; its id shortened when it has none yet or cannot be read. */
+    private String statementNumber(String statementId) {
+        if (!Ids.isUuid(statementId)) {
+            return statementId == null ? "" : statementId;
+        }
+        try {
+            String number = gateway.get(STATEMENT, statementId).path("documentNumber").asString("");
+            return number.isBlank() ? Display.shortId(statementId) : number;
+        } catch (GatewayException e) {
+            return Display.shortId(statementId);
+        }
     }
 
     private static Entry entry(JsonNode note, boolean internal) {

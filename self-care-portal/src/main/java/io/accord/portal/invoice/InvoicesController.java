@@ -50,7 +50,8 @@ class InvoicesController {
 
     @GetMapping("/invoices")
     String form(Model model) {
-        model.addAttribute("periods", gateway.list(SETTLEMENT + "/periods?offset=0&limit=24").items());
+        model.addAttribute("periods",
+                PeriodOption.of(gateway.list(SETTLEMENT + "/periods?offset=0&limit=24").items()));
         model.addAttribute("rows", InvoiceForm.ROWS);
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of());

@@ -18,13 +18,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,11 +53,17 @@ class KpiController {
     }
 
     @GetMapping("/kpis")
-    String kpis(@RequestParam(required = false) Integer days, @AuthenticationPrincipal OidcUser principal,
-                Locale locale, Model model) {
-        int window = days == null ? 30 : days;
-        if (!WINDOWS.contains(window)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "days is 7, 30 or 90");
+    String kpis(@RequestParam(defaultValue = "30") String days, @AuthenticationPrincipal OidcUser principal,
+                Locale locale, Model model, HttpServletResponse response) {
+        Integer window = window(days);
+        if (window == null) {
+            // the page again with the windows it offers, saying so; nothing is read
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("windowRefused", days);
+            model.addAttribute("days", 30);
+            model.addAttribute("windows", WINDOWS.stream().sorted().toList());
+            model.addAttribute("sections", List.of());
+            return "kpis";
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate from = today.minusDays(window - 1L);
@@ -82,6 +88,16 @@ class KpiController {
         model.addAttribute("to", today);
         model.addAttribute("sections", shown);
         return "kpis";
+    }
+
+    /** The window asked for, when it is one the page offers. */
+    private static Integer window(String days) {
+        try {
+            int window = Integer.parseInt(days.strip());
+            return WINDOWS.contains(window) ? window : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     private KpiSection section(Source source, PortalUser user, LocalDate from, LocalDate to) {

@@ -3,6 +3,7 @@ package io.accord.portal.layout;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 import io.accord.portal.security.PortalPage;
 import io.accord.portal.security.PortalUser;
 
-/** What every page's layout shows: the user and the navigation its roles open. */
+/** What every page's layout shows: the user (with its partner's name) and the navigation its roles open. */
 @ControllerAdvice
 class NavigationAdvice {
 
@@ -36,6 +37,18 @@ class NavigationAdvice {
         return new PageLinks(request.getRequestURI(), request.getQueryString());
     }
 
+    /** The header's partner: its name as read at login ({@link PartnerNameAtLogin}), else its id shortened. */
+    @ModelAttribute("partnerName")
+    String partnerName(@AuthenticationPrincipal OidcUser user, HttpServletRequest request) {
+        String partnerId = user == null ? null : PortalUser.of(user).partnerId();
+        if (partnerId == null) {
+            return null;
+        }
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(PartnerNameAtLogin.ATTRIBUTE) instanceof String name ? name
+                : Display.shortId(partnerId);
+    }
+
     @ModelAttribute("navigation")
     List<PortalPage> navigation(@AuthenticationPrincipal OidcUser user) {
         return user == null ? List.of() : PortalPage.openTo(PortalUser.of(user));
@@ -52,5 +65,6 @@ class NavigationAdvice {
         page.addObject("currentPath", currentPath(request));
         page.addObject("pageLinks", pageLinks(request));
         page.addObject("navigation", navigation(user));
+        page.addObject("partnerName", partnerName(user, request));
     }
 }

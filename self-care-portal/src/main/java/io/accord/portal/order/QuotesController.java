@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +37,8 @@ class QuotesController {
     static final String OFFERINGS = "/tmf-api/productCatalogManagement/v4/productOffering";
     static final String SPECIFICATIONS = "/tmf-api/productCatalogManagement/v4/productSpecification";
     static final List<String> STATES = List.of("inProgress", "approved", "accepted", "rejected", "expired");
+    /** Orchestration's 409 for a CSP offering quoted by a partner that does not resell. */
+    private static final String NOT_A_RESELLER = "is the CSP's own";
     private static final Set<String> MOVES = Set.of("approved", "accepted", "rejected");
     private static final int PAGE_SIZE = 20;
     private static final int FREE_ROWS = 5;
@@ -40,9 +46,11 @@ class QuotesController {
     static final int OFFERINGS_PAGE = 100;
 
     private final Gateway gateway;
+    private final QuotableOfferings quotable;
 
-    QuotesController(Gateway gateway) {
+    QuotesController(Gateway gateway, QuotableOfferings quotable) {
         this.gateway = gateway;
+        this.quotable = quotable;
     }
 
     @GetMapping("/quotes")
@@ -79,26 +87,36 @@ class QuotesController {
      */
     @GetMapping("/quotes/new")
     String form(@RequestParam(defaultValue = "") String offering,
-                @RequestParam(defaultValue = "0") int offeringsPage, Model model, HttpServletResponse response) {
-        return page(offering, offeringsPage, model, response);
+                @RequestParam(defaultValue = "0") int offeringsPage, @AuthenticationPrincipal OidcUser user,
+                Model model, HttpServletResponse response) {
+        return page(offering, offeringsPage, quotable.forPartner(PortalUser.of(user).partnerId()), model, response);
     }
 
-    private String page(String offering, int offeringsPage, Model model, HttpServletResponse response) {
+    private String page(String offering, int offeringsPage, Predicate<JsonNode> quotableByUser, Model model,
+                        HttpServletResponse response) {
         int page = Math.max(0, offeringsPage);
         Gateway.Listing offerings = gateway.list(OFFERINGS
                 + "?lifecycleStatus=Launched&offset={offset}&limit={limit}", page * OFFERINGS_PAGE, OFFERINGS_PAGE);
-        model.addAttribute("offerings", offerings.items());
+        // only what orchestration would sell this partner (a SELL_THROUGH partner: none of the CSP's own)
+        List<JsonNode> choices = new ArrayList<>();
+        offerings.items().forEach(item -> {
+            if (quotableByUser.test(item)) {
+                choices.add(item);
+            }
+        });
+        model.addAttribute("offerings", choices);
         model.addAttribute("offeringsPage", page);
         model.addAttribute("offeringsTotal", offerings.total());
         model.addAttribute("offeringsHasNext", (long) (page + 1) * OFFERINGS_PAGE < offerings.total());
         String id = offering.strip();
         model.addAttribute("offeringAsked", id);
-        Offering chosen = id.isEmpty() ? Offering.NONE : offering(id);
+        Offering chosen = id.isEmpty() ? Offering.NONE : offering(id, quotableByUser);
         if (chosen.status() != 200 && response.getStatus() < 400) {
             // a refused quote keeps its own status
             response.setStatus(chosen.status());
         }
         model.addAttribute("offering", chosen.status() == 200 ? id : "");
+        model.addAttribute("offeringName", chosen.name().isBlank() ? id : chosen.name());
         model.addAttribute("offeringErrorKey", chosen.errorKey());
         model.addAttribute("characteristics", chosen.characteristics());
         model.addAttribute("specificationReadable", chosen.specificationReadable());
@@ -112,8 +130,8 @@ class QuotesController {
     }
 
     @PostMapping("/quotes")
-    String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+    String create(@RequestParam Map<String, String> form, @AuthenticationPrincipal OidcUser user, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
         String offering = form.getOrDefault("offeringId", "").strip();
         JsonNode created;
         try {
@@ -124,10 +142,14 @@ class QuotesController {
             }
             response.setStatus(problem.status());
             model.addAttribute("problem", problem);
+            if (problem.status() == 409 && problem.detail() != null && problem.detail().contains(NOT_A_RESELLER)) {
+                // orchestration's reason names ids and its rule: said in plain words
+                model.addAttribute("problemKey", "quotes.notAReseller");
+            }
             model.addAttribute("errors", QuoteForm.fieldErrors(problem));
             model.addAttribute("characteristicErrors", QuoteForm.characteristicErrors(problem, form));
             model.addAttribute("values", form);
-            return page(offering, 0, model, response);
+            return page(offering, 0, quotable.forPartner(PortalUser.of(user).partnerId()), model, response);
         }
         redirect.addFlashAttribute("noticeKey", "quotes.created");
         return "redirect:/quotes/" + created.path("id").asString();
@@ -187,18 +209,18 @@ class QuotesController {
      * it to the user, unknown or another partner's), a message key for the page when not 200, and its
      * characteristics. A specification the user cannot read (404, 403) leaves free name/value rows.
      */
-    record Offering(int status, String errorKey, List<Characteristic> characteristics,
+    record Offering(int status, String errorKey, String name, List<Characteristic> characteristics,
                     boolean specificationReadable) {
 
-        static final Offering NONE = new Offering(200, null, List.of(), true);
+        static final Offering NONE = new Offering(200, null, "", List.of(), true);
     }
 
-    private Offering offering(String offeringId) {
+    private Offering offering(String offeringId, Predicate<JsonNode> quotableByUser) {
         UUID id;
         try {
             id = UUID.fromString(offeringId);
         } catch (IllegalArgumentException malformed) {
-            return new Offering(400, "quotes.offering.invalid", List.of(), true);
+            return new Offering(400, "quotes.offering.invalid", "", List.of(), true);
         }
         JsonNode offering;
         try {
@@ -207,11 +229,15 @@ class QuotesController {
             if (e.status() != 404 && e.status() != 400 && e.status() != 403) {
                 throw e;
             }
-            return new Offering(404, "quotes.offering.unknown", List.of(), true);
+            return new Offering(404, "quotes.offering.unknown", "", List.of(), true);
+        }
+        String name = offering.path("name").asString("");
+        if (!quotableByUser.test(offering)) {
+            return new Offering(409, "quotes.offering.notQuotable", name, List.of(), true);
         }
         String spec = offering.path("productSpecification").path("id").asString("");
         if (spec.isEmpty()) {
-            return new Offering(200, null, List.of(), true);
+            return new Offering(200, null, name, List.of(), true);
         }
         JsonNode specification;
         try {
@@ -221,7 +247,7 @@ class QuotesController {
                 throw e;
             }
             // not readable here: free name/value rows
-            return new Offering(200, null, List.of(), false);
+            return new Offering(200, null, name, List.of(), false);
         }
         List<Characteristic> characteristics = new ArrayList<>();
         for (JsonNode c : specification.path("productSpecCharacteristic")) {
@@ -243,6 +269,6 @@ class QuotesController {
                     c.path("minCardinality").asInt(0) > 0, configurable ? values : List.of(), min, max, unit,
                     configurable || values.isEmpty() ? "" : values.getFirst()));
         }
-        return new Offering(200, null, characteristics, true);
+        return new Offering(200, null, name, characteristics, true);
     }
 }

@@ -69,7 +69,8 @@ class UsageController {
             }
             // never received, still waiting on the topic, or not the partner's: the service answers alike
             model.addAttribute("fateErrorKey", e.status() == 404 ? "usage.fate.unknown" : "usage.fate.invalid");
-            model.addAttribute("fateDetail", e.detail());
+            // the service's 404 says the same as our sentence, for API clients (naming its API): not shown
+            model.addAttribute("fateDetail", e.status() == 404 ? null : e.detail());
         }
     }
 

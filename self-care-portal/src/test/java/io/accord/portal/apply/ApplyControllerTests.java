@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.accord.portal.PortalTestSupport;
 
@@ -54,7 +55,8 @@ class ApplyControllerTests extends PortalTestSupport {
                         .param("partnerType", "OTT_CONTENT").param("businessModel", "SELL_THROUGH")
                         .param("country", "de").param("taxId", "DE136695976").param("street1", "Friedrichstraße 68")
                         .param("city", "Berlin").param("postCode", "10117").param("commercialName", "Anna Schmidt")
-                        .param("commercialEmail", "anna@streamly.example").param("billingName", "")
+                        .param("commercialEmail", "anna@streamly.example").param("billingName", "Lea Fischer")
+                        .param("billingEmail", "billing@streamly.example").param("technicalPhone", "")
                         .param("iban", "DE89 3704 0044 0532 0130 00").param("settlementCurrency", "eur"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/apply/" + ID))
                 .andExpect(flash().attribute("trackingSecret", SECRET));
@@ -80,8 +82,8 @@ class ApplyControllerTests extends PortalTestSupport {
         assertThat(call.authorization()).isNull();
         assertThat(call.body()).contains("\"legalName\":\"Streamly GmbH\"", "\"country\":\"DE\"",
                 "\"settlementCurrency\":\"EUR\"", "\"registeredAddress\":{\"street1\":\"Friedrichstraße 68\"",
-                "\"contacts\":{\"commercial\":{\"name\":\"Anna Schmidt\",\"email\":\"anna@streamly.example\"}}",
-                "\"bankAccount\":{\"iban\":\"DE89 3704 0044 0532 0130 00\"}").doesNotContain("billing");
+                "\"commercial\":{\"name\":\"Anna Schmidt\",\"email\":\"anna@streamly.example\"}",
+                "\"bankAccount\":{\"iban\":\"DE89 3704 0044 0532 0130 00\"}").doesNotContain("technical");
         assertThat(STUB.header("POST", APPLICATIONS, "X-Forwarded-For")).isNotBlank();
 
         STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
@@ -116,9 +118,7 @@ class ApplyControllerTests extends PortalTestSupport {
                 {"title":"Bad Request","status":400,"detail":"Request is invalid; see violations.",
                  "violations":[{"field":"bankAccount.bic","message":"must be a BIC (8 or 11 characters)"}]}""",
                 Map.of());
-        mvc.perform(post("/apply").with(csrf()).param("legalName", "X AG").param("partnerType", "IOT")
-                        .param("businessModel", "SELL_THROUGH").param("country", "CH").param("commercialName", "Y")
-                        .param("commercialEmail", "y@x.example").param("bic", "NOPE").param("settlementCurrency", "CHF"))
+        mvc.perform(complete(post("/apply").with(csrf()), "IOT", "bic", "NOPE"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("bankAccount.bic: must be a BIC (8 or 11 characters)")));
     }
@@ -169,10 +169,8 @@ class ApplyControllerTests extends PortalTestSupport {
                         containsString("value=\"Streamly GmbH\""), containsString("action=\"/apply/" + ID + "\""))));
 
         STUB.answerJson("PUT", APPLICATIONS + "/" + ID, application("INFO_REQUESTED", "x"));
-        mvc.perform(post("/apply/" + ID).session(session).with(csrf()).param("legalName", "Streamly Media GmbH")
-                        .param("partnerType", "OTT_CONTENT").param("businessModel", "SELL_THROUGH")
-                        .param("country", "DE").param("commercialName", "Anna Schmidt")
-                        .param("commercialEmail", "anna@streamly.example").param("settlementCurrency", "EUR"))
+        mvc.perform(complete(post("/apply/" + ID).session(session).with(csrf()), "OTT_CONTENT",
+                        "legalName", "Streamly Media GmbH"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/apply/" + ID));
         assertThat(STUB.requestsTo("PUT", APPLICATIONS + "/" + ID).getFirst().body())
                 .contains("\"legalName\":\"Streamly Media GmbH\"");
@@ -185,7 +183,8 @@ class ApplyControllerTests extends PortalTestSupport {
         STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/submission", 409,
                 "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"it was already submitted\"}", Map.of());
 
-        mvc.perform(post("/apply/" + ID + "/submission").session(session).with(csrf()))
+        mvc.perform(post("/apply/" + ID + "/submission").session(session).with(csrf())
+                        .param("confirmIncomplete", "true"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("errorKey", "apply.error.notSubmittable"))
                 .andExpect(flash().attribute("errorDetail", "it was already submitted"));
@@ -228,5 +227,115 @@ class ApplyControllerTests extends PortalTestSupport {
     void theWizardSpeaksGerman() throws Exception {
         mvc.perform(get("/apply").header("Accept-Language", "de"))
                 .andExpect(content().string(allOf(containsString("Partner werden"), containsString("Firmenname"))));
+    }
+
+    /** Every field onboarding's checks require of this partner type filled in, but for the name/value overrides. */
+    private static MockHttpServletRequestBuilder complete(MockHttpServletRequestBuilder form, String partnerType,
+                                                          String... overrides) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.putAll(Map.of("legalName", "X AG", "tradingName", "X", "partnerType", partnerType,
+                "businessModel", "SELL_THROUGH", "country", "CH", "taxId", "CHE-116.281.710",
+                "street1", "Bahnhofstrasse 1", "city", "Zürich", "commercialName", "Y",
+                "commercialEmail", "y@x.example"));
+        fields.putAll(Map.of("technicalName", "T", "technicalEmail", "noc@x.example",
+                "technicalPhone", "+41 44 000 00 00", "billingName", "B", "billingEmail", "billing@x.example",
+                "iban", "CH93 0076 2011 6238 5295 7", "bic", "UBSWCHZH80A", "settlementCurrency", "CHF"));
+        for (int i = 0; i < overrides.length; i += 2) {
+            fields.put(overrides[i], overrides[i + 1]);
+        }
+        fields.forEach(form::param);
+        return form;
+    }
+
+    @Test
+    void theFormMarksWhatTheChecksRequireAndForWhichPartnerTypes() throws Exception {
+        mvc.perform(get("/apply"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<label for=\"taxId\">Tax id (VAT number) *</label>"),
+                        containsString("<label for=\"street1\">Street and number *</label>"),
+                        containsString("<label for=\"iban\">IBAN *</label>"),
+                        containsString("<label for=\"billingName\">Name *</label>"),
+                        containsString("data-required-for=\"MVNO CSP_CARRIER\""),
+                        containsString("Required for: MVNO, Carrier (another CSP)"),
+                        containsString("Required for: OTT content provider"),
+                        containsString("<label for=\"postCode\">Post code</label>"))));
+        // amending a carrier's application: its own fields are marked too
+        mvc.perform(post("/apply").with(csrf()).param("partnerType", "CSP_CARRIER"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("<label for=\"bic\">BIC *</label>"),
+                        containsString("<label for=\"technicalPhone\">Phone *</label>"))));
+    }
+
+    @Test
+    void aFormWithoutWhatItsPartnerTypeNeedsIsRefusedAndSendsNothing() throws Exception {
+        mvc.perform(complete(post("/apply").with(csrf()), "CSP_CARRIER", "technicalPhone", " ", "bic", "",
+                        "taxId", "", "billingEmail", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"technicalPhone-error\""),
+                        containsString("id=\"bic-error\""), containsString("id=\"taxId-error\""),
+                        containsString("id=\"billingEmail-error\""), containsString("Please correct the 4 marked"))));
+        assertThat(STUB.requests()).isEmpty();
+
+        STUB.answerJson("POST", APPLICATIONS, 201, """
+                {"id":"%s","status":"DRAFT","trackingSecret":"%s"}""".formatted(ID, SECRET), Map.of());
+        mvc.perform(complete(post("/apply").with(csrf()), "RESELLER", "technicalPhone", "", "bic", ""))
+                .andExpect(status().is3xxRedirection());
+        assertThat(STUB.requestsTo("POST", APPLICATIONS)).hasSize(1);
+    }
+
+    @Test
+    void anApplicationLackingWhatTheChecksNeedIsSubmittedOnlyOnceTheApplicantConfirms() throws Exception {
+        MockHttpSession session = applied();
+        // the application as the service holds it: no billing contact, no IBAN; nothing attached
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
+        STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/submission", "{\"id\":\"%s\"}".formatted(ID));
+
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"missing\""),
+                        containsString("Street and number, City, Billing contact&#39;s name"),
+                        containsString("IBAN"), containsString("Bank proof, Tax form"),
+                        containsString("a partner manager reviews it"),
+                        containsString("name=\"confirmIncomplete\""))));
+
+        mvc.perform(post("/apply/" + ID + "/submission").session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/apply/" + ID))
+                .andExpect(flash().attribute("errorKey", "apply.error.incomplete"));
+        assertThat(STUB.requestsTo("POST", APPLICATIONS + "/" + ID + "/submission")).isEmpty();
+
+        mvc.perform(post("/apply/" + ID + "/submission").session(session).with(csrf())
+                        .param("confirmIncomplete", "true"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("noticeKey", "apply.submitted"));
+        assertThat(STUB.requestsTo("POST", APPLICATIONS + "/" + ID + "/submission")).hasSize(1);
+    }
+
+    @Test
+    void aCompleteApplicationWithItsDocumentsIsSubmittedWithoutAsking() throws Exception {
+        MockHttpSession session = applied();
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, """
+                {"id":"%s","status":"DRAFT","application":{"legalName":"Streamly GmbH","tradingName":"Streamly",
+                 "partnerType":"OTT_CONTENT","businessModel":"SELL_THROUGH","country":"DE","taxId":"DE136695976",
+                 "registeredAddress":{"street1":"Friedrichstraße 68","city":"Berlin"},
+                 "contacts":{"commercial":{"name":"Anna Schmidt","email":"anna@streamly.example"},
+                             "billing":{"name":"Lea Fischer","email":"billing@streamly.example"}},
+                 "bankAccount":{"iban":"DE89 3704 0044 0532 0130 00"},"settlementCurrency":"EUR"},"checks":[]}"""
+                .formatted(ID));
+        STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/documents", 201, "{\"id\":\"d1\"}", Map.of());
+        STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/submission", "{\"id\":\"%s\"}".formatted(ID));
+        for (String type : java.util.List.of("TAX_FORM", "BANK_PROOF")) {
+            mvc.perform(multipart("/apply/" + ID + "/documents").file(new MockMultipartFile("file", type + ".pdf",
+                            "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+                            .param("documentType", type).session(session).with(csrf()))
+                    .andExpect(flash().attribute("noticeKey", "apply.attached"));
+        }
+
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Submit the application"),
+                        not(containsString("data-testid=\"missing\"")),
+                        not(containsString("name=\"confirmIncomplete\"")))));
+        mvc.perform(post("/apply/" + ID + "/submission").session(session).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("noticeKey", "apply.submitted"));
+        assertThat(STUB.requestsTo("POST", APPLICATIONS + "/" + ID + "/submission")).hasSize(1);
     }
 }

@@ -37,4 +37,26 @@ class OfferingsControllerTests extends PortalTestSupport {
                         containsString("In study"), containsString("27 in all"), containsString("Previous page"))));
         assertThat(STUB.requests().getFirst().query()).isEqualTo("offset=25&limit=25");
     }
+
+    @Test
+    void eachOfferingSaysWhoseItIsForTheCatalogListsTheCspsToo() throws Exception {
+        STUB.answerJson("GET", OFFERINGS, 200, """
+                [{"id":"o-1","name":"Stream Pass","lifecycleStatus":"Launched",
+                  "relatedParty":[{"id":"%s","role":"Owner"}]},
+                 {"id":"o-2","name":"CSP Mobile","lifecycleStatus":"Launched","relatedParty":[]},
+                 {"id":"o-3","name":"Cloud Gaming","lifecycleStatus":"Launched",
+                  "relatedParty":[{"id":"22222222-2222-4222-8222-222222222222","role":"Owner"},
+                                  {"id":"%s","role":"Participant"}]}]""".formatted(PARTNER_A, PARTNER_A),
+                Map.of("X-Total-Count", "3"));
+
+        String page = mvc.perform(get("/catalog").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<th scope=\"col\">Owner</th>"),
+                        containsString("the CSP&#39;s own launched offerings are listed too"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.replaceAll("\\s+", " ")).contains(
+                "Stream Pass</a></td> <td data-testid=\"owner\">Yours</td>",
+                "CSP Mobile</a></td> <td data-testid=\"owner\">The CSP</td>",
+                "Cloud Gaming</a></td> <td data-testid=\"owner\">Co-created (another partner&#39;s)</td>");
+    }
 }

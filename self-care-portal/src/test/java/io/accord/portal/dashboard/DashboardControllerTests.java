@@ -179,9 +179,10 @@ class DashboardControllerTests extends PortalTestSupport {
     }
 
     @Test
-    void staffDoNotGetThePartnerDashboard() throws Exception {
+    void staffDoNotGetThePartnerDashboardButTheirOwnStartPage() throws Exception {
         mvc.perform(get("/dashboard").with(TestUsers.staff("ops", "ops")))
-                .andExpect(status().isForbidden());
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
         assertThat(STUB.requests()).isEmpty();
     }
 

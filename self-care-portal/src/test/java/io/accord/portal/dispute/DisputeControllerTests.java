@@ -172,7 +172,8 @@ class DisputeControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("see the CDRs"), containsString("cdrs.pdf"),
                         containsString("Credit to the partner: 10.00 EUR"), containsString("Accept the proposal"),
                         containsString("<label for=\"rejection-reason\">"), not(containsString("Propose the resolution")),
-                        containsString("<a href=\"/statements/" + STATEMENT + "\"><code>" + STATEMENT + "</code></a>"))));
+                        containsString("<a data-testid=\"statement\" href=\"/statements/" + STATEMENT + "\" title=\""
+                                + STATEMENT + "\">5b0d2c0e</a>"))));
 
         STUB.answerJson("POST", "/api/disputes/" + ID + "/acceptance", "{}");
         mvc.perform(post("/disputes/" + ID + "/acceptance").with(csrf()).with(TestUsers.partner("partner-user")))
@@ -274,5 +275,26 @@ class DisputeControllerTests extends PortalTestSupport {
         mvc.perform(get("/disputes").header("Accept-Language", "de").with(TestUsers.staff("finance", "finance")))
                 .andExpect(content().string(allOf(containsString("Arbeitsliste Reklamationen"),
                         containsString("Erste Antwort fällig in 3 h"))));
+    }
+
+    @Test
+    void theStatementIsNamedByItsNumberAndLinkedOnlyForWhomItsPageOpens() throws Exception {
+        STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "open", Instant.now().plusSeconds(7200), null));
+        STUB.answerJson("GET", "/api/disputes/" + ID + "/internal-notes", "[]");
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT,
+                "{\"id\":\"%s\",\"documentNumber\":\"ACD-2026-000014\"}".formatted(STATEMENT));
+
+        // settlement lets a partner manager read the statement, the portal's statement pages do not open to it
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<span data-testid=\"statement\" title=\""
+                        + STATEMENT + "\">ACD-2026-000014</span>"), not(containsString("href=\"/statements/")))));
+        mvc.perform(get("/statements/" + STATEMENT).with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a data-testid=\"statement\" href=\"/statements/"
+                        + STATEMENT + "\" title=\"" + STATEMENT + "\">ACD-2026-000014</a>")));
     }
 }

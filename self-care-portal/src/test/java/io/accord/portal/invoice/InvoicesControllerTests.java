@@ -230,4 +230,25 @@ class InvoicesControllerTests extends PortalTestSupport {
         assertThat(STUB.requestsTo("GET", API + "/" + INVOICE + "/pdf")).singleElement()
                 .satisfies(call -> assertThat(call.accept()).isEqualTo("application/pdf"));
     }
+
+    @Test
+    void periodsClosedOnOneDayAreToldApartByTheirTimesAndIds() throws Exception {
+        String first = "7ca0cf78-8210-4773-9cf1-9c4cd24b6097";
+        String second = "08d354fb-0000-4ae7-869f-14aa105d2dd6";
+        String other = "aa000000-0000-4000-8000-000000000001";
+        STUB.answerJson("GET", "/api/settlement/periods", """
+                [{"id":"%s","startAt":"2026-12-06T12:14:01.188517Z","endAt":"2026-12-06T15:18:40.772726Z","state":"CLOSED"},
+                 {"id":"%s","startAt":"2026-12-06T12:10:55Z","endAt":"2026-12-06T12:14:01Z","state":"CLOSED"},
+                 {"id":"%s","startAt":"2026-12-06T12:10:55Z","endAt":"2026-12-06T12:14:01Z","state":"CLOSED"},
+                 {"id":"%s","startAt":"2026-11-01T00:00:00Z","endAt":"2026-12-01T00:00:00Z","state":"CLOSED"}]"""
+                .formatted(first, second, other, PERIOD));
+
+        mvc.perform(get("/invoices").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString(">2026-12-06 12:14 – 2026-12-06 15:18 UTC (CLOSED)</option>"),
+                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (CLOSED) · 08d354fb</option>"),
+                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (CLOSED) · aa000000</option>"),
+                        containsString(">2026-11-01 – 2026-12-01 (CLOSED)</option>"))));
+    }
 }

@@ -12,7 +12,10 @@ import io.accord.portal.StubGateway;
 import io.accord.portal.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class KpiControllerTests extends PortalTestSupport {
@@ -165,7 +168,14 @@ class KpiControllerTests extends PortalTestSupport {
     @Test
     void partnersDoNotSeeKpisAndAnUnknownWindowIsABadRequest() throws Exception {
         mvc.perform(get("/kpis").with(TestUsers.partner("partner-admin"))).andExpect(status().isForbidden());
-        mvc.perform(get("/kpis?days=12").with(TestUsers.staff("ops", "ops"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/kpis?days=14").with(TestUsers.staff("ops", "ops")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("A window of 14 days is not offered. The KPIs cover one of these windows: 7, 30, 90 days."),
+                        containsString("<select id=\"kpi-days\" name=\"days\">"))));
+        mvc.perform(get("/kpis?days=lots").with(TestUsers.staff("ops", "ops")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("A window of lots days is not offered.")));
         assertThat(STUB.requests()).isEmpty();
     }
 }

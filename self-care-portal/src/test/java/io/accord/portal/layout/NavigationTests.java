@@ -46,7 +46,7 @@ class NavigationTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("href=\"/dashboard\""),
                         containsString("<a href=\"/catalog\" aria-current=\"page\">Catalog</a>"),
                         containsString("href=\"/statements\""), not(containsString("href=\"/review\"")),
-                        not(containsString("href=\"/suspense\"")), containsString("Partner " + PARTNER_A),
+                        not(containsString("href=\"/suspense\"")), containsString("Partner " + PARTNER_A.substring(0, 8)),
                         containsString("action=\"/logout\""))));
     }
 
@@ -61,7 +61,7 @@ class NavigationTests extends PortalTestSupport {
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(allOf(containsString("productOffering not found"),
                         containsString("<a href=\"/catalog\" aria-current=\"page\">Catalog</a>"),
-                        containsString("href=\"/dashboard\""), containsString("Partner " + PARTNER_A),
+                        containsString("href=\"/dashboard\""), containsString("Partner " + PARTNER_A.substring(0, 8)),
                         containsString("action=\"/logout\""))));
     }
 
@@ -85,5 +85,18 @@ class NavigationTests extends PortalTestSupport {
                 .andExpect(content().string(containsString("Offene Datensätze in Suspense"))).andReturn();
         mvc.perform(get("/suspense").cookie(german.getResponse().getCookies()).with(TestUsers.staff("ops", "ops")))
                 .andExpect(content().string(allOf(containsString("Nach Grund"), containsString("Abmelden"))));
+    }
+
+    @Test
+    void staffWhoTypeTheDashboardGoToTheirOwnStartPage() throws Exception {
+        mvc.perform(get("/dashboard").with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/"));
+        mvc.perform(get("/dashboard").with(TestUsers.staff("finance", "finance")))
+                .andExpect(redirectedUrl("/"));
+        // other partner pages still say no
+        mvc.perform(get("/catalog").with(TestUsers.staff("finance", "finance"))).andExpect(status().isForbidden());
+        mvc.perform(get("/dashboard/usage").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isForbidden());
+        org.assertj.core.api.Assertions.assertThat(STUB.requests()).isEmpty();
     }
 }

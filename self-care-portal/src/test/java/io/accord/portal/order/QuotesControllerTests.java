@@ -275,4 +275,71 @@ class QuotesControllerTests extends PortalTestSupport {
         mvc.perform(get("/quotes").with(TestUsers.staff("ops", "ops"))).andExpect(status().isForbidden());
         assertThat(STUB.requests()).isEmpty();
     }
+
+    private static final String OWN = "0f000000-0000-4000-8000-000000000001";
+    private static final String CSPS = "0f000000-0000-4000-8000-000000000002";
+    private static final String CO_CREATED = "0f000000-0000-4000-8000-000000000003";
+    private static final String ORGANIZATION = "/tmf-api/party/v4/organization/" + PARTNER_A;
+
+    private void catalogOfThreeOwners(String businessModel) {
+        STUB.answerJson("GET", OFFERINGS, """
+                [{"id":"%s","name":"My Video","relatedParty":[{"id":"%s","role":"Owner"}]},
+                 {"id":"%s","name":"CSP Mobile","relatedParty":[]},
+                 {"id":"%s","name":"Co Gaming","relatedParty":[{"id":"22222222-2222-4222-8222-222222222222","role":"Owner"}],
+                  "participants":[{"partnerId":"%s","sharePercent":30}]}]""".formatted(OWN, PARTNER_A, CSPS,
+                CO_CREATED, PARTNER_A));
+        STUB.answerJson("GET", ORGANIZATION, """
+                {"id":"%s","partyCharacteristic":[{"name":"businessModel","value":"%s"}]}"""
+                .formatted(PARTNER_A, businessModel));
+    }
+
+    @Test
+    void aPartnerThatDoesNotResellIsOfferedOnlyWhatItMayQuoteNamedByName() throws Exception {
+        catalogOfThreeOwners("SELL_THROUGH");
+        STUB.answerJson("GET", OFFERINGS + "/" + OWN, """
+                {"id":"%s","name":"My Video","relatedParty":[{"id":"%s","role":"Owner"}]}""".formatted(OWN, PARTNER_A));
+        STUB.answerJson("GET", OFFERINGS + "/" + CSPS, "{\"id\":\"%s\",\"name\":\"CSP Mobile\"}".formatted(CSPS));
+
+        mvc.perform(get("/quotes/new").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">My Video</option>"),
+                        containsString(">Co Gaming</option>"), not(containsString("CSP Mobile")))));
+        assertThat(STUB.header("GET", ORGANIZATION, "Authorization")).isEqualTo("Bearer partner-token");
+
+        mvc.perform(get("/quotes/new?offering=" + OWN).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Offering My Video"),
+                        not(containsString("Offering " + OWN)))));
+
+        // typed in: refused on the form's page, nothing to fill in
+        mvc.perform(get("/quotes/new?offering=" + CSPS).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("You cannot quote CSP Mobile"),
+                        not(containsString("name=\"offeringId\"")))));
+    }
+
+    @Test
+    void aResellerIsOfferedTheCspsOfferingsToo() throws Exception {
+        catalogOfThreeOwners("RESELL");
+
+        mvc.perform(get("/quotes/new").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">My Video</option>"),
+                        containsString(">CSP Mobile</option>"), containsString(">Co Gaming</option>"))));
+    }
+
+    @Test
+    void orchestrationsRefusalOfTheCspsOfferingIsSaidInPlainWords() throws Exception {
+        STUB.answerJson("GET", OFFERINGS, "[]");
+        STUB.answerJson("GET", OFFERINGS + "/" + CSPS, "{\"id\":\"%s\",\"name\":\"CSP Mobile\"}".formatted(CSPS));
+        STUB.answerJson("POST", QUOTES, 409, """
+                {"title":"Conflict","status":409,"detail":"quote item 1 cannot be sold: offering %s is the CSP's own, and partner %s goes to market with us as SELL_THROUGH: a partner buys the CSP's offerings only as a reseller"}"""
+                .formatted(CSPS, PARTNER_A), Map.of());
+
+        mvc.perform(post("/quotes").with(csrf()).with(TestUsers.partner("partner-admin")).param("offeringId", CSPS)
+                        .param("customerId", "customer-1").param("quantity", "1"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("partners buy those only when they resell them"),
+                        not(containsString("goes to market with us")))));
+    }
 }

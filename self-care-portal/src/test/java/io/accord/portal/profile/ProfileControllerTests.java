@@ -184,4 +184,16 @@ class ProfileControllerTests extends PortalTestSupport {
                 .andExpect(status().isForbidden());
         assertThat(STUB.requests()).isEmpty();
     }
+
+    @Test
+    void staffReadingAPartnerSeeItsNameAsThePagesTitle() throws Exception {
+        STUB.answerJson("GET", PARTNER, partner(false));
+
+        mvc.perform(get("/partners/" + PARTNER_A).with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<title>Streamly GmbH · Accord</title>"),
+                        not(containsString("Your profile")))));
+        mvc.perform(get("/profile").with(TestUsers.partner("partner-admin")))
+                .andExpect(content().string(containsString("<title>Your profile · Accord</title>")));
+    }
 }

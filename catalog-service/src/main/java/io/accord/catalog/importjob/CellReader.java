@@ -19,24 +19,33 @@ final class CellReader {
 
     private final Cells cells;
     private final List<RowProblem> problems;
+    private final java.util.Set<String> unstorable = new java.util.HashSet<>();
 
-    /** Reads these cells; a cell holding a NUL character, which no text column can store, is a problem at once. */
+    /**
+     * Reads these cells; a cell holding a NUL character, which no text column can store, is a problem at once, and
+     * read as blank (so that the catalog's checks of the other cells never send it to the database).
+     */
     CellReader(Cells cells, List<RowProblem> problems) {
         this.cells = cells;
         this.problems = problems;
         cells.values().forEach((column, text) -> {
             if (text.indexOf('\u0000') >= 0) {
+                unstorable.add(column);
                 problem(column, "holds a NUL character (U+0000), which cannot be stored; remove it");
             }
         });
     }
 
     String text(String column) {
-        return cells.get(column);
+        return get(column);
+    }
+
+    private String get(String column) {
+        return unstorable.contains(column) ? null : cells.get(column);
     }
 
     BigDecimal decimal(String column) {
-        String text = cells.get(column);
+        String text = get(column);
         return text == null ? null : decimal(column, text);
     }
 
@@ -50,7 +59,7 @@ final class CellReader {
     }
 
     <E extends Enum<E>> E choice(String column, Class<E> type) {
-        String text = cells.get(column);
+        String text = get(column);
         if (text == null) {
             return null;
         }
@@ -64,7 +73,7 @@ final class CellReader {
 
     /** An instant ({@code 2026-01-01T00:00:00Z}) or a date, meaning its start in UTC. */
     Instant instant(String column) {
-        String text = cells.get(column);
+        String text = get(column);
         if (text == null) {
             return null;
         }
@@ -84,7 +93,7 @@ final class CellReader {
     }
 
     Boolean bool(String column) {
-        String text = cells.get(column);
+        String text = get(column);
         if (text == null) {
             return null;
         }
@@ -118,7 +127,7 @@ final class CellReader {
 
     /** The {@code |}-separated entries of a list cell, each stripped; empty when the cell is. */
     List<String> list(String column) {
-        return split(cells.get(column), Columns.LIST_SEPARATOR);
+        return split(get(column), Columns.LIST_SEPARATOR);
     }
 
     static List<String> split(String text, String separator) {

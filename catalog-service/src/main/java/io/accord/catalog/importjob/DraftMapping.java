@@ -20,9 +20,11 @@ final class DraftMapping {
     private DraftMapping() {
     }
 
-    /** The draft, or {@code null} when a cell could not be read (the problems say which). */
+    /**
+     * The draft, each cell that could not be read (added to {@code problems}) left out as if blank, so that the
+     * catalog can still check the others.
+     */
     static OfferingDraft draft(ImportItem item, List<RowProblem> problems) {
-        int before = problems.size();
         CellReader offering = new CellReader(item.offering(), problems);
         OfferingDraft.Kind kind = offering.choice(Columns.KIND, OfferingDraft.Kind.class);
         List<OfferingDraft.Participant> participants = new ArrayList<>();
@@ -33,13 +35,12 @@ final class DraftMapping {
         for (Cells cells : item.prices()) {
             prices.add(price(new CellReader(cells, problems)));
         }
-        OfferingDraft draft = new OfferingDraft(offering.text(Columns.EXTERNAL_ID), offering.text(Columns.NAME),
+        return new OfferingDraft(offering.text(Columns.EXTERNAL_ID), offering.text(Columns.NAME),
                 offering.text(Columns.DESCRIPTION), offering.text(Columns.CATEGORY), kind,
                 offering.instant(Columns.VALID_FROM), offering.instant(Columns.VALID_TO),
                 offering.list(Columns.SALES_CHANNELS), specification(offering, kind),
                 offering.list(Columns.BUNDLED_OFFERINGS),
                 offering.choice(Columns.BUNDLE_PRICING, OfferingDraft.BundlePricing.class), participants, prices);
-        return problems.size() == before ? draft : null;
     }
 
     /**

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Imports a chunk through the catalog's {@link Offerings#upsertAll}, in the runner's transaction: rows whose cells
  * cannot be read are invalid here, the others get the catalog's outcome, with its field errors named as the file
- * names them (column and line).
+ * names them (column and line). An invalid row reports every problem it has: besides its unreadable cells, what the
+ * catalog finds wrong with the cells that could be read (checked, never written), except what follows from a cell
+ * left out.
  */
 @Component
 class OfferingRowImporter implements RowImporter {
@@ -36,6 +38,13 @@ class OfferingRowImporter implements RowImporter {
             "roundingNext", Columns.ROUNDING,
             "validFrom", Columns.PRICE_VALID_FROM);
 
+    /**
+     * The catalog's checks that depend on the offering's kind: when the kind cell cannot be read, they say nothing
+     * about the row (a bundle read as a single offering lacks a specification).
+     */
+    private static final java.util.Set<String> KIND_DEPENDENT = java.util.Set.of("specification",
+            "bundledOfferingExternalIds", "bundlePricing", "prices");
+
     private final Offerings offerings;
 
     OfferingRowImporter(Offerings offerings) {
@@ -48,15 +57,47 @@ class OfferingRowImporter implements RowImporter {
         RowResult[] results = new RowResult[items.size()];
         List<OfferingDraft> drafts = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
+        List<OfferingDraft> unreadable = new ArrayList<>();
+        List<Integer> unreadablePositions = new ArrayList<>();
+        List<List<RowProblem>> cellProblems = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ImportItem item = items.get(i);
             List<RowProblem> problems = new ArrayList<>(item.problems());
             OfferingDraft draft = DraftMapping.draft(item, problems);
-            if (draft == null || !problems.isEmpty()) {
-                results[i] = new RowResult(item.row(), item.line(), item.externalId(), RowResult.INVALID, problems);
-            } else {
+            if (problems.isEmpty()) {
                 drafts.add(draft);
                 positions.add(i);
+            } else if (item.offering().values().isEmpty()) {
+                // not an offering at all (a JSON element that is no object): nothing else to check
+                results[i] = new RowResult(item.row(), item.line(), item.externalId(), RowResult.INVALID, problems);
+            } else {
+                unreadable.add(draft);
+                unreadablePositions.add(i);
+                cellProblems.add(problems);
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            // checked beside the chunk's readable rows (a bundle may name one of them), before any is written
+            List<OfferingDraft> checked = new ArrayList<>(drafts);
+            checked.addAll(unreadable);
+            List<ImportOutcome> outcomes = offerings.upsertAll(owner, checked, true);
+            for (int k = 0; k < unreadable.size(); k++) {
+                ImportItem item = items.get(unreadablePositions.get(k));
+                List<RowProblem> problems = cellProblems.get(k);
+                List<RowProblem> found = List.copyOf(problems);
+                boolean kindUnread = found.stream().anyMatch(p -> p.field().equals(item.offering()
+                        .field(Columns.KIND)));
+                for (ImportOutcome.FieldError error : outcomes.get(drafts.size() + k).errors()) {
+                    RowProblem problem = problem(item, error);
+                    boolean followsFromUnread = found.stream().anyMatch(p -> p.field().equals(problem.field())
+                            && p.line() == problem.line())
+                            || (kindUnread && KIND_DEPENDENT.contains(error.field()));
+                    if (!followsFromUnread && !problems.contains(problem)) {
+                        problems.add(problem);
+                    }
+                }
+                results[unreadablePositions.get(k)] = new RowResult(item.row(), item.line(), item.externalId(),
+                        RowResult.INVALID, problems);
             }
         }
         if (!drafts.isEmpty()) {

@@ -18,6 +18,10 @@ class OfferingAuthorization {
     static final String REVIEWERS = "hasAnyRole('" + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN + "')";
     static final String QUEUE_READERS = "hasAnyRole('" + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN
             + "', '" + Roles.OPS + "', '" + Roles.AUDITOR + "')";
+    /** A pending change: those who read the queue, and partners (the owner only; others get a 404). */
+    static final String CHANGE_READERS = "hasAnyRole('" + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN
+            + "', '" + Roles.OPS + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_ADMIN + "', '"
+            + Roles.PARTNER_USER + "')";
 
     @Bean
     RequestAuthorization offeringWrites() {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The lifecycle transitions with what goes with them (prices, events, audit), for every path that causes one: the
@@ -66,7 +67,11 @@ class OfferingLifecycle {
 
     void reject(ProductOffering offering, String by, String reason, Instant now) {
         if (offering.pendingChange() != null) {
-            transition(offering, "revision rejected", () -> offering.rejectRevision(by, reason, now));
+            // the reason stays with the rejected change (here and on the offering's rejectedChange), not its status
+            transition(offering, "revision rejected", () -> offering.rejectRevision(by, reason, now), after -> {
+                after.put("rejectedChange", offering.rejectedChange().name());
+                after.put("rejectionReason", offering.rejectedChangeReason());
+            });
         } else {
             transition(offering, "rejected", () -> offering.reject(by, reason, now));
         }
@@ -84,7 +89,8 @@ class OfferingLifecycle {
      */
     void propose(ProductOffering offering, ProductOffering.Change change, String definition, Instant now) {
         requireActiveOwner(offering);
-        transition(offering, "change proposed (" + change + ")", () -> offering.propose(change, definition, now));
+        transition(offering, "change proposed (" + change + ")", () -> offering.propose(change, definition, now),
+                after -> after.put("proposedDefinition", resolver.read(definition)));
         if (change != ProductOffering.Change.NEW_PRICE_VERSION) {
             return;
         }
@@ -129,14 +135,22 @@ class OfferingLifecycle {
 
     /** Applies a transition (illegal ones answer 409), audits it and notifies hub subscribers. */
     private void transition(ProductOffering offering, String action, Runnable change) {
+        transition(offering, action, change, after -> { });
+    }
+
+    /** @param details adds what the audit entry's after-state should say beyond the status summary */
+    private void transition(ProductOffering offering, String action, Runnable change,
+                            Consumer<Map<String, Object>> details) {
         Map<String, Object> before = summary(offering);
         try {
             change.run();
         } catch (IllegalStateException | IllegalArgumentException illegal) {
             throw new ConflictException(illegal.getMessage());
         }
+        Map<String, Object> after = summary(offering);
+        details.accept(after);
         audit.record(offering.partnerId() == null ? null : new PartnerId(offering.partnerId()), "productOffering",
-                offering.id().toString(), action, before, summary(offering));
+                offering.id().toString(), action, before, after);
         events.tmf("ProductOfferingStateChangeEvent", offering);
     }
 

@@ -15,7 +15,9 @@ import java.util.UUID;
 
 /**
  * TMF620 ProductOffering resources. Accord's extensions: {@code externalId} (the owner's key), {@code participants}
- * with revenue shares, {@code bundlePricing}, {@code pendingChange} (a launched offering's change in review).
+ * with revenue shares, {@code bundlePricing}, {@code pendingChange} (a launched offering's change in review),
+ * {@code rejectedChange} (the last change of a launched offering a partner manager rejected, with the reason; shown to
+ * staff and the owner).
  * {@code relatedParty} with role {@code Owner} names the owning partner (none: the CSP owns it).
  */
 final class OfferingResources {
@@ -85,6 +87,14 @@ final class OfferingResources {
                     TimePeriod validFor, List<Ref> category, List<Ref> channel, Ref productSpecification,
                     List<Ref> bundledProductOffering, List<Ref> productOfferingPrice, List<PartyRef> relatedParty,
                     String statusReason, String externalId, String bundlePricing, List<Share> participants,
-                    String pendingChange, @JsonProperty("@type") String type) {
+                    String pendingChange, RejectedChange rejectedChange, @JsonProperty("@type") String type) {
+    }
+
+    /**
+     * The last change of a launched offering that was rejected: the offering itself stays launched as it was, so the
+     * reason is the change's, not the offering's {@code statusReason}. {@code change} is null for changes rejected
+     * before this was recorded.
+     */
+    record RejectedChange(String change, String reason, Instant rejectedAt) {
     }
 }

@@ -5,6 +5,8 @@ import io.accord.catalog.price.PriceVersionView;
 import io.accord.catalog.price.Prices;
 import io.accord.platform.partner.PartnerStatus;
 import io.accord.platform.partner.PartnerView;
+import io.accord.platform.security.Tenancy;
+import io.accord.contracts.value.PartnerId;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,12 +30,14 @@ class OfferingViews {
     private final Prices prices;
     private final PartnerView partners;
     private final JsonMapper json;
+    private final Tenancy tenancy;
     private final Clock clock;
 
-    OfferingViews(Prices prices, PartnerView partners, JsonMapper json, Clock clock) {
+    OfferingViews(Prices prices, PartnerView partners, JsonMapper json, Tenancy tenancy, Clock clock) {
         this.prices = prices;
         this.partners = partners;
         this.json = json;
+        this.tenancy = tenancy;
         this.clock = clock;
     }
 
@@ -89,7 +93,17 @@ class OfferingViews {
                 draft.bundlePricing() == null ? null : draft.bundlePricing().name(),
                 draft.participants().stream().map(p -> new OfferingResources.Share(p.partnerId(), plain(p.sharePercent())))
                         .toList(),
-                o.pendingChange() == null ? null : o.pendingChange().name(), "ProductOffering");
+                o.pendingChange() == null ? null : o.pendingChange().name(), rejectedChange(o), "ProductOffering");
+    }
+
+    /** Why its last change was rejected: the owner's and staff's business, not resellers' or co-creators'. */
+    private OfferingResources.RejectedChange rejectedChange(ProductOffering o) {
+        if (o.rejectedChangeReason() == null || !(o.partnerId() == null ? tenancy.isStaff()
+                : tenancy.canAccess(new PartnerId(o.partnerId())))) {
+            return null;
+        }
+        return new OfferingResources.RejectedChange(o.rejectedChange() == null ? null : o.rejectedChange().name(),
+                o.rejectedChangeReason(), o.rejectedChangeAt());
     }
 
     /** A price version as TMF620 ProductOfferingPrice (Accord's price fields as extensions). */
@@ -110,7 +124,8 @@ class OfferingViews {
                 version.externalId(), plain(p), "ProductOfferingPrice");
     }
 
-    private static PriceDraft plain(PriceDraft p) {
+    /** The price with its decimals plain, as the API shows them. */
+    static PriceDraft plain(PriceDraft p) {
         return new PriceDraft(p.externalId(), p.name(), p.type(), plain(p.amount()), p.currency(), p.taxCategory(),
                 p.period(), p.proration(), p.unit(), p.roundingFirst(), p.roundingNext(), plain(p.minimumQuantity()),
                 p.tierMode(), p.tiers().stream().map(t -> new PriceDraft.Tier(plain(t.from()), plain(t.to()),

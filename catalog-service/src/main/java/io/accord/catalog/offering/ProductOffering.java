@@ -55,6 +55,10 @@ class ProductOffering {
     private Change pendingChange;
     private String pendingDefinition;
     private String statusReason;
+    @Enumerated(EnumType.STRING)
+    private Change rejectedChange;
+    private String rejectedChangeReason;
+    private Instant rejectedChangeAt;
     private Instant launchAt;
     private Instant submittedAt;
     private Instant decidedAt;
@@ -158,7 +162,6 @@ class ProductOffering {
         requireStatus("revise", OfferingStatus.LAUNCHED);
         pendingChange = change;
         pendingDefinition = pending;
-        statusReason = null;
         submittedAt = now;
         lastUpdate = now;
     }
@@ -177,14 +180,20 @@ class ProductOffering {
         lastUpdate = now;
     }
 
+    /**
+     * The pending revision is dropped; the offering stays launched as it was. The reason belongs to the rejected
+     * change, not to the offering's status: it is kept as the offering's last rejected change.
+     */
     void rejectRevision(String by, String reason, Instant now) {
         requireRevision();
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a rejection needs a reason");
         }
+        rejectedChange = pendingChange;
+        rejectedChangeReason = reason.strip();
+        rejectedChangeAt = now;
         pendingChange = null;
         pendingDefinition = null;
-        statusReason = reason.strip();
         decidedBy = by;
         decidedAt = now;
         lastUpdate = now;
@@ -269,6 +278,11 @@ class ProductOffering {
     Change pendingChange() { return pendingChange; }
     String pendingDefinition() { return pendingDefinition; }
     String statusReason() { return statusReason; }
+    Change rejectedChange() { return rejectedChange; }
+    String rejectedChangeReason() { return rejectedChangeReason; }
+    Instant rejectedChangeAt() { return rejectedChangeAt; }
+    Instant decidedAt() { return decidedAt; }
+    String decidedBy() { return decidedBy; }
     Instant launchAt() { return launchAt; }
     Instant submittedAt() { return submittedAt; }
     Instant lastUpdate() { return lastUpdate; }

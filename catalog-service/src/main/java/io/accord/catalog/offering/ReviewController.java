@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Plain catalog resources: submission, the review queue and decisions, retirement, what is sellable now. */
@@ -42,9 +43,14 @@ class ReviewController {
     record Retirement(@Size(max = 2000) String reason) {
     }
 
-    /** One entry of the review queue. */
+    /**
+     * One entry of the review queue; {@code change} is what a launched offering's pending change would change (old
+     * beside new, also at its {@code href}), null for an offering submitted for launch (its definition is the
+     * offering itself).
+     */
     record ReviewItem(String offeringId, String href, String name, String externalId, UUID ownerPartnerId,
-                      String status, String pendingChange, String categoryCode, Instant submittedAt) {
+                      String status, String pendingChange, String categoryCode, Instant submittedAt,
+                      ChangeResources.PendingChange change) {
     }
 
     @PostMapping(OFFERINGS + "/{id}/submission")
@@ -77,11 +83,22 @@ class ReviewController {
             + "partner manager, oldest submission first")
     ResponseEntity<List<ReviewItem>> queue(@RequestParam(required = false) Integer offset,
                                            @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(service.queue(OffsetLimit.of(offset, limit, Sort.by("submittedAt", "id"))),
+        var page = service.queue(OffsetLimit.of(offset, limit, Sort.by("submittedAt", "id")));
+        Map<UUID, ChangeResources.PendingChange> changes = service.changes(page.getContent());
+        return PagedResponse.of(page,
                 o -> new ReviewItem(o.id().toString(), OfferingResources.PATH + "/" + o.id(), o.name(),
                         o.externalId(), o.partnerId(), o.status().name(),
                         o.pendingChange() == null ? null : o.pendingChange().name(), o.categoryCode(),
-                        o.submittedAt()));
+                        o.submittedAt(), changes.get(o.id())));
+    }
+
+    @GetMapping(ChangeResources.PATH)
+    @PreAuthorize(OfferingAuthorization.CHANGE_READERS)
+    @Operation(operationId = "getPendingChange", summary = "What a launched offering's change waiting for review "
+            + "would change: changed fields, and each price's proposed version beside the launched version it "
+            + "replaces (with the change in % of a single rate); for reviewers and the owning partner")
+    ChangeResources.PendingChange pendingChange(@PathVariable UUID id) {
+        return service.pendingChange(id);
     }
 
     @GetMapping("/api/catalog/sellable-offerings")

@@ -3,6 +3,7 @@ package io.accord.catalog.offering;
 import io.accord.catalog.price.PriceVersionView;
 import io.accord.catalog.price.Prices;
 import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Submission, review decisions, retirement, and what is sellable now: the plain (non-TMF) catalog operations. */
@@ -22,15 +24,17 @@ class ReviewService {
     private final OfferingAccess access;
     private final OfferingLifecycle lifecycle;
     private final Prices prices;
+    private final PendingChanges changes;
     private final Tenancy tenancy;
     private final Clock clock;
 
     ReviewService(ProductOfferingRepository offerings, OfferingAccess access, OfferingLifecycle lifecycle,
-                  Prices prices, Tenancy tenancy, Clock clock) {
+                  Prices prices, PendingChanges changes, Tenancy tenancy, Clock clock) {
         this.offerings = offerings;
         this.access = access;
         this.lifecycle = lifecycle;
         this.prices = prices;
+        this.changes = changes;
         this.tenancy = tenancy;
         this.clock = clock;
     }
@@ -69,6 +73,27 @@ class ReviewService {
     @Transactional(readOnly = true)
     Page<ProductOffering> queue(Pageable page) {
         return offerings.inReview(page);
+    }
+
+    /** What the queue's launched offerings' pending changes would change, by offering id. */
+    @Transactional(readOnly = true)
+    Map<UUID, ChangeResources.PendingChange> changes(List<ProductOffering> queued) {
+        return changes.of(queued);
+    }
+
+    /**
+     * A launched offering's change waiting for review, for staff and for the partner that owns the offering (it
+     * proposed it); anyone else, like an offering without a pending change, gets a 404.
+     */
+    @Transactional(readOnly = true)
+    ChangeResources.PendingChange pendingChange(UUID id) {
+        ProductOffering offering = offerings.findById(id).filter(o -> tenancy.isStaff() || (o.partnerId() != null
+                        && tenancy.canAccess(new PartnerId(o.partnerId()))))
+                .orElseThrow(() -> new NotFoundException("ProductOffering", id));
+        if (offering.pendingChange() == null) {
+            throw new NotFoundException("Pending change of ProductOffering", id);
+        }
+        return changes.of(List.of(offering)).get(id);
     }
 
     @Transactional(readOnly = true)

@@ -172,6 +172,31 @@ public class Prices {
         return created;
     }
 
+    /**
+     * What a revision's prices would replace, worked out from an offering's stored versions (no query): per price
+     * key, the version in force at the given start that would end (or, announced for exactly that start, be
+     * superseded) there; when none is in force there, or the start overtakes a started version, the newest version
+     * that is not superseded. A key without versions is absent.
+     *
+     * @param startByKey the start of each changed (or, at now, removed) price
+     */
+    public Map<String, PriceVersionView> replacedAt(List<PriceVersionView> stored, Map<String, Instant> startByKey,
+                                                    Instant now) {
+        Map<String, List<PriceVersionView>> byKey = stored.stream().filter(v -> !"SUPERSEDED".equals(v.status()))
+                .collect(Collectors.groupingBy(PriceVersionView::externalId));
+        Map<String, PriceVersionView> replaced = new LinkedHashMap<>();
+        startByKey.forEach((key, start) -> {
+            List<PriceVersionView> existing = byKey.getOrDefault(key, List.of());
+            Optional<UUID> inForce = start == null ? Optional.empty() : PriceTimeline.plan(existing.stream()
+                    .map(v -> new PriceTimeline.Period(v.id(), v.validFrom(), v.validTo())).toList(), start, now,
+                    new StringBuilder()).flatMap(PriceTimeline.Plan::replaced);
+            existing.stream().filter(v -> inForce.map(v.id()::equals).orElse(false)).findFirst()
+                    .or(() -> existing.stream().max(Comparator.comparingInt(PriceVersionView::versionNumber)))
+                    .ifPresent(version -> replaced.put(key, version));
+        });
+        return replaced;
+    }
+
     @Transactional(readOnly = true)
     public List<PriceVersionView> versions(UUID offeringId) {
         return versions.findByOfferingIdOrderByPriceKeyAscVersionNumberAsc(offeringId).stream()

@@ -114,6 +114,33 @@ class ImportJobTests {
     }
 
     @Test
+    void anInvalidRowListsEachOfItsProblemsInCsvAndJsonAndInADryRun() {
+        String partner = ImportFixtures.activePartner(partners, "Many Problems Media");
+        TestHttp admin = admin(partner);
+        String csv = """
+                externalId,name,category,priceExternalId,priceName,priceType,amount,currency,taxCategory,unit,usageTypes,priceValidFrom
+                far,Far voice,NOPE,voice,Voice,USAGE,0.05,EUR,STANDARD,FURLONG,VOICE,2026-01-01
+                """;
+        String json = """
+                [{"externalId": "far", "name": "Far voice", "category": "NOPE", "prices": [{"priceExternalId": "voice",
+                  "priceName": "Voice", "priceType": "USAGE", "amount": "0.05", "currency": "EUR",
+                  "taxCategory": "STANDARD", "unit": "FURLONG", "usageTypes": "VOICE",
+                  "priceValidFrom": "2026-01-01"}]}]""";
+
+        JsonNode csvRun = importAndWait(admin, "?mode=rowByRow", csv, "text/csv");
+        JsonNode jsonDryRun = importAndWait(admin, "?dryRun=true", json, "application/json");
+
+        JsonNode csvRow = admin.get(csvRun.get("href").asString() + "/rows?outcome=INVALID").json().get(0);
+        assertThat(csvRow.get("messages")).as(csvRow.toString()).extracting(m -> m.get("field").asString())
+                .containsExactlyInAnyOrder("category", "unit");
+        assertThat(csvRow.get("messages").toString()).contains("NOPE", "FURLONG");
+        JsonNode jsonRow = admin.get(jsonDryRun.get("href").asString() + "/rows?outcome=INVALID").json().get(0);
+        assertThat(jsonRow.get("messages")).as(jsonRow.toString()).extracting(m -> m.get("field").asString())
+                .containsExactlyInAnyOrder("category", "prices[0].unit");
+        assertThat(ImportFixtures.exported(offerings, partner)).isZero();
+    }
+
+    @Test
     void aRowNamingAResourceTypeTheInventoryDoesNotKnowOrOneTwiceIsInvalid() {
         String partner = ImportFixtures.activePartner(partners, "Resource Media");
         TestHttp admin = admin(partner);

@@ -153,9 +153,13 @@ class OfferingReviewController {
         return "offeringreview :: row";
     }
 
-    /** An offering as the queue shows it; {@code decided} once the catalog answered a decision. */
+    /**
+     * An offering as the queue shows it; {@code decided} once the catalog answered a decision. {@code changes} are
+     * what a launched offering's pending change would change, old → new, one line each (docs/catalog-model.md).
+     */
     record OfferingRow(String id, String name, String externalId, String owner, String status, String pendingChange,
-                       String category, String submittedAt, String statusReason, boolean decided) {
+                       String category, String submittedAt, String statusReason, boolean decided,
+                       List<String> changes) {
 
         public boolean inReview() {
             return !decided;
@@ -170,19 +174,82 @@ class OfferingReviewController {
                     item.path("externalId").asString(""), item.path("ownerPartnerId").asString(""),
                     item.path("status").asString(""), item.path("pendingChange").asString(""),
                     item.path("categoryCode").asString(""), Display.instant(item.path("submittedAt").asString("")),
-                    "", false);
+                    "", false, changes(item.path("change")));
         }
 
         static OfferingRow ofOffering(JsonNode offering) {
+            // a rejected change of a launched offering keeps its reason with the change, not in statusReason
+            String reason = offering.path("statusReason").asString(
+                    offering.path("rejectedChange").path("reason").asString(""));
             return new OfferingRow(offering.path("id").asString(), offering.path("name").asString(""),
                     offering.path("externalId").asString(""), "", offering.path("lifecycleStatus").asString(""),
-                    offering.path("pendingChange").asString(""), "", "", offering.path("statusReason").asString(""),
-                    true);
+                    offering.path("pendingChange").asString(""), "", "", reason, true, List.of());
         }
 
         /** The row of a decision that was refused: still in review, as far as the portal knows. */
         static OfferingRow pending(String id, String name) {
-            return new OfferingRow(id, name, "", "", "IN_REVIEW", "", "", "", "", false);
+            return new OfferingRow(id, name, "", "", "IN_REVIEW", "", "", "", "", false, List.of());
+        }
+
+        /** Each changed field and price of a pending change, old → new. */
+        static List<String> changes(JsonNode change) {
+            List<String> lines = new ArrayList<>();
+            change.path("fields").forEach(field -> lines.add(field.path("field").asString() + ": "
+                    + value(field.path("from")) + " → " + value(field.path("to"))));
+            change.path("prices").forEach(price -> {
+                String percent = price.path("changePercent").isMissingNode() ? ""
+                        : " (" + (price.path("changePercent").decimalValue().signum() > 0 ? "+" : "")
+                        + price.path("changePercent").decimalValue().toPlainString() + " %)";
+                lines.add(price.path("name").asString("") + " [" + price.path("externalId").asString("") + ", "
+                        + price.path("change").asString("") + "]: " + version(price.path("current")) + " → "
+                        + version(price.path("proposed")) + percent);
+            });
+            return lines;
+        }
+
+        /** A price version: type, amount or tiers, currency per unit or period, rounding, minimums, validity. */
+        private static String version(JsonNode version) {
+            if (version.isMissingNode() || version.isNull()) {
+                return "–";
+            }
+            JsonNode p = version.path("definition");
+            StringBuilder text = new StringBuilder(p.path("type").asString(""));
+            if (p.hasNonNull("amount")) {
+                text.append(' ').append(p.path("amount").decimalValue().toPlainString());
+            }
+            List<String> tiers = new ArrayList<>();
+            p.path("tiers").forEach(tier -> tiers.add(tier.path("from").decimalValue().toPlainString() + "-"
+                    + (tier.hasNonNull("to") ? tier.path("to").decimalValue().toPlainString() : "") + ":"
+                    + tier.path("rate").decimalValue().toPlainString()));
+            if (!tiers.isEmpty()) {
+                text.append(' ').append(p.path("tierMode").asString("")).append(' ').append(String.join(" ", tiers));
+            }
+            text.append(' ').append(p.path("currency").asString(""));
+            if (p.hasNonNull("unit")) {
+                text.append('/').append(p.path("unit").asString());
+            }
+            if (p.hasNonNull("period")) {
+                text.append('/').append(p.path("period").asString());
+            }
+            if (p.hasNonNull("roundingFirst")) {
+                text.append(", rounding ").append(p.path("roundingFirst").asInt()).append('/')
+                        .append(p.path("roundingNext").asInt());
+            }
+            if (p.hasNonNull("minimumQuantity")) {
+                text.append(", min. quantity ").append(p.path("minimumQuantity").decimalValue().toPlainString());
+            }
+            if (p.hasNonNull("minimumCharge")) {
+                text.append(", min. charge ").append(p.path("minimumCharge").decimalValue().toPlainString());
+            }
+            text.append(", ").append(Display.instant(version.path("validFrom").asString(""))).append(" – ")
+                    .append(version.hasNonNull("validTo") ? Display.instant(version.path("validTo").asString()) : "…");
+            return text.toString();
+        }
+
+        private static String value(JsonNode value) {
+            String text = value.isNull() || value.isMissingNode() ? "–" : value.isString() ? value.asString()
+                    : value.toString();
+            return text.length() > 300 ? text.substring(0, 300) + "…" : text;
         }
     }
 }

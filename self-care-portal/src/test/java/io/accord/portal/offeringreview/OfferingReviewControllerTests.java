@@ -57,6 +57,25 @@ class OfferingReviewControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aPendingPriceChangeShowsTheLaunchedVersionBesideTheProposedOne() throws Exception {
+        String item = ITEM.replace("\"submittedAt\"", """
+                "change":{"change":"NEW_PRICE_VERSION","fields":[],"prices":[{"externalId":"voice","name":"Voice",
+                 "change":"CHANGED","changePercent":138.1,
+                 "current":{"id":"v1","version":1,"validFrom":"2026-01-01T00:00:00Z","definition":{"type":"USAGE",
+                  "amount":0.021,"currency":"EUR","unit":"MIN","roundingFirst":60,"roundingNext":1,"tiers":[]}},
+                 "proposed":{"validFrom":"2026-12-10T00:00:00Z","definition":{"type":"USAGE","amount":0.05,
+                  "currency":"EUR","unit":"MIN","roundingFirst":60,"roundingNext":1,"tiers":[]}}}]},
+                "submittedAt\"""");
+        STUB.answerJson("GET", QUEUE, 200, item, Map.of("X-Total-Count", "1"));
+
+        mvc.perform(get("/offering-review").with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"pending-change\""),
+                        containsString("USAGE 0.021 EUR/MIN, rounding 60/1"), containsString("USAGE 0.05 EUR/MIN"),
+                        containsString("(+138.1 %)"))));
+    }
+
+    @Test
     void theQueueNamesEachOffersOwnerWithItsIdBeside() throws Exception {
         STUB.answerJson("GET", QUEUE, 200, ITEM, Map.of("X-Total-Count", "1"));
         STUB.answerJson("GET", "/tmf-api/party/v4/organization", """

@@ -1,6 +1,7 @@
 package io.accord.onboarding.application;
 
 import io.accord.onboarding.check.DuplicateLookup;
+import io.accord.onboarding.identity.IdentityProvisioning;
 import io.accord.onboarding.partner.PartnerRegistry;
 
 import java.util.List;
@@ -20,9 +21,13 @@ final class ApplicationDuplicates implements DuplicateLookup {
 
     private final PartnerRegistry partners;
     private final ApplicationRepository applications;
-    ApplicationDuplicates(PartnerRegistry partners, ApplicationRepository applications) {
+    private final IdentityProvisioning identities;
+
+    ApplicationDuplicates(PartnerRegistry partners, ApplicationRepository applications,
+                          IdentityProvisioning identities) {
         this.partners = partners;
         this.applications = applications;
+        this.identities = identities;
     }
 
     @Override
@@ -46,6 +51,12 @@ final class ApplicationDuplicates implements DuplicateLookup {
         return applications.findByNormalisedNameAndCountryAndStatusInAndIdNot(normalisedName, country, OPEN,
                         excludedApplicationId)
                 .stream().map(ApplicationDuplicates::label).toList();
+    }
+
+    @Override
+    public List<String> partnersAdministeredBy(String adminEmail) {
+        return identities.partnersAdministeredBy(adminEmail).stream()
+                .map(partner -> "partner " + partner.legalName() + " (" + partner.partnerId() + ")").toList();
     }
 
     private static String label(PartnerApplication application) {

@@ -9,6 +9,7 @@ import io.accord.onboarding.check.TaxIds;
 import io.accord.onboarding.document.DocumentRef;
 import io.accord.onboarding.document.DocumentOwner;
 import io.accord.onboarding.document.Documents;
+import io.accord.onboarding.identity.IdentityProvisioning;
 import io.accord.onboarding.partner.PartnerRegistry;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
@@ -43,12 +44,14 @@ class ApplicationService {
     private final Documents documents;
     private final AuditTrail audit;
     private final Tenancy tenancy;
+    private final IdentityProvisioning identities;
     private final Clock clock;
 
     ApplicationService(ApplicationRepository applications, ApplicationChecks checks, ApprovalPolicy policy,
                        PartnerRegistry partners, PartnerActivation activation, Documents documents,
-                       AuditTrail audit, Tenancy tenancy, Clock clock) {
+                       AuditTrail audit, Tenancy tenancy, IdentityProvisioning identities, Clock clock) {
         this.clock = clock;
+        this.identities = identities;
         this.applications = applications;
         this.checks = checks;
         this.policy = policy;
@@ -116,7 +119,7 @@ class ApplicationService {
         var data = application.form().toApplicantData(id);
         List<CheckResult> results = checks.run(data, documents.documentTypesOf(
                         DocumentOwner.application(id)),
-                new ApplicationDuplicates(partners, applications));
+                new ApplicationDuplicates(partners, applications, identities));
         PolicyDecision decision = policy.decide(data, results);
         boolean zeroTouch = decision.autoApprove();
         application.submit(results.stream().map(RecordedCheck::of).toList(), zeroTouch, clock.instant());

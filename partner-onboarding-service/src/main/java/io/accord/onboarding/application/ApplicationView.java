@@ -6,12 +6,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An application as applicant and reviewer see it: its data, the checks and why it stands where it stands. */
+/**
+ * An application as applicant and reviewer see it: its data, the checks and why it stands where it stands.
+ *
+ * @param decidedBy       who decided: the staff user name (staff views only), or the approval policy's name when
+ *                        approved automatically
+ * @param submittedAt     the first submission
+ * @param lastSubmittedAt the latest submission (after an information request, the one that answered it)
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ApplicationView(UUID id, String href, ApplicationStatus status, ApplicationForm application,
                        List<RecordedCheck> checks, Instant checksRanAt, String decisionReason, String decidedBy,
                        Instant decidedAt, Boolean autoApproved, UUID partnerId, Instant createdAt,
-                       Instant submittedAt, Instant updatedAt, String trackingSecret) {
+                       Instant submittedAt, Instant lastSubmittedAt, Instant updatedAt, String trackingSecret) {
 
     static final String PATH = "/api/onboarding/applications";
 
@@ -29,9 +36,10 @@ record ApplicationView(UUID id, String href, ApplicationStatus status, Applicati
     static ApplicationView forApplicant(PartnerApplication application, String trackingSecret) {
         List<RecordedCheck> checks = application.checks() == null ? null
                 : application.checks().stream().map(RecordedCheck::forApplicant).toList();
-        // who decided is told as a role, not a CSP employee's user name
-        String decidedBy = application.decidedBy() == null ? null
-                : application.autoApproved() ? application.decidedBy() : "partner-manager";
+        // no staff identity for the anonymous applicant, not even a role that reads like a user name (found on
+        // 2026-12-07: "decidedBy":"partner-manager" is also the name of a staff account); the approval policy is
+        // no person, and autoApproved tells whether a person decided
+        String decidedBy = application.autoApproved() ? application.decidedBy() : null;
         return view(application, checks, trackingSecret, decidedBy);
     }
 
@@ -46,6 +54,6 @@ record ApplicationView(UUID id, String href, ApplicationStatus status, Applicati
                 application.form(), checks, application.checksRanAt(), application.decisionReason(),
                 decidedBy, application.decidedAt(), application.autoApproved(),
                 application.partnerId(), application.createdAt(), application.submittedAt(),
-                application.updatedAt(), trackingSecret);
+                application.lastSubmittedAt(), application.updatedAt(), trackingSecret);
     }
 }

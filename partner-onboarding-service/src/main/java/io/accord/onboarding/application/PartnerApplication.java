@@ -46,6 +46,7 @@ public class PartnerApplication {
     private UUID partnerId;
     private Instant createdAt;
     private Instant submittedAt;
+    private Instant lastSubmittedAt;
     private Instant reviewSince;
     private Instant updatedAt;
     @Version
@@ -82,7 +83,9 @@ public class PartnerApplication {
         }
         checks = List.copyOf(results);
         checksRanAt = now;
+        // the first submission stays when the applicant submits again after an information request
         submittedAt = submittedAt == null ? now : submittedAt;
+        lastSubmittedAt = now;
         updatedAt = now;
         if (approveWithoutReview) {
             status = ApplicationStatus.APPROVED;
@@ -195,8 +198,14 @@ public class PartnerApplication {
         return createdAt;
     }
 
+    /** The first submission; a submission after an information request does not move it. */
     public Instant submittedAt() {
         return submittedAt;
+    }
+
+    /** The latest submission: the first one, or the one after the last information request. */
+    public Instant lastSubmittedAt() {
+        return lastSubmittedAt;
     }
 
     public Instant reviewSince() {

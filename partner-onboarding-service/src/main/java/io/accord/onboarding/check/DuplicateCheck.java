@@ -2,11 +2,13 @@ package io.accord.onboarding.check;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * No existing partner or other open application has the same tax id (in any of its written forms), or the same
- * normalised legal name in the same country.
+ * normalised legal name in the same country; and no existing partner has the application's admin contact (the
+ * commercial contact, whose e-mail becomes the partner admin's Keycloak user name) as its admin.
  */
 final class DuplicateCheck {
 
@@ -35,6 +37,17 @@ final class DuplicateCheck {
                         + data.country() + " is already used by " + listed(sameName));
             }
         }
+        String adminEmail = adminEmail(data);
+        if (adminEmail != null) {
+            // found on 2026-12-07: such a partner was approved and got no admin, its provisioning failing for good
+            List<String> administered = lookup.partnersAdministeredBy(adminEmail);
+            if (!administered.isEmpty()) {
+                findings.add("admin contact e-mail " + adminEmail + " (contacts.commercial.email) already"
+                        + " administers " + listed(new LinkedHashSet<>(administered)) + "; a Keycloak user belongs"
+                        + " to one partner only, so this partner would get no admin: ask the applicant for another"
+                        + " e-mail address before approving");
+            }
+        }
         if (!findings.isEmpty()) {
             return CheckResult.failed(CheckNames.DUPLICATES, String.join("; ", findings));
         }
@@ -45,6 +58,13 @@ final class DuplicateCheck {
         return CheckResult.passed(CheckNames.DUPLICATES, "no partner or open application shares "
                 + (taxIdForms.isEmpty() ? "" : "tax id " + canonicalTaxId + (nameComparable ? " or " : ""))
                 + (nameComparable ? "legal name '" + name + "' in " + data.country() : ""));
+    }
+
+    private static String adminEmail(ApplicantData data) {
+        if (data.commercial() == null || data.commercial().email() == null || data.commercial().email().isBlank()) {
+            return null;
+        }
+        return data.commercial().email().strip().toLowerCase(Locale.ROOT);
     }
 
     private static String listed(Set<String> matches) {

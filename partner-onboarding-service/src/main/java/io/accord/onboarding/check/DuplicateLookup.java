@@ -30,4 +30,11 @@ public interface DuplicateLookup {
 
     /** Open applications with this normalised legal name in this country, except the one being checked. */
     List<String> openApplicationsNamed(String normalisedName, String country, UUID excludedApplicationId);
+
+    /**
+     * Partners whose admin (the Keycloak user provisioned at their activation) has this e-mail address, given in
+     * lower case. A Keycloak user belongs to one partner only: a further partner with the same admin e-mail would
+     * get no admin at all.
+     */
+    List<String> partnersAdministeredBy(String adminEmail);
 }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,6 +71,27 @@ public class IdentityProvisioning {
     }
 
     /**
+     * The partners whose admin (its Keycloak user, named by its e-mail) has this e-mail address, terminated partners
+     * included: their disabled user still belongs to their group. A Keycloak user administers one partner only, so
+     * the review of an application with such an admin contact warns before a partner without an admin is approved.
+     *
+     * @param adminEmail compared case-insensitively
+     */
+    @Transactional(readOnly = true)
+    public List<AdministeredPartner> partnersAdministeredBy(String adminEmail) {
+        if (adminEmail == null || adminEmail.isBlank()) {
+            return List.of();
+        }
+        return provisionings.findByAdminEmailOrderByCreatedAt(adminEmail.strip().toLowerCase(Locale.ROOT)).stream()
+                .map(provisioning -> new AdministeredPartner(provisioning.partner(), provisioning.legalName()))
+                .toList();
+    }
+
+    /** A partner whose admin has a given e-mail address. */
+    public record AdministeredPartner(PartnerId partnerId, String legalName) {
+    }
+
+    /**
      * Staff: send the admin's first-login e-mail again (a new link; the old one stays valid until it expires).
      * The worker sends it at once; the state shows when it went out.
      *
@@ -90,7 +113,10 @@ public class IdentityProvisioning {
         return provisioning.status();
     }
 
-    /** Staff: attempt now rather than at the end of the backoff (a DONE partner is checked and repaired). */
+    /**
+     * Staff: attempt now rather than at the end of the backoff (a DONE partner is checked and repaired; one in
+     * NEEDS_ATTENTION is attempted again, after staff resolved its cause).
+     */
     @Transactional
     ProvisioningStatus retryNow(PartnerId partner) {
         requireNotTerminated(partner, "is not provisioned again");

@@ -39,7 +39,8 @@ class KeycloakDirectory {
     KeycloakIdentity provision(PartnerId partner, String legalName, AdminContact admin) {
         String groupName = Provisioning.groupName(partner);
         try (Keycloak keycloak = sessions.open()) {
-            step("get a token for client " + sessions.clientId(), () -> keycloak.tokenManager().getAccessToken());
+            // a refused token is the client's configuration, the same for every partner: never NEEDS_ATTENTION
+            step("get a token for client " + sessions.clientId(), false, () -> keycloak.tokenManager().getAccessToken());
             RealmResource realm = keycloak.realm(sessions.realm());
             String groupId = step("find or create group " + groupName, () -> ensureGroup(realm, groupName, partner,
                     legalName));
@@ -217,6 +218,10 @@ class KeycloakDirectory {
     private static String createdId(Response response, String what) {
         if (response.getStatus() != Response.Status.CREATED.getStatusCode()) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (response.getStatus() == Response.Status.BAD_REQUEST.getStatusCode()) {
+                throw new KeycloakRefusalException("Keycloak answered 400 Bad Request to creating " + what + " "
+                        + body);
+            }
             throw new IllegalStateException("Keycloak answered " + response.getStatus() + " "
                     + response.getStatusInfo().getReasonPhrase() + " to creating " + what + " " + body);
         }
@@ -229,13 +234,19 @@ class KeycloakDirectory {
     }
 
     private <T> T step(String description, Supplier<T> action) {
+        return step(description, true, action);
+    }
+
+    /** @param refusalIsPermanent whether a request Keycloak refuses as invalid fails for good (see NEEDS_ATTENTION) */
+    private <T> T step(String description, boolean refusalIsPermanent, Supplier<T> action) {
         try {
             return action.get();
         } catch (IdentityConflictException conflict) {
             throw new IdentityConflictException(description + ": " + conflict.getMessage());
         } catch (RuntimeException failure) {
             throw new ProvisioningStepException(ProvisioningFailures.describe(description, failure,
-                    sessions.serverUrl()), failure);
+                    sessions.serverUrl()), failure,
+                    refusalIsPermanent && ProvisioningFailures.refusedAsInvalid(failure));
         }
     }
 }

@@ -35,6 +35,7 @@ class Provisioning {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant completedAt;
+    private Instant lastAttemptAt;
     @Enumerated(EnumType.STRING)
     private InvitationState invitationState;
     private Instant invitationSentAt;
@@ -107,6 +108,7 @@ class Provisioning {
 
     void succeeded(KeycloakIdentity identity, Instant now) {
         attempts++;
+        lastAttemptAt = now;
         state = ProvisioningState.DONE;
         lastError = null;
         keycloakGroupId = identity.groupId();
@@ -132,6 +134,7 @@ class Provisioning {
 
     void revoked(Instant now) {
         attempts++;
+        lastAttemptAt = now;
         state = ProvisioningState.REVOKED;
         lastError = null;
         completedAt = now;
@@ -141,6 +144,7 @@ class Provisioning {
     /** Records a failed attempt; the next one is due after {@code backoff}. A revocation stays one. */
     void failed(String error, Duration backoff, Instant now) {
         attempts++;
+        lastAttemptAt = now;
         state = state == ProvisioningState.REVOKING ? ProvisioningState.REVOKING : ProvisioningState.FAILED_RETRYING;
         lastError = truncated(error);
         nextAttemptAt = now.plus(backoff);
@@ -148,11 +152,27 @@ class Provisioning {
     }
 
     /**
-     * Staff ask for an attempt now. A DONE partner is provisioned again: every step finds what exists, so this
+     * Records a failed attempt that retrying cannot heal: nothing is attempted again until staff ask for it
+     * ({@link #retryNow}). A revocation is never given up.
+     */
+    void needsAttention(String error, Instant now) {
+        if (state == ProvisioningState.REVOKING) {
+            throw new IllegalStateException("a revocation is retried until it succeeds");
+        }
+        attempts++;
+        lastAttemptAt = now;
+        state = ProvisioningState.NEEDS_ATTENTION;
+        lastError = truncated(error);
+        nextAttemptAt = now;
+        updatedAt = now;
+    }
+
+    /**
+     * Staff ask for an attempt now (after resolving what NEEDS_ATTENTION said, or to cut a backoff short). A DONE partner is provisioned again: every step finds what exists, so this
      * only repairs what was changed in Keycloak since (a deleted group or user, a removed role or membership).
      */
     void retryNow(Instant now) {
-        if (state == ProvisioningState.DONE) {
+        if (state == ProvisioningState.DONE || state == ProvisioningState.NEEDS_ATTENTION) {
             state = ProvisioningState.PENDING;
         }
         nextAttemptAt = now;
@@ -185,7 +205,7 @@ class Provisioning {
 
     ProvisioningStatus status() {
         return new ProvisioningStatus(partner(), state, adminEmail, groupName(partner()), attempts, lastError,
-                nextAttemptAt, keycloakGroupId, keycloakUserId, createdAt, updatedAt, completedAt,
+                nextAttemptAt, lastAttemptAt, keycloakGroupId, keycloakUserId, createdAt, updatedAt, completedAt,
                 new ProvisioningStatus.Invitation(invitationState, invitationSentAt, invitationsSent, invitationError));
     }
 }

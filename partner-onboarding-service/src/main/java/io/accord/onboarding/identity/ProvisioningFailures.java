@@ -12,6 +12,23 @@ final class ProvisioningFailures {
     private ProvisioningFailures() {
     }
 
+    /**
+     * Whether retrying cannot heal the failure: a conflict with another partner's user, or Keycloak refusing a
+     * request as invalid (400). An outage, a timeout, a 5xx or a missing permission of the client (fixed once for
+     * every partner) heal or are fixed elsewhere, so those rows keep retrying.
+     */
+    static boolean permanent(RuntimeException failure) {
+        return failure instanceof IdentityConflictException
+                || failure instanceof ProvisioningStepException step && step.permanent();
+    }
+
+    /** Whether Keycloak refused the request itself as invalid, which it answers the same way every time. */
+    static boolean refusedAsInvalid(RuntimeException failure) {
+        return failure instanceof KeycloakRefusalException
+                || failure instanceof WebApplicationException http
+                && http.getResponse().getStatus() == Response.Status.BAD_REQUEST.getStatusCode();
+    }
+
     static String describe(String step, RuntimeException failure, String serverUrl) {
         return step + ": " + cause(failure, serverUrl);
     }

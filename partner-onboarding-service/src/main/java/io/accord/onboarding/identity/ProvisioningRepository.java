@@ -4,6 +4,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,15 +15,19 @@ interface ProvisioningRepository extends JpaRepository<Provisioning, UUID> {
      * replica's worker skips it rather than waiting, so each row is worked by one worker at a time and replicas share
      * the backlog. A worker stops at its first failure, so rows that keep failing (a conflict in Keycloak that ops
      * must resolve) would otherwise, once overdue, be taken first at every poll and keep new partners waiting.
+     * Rows in NEEDS_ATTENTION wait for staff: a retry cannot heal them (its condition matches the partial index).
      */
     @Query(value = """
             select * from identity_provisioning
-            where state not in ('DONE', 'REVOKED') and next_attempt_at <= :now
+            where state not in ('DONE', 'REVOKED', 'NEEDS_ATTENTION') and next_attempt_at <= :now
             order by attempts > 0, next_attempt_at, partner_id
             limit 1
             for update skip locked
             """, nativeQuery = true)
     Optional<Provisioning> claimDue(Instant now);
+
+    /** The partners whose admin has this e-mail address (lower case, as stored), oldest first. */
+    List<Provisioning> findByAdminEmailOrderByCreatedAt(String adminEmail);
 
     /** Locks the row unless the worker holds it right now (then empty, like a missing row). */
     @Query(value = "select * from identity_provisioning where partner_id = :partnerId for update skip locked",

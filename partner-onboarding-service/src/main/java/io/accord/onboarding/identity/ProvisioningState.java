@@ -6,6 +6,11 @@ public enum ProvisioningState {
     PENDING,
     /** The last attempt failed; the worker tries again at {@code nextAttemptAt}, with a capped backoff. */
     FAILED_RETRYING,
+    /**
+     * The last attempt failed in a way retrying cannot heal (the admin user belongs to another partner, or Keycloak
+     * refuses the data as invalid): the worker leaves it alone until staff resolve the cause and ask for a retry.
+     */
+    NEEDS_ATTENTION,
     /** The group and the admin user exist in Keycloak, with role and membership. */
     DONE,
     /**

@@ -8,14 +8,17 @@ import java.time.Instant;
  * The Keycloak provisioning of one partner as staff see it.
  *
  * @param attempts        attempts made so far (successful or not)
- * @param lastError       why the last attempt failed; {@code null} once it succeeded
- * @param nextAttemptAt   when the worker tries next (meaningless once DONE)
+ * @param lastError       why the last attempt failed; {@code null} once it succeeded. In NEEDS_ATTENTION what
+ *                        staff must resolve before asking for a retry
+ * @param nextAttemptAt   when the worker tries next (meaningless once DONE, REVOKED or NEEDS_ATTENTION)
+ * @param lastAttemptAt   when the worker last tried; {@code null} before its first attempt
  * @param keycloakGroupId id of the partner's group, once known
  * @param keycloakUserId  id of the admin user, once known
  * @param invitation      the admin's first-login e-mail
  */
 public record ProvisioningStatus(PartnerId partnerId, ProvisioningState state, String username, String groupName,
-                                 int attempts, String lastError, Instant nextAttemptAt, String keycloakGroupId,
+                                 int attempts, String lastError, Instant nextAttemptAt, Instant lastAttemptAt,
+                                 String keycloakGroupId,
                                  String keycloakUserId, Instant createdAt, Instant updatedAt, Instant completedAt,
                                  Invitation invitation) {
 

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Works due provisioning rows against Keycloak, one row per transaction. The row stays locked
  * ({@code FOR UPDATE SKIP LOCKED}) while its Keycloak calls run, so with several replicas each row is worked by
  * exactly one of them at a time; the steps are find-or-create, so a crash half-way only repeats work.
- * A failure is recorded on the row with a capped exponential backoff; the worker never gives up.
+ * A failure is recorded on the row with a capped exponential backoff, and retried until it succeeds, unless
+ * retrying cannot heal it (another partner's user, data Keycloak refuses): that row stops in NEEDS_ATTENTION,
+ * audited and shown to staff, until they resolve it and ask for a retry.
  *
  * <p>The schedule only triggers; the Keycloak calls run on the worker's own thread, so a Keycloak that hangs
  * until the read timeout delays this worker alone, never the outbox relay on the shared scheduler thread.
@@ -84,7 +86,7 @@ class ProvisioningWorker implements DisposableBean {
     int workDueRows() {
         int worked = 0;
         Outcome outcome = Outcome.SUCCEEDED;
-        while (worked < properties.batchSize() && outcome == Outcome.SUCCEEDED) {
+        while (worked < properties.batchSize() && outcome != Outcome.NOTHING_DUE && outcome != Outcome.FAILED) {
             outcome = transactions.execute(status -> workOneRow());
             if (outcome != Outcome.NOTHING_DUE) {
                 worked++;
@@ -124,10 +126,19 @@ class ProvisioningWorker implements DisposableBean {
             log.info("Provisioned partner {} in Keycloak: group {}, admin user {}", before.partnerId(),
                     identity.groupId(), identity.userId());
         } catch (RuntimeException failure) {
-            Duration delay = Backoffs.delayAfter(backoff, before.attempts() + 1L);
-            provisioning.failed(describe(failure), delay, clock.instant());
-            log.warn("Provisioning partner {} in Keycloak failed on attempt {}, next in {}: {}", before.partnerId(),
-                    before.attempts() + 1, delay, describe(failure));
+            if (ProvisioningFailures.permanent(failure)) {
+                // found on 2026-12-07: a conflict with another partner's admin was retried every few minutes, for
+                // good, and only the row said so
+                provisioning.needsAttention(describe(failure), clock.instant());
+                log.error("Provisioning partner {} in Keycloak needs staff: attempt {} failed in a way retrying"
+                        + " cannot heal, no further attempt until a retry is asked for: {}", before.partnerId(),
+                        before.attempts() + 1, describe(failure));
+            } else {
+                Duration delay = Backoffs.delayAfter(backoff, before.attempts() + 1L);
+                provisioning.failed(describe(failure), delay, clock.instant());
+                log.warn("Provisioning partner {} in Keycloak failed on attempt {}, next in {}: {}",
+                        before.partnerId(), before.attempts() + 1, delay, describe(failure));
+            }
         }
         ProvisioningStatus after = provisioning.status();
         if (invited) {
@@ -137,9 +148,18 @@ class ProvisioningWorker implements DisposableBean {
         // every attempt is on the row; the trail gets the changes of state, not each retry of an outage
         if (after.state() != before.state()) {
             audit.record(after.partnerId(), IdentityProvisioning.RESOURCE_TYPE, after.partnerId().toString(),
-                    after.state() == ProvisioningState.DONE ? "provisioned" : "provisioning-failed", before, after);
+                    switch (after.state()) {
+                        case DONE -> "provisioned";
+                        case NEEDS_ATTENTION -> "provisioning-needs-attention";
+                        default -> "provisioning-failed";
+                    }, before, after);
         }
-        return after.state() == ProvisioningState.DONE ? Outcome.SUCCEEDED : Outcome.FAILED;
+        return switch (after.state()) {
+            case DONE -> Outcome.SUCCEEDED;
+            // this row's own data, not Keycloak being down: the other rows are worked on
+            case NEEDS_ATTENTION -> Outcome.PARKED;
+            default -> Outcome.FAILED;
+        };
     }
 
     private Outcome revoke(Provisioning provisioning, ProvisioningStatus before) {
@@ -176,5 +196,5 @@ class ProvisioningWorker implements DisposableBean {
                 : failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
     }
 
-    private enum Outcome { NOTHING_DUE, SUCCEEDED, FAILED }
+    private enum Outcome { NOTHING_DUE, SUCCEEDED, PARKED, FAILED }
 }

@@ -303,15 +303,20 @@ public class Partner {
             throw new ConflictException("Partner " + id + " has no bank account change waiting for confirmation");
         }
         boolean otherChange = changeId != null && !changeId.equals(pendingBankChangeId);
-        if (otherChange || expectedIban != null && !expectedIban.equals(pendingIban)) {
-            // name what differs: the change id, or (same change) the IBAN the confirmer saw
-            String named = otherChange ? "change " + changeId
+        if (otherChange) {
+            throw new ConflictException("The bank account change confirmed (change " + changeId
                     + (expectedIban == null ? "" : " with IBAN " + Ibans.format(expectedIban))
-                    : "IBAN " + Ibans.format(expectedIban) + (changeId == null ? "" : " of change " + changeId);
-            throw new ConflictException("The bank account change confirmed (" + named + ") is not the one waiting"
-                    + " for partner " + id + ": that is change " + pendingBankChangeId + " with IBAN "
-                    + Ibans.format(pendingIban) + ", requested by " + pendingBankRequestedByName + " at "
-                    + pendingBankSince + "; review it again");
+                    + ") is not the one waiting for partner " + id + ": that is change " + pendingBankChangeId
+                    + " with IBAN " + Ibans.format(pendingIban) + ", requested by " + pendingBankRequestedByName
+                    + " at " + pendingBankSince + "; review it again");
+        }
+        if (expectedIban != null && !Ibans.normalise(expectedIban).equals(pendingIban)) {
+            // the right change, but not the details the confirmer saw (found on 2026-12-07: the message named the
+            // same change twice as if two differed)
+            throw new ConflictException("The IBAN " + Ibans.format(expectedIban) + " differs from the IBAN of the"
+                    + " waiting change " + pendingBankChangeId + " of partner " + id + ", "
+                    + Ibans.format(pendingIban) + " (requested by " + pendingBankRequestedByName + " at "
+                    + pendingBankSince + "); nothing was confirmed: review the change again");
         }
     }
 

@@ -119,8 +119,11 @@ class ApplicationFlowTests {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.json().get("decidedBy").asString()).isEqualTo("pm-paula");
-        assertThat(draft.get(anonymous).json().get("decidedBy").asString()).as("a role, not a user name")
-                .isEqualTo("partner-manager");
+        JsonNode applicantView = draft.get(anonymous).json();
+        assertThat(applicantView.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(applicantView.has("decidedBy")).as("no staff identity for the applicant").isFalse();
+        assertThat(applicantView.toString()).doesNotContain("pm-paula");
+        assertThat(applicantView.get("autoApproved").asBoolean()).isFalse();
         String partnerId = approved.json().get("partnerId").asString();
         assertThat(manager.get("/api/onboarding/partners/" + partnerId).json().get("status").asString())
                 .isEqualTo("ACTIVE");
@@ -151,6 +154,8 @@ class ApplicationFlowTests {
         assertThat(submitted.get("status").asString()).isEqualTo("IN_REVIEW");
         assertThat(failed(submitted)).singleElement().satisfies(check ->
                 assertThat(check.get("reason").asString()).contains("BANK_PROOF"));
+        Instant firstSubmission = Instant.parse(submitted.get("submittedAt").asString());
+        assertThat(submitted.get("lastSubmittedAt").asString()).isEqualTo(submitted.get("submittedAt").asString());
 
         TestHttp.Response asked = manager.post(REVIEW + "/" + draft.id() + "/information-request",
                 "{\"reason\":\"Please attach a bank statement showing the IBAN.\"}");
@@ -161,6 +166,12 @@ class ApplicationFlowTests {
 
         assertThat(resubmitted.get("status").asString()).isEqualTo("APPROVED");
         assertThat(failed(resubmitted)).isEmpty();
+        for (JsonNode view : java.util.List.of(draft.get(anonymous).json(), manager.get(REVIEW + "/" + draft.id())
+                .json())) {
+            assertThat(Instant.parse(view.get("submittedAt").asString())).as("the first submission stays")
+                    .isEqualTo(firstSubmission);
+            assertThat(Instant.parse(view.get("lastSubmittedAt").asString())).isAfter(firstSubmission);
+        }
     }
 
     @Test
@@ -192,6 +203,39 @@ class ApplicationFlowTests {
         JsonNode staffView = manager.get(REVIEW + "/" + copy.id()).json();
         assertThat(failed(staffView)).singleElement().satisfies(check -> assertThat(check.get("reason").asString())
                 .contains(originalName, originalPartner));
+    }
+
+    @Test
+    void anAdminContactWhoAlreadyAdministersAPartnerSendsTheApplicationToReviewAndOnlyStaffLearnWhich() {
+        String firstName = Applicants.uniqueName("First Admin Media");
+        Applicants.Draft first = Applicants.apply(anonymous, Applicants.cleanOtt(firstName,
+                Applicants.uniqueGermanVat()));
+        first.attach(anonymous, "TAX_FORM");
+        first.attach(anonymous, "BANK_PROOF");
+        JsonNode approved = first.submit(anonymous).json();
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        String firstPartner = approved.get("partnerId").asString();
+        String adminEmail = approved.get("application").get("contacts").get("commercial").get("email").asString();
+
+        String otherName = Applicants.uniqueName("Other Company Media");
+        String sameAdmin = Applicants.cleanOtt(otherName, Applicants.uniqueGermanVat())
+                .replace("anna." + Math.abs(otherName.hashCode()) + "@partner.example", adminEmail.toUpperCase());
+        Applicants.Draft second = Applicants.apply(anonymous, sameAdmin);
+        second.attach(anonymous, "TAX_FORM");
+        second.attach(anonymous, "BANK_PROOF");
+        JsonNode submitted = second.submit(anonymous).json();
+
+        assertThat(submitted.get("status").asString()).as("not approved without an admin").isEqualTo("IN_REVIEW");
+        assertThat(failed(submitted)).singleElement().satisfies(check -> {
+            assertThat(check.get("check").asString()).isEqualTo("duplicates");
+            assertThat(check.get("reason").asString())
+                    .isEqualTo("possible duplicate of an existing partner; a partner manager will review");
+        });
+        assertThat(second.get(anonymous).json().toString()).doesNotContain(firstName, firstPartner);
+        JsonNode staffView = manager.get(REVIEW + "/" + second.id()).json();
+        assertThat(failed(staffView)).singleElement().satisfies(check -> assertThat(check.get("reason").asString())
+                .contains("admin contact e-mail " + adminEmail, "already administers partner " + firstName,
+                        firstPartner));
     }
 
     @Test

@@ -31,6 +31,11 @@ class ApplicationChecksTests {
         public List<String> openApplicationsNamed(String normalisedName, String country, UUID excluded) {
             return List.of();
         }
+
+        @Override
+        public List<String> partnersAdministeredBy(String adminEmail) {
+            return List.of();
+        }
     };
 
     private final ApplicationChecks checks = new ApplicationChecks(CheckProperties.defaults(),

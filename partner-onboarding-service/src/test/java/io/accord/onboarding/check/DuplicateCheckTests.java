@@ -91,12 +91,29 @@ class DuplicateCheckTests {
                 .doesNotContain("application 10");
     }
 
+    @Test
+    void anAdminContactWhoAlreadyAdministersAnotherPartnerIsReportedWhateverItsCase() {
+        Tables tables = new Tables();
+        tables.adminEmails.put("anna.schmidt@streamly.example", "partner Northwind Media GmbH (a6d0)");
+
+        CheckResult result = check.check(TestApplicants.clean().commercial(
+                new Contact("Anna Schmidt", " Anna.Schmidt@Streamly.example", null)).build(), tables);
+
+        assertThat(result.isPassed()).isFalse();
+        assertThat(result.reason()).startsWith("admin contact e-mail anna.schmidt@streamly.example"
+                + " (contacts.commercial.email) already administers partner Northwind Media GmbH (a6d0)")
+                .contains("one partner only");
+        assertThat(ApplicantReasons.of(CheckNames.DUPLICATES, false, result.reason()))
+                .isEqualTo(ApplicantReasons.POSSIBLE_DUPLICATE);
+    }
+
     /** The caller's tables, keyed as the lookup asks: tax id, or normalised name|country. */
     private static final class Tables implements DuplicateLookup {
 
         final Map<String, String> partnerTaxIds = new HashMap<>();
         final Map<String, String> partnerNames = new HashMap<>();
         final Map<String, String> applicationNames = new HashMap<>();
+        final Map<String, String> adminEmails = new HashMap<>();
         final List<UUID> excludedIds = new ArrayList<>();
 
         @Override
@@ -119,6 +136,11 @@ class DuplicateCheckTests {
         public List<String> openApplicationsNamed(String normalisedName, String country, UUID excludedApplicationId) {
             excludedIds.add(excludedApplicationId);
             return found(applicationNames.get(normalisedName + "|" + country));
+        }
+
+        @Override
+        public List<String> partnersAdministeredBy(String adminEmail) {
+            return found(adminEmails.get(adminEmail));
         }
 
         private static List<String> found(String label) {

@@ -228,7 +228,7 @@ class KeycloakProvisioningTests {
 
     @Test
     @Order(5)
-    void theAdminOfAnotherPartnerIsNotTakenOverAndStaffSeeWhy() {
+    void theAdminOfAnotherPartnerIsNotTakenOverStaffSeeWhyAndNothingIsRetriedUntilTheyAskForIt() {
         RealmResource realm = keycloakRealm();
         PartnerId first = PartnerId.newId();
         AdminContact admin = admin("eve", first);
@@ -238,14 +238,57 @@ class KeycloakProvisioningTests {
 
         requested(second, admin);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode status = staff().get(path(second)).json();
-            assertThat(status.get("state").asString()).isEqualTo("FAILED_RETRYING");
-            assertThat(status.get("lastError").asString()).startsWith("conflict in Keycloak")
-                    .contains("partner-" + first);
-        });
+        ProvisioningStatus parked = await().atMost(Duration.ofSeconds(30)).until(
+                () -> identity.statusOf(second).orElseThrow(),
+                status -> status.state() == ProvisioningState.NEEDS_ATTENTION);
+        assertThat(parked.attempts()).as("not retried: retrying cannot heal it").isEqualTo(1);
+        JsonNode view = staff().get(path(second)).json();
+        assertThat(view.get("needsAttention").asBoolean()).isTrue();
+        assertThat(view.get("lastError").asString()).startsWith("conflict in Keycloak")
+                .contains("is a member of group partner-" + first);
+        assertThat(view.get("lastAttemptAt").isNull()).isFalse();
+        assertThat(view.get("nextAttemptAt").isNull()).as("the worker does not come back on its own").isTrue();
+        assertThat(view.get("retryHref").asString()).isEqualTo(path(second) + "/retry");
+        assertThat(worker.workDueRows()).as("the row is not due for the worker").isZero();
+        assertThat(identity.statusOf(second)).contains(parked);
+        assertThat(auditActions(second)).containsExactly("provisioning-needs-attention", "provisioning-requested");
         assertThat(realm.users().get(firstDone.keycloakUserId()).groups())
                 .extracting(GroupRepresentation::getId).containsExactly(firstDone.keycloakGroupId());
+
+        // staff resolve it in Keycloak (here: the user leaves the first partner, whose admin it should not be)
+        realm.users().get(firstDone.keycloakUserId()).leaveGroup(firstDone.keycloakGroupId());
+        TestHttp.Response retried = staff().post(path(second) + "/retry", null);
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        assertThat(retried.json().get("state").asString()).isEqualTo("PENDING");
+        ProvisioningStatus done = awaitDone(second, 2);
+        assertThat(done.keycloakUserId()).isEqualTo(firstDone.keycloakUserId());
+        assertThat(auditActions(second)).startsWith("provisioned", "invitation-sent", "retry-requested",
+                "provisioning-needs-attention");
+    }
+
+    @Test
+    @Order(5)
+    void dataKeycloakRefusesAsInvalidNeedsAttentionAndOtherPartnersAreStillProvisioned() {
+        RealmResource realm = keycloakRealm();
+        PartnerId refused = PartnerId.newId();
+        // Keycloak's user profile refuses these characters in a person's name
+        AdminContact invalid = new AdminContact("zed-" + refused + "@partner.example", "Zed<script>", "Example");
+        PartnerId fine = PartnerId.newId();
+        AdminContact admin = admin("hal", fine);
+
+        requested(refused, invalid);
+        requested(fine, admin);
+
+        ProvisioningStatus parked = await().atMost(Duration.ofSeconds(60)).until(
+                () -> identity.statusOf(refused).orElseThrow(),
+                status -> status.state() == ProvisioningState.NEEDS_ATTENTION);
+        assertThat(parked.lastError()).startsWith("find or create user " + invalid.username()
+                + ": Keycloak answered 400");
+        assertThat(parked.attempts()).isEqualTo(1);
+        assertThat(awaitDone(fine, 1).keycloakUserId()).isNotNull();
+        assertThat(realm.users().searchByUsername(invalid.username(), true)).isEmpty();
+        assertThat(identity.statusOf(refused)).contains(parked);
     }
 
     @Test

@@ -101,6 +101,10 @@ class BankAccountChangeTests {
         assertThat(stale.contentType()).startsWith("application/problem+json");
         assertThat(stale.json().get("detail").asString()).contains(reviewed, "FR76 3000 6000 0112 3456 7890 189");
         assertThat(otherIban.status()).isEqualTo(409);
+        assertThat(otherIban.json().get("detail").asString())
+                .contains("IBAN FR14 2004 1010 0505 0001 3M02 606 differs from the IBAN of the waiting change "
+                        + swapped.get("changeId").asString(), "FR76 3000 6000 0112 3456 7890 189")
+                .doesNotContain("is not the one waiting");
         JsonNode partner = finance.get("/api/onboarding/partners/" + id).json();
         assertThat(partner.has("bankAccount")).isFalse();
         assertThat(partner.get("pendingBankAccount").get("iban").asString()).isEqualTo(SWAPPED_IBAN);

@@ -20,11 +20,36 @@ final class Allocation {
 
     /**
      * Who gets what: the partners with their share percentages (and the same as fractions), or a reseller's
-     * wholesale rate; {@code problem} set when an agreement is missing.
+     * wholesale rate; {@code problem} set when an agreement is missing. {@code owedBy}: the partner that bought a
+     * co-created or partner-owned offering for its own customer and owes the whole charge ({@code null} when the
+     * CSP's own subscriber bought it).
      */
     record Plan(AllocationCase kind, String[] partners, BigDecimal[] percents, BigDecimal[] fractions,
                 List<AgreementRef> agreements, BigDecimal wholesaleRate, UnitOfMeasure wholesaleUnit, String currency,
-                String problem) {
+                String problem, String owedBy) {
+
+        Plan(AllocationCase kind, String[] partners, BigDecimal[] percents, BigDecimal[] fractions,
+             List<AgreementRef> agreements, BigDecimal wholesaleRate, UnitOfMeasure wholesaleUnit, String currency,
+             String problem) {
+            this(kind, partners, percents, fractions, agreements, wholesaleRate, wholesaleUnit, currency, problem,
+                    null);
+        }
+
+        /**
+         * This share plan with {@code buyer} owing the whole charge; its agreement recorded after the others (once,
+         * when the buyer is also the owner or a participant with the same agreement version).
+         */
+        Plan owedBy(String buyer, AgreementRef agreement) {
+            List<AgreementRef> refs = agreements.contains(agreement) ? agreements
+                    : Lists.of(concat(agreements, agreement));
+            return new Plan(kind, partners, percents, fractions, refs, null, null, null, null, buyer);
+        }
+
+        private static AgreementRef[] concat(List<AgreementRef> refs, AgreementRef last) {
+            AgreementRef[] all = refs.toArray(new AgreementRef[refs.size() + 1]);
+            all[refs.size()] = last;
+            return all;
+        }
 
         static Plan shares(AllocationCase kind, String[] partners, BigDecimal[] percents,
                            List<AgreementRef> agreements) {
@@ -54,10 +79,10 @@ final class Allocation {
     static Plan plan(CompiledInstance compiled, String usageType, UnitOfMeasure billedUnit, Instant at) {
         ProductInstance instance = compiled.instance;
         if (!instance.participants().isEmpty()) {
-            return compiled.coCreatedPlan(at);
+            return compiled.boughtByPartner(compiled.coCreatedPlan(at), at);
         }
         if (instance.ownerPartnerId() != null) {
-            return sellThrough(compiled, usageType, at);
+            return compiled.boughtByPartner(sellThrough(compiled, usageType, at), at);
         }
         if (instance.buyerPartnerId() != null) {
             return resell(compiled, billedUnit, at);
@@ -73,7 +98,43 @@ final class Allocation {
             return new Split(List.of(new PartyAmount(plan.partners()[0], Direction.OWED_BY_PARTNER, null, charge)),
                     charge);
         }
-        return shares(plan.partners(), plan.percents(), plan.fractions(), charge);
+        Split split = shares(plan.partners(), plan.percents(), plan.fractions(), charge);
+        return plan.owedBy() == null ? split : owing(split, plan.owedBy(), charge);
+    }
+
+    /**
+     * The split of a new charge for a record split before ({@code parties}, e.g. a volume tier's final rating): each
+     * payable share again with its percentage (rounded once, the margin the rest), each amount owed the whole charge.
+     */
+    static Split resplit(List<PartyAmount> parties, Money charge) {
+        int payable = 0;
+        for (PartyAmount party : parties) {
+            payable += party.direction() == Direction.PAYABLE_TO_PARTNER ? 1 : 0;
+        }
+        String[] partners = new String[payable];
+        BigDecimal[] percents = new BigDecimal[payable];
+        int i = 0;
+        for (PartyAmount party : parties) {
+            if (party.direction() == Direction.PAYABLE_TO_PARTNER) {
+                partners[i] = party.partnerId();
+                percents[i++] = party.sharePercent();
+            }
+        }
+        Split split = shares(partners, percents, fractions(percents), charge);
+        List<PartyAmount> all = new java.util.ArrayList<>(split.parties());
+        for (PartyAmount party : parties) {
+            if (party.direction() == Direction.OWED_BY_PARTNER) {
+                all.add(new PartyAmount(party.partnerId(), Direction.OWED_BY_PARTNER, null, charge));
+            }
+        }
+        return new Split(List.copyOf(all), split.margin());
+    }
+
+    /** The split with {@code buyer} owing the whole charge, after the payable shares; the margin is unchanged. */
+    private static Split owing(Split split, String buyer, Money charge) {
+        PartyAmount[] parties = split.parties().toArray(new PartyAmount[split.parties().size() + 1]);
+        parties[parties.length - 1] = new PartyAmount(buyer, Direction.OWED_BY_PARTNER, null, charge);
+        return new Split(Lists.of(parties), split.margin());
     }
 
     /** Each partner's share rounded once; the margin takes the remainder, so the charge splits exactly. */

@@ -34,6 +34,12 @@ final class CompiledInstance {
     private record CoCreated(CompiledAgreement[] agreements, Allocation.Plan plan) {
     }
 
+    /** The buyer's plan last built from a share plan and the buyer's agreement; immutable, like {@link CoCreated}. */
+    private BoughtByPartner lastBought;
+
+    private record BoughtByPartner(Allocation.Plan shares, CompiledAgreement agreement, Allocation.Plan plan) {
+    }
+
     CompiledInstance(ProductInstance instance, Map<String, CompiledPrice[]> pricesByUsageType,
                      Map<String, CompiledAgreement[]> agreementsByPartner) {
         this.instance = instance;
@@ -84,6 +90,30 @@ final class CompiledInstance {
         Allocation.Plan plan = new Allocation.Plan(AllocationCase.CO_CREATED, participantIds, participantPercents,
                 participantFractions, Lists.of(refs), null, null, null, null);
         lastCoCreated = new CoCreated(inForce, plan);
+        return plan;
+    }
+
+    /**
+     * A share plan (co-created or sell-through) of an instance a partner bought for its own customer: that partner
+     * billed the customer, so it owes the whole charge, under an agreement of any business model in force at
+     * {@code at}; the plan itself when the CSP's own subscriber bought it, or when it is a problem already.
+     */
+    Allocation.Plan boughtByPartner(Allocation.Plan shares, Instant at) {
+        String buyer = instance.buyerPartnerId();
+        if (buyer == null || shares.problem() != null) {
+            return shares;
+        }
+        CompiledAgreement agreement = inForce(buyerAgreements, at);
+        if (agreement == null) {
+            return Allocation.problem("buyer " + buyer + " of " + instance.offeringId()
+                    + " has no agreement in force at " + at);
+        }
+        BoughtByPartner last = lastBought;
+        if (last != null && last.shares() == shares && last.agreement() == agreement) {
+            return last.plan();
+        }
+        Allocation.Plan plan = shares.owedBy(buyer, agreement.ref());
+        lastBought = new BoughtByPartner(shares, agreement, plan);
         return plan;
     }
 

@@ -30,6 +30,8 @@ final class CompiledPrice {
     final BigDecimal firstIncrement;
     final BigDecimal nextIncrement;
     final BigDecimal minimum;
+    /** The least charge of a record billed more than zero, {@code null} for none. */
+    final BigDecimal minimumCharge;
     final long unitBase;
     final long firstBase;
     final long nextBase;
@@ -53,6 +55,7 @@ final class CompiledPrice {
         this.firstIncrement = version.firstIncrement();
         this.nextIncrement = version.nextIncrement();
         this.minimum = version.minimumQuantity();
+        this.minimumCharge = version.minimumCharge();
         this.unitBase = Quantities.base(unit);
         this.firstBase = inBase(firstIncrement, Quantities.base(incrementUnit));
         this.nextBase = inBase(nextIncrement, Quantities.base(incrementUnit));
@@ -85,6 +88,18 @@ final class CompiledPrice {
         LocalDate end = period == TierPeriod.CALENDAR_YEAR ? start.plusYears(1) : start.plusMonths(1);
         lastPeriod = new Period(start.toEpochDay() * SECONDS_PER_DAY, end.toEpochDay() * SECONDS_PER_DAY, start);
         return start;
+    }
+
+    /**
+     * The exact charge of a record billed {@code billed}, raised to the price's minimum charge when it is below it;
+     * a record billed nothing is charged nothing (a minimum is the least charge of a usage, and a zero record is no
+     * usage).
+     */
+    BigDecimal atLeastMinimum(BigDecimal charge, BigDecimal billed) {
+        if (minimumCharge == null || billed.signum() <= 0 || charge.compareTo(minimumCharge) >= 0) {
+            return charge;
+        }
+        return minimumCharge;
     }
 
     String currency() {

@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param offeringVersion the offering's version it was ordered at (recorded with every rated record)
  * @param ownerPartnerId  the partner owning the offering, {@code null} when the CSP owns it
  * @param categoryCode    the offering's category code (revenue-share rules match on it)
- * @param buyerPartnerId  the partner that bought it to resell, {@code null} for the CSP's own subscriber
+ * @param buyerPartnerId  the partner that bought it for its own customer (a reseller of a CSP offering, or any
+ *                        partner buying a co-created or partner-owned one: it owes the charge), {@code null} for the
+ *                        CSP's own subscriber
  * @param participants    a co-created offering's participants with their shares; empty otherwise
  * @param validFrom       in force from this instant (inclusive)
  * @param validTo         in force until this instant (exclusive), {@code null} while open-ended

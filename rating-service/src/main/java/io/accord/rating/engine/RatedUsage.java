@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A rated usage record (or a re-rating's reversal or final record). For every one,
- * {@code charge = Σ payable shares + margin} exactly; an amount owed by a reselling partner is the charge itself.
+ * {@code charge = Σ payable shares + margin} exactly; an amount owed by a partner (a reseller of a CSP offering, or
+ * a partner that bought a co-created or partner-owned offering for its own customer) is the charge itself.
  *
  * @param usage          the record rated
  * @param kind           first rating, reversal or re-rated final
@@ -29,8 +30,9 @@ public record RatedUsage(UsageRecord usage, Kind kind, BigDecimal billedQuantity
     public enum Kind { RATED, REVERSAL, RERATED }
 
     /**
-     * The reversal of this record: every quantity and amount negated (the parties' too), same usage, basis and
-     * accumulator, not provisional. Added to this record, it nets to zero exactly.
+     * The reversal of this record: every quantity and amount negated (the parties' and the usage's measured quantity
+     * too), same usage otherwise, same basis and accumulator, not provisional. Added to this record, it nets to zero
+     * exactly.
      */
     public RatedUsage reversal() {
         List<PartyAmount> negated = new java.util.ArrayList<>(parties.size());
@@ -42,7 +44,10 @@ public record RatedUsage(UsageRecord usage, Kind kind, BigDecimal billedQuantity
         for (TierUsage.TierPortion portion : tiers.portions()) {
             portions.add(new TierUsage.TierPortion(portion.tier(), portion.quantity().negate(), portion.rate()));
         }
-        return new RatedUsage(usage, Kind.REVERSAL, billedQuantity.negate(), billedUnit,
+        UsageRecord negatedUsage = new UsageRecord(usage.source(), usage.usageId(), usage.usageType(),
+                usage.subscriberId(), usage.usageTime(), usage.quantity() == null ? null : usage.quantity().negate(),
+                usage.unit(), usage.productInstanceId(), usage.offeringId(), usage.characteristics());
+        return new RatedUsage(negatedUsage, Kind.REVERSAL, billedQuantity.negate(), billedUnit,
                 Money.of(charge.amount().negate(), charge.currency()), List.copyOf(negated),
                 Money.of(margin.amount().negate(), margin.currency()), allocation, basis,
                 new TierUsage(tiers.mode(), List.copyOf(portions), false, tiers.accumulator(),

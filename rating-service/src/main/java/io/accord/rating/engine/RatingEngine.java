@@ -114,7 +114,8 @@ public final class RatingEngine {
             tiers = new TierUsage(price.mode, List.of(), false, key, before, after);
         } else {
             Priced priced = TierPricing.price(price, billed, before);
-            charge = Money.of(priced.amount(), price.currency());
+            // the price's minimum charge before allocation, so that the shares follow it
+            charge = Money.of(price.atLeastMinimum(priced.amount(), billed), price.currency());
             tiers = new TierUsage(price.mode, priced.portions(), priced.provisional(), key, before, after);
         }
         if (charge.amount().abs().compareTo(MAX_CHARGE) >= 0) {

@@ -31,12 +31,24 @@ import java.util.Objects;
  * @param validTo          in force until this instant (exclusive), {@code null} while open-ended
  * @param taxCategory      the price's tax category code (the catalog's), carried to the rated record for billing on
  *                         behalf; {@code null} when the price names none
+ * @param minimumCharge    the least charge of a record with a billed quantity above zero, in {@code currency}
+ *                         (whatever its tiers come to); {@code null} for none
  */
 public record UsagePriceVersion(String priceVersionId, int version, String offeringId, String usageType,
                                 UnitOfMeasure unit, BigDecimal rate, BigDecimal firstIncrement,
                                 BigDecimal nextIncrement, UnitOfMeasure incrementUnit, BigDecimal minimumQuantity,
                                 TierMode tierMode, List<Tier> tiers, TierPeriod tierPeriod, String currency,
-                                Instant validFrom, Instant validTo, String taxCategory) {
+                                Instant validFrom, Instant validTo, String taxCategory, BigDecimal minimumCharge) {
+
+    /** A price without a minimum charge. */
+    public UsagePriceVersion(String priceVersionId, int version, String offeringId, String usageType,
+                             UnitOfMeasure unit, BigDecimal rate, BigDecimal firstIncrement, BigDecimal nextIncrement,
+                             UnitOfMeasure incrementUnit, BigDecimal minimumQuantity, TierMode tierMode,
+                             List<Tier> tiers, TierPeriod tierPeriod, String currency, Instant validFrom,
+                             Instant validTo, String taxCategory) {
+        this(priceVersionId, version, offeringId, usageType, unit, rate, firstIncrement, nextIncrement, incrementUnit,
+                minimumQuantity, tierMode, tiers, tierPeriod, currency, validFrom, validTo, taxCategory, null);
+    }
 
     /** A price without a tax category. */
     public UsagePriceVersion(String priceVersionId, int version, String offeringId, String usageType,
@@ -105,6 +117,7 @@ public record UsagePriceVersion(String priceVersionId, int version, String offer
         requirePositive(firstIncrement, "firstIncrement");
         requirePositive(nextIncrement, "nextIncrement");
         EffectiveDating.requireNotNegative(minimumQuantity, "minimumQuantity");
+        EffectiveDating.requireNotNegative(minimumCharge, "minimumCharge");
         if (tierMode == TierMode.FLAT) {
             Objects.requireNonNull(rate, "rate of a flat price");
             EffectiveDating.requireNotNegative(rate, "rate");

@@ -51,7 +51,7 @@ final class VolumeRerater {
             int finalTier = TierPricing.volumeTier(price, total);
             if (record.tiers().portions().getFirst().tier() != finalTier) {
                 reversals.add(reversal(record));
-                finals.add(atTier(record, finalTier, price.tierRate[finalTier]));
+                finals.add(atTier(record, finalTier, price.tierRate[finalTier], price));
             }
         }
         return new VolumeRerating(key, total, List.copyOf(reversals), List.copyOf(finals));
@@ -61,15 +61,10 @@ final class VolumeRerater {
         return record.reversal();
     }
 
-    private static RatedUsage atTier(RatedUsage record, int tier, BigDecimal rate) {
-        Money charge = Money.of(record.billedQuantity().multiply(rate), record.charge().currency());
-        String[] partners = new String[record.parties().size()];
-        BigDecimal[] percents = new BigDecimal[partners.length];
-        for (int i = 0; i < partners.length; i++) {
-            partners[i] = record.parties().get(i).partnerId();
-            percents[i] = record.parties().get(i).sharePercent();
-        }
-        Allocation.Split split = Allocation.shares(partners, percents, Allocation.fractions(percents), charge);
+    private static RatedUsage atTier(RatedUsage record, int tier, BigDecimal rate, CompiledPrice price) {
+        Money charge = Money.of(price.atLeastMinimum(record.billedQuantity().multiply(rate), record.billedQuantity()),
+                record.charge().currency());
+        Allocation.Split split = Allocation.resplit(record.parties(), charge);
         TierUsage tiers = record.tiers();
         return new RatedUsage(record.usage(), RatedUsage.Kind.RERATED, record.billedQuantity(), record.billedUnit(),
                 charge, split.parties(), split.margin(), record.allocation(), record.basis(),

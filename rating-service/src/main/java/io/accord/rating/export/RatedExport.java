@@ -130,13 +130,28 @@ class RatedExport {
     }
 
     private Map<String, String> row(ResultSet rs, String partnerId) throws SQLException {
-        BigDecimal amount = BigDecimal.ZERO;
-        String direction = "";
+        BigDecimal payable = null;
+        BigDecimal owed = null;
         for (UsageRated.PartyAmount party : json.readValue(rs.getString("parties"), PARTIES)) {
             if (partnerId.equals(party.partnerId())) {
-                amount = amount.add(new BigDecimal(party.amount()));
-                direction = party.direction().name();
+                BigDecimal value = new BigDecimal(party.amount());
+                if (party.direction() == UsageRated.Direction.PAYABLE_TO_PARTNER) {
+                    payable = payable == null ? value : payable.add(value);
+                } else {
+                    owed = owed == null ? value : owed.add(value);
+                }
             }
+        }
+        // a partner that bought its own (or a co-created) offering for its own customer has its share and the whole
+        // charge owed in one record: the row nets them, in the direction of the larger (a reversal's are negative)
+        BigDecimal amount = BigDecimal.ZERO;
+        String direction = "";
+        if (owed != null && (payable == null || owed.abs().compareTo(payable.abs()) >= 0)) {
+            amount = payable == null ? owed : owed.subtract(payable);
+            direction = UsageRated.Direction.OWED_BY_PARTNER.name();
+        } else if (payable != null) {
+            amount = owed == null ? payable : payable.subtract(owed);
+            direction = UsageRated.Direction.PAYABLE_TO_PARTNER.name();
         }
         Object reversalOf = rs.getObject("reversal_of");
         Map<String, String> row = new LinkedHashMap<>();

@@ -323,11 +323,27 @@ class LedgerWriter {
             if (usage.parties().isEmpty()) {
                 add(hourly, "", usage, hour, BigDecimal.ZERO, BigDecimal.ZERO);
             }
-            for (PartyAmount party : usage.parties()) {
-                boolean payable = party.direction() == PartyAmount.Direction.PAYABLE_TO_PARTNER;
-                add(hourly, party.partnerId(), usage, hour,
-                        payable ? party.amount().amount() : BigDecimal.ZERO,
-                        payable ? BigDecimal.ZERO : party.amount().amount());
+            List<PartyAmount> parties = usage.parties();
+            for (int i = 0; i < parties.size(); i++) {
+                String partner = parties.get(i).partnerId();
+                if (listedBefore(parties, i)) {
+                    continue;
+                }
+                // a partner that bought its own (or a co-created) offering has its share and the owed charge in one
+                // record: one rollup row counts the record, its quantity and charge once, with both amounts
+                BigDecimal share = BigDecimal.ZERO;
+                BigDecimal wholesale = BigDecimal.ZERO;
+                for (int j = i; j < parties.size(); j++) {
+                    PartyAmount party = parties.get(j);
+                    if (party.partnerId().equals(partner)) {
+                        if (party.direction() == PartyAmount.Direction.PAYABLE_TO_PARTNER) {
+                            share = share.add(party.amount().amount());
+                        } else {
+                            wholesale = wholesale.add(party.amount().amount());
+                        }
+                    }
+                }
+                add(hourly, partner, usage, hour, share, wholesale);
             }
         }
         // a day's rollup is the sum of its hours' (every usage time of a UTC hour is in that hour's UTC day)
@@ -338,6 +354,15 @@ class LedgerWriter {
         });
         upsertRollups("usage_rollup_hourly", "timestamptz", hourly.values(), now);
         upsertRollups("usage_rollup_daily", "date", daily.values(), now);
+    }
+
+    private static boolean listedBefore(List<PartyAmount> parties, int index) {
+        for (int i = 0; i < index; i++) {
+            if (parties.get(i).partnerId().equals(parties.get(index).partnerId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(Map<RollupKey, Rollup> hourly, String partner, RatedUsage usage, Instant hour,
@@ -521,7 +546,9 @@ class LedgerWriter {
             parties.append(",\"direction\":\"").append(party.direction().name()).append("\",\"sharePercent\":");
             JsonText.string(parties, sharePercent);
             parties.append(",\"amount\":\"").append(amount).append("\"}");
-            partnerIds.add(party.partnerId());
+            if (!partnerIds.contains(party.partnerId())) {
+                partnerIds.add(party.partnerId());
+            }
             eventParties.add(new UsageRated.PartyAmount(party.partnerId(),
                     UsageRated.Direction.valueOf(party.direction().name()), sharePercent, amount));
             if (party.direction() == PartyAmount.Direction.PAYABLE_TO_PARTNER) {

@@ -60,13 +60,16 @@ final class SnapshotMapping {
         // catalog's increments are seconds: given in seconds, a per-minute price rounds 60/1 exactly
         UnitOfMeasure incrementUnit = first == null && next == null ? null : UnitOfMeasure.S;
         BigDecimal minimum = price.minimumQuantity() == null ? null : new BigDecimal(price.minimumQuantity());
+        // absent from events and stored rows older than the field: no minimum
+        BigDecimal minimumCharge = price.minimumCharge() == null || price.minimumCharge().isBlank() ? null
+                : new BigDecimal(price.minimumCharge());
         TierPeriod period = "CALENDAR_YEAR".equals(price.accumulation()) ? TierPeriod.CALENDAR_YEAR
                 : TierPeriod.CALENDAR_MONTH;
         List<UsagePriceVersion> versions = new ArrayList<>();
         for (String usageType : price.usageTypes() == null ? List.<String>of() : price.usageTypes()) {
             versions.add(new UsagePriceVersion(price.priceVersionId(), price.version(), offeringId, usageType, unit,
                     rate, first, next, incrementUnit, minimum, mode, tiers, period, price.currency(),
-                    price.validFrom(), effective.validTo(), taxCategory(price.taxCategory())));
+                    price.validFrom(), effective.validTo(), taxCategory(price.taxCategory()), minimumCharge));
         }
         return versions;
     }

@@ -122,6 +122,68 @@ class AllocationTests {
                 suspended -> assertThat(suspended.reason()).isEqualTo(SuspenseReason.NO_AGREEMENT));
     }
 
+    /** The reviewer's case: partner B (a 30 % participant) bought the co-created offering for its own customer. */
+    @Test
+    void aParticipantBuyingTheCoCreatedOfferingOwesTheWholeChargeAndIsPaidItsShare() {
+        RatedUsage rated = rated(instance("pi").participant("a", "40").participant("b", "30").boughtBy("b").build(),
+                agreement("a").model(BusinessModel.CO_CREATE).build(),
+                agreement("b").model(BusinessModel.RESELL).build());
+
+        assertThat(rated.allocation()).isEqualTo(AllocationCase.CO_CREATED);
+        assertThat(rated.charge().amount()).isEqualByComparingTo("1.234570");
+        assertThat(rated.parties()).containsExactly(
+                new PartyAmount("a", Direction.PAYABLE_TO_PARTNER, dec("40"), money("0.493828")),
+                new PartyAmount("b", Direction.PAYABLE_TO_PARTNER, dec("30"), money("0.370371")),
+                new PartyAmount("b", Direction.OWED_BY_PARTNER, null, rated.charge()));
+        assertThat(rated.margin().amount()).isEqualByComparingTo("0.370371");
+        // b's agreement version recorded once, though b is a participant and the buyer
+        assertThat(rated.basis().agreements()).extracting(RatingBasis.AgreementRef::partnerId)
+                .containsExactly("a", "b");
+    }
+
+    @Test
+    void theOwnerBuyingItsOwnOfferingOwesTheWholeChargeAndIsPaidItsShare() {
+        RatedUsage rated = rated(instance("pi").ownedBy("owner").boughtBy("owner").build(),
+                agreement("owner").share(null, null, "70").build());
+
+        assertThat(rated.allocation()).isEqualTo(AllocationCase.SELL_THROUGH);
+        assertThat(rated.parties()).containsExactly(
+                new PartyAmount("owner", Direction.PAYABLE_TO_PARTNER, dec("70"), money("0.864199")),
+                new PartyAmount("owner", Direction.OWED_BY_PARTNER, null, rated.charge()));
+        assertThat(rated.margin().amount()).isEqualByComparingTo("0.370371");
+        assertThat(rated.basis().agreements()).extracting(RatingBasis.AgreementRef::partnerId)
+                .containsExactly("owner");
+    }
+
+    @Test
+    void anotherPartnerBuyingAPartnersOfferingOwesTheWholeChargeUnderItsOwnAgreement() {
+        RatedUsage rated = rated(instance("pi").ownedBy("owner").boughtBy("buyer").build(),
+                agreement("owner").share(null, null, "70").build(),
+                agreement("buyer").model(BusinessModel.SELL_THROUGH).id("agr-buyer", 4).build());
+
+        assertThat(rated.parties()).extracting(PartyAmount::partnerId, PartyAmount::direction)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("owner", Direction.PAYABLE_TO_PARTNER),
+                        org.assertj.core.groups.Tuple.tuple("buyer", Direction.OWED_BY_PARTNER));
+        assertThat(rated.parties().getLast().amount()).isEqualTo(rated.charge());
+        assertThat(rated.basis().agreements()).containsExactly(new RatingBasis.AgreementRef("owner", "agr-owner", 1),
+                new RatingBasis.AgreementRef("buyer", "agr-buyer", 4));
+    }
+
+    @Test
+    void aPartnerBuyingAPartnersOfferingNeedsAnAgreementInForce() {
+        ProductInstance bought = instance("pi").ownedBy("owner").boughtBy("buyer").build();
+
+        assertThat(rate(bought, agreement("owner").share(null, null, "70").build()))
+                .isInstanceOfSatisfying(SuspendedUsage.class, suspended -> {
+                    assertThat(suspended.reason()).isEqualTo(SuspenseReason.NO_AGREEMENT);
+                    assertThat(suspended.detail()).contains("buyer buyer");
+                });
+        assertThat(rate(bought, agreement("owner").share(null, null, "70").build(), agreement("buyer")
+                .valid(RatingFixtures.EPOCH, RatingFixtures.USAGE_TIME.toInstant()).build()))
+                .isInstanceOfSatisfying(SuspendedUsage.class, suspended -> assertThat(suspended.reason())
+                        .isEqualTo(SuspenseReason.NO_AGREEMENT));
+    }
+
     @Test
     void ownSubscriberOnOwnOfferingIsAllMargin() {
         RatedUsage rated = rated(instance("pi").build());
@@ -130,6 +192,10 @@ class AllocationTests {
         assertThat(rated.parties()).isEmpty();
         assertThat(rated.margin()).isEqualTo(rated.charge());
         assertThat(rated.basis().agreements()).isEmpty();
+    }
+
+    private static io.accord.contracts.value.Money money(String amount) {
+        return io.accord.contracts.value.Money.of(amount, "EUR");
     }
 
     /** The worked example of docs/rating-engine.md: 125 s at 60/1 and 0.0123457 EUR/s. */

@@ -102,6 +102,7 @@ final class RatingFixtures {
         private BigDecimal next;
         private UnitOfMeasure incrementUnit;
         private BigDecimal minimum;
+        private BigDecimal minimumCharge;
         private TierMode mode = TierMode.FLAT;
         private final List<Tier> tiers = new ArrayList<>();
         private TierPeriod period;
@@ -125,6 +126,7 @@ final class RatingFixtures {
         /** The increments' unit, when it is not the price's own (seconds of a per-minute price). */
         PriceBuilder incrementsIn(UnitOfMeasure value) { incrementUnit = value; return this; }
         PriceBuilder minimum(String value) { minimum = dec(value); return this; }
+        PriceBuilder minimumCharge(String value) { minimumCharge = value == null ? null : dec(value); return this; }
         PriceBuilder mode(TierMode value) { mode = value; return this; }
         PriceBuilder tier(String tierFrom, String tierTo, String tierRate) {
             tiers.add(new Tier(dec(tierFrom), tierTo == null ? null : dec(tierTo), dec(tierRate)));
@@ -136,7 +138,7 @@ final class RatingFixtures {
 
         UsagePriceVersion build() {
             return new UsagePriceVersion(id, 2, offering, usageType, unit, rate, first, next, incrementUnit, minimum,
-                    mode, tiers, period, currency, from, to);
+                    mode, tiers, period, currency, from, to, null, minimumCharge);
         }
     }
 

@@ -95,7 +95,9 @@ class TierPropertiesTests {
         for (int i = 0; i < rerating.finals().size(); i++) {
             RatedUsage reversal = rerating.reversals().get(i);
             RatedUsage finalRecord = rerating.finals().get(i);
-            assertThat(reversal.usage()).isEqualTo(finalRecord.usage());
+            // the same usage, its measured quantity negated like every quantity of a reversal
+            assertThat(reversal.usage().usageId()).isEqualTo(finalRecord.usage().usageId());
+            assertThat(reversal.usage().quantity()).isEqualByComparingTo(finalRecord.usage().quantity().negate());
             assertThat(finalRecord.tiers().portions().getFirst().tier()).isEqualTo(finalTier);
             assertThat(finalRecord.payableShares().plus(finalRecord.margin())).isEqualTo(finalRecord.charge());
             assertThat(reversal.payableShares().plus(reversal.margin())).isEqualTo(reversal.charge());

@@ -81,4 +81,44 @@ class VolumeReratingTests {
         assertThat(rerating.reversals()).isEmpty();
         assertThat(rerating.finals()).isEmpty();
     }
+
+    @Test
+    void keepsTheBuyersAmountOwedTheWholeFinalCharge() {
+        RatingEngine bought = engine(List.of(instance("pi").ownedBy("owner").boughtBy("owner").build()),
+                List.of(price("sms").usageType("SMS").unit(UnitOfMeasure.MESSAGE).mode(TierMode.VOLUME)
+                        .tier("0", "100", "0.10").tier("100", "200", "0.08").tier("200", null, "0.05").build()),
+                List.of(agreement("owner").share(null, null, "30").build()));
+        TierAccumulators accumulators = new TierAccumulators();
+        List<RatedUsage> rated = new ArrayList<>();
+        for (String quantity : List.of("60", "60", "90")) {
+            rated.add((RatedUsage) bought.rate(usage().id("u-" + rated.size()).type("SMS")
+                    .quantity(quantity, UnitOfMeasure.MESSAGE).build(), accumulators));
+        }
+
+        RatedUsage firstFinal = bought.rerateVolumePeriod(rated).finals().getFirst();
+
+        assertThat(firstFinal.charge().amount()).isEqualByComparingTo("3");
+        assertThat(firstFinal.parties()).extracting(party -> party.direction() + " "
+                + party.amount().amount().toPlainString()).containsExactly("PAYABLE_TO_PARTNER 0.900000",
+                "OWED_BY_PARTNER 3.000000");
+        assertThat(firstFinal.margin().amount()).isEqualByComparingTo("2.1");
+    }
+
+    @Test
+    void appliesTheMinimumChargeToTheFinalCharge() {
+        RatingEngine minimum = engine(List.of(instance("pi").build()),
+                List.of(price("sms").usageType("SMS").unit(UnitOfMeasure.MESSAGE).mode(TierMode.VOLUME)
+                        .tier("0", "100", "0.10").tier("100", "200", "0.08").tier("200", null, "0.05")
+                        .minimumCharge("3.5").build()), List.of());
+        TierAccumulators accumulators = new TierAccumulators();
+        List<RatedUsage> rated = new ArrayList<>();
+        for (String quantity : List.of("60", "60", "90")) {
+            rated.add((RatedUsage) minimum.rate(usage().id("u-" + rated.size()).type("SMS")
+                    .quantity(quantity, UnitOfMeasure.MESSAGE).build(), accumulators));
+        }
+
+        // 60 at the final 0.05 is 3.00, below the minimum of 3.50
+        assertThat(minimum.rerateVolumePeriod(rated).finals()).extracting(record -> record.charge().amount()
+                .toPlainString()).containsExactly("3.500000", "3.500000");
+    }
 }

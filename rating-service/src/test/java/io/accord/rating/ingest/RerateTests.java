@@ -206,6 +206,71 @@ class RerateTests {
         assertThat(net).isEqualByComparingTo("2.40");
     }
 
+    /**
+     * The reviewer's case: a partner bought its own offering for its own customer. It owes the whole charge and is
+     * paid its share; re-rating reverses both, and the reversal's measured quantity is negated like its others.
+     */
+    @Test
+    void aPartnerBuyingItsOwnOfferingOwesTheChargeAndItsReversalNegatesTheMeasuredQuantity() {
+        String id = unique();
+        String subscriber = "+49174" + id;
+        String source = "pb-" + id;
+        String offering = "off-" + id;
+        String partnerId = UUID.randomUUID().toString();
+        sellThroughAgreement(partnerId, "30");
+        launchVoiceOffering(offering, partnerId, "0.01");
+        activate("prod-" + id, subscriber, offering, partnerId, partnerId);
+        awaitRatable(model, subscriber);
+        OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.HOURS);
+        // 125 s billed 125 (60/1) at 0.01 EUR/s: 1.25, 30 % payable, all of it owed by the buyer
+        rate(RerateFixtures.usage(source, "a", subscriber, 125, hour.plusMinutes(1)));
+
+        JsonNode rated = fate(source, "a").path("ratings").get(0);
+        assertThat(rated.path("allocation").asString()).isEqualTo("SELL_THROUGH");
+        assertThat(rated.path("charge").asString()).isEqualTo("1.250000");
+        assertThat(rated.path("margin").asString()).isEqualTo("0.875000");
+        assertThat(rated.path("parties")).extracting(party -> party.path("partnerId").asString() + " "
+                + party.path("direction").asString() + " " + party.path("amount").asString())
+                .containsExactly(partnerId + " PAYABLE_TO_PARTNER 0.375000",
+                        partnerId + " OWED_BY_PARTNER 1.250000");
+        // the partner's rollup counts the record once, with its share and what it owes
+        JsonNode rollup = hourlyRollup(offering, partnerId, hour);
+        assertThat(rollup.path("charge").asString()).isEqualTo("1.250000");
+        assertThat(rollup.path("partnerShare").asString()).isEqualTo("0.375000");
+        assertThat(rollup.path("wholesale").asString()).isEqualTo("1.250000");
+        assertThat(rollup.path("records").asLong()).isEqualTo(1);
+
+        changeVoicePrice(offering, partnerId, 2, "0.02", Instant.now().minus(Duration.ofDays(2)));
+        awaitJob(offering, "COMPLETED");
+
+        JsonNode ratings = fate(source, "a").path("ratings");
+        assertThat(ratings).hasSize(3);
+        JsonNode reversal = ratings.get(1);
+        assertThat(reversal.path("kind").asString()).isEqualTo("REVERSAL");
+        assertThat(new BigDecimal(reversal.path("quantity").asString())).isEqualByComparingTo("-125");
+        assertThat(new BigDecimal(reversal.path("billedQuantity").asString())).isEqualByComparingTo("-125");
+        assertThat(reversal.path("parties")).extracting(party -> party.path("direction").asString() + " "
+                + party.path("amount").asString())
+                .containsExactly("PAYABLE_TO_PARTNER -0.375000", "OWED_BY_PARTNER -1.250000");
+        JsonNode replacement = ratings.get(2);
+        assertThat(new BigDecimal(replacement.path("quantity").asString())).isEqualByComparingTo("125");
+        assertThat(replacement.path("parties")).extracting(party -> party.path("direction").asString() + " "
+                + party.path("amount").asString())
+                .containsExactly("PAYABLE_TO_PARTNER 0.750000", "OWED_BY_PARTNER 2.500000");
+        // the export nets the partner's two amounts of a record; a reversal's measured quantity is negative
+        String[] exported = as(Roles.FINANCE).header("Accept", "text/csv").get("/api/rating/rated?partnerId="
+                + partnerId + "&from=" + hour.toInstant() + "&to=" + hour.plusHours(1).toInstant()).body().split("\n");
+        List<String[]> rows = java.util.Arrays.stream(exported).skip(1).map(row -> row.split(",", -1)).toList();
+        assertThat(rows).extracting(row -> row[9] + " " + row[10] + " " + row[11] + " " + row[15])
+                .containsExactly("1.250000 0.875000 OWED_BY_PARTNER 125.000000",
+                        "-1.250000 -0.875000 OWED_BY_PARTNER -125.000000",
+                        "2.500000 1.750000 OWED_BY_PARTNER 125.000000");
+        JsonNode after = hourlyRollup(offering, partnerId, hour);
+        assertThat(after.path("charge").asString()).isEqualTo("2.500000");
+        assertThat(after.path("wholesale").asString()).isEqualTo("2.500000");
+        assertThat(after.path("records").asLong()).isEqualTo(1);
+    }
+
     @Test
     void aRequestedRerateReportsProgressAndResumesAfterFailedBatchesWithoutReversingTwice() {
         Sold sold = sellThrough("+49172", "rq-", (offering, partner) ->

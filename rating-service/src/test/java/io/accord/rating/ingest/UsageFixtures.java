@@ -101,6 +101,18 @@ final class UsageFixtures {
         send(Topics.ORDER_EVENTS, productId, "ProductActivated", ownerPartnerId, activated);
     }
 
+    /** The same, bought by a partner for its own customer ({@code buyerPartnerId}). */
+    static void activate(String productId, String subscriber, String offeringId, String ownerPartnerId,
+                         String buyerPartnerId) {
+        ProductDetails product = new ProductDetails(productId, "order-" + productId, offeringId, 1, "Offering",
+                ownerPartnerId, "VOICE_SERVICES", null, buyerPartnerId, "partner", "customer-" + productId,
+                List.of(new ProductDetails.SubscriberIdentifier("MSISDN", subscriber)), Map.of(), List.of(),
+                List.of(offeringId + "-voice"), List.of(), "ACTIVE", LONG_AGO, null);
+        ProductActivated activated = new ProductActivated(UUID.randomUUID(), Instant.now(), buyerPartnerId,
+                LONG_AGO, product);
+        send(Topics.ORDER_EVENTS, productId, "ProductActivated", buyerPartnerId, activated);
+    }
+
     /** Waits until the read models rate a VOICE record of each subscriber. */
     static void awaitRatable(RatingModel model, String... subscribers) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {

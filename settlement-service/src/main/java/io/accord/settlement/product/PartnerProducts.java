@@ -15,8 +15,11 @@ import java.util.UUID;
 /**
  * The partners' product instances as {@code order.events.v1} announced them (no call to orchestration), with the
  * one-time and recurring charges locked when they were ordered and when each was active: what recurring and one-time
- * statement lines are made of. A partner's products are those of its offerings (it owns them: revenue share) and
- * those it bought as a reseller (wholesale).
+ * statement lines are made of. A partner's products are those of its offerings (it owns them: revenue share), those
+ * of co-created offerings it participates in (its participant share) and those it bought (a reseller's CSP products,
+ * or a co-created or partner-owned offering bought for its own customer: owed). A product is listed for each of these
+ * partners once (one row, whatever roles the partner has in it); what each one's statement takes of it is decided
+ * per partner when the lines are made.
  */
 @Service
 public class PartnerProducts {
@@ -131,7 +134,7 @@ public class PartnerProducts {
      * A product instance as settlement holds it.
      *
      * @param ownerPartnerId the offering's owner ({@code null}: the CSP's)
-     * @param buyerPartnerId the reseller that bought it ({@code null}: a CSP sales channel)
+     * @param buyerPartnerId the partner that bought it ({@code null}: a CSP sales channel)
      * @param startAt        active from (inclusive)
      * @param endAt          active until (exclusive), {@code null} while it runs
      * @param participants   a co-created offering's participants and their shares (empty otherwise)

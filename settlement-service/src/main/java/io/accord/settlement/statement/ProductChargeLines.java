@@ -28,7 +28,9 @@ import java.util.UUID;
  *       the usage type {@code RECURRING} or {@code ONE_TIME} ({@link ShareRules});</li>
  *   <li>a CSP product the partner bought under a RESELL agreement: the whole charge, owed; and per resource, the
  *       agreement's monthly wholesale rates {@code <RESOURCE>_MONTH} (e.g. {@code SIM_MONTH} per ICCID), prorated
- *       by day.</li>
+ *       by day;</li>
+ *   <li>a co-created or partner-owned product the partner bought (any business model): the whole charge, owed
+ *       (it billed its own customer), beside its own share when it is also the owner or a participant.</li>
  * </ul>
  * A recurring charge counts by the price's proration policy ({@link SettlementMath#recurringCharge}); a one-time
  * charge counts in the period its product started in. Lines are summed per offering, price and share.
@@ -90,46 +92,41 @@ final class ProductChargeLines {
                               List<PartnerProducts.Product> started, List<Late> late, List<Ended> ended) {
         Map<Key, Total> totals = new LinkedHashMap<>();
         for (PartnerProducts.Product product : active) {
-            Optional<Share> share = share(partnerId, agreement, product, ShareRules.RECURRING);
-            if (share.isEmpty()) {
-                continue;
-            }
-            for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
-                Money prorated = prorated(product, charge, periodStart, periodEnd);
-                add(totals, product, charge, share.get(), prorated, true);
-            }
-            if (share.get().percent() == null) {
-                monthlyFees(agreement, product, periodStart, periodEnd, totals);
+            for (Share share : shares(partnerId, agreement, product, ShareRules.RECURRING)) {
+                for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
+                    Money prorated = prorated(product, charge, periodStart, periodEnd);
+                    add(totals, product, charge, share, prorated, true);
+                }
+                if (share.resourceFees()) {
+                    monthlyFees(agreement, product, periodStart, periodEnd, totals);
+                }
             }
         }
         for (PartnerProducts.Product product : started) {
-            Optional<Share> share = share(partnerId, agreement, product, ShareRules.ONE_TIME);
-            if (share.isEmpty()) {
-                continue;
-            }
-            for (ProductDetails.LockedCharge charge : product.oneTimeCharges()) {
-                add(totals, product, charge, share.get(), money(product, charge), false);
+            for (Share share : shares(partnerId, agreement, product, ShareRules.ONE_TIME)) {
+                for (ProductDetails.LockedCharge charge : product.oneTimeCharges()) {
+                    add(totals, product, charge, share, money(product, charge), false);
+                }
             }
         }
         Map<Key, Total> lateTotals = new LinkedHashMap<>();
         for (Late missed : late) {
             PartnerProducts.Product product = missed.product();
-            Optional<Share> recurringShare = share(partnerId, agreement, product, ShareRules.RECURRING);
-            for (Window window : recurringShare.isEmpty() ? List.<Window>of() : missed.closedPeriods()) {
-                for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
-                    add(lateTotals, product, charge, recurringShare.get(),
-                            prorated(product, charge, window.start(), window.end()), true);
-                }
-                if (recurringShare.get().percent() == null) {
-                    monthlyFees(agreement, product, window.start(), window.end(), lateTotals);
+            for (Share share : shares(partnerId, agreement, product, ShareRules.RECURRING)) {
+                for (Window window : missed.closedPeriods()) {
+                    for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
+                        add(lateTotals, product, charge, share,
+                                prorated(product, charge, window.start(), window.end()), true);
+                    }
+                    if (share.resourceFees()) {
+                        monthlyFees(agreement, product, window.start(), window.end(), lateTotals);
+                    }
                 }
             }
-            Optional<Share> share = share(partnerId, agreement, product, ShareRules.ONE_TIME);
-            if (share.isEmpty()) {
-                continue;
-            }
-            for (ProductDetails.LockedCharge charge : product.oneTimeCharges()) {
-                add(lateTotals, product, charge, share.get(), money(product, charge), false);
+            for (Share share : shares(partnerId, agreement, product, ShareRules.ONE_TIME)) {
+                for (ProductDetails.LockedCharge charge : product.oneTimeCharges()) {
+                    add(lateTotals, product, charge, share, money(product, charge), false);
+                }
             }
         }
         Map<Key, Total> endedTotals = new LinkedHashMap<>();
@@ -173,21 +170,19 @@ final class ProductChargeLines {
         Map<ChargeShare, Money> charges = new LinkedHashMap<>();
         Map<ResourceFees.Fee, Money> fees = new LinkedHashMap<>();
         for (Charged period : changed.closedPeriods()) {
-            Optional<Share> share = share(partnerId, period.agreement(), product, ShareRules.RECURRING);
-            if (share.isEmpty()) {
-                continue;
-            }
             Window window = period.window();
-            for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
-                Money now = partnerAmount(share.get(), prorated(product, charge, window.start(), window.end()));
-                Money then = partnerAmount(share.get(), prorated(asCharged, charge, window.start(), window.end()));
-                charges.merge(new ChargeShare(charge, share.get()), now.minus(then), Money::plus);
-            }
-            if (share.get().percent() == null) {
-                for (ResourceFees.Fee fee : ResourceFees.of(period.agreement(), product)) {
-                    Money owedNow = fee.charge(product, window.start(), window.end());
-                    Money owedThen = fee.charge(asCharged, window.start(), window.end());
-                    fees.merge(fee, owedThen.minus(owedNow), Money::plus);
+            for (Share share : shares(partnerId, period.agreement(), product, ShareRules.RECURRING)) {
+                for (ProductDetails.LockedCharge charge : product.recurringCharges()) {
+                    Money now = partnerAmount(share, prorated(product, charge, window.start(), window.end()));
+                    Money then = partnerAmount(share, prorated(asCharged, charge, window.start(), window.end()));
+                    charges.merge(new ChargeShare(charge, share), now.minus(then), Money::plus);
+                }
+                if (share.resourceFees()) {
+                    for (ResourceFees.Fee fee : ResourceFees.of(period.agreement(), product)) {
+                        Money owedNow = fee.charge(product, window.start(), window.end());
+                        Money owedThen = fee.charge(asCharged, window.start(), window.end());
+                        fees.merge(fee, owedThen.minus(owedNow), Money::plus);
+                    }
                 }
             }
         }
@@ -220,18 +215,28 @@ final class ProductChargeLines {
     }
 
     /**
-     * The partner's part of the product's charges: a share % ({@code percent}), or the whole charge owed
-     * ({@code percent} {@code null}); empty when the partner has none (or no rule covers it).
+     * The partner's parts of the product's charges, each a share % ({@code percent}) or the whole charge owed
+     * ({@code percent} {@code null}); empty when the partner has none (or no rule covers it). As rating allocates
+     * usage (docs/rating-engine.md, "Allocation cases"):
+     * <ul>
+     *   <li>its participant share of a co-created product, or its rule's share of a product of its own offering;</li>
+     *   <li>a product it bought of a co-created or partner-owned offering: the whole charge owed, whatever its
+     *       business model (it billed its own customer; the CSP billed nobody), beside its share when it is also the
+     *       owner or a participant (the other partners' shares are theirs, on their statements);</li>
+     *   <li>a CSP product it bought under a {@code RESELL} agreement: the whole charge owed, with the agreement's
+     *       per-resource fees.</li>
+     * </ul>
      */
-    private static Optional<Share> share(UUID partnerId, PartnerTerms.Agreement agreement,
-                                         PartnerProducts.Product product, String chargeType) {
+    private static List<Share> shares(UUID partnerId, PartnerTerms.Agreement agreement,
+                                      PartnerProducts.Product product, String chargeType) {
+        List<Share> shares = new ArrayList<>(2);
+        boolean cspOffering = product.participants().isEmpty() && product.ownerPartnerId() == null;
         if (!product.participants().isEmpty()) {
-            return product.participants().stream()
+            product.participants().stream()
                     .filter(participant -> partnerId.toString().equals(participant.partnerId())).findFirst()
                     .map(OfferingLaunched.Participant::sharePercent).map(BigDecimal::new)
-                    .map(percent -> new Share(percent, "participant share"));
-        }
-        if (partnerId.equals(product.ownerPartnerId())) {
+                    .map(percent -> new Share(percent, "participant share", false)).ifPresent(shares::add);
+        } else if (partnerId.equals(product.ownerPartnerId())) {
             Optional<AgreementActivated.RevenueShare> rule = ShareRules.match(agreement.terms().revenueShares(),
                     product.categoryCode(), chargeType);
             if (rule.isEmpty()) {
@@ -239,14 +244,17 @@ final class ProductChargeLines {
                         + "earns no {} share", agreement.agreementId(), partnerId, product.categoryCode(), chargeType,
                         product.productId(), chargeType);
             }
-            return rule.map(found -> new Share(new BigDecimal(found.partnerSharePercent()),
-                    "rule " + ShareRules.describe(found)));
+            rule.map(found -> new Share(new BigDecimal(found.partnerSharePercent()),
+                    "rule " + ShareRules.describe(found), false)).ifPresent(shares::add);
         }
-        if (product.ownerPartnerId() == null && partnerId.equals(product.buyerPartnerId())
-                && "RESELL".equals(agreement.businessModel())) {
-            return Optional.of(new Share(null, "wholesale"));
+        if (partnerId.equals(product.buyerPartnerId())) {
+            if (!cspOffering) {
+                shares.add(new Share(null, "bought for its own customer", false));
+            } else if ("RESELL".equals(agreement.businessModel())) {
+                shares.add(new Share(null, "wholesale", true));
+            }
         }
-        return Optional.empty();
+        return shares;
     }
 
     private static void add(Map<Key, Total> totals, PartnerProducts.Product product,
@@ -344,8 +352,11 @@ final class ProductChargeLines {
     record Window(Instant start, Instant end) {
     }
 
-    /** @param percent the partner's share %, {@code null} when it owes the whole charge */
-    private record Share(BigDecimal percent, String basis) {
+    /**
+     * @param percent      the partner's share %, {@code null} when it owes the whole charge
+     * @param resourceFees the agreement's per-resource monthly fees apply too (a CSP product resold)
+     */
+    private record Share(BigDecimal percent, String basis, boolean resourceFees) {
     }
 
     private record Key(LineKind kind, String offeringId, String reference, String currency, BigDecimal percent) {
@@ -383,7 +394,8 @@ final class ProductChargeLines {
             if (key.offeringId() == null) {
                 return what + name + ", " + count + " × " + basis;
             }
-            String share = key.percent() == null ? "owed in full"
+            String share = key.percent() == null ? "wholesale".equals(basis) ? "owed in full"
+                    : "owed in full (" + basis + ")"
                     : key.percent().stripTrailingZeros().toPlainString() + " % (" + basis + ")";
             String charges = switch (key.kind()) {
                 case RECURRING_SHARE, RECURRING_WHOLESALE -> "prorated recurring charge";

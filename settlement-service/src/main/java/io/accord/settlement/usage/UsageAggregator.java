@@ -36,6 +36,8 @@ class UsageAggregator {
     private static final Logger log = LoggerFactory.getLogger(UsageAggregator.class);
     /** The amounts whose records we billed end customers for in the partner's name (its revenue share). */
     private static final String BILLED_ON_BEHALF = "PAYABLE_TO_PARTNER";
+    /** A partner owes the record's whole charge: it billed the end customer itself, the CSP billed nobody. */
+    private static final String OWED = "OWED_BY_PARTNER";
 
     private final SettlementPeriods periods;
     private final JdbcClient jdbc;
@@ -85,7 +87,7 @@ class UsageAggregator {
             if (placement.get().priorPeriodAdjustment()) {
                 late.add(LateRecord.of(share, placement.get().period().id(), placement.get().usagePeriodId()));
             }
-            if (BILLED_ON_BEHALF.equals(share.party().direction().name())) {
+            if (BILLED_ON_BEHALF.equals(share.party().direction().name()) && billedByTheCsp(share.record())) {
                 customers.merge(new CustomerKey(placement.get().period().id(), share.partnerId(),
                         customer(share.record().customerReference()), share.record().offeringId(),
                         share.record().usageType(), share.record().currency(),
@@ -108,6 +110,25 @@ class UsageAggregator {
         upsertPriors(priors, now);
         unplaced.forEach((key, sum) -> upsertUnplaced(key, sum, now));
         return placed;
+    }
+
+    /**
+     * The CSP billed the record's end customer, so its revenue shares were billed on behalf of their partners: no
+     * partner owes the record's charge. A partner that owes it ({@code OWED_BY_PARTNER}) billed the end customer
+     * itself: a reseller of a CSP offering ({@code RESELL}, no shares), or, since session 62, a partner that bought a
+     * co-created or partner-owned offering ({@code CO_CREATED} / {@code SELL_THROUGH}: shares paid to the owner or
+     * participants, the whole charge owed by the buyer). The event does not name the buyer, but rating puts an owed
+     * amount on a record exactly when a partner bought the instance, so the owed entry is the criterion, whatever the
+     * allocation; the customer reference cannot tell (it names the end customer either way). A reversal carries the
+     * entries of the record it reverses, so it subtracts from the customer sums only what that record added.
+     */
+    private static boolean billedByTheCsp(UsageRated record) {
+        for (UsageRated.PartyAmount party : record.parties()) {
+            if (OWED.equals(party.direction().name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The partner's current open period serves every usage inside it; anything else asks the batch's placements. */

@@ -152,6 +152,53 @@ class BillingOnBehalfTests {
         assertThat(u.path("taxCategoryTotals").get(1).path("charge").decimalValue()).isEqualByComparingTo("1.00");
     }
 
+    @Test
+    void usageOfAnInstanceAPartnerBoughtIsNotBilledOnBehalfOfItsOwnerOrParticipants() {
+        String partner = fixtures.partner();
+        String buyer = fixtures.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        // built in the order sent: a partition's sequences only increase
+        UsageRated ours = rated(partner, usage, "cust-csp", "VOICE", "10.00");
+        // the partner's offering bought by another partner: that partner billed its customer, and owes the charge
+        UsageRated bought = RatedUsageEvents.rated("off-bought", usage).charge("8.00").customer("cust-buyer")
+                .share(partner, "50").wholesale(buyer).build();
+        // a co-created offering bought by one of its participants (the partner itself): both of its entries
+        UsageRated coCreated = RatedUsageEvents.rated("off-joint", usage).allocation("CO_CREATED").charge("6.00")
+                .customer("cust-own").share(partner, "40").share(buyer, "20").wholesale(partner).build();
+        RatedUsageEvents.send(ours, bought, coCreated);
+        RatedUsageEvents.send(RatedUsageEvents.reversalOf(bought));
+        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(period).stream()
+                .mapToLong(UsageSums.Sum::reversalCount).sum() == 1
+                && sums.ofPeriod(period).stream().mapToLong(UsageSums.Sum::recordCount).sum() == 3);
+        periods.startClosing(period);
+        Statements.View statement = statements.draft(partnerId, period, "finance");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+
+        TestHttp.Response response = finance.get("/api/settlement/statements/" + statement.id()
+                + "/billing-on-behalf");
+
+        // the shares stay on the statement: 5.00 + 2.40 paid, 6.00 owed for what the partner bought itself (the
+        // reversed record nets to zero)
+        assertThat(statement.lines()).filteredOn(line -> line.rounded().signum() != 0)
+                .extracting(Statements.Line::type, Statements.Line::offeringId,
+                        line -> line.rounded().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("USAGE_REVENUE_SHARE", "off-bob", "5"),
+                        org.assertj.core.groups.Tuple.tuple("USAGE_REVENUE_SHARE", "off-joint", "2.4"),
+                        org.assertj.core.groups.Tuple.tuple("WHOLESALE", "off-joint", "-6"));
+        // only what the CSP billed its own customer is billed on the partner's behalf
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.header("X-Total-Count")).isEqualTo("1");
+        assertThat(response.json().get(0).path("customerReference").asString()).isEqualTo("cust-csp");
+        assertThat(response.json().get(0).path("totals").get(0).path("charge").decimalValue())
+                .isEqualByComparingTo("10.00");
+        assertThat(sums.onBehalfOfPeriod(period)).singleElement().satisfies(item ->
+                assertThat(item.offeringId()).isEqualTo("off-bob"));
+        JsonNode conservation = finance.get("/api/settlement/periods/" + period + "/conservation").json();
+        assertThat(conservation.get("balanced").asBoolean()).as(conservation.toString()).isTrue();
+    }
+
     private static UsageRated rated(String partner, Instant usage, String customer, String usageType,
                                     String charge, String taxCategory) {
         return RatedUsageEvents.rated("off-tax", usage).usageType(usageType).charge(charge).customer(customer)

@@ -89,16 +89,65 @@ class ProductChargeLinesTests {
         List<LineDraft> lines = ProductChargeLines.of(PARTNER, resell, MARCH, APRIL, List.of(sim, partnerOwned),
                 List.of(sim, partnerOwned));
 
-        // the SIM from 11 March: 21 of 31 days × 1.50 = 1.016129; a partner's own offering is not resold by us
-        assertThat(lines).extracting(LineDraft::kind, LineDraft::amount).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, Money.of("-10.00", "EUR")),
-                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, Money.of("-1.016129", "EUR")),
-                org.assertj.core.groups.Tuple.tuple(LineKind.ONE_TIME_WHOLESALE, Money.of("-5.00", "EUR")));
+        // the SIM from 11 March: 21 of 31 days × 1.50 = 1.016129; another partner's offering is not resold by us:
+        // its whole charge is owed (the reseller billed its own customer), without a SIM fee
+        assertThat(lines).extracting(LineDraft::kind, LineDraft::offeringId, LineDraft::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, "off-sim",
+                        Money.of("-10.00", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, null,
+                        Money.of("-1.016129", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, "off-other",
+                        Money.of("-10.00", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.ONE_TIME_WHOLESALE, "off-sim",
+                        Money.of("-5.00", "EUR")));
         assertThat(lines.get(1).label()).contains("Per-SIM monthly fee", "1.50 EUR per SIM");
+        assertThat(lines.get(0).label()).contains("owed in full of").doesNotContain("own customer");
+        assertThat(lines.get(2).label()).contains("owed in full (bought for its own customer)");
         assertThat(lines.get(1).reference()).isEqualTo("SIM_MONTH");
         assertThat(lines).allSatisfy(line -> assertThat(line.direction()).isEqualTo("OWED_BY_PARTNER"));
         assertThat(ProductChargeLines.of(PARTNER, agreement("SELL_THROUGH", List.of(rule(null, null, "70")),
                 List.of()), MARCH, APRIL, List.of(sim), List.of(sim))).isEmpty();
+    }
+
+    @Test
+    void aPartnerBuyingACoCreatedOrPartnerOwnedProductOwesItsWholeChargesBesideItsOwnShare() {
+        PartnerTerms.Agreement sellThrough = agreement("SELL_THROUGH", List.of(rule("video", null, "70")),
+                List.of());
+        PartnerProducts.Product othersOffering = product("b1", "off-others").ownedBy(OTHER).boughtBy(PARTNER)
+                .identifier("ICCID", "8949000000000000021").active("2026-03-01T00:00:00Z", null)
+                .recurring("monthly", "30.00", "MONTH", "NONE").oneTime("setup", "20.00").build();
+        PartnerProducts.Product coCreated = product("b2", "off-joint").ownedBy(OTHER).participant(PARTNER, "40")
+                .participant(OTHER, "30").boughtBy(PARTNER).active("2026-03-01T00:00:00Z", null)
+                .recurring("monthly", "30.00", "MONTH", "NONE").build();
+        PartnerProducts.Product ownOffering = product("b3", "off-own").ownedBy(PARTNER).boughtBy(PARTNER)
+                .active("2026-03-01T00:00:00Z", null).recurring("monthly", "10.00", "MONTH", "NONE").build();
+
+        List<LineDraft> buyer = ProductChargeLines.of(PARTNER, sellThrough, MARCH, APRIL,
+                List.of(othersOffering, coCreated, ownOffering), List.of(othersOffering));
+
+        // no share of another's offering, the fee owed in full; 40 % of the co-created and 70 % of its own paid
+        // beside their fees owed; no per-resource fee (nothing is resold)
+        assertThat(buyer).extracting(LineDraft::kind, LineDraft::offeringId, LineDraft::amount, LineDraft::direction)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, "off-others",
+                                Money.of("-30.00", "EUR"), "OWED_BY_PARTNER"),
+                        org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE, "off-joint",
+                                Money.of("12.00", "EUR"), "PAYABLE_TO_PARTNER"),
+                        org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, "off-joint",
+                                Money.of("-30.00", "EUR"), "OWED_BY_PARTNER"),
+                        org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE, "off-own",
+                                Money.of("7.00", "EUR"), "PAYABLE_TO_PARTNER"),
+                        org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_WHOLESALE, "off-own",
+                                Money.of("-10.00", "EUR"), "OWED_BY_PARTNER"),
+                        org.assertj.core.groups.Tuple.tuple(LineKind.ONE_TIME_WHOLESALE, "off-others",
+                                Money.of("-20.00", "EUR"), "OWED_BY_PARTNER"));
+        // the owner is paid its share of what the buyer bought, and owes nothing
+        List<LineDraft> owner = ProductChargeLines.of(OTHER, sellThrough, MARCH, APRIL,
+                List.of(othersOffering, coCreated), List.of(othersOffering));
+        assertThat(owner).extracting(LineDraft::kind, LineDraft::offeringId, LineDraft::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE, "off-others", Money.of("21.00", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.RECURRING_SHARE, "off-joint", Money.of("9.00", "EUR")),
+                org.assertj.core.groups.Tuple.tuple(LineKind.ONE_TIME_SHARE, "off-others", Money.of("14.00", "EUR")));
     }
 
     @Test

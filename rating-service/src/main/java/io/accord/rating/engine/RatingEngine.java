@@ -39,12 +39,13 @@ public final class RatingEngine {
     private final long tooOldAfterMillis;
     private final Duration maxAhead;
     private final long maxAheadMillis;
+    private final QuantityLimits limits;
 
     /**
      * @param snapshot    the read models to rate against
      * @param clock       the service's clock, for the too-old window
      * @param tooOldAfter how old (in usage time) a record may be and still be rated
-     * <p>No limit ahead: for records accepted before (re-rating); the inputs pass theirs.
+     * <p>No limit ahead and no quantity limits: for records accepted before (re-rating); the inputs pass theirs.
      */
     public RatingEngine(RatingSnapshot snapshot, Clock clock, Duration tooOldAfter) {
         this(snapshot, clock, tooOldAfter, null);
@@ -58,12 +59,27 @@ public final class RatingEngine {
      *                    ahead it is {@link SuspenseReason#INVALID}); {@code null}: no limit
      */
     public RatingEngine(RatingSnapshot snapshot, Clock clock, Duration tooOldAfter, Duration maxAhead) {
+        this(snapshot, clock, tooOldAfter, maxAhead, null);
+    }
+
+    /**
+     * @param snapshot    the read models to rate against
+     * @param clock       the service's clock, for the too-old window and the limit ahead
+     * @param tooOldAfter how old (in usage time) a record may be and still be rated
+     * @param maxAhead    how far after the clock's instant a usage time may be and the record still be rated (further
+     *                    ahead it is {@link SuspenseReason#INVALID}); {@code null}: no limit
+     * @param limits      the most one record may measure (beyond it {@link SuspenseReason#INVALID}); {@code null}: no
+     *                    limit (re-rating: its records were accepted before)
+     */
+    public RatingEngine(RatingSnapshot snapshot, Clock clock, Duration tooOldAfter, Duration maxAhead,
+                        QuantityLimits limits) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tooOldAfter = Objects.requireNonNull(tooOldAfter, "tooOldAfter");
         this.tooOldAfterMillis = tooOldAfter.toMillis();
         this.maxAhead = maxAhead;
         this.maxAheadMillis = maxAhead == null ? Long.MAX_VALUE : maxAhead.toMillis();
+        this.limits = limits;
     }
 
     /**
@@ -74,6 +90,12 @@ public final class RatingEngine {
         String invalid = UsageValidation.problem(usage);
         if (invalid != null) {
             return new SuspendedUsage(usage, SuspenseReason.INVALID, invalid);
+        }
+        if (limits != null) {
+            String implausible = limits.problem(usage.quantity(), usage.unit());
+            if (implausible != null) {
+                return new SuspendedUsage(usage, SuspenseReason.INVALID, implausible);
+            }
         }
         Instant at = usage.usageTime().toInstant();
         if (isTooOld(at)) {

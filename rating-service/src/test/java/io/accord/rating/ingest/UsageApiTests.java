@@ -187,6 +187,62 @@ class UsageApiTests {
     }
 
     @Test
+    void aRecordMeasuringMoreThanOneRecordMayIsSuspendedAsInvalidBeforeAnythingMovesAndStaysSoOnRecycle() {
+        String id = unique();
+        String subscriber = "+49166" + id;
+        String source = "rest-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+
+        // the limit itself (7 days, accord.rating.ingest.max-record-duration) is rated
+        TestHttp.Response week = staff().post(USAGE, usage(source, "week", subscriber, "604800"));
+        assertThat(week.status()).as(week.toString()).isEqualTo(201);
+        assertThat(week.json().path("status").asString()).isEqualTo("rated");
+        // the reviewer's 31.7 million years: accepted into suspense, answered rejected with its reason
+        TestHttp.Response eons = staff().post(USAGE, usage(source, "eons", subscriber, "999999999999999"));
+        assertThat(eons.status()).as(eons.toString()).isEqualTo(201);
+        assertThat(eons.json().path("status").asString()).isEqualTo("rejected");
+        assertThat(eons.json().path("suspenseReason").asString()).isEqualTo("INVALID");
+        assertThat(eons.json().path("suspenseDetail").asString()).as(eons.toString())
+                .contains("quantity 999999999999999 S", "604800 s", "accord.rating.ingest.max-record-duration");
+        assertThat(eons.json().path("ratedProductUsage")).isEmpty();
+
+        TestHttp.Response batch = staff().post(USAGE + "/batch", "[" + usage(source, "b1", subscriber, "60") + ","
+                + usage(source, "b2", subscriber, "604801") + "," + usage(source, "b3", subscriber, "60") + "]");
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        JsonNode results = batch.json().path("results");
+        assertThat(results.get(0).path("outcome").asString()).isEqualTo("RATED");
+        assertThat(results.get(1).path("outcome").asString()).isEqualTo("SUSPENDED");
+        assertThat(results.get(1).path("reason").asString()).isEqualTo("INVALID");
+        assertThat(results.get(1).path("detail").asString()).contains("quantity 604801 S", "604800 s",
+                "accord.rating.ingest.max-record-duration");
+        assertThat(results.get(2).path("outcome").asString()).isEqualTo("RATED");
+
+        // nothing of the refused records was rated or accumulated
+        BigDecimal accumulated = jdbc.sql("select sum(quantity) from tier_accumulator where offering_id = :offering")
+                .param("offering", "off-" + id).query(BigDecimal.class).single();
+        assertThat(accumulated).isEqualByComparingTo("604920");
+        assertThat(jdbc.sql("select usage_id from usage_rated where source = :source order by arrival_order")
+                .param("source", source).query(String.class).list()).containsExactly("week", "b1", "b3");
+
+        // a recycle rates them again under the limit in force: still beyond it, they stay suspended
+        List<String> suspended = jdbc.sql("select suspense_id::text from usage_suspense where source = :source")
+                .param("source", source).query(String.class).list();
+        assertThat(suspended).hasSize(2);
+        TestHttp.Response recycled = staff().post("/api/rating/suspense/recycle",
+                "{\"ids\": [\"" + String.join("\", \"", suspended) + "\"]}");
+        assertThat(recycled.status()).as(recycled.toString()).isEqualTo(200);
+        assertThat(recycled.json().path("recycled").asInt()).isZero();
+        JsonNode still = recycled.json().path("stillSuspended");
+        assertThat(still).hasSize(2);
+        still.forEach(record -> {
+            assertThat(record.path("reason").asString()).isEqualTo("INVALID");
+            assertThat(record.path("detail").asString()).contains("accord.rating.ingest.max-record-duration");
+        });
+    }
+
+    @Test
     void recordsTheDatabaseRefusesAreSuspendedAsInvalidAndTheRestOfTheirBatchIsRated() {
         String id = unique();
         String subscriber = "+49164" + id;

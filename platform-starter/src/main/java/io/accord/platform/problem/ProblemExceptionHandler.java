@@ -215,6 +215,8 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
             return "an ISO-8601 " + (type == java.time.LocalDate.class ? "date (2026-12-31)"
+                    : type == java.time.Instant.class || type == java.time.OffsetDateTime.class
+                    ? "date-time with offset (2026-12-31T23:00:00Z) or a date (2026-12-31, midnight UTC)"
                     : "date-time with offset (2026-12-31T23:00:00Z)");
         }
         return "a valid " + type.getSimpleName();
@@ -474,8 +476,11 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (target == java.time.LocalDate.class) {
             return "an ISO-8601 date (such as 2026-11-01)";
         }
-        if (target == java.time.Instant.class || target == java.time.OffsetDateTime.class
-                || target == java.time.ZonedDateTime.class) {
+        if (target == java.time.Instant.class || target == java.time.OffsetDateTime.class) {
+            return "an ISO-8601 date-time with offset (such as 2026-11-01T10:15:30Z) or a date (2026-11-01,"
+                    + " midnight UTC)";
+        }
+        if (target == java.time.ZonedDateTime.class) {
             return "an ISO-8601 date-time with offset (such as 2026-11-01T10:15:30Z)";
         }
         if (target == java.time.LocalDateTime.class) {

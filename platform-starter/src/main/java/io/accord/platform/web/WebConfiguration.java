@@ -59,10 +59,12 @@ public class WebConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addFormatters(FormatterRegistry registry) {
+                // a date alone is its midnight UTC, in every time parameter (some operations took one, others
+                // refused it: /api/rating/rollups?from=2026-12-06 against /api/rating/rated?from=2026-12-06)
                 registry.addConverter(String.class, Instant.class,
-                        text -> SupportedTimes.parameter(text, value -> OffsetDateTime.parse(value).toInstant()));
+                        text -> SupportedTimes.parameter(text, value -> dateTime(value).toInstant()));
                 registry.addConverter(String.class, OffsetDateTime.class,
-                        text -> SupportedTimes.parameter(text, OffsetDateTime::parse));
+                        text -> SupportedTimes.parameter(text, WebConfiguration::dateTime));
                 registry.addConverter(String.class, LocalDate.class,
                         text -> SupportedTimes.parameter(text, LocalDate::parse));
             }
@@ -109,5 +111,11 @@ public class WebConfiguration {
         TomcatVirtualThreadsWebServerFactoryCustomizer accordVirtualRequestThreads() {
             return new TomcatVirtualThreadsWebServerFactoryCustomizer();
         }
+    }
+
+    /** An ISO-8601 date-time with offset, or a date alone: its midnight UTC. */
+    static OffsetDateTime dateTime(String value) {
+        return value.indexOf('T') < 0 && value.indexOf('t') < 0
+                ? LocalDate.parse(value).atStartOfDay().atOffset(java.time.ZoneOffset.UTC) : OffsetDateTime.parse(value);
     }
 }

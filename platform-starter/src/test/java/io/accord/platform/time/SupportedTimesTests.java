@@ -104,7 +104,11 @@ class SupportedTimesTests {
             assertThat(refused.json().path("detail").asString()).contains(SupportedTimes.RANGE);
         }
         assertThat(http.get("/api/times?at=yesterday").json().path("detail").asString())
-                .contains("must be an ISO-8601 date-time with offset");
+                .contains("must be an ISO-8601 date-time with offset").contains("or a date");
+        // a date alone is its midnight UTC, as every operation's time parameters read it
+        assertThat(http.get("/api/times?at=2026-11-01").json().path("at").asString())
+                .isEqualTo("2026-11-01T00:00:00Z");
+        assertThat(http.get("/api/times?at=2026-02-30").status()).isEqualTo(400);
     }
 
     @Test

@@ -122,7 +122,7 @@ class RatedExportController {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException(field, field + " is required (ISO-8601 instant, e.g. 2026-12-01T00:00:00Z)");
         }
-        return SupportedTimes.instant(field, value);
+        return SupportedTimes.instantOrDate(field, value);
     }
 
     /** The highest sequence number to export: {@code Long.MAX_VALUE} when not given. */

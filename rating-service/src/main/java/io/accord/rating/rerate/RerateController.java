@@ -155,6 +155,6 @@ class RerateController {
             throw new InvalidInputException(field, field + " is required (ISO-8601 instant, e.g."
                     + " 2026-12-01T00:00:00Z)");
         }
-        return SupportedTimes.instant(field, value);
+        return SupportedTimes.instantOrDate(field, value);
     }
 }

@@ -8,7 +8,6 @@ import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,8 +70,8 @@ class SuspenseController {
     ResponseEntity<List<SuspenseOps.Item>> list(
             @RequestParam(required = false) String status, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String source,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit) {
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
         return PagedResponse.of(ops.list(new SuspenseOps.Filter(blank(status), blank(reason), blank(source), from, to),
@@ -86,8 +85,8 @@ class SuspenseController {
     SuspenseOps.Summary summary(
             @RequestParam(required = false) String status, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String source,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
         String wanted = blank(status) == null ? "OPEN" : status;
         return ops.summary(new SuspenseOps.Filter(wanted, blank(reason), blank(source), from, to));
     }

@@ -88,6 +88,6 @@ class FxRateController {
     }
 
     private static Instant instant(String text) {
-        return SupportedTimes.required("at", SupportedTimes.instant("at", text));
+        return SupportedTimes.required("at", SupportedTimes.instantOrDate("at", text));
     }
 }

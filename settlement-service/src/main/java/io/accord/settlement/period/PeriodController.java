@@ -74,7 +74,7 @@ class PeriodController {
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit) {
         Instant instant = at == null || at.isBlank() ? null
-                : "now".equals(at.strip()) ? periods.now() : SupportedTimes.instant("at", at);
+                : "now".equals(at.strip()) ? periods.now() : SupportedTimes.instantOrDate("at", at);
         return PagedResponse.of(periods.list(uuid("partnerId", partnerId), state(state), instant,
                 OffsetLimit.of(offset, limit, Sort.unsorted())), PeriodView::of);
     }

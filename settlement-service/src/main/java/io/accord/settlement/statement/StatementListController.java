@@ -114,6 +114,6 @@ class StatementListController {
     }
 
     static Instant instant(String field, String value) {
-        return SupportedTimes.instant(field, value);
+        return SupportedTimes.instantOrDate(field, value);
     }
 }

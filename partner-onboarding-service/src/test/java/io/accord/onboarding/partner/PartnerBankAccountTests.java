@@ -52,8 +52,9 @@ class PartnerBankAccountTests {
                 .isInstanceOf(ConflictException.class).hasMessageContaining(current.toString());
         assertThatThrownBy(() -> partner.confirmBankAccountChange(current, FIRST.iban(), finance, NOW))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageStartingWith("The bank account change confirmed (IBAN " + Ibans.format(FIRST.iban())
-                        + " of change " + current + ")");
+                .hasMessageStartingWith("The IBAN " + Ibans.format(FIRST.iban()) + " differs from the IBAN of the"
+                        + " waiting change " + current)
+                .hasMessageContaining(Ibans.format(SWAPPED.iban()));
         assertThat(partner.bankAccount()).isNull();
         assertThat(partner.pullEvents()).isEmpty();
     }

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,13 +39,10 @@ class OrderController {
 
     private static final Set<String> CHANGEABLE = Set.of("description", "externalId", "requestedCompletionDate",
             "note");
-    /** state is filtered in the database; relatedParty by any party's id; other simple attributes on the resource. */
-    /**
-     * state and relatedParty.id are filtered in the database (bound below); relatedParty.id is declared as a column
-     * without a condition of its own so that the 400 for an unknown attribute lists it among the filterable ones.
-     */
+    /** state and relatedParty.id (any party's id) are filtered in the database; other simple attributes on the
+     * resource. */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(OrderResources.OrderView.class)
-            .column("relatedParty.id", value -> Specification.unrestricted()).alsoAccepts("state");
+            .alsoAccepts("state", "relatedParty.id");
 
     private final OrderService service;
     private final ResourceLists lists;

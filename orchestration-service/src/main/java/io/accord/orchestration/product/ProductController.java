@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +37,10 @@ class ProductController {
     private static final Set<String> CHANGEABLE = Set.of("status", "statusReason");
     /**
      * status, offering and party are filtered in the database (bound below and passed to the repository); the other
-     * simple attributes on the resource. Offering and party are declared as columns without a condition of their own
-     * so that the 400 for an unknown attribute lists them among the filterable ones.
+     * simple attributes on the resource.
      */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(ProductResources.ProductResource.class)
-            .column(OFFERING, value -> Specification.unrestricted())
-            .column(PARTY, value -> Specification.unrestricted()).alsoAccepts("status");
+            .alsoAccepts("status", OFFERING, PARTY);
 
     private final ProductInventory inventory;
     private final ResourceLists lists;

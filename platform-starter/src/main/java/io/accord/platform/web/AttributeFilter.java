@@ -100,8 +100,10 @@ public final class AttributeFilter<E> {
         return new Criteria<>(database, onResource);
     }
 
+    /** What a caller may filter by: the columns, the simple attributes and what the controller binds itself. */
     private String filterable() {
         Set<String> names = new TreeSet<>(columns.keySet());
+        names.addAll(handledElsewhere);
         attributes.forEach((name, simple) -> {
             if (simple) {
                 names.add(name);

@@ -47,6 +47,9 @@ class AttributeFilterTests {
             assertThatThrownBy(() -> filter.criteria(Map.of(name, new String[]{"x"})))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(name));
         }
+        // the answer lists everything a caller may filter by, what the controller binds itself included
+        assertThatThrownBy(() -> filter.criteria(Map.of("colour", new String[]{"x"})))
+                .hasMessageEndingWith("filterable attributes: @type, active, id, name, owner.id, rank, tags");
     }
 
     private final ResourceLists lists = new ResourceLists(JsonMapper.builder().build());

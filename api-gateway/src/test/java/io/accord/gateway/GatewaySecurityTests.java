@@ -108,6 +108,18 @@ class GatewaySecurityTests extends EchoBackedGatewaySupport {
     }
 
     @Test
+    void letsAnyoneReadWhatAnApplicationNeedsWithoutTokenOrSecret() {
+        client.get().uri("/api/onboarding/applications/requirements")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.backend").isEqualTo("onboarding")
+                .jsonPath("$.path").isEqualTo("/api/onboarding/applications/requirements");
+
+        assertProblem(client.post().uri("/api/onboarding/applications/requirements").exchange(), 401, "unauthorized");
+    }
+
+    @Test
     void letsAnApplicantFollowItsApplicationWithTheTrackingSecretOnly() {
         client.get().uri("/api/onboarding/applications/42")
                 .header("X-Tracking-Secret", "s3cret")

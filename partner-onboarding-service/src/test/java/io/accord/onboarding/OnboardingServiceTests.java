@@ -16,7 +16,8 @@ class OnboardingServiceTests extends ServiceBaselineTests {
     /** The applicant's flow: no account, the tracking secret instead. */
     @Override
     protected Set<String> publicOperations() {
-        return Set.of("POST /api/onboarding/applications", "GET /api/onboarding/applications/{id}",
+        return Set.of("POST /api/onboarding/applications", "GET /api/onboarding/applications/requirements",
+                "GET /api/onboarding/applications/{id}",
                 "PUT /api/onboarding/applications/{id}", "GET /api/onboarding/applications/{id}/documents",
                 "POST /api/onboarding/applications/{id}/documents",
                 "POST /api/onboarding/applications/{id}/submission");

@@ -74,6 +74,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
                                 "/v3/api-docs/**", "/docs/*/v3/api-docs").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/onboarding/applications").permitAll()
+                        // what the checks require of an application: the public wizard asks before anyone applies
+                        .pathMatchers(HttpMethod.GET, "/api/onboarding/applications/requirements").permitAll()
                         .matchers(applicationTracking()).permitAll()
                         .pathMatchers("/api/*/admin/**").hasAnyRole(STAFF)
                         // the gateway's own cross-service audit query and each service's trail

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The application form as the wizard's fields hold it (flat, as typed), and the onboarding service's nested
  * application JSON. Empty fields are left out. The form asks for what onboarding's checks require of the partner type
- * ({@link ApplicationRequirements}); the service checks everything again.
+ * ({@link ApplicationRequirements}, as onboarding publishes them); the service checks everything again.
  */
 record ApplicationFormData(String legalName, String tradingName, String partnerType, String businessModel,
                            String country, String taxId, String street1, String city, String postCode,
@@ -33,7 +33,7 @@ record ApplicationFormData(String legalName, String tradingName, String partnerT
     }
 
     /** What the wizard checks before sending (the service checks everything again): field → message key. */
-    Map<String, String> errors() {
+    Map<String, String> errors(ApplicationRequirements requirements) {
         Map<String, String> errors = new LinkedHashMap<>();
         require(errors, "legalName", legalName);
         if (!PARTNER_TYPES.contains(blankToNull(partnerType) == null ? "" : partnerType)) {
@@ -49,7 +49,7 @@ record ApplicationFormData(String legalName, String tradingName, String partnerT
             errors.put("settlementCurrency", "apply.error.currency");
         }
         // what onboarding's checks require of this partner type: without it the application waits for a review
-        for (String field : ApplicationRequirements.fields(partnerType)) {
+        for (String field : requirements.fields(partnerType)) {
             if (!errors.containsKey(field)) {
                 require(errors, field, value(field));
             }

@@ -39,9 +39,11 @@ class ApplyController {
     private static final long MAX_FILE = 10L * 1024 * 1024;
 
     private final AnonymousGateway gateway;
+    private final OnboardingRequirements requirements;
 
-    ApplyController(AnonymousGateway gateway) {
+    ApplyController(AnonymousGateway gateway, OnboardingRequirements requirements) {
         this.gateway = gateway;
+        this.requirements = requirements;
     }
 
     @ModelAttribute
@@ -49,7 +51,7 @@ class ApplyController {
         model.addAttribute("partnerTypes", ApplicationFormData.PARTNER_TYPES);
         model.addAttribute("businessModels", ApplicationFormData.BUSINESS_MODELS);
         model.addAttribute("documentTypes", ApplicationFormData.DOCUMENT_TYPES);
-        model.addAttribute("requirements", ApplicationRequirements.INSTANCE);
+        model.addAttribute("requirements", requirements.current());
     }
 
     @GetMapping("/apply")
@@ -62,7 +64,7 @@ class ApplyController {
     @PostMapping("/apply")
     String apply(@ModelAttribute("form") ApplicationFormData form, Model model, HttpSession session,
                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        Map<String, String> errors = form.errors();
+        Map<String, String> errors = form.errors(requirements.current());
         if (!errors.isEmpty()) {
             return invalid(model, response, errors, null);
         }
@@ -111,7 +113,7 @@ class ApplyController {
         if (secret.isEmpty()) {
             return "redirect:/apply/track";
         }
-        Map<String, String> errors = form.errors();
+        Map<String, String> errors = form.errors(requirements.current());
         if (!errors.isEmpty()) {
             return invalid(model, response, errors, id);
         }
@@ -245,10 +247,10 @@ class ApplyController {
         return "apply";
     }
 
-    private static ApplicationRequirements.Missing missing(JsonNode view, HttpSession session, UUID id) {
+    private ApplicationRequirements.Missing missing(JsonNode view, HttpSession session, UUID id) {
         List<String> attached = ApplicantSession.of(session).documents(id).stream()
                 .map(ApplicantSession.Attached::documentType).toList();
-        return ApplicationRequirements.missing(ApplicationFormData.of(view.path("application")), attached);
+        return requirements.current().missing(ApplicationFormData.of(view.path("application")), attached);
     }
 
     private static Map<String, String> tracking(String secret) {

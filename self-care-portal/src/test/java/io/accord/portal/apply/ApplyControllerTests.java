@@ -3,6 +3,7 @@ package io.accord.portal.apply;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
@@ -26,8 +27,33 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class ApplyControllerTests extends PortalTestSupport {
 
-    ApplyControllerTests(MockMvc mvc) {
+    private final OnboardingRequirements requirements;
+
+    ApplyControllerTests(MockMvc mvc, OnboardingRequirements requirements) {
         super(mvc);
+        this.requirements = requirements;
+    }
+
+    /** What onboarding answers with its default configuration (partner-onboarding-service's CheckProperties). */
+    private static final String REQUIREMENTS = """
+            [{"partnerType":"OTT_CONTENT","fields":[%1$s,"tradingName"],"documents":["BANK_PROOF","TAX_FORM"]},
+             {"partnerType":"MVNO","fields":[%1$s,"contacts.technical.name","contacts.technical.email",
+               "contacts.technical.phone"],"documents":["BANK_PROOF","CERTIFICATE","TAX_FORM"]},
+             {"partnerType":"IOT","fields":[%1$s,"contacts.technical.name","contacts.technical.email"],
+              "documents":["BANK_PROOF","TAX_FORM"]},
+             {"partnerType":"ENTERPRISE_INTEGRATOR","fields":[%1$s,"contacts.technical.name",
+               "contacts.technical.email"],"documents":["BANK_PROOF","TAX_FORM"]},
+             {"partnerType":"CSP_CARRIER","fields":[%1$s,"contacts.technical.name","contacts.technical.email",
+               "contacts.technical.phone","bankAccount.bic"],"documents":["BANK_PROOF","CERTIFICATE","TAX_FORM"]},
+             {"partnerType":"RESELLER","fields":[%1$s],"documents":["BANK_PROOF","TAX_FORM"]}]""".formatted("""
+            "legalName","country","taxId","registeredAddress.street1","registeredAddress.city",
+            "contacts.commercial.name","contacts.commercial.email","contacts.billing.name","contacts.billing.email",
+            "bankAccount.iban","settlementCurrency\"""");
+
+    @BeforeEach
+    void onboardingRequirements() {
+        requirements.forget();
+        STUB.answerJson("GET", OnboardingRequirements.PATH, REQUIREMENTS);
     }
 
     private static final String ID = "a0000000-0000-4000-8000-0000000000a1";
@@ -70,8 +96,13 @@ class ApplyControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("Apply to become a partner"),
                         containsString("<label for=\"legalName\">Legal name *</label>"),
                         containsString("<label for=\"partnerType\">Partner type *</label>"),
-                        containsString("OTT content provider"), containsString("name=\"_csrf\""))));
-        assertThat(STUB.requests()).isEmpty();
+                        containsString("OTT content provider"), containsString("name=\"_csrf\""),
+                        containsString("Every application needs: Bank proof, Tax form."),
+                        containsString("MVNO also: Licence or certificate."))));
+        assertThat(STUB.requests()).singleElement().satisfies(call -> {
+            assertThat(call.path()).isEqualTo(OnboardingRequirements.PATH);
+            assertThat(call.authorization()).isNull();
+        });
     }
 
     @Test
@@ -109,7 +140,7 @@ class ApplyControllerTests extends PortalTestSupport {
                         containsString("Enter a two-letter country code such as DE."),
                         containsString("Enter an e-mail address such as name@example.com."),
                         containsString("role=\"alert\""))));
-        assertThat(STUB.requests()).isEmpty();
+        assertThat(sentToOnboarding()).isEmpty();
     }
 
     @Test
@@ -220,7 +251,7 @@ class ApplyControllerTests extends PortalTestSupport {
     @Test
     void aFormWithoutTheCsrfTokenIsRefusedAndNothingIsSent() throws Exception {
         mvc.perform(post("/apply").param("legalName", "X")).andExpect(status().isForbidden());
-        assertThat(STUB.requests()).isEmpty();
+        assertThat(sentToOnboarding()).isEmpty();
     }
 
     @Test
@@ -274,7 +305,7 @@ class ApplyControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("id=\"technicalPhone-error\""),
                         containsString("id=\"bic-error\""), containsString("id=\"taxId-error\""),
                         containsString("id=\"billingEmail-error\""), containsString("Please correct the 4 marked"))));
-        assertThat(STUB.requests()).isEmpty();
+        assertThat(sentToOnboarding()).isEmpty();
 
         STUB.answerJson("POST", APPLICATIONS, 201, """
                 {"id":"%s","status":"DRAFT","trackingSecret":"%s"}""".formatted(ID, SECRET), Map.of());
@@ -337,5 +368,66 @@ class ApplyControllerTests extends PortalTestSupport {
         mvc.perform(post("/apply/" + ID + "/submission").session(session).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("noticeKey", "apply.submitted"));
         assertThat(STUB.requestsTo("POST", APPLICATIONS + "/" + ID + "/submission")).hasSize(1);
+    }
+
+    @Test
+    void theFormAsksForWhatOnboardingIsConfiguredToCheckNotForItsDefaults() throws Exception {
+        // an operator's configuration: a post code from everyone, no trading name from OTT providers, no IBAN
+        STUB.answerJson("GET", OnboardingRequirements.PATH, """
+                [{"partnerType":"OTT_CONTENT","fields":["legalName","registeredAddress.postCode"],
+                  "documents":["TAX_FORM"]},
+                 {"partnerType":"RESELLER","fields":["legalName","registeredAddress.postCode",
+                  "contacts.billing.phone","contacts.technical.email"],"documents":["CONTRACT","TAX_FORM"]}]""");
+
+        mvc.perform(get("/apply"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<label for=\"postCode\">Post code *</label>"),
+                        containsString("<label for=\"tradingName\">Trading name</label>"),
+                        containsString("<label for=\"iban\">IBAN</label>"),
+                        containsString("data-required-for=\"RESELLER\""), containsString("Required for: Reseller"),
+                        containsString("Every application needs: Tax form."),
+                        containsString("Reseller also: Contract."),
+                        not(containsString("Required for: OTT content provider")))));
+        mvc.perform(complete(post("/apply").with(csrf()), "RESELLER", "postCode", "", "iban", "",
+                        "technicalEmail", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"postCode-error\""),
+                        containsString("id=\"technicalEmail-error\""), not(containsString("id=\"iban-error\"")))));
+        assertThat(sentToOnboarding()).isEmpty();
+
+        MockHttpSession session = applied();
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"missing\""),
+                        containsString("Post code"), containsString("Tax form"),
+                        not(containsString("Bank proof, Tax form")), not(containsString("Street and number, City")))));
+        // read once a minute, not on every page
+        assertThat(STUB.requestsTo("GET", OnboardingRequirements.PATH)).hasSize(1);
+    }
+
+    @Test
+    void withoutOnboardingsAnswerTheWizardStillWorksAndMarksOnlyWhatItNeedsItself() throws Exception {
+        STUB.answerJson("GET", OnboardingRequirements.PATH, 503,
+                "{\"title\":\"Service Unavailable\",\"status\":503}", Map.of());
+
+        mvc.perform(get("/apply"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<label for=\"legalName\">Legal name *</label>"),
+                        containsString("<label for=\"taxId\">Tax id (VAT number)</label>"),
+                        containsString("<label for=\"iban\">IBAN</label>"),
+                        not(containsString("data-required-for")))));
+
+        MockHttpSession session = applied();
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Submit the application"),
+                        not(containsString("data-testid=\"missing\"")))));
+    }
+
+    /** What the wizard sent about applications, besides reading the requirements. */
+    private static java.util.List<io.accord.portal.StubGateway.Request> sentToOnboarding() {
+        return STUB.requests().stream().filter(call -> !call.path().equals(OnboardingRequirements.PATH)).toList();
     }
 }

@@ -146,8 +146,11 @@ class RatedExportTests {
         assertBad(staff().get("/api/rating/rated?" + range.substring(1)), "partnerId");
         assertBad(staff().get("/api/rating/rated?partnerId=nope" + range), "partnerId");
         assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId + "&to=2026-11-02T00:00:00Z"), "from");
-        assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId + "&from=2026-11-01&to=2026-11-02T00:00:00Z"),
+        assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId + "&from=2026-11-31&to=2026-11-02T00:00:00Z"),
                 "from");
+        // a date alone is its midnight UTC, as in every time parameter
+        assertThat(staff().get("/api/rating/rated?partnerId=" + partnerId + "&from=2026-11-01&to=2026-11-02")
+                .status()).isEqualTo(200);
         assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId + "&from=2026-11-01T00:00:00Z"), "to");
         assertBad(staff().get("/api/rating/rated?partnerId=" + partnerId
                 + "&from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z"), "to");

@@ -121,7 +121,7 @@ class PortalJourneySystemTests {
             partner.getByText("Create application").click();
             partner.waitForURL(url -> url.matches(".*/apply/[0-9a-f-]{36}$"));
             assertThat(partner.locator("[data-testid=tracking-secret]").textContent()).contains("Tracking secret");
-            assertThat(partner.locator("[data-testid=application-status]").textContent()).isEqualTo("DRAFT");
+            assertThat(partner.locator("[data-testid=application-status]").textContent()).isEqualTo("Draft");
         });
         browser.step(partner, "partner-documents-and-submission", () -> {
             for (String type : List.of("TAX_FORM", "BANK_PROOF")) {
@@ -134,7 +134,7 @@ class PortalJourneySystemTests {
             }
             partner.getByText("Submit the application").click();
             partner.waitForLoadState();
-            assertThat(partner.locator("[data-testid=application-status]").textContent()).isEqualTo("IN_REVIEW");
+            assertThat(partner.locator("[data-testid=application-status]").textContent()).isEqualTo("In review");
             assertThat(partner.locator("main").textContent()).contains("a partner manager reviews it");
         });
     }
@@ -152,7 +152,7 @@ class PortalJourneySystemTests {
         });
         browser.step(partner, "partner-sees-approval", () -> {
             partner.reload();
-            assertThat(partner.locator("[data-testid=application-status]").textContent()).isEqualTo("APPROVED");
+            assertThat(partner.locator("[data-testid=application-status]").textContent()).isEqualTo("Approved");
         });
     }
 
@@ -342,7 +342,7 @@ class PortalJourneySystemTests {
                 assertThat(partner.url()).matches(".*/disputes/[0-9a-f-]{36}$");
             });
             disputeUrl = partner.url();
-            assertThat(partner.locator("[data-testid=dispute-status]").textContent()).isEqualTo("open");
+            assertThat(partner.locator("[data-testid=dispute-status]").textContent()).isEqualTo("Open");
             partner.locator("#comment").fill("Our CDR extract is attached.");
             partner.getByText("Add comment").click();
             partner.waitForLoadState();
@@ -367,19 +367,19 @@ class PortalJourneySystemTests {
             page.locator("tr[data-dispute='" + dispute + "'] a").click();
             page.getByText("Take into review").click();
             page.waitForLoadState();
-            assertThat(page.locator("[data-testid=dispute-status]").textContent()).isEqualTo("inReview");
+            assertThat(page.locator("[data-testid=dispute-status]").textContent()).isEqualTo("In review");
             page.locator("#proposal-amount").fill("0.10");
             page.locator("#proposal-reason").fill("Duplicate views credited");
             page.getByText("Propose the resolution").click();
             page.waitForLoadState();
-            assertThat(page.locator("[data-testid=dispute-status]").textContent()).isEqualTo("resolutionProposed");
+            assertThat(page.locator("[data-testid=dispute-status]").textContent()).isEqualTo("Resolution proposed");
         });
         browser.step(partner, "partner-accepts-resolution", () -> {
             partner.navigate(disputeUrl);
             assertThat(partner.locator("[data-testid=proposal]").textContent()).contains("0.10");
             partner.getByText("Accept the proposal").click();
             partner.waitForLoadState();
-            assertThat(partner.locator("[data-testid=dispute-status]").textContent()).isIn("resolved", "accepted");
+            assertThat(partner.locator("[data-testid=dispute-status]").textContent()).isIn("Resolved", "Accepted");
         });
     }
 

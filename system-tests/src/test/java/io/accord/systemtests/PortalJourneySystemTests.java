@@ -128,7 +128,7 @@ class PortalJourneySystemTests {
                 partner.locator("#documentType").selectOption(type);
                 partner.locator("#file").setInputFiles(new FilePayload(type.toLowerCase() + ".pdf",
                         "application/pdf", PDF));
-                partner.getByText("Attach document").click();
+                partner.locator("form.upload button[type=submit]").click();
                 partner.waitForLoadState();
                 assertThat(partner.locator("[role=status]").first().textContent()).contains("Document attached");
             }

@@ -187,7 +187,9 @@ class PortalJourneySystemTests {
             }
             partner.waitForURL(portal + "/dashboard");
             partnerId = Keycloak.claims(keycloak.token(adminEmail, password)).get("partner_id").asString();
-            assertThat(partner.locator("header").textContent()).contains(partnerId);
+            // the partner by its name, its id in the title
+            assertThat(partner.locator("header").textContent()).contains(legalName);
+            assertThat(partner.locator("header [data-testid=partner-name]").getAttribute("title")).isEqualTo(partnerId);
         });
     }
 

@@ -1,9 +1,7 @@
 package io.accord.portal.apply;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,18 +10,14 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * What the applicant's browser session remembers: the tracking secret of each application it created or resumed
- * (never put in a URL, never sent back to the browser after the page that shows it once) and the documents it
- * attached (the service does not list an application's documents to the applicant).
+ * (never put in a URL, never sent back to the browser after the page that shows it once). Nothing else: the
+ * application's documents are listed by onboarding ({@link ApplicationDocuments}), whichever browser attached them.
  */
 final class ApplicantSession implements Serializable {
 
     private static final String ATTRIBUTE = ApplicantSession.class.getName();
 
-    record Attached(String name, String documentType) implements Serializable {
-    }
-
     private final Map<UUID, String> secrets = new LinkedHashMap<>();
-    private final Map<UUID, List<Attached>> documents = new LinkedHashMap<>();
 
     static ApplicantSession of(HttpSession session) {
         ApplicantSession applicant = (ApplicantSession) session.getAttribute(ATTRIBUTE);
@@ -40,13 +34,5 @@ final class ApplicantSession implements Serializable {
 
     synchronized Optional<String> secret(UUID application) {
         return Optional.ofNullable(secrets.get(application));
-    }
-
-    synchronized void attached(UUID application, Attached document) {
-        documents.computeIfAbsent(application, id -> new ArrayList<>()).add(document);
-    }
-
-    synchronized List<Attached> documents(UUID application) {
-        return List.copyOf(documents.getOrDefault(application, List.of()));
     }
 }

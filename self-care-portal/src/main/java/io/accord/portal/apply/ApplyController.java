@@ -40,10 +40,12 @@ class ApplyController {
 
     private final AnonymousGateway gateway;
     private final OnboardingRequirements requirements;
+    private final ApplicationDocuments documents;
 
-    ApplyController(AnonymousGateway gateway, OnboardingRequirements requirements) {
+    ApplyController(AnonymousGateway gateway, OnboardingRequirements requirements, ApplicationDocuments documents) {
         this.gateway = gateway;
         this.requirements = requirements;
+        this.documents = documents;
     }
 
     @ModelAttribute
@@ -87,9 +89,10 @@ class ApplyController {
             return "redirect:/apply/track";
         }
         JsonNode view = gateway.get(APPLICATIONS + "/{id}", tracking(secret.get()), id);
+        ApplicationDocuments.Listed attached = documents.of(id, secret.get());
         model.addAttribute("tracked", ApplicationStatusView.of(view));
-        model.addAttribute("documents", ApplicantSession.of(session).documents(id));
-        model.addAttribute("missing", missing(view, session, id));
+        model.addAttribute("documents", attached);
+        model.addAttribute("missing", missing(view, attached));
         return "apply-status";
     }
 
@@ -131,8 +134,7 @@ class ApplyController {
     String attach(@PathVariable UUID id, @RequestParam(defaultValue = "") String documentType,
                   @RequestParam(name = "file", required = false) MultipartFile file, HttpSession session,
                   HttpServletResponse response, RedirectAttributes redirect) {
-        ApplicantSession applicant = ApplicantSession.of(session);
-        Optional<String> secret = applicant.secret(id);
+        Optional<String> secret = ApplicantSession.of(session).secret(id);
         if (secret.isEmpty()) {
             return "redirect:/apply/track";
         }
@@ -146,12 +148,10 @@ class ApplyController {
             return "redirect:/apply/" + id;
         }
         try {
-            JsonNode stored = gateway.upload(APPLICATIONS + "/{id}/documents", Gateway.Upload.of(file,
+            gateway.upload(APPLICATIONS + "/{id}/documents", Gateway.Upload.of(file,
                     MediaType.parseMediaType(Optional.ofNullable(file.getContentType())
                             .orElse(MediaType.APPLICATION_OCTET_STREAM_VALUE))),
                     Map.of("documentType", documentType), tracking(secret.get()), id);
-            applicant.attached(id, new ApplicantSession.Attached(stored.path("name").asString(
-                    file.getOriginalFilename()), documentType));
             redirect.addFlashAttribute("noticeKey", "apply.attached");
         } catch (GatewayException e) {
             if (e.status() < 400 || e.status() >= 500) {
@@ -164,8 +164,8 @@ class ApplyController {
     }
 
     /**
-     * Submits the application. One that lacks what the checks require (a field, a document not attached from this
-     * session) is submitted only when the applicant confirms that a partner manager will review it.
+     * Submits the application. One that lacks what the checks require (a field, a document onboarding does not list
+     * as attached) is submitted only when the applicant confirms that a partner manager will review it.
      */
     @PostMapping("/apply/{id}/submission")
     String submit(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmIncomplete,
@@ -174,8 +174,8 @@ class ApplyController {
         if (secret.isEmpty()) {
             return "redirect:/apply/track";
         }
-        if (!confirmIncomplete
-                && missing(gateway.get(APPLICATIONS + "/{id}", tracking(secret.get()), id), session, id).any()) {
+        if (!confirmIncomplete && missing(gateway.get(APPLICATIONS + "/{id}", tracking(secret.get()), id),
+                documents.of(id, secret.get())).any()) {
             redirect.addFlashAttribute("errorKey", "apply.error.incomplete");
             return "redirect:/apply/" + id;
         }
@@ -247,10 +247,11 @@ class ApplyController {
         return "apply";
     }
 
-    private ApplicationRequirements.Missing missing(JsonNode view, HttpSession session, UUID id) {
-        List<String> attached = ApplicantSession.of(session).documents(id).stream()
-                .map(ApplicantSession.Attached::documentType).toList();
-        return requirements.current().missing(ApplicationFormData.of(view.path("application")), attached);
+    /** What the application lacks; with its documents unlisted, only fields (the page says why). */
+    private ApplicationRequirements.Missing missing(JsonNode view, ApplicationDocuments.Listed attached) {
+        ApplicationRequirements.Missing missing = requirements.current()
+                .missing(ApplicationFormData.of(view.path("application")), attached.documentTypes());
+        return attached.listed() ? missing : new ApplicationRequirements.Missing(missing.fields(), List.of());
     }
 
     private static Map<String, String> tracking(String secret) {

@@ -83,8 +83,7 @@ class DisputePage {
         // staff see whose dispute it is; a partner reads only its own
         model.addAttribute("partnerNames", user.isPartner() ? PartnerNames.Names.NONE
                 : partnerNames.of(List.of(dispute.partnerId())));
-        // a link only for whom the portal's statement page opens (settlement lets partner managers and ops read
-        // statements, the portal's page does not); the number, read with the user's token, for everyone
+        // a link only for whom the portal's statement page opens; the number, read with the user's token, for everyone
         model.addAttribute("statementLinked", PortalPage.STATEMENTS.isOpenTo(user));
         model.addAttribute("statementNumber", statementNumber(dispute.statementId()));
         model.addAttribute("partner", user.isPartner());

@@ -11,13 +11,13 @@ import io.accord.portal.security.PortalPage;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The start page is the first page the user's roles open: the dashboard for partners, a work queue for staff. */
+/** The start page is the first page the user's roles work on: the dashboard for partners, a work queue for staff. */
 @Controller
 class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal OidcUser user, Model model, HttpServletResponse response) {
-        return PortalPage.openTo(PortalUser.of(user)).stream().findFirst()
+        return PortalPage.startFor(PortalUser.of(user))
                 .map(page -> "redirect:" + page.path())
                 .orElseGet(() -> {
                     // logged in, but with no Accord role: say so rather than show empty pages

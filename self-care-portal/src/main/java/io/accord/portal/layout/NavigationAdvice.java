@@ -1,6 +1,8 @@
 package io.accord.portal.layout;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -55,6 +57,15 @@ class NavigationAdvice {
     }
 
     /**
+     * The names of the pages the user may open ({@link PortalPage}), e.g. {@code STATEMENTS}: a page links a
+     * statement's number to its page only for whom that page opens (template {@code statementlink.html}).
+     */
+    @ModelAttribute("openPages")
+    Set<String> openPages(@AuthenticationPrincipal OidcUser user) {
+        return navigation(user).stream().map(PortalPage::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
      * The same for a page an exception handler renders: its model gets none of the attributes above, so the
      * layout would show neither the user nor the navigation.
      */
@@ -65,6 +76,7 @@ class NavigationAdvice {
         page.addObject("currentPath", currentPath(request));
         page.addObject("pageLinks", pageLinks(request));
         page.addObject("navigation", navigation(user));
+        page.addObject("openPages", openPages(user));
         page.addObject("partnerName", partnerName(user, request));
     }
 }

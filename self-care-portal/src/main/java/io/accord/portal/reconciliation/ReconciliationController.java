@@ -127,15 +127,16 @@ class ReconciliationController {
         }
     }
 
-    /** The latest reconciliation's totals and the tolerance it held the lines to. */
-    record Reconciliation(String documentNumber, List<String> keys, String currency, String absoluteTolerance,
+    /** The latest reconciliation's statement (id and number), totals and the tolerance it held the lines to. */
+    record Reconciliation(String statementId, String documentNumber, List<String> keys, String currency, String absoluteTolerance,
                           String percentTolerance, String statementTotal, String invoiceTotal, String difference,
                           boolean discrepancies, String reconciledBy, String reconciledAt) {
 
         static Reconciliation of(JsonNode reconciliation) {
             List<String> keys = new ArrayList<>();
             reconciliation.path("keys").forEach(key -> keys.add(key.asString()));
-            return new Reconciliation(reconciliation.path("documentNumber").asString(""), List.copyOf(keys),
+            return new Reconciliation(reconciliation.path("statementId").asString(""),
+                    reconciliation.path("documentNumber").asString(""), List.copyOf(keys),
                     reconciliation.path("currency").asString(""),
                     Display.amount(reconciliation.path("absoluteTolerance")),
                     reconciliation.path("percentTolerance").asString(""),

@@ -1,7 +1,9 @@
 package io.accord.portal.security;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.accord.contracts.Roles;
@@ -14,8 +16,10 @@ public enum PortalPage {
 
     DASHBOARD("/dashboard", "nav.dashboard", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     CATALOG("/catalog", "nav.catalog", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
-    STATEMENTS("/statements", "nav.statements", Roles.PARTNER_ADMIN, Roles.PARTNER_USER, Roles.FINANCE,
-            Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    // every role settlement lets read statements; only finance acts on them (approve, issue, record a payment).
+    // Partner managers and ops look a statement up (from a dispute, a reconciliation...): not their start page
+    STATEMENTS("/statements", "nav.statements", Set.of(Roles.PARTNER_MANAGER, Roles.OPS), Roles.PARTNER_ADMIN,
+            Roles.PARTNER_USER, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
     PROFILE("/profile", "nav.profile", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     AGREEMENTS("/agreements", "nav.agreements", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     DOCUMENTS("/documents", "nav.documents", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
@@ -39,11 +43,20 @@ public enum PortalPage {
     private final String path;
     private final String labelKey;
     private final Set<String> roles;
+    private final Set<String> startsFor;
 
     PortalPage(String path, String labelKey, String... roles) {
+        this(path, labelKey, Set.of(), roles);
+    }
+
+    /** A page that {@code consultedBy} roles open too, but which is not where they start. */
+    PortalPage(String path, String labelKey, Set<String> consultedBy, String... roles) {
         this.path = path;
         this.labelKey = labelKey;
-        this.roles = Set.of(roles);
+        this.startsFor = Set.of(roles);
+        Set<String> all = new HashSet<>(startsFor);
+        all.addAll(consultedBy);
+        this.roles = Set.copyOf(all);
     }
 
     public String path() {
@@ -66,5 +79,14 @@ public enum PortalPage {
     /** The pages a user may open, in navigation order. */
     public static List<PortalPage> openTo(PortalUser user) {
         return Arrays.stream(values()).filter(page -> page.isOpenTo(user)).toList();
+    }
+
+    /**
+     * Where the user starts: the first page its roles work on (the dashboard for partners, a work queue for staff),
+     * else the first it may open at all; empty for a user with no Accord role.
+     */
+    public static Optional<PortalPage> startFor(PortalUser user) {
+        return Arrays.stream(values()).filter(page -> page.startsFor.stream().anyMatch(user::hasRole)).findFirst()
+                .or(() -> openTo(user).stream().findFirst());
     }
 }

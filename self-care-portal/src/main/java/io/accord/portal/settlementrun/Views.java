@@ -43,10 +43,6 @@ final class Views {
             return Display.shortId(partnerId);
         }
 
-        public String statementShort() {
-            return Display.shortId(statementId);
-        }
-
         static Item of(JsonNode item) {
             JsonNode statement = item.path("statement");
             return new Item(item.path("periodId").asString(""), item.path("partnerId").asString(""),

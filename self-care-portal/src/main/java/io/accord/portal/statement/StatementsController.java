@@ -23,8 +23,9 @@ import io.accord.portal.security.PortalUser;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Statements (settlement-service, docs/settlement.md): a partner its own, finance and auditors every partner's, with
- * the issued PDF downloaded through the portal, which fetches it from the gateway with the user's token.
+ * Statements (settlement-service, docs/settlement.md): a partner its own, staff (finance, platform admins, auditors,
+ * partner managers, ops) every partner's, with the issued PDF downloaded through the portal, which fetches it from
+ * the gateway with the user's token. Only finance approves and issues.
  */
 @Controller
 class StatementsController {

@@ -59,6 +59,36 @@ class ApplyControllerTests extends PortalTestSupport {
     private static final String ID = "a0000000-0000-4000-8000-0000000000a1";
     private static final String SECRET = "s3cr3t-tracking";
     private static final String APPLICATIONS = "/api/onboarding/applications";
+    private static final String DOCUMENTS = APPLICATIONS + "/" + ID + "/documents";
+
+    /** Onboarding's list of an application's documents (its DocumentRefs), oldest first, from name/type pairs. */
+    private static String attached(String... nameAndType) {
+        java.util.List<String> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < nameAndType.length; i += 2) {
+            documents.add("""
+                    {"id":"d000000%1$d-0000-4000-8000-000000000000","href":"/tmf-api/document/v4/document/d%1$d",
+                     "name":"%2$s","documentType":"%3$s","version":1,"mimeType":"application/pdf",
+                     "sha256":"00"}""".formatted(i, nameAndType[i], nameAndType[i + 1]));
+        }
+        return "[" + String.join(",", documents) + "]";
+    }
+
+    /** An application with every field onboarding's default configuration requires of an OTT provider. */
+    private static String completeApplication() {
+        return """
+                {"id":"%s","status":"DRAFT","application":{"legalName":"Streamly GmbH","tradingName":"Streamly",
+                 "partnerType":"OTT_CONTENT","businessModel":"SELL_THROUGH","country":"DE","taxId":"DE136695976",
+                 "registeredAddress":{"street1":"Friedrichstraße 68","city":"Berlin"},
+                 "contacts":{"commercial":{"name":"Anna Schmidt","email":"anna@streamly.example"},
+                             "billing":{"name":"Lea Fischer","email":"billing@streamly.example"}},
+                 "bankAccount":{"iban":"DE89 3704 0044 0532 0130 00"},"settlementCurrency":"EUR"},"checks":[]}"""
+                .formatted(ID);
+    }
+
+    private static org.springframework.mock.web.MockMultipartFile pdf(String name) {
+        return new MockMultipartFile("file", name, "application/pdf",
+                "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+    }
 
     private static String application(String status, String decisionReason) {
         return """
@@ -171,8 +201,82 @@ class ApplyControllerTests extends PortalTestSupport {
         assertThat(STUB.header("POST", APPLICATIONS + "/" + ID + "/documents", "X-Tracking-Secret")).isEqualTo(SECRET);
 
         STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
+        STUB.answerJson("GET", DOCUMENTS, attached("bank.pdf", "BANK_PROOF"));
         mvc.perform(get("/apply/" + ID).session(session))
                 .andExpect(content().string(containsString("bank.pdf (Bank proof)")));
+        assertThat(STUB.requestsTo("GET", DOCUMENTS).getFirst().authorization()).isNull();
+        assertThat(STUB.header("GET", DOCUMENTS, "X-Tracking-Secret")).isEqualTo(SECRET);
+    }
+
+    @Test
+    void anotherBrowserSeesTheDocumentsAttachedBeforeAndTheirRequirementIsMet() throws Exception {
+        MockHttpSession first = applied();
+        STUB.answerJson("POST", DOCUMENTS, 201, "{\"id\":\"d1\"}", Map.of());
+        for (String type : java.util.List.of("TAX_FORM", "BANK_PROOF")) {
+            mvc.perform(multipart("/apply/" + ID + "/documents").file(pdf(type.toLowerCase() + ".pdf"))
+                            .param("documentType", type).session(first).with(csrf()))
+                    .andExpect(flash().attribute("noticeKey", "apply.attached"));
+        }
+        // onboarding now holds both; a new browser session resumes with number and secret
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, completeApplication());
+        STUB.answerJson("GET", DOCUMENTS, attached("tax_form.pdf", "TAX_FORM", "bank_proof.pdf", "BANK_PROOF"));
+        STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/submission", "{\"id\":\"%s\"}".formatted(ID));
+        MockHttpSession resumed = new MockHttpSession();
+        mvc.perform(post("/apply/track").session(resumed).with(csrf()).param("applicationId", ID)
+                        .param("secret", SECRET))
+                .andExpect(redirectedUrl("/apply/" + ID));
+
+        mvc.perform(get("/apply/" + ID).session(resumed))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("tax_form.pdf (Tax form)"),
+                        containsString("bank_proof.pdf (Bank proof)"), not(containsString("data-testid=\"missing\"")),
+                        not(containsString("name=\"confirmIncomplete\"")))));
+        mvc.perform(post("/apply/" + ID + "/submission").session(resumed).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("noticeKey", "apply.submitted"));
+        assertThat(STUB.requestsTo("POST", APPLICATIONS + "/" + ID + "/submission")).hasSize(1);
+    }
+
+    @Test
+    void aDocumentOnboardingDoesNotListIsMissingWhateverThisBrowserAttached() throws Exception {
+        MockHttpSession session = applied();
+        STUB.answerJson("POST", DOCUMENTS, 201, "{\"id\":\"d1\"}", Map.of());
+        mvc.perform(multipart("/apply/" + ID + "/documents").file(pdf("tax.pdf")).param("documentType", "TAX_FORM")
+                        .session(session).with(csrf()))
+                .andExpect(flash().attribute("noticeKey", "apply.attached"));
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, completeApplication());
+        STUB.answerJson("GET", DOCUMENTS, attached("bank.pdf", "BANK_PROOF"));
+
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("bank.pdf (Bank proof)"),
+                        not(containsString("tax.pdf")), containsString("data-testid=\"missing\""),
+                        containsString("Documents not attached:"), containsString("<span>Tax form</span>"),
+                        not(containsString("<span>Bank proof</span>")))));
+        mvc.perform(post("/apply/" + ID + "/submission").session(session).with(csrf()))
+                .andExpect(flash().attribute("errorKey", "apply.error.incomplete"));
+        assertThat(STUB.requestsTo("POST", APPLICATIONS + "/" + ID + "/submission")).isEmpty();
+    }
+
+    @Test
+    void withoutTheDocumentListThePageStillShowsAndSaysSo() throws Exception {
+        MockHttpSession session = applied();
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
+        STUB.answerJson("GET", DOCUMENTS, 503, "{\"title\":\"Service Unavailable\",\"status\":503}", Map.of());
+
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"documents-unavailable\""),
+                        containsString("Your documents cannot be listed right now"),
+                        containsString("Submit the application"), containsString("Billing contact&#39;s name"),
+                        not(containsString("Documents not attached:")))));
+        mvc.perform(get("/apply/" + ID).session(session).header("Accept-Language", "de"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ihre Dokumente können gerade nicht aufgelistet werden")));
+
+        STUB.answerJson("GET", DOCUMENTS, 404, "{\"title\":\"Not Found\",\"status\":404}", Map.of());
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"documents-unavailable\"")));
     }
 
     @Test
@@ -319,6 +423,7 @@ class ApplyControllerTests extends PortalTestSupport {
         MockHttpSession session = applied();
         // the application as the service holds it: no billing contact, no IBAN; nothing attached
         STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
+        STUB.answerJson("GET", DOCUMENTS, "[]");
         STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/submission", "{\"id\":\"%s\"}".formatted(ID));
 
         mvc.perform(get("/apply/" + ID).session(session))
@@ -343,22 +448,15 @@ class ApplyControllerTests extends PortalTestSupport {
     @Test
     void aCompleteApplicationWithItsDocumentsIsSubmittedWithoutAsking() throws Exception {
         MockHttpSession session = applied();
-        STUB.answerJson("GET", APPLICATIONS + "/" + ID, """
-                {"id":"%s","status":"DRAFT","application":{"legalName":"Streamly GmbH","tradingName":"Streamly",
-                 "partnerType":"OTT_CONTENT","businessModel":"SELL_THROUGH","country":"DE","taxId":"DE136695976",
-                 "registeredAddress":{"street1":"Friedrichstraße 68","city":"Berlin"},
-                 "contacts":{"commercial":{"name":"Anna Schmidt","email":"anna@streamly.example"},
-                             "billing":{"name":"Lea Fischer","email":"billing@streamly.example"}},
-                 "bankAccount":{"iban":"DE89 3704 0044 0532 0130 00"},"settlementCurrency":"EUR"},"checks":[]}"""
-                .formatted(ID));
-        STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/documents", 201, "{\"id\":\"d1\"}", Map.of());
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, completeApplication());
+        STUB.answerJson("POST", DOCUMENTS, 201, "{\"id\":\"d1\"}", Map.of());
         STUB.answerJson("POST", APPLICATIONS + "/" + ID + "/submission", "{\"id\":\"%s\"}".formatted(ID));
         for (String type : java.util.List.of("TAX_FORM", "BANK_PROOF")) {
-            mvc.perform(multipart("/apply/" + ID + "/documents").file(new MockMultipartFile("file", type + ".pdf",
-                            "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+            mvc.perform(multipart("/apply/" + ID + "/documents").file(pdf(type + ".pdf"))
                             .param("documentType", type).session(session).with(csrf()))
                     .andExpect(flash().attribute("noticeKey", "apply.attached"));
         }
+        STUB.answerJson("GET", DOCUMENTS, attached("TAX_FORM.pdf", "TAX_FORM", "BANK_PROOF.pdf", "BANK_PROOF"));
 
         mvc.perform(get("/apply/" + ID).session(session))
                 .andExpect(status().isOk())
@@ -397,10 +495,11 @@ class ApplyControllerTests extends PortalTestSupport {
 
         MockHttpSession session = applied();
         STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("DRAFT", null));
+        STUB.answerJson("GET", DOCUMENTS, "[]");
         mvc.perform(get("/apply/" + ID).session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-testid=\"missing\""),
-                        containsString("Post code"), containsString("Tax form"),
+                        containsString("Post code"), containsString("<span>Tax form</span>"),
                         not(containsString("Bank proof, Tax form")), not(containsString("Street and number, City")))));
         // read once a minute, not on every page
         assertThat(STUB.requestsTo("GET", OnboardingRequirements.PATH)).hasSize(1);

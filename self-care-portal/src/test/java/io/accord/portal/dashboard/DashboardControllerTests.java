@@ -53,7 +53,9 @@ class DashboardControllerTests extends PortalTestSupport {
                         containsString("Your revenue (your share)"), containsString("1.54 EUR"),
                         containsString("Charged to customers of your offerings: 4.80 EUR"), containsString("200 s"),
                         not(containsString("You owe")),
-                        containsString(">5<"), containsString("ST-2026-000042"),
+                        containsString(">5<"),
+                        containsString("href=\"/statements/5b0d2c0e-0000-4000-8000-000000000001\""
+                                + " title=\"5b0d2c0e-0000-4000-8000-000000000001\">ST-2026-000042</a>"),
                         containsString("data-testid=\"open-disputes\">2<"),
                         containsString("data-testid=\"revenue-today\">1.54 EUR<"),
                         containsString("data-testid=\"statements-due\">3<"))));

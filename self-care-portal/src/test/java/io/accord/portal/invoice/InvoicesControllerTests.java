@@ -133,7 +133,8 @@ class InvoicesControllerTests extends PortalTestSupport {
     void theInvoiceShowsItsReconciliationAndTheFinishedUsageMatch() throws Exception {
         STUB.answerJson("GET", API + "/" + INVOICE, INVOICE_VIEW);
         STUB.answerJson("GET", "/api/settlement/reconciliations/" + RECONCILIATION, """
-                {"id":"%s","documentNumber":"ST-2026-000042","keys":["OFFERING","USAGE_TYPE","PERIOD"],"currency":"EUR",
+                {"id":"%s","statementId":"5b0d2c0e-0000-4000-8000-000000000042","documentNumber":"ST-2026-000042",
+                 "keys":["OFFERING","USAGE_TYPE","PERIOD"],"currency":"EUR",
                  "outcomes":{"MATCHED":1,"MISMATCH":1},"statementTotal":1250.40,"invoiceTotal":1260.40,"difference":10.00,
                  "discrepancies":true,
                  "lines":[{"outcome":"MATCHED","beyondTolerance":false,"offeringId":"%2$s","usageType":"VOICE","period":"CURRENT",
@@ -152,7 +153,10 @@ class InvoicesControllerTests extends PortalTestSupport {
         mvc.perform(get("/invoices/" + INVOICE + "?match=" + MATCH).with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("Against statement ST-2026-000042, lines compared by offering, usage type, period."),
+                        containsString("<span>Against statement</span>"),
+                        containsString("href=\"/statements/5b0d2c0e-0000-4000-8000-000000000042\""
+                                + " title=\"5b0d2c0e-0000-4000-8000-000000000042\">ST-2026-000042</a><span>, lines compared"
+                                + " by offering, usage type, period.</span>"),
                         containsString("Mismatch: 1"), containsString(">Matched<"), containsString("a dispute is opened"),
                         containsString("title=\"" + OFFERING + "\">Cloud Gaming Plus<"),
                         not(containsString("[\"OFFERING\"")), not(containsString("MISMATCH")),

@@ -31,6 +31,20 @@ class NavigationTests extends PortalTestSupport {
     }
 
     @Test
+    void partnerManagersAndOpsFindStatementsInTheirNavigationButStillStartOnTheirQueue() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/statements", "[]");
+
+        for (String role : java.util.List.of("partner-manager", "ops")) {
+            mvc.perform(get("/statements").with(TestUsers.staff(role, role)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(
+                            containsString("<a href=\"/statements\" aria-current=\"page\">Statements</a>"),
+                            not(containsString("href=\"/dashboard\"")))));
+        }
+        // the start page stays their queue (partnersStartOnTheDashboardAndStaffOnTheirQueue)
+    }
+
+    @Test
     void aUserWithoutAnAccordRoleIsToldSo() throws Exception {
         mvc.perform(get("/").with(TestUsers.user("nobody", "t", java.time.Instant.now().plusSeconds(60), null, null)))
                 .andExpect(status().isForbidden())

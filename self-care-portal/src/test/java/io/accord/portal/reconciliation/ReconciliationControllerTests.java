@@ -77,8 +77,8 @@ class ReconciliationControllerTests extends PortalTestSupport {
     void anInvoiceShowsItsLineOutcomesAndItsUsageMatchCountsAndAmounts() throws Exception {
         STUB.answerJson("GET", API + "/partner-invoices/" + INVOICE, INVOICE_JSON);
         STUB.answerJson("GET", API + "/reconciliations/" + RECONCILIATION, """
-                {"id":"%s","documentNumber":"ACD-2026-000042","keys":["OFFERING","USAGE_TYPE","PERIOD"],
-                 "currency":"EUR","absoluteTolerance":5.00,"percentTolerance":0.5,"statementTotal":1560.40,
+                {"id":"%s","statementId":"5b0d2c0e-0000-4000-8000-000000000042","documentNumber":"ACD-2026-000042",
+                 "keys":["OFFERING","USAGE_TYPE","PERIOD"],"currency":"EUR","absoluteTolerance":5.00,"percentTolerance":0.5,"statementTotal":1560.40,
                  "invoiceTotal":1572.75,"difference":12.35,"discrepancies":true,"reconciledBy":"pia",
                  "reconciledAt":"2026-12-02T08:00:01Z",
                  "lines":[{"lineNo":1,"outcome":"MATCHED","beyondTolerance":false,"offeringId":"%s",
@@ -101,7 +101,10 @@ class ReconciliationControllerTests extends PortalTestSupport {
         mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("auditor", "auditor")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Partner invoice INV-2026-0043"),
-                        containsString("ACD-2026-000042"), containsString("compared by offering, usage type, period."),
+                        containsString("Against statement</span>"),
+                        containsString("href=\"/statements/5b0d2c0e-0000-4000-8000-000000000042\""
+                                + " title=\"5b0d2c0e-0000-4000-8000-000000000042\">ACD-2026-000042</a>"),
+                        containsString(", compared by offering, usage type, period."),
                         containsString(">Video Plus</span> · <span>VOICE · PRIOR<"),
                         containsString(">Missing on the statement<"), not(containsString(OFFERING + "<")),
                         containsString("beyond tolerance"), containsString("class=\"beyond\""),
@@ -112,6 +115,10 @@ class ReconciliationControllerTests extends PortalTestSupport {
         // one look-up of the offering both lines compare
         assertThat(STUB.requestsTo("GET", "/tmf-api/productCatalogManagement/v4/productOffering/" + OFFERING))
                 .hasSize(1);
+        // ops read statements too: the number links to the statement's page for them as well
+        mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("ops", "ops")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/statements/5b0d2c0e-0000-4000-8000-000000000042\"")));
     }
 
     @Test

@@ -198,7 +198,8 @@ class SettlementRunsControllerTests extends PortalTestSupport {
         mvc.perform(get("/settlement-runs/" + RUN).with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-testid=\"run-state\">RUNNING<"),
-                        containsString("1 of 2 periods done"), containsString("57000000"), containsString("DRAFT"),
+                        containsString("1 of 2 periods done"), containsString("DRAFT"),
+                        containsString("href=\"/statements/" + STATEMENT + "\" title=\"" + STATEMENT + "\">57000000</a>"),
                         containsString("18.27 EUR"), containsString("no FX rate USD/EUR"),
                         containsString("hx-get=\"/settlement-runs/" + RUN + "/progress\""),
                         containsString("every 2s"))));

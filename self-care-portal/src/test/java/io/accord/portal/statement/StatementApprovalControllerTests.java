@@ -83,6 +83,17 @@ class StatementApprovalControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void staffWhoOnlyReadStatementsAreRefusedBeforeAnythingIsSent() throws Exception {
+        for (String role : java.util.List.of("partner-manager", "ops", "auditor", "platform-admin")) {
+            mvc.perform(post("/statements/" + DRAFT + "/approval").with(csrf()).with(TestUsers.staff(role, role)))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/statements/" + APPROVED + "/issue").with(csrf()).with(TestUsers.staff(role, role)))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
     void partnersCannotApprove() throws Exception {
         STUB.answerJson("POST", "/api/settlement/statements/" + DRAFT + "/approval", 403, "{\"status\":403}", Map.of());
         mvc.perform(post("/statements/" + DRAFT + "/approval").with(csrf()).with(TestUsers.partner("partner-admin")))

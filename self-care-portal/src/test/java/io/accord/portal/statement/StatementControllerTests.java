@@ -227,10 +227,36 @@ class StatementControllerTests extends PortalTestSupport {
         assertThat(call.accept()).isEqualTo("application/pdf");
     }
 
+    /** Settlement lets partner managers and ops read every partner's statements: so does the portal, without acting. */
     @Test
-    void opsOpenNoStatement() throws Exception {
-        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.staff("ops", "ops")))
-                .andExpect(status().isForbidden());
-        assertThat(STUB.requests()).isEmpty();
+    void aPartnerManagerAndOpsReadAStatementWithItsPartnerButRecordNoPayment() throws Exception {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH","tradingName":"Streamly"}]""".formatted(PARTNER_A));
+
+        for (String role : java.util.List.of("partner-manager", "ops")) {
+            mvc.perform(get("/statements/" + ISSUED).with(TestUsers.staff(role, role)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("<h1>Statement ST-2026-000042</h1>"),
+                            containsString("<dt>Partner</dt>"), containsString("Streamly GmbH"),
+                            containsString("Video streaming, minutes"), containsString("CN-2026-000003"),
+                            containsString("/statements/" + ISSUED + "/document"),
+                            not(containsString("Record a payment")), not(containsString("/payments\"")),
+                            not(containsString("/approval")), not(containsString("/issue\"")))));
+        }
+        assertThat(STUB.requestsTo("GET", STATEMENT_PATH)).extracting(StubGateway.Request::authorization)
+                .containsExactly("Bearer partner-manager-token", "Bearer ops-token");
+    }
+
+    @Test
+    void aPartnerManagerDownloadsAnIssuedStatementsPdf() throws Exception {
+        byte[] pdf = "%PDF-1.7\nstatement\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        STUB.answer("GET", STATEMENT_PATH + "/document", new StubGateway.Answer(200, "application/pdf", pdf,
+                Map.of("Content-Disposition", "attachment; filename=\"ST-2026-000042.pdf\"")));
+
+        download(get("/statements/" + ISSUED + "/document")
+                .with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk()).andExpect(content().bytes(pdf));
+        assertThat(STUB.requests().getFirst().authorization()).isEqualTo("Bearer partner-manager-token");
     }
 }

@@ -123,7 +123,21 @@ class StatementsControllerTests extends PortalTestSupport {
     }
 
     @Test
-    void opsDoNotSeeStatements() throws Exception {
-        mvc.perform(get("/statements").with(TestUsers.staff("ops", "ops"))).andExpect(status().isForbidden());
+    void partnerManagersAndOpsListEveryPartnersStatementsWithoutFinancesButtons() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/statements", """
+                [{"id":"5b0d2c0e-0000-4000-8000-0000000000d1","partnerId":"%s","state":"DRAFT",
+                  "direction":"PAYABLE","currency":"EUR","totalAmount":1.19,"preparedBy":"finance"},
+                 {"id":"5b0d2c0e-0000-4000-8000-0000000000a1","partnerId":"%s","state":"APPROVED",
+                  "direction":"PAYABLE","currency":"EUR","totalAmount":2.38,"preparedBy":"finance",
+                  "approvedBy":"finance-b"}]""".formatted(PARTNER_A, PARTNER_A));
+
+        for (String role : java.util.List.of("partner-manager", "ops")) {
+            mvc.perform(get("/statements").with(TestUsers.staff(role, role)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(
+                            containsString("href=\"/statements/5b0d2c0e-0000-4000-8000-0000000000d1\""),
+                            containsString("<th scope=\"col\">Partner</th>"), containsString("<a href=\"/statements\""),
+                            not(containsString("/approval")), not(containsString("/issue\"")))));
+        }
     }
 }

@@ -391,6 +391,27 @@ class RequestProblemTests {
     }
 
     @Test
+    void directionalOverridesAreRefusedNamingTheFieldAndRightToLeftTextIsKept() {
+        // a name with a right-to-left override displays reversed (reads as something else) in the portal and documents
+        String name = "bidi-" + UUID.randomUUID();
+        for (String control : List.of("\\u202a", "\\u202E", "\\u2066", "\\u2069")) {
+            TestHttp.Response response = ops.post("/api/things", "{\"name\": \"" + name + control + "gnp.exe\"}");
+
+            assertThat(response.status()).as(control + ": " + response).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().path("violations").get(0).path("field").asString()).isEqualTo("name");
+            assertThat(response.json().path("violations").get(0).path("message").asString())
+                    .contains("directional formatting characters");
+        }
+        assertThat(writes.executions(name)).isZero();
+        // Arabic with a right-to-left mark (U+200F), which needs no override
+        TestHttp.Response arabic = ops.post("/api/things",
+                "{\"name\": \"" + name + " \\u0634\\u0631\\u0643\\u0629\\u200f\"}");
+        assertThat(arabic.status()).as(arabic.toString()).isEqualTo(201);
+        assertThat(arabic.json().path("name").asString()).isEqualTo(name + " \u0634\u0631\u0643\u0629\u200f");
+    }
+
+    @Test
     void jsonIsTheOnlyStructuredFormatRead() {
         // Jackson 2's YAML converter (swagger-core brings the module) read YAML through a tolerant mapper: unknown
         // fields dropped, no strict checks, aliases expanding a small body into millions of values

@@ -83,9 +83,17 @@ class ActivateAtPartnerStep implements StepHandler {
 
     @Override
     public StepOutcome compensate(StepContext step) {
+        return partner(step).isEmpty() ? StepOutcome.done() : deactivate(step);
+    }
+
+    /**
+     * Asks the step's partner to deactivate what the step's activation names, in the partner's mode: the
+     * compensation above, and the {@value PartnerActivation#DEACTIVATION_STEP_TYPE} step.
+     */
+    StepOutcome deactivate(StepContext step) {
         Optional<PartnerId> partner = partner(step);
         if (partner.isEmpty()) {
-            return StepOutcome.done();
+            return StepOutcome.fail("the step's payload names no partner (partnerId)");
         }
         Optional<PartnerEndpoints.Target> target = endpoints.target(partner.get());
         return switch (target.map(PartnerEndpoints.Target::mode).orElse(ActivationMode.AUTO)) {

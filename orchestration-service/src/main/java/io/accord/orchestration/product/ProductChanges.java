@@ -111,7 +111,7 @@ class ProductChanges {
     }
 
     /** The audit trail's partner: the offering's owner, or the buyer of a CSP offering. */
-    private static PartnerId partner(ProductView product) {
+    static PartnerId partner(ProductView product) {
         UUID partner = product.ownerPartnerId() != null ? product.ownerPartnerId() : product.buyerPartnerId();
         return partner == null ? null : new PartnerId(partner);
     }

@@ -25,12 +25,15 @@ class ProductInventory {
 
     private final ProductRepository repository;
     private final Products products;
+    private final PartnerDeactivations deactivations;
     private final Tenancy tenancy;
     private final Clock clock;
 
-    ProductInventory(ProductRepository repository, Products products, Tenancy tenancy, Clock clock) {
+    ProductInventory(ProductRepository repository, Products products, PartnerDeactivations deactivations,
+                     Tenancy tenancy, Clock clock) {
         this.repository = repository;
         this.products = products;
+        this.deactivations = deactivations;
         this.tenancy = tenancy;
         this.clock = clock;
     }
@@ -50,7 +53,8 @@ class ProductInventory {
 
     /**
      * The staff's {@code PATCH} of {@code status}: {@code suspended}, {@code active} (resume) or {@code terminated},
-     * effective now. The status it already has changes nothing.
+     * effective now; a termination also asks the partners' systems to deactivate it. The status it already has
+     * changes nothing.
      */
     @Transactional
     ProductView move(UUID id, String status, String reason) {
@@ -66,8 +70,18 @@ class ProductInventory {
         return switch (target) {
             case SUSPENDED -> products.suspend(id, why, clock.instant());
             case ACTIVE -> products.resume(id, why, clock.instant());
-            default -> products.terminate(id, why, clock.instant());
+            default -> terminate(id, why);
         };
+    }
+
+    /**
+     * Ends the product, and asks the partners' systems that activated it to deactivate it (a delete order asks them
+     * in its own saga; suspending and resuming tell them nothing: the activation feature has no such request).
+     */
+    private ProductView terminate(UUID id, String why) {
+        ProductView terminated = products.terminate(id, why, clock.instant());
+        deactivations.terminated(terminated, why);
+        return terminated;
     }
 
     private boolean visible(ProductView product) {

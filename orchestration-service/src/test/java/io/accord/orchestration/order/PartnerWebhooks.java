@@ -20,8 +20,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on the loopback interface standing in for partners' activation systems: each partner's
- * webhook is {@code /partners/<partnerId>}; it records every request (as JSON) and answers what the test scripted
- * (one answer after the other, the last repeating; none scripted: {@code 200 ACTIVATED}).
+ * webhook is {@code /partners/<partnerId>}; it records every request (as JSON, and as received with its signature
+ * headers) and answers what the test scripted (one answer after the other, the last repeating; none scripted:
+ * {@code 200 ACTIVATED}).
  */
 final class PartnerWebhooks implements AutoCloseable {
 
@@ -30,10 +31,15 @@ final class PartnerWebhooks implements AutoCloseable {
     record Answer(int status, String body) {
     }
 
+    /** A request as the partner received it: the signature headers and the exact body. */
+    record Signed(String timestamp, String signature, String stepId, String body) {
+    }
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
     private final Map<String, List<JsonNode>> received = new ConcurrentHashMap<>();
+    private final Map<String, List<Signed>> signed = new ConcurrentHashMap<>();
 
     PartnerWebhooks() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,10 +60,18 @@ final class PartnerWebhooks implements AutoCloseable {
         return List.copyOf(received.getOrDefault(partnerId, List.of()));
     }
 
+    List<Signed> signed(String partnerId) {
+        return List.copyOf(signed.getOrDefault(partnerId, List.of()));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String partnerId = exchange.getRequestURI().getPath().substring("/partners/".length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         List<JsonNode> log = received.computeIfAbsent(partnerId, id -> Collections.synchronizedList(new ArrayList<>()));
+        signed.computeIfAbsent(partnerId, id -> Collections.synchronizedList(new ArrayList<>())).add(new Signed(
+                exchange.getRequestHeaders().getFirst("X-Accord-Timestamp"),
+                exchange.getRequestHeaders().getFirst("X-Accord-Signature"),
+                exchange.getRequestHeaders().getFirst("X-Accord-Step-Id"), body));
         log.add(JSON.readTree(body));
         List<Answer> script = answers.getOrDefault(partnerId, List.of(new Answer(200, "{\"status\":\"ACTIVATED\"}")));
         Answer answer = script.get(Math.min(log.size() - 1, script.size() - 1));

@@ -9,6 +9,7 @@ import io.accord.contracts.events.PaymentRecorded;
 import io.accord.contracts.events.ReconciliationCompleted;
 import io.accord.contracts.events.ReconciliationDiscrepancyFound;
 import io.accord.contracts.events.StatementApproved;
+import io.accord.contracts.events.StatementDiscarded;
 import io.accord.contracts.events.StatementDrafted;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.contracts.usage.UsageRated;
@@ -69,12 +70,17 @@ class SettlementContractsTests {
         PaymentRecorded paid = new PaymentRecorded(UUID.randomUUID(), AT, "pay-1", "stmt-1", PARTNER,
                 "ACD-2026-000042", "PAYABLE", "1469.14", "EUR", "0.00", AT, "SEPA-123");
 
-        for (DomainEvent event : List.<DomainEvent>of(drafted, approved, issued, paid)) {
+        StatementDiscarded discarded = new StatementDiscarded(UUID.randomUUID(), AT, "stmt-1", PARTNER, "period-1",
+                "REVENUE_SHARE_STATEMENT", "fiona", AT, "drafted before a dispute was resolved", List.of("adj-7-1"));
+
+        for (DomainEvent event : List.<DomainEvent>of(drafted, approved, issued, paid, discarded)) {
             assertThat(event.key()).isEqualTo("stmt-1");
             assertThat(event.partnerId()).isEqualTo(PARTNER);
         }
         assertThat(roundTrip(drafted, StatementDrafted.class).get("totalAmount").isString()).isTrue();
         roundTrip(approved, StatementApproved.class);
+        assertThat(roundTrip(discarded, StatementDiscarded.class).get("releasedAdjustmentIds").get(0).asString())
+                .isEqualTo("adj-7-1");
         JsonNode issuedJson = roundTrip(issued, StatementIssued.class);
         assertThat(issuedJson.get("documentNumber").asString()).isEqualTo("ACD-2026-000042");
         assertThat(issuedJson.get("dueDate").asString()).isEqualTo("2026-05-12");

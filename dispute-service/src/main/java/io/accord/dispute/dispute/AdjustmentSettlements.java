@@ -1,6 +1,7 @@
 package io.accord.dispute.dispute;
 
 import io.accord.contracts.events.DisputeAdjustmentSettled;
+import io.accord.contracts.events.StatementDiscarded;
 import io.accord.dispute.document.DisputableDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,13 +12,15 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Where settlement placed each resolved dispute's adjustment, from {@code DisputeAdjustmentSettled}: the statement
  * line or the credit/debit note that carries it, with the document's number once it is issued (from
- * {@code StatementIssued}, which names the same document id).
+ * {@code StatementIssued}, which names the same document id). A placement on a statement finance then discarded
+ * ({@code StatementDiscarded}) no longer stands: the adjustment shows as pending until a later placement.
  */
 @Component
 class AdjustmentSettlements {
@@ -58,17 +61,53 @@ class AdjustmentSettlements {
                 added == 1 ? "is settled" : "was known settled (or later)", settled.settledOn(), settled.lineId());
     }
 
-    /** Where the dispute's adjustment was settled (the latest, should there be several), if settlement said. */
+    /**
+     * Records that the discarded statement's placements no longer stand: each adjustment it released is pending again
+     * unless (or until) a placement on another document is known. Kept per adjustment and statement, whichever of the
+     * discard and the placement it revokes arrives first (a discarded statement never carries anything again, so
+     * there is nothing to order by time); a redelivery changes nothing.
+     */
+    void discarded(StatementDiscarded discarded) {
+        List<String> released = discarded.releasedAdjustmentIds() == null ? List.of()
+                : discarded.releasedAdjustmentIds();
+        Instant at = discarded.discardedAt() != null ? discarded.discardedAt()
+                : discarded.occurredAt() == null ? Instant.EPOCH : discarded.occurredAt();
+        for (String adjustmentId : released) {
+            jdbc.sql("""
+                            insert into adjustment_release (adjustment_id, document_id, released_at)
+                            values (:adjustment, :document, :at) on conflict do nothing""")
+                    .param("adjustment", adjustmentId).param("document", discarded.statementId())
+                    .param("at", at.atOffset(ZoneOffset.UTC)).update();
+        }
+        log.info("Statement {} was discarded: adjustments {} are pending again unless placed since",
+                discarded.statementId(), released);
+    }
+
+    /**
+     * Where the dispute's adjustment was settled (the latest placement, should there be several), if settlement
+     * said; pending when that placement's statement was discarded since.
+     */
     Optional<DisputeResources.AdjustmentSettlementView> of(UUID disputeId) {
         return jdbc.sql("""
-                        select * from adjustment_settlement where dispute_id = :dispute
-                        order by settled_at desc, adjustment_id limit 1""")
+                        select placement.*, revoked.released_at
+                        from adjustment_settlement placement
+                        left join adjustment_release revoked on revoked.adjustment_id = placement.adjustment_id
+                                                            and revoked.document_id = placement.document_id
+                        where placement.dispute_id = :dispute
+                        order by placement.settled_at desc, placement.adjustment_id limit 1""")
                 .param("dispute", disputeId.toString())
-                .query((rs, row) -> new DisputeResources.AdjustmentSettlementView(rs.getString("adjustment_id"),
-                        rs.getString("settled_on"), rs.getString("document_id"), rs.getString("line_id"),
-                        documents.documentNumber(rs.getString("document_id")).orElse(null),
-                        DisputeViews.money(rs.getBigDecimal("amount"), rs.getString("currency")),
-                        rs.getObject("settled_at", OffsetDateTime.class).toInstant()))
+                .query((rs, row) -> {
+                    OffsetDateTime released = rs.getObject("released_at", OffsetDateTime.class);
+                    if (released != null) {
+                        return DisputeResources.AdjustmentSettlementView.pending(rs.getString("adjustment_id"),
+                                released.toInstant());
+                    }
+                    return DisputeResources.AdjustmentSettlementView.settled(rs.getString("adjustment_id"),
+                            rs.getString("settled_on"), rs.getString("document_id"), rs.getString("line_id"),
+                            documents.documentNumber(rs.getString("document_id")).orElse(null),
+                            DisputeViews.money(rs.getBigDecimal("amount"), rs.getString("currency")),
+                            rs.getObject("settled_at", OffsetDateTime.class).toInstant());
+                })
                 .optional();
     }
 }

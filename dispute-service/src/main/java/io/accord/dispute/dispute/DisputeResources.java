@@ -105,14 +105,29 @@ final class DisputeResources {
     }
 
     /**
-     * Where settlement placed the dispute's adjustment: {@code settledOn} {@code STATEMENT_LINE}, {@code CREDIT_NOTE}
-     * or {@code DEBIT_NOTE}; {@code documentId} the statement or note, {@code lineId} its line
-     * ({@code <documentId>-<n>}), {@code documentNumber} once issued; {@code amount} as the document shows it (signed,
-     * positive in the partner's favour).
+     * Where settlement placed the dispute's adjustment. {@code status} {@code SETTLED}: {@code settledOn}
+     * {@code STATEMENT_LINE}, {@code CREDIT_NOTE} or {@code DEBIT_NOTE}; {@code documentId} the statement or note,
+     * {@code lineId} its line ({@code <documentId>-<n>}), {@code documentNumber} once issued; {@code amount} as the
+     * document shows it (signed, positive in the partner's favour). {@code status} {@code PENDING}: the draft statement
+     * that carried it was discarded ({@code releasedAt}) and no later draft carries it yet; nothing but
+     * {@code adjustmentId} and {@code releasedAt} then.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AdjustmentSettlementView(String adjustmentId, String settledOn, String documentId, String lineId,
-                                    String documentNumber, Money amount, Instant settledAt) {
+    record AdjustmentSettlementView(String adjustmentId, String status, String settledOn, String documentId,
+                                    String lineId, String documentNumber, Money amount, Instant settledAt,
+                                    Instant releasedAt) {
+
+        static AdjustmentSettlementView settled(String adjustmentId, String settledOn, String documentId,
+                                                String lineId, String documentNumber, Money amount,
+                                                Instant settledAt) {
+            return new AdjustmentSettlementView(adjustmentId, "SETTLED", settledOn, documentId, lineId,
+                    documentNumber, amount, settledAt, null);
+        }
+
+        static AdjustmentSettlementView pending(String adjustmentId, Instant releasedAt) {
+            return new AdjustmentSettlementView(adjustmentId, "PENDING", null, null, null, null, null, null,
+                    releasedAt);
+        }
     }
 
     /** TMF621 {@code TroubleTicket} as Accord shows it, to staff and to the partner alike. */

@@ -3,6 +3,7 @@ package io.accord.dispute.dispute;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.DisputeAdjustmentSettled;
 import io.accord.contracts.events.ReconciliationDiscrepancyFound;
+import io.accord.contracts.events.StatementDiscarded;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.dispute.document.DisputableDocuments;
 import io.accord.platform.inbox.Inbox;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * From {@code settlement.events.v1} (each event once: the inbox): issued statements become disputable, and a
  * reconciliation's discrepancies open a dispute the partner is told about, and a settled adjustment tells its dispute
- * where it was settled.
+ * where it was settled (until the draft statement that carried it is discarded).
  */
 @Component
 class SettlementEventsListener {
@@ -55,6 +56,7 @@ class SettlementEventsListener {
                         found.reconciliationId(), dispute.id));
             }
             case "DisputeAdjustmentSettled" -> settlements.settled(event.payload(DisputeAdjustmentSettled.class));
+            case "StatementDiscarded" -> settlements.discarded(event.payload(StatementDiscarded.class));
             default -> log.debug("Ignoring {} event {}", event.type(), event.id());
         }
     }

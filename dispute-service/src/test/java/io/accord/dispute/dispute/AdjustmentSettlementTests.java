@@ -2,6 +2,7 @@ package io.accord.dispute.dispute;
 
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.DisputeAdjustmentSettled;
+import io.accord.contracts.events.StatementDiscarded;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.dispute.SettlementFixtures;
 import io.accord.testsupport.AccordServiceTest;
@@ -22,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The dispute shows where settlement settled its adjustment (issue 12): {@code DisputeAdjustmentSettled} on
  * {@code settlement.events.v1} names the statement line or the credit/debit note, and the note's number follows from
- * its {@code StatementIssued}; the partner sees it too.
+ * its {@code StatementIssued}; the partner sees it too. A placement on a statement finance discarded
+ * ({@code StatementDiscarded}) shows as pending until the next draft's placement, whatever order they arrive in.
  */
 @AccordServiceTest
 class AdjustmentSettlementTests {
@@ -111,6 +113,97 @@ class AdjustmentSettlementTests {
                 "EUR"));
         await().atMost(SettlementFixtures.PATIENCE).until(() -> (marker + "-1").equals(ticket(as.finance, id)
                 .path("adjustmentSettlement").path("lineId").asString()));
+    }
+
+    @Test
+    void anAdjustmentOnADiscardedStatementIsPendingAgainUntilTheNextDraftPlacesIt() {
+        Disputing as = new Disputing(port);
+        Resolved dispute = resolved(as, "10.00");
+        String wrong = UUID.randomUUID().toString();
+        Instant drafted = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(120);
+        settlement.send(Topics.SETTLEMENT_EVENTS, placed(as, dispute, wrong, 4, drafted));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> (wrong + "-4").equals(ticket(as.finance, dispute.id)
+                .path("adjustmentSettlement").path("lineId").asString()));
+        assertThat(ticket(as.finance, dispute.id).path("adjustmentSettlement").path("status").asString())
+                .isEqualTo("SETTLED");
+
+        Instant discardedAt = drafted.plusSeconds(60);
+        settlement.send(Topics.SETTLEMENT_EVENTS, discarded(as, wrong, discardedAt, dispute.adjustment));
+
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> "PENDING".equals(ticket(as.partner, dispute.id)
+                .path("adjustmentSettlement").path("status").asString()));
+        JsonNode pending = ticket(as.partner, dispute.id).path("adjustmentSettlement");
+        assertThat(pending.path("adjustmentId").asString()).isEqualTo(dispute.adjustment);
+        assertThat(Instant.parse(pending.path("releasedAt").asString())).isEqualTo(discardedAt);
+        assertThat(pending.path("documentId").isMissingNode()).isTrue();
+        assertThat(pending.path("lineId").isMissingNode()).isTrue();
+        assertThat(pending.path("settledOn").isMissingNode()).isTrue();
+
+        // the period's next draft carries it
+        String redrafted = UUID.randomUUID().toString();
+        settlement.send(Topics.SETTLEMENT_EVENTS, placed(as, dispute, redrafted, 2, discardedAt.plusSeconds(30)));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> "SETTLED".equals(ticket(as.partner, dispute.id)
+                .path("adjustmentSettlement").path("status").asString()));
+        JsonNode settled = ticket(as.partner, dispute.id).path("adjustmentSettlement");
+        assertThat(settled.path("documentId").asString()).isEqualTo(redrafted);
+        assertThat(settled.path("lineId").asString()).isEqualTo(redrafted + "-2");
+        assertThat(settled.path("releasedAt").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void aDiscardArrivingAfterTheNextDraftsPlacementOrBeforeThePlacementItRevokesIsOrderSafe() {
+        Disputing as = new Disputing(port);
+        Resolved early = resolved(as, "10.00");
+        Resolved late = resolved(as, "5.00");
+        String wrong = UUID.randomUUID().toString();
+        String redrafted = UUID.randomUUID().toString();
+        Instant drafted = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(120);
+        Instant discardedAt = drafted.plusSeconds(60);
+        // the next draft's placement of the one arrives before the discard of the statement that carried it first
+        settlement.send(Topics.SETTLEMENT_EVENTS, placed(as, early, wrong, 1, drafted));
+        settlement.send(Topics.SETTLEMENT_EVENTS, placed(as, early, redrafted, 1, discardedAt.plusSeconds(30)));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> redrafted.equals(ticket(as.finance, early.id)
+                .path("adjustmentSettlement").path("documentId").asString()));
+
+        StatementDiscarded discard = discarded(as, wrong, discardedAt, early.adjustment, late.adjustment);
+        settlement.send(Topics.SETTLEMENT_EVENTS, discard);
+        settlement.send(Topics.SETTLEMENT_EVENTS, discard, UUID.randomUUID());
+        // the other's placement on the discarded statement arrives after the discard
+        settlement.send(Topics.SETTLEMENT_EVENTS, placed(as, late, wrong, 2, drafted));
+
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> "PENDING".equals(ticket(as.finance, late.id)
+                .path("adjustmentSettlement").path("status").asString()));
+        JsonNode revoked = ticket(as.finance, late.id).path("adjustmentSettlement");
+        assertThat(revoked.path("adjustmentId").asString()).isEqualTo(late.adjustment);
+        assertThat(revoked.path("documentId").isMissingNode()).isTrue();
+        // the discard was consumed (it revoked the other's placement): the later placement still stands
+        JsonNode kept = ticket(as.finance, early.id).path("adjustmentSettlement");
+        assertThat(kept.path("status").asString()).isEqualTo("SETTLED");
+        assertThat(kept.path("documentId").asString()).isEqualTo(redrafted);
+        assertThat(kept.path("lineId").asString()).isEqualTo(redrafted + "-1");
+    }
+
+    private Resolved resolved(Disputing as, String amount) {
+        String statement = settlement.issue(as.partnerId, "1000.00", Instant.now().minus(5, ChronoUnit.DAYS));
+        String id = as.open(statement, amount);
+        as.step(as.finance, id, "review", null);
+        as.step(as.finance, id, "proposal", Disputing.proposal(amount));
+        return new Resolved(id, as.step(as.partner, id, "acceptance", null).json().path("adjustmentId").asString());
+    }
+
+    private static DisputeAdjustmentSettled placed(Disputing as, Resolved dispute, String statement, int line,
+                                                   Instant at) {
+        return new DisputeAdjustmentSettled(UUID.randomUUID(), at, dispute.id, dispute.adjustment, as.partnerId,
+                "STATEMENT_LINE", statement, statement + "-" + line, "10.00", "EUR");
+    }
+
+    private static StatementDiscarded discarded(Disputing as, String statement, Instant at, String... adjustments) {
+        return new StatementDiscarded(UUID.randomUUID(), at, statement, as.partnerId, UUID.randomUUID().toString(),
+                "REVENUE_SHARE_STATEMENT", "fiona", at, "drafted before the dispute was resolved",
+                List.of(adjustments));
+    }
+
+    private record Resolved(String id, String adjustment) {
     }
 
     private static JsonNode ticket(TestHttp as, String id) {

@@ -82,7 +82,8 @@ public class DisputeAdjustments {
     /**
      * Makes the adjustments the statement carried pending again, in the transaction discarding it (the statement was
      * never issued): the partner's next drafted statement carries them, and publishes {@code DisputeAdjustmentSettled}
-     * naming its line. Each release is audited ({@code DisputeAdjustment}, {@code released}).
+     * naming its line (the discard's {@code StatementDiscarded} names the released ones meanwhile). Each release is
+     * audited ({@code DisputeAdjustment}, {@code released}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Adjustment> release(UUID statementId) {

@@ -48,7 +48,7 @@ class PaymentController {
     /**
      * @param amount    positive plain decimal (no exponent), at most the currency's minor unit
      * @param currency  the statement's currency (ISO 4217)
-     * @param paidOn    the value date (ISO date, not in the future)
+     * @param paidOn    the value date (ISO date, not in the future, nor before the statement's issue date in UTC)
      * @param reference the bank's reference (once per statement)
      * @param direction optional: who paid, as the caller understands it: {@code PAYABLE} (we paid the partner) or
      *                  {@code RECEIVABLE} (the partner paid us); another than the balance's (the statement's own,

@@ -59,7 +59,7 @@ public class Payments {
      *
      * @param amount    positive, at most the currency's minor unit, at most what is left to pay
      * @param currency  the statement's
-     * @param paidOn    the value date (not in the future)
+     * @param paidOn    the value date: not in the future, nor before the statement's issue date (UTC)
      * @param reference the bank's reference, once per statement (409 when recorded already)
      * @param direction {@code PAYABLE} or {@code RECEIVABLE} as the caller understands the payment, {@code null}
      *                  for the balance's; another than the balance's is a 409, as is a statement totalling zero
@@ -86,6 +86,13 @@ public class Payments {
         Instant now = clock.instant();
         if (paidOn.isAfter(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             throw new InvalidInputException("paidOn", "paidOn " + paidOn + " is in the future");
+        }
+        // nothing is paid against a statement before it exists; one not issued yet is refused below (409)
+        LocalDate issuedOn = before.issuedAt() == null ? null : LocalDate.ofInstant(before.issuedAt(), ZoneOffset.UTC);
+        if (issuedOn != null && paidOn.isBefore(issuedOn)) {
+            throw new InvalidInputException("paidOn", "paidOn " + paidOn + " is before statement "
+                    + (before.documentNumber() == null ? statementId : before.documentNumber()) + " was issued: "
+                    + "the earliest allowed is " + issuedOn + " (its issue date, UTC)");
         }
         Statements.PaymentApplied applied = statements.recordPayment(statementId, Money.of(amount, code), direction);
         // checked under the statement's row lock, so two requests with one reference cannot both pass

@@ -38,8 +38,10 @@ class StatementDiscards {
      * Discards the locked statement (guarded by {@link Statement#discard}; 409 too when a later period of the partner
      * has a statement) and releases what its drafting reserved: the dispute adjustments it carried are pending again,
      * the late product charges and product-end adjustments it recorded are forgotten. Stores it.
+     *
+     * @return the dispute adjustments it released (pending again), for {@code StatementDiscarded}
      */
-    void discard(Statement statement, String reason, String by) {
+    List<DisputeAdjustments.Adjustment> discard(Statement statement, String reason, String by) {
         statement.discard(by, reason.strip(), clock.instant());
         List<SettlementPeriods.Period> own = periods.ofPartner(statement.partnerId());
         SettlementPeriods.Period period = own.stream()
@@ -53,9 +55,10 @@ class StatementDiscards {
                     + "guarantee); " + (next.state().issued() ? "correct this one with a credit or debit note instead"
                     : "discard that one first"));
         });
-        adjustments.release(statement.id());
+        List<DisputeAdjustments.Adjustment> released = adjustments.release(statement.id());
         products.released(statement.partnerId(), statement.id());
         store.update(statement, null);
+        return released;
     }
 
     /** 409 when an earlier period of the partner than {@code period} awaits its draft after a discard. */

@@ -3,6 +3,7 @@ package io.accord.settlement.statement;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.AgreementActivated;
 import io.accord.contracts.events.StatementApproved;
+import io.accord.contracts.events.StatementDiscarded;
 import io.accord.contracts.events.StatementDrafted;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.contracts.value.Money;
@@ -173,13 +174,19 @@ public class Statements {
      * Finance discards a DRAFT or APPROVED statement found wrong, with its reason (audited), its row locked: what its
      * drafting reserved is released ({@link StatementDiscards}) and the row stays, DISCARDED; the period's next draft
      * (the next run) is composed afresh. 409: issued or paid (a note corrects it), discarded, or a later one exists.
+     * Publishes {@code StatementDiscarded} naming the dispute adjustments it released.
      */
     @Transactional
     public View discard(UUID statementId, String reason, String by) {
         Statement statement = lock(statementId);
         Audited before = Audited.of(statement, null);
-        discards.discard(statement, reason, by);
+        List<DisputeAdjustments.Adjustment> released = discards.discard(statement, reason, by);
         audit(statement, "discarded", before, null);
+        outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementDiscarded(UUID.randomUUID(),
+                statement.discardedAt(), statementId.toString(), statement.partnerId().toString(),
+                statement.periodId().toString(), documentType(statement), statement.discardedBy(),
+                statement.discardedAt(), statement.discardReason(),
+                released.stream().map(DisputeAdjustments.Adjustment::adjustmentId).toList()));
         return view(statement);
     }
 

@@ -162,7 +162,9 @@ class PaymentTests {
         assertThat(finance.post(path, payment("1.00", "EUR", today, "SEPA-1")).status()).isEqualTo(409);
         assertThat(statementService.find(issued.id()).orElseThrow().paidAmount()).isEqualByComparingTo("5.00");
 
-        TestHttp.Response fromExample = finance.post(path, StatementFixtures.example("payment.json"));
+        // the example's value date, moved to the statement's issue day: an earlier one is refused (below)
+        TestHttp.Response fromExample = finance.post(path, StatementFixtures.example("payment.json")
+                .replaceAll("\"paidOn\": \"[0-9-]+\"", "\"paidOn\": \"" + today + "\""));
         assertThat(fromExample.status()).as(fromExample.body()).isEqualTo(201);
         TestHttp.Response last = finance.post(path, payment("1.90", "EUR", today, "SEPA-2"));
         assertThat(last.status()).isEqualTo(201);
@@ -218,11 +220,24 @@ class PaymentTests {
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(2).toString(), "A"));
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.body()).contains("paidOn");
+        String issuedOn = LocalDate.ofInstant(statementService.find(approved.id()).orElseThrow().issuedAt(),
+                ZoneOffset.UTC).toString();
+        for (String early : List.of("1900-01-01", LocalDate.parse(issuedOn).minusDays(1).toString())) {
+            TestHttp.Response beforeIssue = finance.post(path, payment("1.00", "EUR", early, "EARLY"));
+            assertThat(beforeIssue.status()).as(early).isEqualTo(400);
+            assertThat(beforeIssue.contentType()).startsWith("application/problem+json");
+            JsonNode violation = beforeIssue.json().path("violations").get(0);
+            assertThat(violation.path("field").asString()).isEqualTo("paidOn");
+            assertThat(violation.path("message").asString()).contains(early, "earliest allowed is " + issuedOn);
+        }
+        TestHttp.Response onIssueDay = finance.post(path, payment("1.00", "EUR", issuedOn, "ON-ISSUE-DAY"));
+        assertThat(onIssueDay.status()).as(onIssueDay.body()).isEqualTo(201);
         TestHttp.Response missing = finance.post(path, "{\"amount\": \"1.00\", \"currency\": \"EUR\"}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(finance.post("/api/settlement/statements/" + UUID.randomUUID() + "/payments",
                 payment("1.00", "EUR", today, "A")).status()).isEqualTo(404);
-        assertThat(statementService.find(approved.id()).orElseThrow().paidAmount()).isZero();
-        assertThat(finance.get(path).json()).isEmpty();
+        assertThat(statementService.find(approved.id()).orElseThrow().paidAmount()).isEqualByComparingTo("1.00");
+        assertThat(finance.get(path).json()).extracting(recorded -> recorded.path("reference").asString())
+                .containsExactly("ON-ISSUE-DAY");
     }
 }

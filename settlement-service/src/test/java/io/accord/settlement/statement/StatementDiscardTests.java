@@ -19,6 +19,7 @@ import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,13 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Finance discards a wrong draft: what drafting reserved is released, the next run drafts the period afresh from the
- * data as it is then, the discarded statement stays for the audit trail and is listed only when asked for.
+ * Finance discards a wrong draft: what drafting reserved is released (and {@code StatementDiscarded} names the dispute
+ * adjustments), the next run drafts the period afresh from the data as it is then, the discarded statement stays for
+ * the audit trail and is listed only when asked for.
  */
 @AccordServiceTest
 class StatementDiscardTests {
 
     private static final String PATH = "/api/settlement/statements/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -88,6 +91,19 @@ class StatementDiscardTests {
             assertThat(adjustment.settledLineId()).isNull();
         });
         assertThat(statements.ofPeriod(partnerId, wrong.periodId())).isEmpty();
+        JsonNode event = JSON.readTree(TestKafka.value(TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS,
+                record -> wrong.id().toString().equals(record.key())
+                        && "StatementDiscarded".equals(TestKafka.header(record, "ce_type")), 1,
+                Duration.ofSeconds(30)).getFirst()));
+        assertThat(event.path("statementId").asString()).isEqualTo(wrong.id().toString());
+        assertThat(event.path("partnerId").asString()).isEqualTo(partner);
+        assertThat(event.path("periodId").asString()).isEqualTo(wrong.periodId().toString());
+        assertThat(event.path("discardedBy").asString()).isEqualTo("fiona");
+        assertThat(event.path("reason").asString()).startsWith("Drafted before dispute");
+        assertThat(Instant.parse(event.path("discardedAt").asString()))
+                .isEqualTo(Instant.parse(discarded.json().path("discardedAt").asString()));
+        assertThat(event.path("releasedAdjustmentIds").valueStream().map(JsonNode::asString))
+                .containsExactly(credit.adjustment().adjustmentId());
 
         JsonNode run = run(partner);
 

@@ -102,7 +102,21 @@ final class Dispute {
         move(DisputeState.IN_REVIEW, by, null, at);
     }
 
-    /** A staff comment answers the partner: it stops the first-response timer but changes no state. */
+    /**
+     * A comment joins the thread until the dispute is closed or withdrawn (a resolved one still awaits its settlement
+     * and closure); a staff comment answers the partner: it stops the first-response timer but changes no state.
+     */
+    void commented(boolean byStaff, Instant at) {
+        if (state == DisputeState.CLOSED || state == DisputeState.WITHDRAWN) {
+            throw new ConflictException("Dispute " + id + " is " + state.tmf()
+                    + ": comments are added until it is closed or withdrawn");
+        }
+        if (byStaff) {
+            responded(at);
+        }
+    }
+
+    /** A staff answer (a comment, a review, a proposal): stops the first-response timer but changes no state. */
     void responded(Instant at) {
         if (firstRespondedAt == null) {
             firstRespondedAt = at;

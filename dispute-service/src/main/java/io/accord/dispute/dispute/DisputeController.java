@@ -69,26 +69,27 @@ class DisputeController {
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(DisputeConfiguration.PARTIES)
     @Operation(operationId = "addDisputeEvidence", summary = "Upload evidence (multipart: file, optional name; "
-            + "attachmentId to add a version); type checked by content, size limited, SHA-256 recorded")
+            + "attachmentId to add a version); type checked by content, size limited, SHA-256 recorded; "
+            + "201 with Location = the attachment's content URL and the ticket as body")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample(value = "disputes/evidence.pdf", fields = "name=Our CDR extract for March")
     ResponseEntity<DisputeResources.TicketView> attach(@PathVariable String id,
                                                       @Valid @ModelAttribute EvidenceForm form) {
-        DisputeResources.TicketView view = service.attach(id, form.attachmentId(), form.name(), bytes(form.file()),
-                form.file().getOriginalFilename());
-        return ResponseEntity.created(URI.create(view.href())).body(view);
+        DisputeService.Attached attached = service.attach(id, form.attachmentId(), form.name(),
+                bytes(form.file()), form.file().getOriginalFilename());
+        return ResponseEntity.created(URI.create(attached.href())).body(attached.ticket());
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}/content")
     @PreAuthorize(DisputeConfiguration.READERS)
     @Operation(operationId = "downloadDisputeEvidence", summary = "Download an attachment's latest version "
-            + "(or ?version=N), with its recorded SHA-256")
+            + "(or ?version=N), with its recorded SHA-256, saved under its uploaded file name (RFC 6266)")
     void download(@PathVariable String id, @PathVariable String attachmentId,
                   @RequestParam(required = false) Integer version, HttpServletResponse response) throws IOException {
         Evidence.Content content = service.content(id, attachmentId, version);
         response.setContentType(content.mimeType());
         response.setContentLengthLong(content.bytes().length);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evidence\"");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, content.contentDisposition());
         response.setHeader("Digest", InspectedContent.digestHeader(content.sha256()));
         response.setHeader("X-Checksum-SHA256", content.sha256());
         response.getOutputStream().write(content.bytes());

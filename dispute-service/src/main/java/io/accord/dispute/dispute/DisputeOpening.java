@@ -3,7 +3,6 @@ package io.accord.dispute.dispute;
 import io.accord.contracts.events.ReconciliationDiscrepancyFound;
 import io.accord.dispute.calendar.SlaPolicy;
 import io.accord.dispute.document.DisputableDocuments;
-import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
@@ -104,8 +103,11 @@ class DisputeOpening {
         requireKnownLines(items, statement);
         limits.requireWithinOpening(amount, items, statement);
         for (Dispute.Item item : items) {
-            if (!STATEMENT.equals(item.role()) && disputes.claimed(item.role(), item.refId())) {
-                throw new ConflictException(item.role() + " " + item.refId() + " already has an open dispute");
+            if (!STATEMENT.equals(item.role())) {
+                Optional<DisputeRepository.Claim> claim = disputes.openDisputeOn(item.role(), item.refId());
+                if (claim.isPresent()) {
+                    throw alreadyDisputed(item, claim, partner);
+                }
             }
         }
         SlaPolicy.Deadlines deadlines = sla.deadlines(partner, category.name(), now);
@@ -249,6 +251,24 @@ class DisputeOpening {
         } catch (IllegalArgumentException unknown) {
             throw new InvalidInputException("disputedAmount.unit", "'" + code + "' is not an ISO 4217 currency");
         }
+    }
+
+    /**
+     * 409 naming the line and, when it is the partner's own, the dispute already open on it ({@code openDisputeId},
+     * {@code openDisputeHref}): the partner adds to that one instead. Another partner's dispute (ids of invoice lines
+     * or usage records are the partner's own text and may coincide) is not named.
+     */
+    static ErrorResponseException alreadyDisputed(Dispute.Item item, Optional<DisputeRepository.Claim> claim,
+                                                  UUID partner) {
+        Optional<UUID> own = claim.filter(open -> open.partnerId().equals(partner))
+                .map(DisputeRepository.Claim::disputeId);
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "conflict", item.role() + " " + item.refId()
+                + " already has an open dispute" + own.map(id -> ": " + id).orElse(""));
+        own.ifPresent(id -> {
+            problem.setProperty("openDisputeId", id.toString());
+            problem.setProperty("openDisputeHref", DisputeResources.PATH + "/" + id);
+        });
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
     }
 
     static ErrorResponseException unprocessable(String slug, String field, String detail) {

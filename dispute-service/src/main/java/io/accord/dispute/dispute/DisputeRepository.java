@@ -3,11 +3,11 @@ package io.accord.dispute.dispute;
 import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.scheduling.JobItems;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +36,7 @@ class DisputeRepository {
         this.json = json;
     }
 
-    /** @throws ConflictException when one of its lines already has an open dispute */
+    /** @throws ErrorResponseException 409 when one of its lines already has an open dispute */
     void insert(Dispute dispute) {
         jdbc.sql("""
                         insert into dispute (id, partner_id, category, disputed_amount, currency, description,
@@ -57,23 +57,40 @@ class DisputeRepository {
                 .param("updatedAt", ts(dispute.updatedAt)).update();
         for (int position = 0; position < dispute.items.size(); position++) {
             Dispute.Item item = dispute.items.get(position);
-            try {
-                jdbc.sql("""
-                                insert into dispute_item (dispute_id, position, role, ref_id, amount, open)
-                                values (:id, :position, :role, :ref, :amount, true)
-                                """)
-                        .param("id", dispute.id).param("position", position).param("role", item.role())
-                        .param("ref", item.refId()).param("amount", item.amount()).update();
-            } catch (DuplicateKeyException taken) {
-                throw new ConflictException(item.role() + " " + item.refId() + " already has an open dispute");
+            // a conflict is answered without aborting the transaction, so the open dispute can still be looked up
+            int inserted = jdbc.sql("""
+                            insert into dispute_item (dispute_id, position, role, ref_id, amount, open)
+                            values (:id, :position, :role, :ref, :amount, true)
+                            on conflict (role, ref_id) where open and role <> 'Statement' do nothing
+                            """)
+                    .param("id", dispute.id).param("position", position).param("role", item.role())
+                    .param("ref", item.refId()).param("amount", item.amount()).update();
+            if (inserted == 0) {
+                throw DisputeOpening.alreadyDisputed(item, openDisputeOn(item.role(), item.refId()),
+                        dispute.partnerId);
             }
         }
     }
 
+    /** The open dispute holding an item, and its partner. */
+    record Claim(UUID disputeId, UUID partnerId) {
+    }
+
+    /** The open dispute that claims the item, if any. */
+    Optional<Claim> openDisputeOn(String role, String refId) {
+        return jdbc.sql("""
+                        select d.id, d.partner_id from dispute_item i join dispute d on d.id = i.dispute_id
+                        where i.role = :role and i.ref_id = :ref and i.open
+                        order by d.opened_at limit 1
+                        """)
+                .param("role", role).param("ref", refId)
+                .query((rs, row) -> new Claim(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class)))
+                .optional();
+    }
+
     /** Whether the item is claimed by an open dispute. */
     boolean claimed(String role, String refId) {
-        return jdbc.sql("select count(*) from dispute_item where role = :role and ref_id = :ref and open")
-                .param("role", role).param("ref", refId).query(Long.class).single() > 0;
+        return openDisputeOn(role, refId).isPresent();
     }
 
     void update(Dispute dispute) {
@@ -117,23 +134,31 @@ class DisputeRepository {
     }
 
     /**
-     * A page of the disputes of {@code partner} ({@code null}: every partner's), optionally in some states, of one
-     * category, of one statement and of one partner asked for ({@code wantedPartner}, with {@code partner} the
-     * caller's scope: a partner asking for another's gets nothing).
+     * What a list asks for: states (empty: any), a category, a statement, a partner asked for (with the caller's
+     * scope: a partner asking for another's gets nothing) and opened in {@code [createdFrom, createdTo)}; each
+     * {@code null} when not asked.
      */
-    Page<Dispute> page(UUID partner, List<String> states, String category, UUID statement, UUID wantedPartner,
-                       Pageable page) {
+    record ListFilter(List<String> states, String category, UUID statementId, UUID partnerId, Instant createdFrom,
+                      Instant createdTo) {
+    }
+
+    /** A page of the disputes of {@code partner} ({@code null}: every partner's) matching the filter, newest first. */
+    Page<Dispute> page(UUID partner, ListFilter filter, Pageable page) {
         PagedQuery disputes = PagedQuery.from(jdbc, "dispute where (cast(:partner as uuid) is null or partner_id = :partner)"
                         + " and (cast(:category as varchar) is null or category = :category)"
                         + " and (cast(:statement as varchar) is null or statement_id = :statement)"
                         + " and (cast(:wanted as uuid) is null or partner_id = :wanted)"
-                        + (states.isEmpty() ? "" : " and state in (:states)"))
-                .param("partner", partner).param("category", category).param("statement", statement == null ? null : statement.toString())
-                .param("wanted", wantedPartner);
-        if (!states.isEmpty()) {
-            disputes.param("states", states);
+                        + " and (cast(:createdFrom as timestamptz) is null or opened_at >= :createdFrom)"
+                        + " and (cast(:createdTo as timestamptz) is null or opened_at < :createdTo)"
+                        + (filter.states().isEmpty() ? "" : " and state in (:states)"))
+                .param("partner", partner).param("category", filter.category())
+                .param("statement", filter.statementId() == null ? null : filter.statementId().toString())
+                .param("wanted", filter.partnerId())
+                .param("createdFrom", ts(filter.createdFrom())).param("createdTo", ts(filter.createdTo()));
+        if (!filter.states().isEmpty()) {
+            disputes.param("states", filter.states());
         }
-        return disputes.orderBy("opened_at, id").page(page, this::dispute).map(this::withItems);
+        return disputes.orderBy("opened_at desc, id desc").page(page, this::dispute).map(this::withItems);
     }
 
     /**

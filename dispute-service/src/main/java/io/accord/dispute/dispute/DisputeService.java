@@ -55,11 +55,8 @@ class DisputeService {
     }
 
     @Transactional(readOnly = true)
-    Page<DisputeResources.TicketView> list(List<DisputeState> states, String category, UUID statementId,
-                                           UUID partnerId, Pageable page) {
-        return disputes.page(scope(), states.stream().map(Enum::name).toList(), category, statementId, partnerId,
-                        page)
-                .map(notifications::view);
+    Page<DisputeResources.TicketView> list(DisputeRepository.ListFilter filter, Pageable page) {
+        return disputes.page(scope(), filter, page).map(notifications::view);
     }
 
     @Transactional
@@ -145,9 +142,10 @@ class DisputeService {
         Dispute dispute = visible(id);
         DisputeResources.TicketView before = notifications.view(dispute);
         Instant now = clock.instant();
+        boolean unanswered = dispute.firstRespondedAt == null;
+        dispute.commented(tenancy.isStaff(), now);
         thread.comment(dispute.id, tenancy.actor(), tenancy.isStaff() ? "STAFF" : "PARTNER", text, now);
-        if (tenancy.isStaff() && dispute.firstRespondedAt == null) {
-            dispute.responded(now);
+        if (unanswered && dispute.firstRespondedAt != null) {
             disputes.update(dispute);
         }
         notifications.changed(dispute, before, "commented");
@@ -170,9 +168,13 @@ class DisputeService {
                 note.id().toString(), note.author(), note.createdAt(), note.text())).toList();
     }
 
+    /** The ticket after an upload, and the URL of the attachment the upload added to. */
+    record Attached(DisputeResources.TicketView ticket, String href) {
+    }
+
     /** A new attachment ({@code attachmentId} null) or the next version of one. */
     @Transactional
-    DisputeResources.TicketView attach(String id, String attachmentId, String name, byte[] bytes, String fileName) {
+    Attached attach(String id, String attachmentId, String name, byte[] bytes, String fileName) {
         InspectedContent content = InspectedContent.inspect(bytes, properties.maxAttachmentSize());
         Dispute dispute = visible(id);
         if (!dispute.state.isOpen()) {
@@ -192,7 +194,7 @@ class DisputeService {
         }
         evidence.addVersion(attachment, content, fileName, tenancy.actor(), now);
         notifications.changed(dispute, before, "evidence-added");
-        return notifications.view(dispute);
+        return new Attached(notifications.view(dispute), DisputeViews.attachmentHref(dispute.id, attachment));
     }
 
     @Transactional(readOnly = true)

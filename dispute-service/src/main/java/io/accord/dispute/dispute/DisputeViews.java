@@ -49,9 +49,14 @@ final class DisputeViews {
         return Money.of(amount, currency).amount().toPlainString();
     }
 
+    /** An attachment's own URL: there is no attachment resource, so its (latest) content. */
+    static String attachmentHref(java.util.UUID dispute, java.util.UUID attachment) {
+        return DisputeResources.API + "/" + dispute + "/attachments/" + attachment + "/content";
+    }
+
     private static DisputeResources.AttachmentView attachment(Dispute dispute, Evidence.Attachment attachment) {
-        return new DisputeResources.AttachmentView(attachment.id().toString(), DisputeResources.API + "/"
-                + dispute.id + "/attachments/" + attachment.id() + "/content", attachment.name(),
+        return new DisputeResources.AttachmentView(attachment.id().toString(),
+                attachmentHref(dispute.id, attachment.id()), attachment.name(),
                 attachment.mimeType(), new DisputeResources.Quantity(attachment.size(), "bytes"),
                 attachment.version(), attachment.sha256(), attachment.uploadedBy(), attachment.uploadedAt(),
                 "Attachment");

@@ -1,14 +1,18 @@
 package io.accord.dispute.dispute;
 
 import io.accord.platform.upload.FileNames;
+import io.accord.platform.upload.FileSignature;
 import io.accord.platform.upload.InspectedContent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,8 +28,40 @@ class Evidence {
                       String uploadedBy, Instant uploadedAt) {
     }
 
-    /** One version's bytes to download. */
-    record Content(String fileName, String mimeType, String sha256, byte[] bytes) {
+    /**
+     * One version's bytes to download, with the file name it was uploaded under ({@code null} when none came) and the
+     * attachment's name.
+     */
+    record Content(String fileName, String name, String mimeType, String sha256, byte[] bytes) {
+
+        /**
+         * What to save it as: the uploaded file name, else the attachment's name, else "evidence"; with the extension
+         * of the type its bytes were recorded as unless it ends with it ("CDR extract" becomes "CDR extract.pdf").
+         */
+        String downloadName() {
+            String base = Optional.ofNullable(FileNames.clean(fileName)).or(() -> Optional.ofNullable(
+                    FileNames.clean(name))).orElse("evidence");
+            FileSignature type = FileSignature.ofMimeType(mimeType);
+            String lower = base.toLowerCase(Locale.ROOT);
+            boolean typed = lower.endsWith("." + type.extension())
+                    || (type == FileSignature.JPEG && lower.endsWith(".jpeg"));
+            return typed ? base : base + "." + type.extension();
+        }
+
+        /**
+         * RFC 6266: an ASCII {@code filename} for old clients (anything else, quotes and backslashes as {@code _}) and
+         * the exact name as UTF-8 in {@code filename*} (RFC 8187); header values travel as Latin-1, so a raw
+         * non-ASCII name would arrive garbled.
+         */
+        String contentDisposition() {
+            String exact = downloadName();
+            String ascii = exact.codePoints().map(c -> c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? '_' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            // form encoding differs from RFC 8187's in two places: space and '*'
+            String encoded = URLEncoder.encode(exact, StandardCharsets.UTF_8).replace("+", "%20")
+                    .replace("*", "%2A");
+            return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -88,14 +124,14 @@ class Evidence {
     /** A version's content ({@code null} version: the latest). */
     Optional<Content> content(UUID dispute, UUID attachment, Integer version) {
         return jdbc.sql("""
-                        select v.file_name, v.mime_type, v.sha256, v.content
+                        select v.file_name, a.name, v.mime_type, v.sha256, v.content
                         from dispute_attachment a join dispute_attachment_version v on v.attachment_id = a.id
                         where a.id = :id and a.dispute_id = :d
                           and v.version = coalesce(cast(:version as int), (select max(version)
                               from dispute_attachment_version where attachment_id = a.id))
                         """)
                 .param("id", attachment).param("d", dispute).param("version", version)
-                .query((rs, row) -> new Content(rs.getString("file_name"), rs.getString("mime_type"),
-                        rs.getString("sha256"), rs.getBytes("content"))).optional();
+                .query((rs, row) -> new Content(rs.getString("file_name"), rs.getString("name"),
+                        rs.getString("mime_type"), rs.getString("sha256"), rs.getBytes("content"))).optional();
     }
 }

@@ -2,11 +2,13 @@ package io.accord.dispute.dispute;
 
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -39,7 +42,7 @@ class TroubleTicketController {
     private static final Set<String> CHANGEABLE = Set.of("description");
     /** status and category are filtered in the database; the other simple attributes on the resource. */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(DisputeResources.TicketView.class)
-            .alsoAccepts("status", "category", "statementId", "partnerId");
+            .alsoAccepts("status", "category", "statementId", "partnerId", "createdFrom", "createdTo");
 
     private final DisputeOpening opening;
     private final DisputeService service;
@@ -76,15 +79,19 @@ class TroubleTicketController {
 
     @GetMapping
     @PreAuthorize(DisputeConfiguration.READERS)
-    @Operation(operationId = "listTroubleTickets", summary = "List the disputes the caller may see, oldest first, "
+    @Operation(operationId = "listTroubleTickets", summary = "List the disputes the caller may see, newest first, "
             + "paged by offset and limit; filter by status (repeatable), category, statementId (the disputed "
-            + "statement or note), partnerId (staff; a partner sees its own only) and other simple attributes; "
-            + "fields= selection")
+            + "statement or note), partnerId (staff; a partner sees its own only), creation time (createdFrom "
+            + "inclusive, createdTo exclusive) and other simple attributes; fields= selection")
     ResponseEntity<List<DisputeResources.TicketView>> list(
             @RequestParam(name = "status", required = false) List<String> statuses,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String statementId,
             @RequestParam(required = false) String partnerId,
+            @Parameter(description = "opened at or after this instant (2026-11-01T00:00:00Z) or date (midnight UTC)")
+            @RequestParam(required = false) String createdFrom,
+            @Parameter(description = "opened before this instant or date (exclusive)")
+            @RequestParam(required = false) String createdTo,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
@@ -95,11 +102,16 @@ class TroubleTicketController {
                 .equals(category))) {
             throw new InvalidInputException("category", "unknown category '" + category + "'");
         }
-        UUID statement = uuid("statementId", statementId);
-        UUID partner = uuid("partnerId", partnerId);
-        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("openedAt", "id"));
-        return lists.list(criteria, paging, page -> service.list(wanted, category, statement, partner, page),
-                view -> view);
+        Instant from = SupportedTimes.instantOrDate("createdFrom", createdFrom);
+        Instant to = SupportedTimes.instantOrDate("createdTo", createdTo);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidInputException("createdTo", "createdTo must be after createdFrom (createdTo is "
+                    + "exclusive)");
+        }
+        DisputeRepository.ListFilter filter = new DisputeRepository.ListFilter(wanted.stream().map(Enum::name)
+                .toList(), category, uuid("statementId", statementId), uuid("partnerId", partnerId), from, to);
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by(Sort.Direction.DESC, "openedAt", "id"));
+        return lists.list(criteria, paging, page -> service.list(filter, page), view -> view);
     }
 
     /** A filter's id: {@code null} when absent, a 400 naming the parameter when it is not a UUID. */

@@ -12,6 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +78,62 @@ class DisputeAccessTests {
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
             assertThat(refused.body()).contains(bad.substring(0, bad.indexOf('=')));
         }
+    }
+
+    @Test
+    void listsAreNewestFirstAndFilteredByCreationTime() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
+        String first = as.open(statement, "1");
+        String second = as.open(statement, "2");
+        String third = as.open(statement, "3");
+        assertThat(ids(as.partner.get(Disputing.TICKETS))).containsExactly(third, second, first);
+        assertThat(ids(as.finance.get(Disputing.TICKETS + "?partnerId=" + as.partnerId + "&limit=1")))
+                .containsExactly(third);
+
+        String secondOpened = as.partner.get(Disputing.TICKETS + "/" + second).json().path("creationDate").asString();
+        assertThat(ids(as.partner.get(Disputing.TICKETS + "?createdFrom=" + secondOpened)))
+                .containsExactly(third, second);
+        assertThat(ids(as.partner.get(Disputing.TICKETS + "?createdTo=" + secondOpened))).containsExactly(first);
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        TestHttp.Response byDay = as.partner.get(Disputing.TICKETS + "?createdTo=" + tomorrow + "&createdFrom="
+                + LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        assertThat(ids(byDay)).containsExactly(third, second, first);
+        assertThat(byDay.header("X-Total-Count")).isEqualTo("3");
+
+        for (String bad : new String[]{"createdFrom=yesterday", "createdTo=2026-13-01", "createdFrom=" + tomorrow
+                + "&createdTo=" + today}) {
+            TestHttp.Response refused = as.partner.get(Disputing.TICKETS + "?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("violations").get(0).path("field").asString())
+                    .isIn("createdFrom", "createdTo");
+        }
+    }
+
+    private static List<String> ids(TestHttp.Response list) {
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        return list.json().valueStream().map(ticket -> ticket.path("id").asString()).toList();
+    }
+
+    @Test
+    void aRoleThatMayNotWriteGets403WhateverItSends() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("aud", Roles.AUDITOR));
+        for (String contentType : new String[]{"application/json", "text/plain", "application/merge-patch+json"}) {
+            TestHttp.Response patched = auditor.send("PATCH", Disputing.TICKETS + "/" + id,
+                    "{\"description\": \"x\"}", contentType);
+            assertThat(patched.status()).as(contentType + ": " + patched.body()).isEqualTo(403);
+            TestHttp.Response created = auditor.send("POST", Disputing.TICKETS, "{}", contentType);
+            assertThat(created.status()).as(contentType + ": " + created.body()).isEqualTo(403);
+        }
+        // the partner still gets the 415 that tells it the Content-Type
+        assertThat(as.partner.send("PATCH", Disputing.TICKETS + "/" + id, "{\"description\": \"x\"}",
+                "application/json").status()).isEqualTo(415);
+        assertThat(as.partner.get(Disputing.TICKETS + "/" + id).json().path("description").asString())
+                .isEqualTo("rated at the old rate");
     }
 
     @Test

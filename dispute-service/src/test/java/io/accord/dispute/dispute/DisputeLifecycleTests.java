@@ -9,6 +9,7 @@ import io.accord.testsupport.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +28,11 @@ class DisputeLifecycleTests {
     @LocalServerPort
     int port;
     private final SettlementFixtures settlement;
+    private final JdbcClient jdbc;
 
-    DisputeLifecycleTests(SettlementFixtures settlement) {
+    DisputeLifecycleTests(SettlementFixtures settlement, JdbcClient jdbc) {
         this.settlement = settlement;
+        this.jdbc = jdbc;
     }
 
     @Test
@@ -121,9 +124,54 @@ class DisputeLifecycleTests {
         TestHttp.Response answered = as.step(as.finance, id, "comments", "{\"text\": \"looking into it\"}");
         assertThat(answered.json().path("note").valueStream().map(n -> n.path("text").asString()).toList())
                 .containsExactly("see our CDRs", "looking into it");
-        assertThat(answered.json().path("sla").path("firstRespondedAt").isMissingNode()).isFalse();
+        assertThat(answered.json().path("sla").path("firstRespondedAt").isString()).isTrue();
         assertThat(as.partner.get(Disputing.API + "/" + id + "/sla").json().path("firstResponseBreached")
                 .asBoolean()).isFalse();
+    }
+
+    @Test
+    void commentsAreRefusedOnceADisputeIsWithdrawnOrClosedAndNothingIsStoredOrNotified() {
+        Disputing as = new Disputing(port);
+        assertThat(as.partner.post("/tmf-api/troubleTicket/v4/hub", "{\"callback\": \"http://127.0.0.1:9/l\"}")
+                .status()).isEqualTo(201);
+        String statement = settlement.issue(as.partnerId, "300.00", Instant.now());
+        String withdrawn = as.open(statement, "20");
+        as.step(as.partner, withdrawn, "withdrawal", "{\"reason\": \"settled by phone\"}");
+        long notified = hubEvents(withdrawn);
+        assertThat(notified).isPositive();
+        for (TestHttp side : List.of(as.finance, as.partner)) {
+            TestHttp.Response refused = as.step(side, withdrawn, "comments", "{\"text\": \"too late\"}");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().path("detail").asString()).contains("is withdrawn");
+        }
+        JsonNode ticket = as.partner.get(Disputing.TICKETS + "/" + withdrawn).json();
+        assertThat(ticket.path("note")).isEmpty();
+        // a staff comment on a never-answered dispute used to set the first response after the fact
+        assertThat(ticket.path("sla").path("firstRespondedAt").isNull()).isTrue();
+        assertThat(hubEvents(withdrawn)).isEqualTo(notified);
+
+        String closed = as.open(statement, "10");
+        as.step(as.finance, closed, "review", null);
+        as.step(as.finance, closed, "proposal", Disputing.proposal("10"));
+        as.step(as.partner, closed, "acceptance", null);
+        // resolved, not yet closed: the thread is still open (the adjustment is still to be settled)
+        assertThat(as.step(as.partner, closed, "comments", "{\"text\": \"thanks\"}").status()).isEqualTo(200);
+        as.step(as.finance, closed, "closure", null);
+        notified = hubEvents(closed);
+        TestHttp.Response refused = as.step(as.partner, closed, "comments", "{\"text\": \"one more thing\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asString()).contains("is closed");
+        assertThat(as.partner.get(Disputing.TICKETS + "/" + closed).json().path("note").valueStream()
+                .map(note -> note.path("text").asString()).toList()).containsExactly("thanks");
+        assertThat(hubEvents(closed)).isEqualTo(notified);
+        // TMF has no other way in for a comment: a note in a merge patch is not changeable
+        assertThat(as.partner.send("PATCH", Disputing.TICKETS + "/" + closed, "{\"note\": [{\"text\": \"x\"}]}",
+                "application/merge-patch+json").status()).isEqualTo(400);
+    }
+
+    private long hubEvents(String disputeId) {
+        return jdbc.sql("select count(*) from hub_event where payload like :id").param("id", "%" + disputeId + "%")
+                .query(Long.class).single();
     }
 
     @Test

@@ -7,13 +7,17 @@ import io.accord.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /** The window, amount, one-open-per-line and input rules of opening; each refusal changes nothing. */
@@ -24,10 +28,15 @@ class DisputeOpeningRulesTests {
     int port;
     private final SettlementFixtures settlement;
     private final JdbcClient jdbc;
+    private final DisputeRepository disputes;
+    private final TransactionTemplate transactions;
 
-    DisputeOpeningRulesTests(SettlementFixtures settlement, JdbcClient jdbc) {
+    DisputeOpeningRulesTests(SettlementFixtures settlement, JdbcClient jdbc, DisputeRepository disputes,
+                             TransactionTemplate transactions) {
         this.settlement = settlement;
         this.jdbc = jdbc;
+        this.disputes = disputes;
+        this.transactions = transactions;
     }
 
     private long disputesOf(String partnerId) {
@@ -114,16 +123,61 @@ class DisputeOpeningRulesTests {
     }
 
     @Test
-    void aLineHasOneOpenDisputeAtATime() {
+    void aLineHasOneOpenDisputeAtATimeAndTheConflictNamesIt() {
         Disputing as = new Disputing(port);
         String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
-        assertThat(as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "dup-line", "5", "RATE")).status())
-                .isEqualTo(201);
+        TestHttp.Response first = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "dup-line", "5",
+                "RATE"));
+        assertThat(first.status()).isEqualTo(201);
+        String open = first.json().path("id").asString();
         TestHttp.Response second = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, "dup-line", "6",
                 "TAX"));
         assertThat(second.status()).isEqualTo(409);
-        assertThat(second.json().path("detail").asString()).contains("dup-line");
+        assertThat(second.json().path("detail").asString()).contains("dup-line", open);
+        assertThat(second.json().path("openDisputeId").asString()).isEqualTo(open);
+        assertThat(second.json().path("openDisputeHref").asString()).isEqualTo(Disputing.TICKETS + "/" + open);
         assertThat(disputesOf(as.partnerId)).isEqualTo(1);
+    }
+
+    @Test
+    void aConflictWithAnotherPartnersDisputeDoesNotNameIt() {
+        Disputing as = new Disputing(port);
+        Disputing other = new Disputing(port);
+        String invoiceLine = "INV-" + UUID.randomUUID() + "-1";
+        TestHttp.Response theirs = other.partner.post(Disputing.TICKETS, invoiceLineTicket(settlement.issue(
+                other.partnerId, "100.00", Instant.now()), invoiceLine));
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
+        TestHttp.Response mine = as.partner.post(Disputing.TICKETS, invoiceLineTicket(settlement.issue(
+                as.partnerId, "100.00", Instant.now()), invoiceLine));
+        assertThat(mine.status()).isEqualTo(409);
+        assertThat(mine.body()).doesNotContain(theirs.json().path("id").asString());
+        assertThat(mine.json().has("openDisputeId")).isFalse();
+    }
+
+    @Test
+    void aLineTakenBetweenTheCheckAndTheInsertIsA409NamingTheOpenDispute() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
+        String open = as.open(statement, "5");
+        Dispute.Item line = disputes.find(UUID.fromString(open)).orElseThrow().items.stream()
+                .filter(item -> "StatementLine".equals(item.role())).findFirst().orElseThrow();
+        Dispute late = new Dispute(UUID.randomUUID(), UUID.fromString(as.partnerId), Category.RATE, BigDecimal.ONE,
+                "EUR", "raced", statement, Dispute.Source.PARTNER, null, List.of(line), "pa", Instant.now(),
+                Instant.now(), Instant.now());
+        late.opened();
+        ErrorResponseException refused = catchThrowableOfType(ErrorResponseException.class,
+                () -> transactions.executeWithoutResult(status -> disputes.insert(late)));
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody().getProperties()).containsEntry("openDisputeId", open);
+        assertThat(disputesOf(as.partnerId)).isEqualTo(1);
+    }
+
+    private static String invoiceLineTicket(String statementId, String invoiceLine) {
+        return """
+                {"ticketType": "BillingDispute", "description": "their invoice line", "category": "OTHER",
+                 "disputedAmount": {"unit": "EUR", "value": "1"},
+                 "relatedEntity": [{"id": "%s", "role": "Statement"}, {"id": "%s", "role": "InvoiceLine"}]}
+                """.formatted(statementId, invoiceLine);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -38,6 +39,9 @@ class EvidenceTests {
                 new TestMultipart().field("name", "CDR extract").file("file", "cdrs.pdf", "application/pdf", PDF));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         JsonNode attachment = first.json().path("attachment").get(0);
+        // the attachment's own URL, not the ticket's
+        assertThat(first.header("Location")).endsWith(attachment.path("href").asString())
+                .endsWith("/attachments/" + attachment.path("id").asString() + "/content");
         assertThat(attachment.path("name").asString()).isEqualTo("CDR extract");
         assertThat(attachment.path("mimeType").asString()).isEqualTo("application/pdf");
         assertThat(attachment.path("sha256").asString()).isEqualTo(DigestUtils.sha256Hex(PDF));
@@ -48,6 +52,7 @@ class EvidenceTests {
                 new TestMultipart().field("attachmentId", attachmentId)
                         .file("file", "scan.png", "application/pdf", PNG));
         assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(second.header("Location")).endsWith(attachment.path("href").asString());
         assertThat(second.json().path("attachment")).hasSize(1);
         assertThat(second.json().path("attachment").get(0).path("version").asInt()).isEqualTo(2);
         assertThat(second.json().path("attachment").get(0).path("mimeType").asString()).isEqualTo("image/png");
@@ -57,6 +62,29 @@ class EvidenceTests {
         assertThat(v1.status()).isEqualTo(200);
         assertThat(v1.header("X-Checksum-SHA256")).isEqualTo(DigestUtils.sha256Hex(PDF));
         assertThat(v1.body()).startsWith("%PDF-1.4");
+        assertThat(v1.header("Content-Disposition")).isEqualTo(
+                "attachment; filename=\"cdrs.pdf\"; filename*=UTF-8''cdrs.pdf");
+    }
+
+    @Test
+    void aDownloadIsSavedUnderItsUploadedNameWithTheExtensionOfItsType() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        // no extension, non-ASCII, a quote: the PNG's name gets .png, an ASCII fallback and the exact UTF-8 name
+        String png = upload(as, id, new TestMultipart().file("file", "Prüfbericht \"März\"", "image/png", PNG));
+        assertThat(as.partner.get(png).header("Content-Disposition")).isEqualTo("attachment; "
+                + "filename=\"Pr_fbericht _M_rz_.png\"; filename*=UTF-8''Pr%C3%BCfbericht%20%22M%C3%A4rz%22.png");
+        // no file name at all: the attachment's name
+        String unnamed = upload(as, id, new TestMultipart().field("name", "CDR extract").file("file", "",
+                "application/pdf", PDF));
+        assertThat(as.finance.get(unnamed).header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"CDR extract.pdf\"; filename*=UTF-8''CDR%20extract.pdf");
+    }
+
+    private static String upload(Disputing as, String id, TestMultipart form) {
+        TestHttp.Response uploaded = as.partner.postMultipart(Disputing.API + "/" + id + "/attachments", form);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        return URI.create(uploaded.header("Location")).getPath();
     }
 
     @Test

@@ -1,18 +1,14 @@
 package io.accord.dispute.dispute;
 
 import io.accord.platform.upload.FileNames;
-import io.accord.platform.upload.FileSignature;
 import io.accord.platform.upload.InspectedContent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,26 +37,12 @@ class Evidence {
         String downloadName() {
             String base = Optional.ofNullable(FileNames.clean(fileName)).or(() -> Optional.ofNullable(
                     FileNames.clean(name))).orElse("evidence");
-            FileSignature type = FileSignature.ofMimeType(mimeType);
-            String lower = base.toLowerCase(Locale.ROOT);
-            boolean typed = lower.endsWith("." + type.extension())
-                    || (type == FileSignature.JPEG && lower.endsWith(".jpeg"));
-            return typed ? base : base + "." + type.extension();
+            return FileNames.withExtension(base, mimeType);
         }
 
-        /**
-         * RFC 6266: an ASCII {@code filename} for old clients (anything else, quotes and backslashes as {@code _}) and
-         * the exact name as UTF-8 in {@code filename*} (RFC 8187); header values travel as Latin-1, so a raw
-         * non-ASCII name would arrive garbled.
-         */
+        /** RFC 6266: saved under {@link #downloadName}, whatever its characters ({@link FileNames#attachment}). */
         String contentDisposition() {
-            String exact = downloadName();
-            String ascii = exact.codePoints().map(c -> c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? '_' : c)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-            // form encoding differs from RFC 8187's in two places: space and '*'
-            String encoded = URLEncoder.encode(exact, StandardCharsets.UTF_8).replace("+", "%20")
-                    .replace("*", "%2A");
-            return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+            return FileNames.attachment(downloadName());
         }
     }
 

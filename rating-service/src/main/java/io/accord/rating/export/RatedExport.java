@@ -3,6 +3,7 @@ package io.accord.rating.export;
 import io.accord.contracts.usage.UsageRated;
 import io.accord.platform.csv.CsvCells;
 import io.accord.platform.persistence.KeysetPages;
+import io.accord.rating.visibility.PartnerView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.core.type.TypeReference;
@@ -60,10 +61,11 @@ class RatedExport {
 
     /**
      * Writes the export to {@code out}, outside any transaction (the pages take their own): the rows up to sequence
-     * number {@code toSequence} ({@code Long.MAX_VALUE}: all there are now).
+     * number {@code toSequence} ({@code Long.MAX_VALUE}: all there are now), as {@code view} sees them: a partner sees
+     * a record's {@code charge} only when it owes it or owns the (sell-through) offering, otherwise it is empty.
      */
-    void write(String partnerId, Instant from, Instant to, long toSequence, Format format, OutputStream out)
-            throws IOException {
+    void write(String partnerId, PartnerView view, Instant from, Instant to, long toSequence, Format format,
+               OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (format == Format.CSV) {
             writer.write(String.join(",", FIELDS));
@@ -78,7 +80,7 @@ class RatedExport {
             return;
         }
         KeysetPages.of(transactions, pageSize).read(bounds[0] - 1,
-                        (after, limit) -> page(partnerId, from, to, after, bounds[1], limit), Row::seq)
+                        (after, limit) -> page(partnerId, view, from, to, after, bounds[1], limit), Row::seq)
                 .forEach(rows -> {
                     for (Row row : rows) {
                         writer.write(format == Format.CSV ? csv(row.fields()) : json.writeValueAsString(row.fields()));
@@ -110,29 +112,31 @@ class RatedExport {
      * the plan PostgreSQL keeps for the prepared statement (whose bounds it does not know) read the usage-time index
      * for the whole range and sorted it, for every page (165 ms instead of 5 ms a page of 500 in 127,000 rows).
      */
-    private List<Row> page(String partnerId, Instant from, Instant to, long after, long last, int limit) {
+    private List<Row> page(String partnerId, PartnerView view, Instant from, Instant to, long after, long last,
+                           int limit) {
         jdbc.execute("set local enable_bitmapscan = off");
         return jdbc.query("""
                 select r.seq, r.rated_id, r.source, r.usage_id, r.subscriber_id, r.usage_time,
                        r.usage_offset_secs, r.usage_type, r.billed_quantity, r.billed_unit,
                        r.currency, r.charge, r.parties, r.offering_id, r.product_instance_id,
-                       r.reversal_of, r.quantity, r.unit, r.tax_category
+                       r.reversal_of, r.quantity, r.unit, r.tax_category, r.allocation
                 from usage_rated r
                 where ? = any(r.partner_ids) and r.usage_time >= ? and r.usage_time < ?
                   and r.seq > ? and r.seq <= ?
                 order by r.seq
                 limit ?""",
-                (rs, n) -> new Row(rs.getLong("seq"), row(rs, partnerId)),
+                (rs, n) -> new Row(rs.getLong("seq"), row(rs, partnerId, view)),
                 partnerId, Timestamp.from(from), Timestamp.from(to), after, last, limit);
     }
 
     private record Row(long seq, Map<String, String> fields) {
     }
 
-    private Map<String, String> row(ResultSet rs, String partnerId) throws SQLException {
+    private Map<String, String> row(ResultSet rs, String partnerId, PartnerView view) throws SQLException {
         BigDecimal payable = null;
         BigDecimal owed = null;
-        for (UsageRated.PartyAmount party : json.readValue(rs.getString("parties"), PARTIES)) {
+        List<UsageRated.PartyAmount> parties = json.readValue(rs.getString("parties"), PARTIES);
+        for (UsageRated.PartyAmount party : parties) {
             if (partnerId.equals(party.partnerId())) {
                 BigDecimal value = new BigDecimal(party.amount());
                 if (party.direction() == UsageRated.Direction.PAYABLE_TO_PARTNER) {
@@ -166,7 +170,9 @@ class RatedExport {
         row.put("quantity", decimal(rs.getBigDecimal("billed_quantity")));
         row.put("unit", rs.getString("billed_unit"));
         row.put("currency", rs.getString("currency"));
-        row.put("charge", decimal(rs.getBigDecimal("charge")));
+        // empty for a partner that does not see the whole charge (a co-creation participant: its share only)
+        row.put("charge", view.seesCharge(rs.getString("allocation"), parties) ? decimal(rs.getBigDecimal("charge"))
+                : "");
         row.put("partnerAmount", decimal(amount));
         row.put("direction", direction);
         row.put("offeringId", rs.getString("offering_id"));

@@ -6,6 +6,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.time.SupportedTimes;
+import io.accord.rating.visibility.PartnerView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -55,7 +56,8 @@ class RatedExportController {
     @Operation(operationId = "exportRatedUsage", summary = "Streams a partner's rated records (reversals and"
             + " re-ratings included) with usage time in [from, to), in sequence order, as NDJSON (default) or CSV"
             + " (Accept: text/csv), optionally only those up to a sequence number (toSequence); a partner token"
-            + " exports its own partner only")
+            + " exports its own partner only, each record's charge only when it owes it or owns the offering (empty"
+            + " otherwise)")
     @ApiResponse(responseCode = "200", description = "the records, one per line (CSV: after a header line)",
             content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> export(
@@ -82,7 +84,8 @@ class RatedExportController {
             throw new InvalidInputException("to", "at most " + MAX_RANGE.toDays() + " days at a time");
         }
         long upTo = sequence(toSequence);
-        StreamingResponseBody body = out -> export.write(partner, start, end, upTo, format, out);
+        PartnerView view = PartnerView.of(tenancy);
+        StreamingResponseBody body = out -> export.write(partner, view, start, end, upTo, format, out);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .contentType(format == RatedExport.Format.CSV ? new MediaType(CSV, StandardCharsets.UTF_8) : NDJSON);
         if (format == RatedExport.Format.CSV) {

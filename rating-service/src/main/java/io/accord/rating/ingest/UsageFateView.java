@@ -1,6 +1,9 @@
 package io.accord.rating.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accord.contracts.usage.UsageRated;
+import io.accord.rating.visibility.PartnerView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,14 +30,28 @@ record UsageFateView(String source, String usageId, String fate, UUID current, L
      * A rated record with its amounts and everything it was rated with; {@code reversedBy} is the reversal that
      * took it back ({@code null} while it is in force, and for a reversal); {@code taxCategory} the rated price
      * version's (a reversal: the record's it reverses), {@code null} when the price named none or the record was
-     * rated before rating kept it (V81).
+     * rated before rating kept it (V81). What a partner sees of it is {@link #seenBy}'s: no {@code margin}, only
+     * its own {@code parties} and {@code agreements}, the {@code charge} only as the one owing it or the offering's
+     * owner, the {@code customerReference} only as its submitter or buyer ({@link PartnerView}).
      */
     record Rated(UUID ratedId, long sequence, String kind, UUID reversalOf, UUID reversedBy, Instant ratedAt, String subscriberId,
                  OffsetDateTime usageTime, String usageType, String quantity, String unit, String billedQuantity,
-                 String billedUnit, String currency, String charge, List<UsageRated.PartyAmount> parties,
-                 String margin, String allocation, String productInstanceId, String offeringId, int offeringVersion,
-                 String priceVersionId, int priceVersion, List<UsageRated.AgreementVersionRef> agreements,
-                 String tierMode, boolean provisional, long arrivalOrder, String customerReference,
+                 String billedUnit, String currency,
+                 @Schema(description = "the whole charge; for a partner only when it owes it or owns the"
+                         + " (sell-through) offering, absent otherwise")
+                 @JsonInclude(JsonInclude.Include.NON_NULL) String charge,
+                 @Schema(description = "every party's amount for staff; a partner's own entries only")
+                 List<UsageRated.PartyAmount> parties,
+                 @Schema(description = "the CSP's margin: staff only, absent for a partner")
+                 @JsonInclude(JsonInclude.Include.NON_NULL) String margin,
+                 String allocation, String productInstanceId, String offeringId, int offeringVersion,
+                 String priceVersionId, int priceVersion,
+                 @Schema(description = "every party's agreement version for staff; a partner's own only")
+                 List<UsageRated.AgreementVersionRef> agreements,
+                 String tierMode, boolean provisional, long arrivalOrder,
+                 @Schema(description = "the product's customer id; for a partner only when it submitted the record"
+                         + " or bought the product, null otherwise")
+                 String customerReference,
                  String taxCategory) {
 
         Rated reversedBy(UUID reversal) {
@@ -42,6 +59,19 @@ record UsageFateView(String source, String usageId, String fate, UUID current, L
                     usageType, quantity, unit, billedQuantity, billedUnit, currency, charge, parties, margin,
                     allocation, productInstanceId, offeringId, offeringVersion, priceVersionId, priceVersion,
                     agreements, tierMode, provisional, arrivalOrder, customerReference, taxCategory);
+        }
+
+        /** This rating as {@code view} sees it, the usage's {@code source} telling whether the caller sent it. */
+        Rated seenBy(PartnerView view, String source) {
+            if (view.isStaff()) {
+                return this;
+            }
+            return new Rated(ratedId, sequence, kind, reversalOf, reversedBy, ratedAt, subscriberId, usageTime,
+                    usageType, quantity, unit, billedQuantity, billedUnit, currency,
+                    view.seesCharge(allocation, parties) ? charge : null, view.parties(parties),
+                    view.seesMargin() ? margin : null, allocation, productInstanceId, offeringId, offeringVersion,
+                    priceVersionId, priceVersion, view.agreements(agreements), tierMode, provisional, arrivalOrder,
+                    view.seesCustomerReference(source, parties) ? customerReference : null, taxCategory);
         }
     }
 

@@ -4,6 +4,7 @@ import io.accord.contracts.usage.UsageRated;
 import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
 import io.accord.contracts.value.PartnerId;
+import io.accord.rating.visibility.PartnerView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,14 +89,15 @@ class UsageFates {
             }
         }
         UUID current = null;
+        PartnerView view = PartnerView.of(tenancy);
         List<UsageFateView.Rated> ratings = new java.util.ArrayList<>(rated.size());
         for (RatedRow row : rated) {
-            UsageFateView.Rated view = row.view;
-            UUID reversal = reversedBy.get(view.ratedId());
-            if (!"REVERSAL".equals(view.kind()) && reversal == null) {
-                current = view.ratedId();
+            UsageFateView.Rated rating = row.view;
+            UUID reversal = reversedBy.get(rating.ratedId());
+            if (!"REVERSAL".equals(rating.kind()) && reversal == null) {
+                current = rating.ratedId();
             }
-            ratings.add(reversal == null ? view : view.reversedBy(reversal));
+            ratings.add((reversal == null ? rating : rating.reversedBy(reversal)).seenBy(view, source));
         }
         return new UsageFateView(source, usageId, state, current, ratings, suspense, duplicates);
     }

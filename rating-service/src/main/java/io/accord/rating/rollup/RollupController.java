@@ -5,6 +5,7 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.time.SupportedTimes;
+import io.accord.rating.visibility.PartnerView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +54,8 @@ class RollupController {
     @GetMapping(ROLLUPS)
     @PreAuthorize(ANYONE)
     @Operation(operationId = "readRollups", summary = "Rated usage summed per hour or day (UTC) of usage time,"
-            + " grouped by partner, offering and/or usage type; a partner sees its own rows")
+            + " grouped by partner, offering and/or usage type; a partner sees its own rows, without the CSP's margin"
+            + " (staff only)")
     Map<String, Object> rollups(@RequestParam String from, @RequestParam String to,
                                 @RequestParam(required = false, defaultValue = "day") String granularity,
                                 @RequestParam(required = false) List<String> groupBy) {
@@ -90,6 +92,8 @@ class RollupController {
         if (!tenancy.isStaff()) {
             owner = tenancy.partnerId().map(PartnerId::toString).orElse("\u0000none");
         }
+        // a partner's rows are all its own: its share and its wholesale (what it owes) stay, the margin is the CSP's
+        PartnerView view = PartnerView.of(tenancy);
         List<String> columns = new ArrayList<>();
         for (String group : List.of("partner", "offering", "usageType")) {
             if (groups.contains(group)) {
@@ -139,7 +143,9 @@ class RollupController {
                     row.put("charge", rs.getBigDecimal("charge").setScale(6).toPlainString());
                     row.put("partnerShare", rs.getBigDecimal("partner_share").setScale(6).toPlainString());
                     row.put("wholesale", rs.getBigDecimal("wholesale").setScale(6).toPlainString());
-                    row.put("margin", rs.getBigDecimal("margin").setScale(6).toPlainString());
+                    if (view.seesMargin()) {
+                        row.put("margin", rs.getBigDecimal("margin").setScale(6).toPlainString());
+                    }
                     row.put("records", rs.getLong("records"));
                     return row;
                 }).list();

@@ -161,7 +161,8 @@ class UsageController {
     @GetMapping(USAGE + "/{id}")
     @PreAuthorize(READ)
     @Operation(operationId = "retrieveUsage", summary = "A submitted usage and what became of it; a partner sees the"
-            + " usage it submitted")
+            + " usage it submitted, a rating's amount (taxExcludedRatingAmount) only when it owes the charge or owns"
+            + " the offering")
     Map<String, Object> retrieve(@PathVariable String id) {
         UUID uuid;
         try {
@@ -257,7 +258,10 @@ class UsageController {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("ratingDate", rating.ratedAt().toString());
             item.put("ratingAmountType", rating.kind());
-            item.put("taxExcludedRatingAmount", Map.of("unit", rating.currency(), "value", rating.charge()));
+            // a partner sees the charge only when it owes it or owns the offering (PartnerView): absent otherwise
+            if (rating.charge() != null) {
+                item.put("taxExcludedRatingAmount", Map.of("unit", rating.currency(), "value", rating.charge()));
+            }
             item.put("productRef", Map.of("id", rating.productInstanceId()));
             item.put("offerTariffType", rating.offeringId());
             item.put("ratedId", rating.ratedId());

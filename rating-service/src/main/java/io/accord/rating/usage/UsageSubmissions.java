@@ -7,17 +7,20 @@ import io.accord.contracts.usage.UsageReported;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
+import io.accord.contracts.usage.UsageRated;
 import io.accord.rating.engine.RatingEngine;
 import io.accord.rating.engine.UsageWindow;
 import io.accord.rating.engine.UsageRecord;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
+import io.accord.rating.visibility.PartnerView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +49,7 @@ class UsageSubmissions {
     /** At most this many rolled-back writes to find the records the database refuses in a failed batch. */
     private static final int MAX_PROBES = 256;
     private static final Logger log = LoggerFactory.getLogger(UsageSubmissions.class);
+    private static final TypeReference<List<UsageRated.PartyAmount>> PARTIES = new TypeReference<>() { };
 
     private final UsageLedger ledger;
     private final RatingModel model;
@@ -319,6 +323,7 @@ class UsageSubmissions {
                   String reason, String detail, JsonNode usage, List<Rating> ratings, String suspenseStatus) {
     }
 
+    /** A rating of it; {@code charge} {@code null} when the caller does not see it ({@link PartnerView}). */
     record Rating(String ratedId, String kind, String charge, String currency, String productInstanceId,
                   String offeringId, Instant ratedAt) {
     }
@@ -401,12 +406,15 @@ class UsageSubmissions {
     }
 
     private Stored withFate(Stored stored) {
+        PartnerView view = PartnerView.of(tenancy);
         List<Rating> ratings = jdbc.sql("""
-                        select rated_id, kind, charge, currency, product_instance_id, offering_id, rated_at
+                        select rated_id, kind, charge, currency, product_instance_id, offering_id, rated_at,
+                               allocation, parties
                         from usage_rated where source = :source and usage_id = :usageId order by seq""")
                 .param("source", stored.source()).param("usageId", stored.usageId())
                 .query((rs, n) -> new Rating(rs.getString("rated_id"), rs.getString("kind"),
-                        rs.getBigDecimal("charge").toPlainString(), rs.getString("currency"),
+                        view.seesCharge(rs.getString("allocation"), json.readValue(rs.getString("parties"), PARTIES))
+                                ? rs.getBigDecimal("charge").toPlainString() : null, rs.getString("currency"),
                         rs.getString("product_instance_id"), rs.getString("offering_id"),
                         rs.getTimestamp("rated_at").toInstant())).list();
         String suspense = jdbc.sql("""

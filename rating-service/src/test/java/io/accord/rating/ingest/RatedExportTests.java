@@ -1,6 +1,7 @@
 package io.accord.rating.ingest;
 
 import io.accord.contracts.Roles;
+import io.accord.contracts.events.OfferingLaunched;
 import io.accord.rating.model.RatingModel;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -137,6 +138,46 @@ class RatedExportTests {
                 assertThat(JSON.readTree(line).path("usageId").asString()).isEqualTo("a"));
         assertThat(staff().get("/api/rating/rated?partnerId=" + partnerId + range + "&toSequence="
                 + (firstSequence - 1)).body()).isEmpty();
+    }
+
+    /**
+     * A co-created record: staff export each participant's amount with the whole charge; a participant's own export
+     * shows its share only (the charge empty), as the usage fate does (PartnerView).
+     */
+    @Test
+    void aCoCreationParticipantExportsItsShareWithoutTheWholeCharge() {
+        String id = unique();
+        String subscriber = "+49175" + id;
+        String source = "cc-" + id;
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        sellThroughAgreement(first, "30");
+        sellThroughAgreement(second, "20");
+        launchVoiceOffering("off-" + id, null, "0.01");
+        UsageFixtures.activateCoCreated("prod-" + id, subscriber, "off-" + id,
+                List.of(new OfferingLaunched.Participant(first, "30"), new OfferingLaunched.Participant(second, "20")));
+        awaitRatable(model, subscriber);
+        OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.HOURS);
+        JsonNode answer = staff().as(TestJwt.staff("ops-1", Roles.OPS)).post("/tmf-api/usageManagement/v4/usage",
+                RerateFixtures.usage(source, "a", subscriber, 100, hour.plusMinutes(5))).json();
+        assertThat(answer.path("status").asString()).as(answer.toString()).isEqualTo("rated");
+        String range = "&from=" + hour.toInstant() + "&to=" + hour.plusHours(1).toInstant();
+
+        JsonNode staffLine = JSON.readTree(staff().get("/api/rating/rated?partnerId=" + first + range).body());
+        assertThat(staffLine.path("charge").asString()).isEqualTo("1.000000");
+        assertThat(staffLine.path("partnerAmount").asString()).isEqualTo("0.300000");
+
+        TestHttp participant = TestHttp.localPort(port).as(TestJwt.partner("p", first, Roles.PARTNER_USER));
+        JsonNode own = JSON.readTree(participant.get("/api/rating/rated?" + range.substring(1)).body());
+        assertThat(own.path("usageId").asString()).isEqualTo("a");
+        assertThat(own.path("charge").asString()).isEmpty();
+        assertThat(own.path("partnerAmount").asString()).isEqualTo("0.300000");
+        assertThat(own.path("direction").asString()).isEqualTo("PAYABLE_TO_PARTNER");
+        String[] csv = participant.header("Accept", "text/csv").get("/api/rating/rated?" + range.substring(1))
+                .body().split("\n");
+        assertThat(csv).hasSize(2);
+        assertThat(csv[1].split(",", -1)[9]).isEmpty();
+        assertThat(csv[1].split(",", -1)[10]).isEqualTo("0.300000");
     }
 
     @Test

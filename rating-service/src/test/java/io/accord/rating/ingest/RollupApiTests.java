@@ -83,6 +83,7 @@ class RollupApiTests {
         assertThat(mine.path("records").asLong()).isEqualTo(2);
         assertThat(new BigDecimal(mine.path("charge").asString())).isEqualByComparingTo("1.80");
         assertThat(new BigDecimal(mine.path("partnerShare").asString())).isEqualByComparingTo("0.54");
+        assertThat(new BigDecimal(mine.path("margin").asString())).isEqualByComparingTo("1.26");
 
         // an hour partly in the range counts whole, at either end (the one holding from was left out)
         for (String partial : List.of("from=" + hour.plusMinutes(30).toInstant() + "&to="
@@ -98,6 +99,11 @@ class RollupApiTests {
         JsonNode own = partner.get(query).json().path("rows");
         assertThat(own).hasSize(1);
         assertThat(own.get(0).path("partnerId").asString()).isEqualTo(partnerId);
+        // its share, the charge of its own offering and its wholesale (what it owes) stay; the CSP's margin does not
+        assertThat(own.get(0).has("margin")).as(own.toString()).isFalse();
+        assertThat(new BigDecimal(own.get(0).path("partnerShare").asString())).isEqualByComparingTo("0.54");
+        assertThat(new BigDecimal(own.get(0).path("charge").asString())).isEqualByComparingTo("1.80");
+        assertThat(new BigDecimal(own.get(0).path("wholesale").asString())).isEqualByComparingTo("0");
         TestHttp other = TestHttp.localPort(port).as(TestJwt.partner("q", UUID.randomUUID().toString(),
                 Roles.PARTNER_USER));
         assertThat(other.get(query).json().path("rows")).isEmpty();
@@ -106,6 +112,7 @@ class RollupApiTests {
         JsonNode daily = partner.get("/api/rating/rollups?from=" + day + "&to=" + hour.toLocalDate().plusDays(1)
                 + "&granularity=day").json().path("rows");
         assertThat(daily.get(0).path("bucket").asString()).isEqualTo(day);
+        assertThat(daily.get(0).has("margin")).as(daily.toString()).isFalse();
         assertThat(staff().get("/api/rating/rollups?from=" + day + "&to=" + day + "&granularity=week").status())
                 .isEqualTo(400);
         assertThat(staff().get("/api/rating/rollups?from=" + day + "&to=" + day).body()).contains("to");

@@ -1,6 +1,7 @@
 package io.accord.rating.ingest;
 
 import io.accord.contracts.Roles;
+import io.accord.contracts.events.OfferingLaunched;
 import io.accord.rating.model.RatingModel;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -343,8 +344,6 @@ class UsageApiTests {
         assertThat(partner(other).get(USAGE).header("X-Total-Count")).isEqualTo("0");
 
         // its own submissions' fates, suspended ones included (their source is its partner id); not another's
-        assertThat(partner(partnerId).get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p1").status())
-                .isEqualTo(200);
         TestHttp.Response unknown = partner(partnerId).post(USAGE, usage(null, "p3", "+49163unknown" + id, "60"));
         assertThat(unknown.json().path("status").asString()).as(unknown.toString()).isEqualTo("rejected");
         JsonNode suspended = partner(partnerId).get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p3")
@@ -356,6 +355,35 @@ class UsageApiTests {
         assertThat(hidden.body()).contains("/tmf-api/usageManagement/v4/usage").doesNotContain("reconciliation");
         assertThat(TestHttp.localPort(port).as(TestJwt.staff("aud", Roles.AUDITOR)).post(USAGE,
                 usage("x", "y", subscriber, "1")).status()).isEqualTo(403);
+
+        // usage it reports of a product it co-created: it sees its own share, not the whole charge (TMF
+        // taxExcludedRatingAmount, the fate's charge), nor the CSP's margin, nor the other participant's share;
+        // staff see all of it
+        String coCreated = "+49164" + id;
+        UsageFixtures.sellThroughAgreement(partnerId, "30");
+        UsageFixtures.sellThroughAgreement(other, "20");
+        launchVoiceOffering("cc-" + id, null, "0.01");
+        UsageFixtures.activateCoCreated("prod-cc-" + id, coCreated, "cc-" + id, List.of(
+                new OfferingLaunched.Participant(partnerId, "30"), new OfferingLaunched.Participant(other, "20")));
+        awaitRatable(model, coCreated);
+        TestHttp.Response shared = partner(partnerId).post(USAGE, usage(null, "p4", coCreated, "60"));
+        assertThat(shared.json().path("status").asString()).as(shared.toString()).isEqualTo("rated");
+        assertThat(shared.json().path("ratedProductUsage").get(0).has("taxExcludedRatingAmount"))
+                .as(shared.toString()).isFalse();
+        assertThat(partner(partnerId).get(shared.header("Location")).json().path("ratedProductUsage").get(0)
+                .has("taxExcludedRatingAmount")).isFalse();
+        assertThat(new BigDecimal(staff().get(shared.header("Location")).json().path("ratedProductUsage").get(0)
+                .path("taxExcludedRatingAmount").path("value").asString())).isEqualByComparingTo("0.60");
+        JsonNode participant = partner(partnerId).get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p4")
+                .json().path("ratings").get(0);
+        assertThat(participant.has("margin") || participant.has("charge")).as(participant.toString()).isFalse();
+        assertThat(participant.path("parties")).extracting(party -> party.path("partnerId").asString() + " "
+                + party.path("amount").asString()).containsExactly(partnerId + " 0.180000");
+        assertThat(participant.path("customerReference").asString()).isEqualTo("customer-prod-cc-" + id);
+        JsonNode whole = staff().get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p4").json()
+                .path("ratings").get(0);
+        assertThat(whole.path("margin").asString()).isEqualTo("0.300000");
+        assertThat(whole.path("parties")).hasSize(2);
     }
 
     @Test

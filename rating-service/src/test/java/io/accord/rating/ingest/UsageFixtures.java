@@ -113,6 +113,20 @@ final class UsageFixtures {
         send(Topics.ORDER_EVENTS, productId, "ProductActivated", buyerPartnerId, activated);
     }
 
+    /**
+     * An active product instance of a co-created offering, the CSP's own subscriber's: each participant (partner id,
+     * share percent) is paid its share of every charge, the CSP keeps the rest.
+     */
+    static void activateCoCreated(String productId, String subscriber, String offeringId,
+                                  List<OfferingLaunched.Participant> participants) {
+        ProductDetails product = new ProductDetails(productId, "order-" + productId, offeringId, 1, "Offering",
+                null, "VOICE_SERVICES", null, null, "web", "customer-" + productId,
+                List.of(new ProductDetails.SubscriberIdentifier("MSISDN", subscriber)), Map.of(), participants,
+                List.of(offeringId + "-voice"), List.of(), "ACTIVE", LONG_AGO, null);
+        ProductActivated activated = new ProductActivated(UUID.randomUUID(), Instant.now(), null, LONG_AGO, product);
+        send(Topics.ORDER_EVENTS, productId, "ProductActivated", null, activated);
+    }
+
     /** Waits until the read models rate a VOICE record of each subscriber. */
     static void awaitRatable(RatingModel model, String... subscribers) {
         await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -231,27 +231,57 @@ class UsagePipelineTests {
         assertThat(awaitFate(source, "poison").path("ratings")).hasSize(1);
     }
 
+    /**
+     * A sell-through record bought by another partner for its own customer: staff see it whole; each party sees its
+     * own entries and agreement only, never the CSP's margin; the owner and the buyer the charge; only the buyer the
+     * customer reference. Anyone else (and a record never seen) is the same 404.
+     */
     @Test
     void answersNotProcessedForUsageNeverSeenAndHidesOtherPartnersUsage() {
         String id = unique();
         String partner = java.util.UUID.randomUUID().toString();
+        String buyer = java.util.UUID.randomUUID().toString();
         String subscriber = "+49154" + id;
         UsageFixtures.sellThroughAgreement(partner, "30");
+        UsageFixtures.sellThroughAgreement(buyer, "10");
         launchVoiceOffering("off-" + id, partner, "0.02");
-        activate("prod-" + id, subscriber, "off-" + id, partner);
+        activate("prod-" + id, subscriber, "off-" + id, partner, buyer);
         awaitRatable(model, subscriber);
 
         sendUsage(call("src-" + id, "p1", subscriber, 60));
-        awaitFate("src-" + id, "p1");
+        JsonNode whole = awaitFate("src-" + id, "p1").path("ratings").get(0);
+        assertThat(whole.path("margin").asString()).isEqualTo("0.840000");
+        assertThat(whole.path("charge").asString()).isEqualTo("1.200000");
+        assertThat(whole.path("parties")).extracting(p -> p.path("partnerId").asString() + " "
+                + p.path("direction").asString()).containsExactly(partner + " PAYABLE_TO_PARTNER",
+                buyer + " OWED_BY_PARTNER");
+        assertThat(whole.path("agreements")).extracting(a -> a.path("partnerId").asString())
+                .containsExactly(partner, buyer);
+        assertThat(whole.path("customerReference").asString()).isEqualTo("customer-prod-" + id);
 
         TestHttp.Response mine = TestHttp.localPort(port)
                 .as(TestJwt.partner("pa", partner, Roles.PARTNER_ADMIN)).get("/api/rating/usage/src-" + id + "/p1");
         assertThat(mine.status()).isEqualTo(200);
-        JsonNode party = mine.json().path("ratings").get(0).path("parties").get(0);
-        assertThat(party.path("partnerId").asString()).isEqualTo(partner);
-        assertThat(party.path("direction").asString()).isEqualTo("PAYABLE_TO_PARTNER");
-        assertThat(party.path("amount").asString()).isEqualTo("0.360000");
-        assertThat(mine.json().path("ratings").get(0).path("margin").asString()).isEqualTo("0.840000");
+        JsonNode owned = mine.json().path("ratings").get(0);
+        assertThat(owned.path("parties")).singleElement().satisfies(party -> {
+            assertThat(party.path("partnerId").asString()).isEqualTo(partner);
+            assertThat(party.path("direction").asString()).isEqualTo("PAYABLE_TO_PARTNER");
+            assertThat(party.path("amount").asString()).isEqualTo("0.360000");
+        });
+        assertThat(owned.has("margin")).as(owned.toString()).isFalse();
+        assertThat(owned.path("charge").asString()).isEqualTo("1.200000");
+        assertThat(owned.path("agreements")).extracting(a -> a.path("partnerId").asString()).containsExactly(partner);
+        assertThat(owned.path("customerReference").isNull()).as(owned.toString()).isTrue();
+
+        JsonNode bought = TestHttp.localPort(port).as(TestJwt.partner("pb", buyer, Roles.PARTNER_USER))
+                .get("/api/rating/usage/fate?source=src-" + id + "&usageId=p1").json().path("ratings").get(0);
+        assertThat(bought.path("parties")).extracting(p -> p.path("partnerId").asString() + " "
+                + p.path("direction").asString() + " " + p.path("amount").asString())
+                .containsExactly(buyer + " OWED_BY_PARTNER 1.200000");
+        assertThat(bought.has("margin")).as(bought.toString()).isFalse();
+        assertThat(bought.path("charge").asString()).isEqualTo("1.200000");
+        assertThat(bought.path("agreements")).extracting(a -> a.path("partnerId").asString()).containsExactly(buyer);
+        assertThat(bought.path("customerReference").asString()).isEqualTo("customer-prod-" + id);
 
         TestHttp.Response other = TestHttp.localPort(port).as(TestJwt.partner("pb",
                 java.util.UUID.randomUUID().toString(), Roles.PARTNER_ADMIN)).get("/api/rating/usage/src-" + id + "/p1");

@@ -10,12 +10,14 @@ import java.util.TreeSet;
 
 /**
  * Checks a service's OpenAPI document against Accord's API docs conventions and lists every breach, so a new
- * operation without a summary, a domain operation id and tag, an example request body or its problem answers
- * fails the service's tests.
+ * operation without a summary, a domain operation id and tag, an example request body, its problem answers or who
+ * may call it fails the service's tests. Every operation is checked, whatever decides its roles.
  */
 public final class ApiDocsConventionChecks {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
+    private static final String ROLES = "x-accord-roles";
+    private static final String ANYONE = "anyone";
 
     private ApiDocsConventionChecks() {
     }
@@ -57,6 +59,7 @@ public final class ApiDocsConventionChecks {
                 breaches.add(name + ": request body without an example");
             }
             boolean locked = operation.has("security") && !operation.get("security").isEmpty();
+            breaches.addAll(rolesBreaches(name, operation, locked));
             JsonNode responses = operation.path("responses");
             for (String status : expectedProblems(name, locked, !body.isMissingNode())) {
                 JsonNode problem = responses.path(status).path("content").path("application/problem+json");
@@ -74,6 +77,34 @@ public final class ApiDocsConventionChecks {
             }
         });
         return breaches;
+    }
+
+    /**
+     * The description ends with "Roles: ..." (listed in {@code x-accord-roles}, {@code anyone} exactly when the
+     * operation has no lock) or quotes its rule ("Authorization: `...`.").
+     */
+    private static List<String> rolesBreaches(String name, JsonNode operation, boolean locked) {
+        String description = text(operation, "description").strip();
+        String last = description.substring(description.lastIndexOf('\n') + 1);
+        if (last.startsWith("Authorization: `") && last.endsWith("`.")) {
+            return List.of();
+        }
+        if (!last.startsWith("Roles: ") || !last.endsWith(".")) {
+            return List.of(name + ": description does not end with who may call it (\"Roles: ...\")");
+        }
+        JsonNode roles = operation.path(ROLES);
+        if (!roles.isArray() || roles.isEmpty()) {
+            return List.of(name + ": no " + ROLES + " listing the roles its description names");
+        }
+        boolean anyone = false;
+        for (JsonNode role : roles) {
+            anyone |= ANYONE.equals(role.asString());
+        }
+        if (anyone == locked) {
+            return List.of(name + ": " + ROLES + " " + roles + (locked ? " says anyone, but it has a lock"
+                    : " names roles, but it has no lock"));
+        }
+        return List.of();
     }
 
     private static List<String> expectedProblems(String name, boolean locked, boolean hasBody) {

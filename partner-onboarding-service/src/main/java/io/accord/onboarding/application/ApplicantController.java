@@ -44,8 +44,13 @@ class ApplicantController {
         this.service = service;
     }
 
+    /** Said by every call after the first; the starter adds "Roles: anyone (no token needed)." to each. */
+    static final String FOLLOW_UP = "Public application flow: the tracking secret from `applyAsPartner` (header "
+            + "`" + TrackingSecrets.HEADER + "`) authorizes this call: without it a 401, a wrong one a 404.";
+
     @PostMapping
-    @Operation(operationId = "applyAsPartner",
+    @Operation(operationId = "applyAsPartner", description = "Public application flow: no account needed; the "
+            + "answer's tracking secret authorizes the follow-up calls.",
             summary = "Apply to become a partner (no account needed); the answer carries the tracking secret")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("onboarding/application.json")
@@ -56,14 +61,14 @@ class ApplicantController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "trackApplication",
+    @Operation(operationId = "trackApplication", description = FOLLOW_UP,
             summary = "Follow an application: status, automated checks and their reasons, decision")
     ApplicationView get(@PathVariable UUID id, @RequestHeader(value = TrackingSecrets.HEADER, required = false) String secret) {
         return ApplicationView.forApplicant(service.byApplicant(id, TrackingSecrets.required(secret)));
     }
 
     @PutMapping("/{id}")
-    @Operation(operationId = "amendApplication",
+    @Operation(operationId = "amendApplication", description = FOLLOW_UP,
             summary = "Amend a draft, or an application on which information was requested")
     @RequestExample("onboarding/application.json")
     ApplicationView amend(@PathVariable UUID id, @RequestHeader(value = TrackingSecrets.HEADER, required = false) String secret,
@@ -72,7 +77,7 @@ class ApplicantController {
     }
 
     @GetMapping("/{id}/documents")
-    @Operation(operationId = "listApplicationDocuments",
+    @Operation(operationId = "listApplicationDocuments", description = FOLLOW_UP,
             summary = "The documents attached so far, oldest first: type, name, version, media type and SHA-256 "
                     + "(href: where staff, and the partner once approved, read it)")
     List<DocumentRef> documents(@PathVariable UUID id,
@@ -81,7 +86,7 @@ class ApplicantController {
     }
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(operationId = "attachApplicationDocument",
+    @Operation(operationId = "attachApplicationDocument", description = FOLLOW_UP,
             summary = "Attach a document (PDF, PNG or JPEG) of a type such as TAX_FORM or BANK_PROOF")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample(value = "onboarding/tax-form.pdf", fields = "documentType=TAX_FORM")
@@ -100,7 +105,7 @@ class ApplicantController {
     }
 
     @PostMapping("/{id}/submission")
-    @Operation(operationId = "submitApplication",
+    @Operation(operationId = "submitApplication", description = FOLLOW_UP,
             summary = "Submit: the automated checks run; a clean application under the policy is approved at once")
     ApplicationView submit(@PathVariable UUID id, @RequestHeader(value = TrackingSecrets.HEADER, required = false) String secret) {
         return ApplicationView.forApplicant(service.submit(id, TrackingSecrets.required(secret)));

@@ -21,8 +21,9 @@ import java.util.List;
 
 /**
  * What every Accord service's API docs say the same way: login through Keycloak (OAuth2 authorization code with
- * PKCE) or a pasted token, a lock only on the operations that need a token, the problem+json answers each
- * operation can give (with an example each), and the {@code Location} of what a 201 created.
+ * PKCE) or a pasted token, a lock only on the operations that need a token, who may call each operation (see
+ * {@link OperationRoles}), the problem+json answers each operation can give (with an example each), and the
+ * {@code Location} of what a 201 created.
  */
 class ApiDocsConventions implements GlobalOpenApiCustomizer {
 
@@ -83,6 +84,10 @@ class ApiDocsConventions implements GlobalOpenApiCustomizer {
         } else if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
             operation.setSecurity(List.of(new SecurityRequirement().addList(KEYCLOAK, "openid"),
                     new SecurityRequirement().addList(BEARER)));
+        }
+        if (!OperationRoles.stated(operation)) {
+            OperationRoles.state(operation, isPublic,
+                    isPublic ? List.of() : publicOperations.rolesAdmitted(method.name(), path), PublicOperations.ROLES);
         }
         ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
         operation.setResponses(responses);

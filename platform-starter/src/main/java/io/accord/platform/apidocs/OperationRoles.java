@@ -18,12 +18,15 @@ import java.util.regex.Pattern;
  * controller's), so the API documents cannot drift from what is enforced: the description ends with
  * "Roles: finance, platform-admin." and the extension {@code x-accord-roles} lists them. Partner roles are bound
  * to the token's partner, as every description of tenancy says. An expression that is not only role checks joined
- * by {@code or} is quoted as it is; an operation without {@link PreAuthorize} is left as it is (its path rules
- * apply: public, or any valid token).
+ * by {@code or} is quoted as it is. An operation without {@link PreAuthorize} is left to {@link ApiDocsConventions},
+ * which states the roles its path rules admit ({@link #state}): {@code anyone} for a public operation.
  */
 class OperationRoles implements GlobalOperationCustomizer {
 
     static final String EXTENSION = "x-accord-roles";
+    /** What {@link #EXTENSION} lists for an operation that needs no token. */
+    static final String ANYONE = "anyone";
+    private static final String QUOTED_RULE = "Authorization: `";
 
     private static final Pattern ROLE_CHECK = Pattern.compile("hasRole\\(\\s*'([^']+)'\\s*\\)"
             + "|hasAnyRole\\(((?:\\s*'[^']+'\\s*,?)+)\\)");
@@ -39,15 +42,45 @@ class OperationRoles implements GlobalOperationCustomizer {
         if (rule == null) {
             return operation;
         }
-        String said = said(rule.value());
         List<String> roles = roles(rule.value());
         if (roles != null) {
             operation.addExtension(EXTENSION, roles);
         }
+        append(operation, said(rule.value()));
+        return operation;
+    }
+
+    /** Whether the operation already says who may call it (from its {@link PreAuthorize}). */
+    static boolean stated(Operation operation) {
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(EXTENSION)) {
+            return true;
+        }
+        String description = operation.getDescription();
+        return description != null && description.substring(description.lastIndexOf('\n') + 1).startsWith(QUOTED_RULE);
+    }
+
+    /**
+     * States who may call an operation without {@link PreAuthorize}: anyone when it is public, else the roles its
+     * path rules admit ({@code admitted}, of {@code all}).
+     */
+    static void state(Operation operation, boolean isPublic, List<String> admitted, List<String> all) {
+        String said;
+        if (isPublic) {
+            operation.addExtension(EXTENSION, List.of(ANYONE));
+            said = "Roles: anyone (no token needed).";
+        } else {
+            operation.addExtension(EXTENSION, admitted);
+            said = admitted.isEmpty() ? "Roles: none (no role is admitted)."
+                    : admitted.equals(all) ? "Roles: any role (a valid token)."
+                    : "Roles: " + String.join(", ", admitted) + ".";
+        }
+        append(operation, said);
+    }
+
+    private static void append(Operation operation, String said) {
         String description = operation.getDescription();
         operation.setDescription(description == null || description.isBlank() ? said : description.strip() + "\n\n"
                 + said);
-        return operation;
     }
 
     /** The roles of an expression made of role checks joined by {@code or}; {@code null} for anything else. */

@@ -65,9 +65,16 @@ class HubApiDocs implements GlobalOpenApiCustomizer {
         if (!api.eventTypes().isEmpty()) {
             example.put("query", "eventType=" + String.join(",", api.eventTypes().subList(0,
                     Math.min(2, api.eventTypes().size()))));
-            operation.setDescription("Event types of this API (for `query`: `eventType=<type>[,<type>...]`; no "
+            String eventTypes = "Event types of this API (for `query`: `eventType=<type>[,<type>...]`; no "
                     + "query: all of them): " + api.eventTypes().stream().map(type -> "`" + type + "`")
-                    .collect(Collectors.joining(", ")) + ".");
+                    .collect(Collectors.joining(", ")) + ".";
+            // before what the description says already (the roles, which end it)
+            String said = operation.getDescription();
+            if (said == null || said.isBlank()) {
+                operation.setDescription(eventTypes);
+            } else if (!said.startsWith(eventTypes)) {
+                operation.setDescription(eventTypes + "\n\n" + said.strip());
+            }
         }
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example));

@@ -41,6 +41,14 @@ class HubApiDocsTests {
         assertThat(ordering.path("description").asString()).contains("`ProductOrderStateChangeEvent`")
                 .doesNotContain("ProductOffering");
         assertThat(register.path("responses").path("201").path("headers").has("Location")).isTrue();
+        // the hub's roles come from its path rules (no @PreAuthorize), after the event types
+        assertThat(register.path("description").asString()).startsWith("Event types of this API")
+                .endsWith("\n\nRoles: platform-admin, partner-manager, ops, partner-admin.");
+        assertThat(register.path("x-accord-roles").toString())
+                .isEqualTo("[\"platform-admin\",\"partner-manager\",\"ops\",\"partner-admin\"]");
+        assertThat(docs.path("paths").path(CATALOG + "/hub/{id}").path("get").path("x-accord-roles").toString())
+                .isEqualTo("[\"platform-admin\",\"partner-manager\",\"ops\",\"finance\",\"auditor\","
+                        + "\"partner-admin\"]");
         assertThat(docs.path("paths").path(ORDERING + "/hub").path("post").path("operationId").asString())
                 .isEqualTo("registerHubListenerTestOrdering");
         assertThat(docs.path("paths").path(ORDERING + "/hub/{id}").path("delete").path("operationId").asString())

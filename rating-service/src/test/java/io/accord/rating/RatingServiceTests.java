@@ -35,6 +35,8 @@ class RatingServiceTests extends ServiceBaselineTests {
         assertThat(paths.path("/tmf-api/usageManagement/v4/usage").path("post").path("responses").has("201"))
                 .isTrue();
         assertThat(paths.path("/api/rating/rerate-jobs").path("post").path("responses").has("202")).isTrue();
+        assertThat(paths.path("/api/rating/rerate-jobs/{id}/cancel").path("post").path("operationId").asString())
+                .isEqualTo("cancelRerateJob");
         JsonNode upload = paths.path("/api/rating/usage/files").path("post");
         assertThat(upload.path("responses").propertyNames()).contains("201", "202", "413");
         assertThat(upload.path("requestBody").path("content").has("text/csv")).as(upload.toString()).isTrue();

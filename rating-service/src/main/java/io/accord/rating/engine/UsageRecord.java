@@ -36,6 +36,14 @@ public record UsageRecord(String source, String usageId, String usageType, Strin
     }
 
     /**
+     * Whether the record's source is a partner's id (a UUID in its 36-character form): a partner's own usage, rated
+     * only on the instances it takes part in, and a source only that partner may submit as.
+     */
+    public static boolean partnerSource(String source) {
+        return source != null && ProductSelection.partnerSource(source);
+    }
+
+    /**
      * Whether a usage time falls in the years 1900 to 9999 in UTC: where it was reported may say 9999 while UTC says
      * 10000 (9999-12-31T23:00-05:00), which no row can hold.
      */

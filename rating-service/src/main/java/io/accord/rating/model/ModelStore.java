@@ -187,6 +187,32 @@ class ModelStore {
         }
     }
 
+    // ---- what the read models know (a request's scope checked against them)
+
+    /** Whether the tables hold an agreement of the partner (any version, in force or not) or an offering it owns. */
+    boolean knowsPartner(String partnerId) {
+        return jdbc.sql("""
+                        select exists (select 1 from rating_agreement where partner_id = :id)
+                            or exists (select 1 from rating_offering where partner_id = :id)""")
+                .param("id", partnerId).query(Boolean.class).single();
+    }
+
+    /** Whether the tables hold the offering or a usage price of it. */
+    boolean knowsOffering(String offeringId) {
+        return jdbc.sql("""
+                        select exists (select 1 from rating_offering where offering_id = :id)
+                            or exists (select 1 from rating_usage_price where offering_id = :id)""")
+                .param("id", offeringId).query(Boolean.class).single();
+    }
+
+    /** The usage types any usage price version of the offering ever named (in force, past or announced). */
+    java.util.SortedSet<String> usageTypesPriced(String offeringId) {
+        return new java.util.TreeSet<>(jdbc.sql("""
+                        select distinct jsonb_array_elements_text(price -> 'usageTypes') from rating_usage_price
+                        where offering_id = :id and jsonb_typeof(price -> 'usageTypes') = 'array'""")
+                .param("id", offeringId).query(String.class).list());
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -113,6 +113,24 @@ public class RatingModel {
         return true;
     }
 
+    /**
+     * Whether rating's read models know the partner: an agreement of it (any version, in force or not) or an offering
+     * it owns. Reads the tables, not the snapshot, so that an agreement never in force counts too.
+     */
+    public boolean knowsPartner(String partnerId) {
+        return store.knowsPartner(partnerId);
+    }
+
+    /** Whether rating's read models know the offering (its catalog events or a usage price of it). */
+    public boolean knowsOffering(String offeringId) {
+        return store.knowsOffering(offeringId);
+    }
+
+    /** The usage types a usage price version of the offering names (any version, past or present), sorted. */
+    public java.util.SortedSet<String> usageTypesPriced(String offeringId) {
+        return store.usageTypesPriced(offeringId);
+    }
+
     /** Whether a rebuild is scheduled and has not started yet. */
     boolean rebuildScheduled() {
         synchronized (rebuilt) {

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A re-rate job as the API answers it.
  *
- * @param state    QUEUED, RUNNING, COMPLETED or FAILED
+ * @param state    QUEUED, RUNNING, COMPLETED, FAILED or CANCELLED (stopped for good by ops or finance; what it
+ *                 corrected before stays corrected)
  * @param progress what the job has done so far (committed with each batch)
  * @param nextAttemptAt after a failed batch, when the job is tried again (1 s after the first failure, doubling up to
  *                      a minute); {@code null} otherwise

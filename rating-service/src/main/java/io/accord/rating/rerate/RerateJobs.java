@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,8 +25,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Re-rate jobs as rows: requested (idempotent per request id, audited), scheduled by a price correction, read, and
- * resumed after they failed. The worker ({@link RerateWorker}) runs them.
+ * Re-rate jobs as rows: requested (idempotent per request id, audited), scheduled by a price correction, read,
+ * resumed after they failed, and cancelled. The worker ({@link RerateWorker}) runs them.
  */
 class RerateJobs {
 
@@ -63,7 +64,7 @@ class RerateJobs {
             return transactions.execute(status -> {
                 Optional<RerateJobView> existing = byRequestId(requestId);
                 if (existing.isPresent()) {
-                    return new Requested(sameRequest(existing.get(), scope), false);
+                    return new Requested(sameRequest(existing.get(), scope, reason), false);
                 }
                 UUID id = insert(requestId, "REQUEST", scope, reason, tenancy.actor());
                 RerateJobView job = find(id).orElseThrow();
@@ -73,18 +74,31 @@ class RerateJobs {
             });
         } catch (DuplicateKeyException concurrent) {
             // the same request id committed by a concurrent call meanwhile
-            return new Requested(sameRequest(byRequestId(requestId).orElseThrow(), scope), false);
+            return new Requested(sameRequest(byRequestId(requestId).orElseThrow(), scope, reason), false);
         }
     }
 
-    private static RerateJobView sameRequest(RerateJobView job, Scope scope) {
-        if (!Objects.equals(job.partnerId(), scope.partnerId()) || !job.offeringId().equals(scope.offeringId())
-                || !Objects.equals(job.usageType(), scope.usageType()) || !job.from().equals(scope.from())
-                || !Objects.equals(job.to(), scope.to())) {
+    /** The job of an earlier request with this id, when every parameter is the same; else 409 naming the others. */
+    private static RerateJobView sameRequest(RerateJobView job, Scope scope, String reason) {
+        List<String> differing = new ArrayList<>();
+        differs(differing, "partnerId", job.partnerId(), scope.partnerId());
+        differs(differing, "offeringId", job.offeringId(), scope.offeringId());
+        differs(differing, "usageType", job.usageType(), scope.usageType());
+        differs(differing, "from", job.from(), scope.from());
+        differs(differing, "to", job.to(), scope.to());
+        differs(differing, "reason", job.reason(), reason);
+        if (!differing.isEmpty()) {
             throw new ConflictException("request id " + job.requestId() + " was used for another re-rate request"
-                    + " (job " + job.id() + ")");
+                    + " (job " + job.id() + "); its " + String.join(", ", differing) + " differ"
+                    + (differing.size() == 1 ? "s" : "") + ": use a new request id for a new job");
         }
         return job;
+    }
+
+    private static void differs(List<String> differing, String field, Object before, Object now) {
+        if (!Objects.equals(before, now)) {
+            differing.add(field);
+        }
     }
 
     /**
@@ -139,9 +153,7 @@ class RerateJobs {
     /** A FAILED job runs again from where its last committed batch ended; audited. */
     RerateJobView resume(UUID id) {
         return transactions.execute(status -> {
-            RerateJobView before = jdbc.sql("select * from rerate_job where job_id = :id for update")
-                    .param("id", id).query((rs, n) -> view(rs)).optional()
-                    .orElseThrow(() -> new NotFoundException("RerateJob", id));
+            RerateJobView before = lockForChange(id);
             if (!before.state().equals("FAILED")) {
                 throw new ConflictException("job " + id + " is " + before.state() + "; only a FAILED job is resumed");
             }
@@ -155,6 +167,40 @@ class RerateJobs {
                     id.toString(), "RESUME", Map.of("state", before.state()), Map.of("state", after.state()));
             return after;
         });
+    }
+
+    /**
+     * Stops a QUEUED, RUNNING or FAILED job for good; audited. The row lock waits for a batch in flight (the worker
+     * holds it for the batch's transaction), so the job stops at a batch boundary: the batches committed stay
+     * committed (their reversals and replacements are corrections like any other), the rest of the scope is never
+     * read. The worker takes only QUEUED and RUNNING jobs, so a CANCELLED one is never run or resumed again.
+     *
+     * @throws NotFoundException no such job
+     * @throws ConflictException a job COMPLETED or CANCELLED already
+     */
+    RerateJobView cancel(UUID id) {
+        return transactions.execute(status -> {
+            RerateJobView before = lockForChange(id);
+            if (before.state().equals("COMPLETED") || before.state().equals("CANCELLED")) {
+                throw new ConflictException("job " + id + " is " + before.state() + "; it cannot be cancelled");
+            }
+            jdbc.sql("""
+                            update rerate_job set state = 'CANCELLED', finished_at = :now, next_attempt_at = null,
+                                   updated_at = :now where job_id = :id""")
+                    .param("id", id).param("now", Timestamp.from(clock.instant())).update();
+            RerateJobView after = find(id).orElseThrow();
+            audit.record(before.partnerId() == null ? null : PartnerId.of(before.partnerId()), "RerateJob",
+                    id.toString(), "CANCEL", Map.of("state", before.state(), "progress", before.progress()),
+                    Map.of("state", after.state(), "progress", after.progress()));
+            return after;
+        });
+    }
+
+    /** The job, its row locked until the transaction ends: after the batch a worker may be running. */
+    private RerateJobView lockForChange(UUID id) {
+        return jdbc.sql("select * from rerate_job where job_id = :id for update")
+                .param("id", id).query((rs, n) -> view(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("RerateJob", id));
     }
 
     RerateJobView view(ResultSet rs) throws SQLException {

@@ -2,6 +2,8 @@ package io.accord.rating.suspense;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.ProblemExceptionHandler;
+import io.accord.platform.problem.Problems;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.accord.platform.apidocs.RequestExample;
@@ -9,12 +11,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +39,27 @@ class SuspenseController {
 
     private final SuspenseOps ops;
     private final SuspenseRecycler recycler;
+    private final ProblemExceptionHandler problems;
 
-    SuspenseController(SuspenseOps ops, SuspenseRecycler recycler) {
+    SuspenseController(SuspenseOps ops, SuspenseRecycler recycler, ProblemExceptionHandler problems) {
         this.ops = ops;
         this.recycler = recycler;
+        this.problems = problems;
+    }
+
+    /**
+     * A body that is JSON but no object ({@code []}, a text, a number) was answered "The request body is missing or
+     * is not valid JSON": say what a recycle or write-off takes. Every other unreadable body is the platform's.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<?> unreadable(HttpMessageNotReadableException unreadable, WebRequest request) throws Exception {
+        if (unreadable.getCause() instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+            return ResponseEntity.badRequest().body(Problems.invalid("body", "the body is a JSON object with either"
+                    + " ids (1 to " + SuspenseOps.MAX_SELECTION + " suspense ids) or filter (an object of reason,"
+                    + " source, from, to), e.g. {\"ids\": [\"3fa85f64-5717-4562-b3fc-2c963f66afa6\"]} (a write-off"
+                    + " also takes reason); this body is JSON of another kind"));
+        }
+        return problems.handleException(unreadable, request);
     }
 
     /** Either {@code ids} or {@code filter} (reason, source, from, to over OPEN records). */

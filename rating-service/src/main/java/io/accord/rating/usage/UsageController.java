@@ -2,6 +2,7 @@ package io.accord.rating.usage;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.ResourceLists;
@@ -58,7 +59,7 @@ class UsageController {
     }
 
     private static final AttributeFilter<Object> FILTER = AttributeFilter.<Object>of(Attributes.class)
-            .alsoAccepts("id", "status", "usageType", "usageDate", "suspenseReason", "suspenseStatus");
+            .alsoAccepts("id", "status", "usageType", "usageDate", "suspenseReason", "suspenseStatus", "source");
 
     private final UsageSubmissions submissions;
     private final ResourceLists lists;
@@ -176,14 +177,17 @@ class UsageController {
     @GetMapping(USAGE)
     @PreAuthorize(READ)
     @Operation(operationId = "listUsage", summary = "The caller's submitted usage, newest first (X-Total-Count);"
-            + " filter by id, status, usageType, usageDate, suspenseReason, suspenseStatus (in the database; repeat"
-            + " a parameter for any of its values) and the other simple attributes; fields= selection")
+            + " filter by id, status, usageType, usageDate (an instant, whatever its offset, or a date: that UTC"
+            + " day), source, suspenseReason, suspenseStatus (in the database; repeat a parameter for any of its"
+            + " values) and the other simple attributes; fields= selection")
     ResponseEntity<List<Map<String, Object>>> list(
             @Parameter(description = "rated, rerated or rejected") @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> id,
             @RequestParam(required = false) List<String> usageType,
-            @Parameter(description = "exactly as the Usage shows it") @RequestParam(required = false)
-            List<String> usageDate,
+            @Parameter(description = "an ISO-8601 instant (the same instant in any offset matches) or a date (that"
+                    + " UTC day)") @RequestParam(required = false) List<String> usageDate,
+            @Parameter(description = "the usage's source (a partner's is its partner id)")
+            @RequestParam(required = false) List<String> source,
             @RequestParam(required = false) List<String> suspenseReason,
             @RequestParam(required = false) List<String> suspenseStatus,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
@@ -203,10 +207,22 @@ class UsageController {
                         + "3fa85f64-5717-4562-b3fc-2c963f66afa6)");
             }
         }).toList();
-        UsageSubmissions.Filters filters = new UsageSubmissions.Filters(ids, wanted, values(usageType),
-                values(usageDate), values(suspenseReason), values(suspenseStatus));
+        List<UsageSubmissions.TimeSpan> usageDates = values(usageDate).stream().map(UsageController::span).toList();
+        UsageSubmissions.Filters filters = new UsageSubmissions.Filters(ids, wanted, values(usageType), usageDates,
+                values(suspenseReason), values(suspenseStatus), values(source));
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
         return lists.list(criteria, paging, page -> submissions.list(filters, page), UsageController::tmf);
+    }
+
+    /** A usageDate filter: an instant (to the microsecond) or a date, its UTC day; else 400 naming usageDate. */
+    private static UsageSubmissions.TimeSpan span(String value) {
+        java.time.Instant at = SupportedTimes.instantOrDate("usageDate", value);
+        if (at == null) {
+            throw new InvalidInputException("usageDate", "usageDate is empty; give an ISO-8601 instant or date");
+        }
+        boolean day = value.indexOf('T') < 0 && value.indexOf('t') < 0;
+        return new UsageSubmissions.TimeSpan(at, day ? at.plus(java.time.Duration.ofDays(1))
+                : at.plus(1, java.time.temporal.ChronoUnit.MICROS));
     }
 
     private static List<String> values(List<String> parameter) {

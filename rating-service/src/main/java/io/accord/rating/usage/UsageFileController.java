@@ -63,7 +63,9 @@ class UsageFileController {
             + " source, usageType, subscriberId, startTime, quantity, unit, productId, offeringId, others are"
             + " characteristics) as a job: 201 with the finished job for a small file, 202 with the queued job"
             + " (Location) for a large one or with Prefer: respond-async; 400 naming the file when its header lacks"
-            + " a required column")
+            + " a required column (nothing stored). source: a partner's rows default to its partner id (the column"
+            + " may be left out, as in the example, which is a partner's file); a staff file must have the column, and"
+            + " a staff row whose source is shaped as a partner id (a UUID) is INVALID")
     ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
                                                @RequestHeader(name = "Prefer", required = false) String prefer)
             throws IOException {

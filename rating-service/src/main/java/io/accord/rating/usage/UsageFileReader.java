@@ -53,8 +53,10 @@ final class UsageFileReader {
     }
 
     /**
+     * @param ownSource the partner's own source (its rows' default), {@code null} for staff, whose header must then
+     *                  have a {@code source} column
      * @throws InvalidInputException (field {@code file}) when the file is empty or its header lacks a required
-     *                               column or repeats one
+     *                               column (for staff also {@code source}) or repeats one
      */
     static UsageFileReader open(InputStream body, String ownSource, JsonMapper json) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
@@ -78,6 +80,11 @@ final class UsageFileReader {
                 throw new InvalidInputException("file", "the header has no column " + required + " (required: "
                         + String.join(", ", REQUIRED.stream().sorted().toList()) + ")");
             }
+        }
+        if (ownSource == null && !seen.contains(TmfUsageInput.SOURCE)) {
+            // staff have no source of their own: every row would be INVALID, after the whole file was stored
+            throw new InvalidInputException("file", "the header has no column source: a staff file names each"
+                    + " row's source (its feed, e.g. mediation-eu); only a partner's rows default to its partner id");
         }
         return new UsageFileReader(csv, columns, ownSource, json);
     }

@@ -145,6 +145,14 @@ class UsageSubmissions {
                         "usageCharacteristic.source");
                 continue;
             }
+            if (own == null && UsageRecord.partnerSource(record.source())) {
+                // a partner's id space: staff taking a usage id there made the partner's own record a duplicate
+                results[i] = new Result(i, Outcome.INVALID, null, record.source(), record.usageId(), null,
+                        "source " + record.source() + " is shaped as a partner id (a UUID): only that partner"
+                                + " submits usage as it; staff name their feed (e.g. mediation-eu)",
+                        "usageCharacteristic.source");
+                continue;
+            }
             UsageReported payload = new UsageReported(record.usageId(), record.source(), record.usageType(),
                     record.subscriberId(), record.usageTime(), record.quantity().toPlainString(), record.unit().name(),
                     record.characteristics(), record.productInstanceId(), record.offeringId());
@@ -338,9 +346,14 @@ class UsageSubmissions {
      * The TMF635 list's database filters: a submission is listed when each non-empty list holds its value (the
      * TMF {@code status}, as {@link UsageController#tmf} derives it; the latest suspense status).
      */
-    record Filters(List<UUID> ids, List<String> statuses, List<String> usageTypes, List<String> usageDates,
-                   List<String> suspenseReasons, List<String> suspenseStatuses) {
-        static final Filters NONE = new Filters(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    record Filters(List<UUID> ids, List<String> statuses, List<String> usageTypes, List<TimeSpan> usageDates,
+                   List<String> suspenseReasons, List<String> suspenseStatuses, List<String> sources) {
+        static final Filters NONE = new Filters(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
+    }
+
+    /** Usage times {@code [from, to)}: an instant as a microsecond, a date as its UTC day. */
+    record TimeSpan(Instant from, Instant to) {
     }
 
     /** {@code status} as SQL on a submission {@code s}, the same rules as {@link UsageController#tmf}. */
@@ -360,7 +373,19 @@ class UsageSubmissions {
         values.put("owner", visibleOwner());
         condition(where, values, "ids", filters.ids(), "s.id in (:ids)");
         condition(where, values, "usageTypes", filters.usageTypes(), "s.usage ->> 'usageType' in (:usageTypes)");
-        condition(where, values, "usageDates", filters.usageDates(), "s.usage ->> 'startTime' in (:usageDates)");
+        if (!filters.usageDates().isEmpty()) {
+            // as instants: the text a record was sent with (its own offset) is not what a client asks with
+            List<String> spans = new ArrayList<>();
+            for (int i = 0; i < filters.usageDates().size(); i++) {
+                TimeSpan span = filters.usageDates().get(i);
+                spans.add("(cast(s.usage ->> 'startTime' as timestamptz) >= :dateFrom" + i
+                        + " and cast(s.usage ->> 'startTime' as timestamptz) < :dateTo" + i + ")");
+                values.put("dateFrom" + i, java.sql.Timestamp.from(span.from()));
+                values.put("dateTo" + i, java.sql.Timestamp.from(span.to()));
+            }
+            where.append(" and (").append(String.join(" or ", spans)).append(")");
+        }
+        condition(where, values, "sources", filters.sources(), "s.source in (:sources)");
         condition(where, values, "reasons", filters.suspenseReasons(), "s.reason in (:reasons)");
         condition(where, values, "suspenseStatuses", filters.suspenseStatuses(), """
                 (select u.status from usage_suspense u where u.source = s.source and u.usage_id = s.usage_id

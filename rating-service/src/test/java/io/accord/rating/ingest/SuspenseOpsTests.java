@@ -106,6 +106,18 @@ class SuspenseOpsTests {
         }
         assertThat(staff().post("/api/rating/suspense/recycle", "{\"filter\": {\"reason\": \"\"}}").status())
                 .isEqualTo(400);
+        // a body that is JSON but no object: the answer says what is expected, not "missing or not valid JSON"
+        for (String path : List.of("/api/rating/suspense/recycle", "/api/rating/suspense/write-off")) {
+            for (String notAnObject : List.of("[]", "[\"" + tooOld + "\"]", "\"ids\"")) {
+                TestHttp.Response refused = staff().post(path, notAnObject);
+                assertThat(refused.status()).as(path + " " + notAnObject).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body()).as(path + " " + notAnObject).contains("JSON object", "ids", "filter")
+                        .doesNotContain("missing");
+            }
+        }
+        // other unreadable bodies are still answered as everywhere else
+        assertThat(staff().post("/api/rating/suspense/recycle", "{\"ids\": [").body()).contains("not valid JSON");
         assertThat(counters(source)).containsExactly(4L, 1L, 2L, 1L);
 
         JsonNode byFilter = staff().post("/api/rating/suspense/write-off", "{\"filter\": {\"source\": \"" + source

@@ -386,6 +386,33 @@ class UsageApiTests {
         assertThat(whole.path("parties")).hasSize(2);
     }
 
+    /**
+     * A partner's id is its source: staff submitting under it took the partner's usage ids (the partner's own record
+     * was then a duplicate). Any source shaped as a partner id (a UUID, whatever its case) is refused for staff.
+     */
+    @Test
+    void staffNeverSubmitsUnderASourceShapedAsAPartnerId() {
+        String id = unique();
+        String partnerId = UUID.randomUUID().toString();
+        for (String source : List.of(partnerId, partnerId.toUpperCase())) {
+            TestHttp.Response single = staff().post(USAGE, usage(source, "taken-" + id, "+49168" + id, "60"));
+            assertThat(single.status()).as(single.toString()).isEqualTo(400);
+            assertThat(single.body()).contains("usageCharacteristic.source", "partner id");
+        }
+        TestHttp.Response batch = staff().post(USAGE + "/batch", "[" + usage(partnerId, "taken-" + id, "+49168" + id,
+                "60") + "," + usage("mediation-" + id, "ok-" + id, "+49168" + id, "60") + "]");
+        assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
+        JsonNode results = batch.json().path("results");
+        assertThat(results.get(0).path("outcome").asString()).isEqualTo("INVALID");
+        assertThat(results.get(0).path("problem").path("field").asString()).isEqualTo("[0].usageCharacteristic.source");
+        assertThat(results.get(1).path("outcome").asString()).isEqualTo("SUSPENDED");
+        assertThat(counters(partnerId)).containsExactly(0L, 0L, 0L, 0L);
+
+        // the partner's own usage id is still its own
+        TestHttp.Response own = partner(partnerId).post(USAGE, usage(null, "taken-" + id, "+49168" + id, "60"));
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+    }
+
     @Test
     void aMemberOutsideTheTmfSchemaIsRefusedNamingItsPathAndABatchAnswersItsRecordInvalid() {
         String id = unique();
@@ -461,6 +488,19 @@ class UsageApiTests {
         assertThat(ids(mine, "id=" + id(rated2) + "&id=" + id(data))).containsExactlyInAnyOrder(id(rated2), id(data));
         assertThat(ids(mine, "usageDate=" + java.net.URLEncoder.encode(rated1.path("usageDate").asString(),
                 java.nio.charset.StandardCharsets.UTF_8))).contains(id(rated1));
+        // usageDate is compared as an instant (the record was sent at +01:00), a date as its UTC day
+        java.time.Instant usedAt = OffsetDateTime.parse(rated1.path("usageDate").asString()).toInstant();
+        assertThat(ids(mine, "usageDate=" + usedAt)).contains(id(rated1));
+        assertThat(ids(mine, "usageDate=" + java.net.URLEncoder.encode(usedAt.atOffset(ZoneOffset.ofHours(-5))
+                .toString(), java.nio.charset.StandardCharsets.UTF_8))).contains(id(rated1));
+        assertThat(ids(mine, "usageDate=" + usedAt.plusSeconds(1))).doesNotContain(id(rated1));
+        java.time.LocalDate day = usedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+        assertThat(ids(mine, "usageDate=" + day)).contains(id(rated1));
+        assertThat(ids(mine, "usageDate=" + day.plusDays(1) + "&usageDate=" + day.minusDays(1)))
+                .doesNotContain(id(rated1));
+        // and by source: a partner's is its partner id
+        assertThat(ids(mine, "source=" + partnerId)).hasSize(4);
+        assertThat(ids(mine, "source=mediation-eu")).isEmpty();
         // an attribute the database does not hold is compared on the answer
         assertThat(ids(mine, "submittedAt=" + rated1.path("submittedAt").asString())).containsExactly(id(rated1));
 
@@ -478,7 +518,8 @@ class UsageApiTests {
                 .isEqualTo("0");
 
         for (String[] refused : new String[][]{{"usageTyp=VOICE", "usageTyp"}, {"status=recycled", "rerated"},
-                {"usageCharacteristic=x", "structured"}, {"id=nope", "UUID"}, {"sort=usageDate", "sort"}}) {
+                {"usageCharacteristic=x", "structured"}, {"id=nope", "UUID"}, {"sort=usageDate", "sort"},
+                {"usageDate=garbage", "usageDate"}, {"usageDate=2026-13-01", "usageDate"}}) {
             TestHttp.Response answer = mine.get(USAGE + "?" + refused[0]);
             assertThat(answer.status()).as(refused[0]).isEqualTo(400);
             assertThat(answer.body()).as(refused[0]).contains(refused[1]);

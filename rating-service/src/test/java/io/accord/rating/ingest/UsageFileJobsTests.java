@@ -269,6 +269,50 @@ class UsageFileJobsTests {
         assertThat(partner(partnerId).get(FILES + "/not-a-uuid").status()).isEqualTo(404);
     }
 
+    /**
+     * Staff have no source of their own: a staff file without a source column had every row INVALID after the whole
+     * file was stored (the OpenAPI example, a partner's file, sent as ops). And no staff row takes a partner's id as
+     * its source.
+     */
+    @Test
+    void aStaffFileNamesEachRowsSourceNeverAPartnersIdAndTheExampleIsAPartnersFile() throws IOException {
+        String id = unique();
+        String actor = "ops-file-" + id;
+        TestHttp staff = TestHttp.localPort(port).as(TestJwt.staff(actor, Roles.OPS));
+        String example;
+        try (var in = RatingApplication.class.getResourceAsStream("/examples/rating/usage-file.csv")) {
+            example = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        TestHttp.Response refused = staff.send("POST", FILES, example, "text/csv");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.body()).contains("file", "source");
+        assertThat(jdbc.sql("select count(*) from usage_file_job where submitted_by = :actor").param("actor", actor)
+                .query(Long.class).single()).as("nothing stored").isZero();
+
+        // the example is a partner's file: its rows take the partner's id as source (suspended here: no product)
+        String partnerId = UUID.randomUUID().toString();
+        TestHttp.Response partners = partner(partnerId).send("POST", FILES, example, "text/csv");
+        assertThat(partners.status()).as(partners.toString()).isEqualTo(201);
+        assertThat(partners.json().path("accepted").asLong()).isEqualTo(2);
+        assertThat(partners.json().path("invalid").asLong()).isZero();
+
+        // with the column, a staff file is read; a row naming a partner's id as its source is INVALID
+        String other = UUID.randomUUID().toString();
+        String file = "usageId,source,usageType,subscriberId,startTime,quantity,unit\r\n"
+                + "m1,mediation-" + id + ",VOICE,+0000" + id + "," + time() + ",60,S\r\n"
+                + "m2," + other + ",VOICE,+0000" + id + "," + time() + ",60,S\r\n";
+        TestHttp.Response read = staff.send("POST", FILES, file, "text/csv");
+        assertThat(read.status()).as(read.toString()).isEqualTo(201);
+        assertThat(read.json().path("accepted").asLong()).isEqualTo(1);
+        assertThat(read.json().path("invalid").asLong()).isEqualTo(1);
+        String errors = staff.get(read.json().path("errorsHref").asString()).body();
+        assertThat(errors.split("\r\n")).filteredOn(line -> line.startsWith("2,3,")).singleElement()
+                .asString().startsWith("2,3,INVALID,m2,source,,").contains(other);
+        assertThat(jdbc.sql("select count(*) from usage_source_day where source = :source").param("source", other)
+                .query(Long.class).single()).isZero();
+    }
+
     @Test
     void aJobWhoseProcessIsKilledResumesAtItsCheckpointAndRatesEveryRowOnce() throws Exception {
         String id = unique();

@@ -19,7 +19,8 @@ import java.util.UUID;
 /**
  * Where settlement placed each resolved dispute's adjustment, from {@code DisputeAdjustmentSettled}: the statement
  * line or the credit/debit note that carries it, with the document's number once it is issued (from
- * {@code StatementIssued}, which names the same document id). A placement on a statement finance then discarded
+ * {@code StatementIssued}, which names the same document id); until then a partner sees that it is placed, not where
+ * (settlement shows a partner no draft, nor its id). A placement on a statement finance then discarded
  * ({@code StatementDiscarded}) no longer stands: the adjustment shows as pending until a later placement.
  */
 @Component
@@ -85,7 +86,8 @@ class AdjustmentSettlements {
 
     /**
      * Where the dispute's adjustment was settled (the latest placement, should there be several), if settlement
-     * said; pending when that placement's statement was discarded since.
+     * said; pending when that placement's statement was discarded since. As staff see it: with the ids of a document
+     * not issued yet ({@link DisputeResources.AdjustmentSettlementView#forPartner()} is what a partner sees).
      */
     Optional<DisputeResources.AdjustmentSettlementView> of(UUID disputeId) {
         return jdbc.sql("""
@@ -102,7 +104,7 @@ class AdjustmentSettlements {
                         return DisputeResources.AdjustmentSettlementView.pending(rs.getString("adjustment_id"),
                                 released.toInstant());
                     }
-                    return DisputeResources.AdjustmentSettlementView.settled(rs.getString("adjustment_id"),
+                    return DisputeResources.AdjustmentSettlementView.placed(rs.getString("adjustment_id"),
                             rs.getString("settled_on"), rs.getString("document_id"), rs.getString("line_id"),
                             documents.documentNumber(rs.getString("document_id")).orElse(null),
                             DisputeViews.money(rs.getBigDecimal("amount"), rs.getString("currency")),

@@ -20,7 +20,10 @@ final class Dispute {
     /** How a dispute came to be. */
     enum Source { PARTNER, RECONCILIATION }
 
-    /** A disputed item: {@code role} StatementLine, InvoiceLine, ReconciliationItem, UsageRecord or Statement. */
+    /**
+     * A disputed item: {@code role} StatementLine, InvoiceLine, ReconciliationItem, ReconciliationDiscrepancy
+     * ({@link ReconciliationDiscrepancies}), UsageRecord or Statement.
+     */
     record Item(String role, String refId, BigDecimal amount) {
     }
 

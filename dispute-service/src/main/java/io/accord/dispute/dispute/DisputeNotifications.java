@@ -9,6 +9,7 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.hub.TmfEvent;
 import io.accord.platform.outbox.Outbox;
+import io.accord.platform.security.Tenancy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Every step's audit row, {@code dispute.events.v1} event (outbox) and TMF hub notification, in the step's
- * transaction. Everything here is built from the partner-visible view: an internal note cannot reach it.
+ * transaction. Everything here is built from the partner-visible view: an internal note cannot reach it, nor the id
+ * of a draft that carries the adjustment (the audit trail is read by the partner's auditors, the hub notifies it).
  */
 @Component
 class DisputeNotifications {
@@ -29,11 +31,13 @@ class DisputeNotifications {
     private final DisputeThread thread;
     private final Evidence evidence;
     private final AdjustmentSettlements settlements;
+    private final Tenancy tenancy;
     private final Clock clock;
 
     DisputeNotifications(Outbox outbox, AuditTrail audit, ApplicationEventPublisher events, DisputeThread thread,
-                         Evidence evidence, AdjustmentSettlements settlements, Clock clock) {
+                         Evidence evidence, AdjustmentSettlements settlements, Tenancy tenancy, Clock clock) {
         this.settlements = settlements;
+        this.tenancy = tenancy;
         this.outbox = outbox;
         this.audit = audit;
         this.events = events;
@@ -42,13 +46,24 @@ class DisputeNotifications {
         this.clock = clock;
     }
 
+    /** The dispute as the caller may see it: staff everything, anyone else {@link #partnerView}. */
     DisputeResources.TicketView view(Dispute dispute) {
-        return DisputeViews.view(dispute, thread.comments(dispute.id), evidence.attachments(dispute.id),
+        DisputeResources.TicketView view = DisputeViews.view(dispute, thread.comments(dispute.id),
+                evidence.attachments(dispute.id),
                 dispute.adjustmentId == null ? null : settlements.of(dispute.id).orElse(null));
+        return tenancy.isStaff() ? view : view.forPartner();
+    }
+
+    private DisputeResources.TicketView partnerView(Dispute dispute) {
+        return view(dispute).forPartner();
+    }
+
+    private static DisputeResources.TicketView forPartner(DisputeResources.TicketView before) {
+        return before == null ? null : before.forPartner();
     }
 
     void opened(Dispute dispute) {
-        DisputeResources.TicketView view = view(dispute);
+        DisputeResources.TicketView view = partnerView(dispute);
         audit.record(new PartnerId(dispute.partnerId), "troubleTicket", dispute.id.toString(), "opened", null, view);
         publish(new DisputeOpened(UUID.randomUUID(), clock.instant(), dispute.id.toString(),
                 dispute.partnerId.toString(), dispute.category.name(),
@@ -60,8 +75,9 @@ class DisputeNotifications {
 
     /** A state change: audit (before and after), event, hub. */
     void moved(Dispute dispute, DisputeResources.TicketView before, String from, String action) {
-        DisputeResources.TicketView view = view(dispute);
-        audit.record(new PartnerId(dispute.partnerId), "troubleTicket", dispute.id.toString(), action, before, view);
+        DisputeResources.TicketView view = partnerView(dispute);
+        audit.record(new PartnerId(dispute.partnerId), "troubleTicket", dispute.id.toString(), action,
+                forPartner(before), view);
         Dispute.StatusChange last = dispute.history.getLast();
         publish(new DisputeStatusChanged(UUID.randomUUID(), clock.instant(), dispute.id.toString(),
                 dispute.partnerId.toString(), from, dispute.state.name(), last.by(), last.reason()));
@@ -70,8 +86,9 @@ class DisputeNotifications {
 
     /** A change that moves no state (a comment, evidence, a description): audit and hub attribute event. */
     void changed(Dispute dispute, DisputeResources.TicketView before, String action) {
-        DisputeResources.TicketView view = view(dispute);
-        audit.record(new PartnerId(dispute.partnerId), "troubleTicket", dispute.id.toString(), action, before, view);
+        DisputeResources.TicketView view = partnerView(dispute);
+        audit.record(new PartnerId(dispute.partnerId), "troubleTicket", dispute.id.toString(), action,
+                forPartner(before), view);
         hub("TroubleTicketAttributeValueChangeEvent", dispute, view);
     }
 

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,12 +50,15 @@ class DisputeOpening {
     private final SlaPolicy sla;
     private final DisputeNotifications notifications;
     private final CreditLimits limits;
+    private final ReconciliationDiscrepancies discrepancies;
     private final Tenancy tenancy;
     private final Clock clock;
 
     DisputeOpening(DisputeRepository disputes, DisputableDocuments documents, SlaPolicy sla,
-                   DisputeNotifications notifications, CreditLimits limits, Tenancy tenancy, Clock clock) {
+                   DisputeNotifications notifications, CreditLimits limits, ReconciliationDiscrepancies discrepancies,
+                   Tenancy tenancy, Clock clock) {
         this.disputes = disputes;
+        this.discrepancies = discrepancies;
         this.documents = documents;
         this.sla = sla;
         this.notifications = notifications;
@@ -121,20 +125,27 @@ class DisputeOpening {
     }
 
     /**
-     * In the inbox's transaction: one dispute with an item per discrepancy line whose statement line has no open
-     * dispute yet, for the absolute net difference of those lines (Σ of invoice − statement, signed). It once summed
-     * each line's |difference|, so +26.90 against −11.55 and −15.35, on an invoice and a statement whose totals
-     * agree, disputed 53.80. Empty, and logged why, when every line already has an open dispute or the lines net to
-     * zero (the discrepancies stay on the reconciliation in settlement: lines offsetting each other are a matching
-     * question, not money in dispute).
+     * In the inbox's transaction: one dispute with an item per discrepancy line not disputed yet, for the absolute net
+     * difference of those lines (Σ of invoice − statement, signed). It once summed each line's |difference|, so +26.90
+     * against −11.55 and −15.35, on an invoice and a statement whose totals agree, disputed 53.80. A line is disputed
+     * already when its statement line has an open dispute, or when an open dispute holds the same discrepancy of the
+     * same partner invoice against the same statement ({@link ReconciliationDiscrepancies.Key#overlaps}): running
+     * the reconciliation again, or with other matching keys, once opened a dispute per run for one difference. A
+     * different amount found for it since is logged, not disputed again (a dispute's amount cannot change; finance
+     * settles the open one on its merits). Empty, and logged why, when every line is disputed already or the lines
+     * net to zero (the discrepancies stay on the reconciliation in settlement: lines offsetting each other are a
+     * matching question, not money in dispute).
      */
     Optional<Dispute> fromDiscrepancy(ReconciliationDiscrepancyFound found) {
         documents.linesOf(found);
         UUID partner = UUID.fromString(found.partnerId());
+        List<ReconciliationDiscrepancies.Claim> claims = discrepancies.open(found.statementId(),
+                found.partnerInvoiceId());
         List<Dispute.Item> items = new ArrayList<>();
         items.add(new Dispute.Item(STATEMENT, found.statementId(), null));
         BigDecimal net = BigDecimal.ZERO;
         List<String> disputed = new ArrayList<>();
+        Set<String> identities = new HashSet<>();
         boolean allMissing = true;
         for (int i = 0; i < found.lines().size(); i++) {
             ReconciliationDiscrepancyFound.Discrepancy line = found.lines().get(i);
@@ -144,19 +155,34 @@ class DisputeOpening {
                 continue;
             }
             BigDecimal difference = new BigDecimal(line.difference());
+            ReconciliationDiscrepancies.Key key = ReconciliationDiscrepancies.Key.of(found, line);
+            Optional<ReconciliationDiscrepancies.Claim> claim = claims.stream()
+                    .filter(held -> held.key().overlaps(key)).findFirst();
+            if (claim.isPresent()) {
+                log.info("Reconciliation {} of partner invoice {}: discrepancy {} ({} {}) is held by open dispute {} "
+                                + "as {} for {}{}; it opens none for it", found.reconciliationId(),
+                        found.partnerInvoiceNumber(), key.ref(), line.outcome(), difference.toPlainString(),
+                        claim.get().disputeId(), claim.get().key().ref(), claim.get().amount(),
+                        claim.get().amount() != null && claim.get().amount().compareTo(difference.abs()) != 0
+                                ? " (a different amount: the open dispute keeps its own)" : "");
+                continue;
+            }
             net = net.add(difference);
             disputed.add(line.outcome() + " " + label(line, i) + " " + (difference.signum() > 0 ? "+" : "")
                     + difference.toPlainString());
             allMissing &= "MISSING_ON_STATEMENT".equals(line.outcome());
             items.add(new Dispute.Item(RECONCILIATION_ITEM, found.reconciliationId() + "#" + (i + 1),
                     difference.abs()));
+            if (identities.add(key.ref())) {
+                items.add(new Dispute.Item(ReconciliationDiscrepancies.ROLE, key.ref(), difference.abs()));
+            }
             if (line.statementLineId() != null) {
                 items.add(new Dispute.Item(STATEMENT_LINE, line.statementLineId(), line.statementAmount() == null
                         ? null : new BigDecimal(line.statementAmount())));
             }
         }
         if (disputed.isEmpty()) {
-            log.info("Reconciliation {} of statement {} opens no dispute: each of its lines already has one",
+            log.info("Reconciliation {} of statement {} opens no dispute: each of its lines is disputed already",
                     found.reconciliationId(), found.statementId());
             return Optional.empty();
         }

@@ -48,7 +48,7 @@ final class DisputeResources {
     }
 
     /** TMF {@code RelatedEntityRefOrValue}: {@code role} Statement, StatementLine, InvoiceLine, ReconciliationItem
-     * or UsageRecord. */
+     * or UsageRecord (and, on a dispute opened from a reconciliation, ReconciliationDiscrepancy). */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "name"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RelatedEntity(@NotBlank @Size(max = 200) String id, @NotBlank String role,
@@ -105,11 +105,13 @@ final class DisputeResources {
     }
 
     /**
-     * Where settlement placed the dispute's adjustment. {@code status} {@code SETTLED}: {@code settledOn}
-     * {@code STATEMENT_LINE}, {@code CREDIT_NOTE} or {@code DEBIT_NOTE}; {@code documentId} the statement or note,
-     * {@code lineId} its line ({@code <documentId>-<n>}), {@code documentNumber} once issued; {@code amount} as the
-     * document shows it (signed, positive in the partner's favour). {@code status} {@code PENDING}: the draft statement
-     * that carried it was discarded ({@code releasedAt}) and no later draft carries it yet; nothing but
+     * Where settlement placed the dispute's adjustment. {@code status} {@code SETTLED}: on an issued document;
+     * {@code settledOn} {@code STATEMENT_LINE}, {@code CREDIT_NOTE} or {@code DEBIT_NOTE}; {@code documentId} the
+     * statement or note, {@code lineId} its line ({@code <documentId>-<n>}), {@code documentNumber} its number;
+     * {@code amount} as the document shows it (signed, positive in the partner's favour). {@code PLACED_ON_DRAFT}: on a
+     * document not issued yet (its {@code StatementIssued} has not come): no {@code documentNumber}, and for a partner
+     * no {@code documentId} or {@code lineId} either (settlement shows a partner no draft). {@code PENDING}: the draft
+     * statement that carried it was discarded ({@code releasedAt}) and no later draft carries it yet; nothing but
      * {@code adjustmentId} and {@code releasedAt} then.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -117,20 +119,33 @@ final class DisputeResources {
                                     String lineId, String documentNumber, Money amount, Instant settledAt,
                                     Instant releasedAt) {
 
-        static AdjustmentSettlementView settled(String adjustmentId, String settledOn, String documentId,
-                                                String lineId, String documentNumber, Money amount,
-                                                Instant settledAt) {
-            return new AdjustmentSettlementView(adjustmentId, "SETTLED", settledOn, documentId, lineId,
-                    documentNumber, amount, settledAt, null);
+        static final String SETTLED = "SETTLED";
+        static final String PLACED_ON_DRAFT = "PLACED_ON_DRAFT";
+
+        /** On the document numbered {@code documentNumber}; {@code null}: a document not issued yet. */
+        static AdjustmentSettlementView placed(String adjustmentId, String settledOn, String documentId,
+                                               String lineId, String documentNumber, Money amount,
+                                               Instant settledAt) {
+            return new AdjustmentSettlementView(adjustmentId, documentNumber == null ? PLACED_ON_DRAFT : SETTLED,
+                    settledOn, documentId, lineId, documentNumber, amount, settledAt, null);
         }
 
         static AdjustmentSettlementView pending(String adjustmentId, Instant releasedAt) {
             return new AdjustmentSettlementView(adjustmentId, "PENDING", null, null, null, null, null, null,
                     releasedAt);
         }
+
+        /** As a partner may see it: no id of a document that is not issued yet. */
+        AdjustmentSettlementView forPartner() {
+            return PLACED_ON_DRAFT.equals(status) ? new AdjustmentSettlementView(adjustmentId, status, settledOn,
+                    null, null, null, amount, settledAt, null) : this;
+        }
     }
 
-    /** TMF621 {@code TroubleTicket} as Accord shows it, to staff and to the partner alike. */
+    /**
+     * TMF621 {@code TroubleTicket} as Accord shows it, to staff and to the partner alike but for where a draft
+     * carries the adjustment ({@link #forPartner()}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TicketView(String id, String href, String ticketType, String description, String status,
                       String statusChangeReason, Instant statusChangeDate, Instant creationDate, Instant lastUpdate,
@@ -140,6 +155,15 @@ final class DisputeResources {
                       List<StatusChangeView> statusChangeHistory, ProposalView proposal, String outcome,
                       String adjustmentId, AdjustmentSettlementView adjustmentSettlement, String escalatedTo,
                       SlaView sla, @JsonProperty("@type") String type) {
+
+        /** The ticket as its partner may see it: the adjustment's placement without the ids of a draft. */
+        TicketView forPartner() {
+            return adjustmentSettlement == null ? this : new TicketView(id, href, ticketType, description, status,
+                    statusChangeReason, statusChangeDate, creationDate, lastUpdate, expectedResolutionDate,
+                    resolutionDate, category, disputedAmount, source, relatedEntity, relatedParty, note, attachment,
+                    statusChangeHistory, proposal, outcome, adjustmentId, adjustmentSettlement.forPartner(),
+                    escalatedTo, sla, type);
+        }
     }
 
     /** A staff-internal note: only {@code GET /api/disputes/{id}/internal-notes} (staff) shows it. */

@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The dispute shows where settlement settled its adjustment (issue 12): {@code DisputeAdjustmentSettled} on
  * {@code settlement.events.v1} names the statement line or the credit/debit note, and the note's number follows from
- * its {@code StatementIssued}; the partner sees it too. A placement on a statement finance discarded
+ * its {@code StatementIssued}; the partner sees where only once that document is issued (settlement shows it no
+ * draft). A placement on a statement finance discarded
  * ({@code StatementDiscarded}) shows as pending until the next draft's placement, whatever order they arrive in.
  */
 @AccordServiceTest
@@ -38,7 +39,7 @@ class AdjustmentSettlementTests {
     }
 
     @Test
-    void theResolvedDisputeShowsTheCreditNoteThatSettledItsAdjustmentAndItsNumberOnceIssued() {
+    void staffSeeTheCreditNoteThatSettledTheAdjustmentAtOnceThePartnerOnlyOnceTheNoteIsIssued() {
         Disputing as = new Disputing(port);
         String statement = settlement.issue(as.partnerId, "1000.00", Instant.now().minus(5, ChronoUnit.DAYS));
         String id = as.open(statement, "40.00");
@@ -54,13 +55,23 @@ class AdjustmentSettlementTests {
 
         await().atMost(SettlementFixtures.PATIENCE).until(() -> !ticket(as.partner, id)
                 .path("adjustmentSettlement").isMissingNode());
-        JsonNode settled = ticket(as.partner, id).path("adjustmentSettlement");
-        assertThat(settled.path("settledOn").asString()).isEqualTo("CREDIT_NOTE");
-        assertThat(settled.path("documentId").asString()).isEqualTo(note);
-        assertThat(settled.path("lineId").asString()).isEqualTo(note + "-1");
-        assertThat(settled.path("adjustmentId").asString()).isEqualTo(adjustment);
-        assertThat(settled.path("amount").path("value").asString()).isEqualTo("40.000000");
-        assertThat(settled.path("documentNumber").isMissingNode()).isTrue();
+        JsonNode staffView = ticket(as.finance, id).path("adjustmentSettlement");
+        assertThat(staffView.path("status").asString()).isEqualTo("PLACED_ON_DRAFT");
+        assertThat(staffView.path("documentId").asString()).isEqualTo(note);
+        assertThat(staffView.path("lineId").asString()).isEqualTo(note + "-1");
+        assertThat(staffView.path("documentNumber").isMissingNode()).isTrue();
+        // settlement shows a partner no document before it is issued: nor does the dispute, in the ticket nor in the list
+        for (JsonNode partnerView : List.of(ticket(as.partner, id).path("adjustmentSettlement"),
+                as.partner.get(Disputing.TICKETS).json().get(0).path("adjustmentSettlement"))) {
+            assertThat(partnerView.path("status").asString()).isEqualTo("PLACED_ON_DRAFT");
+            assertThat(partnerView.path("settledOn").asString()).isEqualTo("CREDIT_NOTE");
+            assertThat(partnerView.path("adjustmentId").asString()).isEqualTo(adjustment);
+            assertThat(partnerView.path("amount").path("value").asString()).isEqualTo("40.000000");
+            assertThat(partnerView.has("documentId")).isFalse();
+            assertThat(partnerView.has("lineId")).isFalse();
+            assertThat(partnerView.has("documentNumber")).isFalse();
+        }
+        assertThat(as.partner.get(Disputing.TICKETS).json().toString()).doesNotContain(note);
 
         Instant now = Instant.now();
         settlement.send(Topics.SETTLEMENT_EVENTS, new StatementIssued(UUID.randomUUID(), now, note, as.partnerId,
@@ -69,8 +80,14 @@ class AdjustmentSettlementTests {
                 "0".repeat(64), List.of(new StatementIssued.Line(note + "-1", 1, "CORRECTION", "Dispute " + id,
                 null, null, "40.00", "EUR"))));
 
-        await().atMost(SettlementFixtures.PATIENCE).until(() -> "ACD-2026-000777".equals(ticket(as.finance, id)
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> "ACD-2026-000777".equals(ticket(as.partner, id)
                 .path("adjustmentSettlement").path("documentNumber").asString()));
+        for (TestHttp caller : List.of(as.partner, as.finance)) {
+            JsonNode issued = ticket(caller, id).path("adjustmentSettlement");
+            assertThat(issued.path("status").asString()).isEqualTo("SETTLED");
+            assertThat(issued.path("documentId").asString()).isEqualTo(note);
+            assertThat(issued.path("lineId").asString()).isEqualTo(note + "-1");
+        }
     }
 
     @Test
@@ -125,7 +142,7 @@ class AdjustmentSettlementTests {
         await().atMost(SettlementFixtures.PATIENCE).until(() -> (wrong + "-4").equals(ticket(as.finance, dispute.id)
                 .path("adjustmentSettlement").path("lineId").asString()));
         assertThat(ticket(as.finance, dispute.id).path("adjustmentSettlement").path("status").asString())
-                .isEqualTo("SETTLED");
+                .isEqualTo("PLACED_ON_DRAFT");
 
         Instant discardedAt = drafted.plusSeconds(60);
         settlement.send(Topics.SETTLEMENT_EVENTS, discarded(as, wrong, discardedAt, dispute.adjustment));
@@ -142,9 +159,10 @@ class AdjustmentSettlementTests {
         // the period's next draft carries it
         String redrafted = UUID.randomUUID().toString();
         settlement.send(Topics.SETTLEMENT_EVENTS, placed(as, dispute, redrafted, 2, discardedAt.plusSeconds(30)));
-        await().atMost(SettlementFixtures.PATIENCE).until(() -> "SETTLED".equals(ticket(as.partner, dispute.id)
-                .path("adjustmentSettlement").path("status").asString()));
-        JsonNode settled = ticket(as.partner, dispute.id).path("adjustmentSettlement");
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> "PLACED_ON_DRAFT".equals(ticket(as.partner,
+                dispute.id).path("adjustmentSettlement").path("status").asString()));
+        assertThat(ticket(as.partner, dispute.id).path("adjustmentSettlement").has("documentId")).isFalse();
+        JsonNode settled = ticket(as.finance, dispute.id).path("adjustmentSettlement");
         assertThat(settled.path("documentId").asString()).isEqualTo(redrafted);
         assertThat(settled.path("lineId").asString()).isEqualTo(redrafted + "-2");
         assertThat(settled.path("releasedAt").isMissingNode()).isTrue();
@@ -178,7 +196,7 @@ class AdjustmentSettlementTests {
         assertThat(revoked.path("documentId").isMissingNode()).isTrue();
         // the discard was consumed (it revoked the other's placement): the later placement still stands
         JsonNode kept = ticket(as.finance, early.id).path("adjustmentSettlement");
-        assertThat(kept.path("status").asString()).isEqualTo("SETTLED");
+        assertThat(kept.path("status").asString()).isEqualTo("PLACED_ON_DRAFT");
         assertThat(kept.path("documentId").asString()).isEqualTo(redrafted);
         assertThat(kept.path("lineId").asString()).isEqualTo(redrafted + "-1");
     }

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,8 +58,8 @@ class DiscrepancyDisputeTests {
         assertThat(ticket.path("description").asString()).contains(": 2 line(s) beyond tolerance, total difference 9.50")
                 .contains("MISMATCH line-1-" + statement + " +12.50, MISMATCH line-2-" + statement + " -3.00");
         assertThat(ticket.path("relatedEntity").valueStream().map(e -> e.path("role").asString()).toList())
-                .containsExactly("Statement", "ReconciliationItem", "StatementLine", "ReconciliationItem",
-                        "StatementLine");
+                .containsExactly("Statement", "ReconciliationItem", "ReconciliationDiscrepancy", "StatementLine",
+                        "ReconciliationItem", "ReconciliationDiscrepancy", "StatementLine");
         String id = ticket.path("id").asString();
 
         DisputeOpened opened = JSON.readValue(TestKafka.value(TestKafka.awaitRecords(Topics.DISPUTE_EVENTS,
@@ -101,5 +102,53 @@ class DiscrepancyDisputeTests {
                 .header("X-Total-Count").equals("1"));
         assertThat(as.partner.get(Disputing.TICKETS).json().get(0).path("disputedAmount").path("value").asString())
                 .isEqualTo("15.350000");
+    }
+
+    @Test
+    void reconcilingTheSameInvoiceAgainOrWithOtherKeysOpensNoSecondDisputeForTheSameDiscrepancy() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "500.00", Instant.now());
+        String invoice = UUID.randomUUID().toString();
+        // the invoice has one line of 5.00 the statement lacks (matched by offering and usage type)
+        ReconciliationDiscrepancyFound.Discrepancy extra = new ReconciliationDiscrepancyFound.Discrepancy(
+                "MISSING_ON_STATEMENT", "VIDEO-PLUS", "FAX", null, null, null, "5.00", "5.00", "1.00");
+        settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, invoice, "5.00", extra));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> as.partner.get(Disputing.TICKETS)
+                .header("X-Total-Count").equals("1"));
+        String first = as.partner.get(Disputing.TICKETS).json().get(0).path("id").asString();
+
+        // the same reconciliation run again, then by offering only (its lines summed: 4.85 over several of ours)
+        settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, invoice, "5.00", extra));
+        settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, invoice, "4.85",
+                new ReconciliationDiscrepancyFound.Discrepancy("MISMATCH", "VIDEO-PLUS", null, null, null, "33.75",
+                        "38.60", "4.85", "1.00")));
+        // another invoice's discrepancy is another discrepancy: its own dispute
+        String other = UUID.randomUUID().toString();
+        settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, other, "5.00", extra));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> as.partner.get(Disputing.TICKETS).json()
+                .valueStream().anyMatch(ticket -> ticket.path("description").asString()
+                        .contains("INV-" + other.substring(0, 8))));
+        // (the events are keyed by reconciliation, so they may be handled in any order: the count must stay at two)
+        await().during(java.time.Duration.ofSeconds(2)).atMost(SettlementFixtures.PATIENCE).until(() -> as.partner
+                .get(Disputing.TICKETS).header("X-Total-Count").equals("2"));
+        assertThat(as.partner.get(Disputing.TICKETS).json().valueStream()
+                .map(ticket -> ticket.path("disputedAmount").path("value").asString()).toList())
+                .containsExactly("5.000000", "5.000000");
+
+        // once the dispute is withdrawn, the discrepancy found again is disputed again
+        assertThat(as.step(as.partner, first, "withdrawal", "{\"reason\": \"settled by phone\"}").status())
+                .isEqualTo(200);
+        settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, invoice, "5.00", extra));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> as.partner.get(Disputing.TICKETS)
+                .header("X-Total-Count").equals("3"));
+    }
+
+    private static ReconciliationDiscrepancyFound reconciliation(Disputing as, String statement, String invoice,
+                                                                 String total,
+                                                                 ReconciliationDiscrepancyFound.Discrepancy line) {
+        return new ReconciliationDiscrepancyFound(UUID.randomUUID(), Instant.now(), UUID.randomUUID().toString(),
+                as.partnerId, statement, "RS-1", "2026-11", Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"), invoice, "INV-" + invoice.substring(0, 8), "EUR", total,
+                List.of(line));
     }
 }

@@ -7,16 +7,21 @@ import io.accord.settlement.usage.UsageSums;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * The volume-tier bonus lines of a period (plain Java): every payable usage sum of the period itself (not a
  * prior-period one) counts toward the agreement's share rule that matches its offering's category and usage type
- * ({@link ShareRules}); a rule with tiers earns, on its total quantity and gross revenue, the graduated bonus of
- * {@link SettlementMath#volumeTierBonus}, as its own labelled line in the statement currency.
+ * ({@link ShareRules}); a rule with tiers earns, per unit of measure, on that unit's total quantity and gross revenue,
+ * the graduated bonus of {@link SettlementMath#volumeTierBonus}, as its own labelled line in the statement currency.
+ * Tiers ({@code fromVolume}) name no unit: megabytes, minutes and messages added up are no volume, so a rule matching
+ * several usage types (e.g. {@code any × any}) earns one bonus per usage type. The usage type stands for the billed
+ * unit, which the usage sums do not keep (a usage type is priced in one unit per offering). A sum with no gross revenue
+ * (a record re-rated to 0.00) adds no volume.
  */
 final class TierBonusLines {
 
@@ -29,25 +34,20 @@ final class TierBonusLines {
      */
     static List<LineDraft> of(List<AgreementActivated.RevenueShare> rules, List<UsageSums.Sum> sums,
                               Map<String, String> categories, String currency, Map<String, BigDecimal> fxRates) {
-        Map<AgreementActivated.RevenueShare, Total> totals = new IdentityHashMap<>();
-        List<AgreementActivated.RevenueShare> order = new ArrayList<>();
+        Map<RuleUnit, Total> totals = new LinkedHashMap<>();
         for (UsageSums.Sum sum : sums) {
-            if (sum.priorPeriod() || !"PAYABLE_TO_PARTNER".equals(sum.direction())) {
+            if (sum.priorPeriod() || !"PAYABLE_TO_PARTNER".equals(sum.direction()) || sum.charge().signum() == 0) {
                 continue;
             }
             ShareRules.match(rules, categories.get(sum.offeringId()), sum.usageType())
                     .filter(rule -> rule.tiers() != null && !rule.tiers().isEmpty())
-                    .ifPresent(rule -> {
-                        if (!totals.containsKey(rule)) {
-                            order.add(rule);
-                        }
-                        totals.computeIfAbsent(rule, ignored -> new Total(currency))
-                                .add(sum.quantity(), gross(sum, currency, fxRates));
-                    });
+                    .ifPresent(rule -> totals.computeIfAbsent(new RuleUnit(rule, sum.usageType()),
+                            ignored -> new Total(currency)).add(sum.quantity(), gross(sum, currency, fxRates)));
         }
         List<LineDraft> drafts = new ArrayList<>();
-        for (AgreementActivated.RevenueShare rule : order) {
-            Total total = totals.get(rule);
+        for (Map.Entry<RuleUnit, Total> entry : totals.entrySet()) {
+            AgreementActivated.RevenueShare rule = entry.getKey().rule();
+            Total total = entry.getValue();
             if (total.quantity.signum() <= 0 || total.gross.amount().signum() <= 0) {
                 continue;
             }
@@ -57,10 +57,35 @@ final class TierBonusLines {
             if (bonus.amount().amount().signum() <= 0) {
                 continue;
             }
-            drafts.add(new LineDraft(LineKind.VOLUME_TIER_BONUS, label(rule, total, bonus), null, rule.usageType(),
-                    total.quantity, bonus.amount(), "PAYABLE_TO_PARTNER", "rule " + ShareRules.describe(rule)));
+            String unit = entry.getKey().usageType();
+            // the line keeps the rule's usage type and reference (what a reconciliation matches it by); the label
+            // names the unit when the rule spans several
+            drafts.add(new LineDraft(LineKind.VOLUME_TIER_BONUS, label(rule, unit, total, bonus), null,
+                    rule.usageType(), total.quantity, bonus.amount(), "PAYABLE_TO_PARTNER",
+                    "rule " + ShareRules.describe(rule)));
         }
         return drafts;
+    }
+
+    /**
+     * A rule's volume of one unit. The rule by identity: two rules alike are still two rules (as before units
+     * counted).
+     */
+    private record RuleUnit(AgreementActivated.RevenueShare rule, String usageType) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RuleUnit that && rule == that.rule && Objects.equals(usageType, that.usageType);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(rule) + Objects.hashCode(usageType);
+        }
+    }
+
+    private static String unitName(String usageType) {
+        return usageType == null ? "usage without a type" : usageType;
     }
 
     private static Money gross(UsageSums.Sum sum, String currency, Map<String, BigDecimal> fxRates) {
@@ -75,12 +100,14 @@ final class TierBonusLines {
         return Money.of(sum.charge().multiply(rate), currency);
     }
 
-    private static String label(AgreementActivated.RevenueShare rule, Total total, SettlementMath.TierBonus bonus) {
+    private static String label(AgreementActivated.RevenueShare rule, String unit, Total total,
+                                SettlementMath.TierBonus bonus) {
         String parts = bonus.parts().stream()
                 .map(part -> plain(part.units()) + " units from " + plain(part.tier().fromVolume()) + " at +"
                         + plain(part.extraPercent()) + " %")
                 .collect(Collectors.joining(", "));
-        return "Volume-tier bonus (rule " + ShareRules.describe(rule) + ", base " + plain(
+        return "Volume-tier bonus (rule " + ShareRules.describe(rule) + (rule.usageType() == null ? " on "
+                + unitName(unit) : "") + ", base " + plain(
                 new BigDecimal(rule.partnerSharePercent())) + " %): " + plain(total.quantity) + " units, " + parts
                 + ", of " + SettlementMath.toMinorUnit(total.gross).amount().setScale(java.util.Currency.getInstance(
                 total.gross.currency()).getDefaultFractionDigits(), java.math.RoundingMode.HALF_EVEN).toPlainString()

@@ -16,7 +16,10 @@ import static io.accord.settlement.statement.StatementTestData.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The volume-tier bonus of each share rule with tiers, from the period's total quantity and gross for the rule. */
+/**
+ * The volume-tier bonus of each share rule with tiers, per unit of measure (usage type), from the period's total
+ * quantity and gross for the rule and unit.
+ */
 class TierBonusLinesTests {
 
     private static final UUID PERIOD = UUID.randomUUID();
@@ -28,14 +31,14 @@ class TierBonusLinesTests {
     void theRulesPeriodQuantityEarnsTheGraduatedBonusAsOneLabelledLine() {
         List<LineDraft> lines = TierBonusLines.of(RULES, List.of(
                 payable("off-video", "VOICE", "90000", "9000"),
-                payable("off-video", "DATA", "60000", "6000"),
+                payable("off-video-hd", "VOICE", "60000", "6000"),
                 // not counted: a prior period's usage, what the partner owes, an offering of another category
                 new UsageSums.Sum(PERIOD, PARTNER, "off-video", "VOICE", "PAYABLE_TO_PARTNER", "EUR", true,
                         new BigDecimal("500000"), new BigDecimal("50000"), new BigDecimal("35000"), 1, 0),
                 new UsageSums.Sum(PERIOD, PARTNER, "off-video", "VOICE", "OWED_BY_PARTNER", "EUR", false,
                         new BigDecimal("500000"), new BigDecimal("50000"), new BigDecimal("50000"), 1, 0),
                 payable("off-music", "VOICE", "500000", "50000")),
-                Map.of("off-video", "video", "off-music", "music"), "EUR", Map.of());
+                Map.of("off-video", "video", "off-video-hd", "video", "off-music", "music"), "EUR", Map.of());
 
         // 150,000 units for 15,000.00: 90,000 × 0.10 × 5 % + 50,000 × 0.10 × 10 % (docs/settlement.md)
         assertThat(lines).singleElement().satisfies(line -> {
@@ -43,9 +46,31 @@ class TierBonusLinesTests {
             assertThat(line.amount()).isEqualTo(Money.of("950", "EUR"));
             assertThat(line.quantity()).isEqualByComparingTo("150000");
             assertThat(line.reference()).isEqualTo("rule video × any");
-            assertThat(line.label()).contains("base 70 %", "90000 units from 10000 at +5 %",
+            assertThat(line.label()).contains("(rule video × any on VOICE, base 70 %)", "90000 units from 10000 at +5 %",
                     "50000 units from 100000 at +10 %", "15000.00 EUR gross");
         });
+    }
+
+    @Test
+    void eachUnitOfMeasureEarnsItsOwnBonusAndUsageWithoutGrossAddsNoVolume() {
+        List<LineDraft> lines = TierBonusLines.of(RULES, List.of(
+                payable("off-video", "VOICE", "90000", "9000"),
+                payable("off-video", "DATA", "60000", "6000"),
+                // a record re-rated to an absurd quantity for nothing: no volume
+                payable("off-video-hd", "VOICE", "16666666666666.2", "0")),
+                Map.of("off-video", "video", "off-video-hd", "video"), "EUR", Map.of());
+
+        // minutes and megabytes are not added up: 80,000 minutes above 10,000 at +5 % of 9,000.00 × 80,000/90,000,
+        // and 50,000 MB above 10,000 at +5 % of 6,000.00 × 50,000/60,000 (not 950.00 for 150,000 "units")
+        assertThat(lines).extracting(LineDraft::amount)
+                .containsExactly(Money.of("400", "EUR"), Money.of("250", "EUR"));
+        assertThat(lines).extracting(LineDraft::quantity).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("90000"), new BigDecimal("60000"));
+        assertThat(lines.get(0).label()).contains("(rule video × any on VOICE, base 70 %): 90000 units",
+                "9000.00 EUR gross");
+        assertThat(lines.get(1).label()).contains("(rule video × any on DATA, base 70 %): 60000 units",
+                "6000.00 EUR gross");
+        assertThat(lines).extracting(LineDraft::reference).containsOnly("rule video × any");
     }
 
     @Test

@@ -171,7 +171,7 @@ class RatedExport {
         row.put("unit", rs.getString("billed_unit"));
         row.put("currency", rs.getString("currency"));
         // empty for a partner that does not see the whole charge (a co-creation participant: its share only)
-        row.put("charge", view.seesCharge(rs.getString("allocation"), parties) ? decimal(rs.getBigDecimal("charge"))
+        row.put("charge", view.seesCharge(rs.getString("source"), rs.getString("allocation"), parties) ? decimal(rs.getBigDecimal("charge"))
                 : "");
         row.put("partnerAmount", decimal(amount));
         row.put("direction", direction);

@@ -56,8 +56,8 @@ class RatedExportController {
     @Operation(operationId = "exportRatedUsage", summary = "Streams a partner's rated records (reversals and"
             + " re-ratings included) with usage time in [from, to), in sequence order, as NDJSON (default) or CSV"
             + " (Accept: text/csv), optionally only those up to a sequence number (toSequence); a partner token"
-            + " exports its own partner only, each record's charge only when it owes it or owns the offering (empty"
-            + " otherwise)")
+            + " exports its own partner only, each record's charge only when it submitted the record, owes the charge or"
+            + " owns the sell-through offering (empty otherwise)")
     @ApiResponse(responseCode = "200", description = "the records, one per line (CSV: after a header line)",
             content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> export(

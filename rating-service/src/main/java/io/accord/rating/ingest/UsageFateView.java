@@ -68,7 +68,7 @@ record UsageFateView(String source, String usageId, String fate, UUID current, L
             }
             return new Rated(ratedId, sequence, kind, reversalOf, reversedBy, ratedAt, subscriberId, usageTime,
                     usageType, quantity, unit, billedQuantity, billedUnit, currency,
-                    view.seesCharge(allocation, parties) ? charge : null, view.parties(parties),
+                    view.seesCharge(source, allocation, parties) ? charge : null, view.parties(parties),
                     view.seesMargin() ? margin : null, allocation, productInstanceId, offeringId, offeringVersion,
                     priceVersionId, priceVersion, view.agreements(agreements), tierMode, provisional, arrivalOrder,
                     view.seesCustomerReference(source, parties) ? customerReference : null, taxCategory);

@@ -274,7 +274,7 @@ class UsageController {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("ratingDate", rating.ratedAt().toString());
             item.put("ratingAmountType", rating.kind());
-            // a partner sees the charge only when it owes it or owns the offering (PartnerView): absent otherwise
+            // a partner's list is what it submitted, whose charge it sees (PartnerView); absent only for others
             if (rating.charge() != null) {
                 item.put("taxExcludedRatingAmount", Map.of("unit", rating.currency(), "value", rating.charge()));
             }

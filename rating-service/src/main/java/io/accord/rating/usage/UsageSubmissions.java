@@ -438,7 +438,8 @@ class UsageSubmissions {
                         from usage_rated where source = :source and usage_id = :usageId order by seq""")
                 .param("source", stored.source()).param("usageId", stored.usageId())
                 .query((rs, n) -> new Rating(rs.getString("rated_id"), rs.getString("kind"),
-                        view.seesCharge(rs.getString("allocation"), json.readValue(rs.getString("parties"), PARTIES))
+                        view.seesCharge(stored.source(), rs.getString("allocation"),
+                                json.readValue(rs.getString("parties"), PARTIES))
                                 ? rs.getBigDecimal("charge").toPlainString() : null, rs.getString("currency"),
                         rs.getString("product_instance_id"), rs.getString("offering_id"),
                         rs.getTimestamp("rated_at").toInstant())).list();

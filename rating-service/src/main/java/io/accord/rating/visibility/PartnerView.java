@@ -17,9 +17,10 @@ import java.util.Objects;
  *       agreement versions), never another partner's terms;</li>
  *   <li>the whole {@code charge} only when it owes it (an {@code OWED_BY_PARTNER} entry: the reseller or the partner
  *       that bought the product for its own customer) or when it is the offering's owner (its
- *       {@code PAYABLE_TO_PARTNER} share of a {@code SELL_THROUGH} record is computed from the charge); a co-creation
- *       participant sees its own share, not the charge; a partner that is no party (it only submitted the usage)
- *       sees no charge;</li>
+ *       {@code PAYABLE_TO_PARTNER} share of a {@code SELL_THROUGH} record is computed from the charge) or when it
+ *       submitted the record itself (its source is its partner id: it sent the quantity and the offering's price is
+ *       in the catalog, so the charge tells it nothing new); another co-creation participant sees its own share,
+ *       not the charge;</li>
  *   <li>the {@code customerReference} only when it submitted the record (its source is its partner id) or bought
  *       the product (it owes the charge).</li>
  * </ul>
@@ -80,14 +81,15 @@ public final class PartnerView {
     }
 
     /**
-     * Whether the caller sees the record's whole charge: staff, the partner that owes it, and the owner of a
-     * sell-through offering (its share is a percentage of it).
+     * Whether the caller sees the record's whole charge: staff, the partner that submitted the record, the partner
+     * that owes it, and the owner of a sell-through offering (its share is a percentage of it).
      *
+     * @param source     the usage's source (a partner's id when the partner submitted it)
      * @param allocation the record's allocation case ({@code SELL_THROUGH}, {@code CO_CREATED}, {@code RESELL},
      *                   {@code OWN})
      */
-    public boolean seesCharge(String allocation, List<UsageRated.PartyAmount> parties) {
-        if (isStaff()) {
+    public boolean seesCharge(String source, String allocation, List<UsageRated.PartyAmount> parties) {
+        if (isStaff() || partnerId.equals(source)) {
             return true;
         }
         return owes(parties) || "SELL_THROUGH".equals(allocation)

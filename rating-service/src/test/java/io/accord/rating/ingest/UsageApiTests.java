@@ -356,9 +356,10 @@ class UsageApiTests {
         assertThat(TestHttp.localPort(port).as(TestJwt.staff("aud", Roles.AUDITOR)).post(USAGE,
                 usage("x", "y", subscriber, "1")).status()).isEqualTo(403);
 
-        // usage it reports of a product it co-created: it sees its own share, not the whole charge (TMF
-        // taxExcludedRatingAmount, the fate's charge), nor the CSP's margin, nor the other participant's share;
-        // staff see all of it
+        // usage it reports of a product it co-created: it sees the charge of what it sent (TMF
+        // taxExcludedRatingAmount, the fate's charge) and its own share, not the CSP's margin nor the other
+        // participant's share; the other participant sees its own share only, neither the charge nor the customer
+        // reference; staff see all of it
         String coCreated = "+49164" + id;
         UsageFixtures.sellThroughAgreement(partnerId, "30");
         UsageFixtures.sellThroughAgreement(other, "20");
@@ -368,18 +369,23 @@ class UsageApiTests {
         awaitRatable(model, coCreated);
         TestHttp.Response shared = partner(partnerId).post(USAGE, usage(null, "p4", coCreated, "60"));
         assertThat(shared.json().path("status").asString()).as(shared.toString()).isEqualTo("rated");
-        assertThat(shared.json().path("ratedProductUsage").get(0).has("taxExcludedRatingAmount"))
-                .as(shared.toString()).isFalse();
-        assertThat(partner(partnerId).get(shared.header("Location")).json().path("ratedProductUsage").get(0)
-                .has("taxExcludedRatingAmount")).isFalse();
+        assertThat(new BigDecimal(partner(partnerId).get(shared.header("Location")).json().path("ratedProductUsage")
+                .get(0).path("taxExcludedRatingAmount").path("value").asString())).isEqualByComparingTo("0.60");
         assertThat(new BigDecimal(staff().get(shared.header("Location")).json().path("ratedProductUsage").get(0)
                 .path("taxExcludedRatingAmount").path("value").asString())).isEqualByComparingTo("0.60");
-        JsonNode participant = partner(partnerId).get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p4")
+        JsonNode submitter = partner(partnerId).get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p4")
+                .json().path("ratings").get(0);
+        assertThat(submitter.has("margin")).as(submitter.toString()).isFalse();
+        assertThat(new BigDecimal(submitter.path("charge").asString())).isEqualByComparingTo("0.60");
+        assertThat(submitter.path("parties")).extracting(party -> party.path("partnerId").asString() + " "
+                + party.path("amount").asString()).containsExactly(partnerId + " 0.180000");
+        assertThat(submitter.path("customerReference").asString()).isEqualTo("customer-prod-cc-" + id);
+        JsonNode participant = partner(other).get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p4")
                 .json().path("ratings").get(0);
         assertThat(participant.has("margin") || participant.has("charge")).as(participant.toString()).isFalse();
         assertThat(participant.path("parties")).extracting(party -> party.path("partnerId").asString() + " "
-                + party.path("amount").asString()).containsExactly(partnerId + " 0.180000");
-        assertThat(participant.path("customerReference").asString()).isEqualTo("customer-prod-cc-" + id);
+                + party.path("amount").asString()).containsExactly(other + " 0.120000");
+        assertThat(participant.path("customerReference").isNull()).as(participant.toString()).isTrue();
         JsonNode whole = staff().get("/api/rating/usage/fate?source=" + partnerId + "&usageId=p4").json()
                 .path("ratings").get(0);
         assertThat(whole.path("margin").asString()).isEqualTo("0.300000");

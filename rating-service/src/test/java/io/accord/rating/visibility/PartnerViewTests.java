@@ -17,6 +17,7 @@ class PartnerViewTests {
     private static final String BUYER = "buyer";
     private static final String FIRST = "first";
     private static final String SECOND = "second";
+    private static final String MEDIATION = "mediation-eu";
 
     private static final List<PartyAmount> SOLD_THROUGH = List.of(
             new PartyAmount(OWNER, PAYABLE_TO_PARTNER, "30", "0.36"),
@@ -35,8 +36,8 @@ class PartnerViewTests {
         PartnerView staff = PartnerView.staff();
         assertThat(staff.seesMargin()).isTrue();
         assertThat(staff.parties(SOLD_THROUGH)).isEqualTo(SOLD_THROUGH);
-        assertThat(staff.seesCharge("CO_CREATED", CO_CREATED)).isTrue();
-        assertThat(staff.seesCharge("OWN", List.of())).isTrue();
+        assertThat(staff.seesCharge(MEDIATION, "CO_CREATED", CO_CREATED)).isTrue();
+        assertThat(staff.seesCharge(MEDIATION, "OWN", List.of())).isTrue();
         assertThat(staff.seesCustomerReference("mediation-eu", List.of())).isTrue();
     }
 
@@ -52,17 +53,22 @@ class PartnerViewTests {
     }
 
     @Test
-    void theChargeIsSeenByWhoOwesItAndBySellThroughOwnersOnly() {
-        assertThat(PartnerView.partner(OWNER).seesCharge("SELL_THROUGH", SOLD_THROUGH)).isTrue();
-        assertThat(PartnerView.partner(BUYER).seesCharge("SELL_THROUGH", SOLD_THROUGH)).isTrue();
-        assertThat(PartnerView.partner(BUYER).seesCharge("RESELL", RESOLD)).isTrue();
+    void theChargeIsSeenByItsSubmitterByWhoOwesItAndBySellThroughOwnersOnly() {
+        assertThat(PartnerView.partner(OWNER).seesCharge(MEDIATION, "SELL_THROUGH", SOLD_THROUGH)).isTrue();
+        assertThat(PartnerView.partner(BUYER).seesCharge(MEDIATION, "SELL_THROUGH", SOLD_THROUGH)).isTrue();
+        assertThat(PartnerView.partner(BUYER).seesCharge(MEDIATION, "RESELL", RESOLD)).isTrue();
         // a co-creation participant sees its share, not the charge, unless it bought the product itself
-        assertThat(PartnerView.partner(FIRST).seesCharge("CO_CREATED", CO_CREATED)).isFalse();
-        assertThat(PartnerView.partner(SECOND).seesCharge("CO_CREATED", CO_CREATED_BOUGHT_BY_FIRST)).isFalse();
-        assertThat(PartnerView.partner(FIRST).seesCharge("CO_CREATED", CO_CREATED_BOUGHT_BY_FIRST)).isTrue();
-        // no party (it only submitted the usage of the CSP's own product, or another partner's)
-        assertThat(PartnerView.partner(FIRST).seesCharge("OWN", List.of())).isFalse();
-        assertThat(PartnerView.partner(FIRST).seesCharge("SELL_THROUGH", SOLD_THROUGH)).isFalse();
+        assertThat(PartnerView.partner(FIRST).seesCharge(MEDIATION, "CO_CREATED", CO_CREATED)).isFalse();
+        assertThat(PartnerView.partner(SECOND).seesCharge(MEDIATION, "CO_CREATED", CO_CREATED_BOUGHT_BY_FIRST))
+                .isFalse();
+        assertThat(PartnerView.partner(FIRST).seesCharge(MEDIATION, "CO_CREATED", CO_CREATED_BOUGHT_BY_FIRST))
+                .isTrue();
+        // or sent the record itself (its quantity, priced from the catalog): the charge tells it nothing new
+        assertThat(PartnerView.partner(FIRST).seesCharge(FIRST, "CO_CREATED", CO_CREATED)).isTrue();
+        assertThat(PartnerView.partner(SECOND).seesCharge(FIRST, "CO_CREATED", CO_CREATED)).isFalse();
+        // no party, and another's record (the CSP's own product, or another partner's)
+        assertThat(PartnerView.partner(FIRST).seesCharge(MEDIATION, "OWN", List.of())).isFalse();
+        assertThat(PartnerView.partner(FIRST).seesCharge(MEDIATION, "SELL_THROUGH", SOLD_THROUGH)).isFalse();
     }
 
     @Test

@@ -177,6 +177,32 @@ class CrossServiceAuditTests extends GatewayTestSupport {
     }
 
     @Test
+    void refusesAnUnknownParameterNamingItAndTheOnesItReadsAsTheServicesDo() {
+        // ?actr= answered the whole trail, unfiltered, while every service answers it 400
+        String expected = "'actr' is not a query parameter of this operation; it reads action, actor, from, limit,"
+                + " offset, partnerId, resourceId, resourceType, to (see the API documentation at /swagger-ui.html)";
+        client.get().uri("/api/audit?limit=5&actr=ops")
+                .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.AUDITOR)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://accord.dev/problems/validation-error")
+                .jsonPath("$.detail").isEqualTo(expected)
+                .jsonPath("$.violations[0].field").isEqualTo("actr")
+                .jsonPath("$.violations[0].message").isEqualTo(expected)
+                .jsonPath("$.correlationId").isNotEmpty();
+        assertThat(AuditBackends.received()).isEmpty();
+        // before a bad value of a known one, as in the services
+        client.get().uri("/api/audit?limit=0&Actor=ops")
+                .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.AUDITOR)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.violations[0].field").isEqualTo("Actor");
+        assertThat(AuditBackends.received()).isEmpty();
+    }
+
+    @Test
     void isDescribedInTheGatewaysOpenApiDocument() {
         client.get().uri("/v3/api-docs")
                 .exchange()

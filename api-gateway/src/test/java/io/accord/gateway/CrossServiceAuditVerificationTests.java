@@ -122,6 +122,20 @@ class CrossServiceAuditVerificationTests extends GatewayTestSupport {
     }
 
     @Test
+    void refusesAQueryParameterAsTheServicesDoSinceItReadsNone() {
+        client.get().uri("/api/audit/verification?full=true")
+                .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.AUDITOR)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://accord.dev/problems/validation-error")
+                .jsonPath("$.detail").isEqualTo("'full' is not a query parameter of this operation; it reads none"
+                        + " (see the API documentation at /swagger-ui.html)")
+                .jsonPath("$.violations[0].field").isEqualTo("full");
+        assertThat(AuditBackends.received()).isEmpty();
+    }
+
+    @Test
     void isDescribedInTheGatewaysOpenApiDocument() {
         client.get().uri("/v3/api-docs")
                 .exchange()

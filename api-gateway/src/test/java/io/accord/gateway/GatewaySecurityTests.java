@@ -61,6 +61,26 @@ class GatewaySecurityTests extends EchoBackedGatewaySupport {
     }
 
     @Test
+    void showsHealthDetailsToPlatformAdminsAndOpsOnly() {
+        for (String role : new String[] {Roles.OPS, Roles.PLATFORM_ADMIN}) {
+            client.get().uri("/actuator/health").header(AUTHORIZATION, bearer(TestTokens.staff(role))).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("UP")
+                    .jsonPath("$.components.diskSpace.details.free").isNumber();
+        }
+        for (String token : new String[] {TestTokens.staff(Roles.FINANCE, Roles.AUDITOR),
+                TestTokens.partner(Roles.PARTNER_ADMIN)}) {
+            client.get().uri("/actuator/health").header(AUTHORIZATION, bearer(token)).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+        }
+        client.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+    }
+
+    @Test
     void forbidsATokenWithoutAnyAccordRole() {
         assertProblem(client.get().uri("/api/catalog/offerings")
                 .header(AUTHORIZATION, bearer(TestTokens.partner("offline_access", "default-roles-accord")))

@@ -33,7 +33,7 @@ public final class Main {
         }
         int exitCode = switch (line.command()) {
             case UP -> new UpCommand(line.infraOnly() ? config.withoutServices() : config, System.out).run();
-            case STATUS -> new StatusCommand(config, System.out).run();
+            case STATUS -> new StatusCommand(config, System.out).run(line.component());
             case LOGS -> new LogsCommand(config, System.out).run(line.component().orElseThrow(), line.lines(),
                     line.follow());
             case EVENTS -> new EventsCommand("localhost:" + config.kafkaPort(), System.out).run(line.component().orElseThrow(), line.lines(),

@@ -3,6 +3,9 @@ package io.accord.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -46,9 +49,41 @@ class CommandLineTests {
     @Test
     void rejectsUnknownCommandsAndStrayArguments() {
         assertThatThrownBy(() -> CommandLine.parse(List.of("restart"))).hasMessageContaining("unknown command restart");
-        assertThatThrownBy(() -> CommandLine.parse(List.of("status", "now"))).hasMessageContaining("unexpected argument");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("status", "rating", "now")))
+                .hasMessageContaining("unexpected argument now for status");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("status", "-f"))).hasMessageContaining("unexpected argument");
         assertThatThrownBy(() -> CommandLine.parse(List.of("up", "-f"))).hasMessageContaining("unexpected argument");
         assertThatThrownBy(() -> CommandLine.parse(List.of())).hasMessageContaining("usage");
+    }
+
+    @Test
+    void readsStatusOfEverythingOrOfOneComponent() {
+        assertThat(CommandLine.parse(List.of("status")).component()).isEmpty();
+        CommandLine line = CommandLine.parse(List.of("status", "rating"));
+        assertThat(line.command()).isEqualTo(CommandLine.Command.STATUS);
+        assertThat(line.component()).contains("rating");
+    }
+
+    /**
+     * A mistake is answered with the usage of {@code ./accord} as a whole: it named up|status|logs|events|down only,
+     * while the script also runs test, bench, smoke, demo and help (found on 2026-12-06).
+     */
+    @Test
+    void answersAMistakeWithTheScriptsWholeUsage() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isRegularFile(root.resolve("accord"))) {
+            root = root.getParent();
+        }
+        Process help = new ProcessBuilder("bash", root.resolve("accord").toString(), "help")
+                .redirectErrorStream(true).start();
+        String printed = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor()).isZero();
+
+        assertThat(printed.strip()).isEqualTo(CommandLine.USAGE);
+        assertThat(CommandLine.USAGE).contains("| status [NAME] |", "| test |", "| bench ", "| smoke ", "| help",
+                "./accord demo");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("status", "rating", "now")))
+                .hasMessageEndingWith(CommandLine.USAGE);
     }
 
     @Test

@@ -96,6 +96,30 @@ class StatusCommandTests {
         assertThat(printed()).contains("Accord is not running");
     }
 
+    @Test
+    void ofOneComponentExitsZeroWhenItIsHealthyEvenWhileOthersStillStart() {
+        RunState.starting(ownPid, ownStart, List.of("postgres", "kafka", "rating")).with(healthy).with(notAnswering)
+                .write(config.stateFile());
+
+        assertThat(status("postgres")).isEqualTo(StatusCommand.HEALTHY);
+        assertThat(printed()).containsPattern("postgres\\s+healthy").doesNotContain("rating");
+        assertThat(status("rating")).isEqualTo(StatusCommand.STARTING);
+        assertThat(status("kafka")).isEqualTo(StatusCommand.STARTING);
+    }
+
+    @Test
+    void ofOneComponentExitsOneWhenItIsNotHealthyAndTwoForANameWithoutComponent() {
+        RunState.starting(ownPid, ownStart, List.of("postgres", "rating")).with(healthy).with(notAnswering).started()
+                .write(config.stateFile());
+
+        assertThat(status("rating")).isEqualTo(StatusCommand.NOT_HEALTHY);
+        assertThat(printed()).containsPattern("rating\\s+unhealthy").doesNotContain("postgres ");
+        assertThat(status("ratnig")).isEqualTo(StatusCommand.UNKNOWN_COMPONENT).isEqualTo(2);
+        assertThat(printed()).contains("no component ratnig in this run; components: postgres, rating");
+        assertThat(status("postgres")).isZero();
+        assertThat(status("rating-service")).as("named as logs names it: the module too").isEqualTo(1);
+    }
+
     private ComponentState component(String name, URI health) {
         return new ComponentState(name, ComponentState.Kind.SERVICE, ownPid, health.getPort(), Path.of(name + ".log"),
                 health, ownStart);
@@ -103,6 +127,12 @@ class StatusCommandTests {
 
     private int status() {
         return new StatusCommand(config, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+    }
+
+    private int status(String component) {
+        printed.reset();
+        return new StatusCommand(config, new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run(java.util.Optional.of(component));
     }
 
     private String printed() {

@@ -65,10 +65,20 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return invalid("parameters", ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Violations.of(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
-                .toList());
+        List<Map<String, Object>> violations = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Violations.ofParameter(
+                        result.getMethodParameter(), result.getMethodParameter().getParameterName(), error)))
+                .toList();
+        return invalidParameters(violations);
+    }
+
+    /** Bad query or path parameters: the detail says what each must be, as {@code OffsetLimit}'s lists say it. */
+    private static ResponseEntity<Object> invalidParameters(List<Map<String, Object>> violations) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-error",
+                Violations.parametersDetail(violations));
+        problem.setTitle("Invalid request");
+        problem.setProperty("violations", violations);
+        return ResponseEntity.badRequest().body(problem);
     }
 
     private static ResponseEntity<Object> invalid(String what, List<Map<String, Object>> violations) {
@@ -240,15 +250,7 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     /** Method validation through {@code @Validated} proxies (e.g. a query parameter out of range). */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
-        return invalid("parameters", ex.getConstraintViolations().stream()
-                .map(violation -> Violations.of(lastNode(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
-                .toList());
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+        return invalidParameters(ex.getConstraintViolations().stream().map(Violations::ofParameter).toList());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -50,6 +50,21 @@ class AuditTrailTests {
     }
 
     @Test
+    void aPagingValueOutOfRangeNamesTheRangeAsOtherListsDo() {
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audra", Roles.AUDITOR));
+        for (String limit : new String[] {"0", "1001"}) {
+            TestHttp.Response response = auditor.get("/api/audit?limit=" + limit);
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().get("detail").asString()).isEqualTo("limit must be between 1 and 1000");
+            assertThat(response.json().get("violations").get(0).get("field").asString()).isEqualTo("limit");
+            assertThat(response.json().get("violations").get(0).get("message").asString())
+                    .isEqualTo("limit must be between 1 and 1000");
+        }
+        assertThat(auditor.get("/api/audit?offset=-1").json().get("detail").asString())
+                .isEqualTo("offset must be 0 or more");
+    }
+
+    @Test
     void filtersByActorActionAndTime() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         TestHttp bob = TestHttp.localPort(port).as(TestJwt.staff("bob-" + marker, Roles.PARTNER_MANAGER));

@@ -54,6 +54,18 @@ class OutboxParkingTests {
     }
 
     @Test
+    void aLimitOutOfRangeNamesTheRangeAsOtherListsDo() {
+        // the generic "The request has invalid parameters: limit." left the caller to guess the bounds
+        for (String limit : new String[] {"0", "1001"}) {
+            TestHttp.Response response = ops.get(PARKED + "?limit=" + limit);
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().get("detail").asString()).isEqualTo("limit must be between 1 and 1000");
+            assertThat(response.json().get("violations").get(0).get("message").asString())
+                    .isEqualTo("limit must be between 1 and 1000");
+        }
+    }
+
+    @Test
     void aPoisonRowIsParkedWhileOtherKeysFlowOnAndLaterRowsOfItsKeyWait() {
         String stuck = "stuck-" + UUID.randomUUID();
         String other = "other-" + UUID.randomUUID();

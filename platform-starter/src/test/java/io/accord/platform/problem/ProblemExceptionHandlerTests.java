@@ -32,6 +32,30 @@ class ProblemExceptionHandlerTests {
         assertThat(named).singleElement().satisfies(v -> assertThat(v.get("field")).isEqualTo("olderThanDays"));
     }
 
+    static class Lists {
+        void list(@Min(0) int offset, @Min(1) @jakarta.validation.constraints.Max(1000) int limit,
+                  @Min(value = 1, message = "must be a positive page") int page) {
+        }
+    }
+
+    @Test
+    void aParameterOutOfItsRangeNamesTheRangeUnlessTheConstraintSaysItsOwn() throws NoSuchMethodException {
+        var method = Lists.class.getDeclaredMethod("list", int.class, int.class, int.class);
+        var violations = Validation.buildDefaultValidatorFactory().getValidator().forExecutables()
+                .validateParameters(new Lists(), method, new Object[] {-1, 0, 0});
+
+        var response = new ProblemExceptionHandler()
+                .constraintViolation(new jakarta.validation.ConstraintViolationException(violations));
+
+        ProblemDetail problem = (ProblemDetail) response.getBody();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> named = (List<Map<String, Object>>) problem.getProperties().get("violations");
+        assertThat(named).extracting(v -> v.get("message")).containsExactlyInAnyOrder("offset must be 0 or more",
+                "limit must be between 1 and 1000", "must be a positive page");
+        assertThat(problem.getDetail()).contains("limit must be between 1 and 1000", "offset must be 0 or more",
+                "page must be a positive page");
+    }
+
     record Line(String label) {
     }
 

@@ -66,7 +66,7 @@ class AdjustmentController {
     @Operation(operationId = "listSettlementDisputeAdjustments",
             summary = "A partner's dispute adjustments, oldest first: pending, or carried by a statement; paged by "
                     + "offset and limit (X-Total-Count)")
-    ResponseEntity<List<DisputeAdjustments.Adjustment>> list(
+    ResponseEntity<List<AdjustmentView>> list(
             @Parameter(description = "the partner (staff: required; a partner: its own, the default)")
             @RequestParam(required = false) String partnerId,
             @RequestParam(required = false) Integer offset,
@@ -84,7 +84,32 @@ class AdjustmentController {
         } else {
             all = adjustments.ofPartner(partner);
         }
-        return PagedResponse.of(OffsetLimit.slice(all, page), adjustment -> adjustment);
+        boolean staff = tenancy.isStaff();
+        return PagedResponse.of(OffsetLimit.slice(all, page), adjustment -> AdjustmentView.of(adjustment, staff));
+    }
+
+    /**
+     * An adjustment as callers see it: {@code amount} a decimal string as everywhere else in settlement's answers, at
+     * least at the currency's minor unit ({@code "1.00"}), with the decimals the dispute service sent beyond it;
+     * {@code resolvedBy} (one of our users) {@code null} to a partner.
+     */
+    record AdjustmentView(String adjustmentId, String disputeId, UUID partnerId, String direction, String amount,
+                          String currency, String reason, String periodReference, String statementReference,
+                          String outcome, java.time.Instant resolvedAt, String resolvedBy,
+                          java.time.Instant receivedAt, UUID statementId, UUID noteId, String settledLineId,
+                          java.time.Instant carriedAt) {
+
+        static AdjustmentView of(DisputeAdjustments.Adjustment adjustment, boolean staff) {
+            java.math.BigDecimal amount = adjustment.amount().stripTrailingZeros();
+            int digits = Math.max(0, java.util.Currency.getInstance(adjustment.currency())
+                    .getDefaultFractionDigits());
+            return new AdjustmentView(adjustment.adjustmentId(), adjustment.disputeId(), adjustment.partnerId(),
+                    adjustment.direction(), amount.setScale(Math.max(digits, amount.scale())).toPlainString(),
+                    adjustment.currency(), adjustment.reason(), adjustment.periodReference(),
+                    adjustment.statementReference(), adjustment.outcome(), adjustment.resolvedAt(),
+                    staff ? adjustment.resolvedBy() : null, adjustment.receivedAt(), adjustment.statementId(),
+                    adjustment.noteId(), adjustment.settledLineId(), adjustment.carriedAt());
+        }
     }
 
     @GetMapping(SETTINGS)

@@ -206,6 +206,20 @@ public class DisputeAdjustments {
                              Instant receivedAt,
                              UUID statementId, UUID noteId, String settledLineId, Instant carriedAt) {
 
+        /**
+         * The reason without the dispute it names at its end ({@code "... (dispute <id>)"}, as the dispute service
+         * writes it): for labels that name the dispute already.
+         */
+        public String reasonWithoutDispute() {
+            if (reason == null) {
+                return null;
+            }
+            String named = " (dispute " + disputeId + ")";
+            String stripped = reason.strip();
+            return stripped.endsWith(named) ? stripped.substring(0, stripped.length() - named.length()).strip()
+                    : stripped;
+        }
+
         /** The amount signed from the partner's side: positive credits it, negative debits it. */
         public Money signedAmount() {
             return Money.of("DEBIT_PARTNER".equals(direction) ? amount.negate() : amount, currency);

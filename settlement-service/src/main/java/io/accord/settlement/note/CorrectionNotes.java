@@ -149,7 +149,8 @@ public class CorrectionNotes {
                 .orElseThrow(() -> new NotFoundException("Statement", statementId));
         if (!CORRECTABLE.contains(statement.state())) {
             throw new ConflictException("Statement " + statementId + " is " + statement.state()
-                    + ": only an issued statement is corrected by a note (a draft is corrected by a new run)");
+                    + ": only an issued statement is corrected by a note; to correct this one, "
+                    + statements.correctionOfUnissued(statementId));
         }
         String currency = statement.currency();
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
@@ -279,7 +280,7 @@ public class CorrectionNotes {
     public Optional<View> find(UUID noteId) {
         return tenancy.visible(store.find(noteId), note -> new PartnerId(note.partnerId))
                 .filter(note -> tenancy.isStaff() || note.state() == CorrectionNote.State.ISSUED)
-                .map(note -> view(note, correctedNumber(note)));
+                .map(note -> visible(view(note, correctedNumber(note))));
     }
 
     /** A page of notes, newest first; a partner sees only its own issued ones (naming another partner: none). */
@@ -291,7 +292,13 @@ public class CorrectionNotes {
             scopedState = state == null || state.equals(CorrectionNote.State.ISSUED.name())
                     ? CorrectionNote.State.ISSUED.name() : "none";
         }
-        return store.list(scope, statementId, scopedState, page).map(note -> view(note, correctedNumber(note)));
+        return store.list(scope, statementId, scopedState, page)
+                .map(note -> visible(view(note, correctedNumber(note))));
+    }
+
+    /** The view as the caller may see it: a partner is not told which of our users prepared or approved it. */
+    private View visible(View view) {
+        return tenancy.isStaff() ? view : view.withoutStaffNames();
     }
 
     private CorrectionNote lock(UUID noteId) {
@@ -354,7 +361,8 @@ public class CorrectionNotes {
         List<Line> lines = new ArrayList<>();
         int number = 0;
         for (CorrectionNote.Line line : note.lines) {
-            lines.add(new Line(++number, line.label(), atMinorUnit(line.amount(), currency),
+            number++;
+            lines.add(new Line(note.id + "-" + number, number, line.label(), atMinorUnit(line.amount(), currency),
                     line.statementLineNumber()));
         }
         return new View(note.id, note.type.name(), note.statementId, correctsDocumentNumber, note.partnerId,
@@ -385,6 +393,8 @@ public class CorrectionNotes {
      * @param state      DRAFT, APPROVED, ISSUED or WITHDRAWN
      * @param proposedBy who proposed the correction when not its preparer (a dispute's resolution), who may not
      *                   approve it either; {@code null} otherwise
+     * @param preparedBy who drafted it; like proposedBy, approvedBy and withdrawnBy, {@code null} to a partner, who is
+     *                   not told our users' names
      */
     public record View(UUID id, String type, UUID statementId, String correctsDocumentNumber, UUID partnerId,
                        UUID periodId, String state, String direction, String currency, BigDecimal netAmount,
@@ -392,9 +402,19 @@ public class CorrectionNotes {
                        String reason, String preparedBy, String proposedBy, String approvedBy, String documentNumber,
                        String issuingEntityId, Instant issuedAt, String withdrawnBy, Instant withdrawnAt,
                        String withdrawalReason, List<Line> lines) {
+
+        /** The view without who prepared, proposed, approved or withdrew it: what a partner sees. */
+        View withoutStaffNames() {
+            return new View(id, type, statementId, correctsDocumentNumber, partnerId, periodId, state, direction,
+                    currency, netAmount, taxRatePercent, taxAmount, taxNote, totalAmount, reason, null, null, null,
+                    documentNumber, issuingEntityId, issuedAt, null, withdrawnAt, withdrawalReason, lines);
+        }
     }
 
-    /** A note line; {@code statementLineNumber} the statement line it corrects, or {@code null}. */
-    public record Line(int lineNumber, String label, BigDecimal amount, Integer statementLineNumber) {
+    /**
+     * A note line: {@code id} as its {@code StatementIssued} names it ({@code <note id>-<lineNumber>});
+     * {@code statementLineNumber} the statement line it corrects, or {@code null}.
+     */
+    public record Line(String id, int lineNumber, String label, BigDecimal amount, Integer statementLineNumber) {
     }
 }

@@ -68,8 +68,8 @@ class DisputeNotes {
         String type = credit ? "CREDIT_NOTE" : "DEBIT_NOTE";
         String label = "Dispute " + adjustment.disputeId() + " adjustment " + adjustment.adjustmentId() + " ("
                 + (credit ? "credit" : "debit") + ")";
-        String reason = "Dispute " + adjustment.disputeId() + " resolved" + (adjustment.reason() == null ? ""
-                : ": " + adjustment.reason());
+        String own = adjustment.reasonWithoutDispute();
+        String reason = "Dispute " + adjustment.disputeId() + " resolved" + (own == null ? "" : ": " + own);
         List<CorrectionNotes.DraftLine> lines = List.of(new CorrectionNotes.DraftLine(cut(label, 500), amount, null));
         Optional<NoteCeilings.Refusal> refusal = notes.refusal(statement.id(), type, lines);
         if (refusal.isPresent()) {

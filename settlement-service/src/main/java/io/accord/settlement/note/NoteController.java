@@ -11,6 +11,7 @@ import io.accord.platform.web.PagedResponse;
 import io.accord.platform.web.PlainDecimal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -88,6 +89,7 @@ class NoteController {
             summary = "Draft a credit or debit note correcting an issued statement → 201 + Location; finance only. "
                     + "More than the statement (line or total) may still be corrected by, after earlier notes: 422")
     @RequestExample("settlement/credit-note.json")
+    @ApiResponse(responseCode = "201", description = "The drafted note; Location: the note")
     ResponseEntity<CorrectionNotes.View> draft(@PathVariable UUID id, @Valid @RequestBody DraftNote request) {
         CorrectionNotes.View note = notes.draft(id, request.type(), request.reason(), request.lines().stream()
                 .map(line -> new CorrectionNotes.DraftLine(line.label(), line.amount(), line.statementLineNumber()))

@@ -19,9 +19,11 @@ class PaymentStore {
         this.jdbc = jdbc;
     }
 
-    boolean referenceRecorded(UUID statementId, String reference) {
-        return jdbc.sql("select count(*) from statement_payment where statement_id = :s and reference = :r")
-                .param("s", statementId).param("r", reference).query(Long.class).single() > 0;
+    /** The statement's earliest payment with this bank reference, ignoring case (as its unique index does). */
+    java.util.Optional<Payments.Payment> withReference(UUID statementId, String reference) {
+        return jdbc.sql(SELECT + " where p.statement_id = :s and lower(p.reference) = lower(:r)"
+                        + " order by p.recorded_at, p.id limit 1")
+                .param("s", statementId).param("r", reference).query(PaymentStore::payment).optional();
     }
 
     void insert(Payments.Payment payment) {
@@ -41,22 +43,24 @@ class PaymentStore {
     }
 
     List<Payments.Payment> ofStatement(UUID statementId) {
-        return jdbc.sql("""
-                        select p.*, s.document_number from statement_payment p
-                        join statement s on s.id = p.statement_id
-                        where p.statement_id = :s order by p.recorded_at, p.id""")
-                .param("s", statementId)
-                .query((rs, row) -> new Payments.Payment(rs.getObject("id", UUID.class),
-                        rs.getObject("statement_id", UUID.class), rs.getObject("partner_id", UUID.class),
-                        rs.getString("document_number"),
-                        rs.getString("direction"),
-                        atMinorUnit(rs.getBigDecimal("amount"), rs.getString("currency")),
-                        rs.getString("currency"),
-                        rs.getObject("paid_on", java.time.LocalDate.class), rs.getString("reference"),
-                        atMinorUnit(rs.getBigDecimal("remaining_amount"), rs.getString("currency")),
-                        rs.getString("statement_state"),
-                        rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant()))
-                .list();
+        return jdbc.sql(SELECT + " where p.statement_id = :s order by p.recorded_at, p.id")
+                .param("s", statementId).query(PaymentStore::payment).list();
     }
 
+    private static final String SELECT = """
+            select p.*, s.document_number from statement_payment p
+            join statement s on s.id = p.statement_id""";
+
+    private static Payments.Payment payment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Payments.Payment(rs.getObject("id", UUID.class),
+                rs.getObject("statement_id", UUID.class), rs.getObject("partner_id", UUID.class),
+                rs.getString("document_number"),
+                rs.getString("direction"),
+                atMinorUnit(rs.getBigDecimal("amount"), rs.getString("currency")),
+                rs.getString("currency"),
+                rs.getObject("paid_on", java.time.LocalDate.class), rs.getString("reference"),
+                atMinorUnit(rs.getBigDecimal("remaining_amount"), rs.getString("currency")),
+                rs.getString("statement_state"),
+                rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant());
+    }
 }

@@ -60,7 +60,7 @@ public class Payments {
      * @param amount    positive, at most the currency's minor unit, at most what is left to pay
      * @param currency  the statement's
      * @param paidOn    the value date: not in the future, nor before the statement's issue date (UTC)
-     * @param reference the bank's reference, once per statement (409 when recorded already)
+     * @param reference the bank's reference, once per statement ignoring case (409 naming the payment that has it)
      * @param direction {@code PAYABLE} or {@code RECEIVABLE} as the caller understands the payment, {@code null}
      *                  for the balance's; another than the balance's is a 409, as is a statement totalling zero
      */
@@ -95,15 +95,19 @@ public class Payments {
                     + "the earliest allowed is " + issuedOn + " (its issue date, UTC)");
         }
         Statements.PaymentApplied applied = statements.recordPayment(statementId, Money.of(amount, code), direction);
-        // checked under the statement's row lock, so two requests with one reference cannot both pass
-        if (store.referenceRecorded(statementId, reference)) {
+        // checked under the statement's row lock, so two requests with one reference cannot both pass; ignoring
+        // case, as banks do: "S63-R1" and "s63-r1" are one bank movement (a unique index on lower(reference) too)
+        store.withReference(statementId, reference).ifPresent(earlier -> {
             throw new ConflictException("A payment with reference '" + reference + "' is recorded for statement "
-                    + statementId + " already");
-        }
+                    + (before.documentNumber() == null ? statementId : before.documentNumber()) + " already: payment "
+                    + earlier.id() + " of " + earlier.amount().toPlainString() + " " + earlier.currency() + " paid on "
+                    + earlier.paidOn() + ", reference '" + earlier.reference() + "' (references are compared "
+                    + "ignoring case)");
+        });
         Statements.View statement = applied.statement();
         Payment payment = new Payment(UUID.randomUUID(), statementId, statement.partnerId(),
-                statement.documentNumber(), applied.direction(), amount, code, paidOn, reference,
-                applied.remaining(), statement.state(), tenancy.actor(), now);
+                statement.documentNumber(), applied.direction(), atMinorUnit(amount, code), code, paidOn, reference,
+                atMinorUnit(applied.remaining(), code), statement.state(), tenancy.actor(), now);
         store.insert(payment);
         audit.record(new PartnerId(statement.partnerId()), "SettlementStatement", statementId.toString(),
                 "payment-recorded", new Paid(before.state(), before.paidAmount(), before.remainingAmount(),
@@ -122,7 +126,9 @@ public class Payments {
         Statements.View statement = statements.find(statementId)
                 .filter(found -> tenancy.canAccess(new PartnerId(found.partnerId())))
                 .orElseThrow(() -> new NotFoundException("Statement", statementId));
-        return store.ofStatement(statement.id());
+        List<Payment> payments = store.ofStatement(statement.id());
+        // a partner is not told which of our finance users recorded a payment
+        return tenancy.isStaff() ? payments : payments.stream().map(Payment::withoutStaffNames).toList();
     }
 
     private static String currency(String code) {
@@ -143,10 +149,17 @@ public class Payments {
      * @param direction       which way it went: {@code PAYABLE} (we paid the partner) or {@code RECEIVABLE} (the
      *                        partner paid us), the statement's balance's when it was recorded
      * @param remainingAmount what was left to pay after it (|balance|)
+     * @param amount          at the currency's minor unit, as is remainingAmount
      * @param statementState  the statement's state after it ({@code ISSUED} or {@code PAID})
+     * @param recordedBy      the finance user who recorded it; {@code null} to a partner
      */
     public record Payment(UUID id, UUID statementId, UUID partnerId, String documentNumber, String direction,
                           BigDecimal amount, String currency, LocalDate paidOn, String reference,
                           BigDecimal remainingAmount, String statementState, String recordedBy, Instant recordedAt) {
+
+        Payment withoutStaffNames() {
+            return new Payment(id, statementId, partnerId, documentNumber, direction, amount, currency, paidOn,
+                    reference, remainingAmount, statementState, null, recordedAt);
+        }
     }
 }

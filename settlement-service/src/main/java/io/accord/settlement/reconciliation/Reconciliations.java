@@ -347,13 +347,17 @@ public class Reconciliations {
     }
 
     private InvoiceStore.Pdf pdf(PdfUpload pdf, List<InvoiceRejected.Violation> violations) {
+        byte[] bytes = pdf.bytes();
+        // before the upload check, whose refusal of other content names PNG and JPEG as accepted: here only a PDF is
+        if (bytes != null && bytes.length > 0 && bytes.length <= properties.maxPdfSize().toBytes()
+                && FileSignature.of(bytes).filter(FileSignature.PDF::equals).isEmpty()) {
+            violations.add(InvoiceRejected.Violation.of("pdf", "The attached file is " + FileSignature
+                    .describe(bytes) + ", not a PDF: only a PDF is accepted as the invoice's pdf (the type is "
+                    + "checked by content)"));
+            return null;
+        }
         try {
-            InspectedContent content = InspectedContent.inspect(pdf.bytes(), properties.maxPdfSize());
-            if (content.type() != FileSignature.PDF) {
-                violations.add(InvoiceRejected.Violation.of("pdf", "The attached file is " + FileSignature
-                        .describe(pdf.bytes()) + ", not a PDF (the type is checked by content)"));
-                return null;
-            }
+            InspectedContent content = InspectedContent.inspect(bytes, properties.maxPdfSize());
             return new InvoiceStore.Pdf(content.bytes(), content.sha256(), FileNames.clean(pdf.fileName()));
         } catch (InvalidInputException refused) {
             violations.add(InvoiceRejected.Violation.of("pdf", refused.getMessage()));

@@ -234,8 +234,8 @@ class StatementComposer {
     private static LineDraft adjustmentLine(DisputeAdjustments.Adjustment adjustment) {
         boolean credit = "CREDIT_PARTNER".equals(adjustment.direction());
         String label = "Dispute " + adjustment.disputeId() + " adjustment " + adjustment.adjustmentId() + " ("
-                + (credit ? "credit" : "debit") + ")" + (adjustment.reason() == null ? "" : ": "
-                + adjustment.reason());
+                + (credit ? "credit" : "debit") + ")" + (adjustment.reasonWithoutDispute() == null ? "" : ": "
+                + adjustment.reasonWithoutDispute());
         return new LineDraft(LineKind.DISPUTE_ADJUSTMENT, label.length() > 500 ? label.substring(0, 500) : label,
                 null, null, null, adjustment.signedAmount(), adjustment.direction(),
                 "dispute " + adjustment.disputeId());

@@ -135,7 +135,8 @@ public class Statements {
     /**
      * Issues the approved statement under the default issuing entity's next gap-free number of the year, stores its
      * document (PDF and JSON, {@code SettlementDocuments}) and publishes {@code StatementIssued} with the PDF's
-     * SHA-256 and the lines.
+     * SHA-256 and the lines. In period order: while an earlier period of the partner has a DRAFT or APPROVED
+     * statement, 409 naming it (issue or discard it first), so that one can still be discarded.
      */
     @Transactional
     public View issue(UUID statementId) {
@@ -145,6 +146,7 @@ public class Statements {
             throw new ConflictException("Cannot issue statement " + statementId + ": it is " + statement.state()
                     + ", not APPROVED");
         }
+        discards.requireEarlierIssued(statement);
         String entity = issuers.defaultEntity().id();
         int year = now.atZone(ZoneOffset.UTC).getYear();
         DocumentNumbers.DocumentNumber number = numbers.assign(entity, year, statementId.toString());
@@ -191,6 +193,21 @@ public class Statements {
     }
 
     /**
+     * How the statement, not issued, is corrected instead of by a note (which corrects only an issued one): for the
+     * 409 refusing the note. See {@code StatementDiscards#correction}.
+     */
+    @Transactional(readOnly = true)
+    public String correctionOfUnissued(UUID statementId) {
+        Statement statement = store.find(statementId).orElseThrow(() -> new NotFoundException("Statement",
+                statementId));
+        if (statement.state() == Statement.State.DISCARDED) {
+            return "it was discarded by " + statement.discardedBy() + "; its period's statement drafted since (if "
+                    + "any) is the one to correct";
+        }
+        return discards.correction(statement, statement.state());
+    }
+
+    /**
      * The periods whose statements were all discarded and none drafted since, of these partners (empty: of all): a
      * run drafts them again.
      */
@@ -223,7 +240,7 @@ public class Statements {
         return tenancy.visible(store.find(statementId),
                         statement -> new io.accord.contracts.value.PartnerId(statement.partnerId()))
                 .filter(statement -> tenancy.isStaff() || statement.state().issued())
-                .map(Statements::view);
+                .map(this::visibleView);
     }
 
     /** Whether a statement in this state is an issued document (ISSUED or PAID): what partners may see. */
@@ -241,7 +258,7 @@ public class Statements {
                                                            org.springframework.data.domain.Pageable page) {
         Filter scoped = new Filter(tenancy.listScope(filter.partnerId()), filter.periodId(), filter.state(),
                 filter.issuedFrom(), filter.issuedTo(), filter.direction(), filter.documentNumber());
-        return store.list(scoped, !tenancy.isStaff(), page).map(Statements::view);
+        return store.list(scoped, !tenancy.isStaff(), page).map(this::visibleView);
     }
 
     /**
@@ -363,21 +380,36 @@ public class Statements {
     }
 
 
+    /** The view as the caller may see it: a partner is not told which of our finance users did what. */
+    private View visibleView(Statement statement) {
+        View view = view(statement);
+        return tenancy.isStaff() ? view : view.withoutStaffNames();
+    }
+
     private static View view(Statement statement) {
         StatementLines.Lines totals = statement.totals();
         return new View(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
                 statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
                 totals.total().amount(), totals.roundingDifference().amount(), statement.preparedBy(),
                 statement.approvedBy(), statement.documentNumber(),
-                statement.lines().stream().map(line -> new Line(line.type(), line.label(), line.offeringId(),
-                        line.usageType(), line.quantity(), line.unrounded().amount(), line.rounded().amount(),
-                        line.fxRate(), line.direction(), line.reference(),
-                        line.sourceAmount() == null ? null : line.sourceAmount().amount(),
-                        line.sourceAmount() == null ? null : line.sourceAmount().currency())).toList(),
+                lines(statement),
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
                 statement.documentType());
+    }
+
+    private static List<Line> lines(Statement statement) {
+        List<Line> lines = new java.util.ArrayList<>();
+        for (StatementLine line : statement.lines()) {
+            int number = lines.size() + 1;
+            lines.add(new Line(StatementDocument.lineId(statement.id(), number), number, line.type(), line.label(),
+                    line.offeringId(), line.usageType(), line.quantity(), line.unrounded().amount(),
+                    line.rounded().amount(), line.fxRate(), line.direction(), line.reference(),
+                    line.sourceAmount() == null ? null : line.sourceAmount().amount(),
+                    line.sourceAmount() == null ? null : line.sourceAmount().currency()));
+        }
+        return List.copyOf(lines);
     }
 
     /**
@@ -394,6 +426,8 @@ public class Statements {
      *                           currency's minor unit; 0 when PAID
      * @param remainingDirection who pays it: {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner
      *                           pays us); {@code null} when nothing remains
+     * @param preparedBy         the finance user who drafted it ({@code system} for a run); like approvedBy and
+     *                           discardedBy, {@code null} to a partner, who is not told our finance users' names
      * @param discardedBy        who discarded it (DISCARDED), else {@code null}; likewise discardedAt and
      *                           discardReason
      * @param documentType       what its document is, by what the statement is for and not by the sign of its total
@@ -410,6 +444,14 @@ public class Statements {
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
         public String lineId(int lineNumber) {
             return StatementDocument.lineId(id, lineNumber);
+        }
+
+        /** The view without who prepared, approved or discarded it: what a partner sees. */
+        View withoutStaffNames() {
+            return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
+                    roundingDifference, null, null, documentNumber, lines, issuedAt, paidAmount, taxNote,
+                    notesAmount, remainingAmount, remainingDirection, null, discardedAt, discardReason,
+                    documentType);
         }
     }
 
@@ -443,15 +485,17 @@ public class Statements {
     }
 
     /**
-     * A line: its 6-decimal amount, the amount rounded once, and the FX rate used ({@code null}: none) with the
+     * A line: {@code id} is how disputes, TMF678 and {@code StatementIssued} name it ({@code <statement id>-<n>}),
+     * {@code lineNumber} its {@code n} (1, 2, ...; what a note's {@code statementLineNumber} names); its 6-decimal
+     * amount, the amount rounded once, and the FX rate used ({@code null}: none) with the
      * amount before conversion. {@code type} is one of {@link #LINE_TYPES}; {@code direction} says which way the money
      * flows ({@code PAYABLE_TO_PARTNER}, {@code OWED_BY_PARTNER}; an adjustment's {@code CREDIT_PARTNER} or
      * {@code DEBIT_PARTNER}); {@code reference} what it traces to (an adjustment's dispute, a charge's price, a tier
      * bonus's share rule).
      */
-    public record Line(String type, String label, String offeringId, String usageType, BigDecimal quantity,
-                       BigDecimal unrounded, BigDecimal rounded, BigDecimal fxRate, String direction,
-                       String reference, BigDecimal sourceAmount, String sourceCurrency) {
+    public record Line(String id, int lineNumber, String type, String label, String offeringId, String usageType,
+                       BigDecimal quantity, BigDecimal unrounded, BigDecimal rounded, BigDecimal fxRate,
+                       String direction, String reference, BigDecimal sourceAmount, String sourceCurrency) {
 
         /** A sum of rated records' party amounts (in the conservation equation), not a labelled line outside it. */
         public boolean ratedUsage() {

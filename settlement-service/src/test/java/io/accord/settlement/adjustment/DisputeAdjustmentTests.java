@@ -10,6 +10,7 @@ import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +66,17 @@ class DisputeAdjustmentTests {
         assertThat(finance.get(ADJUSTMENTS + "?partnerId=" + partner).json().findValuesAsString("disputeId"))
                 .hasSize(2).contains(dispute);
         assertThat(own.get(ADJUSTMENTS).json().size()).isEqualTo(2);
+        // decimal strings at least at the currency's minor unit, as settlement's other answers (were 125.4 and 1)
+        JsonNode listed = finance.get(ADJUSTMENTS + "?partnerId=" + partner).json();
+        assertThat(listed.valueStream().map(adjustment -> adjustment.path("amount")))
+                .allSatisfy(amount -> assertThat(amount.isString()).as(amount.toString()).isTrue());
+        assertThat(listed.valueStream().map(adjustment -> adjustment.path("amount").asString()))
+                .containsExactlyInAnyOrder("125.40", "1.00");
+        // who resolved it is one of our users: staff see the name, the partner does not
+        assertThat(listed.valueStream().map(adjustment -> adjustment.path("resolvedBy").asString()))
+                .containsOnly("fiona");
+        assertThat(own.get(ADJUSTMENTS).json().valueStream()
+                .map(adjustment -> adjustment.path("resolvedBy").isNull())).containsOnly(true);
         TestHttp.Response secondPage = finance.get(ADJUSTMENTS + "?partnerId=" + partner + "&offset=1&limit=1");
         assertThat(secondPage.json().findValuesAsString("disputeId")).singleElement()
                 .isEqualTo(finance.get(ADJUSTMENTS + "?partnerId=" + partner).json().get(1).path("disputeId")

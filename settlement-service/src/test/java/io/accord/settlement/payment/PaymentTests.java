@@ -197,6 +197,40 @@ class PaymentTests {
                 .param("id", issued.id().toString()).query(Long.class).single()).isEqualTo(3);
     }
 
+    /**
+     * Found on the live platform: "S63-R1-p1x" again was a 409, but "s63-r1-p1x " was recorded (201): one bank
+     * movement twice. And the answer gave remainingAmount 3.800000 where the statement said 3.80.
+     */
+    @Test
+    void aReferenceAgainInAnotherCaseIsTheSameBankMovementAndTheAnswerIsAtTheMinorUnit() {
+        Statements.View issued = statements.issued(statements.partner(), "20.00");   // 11.90
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String path = "/api/settlement/statements/" + issued.id() + "/payments";
+        String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+
+        TestHttp.Response first = finance.post(path, payment("1.9", "EUR", today, "S63-R1-p1x"));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.body()).contains("\"amount\":1.90,", "\"remainingAmount\":10.00,");
+        String earlier = first.json().path("id").asString();
+        for (String again : List.of("s63-r1-p1x ", "S63-R1-P1X", " S63-r1-p1X")) {
+            TestHttp.Response refused = finance.post(path, payment("1.00", "EUR", today, again));
+            assertThat(refused.status()).as(again + ": " + refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains(earlier, "ignoring case", "S63-R1-p1x");
+        }
+        assertThat(finance.get(path).json()).hasSize(1);
+        assertThat(statementService.find(issued.id()).orElseThrow().paidAmount()).isEqualByComparingTo("1.90");
+        // the index holds it too, whatever the code checks
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                        insert into statement_payment (id, statement_id, partner_id, direction, amount, currency,
+                                                       paid_on, reference, remaining_amount, statement_state,
+                                                       recorded_by, recorded_at)
+                        select gen_random_uuid(), statement_id, partner_id, direction, amount, currency, paid_on,
+                               upper(reference), remaining_amount, statement_state, recorded_by, now()
+                        from statement_payment where id = :id""").param("id", UUID.fromString(earlier)).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
     @Test
     void badInputIsA400NamingTheFieldAndAStatementNotIssuedA409() {
         String partner = statements.partner();

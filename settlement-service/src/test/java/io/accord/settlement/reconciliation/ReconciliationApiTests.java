@@ -279,7 +279,16 @@ class ReconciliationApiTests {
                         StandardCharsets.ISO_8859_1)));
         assertThat(notAPdf.status()).isEqualTo(400);
         assertThat(fields(notAPdf)).containsExactly("pdf");
-        assertThat(notAPdf.json().get("violations").get(0).get("message").asString()).contains("executable");
+        assertThat(notAPdf.json().get("violations").get(0).get("message").asString()).contains("executable")
+                .contains("only a PDF is accepted").doesNotContain("PNG");
+        // an image is a file the upload check accepts elsewhere, but not as the invoice's pdf: one message for both
+        TestHttp.Response png = partner.postMultipart(INVOICES + "/upload", form(issued, number)
+                .file("file", "lines.csv", "text/csv", good.getBytes(StandardCharsets.UTF_8))
+                .file("pdf", "invoice.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
+                        '\n', 0, 0}));
+        assertThat(png.status()).isEqualTo(400);
+        assertThat(png.json().get("violations").get(0).get("message").asString()).contains("PNG", "not a PDF",
+                "only a PDF is accepted");
 
         TestHttp.Response badHeader = partner.postMultipart(INVOICES + "/upload", form(issued, number)
                 .file("file", "lines.csv", "text/csv", "offering,amount\nx,1\n".getBytes(StandardCharsets.UTF_8)));

@@ -18,6 +18,7 @@ import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,10 +51,12 @@ class StatementDiscardTests {
     private final DisputeAdjustments adjustments;
     private final PartnerProducts products;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     StatementDiscardTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
                           Statements statements, PartnerTerms partners, DisputeAdjustments adjustments,
-                          PartnerProducts products, Clock clock) {
+                          PartnerProducts products, Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.products = products;
         this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
         this.statements = statements;
@@ -222,7 +225,7 @@ class StatementDiscardTests {
         TestHttp.Response refused = finance().post(PATH + first.id() + "/discard", reason);
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.body()).contains(second.id().toString(), "discard that one first");
+        assertThat(refused.body()).contains("discard statement " + second.id(), "first, newest first");
         assertThat(statements.find(first.id()).orElseThrow().state()).isEqualTo("DRAFT");
         // the late charges the discarded statement recorded are released: its period's next draft carries them again
         assertThat(finance().post(PATH + second.id() + "/discard", reason).status()).isEqualTo(200);
@@ -241,6 +244,84 @@ class StatementDiscardTests {
                         + line.rounded().stripTrailingZeros().toPlainString())
                 .contains("RECURRING_SHARE 21", "ONE_TIME_SHARE 14");
         assertThat(late(secondAgain)).as("charged by the first period's new statement, not again late").isEmpty();
+    }
+
+    /**
+     * Found on the live platform: an earlier period's wrong draft could be neither discarded (a later period's
+     * statement was issued: "correct it with a note") nor corrected by a note (it is a draft). Statements are issued in
+     * period order now, so the later one waits, and the messages say what works.
+     */
+    @Test
+    void aLaterStatementWaitsForAnEarlierDraftWhichIsThenDiscardedAfterItNewestFirst() {
+        String partner = fixtures.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Statements.View first = fixtures.drafted(partner, "20.00");
+        Statements.View second = statements.approve(draftNext(partnerId, first).id(), "finance-b");
+        String reason = "{\"reason\": \"wrong\"}";
+
+        TestHttp.Response issuing = finance().post(PATH + second.id() + "/issue", "");
+
+        assertThat(issuing.status()).as(issuing.body()).isEqualTo(409);
+        assertThat(issuing.body()).contains(first.id().toString(), first.periodId().toString(), "still DRAFT",
+                "issue or discard it first");
+        assertThat(statements.find(second.id()).orElseThrow().state()).isEqualTo("APPROVED");
+        // the earlier draft is wrong: each refusal says what works, the same thing
+        TestHttp.Response note = finance().post(PATH + first.id() + "/notes", NOTE);
+        assertThat(note.status()).as(note.body()).isEqualTo(409);
+        assertThat(note.body()).contains("discard statement " + second.id() + " (period " + second.periodId()
+                + ", APPROVED) first, newest first, then this one").doesNotContain("new run");
+        TestHttp.Response discard = finance().post(PATH + first.id() + "/discard", reason);
+        assertThat(discard.status()).as(discard.body()).isEqualTo(409);
+        assertThat(discard.body()).contains("discard statement " + second.id(), "first, newest first")
+                .doesNotContain("credit or debit note");
+        assertThat(finance().post(PATH + second.id() + "/discard", reason).status()).isEqualTo(200);
+        assertThat(finance().post(PATH + first.id() + "/discard", reason).status()).isEqualTo(200);
+        assertThat(statements.find(first.id()).orElseThrow().state()).isEqualTo("DISCARDED");
+    }
+
+    @Test
+    void anEarlierDraftBehindALaterStatementIssuedOutOfOrderIsIssuedAndThenCorrectedByANote() {
+        String partner = fixtures.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Statements.View first = fixtures.drafted(partner, "20.00");
+        Statements.View second = statements.approve(draftNext(partnerId, first).id(), "finance-b");
+        // issued before issuing kept period order (data of that time)
+        String number = "TEST-" + UUID.randomUUID();
+        jdbc.sql("""
+                        update statement set state = 'ISSUED', document_number = :number, issued_at = now(),
+                               issuing_entity_id = 'accord-de' where id = :id""")
+                .param("number", number).param("id", second.id()).update();
+        String advice = "approve and issue it, then correct it with a credit or debit note";
+
+        TestHttp.Response discard = finance().post(PATH + first.id() + "/discard", "{\"reason\": \"wrong\"}");
+        TestHttp.Response note = finance().post(PATH + first.id() + "/notes", NOTE);
+
+        assertThat(discard.status()).as(discard.body()).isEqualTo(409);
+        assertThat(discard.body()).contains(number, advice);
+        assertThat(note.status()).as(note.body()).isEqualTo(409);
+        assertThat(note.body()).contains(number, advice);
+        // as said: an earlier statement is issued whatever comes after it, and then a note corrects it
+        statements.issue(statements.approve(first.id(), "finance-b").id());
+        TestHttp.Response corrected = finance().post(PATH + first.id() + "/notes", NOTE);
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+    }
+
+    private static final String NOTE = """
+            {"type": "CREDIT_NOTE", "reason": "wrong", "lines": [{"label": "Correction", "amount": "1.00"}]}""";
+
+    /** The statement of the partner's period after {@code first}'s, drafted (the period closed early if need be). */
+    private Statements.View draftNext(UUID partnerId, Statements.View first) {
+        SettlementPeriods.Period firstPeriod = period(partnerId, first.periodId());
+        SettlementPeriods.Period next = await().atMost(StatementFixtures.PATIENCE)
+                .until(() -> periods.ofPartner(partnerId).stream()
+                        .filter(period -> period.startAt().equals(firstPeriod.endAt())).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+        if (next.endAt().isAfter(clock.instant())) {
+            assertThat(finance().post("/api/settlement/periods/" + next.id() + "/early-close",
+                    "{\"reason\": \"test\"}").status()).isEqualTo(200);
+        }
+        periods.startClosing(next.id());
+        return statements.draft(partnerId, next.id(), "finance");
     }
 
     private JsonNode run(String partner) {

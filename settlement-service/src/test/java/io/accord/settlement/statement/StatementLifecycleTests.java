@@ -95,6 +95,13 @@ class StatementLifecycleTests {
         assertThat(other.get(path).status()).isEqualTo(404);
         TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_USER));
         assertThat(own.get(path).json().get("documentNumber").asString()).isEqualTo(issued.documentNumber());
+        // each line as disputes, TMF678 and StatementIssued name it (<statement id>-<n>), with its number
+        tools.jackson.databind.JsonNode lines = own.get(path).json().get("lines");
+        assertThat(lines.valueStream().map(line -> line.path("id").asString()))
+                .containsExactly(drafted.id() + "-1", drafted.id() + "-2", drafted.id() + "-3");
+        assertThat(lines.valueStream().map(line -> line.path("lineNumber").asInt())).containsExactly(1, 2, 3);
+        assertThat(preparer.get("/api/settlement/statements?partnerId=" + partner).json().get(0).path("lines")
+                .get(2).path("id").asString()).isEqualTo(drafted.id() + "-3");
         assertThatThrownBy(() -> statements.issue(drafted.id())).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> statements.approve(drafted.id(), "finance-b"))
                 .isInstanceOf(ConflictException.class);

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +115,74 @@ class StatementVisibilityTests {
         assertThat(own.get(list).json().get(0).path("noteId").isNull()).isTrue();
         assertThat(finance.post("/api/settlement/notes/" + noteId + "/issue", "").status()).isEqualTo(200);
         assertThat(own.get(list).json().get(0).path("noteId").asString()).isEqualTo(noteId);
+    }
+
+    @Test
+    void aPartnerIsNotToldWhichOfOurUsersPreparedApprovedOrRecordedItsDocuments() {
+        String partner = fixtures.partner();
+        Statements.View issued = fixtures.issued(partner, "20.00");   // prepared by finance, approved by finance-b
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pia", partner, Roles.PARTNER_ADMIN));
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        String path = STATEMENTS + "/" + issued.id();
+        String note = finance.post(path + "/notes", """
+                {"type": "CREDIT_NOTE", "reason": "goodwill", "lines": [{"label": "Goodwill", "amount": "1.00"}]}""")
+                .json().path("id").asString();
+        assertThat(TestHttp.localPort(port).as(TestJwt.staff("frank", Roles.FINANCE))
+                .post("/api/settlement/notes/" + note + "/approval", "").status()).isEqualTo(200);
+        assertThat(finance.post("/api/settlement/notes/" + note + "/issue", "").status()).isEqualTo(200);
+        String paidOn = java.time.LocalDate.ofInstant(issued.issuedAt(), java.time.ZoneOffset.UTC).toString();
+        assertThat(finance.post(path + "/payments", """
+                {"amount": "1.00", "currency": "EUR", "paidOn": "%s", "reference": "SEPA-NAMES"}"""
+                .formatted(paidOn)).status()).isEqualTo(201);
+
+        // staff see who did what
+        assertThat(finance.get(path).json().path("preparedBy").asString()).isEqualTo("finance");
+        assertThat(finance.get(path).json().path("approvedBy").asString()).isEqualTo("finance-b");
+        assertThat(finance.get("/api/settlement/notes/" + note).json().path("preparedBy").asString())
+                .isEqualTo("fiona");
+        assertThat(finance.get("/api/settlement/notes/" + note).json().path("approvedBy").asString())
+                .isEqualTo("frank");
+        assertThat(finance.get(path + "/payments").json().get(0).path("recordedBy").asString()).isEqualTo("fiona");
+        // the partner sees its documents, without our users' names
+        JsonNode statement = own.get(path).json();
+        assertThat(statement.path("documentNumber").asString()).isEqualTo(issued.documentNumber());
+        assertThat(statement.path("preparedBy").isNull()).isTrue();
+        assertThat(statement.path("approvedBy").isNull()).isTrue();
+        JsonNode ownNote = own.get("/api/settlement/notes/" + note).json();
+        assertThat(ownNote.path("state").asString()).isEqualTo("ISSUED");
+        assertThat(ownNote.path("preparedBy").isNull()).isTrue();
+        assertThat(ownNote.path("approvedBy").isNull()).isTrue();
+        JsonNode payment = own.get(path + "/payments").json().get(0);
+        assertThat(payment.path("reference").asString()).isEqualTo("SEPA-NAMES");
+        assertThat(payment.path("recordedBy").isNull()).isTrue();
+        for (String seen : List.of(path, STATEMENTS, "/api/settlement/notes/" + note,
+                "/api/settlement/notes?statementId=" + issued.id(), path + "/payments")) {
+            TestHttp.Response response = own.get(seen);
+            assertThat(response.status()).as(seen).isEqualTo(200);
+            assertThat(response.body()).as(seen).contains(issued.id().toString())
+                    .doesNotContain("\"finance\"", "\"finance-b\"", "\"fiona\"", "\"frank\"");
+        }
+    }
+
+    @Test
+    void aDisputeAdjustmentLineNamesItsDisputeOnce() {
+        String partner = fixtures.partner();
+        String dispute = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        // the dispute service ends the reason with the dispute it resolves
+        DomainEvents.send(Topics.DISPUTE_EVENTS, new DisputeResolved(UUID.randomUUID(), now, dispute, partner,
+                "PARTIALLY_ACCEPTED", "fiona", now, "partial", new DisputeResolved.Adjustment(
+                "adj-" + UUID.randomUUID(), null, null, "1.000000", "EUR", "CREDIT_PARTNER",
+                "partial: 1.00 of 1.50 (dispute " + dispute + ")")), null);
+        await().atMost(StatementFixtures.PATIENCE).until(() -> adjustments.ofPartner(UUID.fromString(partner))
+                .size() == 1);
+
+        Statements.View draft = fixtures.drafted(partner, "20.00");
+
+        String label = draft.lines().stream().filter(line -> line.type().equals("DISPUTE_ADJUSTMENT"))
+                .findFirst().orElseThrow().label();
+        assertThat(label).startsWith("Dispute " + dispute + " adjustment ").endsWith("(credit): partial: 1.00 of 1.50");
+        assertThat(label.split(dispute, -1)).as(label).hasSize(2);
     }
 
     private static void resolved(String partner, String adjustmentId, String statementId) {

@@ -108,7 +108,7 @@ class DisputeOpening {
         limits.requireWithinOpening(amount, items, statement);
         for (Dispute.Item item : items) {
             if (!STATEMENT.equals(item.role())) {
-                Optional<DisputeRepository.Claim> claim = disputes.openDisputeOn(item.role(), item.refId());
+                Optional<DisputeRepository.Claim> claim = disputes.openDisputeOn(partner, item.role(), item.refId());
                 if (claim.isPresent()) {
                     throw alreadyDisputed(item, claim, partner);
                 }
@@ -149,7 +149,8 @@ class DisputeOpening {
         boolean allMissing = true;
         for (int i = 0; i < found.lines().size(); i++) {
             ReconciliationDiscrepancyFound.Discrepancy line = found.lines().get(i);
-            if (line.statementLineId() != null && disputes.claimed(STATEMENT_LINE, line.statementLineId())) {
+            if (line.statementLineId() != null && disputes.claimed(partner, STATEMENT_LINE,
+                    line.statementLineId())) {
                 log.info("Statement line {} already has an open dispute; reconciliation {} adds none for it",
                         line.statementLineId(), found.reconciliationId());
                 continue;

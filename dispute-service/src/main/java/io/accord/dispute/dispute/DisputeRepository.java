@@ -59,14 +59,16 @@ class DisputeRepository {
             Dispute.Item item = dispute.items.get(position);
             // a conflict is answered without aborting the transaction, so the open dispute can still be looked up
             int inserted = jdbc.sql("""
-                            insert into dispute_item (dispute_id, position, role, ref_id, amount, open)
-                            values (:id, :position, :role, :ref, :amount, true)
-                            on conflict (role, ref_id) where open and role <> 'Statement' do nothing
+                            insert into dispute_item (dispute_id, partner_id, position, role, ref_id, amount, open)
+                            values (:id, :partner, :position, :role, :ref, :amount, true)
+                            on conflict (partner_id, role, ref_id) where open and role <> 'Statement' do nothing
                             """)
-                    .param("id", dispute.id).param("position", position).param("role", item.role())
+                    .param("id", dispute.id).param("partner", dispute.partnerId).param("position", position)
+                    .param("role", item.role())
                     .param("ref", item.refId()).param("amount", item.amount()).update();
             if (inserted == 0) {
-                throw DisputeOpening.alreadyDisputed(item, openDisputeOn(item.role(), item.refId()),
+                throw DisputeOpening.alreadyDisputed(item,
+                        openDisputeOn(dispute.partnerId, item.role(), item.refId()),
                         dispute.partnerId);
             }
         }
@@ -76,21 +78,24 @@ class DisputeRepository {
     record Claim(UUID disputeId, UUID partnerId) {
     }
 
-    /** The open dispute that claims the item, if any. */
-    Optional<Claim> openDisputeOn(String role, String refId) {
+    /**
+     * The partner's open dispute that claims the item, if any: item ids are unique per partner (an invoice-line or
+     * usage-record id is the partner's own text; another partner's dispute on the same text is another item).
+     */
+    Optional<Claim> openDisputeOn(UUID partnerId, String role, String refId) {
         return jdbc.sql("""
                         select d.id, d.partner_id from dispute_item i join dispute d on d.id = i.dispute_id
-                        where i.role = :role and i.ref_id = :ref and i.open
+                        where i.partner_id = :partner and i.role = :role and i.ref_id = :ref and i.open
                         order by d.opened_at limit 1
                         """)
-                .param("role", role).param("ref", refId)
+                .param("partner", partnerId).param("role", role).param("ref", refId)
                 .query((rs, row) -> new Claim(rs.getObject("id", UUID.class), rs.getObject("partner_id", UUID.class)))
                 .optional();
     }
 
-    /** Whether the item is claimed by an open dispute. */
-    boolean claimed(String role, String refId) {
-        return openDisputeOn(role, refId).isPresent();
+    /** Whether the item is claimed by an open dispute of the partner. */
+    boolean claimed(UUID partnerId, String role, String refId) {
+        return openDisputeOn(partnerId, role, refId).isPresent();
     }
 
     void update(Dispute dispute) {

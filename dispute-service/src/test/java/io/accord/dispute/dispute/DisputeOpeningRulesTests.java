@@ -140,18 +140,22 @@ class DisputeOpeningRulesTests {
     }
 
     @Test
-    void aConflictWithAnotherPartnersDisputeDoesNotNameIt() {
+    void anotherPartnersOpenDisputeOnTheSameItemIdBlocksNothing() {
+        // invoice-line ids are each partner's own text: another partner's dispute on "INV-…-1" is another item (it
+        // was a 409 naming nothing); the partner's own second dispute on it is refused, naming the first
         Disputing as = new Disputing(port);
         Disputing other = new Disputing(port);
         String invoiceLine = "INV-" + UUID.randomUUID() + "-1";
         TestHttp.Response theirs = other.partner.post(Disputing.TICKETS, invoiceLineTicket(settlement.issue(
                 other.partnerId, "100.00", Instant.now()), invoiceLine));
         assertThat(theirs.status()).as(theirs.body()).isEqualTo(201);
-        TestHttp.Response mine = as.partner.post(Disputing.TICKETS, invoiceLineTicket(settlement.issue(
-                as.partnerId, "100.00", Instant.now()), invoiceLine));
-        assertThat(mine.status()).isEqualTo(409);
-        assertThat(mine.body()).doesNotContain(theirs.json().path("id").asString());
-        assertThat(mine.json().has("openDisputeId")).isFalse();
+        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
+        TestHttp.Response mine = as.partner.post(Disputing.TICKETS, invoiceLineTicket(statement, invoiceLine));
+        assertThat(mine.status()).as(mine.body()).isEqualTo(201);
+        TestHttp.Response again = as.partner.post(Disputing.TICKETS, invoiceLineTicket(statement, invoiceLine));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("openDisputeId").asString()).isEqualTo(mine.json().path("id").asString());
+        assertThat(again.body()).doesNotContain(theirs.json().path("id").asString());
     }
 
     @Test

@@ -100,9 +100,12 @@ public class PartnerApplication {
         }
     }
 
+    /** The reason an approval without a note gives: the applicant reads it, so it names no reviewer (decidedBy does, for staff). */
+    static final String DEFAULT_APPROVAL_REASON = "approved after review";
+
     void approve(String by, String note, Instant now) {
         requireInReview("approve");
-        decide(ApplicationStatus.APPROVED, by, note == null || note.isBlank() ? "approved by " + by : note, now);
+        decide(ApplicationStatus.APPROVED, by, note == null || note.isBlank() ? DEFAULT_APPROVAL_REASON : note, now);
     }
 
     void reject(String by, String reason, Instant now) {

@@ -46,8 +46,8 @@ final class MandatoryDataCheck {
         List<String> invalid = malformed(data);
         String forWhom = data.type() == null ? "every application" : data.type() + " applications";
         if (missing.isEmpty() && invalid.isEmpty()) {
-            return CheckResult.passed(CheckNames.MANDATORY_DATA, "all " + (required.size() + 2)
-                    + " fields required for " + forWhom + " present and well-formed");
+            return CheckResult.passed(CheckNames.MANDATORY_DATA, "partner type, business model and all "
+                    + required.size() + " fields required for " + forWhom + " present and well-formed");
         }
         List<String> problems = new ArrayList<>();
         if (!missing.isEmpty()) {

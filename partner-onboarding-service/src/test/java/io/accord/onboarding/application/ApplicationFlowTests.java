@@ -130,6 +130,19 @@ class ApplicationFlowTests {
     }
 
     @Test
+    void anApprovalWithoutANoteDoesNotNameTheReviewerToTheApplicant() {
+        Applicants.Draft draft = inReview("Silent Approval Media");
+
+        TestHttp.Response approved = manager.post(REVIEW + "/" + draft.id() + "/approval", "{}");
+
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("decidedBy").asString()).isEqualTo("pm-paula");
+        JsonNode applicantView = draft.get(anonymous).json();
+        assertThat(applicantView.get("decisionReason").asString()).isEqualTo("approved after review");
+        assertThat(applicantView.toString()).doesNotContain("pm-paula");
+    }
+
+    @Test
     void aRejectedApplicationShowsItsReasonAndCannotBeSubmittedAgain() {
         Applicants.Draft draft = inReview("Rejected Media");
 

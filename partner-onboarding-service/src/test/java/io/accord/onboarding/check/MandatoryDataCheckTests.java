@@ -20,7 +20,7 @@ class MandatoryDataCheckTests {
 
         assertThat(result.isPassed()).as(result.reason()).isTrue();
         assertThat(result.reason())
-                .isEqualTo("all 14 fields required for OTT_CONTENT applications present and well-formed");
+                .isEqualTo("partner type, business model and all 12 fields required for OTT_CONTENT applications present and well-formed");
     }
 
     @Test

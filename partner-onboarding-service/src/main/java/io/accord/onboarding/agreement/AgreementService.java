@@ -104,8 +104,8 @@ class AgreementService {
         PartnerDirectory.Entry entry = partners.find(partner).orElseThrow(() -> new NotFoundException("Partner",
                 partner));
         AgreementTemplate template = templates.current(model);
-        AgreementDraft draft = AgreementDraft.of(model + " agreement with " + entry.legalName(),
-                "Standard " + model + " terms (template version " + template.version() + ")", model,
+        AgreementDraft draft = AgreementDraft.of(model.inWords() + " agreement with " + entry.legalName(),
+                "Standard " + model.inWords().toLowerCase(java.util.Locale.ROOT) + " terms (template version " + template.version() + ")", model,
                 entry.legalName(), template.terms().inCurrency(TermsRules.currency(currency, "currency")),
                 template.id(), effectiveFrom, null);
         Instant now = clock.instant();

@@ -60,6 +60,8 @@ class AgreementsTests {
         JsonNode template = api.manager.get(AgreementApi.TEMPLATES + "?businessModel=SELL_THROUGH&limit=1").json()
                 .get(0);
         assertThat(shown.get("agreementSpecification").get("id").asString()).isEqualTo(template.get("id").asString());
+        assertThat(shown.get("name").asString()).as("named in words, not by the API code SELL_THROUGH")
+                .isEqualTo("Sell-through agreement with Zero Touch Inc");
         assertThat(shown.get("terms").get("currency").asString()).isEqualTo("USD");
         assertThat(shown.get("terms").get("minimumMonthlyGuarantee").get("currency").asString()).isEqualTo("USD");
         assertThat(shown.get("agreementAuthorization").get(0).get("signatureRepresentation").asString())

@@ -34,12 +34,24 @@ final class DocumentComposer {
     /** A revenue-share statement whose deductions exceed the share: still self-billed, the partner owes the balance. */
     static final String DEBIT_BALANCE_NOTE = "Debit balance: the deductions on this statement exceed the partner's "
             + "revenue share, so the balance is payable by the partner.";
-    static final String PER_CUSTOMER_MISSING = "per-customer breakdown: not printed in this document; "
-            + "GET /api/settlement/statements/{id}/billing-on-behalf lists it per customer reference";
+    static final String PER_CUSTOMER_MISSING = "per-customer breakdown: not printed in this document; the "
+            + "statement's billing-on-behalf view in the partner API lists it per customer reference";
     static final String TAX_CATEGORY_MISSING = "tax category: not known for the items without one (usage rated "
             + "before rating carried the price's tax category, or a price naming none)";
 
     private DocumentComposer() {
+    }
+
+    /** A rate as a person writes it: the terms' {@code 19.0000} prints as {@code 19}, {@code 7.50} as {@code 7.5}. */
+    private static String percent(String ratePercent) {
+        if (ratePercent == null || ratePercent.isBlank()) {
+            return ratePercent;
+        }
+        try {
+            return new java.math.BigDecimal(ratePercent.strip()).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException notANumber) {
+            return ratePercent;
+        }
     }
 
     static PrintedDocument compose(DocumentContent content, IssuingEntities.IssuingEntity issuer,
@@ -58,7 +70,7 @@ final class DocumentComposer {
         List<PrintedDocument.Line> lines = content.lines().stream().map(line -> new PrintedDocument.Line(
                 line.lineNumber(), line.type(), line.label(), line.offeringId(), line.usageType(),
                 quantity(line.quantity()), PrintedDocument.decimal(line.amount()))).toList();
-        PrintedDocument.TaxLine tax = new PrintedDocument.TaxLine(content.taxRatePercent(),
+        PrintedDocument.TaxLine tax = new PrintedDocument.TaxLine(percent(content.taxRatePercent()),
                 PrintedDocument.decimal(content.netAmount()), PrintedDocument.decimal(content.taxAmount()),
                 content.taxNote());
         return new PrintedDocument(content.documentId().toString(), content.documentType(),

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -65,7 +64,7 @@ final class CustomerBillResources {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CustomerBill(String id, String href, String billNo, Instant billDate, String category, String runType,
-                        String state, LocalDate paymentDueDate, Money amountDue, Money remainingAmount,
+                        String state, Instant paymentDueDate, Money amountDue, Money remainingAmount,
                         Money taxExcludedAmount, Money taxIncludedAmount, List<TaxItem> taxItem,
                         TimePeriod billingPeriod, List<BillDocument> billDocument, List<RelatedParty> relatedParty,
                         String direction, String remainingDirection, @JsonProperty("@type") String type,

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,8 +41,9 @@ class CustomerBills {
         BigDecimal amountDue = atMinorUnit(statement.totalAmount().add(statement.notesAmount()).abs(), currency);
         BigDecimal remaining = statement.remainingAmount();
         boolean issued = statement.documentNumber() != null;
-        LocalDate due = issued ? terms.map(t -> LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
-                .plusDays(t.paymentTermsDays())).orElse(null) : null;
+        // TMF678's paymentDueDate is a date-time: the due day's start in UTC
+        Instant due = issued ? terms.map(t -> LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
+                .plusDays(t.paymentTermsDays()).atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null) : null;
         BigDecimal rate = taxRate(statement, terms);
         String taxCategory = taxCategory(statement);
         String href = CustomerBillResources.BILLS + "/" + statement.id();

@@ -62,12 +62,13 @@ class DocumentRenderingTests {
                                 "off-video", "VOICE", new BigDecimal("60"), new BigDecimal("7.00")),
                         new DocumentContent.Line(2, "WHOLESALE", "Wholesale: SIM Plan × DATA", "sim-plan", "DATA",
                                 new BigDecimal("1"), new BigDecimal("-5.00"))),
-                new BigDecimal("2.00"), "19", new BigDecimal("0.38"), null, new BigDecimal("2.38"), null, null,
+                new BigDecimal("2.00"), "19.0000", new BigDecimal("0.38"), null, new BigDecimal("2.38"), null, null,
                 List.of());
 
         PrintedDocument printed = DocumentComposer.compose(content, ISSUER, null);
         String text = StatementDocumentTests.text(PdfRenderer.render(printed));
 
+        assertThat(text).as("the rate as a person writes it, not the terms' scale").contains("Tax 19 % on 2.00");
         assertThat(printed.title()).isEqualTo("Settlement statement (revenue share and wholesale, netted)");
         assertThat(printed.legalNotes()).containsExactly(DocumentComposer.SELF_BILLING_REVENUE_SHARE_NOTE);
         assertThat(text).contains("Settlement statement (revenue share and wholesale, netted)",

@@ -132,7 +132,11 @@ class CustomerBillTests {
         assertThat(bill.path("amountDue").path("unit").asString()).isEqualTo("EUR");
         assertThat(bill.path("taxItem").get(0).path("taxRate").decimalValue()).isEqualByComparingTo("19");
         assertThat(bill.path("billingPeriod").path("startDateTime").isString()).isTrue();
-        assertThat(bill.path("paymentDueDate").isString()).isTrue();
+        assertThat(java.time.Instant.parse(bill.path("paymentDueDate").asString()))
+                .as("TMF678's paymentDueDate is a date-time").isEqualTo(java.time.LocalDate.ofInstant(
+                        java.time.Instant.parse(bill.path("billDate").asString()), java.time.ZoneOffset.UTC)
+                        .plusDays(30) // SettlementFixtures.terms: paymentTermsDays 30
+                        .atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         assertThat(bill.path("billDocument").get(0).path("href").asString())
                 .isEqualTo("/api/settlement/statements/" + issued.id() + "/document");
         assertThat(bill.path("relatedParty").get(0).path("id").asString()).isEqualTo(partner);

@@ -31,8 +31,32 @@ final class Dispute {
     record StatusChange(String state, Instant at, String by, String reason) {
     }
 
-    /** Finance's proposed adjustment; {@code amount} zero moves no money (the dispute is turned down). */
-    record Proposal(String direction, BigDecimal amount, String reason, String proposedBy, Instant proposedAt) {
+    /**
+     * Finance's proposed adjustment; {@code amount} zero moves no money (the dispute is turned down). It stays on the
+     * dispute until the next proposal replaces it, with its {@code state}: {@code proposed} (awaiting the partner),
+     * {@code accepted} (by the partner, or its silence), {@code rejected} (with who rejected it, when and why) or
+     * {@code withdrawn} (the partner withdrew the dispute while it awaited an answer).
+     */
+    record Proposal(String direction, BigDecimal amount, String reason, String proposedBy, Instant proposedAt,
+                    String state, String rejectedBy, Instant rejectedAt, String rejectionReason) {
+
+        static final String PROPOSED = "proposed";
+        static final String ACCEPTED = "accepted";
+        static final String REJECTED = "rejected";
+        static final String WITHDRAWN = "withdrawn";
+
+        /** A new proposal, awaiting the partner's answer. */
+        Proposal(String direction, BigDecimal amount, String reason, String proposedBy, Instant proposedAt) {
+            this(direction, amount, reason, proposedBy, proposedAt, PROPOSED, null, null, null);
+        }
+
+        Proposal rejected(String by, Instant at, String why) {
+            return new Proposal(direction, amount, reason, proposedBy, proposedAt, REJECTED, by, at, why);
+        }
+
+        Proposal answered(String newState) {
+            return new Proposal(direction, amount, reason, proposedBy, proposedAt, newState, null, null, null);
+        }
     }
 
     final UUID id;
@@ -140,6 +164,7 @@ final class Dispute {
     void accept(String by, String reason, String adjustmentId, Instant at) {
         requireOneOf("accepted", DisputeState.RESOLUTION_PROPOSED);
         move(DisputeState.ACCEPTED, by, reason, at);
+        this.proposal = proposal.answered(Proposal.ACCEPTED);
         this.outcome = proposal.amount().signum() == 0 ? "REJECTED"
                 : proposal.amount().compareTo(disputedAmount) >= 0 ? "ACCEPTED" : "PARTIALLY_ACCEPTED";
         this.adjustmentId = proposal.amount().signum() == 0 ? null : adjustmentId;
@@ -148,11 +173,14 @@ final class Dispute {
         move(DisputeState.RESOLVED, by, null, at);
     }
 
-    /** The partner turns the proposal down, with its reason: recorded as REJECTED, then back in review. */
+    /**
+     * The partner turns the proposal down, with its reason: recorded as REJECTED, then back in review. The proposal
+     * stays on the dispute as rejected (by whom, when, why) until finance proposes again.
+     */
     void reject(String by, String reason, Instant at) {
         requireOneOf("rejected", DisputeState.RESOLUTION_PROPOSED);
         this.rejectionReason = reason;
-        this.proposal = null;
+        this.proposal = proposal.rejected(by, at, reason);
         move(DisputeState.REJECTED, by, reason, at);
         move(DisputeState.IN_REVIEW, by, reason, at);
     }
@@ -160,6 +188,9 @@ final class Dispute {
     void withdraw(String by, String reason, Instant at) {
         if (!state.isOpen()) {
             throw new ConflictException("Dispute " + id + " is " + state.tmf() + " and can no longer be withdrawn");
+        }
+        if (state == DisputeState.RESOLUTION_PROPOSED) {
+            this.proposal = proposal.answered(Proposal.WITHDRAWN);
         }
         move(DisputeState.WITHDRAWN, by, reason, at);
     }

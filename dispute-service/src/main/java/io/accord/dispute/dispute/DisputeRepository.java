@@ -147,8 +147,36 @@ class DisputeRepository {
                       Instant createdTo) {
     }
 
-    /** A page of the disputes of {@code partner} ({@code null}: every partner's) matching the filter, newest first. */
-    Page<Dispute> page(UUID partner, ListFilter filter, Pageable page) {
+    /**
+     * The orders a list may ask for ({@code sort=}): by opening time, newest first (the default) or oldest first, or by
+     * the SLA deadline that runs (first response while unanswered, else resolution; as the portal's work queue shows
+     * it), the earliest (the most overdue) first or last. Each ends with the id, so pages neither repeat nor skip.
+     */
+    enum ListOrder {
+        NEWEST("-createdAt", "opened_at desc, id desc"),
+        OLDEST("createdAt", "opened_at, id"),
+        DUE_FIRST("dueBy", ListOrder.DUE_BY + ", opened_at, id"),
+        DUE_LAST("-dueBy", ListOrder.DUE_BY + " desc, opened_at desc, id desc");
+
+        private static final String DUE_BY =
+                "(case when first_responded_at is null then first_response_due else resolution_due end)";
+
+        final String parameter;
+        private final String sql;
+
+        ListOrder(String parameter, String sql) {
+            this.parameter = parameter;
+            this.sql = sql;
+        }
+
+        /** The order a {@code sort} value names; empty for one that names none. */
+        static java.util.Optional<ListOrder> of(String parameter) {
+            return java.util.Arrays.stream(values()).filter(order -> order.parameter.equals(parameter)).findFirst();
+        }
+    }
+
+    /** A page of the disputes of {@code partner} ({@code null}: every partner's) matching the filter, in that order. */
+    Page<Dispute> page(UUID partner, ListFilter filter, ListOrder order, Pageable page) {
         PagedQuery disputes = PagedQuery.from(jdbc, "dispute where (cast(:partner as uuid) is null or partner_id = :partner)"
                         + " and (cast(:category as varchar) is null or category = :category)"
                         + " and (cast(:statement as varchar) is null or statement_id = :statement)"
@@ -163,7 +191,7 @@ class DisputeRepository {
         if (!filter.states().isEmpty()) {
             disputes.param("states", filter.states());
         }
-        return disputes.orderBy("opened_at desc, id desc").page(page, this::dispute).map(this::withItems);
+        return disputes.orderBy(order.sql).page(page, this::dispute).map(this::withItems);
     }
 
     /**

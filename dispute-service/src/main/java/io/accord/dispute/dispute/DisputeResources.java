@@ -3,6 +3,7 @@ package io.accord.dispute.dispute;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -96,8 +97,33 @@ final class DisputeResources {
     record PartyView(String id, String role, @JsonProperty("@referredType") String referredType) {
     }
 
+    /**
+     * The latest proposal, kept until the next one replaces it: pending, accepted, rejected (with who rejected it,
+     * when and why) or lapsed by the partner's withdrawal. A partner is not shown who proposed it (our staff user).
+     */
+    @Schema(description = "The dispute's latest proposed resolution; it stays on the ticket "
+            + "with its state until finance proposes again")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ProposalView(String direction, Money amount, String reason, String proposedBy, Instant proposedAt) {
+    record ProposalView(
+            @Schema(allowableValues = {"CREDIT_PARTNER", "DEBIT_PARTNER"}) String direction,
+            Money amount,
+            @Schema(description = "finance's reason, which the partner sees") String reason,
+            @Schema(description = "the staff user who proposed it; absent for a partner") String proposedBy,
+            Instant proposedAt,
+            @Schema(description = "proposed: awaiting the partner's answer; accepted: by the partner or its silence "
+                    + "(the dispute is resolved); rejected: by the partner (rejectedBy, rejectedAt, "
+                    + "rejectionReason), the dispute back in review; withdrawn: the partner withdrew the dispute "
+                    + "while the proposal awaited its answer",
+                    allowableValues = {"proposed", "accepted", "rejected", "withdrawn"}) String state,
+            @Schema(description = "the partner's user who rejected it (state rejected)") String rejectedBy,
+            @Schema(description = "when it was rejected (state rejected)") Instant rejectedAt,
+            @Schema(description = "the partner's reason for rejecting it (state rejected)") String rejectionReason) {
+
+        /** As a partner may see it: without the name of the staff user who proposed it. */
+        ProposalView forPartner() {
+            return new ProposalView(direction, amount, reason, null, proposedAt, state, rejectedBy, rejectedAt,
+                    rejectionReason);
+        }
     }
 
     record SlaView(Instant firstResponseDue, Instant resolutionDue, Instant firstRespondedAt,
@@ -144,7 +170,7 @@ final class DisputeResources {
 
     /**
      * TMF621 {@code TroubleTicket} as Accord shows it, to staff and to the partner alike but for where a draft
-     * carries the adjustment ({@link #forPartner()}).
+     * carries the adjustment and who proposed the resolution ({@link #forPartner()}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TicketView(String id, String href, String ticketType, String description, String status,
@@ -156,13 +182,16 @@ final class DisputeResources {
                       String adjustmentId, AdjustmentSettlementView adjustmentSettlement, String escalatedTo,
                       SlaView sla, @JsonProperty("@type") String type) {
 
-        /** The ticket as its partner may see it: the adjustment's placement without the ids of a draft. */
+        /**
+         * The ticket as its partner may see it: the adjustment's placement without the ids of a draft, the proposal
+         * without the staff user who made it.
+         */
         TicketView forPartner() {
-            return adjustmentSettlement == null ? this : new TicketView(id, href, ticketType, description, status,
+            return new TicketView(id, href, ticketType, description, status,
                     statusChangeReason, statusChangeDate, creationDate, lastUpdate, expectedResolutionDate,
                     resolutionDate, category, disputedAmount, source, relatedEntity, relatedParty, note, attachment,
-                    statusChangeHistory, proposal, outcome, adjustmentId, adjustmentSettlement.forPartner(),
-                    escalatedTo, sla, type);
+                    statusChangeHistory, proposal == null ? null : proposal.forPartner(), outcome, adjustmentId,
+                    adjustmentSettlement == null ? null : adjustmentSettlement.forPartner(), escalatedTo, sla, type);
         }
     }
 

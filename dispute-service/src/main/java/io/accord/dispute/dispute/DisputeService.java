@@ -55,8 +55,9 @@ class DisputeService {
     }
 
     @Transactional(readOnly = true)
-    Page<DisputeResources.TicketView> list(DisputeRepository.ListFilter filter, Pageable page) {
-        return disputes.page(scope(), filter, page).map(notifications::view);
+    Page<DisputeResources.TicketView> list(DisputeRepository.ListFilter filter, DisputeRepository.ListOrder order,
+                                           Pageable page) {
+        return disputes.page(scope(), filter, order, page).map(notifications::view);
     }
 
     @Transactional

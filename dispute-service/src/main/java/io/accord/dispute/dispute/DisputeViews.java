@@ -29,10 +29,17 @@ final class DisputeViews {
                 attachments.stream().map(attachment -> attachment(dispute, attachment)).toList(),
                 dispute.history.stream().map(change -> new DisputeResources.StatusChangeView(change.state(),
                         change.at(), change.reason(), change.by(), "StatusChange")).toList(),
-                dispute.proposal == null ? null : new DisputeResources.ProposalView(dispute.proposal.direction(),
-                        money(dispute.proposal.amount(), dispute.currency), dispute.proposal.reason(),
-                        dispute.proposal.proposedBy(), dispute.proposal.proposedAt()),
+                proposal(dispute),
                 dispute.outcome, dispute.adjustmentId, settlement, dispute.escalatedTo, sla(dispute), "TroubleTicket");
+    }
+
+    /** The latest proposal with its state ({@code null}: none yet); a rejected one until the next replaces it. */
+    private static DisputeResources.ProposalView proposal(Dispute dispute) {
+        Dispute.Proposal proposal = dispute.proposal;
+        return proposal == null ? null : new DisputeResources.ProposalView(proposal.direction(),
+                money(proposal.amount(), dispute.currency), proposal.reason(), proposal.proposedBy(),
+                proposal.proposedAt(), proposal.state(), proposal.rejectedBy(), proposal.rejectedAt(),
+                proposal.rejectionReason());
     }
 
     static DisputeResources.SlaView sla(Dispute dispute) {

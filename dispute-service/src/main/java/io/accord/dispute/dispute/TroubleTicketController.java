@@ -9,6 +9,7 @@ import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -42,7 +43,10 @@ class TroubleTicketController {
     private static final Set<String> CHANGEABLE = Set.of("description");
     /** status and category are filtered in the database; the other simple attributes on the resource. */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(DisputeResources.TicketView.class)
-            .alsoAccepts("status", "category", "statementId", "partnerId", "createdFrom", "createdTo");
+            .alsoAccepts("status", "category", "statementId", "partnerId", "createdFrom", "createdTo", "sort");
+
+    private static final String SORTS = String.join(", ", java.util.Arrays.stream(DisputeRepository.ListOrder
+            .values()).map(order -> order.parameter).toList());
 
     private final DisputeOpening opening;
     private final DisputeService service;
@@ -79,10 +83,10 @@ class TroubleTicketController {
 
     @GetMapping
     @PreAuthorize(DisputeConfiguration.READERS)
-    @Operation(operationId = "listTroubleTickets", summary = "List the disputes the caller may see, newest first, "
-            + "paged by offset and limit; filter by status (repeatable), category, statementId (the disputed "
-            + "statement or note), partnerId (staff; a partner sees its own only), creation time (createdFrom "
-            + "inclusive, createdTo exclusive) and other simple attributes; fields= selection")
+    @Operation(operationId = "listTroubleTickets", summary = "List the disputes the caller may see, newest first "
+            + "unless sort= says otherwise, paged by offset and limit; filter by status (repeatable), category, "
+            + "statementId (the disputed statement or note), partnerId (staff; a partner sees its own only), creation "
+            + "time (createdFrom inclusive, createdTo exclusive) and other simple attributes; fields= selection")
     ResponseEntity<List<DisputeResources.TicketView>> list(
             @RequestParam(name = "status", required = false) List<String> statuses,
             @RequestParam(required = false) String category,
@@ -92,6 +96,11 @@ class TroubleTicketController {
             @RequestParam(required = false) String createdFrom,
             @Parameter(description = "opened before this instant or date (exclusive)")
             @RequestParam(required = false) String createdTo,
+            @Parameter(description = "the order: -createdAt (the default: newest first), createdAt (oldest first), "
+                    + "dueBy (the SLA deadline that runs, first response while unanswered, else resolution: the "
+                    + "earliest, i.e. the most overdue, first; ties oldest first) or -dueBy (the latest first)",
+                    schema = @Schema(allowableValues = {"-createdAt", "createdAt", "dueBy", "-dueBy"}))
+            @RequestParam(required = false) String sort,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
@@ -110,8 +119,11 @@ class TroubleTicketController {
         }
         DisputeRepository.ListFilter filter = new DisputeRepository.ListFilter(wanted.stream().map(Enum::name)
                 .toList(), category, uuid("statementId", statementId), uuid("partnerId", partnerId), from, to);
-        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by(Sort.Direction.DESC, "openedAt", "id"));
-        return lists.list(criteria, paging, page -> service.list(filter, page), view -> view);
+        DisputeRepository.ListOrder order = sort == null ? DisputeRepository.ListOrder.NEWEST
+                : DisputeRepository.ListOrder.of(sort).orElseThrow(() -> new InvalidInputException("sort",
+                        "unknown sort '" + sort + "'; it is one of " + SORTS));
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
+        return lists.list(criteria, paging, page -> service.list(filter, order, page), view -> view);
     }
 
     /** A filter's id: {@code null} when absent, a 400 naming the parameter when it is not a UUID. */

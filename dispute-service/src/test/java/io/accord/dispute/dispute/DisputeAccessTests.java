@@ -112,6 +112,38 @@ class DisputeAccessTests {
         }
     }
 
+    @Test
+    void listsAreSortedByTheRunningSlaDeadlineOrCreationTimeAndAnUnknownSortIsRefused() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
+        String answered = as.open(statement, "1");
+        String first = as.open(statement, "2");
+        String second = as.open(statement, "3");
+        // answered: its first response is given, so the resolution deadline (10 business days) is the one that runs;
+        // the two others still wait for theirs (2 business days), the earlier opened due first
+        assertThat(as.step(as.finance, answered, "review", null).status()).isEqualTo(200);
+        String tickets = Disputing.TICKETS + "?partnerId=" + as.partnerId;
+
+        assertThat(ids(as.finance.get(tickets + "&sort=dueBy"))).containsExactly(first, second, answered);
+        assertThat(ids(as.partner.get(tickets + "&sort=-dueBy"))).containsExactly(answered, second, first);
+        assertThat(ids(as.finance.get(tickets + "&sort=createdAt"))).containsExactly(answered, first, second);
+        assertThat(ids(as.finance.get(tickets + "&sort=-createdAt"))).containsExactly(second, first, answered);
+        assertThat(ids(as.finance.get(tickets))).as("the default stays newest first")
+                .containsExactly(second, first, answered);
+        // paged and filtered in that order: the work queue reads the most overdue first, a page at a time
+        TestHttp.Response page = as.finance.get(tickets + "&status=open&status=inReview&sort=dueBy&offset=1&limit=1");
+        assertThat(ids(page)).containsExactly(second);
+        assertThat(page.header("X-Total-Count")).isEqualTo("3");
+
+        for (String bad : new String[]{"sort=priority", "sort=dueBy&sort=-createdAt", "sort=", "sort=DUEBY"}) {
+            TestHttp.Response refused = as.finance.get(tickets + "&" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("violations").get(0).path("field").asString()).isEqualTo("sort");
+            assertThat(refused.body()).as(bad).contains("-createdAt, createdAt, dueBy, -dueBy");
+        }
+    }
+
     private static List<String> ids(TestHttp.Response list) {
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         return list.json().valueStream().map(ticket -> ticket.path("id").asString()).toList();

@@ -53,14 +53,38 @@ class DisputeLifecycleTests {
                 .asString()).isEqualTo("resolutionProposed");
         TestHttp.Response rejected = as.step(as.partner, id, "rejection", "{\"reason\": \"the whole month\"}");
         assertThat(rejected.json().path("status").asString()).isEqualTo("inReview");
-        assertThat(rejected.json().path("proposal").isMissingNode()).isTrue();
+        // the rejected proposal stays on the ticket, with who rejected it, when and why; the partner's views never
+        // name the staff user who proposed it, staff's do
+        String rejectedBy = rejected.json().path("statusChangeHistory").get(3).path("changedBy").asString();
+        for (JsonNode view : List.of(rejected.json(), as.partner.get(Disputing.TICKETS + "/" + id).json())) {
+            JsonNode kept = view.path("proposal");
+            assertThat(kept.path("state").asString()).isEqualTo("rejected");
+            assertThat(kept.path("amount").path("value").asString()).isEqualTo("50.000000");
+            assertThat(kept.path("reason").asString()).isEqualTo("re-rated");
+            assertThat(kept.path("rejectionReason").asString()).isEqualTo("the whole month");
+            assertThat(kept.path("rejectedBy").asString()).isNotBlank().isEqualTo(rejectedBy);
+            assertThat(kept.path("rejectedAt").asString()).isEqualTo(view.path("statusChangeHistory").get(3)
+                    .path("changeDate").asString());
+            assertThat(kept.has("proposedBy")).as("a partner's view names no staff user").isFalse();
+            assertThat(kept.path("proposedAt").asString()).isNotBlank();
+        }
+        JsonNode staffView = as.finance.get(Disputing.TICKETS + "/" + id).json().path("proposal");
+        assertThat(staffView.path("state").asString()).isEqualTo("rejected");
+        assertThat(staffView.path("proposedBy").asString()).isEqualTo("fin");
+        assertThat(as.finance.get(Disputing.TICKETS + "?partnerId=" + as.partnerId + "&fields=proposal").json()
+                .get(0).path("proposal").path("state").asString()).isEqualTo("rejected");
 
-        as.step(as.finance, id, "proposal", Disputing.proposal("125.40"));
+        JsonNode replaced = as.step(as.finance, id, "proposal", Disputing.proposal("125.40")).json().path("proposal");
+        assertThat(replaced.path("state").asString()).isEqualTo("proposed");
+        assertThat(replaced.path("amount").path("value").asString()).isEqualTo("125.400000");
+        assertThat(replaced.has("rejectionReason")).isFalse();
+        assertThat(replaced.has("rejectedBy")).isFalse();
         TestHttp.Response accepted = as.step(as.partner, id, "acceptance", null);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         JsonNode ticket = accepted.json();
         assertThat(ticket.path("status").asString()).isEqualTo("resolved");
         assertThat(ticket.path("outcome").asString()).isEqualTo("ACCEPTED");
+        assertThat(ticket.path("proposal").path("state").asString()).isEqualTo("accepted");
         List<String> history = ticket.path("statusChangeHistory").valueStream()
                 .map(change -> change.path("status").asString()).toList();
         assertThat(history).containsExactly("open", "inReview", "resolutionProposed", "rejected", "inReview",

@@ -65,11 +65,32 @@ class DisputeTests {
         dispute.propose(proposal("10"));
         dispute.reject("pa", "too little", NOW);
         assertThat(dispute.state).isEqualTo(DisputeState.IN_REVIEW);
-        assertThat(dispute.proposal).isNull();
         assertThat(dispute.rejectionReason).isEqualTo("too little");
         assertThat(dispute.history).extracting(Dispute.StatusChange::state).endsWith("rejected", "inReview");
         dispute.propose(proposal("100"));
         assertThat(dispute.state).isEqualTo(DisputeState.RESOLUTION_PROPOSED);
+    }
+
+    @Test
+    void aRejectedProposalStaysWithWhoRejectedItWhenAndWhyUntilTheNextReplacesIt() {
+        Dispute dispute = open("100");
+        dispute.startReview("fin", NOW);
+        dispute.propose(proposal("10"));
+        dispute.reject("pa", "too little", NOW.plusSeconds(60));
+        assertThat(dispute.proposal.state()).isEqualTo("rejected");
+        assertThat(dispute.proposal.amount()).isEqualByComparingTo("10");
+        assertThat(dispute.proposal.proposedBy()).isEqualTo("fin");
+        assertThat(dispute.proposal.rejectedBy()).isEqualTo("pa");
+        assertThat(dispute.proposal.rejectedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(dispute.proposal.rejectionReason()).isEqualTo("too little");
+
+        dispute.propose(proposal("40"));
+        assertThat(dispute.proposal.state()).isEqualTo("proposed");
+        assertThat(dispute.proposal.amount()).isEqualByComparingTo("40");
+        assertThat(dispute.proposal.rejectedBy()).isNull();
+        assertThat(dispute.proposal.rejectionReason()).isNull();
+        dispute.withdraw("pa", "settled by phone", NOW);
+        assertThat(dispute.proposal.state()).isEqualTo("withdrawn");
     }
 
     @Test

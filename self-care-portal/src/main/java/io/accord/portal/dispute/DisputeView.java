@@ -17,7 +17,17 @@ record DisputeView(String id, String status, String category, String description
                    Proposal proposal, Sla sla, List<Note> thread, List<Attachment> evidence,
                    List<Change> history) {
 
-    record Proposal(String direction, String amount, String currency, String reason, String proposedBy) {
+    /**
+     * The service's latest proposal with its {@code state} (proposed, accepted, rejected, withdrawn); a rejected one
+     * stays until finance proposes again, with who rejected it, when and why. {@code proposedBy} is empty for a
+     * partner (the service does not name our staff to partners).
+     */
+    record Proposal(String direction, String amount, String currency, String reason, String proposedBy,
+                    String state, String rejectedBy, String rejectedAt, String rejectionReason) {
+
+        public boolean rejected() {
+            return "rejected".equals(state);
+        }
     }
 
     /** The clock: {@code deadline} of {@code timer} (FIRST_RESPONSE or RESOLUTION), negative {@code left} when late. */
@@ -104,7 +114,9 @@ record DisputeView(String id, String status, String category, String description
                 proposal.isMissingNode() || proposal.isNull() ? null : new Proposal(
                         proposal.path("direction").asString(""), proposal.path("amount").path("value").asString(""),
                         proposal.path("amount").path("unit").asString(""), proposal.path("reason").asString(""),
-                        proposal.path("proposedBy").asString("")),
+                        proposal.path("proposedBy").asString(""), proposal.path("state").asString(""),
+                        proposal.path("rejectedBy").asString(""), minutes(proposal.path("rejectedAt").asString("")),
+                        proposal.path("rejectionReason").asString("")),
                 sla(ticket.path("sla"), clock), thread, evidence, history);
     }
 

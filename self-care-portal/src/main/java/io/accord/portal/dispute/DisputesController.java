@@ -3,11 +3,9 @@ package io.accord.portal.dispute;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -28,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Disputes (dispute-service, docs/disputes.md): a partner's own, with a form to open one on an issued statement;
- * for staff the work queue of open disputes, the nearest SLA deadline first.
+ * for staff the work queue of open disputes, the most overdue (the nearest SLA deadline) first.
  */
 @Controller
 class DisputesController {
@@ -36,12 +34,14 @@ class DisputesController {
     static final String TICKETS = "/tmf-api/troubleTicket/v4/troubleTicket";
     static final List<String> CATEGORIES = List.of("RATE", "USAGE_VOLUME", "MISSING_USAGE", "DUPLICATE_USAGE", "TAX",
             "MINIMUM_GUARANTEE", "OTHER");
-    private static final Set<String> WORK = Set.of("open", "inReview", "escalated", "resolutionProposed", "rejected");
+    /**
+     * The work queue: the open disputes in the order of the SLA deadline that runs, the most overdue first
+     * ({@code sort=dueBy}, the clock {@link DisputeView#sla()} shows), so that every page comes from the service.
+     */
+    private static final String WORK_QUEUE = TICKETS + "?status=open&status=inReview&status=escalated"
+            + "&status=resolutionProposed&status=rejected&sort=dueBy&offset={offset}&limit={limit}";
     private static final int PAGE_SIZE = 25;
     private static final int STATEMENTS_PAGE = 20;
-    /** The work queue is read a page of the API at a time, up to this many disputes, to sort it by SLA. */
-    static final int QUEUE_MAX = 1000;
-    private static final int QUEUE_CHUNK = 100;
 
     private final Gateway gateway;
     private final Clock clock;
@@ -54,9 +54,10 @@ class DisputesController {
     }
 
     /**
-     * A partner's disputes and staff's "all" view a page at a time as the service lists them; the staff work queue
-     * read whole (up to {@link #QUEUE_MAX}, a page of the API at a time) so that the nearest SLA deadline comes first
-     * across all of it, then shown a page at a time. A partner's issued statements to open a dispute on are paged too.
+     * A partner's disputes, staff's "all" view (newest first) and the staff work queue (the most overdue first, as the
+     * service sorts it: it used to be read whole up to 1,000 newest disputes and sorted here, so the most overdue of a
+     * longer queue were never shown) a page at a time as the service lists them. A partner's issued statements to open
+     * a dispute on are paged too.
      */
     @GetMapping("/disputes")
     String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(defaultValue = "work") String show,
@@ -66,29 +67,17 @@ class DisputesController {
         boolean all = "all".equals(show) || user.isPartner();
         int current = Math.max(0, page);
         List<DisputeView> disputes = new ArrayList<>();
-        long total;
-        if (all) {
-            Gateway.Listing listing = gateway.list(TICKETS + "?offset={offset}&limit={limit}", current * PAGE_SIZE,
-                    PAGE_SIZE);
-            listing.items().forEach(item -> disputes.add(DisputeView.of(item, clock)));
-            total = listing.total();
-        } else {
-            List<DisputeView> queue = new ArrayList<>();
-            total = workQueue(queue);
-            // the work queue: what is due first on top
-            queue.sort(Comparator.comparing((DisputeView d) -> !WORK.contains(d.status()))
-                    .thenComparing(d -> d.sla() == null ? Long.MAX_VALUE : d.sla().hoursLeft()));
-            disputes.addAll(queue.subList(Math.min(queue.size(), current * PAGE_SIZE),
-                    Math.min(queue.size(), (current + 1) * PAGE_SIZE)));
-            model.addAttribute("queueCut", total > queue.size() ? queue.size() : null);
-        }
+        Gateway.Listing listing = gateway.list(all ? TICKETS + "?offset={offset}&limit={limit}" : WORK_QUEUE,
+                current * PAGE_SIZE, PAGE_SIZE);
+        listing.items().forEach(item -> disputes.add(DisputeView.of(item, clock)));
+        long total = listing.total();
         model.addAttribute("disputes", disputes);
         // staff see whose dispute each is; a partner only its own
         model.addAttribute("partnerNames", user.isPartner() ? PartnerNames.Names.NONE
                 : partnerNames.of(disputes.stream().map(DisputeView::partnerId).toList()));
         model.addAttribute("total", total);
         model.addAttribute("page", current);
-        model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < (all ? total : Math.min(total, QUEUE_MAX)));
+        model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
         model.addAttribute("show", all ? "all" : "work");
         if (user.isPartner()) {
             int statementPage = Math.max(0, statementsPage);
@@ -102,21 +91,6 @@ class DisputesController {
                     (long) (statementPage + 1) * STATEMENTS_PAGE < statements.total());
         }
         return "dispute-list";
-    }
-
-    /** The open disputes (up to {@link #QUEUE_MAX}) into {@code queue}; answers how many there are in all. */
-    private long workQueue(List<DisputeView> queue) {
-        long total = 0;
-        for (int offset = 0; offset < QUEUE_MAX; offset += QUEUE_CHUNK) {
-            Gateway.Listing chunk = gateway.list(TICKETS + "?status=open&status=inReview&status=escalated"
-                    + "&status=resolutionProposed&status=rejected&offset={offset}&limit={limit}", offset, QUEUE_CHUNK);
-            chunk.items().forEach(item -> queue.add(DisputeView.of(item, clock)));
-            total = chunk.total();
-            if (chunk.items().isEmpty() || offset + chunk.items().size() >= total) {
-                break;
-            }
-        }
-        return total;
     }
 
     /** The opening form for one issued statement: its lines to choose from. */

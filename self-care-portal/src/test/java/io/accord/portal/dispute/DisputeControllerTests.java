@@ -55,8 +55,9 @@ class DisputeControllerTests extends PortalTestSupport {
     @Test
     void staffSeeTheWorkQueueWithSlaClocksDueFirstOnTop() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        STUB.answerJson("GET", TICKETS, 200, "[" + ticket(ID, "open", now.plus(30, ChronoUnit.HOURS), null) + ","
-                + ticket(LATE, "inReview", now.minus(5, ChronoUnit.HOURS).minusSeconds(60), null) + "]",
+        // in the service's order (sort=dueBy): the overdue one first
+        STUB.answerJson("GET", TICKETS, 200, "[" + ticket(LATE, "inReview", now.minus(5, ChronoUnit.HOURS)
+                .minusSeconds(60), null) + "," + ticket(ID, "open", now.plus(30, ChronoUnit.HOURS), null) + "]",
                 Map.of("X-Total-Count", "2"));
 
         String page = mvc.perform(get("/disputes").with(TestUsers.staff("finance", "finance")))
@@ -67,7 +68,8 @@ class DisputeControllerTests extends PortalTestSupport {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page.indexOf(LATE)).as("the overdue one first").isLessThan(page.indexOf(ID));
         assertThat(STUB.requestsTo("GET", TICKETS).getFirst().query())
-                .contains("status=open", "status=inReview", "status=escalated", "status=resolutionProposed");
+                .contains("status=open", "status=inReview", "status=escalated", "status=resolutionProposed",
+                        "sort=dueBy");
     }
 
     @Test
@@ -184,6 +186,25 @@ class DisputeControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aRejectedProposalStaysShownWithWhoRejectedItWhenAndWhy() throws Exception {
+        STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "inReview", Instant.now().plusSeconds(7200), """
+                {"direction":"CREDIT_PARTNER","amount":{"unit":"EUR","value":"10.00"},"reason":"old rate",
+                 "proposedAt":"2026-12-02T08:00:00Z","state":"rejected","rejectedBy":"partner-user",
+                 "rejectedAt":"2026-12-03T14:30:00Z","rejectionReason":"the whole month was wrong"}"""));
+
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Rejected proposal<"),
+                        containsString("Credit to the partner: 10.00 EUR"),
+                        containsString("Rejected by partner-user on 2026-12-03 14:30 UTC: the whole month was wrong"),
+                        not(containsString("Accept the proposal")))));
+        mvc.perform(get("/disputes/" + ID).header("Accept-Language", "de").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Abgelehnter Lösungsvorschlag<"),
+                        containsString("Abgelehnt von partner-user am 2026-12-03 14:30 UTC: the whole month was wrong"))));
+    }
+
+    @Test
     void evidenceAndCommentsGoToTheService() throws Exception {
         STUB.answerJson("POST", "/api/disputes/" + ID + "/attachments", 201, "{}", Map.of());
         STUB.answerJson("POST", "/api/disputes/" + ID + "/comments", 201, "{}", Map.of());
@@ -228,19 +249,33 @@ class DisputeControllerTests extends PortalTestSupport {
     }
 
     @Test
-    void theWorkQueueIsReadWholeToSortItBySlaAndShownAPageAtATime() throws Exception {
+    void theWorkQueueIsPagedByTheServiceMostOverdueFirstWhateverItsLength() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        // the stub answers each page of the API alike: 2 disputes of 102 in all, so a second page is asked for
-        STUB.answerJson("GET", TICKETS, 200, "[" + ticket(ID, "open", now.plus(30, ChronoUnit.HOURS), null) + ","
-                + ticket(LATE, "inReview", now.minus(5, ChronoUnit.HOURS), null) + "]", Map.of("X-Total-Count", "102"));
+        // 1,530 open disputes: more than the 1,000 the queue used to read (and sort) of the newest, so the most overdue
+        // of the older ones never showed; now every page is the service's, in its most-overdue-first order
+        STUB.answerJson("GET", TICKETS, 200, "[" + ticket(LATE, "inReview", now.minus(400, ChronoUnit.HOURS), null)
+                + "," + ticket(ID, "open", now.minus(390, ChronoUnit.HOURS), null) + "]",
+                Map.of("X-Total-Count", "1530"));
 
         mvc.perform(get("/disputes").with(TestUsers.staff("finance", "finance")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("102 in all"),
-                        containsString("href=\"/disputes?page=1\""))));
-        // it read offset=0&limit=100 only: a queue of more than 100 was sorted by SLA within the first 100
+                .andExpect(content().string(allOf(containsString("1,530 in all"),
+                        containsString("First response overdue by 400 h"),
+                        containsString("href=\"/disputes?page=1\""), not(containsString("first 1000")))));
+        mvc.perform(get("/disputes").param("page", "45").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("href=\"/disputes?page=44\""),
+                        containsString("href=\"/disputes?page=46\""))));
+        mvc.perform(get("/disputes").param("page", "61").header("Accept-Language", "de")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("href=\"/disputes?page=60\""),
+                        not(containsString("href=\"/disputes?page=62\"")),
+                        containsString("Erste Antwort seit 400 h überfällig"))));
+        // one page of the service per page of the queue, in the service's most-overdue-first order
         assertThat(STUB.requestsTo("GET", TICKETS)).extracting(r -> r.query().replaceAll("status=[a-zA-Z]+&", ""))
-                .containsExactly("offset=0&limit=100", "offset=100&limit=100");
+                .containsExactly("sort=dueBy&offset=0&limit=25", "sort=dueBy&offset=1125&limit=25",
+                        "sort=dueBy&offset=1525&limit=25");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.accord.settlement.usage;
 
+import io.accord.contracts.catalog.UnitOfMeasure;
 import io.accord.contracts.usage.UsageRated;
 import io.accord.settlement.period.SettlementPeriods;
 import org.slf4j.Logger;
@@ -23,10 +24,10 @@ import java.util.UUID;
 /**
  * Adds a batch of rated records to the period sums, inside the batch's transaction: every partner amount of a record
  * is placed with {@link SettlementPeriods#periodFor} (late usage lands in the next open period, flagged prior-period)
- * and added, with the record's quantity and charge, to its period, partner, offering, usage type, direction, currency
- * and flag. Reversals carry negated values and so subtract. The batch's partners are locked and their periods read
- * at once ({@link SettlementPeriods#placements}), and all its sums are added in one statement: the cost of a batch
- * hardly grows with the number of partners in it. Each sum keeps the highest rated sequence added to it, and every
+ * and added, with the record's quantity and charge, to its period, partner, offering, usage type, direction, currency,
+ * flag and billed unit (since V73; {@code null}: not known). Reversals carry negated values and so subtract. The
+ * batch's partners are locked and their periods read at once ({@link SettlementPeriods#placements}), and all its
+ * sums are added in one statement: the cost of a batch hardly grows with the number of partners in it. Each sum keeps the highest rated sequence added to it, and every
  * amount placed outside its own period (late, or taken by no period although a period of the partner holds its usage
  * time) is kept by rated id in {@code usage_late_record}: together they say which rated records a period's statement
  * billed ({@link UsageSums#statementRecords}).
@@ -101,7 +102,8 @@ class UsageAggregator {
             }
             sums.merge(new SumKey(placement.get().period().id(), share.partnerId(), share.record().offeringId(),
                     share.record().usageType(), share.party().direction().name(), share.record().currency(),
-                    placement.get().priorPeriodAdjustment()), delta, Sum::plus);
+                    placement.get().priorPeriodAdjustment(), billedUnit(share.record().billedUnit())), delta,
+                    Sum::plus);
         }
         Timestamp now = Timestamp.from(clock.instant());
         upsert(sums, now);
@@ -166,6 +168,7 @@ class UsageAggregator {
         Long[] counts = new Long[size];
         Long[] reversals = new Long[size];
         Long[] maxSequences = new Long[size];
+        String[] units = new String[size];
         int i = 0;
         for (Map.Entry<SumKey, Sum> entry : sums.entrySet()) {
             SumKey key = entry.getKey();
@@ -183,18 +186,20 @@ class UsageAggregator {
             counts[i] = sum.count();
             reversals[i] = sum.reversals();
             maxSequences[i] = sum.maxSequence();
+            units[i] = key.billedUnit();
             i++;
         }
         jdbc.sql("""
                         insert into usage_sum (period_id, partner_id, offering_id, usage_type, direction, currency,
                                                prior_period, quantity, charge, amount, record_count, reversal_count,
-                                               max_sequence, updated_at)
+                                               max_sequence, billed_unit, updated_at)
                         select s.*, :now
                         from unnest(:periods, :partners, :offerings, :usageTypes, :directions, :currencies, :priors,
-                                    :quantities, :charges, :amounts, :counts, :reversals, :maxSequences)
+                                    :quantities, :charges, :amounts, :counts, :reversals, :maxSequences, :units)
                              as s(period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
-                                  quantity, charge, amount, record_count, reversal_count, max_sequence)
-                        on conflict (period_id, partner_id, offering_id, usage_type, direction, currency, prior_period)
+                                  quantity, charge, amount, record_count, reversal_count, max_sequence, billed_unit)
+                        on conflict (period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
+                                     billed_unit)
                         do update set quantity = usage_sum.quantity + excluded.quantity,
                                       charge = usage_sum.charge + excluded.charge,
                                       amount = usage_sum.amount + excluded.amount,
@@ -218,6 +223,7 @@ class UsageAggregator {
                 .param("counts", new SqlArrayValue("int8", (Object[]) counts))
                 .param("reversals", new SqlArrayValue("int8", (Object[]) reversals))
                 .param("maxSequences", new SqlArrayValue("int8", (Object[]) maxSequences))
+                .param("units", new SqlArrayValue("varchar", (Object[]) units))
                 .param("now", now).update();
     }
 
@@ -364,6 +370,21 @@ class UsageAggregator {
         return reference.length() <= 200 ? reference : reference.substring(0, 200);
     }
 
+    /**
+     * The billed unit as kept: a {@link UnitOfMeasure} by its code ({@code "mb"} is {@code MB}), another code as sent
+     * (stripped, up to 32 characters), {@code null} when the record named none (an unknown unit, never added to a
+     * known one's quantity).
+     */
+    private static String billedUnit(String unit) {
+        if (unit == null || unit.isBlank()) {
+            return null;
+        }
+        return UnitOfMeasure.ofCode(unit).map(UnitOfMeasure::name).orElseGet(() -> {
+            String code = unit.strip();
+            return code.length() <= 32 ? code : null;
+        });
+    }
+
     /** The tax category as kept: '' when the record carried none; at most 64 characters. */
     private static String taxCategory(String category) {
         if (category == null || category.isBlank()) {
@@ -390,7 +411,7 @@ class UsageAggregator {
     }
 
     private record SumKey(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
-                          String currency, boolean priorPeriod) {
+                          String currency, boolean priorPeriod, String billedUnit) {
     }
 
     private record CustomerKey(UUID periodId, UUID partnerId, String customerReference, String offeringId,

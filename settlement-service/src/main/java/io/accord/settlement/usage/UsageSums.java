@@ -99,20 +99,24 @@ public class UsageSums {
     public record Placed(UUID ratedId, boolean billedHere) {
     }
 
-    /** The sums of one partner's period, ordered by offering, usage type, direction and flag. */
+    /**
+     * The sums of one partner's period, ordered by offering, usage type, direction, flag, currency and billed unit (a
+     * unit not known, {@code null}, last).
+     */
     @Transactional(readOnly = true)
     public List<Sum> ofPeriod(UUID periodId) {
         return jdbc.sql("""
                         select period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
-                               quantity, charge, amount, record_count, reversal_count
+                               quantity, charge, amount, record_count, reversal_count, billed_unit
                         from usage_sum where period_id = :period
-                        order by offering_id, usage_type, direction, prior_period, currency""")
+                        order by offering_id, usage_type, direction, prior_period, currency, billed_unit""")
                 .param("period", periodId)
                 .query((rs, row) -> new Sum(rs.getObject("period_id", UUID.class),
                         rs.getObject("partner_id", UUID.class), rs.getString("offering_id"),
                         rs.getString("usage_type"), rs.getString("direction"), rs.getString("currency"),
                         rs.getBoolean("prior_period"), rs.getBigDecimal("quantity"), rs.getBigDecimal("charge"),
-                        rs.getBigDecimal("amount"), rs.getLong("record_count"), rs.getLong("reversal_count")))
+                        rs.getBigDecimal("amount"), rs.getLong("record_count"), rs.getLong("reversal_count"),
+                        rs.getString("billed_unit")))
                 .list();
     }
 
@@ -318,10 +322,21 @@ public class UsageSums {
      * @param amount        Σ the partner's amount (6 decimals, unrounded to the statement currency)
      * @param recordCount   net record count (a reversal counts −1)
      * @param reversalCount how many reversals are in it
+     * @param billedUnit    the unit {@code quantity} is in (the rated records' {@code billedUnit}, a
+     *                      {@code UnitOfMeasure} code), {@code null} when not known (summed before V73, or records
+     *                      that named none)
      */
     public record Sum(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
                       String currency, boolean priorPeriod, BigDecimal quantity, BigDecimal charge, BigDecimal amount,
-                      long recordCount, long reversalCount) {
+                      long recordCount, long reversalCount, String billedUnit) {
+
+        /** A sum of a unit not known (as summed before V73). */
+        public Sum(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
+                   String currency, boolean priorPeriod, BigDecimal quantity, BigDecimal charge, BigDecimal amount,
+                   long recordCount, long reversalCount) {
+            this(periodId, partnerId, offeringId, usageType, direction, currency, priorPeriod, quantity, charge,
+                    amount, recordCount, reversalCount, null);
+        }
     }
 
     /** Amounts of a partner's usage no period took. */

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The volume-tier bonus of each share rule with tiers, per unit of measure (usage type), from the period's total
- * quantity and gross for the rule and unit.
+ * The volume-tier bonus of each share rule with tiers, per usage type and billed unit (convertible units in one),
+ * from the period's total quantity and gross for the rule and volume.
  */
 class TierBonusLinesTests {
 
@@ -74,6 +74,47 @@ class TierBonusLinesTests {
     }
 
     @Test
+    void oneUsageTypeBilledInMegabytesAndGigabytesCountsOneVolumeInMegabytes() {
+        List<LineDraft> lines = TierBonusLines.of(RULES, List.of(
+                payable("off-video", "DATA", "6144", "600", "MB"),
+                payable("off-video-hd", "DATA", "5", "500", "GB")),
+                Map.of("off-video", "video", "off-video-hd", "video"), "EUR", Map.of());
+
+        // 6,144 MB + 5 GB (5,120 MB) = 11,264 MB for 1,100.00: 1,264 MB above 10,000 at +5 % of 1,100.00 ×
+        // 1,264/11,264 (not 6,149 "units", below the first tier)
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.quantity()).isEqualByComparingTo("11264");
+            assertThat(line.amount()).isEqualTo(Money.of("6.171875", "EUR"));
+            assertThat(line.label()).contains("(rule video × any on DATA in MB, GB converted, base 70 %): 11264 units",
+                    "1264 units from 10000 at +5 %", "1100.00 EUR gross");
+        });
+    }
+
+    @Test
+    void unitsThatDoNotConvertOrAreNotKnownAreNeverAddedUp() {
+        List<LineDraft> lines = TierBonusLines.of(RULES, List.of(
+                payable("off-video", "DATA", "8000", "800", "MB"),
+                payable("off-video-hd", "DATA", "8000", "800", "MIN"),
+                payable("off-video-4k", "DATA", "8000", "800", null),
+                payable("off-video-8k", "DATA", "8000", "800", "PAGE")),
+                Map.of("off-video", "video", "off-video-hd", "video", "off-video-4k", "video", "off-video-8k",
+                        "video"), "EUR", Map.of());
+
+        // 32,000 "units" would pass the first tier; 8,000 of any one unit does not
+        assertThat(lines).isEmpty();
+
+        List<LineDraft> above = TierBonusLines.of(RULES, List.of(
+                payable("off-video", "DATA", "20000", "2000", "MB"),
+                payable("off-video-hd", "DATA", "20000", "2000", null)),
+                Map.of("off-video", "video", "off-video-hd", "video"), "EUR", Map.of());
+        assertThat(above).extracting(LineDraft::amount)
+                .containsExactly(Money.of("50", "EUR"), Money.of("50", "EUR"));
+        assertThat(above).extracting(LineDraft::label).satisfiesExactly(
+                label -> assertThat(label).contains("on DATA in MB, base 70 %): 20000 units"),
+                label -> assertThat(label).contains("on DATA in a unit not known, base 70 %): 20000 units"));
+    }
+
+    @Test
     void noLineBelowTheFirstTierOrForARuleWithoutTiers() {
         assertThat(TierBonusLines.of(RULES, List.of(payable("off-video", "VOICE", "9999", "999.90"),
                 payable("off-music", "SMS", "1000000", "100")), Map.of("off-video", "video"), "EUR", Map.of()))
@@ -94,8 +135,13 @@ class TierBonusLinesTests {
     }
 
     private static UsageSums.Sum payable(String offering, String usageType, String quantity, String gross) {
+        return payable(offering, usageType, quantity, gross, null);
+    }
+
+    private static UsageSums.Sum payable(String offering, String usageType, String quantity, String gross,
+                                         String billedUnit) {
         return new UsageSums.Sum(PERIOD, PARTNER, offering, usageType, "PAYABLE_TO_PARTNER", "EUR", false,
                 new BigDecimal(quantity), new BigDecimal(gross), new BigDecimal(gross).multiply(new BigDecimal("0.7")),
-                1, 0);
+                1, 0, billedUnit);
     }
 }

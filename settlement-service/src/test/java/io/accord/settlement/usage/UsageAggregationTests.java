@@ -93,6 +93,28 @@ class UsageAggregationTests {
         assertThat(sums.ofPeriod(closed)).isEmpty();
     }
 
+    @Test
+    void keepsEachBilledUnitInASumOfItsOwn() {
+        Instant now = clock.instant();
+        String partner = fixtures.partnerInForceFrom(now.minus(Duration.ofDays(200)), "MONTHLY");
+        UUID period = periods.periodFor(UUID.fromString(partner), now).orElseThrow().period().id();
+        Instant usage = now.minusSeconds(5);
+        // one offering's data priced per MB, then (a new price version) per GB; a unit code in lower case is the same
+        RatedUsageEvents.send(
+                RatedUsageEvents.rated("off-video", usage).usageType("DATA").quantity("512", "MB").charge("1.00")
+                        .share(partner, "70").build(),
+                RatedUsageEvents.rated("off-video", usage).usageType("DATA").quantity("2", "GB").charge("4.00")
+                        .share(partner, "70").build(),
+                RatedUsageEvents.rated("off-video", usage).usageType("DATA").quantity("256", "mb").charge("0.50")
+                        .share(partner, "70").build());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sums.ofPeriod(period))
+                .extracting(UsageSums.Sum::billedUnit, sum -> sum.quantity().stripTrailingZeros().toPlainString(),
+                        sum -> sum.charge().stripTrailingZeros().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GB", "2", "4"),
+                        org.assertj.core.groups.Tuple.tuple("MB", "768", "1.5")));
+    }
+
     private static UsageSums.Sum find(List<UsageSums.Sum> found, String offering, String usageType) {
         return found.stream().filter(sum -> sum.offeringId().equals(offering) && sum.usageType().equals(usageType))
                 .findFirst().orElseThrow(() -> new AssertionError("no sum of " + offering + "/" + usageType));

@@ -17,6 +17,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.security.PortalUser;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +44,7 @@ class AgreementsController {
         model.addAttribute("agreements", listing.items());
         model.addAttribute("total", listing.total());
         model.addAttribute("page", Math.max(0, page));
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", offset + listing.items().size() < listing.total());
         return "agreements";
     }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.accord.contracts.TimeRange;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -81,6 +82,8 @@ class AuditController {
         listing.items().forEach(item -> entries.add(Entry.of(item)));
         model.addAttribute("entries", entries);
         model.addAttribute("total", listing.total());
+        // the gateway's depth caps the last page too
+        PageBounds.last(model, Math.min(listing.total(), (long) (LAST_PAGE + 1) * PAGE_SIZE), PAGE_SIZE);
         model.addAttribute("hasNext", current < LAST_PAGE && (long) (current + 1) * PAGE_SIZE < listing.total());
         return "audit";
     }

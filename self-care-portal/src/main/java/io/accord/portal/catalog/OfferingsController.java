@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.security.PortalUser;
+import io.accord.portal.layout.PageBounds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,6 +53,7 @@ class OfferingsController {
         model.addAttribute("offerings", rows);
         model.addAttribute("total", listing.total());
         model.addAttribute("page", Math.max(0, page));
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", offset + rows.size() < listing.total());
         return "catalog";
     }

@@ -23,6 +23,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.security.PortalUser;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -68,6 +69,7 @@ class DocumentsController {
         model.addAttribute("documents", listing.items());
         model.addAttribute("total", listing.total());
         model.addAttribute("page", Math.max(0, page));
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", offset + listing.items().size() < listing.total());
         model.addAttribute("documentType", type);
         model.addAttribute("types", TYPES);

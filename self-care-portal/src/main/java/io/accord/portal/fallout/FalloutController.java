@@ -23,6 +23,7 @@ import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.layout.Display;
 import io.accord.portal.security.StaffActions;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -62,6 +63,7 @@ class FalloutController {
         model.addAttribute("state", filter);
         model.addAttribute("states", List.of("FAILED", "RUNNING", "COMPENSATING", "COMPENSATED"));
         model.addAttribute("page", current);
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < listing.total());
         model.addAttribute("operates", StaffActions.mayAct(user, OPERATORS));
         return "fallout";

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +65,7 @@ class SubmittedInvoicesController {
         model.addAttribute("invoices", invoices);
         model.addAttribute("total", listing.total());
         model.addAttribute("page", current);
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", (long) current * PAGE_SIZE + listing.items().size() < listing.total());
         return "invoicelist";
     }

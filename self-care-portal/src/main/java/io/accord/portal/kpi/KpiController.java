@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.layout.DisplayHelper;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,11 +41,13 @@ class KpiController {
     private final Gateway gateway;
     private final Clock clock;
     private final PartnerNames partnerNames;
+    private final DisplayHelper display;
 
-    KpiController(Gateway gateway, Clock clock, PartnerNames partnerNames) {
+    KpiController(Gateway gateway, Clock clock, PartnerNames partnerNames, DisplayHelper display) {
         this.gateway = gateway;
         this.clock = clock;
         this.partnerNames = partnerNames;
+        this.display = display;
     }
 
     /** A service's KPIs: who reads them, where, and how they become a section. */
@@ -69,7 +72,7 @@ class KpiController {
         LocalDate from = today.minusDays(window - 1L);
         LocalDate to = today.plusDays(1);
         PortalUser user = PortalUser.of(principal);
-        KpiSections sections = new KpiSections(locale, partnerNames);
+        KpiSections sections = new KpiSections(locale, partnerNames, display);
         List<Source> sources = List.of(
                 new Source("onboarding", Set.of(Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
                         "/api/onboarding/admin/kpis", false, sections::onboarding),

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.accord.portal.layout.Display;
+import io.accord.portal.layout.DisplayHelper;
 import io.accord.portal.partnername.PartnerNames;
 import tools.jackson.databind.JsonNode;
 
@@ -20,10 +21,12 @@ final class KpiSections {
 
     private final Locale locale;
     private final PartnerNames partnerNames;
+    private final DisplayHelper display;
 
-    KpiSections(Locale locale, PartnerNames partnerNames) {
+    KpiSections(Locale locale, PartnerNames partnerNames, DisplayHelper display) {
         this.locale = locale;
         this.partnerNames = partnerNames;
+        this.display = display;
     }
 
     KpiSection onboarding(JsonNode kpis) {
@@ -33,8 +36,8 @@ final class KpiSections {
                 .figure("kpi.onboarding.activationMedian", duration(kpis.at("/timeToActivation/medianSeconds")))
                 .figure("kpi.onboarding.activationP95", duration(kpis.at("/timeToActivation/p95Seconds")))
                 .figure("kpi.onboarding.reviewAgeMax", duration(kpis.at("/pendingReviewAge/maxSeconds")))
-                .chart("kpi.onboarding.byStatus", BarChart.of("chart-onboarding", counts(
-                        kpis.path("applicationsByStatus")), 0).withUnit("chart.unit.applications", null))
+                .chart("kpi.onboarding.byStatus", BarChart.of("chart-onboarding", labelled(
+                        counts(kpis.path("applicationsByStatus")), "ApplicationStatus"), 0).withUnit("chart.unit.applications", null))
                 .build();
     }
 
@@ -44,7 +47,7 @@ final class KpiSections {
                 .figure("kpi.catalog.decisions", number(kpis.at("/reviewLeadTime/count"), 0, locale))
                 .figure("kpi.catalog.leadTimeMedian", duration(kpis.at("/reviewLeadTime/medianSeconds")))
                 .figure("kpi.catalog.leadTimeP90", duration(kpis.at("/reviewLeadTime/p90Seconds")))
-                .chart("kpi.catalog.byState", BarChart.of("chart-catalog", counts(kpis.path("offeringsByState")), 0)
+                .chart("kpi.catalog.byState", BarChart.of("chart-catalog", labelled(counts(kpis.path("offeringsByState")), "OfferingState"), 0)
                         .withUnit("chart.unit.offerings", null))
                 .build();
     }
@@ -58,7 +61,7 @@ final class KpiSections {
                 .figure("kpi.orders.activationMedian", duration(kpis.at("/orderToActivation/medianSeconds")))
                 .figure("kpi.orders.activationP90", duration(kpis.at("/orderToActivation/p90Seconds")))
                 .chart("kpi.orders.perDay", BarChart.of("chart-orders-day", perDay, 0).withUnit("chart.unit.orders", null))
-                .chart("kpi.orders.byState", BarChart.of("chart-orders-state", counts(kpis.path("ordersByState")), 0)
+                .chart("kpi.orders.byState", BarChart.of("chart-orders-state", labelled(tmfStates(counts(kpis.path("ordersByState"))), "OrderState"), 0)
                         .withUnit("chart.unit.orders", null))
                 .build();
     }
@@ -120,7 +123,7 @@ final class KpiSections {
                 .figure("kpi.settlement.lineMatchRate", percent(matching.path("lineMatchRate"), locale))
                 .figure("kpi.settlement.invoiceMatchRate", percent(matching.path("invoiceMatchRate"), locale))
                 .figure("kpi.settlement.reconciliations", number(matching.path("reconciliations"), 0, locale))
-                .chart("kpi.settlement.byState", BarChart.of("chart-statements", counts(kpis.path("statementsByState")),
+                .chart("kpi.settlement.byState", BarChart.of("chart-statements", labelled(counts(kpis.path("statementsByState")), "StatementState"),
                         0).withUnit("chart.unit.statements", null))
                 .table("kpi.settlement.due", List.of("kpi.currency", "kpi.settlement.payable",
                         "kpi.settlement.payableStatements", "kpi.settlement.receivable",
@@ -144,6 +147,24 @@ final class KpiSections {
                 .table("kpi.disputes.amounts", List.of("kpi.currency", "kpi.disputes.disputed",
                         "kpi.disputes.adjusted"), amounts)
                 .build();
+    }
+
+    /** The categories of a chart by state in words of the user's language ({@code DRAFT} → "Entwurf"). */
+    private Map<String, Long> labelled(Map<String, Long> byCode, String kind) {
+        Map<String, Long> byLabel = new LinkedHashMap<>();
+        byCode.forEach((code, count) -> byLabel.merge(display.code(kind, code), count, Long::sum));
+        return byLabel;
+    }
+
+    /** Orchestration counts orders by its enum's names ({@code IN_PROGRESS}); the pages know the TMF states. */
+    private static Map<String, Long> tmfStates(Map<String, Long> byName) {
+        Map<String, Long> byState = new LinkedHashMap<>();
+        byName.forEach((name, count) -> {
+            String camel = java.util.regex.Pattern.compile("_([a-z])").matcher(name.toLowerCase(Locale.ROOT))
+                    .replaceAll(match -> match.group(1).toUpperCase(Locale.ROOT));
+            byState.put(camel, count);
+        });
+        return byState;
     }
 
     private static Map<String, Long> counts(JsonNode object) {

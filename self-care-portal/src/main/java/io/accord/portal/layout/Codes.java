@@ -48,8 +48,26 @@ public final class Codes {
                 "ONLY_OURS"));
         kinds.put("UsageMatchState", List.of("RUNNING", "COMPLETED", "FAILED"));
         kinds.put("UsageMatchMode", List.of("USAGE_ID", "KEYS"));
+        kinds.put("StatementLineType", List.of("USAGE_REVENUE_SHARE", "WHOLESALE", "PRIOR_PERIOD_ADJUSTMENT",
+                "RECURRING_SHARE", "ONE_TIME_SHARE", "RECURRING_WHOLESALE", "ONE_TIME_WHOLESALE", "VOLUME_TIER_BONUS",
+                "MINIMUM_GUARANTEE_TOP_UP", "MINIMUM_COMMITMENT", "DISPUTE_ADJUSTMENT"));
+        kinds.put("RunState", List.of("RUNNING", "COMPLETED", "FAILED"));
+        kinds.put("RunItemStatus", List.of("PENDING", "DONE", "FAILED"));
+        kinds.put("PeriodState", List.of("OPEN", "CLOSING", "CLOSED"));
+        // catalog-service: TMF620 lifecycleStatus of offerings and prices, the review queue's own states
+        kinds.put("OfferingStatus", List.of("In study", "In test", "Active", "Rejected", "Launched", "Retired",
+                "Obsolete"));
+        kinds.put("OfferingState", List.of("DRAFT", "IN_REVIEW", "APPROVED", "REJECTED", "LAUNCHED", "RETIRED"));
+        kinds.put("PendingChange", List.of("NEW_VERSION", "NEW_PRICE_VERSION"));
+        kinds.put("PriceType", List.of("oneTime", "recurring", "usage"));
+        kinds.put("ChargePeriod", List.of("month", "year"));
+        kinds.put("ImportStatus", List.of("Not Started", "Running", "Succeeded", "Failed"));
+        kinds.put("ImportResult", List.of("CREATED", "UPDATED", "NEW_VERSION", "NEW_PRICE_VERSION", "UNCHANGED",
+                "INVALID"));
         // catalog and rating (shared-contracts UnitOfMeasure)
         kinds.put("Unit", List.of("B", "KB", "MB", "GB", "S", "MIN", "H", "EVENT", "MESSAGE", "API_CALL"));
+        kinds.put("UsageType", List.of("VOICE", "SMS", "DATA", "API_CALL", "CONTENT_VIEW", "IOT_MESSAGE"));
+        kinds.put("UsageFate", List.of("RATED", "SUSPENDED", "RECYCLED", "WRITTEN_OFF"));
         kinds.put("RatingKind", List.of("RATED", "REVERSAL", "RERATED"));
         kinds.put("PartyDirection", List.of("PAYABLE_TO_PARTNER", "OWED_BY_PARTNER"));
         // orchestration-service (TMF622 orders, TMF648 quotes)
@@ -57,6 +75,9 @@ public final class Codes {
                 "failed", "cancelled", "assessingCancellation", "held", "pending", "rejected"));
         kinds.put("ProductStatus", List.of("created", "pendingActive", "active", "suspended", "pendingTerminate",
                 "terminated", "cancelled", "aborted"));
+        kinds.put("SagaState", List.of("RUNNING", "COMPLETED", "COMPENSATING", "COMPENSATED", "FAILED"));
+        kinds.put("StepState", List.of("PENDING", "RUNNING", "WAITING", "DONE", "FAILED", "COMPENSATING",
+                "COMPENSATED", "SKIPPED"));
         kinds.put("QuoteState", List.of("inProgress", "approved", "accepted", "rejected", "expired", "cancelled"));
         // dispute-service (TMF621 trouble tickets)
         kinds.put("DisputeStatus", List.of("open", "inReview", "resolutionProposed", "accepted", "rejected",

@@ -36,5 +36,6 @@ class LocaleConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(new PageBounds());
     }
 }

@@ -10,10 +10,15 @@ public record PageLinks(String path, String query) {
 
     /** The link to page {@code page} (0-based) of this list. */
     public String to(int page) {
+        return to("page", page);
+    }
+
+    /** The link to page {@code page} (0-based) of the list paged by {@code parameter} (a page's second list). */
+    public String to(String parameter, int page) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);
         if (query != null && !query.isBlank()) {
             link.query(query);
         }
-        return link.replaceQueryParam("page", page).build().toUriString();
+        return link.replaceQueryParam(parameter, page).build().toUriString();
     }
 }

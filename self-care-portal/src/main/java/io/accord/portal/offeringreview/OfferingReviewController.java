@@ -28,6 +28,7 @@ import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.layout.Display;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.StaffActions;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -64,6 +65,7 @@ class OfferingReviewController {
         model.addAttribute("partnerNames", partnerNames.of(rows.stream().map(OfferingRow::owner).toList()));
         model.addAttribute("total", listing.total());
         model.addAttribute("page", current);
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < listing.total());
         model.addAttribute("decides", StaffActions.mayAct(user, DECIDERS));
         return "offeringreview";

@@ -48,7 +48,7 @@ class OrdersController {
         Gateway.Listing listing = filter.isEmpty()
                 ? gateway.list(ORDERS + "?offset={offset}&limit={limit}", offset, PAGE_SIZE)
                 : gateway.list(ORDERS + "?state={state}&offset={offset}&limit={limit}", filter, offset, PAGE_SIZE);
-        Paging.into(model, listing, page, offset);
+        Paging.into(model, listing, page, offset, PAGE_SIZE);
         model.addAttribute("orders", listing.items());
         model.addAttribute("state", filter);
         return "orders";

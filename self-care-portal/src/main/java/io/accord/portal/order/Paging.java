@@ -3,6 +3,7 @@ package io.accord.portal.order;
 import org.springframework.ui.Model;
 
 import io.accord.portal.gateway.Gateway;
+import io.accord.portal.layout.PageBounds;
 
 /** The paging attributes every list page of this feature shows. */
 final class Paging {
@@ -24,8 +25,9 @@ final class Paging {
         model.addAttribute("hasNext", false);
     }
 
-    static void into(Model model, Gateway.Listing listing, int page, int offset) {
+    static void into(Model model, Gateway.Listing listing, int page, int offset, int pageSize) {
         model.addAttribute("total", listing.total());
+        PageBounds.last(model, listing.total(), pageSize);
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("hasNext", offset + listing.items().size() < listing.total());
     }

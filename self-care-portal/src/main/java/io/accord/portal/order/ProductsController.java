@@ -64,7 +64,7 @@ class ProductsController {
             variables.add(offeringId);
         }
         Gateway.Listing listing = gateway.list(uri.toString(), variables.toArray());
-        Paging.into(model, listing, page, offset);
+        Paging.into(model, listing, page, offset, PAGE_SIZE);
         String partnerId = PortalUser.of(principal).partnerId();
         List<Row> rows = new java.util.ArrayList<>();
         listing.items().forEach(item -> rows.add(new Row(item, relation(item, partnerId))));

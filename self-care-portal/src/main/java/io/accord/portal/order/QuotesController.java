@@ -68,7 +68,7 @@ class QuotesController {
         Gateway.Listing listing = filter.isEmpty()
                 ? gateway.list(QUOTES + "?offset={offset}&limit={limit}", offset, PAGE_SIZE)
                 : gateway.list(QUOTES + "?state={state}&offset={offset}&limit={limit}", filter, offset, PAGE_SIZE);
-        Paging.into(model, listing, page, offset);
+        Paging.into(model, listing, page, offset, PAGE_SIZE);
         model.addAttribute("quotes", listing.items());
         model.addAttribute("state", filter);
         return "orders-quotes";

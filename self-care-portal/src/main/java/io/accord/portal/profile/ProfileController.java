@@ -20,6 +20,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.security.PortalUser;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -99,6 +100,7 @@ class ProfileController {
         model.addAttribute("partners", listing.items());
         model.addAttribute("total", listing.total());
         model.addAttribute("page", Math.max(0, page));
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", offset + listing.items().size() < listing.total());
         model.addAttribute("name", name);
         return "profile-partners";

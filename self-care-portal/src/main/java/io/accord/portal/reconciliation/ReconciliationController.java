@@ -18,6 +18,7 @@ import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
 import io.accord.portal.offeringname.OfferingNames;
 import io.accord.portal.partnername.PartnerNames;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -70,6 +71,7 @@ class ReconciliationController {
         model.addAttribute("total", listing.total());
         model.addAttribute("partnerId", partner);
         model.addAttribute("page", current);
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < listing.total());
         return "reconciliation";
     }

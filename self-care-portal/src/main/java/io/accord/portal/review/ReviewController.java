@@ -120,9 +120,13 @@ class ReviewController {
         return "review :: row";
     }
 
+    /** A check that did not pass: its name and outcome (codes the page shows in words) and the service's reason. */
+    record FailedCheck(String check, String outcome, String reason) {
+    }
+
     /** An application as the queue shows it. */
     record ApplicationRow(String id, String legalName, String partnerType, String businessModel, String country,
-                          String status, String submittedAt, List<String> failedChecks, String decisionReason) {
+                          String status, String submittedAt, List<FailedCheck> failedChecks, String decisionReason) {
 
         public boolean inReview() {
             return "IN_REVIEW".equals(status);
@@ -130,13 +134,12 @@ class ReviewController {
 
         static ApplicationRow of(JsonNode view) {
             JsonNode form = view.path("application");
-            List<String> failed = new ArrayList<>();
+            List<FailedCheck> failed = new ArrayList<>();
             view.path("checks").forEach(check -> {
                 String outcome = check.path("outcome").asString("");
                 if (!outcome.isEmpty() && !"PASSED".equals(outcome)) {
-                    String reason = check.path("reason").asString("");
-                    failed.add(check.path("check").asString("") + ": " + outcome
-                            + (reason.isBlank() ? "" : " (" + reason + ")"));
+                    failed.add(new FailedCheck(check.path("check").asString(""), outcome,
+                            check.path("reason").asString("").strip()));
                 }
             });
             return new ApplicationRow(view.path("id").asString(), form.path("legalName").asString(""),

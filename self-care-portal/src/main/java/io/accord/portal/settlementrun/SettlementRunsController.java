@@ -28,6 +28,7 @@ import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.StaffActions;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -74,6 +75,7 @@ class SettlementRunsController {
         model.addAttribute("partnerNames", partnerNames.of(periodRows.stream().map(Views.Period::partnerId).toList()));
         model.addAttribute("periodsTotal", periods.total());
         model.addAttribute("page", current);
+        PageBounds.last(model, periods.total(), PAGE_SIZE);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < periods.total());
         model.addAttribute("rates", rateRows);
         model.addAttribute("ratesTotal", rates.total());

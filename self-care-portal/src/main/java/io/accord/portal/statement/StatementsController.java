@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
+import io.accord.portal.layout.PageBounds;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -73,6 +74,7 @@ class StatementsController {
         model.addAttribute("statements", rows);
         model.addAttribute("total", listing.total());
         model.addAttribute("page", Math.max(0, page));
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", offset + rows.size() < listing.total());
         model.addAttribute("state", filter);
         model.addAttribute("states", List.of("DRAFT", "APPROVED", "ISSUED", "PAID"));

@@ -20,6 +20,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
 import io.accord.portal.security.StaffActions;
+import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -82,6 +83,7 @@ class SuspenseController {
         model.addAttribute("recordsTotal", records.total());
         model.addAttribute("reason", filter);
         model.addAttribute("page", current);
+        PageBounds.last(model, records.total(), PAGE_SIZE);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < records.total());
         model.addAttribute("operates", StaffActions.mayAct(user, OPERATORS));
         return "suspense";

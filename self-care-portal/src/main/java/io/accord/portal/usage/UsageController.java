@@ -3,6 +3,8 @@ package io.accord.portal.usage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.accord.contracts.TimeRange;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.offeringname.OfferingNames;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The usage explorer (rating-service): what became of one usage record (rated with its amounts, in suspense with
@@ -29,8 +33,11 @@ class UsageController {
     private final Gateway gateway;
     private final Clock clock;
 
-    UsageController(Gateway gateway, Clock clock) {
+    private final OfferingNames offeringNames;
+
+    UsageController(Gateway gateway, Clock clock, OfferingNames offeringNames) {
         this.gateway = gateway;
+        this.offeringNames = offeringNames;
         this.clock = clock.withZone(java.time.ZoneOffset.UTC);
     }
 
@@ -56,7 +63,14 @@ class UsageController {
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         // the range is inclusive on the page, the API's "to" is exclusive
-        model.addAttribute("rollup", Rollup.of(gateway.get(ROLLUPS, start, end.plusDays(1)).path("rows")));
+        Rollup rollup = Rollup.of(gateway.get(ROLLUPS, start, end.plusDays(1)).path("rows"));
+        model.addAttribute("rollup", rollup);
+        // the offerings by name (the rollup's and the looked-up record's), one catalog call per offering
+        List<String> offeringIds = new ArrayList<>(rollup.lines().stream().map(Rollup.Line::offeringId).toList());
+        if (model.getAttribute("fate") instanceof JsonNode fate) {
+            fate.path("ratings").forEach(rating -> offeringIds.add(rating.path("offeringId").asString("")));
+        }
+        model.addAttribute("offeringNames", offeringNames.of(offeringIds));
         return "usage";
     }
 

@@ -86,7 +86,7 @@ class FalloutControllerTests extends PortalTestSupport {
                         .with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"saga-" + SAGA + "\""),
-                        containsString("Retried productOrder/" + ORDER + "/1: now RUNNING."),
+                        containsString("Retried productOrder/" + ORDER + "/1: now Running."),
                         not(containsString("<html")))));
         assertThat(STUB.requestsTo("POST", FALLOUT + "/" + SAGA + "/retry").getFirst().body()).isEqualTo("{}");
     }
@@ -99,7 +99,7 @@ class FalloutControllerTests extends PortalTestSupport {
         mvc.perform(post("/fallout/" + SAGA + "/skip").param("reason", "activated by phone")
                         .header("HX-Request", "true").with(csrf()).with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("now COMPLETED"), not(containsString("Retry")))));
+                .andExpect(content().string(allOf(containsString("now Completed"), not(containsString("Retry")))));
         mvc.perform(post("/fallout/" + SAGA + "/cancel").param("reason", "customer withdrew").with(csrf())
                         .with(TestUsers.staff("platform-admin", "platform-admin")))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/fallout"));
@@ -132,7 +132,7 @@ class FalloutControllerTests extends PortalTestSupport {
                         .with(csrf()).with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("saga is being worked right now"),
-                        containsString("COMPLETED"), not(containsString("Retry the step")))));
+                        containsString(">Completed<"), not(containsString("Retry the step")))));
     }
 
     @Test

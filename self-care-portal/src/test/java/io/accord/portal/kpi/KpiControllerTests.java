@@ -82,7 +82,7 @@ class KpiControllerTests extends PortalTestSupport {
         // charts: SVG named by its title and description, the figures again as a table
         assertThat(page).contains("role=\"img\"", "aria-labelledby=\"chart-catalog-title chart-catalog-desc\"",
                 "<title id=\"chart-catalog-title\">Offerings by state</title>", "Charges by partner in EUR (top 10)");
-        assertThat(page).containsPattern("<th scope=\"row\">LAUNCHED</th>\\s*<td class=\"num\">12</td>");
+        assertThat(page).containsPattern("<th scope=\"row\">Launched</th>\\s*<td class=\"num\">12</td>");
         assertThat(page).containsPattern("<th scope=\"row\">2026-11-30</th>\\s*<td class=\"num\">3</td>");
         assertThat(page).containsPattern("<th scope=\"row\">Streamly GmbH · aaaaaaaa</th>\\s*<td class=\"num\">EUR</td>\\s*"
                 + "<td class=\"num\">1,234.50</td>\\s*<td class=\"num\">370.35</td>\\s*<td class=\"num\">0.00</td>\\s*"
@@ -96,8 +96,8 @@ class KpiControllerTests extends PortalTestSupport {
         assertThat(catalog).contains("<desc id=\"chart-catalog-desc\">A bar chart of 4 bars, values in Offerings from 0 "
                 + "to 15; the figures follow as a table.</desc>", "data-part=\"unit\">Offerings</text>");
         assertThat(catalog).containsSubsequence(">0</text>", ">5</text>", ">10</text>", ">15</text>");
-        assertThat(catalog).containsSubsequence(">DRAFT</text>", ">IN_REVIEW</text>", ">LAUNCHED</text>",
-                ">RETIRED</text>");
+        assertThat(catalog).containsSubsequence(">In study</text>", ">In review</text>", ">Launched</text>",
+                ">Retired</text>");
         // the charges by partner in EUR, the bars labelled with the partners' names
         String charges = page.substring(page.indexOf("data-testid=\"chart-revenue-partner\""));
         charges = charges.substring(0, charges.indexOf("</svg>"));

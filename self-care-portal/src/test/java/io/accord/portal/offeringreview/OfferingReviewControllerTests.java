@@ -46,7 +46,7 @@ class OfferingReviewControllerTests extends PortalTestSupport {
         mvc.perform(get("/offering-review").with(TestUsers.staff("partner-manager", "partner-manager")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Video Plus"), containsString("off-video-plus"),
-                        containsString("NEW_PRICE_VERSION"), containsString("2026-12-01 09:15"),
+                        containsString("new price version"), containsString("2026-12-01 09:15"),
                         containsString("11111111"), containsString("Approve Video Plus"),
                         containsString("Reject Video Plus"), containsString("<label for=\"launch-" + ID + "\""),
                         containsString("<label for=\"offering-reason-" + ID + "\""),

@@ -45,7 +45,7 @@ class ReviewControllerTests extends PortalTestSupport {
         mvc.perform(get("/review").with(TestUsers.staff("partner-manager", "partner-manager")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Streamly GmbH"),
-                        containsString("SANCTIONS: REVIEW (name similar to a denylist entry)"),
+                        containsString("Sanctions: Review (name similar to a denylist entry)"),
                         not(containsString("TAX_ID")), containsString("Approve Streamly GmbH"),
                         containsString("<label for=\"reason-" + ID + "\""), containsString("name=\"_csrf\""))));
         assertThat(STUB.requests().getFirst().authorization()).isEqualTo("Bearer partner-manager-token");
@@ -69,7 +69,7 @@ class ReviewControllerTests extends PortalTestSupport {
                         .with(TestUsers.staff("partner-manager", "partner-manager")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"application-" + ID + "\""),
-                        containsString("APPROVED"), not(containsString("<html")), not(containsString("Approve")))));
+                        containsString(">Approved<"), not(containsString("<html")), not(containsString("/approval")))));
 
         var call = STUB.requestsTo("POST", QUEUE + "/" + ID + "/approval").getFirst();
         assertThat(call.authorization()).isEqualTo("Bearer partner-manager-token");
@@ -111,7 +111,7 @@ class ReviewControllerTests extends PortalTestSupport {
         mvc.perform(post("/review/" + ID + "/rejection").param("reason", "Sanctions hit confirmed")
                         .header("HX-Request", "true").with(csrf())
                         .with(TestUsers.staff("partner-manager", "partner-manager")))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("REJECTED")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString(">Declined<")));
 
         assertThat(STUB.requestsTo("POST", QUEUE + "/" + ID + "/rejection").getFirst().body())
                 .isEqualTo("{\"reason\":\"Sanctions hit confirmed\"}");
@@ -126,7 +126,7 @@ class ReviewControllerTests extends PortalTestSupport {
         mvc.perform(post("/review/" + ID + "/approval").header("HX-Request", "true").with(csrf())
                         .with(TestUsers.staff("partner-manager", "partner-manager")))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(allOf(containsString("APPROVED"),
+                .andExpect(content().string(allOf(containsString("Approved"),
                         containsString("can no longer be decided here"))));
     }
 

@@ -58,7 +58,7 @@ class SettlementRunsControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/settlement-runs").with(TestUsers.staff("finance", "finance")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("9a000000"), containsString("RUNNING"),
+                .andExpect(content().string(allOf(containsString("9a000000"), containsString(">Running<"),
                         containsString("1 of 2 periods done, 0 failed"), containsString("value=\"50\""),
                         containsString("11111111"), containsString("MONTHLY"), containsString("2026-12-01 00:00"),
                         containsString("USD → EUR"), containsString("0.9214"),
@@ -197,8 +197,8 @@ class SettlementRunsControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/settlement-runs/" + RUN).with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("data-testid=\"run-state\">RUNNING<"),
-                        containsString("1 of 2 periods done"), containsString("DRAFT"),
+                .andExpect(content().string(allOf(containsString("data-testid=\"run-state\">Running<"),
+                        containsString("1 of 2 periods done"), containsString(">Draft<"),
                         containsString("href=\"/statements/" + STATEMENT + "\" title=\"" + STATEMENT + "\">57000000</a>"),
                         containsString("18.27 EUR"), containsString("no FX rate USD/EUR"),
                         containsString("hx-get=\"/settlement-runs/" + RUN + "/progress\""),
@@ -207,7 +207,7 @@ class SettlementRunsControllerTests extends PortalTestSupport {
         mvc.perform(get("/settlement-runs/" + RUN + "/progress").header("HX-Request", "true")
                         .with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("COMPLETED"), not(containsString("<html")),
+                .andExpect(content().string(allOf(containsString(">Completed<"), not(containsString("<html")),
                         not(containsString("hx-get")))));
     }
 

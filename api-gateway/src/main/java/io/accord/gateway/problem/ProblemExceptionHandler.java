@@ -25,8 +25,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Turns every error that reaches the top of the gateway into problem+json: a bad parameter of the gateway's own
  * endpoints (400), no route (404), backend refused or unreachable (503), backend too slow (504), backend broke the
- * connection (502). Ordered before Spring Boot's
- * handler (order -1) so no whitelabel or HTML page is ever sent.
+ * connection (502), a method an own endpoint does not answer (405, with its {@code Allow}). Ordered before Spring
+ * Boot's handler (order -1) so no whitelabel or HTML page is ever sent.
  */
 @Component
 @Order(-2)
@@ -77,6 +77,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                                 + ".", Map.of("acceptedContentTypes", accepted));
             }
             if (error instanceof ResponseStatusException status) {
+                // e.g. the Allow of a 405 (a method the gateway's own endpoints do not answer), as the services send it
+                exchange.getResponse().getHeaders().putAll(status.getHeaders());
                 if (status.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
                     return problems.write(exchange, ProblemType.NOT_FOUND, "No route for " + target + "; see the"
                             + " API documentation at /swagger-ui.html (each service's document is at"

@@ -6,6 +6,8 @@ import io.accord.gateway.routing.AuditTrailMerge.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +29,8 @@ import java.util.List;
 /**
  * The audit trail of all services in one query for auditors (ARCHITECTURE §5): asks every service concurrently
  * for its newest {@code offset + limit} matching entries and merges them ({@link AuditTrailMerge}). Roles are
- * checked by the security configuration; each service checks them again on the relayed token.
+ * checked by the security configuration (and stated in the API document from it); each service checks them again
+ * on the relayed token.
  */
 @RestController
 @Tag(name = "Audit", description = "The audit trail across all Accord services")
@@ -49,7 +52,9 @@ class CrossServiceAuditController {
                     + " X-Partial-Result, and its entries and total are missing. If no service answers: 503."
                     + " Filters are exact and combine; actor matches the username or the subject id."
                     + " offset + limit may not exceed 1000; narrow longer trails with the filters (from/to).")
-    @ApiResponse(responseCode = "200", description = "The page, possibly partial", headers = {
+    @ApiResponse(responseCode = "200", description = "The page, possibly partial", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(type = "object",
+            description = "An entry of a service's audit trail, with the service it comes from"))), headers = {
             @Header(name = "X-Total-Count", description = "Sum of the answering services' totals"),
             @Header(name = "X-Result-Count", description = "Entries in this page"),
             @Header(name = PARTIAL_RESULT, description = "Comma-separated services that did not answer; absent"
@@ -87,7 +92,7 @@ class CrossServiceAuditController {
     }
 
     @GetMapping(path = "/api/audit/verification", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Checks every service's audit hash chain",
+    @Operation(operationId = "verifyAuditChainsAcrossServices", summary = "Checks every service's audit hash chain",
             description = "Asks every service concurrently to walk its audit hash chain and answers each one's"
                     + " result: verified, entries checked, and for a broken chain the first entry that fails and"
                     + " why. verified is true only when every service answered and every chain is whole. A service"

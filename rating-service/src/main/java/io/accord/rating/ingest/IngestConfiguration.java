@@ -4,6 +4,7 @@ import io.accord.platform.kafka.BatchConsumers;
 import io.accord.platform.kafka.DatabaseOffsets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.accord.rating.engine.UsageWindow;
+import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +42,13 @@ class IngestConfiguration {
     @Bean
     DatabaseOffsets usageOffsets(BatchConsumers consumers) {
         return consumers.offsets("usage_offset");
+    }
+
+    /** The pipeline's lag behind the raw topic, for the {@code ingestion} health component. */
+    @Bean
+    RawTopicLag rawTopicLag(JdbcClient jdbc, Admin usageTopicAdmin, DatabaseOffsets offsets,
+                            IngestProperties properties) {
+        return new RawTopicLag(jdbc, usageTopicAdmin, offsets, properties);
     }
 
     @Bean

@@ -38,4 +38,10 @@ class PublishConfiguration {
         return new RatedUsagePublisher(jdbc, json, producer, new TransactionTemplate(transactions), properties,
                 platform.eventSource(), registry);
     }
+
+    /** What the publisher has still to send, for the {@code ingestion} health component. */
+    @Bean
+    PublishBacklog publishBacklog(JdbcClient jdbc, PublishProperties properties) {
+        return new PublishBacklog(jdbc, properties.topic());
+    }
 }

@@ -19,7 +19,7 @@ final class ProductSelection {
     private ProductSelection() {
     }
 
-    /** The chosen instance and price, or why there is none. */
+    /** The chosen instance and price, or why there is none (with the instance when only its price is missing). */
     record Selection(CompiledInstance instance, CompiledPrice price, SuspenseReason reason, String detail) {
 
         static Selection of(CompiledInstance instance, CompiledPrice price) {
@@ -113,12 +113,14 @@ final class ProductSelection {
                                          CompiledInstance[] instances) {
         CompiledInstance found = null;
         CompiledPrice foundPrice = null;
-        boolean anyInForce = false;
+        CompiledInstance inForce = null;
+        int inForceCount = 0;
         for (CompiledInstance instance : instances) {
             if (!instance.inForceAt(at)) {
                 continue;
             }
-            anyInForce = true;
+            inForce = instance;
+            inForceCount++;
             CompiledPrice price = instance.priceInForce(usage.usageType(), at);
             if (price != null) {
                 if (found != null) {
@@ -133,18 +135,21 @@ final class ProductSelection {
         if (found != null) {
             return Selection.of(found, foundPrice);
         }
-        return anyInForce
-                ? Selection.suspense(SuspenseReason.NO_PRICE, "no product of subscriber " + usage.subscriberId()
-                + " prices " + usage.usageType() + " at " + at)
-                : Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "subscriber " + usage.subscriberId()
-                + " has no product instance in force at " + at);
+        if (inForceCount == 0) {
+            return Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "subscriber " + usage.subscriberId()
+                    + " has no product instance in force at " + at);
+        }
+        // the subscriber's only product in force: its offering is what lacks the price (with several, none is)
+        return new Selection(inForceCount == 1 ? inForce : null, null, SuspenseReason.NO_PRICE, "no product of"
+                + " subscriber " + usage.subscriberId() + " prices " + usage.usageType() + " at " + at);
     }
 
     private static Selection priced(UsageRecord usage, Instant at, CompiledInstance instance) {
         CompiledPrice price = instance.priceInForce(usage.usageType(), at);
+        // the instance stays with a NO_PRICE suspension: its offering is what the suspense concerns
         return price == null
-                ? Selection.suspense(SuspenseReason.NO_PRICE, "offering " + instance.instance.offeringId() + " has no "
-                + usage.usageType() + " price in force at " + at)
+                ? new Selection(instance, null, SuspenseReason.NO_PRICE, "offering " + instance.instance.offeringId()
+                + " has no " + usage.usageType() + " price in force at " + at)
                 : Selection.of(instance, price);
     }
 }

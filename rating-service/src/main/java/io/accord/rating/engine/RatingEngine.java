@@ -108,18 +108,20 @@ public final class RatingEngine {
         }
         Selection selection = ProductSelection.select(usage, at, snapshot);
         if (selection.reason() != null) {
-            return new SuspendedUsage(usage, selection.reason(), selection.detail());
+            return new SuspendedUsage(usage, selection.reason(), selection.detail(), selection.instance() != null
+                    ? selection.instance().instance.offeringId() : usage.offeringId());
         }
         CompiledInstance compiled = selection.instance();
         ProductInstance instance = compiled.instance;
         CompiledPrice price = selection.price();
         if (!usage.unit().convertsTo(price.unit)) {
             return new SuspendedUsage(usage, SuspenseReason.INVALID, "unit " + usage.unit()
-                    + " does not convert to " + price.unit + ", the unit of price " + price.version.priceVersionId());
+                    + " does not convert to " + price.unit + ", the unit of price " + price.version.priceVersionId(),
+                    instance.offeringId());
         }
         Allocation.Plan plan = Allocation.plan(compiled, usage.usageType(), price.unit, at);
         if (plan.problem() != null) {
-            return new SuspendedUsage(usage, SuspenseReason.NO_AGREEMENT, plan.problem());
+            return new SuspendedUsage(usage, SuspenseReason.NO_AGREEMENT, plan.problem(), instance.offeringId());
         }
         BigDecimal billed = Quantities.billed(usage.quantity(), usage.unit(), price);
         // the instance's canonical subscriber id, whichever identifier the record named, so that all its usage
@@ -143,7 +145,7 @@ public final class RatingEngine {
         if (charge.amount().abs().compareTo(MAX_CHARGE) >= 0) {
             return new SuspendedUsage(usage, SuspenseReason.INVALID, "charge " + charge.amount().toPlainString() + " "
                     + charge.currency() + " of price " + price.version.priceVersionId() + " reaches "
-                    + MAX_CHARGE.toPlainString() + ", more than any usage record is rated");
+                    + MAX_CHARGE.toPlainString() + ", more than any usage record is rated", instance.offeringId());
         }
         Allocation.Split split = Allocation.allocate(plan, charge);
         if (slot == null) {

@@ -86,6 +86,24 @@ public class UsageLedger {
             return new Incoming(parsed.record(), parsed.problem(), payload, receivedAt, null, null);
         }
 
+        /**
+         * A record an input other than Kafka received but could not read as a usage record (TMF635, a file's row),
+         * which its sender was answered INVALID: suspended as INVALID under {@code source} with {@code detail}, and
+         * counted on the day it was received, as an unreadable Kafka record is. Its usage id is not claimed (the
+         * sender was told at once and sends a corrected copy, which must be rated), so the suspense record names none;
+         * it is kept as it was sent ({@code sent}) in a wrapper that a recycle reads as unreadable whatever was sent
+         * ({@link UsageParser#UNREADABLE}): the record must never be rated from its suspense record, since a corrected
+         * copy may have been rated meanwhile.
+         */
+        public static Incoming unreadable(String source, String detail, String sent, Instant receivedAt) {
+            Map<String, String> kept = new java.util.LinkedHashMap<>();
+            kept.put(UsageParser.UNREADABLE, detail);
+            kept.put("sent", sent);
+            UsageRecord identity = new UsageRecord(source, null, null, null, null, null, null, null, null, null);
+            byte[] payload = JsonText.object(kept).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return new Incoming(identity, detail, payload, receivedAt, null, null);
+        }
+
         boolean identified() {
             return usage.source() != null && usage.usageId() != null;
         }

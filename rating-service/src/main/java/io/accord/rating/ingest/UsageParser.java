@@ -25,6 +25,12 @@ import java.util.Map;
 final class UsageParser {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * The member of the wrapper that an unreadable record of another input is kept in
+     * ({@link UsageLedger.Incoming#unreadable}): read again, such a record is INVALID with the reason it got when it
+     * was received.
+     */
+    static final String UNREADABLE = "unreadable";
     /** Longer identifiers could not be indexed (a btree entry holds about 2,700 bytes): such a record is INVALID. */
     static final int MAX_ID_LENGTH = 200;
     /** Quantities beyond these are no usage (and would make absurdly long numbers). */
@@ -76,6 +82,10 @@ final class UsageParser {
                     case "productId" -> fields.productId = text(parser, token, name, fields);
                     case "offeringId" -> fields.offeringId = text(parser, token, name, fields);
                     case "characteristics" -> characteristics(parser, token, fields);
+                    case UNREADABLE -> {
+                        String why = text(parser, token, name, fields);
+                        fields.problem(strict ? unknown(name) : "it could not be read when it was received: " + why);
+                    }
                     // TMF's meta members, which a sender's JSON library may add to every object it writes
                     case "@type", "@baseType", "@schemaLocation" -> parser.skipChildren();
                     default -> {

@@ -8,6 +8,7 @@ import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,9 @@ class SuspenseController {
     static final String READ = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
             + "', '" + Roles.AUDITOR + "')";
     static final String WRITE = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "')";
+    private static final String SUBSCRIBER = "the subscriber identifier exactly as the usage record named it";
+    private static final String OFFERING = "the offering id the record concerns: that of the product instance the"
+            + " engine picked (e.g. one with no price for the usage), else the one the record named";
 
     private final SuspenseOps ops;
     private final SuspenseRecycler recycler;
@@ -56,13 +60,14 @@ class SuspenseController {
         if (unreadable.getCause() instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
             return ResponseEntity.badRequest().body(Problems.invalid("body", "the body is a JSON object with either"
                     + " ids (1 to " + SuspenseOps.MAX_SELECTION + " suspense ids) or filter (an object of reason,"
-                    + " source, from, to), e.g. {\"ids\": [\"3fa85f64-5717-4562-b3fc-2c963f66afa6\"]} (a write-off"
-                    + " also takes reason); this body is JSON of another kind"));
+                    + " source, subscriber, offering, from, to), e.g. {\"ids\":"
+                    + " [\"3fa85f64-5717-4562-b3fc-2c963f66afa6\"]} (a write-off also takes reason); this body is JSON"
+                    + " of another kind"));
         }
         return problems.handleException(unreadable, request);
     }
 
-    /** Either {@code ids} or {@code filter} (reason, source, from, to over OPEN records). */
+    /** Either {@code ids} or {@code filter} (reason, source, subscriber, offering, from, to over OPEN records). */
     record RecycleRequest(List<UUID> ids, Selection filter) {
     }
 
@@ -80,38 +85,41 @@ class SuspenseController {
             throw new InvalidInputException("ids", "give 1 to " + SuspenseOps.MAX_SELECTION + " ids");
         }
         checkSelection(request.ids(), request.filter());
-        SuspenseOps.Filter filter = request.filter() == null ? null : new SuspenseOps.Filter("OPEN",
-                blank(request.filter().reason()), blank(request.filter().source()), request.filter().from(),
-                request.filter().to());
-        return recycler.recycle(request.ids(), filter);
+        return recycler.recycle(request.ids(), open(request.filter()));
     }
 
     @GetMapping(SUSPENSE)
     @PreAuthorize(READ)
     @Operation(operationId = "listSuspense", summary = "Usage in suspense, oldest first, filtered by status, reason,"
-            + " source and suspension time (X-Total-Count)")
+            + " source, subscriber, offering and suspension time (X-Total-Count)")
     ResponseEntity<List<SuspenseOps.Item>> list(
             @RequestParam(required = false) String status, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String source,
+            @Parameter(description = SUBSCRIBER) @RequestParam(required = false) String subscriber,
+            @Parameter(description = OFFERING) @RequestParam(required = false) String offering,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit) {
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
-        return PagedResponse.of(ops.list(new SuspenseOps.Filter(blank(status), blank(reason), blank(source), from, to),
-                paging), Function.identity());
+        return PagedResponse.of(ops.list(new SuspenseOps.Filter(blank(status), blank(reason), blank(source),
+                blank(subscriber), blank(offering), from, to), paging), Function.identity());
     }
 
     @GetMapping(SUSPENSE + "/summary")
     @PreAuthorize(READ)
     @Operation(operationId = "summarizeSuspense", summary = "Suspense counted by reason, by source (a partner's"
-            + " usage has its partner id as source) and by age (<1h, 1h-1d, 1d-7d, >7d); status defaults to OPEN")
+            + " usage has its partner id as source) and by age (<1h, 1h-1d, 1d-7d, >7d); status defaults to OPEN;"
+            + " filtered like the list")
     SuspenseOps.Summary summary(
             @RequestParam(required = false) String status, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String source,
+            @Parameter(description = SUBSCRIBER) @RequestParam(required = false) String subscriber,
+            @Parameter(description = OFFERING) @RequestParam(required = false) String offering,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
         String wanted = blank(status) == null ? "OPEN" : status;
-        return ops.summary(new SuspenseOps.Filter(wanted, blank(reason), blank(source), from, to));
+        return ops.summary(new SuspenseOps.Filter(wanted, blank(reason), blank(source), blank(subscriber),
+                blank(offering), from, to));
     }
 
     /**
@@ -123,17 +131,28 @@ class SuspenseController {
             throw new InvalidInputException("ids", "ids holds a null; give suspense ids");
         }
         if (filter != null && blank(filter.reason()) == null && blank(filter.source()) == null
+                && blank(filter.subscriber()) == null && blank(filter.offering()) == null
                 && filter.from() == null && filter.to() == null) {
-            throw new InvalidInputException("filter", "the filter names no reason, source, from or to: it would select"
-                    + " every OPEN suspense record of every source; name at least one");
+            throw new InvalidInputException("filter", "the filter names no reason, source, subscriber, offering, from"
+                    + " or to: it would select every OPEN suspense record of every source; name at least one");
         }
     }
 
-    /** Either {@code ids} or {@code filter} (reason, source, from, to over OPEN records), and the reason. */
+    /** The OPEN records a recycle or write-off filter selects ({@code null}: none, ids were given). */
+    private static SuspenseOps.Filter open(Selection filter) {
+        return filter == null ? null : new SuspenseOps.Filter("OPEN", blank(filter.reason()), blank(filter.source()),
+                blank(filter.subscriber()), blank(filter.offering()), filter.from(), filter.to());
+    }
+
+    /**
+     * Either {@code ids} or {@code filter} (reason, source, subscriber, offering, from, to over OPEN records), and the
+     * reason.
+     */
     record WriteOffRequest(List<UUID> ids, Selection filter, String reason) {
     }
 
-    record Selection(String reason, String source, Instant from, Instant to) {
+    /** A selection of OPEN records: every criterion given must hold (as the list's parameters of the same names). */
+    record Selection(String reason, String source, String subscriber, String offering, Instant from, Instant to) {
     }
 
     @RequestExample("rating/suspense-write-off.json")
@@ -149,10 +168,7 @@ class SuspenseController {
             throw new InvalidInputException("ids", "ids is empty");
         }
         checkSelection(request.ids(), request.filter());
-        SuspenseOps.Filter filter = request.filter() == null ? null : new SuspenseOps.Filter("OPEN",
-                blank(request.filter().reason()), blank(request.filter().source()), request.filter().from(),
-                request.filter().to());
-        return ops.writeOff(request.ids(), filter, request.reason());
+        return ops.writeOff(request.ids(), open(request.filter()), request.reason());
     }
 
     private static String blank(String value) {

@@ -1,6 +1,7 @@
 package io.accord.rating.suspense;
 
 import io.accord.platform.persistence.PagedQuery;
+import io.accord.platform.persistence.StorableText;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
@@ -28,6 +29,8 @@ class SuspenseOps {
             "INVALID", "TOO_OLD");
     static final Set<String> STATUSES = Set.of("OPEN", "RECYCLED", "WRITTEN_OFF");
     static final int MAX_SELECTION = 10_000;
+    /** As long as a usage record's identifiers may be (a longer one is INVALID at every input). */
+    static final int MAX_IDENTIFIER = 200;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -43,8 +46,12 @@ class SuspenseOps {
         this.clock = clock;
     }
 
-    /** Which suspense records: every given criterion must hold. */
-    record Filter(String status, String reason, String source, Instant from, Instant to) {
+    /**
+     * Which suspense records: every given criterion must hold. {@code subscriber} is the subscriber identifier as the
+     * record named it (exactly), {@code offering} the offering it concerns ({@code usage_suspense.offering_id}).
+     */
+    record Filter(String status, String reason, String source, String subscriber, String offering, Instant from,
+                  Instant to) {
         Filter {
             if (status != null && !STATUSES.contains(status)) {
                 throw new InvalidInputException("status", "status must be one of " + STATUSES.stream().sorted().toList());
@@ -52,39 +59,61 @@ class SuspenseOps {
             if (reason != null && !REASONS.contains(reason)) {
                 throw new InvalidInputException("reason", "reason must be one of " + REASONS.stream().sorted().toList());
             }
+            identifier("source", source);
+            identifier("subscriber", subscriber);
+            identifier("offering", offering);
             if (from != null && to != null && to.isBefore(from)) {
                 throw new InvalidInputException("to", "to is before from");
             }
         }
 
+        /** The same criteria over OPEN records (what a recycle or write-off selects). */
+        Filter open() {
+            return new Filter("OPEN", reason, source, subscriber, offering, from, to);
+        }
+
+        /** A value no record can have (longer than an identifier may be, a NUL character) is a 400 naming it. */
+        private static void identifier(String parameter, String value) {
+            if (value != null && (value.length() > MAX_IDENTIFIER || !StorableText.storable(value))) {
+                throw new InvalidInputException(parameter, parameter + " must be an identifier of at most "
+                        + MAX_IDENTIFIER + " characters without NUL characters or unpaired surrogates");
+            }
+        }
+
         String where() {
+            // the subscriber and offering conditions only when given, so that their partial indexes serve them
             return " where (cast(:status as text) is null or status = :status)"
                     + " and (cast(:reason as text) is null or reason = :reason)"
                     + " and (cast(:source as text) is null or source = :source)"
+                    + (subscriber == null ? "" : " and subscriber_id = :subscriber")
+                    + (offering == null ? "" : " and offering_id = :offering")
                     + " and (cast(:from as timestamptz) is null or suspended_at >= :from)"
                     + " and (cast(:to as timestamptz) is null or suspended_at < :to)";
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
             return spec.param("status", status).param("reason", reason).param("source", source)
+                    .param("subscriber", subscriber).param("offering", offering)
                     .param("from", from == null ? null : Timestamp.from(from))
                     .param("to", to == null ? null : Timestamp.from(to));
         }
     }
 
-    record Item(UUID suspenseId, String source, String usageId, String subscriberId, String usageType,
-                Instant usageTime, String reason, String detail, String status, Instant receivedAt,
+    record Item(UUID suspenseId, String source, String usageId, String subscriberId, String offeringId,
+                String usageType, Instant usageTime, String reason, String detail, String status, Instant receivedAt,
                 Instant suspendedAt, Instant resolvedAt, String resolvedBy, String resolution) {
     }
 
     org.springframework.data.domain.Page<Item> list(Filter filter, org.springframework.data.domain.Pageable page) {
         return PagedQuery.from(jdbc, "usage_suspense" + filter.where()).bind(filter::bind)
                 .select("""
-                        suspense_id, source, usage_id, subscriber_id, usage_type, usage_time, reason, detail,
+                        suspense_id, source, usage_id, subscriber_id, offering_id, usage_type, usage_time, reason,
+                        detail,
                         status, received_at, suspended_at, resolved_at, resolved_by, resolution""")
                 .orderBy("suspended_at, suspense_id")
                 .page(page, (rs, n) -> new Item(rs.getObject("suspense_id", UUID.class), rs.getString("source"),
-                        rs.getString("usage_id"), rs.getString("subscriber_id"), rs.getString("usage_type"),
+                        rs.getString("usage_id"), rs.getString("subscriber_id"), rs.getString("offering_id"),
+                        rs.getString("usage_type"),
                         instant(rs.getTimestamp("usage_time")), rs.getString("reason"), rs.getString("detail"),
                         rs.getString("status"), instant(rs.getTimestamp("received_at")),
                         instant(rs.getTimestamp("suspended_at")), instant(rs.getTimestamp("resolved_at")),
@@ -149,7 +178,7 @@ class SuspenseOps {
                                 where suspense_id = any(:ids) order by suspense_id for update""")
                         .param("ids", ids.toArray(UUID[]::new)).query().listOfRows();
             } else {
-                Filter open = new Filter("OPEN", filter.reason(), filter.source(), filter.from(), filter.to());
+                Filter open = filter.open();
                 rows = open.bind(jdbc.sql("select suspense_id, source, received_day, status from usage_suspense"
                                 + open.where() + " order by suspense_id limit " + MAX_SELECTION + " for update"))
                         .query().listOfRows();

@@ -78,8 +78,7 @@ class SuspenseRecycler {
                                 from usage_suspense where suspense_id = any(:ids) order by suspense_id for update""")
                         .param("ids", ids.toArray(UUID[]::new)).query().listOfRows();
             } else {
-                SuspenseOps.Filter open = new SuspenseOps.Filter("OPEN", filter.reason(), filter.source(),
-                        filter.from(), filter.to());
+                SuspenseOps.Filter open = filter.open();
                 rows = open.bind(jdbc.sql("""
                                 select suspense_id, source, usage_id, received_day, received_at, status, payload
                                 from usage_suspense""" + open.where() + " order by suspense_id limit "

@@ -48,12 +48,18 @@ final class TmfUsageInput {
     }
 
     /**
-     * A record read completely ({@code record}), or the field that is wrong and why, with the record's usage id when
-     * it could be read all the same ({@code usageId}, else {@code null}).
+     * A record read completely ({@code record}), or the field that is wrong and why, with the record's usage id and
+     * source when they could be read all the same ({@code usageId}, {@code source}, else {@code null}) and the record
+     * as it was sent ({@code text}), to be kept with its INVALID suspense record.
      */
-    record Read(UsageRecord record, String field, String problem, String usageId) {
+    record Read(UsageRecord record, String field, String problem, String usageId, String source, String text) {
         static Read invalid(String field, String problem) {
-            return new Read(null, field, problem, null);
+            return new Read(null, field, problem, null, null, null);
+        }
+
+        /** The same, sent as {@code sent} (a file's row as it was written). */
+        Read sentAs(String sent) {
+            return new Read(record, field, problem, usageId, source, sent);
         }
     }
 
@@ -62,7 +68,8 @@ final class TmfUsageInput {
      */
     static Read read(JsonNode body, String defaultSource) {
         Read read = readChecked(body, defaultSource);
-        return read.record() != null ? read : new Read(null, read.field(), read.problem(), readableUsageId(body));
+        return read.record() != null ? read : new Read(null, read.field(), read.problem(), readableUsageId(body),
+                readable(body, SOURCE, defaultSource), body == null ? null : body.toString());
     }
 
     private static Read readChecked(JsonNode body, String defaultSource) {
@@ -185,7 +192,7 @@ final class TmfUsageInput {
                 usageDate, quantity, unit.get(), reserved.get(PRODUCT_ID), reserved.get(OFFERING_ID),
                 Map.copyOf(values.entrySet().stream().filter(e -> e.getValue() != null)
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))),
-                null, null, reserved.get(USAGE_ID));
+                null, null, reserved.get(USAGE_ID), source, null);
     }
 
     /** The first member of {@code object} that is not among {@code known}, as the problem naming its path. */
@@ -205,12 +212,21 @@ final class TmfUsageInput {
      * a valid record could have (a text of at most 200 storable characters); else {@code null}.
      */
     private static String readableUsageId(JsonNode body) {
-        JsonNode characteristics = body == null ? null : body.get("usageCharacteristic");
+        return readable(body, USAGE_ID, null);
+    }
+
+    /**
+     * The value of characteristic {@code name} of a record that is invalid for another reason, when it is one a valid
+     * record could have (a text of at most 200 storable characters); {@code absent} when the record has no such
+     * characteristic; else {@code null}.
+     */
+    private static String readable(JsonNode body, String name, String absent) {
+        JsonNode characteristics = body == null || !body.isObject() ? null : body.get("usageCharacteristic");
         if (characteristics == null || !characteristics.isArray()) {
-            return null;
+            return absent;
         }
         for (JsonNode characteristic : characteristics) {
-            if (characteristic.isObject() && USAGE_ID.equals(string(characteristic.get("name")))) {
+            if (characteristic.isObject() && name.equals(string(characteristic.get("name")))) {
                 JsonNode value = characteristic.get("value");
                 String text = value != null && (value.isString() || value.isIntegralNumber()) ? value.asString()
                         : null;
@@ -218,7 +234,7 @@ final class TmfUsageInput {
                         ? null : text;
             }
         }
-        return null;
+        return absent;
     }
 
     /** A name as it can be shown back: a NUL as its escape, an unpaired surrogate as U+FFFD. */

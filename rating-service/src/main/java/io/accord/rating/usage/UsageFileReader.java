@@ -101,9 +101,29 @@ final class UsageFileReader {
         List<Row> chunk = new ArrayList<>(Math.min(max, 1_024));
         CsvReader.Row row;
         while (chunk.size() < max && (row = next(csv)) != null) {
-            chunk.add(new Row(++rows, row.line(), read(row), usageId(row)));
+            TmfUsageInput.Read read = read(row);
+            chunk.add(new Row(++rows, row.line(), read.record() == null ? read.sentAs(text(row)) : read,
+                    usageId(row)));
         }
         return chunk;
+    }
+
+    /**
+     * A row as it was written, to be kept with its INVALID suspense record: its fields in RFC 4180 CSV (quoted where
+     * they must be); a row too long to be kept as nothing.
+     */
+    private static String text(CsvReader.Row row) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < row.fields().size(); i++) {
+            String field = row.fields().get(i);
+            if (i > 0) {
+                text.append(',');
+            }
+            boolean quoted = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+                    || field.indexOf('\r') >= 0;
+            text.append(quoted ? '"' + field.replace("\"", "\"\"") + '"' : field);
+        }
+        return text.toString();
     }
 
     private String usageId(CsvReader.Row row) {

@@ -37,9 +37,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Usage submitted over REST (TMF635 single and batch): each record is read and checked (an invalid one is answered,
- * not written), then the valid ones go through {@link UsageLedger} in one transaction, exactly like a Kafka batch:
- * same duplicate index, same accumulators, rollups and per-source/day counters. A partner submits usage only as a
+ * Usage submitted over REST (TMF635 single and batch): each record is read and checked, then they go through
+ * {@link UsageLedger} in one transaction, exactly like a Kafka batch: same duplicate index, same accumulators, rollups
+ * and per-source/day counters; one that cannot be read is answered INVALID and, as an unreadable Kafka record, kept in
+ * suspense as INVALID and counted (without claiming its usage id). A partner submits usage only as a
  * source it owns: its own partner id; staff may name any source.
  */
 class UsageSubmissions {
@@ -136,6 +137,11 @@ class UsageSubmissions {
             if (read.record() == null) {
                 results[i] = new Result(i, Outcome.INVALID, null, null, read.usageId(), null, read.problem(),
                         read.field());
+                UsageLedger.Incoming unreadable = unreadable(read, own, now);
+                if (unreadable != null) {
+                    indexes.add(i);
+                    batch.add(unreadable);
+                }
                 continue;
             }
             UsageRecord record = read.record();
@@ -182,6 +188,33 @@ class UsageSubmissions {
     }
 
     /**
+     * A record that could not be read, as the ledger takes it: suspended as INVALID and counted, as an unreadable
+     * Kafka record is, under the source it names ({@link UsageLedger#UNKNOWN_SOURCE} when that cannot be read), a
+     * partner's always under its own; {@code null} (not counted) when it names a source its sender may not submit as
+     * (another partner's, or for staff one shaped as a partner id): counting it there would put another party's
+     * counts and suspense in the way (docs/rating-usage-api.md, "What is counted").
+     */
+    private static UsageLedger.Incoming unreadable(TmfUsageInput.Read read, String own, Instant now) {
+        String named = read.source();
+        String source;
+        if (own != null) {
+            if (named != null && !named.equals(own)) {
+                return null;
+            }
+            source = own;
+        } else if (named != null && UsageRecord.partnerSource(named)) {
+            return null;
+        } else {
+            source = named != null ? named : UsageLedger.UNKNOWN_SOURCE;
+        }
+        String detail = (read.usageId() == null ? "" : "usage " + read.usageId() + ": ") + read.problem()
+                + (read.field() == null || read.field().isEmpty() ? "" : " (" + read.field() + ")");
+        // a file's column names and the field paths shown back are the sender's text: kept storable
+        return UsageLedger.Incoming.unreadable(source, io.accord.platform.persistence.StorableText.of(detail),
+                read.text() == null ? "" : read.text(), now);
+    }
+
+    /**
      * Writes the batch and the results of the records that were not written (unreadable ones) in one transaction,
      * trying it again after a conflict with a concurrent writer; a value the database refuses is not tried again.
      */
@@ -195,6 +228,9 @@ class UsageSubmissions {
                     List<Result> written = batch.isEmpty() ? List.of() : write(batch, submitter, now);
                     for (int j = 0; j < written.size(); j++) {
                         Result result = written.get(j);
+                        if (result == null) {
+                            continue; // an unreadable record, answered INVALID already
+                        }
                         int index = indexes.get(j);
                         all[index] = new Result(index, result.outcome(), result.id(), result.source(),
                                 result.usageId(), result.reason(), result.detail(), null);
@@ -296,6 +332,12 @@ class UsageSubmissions {
         java.sql.Timestamp at = java.sql.Timestamp.from(now);
         for (UsageLedger.Fate fate : result.fates()) {
             UsageRecord usage = fate.incoming().usage();
+            if (usage.usageId() == null) {
+                // a record that could not be read (every other has its usage id): no submission, its sender was
+                // answered INVALID
+                out.add(null);
+                continue;
+            }
             if (fate.duplicate()) {
                 out.add(new Result(-1, Outcome.DUPLICATE, null, usage.source(), usage.usageId(), null,
                         "usage " + usage.usageId() + " of source " + usage.source()

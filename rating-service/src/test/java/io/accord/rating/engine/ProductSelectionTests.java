@@ -129,7 +129,32 @@ class ProductSelectionTests {
                     assertThat(suspended.detail()).contains("SMS");
                 });
         assertThat(rate(usage().type("SMS").quantity("1", UnitOfMeasure.MESSAGE).naming("pi-voice", null)))
-                .isInstanceOfSatisfying(SuspendedUsage.class, suspended -> assertThat(suspended.reason())
-                        .isEqualTo(SuspenseReason.NO_PRICE));
+                .isInstanceOfSatisfying(SuspendedUsage.class, suspended -> {
+                    assertThat(suspended.reason()).isEqualTo(SuspenseReason.NO_PRICE);
+                    // the offering the suspense concerns is the picked instance's, though the record named none
+                    assertThat(suspended.offeringId()).isEqualTo("offer-voice");
+                });
+    }
+
+    @Test
+    void aSuspensionConcernsThePickedInstancesOfferingElseTheOneTheRecordNamed() {
+        // several products in force, none pricing SMS: no one offering is concerned
+        assertThat(rate(usage().type("SMS").quantity("1", UnitOfMeasure.MESSAGE))).isInstanceOfSatisfying(
+                SuspendedUsage.class, suspended -> assertThat(suspended.offeringId()).isNull());
+        // the subscriber's only product in force does not price it: its offering is
+        assertThat(rate(usage().subscriber("491700000002").type("SMS").quantity("1", UnitOfMeasure.MESSAGE)))
+                .isInstanceOfSatisfying(SuspendedUsage.class, suspended -> {
+                    assertThat(suspended.reason()).isEqualTo(SuspenseReason.NO_PRICE);
+                    assertThat(suspended.offeringId()).isEqualTo("offer-voice");
+                });
+        assertThat(rate(usage().naming(null, "offer-unknown"))).isInstanceOfSatisfying(SuspendedUsage.class,
+                suspended -> assertThat(suspended.offeringId()).isEqualTo("offer-unknown"));
+        assertThat(rate(usage().subscriber("491799999999"))).isInstanceOfSatisfying(SuspendedUsage.class,
+                suspended -> assertThat(suspended.offeringId()).isNull());
+        assertThat(rate(usage().type("DATA").quantity("1", UnitOfMeasure.MB).naming("pi-data-2", null)
+                .quantity("1", UnitOfMeasure.EVENT))).isInstanceOfSatisfying(SuspendedUsage.class, suspended -> {
+                    assertThat(suspended.reason()).as(suspended.detail()).isEqualTo(SuspenseReason.INVALID);
+                    assertThat(suspended.offeringId()).isEqualTo("offer-data");
+                });
     }
 }

@@ -128,6 +128,88 @@ class SuspenseOpsTests {
                 .path("key").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
     }
 
+    /**
+     * Ops find the suspense of a subscriber (as the record named it) or of an offering: the one the record named, or
+     * that of the product instance the engine picked (a NO_PRICE record names none), in the list, the aggregate and
+     * a recycle's or write-off's filter.
+     */
+    @Test
+    void suspenseIsFilteredBySubscriberAndOfferingInTheListTheAggregateAndSelections() {
+        String id = unique();
+        String subscriber = "+49173" + id;
+        String stranger = "+0000" + id;
+        String source = "filt-" + id;
+        launchVoiceOffering("off-" + id, null, "0.01");
+        activate("prod-" + id, subscriber, "off-" + id, null);
+        awaitRatable(model, subscriber);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0);
+        String named = usage(source, "named", stranger, "VOICE", now).replace("{\"name\": \"unit\"",
+                "{\"name\": \"offeringId\", \"value\": \"off-named-" + id + "\"}, {\"name\": \"unit\"");
+        String batch = "[" + String.join(",",
+                named,                                                     // NO_PRODUCT_INSTANCE, names an offering
+                usage(source, "plain", stranger, "VOICE", now),            // NO_PRODUCT_INSTANCE, names none
+                usage(source, "price", subscriber, "DATA", now),           // NO_PRICE on off-<id>'s instance
+                usage(source, "ok", subscriber, "VOICE", now)) + "]";
+        JsonNode answer = staff().post("/tmf-api/usageManagement/v4/usage/batch", batch).json();
+        assertThat(answer.path("suspended").asInt()).as(answer.toString()).isEqualTo(3);
+        String encodedStranger = stranger.replace("+", "%2B");
+
+        assertThat(usageIds("/api/rating/suspense?subscriber=" + encodedStranger)).containsExactly("named", "plain");
+        assertThat(usageIds("/api/rating/suspense?subscriber=" + subscriber.replace("+", "%2B")))
+                .containsExactly("price");
+        assertThat(usageIds("/api/rating/suspense?offering=off-" + id)).containsExactly("price");
+        assertThat(usageIds("/api/rating/suspense?offering=off-named-" + id + "&subscriber=" + encodedStranger))
+                .containsExactly("named");
+        assertThat(usageIds("/api/rating/suspense?offering=off-" + id + "&subscriber=" + encodedStranger)).isEmpty();
+        JsonNode listed = staff().get("/api/rating/suspense?offering=off-" + id).json().get(0);
+        assertThat(listed.path("offeringId").asString()).isEqualTo("off-" + id);
+        assertThat(listed.path("subscriberId").asString()).isEqualTo(subscriber);
+        JsonNode summary = staff().get("/api/rating/suspense/summary?subscriber=" + encodedStranger).json();
+        assertThat(summary.path("total").asLong()).isEqualTo(2);
+        assertThat(summary.path("byReason").get(0).path("key").asString()).isEqualTo("NO_PRODUCT_INSTANCE");
+        assertThat(staff().get("/api/rating/suspense/summary?offering=off-" + id).json().path("total").asLong())
+                .isEqualTo(1);
+
+        // a value no record can have is a 400 naming the parameter, in the list, the aggregate and a selection
+        String tooLong = "x".repeat(201);
+        for (String refused : List.of("/api/rating/suspense?subscriber=" + tooLong,
+                "/api/rating/suspense/summary?offering=" + tooLong)) {
+            TestHttp.Response bad = staff().get(refused);
+            assertThat(bad.status()).as(refused).isEqualTo(400);
+            assertThat(bad.contentType()).startsWith("application/problem+json");
+            assertThat(bad.body()).as(refused).contains(refused.contains("subscriber") ? "subscriber" : "offering");
+        }
+        TestHttp.Response badSelection = staff().post("/api/rating/suspense/recycle",
+                "{\"filter\": {\"subscriber\": \"" + tooLong + "\"}}");
+        assertThat(badSelection.status()).isEqualTo(400);
+        assertThat(badSelection.body()).contains("subscriber");
+        TestHttp.Response nul = staff().post("/api/rating/suspense/write-off",
+                "{\"filter\": {\"offering\": \"a\\u0000b\"}, \"reason\": \"x\"}");
+        assertThat(nul.status()).as(nul.toString()).isEqualTo(400);
+        assertThat(nul.body()).contains("offering");
+
+        // a selection by subscriber or offering alone names enough: a recycle of the stranger's records finds them
+        // still without a product; a write-off by offering takes exactly the NO_PRICE record
+        JsonNode recycled = staff().post("/api/rating/suspense/recycle",
+                "{\"filter\": {\"subscriber\": \"" + stranger + "\"}}").json();
+        assertThat(recycled.path("recycled").asInt()).as(recycled.toString()).isZero();
+        assertThat(recycled.path("stillSuspended").size()).isEqualTo(2);
+        JsonNode writtenOff = staff().post("/api/rating/suspense/write-off",
+                "{\"filter\": {\"offering\": \"off-" + id + "\"}, \"reason\": \"data not sold\"}").json();
+        assertThat(writtenOff.path("writtenOff").asInt()).as(writtenOff.toString()).isEqualTo(1);
+        assertThat(usageIds("/api/rating/suspense?status=WRITTEN_OFF&source=" + source)).containsExactly("price");
+        assertThat(usageIds("/api/rating/suspense?status=OPEN&source=" + source)).containsExactly("named", "plain");
+        assertThat(counters(source)).containsExactly(4L, 1L, 2L, 1L);
+    }
+
+    private List<String> usageIds(String path) {
+        TestHttp.Response list = staff().get(path);
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        list.json().forEach(item -> ids.add(item.path("usageId").asString()));
+        return ids.stream().sorted().toList();
+    }
+
     @Test
     void aRecycledRecordIsRatedExactlyOnceAfterItsCauseWasFixed() {
         String id = unique();

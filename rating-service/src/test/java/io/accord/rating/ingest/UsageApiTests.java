@@ -13,10 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.accord.rating.ingest.UsageFixtures.activate;
@@ -104,10 +106,50 @@ class UsageApiTests {
         assertThat(again.json().path("usageId").asString()).isEqualTo("u1");
         assertThat(counters(source)).containsExactly(3L, 2L, 0L, 1L);
 
+        // an unreadable record is answered 400 as before, and counted as an unreadable Kafka record is: received and
+        // in suspense (INVALID) under its source, on the day it was received, kept as it was sent
         TestHttp.Response invalid = staff().post(USAGE, usage(source, "u2", subscriber, "\"lots\""));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("usageCharacteristic.quantity");
-        assertThat(counters(source)).containsExactly(3L, 2L, 0L, 1L);
+        assertThat(counters(source)).containsExactly(4L, 2L, 1L, 1L);
+        Map<String, Object> kept = jdbc.sql("""
+                        select usage_id, reason, detail, status, received_day, convert_from(payload, 'UTF8') as kept
+                        from usage_suspense where source = :source""")
+                .param("source", source).query().singleRow();
+        assertThat(kept.get("usage_id")).as("its usage id is not claimed").isNull();
+        assertThat(kept.get("reason")).isEqualTo("INVALID");
+        assertThat(kept.get("status")).isEqualTo("OPEN");
+        assertThat((String) kept.get("detail")).startsWith("usage u2: quantity 'lots' is not a decimal number")
+                .contains("usageCharacteristic.quantity");
+        assertThat(kept.get("received_day").toString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat((String) kept.get("kept")).contains("\\\"lots\\\"", "u2");
+        assertThat(reconciled(source)).isTrue();
+        // the sender corrects it and sends it again: rated, as before (an unreadable record claims no usage id)
+        assertThat(staff().post(USAGE, usage(source, "u2", subscriber, "60")).status()).isEqualTo(201);
+        assertThat(counters(source)).containsExactly(5L, 3L, 1L, 1L);
+        // and its suspense record is never rated: a recycle reads it as unreadable, it stays OPEN
+        UUID suspenseId = jdbc.sql("select suspense_id from usage_suspense where source = :source")
+                .param("source", source).query(UUID.class).single();
+        TestHttp.Response recycle = staff().post("/api/rating/suspense/recycle",
+                "{\"ids\": [\"" + suspenseId + "\"]}");
+        assertThat(recycle.status()).as(recycle.toString()).isEqualTo(200);
+        assertThat(recycle.json().path("recycled").asInt()).isZero();
+        assertThat(recycle.json().path("stillSuspended").get(0).path("detail").asString())
+                .contains("could not be read when it was received", "quantity 'lots'");
+        assertThat(counters(source)).containsExactly(5L, 3L, 1L, 1L);
+        assertThat(jdbc.sql("select count(*) from usage_rated where source = :source and usage_id = 'u2'")
+                .param("source", source).query(Long.class).single()).isEqualTo(1L);
+        assertThat(reconciled(source)).isTrue();
+    }
+
+    /** Whether today's reconciliation of the source balances: received = rated + suspended + duplicates + off. */
+    private boolean reconciled(String source) {
+        TestHttp.Response answer = staff().get("/api/rating/reconciliation?from="
+                + LocalDate.now(ZoneOffset.UTC) + "&source=" + source);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode day = answer.json().path("days").get(0);
+        return day.path("balanced").asBoolean() && day.path("received").asLong() == day.path("rated").asLong()
+                + day.path("suspended").asLong() + day.path("duplicates").asLong() + day.path("writtenOff").asLong();
     }
 
     @Test
@@ -128,7 +170,7 @@ class UsageApiTests {
                 usage(source, "b1", subscriber, "60"),                       // 2 duplicate within the batch
                 usage(source, "k1", subscriber, "60"),                       // 3 duplicate of the Kafka record
                 usage(source, "b3", subscriber, "60").replace("\"S\"", "\"PARSEC\""), // 4 invalid unit
-                "{\"usageType\": \"VOICE\"}",                                // 5 invalid: no usageDate
+                "{\"usageType\": \"VOICE-" + id + "\"}",                      // 5 invalid: no usageDate
                 usage(source, "b4", subscriber, "120")) + "]";               // 6 rated
         TestHttp.Response answer = staff().post(USAGE + "/batch", batch);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -147,8 +189,14 @@ class UsageApiTests {
         assertThat(answer.json().path("rated").asInt()).isEqualTo(2);
         assertThat(answer.json().path("invalid").asInt()).isEqualTo(2);
 
-        // Kafka's k1 + 5 records that reached the ledger; invalid ones change nothing
-        assertThat(counters(source)).containsExactly(6L, 3L, 1L, 2L);
+        // Kafka's k1 + the 6 records of the batch whose source could be read: the unreadable one (4) in suspense as
+        // INVALID; record 5, whose source cannot be read, under "unknown", as from Kafka
+        assertThat(counters(source)).containsExactly(7L, 3L, 2L, 2L);
+        assertThat(jdbc.sql("""
+                        select detail from usage_suspense where source = 'unknown' and reason = 'INVALID'
+                        and position(:sent in convert_from(payload, 'UTF8')) > 0""")
+                .param("sent", "VOICE-" + id).query(String.class).list())
+                .containsExactly("usageDate is required (ISO-8601 date-time with offset) (usageDate)");
         BigDecimal accumulated = jdbc.sql("select sum(quantity) from tier_accumulator where offering_id = :offering")
                 .param("offering", "off-" + id).query(BigDecimal.class).single();
         assertThat(accumulated).isEqualByComparingTo("240");
@@ -412,6 +460,9 @@ class UsageApiTests {
         assertThat(results.get(0).path("outcome").asString()).isEqualTo("INVALID");
         assertThat(results.get(0).path("problem").path("field").asString()).isEqualTo("[0].usageCharacteristic.source");
         assertThat(results.get(1).path("outcome").asString()).isEqualTo("SUSPENDED");
+        // nor is an unreadable record naming it counted under it (it is not staff's to report)
+        TestHttp.Response unreadable = staff().post(USAGE, usage(partnerId, "bad-" + id, "+49168" + id, "\"ten\""));
+        assertThat(unreadable.status()).isEqualTo(400);
         assertThat(counters(partnerId)).containsExactly(0L, 0L, 0L, 0L);
 
         // the partner's own usage id is still its own
@@ -442,7 +493,9 @@ class UsageApiTests {
         TestHttp.Response misspeltList = staff().post(USAGE, list);
         assertThat(misspeltList.status()).isEqualTo(400);
         assertThat(misspeltList.body()).contains("usageCharacteristc").doesNotContain("is required");
-        assertThat(counters(source)).containsExactly(0L, 0L, 0L, 0L);
+        // counted in suspense as INVALID, as from Kafka: the first two under their source, the third (whose source
+        // is in the misspelt list) under "unknown"
+        assertThat(counters(source)).containsExactly(2L, 0L, 2L, 0L);
 
         // TMF's own members are taken: a TMF client's usage with its meta members is rated
         TestHttp.Response tmf = staff().post(USAGE, usage(source, "t4", subscriber, "60").replace("{\"usageDate\"",
@@ -466,7 +519,7 @@ class UsageApiTests {
                 .isEqualTo("[2].usageCharacteristic[5].valu");
         assertThat(results.get(2).path("usageId").asString()).isEqualTo("t2");
         assertThat(results.get(3).path("problem").path("field").asString()).isEqualTo("[3].usageCharacteristc");
-        assertThat(counters(source)).containsExactly(2L, 2L, 0L, 0L);
+        assertThat(counters(source)).containsExactly(6L, 2L, 4L, 0L);
     }
 
     @Test

@@ -116,7 +116,17 @@ class UsageFileJobsTests {
                 "2104,2106,INVALID,,,,\"the row has 3 fields, the header 7\"");
         assertThat(errors.body().split("\r\n")[2]).startsWith("2102,2103,SUSPENDED,s1,,NO_PRODUCT_INSTANCE,");
 
-        assertThat(counters(partnerId)).containsExactly(2_102L, 2_100L, 1L, 1L);
+        // the two unreadable rows are counted as unreadable Kafka records are: received, in suspense as INVALID under
+        // the partner's source, kept as they were written (their usage ids claimed by nothing)
+        assertThat(counters(partnerId)).containsExactly(2_104L, 2_100L, 3L, 1L);
+        assertThat(jdbc.sql("""
+                        select detail || ' | ' || convert_from(payload, 'UTF8') from usage_suspense
+                        where source = :source and reason = 'INVALID' and usage_id is null order by detail""")
+                .param("source", partnerId).query(String.class).list()).satisfiesExactly(
+                        row -> assertThat(row).startsWith("the row has 3 fields, the header 7 | ")
+                                .contains("x2,VOICE," + subscriber),
+                        row -> assertThat(row).startsWith("usage x1: quantity 'ten' is not a decimal number")
+                                .contains("x1,VOICE," + subscriber + "," + time + ",ten,S,EU"));
         assertThat(jdbc.sql("select characteristics::jsonb->>'destinationZone' from usage_rated"
                         + " where source = :source and usage_id = 'r0'").param("source", partnerId)
                 .query(String.class).single()).isEqualTo("EU, \"west\"");

@@ -132,7 +132,7 @@ class UsageController {
             if (result.usageId() != null) {
                 item.put("usageId", result.usageId());
             }
-            if (result.reason() != null) {
+            if (result.reason() != null && result.outcome() != UsageSubmissions.Outcome.INVALID) {
                 item.put("reason", result.reason());
                 item.put("detail", result.detail());
             }

@@ -135,9 +135,10 @@ class UsageSubmissions {
         for (int i = 0; i < reads.size(); i++) {
             TmfUsageInput.Read read = reads.get(i);
             if (read.record() == null) {
-                results[i] = new Result(i, Outcome.INVALID, null, null, read.usageId(), null, read.problem(),
-                        read.field());
                 UsageLedger.Incoming unreadable = unreadable(read, own, now);
+                // counted as unreadable Kafka records are: in suspense as INVALID, which the file's error rows name
+                results[i] = new Result(i, Outcome.INVALID, null, null, read.usageId(),
+                        unreadable != null ? "INVALID" : null, read.problem(), read.field());
                 if (unreadable != null) {
                     indexes.add(i);
                     batch.add(unreadable);

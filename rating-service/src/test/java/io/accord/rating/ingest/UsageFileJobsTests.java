@@ -112,8 +112,8 @@ class UsageFileJobsTests {
                 "row,line,outcome,usageId,field,reason,detail",
                 "2101,2102,DUPLICATE,r5,,,usage r5 of source " + partnerId + " was received before",
                 errors.body().split("\r\n")[2], // the suspense detail names the subscriber and time
-                "2103,2105,INVALID,x1,quantity,,quantity 'ten' is not a decimal number",
-                "2104,2106,INVALID,,,,\"the row has 3 fields, the header 7\"");
+                "2103,2105,INVALID,x1,quantity,INVALID,quantity 'ten' is not a decimal number",
+                "2104,2106,INVALID,,,INVALID,\"the row has 3 fields, the header 7\"");
         assertThat(errors.body().split("\r\n")[2]).startsWith("2102,2103,SUSPENDED,s1,,NO_PRODUCT_INSTANCE,");
 
         // the two unreadable rows are counted as unreadable Kafka records are: received, in suspense as INVALID under

@@ -4,6 +4,8 @@ import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.OfferingPrice;
 import io.accord.platform.partner.PartnerStatus;
 import io.accord.platform.partner.PartnerView;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,6 +102,24 @@ public class SellableOfferings {
                         + " goes to market with us as " + model + ": a partner buys the CSP's offerings only as a"
                         + " reseller (RESELL), else its usage could not be rated nor its charges settled"))
                 .orElse(Sellability.YES);
+    }
+
+    /**
+     * A {@code Buyer} staff name on a quote or an order must be a partner this service knows (its activation came on
+     * {@code partner.events.v1}, {@link PartnerView}) and ACTIVE: an unknown id is a 400 naming {@code relatedParty}
+     * (nothing could ever settle with it), a suspended or terminated partner a 409 naming its status.
+     */
+    @Transactional(readOnly = true)
+    public void requireActiveBuyer(UUID buyer) {
+        Optional<PartnerStatus> partner = partners.find(buyer);
+        if (partner.isEmpty()) {
+            throw new InvalidInputException("relatedParty", "The Buyer must be a partner: "
+                    + PartnerView.notActive(buyer, partner, "buy"));
+        }
+        if (!partner.get().isActive()) {
+            throw new ConflictException("The Buyer (relatedParty) cannot buy: "
+                    + PartnerView.notActive(buyer, partner, "buy"));
+        }
     }
 
     /** Per price of the offering, the version in force at {@code at} (none for a price not yet or no longer valid). */

@@ -28,7 +28,8 @@ import java.util.function.Function;
  *       (when it reserved anything) and {@code COMPLETE}; then {@code COMPLETE} of the bundle's instance.</li>
  *   <li>{@code modify}: {@code ACTIVATE_AT_PARTNER} (operation modify) when needed, then {@code MODIFY_PRODUCT}.</li>
  *   <li>{@code delete}: {@code ACTIVATE_AT_PARTNER} (operation delete) when needed, {@code RELEASE_RESOURCES},
- *       {@code TERMINATE_PRODUCT}.</li>
+ *       {@code TERMINATE_PRODUCT}; for a bundle's instance the deactivations and releases of its components too
+ *       (the termination ends them with the bundle).</li>
  * </ul>
  * Every saga starts with {@code START_FULFILMENT} (the item and order become inProgress). Compensation runs in
  * reverse: reservations are released, activations deactivated at the partner.
@@ -47,6 +48,10 @@ final class Decomposition {
     static final int MAX_BUNDLE_DEPTH = 5;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** An existing instance a {@code delete} ends, with its offering ({@code null}: no longer known). */
+    record Part(UUID productId, Offering offering) {
+    }
 
     /** A product instance an {@code add} creates. */
     record Target(UUID productId, Offering offering, UUID bundleProductId) {
@@ -158,14 +163,33 @@ final class Decomposition {
     /** The steps of a {@code delete} item ending an existing instance ({@code offering} null: no longer known). */
     static List<StepDefinition> delete(String orderId, String itemId, UUID productId, Offering offering,
                                        Duration ackTimeout) {
+        return delete(orderId, itemId, new Part(productId, offering), List.of(), ackTimeout);
+    }
+
+    /**
+     * The steps of a {@code delete} item ending an existing instance and, for a bundle's, its {@code components}
+     * that have not ended (nested ones too): each one's partner deactivation where its specification needs it, each
+     * one's resources released, then the bundle's {@code TERMINATE_PRODUCT}, which terminates the components with it
+     * ({@code Products.terminate}).
+     */
+    static List<StepDefinition> delete(String orderId, String itemId, Part product, List<Part> components,
+                                       Duration ackTimeout) {
         List<StepDefinition> steps = new ArrayList<>();
         steps.add(start(orderId, itemId));
-        for (UUID partner : activationPartners(offering)) {
-            steps.add(activate(partner, activation("delete", orderId, itemId, productId, offering.id()), ackTimeout));
+        List<Part> parts = new ArrayList<>();
+        parts.add(product);
+        parts.addAll(components);
+        for (Part part : parts) {
+            for (UUID partner : activationPartners(part.offering())) {
+                steps.add(activate(partner, activation("delete", orderId, itemId, part.productId(),
+                        part.offering().id()), ackTimeout));
+            }
         }
-        steps.add(StepDefinition.of(RELEASE, product(productId).put("reason", "product order " + orderId
-                + " deletes product " + productId)));
-        steps.add(StepDefinition.of(TERMINATE, product(productId).put("reason", "deleted by product order "
+        for (Part part : parts) {
+            steps.add(StepDefinition.of(RELEASE, product(part.productId()).put("reason", "product order " + orderId
+                    + " deletes product " + product.productId())));
+        }
+        steps.add(StepDefinition.of(TERMINATE, product(product.productId()).put("reason", "deleted by product order "
                 + orderId)));
         return List.copyOf(steps);
     }

@@ -100,8 +100,11 @@ class OrderPlacement {
                 }
                 case DELETE -> {
                     items.add(existing(item));
-                    plans.add(Decomposition.delete(orderId.toString(), item.id(), item.productId(),
-                            offerings.find(item.offeringId()).orElse(null), properties.activationAckTimeout()));
+                    plans.add(Decomposition.delete(orderId.toString(), item.id(), new Decomposition.Part(
+                            item.productId(), offerings.find(item.offeringId()).orElse(null)),
+                            products.components(item.productId()).stream().filter(part -> !part.state().isFinal())
+                                    .map(part -> new Decomposition.Part(part.id(), offerings.find(part.offeringId())
+                                            .orElse(null))).toList(), properties.activationAckTimeout()));
                 }
             }
         }
@@ -110,6 +113,7 @@ class OrderPlacement {
         if (request != null) {
             order.describe(request.description(), request.externalId(), request.requestedCompletionDate(),
                     OrderService.notes(request.note()), by, now);
+            order.requestedStartDate = request.requestedStartDate();
         }
         for (int i = 0; i < items.size(); i++) {
             SagaView saga = sagas.start(new ItemReference(orderId, items.get(i).id()).toString(), plans.get(i));

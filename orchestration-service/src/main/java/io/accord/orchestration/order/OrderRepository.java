@@ -45,19 +45,20 @@ class OrderRepository {
     void insert(ProductOrder order) {
         jdbc.sql("""
                         insert into product_order (id, state, buyer_partner_id, sales_channel, customer_id,
-                               customer_name, quote_id, description, external_id, requested_completion_date, notes,
-                               items, state_reason, cancellation_reason, order_date, completion_date,
-                               state_changed_at, created_by, created_at, updated_at, version)
+                               customer_name, quote_id, description, external_id, requested_completion_date,
+                               requested_start_date, notes, items, state_reason, cancellation_reason, order_date,
+                               completion_date, state_changed_at, created_by, created_at, updated_at, version)
                         values (:id, :state, :buyer, :channel, :customer, :customerName, :quote, :description,
-                                :externalId, :requested, cast(:notes as jsonb), cast(:items as jsonb), :reason,
-                                :cancellation, :orderDate, :completionDate, :stateChangedAt, :createdBy, :orderDate,
-                                :updatedAt, 0)
+                                :externalId, :requested, :requestedStart, cast(:notes as jsonb),
+                                cast(:items as jsonb), :reason, :cancellation, :orderDate, :completionDate,
+                                :stateChangedAt, :createdBy, :orderDate, :updatedAt, 0)
                         """)
                 .param("id", order.id).param("state", order.state.name()).param("buyer", order.buyerPartnerId)
                 .param("channel", order.salesChannel).param("customer", order.customerId)
                 .param("customerName", order.customerName).param("quote", order.quoteId)
                 .param("description", order.description).param("externalId", order.externalId)
                 .param("requested", ts(order.requestedCompletionDate))
+                .param("requestedStart", ts(order.requestedStartDate))
                 .param("notes", json.writeValueAsString(order.notes))
                 .param("items", json.writeValueAsString(order.items)).param("reason", order.stateReason)
                 .param("cancellation", order.cancellationReason).param("orderDate", ts(order.orderDate))
@@ -269,6 +270,7 @@ class OrderRepository {
         order.description = rs.getString("description");
         order.externalId = rs.getString("external_id");
         order.requestedCompletionDate = instant(rs, "requested_completion_date");
+        order.requestedStartDate = instant(rs, "requested_start_date");
         order.notes = json.readValue(rs.getString("notes"), NOTES);
         order.state = OrderState.valueOf(rs.getString("state"));
         order.stateReason = rs.getString("state_reason");

@@ -39,10 +39,11 @@ final class OrderResources {
 
     /** TMF622 {@code ProductOrder_Create}; attributes Accord does not keep are ignored. */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "category", "priority",
-            "requestedStartDate", "notificationContact", "agreement", "billingAccount", "channel", "orderTotalPrice",
+            "notificationContact", "agreement", "billingAccount", "channel", "orderTotalPrice",
             "payment", "productOfferingQualification", "cancellationDate", "cancellationReason"})
     record CreateOrder(@Size(max = 2000) String description, @Size(max = 100) String externalId,
-                       Instant requestedCompletionDate, @Size(max = 50) List<@Valid @NotNull NoteIn> note,
+                       Instant requestedCompletionDate, Instant requestedStartDate,
+                       @Size(max = 50) List<@Valid @NotNull NoteIn> note,
                        @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Item> productOrderItem,
                        @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Party> relatedParty,
                        List<JsonNode> quote) {
@@ -154,8 +155,8 @@ final class OrderResources {
     /** TMF622 {@code ProductOrder} as Accord shows it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OrderView(String id, String href, String state, String description, String externalId, Instant orderDate,
-                     Instant completionDate, Instant requestedCompletionDate, String cancellationReason,
-                     List<NoteView> note, List<Party> relatedParty, List<Ref> quote, List<ItemView> productOrderItem,
+                     Instant completionDate, Instant requestedCompletionDate, Instant requestedStartDate,
+                     String cancellationReason, List<NoteView> note, List<Party> relatedParty, List<Ref> quote, List<ItemView> productOrderItem,
                      List<OrderPrice> orderTotalPrice, String stateReason, @JsonProperty("@type") String type) {
     }
 

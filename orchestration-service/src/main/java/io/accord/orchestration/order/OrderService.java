@@ -1,6 +1,7 @@
 package io.accord.orchestration.order;
 
 import io.accord.contracts.value.PartnerId;
+import io.accord.orchestration.offering.SellableOfferings;
 import io.accord.orchestration.product.ProductState;
 import io.accord.orchestration.product.ProductView;
 import io.accord.orchestration.product.Products;
@@ -38,9 +39,11 @@ class OrderService {
     private final OrderEvents events;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final SellableOfferings offerings;
 
     OrderService(OrderRepository orders, OrderPlacement placement, OrderPricing pricing, Products products,
-                 OrderEvents events, Tenancy tenancy, Clock clock) {
+                 OrderEvents events, Tenancy tenancy, Clock clock, SellableOfferings offerings) {
+        this.offerings = offerings;
         this.orders = orders;
         this.placement = placement;
         this.pricing = pricing;
@@ -57,7 +60,17 @@ class OrderService {
                     + "(PATCH its state to accepted); a direct order names no quote");
         }
         Instant now = clock.instant();
+        // a minute's grace for a client whose clock runs ahead and means "now", as for a cancellation's date
+        if (request.requestedStartDate() != null
+                && request.requestedStartDate().isAfter(now.plus(ProductOrder.CLOCK_SKEW))) {
+            throw new InvalidInputException("requestedStartDate", "requestedStartDate "
+                    + request.requestedStartDate() + " is in the future: an order is fulfilled at once (Accord schedules none); leave it out, or "
+                    + "order when the time has come");
+        }
         OrderParties parties = OrderParties.of(request.relatedParty(), tenancy);
+        if (tenancy.isStaff() && parties.buyer() != null) {
+            offerings.requireActiveBuyer(parties.buyer());
+        }
         List<OrderPlacement.Placed> placed = new ArrayList<>();
         List<OrderPricing.Ordered> adds = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -104,13 +117,18 @@ class OrderService {
         ProductView product = productOf(productId, parties).orElseThrow(() -> new InvalidInputException(
                 field + ".product.id", "Order item '" + item.id() + "': product " + productId
                 + " is not a product instance of this buyer"));
+        if (!parties.customerId().equals(product.customerId())) {
+            throw new InvalidInputException("relatedParty", "Order item '" + item.id() + "': product " + productId
+                    + " belongs to another customer than this order's Customer '" + parties.customerId()
+                    + "': an order changes only its own customer's products");
+        }
         if (item.productOffering() != null && !item.productOffering().id().equals(product.offeringId())) {
             throw new InvalidInputException(field + ".productOffering.id", "Order item '" + item.id()
                     + "': product " + productId + " is an instance of offering " + product.offeringId());
         }
         if (product.state() != ProductState.ACTIVE && product.state() != ProductState.SUSPENDED) {
             throw new ConflictException("Order item '" + item.id() + "': product " + productId + " is "
-                    + product.state().tmf() + "; only active or suspended products are " + action.tmf() + "d");
+                    + product.state().tmf() + "; only an active or suspended product can be " + action.done());
         }
         if (action == OrderAction.DELETE) {
             return new OrderPlacement.Placed(item.id(), action, 1, product.offeringId(), product.id(), Map.of(),

@@ -29,7 +29,7 @@ final class OrderViews {
                 order.quoteId.toString(), "/tmf-api/quoteManagement/v4/quote/" + order.quoteId, null, "Quote"));
         return new OrderResources.OrderView(order.id.toString(), OrderResources.PATH + "/" + order.id,
                 order.state.tmf(), order.description, order.externalId, order.orderDate, order.completionDate,
-                order.requestedCompletionDate, order.cancellationReason,
+                order.requestedCompletionDate, order.requestedStartDate, order.cancellationReason,
                 order.notes.stream().map(note -> new OrderResources.NoteView(note.id(), note.author(), note.date(),
                         note.text())).toList(),
                 parties, quote, order.items.stream().map(OrderViews::item).toList(), totals(order.items),

@@ -36,6 +36,8 @@ final class ProductOrder {
     String description;
     String externalId;
     Instant requestedCompletionDate;
+    /** TMF622 requestedStartDate as the client gave it: now or earlier (Accord schedules nothing), or null. */
+    Instant requestedStartDate;
     List<Note> notes = List.of();
     List<OrderItem> items;
     OrderState state;

@@ -75,12 +75,16 @@ class ProductInventory {
     }
 
     /**
-     * Ends the product, and asks the partners' systems that activated it to deactivate it (a delete order asks them
-     * in its own saga; suspending and resuming tell them nothing: the activation feature has no such request).
+     * Ends the product (a bundle with its components), and asks the partners' systems that activated it (or a
+     * component) to deactivate it (a delete order asks them in its own saga; suspending and resuming tell them
+     * nothing: the activation feature has no such request).
      */
     private ProductView terminate(UUID id, String why) {
+        List<UUID> live = products.components(id).stream().filter(component -> !component.state().isFinal())
+                .map(ProductView::id).toList();
         ProductView terminated = products.terminate(id, why, clock.instant());
         deactivations.terminated(terminated, why);
+        live.forEach(component -> products.find(component).ifPresent(ended -> deactivations.terminated(ended, why)));
         return terminated;
     }
 

@@ -98,6 +98,12 @@ class ProductRepository {
                 .optional();
     }
 
+    /** The direct components of a bundle's instance, oldest first (none for an instance that is no bundle). */
+    List<ProductInstance> components(UUID bundleProductId) {
+        return jdbc.sql("select * from product_instance where bundle_product_id = :bundle order by created_at, id")
+                .param("bundle", bundleProductId).query(this::product).list();
+    }
+
     List<ProductInstance> ofOrder(String orderId) {
         return jdbc.sql("select * from product_instance where order_id = :order order by created_at, id")
                 .param("order", orderId).query(this::product).list();

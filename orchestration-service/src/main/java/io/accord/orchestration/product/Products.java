@@ -3,6 +3,7 @@ package io.accord.orchestration.product;
 import io.accord.contracts.events.OfferingPrice;
 import io.accord.contracts.events.ProductDetails;
 import io.accord.orchestration.offering.SellableOfferings;
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -10,10 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The product inventory's entry point (TMF637 product instances): orders create an instance per {@code add} item and
@@ -103,27 +106,41 @@ public class Products {
         return saved(product, before, "modified", "characteristics", at);
     }
 
-    /** ACTIVE → SUSPENDED; publishes ProductModified (changes = [status]). */
+    /**
+     * ACTIVE → SUSPENDED; publishes ProductModified (changes = [status]). A bundle's active components are suspended
+     * with it, in this transaction, each with its own event (rating and settlement see each instance change).
+     */
     @Transactional
     public ProductView suspend(UUID productId, String reason, Instant at) {
         ProductInstance product = load(productId);
         ProductView before = ProductViews.view(product);
         product.suspend(reason, required(at));
-        return saved(product, before, "suspended", "status", at);
+        ProductView view = saved(product, before, "suspended", "status", at);
+        cascade(product, ProductState.ACTIVE, component -> suspend(component, reason, at));
+        return view;
     }
 
-    /** SUSPENDED → ACTIVE; publishes ProductModified (changes = [status]). */
+    /**
+     * SUSPENDED → ACTIVE; publishes ProductModified (changes = [status]). A bundle's suspended components are resumed
+     * with it (each with its event); a component is not resumed while its bundle is suspended (409: resume the
+     * bundle).
+     */
     @Transactional
     public ProductView resume(UUID productId, String reason, Instant at) {
         ProductInstance product = load(productId);
+        requireBundleNot(product, ProductState.SUSPENDED, "resumed");
         ProductView before = ProductViews.view(product);
         product.resume(reason, required(at));
-        return saved(product, before, "resumed", "status", at);
+        ProductView view = saved(product, before, "resumed", "status", at);
+        cascade(product, ProductState.SUSPENDED, component -> resume(component, reason, at));
+        return view;
     }
 
     /**
      * ACTIVE or SUSPENDED → TERMINATED with endAt = {@code at}; publishes ProductTerminated. Idempotent when already
-     * terminated (returns it unchanged, no second event).
+     * terminated (returns it unchanged, no second event). A bundle's components that have not ended are terminated
+     * with it, at the same instant and in this transaction, each with its ProductTerminated (so rating ends their
+     * usage prices and settlement their charges) and its resources released.
      */
     @Transactional
     public ProductView terminate(UUID productId, String reason, Instant at) {
@@ -135,7 +152,26 @@ public class Products {
         products.update(product);
         ProductView view = ProductViews.view(product);
         changes.terminated(before, view, reason);
+        for (ProductInstance component : products.components(product.id)) {
+            if (component.state == ProductState.ACTIVE || component.state == ProductState.SUSPENDED) {
+                terminate(component.id, reason, at);
+            }
+        }
         return view;
+    }
+
+    /**
+     * The components of a bundle's instance, nested ones included (a component's before its own components), as
+     * they are now; none for an instance that is no bundle.
+     */
+    @Transactional(readOnly = true)
+    public List<ProductView> components(UUID bundleProductId) {
+        List<ProductView> all = new ArrayList<>();
+        for (ProductInstance component : products.components(bundleProductId)) {
+            all.add(ProductViews.view(component));
+            all.addAll(components(component.id));
+        }
+        return all;
     }
 
     /** CREATED → CANCELLED (the order item failed or was cancelled before activation); no event. Idempotent. */
@@ -175,6 +211,27 @@ public class Products {
         ProductView view = ProductViews.view(product);
         changes.modified(action, before, view, change, at);
         return view;
+    }
+
+    /** Applies {@code change} to each direct component of {@code bundle} that is in {@code state}. */
+    private void cascade(ProductInstance bundle, ProductState state, Consumer<UUID> change) {
+        for (ProductInstance component : products.components(bundle.id)) {
+            if (component.state == state) {
+                change.accept(component.id);
+            }
+        }
+    }
+
+    /** A component follows its bundle: it is not {@code action} while its bundle's instance is in {@code state}. */
+    private void requireBundleNot(ProductInstance component, ProductState state, String action) {
+        if (component.bundleProductId == null) {
+            return;
+        }
+        products.find(component.bundleProductId).filter(bundle -> bundle.state == state).ifPresent(bundle -> {
+            throw new ConflictException("Product " + component.id + " is a component of bundle product "
+                    + bundle.id + ", which is " + state.tmf() + ": a component cannot be " + action
+                    + " alone; change the bundle");
+        });
     }
 
     private ProductInstance load(UUID productId) {

@@ -39,9 +39,12 @@ class QuoteController {
 
     private static final Set<String> CHANGEABLE = Set.of("description", "externalId", "quoteItem",
             "discountPercent", "state");
-    /** state is filtered in the database; the other simple attributes on the resource. */
+    /**
+     * state and relatedParty.id (the customer, sales channel or buyer partner) are filtered in the database; the
+     * other simple attributes on the resource.
+     */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(QuoteResources.QuoteView.class)
-            .alsoAccepts("state");
+            .alsoAccepts("state", "relatedParty.id");
 
     private final QuoteService service;
     private final ResourceLists lists;
@@ -74,9 +77,11 @@ class QuoteController {
     @GetMapping
     @PreAuthorize(QuoteConfiguration.READERS)
     @Operation(operationId = "listQuotes", summary = "List the quotes the caller may see, oldest first, paged by "
-            + "offset and limit; filter by state (repeatable) and other simple attributes; fields= selection")
+            + "offset and limit; filter by state (repeatable), relatedParty.id and other simple attributes; fields= "
+            + "selection")
     ResponseEntity<List<QuoteResources.QuoteView>> list(
             @RequestParam(name = "state", required = false) List<String> states,
+            @RequestParam(name = "relatedParty.id", required = false) String party,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
@@ -84,7 +89,7 @@ class QuoteController {
                 .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'; one of "
                         + Arrays.stream(QuoteState.values()).map(QuoteState::tmf).toList()))).toList();
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
-        return lists.list(criteria, paging, page -> service.list(wanted, page), QuoteViews::view);
+        return lists.list(criteria, paging, page -> service.list(wanted, party, page), QuoteViews::view);
     }
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)

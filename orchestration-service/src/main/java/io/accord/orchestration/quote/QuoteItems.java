@@ -85,7 +85,7 @@ class QuoteItems {
             String offeringId = requested.offeringId();
             SellableOfferings.Offering offering = offerings.findFor(partner, offeringId).orElseThrow(() ->
                     new InvalidInputException(item.field() + ".productOffering.id", item.noun()
-                            + ": offering '" + offeringId + "' is not a launched offering"));
+                            + ": offering '" + offeringId + "' is not launched or not offered to this buyer"));
             SellableOfferings.Sellability toBuyer = offerings.sellabilityTo(buyer, offering);
             if (!toBuyer.sellable()) {
                 throw new ConflictException(item.noun() + " cannot be sold: " + toBuyer.reason());

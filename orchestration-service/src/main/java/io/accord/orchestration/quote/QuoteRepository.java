@@ -1,5 +1,6 @@
 package io.accord.orchestration.quote;
 
+import io.accord.contracts.value.PartnerId;
 import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.scheduling.JobItems;
@@ -93,11 +94,29 @@ class QuoteRepository {
     }
 
     /** A page of the quotes a buyer partner ({@code null}: all, for staff) may see, optionally in some states. */
-    Page<Quote> page(UUID buyer, List<String> states, Pageable page) {
-        PagedQuery quotes = PagedQuery.from(jdbc, "quote where (cast(:buyer as uuid) is null or buyer_partner_id = :buyer)"
-                + (states.isEmpty() ? "" : " and state in (:states)")).param("buyer", buyer);
+    /**
+     * A page of quotes, oldest first: of {@code buyer} ({@code null}: any), in {@code states} (empty: any), and with
+     * {@code party} ({@code null}: any) as its customer, sales channel or buyer partner.
+     */
+    Page<Quote> page(UUID buyer, List<String> states, String party, Pageable page) {
+        StringBuilder where = new StringBuilder("quote where (cast(:buyer as uuid) is null"
+                + " or buyer_partner_id = :buyer)");
+        if (!states.isEmpty()) {
+            where.append(" and state in (:states)");
+        }
+        Optional<UUID> partyPartner = party == null ? Optional.empty()
+                : PartnerId.ifWritten(party).map(PartnerId::value);
+        if (party != null) {
+            where.append(" and (customer_id = :party or sales_channel = :party")
+                    .append(partyPartner.isPresent() ? " or buyer_partner_id = :partyPartner)" : ")");
+        }
+        PagedQuery quotes = PagedQuery.from(jdbc, where.toString()).param("buyer", buyer);
         if (!states.isEmpty()) {
             quotes.param("states", states);
+        }
+        if (party != null) {
+            quotes.param("party", party);
+            partyPartner.ifPresent(partner -> quotes.param("partyPartner", partner));
         }
         return quotes.orderBy("created_at, id").page(page, this::quote);
     }

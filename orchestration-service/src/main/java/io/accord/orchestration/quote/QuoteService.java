@@ -2,6 +2,7 @@ package io.accord.orchestration.quote;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
+import io.accord.orchestration.offering.SellableOfferings;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.hub.TmfEvent;
 import io.accord.platform.problem.InvalidInputException;
@@ -10,6 +11,7 @@ import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.Tenancy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,9 +37,12 @@ class QuoteService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JobItems jobItems;
+    private final SellableOfferings offerings;
 
     QuoteService(QuoteRepository quotes, QuoteItems items, QuoteProperties properties, Tenancy tenancy,
-                 AuditTrail audit, ApplicationEventPublisher events, Clock clock, JobItems jobItems) {
+                 AuditTrail audit, ApplicationEventPublisher events, Clock clock, JobItems jobItems,
+                 SellableOfferings offerings) {
+        this.offerings = offerings;
         this.quotes = quotes;
         this.items = items;
         this.properties = properties;
@@ -52,6 +57,9 @@ class QuoteService {
     Quote create(QuoteResources.CreateQuote request) {
         Instant now = clock.instant();
         QuoteParties parties = QuoteParties.of(request.relatedParty(), tenancy);
+        if (tenancy.isStaff() && parties.buyer() != null) {
+            offerings.requireActiveBuyer(parties.buyer());
+        }
         BigDecimal discount = request.discountPercent() == null ? BigDecimal.ZERO : request.discountPercent();
         Quote quote = new Quote(UUID.randomUUID(), parties.buyer(), parties.channel(), parties.customerId(),
                 parties.customerName(), now, tenancy.actor());
@@ -72,10 +80,10 @@ class QuoteService {
     }
 
     @Transactional(readOnly = true)
-    Page<Quote> list(List<QuoteState> states, Pageable page) {
+    Page<Quote> list(List<QuoteState> states, String party, Pageable page) {
         UUID buyer = tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value)
                 .orElse(new UUID(0, 0));
-        return quotes.page(buyer, states.stream().map(Enum::name).toList(), page);
+        return quotes.page(buyer, states.stream().map(Enum::name).toList(), party, page);
     }
 
     /** Items, discount, description: re-priced at the time of the change, with a fresh validity. */
@@ -150,8 +158,9 @@ class QuoteService {
                 ? tenancy.partnerId().map(p -> p.value().equals(quote.buyerPartnerId)).orElse(false)
                 : tenancy.isStaff();
         if (!buyer) {
-            throw new io.accord.platform.problem.ConflictException("Quote " + quote.id
-                    + " is accepted by its buyer only");
+            throw new AccessDeniedException("Quote " + quote.id + " is accepted by its buyer only: "
+                    + (quote.buyerPartnerId != null ? "the users of buyer partner " + quote.buyerPartnerId
+                    : "CSP staff, for a sales channel's quote"));
         }
     }
 

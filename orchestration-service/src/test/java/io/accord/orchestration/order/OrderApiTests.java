@@ -358,6 +358,7 @@ class OrderApiTests {
                     TestOrders.order("c", null, offering));
             assertThat(allowed.status()).as(allowed.body()).isEqualTo(201);
         }
+        orders.awaitKnown(strangerId);
         TestHttp.Response staff = orders.staff(Roles.PLATFORM_ADMIN).post(TestOrders.ORDERS, TestOrders.order("c",
                 "{\"id\": \"" + strangerId + "\", \"role\": \"Buyer\"}", offering));
         assertThat(staff.status()).as("staff see every offering: " + staff.body()).isEqualTo(201);
@@ -402,6 +403,104 @@ class OrderApiTests {
         assertThat(orders.staff(Roles.AUDITOR).get(TestOrders.ORDERS + "/" + id).status()).isEqualTo(200);
         assertThat(orders.staff(Roles.AUDITOR).post(TestOrders.ORDERS, TestOrders.order("c", null, offering))
                 .status()).isEqualTo(403);
+    }
+
+    @Test
+    void staffOrderAndQuoteOnlyForABuyerPartnerThatIsKnownAndActive() {
+        String offering = orders.offering(null, List.of(), false);
+        String unknown = UUID.randomUUID().toString();
+        String suspended = orders.activePartner();
+        orders.awaitKnown(suspended);
+        PartnerEvents.statusChanged(suspended, "ACTIVE", "SUSPENDED");
+        await().atMost(TestOrders.PATIENCE).until(() -> jdbc.sql("select status from partner_view where id = "
+                + "cast(:id as uuid)").param("id", suspended).query(String.class).single().equals("SUSPENDED"));
+        TestHttp staff = orders.staff(Roles.PARTNER_MANAGER);
+        long before = count();
+
+        TestHttp.Response order = staff.post(TestOrders.ORDERS, TestOrders.order("c-unknown-buyer",
+                "{\"id\": \"" + unknown + "\", \"role\": \"Buyer\"}", offering));
+        TestHttp.Response quote = staff.post(TestOrders.QUOTES, quote(offering, unknown));
+        TestHttp.Response inactive = staff.post(TestOrders.ORDERS, TestOrders.order("c-suspended-buyer",
+                "{\"id\": \"" + suspended + "\", \"role\": \"Buyer\"}", offering));
+        TestHttp.Response inactiveQuote = staff.post(TestOrders.QUOTES, quote(offering, suspended));
+
+        assertViolation(order, "relatedParty", unknown);
+        assertViolation(quote, "relatedParty", unknown);
+        for (TestHttp.Response refused : List.of(inactive, inactiveQuote)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains("relatedParty", suspended, "SUSPENDED");
+        }
+        assertThat(count()).as("nothing created").isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from quote where buyer_partner_id in (cast(:a as uuid), cast(:b as uuid))")
+                .param("a", unknown).param("b", suspended).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aModifyOrDeleteNamesTheCustomerWhoseProductItChanges() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        String placed = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-own", null, offering)).json()
+                .get("id").asString();
+        String product = orders.awaitState(reseller, placed, "completed").at("/productOrderItem/0/product/id")
+                .asString();
+        long before = count();
+
+        TestHttp.Response modify = reseller.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "customer-other", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "modify", "product": {"id": "%s",
+                   "productCharacteristic": [{"name": "dataVolumeGb", "value": 30}]}}]}""".formatted(product));
+        TestHttp.Response delete = reseller.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "customer-other", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "delete", "product": {"id": "%s"}}]}"""
+                .formatted(product));
+
+        assertViolation(modify, "relatedParty", "customer-other");
+        assertViolation(delete, "relatedParty", "customer-other");
+        assertThat(count()).isEqualTo(before);
+        TestHttp.Response own = reseller.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "customer-own", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "delete", "product": {"id": "%s"}}]}"""
+                .formatted(product));
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        orders.awaitState(reseller, own.json().get("id").asString(), "completed");
+        TestHttp.Response ended = reseller.post(TestOrders.ORDERS, """
+                {"relatedParty": [{"id": "customer-own", "role": "Customer"}],
+                 "productOrderItem": [{"id": "1", "action": "modify", "product": {"id": "%s",
+                   "productCharacteristic": [{"name": "dataVolumeGb", "value": 30}]}}]}""".formatted(product));
+        assertThat(ended.status()).as(ended.body()).isEqualTo(409);
+        assertThat(ended.json().get("detail").asString()).contains("only an active or suspended product can be "
+                + "modified").doesNotContain("modifyd");
+    }
+
+    @Test
+    void aRequestedStartDateInTheFutureIsRefusedNamingItAndOneNowOrBeforeIsEchoed() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        long before = count();
+
+        TestHttp.Response refused = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-start", null,
+                offering).replace("\"relatedParty\"", "\"requestedStartDate\": \"" + tomorrow + "\", "
+                + "\"relatedParty\""));
+
+        assertViolation(refused, "requestedStartDate", tomorrow + " is in the future");
+        assertThat(count()).as("nothing created").isEqualTo(before);
+        Instant past = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        TestHttp.Response created = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-start", null,
+                offering).replace("\"relatedParty\"", "\"requestedStartDate\": \"" + past + "\", "
+                + "\"relatedParty\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(Instant.parse(created.json().get("requestedStartDate").asString())).isEqualTo(past);
+        assertThat(Instant.parse(reseller.get(TestOrders.ORDERS + "/" + created.json().get("id").asString()).json()
+                .get("requestedStartDate").asString())).as("kept").isEqualTo(past);
+    }
+
+    private static String quote(String offering, String buyer) {
+        return """
+                {"relatedParty": [{"id": "c-quote", "role": "Customer"}, {"id": "%s", "role": "Buyer"}],
+                 "quoteItem": [{"id": "1", "action": "add", "quantity": 1, "productOffering": {"id": "%s"},
+                                "product": {"productCharacteristic": [{"name": "dataVolumeGb", "value": 10}]}}]}
+                """.formatted(buyer, offering);
     }
 
     /** A 400 whose first violation names exactly {@code field} (the JSON path as sent), its message {@code says}. */

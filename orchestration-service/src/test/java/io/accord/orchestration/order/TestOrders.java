@@ -82,6 +82,12 @@ final class TestOrders {
         return partner;
     }
 
+    /** Waits until the partner's activation has reached this service's partner view (staff may name it as Buyer). */
+    void awaitKnown(String partner) {
+        await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from partner_view where id = cast(:id as uuid)"
+                + " and legal_name is not null").param("id", partner).query(Long.class).single() == 1);
+    }
+
     /** A pool of the partner holding {@code size} (at most 1000) MSISDNs of a fresh block; returns the block. */
     String msisdnPool(String partner, int size) {
         String block = "+4916" + String.format("%07d", BLOCKS.incrementAndGet());

@@ -117,8 +117,12 @@ class QuoteApiTests {
         TestHttp.Response approved = manager.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("approval").asString()).isEqualTo("MANAGER");
-        assertThat(manager.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH).status())
-                .as("only the buyer accepts").isEqualTo(409);
+        TestHttp.Response notTheBuyer = manager.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}",
+                PATCH);
+        assertThat(notTheBuyer.status()).as("only the buyer accepts: " + notTheBuyer.body()).isEqualTo(403);
+        assertThat(notTheBuyer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(jdbc.sql("select state from quote where id = cast(:id as uuid)").param("id", id)
+                .query(String.class).single()).isEqualTo("APPROVED");
         TestHttp.Response rejected = reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"rejected\"}", PATCH);
         assertThat(rejected.json().get("state").asString()).isEqualTo("rejected");
     }
@@ -248,6 +252,32 @@ class QuoteApiTests {
     }
 
     @Test
+    void quotesAreFilteredByTheirCustomerSalesChannelOrBuyer() {
+        String offering = simOnly(null);
+        String partner = activePartner();
+        String customer = "customer-" + UUID.randomUUID();
+        TestHttp reseller = http(TestJwt.partner("reseller", partner, Roles.PARTNER_ADMIN));
+        String resold = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")
+                .replace("customer-1", customer)).json().get("id").asString();
+        String channel = "S64-shop-" + UUID.randomUUID();
+        TestHttp staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN));
+        String shop = staff.post(QUOTES, webShopQuote(offering).replace("web-shop", channel)).json().get("id")
+                .asString();
+
+        assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + customer))).containsExactly(resold);
+        assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + channel))).containsExactly(shop);
+        assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + partner))).containsExactly(resold);
+        assertThat(ids(reseller.get(QUOTES + "?relatedParty.id=" + channel))).as("tenancy holds").isEmpty();
+        TestHttp.Response counted = staff.get(QUOTES + "?relatedParty.id=" + customer + "&state=inProgress");
+        assertThat(counted.header("X-Total-Count")).isEqualTo("1");
+    }
+
+    private static List<String> ids(TestHttp.Response list) {
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        return list.json().valueStream().map(quote -> quote.get("id").asString()).toList();
+    }
+
+    @Test
     void badInputIs400NamingTheItemAndCharacteristicAndNothingIsCreated() {
         String offering = simOnly(null);
         TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));
@@ -315,6 +345,7 @@ class QuoteApiTests {
         TestHttp.Response missing = stranger.post(QUOTES, quote(unknown, 1, "\"dataVolumeGb\": 5", "0"));
 
         assertViolation(hidden, "quoteItem[0].productOffering.id", "Quote item '1'");
+        assertThat(message(hidden)).contains("is not launched or not offered to this buyer");
         assertThat(hidden.body()).doesNotContain("19.99", owner);
         assertThat(message(hidden).replace(offering, "<id>")).as("not told apart from an unknown offering")
                 .isEqualTo(message(missing).replace(unknown, "<id>"));

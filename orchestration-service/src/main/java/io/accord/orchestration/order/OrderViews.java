@@ -18,7 +18,8 @@ final class OrderViews {
 
     static OrderResources.OrderView view(ProductOrder order) {
         List<OrderResources.Party> parties = new ArrayList<>();
-        parties.add(new OrderResources.Party(order.customerId, order.customerName, OrderResources.CUSTOMER, null));
+        parties.add(new OrderResources.Party(order.customerId, order.customerName, OrderResources.CUSTOMER,
+                OrderResources.CUSTOMER)); // @referredType: a TMF629 Customer (an end customer of ours)
         if (order.buyerPartnerId != null) {
             parties.add(new OrderResources.Party(order.buyerPartnerId.toString(), null, OrderResources.BUYER,
                     "Organization"));

@@ -63,7 +63,7 @@ final class ProductViews {
         } else {
             parties.add(new Party(p.salesChannel(), ProductResources.SALES_CHANNEL, null));
         }
-        parties.add(new Party(p.customerId(), ProductResources.CUSTOMER, null));
+        parties.add(new Party(p.customerId(), ProductResources.CUSTOMER, ProductResources.CUSTOMER)); // a TMF629 Customer
         return parties;
     }
 

@@ -19,7 +19,8 @@ final class QuoteViews {
 
     static QuoteResources.QuoteView view(Quote quote) {
         List<QuoteResources.Party> parties = new ArrayList<>();
-        parties.add(new QuoteResources.Party(quote.customerId, quote.customerName, QuoteResources.CUSTOMER, null));
+        parties.add(new QuoteResources.Party(quote.customerId, quote.customerName, QuoteResources.CUSTOMER,
+                QuoteResources.CUSTOMER)); // @referredType: a TMF629 Customer (an end customer of ours)
         if (quote.buyerPartnerId != null) {
             parties.add(new QuoteResources.Party(quote.buyerPartnerId.toString(), null, QuoteResources.BUYER,
                     "Organization"));

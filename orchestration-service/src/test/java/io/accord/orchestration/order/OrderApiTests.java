@@ -66,6 +66,9 @@ class OrderApiTests {
         assertThat(order.get("orderTotalPrice").valueStream().map(price -> price.at("/price/dutyFreeAmount/value")
                 .asString())).containsExactlyInAnyOrder("39.98", "98");
         assertThat(order.at("/relatedParty/1/id").asString()).isEqualTo(partner);
+        assertThat(order.at("/relatedParty/0/role").asString()).isEqualTo("Customer");
+        assertThat(order.at("/relatedParty/0/@referredType").asString()).as("TMF RelatedParty requires it")
+                .isEqualTo("Customer");
 
         JsonNode completed = orders.awaitState(reseller, id, "completed");
         assertThat(completed.get("description").asString()).isEqualTo("two lines");

@@ -56,6 +56,8 @@ class ProductApiTests {
         assertThat(json.get("name").asString()).isEqualTo(product.offeringName());
         assertThat(json.get("status").asString()).isEqualTo("active");
         assertThat(json.at("/productOffering/id").asString()).isEqualTo(offering);
+        assertThat(json.get("relatedParty").valueStream().filter(party -> "Customer".equals(party.get("role")
+                .asString())).map(party -> party.get("@referredType").asString())).containsExactly("Customer");
         assertThat(json.at("/productOffering/name").asString()).isEqualTo(product.offeringName());
         assertThat(json.at("/productCharacteristic/0/name").asString()).isEqualTo("dataVolumeGb");
         assertThat(json.at("/productCharacteristic/0/value").asString()).isEqualTo("20");

@@ -92,7 +92,7 @@ class CategoryController {
     @RequestExample("catalog/category-patch.json")
     CategoryResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
         return service.change(id, current -> patches.patched(current,
-                withTreePosition(MergePatch.requireChangeable(patch, CHANGEABLE)), CHANGEABLE, ChangeCategory.class))
+                withTreePosition(patches.changes(current, patch, CHANGEABLE)), CHANGEABLE, ChangeCategory.class))
                 .resource();
     }
 

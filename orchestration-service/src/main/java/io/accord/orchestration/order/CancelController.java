@@ -89,8 +89,7 @@ class CancelController {
                                                          @RequestParam(required = false) Integer limit,
                                                          HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
-        String[] states = request.getParameterValues("state");
-        for (String state : states == null ? new String[0] : states) {
+        for (String state : AttributeFilter.alternatives(request.getParameterValues("state"))) {
             if (!STATES.contains(state)) {
                 throw new InvalidInputException("state", "unknown state '" + state + "': one of "
                         + String.join(", ", STATES));

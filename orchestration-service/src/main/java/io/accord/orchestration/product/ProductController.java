@@ -96,7 +96,6 @@ class ProductController {
     }
 
     private static List<String> values(HttpServletRequest request, String parameter) {
-        String[] values = request.getParameterValues(parameter);
-        return values == null ? List.of() : Arrays.stream(values).map(String::strip).toList();
+        return AttributeFilter.alternatives(request.getParameterValues(parameter));
     }
 }

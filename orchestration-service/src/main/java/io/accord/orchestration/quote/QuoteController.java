@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -99,19 +100,21 @@ class QuoteController {
             + "(the buyer), rejected")
     @RequestExample("orchestration/quote-patch.json")
     QuoteResources.QuoteView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
-        if (MergePatch.requireChangeable(patch, CHANGEABLE).has("state")) {
-            if (patch.size() > 1) {
+        QuoteResources.QuoteView current = QuoteViews.view(service.get(id));
+        ObjectNode changes = patches.changes(current, patch, CHANGEABLE);
+        if (changes.has("state")) {
+            if (changes.size() > 1) {
                 throw new InvalidInputException("state", "A patch of state changes nothing else");
             }
             // the items are not re-checked: a quote made before a rule was tightened (e.g. the quantity limit) can
             // still be approved or rejected, and its acceptance says what stops it becoming an order
-            JsonNode state = patch.get("state");
+            JsonNode state = changes.get("state");
             if (!state.isString()) {
                 throw new InvalidInputException("state", "state is approved, accepted or rejected");
             }
             return QuoteViews.view(service.move(id, state.asString()));
         }
-        QuoteResources.Changeable change = patches.patched(QuoteViews.view(service.get(id)), patch, CHANGEABLE,
+        QuoteResources.Changeable change = patches.patched(current, changes, CHANGEABLE,
                 QuoteResources.Changeable.class);
         return QuoteViews.view(service.change(id, change));
     }

@@ -65,7 +65,11 @@ class QuoteApiTests {
         TestHttp.Response approved = reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("approval").asString()).isEqualTo("AUTO");
-        TestHttp.Response accepted = reseller.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH);
+        // a TMF client echoes the quote's identity: unchanged, it is no change (another @type is refused)
+        assertThat(reseller.send("PATCH", QUOTES + "/" + id, "{\"@type\": \"Order\", \"state\": \"accepted\"}",
+                PATCH).status()).isEqualTo(400);
+        TestHttp.Response accepted = reseller.send("PATCH", QUOTES + "/" + id, "{\"id\": \"" + id
+                + "\", \"@type\": \"" + quote.get("@type").asString() + "\", \"state\": \"accepted\"}", PATCH);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().get("state").asString()).isEqualTo("accepted");
         assertThat(jdbc.sql("select locked_prices::text from quote where id = :id").param("id", UUID.fromString(id))

@@ -225,6 +225,34 @@ class OrganizationConformanceTests {
     }
 
     @Test
+    void patchAcceptsTheIdentityATmfClientEchoesUnchangedButNotAnother() {
+        String id = create("Tmf Patch Echo " + UUID.randomUUID());
+        String href = manager.get(ORGANIZATIONS + "/" + id).json().get("href").asString();
+
+        TestHttp.Response echoed = manager.patch(ORGANIZATIONS + "/" + id, """
+                {"id": "%s", "href": "%s", "@type": "Organization", "tradingName": "Echoed"}""".formatted(id, href));
+
+        assertThat(echoed.status()).as(echoed.body()).isEqualTo(200);
+        assertThat(echoed.json().get("tradingName").asString()).isEqualTo("Echoed");
+        assertThat(violation(manager.patch(ORGANIZATIONS + "/" + id,
+                "{\"@type\": \"Individual\", \"tradingName\": \"x\"}"))).isEqualTo("@type");
+        assertThat(violation(manager.patch(ORGANIZATIONS + "/" + id,
+                "{\"id\": \"" + UUID.randomUUID() + "\", \"tradingName\": \"x\"}"))).isEqualTo("id");
+        assertThat(manager.get(ORGANIZATIONS + "/" + id).json().get("tradingName").asString()).isEqualTo("Echoed");
+    }
+
+    @Test
+    void aListRefusedForItsRepresentationCarriesNoCounts() {
+        TestHttp.Response refused = TestHttp.localPort(port).as(TestJwt.staff("pm-tmf", Roles.PARTNER_MANAGER))
+                .header("Accept", "application/xml").get(ORGANIZATIONS);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(406);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.header("X-Total-Count")).isNull();
+        assertThat(refused.header("X-Result-Count")).isNull();
+    }
+
+    @Test
     void deletesAnUnusedPartnerButNotATerminatedOne() {
         String unused = create("Tmf Delete " + UUID.randomUUID());
         String terminated = create("Tmf Terminated " + UUID.randomUUID());
@@ -266,6 +294,10 @@ class OrganizationConformanceTests {
         assertThat(ids(manager.get(ORGANIZATIONS + "?name=" + enc(marker) + "&name=" + enc(marker + " B")
                 + "&status=validated&organizationType=MVNO"))).hasSize(2);
         assertThat(ids(manager.get(ORGANIZATIONS + "?name=" + enc(marker) + "&status=closed"))).isEmpty();
+        // TMF630: a comma separates alternatives, for codes and free text alike (encoded or not)
+        assertThat(ids(manager.get(ORGANIZATIONS + "?name=" + enc(marker + "," + marker + " B")
+                + "&status=validated,closed&organizationType=MVNO,IOT"))).hasSize(2);
+        assertThat(ids(manager.get(ORGANIZATIONS + "?name=" + enc(marker) + "&status=suspended,closed"))).isEmpty();
         TestHttp.Response paged = manager.get(ORGANIZATIONS + "?name=" + enc(marker) + "&name=" + enc(marker + " B")
                 + "&offset=1&limit=1");
         assertThat(paged.header("X-Total-Count")).isEqualTo("2");

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TmfUnknownIdTests {
 
     private static final List<String> ID_SHAPES = List.of("null", "123", "-1", "undefined", UUID.randomUUID().toString(),
-            "00000000-0000-0000-0000-000000000000", "x".repeat(1000), "caf%C3%A9", "a%20b", "%7Bid%7D");
+            "00000000-0000-0000-0000-000000000000", "x".repeat(1000), "caf%C3%A9", "a%20b", "%7Bid%7D",
+            "%20", "%20%20%09");
 
     /** method, path template ({id} replaced), body and its content type. */
     private static final List<List<String>> OPERATIONS = List.of(

@@ -2,6 +2,7 @@ package io.accord.platform.problem;
 
 import io.accord.platform.persistence.PoolTimeouts;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -23,9 +24,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -53,6 +56,8 @@ import java.util.Map;
 public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+    private static final String TOTAL_COUNT = "X-Total-Count";
+    private static final String RESULT_COUNT = "X-Result-Count";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -155,6 +160,21 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
+    /**
+     * A path variable that converts to nothing (an id of blanks, {@code /organization/%20}): on TMF paths it names no
+     * resource, a 404 like any unknown id (as {@link #typeMismatch} answers other ids of the wrong shape).
+     */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (ex.isMissingAfterConversion() && request instanceof ServletWebRequest servlet
+                && servlet.getRequest().getRequestURI().startsWith("/tmf-api/")) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                    "No resource at " + servlet.getRequest().getRequestURI()));
+        }
+        return super.handleMissingPathVariable(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -182,6 +202,9 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null) {
+            dropListCounts(servlet.getResponse());
+        }
         if (body instanceof ProblemDetail problem) {
             Problems.decorate(problem, Problems.slugFor(status));
         }
@@ -346,8 +369,21 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "Your role does not allow this operation."));
     }
 
+    /**
+     * The counts of a list ({@code X-Total-Count}, {@code X-Result-Count}, see web's {@code PagedResponse}) describe
+     * a list answer; a failure after the list was read (e.g. 406, no representation the client accepts) must not
+     * carry them. ({@code setHeader} with {@code null} removes a header, Servlet 6.1.)
+     */
+    private static void dropListCounts(HttpServletResponse response) {
+        if (!response.isCommitted()) {
+            response.setHeader(TOTAL_COUNT, null);
+            response.setHeader(RESULT_COUNT, null);
+        }
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+        dropListCounts(response);
         if (isUnstorableText(ex)) {
             return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request",
                     UNSTORABLE_TEXT));

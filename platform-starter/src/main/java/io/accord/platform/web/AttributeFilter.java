@@ -22,8 +22,10 @@ import java.util.function.Function;
 
 /**
  * TMF attribute filtering of a list ({@code ?name=Acme&status=validated}): a resource is listed when each named
- * top-level attribute equals one of the values given for it (repeat a parameter for "any of"; a comma is part
- * of the value, since names contain commas). Declared once per resource type, in the controller.
+ * top-level attribute equals one of the values given for it. As TMF630 says, a comma separates alternatives
+ * ({@code ?status=validated,closed} is validated OR closed) and so does repeating the parameter; this holds for
+ * every attribute, free text included. TMF630 has no escape for a comma inside a value: Accord's is a backslash
+ * ({@code ?name=Acme\, Inc.}, see {@link #alternatives}). Declared once per resource type, in the controller.
  * <ul>
  *   <li>Attributes declared with {@link #column} are filtered in the database: use it for every attribute that
  *       is a column, and for every list that can grow large.</li>
@@ -84,7 +86,7 @@ public final class AttributeFilter<E> {
             if (RESERVED.contains(name) || handledElsewhere.contains(name)) {
                 continue;
             }
-            List<String> values = Arrays.stream(parameter.getValue()).map(String::strip).toList();
+            List<String> values = alternatives(parameter.getValue());
             if (columns.containsKey(name)) {
                 database = database.and(Specification.anyOf(values.stream().map(columns.get(name)).toList()));
             } else if (Boolean.TRUE.equals(attributes.get(name))) {
@@ -98,6 +100,38 @@ public final class AttributeFilter<E> {
             }
         }
         return new Criteria<>(database, onResource);
+    }
+
+    /**
+     * The values a filter parameter asks for (TMF630): each occurrence split at its commas, each alternative
+     * stripped of surrounding blanks, in order, without repeats. {@code \,} is a comma inside a value (TMF630
+     * has no escape; any other backslash is kept as it is). Controllers that bind a filter parameter themselves
+     * ({@link #alsoAccepts}) read it through this, so that every list reads a comma the same way.
+     *
+     * @param occurrences the parameter's values as the request carries them ({@code null} when absent)
+     */
+    public static List<String> alternatives(String[] occurrences) {
+        if (occurrences == null) {
+            return List.of();
+        }
+        Set<String> alternatives = new LinkedHashSet<>();
+        for (String occurrence : occurrences) {
+            StringBuilder current = new StringBuilder();
+            for (int i = 0; i < occurrence.length(); i++) {
+                char c = occurrence.charAt(i);
+                if (c == '\\' && i + 1 < occurrence.length() && occurrence.charAt(i + 1) == ',') {
+                    current.append(',');
+                    i++;
+                } else if (c == ',') {
+                    alternatives.add(current.toString().strip());
+                    current.setLength(0);
+                } else {
+                    current.append(c);
+                }
+            }
+            alternatives.add(current.toString().strip());
+        }
+        return List.copyOf(alternatives);
     }
 
     /** What a caller may filter by: the columns, the simple attributes and what the controller binds itself. */

@@ -52,6 +52,49 @@ class AttributeFilterTests {
                 .hasMessageEndingWith("filterable attributes: @type, active, id, name, owner.id, rank, tags");
     }
 
+    @Test
+    void aCommaSeparatesAlternativesAsInTmf630ForCodesAndFreeTextAlike() {
+        List<String> columnValues = new java.util.ArrayList<>();
+        AttributeFilter<Object> recording = AttributeFilter.of(Item.class).column("name", value -> {
+            columnValues.add(value);
+            return Specification.unrestricted();
+        });
+
+        AttributeFilter.Criteria<Object> criteria = recording.criteria(Map.of("name", new String[]{"a, b", "c"},
+                "@type", new String[]{"Item,Other"}, "rank", new String[]{"1,2", "2"}));
+
+        assertThat(columnValues).containsExactly("a", "b", "c");
+        assertThat(criteria.onResource().get("@type")).containsExactly("Item", "Other");
+        assertThat(criteria.onResource().get("rank")).containsExactly("1", "2");
+    }
+
+    @Test
+    void aBackslashKeepsACommaInsideAValue() {
+        assertThat(AttributeFilter.alternatives(new String[]{"Acme\\, Inc.,Beta"}))
+                .containsExactly("Acme, Inc.", "Beta");
+        assertThat(AttributeFilter.alternatives(new String[]{"C:\\dir"})).containsExactly("C:\\dir");
+        assertThat(AttributeFilter.alternatives(null)).isEmpty();
+
+        AttributeFilter.Criteria<Object> criteria = filter.criteria(Map.of("tags", new String[]{"x\\,y"}));
+        assertThat(ResourceLists.matches(JsonMapper.builder().build().valueToTree(new Item("1", "n", 0, true,
+                List.of("x,y"), null, List.of(), "Item")), criteria.onResource())).isTrue();
+    }
+
+    @Test
+    void listsWhatMatchesAnyOfTheCommaSeparatedValues() {
+        AttributeFilter.Criteria<Object> criteria = filter.criteria(Map.of("rank", new String[]{"0,2"},
+                "tags", new String[]{"t1, t3"}));
+
+        ResponseEntity<List<Item>> page = lists.list(criteria, OffsetLimit.of(0, 500, Sort.unsorted()),
+                pageable -> query(pageable, items), item -> item);
+
+        List<Item> expected = items.stream().filter(i -> i.rank() != 1
+                && (i.tags().contains("t1") || i.tags().contains("t3"))).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(page.getHeaders().getFirst(PagedResponse.TOTAL_COUNT)).isEqualTo(String.valueOf(expected.size()));
+        assertThat(page.getBody()).containsExactlyElementsOf(expected.subList(0, Math.min(500, expected.size())));
+    }
+
     private final ResourceLists lists = new ResourceLists(JsonMapper.builder().build());
     private final List<Item> items = IntStream.range(0, 1200).mapToObj(i -> new Item(String.valueOf(i), "n" + i,
             i % 3, i % 2 == 0, List.of("t" + (i % 5)), null, List.of(), "Item")).toList();

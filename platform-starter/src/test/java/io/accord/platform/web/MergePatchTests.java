@@ -77,6 +77,34 @@ class MergePatchTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
     }
 
+    record Typed(String id, String href, @com.fasterxml.jackson.annotation.JsonProperty("@type") String type,
+                 String name) {
+    }
+
+    @Test
+    void acceptsTheResourcesIdentityRepeatedUnchangedAndRefusesAnotherValueNamingIt() {
+        Typed typed = new Typed("1", "/things/1", "Thing", "old");
+        Set<String> names = Set.of("name");
+
+        Change change = patches.patched(typed, JSON.readTree("{\"id\": \"1\", \"href\": \"/things/1\", "
+                + "\"@type\": \"Thing\", \"@baseType\": null, \"name\": \"new\"}"), names, Change.class);
+
+        assertThat(change.name()).isEqualTo("new");
+        assertThat(patches.changes(typed, JSON.readTree("{\"@type\": \"Thing\", \"name\": \"x\"}"), names))
+                .isEqualTo(JSON.readTree("{\"name\": \"x\"}"));
+        for (String other : List.of("{\"@type\": \"Other\"}", "{\"id\": \"2\"}", "{\"href\": \"/x\"}",
+                "{\"@baseType\": \"Thing\"}", "{\"@type\": null}")) {
+            String field = JSON.readTree(other).propertyNames().iterator().next();
+            assertThatThrownBy(() -> patches.patched(typed, JSON.readTree(other), names, Change.class))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field))
+                    .hasMessageContaining("cannot be changed by PATCH");
+        }
+        // an attribute outside the identity is refused even when unchanged: only the identity is echoed
+        assertThatThrownBy(() -> patches.patched(typed, JSON.readTree("{\"name\": \"old\"}"), Set.of(),
+                Change.class))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("name"));
+    }
+
     record Dated(java.time.Instant validFrom) {
     }
 

@@ -1,6 +1,7 @@
 package io.accord.dispute.dispute;
 
 import io.accord.platform.problem.ConflictException;
+import io.accord.platform.security.Tenancy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,8 +28,16 @@ final class Dispute {
     record Item(String role, String refId, BigDecimal amount) {
     }
 
-    /** One state change: to which state, when, by whom, why. */
-    record StatusChange(String state, Instant at, String by, String reason) {
+    /** Who made a step: the partner's user, our staff, or no one ({@code system}: a reconciliation, a timer). */
+    static final String PARTNER = "PARTNER";
+    static final String STAFF = "STAFF";
+    static final String SYSTEM = "SYSTEM";
+
+    /**
+     * One state change: to which state, when, by whom ({@code side} {@link #PARTNER}, {@link #STAFF} or
+     * {@link #SYSTEM}; {@code null} on changes recorded before it was kept, see {@link ActorNames}), why.
+     */
+    record StatusChange(String state, Instant at, String by, String reason, String side) {
     }
 
     /**
@@ -113,7 +122,8 @@ final class Dispute {
 
     /** A newly opened dispute records its first status. */
     void opened() {
-        history.add(new StatusChange(DisputeState.OPEN.tmf(), openedAt, openedBy, null));
+        history.add(new StatusChange(DisputeState.OPEN.tmf(), openedAt, openedBy, null,
+                source == Source.PARTNER ? PARTNER : SYSTEM));
     }
 
     void describe(String description, Instant at) {
@@ -126,7 +136,7 @@ final class Dispute {
     void startReview(String by, Instant at) {
         requireOneOf("reviewed", DisputeState.OPEN, DisputeState.ESCALATED);
         responded(at);
-        move(DisputeState.IN_REVIEW, by, null, at);
+        move(DisputeState.IN_REVIEW, by, STAFF, null, at);
     }
 
     /**
@@ -157,20 +167,22 @@ final class Dispute {
         }
         responded(proposal.proposedAt());
         this.proposal = proposal;
-        move(DisputeState.RESOLUTION_PROPOSED, proposal.proposedBy(), proposal.reason(), proposal.proposedAt());
+        move(DisputeState.RESOLUTION_PROPOSED, proposal.proposedBy(), STAFF, proposal.reason(),
+                proposal.proposedAt());
     }
 
     /** The partner (or its silence, by the system) accepts the proposal; then the dispute is resolved. */
     void accept(String by, String reason, String adjustmentId, Instant at) {
         requireOneOf("accepted", DisputeState.RESOLUTION_PROPOSED);
-        move(DisputeState.ACCEPTED, by, reason, at);
+        String side = Tenancy.SYSTEM_ACTOR.equals(by) ? SYSTEM : PARTNER;
+        move(DisputeState.ACCEPTED, by, side, reason, at);
         this.proposal = proposal.answered(Proposal.ACCEPTED);
         this.outcome = proposal.amount().signum() == 0 ? "REJECTED"
                 : proposal.amount().compareTo(disputedAmount) >= 0 ? "ACCEPTED" : "PARTIALLY_ACCEPTED";
         this.adjustmentId = proposal.amount().signum() == 0 ? null : adjustmentId;
         this.resolvedBy = proposal.proposedBy();
         this.resolvedAt = at;
-        move(DisputeState.RESOLVED, by, null, at);
+        move(DisputeState.RESOLVED, by, side, null, at);
     }
 
     /**
@@ -181,8 +193,8 @@ final class Dispute {
         requireOneOf("rejected", DisputeState.RESOLUTION_PROPOSED);
         this.rejectionReason = reason;
         this.proposal = proposal.rejected(by, at, reason);
-        move(DisputeState.REJECTED, by, reason, at);
-        move(DisputeState.IN_REVIEW, by, reason, at);
+        move(DisputeState.REJECTED, by, PARTNER, reason, at);
+        move(DisputeState.IN_REVIEW, by, PARTNER, reason, at);
     }
 
     void withdraw(String by, String reason, Instant at) {
@@ -192,21 +204,24 @@ final class Dispute {
         if (state == DisputeState.RESOLUTION_PROPOSED) {
             this.proposal = proposal.answered(Proposal.WITHDRAWN);
         }
-        move(DisputeState.WITHDRAWN, by, reason, at);
+        move(DisputeState.WITHDRAWN, by, PARTNER, reason, at);
     }
 
-    /** On the partner's request or an SLA breach: to {@code role}, alongside finance. */
-    void escalate(String role, String by, String reason, Instant at) {
+    /**
+     * On the partner's request, staff's ({@code side} {@link #PARTNER} or {@link #STAFF}) or an SLA breach
+     * ({@link #SYSTEM}): to {@code role}, alongside finance.
+     */
+    void escalate(String role, String by, String side, String reason, Instant at) {
         requireOneOf("escalated", DisputeState.OPEN, DisputeState.IN_REVIEW);
         this.escalatedTo = role;
         this.escalationReason = reason;
-        move(DisputeState.ESCALATED, by, reason, at);
+        move(DisputeState.ESCALATED, by, side, reason, at);
     }
 
     void close(String by, Instant at) {
         requireOneOf("closed", DisputeState.RESOLVED);
         this.closedAt = at;
-        move(DisputeState.CLOSED, by, null, at);
+        move(DisputeState.CLOSED, by, STAFF, null, at);
     }
 
     /** Whether the first-response deadline passed unanswered (and was not yet reported). */
@@ -232,10 +247,10 @@ final class Dispute {
         return state == DisputeState.OPEN || state == DisputeState.IN_REVIEW;
     }
 
-    private void move(DisputeState to, String by, String reason, Instant at) {
+    private void move(DisputeState to, String by, String side, String reason, Instant at) {
         this.state = to;
         this.updatedAt = at;
-        history.add(new StatusChange(to.tmf(), at, by, reason));
+        history.add(new StatusChange(to.tmf(), at, by, reason, side));
     }
 
     private void requireOneOf(String action, DisputeState... allowed) {

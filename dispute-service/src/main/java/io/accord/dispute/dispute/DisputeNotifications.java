@@ -14,13 +14,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Every step's audit row, {@code dispute.events.v1} event (outbox) and TMF hub notification, in the step's
  * transaction. Everything here is built from the partner-visible view: an internal note cannot reach it, nor the id
- * of a draft that carries the adjustment (the audit trail is read by the partner's auditors, the hub notifies it).
+ * of a draft that carries the adjustment, nor the name of a staff user ({@link ActorNames}; the audit trail is read by
+ * the partner's auditors, the hub notifies it).
  */
 @Component
 class DisputeNotifications {
@@ -31,12 +34,15 @@ class DisputeNotifications {
     private final DisputeThread thread;
     private final Evidence evidence;
     private final AdjustmentSettlements settlements;
+    private final ActorNames actors;
     private final Tenancy tenancy;
     private final Clock clock;
 
     DisputeNotifications(Outbox outbox, AuditTrail audit, ApplicationEventPublisher events, DisputeThread thread,
-                         Evidence evidence, AdjustmentSettlements settlements, Tenancy tenancy, Clock clock) {
+                         Evidence evidence, AdjustmentSettlements settlements, ActorNames actors, Tenancy tenancy,
+                         Clock clock) {
         this.settlements = settlements;
+        this.actors = actors;
         this.tenancy = tenancy;
         this.outbox = outbox;
         this.audit = audit;
@@ -46,24 +52,53 @@ class DisputeNotifications {
         this.clock = clock;
     }
 
-    /** The dispute as the caller may see it: staff everything, anyone else {@link #partnerView}. */
+    /** The dispute as the caller may see it: staff everything, anyone else {@link Seen#partner}. */
     DisputeResources.TicketView view(Dispute dispute) {
-        DisputeResources.TicketView view = DisputeViews.view(dispute, thread.comments(dispute.id),
-                evidence.attachments(dispute.id),
-                dispute.adjustmentId == null ? null : settlements.of(dispute.id).orElse(null));
-        return tenancy.isStaff() ? view : view.forPartner();
+        Seen seen = new Seen(dispute);
+        return tenancy.isStaff() ? seen.staff() : seen.partner();
     }
 
-    private DisputeResources.TicketView partnerView(Dispute dispute) {
-        return view(dispute).forPartner();
-    }
+    /**
+     * A dispute's staff view and what its partner may see of it, now and (for a step's audit row) before the step:
+     * the partner's names of the dispute as it is now, so a name shown before is shown after.
+     */
+    private final class Seen {
 
-    private static DisputeResources.TicketView forPartner(DisputeResources.TicketView before) {
-        return before == null ? null : before.forPartner();
+        private final Dispute dispute;
+        private final List<DisputeThread.Comment> comments;
+        private final List<Evidence.Attachment> attachments;
+        private final DisputeResources.TicketView staff;
+        private UnaryOperator<String> names;
+
+        Seen(Dispute dispute) {
+            this.dispute = dispute;
+            this.comments = thread.comments(dispute.id);
+            this.attachments = evidence.attachments(dispute.id);
+            this.staff = DisputeViews.view(dispute, comments, attachments,
+                    dispute.adjustmentId == null ? null : settlements.of(dispute.id).orElse(null));
+        }
+
+        DisputeResources.TicketView staff() {
+            return staff;
+        }
+
+        DisputeResources.TicketView partner() {
+            return forPartner(staff);
+        }
+
+        DisputeResources.TicketView forPartner(DisputeResources.TicketView view) {
+            if (view == null) {
+                return null;
+            }
+            if (names == null) {
+                names = actors.forPartner(dispute, comments, attachments);
+            }
+            return view.forPartner(names);
+        }
     }
 
     void opened(Dispute dispute) {
-        DisputeResources.TicketView view = partnerView(dispute);
+        DisputeResources.TicketView view = new Seen(dispute).partner();
         audit.record(new PartnerId(dispute.partnerId), "troubleTicket", dispute.id.toString(), "opened", null, view);
         publish(new DisputeOpened(UUID.randomUUID(), clock.instant(), dispute.id.toString(),
                 dispute.partnerId.toString(), dispute.category.name(),
@@ -75,9 +110,10 @@ class DisputeNotifications {
 
     /** A state change: audit (before and after), event, hub. */
     void moved(Dispute dispute, DisputeResources.TicketView before, String from, String action) {
-        DisputeResources.TicketView view = partnerView(dispute);
+        Seen seen = new Seen(dispute);
+        DisputeResources.TicketView view = seen.partner();
         audit.record(new PartnerId(dispute.partnerId), "troubleTicket", dispute.id.toString(), action,
-                forPartner(before), view);
+                seen.forPartner(before), view);
         Dispute.StatusChange last = dispute.history.getLast();
         publish(new DisputeStatusChanged(UUID.randomUUID(), clock.instant(), dispute.id.toString(),
                 dispute.partnerId.toString(), from, dispute.state.name(), last.by(), last.reason()));
@@ -86,9 +122,10 @@ class DisputeNotifications {
 
     /** A change that moves no state (a comment, evidence, a description): audit and hub attribute event. */
     void changed(Dispute dispute, DisputeResources.TicketView before, String action) {
-        DisputeResources.TicketView view = partnerView(dispute);
+        Seen seen = new Seen(dispute);
+        DisputeResources.TicketView view = seen.partner();
         audit.record(new PartnerId(dispute.partnerId), "troubleTicket", dispute.id.toString(), action,
-                forPartner(before), view);
+                seen.forPartner(before), view);
         hub("TroubleTicketAttributeValueChangeEvent", dispute, view);
     }
 

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * TMF621 TroubleTicket resources for billing disputes, and the requests of {@code /api/disputes}. Accord's
@@ -26,6 +28,10 @@ final class DisputeResources {
     static final String API = "/api/disputes";
     static final String TICKET_TYPE = "BillingDispute";
     static final String DECIMAL = "^\\d{1,18}(\\.\\d{1,6})?$";
+    /** The reason of an escalation asked for without one: "requested by " and the user. */
+    static final String REQUESTED_BY = "requested by ";
+    static final String ACTOR = "the user; in a partner's view a staff user is \"" + ActorNames.STAFF
+            + "\" (the partner's own users by name, system as it is)";
 
     private DisputeResources() {
     }
@@ -77,7 +83,12 @@ final class DisputeResources {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record NoteView(String id, String author, Instant date, String text, @JsonProperty("@type") String type) {
+    record NoteView(String id, @Schema(description = ACTOR) String author, Instant date, String text,
+                    @JsonProperty("@type") String type) {
+
+        NoteView forPartner(UnaryOperator<String> names) {
+            return new NoteView(id, names.apply(author), date, text, type);
+        }
     }
 
     record Quantity(long amount, String units) {
@@ -85,13 +96,26 @@ final class DisputeResources {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AttachmentView(String id, String href, String name, String mimeType, Quantity size, int version,
-                          String sha256, String uploadedBy, Instant uploadedAt,
+                          String sha256, @Schema(description = ACTOR) String uploadedBy, Instant uploadedAt,
                           @JsonProperty("@type") String type) {
+
+        AttachmentView forPartner(UnaryOperator<String> names) {
+            return new AttachmentView(id, href, name, mimeType, size, version, sha256, names.apply(uploadedBy),
+                    uploadedAt, type);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StatusChangeView(String status, Instant changeDate, String changeReason, String changedBy,
-                            @JsonProperty("@type") String type) {
+    record StatusChangeView(String status, Instant changeDate, String changeReason,
+                            @Schema(description = ACTOR) String changedBy, @JsonProperty("@type") String type) {
+
+        /** A partner's view; a staff escalation's default reason names its user too ("requested by fin"). */
+        StatusChangeView forPartner(UnaryOperator<String> names) {
+            String by = names.apply(changedBy);
+            String reason = changedBy != null && !changedBy.equals(by)
+                    && (REQUESTED_BY + changedBy).equals(changeReason) ? REQUESTED_BY + by : changeReason;
+            return new StatusChangeView(status, changeDate, reason, by, type);
+        }
     }
 
     record PartyView(String id, String role, @JsonProperty("@referredType") String referredType) {
@@ -170,7 +194,7 @@ final class DisputeResources {
 
     /**
      * TMF621 {@code TroubleTicket} as Accord shows it, to staff and to the partner alike but for where a draft
-     * carries the adjustment and who proposed the resolution ({@link #forPartner()}).
+     * carries the adjustment, who proposed the resolution and the names of our staff users ({@link #forPartner}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TicketView(String id, String href, String ticketType, String description, String status,
@@ -184,13 +208,24 @@ final class DisputeResources {
 
         /**
          * The ticket as its partner may see it: the adjustment's placement without the ids of a draft, the proposal
-         * without the staff user who made it.
+         * without the staff user who made it, and every other actor ({@code changedBy}, a note's {@code author}, an
+         * attachment's {@code uploadedBy}, and a staff escalation's default reason "requested by …") as
+         * {@code names} shows it to the partner ({@link ActorNames}: a staff user as {@value ActorNames#STAFF}).
          */
-        TicketView forPartner() {
+        TicketView forPartner(UnaryOperator<String> names) {
+            List<StatusChangeView> history = statusChangeHistory == null ? null : statusChangeHistory.stream()
+                    .map(change -> change.forPartner(names)).toList();
+            String reason = statusChangeReason;
+            if (history != null && !history.isEmpty()
+                    && Objects.equals(statusChangeReason, statusChangeHistory.getLast().changeReason())) {
+                reason = history.getLast().changeReason();
+            }
             return new TicketView(id, href, ticketType, description, status,
-                    statusChangeReason, statusChangeDate, creationDate, lastUpdate, expectedResolutionDate,
-                    resolutionDate, category, disputedAmount, source, relatedEntity, relatedParty, note, attachment,
-                    statusChangeHistory, proposal == null ? null : proposal.forPartner(), outcome, adjustmentId,
+                    reason, statusChangeDate, creationDate, lastUpdate, expectedResolutionDate,
+                    resolutionDate, category, disputedAmount, source, relatedEntity, relatedParty,
+                    note == null ? null : note.stream().map(each -> each.forPartner(names)).toList(),
+                    attachment == null ? null : attachment.stream().map(each -> each.forPartner(names)).toList(),
+                    history, proposal == null ? null : proposal.forPartner(), outcome, adjustmentId,
                     adjustmentSettlement == null ? null : adjustmentSettlement.forPartner(), escalatedTo, sla, type);
         }
     }

@@ -130,7 +130,8 @@ class DisputeService {
     @Transactional
     DisputeResources.TicketView escalate(String id, String reason) {
         return step(id, "escalated", dispute -> dispute.escalate(properties.escalationRole(), tenancy.actor(),
-                reason == null ? "requested by " + tenancy.actor() : reason, clock.instant()));
+                tenancy.isStaff() ? Dispute.STAFF : Dispute.PARTNER,
+                reason == null ? DisputeResources.REQUESTED_BY + tenancy.actor() : reason, clock.instant()));
     }
 
     @Transactional

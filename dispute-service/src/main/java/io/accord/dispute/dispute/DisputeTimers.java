@@ -90,8 +90,8 @@ class DisputeTimers {
         dispute.breached(timer, now);
         notifications.breached(dispute, timer, properties.escalationRole());
         if (dispute.canEscalate()) {
-            dispute.escalate(properties.escalationRole(), Tenancy.SYSTEM_ACTOR, timer.toLowerCase()
-                    .replace('_', ' ') + " SLA breached", now);
+            dispute.escalate(properties.escalationRole(), Tenancy.SYSTEM_ACTOR, Dispute.SYSTEM,
+                    timer.toLowerCase().replace('_', ' ') + " SLA breached", now);
             disputes.update(dispute);
             notifications.moved(dispute, before, from, "escalated");
         } else {

@@ -112,14 +112,14 @@ class DisputeTests {
         dispute.propose(proposal("100"));
         dispute.accept("pa", null, "adj", NOW);
         assertThatThrownBy(() -> dispute.withdraw("pa", "late", NOW)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> dispute.escalate("partner-manager", "pa", "late", NOW))
+        assertThatThrownBy(() -> dispute.escalate("partner-manager", "pa", Dispute.PARTNER, "late", NOW))
                 .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void escalationGoesToTheRoleAndReviewResumesFromIt() {
         Dispute dispute = open("100");
-        dispute.escalate("partner-manager", "pa", "no answer", NOW);
+        dispute.escalate("partner-manager", "pa", Dispute.PARTNER, "no answer", NOW);
         assertThat(dispute.state).isEqualTo(DisputeState.ESCALATED);
         assertThat(dispute.escalatedTo).isEqualTo("partner-manager");
         dispute.startReview("pm", NOW);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.layout.PageBounds;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,8 +57,8 @@ class DisputesController {
     /**
      * A partner's disputes, staff's "all" view (newest first) and the staff work queue (the most overdue first, as the
      * service sorts it: it used to be read whole up to 1,000 newest disputes and sorted here, so the most overdue of a
-     * longer queue were never shown) a page at a time as the service lists them. A partner's issued statements to open
-     * a dispute on are paged too.
+     * longer queue were never shown) a page at a time as the service lists them; a page beyond the last redirects to
+     * the last ({@link PageBounds}). A partner's issued statements to open a dispute on are paged too.
      */
     @GetMapping("/disputes")
     String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(defaultValue = "work") String show,
@@ -77,6 +78,8 @@ class DisputesController {
                 : partnerNames.of(disputes.stream().map(DisputeView::partnerId).toList()));
         model.addAttribute("total", total);
         model.addAttribute("page", current);
+        // a page beyond the last redirects to the last (PageBounds, as every paged list)
+        PageBounds.last(model, total, PAGE_SIZE);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
         model.addAttribute("show", all ? "all" : "work");
         if (user.isPartner()) {

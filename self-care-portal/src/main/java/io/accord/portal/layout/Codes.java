@@ -86,6 +86,9 @@ public final class Codes {
                 "MINIMUM_GUARANTEE", "OTHER"));
         kinds.put("DisputeOutcome", List.of("ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED"));
         kinds.put("DisputeSource", List.of("PARTNER", "RECONCILIATION"));
+        // who acted on a dispute (changedBy, a note's author, uploadedBy): a user's name as it is, but the label a
+        // partner's view shows for our staff (docs/disputes.md, "Who a partner sees") and no user (system)
+        kinds.put("DisputeActor", List.of("Accord", "system"));
         return java.util.Collections.unmodifiableMap(kinds);
     }
 

@@ -113,10 +113,78 @@ class DisputeControllerTests extends PortalTestSupport {
                         containsString(">Partly accepted<"), containsString(">Accepted<"),
                         containsString("2026-12-01 10:00 In review (finance)"),
                         not(containsString("PARTIALLY_ACCEPTED")), not(containsString(" inReview ")))));
+        // the partner's view of the same dispute names our staff user as "Accord" (dispute-service), in words here
+        STUB.answerJson("GET", TICKETS + "/" + ID, accepted.replace("\"finance\"", "\"Accord\""));
         mvc.perform(get("/disputes/" + ID).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Sonstiges"), containsString(">Teilweise anerkannt<"),
-                        containsString("In Prüfung (finance)"), not(containsString("dispute-partner")))));
+                        containsString("In Prüfung (Accord-Team)"), not(containsString("dispute-partner")))));
+    }
+
+    @Test
+    void aPartnerSeesOurStaffAsTheAccordTeamAndItsOwnUsersByNameWhileStaffSeeEveryName() throws Exception {
+        String staffView = ticket(ID, "escalated", Instant.now().plus(30, ChronoUnit.HOURS), null)
+                .replace("\"text\":\"see the CDRs\"}]", "\"text\":\"see the CDRs\"},"
+                        + "{\"author\":\"finance\",\"date\":\"2026-12-01T10:05:00Z\",\"text\":\"looking into it\"}]")
+                .replace("\"uploadedBy\":\"partner-admin\"}]", "\"uploadedBy\":\"partner-admin\"},"
+                        + "{\"id\":\"att2\",\"name\":\"rated.pdf\",\"mimeType\":\"application/pdf\",\"version\":2,"
+                        + "\"uploadedBy\":\"finance\"}]")
+                .replace("\"changedBy\":\"partner-admin\"}]", "\"changedBy\":\"partner-admin\"},"
+                        + "{\"status\":\"inReview\",\"changeDate\":\"2026-12-01T10:00:00Z\",\"changedBy\":\"finance\"},"
+                        + "{\"status\":\"escalated\",\"changeDate\":\"2026-12-04T10:00:00Z\",\"changedBy\":\"system\","
+                        + "\"changeReason\":\"resolution SLA breached\"}]");
+        STUB.answerJson("GET", TICKETS + "/" + ID, staffView);
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH"}]""".formatted(PARTNER_A));
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<strong>partner-admin</strong>"),
+                        containsString("<strong>finance</strong>"), containsString("cdrs.pdf (application/pdf, v1, "
+                                + "partner-admin)"), containsString("rated.pdf (application/pdf, v2, finance)"),
+                        containsString("2026-12-01 09:00 Open (partner-admin)"),
+                        containsString("2026-12-01 10:00 In review (finance)"),
+                        containsString("2026-12-04 10:00 Escalated (automatic): resolution SLA breached"))));
+
+        // dispute-service shows the partner "Accord" for a staff user: the page says who in words
+        STUB.answerJson("GET", TICKETS + "/" + ID, staffView.replace("\"finance\"", "\"Accord\""));
+        for (String language : new String[] {"en", "de"}) {
+            String team = "en".equals(language) ? "Accord team" : "Accord-Team";
+            mvc.perform(get("/disputes/" + ID).header("Accept-Language", language)
+                            .with(TestUsers.partner("partner-admin")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("<strong>partner-admin</strong>"),
+                            containsString("<strong>" + team + "</strong>"),
+                            containsString("v1, partner-admin)"), containsString("v2, " + team + ")"),
+                            containsString(" (partner-admin)"), containsString(" (" + team + ")"),
+                            not(containsString("(Accord)")), not(containsString("<strong>Accord</strong>")),
+                            not(containsString("finance")))));
+        }
+    }
+
+    @Test
+    void aDisputeListPageBeyondTheLastRedirectsToTheLastWithItsView() throws Exception {
+        // 30 open disputes are two pages of 25: the work queue, and staff's "all" view keeping show=all
+        STUB.answerJson("GET", TICKETS, 200, "[]", Map.of("X-Total-Count", "30"));
+        mvc.perform(get("/disputes?page=9").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/disputes?page=1"));
+        mvc.perform(get("/disputes?show=all&page=4").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/disputes?show=all&page=1"));
+        // the last page itself is shown
+        mvc.perform(get("/disputes?page=1").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk());
+        assertThat(STUB.requestsTo("GET", TICKETS).getLast().query()).contains("offset=25", "limit=25");
+        // a partner without disputes: the first page
+        STUB.answerJson("GET", TICKETS, 200, "[]", Map.of("X-Total-Count", "0"));
+        STUB.answerJson("GET", "/api/settlement/statements", 200, "[]", Map.of("X-Total-Count", "0"));
+        mvc.perform(get("/disputes?page=3").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/disputes?page=0"));
+        // not a number: the first page, as before
+        mvc.perform(get("/disputes?page=x&show=all").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/disputes?show=all&page=0"));
     }
 
     @Test

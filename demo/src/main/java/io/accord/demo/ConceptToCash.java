@@ -354,14 +354,18 @@ public final class ConceptToCash implements AutoCloseable {
         return text(found.get(0), "id");
     }
 
+    /**
+     * A second partner manager approves: partner-manager imported and submitted the CSP's offerings, and four-eyes
+     * keeps whoever created or submitted an offering from approving it.
+     */
     private void approve(String offering, String externalId) {
-        JsonNode decided = gateway.post(token("partner-manager"), "/api/catalog/offerings/" + offering + "/decision",
-                "{\"decision\": \"APPROVE\"}").expect(200).json();
+        JsonNode decided = gateway.post(token("partner-manager-b"), "/api/catalog/offerings/" + offering
+                + "/decision", "{\"decision\": \"APPROVE\"}").expect(200).json();
         String status = text(decided, "lifecycleStatus");
         if (!status.equals("Launched")) {
             throw new StepFailed(externalId + " is " + status + " after approval, not Launched");
         }
-        narrator.say(externalId + ": approved by partner-manager: Launched");
+        narrator.say(externalId + ": approved by partner-manager-b: Launched");
     }
 
     // ---------------------------------------------------------------------------------------------------- step 3
@@ -645,9 +649,10 @@ public final class ConceptToCash implements AutoCloseable {
         JsonNode offering = gateway.get(staff, CATALOG + "/productOffering/" + coCreatedOffering).expect(200).json();
         if (!"Launched".equals(text(offering, "lifecycleStatus")) || offering.has("pendingChange")
                 && !offering.path("pendingChange").isNull()) {
-            Http.Answer decided = gateway.post(staff, "/api/catalog/offerings/" + coCreatedOffering + "/decision",
-                    "{\"decision\": \"APPROVE\"}");
-            narrator.say("partner-manager approved the price revision of " + coCreatedExternalId + " ("
+            // partner-manager imported the revision: another partner manager approves it (four-eyes)
+            Http.Answer decided = gateway.post(token("partner-manager-b"), "/api/catalog/offerings/"
+                    + coCreatedOffering + "/decision", "{\"decision\": \"APPROVE\"}");
+            narrator.say("partner-manager-b approved the price revision of " + coCreatedExternalId + " ("
                     + decided.status() + ")");
         }
         narrator.say("price correction: voice " + ORIGINAL_VOICE.stripTrailingZeros().toPlainString() + " -> "

@@ -1,6 +1,7 @@
 package io.accord.catalog.importjob;
 
 import io.accord.platform.problem.FailureKind;
+import io.accord.platform.security.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,6 +42,7 @@ class ImportRunner implements DisposableBean {
     private final ImportProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Tenancy tenancy;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("catalog-import").daemon().factory());
     private final ReentrantLock working = new ReentrantLock();
@@ -48,7 +50,8 @@ class ImportRunner implements DisposableBean {
     private volatile boolean stopping;
 
     ImportRunner(ImportJobStore store, RowImporter importer, ImportProperties properties,
-                 PlatformTransactionManager transactionManager, Clock clock) {
+                 PlatformTransactionManager transactionManager, Clock clock, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.store = store;
         this.importer = importer;
         this.properties = properties;
@@ -257,7 +260,11 @@ class ImportRunner implements DisposableBean {
         private ImportJob importChunk(ImportJob job, List<ImportItem> items, boolean ended) {
             boolean validateOnly = job.phase() == ImportPhase.VALIDATE;
             if (!items.isEmpty()) {
-                List<RowResult> results = importer.importRows(job, items, validateOnly);
+                // on behalf of whoever uploaded the file: the audit trail names them, and a change of a launched
+                // offering it proposes is theirs, which four-eyes keeps them from approving
+                List<List<RowResult>> imported = new ArrayList<>(1);
+                tenancy.actingAs(job.createdBy(), () -> imported.add(importer.importRows(job, items, validateOnly)));
+                List<RowResult> results = imported.getFirst();
                 store.saveResults(id, results);
                 store.addOutcomes(id, results.stream().collect(java.util.stream.Collectors.groupingBy(
                         RowResult::outcome, java.util.stream.Collectors.counting())));

@@ -4,6 +4,7 @@ import io.accord.catalog.price.PriceDraft;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,14 @@ final class AutoApproval {
      * against the live price alone, announcements chained one after the other, each within the threshold of the
      * previous one the policy approved, had moved a price as far as the partner wanted without review.
      *
+     * A changed price version starting in the past (beyond the configured grace) is a correction: usage since its
+     * start, late or recycled records, is rated (again) at the new price, so it always needs a manager, however small.
+     *
      * @param reviewed the reviewed baseline per price external id; a changed price without one needs a manager
+     * @param now      when the change is proposed
      */
-    boolean approvesPriceChange(List<PriceDraft> live, List<PriceDraft> proposed, Map<String, PriceDraft> reviewed) {
+    boolean approvesPriceChange(List<PriceDraft> live, List<PriceDraft> proposed, Map<String, PriceDraft> reviewed,
+                                Instant now) {
         if (properties.priceChangePercent().signum() < 0 || live.size() != proposed.size()) {
             return false;
         }
@@ -47,12 +53,19 @@ final class AutoApproval {
             if (old == null || !close(old, after)) {
                 return false;
             }
+            if (old.equals(after)) {
+                continue;
+            }
             PriceDraft baseline = reviewed.get(after.externalId());
-            if (!old.equals(after) && (baseline == null || !close(baseline, after))) {
+            if (baseline == null || !close(baseline, after) || backdated(after, now)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private boolean backdated(PriceDraft price, Instant now) {
+        return price.validFrom() != null && price.validFrom().isBefore(now.minus(properties.backdatingGrace()));
     }
 
     /** Same structure, and every amount, tier rate and minimum charge within the percentage. */

@@ -122,6 +122,12 @@ class OfferingImport {
                     row.result(ImportOutcome.Result.UNCHANGED, current.id());
                     return;
                 }
+                if (current.pendingChange() != null) {
+                    // the waiting change is decided first: a second one never replaces it unseen
+                    row.error("externalId", current.changeWaiting());
+                    row.result(ImportOutcome.Result.INVALID, current.id());
+                    return;
+                }
                 if (!ownerActive) {
                     row.error("externalId", "offering '" + current.externalId() + "' is launched and its owner is "
                             + "not ACTIVE: a suspended partner submits no changes");
@@ -172,7 +178,8 @@ class OfferingImport {
         Map<OfferingValidation.Row, ProductOffering> created = new java.util.IdentityHashMap<>();
         for (OfferingValidation.Row row : ordered) {
             if (row.result() == ImportOutcome.Result.CREATED) {
-                ProductOffering offering = new ProductOffering(owner, row.draft().externalId(), now);
+                ProductOffering offering = new ProductOffering(owner, row.draft().externalId(), lifecycle.actor(),
+                        now);
                 offering.define(definition(owner, row, ids, specs, specIds, now), now);
                 entities.persist(offering);
                 ids.put(row.draft().externalId(), offering.id());

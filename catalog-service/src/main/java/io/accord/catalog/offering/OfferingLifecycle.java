@@ -48,13 +48,19 @@ class OfferingLifecycle {
     /** The owner submits a draft; a SUSPENDED or TERMINATED partner may not. The policy may approve it at once. */
     void submit(ProductOffering offering, Instant now) {
         requireActiveOwner(offering);
-        transition(offering, "submitted", () -> offering.submit(now));
+        transition(offering, "submitted", () -> offering.submit(tenancy.actor(), now));
         if (policy.approvesSubmission(resolver.read(offering.definition()))) {
             approve(offering, AutoApproval.ACTOR, null, now);
         }
     }
 
+    /** Four-eyes: whoever created or submitted the offering, or proposed its change, is refused (409). */
     void approve(ProductOffering offering, String by, Instant launchAt, Instant now) {
+        try {
+            offering.requireApprover(by);
+        } catch (IllegalStateException sameUser) {
+            throw new ConflictException(sameUser.getMessage());
+        }
         if (offering.pendingChange() != null) {
             approveRevision(offering, by, false, now);
             return;
@@ -85,18 +91,20 @@ class OfferingLifecycle {
 
     /**
      * A launched offering changed: the change waits for review, unless the policy approves a small price change
-     * (measured against the live prices and the versions last reviewed, see {@link AutoApproval}).
+     * (measured against the live prices and the versions last reviewed, starting now or later, see
+     * {@link AutoApproval}). A change already waiting is decided first (409).
      */
     void propose(ProductOffering offering, ProductOffering.Change change, String definition, Instant now) {
         requireActiveOwner(offering);
-        transition(offering, "change proposed (" + change + ")", () -> offering.propose(change, definition, now),
+        transition(offering, "change proposed (" + change + ")",
+                () -> offering.propose(change, definition, tenancy.actor(), now),
                 after -> after.put("proposedDefinition", resolver.read(definition)));
         if (change != ProductOffering.Change.NEW_PRICE_VERSION) {
             return;
         }
         List<PriceDraft> proposed = resolver.read(definition).prices();
         if (policy.approvesPriceChange(resolver.read(offering.definition()).prices(), proposed,
-                prices.reviewedBaselines(offering.id(), proposed))) {
+                prices.reviewedBaselines(offering.id(), proposed), now)) {
             approveRevision(offering, AutoApproval.ACTOR, true, now);
         }
     }

@@ -170,6 +170,9 @@ class OfferingService {
         } catch (IllegalStateException notNow) {
             throw new ConflictException(notNow.getMessage());
         }
+        if (offering.pendingChange() != null) {
+            throw new ConflictException(offering.changeWaiting());
+        }
         if (offering.status() == OfferingStatus.LAUNCHED && offering.partnerId() != null) {
             // a launched offering changes by a revision its owner submits, which a suspended owner may not
             Optional<PartnerStatus> owner = partners.find(offering.partnerId());

@@ -61,6 +61,8 @@ class ProductOffering {
     private Instant rejectedChangeAt;
     private Instant launchAt;
     private Instant submittedAt;
+    private String submittedBy;
+    private String createdBy;
     private Instant decidedAt;
     private String decidedBy;
     private Instant launchedAt;
@@ -85,8 +87,9 @@ class ProductOffering {
     protected ProductOffering() {
     }
 
-    ProductOffering(Owner owner, String externalId, Instant now) {
+    ProductOffering(Owner owner, String externalId, String createdBy, Instant now) {
         this.id = UUID.randomUUID();
+        this.createdBy = createdBy;
         this.ownerKey = owner.key();
         this.partnerId = owner.partnerId();
         this.externalId = externalId;
@@ -112,18 +115,20 @@ class ProductOffering {
         requireStatus("change", OfferingStatus.DRAFT, OfferingStatus.REJECTED, OfferingStatus.LAUNCHED);
     }
 
-    /** The owner submits it for review. */
-    void submit(Instant now) {
+    /** The owner submits it for review; {@code by} may not approve it (four-eyes). */
+    void submit(String by, Instant now) {
         requireStatus("submit", OfferingStatus.DRAFT, OfferingStatus.REJECTED);
         status = OfferingStatus.IN_REVIEW;
         statusReason = null;
         submittedAt = now;
+        submittedBy = by;
         lastUpdate = now;
     }
 
     /** A partner manager (or the policy) approves; it launches at {@code launchAt}, or at once when that is null. */
     void approve(String by, Instant launchAt, Instant now) {
         requireStatus("approve", OfferingStatus.IN_REVIEW);
+        requireApprover(by);
         status = OfferingStatus.APPROVED;
         this.launchAt = launchAt;
         decidedBy = by;
@@ -157,18 +162,26 @@ class ProductOffering {
         lastUpdate = now;
     }
 
-    /** A launched offering changes only through a revision that waits for review. */
-    void propose(Change change, String pending, Instant now) {
+    /**
+     * A launched offering changes only through a revision that waits for review; {@code by} proposed it and may not
+     * approve it (four-eyes). A change already waiting is decided first: a second one never replaces it unseen.
+     */
+    void propose(Change change, String pending, String by, Instant now) {
         requireStatus("revise", OfferingStatus.LAUNCHED);
+        if (pendingChange != null) {
+            throw new IllegalStateException(changeWaiting());
+        }
         pendingChange = change;
         pendingDefinition = pending;
         submittedAt = now;
+        submittedBy = by;
         lastUpdate = now;
     }
 
     /** The pending revision becomes the definition; a new version when more than prices changed. */
     void approveRevision(OfferingDefinition definition, String by, Instant now) {
         requireRevision();
+        requireApprover(by);
         if (pendingChange == Change.NEW_VERSION) {
             offeringVersion++;
         }
@@ -245,6 +258,34 @@ class ProductOffering {
         components.addAll(d.componentIds());
     }
 
+    /**
+     * Why a launched offering with a change waiting for review takes no other change now, and what to do: the
+     * waiting change is approved or rejected first (it is at its pending-change resource).
+     */
+    String changeWaiting() {
+        return "offering " + id + " has a change waiting for review (" + pendingChange + ", submitted " + submittedAt
+                + ", see " + ChangeResources.PATH.replace("{id}", id.toString()) + "): a partner manager approves "
+                + "or rejects it first, then propose this change again; it does not replace the waiting one";
+    }
+
+    /**
+     * Four-eyes: whoever submitted the offering (or created it), or proposed the change waiting for review, may not
+     * approve it; another user must. Submissions and changes recorded before V38 name nobody.
+     */
+    void requireApprover(String by) {
+        if (!inReview()) {
+            return; // nothing to approve: the status transition says why
+        }
+        String who = pendingChange != null ? submittedBy : by != null && by.equals(submittedBy) ? submittedBy
+                : createdBy;
+        if (who == null || !who.equals(by)) {
+            return;
+        }
+        String what = pendingChange != null ? "the change of offering " + id + " waiting for review was proposed by "
+                : "offering " + id + " was " + (by.equals(submittedBy) ? "submitted" : "created") + " by ";
+        throw new IllegalStateException(what + by + ": another partner manager must approve it (four-eyes)");
+    }
+
     private void requireRevision() {
         if (pendingChange == null) {
             throw new IllegalStateException("offering " + id + " has no change waiting for review");
@@ -285,6 +326,7 @@ class ProductOffering {
     String decidedBy() { return decidedBy; }
     Instant launchAt() { return launchAt; }
     Instant submittedAt() { return submittedAt; }
+    String submittedBy() { return submittedBy; }
     Instant lastUpdate() { return lastUpdate; }
     List<UUID> components() { return List.copyOf(components); }
 

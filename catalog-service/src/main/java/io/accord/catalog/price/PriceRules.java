@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * The rules a price definition must follow, as plain Java: every broken rule is reported with its field (relative to
@@ -22,10 +23,13 @@ final class PriceRules {
 
     private final Predicate<String> isCurrency;
     private final Predicate<String> isTaxCategory;
+    private final ToIntFunction<String> minorUnits;
 
-    PriceRules(Predicate<String> isCurrency, Predicate<String> isTaxCategory) {
+    /** @param minorUnits a currency's minor unit decimals (EUR 2, JPY 0), for a code {@code isCurrency} accepts */
+    PriceRules(Predicate<String> isCurrency, Predicate<String> isTaxCategory, ToIntFunction<String> minorUnits) {
         this.isCurrency = isCurrency;
         this.isTaxCategory = isTaxCategory;
+        this.minorUnits = minorUnits;
     }
 
     /** Checks a set of prices of one offering: each price, and that their external ids are unique. */
@@ -50,7 +54,10 @@ final class PriceRules {
         text(price.externalId(), 100, at + ".externalId", errors);
         text(price.name(), 200, at + ".name", errors);
         if (price.currency() == null || !isCurrency.test(price.currency())) {
-            errors.accept(at + ".currency", "currency must be an ISO 4217 code such as EUR");
+            errors.accept(at + ".currency", "currency must be the ISO 4217 code of a currency in circulation, "
+                    + "such as EUR (not a fund, metal, test or withdrawn code)");
+        } else {
+            wholeMinorUnits(price, at, errors);
         }
         if (price.taxCategory() == null || !isTaxCategory.test(price.taxCategory())) {
             errors.accept(at + ".taxCategory", "taxCategory must be a known tax category such as STANDARD");
@@ -79,6 +86,23 @@ final class PriceRules {
                 }
             }
             case USAGE -> usage(price, at, errors);
+        }
+    }
+
+    /**
+     * A one-time or recurring charge is billed as it is, so it is a whole number of its currency's minor units (JPY
+     * 1.5 cannot be paid). A usage rate is per unit and may be finer: the rated charge is rounded, not the rate.
+     */
+    private void wholeMinorUnits(PriceDraft price, String at, BiConsumer<String, String> errors) {
+        if ((price.type() != PriceDraft.PriceType.ONE_TIME && price.type() != PriceDraft.PriceType.RECURRING)
+                || price.amount() == null || price.amount().signum() < 0) {
+            return;
+        }
+        int digits = minorUnits.applyAsInt(price.currency());
+        int scale = price.amount().stripTrailingZeros().scale();
+        if (digits >= 0 && scale > digits && scale <= MAX_SCALE) {
+            errors.accept(at + ".amount", "at most " + digits + " decimals in " + price.currency() + ", its minor "
+                    + "unit: one-time and recurring charges are billed in whole minor units");
         }
     }
 

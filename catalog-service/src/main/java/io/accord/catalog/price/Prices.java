@@ -45,7 +45,8 @@ public class Prices {
         Map<String, Boolean> currencies = new ConcurrentHashMap<>();
         this.rules = new PriceRules(code -> currencies.computeIfAbsent(code, reference::isCurrency),
                 code -> knownTaxCategories.contains(code)
-                        || (reference.isTaxCategory(code) && knownTaxCategories.add(code)));
+                        || (reference.isTaxCategory(code) && knownTaxCategories.add(code)),
+                reference::minorUnits);
     }
 
     /** Reports every broken rule of {@code prices} (one offering's) under {@code prefix}, e.g. {@code prices}. */

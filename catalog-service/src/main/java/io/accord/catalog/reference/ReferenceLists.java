@@ -14,11 +14,14 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
-/** The reference lists: currencies and countries from the JDK's ISO tables, units from the enum, tax categories from the database. */
+/**
+ * The reference lists: currencies (those in circulation) and countries from the JDK's ISO tables, units from the
+ * enum, tax categories from the database.
+ */
 @Component
 class ReferenceLists {
 
-    private static final List<CurrencyView> CURRENCIES = Currency.getAvailableCurrencies().stream()
+    private static final List<CurrencyView> CURRENCIES = ReferenceData.IN_CIRCULATION.stream()
             .sorted(Comparator.comparing(Currency::getCurrencyCode))
             .map(currency -> new CurrencyView(currency.getCurrencyCode(), currency.getNumericCodeAsString(),
                     currency.getDisplayName(Locale.ENGLISH),

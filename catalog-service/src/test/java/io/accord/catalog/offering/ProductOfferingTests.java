@@ -18,7 +18,7 @@ class ProductOfferingTests {
     void goesFromDraftThroughReviewToLaunchedAndRetired() {
         ProductOffering offering = draft();
 
-        offering.submit(NOW);
+        offering.submit("owner", NOW);
         assertThat(offering.status()).isEqualTo(OfferingStatus.IN_REVIEW);
         offering.approve("pm", null, NOW);
         assertThat(offering.isDueForLaunch(NOW)).isTrue();
@@ -32,14 +32,14 @@ class ProductOfferingTests {
     @Test
     void aRejectionNeedsAReasonAndReturnsTheOfferingToTheOwner() {
         ProductOffering offering = draft();
-        offering.submit(NOW);
+        offering.submit("owner", NOW);
 
         assertThatIllegalArgumentException().isThrownBy(() -> offering.reject("pm", " ", NOW));
         offering.reject("pm", "prices too high", NOW);
 
         assertThat(offering.status()).isEqualTo(OfferingStatus.REJECTED);
         assertThat(offering.statusReason()).isEqualTo("prices too high");
-        offering.submit(NOW);
+        offering.submit("owner", NOW);
         assertThat(offering.status()).isEqualTo(OfferingStatus.IN_REVIEW);
     }
 
@@ -51,16 +51,16 @@ class ProductOfferingTests {
         assertThatIllegalStateException().isThrownBy(() -> offering.launch(NOW));
         assertThatIllegalStateException().isThrownBy(() -> offering.retire("x", NOW));
         assertThatIllegalStateException().isThrownBy(() -> offering.propose(ProductOffering.Change.NEW_VERSION,
-                "{}", NOW));
-        offering.submit(NOW);
-        assertThatIllegalStateException().isThrownBy(() -> offering.submit(NOW));
+                "{}", "owner", NOW));
+        offering.submit("owner", NOW);
+        assertThatIllegalStateException().isThrownBy(() -> offering.submit("owner", NOW));
         assertThatIllegalStateException().isThrownBy(() -> offering.define(definition(), NOW));
     }
 
     @Test
     void anApprovedOfferingLaunchesOnlyAtItsLaunchDate() {
         ProductOffering offering = draft();
-        offering.submit(NOW);
+        offering.submit("owner", NOW);
         offering.approve("pm", NOW.plusSeconds(3600), NOW);
 
         assertThat(offering.isDueForLaunch(NOW)).isFalse();
@@ -74,7 +74,7 @@ class ProductOfferingTests {
         ProductOffering offering = launched();
 
         assertThatIllegalStateException().isThrownBy(() -> offering.define(definition(), NOW));
-        offering.propose(ProductOffering.Change.NEW_VERSION, "{\"changed\":true}", NOW);
+        offering.propose(ProductOffering.Change.NEW_VERSION, "{\"changed\":true}", "owner", NOW);
         assertThat(offering.inReview()).isTrue();
         assertThat(offering.status()).isEqualTo(OfferingStatus.LAUNCHED);
 
@@ -85,6 +85,39 @@ class ProductOfferingTests {
     }
 
     @Test
+    void whoeverCreatedOrSubmittedAnOfferingOrProposedAChangeDoesNotApproveIt() {
+        ProductOffering offering = draft();
+        offering.submit("pm", NOW);
+
+        assertThatIllegalStateException().isThrownBy(() -> offering.approve("pm", null, NOW))
+                .withMessageContaining("submitted by pm").withMessageContaining("four-eyes");
+        assertThatIllegalStateException().isThrownBy(() -> offering.approve("creator", null, NOW))
+                .withMessageContaining("created by creator").withMessageContaining("four-eyes");
+        offering.approve("pm-b", null, NOW);
+        offering.launch(NOW);
+
+        offering.propose(ProductOffering.Change.NEW_PRICE_VERSION, "{}", "pm-b", NOW);
+        assertThatIllegalStateException().isThrownBy(() -> offering.approveRevision(definition(), "pm-b", NOW))
+                .withMessageContaining("proposed by pm-b").withMessageContaining("four-eyes");
+        offering.approveRevision(definition(), "pm", NOW);
+        assertThat(offering.pendingChange()).isNull();
+    }
+
+    @Test
+    void aSecondChangeWaitsUntilTheFirstIsDecidedNeverReplacingIt() {
+        ProductOffering offering = launched();
+        offering.propose(ProductOffering.Change.NEW_PRICE_VERSION, "{\"first\":true}", "owner", NOW);
+
+        assertThatIllegalStateException().isThrownBy(() -> offering.propose(ProductOffering.Change.NEW_VERSION,
+                "{\"second\":true}", "owner", NOW)).withMessageContaining("NEW_PRICE_VERSION")
+                .withMessageContaining("pending-change").withMessageContaining("approves or rejects it first");
+        assertThat(offering.pendingDefinition()).isEqualTo("{\"first\":true}");
+        offering.rejectRevision("pm", "no", NOW);
+        offering.propose(ProductOffering.Change.NEW_VERSION, "{\"second\":true}", "owner", NOW);
+        assertThat(offering.pendingChange()).isEqualTo(ProductOffering.Change.NEW_VERSION);
+    }
+
+    @Test
     void onlyDraftsAreDeletable() {
         assertThat(draft().isDeletable()).isTrue();
         assertThat(launched().isDeletable()).isFalse();
@@ -92,14 +125,14 @@ class ProductOfferingTests {
 
     private static ProductOffering launched() {
         ProductOffering offering = draft();
-        offering.submit(NOW);
+        offering.submit("owner", NOW);
         offering.approve("pm", null, NOW);
         offering.launch(NOW);
         return offering;
     }
 
     private static ProductOffering draft() {
-        ProductOffering offering = new ProductOffering(Owner.partner(UUID.randomUUID()), "x", NOW);
+        ProductOffering offering = new ProductOffering(Owner.partner(UUID.randomUUID()), "x", "creator", NOW);
         offering.define(definition(), NOW);
         return offering;
     }

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PriceRulesTests {
 
     private static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
-    private final PriceRules rules = new PriceRules(Set.of("EUR", "USD")::contains, Set.of("STANDARD")::contains);
+    private final PriceRules rules = new PriceRules(Set.of("EUR", "USD", "JPY", "KWD")::contains,
+            Set.of("STANDARD")::contains, code -> java.util.Currency.getInstance(code).getDefaultFractionDigits());
 
     @Test
     void acceptsAValidPriceOfEachType() {
@@ -35,17 +36,33 @@ class PriceRulesTests {
 
     @Test
     void refusesMoreThanSixDecimals() {
-        assertThat(errors(oneTime("0.1234567"))).containsExactly("p.amount");
-        assertThat(errors(oneTime("0.1234560"))).isEmpty();
+        assertThat(errors(flatUsage("0.1234567", "EUR"))).containsExactly("p.amount");
+        assertThat(errors(flatUsage("0.1234560", "EUR"))).isEmpty();
     }
 
     @Test
     void refusesMoreIntegerDigitsThanTheColumnsHold() {
-        assertThat(errors(oneTime("999999999999999999.999999"))).isEmpty();
+        assertThat(errors(flatUsage("999999999999999999.999999", "EUR"))).isEmpty();
         assertThat(errors(oneTime("1000000000000000000"))).containsExactly("p.amount");
         assertThat(errors(oneTime("1e400"))).containsExactly("p.amount");
         assertThat(errors(usage(UnitOfMeasure.MIN, null, null,
                 List.of(tier("0", "1e19", "1"), tier("1e19", null, "1"))))).containsExactly("p.tiers[0].to");
+    }
+
+    @Test
+    void aCurrencyIsOneInCirculationAndOneTimeAndRecurringChargesAreWholeMinorUnitsUsageRatesMayBeFiner() {
+        assertThat(errors(inCurrency(oneTime("1"), "XTS"))).containsExactly("p.currency");
+        assertThat(errors(inCurrency(oneTime("1.5"), "JPY"))).containsExactly("p.amount");
+        assertThat(errors(inCurrency(oneTime("1.50"), "EUR"))).isEmpty();
+        assertThat(errors(inCurrency(oneTime("1.005"), "EUR"))).containsExactly("p.amount");
+        assertThat(errors(inCurrency(recurring("9.999", PriceDraft.RecurringPeriod.MONTH), "EUR")))
+                .containsExactly("p.amount");
+        assertThat(errors(inCurrency(recurring("9.999", PriceDraft.RecurringPeriod.MONTH), "KWD"))).isEmpty();
+        assertThat(errors(inCurrency(oneTime("1500"), "JPY"))).isEmpty();
+        assertThat(errors(flatUsage("0.0125", "JPY"))).as("a per-unit rate").isEmpty();
+        List<String> messages = new ArrayList<>();
+        rules.check(inCurrency(oneTime("1.5"), "JPY"), "p", (field, message) -> messages.add(message));
+        assertThat(messages).singleElement().asString().contains("at most 0 decimals in JPY");
     }
 
     @Test
@@ -121,6 +138,17 @@ class PriceRulesTests {
     private static PriceDraft oneTime(String amount) {
         return new PriceDraft("p", "Price", PriceDraft.PriceType.ONE_TIME, new BigDecimal(amount), "EUR", "STANDARD",
                 null, null, null, null, null, null, null, List.of(), null, List.of(), null, FROM);
+    }
+
+    private static PriceDraft inCurrency(PriceDraft p, String currency) {
+        return new PriceDraft(p.externalId(), p.name(), p.type(), p.amount(), currency, p.taxCategory(), p.period(),
+                p.proration(), p.unit(), p.roundingFirst(), p.roundingNext(), p.minimumQuantity(), p.tierMode(),
+                p.tiers(), p.accumulation(), p.usageTypes(), p.minimumCharge(), p.validFrom());
+    }
+
+    private static PriceDraft flatUsage(String amount, String currency) {
+        return new PriceDraft("p", "Price", PriceDraft.PriceType.USAGE, new BigDecimal(amount), currency, "STANDARD",
+                null, null, UnitOfMeasure.MB, null, null, null, null, List.of(), null, List.of("DATA"), null, FROM);
     }
 
     private static PriceDraft recurring(String amount, PriceDraft.RecurringPeriod period) {

@@ -48,6 +48,14 @@ class ReferenceDataApiTests {
     }
 
     @Test
+    void listsOnlyCurrenciesInCirculationThoseAPriceMayUse() {
+        List<String> listed = codes(partner().get(REFERENCE + "/currencies").json(), "code");
+
+        assertThat(listed).contains("EUR", "USD", "JPY", "KWD", "XAF", "XOF", "XCD", "CHF")
+                .doesNotContain("XXX", "XTS", "XAU", "XDR", "DEM", "FRF", "BGN");
+    }
+
+    @Test
     void listsIso3166CountriesByAlpha2OrAlpha3() {
         JsonNode all = partner().get(REFERENCE + "/countries").json();
         JsonNode germany = partner().get(REFERENCE + "/countries?code=DEU").json();

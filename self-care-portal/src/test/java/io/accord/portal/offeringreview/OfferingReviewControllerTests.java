@@ -172,8 +172,21 @@ class OfferingReviewControllerTests extends PortalTestSupport {
         mvc.perform(post("/offering-review/" + ID + "/approval").header("HX-Request", "true").with(csrf())
                         .with(TestUsers.staff("partner-manager", "partner-manager")))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(allOf(containsString("can no longer be decided here"),
+                .andExpect(content().string(allOf(containsString("The catalog refused this decision"),
                         containsString("offering is LAUNCHED"))));
+    }
+
+    @Test
+    void anApprovalOfOnesOwnSubmissionIsRefusedNamingFourEyes() throws Exception {
+        STUB.answerJson("POST", DECISION, 409, "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"offering "
+                + ID + " was submitted by partner-manager: another partner manager must approve it (four-eyes)\"}",
+                Map.of());
+
+        mvc.perform(post("/offering-review/" + ID + "/approval").header("HX-Request", "true").with(csrf())
+                        .with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("another partner manager must approve it"),
+                        containsString("was submitted by partner-manager"))));
     }
 
     @Test

@@ -115,8 +115,13 @@ final class ApplicationRequirements {
         return of(partnerType).fields();
     }
 
+    /** Whether onboarding named the requirements of this partner type (not so for no, an unknown or a new type). */
+    public boolean knows(String partnerType) {
+        return partnerType != null && byType.containsKey(partnerType.strip());
+    }
+
     /** The document types this partner type requires, in alphabetical order as onboarding names them. */
-    List<String> documents(String partnerType) {
+    public List<String> documents(String partnerType) {
         return of(partnerType).documents();
     }
 

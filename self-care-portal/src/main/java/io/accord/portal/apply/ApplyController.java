@@ -263,8 +263,8 @@ class ApplyController {
     }
 
     /** An application as its applicant follows it. */
-    record ApplicationStatusView(String id, String legalName, String status, String decisionReason,
-                                 String partnerId, String submittedAt, List<Check> checks) {
+    record ApplicationStatusView(String id, String legalName, String partnerType, String status,
+                                 String decisionReason, String partnerId, String submittedAt, List<Check> checks) {
 
         record Check(String name, String outcome, String reason) {
             public boolean passed() {
@@ -285,7 +285,8 @@ class ApplyController {
             view.path("checks").forEach(check -> checks.add(new Check(check.path("check").asString(""),
                     check.path("outcome").asString(""), check.path("reason").asString(""))));
             return new ApplicationStatusView(view.path("id").asString(),
-                    view.path("application").path("legalName").asString(""), view.path("status").asString(""),
+                    view.path("application").path("legalName").asString(""),
+                    view.path("application").path("partnerType").asString(""), view.path("status").asString(""),
                     view.path("decisionReason").asString(""), view.path("partnerId").asString(""),
                     view.path("submittedAt").asString(""), checks);
         }

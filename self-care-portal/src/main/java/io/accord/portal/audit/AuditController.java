@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.contracts.TimeRange;
 import io.accord.portal.gateway.Gateway;
+import io.accord.portal.layout.Codes;
 import io.accord.portal.layout.Display;
 import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,6 +59,7 @@ class AuditController {
         filters.put("to", to.strip());
         int current = Math.min(LAST_PAGE, Math.max(0, page));
         model.addAllAttributes(filters);
+        model.addAttribute("resourceTypes", Codes.KNOWN.get("AuditResource"));
         model.addAttribute("page", current);
         String errorKey = problem(filters);
         if (errorKey != null) {

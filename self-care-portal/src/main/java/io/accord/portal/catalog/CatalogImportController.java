@@ -7,7 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,11 +37,26 @@ class CatalogImportController {
     private static final String JOBS = "/tmf-api/productCatalogManagement/v4/importJob";
     private static final long MAX_FILE = 20L * 1024 * 1024;
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    private static final Resource TEMPLATE = new ClassPathResource("catalog/offerings-import-template.csv");
 
     private final Gateway gateway;
 
     CatalogImportController(Gateway gateway) {
         this.gateway = gateway;
+    }
+
+    /**
+     * The CSV template the import offers a partner: the header with every column the import takes
+     * (docs/catalog-import.md) and example offerings that pass a dry run (a subscription with a one-time fee, a
+     * tiered usage price, a per-minute price with rounding).
+     */
+    @GetMapping("/catalog/import-template.csv")
+    ResponseEntity<Resource> template() {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(CSV, java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(TEMPLATE.getFilename()).build().toString())
+                .body(TEMPLATE);
     }
 
     @PostMapping("/catalog/imports")

@@ -69,6 +69,9 @@ public final class Codes {
         kinds.put("UsageType", List.of("VOICE", "SMS", "DATA", "API_CALL", "CONTENT_VIEW", "IOT_MESSAGE"));
         kinds.put("UsageFate", List.of("RATED", "SUSPENDED", "RECYCLED", "WRITTEN_OFF"));
         kinds.put("RatingKind", List.of("RATED", "REVERSAL", "RERATED"));
+        kinds.put("SuspenseReason", List.of("NO_PRODUCT_INSTANCE", "NO_PRICE", "NO_AGREEMENT", "AMBIGUOUS_PRODUCT",
+                "INVALID", "TOO_OLD"));
+        kinds.put("SuspenseStatus", List.of("OPEN", "RECYCLED", "WRITTEN_OFF"));
         kinds.put("PartyDirection", List.of("PAYABLE_TO_PARTNER", "OWED_BY_PARTNER"));
         // orchestration-service (TMF622 orders, TMF648 quotes)
         kinds.put("OrderState", List.of("acknowledged", "inProgress", "pendingCancellation", "completed", "partial",
@@ -78,6 +81,8 @@ public final class Codes {
         kinds.put("SagaState", List.of("RUNNING", "COMPLETED", "COMPENSATING", "COMPENSATED", "FAILED"));
         kinds.put("StepState", List.of("PENDING", "RUNNING", "WAITING", "DONE", "FAILED", "COMPENSATING",
                 "COMPENSATED", "SKIPPED"));
+        kinds.put("StepType", List.of("START_FULFILMENT", "RESERVE_RESOURCE", "ALLOCATE", "ACTIVATE_AT_PARTNER",
+                "DEACTIVATE_AT_PARTNER", "MODIFY_PRODUCT", "RELEASE_RESOURCES", "TERMINATE_PRODUCT", "COMPLETE"));
         kinds.put("QuoteState", List.of("inProgress", "approved", "accepted", "rejected", "expired", "cancelled"));
         // dispute-service (TMF621 trouble tickets)
         kinds.put("DisputeStatus", List.of("open", "inReview", "resolutionProposed", "accepted", "rejected",
@@ -89,6 +94,15 @@ public final class Codes {
         // who acted on a dispute (changedBy, a note's author, uploadedBy): a user's name as it is, but the label a
         // partner's view shows for our staff (docs/disputes.md, "Who a partner sees") and no user (system)
         kinds.put("DisputeActor", List.of("Accord", "system"));
+        // every service's audit trail: the resource types its entries name
+        kinds.put("AuditResource", List.of("application", "partner", "individual", "identity-provisioning",
+                "denylist-entry", "document", "agreement", "agreement-template", "hub-subscription",
+                "category", "productOffering", "productSpecification", "importJob", "exportJob", "productOrder",
+                "cancelProductOrder", "saga", "quote", "product", "inventoryPool", "inventoryItem", "partnerEndpoint",
+                "UsageSuspense", "UsageFileJob", "RerateJob", "SettlementPeriod", "SettlementStatement",
+                "CorrectionNote", "DisputeAdjustment", "DisputeAdjustmentSetting", "FxRate", "PartnerInvoice",
+                "Reconciliation", "UsageMatch", "troubleTicket", "troubleTicketInternalNote", "job-item",
+                "outbox-event"));
         return java.util.Collections.unmodifiableMap(kinds);
     }
 

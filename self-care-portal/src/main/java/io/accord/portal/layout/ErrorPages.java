@@ -48,6 +48,7 @@ class ErrorPages implements ErrorController {
         return switch (known) {
             case UNAUTHORIZED, FORBIDDEN -> "error.forbidden";
             case NOT_FOUND -> "error.notFound";
+            case CONFLICT -> "error.conflict";
             case CONTENT_TOO_LARGE -> "error.tooLarge";
             case BAD_GATEWAY, SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT -> "error.unavailable";
             default -> status.is4xxClientError() ? "error.rejected" : "error.generic";

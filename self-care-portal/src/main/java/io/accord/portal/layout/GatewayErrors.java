@@ -10,8 +10,9 @@ import org.springframework.web.servlet.ModelAndView;
 import io.accord.portal.gateway.GatewayException;
 
 /**
- * A failed data call becomes an error page that says what happened (problem+json for a client that prefers JSON):
- * never a 500, never a stack trace.
+ * A failed data call becomes an error page that says what happened, by its status, in the user's language
+ * (problem+json for a client that prefers JSON): never a 500, never a stack trace. The service's own message goes to
+ * staff only ({@link ErrorAnswers}).
  */
 @ControllerAdvice
 class GatewayErrors {
@@ -30,8 +31,10 @@ class GatewayErrors {
         return answers.answer(request, e.pageStatus(), switch (e.pageStatus()) {
             case FORBIDDEN -> "error.forbidden";
             case NOT_FOUND -> "error.notFound";
+            case CONFLICT -> "error.conflict";
             case BAD_GATEWAY -> "error.unavailable";
             case CONTENT_TOO_LARGE -> "error.serviceTooLarge";
+            case UNSUPPORTED_MEDIA_TYPE -> "error.unsupportedType";
             default -> "error.rejected";
         }, e.detail());
     }

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
+import io.accord.portal.layout.DisplayHelper;
 import io.accord.portal.security.StaffActions;
 import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,9 +42,11 @@ class SuspenseController {
     private static final int WRITE_OFF_REASON_MAX = 500;
 
     private final Gateway gateway;
+    private final DisplayHelper display;
 
-    SuspenseController(Gateway gateway) {
+    SuspenseController(Gateway gateway, DisplayHelper display) {
         this.gateway = gateway;
+        this.display = display;
     }
 
     record Count(String key, long count) {
@@ -110,7 +113,7 @@ class SuspenseController {
         JsonNode answer = gateway.post("/api/rating/suspense/recycle", Map.of("filter", filter));
         redirect.addFlashAttribute("noticeKey", "suspense.recycled");
         redirect.addFlashAttribute("noticeArgs", List.of(answer.path("recycled").asLong(0),
-                answer.path("stillSuspended").size(), reason));
+                answer.path("stillSuspended").size(), display.code("SuspenseReason", reason)));
         return "redirect:/suspense";
     }
 
@@ -133,7 +136,8 @@ class SuspenseController {
         body.put("reason", why);
         JsonNode answer = gateway.post("/api/rating/suspense/write-off", body);
         redirect.addFlashAttribute("noticeKey", "suspense.writtenOff");
-        redirect.addFlashAttribute("noticeArgs", List.of(answer.path("writtenOff").asLong(0), reason, why));
+        redirect.addFlashAttribute("noticeArgs", List.of(answer.path("writtenOff").asLong(0),
+                display.code("SuspenseReason", reason), why));
         return "redirect:/suspense";
     }
 

@@ -359,6 +359,27 @@ class ApplyControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theStatusPageNamesOnlyTheDocumentsTheApplicantsPartnerTypeNeeds() throws Exception {
+        MockHttpSession session = applied();
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, completeApplication()
+                .replace("\"OTT_CONTENT\"", "\"ENTERPRISE_INTEGRATOR\""));
+        STUB.answerJson("GET", DOCUMENTS, "[]");
+
+        mvc.perform(get("/apply/" + ID).session(session).header("Accept-Language", "de"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Ihr Antrag als Systemintegrator braucht: Banknachweis, Steuerformular."),
+                        not(containsString("zusätzlich")), not(containsString("Jeder Antrag braucht")))));
+        // a carrier's application needs its licence too, and names no other type's documents either
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, completeApplication()
+                .replace("\"OTT_CONTENT\"", "\"CSP_CARRIER\""));
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(content().string(allOf(containsString("Your application as Carrier (another CSP) needs: "
+                                + "Bank proof, Licence or certificate, Tax form."),
+                        not(containsString(" also: ")))));
+    }
+
+    @Test
     void theWizardSpeaksGerman() throws Exception {
         mvc.perform(get("/apply").header("Accept-Language", "de"))
                 .andExpect(content().string(allOf(containsString("Partner werden"), containsString("Firmenname"))));

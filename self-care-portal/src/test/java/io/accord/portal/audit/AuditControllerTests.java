@@ -42,7 +42,7 @@ class AuditControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("2026-12-01 10:15"), containsString("settlement"),
                         containsString("fiona"), containsString("closed-early"), containsString("closedEarlyBy"),
-                        containsString("Correlation c0ffee"), containsString("UsageSuspense s-1"),
+                        containsString("Correlation c0ffee"), containsString("Suspended usage s-1"),
                         containsString("120 in all"), containsString("Previous page"), containsString("Next page"),
                         containsString("hx-get=\"/audit/verification\""), containsString("<label for=\"audit-partner\""))));
         var call = STUB.requestsTo("GET", "/api/audit").getFirst();

@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -58,6 +59,46 @@ class CatalogImportControllerTests extends PortalTestSupport {
         mvc.perform(get("/catalog").with(TestUsers.partner("partner-user")))
                 .andExpect(content().string(allOf(not(containsString("catalog-file")),
                         not(containsString("/submission")))));
+    }
+
+    @Test
+    void theImportOffersATemplateOfTheDocumentedColumnsNotARepositoryPath() throws Exception {
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering", "[]");
+
+        mvc.perform(get("/catalog").header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("href=\"/catalog/import-template.csv\""),
+                        containsString("CSV-Vorlage herunterladen"), not(containsString("examples/catalog")))));
+
+        String template = mvc.perform(get("/catalog/import-template.csv").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"offerings-import-template.csv\""))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        java.util.List<String> lines = template.lines().toList();
+        assertThat(java.util.List.of(lines.getFirst().split(",")))
+                .as("the header names every column docs/catalog-import.md documents, and no other")
+                .containsExactlyInAnyOrderElementsOf(documentedColumns());
+        assertThat(lines).as("example offerings follow the header").hasSizeGreaterThan(2);
+    }
+
+    /** The columns of docs/catalog-import.md's "Offering columns" and "Price columns" (a cell may name several). */
+    private static java.util.List<String> documentedColumns() throws java.io.IOException {
+        java.util.List<String> columns = new java.util.ArrayList<>();
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("`([A-Za-z]+)`");
+        boolean inColumns = false;
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/catalog-import.md"))) {
+            if (line.startsWith("## ")) {
+                inColumns = line.endsWith(" columns");
+            } else if (inColumns && line.startsWith("| `")) {
+                java.util.regex.Matcher matcher = name.matcher(line.split("\\|")[1]);
+                while (matcher.find()) {
+                    columns.add(matcher.group(1));
+                }
+            }
+        }
+        return columns;
     }
 
     @Test

@@ -51,7 +51,7 @@ class FalloutControllerTests extends PortalTestSupport {
         mvc.perform(get("/fallout").param("state", "RUNNING").with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("productOrder/" + ORDER + "/1"),
-                        containsString("ACTIVATE_AT_PARTNER"), containsString("3 of 5 attempts"),
+                        containsString("Activate at the partner"), containsString("3 of 5 attempts"),
                         containsString("partner endpoint answered 503"), containsString("next attempt 2026-12-01 10:05"),
                         containsString("Retry the step of productOrder/" + ORDER + "/1"),
                         containsString("<label for=\"skip-reason-" + SAGA + "\""),
@@ -67,7 +67,7 @@ class FalloutControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/fallout").with(TestUsers.staff("auditor", "auditor")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("ACTIVATE_AT_PARTNER"),
+                .andExpect(content().string(allOf(containsString("Activate at the partner"),
                         containsString("ops act on it"), not(containsString("Retry")), not(containsString("Skip step")))));
         STUB.reset();
         for (String action : new String[] {"retry", "skip", "cancel"}) {

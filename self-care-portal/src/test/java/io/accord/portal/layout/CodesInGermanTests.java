@@ -106,4 +106,79 @@ class CodesInGermanTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString(">Streamo Basic<"), containsString(">Sprache<"),
                         not(containsString(">" + OFFERING + "<")), not(containsString(">VOICE<")))));
     }
+    @Test
+    void suspenseReasonsReadAsGermanWordsOnTheSuspensePageAndInTheUsageLookup() throws Exception {
+        STUB.answerJson("GET", "/api/rating/suspense/summary", """
+                {"total":3,"byReason":[{"key":"NO_PRICE","count":2},{"key":"AMBIGUOUS_PRODUCT","count":1}],
+                 "bySource":[{"key":"mediation-eu","count":3}],"byAge":[{"key":"<1h","count":3}]}""");
+        STUB.answerJson("GET", "/api/rating/suspense", 200, """
+                [{"suspenseId":"5u000000-0000-4000-8000-000000000001","source":"mediation-eu","usageId":"cdr-1",
+                  "subscriberId":"+4915100001","usageType":"VOICE","usageTime":"2026-11-30T08:00:00Z",
+                  "reason":"NO_PRICE","detail":"no price of off-video in force","status":"OPEN",
+                  "suspendedAt":"2026-11-30T08:00:05Z"}]""", Map.of("X-Total-Count", "1"));
+
+        mvc.perform(get("/suspense").header("Accept-Language", "de").with(TestUsers.staff("ops", "ops")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Kein Preis für die Nutzungsart<"),
+                        containsString(">Mehrere Produkte passen<"), not(containsString(">NO_PRICE<")),
+                        not(containsString(">AMBIGUOUS_PRODUCT<")), not(containsString("Grund NO_PRICE")))));
+
+        STUB.answerJson("GET", "/api/rating/usage/fate", """
+                {"source":"mediation-eu","usageId":"cdr-7","fate":"WRITTEN_OFF","ratings":[],"duplicates":[],
+                 "suspense":[{"reason":"NO_AGREEMENT","detail":"no agreement of partner x","status":"WRITTEN_OFF",
+                              "suspendedAt":"2026-12-01T08:00:00Z"}]}""");
+        STUB.answerJson("GET", "/api/rating/rollups", "{\"rows\":[]}");
+        mvc.perform(get("/usage?source=mediation-eu&usageId=cdr-7").header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Keine gültige Vereinbarung<"),
+                        containsString(">Abgeschrieben<"), not(containsString("NO_AGREEMENT")),
+                        not(containsString(">WRITTEN_OFF<")))));
+    }
+
+    @Test
+    void aDocumentsTypeAndAnAgreementsTypeReadInGerman() throws Exception {
+        String document = "d0c00000-0000-4000-8000-000000000003";
+        STUB.answerJson("GET", "/tmf-api/document/v4/document/" + document, """
+                {"id":"%s","name":"Steuernachweis","documentType":"TAX_FORM","version":"1",
+                 "lastUpdate":"2026-11-30T08:15:00Z"}""".formatted(document));
+        STUB.answerJson("GET", "/tmf-api/document/v4/document/" + document + "/version", "[]");
+        mvc.perform(get("/documents/" + document).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Steuerformular<"),
+                        not(containsString("TAX_FORM<")))));
+
+        String agreement = "a9000000-0000-4000-8000-000000000001";
+        STUB.answerJson("GET", "/tmf-api/agreementManagement/v4/agreement/" + agreement, """
+                {"id":"%s","name":"Vereinbarung","agreementType":"SELL_THROUGH","status":"ACTIVE","version":"2",
+                 "partnerId":"%s"}""".formatted(agreement, PARTNER_A));
+        mvc.perform(get("/agreements/" + agreement).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dd>Vertrieb durch uns</dd>"),
+                        not(containsString("SELL_THROUGH")))));
+    }
+
+    @Test
+    void auditResourceTypesAndAFailingStepReadInGerman() throws Exception {
+        STUB.answerJson("GET", "/api/audit", 200, """
+                [{"service":"rating","id":7,"occurredAt":"2026-12-01T10:14:00Z","actor":"system","partnerId":null,
+                  "resourceType":"UsageSuspense","resourceId":"s-1","action":"RECYCLE","before":null,"after":null,
+                  "correlationId":"beef"}]""", Map.of("X-Total-Count", "1"));
+        mvc.perform(get("/audit").header("Accept-Language", "de").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Nutzung in Klärung s-1<"),
+                        containsString("label=\"Nutzung in Klärung\""), not(containsString("UsageSuspense s-1")))));
+
+        STUB.answerJson("GET", "/api/orchestration/fallout", 200, """
+                [{"sagaId":"5a9a0000-0000-4000-8000-000000000001","reference":"productOrder/x/1","state":"RUNNING",
+                  "reason":"no ICCID left","step":{"type":"RESERVE_RESOURCE","state":"PENDING","attempts":3,
+                  "maxAttempts":5,"nextAttemptAt":"2026-12-01T10:05:00Z","lastError":"no ICCID left"}}]""",
+                Map.of("X-Total-Count", "1"));
+        mvc.perform(get("/fallout").header("Accept-Language", "de").with(TestUsers.staff("ops", "ops")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Ressourcen reservieren<"),
+                        not(containsString("RESERVE_RESOURCE")))));
+    }
 }

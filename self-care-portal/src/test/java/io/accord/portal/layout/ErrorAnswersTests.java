@@ -101,12 +101,60 @@ class ErrorAnswersTests extends PortalTestSupport {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.type").value("https://accord.dev/problems/not-found"))
                 .andExpect(jsonPath("$.status").value(404))
-                .andExpect(jsonPath("$.detail").value("ProductOrder " + id + " not found"))
+                .andExpect(jsonPath("$.detail").value(
+                        "This was not found. It does not exist, or it is not yours to see."))
                 .andExpect(jsonPath("$.instance").value("/orders/" + id));
         mvc.perform(get("/orders/" + id).with(TestUsers.partner("partner-user")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(allOf(containsString("This was not found."),
-                        containsString("ProductOrder " + id + " not found"))));
+                        not(containsString("ProductOrder " + id + " not found")))));
+        // staff trace what failed: the service's own message
+        String statement = "17195267-0000-4000-8000-000000000404";
+        STUB.answerJson("GET", "/api/settlement/statements/" + statement, 404, """
+                {"type":"https://accord.dev/problems/not-found","title":"Not Found","status":404,
+                 "detail":"Statement %s not found"}""".formatted(statement), Map.of());
+        mvc.perform(get("/statements/" + statement).accept("application/json")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("Statement " + statement + " not found"));
+    }
+
+    @Test
+    void aPartnerReadsWhatFailedInTheirLanguageNotTheServicesEnglish() throws Exception {
+        String statement = "17195267-0000-4000-8000-000000000001";
+        STUB.answerJson("GET", "/api/settlement/statements/" + statement, 404, """
+                {"type":"https://accord.dev/problems/not-found","title":"Not Found","status":404,
+                 "detail":"Statement %s not found"}""".formatted(statement), Map.of());
+        String order = "0d000000-0000-4000-8000-000000000409";
+        STUB.answerJson("GET", ORDERS + "/" + order, 409, """
+                {"type":"https://accord.dev/problems/conflict","title":"Conflict","status":409,
+                 "detail":"ProductOrder %s is inProgress"}""".formatted(order), Map.of());
+
+        mvc.perform(get("/statements/" + statement).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(
+                        containsString("Nicht gefunden. Es gibt dies nicht, oder es ist nicht für Sie sichtbar."),
+                        not(containsString("not found")), not(containsString("service-detail")))));
+        mvc.perform(get("/orders/" + order).header("Accept-Language", "de").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Das ist jetzt nicht möglich"),
+                        not(containsString("is inProgress")))));
+    }
+
+    @Test
+    void staffAlsoReadTheServicesMessageBelowTheirOwn() throws Exception {
+        String statement = "17195267-0000-4000-8000-000000000002";
+        STUB.answerJson("GET", "/api/settlement/statements/" + statement, 404, """
+                {"type":"https://accord.dev/problems/not-found","title":"Not Found","status":404,
+                 "detail":"Statement %s not found"}""".formatted(statement), Map.of());
+
+        mvc.perform(get("/statements/" + statement).header("Accept-Language", "de")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(allOf(containsString("Nicht gefunden."),
+                        containsString("data-testid=\"service-detail\""),
+                        containsString("Meldung des Dienstes: Statement " + statement + " not found"))));
     }
 
     @Test

@@ -73,7 +73,7 @@ class NavigationTests extends PortalTestSupport {
 
         mvc.perform(get("/catalog").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isNotFound())
-                .andExpect(content().string(allOf(containsString("productOffering not found"),
+                .andExpect(content().string(allOf(containsString("This was not found."),
                         containsString("<a href=\"/catalog\" aria-current=\"page\">Catalog</a>"),
                         containsString("href=\"/dashboard\""), containsString("Partner " + PARTNER_A.substring(0, 8)),
                         containsString("action=\"/logout\""))));

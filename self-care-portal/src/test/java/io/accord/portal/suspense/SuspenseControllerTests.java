@@ -51,7 +51,7 @@ class SuspenseControllerTests extends PortalTestSupport {
                         containsString("NO_PRICE"), containsString("mediation-eu"), containsString("&lt;1h"),
                         containsString("By reason"), containsString("By age"), containsString("cdr-1"),
                         containsString("no price of off-video in force"),
-                        containsString("Recycle the open records with reason NO_PRICE"),
+                        containsString("Recycle the open records with reason No price for the usage type"),
                         containsString("<label for=\"write-off-TOO_OLD\""))));
         assertThat(STUB.requestsTo("GET", "/api/rating/suspense/summary").getFirst().query())
                 .isEqualTo("status=OPEN");
@@ -91,7 +91,8 @@ class SuspenseControllerTests extends PortalTestSupport {
                 .isEqualTo("{\"filter\":{\"reason\":\"NO_PRICE\"}}");
         stubPage();
         mvc.perform(get("/suspense").flashAttrs(result.getFlashMap()).with(TestUsers.staff("ops", "ops")))
-                .andExpect(content().string(containsString("1 records recycled and rated; 1 still in suspense")));
+                .andExpect(content().string(containsString(
+                        "1 records recycled and rated; 1 still in suspense (No price for the usage type)")));
     }
 
     @Test

@@ -39,7 +39,7 @@ class SuspenseRecycleFormTests extends PortalTestSupport {
         mvc.perform(get("/suspense").with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<label for=\"recycle-reason\">"),
-                        containsString("NO_PRODUCT_INSTANCE (3)"))));
+                        containsString("No product in force for the subscriber (3)"))));
         mvc.perform(get("/suspense").with(TestUsers.staff("auditor", "auditor")))
                 .andExpect(content().string(not(containsString("recycle-reason"))));
 
@@ -49,7 +49,8 @@ class SuspenseRecycleFormTests extends PortalTestSupport {
                         .with(csrf()).with(TestUsers.staff("ops", "ops")))
                 .andExpect(redirectedUrl("/suspense"))
                 .andExpect(flash().attribute("noticeKey", "suspense.recycled"))
-                .andExpect(flash().attribute("noticeArgs", java.util.List.of(2L, 1, "NO_PRODUCT_INSTANCE")));
+                .andExpect(flash().attribute("noticeArgs", java.util.List.of(2L, 1,
+                        "No product in force for the subscriber")));
         var call = STUB.requestsTo("POST", "/api/rating/suspense/recycle").getFirst();
         assertThat(call.body()).isEqualTo("{\"filter\":{\"reason\":\"NO_PRODUCT_INSTANCE\",\"source\":\"mediation-eu\"}}");
         assertThat(call.authorization()).isEqualTo("Bearer ops-token");

@@ -78,7 +78,7 @@ class UsageControllerTests extends PortalTestSupport {
         mvc.perform(get("/usage?source=mediation-eu&usageId=cdr-7").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("In suspense"),
-                        containsString("UNKNOWN_SUBSCRIBER"), containsString("no product instance for +4915100000099"),
+                        containsString("Unknown subscriber"), containsString("no product instance for +4915100000099"),
                         containsString("No rated usage in this range."))));
     }
 

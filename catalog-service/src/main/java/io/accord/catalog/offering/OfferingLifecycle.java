@@ -33,9 +33,11 @@ class OfferingLifecycle {
     private final AuditTrail audit;
     private final Tenancy tenancy;
     private final AutoApproval policy;
+    private final BundleComponents components;
 
     OfferingLifecycle(PartnerView partners, Prices prices, OfferingResolver resolver, OfferingEvents events,
-                      AuditTrail audit, Tenancy tenancy, AutoApprovalProperties policy) {
+                      AuditTrail audit, Tenancy tenancy, AutoApprovalProperties policy, BundleComponents components) {
+        this.components = components;
         this.partners = partners;
         this.prices = prices;
         this.resolver = resolver;
@@ -48,6 +50,7 @@ class OfferingLifecycle {
     /** The owner submits a draft; a SUSPENDED or TERMINATED partner may not. The policy may approve it at once. */
     void submit(ProductOffering offering, Instant now) {
         requireActiveOwner(offering);
+        components.requireLaunched(offering, offering.components(), "submitted");
         transition(offering, "submitted", () -> offering.submit(tenancy.actor(), now));
         if (policy.approvesSubmission(resolver.read(offering.definition()))) {
             approve(offering, AutoApproval.ACTOR, null, now);
@@ -65,6 +68,7 @@ class OfferingLifecycle {
             approveRevision(offering, by, false, now);
             return;
         }
+        components.requireLaunched(offering, offering.components(), "approved");
         transition(offering, "approved", () -> offering.approve(by, launchAt, now));
         if (offering.isDueForLaunch(now)) {
             launch(offering, now);
@@ -119,6 +123,7 @@ class OfferingLifecycle {
         ProductOffering.Change change = offering.pendingChange();
         OfferingDraft proposed = resolver.read(offering.pendingDefinition());
         OfferingDefinition definition = resolver.resolve(offering.owner(), proposed, now);
+        components.requireLaunched(offering, definition.componentIds(), "changed");
         List<PriceChange> created = prices.applyRevision(offering.id(), proposed.prices(), byPolicy, now);
         transition(offering, "change approved (" + change + ")",
                 () -> offering.approveRevision(definition, by, now));

@@ -25,7 +25,7 @@ final class OfferingRules {
             errors.accept("categoryCode", "categoryCode is mandatory");
         }
         if (draft.validFrom() != null && draft.validTo() != null && !draft.validTo().isAfter(draft.validFrom())) {
-            errors.accept("validTo", "validTo must come after validFrom");
+            errors.accept("validTo", "the end of validity must come after its start");
         }
         for (int i = 0; i < draft.salesChannels().size(); i++) {
             String channel = draft.salesChannels().get(i);

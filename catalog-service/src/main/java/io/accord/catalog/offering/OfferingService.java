@@ -130,12 +130,16 @@ class OfferingService {
         List<io.accord.catalog.price.PriceDraft> changed = new java.util.ArrayList<>(current.prices().stream()
                 .filter(p -> !p.externalId().equals(price.externalId())).toList());
         changed.add(price);
-        try {
-            single(offering.owner(), current.withPrices(changed));
-        } catch (InvalidInputException invalid) {
-            // the client sent one price: name its fields as the TMF resource does, not as the offering's list
-            String field = invalid.field().replaceFirst("^prices\\[\\d+]\\.", "");
-            throw new InvalidInputException(field, invalid.getMessage().replaceFirst("^prices\\[\\d+]\\.", ""));
+        ImportOutcome outcome = importer.upsertAll(offering.owner(), List.of(current.withPrices(changed)), false)
+                .getFirst();
+        if (outcome.isInvalid()) {
+            // the client sent one price (the list's last): name its fields as the TMF resource does
+            ImportOutcome.FieldError first = outcome.errors().stream()
+                    .filter(error -> error.field().startsWith("prices[" + (changed.size() - 1) + "]."))
+                    .findFirst().orElse(outcome.errors().getFirst());
+            String own = "prices[" + (changed.size() - 1) + "].";
+            throw first.field().startsWith(own) ? TmfFields.price(first.field().substring(own.length()),
+                    first.message()) : TmfFields.offering(first.field(), first.message());
         }
         ProductOffering result = offerings.findById(id).orElseThrow();
         if (result.pendingChange() == null && result.status() != OfferingStatus.LAUNCHED) {
@@ -188,9 +192,8 @@ class OfferingService {
         ImportOutcome outcome = importer.upsertAll(owner, List.of(draft), false).getFirst();
         if (outcome.isInvalid()) {
             ImportOutcome.FieldError first = outcome.errors().getFirst();
-            // the TMF resource names the category `category`; the draft's field is `categoryCode`
-            String field = "categoryCode".equals(first.field()) ? "category" : first.field();
-            throw new InvalidInputException(field, field + ": " + first.message());
+            // the TMF resource names its fields its own way (`category`, `validFor.endDateTime`)
+            throw TmfFields.offering(first.field(), first.message());
         }
         return outcome;
     }

@@ -32,8 +32,11 @@ class OfferingViews {
     private final JsonMapper json;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final BundleComponents components;
 
-    OfferingViews(Prices prices, PartnerView partners, JsonMapper json, Tenancy tenancy, Clock clock) {
+    OfferingViews(Prices prices, PartnerView partners, JsonMapper json, Tenancy tenancy, Clock clock,
+                  BundleComponents components) {
+        this.components = components;
         this.prices = prices;
         this.partners = partners;
         this.json = json;
@@ -54,13 +57,15 @@ class OfferingViews {
         Map<UUID, List<PriceVersionView>> versions = prices.versions(page.stream().map(ProductOffering::id).toList());
         Map<UUID, Boolean> activeOwners = new HashMap<>();
         Instant now = clock.instant();
+        Map<UUID, Boolean> componentsLaunched = components.launched(page, now);
         List<OfferingResources.Offering> views = new ArrayList<>();
         for (ProductOffering offering : page) {
             List<PriceVersionView> own = versions.getOrDefault(offering.id(), List.of());
             boolean ownerActive = offering.partnerId() == null || activeOwners.computeIfAbsent(offering.partnerId(),
                     id -> partners.find(id).map(PartnerStatus::isActive).orElse(false));
             views.add(view(offering, json.readValue(offering.definition(), OfferingDraft.class), own,
-                    Sellability.sellable(offering, own, ownerActive, now)));
+                    Sellability.sellable(offering, own, ownerActive,
+                            componentsLaunched.getOrDefault(offering.id(), true), now)));
         }
         return views;
     }
@@ -119,6 +124,7 @@ class OfferingViews {
                 new OfferingResources.TimePeriod(version.validFrom(), version.validTo()),
                 p.period() == null ? null : p.period().name().toLowerCase(),
                 p.amount() == null ? null : new PriceResource.Money(p.currency(), p.amount().toPlainString()),
+                p.unit() == null ? null : new PriceResource.Quantity(java.math.BigDecimal.ONE, p.unit().name()),
                 new OfferingResources.Ref(version.offeringId().toString(),
                         OfferingResources.PATH + "/" + version.offeringId(), null),
                 version.externalId(), plain(p), "ProductOfferingPrice");

@@ -125,6 +125,13 @@ class PriceController {
                 };
         UnitOfMeasure unit = r.unitOfMeasure() == null ? null : UnitOfMeasure.ofCode(r.unitOfMeasure().units())
                 .orElseThrow(() -> new InvalidInputException("unitOfMeasure.units", "unknown unit of measure"));
+        if (r.unitOfMeasure() != null && r.unitOfMeasure().amount() != null
+                && r.unitOfMeasure().amount().compareTo(java.math.BigDecimal.ONE) != 0) {
+            // rating rates a usage price per one unit: 1 EUR per 2 GB would be charged as 1 EUR per GB
+            throw new InvalidInputException("unitOfMeasure.amount", "a usage price is per one unit of measure: "
+                    + "unitOfMeasure.amount is 1 (or left out); give the rate per unit, e.g. 0.5 EUR per GB "
+                    + "instead of 1 EUR per 2 GB");
+        }
         return new PriceDraft(r.externalId(), r.name(), type, r.price() == null ? null : r.price().value(),
                 r.price() == null ? null : r.price().unit(), r.tax().getFirst().taxCategory(), period, r.proration(),
                 unit, r.roundingFirst(), r.roundingNext(), r.minimumQuantity(), r.tierMode(), r.tiers(),

@@ -14,7 +14,8 @@ import java.util.List;
  * TMF620 ProductOfferingPrice requests. Mapping: {@code priceType} {@code oneTime|recurring|usage};
  * {@code price} (Money: {@code unit} = currency, {@code value} = amount, a decimal string or number; a tiered usage
  * price gives only the {@code unit});
- * {@code recurringChargePeriodType} {@code month|year}; {@code unitOfMeasure.units} the usage unit;
+ * {@code recurringChargePeriodType} {@code month|year}; {@code unitOfMeasure.units} the usage unit (its
+ * {@code amount} 1 or left out: a usage rate is per one unit);
  * {@code validFor.startDateTime} when the version starts; {@code tax[0].taxCategory}. Extensions:
  * {@code productOffering} (the offering the price belongs to, mandatory), {@code externalId} (its key within the
  * offering), {@code proration}, {@code roundingFirst}/{@code roundingNext}, {@code minimumQuantity},

@@ -20,7 +20,7 @@ interface ProductOfferingRepository extends JpaRepository<ProductOffering, UUID>
 
     /**
      * Sellable now: launched, within validity, owner ACTIVE (or the CSP), a launched price in force (or a bundle
-     * priced by its components), and visible to the caller ({@code all}: staff, who see all).
+     * priced by its components), each bundle component launched and within its validity, and visible to the caller ({@code all}: staff, who see all).
      */
     @Query(value = "select o.* " + SELLABLE + " order by o.launched_at, o.id",
             countQuery = "select count(*) " + SELLABLE, nativeQuery = true)
@@ -41,6 +41,11 @@ interface ProductOfferingRepository extends JpaRepository<ProductOffering, UUID>
                            and (p.valid_to is null or p.valid_to > :now))
                    or (o.is_bundle and not exists (select 1 from product_offering_price p
                                                    where p.offering_id = o.id)))
+              and not exists (select 1 from offering_bundle_component c
+                              join product_offering k on k.id = c.component_id
+                              where c.bundle_id = o.id
+                                and not (k.status = 'LAUNCHED' and (k.valid_from is null or k.valid_from <= :now)
+                                         and (k.valid_to is null or k.valid_to > :now)))
               and (:all or o.partner_id = :partner or o.partner_id is null
                    or exists (select 1 from offering_participant pa
                               where pa.offering_id = o.id and pa.partner_id = :partner))""";

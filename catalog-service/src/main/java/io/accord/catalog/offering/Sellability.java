@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * When an offering takes new orders: launched, within its validity, its owner not suspended (or terminated), and
- * a price in force (a bundle priced as the sum of its components has none of its own).
+ * a price in force (a bundle priced as the sum of its components has none of its own), and, for a bundle, each
+ * component launched and within its validity.
  */
 final class Sellability {
 
@@ -15,8 +16,8 @@ final class Sellability {
     }
 
     static boolean sellable(ProductOffering offering, List<PriceVersionView> versions, boolean ownerActive,
-                            Instant now) {
-        if (!offering.isLaunchedAt(now) || !ownerActive) {
+                            boolean componentsLaunched, Instant now) {
+        if (!offering.isLaunchedAt(now) || !ownerActive || !componentsLaunched) {
             return false;
         }
         boolean sumOfComponents = offering.isBundle() && versions.isEmpty();

@@ -48,6 +48,37 @@ final class PriceRules {
                         + "' appears twice in the offering");
             }
         }
+        overlappingUsageTypes(prices, prefix, errors);
+    }
+
+    /**
+     * Two usage prices of one offering never rate the same usage type: the prices of a definition are each in force
+     * from their start on (a newer version of a price replaces it, so one key rates at most once at a time), so two
+     * keys naming one usage type would both be in force from the later start, and rating could only pick one. The
+     * later price in the list is named (an added price comes last).
+     */
+    private static void overlappingUsageTypes(List<PriceDraft> prices, String prefix,
+                                              BiConsumer<String, String> errors) {
+        java.util.Map<String, String> ratedBy = new java.util.HashMap<>();
+        for (int i = 0; i < prices.size(); i++) {
+            PriceDraft price = prices.get(i);
+            if (price == null || price.type() != PriceDraft.PriceType.USAGE || price.externalId() == null) {
+                continue;
+            }
+            for (String usageType : new java.util.LinkedHashSet<>(price.usageTypes())) {
+                if (usageType == null || usageType.isBlank()) {
+                    continue;
+                }
+                String other = ratedBy.putIfAbsent(usageType.strip(), price.externalId());
+                if (other != null && !other.equals(price.externalId())) {
+                    errors.accept(prefix + "[" + i + "].usageTypes", "usage type " + usageType.strip()
+                            + " is rated by price '" + other + "' of the offering already, in an overlapping "
+                            + "validity: a usage type is rated by one price at a time (change that price, or end it "
+                            + "by leaving it out)");
+                    break;
+                }
+            }
+        }
     }
 
     void check(PriceDraft price, String at, BiConsumer<String, String> errors) {
@@ -74,9 +105,7 @@ final class PriceRules {
             case ONE_TIME -> {
                 required(price.amount(), at + ".amount", errors);
                 notUsage(price, at, errors);
-                if (price.period() != null || price.proration() != null) {
-                    errors.accept(at + ".period", "period and proration apply to recurring prices only");
-                }
+                notRecurring(price, at, errors);
             }
             case RECURRING -> {
                 required(price.amount(), at + ".amount", errors);
@@ -107,9 +136,7 @@ final class PriceRules {
     }
 
     private void usage(PriceDraft price, String at, BiConsumer<String, String> errors) {
-        if (price.period() != null || price.proration() != null) {
-            errors.accept(at + ".period", "period and proration apply to recurring prices only");
-        }
+        notRecurring(price, at, errors);
         if (price.unit() == null) {
             errors.accept(at + ".unit", "a usage price needs a unit of measure, e.g. MIN, MB, EVENT");
         }
@@ -153,11 +180,26 @@ final class PriceRules {
         amount(price.minimumQuantity(), at + ".minimumQuantity", errors);
     }
 
+    /** Names the first usage-only field a one-time or recurring price gives (the field the client must drop). */
     private static void notUsage(PriceDraft price, String at, BiConsumer<String, String> errors) {
-        if (price.unit() != null || !price.tiers().isEmpty() || price.tierMode() != null
-                || price.roundingFirst() != null || price.roundingNext() != null || price.minimumQuantity() != null
-                || !price.usageTypes().isEmpty() || price.accumulation() != null) {
-            errors.accept(at + ".unit", "unit, tiers, rounding, usage types and accumulation apply to usage prices only");
+        String field = price.unit() != null ? "unit" : !price.tiers().isEmpty() ? "tiers"
+                : price.tierMode() != null ? "tierMode"
+                : price.roundingFirst() != null ? "roundingFirst" : price.roundingNext() != null ? "roundingNext"
+                : price.minimumQuantity() != null ? "minimumQuantity" : !price.usageTypes().isEmpty() ? "usageTypes"
+                : price.accumulation() != null ? "accumulation" : null;
+        if (field != null) {
+            errors.accept(at + "." + field,
+                    "unit, tiers, rounding, usage types and accumulation apply to usage prices only");
+        }
+    }
+
+    /** A one-time or usage price has no period or proration: each one given is named. */
+    private static void notRecurring(PriceDraft price, String at, BiConsumer<String, String> errors) {
+        if (price.period() != null) {
+            errors.accept(at + ".period", "period and proration apply to recurring prices only");
+        }
+        if (price.proration() != null) {
+            errors.accept(at + ".proration", "period and proration apply to recurring prices only");
         }
     }
 

@@ -28,6 +28,6 @@ interface PriceVersionRepository extends JpaRepository<PriceVersion, UUID> {
     List<PriceVersion> inForce(UUID offering, Instant at);
 
     @Modifying
-    @Query("delete from PriceVersion p where p.offeringId = :offering and p.status = 'DRAFT'")
-    void deleteDrafts(UUID offering);
+    @Query("delete from PriceVersion p where p.offeringId = :offering and p.status = 'DRAFT' and p.id in :ids")
+    void deleteDraftsById(UUID offering, Collection<UUID> ids);
 }

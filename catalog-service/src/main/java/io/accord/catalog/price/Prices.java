@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,19 +56,44 @@ public class Prices {
     }
 
     /**
-     * Replaces the prices of an offering that was never launched (draft versions may be rewritten).
+     * Replaces the prices of an offering that was never launched (draft versions may be rewritten): a price whose
+     * definition is unchanged keeps its version (and id, which a client may hold from the 201 that created it); a
+     * changed price gets a new draft version, a price no longer listed is deleted.
      *
      * @param isNew the offering was just created (nothing to delete)
-     * @return the versions written
+     * @return the offering's draft versions, in the order of {@code prices}
      */
     @Transactional
     public List<PriceVersionView> replaceDrafts(UUID offeringId, List<PriceDraft> prices, Instant now,
                                                 boolean isNew) {
+        Map<String, PriceVersion> kept = new HashMap<>();
         if (!isNew) {
-            versions.deleteDrafts(offeringId);
+            Map<String, PriceDraft> wanted = new HashMap<>();
+            prices.forEach(price -> wanted.put(price.externalId(), price));
+            List<UUID> obsolete = new ArrayList<>();
+            for (PriceVersion draft : versions.findByOfferingIdOrderByPriceKeyAscVersionNumberAsc(offeringId)) {
+                if (draft.status() != PriceVersion.Status.DRAFT) {
+                    continue;
+                }
+                PriceDraft price = wanted.get(draft.priceKey());
+                if (price != null && draft.draft().equals(price.normalized()) && !kept.containsKey(draft.priceKey())) {
+                    kept.put(draft.priceKey(), draft);
+                } else {
+                    obsolete.add(draft.id());
+                }
+            }
+            if (!obsolete.isEmpty()) {
+                // a bulk delete runs now (its tiers go with it, on delete cascade), before the new versions' inserts
+                versions.deleteDraftsById(offeringId, obsolete);
+            }
         }
         List<PriceVersionView> written = new ArrayList<>();
         for (PriceDraft price : prices) {
+            PriceVersion same = kept.get(price.externalId());
+            if (same != null) {
+                written.add(same.view());
+                continue;
+            }
             PriceVersion version = new PriceVersion(offeringId, 1, price, PriceVersion.Status.DRAFT, false, now);
             // persist, not save: save would first select each new row (assigned ids), defeating batch inserts
             entities.persist(version);

@@ -160,7 +160,10 @@ class OfferingApiTests {
         assertThat(admin.get(CatalogApi.OFFERINGS + "/" + retired).json().get("name").asString())
                 .isEqualTo("Offer patch-retired");
         assertThat(backwards.status()).as(backwards.body()).isEqualTo(400);
-        assertThat(backwards.json().get("violations").get(0).get("field").asString()).isEqualTo("validTo");
+        assertThat(backwards.json().get("violations").get(0).get("field").asString())
+                .as("the request's path, not the draft's validTo").isEqualTo("validFor.endDateTime");
+        assertThat(backwards.json().get("detail").asString()).doesNotContain("validTo")
+                .doesNotStartWith("validFor.endDateTime: ");
     }
 
     @Test

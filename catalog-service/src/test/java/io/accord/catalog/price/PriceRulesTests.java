@@ -129,6 +129,47 @@ class PriceRulesTests {
         assertThat(a.normalized()).isEqualTo(b.normalized());
     }
 
+    @Test
+    void twoPricesOfAnOfferingNeverRateOneUsageType() {
+        PriceDraft graduatedData = keyed(usage(UnitOfMeasure.GB, null, null, graduated()), "data-graduated",
+                List.of("DATA"));
+        PriceDraft flatData = keyed(usage(UnitOfMeasure.GB, null, null, graduated()), "data-flat",
+                List.of("SMS", "DATA"));
+        PriceDraft voice = keyed(usage(UnitOfMeasure.MIN, null, null, graduated()), "voice", List.of("VOICE"));
+        List<String> fields = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+
+        rules.checkAll(List.of(graduatedData, voice, flatData), "prices", (field, message) -> {
+            fields.add(field);
+            messages.add(message);
+        });
+
+        assertThat(fields).containsExactly("prices[2].usageTypes");
+        assertThat(messages.getFirst()).contains("DATA").contains("'data-graduated'");
+        List<String> distinct = new ArrayList<>();
+        rules.checkAll(List.of(graduatedData, voice), "prices", (field, message) -> distinct.add(field));
+        assertThat(distinct).isEmpty();
+    }
+
+    @Test
+    void aOneTimePriceNamesTheFieldItMustDrop() {
+        PriceDraft withPeriod = new PriceDraft("p", "Price", PriceDraft.PriceType.ONE_TIME, BigDecimal.ONE, "EUR",
+                "STANDARD", PriceDraft.RecurringPeriod.MONTH, null, null, null, null, null, null, List.of(), null,
+                List.of(), null, FROM);
+        PriceDraft withUsageTypes = new PriceDraft("p", "Price", PriceDraft.PriceType.ONE_TIME, BigDecimal.ONE,
+                "EUR", "STANDARD", null, PriceDraft.Proration.DAILY, null, null, null, null, null, List.of(), null,
+                List.of("DATA"), null, FROM);
+
+        assertThat(errors(withPeriod)).containsExactly("p.period");
+        assertThat(errors(withUsageTypes)).containsExactlyInAnyOrder("p.usageTypes", "p.proration");
+    }
+
+    private static PriceDraft keyed(PriceDraft p, String key, List<String> usageTypes) {
+        return new PriceDraft(key, p.name(), p.type(), p.amount(), p.currency(), p.taxCategory(), p.period(),
+                p.proration(), p.unit(), p.roundingFirst(), p.roundingNext(), p.minimumQuantity(), p.tierMode(),
+                p.tiers(), p.accumulation(), usageTypes, p.minimumCharge(), p.validFrom());
+    }
+
     private List<String> errors(PriceDraft price) {
         List<String> fields = new ArrayList<>();
         rules.check(price, "p", (field, message) -> fields.add(field));

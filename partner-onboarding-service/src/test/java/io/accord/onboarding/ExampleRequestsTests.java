@@ -66,6 +66,13 @@ class ExampleRequestsTests {
         assertThat(organization.status()).as(organization.body()).isEqualTo(201);
         assertThat(manager.patch("/tmf-api/party/v4/organization/" + organization.json().get("id").asString(),
                 text("onboarding/organization-patch.json")).status()).isEqualTo(200);
+        TestHttp.Response agreement = manager.post("/tmf-api/agreementManagement/v4/agreement",
+                text("onboarding/agreement.json").replace("11111111-1111-4111-8111-111111111111", partnerId));
+        assertThat(agreement.status()).as(agreement.body()).isEqualTo(201);
+        TestHttp.Response corrected = manager.patch("/tmf-api/agreementManagement/v4/agreement/"
+                + agreement.json().get("id").asString(), text("onboarding/agreement-patch.json"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(corrected.json().get("terms").get("paymentTermsDays").asInt()).isEqualTo(45);
         assertThat(manager.post("/api/onboarding/partners/" + partnerId + "/suspension",
                 text("onboarding/partner-status-change.json")).status()).isEqualTo(200);
     }

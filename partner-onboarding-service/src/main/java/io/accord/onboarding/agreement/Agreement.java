@@ -41,6 +41,10 @@ class Agreement {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private AgreementTerms terms;
+    @Convert(converter = AgreementItemsJson.class)
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "agreement_item", columnDefinition = "jsonb")
+    private AgreementItems items;
     private UUID templateId;
     private Instant effectiveFrom;
     private Instant validUntil;
@@ -66,12 +70,45 @@ class Agreement {
         this.partnerName = draft.partnerName();
         this.status = AgreementStatus.DRAFT;
         this.terms = draft.terms();
+        this.items = draft.items();
         this.templateId = draft.templateId();
         this.effectiveFrom = draft.effectiveFrom();
         this.validUntil = draft.validUntil();
         this.createdAt = now;
         this.createdBy = by;
         this.updatedAt = now;
+    }
+
+    /** Staff correct a draft: what it says, not whose it is (its partner, business model and version stay). */
+    void redraft(AgreementDraft draft, Instant now) {
+        requireDraft("changed");
+        name = draft.name();
+        description = draft.description();
+        terms = draft.terms();
+        items = draft.items();
+        templateId = draft.templateId();
+        effectiveFrom = draft.effectiveFrom();
+        validUntil = draft.validUntil();
+        updatedAt = now;
+    }
+
+    /**
+     * Only a draft changes or goes away: from its proposal on, the partner has seen the version, so it stays as it
+     * was; the conflict says what to do instead.
+     */
+    void requireDraft(String action) {
+        if (status == AgreementStatus.DRAFT) {
+            return;
+        }
+        String instead = switch (status) {
+            case PENDING_APPROVAL, APPROVED -> "terminate it (it is withdrawn and kept in the history), then draft"
+                    + " a new version";
+            case ACTIVE -> "draft a new version (an amendment) to change the terms from its effective date, or"
+                    + " terminate this one to end it";
+            default -> "it is part of the agreement's history; draft a new version instead";
+        };
+        throw new ConflictException("Agreement " + id + " (version " + version + ") is " + status + ": only a DRAFT"
+                + " version can be " + action + "; " + instead);
     }
 
     void propose(Instant now) {
@@ -201,6 +238,10 @@ class Agreement {
 
     AgreementTerms terms() {
         return terms;
+    }
+
+    AgreementItems items() {
+        return items == null ? AgreementItems.NONE : items;
     }
 
     UUID templateId() {

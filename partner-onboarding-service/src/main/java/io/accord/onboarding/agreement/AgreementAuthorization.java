@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may do what with agreements, checked before the request body is read: staff managers draft, propose and
- * terminate versions and manage templates, only a partner admin countersigns, only staff read templates.
+ * Who may do what with agreements, checked before the request body is read: staff managers draft, change and
+ * delete drafts, propose and terminate versions and manage templates, only a partner admin countersigns, only
+ * staff read templates.
  */
 @Configuration(proxyBeanMethods = false)
 class AgreementAuthorization {
@@ -24,6 +25,10 @@ class AgreementAuthorization {
         return requests -> requests
                 .requestMatchers(HttpMethod.POST, agreements + "/*/countersignature").hasRole(Roles.PARTNER_ADMIN)
                 .requestMatchers(HttpMethod.POST, agreements, agreements + "/**")
+                .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER)
+                .requestMatchers(HttpMethod.PATCH, agreements + "/*")
+                .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER)
+                .requestMatchers(HttpMethod.DELETE, agreements + "/*")
                 .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER)
                 .requestMatchers(HttpMethod.POST, templates, templates + "/**")
                 .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER)

@@ -17,18 +17,21 @@ import java.util.function.Function;
 
 /**
  * The one way agreement versions change: lock the partner's history row, run the aggregate's transition, audit
- * every version it changed (before and after) and publish its events through the outbox, all in the caller's
- * transaction.
+ * every version it changed (before and after) or removed (a deleted draft: its row goes too) and publish its
+ * events through the outbox, all in the caller's transaction.
  */
 @Component
 class AgreementChanges {
 
     private final AgreementHistoryRepository histories;
+    private final AgreementRepository agreements;
     private final AuditTrail audit;
     private final Outbox outbox;
 
-    AgreementChanges(AgreementHistoryRepository histories, AuditTrail audit, Outbox outbox) {
+    AgreementChanges(AgreementHistoryRepository histories, AgreementRepository agreements, AuditTrail audit,
+                     Outbox outbox) {
         this.histories = histories;
+        this.agreements = agreements;
         this.audit = audit;
         this.outbox = outbox;
     }
@@ -50,8 +53,18 @@ class AgreementChanges {
 
     private <T> T run(AgreementHistory history, Function<AgreementHistory, T> transition) {
         Map<UUID, AgreementView> before = new HashMap<>();
-        history.versions().forEach(version -> before.put(version.id(), AgreementView.of(version)));
+        Map<UUID, Agreement> removed = new HashMap<>();
+        history.versions().forEach(version -> {
+            before.put(version.id(), AgreementView.of(version));
+            removed.put(version.id(), version);
+        });
         T result = transition.apply(history);
+        history.versions().forEach(version -> removed.remove(version.id()));
+        for (Agreement version : removed.values()) {
+            audit.record(history.partnerId(), "agreement", version.id().toString(), "deleted",
+                    before.get(version.id()), null);
+            agreements.delete(version);
+        }
         for (Agreement version : history.versions()) {
             AgreementView previous = before.get(version.id());
             AgreementView current = AgreementView.of(version);

@@ -1,8 +1,9 @@
 package io.accord.onboarding.agreement;
 
 import io.accord.platform.apidocs.RequestExample;
-import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.MergePatch;
+import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,7 +15,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,14 +25,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * TMF651 agreements: staff draft, propose and terminate versions; the partner admin countersigns its own. A
- * partner reads only its own versions (another partner's id is a 404).
+ * TMF651 agreements: staff draft, correct or delete drafts, propose and terminate versions; the partner admin
+ * countersigns its own. A partner reads only its own versions (another partner's id is a 404).
  */
 @RestController
 @RequestMapping(AgreementController.PATH)
@@ -38,12 +43,18 @@ class AgreementController {
 
     static final String PATH = "/tmf-api/agreementManagement/v4/agreement";
 
+    /** What POST sets; agreementType and engagedParty only to their current values (see ChangeAgreement). */
+    private static final Set<String> CHANGEABLE = Set.of("name", "description", "agreementType", "engagedParty",
+            "agreementPeriod", "terms", "agreementItem");
+
     private final AgreementService service;
     private final ResourceLists lists;
+    private final MergePatch patches;
 
-    AgreementController(AgreementService service, ResourceLists lists) {
+    AgreementController(AgreementService service, ResourceLists lists, MergePatch patches) {
         this.service = service;
         this.lists = lists;
+        this.patches = patches;
     }
 
     @PostMapping
@@ -78,6 +89,29 @@ class AgreementController {
         UUID partner = partnerId == null ? null : AgreementFilter.parse(partnerId, UUID::fromString);
         return lists.list(criteria, paging, page -> partnerId != null && partner == null ? Page.empty(page)
                 : service.list(partner, criteria.database(), page), AgreementView::of);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @PreAuthorize(AgreementAuthorization.MANAGERS)
+    @Operation(operationId = "patchAgreement",
+            summary = "Correct a DRAFT version with a JSON merge patch (RFC 7386): name, description, "
+            + "agreementPeriod, terms (null: the current template's), agreementItem; any other status is a 409")
+    @RequestExample("onboarding/agreement-patch.json")
+    AgreementView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        AgreementRequests.ChangeAgreement change = patches.patched(
+                AgreementRequests.ChangeAgreement.of(service.get(id)), patch, CHANGEABLE,
+                AgreementRequests.ChangeAgreement.class);
+        return AgreementView.of(service.change(id, change));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(AgreementAuthorization.MANAGERS)
+    @Operation(operationId = "deleteAgreement",
+            summary = "Delete a DRAFT version (else 409 with the reason: terminate it or draft a new version)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        service.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/proposal")

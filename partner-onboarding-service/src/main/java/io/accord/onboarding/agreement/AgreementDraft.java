@@ -8,12 +8,15 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * What a new agreement version is made of, checked: validated terms and a period that ends after it starts.
+ * What a new agreement version (or a changed draft) is made of, checked: validated terms and a period that ends
+ * after it starts.
  *
  * @param templateId the template the terms come from, {@code null} when staff wrote them
+ * @param items      the TMF651 agreement items the client sent (written terms and conditions)
  */
 record AgreementDraft(String name, String description, BusinessModel businessModel, String partnerName,
-                      AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant validUntil) {
+                      AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant validUntil,
+                      AgreementItems items) {
 
     // dates a commercial agreement can plausibly have, and that PostgreSQL's timestamptz can hold
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -25,6 +28,13 @@ record AgreementDraft(String name, String description, BusinessModel businessMod
      */
     static AgreementDraft of(String name, String description, BusinessModel businessModel, String partnerName,
                              AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant requestedEnd) {
+        return of(name, description, businessModel, partnerName, terms, templateId, effectiveFrom, requestedEnd,
+                AgreementItems.NONE);
+    }
+
+    static AgreementDraft of(String name, String description, BusinessModel businessModel, String partnerName,
+                             AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant requestedEnd,
+                             AgreementItems items) {
         plausible(effectiveFrom, "agreementPeriod.startDateTime");
         plausible(requestedEnd, "agreementPeriod.endDateTime");
         Instant start = Timestamps.stored(effectiveFrom);
@@ -35,7 +45,8 @@ record AgreementDraft(String name, String description, BusinessModel businessMod
             throw new InvalidInputException("agreementPeriod.endDateTime", "must be after the startDateTime "
                     + start);
         }
-        return new AgreementDraft(name, description, businessModel, partnerName, checked, templateId, start, end);
+        return new AgreementDraft(name, description, businessModel, partnerName, checked, templateId, start, end,
+                items == null ? AgreementItems.NONE : items);
     }
 
     private static void plausible(Instant date, String field) {

@@ -73,6 +73,24 @@ class AgreementHistory {
         return first;
     }
 
+    /** Changes a DRAFT version (409 for any other). Drafts publish no events: nobody outside staff has seen them. */
+    Agreement redraft(AgreementId id, AgreementDraft draft, Instant now) {
+        Agreement agreement = version(id);
+        agreement.redraft(draft, now);
+        return agreement;
+    }
+
+    /**
+     * Removes a DRAFT version (409 for any other); it is the newest version, so the numbers stay consecutive and
+     * the next draft takes its number.
+     */
+    Agreement discard(AgreementId id) {
+        Agreement agreement = version(id);
+        agreement.requireDraft("deleted");
+        versions.remove(agreement);
+        return agreement;
+    }
+
     void propose(AgreementId id, Instant now) {
         version(id).propose(now);
     }

@@ -75,27 +75,80 @@ class AgreementService {
         if (partner.status() == PartnerStatus.TERMINATED) {
             throw new ConflictException("Partner " + partner.id() + " is TERMINATED; it gets no new agreement");
         }
-        if (request.agreementType() != partner.businessModel()) {
-            throw new InvalidInputException("agreementType", "partner " + partner.id() + " works under the "
-                    + partner.businessModel() + " business model, not " + request.agreementType());
-        }
-        AgreementTerms terms = request.terms();
-        UUID templateId = null;
-        if (terms == null) {
-            AgreementTemplate template = templates.current(request.agreementType());
-            terms = template.terms().inCurrency(partner.settlementCurrency());
-            templateId = template.id();
-        }
-        AgreementDraft draft = AgreementDraft.of(request.name().strip(), request.description(),
-                request.agreementType(), partner.legalName(), terms, templateId,
-                request.agreementPeriod().startDateTime(), request.agreementPeriod().endDateTime());
+        requireBusinessModel(partner, request.agreementType());
         Instant now = clock.instant();
+        AgreementDraft draft = draft(partner, request.name(), request.description(), request.agreementType(),
+                partner.legalName(), request.terms(), null, request.agreementPeriod(),
+                AgreementRequests.Item.kept(request.agreementItem()), now);
+        return changes.applyCreating(partner.id(), now, history -> history.draft(draft, now, tenancy.actor()));
+    }
+
+    /**
+     * Changes a DRAFT version to {@code change} (the merge patch applied to it): checked as a new version is;
+     * without terms, the current template's again. Its partner and business model stay (400 if the change names
+     * others); any other status is a 409 saying what to do instead.
+     */
+    @Transactional
+    Agreement change(UUID id, AgreementRequests.ChangeAgreement change) {
+        PartnerId owner = owner(id);
+        Instant now = clock.instant();
+        return changes.apply(owner, history -> {
+            Agreement agreement = history.find(new AgreementId(id))
+                    .orElseThrow(() -> new NotFoundException("Agreement", id));
+            agreement.requireDraft("changed");
+            AgreementRequests.EngagedParty party = change.engagedParty().getFirst();
+            if (!owner.equals(engagedPartner(party).id())) {
+                throw new InvalidInputException("engagedParty[0].id", "a draft stays with its partner " + owner
+                        + "; delete it and draft a version for " + party.id().strip() + " instead");
+            }
+            PartnerDirectory.Entry partner = partners.find(owner)
+                    .orElseThrow(() -> new NotFoundException("Partner", owner));
+            requireBusinessModel(partner, change.agreementType());
+            // terms left as they were still come from the template they came from; changed ones are staff's own
+            boolean sameTerms = change.terms() != null
+                    && TermsRules.validated(change.terms(), "terms").equals(agreement.terms());
+            AgreementDraft draft = draft(partner, change.name(), change.description(), agreement.agreementType(),
+                    agreement.partnerName(), change.terms(), sameTerms ? agreement.templateId() : null,
+                    change.agreementPeriod(), AgreementRequests.Item.kept(change.agreementItem()), now);
+            return history.redraft(new AgreementId(id), draft, now);
+        });
+    }
+
+    /** Deletes a DRAFT version (audited; drafts have no events); any other status is a 409 with the reason. */
+    @Transactional
+    void delete(UUID id) {
+        changes.apply(owner(id), history -> history.discard(new AgreementId(id)));
+    }
+
+    /**
+     * A version's content, checked. {@code terms} null: the current template of the business model, in the
+     * partner's currency; {@code templateId} is kept only with terms that were not changed.
+     */
+    private AgreementDraft draft(PartnerDirectory.Entry partner, String name, String description, BusinessModel model,
+                                 String partnerName, AgreementTerms terms, UUID templateId,
+                                 AgreementRequests.Period period, AgreementItems items, Instant now) {
+        AgreementTerms applied = terms;
+        UUID source = templateId;
+        if (applied == null) {
+            AgreementTemplate template = templates.current(model);
+            applied = template.terms().inCurrency(partner.settlementCurrency());
+            source = template.id();
+        }
+        AgreementDraft draft = AgreementDraft.of(name.strip(), description, model, partnerName, applied, source,
+                period.startDateTime(), period.endDateTime(), items);
         if (draft.validUntil() != null && !draft.validUntil().isAfter(now)) {
             // it could never come into force, and as the open proposal it would block the partner's next versions
             throw new InvalidInputException("agreementPeriod.endDateTime", "the agreement period ends at "
                     + draft.validUntil() + ", which has passed: a version must end in the future");
         }
-        return changes.applyCreating(partner.id(), now, history -> history.draft(draft, now, tenancy.actor()));
+        return draft;
+    }
+
+    private static void requireBusinessModel(PartnerDirectory.Entry partner, BusinessModel requested) {
+        if (requested != partner.businessModel()) {
+            throw new InvalidInputException("agreementType", "partner " + partner.id() + " works under the "
+                    + partner.businessModel() + " business model, not " + requested);
+        }
     }
 
     /** Version 1 from the current template, approved by the onboarding policy (see {@link Agreements}). */

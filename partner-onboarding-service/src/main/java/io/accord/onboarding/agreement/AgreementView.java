@@ -10,11 +10,13 @@ import java.util.List;
  * A TMF651 agreement. Accord extends it (documented by {@code @type} PartnerAgreement, {@code @baseType}
  * Agreement) with {@code terms}, the commercial terms, and {@code inForcePeriod}, when this version actually was
  * or is in force (its {@code agreementPeriod} is what was agreed; a countersignature after the start date, a
- * newer version or a termination shortens it).
+ * newer version or a termination shortens it). {@code agreementItem} holds the written terms and conditions the
+ * client gave, or, when it gave none, one item pointing to {@code terms} ({@link AgreementItems#shown}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AgreementView(String id, String href, String name, String description, String agreementType,
                      String status, String version, TimePeriod agreementPeriod, List<PartyRef> engagedParty,
+                     List<AgreementItems.Item> agreementItem,
                      List<Authorization> agreementAuthorization, SpecificationRef agreementSpecification,
                      Instant initialDate, AgreementTerms terms, TimePeriod inForcePeriod, String statusReason,
                      @JsonProperty("@type") String type, @JsonProperty("@baseType") String baseType) {
@@ -30,6 +32,7 @@ record AgreementView(String id, String href, String name, String description, St
                 new TimePeriod(agreement.effectiveFrom(), agreement.validUntil()),
                 List.of(new PartyRef(partner, ORGANIZATION_PATH + partner, agreement.partnerName(), "Partner",
                         "Organization")),
+                agreement.items().shown(),
                 agreement.countersignedAt() == null ? null : List.of(new Authorization(agreement.countersignedAt(),
                         "approved", agreement.countersignedBy() == null ? "onboarding policy" : "digital")),
                 agreement.templateId() == null ? null : new SpecificationRef(agreement.templateId().toString(),

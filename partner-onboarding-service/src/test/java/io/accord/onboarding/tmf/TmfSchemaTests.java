@@ -23,7 +23,10 @@ class TmfSchemaTests {
             "io.accord.onboarding.partner.IndividualRequests$RelatedPartyInput, TMF632-party-management, RelatedParty, ''",
             "io.accord.onboarding.agreement.AgreementRequests$CreateAgreement, TMF651-agreement, Agreement_Create, terms",
             "io.accord.onboarding.agreement.AgreementRequests$EngagedParty, TMF651-agreement, RelatedParty, ''",
-            "io.accord.onboarding.agreement.AgreementRequests$Period, TMF651-agreement, TimePeriod, ''"})
+            "io.accord.onboarding.agreement.AgreementRequests$Period, TMF651-agreement, TimePeriod, ''",
+            "io.accord.onboarding.agreement.AgreementRequests$Item, TMF651-agreement, AgreementItem, ''",
+            "io.accord.onboarding.agreement.AgreementItems$TermOrCondition, TMF651-agreement, AgreementTermOrCondition, ''",
+            "io.accord.onboarding.agreement.AgreementItems$ValidFor, TMF651-agreement, TimePeriod, ''"})
     void aTmfRequestAcceptsExactlyItsSchemasAttributes(String record, String spec, String schema,
                                                        String extensions) throws Exception {
         TmfSchemas.assertAcceptsExactly(record, spec, schema, extensions);

@@ -148,7 +148,7 @@ class PortalJourneySystemTests {
             page.navigate(portal + "/review");
             page.locator("button[aria-label='Approve " + legalName + "']").click();
             await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(page.locator("tr:has-text('" + legalName
-                    + "')").textContent()).contains("APPROVED"));
+                    + "')").textContent()).contains("Approved"));
         });
         browser.step(partner, "partner-sees-approval", () -> {
             partner.reload();
@@ -212,13 +212,13 @@ class PortalJourneySystemTests {
             // the page polls the running job itself (htmx) until it is done
             await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
                     partner.locator("[data-testid=import-status]").textContent()).isEqualTo("Succeeded"));
-            assertThat(partner.locator("tr[data-outcome]").textContent()).contains("journey-video-" + run, "CREATED");
+            assertThat(partner.locator("tr[data-outcome]").textContent()).contains("journey-video-" + run, "Created");
         });
         browser.step(partner, "partner-submits-offering", () -> {
             partner.navigate(portal + "/catalog");
             partner.locator("button[aria-label='Submit " + offeringName + " for review']").click();
             partner.waitForLoadState();
-            assertThat(partner.locator("[role=status]").first().textContent()).contains(offeringName, "In test");
+            assertThat(partner.locator("[role=status]").first().textContent()).contains(offeringName, "In review");
         });
     }
 

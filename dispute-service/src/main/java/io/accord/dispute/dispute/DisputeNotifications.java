@@ -91,7 +91,7 @@ class DisputeNotifications {
                 return null;
             }
             if (names == null) {
-                names = actors.forPartner(dispute, comments, attachments);
+                names = actors.forPartner(dispute, comments);
             }
             return view.forPartner(names);
         }

@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -139,12 +141,12 @@ class DisputeRepository {
     }
 
     /**
-     * What a list asks for: states (empty: any), a category, a statement, a partner asked for (with the caller's
-     * scope: a partner asking for another's gets nothing) and opened in {@code [createdFrom, createdTo)}; each
-     * {@code null} when not asked.
+     * What a list asks for: any of the states, categories, statements and partners asked for (each empty when not
+     * asked; partners within the caller's scope: a partner asking only for another's gets nothing), opened in
+     * {@code [createdFrom, createdTo)} (each {@code null} when not asked).
      */
-    record ListFilter(List<String> states, String category, UUID statementId, UUID partnerId, Instant createdFrom,
-                      Instant createdTo) {
+    record ListFilter(List<String> states, List<String> categories, List<String> statementIds, List<UUID> partnerIds,
+                      Instant createdFrom, Instant createdTo) {
     }
 
     /**
@@ -177,21 +179,27 @@ class DisputeRepository {
 
     /** A page of the disputes of {@code partner} ({@code null}: every partner's) matching the filter, in that order. */
     Page<Dispute> page(UUID partner, ListFilter filter, ListOrder order, Pageable page) {
-        PagedQuery disputes = PagedQuery.from(jdbc, "dispute where (cast(:partner as uuid) is null or partner_id = :partner)"
-                        + " and (cast(:category as varchar) is null or category = :category)"
-                        + " and (cast(:statement as varchar) is null or statement_id = :statement)"
-                        + " and (cast(:wanted as uuid) is null or partner_id = :wanted)"
-                        + " and (cast(:createdFrom as timestamptz) is null or opened_at >= :createdFrom)"
-                        + " and (cast(:createdTo as timestamptz) is null or opened_at < :createdTo)"
-                        + (filter.states().isEmpty() ? "" : " and state in (:states)"))
-                .param("partner", partner).param("category", filter.category())
-                .param("statement", filter.statementId() == null ? null : filter.statementId().toString())
-                .param("wanted", filter.partnerId())
-                .param("createdFrom", ts(filter.createdFrom())).param("createdTo", ts(filter.createdTo()));
-        if (!filter.states().isEmpty()) {
-            disputes.param("states", filter.states());
+        Map<String, Object> anyOf = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder("dispute where (cast(:partner as uuid) is null"
+                + " or partner_id = :partner)"
+                + " and (cast(:createdFrom as timestamptz) is null or opened_at >= :createdFrom)"
+                + " and (cast(:createdTo as timestamptz) is null or opened_at < :createdTo)");
+        anyOf(where, anyOf, "state", "states", filter.states());
+        anyOf(where, anyOf, "category", "categories", filter.categories());
+        anyOf(where, anyOf, "statement_id", "statements", filter.statementIds());
+        anyOf(where, anyOf, "partner_id", "wanted", filter.partnerIds());
+        return PagedQuery.from(jdbc, where.toString()).param("partner", partner)
+                .param("createdFrom", ts(filter.createdFrom())).param("createdTo", ts(filter.createdTo()))
+                .params(anyOf).orderBy(order.sql).page(page, this::dispute).map(this::withItems);
+    }
+
+    /** A condition that the column is one of {@code values} (TMF630 alternatives); none when nothing is asked. */
+    private static void anyOf(StringBuilder where, Map<String, Object> params, String column, String parameter,
+                              List<?> values) {
+        if (!values.isEmpty()) {
+            where.append(" and ").append(column).append(" in (:").append(parameter).append(')');
+            params.put(parameter, values);
         }
-        return disputes.orderBy(order.sql).page(page, this::dispute).map(this::withItems);
     }
 
     /**

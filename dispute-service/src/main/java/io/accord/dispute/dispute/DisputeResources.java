@@ -94,14 +94,22 @@ final class DisputeResources {
     record Quantity(long amount, String units) {
     }
 
+    /** An attachment at its latest version; {@code uploaderSide} is the side its uploader's token was of. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AttachmentView(String id, String href, String name, String mimeType, Quantity size, int version,
-                          String sha256, @Schema(description = ACTOR) String uploadedBy, Instant uploadedAt,
-                          @JsonProperty("@type") String type) {
+                          String sha256,
+                          @Schema(description = "the user who uploaded this version; in a partner's view \""
+                                  + ActorNames.STAFF + "\" for a staff upload (uploaderSide STAFF)") String uploadedBy,
+                          @Schema(description = "who uploaded this version, by the uploader's token: PARTNER (a user "
+                                  + "of the dispute's partner), STAFF (an Accord user) or SYSTEM",
+                                  allowableValues = {Dispute.PARTNER, Dispute.STAFF, Dispute.SYSTEM})
+                          String uploaderSide,
+                          Instant uploadedAt, @JsonProperty("@type") String type) {
 
-        AttachmentView forPartner(UnaryOperator<String> names) {
-            return new AttachmentView(id, href, name, mimeType, size, version, sha256, names.apply(uploadedBy),
-                    uploadedAt, type);
+        /** As a partner may see it: a staff upload under {@value ActorNames#STAFF}, whatever its user is called. */
+        AttachmentView forPartner() {
+            return new AttachmentView(id, href, name, mimeType, size, version, sha256,
+                    ActorNames.bySide(uploadedBy, uploaderSide), uploaderSide, uploadedAt, type);
         }
     }
 
@@ -208,9 +216,10 @@ final class DisputeResources {
 
         /**
          * The ticket as its partner may see it: the adjustment's placement without the ids of a draft, the proposal
-         * without the staff user who made it, and every other actor ({@code changedBy}, a note's {@code author}, an
-         * attachment's {@code uploadedBy}, and a staff escalation's default reason "requested by …") as
-         * {@code names} shows it to the partner ({@link ActorNames}: a staff user as {@value ActorNames#STAFF}).
+         * without the staff user who made it, every other actor ({@code changedBy}, a note's {@code author}, and a
+         * staff escalation's default reason "requested by …") as {@code names} shows it to the partner
+         * ({@link ActorNames}: a staff user as {@value ActorNames#STAFF}), and an attachment's {@code uploadedBy} by
+         * the side it was uploaded from.
          */
         TicketView forPartner(UnaryOperator<String> names) {
             List<StatusChangeView> history = statusChangeHistory == null ? null : statusChangeHistory.stream()
@@ -224,7 +233,7 @@ final class DisputeResources {
                     reason, statusChangeDate, creationDate, lastUpdate, expectedResolutionDate,
                     resolutionDate, category, disputedAmount, source, relatedEntity, relatedParty,
                     note == null ? null : note.stream().map(each -> each.forPartner(names)).toList(),
-                    attachment == null ? null : attachment.stream().map(each -> each.forPartner(names)).toList(),
+                    attachment == null ? null : attachment.stream().map(AttachmentView::forPartner).toList(),
                     history, proposal == null ? null : proposal.forPartner(), outcome, adjustmentId,
                     adjustmentSettlement == null ? null : adjustmentSettlement.forPartner(), escalatedTo, sla, type);
         }

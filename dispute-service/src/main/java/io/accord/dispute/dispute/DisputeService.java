@@ -194,7 +194,8 @@ class DisputeService {
             attachment = parse(attachmentId).filter(candidate -> evidence.exists(dispute.id, candidate))
                     .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
         }
-        evidence.addVersion(attachment, content, fileName, tenancy.actor(), now);
+        evidence.addVersion(attachment, content, fileName, tenancy.actor(),
+                tenancy.isStaff() ? Dispute.STAFF : Dispute.PARTNER, now);
         notifications.changed(dispute, before, "evidence-added");
         return new Attached(notifications.view(dispute), DisputeViews.attachmentHref(dispute.id, attachment));
     }

@@ -65,7 +65,8 @@ final class DisputeViews {
         return new DisputeResources.AttachmentView(attachment.id().toString(),
                 attachmentHref(dispute.id, attachment.id()), attachment.name(),
                 attachment.mimeType(), new DisputeResources.Quantity(attachment.size(), "bytes"),
-                attachment.version(), attachment.sha256(), attachment.uploadedBy(), attachment.uploadedAt(),
+                attachment.version(), attachment.sha256(), attachment.uploadedBy(), attachment.uploaderSide(),
+                attachment.uploadedAt(),
                 "Attachment");
     }
 }

@@ -19,9 +19,12 @@ import java.util.UUID;
 @Repository
 class Evidence {
 
-    /** An attachment at its latest version. */
+    /**
+     * An attachment at its latest version; {@code uploaderSide} {@link Dispute#PARTNER}, {@link Dispute#STAFF} or
+     * {@link Dispute#SYSTEM}, as the uploader's token said.
+     */
     record Attachment(UUID id, String name, int version, String fileName, String mimeType, long size, String sha256,
-                      String uploadedBy, Instant uploadedAt) {
+                      String uploadedBy, String uploaderSide, Instant uploadedAt) {
     }
 
     /**
@@ -65,8 +68,11 @@ class Evidence {
                 .param("id", attachment).param("d", dispute).query(Long.class).single() > 0;
     }
 
-    /** Adds the next version (1 for a new attachment); the attachment's row lock orders concurrent uploads. */
-    int addVersion(UUID attachment, InspectedContent content, String fileName, String by, Instant at) {
+    /**
+     * Adds the next version (1 for a new attachment), uploaded by {@code by} from {@code side}; the attachment's row
+     * lock orders concurrent uploads.
+     */
+    int addVersion(UUID attachment, InspectedContent content, String fileName, String by, String side, Instant at) {
         jdbc.sql("select id from dispute_attachment where id = :id for update").param("id", attachment)
                 .query(UUID.class).single();
         int version = jdbc.sql("""
@@ -75,20 +81,21 @@ class Evidence {
                 .param("id", attachment).query(Integer.class).single();
         jdbc.sql("""
                         insert into dispute_attachment_version (attachment_id, version, file_name, mime_type,
-                                                                size_bytes, sha256, content, uploaded_by, uploaded_at)
-                        values (:id, :version, :fileName, :mime, :size, :sha, :content, :by, :at)
+                                                                size_bytes, sha256, content, uploaded_by,
+                                                                uploader_side, uploaded_at)
+                        values (:id, :version, :fileName, :mime, :size, :sha, :content, :by, :side, :at)
                         """)
                 .param("id", attachment).param("version", version).param("fileName", FileNames.clean(fileName))
                 .param("mime", content.type().mimeType()).param("size", content.size())
                 .param("sha", content.sha256()).param("content", content.bytes()).param("by", by)
-                .param("at", at.atOffset(ZoneOffset.UTC)).update();
+                .param("side", side).param("at", at.atOffset(ZoneOffset.UTC)).update();
         return version;
     }
 
     List<Attachment> attachments(UUID dispute) {
         return jdbc.sql("""
                         select a.id, a.name, v.version, v.file_name, v.mime_type, v.size_bytes, v.sha256,
-                               v.uploaded_by, v.uploaded_at
+                               v.uploaded_by, v.uploader_side, v.uploaded_at
                         from dispute_attachment a
                         join dispute_attachment_version v on v.attachment_id = a.id
                         where a.dispute_id = :d
@@ -100,6 +107,7 @@ class Evidence {
                 .query((rs, row) -> new Attachment(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getInt("version"), rs.getString("file_name"), rs.getString("mime_type"),
                         rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
+                        rs.getString("uploader_side"),
                         rs.getObject("uploaded_at", OffsetDateTime.class).toInstant())).list();
     }
 

@@ -9,6 +9,9 @@ import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,11 +45,16 @@ import java.util.UUID;
 class TroubleTicketController {
 
     private static final Set<String> CHANGEABLE = Set.of("description");
-    /** status and category are filtered in the database; the other simple attributes on the resource. */
+    /**
+     * status, category, statementId and partnerId are read here (TMF630 alternatives, {@link #alternatives}) and
+     * filtered in the database, as is the creation time; the other simple attributes on the resource.
+     */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(DisputeResources.TicketView.class)
             .alsoAccepts("status", "category", "statementId", "partnerId", "createdFrom", "createdTo", "sort");
 
-    private static final String SORTS = String.join(", ", java.util.Arrays.stream(DisputeRepository.ListOrder
+    private static final String STATUSES = String.join(", ", Arrays.stream(DisputeState.values())
+            .map(DisputeState::tmf).toList());
+    private static final String SORTS = String.join(", ", Arrays.stream(DisputeRepository.ListOrder
             .values()).map(order -> order.parameter).toList());
 
     private final DisputeOpening opening;
@@ -84,14 +93,25 @@ class TroubleTicketController {
     @GetMapping
     @PreAuthorize(DisputeConfiguration.READERS)
     @Operation(operationId = "listTroubleTickets", summary = "List the disputes the caller may see, newest first "
-            + "unless sort= says otherwise, paged by offset and limit; filter by status (repeatable), category, "
-            + "statementId (the disputed statement or note), partnerId (staff; a partner sees its own only), creation "
-            + "time (createdFrom inclusive, createdTo exclusive) and other simple attributes; fields= selection")
+            + "unless sort= says otherwise, paged by offset and limit; filter by status, category, statementId (the "
+            + "disputed statement or note), partnerId (staff; a partner sees its own only), each taking alternatives "
+            + "(TMF630: comma-separated or repeated; \\, is a comma inside a value), creation time (createdFrom "
+            + "inclusive, createdTo exclusive) and other simple attributes; fields= selection")
+    @Parameter(name = "status", in = ParameterIn.QUERY, explode = Explode.TRUE, description = "any of these "
+            + "states: comma-separated or repeated (TMF630); an empty status= asks for any",
+            array = @ArraySchema(schema = @Schema(type = "string", allowableValues = {"open", "inReview",
+            "resolutionProposed", "accepted", "rejected", "resolved", "closed", "withdrawn", "escalated"})))
+    @Parameter(name = "category", in = ParameterIn.QUERY, explode = Explode.TRUE, description = "any of these "
+            + "categories: comma-separated or repeated (TMF630)", array = @ArraySchema(schema = @Schema(
+            type = "string", allowableValues = {"RATE", "USAGE_VOLUME", "MISSING_USAGE", "DUPLICATE_USAGE", "TAX",
+            "MINIMUM_GUARANTEE", "OTHER"})))
+    @Parameter(name = "statementId", in = ParameterIn.QUERY, explode = Explode.TRUE, description = "disputes of "
+            + "any of these statements or notes (ids): comma-separated or repeated (TMF630)",
+            array = @ArraySchema(schema = @Schema(type = "string", format = "uuid")))
+    @Parameter(name = "partnerId", in = ParameterIn.QUERY, explode = Explode.TRUE, description = "disputes of "
+            + "any of these partners (ids; staff, a partner sees its own only): comma-separated or repeated (TMF630)",
+            array = @ArraySchema(schema = @Schema(type = "string", format = "uuid")))
     ResponseEntity<List<DisputeResources.TicketView>> list(
-            @RequestParam(name = "status", required = false) List<String> statuses,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String statementId,
-            @RequestParam(required = false) String partnerId,
             @Parameter(description = "opened at or after this instant (2026-11-01T00:00:00Z) or date (midnight UTC)")
             @RequestParam(required = false) String createdFrom,
             @Parameter(description = "opened before this instant or date (exclusive)")
@@ -104,12 +124,17 @@ class TroubleTicketController {
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
-        List<DisputeState> wanted = statuses == null ? List.of() : statuses.stream().map(status -> DisputeState
-                .ofTmf(status).orElseThrow(() -> new InvalidInputException("status",
-                        "unknown status '" + status + "'"))).toList();
-        if (category != null && java.util.Arrays.stream(Category.values()).noneMatch(c -> c.name()
-                .equals(category))) {
-            throw new InvalidInputException("category", "unknown category '" + category + "'");
+        List<String> statuses = alternatives(request, "status");
+        // an empty status= asked for any state when Spring bound it as a list; it still does
+        List<String> states = (statuses.equals(List.of("")) ? List.<String>of() : statuses).stream()
+                .map(status -> DisputeState.ofTmf(status).orElseThrow(() -> new InvalidInputException("status",
+                        "unknown status '" + status + "'; one of " + STATUSES))).map(Enum::name).toList();
+        List<String> categories = alternatives(request, "category");
+        for (String category : categories) {
+            if (Arrays.stream(Category.values()).noneMatch(known -> known.name().equals(category))) {
+                throw new InvalidInputException("category", "unknown category '" + category + "'; one of "
+                        + Arrays.toString(Category.values()));
+            }
         }
         Instant from = SupportedTimes.instantOrDate("createdFrom", createdFrom);
         Instant to = SupportedTimes.instantOrDate("createdTo", createdTo);
@@ -117,8 +142,9 @@ class TroubleTicketController {
             throw new InvalidInputException("createdTo", "createdTo must be after createdFrom (createdTo is "
                     + "exclusive)");
         }
-        DisputeRepository.ListFilter filter = new DisputeRepository.ListFilter(wanted.stream().map(Enum::name)
-                .toList(), category, uuid("statementId", statementId), uuid("partnerId", partnerId), from, to);
+        DisputeRepository.ListFilter filter = new DisputeRepository.ListFilter(states, categories,
+                uuids(request, "statementId").stream().map(UUID::toString).toList(), uuids(request, "partnerId"),
+                from, to);
         DisputeRepository.ListOrder order = sort == null ? DisputeRepository.ListOrder.NEWEST
                 : DisputeRepository.ListOrder.of(sort).orElseThrow(() -> new InvalidInputException("sort",
                         "unknown sort '" + sort + "'; it is one of " + SORTS));
@@ -126,13 +152,18 @@ class TroubleTicketController {
         return lists.list(criteria, paging, page -> service.list(filter, order, page), view -> view);
     }
 
-    /** A filter's id: {@code null} when absent, a 400 naming the parameter when it is not a UUID. */
-    private static UUID uuid(String parameter, String value) {
-        if (value == null) {
-            return null;
-        }
-        return DisputeService.parse(value).orElseThrow(() -> new InvalidInputException(parameter,
-                parameter + " '" + value + "' is not a UUID"));
+    /**
+     * The values a filter asks for, any of which a dispute may have (TMF630: comma-separated or repeated, {@code \,} a
+     * comma inside a value; {@link AttributeFilter#alternatives}); empty when the parameter is absent.
+     */
+    private static List<String> alternatives(HttpServletRequest request, String parameter) {
+        return AttributeFilter.alternatives(request.getParameterValues(parameter));
+    }
+
+    /** A filter's ids: empty when absent, a 400 naming the parameter for one that is not a UUID. */
+    private static List<UUID> uuids(HttpServletRequest request, String parameter) {
+        return alternatives(request, parameter).stream().map(value -> DisputeService.parse(value).orElseThrow(
+                () -> new InvalidInputException(parameter, parameter + " '" + value + "' is not a UUID"))).toList();
     }
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)

@@ -10,6 +10,7 @@ import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -142,6 +143,77 @@ class DisputeAccessTests {
             assertThat(refused.json().path("violations").get(0).path("field").asString()).isEqualTo("sort");
             assertThat(refused.body()).as(bad).contains("-createdAt, createdAt, dueBy, -dueBy");
         }
+    }
+
+    @Test
+    void listFiltersTakeAlternativesRepeatedOrCommaSeparatedAndAnEscapedCommaIsPartOfTheValue() {
+        Disputing as = new Disputing(port);
+        Disputing other = new Disputing(port);
+        String first = settlement.issue(as.partnerId, "100.00", Instant.now());
+        String second = settlement.issue(as.partnerId, "100.00", Instant.now());
+        String open = as.open(first, "1");
+        String inReview = as.open(first, "2");
+        assertThat(as.step(as.finance, inReview, "review", null).status()).isEqualTo(200);
+        String withdrawn = as.open(second, "3");
+        assertThat(as.step(as.partner, withdrawn, "withdrawal", "{\"reason\": \"x\"}").status()).isEqualTo(200);
+        TestHttp.Response tax = as.partner.post(Disputing.TICKETS, Disputing.ticket(second,
+                UUID.randomUUID().toString(), "4", "TAX"));
+        assertThat(tax.status()).as(tax.body()).isEqualTo(201);
+        String taxed = tax.json().path("id").asString();
+        String elsewhere = other.open(settlement.issue(other.partnerId, "90.00", Instant.now()), "5");
+        String mine = Disputing.TICKETS + "?partnerId=" + as.partnerId;
+
+        // repeated parameters are ORed together with the alternatives each separates by commas (TMF630)
+        assertThat(ids(as.finance.get(mine + "&status=open,withdrawn&status=inReview")))
+                .containsExactlyInAnyOrder(open, inReview, withdrawn, taxed);
+        assertThat(ids(as.partner.get(Disputing.TICKETS + "?status=inReview&status=withdrawn%2CinReview")))
+                .containsExactlyInAnyOrder(inReview, withdrawn);
+        assertThat(ids(as.finance.get(mine + "&category=TAX&category=OTHER,TAX"))).containsExactly(taxed);
+        assertThat(ids(as.finance.get(mine + "&category=RATE,TAX&status=withdrawn&status=open")))
+                .containsExactlyInAnyOrder(open, withdrawn, taxed);
+        assertThat(ids(as.finance.get(Disputing.TICKETS + "?statementId=" + first + "," + second
+                + "&statementId=" + first))).containsExactlyInAnyOrder(open, inReview, withdrawn, taxed);
+        assertThat(ids(as.finance.get(Disputing.TICKETS + "?partnerId=" + as.partnerId + "&partnerId="
+                + other.partnerId + "&status=open,inReview")))
+                .containsExactlyInAnyOrder(open, inReview, taxed, elsewhere);
+        // a partner naming another partner among the alternatives still sees only its own
+        assertThat(ids(as.partner.get(Disputing.TICKETS + "?partnerId=" + other.partnerId + "," + as.partnerId
+                + "&status=open"))).containsExactlyInAnyOrder(open, taxed);
+        assertThat(ids(as.partner.get(Disputing.TICKETS + "?status="))).as("an empty status filters nothing, as before")
+                .hasSize(4);
+
+        // an escaped comma is part of the value (no status is called that), and an unknown value names its parameter
+        for (String[] bad : new String[][]{{"status=open%5C,inReview", "status", "'open,inReview'"},
+                {"status=open%5C%2CinReview", "status", "'open,inReview'"},
+                {"status=open&status=inReview,bogus", "status", "'bogus'"},
+                {"status=open,", "status", "''"},
+                {"category=RATE&category=NOPE", "category", "'NOPE'"},
+                {"statementId=" + first + ",nope", "statementId", "'nope'"},
+                {"partnerId=" + as.partnerId + "&partnerId=123", "partnerId", "'123'"}}) {
+            TestHttp.Response refused = as.finance.get(mine + "&" + bad[0]);
+            assertThat(refused.status()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("violations").get(0).path("field").asString()).as(bad[0])
+                    .isEqualTo(bad[1]);
+            assertThat(refused.json().path("detail").asString()).as(bad[0]).contains(bad[2]);
+        }
+    }
+
+    @Test
+    void theListsAlternativesAndTheUploaderSideAreInTheApiDocs() {
+        JsonNode docs = TestHttp.localPort(port).get("/v3/api-docs").json();
+        JsonNode list = docs.path("paths").path(Disputing.TICKETS).path("get");
+        for (String filter : List.of("status", "category", "statementId", "partnerId")) {
+            JsonNode parameter = list.path("parameters").valueStream()
+                    .filter(each -> filter.equals(each.path("name").asString())).findFirst().orElseThrow();
+            assertThat(parameter.path("in").asString()).as(filter).isEqualTo("query");
+            assertThat(parameter.path("schema").path("type").asString()).as(filter).isEqualTo("array");
+            assertThat(parameter.path("description").asString()).as(filter).contains("comma-separated or repeated");
+        }
+        assertThat(docs.path("components").path("schemas").valueStream()
+                .filter(schema -> schema.path("properties").has("uploaderSide")).findFirst().orElseThrow()
+                .path("properties").path("uploaderSide").path("enum").valueStream().map(JsonNode::asString)
+                .toList()).containsExactly("PARTNER", "STAFF", "SYSTEM");
     }
 
     private static List<String> ids(TestHttp.Response list) {

@@ -109,6 +109,34 @@ class DisputeActorNamesTests {
                 .containsExactly(admin, "fin", "fin", admin, admin);
     }
 
+    @Test
+    void evidenceIsShownByTheSideThatUploadedItWhateverItsUploaderIsCalled() {
+        Disputing as = new Disputing(port);
+        String admin = "pa-" + as.partnerId.substring(0, 8);
+        String newcomer = "pn-" + as.partnerId.substring(0, 8);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "20");
+        // a staff user whose name is the one that opened the dispute as the partner (names cannot tell them apart)
+        upload(TestHttp.localPort(port).as(TestJwt.staff(admin, Roles.FINANCE)), id, "staff CDRs");
+        // a partner user whose first act on any dispute is this upload
+        upload(TestHttp.localPort(port).as(TestJwt.partner(newcomer, as.partnerId, Roles.PARTNER_USER)), id,
+                "partner CDRs");
+
+        JsonNode partner = as.partner.get(Disputing.TICKETS + "/" + id).json();
+        assertThat(actors(partner, "attachment", "uploadedBy")).containsExactly("Accord", newcomer);
+        assertThat(actors(partner, "attachment", "uploaderSide")).containsExactly("STAFF", "PARTNER");
+        assertThat(actors(partner, "note", "author")).isEmpty();
+        assertThat(actors(partner, "statusChangeHistory", "changedBy")).containsExactly(admin);
+        JsonNode staff = as.finance.get(Disputing.TICKETS + "/" + id).json();
+        assertThat(actors(staff, "attachment", "uploadedBy")).containsExactly(admin, newcomer);
+        assertThat(actors(staff, "attachment", "uploaderSide")).containsExactly("STAFF", "PARTNER");
+        // the audit rows carry the partner's view: the staff upload under no user's name
+        assertThat(count("select count(*) from audit_event where resource_id = :id and action = 'evidence-added'",
+                id)).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_id = :id and (cast(before_state as text)"
+                        + " like :shown or cast(after_state as text) like :shown)").param("id", id)
+                .param("shown", "%\"uploadedBy\": \"" + admin + "\"%").query(Long.class).single()).isZero();
+    }
+
     private static void upload(TestHttp as, String id, String name) {
         TestHttp.Response uploaded = as.postMultipart(Disputing.API + "/" + id + "/attachments",
                 new TestMultipart().field("name", name).file("file", "cdrs.pdf", "application/pdf", PDF));

@@ -14,6 +14,8 @@ import java.util.List;
 final class ChangeResources {
 
     static final String PATH = "/api/catalog/offerings/{id}/pending-change";
+    /** Takes the pending change back before it is decided (its proposer, the owner, staff). */
+    static final String WITHDRAWAL = PATH + "/withdrawal";
 
     private ChangeResources() {
     }

@@ -26,7 +26,8 @@ class OfferingAuthorization {
     @Bean
     RequestAuthorization offeringWrites() {
         return requests -> requests
-                .requestMatchers(HttpMethod.POST, OfferingResources.PATH, PriceResources.PATH, ReviewController.DECISION)
+                .requestMatchers(HttpMethod.POST, OfferingResources.PATH, PriceResources.PATH, ReviewController.DECISION,
+                        ReviewController.WITHDRAWAL)
                 .hasAnyRole(Roles.PARTNER_ADMIN, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN)
                 .requestMatchers(HttpMethod.PATCH, OfferingResources.PATH + "/*")
                 .hasAnyRole(Roles.PARTNER_ADMIN, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN)

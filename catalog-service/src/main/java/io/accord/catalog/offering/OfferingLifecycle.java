@@ -87,6 +87,21 @@ class OfferingLifecycle {
         }
     }
 
+    /**
+     * The change waiting for review is taken back (the caller may change the offering): dropped unapplied, so
+     * nothing is published but the hub's state change, as for a rejected change. The audit entry keeps what was
+     * withdrawn.
+     */
+    void withdraw(ProductOffering offering, Instant now) {
+        ProductOffering.Change change = offering.pendingChange();
+        String proposed = offering.pendingDefinition();
+        transition(offering, "change withdrawn" + (change == null ? "" : " (" + change + ")"),
+                () -> offering.withdrawRevision(tenancy.actor(), now), after -> {
+                    after.put("withdrawnChange", offering.withdrawnChange().name());
+                    after.put("withdrawnDefinition", resolver.read(proposed));
+                });
+    }
+
     void launch(ProductOffering offering, Instant now) {
         transition(offering, "launched", () -> offering.launch(now));
         prices.launch(offering.id());

@@ -17,7 +17,7 @@ import java.util.UUID;
  * TMF620 ProductOffering resources. Accord's extensions: {@code externalId} (the owner's key), {@code participants}
  * with revenue shares, {@code bundlePricing}, {@code pendingChange} (a launched offering's change in review),
  * {@code rejectedChange} (the last change of a launched offering a partner manager rejected, with the reason; shown to
- * staff and the owner).
+ * staff and the owner), {@code withdrawnChange} (the last change withdrawn before it was decided; the same readers).
  * {@code relatedParty} with role {@code Owner} names the owning partner (none: the CSP owns it).
  */
 final class OfferingResources {
@@ -87,7 +87,8 @@ final class OfferingResources {
                     TimePeriod validFor, List<Ref> category, List<Ref> channel, Ref productSpecification,
                     List<Ref> bundledProductOffering, List<Ref> productOfferingPrice, List<PartyRef> relatedParty,
                     String statusReason, String externalId, String bundlePricing, List<Share> participants,
-                    String pendingChange, RejectedChange rejectedChange, @JsonProperty("@type") String type) {
+                    String pendingChange, RejectedChange rejectedChange, WithdrawnChange withdrawnChange,
+                    @JsonProperty("@type") String type) {
     }
 
     /**
@@ -96,5 +97,12 @@ final class OfferingResources {
      * before this was recorded.
      */
     record RejectedChange(String change, String reason, Instant rejectedAt) {
+    }
+
+    /**
+     * The last change of a launched offering that was withdrawn before a partner manager decided it: nothing of it
+     * took effect. {@code withdrawnBy} is the user who withdrew it (the proposer, the owner's admin or staff).
+     */
+    record WithdrawnChange(String change, String withdrawnBy, Instant withdrawnAt) {
     }
 }

@@ -98,7 +98,8 @@ class OfferingViews {
                 draft.bundlePricing() == null ? null : draft.bundlePricing().name(),
                 draft.participants().stream().map(p -> new OfferingResources.Share(p.partnerId(), plain(p.sharePercent())))
                         .toList(),
-                o.pendingChange() == null ? null : o.pendingChange().name(), rejectedChange(o), "ProductOffering");
+                o.pendingChange() == null ? null : o.pendingChange().name(), rejectedChange(o), withdrawnChange(o),
+                "ProductOffering");
     }
 
     /** Why its last change was rejected: the owner's and staff's business, not resellers' or co-creators'. */
@@ -109,6 +110,16 @@ class OfferingViews {
         }
         return new OfferingResources.RejectedChange(o.rejectedChange() == null ? null : o.rejectedChange().name(),
                 o.rejectedChangeReason(), o.rejectedChangeAt());
+    }
+
+    /** Its last change withdrawn before a decision: for the same readers as its last rejected change. */
+    private OfferingResources.WithdrawnChange withdrawnChange(ProductOffering o) {
+        if (o.withdrawnChange() == null || !(o.partnerId() == null ? tenancy.isStaff()
+                : tenancy.canAccess(new PartnerId(o.partnerId())))) {
+            return null;
+        }
+        return new OfferingResources.WithdrawnChange(o.withdrawnChange().name(), o.withdrawnChangeBy(),
+                o.withdrawnChangeAt());
     }
 
     /** A price version as TMF620 ProductOfferingPrice (Accord's price fields as extensions). */

@@ -59,6 +59,10 @@ class ProductOffering {
     private Change rejectedChange;
     private String rejectedChangeReason;
     private Instant rejectedChangeAt;
+    @Enumerated(EnumType.STRING)
+    private Change withdrawnChange;
+    private String withdrawnChangeBy;
+    private Instant withdrawnChangeAt;
     private Instant launchAt;
     private Instant submittedAt;
     private String submittedBy;
@@ -212,6 +216,38 @@ class ProductOffering {
         lastUpdate = now;
     }
 
+    /**
+     * Whoever may change the offering takes its change back before a partner manager decides it: the change is
+     * dropped unapplied and kept as the offering's last withdrawn change; the offering stays launched as it was. Not
+     * a decision: the offering's last decision (and the review lead time) stays as it was.
+     */
+    void withdrawRevision(String by, Instant now) {
+        if (pendingChange == null) {
+            throw new IllegalStateException("cannot withdraw the change of offering " + id + ": no change waits for "
+                    + "review (the offering is " + status + lastClosedChange() + ")");
+        }
+        withdrawnChange = pendingChange;
+        withdrawnChangeBy = by;
+        withdrawnChangeAt = now;
+        pendingChange = null;
+        pendingDefinition = null;
+        lastUpdate = now;
+    }
+
+    /** What became of the offering's last change that was not approved, for a refusal naming its state. */
+    private String lastClosedChange() {
+        boolean withdrawnLast = withdrawnChangeAt != null
+                && (rejectedChangeAt == null || withdrawnChangeAt.isAfter(rejectedChangeAt));
+        if (withdrawnLast) {
+            return "; its last change, " + withdrawnChange + ", was WITHDRAWN at " + withdrawnChangeAt;
+        }
+        if (rejectedChangeAt != null) {
+            return "; its last change" + (rejectedChange == null ? "" : ", " + rejectedChange) + ", was REJECTED at "
+                    + rejectedChangeAt;
+        }
+        return "";
+    }
+
     void retire(String reason, Instant now) {
         requireStatus("retire", OfferingStatus.LAUNCHED, OfferingStatus.APPROVED);
         status = OfferingStatus.RETIRED;
@@ -260,12 +296,13 @@ class ProductOffering {
 
     /**
      * Why a launched offering with a change waiting for review takes no other change now, and what to do: the
-     * waiting change is approved or rejected first (it is at its pending-change resource).
+     * waiting change is approved or rejected first (it is at its pending-change resource), or withdrawn.
      */
     String changeWaiting() {
         return "offering " + id + " has a change waiting for review (" + pendingChange + ", submitted " + submittedAt
                 + ", see " + ChangeResources.PATH.replace("{id}", id.toString()) + "): a partner manager approves "
-                + "or rejects it first, then propose this change again; it does not replace the waiting one";
+                + "or rejects it first (or it is withdrawn: POST " + ChangeResources.WITHDRAWAL.replace("{id}",
+                id.toString()) + "), then propose this change again; it does not replace the waiting one";
     }
 
     /**
@@ -322,6 +359,9 @@ class ProductOffering {
     Change rejectedChange() { return rejectedChange; }
     String rejectedChangeReason() { return rejectedChangeReason; }
     Instant rejectedChangeAt() { return rejectedChangeAt; }
+    Change withdrawnChange() { return withdrawnChange; }
+    String withdrawnChangeBy() { return withdrawnChangeBy; }
+    Instant withdrawnChangeAt() { return withdrawnChangeAt; }
     Instant decidedAt() { return decidedAt; }
     String decidedBy() { return decidedBy; }
     Instant launchAt() { return launchAt; }

@@ -30,6 +30,7 @@ class ReviewController {
 
     static final String OFFERINGS = "/api/catalog/offerings";
     static final String DECISION = OFFERINGS + "/*/decision";
+    static final String WITHDRAWAL = OFFERINGS + "/*/pending-change/withdrawal";
 
     private final ReviewService service;
     private final OfferingViews views;
@@ -99,6 +100,17 @@ class ReviewController {
             + "replaces (with the change in % of a single rate); for reviewers and the owning partner")
     ChangeResources.PendingChange pendingChange(@PathVariable UUID id) {
         return service.pendingChange(id);
+    }
+
+    @PostMapping(ChangeResources.WITHDRAWAL)
+    @PreAuthorize(OfferingAuthorization.WRITERS)
+    @Operation(operationId = "withdrawPendingChange", summary = "Withdraw a launched offering's change waiting for "
+            + "review before it is decided: nothing of it takes effect, the offering stays as it was and takes the "
+            + "next change; kept as the offering's withdrawnChange and audited. For whoever may change the offering "
+            + "(its owning partner's admins, partner managers, platform admins); 409 naming the offering's status and "
+            + "its last change's state when no change waits")
+    OfferingResources.Offering withdraw(@PathVariable UUID id) {
+        return views.offering(service.withdraw(id));
     }
 
     @GetMapping("/api/catalog/sellable-offerings")

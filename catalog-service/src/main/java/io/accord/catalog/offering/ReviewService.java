@@ -62,6 +62,17 @@ class ReviewService {
         return offering;
     }
 
+    /**
+     * Withdraws a launched offering's change waiting for review: whoever may change the offering (the owning
+     * partner's admins, who proposed it, and staff with catalog rights); another partner gets a 404.
+     */
+    @Transactional
+    ProductOffering withdraw(UUID id) {
+        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        lifecycle.withdraw(offering, clock.instant());
+        return offering;
+    }
+
     @Transactional
     ProductOffering retire(UUID id, String reason) {
         ProductOffering offering = access.changeable(offerings.findById(id), id);

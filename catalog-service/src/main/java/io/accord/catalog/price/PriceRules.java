@@ -119,19 +119,29 @@ final class PriceRules {
     }
 
     /**
-     * A one-time or recurring charge is billed as it is, so it is a whole number of its currency's minor units (JPY
-     * 1.5 cannot be paid). A usage rate is per unit and may be finer: the rated charge is rounded, not the rate.
+     * A one-time or recurring charge, and any price's minimum charge, is billed as it is, so it is a whole number of
+     * its currency's minor units (JPY 1.5 cannot be paid). A usage rate is per unit and may be finer: the rated
+     * charge is rounded, not the rate.
      */
     private void wholeMinorUnits(PriceDraft price, String at, BiConsumer<String, String> errors) {
-        if ((price.type() != PriceDraft.PriceType.ONE_TIME && price.type() != PriceDraft.PriceType.RECURRING)
-                || price.amount() == null || price.amount().signum() < 0) {
+        if (price.type() == PriceDraft.PriceType.ONE_TIME || price.type() == PriceDraft.PriceType.RECURRING) {
+            wholeMinorUnits(price.amount(), price.currency(), at + ".amount",
+                    "one-time and recurring charges are billed in whole minor units", errors);
+        }
+        // a minimum charge is billed as it is, whatever the price's type (it is no per-unit rate)
+        wholeMinorUnits(price.minimumCharge(), price.currency(), at + ".minimumCharge",
+                "a minimum charge is billed in whole minor units", errors);
+    }
+
+    private void wholeMinorUnits(BigDecimal value, String currency, String field, String why,
+                                 BiConsumer<String, String> errors) {
+        if (value == null || value.signum() < 0) {
             return;
         }
-        int digits = minorUnits.applyAsInt(price.currency());
-        int scale = price.amount().stripTrailingZeros().scale();
+        int digits = minorUnits.applyAsInt(currency);
+        int scale = value.stripTrailingZeros().scale();
         if (digits >= 0 && scale > digits && scale <= MAX_SCALE) {
-            errors.accept(at + ".amount", "at most " + digits + " decimals in " + price.currency() + ", its minor "
-                    + "unit: one-time and recurring charges are billed in whole minor units");
+            errors.accept(field, "at most " + digits + " decimals in " + currency + ", its minor unit: " + why);
         }
     }
 

@@ -141,6 +141,32 @@ class ImportJobTests {
     }
 
     @Test
+    void aMinimumChargeFinerThanItsCurrencysMinorUnitMakesTheRowInvalid() {
+        String partner = ImportFixtures.activePartner(partners, "Minimum Charge Import Media");
+        TestHttp admin = admin(partner);
+        String csv = """
+                externalId,name,category,priceExternalId,priceName,priceType,amount,currency,taxCategory,unit,usageTypes,minimumCharge,priceValidFrom
+                yen-ok,Whole yen,VIDEO,data,Data,USAGE,0.0125,JPY,STANDARD,MB,DATA,150,2026-01-01
+                yen-half,Half yen,VIDEO,data,Data,USAGE,0.0125,JPY,STANDARD,MB,DATA,1.5,2026-01-01
+                euro-mill,Euro mill,VIDEO,data,Data,USAGE,0.0125,EUR,STANDARD,MB,DATA,0.005,2026-01-01
+                """;
+
+        JsonNode job = importAndWait(admin, "?mode=rowByRow", csv, "text/csv");
+        JsonNode invalid = admin.get(job.get("href").asString() + "/rows?outcome=INVALID").json();
+
+        assertThat(outcome(job, "CREATED")).as(job.toString()).isEqualTo(1);
+        assertThat(invalid).extracting(row -> row.get("externalId").asString())
+                .containsExactly("yen-half", "euro-mill");
+        for (JsonNode row : invalid) {
+            assertThat(row.get("messages")).as(row.toString()).extracting(m -> m.get("field").asString())
+                    .containsExactly("minimumCharge");
+        }
+        assertThat(invalid.get(0).get("messages").get(0).get("message").asString())
+                .contains("at most 0 decimals in JPY");
+        assertThat(ImportFixtures.exported(offerings, partner)).isEqualTo(1);
+    }
+
+    @Test
     void aRowNamingAResourceTypeTheInventoryDoesNotKnowOrOneTwiceIsInvalid() {
         String partner = ImportFixtures.activePartner(partners, "Resource Media");
         TestHttp admin = admin(partner);

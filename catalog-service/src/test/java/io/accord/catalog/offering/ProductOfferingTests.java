@@ -118,6 +118,33 @@ class ProductOfferingTests {
     }
 
     @Test
+    void aWaitingChangeIsWithdrawnUnappliedAndKeptAndOnlyWhileItWaits() {
+        ProductOffering offering = launched();
+        String definition = offering.definition();
+        assertThatIllegalStateException().isThrownBy(() -> offering.withdrawRevision("owner", NOW))
+                .withMessageContaining("no change waits for review").withMessageContaining("LAUNCHED");
+        offering.propose(ProductOffering.Change.NEW_VERSION, "{\"mistake\":true}", "owner", NOW);
+
+        offering.withdrawRevision("owner", NOW.plusSeconds(60));
+
+        assertThat(offering.pendingChange()).isNull();
+        assertThat(offering.pendingDefinition()).isNull();
+        assertThat(offering.status()).isEqualTo(OfferingStatus.LAUNCHED);
+        assertThat(offering.offeringVersion()).isEqualTo(1);
+        assertThat(offering.definition()).isEqualTo(definition);
+        assertThat(offering.withdrawnChange()).isEqualTo(ProductOffering.Change.NEW_VERSION);
+        assertThat(offering.withdrawnChangeBy()).isEqualTo("owner");
+        assertThat(offering.withdrawnChangeAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThatIllegalStateException().isThrownBy(() -> offering.withdrawRevision("owner", NOW))
+                .withMessageContaining("NEW_VERSION, was WITHDRAWN");
+        assertThatIllegalStateException().isThrownBy(() -> offering.approveRevision(definition(), "pm", NOW));
+        offering.propose(ProductOffering.Change.NEW_PRICE_VERSION, "{\"next\":true}", "owner", NOW);
+        assertThat(offering.pendingChange()).isEqualTo(ProductOffering.Change.NEW_PRICE_VERSION);
+        assertThatIllegalStateException().isThrownBy(() -> draft().withdrawRevision("owner", NOW))
+                .withMessageContaining("DRAFT");
+    }
+
+    @Test
     void onlyDraftsAreDeletable() {
         assertThat(draft().isDeletable()).isTrue();
         assertThat(launched().isDeletable()).isFalse();

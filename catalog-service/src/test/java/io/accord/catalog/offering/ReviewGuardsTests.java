@@ -175,6 +175,32 @@ class ReviewGuardsTests {
         assertThat(francs.status()).as("the CFA franc circulates: " + francs.body()).isEqualTo(201);
     }
 
+    @Test
+    void aMinimumChargeIsInWholeMinorUnitsOfThePricesCurrency() {
+        UUID owner = api.activePartner("Minimum Charge Media");
+        UUID draft = api.draft(Owner.partner(owner), OfferingDrafts.single("minimum-charges"));
+        String prices = api.user(owner).get(PRICES + "?productOffering.id=" + draft).body();
+        String usage = """
+                {"name":"Data","priceType":"usage","externalId":"data","productOffering":{"id":"%s"},
+                 "price":{"unit":"%s","value":"0.0125"},"unitOfMeasure":{"amount":1,"units":"MB"},
+                 "usageTypes":["DATA"],"minimumCharge":%s,"tax":[{"taxCategory":"STANDARD"}],
+                 "validFor":{"startDateTime":"2026-01-01T00:00:00Z"}}""";
+
+        TestHttp.Response yen = api.admin(owner).post(PRICES, usage.formatted(draft, "JPY", "1.5"));
+        TestHttp.Response cents = api.admin(owner).post(PRICES, usage.formatted(draft, "EUR", "0.005"));
+        assertThat(yen.status()).as(yen.body()).isEqualTo(400);
+        assertThat(yen.json().path("violations").get(0).path("field").asString()).isEqualTo("minimumCharge");
+        assertThat(yen.json().path("detail").asString()).contains("at most 0 decimals in JPY");
+        assertThat(cents.status()).as(cents.body()).isEqualTo(400);
+        assertThat(cents.json().path("violations").get(0).path("field").asString()).isEqualTo("minimumCharge");
+        assertThat(api.user(owner).get(PRICES + "?productOffering.id=" + draft).body()).as("nothing changed")
+                .isEqualTo(prices);
+
+        TestHttp.Response wholeYen = api.admin(owner).post(PRICES, usage.formatted(draft, "JPY", "150"));
+        assertThat(wholeYen.status()).as(wholeYen.body()).isEqualTo(201);
+        assertThat(wholeYen.json().path("definition").path("minimumCharge").decimalValue()).isEqualByComparingTo("150");
+    }
+
     private String status(UUID id) {
         return jdbc.sql("select status from product_offering where id = :id").param("id", id).query(String.class)
                 .single();

@@ -66,6 +66,22 @@ class PriceRulesTests {
     }
 
     @Test
+    void aMinimumChargeOfAnyPriceIsAWholeNumberOfItsCurrencysMinorUnit() {
+        assertThat(errors(withMinimumCharge(flatUsage("0.0125", "JPY"), "0.5"))).containsExactly("p.minimumCharge");
+        assertThat(errors(withMinimumCharge(flatUsage("0.0125", "EUR"), "0.005"))).containsExactly("p.minimumCharge");
+        assertThat(errors(withMinimumCharge(oneTime("1.50"), "0.001"))).containsExactly("p.minimumCharge");
+        assertThat(errors(withMinimumCharge(inCurrency(recurring("1500", PriceDraft.RecurringPeriod.MONTH), "JPY"),
+                "99.9"))).containsExactly("p.minimumCharge");
+        assertThat(errors(withMinimumCharge(flatUsage("0.0125", "JPY"), "50"))).isEmpty();
+        assertThat(errors(withMinimumCharge(flatUsage("0.0125", "EUR"), "0.50"))).isEmpty();
+        assertThat(errors(withMinimumCharge(flatUsage("0.0125", "KWD"), "0.125"))).isEmpty();
+        List<String> messages = new ArrayList<>();
+        rules.check(withMinimumCharge(flatUsage("0.0125", "JPY"), "0.5"), "p",
+                (field, message) -> messages.add(message));
+        assertThat(messages).singleElement().asString().contains("at most 0 decimals in JPY", "minimum charge");
+    }
+
+    @Test
     void aRecurringPriceNeedsAPeriodAndUsageFieldsBelongToUsagePrices() {
         assertThat(errors(recurring("5", null))).containsExactly("p.period");
         PriceDraft withUnit = new PriceDraft("p", "p", PriceDraft.PriceType.ONE_TIME, BigDecimal.ONE, "EUR",
@@ -185,6 +201,13 @@ class PriceRulesTests {
         return new PriceDraft(p.externalId(), p.name(), p.type(), p.amount(), currency, p.taxCategory(), p.period(),
                 p.proration(), p.unit(), p.roundingFirst(), p.roundingNext(), p.minimumQuantity(), p.tierMode(),
                 p.tiers(), p.accumulation(), p.usageTypes(), p.minimumCharge(), p.validFrom());
+    }
+
+    private static PriceDraft withMinimumCharge(PriceDraft p, String minimumCharge) {
+        return new PriceDraft(p.externalId(), p.name(), p.type(), p.amount(), p.currency(), p.taxCategory(),
+                p.period(), p.proration(), p.unit(), p.roundingFirst(), p.roundingNext(), p.minimumQuantity(),
+                p.tierMode(), p.tiers(), p.accumulation(), p.usageTypes(), new BigDecimal(minimumCharge),
+                p.validFrom());
     }
 
     private static PriceDraft flatUsage(String amount, String currency) {

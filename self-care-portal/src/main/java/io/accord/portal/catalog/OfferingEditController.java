@@ -32,14 +32,15 @@ import tools.jackson.databind.JsonNode;
  * admins, their own offerings; docs/portal.md "Catalog editing"): the offering's name, description and validity
  * ({@code PATCH productOffering/{id}}, a JSON merge patch of what changed), and a price's name, amount, minimum charge
  * and start ({@code POST productOfferingPrice} with the price's whole definition and its {@code externalId}). A draft
- * or rejected offering changes in place; a launched one gets a new version or price version for review. The
- * catalog's refusals are shown at their fields.
+ * or rejected offering changes in place; a launched one gets a new version or price version for review, which the
+ * owner may withdraw while it waits. The catalog's refusals are shown at their fields.
  */
 @Controller
 class OfferingEditController {
 
     static final String OFFERINGS = "/tmf-api/productCatalogManagement/v4/productOffering";
     static final String PRICES = "/tmf-api/productCatalogManagement/v4/productOfferingPrice";
+    static final String WITHDRAWAL = "/api/catalog/offerings/{id}/pending-change/withdrawal";
     /** TMF states in which the owner may change an offering (in review and approved ones wait for the decision). */
     static final Set<String> CHANGEABLE = Set.of("In study", "Rejected", "Launched");
 
@@ -57,6 +58,8 @@ class OfferingEditController {
         model.addAttribute("prices", prices);
         model.addAttribute("editable", editable(user, offering));
         model.addAttribute("ownOffering", owns(user, offering));
+        model.addAttribute("withdrawable", StaffActions.mayAct(user, Roles.PARTNER_ADMIN) && owns(user, offering)
+                && !offering.path("pendingChange").asString("").isBlank());
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", OfferingForms.offeringValues(offering));
             model.addAttribute("errors", Map.of());
@@ -97,6 +100,25 @@ class OfferingEditController {
             return refused(user, id, typed, fieldErrors(problem, true), problem, problem.status(), model, response);
         }
         redirect.addFlashAttribute("noticeKey", outcome(changed));
+        return "redirect:/catalog/" + id;
+    }
+
+    /**
+     * The owner takes back its change waiting for review (docs/catalog-model.md "Withdrawing a waiting change"):
+     * nothing of it applies and the next change can be made. A refusal (decided meanwhile) is shown with its reason.
+     */
+    @PostMapping("/catalog/{id}/pending-change/withdrawal")
+    String withdrawChange(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        StaffActions.require(user, Roles.PARTNER_ADMIN);
+        try {
+            gateway.send(HttpMethod.POST, WITHDRAWAL, null, id);
+            redirect.addFlashAttribute("noticeKey", "catalogEdit.withdrawn");
+        } catch (GatewayProblem problem) {
+            if (!problem.isForTheForm()) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("withdrawalRefused", problem.detail() == null ? "" : problem.detail());
+        }
         return "redirect:/catalog/" + id;
     }
 

@@ -177,6 +177,60 @@ class OfferingEditControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theOwnersAdminWithdrawsAChangeWaitingForReviewAndARefusalIsShownWithItsReason() throws Exception {
+        String withdrawal = "/api/catalog/offerings/" + OFFERING + "/pending-change/withdrawal";
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING, offering("Launched", PARTNER_A, "NEW_PRICE_VERSION"));
+        STUB.answerJson("GET", PRICES, "[" + monthly(MONTHLY_V1, 1, "9.99", "Launched") + "]");
+        var admin = TestUsers.partner("partner-admin");
+
+        mvc.perform(get("/catalog/" + OFFERING).with(admin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("action=\"/catalog/" + OFFERING + "/pending-change/withdrawal\""),
+                        containsString(">Withdraw the change</button>"),
+                        not(containsString("id=\"offering-name\"")))));
+        mvc.perform(get("/catalog/" + OFFERING).with(TestUsers.partner("partner-user")))
+                .andExpect(content().string(not(containsString("Withdraw the change"))));
+
+        STUB.answerJson("POST", withdrawal, offering("Launched", PARTNER_A, null));
+        mvc.perform(post("/catalog/" + OFFERING + "/pending-change/withdrawal").with(csrf()).with(admin))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog/" + OFFERING))
+                .andExpect(flash().attribute("noticeKey", "catalogEdit.withdrawn"));
+        assertThat(STUB.requestsTo("POST", withdrawal)).hasSize(1);
+
+        STUB.answerJson("POST", withdrawal, 409, """
+                {"title":"Conflict","status":409,"detail":"no change waits for review (the offering is LAUNCHED)"}""",
+                Map.of());
+        mvc.perform(post("/catalog/" + OFFERING + "/pending-change/withdrawal").with(csrf()).with(admin))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("withdrawalRefused", "no change waits for review (the offering is LAUNCHED)"));
+
+        STUB.reset();
+        mvc.perform(post("/catalog/" + OFFERING + "/pending-change/withdrawal").with(csrf())
+                .with(TestUsers.partner("partner-user"))).andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING, offering("Launched", PARTNER_A, null));
+        STUB.answerJson("GET", PRICES, "[" + monthly(MONTHLY_V1, 1, "9.99", "Launched") + "]");
+        mvc.perform(get("/catalog/" + OFFERING).with(admin))
+                .andExpect(content().string(allOf(containsString("id=\"offering-name\""),
+                        not(containsString("Withdraw the change")))));
+    }
+
+    @Test
+    void aRefusedWithdrawalIsShownOnTheOfferingsPage() throws Exception {
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING, offering("Launched", PARTNER_A, null));
+        STUB.answerJson("GET", PRICES, "[" + monthly(MONTHLY_V1, 1, "9.99", "Launched") + "]");
+
+        mvc.perform(get("/catalog/" + OFFERING).flashAttr("withdrawalRefused", "it was decided meanwhile")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"withdrawal-error\""),
+                        containsString("The change was not withdrawn."),
+                        containsString("it was decided meanwhile"))));
+    }
+
+    @Test
     void partnerUsersAndOtherOwnersOfferingsGetNoFormAndPartnerUsersAreRefusedTheChange() throws Exception {
         ownDraft();
         mvc.perform(get("/catalog/" + OFFERING).with(TestUsers.partner("partner-user")))

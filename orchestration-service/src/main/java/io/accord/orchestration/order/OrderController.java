@@ -7,6 +7,10 @@ import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -78,15 +82,17 @@ class OrderController {
     @GetMapping
     @PreAuthorize(OrderConfiguration.READERS)
     @Operation(operationId = "listProductOrder", summary = "List the product orders the caller may see, oldest "
-            + "first, paged by offset and limit; filter by state (repeatable), relatedParty.id and other simple "
-            + "attributes; fields= selection")
+            + "first, paged by offset and limit; filter by state (comma-separated or repeated, for any of them), "
+            + "relatedParty.id and other simple attributes; fields= selection")
+    @Parameter(name = "state", in = ParameterIn.QUERY, description = "any of these states (TMF630: comma-separated "
+            + "or repeated, both combine); an unknown state is a 400", array = @ArraySchema(schema = @Schema(
+            type = "string")))
     ResponseEntity<List<OrderResources.OrderView>> list(
-            @RequestParam(name = "state", required = false) List<String> states,
             @RequestParam(name = "relatedParty.id", required = false) String party,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
-        List<OrderState> wanted = states == null ? List.of() : states.stream().map(state -> OrderState.ofTmf(state)
+        List<OrderState> wanted = states(request).stream().map(state -> OrderState.ofTmf(state)
                 .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'; one of "
                         + Arrays.stream(OrderState.values()).map(OrderState::tmf).toList()))).toList();
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
@@ -114,5 +120,15 @@ class OrderController {
                 : change.note() == null ? List.of() : change.note();
         return OrderViews.view(service.change(id, new OrderResources.Changeable(change.description(),
                 change.externalId(), change.requestedCompletionDate(), notes)));
+    }
+
+    /**
+     * The states asked for, read as every TMF filter is ({@link AttributeFilter#alternatives}: commas and repeated
+     * parameters alike, {@code \,} a comma inside a value); a lone empty {@code state=} asks for none, as before.
+     */
+    private static List<String> states(HttpServletRequest request) {
+        String[] occurrences = request.getParameterValues("state");
+        return occurrences == null || occurrences.length == 1 && occurrences[0].isEmpty() ? List.of()
+                : AttributeFilter.alternatives(occurrences);
     }
 }

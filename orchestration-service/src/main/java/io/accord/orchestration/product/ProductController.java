@@ -7,6 +7,10 @@ import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Sort;
@@ -63,14 +67,16 @@ class ProductController {
     @GetMapping
     @PreAuthorize(ProductConfiguration.READERS)
     @Operation(operationId = "listProduct", summary = "List the product instances the caller may see, oldest first, "
-            + "paged by offset and limit; filter by status, productOffering.id, relatedParty.id (each repeatable) "
-            + "and other simple attributes; fields= selection")
+            + "paged by offset and limit; filter by status, productOffering.id, relatedParty.id (each comma-separated "
+            + "or repeated, for any of them) and other simple attributes; fields= selection")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "any of these statuses (TMF630: "
+            + "comma-separated or repeated, both combine); an unknown status is a 400", array = @ArraySchema(
+            schema = @Schema(type = "string")))
     ResponseEntity<List<ProductResources.ProductResource>> list(
-            @RequestParam(name = "status", required = false) List<String> statuses,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
-        List<ProductState> wanted = statuses == null ? List.of() : statuses.stream().map(status -> ProductState
+        List<ProductState> wanted = statuses(request).stream().map(status -> ProductState
                 .ofTmf(status).orElseThrow(() -> new InvalidInputException("status", "unknown status '" + status
                         + "'; one of " + Arrays.stream(ProductState.values()).map(ProductState::tmf).toList())))
                 .toList();
@@ -97,5 +103,12 @@ class ProductController {
 
     private static List<String> values(HttpServletRequest request, String parameter) {
         return AttributeFilter.alternatives(request.getParameterValues(parameter));
+    }
+
+    /** The statuses asked for, read as {@link #values} reads; a lone empty {@code status=} asks for none, as before. */
+    private static List<String> statuses(HttpServletRequest request) {
+        String[] occurrences = request.getParameterValues("status");
+        return occurrences != null && occurrences.length == 1 && occurrences[0].isEmpty() ? List.of()
+                : values(request, "status");
     }
 }

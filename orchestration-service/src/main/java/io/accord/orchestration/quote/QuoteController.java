@@ -7,6 +7,10 @@ import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -78,15 +82,17 @@ class QuoteController {
     @GetMapping
     @PreAuthorize(QuoteConfiguration.READERS)
     @Operation(operationId = "listQuotes", summary = "List the quotes the caller may see, oldest first, paged by "
-            + "offset and limit; filter by state (repeatable), relatedParty.id and other simple attributes; fields= "
-            + "selection")
+            + "offset and limit; filter by state (comma-separated or repeated, for any of them), relatedParty.id and "
+            + "other simple attributes; fields= selection")
+    @Parameter(name = "state", in = ParameterIn.QUERY, description = "any of these states (TMF630: comma-separated "
+            + "or repeated, both combine); an unknown state is a 400", array = @ArraySchema(schema = @Schema(
+            type = "string")))
     ResponseEntity<List<QuoteResources.QuoteView>> list(
-            @RequestParam(name = "state", required = false) List<String> states,
             @RequestParam(name = "relatedParty.id", required = false) String party,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
-        List<QuoteState> wanted = states == null ? List.of() : states.stream().map(state -> QuoteState.ofTmf(state)
+        List<QuoteState> wanted = states(request).stream().map(state -> QuoteState.ofTmf(state)
                 .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'; one of "
                         + Arrays.stream(QuoteState.values()).map(QuoteState::tmf).toList()))).toList();
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
@@ -117,5 +123,15 @@ class QuoteController {
         QuoteResources.Changeable change = patches.patched(current, changes, CHANGEABLE,
                 QuoteResources.Changeable.class);
         return QuoteViews.view(service.change(id, change));
+    }
+
+    /**
+     * The states asked for, read as every TMF filter is ({@link AttributeFilter#alternatives}: commas and repeated
+     * parameters alike, {@code \,} a comma inside a value); a lone empty {@code state=} asks for none, as before.
+     */
+    private static List<String> states(HttpServletRequest request) {
+        String[] occurrences = request.getParameterValues("state");
+        return occurrences == null || occurrences.length == 1 && occurrences[0].isEmpty() ? List.of()
+                : AttributeFilter.alternatives(occurrences);
     }
 }

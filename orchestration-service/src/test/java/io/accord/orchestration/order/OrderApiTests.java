@@ -109,6 +109,20 @@ class OrderApiTests {
                 .header("X-Total-Count")).isEqualTo("2");
         assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&state=inProgress")
                 .header("X-Total-Count")).isEqualTo("0");
+        // TMF630: a comma separates alternatives, a repeated parameter adds more, and both combine
+        assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&state=inProgress,failed"
+                + "&state=completed").header("X-Total-Count")).isEqualTo("2");
+        assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&state=inProgress,failed"
+                + "&state=cancelled").header("X-Total-Count")).isEqualTo("0");
+        assertThat(staff.get(TestOrders.ORDERS + "?relatedParty.id=" + customer + "&state=").header(
+                "X-Total-Count")).as("a lone empty state asks for none, as it always did").isEqualTo("2");
+        TestHttp.Response escaped = staff.get(TestOrders.ORDERS + "?state=completed%5C,failed&state=failed");
+        assertThat(escaped.status()).as("\\, is a comma inside one value, and no state has one").isEqualTo(400);
+        assertThat(escaped.json().at("/violations/0/field").asString()).isEqualTo("state");
+        assertThat(message(escaped)).contains("'completed,failed'");
+        TestHttp.Response unknownAmong = staff.get(TestOrders.ORDERS + "?state=completed&state=failed,bogus");
+        assertThat(unknownAmong.status()).isEqualTo(400);
+        assertThat(message(unknownAmong)).contains("'bogus'");
         // one branch per party column and state, merged: each order once, oldest first, whichever column matched
         TestHttp.Response merged = staff.get(TestOrders.ORDERS + "?relatedParty.id=" + partner
                 + "&state=completed&state=inProgress&state=completed&fields=id");

@@ -144,6 +144,26 @@ class ProductApiTests {
         TestHttp.Response either = staff.get(PRODUCTS + "?productOffering.id=" + offering
                 + "&status=suspended&status=created");
         assertThat(ids(either.json())).containsExactly(ids.get(1), created);
+        // TMF630: a comma separates alternatives, a repeated parameter adds more, and both combine
+        TestHttp.Response combined = staff.get(PRODUCTS + "?productOffering.id=" + offering
+                + "&status=suspended,terminated&status=created");
+        assertThat(combined.status()).as(combined.body()).isEqualTo(200);
+        assertThat(ids(combined.json())).containsExactly(ids.get(1), created);
+        assertThat(ids(staff.get(PRODUCTS + "?productOffering.id=" + offering + "&status=").json()))
+                .as("a lone empty status asks for none, as it always did").hasSize(4);
+        TestHttp.Response escaped = staff.get(PRODUCTS + "?status=active%5C,created&status=created");
+        assertThat(escaped.status()).as("\\, is a comma inside one value, and no status has one").isEqualTo(400);
+        assertThat(escaped.json().at("/violations/0/field").asString()).isEqualTo("status");
+        assertThat(escaped.json().at("/violations/0/message").asString()).contains("'active,created'");
+        TestHttp.Response unknownAmong = staff.get(PRODUCTS + "?status=active&status=created,bogus");
+        assertThat(unknownAmong.status()).isEqualTo(400);
+        assertThat(unknownAmong.json().at("/violations/0/message").asString()).contains("'bogus'");
+        // read from the request, the status filter is still documented as a list
+        JsonNode documented = TestHttp.localPort(port).get("/v3/api-docs").json()
+                .at("/paths/~1tmf-api~1productInventory~1v4~1product/get/parameters");
+        assertThat(documented.valueStream().filter(parameter -> parameter.path("name").asString().equals("status"))
+                .map(parameter -> parameter.path("in").asString() + " " + parameter.at("/schema/type").asString()))
+                .as(documented.toString()).containsExactly("query array");
         TestHttp.Response byBuyer = staff.get(PRODUCTS + "?relatedParty.id=" + buyer + "&status=active");
         assertThat(ids(byBuyer.json())).containsExactly(ids.get(0), ids.get(2));
 

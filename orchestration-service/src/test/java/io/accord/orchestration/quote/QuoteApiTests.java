@@ -274,6 +274,20 @@ class QuoteApiTests {
         assertThat(ids(reseller.get(QUOTES + "?relatedParty.id=" + channel))).as("tenancy holds").isEmpty();
         TestHttp.Response counted = staff.get(QUOTES + "?relatedParty.id=" + customer + "&state=inProgress");
         assertThat(counted.header("X-Total-Count")).isEqualTo("1");
+        // TMF630: a comma separates alternatives, a repeated parameter adds more, and both combine
+        assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + customer + "&state=approved,rejected"
+                + "&state=inProgress"))).containsExactly(resold);
+        assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + customer + "&state=approved,rejected"
+                + "&state=expired"))).isEmpty();
+        assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + customer + "&state=")))
+                .as("a lone empty state asks for none, as it always did").containsExactly(resold);
+        TestHttp.Response escaped = staff.get(QUOTES + "?state=inProgress%5C,approved&state=approved");
+        assertThat(escaped.status()).as("\\, is a comma inside one value, and no state has one").isEqualTo(400);
+        assertThat(escaped.json().at("/violations/0/field").asString()).isEqualTo("state");
+        assertThat(message(escaped)).contains("'inProgress,approved'");
+        TestHttp.Response unknownAmong = staff.get(QUOTES + "?state=inProgress&state=approved,bogus");
+        assertThat(unknownAmong.status()).isEqualTo(400);
+        assertThat(message(unknownAmong)).contains("'bogus'");
     }
 
     private static List<String> ids(TestHttp.Response list) {

@@ -5,9 +5,15 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.time.SupportedTimes;
+import io.accord.platform.web.AttributeFilter;
 import io.accord.rating.visibility.PartnerView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,9 +62,11 @@ class RollupController {
     @Operation(operationId = "readRollups", summary = "Rated usage summed per hour or day (UTC) of usage time,"
             + " grouped by partner, offering and/or usage type; a partner sees its own rows, without the CSP's margin"
             + " (staff only)")
+    @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "any of partner, offering, usageType:"
+            + " comma-separated or repeated (both combine)", array = @ArraySchema(schema = @Schema(type = "string")))
     Map<String, Object> rollups(@RequestParam String from, @RequestParam String to,
                                 @RequestParam(required = false, defaultValue = "day") String granularity,
-                                @RequestParam(required = false) List<String> groupBy) {
+                                HttpServletRequest request) {
         if (!granularity.equals("hour") && !granularity.equals("day")) {
             throw new InvalidInputException("granularity", "granularity is hour or day");
         }
@@ -73,20 +81,16 @@ class RollupController {
                     + " days at " + granularity + " granularity");
         }
         Set<String> groups = new LinkedHashSet<>();
-        if (groupBy != null) {
-            for (String group : groupBy) {
-                for (String part : group.split(",")) {
-                    String name = part.strip();
-                    if (name.isEmpty()) {
-                        continue;
-                    }
-                    if (!GROUPS.containsKey(name)) {
-                        throw new InvalidInputException("groupBy", "groupBy takes partner, offering, usageType; not '"
-                                + (name.length() > 40 ? name.substring(0, 40) : name) + "'");
-                    }
-                    groups.add(name);
-                }
+        // read as every list filter reads a comma (TMF630): commas and repeated parameters alike; empty ones ignored
+        for (String name : AttributeFilter.alternatives(request.getParameterValues("groupBy"))) {
+            if (name.isEmpty()) {
+                continue;
             }
+            if (!GROUPS.containsKey(name)) {
+                throw new InvalidInputException("groupBy", "groupBy takes partner, offering, usageType; not '"
+                        + (name.length() > 40 ? name.substring(0, 40) : name) + "'");
+            }
+            groups.add(name);
         }
         String owner = null;
         if (!tenancy.isStaff()) {

@@ -10,6 +10,9 @@ import io.accord.platform.apidocs.RequestExample;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
@@ -47,6 +50,8 @@ class UsageController {
             + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN + "', '"
             + Roles.PARTNER_USER + "')";
     static final String PROBLEM = "https://accord.dev/problems/";
+    private static final String ANY_OF = "; any of them: comma-separated or repeated (TMF630, both combine; \\, is a"
+            + " comma inside a value)";
 
     /**
      * The top-level attributes of a Usage as {@link #tmf} answers it, for the list's filters: those the database
@@ -178,28 +183,34 @@ class UsageController {
     @PreAuthorize(READ)
     @Operation(operationId = "listUsage", summary = "The caller's submitted usage, newest first (X-Total-Count);"
             + " filter by id, status, usageType, usageDate (an instant, whatever its offset, or a date: that UTC"
-            + " day), source, suspenseReason, suspenseStatus (in the database; repeat a parameter for any of its"
-            + " values) and the other simple attributes; fields= selection")
+            + " day), source, suspenseReason, suspenseStatus (in the database; comma-separated or repeated for any"
+            + " of them) and the other simple attributes; fields= selection")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "rated, rerated or rejected" + ANY_OF,
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "id", in = ParameterIn.QUERY, description = "a usage id" + ANY_OF,
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "usageType", in = ParameterIn.QUERY, description = "a usage type" + ANY_OF,
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "usageDate", in = ParameterIn.QUERY, description = "an ISO-8601 instant (the same instant in"
+            + " any offset matches) or a date (that UTC day)" + ANY_OF, array = @ArraySchema(schema = @Schema(
+            type = "string")))
+    @Parameter(name = "source", in = ParameterIn.QUERY, description = "the usage's source (a partner's is its"
+            + " partner id)" + ANY_OF, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "suspenseReason", in = ParameterIn.QUERY, description = "a suspense reason" + ANY_OF,
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "suspenseStatus", in = ParameterIn.QUERY, description = "a suspense status" + ANY_OF,
+            array = @ArraySchema(schema = @Schema(type = "string")))
     ResponseEntity<List<Map<String, Object>>> list(
-            @Parameter(description = "rated, rerated or rejected") @RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) List<String> id,
-            @RequestParam(required = false) List<String> usageType,
-            @Parameter(description = "an ISO-8601 instant (the same instant in any offset matches) or a date (that"
-                    + " UTC day)") @RequestParam(required = false) List<String> usageDate,
-            @Parameter(description = "the usage's source (a partner's is its partner id)")
-            @RequestParam(required = false) List<String> source,
-            @RequestParam(required = false) List<String> suspenseReason,
-            @RequestParam(required = false) List<String> suspenseStatus,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
         Set<String> statuses = UsageSubmissions.statuses();
-        List<String> wanted = values(status);
+        List<String> wanted = values(request, "status");
         wanted.stream().filter(value -> !statuses.contains(value)).findFirst().ifPresent(value -> {
             throw new InvalidInputException("status", "unknown status '" + value + "'; a usage is one of "
                     + String.join(", ", statuses));
         });
-        List<UUID> ids = values(id).stream().map(value -> {
+        List<UUID> ids = values(request, "id").stream().map(value -> {
             try {
                 return UUID.fromString(value);
             } catch (IllegalArgumentException notUuid) {
@@ -207,9 +218,11 @@ class UsageController {
                         + "3fa85f64-5717-4562-b3fc-2c963f66afa6)");
             }
         }).toList();
-        List<UsageSubmissions.TimeSpan> usageDates = values(usageDate).stream().map(UsageController::span).toList();
-        UsageSubmissions.Filters filters = new UsageSubmissions.Filters(ids, wanted, values(usageType), usageDates,
-                values(suspenseReason), values(suspenseStatus), values(source));
+        List<UsageSubmissions.TimeSpan> usageDates = values(request, "usageDate").stream().map(UsageController::span)
+                .toList();
+        UsageSubmissions.Filters filters = new UsageSubmissions.Filters(ids, wanted, values(request, "usageType"),
+                usageDates, values(request, "suspenseReason"), values(request, "suspenseStatus"),
+                values(request, "source"));
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
         return lists.list(criteria, paging, page -> submissions.list(filters, page), UsageController::tmf);
     }
@@ -225,8 +238,15 @@ class UsageController {
                 : at.plus(1, java.time.temporal.ChronoUnit.MICROS));
     }
 
-    private static List<String> values(List<String> parameter) {
-        return parameter == null ? List.of() : parameter.stream().map(String::strip).toList();
+    /**
+     * The values a filter asks for, read as every TMF filter is ({@link AttributeFilter#alternatives}: commas and
+     * repeated parameters alike, {@code \,} a comma inside a value, blanks around each stripped); a lone empty
+     * {@code status=} asks for none, as before.
+     */
+    private static List<String> values(HttpServletRequest request, String parameter) {
+        String[] occurrences = request.getParameterValues(parameter);
+        return occurrences == null || occurrences.length == 1 && occurrences[0].isEmpty() ? List.of()
+                : AttributeFilter.alternatives(occurrences);
     }
 
     private static ErrorResponseException notFound(String id) {

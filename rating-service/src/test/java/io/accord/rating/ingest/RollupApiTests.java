@@ -119,6 +119,16 @@ class RollupApiTests {
         assertThat(staff().get("/api/rating/rollups?from=x&to=" + day).status()).isEqualTo(400);
         assertThat(staff().get("/api/rating/rollups?from=" + day + "&to=2027-01-01&groupBy=customer").status())
                 .isEqualTo(400);
+        // groupBy reads a comma as every list filter does: commas and repeated parameters combine
+        JsonNode combined = partner.get(query + "&groupBy=usageType,partner").json();
+        assertThat(combined.path("groupBy").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("partner", "offering", "usageType");
+        assertThat(combined.path("rows").get(0).path("usageType").asString()).as(combined.toString())
+                .isEqualTo("VOICE");
+        TestHttp.Response unknown = partner.get(query + "&groupBy=usageType,customer");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().at("/violations/0/field").asString()).as(unknown.body()).isEqualTo("groupBy");
+        assertThat(unknown.body()).contains("'customer'");
     }
 
     @Test

@@ -586,6 +586,48 @@ class UsageApiTests {
         assertThat(mine.get(USAGE + "?usageTyp=VOICE").body()).contains("status", "usageType", "usageDate");
     }
 
+    @Test
+    void listFiltersTakeTmf630AlternativesCommaSeparatedRepeatedAndEscaped() {
+        String id = unique();
+        String subscriber = "+49168" + id;
+        String partnerId = UUID.randomUUID().toString();
+        partnerProduct(id, partnerId, subscriber);
+        awaitRatable(model, subscriber);
+        TestHttp mine = partner(partnerId);
+        JsonNode voice = mine.post(USAGE, usage(null, "a1", subscriber, "60")).json();
+        JsonNode roaming = mine.post(USAGE, usage(null, "a2", subscriber, "60")
+                .replace("\"usageType\": \"VOICE\"", "\"usageType\": \"DATA, ROAMING\"")).json();
+        JsonNode sms = mine.post(USAGE, usage(null, "a3", subscriber, "60")
+                .replace("\"usageType\": \"VOICE\"", "\"usageType\": \"SMS\"")).json();
+        assertThat(roaming.path("usageType").asString()).as(roaming.toString()).isEqualTo("DATA, ROAMING");
+
+        // a comma separates alternatives, a repeated parameter adds more, both combine; \, is a comma in a value
+        assertThat(ids(mine, "usageType=SMS,VOICE&usageType=DATA%5C,%20ROAMING"))
+                .containsExactlyInAnyOrder(id(voice), id(roaming), id(sms));
+        assertThat(ids(mine, "usageType=DATA%5C,%20ROAMING")).containsExactly(id(roaming));
+        assertThat(ids(mine, "usageType=DATA,%20ROAMING")).as("unescaped, two alternatives").isEmpty();
+        assertThat(ids(mine, "usageType=SMS&usageType=VOICE,DATA")).containsExactlyInAnyOrder(id(voice), id(sms));
+        assertThat(ids(mine, "status=rated,rerated&status=rejected")).hasSize(3);
+        assertThat(ids(mine, "id=" + id(voice) + "," + id(sms) + "&id=" + id(roaming))).hasSize(3);
+        assertThat(ids(mine, "source=mediation-eu," + partnerId + "&source=other")).hasSize(3);
+        assertThat(ids(mine, "status=")).as("a lone empty filter asks for none, as it always did").hasSize(3);
+        for (String[] refused : new String[][]{{"status=rated&status=rejected,bogus", "status", "'bogus'"},
+                {"id=" + id(voice) + "&id=" + id(sms) + ",nope", "id", "'nope'"},
+                {"usageDate=2026-12-01&usageDate=2026-12-02,garbage", "usageDate", "garbage"}}) {
+            TestHttp.Response answer = mine.get(USAGE + "?" + refused[0]);
+            assertThat(answer.status()).as(refused[0]).isEqualTo(400);
+            assertThat(answer.json().at("/violations/0/field").asString()).as(answer.body()).isEqualTo(refused[1]);
+            assertThat(answer.body()).as(refused[0]).contains(refused[2]);
+        }
+        // read from the request, the database filters are still documented as lists
+        JsonNode documented = TestHttp.localPort(port).get("/v3/api-docs").json()
+                .at("/paths/~1tmf-api~1usageManagement~1v4~1usage/get/parameters");
+        assertThat(documented.valueStream().filter(parameter -> parameter.at("/schema/type").asString()
+                .equals("array")).map(parameter -> parameter.path("in").asString() + " " + parameter.path("name")
+                .asString())).as(documented.toString()).containsExactlyInAnyOrder("query status", "query id",
+                "query usageType", "query usageDate", "query source", "query suspenseReason", "query suspenseStatus");
+    }
+
     private static String id(JsonNode usage) {
         return usage.path("id").asString();
     }

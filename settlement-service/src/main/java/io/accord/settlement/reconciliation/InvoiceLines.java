@@ -27,7 +27,7 @@ import java.util.List;
 final class InvoiceLines {
 
     static final List<String> COLUMNS = List.of("offeringId", "usageType", "periodStart", "reference", "description",
-            "quantity", "amount");
+            "quantity", "amount", "side");
     static final int MAX_LINES = 10_000;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
             .setTrim(true).setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
@@ -47,9 +47,23 @@ final class InvoiceLines {
         }
     }
 
-    /** A checked line. {@code period} is {@link LineMatching#CURRENT} or {@link LineMatching#PRIOR}. */
+    /**
+     * A checked line. {@code period} is {@link LineMatching#CURRENT} or {@link LineMatching#PRIOR}; {@code
+     * statedSide} the side as the partner stated it ({@code null}: not stated).
+     */
     record Valid(int lineNo, String offeringId, String usageType, LocalDate periodStart, String period,
-                 String reference, String description, BigDecimal quantity, BigDecimal amount) {
+                 String reference, String description, BigDecimal quantity, BigDecimal amount, String statedSide) {
+
+        /** The side compared: as stated, else by the amount's sign. */
+        String side() {
+            return LineMatching.sideOf(statedSide, amount);
+        }
+
+        /** What the line says about money (its description aside): two invoices with the same are duplicates. */
+        List<Object> content() {
+            return java.util.Arrays.asList(offeringId, usageType, periodStart, reference, side(),
+                    quantity == null ? null : quantity.stripTrailingZeros(), amount.stripTrailingZeros());
+        }
     }
 
     static List<Numbered> fromJson(List<InvoiceResources.InvoiceLineInput> lines) {
@@ -107,7 +121,7 @@ final class InvoiceLines {
                     values[COLUMNS.indexOf(header.get(i))] = value == null || value.isEmpty() ? null : value;
                 }
                 lines.add(new Numbered(new InvoiceResources.InvoiceLineInput(values[0], values[1], values[2],
-                        values[3], values[4], values[5], values[6]), "", row,
+                        values[3], values[4], values[5], values[6], values[7]), "", row,
                         record.getParser().getCurrentLineNumber(), malformed));
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
@@ -153,6 +167,7 @@ final class InvoiceLines {
             BigDecimal quantity = line.quantity() == null ? null : check.decimal("quantity", line.quantity(), 9);
             BigDecimal amount = line.amount() == null ? check.fail("amount", "amount is required")
                     : check.decimal("amount", line.amount(), minorDigits);
+            String side = check.side(line.side());
             LocalDate start = null;
             String period = LineMatching.CURRENT;
             if (line.periodStart() != null) {
@@ -174,7 +189,7 @@ final class InvoiceLines {
             }
             if (check.ok()) {
                 valid.add(new Valid(i + 1, offering, usageType, start, period, reference, description, quantity,
-                        amount));
+                        amount, side));
             }
         }
         return valid;
@@ -207,6 +222,20 @@ final class InvoiceLines {
                 return fail(field, field + " is longer than " + max + " characters");
             }
             return value.strip();
+        }
+
+        /** REVENUE_SHARE or WHOLESALE (any case), {@code null} when not given. */
+        String side(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String side = value.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!LineMatching.SIDES.contains(side)) {
+                return fail("side", "side must be one of " + LineMatching.SIDES + " (REVENUE_SHARE: your supply to "
+                        + "us, WHOLESALE: ours to you), or left out to read it from the amount's sign, not '"
+                        + value + "'");
+            }
+            return side;
         }
 
         BigDecimal decimal(String field, String value, int maxScale) {

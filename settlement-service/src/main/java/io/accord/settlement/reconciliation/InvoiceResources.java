@@ -30,9 +30,11 @@ final class InvoiceResources {
     /**
      * @param amount      in the statement's sign convention (positive: payable to the partner), at the minor unit
      * @param periodStart the start date of the period the line is about; absent: the invoice's period
+     * @param side        {@code REVENUE_SHARE} (the partner's supply to us) or {@code WHOLESALE} (ours to it); absent:
+     *                    by the amount's sign (positive revenue share, negative wholesale)
      */
     record InvoiceLineInput(String offeringId, String usageType, String periodStart, String reference,
-                            String description, String quantity, String amount) {
+                            String description, String quantity, String amount, String side) {
     }
 
     /** Optional settings of one reconciliation: the matching keys (default: the configured ones). */
@@ -44,11 +46,22 @@ final class InvoiceResources {
                              String amountTolerance) {
     }
 
+    /**
+     * An invoice.
+     *
+     * @param state        {@code SUBMITTED}, or {@code SUPERSEDED} by a later invoice of the same period (no longer
+     *                     reconciled)
+     * @param supersededBy the later invoice, {@code null} while this one is the period's current invoice
+     */
     record InvoiceView(UUID id, String href, UUID partnerId, UUID periodId, String invoiceNumber,
                        LocalDate invoiceDate, String currency, BigDecimal totalAmount, int lineCount,
                        Attachment pdf, UsageFile usageFile, String submittedBy, Instant submittedAt,
                        List<InvoiceLineView> lines, ReconciliationSummary latestReconciliation,
-                       UsageMatchSummary latestUsageMatch) {
+                       UsageMatchSummary latestUsageMatch, String state, InvoiceRef supersededBy) {
+    }
+
+    /** Another invoice, named by its id, number and where to read it. */
+    record InvoiceRef(UUID id, String invoiceNumber, String href) {
     }
 
     /** The invoice's latest usage match, to follow with {@code href}. */
@@ -61,8 +74,9 @@ final class InvoiceResources {
     record UsageFile(String fileName, long rows, String sha256) {
     }
 
+    /** @param side as stated, or as read from the amount's sign when the line did not state it */
     record InvoiceLineView(int lineNo, String offeringId, String usageType, LocalDate periodStart, String reference,
-                           String description, BigDecimal quantity, BigDecimal amount) {
+                           String description, BigDecimal quantity, BigDecimal amount, String side) {
     }
 
     record ReconciliationSummary(UUID id, String href, Map<String, Integer> outcomes, boolean discrepancies) {
@@ -77,11 +91,17 @@ final class InvoiceResources {
                               List<ResultLine> lines) {
     }
 
-    /** One compared key: our amount, theirs, the difference (theirs − ours) and the tolerance it was held to. */
+    /**
+     * One compared key: our amount, theirs, the difference (theirs − ours) and the tolerance it was held to.
+     *
+     * @param side           {@code REVENUE_SHARE} or {@code WHOLESALE}; {@code null} when the keys did not use SIDE
+     * @param discrepancyKey the key's identity on the statement, the same whichever invoice of the period was
+     *                       reconciled ({@code <statementId>/<offering>/<usageType>/<period>/<side>/<reference>})
+     */
     record ResultLine(int lineNo, String outcome, boolean beyondTolerance, String offeringId, String usageType,
                       String period, String reference, List<String> statementLineIds, List<Integer> invoiceLineNos,
                       BigDecimal statementAmount, BigDecimal invoiceAmount, BigDecimal difference,
-                      BigDecimal tolerance) {
+                      BigDecimal tolerance, String side, String discrepancyKey) {
     }
 
     /**

@@ -26,12 +26,24 @@ class InvoiceStore {
         this.jdbc = jdbc;
     }
 
-    /** A stored invoice (without its PDF bytes). */
+    /**
+     * A stored invoice (without its PDF bytes).
+     *
+     * @param state        {@link #SUBMITTED} or {@link #SUPERSEDED}
+     * @param supersededBy the later invoice of the period that superseded it, else {@code null}
+     */
     record Invoice(UUID id, UUID partnerId, UUID periodId, String invoiceNumber, LocalDate invoiceDate,
                    String currency, BigDecimal totalAmount, int lineCount, String pdfSha256, String pdfFileName,
                    Long usageRows, String usageSha256, String usageFileName, String submittedBy,
-                   Instant submittedAt) {
+                   Instant submittedAt, String state, UUID supersededBy) {
+
+        boolean superseded() {
+            return SUPERSEDED.equals(state);
+        }
     }
+
+    static final String SUBMITTED = "SUBMITTED";
+    static final String SUPERSEDED = "SUPERSEDED";
 
     record Pdf(byte[] bytes, String sha256, String fileName) {
     }
@@ -44,6 +56,32 @@ class InvoiceStore {
     boolean numberTaken(UUID partnerId, String invoiceNumber) {
         return jdbc.sql("select count(*) from partner_invoice where partner_id = :p and invoice_number = :n")
                 .param("p", partnerId).param("n", invoiceNumber).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Holds the partner's period until the transaction ends, so that of two invoices submitted for it at once the
+     * second sees the first (and supersedes it, or is refused as its duplicate).
+     */
+    void lockPeriod(UUID partnerId, UUID periodId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('partner-invoice'), hashtext(:key))")
+                .param("key", partnerId + "/" + periodId).query((rs, row) -> 1).single();
+    }
+
+    /** The partner's invoices of the period that no later one superseded, oldest first. */
+    List<Invoice> current(UUID partnerId, UUID periodId) {
+        return jdbc.sql("""
+                        select * from partner_invoice
+                        where partner_id = :partner and period_id = :period and state = 'SUBMITTED'
+                        order by submitted_at, id""")
+                .param("partner", partnerId).param("period", periodId).query(this::invoice).list();
+    }
+
+    /** Marks the invoice superseded by {@code by} (a later invoice of the same period). */
+    void supersede(UUID invoiceId, UUID by, Instant at) {
+        jdbc.sql("""
+                        update partner_invoice set state = 'SUPERSEDED', superseded_by = :by, superseded_at = :at
+                        where id = :id and state = 'SUBMITTED'""")
+                .param("by", by).param("at", ts(at)).param("id", invoiceId).update();
     }
 
     void insert(Invoice invoice, List<InvoiceLines.Valid> lines, Pdf pdf) {
@@ -61,13 +99,14 @@ class InvoiceStore {
         for (InvoiceLines.Valid line : lines) {
             jdbc.sql("""
                             insert into partner_invoice_line (invoice_id, line_no, offering_id, usage_type,
-                                    period_start, reference, description, quantity, amount)
+                                    period_start, reference, description, quantity, amount, side)
                             values (:id, :no, :offering, :usageType, :start, :reference, :description, :quantity,
-                                    :amount)""")
+                                    :amount, :side)""")
                     .param("id", invoice.id()).param("no", line.lineNo()).param("offering", line.offeringId())
                     .param("usageType", line.usageType()).param("start", line.periodStart())
                     .param("reference", line.reference()).param("description", line.description())
-                    .param("quantity", line.quantity()).param("amount", line.amount()).update();
+                    .param("quantity", line.quantity()).param("amount", line.amount())
+                    .param("side", line.statedSide()).update();
         }
     }
 
@@ -95,7 +134,8 @@ class InvoiceStore {
                     return new InvoiceLines.Valid(rs.getInt("line_no"), rs.getString("offering_id"),
                             rs.getString("usage_type"), start, start != null && start.isBefore(periodStart)
                             ? LineMatching.PRIOR : LineMatching.CURRENT, rs.getString("reference"),
-                            rs.getString("description"), rs.getBigDecimal("quantity"), rs.getBigDecimal("amount"));
+                            rs.getString("description"), rs.getBigDecimal("quantity"), rs.getBigDecimal("amount"),
+                            rs.getString("side"));
                 }).list();
     }
 
@@ -138,9 +178,9 @@ class InvoiceStore {
             jdbc.sql("""
                             insert into reconciliation_line (reconciliation_id, line_no, outcome, beyond_tolerance,
                                     offering_id, usage_type, period_key, reference, statement_line_ids,
-                                    invoice_line_nos, statement_amount, invoice_amount, difference, tolerance)
+                                    invoice_line_nos, statement_amount, invoice_amount, difference, tolerance, side)
                             values (:id, :no, :outcome, :beyond, :offering, :usageType, :period, :reference,
-                                    :lineIds, :invoiceLines, :ours, :theirs, :difference, :tolerance)""")
+                                    :lineIds, :invoiceLines, :ours, :theirs, :difference, :tolerance, :side)""")
                     .param("id", reconciliation.id()).param("no", ++number).param("outcome", line.outcome().name())
                     .param("beyond", line.beyondTolerance()).param("offering", line.offeringId())
                     .param("usageType", line.usageType()).param("period", line.period())
@@ -150,7 +190,8 @@ class InvoiceStore {
                     .param("invoiceLines", line.invoiceLineIds().isEmpty() ? null
                             : String.join(",", line.invoiceLineIds()))
                     .param("ours", line.ours()).param("theirs", line.theirs())
-                    .param("difference", line.difference()).param("tolerance", line.tolerance()).update();
+                    .param("difference", line.difference()).param("tolerance", line.tolerance())
+                    .param("side", line.side()).update();
         }
     }
 
@@ -162,7 +203,7 @@ class InvoiceStore {
                 .select("""
                         id, partner_id, period_id, invoice_number, invoice_date, currency, total_amount,
                         line_count, pdf_sha256, pdf_file_name, usage_rows, usage_sha256, usage_file_name,
-                        submitted_by, submitted_at""")
+                        submitted_by, submitted_at, state, superseded_by""")
                 .orderBy("submitted_at desc, id desc")
                 .page(page, this::invoice);
     }
@@ -198,7 +239,8 @@ class InvoiceStore {
                         line.getString("reference"), split(line.getString("statement_line_ids")),
                         split(line.getString("invoice_line_nos")),
                         line.getBigDecimal("statement_amount"), line.getBigDecimal("invoice_amount"),
-                        line.getBigDecimal("difference"), line.getBigDecimal("tolerance"))).list();
+                        line.getBigDecimal("difference"), line.getBigDecimal("tolerance"),
+                        line.getString("side"))).list();
         return new Reconciliation(id, rs.getObject("invoice_id", UUID.class), rs.getObject("partner_id", UUID.class),
                 rs.getObject("period_id", UUID.class), rs.getObject("statement_id", UUID.class),
                 rs.getString("document_number"), split(rs.getString("match_keys")), rs.getString("currency"),
@@ -215,7 +257,8 @@ class InvoiceStore {
                 rs.getBigDecimal("total_amount"), rs.getInt("line_count"), rs.getString("pdf_sha256"),
                 rs.getString("pdf_file_name"), rs.getObject("usage_rows", Long.class), rs.getString("usage_sha256"),
                 rs.getString("usage_file_name"), rs.getString("submitted_by"),
-                rs.getObject("submitted_at", OffsetDateTime.class).toInstant());
+                rs.getObject("submitted_at", OffsetDateTime.class).toInstant(), rs.getString("state"),
+                rs.getObject("superseded_by", UUID.class));
     }
 
     private static List<String> split(String joined) {

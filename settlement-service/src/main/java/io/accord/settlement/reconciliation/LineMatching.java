@@ -16,25 +16,55 @@ import java.util.Set;
  * on one side only is MISSING_ON_INVOICE or MISSING_ON_STATEMENT, beyond tolerance when its amount is (our amount
  * counting as zero on the statement's side). Amounts are at the currency's minor unit, so the tolerance is cut
  * (rounded DOWN, the one rounding here) to the minor unit without changing any verdict.
+ *
+ * <p>The {@link Key#SIDE} key keeps the two supplies apart: the partner's to us (revenue share, {@link #REVENUE_SHARE})
+ * and ours to it (wholesale, {@link #WHOLESALE}). Without it a partner's revenue share was netted against our
+ * wholesale line of the same offering and usage type (a partner that also buys an offering: its one-time share
+ * 99.47 compared with share and wholesale summed, −42.63), so it is one of the default keys.
  */
 final class LineMatching {
 
     /** What a line's key is made of. */
-    enum Key { OFFERING, USAGE_TYPE, PERIOD, REFERENCE }
+    enum Key { OFFERING, USAGE_TYPE, PERIOD, REFERENCE, SIDE }
 
     enum Outcome { MATCHED, WITHIN_TOLERANCE, MISMATCH, MISSING_ON_INVOICE, MISSING_ON_STATEMENT }
 
-    static final Set<Key> DEFAULT_KEYS = Set.of(Key.OFFERING, Key.USAGE_TYPE, Key.PERIOD);
+    static final Set<Key> DEFAULT_KEYS = Set.of(Key.OFFERING, Key.USAGE_TYPE, Key.PERIOD, Key.SIDE);
 
     /** The period key of a line of the reconciled period, and of a line about an earlier period. */
     static final String CURRENT = "CURRENT";
     static final String PRIOR = "PRIOR";
 
+    /** The side of a line about the partner's supply to us (revenue share) and of one about ours to it (wholesale). */
+    static final String REVENUE_SHARE = "REVENUE_SHARE";
+    static final String WHOLESALE = "WHOLESALE";
+    static final List<String> SIDES = List.of(REVENUE_SHARE, WHOLESALE);
+
     private LineMatching() {
     }
 
-    /** One line of either side; {@code id} is our statement line id or the invoice's line number. */
-    record Line(String id, String offeringId, String usageType, String period, String reference, BigDecimal amount) {
+    /**
+     * One line of either side; {@code id} is our statement line id or the invoice's line number, {@code side}
+     * {@link #REVENUE_SHARE} or {@link #WHOLESALE}.
+     */
+    record Line(String id, String offeringId, String usageType, String period, String reference, BigDecimal amount,
+                String side) {
+
+        /** A line whose side is read from its amount's sign ({@link #sideOf}). */
+        Line(String id, String offeringId, String usageType, String period, String reference, BigDecimal amount) {
+            this(id, offeringId, usageType, period, reference, amount, sideOf(null, amount));
+        }
+    }
+
+    /**
+     * The side of a line: the one stated, else by the statement's sign convention, positive (we pay the partner) the
+     * revenue share, negative (the partner owes us) wholesale.
+     */
+    static String sideOf(String stated, BigDecimal amount) {
+        if (stated != null) {
+            return stated;
+        }
+        return amount.signum() < 0 ? WHOLESALE : REVENUE_SHARE;
     }
 
     record Tolerance(BigDecimal absolute, BigDecimal percent) {
@@ -54,10 +84,28 @@ final class LineMatching {
      * @param ours             {@code null} when missing on the statement
      * @param theirs           {@code null} when missing on the invoice
      * @param difference       theirs − ours, a missing side counting as zero
+     * @param side             the key's side ({@link #REVENUE_SHARE} or {@link #WHOLESALE}), {@code null} when the
+     *                         keys do not use it
      */
     record Result(Outcome outcome, boolean beyondTolerance, String offeringId, String usageType, String period,
                   String reference, List<String> statementLineIds, List<String> invoiceLineIds, BigDecimal ours,
-                  BigDecimal theirs, BigDecimal difference, BigDecimal tolerance) {
+                  BigDecimal theirs, BigDecimal difference, BigDecimal tolerance, String side) {
+
+        /**
+         * What the compared key is about, whichever invoice was reconciled: {@code
+         * <statementId>/<offering>/<usageType>/<period>/<side>/<reference>}, {@code *} for a part the keys do not
+         * use (or a blank one), each part URL-encoded. Two reconciliations of one statement name the same
+         * difference by the same identity, also when the partner submitted a new invoice for it.
+         */
+        String discrepancyKey(java.util.UUID statementId) {
+            return String.join("/", statementId.toString(), part(offeringId), part(usageType), part(period),
+                    part(side), part(reference));
+        }
+
+        private static String part(String value) {
+            return value == null || value.isBlank() ? "*" : java.net.URLEncoder.encode(value,
+                    java.nio.charset.StandardCharsets.UTF_8).replace("*", "%2A");
+        }
     }
 
     static List<Result> match(List<Line> ours, List<Line> theirs, Set<Key> keys, Tolerance tolerance,
@@ -96,16 +144,17 @@ final class LineMatching {
             outcome = beyond ? Outcome.MISMATCH : Outcome.WITHIN_TOLERANCE;
         }
         return new Result(outcome, beyond, key.get(0), key.get(1), key.get(2), key.get(3),
-                List.copyOf(side.ourIds), List.copyOf(side.theirIds), ours, theirs, difference, limit);
+                List.copyOf(side.ourIds), List.copyOf(side.theirIds), ours, theirs, difference, limit, key.get(4));
     }
 
-    /** The key's four parts, {@code null} for a part not chosen (so lines differing only there share the key). */
+    /** The key's five parts, {@code null} for a part not chosen (so lines differing only there share the key). */
     private static List<String> key(Line line, Set<Key> keys) {
-        List<String> key = new ArrayList<>(4);
+        List<String> key = new ArrayList<>(5);
         key.add(keys.contains(Key.OFFERING) ? blankToNull(line.offeringId()) : null);
         key.add(keys.contains(Key.USAGE_TYPE) ? blankToNull(line.usageType()) : null);
         key.add(keys.contains(Key.PERIOD) ? line.period() : null);
         key.add(keys.contains(Key.REFERENCE) ? blankToNull(line.reference()) : null);
+        key.add(keys.contains(Key.SIDE) ? line.side() : null);
         return key;
     }
 

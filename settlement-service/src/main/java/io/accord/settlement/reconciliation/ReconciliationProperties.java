@@ -15,14 +15,14 @@ import java.util.List;
 /**
  * Settings of partner invoice reconciliation ({@code accord.settlement.reconciliation}).
  *
- * @param lineKeys    the default line matching keys (OFFERING, USAGE_TYPE, PERIOD, REFERENCE)
+ * @param lineKeys    the default line matching keys (OFFERING, USAGE_TYPE, PERIOD, REFERENCE, SIDE)
  * @param maxPdfSize  the largest invoice PDF accepted
  * @param usage       the defaults of record-level usage matching
  */
 @Validated
 @ConfigurationProperties("accord.settlement.reconciliation")
 record ReconciliationProperties(
-        @DefaultValue({"OFFERING", "USAGE_TYPE", "PERIOD"}) @NotEmpty List<LineMatching.Key> lineKeys,
+        @DefaultValue({"OFFERING", "USAGE_TYPE", "PERIOD", "SIDE"}) @NotEmpty List<LineMatching.Key> lineKeys,
         @DefaultValue("10MB") @NotNull DataSize maxPdfSize,
         @DefaultValue @NotNull Usage usage) {
 

@@ -119,18 +119,30 @@ public class Reconciliations {
                     + violations.getFirst().field() + (violations.size() > 1 ? ", …" : "") + "; nothing was stored",
                     violations);
         }
+        store.lockPeriod(partnerId, period.id());
         if (store.numberTaken(partnerId, number)) {
             throw new ConflictException("Invoice number " + number + " was already submitted for partner "
                     + partnerId);
         }
+        List<InvoiceStore.Invoice> earlier = store.current(partnerId, period.id());
+        refuseDuplicate(earlier, currency, valid, period);
         BigDecimal total = valid.stream().map(InvoiceLines.Valid::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         InvoiceStore.Invoice invoice = new InvoiceStore.Invoice(UUID.randomUUID(), partnerId, period.id(), number,
                 date, currency, total, valid.size(), stored == null ? null : stored.sha256(),
-                stored == null ? null : stored.fileName(), null, null, null, tenancy.actor(), clock.instant());
+                stored == null ? null : stored.fileName(), null, null, null, tenancy.actor(), clock.instant(),
+                InvoiceStore.SUBMITTED, null);
         store.insert(invoice, valid, stored);
         audit.record(new PartnerId(partnerId), INVOICE, invoice.id().toString(), "SUBMITTED", null,
                 Map.of("periodId", period.id(), "invoiceNumber", number, "currency", currency, "total",
-                        total.toPlainString(), "lines", valid.size(), "pdf", stored != null));
+                        total.toPlainString(), "lines", valid.size(), "pdf", stored != null, "supersedes",
+                        earlier.stream().map(InvoiceStore.Invoice::invoiceNumber).toList()));
+        // the partner's latest invoice of a period is the one it stands by: the earlier ones are no longer reconciled
+        for (InvoiceStore.Invoice previous : earlier) {
+            store.supersede(previous.id(), invoice.id(), invoice.submittedAt());
+            audit.record(new PartnerId(partnerId), INVOICE, previous.id().toString(), "SUPERSEDED",
+                    Map.of("state", InvoiceStore.SUBMITTED), Map.of("state", InvoiceStore.SUPERSEDED,
+                            "supersededBy", invoice.id(), "supersededByNumber", number));
+        }
         statements.ofPeriod(partnerId, period.id())
                 .filter(statement -> RECONCILABLE.contains(statement.state()))
                 .filter(statement -> statement.currency().equals(currency))
@@ -138,11 +150,41 @@ public class Reconciliations {
         return view(invoice, true);
     }
 
+    /**
+     * Refuses an invoice whose lines say the same about money as a current invoice of the period (the same
+     * currency, and the same lines in any order, descriptions aside): submitted again under another number, it
+     * would only reconcile, and dispute, the same differences again.
+     */
+    private void refuseDuplicate(List<InvoiceStore.Invoice> current, String currency, List<InvoiceLines.Valid> lines,
+                                 SettlementPeriods.Period period) {
+        Map<List<Object>, Long> content = content(lines);
+        LocalDate start = LocalDate.ofInstant(period.startAt(), ZoneOffset.UTC);
+        for (InvoiceStore.Invoice earlier : current) {
+            if (earlier.currency().equals(currency) && earlier.lineCount() == lines.size()
+                    && content(store.lines(earlier.id(), start)).equals(content)) {
+                throw new ConflictException("Invoice " + earlier.invoiceNumber() + " (" + earlier.id() + ") of "
+                        + "period " + period.id() + " has the same lines (offering, usage type, period, reference, "
+                        + "side, quantity, amount): the same invoice is not submitted again under another number. "
+                        + "A corrected invoice with other lines replaces it (supersedes it); nothing was stored");
+            }
+        }
+    }
+
+    private static Map<List<Object>, Long> content(List<InvoiceLines.Valid> lines) {
+        return lines.stream().collect(java.util.stream.Collectors.groupingBy(InvoiceLines.Valid::content,
+                java.util.stream.Collectors.counting()));
+    }
+
     /** Reconciles the invoice (again) against our issued statement of its period, with the given keys. */
     @Transactional
     InvoiceResources.ReconciliationView reconcile(UUID invoiceId, List<String> keys) {
         InvoiceStore.Invoice invoice = tenancy.visible(store.lock(invoiceId), found -> new PartnerId(found.partnerId()))
                 .orElseThrow(() -> new NotFoundException("Partner invoice", invoiceId));
+        if (invoice.superseded()) {
+            String later = store.find(invoice.supersededBy()).map(InvoiceStore.Invoice::invoiceNumber).orElse("?");
+            throw new ConflictException("Invoice " + invoice.invoiceNumber() + " was superseded by invoice " + later
+                    + " (" + invoice.supersededBy() + ") of the same period: reconcile that one");
+        }
         List<LineMatching.Key> chosen = Optional.ofNullable(keys(keys)).orElse(properties.lineKeys());
         SettlementPeriods.Period period = periods.find(invoice.periodId()).orElseThrow();
         // the same answer whether a draft exists or not: a partner learns nothing of statements not issued yet
@@ -172,11 +214,12 @@ public class Reconciliations {
             String lineId = statement.lineId(i + 1);
             ours.add(new LineMatching.Line(lineId, line.offeringId(), line.usageType(),
                     "PRIOR_PERIOD_ADJUSTMENT".equals(line.type()) ? LineMatching.PRIOR : LineMatching.CURRENT,
-                    lineId, line.rounded()));
+                    lineId, line.rounded(), side(line)));
         }
         List<LineMatching.Line> theirs = store.lines(invoice.id(), LocalDate.ofInstant(period.startAt(),
                 ZoneOffset.UTC)).stream().map(line -> new LineMatching.Line(String.valueOf(line.lineNo()),
-                line.offeringId(), line.usageType(), line.period(), line.reference(), line.amount())).toList();
+                line.offeringId(), line.usageType(), line.period(), line.reference(), line.amount(), line.side()))
+                .toList();
         List<LineMatching.Result> results = LineMatching.match(ours, theirs, EnumSet.copyOf(keys), tolerance,
                 invoice.currency());
         BigDecimal ourTotal = sum(ours);
@@ -211,6 +254,33 @@ public class Reconciliations {
                     beyond.stream().map(line -> discrepancy(line, currency)).toList()));
         }
         return reconciliation;
+    }
+
+    /** The revenue-share line kinds (the partner's supply to us) and the wholesale ones (ours to it). */
+    private static final Set<String> REVENUE_SHARE_LINES = Set.of("USAGE_REVENUE_SHARE", "RECURRING_SHARE",
+            "ONE_TIME_SHARE", "VOLUME_TIER_BONUS", "MINIMUM_GUARANTEE_TOP_UP");
+    private static final Set<String> WHOLESALE_LINES = Set.of("WHOLESALE", "RECURRING_WHOLESALE",
+            "ONE_TIME_WHOLESALE", "MINIMUM_COMMITMENT");
+
+    /**
+     * The supply our line documents, as the statement's document type reads it (docs/settlement.md, "What decides
+     * the type"): by its kind; a prior-period usage line by its direction; a dispute adjustment, which corrects
+     * either, and a line without a direction by its sign, like an invoice line that states no side.
+     */
+    static String side(Statements.Line line) {
+        if (REVENUE_SHARE_LINES.contains(line.type())) {
+            return LineMatching.REVENUE_SHARE;
+        }
+        if (WHOLESALE_LINES.contains(line.type())) {
+            return LineMatching.WHOLESALE;
+        }
+        if ("PAYABLE_TO_PARTNER".equals(line.direction())) {
+            return LineMatching.REVENUE_SHARE;
+        }
+        if ("OWED_BY_PARTNER".equals(line.direction())) {
+            return LineMatching.WHOLESALE;
+        }
+        return LineMatching.sideOf(null, line.rounded());
     }
 
     private static ReconciliationDiscrepancyFound.Discrepancy discrepancy(LineMatching.Result line, String currency) {
@@ -434,7 +504,8 @@ public class Reconciliations {
                 .orElse(LocalDate.MAX);
         List<InvoiceResources.InvoiceLineView> lines = withLines ? store.lines(invoice.id(), start).stream()
                 .map(line -> new InvoiceResources.InvoiceLineView(line.lineNo(), line.offeringId(), line.usageType(),
-                        line.periodStart(), line.reference(), line.description(), line.quantity(), line.amount()))
+                        line.periodStart(), line.reference(), line.description(), line.quantity(), line.amount(),
+                        line.side()))
                 .toList() : List.of();
         InvoiceResources.ReconciliationSummary latest = store.latestReconciliation(invoice.id())
                 .map(found -> new InvoiceResources.ReconciliationSummary(found.id(),
@@ -448,7 +519,10 @@ public class Reconciliations {
                         invoice.usageRows(), invoice.usageSha256()),
                 invoice.submittedBy(), invoice.submittedAt(), lines, latest,
                 store.latestUsageMatch(invoice.id()).map(match -> new InvoiceResources.UsageMatchSummary(match.id(),
-                        InvoiceResources.USAGE_MATCHES + "/" + match.id(), match.state())).orElse(null));
+                        InvoiceResources.USAGE_MATCHES + "/" + match.id(), match.state())).orElse(null),
+                invoice.state(), invoice.supersededBy() == null ? null : store.find(invoice.supersededBy())
+                .map(later -> new InvoiceResources.InvoiceRef(later.id(), later.invoiceNumber(),
+                        InvoiceResources.INVOICES + "/" + later.id())).orElse(null));
     }
 
     private InvoiceResources.ReconciliationView view(InvoiceStore.Reconciliation reconciliation) {
@@ -459,7 +533,8 @@ public class Reconciliations {
             lines.add(new InvoiceResources.ResultLine(i + 1, line.outcome().name(), line.beyondTolerance(),
                     line.offeringId(), line.usageType(), line.period(), line.reference(), line.statementLineIds(),
                     line.invoiceLineIds().stream().map(Integer::valueOf).toList(), line.ours(), line.theirs(),
-                    line.difference(), line.tolerance()));
+                    line.difference(), line.tolerance(), line.side(),
+                    line.discrepancyKey(reconciliation.statementId())));
         }
         return new InvoiceResources.ReconciliationView(reconciliation.id(),
                 InvoiceResources.RECONCILIATIONS + "/" + reconciliation.id(), invoice.id(), invoice.invoiceNumber(),

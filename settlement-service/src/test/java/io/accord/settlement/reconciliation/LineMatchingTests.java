@@ -125,6 +125,41 @@ class LineMatchingTests {
     }
 
     @Test
+    void theDefaultKeysKeepTheRevenueShareApartFromOurWholesaleOfTheSameOfferingAndUsageType() {
+        // the review's partner A: a one-time share of 99.47 and a one-time wholesale of -142.10 of one offering
+        List<LineMatching.Line> ours = List.of(
+                new LineMatching.Line("s:6", "o", null, LineMatching.CURRENT, "s:6", new BigDecimal("99.47"),
+                        LineMatching.REVENUE_SHARE),
+                new LineMatching.Line("s:7", "o", null, LineMatching.CURRENT, "s:7", new BigDecimal("-142.10"),
+                        LineMatching.WHOLESALE));
+        // the invoice states no side: its sign says it (positive: revenue share)
+        List<LineMatching.Line> theirs = List.of(theirs("5", "o", null, "99.47"));
+
+        List<LineMatching.Result> results = LineMatching.match(ours, theirs, LineMatching.DEFAULT_KEYS, TOLERANCE,
+                "EUR");
+
+        assertThat(results).extracting(LineMatching.Result::side).containsExactly(LineMatching.REVENUE_SHARE,
+                LineMatching.WHOLESALE);
+        assertThat(results.getFirst().outcome()).isEqualTo(LineMatching.Outcome.MATCHED);
+        assertThat(results.getFirst().statementLineIds()).containsExactly("s:6");
+        assertThat(results.get(1).outcome()).isEqualTo(LineMatching.Outcome.MISSING_ON_INVOICE);
+        assertThat(results.get(1).difference()).isEqualByComparingTo("142.10");
+        // a negative line without a side is wholesale; one stating its side keeps it whatever its sign
+        assertThat(theirs("1", "o", "V", "-1.00").side()).isEqualTo(LineMatching.WHOLESALE);
+        assertThat(LineMatching.sideOf(LineMatching.REVENUE_SHARE, new BigDecimal("-1.00")))
+                .isEqualTo(LineMatching.REVENUE_SHARE);
+        // without the SIDE key both are netted, as asked
+        assertThat(LineMatching.match(ours, theirs, EnumSet.of(LineMatching.Key.OFFERING), TOLERANCE, "EUR"))
+                .singleElement().satisfies(netted -> {
+                    assertThat(netted.ours()).isEqualByComparingTo("-42.63");
+                    assertThat(netted.side()).isNull();
+                });
+        assertThat(results.getFirst().discrepancyKey(java.util.UUID.fromString(
+                "8861d20b-a7e0-46e1-a0f2-c2103532456f"))).isEqualTo(
+                "8861d20b-a7e0-46e1-a0f2-c2103532456f/o/*/CURRENT/REVENUE_SHARE/*");
+    }
+
+    @Test
     void aCurrencyWithoutMinorUnitsCutsTheToleranceToWholeUnits() {
         // JPY: 0.5 % of 1,999 = 9.995 → 9; the absolute part 5
         LineMatching.Result result = LineMatching.match(List.of(ours("s:1", "o", "V", "1999")),

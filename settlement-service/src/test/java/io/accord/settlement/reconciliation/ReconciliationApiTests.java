@@ -68,19 +68,26 @@ class ReconciliationApiTests {
     }
 
     private Issued issuedStatement() {
-        Instant now = clock.instant();
-        String partner = fixtures.partnerInForceFrom(now.minus(Duration.ofDays(200)), "MONTHLY");
-        UUID partnerId = UUID.fromString(partner);
-        Instant usage = now.minus(Duration.ofDays(40));
-        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
-        RatedUsageEvents.send(
+        return issuedStatement((partner, usage) -> List.of(
                 RatedUsageEvents.rated("off-video", usage).charge("1000.00").share(partner, "50").build(),
                 RatedUsageEvents.rated("off-video", usage).usageType("SMS").charge("100.00").share(partner, "70")
                         .build(),
                 RatedUsageEvents.rated("off-music", usage).charge("20.00").share(partner, "50").build(),
                 RatedUsageEvents.rated("off-data", usage).usageType("DATA").allocation("RESELL").charge("30.00")
-                        .wholesale(partner).build());
-        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(period).size() == 4);
+                        .wholesale(partner).build()));
+    }
+
+    /** A partner whose last month's statement, of the given rated usage (one usage sum each), is issued. */
+    private Issued issuedStatement(java.util.function.BiFunction<String, Instant,
+            List<io.accord.contracts.usage.UsageRated>> usageOf) {
+        Instant now = clock.instant();
+        String partner = fixtures.partnerInForceFrom(now.minus(Duration.ofDays(200)), "MONTHLY");
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = now.minus(Duration.ofDays(40));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        List<io.accord.contracts.usage.UsageRated> rated = usageOf.apply(partner, usage);
+        RatedUsageEvents.send(rated.toArray(io.accord.contracts.usage.UsageRated[]::new));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(period).size() == rated.size());
         periods.startClosing(period);
         Statements.View drafted = statements.draft(partnerId, period, "finance");
         statements.approve(drafted.id(), "finance-b");
@@ -116,7 +123,7 @@ class ReconciliationApiTests {
         JsonNode reconciliation = partner.get(summary.get("href").asString()).json();
         assertThat(reconciliation.get("statementId").asString()).isEqualTo(issued.statement().id().toString());
         assertThat(reconciliation.get("keys").valueStream().map(JsonNode::asString).toList())
-                .containsExactly("OFFERING", "USAGE_TYPE", "PERIOD");
+                .containsExactly("OFFERING", "USAGE_TYPE", "PERIOD", "SIDE");
         assertThat(reconciliation.get("statementTotal").decimalValue()).isEqualByComparingTo("550.00");
         assertThat(reconciliation.get("invoiceTotal").decimalValue()).isEqualByComparingTo("609.00");
         JsonNode lines = reconciliation.get("lines");
@@ -181,6 +188,129 @@ class ReconciliationApiTests {
                 + "/reconciliations", "{\"keys\":[]}");
         assertThat(byNothing.status()).isEqualTo(400);
         assertThat(fields(byNothing)).containsExactly("keys");
+    }
+
+    /**
+     * A partner that earns a share of an offering and also buys it (as partner A of the finance review): its revenue
+     * share and our wholesale of the same offering and usage type are compared each on its side, not netted.
+     */
+    @Test
+    void comparesThePartnersRevenueShareAndOurWholesaleOfOneOfferingEachOnItsSide() {
+        Issued issued = issuedStatement((partner, usage) -> List.of(
+                RatedUsageEvents.rated("off-video", usage).charge("1000.00").share(partner, "50").build(),
+                RatedUsageEvents.rated("off-video", usage).allocation("RESELL").charge("142.10").wholesale(partner)
+                        .build()));
+        TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("pia", issued.partner(), Roles.PARTNER_USER));
+
+        // its own supply only, the side left to the sign (old invoice files stay valid)
+        TestHttp.Response ownSupply = partner.postMultipart(INVOICES + "/upload", form(issued,
+                "INV-" + UUID.randomUUID()).file("file", "lines.csv", "text/csv",
+                "offeringId,usageType,amount\noff-video,VOICE,500.00\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(ownSupply.status()).as(ownSupply.body()).isEqualTo(201);
+        JsonNode reconciliation = partner.get(ownSupply.json().get("latestReconciliation").get("href").asString())
+                .json();
+        JsonNode share = side(reconciliation.get("lines"), "REVENUE_SHARE");
+        assertThat(share.get("outcome").asString()).isEqualTo("MATCHED");
+        assertThat(share.get("statementAmount").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(share.get("statementLineIds")).hasSize(1);
+        JsonNode wholesale = side(reconciliation.get("lines"), "WHOLESALE");
+        assertThat(wholesale.get("outcome").asString()).isEqualTo("MISSING_ON_INVOICE");
+        assertThat(wholesale.get("statementAmount").decimalValue()).isEqualByComparingTo("-142.10");
+        assertThat(share.get("discrepancyKey").asString()).isEqualTo(issued.statement().id()
+                + "/off-video/VOICE/CURRENT/REVENUE_SHARE/*");
+        assertThat(ownSupply.json().get("lines").get(0).get("side").asString()).isEqualTo("REVENUE_SHARE");
+
+        // both supplies, the wholesale stated as such and one cent off
+        TestHttp.Response both = partner.post(INVOICES, """
+                {"periodId":"%s","invoiceNumber":"%s","invoiceDate":"2026-04-03","currency":"EUR","lines":[
+                 {"offeringId":"off-video","usageType":"VOICE","amount":"500.00","side":"revenue_share"},
+                 {"offeringId":"off-video","usageType":"VOICE","amount":"-142.11","side":"WHOLESALE"}]}
+                """.formatted(issued.period(), "INV-" + UUID.randomUUID()));
+        assertThat(both.status()).as(both.body()).isEqualTo(201);
+        JsonNode lines = partner.get(both.json().get("latestReconciliation").get("href").asString()).json()
+                .get("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(side(lines, "REVENUE_SHARE").get("outcome").asString()).isEqualTo("MATCHED");
+        assertThat(side(lines, "WHOLESALE").get("outcome").asString()).isEqualTo("WITHIN_TOLERANCE");
+        assertThat(side(lines, "WHOLESALE").get("difference").decimalValue()).isEqualByComparingTo("-0.01");
+
+        // netted as before only when asked for: by offering and usage type without the side
+        TestHttp.Response netted = partner.post(both.json().get("href").asString() + "/reconciliations",
+                "{\"keys\":[\"OFFERING\",\"USAGE_TYPE\"]}");
+        assertThat(netted.status()).as(netted.body()).isEqualTo(201);
+        assertThat(netted.json().get("lines")).singleElement().satisfies(line -> {
+            assertThat(line.get("statementAmount").decimalValue()).isEqualByComparingTo("357.90");
+            assertThat(line.get("side").isNull()).isTrue();
+        });
+
+        TestHttp.Response badSide = partner.post(INVOICES, """
+                {"periodId":"%s","invoiceNumber":"%s","invoiceDate":"2026-04-03","currency":"EUR","lines":[
+                 {"offeringId":"off-video","usageType":"VOICE","amount":"500.00","side":"SHARE"}]}
+                """.formatted(issued.period(), "INV-" + UUID.randomUUID()));
+        assertThat(fields(badSide)).containsExactly("lines[0].side");
+    }
+
+    /**
+     * The partner sent the same invoice under a second number (S65-R8-INV-001/-002): each opened a dispute for the
+     * same differences. The same lines again are refused naming the earlier invoice; a corrected invoice supersedes
+     * the earlier one, which is no longer reconciled, and names the same discrepancies by the same identity.
+     */
+    @Test
+    void theSameInvoiceUnderAnotherNumberIsRefusedAndACorrectedOneSupersedesTheEarlier() {
+        Issued issued = issuedStatement();
+        TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("pia", issued.partner(), Roles.PARTNER_USER));
+        String first = "INV-" + UUID.randomUUID();
+        String lines = """
+                [{"offeringId":"off-video","usageType":"VOICE","amount":"500.00","description":"voice"},
+                 {"offeringId":"off-music","usageType":"VOICE","amount":"25.00"}]""";
+        TestHttp.Response submitted = partner.post(INVOICES, invoice(issued, first, lines));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String earlier = submitted.json().get("href").asString();
+
+        String second = "INV-" + UUID.randomUUID();
+        String reordered = """
+                [{"offeringId":"off-music","usageType":"VOICE","amount":"25.0"},
+                 {"offeringId":"off-video","usageType":"VOICE","amount":"500.00","description":"voice again"}]""";
+        TestHttp.Response again = partner.post(INVOICES, invoice(issued, second, reordered));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains(first).contains("nothing was stored");
+        assertThat(jdbc.sql("select count(*) from partner_invoice where invoice_number = :n").param("n", second)
+                .query(Integer.class).single()).isZero();
+
+        String corrected = "INV-" + UUID.randomUUID();
+        TestHttp.Response correction = partner.post(INVOICES, invoice(issued, corrected, """
+                [{"offeringId":"off-video","usageType":"VOICE","amount":"500.00"},
+                 {"offeringId":"off-music","usageType":"VOICE","amount":"24.00"}]"""));
+        assertThat(correction.status()).as(correction.body()).isEqualTo(201);
+        assertThat(correction.json().get("state").asString()).isEqualTo("SUBMITTED");
+        JsonNode old = partner.get(earlier).json();
+        assertThat(old.get("state").asString()).isEqualTo("SUPERSEDED");
+        assertThat(old.get("supersededBy").get("invoiceNumber").asString()).isEqualTo(corrected);
+        TestHttp.Response reconcileOld = partner.post(earlier + "/reconciliations", "");
+        assertThat(reconcileOld.status()).isEqualTo(409);
+        assertThat(reconcileOld.body()).contains("superseded by invoice " + corrected);
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_id = :id and action = 'SUPERSEDED'")
+                .param("id", old.get("id").asString()).query(Integer.class).single()).isEqualTo(1);
+
+        // the music difference of both invoices is one discrepancy of the statement, whichever invoice found it
+        JsonNode before = partner.get(submitted.json().get("latestReconciliation").get("href").asString()).json();
+        JsonNode after = partner.get(correction.json().get("latestReconciliation").get("href").asString()).json();
+        String key = line(before.get("lines"), "off-music", "VOICE").get("discrepancyKey").asString();
+        assertThat(key).isEqualTo(issued.statement().id() + "/off-music/VOICE/CURRENT/REVENUE_SHARE/*")
+                .doesNotContain(old.get("id").asString());
+        assertThat(line(after.get("lines"), "off-music", "VOICE").get("discrepancyKey").asString()).isEqualTo(key);
+    }
+
+    private static String invoice(Issued issued, String number, String lines) {
+        return """
+                {"periodId":"%s","invoiceNumber":"%s","invoiceDate":"2026-04-03","currency":"EUR","lines":%s}
+                """.formatted(issued.period(), number, lines);
+    }
+
+    private static JsonNode side(JsonNode lines, String side) {
+        return lines.valueStream().filter(line -> side.equals(line.get("side").asString())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + side + " line in " + lines));
     }
 
     @Test

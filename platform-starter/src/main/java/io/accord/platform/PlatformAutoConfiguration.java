@@ -9,6 +9,8 @@ import io.accord.platform.outbox.OutboxConfiguration;
 import io.accord.platform.persistence.PersistenceConfiguration;
 import io.accord.platform.problem.ContainerProblemsConfiguration;
 import io.accord.platform.problem.ProblemExceptionHandler;
+import io.accord.platform.problem.ProblemBodies;
+import io.accord.platform.problem.ProblemListener;
 import io.accord.platform.problem.ProblemWriter;
 import io.accord.platform.scheduling.JobItemsConfiguration;
 import io.accord.platform.scheduling.SchedulingConfiguration;
@@ -33,6 +35,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,8 +60,13 @@ import java.nio.file.Path;
 public class PlatformAutoConfiguration {
 
     @Bean
-    ProblemWriter problemWriter(JsonMapper json) {
-        return new ProblemWriter(json);
+    ProblemWriter problemWriter(JsonMapper json, ObjectProvider<ProblemListener> listeners) {
+        return new ProblemWriter(json, listeners);
+    }
+
+    @Bean
+    ProblemBodies problemBodies(ObjectProvider<ProblemListener> listeners) {
+        return new ProblemBodies(listeners);
     }
 
     @Bean

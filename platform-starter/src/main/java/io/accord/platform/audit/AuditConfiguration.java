@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +20,14 @@ public class AuditConfiguration {
     @Bean
     AuditTrail auditTrail(JdbcClient jdbc, JsonMapper json, Tenancy tenancy) {
         return new AuditTrail(jdbc, json, tenancy);
+    }
+
+    /** Refused requests (403, 409 to a change) recorded as {@code refused}, each in a transaction of its own. */
+    @Bean
+    RefusedRequests refusedRequests(AuditTrail trail, Tenancy tenancy, PlatformTransactionManager transactionManager) {
+        TransactionTemplate own = new TransactionTemplate(transactionManager);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new RefusedRequests(trail, tenancy, own);
     }
 
     @Bean

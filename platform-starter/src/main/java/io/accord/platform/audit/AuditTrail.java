@@ -64,6 +64,16 @@ public class AuditTrail {
     }
 
     /**
+     * Records a refused request on its own: called outside the refused work's transaction (which rolled back and so
+     * left no entry), in a transaction of its own ({@link RefusedRequests}).
+     */
+    void recordRefusal(PartnerId partner, String resourceId, Object details) {
+        insert(new Entry(tenancy.actor(), actorId(), partner == null ? null : partner.value(),
+                RefusedRequests.RESOURCE_TYPE, resourceId, RefusedRequests.ACTION, null,
+                json.writeValueAsString(details), CorrelationId.current()));
+    }
+
+    /**
      * This transaction's entries: found among its synchronizations (not as a bound resource, which a transaction
      * started inside it with {@code REQUIRES_NEW} would see too), registered on the first entry.
      */

@@ -2,6 +2,7 @@ package io.accord.platform.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,9 +16,11 @@ import java.net.URISyntaxException;
 public class ProblemWriter {
 
     private final JsonMapper json;
+    private final ObjectProvider<ProblemListener> listeners;
 
-    public ProblemWriter(JsonMapper json) {
+    public ProblemWriter(JsonMapper json, ObjectProvider<ProblemListener> listeners) {
         this.json = json;
+        this.listeners = listeners;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
@@ -29,6 +32,7 @@ public class ProblemWriter {
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         problem.setInstance(instance(request));
+        ProblemBodies.tell(listeners, request, problem);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

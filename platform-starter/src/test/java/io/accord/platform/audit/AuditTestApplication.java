@@ -1,6 +1,8 @@
 package io.accord.platform.audit;
 
+import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
+import io.accord.platform.problem.ConflictException;
 import io.accord.infra.DatabaseRoles;
 import io.accord.testsupport.AccordTestInitializer;
 import io.accord.testsupport.TestInfrastructure;
@@ -12,8 +14,10 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -75,6 +79,23 @@ class AuditTestApplication {
         Map<String, Object> create(@RequestBody Map<String, Object> thing) {
             String id = UUID.randomUUID().toString();
             audit.record(PartnerId.of(UUID.randomUUID().toString()), "thing", id, "created", null, thing);
+            return Map.of("id", id);
+        }
+
+        /** Records its approval, then a guard refuses it (four-eyes): the transaction and its entry roll back. */
+        @PostMapping("/api/things/{id}/approval")
+        @Transactional
+        Map<String, Object> approve(@PathVariable String id) {
+            audit.record(null, "thing", id, "approved", null, Map.of("state", "APPROVED"));
+            throw new ConflictException("thing " + id + " was proposed by you; someone else must approve it (four-eyes)");
+        }
+
+        /** Only finance may close a thing. */
+        @PostMapping("/api/things/{id}/closure")
+        @PreAuthorize("hasRole('" + Roles.FINANCE + "')")
+        @Transactional
+        Map<String, Object> close(@PathVariable String id) {
+            audit.record(null, "thing", id, "closed", null, Map.of("state", "CLOSED"));
             return Map.of("id", id);
         }
     }

@@ -155,6 +155,15 @@ public class SettlementPeriods {
         return period.view();
     }
 
+    /**
+     * Takes the partner's period lock until the calling transaction ends: no usage of the partner is placed meanwhile
+     * (a usage batch takes the same lock).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdPartner(UUID partnerId) {
+        store.lockPartner(partnerId);
+    }
+
     /** A run finished closing the period (guarded: it must be CLOSING). */
     @Transactional
     public Period close(UUID periodId) {

@@ -41,6 +41,7 @@ class StatementComposer {
     private final SettlementPeriods periods;
     private final StatementStore statements;
     private final java.time.Clock clock;
+    private final LateGuaranteeLines lateGuarantees;
 
     StatementComposer(UsageSums usage, PartnerTerms partners, PartnerProducts products, FxRates fxRates,
                       DisputeAdjustments adjustments, SettlementPeriods periods, StatementStore statements,
@@ -53,6 +54,7 @@ class StatementComposer {
         this.products = products;
         this.fxRates = fxRates;
         this.adjustments = adjustments;
+        this.lateGuarantees = new LateGuaranteeLines(usage, periods, statements, this::agreement);
     }
 
     /** The lines of the partner's period; a missing FX rate or a malformed charge is a 409 naming it. */
@@ -72,7 +74,11 @@ class StatementComposer {
                     products.activeBetween(partnerId, period.startAt(), period.endAt()),
                     products.startedBetween(partnerId, period.startAt(), period.endAt()), late,
                     ended.stream().map(Ended::lines).toList()));
-            List<LineDraft> adjustmentDrafts = pending.stream().map(StatementComposer::adjustmentLine).toList();
+            // an earlier calendar period's guarantee settled again with its usage this statement carries late, then
+            // the dispute adjustments: listed after the guarantee line and not measured by it
+            List<LineDraft> adjustmentDrafts = Stream.concat(
+                    lateGuarantees.of(partnerId, period, currency).stream(),
+                    pending.stream().map(StatementComposer::adjustmentLine)).toList();
             Map<String, BigDecimal> rates = rates(currency, period, Stream.concat(
                     Stream.concat(sums.stream().map(UsageSums.Sum::currency),
                             drafts.stream().map(draft -> draft.amount().currency())),
@@ -188,7 +194,8 @@ class StatementComposer {
                 if (LineKind.valueOf(line.type()).measure() == measure
                         && !ProductChargeLines.priorPeriod(line.label())) {
                     reached = reached.plus(Money.of(signed, currency));
-                } else if (LineKind.valueOf(line.type()) == guaranteeKind) {
+                } else if (LineKind.valueOf(line.type()) == guaranteeKind
+                        && !LateGuaranteeLines.isLateGuarantee(line.label())) {
                     charged = charged.plus(Money.of(signed, currency));
                 }
             }

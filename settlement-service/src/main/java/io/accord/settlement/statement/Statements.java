@@ -101,6 +101,7 @@ public class Statements {
             return view(existing.get());
         }
         discards.requireEarlierDrafted(period, own);
+        takeBackLateUsage(period, own);
         StatementComposer.Composition composition = composer.compose(partnerId, period);
         StatementLines.Lines lines = composition.lines();
         Statement statement = Statement.draft(partnerId, periodId, lines, preparedBy, composition.businessModel());
@@ -115,6 +116,26 @@ public class Statements {
                 plain(lines.net()), plain(lines.tax()), plain(lines.total()), lines.lines().size(), preparedBy));
         audit(statement, "drafted", null, null);
         return view(statement);
+    }
+
+    /**
+     * A new draft of a period whose statement was discarded bills all its usage known now: the usage of its window that
+     * arrived after it closed (placed in a later period as a prior-period adjustment) becomes its own again, as long as
+     * that later period has no statement (discarding newest first and drafting oldest first keep it so), and so is
+     * billed once, here, and not again by the later statement. Under the partner's period lock, so no usage batch of
+     * the partner places usage meanwhile.
+     */
+    private void takeBackLateUsage(SettlementPeriods.Period period, List<SettlementPeriods.Period> own) {
+        UUID partnerId = period.partnerId();
+        if (store.discardedPeriods(List.of(partnerId)).stream()
+                .noneMatch(discarded -> discarded.periodId().equals(period.id()))) {
+            return;
+        }
+        periods.holdPartner(partnerId);
+        List<UUID> later = own.stream().filter(candidate -> candidate.startAt().isAfter(period.startAt()))
+                .map(SettlementPeriods.Period::id)
+                .filter(candidate -> store.ofPeriod(partnerId, candidate).isEmpty()).toList();
+        usage.takeBackLateUsage(partnerId, period.id(), later, clock.instant());
     }
 
     /** A second finance user approves the draft (four-eyes: its preparer is refused with 409). */

@@ -43,8 +43,10 @@ class UsageAggregator {
     private final SettlementPeriods periods;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LateUsageSums lateUsage;
 
     UsageAggregator(SettlementPeriods periods, JdbcClient jdbc, Clock clock) {
+        this.lateUsage = new LateUsageSums(jdbc);
         this.periods = periods;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -67,6 +69,7 @@ class UsageAggregator {
         List<LateRecord> late = new ArrayList<>();
         Map<CustomerKey, Sum> customers = new LinkedHashMap<>();
         Map<PriorKey, Sum> priors = new LinkedHashMap<>();
+        LateUsageSums.Batch lateSums = new LateUsageSums.Batch();
         Map<UUID, SettlementPeriods.Placement> current = new HashMap<>();
         SettlementPeriods.Placements placements = periods.placements(
                 shares.stream().map(Share::partnerId).distinct().toList());
@@ -88,17 +91,30 @@ class UsageAggregator {
             if (placement.get().priorPeriodAdjustment()) {
                 late.add(LateRecord.of(share, placement.get().period().id(), placement.get().usagePeriodId()));
             }
+            boolean byOwnPeriod = placement.get().priorPeriodAdjustment() && placement.get().usagePeriodId() != null;
             if (BILLED_ON_BEHALF.equals(share.party().direction().name()) && billedByTheCsp(share.record())) {
                 customers.merge(new CustomerKey(placement.get().period().id(), share.partnerId(),
                         customer(share.record().customerReference()), share.record().offeringId(),
                         share.record().usageType(), share.record().currency(),
                         placement.get().priorPeriodAdjustment(), taxCategory(share.record().taxCategory())), delta,
                         Sum::plus);
+                if (byOwnPeriod) {
+                    lateSums.customer(new LateUsageSums.CustomerKey(placement.get().period().id(),
+                            placement.get().usagePeriodId(), share.partnerId(),
+                            customer(share.record().customerReference()), share.record().offeringId(),
+                            share.record().usageType(), share.record().currency(),
+                            taxCategory(share.record().taxCategory())), delta.quantity(), delta.charge(), delta.count());
+                }
             }
-            if (placement.get().priorPeriodAdjustment() && placement.get().usagePeriodId() != null) {
+            if (byOwnPeriod) {
                 priors.merge(new PriorKey(placement.get().period().id(), placement.get().usagePeriodId(),
                         share.partnerId(), share.party().direction().name(), share.record().currency()), delta,
                         Sum::plus);
+                lateSums.sum(new LateUsageSums.SumKey(placement.get().period().id(), placement.get().usagePeriodId(),
+                        share.partnerId(), share.record().offeringId(), share.record().usageType(),
+                        share.party().direction().name(), share.record().currency(),
+                        billedUnit(share.record().billedUnit())), delta.quantity(), delta.charge(), delta.amount(),
+                        delta.count(), delta.reversals(), delta.maxSequence());
             }
             sums.merge(new SumKey(placement.get().period().id(), share.partnerId(), share.record().offeringId(),
                     share.record().usageType(), share.party().direction().name(), share.record().currency(),
@@ -110,6 +126,7 @@ class UsageAggregator {
         insertLate(late, now);
         upsertCustomers(customers, now);
         upsertPriors(priors, now);
+        lateUsage.add(lateSums, now);
         unplaced.forEach((key, sum) -> upsertUnplaced(key, sum, now));
         return placed;
     }
@@ -237,8 +254,8 @@ class UsageAggregator {
         }
         jdbc.sql("""
                         insert into usage_late_record (partner_id, rated_id, period_id, usage_period_id, usage_time,
-                                                       sequence, placed_at)
-                        select s.*, :now
+                                                       sequence, placed_at, summed_by_own_period)
+                        select s.*, :now, s.period_id is not null and s.usage_period_id is not null
                         from unnest(:partners, :rated, :periods, :usagePeriods, :times, :sequences)
                              as s(partner_id, rated_id, period_id, usage_period_id, usage_time, sequence)
                         on conflict (partner_id, rated_id) do nothing""")

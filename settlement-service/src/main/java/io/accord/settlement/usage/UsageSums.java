@@ -29,9 +29,23 @@ import java.util.stream.Stream;
 public class UsageSums {
 
     private final JdbcClient jdbc;
+    private final LateUsageSums late;
 
     UsageSums(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.late = new LateUsageSums(jdbc);
+    }
+
+    /**
+     * A new draft of {@code periodId} (its statement was discarded) takes back its late usage: the usage of its own
+     * window that arrived after it closed and was placed, as a prior-period adjustment, in one of the partner's
+     * periods {@code from} (periods with no statement yet) becomes its ordinary usage again, moved exactly out of
+     * their sums into its own. Late usage placed before V75 is not known by its key and stays where it was. In the
+     * drafting transaction, which holds the partner's period lock. How many late sums moved.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int takeBackLateUsage(UUID partnerId, UUID periodId, java.util.Collection<UUID> from, Instant now) {
+        return late.moveHome(partnerId, periodId, from, java.sql.Timestamp.from(now));
     }
 
     /**

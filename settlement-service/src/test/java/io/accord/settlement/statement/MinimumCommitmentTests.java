@@ -133,6 +133,96 @@ class MinimumCommitmentTests {
         assertThat(firstStatement.netAmount().add(restStatement.netAmount())).isEqualByComparingTo("-500.00");
     }
 
+    /**
+     * Found in a finance review: wholesale of a month rated after the month was settled lands on a later statement as
+     * a prior-period adjustment, and the month's commitment had been charged without it, so the reseller paid the
+     * shortfall and the late wholesale too. The later statement gives back the part of the month's commitment that the
+     * late wholesale covers, at the minor unit.
+     */
+    @Test
+    void lateWholesaleOfASettledMonthGivesBackThePartOfItsCommitmentItCovers() {
+        lateUsageOfASettledMonth("RESELL", "29.87", "-470.13", "12.79", "-500.00");
+    }
+
+    /**
+     * The same for a partner we pay: its late revenue share of a month whose top-up was paid claws the top-up back, up
+     * to what was paid (10.00 here, less than the late 12.79).
+     */
+    @Test
+    void lateRevenueShareOfASettledMonthClawsBackItsTopUpUpToWhatWasPaid() {
+        lateUsageOfASettledMonth("SELL_THROUGH", "490.00", "10.00", "10.00", "502.79");
+    }
+
+    /**
+     * Last month settled with {@code monthUsage} (its guarantee line {@code guaranteeLine}); 12.786 of its usage rated
+     * afterwards lands on this month's statement (a prior-period line of 12.79), whose line for last month's guarantee
+     * gives back {@code givenBack} (a commitment) or claws it back (a top-up); over last month the partner then pays,
+     * or is paid, {@code monthTotal}.
+     */
+    private void lateUsageOfASettledMonth(String model, String monthUsage, String guaranteeLine, String givenBack,
+                                          String monthTotal) {
+        boolean resell = "RESELL".equals(model);
+        Instant thisMonth = SettlementPeriods.calendarStart("MONTHLY", clock.instant());
+        Instant lastMonth = SettlementPeriods.calendarStart("MONTHLY", thisMonth.minusSeconds(1));
+        String partner = fixtures.partnerWith(model, lastMonth, DEMO_RESELL_TERMS);
+        String offering = "off-mobile-" + UUID.randomUUID();
+        Instant inLastMonth = lastMonth.plus(Duration.ofDays(10));
+        SettlementPeriods.Period month = periods.periodFor(uuid(partner), inLastMonth).orElseThrow().period();
+        RatedUsageEvents.send(usage(partner, offering, inLastMonth, monthUsage, resell));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(month.id()).size() == 1);
+        run(partner);
+        Statements.View monthStatement = statements.ofPeriod(uuid(partner), month.id()).orElseThrow();
+        assertThat(monthStatement.lines().getLast().type())
+                .isEqualTo(resell ? "MINIMUM_COMMITMENT" : "MINIMUM_GUARANTEE_TOP_UP");
+        assertThat(monthStatement.lines().getLast().rounded()).isEqualByComparingTo(guaranteeLine);
+
+        SettlementPeriods.Period current = periods.periodFor(uuid(partner), clock.instant()).orElseThrow().period();
+        RatedUsageEvents.send(usage(partner, offering, inLastMonth, "12.786", resell));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(current.id()).stream()
+                .anyMatch(UsageSums.Sum::priorPeriod));
+        RatedUsageEvents.send(usage(partner, offering, clock.instant(), "100.00", resell));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(current.id()).size() == 2);
+        assertThat(finance().post("/api/settlement/periods/" + current.id() + "/early-close",
+                "{\"reason\": \"late usage of a settled month\"}").status()).isEqualTo(200);
+        run(partner);
+        Statements.View later = statements.ofPeriod(uuid(partner), current.id()).orElseThrow();
+
+        String kind = resell ? "MINIMUM_COMMITMENT" : "MINIMUM_GUARANTEE_TOP_UP";
+        assertThat(later.lines()).extracting(Statements.Line::type).containsExactly(resell ? "WHOLESALE"
+                : "USAGE_REVENUE_SHARE", "PRIOR_PERIOD_ADJUSTMENT", kind, kind);
+        int sign = resell ? -1 : 1;
+        assertThat(later.lines().get(1).rounded()).isEqualByComparingTo(new BigDecimal("12.79").multiply(
+                BigDecimal.valueOf(sign)));
+        // this month's own guarantee: 500.00 less its 100.00, the late usage of last month not counted in it
+        assertThat(later.lines().get(2).rounded()).isEqualByComparingTo(new BigDecimal("400.00").multiply(
+                BigDecimal.valueOf(sign)));
+        Statements.Line back = later.lines().get(3);
+        assertThat(back.rounded()).isEqualByComparingTo(new BigDecimal(givenBack).multiply(
+                BigDecimal.valueOf(-sign)));
+        assertThat(back.direction()).isEqualTo(resell ? "PAYABLE_TO_PARTNER" : "OWED_BY_PARTNER");
+        assertThat(back.label()).startsWith("Prior-period adjustment (minimum")
+                .contains("monthly calendar period " + lastMonth + " – " + thisMonth, "12.79 EUR of its usage billed late");
+        // last month over both statements: its usage, on time and late, and its guarantee settled once with all of it
+        assertThat(monthStatement.netAmount().add(later.lines().get(1).rounded()).add(back.rounded()))
+                .isEqualByComparingTo(monthTotal);
+        JsonNode conservation = finance().get("/api/settlement/periods/" + current.id() + "/conservation").json();
+        assertThat(conservation.get("balanced").asBoolean()).as(conservation.toString()).isTrue();
+    }
+
+    private static io.accord.contracts.usage.UsageRated usage(String partner, String offering, Instant at,
+                                                              String charge, boolean resell) {
+        RatedUsageEvents.Rated rated = RatedUsageEvents.rated(offering, at).usageType("VOICE").charge(charge);
+        return (resell ? rated.allocation("RESELL").wholesale(partner) : rated.share(partner, "100")).build();
+    }
+
+    private void run(String partner) {
+        String location = finance().post("/api/settlement/runs", "{\"partnerIds\": [\"" + partner + "\"]}")
+                .header("Location");
+        JsonNode run = await().atMost(Duration.ofSeconds(60)).until(() -> finance().get(location).json(),
+                state -> !"RUNNING".equals(state.get("state").asString()));
+        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("COMPLETED");
+    }
+
     /** Wholesale usage now in the partner's open period, then finance closes it early and a run settles it. */
     private SettlementPeriods.Period closeEarlyWithWholesale(String partner, String offering, String... charges) {
         return closeEarlyWithWholesale(partner, offering, 0, charges);

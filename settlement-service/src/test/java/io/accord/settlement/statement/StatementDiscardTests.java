@@ -13,6 +13,7 @@ import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.DomainEvents;
 import io.accord.testsupport.OrderEvents;
+import io.accord.testsupport.RatedUsageEvents;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
@@ -22,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.accord.contracts.usage.UsageRated;
+
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,11 +56,13 @@ class StatementDiscardTests {
     private final PartnerProducts products;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final UsageSums sums;
 
     StatementDiscardTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
                           Statements statements, PartnerTerms partners, DisputeAdjustments adjustments,
                           PartnerProducts products, Clock clock, JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.sums = sums;
         this.products = products;
         this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
         this.statements = statements;
@@ -135,6 +141,78 @@ class StatementDiscardTests {
         TestHttp.Response again = finance().post(PATH + wrong.id() + "/discard", "{\"reason\": \"twice\"}");
         assertThat(again.status()).as(again.body()).isEqualTo(409);
         assertThat(statements.find(wrong.id()).orElseThrow().discardReason()).startsWith("Drafted before dispute");
+    }
+
+    /**
+     * Found in a finance review: usage of a period that arrived after its draft was placed in the next open period as a
+     * prior-period adjustment, and stayed there when the draft was discarded, so the period's new draft did not bill
+     * it and the later statement billed it as an adjustment. The new draft takes it back as its own usage; the later
+     * period keeps none of it (billed once), and the money is conserved.
+     */
+    @Test
+    void theNewDraftOfADiscardedStatementBillsTheLateUsageOfItsPeriodAsItsOwnAndTheLaterPeriodNone() {
+        String partner = fixtures.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Statements.View wrong = fixtures.drafted(partner, "20.00");
+        periods.close(wrong.periodId());
+        Instant usageTime = clock.instant().minus(Duration.ofDays(40));
+        UsageRated sameOffering = RatedUsageEvents.rated("off-0", usageTime).charge("4.00").share(partner, "50")
+                .customer("S65-customer").build();
+        UsageRated otherOffering = RatedUsageEvents.rated("off-late", usageTime).charge("7.000002")
+                .share(partner, "50").customer("S65-customer").build();
+        RatedUsageEvents.send(sameOffering, otherOffering);
+        SettlementPeriods.Placement placement = periods.periodFor(partnerId, usageTime).orElseThrow();
+        UUID later = placement.period().id();
+        assertThat(placement.priorPeriodAdjustment()).isTrue();
+        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(later).size() == 2);
+        assertThat(finance().post(PATH + wrong.id() + "/discard", "{\"reason\": \"late usage\"}").status())
+                .isEqualTo(200);
+        // late usage arriving after the discard, before the new draft: late as well
+        UsageRated afterDiscard = RatedUsageEvents.rated("off-late", usageTime).charge("1.00").share(partner, "50")
+                .build();
+        RatedUsageEvents.send(afterDiscard);
+        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(later).stream()
+                .mapToLong(UsageSums.Sum::recordCount).sum() == 3);
+        assertThat(placedOutside(partnerId, later)).containsExactlyInAnyOrder(sameOffering.ratedId(),
+                otherOffering.ratedId(), afterDiscard.ratedId());
+
+        assertThat(run(partner).path("state").asString()).isEqualTo("COMPLETED");
+
+        Statements.View redrafted = statements.ofPeriod(partnerId, wrong.periodId()).orElseThrow();
+        assertThat(redrafted.lines()).extracting(line -> line.type() + " " + line.offeringId() + " "
+                        + line.unrounded().stripTrailingZeros().toPlainString() + " "
+                        + line.rounded().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder("USAGE_REVENUE_SHARE off-0 12 12", "USAGE_REVENUE_SHARE off-late 4.000001 4");
+        assertThat(redrafted.netAmount()).isEqualByComparingTo("16.00");
+        // nothing of it is left in the later period: not on its statement (if a run drafted it), not in its sums
+        assertThat(sums.ofPeriod(later)).isEmpty();
+        statements.ofPeriod(partnerId, later).ifPresent(statement -> assertThat(statement.lines())
+                .noneMatch(line -> line.type().equals("PRIOR_PERIOD_ADJUSTMENT")));
+        assertThat(placedOutside(partnerId, later)).isEmpty();
+        assertThat(placedOutside(partnerId, wrong.periodId())).isEmpty();
+        assertThat(sums.billed(partnerId, wrong.periodId()).orElseThrow().toSequence())
+                .isGreaterThanOrEqualTo(afterDiscard.sequence());
+        assertThat(customerCharge(wrong.periodId())).isEqualByComparingTo("32.000002");
+        assertThat(customerCharge(later)).isZero();
+        for (UUID period : List.of(wrong.periodId(), later)) {
+            JsonNode conservation = finance().get("/api/settlement/periods/" + period + "/conservation").json();
+            assertThat(conservation.path("balanced").asBoolean()).as(conservation.toString()).isTrue();
+        }
+        JsonNode own = finance().get("/api/settlement/periods/" + wrong.periodId() + "/conservation").json();
+        assertThat(own.path("amounts")).singleElement().satisfies(row -> {
+            assertThat(row.path("rated").decimalValue()).isEqualByComparingTo("16.000001");
+            assertThat(row.path("onStatements").decimalValue()).isEqualByComparingTo("16.000001");
+        });
+    }
+
+    private List<UUID> placedOutside(UUID partnerId, UUID periodId) {
+        return jdbc.sql("select rated_id from usage_late_record where partner_id = :partner and period_id = :period")
+                .param("partner", partnerId).param("period", periodId).query(UUID.class).list();
+    }
+
+    private BigDecimal customerCharge(UUID periodId) {
+        return jdbc.sql("select coalesce(sum(charge), 0) from usage_customer_sum where period_id = :period")
+                .param("period", periodId).query(BigDecimal.class).single();
     }
 
     @Test

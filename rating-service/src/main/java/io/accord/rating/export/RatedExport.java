@@ -23,6 +23,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,10 +41,13 @@ class RatedExport {
     /** The fields, in their order: the NDJSON keys and the CSV header. */
     static final List<String> FIELDS = List.of("ratedId", "source", "usageId", "subscriberId", "usageTime",
             "usageType", "quantity", "unit", "currency", "charge", "partnerAmount", "direction", "offeringId",
-            "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit", "taxCategory");
-    /** The fields whose texts come from the usage's sender or the catalog: guarded in CSV. */
-    static final Set<String> TEXTS = Set.of("source", "usageId", "subscriberId", "taxCategory");
+            "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit", "taxCategory", "sequence",
+            "priceVersionId", "priceVersion", "agreementId", "agreementVersion", "sharePercent");
+    /** The fields whose texts come from the usage's sender, the catalog or the partner's agreement: guarded in CSV. */
+    static final Set<String> TEXTS = Set.of("source", "usageId", "subscriberId", "taxCategory", "priceVersionId",
+            "agreementId");
     private static final TypeReference<List<UsageRated.PartyAmount>> PARTIES = new TypeReference<>() { };
+    private static final TypeReference<List<UsageRated.AgreementVersionRef>> AGREEMENTS = new TypeReference<>() { };
 
     enum Format { NDJSON, CSV }
 
@@ -119,7 +123,8 @@ class RatedExport {
                 select r.seq, r.rated_id, r.source, r.usage_id, r.subscriber_id, r.usage_time,
                        r.usage_offset_secs, r.usage_type, r.billed_quantity, r.billed_unit,
                        r.currency, r.charge, r.parties, r.offering_id, r.product_instance_id,
-                       r.reversal_of, r.quantity, r.unit, r.tax_category, r.allocation
+                       r.reversal_of, r.quantity, r.unit, r.tax_category, r.allocation, r.price_version_id,
+                       r.price_version, r.agreements
                 from usage_rated r
                 where ? = any(r.partner_ids) and r.usage_time >= ? and r.usage_time < ?
                   and r.seq > ? and r.seq <= ?
@@ -135,9 +140,13 @@ class RatedExport {
     private Map<String, String> row(ResultSet rs, String partnerId, PartnerView view) throws SQLException {
         BigDecimal payable = null;
         BigDecimal owed = null;
+        Set<String> shares = new LinkedHashSet<>();
         List<UsageRated.PartyAmount> parties = json.readValue(rs.getString("parties"), PARTIES);
         for (UsageRated.PartyAmount party : parties) {
             if (partnerId.equals(party.partnerId())) {
+                if (party.sharePercent() != null) {
+                    shares.add(party.sharePercent());
+                }
                 BigDecimal value = new BigDecimal(party.amount());
                 if (party.direction() == UsageRated.Direction.PAYABLE_TO_PARTNER) {
                     payable = payable == null ? value : payable.add(value);
@@ -184,6 +193,19 @@ class RatedExport {
         // the rated price version's tax category (a reversal: its original's); empty when not known
         String taxCategory = rs.getString("tax_category");
         row.put("taxCategory", taxCategory == null ? "" : taxCategory);
+        // what the figure was rated with, as the usage's fate shows it (GET /api/rating/usage/{source}/{usageId}):
+        // the rated table's sequence (UsageRated.sequence, what toSequence compares), the price version, and this
+        // partner's agreement version and share (a reversal: those of the record it reverses)
+        row.put("sequence", Long.toString(rs.getLong("seq")));
+        row.put("priceVersionId", rs.getString("price_version_id"));
+        row.put("priceVersion", Integer.toString(rs.getInt("price_version")));
+        List<UsageRated.AgreementVersionRef> agreements = json.readValue(rs.getString("agreements"), AGREEMENTS)
+                .stream().filter(agreement -> partnerId.equals(agreement.partnerId())).distinct().toList();
+        row.put("agreementId", String.join(";", agreements.stream().map(UsageRated.AgreementVersionRef::agreementId)
+                .toList()));
+        row.put("agreementVersion", String.join(";", agreements.stream().map(a -> String.valueOf(a.version()))
+                .toList()));
+        row.put("sharePercent", String.join(";", shares));
         return row;
     }
 

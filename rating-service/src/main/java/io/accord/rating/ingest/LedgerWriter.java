@@ -48,7 +48,7 @@ import java.util.UUID;
 class LedgerWriter {
 
     /** The columns of a rated row as {@link #writeRated} copies them (in binary: each of its table's own type). */
-    private static final int RATED_COLUMNS = 43;
+    private static final int RATED_COLUMNS = 44;
 
     private final DataSource dataSource;
 
@@ -488,7 +488,7 @@ class LedgerWriter {
                     offering_id, offering_version, price_version_id, price_version, agreements, customer_reference,
                     tier_mode, tier_portions, provisional, tier_period, period_start, accumulator_before,
                     accumulator_after, arrival_order, characteristics, received_at, rated_at, kafka_partition,
-                    kafka_offset, tax_category) from stdin (format binary)""", copy -> {
+                    kafka_offset, tax_category, accumulator_subscriber_id) from stdin (format binary)""", copy -> {
             BinaryRows rows = new BinaryRows(copy, RATED_COLUMNS);
             List<UsageRated> events = new ArrayList<>(rated.size());
             long seq = first;
@@ -527,6 +527,7 @@ class LedgerWriter {
         UsageRecord usage = rated.usage();
         RatingBasis basis = rated.basis();
         TierUsage tiers = rated.tiers();
+        String accumulated = tiers.accumulator().subscriberId();
         // the jsonb columns are written as text directly (JFR: Jackson's writeValueAsString of three small lists per
         // row was 14 % of the pipeline thread's CPU); the shapes are those readers parse (UsageRated.PartyAmount,
         // UsageRated.AgreementVersionRef, tier portions of strings, characteristics of strings)
@@ -600,6 +601,8 @@ class LedgerWriter {
                 .text(usage.characteristics().isEmpty() ? null : JsonText.object(usage.characteristics()))
                 .timestamptz(incoming.receivedAt()).timestamptz(now)
                 .int4(incoming.kafkaPartition()).int8(incoming.kafkaOffset()).text(basis.taxCategory())
+                // the canonical subscriber id the accumulator is kept under, when the sender named another identifier
+                .text(accumulated.equals(usage.subscriberId()) ? null : accumulated)
                 .endRow();
         return new UsageRated(ratedId, seq, rated.kind().name(), now, usage.source(), usage.usageId(),
                 usage.subscriberId(), usage.usageTime(), usage.usageType(), rated.billedQuantity().toPlainString(),

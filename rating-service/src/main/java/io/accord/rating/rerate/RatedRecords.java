@@ -39,7 +39,7 @@ final class RatedRecords {
             r.allocation, r.parties, r.product_instance_id, r.offering_id, r.offering_version, r.price_version_id,
             r.price_version, r.agreements, r.tier_mode, r.tier_portions, r.provisional, r.tier_period, r.period_start,
             r.accumulator_before, r.accumulator_after, r.arrival_order, r.characteristics, r.received_at,
-            r.tax_category""";
+            r.tax_category, coalesce(r.accumulator_subscriber_id, r.subscriber_id) as accumulator_subscriber_id""";
 
     /** The row is the usage's rating in force: a first rating or a replacement that nothing has reversed. */
     static final String IS_CURRENT = """
@@ -82,7 +82,9 @@ final class RatedRecords {
             portions.add(new TierUsage.TierPortion(Integer.parseInt(portion.get("tier")),
                     new BigDecimal(portion.get("quantity")), new BigDecimal(portion.get("rate"))));
         }
-        AccumulatorKey key = new AccumulatorKey(rs.getString("subscriber_id"), rs.getString("offering_id"),
+        // the key the record was accumulated under: the instance's canonical subscriber id then (V95), which is not the
+        // record's own subscriber id when the sender named the instance by another of its identifiers
+        AccumulatorKey key = new AccumulatorKey(rs.getString("accumulator_subscriber_id"), rs.getString("offering_id"),
                 rs.getString("usage_type"), TierPeriod.valueOf(rs.getString("tier_period")),
                 rs.getObject("period_start", LocalDate.class));
         TierUsage tiers = new TierUsage(TierMode.valueOf(rs.getString("tier_mode")), List.copyOf(portions),

@@ -32,7 +32,7 @@ class RatedExportTests {
 
     private static final String HEADER = "ratedId,source,usageId,subscriberId,usageTime,usageType,quantity,unit,"
             + "currency,charge,partnerAmount,direction,offeringId,productInstanceId,reversalOf,measuredQuantity,measuredUnit,"
-            + "taxCategory";
+            + "taxCategory,sequence,priceVersionId,priceVersion,agreementId,agreementVersion,sharePercent";
 
     private final RatingModel model;
     private final JdbcClient jdbc;
@@ -78,7 +78,8 @@ class RatedExportTests {
         JsonNode first = lines.getFirst();
         assertThat(first.propertyNames()).containsExactly("ratedId", "source", "usageId", "subscriberId",
                 "usageTime", "usageType", "quantity", "unit", "currency", "charge", "partnerAmount", "direction",
-                "offeringId", "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit", "taxCategory");
+                "offeringId", "productInstanceId", "reversalOf", "measuredQuantity", "measuredUnit", "taxCategory",
+                "sequence", "priceVersionId", "priceVersion", "agreementId", "agreementVersion", "sharePercent");
         assertThat(first.path("source").asString()).isEqualTo(source);
         assertThat(first.path("usageId").asString()).isEqualTo("a");
         assertThat(first.path("subscriberId").asString()).isEqualTo(subscriber);
@@ -98,7 +99,23 @@ class RatedExportTests {
         assertThat(first.path("measuredQuantity").asString()).isEqualTo("61.000000");
         assertThat(first.path("measuredUnit").asString()).isEqualTo("S");
         assertThat(first.path("taxCategory").asString()).isEqualTo("REDUCED");
+        // what an auditor traces the figure by, as the usage's fate shows it: the rated sequence, the price version,
+        // this partner's agreement version and share
+        JsonNode fate = staff().get("/api/rating/usage/" + source + "/a").json().path("ratings").get(0);
+        assertThat(first.path("sequence").asString()).isEqualTo(fate.path("sequence").asString())
+                .isEqualTo(jdbc.sql("select seq from usage_rated where rated_id = cast(:id as uuid)")
+                        .param("id", first.path("ratedId").asString()).query(Long.class).single().toString());
+        assertThat(first.path("priceVersionId").asString()).isEqualTo("off-" + id + "-voice-v1")
+                .isEqualTo(fate.path("priceVersionId").asString());
+        assertThat(first.path("priceVersion").asString()).isEqualTo("1");
+        assertThat(first.path("agreementId").asString()).isEqualTo("agr-" + partnerId)
+                .isEqualTo(fate.path("agreements").get(0).path("agreementId").asString());
+        assertThat(first.path("agreementVersion").asString()).isEqualTo("1");
+        assertThat(first.path("sharePercent").asString()).isEqualTo("30")
+                .isEqualTo(fate.path("parties").get(0).path("sharePercent").asString());
         assertThat(lines.get(1).path("usageId").asString()).isEqualTo("=b,\"quoted\"");
+        assertThat(Long.parseLong(lines.get(1).path("sequence").asString()))
+                .isGreaterThan(Long.parseLong(first.path("sequence").asString()));
 
         TestHttp.Response csv = staff().header("Accept", "text/csv")
                 .get("/api/rating/rated?partnerId=" + partnerId + range);
@@ -111,7 +128,8 @@ class RatedExportTests {
         assertThat(rows[1]).isEqualTo(String.join(",", first.path("ratedId").asString(), source, "a",
                 "'" + subscriber,
                 first.path("usageTime").asString(), "VOICE", "61.000000", "S", "EUR", "0.610000", "0.183000",
-                "PAYABLE_TO_PARTNER", "off-" + id, "prod-" + id, "", "61.000000", "S", "REDUCED"));
+                "PAYABLE_TO_PARTNER", "off-" + id, "prod-" + id, "", "61.000000", "S", "REDUCED",
+                first.path("sequence").asString(), "off-" + id + "-voice-v1", "1", "agr-" + partnerId, "1", "30"));
         assertThat(rows[2]).contains(",\"'=b,\"\"quoted\"\"\",").contains(",1.200000,0.360000,");
 
         // a partner exports its own records without naming itself; naming another partner is a 404

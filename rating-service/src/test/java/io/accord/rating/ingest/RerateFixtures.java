@@ -5,11 +5,14 @@ import io.accord.contracts.events.AgreementActivated;
 import io.accord.contracts.events.OfferingLaunched;
 import io.accord.contracts.events.OfferingPrice;
 import io.accord.contracts.events.OfferingPriceChanged;
+import io.accord.contracts.events.ProductActivated;
+import io.accord.contracts.events.ProductDetails;
 import io.accord.testsupport.TestKafka;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.accord.rating.ingest.UsageFixtures.JSON;
@@ -63,6 +66,23 @@ final class RerateFixtures {
         AgreementActivated activated = new AgreementActivated(UUID.randomUUID(), Instant.now(), partnerId,
                 "agr2-" + partnerId, 2, "SELL_THROUGH", LONG_AGO.plusSeconds(1), null, "agr-" + partnerId, terms);
         send(Topics.PARTNER_EVENTS, partnerId, "AgreementActivated", partnerId, activated);
+    }
+
+    /**
+     * An active product instance of the partner's offering known by every identifier given (type, value, type,
+     * value, ...); sent again with other identifiers, it replaces the instance's (the read models keep the newest).
+     */
+    static void activateWithIdentifiers(String productId, String offeringId, String ownerPartnerId,
+                                        String... typesAndValues) {
+        List<ProductDetails.SubscriberIdentifier> identifiers = new java.util.ArrayList<>();
+        for (int i = 0; i < typesAndValues.length; i += 2) {
+            identifiers.add(new ProductDetails.SubscriberIdentifier(typesAndValues[i], typesAndValues[i + 1]));
+        }
+        ProductDetails product = new ProductDetails(productId, "order-" + productId, offeringId, 1, "Offering",
+                ownerPartnerId, "VOICE_SERVICES", null, null, "web", "customer-" + productId, List.copyOf(identifiers),
+                Map.of(), List.of(), List.of(offeringId + "-voice"), List.of(), "ACTIVE", LONG_AGO, null);
+        send(Topics.ORDER_EVENTS, productId, "ProductActivated", ownerPartnerId,
+                new ProductActivated(UUID.randomUUID(), Instant.now(), ownerPartnerId, LONG_AGO, product));
     }
 
     /** A TMF635 Usage of {@code seconds} seconds of VOICE at {@code time}. */

@@ -153,12 +153,17 @@ class RerateTests {
         // the export carries it too, as its last column, reversals included
         String[] exported = as(Roles.FINANCE).header("Accept", "text/csv").get("/api/rating/rated?partnerId="
                 + partnerId + "&from=" + hour.toInstant() + "&to=" + hour.plusHours(1).toInstant()).body().split("\n");
-        assertThat(exported[0]).endsWith(",measuredUnit,taxCategory");
+        assertThat(exported[0]).contains(",measuredUnit,taxCategory,").endsWith(",sharePercent");
         List<String[]> rows = java.util.Arrays.stream(exported).skip(1).map(row -> row.split(",", -1)).toList();
         assertThat(rows).hasSize(9).allSatisfy(row -> {
             boolean rerated = !row[14].isEmpty() && !row[9].startsWith("-"); // reversalOf set, charge positive
             assertThat(row[17]).as(String.join(",", row)).isEqualTo(rerated ? "REDUCED" : "STANDARD");
+            // what each figure was rated with: a reversal names its original's price version, a replacement the new
+            assertThat(row[19]).isEqualTo(offering + (rerated ? "-voice-v2" : "-voice-v1"));
+            assertThat(row[20]).isEqualTo(rerated ? "2" : "1");
+            assertThat(List.of(row[21], row[22], row[23])).containsExactly("agr-" + partnerId, "1", "30");
         });
+        assertThat(rows).extracting(row -> Long.parseLong(row[18])).isSorted().doesNotHaveDuplicates();
 
         // the rollups moved by the exact difference: charge doubled, still three records
         JsonNode after = hourlyRollup(offering, partnerId, hour);

@@ -78,9 +78,30 @@ public class SettlementFixtures {
         return eventId;
     }
 
+    /** The tax id fixture partners get by default (self-billed statements cannot be approved without one). */
+    public static final String TAX_ID = "DE136695976";
+
     /**
-     * A new partner with an agreement of {@code businessModel} and {@code termsJson} in force from {@code from}, once
-     * the read model holds it.
+     * Sends a PartnerTaxIdChanged as onboarding publishes it, without {@code ce_sequence} (so the partner's
+     * PartnerActivated, whichever comes later, still sets its own).
+     */
+    public static String taxIdChanged(String partnerId, String taxId, Long sequence) {
+        return send(Topics.PARTNER_EVENTS, partnerId, "PartnerTaxIdChanged", partnerId, sequence, """
+                {"eventId":"%s","occurredAt":"%s","partnerId":"%s","taxId":"%s","changedAt":"%s"}
+                """.formatted(UUID.randomUUID(), Instant.now(), partnerId, taxId, Instant.now()));
+    }
+
+    /** Gives the partner {@link #TAX_ID} and waits until the read model holds it. */
+    private String withTaxId(String partnerId) {
+        taxIdChanged(partnerId, TAX_ID, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.legalData(UUID.fromString(partnerId))
+                .map(PartnerTerms.LegalData::taxId).isPresent());
+        return partnerId;
+    }
+
+    /**
+     * A new partner with an agreement of {@code businessModel} and {@code termsJson} in force from {@code from} and
+     * the tax id {@link #TAX_ID}, once the read model holds them.
      */
     public String partnerWith(String businessModel, Instant from, String termsJson) {
         String partnerId = UUID.randomUUID().toString();
@@ -91,11 +112,19 @@ public class SettlementFixtures {
                 """.formatted(UUID.randomUUID(), from, partnerId, UUID.randomUUID(), businessModel, from, termsJson));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 partners.agreementInForce(UUID.fromString(partnerId), from).isPresent());
-        return partnerId;
+        return withTaxId(partnerId);
     }
 
-    /** A new partner with an agreement of {@code cycle} in force from {@code from}, once the read model holds it. */
+    /**
+     * A new partner with an agreement of {@code cycle} in force from {@code from} and the tax id {@link #TAX_ID},
+     * once the read model holds them.
+     */
     public String partnerInForceFrom(Instant from, String cycle) {
+        return withTaxId(partnerWithoutTaxIdInForceFrom(from, cycle));
+    }
+
+    /** The same without a tax id (as onboarding's staff may create a partner): no legal data at all. */
+    public String partnerWithoutTaxIdInForceFrom(Instant from, String cycle) {
         String partnerId = UUID.randomUUID().toString();
         agreementActivated(partnerId, "agr-" + UUID.randomUUID(), 1, from, cycle, 1L);
         await().atMost(Duration.ofSeconds(30)).until(() ->

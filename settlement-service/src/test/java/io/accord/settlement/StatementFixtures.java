@@ -59,7 +59,8 @@ public final class StatementFixtures {
                  "address":{"street1":"Friedrichstraße 68","street2":null,"city":"Berlin","postCode":"10117"},
                  "bankAccount":{"iban":"DE02120300000000202051","bic":"BYLADEM1001"}}
                 """.formatted(UUID.randomUUID(), partner));
-        await().atMost(PATIENCE).until(() -> partners.legalData(UUID.fromString(partner)).isPresent());
+        await().atMost(PATIENCE).until(() -> partners.legalData(UUID.fromString(partner))
+                .map(PartnerTerms.LegalData::legalName).isPresent());
         return partner;
     }
 

@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
+import java.util.List;
+import java.util.Optional;
+
 /** Wires the pure checks and policy to their configuration and the staff-managed denylist. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CheckProperties.class, ApprovalProperties.class})
@@ -30,6 +33,17 @@ class ChecksConfiguration {
             @Override
             public String normalisedTaxId(String taxId) {
                 return taxId == null ? null : TaxIds.normalise(taxId);
+            }
+
+            @Override
+            public Optional<String> taxIdRejection(String taxId, String country) {
+                CheckResult result = new TaxIdCheck().check(taxId, country);
+                return result.isPassed() ? Optional.empty() : Optional.of(result.reason());
+            }
+
+            @Override
+            public List<String> taxIdForms(String taxId, String country) {
+                return TaxIds.lookupForms(taxId, country);
             }
         };
     }

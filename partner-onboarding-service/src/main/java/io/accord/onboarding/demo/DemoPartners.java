@@ -47,12 +47,12 @@ class DemoPartners {
 
     private static final List<Demo> DEMOS = List.of(
             new Demo(PARTNER_A, new PartnerProfile("Demo Streaming GmbH", "Demo Streaming", PartnerType.OTT_CONTENT,
-                    BusinessModel.SELL_THROUGH, "DE", null,
+                    BusinessModel.SELL_THROUGH, "DE", "DE274581369",
                     new PostalAddress("Demostrasse 1", null, "Berlin", "10115"),
                     new ContactPerson("Anna Admin", "partner-admin@demo.accord.example", null), null, null,
                     new BankAccount("DE02120300000000202051", "BYLADEM1001"), "EUR")),
             new Demo(PARTNER_B, new PartnerProfile("Demo Reseller SARL", "Demo Reseller", PartnerType.RESELLER,
-                    BusinessModel.RESELL, "FR", null,
+                    BusinessModel.RESELL, "FR", "FR44732829320",
                     new PostalAddress("1 rue de la Demo", null, "Paris", "75001"),
                     new ContactPerson("Bruno Admin", "partner-admin-b@demo.accord.example", null), null, null,
                     new BankAccount("FR7630006000011234567890189", "AGRIFRPPXXX"), "EUR")));

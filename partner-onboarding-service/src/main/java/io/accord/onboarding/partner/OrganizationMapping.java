@@ -84,7 +84,8 @@ final class OrganizationMapping {
         }
     }
 
-    private static String taxId(List<IdentificationInput> identifications) {
+    /** The tax id of the organization's {@code taxId} identification, or {@code null} without one. */
+    static String taxId(List<IdentificationInput> identifications) {
         String taxId = null;
         for (int i = 0; identifications != null && i < identifications.size(); i++) {
             IdentificationInput identification = identifications.get(i);

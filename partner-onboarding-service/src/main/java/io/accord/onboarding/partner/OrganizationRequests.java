@@ -36,9 +36,14 @@ final class OrganizationRequests {
             @Valid @Size(max = 20) List<@NotNull @Valid ExternalReference> externalReference) {
     }
 
-    /** What a merge patch may change: the trading name and the contact media (a list is replaced whole). */
+    /**
+     * What a merge patch may change: the trading name, the contact media and (staff only) the tax id as the
+     * {@code taxId} organization identification (a list is replaced whole).
+     */
     record ChangeOrganization(@Size(max = 200) String tradingName,
-                              @Valid @Size(max = 20) List<@NotNull @Valid ContactMediumInput> contactMedium) {
+                              @Valid @Size(max = 20) List<@NotNull @Valid ContactMediumInput> contactMedium,
+                              @Valid @Size(max = 5) List<@NotNull @Valid IdentificationInput>
+                                      organizationIdentification) {
     }
 
     /** {@code mediumType} email, phone or postalAddress; {@code characteristic.contactType} says whose. */

@@ -4,6 +4,7 @@ import io.accord.contracts.events.DomainEvent;
 import io.accord.contracts.events.PartnerActivated;
 import io.accord.contracts.events.PartnerBankAccountConfirmed;
 import io.accord.contracts.events.PartnerStatusChanged;
+import io.accord.contracts.events.PartnerTaxIdChanged;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
@@ -218,6 +219,24 @@ public class Partner {
         this.technical = technical;
         this.billing = billing;
         this.updatedAt = now;
+    }
+
+    /**
+     * Staff set or change the tax id (checked against the country's VAT scheme and other partners by the caller),
+     * e.g. of a partner created without one: settlement prints it on the documents it self-bills. The same tax id
+     * again changes nothing and publishes nothing.
+     *
+     * @return whether it changed
+     */
+    boolean changeTaxId(String normalisedTaxId, Instant now) {
+        requireNotTerminated("change the tax id of");
+        if (normalisedTaxId.equals(taxId)) {
+            return false;
+        }
+        this.taxId = normalisedTaxId;
+        this.updatedAt = now;
+        events.add(new PartnerTaxIdChanged(UUID.randomUUID(), now, id.toString(), taxId, now));
+        return true;
     }
 
     /**

@@ -1,16 +1,20 @@
 package io.accord.onboarding.partner;
 
+import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.outbox.Outbox;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import io.accord.contracts.value.Money;
 import io.accord.contracts.value.PartnerId;
 import org.springframework.stereotype.Service;
@@ -216,6 +220,56 @@ class PartnerService {
     Partner changeContacts(UUID id, ContactPerson commercial, ContactPerson technical, ContactPerson billing) {
         return change(id, "contacts-changed",
                 partner -> partner.changeContacts(commercial, technical, billing, clock.instant()));
+    }
+
+    /**
+     * A TMF632 organization PATCH in one transaction: the tax id (when it differs from the partner's; an existing one
+     * cannot be removed, 400) and the profile (when {@code media} is given), each audited as its own change.
+     */
+    @Transactional
+    Partner changeOrganization(UUID id, String tradingName, ContactMedia media, String taxId) {
+        Partner partner = get(id);
+        if (taxId == null && partner.taxId() != null) {
+            throw new InvalidInputException("organizationIdentification", "the tax id can be changed, not removed:"
+                    + " the partner's documents carry it");
+        }
+        if (taxId != null && !keys.normalisedTaxId(taxId).equals(partner.taxId())) {
+            partner = changeTaxId(id, taxId);
+        }
+        return media == null ? partner : changeProfile(id, tradingName, media);
+    }
+
+    /**
+     * Staff set or change the partner's tax id: it must pass the tax-id check of applications for the partner's
+     * country (else 400) and belong to no other partner that is not terminated (else 409 naming it); audited as
+     * {@code tax-id-changed} and published as {@code PartnerTaxIdChanged}, unless it is the tax id the partner has.
+     * A partner's own users cannot (403): the tax id is what we print on the invoices we issue in its name.
+     */
+    @Transactional
+    Partner changeTaxId(UUID id, String taxId) {
+        if (!tenancy.hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER)) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
+                    "forbidden", "A partner's tax id is changed by its partner manager, not by the partner:"
+                            + " ask them to change it (settlement prints it on the invoices it self-bills in the"
+                            + " partner's name)"), null);
+        }
+        Partner current = get(id);
+        keys.taxIdRejection(taxId, current.country()).ifPresent(reason -> {
+            throw new InvalidInputException("organizationIdentification", reason);
+        });
+        String normalised = keys.normalisedTaxId(taxId);
+        java.util.Set<Partner> others = new java.util.LinkedHashSet<>();
+        keys.taxIdForms(taxId, current.country()).forEach(form -> others.addAll(partners.findByTaxId(form)));
+        others.stream().filter(other -> !other.id().equals(id) && other.status() != PartnerStatus.TERMINATED)
+                .findFirst().ifPresent(other -> {
+                    throw new ConflictException("Tax id " + normalised + " belongs to partner " + other.legalName()
+                            + " (" + other.id() + "); nothing was changed. If the two are one company, merge the"
+                            + " duplicate instead");
+                });
+        if (normalised.equals(current.taxId())) {
+            return current;
+        }
+        return change(id, "tax-id-changed", partner -> partner.changeTaxId(normalised, clock.instant()));
     }
 
     @Transactional

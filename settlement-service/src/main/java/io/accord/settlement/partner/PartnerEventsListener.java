@@ -7,6 +7,7 @@ import io.accord.contracts.events.AgreementSuperseded;
 import io.accord.contracts.events.AgreementTerminated;
 import io.accord.contracts.events.PartnerActivated;
 import io.accord.contracts.events.PartnerBankAccountConfirmed;
+import io.accord.contracts.events.PartnerTaxIdChanged;
 import io.accord.platform.inbox.Inbox;
 import io.accord.platform.inbox.IncomingEvent;
 import io.accord.platform.inbox.PoisonMessageException;
@@ -22,9 +23,10 @@ import java.util.UUID;
 
 /**
  * Keeps the partner read model from {@code partner.events.v1}, each event once (the inbox) and whatever the order:
- * an agreement's activation and its end fill disjoint columns (the earliest end wins), and the legal data and the
- * bank account each keep the partner sequence ({@code ce_sequence}) of the event they came from, so an older event
- * arriving late never overwrites a newer one.
+ * an agreement's activation and its end fill disjoint columns (the earliest end wins), and the legal data, the tax id
+ * (from {@code PartnerActivated}, later from {@code PartnerTaxIdChanged}) and the bank account each keep the partner
+ * sequence ({@code ce_sequence}) of the event they came from, so an older event arriving late never overwrites a
+ * newer one.
  */
 @Component
 class PartnerEventsListener {
@@ -66,6 +68,7 @@ class PartnerEventsListener {
             }
             case "PartnerActivated" -> partnerActivated(event, event.payload(PartnerActivated.class));
             case "PartnerBankAccountConfirmed" -> bankConfirmed(event, event.payload(PartnerBankAccountConfirmed.class));
+            case "PartnerTaxIdChanged" -> taxIdChanged(event, event.payload(PartnerTaxIdChanged.class));
             default -> log.debug("Ignoring {} event {}", event.type(), event.id());
         }
     }
@@ -88,7 +91,7 @@ class PartnerEventsListener {
         boolean legalNewer = held.isEmpty() || !held.get().legalSeen()
                 || event.isNewerThan(held.get().legalSequence());
         if (legalNewer) {
-            store.legal(activated, event.sequence());
+            store.legal(activated, event.sequence(), held.isEmpty() || event.isNewerThan(held.get().taxSequence()));
         }
         boolean bankNewer = held.isEmpty() || event.isNewerThan(held.get().bankSequence());
         if (activated.bankAccount() != null && bankNewer) {
@@ -107,7 +110,22 @@ class PartnerEventsListener {
         store.bank(partnerId, confirmed.iban(), confirmed.bic(), confirmed.occurredAt(), event.sequence());
     }
 
-    private static UUID partner(String partnerId) {
+    private void taxIdChanged(IncomingEvent event, PartnerTaxIdChanged changed) {
+        UUID partnerId = partner(changed.partnerId());
+        if (changed.taxId() == null || changed.taxId().isBlank()) {
+            throw new PoisonMessageException("PartnerTaxIdChanged " + changed.eventId() + " carries no tax id");
+        }
+        Optional<PartnerStore.Held> held = store.held(partnerId);
+        if (held.isPresent() && !event.isNewerThan(held.get().taxSequence())) {
+            log.info("Ignoring stale tax id change {} of partner {}", event.id(), partnerId);
+            return;
+        }
+        store.taxId(partnerId, changed.taxId(), changed.changedAt() == null ? changed.occurredAt()
+                : changed.changedAt(), event.sequence());
+        log.info("Tax id of partner {} changed", partnerId);
+    }
+
+        private static UUID partner(String partnerId) {
         try {
             return UUID.fromString(partnerId);
         } catch (RuntimeException malformed) {

@@ -104,28 +104,35 @@ class PartnerStore {
     }
 
     /** The sequence each part holds, to apply only newer facts. */
-    record Held(Long legalSequence, boolean legalSeen, Long bankSequence) {
+    record Held(Long legalSequence, boolean legalSeen, Long bankSequence, Long taxSequence) {
     }
 
     Optional<Held> held(UUID partnerId) {
-        return jdbc.sql("select legal_sequence, legal_seen, bank_sequence from partner_legal_view where partner_id = :p")
+        return jdbc.sql("""
+                        select legal_sequence, legal_seen, bank_sequence, tax_sequence from partner_legal_view
+                        where partner_id = :p
+                        """)
                 .param("p", partnerId)
                 .query((rs, row) -> new Held(rs.getObject("legal_sequence", Long.class), rs.getBoolean("legal_seen"),
-                        rs.getObject("bank_sequence", Long.class)))
+                        rs.getObject("bank_sequence", Long.class), rs.getObject("tax_sequence", Long.class)))
                 .optional();
     }
 
-    void legal(PartnerActivated event, Long sequence) {
+    /** The legal data; its tax id only when {@code taxNewer} (a later PartnerTaxIdChanged keeps its own). */
+    void legal(PartnerActivated event, Long sequence, boolean taxNewer) {
         PartnerActivated.Address address = event.address();
         jdbc.sql("""
                         insert into partner_legal_view (partner_id, legal_name, country, business_model,
-                                settlement_currency, tax_id, street1, street2, city, post_code, legal_sequence,
-                                legal_seen, updated_at)
-                        values (:p, :name, :country, :model, :currency, :taxId, :street1, :street2, :city, :postCode,
-                                :sequence, true, :at)
+                                settlement_currency, tax_id, tax_sequence, street1, street2, city, post_code,
+                                legal_sequence, legal_seen, updated_at)
+                        values (:p, :name, :country, :model, :currency, :taxId, :sequence, :street1, :street2, :city,
+                                :postCode, :sequence, true, :at)
                         on conflict (partner_id) do update set legal_name = excluded.legal_name,
                             country = excluded.country, business_model = excluded.business_model,
-                            settlement_currency = excluded.settlement_currency, tax_id = excluded.tax_id,
+                            settlement_currency = excluded.settlement_currency,
+                            tax_id = case when :taxNewer then excluded.tax_id else partner_legal_view.tax_id end,
+                            tax_sequence = case when :taxNewer then excluded.tax_sequence
+                                                else partner_legal_view.tax_sequence end,
                             street1 = excluded.street1, street2 = excluded.street2, city = excluded.city,
                             post_code = excluded.post_code, legal_sequence = excluded.legal_sequence,
                             legal_seen = true, updated_at = excluded.updated_at
@@ -137,7 +144,20 @@ class PartnerStore {
                 .param("street2", address == null ? null : address.street2())
                 .param("city", address == null ? null : address.city())
                 .param("postCode", address == null ? null : address.postCode())
-                .param("sequence", sequence).param("at", timestamp(event.occurredAt())).update();
+                .param("sequence", sequence).param("taxNewer", taxNewer).param("at", timestamp(event.occurredAt()))
+                .update();
+    }
+
+    /** A tax id set or changed after the activation (PartnerTaxIdChanged); the rest of the legal data stays. */
+    void taxId(UUID partnerId, String taxId, Instant changedAt, Long sequence) {
+        jdbc.sql("""
+                        insert into partner_legal_view (partner_id, tax_id, tax_sequence, updated_at)
+                        values (:p, :taxId, :sequence, :at)
+                        on conflict (partner_id) do update set tax_id = excluded.tax_id,
+                            tax_sequence = excluded.tax_sequence, updated_at = excluded.updated_at
+                        """)
+                .param("p", partnerId).param("taxId", taxId).param("sequence", sequence)
+                .param("at", timestamp(changedAt)).update();
     }
 
     void bank(UUID partnerId, String iban, String bic, Instant confirmedAt, Long sequence) {

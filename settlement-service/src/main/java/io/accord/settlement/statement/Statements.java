@@ -59,12 +59,14 @@ public class Statements {
     private final DisputeAdjustments adjustments;
     private final AuditTrail audit;
     private final StatementDiscards discards;
+    private final SelfBilledTaxId taxIds;
 
     Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
                FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
                io.accord.platform.security.Tenancy tenancy, SettlementDocuments documents, Clock clock,
                StatementComposer composer, DisputeAdjustments adjustments, AuditTrail audit,
-               StatementDiscards discards) {
+               StatementDiscards discards, SelfBilledTaxId taxIds) {
+        this.taxIds = taxIds;
         this.audit = audit;
         this.discards = discards;
         this.composer = composer;
@@ -138,13 +140,17 @@ public class Statements {
         usage.takeBackLateUsage(partnerId, period.id(), later, clock.instant());
     }
 
-    /** A second finance user approves the draft (four-eyes: its preparer is refused with 409). */
+    /**
+     * A second finance user approves the draft (four-eyes: its preparer is refused with 409). A self-billed document
+     * while the partner's tax id is unknown: 409 ({@link SelfBilledTaxId}).
+     */
     @Transactional
     public View approve(UUID statementId, String by) {
         Statement statement = lock(statementId);
         Instant now = clock.instant();
         Audited before = Audited.of(statement, null);
         statement.approve(by, now);
+        taxIds.require(statement, "approve");
         store.update(statement, null);
         audit(statement, "approved", before, null);
         outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementApproved(UUID.randomUUID(), now,
@@ -157,7 +163,8 @@ public class Statements {
      * Issues the approved statement under the default issuing entity's next gap-free number of the year, stores its
      * document (PDF and JSON, {@code SettlementDocuments}) and publishes {@code StatementIssued} with the PDF's
      * SHA-256 and the lines. In period order: while an earlier period of the partner has a DRAFT or APPROVED
-     * statement, 409 naming it (issue or discard it first), so that one can still be discarded.
+     * statement, 409 naming it (issue or discard it first), so that one can still be discarded. A self-billed
+     * document while the partner's tax id is unknown (approved before it was required): 409 ({@link SelfBilledTaxId}).
      */
     @Transactional
     public View issue(UUID statementId) {
@@ -168,6 +175,7 @@ public class Statements {
                     + ", not APPROVED");
         }
         discards.requireEarlierIssued(statement);
+        taxIds.require(statement, "issue");
         String entity = issuers.defaultEntity().id();
         int year = now.atZone(ZoneOffset.UTC).getYear();
         DocumentNumbers.DocumentNumber number = numbers.assign(entity, year, statementId.toString());
@@ -244,12 +252,12 @@ public class Statements {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public java.util.Optional<View> lockForCorrection(UUID statementId) {
-        return store.lock(statementId).map(Statements::view);
+        return store.lock(statementId).map(this::view);
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<View> find(UUID statementId) {
-        return store.find(statementId).map(Statements::view);
+        return store.find(statementId).map(this::view);
     }
 
     /**
@@ -347,7 +355,7 @@ public class Statements {
     /** The statement of a partner's period, if one was drafted. */
     @Transactional(readOnly = true)
     public java.util.Optional<View> ofPeriod(UUID partnerId, UUID periodId) {
-        return store.ofPeriod(partnerId, periodId).map(Statements::view);
+        return store.ofPeriod(partnerId, periodId).map(this::view);
     }
 
     /**
@@ -407,7 +415,7 @@ public class Statements {
         return tenancy.isStaff() ? view : view.withoutStaffNames();
     }
 
-    private static View view(Statement statement) {
+    private View view(Statement statement) {
         StatementLines.Lines totals = statement.totals();
         return new View(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
                 statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
@@ -417,7 +425,7 @@ public class Statements {
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
-                statement.documentType());
+                statement.documentType(), taxIds.warnings(statement));
     }
 
     private static List<Line> lines(Statement statement) {
@@ -454,13 +462,22 @@ public class Statements {
      * @param documentType       what its document is, by what the statement is for and not by the sign of its total
      *                           (docs/settlement.md, "Documents"): {@code REVENUE_SHARE_STATEMENT} (self-billed),
      *                           {@code WHOLESALE_INVOICE} or {@code SETTLEMENT_STATEMENT} (both, netted)
+     * @param warnings           what keeps a DRAFT or APPROVED statement from its next step until fixed elsewhere
+     *                           (empty: nothing): {@code PARTNER_TAX_ID_MISSING} while its document is self-billed and
+     *                           the partner's tax id is unknown (approve and issue answer 409)
      */
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
                        BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
                        List<Line> lines, Instant issuedAt, BigDecimal paidAmount, String taxNote,
                        BigDecimal notesAmount, BigDecimal remainingAmount, String remainingDirection,
-                       String discardedBy, Instant discardedAt, String discardReason, String documentType) {
+                       String discardedBy, Instant discardedAt, String discardReason, String documentType,
+                       @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @io.swagger.v3.oas.annotations
+                               .media.Schema(description = "What keeps a DRAFT or APPROVED statement from its next"
+                               + " step until fixed elsewhere; empty when nothing does. PARTNER_TAX_ID_MISSING: its"
+                               + " document is self-billed and the partner's tax id is unknown, so approve and issue"
+                               + " answer 409 until onboarding sets it (PATCH of the organization's taxId)"))
+                       List<Warning> warnings) {
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
         public String lineId(int lineNumber) {
@@ -472,7 +489,7 @@ public class Statements {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, null, null, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, null, discardedAt, discardReason,
-                    documentType);
+                    documentType, warnings);
         }
     }
 
@@ -492,6 +509,15 @@ public class Statements {
         public Filter(UUID partnerId, UUID periodId, String state, Instant issuedFrom, Instant issuedTo) {
             this(partnerId, periodId, state, issuedFrom, issuedTo, null, null);
         }
+    }
+
+    /**
+     * Something that keeps a statement from its next step until fixed elsewhere.
+     *
+     * @param code    stable, e.g. {@code PARTNER_TAX_ID_MISSING}
+     * @param message what is missing and how to fix it
+     */
+    public record Warning(String code, String message) {
     }
 
     /** A partner's period whose statements were all discarded, none drafted since. */

@@ -127,6 +127,27 @@ class PartnerReadModelTests {
         assertThat(partners.legalData(partner).orElseThrow().businessModel()).isEqualTo("SELL_THROUGH");
     }
 
+    @Test
+    void keepsANewerTaxIdChangeOverALateActivationAndIgnoresAnOlderChange() {
+        String partnerId = UUID.randomUUID().toString();
+        UUID partner = UUID.fromString(partnerId);
+        SettlementFixtures.taxIdChanged(partnerId, "ATU13585627", 5L);
+        activated(partnerId, "Late Activation GmbH", 1L);
+        SettlementFixtures.taxIdChanged(partnerId, "DE111111125", 3L);
+        String marker = UUID.randomUUID().toString();
+        SettlementFixtures.send(Topics.PARTNER_EVENTS, partnerId, "PartnerBankAccountConfirmed", partnerId, 6L, """
+                {"eventId":"%s","occurredAt":"2026-03-01T10:00:00Z","partnerId":"%s",
+                 "iban":"FR7630006000011234567890189","bic":"AGRIFRPPXXX"}
+                """.formatted(marker, partnerId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.legalData(partner)
+                .filter(data -> data.legalName() != null && data.bankAccount() != null).isPresent());
+        PartnerTerms.LegalData data = partners.legalData(partner).orElseThrow();
+        assertThat(data.legalName()).isEqualTo("Late Activation GmbH");
+        assertThat(data.taxId()).as("the change (sequence 5) wins over the activation (1) and an older change (3)")
+                .isEqualTo("ATU13585627");
+    }
+
     private static void activated(String partnerId, String legalName, long sequence) {
         SettlementFixtures.send(Topics.PARTNER_EVENTS, partnerId, "PartnerActivated", partnerId, sequence, """
                 {"eventId":"%s","occurredAt":"2026-01-02T00:00:00Z","partnerId":"%s","legalName":"%s",

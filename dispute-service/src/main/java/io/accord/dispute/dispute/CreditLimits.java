@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,9 @@ import java.util.stream.Collectors;
  * disputes only (proposals made before the limit existed: first accepted, first served); the opening reads without the
  * lock, since an opening moves no money.
  *
+ * <p>What disputes holding the same reconciliation discrepancy of a statement move together stays within the
+ * discrepancy's amount, whichever invoice found it ({@link #requireWithinDiscrepancies}).
+ *
  * <p>Disputes opened from a reconciliation are not bounded by it (their amount is the partner's invoice against our
  * statement, which may rightly exceed a line: usage missing on the statement), but what they move counts against the
  * others.
@@ -32,6 +37,7 @@ class CreditLimits {
 
     static final String EXCEEDS_LINE = "amount-exceeds-line";
     static final String EXCEEDS_REMAINING = "adjustment-exceeds-remaining";
+    static final String EXCEEDS_DISCREPANCY = "adjustment-exceeds-discrepancy";
 
     private final DisputeRepository disputes;
     private final DisputableDocuments documents;
@@ -55,6 +61,7 @@ class CreditLimits {
      * left; 422 on the {@code amount} field.
      */
     void requireWithinProposal(Dispute dispute) {
+        requireWithinDiscrepancies(dispute, true, HttpStatus.UNPROCESSABLE_CONTENT, "amount");
         require(dispute, true, HttpStatus.UNPROCESSABLE_CONTENT, "amount");
     }
 
@@ -64,6 +71,7 @@ class CreditLimits {
      * proposals made before the limit existed block each other for good.
      */
     void requireWithinAcceptance(Dispute dispute) {
+        requireWithinDiscrepancies(dispute, false, HttpStatus.CONFLICT, null);
         require(dispute, false, HttpStatus.CONFLICT, null);
     }
 
@@ -86,6 +94,72 @@ class CreditLimits {
             refused.getBody().setProperty("disputeId", dispute.id.toString());
             throw refused;
         }
+    }
+
+    /**
+     * A dispute holding reconciliation discrepancies moves at most what they amount to, less what the other disputes
+     * holding the same discrepancies of the statement ({@link ReconciliationDiscrepancies.Key#overlaps}, whatever
+     * invoice found them) moved and, with {@code pending}, propose to move: the same invoice sent under two numbers
+     * once opened two disputes for one missing 3.00 line, and both were credited 3.00. Under the statement's row lock,
+     * as the statement's own limit; a dispute that names no discrepancy is not bounded here.
+     */
+    private void requireWithinDiscrepancies(Dispute dispute, boolean pending, HttpStatus status, String field) {
+        BigDecimal amount = dispute.proposal == null ? BigDecimal.ZERO : dispute.proposal.amount();
+        List<ReconciliationDiscrepancies.Held> held = ReconciliationDiscrepancies.held(dispute.items);
+        if (amount.signum() == 0 || held.isEmpty() || dispute.statementId == null) {
+            return;
+        }
+        disputes.lock(dispute.id);
+        Optional<DisputableDocuments.Statement> statement = documents.statementForUpdate(dispute.statementId,
+                dispute.partnerId);
+        List<CreditLimit.Line> discrepancies = held.stream()
+                .map(mine -> new CreditLimit.Line(mine.key().ref(), mine.amount())).toList();
+        List<CreditLimit.Credit> credits = new ArrayList<>();
+        for (Dispute other : disputes.crediting(dispute.statementId)) {
+            if (other.id.equals(dispute.id) || other.proposal == null
+                    || other.adjustmentId == null && !(pending && other.state == DisputeState.RESOLUTION_PROPOSED)) {
+                continue;
+            }
+            List<ReconciliationDiscrepancies.Held> theirs = ReconciliationDiscrepancies.held(other.items);
+            Set<String> shared = held.stream().filter(mine -> theirs.stream()
+                            .anyMatch(their -> their.key().overlaps(mine.key())))
+                    .map(mine -> mine.key().ref()).collect(Collectors.toSet());
+            if (!shared.isEmpty()) {
+                credits.add(new CreditLimit.Credit(other.id, other.proposal.amount(), shared,
+                        other.adjustmentId == null));
+            }
+        }
+        CreditLimit.Limit limit = CreditLimit.ofLines(discrepancies, credits);
+        if (limit.allows(amount)) {
+            return;
+        }
+        String currency = dispute.currency;
+        String scope = limit.lines().size() == 1
+                ? "statement discrepancy " + limit.lines().getFirst().id() + " of " + shown(limit.amount(), currency)
+                : "statement discrepancies " + limit.lines().stream().map(line -> line.id() + " ("
+                        + shown(line.amount(), currency) + ")").collect(Collectors.joining(", ")) + ", together "
+                        + shown(limit.amount(), currency);
+        String detail = "The adjustment " + amount.toPlainString() + " exceeds what remains of " + scope + ": "
+                + shown(limit.credited(), currency) + " was already credited by " + limit.counted().stream()
+                .map(counted -> "dispute " + counted.disputeId() + " (" + shown(counted.amount(), currency)
+                        + (counted.pending() ? ", proposed" : "") + ")")
+                .collect(Collectors.joining(", ")) + " on the same discrepancy, which leaves "
+                + shown(limit.remaining(), currency);
+        ProblemDetail problem = Problems.of(status, EXCEEDS_DISCREPANCY, detail);
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        problem.setProperty("disputeId", dispute.id.toString());
+        problem.setProperty("statementId", dispute.statementId);
+        problem.setProperty("discrepancies", limit.lines().stream().map(line -> Map.of("id", line.id(), "amount",
+                plain(line.amount(), currency))).toList());
+        problem.setProperty("scopeAmount", plain(limit.amount(), currency));
+        problem.setProperty("alreadyCredited", limit.counted().stream().map(counted -> Map.of(
+                "disputeId", counted.disputeId().toString(), "amount", plain(counted.amount(), currency),
+                "state", counted.pending() ? "resolutionProposed" : "resolved")).toList());
+        problem.setProperty("remaining", plain(limit.remaining(), currency));
+        statement.ifPresent(issued -> problem.setProperty("documentNumber", issued.documentNumber()));
+        throw new ErrorResponseException(status, problem, null);
     }
 
     private static CreditLimit.Limit limit(List<Dispute.Item> items, DisputableDocuments.Statement statement,

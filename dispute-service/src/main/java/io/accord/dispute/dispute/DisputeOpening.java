@@ -21,7 +21,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -51,14 +53,16 @@ class DisputeOpening {
     private final DisputeNotifications notifications;
     private final CreditLimits limits;
     private final ReconciliationDiscrepancies discrepancies;
+    private final DisputeThread thread;
     private final Tenancy tenancy;
     private final Clock clock;
 
     DisputeOpening(DisputeRepository disputes, DisputableDocuments documents, SlaPolicy sla,
                    DisputeNotifications notifications, CreditLimits limits, ReconciliationDiscrepancies discrepancies,
-                   Tenancy tenancy, Clock clock) {
+                   DisputeThread thread, Tenancy tenancy, Clock clock) {
         this.disputes = disputes;
         this.discrepancies = discrepancies;
+        this.thread = thread;
         this.documents = documents;
         this.sla = sla;
         this.notifications = notifications;
@@ -114,6 +118,7 @@ class DisputeOpening {
                 }
             }
         }
+        requireNotCoveredByDiscrepancy(items, statement, partner);
         SlaPolicy.Deadlines deadlines = sla.deadlines(partner, category.name(), now);
         Dispute dispute = new Dispute(UUID.randomUUID(), partner, category, amount, currency, request.description(),
                 statement.statementId(), Dispute.Source.PARTNER, null, items, tenancy.actor(), now,
@@ -128,60 +133,78 @@ class DisputeOpening {
      * In the inbox's transaction: one dispute with an item per discrepancy line not disputed yet, for the absolute net
      * difference of those lines (Σ of invoice − statement, signed). It once summed each line's |difference|, so +26.90
      * against −11.55 and −15.35, on an invoice and a statement whose totals agree, disputed 53.80. A line is disputed
-     * already when its statement line has an open dispute, or when an open dispute holds the same discrepancy of the
-     * same partner invoice against the same statement ({@link ReconciliationDiscrepancies.Key#overlaps}): running
-     * the reconciliation again, or with other matching keys, once opened a dispute per run for one difference. A
-     * different amount found for it since is logged, not disputed again (a dispute's amount cannot change; finance
-     * settles the open one on its merits). Empty, and logged why, when every line is disputed already or the lines
-     * net to zero (the discrepancies stay on the reconciliation in settlement: lines offsetting each other are a
-     * matching question, not money in dispute).
+     * already when a statement line it covers has an open dispute, or when an open dispute holds the same discrepancy
+     * of the statement, found from any partner invoice ({@link ReconciliationDiscrepancies.Key#overlaps}): running
+     * the reconciliation again, with other matching keys, or of the same invoice sent again under another number,
+     * once opened a dispute per run for one difference (and each was credited). The dispute holding it is told in
+     * its thread (which reconciliation and invoice found it again, for how much); a different amount is not disputed
+     * again (a dispute's amount cannot change; finance settles the open one on its merits). The statement lines a
+     * discrepancy covers are held as items too, so no partner dispute is opened on them meanwhile: those settlement
+     * names ({@code statementLineIds}, or the one {@code statementLineId}), else, for a line not missing on the
+     * statement, the statement's lines of its offering, usage type, period and side. Empty, and logged why, when
+     * every line is disputed already or the lines net to zero (the discrepancies stay on the reconciliation in
+     * settlement: lines offsetting each other are a matching question, not money in dispute).
      */
-    Optional<Dispute> fromDiscrepancy(ReconciliationDiscrepancyFound found) {
+    Optional<Dispute> fromDiscrepancy(ReconciliationDiscrepancyFound found, DiscrepancyDetails details) {
         documents.linesOf(found);
         UUID partner = UUID.fromString(found.partnerId());
-        List<ReconciliationDiscrepancies.Claim> claims = discrepancies.open(found.statementId(),
-                found.partnerInvoiceId());
+        List<ReconciliationDiscrepancies.Claim> claims = discrepancies.open(partner, found.statementId());
+        List<DisputableDocuments.Line> statementLines = documents.lines(found.statementId());
         List<Dispute.Item> items = new ArrayList<>();
         items.add(new Dispute.Item(STATEMENT, found.statementId(), null));
         BigDecimal net = BigDecimal.ZERO;
         List<String> disputed = new ArrayList<>();
         Set<String> identities = new HashSet<>();
+        Set<String> lines = new HashSet<>();
+        Map<UUID, List<String>> foundAgain = new LinkedHashMap<>();
         boolean allMissing = true;
         for (int i = 0; i < found.lines().size(); i++) {
             ReconciliationDiscrepancyFound.Discrepancy line = found.lines().get(i);
-            if (line.statementLineId() != null && disputes.claimed(partner, STATEMENT_LINE,
-                    line.statementLineId())) {
+            DiscrepancyDetails.Line detail = details == null ? DiscrepancyDetails.Line.NONE : details.line(i);
+            List<DisputableDocuments.Line> covered = ReconciliationDiscrepancies.covered(line, detail,
+                    statementLines);
+            Optional<String> taken = covered.stream().map(DisputableDocuments.Line::lineId)
+                    .filter(id -> disputes.claimed(partner, STATEMENT_LINE, id)).findFirst();
+            if (taken.isPresent()) {
                 log.info("Statement line {} already has an open dispute; reconciliation {} adds none for it",
-                        line.statementLineId(), found.reconciliationId());
+                        taken.get(), found.reconciliationId());
                 continue;
             }
             BigDecimal difference = new BigDecimal(line.difference());
-            ReconciliationDiscrepancies.Key key = ReconciliationDiscrepancies.Key.of(found, line);
+            ReconciliationDiscrepancies.Key key = ReconciliationDiscrepancies.Key.of(found, line, detail,
+                    statementLines.stream().filter(ours -> ours.lineId().equals(line.statementLineId()))
+                            .findFirst());
             Optional<ReconciliationDiscrepancies.Claim> claim = claims.stream()
                     .filter(held -> held.key().overlaps(key)).findFirst();
             if (claim.isPresent()) {
+                ReconciliationDiscrepancies.Claim held = claim.get();
+                boolean otherAmount = held.amount() != null && held.amount().compareTo(difference.abs()) != 0;
                 log.info("Reconciliation {} of partner invoice {}: discrepancy {} ({} {}) is held by open dispute {} "
                                 + "as {} for {}{}; it opens none for it", found.reconciliationId(),
                         found.partnerInvoiceNumber(), key.ref(), line.outcome(), difference.toPlainString(),
-                        claim.get().disputeId(), claim.get().key().ref(), claim.get().amount(),
-                        claim.get().amount() != null && claim.get().amount().compareTo(difference.abs()) != 0
-                                ? " (a different amount: the open dispute keeps its own)" : "");
+                        held.disputeId(), held.key().ref(), held.amount(),
+                        otherAmount ? " (a different amount: the open dispute keeps its own)" : "");
+                foundAgain.computeIfAbsent(held.disputeId(), id -> new ArrayList<>()).add(line.outcome() + " "
+                        + label(line, i) + " " + signed(difference) + " " + found.currency()
+                        + (otherAmount ? " (this dispute holds it for " + held.amount().stripTrailingZeros()
+                        .toPlainString() + ")" : ""));
                 continue;
             }
             net = net.add(difference);
-            disputed.add(line.outcome() + " " + label(line, i) + " " + (difference.signum() > 0 ? "+" : "")
-                    + difference.toPlainString());
+            disputed.add(line.outcome() + " " + label(line, i) + " " + signed(difference));
             allMissing &= "MISSING_ON_STATEMENT".equals(line.outcome());
             items.add(new Dispute.Item(RECONCILIATION_ITEM, found.reconciliationId() + "#" + (i + 1),
                     difference.abs()));
             if (identities.add(key.ref())) {
                 items.add(new Dispute.Item(ReconciliationDiscrepancies.ROLE, key.ref(), difference.abs()));
             }
-            if (line.statementLineId() != null) {
-                items.add(new Dispute.Item(STATEMENT_LINE, line.statementLineId(), line.statementAmount() == null
-                        ? null : new BigDecimal(line.statementAmount())));
+            for (DisputableDocuments.Line ours : covered) {
+                if (lines.add(ours.lineId())) {
+                    items.add(new Dispute.Item(STATEMENT_LINE, ours.lineId(), ours.amount()));
+                }
             }
         }
+        noteFoundAgain(found, foundAgain);
         if (disputed.isEmpty()) {
             log.info("Reconciliation {} of statement {} opens no dispute: each of its lines is disputed already",
                     found.reconciliationId(), found.statementId());
@@ -203,6 +226,53 @@ class DisputeOpening {
         disputes.insert(dispute);
         notifications.opened(dispute);
         return Optional.of(dispute);
+    }
+
+    /**
+     * Tells each open dispute holding a discrepancy found again (in its thread, both sides see it) which
+     * reconciliation and partner invoice found it, instead of opening another dispute for it.
+     */
+    private void noteFoundAgain(ReconciliationDiscrepancyFound found, Map<UUID, List<String>> foundAgain) {
+        Instant now = clock.instant();
+        foundAgain.forEach((dispute, lines) -> {
+            String text = "Reconciliation " + found.reconciliationId() + " of partner invoice "
+                    + found.partnerInvoiceNumber() + " against statement " + found.documentNumber()
+                    + " found again what this dispute holds: " + String.join(", ", lines)
+                    + ". No other dispute was opened for it.";
+            thread.comment(dispute, Tenancy.SYSTEM_ACTOR, Dispute.STAFF, text.length() <= MAX_DESCRIPTION ? text
+                    : text.substring(0, MAX_DESCRIPTION - 1) + "…", now);
+        });
+    }
+
+    private static String signed(BigDecimal difference) {
+        return (difference.signum() > 0 ? "+" : "") + difference.toPlainString();
+    }
+
+    /**
+     * A partner's dispute on a statement line that an open reconciliation dispute holding no line items covers (by
+     * offering and usage type: the discrepancy named no single line, and was opened before its lines were held, or
+     * before the statement's lines were known): 409 naming it, as for a line held by another dispute.
+     */
+    private void requireNotCoveredByDiscrepancy(List<Dispute.Item> items, DisputableDocuments.Statement statement,
+                                                UUID partner) {
+        List<Dispute.Item> named = items.stream().filter(item -> STATEMENT_LINE.equals(item.role())).toList();
+        if (named.isEmpty()) {
+            return;
+        }
+        List<DisputableDocuments.Line> lines = documents.lines(statement.statementId());
+        for (Dispute.Item item : named) {
+            Optional<ReconciliationDiscrepancies.Claim> covering = lines.stream()
+                    .filter(line -> line.lineId().equals(item.refId())).findFirst()
+                    .flatMap(line -> discrepancies.covering(partner, statement.statementId(), line));
+            if (covering.isPresent()) {
+                ErrorResponseException refused = alreadyDisputed(item, Optional.of(new DisputeRepository.Claim(
+                        covering.get().disputeId(), partner)), partner);
+                refused.getBody().setDetail(item.role() + " " + item.refId() + " is covered by the open "
+                        + "reconciliation dispute " + covering.get().disputeId() + " (discrepancy "
+                        + covering.get().key().ref() + "): add to that one");
+                throw refused;
+            }
+        }
     }
 
     /** Names the reconciliation and each disputed discrepancy, within the description's 4000 characters. */

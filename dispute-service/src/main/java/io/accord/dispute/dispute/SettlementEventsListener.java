@@ -52,8 +52,10 @@ class SettlementEventsListener {
             case "ReconciliationDiscrepancyFound" -> {
                 ReconciliationDiscrepancyFound found = event.payload(ReconciliationDiscrepancyFound.class);
                 // when it opens none, the opening logs why (lines disputed already, or differences netting to zero)
-                opening.fromDiscrepancy(found).ifPresent(dispute -> log.info("Reconciliation {} opened dispute {}",
-                        found.reconciliationId(), dispute.id));
+                // the same data read again for what a newer settlement adds to each line (period, side, lines)
+                DiscrepancyDetails details = event.payload(DiscrepancyDetails.class);
+                opening.fromDiscrepancy(found, details).ifPresent(dispute -> log.info(
+                        "Reconciliation {} opened dispute {}", found.reconciliationId(), dispute.id));
             }
             case "DisputeAdjustmentSettled" -> settlements.settled(event.payload(DisputeAdjustmentSettled.class));
             case "StatementDiscarded" -> settlements.discarded(event.payload(StatementDiscarded.class));

@@ -15,12 +15,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What a partner may dispute, learnt from events: issued statements (issue date, currency, total) and their lines
- * (id and rounded amount) from {@code StatementIssued}, line amounts a reconciliation names from
+ * (id, rounded amount, offering, usage type and line type) from {@code StatementIssued}, line amounts a reconciliation names from
  * {@code ReconciliationDiscrepancyFound} (statements issued before the event carried lines), and each partner's
  * dispute window from its agreement in force ({@code AgreementActivated}). The entry point of the document feature.
  */
@@ -58,14 +59,18 @@ public class DisputableDocuments {
         }
         for (StatementIssued.Line line : issued.lines()) {
             jdbc.sql("""
-                            insert into statement_line (statement_line_id, statement_id, amount, line_number, label)
-                            values (:line, :statement, :amount, :number, :label)
+                            insert into statement_line (statement_line_id, statement_id, amount, line_number, label,
+                                                        offering_id, usage_type, line_type)
+                            values (:line, :statement, :amount, :number, :label, :offering, :usageType, :type)
                             on conflict (statement_line_id) do update set amount = excluded.amount,
-                                line_number = excluded.line_number, label = excluded.label
+                                line_number = excluded.line_number, label = excluded.label,
+                                offering_id = excluded.offering_id, usage_type = excluded.usage_type,
+                                line_type = excluded.line_type
                             """)
                     .param("line", line.lineId()).param("statement", issued.statementId())
                     .param("amount", new BigDecimal(line.amount())).param("number", line.lineNumber())
-                    .param("label", line.label()).update();
+                    .param("label", line.label()).param("offering", line.offeringId())
+                    .param("usageType", line.usageType()).param("type", line.type()).update();
         }
     }
 
@@ -134,6 +139,22 @@ public class DisputableDocuments {
                 .param("line", statementLineId).param("s", statementId).query(BigDecimal.class).optional();
     }
 
+    /**
+     * The statement's lines as its {@code StatementIssued} listed them (with offering, usage type and line type since
+     * they are kept), or as reconciliations named them (amount only).
+     */
+    @Transactional(readOnly = true)
+    public List<Line> lines(String statementId) {
+        return jdbc.sql("""
+                        select statement_line_id, amount, line_type, offering_id, usage_type from statement_line
+                        where statement_id = :s order by line_number nulls last, statement_line_id
+                        """)
+                .param("s", statementId)
+                .query((rs, row) -> new Line(rs.getString("statement_line_id"), rs.getBigDecimal("amount"),
+                        rs.getString("line_type"), rs.getString("offering_id"), rs.getString("usage_type")))
+                .list();
+    }
+
     /** The partner's dispute window in days: its agreement's, else the configured default. */
     @Transactional(readOnly = true)
     public int windowDays(UUID partner) {
@@ -151,6 +172,16 @@ public class DisputableDocuments {
 
     private static OffsetDateTime ts(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * A statement line as disputes need it.
+     *
+     * @param type       e.g. {@code USAGE_REVENUE_SHARE}, {@code WHOLESALE}; {@code null} when not known
+     * @param offeringId {@code null} when not known (or the line has none)
+     * @param usageType  {@code null} when not known (or the line has none)
+     */
+    public record Line(String lineId, BigDecimal amount, String type, String offeringId, String usageType) {
     }
 
     /**

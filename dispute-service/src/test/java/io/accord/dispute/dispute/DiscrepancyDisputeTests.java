@@ -122,25 +122,26 @@ class DiscrepancyDisputeTests {
         settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, invoice, "4.85",
                 new ReconciliationDiscrepancyFound.Discrepancy("MISMATCH", "VIDEO-PLUS", null, null, null, "33.75",
                         "38.60", "4.85", "1.00")));
-        // another invoice's discrepancy is another discrepancy: its own dispute
+        // the same discrepancy found from another invoice of the statement (the partner's second number for it) is
+        // the same discrepancy: no dispute of its own, the open one is told in its thread
         String other = UUID.randomUUID().toString();
         settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, other, "5.00", extra));
-        await().atMost(SettlementFixtures.PATIENCE).until(() -> as.partner.get(Disputing.TICKETS).json()
-                .valueStream().anyMatch(ticket -> ticket.path("description").asString()
-                        .contains("INV-" + other.substring(0, 8))));
-        // (the events are keyed by reconciliation, so they may be handled in any order: the count must stay at two)
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> as.partner.get(Disputing.TICKETS + "/" + first)
+                .json().path("note").valueStream().anyMatch(note -> note.path("text").asString()
+                        .contains("of partner invoice INV-" + other.substring(0, 8) + " against statement RS-1 found "
+                                + "again what this dispute holds: MISSING_ON_STATEMENT #1 +5.00 EUR")));
+        // (the events are keyed by reconciliation, so they may be handled in any order: the count must stay at one)
         await().during(java.time.Duration.ofSeconds(2)).atMost(SettlementFixtures.PATIENCE).until(() -> as.partner
-                .get(Disputing.TICKETS).header("X-Total-Count").equals("2"));
-        assertThat(as.partner.get(Disputing.TICKETS).json().valueStream()
-                .map(ticket -> ticket.path("disputedAmount").path("value").asString()).toList())
-                .containsExactly("5.000000", "5.000000");
+                .get(Disputing.TICKETS).header("X-Total-Count").equals("1"));
+        assertThat(as.partner.get(Disputing.TICKETS).json().get(0).path("disputedAmount").path("value").asString())
+                .isEqualTo("5.000000");
 
         // once the dispute is withdrawn, the discrepancy found again is disputed again
         assertThat(as.step(as.partner, first, "withdrawal", "{\"reason\": \"settled by phone\"}").status())
                 .isEqualTo(200);
-        settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, invoice, "5.00", extra));
+        settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, other, "5.00", extra));
         await().atMost(SettlementFixtures.PATIENCE).until(() -> as.partner.get(Disputing.TICKETS)
-                .header("X-Total-Count").equals("3"));
+                .header("X-Total-Count").equals("2"));
     }
 
     private static ReconciliationDiscrepancyFound reconciliation(Disputing as, String statement, String invoice,

@@ -201,7 +201,7 @@ class OfferingImport {
                 }
                 case UPDATED -> {
                     JsonNode before = json.readTree(offering.definition());
-                    offering.define(definition(owner, row, ids, specs, specIds, now), now);
+                    offering.redefine(definition(owner, row, ids, specs, specIds, now), lifecycle.actor(), now);
                     events.tmfDraft("ProductOfferingAttributeValueChangeEvent", offering, draft,
                             prices.replaceDrafts(offering.id(), draft.prices(), now, false));
                     audit(owner, offering, "changed", before, draft);

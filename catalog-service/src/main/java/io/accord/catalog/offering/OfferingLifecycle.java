@@ -2,6 +2,7 @@ package io.accord.catalog.offering;
 
 import io.accord.catalog.price.PriceChange;
 import io.accord.catalog.price.PriceDraft;
+import io.accord.catalog.price.PriceVersionView;
 import io.accord.catalog.price.Prices;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -57,7 +59,10 @@ class OfferingLifecycle {
         }
     }
 
-    /** Four-eyes: whoever created or submitted the offering, or proposed its change, is refused (409). */
+    /**
+     * Four-eyes: whoever created, changed (as a draft) or submitted the offering, or proposed its change, is refused
+     * (409).
+     */
     void approve(ProductOffering offering, String by, Instant launchAt, Instant now) {
         try {
             offering.requireApprover(by);
@@ -139,9 +144,13 @@ class OfferingLifecycle {
         OfferingDraft proposed = resolver.read(offering.pendingDefinition());
         OfferingDefinition definition = resolver.resolve(offering.owner(), proposed, now);
         components.requireLaunched(offering, definition.componentIds(), "changed");
+        List<PriceVersionView> stored = prices.versions(offering.id());
+        List<String> removed = RevisionPrices.removed(resolver.read(offering.definition()).prices(),
+                proposed.prices());
         List<PriceChange> created = prices.applyRevision(offering.id(), proposed.prices(), byPolicy, now);
-        transition(offering, "change approved (" + change + ")",
-                () -> offering.approveRevision(definition, by, now));
+        // the audit entry names the price versions written and replaced, with their amounts
+        transition(offering, "change approved (" + change + ")", () -> offering.approveRevision(definition, by, now),
+                (before, after) -> RevisionPrices.describe(stored, created, removed, now, before, after));
         if (change == ProductOffering.Change.NEW_VERSION) {
             events.launched(offering, now);
         }
@@ -169,6 +178,12 @@ class OfferingLifecycle {
     /** @param details adds what the audit entry's after-state should say beyond the status summary */
     private void transition(ProductOffering offering, String action, Runnable change,
                             Consumer<Map<String, Object>> details) {
+        transition(offering, action, change, (before, after) -> details.accept(after));
+    }
+
+    /** @param details adds what the audit entry's before- and after-state should say beyond the status summary */
+    private void transition(ProductOffering offering, String action, Runnable change,
+                            BiConsumer<Map<String, Object>, Map<String, Object>> details) {
         Map<String, Object> before = summary(offering);
         try {
             change.run();
@@ -176,7 +191,7 @@ class OfferingLifecycle {
             throw new ConflictException(illegal.getMessage());
         }
         Map<String, Object> after = summary(offering);
-        details.accept(after);
+        details.accept(before, after);
         audit.record(offering.partnerId() == null ? null : new PartnerId(offering.partnerId()), "productOffering",
                 offering.id().toString(), action, before, after);
         events.tmf("ProductOfferingStateChangeEvent", offering);

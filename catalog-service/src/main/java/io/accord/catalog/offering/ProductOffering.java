@@ -18,6 +18,7 @@ import org.hibernate.annotations.BatchSize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +68,8 @@ class ProductOffering {
     private Instant submittedAt;
     private String submittedBy;
     private String createdBy;
+    /** Who changed the draft after its creation, each once in the order they first did (V40); none approves it. */
+    private String[] editedBy = new String[0];
     private Instant decidedAt;
     private String decidedBy;
     private Instant launchedAt;
@@ -109,6 +112,19 @@ class ProductOffering {
         status = OfferingStatus.DRAFT;
         statusReason = null;
         lastUpdate = now;
+    }
+
+    /**
+     * Changes the definition of an offering that is not launched yet (a rejected one returns to DRAFT); {@code by}
+     * changed its content and may not approve it (four-eyes), however many changes later.
+     */
+    void redefine(OfferingDefinition definition, String by, Instant now) {
+        define(definition, now);
+        if (by != null && !editors().contains(by)) {
+            String[] more = Arrays.copyOf(editedBy, editedBy.length + 1);
+            more[editedBy.length] = by;
+            editedBy = more;
+        }
     }
 
     /**
@@ -306,21 +322,29 @@ class ProductOffering {
     }
 
     /**
-     * Four-eyes: whoever submitted the offering (or created it), or proposed the change waiting for review, may not
-     * approve it; another user must. Submissions and changes recorded before V38 name nobody.
+     * Four-eyes: whoever submitted the offering, created it or changed its draft content since (its characteristics,
+     * prices, participants...), or proposed the change waiting for review, may not approve it; another user must.
+     * Submissions and changes recorded before V38 name nobody; draft changes before V40 name whom the audit trail did.
      */
     void requireApprover(String by) {
-        if (!inReview()) {
+        if (!inReview() || by == null) {
             return; // nothing to approve: the status transition says why
         }
-        String who = pendingChange != null ? submittedBy : by != null && by.equals(submittedBy) ? submittedBy
-                : createdBy;
-        if (who == null || !who.equals(by)) {
-            return;
+        String why = null;
+        if (pendingChange != null) {
+            if (by.equals(submittedBy)) {
+                why = "the change of offering " + id + " waiting for review was proposed by ";
+            }
+        } else if (by.equals(submittedBy)) {
+            why = "offering " + id + " was submitted by ";
+        } else if (by.equals(createdBy)) {
+            why = "offering " + id + " was created by ";
+        } else if (editors().contains(by)) {
+            why = "the draft of offering " + id + " (its characteristics, prices or participants) was changed by ";
         }
-        String what = pendingChange != null ? "the change of offering " + id + " waiting for review was proposed by "
-                : "offering " + id + " was " + (by.equals(submittedBy) ? "submitted" : "created") + " by ";
-        throw new IllegalStateException(what + by + ": another partner manager must approve it (four-eyes)");
+        if (why != null) {
+            throw new IllegalStateException(why + by + ": another partner manager must approve it (four-eyes)");
+        }
     }
 
     private void requireRevision() {
@@ -367,6 +391,7 @@ class ProductOffering {
     Instant launchAt() { return launchAt; }
     Instant submittedAt() { return submittedAt; }
     String submittedBy() { return submittedBy; }
+    List<String> editors() { return List.of(editedBy); }
     Instant lastUpdate() { return lastUpdate; }
     List<UUID> components() { return List.copyOf(components); }
 

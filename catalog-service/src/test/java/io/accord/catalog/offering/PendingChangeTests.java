@@ -128,6 +128,65 @@ class PendingChangeTests {
         assertThat(audited).contains("+138% not justified").contains("NEW_PRICE_VERSION");
     }
 
+    @Test
+    void anApprovedPriceChangeIsAuditedWithTheVersionsItWroteAndReplacedAndTheirAmounts() {
+        UUID owner = api.activePartner("Audited Price Media");
+        OfferingDraft launched = OfferingDrafts.single("audited-price");
+        UUID id = api.launched(Owner.partner(owner), launched);
+        java.util.Map<String, String> before = inForce(id);
+        Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        // the monthly fee from 9.99 to 12.49, the usage price dropped
+        OfferingDraft repriced = launched.withPrices(List.of(OfferingDrafts.monthly("monthly", "12.49", start)));
+        assertThat(offerings.upsertAll(Owner.partner(owner), List.of(repriced), false).getFirst().result())
+                .isEqualTo(ImportOutcome.Result.NEW_PRICE_VERSION);
+
+        TestHttp.Response approved = api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision",
+                "{\"decision\":\"APPROVE\"}");
+
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        JsonNode written = null;
+        for (JsonNode version : api.manager.get(PRICES + "?productOffering.id=" + id).json()) {
+            if (version.get("externalId").asString().equals("monthly") && version.get("version").asString()
+                    .equals("2")) {
+                written = version;
+            }
+        }
+        assertThat(written).as("the approved version").isNotNull();
+        JsonNode entry = null;
+        for (JsonNode audited : api.staff(Roles.AUDITOR).get("/api/catalog/audit?resourceType=productOffering"
+                + "&resourceId=" + id).json()) {
+            if (audited.get("action").asString().equals("change approved (NEW_PRICE_VERSION)")) {
+                entry = audited;
+            }
+        }
+        assertThat(entry).as("the approval's audit entry").isNotNull();
+        JsonNode created = entry.get("after").get("prices");
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).get("externalId").asString()).isEqualTo("monthly");
+        assertThat(created.get(0).get("priceVersionId").asString()).isEqualTo(written.get("id").asString());
+        assertThat(created.get(0).get("versionNumber").asInt()).isEqualTo(2);
+        assertThat(created.get(0).get("amount").asString()).isEqualTo("12.49");
+        assertThat(created.get(0).get("currency").asString()).isEqualTo("EUR");
+        assertThat(created.get(0).get("validFrom").asString()).isEqualTo(start.toString());
+        assertThat(created.get(0).get("replacedPriceVersionId").asString()).isEqualTo(before.get("monthly"));
+        assertThat(entry.get("after").get("removedPrices")).extracting(JsonNode::asString).containsExactly("usage");
+        JsonNode replaced = entry.get("before").get("prices");
+        assertThat(replaced).extracting(price -> price.get("externalId").asString())
+                .containsExactlyInAnyOrder("monthly", "usage");
+        for (JsonNode price : replaced) {
+            assertThat(price.get("priceVersionId").asString()).isEqualTo(before.get(price.get("externalId")
+                    .asString()));
+            assertThat(price.get("versionNumber").asInt()).isEqualTo(1);
+        }
+        JsonNode monthly = replaced.get(0).get("externalId").asString().equals("monthly") ? replaced.get(0)
+                : replaced.get(1);
+        assertThat(monthly.get("amount").asString()).isEqualTo("9.99");
+        JsonNode usage = replaced.get(0) == monthly ? replaced.get(1) : replaced.get(0);
+        assertThat(usage.get("tiers").get(0).get("rate").asString()).isEqualTo("0.05");
+        assertThat(entry.get("before").get("pendingChange").asString()).isEqualTo("NEW_PRICE_VERSION");
+        assertThat(entry.get("after").get("pendingChange").asString()).isEmpty();
+    }
+
     /** The launched version id per price key in force now. */
     private java.util.Map<String, String> inForce(UUID id) {
         java.util.Map<String, String> ids = new java.util.HashMap<>();

@@ -145,6 +145,29 @@ class ProductOfferingTests {
     }
 
     @Test
+    void whoeverChangedTheDraftSinceItsCreationMayNotApproveItEvenAfterARejection() {
+        ProductOffering offering = draft();
+        offering.redefine(definition(), "pricer", NOW);
+        offering.redefine(definition(), "editor", NOW);
+        offering.redefine(definition(), "pricer", NOW);
+        offering.submit("owner", NOW);
+        offering.reject("pm", "not yet", NOW);
+        offering.redefine(definition(), "owner", NOW);
+        offering.submit("owner", NOW);
+
+        assertThat(offering.editors()).containsExactly("pricer", "editor", "owner");
+        assertThatIllegalStateException().isThrownBy(() -> offering.approve("pricer", null, NOW))
+                .withMessageContaining("changed by pricer").withMessageContaining("four-eyes");
+        assertThatIllegalStateException().isThrownBy(() -> offering.approve("editor", null, NOW))
+                .withMessageContaining("changed by editor");
+        assertThatIllegalStateException().isThrownBy(() -> offering.approve("creator", null, NOW))
+                .withMessageContaining("created by creator");
+        assertThat(offering.status()).isEqualTo(OfferingStatus.IN_REVIEW);
+        offering.approve("pm", null, NOW);
+        assertThat(offering.status()).isEqualTo(OfferingStatus.APPROVED);
+    }
+
+    @Test
     void onlyDraftsAreDeletable() {
         assertThat(draft().isDeletable()).isTrue();
         assertThat(launched().isDeletable()).isFalse();

@@ -107,6 +107,61 @@ class ReviewGuardsTests {
     }
 
     @Test
+    void whoeverChangedTheDraftSinceItWasCreatedDoesNotApproveItAnotherPartnerManagerDoes() {
+        UUID owner = api.activePartner("Draft Editors Media");
+        String b = "pm-b-" + UUID.randomUUID();
+        String c = "pm-c-" + UUID.randomUUID();
+        TestHttp pmB = staff(b);
+        TestHttp pmC = staff(c);
+        UUID id = api.draft(Owner.partner(owner), OfferingDrafts.single("draft-editors-" + UUID.randomUUID()));
+
+        // as the audit found: staff price the partner's draft (twice), another renames it, the owner submits
+        TestHttp.Response priced = pmB.post(PRICES, monthlyPrice(id, "0.50", OfferingDrafts.START));
+        assertThat(priced.status()).as(priced.body()).isEqualTo(201);
+        assertThat(pmB.post(PRICES, monthlyPrice(id, "0.60", OfferingDrafts.START)).status()).isEqualTo(201);
+        TestHttp.Response renamed = pmC.patch(CatalogApi.OFFERINGS + "/" + id, "{\"description\":\"renamed\"}");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(api.admin(owner).post(CatalogApi.PLAIN + "/" + id + "/submission", null).status())
+                .isEqualTo(200);
+        TestHttp.Response byPricer = pmB.post(CatalogApi.PLAIN + "/" + id + "/decision", APPROVE);
+        TestHttp.Response byRenamer = pmC.post(CatalogApi.PLAIN + "/" + id + "/decision", APPROVE);
+
+        assertThat(byPricer.status()).as(byPricer.body()).isEqualTo(409);
+        assertThat(byPricer.contentType()).startsWith("application/problem+json");
+        assertThat(byPricer.json().path("detail").asString()).contains("changed by " + b).contains("prices")
+                .contains("four-eyes");
+        assertThat(byRenamer.status()).as(byRenamer.body()).isEqualTo(409);
+        assertThat(byRenamer.json().path("detail").asString()).contains("changed by " + c);
+        assertThat(status(id)).as("nothing changed").isEqualTo("IN_REVIEW");
+        assertThat(editors(id)).as("each editor once, in order").isEqualTo(b + "," + c);
+        TestHttp.Response other = api.manager.post(CatalogApi.PLAIN + "/" + id + "/decision", APPROVE);
+        assertThat(other.status()).as(other.body()).isEqualTo(200);
+        assertThat(other.json().path("lifecycleStatus").asString()).isEqualTo("Launched");
+    }
+
+    @Test
+    void theDraftEditorsOfOfferingsChangedBeforeV40AreTakenFromTheAuditTrail() throws java.io.IOException {
+        UUID owner = api.activePartner("Backfilled Editors Media");
+        String b = "pm-b-" + UUID.randomUUID();
+        UUID id = api.draft(Owner.partner(owner), OfferingDrafts.single("backfilled-" + UUID.randomUUID()));
+        assertThat(staff(b).patch(CatalogApi.OFFERINGS + "/" + id, "{\"description\":\"before V40\"}").status())
+                .isEqualTo(200);
+        // as an offering changed before V40 was: its editor only in the audit trail
+        jdbc.sql("update product_offering set edited_by = '{}' where id = :id").param("id", id).update();
+        String migration = new org.springframework.core.io.ClassPathResource(
+                "db/migration/V40__offering_edited_by.sql").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        jdbc.sql(migration.substring(migration.indexOf("update product_offering"))).update();
+
+        assertThat(editors(id)).isEqualTo(b);
+        assertThat(api.admin(owner).post(CatalogApi.PLAIN + "/" + id + "/submission", null).status())
+                .isEqualTo(200);
+        TestHttp.Response byEditor = staff(b).post(CatalogApi.PLAIN + "/" + id + "/decision", APPROVE);
+        assertThat(byEditor.status()).as(byEditor.body()).isEqualTo(409);
+        assertThat(byEditor.json().path("detail").asString()).contains("changed by " + b);
+    }
+
+    @Test
     void aSecondChangeWhileOneWaitsForReviewIsRefusedAndTheFirstStaysAsProposed() {
         UUID owner = api.activePartner("Second Change Media");
         OfferingDraft launched = OfferingDrafts.single("second-change");
@@ -204,6 +259,12 @@ class ReviewGuardsTests {
     private String status(UUID id) {
         return jdbc.sql("select status from product_offering where id = :id").param("id", id).query(String.class)
                 .single();
+    }
+
+    /** Who changed the draft, comma-separated in the order recorded. */
+    private String editors(UUID id) {
+        return jdbc.sql("select array_to_string(edited_by, ',') from product_offering where id = :id")
+                .param("id", id).query(String.class).single();
     }
 
     private TestHttp staff(String username) {

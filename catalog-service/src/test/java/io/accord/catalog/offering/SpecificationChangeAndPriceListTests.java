@@ -1,5 +1,6 @@
 package io.accord.catalog.offering;
 
+import io.accord.contracts.Roles;
 import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
@@ -59,6 +60,30 @@ class SpecificationChangeAndPriceListTests {
         assertThat(api.admin(owner).delete(href).status()).isEqualTo(204);
         assertThat(api.admin(owner).get(href).status()).isEqualTo(404);
         assertThat(api.admin(owner).delete(SPECS + "/not-an-id").status()).isEqualTo(404);
+    }
+
+    @Test
+    void whoMayNotChangeASpecificationGets403WhateverTheBodysMediaTypeAsForOfferings() {
+        UUID owner = api.activePartner("Spec Roles Media");
+        String href = api.admin(owner).post(SPECS, SPEC).json().get("href").asString();
+        UUID offering = api.draft(Owner.partner(owner), OfferingDrafts.single("spec-roles-" + UUID.randomUUID()));
+        String before = api.admin(owner).get(href).body();
+
+        for (String role : List.of(Roles.AUDITOR, Roles.OPS, Roles.FINANCE)) {
+            TestHttp staff = api.staff(role);
+            assertThat(staff.send("PATCH", href, "{\"name\":\"x\"}", "application/json").status()).as(role)
+                    .isEqualTo(403);
+            assertThat(staff.patch(href, "{\"name\":\"x\"}").status()).as(role).isEqualTo(403);
+            assertThat(staff.delete(href).status()).as(role).isEqualTo(403);
+            assertThat(staff.send("PATCH", CatalogApi.OFFERINGS + "/" + offering, "{\"name\":\"x\"}",
+                    "application/json").status()).as(role + ", offering").isEqualTo(403);
+        }
+        assertThat(api.user(owner).send("PATCH", href, "{\"name\":\"x\"}", "application/json").status())
+                .isEqualTo(403);
+        assertThat(api.admin(owner).get(href).body()).as("nothing changed").isEqualTo(before);
+        TestHttp.Response plainJson = api.admin(owner).send("PATCH", href, "{\"name\":\"x\"}",
+                "application/json");
+        assertThat(plainJson.status()).as("the owner learns the media type: " + plainJson.body()).isEqualTo(415);
     }
 
     @Test

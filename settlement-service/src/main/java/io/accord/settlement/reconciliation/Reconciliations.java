@@ -251,7 +251,7 @@ public class Reconciliations {
                     invoice.id().toString(), invoice.invoiceNumber(), currency,
                     plain(beyond.stream().map(LineMatching.Result::difference).reduce(BigDecimal.ZERO,
                             BigDecimal::add), currency),
-                    beyond.stream().map(line -> discrepancy(line, currency)).toList()));
+                    beyond.stream().map(line -> discrepancy(line, currency, statement.id())).toList()));
         }
         return reconciliation;
     }
@@ -283,13 +283,15 @@ public class Reconciliations {
         return LineMatching.sideOf(null, line.rounded());
     }
 
-    private static ReconciliationDiscrepancyFound.Discrepancy discrepancy(LineMatching.Result line, String currency) {
+    private static ReconciliationDiscrepancyFound.Discrepancy discrepancy(LineMatching.Result line, String currency,
+                                                                          UUID statementId) {
         return new ReconciliationDiscrepancyFound.Discrepancy(line.outcome().name(), line.offeringId(),
                 line.usageType(), line.reference(),
                 line.statementLineIds().size() == 1 ? line.statementLineIds().getFirst() : null,
                 line.ours() == null ? null : plain(line.ours(), currency),
                 line.theirs() == null ? null : plain(line.theirs(), currency), plain(line.difference(), currency),
-                plain(line.tolerance(), currency));
+                plain(line.tolerance(), currency), line.period(), line.side(), line.statementLineIds(),
+                line.discrepancyKey(statementId));
     }
 
     @Transactional(readOnly = true)

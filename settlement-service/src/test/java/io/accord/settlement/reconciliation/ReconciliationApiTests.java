@@ -167,6 +167,12 @@ class ReconciliationApiTests {
         assertThat(music.invoiceAmount()).isEqualTo("25.00");
         assertThat(music.difference()).isEqualTo("15.00");
         assertThat(music.tolerance()).isEqualTo("5.00");
+        // the difference's identity, the same whichever invoice found it, with the key's period and side
+        assertThat(music.statementLineIds()).containsExactly(music.statementLineId());
+        assertThat(music.side()).isEqualTo("REVENUE_SHARE");
+        assertThat(music.period()).isNotNull();
+        assertThat(music.discrepancyKey()).startsWith(issued.statement().id() + "/off-music/")
+                .doesNotContain(found.partnerInvoiceId()).endsWith("/" + music.period() + "/REVENUE_SHARE/*");
         ReconciliationDiscrepancyFound.Discrepancy extra = found.lines().stream()
                 .filter(line -> "off-extra".equals(line.offeringId())).findFirst().orElseThrow();
         assertThat(extra.statementLineId()).isNull();

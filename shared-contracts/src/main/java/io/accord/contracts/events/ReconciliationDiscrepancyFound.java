@@ -46,6 +46,15 @@ public record ReconciliationDiscrepancyFound(
      * @param invoiceAmount   the partner's amount, {@code null} when missing on the invoice
      * @param difference      invoice − statement (a missing side counts as zero)
      * @param tolerance       the largest difference the agreement tolerates for this line
+     * @param period          the matching key's period, {@code CURRENT} or {@code PRIOR}, or {@code null} (added
+     *                        2026-12-07; older events lack it)
+     * @param side            the matching key's side, {@code REVENUE_SHARE} (the partner's supply) or
+     *                        {@code WHOLESALE} (ours), or {@code null} (added 2026-12-07)
+     * @param statementLineIds all our lines compared (summed) in this line, empty when missing on the statement
+     *                        ({@code statementLineId} names one only when there is exactly one; added 2026-12-07)
+     * @param discrepancyKey  the difference's identity, the same whichever invoice found it:
+     *                        {@code <statementId>/<offering>/<usageType>/<period>/<side>/<reference>}, {@code *} for
+     *                        a part the matching keys do not use (added 2026-12-07)
      */
     public record Discrepancy(
             String outcome,
@@ -56,6 +65,18 @@ public record ReconciliationDiscrepancyFound(
             String statementAmount,
             String invoiceAmount,
             String difference,
-            String tolerance) {
+            String tolerance,
+            String period,
+            String side,
+            List<String> statementLineIds,
+            String discrepancyKey) {
+
+        /** A line as events before 2026-12-07 described it: no period, side, line list or key. */
+        public Discrepancy(String outcome, String offeringId, String usageType, String reference,
+                           String statementLineId, String statementAmount, String invoiceAmount, String difference,
+                           String tolerance) {
+            this(outcome, offeringId, usageType, reference, statementLineId, statementAmount, invoiceAmount,
+                    difference, tolerance, null, null, null, null);
+        }
     }
 }

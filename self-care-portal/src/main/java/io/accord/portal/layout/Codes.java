@@ -41,7 +41,11 @@ public final class Codes {
         kinds.put("StatementState", List.of("DRAFT", "APPROVED", "ISSUED", "PAID", "DISCARDED"));
         kinds.put("StatementDirection", List.of("PAYABLE", "RECEIVABLE"));
         kinds.put("NoteState", List.of("DRAFT", "APPROVED", "ISSUED", "WITHDRAWN"));
-        kinds.put("ReconciliationKey", List.of("OFFERING", "USAGE_TYPE", "PERIOD", "REFERENCE"));
+        kinds.put("ReconciliationKey", List.of("OFFERING", "USAGE_TYPE", "PERIOD", "REFERENCE", "SIDE"));
+        // a compared line's period (a prior-period adjustment or not) and side (whose supply it documents)
+        kinds.put("ReconciliationPeriod", List.of("CURRENT", "PRIOR"));
+        kinds.put("ReconciliationSide", List.of("REVENUE_SHARE", "WHOLESALE"));
+        kinds.put("PartnerInvoiceState", List.of("SUBMITTED", "SUPERSEDED"));
         kinds.put("ReconciliationOutcome", List.of("MATCHED", "WITHIN_TOLERANCE", "MISMATCH", "MISSING_ON_INVOICE",
                 "MISSING_ON_STATEMENT"));
         kinds.put("UsageMatchOutcome", List.of("MATCHED", "DIFFERENT_QUANTITY", "DIFFERENT_AMOUNT", "ONLY_THEIRS",

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How pages show the gateway's values: money ({@link #money}, also in templates as {@code @display.money(…)}),
- * instants to the minute (UTC), durations in words a glance reads.
+ * instants to the minute (UTC, {@link #instantUtc} naming the zone), durations in words a glance reads.
  */
 public final class Display {
 
@@ -17,6 +17,16 @@ public final class Display {
             return "";
         }
         return iso.length() >= 16 && iso.charAt(10) == 'T' ? iso.substring(0, 10) + " " + iso.substring(11, 16) : iso;
+    }
+
+    /**
+     * {@link #instant} with the zone the platform keeps every time in: {@code 2026-12-01 09:00 UTC} (also for a value
+     * {@link #instant} already shortened); blank as empty. Pages that show a time next to a period "(UTC)" or an hour
+     * of the day name the zone, so that nobody reads it as their local time.
+     */
+    public static String instantUtc(String iso) {
+        String shown = instant(iso);
+        return shown.isEmpty() ? "" : shown + " UTC";
     }
 
     /**

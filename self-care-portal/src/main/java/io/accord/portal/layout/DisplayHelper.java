@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@link Display} and {@link Codes} for templates, in the user's language: {@code ${@display.money(amount,
  * currency)}}, {@code ${@display.total(…)}}, {@code ${@display.amount(…)}}, {@code ${@display.number(…)}},
- * {@code ${@display.percent(…)}}, {@code ${@display.instant(…)}} and {@code ${@display.code('Kind', value)}}.
+ * {@code ${@display.percent(…)}}, {@code ${@display.instant(…)}}, {@code ${@display.instantUtc(…)}} and {@code ${@display.code('Kind', value)}}.
  */
 @Component("display")
 public class DisplayHelper {
@@ -47,9 +47,17 @@ public class DisplayHelper {
 
     /** {@link Display#instant}: a JSON value or text. */
     public String instant(Object iso) {
-        String text = iso instanceof tools.jackson.databind.JsonNode node
-                ? (node.isMissingNode() || node.isNull() ? "" : node.asString()) : iso == null ? "" : iso.toString();
-        return Display.instant(text);
+        return Display.instant(text(iso));
+    }
+
+    /** {@link Display#instantUtc}: a JSON value or text, with its zone ({@code 2026-12-01 09:00 UTC}). */
+    public String instantUtc(Object iso) {
+        return Display.instantUtc(text(iso));
+    }
+
+    private static String text(Object value) {
+        return value instanceof tools.jackson.databind.JsonNode node
+                ? (node.isMissingNode() || node.isNull() ? "" : node.asString()) : value == null ? "" : value.toString();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
+import io.accord.portal.layout.DisplayHelper;
 import io.accord.portal.offeringname.OfferingNames;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.layout.PageBounds;
@@ -103,14 +104,22 @@ class ReconciliationController {
         return "reconciliationinvoice";
     }
 
-    /** A partner invoice with the outcome counts of its latest reconciliation. */
+    /**
+     * A partner invoice with the outcome counts of its latest reconciliation; {@code state} {@code SUBMITTED}, or
+     * {@code SUPERSEDED} by the later invoice of its period ({@code supersededById}, {@code supersededByNumber}).
+     */
     record Invoice(String id, String partnerId, String periodId, String invoiceNumber, String invoiceDate,
                    String currency, String totalAmount, int lineCount, String usageFile, long usageRows,
                    String submittedBy, String submittedAt, Map<String, Integer> outcomes, boolean reconciled,
-                   boolean discrepancies) {
+                   boolean discrepancies, String state, String supersededById, String supersededByNumber) {
 
         public String partnerShort() {
             return Display.shortId(partnerId);
+        }
+
+        /** Whether a later invoice of the period replaced it (no longer reconciled). */
+        public boolean superseded() {
+            return "SUPERSEDED".equals(state);
         }
 
         static Invoice of(JsonNode invoice) {
@@ -125,7 +134,9 @@ class ReconciliationController {
                     invoice.path("usageFile").path("fileName").asString(""),
                     invoice.path("usageFile").path("rows").asLong(0), invoice.path("submittedBy").asString(""),
                     Display.instant(invoice.path("submittedAt").asString("")), outcomes,
-                    latest.isObject(), latest.path("discrepancies").asBoolean(false));
+                    latest.isObject(), latest.path("discrepancies").asBoolean(false),
+                    invoice.path("state").asString(""), invoice.path("supersededBy").path("id").asString(""),
+                    invoice.path("supersededBy").path("invoiceNumber").asString(""));
         }
     }
 
@@ -150,14 +161,21 @@ class ReconciliationController {
         }
     }
 
-    /** One compared key: our amount, theirs, the difference (theirs − ours) and the tolerance. */
+    /**
+     * One compared key: our amount, theirs, the difference (theirs − ours) and the tolerance; {@code side}
+     * {@code REVENUE_SHARE} (the partner's supply) or {@code WHOLESALE} (ours), empty when the keys left it out.
+     */
     record ResultLine(int lineNo, String outcome, boolean beyondTolerance, String offeringId, String usageType,
                       String period, String reference, String statementAmount, String invoiceAmount,
-                      String difference, String tolerance) {
+                      String difference, String tolerance, String side) {
 
-        /** The parts of the key it compared by after the offering, e.g. {@code VOICE · CURRENT}. */
-        public String keyRest() {
-            return java.util.stream.Stream.of(usageType, period, reference)
+        /**
+         * The parts of the key it compared by after the offering in the user's words, e.g. {@code Voice · this
+         * period} ({@code VOICE · CURRENT}); the reference as it came.
+         */
+        public String keyRest(DisplayHelper display) {
+            return java.util.stream.Stream.of(display.code("UsageType", usageType),
+                            display.code("ReconciliationPeriod", period), reference)
                     .filter(part -> !part.isEmpty()).collect(java.util.stream.Collectors.joining(" · "));
         }
 
@@ -167,7 +185,7 @@ class ReconciliationController {
                     line.path("usageType").asString(""), line.path("period").asString(""),
                     line.path("reference").asString(""), Display.amount(line.path("statementAmount")),
                     Display.amount(line.path("invoiceAmount")), Display.amount(line.path("difference")),
-                    Display.amount(line.path("tolerance")));
+                    Display.amount(line.path("tolerance")), line.path("side").asString(""));
         }
     }
 

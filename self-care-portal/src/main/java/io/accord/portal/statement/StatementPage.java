@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -19,6 +20,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.layout.Display;
+import io.accord.portal.offeringname.OfferingNames;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import io.accord.portal.security.StaffActions;
@@ -33,16 +35,20 @@ import tools.jackson.databind.JsonNode;
 class StatementPage {
 
     static final String API = "/api/settlement/statements/{id}";
+    /** The statement as a TMF678 customer bill: its {@code paymentDueDate}. */
+    static final String CUSTOMER_BILL = "/tmf-api/customerBillManagement/v4/customerBill/{id}";
     private static final Logger log = LoggerFactory.getLogger(StatementPage.class);
     private static final int NOTES_LIMIT = 100;
 
     private final Gateway gateway;
     private final PartnerNames partnerNames;
+    private final OfferingNames offeringNames;
     private final Clock clock;
 
-    StatementPage(Gateway gateway, PartnerNames partnerNames, Clock clock) {
+    StatementPage(Gateway gateway, PartnerNames partnerNames, OfferingNames offeringNames, Clock clock) {
         this.gateway = gateway;
         this.partnerNames = partnerNames;
+        this.offeringNames = offeringNames;
         this.clock = clock;
     }
 
@@ -63,8 +69,47 @@ class StatementPage {
         }
     }
 
-    /** A statement line: its number (1, 2, ... as disputes name it), label, type and amount at the minor unit. */
-    record Line(int number, String label, String type, BigDecimal amount) {
+    /**
+     * A statement line: its number (1, 2, ... as disputes name it), label (settlement's, in English), type, amount at
+     * the minor unit, what it is of (offering, usage type, reference: the parts a label in another language is made
+     * of) and, when converted from another currency, the source amount and the rate ({@code null} otherwise).
+     */
+    record Line(int number, String label, String type, BigDecimal amount, String offeringId, String usageType,
+                String reference, BigDecimal sourceAmount, String sourceCurrency, BigDecimal fxRate) {
+
+        /** Whether the amount was converted from another currency (the page shows "20.70 XAU × 2,500.123456"). */
+        public boolean converted() {
+            return sourceAmount != null && fxRate != null && !sourceCurrency.isEmpty();
+        }
+    }
+
+    /**
+     * What was paid on the statement, each way apart (settlement's {@code paidAmount} nets them: the partner paid
+     * 4.80, we refunded 2.00, "paid 2.80"): the sums of the partner's payments to us and of ours to the partner.
+     */
+    record Paid(BigDecimal byPartner, BigDecimal byUs) {
+
+        static Paid of(List<Payment> payments) {
+            BigDecimal byPartner = BigDecimal.ZERO;
+            BigDecimal byUs = BigDecimal.ZERO;
+            for (Payment payment : payments) {
+                BigDecimal amount = payment.amount() == null ? BigDecimal.ZERO : payment.amount();
+                if ("RECEIVABLE".equals(payment.direction())) {
+                    byPartner = byPartner.add(amount);
+                } else if ("PAYABLE".equals(payment.direction())) {
+                    byUs = byUs.add(amount);
+                }
+            }
+            return new Paid(byPartner, byUs);
+        }
+
+        public boolean partnerPaid() {
+            return byPartner.signum() != 0;
+        }
+
+        public boolean wePaid() {
+            return byUs.signum() != 0;
+        }
     }
 
     /** A recorded payment; {@code direction} PAYABLE (we paid the partner) or RECEIVABLE (the partner paid us). */
@@ -113,10 +158,17 @@ class StatementPage {
         Gateway.Listing notes = gateway.list("/api/settlement/notes?statementId={id}&offset=0&limit={limit}", id,
                 NOTES_LIMIT);
         Header header = header(statement, payments);
+        List<Line> lines = lines(statement);
         boolean staff = principal != null && PortalUser.of(principal).partnerId() == null;
         model.addAttribute("statement", header);
-        model.addAttribute("lines", lines(statement));
+        model.addAttribute("lines", lines);
+        // settlement's labels are English: another language names each line by its offering and usage type
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        model.addAttribute("offeringNames", english ? OfferingNames.Names.NONE
+                : offeringNames.of(lines.stream().map(Line::offeringId).toList()));
         model.addAttribute("payments", payments);
+        model.addAttribute("paid", Paid.of(payments));
+        model.addAttribute("dueDate", header.downloadable() ? dueDate(statement, id) : null);
         model.addAttribute("notes", notes(notes.items()));
         model.addAttribute("notesTotal", notes.total());
         model.addAttribute("period", period(header.periodId()));
@@ -166,7 +218,10 @@ class StatementPage {
         List<Line> lines = new ArrayList<>();
         for (JsonNode line : statement.path("lines")) {
             lines.add(new Line(lines.size() + 1, line.path("label").asString(""), line.path("type").asString(""),
-                    StatementsController.amount(line, "rounded")));
+                    StatementsController.amount(line, "rounded"), line.path("offeringId").asString(""),
+                    line.path("usageType").asString(""), line.path("reference").asString(""),
+                    StatementsController.amount(line, "sourceAmount"), line.path("sourceCurrency").asString(""),
+                    StatementsController.amount(line, "fxRate")));
         }
         return lines;
     }
@@ -193,6 +248,31 @@ class StatementPage {
                     Display.instant(note.path("issuedAt").asString("")), "ISSUED".equals(state)));
         }
         return notes;
+    }
+
+    /**
+     * When an issued statement is due (a date, UTC): the statement's own {@code dueDate} when settlement sends it,
+     * else its TMF678 customer bill's {@code paymentDueDate} (issue date + the agreement's payment terms), else
+     * {@code null} (no terms known, or the bill not readable): the page shows the statement without it.
+     */
+    private String dueDate(JsonNode statement, UUID id) {
+        String own = statement.path("dueDate").asString("");
+        if (!own.isBlank()) {
+            return day(own);
+        }
+        try {
+            return day(gateway.get(CUSTOMER_BILL, id).path("paymentDueDate").asString(""));
+        } catch (GatewayException e) {
+            log.warn("customer bill of statement {} not available: {}", id, e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code 2027-01-05T00:00:00Z} or {@code 2027-01-05} as {@code 2027-01-05}; blank as {@code null}. */
+    private static String day(String value) {
+        String text = value.strip();
+        return text.isEmpty() || "null".equals(text) ? null : text.length() > 10 && text.charAt(10) == 'T'
+                ? text.substring(0, 10) : text;
     }
 
     /** The statement's period, or {@code null}: the page shows the statement without it rather than not at all. */

@@ -94,7 +94,7 @@ class DashboardControllerTests extends PortalTestSupport {
         String page = mvc.perform(get("/dashboard").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("data-testid=\"chart-today\"", "Revenue today by hour in EUR",
+        assertThat(page).contains("data-testid=\"chart-today\"", "Revenue today (UTC) by hour in EUR", "Today (UTC)",
                 "data-testid=\"chart-month\"", "Daily revenue in EUR", "role=\"img\"",
                 "aria-labelledby=\"chart-today-title chart-today-desc\"");
         // the rows of the test are both in today's first hour: 0.54 + 1.000005

@@ -167,6 +167,50 @@ class InvoicesControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void eachComparedLineSaysItsSideAndPeriodInTheUsersWords() throws Exception {
+        STUB.answerJson("GET", API + "/" + INVOICE, INVOICE_VIEW);
+        STUB.answerJson("GET", "/api/settlement/reconciliations/" + RECONCILIATION, """
+                {"id":"%s","statementId":"5b0d2c0e-0000-4000-8000-000000000042","documentNumber":"ST-2026-000042",
+                 "keys":["OFFERING","USAGE_TYPE","PERIOD","SIDE"],"currency":"EUR","outcomes":{"MATCHED":2},
+                 "statementTotal":0,"invoiceTotal":0,"difference":0,"discrepancies":false,
+                 "lines":[{"outcome":"MATCHED","offeringId":"%2$s","usageType":"VOICE","period":"PRIOR",
+                           "side":"WHOLESALE","statementAmount":-0.21,"invoiceAmount":-0.21,"difference":0,"tolerance":0},
+                          {"outcome":"MATCHED","offeringId":"%2$s","usageType":"VOICE","period":"CURRENT",
+                           "side":"REVENUE_SHARE","statementAmount":1.77,"invoiceAmount":1.77,"difference":0,
+                           "tolerance":0}]}""".formatted(RECONCILIATION, OFFERING));
+
+        mvc.perform(get("/invoices/" + INVOICE).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<th scope=\"col\">Seite</th>"),
+                        containsString("<td>früherer Zeitraum</td>"), containsString("<td>dieser Zeitraum</td>"),
+                        containsString("<td>Großhandel (Leistung von Accord)</td>"),
+                        containsString("<td>Umsatzanteil (Leistung des Partners)</td>"),
+                        containsString("2026-12-03 09:00 UTC"),
+                        not(containsString(">PRIOR<")), not(containsString(">CURRENT<")),
+                        not(containsString("data-testid=\"superseded\"")),
+                        containsString("/invoices/" + INVOICE + "/reconciliations"))));
+    }
+
+    @Test
+    void aSupersededInvoiceLinksTheLaterOneAndOffersNoReconciliation() throws Exception {
+        String later = "1a000000-0000-4000-8000-000000000009";
+        STUB.answerJson("GET", API + "/" + INVOICE, """
+                {"id":"%s","invoiceNumber":"INV-2026-0042","currency":"EUR","totalAmount":1260.40,"lineCount":2,
+                 "state":"SUPERSEDED","supersededBy":{"id":"%s","invoiceNumber":"INV-2026-0042-B",
+                 "href":"/api/settlement/partner-invoices/%s"},"latestReconciliation":null}"""
+                .formatted(INVOICE, later, later));
+
+        mvc.perform(get("/invoices/" + INVOICE).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"superseded\""),
+                        containsString("<span class=\"badge\">Superseded</span>"),
+                        containsString("your later invoice of the same period replaced it"),
+                        containsString("<a href=\"/invoices/" + later + "\">INV-2026-0042-B</a>"),
+                        not(containsString("/invoices/" + INVOICE + "/reconciliations")))));
+    }
+
+    @Test
     void aRunningMatchRefreshesItself() throws Exception {
         STUB.answerJson("GET", "/api/settlement/usage-matches/" + MATCH,
                 "{\"id\":\"%s\",\"state\":\"RUNNING\",\"mode\":\"USAGE_ID\",\"outcomes\":{}}".formatted(MATCH));

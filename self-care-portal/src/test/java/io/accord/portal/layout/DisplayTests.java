@@ -74,4 +74,13 @@ class DisplayTests {
         assertThat(Display.percent("0.5", Locale.GERMAN)).isEqualTo("0,5 %");
         assertThat(Display.percent(JSON.missingNode(), Locale.ENGLISH)).isEmpty();
     }
+
+    @Test
+    void aTimeWithItsZoneIsTheMinuteInUtcNamedSo() {
+        assertThat(Display.instantUtc("2026-12-07T01:57:12.5Z")).isEqualTo("2026-12-07 01:57 UTC");
+        // a time a page already shortened reads the same
+        assertThat(Display.instantUtc("2026-12-07 01:57")).isEqualTo("2026-12-07 01:57 UTC");
+        assertThat(Display.instantUtc("")).isEmpty();
+        assertThat(Display.instantUtc(null)).isEmpty();
+    }
 }

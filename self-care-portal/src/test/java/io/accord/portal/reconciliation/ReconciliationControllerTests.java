@@ -105,7 +105,8 @@ class ReconciliationControllerTests extends PortalTestSupport {
                         containsString("href=\"/statements/5b0d2c0e-0000-4000-8000-000000000042\""
                                 + " title=\"5b0d2c0e-0000-4000-8000-000000000042\">ACD-2026-000042</a>"),
                         containsString(", compared by offering, usage type, period."),
-                        containsString(">Video Plus</span> · <span>VOICE · PRIOR<"),
+                        containsString(">Video Plus</span> · <span>Voice · an earlier period<"),
+                        not(containsString("VOICE")), not(containsString("PRIOR")),
                         containsString(">Missing on the statement<"), not(containsString(OFFERING + "<")),
                         containsString("beyond tolerance"), containsString("class=\"beyond\""),
                         containsString("data-testid=\"reconciliation-difference\">12.35 EUR<"),
@@ -119,6 +120,82 @@ class ReconciliationControllerTests extends PortalTestSupport {
         mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/statements/5b0d2c0e-0000-4000-8000-000000000042\"")));
+    }
+
+    private static final String LATER = "1a000000-0000-4000-8000-000000000009";
+
+    /** A reconciliation comparing per side (the default keys): each row says whose supply it is. */
+    private static void answersAReconciliationPerSide(String invoiceFields) {
+        STUB.answerJson("GET", API + "/partner-invoices/" + INVOICE, """
+                {"id":"%s","partnerId":"%s","invoiceNumber":"INV-2026-0043","currency":"EUR","totalAmount":99.47,
+                 "submittedBy":"pia","submittedAt":"2026-12-02T08:00:00Z"%s,
+                 "latestReconciliation":{"id":"%s","outcomes":{"MATCHED":1,"MISSING_ON_INVOICE":1}},
+                 "latestUsageMatch":null}""".formatted(INVOICE, PARTNER_A, invoiceFields, RECONCILIATION));
+        STUB.answerJson("GET", API + "/reconciliations/" + RECONCILIATION, """
+                {"id":"%s","statementId":"5b0d2c0e-0000-4000-8000-000000000042","documentNumber":"ACD-2026-000016",
+                 "keys":["OFFERING","USAGE_TYPE","PERIOD","SIDE"],"currency":"EUR","statementTotal":-42.63,
+                 "invoiceTotal":99.47,"difference":142.10,"discrepancies":true,
+                 "lines":[{"lineNo":1,"outcome":"MATCHED","offeringId":"%s","usageType":null,"period":"CURRENT",
+                           "side":"REVENUE_SHARE","statementAmount":99.47,"invoiceAmount":99.47,"difference":0,
+                           "tolerance":0.50,"discrepancyKey":"5b0d2c0e/x/*/CURRENT/REVENUE_SHARE/*"},
+                          {"lineNo":2,"outcome":"MISSING_ON_INVOICE","beyondTolerance":true,"offeringId":"%s",
+                           "usageType":null,"period":"CURRENT","side":"WHOLESALE","statementAmount":-142.10,
+                           "invoiceAmount":null,"difference":142.10,"tolerance":0.71}]}"""
+                .formatted(RECONCILIATION, OFFERING, OFFERING));
+    }
+
+    @Test
+    void eachComparedRowSaysItsSideAndPeriodInWords() throws Exception {
+        answersAReconciliationPerSide("");
+
+        mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(", compared by offering, usage type, period, side."),
+                        containsString("<th scope=\"col\">Side</th>"),
+                        containsString("<td>Revenue share (the partner&#39;s supply)</td>"),
+                        containsString("<td>Wholesale (Accord&#39;s supply)</td>"),
+                        containsString("<span>this period</span>"), not(containsString("CURRENT")),
+                        not(containsString("REVENUE_SHARE")), not(containsString("data-testid=\"superseded\"")))));
+
+        mvc.perform(get("/reconciliation/" + INVOICE).header("Accept-Language", "de")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<th scope=\"col\">Seite</th>"),
+                        containsString("<td>Umsatzanteil (Leistung des Partners)</td>"),
+                        containsString("<td>Großhandel (Leistung von Accord)</td>"),
+                        containsString("<span>dieser Zeitraum</span>"), containsString("2026-12-02 08:00 UTC"),
+                        not(containsString("CURRENT")))));
+    }
+
+    @Test
+    void aSupersededInvoiceSaysSoAndLinksTheLaterOne() throws Exception {
+        answersAReconciliationPerSide((",\"state\":\"SUPERSEDED\",\"supersededBy\":{\"id\":\"%s\","
+                + "\"invoiceNumber\":\"INV-2026-0044\",\"href\":\"/api/settlement/partner-invoices/%s\"}")
+                .formatted(LATER, LATER));
+
+        mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-testid=\"superseded\""),
+                        containsString("<span class=\"badge\">Superseded</span>"),
+                        containsString("the partner&#39;s later invoice of the same period replaced it"),
+                        containsString("<a href=\"/reconciliation/" + LATER + "\">INV-2026-0044</a>"))));
+        mvc.perform(get("/reconciliation/" + INVOICE).header("Accept-Language", "de")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<span class=\"badge\">Ersetzt</span>"),
+                        containsString("<a href=\"/reconciliation/" + LATER + "\">INV-2026-0044</a>"))));
+
+        STUB.answerJson("GET", API + "/partner-invoices", 200, """
+                [{"id":"%s","partnerId":"%s","invoiceNumber":"INV-2026-0043","currency":"EUR","totalAmount":1,
+                  "state":"SUPERSEDED","supersededBy":{"id":"%s","invoiceNumber":"INV-2026-0044"}},
+                 {"id":"%s","partnerId":"%s","invoiceNumber":"INV-2026-0044","currency":"EUR","totalAmount":1,
+                  "state":"SUBMITTED"}]""".formatted(INVOICE, PARTNER_A, LATER, LATER, PARTNER_A),
+                Map.of("X-Total-Count", "2"));
+        mvc.perform(get("/reconciliation").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .containsOnlyOnce("<span class=\"badge\">Superseded</span>")
+                        .doesNotContain(">Submitted<"));
     }
 
     @Test

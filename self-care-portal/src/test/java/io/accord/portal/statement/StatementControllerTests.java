@@ -184,8 +184,186 @@ class StatementControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("<h1>Abrechnung ST-2026-000042</h1>"),
                         containsString("13,27 EUR"), containsString("Gutschrift"),
                         containsString("<label for=\"payment-amount\">Betrag (EUR)</label>"),
-                        containsString("<dt>Noch zu zahlen</dt>"),
+                        containsString("<dt>Offen: von uns an den Partner zu zahlen</dt>"),
                         containsString("An den Partner zu zahlen"))));
+    }
+
+    /**
+     * The review's statement: receivable (total −4.80), the partner paid 4.80 in three payments, a credit note of
+     * 2.38 turned it, we refunded 2.00: settlement nets "paid 2.80" and says 0.38 remains for us to pay.
+     */
+    static void answersACreditBalanceAfterARefund() {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","partnerId":"%s","state":"ISSUED","direction":"RECEIVABLE","currency":"EUR",
+                 "netAmount":-4.03,"taxAmount":-0.77,"totalAmount":-4.80,"paidAmount":2.80,"notesAmount":2.38,
+                 "remainingAmount":0.38,"remainingDirection":"PAYABLE","documentNumber":"ACD-2026-000016",
+                 "issuedAt":"2026-12-06T21:09:47.218530Z","lines":[]}""".formatted(ISSUED, PARTNER_A));
+        StringBuilder payments = new StringBuilder("[");
+        String[][] made = {{"RECEIVABLE", "1.00", "3.80"}, {"RECEIVABLE", "1.00", "2.80"},
+                {"RECEIVABLE", "2.80", "0.00"}, {"PAYABLE", "2.00", "0.38"}};
+        for (int i = 0; i < made.length; i++) {
+            payments.append(i == 0 ? "" : ",").append("""
+                    {"id":"8a0e0000-0000-4000-8000-00000000000%d","direction":"%s","amount":%s,"currency":"EUR",
+                     "paidOn":"2026-12-06","reference":"S65-P%d","remainingAmount":%s,
+                     "recordedAt":"2026-12-06T21:10:23Z"}""".formatted(i, made[i][0], made[i][1], i, made[i][2]));
+        }
+        STUB.answerJson("GET", STATEMENT_PATH + "/payments", payments.append("]").toString());
+    }
+
+    @Test
+    void aCreditBalanceSaysWeOweThePartnerAndShowsPaymentsEachWayApart() throws Exception {
+        answersACreditBalanceAfterARefund();
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<dt>Remaining: we owe the partner</dt>"),
+                        containsString("<strong data-testid=\"remaining\">0.38 EUR</strong>"),
+                        containsString("<dt>Paid by the partner to us</dt>"),
+                        containsString("<dd data-testid=\"paid-by-partner\">4.80 EUR</dd>"),
+                        containsString("<dt>Paid by us to the partner</dt>"),
+                        containsString("<dd data-testid=\"paid-by-us\">2.00 EUR</dd>"),
+                        not(containsString("Remaining to pay")), not(containsString("the partner owes us")),
+                        not(containsString("<dt>Paid</dt>")))));
+
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<dt>Offen: von uns an den Partner zu zahlen</dt>"),
+                        containsString("<dt>Vom Partner an uns gezahlt</dt>"), containsString("4,80 EUR"),
+                        containsString("<dt>Von uns an den Partner gezahlt</dt>"), containsString("2,00 EUR"),
+                        not(containsString("Noch zu zahlen")))));
+    }
+
+    @Test
+    void whatThePartnerStillOwesIsWordedSo() throws Exception {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", STATEMENT_PATH + "/payments", """
+                [{"id":"%s","direction":"RECEIVABLE","amount":1.00,"currency":"EUR","paidOn":"2026-12-03",
+                  "reference":"S65-IN","remainingAmount":2.00,"recordedAt":"2026-12-03T08:15:30Z"}]"""
+                .formatted(PAYMENT));
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","state":"ISSUED","direction":"RECEIVABLE","currency":"EUR","totalAmount":-3.00,
+                 "paidAmount":1.00,"remainingAmount":2.00,"remainingDirection":"RECEIVABLE",
+                 "documentNumber":"ST-2026-000052","lines":[]}""".formatted(ISSUED));
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dt>Remaining: the partner owes us</dt>"),
+                        containsString("<dd data-testid=\"paid-by-partner\">1.00 EUR</dd>"),
+                        not(containsString("paid-by-us")))));
+    }
+
+    @Test
+    void aConvertedLineShowsItsSourceAmountAndRateInTheUsersNumbers() throws Exception {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","state":"ISSUED","direction":"PAYABLE","currency":"EUR","totalAmount":51752.56,
+                 "paidAmount":0,"documentNumber":"ST-2026-000053",
+                 "lines":[{"type":"USAGE_REVENUE_SHARE","label":"Revenue share: Gold feed × DATA","rounded":51752.56,
+                           "usageType":"DATA","fxRate":2500.123456,"sourceAmount":20.70,"sourceCurrency":"XAU"},
+                          {"type":"WHOLESALE","label":"Wholesale, SMS","rounded":-5.35,"fxRate":null,
+                           "sourceAmount":null,"sourceCurrency":null}]}""".formatted(ISSUED));
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("51,752.56 EUR"),
+                        containsString("data-testid=\"fx\">20.70 XAU × 2,500.123456 (converted)</span>"))))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .containsOnlyOnce("data-testid=\"fx\""));
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(
+                        containsString("data-testid=\"fx\">20,70 XAU × 2.500,123456 (umgerechnet)</span>")));
+    }
+
+    @Test
+    void inGermanALineIsNamedByItsOfferingAndUsageTypeWithSettlementsEnglishLabelBelow() throws Exception {
+        String offering = "96c7cd26-de09-41f1-abc8-f845b61b6a09";
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","state":"ISSUED","direction":"PAYABLE","currency":"EUR","totalAmount":4.85,
+                 "paidAmount":0,"documentNumber":"ST-2026-000054",
+                 "lines":[{"type":"USAGE_REVENUE_SHARE","label":"Revenue share: Voice Data × VOICE","rounded":1.77,
+                           "offeringId":"%s","usageType":"VOICE"},
+                          {"type":"VOLUME_TIER_BONUS","label":"Volume-tier bonus (rule any × any, base 70 %%)",
+                           "rounded":3.08,"offeringId":null,"usageType":null}]}""".formatted(ISSUED, offering));
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering/" + offering, """
+                {"id":"%s","name":"Sprach-Daten"}""".formatted(offering));
+
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<span>Sprach-Daten · Sprache</span>"),
+                        containsString("lang=\"en\">Revenue share: Voice Data × VOICE</span>"),
+                        containsString("<span>Mengenstaffel-Bonus</span>"),
+                        containsString("lang=\"en\">Volume-tier bonus (rule any × any, base 70 %)</span>"))));
+
+        // in English settlement's label is the line's name: no look-up of offerings
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<span>Revenue share: Voice Data × VOICE</span>"),
+                        not(containsString("lang=\"en\">Revenue share")))));
+        assertThat(STUB.requestsTo("GET", "/tmf-api/productCatalogManagement/v4/productOffering/" + offering))
+                .hasSize(1);
+    }
+
+    @Test
+    void timesNameTheirZone() throws Exception {
+        answersAnIssuedStatement("");
+
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dd>2026-12-01 10:00 UTC</dd>"),
+                        containsString("<td>2026-12-03 08:15 UTC</td>"),
+                        containsString("<td>2026-12-04 09:00 UTC</td>"),
+                        containsString("2026-11-01 00:00 bis 2026-12-01 00:00 (UTC)"))));
+    }
+
+    @Test
+    void anIssuedStatementShowsWhenItIsDueFromItsCustomerBillOrItsOwnDueDate() throws Exception {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", "/tmf-api/customerBillManagement/v4/customerBill/" + ISSUED, """
+                {"id":"%s","billNo":"ST-2026-000042","paymentDueDate":"2026-12-31T00:00:00Z"}""".formatted(ISSUED));
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dt>Due on</dt>"),
+                        containsString("<dd data-testid=\"due-date\">2026-12-31</dd>"))));
+        assertThat(STUB.requestsTo("GET", "/tmf-api/customerBillManagement/v4/customerBill/" + ISSUED)).singleElement()
+                .satisfies(call -> assertThat(call.authorization()).isEqualTo("Bearer partner-token"));
+
+        // settlement's own due date, when the statement has one, without asking TMF678
+        STUB.reset();
+        answersAnIssuedStatement(", \"dueDate\": \"2027-01-15\"");
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dt>Fällig am</dt>"),
+                        containsString("<dd data-testid=\"due-date\">2027-01-15</dd>"))));
+        assertThat(STUB.requestsTo("GET", "/tmf-api/customerBillManagement/v4/customerBill/" + ISSUED)).isEmpty();
+    }
+
+    @Test
+    void withoutADueDateAnywhereOrBeforeIssueTheStatementIsShownWithoutOne() throws Exception {
+        answersAnIssuedStatement("");
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("ST-2026-000042"), not(containsString("Due on")))));
+
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","state":"DRAFT","direction":"PAYABLE","currency":"EUR","totalAmount":1.00,"lines":[]}"""
+                .formatted(ISSUED));
+        STUB.answerJson("GET", "/tmf-api/customerBillManagement/v4/customerBill/" + ISSUED, """
+                {"id":"%s","paymentDueDate":"2026-12-31T00:00:00Z"}""".formatted(ISSUED));
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Due on"))));
     }
 
     @Test

@@ -32,6 +32,13 @@ import java.util.UUID;
  */
 final class RatedRecords {
 
+    /**
+     * The subscriber id row {@code r} was accumulated under (V95): the instance's canonical one, which is
+     * {@code subscriber_id} unless the sender named the instance by another of its identifiers. The volume-tier
+     * finaliser keys its periods by it, through the index {@code usage_rated_volume_accumulator} on this expression.
+     */
+    static final String ACCUMULATOR_SUBSCRIBER = "coalesce(r.accumulator_subscriber_id, r.subscriber_id)";
+
     /** The columns {@link #read} needs, for {@code select ... from usage_rated r}. */
     static final String COLUMNS = """
             r.rated_id, r.seq, r.kind, r.source, r.usage_id, r.subscriber_id, r.usage_time, r.usage_offset_secs,
@@ -39,7 +46,7 @@ final class RatedRecords {
             r.allocation, r.parties, r.product_instance_id, r.offering_id, r.offering_version, r.price_version_id,
             r.price_version, r.agreements, r.tier_mode, r.tier_portions, r.provisional, r.tier_period, r.period_start,
             r.accumulator_before, r.accumulator_after, r.arrival_order, r.characteristics, r.received_at,
-            r.tax_category, coalesce(r.accumulator_subscriber_id, r.subscriber_id) as accumulator_subscriber_id""";
+            r.tax_category, """ + ACCUMULATOR_SUBSCRIBER + " as accumulator_subscriber_id";
 
     /** The row is the usage's rating in force: a first rating or a replacement that nothing has reversed. */
     static final String IS_CURRENT = """

@@ -31,9 +31,12 @@ import java.util.Map;
  * Makes volume tiers final when their tier period has ended (issue 10, Rating 3): per subscriber's accumulator and
  * period, the engine's {@link RatingEngine#rerateVolumePeriod} decides the final tier from the period's total and
  * every current rating charged at another tier is reversed and replaced at the final tier, through the same
- * corrections as re-rate jobs. Once cluster-wide (ShedLock). A finalised period remembers up to which rated sequence
- * it was made final: usage rated into it later (late usage, a price correction's re-rating) has a higher sequence and
- * makes it be finalised again, previous final records included, so every unit always ends at the final tier.
+ * corrections as re-rate jobs. A period is keyed by the subscriber id its accumulator is kept under, the instance's
+ * canonical one ({@link RatedRecords#ACCUMULATOR_SUBSCRIBER}), so usage sent under any of the instance's identifiers
+ * is made final in one period, by its one total. Once cluster-wide (ShedLock). A finalised period remembers up to
+ * which rated sequence it was made final: usage rated into it later (late usage, a price correction's re-rating) has a
+ * higher sequence and makes it be finalised again, previous final records included, so every unit always ends at the
+ * final tier.
  * <p>
  * Each run reads only the provisional volume ratings rated since the last one (a cursor over their sequence numbers,
  * which become visible in order without gaps) and notes their periods as pending; a pending period leaves that set in
@@ -91,23 +94,23 @@ class VolumePeriodFinaliser {
      */
     static final String SCAN = """
             with chunk as (
-                select r.seq, r.rated_id, r.kind, r.subscriber_id, r.offering_id, r.usage_type, r.tier_period,
-                       r.period_start
+                select r.seq, r.rated_id, r.kind, %s as accumulator_id, r.offering_id, r.usage_type,
+                       r.tier_period, r.period_start
                 from usage_rated r
                 where r.provisional and r.tier_mode = 'VOLUME' and r.seq > :after
                 order by r.seq
                 limit :limit),
             pending as (
                 insert into volume_period_pending (subscriber_id, offering_id, usage_type, tier_period, period_start)
-                select distinct r.subscriber_id, r.offering_id, r.usage_type, r.tier_period, r.period_start
+                select distinct r.accumulator_id, r.offering_id, r.usage_type, r.tier_period, r.period_start
                 from chunk r
                 where %s
-                  and not exists (select 1 from volume_period_final f where f.subscriber_id = r.subscriber_id
+                  and not exists (select 1 from volume_period_final f where f.subscriber_id = r.accumulator_id
                       and f.offering_id = r.offering_id and f.usage_type = r.usage_type
                       and f.tier_period = r.tier_period and f.period_start = r.period_start and f.last_seq >= r.seq)
                 on conflict do nothing)
             select count(*) as rows, coalesce(max(seq), :after) as last from chunk"""
-            .formatted(RatedRecords.IS_CURRENT);
+            .formatted(RatedRecords.ACCUMULATOR_SUBSCRIBER, RatedRecords.IS_CURRENT);
 
     /**
      * The pending periods that have ended (a year that has ended began before this month too) and are not put off
@@ -119,6 +122,24 @@ class VolumePeriodFinaliser {
               and %s
             order by %s, period_start
             limit :limit""".formatted(JobItems.notPutOff(JOB, ITEM_ID), JobItems.attempts(JOB, ITEM_ID));
+
+    /** A period's volume-tier records, by the subscriber id they were accumulated under. */
+    private static final String PERIOD_SELECTION = """
+            from usage_rated r
+            where %s = :subscriber and r.offering_id = :offering and r.usage_type = :type
+              and r.tier_period = :period and r.period_start = :start and r.tier_mode = 'VOLUME'"""
+            .formatted(RatedRecords.ACCUMULATOR_SUBSCRIBER);
+
+    /**
+     * A period's current volume-tier ratings, in arrival order. Only the volume-tier records are re-rated, and only
+     * they are indexed for this ({@code usage_rated_volume_accumulator}, V95): by the subscriber id they were
+     * accumulated under, whichever of the instance's identifiers the sender used.
+     */
+    static final String PERIOD_RATINGS = "select " + RatedRecords.COLUMNS + "\n" + PERIOD_SELECTION
+            + " and " + RatedRecords.IS_CURRENT + "\norder by r.arrival_order, r.seq";
+
+    /** Up to which sequence a period is made final: its last volume-tier record's. */
+    static final String PERIOD_LAST_SEQ = "select coalesce(max(r.seq), 0)\n" + PERIOD_SELECTION;
 
     /** Finalises the periods that ended before {@code now}; answers how many records were reversed. */
     int finaliseEndedBefore(Instant now) {
@@ -169,12 +190,7 @@ class VolumePeriodFinaliser {
             // every provisional rating moved its accumulator in its own transaction: the rows are inconsistent
             throw new IllegalStateException("the period has no tier accumulator row, so its total is unknown");
         }
-        // only the volume-tier records are re-rated, and only they are indexed for this (V83)
-        List<CurrentRating> current = jdbc.sql("select " + RatedRecords.COLUMNS
-                        + " from usage_rated r where r.subscriber_id = :subscriber and r.offering_id = :offering"
-                        + " and r.usage_type = :type and r.tier_period = :period and r.period_start = :start"
-                        + " and r.tier_mode = 'VOLUME' and " + RatedRecords.IS_CURRENT
-                        + " order by r.arrival_order, r.seq")
+        List<CurrentRating> current = jdbc.sql(PERIOD_RATINGS)
                 .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
                 .param("type", period.usageType()).param("period", period.period().name())
                 .param("start", period.periodStart()).query((rs, n) -> records.read(rs)).list();
@@ -193,10 +209,7 @@ class VolumePeriodFinaliser {
                     result.finals().get(i)));
         }
         corrections.apply(replacements);
-        long lastSeq = jdbc.sql("""
-                        select coalesce(max(seq), 0) from usage_rated where subscriber_id = :subscriber
-                          and offering_id = :offering and usage_type = :type and tier_period = :period
-                          and period_start = :start and tier_mode = 'VOLUME'""")
+        long lastSeq = jdbc.sql(PERIOD_LAST_SEQ)
                 .param("subscriber", period.subscriberId()).param("offering", period.offeringId())
                 .param("type", period.usageType()).param("period", period.period().name())
                 .param("start", period.periodStart()).query(Long.class).single();

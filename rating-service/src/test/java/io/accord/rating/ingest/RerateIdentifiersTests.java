@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 
 import static io.accord.rating.ingest.RerateFixtures.activateWithIdentifiers;
 import static io.accord.rating.ingest.RerateFixtures.changeVoicePrice;
+import static io.accord.rating.ingest.RerateFixtures.launchVolumeOffering;
 import static io.accord.rating.ingest.UsageFixtures.awaitRatable;
 import static io.accord.rating.ingest.UsageFixtures.launchVoiceOffering;
 import static io.accord.rating.ingest.UsageFixtures.sellThroughAgreement;
@@ -95,7 +96,7 @@ class RerateIdentifiersTests {
         // the records rated before V95 get it from the migration's backfill, derived from the read models
         jdbc.sql("update usage_rated set accumulator_subscriber_id = null where source = :source")
                 .param("source", product.source()).update();
-        jdbc.sql(backfill()).update();
+        jdbc.sql(migrationV95("update")).update();
         assertThat(accumulatedUnder(product, "by-licence")).isEqualTo(product.account());
         assertThat(accumulatedUnder(product, "by-account")).isEmpty();
 
@@ -145,6 +146,94 @@ class RerateIdentifiersTests {
         assertThat(current(product, "by-licence").path("kind").asString()).isEqualTo("RATED");
     }
 
+    @Test
+    void aVolumePeriodOfUsageSentUnderTwoIdentifiersIsMadeFinalOnceByItsTotal() {
+        // up to 100 s a month at 0.02 EUR/s, all seconds at 0.01 EUR/s once a month passes 100 s
+        String id = unique();
+        String account = "ACC-" + id;
+        String licence = "LIC-" + id;
+        String source = "rv-" + id;
+        String offering = "off-" + id;
+        String partner = UUID.randomUUID().toString();
+        sellThroughAgreement(partner, "30");
+        launchVolumeOffering(offering, partner, "0.02", "0.01");
+        activateWithIdentifiers("prod-" + id, offering, partner, "ACCOUNT_ID", account, "LICENCE_KEY", licence);
+        awaitRatable(model, account, licence);
+        // the last hours of last month, a period that has ended: 60 s under the licence key, then 60 s under the
+        // account id (canonical); each alone stays in the first tier, their total of 120 s is in the second
+        OffsetDateTime monthStart = OffsetDateTime.now(ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS);
+        JsonNode answer = as(Roles.OPS).post("/tmf-api/usageManagement/v4/usage/batch", "["
+                + RerateFixtures.usage(source, "by-licence", licence, 60, monthStart.minusHours(3)) + ","
+                + RerateFixtures.usage(source, "by-account", account, 60, monthStart.minusHours(2)) + "]").json();
+        assertThat(answer.path("rated").asInt()).as(answer.toString()).isEqualTo(2);
+
+        // provisionally 1.20 at the first tier and 0.60 at the second, reached with 120 s; made final, the period's
+        // one total puts both at the second: the licence key's record is reversed and charged 0.60
+        await().atMost(Duration.ofSeconds(60)).until(() -> ratings(source, "by-licence").size() == 3);
+        JsonNode byLicence = ratings(source, "by-licence");
+        assertThat(byLicence.get(0).path("charge").asString()).isEqualTo("1.200000");
+        assertThat(byLicence.get(1).path("kind").asString()).isEqualTo("REVERSAL");
+        assertThat(byLicence.get(2).path("kind").asString()).isEqualTo("RERATED");
+        assertThat(byLicence.get(2).path("charge").asString()).isEqualTo("0.600000");
+        assertThat(byLicence.get(2).path("provisional").asBoolean()).isFalse();
+        assertThat(byLicence.get(2).path("subscriberId").asString()).isEqualTo(licence);
+        // made final once, under the account id; nothing left pending, nothing failing, under either identifier
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                ratings(source, "by-account").size() == 1 && ratings(source, "by-licence").size() == 3
+                        && periods("volume_period_pending", offering, account, licence) == 0);
+        assertThat(periods("volume_period_final", offering, account)).isEqualTo(1);
+        assertThat(periods("volume_period_final", offering, licence)).isZero();
+        assertThat(jdbc.sql("select count(*) from job_item_failure where job = 'rating-volume-finalisation'"
+                        + " and (item_id like :account or item_id like :licence)")
+                .param("account", account + "|%").param("licence", licence + "|%").query(Long.class).single())
+                .isZero();
+        BigDecimal charged = jdbc.sql("select sum(charge) from usage_rated where source = :source")
+                .param("source", source).query(BigDecimal.class).single();
+        assertThat(charged).isEqualByComparingTo("1.20"); // 120 s at 0.01: every unit at the final tier
+        assertThat(accumulator(account, offering)).isEqualByComparingTo("120");
+    }
+
+    @Test
+    void aVolumePeriodPendingUnderTheSendersIdentifierMovesToTheAccumulatorsInMigrationV95() throws IOException {
+        String id = unique();
+        String account = "ACC-" + id;
+        String licence = "LIC-" + id;
+        String offering = "off-" + id;
+        String partner = UUID.randomUUID().toString();
+        sellThroughAgreement(partner, "30");
+        launchVolumeOffering(offering, partner, "0.02", "0.01");
+        activateWithIdentifiers("prod-" + id, offering, partner, "ACCOUNT_ID", account, "LICENCE_KEY", licence);
+        awaitRatable(model, account, licence);
+        // usage of this month (a period not ended, which the finaliser leaves pending) under the licence key
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+        JsonNode answer = as(Roles.OPS).post("/tmf-api/usageManagement/v4/usage/batch", "["
+                + RerateFixtures.usage("rm-" + id, "by-licence", licence, 60, now) + "]").json();
+        assertThat(answer.path("rated").asInt()).as(answer.toString()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> periods("volume_period_pending", offering, account) == 1);
+
+        // as the finaliser before V95 left it: pending under the sender's identifier, which has no accumulator row
+        jdbc.sql("update volume_period_pending set subscriber_id = :licence where subscriber_id = :account"
+                        + " and offering_id = :offering")
+                .param("licence", licence).param("account", account).param("offering", offering).update();
+        jdbc.sql(migrationV95("insert into volume_period_pending")).update();
+        jdbc.sql(migrationV95("delete from volume_period_pending")).update();
+
+        assertThat(periods("volume_period_pending", offering, account)).isEqualTo(1);
+        assertThat(periods("volume_period_pending", offering, licence)).isZero();
+    }
+
+    private JsonNode ratings(String source, String usageId) {
+        return as(Roles.FINANCE).get("/api/rating/usage/" + source + "/" + usageId).json().path("ratings");
+    }
+
+    /** The volume periods of the offering in {@code table} keyed by any of the subscriber ids. */
+    private long periods(String table, String offering, String... subscribers) {
+        return jdbc.sql("select count(*) from " + table + " where subscriber_id in (:subscribers)"
+                        + " and offering_id = :offering")
+                .param("subscribers", Arrays.asList(subscribers)).param("offering", offering)
+                .query(Long.class).single();
+    }
+
     /** The subscriber id the record's first rating was accumulated under, when not its own (V95); else empty. */
     private String accumulatedUnder(Product product, String usageId) {
         return jdbc.sql("""
@@ -159,13 +248,13 @@ class RerateIdentifiersTests {
                 .param("subscriber", subscriber).param("offering", offering).query(BigDecimal.class).single();
     }
 
-    /** The update statements of migration V95 (its backfill), as Flyway ran them on the empty test database. */
-    private static String backfill() throws IOException {
+    /** The statement of migration V95 that begins with {@code start}, as Flyway ran it on the empty test database. */
+    private static String migrationV95(String start) throws IOException {
         String migration = new ClassPathResource("db/migration/V95__rated_accumulator_subscriber.sql")
                 .getContentAsString(StandardCharsets.UTF_8);
         String statements = Arrays.stream(migration.split("\n")).filter(line -> !line.startsWith("--"))
                 .collect(Collectors.joining("\n"));
-        return Arrays.stream(statements.split(";")).map(String::strip).filter(s -> s.startsWith("update"))
+        return Arrays.stream(statements.split(";")).map(String::strip).filter(s -> s.startsWith(start))
                 .findFirst().orElseThrow();
     }
 

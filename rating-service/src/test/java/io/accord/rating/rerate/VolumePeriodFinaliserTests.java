@@ -60,6 +60,19 @@ class VolumePeriodFinaliserTests {
     }
 
     @Test
+    void aPeriodsRecordsAreFoundByTheirAccumulatorThroughTheirIndex() throws SQLException {
+        Map<String, Object> period = Map.of("subscriber", "ACC-1", "offering", "off", "type", "VOICE",
+                "period", "CALENDAR_MONTH", "start", LocalDate.of(2026, 11, 1));
+        for (String read : List.of(VolumePeriodFinaliser.PERIOD_RATINGS, VolumePeriodFinaliser.PERIOD_LAST_SEQ)) {
+            String plan = QueryPlans.withIndexesPreferred(dataSource, read, period);
+
+            assertThat(plan).as(read).contains("usage_rated_volume_accumulator on usage_rated r")
+                    .contains("COALESCE(accumulator_subscriber_id, subscriber_id) = 'ACC-1'::text")
+                    .doesNotContain("Seq Scan");
+        }
+    }
+
+    @Test
     void periodsThatFailedComeAfterThoseThatNeverDidAndOnlyWhenDue() {
         String subscriber = "order-" + UUID.randomUUID();
         // periods of 2099, which the scheduled runs leave alone until then; asked for as if it were 2100

@@ -12,12 +12,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ServerProblemsConfiguration {
 
-    /** The Spring Security firewall's refusals (encoded slashes, {@code ;}, {@code //}, {@code ..}, {@code %00}). */
+    /**
+     * The Spring Security firewall's refusals: a method no route answers (it checks the method first; see
+     * {@link UnsupportedMethods}), else a path it does not let through (encoded slashes, {@code ;}, {@code //},
+     * {@code ..}, {@code %00}).
+     */
     @Bean
     ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemResponses problems) {
-        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST,
-                "The request path is not allowed: it holds an encoded slash or backslash, a dot segment, a "
-                        + "semicolon, a doubled slash or a control character.");
+        return (exchange, rejected) -> {
+            String method = exchange.getRequest().getMethod().name();
+            if (UnsupportedMethods.isUnsupported(method)) {
+                return problems.write(exchange, UnsupportedMethods.status(method), UnsupportedMethods.detail(method));
+            }
+            return problems.write(exchange, HttpStatus.BAD_REQUEST,
+                    "The request path is not allowed: it holds an encoded slash or backslash, a dot segment, a "
+                            + "semicolon, a doubled slash or a control character.");
+        };
     }
 
     @Bean

@@ -8,9 +8,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Which addresses a partner may make a service call (TMF hub callbacks, activation webhooks), checked twice:
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  *   <li>{@link #check} when the address is registered: an absolute {@code https://} URL with a host, no credentials,
  *       no fragment; plain {@code http://} only to a loopback target (development) unless
  *       {@link OutboundProperties#allowPlainHttp()}; a literal address that is not public (loopback, private,
- *       link-local, unique-local, carrier-grade NAT, multicast, unspecified, reserved) refused unless
+ *       link-local, unique-local, carrier-grade NAT, multicast, unspecified, reserved), in whatever form a resolver
+ *       reads it ({@code 2130706433}, {@code 0x7f.0.0.1}, {@code 0177.0.0.1} as well as {@code 127.0.0.1}), refused unless
  *       {@link OutboundProperties#allowPrivateAddresses()}. Host names are judged as written, never resolved here:
  *       a lookup now proves nothing about where the name points later.</li>
  *   <li>{@link #refuse} just before each call: the host name resolved, and refused when any of its addresses is not
@@ -30,8 +32,6 @@ import java.util.regex.Pattern;
  * </ol>
  */
 public final class OutboundTargets {
-
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final OutboundProperties properties;
 
@@ -64,13 +64,13 @@ public final class OutboundTargets {
             throw invalid(field, "must use https://, not " + (scheme.isEmpty() ? "no scheme" : scheme + "://"));
         }
         String host = bare(uri.getHost());
-        boolean loopback = isLoopbackName(host) || literal(host).map(InetAddress::isLoopbackAddress).orElse(false);
+        List<InetAddress> addresses = literals(host);
+        boolean loopback = isLoopbackName(host) || addresses.stream().anyMatch(InetAddress::isLoopbackAddress);
         if (!properties.allowPrivateAddresses()) {
             if (isLoopbackName(host)) {
                 throw invalid(field, "must not point at this machine (" + host + ")");
             }
-            Optional<InetAddress> address = literal(host);
-            if (address.isPresent() && !isPublic(address.get())) {
+            if (addresses.stream().anyMatch(address -> !isPublic(address))) {
                 throw invalid(field, "must not point at a private, loopback or link-local address ("
                         + host + ")");
             }
@@ -174,16 +174,79 @@ public final class OutboundTargets {
         return mapped || nat64;
     }
 
-    /** The host's address when it is written as one (no DNS lookup), else empty. */
-    private static Optional<InetAddress> literal(String host) {
-        if (!host.contains(":") && !IPV4.matcher(host).matches()) {
+    /**
+     * The addresses the host stands for when it is written as an address (no DNS lookup), else none: an IPv6
+     * literal, or an IPv4 address in any form a resolver reads as one, not only the dotted quad. A part with a leading
+     * zero is read both ways, as octal (the system resolver, {@code inet_aton}) and as decimal (the JDK's parser,
+     * which the call itself uses): the host passes only when every reading is acceptable.
+     */
+    static List<InetAddress> literals(String host) {
+        if (host.contains(":")) {
+            try {
+                return List.of(InetAddress.getByName(host));
+            } catch (UnknownHostException notAnAddress) {
+                return List.of();
+            }
+        }
+        List<InetAddress> readings = new ArrayList<>(2);
+        ipv4(host, true).ifPresent(readings::add);
+        ipv4(host, false).filter(decimal -> !readings.contains(decimal)).ifPresent(readings::add);
+        return readings;
+    }
+
+    /**
+     * An IPv4 address in the forms {@code inet_aton} reads: one to four parts, each decimal, hexadecimal
+     * ({@code 0x7f}) or with a leading zero ({@code 0177}, octal when {@code octal}), the last one filling the bytes
+     * left ({@code 2130706433}, {@code 0x7f.0.0.1} and {@code 0177.0.0.1} all name 127.0.0.1). Judged as dotted quads
+     * only, {@code https://2130706433/} passed registration in production.
+     */
+    private static Optional<InetAddress> ipv4(String host, boolean octal) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length > 4) {
             return Optional.empty();
+        }
+        long address = 0;
+        for (int i = 0; i < parts.length; i++) {
+            long value = part(parts[i], octal);
+            boolean last = i == parts.length - 1;
+            long max = last ? (1L << (8 * (4 - i))) - 1 : 0xff;
+            if (value < 0 || value > max) {
+                return Optional.empty();
+            }
+            address |= last ? value : value << (8 * (3 - i));
         }
         try {
-            return Optional.of(InetAddress.getByName(host));
-        } catch (UnknownHostException notAnAddress) {
+            return Optional.of(InetAddress.getByAddress(new byte[]{(byte) (address >>> 24), (byte) (address >>> 16),
+                    (byte) (address >>> 8), (byte) address}));
+        } catch (UnknownHostException impossible) {
             return Optional.empty();
         }
+    }
+
+    /** One part of an IPv4 address: decimal, {@code 0x} hexadecimal or leading-zero octal; -1 when it is none. */
+    private static long part(String text, boolean octal) {
+        int radix = 10;
+        String digits = text;
+        if (text.startsWith("0x")) {
+            radix = 16;
+            digits = text.substring(2);
+            if (digits.isEmpty()) {
+                return 0;
+            }
+        } else if (octal && text.length() > 1 && text.startsWith("0")) {
+            radix = 8;
+            digits = text.substring(1);
+        }
+        if (digits.isEmpty() || digits.length() > 12) {
+            return -1;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c > 0x7f || Character.digit(c, radix) < 0) {
+                return -1;
+            }
+        }
+        return Long.parseLong(digits, radix);
     }
 
     private static boolean isLoopbackName(String host) {

@@ -31,13 +31,24 @@ public class ContainerProblemsConfiguration {
         return new ProblemErrorController();
     }
 
-    /** The firewall's refusals (encoded slashes, {@code ;}, {@code //}, {@code ..}, control characters). */
+    /**
+     * The firewall's refusals: a method no operation answers ({@code FOO} 501, {@code CONNECT} 405, see
+     * {@link UnsupportedMethods}; the firewall checks the method first), else a path or header it does not let through
+     * (encoded slashes, {@code ;}, {@code //}, {@code ..}, control characters).
+     */
     @Bean
     @ConditionalOnMissingBean
     RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problems) {
         return (request, response, rejected) -> {
             if (!response.isCommitted()) {
                 response.reset();
+                String method = request.getMethod();
+                if (UnsupportedMethods.isUnsupported(method)) {
+                    HttpStatus status = UnsupportedMethods.status(method);
+                    problems.write(request, response, status, Problems.slugFor(status),
+                            UnsupportedMethods.detail(method));
+                    return;
+                }
                 problems.write(request, response, HttpStatus.BAD_REQUEST, "malformed-request",
                         "The request path is not allowed: it holds an encoded slash or backslash, a dot segment, "
                                 + "a semicolon, a doubled slash or a control character.");

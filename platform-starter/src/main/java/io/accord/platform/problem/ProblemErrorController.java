@@ -1,9 +1,13 @@
 package io.accord.platform.problem;
 
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -27,13 +31,21 @@ class ProblemErrorController implements ErrorController {
             + "percent-encoding or character set).";
 
     @RequestMapping
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         HttpStatusCode status = failure instanceof InvalidParameterException ? HttpStatus.BAD_REQUEST : status(request);
         String detail = failure instanceof InvalidParameterException ? UNDECODABLE_PARAMETERS
                 : failure != null && status.is5xxServerError()
                 ? "Something went wrong on our side; quote the correlation id when reporting it."
                 : detail(status);
+        String method = sentMethod(request);
+        if (status.value() == 405 && UnsupportedMethods.isUnsupported(method)) {
+            // Tomcat refuses TRACE itself (allowTrace=false) with an Allow of every method the servlet has, not the
+            // path's (OPTIONS on the same path said GET, HEAD, OPTIONS): no Allow rather than a wrong one
+            // (setHeader with null removes a header, Servlet 6.1)
+            response.setHeader(HttpHeaders.ALLOW, null);
+            detail = UnsupportedMethods.detail(method);
+        }
         ProblemDetail problem = Problems.of(status, Problems.slugFor(status), detail);
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             try {
@@ -43,6 +55,15 @@ class ProblemErrorController implements ErrorController {
             }
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The method the client sent: the error dispatch's request says GET, the one it wraps what was sent. */
+    private static String sentMethod(ServletRequest request) {
+        ServletRequest sent = request;
+        while (sent instanceof ServletRequestWrapper wrapper) {
+            sent = wrapper.getRequest();
+        }
+        return sent instanceof HttpServletRequest http ? http.getMethod() : null;
     }
 
     private static HttpStatusCode status(HttpServletRequest request) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
@@ -178,14 +179,39 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        long limit = ex.getMaxUploadSize();
+        boolean partHeaders = ex.getMaxUploadSize() <= 0 && partHeaders(ex);
+        long limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : partHeaders ? -1 : permittedSize(ex);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "payload-too-large", limit > 0
-                        ? "The upload exceeds the size limit of " + limit + " bytes (" + (limit / (1024 * 1024)) + " MB)."
-                        : partHeaders(ex)
-                                ? "A part of the multipart body has larger headers than accepted (4 KB); a file name"
+                "payload-too-large", partHeaders
+                        ? "A part of the multipart body has larger headers than accepted (4 KB); a file name"
                                 + " that long cannot be kept anyway: shorten it and send the file again."
+                        : limit > 0
+                                ? "The upload exceeds the size limit of " + limit + " bytes (" + inUnits(limit) + ")."
                                 : "The upload exceeds the size limit."));
+    }
+
+    /**
+     * The limit Tomcat's multipart parser refused the body or one of its files by ({@code max-file-size},
+     * {@code max-request-size}): Spring passes it on as -1, and the answer said "the size limit" without naming it.
+     */
+    private static long permittedSize(MaxUploadSizeExceededException ex) {
+        for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof SizeException size) {
+                return size.getPermittedSize();
+            }
+        }
+        return -1;
+    }
+
+    /** A size in megabytes (one decimal unless whole), or kilobytes below one megabyte. */
+    private static String inUnits(long bytes) {
+        long mb = 1024 * 1024;
+        if (bytes < mb) {
+            return Math.max(1, bytes / 1024) + " KB";
+        }
+        return bytes % mb == 0 ? bytes / mb + " MB"
+                : java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(mb), 1,
+                        java.math.RoundingMode.HALF_UP).toPlainString() + " MB";
     }
 
     /** Whether the multipart parser refused a part's headers (a very long file name), not the size of a file. */

@@ -94,6 +94,23 @@ class RequestProblemTests {
         assertThat(writes.executions(beyond)).isZero();
     }
 
+    /** The limit a file broke is named, as a JSON body's 413 names its own ("The upload exceeds the size limit."). */
+    @Test
+    void aFileOverTheMultipartLimitIsRefusedNamingTheLimit() {
+        String name = "too-large-file-" + UUID.randomUUID();
+        String body = "--b0und4ry\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7 " + "x".repeat(1024 * 1024) + "\r\n--b0und4ry--\r\n";
+
+        TestHttp.Response refused = ops.send("POST", "/api/uploads?name=" + name, body,
+                "multipart/form-data; boundary=b0und4ry");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asString())
+                .isEqualTo("The upload exceeds the size limit of 1048576 bytes (1 MB).");
+        assertThat(writes.executions(name)).isZero();
+    }
+
     private static String multipart(String fileName) {
         return "--b0und4ry\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 contract\r\n--b0und4ry--\r\n";

@@ -39,6 +39,40 @@ class OutboundTargetsTests {
                         invalid -> assertThat(invalid.field()).isEqualTo("callback"));
     }
 
+    /** An IPv4 address written in another form than the dotted quad is judged like one, not as a host name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://2130706433/x", "https://0x7f000001/x", "https://0X7F000001/x",
+            "https://0177.0.0.1/x", "https://017700000001/x", "https://0x7f.0.0.1/x", "https://127.0.0.01/x",
+            "https://2852039166/latest/meta-data", "https://0xa9fea9fe/x", "https://167772161/x", "https://0/x",
+            "https://3232235777./x", "https://4294967295/x"})
+    void productionRefusesAddressesInDecimalOctalOrHexFormsToo(String url) {
+        assertThatThrownBy(() -> production.check("callback", url))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        invalid -> assertThat(invalid.field()).isEqualTo("callback"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://1572394766/x", "https://0x5db8d70e/x", "https://93.0184.215.014/x",
+            "https://1.2.3.example.com/x", "https://4294967296.example/x", "https://99999999999/x"})
+    void productionAcceptsPublicAddressesInOtherFormsAndNamesThatOnlyLookNumeric(String url) {
+        assertThat(production.check("callback", url).toString()).isEqualTo(url);
+    }
+
+    @Test
+    void anAddressWithALeadingZeroIsReadBothWays() {
+        assertThat(OutboundTargets.literals("2130706433")).extracting(InetAddress::getHostAddress)
+                .containsExactly("127.0.0.1");
+        assertThat(OutboundTargets.literals("0177.0.0.1")).extracting(InetAddress::getHostAddress)
+                .containsExactly("127.0.0.1", "177.0.0.1");
+        assertThat(OutboundTargets.literals("10.1")).extracting(InetAddress::getHostAddress)
+                .containsExactly("10.0.0.1");
+        assertThat(OutboundTargets.literals("partner.example.com")).isEmpty();
+        assertThat(OutboundTargets.literals("1.2.3.4.5")).isEmpty();
+        assertThat(OutboundTargets.literals("256.1.1.1")).isEmpty();
+        assertThat(OutboundTargets.literals("08.1.1.1")).extracting(InetAddress::getHostAddress)
+                .containsExactly("8.1.1.1");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://partner.example.com/listener", "http://10.0.0.1/cb", "http://128.0.0.1/cb",
             "http://localhost.example.com/cb", "ftp://partner.example.com/x", "mailto:ops@example.com",

@@ -72,6 +72,29 @@ class MalformedRequestTests {
         }
     }
 
+    /**
+     * Once a 400 saying the path holds an encoded slash (the firewall refuses the method first), and for TRACE, which
+     * Tomcat refuses, a 405 whose Allow listed every method the servlet has, not the path's.
+     */
+    @Test
+    void aMethodNoOperationAnswersIs405WhenHttpDefinesItElse501AndClaimsNoMethods() {
+        RawHttp.Response trace = http.send("TRACE /api/things/1 HTTP/1.1", token);
+        assertThat(trace.status()).as(trace.toString()).isEqualTo(405);
+        assertThat(isProblem(trace)).as(trace.toString()).isTrue();
+        assertThat(trace.header("Allow")).as(trace.toString()).isNull();
+        assertThat(JSON.readTree(trace.body()).path("detail").asString()).startsWith("TRACE is not supported");
+
+        for (String method : List.of("FOO", "BREW", "PROPFIND")) {
+            for (String[] headers : List.of(new String[] {token}, new String[0])) {
+                RawHttp.Response unknown = http.send(method + " /api/things/1 HTTP/1.1", headers);
+                assertThat(unknown.status()).as(unknown.toString()).isEqualTo(501);
+                assertThat(isProblem(unknown)).as(unknown.toString()).isTrue();
+                assertThat(JSON.readTree(unknown.body()).path("detail").asString())
+                        .startsWith("The method " + method + " is not implemented");
+            }
+        }
+    }
+
     @Test
     void anUnreadableAcceptOrContentTypeIsAProblemNamingTheHeader() {
         for (String header : List.of("Accept: */*;q=abc", "Accept: application/json;q=2", "Accept: json",
@@ -96,7 +119,8 @@ class MalformedRequestTests {
     }
 
     private static boolean isProblem(RawHttp.Response response) {
-        if (response.status() < 400 || response.status() >= 500 && response.status() != 505
+        if (response.status() < 400 || response.status() >= 500 && response.status() != 501
+                && response.status() != 505
                 || response.header("Content-Type") == null
                 || !response.header("Content-Type").startsWith("application/problem+json")) {
             return false;

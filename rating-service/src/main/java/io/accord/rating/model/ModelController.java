@@ -77,11 +77,12 @@ class ModelController {
     @PreAuthorize(MAY_READ)
     @Operation(operationId = "listRatingPrices", summary = "Every usage price version of an offering with the "
             + "validity rating uses (superseded ones too), by price and version, paged by offset and limit")
-    ResponseEntity<List<PriceView>> prices(@Parameter(required = true, description = "the catalog offering's id")
+    ResponseEntity<List<PriceView>> prices(@Parameter(required = true, description = "the catalog offering's id, a "
+                                                   + "UUID")
                                            @RequestParam(required = false) String offeringId,
                                            @RequestParam(required = false) Integer offset,
                                            @RequestParam(required = false) Integer limit) {
-        String id = key("offeringId", offeringId);
+        String id = uuid("offeringId", key("offeringId", offeringId));
         OffsetLimit page = OffsetLimit.of(offset, limit, Sort.unsorted());
         Instant retiredAt = rows.retiredAt(id);
         List<EffectivePrice> all = PriceTimelines.effective(rows.pricesOf(id));
@@ -107,8 +108,8 @@ class ModelController {
     }
 
     /**
-     * A partner id is a UUID: anything else is a 400 naming the parameter, as every UUID filter answers, not an empty
-     * page that reads as "no agreements". Written as rating stores it (lower case).
+     * A partner or offering id is a UUID: anything else is a 400 naming the parameter, as every UUID filter answers,
+     * not an empty page that reads as "none". Written as rating stores it (lower case).
      */
     private static String uuid(String field, String value) {
         try {

@@ -40,7 +40,7 @@ class ModelApiTests {
 
     private final ModelFixture fixture;
     private final String partner = UUID.randomUUID().toString();
-    private final String offering = "offer-" + UUID.randomUUID();
+    private final String offering = UUID.randomUUID().toString();
     private final String msisdn = "+4914" + (System.nanoTime() % 1_000_000_000L);
     private final String iccid = "8949" + (System.nanoTime() % 1_000_000_000_000L);
     private final Instant change = T0.plus(Duration.ofDays(4));
@@ -185,6 +185,17 @@ class ModelApiTests {
         assertThat(malformed.json().get("violations").get(0).get("field").asString()).isEqualTo("partnerId");
         assertThat(ops.get(MODEL + "/agreements?partnerId=" + partner.toUpperCase()).json())
                 .as("any spelling of the UUID").hasSize(1);
+    }
+
+    @Test
+    void anOfferingIdThatIsNotAUuidIsAProblemNamingIt() {
+        TestHttp.Response malformed = ops.get(MODEL + "/prices?offeringId=abc");
+
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.json().get("violations").get(0).get("field").asString()).isEqualTo("offeringId");
+        assertThat(ops.get(MODEL + "/prices?offeringId=" + offering.toUpperCase()).json())
+                .as("any spelling of the UUID").hasSize(3);
     }
 
     @Test

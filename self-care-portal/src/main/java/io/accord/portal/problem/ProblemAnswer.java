@@ -81,6 +81,11 @@ public final class ProblemAnswer {
         response.getOutputStream().write(body);
     }
 
+    /** The problem's JSON, for an answer written where no servlet runs (Tomcat's own error report). */
+    public static String json(int status, String detail, String instance) {
+        return JSON.writeValueAsString(body(status, detail, instance, List.of()));
+    }
+
     /** The problem as a view, for a page's {@code ModelAndView}: it answers with the response's status. */
     public static View view(String detail, List<Violation> violations) {
         return new View() {

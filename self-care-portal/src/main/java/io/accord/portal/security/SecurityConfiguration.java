@@ -36,6 +36,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Login with Keycloak (authorization code + PKCE; a public client, or a confidential one when a client secret is
@@ -144,16 +145,22 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(
                                 "/oauth2/authorization/" + REGISTRATION_ID), AnyRequestMatcher.INSTANCE))
                 .logout(out -> out.logoutSuccessHandler(logout))
-                // security headers before the page runs, not after: a download streams on another thread
-                // (Gateway.download), and headers written after the request's thread returned raced its writing
+                // a Content-Security-Policy of the portal's own scripts and styles only, and no Referer to others
+                // (SecurityHeaders; Tomcat's own refusals carry them too, ContainerErrors); the headers are written
+                // before the page runs, not after: a download streams on another thread (Gateway.download), and
+                // headers written after the request's thread returned raced its writing
                 // (ConcurrentModificationException on the response's headers in InvoicesControllerTests)
-                .headers(headers -> headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
-                    @Override
-                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
-                        filter.setShouldWriteHeadersEagerly(true);
-                        return filter;
-                    }
-                }));
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                SecurityHeaders.contentSecurityPolicy(keycloak)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        }));
         // CSRF stays on (Spring Security's default, session-stored token): forms carry it as _csrf, htmx sends it
         // as X-CSRF-TOKEN (layout.html)
         return http.build();

@@ -4,6 +4,7 @@ import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.upload.InspectedContent;
 import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.web.OffsetLimit;
@@ -14,8 +15,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -200,5 +204,25 @@ class PartnerInvoiceController {
 
     private static ResponseEntity<InvoiceResources.InvoiceView> created(InvoiceResources.InvoiceView view) {
         return ResponseEntity.created(URI.create(view.href())).body(view);
+    }
+
+    /**
+     * Who may submit, checked in the security filter before anything of the request is read: the starter's early check
+     * of {@code @PreAuthorize} runs once an operation is chosen, and none is chosen for a body of another Content-Type
+     * (an auditor's upload sent as {@code application/json} was a 415, not a 403) nor before a multipart body is
+     * parsed.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class Rules {
+
+        @Bean
+        RequestAuthorization partnerInvoiceRules() {
+            String[] submitters = {Roles.FINANCE, Roles.PARTNER_ADMIN, Roles.PARTNER_USER};
+            return requests -> requests
+                    .requestMatchers(HttpMethod.POST, InvoiceResources.INVOICES, InvoiceResources.INVOICES + "/**")
+                    .hasAnyRole(submitters)
+                    .requestMatchers(HttpMethod.PUT, InvoiceResources.INVOICES + "/*/usage-file")
+                    .hasAnyRole(submitters);
+        }
     }
 }

@@ -364,6 +364,23 @@ class ReconciliationApiTests {
     }
 
     @Test
+    void aRoleThatMayNotSubmitIsRefusedWhateverContentTypeItSends() {
+        for (String role : List.of(Roles.AUDITOR, Roles.OPS)) {
+            TestHttp reader = TestHttp.localPort(port).as(TestJwt.staff("reader", role));
+            for (String contentType : List.of("application/json", "text/csv", "multipart/form-data; boundary=x")) {
+                TestHttp.Response upload = reader.send("POST", INVOICES + "/upload", "{}", contentType);
+                assertThat(upload.status()).as(role + " upload " + contentType + ": " + upload.body())
+                        .isEqualTo(403);
+                TestHttp.Response usageFile = reader.send("PUT", INVOICES + "/" + UUID.randomUUID() + "/usage-file",
+                        "{}", contentType);
+                assertThat(usageFile.status()).as(role + " usage file " + contentType + ": " + usageFile.body())
+                        .isEqualTo(403);
+                assertThat(usageFile.contentType()).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    @Test
     void refusesBadInputNamingEveryFieldAndRowAndStoresNothing() {
         Issued issued = issuedStatement();
         TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("pia", issued.partner(), Roles.PARTNER_USER));

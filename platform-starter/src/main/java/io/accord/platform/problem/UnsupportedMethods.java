@@ -1,0 +1,41 @@
+package io.accord.platform.problem;
+
+import org.springframework.http.HttpStatus;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A request method no operation of a service answers anywhere, refused before any path is matched (by the firewall,
+ * or by Tomcat for {@code TRACE}): 405 for a method HTTP defines ({@code TRACE}, {@code CONNECT}), 501 for one it does
+ * not ({@code FOO}, WebDAV's {@code PROPFIND}). Neither names the path's methods, which are not known there: an
+ * {@code Allow} listing every method the servlet has claimed methods the path lacks. The gateway says the same.
+ */
+final class UnsupportedMethods {
+
+    /** The methods Spring's strict firewall lets through, its default; every operation uses one of them. */
+    static final Set<String> ANSWERED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final Set<String> DEFINED_ELSEWHERE = Set.of("TRACE", "CONNECT");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,20}");
+
+    private UnsupportedMethods() {
+    }
+
+    /** Whether the method is one no operation answers (the reason the firewall refused the request). */
+    static boolean isUnsupported(String method) {
+        return method != null && !ANSWERED.contains(method);
+    }
+
+    static HttpStatus status(String method) {
+        return DEFINED_ELSEWHERE.contains(method) ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.NOT_IMPLEMENTED;
+    }
+
+    static String detail(String method) {
+        String named = method != null && TOKEN.matcher(method).matches() ? method : "This method";
+        return status(method) == HttpStatus.METHOD_NOT_ALLOWED
+                ? named + " is not supported: no operation answers it (the methods a path takes: OPTIONS or the "
+                        + "API documentation)."
+                : "The method " + named + " is not implemented: operations answer GET, HEAD, POST, PUT, PATCH, DELETE "
+                        + "or OPTIONS (the ones a path takes: OPTIONS or the API documentation).";
+    }
+}

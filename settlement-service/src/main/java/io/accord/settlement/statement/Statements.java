@@ -138,12 +138,16 @@ public class Statements {
         usage.takeBackLateUsage(partnerId, period.id(), later, clock.instant());
     }
 
-    /** A second finance user approves the draft (four-eyes: its preparer is refused with 409). */
+    /**
+     * A second finance user approves the draft (four-eyes: its preparer, or the proposer of a dispute adjustment it
+     * carries, is refused with 409).
+     */
     @Transactional
     public View approve(UUID statementId, String by) {
         Statement statement = lock(statementId);
         Instant now = clock.instant();
         Audited before = Audited.of(statement, null);
+        statement.refuseProposerAsApprover(by, adjustments.proposersOnStatement(statementId));
         statement.approve(by, now);
         store.update(statement, null);
         audit(statement, "approved", before, null);
@@ -244,12 +248,12 @@ public class Statements {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public java.util.Optional<View> lockForCorrection(UUID statementId) {
-        return store.lock(statementId).map(Statements::view);
+        return store.lock(statementId).map(this::view);
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<View> find(UUID statementId) {
-        return store.find(statementId).map(Statements::view);
+        return store.find(statementId).map(this::view);
     }
 
     /**
@@ -262,6 +266,37 @@ public class Statements {
                         statement -> new io.accord.contracts.value.PartnerId(statement.partnerId()))
                 .filter(statement -> tenancy.isStaff() || statement.state().issued())
                 .map(this::visibleView);
+    }
+
+    /**
+     * The statement's lines as CSV ({@link StatementLinesCsv}) if the caller may see the statement
+     * ({@link #findVisible}: a partner its own issued or paid ones), each line with its share of the tax at the
+     * agreement's rate ({@code 0} under reverse charge).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LinesCsv> linesCsv(UUID statementId) {
+        return findVisible(statementId).map(statement -> new LinesCsv(StatementLinesCsv.fileName(statement),
+                StatementLinesCsv.of(statement, taxRatePercent(statement))));
+    }
+
+    /** A statement's lines as CSV and the file's name. */
+    public record LinesCsv(String fileName, String content) {
+    }
+
+    private String taxRatePercent(View statement) {
+        if (statement.taxNote() != null) {
+            return "0";
+        }
+        return periods.ofPartner(statement.partnerId()).stream()
+                .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst()
+                .flatMap(period -> {
+                    try {
+                        return java.util.Optional.of(terms(statement.partnerId(), period));
+                    } catch (ConflictException noAgreement) {
+                        return java.util.Optional.empty();
+                    }
+                })
+                .map(terms -> terms.taxTreatment().ratePercent()).orElse(null);
     }
 
     /** Whether a statement in this state is an issued document (ISSUED or PAID): what partners may see. */
@@ -347,7 +382,7 @@ public class Statements {
     /** The statement of a partner's period, if one was drafted. */
     @Transactional(readOnly = true)
     public java.util.Optional<View> ofPeriod(UUID partnerId, UUID periodId) {
-        return store.ofPeriod(partnerId, periodId).map(Statements::view);
+        return store.ofPeriod(partnerId, periodId).map(this::view);
     }
 
     /**
@@ -407,7 +442,30 @@ public class Statements {
         return tenancy.isStaff() ? view : view.withoutStaffNames();
     }
 
-    private static View view(Statement statement) {
+    /**
+     * The statement as callers see it, with its period's bounds and, once issued, its due date: the issue date plus
+     * the payment terms of the period's agreement, as its document and TMF678 say.
+     */
+    private View view(Statement statement) {
+        View bare = bare(statement);
+        SettlementPeriods.Period period = periods.ofPartner(statement.partnerId()).stream()
+                .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst().orElse(null);
+        if (period == null) {
+            return bare;
+        }
+        LocalDate due = null;
+        if (statement.issuedAt() != null) {
+            try {
+                due = LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
+                        .plusDays(terms(statement.partnerId(), period).paymentTermsDays());
+            } catch (ConflictException noAgreement) {
+                due = null; // issuing needed the agreement: only a row changed by hand lacks one
+            }
+        }
+        return bare.withPeriod(period.startAt(), period.endAt(), due);
+    }
+
+    private static View bare(Statement statement) {
         StatementLines.Lines totals = statement.totals();
         return new View(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
                 statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
@@ -417,7 +475,7 @@ public class Statements {
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
-                statement.documentType());
+                statement.documentType(), null, null, null);
     }
 
     private static List<Line> lines(Statement statement) {
@@ -454,13 +512,26 @@ public class Statements {
      * @param documentType       what its document is, by what the statement is for and not by the sign of its total
      *                           (docs/settlement.md, "Documents"): {@code REVENUE_SHARE_STATEMENT} (self-billed),
      *                           {@code WHOLESALE_INVOICE} or {@code SETTLEMENT_STATEMENT} (both, netted)
+     * @param periodStart        its period's start (inclusive)
+     * @param periodEnd          its period's end (exclusive)
+     * @param dueDate            once issued, when what it says is due: the issue date (UTC) plus the payment terms of
+     *                           the period's agreement, as its document says; {@code null} before issue
      */
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
                        BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
                        List<Line> lines, Instant issuedAt, BigDecimal paidAmount, String taxNote,
                        BigDecimal notesAmount, BigDecimal remainingAmount, String remainingDirection,
-                       String discardedBy, Instant discardedAt, String discardReason, String documentType) {
+                       String discardedBy, Instant discardedAt, String discardReason, String documentType,
+                       Instant periodStart, Instant periodEnd, LocalDate dueDate) {
+
+        /** The view with its period's bounds and due date. */
+        View withPeriod(Instant start, Instant end, LocalDate due) {
+            return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
+                    roundingDifference, preparedBy, approvedBy, documentNumber, lines, issuedAt, paidAmount, taxNote,
+                    notesAmount, remainingAmount, remainingDirection, discardedBy, discardedAt, discardReason,
+                    documentType, start, end, due);
+        }
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
         public String lineId(int lineNumber) {
@@ -472,7 +543,7 @@ public class Statements {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, null, null, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, null, discardedAt, discardReason,
-                    documentType);
+                    documentType, periodStart, periodEnd, dueDate);
         }
     }
 

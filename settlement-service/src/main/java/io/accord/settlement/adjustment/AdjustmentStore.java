@@ -91,6 +91,14 @@ class AdjustmentStore {
                 .query((rs, row) -> adjustment(rs)).optional();
     }
 
+    /** Who proposed the adjustments the statement carries (their disputes' resolvers), each once, by name. */
+    List<String> proposersOnStatement(UUID statementId) {
+        return jdbc.sql("""
+                        select distinct resolved_by from dispute_adjustment
+                        where statement_id = :statement and resolved_by is not null order by resolved_by""")
+                .param("statement", statementId).query(String.class).list();
+    }
+
     /** The adjustment the credit or debit note settles, if it settles one. */
     java.util.Optional<DisputeAdjustments.Adjustment> settledByNote(UUID noteId) {
         return jdbc.sql("select * from dispute_adjustment where note_id = :note").param("note", noteId)

@@ -115,6 +115,15 @@ public class DisputeAdjustments {
         settled(line, noteType, noteId, now);
     }
 
+    /**
+     * Who proposed the dispute adjustments the statement carries as lines (each dispute's {@code resolvedBy}):
+     * four-eyes refuses them as its approver, as it refuses a note's proposer.
+     */
+    @Transactional(readOnly = true)
+    public List<String> proposersOnStatement(UUID statementId) {
+        return store.proposersOnStatement(statementId);
+    }
+
     /** The adjustment the credit or debit note settles ({@link #settleByNote}), if it settles one. */
     @Transactional(readOnly = true)
     public java.util.Optional<Adjustment> settledByNote(UUID noteId) {

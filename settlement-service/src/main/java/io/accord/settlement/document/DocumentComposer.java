@@ -67,9 +67,8 @@ final class DocumentComposer {
         if (content.taxNote() != null) {
             notes.add(content.taxNote());
         }
-        List<PrintedDocument.Line> lines = content.lines().stream().map(line -> new PrintedDocument.Line(
-                line.lineNumber(), line.type(), line.label(), line.offeringId(), line.usageType(),
-                quantity(line.quantity()), PrintedDocument.decimal(line.amount()))).toList();
+        List<PrintedDocument.Line> lines = content.lines().stream().map(line -> line(line, content.currency()))
+                .toList();
         PrintedDocument.TaxLine tax = new PrintedDocument.TaxLine(percent(content.taxRatePercent()),
                 PrintedDocument.decimal(content.netAmount()), PrintedDocument.decimal(content.taxAmount()),
                 content.taxNote());
@@ -167,6 +166,33 @@ final class DocumentComposer {
                 .reduce((a, b) -> a + " " + b).orElse(null);
         return Stream.of(address.street1(), address.street2(), city).filter(Objects::nonNull)
                 .filter(line -> !line.isBlank()).toList();
+    }
+
+    private static PrintedDocument.Line line(DocumentContent.Line line, String currency) {
+        boolean converted = line.fxRate() != null && line.sourceAmount() != null && line.sourceCurrency() != null;
+        String source = converted ? sourceAmount(line.sourceAmount(), line.sourceCurrency()) : null;
+        String rate = converted ? PrintedDocument.decimal(line.fxRate().stripTrailingZeros().scale() < 0
+                ? line.fxRate().setScale(0) : line.fxRate().stripTrailingZeros()) : null;
+        return new PrintedDocument.Line(line.lineNumber(), line.type(), line.label(), line.offeringId(),
+                line.usageType(), quantity(line.quantity()), PrintedDocument.decimal(line.amount()), source,
+                converted ? line.sourceCurrency() : null, rate,
+                converted ? source + " " + line.sourceCurrency() + " × " + rate + " = "
+                        + PrintedDocument.decimal(line.amount()) + " " + currency : null);
+    }
+
+    /**
+     * An amount before conversion as a reader writes it: at its currency's minor unit at least (XAU and the like,
+     * without one, at 2 decimals at least), with any further digits it has (-20.7 XAU prints -20.70).
+     */
+    private static String sourceAmount(BigDecimal amount, String currency) {
+        int digits;
+        try {
+            digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        } catch (IllegalArgumentException unknown) {
+            digits = 2;
+        }
+        BigDecimal stripped = amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
+        return PrintedDocument.decimal(stripped.setScale(Math.max(Math.max(digits, 2), stripped.scale())));
     }
 
     /** Quantities print without the database's trailing zeros (12, not 12.000000000). */

@@ -36,9 +36,23 @@ public record DocumentContent(UUID documentId, UUID partnerId, String documentTy
         billingOnBehalf = billingOnBehalf == null ? List.of() : List.copyOf(billingOnBehalf);
     }
 
-    /** A printed line; {@code quantity}, {@code offeringId} and {@code usageType} may be {@code null}. */
+    /**
+     * A printed line; {@code quantity}, {@code offeringId} and {@code usageType} may be {@code null}.
+     *
+     * @param fxRate         the rate its amount was converted at (1 source = rate document currency), {@code null}
+     *                       when none was needed; then {@code sourceAmount} and {@code sourceCurrency} are too
+     * @param sourceAmount   the amount before conversion (6 decimals, signed like {@code amount})
+     * @param sourceCurrency the currency the usage was in
+     */
     public record Line(int lineNumber, String type, String label, String offeringId, String usageType,
-                       BigDecimal quantity, BigDecimal amount) {
+                       BigDecimal quantity, BigDecimal amount, BigDecimal fxRate, BigDecimal sourceAmount,
+                       String sourceCurrency) {
+
+        /** A line in the document's own currency (no conversion). */
+        public Line(int lineNumber, String type, String label, String offeringId, String usageType,
+                    BigDecimal quantity, BigDecimal amount) {
+            this(lineNumber, type, label, offeringId, usageType, quantity, amount, null, null, null);
+        }
     }
 
     /**

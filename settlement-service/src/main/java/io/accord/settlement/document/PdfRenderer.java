@@ -114,11 +114,22 @@ final class PdfRenderer {
         }
         for (PrintedDocument.Line line : printed.lines()) {
             table.addCell(cell(String.valueOf(line.lineNumber()), NORMAL, Element.ALIGN_LEFT));
-            table.addCell(cell(line.label(), NORMAL, Element.ALIGN_LEFT));
+            table.addCell(line.conversion() == null ? cell(line.label(), NORMAL, Element.ALIGN_LEFT)
+                    : labelAndConversion(line));
             table.addCell(cell(line.quantity() == null ? "" : line.quantity(), NORMAL, Element.ALIGN_RIGHT));
             table.addCell(cell(line.amount(), NORMAL, Element.ALIGN_RIGHT));
         }
         return table;
+    }
+
+    /** A converted line's label with, beneath it, what was converted at which rate. */
+    private static PdfPCell labelAndConversion(PrintedDocument.Line line) {
+        Paragraph text = new Paragraph(line.label(), NORMAL);
+        text.add(new Phrase("\nConverted: " + line.conversion(), SMALL));
+        PdfPCell cell = new PdfPCell(text);
+        cell.setHorizontalAlignment(Element.ALIGN_LEFT);
+        cell.setPadding(3);
+        return cell;
     }
 
     /** The items grouped by tax category, each group closed by its total per currency. */
@@ -138,17 +149,35 @@ final class PdfRenderer {
                     table.addCell(cell(category(item.taxCategory()), NORMAL, Element.ALIGN_LEFT));
                     table.addCell(cell(item.offeringName() + " × " + item.usageType(), NORMAL, Element.ALIGN_LEFT));
                     table.addCell(cell(item.quantity() == null ? "" : item.quantity(), NORMAL, Element.ALIGN_RIGHT));
-                    table.addCell(cell(item.grossCharged() + " " + item.currency(), NORMAL, Element.ALIGN_RIGHT));
+                    table.addCell(cell(minorUnit(item.grossCharged(), item.currency()) + " " + item.currency(),
+                            NORMAL, Element.ALIGN_RIGHT));
                     table.addCell(cell(String.valueOf(item.recordCount()), NORMAL, Element.ALIGN_RIGHT));
                 }
             }
             table.addCell(cell("Total " + category(total.taxCategory()), BOLD, Element.ALIGN_LEFT));
             table.addCell(cell("", NORMAL, Element.ALIGN_LEFT));
             table.addCell(cell("", NORMAL, Element.ALIGN_LEFT));
-            table.addCell(cell(total.grossCharged() + " " + total.currency(), BOLD, Element.ALIGN_RIGHT));
+            table.addCell(cell(minorUnit(total.grossCharged(), total.currency()) + " " + total.currency(), BOLD,
+                    Element.ALIGN_RIGHT));
             table.addCell(cell(String.valueOf(total.recordCount()), BOLD, Element.ALIGN_RIGHT));
         }
         return table;
+    }
+
+    /**
+     * A gross charged as the PDF prints it, at the currency's minor unit (13.20, not 13.200000); the JSON keeps the
+     * exact 6 decimals.
+     */
+    static String minorUnit(String amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        try {
+            return io.accord.settlement.money.SettlementMath.atMinorUnit(new java.math.BigDecimal(amount), currency)
+                    .toPlainString();
+        } catch (IllegalArgumentException notAnAmountOrCurrency) {
+            return amount;
+        }
     }
 
     private static String category(String taxCategory) {

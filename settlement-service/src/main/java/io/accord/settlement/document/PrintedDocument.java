@@ -22,8 +22,13 @@ record PrintedDocument(String documentId, String documentType, String title, Str
     record Party(String id, String legalName, List<String> address, String country, String taxId) {
     }
 
+    /**
+     * A printed line. A line converted from another currency says how: {@code sourceAmount} {@code sourceCurrency}
+     * at {@code fxRate} (1 source = rate document currency), and {@code conversion} as printed
+     * ({@code "-20.70 XAU × 2500.123456 = -51752.55 EUR"}); all four {@code null} otherwise.
+     */
     record Line(int lineNumber, String type, String label, String offeringId, String usageType, String quantity,
-                String amount) {
+                String amount, String sourceAmount, String sourceCurrency, String fxRate, String conversion) {
     }
 
     /** The tax on the net: rate, base, amount and, under reverse charge, the legal note. */

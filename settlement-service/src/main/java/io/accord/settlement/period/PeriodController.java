@@ -40,16 +40,21 @@ class PeriodController {
             + "', '" + Roles.PARTNER_USER + "')";
 
     private final SettlementPeriods periods;
+    private final io.accord.platform.security.Tenancy tenancy;
 
-    PeriodController(SettlementPeriods periods) {
+    PeriodController(SettlementPeriods periods, io.accord.platform.security.Tenancy tenancy) {
         this.periods = periods;
+        this.tenancy = tenancy;
     }
 
     /** @param reason why it closes early (a partner's termination, a trial run), kept in the audit trail */
     record EarlyClose(@NotBlank @Size(max = 500) String reason) {
     }
 
-    /** A period as the API shows it. */
+    /**
+     * A period as the API shows it; {@code closedEarlyBy} (one of our finance users) is {@code null} to a partner, who
+     * is not told our staff's names (as on statements, notes and adjustments).
+     */
     record PeriodView(UUID id, String href, UUID partnerId, String agreementId, String cycle, Instant startAt,
                       Instant endAt, PeriodState state, Instant closedEarlyAt, String closedEarlyBy,
                       Instant closingAt, Instant closedAt) {
@@ -59,6 +64,17 @@ class PeriodController {
                     period.cycle(), period.startAt(), period.endAt(), period.state(), period.closedEarlyAt(),
                     period.closedEarlyBy(), period.closingAt(), period.closedAt());
         }
+
+        PeriodView withoutStaffNames() {
+            return new PeriodView(id, href, partnerId, agreementId, cycle, startAt, endAt, state, closedEarlyAt, null,
+                    closingAt, closedAt);
+        }
+    }
+
+    /** The period as the caller may see it: a partner without who of our staff closed it early. */
+    private PeriodView visible(SettlementPeriods.Period period) {
+        PeriodView view = PeriodView.of(period);
+        return tenancy.isStaff() ? view : view.withoutStaffNames();
     }
 
     @GetMapping(PATH)
@@ -76,14 +92,15 @@ class PeriodController {
         Instant instant = at == null || at.isBlank() ? null
                 : "now".equals(at.strip()) ? periods.now() : SupportedTimes.instantOrDate("at", at);
         return PagedResponse.of(periods.list(uuid("partnerId", partnerId), state(state), instant,
-                OffsetLimit.of(offset, limit, Sort.unsorted())), PeriodView::of);
+                OffsetLimit.of(offset, limit, Sort.unsorted())), this::visible);
     }
 
     @GetMapping(PATH + "/{id}")
     @PreAuthorize(READERS)
     @Operation(operationId = "retrieveSettlementPeriod", summary = "One settlement period (a partner: its own)")
     PeriodView get(@PathVariable UUID id) {
-        return periods.find(id).map(PeriodView::of).orElseThrow(() -> new NotFoundException("Settlement period", id));
+        return periods.find(id).map(this::visible)
+                .orElseThrow(() -> new NotFoundException("Settlement period", id));
     }
 
     @PostMapping(PATH + "/{id}/early-close")

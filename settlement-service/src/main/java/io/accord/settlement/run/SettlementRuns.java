@@ -1,8 +1,10 @@
 package io.accord.settlement.run;
 
+import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.problem.FailureKind;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.security.Tenancy;
 import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.PeriodState;
 import io.accord.settlement.period.SettlementPeriods;
@@ -35,6 +37,8 @@ import java.util.stream.Collectors;
  * period starts closing it, drafts its statement (once: drafting is idempotent and unique per partner and period) and
  * closes it; and the closed periods whose statements finance discarded, to draft them again. Each period is its own
  * transaction, so a crashed run resumes with the periods not done yet; a partner's periods are drafted oldest first.
+ * Starting a run is audited ({@code SettlementRun}, {@code started}: who, which partners, which periods), and what a
+ * run started by a user does is recorded under that user (its statements' {@code drafted}, its periods' closing).
  */
 @Service
 public class SettlementRuns {
@@ -47,11 +51,13 @@ public class SettlementRuns {
     private final PartnerTerms partners;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
     /** Partners settled at once: a period's work is a dozen short statements, so it waits on the database. */
     private final int parallelism;
 
     SettlementRuns(JdbcClient jdbc, SettlementPeriods periods, Statements statements, PartnerTerms partners,
-                   PlatformTransactionManager transactions, Clock clock,
+                   PlatformTransactionManager transactions, Clock clock, AuditTrail audit, Tenancy tenancy,
                    @Value("${accord.settlement.runs.parallelism:4}") int parallelism) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("accord.settlement.runs.parallelism must be at least 1");
@@ -62,6 +68,8 @@ public class SettlementRuns {
         this.partners = partners;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.audit = audit;
+        this.tenancy = tenancy;
         this.parallelism = parallelism;
     }
 
@@ -110,6 +118,11 @@ public class SettlementRuns {
             jdbc.sql("update settlement_run set finished_at = :now where id = :id").param("now", Timestamp.from(now))
                     .param("id", id).update();
         }
+        audit.record(null, "SettlementRun", id.toString(), "started", null, new Started(id, requestedBy,
+                List.copyOf(partnerIds), due.isEmpty() ? "COMPLETED" : "RUNNING", due.size(), due.stream()
+                .map(period -> new StartedPeriod(period.id(), period.partnerId(), period.startAt(), period.endAt(),
+                        period.state().name()))
+                .toList()));
         log.info("Settlement run {} by {} over {} period(s)", id, requestedBy, due.size());
         return find(id).orElseThrow();
     }
@@ -205,7 +218,19 @@ public class SettlementRuns {
                 .toList();
     }
 
+    /**
+     * Settles one period in its own transaction, recorded under the user who started the run (the worker thread has
+     * no caller of its own: its audit entries said {@code system} while the statement's preparer was that user).
+     */
     private void settleOrFail(UUID runId, Item item, String requestedBy) {
+        if (requestedBy != null && !requestedBy.isBlank() && !Tenancy.SYSTEM_ACTOR.equals(requestedBy)) {
+            tenancy.actingAs(requestedBy, () -> settleOrFailNow(runId, item, requestedBy));
+        } else {
+            settleOrFailNow(runId, item, requestedBy);
+        }
+    }
+
+    private void settleOrFailNow(UUID runId, Item item, String requestedBy) {
         try {
             transactions.executeWithoutResult(status -> settle(runId, item, requestedBy));
         } catch (RuntimeException failure) {
@@ -260,6 +285,20 @@ public class SettlementRuns {
     }
 
     private record Item(UUID periodId, UUID partnerId) {
+    }
+
+    /**
+     * A run as its start is audited.
+     *
+     * @param partnerIds the partners asked for; empty: every partner
+     * @param periods    the periods it settles (ended ones to close, closed ones whose statements were discarded)
+     */
+    private record Started(UUID runId, String requestedBy, List<UUID> partnerIds, String state, int total,
+                           List<StartedPeriod> periods) {
+    }
+
+    /** A period a run settles, as the run's start is audited; {@code state} as it was when the run started. */
+    private record StartedPeriod(UUID periodId, UUID partnerId, Instant periodStart, Instant periodEnd, String state) {
     }
 
     /** One period of a run: PENDING, DONE (with the statement it drafted) or FAILED (with the error). */

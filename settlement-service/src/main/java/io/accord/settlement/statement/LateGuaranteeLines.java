@@ -157,7 +157,9 @@ final class LateGuaranteeLines {
                 + plain(reached) + " " + currency + (commitment ? " wholesale" : " payable") + " lines − "
                 + plain(lateUsage) + " " + currency + " of its usage billed late = " + plain(settled) + " " + currency
                 + (commitment ? " owed" : " due") + ", of which " + plain(charged) + " " + currency
-                + " charged before";
+                + " charged before" + (due.amount().signum() < 0 ? "; " + plain(Money.of(due.amount().negate(),
+                currency)) + " " + currency + (commitment ? " of the commitment charged before given back"
+                : " of the top-up paid before taken back") : "");
         return Optional.of(new LineDraft(kind, label.length() > 500 ? label.substring(0, 500) : label, null, null,
                 null, amount, amount.amount().signum() < 0 ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER",
                 cycle.toLowerCase(Locale.ROOT) + " calendar period " + from + " – " + to));
@@ -184,7 +186,7 @@ final class LateGuaranteeLines {
     }
 
     private static String plain(Money money) {
-        return SettlementMath.toMinorUnit(money).amount().stripTrailingZeros().toPlainString();
+        return StatementLines.plain(money);
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -106,6 +106,21 @@ final class Statement {
     }
 
     /**
+     * Four-eyes over what the statement carries: whoever proposed one of its dispute adjustments (the resolution the
+     * partner accepted, carried as a line) may not approve the statement that pays it, as they may not approve a note
+     * carrying it (409, nothing changes).
+     *
+     * @param proposers who proposed the dispute adjustments its lines carry
+     */
+    void refuseProposerAsApprover(String by, java.util.Collection<String> proposers) {
+        if (by != null && proposers.contains(by)) {
+            throw new ConflictException("Statement " + id + " carries a correction proposed by " + by
+                    + " (a dispute's resolution): another finance user must approve it (four-eyes: whoever proposed "
+                    + "a correction does not approve the statement that carries it)");
+        }
+    }
+
+    /**
      * Issues the approved statement under its gap-free number; it never changes afterwards. One totalling zero is PAID
      * at once: nobody owes anything on it, and left ISSUED it would stay open (unpaid) for good.
      */

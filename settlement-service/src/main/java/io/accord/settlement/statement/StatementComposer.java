@@ -83,6 +83,7 @@ class StatementComposer {
                     Stream.concat(sums.stream().map(UsageSums.Sum::currency),
                             drafts.stream().map(draft -> draft.amount().currency())),
                     adjustmentDrafts.stream().map(draft -> draft.amount().currency())));
+            requireRates(currency, period, rates, Stream.concat(drafts.stream(), adjustmentDrafts.stream()).toList());
             drafts.addAll(TierBonusLines.of(agreement.terms().revenueShares(), sums,
                     offerings.isEmpty() ? Map.of() : products.categoriesOf(offerings), currency, rates));
             StatementLines.Lines lines = StatementLines.compose(drafts, adjustmentDrafts, guarantee(partnerId, agreement, period),
@@ -202,7 +203,8 @@ class StatementComposer {
         }
         return new StatementLines.Guarantee(scaled, commitment,
                 new BigDecimal(monthly).stripTrailingZeros().toPlainString() + " monthly, "
-                        + period.cycle().toLowerCase(java.util.Locale.ROOT) + " calendar period " + from + " – " + to,
+                        + period.cycle().toLowerCase(java.util.Locale.ROOT) + " calendar period " + bound(from) + " – "
+                        + bound(to) + " (UTC)",
                 reached, charged, lateUsage(earlierParts, carrying, commitment, currency));
     }
 
@@ -246,6 +248,49 @@ class StatementComposer {
         return new LineDraft(LineKind.DISPUTE_ADJUSTMENT, label.length() > 500 ? label.substring(0, 500) : label,
                 null, null, null, adjustment.signedAmount(), adjustment.direction(),
                 "dispute " + adjustment.disputeId());
+    }
+
+    /**
+     * A calendar period's bound as a label prints it: its date when at midnight UTC, else the date and UTC time to the
+     * second (a period closed early starts at the moment of the close), never a raw instant with microseconds.
+     */
+    private static String bound(Instant instant) {
+        java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+        return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
+                : at.toLocalDate() + " " + at.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+
+    /** How many lines a missing rate's message names per currency (then "and n more"). */
+    private static final int NAMED_LINES = 5;
+
+    /**
+     * Every currency the period's usage and lines are in that has no rate into the statement's currency at the period
+     * end, in one message naming each pair and the lines that need it (their labels: offering × usage type):
+     * finance loads them all at once, instead of learning of one currency per run.
+     */
+    private static void requireRates(String currency, SettlementPeriods.Period period, Map<String, BigDecimal> rates,
+                                     List<LineDraft> drafts) {
+        Map<String, java.util.LinkedHashSet<String>> needing = new java.util.TreeMap<>();
+        // the usage lines are drafted from the sums, one each: their labels name the offering and usage type
+        for (LineDraft draft : drafts) {
+            String from = draft.amount().currency();
+            if (!from.equals(currency) && !rates.containsKey(from)) {
+                needing.computeIfAbsent(from, ignored -> new java.util.LinkedHashSet<>()).add(draft.label());
+            }
+        }
+        if (needing.isEmpty()) {
+            return;
+        }
+        String missing = needing.entrySet().stream().map(entry -> {
+            List<String> lines = List.copyOf(entry.getValue());
+            String named = String.join("; ", lines.subList(0, Math.min(NAMED_LINES, lines.size())))
+                    + (lines.size() > NAMED_LINES ? "; and " + (lines.size() - NAMED_LINES) + " more" : "");
+            return entry.getKey() + "→" + currency + " (for " + named + ")";
+        }).collect(java.util.stream.Collectors.joining(", "));
+        throw new IllegalStateException("no rate at the period end (" + period.endAt() + ") for " + needing.size()
+                + " currenc" + (needing.size() == 1 ? "y" : "ies") + ": " + missing + ": load "
+                + (needing.size() == 1 ? "it" : "them") + " before the run");
     }
 
     private Map<String, BigDecimal> rates(String currency, SettlementPeriods.Period period,

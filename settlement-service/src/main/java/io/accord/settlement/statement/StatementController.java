@@ -59,7 +59,8 @@ class StatementController {
     @PostMapping(PATH + "/{id}/approval")
     @PreAuthorize(FINANCE)
     @Operation(operationId = "approveSettlementStatement",
-            summary = "Approve a drafted statement; its preparer cannot (four-eyes, 409)")
+            summary = "Approve a drafted statement; its preparer, or the proposer of a dispute adjustment it carries, "
+                    + "cannot (four-eyes, 409)")
     Statements.View approve(@PathVariable UUID id) {
         return statements.approve(id, tenancy.actor());
     }

@@ -34,7 +34,9 @@ final class StatementDocument {
         int number = 0;
         for (StatementLine line : statement.lines()) {
             lines.add(new DocumentContent.Line(++number, line.type(), line.label(), line.offeringId(),
-                    line.usageType(), line.quantity(), minor(line.rounded())));
+                    line.usageType(), line.quantity(), minor(line.rounded()), line.fxRate(),
+                    line.sourceAmount() == null ? null : line.sourceAmount().amount(),
+                    line.sourceAmount() == null ? null : line.sourceAmount().currency()));
         }
         StatementLines.Lines totals = statement.totals();
         List<DocumentContent.BillingOnBehalf> onBehalf = billedOnBehalf.stream()

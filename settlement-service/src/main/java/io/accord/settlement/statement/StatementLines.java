@@ -127,7 +127,11 @@ final class StatementLines {
         Money amount = guarantee.commitment() ? Money.of(due.amount().negate(), currency) : due;
         boolean split = guarantee.earlierReached().amount().signum() != 0
                 || guarantee.earlierCharged().amount().signum() != 0 || guarantee.lateUsage().amount().signum() != 0;
-        String label = (guarantee.commitment() ? "Minimum commitment: " : "Minimum guarantee top-up: ")
+        // less than charged before on the calendar period's earlier parts: this line gives some of that back
+        boolean givenBack = due.amount().signum() < 0;
+        String label = (guarantee.commitment() ? givenBack ? "Minimum commitment given back (charged before): "
+                : "Minimum commitment: " : givenBack ? "Minimum guarantee top-up taken back (paid before): "
+                : "Minimum guarantee top-up: ")
                 + plain(SettlementMath.toMinorUnit(guarantee.periodAmount())) + " " + currency + " for the period ("
                 + guarantee.basis() + ") − " + plain(reachedNow) + " " + currency
                 + (guarantee.commitment() ? " wholesale" : " payable") + " lines"
@@ -142,8 +146,11 @@ final class StatementLines {
                 owed ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER", guarantee.basis()));
     }
 
-    private static String plain(Money money) {
-        return SettlementMath.toMinorUnit(money).amount().stripTrailingZeros().toPlainString();
+    /** An amount at its currency's minor unit, as a document prints it: 27.30, not 27.3. */
+    static String plain(Money money) {
+        int digits = Math.max(0, java.util.Currency.getInstance(money.currency()).getDefaultFractionDigits());
+        return SettlementMath.toMinorUnit(money).amount().setScale(digits, java.math.RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     /**

@@ -141,14 +141,16 @@ public class Statements {
     }
 
     /**
-     * A second finance user approves the draft (four-eyes: its preparer is refused with 409). A self-billed document
-     * while the partner's tax id is unknown: 409 ({@link SelfBilledTaxId}).
+     * A second finance user approves the draft (four-eyes: its preparer, or the proposer of a dispute adjustment it
+     * carries, is refused with 409). A self-billed document while the partner's tax id is unknown: 409
+     * ({@link SelfBilledTaxId}).
      */
     @Transactional
     public View approve(UUID statementId, String by) {
         Statement statement = lock(statementId);
         Instant now = clock.instant();
         Audited before = Audited.of(statement, null);
+        statement.refuseProposerAsApprover(by, adjustments.proposersOnStatement(statementId));
         statement.approve(by, now);
         taxIds.require(statement, "approve");
         store.update(statement, null);
@@ -270,6 +272,37 @@ public class Statements {
                         statement -> new io.accord.contracts.value.PartnerId(statement.partnerId()))
                 .filter(statement -> tenancy.isStaff() || statement.state().issued())
                 .map(this::visibleView);
+    }
+
+    /**
+     * The statement's lines as CSV ({@link StatementLinesCsv}) if the caller may see the statement
+     * ({@link #findVisible}: a partner its own issued or paid ones), each line with its share of the tax at the
+     * agreement's rate ({@code 0} under reverse charge).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<LinesCsv> linesCsv(UUID statementId) {
+        return findVisible(statementId).map(statement -> new LinesCsv(StatementLinesCsv.fileName(statement),
+                StatementLinesCsv.of(statement, taxRatePercent(statement))));
+    }
+
+    /** A statement's lines as CSV and the file's name. */
+    public record LinesCsv(String fileName, String content) {
+    }
+
+    private String taxRatePercent(View statement) {
+        if (statement.taxNote() != null) {
+            return "0";
+        }
+        return periods.ofPartner(statement.partnerId()).stream()
+                .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst()
+                .flatMap(period -> {
+                    try {
+                        return java.util.Optional.of(terms(statement.partnerId(), period));
+                    } catch (ConflictException noAgreement) {
+                        return java.util.Optional.empty();
+                    }
+                })
+                .map(terms -> terms.taxTreatment().ratePercent()).orElse(null);
     }
 
     /** Whether a statement in this state is an issued document (ISSUED or PAID): what partners may see. */
@@ -415,7 +448,30 @@ public class Statements {
         return tenancy.isStaff() ? view : view.withoutStaffNames();
     }
 
+    /**
+     * The statement as callers see it, with its period's bounds and, once issued, its due date: the issue date plus
+     * the payment terms of the period's agreement, as its document and TMF678 say.
+     */
     private View view(Statement statement) {
+        View bare = bare(statement);
+        SettlementPeriods.Period period = periods.ofPartner(statement.partnerId()).stream()
+                .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst().orElse(null);
+        if (period == null) {
+            return bare;
+        }
+        LocalDate due = null;
+        if (statement.issuedAt() != null) {
+            try {
+                due = LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
+                        .plusDays(terms(statement.partnerId(), period).paymentTermsDays());
+            } catch (ConflictException noAgreement) {
+                due = null; // issuing needed the agreement: only a row changed by hand lacks one
+            }
+        }
+        return bare.withPeriod(period.startAt(), period.endAt(), due);
+    }
+
+    private static View bare(Statement statement) {
         StatementLines.Lines totals = statement.totals();
         return new View(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
                 statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
@@ -425,7 +481,7 @@ public class Statements {
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
-                statement.documentType(), taxIds.warnings(statement));
+                statement.documentType(), taxIds.warnings(statement), null, null, null);
     }
 
     private static List<Line> lines(Statement statement) {
@@ -465,6 +521,10 @@ public class Statements {
      * @param warnings           what keeps a DRAFT or APPROVED statement from its next step until fixed elsewhere
      *                           (empty: nothing): {@code PARTNER_TAX_ID_MISSING} while its document is self-billed and
      *                           the partner's tax id is unknown (approve and issue answer 409)
+     * @param periodStart        its period's start (inclusive)
+     * @param periodEnd          its period's end (exclusive)
+     * @param dueDate            once issued, when what it says is due: the issue date (UTC) plus the payment terms of
+     *                           the period's agreement, as its document says; {@code null} before issue
      */
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
@@ -477,7 +537,16 @@ public class Statements {
                                + " step until fixed elsewhere; empty when nothing does. PARTNER_TAX_ID_MISSING: its"
                                + " document is self-billed and the partner's tax id is unknown, so approve and issue"
                                + " answer 409 until onboarding sets it (PATCH of the organization's taxId)"))
-                       List<Warning> warnings) {
+                       List<Warning> warnings,
+                       Instant periodStart, Instant periodEnd, LocalDate dueDate) {
+
+        /** The view with its period's bounds and due date. */
+        View withPeriod(Instant start, Instant end, LocalDate due) {
+            return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
+                    roundingDifference, preparedBy, approvedBy, documentNumber, lines, issuedAt, paidAmount, taxNote,
+                    notesAmount, remainingAmount, remainingDirection, discardedBy, discardedAt, discardReason,
+                    documentType, warnings, start, end, due);
+        }
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
         public String lineId(int lineNumber) {
@@ -489,7 +558,7 @@ public class Statements {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, null, null, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, null, discardedAt, discardReason,
-                    documentType, warnings);
+                    documentType, warnings, periodStart, periodEnd, dueDate);
         }
     }
 

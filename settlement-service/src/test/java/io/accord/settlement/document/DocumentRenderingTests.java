@@ -52,6 +52,36 @@ class DocumentRenderingTests {
     }
 
     @Test
+    void aLineConvertedFromAnotherCurrencyPrintsTheSourceAmountAndTheRateInThePdfAndTheJson() throws Exception {
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), UUID.randomUUID(), "SETTLEMENT_STATEMENT",
+                "ACD-2026-000013", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "RECEIVABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "WHOLESALE", "Wholesale: Gold × DATA", "off-gold", "DATA",
+                                new BigDecimal("1"), new BigDecimal("-51752.55"), new BigDecimal("2500.1234560000"),
+                                new BigDecimal("-20.700000"), "XAU"),
+                        new DocumentContent.Line(2, "USAGE_REVENUE_SHARE", "Revenue share: Video × VOICE", "off-v",
+                                "VOICE", new BigDecimal("3"), new BigDecimal("7.00"))),
+                new BigDecimal("-51745.55"), "0", new BigDecimal("0.00"), null, new BigDecimal("-51745.55"), null,
+                null, List.of());
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER, null);
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(printed);
+
+        PrintedDocument.Line converted = printed.lines().getFirst();
+        assertThat(converted.sourceAmount()).isEqualTo("-20.70");
+        assertThat(converted.sourceCurrency()).isEqualTo("XAU");
+        assertThat(converted.fxRate()).isEqualTo("2500.123456");
+        assertThat(converted.conversion()).isEqualTo("-20.70 XAU × 2500.123456 = -51752.55 EUR");
+        assertThat(printed.lines().get(1).conversion()).isNull();
+        assertThat(printed.lines().get(1).fxRate()).isNull();
+        assertThat(text).contains("-20.70 XAU × 2500.123456 = -51752.55 EUR");
+        assertThat(json).contains("\"fxRate\":\"2500.123456\"", "\"sourceAmount\":\"-20.70\"",
+                "\"sourceCurrency\":\"XAU\"", "\"conversion\":\"-20.70 XAU × 2500.123456 = -51752.55 EUR\"");
+    }
+
+    @Test
     void aMixedStatementIsASettlementStatementWhoseSelfBillingMentionCoversItsRevenueShareLinesOnly()
             throws Exception {
         DocumentContent content = new DocumentContent(UUID.randomUUID(), UUID.randomUUID(), "SETTLEMENT_STATEMENT",

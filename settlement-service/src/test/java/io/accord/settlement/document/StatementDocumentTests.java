@@ -165,7 +165,8 @@ class StatementDocumentTests {
 
         String text = text(download(path, finance, "application/pdf").body());
         assertThat(text).contains("Billing on behalf of Streamly Media GmbH", "Tax category", "REDUCED",
-                "Total REDUCED", "4.000000 EUR", "Total STANDARD", "13.200000 EUR", "Total (not known)");
+                "Total REDUCED", "4.00 EUR", "Total STANDARD", "13.20 EUR", "Total (not known)")
+                .as("at the minor unit on the document").doesNotContain("13.200000");
     }
 
     private static UsageRated onBehalf(String partner, Instant usage, String customer, String usageType,

@@ -189,6 +189,28 @@ class DisputeNoteTests {
     }
 
     @Test
+    void whoProposedADisputeCreditCarriedOnTheNextStatementCannotApproveThatStatement() {
+        String partner = statements.partner();
+        String dispute = "dsp-" + UUID.randomUUID();
+        // NEXT_STATEMENT (the default): fiona's proposal becomes a line of the partner's next statement
+        DomainEvents.send(Topics.DISPUTE_EVENTS, resolved(dispute, partner, "adj-" + UUID.randomUUID(), null,
+                "3.00", "CREDIT_PARTNER", "fiona"), null);
+        await().atMost(PATIENCE).until(() -> adjustments.ofPartner(UUID.fromString(partner)).size() == 1);
+        Statements.View drafted = statements.drafted(partner, "20.00");
+        assertThat(drafted.lines()).anyMatch(line -> "DISPUTE_ADJUSTMENT".equals(line.type()));
+        String statement = "/api/settlement/statements/" + drafted.id();
+
+        TestHttp.Response refused = finance("fiona").post(statement + "/approval", "");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("carries a correction proposed by fiona", "four-eyes");
+        assertThat(finance("frank").get(statement).json().path("state").asString()).isEqualTo("DRAFT");
+        TestHttp.Response approved = finance("frank").post(statement + "/approval", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().path("approvedBy").asString()).isEqualTo("frank");
+    }
+
+    @Test
     void aDisputeCreditBeyondWhatTheStatementMayStillBeCreditedWaitsForTheNextStatement() {
         String partner = statements.partner();
         Statements.View issued = statements.issued(partner, "20.00"); // total 11.90

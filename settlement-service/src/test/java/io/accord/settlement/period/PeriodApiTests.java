@@ -141,6 +141,16 @@ class PeriodApiTests {
         assertThat(closedAt).isAfter(now).isBefore(clock.instant().plusSeconds(1));
         assertThat(early.get("closedEarlyBy").asString()).isEqualTo("fiona");
         assertThat(early.get("state").asString()).isEqualTo("OPEN");
+        // the partner sees that and when its period was closed early, not which of our staff did it
+        TestHttp own = TestHttp.localPort(port).as(TestJwt.partner("pat", partnerId, Roles.PARTNER_USER));
+        JsonNode seen = own.get(PERIODS + "/" + current.id()).json();
+        assertThat(seen.get("closedEarlyAt").asString()).isEqualTo(early.get("closedEarlyAt").asString());
+        assertThat(seen.get("closedEarlyBy").isNull()).isTrue();
+        assertThat(own.get(PERIODS).json()).filteredOn(period -> period.get("id").asString()
+                .equals(current.id().toString())).singleElement()
+                .satisfies(period -> assertThat(period.get("closedEarlyBy").isNull()).isTrue());
+        assertThat(finance.get(PERIODS + "/" + current.id()).json().get("closedEarlyBy").asString())
+                .isEqualTo("fiona");
         assertThat(Instant.parse(next.get("startAt").asString())).isEqualTo(closedAt);
         assertThat(Instant.parse(next.get("endAt").asString())).isEqualTo(current.endAt());
         assertThat(finance.get(PERIODS + "?partnerId=" + partnerId).header("X-Total-Count")).isEqualTo("2");

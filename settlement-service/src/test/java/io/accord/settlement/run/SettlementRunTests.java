@@ -106,6 +106,51 @@ class SettlementRunTests {
         assertThat(again.get("total").asInt()).isZero();
         assertThat(statements.ofPeriod(UUID.fromString(sellThrough), sellThroughPeriod).orElseThrow().id())
                 .isEqualTo(payable.id());
+        // the start is audited (who, which partners, which periods), and the run's drafts are fiona's, not system's
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
+        JsonNode start = auditor.get("/api/settlement/audit?resourceType=SettlementRun&resourceId="
+                + run.get("id").asString()).json();
+        assertThat(start).singleElement().satisfies(entry -> {
+            assertThat(entry.path("action").asString()).isEqualTo("started");
+            assertThat(entry.path("actor").asString()).isEqualTo("fiona");
+            assertThat(entry.path("after").path("requestedBy").asString()).isEqualTo("fiona");
+            assertThat(entry.path("after").path("partnerIds").valueStream().map(JsonNode::asString))
+                    .containsExactly(sellThrough, reseller);
+            assertThat(entry.path("after").path("periods").valueStream()
+                    .map(period -> period.path("periodId").asString()))
+                    .hasSize(run.get("total").asInt())
+                    .contains(sellThroughPeriod.toString(), resellPeriod.toString());
+            assertThat(entry.path("after").path("periods").valueStream()
+                    .filter(period -> period.path("periodId").asString().equals(sellThroughPeriod.toString()))
+                    .map(period -> period.path("periodEnd").asString()))
+                    .singleElement().isNotNull().isNotEqualTo("");
+        });
+        JsonNode drafted = auditor.get("/api/settlement/audit?resourceType=SettlementStatement&action=drafted"
+                + "&actor=fiona&resourceId=" + payable.id()).json();
+        assertThat(drafted).singleElement()
+                .satisfies(entry -> assertThat(entry.path("actor").asString()).isEqualTo("fiona"));
+    }
+
+    @Test
+    void aPeriodMissingSeveralRatesNamesEveryCurrencyAndTheLinesNeedingItAtOnce() {
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        String partner = fixtures.partnerInForceFrom(clock.instant().minus(Duration.ofDays(200)), "MONTHLY");
+        UUID period = periods.periodFor(UUID.fromString(partner), usage).orElseThrow().period().id();
+        RatedUsageEvents.send(
+                RatedUsageEvents.rated("off-gold", usage).currency("XAU").charge("2").share(partner, "50").build(),
+                RatedUsageEvents.rated("off-palladium", usage).usageType("DATA").currency("XPD").charge("3")
+                        .share(partner, "50").build(),
+                RatedUsageEvents.rated("off-euro", usage).charge("3").share(partner, "50").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(period).size() == 3);
+        periods.startClosing(period);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> statements.draft(UUID.fromString(partner), period,
+                        "fiona"))
+                .isInstanceOf(io.accord.platform.problem.ConflictException.class)
+                .hasMessageContaining("2 currencies")
+                .hasMessageContaining("XAU→EUR (for Revenue share: off-gold × VOICE)")
+                .hasMessageContaining("XPD→EUR (for Revenue share: off-palladium × DATA)")
+                .hasMessageNotContaining("off-euro");
     }
 
     @Test

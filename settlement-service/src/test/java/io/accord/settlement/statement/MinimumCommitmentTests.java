@@ -78,8 +78,8 @@ class MinimumCommitmentTests {
                 .containsExactly("WHOLESALE", "MINIMUM_COMMITMENT");
         Statements.Line owed = firstStatement.lines().getLast();
         assertThat(owed.rounded()).isEqualByComparingTo(commitment.subtract(new BigDecimal("29.87")).negate());
-        assertThat(owed.label()).contains("Minimum commitment", commitment.stripTrailingZeros().toPlainString()
-                + " EUR", "29.87 EUR wholesale");
+        assertThat(owed.label()).contains("Minimum commitment", commitment.toPlainString() + " EUR",
+                "29.87 EUR wholesale");
         assertThat(firstStatement.netAmount()).isEqualByComparingTo(commitment.negate());
         assertConserved(first, "29.865678");
 

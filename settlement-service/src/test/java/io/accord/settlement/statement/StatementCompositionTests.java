@@ -30,7 +30,7 @@ class StatementCompositionTests {
         StatementLine topUp = lines.lines().get(4);
         assertThat(topUp.rounded()).isEqualTo(Money.of("300.00", "EUR"));
         assertThat(topUp.direction()).isEqualTo("PAYABLE_TO_PARTNER");
-        assertThat(topUp.label()).contains("Minimum guarantee top-up", "1000 EUR", "700 EUR payable");
+        assertThat(topUp.label()).contains("Minimum guarantee top-up", "1000.00 EUR", "700.00 EUR payable");
         assertThat(lines.net()).isEqualTo(Money.of("1042.50", "EUR"));
         assertThat(lines.roundingDifference()).isEqualTo(Money.of("-0.004", "EUR"));
         assertThat(lines.tax()).isEqualTo(Money.of("198.08", "EUR"));
@@ -69,7 +69,10 @@ class StatementCompositionTests {
         assertThat(trueUp.type()).isEqualTo("MINIMUM_COMMITMENT");
         assertThat(trueUp.rounded()).isEqualTo(Money.of("470.13", "EUR"));
         assertThat(trueUp.direction()).isEqualTo("PAYABLE_TO_PARTNER");
-        assertThat(trueUp.label()).contains("29.87 EUR of its earlier periods' lines", "470.13 EUR charged");
+        assertThat(trueUp.label()).contains("29.87 EUR of its earlier periods' lines", "470.13 EUR charged")
+                .startsWith("Minimum commitment given back (charged before): 500.00 EUR");
+        assertThat(first.lines().getLast().label()).startsWith("Minimum commitment: 500.00 EUR")
+                .contains("− 29.87 EUR wholesale lines");
 
         // a smaller rest: 100.00 more → the month owes 500 − 129.87 = 370.13; 100.00 of the 470.13 comes back
         StatementLines.Lines smaller = StatementLines.compose(List.of(draft(LineKind.WHOLESALE, "-100")), List.of(),
@@ -90,6 +93,8 @@ class StatementCompositionTests {
                 .containsExactly("USAGE_REVENUE_SHARE", "MINIMUM_GUARANTEE_TOP_UP");
         assertThat(rest.lines().getLast().rounded()).isEqualTo(Money.of("-10.00", "EUR"));
         assertThat(rest.lines().getLast().direction()).isEqualTo("OWED_BY_PARTNER");
+        assertThat(rest.lines().getLast().label()).startsWith("Minimum guarantee top-up taken back (paid before): "
+                + "1000.00 EUR").contains("− 10.00 EUR payable lines", "− 800.00 EUR charged");
         StatementLines.Lines met = StatementLines.compose(List.of(draft(LineKind.USAGE_REVENUE_SHARE, "0.00")),
                 List.of(), new StatementLines.Guarantee(Money.of("1000", "EUR"), false, "1000 monthly",
                         Money.of("200", "EUR"), Money.of("800", "EUR")), "EUR", Map.of(), "0", false);

@@ -471,7 +471,7 @@ public class Statements {
         return bare.withPeriod(period.startAt(), period.endAt(), due);
     }
 
-    private static View bare(Statement statement) {
+    private View bare(Statement statement) {
         StatementLines.Lines totals = statement.totals();
         return new View(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
                 statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),

@@ -69,16 +69,20 @@ final class DocumentComposer {
         }
         List<PrintedDocument.Line> lines = content.lines().stream().map(line -> line(line, content.currency()))
                 .toList();
-        PrintedDocument.TaxLine tax = new PrintedDocument.TaxLine(percent(content.taxRatePercent()),
-                PrintedDocument.decimal(content.netAmount()), PrintedDocument.decimal(content.taxAmount()),
-                content.taxNote());
+        List<PrintedDocument.TaxLine> taxLines = content.taxLines().isEmpty()
+                ? List.of(new PrintedDocument.TaxLine(percent(content.taxRatePercent()),
+                        PrintedDocument.decimal(content.netAmount()), PrintedDocument.decimal(content.taxAmount()),
+                        content.taxNote()))
+                : content.taxLines().stream().map(tax -> new PrintedDocument.TaxLine(tax.label(),
+                        percent(tax.ratePercent()), PrintedDocument.decimal(tax.taxableAmount()),
+                        PrintedDocument.decimal(tax.taxAmount()), tax.note())).toList();
         return new PrintedDocument(content.documentId().toString(), content.documentType(),
                 title(content.documentType(), content.totalAmount()), content.documentNumber(),
                 date(content.issuedAt()),
                 bound(content.periodStart()), bound(content.periodEnd()),
                 content.dueDate() == null ? null : content.dueDate().toString(), issuerParty, partnerParty,
                 content.direction(), content.currency(), lines, PrintedDocument.decimal(content.netAmount()),
-                List.of(tax), PrintedDocument.decimal(content.totalAmount()),
+                taxLines, PrintedDocument.decimal(content.totalAmount()),
                 paymentAccount(content.direction(), issuer, partner), content.correctsDocumentNumber(),
                 content.reason(), List.copyOf(notes), billingOnBehalf(content, partnerParty));
     }

@@ -23,17 +23,46 @@ import java.util.UUID;
  * @param reason                 for a note, why; {@code null} otherwise
  * @param billingOnBehalf        what we billed end customers in the partner's name (revenue-share usage), empty
  *                               when none
+ * @param taxLines               the tax per supply of a netted statement (the partner's supply to us, ours to it),
+ *                               each on its own base, summing to {@code taxAmount}; empty for one tax line on the net
+ *                               ({@code taxRatePercent}, {@code taxAmount}, {@code taxNote})
  */
 public record DocumentContent(UUID documentId, UUID partnerId, String documentType, String documentNumber,
                               String issuingEntityId, Instant issuedAt, Instant periodStart, Instant periodEnd,
                               LocalDate dueDate, String direction, String currency, List<Line> lines,
                               BigDecimal netAmount, String taxRatePercent, BigDecimal taxAmount, String taxNote,
                               BigDecimal totalAmount, String correctsDocumentNumber, String reason,
-                              List<BillingOnBehalf> billingOnBehalf) {
+                              List<BillingOnBehalf> billingOnBehalf, List<TaxLine> taxLines) {
 
     public DocumentContent {
         lines = List.copyOf(lines);
         billingOnBehalf = billingOnBehalf == null ? List.of() : List.copyOf(billingOnBehalf);
+        taxLines = taxLines == null ? List.of() : List.copyOf(taxLines);
+    }
+
+    /** A document with one tax line, on its net. */
+    public DocumentContent(UUID documentId, UUID partnerId, String documentType, String documentNumber,
+                           String issuingEntityId, Instant issuedAt, Instant periodStart, Instant periodEnd,
+                           LocalDate dueDate, String direction, String currency, List<Line> lines,
+                           BigDecimal netAmount, String taxRatePercent, BigDecimal taxAmount, String taxNote,
+                           BigDecimal totalAmount, String correctsDocumentNumber, String reason,
+                           List<BillingOnBehalf> billingOnBehalf) {
+        this(documentId, partnerId, documentType, documentNumber, issuingEntityId, issuedAt, periodStart, periodEnd,
+                dueDate, direction, currency, lines, netAmount, taxRatePercent, taxAmount, taxNote, totalAmount,
+                correctsDocumentNumber, reason, billingOnBehalf, List.of());
+    }
+
+    /**
+     * The tax of one supply on a netted statement.
+     *
+     * @param label          which supply, as printed ("VAT on your supply to us (self-billed)")
+     * @param ratePercent    the rate ({@code "0"} under reverse charge)
+     * @param taxableAmount  Σ of the supply's lines, at the minor unit, signed like them
+     * @param taxAmount      the tax on it, at the minor unit
+     * @param note           the legal note (reverse charge), {@code null} when none
+     */
+    public record TaxLine(String label, String ratePercent, BigDecimal taxableAmount, BigDecimal taxAmount,
+                          String note) {
     }
 
     /**

@@ -191,7 +191,8 @@ final class PdfRenderer {
         table.addCell(cell("Net amount", BOLD, Element.ALIGN_RIGHT));
         table.addCell(cell(printed.netAmount() + " " + printed.currency(), NORMAL, Element.ALIGN_RIGHT));
         for (PrintedDocument.TaxLine tax : printed.taxLines()) {
-            table.addCell(cell("Tax " + tax.ratePercent() + " % on " + tax.taxableAmount(), BOLD, Element.ALIGN_RIGHT));
+            table.addCell(cell((tax.label() == null ? "Tax " : tax.label() + ": ") + tax.ratePercent() + " % on "
+                    + tax.taxableAmount(), BOLD, Element.ALIGN_RIGHT));
             table.addCell(cell(tax.taxAmount() + " " + printed.currency(), NORMAL, Element.ALIGN_RIGHT));
         }
         boolean payable = "PAYABLE".equals(printed.direction());

@@ -1,5 +1,6 @@
 package io.accord.settlement.document;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.math.BigDecimal;
@@ -31,8 +32,16 @@ record PrintedDocument(String documentId, String documentType, String title, Str
                 String amount, String sourceAmount, String sourceCurrency, String fxRate, String conversion) {
     }
 
-    /** The tax on the net: rate, base, amount and, under reverse charge, the legal note. */
-    record TaxLine(String ratePercent, String taxableAmount, String taxAmount, String note) {
+    /**
+     * A tax line: rate, base, amount and, under reverse charge, the legal note. One on the net; a netted statement has
+     * one per supply, each with its {@code label} (absent from the JSON of a one-line document).
+     */
+    record TaxLine(@JsonInclude(JsonInclude.Include.NON_NULL) String label, String ratePercent, String taxableAmount,
+                   String taxAmount, String note) {
+
+        TaxLine(String ratePercent, String taxableAmount, String taxAmount, String note) {
+            this(null, ratePercent, taxableAmount, taxAmount, note);
+        }
     }
 
     /**

@@ -61,4 +61,18 @@ enum LineKind {
             case DISPUTE_ADJUSTMENT -> Side.NONE;
         };
     }
+
+    /**
+     * The supply a line's tax goes with on a netted statement ({@link SideTaxes}): its {@link #side}, and for a
+     * dispute adjustment (which documents neither) the side its direction goes: a credit to the partner with the
+     * partner's supply (as a payable prior-period line), a debit with ours (as an owed one); stored without a
+     * direction, by its sign.
+     */
+    Side taxSide(String direction, java.math.BigDecimal amount) {
+        if (this != DISPUTE_ADJUSTMENT) {
+            return side(direction, amount);
+        }
+        boolean credit = direction != null ? "CREDIT_PARTNER".equals(direction) : amount.signum() >= 0;
+        return credit ? Side.REVENUE_SHARE : Side.WHOLESALE;
+    }
 }

@@ -44,11 +44,32 @@ final class StatementDocument {
                         offeringNames.get(line.offeringId()), line.usageType(), line.quantity(), line.charge(), line.currency(), line.recordCount()))
                 .toList();
         Instant issuedAt = statement.issuedAt();
+        String rate = totals.taxNote() != null ? "0" : taxRatePercent;
         return new DocumentContent(statement.id(), statement.partnerId(), documentType, statement.documentNumber(),
                 issuingEntityId, issuedAt, period.startAt(), period.endAt(), dueDate, statement.direction(),
-                totals.total().currency(), lines, minor(totals.net()),
-                totals.taxNote() != null ? "0" : taxRatePercent, minor(totals.tax()), totals.taxNote(),
-                minor(totals.total()), null, null, onBehalf);
+                totals.total().currency(), lines, minor(totals.net()), rate, minor(totals.tax()), totals.taxNote(),
+                minor(totals.total()), null, null, onBehalf, sideTaxLines(statement, documentType, rate));
+    }
+
+    /**
+     * A netted statement's tax per supply ({@link SideTaxes}), recomputed from its stored lines: none (one tax line on
+     * the net) for any other statement, and for one drafted before the tax was split, whose stored tax the split
+     * would not reproduce (the document prints what the statement says).
+     */
+    private static List<DocumentContent.TaxLine> sideTaxLines(Statement statement, String documentType,
+                                                              String rate) {
+        StatementLines.Lines totals = statement.totals();
+        if (!DocumentTypes.SETTLEMENT_STATEMENT.equals(documentType) || rate == null) {
+            return List.of();
+        }
+        List<SideTaxes.SideTax> taxes = SideTaxes.of(statement.lines(), totals.net(), rate,
+                totals.taxNote() != null);
+        if (taxes.size() < 2 || SideTaxes.total(taxes, totals.net().currency()).amount()
+                .compareTo(totals.tax().amount()) != 0) {
+            return List.of();
+        }
+        return taxes.stream().map(tax -> new DocumentContent.TaxLine(tax.label(), rate, minor(tax.base()),
+                minor(tax.tax().amount()), tax.tax().legalNote())).toList();
     }
 
     static List<StatementIssued.Line> eventLines(Statement statement) {

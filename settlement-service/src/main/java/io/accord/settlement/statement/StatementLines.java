@@ -14,8 +14,8 @@ import java.util.Optional;
  * Assembles a statement's lines (plain Java): usage lines from the period's sums, never recomputing a share (one per
  * offering × usage type and direction, prior-period sums on their own labelled lines), the recurring, one-time, tier
  * bonus and adjustment lines drafted elsewhere, each converted at the period-end rate when it arose in another
- * currency and rounded once; then the minimum guarantee line measured against the rounded lines, and the tax line on
- * the rounded net.
+ * currency and rounded once; then the minimum guarantee line measured against the rounded lines, and the tax: on the
+ * rounded net, or on a netted statement per supply ({@link SideTaxes}), the statement's tax the Σ of the two.
  */
 final class StatementLines {
 
@@ -77,9 +77,10 @@ final class StatementLines {
                     line.direction(), line.reference()));
         }
         Money net = rounded.total();
-        SettlementMath.TaxLine tax = SettlementMath.tax(net, taxRatePercent, reverseCharge);
-        return new Lines(List.copyOf(result), net, tax.amount(), net.plus(tax.amount()), rounded.roundingDifference(),
-                tax.legalNote());
+        List<SideTaxes.SideTax> taxes = SideTaxes.of(result, net, taxRatePercent, reverseCharge);
+        Money tax = SideTaxes.total(taxes, currency);
+        return new Lines(List.copyOf(result), net, tax, net.plus(tax), rounded.roundingDifference(),
+                taxes.getFirst().tax().legalNote());
     }
 
     /** A line in the statement currency, not rounded yet (the rounded amount is filled in by {@link #compose}). */

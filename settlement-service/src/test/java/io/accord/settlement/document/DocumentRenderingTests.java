@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The composed and rendered document on its own (no Spring): legal fields, reverse charge, where to pay. */
 class DocumentRenderingTests {
@@ -103,6 +104,35 @@ class DocumentRenderingTests {
         assertThat(printed.legalNotes()).containsExactly(DocumentComposer.SELF_BILLING_REVENUE_SHARE_NOTE);
         assertThat(text).contains("Settlement statement (revenue share and wholesale, netted)",
                 "Self-billing of the revenue-share lines", "Total payable to the partner");
+    }
+
+    @Test
+    void aNettedStatementPrintsTheVatOfEachSupplyOnItsOwnLine() throws Exception {
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), UUID.randomUUID(), "SETTLEMENT_STATEMENT",
+                "ACD-2026-000016", "accord-de", Instant.parse("2026-12-02T10:00:00Z"),
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"),
+                LocalDate.parse("2027-01-01"), "RECEIVABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "USAGE_REVENUE_SHARE", "Revenue share: Video Plus × VOICE",
+                                "off-video", "VOICE", new BigDecimal("60"), new BigDecimal("138.28")),
+                        new DocumentContent.Line(2, "WHOLESALE", "Wholesale: SIM Plan × DATA", "sim-plan", "DATA",
+                                new BigDecimal("1"), new BigDecimal("-142.31"))),
+                new BigDecimal("-4.03"), "19.0000", new BigDecimal("-0.77"), null, new BigDecimal("-4.80"), null, null,
+                List.of(), List.of(
+                        new DocumentContent.TaxLine("VAT on your supply to us (self-billed)", "19.0000",
+                                new BigDecimal("138.28"), new BigDecimal("26.27"), null),
+                        new DocumentContent.TaxLine("VAT on our supply to you", "19.0000", new BigDecimal("-142.31"),
+                                new BigDecimal("-27.04"), null)));
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER, null);
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+
+        assertThat(printed.taxLines()).extracting(PrintedDocument.TaxLine::label, PrintedDocument.TaxLine::ratePercent,
+                        PrintedDocument.TaxLine::taxableAmount, PrintedDocument.TaxLine::taxAmount)
+                .containsExactly(tuple("VAT on your supply to us (self-billed)", "19", "138.28", "26.27"),
+                        tuple("VAT on our supply to you", "19", "-142.31", "-27.04"));
+        assertThat(text).contains("VAT on your supply to us (self-billed): 19 % on 138.28", "26.27 EUR",
+                "VAT on our supply to you: 19 % on -142.31", "-27.04 EUR", "Total payable by the partner4.80 EUR");
+        assertThat(text).doesNotContain("Tax 19 % on -4.03");
     }
 
     @Test

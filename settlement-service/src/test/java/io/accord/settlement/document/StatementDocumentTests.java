@@ -121,6 +121,45 @@ class StatementDocumentTests {
     }
 
     @Test
+    void aNettedStatementStatesTheVatOfEachSupplyOnItsOwnTaxLine() throws Exception {
+        String partner = statements.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        // its revenue share 100.03 (the partner's supply, self-billed) and wholesale 50.02 it owes (ours)
+        RatedUsageEvents.send(RatedUsageEvents.rated("off-share", usage).charge("200.06").share(partner, "50").build(),
+                RatedUsageEvents.rated("off-wholesale", usage).allocation("RESELL").charge("50.02")
+                        .wholesale(partner).build());
+        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(period).size() == 2);
+        periods.startClosing(period);
+        Statements.View drafted = statementService.draft(partnerId, period, "finance");
+        Statements.View issued = statementService.issue(statementService.approve(drafted.id(), "finance-b").id());
+
+        // 19 % of 100.03 = 19.0057 → 19.01 and of −50.02 = −9.5038 → −9.50, each rounded once: 9.51 (on the net
+        // 50.01 it was 9.50)
+        assertThat(issued.documentType()).isEqualTo("SETTLEMENT_STATEMENT");
+        assertThat(issued.netAmount()).isEqualByComparingTo("50.01");
+        assertThat(issued.taxAmount()).isEqualByComparingTo("9.51");
+        assertThat(issued.totalAmount()).isEqualByComparingTo("59.52");
+        String path = "/api/settlement/statements/" + issued.id() + "/document";
+        String finance = TestJwt.staff("fiona", Roles.FINANCE);
+        JsonNode document = JSON.readTree(download(path, finance, "application/json").body());
+        JsonNode taxLines = document.path("taxLines");
+        assertThat(taxLines).hasSize(2);
+        assertThat(taxLines.get(0).path("label").asString()).isEqualTo("VAT on your supply to us (self-billed)");
+        assertThat(taxLines.get(0).path("ratePercent").asString()).isEqualTo("19");
+        assertThat(taxLines.get(0).path("taxableAmount").asString()).isEqualTo("100.03");
+        assertThat(taxLines.get(0).path("taxAmount").asString()).isEqualTo("19.01");
+        assertThat(taxLines.get(1).path("label").asString()).isEqualTo("VAT on our supply to you");
+        assertThat(taxLines.get(1).path("taxableAmount").asString()).isEqualTo("-50.02");
+        assertThat(taxLines.get(1).path("taxAmount").asString()).isEqualTo("-9.50");
+        assertThat(document.path("totalAmount").asString()).isEqualTo("59.52");
+        String text = text(download(path, finance, "application/pdf").body());
+        assertThat(text).contains("VAT on your supply to us (self-billed): 19 % on 100.03", "19.01 EUR",
+                "VAT on our supply to you: 19 % on -50.02", "-9.50 EUR", "59.52 EUR");
+    }
+
+    @Test
     void theBillingOnBehalfDataGroupsWhatWasBilledPerTaxCategoryInTheJsonAndThePdf() throws Exception {
         String partner = statements.partner();
         UUID partnerId = UUID.fromString(partner);

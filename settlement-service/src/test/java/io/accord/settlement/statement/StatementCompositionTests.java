@@ -1,17 +1,24 @@
 package io.accord.settlement.statement;
 
 import io.accord.contracts.value.Money;
+import io.accord.settlement.document.DocumentContent;
+import io.accord.settlement.period.PeriodState;
+import io.accord.settlement.period.SettlementPeriods;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A statement's lines composed: every line rounded once, the minimum guarantee measured against the rounded lines of
- * its side, dispute adjustments outside it, tax on the rounded net.
+ * its side, dispute adjustments outside it, tax on the rounded net (a netted statement's per supply).
  */
 class StatementCompositionTests {
 
@@ -131,6 +138,104 @@ class StatementCompositionTests {
         // 1,000.00 − 900.00: the reversal of a closed month and a late product's closed month belong to those months
         assertThat(lines.lines()).filteredOn(line -> "MINIMUM_GUARANTEE_TOP_UP".equals(line.type()))
                 .extracting(StatementLine::rounded).containsExactly(Money.of("100.00", "EUR"));
+    }
+
+    @Test
+    void aNettedStatementIsTaxedPerSupplyEachSideRoundedOnce() {
+        // the finance controller's ACD-2026-000016: revenue share 138.28 (the partner's supply, self-billed), wholesale
+        // 142.31 (ours): one tax of 19 % on the net −4.03 left neither VAT stated
+        StatementLines.Lines lines = StatementLines.compose(List.of(draft(LineKind.USAGE_REVENUE_SHARE, "100.004"),
+                        draft(LineKind.RECURRING_SHARE, "38.28"), draft(LineKind.WHOLESALE, "-142.31")), List.of(),
+                null, "EUR", Map.of(), "19", false);
+
+        List<SideTaxes.SideTax> taxes = SideTaxes.of(lines.lines(), lines.net(), "19", false);
+        assertThat(taxes).extracting(SideTaxes.SideTax::side)
+                .containsExactly(LineKind.Side.REVENUE_SHARE, LineKind.Side.WHOLESALE);
+        assertThat(taxes).extracting(SideTaxes.SideTax::base)
+                .containsExactly(Money.of("138.28", "EUR"), Money.of("-142.31", "EUR"));
+        // 26.2732 → 26.27 (VAT the partner charges us), −27.0389 → −27.04 (VAT we charge it)
+        assertThat(taxes).extracting(tax -> tax.tax().amount())
+                .containsExactly(Money.of("26.27", "EUR"), Money.of("-27.04", "EUR"));
+        assertThat(taxes).extracting(SideTaxes.SideTax::label)
+                .containsExactly("VAT on your supply to us (self-billed)", "VAT on our supply to you");
+        assertThat(lines.net()).isEqualTo(Money.of("-4.03", "EUR"));
+        assertThat(lines.tax()).isEqualTo(Money.of("-0.77", "EUR"));
+        assertThat(lines.total()).isEqualTo(lines.net().plus(lines.tax()));
+    }
+
+    @Test
+    void aNettedStatementsTaxIsTheSumOfItsSidesTaxesNotTheTaxOfItsNet() {
+        // a credit to the partner on a netted statement goes with its supply, as a payable line would
+        StatementLines.Lines lines = StatementLines.compose(List.of(draft(LineKind.USAGE_REVENUE_SHARE, "100.00"),
+                        draft(LineKind.WHOLESALE, "-50.02")), List.of(adjustment("0.03")), null, "EUR", Map.of(), "19",
+                false);
+
+        List<SideTaxes.SideTax> taxes = SideTaxes.of(lines.lines(), lines.net(), "19", false);
+        // 100.03 × 19 % = 19.0057 → 19.01; −50.02 × 19 % = −9.5038 → −9.50; on the net 50.01 it would be 9.50
+        assertThat(taxes).extracting(SideTaxes.SideTax::base)
+                .containsExactly(Money.of("100.03", "EUR"), Money.of("-50.02", "EUR"));
+        assertThat(lines.net()).isEqualTo(Money.of("50.01", "EUR"));
+        assertThat(lines.tax()).isEqualTo(Money.of("9.51", "EUR"));
+        assertThat(lines.total()).isEqualTo(Money.of("59.52", "EUR"));
+    }
+
+    @Test
+    void aNettedStatementUnderReverseChargeHasTwoTaxLinesOfZeroWithTheLegalNote() {
+        StatementLines.Lines lines = StatementLines.compose(List.of(draft(LineKind.USAGE_REVENUE_SHARE, "10.00"),
+                draft(LineKind.WHOLESALE, "-4.00")), List.of(), null, "EUR", Map.of(), "19", true);
+
+        List<SideTaxes.SideTax> taxes = SideTaxes.of(lines.lines(), lines.net(), "19", true);
+        assertThat(taxes).extracting(tax -> tax.tax().amount().amount().signum()).containsExactly(0, 0);
+        assertThat(taxes).allSatisfy(tax -> assertThat(tax.tax().legalNote()).startsWith("Reverse charge"));
+        assertThat(lines.tax().amount().signum()).isZero();
+        assertThat(lines.taxNote()).startsWith("Reverse charge");
+    }
+
+    @Test
+    void aNettedStatementsDocumentCarriesBothTaxLinesAndAOneSidedOnesNone() {
+        StatementLines.Lines netted = StatementLines.compose(List.of(draft(LineKind.USAGE_REVENUE_SHARE, "138.28"),
+                draft(LineKind.WHOLESALE, "-142.31")), List.of(), null, "EUR", Map.of(), "19", false);
+        Statement statement = Statement.draft(UUID.randomUUID(), UUID.randomUUID(), netted, "finance", "RESELL");
+
+        DocumentContent content = document(statement);
+
+        assertThat(content.documentType()).isEqualTo("SETTLEMENT_STATEMENT");
+        assertThat(content.taxLines()).extracting(DocumentContent.TaxLine::label, DocumentContent.TaxLine::ratePercent,
+                        DocumentContent.TaxLine::taxableAmount, DocumentContent.TaxLine::taxAmount)
+                .containsExactly(tuple("VAT on your supply to us (self-billed)", "19", new BigDecimal("138.28"),
+                                new BigDecimal("26.27")),
+                        tuple("VAT on our supply to you", "19", new BigDecimal("-142.31"), new BigDecimal("-27.04")));
+        assertThat(content.taxAmount()).isEqualByComparingTo("-0.77");
+        assertThat(content.totalAmount()).isEqualByComparingTo("-4.80");
+
+        Statement wholesale = Statement.draft(UUID.randomUUID(), UUID.randomUUID(), StatementLines.compose(
+                List.of(draft(LineKind.WHOLESALE, "-142.31")), List.of(), null, "EUR", Map.of(), "19", false),
+                "finance", "RESELL");
+        assertThat(document(wholesale).taxLines()).isEmpty();
+        assertThat(document(wholesale).taxAmount()).isEqualByComparingTo("-27.04");
+    }
+
+    @Test
+    void aStatementOfOneSupplyKeepsItsOneTaxLineOnTheNet() {
+        StatementLines.Lines lines = StatementLines.compose(List.of(draft(LineKind.USAGE_REVENUE_SHARE, "100.03"),
+                draft(LineKind.RECURRING_SHARE, "-50.02")), List.of(adjustment("0.01")), null, "EUR", Map.of(),
+                "19", false);
+
+        List<SideTaxes.SideTax> taxes = SideTaxes.of(lines.lines(), lines.net(), "19", false);
+        assertThat(taxes).singleElement().satisfies(tax -> {
+            assertThat(tax.side()).isEqualTo(LineKind.Side.NONE);
+            assertThat(tax.base()).isEqualTo(Money.of("50.02", "EUR"));
+            assertThat(tax.label()).isNull();
+        });
+        assertThat(lines.tax()).isEqualTo(Money.of("9.50", "EUR"));
+    }
+
+    private static DocumentContent document(Statement statement) {
+        SettlementPeriods.Period period = new SettlementPeriods.Period(statement.periodId(), statement.partnerId(),
+                "agr-1", "MONTHLY", Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"),
+                PeriodState.CLOSED, null, null, null, null);
+        return StatementDocument.content(statement, statement.documentType(), "accord-de", period,
+                LocalDate.parse("2026-12-31"), "19", List.of(), Map.of());
     }
 
     private static LineDraft draft(LineKind kind, String amount) {

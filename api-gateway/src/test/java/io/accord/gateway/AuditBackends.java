@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Real HTTP servers standing in for the six services' audit endpoints ({@code GET <api-base-path>/audit}), each
  * with a canned trail, newest first, and their hash-chain checks ({@code GET <api-base-path>/audit/verification}). Like the services they answer the slice {@code [offset, offset + limit)} with
- * {@code X-Total-Count}; every other path is 404. A backend can be stopped (connections refused), made to fail
+ * {@code X-Total-Count}, and their CSV exports ({@code GET <api-base-path>/audit/export}, the whole trail); every
+ * other path is 404. A backend can be stopped (connections refused), made to fail
  * (500) or to hang, and every request it received is recorded.
  */
 final class AuditBackends {
@@ -41,6 +43,12 @@ final class AuditBackends {
             "dispute", List.of(entry(1, "10:00:02")));
 
     enum Mode { ANSWER, FAIL, HANG }
+
+    static final List<String> EXPORT_COLUMNS = List.of("service", "id", "occurredAt", "actor", "actorId",
+            "partnerId", "resourceType", "resourceId", "action", "before", "after", "correlationId");
+
+    /** What {@code GET <api-base-path>/audit/export} answers, per service; its canned trail when not set. */
+    static final Map<String, String> EXPORTS = new ConcurrentHashMap<>();
 
     /** What {@code GET <api-base-path>/audit/verification} answers, per service; a whole chain when not set. */
     static final Map<String, Map<String, Object>> VERIFICATIONS = new ConcurrentHashMap<>();
@@ -85,6 +93,7 @@ final class AuditBackends {
         hanging = new CountDownLatch(1);
         MODES.clear();
         VERIFICATIONS.clear();
+        EXPORTS.clear();
         PORTS.keySet().forEach(service -> RUNNING.computeIfAbsent(service, name -> start(name, PORTS.get(name))));
         RECEIVED.clear();
     }
@@ -132,6 +141,10 @@ final class AuditBackends {
                 send(exchange, JSON.writeValueAsString(VERIFICATIONS.getOrDefault(service, verified(service))));
                 return;
             }
+            if (mode == Mode.ANSWER && uri.getRawPath().equals(API_BASE_PATHS.get(service) + "/audit/export")) {
+                sendCsv(exchange, EXPORTS.getOrDefault(service, export(service)));
+                return;
+            }
             if (mode == Mode.FAIL || !uri.getRawPath().equals(API_BASE_PATHS.get(service) + "/audit")) {
                 exchange.sendResponseHeaders(mode == Mode.FAIL ? 500 : 404, -1);
                 return;
@@ -144,6 +157,40 @@ final class AuditBackends {
             exchange.getResponseHeaders().set("X-Total-Count", Integer.toString(trail.size()));
             send(exchange, JSON.writeValueAsString(slice));
         }
+    }
+
+    /**
+     * The service's canned trail as its export writes it: the starter's columns, its own name (not the gateway's) in
+     * the first, texts guarded and quoted as {@code CsvCells} does, before and after as JSON text, CRLF line ends.
+     */
+    static String export(String service) {
+        StringBuilder csv = new StringBuilder(String.join(",", EXPORT_COLUMNS)).append("\r\n");
+        for (Map<String, Object> entry : TRAILS.get(service)) {
+            csv.append(String.join(",", service + "-service", entry.get("id").toString(),
+                    entry.get("occurredAt").toString(), cell(entry.get("actor")), "",
+                    cell(entry.get("partnerId")), cell(entry.get("resourceType")), cell(entry.get("resourceId")),
+                    cell(entry.get("action")), cell(JSON.writeValueAsString(entry.get("before"))),
+                    cell(JSON.writeValueAsString(entry.get("after"))), cell(entry.get("correlationId"))))
+                    .append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    private static String cell(Object value) {
+        String text = value == null ? "" : value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+
+    private static void sendCsv(HttpExchange exchange, String body) throws IOException {
+        byte[] csv = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/csv;charset=UTF-8");
+        // chunked, as the services stream it
+        exchange.sendResponseHeaders(200, 0);
+        exchange.getResponseBody().write(csv);
     }
 
     private static void send(HttpExchange exchange, String body) throws IOException {
@@ -160,6 +207,9 @@ final class AuditBackends {
         verification.put("entries", TRAILS.get(service).size());
         verification.put("firstBrokenEntryId", null);
         verification.put("reason", null);
+        verification.put("headPosition", TRAILS.get(service).size());
+        verification.put("headHash", HexFormat.of().formatHex(service.getBytes(StandardCharsets.UTF_8))
+                .concat("0".repeat(64)).substring(0, 64));
         return verification;
     }
 

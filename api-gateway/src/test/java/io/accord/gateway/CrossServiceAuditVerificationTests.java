@@ -44,6 +44,24 @@ class CrossServiceAuditVerificationTests extends GatewayTestSupport {
     }
 
     @Test
+    void passesEachServicesHeadPositionAndHashThroughAsTheAnchorToRecord() {
+        Map<String, Object> catalog = new LinkedHashMap<>();
+        catalog.put("verified", true);
+        catalog.put("entries", 1652);
+        catalog.put("headPosition", 1652);
+        catalog.put("headHash", "9f".repeat(32));
+        AuditBackends.VERIFICATIONS.put("catalog", catalog);
+
+        verification(Roles.AUDITOR)
+                .expectBody()
+                .jsonPath("$.services[?(@.service == 'catalog')].headPosition").isEqualTo(1652)
+                .jsonPath("$.services[?(@.service == 'catalog')].headHash").isEqualTo("9f".repeat(32))
+                .jsonPath("$.services[0].service").isEqualTo("onboarding")
+                .jsonPath("$.services[0].headPosition").isEqualTo(3)
+                .jsonPath("$.services[0].headHash").value(hash -> assertThat((String) hash).matches("[0-9a-f]{64}"));
+    }
+
+    @Test
     void namesTheServiceWithABrokenChainAndItsFirstBrokenEntry() {
         Map<String, Object> broken = new LinkedHashMap<>();
         broken.put("verified", false);

@@ -36,7 +36,7 @@ class OwnApiDocsTests extends EchoBackedGatewaySupport {
     void eachOwnOperationSaysWhoMayCallIt() {
         JsonNode paths = document().get("paths");
 
-        for (String path : List.of("/api/audit", "/api/audit/verification")) {
+        for (String path : List.of("/api/audit", "/api/audit/export", "/api/audit/verification")) {
             JsonNode operation = paths.get(path).get("get");
             assertThat(operation.get("description").asString()).endsWith("\n\nRoles: platform-admin, auditor.");
             assertThat(operation.get("x-accord-roles").toString()).isEqualTo("[\"platform-admin\",\"auditor\"]");
@@ -68,7 +68,7 @@ class OwnApiDocsTests extends EchoBackedGatewaySupport {
                 }
             }
         }
-        assertThat(checked).hasSize(2 * ROLES.size());
+        assertThat(checked).hasSize(3 * ROLES.size());
     }
 
     private JsonNode document() {

@@ -4,6 +4,7 @@ import io.accord.gateway.problem.InvalidParameterException;
 
 import io.accord.contracts.TimeRange;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -55,6 +56,36 @@ record AuditQuery(UUID partnerId, String resourceType, String resourceId, String
         return new AuditQuery(uuid("partnerId", filters.partnerId()), text("resourceType", filters.resourceType()),
                 text("resourceId", filters.resourceId()), text("actor", filters.actor()),
                 text("action", filters.action()), from, to, skip, pageSize);
+    }
+
+    /** The longest time one export covers (a quarter): from and to may be at most this many days apart. */
+    static final int EXPORT_MAX_DAYS = 92;
+
+    /**
+     * Parses the parameters of {@code GET /api/audit/export}: the filters, with from and to required and at most
+     * {@value #EXPORT_MAX_DAYS} days apart, so that an export is bounded; no paging.
+     */
+    static AuditQuery export(Filters filters) {
+        Instant from = time("from", filters.from());
+        Instant to = time("to", filters.to());
+        if (from == null) {
+            throw new InvalidParameterException("from", "is required: an export covers at most " + EXPORT_MAX_DAYS
+                    + " days (from inclusive, to exclusive)");
+        }
+        if (to == null) {
+            throw new InvalidParameterException("to", "is required: an export covers at most " + EXPORT_MAX_DAYS
+                    + " days (from inclusive, to exclusive)");
+        }
+        if (!to.isAfter(from)) {
+            throw new InvalidParameterException("to", "must be after from (to is exclusive)");
+        }
+        if (Duration.between(from, to).compareTo(Duration.ofDays(EXPORT_MAX_DAYS)) > 0) {
+            throw new InvalidParameterException("to", "may be at most " + EXPORT_MAX_DAYS + " days after from;"
+                    + " export a longer time in several files");
+        }
+        return new AuditQuery(uuid("partnerId", filters.partnerId()), text("resourceType", filters.resourceType()),
+                text("resourceId", filters.resourceId()), text("actor", filters.actor()),
+                text("action", filters.action()), from, to, 0, 0);
     }
 
     /** How many of its newest entries each service must answer for this page to be exact. */

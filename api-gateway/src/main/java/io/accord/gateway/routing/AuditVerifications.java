@@ -27,10 +27,14 @@ record AuditVerifications(boolean verified, List<ServiceVerification> services, 
     /**
      * One service's answer to {@code GET <api-base-path>/audit/verification}, as it gave it: {@code pendingEntries}
      * are its entries not yet sealed into the chain, {@code oldestPendingAgeMillis} how long the oldest has waited
-     * (0 and {@code null} when the service does not say).
+     * (0 and {@code null} when the service does not say). {@code headPosition} and {@code headHash} are its chain's
+     * newest sealed entry, the anchor an auditor records outside the database and later checks at the service
+     * ({@code GET /api/<service>/audit/verification?anchorPosition=&anchorHash=}); {@code null} when the service
+     * does not say.
      */
     record ServiceVerification(String service, boolean verified, long entries, Long firstBrokenEntryId,
-                               String reason, long pendingEntries, Long oldestPendingAgeMillis) {
+                               String reason, long pendingEntries, Long oldestPendingAgeMillis, Long headPosition,
+                               String headHash) {
 
         static ServiceVerification from(String service, JsonNode answer) {
             JsonNode verified = answer == null ? null : answer.get("verified");
@@ -42,11 +46,15 @@ record AuditVerifications(boolean verified, List<ServiceVerification> services, 
             JsonNode reason = answer.get("reason");
             JsonNode pending = answer.get("pendingEntries");
             JsonNode oldestAge = answer.get("oldestPendingAgeMillis");
+            JsonNode headPosition = answer.get("headPosition");
+            JsonNode headHash = answer.get("headHash");
             return new ServiceVerification(service, verified.asBoolean(), entries.asLong(),
                     broken == null || !broken.isIntegralNumber() ? null : broken.asLong(),
                     reason == null || !reason.isString() ? null : reason.asString(),
                     pending == null || !pending.isIntegralNumber() ? 0 : pending.asLong(),
-                    oldestAge == null || !oldestAge.isIntegralNumber() ? null : oldestAge.asLong());
+                    oldestAge == null || !oldestAge.isIntegralNumber() ? null : oldestAge.asLong(),
+                    headPosition == null || !headPosition.isIntegralNumber() ? null : headPosition.asLong(),
+                    headHash == null || !headHash.isString() ? null : headHash.asString());
         }
     }
 }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,13 +25,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The audit trail of all services in one query for auditors (ARCHITECTURE §5): asks every service concurrently
  * for its newest {@code offset + limit} matching entries and merges them ({@link AuditTrailMerge}). Roles are
  * checked by the security configuration (and stated in the API document from it); each service checks them again
- * on the relayed token.
+ * on the relayed token. The same filters without paging export every matching entry as one CSV file
+ * ({@link AuditExport}).
  */
 @RestController
 @Tag(name = "Audit", description = "The audit trail across all Accord services")
@@ -91,11 +94,79 @@ class CrossServiceAuditController {
                 .map(trails -> answer(AuditTrailMerge.merge(trails, query.offset(), query.limit()), trails.size()));
     }
 
+    @GetMapping(path = "/api/audit/export", produces = "text/csv")
+    @Operation(operationId = "exportAuditTrailAcrossServices",
+            summary = "Every entry of every service's audit trail matching the filters, as one CSV file",
+            description = "The filters of the audit trail query, without paging: every matching entry of every"
+                    + " service, ordered as the query orders them (newest first; ties by service, then id), streamed"
+                    + " from the services' own exports (GET /api/<service>/audit/export). from and to are required"
+                    + " and at most " + AuditQuery.EXPORT_MAX_DAYS + " days apart; export a longer time in several"
+                    + " files. Columns: service, id, occurredAt, actor, actorId, partnerId, resourceType,"
+                    + " resourceId, action, before, after (JSON text), correlationId. A text a spreadsheet would take"
+                    + " for a formula (starting with = + - @, a tab or a carriage return) is written after a '. The"
+                    + " file is named audit-<from>-<to>.csv. A service that does not answer in time is left out and"
+                    + " named in X-Partial-Result; one that fails after it began answering breaks the download off,"
+                    + " so that a file is never silently incomplete. If no service answers: 503.")
+    @ApiResponse(responseCode = "200", description = "The CSV file (streamed), possibly partial", content = @Content(
+            mediaType = "text/csv", schema = @Schema(type = "string")), headers = {
+            @Header(name = HttpHeaders.CONTENT_DISPOSITION, description = "attachment; filename=\"audit-<from>-<to>.csv\""),
+            @Header(name = PARTIAL_RESULT, description = "Comma-separated services that did not answer; absent"
+                    + " when all did")})
+    @ApiResponse(responseCode = "400", description = "A parameter has a bad value or from or to is missing (named in"
+            + " violations)")
+    @ApiResponse(responseCode = "403", description = "Only auditors and platform admins read the audit trail")
+    @ApiResponse(responseCode = "503", description = "No service answered")
+    Mono<ResponseEntity<Flux<String>>> export(
+            @Parameter(schema = @Schema(type = "string", format = "uuid")) @RequestParam(required = false)
+            String partnerId,
+            @RequestParam(required = false) String resourceType,
+            @RequestParam(required = false) String resourceId,
+            @Parameter(description = "Username or subject id (actorId) of whoever acted")
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @Parameter(description = "occurredAt at or after: an ISO-8601 instant or date (midnight UTC)",
+                    required = true, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "occurredAt before (exclusive), at most " + AuditQuery.EXPORT_MAX_DAYS
+                    + " days after from", required = true, schema = @Schema(type = "string", format = "date-time"))
+            @RequestParam(required = false) String to,
+            ServerWebExchange exchange) {
+        AuditQuery query = AuditQuery.export(
+                new AuditQuery.Filters(partnerId, resourceType, resourceId, actor, action, from, to));
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        String correlationId = CorrelationId.of(exchange);
+        return Flux.fromArray(Service.values())
+                .flatMapSequential(service -> services.export(service, query, authorization, correlationId))
+                .collectList()
+                .map(exports -> {
+                    List<String> unanswered = exports.stream().filter(export -> !export.isAnswered())
+                            .map(ServiceAuditClient.ServiceExport::service).toList();
+                    if (unanswered.size() == exports.size()) {
+                        throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "No service answered the"
+                                + " audit export: " + String.join(", ", unanswered) + ".");
+                    }
+                    var response = ResponseEntity.ok()
+                            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                    .filename(AuditExport.fileName(query.from(), query.to())).build().toString());
+                    if (!unanswered.isEmpty()) {
+                        response.header(PARTIAL_RESULT, String.join(",", unanswered));
+                    }
+                    return response.body(AuditExport.merge(exports.stream()
+                            .filter(ServiceAuditClient.ServiceExport::isAnswered)
+                            .map(ServiceAuditClient.ServiceExport::rows).toList()));
+                });
+    }
+
     @GetMapping(path = "/api/audit/verification", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "verifyAuditChainsAcrossServices", summary = "Checks every service's audit hash chain",
             description = "Asks every service concurrently to walk its audit hash chain and answers each one's"
                     + " result: verified, entries checked, and for a broken chain the first entry that fails and"
-                    + " why. verified is true only when every service answered and every chain is whole. A service"
+                    + " why, and the position and hash of its chain's head (headPosition, headHash): record them"
+                    + " outside the database as an anchor, and later check it at the service with"
+                    + " GET /api/<service>/audit/verification?anchorPosition=&anchorHash= (anchorMatches), which"
+                    + " notices a chain rewritten as a whole. verified is true only when every service answered and"
+                    + " every chain is whole. A service"
                     + " that does not answer in time or fails is named in unanswered and in X-Partial-Result."
                     + " If no service answers: 503.")
     @ApiResponse(responseCode = "200", description = "Each answering service's result", headers =

@@ -46,7 +46,20 @@ class AuditChain {
     }
 
     AuditVerification verify() {
-        AuditVerification chain = verifyChain();
+        return verify(null);
+    }
+
+    /**
+     * Walks the chain; with an {@code anchor} (a head position and hash an auditor recorded outside the database
+     * earlier) also checks that the entry at that position still has that hash: a chain rewritten as a whole (every
+     * hash recomputed) is whole again, but no longer matches an anchor taken before the rewrite.
+     */
+    AuditVerification verify(Anchor anchor) {
+        Map<String, Object> head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
+                .query().listOfRows().stream().findFirst().orElse(null);
+        Long headPosition = head == null ? null : ((Number) head.get("last_seq")).longValue();
+        String headHash = head == null ? null : (String) head.get("last_hash");
+        AuditVerification chain = verifyChain(headPosition, headHash).withHead(headPosition, headHash);
         Map<String, Object> pending = jdbc.sql("""
                         select count(*) as pending,
                                floor(extract(epoch from clock_timestamp() - min(e.occurred_at)) * 1000) as oldest_age
@@ -65,17 +78,33 @@ class AuditChain {
                     + " ms: the sealer is not running or keeps failing, and until it is sealed the entry is not"
                     + " tamper-evident.");
         }
-        return chain.withPending(count, oldestAge);
+        chain = chain.withPending(count, oldestAge);
+        return anchor == null ? chain : checkAnchor(chain, anchor);
     }
 
-    private AuditVerification verifyChain() {
-        List<Map<String, Object>> heads = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
-                .query().listOfRows();
-        if (heads.isEmpty()) {
+    private AuditVerification checkAnchor(AuditVerification chain, Anchor anchor) {
+        List<Map<String, Object>> links = jdbc.sql(
+                        "select event_id, entry_hash from audit_chain_link where chain_seq = :position")
+                .param("position", anchor.position()).query().listOfRows();
+        if (links.isEmpty() || chain.headPosition() == null || anchor.position() > chain.headPosition()) {
+            return chain.withAnchor(false, null, "The chain holds no entry at the anchored position "
+                    + anchor.position() + " (its head is at " + chain.headPosition() + "): it was cut back or"
+                    + " rewritten since the anchor was taken.");
+        }
+        Long entry = ((Number) links.getFirst().get("event_id")).longValue();
+        boolean matches = anchor.hash().equalsIgnoreCase((String) links.getFirst().get("entry_hash"));
+        return chain.withAnchor(matches, entry, "The entry at the anchored position " + anchor.position()
+                + " no longer has the anchored hash: the chain up to it was rewritten since the anchor was taken.");
+    }
+
+    /** A chain position and the entry hash an auditor recorded there (from headPosition and headHash). */
+    record Anchor(long position, String hash) {
+    }
+
+    private AuditVerification verifyChain(Long headPosition, String headHash) {
+        if (headPosition == null) {
             return AuditVerification.broken(0, null, "The chain head is missing.");
         }
-        long headPosition = ((Number) heads.getFirst().get("last_seq")).longValue();
-        String headHash = (String) heads.getFirst().get("last_hash");
         long position = 0;
         String previousHash = GENESIS;
         while (position < headPosition) {
@@ -128,7 +157,7 @@ class AuditChain {
                     + " neither sealed nor waiting to be sealed (it was written past the triggers, or taken off"
                     + " the sealing queue).");
         }
-        return new AuditVerification(true, position, null, null, 0, null);
+        return new AuditVerification(true, position, null, null, 0, null, null, null, null);
     }
 
     /** SHA-256 (lower-case hex) of the entry's canonical form. */

@@ -1,6 +1,7 @@
 package io.accord.platform.audit;
 
 import io.accord.platform.security.Tenancy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit trail, its hash chain's sealer, and the auditors' query and verification endpoints. */
+import javax.sql.DataSource;
+
+/** The audit trail, its hash chain's sealer, and the auditors' query, export and verification endpoints. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(AuditProperties.class)
@@ -33,6 +36,12 @@ public class AuditConfiguration {
     @Bean
     AuditQueryController auditQueryController(JdbcClient jdbc, JsonMapper json) {
         return new AuditQueryController(jdbc, json);
+    }
+
+    @Bean
+    AuditExportController auditExportController(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                                @Value("${spring.application.name:}") String service) {
+        return new AuditExportController(dataSource, transactionManager, service);
     }
 
     @Bean

@@ -30,7 +30,8 @@ import java.util.UUID;
 @Tag(name = "Audit trail")
 class AuditQueryController {
 
-    private static final String FILTER = """
+    /** The filters of the query, shared by the export ({@link AuditExportController}). */
+    static final String FILTER = """
             where (cast(:partner as uuid) is null or partner_id = cast(:partner as uuid))
               and (cast(:type as text) is null or resource_type = cast(:type as text))
               and (cast(:resource as text) is null or resource_id = cast(:resource as text))

@@ -59,7 +59,9 @@ class AuditChainMigrationTests {
         assertThat(pending.pendingEntries()).as("the unsealed entry is queued").isEqualTo(1);
         insert(jdbc, "sealed after V12");
         assertThat(jdbc.sql("select audit_seal(10)").query(Integer.class).single()).isEqualTo(2);
-        assertThat(chain.verify()).isEqualTo(new AuditVerification(true, 7, null, null, 0, null));
+        assertThat(chain.verify()).isEqualTo(new AuditVerification(true, 7, null, null, 0, null, 7L,
+                jdbc.sql("select entry_hash from audit_chain_link where chain_seq = 7").query(String.class).single(),
+                null));
         assertThat(jdbc.sql("""
                 select l.chain_seq from audit_event e join audit_chain_link l on l.event_id = e.id order by e.id""")
                 .query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);

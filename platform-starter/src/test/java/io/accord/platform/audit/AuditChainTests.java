@@ -175,6 +175,95 @@ class AuditChainTests {
     }
 
     @Test
+    void answersTheHeadAsAnAnchorThatAChainRewrittenAsAWholeNoLongerMatches() {
+        write("{\"step\":1}");
+        long rewritten = write("{\"amount\":100}");
+        write("{\"step\":3}");
+        sealer.sealAll();
+
+        JsonNode plain = verification();
+        long headPosition = plain.get("headPosition").asLong();
+        String headHash = plain.get("headHash").asString();
+        assertThat(headPosition).isEqualTo(plain.get("entries").asLong());
+        assertThat(headHash).isEqualTo(superuserJdbc(jdbc -> jdbc.sql(
+                "select entry_hash from audit_chain_link where chain_seq = :position")
+                .param("position", headPosition).query(String.class).single()));
+        assertThat(plain.get("anchorMatches").isNull()).isTrue();
+        String anchor = "?anchorPosition=" + headPosition + "&anchorHash=" + headHash;
+        JsonNode anchored = verification(anchor);
+        assertThat(anchored.get("verified").asBoolean()).isTrue();
+        assertThat(anchored.get("anchorMatches").asBoolean()).isTrue();
+
+        // the superuser changes an entry before the anchor and recomputes every hash from it to the head
+        String original = afterState(rewritten);
+        long from = superuserJdbc(jdbc -> jdbc.sql("select chain_seq from audit_chain_link where event_id = :id")
+                .param("id", rewritten).query(Long.class).single());
+        superuser(jdbc -> {
+            jdbc.sql("update audit_event set after_state = '{\"amount\":1}' where id = :id").param("id", rewritten)
+                    .update();
+            rechain(jdbc, from);
+        });
+        assertThat(verification().get("verified").asBoolean()).as("the walk alone cannot tell").isTrue();
+        JsonNode mismatch = verification(anchor);
+        assertThat(mismatch.get("verified").asBoolean()).isFalse();
+        assertThat(mismatch.get("anchorMatches").asBoolean()).isFalse();
+        assertThat(mismatch.get("firstBrokenEntryId").asLong()).isEqualTo(superuserJdbc(jdbc -> jdbc.sql(
+                "select event_id from audit_chain_link where chain_seq = :position")
+                .param("position", headPosition).query(Long.class).single()));
+        assertThat(mismatch.get("reason").asString()).contains("anchored hash", "rewritten");
+        assertThat(mismatch.get("headHash").asString()).isNotEqualTo(headHash);
+
+        superuser(jdbc -> {
+            jdbc.sql("update audit_event set after_state = cast(:original as jsonb) where id = :id")
+                    .param("original", original).param("id", rewritten).update();
+            rechain(jdbc, from);
+        });
+        assertThat(verification(anchor).get("anchorMatches").asBoolean()).isTrue();
+        // an anchor beyond the head: the chain was cut back
+        JsonNode beyond = verification("?anchorPosition=" + (headPosition + 1_000_000) + "&anchorHash=" + headHash);
+        assertThat(beyond.get("anchorMatches").asBoolean()).isFalse();
+        assertThat(beyond.get("verified").asBoolean()).isFalse();
+    }
+
+    @Test
+    void refusesAnIncompleteOrMalformedAnchor() {
+        String hash = "a".repeat(64);
+        for (String[] bad : new String[][] {{"?anchorPosition=1", "anchorHash"}, {"?anchorHash=" + hash,
+                "anchorPosition"}, {"?anchorPosition=0&anchorHash=" + hash, "anchorPosition"},
+                {"?anchorPosition=x&anchorHash=" + hash, "anchorPosition"},
+                {"?anchorPosition=1&anchorHash=" + "g".repeat(64), "anchorHash"},
+                {"?anchorPosition=1&anchorHash=abc", "anchorHash"}}) {
+            TestHttp.Response response = auditor.get("/api/audit/verification" + bad[0]);
+            assertThat(response.status()).as(bad[0]).isEqualTo(400);
+            assertThat(response.json().get("violations").get(0).get("field").asString()).isEqualTo(bad[1]);
+        }
+    }
+
+    /** Recomputes every link from the position on, as someone rewriting the chain would, and moves the head. */
+    private static void rechain(JdbcClient jdbc, long from) {
+        jdbc.sql("""
+                do $body$
+                declare
+                    link record;
+                    previous text;
+                begin
+                    select coalesce((select entry_hash from audit_chain_link where chain_seq = %1$d - 1),
+                                    repeat('0', 64)) into previous;
+                    for link in select chain_seq, event_id from audit_chain_link where chain_seq >= %1$d
+                                order by chain_seq loop
+                        update audit_chain_link l
+                        set previous_hash = previous,
+                            entry_hash = (select audit_event_digest(e, link.chain_seq, previous)
+                                          from audit_event e where e.id = link.event_id)
+                        where l.chain_seq = link.chain_seq
+                        returning l.entry_hash into previous;
+                    end loop;
+                    update audit_chain_head set last_hash = previous where id = 1;
+                end
+                $body$""".formatted(from)).update();
+    }
+
+    @Test
     void isForAuditorsAndPlatformAdminsOnly() {
         assertThat(staff.get("/api/audit/verification").status()).isEqualTo(403);
         assertThat(staff.as(TestJwt.partner("pat", UUID.randomUUID().toString(), Roles.PARTNER_ADMIN))
@@ -298,7 +387,11 @@ class AuditChainTests {
     }
 
     private JsonNode verification() {
-        TestHttp.Response response = auditor.get("/api/audit/verification");
+        return verification("");
+    }
+
+    private JsonNode verification(String query) {
+        TestHttp.Response response = auditor.get("/api/audit/verification" + query);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }

@@ -23,3 +23,6 @@ update partner_invoice invoice
 set state = 'SUPERSEDED', superseded_by = ordered.next_id, superseded_at = ordered.next_at
 from ordered
 where ordered.id = invoice.id and ordered.next_id is not null;
+
+-- the foreign key above leads an index (a deleted or re-keyed later invoice finds its earlier ones without a scan)
+create index partner_invoice_superseded_by on partner_invoice (superseded_by);

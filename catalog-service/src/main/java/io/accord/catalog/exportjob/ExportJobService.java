@@ -38,6 +38,9 @@ class ExportJobService {
 
     @Transactional
     ExportJob request(ExportJobView.Create request) {
+        if (request != null) {
+            request.requireClientAttributes();
+        }
         FileFormat format = request == null || request.contentType() == null || request.contentType().isBlank()
                 ? FileFormat.CSV : FileFormat.ofMediaType(request.contentType()).orElseThrow(() ->
                 new InvalidInputException("contentType", "contentType is text/csv or application/json"));

@@ -174,6 +174,45 @@ class ExportJobTests {
         assertThat(adminA.get(EXPORT_JOBS + "/nope").status()).isEqualTo(404);
     }
 
+    @Test
+    void attributesTheJobSetsAndAnotherResourcesPathAreRefusedNotIgnored() {
+        TestHttp admin = admin(activePartner("Export Read Only"));
+        java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("{\"path\": \"/tmf-api/party/v4/organization\", \"url\": \"file:///etc/passwd\","
+                + " \"status\": \"Succeeded\"}", "status");
+        refused.put("{\"url\": \"file:///etc/passwd\"}", "url");
+        refused.put("{\"id\": \"x\"}", "id");
+        refused.put("{\"href\": \"/elsewhere\"}", "href");
+        refused.put("{\"creationDate\": \"2026-01-01T00:00:00Z\"}", "creationDate");
+        refused.put("{\"completionDate\": \"2026-01-01T00:00:00Z\"}", "completionDate");
+        refused.put("{\"errorLog\": \"none\"}", "errorLog");
+        refused.put("{\"path\": \"/tmf-api/party/v4/organization\"}", "path");
+        refused.put("{\"@type\": \"Organization\"}", "@type");
+        refused.put("{\"@baseType\": \"ImportJob\"}", "@baseType");
+        refused.put("{\"@schemaLocation\": \"file:///etc/passwd\"}", "@schemaLocation");
+
+        refused.forEach((body, field) -> {
+            TestHttp.Response response = admin.post(EXPORT_JOBS, body);
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("violations").get(0).get("field").asString()).as(body).isEqualTo(field);
+            assertThat(response.json().get("detail").asString()).as(body).contains(field);
+        });
+        assertThat(admin.post(EXPORT_JOBS, "{\"status\": \"Succeeded\"}").json().get("detail").asString())
+                .contains("read-only");
+        assertThat(admin.post(EXPORT_JOBS, "{\"path\": \"/x\"}").json().get("detail").asString())
+                .contains("/tmf-api/productCatalogManagement/v4/productOffering");
+        assertThat(admin.get(EXPORT_JOBS).json().size()).as("nothing was created").isZero();
+
+        JsonNode accepted = exportAndWait(admin, """
+                {"@type": "ExportJob", "@baseType": "ExportJob",
+                 "@schemaLocation": "https://tmforum.org/schemas/ExportJob.schema.json",
+                 "path": "/tmf-api/productCatalogManagement/v4/productOffering", "contentType": "text/csv",
+                 "status": null, "url": null}""");
+        assertThat(accepted.get("status").asString()).isEqualTo(JobStatus.SUCCEEDED.label());
+        assertThat(accepted.get("path").asString()).isEqualTo("/tmf-api/productCatalogManagement/v4/productOffering");
+    }
+
     /**
      * An export whose file cannot be stored (a fault trigger, created as the database owner, refuses the file chunks
      * of this partner's exports) is written again after a back-off, and FAILED after the attempts allowed (3 in the

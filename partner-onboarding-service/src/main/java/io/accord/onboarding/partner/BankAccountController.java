@@ -28,9 +28,11 @@ import java.util.UUID;
 class BankAccountController {
 
     private final PartnerService service;
+    private final BankAccountDisclosure disclosure;
 
-    BankAccountController(PartnerService service) {
+    BankAccountController(PartnerService service, BankAccountDisclosure disclosure) {
         this.service = service;
+        this.disclosure = disclosure;
     }
 
     record ChangeRequest(@NotBlank @Size(max = 50) String iban, @NotBlank @Size(max = 20) String bic) {
@@ -50,6 +52,11 @@ class BankAccountController {
             return new BankAccountView(partner.id(), partner.bankAccount(),
                     PartnerView.PendingBankAccount.of(partner.pendingBankAccountChange()));
         }
+
+        BankAccountView masked() {
+            return new BankAccountView(partnerId, confirmed == null ? null : confirmed.masked(),
+                    pending == null ? null : pending.masked());
+        }
     }
 
     @PutMapping
@@ -62,7 +69,7 @@ class BankAccountController {
         BankDetails.problem(iban, bic).ifPresent(problem -> {
             throw new InvalidInputException(Ibans.isValid(iban) ? "bic" : "iban", problem);
         });
-        return BankAccountView.of(service.requestBankAccountChange(id, new BankAccount(iban, bic)));
+        return disclosure.bankAccount(service.requestBankAccountChange(id, new BankAccount(iban, bic)));
     }
 
     @PostMapping("/confirmation")
@@ -73,7 +80,7 @@ class BankAccountController {
     BankAccountView confirm(@PathVariable UUID id, @Valid @RequestBody Confirmation confirmation) {
         String iban = confirmation.iban() == null || confirmation.iban().isBlank()
                 ? null : Ibans.normalise(confirmation.iban());
-        return BankAccountView.of(service.confirmBankAccountChange(id, confirmation.changeId(), iban));
+        return disclosure.bankAccount(service.confirmBankAccountChange(id, confirmation.changeId(), iban));
     }
 
     @PostMapping("/rejection")
@@ -81,6 +88,7 @@ class BankAccountController {
             summary = "Reject the requested bank details (staff); the confirmed account stays")
     @RequestExample("onboarding/bank-account-rejection.json")
     BankAccountView reject(@PathVariable UUID id, @Valid @RequestBody(required = false) Rejection rejection) {
-        return BankAccountView.of(service.rejectBankAccountChange(id, rejection == null ? null : rejection.changeId()));
+        return disclosure.bankAccount(service.rejectBankAccountChange(id,
+                rejection == null ? null : rejection.changeId()));
     }
 }

@@ -114,6 +114,22 @@ public final class Ibans {
         return grouped.toString();
     }
 
+    /**
+     * The IBAN as shown to someone who may know that a partner has an account but not which: country, check digits
+     * and the last four characters, e.g. {@code "DE02 **** **** **** 2051"}. The middle is always three starred
+     * groups, so the mask does not tell the length either; an IBAN of eight characters or fewer is all stars.
+     */
+    public static String mask(String iban) {
+        String normalised = normalise(iban);
+        if (normalised == null) {
+            return null;
+        }
+        if (normalised.length() <= 8) {
+            return "**** ****";
+        }
+        return normalised.substring(0, 4) + " **** **** **** " + normalised.substring(normalised.length() - 4);
+    }
+
     /** The country of an IBAN (its first two characters), or null when it has none. */
     static String country(String iban) {
         String normalised = normalise(iban);

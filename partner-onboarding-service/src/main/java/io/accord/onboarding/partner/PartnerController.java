@@ -34,9 +34,11 @@ class PartnerController {
     private static final String MANAGERS = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.PARTNER_MANAGER + "')";
 
     private final PartnerService service;
+    private final BankAccountDisclosure disclosure;
 
-    PartnerController(PartnerService service) {
+    PartnerController(PartnerService service, BankAccountDisclosure disclosure) {
         this.service = service;
+        this.disclosure = disclosure;
     }
 
     @PostMapping
@@ -45,14 +47,14 @@ class PartnerController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("onboarding/partner.json")
     ResponseEntity<PartnerView> create(@Valid @RequestBody PartnerRequests.CreatePartner request) {
-        PartnerView created = PartnerView.of(service.create(request));
+        PartnerView created = disclosure.view(service.create(request));
         return ResponseEntity.created(URI.create(created.href())).body(created);
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getPartner", summary = "Read a partner")
     PartnerView get(@PathVariable UUID id) {
-        return PartnerView.of(service.get(id));
+        return disclosure.view(service.get(id));
     }
 
     @GetMapping
@@ -66,7 +68,7 @@ class PartnerController {
                                            @RequestParam(required = false) Integer offset,
                                            @RequestParam(required = false) Integer limit) {
         return PagedResponse.of(service.search(new PartnerSearch(name, status, partnerType, businessModel, country),
-                OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"))), PartnerView::of);
+                OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"))), disclosure::view);
     }
 
     @PostMapping("/{id}/suspension")
@@ -74,14 +76,14 @@ class PartnerController {
     @Operation(operationId = "suspendPartner", summary = "Suspend an ACTIVE partner (no new orders)")
     @RequestExample("onboarding/partner-status-change.json")
     PartnerView suspend(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.StatusChange request) {
-        return PartnerView.of(service.suspend(id, request.reason()));
+        return disclosure.view(service.suspend(id, request.reason()));
     }
 
     @PostMapping("/{id}/reinstatement")
     @PreAuthorize(MANAGERS)
     @Operation(operationId = "reinstatePartner", summary = "Reinstate a SUSPENDED partner")
     PartnerView reinstate(@PathVariable UUID id) {
-        return PartnerView.of(service.reinstate(id));
+        return disclosure.view(service.reinstate(id));
     }
 
     @PostMapping("/{id}/termination")
@@ -89,6 +91,6 @@ class PartnerController {
     @Operation(operationId = "terminatePartner", summary = "Terminate a partner (final)")
     @RequestExample("onboarding/partner-status-change.json")
     PartnerView terminate(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.StatusChange request) {
-        return PartnerView.of(service.terminate(id, request.reason()));
+        return disclosure.view(service.terminate(id, request.reason()));
     }
 }

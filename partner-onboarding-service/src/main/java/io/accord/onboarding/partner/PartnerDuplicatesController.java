@@ -31,9 +31,11 @@ class PartnerDuplicatesController {
     static final String PATH = "/api/onboarding/admin/partner-duplicates";
 
     private final PartnerService service;
+    private final BankAccountDisclosure disclosure;
 
-    PartnerDuplicatesController(PartnerService service) {
+    PartnerDuplicatesController(PartnerService service, BankAccountDisclosure disclosure) {
         this.service = service;
+        this.disclosure = disclosure;
     }
 
     record Candidate(UUID id, String href, String legalName, String country, String taxId, PartnerStatus status) {
@@ -68,7 +70,7 @@ class PartnerDuplicatesController {
             summary = "Merge: terminate the flagged partner with a reason naming the survivor (one of those it "
             + "is flagged against); nothing is moved")
     PartnerView merge(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.Merge request) {
-        return PartnerView.of(service.mergeDuplicate(id, request.survivorId(), request.reason()));
+        return disclosure.view(service.mergeDuplicate(id, request.survivorId(), request.reason()));
     }
 
     @PostMapping("/{id}/dismissal")
@@ -77,6 +79,6 @@ class PartnerDuplicatesController {
     @Operation(operationId = "dismissPossibleDuplicate",
             summary = "Dismiss: the partners are distinct; the flag is cleared")
     PartnerView dismiss(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.Dismissal request) {
-        return PartnerView.of(service.dismissDuplicate(id, request.reason()));
+        return disclosure.view(service.dismissDuplicate(id, request.reason()));
     }
 }

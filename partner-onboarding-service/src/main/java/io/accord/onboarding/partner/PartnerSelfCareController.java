@@ -19,9 +19,11 @@ import java.util.UUID;
 class PartnerSelfCareController {
 
     private final PartnerService service;
+    private final BankAccountDisclosure disclosure;
 
-    PartnerSelfCareController(PartnerService service) {
+    PartnerSelfCareController(PartnerService service, BankAccountDisclosure disclosure) {
         this.service = service;
+        this.disclosure = disclosure;
     }
 
     @PutMapping("/contacts")
@@ -29,7 +31,7 @@ class PartnerSelfCareController {
             summary = "Replace the commercial, technical and billing contacts (partner admin or staff)")
     @RequestExample("onboarding/partner-contacts.json")
     PartnerView contacts(@PathVariable UUID id, @Valid @RequestBody PartnerRequests.Contacts request) {
-        return PartnerView.of(service.changeContacts(id, request.commercial().toContact(),
+        return disclosure.view(service.changeContacts(id, request.commercial().toContact(),
                 request.technical() == null ? null : request.technical().toContact(),
                 request.billing().toContact()));
     }

@@ -24,6 +24,19 @@ record PartnerView(UUID id, String href, String legalName, String tradingName, P
             return change == null ? null : new PendingBankAccount(change.id(), change.account().iban(),
                     change.account().bic(), change.requestedBy(), change.requestedAt());
         }
+
+        PendingBankAccount masked() {
+            return new PendingBankAccount(changeId, Ibans.mask(iban), bic, requestedBy, requestedAt);
+        }
+    }
+
+    /** This view with the IBANs of the confirmed account and of a waiting change masked (see BankAccountDisclosure). */
+    PartnerView withBankAccountMasked() {
+        return new PartnerView(id, href, legalName, tradingName, partnerType, businessModel, country, taxId,
+                registeredAddress, commercialContact, technicalContact, billingContact,
+                bankAccount == null ? null : bankAccount.masked(),
+                pendingBankAccount == null ? null : pendingBankAccount.masked(), settlementCurrency, status,
+                statusReason, applicationId, possibleDuplicateOf, createdAt, updatedAt);
     }
 
     static PartnerView of(Partner partner) {

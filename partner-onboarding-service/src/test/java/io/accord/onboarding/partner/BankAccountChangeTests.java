@@ -156,4 +156,35 @@ class BankAccountChangeTests {
         JsonNode beyondSepa = admin.put(bankAccount, change("BR1800360305000010009795493C1", "BRASBRRJXXX")).json();
         assertThat(beyondSepa.get("pending").get("iban").asString()).isEqualTo("BR1800360305000010009795493C1");
     }
+
+    @Test
+    void onlyThePartnerAdminAndStaffWithANeedSeeTheFullIbanOthersSeeItMasked() {
+        String id = newPartner();
+        String partner = "/api/onboarding/partners/" + id;
+        TestHttp admin = as(TestJwt.partner("fr-admin-4", id, Roles.PARTNER_ADMIN));
+        String changeId = admin.put(partner + "/bank-account", change(FIRST_IBAN, "PSSTFRPPPAR")).json()
+                .get("pending").get("changeId").asString();
+        as(TestJwt.staff("fin", Roles.FINANCE)).post(partner + "/bank-account/confirmation", confirmation(changeId));
+        admin.put(partner + "/bank-account", change(SWAPPED_IBAN, "BNPAFRPPXXX"));
+
+        for (String token : java.util.List.of(TestJwt.partner("fr-user", id, Roles.PARTNER_USER),
+                TestJwt.staff("ops", Roles.OPS))) {
+            JsonNode read = as(token).get(partner).json();
+            assertThat(read.get("bankAccount").get("iban").asString()).isEqualTo("FR14 **** **** **** 2606");
+            assertThat(read.get("bankAccount").get("bic").asString()).isEqualTo("PSSTFRPPPAR");
+            assertThat(read.get("pendingBankAccount").get("iban").asString()).isEqualTo("FR76 **** **** **** 0189");
+            assertThat(read.get("pendingBankAccount").get("bic").asString()).isEqualTo("BNPAFRPPXXX");
+            JsonNode listed = as(token).get("/api/onboarding/partners?name=Bank%20Change%20SAS&limit=500").json();
+            listed.forEach(each -> assertThat(each.toString())
+                    .doesNotContain("FR1420041010050500013M02606", "FR7630006000011234567890189"));
+            assertThat(listed.toString()).contains("FR14 **** **** **** 2606");
+        }
+        for (String token : java.util.List.of(TestJwt.partner("fr-admin-5", id, Roles.PARTNER_ADMIN),
+                TestJwt.staff("fin", Roles.FINANCE), TestJwt.staff("pm", Roles.PARTNER_MANAGER),
+                TestJwt.staff("admin", Roles.PLATFORM_ADMIN), TestJwt.staff("aud", Roles.AUDITOR))) {
+            JsonNode read = as(token).get(partner).json();
+            assertThat(read.get("bankAccount").get("iban").asString()).isEqualTo("FR1420041010050500013M02606");
+            assertThat(read.get("pendingBankAccount").get("iban").asString()).isEqualTo(SWAPPED_IBAN);
+        }
+    }
 }

@@ -35,6 +35,15 @@ class IbansTests {
     }
 
     @Test
+    void maskingKeepsCountryCheckDigitsAndLastFourButNotTheLength() {
+        assertThat(Ibans.mask("DE02120300000000202051")).isEqualTo("DE02 **** **** **** 2051");
+        assertThat(Ibans.mask("no93 8601 1117 947")).isEqualTo("NO93 **** **** **** 7947");
+        assertThat(Ibans.mask("MT84MALT011000012345MTLCAST001S")).isEqualTo("MT84 **** **** **** 001S");
+        assertThat(Ibans.mask("DE021203")).isEqualTo("**** ****");
+        assertThat(Ibans.mask(null)).isNull();
+    }
+
+    @Test
     void namesTheIbanAndWhatIsWrong() {
         assertThat(Ibans.problem("DE89370400440532013001"))
                 .contains("IBAN DE89 3704 0044 0532 0130 01: checksum (mod 97) does not verify");

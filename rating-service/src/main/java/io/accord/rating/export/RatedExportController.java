@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -27,7 +28,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** The streamed export of a partner's rated records (docs/rating-usage-api.md, "Export of rated records"). */
@@ -39,6 +44,8 @@ class RatedExportController {
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
     static final Duration MAX_RANGE = Duration.ofDays(366);
+    private static final DateTimeFormatter FILE_NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
     static final String ANYONE = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
             + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN + "', '"
             + Roles.PARTNER_USER + "')";
@@ -88,10 +95,29 @@ class RatedExportController {
         StreamingResponseBody body = out -> export.write(partner, view, start, end, upTo, format, out);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .contentType(format == RatedExport.Format.CSV ? new MediaType(CSV, StandardCharsets.UTF_8) : NDJSON);
-        if (format == RatedExport.Format.CSV) {
-            answer.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rated-" + partner + ".csv\"");
-        }
+        answer.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(fileName(partner, start, end, format)).build().toString());
         return answer.body(body);
+    }
+
+    /**
+     * {@code rated-<partner>-<from>-<to>.csv} (or {@code .ndjson}) with compact UTC instants, e.g.
+     * {@code rated-1111…-20261101T000000Z-20261201T000000Z.csv}, so exports of different windows do not overwrite each
+     * other; a fraction of a second, when given, is kept ({@code 20261101T000000.5Z}).
+     */
+    private static String fileName(String partner, Instant from, Instant to, RatedExport.Format format) {
+        return "rated-" + partner + "-" + compact(from) + "-" + compact(to)
+                + (format == RatedExport.Format.CSV ? ".csv" : ".ndjson");
+    }
+
+    private static String compact(Instant instant) {
+        String seconds = FILE_NAME_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        int nanos = instant.getNano();
+        if (nanos == 0) {
+            return seconds + "Z";
+        }
+        String fraction = String.format(Locale.ROOT, "%09d", nanos).replaceAll("0+$", "");
+        return seconds + "." + fraction + "Z";
     }
 
     /** Staff name the partner; a partner token exports its own (another partner's answers 404, as elsewhere). */

@@ -199,6 +199,22 @@ class RatedExportTests {
     }
 
     @Test
+    void eachWindowsExportIsAFileOfItsOwnName() {
+        String partnerId = UUID.randomUUID().toString();
+        String november = "/api/rating/rated?partnerId=" + partnerId + "&from=2026-11-01T00:00:00Z&to=2026-12-01";
+        String december = "/api/rating/rated?partnerId=" + partnerId
+                + "&from=2026-12-01T01:30:00%2B01:00&to=2026-12-07T10:15:30.25Z";
+
+        assertThat(staff().header("Accept", "text/csv").get(november).header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"rated-" + partnerId + "-20261101T000000Z-20261201T000000Z.csv\"");
+        assertThat(staff().header("Accept", "text/csv").get(december).header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"rated-" + partnerId + "-20261201T003000Z-20261207T101530.25Z.csv\"");
+        assertThat(staff().get(november).header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"rated-" + partnerId
+                        + "-20261101T000000Z-20261201T000000Z.ndjson\"");
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheParameter() {
         String partnerId = UUID.randomUUID().toString();
         String range = "&from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z";

@@ -108,7 +108,8 @@ final class AuditBackends {
         entry.put("resourceId", "res-" + id);
         entry.put("action", "updated");
         entry.put("before", Map.of("status", "OLD"));
-        entry.put("after", Map.of("status", "NEW", "version", id));
+        // keys in a fixed order (Map.of iterates in a per-JVM order): the export passes the JSON text through as written
+        entry.put("after", new java.util.TreeMap<>(Map.of("status", "NEW", "version", id)));
         entry.put("correlationId", "corr-" + id);
         return entry;
     }

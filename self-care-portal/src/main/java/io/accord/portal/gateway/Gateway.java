@@ -275,11 +275,29 @@ public class Gateway {
      */
     public ResponseEntity<StreamingResponseBody> download(String uri, MediaType accept, String fallbackFilename,
             Object... variables) {
+        return downloadWhole(uri, accept, fallbackFilename, null, variables);
+    }
+
+    /**
+     * A download as {@link #download}, refused before anything is sent when the gateway says its answer is partial
+     * ({@value #PARTIAL_RESULT}: services that did not answer were left out, e.g. of the audit export): the page says
+     * which, rather than the browser saving a file that is silently incomplete. {@code partialDetail} words it with
+     * the services named ({@code %s}); {@code null} passes a partial answer on.
+     */
+    public ResponseEntity<StreamingResponseBody> downloadWhole(String uri, MediaType accept, String fallbackFilename,
+            String partialDetail, Object... variables) {
         ClientHttpResponse answer = call(() -> downloadClient.get().uri(uri, variables).accept(accept)
                 .exchange((request, response) -> {
                     if (response.getStatusCode().isError()) {
                         try (response) {
                             throw failed(response);
+                        }
+                    }
+                    String partial = response.getHeaders().getFirst(PARTIAL_RESULT);
+                    if (partialDetail != null && partial != null) {
+                        try (response) {
+                            throw new GatewayException(GatewayException.UNREACHABLE, partialDetail.formatted(partial),
+                                    null);
                         }
                     }
                     return response;
@@ -300,6 +318,9 @@ public class Gateway {
             }
         });
     }
+
+    /** The gateway's header naming the services a merged answer lacks (they did not answer in time). */
+    public static final String PARTIAL_RESULT = "X-Partial-Result";
 
     /** Items of a list and how many there are in all. */
     public record Listing(JsonNode items, long total) {

@@ -13,13 +13,16 @@ import io.accord.portal.gateway.Gateway;
 /**
  * The invoice form as the settlement API takes it: the invoice's fields, and the lines entered in the form
  * ({@code <field><row>}, empty rows left out) as JSON lines or, when a PDF comes along (the API takes a PDF only
- * with a CSV of lines), as that CSV.
+ * with a CSV of lines), as that CSV. A line's {@code side} ({@link #SIDES}) is sent only when chosen: left out,
+ * settlement reads it from the amount's sign (docs/settlement-reconciliation.md, {@code SIDE}).
  */
 final class InvoiceForm {
 
     static final int ROWS = 5;
     static final List<String> HEADER = List.of("offeringId", "usageType", "periodStart", "reference", "description",
-            "quantity", "amount");
+            "quantity", "amount", "side");
+    /** The sides a line may state, as settlement takes them; the form's empty choice leaves it to the sign. */
+    static final List<String> SIDES = List.of("REVENUE_SHARE", "WHOLESALE");
     private static final List<String> FIELDS = List.of("periodId", "invoiceNumber", "invoiceDate", "currency");
 
     private InvoiceForm() {

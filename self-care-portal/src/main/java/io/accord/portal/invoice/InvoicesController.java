@@ -53,6 +53,8 @@ class InvoicesController {
         model.addAttribute("periods",
                 PeriodOption.of(gateway.list(SETTLEMENT + "/periods?offset=0&limit=24").items()));
         model.addAttribute("rows", InvoiceForm.ROWS);
+        model.addAttribute("columns", InvoiceForm.HEADER);
+        model.addAttribute("sides", InvoiceForm.SIDES);
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of());
             model.addAttribute("errors", List.of());

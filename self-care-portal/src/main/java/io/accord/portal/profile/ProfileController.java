@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.security.PortalUser;
+import io.accord.portal.security.StaffActions;
 import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -28,12 +30,18 @@ import tools.jackson.databind.JsonNode;
  * The partner's profile (onboarding-service, {@code /api/onboarding/partners/{id}}): every partner user reads it; a
  * partner admin changes the contacts and requests new bank details, which someone else confirms (four-eyes). Staff
  * (partner managers, finance, platform admins) find partners and confirm or reject a waiting bank change, naming
- * the change and the IBAN they reviewed (the service refuses a change that is no longer the waiting one).
+ * the change and the IBAN they reviewed (the service refuses a change that is no longer the waiting one); partner
+ * managers and platform admins also set the partner's tax id.
  */
 @Controller
 class ProfileController {
 
     static final String PARTNERS = "/api/onboarding/partners";
+    static final String ORGANIZATION = "/tmf-api/party/v4/organization/{id}";
+    /** Who onboarding lets set a partner's tax id ({@code PartnerService.changeTaxId}). */
+    private static final String[] TAX_ID_EDITORS = {Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN};
+    /** Onboarding's limit on an {@code identificationId}. */
+    private static final int TAX_ID_MAX = 40;
     private static final List<String> CONTACTS = List.of("commercial", "technical", "billing");
     private static final int PAGE_SIZE = 25;
 
@@ -111,6 +119,57 @@ class ProfileController {
         return show(PortalUser.of(principal), id, model);
     }
 
+    /**
+     * Staff set or change the partner's tax id (its VAT number, which settlement prints on the statements it
+     * self-bills in the partner's name): a TMF632 merge patch of the organization's {@code organizationIdentification}.
+     * Only the roles onboarding lets do it (partner managers, platform admins; anyone else: 403, nothing sent); a
+     * blank or overlong tax id is refused here (400 at the field, nothing sent), onboarding's check for the
+     * partner's country (400) and another partner's tax id (409) are shown at the field.
+     */
+    @PostMapping("/partners/{id}/tax-id")
+    String taxId(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
+                 @RequestParam(defaultValue = "") String taxId, Model model, RedirectAttributes redirect,
+                 HttpServletResponse response) {
+        StaffActions.require(principal, TAX_ID_EDITORS);
+        String value = taxId.strip();
+        String invalid = value.isEmpty() ? "profile.taxId.required"
+                : value.length() > TAX_ID_MAX ? "profile.taxId.tooLong" : null;
+        if (invalid != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("failedForm", "taxId");
+            model.addAttribute("errorKeys", Map.of("taxId", invalid));
+            model.addAttribute("values", Map.of("taxId", taxId));
+            return show(PortalUser.of(principal), id, model);
+        }
+        Map<String, String> identification = new LinkedHashMap<>();
+        identification.put("identificationType", "taxId");
+        identification.put("identificationId", value);
+        Map<String, Object> patch = Map.of("organizationIdentification", List.of(identification));
+        try {
+            gateway.send(HttpMethod.PATCH, ORGANIZATION, patch, id);
+        } catch (GatewayProblem problem) {
+            if (!problem.isForTheForm()) {
+                throw problem;
+            }
+            response.setStatus(problem.status());
+            model.addAttribute("failedForm", "taxId");
+            model.addAttribute("problem", problem);
+            model.addAttribute("errors", Map.of("taxId", taxIdError(problem)));
+            model.addAttribute("values", Map.of("taxId", taxId));
+            return show(PortalUser.of(principal), id, model);
+        }
+        redirect.addFlashAttribute("noticeKey", "profile.taxId.saved");
+        return "redirect:/partners/" + id;
+    }
+
+    /** Onboarding's message for the tax id (its violation, else the problem's detail: another partner's, 409). */
+    private static String taxIdError(GatewayProblem problem) {
+        return problem.violations().stream()
+                .filter(v -> v.field().startsWith("organizationIdentification") || "taxId".equals(v.field()))
+                .map(GatewayProblem.Violation::message).findFirst()
+                .orElse(problem.detail() == null ? "" : problem.detail());
+    }
+
     @PostMapping("/partners/{id}/bank-account/confirmation")
     String confirm(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, @RequestParam UUID changeId,
                    @RequestParam(defaultValue = "") String iban, Model model, RedirectAttributes redirect,
@@ -166,6 +225,10 @@ class ProfileController {
         model.addAttribute("edits", user.hasRole(Roles.PARTNER_ADMIN));
         model.addAttribute("confirms", user.hasRole(Roles.PARTNER_MANAGER) || user.hasRole(Roles.FINANCE)
                 || user.hasRole(Roles.PLATFORM_ADMIN));
+        model.addAttribute("setsTaxId", user.hasRole(Roles.PARTNER_MANAGER) || user.hasRole(Roles.PLATFORM_ADMIN));
+        if (!model.containsAttribute("errorKeys")) {
+            model.addAttribute("errorKeys", Map.of());
+        }
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of());
         }

@@ -122,6 +122,24 @@ class StatementPage {
                 BigDecimal totalAmount, String issuedAt, boolean downloadable) {
     }
 
+    /**
+     * What keeps a DRAFT or APPROVED statement from its next step until it is fixed elsewhere (settlement's
+     * {@code warnings}, e.g. {@code PARTNER_TAX_ID_MISSING}); {@code message} is settlement's, in English.
+     */
+    record Warning(String code, String message) {
+
+        /** The codes the portal words itself; any other is shown as its code, with settlement's message to staff. */
+        static final java.util.Set<String> KNOWN = java.util.Set.of("PARTNER_TAX_ID_MISSING");
+
+        public boolean known() {
+            return KNOWN.contains(code);
+        }
+
+        public boolean taxIdMissing() {
+            return "PARTNER_TAX_ID_MISSING".equals(code);
+        }
+    }
+
     /** A period's bounds in UTC to the minute, the end exclusive as settlement keeps it. */
     record Period(String start, String end) {
     }
@@ -173,6 +191,10 @@ class StatementPage {
         model.addAttribute("notesTotal", notes.total());
         model.addAttribute("period", period(header.periodId()));
         model.addAttribute("showsPartner", staff);
+        model.addAttribute("warnings", warnings(statement));
+        // the roles onboarding lets set a partner's tax id (PATCH of the organization's organizationIdentification)
+        model.addAttribute("setsTaxId", principal != null
+                && StaffActions.mayAct(principal, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN));
         model.addAttribute("partnerNames", staff && !header.partnerId().isBlank()
                 ? partnerNames.of(List.of(header.partnerId())) : PartnerNames.Names.NONE);
         model.addAttribute("recordsPayments", principal != null && StaffActions.mayAct(principal, Roles.FINANCE)
@@ -224,6 +246,17 @@ class StatementPage {
                     StatementsController.amount(line, "fxRate")));
         }
         return lines;
+    }
+
+    private static List<Warning> warnings(JsonNode statement) {
+        List<Warning> warnings = new ArrayList<>();
+        for (JsonNode warning : statement.path("warnings")) {
+            String code = warning.path("code").asString("").strip();
+            if (!code.isEmpty()) {
+                warnings.add(new Warning(code, warning.path("message").asString("")));
+            }
+        }
+        return warnings;
     }
 
     private static List<Payment> payments(JsonNode items) {

@@ -1,11 +1,13 @@
 package io.accord.portal.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
+import io.accord.portal.StubGateway;
 import io.accord.portal.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -143,6 +146,103 @@ class AuditControllerTests extends PortalTestSupport {
                     .andExpect(status().isForbidden());
         }
         mvc.perform(get("/audit").with(TestUsers.partner("partner-admin"))).andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    private static final String CSV = "service,id,occurredAt,actor,actorId,partnerId,resourceType,resourceId,action,"
+            + "before,after,correlationId\r\nsettlement,42,2026-11-30T10:15:00.123Z,fiona,sub-fiona,,SettlementPeriod,"
+            + "p-1,closed-early,\"{\"\"state\"\": \"\"OPEN\"\"}\",,c0ffee\r\n";
+
+    private void export(Map<String, String> headers) {
+        STUB.answer("GET", "/api/audit/export", new StubGateway.Answer(200, "text/csv;charset=UTF-8",
+                CSV.getBytes(StandardCharsets.UTF_8), headers));
+    }
+
+    @Test
+    void thePageOffersTheExportOfItsFilters() throws Exception {
+        STUB.answerJson("GET", "/api/audit", 200, ENTRIES, Map.of("X-Total-Count", "2"));
+
+        mvc.perform(get("/audit").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("formaction=\"/audit/export\""),
+                        containsString(">Export as CSV</button>"), containsString("at most 92 days apart"))));
+        mvc.perform(get("/audit").header("Accept-Language", "de").with(TestUsers.staff("admin", "platform-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Als CSV exportieren</button>"),
+                        containsString("höchstens 92 Tage auseinander"))));
+    }
+
+    @Test
+    void theExportStreamsTheGatewaysCsvUnderItsFileNameWithThePagesFilters() throws Exception {
+        export(Map.of("Content-Disposition", "attachment; filename=\"audit-2026-11-01-2026-12-01.csv\""));
+
+        var answer = mvc.perform(get("/audit/export").param("partnerId", PARTNER_A).param("actor", " fiona ")
+                        .param("action", "").param("from", "2026-11-01").param("to", "2026-12-01")
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"audit-2026-11-01-2026-12-01.csv\""))
+                .andExpect(header().string("Cache-Control", "private, no-store"))
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse();
+        assertThat(answer.getContentAsByteArray()).isEqualTo(CSV.getBytes(StandardCharsets.UTF_8));
+        var call = STUB.requestsTo("GET", "/api/audit/export").getFirst();
+        assertThat(call.query()).isEqualTo("partnerId=" + PARTNER_A + "&actor=fiona&from=2026-11-01&to=2026-12-01");
+        assertThat(call.authorization()).isEqualTo("Bearer auditor-token");
+        assertThat(call.accept()).isEqualTo("text/csv");
+    }
+
+    @Test
+    void theExportNeedsBothDaysAtMost92ApartAndOtherwiseAsksNothing() throws Exception {
+        mvc.perform(get("/audit/export").param("from", "2026-11-01").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("The export needs both days"),
+                        containsString("value=\"2026-11-01\""), containsString("aria-invalid=\"true\""))));
+        mvc.perform(get("/audit/export").param("from", "2026-01-01").param("to", "2026-04-04")
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("An export covers at most 92 days")));
+        mvc.perform(get("/audit/export").param("from", "2026-12-02").param("to", "2026-12-01")
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("must be after the day it starts")));
+        mvc.perform(get("/audit/export").param("partnerId", "acme").param("from", "2026-11-01")
+                        .param("to", "2026-12-01").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The partner id is not a valid id.")));
+        assertThat(STUB.requests()).isEmpty();
+
+        export(Map.of());
+        mvc.perform(get("/audit/export").param("from", "2026-01-01").param("to", "2026-04-03")
+                        .with(TestUsers.staff("admin", "platform-admin")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"audit-2026-01-01-2026-04-03.csv\""));
+        assertThat(STUB.requestsTo("GET", "/api/audit/export")).hasSize(1);
+    }
+
+    @Test
+    void anExportTheGatewaySaysIsPartialIsRefusedNamingTheServicesRatherThanSaved() throws Exception {
+        export(Map.of("Content-Disposition", "attachment; filename=\"audit-2026-11-01-2026-12-01.csv\"",
+                "X-Partial-Result", "rating,disputes"));
+
+        mvc.perform(get("/audit/export").param("from", "2026-11-01").param("to", "2026-12-01")
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isBadGateway())
+                .andExpect(header().doesNotExist("Content-Disposition"))
+                .andExpect(content().string(allOf(containsString("The service&#39;s message: The export would be"
+                                + " incomplete: rating,disputes did not answer the audit export."),
+                        not(containsString("closed-early")))));
+    }
+
+    @Test
+    void onlyAuditorsAndPlatformAdminsExportTheAuditTrail() throws Exception {
+        for (String role : new String[] {"ops", "finance", "partner-manager"}) {
+            mvc.perform(get("/audit/export").param("from", "2026-11-01").param("to", "2026-12-01")
+                    .with(TestUsers.staff(role, role))).andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/audit/export").param("from", "2026-11-01").param("to", "2026-12-01")
+                .with(TestUsers.partner("partner-admin"))).andExpect(status().isForbidden());
         assertThat(STUB.requests()).isEmpty();
     }
 }

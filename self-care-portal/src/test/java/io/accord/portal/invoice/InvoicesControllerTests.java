@@ -82,6 +82,62 @@ class InvoicesControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void eachLineOffersItsSideWithTheSignDecidingByDefault() throws Exception {
+        periods();
+
+        mvc.perform(get("/invoices").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<th scope=\"col\">Side</th>"),
+                        containsString("name=\"side0\""), containsString("aria-label=\"Line 1: Side\""),
+                        containsString("<option value=\"\">Decide by the amount&#39;s sign</option>"),
+                        containsString("<option value=\"REVENUE_SHARE\">Revenue share (your supply to us)</option>"),
+                        containsString("<option value=\"WHOLESALE\">Wholesale (our supply to you)</option>"),
+                        containsString("name=\"side4\""), not(containsString("name=\"side5\"")),
+                        containsString("id=\"side-hint\""), not(containsString("selected")))));
+        mvc.perform(get("/invoices").header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("aria-label=\"Zeile 1: Seite\""),
+                        containsString(">Nach dem Vorzeichen des Betrags</option>"),
+                        containsString(">Umsatzanteil (Ihre Leistung an uns)</option>"),
+                        containsString(">Großhandel (unsere Leistung an Sie)</option>"))));
+    }
+
+    @Test
+    void aChosenSideIsSentWithItsLineAndNoneLeavesItToTheSign() throws Exception {
+        STUB.answerJson("POST", API, 201, INVOICE_VIEW, Map.of());
+
+        mvc.perform(multipart("/invoices").param("periodId", PERIOD).param("invoiceNumber", "INV-2026-0043")
+                        .param("invoiceDate", "2026-12-03").param("currency", "EUR")
+                        .param("amount0", "-4.10").param("side0", "REVENUE_SHARE")
+                        .param("amount1", "12.00").param("side1", "")
+                        .param("amount2", "2.50").param("side2", "WHOLESALE")
+                        .with(csrf()).with(TestUsers.partner("partner-user")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/invoices/" + INVOICE));
+
+        assertThat(STUB.requestsTo("POST", API).getFirst().body()).endsWith("\"lines\":[{\"amount\":\"-4.10\","
+                + "\"side\":\"REVENUE_SHARE\"},{\"amount\":\"12.00\"},{\"amount\":\"2.50\",\"side\":\"WHOLESALE\"}]}");
+    }
+
+    @Test
+    void aSideTheServiceRefusesIsShownAndTheChosenSidesAreKept() throws Exception {
+        periods();
+        STUB.answerJson("POST", API, 400, """
+                {"title":"Invalid input","status":400,"detail":"The invoice has 1 problem",
+                 "violations":[{"field":"lines[1].side","message":"side must be one of [REVENUE_SHARE, WHOLESALE]"}]}""",
+                Map.of());
+
+        mvc.perform(multipart("/invoices").param("periodId", PERIOD).param("invoiceNumber", "INV-2026-0044")
+                        .param("invoiceDate", "2026-12-03").param("currency", "EUR")
+                        .param("amount0", "1.00").param("side0", "WHOLESALE")
+                        .param("amount1", "2.00").param("side1", "SUPPLY")
+                        .with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("nothing was stored"),
+                        containsString("lines[1].side: side must be one of [REVENUE_SHARE, WHOLESALE]"),
+                        containsString("<option value=\"WHOLESALE\" selected=\"selected\">"))));
+    }
+
+    @Test
     void withAPdfTheFormLinesGoAsCsvAndTheCdrFileIsMatched() throws Exception {
         STUB.answerJson("POST", API + "/upload", 201, INVOICE_VIEW, Map.of());
         STUB.answerJson("PUT", API + "/" + INVOICE + "/usage-file", INVOICE_VIEW);
@@ -95,14 +151,15 @@ class InvoicesControllerTests extends PortalTestSupport {
         mvc.perform(multipart("/invoices").file(pdf).file(cdrs).param("periodId", PERIOD)
                         .param("invoiceNumber", "INV-2026-0042").param("invoiceDate", "2026-12-03")
                         .param("currency", "EUR").param("description0", "Voice, November").param("amount0", "1250.40")
+                        .param("side0", "").param("amount1", "-3.20").param("side1", "REVENUE_SHARE")
                         .param("mode", "KEYS").with(csrf()).with(TestUsers.partner("partner-admin")))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/invoices/" + INVOICE + "?match=" + MATCH));
 
         String upload = STUB.requestsTo("POST", API + "/upload").getFirst().body();
         assertThat(upload).contains("name=\"periodId\"", "INV-2026-0042", "filename=\"invoice.pdf\"",
-                "%PDF-1.7 invoice", "offeringId,usageType,periodStart,reference,description,quantity,amount\r\n"
-                        + ",,,,\"Voice, November\",,1250.40\r\n");
+                "%PDF-1.7 invoice", "offeringId,usageType,periodStart,reference,description,quantity,amount,side\r\n"
+                        + ",,,,\"Voice, November\",,1250.40,\r\n,,,,,,-3.20,REVENUE_SHARE\r\n");
         var stored = STUB.requestsTo("PUT", API + "/" + INVOICE + "/usage-file").getFirst();
         assertThat(stored.query()).isEqualTo("fileName=cdrs.csv");
         assertThat(stored.body()).startsWith("usageId,subscriberId,startTime,quantity");

@@ -16,6 +16,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -195,5 +196,108 @@ class ProfileControllerTests extends PortalTestSupport {
                         not(containsString("Your profile")))));
         mvc.perform(get("/profile").with(TestUsers.partner("partner-admin")))
                 .andExpect(content().string(containsString("<title>Your profile · Accord</title>")));
+    }
+
+    private static final String ORGANIZATION = "/tmf-api/party/v4/organization/" + PARTNER_A;
+
+    private static String partnerWithoutTaxId() {
+        return partner(false).replace("\"taxId\":\"DE123456789\",", "");
+    }
+
+    @Test
+    void aPartnerManagerSetsAMissingTaxIdOnThePartnersPage() throws Exception {
+        STUB.answerJson("GET", PARTNER, partnerWithoutTaxId());
+        STUB.answerJson("PATCH", ORGANIZATION, "{\"id\":\"%s\"}".formatted(PARTNER_A));
+
+        mvc.perform(get("/partners/" + PARTNER_A).with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dt id=\"tax-id\">Tax id</dt><dd>—</dd>"),
+                        containsString("<h3>Set the tax id</h3>"),
+                        containsString("action=\"/partners/" + PARTNER_A + "/tax-id\""),
+                        containsString("<label for=\"taxId\">Tax id (VAT number)</label>"),
+                        containsString("name=\"_csrf\""), containsString("aria-describedby=\"taxId-hint\""))));
+
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "  DE987654321 ")
+                        .with(csrf()).with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/partners/" + PARTNER_A))
+                .andExpect(flash().attribute("noticeKey", "profile.taxId.saved"));
+
+        var call = STUB.requestsTo("PATCH", ORGANIZATION).getFirst();
+        assertThat(call.body()).isEqualTo("{\"organizationIdentification\":[{\"identificationType\":\"taxId\","
+                + "\"identificationId\":\"DE987654321\"}]}");
+        assertThat(call.authorization()).isEqualTo("Bearer partner-manager-token");
+        assertThat(STUB.header("PATCH", ORGANIZATION, "Content-Type")).startsWith("application/merge-patch+json");
+    }
+
+    @Test
+    void aPlatformAdminChangesAKnownTaxIdAndFinanceOnlyReadsIt() throws Exception {
+        STUB.answerJson("GET", PARTNER, partner(false));
+
+        mvc.perform(get("/partners/" + PARTNER_A).header("Accept-Language", "de")
+                        .with(TestUsers.staff("admin", "platform-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h3>Steuernummer ändern</h3>"),
+                        containsString("<label for=\"taxId\">Steuernummer (USt-IdNr.)</label>"),
+                        containsString("value=\"DE123456789\""), containsString(">Steuernummer speichern</button>"))));
+        mvc.perform(get("/partners/" + PARTNER_A).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dd>DE123456789</dd>"),
+                        not(containsString("/tax-id\"")), not(containsString("Change the tax id")))));
+    }
+
+    @Test
+    void rolesOnboardingRefusesCannotSetATaxIdAndNothingIsSent() throws Exception {
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE987654321").with(csrf())
+                .with(TestUsers.staff("finance", "finance"))).andExpect(status().isForbidden());
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE987654321").with(csrf())
+                .with(TestUsers.staff("auditor", "auditor"))).andExpect(status().isForbidden());
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE987654321").with(csrf())
+                .with(TestUsers.partner("partner-admin"))).andExpect(status().isForbidden());
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE987654321")
+                .with(TestUsers.staff("partner-manager", "partner-manager"))).andExpect(status().isForbidden());
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void aBlankOrOverlongTaxIdIsRefusedAtItsFieldWithNothingSent() throws Exception {
+        STUB.answerJson("GET", PARTNER, partnerWithoutTaxId());
+
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "   ")
+                        .with(csrf()).with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("aria-invalid=\"true\""),
+                        containsString("aria-describedby=\"taxId-error taxId-hint\""),
+                        containsString("<span id=\"taxId-error\" class=\"field-error\">Enter the tax id.</span>"))));
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE" + "1".repeat(39))
+                        .with(csrf()).with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("A tax id has at most 40 characters.")));
+        assertThat(STUB.requestsTo("PATCH", ORGANIZATION)).isEmpty();
+    }
+
+    @Test
+    void onboardingsRefusalIsShownAtTheTaxIdWithTheInputKept() throws Exception {
+        STUB.answerJson("GET", PARTNER, partnerWithoutTaxId());
+        STUB.answerJson("PATCH", ORGANIZATION, 400, """
+                {"title":"Invalid input","status":400,"detail":"Invalid input",
+                 "violations":[{"field":"organizationIdentification","message":"DE12 is not a valid VAT number for DE"}]}""",
+                Map.of());
+
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE12")
+                        .with(csrf()).with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("value=\"DE12\""),
+                        containsString("<span id=\"taxId-error\" class=\"field-error\">DE12 is not a valid VAT number"
+                                + " for DE</span>"))));
+
+        STUB.answerJson("PATCH", ORGANIZATION, 409, """
+                {"title":"Conflict","status":409,"detail":"Tax id DE987654321 belongs to partner Other GmbH (x); nothing was changed"}""",
+                Map.of());
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE987654321")
+                        .with(csrf()).with(TestUsers.staff("admin", "platform-admin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("value=\"DE987654321\""),
+                        containsString("class=\"field-error\">Tax id DE987654321 belongs to partner Other GmbH"))));
     }
 }

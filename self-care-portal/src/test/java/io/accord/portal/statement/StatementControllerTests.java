@@ -440,4 +440,79 @@ class StatementControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk()).andExpect(content().bytes(pdf));
         assertThat(STUB.requests().getFirst().authorization()).isEqualTo("Bearer partner-manager-token");
     }
+
+    /** A DRAFT statement whose approval waits for the partner's tax id, with a warning the portal does not know. */
+    private static void answersADraftWithWarnings() {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","partnerId":"%s","periodId":"%s","state":"DRAFT","direction":"PAYABLE","currency":"EUR",
+                 "netAmount":15.35,"taxAmount":2.92,"totalAmount":18.27,"paidAmount":0,
+                 "documentType":"REVENUE_SHARE_STATEMENT",
+                 "warnings":[{"code":"PARTNER_TAX_ID_MISSING","message":"self-billed: set the tax id of %2$s"},
+                             {"code":"FX_RATE_STALE","message":"the EUR/USD rate is older than a week"}],
+                 "lines":[{"type":"REVENUE_SHARE","label":"Video streaming, minutes","rounded":10.00}]}"""
+                .formatted(ISSUED, PARTNER_A, PERIOD));
+    }
+
+    @Test
+    void financeSeesWhatKeepsADraftFromApprovalAndWhoSetsTheMissingTaxId() throws Exception {
+        answersADraftWithWarnings();
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"statement-warnings\""),
+                        containsString("This statement cannot go on until this is fixed:"),
+                        containsString("The partner&#39;s tax id (VAT number) is not known. This statement is"
+                                + " self-billed in the partner&#39;s name"),
+                        containsString("A partner manager or platform admin sets it on the partner&#39;s page."),
+                        containsString("href=\"/partners/" + PARTNER_A + "#tax-id\">Open the partner&#39;s page</a>"),
+                        not(containsString("Set the partner&#39;s tax id on its page.")),
+                        containsString("<code>FX_RATE_STALE</code>"),
+                        containsString("<span lang=\"en\">the EUR/USD rate is older than a week</span>"),
+                        not(containsString(">PARTNER_TAX_ID_MISSING<")))));
+    }
+
+    @Test
+    void aPartnerManagerIsLedToThePartnersTaxIdAndAnAuditorIsToldWhoSetsIt() throws Exception {
+        answersADraftWithWarnings();
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("href=\"/partners/" + PARTNER_A
+                                + "#tax-id\">Set the partner&#39;s tax id on its page.</a>"),
+                        not(containsString("A partner manager or platform admin sets it")))));
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("A partner manager or platform admin sets it on the partner&#39;s page."),
+                        not(containsString("#tax-id")))));
+    }
+
+    @Test
+    void warningsAreInGermanAndAPartnerGetsNoServiceMessageNorLink() throws Exception {
+        answersADraftWithWarnings();
+
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.staff("admin", "platform-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Diese Abrechnung kann erst weiter, wenn dies behoben ist:"),
+                        containsString("Die Steuernummer (USt-IdNr.) des Partners ist nicht bekannt."),
+                        containsString(">Steuernummer des Partners auf seiner Seite hinterlegen.</a>"))));
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("The partner&#39;s tax id (VAT number) is not known."),
+                        containsString("Your partner manager sets it."), containsString("<code>FX_RATE_STALE</code>"),
+                        not(containsString("older than a week")), not(containsString("#tax-id")))));
+    }
+
+    @Test
+    void aStatementWithoutWarningsShowsNone() throws Exception {
+        answersAnIssuedStatement(",\"warnings\":[]");
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<h1>Statement ST-2026-000042</h1>"),
+                        not(containsString("statement-warnings")), not(containsString("cannot go on")))));
+    }
 }

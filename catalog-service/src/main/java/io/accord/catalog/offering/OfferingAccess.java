@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who sees and changes which offering. Staff see all. A partner sees its own, the co-created ones it takes part in,
- * and launched CSP-owned offerings (what resellers quote); any other answers 404. Only the owner's partner-admin
+ * Who sees and changes which offering. Staff see all. A partner sees its own, the co-created ones it takes part in
+ * (named by the CSP, or accepted: a pending co-creator sees only its invitation), and launched CSP-owned offerings (what resellers quote); any other answers 404. Only the owner's partner-admin
  * changes an offering; staff (platform-admin, partner-manager) change CSP-owned ones.
  */
 @Component
@@ -89,8 +89,10 @@ class OfferingAccess {
         return (root, query, builder) -> {
             Subquery<UUID> participating = query.subquery(UUID.class);
             Root<ProductOffering> other = participating.from(ProductOffering.class);
-            Join<ProductOffering, ProductOffering.ParticipantRow> participant = other.join("participants");
-            participating.select(other.get("id")).where(builder.equal(participant.get("partnerId"), partner));
+            Join<ProductOffering, OfferingParticipant> participant = other.join("participants");
+            // a co-creator still to accept sees only its invitation, not the offering
+            participating.select(other.get("id")).where(builder.equal(participant.get("partnerId"), partner),
+                    builder.equal(participant.get("consent"), OfferingParticipant.Consent.ACCEPTED));
             return builder.or(builder.equal(root.get("partnerId"), partner), root.get("id").in(participating),
                     builder.and(builder.isNull(root.get("partnerId")),
                             builder.equal(root.get("status"), OfferingStatus.LAUNCHED)));

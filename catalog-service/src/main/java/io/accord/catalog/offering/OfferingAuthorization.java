@@ -29,6 +29,8 @@ class OfferingAuthorization {
                 .requestMatchers(HttpMethod.POST, OfferingResources.PATH, PriceResources.PATH, ReviewController.DECISION,
                         ReviewController.WITHDRAWAL)
                 .hasAnyRole(Roles.PARTNER_ADMIN, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN)
+                // only the named partner answers its invitation as co-creator: staff do not consent for it
+                .requestMatchers(HttpMethod.POST, CoCreationController.DECISION).hasRole(Roles.PARTNER_ADMIN)
                 .requestMatchers(HttpMethod.PATCH, OfferingResources.PATH + "/*")
                 .hasAnyRole(Roles.PARTNER_ADMIN, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN)
                 .requestMatchers(HttpMethod.DELETE, OfferingResources.PATH + "/*")

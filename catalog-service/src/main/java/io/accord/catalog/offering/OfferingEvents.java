@@ -93,6 +93,7 @@ class OfferingEvents {
     }
 
     private void tmf(String eventType, String resourceName, Object resource, ProductOffering offering) {
+        // the co-creators taking part; one still to accept hears nothing of the draft it was invited to
         Set<UUID> visible = new HashSet<>(offering.participantIds());
         if (offering.partnerId() != null) {
             visible.add(offering.partnerId());

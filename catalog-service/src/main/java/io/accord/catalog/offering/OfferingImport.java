@@ -180,7 +180,7 @@ class OfferingImport {
             if (row.result() == ImportOutcome.Result.CREATED) {
                 ProductOffering offering = new ProductOffering(owner, row.draft().externalId(), lifecycle.actor(),
                         now);
-                offering.define(definition(owner, row, ids, specs, specIds, now), now);
+                offering.define(definition(owner, row, ids, specs, specIds, now), lifecycle.actor(), now);
                 entities.persist(offering);
                 ids.put(row.draft().externalId(), offering.id());
                 created.put(row, offering);
@@ -198,13 +198,16 @@ class OfferingImport {
                             prices.replaceDrafts(offering.id(), draft.prices(), now, true));
                     row.result(result, offering.id());
                     audit(owner, offering, "created", null, draft);
+                    auditInvitations(owner, offering, List.of());
                 }
                 case UPDATED -> {
                     JsonNode before = json.readTree(offering.definition());
+                    List<OfferingParticipant> named = offering.coCreators();
                     offering.redefine(definition(owner, row, ids, specs, specIds, now), lifecycle.actor(), now);
                     events.tmfDraft("ProductOfferingAttributeValueChangeEvent", offering, draft,
                             prices.replaceDrafts(offering.id(), draft.prices(), now, false));
                     audit(owner, offering, "changed", before, draft);
+                    auditInvitations(owner, offering, named);
                 }
                 default -> lifecycle.propose(offering, result == ImportOutcome.Result.NEW_PRICE_VERSION
                         ? ProductOffering.Change.NEW_PRICE_VERSION : ProductOffering.Change.NEW_VERSION,
@@ -219,9 +222,21 @@ class OfferingImport {
      * through this importer) or from a bulk import; the entries of one call share its correlation id. A proposal for
      * a launched offering is audited by {@link OfferingLifecycle#propose}, an unchanged row not at all.
      */
-    private void audit(Owner owner, ProductOffering offering, String action, Object before, OfferingDraft after) {
+    private void audit(Owner owner, ProductOffering offering, String action, Object before, Object after) {
         audit.record(owner.isCsp() ? null : new PartnerId(owner.partnerId()), "productOffering",
                 offering.id().toString(), action, before, after);
+    }
+
+    /**
+     * One entry per co-creator the write named (or named with another share) that now waits for its consent: the
+     * invitation, which its partner admin answers ({@code co-creation accepted} or {@code declined}).
+     */
+    private void auditInvitations(Owner owner, ProductOffering offering, List<OfferingParticipant> namedBefore) {
+        Set<OfferingParticipant> known = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        known.addAll(namedBefore);
+        offering.coCreators().stream()
+                .filter(p -> p.consent() == OfferingParticipant.Consent.PENDING && !known.contains(p))
+                .forEach(p -> audit(owner, offering, "co-creator invited", null, CoCreations.audited(p)));
     }
 
     private OfferingDefinition definition(Owner owner, OfferingValidation.Row row, Map<String, UUID> ids,

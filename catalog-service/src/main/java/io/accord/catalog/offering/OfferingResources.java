@@ -16,6 +16,8 @@ import java.util.UUID;
 /**
  * TMF620 ProductOffering resources. Accord's extensions: {@code externalId} (the owner's key), {@code participants}
  * with revenue shares, {@code bundlePricing}, {@code pendingChange} (a launched offering's change in review),
+ * {@code pendingParticipants} (the co-creators named on a partner's draft who have not accepted yet: listed in
+ * {@code participants} and {@code relatedParty} with their proposed shares, but not taking part until they accept),
  * {@code rejectedChange} (the last change of a launched offering a partner manager rejected, with the reason; shown to
  * staff and the owner), {@code withdrawnChange} (the last change withdrawn before it was decided; the same readers).
  * {@code relatedParty} with role {@code Owner} names the owning partner (none: the CSP owns it).
@@ -87,7 +89,7 @@ final class OfferingResources {
                     TimePeriod validFor, List<Ref> category, List<Ref> channel, Ref productSpecification,
                     List<Ref> bundledProductOffering, List<Ref> productOfferingPrice, List<PartyRef> relatedParty,
                     String statusReason, String externalId, String bundlePricing, List<Share> participants,
-                    String pendingChange, RejectedChange rejectedChange, WithdrawnChange withdrawnChange,
+                    List<UUID> pendingParticipants, String pendingChange, RejectedChange rejectedChange, WithdrawnChange withdrawnChange,
                     @JsonProperty("@type") String type) {
     }
 

@@ -98,6 +98,7 @@ class OfferingViews {
                 draft.bundlePricing() == null ? null : draft.bundlePricing().name(),
                 draft.participants().stream().map(p -> new OfferingResources.Share(p.partnerId(), plain(p.sharePercent())))
                         .toList(),
+                o.pendingParticipantIds().isEmpty() ? null : o.pendingParticipantIds(),
                 o.pendingChange() == null ? null : o.pendingChange().name(), rejectedChange(o), withdrawnChange(o),
                 "ProductOffering");
     }
@@ -155,7 +156,7 @@ class OfferingViews {
      * equal definitions compare equal, and Jackson writes a BigDecimal as its {@code toString}. Only what the API
      * shows changes; the stored form (and the JSON mapper, which compares definitions as text) stays as it is.
      */
-    private static BigDecimal plain(BigDecimal value) {
+    static BigDecimal plain(BigDecimal value) {
         return value == null || value.scale() >= 0 ? value : value.setScale(0);
     }
 }

@@ -3,7 +3,6 @@ package io.accord.catalog.offering;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.FetchType;
@@ -15,7 +14,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +29,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "product_offering")
 class ProductOffering {
+
+    /** Where a co-creator named on the offering accepts or declines. */
+    static final String CO_CREATION_DECISION = "/api/catalog/offerings/{id}/co-creation/decision";
 
     /** What kind of change of a launched offering waits for review. */
     enum Change { NEW_VERSION, NEW_PRICE_VERSION }
@@ -83,7 +84,7 @@ class ProductOffering {
     @BatchSize(size = 100)
     @CollectionTable(name = "offering_participant", joinColumns = @JoinColumn(name = "offering_id"))
     @OrderColumn(name = "position")
-    private List<ParticipantRow> participants = new ArrayList<>();
+    private List<OfferingParticipant> participants = new ArrayList<>();
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100)
     @CollectionTable(name = "offering_bundle_component", joinColumns = @JoinColumn(name = "bundle_id"))
@@ -105,10 +106,14 @@ class ProductOffering {
         this.createdAt = now;
     }
 
-    /** Sets the definition of an offering that is not launched yet; a rejected one returns to DRAFT. */
-    void define(OfferingDefinition definition, Instant now) {
+    /**
+     * Sets the definition of an offering that is not launched yet; a rejected one returns to DRAFT. A partner named
+     * as co-creator of a partner's offering by {@code by} (or with another share than it accepted) is pending until
+     * one of its admins accepts; the CSP's co-creators take part at once (their terms are agreed at onboarding).
+     */
+    void define(OfferingDefinition definition, String by, Instant now) {
         requireStatus("change", OfferingStatus.DRAFT, OfferingStatus.REJECTED);
-        apply(definition);
+        apply(definition, partnerId != null, by, now);
         status = OfferingStatus.DRAFT;
         statusReason = null;
         lastUpdate = now;
@@ -119,7 +124,7 @@ class ProductOffering {
      * changed its content and may not approve it (four-eyes), however many changes later.
      */
     void redefine(OfferingDefinition definition, String by, Instant now) {
-        define(definition, now);
+        define(definition, by, now);
         if (by != null && !editors().contains(by)) {
             String[] more = Arrays.copyOf(editedBy, editedBy.length + 1);
             more[editedBy.length] = by;
@@ -138,6 +143,12 @@ class ProductOffering {
     /** The owner submits it for review; {@code by} may not approve it (four-eyes). */
     void submit(String by, Instant now) {
         requireStatus("submit", OfferingStatus.DRAFT, OfferingStatus.REJECTED);
+        List<UUID> pending = pendingParticipantIds();
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("cannot submit offering " + id + ": co-creators " + pending
+                    + " have not accepted their share yet (each one's partner admin accepts or declines at POST "
+                    + CO_CREATION_DECISION.replace("{id}", id.toString()) + ", or the draft drops them)");
+        }
         status = OfferingStatus.IN_REVIEW;
         statusReason = null;
         submittedAt = now;
@@ -205,7 +216,8 @@ class ProductOffering {
         if (pendingChange == Change.NEW_VERSION) {
             offeringVersion++;
         }
-        apply(definition);
+        // a reviewed change of a launched offering: no co-creator is left pending on a launched offering
+        apply(definition, false, submittedBy, now);
         pendingChange = null;
         pendingDefinition = null;
         decidedBy = by;
@@ -293,7 +305,43 @@ class ProductOffering {
                 && (validTo == null || validTo.isAfter(instant));
     }
 
-    private void apply(OfferingDefinition d) {
+    /**
+     * A co-creator's partner admin accepts its share: it takes part in the draft (sees it, and is bound by its share
+     * once launched).
+     */
+    void acceptCoCreation(UUID partner, String by, Instant now) {
+        invitation(partner, "accept").accept(by, now);
+        lastUpdate = now;
+    }
+
+    /**
+     * A co-creator's partner admin declines: it leaves the draft, whose definition ({@code withoutIt}, the draft
+     * without it) no longer names it.
+     */
+    void declineCoCreation(UUID partner, String withoutIt, Instant now) {
+        OfferingParticipant declined = invitation(partner, "decline");
+        participants.remove(declined);
+        definition = withoutIt;
+        lastUpdate = now;
+    }
+
+    private OfferingParticipant invitation(UUID partner, String action) {
+        requireStatus(action + " the co-creation of", OfferingStatus.DRAFT, OfferingStatus.REJECTED);
+        OfferingParticipant row = participants.stream().filter(p -> p.partnerId().equals(partner)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("partner " + partner + " is no co-creator of offering "
+                        + id));
+        if (row.consent() != OfferingParticipant.Consent.PENDING) {
+            throw new IllegalStateException("cannot " + action + " the co-creation of offering " + id + ": partner "
+                    + partner + " accepted it already (" + row.consentedBy() + ", " + row.consentedAt() + ")");
+        }
+        return row;
+    }
+
+    /**
+     * @param consentNeeded whether a new co-creator (or one with another share) waits for its consent; one named
+     *                      again with the share it was invited to (or accepted) keeps its state
+     */
+    private void apply(OfferingDefinition d, boolean consentNeeded, String by, Instant now) {
         OfferingDraft draft = d.draft();
         name = draft.name();
         description = draft.description();
@@ -304,8 +352,14 @@ class ProductOffering {
         validFrom = draft.validFrom();
         validTo = draft.validTo();
         definition = d.json();
+        java.util.Map<UUID, OfferingParticipant> before = new java.util.HashMap<>();
+        participants.forEach(row -> before.put(row.partnerId(), row));
         participants.clear();
-        draft.participants().forEach(p -> participants.add(new ParticipantRow(p.partnerId(), p.sharePercent())));
+        for (OfferingDraft.Participant p : draft.participants()) {
+            OfferingParticipant kept = before.get(p.partnerId());
+            participants.add(kept != null && kept.sharePercent().compareTo(p.sharePercent()) == 0 ? kept
+                    : new OfferingParticipant(p.partnerId(), p.sharePercent(), consentNeeded, by, now));
+        }
         components.clear();
         components.addAll(d.componentIds());
     }
@@ -395,25 +449,20 @@ class ProductOffering {
     Instant lastUpdate() { return lastUpdate; }
     List<UUID> components() { return List.copyOf(components); }
 
+    /** The co-creators taking part (who accepted, or were named by the CSP): they see the offering. */
     List<UUID> participantIds() {
-        return participants.stream().map(ParticipantRow::partnerId).toList();
+        return participants.stream().filter(p -> p.consent() == OfferingParticipant.Consent.ACCEPTED).map(OfferingParticipant::partnerId)
+                .toList();
     }
 
-    @Embeddable
-    static class ParticipantRow {
-        private UUID partnerId;
-        private BigDecimal sharePercent;
+    /** The co-creators named on the draft who have not accepted yet: they see only their invitation. */
+    List<UUID> pendingParticipantIds() {
+        return participants.stream().filter(p -> p.consent() == OfferingParticipant.Consent.PENDING).map(OfferingParticipant::partnerId)
+                .toList();
+    }
 
-        protected ParticipantRow() {
-        }
-
-        ParticipantRow(UUID partnerId, BigDecimal sharePercent) {
-            this.partnerId = partnerId;
-            this.sharePercent = sharePercent;
-        }
-
-        UUID partnerId() {
-            return partnerId;
-        }
+    /** Every co-creator named on the offering, pending or taking part, with its consent. */
+    List<OfferingParticipant> coCreators() {
+        return List.copyOf(participants);
     }
 }

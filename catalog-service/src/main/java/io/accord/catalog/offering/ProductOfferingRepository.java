@@ -48,7 +48,21 @@ interface ProductOfferingRepository extends JpaRepository<ProductOffering, UUID>
                                          and (k.valid_to is null or k.valid_to > :now)))
               and (:all or o.partner_id = :partner or o.partner_id is null
                    or exists (select 1 from offering_participant pa
-                              where pa.offering_id = o.id and pa.partner_id = :partner))""";
+                              where pa.offering_id = o.id and pa.partner_id = :partner
+                                and pa.consent = 'ACCEPTED'))""";
+
+    /**
+     * Drafts naming {@code partner} (all: any partner) as a co-creator that has not accepted yet, oldest first
+     * (index offering_participant_pending).
+     */
+    @Query(value = "select o.* " + PENDING_CO_CREATORS + " order by o.created_at, o.id",
+            countQuery = "select count(*) " + PENDING_CO_CREATORS, nativeQuery = true)
+    Page<ProductOffering> withPendingCoCreators(UUID partner, boolean all, Pageable page);
+
+    String PENDING_CO_CREATORS = """
+            from product_offering o
+            where exists (select 1 from offering_participant pa where pa.offering_id = o.id
+                          and pa.consent = 'PENDING' and (:all or pa.partner_id = :partner))""";
 
     @Query("select o from ProductOffering o where o.status = 'IN_REVIEW' or o.pendingChange is not null")
     Page<ProductOffering> inReview(Pageable page);

@@ -52,6 +52,13 @@ final class CatalogApi {
         return TestHttp.localPort(port).as(TestJwt.staff(role + "-user", role));
     }
 
+    /** The co-creator's partner admin accepts its share of a partner's draft (it takes part from then on). */
+    void acceptCoCreation(UUID offering, UUID coCreator) {
+        TestHttp.Response accepted = admin(coCreator).post(PLAIN + "/" + offering + "/co-creation/decision",
+                "{\"decision\":\"ACCEPT\"}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    }
+
     /** Imports the draft and returns the offering's id. */
     UUID draft(Owner owner, OfferingDraft draft) {
         ImportOutcome outcome = offerings.upsertAll(owner, List.of(draft), false).getFirst();

@@ -210,6 +210,7 @@ class OfferingApiTests {
         assertThat(adminB.post(CatalogApi.PLAIN + "/" + offering + "/submission", null).status()).isEqualTo(404);
         assertThat(adminB.get(CatalogApi.PLAIN + "/" + offering + "/prices-in-force").status()).isEqualTo(404);
         assertThat(adminB.get(CatalogApi.OFFERINGS).body()).doesNotContain(offering.toString());
+        api.acceptCoCreation(offering, coCreator);
         assertThat(api.user(coCreator).get(CatalogApi.OFFERINGS + "/" + offering).status()).isEqualTo(200);
         assertThat(api.user(coCreator).get(CatalogApi.OFFERINGS).body()).contains(offering.toString());
         assertThat(api.admin(coCreator).delete(CatalogApi.OFFERINGS + "/" + offering).status()).isEqualTo(403);

@@ -53,6 +53,7 @@ class OfferingLifecycleTests {
         UUID owner = api.activePartner("Launch Media");
         UUID coCreator = api.activePartner("Co Creator Studio");
         UUID id = api.draft(Owner.partner(owner), OfferingDrafts.coCreated("launch", coCreator, "30"));
+        api.acceptCoCreation(id, coCreator);
 
         api.admin(owner).post(CatalogApi.PLAIN + "/" + id + "/submission", null);
         TestHttp.Response queue = api.manager.get("/api/catalog/review-queue?limit=500");

@@ -54,7 +54,7 @@ class ProductOfferingTests {
                 "{}", "owner", NOW));
         offering.submit("owner", NOW);
         assertThatIllegalStateException().isThrownBy(() -> offering.submit("owner", NOW));
-        assertThatIllegalStateException().isThrownBy(() -> offering.define(definition(), NOW));
+        assertThatIllegalStateException().isThrownBy(() -> offering.define(definition(), "owner", NOW));
     }
 
     @Test
@@ -73,7 +73,7 @@ class ProductOfferingTests {
     void aLaunchedOfferingChangesOnlyThroughAnApprovedRevision() {
         ProductOffering offering = launched();
 
-        assertThatIllegalStateException().isThrownBy(() -> offering.define(definition(), NOW));
+        assertThatIllegalStateException().isThrownBy(() -> offering.define(definition(), "owner", NOW));
         offering.propose(ProductOffering.Change.NEW_VERSION, "{\"changed\":true}", "owner", NOW);
         assertThat(offering.inReview()).isTrue();
         assertThat(offering.status()).isEqualTo(OfferingStatus.LAUNCHED);
@@ -181,9 +181,46 @@ class ProductOfferingTests {
         return offering;
     }
 
+    @Test
+    void aPartnersCoCreatorIsPendingUntilItAcceptsAndIsAskedAgainForAnotherShare() {
+        UUID coCreator = UUID.randomUUID();
+        ProductOffering offering = new ProductOffering(Owner.partner(UUID.randomUUID()), "x", "creator", NOW);
+        offering.define(coCreated(coCreator, "30"), "owner-admin", NOW);
+
+        assertThat(offering.pendingParticipantIds()).containsExactly(coCreator);
+        assertThat(offering.participantIds()).isEmpty();
+        assertThatIllegalStateException().isThrownBy(() -> offering.submit("owner-admin", NOW))
+                .withMessageContaining(coCreator.toString());
+        offering.acceptCoCreation(coCreator, "co-admin", NOW);
+        assertThatIllegalStateException().isThrownBy(() -> offering.acceptCoCreation(coCreator, "co-admin", NOW));
+        offering.redefine(coCreated(coCreator, "30"), "owner-admin", NOW);
+        assertThat(offering.participantIds()).as("the same share: still accepted").containsExactly(coCreator);
+        offering.redefine(coCreated(coCreator, "40"), "owner-admin", NOW);
+        assertThat(offering.pendingParticipantIds()).as("another share: asked again").containsExactly(coCreator);
+        offering.acceptCoCreation(coCreator, "co-admin", NOW);
+        offering.submit("owner-admin", NOW);
+        assertThat(offering.status()).isEqualTo(OfferingStatus.IN_REVIEW);
+    }
+
+    @Test
+    void theCspsCoCreatorsTakePartAtOnce() {
+        UUID coCreator = UUID.randomUUID();
+        ProductOffering offering = new ProductOffering(Owner.csp(), "x", "pm", NOW);
+        offering.define(coCreated(coCreator, "30"), "pm", NOW);
+
+        assertThat(offering.participantIds()).containsExactly(coCreator);
+        offering.submit("pm", NOW);
+        assertThat(offering.status()).isEqualTo(OfferingStatus.IN_REVIEW);
+    }
+
+    private static OfferingDefinition coCreated(UUID coCreator, String share) {
+        return new OfferingDefinition(OfferingDrafts.coCreated("x", coCreator, share).normalized(), "{}",
+                UUID.randomUUID(), UUID.randomUUID(), List.of());
+    }
+
     private static ProductOffering draft() {
         ProductOffering offering = new ProductOffering(Owner.partner(UUID.randomUUID()), "x", "creator", NOW);
-        offering.define(definition(), NOW);
+        offering.define(definition(), "owner", NOW);
         return offering;
     }
 

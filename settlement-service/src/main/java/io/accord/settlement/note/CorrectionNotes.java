@@ -35,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -196,7 +197,8 @@ public class CorrectionNotes {
 
     /**
      * A second finance user approves the draft (four-eyes: its preparer, or whoever proposed the correction it
-     * carries, is refused with 409).
+     * carries, is refused with 409). A note on a self-billed statement while the partner's tax id is unknown: 409
+     * ({@link Statements#requirePartnerTaxIdForNote}).
      */
     @Transactional
     public View approve(UUID noteId, String by) {
@@ -204,6 +206,7 @@ public class CorrectionNotes {
         Instant now = clock.instant();
         View before = view(note, null);
         note.approve(by, now);
+        statements.requirePartnerTaxIdForNote(note.statementId, "approve " + described(note));
         store.update(note);
         View after = view(note, correctedNumber(note));
         audit.record(new PartnerId(note.partnerId), "CorrectionNote", noteId.toString(), "approved", before, after);
@@ -218,7 +221,8 @@ public class CorrectionNotes {
      * its document and publishes {@code StatementIssued} (type CREDIT_NOTE or DEBIT_NOTE, correcting the statement).
      * The note changes the statement's balance, in this transaction with the statement's row locked (as payments
      * lock it): what remains to be paid moves by the note's total, a statement it brings to 0 is PAID, and a PAID one
-     * it leaves non-zero is ISSUED again ({@link Statements#applyNote}).
+     * it leaves non-zero is ISSUED again ({@link Statements#applyNote}). A note on a self-billed statement while the
+     * partner's tax id is unknown (approved before it was required): 409, as at approval.
      */
     @Transactional
     public View issue(UUID noteId) {
@@ -227,6 +231,7 @@ public class CorrectionNotes {
         // the statement before the number: a statement's issue takes its row, then the number, in that order too
         statements.lockForCorrection(note.statementId)
                 .orElseThrow(() -> new NotFoundException("Statement", note.statementId));
+        statements.requirePartnerTaxIdForNote(note.statementId, "issue " + described(note));
         Instant now = clock.instant();
         String entity = statements.issuingEntity(note.statementId).orElse(issuers.defaultEntity().id());
         DocumentNumbers.DocumentNumber number = numbers.assign(entity, now.atZone(ZoneOffset.UTC).getYear(),
@@ -303,6 +308,11 @@ public class CorrectionNotes {
 
     private CorrectionNote lock(UUID noteId) {
         return store.lock(noteId).orElseThrow(() -> new NotFoundException("Note", noteId));
+    }
+
+    /** "credit note <id>" or "debit note <id>", as refusals name it. */
+    private static String described(CorrectionNote note) {
+        return note.type.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + note.id;
     }
 
     private String correctedNumber(CorrectionNote note) {

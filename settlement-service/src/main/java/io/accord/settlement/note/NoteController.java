@@ -124,7 +124,8 @@ class NoteController {
     @PreAuthorize(FINANCE)
     @Operation(operationId = "approveSettlementNote",
             summary = "Approve a drafted note; finance only. Its preparer, or the proposer of the dispute resolution "
-                    + "it carries, cannot (four-eyes, 409)")
+                    + "it carries, cannot (four-eyes, 409); a note on a self-billed statement while the partner's "
+                    + "tax id is unknown is refused too (409, as PARTNER_TAX_ID_MISSING)")
     CorrectionNotes.View approve(@PathVariable UUID id) {
         return notes.approve(id, tenancy.actor());
     }
@@ -134,7 +135,8 @@ class NoteController {
     @Operation(operationId = "issueSettlementNote",
             summary = "Issue an approved note with the next gap-free number of the statement's issuing entity; it changes "
                     + "the statement's balance (a credit note +, a debit note −): a statement it brings to 0 is PAID, "
-                    + "a PAID one it leaves non-zero is ISSUED again; finance only")
+                    + "a PAID one it leaves non-zero is ISSUED again; finance only. A note on a self-billed statement "
+                    + "while the partner's tax id is unknown: 409")
     CorrectionNotes.View issue(@PathVariable UUID id) {
         return notes.issue(id);
     }

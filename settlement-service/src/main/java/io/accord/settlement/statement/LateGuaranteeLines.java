@@ -28,6 +28,10 @@ import java.util.function.BiFunction;
  * difference between its guarantee settled with all its usage known now and what was charged for it so far (its parts'
  * guarantee lines and earlier lines of this kind): a commitment given back, or a top-up clawed back, never more than
  * was charged for it.
+ *
+ * <p>Such a line is found again by its label (what a later statement counts as charged for the calendar period), which
+ * names the calendar period as the guarantee lines do (dates, or date and UTC time at an early close); lines stored
+ * before printed the bounds as raw instants, and that text is still recognised.
  */
 final class LateGuaranteeLines {
 
@@ -108,8 +112,12 @@ final class LateGuaranteeLines {
         boolean commitment = "RESELL".equals(agreement.businessModel());
         LineKind.Measure measure = commitment ? LineKind.Measure.OWED : LineKind.Measure.PAYABLE;
         LineKind kind = commitment ? LineKind.MINIMUM_COMMITMENT : LineKind.MINIMUM_GUARANTEE_TOP_UP;
-        String name = (commitment ? "commitment" : "guarantee top-up") + " of the "
-                + cycle.toLowerCase(Locale.ROOT) + " calendar period " + from + " – " + to + ")";
+        String what = (commitment ? "commitment" : "guarantee top-up") + " of the ";
+        String calendarPeriod = cycle.toLowerCase(Locale.ROOT) + " calendar period " + StatementComposer.bound(from)
+                + " – " + StatementComposer.bound(to) + " (UTC)";
+        String name = what + calendarPeriod + ")";
+        // the text lines of this kind printed before their bounds were dates (raw instants): still theirs
+        String storedBefore = what + cycle.toLowerCase(Locale.ROOT) + " calendar period " + from + " – " + to + ")";
         Money reached = Money.zero(currency);
         Money charged = Money.zero(currency);
         Set<UUID> partIds = new HashSet<>();
@@ -140,7 +148,8 @@ final class LateGuaranteeLines {
                     reached = reached.plus(signed);
                 } else if (isPart && lineKind == kind && !late) {
                     charged = charged.plus(signed);
-                } else if (lineKind == kind && line.label().startsWith(PREFIX + name)) {
+                } else if (lineKind == kind && (line.label().startsWith(PREFIX + name)
+                        || line.label().startsWith(PREFIX + storedBefore))) {
                     charged = charged.plus(signed);
                 }
             }
@@ -162,7 +171,7 @@ final class LateGuaranteeLines {
                 : " of the top-up paid before taken back") : "");
         return Optional.of(new LineDraft(kind, label.length() > 500 ? label.substring(0, 500) : label, null, null,
                 null, amount, amount.amount().signum() < 0 ? "OWED_BY_PARTNER" : "PAYABLE_TO_PARTNER",
-                cycle.toLowerCase(Locale.ROOT) + " calendar period " + from + " – " + to));
+                calendarPeriod));
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.Optional;
  * on self-billing). While settlement does not know it, the statement shows a warning and is neither approved nor
  * issued (409, nothing changed): the draft stays correctable, and the tax id comes from onboarding
  * ({@code PartnerActivated}, later {@code PartnerTaxIdChanged}). A wholesale invoice is ours: it needs no tax id of
- * the partner.
+ * the partner. A credit or debit note on a self-billed statement is a self-billed document too: its approval and
+ * issue are refused the same way.
  */
 @Component
 class SelfBilledTaxId {
@@ -42,7 +43,33 @@ class SelfBilledTaxId {
         });
     }
 
+    /**
+     * 409 when a credit or debit note on the statement would self-bill without the partner's tax id: a note on a
+     * self-billed statement is a self-billed invoice document too (a note on a wholesale invoice is ours).
+     *
+     * @param step what is refused, e.g. {@code approve credit note <id>}
+     */
+    void requireForNote(Statement statement, String step) {
+        missingForNote(statement).ifPresent(message -> {
+            throw new ConflictException("Cannot " + step + ": " + message + "; nothing was changed");
+        });
+    }
+
     private Optional<String> missing(Statement statement) {
+        return unknownTaxId(statement).map(fix -> "its document (" + statement.documentType() + ") is self-billed and"
+                + " must carry the tax id (VAT number) of partner " + statement.partnerId() + ", which settlement"
+                + " does not know: " + fix + ", then the statement can be approved and issued");
+    }
+
+    private Optional<String> missingForNote(Statement statement) {
+        return unknownTaxId(statement).map(fix -> "it corrects statement " + statement.id() + " (document "
+                + statement.documentType() + ", self-billed), so the note is self-billed too and must carry the tax"
+                + " id (VAT number) of partner " + statement.partnerId() + ", which settlement does not know: " + fix
+                + ", then the note can be approved and issued");
+    }
+
+    /** How to make the tax id known, while the statement's document self-bills and settlement does not know it. */
+    private Optional<String> unknownTaxId(Statement statement) {
         if (DocumentTypes.WHOLESALE_INVOICE.equals(statement.documentType())) {
             return Optional.empty();
         }
@@ -51,10 +78,8 @@ class SelfBilledTaxId {
         if (known) {
             return Optional.empty();
         }
-        return Optional.of("its document (" + statement.documentType() + ") is self-billed and must carry the tax id"
-                + " (VAT number) of partner " + statement.partnerId() + ", which settlement does not know: set it"
-                + " in onboarding (PATCH /tmf-api/party/v4/organization/" + statement.partnerId()
+        return Optional.of("set it in onboarding (PATCH /tmf-api/party/v4/organization/" + statement.partnerId()
                 + " with organizationIdentification [{\"identificationType\":\"taxId\",\"identificationId\":...}]);"
-                + " settlement learns it from PartnerTaxIdChanged, then the statement can be approved and issued");
+                + " settlement learns it from PartnerTaxIdChanged");
     }
 }

@@ -254,7 +254,7 @@ class StatementComposer {
      * A calendar period's bound as a label prints it: its date when at midnight UTC, else the date and UTC time to the
      * second (a period closed early starts at the moment of the close), never a raw instant with microseconds.
      */
-    private static String bound(Instant instant) {
+    static String bound(Instant instant) {
         java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
         return at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? at.toLocalDate().toString()
                 : at.toLocalDate() + " " + at.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)

@@ -239,6 +239,18 @@ public class Statements {
     }
 
     /**
+     * 409, nothing changed, when a credit or debit note on the statement would be a self-billed document while the
+     * partner's tax id is unknown ({@link SelfBilledTaxId}): a note's approval and issue check it as a statement's do.
+     *
+     * @param step what is refused, e.g. {@code approve credit note <id>}
+     */
+    @Transactional(readOnly = true)
+    public void requirePartnerTaxIdForNote(UUID statementId, String step) {
+        taxIds.requireForNote(store.find(statementId).orElseThrow(() -> new NotFoundException("Statement",
+                statementId)), step);
+    }
+
+    /**
      * The periods whose statements were all discarded and none drafted since, of these partners (empty: of all): a
      * run drafts them again.
      */

@@ -12,6 +12,7 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -19,6 +20,8 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +53,11 @@ class MinimumCommitmentTests {
     private final Statements statements;
     private final UsageSums sums;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     MinimumCommitmentTests(SettlementFixtures fixtures, SettlementPeriods periods, Statements statements,
-                           UsageSums sums, Clock clock) {
+                           UsageSums sums, Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.fixtures = fixtures;
         this.periods = periods;
         this.statements = statements;
@@ -201,12 +206,79 @@ class MinimumCommitmentTests {
                 BigDecimal.valueOf(-sign)));
         assertThat(back.direction()).isEqualTo(resell ? "PAYABLE_TO_PARTNER" : "OWED_BY_PARTNER");
         assertThat(back.label()).startsWith("Prior-period adjustment (minimum")
-                .contains("monthly calendar period " + lastMonth + " – " + thisMonth, "12.79 EUR of its usage billed late");
+                .contains("monthly calendar period " + date(lastMonth) + " – " + date(thisMonth) + " (UTC))",
+                        "12.79 EUR of its usage billed late")
+                .doesNotContain(lastMonth.toString());
+        assertThat(back.reference()).isEqualTo("monthly calendar period " + date(lastMonth) + " – "
+                + date(thisMonth) + " (UTC)");
         // last month over both statements: its usage, on time and late, and its guarantee settled once with all of it
         assertThat(monthStatement.netAmount().add(later.lines().get(1).rounded()).add(back.rounded()))
                 .isEqualByComparingTo(monthTotal);
         JsonNode conservation = finance().get("/api/settlement/periods/" + current.id() + "/conservation").json();
         assertThat(conservation.get("balanced").asBoolean()).as(conservation.toString()).isTrue();
+    }
+
+    /**
+     * A settled month's commitment given back in steps by its wholesale rated late, on three parts of this month
+     * closed early one after the other: each line gives back only what the late usage adds, since each later statement
+     * counts what the earlier lines of this kind gave back; found by their label, which names the month by its dates,
+     * and for lines stored before that (whose label printed the month's bounds as instants) by that text.
+     */
+    @Test
+    void lateGuaranteeLinesStoredWithInstantsInTheirLabelStillCountOnLaterStatements() {
+        Instant thisMonth = SettlementPeriods.calendarStart("MONTHLY", clock.instant());
+        Instant lastMonth = SettlementPeriods.calendarStart("MONTHLY", thisMonth.minusSeconds(1));
+        String partner = fixtures.partnerWith("RESELL", lastMonth, DEMO_RESELL_TERMS);
+        String offering = "off-mobile-" + UUID.randomUUID();
+        Instant inLastMonth = lastMonth.plus(Duration.ofDays(10));
+        SettlementPeriods.Period month = periods.periodFor(uuid(partner), inLastMonth).orElseThrow().period();
+        RatedUsageEvents.send(usage(partner, offering, inLastMonth, "29.87", true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(month.id()).size() == 1);
+        run(partner);
+
+        Statements.Line first = lateGuaranteeLine(partner, offering, inLastMonth, "12.786");
+        assertThat(first.rounded()).isEqualByComparingTo("12.79");
+        String dates = "monthly calendar period " + date(lastMonth) + " – " + date(thisMonth) + " (UTC)";
+        assertThat(first.label()).contains(dates);
+        // as stored before the label printed dates (data of that time)
+        String instants = "monthly calendar period " + lastMonth + " – " + thisMonth;
+        assertThat(jdbc.sql("""
+                        update statement_line set label = replace(label, :dates, :instants)
+                        where statement_id = :statement and line_no = :line""")
+                .param("dates", dates).param("instants", instants)
+                .param("statement", UUID.fromString(first.id().substring(0, first.id().lastIndexOf('-'))))
+                .param("line", first.lineNumber()).update()).isEqualTo(1);
+
+        // 457.34 owed for the month with 12.79 of it late, 470.13 - 12.79 charged: 5.00 more given back, not 17.79
+        Statements.Line second = lateGuaranteeLine(partner, offering, inLastMonth, "5.00");
+        assertThat(second.rounded()).isEqualByComparingTo("5.00");
+        assertThat(second.label()).contains(dates);
+        // both earlier lines count, the one with instants and the one with dates
+        Statements.Line third = lateGuaranteeLine(partner, offering, inLastMonth, "3.00");
+        assertThat(third.rounded()).isEqualByComparingTo("3.00");
+    }
+
+    /**
+     * {@code charge} of last month's wholesale rated now lands in this month's open period, which finance closes
+     * early; a run drafts its statement, whose line giving back last month's commitment is returned.
+     */
+    private Statements.Line lateGuaranteeLine(String partner, String offering, Instant inLastMonth, String charge) {
+        SettlementPeriods.Period current = periods.periodFor(uuid(partner), clock.instant()).orElseThrow().period();
+        RatedUsageEvents.send(usage(partner, offering, inLastMonth, charge, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sums.ofPeriod(current.id()).stream()
+                .anyMatch(UsageSums.Sum::priorPeriod));
+        assertThat(finance().post("/api/settlement/periods/" + current.id() + "/early-close",
+                "{\"reason\": \"late usage of a settled month\"}").status()).isEqualTo(200);
+        run(partner);
+        Statements.View statement = statements.ofPeriod(uuid(partner), current.id()).orElseThrow();
+        return statement.lines().stream().filter(line -> LateGuaranteeLines.isLateGuarantee(line.label()))
+                .reduce((one, other) -> {
+                    throw new AssertionError("more than one late guarantee line: " + statement.lines());
+                }).orElseThrow(() -> new AssertionError("no late guarantee line: " + statement.lines()));
+    }
+
+    private static LocalDate date(Instant midnight) {
+        return LocalDate.ofInstant(midnight, ZoneOffset.UTC);
     }
 
     private static io.accord.contracts.usage.UsageRated usage(String partner, String offering, Instant at,

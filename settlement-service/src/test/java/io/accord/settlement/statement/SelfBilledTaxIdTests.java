@@ -2,6 +2,7 @@ package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
 import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.StatementFixtures;
 import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.usage.UsageSums;
@@ -11,6 +12,7 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
@@ -23,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A self-billed statement is never approved or issued without the partner's tax id: a warning while it is unknown,
- * 409 on approval, and the step succeeds once onboarding's PartnerTaxIdChanged arrived.
+ * 409 on approval, and the step succeeds once onboarding's PartnerTaxIdChanged arrived. A credit or debit note on a
+ * self-billed statement is a self-billed document too, held to the same rule.
  */
 @AccordServiceTest
 class SelfBilledTaxIdTests {
@@ -37,9 +40,13 @@ class SelfBilledTaxIdTests {
     private final SettlementFixtures fixtures;
     private final PartnerTerms partners;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final StatementFixtures statementFixtures;
 
     SelfBilledTaxIdTests(Statements statements, SettlementPeriods periods, UsageSums sums,
-                         SettlementFixtures fixtures, PartnerTerms partners, Clock clock) {
+                         SettlementFixtures fixtures, PartnerTerms partners, Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.statementFixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
         this.statements = statements;
         this.periods = periods;
         this.sums = sums;
@@ -106,5 +113,67 @@ class SelfBilledTaxIdTests {
         assertThat(drafted.documentType()).isEqualTo("WHOLESALE_INVOICE");
         assertThat(drafted.warnings()).isEmpty();
         assertThat(statements.issue(statements.approve(drafted.id(), "finance-b").id()).state()).isEqualTo("ISSUED");
+        // a note on our own invoice is ours too
+        String note = note(drafted.id(), "CREDIT_NOTE");
+        assertThat(staff("finance-b").post(NOTES + note + "/approval", "").status()).isEqualTo(200);
+        assertThat(staff("finance").post(NOTES + note + "/issue", "").json().path("state").asString())
+                .isEqualTo("ISSUED");
+    }
+
+    @Test
+    void refusesToApproveOrIssueANoteOnASelfBilledStatementWhileThePartnersTaxIdIsUnknown() {
+        String partner = statementFixtures.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Statements.View issued = statementFixtures.issued(partner, "20.00");
+        assertThat(issued.documentType()).isEqualTo("REVENUE_SHARE_STATEMENT");
+        String credit = note(issued.id(), "CREDIT_NOTE");
+        String debit = note(issued.id(), "DEBIT_NOTE");
+        TestHttp approver = staff("finance-b");
+        assertThat(approver.post(NOTES + debit + "/approval", "").status()).isEqualTo(200);
+        // settlement does not know the partner's tax id, as for a partner known before it kept tax ids (data of then)
+        jdbc.sql("update partner_legal_view set tax_id = null, tax_sequence = null where partner_id = :partner")
+                .param("partner", partnerId).update();
+
+        TestHttp.Response refused = approver.post(NOTES + credit + "/approval", "");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        assertThat(refused.json().path("detail").asString()).contains("approve credit note " + credit,
+                issued.id().toString(), "self-billed", "tax id", partner, "organizationIdentification",
+                "nothing was changed");
+        JsonNode unapproved = approver.get(NOTES + credit).json();
+        assertThat(unapproved.path("state").asString()).isEqualTo("DRAFT");
+        assertThat(unapproved.path("approvedBy").isNull()).isTrue();
+        TestHttp.Response notIssued = staff("finance").post(NOTES + debit + "/issue", "");
+        assertThat(notIssued.status()).as(notIssued.body()).isEqualTo(409);
+        assertThat(notIssued.json().path("detail").asString()).contains("issue debit note " + debit, "self-billed",
+                "tax id", partner, "nothing was changed");
+        JsonNode unissued = approver.get(NOTES + debit).json();
+        assertThat(unissued.path("state").asString()).isEqualTo("APPROVED");
+        assertThat(unissued.path("documentNumber").isNull()).isTrue();
+
+        SettlementFixtures.taxIdChanged(partner, "DE136695976", 9L);
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.legalData(partnerId)
+                .map(PartnerTerms.LegalData::taxId).isPresent());
+
+        assertThat(approver.post(NOTES + credit + "/approval", "").json().path("state").asString())
+                .isEqualTo("APPROVED");
+        TestHttp.Response issuedNote = staff("finance").post(NOTES + debit + "/issue", "");
+        assertThat(issuedNote.status()).as(issuedNote.body()).isEqualTo(200);
+        assertThat(issuedNote.json().path("state").asString()).isEqualTo("ISSUED");
+    }
+
+    private static final String NOTES = "/api/settlement/notes/";
+
+    /** A note of {@code type} drafted by finance on the issued statement, its id. */
+    private String note(UUID statementId, String type) {
+        TestHttp.Response drafted = staff("finance").post("/api/settlement/statements/" + statementId + "/notes", """
+                {"type": "%s", "reason": "S66 correction", "lines": [{"label": "Correction", "amount": "1.00"}]}
+                """.formatted(type));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        return drafted.json().path("id").asString();
+    }
+
+    private TestHttp staff(String user) {
+        return TestHttp.localPort(port).as(TestJwt.staff(user, Roles.FINANCE));
     }
 }

@@ -5,8 +5,6 @@ import io.accord.platform.security.Tenancy;
 import io.accord.platform.web.CorrelationId;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +51,7 @@ public class AuditTrail {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("AuditTrail.record needs the transaction of the change it records");
         }
-        Entry entry = new Entry(tenancy.actor(), actorId(), partner == null ? null : partner.value(), resourceType,
+        Entry entry = new Entry(tenancy.actor(), tenancy.subject().orElse(null), partner == null ? null : partner.value(), resourceType,
                 resourceId, action, before == null ? null : json.writeValueAsString(before),
                 after == null ? null : json.writeValueAsString(after), CorrelationId.current());
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -68,7 +66,7 @@ public class AuditTrail {
      * left no entry), in a transaction of its own ({@link RefusedRequests}).
      */
     void recordRefusal(PartnerId partner, String resourceId, Object details) {
-        insert(new Entry(tenancy.actor(), actorId(), partner == null ? null : partner.value(),
+        insert(new Entry(tenancy.actor(), tenancy.subject().orElse(null), partner == null ? null : partner.value(),
                 RefusedRequests.RESOURCE_TYPE, resourceId, RefusedRequests.ACTION, null,
                 json.writeValueAsString(details), CorrelationId.current()));
     }
@@ -133,12 +131,6 @@ public class AuditTrail {
                     .param("correlationId" + i, entry.correlationId());
         }
         statement.update();
-    }
-
-    /** The token's immutable subject ({@code sub}); {@code null} for work no user started. */
-    private static String actorId() {
-        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
-                ? token.getToken().getSubject() : null;
     }
 
     private record Entry(String actor, String actorId, UUID partner, String resourceType, String resourceId,

@@ -26,6 +26,7 @@ public class Tenancy {
     public static final String ANONYMOUS_ACTOR = "anonymous";
 
     private static final ThreadLocal<String> ACTING = new ThreadLocal<>();
+    private static final ThreadLocal<String> ACTING_SUBJECT = new ThreadLocal<>();
 
     public Optional<PartnerId> partnerId() {
         if (authentication() instanceof JwtAuthenticationToken token) {
@@ -109,19 +110,45 @@ public class Tenancy {
         try {
             work.run();
         } finally {
-            if (before == null) {
-                ACTING.remove();
-            } else {
-                ACTING.set(before);
-            }
+            restore(ACTING, before);
         }
     }
 
     /**
-     * The immutable id of the calling user (the token's {@code sub}), empty when no user is behind the work. Compare
+     * Runs background work on behalf of the user who asked for it ({@code actor}, their user name, and
+     * {@code subject}, their token's {@code sub}), on a thread without a token: a settlement run's worker drafting
+     * statements. Meanwhile {@link #actor()} and {@link #subject()} name that user, so the audit trail records
+     * the entries under their name and id (they carried the name only). Who may see what is not changed: a thread
+     * without a token sees as staff work does. A blank {@code subject} is treated as unknown.
+     */
+    public void actingAs(String actor, String subject, Runnable work) {
+        String before = ACTING_SUBJECT.get();
+        ACTING_SUBJECT.set(subject == null || subject.isBlank() ? null : subject);
+        try {
+            actingAs(actor, work);
+        } finally {
+            restore(ACTING_SUBJECT, before);
+        }
+    }
+
+    private static void restore(ThreadLocal<String> local, String before) {
+        if (before == null) {
+            local.remove();
+        } else {
+            local.set(before);
+        }
+    }
+
+    /**
+     * The immutable id of the calling user (the token's {@code sub}; the user named by
+     * {@link #actingAs(String, String, Runnable)} meanwhile), empty when no user is behind the work. Compare
      * people by this, never by their user name, which can be renamed.
      */
     public Optional<String> subject() {
+        String acting = ACTING_SUBJECT.get();
+        if (acting != null) {
+            return Optional.of(acting);
+        }
         if (authentication() instanceof JwtAuthenticationToken token) {
             return Optional.ofNullable(token.getToken().getSubject());
         }

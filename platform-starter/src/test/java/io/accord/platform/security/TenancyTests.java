@@ -81,6 +81,24 @@ class TenancyTests {
     }
 
     @Test
+    void backgroundWorkOnAUsersBehalfNamesTheirNameAndSubjectMeanwhileOnly() {
+        List<String> inside = new java.util.ArrayList<>();
+
+        tenancy.actingAs("fiona", "7d0f3c52-0d6b-4c38-9a39-1f0e4b1c2a11", () -> {
+            inside.add(tenancy.actor());
+            inside.add(tenancy.subject().orElse("none"));
+            tenancy.actingAs("onboarding-policy", () -> inside.add(tenancy.subject().orElse("none")));
+        });
+        tenancy.actingAs("fiona", " ", () -> inside.add(tenancy.subject().orElse("none")));
+
+        assertThat(inside).containsExactly("fiona", "7d0f3c52-0d6b-4c38-9a39-1f0e4b1c2a11",
+                "7d0f3c52-0d6b-4c38-9a39-1f0e4b1c2a11", "none");
+        assertThat(tenancy.actor()).isEqualTo(Tenancy.SYSTEM_ACTOR);
+        assertThat(tenancy.subject()).isEmpty();
+        assertThat(tenancy.canAccess(MINE)).isFalse();
+    }
+
+    @Test
     void workWithoutAUserIsDoneBySystem() {
         assertThat(tenancy.actor()).isEqualTo(Tenancy.SYSTEM_ACTOR);
         assertThat(tenancy.canAccess(MINE)).isFalse();

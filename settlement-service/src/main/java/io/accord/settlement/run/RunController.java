@@ -74,7 +74,7 @@ class RunController {
             throw new InvalidInputException("partnerIds", "partnerIds holds a null; give partner ids, or none for"
                     + " every partner");
         }
-        SettlementRuns.Run run = runs.start(partners, tenancy.actor());
+        SettlementRuns.Run run = runs.start(partners, tenancy.actor(), tenancy.subject().orElse(null));
         return ResponseEntity.accepted().location(URI.create(PATH + "/" + run.id())).body(run);
     }
 

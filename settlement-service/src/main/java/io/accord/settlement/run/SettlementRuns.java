@@ -80,7 +80,7 @@ public class SettlementRuns {
      * and nothing starts: a typo'd id used to start a run over nothing that answered COMPLETED, as if settled.
      */
     @Transactional
-    public Run start(List<UUID> partnerIds, String requestedBy) {
+    public Run start(List<UUID> partnerIds, String requestedBy, String requestedById) {
         Set<UUID> known = partners.known(partnerIds);
         for (int i = 0; i < partnerIds.size(); i++) {
             if (!known.contains(partnerIds.get(i))) {
@@ -104,9 +104,10 @@ public class SettlementRuns {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
-                        insert into settlement_run (id, state, requested_by, total, started_at)
-                        values (:id, :state, :by, :total, :now)""")
+                        insert into settlement_run (id, state, requested_by, requested_by_id, total, started_at)
+                        values (:id, :state, :by, :byId, :total, :now)""")
                 .param("id", id).param("state", due.isEmpty() ? "COMPLETED" : "RUNNING").param("by", requestedBy)
+                .param("byId", requestedById)
                 .param("total", due.size()).param("now", Timestamp.from(now)).update();
         for (SettlementPeriods.Period period : due) {
             jdbc.sql("""
@@ -172,8 +173,10 @@ public class SettlementRuns {
     }
 
     private void work(UUID runId) {
-        String requestedBy = jdbc.sql("select requested_by from settlement_run where id = :id").param("id", runId)
-                .query(String.class).single();
+        Requester requester = jdbc.sql("select requested_by, requested_by_id from settlement_run where id = :id")
+                .param("id", runId)
+                .query((rs, row) -> new Requester(rs.getString("requested_by"), rs.getString("requested_by_id")))
+                .single();
         List<Item> pending = jdbc.sql("""
                         select period_id, partner_id from settlement_run_item
                         where run_id = :run and status = 'PENDING' order by partner_id, period_id""")
@@ -186,7 +189,7 @@ public class SettlementRuns {
         try (ExecutorService workers = Executors.newFixedThreadPool(Math.min(parallelism, byPartner.size() + 1),
                 Thread.ofPlatform().name("settlement-run-", 0).factory())) {
             byPartner.values().forEach(items -> workers.execute(() -> oldestFirst(items).forEach(item ->
-                    settleOrFail(runId, item, requestedBy))));
+                    settleOrFail(runId, item, requester))));
         }
         transactions.executeWithoutResult(status -> jdbc.sql("""
                         update settlement_run set
@@ -222,12 +225,17 @@ public class SettlementRuns {
      * Settles one period in its own transaction, recorded under the user who started the run (the worker thread has
      * no caller of its own: its audit entries said {@code system} while the statement's preparer was that user).
      */
-    private void settleOrFail(UUID runId, Item item, String requestedBy) {
+    private void settleOrFail(UUID runId, Item item, Requester requester) {
+        String requestedBy = requester.name();
         if (requestedBy != null && !requestedBy.isBlank() && !Tenancy.SYSTEM_ACTOR.equals(requestedBy)) {
-            tenancy.actingAs(requestedBy, () -> settleOrFailNow(runId, item, requestedBy));
+            tenancy.actingAs(requestedBy, requester.subject(), () -> settleOrFailNow(runId, item, requestedBy));
         } else {
             settleOrFailNow(runId, item, requestedBy);
         }
+    }
+
+    /** Who started a run: user name and token subject ({@code null} for runs started before V77). */
+    private record Requester(String name, String subject) {
     }
 
     private void settleOrFailNow(UUID runId, Item item, String requestedBy) {

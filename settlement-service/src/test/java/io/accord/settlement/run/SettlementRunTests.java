@@ -127,8 +127,13 @@ class SettlementRunTests {
         });
         JsonNode drafted = auditor.get("/api/settlement/audit?resourceType=SettlementStatement&action=drafted"
                 + "&actor=fiona&resourceId=" + payable.id()).json();
-        assertThat(drafted).singleElement()
-                .satisfies(entry -> assertThat(entry.path("actor").asString()).isEqualTo("fiona"));
+        // ... under her id too (the token's sub; the worker thread has none of its own), as her own requests are
+        String fionasId = start.get(0).path("actorId").asString();
+        assertThat(fionasId).isEqualTo(UUID.nameUUIDFromBytes("fiona".getBytes()).toString());
+        assertThat(drafted).singleElement().satisfies(entry -> {
+            assertThat(entry.path("actor").asString()).isEqualTo("fiona");
+            assertThat(entry.path("actorId").asString()).isEqualTo(fionasId);
+        });
     }
 
     @Test

@@ -74,6 +74,8 @@ class Agreement {
         this.templateId = draft.templateId();
         this.effectiveFrom = draft.effectiveFrom();
         this.validUntil = draft.validUntil();
+        // a draft's status reason is what a partner manager must settle before proposing it
+        this.statusReason = draft.openPoints();
         this.createdAt = now;
         this.createdBy = by;
         this.updatedAt = now;
@@ -89,6 +91,7 @@ class Agreement {
         templateId = draft.templateId();
         effectiveFrom = draft.effectiveFrom();
         validUntil = draft.validUntil();
+        statusReason = draft.openPoints();
         updatedAt = now;
     }
 
@@ -113,6 +116,11 @@ class Agreement {
 
     void propose(Instant now) {
         require(AgreementStatus.DRAFT, "propose");
+        if (statusReason != null) {
+            throw new ConflictException("Agreement " + id + " (version " + version + ") cannot be proposed until a"
+                    + " partner manager has set its terms (merge-patch its terms; terms staff set are their own). "
+                    + statusReason);
+        }
         if (validUntil != null && !validUntil.isAfter(now)) {
             throw new ConflictException("Agreement " + id + " cannot be proposed: its validity period ended at "
                     + validUntil + "; draft a version that ends in the future");

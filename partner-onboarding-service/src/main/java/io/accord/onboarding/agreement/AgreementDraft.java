@@ -13,10 +13,12 @@ import java.util.UUID;
  *
  * @param templateId the template the terms come from, {@code null} when staff wrote them
  * @param items      the TMF651 agreement items the client sent (written terms and conditions)
+ * @param openPoints what a partner manager must settle before the version can be proposed (terms drafted from a
+ *                   template that does not fit the partner, {@link TemplateFit}); {@code null} when none
  */
 record AgreementDraft(String name, String description, BusinessModel businessModel, String partnerName,
                       AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant validUntil,
-                      AgreementItems items) {
+                      AgreementItems items, String openPoints) {
 
     // dates a commercial agreement can plausibly have, and that PostgreSQL's timestamptz can hold
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -46,7 +48,13 @@ record AgreementDraft(String name, String description, BusinessModel businessMod
                     + start);
         }
         return new AgreementDraft(name, description, businessModel, partnerName, checked, templateId, start, end,
-                items == null ? AgreementItems.NONE : items);
+                items == null ? AgreementItems.NONE : items, null);
+    }
+
+    /** The same draft with what a partner manager must still settle ({@code null}: nothing). */
+    AgreementDraft withOpenPoints(String points) {
+        return new AgreementDraft(name, description, businessModel, partnerName, terms, templateId, effectiveFrom,
+                validUntil, items, points);
     }
 
     private static void plausible(Instant date, String field) {

@@ -73,6 +73,19 @@ class AgreementHistory {
         return first;
     }
 
+    /**
+     * The first version as a DRAFT for a partner manager, when the template does not fit the partner (its open
+     * points are the draft's status reason): nothing comes into force until staff set the terms and the partner
+     * countersigns.
+     */
+    Agreement startForReview(AgreementDraft draft, Instant now, String by) {
+        if (!versions.isEmpty()) {
+            throw new ConflictException("Partner " + partnerId + " already has an agreement (" + versions.size()
+                    + " version(s)); amend it instead");
+        }
+        return draft(draft, now, by);
+    }
+
     /** Changes a DRAFT version (409 for any other). Drafts publish no events: nobody outside staff has seen them. */
     Agreement redraft(AgreementId id, AgreementDraft draft, Instant now) {
         Agreement agreement = version(id);

@@ -110,7 +110,9 @@ class AgreementService {
             AgreementDraft draft = draft(partner, change.name(), change.description(), agreement.agreementType(),
                     agreement.partnerName(), change.terms(), sameTerms ? agreement.templateId() : null,
                     change.agreementPeriod(), AgreementRequests.Item.kept(change.agreementItem()), now);
-            return history.redraft(new AgreementId(id), draft, now);
+            // the template's open points stay until staff change the terms
+            return history.redraft(new AgreementId(id),
+                    sameTerms ? draft.withOpenPoints(agreement.statusReason()) : draft, now);
         });
     }
 
@@ -129,13 +131,16 @@ class AgreementService {
                                  AgreementRequests.Period period, AgreementItems items, Instant now) {
         AgreementTerms applied = terms;
         UUID source = templateId;
+        String openPoints = null;
         if (applied == null) {
             AgreementTemplate template = templates.current(model);
-            applied = template.terms().inCurrency(partner.settlementCurrency());
+            TemplateFit fit = fit(template, partner.country(), partner.taxId(), partner.settlementCurrency());
+            applied = fit.terms();
             source = template.id();
+            openPoints = fit.openPointsText();
         }
         AgreementDraft draft = AgreementDraft.of(name.strip(), description, model, partnerName, applied, source,
-                period.startDateTime(), period.endDateTime(), items);
+                period.startDateTime(), period.endDateTime(), items).withOpenPoints(openPoints);
         if (draft.validUntil() != null && !draft.validUntil().isAfter(now)) {
             // it could never come into force, and as the open proposal it would block the partner's next versions
             throw new InvalidInputException("agreementPeriod.endDateTime", "the agreement period ends at "
@@ -151,18 +156,35 @@ class AgreementService {
         }
     }
 
-    /** Version 1 from the current template, approved by the onboarding policy (see {@link Agreements}). */
+    /**
+     * Version 1 from the current template, approved by the onboarding policy (see {@link Agreements}) when the
+     * template fits the partner; otherwise a DRAFT carrying its open points, for a partner manager.
+     */
     @Transactional
     Agreement startFromTemplate(PartnerId partner, BusinessModel model, String currency, Instant effectiveFrom) {
         PartnerDirectory.Entry entry = partners.find(partner).orElseThrow(() -> new NotFoundException("Partner",
                 partner));
         AgreementTemplate template = templates.current(model);
+        TemplateFit fit = fit(template, entry.country(), entry.taxId(), TermsRules.currency(currency, "currency"));
         AgreementDraft draft = AgreementDraft.of(model.inWords() + " agreement with " + entry.legalName(),
-                "Standard " + model.inWords().toLowerCase(java.util.Locale.ROOT) + " terms (template version " + template.version() + ")", model,
-                entry.legalName(), template.terms().inCurrency(TermsRules.currency(currency, "currency")),
-                template.id(), effectiveFrom, null);
+                "Standard " + model.inWords().toLowerCase(java.util.Locale.ROOT) + " terms (template version "
+                        + template.version() + ")", model, entry.legalName(), fit.terms(), template.id(),
+                effectiveFrom, null).withOpenPoints(fit.openPointsText());
         Instant now = clock.instant();
-        return changes.applyCreating(partner, now, history -> history.startApproved(draft, now, tenancy.actor()));
+        return changes.applyCreating(partner, now, history -> fit.fits()
+                ? history.startApproved(draft, now, tenancy.actor())
+                : history.startForReview(draft, now, tenancy.actor()));
+    }
+
+    /** What the current template of {@code model} would leave open for such a partner (see {@link Agreements}). */
+    @Transactional(readOnly = true)
+    Optional<TemplateFit> templateFit(BusinessModel model, String country, String taxId, String currency) {
+        return templates.currentIfAny(model).map(template -> fit(template, country, taxId, currency));
+    }
+
+    private TemplateFit fit(AgreementTemplate template, String country, String taxId, String currency) {
+        return TemplateFit.of(template.terms(), "the " + template.businessModel() + " template (version "
+                + template.version() + ")", properties.taxHome(), country, taxId, currency);
     }
 
     @Transactional

@@ -57,6 +57,11 @@ class AgreementTemplateService {
     }
 
     @Transactional(readOnly = true)
+    java.util.Optional<AgreementTemplate> currentIfAny(BusinessModel model) {
+        return templates.findFirstByBusinessModelOrderByVersionDesc(model);
+    }
+
+    @Transactional(readOnly = true)
     AgreementTemplate get(UUID id) {
         return templates.findById(id).orElseThrow(() -> new NotFoundException("Agreement template", id));
     }

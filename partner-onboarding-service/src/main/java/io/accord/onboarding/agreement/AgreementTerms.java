@@ -27,22 +27,10 @@ record AgreementTerms(
         Integer disputeWindowDays,
         Integer validityMonths) {
 
-    /**
-     * The same figures in another currency. Templates carry nominal figures; a partner's agreement applies them
-     * in its settlement currency (no exchange rates are involved).
-     */
-    AgreementTerms inCurrency(String target) {
-        return new AgreementTerms(target, revenueShares,
-                wholesaleRates == null ? null : wholesaleRates.stream()
-                        .map(rate -> new WholesaleRate(rate.unit(), convert(rate.price(), target))).toList(),
-                convert(minimumMonthlyGuarantee, target), settlementCycle, paymentTermsDays, taxTreatment,
-                reconciliationTolerance == null ? null : new ReconciliationTolerance(
-                        convert(reconciliationTolerance.absolute(), target), reconciliationTolerance.percent()),
-                disputeWindowDays, validityMonths);
-    }
-
-    private static Money convert(Money money, String target) {
-        return money == null ? null : Money.of(money.amount(), target);
+    /** The same terms with another tax treatment (the one derived for a partner, see {@link TaxHome}). */
+    AgreementTerms withTaxTreatment(TaxTreatment treatment) {
+        return new AgreementTerms(currency, revenueShares, wholesaleRates, minimumMonthlyGuarantee, settlementCycle,
+                paymentTermsDays, treatment, reconciliationTolerance, disputeWindowDays, validityMonths);
     }
 
     /**

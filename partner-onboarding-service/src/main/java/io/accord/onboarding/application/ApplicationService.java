@@ -1,7 +1,10 @@
 package io.accord.onboarding.application;
 
+import io.accord.onboarding.agreement.Agreements;
+import io.accord.onboarding.check.ApplicantData;
 import io.accord.onboarding.check.ApplicationChecks;
 import io.accord.onboarding.check.ApprovalPolicy;
+import io.accord.onboarding.check.CheckNames;
 import io.accord.onboarding.check.CheckResult;
 import io.accord.onboarding.check.Names;
 import io.accord.onboarding.check.PolicyDecision;
@@ -25,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -45,12 +49,15 @@ class ApplicationService {
     private final AuditTrail audit;
     private final Tenancy tenancy;
     private final IdentityProvisioning identities;
+    private final Agreements agreements;
     private final Clock clock;
 
     ApplicationService(ApplicationRepository applications, ApplicationChecks checks, ApprovalPolicy policy,
                        PartnerRegistry partners, PartnerActivation activation, Documents documents,
-                       AuditTrail audit, Tenancy tenancy, IdentityProvisioning identities, Clock clock) {
+                       AuditTrail audit, Tenancy tenancy, IdentityProvisioning identities, Agreements agreements,
+                       Clock clock) {
         this.clock = clock;
+        this.agreements = agreements;
         this.identities = identities;
         this.applications = applications;
         this.checks = checks;
@@ -117,9 +124,12 @@ class ApplicationService {
         PartnerApplication application = byApplicant(id, secret);
         ApplicationView before = ApplicationView.of(application);
         var data = application.form().toApplicantData(id);
-        List<CheckResult> results = checks.run(data, documents.documentTypesOf(
+        List<CheckResult> results = new ArrayList<>(checks.run(data, documents.documentTypesOf(
                         DocumentOwner.application(id)),
-                new ApplicationDuplicates(partners, applications, identities));
+                new ApplicationDuplicates(partners, applications, identities)));
+        if (data.model() != null) {
+            results.add(agreementTerms(data));
+        }
         PolicyDecision decision = policy.decide(data, results);
         boolean zeroTouch = decision.autoApprove();
         application.submit(results.stream().map(RecordedCheck::of).toList(), zeroTouch, clock.instant());
@@ -133,6 +143,22 @@ class ApplicationService {
                 ApplicationView.of(application));
         log.info("Application {} submitted: {} ({})", id, application.status(), decision.reasons());
         return application;
+    }
+
+    /**
+     * Whether the template's terms can be put in force for this applicant without a human step: in the template's
+     * currency, with a tax treatment derived from its country and VAT id. If not, a partner manager decides, and
+     * the approved partner's agreement starts as a draft naming the open points.
+     */
+    private CheckResult agreementTerms(ApplicantData data) {
+        Agreements.TemplateCheck template = agreements.templateCheck(data.model(), data.country(), data.taxId(),
+                data.settlementCurrency());
+        return template.fits()
+                ? CheckResult.passed(CheckNames.AGREEMENT_TERMS, "the " + data.model() + " template applies as it"
+                        + " is; tax: " + template.basis())
+                : CheckResult.failed(CheckNames.AGREEMENT_TERMS, String.join("; ", template.openPoints())
+                        + ". A partner manager reviews the application; once approved, the partner's agreement"
+                        + " starts as a draft for staff to complete");
     }
 
     @Transactional

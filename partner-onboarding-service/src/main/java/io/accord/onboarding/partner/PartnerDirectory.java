@@ -29,11 +29,17 @@ public class PartnerDirectory {
     @Transactional(readOnly = true)
     public Optional<Entry> find(PartnerId id) {
         return partners.findById(id.value()).map(partner -> new Entry(partner.partnerId(), partner.legalName(),
-                partner.businessModel(), partner.settlementCurrency(), partner.status()));
+                partner.businessModel(), partner.settlementCurrency(), partner.status(), partner.country(),
+                partner.taxId()));
     }
 
-    /** A partner as other features see it. */
+    /**
+     * A partner as other features see it.
+     *
+     * @param country ISO 3166; with {@code taxId} (normalised, {@code null} when staff created the partner
+     *                without one), what its agreement's tax treatment is derived from
+     */
     public record Entry(PartnerId id, String legalName, BusinessModel businessModel, String settlementCurrency,
-                        PartnerStatus status) {
+                        PartnerStatus status, String country, String taxId) {
     }
 }

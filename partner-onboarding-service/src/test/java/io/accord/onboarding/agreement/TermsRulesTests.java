@@ -100,15 +100,6 @@ class TermsRulesTests {
                 .hasMessageContaining("at least one revenue-share rule or wholesale rate");
     }
 
-    @Test
-    void appliesTemplateFiguresInThePartnersCurrency() {
-        AgreementTerms inDollars = TermsRules.validated(AgreementFixtures.terms().inCurrency("USD"), "terms");
-
-        assertThat(inDollars.currency()).isEqualTo("USD");
-        assertThat(inDollars.minimumMonthlyGuarantee()).isEqualTo(Money.of("100", "USD"));
-        assertThat(inDollars.wholesaleRates().getFirst().price()).isEqualTo(Money.of("0.8", "USD"));
-    }
-
     @Property
     void acceptsVolumeTiersExactlyWhenTheyAscend(
             @ForAll @Size(min = 1, max = 6) @UniqueElements List<@IntRange(min = 1, max = 1_000_000) Integer> volumes) {

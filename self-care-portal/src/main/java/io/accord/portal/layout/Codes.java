@@ -30,7 +30,7 @@ public final class Codes {
         kinds.put("PartnerStatus", List.of("ACTIVE", "SUSPENDED", "TERMINATED"));
         kinds.put("ApplicationStatus", List.of("DRAFT", "IN_REVIEW", "INFO_REQUESTED", "APPROVED", "REJECTED"));
         kinds.put("Check", List.of("mandatory-data", "tax-id", "bank-account", "duplicates", "screening",
-                "documents"));
+                "documents", "agreement-terms"));
         kinds.put("CheckOutcome", List.of("PASSED", "FAILED"));
         kinds.put("DocumentType", List.of("CONTRACT", "CERTIFICATE", "TAX_FORM", "IDENTITY", "BANK_PROOF", "OTHER"));
         kinds.put("AgreementStatus", List.of("DRAFT", "PENDING_APPROVAL", "APPROVED", "ACTIVE", "SUPERSEDED",

@@ -29,7 +29,10 @@ ACCORD_PORTAL_CLIENT_ID: {{ $c.keycloakClient.clientId | quote }}
 # tokens still carry the public issuer
 {{- $realm := regexFind "/realms/[^/]+$" (trimSuffix "/" $root.Values.keycloak.issuerUri) }}
 ACCORD_PORTAL_KEYCLOAK_BACKCHANNELURI: {{ printf "%s%s" (trimSuffix "/" $root.Values.keycloak.url) (required "keycloak.issuerUri must end with /realms/<realm>" $realm) | quote }}
-# behind the ingress: the login redirect URI is built from X-Forwarded-Proto/-Host (https://<ingress.portal.host>)
+# the portal's origin as browsers see it: the login redirects and Keycloak's redirect URI are built from it, never
+# from a request's Host header
+ACCORD_PORTAL_PUBLIC_URL: {{ printf "https://%s" (required "ingress.portal.host is required: the self-care portal's host" $root.Values.ingress.portal.host) | quote }}
+# behind the ingress: the scheme and the client's address from X-Forwarded-Proto/-For
 SERVER_FORWARD_HEADERS_STRATEGY: "native"
 # the session cookie only over TLS (the ingress terminates it)
 ACCORD_PORTAL_SECURE_COOKIE: "true"

@@ -22,6 +22,8 @@ public abstract class PortalTestSupport {
 
     protected static final StubGateway STUB = StubGateway.INSTANCE;
     protected static final String PARTNER_A = "11111111-1111-4111-8111-111111111111";
+    /** Where browsers reach the portal under test: not the port it listens on, so a URL built from either tells. */
+    protected static final String PUBLIC_URL = "https://portal.accord.test";
 
     protected final MockMvc mvc;
 
@@ -34,6 +36,7 @@ public abstract class PortalTestSupport {
         registry.add("accord.portal.gateway.url", STUB::url);
         registry.add("accord.portal.keycloak.issuer-uri", () -> STUB.url() + "/realms/accord");
         registry.add("accord.portal.keycloak.read-timeout", () -> "1s");
+        registry.add("accord.portal.public-url", () -> PUBLIC_URL);
     }
 
     /**

@@ -41,6 +41,8 @@ class PortalChartTests {
                 .containsEntry("ACCORD_PORTAL_KEYCLOAK_BACKCHANNELURI", keycloak.get("url") + "/realms/accord")
                 .containsEntry("ACCORD_PORTAL_CLIENT_ID", "self-care-portal")
                 .containsEntry("ACCORD_PORTAL_SECURE_COOKIE", "true")
+                .containsEntry("ACCORD_PORTAL_PUBLIC_URL", "https://" + ((Map<?, ?>) values(valuesFile, "ingress")
+                        .get("portal")).get("host"))
                 .containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native")
                 .containsEntry("SERVER_SERVLET_SESSION_TIMEOUT", "30m")
                 .containsEntry("MANAGEMENT_SERVER_PORT", "9090")

@@ -174,6 +174,8 @@ final class ServiceProcesses {
         } else if (service.equals(ServiceSpec.PORTAL)) {
             // every data call of the portal goes through the gateway, with the logged-in user's token
             environment.put("ACCORD_GATEWAY_URL", "http://localhost:" + config.port(ServiceSpec.GATEWAY));
+            // the origin browsers reach it at (the login's redirects are built from it, not from a Host header)
+            environment.put("ACCORD_PORTAL_PUBLIC_URL", "http://localhost:" + config.port(ServiceSpec.PORTAL));
         } else {
             for (ServiceSpec backend : ServiceSpec.SERVICES) {
                 environment.put("ACCORD_GATEWAY_BACKENDS_" + backend.key().toUpperCase(),

@@ -154,6 +154,7 @@ class ServiceEnvironmentTests {
 
         assertThat(environment).containsEntry("SERVER_PORT", "9090")
                 .containsEntry("ACCORD_GATEWAY_URL", "http://localhost:9080")
+                .containsEntry("ACCORD_PORTAL_PUBLIC_URL", "http://localhost:9090")
                 .containsEntry("ACCORD_ISSUER_URI", "http://localhost:9180/realms/accord")
                 .doesNotContainKey("ACCORD_GATEWAY_BACKENDS_ONBOARDING")
                 .doesNotContainKey("SPRING_DATASOURCE_URL");

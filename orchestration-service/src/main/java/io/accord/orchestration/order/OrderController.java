@@ -83,12 +83,16 @@ class OrderController {
     @PreAuthorize(OrderConfiguration.READERS)
     @Operation(operationId = "listProductOrder", summary = "List the product orders the caller may see, oldest "
             + "first, paged by offset and limit; filter by state (comma-separated or repeated, for any of them), "
-            + "relatedParty.id and other simple attributes; fields= selection")
+            + "relatedParty.id (comma-separated or repeated, any of them) and other simple attributes; fields= "
+            + "selection")
     @Parameter(name = "state", in = ParameterIn.QUERY, description = "any of these states (TMF630: comma-separated "
             + "or repeated, both combine); an unknown state is a 400", array = @ArraySchema(schema = @Schema(
             type = "string")))
+    @Parameter(name = "relatedParty.id", in = ParameterIn.QUERY, description = "any of these party ids, each the "
+            + "customer, sales channel or buyer partner (TMF630: comma-separated or repeated, both combine; \\, a "
+            + "comma inside an id); a partner sees only its own among them", array = @ArraySchema(schema = @Schema(
+            type = "string")))
     ResponseEntity<List<OrderResources.OrderView>> list(
-            @RequestParam(name = "relatedParty.id", required = false) String party,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
@@ -96,7 +100,7 @@ class OrderController {
                 .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'; one of "
                         + Arrays.stream(OrderState.values()).map(OrderState::tmf).toList()))).toList();
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
-        return lists.list(criteria, paging, page -> service.list(wanted, party, page), OrderViews::view);
+        return lists.list(criteria, paging, page -> service.list(wanted, parties(request), page), OrderViews::view);
     }
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
@@ -120,6 +124,11 @@ class OrderController {
                 : change.note() == null ? List.of() : change.note();
         return OrderViews.view(service.change(id, new OrderResources.Changeable(change.description(),
                 change.externalId(), change.requestedCompletionDate(), notes)));
+    }
+
+    /** The related party ids asked for, any of them (read as {@link #states} are, without the empty case). */
+    private static List<String> parties(HttpServletRequest request) {
+        return AttributeFilter.alternatives(request.getParameterValues("relatedParty.id"));
     }
 
     /**

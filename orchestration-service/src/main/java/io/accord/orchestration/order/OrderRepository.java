@@ -206,32 +206,35 @@ class OrderRepository {
 
     /**
      * A page of the orders a buyer partner ({@code null}: all, for staff) may see, optionally in some states and
-     * with a related party (customer, buyer partner or sales channel id). The statement names only the conditions
-     * given, so that each can use its index (a generic plan of {@code :x is null or column = :x} cannot). A related
-     * party or several states make it a {@code union all} of one branch per party column and state, each an ordered
-     * scan of one index (V36, V38) that the planner merges: with {@code (customer_id = :party or sales_channel =
-     * :party) and state in (...)} it walked the creation index instead, filtering every older order. The party
-     * branches exclude each other ({@code customer_id <> :party} in the others), so no order is listed twice.
+     * with any of some related parties (customer, buyer partner or sales channel id; empty: any). The statement names
+     * only the conditions given, so that each can use its index (a generic plan of {@code :x is null or column = :x}
+     * cannot). Related parties or several states make it a {@code union all} of one branch per party column and
+     * state, each an ordered scan of one index (V36, V38) that the planner merges: with {@code (customer_id = :party
+     * or sales_channel = :party) and state in (...)} it walked the creation index instead, filtering every older
+     * order. The party branches exclude each other ({@code customer_id not in (:parties)} in the others), so no
+     * order is listed twice.
      */
-    Page<ProductOrder> page(UUID buyer, List<String> states, String party, Pageable page) {
+    Page<ProductOrder> page(UUID buyer, List<String> states, List<String> parties, Pageable page) {
         Map<String, Object> parameters = new HashMap<>();
         List<String> common = new ArrayList<>();
         if (buyer != null) {
             common.add("buyer_partner_id = :buyer");
             parameters.put("buyer", buyer);
         }
-        List<String> parties = new ArrayList<>();
-        if (party != null) {
-            parameters.put("party", party);
-            parties.add("customer_id = :party");
-            parties.add("sales_channel = :party and customer_id <> :party");
-            PartnerId.ifWritten(party).map(PartnerId::value).ifPresent(partner -> {
-                parameters.put("partyPartner", partner);
-                parties.add("buyer_partner_id = :partyPartner and customer_id <> :party"
-                        + " and sales_channel is distinct from :party");
-            });
+        List<String> partyConditions = new ArrayList<>();
+        if (!parties.isEmpty()) {
+            parameters.put("parties", parties);
+            partyConditions.add("customer_id in (:parties)");
+            partyConditions.add("sales_channel in (:parties) and customer_id not in (:parties)");
+            List<UUID> partners = parties.stream().flatMap(id -> PartnerId.ifWritten(id).stream())
+                    .map(PartnerId::value).distinct().toList();
+            if (!partners.isEmpty()) {
+                parameters.put("partyPartners", partners);
+                partyConditions.add("buyer_partner_id in (:partyPartners) and customer_id not in (:parties)"
+                        + " and (sales_channel is null or sales_channel not in (:parties))");
+            }
         } else {
-            parties.add(null);
+            partyConditions.add(null);
         }
         List<String> stateConditions = new ArrayList<>();
         List<String> distinctStates = List.copyOf(new LinkedHashSet<>(states));
@@ -243,7 +246,7 @@ class OrderRepository {
             stateConditions.add(null);
         }
         List<String> branches = new ArrayList<>();
-        for (String partyCondition : parties) {
+        for (String partyCondition : partyConditions) {
             for (String stateCondition : stateConditions) {
                 List<String> conditions = new ArrayList<>(common);
                 if (partyCondition != null) {

@@ -160,9 +160,9 @@ class OrderService {
     }
 
     @Transactional(readOnly = true)
-    Page<ProductOrder> list(List<OrderState> states, String party, Pageable page) {
+    Page<ProductOrder> list(List<OrderState> states, List<String> parties, Pageable page) {
         UUID buyer = tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value).orElse(new UUID(0, 0));
-        return orders.page(buyer, states.stream().map(Enum::name).toList(), party, page);
+        return orders.page(buyer, states.stream().map(Enum::name).toList(), parties, page);
     }
 
     /**

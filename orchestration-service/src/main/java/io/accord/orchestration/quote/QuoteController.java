@@ -82,13 +82,16 @@ class QuoteController {
     @GetMapping
     @PreAuthorize(QuoteConfiguration.READERS)
     @Operation(operationId = "listQuotes", summary = "List the quotes the caller may see, oldest first, paged by "
-            + "offset and limit; filter by state (comma-separated or repeated, for any of them), relatedParty.id and "
-            + "other simple attributes; fields= selection")
+            + "offset and limit; filter by state (comma-separated or repeated, for any of them), relatedParty.id "
+            + "(comma-separated or repeated, any of them) and other simple attributes; fields= selection")
     @Parameter(name = "state", in = ParameterIn.QUERY, description = "any of these states (TMF630: comma-separated "
             + "or repeated, both combine); an unknown state is a 400", array = @ArraySchema(schema = @Schema(
             type = "string")))
+    @Parameter(name = "relatedParty.id", in = ParameterIn.QUERY, description = "any of these party ids, each the "
+            + "customer, sales channel or buyer partner (TMF630: comma-separated or repeated, both combine; \\, a "
+            + "comma inside an id); a partner sees only its own among them", array = @ArraySchema(schema = @Schema(
+            type = "string")))
     ResponseEntity<List<QuoteResources.QuoteView>> list(
-            @RequestParam(name = "relatedParty.id", required = false) String party,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
@@ -96,7 +99,7 @@ class QuoteController {
                 .orElseThrow(() -> new InvalidInputException("state", "unknown state '" + state + "'; one of "
                         + Arrays.stream(QuoteState.values()).map(QuoteState::tmf).toList()))).toList();
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"));
-        return lists.list(criteria, paging, page -> service.list(wanted, party, page), QuoteViews::view);
+        return lists.list(criteria, paging, page -> service.list(wanted, parties(request), page), QuoteViews::view);
     }
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
@@ -123,6 +126,11 @@ class QuoteController {
         QuoteResources.Changeable change = patches.patched(current, changes, CHANGEABLE,
                 QuoteResources.Changeable.class);
         return QuoteViews.view(service.change(id, change));
+    }
+
+    /** The related party ids asked for, any of them (read as {@link #states} are, without the empty case). */
+    private static List<String> parties(HttpServletRequest request) {
+        return AttributeFilter.alternatives(request.getParameterValues("relatedParty.id"));
     }
 
     /**

@@ -93,30 +93,31 @@ class QuoteRepository {
         return jdbc.sql("select * from quote where id = :id").param("id", id).query(this::quote).optional();
     }
 
-    /** A page of the quotes a buyer partner ({@code null}: all, for staff) may see, optionally in some states. */
     /**
      * A page of quotes, oldest first: of {@code buyer} ({@code null}: any), in {@code states} (empty: any), and with
-     * {@code party} ({@code null}: any) as its customer, sales channel or buyer partner.
+     * any of {@code parties} (empty: any) as its customer, sales channel or buyer partner.
      */
-    Page<Quote> page(UUID buyer, List<String> states, String party, Pageable page) {
+    Page<Quote> page(UUID buyer, List<String> states, List<String> parties, Pageable page) {
         StringBuilder where = new StringBuilder("quote where (cast(:buyer as uuid) is null"
                 + " or buyer_partner_id = :buyer)");
         if (!states.isEmpty()) {
             where.append(" and state in (:states)");
         }
-        Optional<UUID> partyPartner = party == null ? Optional.empty()
-                : PartnerId.ifWritten(party).map(PartnerId::value);
-        if (party != null) {
-            where.append(" and (customer_id = :party or sales_channel = :party")
-                    .append(partyPartner.isPresent() ? " or buyer_partner_id = :partyPartner)" : ")");
+        List<UUID> partyPartners = parties.stream().flatMap(id -> PartnerId.ifWritten(id).stream())
+                .map(PartnerId::value).distinct().toList();
+        if (!parties.isEmpty()) {
+            where.append(" and (customer_id in (:parties) or sales_channel in (:parties)")
+                    .append(partyPartners.isEmpty() ? ")" : " or buyer_partner_id in (:partyPartners))");
         }
         PagedQuery quotes = PagedQuery.from(jdbc, where.toString()).param("buyer", buyer);
         if (!states.isEmpty()) {
             quotes.param("states", states);
         }
-        if (party != null) {
-            quotes.param("party", party);
-            partyPartner.ifPresent(partner -> quotes.param("partyPartner", partner));
+        if (!parties.isEmpty()) {
+            quotes.param("parties", parties);
+        }
+        if (!partyPartners.isEmpty()) {
+            quotes.param("partyPartners", partyPartners);
         }
         return quotes.orderBy("created_at, id").page(page, this::quote);
     }

@@ -80,10 +80,10 @@ class QuoteService {
     }
 
     @Transactional(readOnly = true)
-    Page<Quote> list(List<QuoteState> states, String party, Pageable page) {
+    Page<Quote> list(List<QuoteState> states, List<String> parties, Pageable page) {
         UUID buyer = tenancy.isStaff() ? null : tenancy.partnerId().map(PartnerId::value)
                 .orElse(new UUID(0, 0));
-        return quotes.page(buyer, states.stream().map(Enum::name).toList(), party, page);
+        return quotes.page(buyer, states.stream().map(Enum::name).toList(), parties, page);
     }
 
     /** Items, discount, description: re-priced at the time of the change, with a fresh validity. */

@@ -145,6 +145,41 @@ class OrderApiTests {
         assertThat(message(colour)).as("lists every filter accepted").contains("'colour'", "relatedParty.id", "state");
     }
 
+    /** TMF630 for relatedParty.id too: until 2026-12-07 it took one id (a comma was part of it and matched nothing). */
+    @Test
+    void relatedPartyTakesAlternativesWithinTheCallersTenancy() {
+        String offering = orders.offering(null, List.of(), false);
+        String partnerA = orders.activePartner();
+        String partnerB = orders.activePartner();
+        TestHttp resellerA = orders.partnerAdmin(partnerA);
+        TestHttp resellerB = orders.partnerAdmin(partnerB);
+        String customerA = "customer-" + UUID.randomUUID();
+        String customerB = "customer-" + UUID.randomUUID();
+        String ofA = resellerA.post(TestOrders.ORDERS, TestOrders.order(customerA, null, offering)).json().get("id")
+                .asString();
+        String ofB = resellerB.post(TestOrders.ORDERS, TestOrders.order(customerB, null, offering)).json().get("id")
+                .asString();
+        TestHttp staff = orders.staff(Roles.AUDITOR);
+
+        assertThat(ids(staff, "?relatedParty.id=" + customerA + "," + customerB)).containsExactly(ofA, ofB);
+        assertThat(ids(staff, "?relatedParty.id=" + customerB + "&relatedParty.id=" + partnerA)).containsExactly(ofA,
+                ofB);
+        assertThat(ids(staff, "?relatedParty.id=" + partnerA + "," + customerA + ",nobody"))
+                .as("an order named by several of its parties is listed once").containsExactly(ofA);
+        assertThat(ids(staff, "?relatedParty.id=" + customerA + "%5C," + customerB)).as("\\, is a comma inside one id")
+                .isEmpty();
+        assertThat(ids(resellerB, "?relatedParty.id=" + partnerA + "," + customerA + "," + customerB))
+                .as("a partner sees only its own among the ids it names").containsExactly(ofB);
+        assertThat(ids(resellerB, "?relatedParty.id=" + partnerA + "," + customerA))
+                .as("another partner's ids name nothing of theirs").isEmpty();
+    }
+
+    private static List<String> ids(TestHttp http, String query) {
+        TestHttp.Response list = http.get(TestOrders.ORDERS + query + "&fields=id");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        return list.json().findValuesAsString("id");
+    }
+
     @Test
     void mergePatchChangesOnlyWhatTmfAllowsBeforeTheEnd() {
         String offering = orders.offering(null, List.of(), false);

@@ -272,6 +272,17 @@ class QuoteApiTests {
         assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + channel))).containsExactly(shop);
         assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + partner))).containsExactly(resold);
         assertThat(ids(reseller.get(QUOTES + "?relatedParty.id=" + channel))).as("tenancy holds").isEmpty();
+        // TMF630 for relatedParty.id too (until 2026-12-07 it took one id: a comma was part of it and matched nothing)
+        assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + customer + "," + channel)))
+                .containsExactly(resold, shop);
+        assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + channel + "&relatedParty.id=" + partner + ",other")))
+                .containsExactly(resold, shop);
+        assertThat(ids(staff.get(QUOTES + "?relatedParty.id=" + customer + "," + partner))).containsExactly(resold);
+        assertThat(ids(reseller.get(QUOTES + "?relatedParty.id=" + channel + "," + customer)))
+                .as("a partner's own tenancy still applies").containsExactly(resold);
+        TestHttp stranger = http(TestJwt.partner("stranger", activePartner(), Roles.PARTNER_ADMIN));
+        assertThat(ids(stranger.get(QUOTES + "?relatedParty.id=" + partner + "," + customer + "," + channel)))
+                .as("another partner's ids name nothing of theirs").isEmpty();
         TestHttp.Response counted = staff.get(QUOTES + "?relatedParty.id=" + customer + "&state=inProgress");
         assertThat(counted.header("X-Total-Count")).isEqualTo("1");
         // TMF630: a comma separates alternatives, a repeated parameter adds more, and both combine

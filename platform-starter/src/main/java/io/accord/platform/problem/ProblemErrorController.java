@@ -30,6 +30,12 @@ class ProblemErrorController implements ErrorController {
     static final String UNDECODABLE_PARAMETERS = "The query or form parameters cannot be decoded (an invalid "
             + "percent-encoding or character set).";
 
+    private final PathMethods pathMethods;
+
+    ProblemErrorController(PathMethods pathMethods) {
+        this.pathMethods = pathMethods;
+    }
+
     @RequestMapping
     ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -39,11 +45,13 @@ class ProblemErrorController implements ErrorController {
                 ? "Something went wrong on our side; quote the correlation id when reporting it."
                 : detail(status);
         String method = sentMethod(request);
-        if (status.value() == 405 && UnsupportedMethods.isUnsupported(method)) {
+        if ((status.value() == 405 || status.value() == 501) && UnsupportedMethods.isUnsupported(method)) {
             // Tomcat refuses TRACE itself (allowTrace=false) with an Allow of every method the servlet has, not the
-            // path's (OPTIONS on the same path said GET, HEAD, OPTIONS): no Allow rather than a wrong one
-            // (setHeader with null removes a header, Servlet 6.1)
-            response.setHeader(HttpHeaders.ALLOW, null);
+            // path's (OPTIONS on the same path said GET, HEAD, OPTIONS), and CONNECT with a bare 501: both as the
+            // firewall answers a method no operation takes, a 405 with the path's Allow, as OPTIONS lists them
+            status = UnsupportedMethods.status(method);
+            response.setHeader(HttpHeaders.ALLOW, status.value() != 405 ? null : pathMethods.allow(
+                    (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), request.getContextPath()));
             detail = UnsupportedMethods.detail(method);
         }
         ProblemDetail problem = Problems.of(status, Problems.slugFor(status), detail);

@@ -4,6 +4,7 @@ import io.accord.platform.web.CorrelationId;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -22,9 +23,11 @@ import java.net.URI;
 final class ProblemErrorReportValve extends ErrorReportValve {
 
     private final JsonMapper json;
+    private final PathMethods pathMethods;
 
-    ProblemErrorReportValve(JsonMapper json) {
+    ProblemErrorReportValve(JsonMapper json, PathMethods pathMethods) {
         this.json = json;
+        this.pathMethods = pathMethods;
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -37,10 +40,22 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         HttpStatusCode code = HttpStatusCode.valueOf(tooLarge(status, request, throwable));
+        String detail = detail(code);
+        String method = request.getMethod();
+        if ((status == 405 || status == 501) && UnsupportedMethods.isUnsupported(method)) {
+            // Tomcat refuses CONNECT itself with a bare 501: answered as the firewall answers a method no operation
+            // takes (405 with the path's Allow for CONNECT)
+            code = UnsupportedMethods.status(method);
+            detail = UnsupportedMethods.detail(method);
+            if (code.value() == 405) {
+                response.setHeader(HttpHeaders.ALLOW, pathMethods.allow(request.getRequestURI(),
+                        request.getContextPath()));
+            }
+        }
         if (code.value() != status) {
             response.setStatus(code.value());
         }
-        ProblemDetail problem = Problems.of(code, Problems.slugFor(code), detail(code));
+        ProblemDetail problem = Problems.of(code, Problems.slugFor(code), detail);
         problem.setInstance(instance(request));
         try {
             String id = String.valueOf(problem.getProperties().get("correlationId"));

@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * A request method no operation of a service answers anywhere, refused before any path is matched (by the firewall,
- * or by Tomcat for {@code TRACE}): 405 for a method HTTP defines ({@code TRACE}, {@code CONNECT}), 501 for one it does
- * not ({@code FOO}, WebDAV's {@code PROPFIND}). Neither names the path's methods, which are not known there: an
- * {@code Allow} listing every method the servlet has claimed methods the path lacks. The gateway says the same.
+ * or by Tomcat for {@code TRACE} and {@code CONNECT}): 405 for a method HTTP defines ({@code TRACE},
+ * {@code CONNECT}), 501 for one it does not ({@code FOO}, WebDAV's {@code PROPFIND}). The 405 carries the
+ * {@code Allow} RFC 9110 requires, the methods the path's operations answer ({@link PathMethods}; Tomcat's own listed
+ * every method the servlet has, claiming methods the path lacks). The gateway answers the same statuses, without an
+ * {@code Allow}: it does not know the path's methods.
  */
 final class UnsupportedMethods {
 

@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,11 +80,10 @@ class MalformedRequestTests {
      * Tomcat refuses, a 405 whose Allow listed every method the servlet has, not the path's.
      */
     @Test
-    void aMethodNoOperationAnswersIs405WhenHttpDefinesItElse501AndClaimsNoMethods() {
+    void aMethodNoOperationAnswersIs405WhenHttpDefinesItElse501() {
         RawHttp.Response trace = http.send("TRACE /api/things/1 HTTP/1.1", token);
         assertThat(trace.status()).as(trace.toString()).isEqualTo(405);
         assertThat(isProblem(trace)).as(trace.toString()).isTrue();
-        assertThat(trace.header("Allow")).as(trace.toString()).isNull();
         assertThat(JSON.readTree(trace.body()).path("detail").asString()).startsWith("TRACE is not supported");
 
         for (String method : List.of("FOO", "BREW", "PROPFIND")) {
@@ -93,6 +95,39 @@ class MalformedRequestTests {
                         .startsWith("The method " + method + " is not implemented");
             }
         }
+    }
+
+    /**
+     * RFC 9110 requires an Allow on every 405; until 2026-12-07 the TRACE and CONNECT refusals had none (Tomcat's own
+     * for TRACE listed every method of the servlet, where OPTIONS on the path said GET, HEAD, OPTIONS).
+     */
+    @Test
+    void aRefusedTraceOrConnectAllowsWhatOptionsOnThePathAllows() {
+        for (String path : List.of("/api/things/1", "/api/guarded")) {
+            Set<String> options = methods(http.send("OPTIONS " + path + " HTTP/1.1", token).header("Allow"));
+            assertThat(options).as(path).isNotEmpty();
+            for (String method : List.of("TRACE", "CONNECT")) {
+                for (String[] headers : List.of(new String[] {token}, new String[0])) {
+                    RawHttp.Response refused = http.send(method + " " + path + " HTTP/1.1", headers);
+                    assertThat(refused.status()).as(refused.toString()).isEqualTo(405);
+                    assertThat(isProblem(refused)).as(refused.toString()).isTrue();
+                    assertThat(methods(refused.header("Allow"))).as(method + " " + path + " -> " + refused)
+                            .isEqualTo(options);
+                }
+            }
+        }
+        RawHttp.Response nowhere = http.send("TRACE /api/nowhere/at/all HTTP/1.1", token);
+        assertThat(nowhere.status()).as(nowhere.toString()).isEqualTo(405);
+        assertThat(methods(nowhere.header("Allow"))).as(nowhere.toString())
+                .containsExactlyInAnyOrder("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    }
+
+    private static Set<String> methods(String allow) {
+        if (allow == null) {
+            return Set.of();
+        }
+        return Arrays.stream(allow.split(",")).map(String::trim).filter(method -> !method.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     @Test

@@ -95,18 +95,22 @@ class RatedExportController {
         StreamingResponseBody body = out -> export.write(partner, view, start, end, upTo, format, out);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .contentType(format == RatedExport.Format.CSV ? new MediaType(CSV, StandardCharsets.UTF_8) : NDJSON);
-        answer.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(fileName(partner, start, end, format)).build().toString());
+        String fileName = fileName(partner, start, end, toSequence == null ? null : upTo, format);
+        answer.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                .toString());
         return answer.body(body);
     }
 
     /**
      * {@code rated-<partner>-<from>-<to>.csv} (or {@code .ndjson}) with compact UTC instants, e.g.
      * {@code rated-1111…-20261101T000000Z-20261201T000000Z.csv}, so exports of different windows do not overwrite each
-     * other; a fraction of a second, when given, is kept ({@code 20261101T000000.5Z}).
+     * other; a fraction of a second, when given, is kept ({@code 20261101T000000.5Z}). A {@code toSequence} adds
+     * {@code -upto<n>} before the extension: exports of one window up to different records differ too.
      */
-    private static String fileName(String partner, Instant from, Instant to, RatedExport.Format format) {
+    private static String fileName(String partner, Instant from, Instant to, Long toSequence,
+                                   RatedExport.Format format) {
         return "rated-" + partner + "-" + compact(from) + "-" + compact(to)
+                + (toSequence == null ? "" : "-upto" + toSequence)
                 + (format == RatedExport.Format.CSV ? ".csv" : ".ndjson");
     }
 

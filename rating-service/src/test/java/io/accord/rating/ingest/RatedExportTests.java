@@ -212,6 +212,13 @@ class RatedExportTests {
         assertThat(staff().get(november).header("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"rated-" + partnerId
                         + "-20261101T000000Z-20261201T000000Z.ndjson\"");
+        // up to a sequence number: one window's exports up to different records do not overwrite each other either
+        assertThat(staff().header("Accept", "text/csv").get(november + "&toSequence=%2007").header(
+                "Content-Disposition")).isEqualTo("attachment; filename=\"rated-" + partnerId
+                        + "-20261101T000000Z-20261201T000000Z-upto7.csv\"");
+        assertThat(staff().get(november + "&toSequence=0").header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"rated-" + partnerId
+                        + "-20261101T000000Z-20261201T000000Z-upto0.ndjson\"");
     }
 
     @Test

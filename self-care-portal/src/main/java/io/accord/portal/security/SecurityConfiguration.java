@@ -50,7 +50,7 @@ class SecurityConfiguration {
     static final String REGISTRATION_ID = PortalClient.REGISTRATION_ID;
 
     @Bean
-    ClientRegistrationRepository clientRegistrations(KeycloakProperties keycloak) {
+    ClientRegistrationRepository clientRegistrations(KeycloakProperties keycloak, PublicUrlProperties portal) {
         ClientRegistration.Builder builder = ClientRegistration.withRegistrationId(REGISTRATION_ID)
                 .clientName("Accord")
                 .clientId(keycloak.clientId())
@@ -65,7 +65,8 @@ class SecurityConfiguration {
         ClientRegistration registration = builder
                 .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                // the configured origin, not the request's (a forged Host header would otherwise be sent along)
+                .redirectUri(portal.of("/login/oauth2/code/{registrationId}"))
                 .scope("openid", "profile", "email")
                 .issuerUri(keycloak.issuerUri())
                 // the browser goes to the issuer; the portal's own calls may take an in-cluster back channel
@@ -117,9 +118,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                        OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService,
-                                       Environment environment, KeycloakProperties keycloak) {
+                                       Environment environment, KeycloakProperties keycloak,
+                                       PublicUrlProperties portal) {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        logout.setPostLogoutRedirectUri("{baseUrl}/");
+        logout.setPostLogoutRedirectUri(portal.of("/"));
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                             "/actuator/health/**").permitAll();
@@ -137,13 +139,14 @@ class SecurityConfiguration {
                 .oauth2Client(Customizer.withDefaults())
                 // a refusal keeps its reason for the error page (a form without its CSRF token says so); a client
                 // that prefers JSON gets 401 problem+json, any other the redirect to Keycloak's login (as
-                // oauth2Login's own entry point, which these two come before)
+                // oauth2Login's own entry point, which these two come before, but at the configured origin: the
+                // entry point otherwise builds its absolute URL from the request's Host header)
                 .exceptionHandling(errors -> errors.accessDeniedHandler(Refusals.handler())
                         .defaultAuthenticationEntryPointFor((request, response, notLoggedIn) -> ProblemAnswer.write(
                                 request, response, HttpServletResponse.SC_UNAUTHORIZED,
                                 "Log in to the portal first (a browser session)."), ProblemAnswer::prefersJson)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(
-                                "/oauth2/authorization/" + REGISTRATION_ID), AnyRequestMatcher.INSTANCE))
+                                portal.of("/oauth2/authorization/" + REGISTRATION_ID)), AnyRequestMatcher.INSTANCE))
                 .logout(out -> out.logoutSuccessHandler(logout))
                 // a Content-Security-Policy of the portal's own scripts and styles only, and no Referer to others
                 // (SecurityHeaders; Tomcat's own refusals carry them too, ContainerErrors); the headers are written

@@ -16,6 +16,8 @@ class ClientRegistrationTests {
     static final String ISSUER = "https://auth.accord.example/realms/accord";
     static final String IN_CLUSTER = "http://accord-keycloak-service:8080/realms/accord";
     static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(2);
+    static final PublicUrlProperties PORTAL =
+            new PublicUrlProperties(java.net.URI.create("https://portal.accord.example/"));
 
     @Test
     void withoutABackChannelEveryEndpointIsTheIssuersAndTheClientIsPublic() {
@@ -50,22 +52,26 @@ class ClientRegistrationTests {
     void aConfidentialClientAuthenticatesWithItsSecretAndStillSendsAPkceChallenge() {
         ClientRegistrationRepository registrations = new SecurityConfiguration()
                 .clientRegistrations(new KeycloakProperties(ISSUER, "self-care-portal", "s3cret", IN_CLUSTER,
-                        TIMEOUT, TIMEOUT));
+                        TIMEOUT, TIMEOUT), PORTAL);
         ClientRegistration client = registrations.findByRegistrationId(PortalClient.REGISTRATION_ID);
 
         assertThat(client.getClientAuthenticationMethod()).isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
         assertThat(client.getClientSecret()).isEqualTo("s3cret");
         MockHttpServletRequest login = new MockHttpServletRequest("GET", "/oauth2/authorization/keycloak");
         login.setServletPath("/oauth2/authorization/keycloak");
+        login.setServerName("evil.example");
+        login.addHeader("Host", "evil.example");
         OAuth2AuthorizationRequest request = new DefaultOAuth2AuthorizationRequestResolver(registrations,
                 "/oauth2/authorization").resolve(login);
         assertThat(request.getAuthorizationUri()).isEqualTo(ISSUER + "/protocol/openid-connect/auth");
+        assertThat(request.getRedirectUri()).as("the configured origin, not the request's Host")
+                .isEqualTo("https://portal.accord.example/login/oauth2/code/keycloak");
         assertThat(request.getAdditionalParameters()).containsEntry("code_challenge_method", "S256")
                 .containsKey("code_challenge");
     }
 
     private static ClientRegistration registration(KeycloakProperties keycloak) {
-        return new SecurityConfiguration().clientRegistrations(keycloak)
+        return new SecurityConfiguration().clientRegistrations(keycloak, PORTAL)
                 .findByRegistrationId(PortalClient.REGISTRATION_ID);
     }
 }

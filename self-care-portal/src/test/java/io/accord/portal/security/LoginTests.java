@@ -1,5 +1,6 @@
 package io.accord.portal.security;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -7,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class LoginTests extends PortalTestSupport {
     @Test
     void anAnonymousPageRequestStartsTheLogin() throws Exception {
         mvc.perform(get("/dashboard")).andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/oauth2/authorization/keycloak"));
+                .andExpect(redirectedUrl(PUBLIC_URL + "/oauth2/authorization/keycloak"));
     }
 
     @Test
@@ -52,12 +55,43 @@ class LoginTests extends PortalTestSupport {
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
         assertThat(query).containsEntry("response_type", "code").containsEntry("client_id", "self-care-portal")
                 .containsEntry("code_challenge_method", "S256").containsKeys("code_challenge", "state", "nonce")
-                .containsEntry("redirect_uri", "http://localhost:" + port + "/login/oauth2/code/keycloak");
+                .containsEntry("redirect_uri", PUBLIC_URL + "/login/oauth2/code/keycloak");
         assertThat(query.get("scope")).contains("openid");
 
         assertThat(response.headers().allValues("Set-Cookie")).singleElement().satisfies(cookie -> {
             assertThat(cookie).startsWith("ACCORD_PORTAL_SESSION=").contains("HttpOnly").contains("SameSite=Lax");
         });
+    }
+
+    /**
+     * Until 2026-12-07 the redirect to the login and the redirect URI sent to Keycloak were built from the request's
+     * Host header: a forged one came back in both (and in a page's own redirects, which Tomcat made absolute).
+     */
+    @Test
+    void aForgedHostHeaderAppearsInNoRedirect() throws Exception {
+        String untracked = "/apply/" + UUID.randomUUID();
+        for (String target : List.of("/dashboard", "/oauth2/authorization/keycloak", "/", untracked)) {
+            String answer = sendWithHost(target, "evil.example:666");
+
+            assertThat(answer).as(target).startsWith("HTTP/1.1 302").doesNotContainIgnoringCase("evil.example");
+        }
+        String login = sendWithHost("/dashboard", "evil.example:666");
+        assertThat(login).containsIgnoringCase("Location: " + PUBLIC_URL + "/oauth2/authorization/keycloak");
+        String keycloak = sendWithHost("/oauth2/authorization/keycloak", "evil.example:666");
+        assertThat(keycloak).contains("redirect_uri=" + PUBLIC_URL + "/login/oauth2/code/keycloak");
+        assertThat(sendWithHost(untracked, "evil.example:666")).as("a page's own redirect stays relative")
+                .containsIgnoringCase("Location: /apply/track\r\n");
+    }
+
+    /** A request over a raw socket, the only way to send a Host header other than the address connected to. */
+    private String sendWithHost(String target, String host) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/html"
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+        }
     }
 
     @Test

@@ -117,7 +117,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                        OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService,
-                                       Environment environment, KeycloakProperties keycloak) {
+                                       Environment environment, KeycloakProperties keycloak,
+                                       org.springframework.web.servlet.LocaleResolver localeResolver) {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> {
@@ -132,6 +133,9 @@ class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService))
+                        // Keycloak's login page in the portal's language (ui_locales)
+                        .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(
+                                new LoginLanguage(registrations, localeResolver)))
                         .tokenEndpoint(token -> token.accessTokenResponseClient(TokenEndpoint.authorizationCodeClient(
                                 keycloak.connectTimeout(), keycloak.readTimeout()))))
                 .oauth2Client(Customizer.withDefaults())

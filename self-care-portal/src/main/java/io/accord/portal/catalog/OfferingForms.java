@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import io.accord.portal.layout.TypedAmounts;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +24,8 @@ final class OfferingForms {
 
     static final int NAME_MAX = 200;
     static final int DESCRIPTION_MAX = 2000;
+    /** The most decimals catalog takes in a price (its {@code PriceRules}). */
+    static final int PRICE_DECIMALS = 6;
 
     private OfferingForms() {
     }
@@ -190,22 +195,21 @@ final class OfferingForms {
         }
     }
 
-    /** A non-negative decimal, with a comma read as the decimal point; {@code null} when it is none. */
+    /**
+     * A non-negative decimal in the user's language ({@link TypedAmounts}: {@code 1.234,50} in German), at most 6
+     * decimals (a price per unit may be a fraction of a cent); {@code null} when it is none.
+     */
     static BigDecimal amount(String typed) {
-        try {
-            BigDecimal value = new BigDecimal(typed.strip().replace(',', '.'));
-            return value.signum() < 0 ? null : value;
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
+        return TypedAmounts.parse(typed, LocaleContextHolder.getLocale(), PRICE_DECIMALS).orElse(null);
     }
 
     private static String local(String iso) {
         return iso.length() >= 16 && iso.charAt(10) == 'T' ? iso.substring(0, 16) : "";
     }
 
+    /** A price's amount as the form starts with it: written the way {@link #amount} reads it back. */
     private static String decimal(JsonNode value) {
-        return value.isMissingNode() || value.isNull() ? "" : value.asString("");
+        return TypedAmounts.editable(value, LocaleContextHolder.getLocale());
     }
 
     private static java.util.Optional<String> text(JsonNode definition, String field) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -20,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.layout.TypedAmounts;
 
 /**
  * One dispute, worked by both sides: its thread of comments, evidence, history and SLA clock; the partner accepts or
@@ -79,14 +81,11 @@ class DisputeController {
     @PostMapping("/disputes/{id}/proposal")
     String propose(@PathVariable UUID id, @RequestParam(defaultValue = "") String direction,
                    @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String reason,
-                   RedirectAttributes redirect) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return failed(redirect, id, "disputes.error.amount", null);
-        }
-        if (value.signum() < 0 || value.scale() > 6) {
+                   @RequestParam(defaultValue = "") String currency, RedirectAttributes redirect) {
+        // read in the user's language (1.000,50 in German); the dispute's currency bounds the decimals
+        BigDecimal value = TypedAmounts.parse(amount, LocaleContextHolder.getLocale(),
+                TypedAmounts.minorDigits(currency)).orElse(null);
+        if (value == null) {
             return failed(redirect, id, "disputes.error.amount", null);
         }
         if (!"CREDIT_PARTNER".equals(direction) && !"DEBIT_PARTNER".equals(direction)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -16,10 +17,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.layout.PageBounds;
+import io.accord.portal.layout.TypedAmounts;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -109,20 +112,18 @@ class DisputesController {
     @PostMapping("/disputes")
     String open(@RequestParam UUID statementId, @RequestParam(defaultValue = "") String lineId,
                 @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String amount,
-                @RequestParam(defaultValue = "") String description, Model model, HttpServletResponse response) {
+                @RequestParam(defaultValue = "") String description, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
         JsonNode statement = gateway.get("/api/settlement/statements/{id}", statementId);
         Statement shown = statement(statement);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!CATEGORIES.contains(category)) {
             errors.put("category", "disputes.error.category");
         }
-        BigDecimal value = null;
-        try {
-            value = new BigDecimal(amount.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            errors.put("amount", "disputes.error.amount");
-        }
-        if (value != null && (value.signum() <= 0 || value.scale() > 6)) {
+        // read in the user's language (1.000,50 in German), at most the currency's decimals
+        BigDecimal value = TypedAmounts.parse(amount, LocaleContextHolder.getLocale(),
+                TypedAmounts.minorDigits(shown.currency())).orElse(null);
+        if (value == null || value.signum() <= 0) {
             errors.put("amount", "disputes.error.amount");
         }
         if (description.isBlank() || description.length() > 4000) {
@@ -142,6 +143,8 @@ class DisputesController {
                         "description", description.strip(), "category", category,
                         "disputedAmount", Map.of("unit", shown.currency(), "value", value.toPlainString()),
                         "relatedEntity", related));
+                // the dispute's page says it was opened, as every other step on it does
+                redirect.addFlashAttribute("noticeKey", "disputes.done.opened");
                 return "redirect:/disputes/" + ticket.path("id").asString();
             } catch (GatewayException e) {
                 if (e.status() != 400 && e.status() != 409 && e.status() != 422) {
@@ -156,6 +159,8 @@ class DisputesController {
         }
         model.addAttribute("statement", shown);
         model.addAttribute("categories", CATEGORIES);
+        // the language switch of this answer leads to the form, not to the POST's address
+        model.addAttribute("formPage", "/disputes/new?statementId=" + statementId);
         model.addAttribute("errors", errors);
         model.addAttribute("form", Map.of("lineId", lineId, "category", category, "amount", amount,
                 "description", description));

@@ -23,6 +23,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.security.PortalUser;
+import io.accord.portal.layout.FormProblems;
 import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -40,9 +41,11 @@ class DocumentsController {
     private static final int PAGE_SIZE = 20;
 
     private final Gateway gateway;
+    private final FormProblems formProblems;
 
-    DocumentsController(Gateway gateway) {
+    DocumentsController(Gateway gateway, FormProblems formProblems) {
         this.gateway = gateway;
+        this.formProblems = formProblems;
     }
 
     @GetMapping("/documents")
@@ -102,7 +105,8 @@ class DocumentsController {
             }
             response.setStatus(problem.status());
             model.addAttribute("problem", problem);
-            model.addAttribute("errors", problem.messagesByField());
+            // the service's English messages in the user's language, its detail for staff only
+            model.addAttribute("errors", formProblems.localized(problem.messagesByField()));
             model.addAttribute("values", fields);
             return list(principal, "", 0, model, response);
         }

@@ -16,10 +16,21 @@ public class GatewayProblem extends GatewayException {
     private static final java.util.Set<Integer> FOR_THE_FORM = java.util.Set.of(400, 403, 409, 413, 415, 422);
 
     private final transient List<Violation> violations;
+    private final String slug;
 
-    GatewayProblem(int status, String detail, List<Violation> violations) {
+    GatewayProblem(int status, String detail, List<Violation> violations, String slug) {
         super(status, detail, null);
         this.violations = List.copyOf(violations);
+        this.slug = slug;
+    }
+
+    /**
+     * The problem type's slug ({@code four-eyes} of {@code https://accord.dev/problems/four-eyes}, {@code forbidden}
+     * for a role that does not allow the operation), empty when the service named none: tells refusals of one
+     * status apart.
+     */
+    public String slug() {
+        return slug;
     }
 
     /** One field's problem; {@code row} is the CSV data row when the input was a file (else {@code null}). */
@@ -51,6 +62,8 @@ public class GatewayProblem extends GatewayException {
         List<Violation> violations = new ArrayList<>();
         problem.path("violations").forEach(v -> violations.add(new Violation(v.path("field").asString(""),
                 v.path("message").asString(""), v.path("row").isNumber() ? v.path("row").asLong() : null)));
-        return new GatewayProblem(status, text.isBlank() ? null : text, violations);
+        String type = problem.path("type").asString("");
+        return new GatewayProblem(status, text.isBlank() ? null : text, violations,
+                type.substring(type.lastIndexOf('/') + 1));
     }
 }

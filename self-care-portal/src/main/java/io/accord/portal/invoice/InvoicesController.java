@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.layout.DisplayHelper;
 import io.accord.portal.offeringname.OfferingNames;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -42,16 +43,19 @@ class InvoicesController {
 
     private final Gateway gateway;
     private final OfferingNames offeringNames;
+    private final DisplayHelper display;
 
-    InvoicesController(Gateway gateway, OfferingNames offeringNames) {
+    InvoicesController(Gateway gateway, OfferingNames offeringNames, DisplayHelper display) {
         this.gateway = gateway;
         this.offeringNames = offeringNames;
+        this.display = display;
     }
 
     @GetMapping("/invoices")
     String form(Model model) {
         model.addAttribute("periods",
-                PeriodOption.of(gateway.list(SETTLEMENT + "/periods?offset=0&limit=24").items()));
+                PeriodOption.of(gateway.list(SETTLEMENT + "/periods?offset=0&limit=24").items(),
+                        state -> display.code("PeriodState", state)));
         model.addAttribute("rows", InvoiceForm.ROWS);
         model.addAttribute("columns", InvoiceForm.HEADER);
         model.addAttribute("sides", InvoiceForm.SIDES);

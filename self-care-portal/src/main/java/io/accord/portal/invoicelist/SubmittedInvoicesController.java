@@ -2,7 +2,6 @@ package io.accord.portal.invoicelist;
 
 import io.accord.portal.layout.Ids;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Display;
+import io.accord.portal.layout.DisplayHelper;
+import io.accord.portal.layout.PeriodLabels;
 import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -31,9 +32,11 @@ class SubmittedInvoicesController {
     private static final int PAGE_SIZE = 20;
 
     private final Gateway gateway;
+    private final DisplayHelper display;
 
-    SubmittedInvoicesController(Gateway gateway) {
+    SubmittedInvoicesController(Gateway gateway, DisplayHelper display) {
         this.gateway = gateway;
+        this.display = display;
     }
 
     @GetMapping("/invoices/submitted")
@@ -70,17 +73,13 @@ class SubmittedInvoicesController {
         return "invoicelist";
     }
 
-    /** The partner's recent settlement periods, id → "start – end (state)", for the filter and the rows. */
+    /**
+     * The partner's recent settlement periods, id → "start – end (state)" told apart from each other
+     * ({@link PeriodLabels}: times of periods within one day, the id where still alike), for the filter and the rows.
+     */
     private Map<String, String> periods() {
-        Map<String, String> periods = new LinkedHashMap<>();
-        gateway.list(API + "/periods?offset=0&limit=24").items().forEach(p -> periods.put(p.path("id").asString(),
-                day(p.path("startAt").asString("")) + " – " + day(p.path("endAt").asString("")) + " ("
-                        + p.path("state").asString("") + ")"));
-        return periods;
-    }
-
-    private static String day(String instant) {
-        return instant.length() >= 10 ? instant.substring(0, 10) : instant;
+        return PeriodLabels.of(gateway.list(API + "/periods?offset=0&limit=24").items(),
+                state -> display.code("PeriodState", state));
     }
 
     /**

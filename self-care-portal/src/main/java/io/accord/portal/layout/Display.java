@@ -97,6 +97,27 @@ public final class Display {
         return format.format(plain);
     }
 
+    /**
+     * A quantity of usage in its unit as {@link #number} shows it, at most the decimals that unit's quantities
+     * sensibly have (none for bytes, events, messages and API calls; two for seconds and minutes; three for hours and
+     * KB/MB/GB and any other unit), rounded half-even, trailing zeros dropped: the sums of rated quantities carry
+     * the services' binary-fraction residue ({@code 455.100000003} minutes → {@code 455.1}), shown as such until
+     * 2026-12-07. Absent is empty, text that is no number as it is.
+     */
+    public static String quantity(Object value, String unit, java.util.Locale locale) {
+        java.math.BigDecimal quantity = decimal(value);
+        if (quantity == null) {
+            return text(value);
+        }
+        int decimals = switch (unit == null ? "" : unit.strip().toUpperCase(java.util.Locale.ROOT)) {
+            case "B", "EVENT", "MESSAGE", "API_CALL" -> 0;
+            case "S", "MIN" -> 2;
+            default -> 3;
+        };
+        return number(quantity.setScale(Math.min(decimals, Math.max(quantity.scale(), 0)),
+                java.math.RoundingMode.HALF_EVEN), locale);
+    }
+
     /** A percentage as {@link #number} with the sign: {@code 19.0} → {@code 19 %}, {@code 0.5} → {@code 0,5 %}. */
     public static String percent(Object value, java.util.Locale locale) {
         String shown = number(value, locale);

@@ -35,9 +35,19 @@ public class DisplayHelper {
         return Display.amount(amount, currency, locale());
     }
 
+    /** {@link TypedAmounts#editable}: an amount as a form's starting value, the way the form reads it back. */
+    public String editable(Object amount) {
+        return TypedAmounts.editable(amount, locale());
+    }
+
     /** {@link Display#number}. */
     public String number(Object value) {
         return Display.number(value, locale());
+    }
+
+    /** {@link Display#quantity}: a usage quantity at the decimals its unit has (a JSON value or text unit). */
+    public String quantity(Object value, Object unit) {
+        return Display.quantity(value, text(unit), locale());
     }
 
     /** {@link Display#percent}. */

@@ -18,6 +18,13 @@ import io.accord.portal.gateway.GatewayProblem;
 final class QuoteForm {
 
     static final String ITEM = "1";
+    /**
+     * The most units one quote item takes: orchestration's rule ({@code OrderPricing.MAX_QUANTITY}, its
+     * {@code quantity} of a quote item and an order item: 1–100). The form's input says so; until 2026-12-07 it
+     * offered up to 10000, which orchestration refused. {@code QuotesControllerTests} reads the rule from
+     * orchestration's source, so the two cannot drift apart unnoticed.
+     */
+    static final int MAX_QUANTITY = 100;
     private static final Pattern CHARACTERISTIC = Pattern.compile(".*productCharacteristic\\[(.+)]$");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 

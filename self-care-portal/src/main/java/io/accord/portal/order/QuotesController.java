@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.layout.FormProblems;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -47,10 +48,12 @@ class QuotesController {
 
     private final Gateway gateway;
     private final QuotableOfferings quotable;
+    private final FormProblems formProblems;
 
-    QuotesController(Gateway gateway, QuotableOfferings quotable) {
+    QuotesController(Gateway gateway, QuotableOfferings quotable, FormProblems formProblems) {
         this.gateway = gateway;
         this.quotable = quotable;
+        this.formProblems = formProblems;
     }
 
     @GetMapping("/quotes")
@@ -121,6 +124,7 @@ class QuotesController {
         model.addAttribute("characteristics", chosen.characteristics());
         model.addAttribute("specificationReadable", chosen.specificationReadable());
         model.addAttribute("freeRows", chosen.characteristics().isEmpty() ? FREE_ROWS : 0);
+        model.addAttribute("maxQuantity", QuoteForm.MAX_QUANTITY);
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of("quantity", "1"));
             model.addAttribute("errors", Map.of());
@@ -146,9 +150,14 @@ class QuotesController {
                 // orchestration's reason names ids and its rule: said in plain words
                 model.addAttribute("problemKey", "quotes.notAReseller");
             }
-            model.addAttribute("errors", QuoteForm.fieldErrors(problem));
-            model.addAttribute("characteristicErrors", QuoteForm.characteristicErrors(problem, form));
+            // the service's English messages in the user's language, its detail for staff only
+            model.addAttribute("errors", formProblems.localized(QuoteForm.fieldErrors(problem)));
+            model.addAttribute("characteristicErrors",
+                    formProblems.localized(QuoteForm.characteristicErrors(problem, form)));
             model.addAttribute("values", form);
+            // the language switch of this answer leads to the form, not to the POST's address
+            model.addAttribute("formPage", org.springframework.web.util.UriComponentsBuilder.fromPath("/quotes/new")
+                    .queryParam("offering", offering).encode().build().toUriString());
             return page(offering, 0, quotable.forPartner(PortalUser.of(user).partnerId()), model, response);
         }
         redirect.addFlashAttribute("noticeKey", "quotes.created");

@@ -22,6 +22,7 @@ import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.security.PortalUser;
 import io.accord.portal.security.StaffActions;
+import io.accord.portal.layout.FormProblems;
 import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -46,9 +47,11 @@ class ProfileController {
     private static final int PAGE_SIZE = 25;
 
     private final Gateway gateway;
+    private final FormProblems formProblems;
 
-    ProfileController(Gateway gateway) {
+    ProfileController(Gateway gateway, FormProblems formProblems) {
         this.gateway = gateway;
+        this.formProblems = formProblems;
     }
 
     @GetMapping("/profile")
@@ -210,9 +213,13 @@ class ProfileController {
         response.setStatus(problem.status() == 403 ? 403 : problem.status());
         model.addAttribute("failedForm", form);
         model.addAttribute("problem", problem);
-        model.addAttribute("errors", problem.messagesByField());
+        model.addAttribute("problemDetail", formProblems.detail(problem));
+        model.addAttribute("errors", formProblems.localized(problem.messagesByField()));
         model.addAttribute("values", values);
-        model.addAttribute("fourEyes", problem.status() == 403);
+        // onboarding's 403s: four-eyes (the requester confirming their own change) or a role that may not do it
+        boolean fourEyes = problem.status() == 403 && "four-eyes".equals(problem.slug());
+        model.addAttribute("fourEyes", fourEyes);
+        model.addAttribute("roleRefused", problem.status() == 403 && !fourEyes);
         return show(user, id, model);
     }
 

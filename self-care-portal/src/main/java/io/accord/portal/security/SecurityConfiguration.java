@@ -119,7 +119,8 @@ class SecurityConfiguration {
     SecurityFilterChain portalSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
                                        OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService,
                                        Environment environment, KeycloakProperties keycloak,
-                                       PublicUrlProperties portal) {
+                                       PublicUrlProperties portal,
+                                       org.springframework.web.servlet.LocaleResolver localeResolver) {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri(portal.of("/"));
         http.authorizeHttpRequests(requests -> {
@@ -134,6 +135,9 @@ class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService))
+                        // Keycloak's login page in the portal's language (ui_locales)
+                        .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(
+                                new LoginLanguage(registrations, localeResolver)))
                         .tokenEndpoint(token -> token.accessTokenResponseClient(TokenEndpoint.authorizationCodeClient(
                                 keycloak.connectTimeout(), keycloak.readTimeout()))))
                 .oauth2Client(Customizer.withDefaults())

@@ -25,6 +25,7 @@ import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.layout.Display;
+import io.accord.portal.layout.TypedAmounts;
 import io.accord.portal.security.StaffActions;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -39,8 +40,6 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class StatementPaymentController {
 
-    /** A plain decimal as settlement takes it: no exponent, no sign, at most 6 decimals (a comma as the point). */
-    private static final Pattern AMOUNT = Pattern.compile("\\d{1,18}([.,]\\d{1,6})?");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final int REFERENCE_MAX = 140;
 
@@ -63,8 +62,10 @@ class StatementPaymentController {
         StaffActions.require(principal, Roles.FINANCE);
         Map<String, String> values = Map.of("amount", amount, "paidOn", paidOn, "reference", reference);
         Map<String, String> errors = new LinkedHashMap<>();
-        String typed = amount.strip();
-        if (!AMOUNT.matcher(typed).matches() || new BigDecimal(typed.replace(',', '.')).signum() == 0) {
+        // read in the user's language (1.234,50 in German), at most the currency's decimals
+        BigDecimal typed = TypedAmounts.parse(amount, LocaleContextHolder.getLocale(),
+                TypedAmounts.minorDigits(currency)).orElse(null);
+        if (typed == null || typed.signum() == 0) {
             errors.put("amount", message("statement.payment.error.amount"));
         }
         if (!isDate(paidOn.strip())) {
@@ -81,7 +82,7 @@ class StatementPaymentController {
                     new StatementPage.PaymentForm(values, errors, null));
         }
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("amount", new BigDecimal(typed.replace(',', '.')).toPlainString());
+        body.put("amount", typed.toPlainString());
         body.put("currency", currency.strip());
         body.put("paidOn", paidOn.strip());
         body.put("reference", reference.strip());

@@ -270,7 +270,7 @@ class OfferingEditControllerTests extends PortalTestSupport {
 
         mvc.perform(post("/catalog/" + OFFERING + "/prices/" + MONTHLY_V2).param("name", "Monthly fee")
                         .param("amount", "12,50").param("minimumCharge", "").param("validFrom", "2026-12-01T00:00")
-                        .with(csrf()).with(admin))
+                        .header("Accept-Language", "de").with(csrf()).with(admin))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog/" + OFFERING))
                 .andExpect(flash().attribute("noticeKey", "catalogEdit.saved"));
         assertThat(STUB.requestsTo("POST", PRICES).getFirst().body()).isEqualTo("{\"name\":\"Monthly fee\","
@@ -316,7 +316,7 @@ class OfferingEditControllerTests extends PortalTestSupport {
         var admin = TestUsers.partner("partner-admin");
 
         mvc.perform(post("/catalog/" + OFFERING + "/prices/" + MONTHLY_V2).param("name", "Monthly fee")
-                        .param("amount", "12").param("minimumCharge", "1.0000001").param("validFrom", "2026-12-01T00:00")
+                        .param("amount", "12").param("minimumCharge", "1.000001").param("validFrom", "2026-12-01T00:00")
                         .with(csrf()).with(admin))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(

@@ -208,8 +208,11 @@ class DisputeControllerTests extends PortalTestSupport {
         STUB.answerJson("POST", TICKETS, 201, ticket(ID, "open", Instant.now().plusSeconds(3600), null), Map.of());
         mvc.perform(post("/disputes").with(csrf()).with(TestUsers.partner("partner-admin"))
                         .param("statementId", STATEMENT).param("lineId", STATEMENT + "-1").param("category", "RATE")
-                        .param("amount", "12,50").param("description", "rated at the old rate"))
-                .andExpect(redirectedUrl("/disputes/" + ID));
+                        .param("amount", "12,50").param("description", "rated at the old rate")
+                        .header("Accept-Language", "de"))
+                .andExpect(redirectedUrl("/disputes/" + ID))
+                // the dispute's page confirms it, as it does a withdrawal
+                .andExpect(flash().attribute("noticeKey", "disputes.done.opened"));
         var opened = JSON.readTree(STUB.requestsTo("POST", TICKETS).getFirst().body());
         assertThat(opened.path("ticketType").asString()).isEqualTo("BillingDispute");
         assertThat(opened.path("category").asString()).isEqualTo("RATE");
@@ -217,6 +220,33 @@ class DisputeControllerTests extends PortalTestSupport {
         assertThat(opened.path("disputedAmount").path("unit").asString()).isEqualTo("EUR");
         assertThat(opened.path("relatedEntity").get(1).path("id").asString()).isEqualTo(STATEMENT + "-1");
         assertThat(opened.path("relatedEntity").get(1).path("role").asString()).isEqualTo("StatementLine");
+    }
+
+    @Test
+    void theDisputedAmountIsReadInTheUsersLanguage() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT,
+                "{\"id\":\"%s\",\"currency\":\"EUR\",\"totalAmount\":62015.72,\"lines\":[]}".formatted(STATEMENT));
+        STUB.answerJson("POST", TICKETS, 201, ticket(ID, "open", Instant.now().plusSeconds(3600), null), Map.of());
+        // the total as the German page shows it, an English thousand: both whole, not 62.01572 or 1.00
+        for (String[] typed : new String[][] {{"62.015,72", "de", "62015.72"}, {"1,000", "en", "1000"},
+                {"1.000", "de", "1000"}}) {
+            mvc.perform(post("/disputes").with(csrf()).with(TestUsers.partner("partner-admin"))
+                            .header("Accept-Language", typed[1]).param("statementId", STATEMENT)
+                            .param("category", "RATE").param("amount", typed[0]).param("description", "too much"))
+                    .andExpect(redirectedUrl("/disputes/" + ID));
+            assertThat(JSON.readTree(STUB.requestsTo("POST", TICKETS).getLast().body())
+                    .path("disputedAmount").path("value").asString()).isEqualTo(typed[2]);
+        }
+        // a decimal mark where the language groups, more decimals than the euro has: refused at the field
+        for (String[] typed : new String[][] {{"1,5", "en"}, {"1.5", "de"}, {"12,505", "de"}}) {
+            mvc.perform(post("/disputes").with(csrf()).with(TestUsers.partner("partner-admin"))
+                            .header("Accept-Language", typed[1]).param("statementId", STATEMENT)
+                            .param("category", "RATE").param("amount", typed[0]).param("description", "too much"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(allOf(containsString("id=\"amount-error\""),
+                            containsString("aria-describedby=\"amount-hint amount-error\""))));
+        }
+        assertThat(STUB.requestsTo("POST", TICKETS)).hasSize(3);
     }
 
     @Test

@@ -59,7 +59,7 @@ class InvoicesControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/invoices").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("2026-11-01 – 2026-12-01 (CLOSED)"),
+                .andExpect(content().string(allOf(containsString("2026-11-01 – 2026-12-01 (Closed)"),
                         containsString("<label for=\"invoiceNumber\""), containsString("aria-label=\"Line 1: Amount\""),
                         containsString("<label for=\"usageFile\""), containsString("<label for=\"pdf\""))));
     }
@@ -351,9 +351,9 @@ class InvoicesControllerTests extends PortalTestSupport {
         mvc.perform(get("/invoices").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString(">2026-12-06 12:14 – 2026-12-06 15:18 UTC (CLOSED)</option>"),
-                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (CLOSED) · 08d354fb</option>"),
-                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (CLOSED) · aa000000</option>"),
-                        containsString(">2026-11-01 – 2026-12-01 (CLOSED)</option>"))));
+                        containsString(">2026-12-06 12:14 – 2026-12-06 15:18 UTC (Closed)</option>"),
+                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (Closed) · 08d354fb</option>"),
+                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (Closed) · aa000000</option>"),
+                        containsString(">2026-11-01 – 2026-12-01 (Closed)</option>"))));
     }
 }

@@ -45,6 +45,27 @@ class SubmittedInvoicesControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theFiltersPeriodsOfOneDayAreToldApartAndTheirStatesInTheUsersLanguage() throws Exception {
+        String early = "7ca0cf78-8210-4773-9cf1-9c4cd24b6097";
+        String alike = "08d354fb-0000-4ae7-869f-14aa105d2dd6";
+        String twin = "aa000000-0000-4000-8000-000000000001";
+        STUB.answerJson("GET", PERIODS, """
+                [{"id":"%s","startAt":"2026-12-06T12:14:01Z","endAt":"2026-12-06T15:18:40Z","state":"OPEN"},
+                 {"id":"%s","startAt":"2026-12-06T12:10:55Z","endAt":"2026-12-06T12:14:01Z","state":"CLOSED"},
+                 {"id":"%s","startAt":"2026-12-06T12:10:55Z","endAt":"2026-12-06T12:14:01Z","state":"CLOSED"}]"""
+                .formatted(early, alike, twin));
+        STUB.answerJson("GET", INVOICES, 200, "[]", Map.of("X-Total-Count", "0"));
+
+        mvc.perform(get("/invoices/submitted").header("Accept-Language", "de").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString(">2026-12-06 12:14 – 2026-12-06 15:18 UTC (Offen)</option>"),
+                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (Abgeschlossen) · 08d354fb</option>"),
+                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (Abgeschlossen) · aa000000</option>"),
+                        not(containsString("CLOSED")))));
+    }
+
+    @Test
     void listsThePartnersInvoicesWithTheirReconciliationStatusAndLinksEach() throws Exception {
         periods();
         STUB.answerJson("GET", INVOICES, 200, "[" + invoice(WAITING, "INV-3", "null", "null") + ","
@@ -61,7 +82,7 @@ class SubmittedInvoicesControllerTests extends PortalTestSupport {
                         containsString("href=\"/invoices/" + WAITING + "\""),
                         containsString("href=\"/invoices/" + DIFFERS + "\""),
                         containsString("aria-label=\"Open invoice INV-2\""),
-                        containsString("2026-11-01 – 2026-12-01 (CLOSED)"), containsString("1,234.50 EUR"),
+                        containsString("2026-11-01 – 2026-12-01 (Closed)"), containsString("1,234.50 EUR"),
                         containsString("2026-12-02 08:15"), containsString("23 in all"),
                         containsString("<label for=\"invoice-period\">Settlement period</label>"),
                         containsString("/invoices/submitted?page=1"))))

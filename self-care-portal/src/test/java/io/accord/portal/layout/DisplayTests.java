@@ -76,6 +76,19 @@ class DisplayTests {
     }
 
     @Test
+    void quantitiesHaveTheDecimalsTheirUnitHasWithoutTheSumsResidue() {
+        java.util.Locale german = java.util.Locale.GERMAN;
+        assertThat(Display.quantity("455.100000003", "MIN", german)).isEqualTo("455,1");
+        assertThat(Display.quantity("27306.000000018", "S", java.util.Locale.ENGLISH)).isEqualTo("27,306");
+        assertThat(Display.quantity("1048576.0", "B", german)).isEqualTo("1.048.576");
+        assertThat(Display.quantity("12.34567", "GB", german)).isEqualTo("12,346");
+        assertThat(Display.quantity("3", "EVENT", german)).isEqualTo("3");
+        assertThat(Display.quantity("0.25", "MIN", german)).isEqualTo("0,25");
+        assertThat(Display.quantity(null, "MIN", german)).isEmpty();
+        assertThat(Display.quantity("n/a", "MIN", german)).isEqualTo("n/a");
+    }
+
+    @Test
     void aTimeWithItsZoneIsTheMinuteInUtcNamedSo() {
         assertThat(Display.instantUtc("2026-12-07T01:57:12.5Z")).isEqualTo("2026-12-07 01:57 UTC");
         // a time a page already shortened reads the same

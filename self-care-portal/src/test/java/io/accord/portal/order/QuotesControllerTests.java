@@ -87,6 +87,43 @@ class QuotesControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theQuantityInputAllowsWhatOrchestrationsRuleAllows() throws Exception {
+        // orchestration's rule, read from its source (the portal cannot depend on the service's module)
+        java.nio.file.Path rule = java.nio.file.Path.of("..", "orchestration-service", "src", "main", "java", "io",
+                "accord", "orchestration", "quote", "OrderPricing.java");
+        java.util.regex.Matcher max = java.util.regex.Pattern.compile("int MAX_QUANTITY = (\\d+);")
+                .matcher(java.nio.file.Files.readString(rule));
+        assertThat(max.find()).as("OrderPricing.MAX_QUANTITY").isTrue();
+        assertThat(QuoteForm.MAX_QUANTITY).isEqualTo(Integer.parseInt(max.group(1)));
+        offeringWithSpecification();
+
+        mvc.perform(get("/quotes/new?offering=" + OFFERING).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "name=\"quantity\" type=\"number\" min=\"1\" max=\"" + max.group(1) + "\" required")));
+    }
+
+    @Test
+    void aGermanResellerReadsTheRefusedFieldsInGermanWithoutTheEnglishDetail() throws Exception {
+        offeringWithSpecification();
+        STUB.answerJson("POST", QUOTES, 400, """
+                {"title":"Invalid input","status":400,"detail":"The request has invalid fields: quoteItem[0].quantity.",
+                 "violations":[{"field":"quoteItem[0].quantity","message":"must be between 1 and 100: one item takes at most 100 units; split more into several items"},
+                               {"field":"note","message":"size must be between 0 and 500"}]}""", Map.of());
+
+        mvc.perform(post("/quotes").with(csrf()).with(TestUsers.partner("partner-admin")).header("Accept-Language", "de")
+                        .param("offeringId", OFFERING).param("customerId", "c-1").param("quantity", "500"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"quantity-error\" class=\"field-error\">Geben Sie einen Wert von 1 bis 100 ein."),
+                        containsString("<li>Menge: Geben Sie einen Wert von 1 bis 100 ein.</li>"),
+                        containsString("<li>Weitere Angabe: Geben Sie 0 bis 500 Zeichen ein.</li>"),
+                        containsString("Bitte korrigieren Sie die markierten Angaben."),
+                        not(containsString("invalid fields")), not(containsString("must be between")),
+                        containsString("href=\"/quotes/new?offering=" + OFFERING + "&amp;lang=en\""))));
+    }
+
+    @Test
     void anOfferingWhoseSpecificationHasNoCharacteristicsGetsTheFormWithFreeRows() throws Exception {
         STUB.answerJson("GET", OFFERINGS, "[{\"id\":\"%s\",\"name\":\"Mobile Flex\"}]".formatted(OFFERING));
         STUB.answerJson("GET", OFFERINGS + "/" + OFFERING,

@@ -96,10 +96,54 @@ class ProfileControllerTests extends PortalTestSupport {
                         .param("commercial.name", "Ada").param("commercial.email", "not-an-email")
                         .param("billing.name", "Bo").param("billing.email", "billing@streamly.example"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(allOf(containsString("must be a well-formed email address"),
+                .andExpect(content().string(allOf(
+                        containsString("class=\"field-error\">Enter a valid e-mail address, e.g. name@example.com."),
                         containsString("aria-describedby=\"commercial-email-error\""),
                         containsString("aria-invalid=\"true\""), containsString("value=\"not-an-email\""),
-                        containsString("role=\"alert\""))));
+                        containsString("role=\"alert\""), containsString("Please correct the marked entries."),
+                        not(containsString("commercial.email.")))));
+    }
+
+    @Test
+    void aGermanPartnerReadsTheServicesFieldErrorsInGermanWithoutItsEnglishDetail() throws Exception {
+        STUB.answerJson("PUT", PARTNER + "/contacts", 400, """
+                {"title":"Invalid input","status":400,
+                 "detail":"The request has invalid fields: billing.email, billing.name, commercial.name.",
+                 "violations":[{"field":"billing.email","message":"must be a well-formed email address"},
+                               {"field":"billing.name","message":"must not be blank"},
+                               {"field":"commercial.name","message":"size must be between 0 and 200"}]}""",
+                Map.of());
+        STUB.answerJson("GET", PARTNER, partner(false));
+
+        mvc.perform(post("/profile/contacts").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .header("Accept-Language", "de")
+                        .param("commercial.name", "A".repeat(201)).param("commercial.email", "ada@streamly.example")
+                        .param("billing.name", " ").param("billing.email", "billing@"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"billing-email-error\" class=\"field-error\">Geben Sie eine gültige E-Mail-Adresse ein"),
+                        containsString("id=\"billing-name-error\" class=\"field-error\">Bitte füllen Sie dieses Feld aus."),
+                        containsString("id=\"commercial-name-error\" class=\"field-error\">Geben Sie 0 bis 200 Zeichen ein."),
+                        containsString("Bitte korrigieren Sie die markierten Angaben."),
+                        not(containsString("must be")), not(containsString("invalid fields")))));
+    }
+
+    @Test
+    void aPartnerUserRefusedByItsRoleIsToldSoNotTheFourEyesRule() throws Exception {
+        STUB.answerJson("PUT", PARTNER + "/contacts", 403, """
+                {"type":"https://accord.dev/problems/forbidden","title":"Forbidden","status":403,
+                 "detail":"Your role does not allow this operation."}""", Map.of());
+        STUB.answerJson("GET", PARTNER, partner(false));
+
+        for (String[] language : new String[][] {{"en", "Your role does not allow this change.", "Four-eyes"},
+                {"de", "Ihre Rolle erlaubt diese Änderung nicht.", "Vier-Augen"}}) {
+            mvc.perform(post("/profile/contacts").with(csrf()).with(TestUsers.partner("partner-user"))
+                            .header("Accept-Language", language[0])
+                            .param("commercial.name", "Ada").param("commercial.email", "ada@streamly.example"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().string(allOf(containsString(language[1]), not(containsString(language[2])),
+                            not(containsString("Your role does not allow this operation.")))));
+        }
     }
 
     @Test

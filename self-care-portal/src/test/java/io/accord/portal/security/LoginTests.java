@@ -95,6 +95,31 @@ class LoginTests extends PortalTestSupport {
     }
 
     @Test
+    void theLoginAsksKeycloakForThePortalsLanguage() throws Exception {
+        // the browser's language, else English; the language chosen in the footer (its cookie) before either
+        String[][] cases = {{null, null, "en"}, {"de-DE,de;q=0.9,en;q=0.8", null, "de"}, {"fr", null, "en"},
+                {"en", "de", "de"}, {"de", "en", "en"}};
+        for (String[] language : cases) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/oauth2/authorization/keycloak")).GET();
+            if (language[0] != null) {
+                request.header("Accept-Language", language[0]);
+            }
+            if (language[1] != null) {
+                request.header("Cookie", "accord-lang=" + language[1]);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(302);
+            URI keycloak = URI.create(response.headers().firstValue("Location").orElseThrow());
+            Map<String, String> query = Arrays.stream(keycloak.getRawQuery().split("&")).map(p -> p.split("=", 2))
+                    .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+            assertThat(query).as(Arrays.toString(language)).containsEntry("ui_locales", language[2])
+                    .containsEntry("code_challenge_method", "S256").containsKeys("code_challenge", "state", "nonce");
+        }
+    }
+
+    @Test
     void htmxComesFromItsWebJarWithoutLogin() throws Exception {
         HttpResponse<String> htmx = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/webjars/htmx.org/dist/htmx.min.js")).GET().build(),

@@ -27,6 +27,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Finance records a payment from the statement's page; settlement's refusals and the portal's own are shown there. */
 class StatementPaymentControllerTests extends PortalTestSupport {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
     private static final String SECOND_PAYMENT = "8a0e0000-0000-4000-8000-0000000000b2";
     private static final String PAYMENTS = STATEMENT_PATH + "/payments";
 
@@ -43,7 +45,7 @@ class StatementPaymentControllerTests extends PortalTestSupport {
                 .formatted(SECOND_PAYMENT, ISSUED), Map.of("Location", PAYMENTS));
 
         MvcResult recorded = mvc.perform(post("/statements/" + ISSUED + "/payments").with(csrf())
-                        .param("amount", " 8,27 ").param("currency", "EUR").param("paidOn", "2026-12-05")
+                        .param("amount", " 8.27 ").param("currency", "EUR").param("paidOn", "2026-12-05")
                         .param("reference", "  SEPA-2026-12-05-0042 ").param("direction", "PAYABLE")
                         .with(TestUsers.staff("finance", "finance")))
                 .andExpect(redirectedUrl("/statements/" + ISSUED))
@@ -129,6 +131,36 @@ class StatementPaymentControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("The payment was not recorded."),
                         containsString("it is PAID, not ISSUED"), containsString("18.27 EUR"),
                         not(containsString("Record a payment")))));
+    }
+
+    @Test
+    void amountsAreReadInTheUsersLanguageAndWhatCouldBeReadTwoWaysIsRefused() throws Exception {
+        // as typed, in which language, what settlement gets (null: refused at the field, nothing sent)
+        String[][] cases = {
+                {"1,000", "en", "1000"}, {"1.000", "de", "1000"}, {"62.015,72", "de", "62015.72"},
+                {"1000.50", "en", "1000.50"}, {"1000,50", "de", "1000.50"}, {"1,234.5", "en", "1234.5"},
+                {"1,5", "en", null}, {"1.5", "de", null}, {"1.000,505", "de", null}, {"10,00,000", "en", null}};
+        for (String[] typed : cases) {
+            STUB.reset();
+            answersAnIssuedStatement("");
+            STUB.answerJson("POST", PAYMENTS, 201, """
+                    {"id":"%s","amount":1,"currency":"EUR","reference":"R-1","remainingAmount":0}"""
+                    .formatted(SECOND_PAYMENT), Map.of());
+            var result = mvc.perform(post("/statements/" + ISSUED + "/payments").with(csrf())
+                    .header("Accept-Language", typed[1]).param("amount", typed[0]).param("currency", "EUR")
+                    .param("paidOn", "2026-12-05").param("reference", "R-1")
+                    .with(TestUsers.staff("finance", "finance")));
+            if (typed[2] == null) {
+                result.andExpect(status().isBadRequest())
+                        .andExpect(content().string(allOf(containsString("id=\"payment-amount-error\""),
+                                containsString("de".equals(typed[1]) ? "z. B. 1.234,50" : "e.g. 1,234.50"))));
+                assertThat(STUB.requestsTo("POST", PAYMENTS)).as(typed[0]).isEmpty();
+            } else {
+                result.andExpect(redirectedUrl("/statements/" + ISSUED));
+                assertThat(JSON.readTree(STUB.requestsTo("POST", PAYMENTS).getFirst().body()).path("amount")
+                        .asString()).as(typed[0] + " in " + typed[1]).isEqualTo(typed[2]);
+            }
+        }
     }
 
     @Test

@@ -68,6 +68,23 @@ class UsageControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void summedVolumesShowNoFloatingPointResidue() throws Exception {
+        STUB.answerJson("GET", ROLLUPS, """
+                {"rows":[{"bucket":"2026-11-01T00:00:00Z","offeringId":"off-9","usageType":"VOICE","billedUnit":"MIN",
+                          "currency":"EUR","quantity":"455.000000001","charge":"1.800000","partnerShare":"0.540000",
+                          "wholesale":"0.000000","records":2},
+                         {"bucket":"2026-11-02T00:00:00Z","offeringId":"off-9","usageType":"VOICE","billedUnit":"MIN",
+                          "currency":"EUR","quantity":"0.100000002","charge":"1.200000","partnerShare":"0.460000",
+                          "wholesale":"0.000000","records":3}]}""");
+
+        mvc.perform(get("/usage?from=2026-11-01&to=2026-11-30").header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">455,1 Min.</td>"),
+                        not(containsString("455,100000003")))));
+    }
+
+    @Test
     void aSuspendedRecordSaysWhy() throws Exception {
         STUB.answerJson("GET", FATE, """
                 {"source":"mediation-eu","usageId":"cdr-7","fate":"SUSPENDED","ratings":[],"duplicates":[],

@@ -177,11 +177,35 @@ final class DocumentComposer {
         String source = converted ? sourceAmount(line.sourceAmount(), line.sourceCurrency()) : null;
         String rate = converted ? PrintedDocument.decimal(line.fxRate().stripTrailingZeros().scale() < 0
                 ? line.fxRate().setScale(0) : line.fxRate().stripTrailingZeros()) : null;
+        String unitPrice = line.unitPrice() == null ? null : PrintedDocument.decimal(plain(line.unitPrice()));
         return new PrintedDocument.Line(line.lineNumber(), line.type(), line.label(), line.offeringId(),
                 line.usageType(), quantity(line.quantity()), PrintedDocument.decimal(line.amount()), source,
                 converted ? line.sourceCurrency() : null, rate,
                 converted ? source + " " + line.sourceCurrency() + " × " + rate + " = "
-                        + PrintedDocument.decimal(line.amount()) + " " + currency : null);
+                        + PrintedDocument.decimal(line.amount()) + " " + currency : null,
+                line.unit(), line.recordCount(), unitPrice,
+                usage(line, unitPrice, converted ? line.sourceCurrency() : currency));
+    }
+
+    /**
+     * What a usage line's quantity counts, as printed beneath its label: {@code 3 rated records, 1274.5 MB charged at
+     * 0.00078125 EUR per MB}; without the parts not known, {@code null} when none is (or the line is no usage).
+     */
+    private static String usage(DocumentContent.Line line, String unitPrice, String usageCurrency) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (line.recordCount() != null) {
+            parts.add(line.recordCount() + (line.recordCount() == 1 ? " rated record" : " rated records"));
+        }
+        if (line.unit() != null && line.quantity() != null) {
+            parts.add(quantity(line.quantity()) + " " + line.unit() + (unitPrice == null ? ""
+                    : " charged at " + unitPrice + " " + usageCurrency + " per " + line.unit()));
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /**

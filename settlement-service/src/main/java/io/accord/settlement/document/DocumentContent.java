@@ -72,15 +72,29 @@ public record DocumentContent(UUID documentId, UUID partnerId, String documentTy
      *                       when none was needed; then {@code sourceAmount} and {@code sourceCurrency} are too
      * @param sourceAmount   the amount before conversion (6 decimals, signed like {@code amount})
      * @param sourceCurrency the currency the usage was in
+     * @param unit           a usage line's billed unit (what {@code quantity} counts), {@code null} when not known and
+     *                       on other lines
+     * @param recordCount    a usage line's rated records (net of reversals), {@code null} when not known
+     * @param unitPrice      the one price per {@code unit} a usage line's records were charged at, in the usage
+     *                       currency; {@code null} when they had none or it is not known
      */
     public record Line(int lineNumber, String type, String label, String offeringId, String usageType,
                        BigDecimal quantity, BigDecimal amount, BigDecimal fxRate, BigDecimal sourceAmount,
-                       String sourceCurrency) {
+                       String sourceCurrency, String unit, Long recordCount, BigDecimal unitPrice) {
+
+        /** A line without usage figures. */
+        public Line(int lineNumber, String type, String label, String offeringId, String usageType,
+                    BigDecimal quantity, BigDecimal amount, BigDecimal fxRate, BigDecimal sourceAmount,
+                    String sourceCurrency) {
+            this(lineNumber, type, label, offeringId, usageType, quantity, amount, fxRate, sourceAmount,
+                    sourceCurrency, null, null, null);
+        }
 
         /** A line in the document's own currency (no conversion). */
         public Line(int lineNumber, String type, String label, String offeringId, String usageType,
                     BigDecimal quantity, BigDecimal amount) {
-            this(lineNumber, type, label, offeringId, usageType, quantity, amount, null, null, null);
+            this(lineNumber, type, label, offeringId, usageType, quantity, amount, null, null, null, null, null,
+                    null);
         }
     }
 

@@ -114,18 +114,27 @@ final class PdfRenderer {
         }
         for (PrintedDocument.Line line : printed.lines()) {
             table.addCell(cell(String.valueOf(line.lineNumber()), NORMAL, Element.ALIGN_LEFT));
-            table.addCell(line.conversion() == null ? cell(line.label(), NORMAL, Element.ALIGN_LEFT)
-                    : labelAndConversion(line));
-            table.addCell(cell(line.quantity() == null ? "" : line.quantity(), NORMAL, Element.ALIGN_RIGHT));
+            table.addCell(line.conversion() == null && line.usage() == null
+                    ? cell(line.label(), NORMAL, Element.ALIGN_LEFT) : labelAndDetails(line));
+            table.addCell(cell(line.quantity() == null ? "" : line.unit() == null ? line.quantity()
+                    : line.quantity() + " " + line.unit(), NORMAL, Element.ALIGN_RIGHT));
             table.addCell(cell(line.amount(), NORMAL, Element.ALIGN_RIGHT));
         }
         return table;
     }
 
-    /** A converted line's label with, beneath it, what was converted at which rate. */
-    private static PdfPCell labelAndConversion(PrintedDocument.Line line) {
+    /**
+     * A line's label with, beneath it, what a usage line counts (records, quantity and unit price) and what a
+     * converted line was converted at.
+     */
+    private static PdfPCell labelAndDetails(PrintedDocument.Line line) {
         Paragraph text = new Paragraph(line.label(), NORMAL);
-        text.add(new Phrase("\nConverted: " + line.conversion(), SMALL));
+        if (line.usage() != null) {
+            text.add(new Phrase("\nUsage: " + line.usage(), SMALL));
+        }
+        if (line.conversion() != null) {
+            text.add(new Phrase("\nConverted: " + line.conversion(), SMALL));
+        }
         PdfPCell cell = new PdfPCell(text);
         cell.setHorizontalAlignment(Element.ALIGN_LEFT);
         cell.setPadding(3);

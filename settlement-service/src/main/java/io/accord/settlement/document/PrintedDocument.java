@@ -26,10 +26,14 @@ record PrintedDocument(String documentId, String documentType, String title, Str
     /**
      * A printed line. A line converted from another currency says how: {@code sourceAmount} {@code sourceCurrency}
      * at {@code fxRate} (1 source = rate document currency), and {@code conversion} as printed
-     * ({@code "-20.70 XAU × 2500.123456 = -51752.55 EUR"}); all four {@code null} otherwise.
+     * ({@code "-20.70 XAU × 2500.123456 = -51752.55 EUR"}); all four {@code null} otherwise. A usage line says what
+     * its quantity counts: {@code unit}, {@code recordCount}, {@code unitPrice} (in the usage currency) and
+     * {@code usage} as printed beneath its label ({@code "3 rated records, 1274.5 MB charged at 0.00078125 EUR per
+     * MB"}); each {@code null} when not known, all on other lines.
      */
     record Line(int lineNumber, String type, String label, String offeringId, String usageType, String quantity,
-                String amount, String sourceAmount, String sourceCurrency, String fxRate, String conversion) {
+                String amount, String sourceAmount, String sourceCurrency, String fxRate, String conversion,
+                String unit, Long recordCount, String unitPrice, String usage) {
     }
 
     /**

@@ -11,7 +11,14 @@ import java.math.BigDecimal;
  * @param direction {@code PAYABLE_TO_PARTNER} or {@code OWED_BY_PARTNER} (for an adjustment: {@code CREDIT_PARTNER}
  *                  or {@code DEBIT_PARTNER})
  * @param reference what the line traces to (a dispute id, a price id, a share rule), {@code null} for usage lines
+ * @param usage     a usage line's unit, record count and unit price; {@code null} for every other line
  */
 record LineDraft(LineKind kind, String label, String offeringId, String usageType, BigDecimal quantity,
-                 Money amount, String direction, String reference) {
+                 Money amount, String direction, String reference, StatementLine.Usage usage) {
+
+    /** A line that is no sum of rated records (or one drafted before its usage figures were kept). */
+    LineDraft(LineKind kind, String label, String offeringId, String usageType, BigDecimal quantity, Money amount,
+              String direction, String reference) {
+        this(kind, label, offeringId, usageType, quantity, amount, direction, reference, null);
+    }
 }

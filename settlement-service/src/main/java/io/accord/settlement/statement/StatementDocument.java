@@ -36,7 +36,10 @@ final class StatementDocument {
             lines.add(new DocumentContent.Line(++number, line.type(), line.label(), line.offeringId(),
                     line.usageType(), line.quantity(), minor(line.rounded()), line.fxRate(),
                     line.sourceAmount() == null ? null : line.sourceAmount().amount(),
-                    line.sourceAmount() == null ? null : line.sourceAmount().currency()));
+                    line.sourceAmount() == null ? null : line.sourceAmount().currency(),
+                    line.usage() == null ? null : line.usage().unit(),
+                    line.usage() == null ? null : line.usage().recordCount(),
+                    line.usage() == null ? null : line.usage().unitPrice()));
         }
         StatementLines.Lines totals = statement.totals();
         List<DocumentContent.BillingOnBehalf> onBehalf = billedOnBehalf.stream()

@@ -16,8 +16,33 @@ import java.math.BigDecimal;
  *                     {@code DEBIT_PARTNER}; {@code null} on lines drafted before lines said it
  * @param reference    what the line traces to: the dispute of an adjustment, the price of a recurring or one-time
  *                     charge, the share rule of a tier bonus; {@code null} for usage lines
+ * @param usage        a usage line's unit, record count and unit price ({@link Usage}); {@code null} for other lines
  */
 record StatementLine(String type, String label, String offeringId, String usageType, BigDecimal quantity,
                      Money unrounded, Money rounded, BigDecimal fxRate, Money sourceAmount, String direction,
-                     String reference) {
+                     String reference, Usage usage) {
+
+    /** A line that is no sum of rated records (or one drafted before its usage figures were kept). */
+    StatementLine(String type, String label, String offeringId, String usageType, BigDecimal quantity,
+                  Money unrounded, Money rounded, BigDecimal fxRate, Money sourceAmount, String direction,
+                  String reference) {
+        this(type, label, offeringId, usageType, quantity, unrounded, rounded, fxRate, sourceAmount, direction,
+                reference, null);
+    }
+
+    /**
+     * What a usage line counts, from the usage sum it was built from: {@code quantity} is in {@code unit}.
+     *
+     * @param unit        the rated records' billed unit (a {@code UnitOfMeasure} code: MB, MIN...), {@code null} when
+     *                    not known (summed before V73, records that named none, or a line drafted before V78 whose sum
+     *                    is no longer found)
+     * @param recordCount the rated records behind the line, net (a reversal counts −1); {@code null} when not known
+     * @param unitPrice   the one price per {@code unit} every record was charged at, in the usage currency (the source
+     *                    currency of a converted line): a wholesale line's amount is {@code quantity × unitPrice},
+     *                    a revenue share's the partner's share of it; {@code null} when the records had no one price
+     *                    (tiers, a minimum charge, price versions of different rates, volume re-rating) or it is not
+     *                    known (lines drafted before V78)
+     */
+    record Usage(String unit, Long recordCount, BigDecimal unitPrice) {
+    }
 }

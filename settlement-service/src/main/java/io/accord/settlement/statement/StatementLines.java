@@ -30,7 +30,8 @@ final class StatementLines {
     }
 
     /**
-     * One draft per sum: payable positive, owed negative; prior-period sums labelled as such. A line is labelled with
+     * One draft per sum: payable positive, owed negative; prior-period sums labelled as such; each with its sum's
+     * billed unit, record count and unit price. A line is labelled with
      * its offering's name where known ({@code offeringNames}), its id otherwise; the line keeps the id either way.
      */
     static List<LineDraft> usageDrafts(List<UsageSums.Sum> sums, Map<String, String> offeringNames) {
@@ -44,7 +45,8 @@ final class StatementLines {
                     : "Wholesale: ") + offeringNames.getOrDefault(sum.offeringId(), sum.offeringId()) + " × "
                     + sum.usageType();
             drafts.add(new LineDraft(kind, label, sum.offeringId(), sum.usageType(), sum.quantity(), amount,
-                    sum.direction(), null));
+                    sum.direction(), null, new StatementLine.Usage(sum.billedUnit(), sum.recordCount(),
+                    sum.unitPrice())));
         }
         return drafts;
     }
@@ -74,7 +76,7 @@ final class StatementLines {
             StatementLine line = lines.get(i);
             result.add(new StatementLine(line.type(), line.label(), line.offeringId(), line.usageType(),
                     line.quantity(), line.unrounded(), rounded.rounded().get(i), line.fxRate(), line.sourceAmount(),
-                    line.direction(), line.reference()));
+                    line.direction(), line.reference(), line.usage()));
         }
         Money net = rounded.total();
         List<SideTaxes.SideTax> taxes = SideTaxes.of(result, net, taxRatePercent, reverseCharge);
@@ -98,7 +100,7 @@ final class StatementLines {
         }
         return new StatementLine(draft.kind().name(), draft.label(), draft.offeringId(), draft.usageType(),
                 draft.quantity(), amount, amount, rate, rate == null ? null : source, draft.direction(),
-                draft.reference());
+                draft.reference(), draft.usage());
     }
 
     /**

@@ -37,7 +37,8 @@ class StatementLinesController {
             summary = "A statement's lines as CSV (text/csv; file <document number or id>-lines.csv): line number "
                     + "and id, type, description, offering, usage type, quantity, direction, reference, exact and "
                     + "rounded amount, tax rate and the line's share of the tax, currency, source amount and currency, "
-                    + "FX rate, the period's bounds. Texts are guarded against spreadsheet formulas. A partner: its "
+                    + "FX rate, the period's bounds, and last a usage line's billed unit, rated record count and unit price "
+                    + "(empty when not known or, for the price, when its records had no one price). Texts are guarded against spreadsheet formulas. A partner: its "
                     + "own issued or paid statements (others 404), as for the statement itself")
     @ApiResponse(responseCode = "200", description = "The CSV",
             content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))

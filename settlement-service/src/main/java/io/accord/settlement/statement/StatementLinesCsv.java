@@ -16,12 +16,14 @@ import static io.accord.settlement.money.SettlementMath.atMinorUnit;
  * a text starting with {@code = + - @}, a tab or a carriage return is written after a {@code '}); numbers are written
  * as numbers (a negative amount stays a number). Each line's tax is its share of the statement's tax line
  * ({@link SettlementMath#lineTaxes}, as TMF678 allocates it), so the column sums to the statement's tax exactly.
+ * Columns added later come last (unit, record count and unit price of usage lines, V78), so a reader of the older
+ * columns by position still reads them.
  */
 final class StatementLinesCsv {
 
     static final String HEADER = "statementId,documentNumber,documentType,periodStart,periodEnd,lineNumber,lineId,"
             + "type,description,offeringId,usageType,quantity,direction,reference,exactAmount,amount,taxRatePercent,"
-            + "taxAmount,currency,sourceAmount,sourceCurrency,fxRate\r\n";
+            + "taxAmount,currency,sourceAmount,sourceCurrency,fxRate,unit,recordCount,unitPrice\r\n";
 
     private StatementLinesCsv() {
     }
@@ -54,7 +56,9 @@ final class StatementLinesCsv {
                     CsvCells.text(line.reference()), number(line.unrounded()),
                     fixed(rounded.get(i).amount(), digits), number(percent(taxRatePercent)),
                     fixed(taxes.get(i).amount(), digits), currency, number(line.sourceAmount()),
-                    CsvCells.text(line.sourceCurrency()), number(line.fxRate()))).append("\r\n");
+                    CsvCells.text(line.sourceCurrency()), number(line.fxRate()), CsvCells.text(line.unit()),
+                    line.recordCount() == null ? "" : line.recordCount().toString(), number(line.unitPrice())))
+                    .append("\r\n");
         }
         return csv.toString();
     }

@@ -58,9 +58,11 @@ class StatementStore {
             jdbc.sql("""
                             insert into statement_line (statement_id, line_no, type, label, offering_id, usage_type,
                                                         quantity, unrounded, rounded, fx_rate, source_amount,
-                                                        source_currency, direction, reference)
+                                                        source_currency, direction, reference, billed_unit,
+                                                        record_count, unit_price)
                             values (:id, :no, :type, :label, :offering, :usageType, :quantity, :unrounded, :rounded,
-                                    :rate, :source, :sourceCurrency, :direction, :reference)""")
+                                    :rate, :source, :sourceCurrency, :direction, :reference, :unit, :records,
+                                    :unitPrice)""")
                     .param("id", statement.id()).param("no", ++number).param("type", line.type())
                     .param("label", line.label()).param("offering", line.offeringId())
                     .param("usageType", line.usageType()).param("quantity", line.quantity())
@@ -69,6 +71,10 @@ class StatementStore {
                     .param("source", line.sourceAmount() == null ? null : line.sourceAmount().amount())
                     .param("sourceCurrency", line.sourceAmount() == null ? null : line.sourceAmount().currency())
                     .param("direction", line.direction()).param("reference", line.reference())
+                    .param("unit", line.usage() == null ? null : line.usage().unit(), java.sql.Types.VARCHAR)
+                    .param("records", line.usage() == null ? null : line.usage().recordCount(), java.sql.Types.BIGINT)
+                    .param("unitPrice", line.usage() == null ? null : line.usage().unitPrice(),
+                            java.sql.Types.NUMERIC)
                     .update();
         }
         return true;
@@ -220,8 +226,18 @@ class StatementStore {
                             Money.of(rs.getBigDecimal("unrounded"), currency),
                             Money.of(rs.getBigDecimal("rounded"), currency), rs.getBigDecimal("fx_rate"),
                             source == null ? null : Money.of(source, rs.getString("source_currency")),
-                            rs.getString("direction"), rs.getString("reference"));
+                            rs.getString("direction"), rs.getString("reference"), usage(rs));
                 }).list();
+    }
+
+    /** A usage line's figures as kept (since V78; older lines: unit and count where derived, no price). */
+    private static StatementLine.Usage usage(ResultSet rs) throws SQLException {
+        if (!LineKind.valueOf(rs.getString("type")).ratedUsage()) {
+            return null;
+        }
+        long records = rs.getLong("record_count");
+        return new StatementLine.Usage(rs.getString("billed_unit"), rs.wasNull() ? null : records,
+                rs.getBigDecimal("unit_price"));
     }
 
     private static Timestamp timestamp(Instant instant) {

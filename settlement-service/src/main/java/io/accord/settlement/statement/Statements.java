@@ -504,7 +504,10 @@ public class Statements {
                     line.offeringId(), line.usageType(), line.quantity(), line.unrounded().amount(),
                     line.rounded().amount(), line.fxRate(), line.direction(), line.reference(),
                     line.sourceAmount() == null ? null : line.sourceAmount().amount(),
-                    line.sourceAmount() == null ? null : line.sourceAmount().currency()));
+                    line.sourceAmount() == null ? null : line.sourceAmount().currency(),
+                    line.usage() == null ? null : line.usage().unit(),
+                    line.usage() == null ? null : line.usage().recordCount(),
+                    line.usage() == null ? null : line.usage().unitPrice()));
         }
         return List.copyOf(lines);
     }
@@ -619,11 +622,17 @@ public class Statements {
      * amount before conversion. {@code type} is one of {@link #LINE_TYPES}; {@code direction} says which way the money
      * flows ({@code PAYABLE_TO_PARTNER}, {@code OWED_BY_PARTNER}; an adjustment's {@code CREDIT_PARTNER} or
      * {@code DEBIT_PARTNER}); {@code reference} what it traces to (an adjustment's dispute, a charge's price, a tier
-     * bonus's share rule).
+     * bonus's share rule). A usage line ({@link #ratedUsage}) also says what its {@code quantity} counts: its
+     * {@code unit} (the rated records' billed unit, a {@code UnitOfMeasure} code; {@code null} when not known), its
+     * {@code recordCount} (the rated records behind it, net of reversals; {@code null} when not known) and its
+     * {@code unitPrice} (the one price per unit every record was charged at, in the usage currency; {@code null} when
+     * they had no one price: tiers, a minimum charge, price versions of different rates, volume re-rating, or for
+     * lines drafted before V78); all three are {@code null} on every other line.
      */
     public record Line(String id, int lineNumber, String type, String label, String offeringId, String usageType,
                        BigDecimal quantity, BigDecimal unrounded, BigDecimal rounded, BigDecimal fxRate,
-                       String direction, String reference, BigDecimal sourceAmount, String sourceCurrency) {
+                       String direction, String reference, BigDecimal sourceAmount, String sourceCurrency,
+                       String unit, Long recordCount, BigDecimal unitPrice) {
 
         /** A sum of rated records' party amounts (in the conservation equation), not a labelled line outside it. */
         public boolean ratedUsage() {

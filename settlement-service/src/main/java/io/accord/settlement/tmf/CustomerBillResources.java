@@ -83,7 +83,8 @@ final class CustomerBillResources {
      *                          lines' tax amounts sum exactly to the statement's tax (largest remainder), with the
      *                          lines' sign
      * @param characteristic    {@code offeringId}, {@code usageType}, {@code quantity}, {@code unroundedAmount},
-     *                          {@code fxRate} when the line has them; {@code taxNote} (the legal note) under reverse
+     *                          {@code fxRate}, a usage line's {@code unit}, {@code recordCount} and
+     *                          {@code unitPrice} when the line has them; {@code taxNote} (the legal note) under reverse
      *                          charge
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)

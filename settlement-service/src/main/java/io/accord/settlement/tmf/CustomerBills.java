@@ -90,6 +90,9 @@ class CustomerBills {
             add(characteristics, "quantity", "number", line.quantity());
             add(characteristics, "unroundedAmount", "number", line.unrounded());
             add(characteristics, "fxRate", "number", line.fxRate());
+            add(characteristics, "unit", "string", line.unit());
+            add(characteristics, "recordCount", "integer", line.recordCount());
+            add(characteristics, "unitPrice", "number", line.unitPrice());
             add(characteristics, "taxNote", "string", statement.taxNote());
             rates.add(new CustomerBillResources.AppliedCustomerBillingRate(id, CustomerBillResources.RATES + "/" + id,
                     line.label(), line.label(), line.type(), statement.issuedAt(),

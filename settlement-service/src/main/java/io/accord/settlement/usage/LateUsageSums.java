@@ -103,7 +103,8 @@ final class LateUsageSums {
      * back into {@code home}'s sums as its ordinary usage: out of their {@code usage_sum}, {@code usage_customer_sum}
      * and {@code usage_prior_sum}, into {@code home}'s; its rated records are no longer kept as placed elsewhere
      * (the record-level match then finds them billed by {@code home}'s statement). Amounts move exactly, so the
-     * partner's total usage is unchanged. The caller holds the partner's period lock (no usage batch of the partner
+     * partner's total usage is unchanged. Late sums keep no unit price, so a home sum that takes some back shows none
+     * ({@code price_mixed}). The caller holds the partner's period lock (no usage batch of the partner
      * runs meanwhile). How many late sums moved.
      */
     int moveHome(UUID partnerId, UUID home, Collection<UUID> from, Timestamp now) {
@@ -139,10 +140,10 @@ final class LateUsageSums {
                             returning 1)
                         insert into usage_sum (period_id, partner_id, offering_id, usage_type, direction, currency,
                                                prior_period, quantity, charge, amount, record_count, reversal_count,
-                                               max_sequence, billed_unit, updated_at)
+                                               max_sequence, billed_unit, price_mixed, updated_at)
                         select :home, partner_id, offering_id, usage_type, direction, currency, false, sum(quantity),
                                sum(charge), sum(amount), sum(record_count), sum(reversal_count), max(max_sequence),
-                               billed_unit, :now
+                               billed_unit, true, :now
                         from moved
                         group by partner_id, offering_id, usage_type, direction, currency, billed_unit
                         on conflict (period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
@@ -155,6 +156,8 @@ final class LateUsageSums {
                                       max_sequence = case when usage_sum.max_sequence is null then null
                                                           else greatest(usage_sum.max_sequence, excluded.max_sequence)
                                                      end,
+                                      -- late sums keep no unit price: a sum that took some back has none known
+                                      price_mixed = true, price_low = null, price_high = null,
                                       updated_at = excluded.updated_at""")
                 .param("partner", partnerId).param("home", home).param("from", from).param("now", now).update();
         jdbc.sql("""

@@ -186,6 +186,9 @@ class UsageAggregator {
         Long[] reversals = new Long[size];
         Long[] maxSequences = new Long[size];
         String[] units = new String[size];
+        BigDecimal[] priceLows = new BigDecimal[size];
+        BigDecimal[] priceHighs = new BigDecimal[size];
+        Boolean[] pricesMixed = new Boolean[size];
         int i = 0;
         for (Map.Entry<SumKey, Sum> entry : sums.entrySet()) {
             SumKey key = entry.getKey();
@@ -204,17 +207,23 @@ class UsageAggregator {
             reversals[i] = sum.reversals();
             maxSequences[i] = sum.maxSequence();
             units[i] = key.billedUnit();
+            priceLows[i] = sum.prices().low();
+            priceHighs[i] = sum.prices().high();
+            pricesMixed[i] = sum.prices().mixed();
             i++;
         }
         jdbc.sql("""
                         insert into usage_sum (period_id, partner_id, offering_id, usage_type, direction, currency,
                                                prior_period, quantity, charge, amount, record_count, reversal_count,
-                                               max_sequence, billed_unit, updated_at)
+                                               max_sequence, billed_unit, price_low, price_high, price_mixed,
+                                               updated_at)
                         select s.*, :now
                         from unnest(:periods, :partners, :offerings, :usageTypes, :directions, :currencies, :priors,
-                                    :quantities, :charges, :amounts, :counts, :reversals, :maxSequences, :units)
+                                    :quantities, :charges, :amounts, :counts, :reversals, :maxSequences, :units,
+                                    :priceLows, :priceHighs, :pricesMixed)
                              as s(period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
-                                  quantity, charge, amount, record_count, reversal_count, max_sequence, billed_unit)
+                                  quantity, charge, amount, record_count, reversal_count, max_sequence, billed_unit,
+                                  price_low, price_high, price_mixed)
                         on conflict (period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
                                      billed_unit)
                         do update set quantity = usage_sum.quantity + excluded.quantity,
@@ -226,6 +235,19 @@ class UsageAggregator {
                                       max_sequence = case when usage_sum.max_sequence is null then null
                                                           else greatest(usage_sum.max_sequence, excluded.max_sequence)
                                                      end,
+                                      -- the prices both agree with (UnitPrices.Range#plus; greatest and least
+                                      -- skip a null bound: a row that told no price yet); none: mixed
+                                      price_mixed = usage_sum.price_mixed or excluded.price_mixed
+                                                    or coalesce(greatest(usage_sum.price_low, excluded.price_low)
+                                                       > least(usage_sum.price_high, excluded.price_high), false),
+                                      price_low = case when usage_sum.price_mixed or excluded.price_mixed
+                                                    or coalesce(greatest(usage_sum.price_low, excluded.price_low)
+                                                       > least(usage_sum.price_high, excluded.price_high), false) then null
+                                                       else greatest(usage_sum.price_low, excluded.price_low) end,
+                                      price_high = case when usage_sum.price_mixed or excluded.price_mixed
+                                                    or coalesce(greatest(usage_sum.price_low, excluded.price_low)
+                                                       > least(usage_sum.price_high, excluded.price_high), false) then null
+                                                        else least(usage_sum.price_high, excluded.price_high) end,
                                       updated_at = excluded.updated_at""")
                 .param("periods", new SqlArrayValue("uuid", (Object[]) periodIds))
                 .param("partners", new SqlArrayValue("uuid", (Object[]) partnerIds))
@@ -241,6 +263,9 @@ class UsageAggregator {
                 .param("reversals", new SqlArrayValue("int8", (Object[]) reversals))
                 .param("maxSequences", new SqlArrayValue("int8", (Object[]) maxSequences))
                 .param("units", new SqlArrayValue("varchar", (Object[]) units))
+                .param("priceLows", new SqlArrayValue("numeric", (Object[]) priceLows))
+                .param("priceHighs", new SqlArrayValue("numeric", (Object[]) priceHighs))
+                .param("pricesMixed", new SqlArrayValue("boolean", (Object[]) pricesMixed))
                 .param("now", now).update();
     }
 
@@ -456,18 +481,20 @@ class UsageAggregator {
      * highest rated sequence among the records summed.
      */
     private record Sum(BigDecimal quantity, BigDecimal charge, BigDecimal amount, long count, long reversals,
-                       long maxSequence) {
+                       long maxSequence, UnitPrices.Range prices) {
 
         static Sum of(Share share) {
             boolean reversal = "REVERSAL".equals(share.record().kind());
-            return new Sum(new BigDecimal(share.record().billedQuantity()), new BigDecimal(share.record().charge()),
-                    new BigDecimal(share.party().amount()), reversal ? -1 : 1, reversal ? 1 : 0,
-                    share.record().sequence());
+            BigDecimal quantity = new BigDecimal(share.record().billedQuantity());
+            BigDecimal charge = new BigDecimal(share.record().charge());
+            return new Sum(quantity, charge, new BigDecimal(share.party().amount()), reversal ? -1 : 1,
+                    reversal ? 1 : 0, share.record().sequence(), UnitPrices.of(quantity, charge));
         }
 
         Sum plus(Sum other) {
             return new Sum(quantity.add(other.quantity), charge.add(other.charge), amount.add(other.amount),
-                    count + other.count, reversals + other.reversals, Math.max(maxSequence, other.maxSequence));
+                    count + other.count, reversals + other.reversals, Math.max(maxSequence, other.maxSequence),
+                    prices.plus(other.prices));
         }
     }
 }

@@ -121,7 +121,8 @@ public class UsageSums {
     public List<Sum> ofPeriod(UUID periodId) {
         return jdbc.sql("""
                         select period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
-                               quantity, charge, amount, record_count, reversal_count, billed_unit
+                               quantity, charge, amount, record_count, reversal_count, billed_unit,
+                               price_low, price_high, price_mixed
                         from usage_sum where period_id = :period
                         order by offering_id, usage_type, direction, prior_period, currency, billed_unit""")
                 .param("period", periodId)
@@ -130,7 +131,8 @@ public class UsageSums {
                         rs.getString("usage_type"), rs.getString("direction"), rs.getString("currency"),
                         rs.getBoolean("prior_period"), rs.getBigDecimal("quantity"), rs.getBigDecimal("charge"),
                         rs.getBigDecimal("amount"), rs.getLong("record_count"), rs.getLong("reversal_count"),
-                        rs.getString("billed_unit")))
+                        rs.getString("billed_unit"), UnitPrices.price(rs.getBigDecimal("price_low"),
+                        rs.getBigDecimal("price_high"), rs.getBoolean("price_mixed"))))
                 .list();
     }
 
@@ -339,17 +341,29 @@ public class UsageSums {
      * @param billedUnit    the unit {@code quantity} is in (the rated records' {@code billedUnit}, a
      *                      {@code UnitOfMeasure} code), {@code null} when not known (summed before V73, or records
      *                      that named none)
+     * @param unitPrice     the one unit price (usage currency per {@code billedUnit}) every record was charged at
+     *                      ({@link UnitPrices}), {@code null} when they had none in common (tiers, a minimum charge,
+     *                      price versions of different rates, volume re-rating) or it is not known (summed before V78,
+     *                      or took back late usage)
      */
     public record Sum(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
                       String currency, boolean priorPeriod, BigDecimal quantity, BigDecimal charge, BigDecimal amount,
-                      long recordCount, long reversalCount, String billedUnit) {
+                      long recordCount, long reversalCount, String billedUnit, BigDecimal unitPrice) {
+
+        /** A sum of no known unit price (as summed before V78). */
+        public Sum(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
+                   String currency, boolean priorPeriod, BigDecimal quantity, BigDecimal charge, BigDecimal amount,
+                   long recordCount, long reversalCount, String billedUnit) {
+            this(periodId, partnerId, offeringId, usageType, direction, currency, priorPeriod, quantity, charge,
+                    amount, recordCount, reversalCount, billedUnit, null);
+        }
 
         /** A sum of a unit not known (as summed before V73). */
         public Sum(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
                    String currency, boolean priorPeriod, BigDecimal quantity, BigDecimal charge, BigDecimal amount,
                    long recordCount, long reversalCount) {
             this(periodId, partnerId, offeringId, usageType, direction, currency, priorPeriod, quantity, charge,
-                    amount, recordCount, reversalCount, null);
+                    amount, recordCount, reversalCount, null, null);
         }
     }
 

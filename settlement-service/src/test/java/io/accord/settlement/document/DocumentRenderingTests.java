@@ -153,6 +153,36 @@ class DocumentRenderingTests {
     }
 
     @Test
+    void aUsageLinePrintsItsUnitRecordCountAndUnitPriceInThePdfAndTheJson() throws Exception {
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), UUID.randomUUID(), "WHOLESALE_INVOICE",
+                "ACD-2026-000021", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "RECEIVABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "WHOLESALE", "Wholesale: S60A Mobile × DATA", "s60a", "DATA",
+                                new BigDecimal("1274.500000000"), new BigDecimal("-1.00"), null, null, null, "MB", 3L,
+                                new BigDecimal("0.000781250000")),
+                        new DocumentContent.Line(2, "WHOLESALE", "Wholesale: S60A Mobile × VOICE", "s60a", "VOICE",
+                                new BigDecimal("4.1"), new BigDecimal("-0.04"), null, null, null, "MIN", 1L, null)),
+                new BigDecimal("-1.04"), "0", new BigDecimal("0.00"), null, new BigDecimal("-1.04"), null,
+                null, List.of());
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER, null);
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(printed);
+
+        PrintedDocument.Line data = printed.lines().getFirst();
+        assertThat(data.unit()).isEqualTo("MB");
+        assertThat(data.recordCount()).isEqualTo(3L);
+        assertThat(data.unitPrice()).isEqualTo("0.00078125");
+        assertThat(data.usage()).isEqualTo("3 rated records, 1274.5 MB charged at 0.00078125 EUR per MB");
+        // records of no one price: no price printed
+        assertThat(printed.lines().get(1).usage()).isEqualTo("1 rated record, 4.1 MIN");
+        assertThat(text).contains("1274.5 MB", "Usage: 3 rated records, 1274.5 MB charged at 0.00078125 EUR per MB",
+                "4.1 MIN", "Usage: 1 rated record, 4.1 MIN");
+        assertThat(json).contains("\"unit\":\"MB\"", "\"recordCount\":3", "\"unitPrice\":\"0.00078125\"");
+    }
+
+    @Test
     void aCreditNoteNamesTheStatementItCorrectsAndWithoutAConfirmedAccountSaysSo() throws Exception {
         UUID partner = UUID.randomUUID();
         DocumentContent content = new DocumentContent(UUID.randomUUID(), partner, "CREDIT_NOTE", "ACD-2026-000009",

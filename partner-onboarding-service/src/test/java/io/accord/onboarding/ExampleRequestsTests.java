@@ -75,6 +75,8 @@ class ExampleRequestsTests {
         assertThat(corrected.json().get("terms").get("paymentTermsDays").asInt()).isEqualTo(45);
         assertThat(manager.post("/api/onboarding/partners/" + partnerId + "/suspension",
                 text("onboarding/partner-status-change.json")).status()).isEqualTo(200);
+        assertThat(manager.post("/api/onboarding/partners/" + partnerId + "/reinstatement",
+                text("onboarding/partner-reinstatement.json")).status()).isEqualTo(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.accord.onboarding.application;
 
 import io.accord.onboarding.check.DuplicateLookup;
 import io.accord.onboarding.identity.IdentityProvisioning;
+import io.accord.onboarding.partner.BankAccount;
 import io.accord.onboarding.partner.PartnerRegistry;
 
 import java.util.List;
@@ -57,6 +58,11 @@ final class ApplicationDuplicates implements DuplicateLookup {
     public List<String> partnersAdministeredBy(String adminEmail) {
         return identities.partnersAdministeredBy(adminEmail).stream()
                 .map(partner -> "partner " + partner.legalName() + " (" + partner.partnerId() + ")").toList();
+    }
+
+    @Override
+    public List<String> partnersWithBankAccount(BankAccount account) {
+        return partners.withBankAccount(account);
     }
 
     private static String label(PartnerApplication application) {

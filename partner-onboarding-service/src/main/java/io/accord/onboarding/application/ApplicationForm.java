@@ -1,7 +1,6 @@
 package io.accord.onboarding.application;
 
 import io.accord.onboarding.check.ApplicantData;
-import io.accord.onboarding.partner.BankAccount;
 import io.accord.onboarding.partner.BusinessModel;
 import io.accord.onboarding.partner.ContactPerson;
 import io.accord.onboarding.partner.PartnerProfile;
@@ -14,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -46,9 +44,22 @@ public record ApplicationForm(
     public record Contacts(@NotNull @Valid Contact commercial, @Valid Contact technical, @Valid Contact billing) {
     }
 
+    /**
+     * An IBAN (BIC optional), or where the country issues no IBANs account number and bank code (US: the ABA
+     * routing number) with a BIC (optional in the US); the bank-account check judges which form fits.
+     */
     public record Bank(@Pattern(regexp = "[A-Za-z0-9 ]{5,42}", message = "must be an IBAN") String iban,
                        @Pattern(regexp = "[A-Za-z0-9]{8}([A-Za-z0-9]{3})?", message = "must be a BIC (8 or 11 characters)")
-                       String bic) {
+                       String bic,
+                       @Pattern(regexp = "[A-Za-z0-9 -]{4,40}", message = "must be an account number (4 to 34"
+                               + " letters or digits)") String accountNumber,
+                       @Pattern(regexp = "[A-Za-z0-9 -]{3,20}", message = "must be a bank code (for the US the 9"
+                               + " digits of the ABA routing number)") String bankCode) {
+
+        /** An IBAN account. */
+        public Bank(String iban, String bic) {
+            this(iban, bic, null, null);
+        }
     }
 
     ApplicantData toApplicantData(UUID applicationId) {
@@ -58,7 +69,9 @@ public record ApplicationForm(
                 registeredAddress.postCode(), country),
                 checkContact(contacts.commercial()), checkContact(contacts.technical()),
                 checkContact(contacts.billing()), bankAccount == null ? null : bankAccount.iban(),
-                bankAccount == null ? null : bankAccount.bic(), settlementCurrency);
+                bankAccount == null ? null : bankAccount.bic(), settlementCurrency,
+                bankAccount == null ? null : bankAccount.accountNumber(),
+                bankAccount == null ? null : bankAccount.bankCode());
     }
 
     /** The partner's profile, with the tax id in the normalised form duplicate detection compares. */
@@ -68,9 +81,7 @@ public record ApplicationForm(
                 registeredAddress == null ? null : new PostalAddress(registeredAddress.street1(),
                         registeredAddress.street2(), registeredAddress.city(), registeredAddress.postCode()),
                 contact(contacts.commercial()), contact(contacts.technical()), contact(contacts.billing()),
-                bankAccount == null || bankAccount.iban() == null ? null : new BankAccount(
-                        bankAccount.iban().replace(" ", "").toUpperCase(Locale.ROOT),
-                        bankAccount.bic() == null ? null : bankAccount.bic().toUpperCase(Locale.ROOT)),
+                toApplicantData(null).bankAccount(),
                 settlementCurrency);
     }
 

@@ -44,6 +44,8 @@ final class ApplicantFields {
         contact(fields, "contacts.billing", ApplicantData::billing);
         fields.put("bankAccount.iban", ApplicantData::iban);
         fields.put("bankAccount.bic", ApplicantData::bic);
+        fields.put("bankAccount.accountNumber", ApplicantData::accountNumber);
+        fields.put("bankAccount.bankCode", ApplicantData::bankCode);
         fields.put("settlementCurrency", ApplicantData::settlementCurrency);
         return Collections.unmodifiableMap(fields);
     }

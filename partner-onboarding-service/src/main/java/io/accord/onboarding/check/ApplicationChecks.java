@@ -43,7 +43,7 @@ public class ApplicationChecks {
         return List.of(
                 mandatoryData.check(data),
                 taxId.check(data.taxId(), data.country()),
-                bankAccount.check(data.iban(), data.bic()),
+                bankAccount.check(data),
                 duplicates.check(data, lookup),
                 screening.check(data),
                 documents.check(data.type(), attachedDocumentTypes));

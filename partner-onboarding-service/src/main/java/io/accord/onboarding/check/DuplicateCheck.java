@@ -1,5 +1,8 @@
 package io.accord.onboarding.check;
 
+import io.accord.onboarding.partner.BankAccount;
+import io.accord.onboarding.partner.Ibans;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -7,8 +10,9 @@ import java.util.Set;
 
 /**
  * No existing partner or other open application has the same tax id (in any of its written forms), or the same
- * normalised legal name in the same country; and no existing partner has the application's admin contact (the
- * commercial contact, whose e-mail becomes the partner admin's Keycloak user name) as its admin.
+ * normalised legal name in the same country; no existing partner has the application's admin contact (the
+ * commercial contact, whose e-mail becomes the partner admin's Keycloak user name) as its admin; and no partner that
+ * is not terminated has its bank account (IBAN, or account number and bank code) as its confirmed account.
  */
 final class DuplicateCheck {
 
@@ -48,6 +52,17 @@ final class DuplicateCheck {
                         + " e-mail address before approving");
             }
         }
+        BankAccount account = data.bankAccount();
+        boolean accountComparable = account != null && (account.iban() != null || account.accountNumber() != null);
+        if (accountComparable) {
+            // found on 2026-12-07: an application with an active partner's IBAN was approved without review
+            List<String> holders = lookup.partnersWithBankAccount(account);
+            if (!holders.isEmpty()) {
+                findings.add("bank account " + (account.iban() != null ? "IBAN " + Ibans.format(account.iban())
+                        : account.accountNumber() + " (bank code " + account.bankCode() + ")")
+                        + " is already the account of " + listed(new LinkedHashSet<>(holders)));
+            }
+        }
         if (!findings.isEmpty()) {
             return CheckResult.failed(CheckNames.DUPLICATES, String.join("; ", findings));
         }
@@ -57,7 +72,9 @@ final class DuplicateCheck {
         }
         return CheckResult.passed(CheckNames.DUPLICATES, "no partner or open application shares "
                 + (taxIdForms.isEmpty() ? "" : "tax id " + canonicalTaxId + (nameComparable ? " or " : ""))
-                + (nameComparable ? "legal name '" + name + "' in " + data.country() : ""));
+                + (nameComparable ? "legal name '" + name + "' in " + data.country() : "")
+                + (accountComparable ? (taxIdForms.isEmpty() && !nameComparable ? "" : ", nor ")
+                + "the bank account" : ""));
     }
 
     private static String adminEmail(ApplicantData data) {

@@ -1,5 +1,7 @@
 package io.accord.onboarding.check;
 
+import io.accord.onboarding.partner.BankAccount;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -37,4 +39,10 @@ public interface DuplicateLookup {
      * get no admin at all.
      */
     List<String> partnersAdministeredBy(String adminEmail);
+
+    /**
+     * Partners that are not terminated whose confirmed bank account is this one (the same normalised IBAN, or the
+     * same account number and bank code): the payments of two companies would go to one account.
+     */
+    List<String> partnersWithBankAccount(BankAccount account);
 }

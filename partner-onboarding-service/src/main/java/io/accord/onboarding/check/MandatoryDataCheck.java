@@ -42,7 +42,7 @@ final class MandatoryDataCheck {
         if (data.type() != null) {
             required.addAll(perType.getOrDefault(data.type(), List.of()));
         }
-        required.stream().filter(field -> ApplicantFields.value(data, field).isEmpty()).forEach(missing::add);
+        required.stream().filter(field -> absent(data, field)).forEach(missing::add);
         List<String> invalid = malformed(data);
         String forWhom = data.type() == null ? "every application" : data.type() + " applications";
         if (missing.isEmpty() && invalid.isEmpty()) {
@@ -55,6 +55,17 @@ final class MandatoryDataCheck {
         }
         problems.addAll(invalid);
         return CheckResult.failed(CheckNames.MANDATORY_DATA, String.join("; ", problems));
+    }
+
+    /**
+     * A required {@code bankAccount.iban} is also given by an account number: whether that form fits the country
+     * (one that issues no IBANs) is the bank-account check's question.
+     */
+    private static boolean absent(ApplicantData data, String field) {
+        if (field.equals("bankAccount.iban") && ApplicantFields.value(data, "bankAccount.accountNumber").isPresent()) {
+            return false;
+        }
+        return ApplicantFields.value(data, field).isEmpty();
     }
 
     private static List<String> malformed(ApplicantData data) {

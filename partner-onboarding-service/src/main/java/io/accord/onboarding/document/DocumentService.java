@@ -2,6 +2,8 @@ package io.accord.onboarding.document;
 
 import io.accord.contracts.value.PartnerId;
 import io.accord.onboarding.partner.PartnerDirectory;
+import io.accord.onboarding.partner.PartnerStatus;
+import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
@@ -42,13 +44,16 @@ class DocumentService {
     @Transactional
     DocumentView upload(DocumentForms.Upload form) {
         DocumentOwner owner = uploadOwner(form.partnerId());
+        requireWritableByCaller(owner);
         return DocumentView.of(store.create(owner, form.documentType(), form.name(),
                 ExpiryDates.parse(form.expiryDate()), bytes(form.file()), form.file().getOriginalFilename()));
     }
 
     @Transactional
     DocumentVersionView addVersion(UUID id, DocumentForms.NewVersion form) {
-        Document document = store.addVersion(visible(id), bytes(form.file()), form.file().getOriginalFilename(),
+        Document visible = visible(id);
+        requireWritableByCaller(visible.owner());
+        Document document = store.addVersion(visible, bytes(form.file()), form.file().getOriginalFilename(),
                 ExpiryDates.parse(form.expiryDate()));
         return DocumentVersionView.of(document, document.latest());
     }
@@ -86,6 +91,21 @@ class DocumentService {
                 .orElseThrow(() -> new IllegalStateException("no content stored for version " + version.id()));
         return new Download(Download.fileName(document, version), version.mimeType(), version.sha256(),
                 content.content());
+    }
+
+    /**
+     * A terminated partner's users cannot add documents (a token issued before the termination is still valid for a
+     * while), like its contacts; staff still file documents of a terminated partner (its history is kept).
+     */
+    private void requireWritableByCaller(DocumentOwner owner) {
+        if (tenancy.isStaff()) {
+            return;
+        }
+        owner.partner().flatMap(partners::find).filter(entry -> entry.status() == PartnerStatus.TERMINATED)
+                .ifPresent(entry -> {
+                    throw new ConflictException("Partner " + entry.id() + " is TERMINATED: its users can no longer"
+                            + " add documents");
+                });
     }
 
     private Document visible(UUID id) {

@@ -130,6 +130,12 @@ public final class Ibans {
         return normalised.substring(0, 4) + " **** **** **** " + normalised.substring(normalised.length() - 4);
     }
 
+    /** Whether banks of this country (ISO 3166-1 alpha-2) issue IBANs: iban4j knows its account structure. */
+    static boolean issuedIn(String country) {
+        CountryCode code = country == null ? null : CountryCode.getByCode(country);
+        return code != null && BbanStructure.forCountry(code) != null;
+    }
+
     /** The country of an IBAN (its first two characters), or null when it has none. */
     static String country(String iban) {
         String normalised = normalise(iban);

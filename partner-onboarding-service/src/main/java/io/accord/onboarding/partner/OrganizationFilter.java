@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Organization attributes filtered in the database (exact values, as the resource shows them): id, name,
  * tradingName, status (validated, suspended, closed; our ACTIVE, SUSPENDED, TERMINATED too), organizationType
- * and our {@code country}. Other simple attributes are compared on the resource.
+ * and our {@code country}; {@code externalReference.name} finds partners by their id in another system. Other
+ * simple attributes are compared on the resource.
  */
 final class OrganizationFilter {
 
@@ -22,7 +23,14 @@ final class OrganizationFilter {
             .column("tradingName", value -> equal("tradingName", value))
             .column("status", value -> equal("status", status(value)))
             .column("organizationType", value -> equal("partnerType", type(value)))
-            .column("country", value -> equal("country", value.toUpperCase(Locale.ROOT)));
+            .column("country", value -> equal("country", value.toUpperCase(Locale.ROOT)))
+            .column("externalReference.name", OrganizationFilter::externalReferenceNamed);
+
+    /** Partners with an external reference of this name (e.g. a legacy id), whatever its type. */
+    static <E> Specification<E> externalReferenceNamed(String name) {
+        return (root, query, builder) -> builder.isTrue(builder.function("partner_external_reference_named",
+                Boolean.class, root.get("externalReference"), builder.literal(name)));
+    }
 
     private OrganizationFilter() {
     }

@@ -66,9 +66,13 @@ public class Partner {
     private ContactPerson billing;
     private String iban;
     private String bic;
+    private String accountNumber;
+    private String bankCode;
     private Instant bankConfirmedAt;
     private String pendingIban;
     private String pendingBic;
+    private String pendingAccountNumber;
+    private String pendingBankCode;
     private Instant pendingBankSince;
     private UUID pendingBankChangeId;
     private String pendingBankRequestedBy;
@@ -124,6 +128,8 @@ public class Partner {
         if (profile.bankAccount() != null) {
             partner.iban = profile.bankAccount().iban();
             partner.bic = profile.bankAccount().bic();
+            partner.accountNumber = profile.bankAccount().accountNumber();
+            partner.bankCode = profile.bankAccount().bankCode();
             partner.bankConfirmedAt = now;
         }
         partner.status = PartnerStatus.ACTIVE;
@@ -140,6 +146,10 @@ public class Partner {
                 : new PartnerActivated.Address(address.street1(), address.street2(), address.city(), address.postCode());
     }
 
+    /**
+     * The event carries IBAN accounts only: an account without IBAN (account number and bank code) is not in the
+     * published language yet, so settlement learns of none (see docs/onboarding-checks.md).
+     */
     private PartnerActivated.BankAccount eventBankAccount() {
         return iban == null ? null : new PartnerActivated.BankAccount(iban, bic);
     }
@@ -277,12 +287,14 @@ public class Partner {
     public void requestBankAccountChange(BankAccount requested, Person requester, boolean byStaff, Instant now) {
         requireNotTerminated("change bank details of");
         if (!byStaff && status == PartnerStatus.SUSPENDED) {
-            throw new ConflictException("Partner " + id + " is SUSPENDED" + (statusReason == null ? ""
-                    : " (" + statusReason + ")") + ": until it is reinstated, only its partner manager can request"
-                    + " new bank details");
+            // the suspension's reason is internal (compliance, fraud): the partner is not told it here
+            throw new ConflictException("Partner " + id + " is SUSPENDED: until it is reinstated, only its partner"
+                    + " manager can request new bank details");
         }
         this.pendingIban = requested.iban();
         this.pendingBic = requested.bic();
+        this.pendingAccountNumber = requested.accountNumber();
+        this.pendingBankCode = requested.bankCode();
         this.pendingBankSince = now;
         this.pendingBankChangeId = UUID.randomUUID();
         this.pendingBankRequestedBy = requester.subject();
@@ -292,12 +304,13 @@ public class Partner {
 
     /**
      * Settlement pays into the waiting bank details from now on. The confirmation names the change it confirms (its
-     * id, and the IBAN when given): if the waiting change is another one, nothing is confirmed (409). Four eyes: the
-     * person who requested the change cannot confirm it (403).
+     * id, and the IBAN or account number when given): if the waiting change is another one, nothing is confirmed
+     * (409). Four eyes: the person who requested the change cannot confirm it (403). An account without IBAN is
+     * published with {@code iban} null (see {@link #eventBankAccount}).
      */
-    public void confirmBankAccountChange(UUID changeId, String expectedIban, Person confirmer, Instant now) {
+    public void confirmBankAccountChange(UUID changeId, String expectedAccount, Person confirmer, Instant now) {
         Objects.requireNonNull(changeId, "changeId");
-        requireWaitingChange(changeId, expectedIban);
+        requireWaitingChange(changeId, expectedAccount);
         requireNotTerminated("confirm bank details of");
         if (pendingBankRequestedBy != null && pendingBankRequestedBy.equals(confirmer.subject())) {
             throw new FourEyesException("Bank account change " + pendingBankChangeId + " of partner " + id
@@ -306,6 +319,8 @@ public class Partner {
         }
         this.iban = pendingIban;
         this.bic = pendingBic;
+        this.accountNumber = pendingAccountNumber;
+        this.bankCode = pendingBankCode;
         this.bankConfirmedAt = now;
         clearPendingBankAccount(now);
         events.add(new PartnerBankAccountConfirmed(UUID.randomUUID(), now, id.toString(), iban, bic));
@@ -317,31 +332,40 @@ public class Partner {
         clearPendingBankAccount(now);
     }
 
-    private void requireWaitingChange(UUID changeId, String expectedIban) {
-        if (pendingIban == null) {
+    private void requireWaitingChange(UUID changeId, String expectedAccount) {
+        BankAccountChange pending = pendingBankAccountChange();
+        if (pending == null) {
             throw new ConflictException("Partner " + id + " has no bank account change waiting for confirmation");
         }
         boolean otherChange = changeId != null && !changeId.equals(pendingBankChangeId);
         if (otherChange) {
             throw new ConflictException("The bank account change confirmed (change " + changeId
-                    + (expectedIban == null ? "" : " with IBAN " + Ibans.format(expectedIban))
+                    + (expectedAccount == null ? "" : " with " + named(expectedAccount))
                     + ") is not the one waiting for partner " + id + ": that is change " + pendingBankChangeId
-                    + " with IBAN " + Ibans.format(pendingIban) + ", requested by " + pendingBankRequestedByName
+                    + " with " + pending.account().describe() + ", requested by " + pendingBankRequestedByName
                     + " at " + pendingBankSince + "; review it again");
         }
-        if (expectedIban != null && !Ibans.normalise(expectedIban).equals(pendingIban)) {
+        if (expectedAccount != null && !expectedAccount.equals(pending.account().identifier())) {
             // the right change, but not the details the confirmer saw (found on 2026-12-07: the message named the
             // same change twice as if two differed)
-            throw new ConflictException("The IBAN " + Ibans.format(expectedIban) + " differs from the IBAN of the"
-                    + " waiting change " + pendingBankChangeId + " of partner " + id + ", "
-                    + Ibans.format(pendingIban) + " (requested by " + pendingBankRequestedByName + " at "
-                    + pendingBankSince + "); nothing was confirmed: review the change again");
+            throw new ConflictException("The " + named(expectedAccount) + " differs from the "
+                    + (pendingIban != null ? "IBAN" : "account") + " of the waiting change " + pendingBankChangeId
+                    + " of partner " + id + ", " + pending.account().describe() + " (requested by "
+                    + pendingBankRequestedByName + " at " + pendingBankSince + "); nothing was confirmed: review the"
+                    + " change again");
         }
+    }
+
+    private static String named(String expectedAccount) {
+        return Ibans.isValid(expectedAccount) ? "IBAN " + Ibans.format(expectedAccount)
+                : "account " + expectedAccount;
     }
 
     private void clearPendingBankAccount(Instant now) {
         this.pendingIban = null;
         this.pendingBic = null;
+        this.pendingAccountNumber = null;
+        this.pendingBankCode = null;
         this.pendingBankSince = null;
         this.pendingBankChangeId = null;
         this.pendingBankRequestedBy = null;
@@ -355,13 +379,25 @@ public class Partner {
     }
 
     public void reinstate(Instant now) {
-        requireStatus(PartnerStatus.SUSPENDED, "reinstate");
-        changeStatus(PartnerStatus.ACTIVE, null, now);
+        reinstate(null, now);
     }
 
+    /** ACTIVE again; the reason (optional) is kept as the status reason and published with the status change. */
+    public void reinstate(String reason, Instant now) {
+        requireStatus(PartnerStatus.SUSPENDED, "reinstate");
+        changeStatus(PartnerStatus.ACTIVE, reason == null || reason.isBlank() ? null : reason.strip(), now);
+    }
+
+    /**
+     * The partner ends; a bank account change still waiting is cancelled with it (nobody can confirm it any more,
+     * and it must not stay on show for ever).
+     */
     public void terminate(String reason, Instant now) {
         if (status == PartnerStatus.TERMINATED) {
             throw new ConflictException("Partner " + id + " is already TERMINATED");
+        }
+        if (pendingBankAccountChange() != null) {
+            clearPendingBankAccount(now);
         }
         changeStatus(PartnerStatus.TERMINATED, reason, now);
     }
@@ -465,13 +501,15 @@ public class Partner {
 
     /** The confirmed account settlement pays into, or null. */
     public BankAccount bankAccount() {
-        return iban == null ? null : new BankAccount(iban, bic);
+        return iban == null && accountNumber == null ? null
+                : new BankAccount(iban, bic, accountNumber, bankCode);
     }
 
     /** The bank account change waiting for confirmation, or null. */
     BankAccountChange pendingBankAccountChange() {
-        return pendingIban == null ? null : new BankAccountChange(pendingBankChangeId,
-                new BankAccount(pendingIban, pendingBic), pendingBankRequestedByName, pendingBankSince);
+        return pendingIban == null && pendingAccountNumber == null ? null
+                : new BankAccountChange(pendingBankChangeId, new BankAccount(pendingIban, pendingBic,
+                pendingAccountNumber, pendingBankCode), pendingBankRequestedByName, pendingBankSince);
     }
 
     public UUID applicationId() {

@@ -59,15 +59,18 @@ class PartnerController {
 
     @GetMapping
     @Operation(operationId = "searchPartners",
-            summary = "Search partners (staff: all; a partner: itself) by name, status, type, model, country")
+            summary = "Search partners (staff: all; a partner: itself) by name, status, type, model, country,"
+                    + " external reference (an id in another system)")
     ResponseEntity<List<PartnerView>> list(@RequestParam(required = false) String name,
                                            @RequestParam(required = false) PartnerStatus status,
                                            @RequestParam(required = false) PartnerType partnerType,
                                            @RequestParam(required = false) BusinessModel businessModel,
                                            @RequestParam(required = false) String country,
+                                           @RequestParam(required = false) String externalReference,
                                            @RequestParam(required = false) Integer offset,
                                            @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(service.search(new PartnerSearch(name, status, partnerType, businessModel, country),
+        return PagedResponse.of(service.search(new PartnerSearch(name, status, partnerType, businessModel, country,
+                        externalReference),
                 OffsetLimit.of(offset, limit, Sort.by("createdAt", "id"))), disclosure::view);
     }
 
@@ -81,9 +84,12 @@ class PartnerController {
 
     @PostMapping("/{id}/reinstatement")
     @PreAuthorize(MANAGERS)
-    @Operation(operationId = "reinstatePartner", summary = "Reinstate a SUSPENDED partner")
-    PartnerView reinstate(@PathVariable UUID id) {
-        return disclosure.view(service.reinstate(id));
+    @Operation(operationId = "reinstatePartner", summary = "Reinstate a SUSPENDED partner; optionally with a"
+            + " reason, kept in the audit entry")
+    @RequestExample("onboarding/partner-reinstatement.json")
+    PartnerView reinstate(@PathVariable UUID id,
+                          @Valid @RequestBody(required = false) PartnerRequests.Reinstatement request) {
+        return disclosure.view(service.reinstate(id, request == null ? null : request.reason()));
     }
 
     @PostMapping("/{id}/termination")

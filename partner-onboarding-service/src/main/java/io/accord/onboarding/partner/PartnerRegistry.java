@@ -54,6 +54,15 @@ public class PartnerRegistry {
                 .map(PartnerRegistry::label).toList();
     }
 
+    /** "Legal name (id)" of partners that are not terminated whose confirmed account is this one. */
+    @Transactional(readOnly = true)
+    public List<String> withBankAccount(BankAccount account) {
+        List<Partner> holders = account.iban() != null ? partners.findByIban(account.iban())
+                : partners.findByAccountNumberAndBankCode(account.accountNumber(), account.bankCode());
+        return holders.stream().filter(partner -> partner.status() != PartnerStatus.TERMINATED)
+                .map(PartnerRegistry::label).toList();
+    }
+
     private static String label(Partner partner) {
         return "partner " + partner.legalName() + " (" + partner.id() + ")";
     }

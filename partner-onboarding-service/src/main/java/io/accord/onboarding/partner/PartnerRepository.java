@@ -13,4 +13,8 @@ interface PartnerRepository extends JpaRepository<Partner, UUID>, JpaSpecificati
     List<Partner> findByNormalisedNameAndCountry(String normalisedName, String country);
 
     List<Partner> findByPossibleDuplicateOfIsNotNullOrderByCreatedAtAscIdAsc();
+
+    List<Partner> findByIban(String iban);
+
+    List<Partner> findByAccountNumberAndBankCode(String accountNumber, String bankCode);
 }

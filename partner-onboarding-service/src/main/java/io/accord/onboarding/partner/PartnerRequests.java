@@ -43,4 +43,8 @@ final class PartnerRequests {
 
     record StatusChange(@NotBlank @Size(max = 500) String reason) {
     }
+
+    /** A reinstatement's body is optional; its reason too. */
+    record Reinstatement(@Size(max = 500) String reason) {
+    }
 }

@@ -126,7 +126,8 @@ class PartnerService {
         if (survivorPartner.status() == PartnerStatus.TERMINATED) {
             throw new ConflictException("Partner " + survivor + " is TERMINATED and cannot survive a merge");
         }
-        return change(id, "duplicate-merged", partner -> partner.mergeInto(survivor, reason, clock.instant()));
+        return cancellingPendingBankChange(id, () -> change(id, "duplicate-merged",
+                partner -> partner.mergeInto(survivor, reason, clock.instant())));
     }
 
     /** A partner created by staff as a TMF632 organization: the same checks and events as {@link #create}. */
@@ -177,7 +178,13 @@ class PartnerService {
     /** Staff search every partner; a partner finds only itself. */
     @Transactional(readOnly = true)
     Page<Partner> search(PartnerSearch search, Pageable page) {
-        return search(search.toSpecification(), page);
+        if (search.country() != null && !search.country().isBlank()
+                && !COUNTRIES.contains(search.country().strip().toUpperCase(Locale.ROOT))) {
+            throw new InvalidInputException("country", "'" + search.country() + "' is not an ISO 3166-1 alpha-2"
+                    + " country");
+        }
+        String name = search.name() == null || search.name().isBlank() ? null : keys.normalisedName(search.name());
+        return search(search.toSpecification(name), page);
     }
 
     @Transactional(readOnly = true)
@@ -192,8 +199,15 @@ class PartnerService {
         return partners.findAll(criteria, page);
     }
 
+    /**
+     * New bank details, checked for the partner's country ({@link BankDetails}: an IBAN, or account number and bank
+     * code where the country issues no IBANs); 400 naming the field otherwise, nothing changed.
+     */
     @Transactional
     Partner requestBankAccountChange(UUID id, BankAccount requested) {
+        BankDetails.problem(requested, get(id).country()).ifPresent(problem -> {
+            throw new InvalidInputException(problem.field(), problem.reason());
+        });
         return change(id, "bank-account-change-requested",
                 partner -> partner.requestBankAccountChange(requested, caller(), tenancy.isStaff(), clock.instant()));
     }
@@ -208,6 +222,30 @@ class PartnerService {
     Partner rejectBankAccountChange(UUID id, UUID changeId) {
         return change(id, "bank-account-change-rejected",
                 partner -> partner.rejectBankAccountChange(changeId, clock.instant()));
+    }
+
+    /**
+     * Warnings about an account requested or confirmed for this partner, not refusals: another partner that is not
+     * terminated has the same account (staff are told which; a partner's own users are not, the account being
+     * another company's business), and an IBAN of another country than the partner's.
+     */
+    @Transactional(readOnly = true)
+    List<String> warnings(Partner partner, BankAccount account) {
+        if (account == null) {
+            return List.of();
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        List<Partner> holders = account.iban() != null ? partners.findByIban(account.iban())
+                : partners.findByAccountNumberAndBankCode(account.accountNumber(), account.bankCode());
+        List<Partner> others = holders.stream().filter(other -> !other.id().equals(partner.id())
+                && other.status() != PartnerStatus.TERMINATED).toList();
+        if (!others.isEmpty() && tenancy.isStaff()) {
+            warnings.add(account.describe() + " is also the confirmed account of " + String.join(", ",
+                    others.stream().map(other -> "partner " + other.legalName() + " (" + other.id() + ")")
+                            .toList()) + ": check that the partner really holds it before confirming");
+        }
+        BankDetails.countryWarning(account, partner.country()).ifPresent(warnings::add);
+        return warnings;
     }
 
     /** The calling user, told apart from others by the token's subject. */
@@ -318,14 +356,28 @@ class PartnerService {
         return change(id, "suspended", partner -> partner.suspend(reason, clock.instant()));
     }
 
+    /** ACTIVE again; the reason, when given, is in the audit entry (the partner's status reason) and the event. */
     @Transactional
-    Partner reinstate(UUID id) {
-        return change(id, "reinstated", partner -> partner.reinstate(clock.instant()));
+    Partner reinstate(UUID id, String reason) {
+        return change(id, "reinstated", partner -> partner.reinstate(reason, clock.instant()));
     }
 
+    /** Terminates the partner; a bank account change still waiting is cancelled with it, audited on its own. */
     @Transactional
     Partner terminate(UUID id, String reason) {
-        return change(id, "terminated", partner -> partner.terminate(reason, clock.instant()));
+        return cancellingPendingBankChange(id, () -> change(id, "terminated",
+                partner -> partner.terminate(reason, clock.instant())));
+    }
+
+    private Partner cancellingPendingBankChange(UUID id, java.util.function.Supplier<Partner> termination) {
+        PartnerView.PendingBankAccount pending = PartnerView.PendingBankAccount.of(get(id).pendingBankAccountChange());
+        Partner partner = termination.get();
+        if (pending != null) {
+            audit.record(partner.partnerId(), "partner", id.toString(), "bank-account-change-cancelled",
+                    java.util.Map.of("pendingBankAccount", pending),
+                    java.util.Map.of("reason", "the partner is TERMINATED"));
+        }
+        return partner;
     }
 
     private Partner change(UUID id, String action, Consumer<Partner> transition) {

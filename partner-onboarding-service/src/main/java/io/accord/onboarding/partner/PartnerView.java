@@ -12,21 +12,26 @@ record PartnerView(UUID id, String href, String legalName, String tradingName, P
                    ContactPerson commercialContact, ContactPerson technicalContact, ContactPerson billingContact,
                    BankAccount bankAccount, PendingBankAccount pendingBankAccount, String settlementCurrency,
                    PartnerStatus status, String statusReason, UUID applicationId,
-                   java.util.List<UUID> possibleDuplicateOf, Instant createdAt, Instant updatedAt) {
+                   java.util.List<UUID> possibleDuplicateOf, java.util.List<ExternalReference> externalReference,
+                   Instant createdAt, Instant updatedAt) {
 
     /**
      * New bank details waiting for confirmation by someone other than who requested them; settlement does not use
-     * them yet. A confirmation names {@code changeId}.
+     * them yet. A confirmation names {@code changeId}. An IBAN, or (countries without IBANs) account number and
+     * bank code.
      */
-    record PendingBankAccount(UUID changeId, String iban, String bic, String requestedBy, Instant requestedAt) {
+    record PendingBankAccount(UUID changeId, String iban, String bic, String accountNumber, String bankCode,
+                              String requestedBy, Instant requestedAt) {
 
         static PendingBankAccount of(BankAccountChange change) {
             return change == null ? null : new PendingBankAccount(change.id(), change.account().iban(),
-                    change.account().bic(), change.requestedBy(), change.requestedAt());
+                    change.account().bic(), change.account().accountNumber(), change.account().bankCode(),
+                    change.requestedBy(), change.requestedAt());
         }
 
         PendingBankAccount masked() {
-            return new PendingBankAccount(changeId, Ibans.mask(iban), bic, requestedBy, requestedAt);
+            return new PendingBankAccount(changeId, Ibans.mask(iban), bic, DomesticAccounts.mask(accountNumber),
+                    bankCode, requestedBy, requestedAt);
         }
     }
 
@@ -36,7 +41,15 @@ record PartnerView(UUID id, String href, String legalName, String tradingName, P
                 registeredAddress, commercialContact, technicalContact, billingContact,
                 bankAccount == null ? null : bankAccount.masked(),
                 pendingBankAccount == null ? null : pendingBankAccount.masked(), settlementCurrency, status,
-                statusReason, applicationId, possibleDuplicateOf, createdAt, updatedAt);
+                statusReason, applicationId, possibleDuplicateOf, externalReference, createdAt, updatedAt);
+    }
+
+    /** This view with another status reason (see BankAccountDisclosure: a partner's users get a neutral one). */
+    PartnerView withStatusReason(String reason) {
+        return new PartnerView(id, href, legalName, tradingName, partnerType, businessModel, country, taxId,
+                registeredAddress, commercialContact, technicalContact, billingContact, bankAccount,
+                pendingBankAccount, settlementCurrency, status, reason, applicationId, possibleDuplicateOf,
+                externalReference, createdAt, updatedAt);
     }
 
     static PartnerView of(Partner partner) {
@@ -47,6 +60,7 @@ record PartnerView(UUID id, String href, String legalName, String tradingName, P
                 PendingBankAccount.of(partner.pendingBankAccountChange()),
                 partner.settlementCurrency(), partner.status(), partner.statusReason(), partner.applicationId(),
                 partner.possibleDuplicateOf().isEmpty() ? null : partner.possibleDuplicateOf(),
+                partner.externalReference().isEmpty() ? null : partner.externalReference(),
                 partner.createdAt(), partner.updatedAt());
     }
 }

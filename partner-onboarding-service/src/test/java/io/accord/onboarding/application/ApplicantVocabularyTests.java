@@ -69,7 +69,7 @@ class ApplicantVocabularyTests {
     void checkReasonsNameTheRequestsJsonPaths() {
         String json = Applicants.cleanOtt(Applicants.uniqueName("Incomplete"), Applicants.uniqueGermanVat())
                 .replace("\"street1\": \"Friedrichstraße 68\", ", "")
-                .replace("\"iban\": \"DE89 3704 0044 0532 0130 00\", ", "");
+                .replaceAll("\"iban\": \"[A-Z0-9]+\", ", "");
         Applicants.Draft draft = Applicants.apply(anonymous, json);
         draft.attach(anonymous, "TAX_FORM");
         draft.attach(anonymous, "BANK_PROOF");

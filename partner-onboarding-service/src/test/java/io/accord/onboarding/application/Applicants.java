@@ -32,9 +32,28 @@ final class Applicants {
                    "commercial": {"name": "Anna Schmidt", "email": "anna.%s@partner.example", "phone": "+49 30 1234567"},
                    "technical": {"name": "Jonas Weber", "email": "noc@partner.example"},
                    "billing": {"name": "Lea Fischer", "email": "billing@partner.example"}},
-                 "bankAccount": {"iban": "DE89 3704 0044 0532 0130 00", "bic": "COBADEFFXXX"},
+                 "bankAccount": {"iban": "%s", "bic": "COBADEFFXXX"},
                  "settlementCurrency": "EUR"}
-                """.formatted(legalName, legalName, vatNumber, Math.abs(legalName.hashCode()));
+                """.formatted(legalName, legalName, vatNumber, Math.abs(legalName.hashCode()), uniqueGermanIban());
+    }
+
+    /**
+     * A valid German IBAN (Commerzbank Köln, BIC COBADEFFXXX) different for every call: duplicate detection compares
+     * the bank accounts of partners too.
+     */
+    static String uniqueGermanIban() {
+        String account = String.format("%010d", (SEQUENCE.incrementAndGet() * 7919L + 1_000_000L) % 10_000_000_000L);
+        return new org.iban4j.Iban.Builder().countryCode(org.iban4j.CountryCode.DE).bankCode("37040044")
+                .accountNumber(account).build().toString();
+    }
+
+    /** The IBAN of an application's JSON. */
+    static String ibanOf(String json) {
+        java.util.regex.Matcher iban = java.util.regex.Pattern.compile("\"iban\": \"([A-Z0-9]+)\"").matcher(json);
+        if (!iban.find()) {
+            throw new AssertionError("no IBAN in " + json);
+        }
+        return iban.group(1);
     }
 
     /** A unique company name: the duplicate check compares normalised names. */

@@ -51,8 +51,9 @@ class ApplicationFlowTests {
     @Test
     void aCleanOttSellThroughApplicationIsActiveWithNoHumanStep() {
         String vatNumber = Applicants.uniqueGermanVat();
-        Applicants.Draft draft = Applicants.apply(anonymous,
-                Applicants.cleanOtt(Applicants.uniqueName("Zero Touch Media"), vatNumber));
+        String form = Applicants.cleanOtt(Applicants.uniqueName("Zero Touch Media"), vatNumber);
+        String iban = Applicants.ibanOf(form);
+        Applicants.Draft draft = Applicants.apply(anonymous, form);
         assertThat(draft.attach(anonymous, "TAX_FORM").status()).isEqualTo(201);
         assertThat(draft.attach(anonymous, "BANK_PROOF").status()).isEqualTo(201);
 
@@ -68,7 +69,7 @@ class ApplicationFlowTests {
 
         TestHttp.Response partner = manager.get("/api/onboarding/partners/" + partnerId);
         assertThat(partner.json().get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(partner.json().get("bankAccount").get("iban").asString()).isEqualTo("DE89370400440532013000");
+        assertThat(partner.json().get("bankAccount").get("iban").asString()).isEqualTo(iban);
         assertThat(agreements.inForce(PartnerId.of(partnerId), Instant.now())).isPresent();
         assertThat(identities.statusOf(PartnerId.of(partnerId))).isPresent();
         TestHttp partnerAdmin = TestHttp.localPort(port).as(TestJwt.partner("anna", partnerId, Roles.PARTNER_ADMIN));
@@ -82,7 +83,7 @@ class ApplicationFlowTests {
         assertThat(activated).contains("\"taxId\":\"" + vatNumber.replace(" ", "") + "\"")
                 .contains("\"address\":{\"street1\":\"Friedrichstraße 68\"")
                 .contains("\"city\":\"Berlin\"", "\"postCode\":\"10117\"")
-                .contains("\"bankAccount\":{\"iban\":\"DE89370400440532013000\",\"bic\":\"COBADEFFXXX\"}");
+                .contains("\"bankAccount\":{\"iban\":\"" + iban + "\",\"bic\":\"COBADEFFXXX\"}");
         assertThat(draft.get(anonymous).json().get("partnerId").asString()).isEqualTo(partnerId);
         assertThat(application.get("decidedBy").asString()).isEqualTo("onboarding-policy");
         JsonNode trail = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR))
@@ -97,9 +98,10 @@ class ApplicationFlowTests {
 
     @Test
     void aFailedCheckGoesToReviewWithAReadableReasonAndAManagerApproves() {
-        Applicants.Draft draft = Applicants.apply(anonymous, Applicants.cleanOtt(
-                Applicants.uniqueName("Typo Bank Media"), Applicants.uniqueGermanVat())
-                .replace("DE89 3704 0044 0532 0130 00", "DE89 3704 0044 0532 0130 01"));
+        String form = Applicants.cleanOtt(Applicants.uniqueName("Typo Bank Media"), Applicants.uniqueGermanVat());
+        String iban = Applicants.ibanOf(form);
+        String typo = iban.substring(0, iban.length() - 1) + (iban.endsWith("0") ? "1" : "0");
+        Applicants.Draft draft = Applicants.apply(anonymous, form.replace(iban, typo));
         draft.attach(anonymous, "TAX_FORM");
         draft.attach(anonymous, "BANK_PROOF");
 
@@ -216,6 +218,36 @@ class ApplicationFlowTests {
         JsonNode staffView = manager.get(REVIEW + "/" + copy.id()).json();
         assertThat(failed(staffView)).singleElement().satisfies(check -> assertThat(check.get("reason").asString())
                 .contains(originalName, originalPartner));
+    }
+
+    @Test
+    void anotherPartnersIbanSendsTheApplicationToReviewAndOnlyStaffLearnWhose() {
+        String originalName = Applicants.uniqueName("Account Holder Media");
+        String originalForm = Applicants.cleanOtt(originalName, Applicants.uniqueGermanVat());
+        Applicants.Draft first = Applicants.apply(anonymous, originalForm);
+        first.attach(anonymous, "TAX_FORM");
+        first.attach(anonymous, "BANK_PROOF");
+        JsonNode original = first.submit(anonymous).json();
+        assertThat(original.get("status").asString()).isEqualTo("APPROVED");
+        String originalPartner = original.get("partnerId").asString();
+        String copyForm = Applicants.cleanOtt(Applicants.uniqueName("Diverted Media"), Applicants.uniqueGermanVat());
+
+        Applicants.Draft copy = Applicants.apply(anonymous, copyForm.replace(Applicants.ibanOf(copyForm),
+                Applicants.ibanOf(originalForm)));
+        copy.attach(anonymous, "TAX_FORM");
+        copy.attach(anonymous, "BANK_PROOF");
+        JsonNode submitted = copy.submit(anonymous).json();
+
+        assertThat(submitted.get("status").asString()).as("no zero-touch approval").isEqualTo("IN_REVIEW");
+        assertThat(failed(submitted)).singleElement().satisfies(check -> {
+            assertThat(check.get("check").asString()).isEqualTo("duplicates");
+            assertThat(check.get("reason").asString())
+                    .isEqualTo("possible duplicate of an existing partner; a partner manager will review");
+        });
+        assertThat(submitted.toString()).doesNotContain(originalName, originalPartner);
+        JsonNode staffView = manager.get(REVIEW + "/" + copy.id()).json();
+        assertThat(failed(staffView)).singleElement().satisfies(check -> assertThat(check.get("reason").asString())
+                .contains("bank account IBAN", originalName, originalPartner));
     }
 
     @Test

@@ -36,6 +36,11 @@ class ApplicationChecksTests {
         public List<String> partnersAdministeredBy(String adminEmail) {
             return List.of();
         }
+
+        @Override
+        public List<String> partnersWithBankAccount(io.accord.onboarding.partner.BankAccount account) {
+            return List.of();
+        }
     };
 
     private final ApplicationChecks checks = new ApplicationChecks(CheckProperties.defaults(),

@@ -1,5 +1,6 @@
 package io.accord.onboarding.check;
 
+import io.accord.onboarding.partner.BankAccount;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,7 +21,34 @@ class DuplicateCheckTests {
 
         assertThat(result.isPassed()).isTrue();
         assertThat(result.reason()).isEqualTo(
-                "no partner or open application shares tax id DE136695976 or legal name 'streamly media' in DE");
+                "no partner or open application shares tax id DE136695976 or legal name 'streamly media' in DE,"
+                        + " nor the bank account");
+    }
+
+    @Test
+    void aPartnerWithTheSameIbanIsADuplicateTheApplicantIsNotTold() {
+        Tables tables = new Tables();
+        tables.accounts.put("DE89370400440532013000", "partner Northwind Media GmbH (a6d0)");
+
+        CheckResult result = check.check(TestApplicants.clean().build(), tables);
+
+        assertThat(result.isPassed()).isFalse();
+        assertThat(result.reason()).isEqualTo("bank account IBAN DE89 3704 0044 0532 0130 00 is already the account"
+                + " of partner Northwind Media GmbH (a6d0)");
+        assertThat(ApplicantReasons.of(CheckNames.DUPLICATES, false, result.reason()))
+                .isEqualTo(ApplicantReasons.POSSIBLE_DUPLICATE);
+    }
+
+    @Test
+    void aPartnerWithTheSameDomesticAccountIsADuplicate() {
+        Tables tables = new Tables();
+        tables.accounts.put("000123456789|021000021", "partner Acme Inc (b7e1)");
+        ApplicantData data = TestApplicants.clean().build();
+        ApplicantData us = new ApplicantData(data.applicationId(), data.type(), data.model(), "Acme Two Inc", null,
+                "US", null, null, data.commercial(), null, null, null, null, "USD", "0001-2345-6789", "021000021");
+
+        assertThat(check.check(us, tables).reason()).contains("bank account 000123456789 (bank code 021000021) is"
+                + " already the account of partner Acme Inc (b7e1)");
     }
 
     @Test
@@ -114,6 +142,7 @@ class DuplicateCheckTests {
         final Map<String, String> partnerNames = new HashMap<>();
         final Map<String, String> applicationNames = new HashMap<>();
         final Map<String, String> adminEmails = new HashMap<>();
+        final Map<String, String> accounts = new HashMap<>();
         final List<UUID> excludedIds = new ArrayList<>();
 
         @Override
@@ -141,6 +170,12 @@ class DuplicateCheckTests {
         @Override
         public List<String> partnersAdministeredBy(String adminEmail) {
             return found(adminEmails.get(adminEmail));
+        }
+
+        @Override
+        public List<String> partnersWithBankAccount(BankAccount account) {
+            return found(accounts.get(account.iban() != null ? account.iban()
+                    : account.accountNumber() + "|" + account.bankCode()));
         }
 
         private static List<String> found(String label) {

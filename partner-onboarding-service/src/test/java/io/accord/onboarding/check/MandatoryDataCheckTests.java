@@ -45,6 +45,18 @@ class MandatoryDataCheckTests {
     }
 
     @Test
+    void anAccountNumberStandsInForTheIbanTheBankAccountCheckJudgesTheForm() {
+        ApplicantData data = TestApplicants.clean().iban(null).build();
+        ApplicantData withAccount = new ApplicantData(data.applicationId(), data.type(), data.model(),
+                data.legalName(), data.tradingName(), data.country(), data.taxId(), data.registeredAddress(),
+                data.commercial(), data.technical(), data.billing(), null, data.bic(), data.settlementCurrency(),
+                "000123456789", "021000021");
+
+        assertThat(check.check(data).reason()).contains("bankAccount.iban");
+        assertThat(check.check(withAccount).isPassed()).as(check.check(withAccount).reason()).isTrue();
+    }
+
+    @Test
     void aCarrierNeedsABic() {
         ApplicantData data = TestApplicants.clean().type(PartnerType.CSP_CARRIER).bic(null).build();
 
@@ -100,7 +112,8 @@ class MandatoryDataCheckTests {
                 "registeredAddress.postCode", "contacts.commercial.name", "contacts.commercial.email",
                 "contacts.commercial.phone", "contacts.technical.name", "contacts.technical.email",
                 "contacts.technical.phone", "contacts.billing.name", "contacts.billing.email",
-                "contacts.billing.phone", "bankAccount.iban", "bankAccount.bic", "settlementCurrency");
+                "contacts.billing.phone", "bankAccount.iban", "bankAccount.bic", "bankAccount.accountNumber",
+                "bankAccount.bankCode", "settlementCurrency");
     }
 
     @Test

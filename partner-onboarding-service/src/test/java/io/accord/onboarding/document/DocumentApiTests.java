@@ -239,6 +239,26 @@ class DocumentApiTests {
         assertThat(upload.get("after").get("attachment").get(0).get("sha256").asString()).hasSize(64);
     }
 
+    @Test
+    void aTerminatedPartnersUsersCanNoLongerAddDocumentsStaffStillFileThem() {
+        String id = upload("Certificate before the end", "CERTIFICATE", null);
+        TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER))
+                .post("/api/onboarding/partners/" + partnerId + "/termination", "{\"reason\":\"contract ended\"}");
+
+        DocumentClient.Response upload = partnerAdmin.upload(form(SampleFiles.PDF, "late.pdf", "application/pdf",
+                "OTHER", "After the end"));
+        DocumentClient.Response version = partnerAdmin.post(DOCUMENTS + "/" + id + "/version", new TestMultipart()
+                .file("file", "v2.pdf", "application/pdf", SampleFiles.PDF));
+
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(409);
+        assertThat(upload.json().get("detail").asString()).contains("TERMINATED");
+        assertThat(version.status()).as(version.toString()).isEqualTo(409);
+        assertThat(partnerAdmin.get(DOCUMENTS + "/" + id).json().get("version").asString()).isEqualTo("1");
+        assertThat(partnerAdmin.get(DOCUMENTS).json().toString()).doesNotContain("After the end");
+        assertThat(manager.upload(form(SampleFiles.PDF, "letter.pdf", "application/pdf", "OTHER",
+                "Termination letter").field("partnerId", partnerId)).status()).isEqualTo(201);
+    }
+
     private String upload(String name, String type, LocalDate expiry) {
         TestMultipart form = form(SampleFiles.PDF, "f.pdf", "application/pdf", type, name);
         if (expiry != null) {

@@ -37,6 +37,13 @@ class BankAccountChangeTests {
                  "country": "FR", "settlementCurrency": "EUR"}""").json().get("id").asString();
     }
 
+    private String newPartner(String legalName, String country, String currency) {
+        return as(TestJwt.staff("pm", Roles.PARTNER_MANAGER)).post("/api/onboarding/partners", """
+                {"legalName": "%s", "partnerType": "RESELLER", "businessModel": "RESELL",
+                 "country": "%s", "settlementCurrency": "%s"}""".formatted(legalName, country, currency))
+                .json().get("id").asString();
+    }
+
     private static String change(String iban, String bic) {
         return "{\"iban\":\"" + iban + "\",\"bic\":\"" + bic + "\"}";
     }
@@ -186,5 +193,97 @@ class BankAccountChangeTests {
             assertThat(read.get("bankAccount").get("iban").asString()).isEqualTo("FR1420041010050500013M02606");
             assertThat(read.get("pendingBankAccount").get("iban").asString()).isEqualTo(SWAPPED_IBAN);
         }
+    }
+
+    @Test
+    void aPartnerInACountryWithoutIbansGivesAccountNumberAndRoutingNumber() {
+        String id = newPartner("Bank Change Inc " + java.util.UUID.randomUUID(), "US", "USD");
+        String bankAccount = "/api/onboarding/partners/" + id + "/bank-account";
+        TestHttp admin = as(TestJwt.partner("us-admin", id, Roles.PARTNER_ADMIN));
+
+        TestHttp.Response usIban = admin.put(bankAccount, "{\"iban\":\"US12345678901234567890\"}");
+        assertThat(usIban.status()).isEqualTo(400);
+        assertThat(usIban.json().get("detail").asString()).contains("give accountNumber and bankCode instead");
+        TestHttp.Response badRouting = admin.put(bankAccount,
+                "{\"accountNumber\":\"000123456789\",\"bankCode\":\"021000022\"}");
+        assertThat(badRouting.status()).isEqualTo(400);
+        assertThat(badRouting.json().get("violations").get(0).get("field").asString()).isEqualTo("bankCode");
+        TestHttp.Response unknownField = admin.put(bankAccount,
+                "{\"accountNumber\":\"000123456789\",\"routing\":\"021000021\"}");
+        assertThat(unknownField.status()).isEqualTo(400);
+
+        JsonNode pending = admin.put(bankAccount,
+                "{\"accountNumber\":\"0001 2345 6789\",\"bankCode\":\"021000021\"}").json().get("pending");
+        assertThat(pending.get("accountNumber").asString()).isEqualTo("000123456789");
+        assertThat(pending.get("bankCode").asString()).isEqualTo("021000021");
+        assertThat(pending.has("iban") && !pending.get("iban").isNull()).isFalse();
+        JsonNode confirmed = as(TestJwt.staff("fin", Roles.FINANCE)).post(bankAccount + "/confirmation",
+                "{\"changeId\":\"" + pending.get("changeId").asString() + "\",\"accountNumber\":\"000123456789\"}")
+                .json();
+        assertThat(confirmed.get("confirmed").get("accountNumber").asString()).isEqualTo("000123456789");
+
+        JsonNode read = as(TestJwt.partner("us-user", id, Roles.PARTNER_USER)).get("/api/onboarding/partners/" + id)
+                .json();
+        assertThat(read.get("bankAccount").get("accountNumber").asString()).isEqualTo("**** **** 6789");
+        assertThat(read.get("bankAccount").get("bankCode").asString()).isEqualTo("021000021");
+        assertThat(read.toString()).doesNotContain("000123456789");
+    }
+
+    @Test
+    void aPartnerInAnIbanCountryCannotUseTheDomesticFormButNeedsNoBic() {
+        String id = newPartner();
+        String bankAccount = "/api/onboarding/partners/" + id + "/bank-account";
+        TestHttp admin = as(TestJwt.partner("fr-admin-6", id, Roles.PARTNER_ADMIN));
+
+        TestHttp.Response domestic = admin.put(bankAccount,
+                "{\"accountNumber\":\"0500013M026\",\"bankCode\":\"2004101005\",\"bic\":\"PSSTFRPPPAR\"}");
+        assertThat(domestic.status()).isEqualTo(400);
+        assertThat(domestic.json().get("violations").get(0).get("field").asString()).isEqualTo("accountNumber");
+        assertThat(domestic.json().get("detail").asString()).contains("FR issues IBANs");
+
+        TestHttp.Response withoutBic = admin.put(bankAccount, "{\"iban\":\"" + SWAPPED_IBAN + "\"}");
+        assertThat(withoutBic.status()).as(withoutBic.body()).isEqualTo(200);
+        assertThat(withoutBic.json().get("pending").get("iban").asString()).isEqualTo(SWAPPED_IBAN);
+    }
+
+    @Test
+    void anotherPartnersAccountOrAForeignIbanIsConfirmedWithAWarningNamingThePartnerToStaffOnly() {
+        String holderName = "Account Holder SAS " + java.util.UUID.randomUUID();
+        String holder = newPartner(holderName, "FR", "EUR");
+        TestHttp finance = as(TestJwt.staff("fin", Roles.FINANCE));
+        String iban = "FR7630006000011234567890189";
+        String first = as(TestJwt.staff("pm", Roles.PARTNER_MANAGER)).put("/api/onboarding/partners/" + holder
+                + "/bank-account", change(iban, "BNPAFRPPXXX")).json().get("pending").get("changeId").asString();
+        finance.post("/api/onboarding/partners/" + holder + "/bank-account/confirmation", confirmation(first));
+        String id = newPartner("Bank Change GmbH " + java.util.UUID.randomUUID(), "AT", "EUR");
+        String bankAccount = "/api/onboarding/partners/" + id + "/bank-account";
+
+        JsonNode byAdmin = as(TestJwt.partner("at-admin", id, Roles.PARTNER_ADMIN)).put(bankAccount,
+                change(iban, "BNPAFRPPXXX")).json();
+        assertThat(byAdmin.toString()).doesNotContain(holder, holderName);
+        assertThat(byAdmin.get("warnings").get(0).asString()).isEqualTo("the IBAN is of FR, the partner is in AT");
+        JsonNode confirmed = finance.post(bankAccount + "/confirmation",
+                confirmation(byAdmin.get("pending").get("changeId").asString())).json();
+
+        assertThat(confirmed.get("confirmed").get("iban").asString()).isEqualTo(iban);
+        assertThat(confirmed.get("warnings").get(0).asString()).contains(holderName, holder, "IBAN FR76 3000");
+        assertThat(confirmed.get("warnings").get(1).asString()).isEqualTo("the IBAN is of FR, the partner is in AT");
+    }
+
+    @Test
+    void terminationCancelsAWaitingChangeAuditedOnItsOwn() {
+        String id = newPartner();
+        TestHttp manager = as(TestJwt.staff("pm", Roles.PARTNER_MANAGER));
+        manager.put("/api/onboarding/partners/" + id + "/bank-account", change(FIRST_IBAN, "PSSTFRPPPAR"));
+
+        JsonNode terminated = manager.post("/api/onboarding/partners/" + id + "/termination",
+                "{\"reason\":\"contract ended\"}").json();
+
+        assertThat(terminated.has("pendingBankAccount")).isFalse();
+        JsonNode trail = as(TestJwt.staff("aud", Roles.AUDITOR)).get("/api/onboarding/audit?resourceId=" + id).json();
+        assertThat(trail.get(0).get("action").asString()).isEqualTo("bank-account-change-cancelled");
+        assertThat(trail.get(0).get("before").get("pendingBankAccount").get("iban").asString())
+                .isEqualTo("FR1420041010050500013M02606");
+        assertThat(trail.get(1).get("action").asString()).isEqualTo("terminated");
     }
 }

@@ -60,6 +60,28 @@ class OrganizationConformanceTests {
     }
 
     @Test
+    void partnersAreFoundByTheirIdInAnotherSystemAndShowIt() {
+        String legacy = "LEG-P-" + UUID.randomUUID();
+        String id = manager.post(ORGANIZATIONS, organization("Tmf Legacy " + UUID.randomUUID())
+                .replace("\"name\": \"CRM-42\"", "\"name\": \"" + legacy + "\"")).json().get("id").asString();
+        create("Tmf Other " + UUID.randomUUID());
+
+        TestHttp.Response listed = manager.get(ORGANIZATIONS + "?externalReference.name=" + legacy);
+        JsonNode searched = manager.get("/api/onboarding/partners?externalReference=" + legacy).json();
+
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json()).singleElement().satisfies(organization ->
+                assertThat(organization.get("id").asString()).isEqualTo(id));
+        assertThat(searched).singleElement().satisfies(partner -> {
+            assertThat(partner.get("id").asString()).isEqualTo(id);
+            assertThat(partner.get("externalReference").get(0).get("name").asString()).isEqualTo(legacy);
+            assertThat(partner.get("externalReference").get(0).get("externalReferenceType").asString())
+                    .isEqualTo("crm");
+        });
+        assertThat(manager.get(ORGANIZATIONS + "?externalReference.name=LEG-P-none").json()).isEmpty();
+    }
+
+    @Test
     void createsAPartnerFromATmfOrganizationWithLocation() {
         String name = "Tmf Create " + UUID.randomUUID();
         TestHttp.Response created = manager.post(ORGANIZATIONS, organization(name));

@@ -93,6 +93,66 @@ class PartnerApiTests {
     }
 
     @Test
+    void aReinstatementTakesAnOptionalReasonIntoTheAuditAndRefusesAMalformedBody() {
+        String id = manager.post(PARTNERS, newPartner("Reinstated Reason SA")).json().get("id").asString();
+        manager.post(PARTNERS + "/" + id + "/suspension", "{\"reason\":\"fraud review of the bank account\"}");
+
+        for (String malformed : new String[] {"{\"reason\":", "{\"reason\":\"ok\",\"by\":\"me\"}", "[1]"}) {
+            TestHttp.Response refused = manager.post(PARTNERS + "/" + id + "/reinstatement", malformed);
+            assertThat(refused.status()).as(malformed).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(manager.get(PARTNERS + "/" + id).json().get("status").asString()).isEqualTo("SUSPENDED");
+        TestHttp.Response reinstated = manager.post(PARTNERS + "/" + id + "/reinstatement",
+                "{\"reason\":\"review closed: account verified\"}");
+
+        assertThat(reinstated.status()).isEqualTo(200);
+        JsonNode entry = auditor.get("/api/onboarding/audit?resourceId=" + id).json().get(0);
+        assertThat(entry.get("action").asString()).isEqualTo("reinstated");
+        assertThat(entry.get("after").get("statusReason").asString()).isEqualTo("review closed: account verified");
+        String other = manager.post(PARTNERS, newPartner("Reinstated Without Reason SA")).json().get("id").asString();
+        manager.post(PARTNERS + "/" + other + "/suspension", "{\"reason\":\"unpaid\"}");
+        assertThat(manager.post(PARTNERS + "/" + other + "/reinstatement", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theSuspensionReasonIsStaffsThePartnerReadsANeutralOne() {
+        String id = manager.post(PARTNERS, newPartner("Suspended Quietly GmbH")).json().get("id").asString();
+        manager.post(PARTNERS + "/" + id + "/suspension", "{\"reason\":\"AML hit: sanctions screening 2026/17\"}");
+        TestHttp admin = TestHttp.localPort(port).as(TestJwt.partner("sq-admin", id, Roles.PARTNER_ADMIN));
+
+        JsonNode own = admin.get(PARTNERS + "/" + id).json();
+        TestHttp.Response bankChange = admin.put(PARTNERS + "/" + id + "/bank-account",
+                "{\"iban\":\"DE89370400440532013000\"}");
+
+        assertThat(own.get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(own.get("statusReason").asString()).contains("your partner manager can tell you more");
+        assertThat(own.toString()).doesNotContain("AML", "sanctions");
+        assertThat(admin.get(PARTNERS + "?limit=5").body()).doesNotContain("AML");
+        assertThat(bankChange.status()).isEqualTo(409);
+        assertThat(bankChange.body()).doesNotContain("AML", "sanctions");
+        assertThat(manager.get(PARTNERS + "/" + id).json().get("statusReason").asString())
+                .isEqualTo("AML hit: sanctions screening 2026/17");
+    }
+
+    @Test
+    void theNameSearchNormalisesLikeDuplicateDetectionAndAnUnknownCountryIsRefused() {
+        String suffix = UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        String id = manager.post(PARTNERS, newPartner("Alpha Stream " + suffix + " GmbH")).json().get("id").asString();
+
+        for (String query : new String[] {"Alpha-Stream-" + suffix, "alpha stream " + suffix, "ALPHA/STREAM " + suffix}) {
+            JsonNode found = manager.get(PARTNERS + "?name=" + java.net.URLEncoder.encode(query,
+                    java.nio.charset.StandardCharsets.UTF_8)).json();
+            assertThat(found).as(query).singleElement().satisfies(partner ->
+                    assertThat(partner.get("id").asString()).isEqualTo(id));
+        }
+        TestHttp.Response unknownCountry = manager.get(PARTNERS + "?country=XX");
+        assertThat(unknownCountry.status()).isEqualTo(400);
+        assertThat(unknownCountry.contentType()).startsWith("application/problem+json");
+        assertThat(manager.get(PARTNERS + "?country=de&name=" + suffix).json()).hasSize(1);
+    }
+
+    @Test
     void listsPartnersWithTmfPagingHeaders() {
         for (int i = 0; i < 3; i++) {
             manager.post(PARTNERS, newPartner("Paged Partner " + i));

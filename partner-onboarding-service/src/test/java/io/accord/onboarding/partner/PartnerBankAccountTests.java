@@ -79,11 +79,44 @@ class PartnerBankAccountTests {
         assertThatThrownBy(() -> partner.requestBankAccountChange(FIRST, new Person("subject-9", "fr-admin"), false,
                 NOW))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("is SUSPENDED (IBAN under fraud review)")
-                .hasMessageContaining("only its partner manager");
+                .hasMessageContaining("is SUSPENDED")
+                .hasMessageContaining("only its partner manager")
+                .as("the suspension's reason is internal").hasMessageNotContaining("fraud");
         assertThat(partner.pendingBankAccountChange()).isNull();
 
         partner.requestBankAccountChange(FIRST, REQUESTER, true, NOW);
         assertThat(partner.pendingBankAccountChange().account()).isEqualTo(FIRST);
+    }
+
+    @Test
+    void anAccountWithoutIbanIsConfirmedNamedByItsAccountNumberAndPublishedWithoutIban() {
+        Partner american = Partner.activate("Four Eyes Inc", PartnerType.RESELLER, BusinessModel.RESELL, "US", "USD",
+                NOW);
+        american.pullEvents();
+        BankAccount domestic = BankAccount.domestic("000123456789", "021000021", null);
+        american.requestBankAccountChange(domestic, REQUESTER, true, NOW);
+        UUID change = american.pendingBankAccountChange().id();
+        Person finance = new Person("subject-2", "fin");
+
+        assertThatThrownBy(() -> american.confirmBankAccountChange(change, "000123456780", finance, NOW))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("account 000123456789 (bank code 021000021)");
+        american.confirmBankAccountChange(change, "000123456789", finance, NOW);
+
+        assertThat(american.bankAccount()).isEqualTo(domestic);
+        assertThat(american.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerBankAccountConfirmed.class,
+                event -> assertThat(event.iban()).isNull());
+        assertThat(american.bankAccount().masked())
+                .isEqualTo(new BankAccount(null, null, "**** **** 6789", "021000021"));
+    }
+
+    @Test
+    void terminationCancelsTheWaitingChange() {
+        partner.requestBankAccountChange(FIRST, REQUESTER, true, NOW);
+
+        partner.terminate("contract ended", NOW);
+
+        assertThat(partner.pendingBankAccountChange()).isNull();
+        assertThatThrownBy(() -> partner.rejectBankAccountChange(null, NOW)).isInstanceOf(ConflictException.class);
     }
 }

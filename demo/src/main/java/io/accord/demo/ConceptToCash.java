@@ -165,12 +165,12 @@ public final class ConceptToCash implements AutoCloseable {
     /** Two zero-touch applications and one that a partner manager reviews; the new admins log in. */
     public void onboarding() {
         narrator.step(1, "Partners apply: zero-touch approval, admin accounts, a reviewed co-creation partner");
+        // each partner its own account: one already held by another partner sends an application to review
         apply(ott, "Streamly " + run + " Media GmbH", "OTT_CONTENT", "SELL_THROUGH", "DE", germanVatId(),
-                "DE89 3704 0044 0532 0130 00");
-        apply(reseller, "Relay " + run + " Mobile SARL", "RESELLER", "RESELL", "FR", frenchVatId(),
-                "FR14 2004 1010 0505 0001 3M02 606");
+                germanIban());
+        apply(reseller, "Relay " + run + " Mobile SARL", "RESELLER", "RESELL", "FR", frenchVatId(), frenchIban());
         apply(coCreator, "Gamecraft " + run + " Studios GmbH", "OTT_CONTENT", "CO_CREATE", "DE", germanVatId(),
-                "DE89 3704 0044 0532 0130 00");
+                germanIban());
         for (Partner partner : List.of(ott, reseller)) {
             if (partner.id == null) {
                 throw new StepFailed(partner.name + " was not approved zero-touch");
@@ -1206,6 +1206,40 @@ public final class ConceptToCash implements AutoCloseable {
         }
         int check = 11 - product;
         return "DE" + digits + (check == 10 ? 0 : check);
+    }
+
+    /** A German IBAN of this run: bank code 37040044, a random 10-digit account, its mod-97 check digits. */
+    String germanIban() {
+        return iban("DE", "37040044" + randomDigits(10));
+    }
+
+    /**
+     * A French IBAN of this run: bank 20041, branch 01005, a random 11-digit account and its RIB key
+     * (97 − (89 × bank + 15 × branch + 3 × account) mod 97), then the mod-97 check digits.
+     */
+    String frenchIban() {
+        String account = randomDigits(11);
+        long rib = 97 - (89L * 20041 + 15L * 1005 + 3 * (Long.parseLong(account) % 97)) % 97;
+        return iban("FR", "20041" + "01005" + account + String.format("%02d", rib));
+    }
+
+    private String randomDigits(int count) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.toString();
+    }
+
+    /** {@code country} + ISO 13616 check digits (98 − (BBAN + country + "00") mod 97) + {@code bban}. */
+    public static String iban(String country, String bban) {
+        String rearranged = bban + country + "00";
+        StringBuilder numeric = new StringBuilder();
+        for (char c : rearranged.toCharArray()) {
+            numeric.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        int check = 98 - new java.math.BigInteger(numeric.toString()).mod(java.math.BigInteger.valueOf(97)).intValue();
+        return country + String.format("%02d", check) + bban;
     }
 
     /** A French VAT id: a SIREN with a valid Luhn digit and its key (12 + 3 × (SIREN mod 97)) mod 97. */

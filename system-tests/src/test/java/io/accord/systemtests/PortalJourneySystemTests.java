@@ -116,7 +116,7 @@ class PortalJourneySystemTests {
             partner.locator("#technicalEmail").fill("noc." + run + "@journey.example");
             partner.locator("#billingName").fill("Lea Fischer");
             partner.locator("#billingEmail").fill("billing." + run + "@journey.example");
-            partner.locator("#iban").fill("DE89 3704 0044 0532 0130 00");
+            partner.locator("#iban").fill(PlatformSystemTests.ownIban());
             partner.locator("#settlementCurrency").fill("EUR");
             partner.getByText("Create application").click();
             partner.waitForURL(url -> url.matches(".*/apply/[0-9a-f-]{36}$"));

@@ -81,6 +81,14 @@ final class ProductSelection {
 
     private static Selection named(UsageRecord usage, Instant at, RatingSnapshot snapshot, String reporter) {
         CompiledInstance instance = snapshot.instance(usage.productInstanceId());
+        if (instance != null && (reporter == null || instance.instance.involves(reporter)) && instance.inForceAt(at)
+                && !instance.instance.isKnownAs(usage.subscriberId())) {
+            // the instance is the reporter's to name and in force: the subscriber is what does not match (told only
+            // to those the instance concerns, so nobody learns of another party's products)
+            return Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "product instance "
+                    + usage.productInstanceId() + " is in force at " + at + " but subscriber " + usage.subscriberId()
+                    + " is not one of its subscriber identifiers (compared exactly, case included)");
+        }
         if (instance == null || !instance.instance.isKnownAs(usage.subscriberId())
                 || reporter != null && !instance.instance.involves(reporter) || !instance.inForceAt(at)) {
             return Selection.suspense(SuspenseReason.NO_PRODUCT_INSTANCE, "product instance "

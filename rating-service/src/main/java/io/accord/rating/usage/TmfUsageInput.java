@@ -31,6 +31,9 @@ final class TmfUsageInput {
     private static final Set<String> RESERVED = Set.of(USAGE_ID, SOURCE, SUBSCRIBER_ID, QUANTITY, UNIT, PRODUCT_ID,
             OFFERING_ID);
     static final int MAX_ID_LENGTH = 200;
+    /** Units whose quantities are counts: events, messages and API calls are whole. */
+    private static final Set<UnitOfMeasure.Dimension> COUNTED = java.util.EnumSet.of(UnitOfMeasure.Dimension.EVENT,
+            UnitOfMeasure.Dimension.MESSAGE, UnitOfMeasure.Dimension.API_CALL);
     private static final int MAX_INTEGER_DIGITS = UsageRecord.MAX_INTEGER_DIGITS;
     private static final int MAX_DECIMALS = UsageRecord.MAX_DECIMALS;
     /**
@@ -169,12 +172,25 @@ final class TmfUsageInput {
                         + " characters");
             }
         }
+        String productId = reserved.get(PRODUCT_ID);
+        if (productId != null && !uuidShaped(productId)) {
+            // a product instance's id is a UUID (orchestration's); any other names no instance, and was suspended as
+            // NO_PRODUCT_INSTANCE as if the product were not in force
+            return Read.invalid("usageCharacteristic." + PRODUCT_ID, "productId '" + abbreviated(productId)
+                    + "' is not a product instance id (a UUID such as 25bb2992-6fc3-41bb-9601-88f9577ae1ed)");
+        }
+        String quantityText = reserved.get(QUANTITY);
         BigDecimal quantity;
         try {
-            quantity = new BigDecimal(reserved.get(QUANTITY));
+            quantity = new BigDecimal(quantityText);
         } catch (NumberFormatException bad) {
-            return Read.invalid("usageCharacteristic." + QUANTITY, "quantity '" + abbreviated(reserved.get(QUANTITY))
+            return Read.invalid("usageCharacteristic." + QUANTITY, "quantity '" + abbreviated(quantityText)
                     + "' is not a decimal number");
+        }
+        if (quantityText.indexOf('e') >= 0 || quantityText.indexOf('E') >= 0) {
+            // settlement and the exports write plain decimals; 1e3 was read as 1000 and 1E2 shown back as 100
+            return Read.invalid("usageCharacteristic." + QUANTITY, "quantity '" + abbreviated(quantityText)
+                    + "' has an exponent: write it as a plain decimal number (e.g. 1000 or 0.5)");
         }
         if (!UsageRecord.storableQuantity(quantity)) {
             return Read.invalid("usageCharacteristic." + QUANTITY, "quantity has more than " + MAX_INTEGER_DIGITS
@@ -188,11 +204,22 @@ final class TmfUsageInput {
             return Read.invalid("usageCharacteristic." + UNIT, "unit '" + abbreviated(reserved.get(UNIT))
                     + "' is not a unit of measure (B, KB, MB, GB, S, MIN, H, EVENT, MESSAGE, API_CALL)");
         }
+        if (COUNTED.contains(unit.get().dimension()) && quantity.stripTrailingZeros().scale() > 0) {
+            return Read.invalid("usageCharacteristic." + QUANTITY, "quantity " + quantity.toPlainString() + " "
+                    + unit.get() + " is not a whole number: " + unit.get().label() + "s are counted");
+        }
+        // compared as units are, whatever the case: "voice" is the VOICE the offerings' prices name
+        usageType = usageType.toUpperCase(java.util.Locale.ROOT);
         return new Read(new UsageRecord(source, reserved.get(USAGE_ID), usageType, reserved.get(SUBSCRIBER_ID),
                 usageDate, quantity, unit.get(), reserved.get(PRODUCT_ID), reserved.get(OFFERING_ID),
                 Map.copyOf(values.entrySet().stream().filter(e -> e.getValue() != null)
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))),
                 null, null, reserved.get(USAGE_ID), source, null);
+    }
+
+    /** Whether a text has the shape of a UUID (36 characters, any case), as every product instance id has. */
+    private static boolean uuidShaped(String text) {
+        return UsageRecord.partnerSource(text);
     }
 
     /** The first member of {@code object} that is not among {@code known}, as the problem naming its path. */

@@ -62,8 +62,8 @@ class UsageApiConfiguration {
     @Bean
     UsageSubmissions usageSubmissions(UsageLedger ledger, RatingModel model, PlatformTransactionManager transactions,
                                       JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc, JsonMapper json,
-                                      Tenancy tenancy, Clock clock, UsageWindow window) {
+                                      Tenancy tenancy, Clock clock, UsageWindow window, AuditTrail audit) {
         return new UsageSubmissions(ledger, model, new TransactionTemplate(transactions), jdbc, batchJdbc, json,
-                tenancy, clock, window);
+                tenancy, clock, window, new ResentUsage(jdbc, audit));
     }
 }

@@ -79,7 +79,8 @@ class UsageController {
     @PreAuthorize(SUBMIT)
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "createUsage", summary = "Submits one usage record for rating: 201 with the Usage"
-            + " (status rated, or rejected with the suspense reason); 409 when it was received before; 400 naming the"
+            + " (status rated, or rejected with the suspense reason; a corrected copy of a record held in suspense"
+            + " replaces it); 409 when it was received before (with the earlier copy's id and outcome); 400 naming the"
             + " field when it is invalid")
     ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
         UsageSubmissions.Result result = submissions.submit(List.of(body)).getFirst();
@@ -91,6 +92,14 @@ class UsageController {
                 problem.setTitle("Duplicate usage");
                 problem.setProperty("source", result.source());
                 problem.setProperty("usageId", result.usageId());
+                // the earlier copy: where to read it and what became of it (rated, suspended, writtenOff)
+                if (result.id() != null) {
+                    problem.setProperty("id", result.id().toString());
+                    problem.setProperty("href", USAGE + "/" + result.id());
+                }
+                if (result.original() != null) {
+                    problem.setProperty("originalOutcome", result.original().outcome());
+                }
                 throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
             }
             default -> {
@@ -104,7 +113,9 @@ class UsageController {
     @PostMapping(BATCH)
     @PreAuthorize(SUBMIT)
     @Operation(operationId = "createUsageBatch", summary = "Submits up to 10,000 usage records (a JSON array of"
-            + " Usage) in one transaction; answers one result per record: RATED, SUSPENDED (reason), DUPLICATE or"
+            + " Usage) in one transaction; answers one result per record: RATED, SUSPENDED (reason; replaced: a"
+            + " corrected copy of a record held in suspense), DUPLICATE (the earlier copy's id, href and"
+            + " originalOutcome, or its originalIndex in this batch) or"
             + " INVALID (a problem naming the record index and field). A bad record never fails its batch")
     Map<String, Object> batch(@RequestBody JsonNode body) {
         if (body == null || !body.isArray()) {
@@ -143,6 +154,16 @@ class UsageController {
             }
             if (result.outcome() == UsageSubmissions.Outcome.DUPLICATE) {
                 item.put("detail", result.detail());
+                if (result.original() != null) {
+                    item.put("originalOutcome", result.original().outcome());
+                    if (result.original().index() != null) {
+                        item.put("originalIndex", result.original().index());
+                        item.put("detail", result.detail() + "; the first copy, which is taken, is record "
+                                + result.original().index());
+                    }
+                }
+            } else if (result.original() != null) {
+                item.put("replaced", true);
             }
             if (result.outcome() == UsageSubmissions.Outcome.INVALID) {
                 String field = "[" + result.index() + "]" + (result.field().isEmpty() ? "" : "." + result.field());

@@ -127,10 +127,13 @@ final class UsageFileReader {
     }
 
     private String usageId(CsvReader.Row row) {
-        if (row.tooLong() || row.problem() != null || row.fields().size() != columns.size()) {
+        int at = columns.indexOf("usageId");
+        // a row with fields missing or too many still names its usage id when its column is there, so that the
+        // sender finds the row by it
+        if (row.tooLong() || row.problem() != null || at >= row.fields().size()) {
             return null;
         }
-        String value = row.fields().get(columns.indexOf("usageId")).strip();
+        String value = row.fields().get(at).strip();
         return value.isEmpty() || !StorableText.storable(value) ? null
                 : value.length() > TmfUsageInput.MAX_ID_LENGTH ? abbreviated(value) : value;
     }
@@ -152,8 +155,12 @@ final class UsageFileReader {
             return TmfUsageInput.Read.invalid("", row.problem());
         }
         if (row.fields().size() != columns.size()) {
-            return TmfUsageInput.Read.invalid("", "the row has " + row.fields().size() + " fields, the header "
-                    + columns.size());
+            int at = columns.indexOf("usageId");
+            String usageId = at < row.fields().size() ? row.fields().get(at).strip() : "";
+            boolean readable = !usageId.isEmpty() && usageId.length() <= TmfUsageInput.MAX_ID_LENGTH
+                    && StorableText.storable(usageId);
+            return new TmfUsageInput.Read(null, "", "the row has " + row.fields().size() + " fields, the header "
+                    + columns.size(), readable ? usageId : null, null, null);
         }
         for (int i = 0; i < columns.size(); i++) {
             if (row.fields().get(i).indexOf('\uFFFD') >= 0) {

@@ -184,10 +184,14 @@ class UsageFileRunner implements DisposableBean {
                     counts[result.outcome().ordinal()]++;
                     if (result.outcome() != UsageSubmissions.Outcome.RATED) {
                         UsageFileReader.Row row = rows.get(i);
+                        // a duplicate of an earlier row of the same chunk names that row
+                        String detail = result.original() != null && result.original().index() != null
+                                ? result.detail() + "; the first copy, which is taken, is row "
+                                        + rows.get(result.original().index()).number()
+                                : result.detail();
                         errors.add(new UsageFileStore.RowError(row.number(), row.line(), result.outcome().name(),
                                 result.usageId() != null ? result.usageId() : row.usageId(),
-                                UsageFileReader.column(result.field()), result.reason(),
-                                result.detail()));
+                                UsageFileReader.column(result.field()), result.reason(), detail));
                     }
                 }
                 store.saveErrors(id, errors);

@@ -61,10 +61,12 @@ class UsageSubmissions {
     private final Tenancy tenancy;
     private final Clock clock;
     private final UsageWindow window;
+    private final ResentUsage resent;
 
     UsageSubmissions(UsageLedger ledger, RatingModel model, TransactionTemplate transactions, JdbcClient jdbc,
                      NamedParameterJdbcTemplate batchJdbc, JsonMapper json, Tenancy tenancy, Clock clock,
-                     UsageWindow window) {
+                     UsageWindow window, ResentUsage resent) {
+        this.resent = resent;
         this.batchJdbc = batchJdbc;
         this.ledger = ledger;
         this.model = model;
@@ -84,7 +86,20 @@ class UsageSubmissions {
      * for it).
      */
     record Result(int index, Outcome outcome, UUID id, String source, String usageId, String reason, String detail,
-                  String field) {
+                  String field, Original original) {
+
+        Result(int index, Outcome outcome, UUID id, String source, String usageId, String reason, String detail,
+               String field) {
+            this(index, outcome, id, source, usageId, reason, detail, field, null);
+        }
+    }
+
+    /**
+     * What a record's earlier copy came to: for a DUPLICATE, the earlier copy's outcome ({@code rated},
+     * {@code suspended}, {@code writtenOff}, {@code received} when nothing more is known) and, when it is in the same
+     * request, its index; for a record that replaced a suspended copy, {@code replaced}.
+     */
+    record Original(String outcome, Integer index) {
     }
 
     /** Submits the records (in their order); never fails because of one record. */
@@ -233,8 +248,13 @@ class UsageSubmissions {
                             continue; // an unreadable record, answered INVALID already
                         }
                         int index = indexes.get(j);
+                        Original original = result.original();
+                        if (original != null && original.index() != null) {
+                            // the position in the ledger's batch, as the request's index
+                            original = new Original(original.outcome(), indexes.get(original.index()));
+                        }
                         all[index] = new Result(index, result.outcome(), result.id(), result.source(),
-                                result.usageId(), result.reason(), result.detail(), null);
+                                result.usageId(), result.reason(), result.detail(), null, original);
                     }
                     List<Result> answer = List.of(all);
                     if (alsoInTransaction != null) {
@@ -324,14 +344,29 @@ class UsageSubmissions {
                 incoming.receivedAt(), null, null);
     }
 
-    /** Rates and writes the batch in the current transaction. */
+    /**
+     * Rates and writes the batch in the current transaction: a corrected copy of a record held in suspense replaces
+     * it first ({@link ResentUsage}), a duplicate is answered with what became of its earlier copy.
+     */
     private List<Result> write(List<UsageLedger.Incoming> batch, Submitter submitter, Instant now) {
         RatingEngine engine = window.engine(model.snapshot(), clock);
+        Map<Integer, ResentUsage.Replacement> replaced = resent.replaceSuspended(batch, submitter.actor(), now);
         UsageLedger.Result result = ledger.record(batch, engine);
+        List<Integer> duplicates = new ArrayList<>();
+        for (int j = 0; j < result.fates().size(); j++) {
+            UsageLedger.Fate fate = result.fates().get(j);
+            if (fate.duplicate() && fate.incoming().usage().usageId() != null) {
+                duplicates.add(j);
+            }
+        }
+        Map<Integer, ResentUsage.Earlier> earlier = duplicates.isEmpty() ? Map.of()
+                : resent.earlier(batch, duplicates);
         List<Result> out = new ArrayList<>(batch.size());
         List<MapSqlParameterSource> rows = new ArrayList<>(batch.size());
+        List<MapSqlParameterSource> replacing = new ArrayList<>();
         java.sql.Timestamp at = java.sql.Timestamp.from(now);
-        for (UsageLedger.Fate fate : result.fates()) {
+        for (int j = 0; j < result.fates().size(); j++) {
+            UsageLedger.Fate fate = result.fates().get(j);
             UsageRecord usage = fate.incoming().usage();
             if (usage.usageId() == null) {
                 // a record that could not be read (every other has its usage id): no submission, its sender was
@@ -340,23 +375,29 @@ class UsageSubmissions {
                 continue;
             }
             if (fate.duplicate()) {
-                out.add(new Result(-1, Outcome.DUPLICATE, null, usage.source(), usage.usageId(), null,
-                        "usage " + usage.usageId() + " of source " + usage.source()
-                                + " was received before", null));
+                ResentUsage.Earlier before = earlier.get(j);
+                out.add(new Result(-1, Outcome.DUPLICATE, before.submission(), usage.source(), usage.usageId(), null,
+                        before.detail(), null, before.original()));
                 continue;
             }
-            UUID id = UUID.randomUUID();
+            ResentUsage.Replacement replacement = replaced.get(j);
+            // the replaced copy's submission becomes this one's: one submission per usage id, its href kept
+            UUID id = replacement != null && replacement.submission() != null ? replacement.submission()
+                    : UUID.randomUUID();
             boolean rated = fate.rated() != null;
             String reason = rated ? null : fate.suspended().reason().name();
             String detail = rated ? null : fate.suspended().detail();
-            rows.add(new MapSqlParameterSource().addValue("id", id).addValue("source", usage.source())
+            MapSqlParameterSource row = new MapSqlParameterSource().addValue("id", id)
+                    .addValue("source", usage.source())
                     .addValue("usageId", usage.usageId()).addValue("owner", submitter.owner())
                     .addValue("by", submitter.actor()).addValue("at", at)
                     .addValue("outcome", rated ? "RATED" : "SUSPENDED").addValue("reason", reason)
                     .addValue("detail", detail)
-                    .addValue("usage", new String(fate.incoming().payload(), java.nio.charset.StandardCharsets.UTF_8)));
+                    .addValue("usage", new String(fate.incoming().payload(), java.nio.charset.StandardCharsets.UTF_8));
+            (replacement != null && replacement.submission() != null ? replacing : rows).add(row);
             out.add(new Result(-1, rated ? Outcome.RATED : Outcome.SUSPENDED, id, usage.source(),
-                    usage.usageId(), reason, detail, null));
+                    usage.usageId(), reason, detail, null,
+                    replacement != null ? new Original("replaced", null) : null));
         }
         if (!rows.isEmpty()) {
             // one JDBC batch, not a round trip per record: a file chunk is a thousand of them
@@ -365,6 +406,12 @@ class UsageSubmissions {
                                 submitted_at, outcome, reason, detail, usage)
                             values (:id, :source, :usageId, :owner, :by, :at, :outcome, :reason, :detail,
                                 cast(:usage as jsonb))""", rows.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!replacing.isEmpty()) {
+            batchJdbc.batchUpdate("""
+                            update usage_submission set owner = :owner, submitted_by = :by, submitted_at = :at,
+                                outcome = :outcome, reason = :reason, detail = :detail, usage = cast(:usage as jsonb)
+                            where id = :id""", replacing.toArray(MapSqlParameterSource[]::new));
         }
         return out;
     }
@@ -432,7 +479,9 @@ class UsageSubmissions {
         condition(where, values, "reasons", filters.suspenseReasons(), "s.reason in (:reasons)");
         condition(where, values, "suspenseStatuses", filters.suspenseStatuses(), """
                 (select u.status from usage_suspense u where u.source = s.source and u.usage_id = s.usage_id
+                   and u.resolution is distinct from :replaced
                  order by u.suspended_at desc limit 1) in (:suspenseStatuses)""");
+        values.put("replaced", ResentUsage.REPLACED);
         if (!filters.statuses().isEmpty()) {
             where.append(" and (").append(String.join(" or ", filters.statuses().stream().distinct()
                     .map(status -> "(" + STATUSES.get(status) + ")").toList())).append(")");
@@ -488,8 +537,10 @@ class UsageSubmissions {
                         rs.getTimestamp("rated_at").toInstant())).list();
         String suspense = jdbc.sql("""
                         select status from usage_suspense where source = :source and usage_id = :usageId
+                          and resolution is distinct from :replaced
                         order by suspended_at desc limit 1""")
                 .param("source", stored.source()).param("usageId", stored.usageId())
+                .param("replaced", ResentUsage.REPLACED)
                 .query(String.class).optional().orElse(null);
         return new Stored(stored.id(), stored.source(), stored.usageId(), stored.owner(), stored.submittedAt(),
                 stored.outcome(), stored.reason(), stored.detail(), stored.usage(), ratings, suspense);

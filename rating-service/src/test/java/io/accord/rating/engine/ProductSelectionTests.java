@@ -116,6 +116,19 @@ class ProductSelectionTests {
     }
 
     @Test
+    void aNamedInstanceInForceUnderAnotherSubscriberSaysTheSubscriberDoesNotMatch() {
+        // it said the instance "is not in force", which sent the sender looking at the product, not at its record
+        assertThat(rate(usage().subscriber("491700000001").naming("pi-other", null)))
+                .isInstanceOfSatisfying(SuspendedUsage.class, suspended -> {
+                    assertThat(suspended.reason()).isEqualTo(SuspenseReason.NO_PRODUCT_INSTANCE);
+                    assertThat(suspended.detail()).contains("pi-other is in force", "subscriber 491700000001 is not"
+                            + " one of its subscriber identifiers").doesNotContain("is not in force");
+                });
+        assertThat(rate(usage().naming("nope", null))).isInstanceOfSatisfying(SuspendedUsage.class,
+                suspended -> assertThat(suspended.detail()).contains("is not in force"));
+    }
+
+    @Test
     void aSubscriberWithoutProductsIsNoProductInstance() {
         assertThat(rate(usage().subscriber("491799999999"))).isInstanceOfSatisfying(SuspendedUsage.class,
                 suspended -> assertThat(suspended.reason()).isEqualTo(SuspenseReason.NO_PRODUCT_INSTANCE));

@@ -110,10 +110,13 @@ class UsageFileJobsTests {
         assertThat(errors.contentType()).startsWith("text/csv");
         assertThat(errors.body().split("\r\n")).containsExactly(
                 "row,line,outcome,usageId,field,reason,detail",
-                "2101,2102,DUPLICATE,r5,,,usage r5 of source " + partnerId + " was received before",
+                "2101,2102,DUPLICATE,r5,,,usage r5 of source " + partnerId + " was received before and rated:"
+                        + " a rated record is neither rated again nor replaced by a resend; a wrong rating is"
+                        + " corrected by re-rating (ask the operator)",
                 errors.body().split("\r\n")[2], // the suspense detail names the subscriber and time
                 "2103,2105,INVALID,x1,quantity,INVALID,quantity 'ten' is not a decimal number",
-                "2104,2106,INVALID,,,INVALID,\"the row has 3 fields, the header 7\"");
+                // a short row still names its usage id, read from its first column
+                "2104,2106,INVALID,x2,,INVALID,\"the row has 3 fields, the header 7\"");
         assertThat(errors.body().split("\r\n")[2]).startsWith("2102,2103,SUSPENDED,s1,,NO_PRODUCT_INSTANCE,");
 
         // the two unreadable rows are counted as unreadable Kafka records are: received, in suspense as INVALID under
@@ -123,10 +126,10 @@ class UsageFileJobsTests {
                         select detail || ' | ' || convert_from(payload, 'UTF8') from usage_suspense
                         where source = :source and reason = 'INVALID' and usage_id is null order by detail""")
                 .param("source", partnerId).query(String.class).list()).satisfiesExactly(
-                        row -> assertThat(row).startsWith("the row has 3 fields, the header 7 | ")
-                                .contains("x2,VOICE," + subscriber),
                         row -> assertThat(row).startsWith("usage x1: quantity 'ten' is not a decimal number")
-                                .contains("x1,VOICE," + subscriber + "," + time + ",ten,S,EU"));
+                                .contains("x1,VOICE," + subscriber + "," + time + ",ten,S,EU"),
+                        row -> assertThat(row).startsWith("usage x2: the row has 3 fields, the header 7 | ")
+                                .contains("x2,VOICE," + subscriber));
         assertThat(jdbc.sql("select characteristics::jsonb->>'destinationZone' from usage_rated"
                         + " where source = :source and usage_id = 'r0'").param("source", partnerId)
                 .query(String.class).single()).isEqualTo("EU, \"west\"");

@@ -36,7 +36,7 @@ class TmfUsageInputTests {
             assertThat(read.record()).as(quantity).isNull();
             assertThat(read.field()).as(quantity).startsWith("usageCharacteristic");
         }
-        assertThat(read("2026-12-01T10:00:00Z", "VOICE", "\"1e14\"", "\"EU\"").record().quantity())
+        assertThat(read("2026-12-01T10:00:00Z", "VOICE", "\"100000000000000\"", "\"EU\"").record().quantity())
                 .isEqualByComparingTo("100000000000000");
         // a JSON number any characteristic holds: 1e400 is an infinite double, 1e2147483647 would be written out
         assertThat(read("2026-12-01T10:00:00Z", "VOICE", "\"60\"", "1e400").field())
@@ -145,5 +145,58 @@ class TmfUsageInputTests {
                     .usageId()).as(value).isNull();
         }
         assertThat(body("[]").usageId()).isNull();
+    }
+
+    private static TmfUsageInput.Read record(String usageType, String quantity, String unit, String productId) {
+        return TmfUsageInput.read(JSON.readTree("""
+                {"usageDate": "2026-12-01T10:00:00Z", "usageType": "%s", "usageCharacteristic": [
+                  {"name": "usageId", "value": "u-1"}, {"name": "subscriberId", "value": "+491"},
+                  {"name": "quantity", "value": "%s"}, {"name": "unit", "value": "%s"}%s]}"""
+                .formatted(usageType, quantity, unit, productId == null ? ""
+                        : ", {\"name\": \"productId\", \"value\": \"" + productId + "\"}")), "mediation");
+    }
+
+    @Test
+    void aQuantityWithAnExponentIsRefusedAsSettlementRefusesIt() {
+        // 1e3 was rated as 1000 and 1E2 shown back as 100, while settlement and the exports write plain decimals
+        for (String quantity : new String[]{"1e3", "1E2", "2.5e-1"}) {
+            TmfUsageInput.Read read = record("VOICE", quantity, "S", null);
+            assertThat(read.record()).as(quantity).isNull();
+            assertThat(read.field()).as(quantity).isEqualTo("usageCharacteristic.quantity");
+            assertThat(read.problem()).as(quantity).contains("exponent", "plain decimal");
+            assertThat(read.usageId()).isEqualTo("u-1");
+        }
+        assertThat(record("VOICE", "1000", "S", null).record().quantity()).isEqualByComparingTo("1000");
+        assertThat(record("VOICE", "ten", "S", null).problem()).as("an e of a word is no exponent")
+                .contains("is not a decimal number");
+    }
+
+    @Test
+    void aFractionOfACountedUnitIsRefused() {
+        for (String unit : new String[]{"MESSAGE", "EVENT", "API_CALL"}) {
+            TmfUsageInput.Read read = record("SMS", "1.5", unit, null);
+            assertThat(read.record()).as(unit).isNull();
+            assertThat(read.field()).as(unit).isEqualTo("usageCharacteristic.quantity");
+            assertThat(read.problem()).as(unit).contains("not a whole number");
+            assertThat(record("SMS", "3.000", unit, null).record().quantity()).as(unit).isEqualByComparingTo("3");
+        }
+        assertThat(record("DATA", "1.5", "MB", null).record()).as("a measured unit takes fractions").isNotNull();
+    }
+
+    @Test
+    void aProductIdThatIsNoProductInstanceIdIsRefusedNamingIt() {
+        TmfUsageInput.Read read = record("VOICE", "10", "S", "not-a-uuid");
+        assertThat(read.record()).isNull();
+        assertThat(read.field()).isEqualTo("usageCharacteristic.productId");
+        assertThat(read.problem()).contains("not-a-uuid", "not a product instance id");
+        assertThat(record("VOICE", "10", "S", "25BB2992-6FC3-41BB-9601-88F9577AE1ED").record().productInstanceId())
+                .isEqualTo("25BB2992-6FC3-41BB-9601-88F9577AE1ED");
+    }
+
+    @Test
+    void aUsageTypeIsReadWhateverItsCaseAsAUnitIs() {
+        // "voice" was suspended NO_PRICE (no price names it) while unit "s" was read as S
+        assertThat(record("voice", "10", "S", null).record().usageType()).isEqualTo("VOICE");
+        assertThat(record("Api_Call", "1", "API_CALL", null).record().usageType()).isEqualTo("API_CALL");
     }
 }

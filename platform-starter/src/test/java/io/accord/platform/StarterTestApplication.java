@@ -1,6 +1,7 @@
 package io.accord.platform;
 
 import io.accord.contracts.Roles;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +37,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -71,8 +74,17 @@ public class StarterTestApplication {
 
         /** Reads the query itself, as the TMF lists' attribute filters do: the names it was given. */
         @GetMapping("/api/things")
+        @ReadsQueryParameters
         Set<String> search(HttpServletRequest request) {
             return new TreeSet<>(request.getParameterMap().keySet());
+        }
+
+        /** Reads one named parameter itself, as the rollups read {@code groupBy}: its values. */
+        @GetMapping("/api/things/grouped")
+        @ReadsQueryParameters("group")
+        List<String> grouped(HttpServletRequest request) {
+            String[] groups = request.getParameterValues("group");
+            return groups == null ? List.of() : List.of(groups);
         }
     }
 
@@ -112,6 +124,17 @@ public class StarterTestApplication {
                     .param("details", note.details() == null ? null : note.details().toString())
                     .update();
             return Map.of("text", note.text());
+        }
+
+        /** Takes the request to read its body, as the file uploads do: stores it as a note unless a dry run. */
+        @PostMapping(path = "/api/notes/upload", consumes = "text/plain")
+        Map<String, Boolean> upload(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun)
+                throws java.io.IOException {
+            String text = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!dryRun) {
+                jdbc.sql("insert into starter_note (text) values (:text)").param("text", text).update();
+            }
+            return Map.of("stored", !dryRun);
         }
 
         @GetMapping("/api/notes")

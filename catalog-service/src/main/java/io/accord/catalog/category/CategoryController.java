@@ -8,6 +8,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -74,6 +75,7 @@ class CategoryController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @Operation(operationId = "listCategories",
             summary = "List categories: filter by any simple top-level attribute (name, code, lifecycleStatus, "
                     + "parentId, isRoot…), fields= selection, offset/limit paging")

@@ -110,6 +110,21 @@ class ExportJobService {
             return null;
         }
         String trimmed = query.strip();
+        // another filter is named, not reported as a bad owner (owner=<uuid>&externalId=x answered "owner is a
+        // partner id (UUID) or CSP", found on 2026-12-07)
+        String[] filters = trimmed.split("&", -1);
+        for (String filter : filters) {
+            String name = (filter.indexOf('=') < 0 ? filter : filter.substring(0, filter.indexOf('='))).strip();
+            if (!name.isEmpty() && !name.equals("owner")) {
+                String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+                throw new InvalidInputException("query", "'" + shown + "' is not a filter of an export: the query"
+                        + " takes only owner (owner=<partner id> or owner=CSP); an export holds all of that owner's"
+                        + " offerings");
+            }
+        }
+        if (filters.length > 1) {
+            throw new InvalidInputException("query", "query is one filter: owner=<partner id> or owner=CSP");
+        }
         if (!trimmed.startsWith("owner=") || trimmed.length() == "owner=".length()) {
             throw new InvalidInputException("query", "query is owner=<partner id> or owner=CSP");
         }

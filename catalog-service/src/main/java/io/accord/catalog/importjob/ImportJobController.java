@@ -110,8 +110,12 @@ class ImportJobController {
     @GetMapping
     @Operation(operationId = "listImportJobs", summary = "List import jobs (a partner sees its own), newest first")
     ResponseEntity<List<ImportJobView>> list(@RequestParam(required = false) Integer offset,
-                                             @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(service.list(OffsetLimit.of(offset, limit, Sort.unsorted())),
+                                             @RequestParam(required = false) Integer limit,
+                                             @Parameter(description = "only jobs in this status: Not Started,"
+                                                     + " Running, Succeeded, Failed (any case; a comma separates"
+                                                     + " alternatives, e.g. Running,Failed)")
+                                             @RequestParam(required = false) String status) {
+        return PagedResponse.of(service.list(OffsetLimit.of(offset, limit, Sort.unsorted()), status),
                 job -> ImportJobView.of(job, null));
     }
 

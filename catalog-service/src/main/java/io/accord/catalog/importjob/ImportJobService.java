@@ -12,6 +12,7 @@ import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.SpooledBody;
 import io.accord.platform.upload.UploadSpool;
+import io.accord.platform.web.AttributeFilter;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -27,10 +28,10 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Accepts uploads as import jobs and answers what a caller may see of them. The runner does the importing. */
 @Service
@@ -136,13 +137,34 @@ class ImportJobService {
     }
 
     @Transactional(readOnly = true)
-    Page<ImportJob> list(Pageable page) {
+    Page<ImportJob> list(Pageable page, String status) {
+        java.util.Set<JobStatus> statuses = statuses(status);
         if (tenancy.isStaff()) {
-            return store.list(null, true, page);
+            return store.list(null, true, statuses, page);
         }
         PartnerId own = tenancy.partnerId().orElseThrow(() -> new InvalidInputException("owner",
                 "your token is not bound to a partner"));
-        return store.list(own, false, page);
+        return store.list(own, false, statuses, page);
+    }
+
+    /**
+     * The statuses a list asks for: TMF labels ({@code Failed}, {@code Not Started}) or their names
+     * ({@code NOT_STARTED}), any case; a comma separates alternatives (TMF630). An unknown one is a 400 naming the
+     * parameter and its values.
+     */
+    private static java.util.Set<JobStatus> statuses(String status) {
+        java.util.Set<JobStatus> statuses = java.util.EnumSet.noneOf(JobStatus.class);
+        for (String wanted : AttributeFilter.alternatives(status == null ? null : new String[] {status})) {
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            statuses.add(Arrays.stream(JobStatus.values()).filter(known -> known.label().equalsIgnoreCase(wanted)
+                            || known.name().equalsIgnoreCase(wanted)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("status", "status must be one of "
+                            + Arrays.stream(JobStatus.values()).map(JobStatus::label)
+                            .collect(java.util.stream.Collectors.joining(", ")))));
+        }
+        return statuses;
     }
 
     @Transactional(readOnly = true)
@@ -159,11 +181,11 @@ class ImportJobService {
         if (outcome == null || outcome.isBlank()) {
             return null;
         }
-        return Arrays.stream(ImportOutcome.Result.values()).map(Enum::name)
-                .filter(name -> name.equalsIgnoreCase(outcome.strip())).findFirst()
+        List<String> outcomes = java.util.stream.Stream.concat(Arrays.stream(ImportOutcome.Result.values())
+                .map(Enum::name), java.util.stream.Stream.of(RowResult.SKIPPED)).toList();
+        return outcomes.stream().filter(name -> name.equalsIgnoreCase(outcome.strip())).findFirst()
                 .orElseThrow(() -> new InvalidInputException("outcome", "outcome must be one of "
-                        + Arrays.stream(ImportOutcome.Result.values()).map(Enum::name)
-                        .collect(Collectors.joining(", "))));
+                        + String.join(", ", outcomes)));
     }
 
     /** Only ACTIVE partners submit offerings; a dry run only checks a file, so any known partner may. */

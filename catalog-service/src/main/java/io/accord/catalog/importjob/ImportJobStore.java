@@ -87,8 +87,8 @@ class ImportJobStore {
                 .update();
     }
 
-    Page<ImportJob> list(PartnerId owner, boolean all, Pageable page) {
-        return table.list(owner, all, page, ImportJobStore::job);
+    Page<ImportJob> list(PartnerId owner, boolean all, java.util.Set<JobStatus> statuses, Pageable page) {
+        return table.list(owner, all, statuses, page, ImportJobStore::job);
     }
 
     /**
@@ -179,6 +179,27 @@ class ImportJobStore {
     /** Starts the counts again: the write pass after a validation pass counts what it did. */
     void resetOutcomes(UUID job) {
         jdbc.sql("update import_job set outcomes = '{}'::jsonb where id = :id").param("id", job).update();
+    }
+
+    /**
+     * An all-or-nothing job that failed its validation pass wrote nothing: its valid rows become {@code SKIPPED}
+     * (they had reported what a write would have done, {@code CREATED}..., which read as written), and its counts
+     * with them.
+     */
+    void skipValidRows(UUID job) {
+        long skipped = jdbc.sql("update import_row_result set outcome = :skipped where job_id = :id"
+                        + " and outcome <> :invalid")
+                .param("skipped", RowResult.SKIPPED).param("invalid", RowResult.INVALID).param("id", job).update();
+        long invalid = invalidRows(job);
+        resetOutcomes(job);
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        if (skipped > 0) {
+            counts.put(RowResult.SKIPPED, skipped);
+        }
+        if (invalid > 0) {
+            counts.put(RowResult.INVALID, invalid);
+        }
+        addOutcomes(job, counts);
     }
 
     /** How many rows had each outcome, by outcome name. */

@@ -275,6 +275,8 @@ class ImportRunner implements DisposableBean {
                 next = validateOnly ? next.validated(invalid, now()) : next.written(invalid, now());
                 if (next.phase() == ImportPhase.WRITE) {
                     store.resetOutcomes(id);
+                } else if (validateOnly && !next.dryRun() && next.status() == JobStatus.FAILED) {
+                    store.skipValidRows(id);
                 }
             }
             return next;

@@ -8,8 +8,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,8 +35,24 @@ public final class JobTable {
 
     /** A partner's jobs (or the CSP's, {@code owner} null), or everyone's for staff ({@code all}); newest first. */
     public <T> Page<T> list(PartnerId owner, boolean all, Pageable page, RowMapper<T> rows) {
-        String where = all ? "" : owner == null ? " where owner_partner_id is null" : " where owner_partner_id = :owner";
-        Map<String, Object> params = owner == null ? Map.of() : Map.of("owner", owner.value());
+        return list(owner, all, Set.of(), page, rows);
+    }
+
+    /** As {@link #list(PartnerId, boolean, Pageable, RowMapper)}: only the jobs in one of {@code statuses}, if any. */
+    public <T> Page<T> list(PartnerId owner, boolean all, Set<JobStatus> statuses, Pageable page, RowMapper<T> rows) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!all) {
+            conditions.add(owner == null ? "owner_partner_id is null" : "owner_partner_id = :owner");
+        }
+        if (!all && owner != null) {
+            params.put("owner", owner.value());
+        }
+        if (!statuses.isEmpty()) {
+            conditions.add("status in (:statuses)");
+            params.put("statuses", statuses.stream().map(JobStatus::label).toList());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         return PagedQuery.from(jdbc, table + where).params(params).select(columns).orderBy("creation_date desc, id")
                 .page(page, rows);
     }

@@ -124,13 +124,24 @@ class OfferingRowImporter implements RowImporter {
                 String rest = close + 2 <= path.length() ? path.substring(Math.min(close + 2, path.length())) : "";
                 String column = rest.isEmpty() ? Columns.PRICE_EXTERNAL_ID
                         : PRICE_FIELDS.getOrDefault(base(rest), base(rest));
-                return new RowProblem(price.field(column), price.line(), message(error, column, rest));
+                return new RowProblem(price.field(column), price.line(),
+                        message(error, column, rest, renamed(PRICE_FIELDS, rest)));
             }
         }
         String column = OFFERING_FIELDS.entrySet().stream().filter(entry -> base(path).equals(entry.getKey())
                         || path.startsWith(entry.getKey() + "[") || path.startsWith(entry.getKey() + "."))
                 .map(Map.Entry::getValue).findFirst().orElse(base(path));
-        return new RowProblem(item.offering().field(column), item.line(), message(error, column, path));
+        return new RowProblem(item.offering().field(column), item.line(),
+                message(error, column, path, renamed(OFFERING_FIELDS, path)));
+    }
+
+    /**
+     * Whether the path is exactly a field the file names by a column of its own ({@code externalId} of a price is
+     * {@code priceExternalId}); not when parts of one cell are meant ({@code roundingFirst} of {@code rounding}).
+     */
+    private static boolean renamed(Map<String, String> columns, String path) {
+        String column = columns.get(path);
+        return column != null && java.util.Collections.frequency(columns.values(), column) == 1;
     }
 
     /** {@code tiers[1].from} → {@code tiers}, {@code specification.name} stays. */
@@ -139,9 +150,21 @@ class OfferingRowImporter implements RowImporter {
         return bracket < 0 ? path : path.substring(0, bracket);
     }
 
-    /** Keeps the catalog's exact path in the message when the column alone does not say which part is meant. */
-    private static String message(ImportOutcome.FieldError error, String column, String path) {
-        return path.equals(column) || path.isEmpty() ? error.message() : error.message() + " (" + path + ")";
+    /**
+     * The catalog's message in the file's words: a field the file names otherwise is named by its column
+     * ({@code priceExternalId is mandatory}, not {@code externalId is mandatory (externalId)}, which named no column
+     * of the file); the catalog's exact path is kept when the column alone does not say which part is meant
+     * ({@code tiers[1].from}).
+     *
+     * @param renamed whether the path is exactly a field the file calls by another name (its column)
+     */
+    private static String message(ImportOutcome.FieldError error, String column, String path, boolean renamed) {
+        String message = error.message();
+        if (renamed) {
+            String name = path.substring(path.lastIndexOf('.') + 1);
+            return message.startsWith(name + " ") ? column + message.substring(name.length()) : message;
+        }
+        return path.equals(column) || path.isEmpty() ? message : message + " (" + path + ")";
     }
 
     private static int parseIndex(String text) {

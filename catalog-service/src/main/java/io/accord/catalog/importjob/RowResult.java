@@ -11,7 +11,8 @@ import java.util.List;
  * @param line       the file line it starts on
  * @param externalId the offering's external id, if the row has one
  * @param outcome    CREATED, UPDATED, NEW_VERSION, NEW_PRICE_VERSION, UNCHANGED or INVALID (in a validation pass:
- *                   what a write would do)
+ *                   what a write would do); SKIPPED for a valid row of an all-or-nothing job that wrote nothing
+ *                   because other rows are invalid
  * @param messages   why the row is invalid, cell by cell; empty otherwise
  */
 record RowResult(int row, int line, String externalId, String outcome, List<RowProblem> messages) {
@@ -22,4 +23,6 @@ record RowResult(int row, int line, String externalId, String outcome, List<RowP
     }
 
     static final String INVALID = "INVALID";
+    /** Valid, but not written: the all-or-nothing job it belongs to failed its validation pass. */
+    static final String SKIPPED = "SKIPPED";
 }

@@ -4,6 +4,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -70,9 +71,11 @@ class OfferingController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @PreAuthorize(OfferingAuthorization.READERS)
     @Operation(operationId = "listProductOfferings", summary = "List the offerings the caller may see, paged by "
-            + "offset and limit; filter by lifecycleStatus, name, isBundle, externalId, category.id; fields= selection")
+            + "offset and limit; filter by lifecycleStatus, name, isBundle, externalId, category.id, relatedParty.id (a"
+            + " partner owning or participating); fields= selection")
     ResponseEntity<List<OfferingResources.Offering>> list(
             @RequestParam(name = OfferingFilter.CATEGORY_ID, required = false) String categoryId,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,

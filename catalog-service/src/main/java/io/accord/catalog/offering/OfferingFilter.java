@@ -2,17 +2,23 @@ package io.accord.catalog.offering;
 
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.jpa.domain.Specification;
 
 import java.util.UUID;
 
 /**
  * ProductOffering attributes filtered in the database: id, name, lifecycleStatus (TMF names, e.g. {@code Launched},
- * or Accord's, e.g. {@code IN_REVIEW}), isBundle, externalId, and {@code category.id}.
+ * or Accord's, e.g. {@code IN_REVIEW}), isBundle, externalId, {@code category.id}, and {@code relatedParty.id} (a
+ * partner that owns the offering or participates in it, as its {@code relatedParty} lists them). The caller's
+ * visibility applies first: a partner filtering by another partner's id sees no more than it sees anyway.
  */
 final class OfferingFilter {
 
     static final String CATEGORY_ID = "category.id";
+    static final String RELATED_PARTY_ID = "relatedParty.id";
 
     static final AttributeFilter<ProductOffering> FILTER = AttributeFilter.<ProductOffering>of(
                     OfferingResources.Offering.class)
@@ -31,6 +37,7 @@ final class OfferingFilter {
                 case "false" -> equal("isBundle", false);
                 default -> throw new InvalidInputException("isBundle", "isBundle is true or false");
             })
+            .column(RELATED_PARTY_ID, value -> relatedParty(partyId(value)))
             .alsoAccepts(CATEGORY_ID);
 
     private OfferingFilter() {
@@ -38,6 +45,27 @@ final class OfferingFilter {
 
     static Specification<ProductOffering> category(String id) {
         return id == null ? Specification.unrestricted() : equal("categoryId", uuid(id));
+    }
+
+    /** The offerings the partner owns or participates in. */
+    private static Specification<ProductOffering> relatedParty(UUID partner) {
+        return (root, query, builder) -> {
+            Subquery<UUID> participating = query.subquery(UUID.class);
+            Root<ProductOffering> other = participating.from(ProductOffering.class);
+            Join<ProductOffering, ProductOffering.ParticipantRow> participant = other.join("participants");
+            participating.select(other.get("id")).where(builder.equal(participant.get("partnerId"), partner));
+            return builder.or(builder.equal(root.get("partnerId"), partner), root.get("id").in(participating));
+        };
+    }
+
+    /** A related party is a partner, named by its id: anything else is a 400 rather than an empty page. */
+    private static UUID partyId(String value) {
+        UUID id = uuid(value);
+        if (id == null) {
+            throw new InvalidInputException(RELATED_PARTY_ID, "relatedParty.id is a partner id (UUID); the CSP's own"
+                    + " offerings have no related party");
+        }
+        return id;
     }
 
     private static Specification<ProductOffering> equal(String attribute, Object value) {

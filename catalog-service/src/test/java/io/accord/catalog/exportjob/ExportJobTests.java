@@ -175,6 +175,23 @@ class ExportJobTests {
     }
 
     @Test
+    void aFilterOtherThanOwnerIsNamedNotReportedAsABadOwner() {
+        String partner = activePartner("Export Filtered");
+        TestHttp admin = admin(partner);
+
+        TestHttp.Response filtered = admin.post(EXPORT_JOBS, "{\"query\": \"owner=" + partner + "&externalId=x\"}");
+        TestHttp.Response twice = admin.post(EXPORT_JOBS, "{\"query\": \"owner=" + partner + "&owner=CSP\"}");
+
+        assertThat(filtered.status()).as(filtered.body()).isEqualTo(400);
+        assertThat(filtered.json().get("violations").get(0).get("field").asString()).isEqualTo("query");
+        assertThat(filtered.json().get("detail").asString()).contains("'externalId' is not a filter", "only owner")
+                .doesNotContain("UUID");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().get("detail").asString()).contains("one filter");
+        assertThat(admin.get(EXPORT_JOBS).json().size()).as("nothing was created").isZero();
+    }
+
+    @Test
     void attributesTheJobSetsAndAnotherResourcesPathAreRefusedNotIgnored() {
         TestHttp admin = admin(activePartner("Export Read Only"));
         java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();

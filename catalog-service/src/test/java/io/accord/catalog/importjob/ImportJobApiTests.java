@@ -1,5 +1,6 @@
 package io.accord.catalog.importjob;
 
+import io.accord.catalog.offering.Offerings;
 import io.accord.platform.partner.PartnerView;
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
@@ -8,6 +9,7 @@ import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import java.util.UUID;
 
@@ -21,10 +23,12 @@ class ImportJobApiTests {
 
     private final PartnerView partners;
     private final JdbcClient jdbc;
+    private final Offerings offerings;
 
-    ImportJobApiTests(PartnerView partners, JdbcClient jdbc) {
+    ImportJobApiTests(PartnerView partners, JdbcClient jdbc, Offerings offerings) {
         this.partners = partners;
         this.jdbc = jdbc;
+        this.offerings = offerings;
     }
 
     @Test
@@ -44,6 +48,28 @@ class ImportJobApiTests {
         assertThat(adminA.get(ImportFixtures.IMPORT_JOBS).header("X-Total-Count")).isEqualTo("1");
         assertThat(adminA.get(ImportFixtures.IMPORT_JOBS + "/not-a-uuid").status()).isEqualTo(404);
         assertThat(adminA.get(ImportFixtures.IMPORT_JOBS + "/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void jobsAreListedByStatus() {
+        TestHttp admin = admin(ImportFixtures.activePartner(partners, "Status Filter Import"));
+        JsonNode succeeded = ImportFixtures.importAndWait(admin, "?dryRun=true", ImportFixtures.generated("sf", 1),
+                "text/csv");
+        JsonNode failed = ImportFixtures.importAndWait(admin, "?mode=allOrNothing",
+                ImportFixtures.generated("sf", 1).replace(",2.99,", ",x,"), "text/csv");
+        assertThat(failed.get("status").asString()).as(failed.toString()).isEqualTo("Failed");
+
+        assertThat(admin.get(ImportFixtures.IMPORT_JOBS + "?status=Failed").json())
+                .extracting(job -> job.get("id").asString()).containsExactly(failed.get("id").asString());
+        assertThat(admin.get(ImportFixtures.IMPORT_JOBS + "?status=succeeded").json())
+                .extracting(job -> job.get("id").asString()).containsExactly(succeeded.get("id").asString());
+        assertThat(admin.get(ImportFixtures.IMPORT_JOBS + "?status=Failed,Succeeded").header("X-Total-Count"))
+                .isEqualTo("2");
+        assertThat(admin.get(ImportFixtures.IMPORT_JOBS + "?status=Running").json().size()).isZero();
+        TestHttp.Response unknown = admin.get(ImportFixtures.IMPORT_JOBS + "?status=Done");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("violations").get(0).get("field").asString()).isEqualTo("status");
+        assertThat(unknown.json().get("detail").asString()).contains("Not Started, Running, Succeeded, Failed");
     }
 
     @Test
@@ -105,6 +131,22 @@ class ImportJobApiTests {
         assertThat(mode.status()).isEqualTo(400);
         assertThat(mode.json().get("violations").get(0).get("field").asString()).isEqualTo("mode");
         assertThat(admin.get(ImportFixtures.IMPORT_JOBS).header("X-Total-Count")).isEqualTo("0");
+    }
+
+    @Test
+    void aMisspeltParameterIsA400NamingItAndNothingIsImported() {
+        // dryrun for dryRun: ignored, the file was imported for real (found on 2026-12-07)
+        String partner = ImportFixtures.activePartner(partners, "Misspelt Import");
+        TestHttp admin = admin(partner);
+
+        TestHttp.Response misspelt = ImportFixtures.upload(admin, "?dryrun=true", ImportFixtures.generated("ms", 2),
+                "text/csv");
+
+        assertThat(misspelt.status()).as(misspelt.body()).isEqualTo(400);
+        assertThat(misspelt.json().get("violations").get(0).get("field").asString()).isEqualTo("dryrun");
+        assertThat(misspelt.json().get("detail").asString()).contains("'dryrun'", "dryRun", "mode", "owner");
+        assertThat(admin.get(ImportFixtures.IMPORT_JOBS).header("X-Total-Count")).isEqualTo("0");
+        assertThat(ImportFixtures.exported(offerings, partner)).isZero();
     }
 
     @Test

@@ -141,6 +141,34 @@ class ImportJobTests {
     }
 
     @Test
+    void aMissingPriceKeyOrNameIsNamedByItsColumnInCsvAndJson() {
+        // "externalId is mandatory (externalId)" named no column of the file (found on 2026-12-07)
+        TestHttp admin = admin(ImportFixtures.activePartner(partners, "Unnamed Price Media"));
+        String csv = """
+                externalId,name,category,priceExternalId,priceName,priceType,amount,currency,taxCategory,recurringPeriod,priceValidFrom
+                nameless,Nameless,VIDEO,,,RECURRING,1.00,EUR,STANDARD,MONTH,2026-01-01
+                """;
+        String json = """
+                [{"externalId": "nameless", "name": "Nameless", "category": "VIDEO",
+                  "prices": [{"priceType": "RECURRING", "amount": "1.00", "currency": "EUR", "taxCategory": "STANDARD", "recurringPeriod": "MONTH",
+                  "priceValidFrom": "2026-01-01"}]}]""";
+
+        JsonNode csvRun = importAndWait(admin, "?dryRun=true", csv, "text/csv");
+        JsonNode jsonRun = importAndWait(admin, "?dryRun=true", json, "application/json");
+
+        JsonNode csvRow = admin.get(csvRun.get("href").asString() + "/rows?outcome=INVALID").json().get(0);
+        assertThat(csvRow.get("messages")).as(csvRow.toString())
+                .extracting(m -> m.get("field").asString() + ": " + m.get("message").asString())
+                .containsExactlyInAnyOrder("priceExternalId: priceExternalId is mandatory",
+                        "priceName: priceName is mandatory");
+        JsonNode jsonRow = admin.get(jsonRun.get("href").asString() + "/rows?outcome=INVALID").json().get(0);
+        assertThat(jsonRow.get("messages")).as(jsonRow.toString())
+                .extracting(m -> m.get("field").asString() + ": " + m.get("message").asString())
+                .containsExactlyInAnyOrder("prices[0].priceExternalId: priceExternalId is mandatory",
+                        "prices[0].priceName: priceName is mandatory");
+    }
+
+    @Test
     void aMinimumChargeFinerThanItsCurrencysMinorUnitMakesTheRowInvalid() {
         String partner = ImportFixtures.activePartner(partners, "Minimum Charge Import Media");
         TestHttp admin = admin(partner);
@@ -235,6 +263,14 @@ class ImportJobTests {
         assertThat(invalid).extracting(row -> row.get("externalId").asString())
                 .containsExactly("streamo-premium", "entertainment-pack");
         assertThat(invalid.get(0).get("messages").get(0).get("field").asString()).isEqualTo("amount");
+        // its valid rows were not written either, and say so (they reported CREATED until 2026-12-07)
+        assertThat(failed.get("outcomes").properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactlyInAnyOrder("SKIPPED", "INVALID");
+        assertThat(outcome(failed, "SKIPPED") + outcome(failed, "INVALID"))
+                .isEqualTo(failed.get("progress").get("totalRows").asLong()).isEqualTo(6);
+        JsonNode skipped = admin.get(failed.get("href").asString() + "/rows?outcome=skipped").json();
+        assertThat(skipped).hasSize(4)
+                .allSatisfy(row -> assertThat(row.get("outcome").asString()).isEqualTo("SKIPPED"));
         assertThat(fixed.get("status").asString()).isEqualTo("Succeeded");
         assertThat(outcome(fixed, "CREATED")).as("nothing of the failed job was written").isEqualTo(6);
     }

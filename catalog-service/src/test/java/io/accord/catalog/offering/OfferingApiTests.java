@@ -112,6 +112,36 @@ class OfferingApiTests {
     }
 
     @Test
+    void staffFilterByRelatedPartyAndAPartnerFindsNoMoreThanItSeesAnyway() {
+        UUID a = api.activePartner("Party A");
+        UUID b = api.activePartner("Party B");
+        UUID c = api.activePartner("Party C");
+        UUID ownedByA = api.draft(Owner.partner(a), OfferingDrafts.single("party-a-" + UUID.randomUUID()));
+        UUID ownedByB = api.draft(Owner.partner(b), OfferingDrafts.single("party-b-" + UUID.randomUUID()));
+        UUID coCreated = api.draft(Owner.partner(b),
+                OfferingDrafts.coCreated("party-bc-" + UUID.randomUUID(), c, "10"));
+        TestHttp ops = api.staff(Roles.OPS);
+
+        assertThat(ids(ops, "?relatedParty.id=" + a)).containsExactly(ownedByA.toString());
+        assertThat(ids(ops, "?relatedParty.id=" + b)).containsExactlyInAnyOrder(ownedByB.toString(),
+                coCreated.toString());
+        assertThat(ids(ops, "?relatedParty.id=" + c)).containsExactly(coCreated.toString());
+        assertThat(ids(ops, "?relatedParty.id=" + a + "," + c)).containsExactlyInAnyOrder(ownedByA.toString(),
+                coCreated.toString());
+        assertThat(ids(api.admin(a), "?relatedParty.id=" + b)).as("none of B's offerings is A's to see").isEmpty();
+        assertThat(ids(api.user(c), "?relatedParty.id=" + b)).containsExactly(coCreated.toString());
+        TestHttp.Response malformed = ops.get(CatalogApi.OFFERINGS + "?relatedParty.id=CSP");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("violations").get(0).get("field").asString()).isEqualTo("relatedParty.id");
+    }
+
+    private static java.util.List<String> ids(TestHttp client, String query) {
+        TestHttp.Response response = client.get(CatalogApi.OFFERINGS + query + "&fields=id");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().findValuesAsString("id");
+    }
+
+    @Test
     void patchesADraftInPlaceAndALaunchedOfferingIntoANewVersionForReview() {
         UUID partner = api.activePartner("Patch Media");
         TestHttp admin = api.admin(partner);

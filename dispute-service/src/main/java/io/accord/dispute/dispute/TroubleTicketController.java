@@ -6,6 +6,7 @@ import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -91,6 +92,7 @@ class TroubleTicketController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @PreAuthorize(DisputeConfiguration.READERS)
     @Operation(operationId = "listTroubleTickets", summary = "List the disputes the caller may see, newest first "
             + "unless sort= says otherwise, paged by offset and limit; filter by status, category, statementId (the "

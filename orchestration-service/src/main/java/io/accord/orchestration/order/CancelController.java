@@ -5,6 +5,7 @@ import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -82,6 +83,7 @@ class CancelController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @PreAuthorize(OrderConfiguration.READERS)
     @Operation(operationId = "listCancelProductOrder", summary = "List the cancellation requests the caller may "
             + "see, oldest first, paged; fields= selection")

@@ -5,6 +5,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -80,6 +81,7 @@ class OrderController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @PreAuthorize(OrderConfiguration.READERS)
     @Operation(operationId = "listProductOrder", summary = "List the product orders the caller may see, oldest "
             + "first, paged by offset and limit; filter by state (comma-separated or repeated, for any of them), "

@@ -5,6 +5,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -65,6 +66,7 @@ class ProductController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @PreAuthorize(ProductConfiguration.READERS)
     @Operation(operationId = "listProduct", summary = "List the product instances the caller may see, oldest first, "
             + "paged by offset and limit; filter by status, productOffering.id, relatedParty.id (each comma-separated "

@@ -4,6 +4,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -75,6 +76,7 @@ class AgreementController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @Operation(operationId = "listAgreements",
             summary = "List agreement versions (staff: all; a partner: its own), oldest first, paged; filter by "
             + "any simple top-level attribute (?status=, ?name=...), fields= selection")

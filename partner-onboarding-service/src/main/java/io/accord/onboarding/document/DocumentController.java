@@ -3,6 +3,7 @@ package io.accord.onboarding.document;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -91,6 +92,7 @@ class DocumentController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @PreAuthorize(DocumentAuthorization.READERS)
     @Operation(operationId = "listDocuments",
             summary = "List documents (staff: all; a partner: its own), paged by offset and limit; filter by any "

@@ -6,6 +6,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -79,6 +80,7 @@ class IndividualController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @Operation(operationId = "listIndividuals",
             summary = "List individuals (staff: all, or one organization's by relatedParty.id; a partner: its "
             + "own): filter by any simple top-level attribute, fields= selection, offset/limit paging")

@@ -6,6 +6,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -75,6 +76,7 @@ class OrganizationController {
     }
 
     @GetMapping
+    @ReadsQueryParameters
     @Operation(operationId = "listOrganizations",
             summary = "List organizations: filter by any simple top-level attribute (?name=, ?status=...), "
             + "fields= selection, offset/limit paging")

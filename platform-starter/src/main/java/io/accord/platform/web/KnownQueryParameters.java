@@ -37,9 +37,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Applies to Accord's own REST operations ({@code io.accord} packages, {@link ResponseBody} handlers) whose query
  * parameters are all declared: {@code @RequestParam} (or an unannotated simple parameter, which Spring binds the
  * same way) and {@link Pageable} ({@code page}, {@code size}, {@code sort}); {@code fields} on {@code /tmf-api/}
- * ({@link FieldSelection}). An operation that reads the request's parameters itself (the TMF lists'
- * {@link AttributeFilter}, which refuses unknown attributes on its own), a parameter map or a model attribute is
- * left alone. Only the query string counts: form fields of a multipart body are the body's.
+ * ({@link FieldSelection}); names an operation reads from the request itself are declared with
+ * {@link ReadsQueryParameters}. An operation marked as reading any name ({@code @ReadsQueryParameters} without names:
+ * the TMF lists' {@link AttributeFilter}, which refuses unknown attributes on its own), a parameter map or a model
+ * attribute is left alone. Taking the {@code HttpServletRequest} alone (to stream the body, read a header) exempts
+ * nothing. Only the query string counts: form fields of a multipart body are the body's.
  * <p>
  * A parameter read as one value that is not text ({@code limit}, {@code offset}, a date; not a list, array or
  * {@code sort}) given twice
@@ -50,8 +52,10 @@ final class KnownQueryParameters implements HandlerInterceptor {
 
     /** How much of an unknown name the answer repeats. */
     private static final int MAX_NAME = 100;
-    private static final Set<Class<?>> RESOLVED_BY_TYPE = Set.of(Principal.class, ServletResponse.class,
-            HttpServletResponse.class, java.util.Locale.class, java.util.TimeZone.class, java.time.ZoneId.class);
+    /** Parameters Spring resolves by their type: the request among them (its query is checked all the same). */
+    private static final Set<Class<?>> RESOLVED_BY_TYPE = Set.of(Principal.class, ServletRequest.class,
+            WebRequest.class, ServletResponse.class, java.util.Locale.class, java.util.TimeZone.class,
+            java.time.ZoneId.class);
 
     private final DefaultParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
     private final Map<Method, Optional<Declared>> declared = new ConcurrentHashMap<>();
@@ -113,14 +117,17 @@ final class KnownQueryParameters implements HandlerInterceptor {
                 && !method.hasMethodAnnotation(ResponseBody.class)) {
             return Optional.empty();
         }
-        Set<String> read = new TreeSet<>();
+        ReadsQueryParameters itself = method.getMethodAnnotation(ReadsQueryParameters.class);
+        if (itself != null && itself.value().length == 0) {
+            return Optional.empty();
+        }
+        Set<String> read = new TreeSet<>(itself == null ? Set.of() : Set.of(itself.value()));
         Set<String> single = new TreeSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             parameter.initParameterNameDiscovery(names);
             Class<?> kind = parameter.getParameterType();
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-            if (ServletRequest.class.isAssignableFrom(kind) || WebRequest.class.isAssignableFrom(kind)
-                    || parameter.hasParameterAnnotation(ModelAttribute.class)
+            if (parameter.hasParameterAnnotation(ModelAttribute.class)
                     || param != null && Map.class.isAssignableFrom(kind)) {
                 return Optional.empty();
             }

@@ -78,6 +78,29 @@ class KnownQueryParametersTests {
     }
 
     @Test
+    void anOperationTakingTheRequestForItsBodyIsCheckedAndWritesNothing() {
+        String text = "upload-" + java.util.UUID.randomUUID();
+
+        TestHttp.Response response = ops.send("POST", "/api/notes/upload?dryrun=true", text, "text/plain");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().path("violations").get(0).path("field").asString()).isEqualTo("dryrun");
+        assertThat(response.json().path("detail").asString()).contains("'dryrun'").contains("it reads dryRun");
+        assertThat(ops.get("/api/notes?text=" + text).json().path("count").asLong()).isZero();
+        assertThat(ops.send("POST", "/api/notes/upload?dryRun=true", text, "text/plain").status()).isEqualTo(200);
+    }
+
+    @Test
+    void namesAnOperationReadsItselfAreKnownAndNoOthers() {
+        assertThat(ops.get("/api/things/grouped?group=a&group=b").json()).hasSize(2);
+
+        TestHttp.Response response = ops.get("/api/things/grouped?group=a&grup=b");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("detail").asString()).contains("'grup'").contains("it reads group");
+    }
+
+    @Test
     void anOperationReadingTheQueryItselfDecides() {
         TestHttp.Response response = ops.get("/api/things?name=a&anything=b");
 

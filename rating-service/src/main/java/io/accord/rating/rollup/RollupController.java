@@ -6,6 +6,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.rating.visibility.PartnerView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,6 +59,7 @@ class RollupController {
     }
 
     @GetMapping(ROLLUPS)
+    @ReadsQueryParameters("groupBy")
     @PreAuthorize(ANYONE)
     @Operation(operationId = "readRollups", summary = "Rated usage summed per hour or day (UTC) of usage time,"
             + " grouped by partner, offering and/or usage type; a partner sees its own rows, without the CSP's margin"

@@ -5,6 +5,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.accord.platform.apidocs.RequestExample;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -201,6 +202,7 @@ class UsageController {
     }
 
     @GetMapping(USAGE)
+    @ReadsQueryParameters
     @PreAuthorize(READ)
     @Operation(operationId = "listUsage", summary = "The caller's submitted usage, newest first (X-Total-Count);"
             + " filter by id, status, usageType, usageDate (an instant, whatever its offset, or a date: that UTC"

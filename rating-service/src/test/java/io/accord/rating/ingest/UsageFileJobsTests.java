@@ -283,6 +283,25 @@ class UsageFileJobsTests {
     }
 
     /**
+     * The upload reads no query parameter: there is no dry run, and {@code ?dryRun=true} was ignored, the file rated
+     * for real (found on 2026-12-07).
+     */
+    @Test
+    void aQueryParameterOnTheUploadIsA400NamingItAndNothingIsKept() {
+        String partnerId = UUID.randomUUID().toString();
+        String file = HEADER + "d1,VOICE,+49164" + unique() + "," + time() + ",60,S,EU\n";
+
+        TestHttp.Response dryRun = partner(partnerId).send("POST", FILES + "?dryRun=true", file, "text/csv");
+
+        assertThat(dryRun.status()).as(dryRun.toString()).isEqualTo(400);
+        assertThat(dryRun.json().path("violations").get(0).path("field").asString()).isEqualTo("dryRun");
+        assertThat(dryRun.json().path("detail").asString()).contains("'dryRun'", "it reads none");
+        assertThat(jdbc.sql("select count(*) from usage_file_job where owner = :owner").param("owner", partnerId)
+                .query(Long.class).single()).isZero();
+        assertThat(partner(partnerId).send("POST", FILES, file, "text/csv").status()).isEqualTo(201);
+    }
+
+    /**
      * Staff have no source of their own: a staff file without a source column had every row INVALID after the whole
      * file was stored (the OpenAPI example, a partner's file, sent as ops). And no staff row takes a partner's id as
      * its source.

@@ -67,7 +67,7 @@ public final class Codes {
         kinds.put("ChargePeriod", List.of("month", "year"));
         kinds.put("ImportStatus", List.of("Not Started", "Running", "Succeeded", "Failed"));
         kinds.put("ImportResult", List.of("CREATED", "UPDATED", "NEW_VERSION", "NEW_PRICE_VERSION", "UNCHANGED",
-                "INVALID"));
+                "INVALID", "SKIPPED"));
         // catalog and rating (shared-contracts UnitOfMeasure)
         kinds.put("Unit", List.of("B", "KB", "MB", "GB", "S", "MIN", "H", "EVENT", "MESSAGE", "API_CALL"));
         kinds.put("UsageType", List.of("VOICE", "SMS", "DATA", "API_CALL", "CONTENT_VIEW", "IOT_MESSAGE"));

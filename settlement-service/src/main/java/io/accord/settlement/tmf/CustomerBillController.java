@@ -5,6 +5,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.accord.settlement.statement.Statements;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,6 +59,7 @@ class CustomerBillController {
     }
 
     @GetMapping(CustomerBillResources.BILLS)
+    @ReadsQueryParameters
     @PreAuthorize(READERS)
     @Operation(operationId = "listCustomerBill", summary = "List statements as TMF678 customer bills, newest first "
             + "(a partner sees its own); attribute filters, fields=, offset/limit")
@@ -81,6 +83,7 @@ class CustomerBillController {
     }
 
     @GetMapping(CustomerBillResources.RATES)
+    @ReadsQueryParameters
     @PreAuthorize(READERS)
     @Operation(operationId = "listAppliedCustomerBillingRate", summary = "List statement lines as TMF678 applied "
             + "customer billing rates (a partner sees its own); bill.id narrows to one statement")

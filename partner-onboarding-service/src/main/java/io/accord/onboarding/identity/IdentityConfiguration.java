@@ -14,12 +14,17 @@ class IdentityConfiguration {
 
     /**
      * Ordered before the partner rules, whose {@code POST /partners/**} (managers only) would otherwise also
-     * match the retry and keep ops out of it.
+     * match the retry and keep ops out of it, and a partner-admin out of its own users.
      */
     @Bean
     @Order(0)
     RequestAuthorization identityRules() {
         return requests -> requests
+                .requestMatchers(HttpMethod.GET, PartnerUserController.PATH)
+                .hasAnyRole(PartnerUserController.READERS)
+                .requestMatchers(PartnerUserController.PATH, PartnerUserController.PATH + "/**")
+                .hasAnyRole(PartnerUserController.MANAGERS)
+                .requestMatchers(HttpMethod.POST, IdentityController.PATH).hasAnyRole(IdentityController.INVITERS)
                 .requestMatchers(HttpMethod.GET, IdentityController.PATH).hasAnyRole(IdentityController.READERS)
                 .requestMatchers(HttpMethod.POST, IdentityController.RETRY_PATH)
                 .hasAnyRole(IdentityController.OPERATORS)

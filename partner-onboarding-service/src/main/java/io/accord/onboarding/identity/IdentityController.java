@@ -2,6 +2,7 @@ package io.accord.onboarding.identity;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.value.PartnerId;
+import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,9 +12,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.UUID;
 
 /** Staff watch a partner's Keycloak provisioning and ask for an attempt now. */
@@ -53,13 +56,30 @@ class IdentityController {
                 .orElseThrow(() -> new NotFoundException("Identity provisioning of partner", partnerId));
     }
 
+    @PostMapping(PATH)
+    @RequestExample("onboarding/identity-admin.json")
+    @PreAuthorize(MAY_INVITE)
+    @Operation(operationId = "startPartnerIdentityProvisioning",
+            summary = "Provision a partner that no approval provisioned (e.g. created by staff): its Keycloak group "
+                    + "and this admin, invited by e-mail; 409 unless ACTIVE or when already requested")
+    ResponseEntity<IdentityView> start(@PathVariable UUID partnerId, @RequestBody AdminRequest request) {
+        IdentityView view = IdentityView.of(provisioning.start(new PartnerId(partnerId), request.admin()));
+        return ResponseEntity.created(URI.create(view.href())).body(view);
+    }
+
     @PostMapping(RETRY_PATH)
+    @RequestExample("onboarding/identity-admin.json")
     @PreAuthorize(MAY_RETRY)
     @Operation(operationId = "retryPartnerIdentityProvisioning",
-            summary = "Attempt the provisioning now instead of after the backoff (a DONE partner is re-checked)")
+            summary = "Attempt the provisioning now instead of after the backoff (a DONE partner is re-checked); "
+                    + "an optional body names another admin (e.g. the current commercial contact) while no admin "
+                    + "user exists yet, 409 after")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<IdentityView> retry(@PathVariable UUID partnerId) {
-        return ResponseEntity.accepted().body(IdentityView.of(provisioning.retryNow(new PartnerId(partnerId))));
+    ResponseEntity<IdentityView> retry(@PathVariable UUID partnerId,
+                                       @RequestBody(required = false) AdminRequest request) {
+        AdminRequest admin = request == null || request.isEmpty() ? null : request;
+        return ResponseEntity.accepted().body(IdentityView.of(provisioning.retryNow(new PartnerId(partnerId),
+                admin)));
     }
 
     @PostMapping(INVITATION_PATH)

@@ -64,6 +64,31 @@ public class IdentityProvisioning {
                 provisioning.status());
     }
 
+    /**
+     * Staff: provision a partner that no approval provisioned (created directly by staff, found on 2026-12-07 with
+     * no way to give it a user). Recorded like an activation's request; the worker does the rest.
+     *
+     * @throws NotFoundException (404) for an unknown partner
+     * @throws ConflictException (409) when the partner is not ACTIVE, or its provisioning was requested already
+     *                           (a retry, with another admin if need be, is the way on from there)
+     */
+    @Transactional
+    ProvisioningStatus start(PartnerId partner, AdminContact admin) {
+        PartnerDirectory.Entry entry = partners.find(partner)
+                .orElseThrow(() -> new NotFoundException("Partner", partner));
+        if (entry.status() != PartnerStatus.ACTIVE) {
+            throw new ConflictException("Partner " + partner + " is " + entry.status()
+                    + ": only an ACTIVE partner is provisioned");
+        }
+        if (provisionings.existsById(partner.value())) {
+            throw new ConflictException("Identity provisioning of partner " + partner + " was requested already; "
+                    + "see GET " + IdentityController.path(partner.value()) + ", and POST its /retry (with another "
+                    + "adminEmail if need be)");
+        }
+        requestFor(partner, entry.legalName(), admin);
+        return provisionings.findById(partner.value()).orElseThrow().status();
+    }
+
     /** Where the partner's provisioning stands; empty when none was requested for it. */
     @Transactional(readOnly = true)
     public Optional<ProvisioningStatus> statusOf(PartnerId partner) {
@@ -119,9 +144,33 @@ public class IdentityProvisioning {
      */
     @Transactional
     ProvisioningStatus retryNow(PartnerId partner) {
+        return retryNow(partner, null);
+    }
+
+    /**
+     * {@link #retryNow(PartnerId)}, provisioning another admin than the one recorded (found on 2026-12-07: an
+     * approval whose admin e-mail was taken stayed NEEDS_ATTENTION, and a retry after the commercial contact changed
+     * still provisioned the old e-mail).
+     *
+     * @param change the admin to provision from now on (names omitted: the recorded admin's); {@code null} keeps
+     *               the recorded one
+     * @throws ConflictException (409) for a new admin once the recorded one's Keycloak user exists: that user stays
+     *                           the admin, further users are invited under {@code .../users}
+     */
+    @Transactional
+    ProvisioningStatus retryNow(PartnerId partner, AdminRequest change) {
         requireNotTerminated(partner, "is not provisioned again");
         Provisioning provisioning = locked(partner);
         ProvisioningStatus before = provisioning.status();
+        AdminContact admin = change == null ? null : change.admin(provisioning.admin());
+        if (admin != null && !admin.equals(provisioning.admin())) {
+            if (before.state() == ProvisioningState.DONE || before.keycloakUserId() != null) {
+                throw new ConflictException("The admin user " + before.username() + " of partner " + partner
+                        + " exists in Keycloak already; invite further users with POST "
+                        + PartnerUserController.path(partner.value()));
+            }
+            provisioning.changeAdmin(admin, clock.instant());
+        }
         provisioning.retryNow(clock.instant());
         audit.record(partner, RESOURCE_TYPE, partner.toString(), "retry-requested", before, provisioning.status());
         return provisioning.status();

@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The Keycloak identity of one partner to provision, and the state of that work. */
@@ -177,6 +178,31 @@ class Provisioning {
         }
         nextAttemptAt = now;
         updatedAt = now;
+    }
+
+    /**
+     * Staff name another admin before any user was made for this one (its e-mail was refused or taken, or the
+     * partner's commercial contact changed since approval); the next attempt provisions the new admin.
+     *
+     * @throws IllegalStateException once the admin user exists (DONE) or the partner's access is revoked
+     */
+    void changeAdmin(AdminContact admin, Instant now) {
+        if (state == ProvisioningState.DONE || state == ProvisioningState.REVOKING
+                || state == ProvisioningState.REVOKED || keycloakUserId != null) {
+            throw new IllegalStateException("provisioning is " + state);
+        }
+        adminEmail = admin.email();
+        adminFirstName = admin.firstName();
+        adminLastName = admin.lastName();
+        invitationState = InvitationState.PENDING;
+        invitationError = null;
+        updatedAt = now;
+    }
+
+    /** The partner's Keycloak group, once created; none before or after the partner's access was revoked. */
+    Optional<String> usableGroupId() {
+        return state == ProvisioningState.REVOKING || state == ProvisioningState.REVOKED
+                ? Optional.empty() : Optional.ofNullable(keycloakGroupId);
     }
 
     private static String truncated(String error) {

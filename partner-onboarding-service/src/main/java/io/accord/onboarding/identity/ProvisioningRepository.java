@@ -29,6 +29,11 @@ interface ProvisioningRepository extends JpaRepository<Provisioning, UUID> {
     /** The partners whose admin has this e-mail address (lower case, as stored), oldest first. */
     List<Provisioning> findByAdminEmailOrderByCreatedAt(String adminEmail);
 
+    /** Locks the row, waiting for the worker if it holds it: changes to one partner's users take turns. */
+    @Query(value = "select * from identity_provisioning where partner_id = :partnerId for update",
+            nativeQuery = true)
+    Optional<Provisioning> lock(UUID partnerId);
+
     /** Locks the row unless the worker holds it right now (then empty, like a missing row). */
     @Query(value = "select * from identity_provisioning where partner_id = :partnerId for update skip locked",
             nativeQuery = true)

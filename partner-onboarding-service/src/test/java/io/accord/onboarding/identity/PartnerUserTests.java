@@ -1,0 +1,363 @@
+package io.accord.onboarding.identity;
+
+import io.accord.contracts.Roles;
+import io.accord.demo.FirstLogin;
+import io.accord.infra.KeycloakRealmSync;
+import io.accord.infra.KeycloakServer;
+import io.accord.infra.MailSink;
+import io.accord.infra.Processes;
+import io.accord.testsupport.AccordTestInitializer;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestInfrastructure;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A partner's user management, provisioning a staff-made partner and replacing a taken admin e-mail, and the realm's
+ * brute-force detection, against a real Keycloak 26 with the realm file imported.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = PartnerUserTests.OwnDatabaseAndKeycloak.class)
+@Tag("keycloak")
+class PartnerUserTests {
+
+    private static final int KEYCLOAK_PORT = Processes.freePort();
+    private static final String KEYCLOAK_URL = "http://localhost:" + KEYCLOAK_PORT;
+    private static final Path HOME = Path.of("target", "keycloak-it", UUID.randomUUID().toString());
+    private static final MailSink mail = MailSink.start(HOME, 0, 0, 0);
+    private static KeycloakServer keycloak;
+    private static Keycloak master;
+
+    @LocalServerPort
+    int port;
+
+    static class OwnDatabaseAndKeycloak extends AccordTestInitializer {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            TestPropertyValues.of(databaseProperties("test_onboarding_partner_users")).applyTo(context);
+            TestPropertyValues.of(
+                    "accord.onboarding.identity.enabled=true",
+                    "accord.onboarding.identity.server-url=" + KEYCLOAK_URL,
+                    "accord.onboarding.identity.client-secret=accord-onboarding-dev-secret",
+                    "accord.onboarding.identity.poll-interval=250ms",
+                    "accord.onboarding.identity.first-backoff=250ms",
+                    "accord.onboarding.identity.max-backoff=2s"
+            ).applyTo(context);
+        }
+    }
+
+    @AfterAll
+    static void stopKeycloak() throws IOException {
+        mail.close();
+        if (master != null) {
+            master.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void staffProvisionAPartnerTheyCreatedAndOnlyOnce() {
+        realm();
+        String partner = createPartner("S66 Staff Made");
+        TestHttp.Response none = manager().get(identity(partner));
+        assertThat(none.status()).isEqualTo(404);
+
+        TestHttp.Response invalid = manager().post(identity(partner), "{\"adminEmail\":\"not-an-address\","
+                + "\"adminFirstName\":\"Ida\",\"adminLastName\":\"Example\"}");
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(400);
+        assertThat(manager().get(identity(partner)).status()).isEqualTo(404);
+        TestHttp.Response unknown = manager().post(identity(UUID.randomUUID().toString()), admin("ida", partner));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        TestHttp.Response started = manager().post(identity(partner), admin("ida", partner));
+
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        assertThat(started.json().get("username").asString()).isEqualTo("ida-" + partner + "@partner.example");
+        awaitDone(partner);
+        assertThat(mail.messagesTo("ida-" + partner + "@partner.example")).hasSize(1);
+        TestHttp.Response again = manager().post(identity(partner), admin("ivy", partner));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        TestHttp.Response asOps = TestHttp.localPort(port).as(TestJwt.staff("olga", Roles.OPS))
+                .post(identity(createPartner("S66 Ops Made")), admin("oz", partner));
+        assertThat(asOps.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRetryProvisionsTheAdminStaffNameInsteadOfATakenAddress() {
+        realm();
+        String first = provisionedPartner("S66 First", "kim");
+        String second = createPartner("S66 Second");
+        String taken = "kim-" + first + "@partner.example";
+        TestHttp.Response started = manager().post(identity(second), "{\"adminEmail\":\"" + taken
+                + "\",\"adminFirstName\":\"Kim\",\"adminLastName\":\"Example\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        await().atMost(Duration.ofMinutes(3)).until(() -> manager().get(identity(second)).json()
+                .get("state").asString(), "NEEDS_ATTENTION"::equals);
+
+        TestHttp.Response malformed = manager().post(identity(second) + "/retry", "{\"adminEmail\":\"x\"}");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        String current = "lou-" + second + "@partner.example";
+        TestHttp.Response retried = manager().post(identity(second) + "/retry",
+                "{\"adminEmail\":\"" + current + "\"}");
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        assertThat(retried.json().get("username").asString()).isEqualTo(current);
+        JsonNode done = awaitDone(second);
+        assertThat(done.get("username").asString()).isEqualTo(current);
+        assertThat(realm().users().searchByUsername(current, true)).singleElement()
+                .satisfies(user -> assertThat(user.getFirstName()).isEqualTo("Kim"));
+        assertThat(mail.messagesTo(current)).hasSize(1);
+        TestHttp.Response afterDone = manager().post(identity(second) + "/retry",
+                "{\"adminEmail\":\"max-" + second + "@partner.example\"}");
+        assertThat(afterDone.status()).as(afterDone.body()).isEqualTo(409);
+        assertThat(afterDone.body()).contains("/users");
+    }
+
+    @Test
+    void aPartnerAdminInvitesAColleagueWhoSetsAPasswordAndGetsTokensOfItsPartner() {
+        String partner = provisionedPartner("S66 Invites", "ann");
+        TestHttp admin = partnerAdmin(partner);
+        String email = "bob-" + partner + "@partner.example";
+
+        TestHttp.Response invited = admin.post(users(partner), invitation(email, Roles.PARTNER_USER));
+
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        assertThat(invited.json().get("invitationPending").asBoolean()).isTrue();
+        assertThat(invited.json().get("invitationError").isNull()).isTrue();
+        List<JsonNode> listed = list(admin.get(users(partner)));
+        assertThat(listed).extracting(user -> user.get("email").asString() + " " + user.get("role").asString()
+                        + " " + user.get("enabled").asBoolean() + " " + user.get("invitationPending").asBoolean())
+                .containsExactlyInAnyOrder("ann-" + partner + "@partner.example partner-admin true true",
+                        email + " partner-user true true");
+        String link = FirstLogin.actionLink(mail.messagesTo(email).getFirst().mimeMessage());
+        FirstLogin.setPassword(link, "Bob-first-login-1");
+        JsonNode claims = claims(email, "Bob-first-login-1");
+        assertThat(claims.get("partner_id").asString()).isEqualTo(partner);
+        assertThat(claims.get("realm_access").get("roles").toString()).contains("\"partner-user\"")
+                .doesNotContain("\"partner-admin\"");
+        assertThat(auditActions(partner, invited.json().get("userId").asString())).containsExactly("user-invited");
+    }
+
+    @Test
+    void invitationsAreRefusedForBadInputAnotherPartnersUserOrAnotherPartnersAdmin() {
+        String partner = provisionedPartner("S66 Guards", "cat");
+        String other = provisionedPartner("S66 Other", "dan");
+        TestHttp admin = partnerAdmin(partner);
+
+        assertThat(admin.post(users(partner), invitation("nope", Roles.PARTNER_USER)).status()).isEqualTo(400);
+        TestHttp.Response badRole = admin.post(users(partner), invitation("x-" + partner + "@partner.example",
+                "platform-admin"));
+        assertThat(badRole.status()).as(badRole.body()).isEqualTo(400);
+        TestHttp.Response taken = admin.post(users(partner), invitation("dan-" + other + "@partner.example",
+                Roles.PARTNER_USER));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(409);
+        assertThat(taken.body()).doesNotContain(other).doesNotContain("S66 Other");
+        assertThat(partnerAdmin(other).post(users(partner), invitation("y-" + partner + "@partner.example",
+                Roles.PARTNER_USER)).status()).isEqualTo(404);
+        assertThat(partnerAdmin(other).get(users(partner)).status()).isEqualTo(404);
+        TestHttp partnerUser = TestHttp.localPort(port).as(TestJwt.partner("pu", partner, Roles.PARTNER_USER));
+        assertThat(partnerUser.post(users(partner), invitation("z-" + partner + "@partner.example",
+                Roles.PARTNER_USER)).status()).isEqualTo(403);
+        assertThat(list(admin.get(users(partner)))).hasSize(1);
+
+        manager().post("/api/onboarding/partners/" + partner + "/suspension", "{\"reason\":\"S66 unpaid\"}");
+        TestHttp.Response suspended = admin.post(users(partner), invitation("w-" + partner + "@partner.example",
+                Roles.PARTNER_USER));
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(409);
+        assertThat(suspended.body()).contains("SUSPENDED");
+    }
+
+    @Test
+    void rolesChangeAndUsersAreRemovedButNeverThePartnersLastAdmin() {
+        String partner = provisionedPartner("S66 Roles", "eva");
+        TestHttp staff = manager();
+        String eva = list(staff.get(users(partner))).getFirst().get("userId").asString();
+        String finn = staff.post(users(partner), invitation("finn-" + partner + "@partner.example",
+                Roles.PARTNER_USER)).json().get("userId").asString();
+
+        TestHttp.Response lastDemoted = staff.put(users(partner) + "/" + eva + "/role", "{\"role\":\"partner-user\"}");
+        assertThat(lastDemoted.status()).as(lastDemoted.body()).isEqualTo(409);
+        TestHttp.Response lastRemoved = staff.delete(users(partner) + "/" + eva);
+        assertThat(lastRemoved.status()).as(lastRemoved.body()).isEqualTo(409);
+        assertThat(staff.put(users(partner) + "/" + finn + "/role", "{\"role\":\"owner\"}").status())
+                .isEqualTo(400);
+        assertThat(staff.put(users(partner) + "/" + UUID.randomUUID() + "/role", "{\"role\":\"partner-user\"}")
+                .status()).isEqualTo(404);
+
+        TestHttp.Response promoted = staff.put(users(partner) + "/" + finn + "/role", "{\"role\":\"partner-admin\"}");
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+        assertThat(promoted.json().get("role").asString()).isEqualTo(Roles.PARTNER_ADMIN);
+        setPassword(eva, "Eva-own-password-1");
+        assertThat(passwordGrant("eva-" + partner + "@partner.example", "Eva-own-password-1").status())
+                .isEqualTo(200);
+        TestHttp.Response removed = partnerAdmin(partner).delete(users(partner) + "/" + eva);
+
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().get("enabled").asBoolean()).isFalse();
+        assertThat(passwordGrant("eva-" + partner + "@partner.example", "Eva-own-password-1").status())
+                .isEqualTo(400);
+        assertThat(staff.delete(users(partner) + "/" + finn).status()).as("finn is the last admin now")
+                .isEqualTo(409);
+        assertThat(auditActions(partner, finn)).containsExactly("user-role-changed", "user-invited");
+        assertThat(auditActions(partner, eva)).containsExactly("user-removed");
+    }
+
+    @Test
+    void guessingPasswordsLocksTheUserOutForAWhileNotForGood() {
+        String partner = provisionedPartner("S66 Guessing", "gus");
+        String userId = list(manager().get(users(partner))).getFirst().get("userId").asString();
+        String username = "gus-" + partner + "@partner.example";
+        setPassword(userId, "Gus-own-password-1");
+        assertThat(passwordGrant(username, "Gus-own-password-1").status()).isEqualTo(200);
+
+        for (int guess = 0; guess < 10; guess++) {
+            assertThat(passwordGrant(username, "Guess-number-" + guess).status()).isEqualTo(400);
+        }
+
+        TestHttp.Response locked = passwordGrant(username, "Gus-own-password-1");
+        assertThat(locked.status()).as("locked out for now, the right password included").isEqualTo(400);
+        assertThat(realm().attackDetection().bruteForceUserStatus(userId)).containsEntry("disabled", true);
+        assertThat(realm().users().get(userId).toRepresentation().isEnabled())
+                .as("a temporary lockout, not a disabled account").isTrue();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static synchronized RealmResource realm() {
+        if (keycloak == null) {
+            keycloak = KeycloakServer.start(HOME, KEYCLOAK_PORT, TestInfrastructure.database("keycloak_partner_users"),
+                    TestInfrastructure.dbUser(), TestInfrastructure.dbPassword(),
+                    Path.of("../deploy/keycloak/accord-realm.json"));
+            KeycloakRealmSync.useSmtpServer(KEYCLOAK_URL, KeycloakServer.REALM, mail.smtpHost(), mail.smtpPort());
+            master = KeycloakBuilder.builder().serverUrl(KEYCLOAK_URL).realm("master").clientId("admin-cli")
+                    .grantType(OAuth2Constants.PASSWORD)
+                    .username(KeycloakServer.ADMIN_USERNAME).password(KeycloakServer.ADMIN_PASSWORD).build();
+        }
+        return master.realm(KeycloakServer.REALM);
+    }
+
+    private String createPartner(String legalName) {
+        TestHttp.Response created = manager().post("/api/onboarding/partners", """
+                {"legalName": "%s %s", "partnerType": "OTT_CONTENT", "businessModel": "SELL_THROUGH",
+                 "country": "DE", "settlementCurrency": "EUR"}
+                """.formatted(legalName, UUID.randomUUID()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    /** A staff-made partner whose admin {@code <name>-<partner>@partner.example} is provisioned. */
+    private String provisionedPartner(String legalName, String adminName) {
+        realm();
+        String partner = createPartner(legalName);
+        TestHttp.Response started = manager().post(identity(partner), admin(adminName, partner));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        awaitDone(partner);
+        return partner;
+    }
+
+    private JsonNode awaitDone(String partner) {
+        return await().atMost(Duration.ofMinutes(3)).until(() -> manager().get(identity(partner)).json(),
+                view -> "DONE".equals(view.get("state").asString()));
+    }
+
+    private static String admin(String name, String partner) {
+        return "{\"adminEmail\":\"" + name + "-" + partner + "@partner.example\",\"adminFirstName\":\"" + name
+                + "\",\"adminLastName\":\"Example\"}";
+    }
+
+    private static String invitation(String email, String role) {
+        return "{\"email\":\"" + email + "\",\"firstName\":\"Col\",\"lastName\":\"League\",\"role\":\"" + role
+                + "\"}";
+    }
+
+    private static void setPassword(String userId, String password) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        var user = realm().users().get(userId);
+        user.resetPassword(credential);
+        var representation = user.toRepresentation();
+        representation.setRequiredActions(List.of());
+        user.update(representation);
+    }
+
+    private static TestHttp.Response passwordGrant(String username, String password) {
+        return new TestHttp(KEYCLOAK_URL).send("POST", "/realms/accord/protocol/openid-connect/token",
+                "grant_type=password&client_id=accord-cli&scope=openid&username=" + encode(username)
+                        + "&password=" + encode(password), "application/x-www-form-urlencoded");
+    }
+
+    private static JsonNode claims(String username, String password) {
+        TestHttp.Response granted = passwordGrant(username, password);
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        String payload = granted.json().get("access_token").asString().split("\\.")[1];
+        return JsonMapper.builder().build()
+                .readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static List<JsonNode> list(TestHttp.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> nodes = new ArrayList<>();
+        response.json().forEach(nodes::add);
+        return nodes;
+    }
+
+    private TestHttp manager() {
+        return TestHttp.localPort(port).as(TestJwt.staff("pm-paula", Roles.PARTNER_MANAGER));
+    }
+
+    private TestHttp partnerAdmin(String partner) {
+        return TestHttp.localPort(port).as(TestJwt.partner("pa-" + partner, partner, Roles.PARTNER_ADMIN));
+    }
+
+    private static String identity(String partner) {
+        return "/api/onboarding/partners/" + partner + "/identity";
+    }
+
+    private static String users(String partner) {
+        return "/api/onboarding/partners/" + partner + "/users";
+    }
+
+    private List<String> auditActions(String partner, String userId) {
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
+        List<String> actions = new ArrayList<>();
+        auditor.get("/api/onboarding/audit?resourceType=partner-user&resourceId=" + userId).json()
+                .forEach(entry -> actions.add(entry.get("action").asString()));
+        return actions;
+    }
+}

@@ -93,6 +93,7 @@ class ImportJobService {
                 upload.fileName(), upload.contentType(), tenancy.actor(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         store.insert(job);
+        tenancy.subject().ifPresent(subject -> store.setCreatedById(job.id(), subject));
         long size = copy(upload.body(), store.files().writer(job.id()), max);
         store.setFileSize(job.id(), size);
         checkShape(job);

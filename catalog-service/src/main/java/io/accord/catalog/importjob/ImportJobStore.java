@@ -65,6 +65,18 @@ class ImportJobStore {
                 .update();
     }
 
+    /** Who uploaded the job's file: their token's subject, for the rows imported on their behalf. */
+    void setCreatedById(UUID job, String subject) {
+        jdbc.sql("update import_job set created_by_id = :subject where id = :id").param("subject", subject)
+                .param("id", job).update();
+    }
+
+    /** The uploader's subject; {@code null} for a job submitted before V42. */
+    String createdById(UUID job) {
+        return jdbc.sql("select created_by_id from import_job where id = :id").param("id", job).query(String.class)
+                .optional().orElse(null);
+    }
+
     void setFileSize(UUID job, long size) {
         jdbc.sql("update import_job set file_size = :size where id = :id").param("size", size).param("id", job)
                 .update();

@@ -260,10 +260,11 @@ class ImportRunner implements DisposableBean {
         private ImportJob importChunk(ImportJob job, List<ImportItem> items, boolean ended) {
             boolean validateOnly = job.phase() == ImportPhase.VALIDATE;
             if (!items.isEmpty()) {
-                // on behalf of whoever uploaded the file: the audit trail names them, and a change of a launched
-                // offering it proposes is theirs, which four-eyes keeps them from approving
+                // on behalf of whoever uploaded the file: the audit trail names them (name and id), and a change of
+                // a launched offering it proposes is theirs, which four-eyes keeps them from approving
                 List<List<RowResult>> imported = new ArrayList<>(1);
-                tenancy.actingAs(job.createdBy(), () -> imported.add(importer.importRows(job, items, validateOnly)));
+                tenancy.actingAs(job.createdBy(), store.createdById(id),
+                        () -> imported.add(importer.importRows(job, items, validateOnly)));
                 List<RowResult> results = imported.getFirst();
                 store.saveResults(id, results);
                 store.addOutcomes(id, results.stream().collect(java.util.stream.Collectors.groupingBy(

@@ -52,7 +52,7 @@ final class OfferingFilter {
         return (root, query, builder) -> {
             Subquery<UUID> participating = query.subquery(UUID.class);
             Root<ProductOffering> other = participating.from(ProductOffering.class);
-            Join<ProductOffering, ProductOffering.ParticipantRow> participant = other.join("participants");
+            Join<ProductOffering, OfferingParticipant> participant = other.join("participants");
             participating.select(other.get("id")).where(builder.equal(participant.get("partnerId"), partner));
             return builder.or(builder.equal(root.get("partnerId"), partner), root.get("id").in(participating));
         };

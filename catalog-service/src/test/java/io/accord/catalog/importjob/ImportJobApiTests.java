@@ -88,6 +88,25 @@ class ImportJobApiTests {
     }
 
     @Test
+    void theRowsTheRunnerImportsAreAuditedUnderTheUploadersNameAndId() {
+        String partner = ImportFixtures.activePartner(partners, "Audit Rows");
+
+        JsonNode job = ImportFixtures.importAndWait(admin(partner), "?fileName=rows.csv",
+                ImportFixtures.generated("ar", 2), "text/csv");
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("Succeeded");
+        java.util.List<java.util.Map<String, Object>> entries = jdbc.sql("""
+                        select actor, actor_id from audit_event
+                        where resource_type <> 'importJob' and partner_id = cast(:partner as uuid)""")
+                .param("partner", partner).query().listOfRows();
+        assertThat(entries).isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.get("actor")).isEqualTo("api-admin");
+            // the runner's thread has no token: the id is the uploader's, kept with the job (V42)
+            assertThat(entry.get("actor_id")).isEqualTo(UUID.nameUUIDFromBytes("api-admin".getBytes()).toString());
+        });
+    }
+
+    @Test
     void answersTheJobWithItsLocationAndAuditsItsCreation() {
         String partner = ImportFixtures.activePartner(partners, "Audit Import");
 

@@ -129,6 +129,8 @@ class OfferingApiTests {
         assertThat(ids(ops, "?relatedParty.id=" + a + "," + c)).containsExactlyInAnyOrder(ownedByA.toString(),
                 coCreated.toString());
         assertThat(ids(api.admin(a), "?relatedParty.id=" + b)).as("none of B's offerings is A's to see").isEmpty();
+        assertThat(ids(api.user(c), "?relatedParty.id=" + b)).as("C has not accepted to co-create yet").isEmpty();
+        api.acceptCoCreation(coCreated, c);
         assertThat(ids(api.user(c), "?relatedParty.id=" + b)).containsExactly(coCreated.toString());
         TestHttp.Response malformed = ops.get(CatalogApi.OFFERINGS + "?relatedParty.id=CSP");
         assertThat(malformed.status()).isEqualTo(400);

@@ -11,8 +11,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Loads items into a pool from a CSV file or a generated range, all or nothing: one transaction, values inserted
@@ -46,22 +50,34 @@ class ItemLoading {
         CsvItems.Parsed parsed = CsvItems.parse(content, pool.resourceType(), properties.maxImportRows());
         List<CsvItems.Problem> problems = new ArrayList<>(parsed.problems());
         List<String> values = parsed.rows().stream().map(CsvItems.Row::value).toList();
+        // a value already in this pool is what a re-run of the same file finds: unchanged, not a problem
+        Set<String> inPool = new HashSet<>();
         if (problems.isEmpty()) {
-            List<String> existing = existing(pool.resourceType(), values);
-            parsed.rows().stream().filter(row -> existing.contains(row.value())).forEach(row -> problems.add(
-                    new CsvItems.Problem(row.row(), CsvItems.VALUE, "'" + row.value() + "' is already in the "
-                            + pool.resourceType() + " inventory")));
+            Map<String, UUID> existing = existingPools(pool.resourceType(), values);
+            for (CsvItems.Row row : parsed.rows()) {
+                UUID holder = existing.get(row.value());
+                if (pool.id().equals(holder)) {
+                    inPool.add(row.value());
+                } else if (holder != null) {
+                    problems.add(new CsvItems.Problem(row.row(), CsvItems.VALUE, "'" + row.value()
+                            + "' is already in the " + pool.resourceType() + " inventory, in another pool"));
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new ItemRowsException("The file has " + problems.size() + " problem(s); nothing was imported.",
                     problems);
         }
-        insert(pool, values);
+        List<String> added = values.stream().filter(value -> !inPool.contains(value)).toList();
+        if (!added.isEmpty()) {
+            insert(pool, added);
+        }
         audit.record(pool.owner(), "inventoryPool", pool.id().toString(), "itemsImported", null,
-                Map.of("file", fileName == null ? "" : fileName, "items", values.size()));
+                Map.of("file", fileName == null ? "" : fileName, "items", added.size(), "unchanged", inPool.size()));
         List<InventoryResources.RowResult> rows = parsed.rows().stream()
-                .map(row -> new InventoryResources.RowResult(row.row(), row.value(), "IMPORTED")).toList();
-        return new InventoryResources.LoadReport(pool.id().toString(), "csv", rows.size(), rows);
+                .map(row -> new InventoryResources.RowResult(row.row(), row.value(),
+                        inPool.contains(row.value()) ? "UNCHANGED" : "IMPORTED")).toList();
+        return new InventoryResources.LoadReport(pool.id().toString(), "csv", added.size(), rows);
     }
 
     @Transactional
@@ -97,6 +113,15 @@ class ItemLoading {
         return jdbc.sql("select value from inventory_item where resource_type = :type and value = any(:values)")
                 .param("type", type.name()).param("values", values.toArray(String[]::new))
                 .query(String.class).list();
+    }
+
+    /** The pool of each of the values that the inventory of the type already has. */
+    private Map<String, UUID> existingPools(ResourceType type, List<String> values) {
+        Map<String, UUID> pools = new HashMap<>();
+        jdbc.sql("select value, pool_id from inventory_item where resource_type = :type and value = any(:values)")
+                .param("type", type.name()).param("values", values.toArray(String[]::new))
+                .query((rs, row) -> pools.put(rs.getString("value"), rs.getObject("pool_id", UUID.class))).list();
+        return pools;
     }
 
     private void insert(InventoryPool pool, List<String> values) {

@@ -199,6 +199,32 @@ class OrderRepository {
         }
     }
 
+    /**
+     * Serialises, until the transaction ends, the placing (or re-labelling) of orders of one buyer ({@code null}:
+     * the CSP's own channels) with one {@code externalId}, so that two concurrent requests cannot both find none.
+     * A lock, not a unique index: orders placed twice before V44 would make such an index fail.
+     */
+    void lockExternalId(UUID buyer, String externalId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('product-order-external-id'), hashtext(:key))")
+                .param("key", (buyer == null ? "" : buyer.toString()) + "|" + externalId)
+                .query((row, number) -> 1).list();
+    }
+
+    /**
+     * The oldest order of the buyer ({@code null}: the CSP's own channels) with the {@code externalId} that is not
+     * cancelled or failed, other than {@code except}.
+     */
+    Optional<ProductOrder> liveWithExternalId(UUID buyer, String externalId, UUID except) {
+        return jdbc.sql("""
+                        select * from product_order
+                        where buyer_partner_id is not distinct from :buyer and external_id = :externalId
+                          and state not in ('CANCELLED', 'FAILED') and id is distinct from :except
+                        order by created_at, id limit 1
+                        """)
+                .param("buyer", buyer).param("externalId", externalId).param("except", except)
+                .query(this::order).optional();
+    }
+
     boolean existsForQuote(UUID quoteId) {
         return jdbc.sql("select count(*) from product_order where quote_id = :quote").param("quote", quoteId)
                 .query(Long.class).single() > 0;

@@ -29,6 +29,11 @@ final class OrderResources {
     static final String CUSTOMER = "Customer";
     static final String BUYER = "Buyer";
     static final String SALES_CHANNEL = "SalesChannel";
+    /** The most items one order takes. */
+    static final int MAX_ITEMS = 100;
+    /** The message of an order with no items or more than {@link #MAX_ITEMS}, with what to do instead. */
+    static final String ITEMS_RANGE = "must hold 1 to " + MAX_ITEMS + " items: at most " + MAX_ITEMS
+            + " items per order; split larger orders into several orders";
     /** Why a cancellation needs its reason, though TMF622 makes it optional. */
     static final String REASON_REQUIRED = "must not be blank: Accord requires the reason of a cancellation, which "
             + "becomes the cancelled order's stateReason, the reason its item sagas are compensated for (seen by ops) "
@@ -44,7 +49,8 @@ final class OrderResources {
     record CreateOrder(@Size(max = 2000) String description, @Size(max = 100) String externalId,
                        Instant requestedCompletionDate, Instant requestedStartDate,
                        @Size(max = 50) List<@Valid @NotNull NoteIn> note,
-                       @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Item> productOrderItem,
+                       @NotNull @Size(min = 1, max = MAX_ITEMS, message = ITEMS_RANGE)
+                       List<@Valid @NotNull Item> productOrderItem,
                        @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Party> relatedParty,
                        List<JsonNode> quote) {
     }

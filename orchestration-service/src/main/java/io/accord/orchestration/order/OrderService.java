@@ -68,6 +68,7 @@ class OrderService {
                     + "order when the time has come");
         }
         OrderParties parties = OrderParties.of(request.relatedParty(), tenancy);
+        requireNewExternalId(parties.buyer(), request.externalId(), null);
         if (tenancy.isStaff() && parties.buyer() != null) {
             offerings.requireActiveBuyer(parties.buyer());
         }
@@ -177,6 +178,9 @@ class OrderService {
         Instant now = clock.instant();
         String by = tenancy.actor();
         List<ProductOrder.Note> notes = notes(change.note());
+        if (change.externalId() != null && !change.externalId().equals(seen.externalId)) {
+            requireNewExternalId(seen.buyerPartnerId, change.externalId(), id);
+        }
         seen.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, by, now);
         events.audited(seen, before, OrderViews.view(seen), "changed");
         ProductOrder order = orders.lock(id).orElseThrow();
@@ -185,6 +189,26 @@ class OrderService {
         orders.update(order);
         events.notified(order, current);
         return order;
+    }
+
+    /**
+     * An {@code externalId} names one order of a buyer: a second order with it (a client re-sending an order
+     * without an Idempotency-Key, or after the key's retention) would create the products twice, and usage would
+     * then match two products. Refused (409) while an order of the same buyer with it is not cancelled or failed;
+     * only the buyer's own orders count (for the CSP's channels: the orders of every channel). Checked under a lock
+     * held until the transaction ends.
+     */
+    private void requireNewExternalId(UUID buyer, String externalId, UUID except) {
+        if (externalId == null || externalId.isEmpty()) {
+            return;
+        }
+        orders.lockExternalId(buyer, externalId);
+        orders.liveWithExternalId(buyer, externalId, except).ifPresent(existing -> {
+            throw new ConflictException("Product order " + existing.id + " (" + existing.state.tmf()
+                    + ") already has externalId '" + externalId + "': an externalId names one order, so this "
+                    + "order would place it twice; read that order instead, or use another externalId (an order "
+                    + "that is cancelled or failed does not count)");
+        });
     }
 
     ProductOrder visible(UUID id) {

@@ -46,10 +46,13 @@ final class QuotePricing {
     /**
      * One price of an item. {@code listAmount} and {@code amount} (after the discount) are for the whole quantity;
      * both {@code null} for a usage price, whose {@code unitAmount} is the flat rate ({@code null} when tiered).
+     * {@code cspOffering}: a usage price of an offering the CSP owns and nobody co-creates, which rating rates for a
+     * buyer partner under the buyer's RESELL agreement's wholesale rates, not at this retail rate ({@code null}:
+     * otherwise, or priced before it was kept).
      */
     record LinePrice(String offeringId, String priceVersionId, String priceId, String name, String type,
                      String period, String unit, Money unitAmount, Money listAmount, Money amount,
-                     List<OfferingPrice.Tier> tiers) {
+                     List<OfferingPrice.Tier> tiers, Boolean cspOffering) {
     }
 
     /** The sum of one charge type ({@code period} for recurring charges) in one currency. */
@@ -97,11 +100,14 @@ final class QuotePricing {
         String name = offering.name() + ": " + (price.name() == null ? price.priceId() : price.name());
         if (USAGE.equals(price.type())) {
             return new LinePrice(offering.id(), price.priceVersionId(), price.priceId(), name, USAGE, null,
-                    price.unit(), unit, null, null, price.tiers() == null ? List.of() : price.tiers());
+                    price.unit(), unit, null, null, price.tiers() == null ? List.of() : price.tiers(),
+                    offering.partnerId() == null && (offering.participants() == null
+                            || offering.participants().isEmpty()) ? Boolean.TRUE : null);
         }
         Money list = unit.times(quantity);
         return new LinePrice(offering.id(), price.priceVersionId(), price.priceId(), name, price.type(),
-                RECURRING.equals(price.type()) ? price.period() : null, null, unit, list, list.times(keep), List.of());
+                RECURRING.equals(price.type()) ? price.period() : null, null, unit, list, list.times(keep), List.of(),
+                null);
     }
 
     private static List<Total> totals(List<Line> lines) {

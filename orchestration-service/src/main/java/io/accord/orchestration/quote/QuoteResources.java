@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * TMF648 Quote resources. Accord's extensions: {@code discountPercent} (the manual discount on one-time and
  * recurring prices), {@code discountNeedsApproval}, {@code approval}, {@code decidedBy}, {@code stateReason},
- * {@code stateChangedAt}, the state {@code expired}, and {@code tiers} on a tiered usage price.
+ * {@code stateChangedAt}, the state {@code expired}, {@code tiers} on a tiered usage price, and {@code rateBasis}
+ * on a usage price a reseller is not charged.
  * {@code relatedParty}: role {@code Customer} (required: the external customer or subscriber reference), and for
  * staff role {@code SalesChannel} (a CSP channel) or {@code Buyer} (a reseller partner's id).
  */
@@ -121,12 +122,19 @@ final class QuoteResources {
     record Tier(String from, String to, String rate) {
     }
 
-    /** TMF {@code QuotePrice}: {@code priceType} oneTime, recurring or usage. */
+    /**
+     * TMF {@code QuotePrice}: {@code priceType} oneTime, recurring or usage. Accord's extension {@code rateBasis}
+     * ({@value #RETAIL} on a usage price that the buyer partner is not charged, see {@link QuoteViews}), with TMF's
+     * {@code description} saying what applies instead.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record QuotePrice(String name, String priceType, String recurringChargePeriod, String unitOfMeasure, Price price,
-                      List<Alteration> priceAlteration, Ref productOfferingPrice, Ref productOffering,
-                      List<Tier> tiers) {
+    record QuotePrice(String name, String description, String priceType, String recurringChargePeriod,
+                      String unitOfMeasure, Price price, List<Alteration> priceAlteration, Ref productOfferingPrice,
+                      Ref productOffering, List<Tier> tiers, String rateBasis) {
     }
+
+    /** {@code rateBasis} of a usage price that is the offering's retail rate, not what the buyer is charged. */
+    static final String RETAIL = "retail";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemView(String id, String action, int quantity, String state, Ref productOffering, ProductView product,

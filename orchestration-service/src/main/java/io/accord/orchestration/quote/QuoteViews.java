@@ -14,6 +14,11 @@ import java.util.Locale;
 /** The quote aggregate as TMF648 shows it. */
 final class QuoteViews {
 
+    /** The note on a usage price the buyer partner is charged its agreement's wholesale rate for instead. */
+    static final String RESOLD_USAGE = "Retail rate of the CSP's offering, at which the customer's usage is rated. "
+            + "The buyer, as a reseller, is charged its RESELL agreement's wholesale rate per %s instead (see the "
+            + "agreement; not shown here)";
+
     private QuoteViews() {
     }
 
@@ -32,7 +37,8 @@ final class QuoteViews {
                 new Ref(line.offeringId(), line.offeringName()),
                 new QuoteResources.ProductView(line.characteristics().entrySet().stream()
                         .map(e -> new QuoteResources.CharacteristicView(e.getKey(), e.getValue())).toList()),
-                line.prices().stream().map(price -> price(price, quote.discountPercent)).toList())).toList();
+                line.prices().stream().map(price -> price(price, quote.discountPercent, quote.buyerPartnerId != null))
+                        .toList())).toList();
         return new QuoteResources.QuoteView(quote.id.toString(), QuoteResources.PATH + "/" + quote.id,
                 quote.state.tmf(), quote.description, quote.externalId, quote.pricedAt,
                 new QuoteResources.TimePeriod(quote.pricedAt, quote.validUntil), parties, items,
@@ -41,24 +47,32 @@ final class QuoteViews {
                 quote.stateReason, quote.stateChangedAt, "Quote");
     }
 
-    private static QuotePrice price(QuotePricing.LinePrice price, BigDecimal discount) {
+    /**
+     * A usage price of a CSP offering on a buyer partner's quote is the retail rate the offering lists, but rating
+     * charges the buyer (a reseller) its RESELL agreement's wholesale rate for the unit instead: orchestration keeps
+     * no agreements, so the price says so ({@code rateBasis} retail and a {@code description}) rather than show a
+     * rate the buyer will not pay as if it were its own.
+     */
+    private static QuotePrice price(QuotePricing.LinePrice price, BigDecimal discount, boolean partnerBuys) {
         Ref offeringPrice = new Ref(price.priceVersionId(), price.priceId());
         Ref offering = new Ref(price.offeringId(), null);
         if (QuotePricing.USAGE.equals(price.type())) {
-            return new QuotePrice(price.name(), "usage", null, price.unit(),
-                    price.unitAmount() == null ? null : new Price(money(price.unitAmount()), null), null,
+            boolean resold = partnerBuys && Boolean.TRUE.equals(price.cspOffering());
+            return new QuotePrice(price.name(), resold ? RESOLD_USAGE.formatted(price.unit()) : null, "usage", null,
+                    price.unit(), price.unitAmount() == null ? null : new Price(money(price.unitAmount()), null), null,
                     offeringPrice, offering, price.tiers().isEmpty() ? null : price.tiers().stream()
-                    .map(t -> new QuoteResources.Tier(t.from(), t.to(), t.rate())).toList());
+                    .map(t -> new QuoteResources.Tier(t.from(), t.to(), t.rate())).toList(),
+                    resold ? QuoteResources.RETAIL : null);
         }
         List<Alteration> alterations = discount.signum() == 0 ? null : List.of(new Alteration("manual discount",
                 tmfType(price.type()), new Price(money(price.listAmount().minus(price.amount())), plain(discount))));
-        return new QuotePrice(price.name(), tmfType(price.type()), period(price.period()), null,
-                new Price(money(price.amount()), null), alterations, offeringPrice, offering, null);
+        return new QuotePrice(price.name(), null, tmfType(price.type()), period(price.period()), null,
+                new Price(money(price.amount()), null), alterations, offeringPrice, offering, null, null);
     }
 
     private static QuotePrice total(QuotePricing.Total total) {
-        return new QuotePrice(null, tmfType(total.type()), period(total.period()), null,
-                new Price(money(total.amount()), null), null, null, null, null);
+        return new QuotePrice(null, null, tmfType(total.type()), period(total.period()), null,
+                new Price(money(total.amount()), null), null, null, null, null, null);
     }
 
     static String tmfType(String type) {

@@ -34,6 +34,32 @@ class InventoryImportTests {
     }
 
     @Test
+    void importingTheSameFileAgainLeavesItsRowsUnchangedAndImportsOnlyNewOnes() {
+        String pool = TestPools.create(port, "MSISDN", null, 0);
+        String block = TestPools.msisdnBlock();
+        String file = "value\n" + block + "001\n" + block + "002\n";
+        assertThat(upload(pool, file).status()).isEqualTo(200);
+
+        TestHttp.Response again = upload(pool, file);
+        TestHttp.Response extended = upload(pool, file + block + "003\n");
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("loaded").asLong()).isZero();
+        assertThat(again.json().get("rows")).extracting(row -> row.get("result").asString())
+                .containsExactly("UNCHANGED", "UNCHANGED");
+        assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+        assertThat(extended.json().get("loaded").asLong()).isEqualTo(1);
+        assertThat(extended.json().get("rows")).extracting(row -> row.get("result").asString())
+                .containsExactly("UNCHANGED", "UNCHANGED", "IMPORTED");
+        assertThat(levels(pool).get("total").asLong()).isEqualTo(3);
+        String other = TestPools.create(port, "MSISDN", null, 0);
+        TestHttp.Response elsewhere = upload(other, file);
+        assertThat(elsewhere.status()).as("values of another pool stay a problem").isEqualTo(400);
+        assertThat(elsewhere.json().get("violations").get(0).get("message").asString()).contains("another pool");
+        assertThat(levels(other).get("total").asLong()).isZero();
+    }
+
+    @Test
     void aFileWithBadRowsImportsNothingAndNamesEveryRowAndColumn() {
         String pool = TestPools.create(port, "MSISDN", null, 0);
         String existing = TestPools.msisdnPool(port, null, 1, 0);

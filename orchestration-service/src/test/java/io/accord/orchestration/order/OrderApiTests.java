@@ -384,6 +384,20 @@ class OrderApiTests {
     }
 
     @Test
+    void anOrderTakesAtMost100ItemsAndTheMessageSaysToSplitIt() {
+        String offering = orders.offering(null, List.of(), false);
+        TestHttp reseller = orders.partnerAdmin(orders.activePartner());
+        long before = count();
+        String[] items = new String[OrderResources.MAX_ITEMS + 1];
+        java.util.Arrays.fill(items, offering);
+
+        TestHttp.Response tooMany = reseller.post(TestOrders.ORDERS, TestOrders.order("customer-items", null, items));
+
+        assertViolation(tooMany, "productOrderItem", "at most 100 items per order; split larger orders");
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
     void aPartnerOrdersItsOwnCoCreatedAndCspOfferingsButAnotherPartnersIsAsUnknown() {
         String owner = orders.activePartner();
         String coCreator = orders.activePartner();

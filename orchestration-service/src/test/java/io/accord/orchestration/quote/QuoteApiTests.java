@@ -81,6 +81,37 @@ class QuoteApiTests {
     }
 
     @Test
+    void aResellersUsagePricesOfACspOfferingAreMarkedRetailWithItsWholesaleRateNoted() {
+        String partner = activePartner();
+        TestHttp reseller = http(TestJwt.partner("reseller", partner, Roles.PARTNER_ADMIN));
+        TestHttp staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN));
+        String csp = simOnly(null);
+        String own = simOnly(partner);
+
+        JsonNode resold = reseller.post(QUOTES, quote(csp, 1, "\"dataVolumeGb\": 5", "0")).json();
+        JsonNode direct = staff.post(QUOTES, webShopQuote(csp)).json();
+        JsonNode owned = reseller.post(QUOTES, quote(own, 1, "\"dataVolumeGb\": 5", "0")).json();
+
+        JsonNode usage = price(resold, "usage");
+        assertThat(usage.get("rateBasis").asString()).isEqualTo("retail");
+        assertThat(usage.get("description").asString()).contains("RESELL agreement's wholesale rate per "
+                + usage.get("unitOfMeasure").asString());
+        assertThat(usage.at("/price/dutyFreeAmount/value").asString()).as("the retail rate is still shown")
+                .isEqualTo(price(direct, "usage").at("/price/dutyFreeAmount/value").asString());
+        assertThat(price(resold, "recurring").has("rateBasis")).as("locked prices are what the buyer pays").isFalse();
+        assertThat(price(direct, "usage").has("rateBasis")).as("the CSP's own customer pays the retail rate")
+                .isFalse();
+        assertThat(price(owned, "usage").has("rateBasis")).as("its own offering is not resold").isFalse();
+        assertThat(reseller.get(QUOTES + "/" + resold.get("id").asString()).json().at("/quoteItem/0/quoteItemPrice")
+                .toString()).contains("\"rateBasis\":\"retail\"");
+    }
+
+    private static JsonNode price(JsonNode quote, String type) {
+        return quote.at("/quoteItem/0/quoteItemPrice").valueStream()
+                .filter(price -> type.equals(price.get("priceType").asString())).findFirst().orElseThrow();
+    }
+
+    @Test
     void anInProgressQuoteIsChangedByMergePatchAndRepricedNow() {
         String offering = simOnly(null);
         TestHttp reseller = http(TestJwt.partner("reseller", activePartner(), Roles.PARTNER_ADMIN));

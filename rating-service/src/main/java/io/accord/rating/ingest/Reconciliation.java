@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  */
 class Reconciliation {
 
+    static final String PARTNER_PENDING = "the raw usage topic is shared by every source: what waits on it is"
+            + " shown to staff only; your records are counted here once processed";
+
     private final JdbcClient jdbc;
     private final Admin admin;
     private final DatabaseOffsets offsets;
@@ -37,6 +40,10 @@ class Reconciliation {
     }
 
     ReconciliationView reconcile(LocalDate from, LocalDate to, String source) {
+        return reconcile(from, to, source, true);
+    }
+
+    private ReconciliationView reconcile(LocalDate from, LocalDate to, String source, boolean withPending) {
         List<ReconciliationView.SourceDay> days = jdbc.sql("""
                         select source, day, received, rated, suspended, duplicates, written_off
                         from usage_source_day
@@ -45,7 +52,16 @@ class Reconciliation {
                 .param("from", from).param("to", to).param("source", source)
                 .query((rs, n) -> ReconciliationView.SourceDay.of(rs.getString(1), rs.getObject(2, LocalDate.class),
                         rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).list();
-        return new ReconciliationView(from, to, source, days, pending(from, to));
+        return new ReconciliationView(from, to, source, days, withPending ? pending(from, to)
+                : ReconciliationView.Pending.unavailable(properties.topic(), PARTNER_PENDING));
+    }
+
+    /**
+     * A partner's counts of its own source; the raw topic's pending records are not: they are of every source (their
+     * source is unknown until read), so they would tell the platform's traffic.
+     */
+    ReconciliationView reconcilePartner(LocalDate from, LocalDate to, String ownSource) {
+        return reconcile(from, to, ownSource, false);
     }
 
     private ReconciliationView.Pending pending(LocalDate from, LocalDate to) {

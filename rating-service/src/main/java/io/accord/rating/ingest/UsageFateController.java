@@ -1,11 +1,15 @@
 package io.accord.rating.ingest;
 
 import io.accord.contracts.Roles;
+import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,10 +35,12 @@ class UsageFateController {
 
     private final UsageFates fates;
     private final Reconciliation reconciliation;
+    private final Tenancy tenancy;
 
-    UsageFateController(UsageFates fates, Reconciliation reconciliation) {
+    UsageFateController(UsageFates fates, Reconciliation reconciliation, Tenancy tenancy) {
         this.fates = fates;
         this.reconciliation = reconciliation;
+        this.tenancy = tenancy;
     }
 
     @GetMapping(USAGE + "/{source}/{usageId}")
@@ -56,15 +62,17 @@ class UsageFateController {
     }
 
     @GetMapping(RECONCILIATION)
-    @PreAuthorize(STAFF)
+    @PreAuthorize(ANYONE)
     @Operation(operationId = "reconcileUsage", summary = "Per source and day: received = rated + suspended +"
-            + " duplicates + written off, and the records still waiting on the raw usage topic")
+            + " duplicates + written off, and the records still waiting on the raw usage topic; a partner reads"
+            + " its own source only (its partner id, the default; another source is a 404) and no topic figures")
     ReconciliationView reconcile(
             @Parameter(description = "first day (UTC), e.g. 2026-12-01", required = true)
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "last day (UTC), inclusive; defaults to from")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = "only this source") @RequestParam(required = false) String source) {
+            @Parameter(description = "only this source; a partner's is its partner id (the default for a partner"
+                    + " token)") @RequestParam(required = false) String source) {
         LocalDate last = to == null ? from : to;
         if (last.isBefore(from)) {
             throw new InvalidInputException("to", "to (" + last + ") is before from (" + from + ")");
@@ -72,6 +80,23 @@ class UsageFateController {
         if (ChronoUnit.DAYS.between(from, last) >= MAX_DAYS) {
             throw new InvalidInputException("to", "at most " + MAX_DAYS + " days at a time");
         }
-        return reconciliation.reconcile(from, last, source == null || source.isBlank() ? null : source);
+        String asked = source == null || source.isBlank() ? null : source.strip();
+        if (tenancy.isStaff()) {
+            return reconciliation.reconcile(from, last, asked);
+        }
+        return reconciliation.reconcilePartner(from, last, ownSource(asked));
+    }
+
+    /**
+     * A partner's source is its partner id: given or not, that is what it reads; another source answers 404, as the
+     * fate of another partner's usage does (whether that source exists is not told).
+     */
+    private String ownSource(String asked) {
+        String own = tenancy.partnerId().map(PartnerId::toString)
+                .orElseThrow(() -> new AccessDeniedException("the token names no partner"));
+        if (asked != null && !asked.equalsIgnoreCase(own)) {
+            throw new NotFoundException("UsageSource", asked);
+        }
+        return own;
     }
 }

@@ -145,7 +145,8 @@ class RollupController {
                     }
                     row.put("billedUnit", rs.getString("billed_unit"));
                     row.put("currency", rs.getString("currency"));
-                    row.put("quantity", rs.getBigDecimal("quantity").toPlainString());
+                    // one form for every unit: the columns' scales differ by usage (4.100000000 vs 1274.5), the value does not
+                    row.put("quantity", rs.getBigDecimal("quantity").stripTrailingZeros().toPlainString());
                     row.put("charge", rs.getBigDecimal("charge").setScale(6).toPlainString());
                     row.put("partnerShare", rs.getBigDecimal("partner_share").setScale(6).toPlainString());
                     row.put("wholesale", rs.getBigDecimal("wholesale").setScale(6).toPlainString());

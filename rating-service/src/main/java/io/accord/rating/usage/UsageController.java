@@ -65,7 +65,10 @@ class UsageController {
     }
 
     private static final AttributeFilter<Object> FILTER = AttributeFilter.<Object>of(Attributes.class)
-            .alsoAccepts("id", "status", "usageType", "usageDate", "suspenseReason", "suspenseStatus", "source");
+            .alsoAccepts("id", "status", "usageType", "usageDate", "suspenseReason", "suspenseStatus", "source",
+                    "usageId", "subscriberId", "usageDate.gte", "usageDate.lt");
+    /** The longest {@code usageDate.gte}..{@code usageDate.lt} window the list takes. */
+    static final java.time.Duration MAX_RANGE = java.time.Duration.ofDays(31);
 
     private final UsageSubmissions submissions;
     private final ResourceLists lists;
@@ -206,8 +209,9 @@ class UsageController {
     @PreAuthorize(READ)
     @Operation(operationId = "listUsage", summary = "The caller's submitted usage, newest first (X-Total-Count);"
             + " filter by id, status, usageType, usageDate (an instant, whatever its offset, or a date: that UTC"
-            + " day), source, suspenseReason, suspenseStatus (in the database; comma-separated or repeated for any"
-            + " of them) and the other simple attributes; fields= selection")
+            + " day), usageDate.gte/usageDate.lt (a window of at most 31 days), source, usageId (with source for"
+            + " staff), subscriberId (with a usage date), suspenseReason, suspenseStatus (in the database;"
+            + " comma-separated or repeated for any of them) and the other simple attributes; fields= selection")
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "rated, rerated or rejected" + ANY_OF,
             array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "id", in = ParameterIn.QUERY, description = "a usage id" + ANY_OF,
@@ -219,6 +223,16 @@ class UsageController {
             type = "string")))
     @Parameter(name = "source", in = ParameterIn.QUERY, description = "the usage's source (a partner's is its"
             + " partner id)" + ANY_OF, array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "usageDate.gte", in = ParameterIn.QUERY, description = "usage at or after this ISO-8601"
+            + " instant or date (its UTC midnight); with usageDate.lt, a window of at most 31 days")
+    @Parameter(name = "usageDate.lt", in = ParameterIn.QUERY, description = "usage before this ISO-8601 instant or"
+            + " date (its UTC midnight); with usageDate.gte")
+    @Parameter(name = "usageId", in = ParameterIn.QUERY, description = "the usage id the sender gave (exact;"
+            + " staff name the source too, a partner's own is implied)" + ANY_OF,
+            array = @ArraySchema(schema = @Schema(type = "string")))
+    @Parameter(name = "subscriberId", in = ParameterIn.QUERY, description = "the subscriber id (exact; needs"
+            + " usageDate.gte and usageDate.lt, or usageDate)" + ANY_OF,
+            array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "suspenseReason", in = ParameterIn.QUERY, description = "a suspense reason" + ANY_OF,
             array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "suspenseStatus", in = ParameterIn.QUERY, description = "a suspense status" + ANY_OF,
@@ -243,9 +257,23 @@ class UsageController {
         }).toList();
         List<UsageSubmissions.TimeSpan> usageDates = values(request, "usageDate").stream().map(UsageController::span)
                 .toList();
+        UsageSubmissions.TimeSpan range = range(request);
+        List<String> sources = values(request, "source");
+        List<String> usageIds = values(request, "usageId");
+        List<String> subscriberIds = values(request, "subscriberId");
+        // neither is indexed alone: a usage id is unique within its source (a partner's own is implied), and a
+        // subscriber's usage is looked for within a usage date window
+        if (!usageIds.isEmpty() && sources.isEmpty() && submissions.listsEverySource()) {
+            throw new InvalidInputException("usageId", "a usage id is unique within its source: give the source"
+                    + " too (source=...)");
+        }
+        if (!subscriberIds.isEmpty() && range == null && usageDates.isEmpty()) {
+            throw new InvalidInputException("subscriberId", "a subscriberId filter needs a usage date window:"
+                    + " usageDate.gte and usageDate.lt (at most " + MAX_RANGE.toDays() + " days), or usageDate");
+        }
         UsageSubmissions.Filters filters = new UsageSubmissions.Filters(ids, wanted, values(request, "usageType"),
-                usageDates, values(request, "suspenseReason"), values(request, "suspenseStatus"),
-                values(request, "source"));
+                usageDates, range, values(request, "suspenseReason"), values(request, "suspenseStatus"),
+                sources, usageIds, subscriberIds);
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
         return lists.list(criteria, paging, page -> submissions.list(filters, page), UsageController::tmf);
     }
@@ -259,6 +287,50 @@ class UsageController {
         boolean day = value.indexOf('T') < 0 && value.indexOf('t') < 0;
         return new UsageSubmissions.TimeSpan(at, day ? at.plus(java.time.Duration.ofDays(1))
                 : at.plus(1, java.time.temporal.ChronoUnit.MICROS));
+    }
+
+    /**
+     * The {@code usageDate.gte} (inclusive) .. {@code usageDate.lt} (exclusive) window, {@code null} when neither is
+     * given: ISO instants or dates (a date is its UTC midnight), both required, {@code lt} after {@code gte}, at most
+     * {@link #MAX_RANGE}; else 400 naming the parameter.
+     */
+    private static UsageSubmissions.TimeSpan range(HttpServletRequest request) {
+        String from = single(request, "usageDate.gte");
+        String to = single(request, "usageDate.lt");
+        if (from == null && to == null) {
+            return null;
+        }
+        if (from == null || to == null) {
+            String missing = from == null ? "usageDate.gte" : "usageDate.lt";
+            throw new InvalidInputException(missing, "a usage date window needs both usageDate.gte and usageDate.lt"
+                    + " (at most " + MAX_RANGE.toDays() + " days)");
+        }
+        java.time.Instant start = SupportedTimes.instantOrDate("usageDate.gte", from);
+        java.time.Instant end = SupportedTimes.instantOrDate("usageDate.lt", to);
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("usageDate.lt", "usageDate.lt (" + to + ") must be after usageDate.gte ("
+                    + from + ")");
+        }
+        if (java.time.Duration.between(start, end).compareTo(MAX_RANGE) > 0) {
+            throw new InvalidInputException("usageDate.lt", "a usage date window spans at most "
+                    + MAX_RANGE.toDays() + " days; " + from + " to " + to + " is longer");
+        }
+        return new UsageSubmissions.TimeSpan(start, end);
+    }
+
+    /** A parameter given at most once, {@code null} when absent or blank; given twice: 400 naming it. */
+    private static String single(HttpServletRequest request, String parameter) {
+        String[] occurrences = request.getParameterValues(parameter);
+        if (occurrences == null) {
+            return null;
+        }
+        if (occurrences.length > 1) {
+            throw new InvalidInputException(parameter, parameter + " is given more than once");
+        }
+        if (occurrences[0].isBlank()) {
+            throw new InvalidInputException(parameter, parameter + " is empty; give an ISO-8601 instant or date");
+        }
+        return occurrences[0];
     }
 
     /**

@@ -437,9 +437,10 @@ class UsageSubmissions {
      * TMF {@code status}, as {@link UsageController#tmf} derives it; the latest suspense status).
      */
     record Filters(List<UUID> ids, List<String> statuses, List<String> usageTypes, List<TimeSpan> usageDates,
-                   List<String> suspenseReasons, List<String> suspenseStatuses, List<String> sources) {
-        static final Filters NONE = new Filters(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of());
+                   TimeSpan usageDateRange, List<String> suspenseReasons, List<String> suspenseStatuses,
+                   List<String> sources, List<String> usageIds, List<String> subscriberIds) {
+        static final Filters NONE = new Filters(List.of(), List.of(), List.of(), List.of(), null, List.of(),
+                List.of(), List.of(), List.of(), List.of());
     }
 
     /** Usage times {@code [from, to)}: an instant as a microsecond, a date as its UTC day. */
@@ -475,7 +476,20 @@ class UsageSubmissions {
             }
             where.append(" and (").append(String.join(" or ", spans)).append(")");
         }
+        if (filters.usageDateRange() != null) {
+            where.append(" and cast(s.usage ->> 'startTime' as timestamptz) >= :rangeFrom"
+                    + " and cast(s.usage ->> 'startTime' as timestamptz) < :rangeTo");
+            values.put("rangeFrom", java.sql.Timestamp.from(filters.usageDateRange().from()));
+            values.put("rangeTo", java.sql.Timestamp.from(filters.usageDateRange().to()));
+        }
         condition(where, values, "sources", filters.sources(), "s.source in (:sources)");
+        if (!filters.usageIds().isEmpty() && !tenancy.isStaff()) {
+            // a partner's submissions are all under its own source: the (source, usage_id) index finds them
+            where.append(" and s.source = :owner");
+        }
+        condition(where, values, "usageIds", filters.usageIds(), "s.usage_id in (:usageIds)");
+        condition(where, values, "subscriberIds", filters.subscriberIds(),
+                "s.usage ->> 'subscriberId' in (:subscriberIds)");
         condition(where, values, "reasons", filters.suspenseReasons(), "s.reason in (:reasons)");
         condition(where, values, "suspenseStatuses", filters.suspenseStatuses(), """
                 (select u.status from usage_suspense u where u.source = s.source and u.usage_id = s.usage_id
@@ -501,6 +515,11 @@ class UsageSubmissions {
             where.append(" and ").append(condition);
             values.put(name, accepted);
         }
+    }
+
+    /** Whether the caller's list spans every source (staff); a partner's spans its own. */
+    boolean listsEverySource() {
+        return tenancy.isStaff();
     }
 
     /** Staff see every submission ({@code *}); a partner its own; anyone else none. */

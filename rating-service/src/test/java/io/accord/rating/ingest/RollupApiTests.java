@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -39,10 +40,12 @@ class RollupApiTests {
 
     private final RatingModel model;
     private final MeterRegistry meters;
+    private final JdbcClient jdbc;
 
-    RollupApiTests(RatingModel model, MeterRegistry meters) {
+    RollupApiTests(RatingModel model, MeterRegistry meters, JdbcClient jdbc) {
         this.model = model;
         this.meters = meters;
+        this.jdbc = jdbc;
     }
     @LocalServerPort
     int port;
@@ -129,6 +132,35 @@ class RollupApiTests {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().at("/violations/0/field").asString()).as(unknown.body()).isEqualTo("groupBy");
         assertThat(unknown.body()).contains("'customer'");
+    }
+
+    @Test
+    void quantitiesAreAnsweredInOneFormWhateverTheScaleTheirUnitSumsAt() {
+        String id = unique();
+        String partnerId = UUID.randomUUID().toString();
+        // the sums keep the scales of what was added (minutes at 9 decimals, data as sent): as the ledger leaves them
+        String[][] rows = {{"VOICE", "MIN", "4.100000000"}, {"DATA", "MB", "1274.5"}, {"SMS", "EVENT", "1000.000"},
+                {"ROAMING", "S", "0.000000000"}};
+        for (String table : List.of("usage_rollup_hourly", "usage_rollup_daily")) {
+            for (String[] row : rows) {
+                jdbc.sql("insert into " + table + " (partner_id, offering_id, usage_type, billed_unit, currency,"
+                                + " bucket, quantity, charge, partner_share, wholesale, margin, record_count,"
+                                + " updated_at) values (:partner, :offering, :type, :unit, 'EUR',"
+                                + (table.endsWith("hourly") ? " timestamptz '2021-03-04T05:00:00Z'"
+                                : " date '2021-03-04'")
+                                + ", cast(:quantity as numeric), 1, 0, 0, 1, 1, now())")
+                        .param("partner", partnerId).param("offering", "off-" + id).param("type", row[0])
+                        .param("unit", row[1]).param("quantity", row[2]).update();
+            }
+        }
+        TestHttp partner = TestHttp.localPort(port).as(TestJwt.partner("p", partnerId, Roles.PARTNER_USER));
+        for (String granularity : List.of("hour", "day")) {
+            JsonNode answer = partner.get("/api/rating/rollups?from=2021-03-04&to=2021-03-05&groupBy=usageType"
+                    + "&granularity=" + granularity).json().path("rows");
+            assertThat(answer.valueStream().map(row -> row.path("usageType").asString() + " "
+                    + row.path("quantity").asString()).toList()).as(granularity + " " + answer)
+                    .containsExactlyInAnyOrder("VOICE 4.1", "DATA 1274.5", "SMS 1000", "ROAMING 0");
+        }
     }
 
     @Test

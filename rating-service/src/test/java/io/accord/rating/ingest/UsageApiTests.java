@@ -445,6 +445,107 @@ class UsageApiTests {
      * was then a duplicate). Any source shaped as a partner id (a UUID, whatever its case) is refused for staff.
      */
     @Test
+    void aPartnerReadsTheReconciliationOfItsOwnSourceOnlyWithoutTheSharedTopicsFigures() {
+        String id = unique();
+        String subscriber = "+49169" + id;
+        String partnerId = UUID.randomUUID().toString();
+        partnerProduct(id, partnerId, subscriber);
+        awaitRatable(model, subscriber);
+        TestHttp mine = partner(partnerId);
+        assertThat(mine.post(USAGE, usage(null, "r1", subscriber, "60")).status()).isEqualTo(201);
+        assertThat(mine.post(USAGE, usage(null, "r1", subscriber, "60")).status()).isEqualTo(409);
+        assertThat(mine.post(USAGE, usage(null, "r2", "+49169unknown" + id, "60")).status()).isEqualTo(201);
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String range = "/api/rating/reconciliation?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+        for (String query : List.of(range + "&source=" + partnerId, range,
+                range + "&source=" + partnerId.toUpperCase())) {
+            TestHttp.Response answer = mine.get(query);
+            assertThat(answer.status()).as(query + " " + answer).isEqualTo(200);
+            long[] sums = new long[4];
+            answer.json().path("days").forEach(day -> {
+                assertThat(day.path("source").asString()).isEqualTo(partnerId);
+                assertThat(day.path("balanced").asBoolean()).as(day.toString()).isTrue();
+                sums[0] += day.path("received").asLong();
+                sums[1] += day.path("rated").asLong();
+                sums[2] += day.path("suspended").asLong();
+                sums[3] += day.path("duplicates").asLong();
+            });
+            assertThat(sums).as(query + " " + answer.body()).containsExactly(3, 1, 1, 1);
+            assertThat(answer.json().path("source").asString()).isEqualTo(partnerId);
+            // the raw topic is every source's: what waits on it is not a partner's business
+            JsonNode pending = answer.json().path("pending");
+            assertThat(pending.path("total").isNull()).as(pending.toString()).isTrue();
+            assertThat(pending.path("partitions")).isEmpty();
+            assertThat(pending.path("unavailable").asString()).contains("staff only");
+        }
+        // another partner's source or a mediation source: not found, whether it exists or not
+        String other = UUID.randomUUID().toString();
+        assertThat(partner(other).get(range + "&source=" + partnerId).status()).isEqualTo(404);
+        assertThat(mine.get(range + "&source=mediation-eu").status()).isEqualTo(404);
+        assertThat(partner(other).get(range).json().path("days")).isEmpty();
+        assertThat(mine.get("/api/rating/reconciliation?from=" + today + "&to=" + today.minusDays(1)).status())
+                .isEqualTo(400);
+        // staff unchanged: any source, the topic's figures
+        JsonNode staffView = staff().get(range + "&source=" + partnerId).json();
+        assertThat(staffView.path("days").valueStream().mapToLong(day -> day.path("received").asLong()).sum())
+                .isEqualTo(3);
+        assertThat(staffView.path("pending").path("partitions")).isNotEmpty();
+    }
+
+    @Test
+    void theListTakesAUsageDateWindowAndUsageIdAndSubscriberFilters() {
+        String id = unique();
+        String subscriber = "+49170" + id;
+        String partnerId = UUID.randomUUID().toString();
+        partnerProduct(id, partnerId, subscriber);
+        awaitRatable(model, subscriber);
+        TestHttp mine = partner(partnerId);
+        JsonNode first = mine.post(USAGE, usage(null, "w1", subscriber, "60")).json();
+        JsonNode second = mine.post(USAGE, usage(null, "w2", "+49170unknown" + id, "60")).json();
+        java.time.Instant usedAt = OffsetDateTime.parse(first.path("usageDate").asString()).toInstant();
+        LocalDate day = usedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+        String days = "usageDate.gte=" + day.minusDays(1) + "&usageDate.lt=" + day.plusDays(2);
+
+        assertThat(ids(mine, days)).containsExactlyInAnyOrder(id(first), id(second));
+        assertThat(ids(mine, "usageDate.gte=" + usedAt + "&usageDate.lt=" + usedAt.plusMillis(1)))
+                .contains(id(first));
+        assertThat(ids(mine, "usageDate.gte=" + usedAt.plusSeconds(5) + "&usageDate.lt=" + usedAt.plus(
+                java.time.Duration.ofDays(31)))).isEmpty();
+        assertThat(ids(mine, "usageDate.gte=" + usedAt.minus(java.time.Duration.ofDays(31)) + "&usageDate.lt="
+                + usedAt.minusSeconds(5))).isEmpty();
+        // a usage id exactly, alternatives as in every list; a partner's own source is implied
+        assertThat(ids(mine, "usageId=w1")).containsExactly(id(first));
+        assertThat(ids(mine, "usageId=w1,w2")).containsExactlyInAnyOrder(id(first), id(second));
+        assertThat(ids(mine, "usageId=w")).isEmpty();
+        assertThat(ids(partner(UUID.randomUUID().toString()), "usageId=w1")).isEmpty();
+        assertThat(ids(staff(), "usageId=w2&source=" + partnerId)).containsExactly(id(second));
+        // a subscriber within a usage date window (or a usage date)
+        assertThat(ids(mine, "subscriberId=" + subscriber.replace("+", "%2B") + "&" + days))
+                .containsExactly(id(first));
+        assertThat(ids(mine, "subscriberId=" + subscriber.replace("+", "%2B") + "&usageDate=" + day))
+                .containsExactly(id(first));
+        assertThat(ids(staff(), "subscriberId=%2B49170unknown" + id + "&" + days)).containsExactly(id(second));
+
+        for (String[] refused : new String[][]{
+                {"usageDate.gte=" + day, "usageDate.lt"}, {"usageDate.lt=" + day, "usageDate.gte"},
+                {"usageDate.gte=" + day + "&usageDate.lt=" + day, "usageDate.lt"},
+                {"usageDate.gte=" + day + "&usageDate.lt=" + day.plusDays(32), "usageDate.lt"},
+                {"usageDate.gte=garbage&usageDate.lt=" + day, "usageDate.gte"},
+                {"usageDate.gte=" + day + "&usageDate.gte=" + day + "&usageDate.lt=" + day.plusDays(1),
+                        "usageDate.gte"},
+                {"subscriberId=" + subscriber.replace("+", "%2B"), "subscriberId"}}) {
+            TestHttp.Response answer = mine.get(USAGE + "?" + refused[0]);
+            assertThat(answer.status()).as(refused[0] + " " + answer).isEqualTo(400);
+            assertThat(answer.json().at("/violations/0/field").asString()).as(answer.body()).isEqualTo(refused[1]);
+        }
+        TestHttp.Response sourceless = staff().get(USAGE + "?usageId=w1");
+        assertThat(sourceless.status()).isEqualTo(400);
+        assertThat(sourceless.json().at("/violations/0/field").asString()).isEqualTo("usageId");
+        assertThat(ids(mine, "usageDate.gte=" + day + "&usageDate.lt=" + day.plusDays(31))).contains(id(first));
+    }
+
+    @Test
     void staffNeverSubmitsUnderASourceShapedAsAPartnerId() {
         String id = unique();
         String partnerId = UUID.randomUUID().toString();
@@ -625,7 +726,8 @@ class UsageApiTests {
         assertThat(documented.valueStream().filter(parameter -> parameter.at("/schema/type").asString()
                 .equals("array")).map(parameter -> parameter.path("in").asString() + " " + parameter.path("name")
                 .asString())).as(documented.toString()).containsExactlyInAnyOrder("query status", "query id",
-                "query usageType", "query usageDate", "query source", "query suspenseReason", "query suspenseStatus");
+                "query usageType", "query usageDate", "query source", "query usageId", "query subscriberId",
+                "query suspenseReason", "query suspenseStatus");
     }
 
     private static String id(JsonNode usage) {

@@ -182,8 +182,8 @@ class ApplicationService {
     }
 
     @Transactional(readOnly = true)
-    Page<PartnerApplication> queue(ReviewQueueFilter filter, Pageable page) {
-        return applications.findAll(filter.toSpecification(clock.instant()), page);
+    Page<PartnerApplication> queue(ReviewQueueFilter filter, ReviewQueueOrder order, Pageable page) {
+        return applications.findAll(order.applyTo(filter.toSpecification(clock.instant())), page);
     }
 
     private PartnerApplication change(PartnerApplication application, String action,

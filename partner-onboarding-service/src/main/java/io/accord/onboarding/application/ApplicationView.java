@@ -13,18 +13,23 @@ import java.util.UUID;
  *                        approved automatically
  * @param submittedAt     the first submission
  * @param lastSubmittedAt the latest submission (after an information request, the one that answered it)
+ * @param waitingSince    staff views: when an open application entered its current status (IN_REVIEW: its latest
+ *                        submission to review; INFO_REQUESTED: the request; DRAFT: its creation); absent once decided
+ * @param waitingOn       staff views: whose move it is, {@code CSP} (IN_REVIEW) or {@code APPLICANT}
+ *                        (INFO_REQUESTED, DRAFT); absent once decided
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ApplicationView(UUID id, String href, ApplicationStatus status, ApplicationForm application,
                        List<RecordedCheck> checks, Instant checksRanAt, String decisionReason, String decidedBy,
                        Instant decidedAt, Boolean autoApproved, UUID partnerId, Instant createdAt,
-                       Instant submittedAt, Instant lastSubmittedAt, Instant updatedAt, String trackingSecret) {
+                       Instant submittedAt, Instant lastSubmittedAt, Instant updatedAt, Instant waitingSince,
+                       WaitingOn waitingOn, String trackingSecret) {
 
     static final String PATH = "/api/onboarding/applications";
 
     /** As staff see it: every check with its full reason. */
     static ApplicationView of(PartnerApplication application) {
-        return view(application, application.checks(), null);
+        return view(application, application.checks(), null, application.decidedBy(), true);
     }
 
     /** As the public applicant sees it: no other partner's, application's or denylist entry's data. */
@@ -40,20 +45,16 @@ record ApplicationView(UUID id, String href, ApplicationStatus status, Applicati
         // 2026-12-07: "decidedBy":"partner-manager" is also the name of a staff account); the approval policy is
         // no person, and autoApproved tells whether a person decided
         String decidedBy = application.autoApproved() ? application.decidedBy() : null;
-        return view(application, checks, trackingSecret, decidedBy);
+        return view(application, checks, trackingSecret, decidedBy, false);
     }
 
     private static ApplicationView view(PartnerApplication application, List<RecordedCheck> checks,
-                                        String trackingSecret) {
-        return view(application, checks, trackingSecret, application.decidedBy());
-    }
-
-    private static ApplicationView view(PartnerApplication application, List<RecordedCheck> checks,
-                                        String trackingSecret, String decidedBy) {
+                                        String trackingSecret, String decidedBy, boolean staff) {
         return new ApplicationView(application.id(), PATH + "/" + application.id(), application.status(),
                 application.form(), checks, application.checksRanAt(), application.decisionReason(),
                 decidedBy, application.decidedAt(), application.autoApproved(),
                 application.partnerId(), application.createdAt(), application.submittedAt(),
-                application.lastSubmittedAt(), application.updatedAt(), trackingSecret);
+                application.lastSubmittedAt(), application.updatedAt(),
+                staff ? application.waitingSince() : null, staff ? application.waitingOn() : null, trackingSecret);
     }
 }

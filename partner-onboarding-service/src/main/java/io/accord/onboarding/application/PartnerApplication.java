@@ -218,4 +218,26 @@ public class PartnerApplication {
     public Instant updatedAt() {
         return updatedAt;
     }
+
+    /**
+     * When the application entered its current open status: the latest submission to review (IN_REVIEW), the
+     * information request (INFO_REQUESTED), the creation (DRAFT); {@code null} once decided (nobody waits).
+     */
+    Instant waitingSince() {
+        return switch (status) {
+            case IN_REVIEW -> reviewSince != null ? reviewSince : lastSubmittedAt;
+            case INFO_REQUESTED -> decidedAt;
+            case DRAFT -> createdAt;
+            case APPROVED, REJECTED -> null;
+        };
+    }
+
+    /** Whose move it is: {@code null} once decided. */
+    WaitingOn waitingOn() {
+        return switch (status) {
+            case IN_REVIEW -> WaitingOn.CSP;
+            case INFO_REQUESTED, DRAFT -> WaitingOn.APPLICANT;
+            case APPROVED, REJECTED -> null;
+        };
+    }
 }

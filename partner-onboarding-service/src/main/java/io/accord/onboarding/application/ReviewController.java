@@ -6,6 +6,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -49,14 +50,35 @@ class ReviewController {
 
     @GetMapping
     @Operation(operationId = "listReviewQueue",
-            summary = "The review queue (default status IN_REVIEW), oldest first; filter by status, type, age")
-    ResponseEntity<List<ApplicationView>> queue(@RequestParam(required = false) List<ApplicationStatus> status,
-                                                @RequestParam(required = false) PartnerType partnerType,
-                                                @RequestParam(required = false) @Min(0) Integer olderThanDays,
-                                                @RequestParam(required = false) Integer offset,
-                                                @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(service.queue(new ReviewQueueFilter(status, partnerType, olderThanDays),
-                OffsetLimit.of(offset, limit, Sort.by("submittedAt", "createdAt", "id"))), ApplicationView::of);
+            summary = "The review queue (default status IN_REVIEW), oldest submission first; filter by status, "
+            + "type, business model, country, name and age; each row says since when and on whom it waits",
+            description = "Every filter must hold; within one, a comma separates alternatives (`\\,` is a comma "
+            + "inside a value). X-Total-Count is the number of matches. `waitingSince`/`waitingOn` (staff views): "
+            + "when an open application entered its status and whose move it is (`CSP` for IN_REVIEW, `APPLICANT` "
+            + "for INFO_REQUESTED and DRAFT).")
+    ResponseEntity<List<ApplicationView>> queue(
+            @Parameter(description = "statuses (default IN_REVIEW)")
+            @RequestParam(required = false) List<ApplicationStatus> status,
+            @RequestParam(required = false) List<PartnerType> partnerType,
+            @Parameter(description = "RESELL, SELL_THROUGH or CO_CREATE")
+            @RequestParam(required = false) String businessModel,
+            @Parameter(description = "ISO 3166-1 alpha-2 country code, e.g. DE")
+            @RequestParam(required = false) String country,
+            @Parameter(description = "part of the legal or trading name, any case, or of the legal name as duplicate "
+                    + "detection normalises it (accents, punctuation and legal form ignored)")
+            @RequestParam(required = false) String name,
+            @Parameter(description = "only applications first submitted at least this many days ago")
+            @RequestParam(required = false) @Min(0) Integer olderThanDays,
+            @Parameter(description = "submittedAt (default), -submittedAt, lastSubmittedAt, -lastSubmittedAt, "
+                    + "waitingSince, -waitingSince, legalName, -legalName; ties by creation, then id")
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit) {
+        ReviewQueueFilter filter = ReviewQueueFilter.of(status, partnerType, businessModel, country, name,
+                olderThanDays);
+        ReviewQueueOrder order = ReviewQueueOrder.of(sort);
+        return PagedResponse.of(service.queue(filter, order, OffsetLimit.of(offset, limit, Sort.unsorted())),
+                ApplicationView::of);
     }
 
     @GetMapping("/{id}")

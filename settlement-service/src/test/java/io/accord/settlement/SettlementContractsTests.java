@@ -5,6 +5,7 @@ import io.accord.contracts.events.CorrectionNoteDrafted;
 import io.accord.contracts.events.DisputeResolved;
 import io.accord.contracts.events.DomainEvent;
 import io.accord.contracts.events.PartnerActivated;
+import io.accord.contracts.events.PartnerBankAccountConfirmed;
 import io.accord.contracts.events.PaymentRecorded;
 import io.accord.contracts.events.ReconciliationCompleted;
 import io.accord.contracts.events.ReconciliationDiscrepancyFound;
@@ -153,6 +154,42 @@ class SettlementContractsTests {
         assertThat(old.bankAccount()).isNull();
         assertThat(new PartnerActivated(UUID.randomUUID(), AT, PARTNER, "Old Ltd", "MVNO", "RESELL", "GB", "GBP")
                 .bankAccount()).isNull();
+    }
+
+    @Test
+    void anAccountWithoutIbanTravelsAsAccountNumberAndBankCodeAndOldBankEventsStillRead() {
+        PartnerBankAccountConfirmed us = new PartnerBankAccountConfirmed(UUID.randomUUID(), AT, PARTNER, null, null,
+                "123456789", "021000021");
+        PartnerActivated activated = new PartnerActivated(UUID.randomUUID(), AT, PARTNER, "Gotham Telecom Inc",
+                "MVNO", "RESELL", "US", "USD", null, null,
+                new PartnerActivated.BankAccount(null, "CHASUS33", "123456789", "021000021"));
+
+        JsonNode confirmed = roundTrip(us, PartnerBankAccountConfirmed.class);
+        JsonNode activatedAccount = roundTrip(activated, PartnerActivated.class).get("bankAccount");
+        PartnerBankAccountConfirmed old = JSON.readValue("""
+                {"eventId":"%s","occurredAt":"2026-01-05T00:00:00Z","partnerId":"%s",
+                 "iban":"DE89370400440532013000","bic":"COBADEFFXXX"}
+                """.formatted(UUID.randomUUID(), PARTNER), PartnerBankAccountConfirmed.class);
+        PartnerActivated oldActivated = JSON.readValue("""
+                {"eventId":"%s","occurredAt":"2026-01-05T00:00:00Z","partnerId":"%s","legalName":"Old GmbH",
+                 "partnerType":"MVNO","businessModel":"RESELL","country":"DE","settlementCurrency":"EUR",
+                 "bankAccount":{"iban":"DE89370400440532013000","bic":"COBADEFFXXX"}}
+                """.formatted(UUID.randomUUID(), PARTNER), PartnerActivated.class);
+        JsonNode ibanOnly = JSON.readTree(JSON.writeValueAsString(new PartnerBankAccountConfirmed(UUID.randomUUID(),
+                AT, PARTNER, "DE89370400440532013000", "COBADEFFXXX")));
+
+        assertThat(confirmed.get("accountNumber").asString()).isEqualTo("123456789");
+        assertThat(confirmed.get("bankCode").asString()).isEqualTo("021000021");
+        assertThat(confirmed.get("iban").isNull()).isTrue();
+        assertThat(activatedAccount.get("accountNumber").asString()).isEqualTo("123456789");
+        assertThat(activatedAccount.get("bankCode").asString()).isEqualTo("021000021");
+        assertThat(old.iban()).isEqualTo("DE89370400440532013000");
+        assertThat(old.accountNumber()).isNull();
+        assertThat(old.bankCode()).isNull();
+        assertThat(oldActivated.bankAccount())
+                .isEqualTo(new PartnerActivated.BankAccount("DE89370400440532013000", "COBADEFFXXX", null, null));
+        assertThat(ibanOnly.has("accountNumber")).as("an IBAN account's JSON is as before").isFalse();
+        assertThat(ibanOnly.has("bankCode")).isFalse();
     }
 
     @Test

@@ -146,12 +146,10 @@ public class Partner {
                 : new PartnerActivated.Address(address.street1(), address.street2(), address.city(), address.postCode());
     }
 
-    /**
-     * The event carries IBAN accounts only: an account without IBAN (account number and bank code) is not in the
-     * published language yet, so settlement learns of none (see docs/onboarding-checks.md).
-     */
+    /** The confirmed account as the event carries it: IBAN and BIC, or account number, bank code and BIC. */
     private PartnerActivated.BankAccount eventBankAccount() {
-        return iban == null ? null : new PartnerActivated.BankAccount(iban, bic);
+        return iban == null && accountNumber == null ? null
+                : new PartnerActivated.BankAccount(iban, bic, accountNumber, bankCode);
     }
 
     /**
@@ -306,7 +304,7 @@ public class Partner {
      * Settlement pays into the waiting bank details from now on. The confirmation names the change it confirms (its
      * id, and the IBAN or account number when given): if the waiting change is another one, nothing is confirmed
      * (409). Four eyes: the person who requested the change cannot confirm it (403). An account without IBAN is
-     * published with {@code iban} null (see {@link #eventBankAccount}).
+     * published with {@code iban} null and its account number and bank code.
      */
     public void confirmBankAccountChange(UUID changeId, String expectedAccount, Person confirmer, Instant now) {
         Objects.requireNonNull(changeId, "changeId");
@@ -323,7 +321,8 @@ public class Partner {
         this.bankCode = pendingBankCode;
         this.bankConfirmedAt = now;
         clearPendingBankAccount(now);
-        events.add(new PartnerBankAccountConfirmed(UUID.randomUUID(), now, id.toString(), iban, bic));
+        events.add(new PartnerBankAccountConfirmed(UUID.randomUUID(), now, id.toString(), iban, bic, accountNumber,
+                bankCode));
     }
 
     /** The waiting bank details are dropped; the confirmed account stays. A named change must be the waiting one. */

@@ -221,6 +221,11 @@ class BankAccountChangeTests {
                 "{\"changeId\":\"" + pending.get("changeId").asString() + "\",\"accountNumber\":\"000123456789\"}")
                 .json();
         assertThat(confirmed.get("confirmed").get("accountNumber").asString()).isEqualTo("000123456789");
+        // settlement learns the account it pays into, though it has no IBAN
+        TestKafka.awaitRecords(Topics.PARTNER_EVENTS, record -> id.equals(record.key())
+                && "PartnerBankAccountConfirmed".equals(TestKafka.header(record, "ce_type"))
+                && TestKafka.value(record).contains("\"accountNumber\":\"000123456789\"")
+                && TestKafka.value(record).contains("\"bankCode\":\"021000021\""), 1, Duration.ofSeconds(30));
 
         JsonNode read = as(TestJwt.partner("us-user", id, Roles.PARTNER_USER)).get("/api/onboarding/partners/" + id)
                 .json();

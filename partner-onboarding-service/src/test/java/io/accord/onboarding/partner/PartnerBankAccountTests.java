@@ -1,5 +1,6 @@
 package io.accord.onboarding.partner;
 
+import io.accord.contracts.events.PartnerActivated;
 import io.accord.contracts.events.PartnerBankAccountConfirmed;
 import io.accord.platform.problem.ConflictException;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +70,10 @@ class PartnerBankAccountTests {
         assertThat(partner.bankAccount()).isEqualTo(FIRST);
         assertThat(partner.pendingBankAccountChange()).isNull();
         assertThat(partner.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerBankAccountConfirmed.class,
-                event -> assertThat(event.iban()).isEqualTo(FIRST.iban()));
+                event -> assertThat(event).extracting(PartnerBankAccountConfirmed::iban,
+                                PartnerBankAccountConfirmed::bic, PartnerBankAccountConfirmed::accountNumber,
+                                PartnerBankAccountConfirmed::bankCode)
+                        .containsExactly(FIRST.iban(), FIRST.bic(), null, null));
     }
 
     @Test
@@ -105,9 +109,30 @@ class PartnerBankAccountTests {
 
         assertThat(american.bankAccount()).isEqualTo(domestic);
         assertThat(american.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerBankAccountConfirmed.class,
-                event -> assertThat(event.iban()).isNull());
+                event -> assertThat(event).extracting(PartnerBankAccountConfirmed::iban,
+                                PartnerBankAccountConfirmed::accountNumber, PartnerBankAccountConfirmed::bankCode)
+                        .containsExactly(null, "000123456789", "021000021"));
         assertThat(american.bankAccount().masked())
                 .isEqualTo(new BankAccount(null, null, "**** **** 6789", "021000021"));
+    }
+
+    @Test
+    void anActivationPublishesTheConfirmedAccountWithOrWithoutIban() {
+        BankAccount domestic = BankAccount.domestic("000123456789", "021000021", "CHASUS33");
+        Partner american = Partner.activate(profile("Activated Inc", "US", domestic, "USD"), null, null, NOW);
+        Partner french = Partner.activate(profile("Activée SAS", "FR", FIRST, "EUR"), null, null, NOW);
+
+        assertThat(american.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerActivated.class,
+                event -> assertThat(event.bankAccount())
+                        .isEqualTo(new PartnerActivated.BankAccount(null, "CHASUS33", "000123456789", "021000021")));
+        assertThat(french.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerActivated.class,
+                event -> assertThat(event.bankAccount())
+                        .isEqualTo(new PartnerActivated.BankAccount(FIRST.iban(), FIRST.bic(), null, null)));
+    }
+
+    private static PartnerProfile profile(String name, String country, BankAccount account, String currency) {
+        return new PartnerProfile(name, null, PartnerType.RESELLER, BusinessModel.RESELL, country, null, null, null,
+                null, null, account, currency);
     }
 
     @Test

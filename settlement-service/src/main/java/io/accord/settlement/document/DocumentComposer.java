@@ -123,12 +123,30 @@ final class DocumentComposer {
                                                                  PartnerTerms.LegalData partner) {
         if ("PAYABLE".equals(direction)) {
             PartnerTerms.BankAccount account = partner == null ? null : partner.bankAccount();
-            return new PrintedDocument.PaymentAccount(partner == null ? null : partner.legalName(),
-                    account == null ? null : account.iban(), account == null ? null : account.bic());
+            String holder = partner == null ? null : partner.legalName();
+            if (account == null) {
+                return new PrintedDocument.PaymentAccount(holder, null, null);
+            }
+            if (account.iban() == null && account.accountNumber() != null) {
+                return new PrintedDocument.PaymentAccount(holder, null, account.bic(), account.accountNumber(),
+                        account.bankCode(), domesticAccount(account, partner.country()));
+            }
+            return new PrintedDocument.PaymentAccount(holder, account.iban(), account.bic());
         }
         IssuingEntities.BankAccount account = issuer.bankAccount();
         return new PrintedDocument.PaymentAccount(issuer.name(), account == null ? null : account.iban(),
                 account == null ? null : account.bic());
+    }
+
+    /**
+     * An account without IBAN as printed: its number, its bank code (a US bank code is the ABA routing number) and
+     * the BIC when there is one.
+     */
+    private static String domesticAccount(PartnerTerms.BankAccount account, String country) {
+        return "Account " + account.accountNumber()
+                + (account.bankCode() == null ? "" : ("US".equals(country) ? ", ABA routing " : ", bank code ")
+                + account.bankCode())
+                + (account.bic() == null ? "" : ", BIC " + account.bic());
     }
 
     private static PrintedDocument.BillingOnBehalf billingOnBehalf(DocumentContent content,

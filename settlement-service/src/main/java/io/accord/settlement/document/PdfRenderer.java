@@ -218,6 +218,10 @@ final class PdfRenderer {
         PrintedDocument.PaymentAccount account = printed.paymentAccount();
         Paragraph text = new Paragraph("Payment to: " + orMissing(account.holder()), BOLD);
         text.setSpacingBefore(12);
+        if (account.iban() == null && account.account() != null) {
+            text.add(new Phrase("\n" + account.account(), NORMAL));
+            return text;
+        }
         text.add(new Phrase("\nIBAN: " + (account.iban() == null ? "not confirmed yet" : account.iban())
                 + (account.bic() == null ? "" : "   BIC: " + account.bic()), NORMAL));
         return text;

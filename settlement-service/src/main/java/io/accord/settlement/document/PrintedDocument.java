@@ -50,9 +50,20 @@ record PrintedDocument(String documentId, String documentType, String title, Str
 
     /**
      * The account the payment goes to: the partner's confirmed account when we pay, the issuing entity's when the
-     * partner pays; {@code iban} is {@code null} when none is known (the document says so).
+     * partner pays. An IBAN account has {@code iban} (and {@code bic} when known); a partner's account in a country
+     * that issues no IBANs has {@code accountNumber} and {@code bankCode} instead, and {@code account} says it as
+     * printed ({@code "Account 123456789, ABA routing 021000021"} in the US,
+     * {@code "Account …, bank code …, BIC …"} elsewhere); these three are absent from the JSON of an IBAN account. {@code iban} and {@code accountNumber}
+     * are both {@code null} when no account is known (the document says so).
      */
-    record PaymentAccount(String holder, String iban, String bic) {
+    record PaymentAccount(String holder, String iban, String bic,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String accountNumber,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String bankCode,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String account) {
+
+        PaymentAccount(String holder, String iban, String bic) {
+            this(holder, iban, bic, null, null, null);
+        }
     }
 
     /**

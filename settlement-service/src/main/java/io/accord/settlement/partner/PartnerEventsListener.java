@@ -94,9 +94,10 @@ class PartnerEventsListener {
             store.legal(activated, event.sequence(), held.isEmpty() || event.isNewerThan(held.get().taxSequence()));
         }
         boolean bankNewer = held.isEmpty() || event.isNewerThan(held.get().bankSequence());
-        if (activated.bankAccount() != null && bankNewer) {
-            store.bank(partnerId, activated.bankAccount().iban(), activated.bankAccount().bic(),
-                    activated.occurredAt(), event.sequence());
+        PartnerActivated.BankAccount account = activated.bankAccount();
+        if (account != null && bankNewer) {
+            store.bank(partnerId, new PartnerStore.Account(account.iban(), account.bic(), account.accountNumber(),
+                    account.bankCode()), activated.occurredAt(), event.sequence());
         }
     }
 
@@ -107,7 +108,8 @@ class PartnerEventsListener {
             log.info("Ignoring stale bank account confirmation {} of partner {}", event.id(), partnerId);
             return;
         }
-        store.bank(partnerId, confirmed.iban(), confirmed.bic(), confirmed.occurredAt(), event.sequence());
+        store.bank(partnerId, new PartnerStore.Account(confirmed.iban(), confirmed.bic(), confirmed.accountNumber(),
+                confirmed.bankCode()), confirmed.occurredAt(), event.sequence());
     }
 
     private void taxIdChanged(IncomingEvent event, PartnerTaxIdChanged changed) {

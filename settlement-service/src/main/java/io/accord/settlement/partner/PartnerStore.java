@@ -160,17 +160,27 @@ class PartnerStore {
                 .param("at", timestamp(changedAt)).update();
     }
 
-    void bank(UUID partnerId, String iban, String bic, Instant confirmedAt, Long sequence) {
+    /**
+     * The confirmed account, replacing the one held: an IBAN account or one without IBAN (account number and bank
+     * code), so the columns of the other form are cleared.
+     */
+    void bank(UUID partnerId, Account account, Instant confirmedAt, Long sequence) {
         jdbc.sql("""
-                        insert into partner_legal_view (partner_id, iban, bic, bank_confirmed_at, bank_sequence,
-                                                        updated_at)
-                        values (:p, :iban, :bic, :confirmedAt, :sequence, :confirmedAt)
+                        insert into partner_legal_view (partner_id, iban, bic, account_number, bank_code,
+                                                        bank_confirmed_at, bank_sequence, updated_at)
+                        values (:p, :iban, :bic, :accountNumber, :bankCode, :confirmedAt, :sequence, :confirmedAt)
                         on conflict (partner_id) do update set iban = excluded.iban, bic = excluded.bic,
+                            account_number = excluded.account_number, bank_code = excluded.bank_code,
                             bank_confirmed_at = excluded.bank_confirmed_at, bank_sequence = excluded.bank_sequence,
                             updated_at = excluded.updated_at
                         """)
-                .param("p", partnerId).param("iban", iban).param("bic", bic)
+                .param("p", partnerId).param("iban", account.iban()).param("bic", account.bic())
+                .param("accountNumber", account.accountNumber()).param("bankCode", account.bankCode())
                 .param("confirmedAt", timestamp(confirmedAt)).param("sequence", sequence).update();
+    }
+
+    /** A bank account as the partner events carry it: IBAN (and BIC), or account number, bank code and BIC. */
+    record Account(String iban, String bic, String accountNumber, String bankCode) {
     }
 
     Optional<PartnerTerms.LegalData> legalData(UUID partnerId) {
@@ -193,9 +203,9 @@ class PartnerStore {
         PartnerTerms.Address address = rs.getString("street1") == null && rs.getString("city") == null ? null
                 : new PartnerTerms.Address(rs.getString("street1"), rs.getString("street2"), rs.getString("city"),
                 rs.getString("post_code"), country);
-        PartnerTerms.BankAccount bank = rs.getString("iban") == null ? null
+        PartnerTerms.BankAccount bank = rs.getString("iban") == null && rs.getString("account_number") == null ? null
                 : new PartnerTerms.BankAccount(rs.getString("iban"), rs.getString("bic"),
-                instant(rs, "bank_confirmed_at"));
+                rs.getString("account_number"), rs.getString("bank_code"), instant(rs, "bank_confirmed_at"));
         return new PartnerTerms.LegalData(rs.getObject("partner_id", UUID.class), rs.getString("legal_name"), country,
                 rs.getString("business_model"), rs.getString("settlement_currency"), rs.getString("tax_id"), address,
                 bank);

@@ -92,7 +92,11 @@ public class PartnerTerms {
     public record Address(String street1, String street2, String city, String postCode, String country) {
     }
 
-    /** The confirmed account settlement pays into, confirmed at {@code confirmedAt}. */
-    public record BankAccount(String iban, String bic, Instant confirmedAt) {
+    /**
+     * The confirmed account settlement pays into, confirmed at {@code confirmedAt}: an IBAN (with its BIC, when
+     * known), or, in a country that issues no IBANs, {@code accountNumber} with its {@code bankCode} (US: the ABA
+     * routing number) and a BIC, {@code iban} then being {@code null}.
+     */
+    public record BankAccount(String iban, String bic, String accountNumber, String bankCode, Instant confirmedAt) {
     }
 }

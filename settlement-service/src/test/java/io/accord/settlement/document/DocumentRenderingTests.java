@@ -21,6 +21,7 @@ class DocumentRenderingTests {
             "DE"), "DE811907980", "ACD", new IssuingEntities.BankAccount("DE89370400440532013000", "COBADEFFXXX"));
     private static final String REVERSE_CHARGE = "Reverse charge: the recipient is liable for the VAT (Article 196, "
             + "Council Directive 2006/112/EC).";
+    private static final Instant CONFIRMED = Instant.parse("2026-03-01T00:00:00Z");
 
     @Test
     void aWholesaleInvoiceUnderReverseChargePrintsTheLegalNoteAndTheIssuersAccount() throws Exception {
@@ -50,6 +51,63 @@ class DocumentRenderingTests {
                 "2026-03-01 to 2026-04-01");
         // the partner pays a positive amount; the net and tax lines keep our side's sign
         assertThat(text).contains("Total payable by the partner1500.00 EUR");
+    }
+
+    @Test
+    void aStatementPayableToAPartnerWithoutIbanPrintsItsAccountNumberAndBankCode() throws Exception {
+        UUID partner = UUID.randomUUID();
+        PartnerTerms.LegalData american = legal(partner, "Gotham Telecom Inc", "US",
+                new PartnerTerms.BankAccount(null, null, "123456789", "021000021", CONFIRMED));
+        PartnerTerms.LegalData canadian = legal(partner, "Maple Mobile Ltd", "CA",
+                new PartnerTerms.BankAccount(null, "ROYCCAT2", "1234567", "00011-003", CONFIRMED));
+
+        PrintedDocument printed = DocumentComposer.compose(payable(partner), ISSUER, american);
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(printed);
+        PrintedDocument elsewhere = DocumentComposer.compose(payable(partner), ISSUER, canadian);
+
+        assertThat(printed.paymentAccount()).isEqualTo(new PrintedDocument.PaymentAccount("Gotham Telecom Inc", null,
+                null, "123456789", "021000021", "Account 123456789, ABA routing 021000021"));
+        assertThat(text).contains("Payment to: Gotham Telecom Inc", "Account 123456789, ABA routing 021000021")
+                .doesNotContain("not confirmed yet");
+        assertThat(json).contains("\"accountNumber\":\"123456789\"", "\"bankCode\":\"021000021\"",
+                "\"account\":\"Account 123456789, ABA routing 021000021\"");
+        assertThat(elsewhere.paymentAccount().account())
+                .isEqualTo("Account 1234567, bank code 00011-003, BIC ROYCCAT2");
+        assertThat(StatementDocumentTests.text(PdfRenderer.render(elsewhere)))
+                .contains("Account 1234567, bank code 00011-003, BIC ROYCCAT2");
+    }
+
+    @Test
+    void anIbanAccountPrintsAsBeforeAndNoAccountSaysSo() throws Exception {
+        UUID partner = UUID.randomUUID();
+        PartnerTerms.LegalData french = legal(partner, "Northwind SAS", "FR", new PartnerTerms.BankAccount(
+                "FR7630006000011234567890189", "AGRIFRPPXXX", null, null, CONFIRMED));
+
+        PrintedDocument printed = DocumentComposer.compose(payable(partner), ISSUER, french);
+        PrintedDocument none = DocumentComposer.compose(payable(partner), ISSUER,
+                legal(partner, "Nobank Inc", "US", null));
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(printed);
+
+        assertThat(StatementDocumentTests.text(PdfRenderer.render(printed)))
+                .contains("IBAN: FR7630006000011234567890189", "BIC: AGRIFRPPXXX");
+        assertThat(json).doesNotContain("accountNumber", "bankCode", "\"account\"");
+        assertThat(StatementDocumentTests.text(PdfRenderer.render(none))).contains("IBAN: not confirmed yet");
+    }
+
+    private static DocumentContent payable(UUID partner) {
+        return new DocumentContent(UUID.randomUUID(), partner, "REVENUE_SHARE_STATEMENT", "ACD-2026-000021",
+                "accord-de", Instant.parse("2026-04-02T10:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-04-01T00:00:00Z"), LocalDate.parse("2026-05-02"), "PAYABLE", "USD",
+                List.of(new DocumentContent.Line(1, "USAGE_REVENUE_SHARE", "Revenue share: Video × VOICE", "off-v",
+                        "VOICE", new BigDecimal("3"), new BigDecimal("7.00"))),
+                new BigDecimal("7.00"), "0", new BigDecimal("0.00"), null, new BigDecimal("7.00"), null, null,
+                List.of());
+    }
+
+    private static PartnerTerms.LegalData legal(UUID partner, String name, String country,
+                                                PartnerTerms.BankAccount account) {
+        return new PartnerTerms.LegalData(partner, name, country, "RESELL", "USD", null, null, account);
     }
 
     @Test

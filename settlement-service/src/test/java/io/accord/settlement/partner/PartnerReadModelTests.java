@@ -148,6 +148,45 @@ class PartnerReadModelTests {
                 .isEqualTo("ATU13585627");
     }
 
+    @Test
+    void keepsAnAccountWithoutIbanByItsAccountNumberAndBankCode() {
+        String partnerId = UUID.randomUUID().toString();
+        UUID partner = UUID.fromString(partnerId);
+        SettlementFixtures.send(Topics.PARTNER_EVENTS, partnerId, "PartnerActivated", partnerId, 1L, """
+                {"eventId":"%s","occurredAt":"2026-01-02T00:00:00Z","partnerId":"%s","legalName":"Gotham Telecom Inc",
+                 "partnerType":"MVNO","businessModel":"RESELL","country":"US","settlementCurrency":"USD",
+                 "bankAccount":{"iban":null,"bic":null,"accountNumber":"000123456789","bankCode":"021000021"}}
+                """.formatted(UUID.randomUUID(), partnerId));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.legalData(partner)
+                .filter(data -> data.bankAccount() != null).isPresent());
+        PartnerTerms.BankAccount activated = partners.legalData(partner).orElseThrow().bankAccount();
+        assertThat(activated.iban()).isNull();
+        assertThat(activated.accountNumber()).isEqualTo("000123456789");
+        assertThat(activated.bankCode()).isEqualTo("021000021");
+
+        SettlementFixtures.send(Topics.PARTNER_EVENTS, partnerId, "PartnerBankAccountConfirmed", partnerId, 2L, """
+                {"eventId":"%s","occurredAt":"2026-03-01T10:00:00Z","partnerId":"%s","iban":null,
+                 "bic":"CHASUS33","accountNumber":"987654321","bankCode":"026009593"}
+                """.formatted(UUID.randomUUID(), partnerId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "987654321".equals(
+                partners.legalData(partner).orElseThrow().bankAccount().accountNumber()));
+        assertThat(partners.legalData(partner).orElseThrow().bankAccount())
+                .isEqualTo(new PartnerTerms.BankAccount(null, "CHASUS33", "987654321", "026009593",
+                        Instant.parse("2026-03-01T10:00:00Z")));
+
+        // moving to an IBAN account leaves nothing of the former one
+        SettlementFixtures.send(Topics.PARTNER_EVENTS, partnerId, "PartnerBankAccountConfirmed", partnerId, 3L, """
+                {"eventId":"%s","occurredAt":"2026-04-01T10:00:00Z","partnerId":"%s",
+                 "iban":"DE89370400440532013000","bic":"COBADEFFXXX"}
+                """.formatted(UUID.randomUUID(), partnerId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> partners.legalData(partner).orElseThrow().bankAccount()
+                .iban() != null);
+        assertThat(partners.legalData(partner).orElseThrow().bankAccount())
+                .isEqualTo(new PartnerTerms.BankAccount("DE89370400440532013000", "COBADEFFXXX", null, null,
+                        Instant.parse("2026-04-01T10:00:00Z")));
+    }
+
     private static void activated(String partnerId, String legalName, long sequence) {
         SettlementFixtures.send(Topics.PARTNER_EVENTS, partnerId, "PartnerActivated", partnerId, sequence, """
                 {"eventId":"%s","occurredAt":"2026-01-02T00:00:00Z","partnerId":"%s","legalName":"%s",

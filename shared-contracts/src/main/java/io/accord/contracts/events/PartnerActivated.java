@@ -1,5 +1,7 @@
 package io.accord.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -44,7 +46,19 @@ public record PartnerActivated(
     public record Address(String street1, String street2, String city, String postCode) {
     }
 
-    /** A confirmed bank account. */
-    public record BankAccount(String iban, String bic) {
+    /**
+     * A confirmed bank account: an IBAN (with its BIC, when known) or, in a country that issues no IBANs, a domestic
+     * account number with its bank code (US: the ABA routing number) and a BIC; one form is set, never both.
+     * {@code accountNumber} and {@code bankCode} were added later: absent from the JSON of an IBAN account and of
+     * events published before they existed.
+     */
+    public record BankAccount(String iban, String bic,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String accountNumber,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String bankCode) {
+
+        /** An IBAN account (as the event was before it carried accounts without IBAN). */
+        public BankAccount(String iban, String bic) {
+            this(iban, bic, null, null);
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.accord.portal.catalog;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.security.PortalUser;
 import io.accord.portal.layout.PageBounds;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 class OfferingsController {
 
     private static final int PAGE_SIZE = 25;
+    private static final Logger log = LoggerFactory.getLogger(OfferingsController.class);
 
     private final Gateway gateway;
 
@@ -55,7 +59,21 @@ class OfferingsController {
         model.addAttribute("page", Math.max(0, page));
         PageBounds.last(model, listing.total(), PAGE_SIZE);
         model.addAttribute("hasNext", offset + rows.size() < listing.total());
+        model.addAttribute("pendingInvitations", pendingInvitations());
         return "catalog";
+    }
+
+    /**
+     * How many co-creation invitations wait for the partner's answer (the count beside the link to them); 0 when
+     * the catalog does not tell: the catalog page shows without it rather than fail.
+     */
+    private long pendingInvitations() {
+        try {
+            return gateway.list(CoCreationController.INVITATIONS + "?offset=0&limit=1").total();
+        } catch (GatewayException e) {
+            log.warn("co-creation invitations not available: {}", e.getMessage());
+            return 0;
+        }
     }
 
     /** Whose the offering is, as the partner reads it: the catalog lists the CSP's launched offerings too. */

@@ -72,14 +72,33 @@ class StatementPage {
     /**
      * A statement line: its number (1, 2, ... as disputes name it), label (settlement's, in English), type, amount at
      * the minor unit, what it is of (offering, usage type, reference: the parts a label in another language is made
-     * of) and, when converted from another currency, the source amount and the rate ({@code null} otherwise).
+     * of) and, when converted from another currency, the source amount and the rate ({@code null} otherwise). A
+     * usage line also says what it counts (docs/settlement.md, "What a usage line counts"): its {@code quantity} in
+     * {@code unit}, the rated records behind it ({@code recordCount}, net of reversals) and the one price per unit they
+     * were charged at ({@code unitPrice}, in the usage currency); each {@code null} when settlement does not say it.
      */
     record Line(int number, String label, String type, BigDecimal amount, String offeringId, String usageType,
-                String reference, BigDecimal sourceAmount, String sourceCurrency, BigDecimal fxRate) {
+                String reference, BigDecimal sourceAmount, String sourceCurrency, BigDecimal fxRate,
+                BigDecimal quantity, String unit, Long recordCount, BigDecimal unitPrice) {
 
         /** Whether the amount was converted from another currency (the page shows "20.70 XAU × 2,500.123456"). */
         public boolean converted() {
             return sourceAmount != null && fxRate != null && !sourceCurrency.isEmpty();
+        }
+
+        /** Whether the quantity is shown with its unit ("1,274.5 MB"): only when settlement says the unit. */
+        public boolean counted() {
+            return quantity != null && unit != null;
+        }
+
+        /** Whether the line says anything of its usage (the "Usage: 2 rated records, …" beneath its label). */
+        public boolean countsUsage() {
+            return recordCount != null || counted();
+        }
+
+        /** The currency {@code unitPrice} is in: the usage's, a converted line's source currency. */
+        public String usageCurrency(String statementCurrency) {
+            return converted() ? sourceCurrency : statementCurrency;
         }
     }
 
@@ -243,9 +262,18 @@ class StatementPage {
                     StatementsController.amount(line, "rounded"), line.path("offeringId").asString(""),
                     line.path("usageType").asString(""), line.path("reference").asString(""),
                     StatementsController.amount(line, "sourceAmount"), line.path("sourceCurrency").asString(""),
-                    StatementsController.amount(line, "fxRate")));
+                    StatementsController.amount(line, "fxRate"), StatementsController.amount(line, "quantity"),
+                    text(line, "unit"), line.path("recordCount").isIntegralNumber()
+                            ? line.path("recordCount").asLong() : null,
+                    StatementsController.amount(line, "unitPrice")));
         }
         return lines;
+    }
+
+    /** A text field, {@code null} when absent, null or blank. */
+    private static String text(JsonNode node, String field) {
+        String value = node.path(field).asString("").strip();
+        return value.isEmpty() ? null : value;
     }
 
     private static List<Warning> warnings(JsonNode statement) {

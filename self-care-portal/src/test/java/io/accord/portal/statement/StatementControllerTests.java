@@ -280,6 +280,71 @@ class StatementControllerTests extends PortalTestSupport {
                         containsString("data-testid=\"fx\">20,70 XAU × 2.500,123456 (umgerechnet)</span>")));
     }
 
+    /** A wholesale line of 1274.5 MB from 2 records at one price, a converted one without a price, a recurring one. */
+    static void answersUsageLines() {
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","state":"ISSUED","direction":"RECEIVABLE","currency":"EUR","totalAmount":-2.00,
+                 "paidAmount":0,"documentNumber":"ST-2026-000078",
+                 "lines":[{"type":"WHOLESALE","label":"Wholesale: Data × DATA","rounded":-1.00,"usageType":"DATA",
+                           "quantity":1274.500000,"unit":"MB","recordCount":2,"unitPrice":0.00078125},
+                          {"type":"USAGE_REVENUE_SHARE","label":"Revenue share: Gold feed × SMS","rounded":0.50,
+                           "usageType":"SMS","quantity":12,"unit":"MESSAGE","recordCount":1,"unitPrice":null,
+                           "fxRate":2500.123456,"sourceAmount":0.0002,"sourceCurrency":"XAU"},
+                          {"type":"RECURRING","label":"Monthly fee","rounded":-1.50,"quantity":1,
+                           "unit":null,"recordCount":null,"unitPrice":null}]}""".formatted(ISSUED));
+    }
+
+    @Test
+    void aUsageLineSaysItsQuantityInItsUnitItsRecordsAndThePriceTheyWereChargedAt() throws Exception {
+        answersAnIssuedStatement("");
+        answersUsageLines();
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<th scope=\"col\" class=\"num\">Quantity</th>"),
+                        containsString("<td class=\"num\" data-testid=\"quantity\">1,274.5 MB</td>"),
+                        containsString("data-testid=\"usage\">Usage: 2 rated records, 1,274.5 MB charged at "
+                                + "0.00078125 EUR per MB</span>"),
+                        containsString("<td class=\"num\" data-testid=\"quantity\">12 messages</td>"),
+                        // no one price: no "charged at"; converted: the price would be in the usage currency
+                        containsString("data-testid=\"usage\">Usage: 1 rated record, 12 messages</span>"),
+                        // a recurring line counts no usage: no unit, no usage line, its quantity not shown
+                        containsString("<td class=\"num\" data-testid=\"quantity\"></td>"))))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .containsOnlyOnce("Monthly fee").contains("data-testid=\"usage\"")
+                        .satisfies(page -> assertThat(page.split("data-testid=\"usage\"", -1)).hasSize(3)));
+
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<td class=\"num\" data-testid=\"quantity\">1.274,5 MB</td>"),
+                        containsString("data-testid=\"usage\">Nutzung: 2 bewertete Datensätze, 1.274,5 MB "
+                                + "berechnet zu 0,00078125 EUR je MB</span>"),
+                        containsString("data-testid=\"usage\">Nutzung: 1 bewerteter Datensatz, 12 Nachrichten</span>"))));
+    }
+
+    @Test
+    void aConvertedLinesUnitPriceIsInItsUsageCurrencyAndALineWithoutFiguresSaysNothing() throws Exception {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","state":"ISSUED","direction":"PAYABLE","currency":"EUR","totalAmount":51752.56,
+                 "paidAmount":0,"documentNumber":"ST-2026-000079",
+                 "lines":[{"type":"WHOLESALE","label":"Wholesale: Gold feed × API","rounded":51752.56,
+                           "quantity":2070,"unit":"API_CALL","recordCount":-1,"unitPrice":0.01,
+                           "fxRate":2500.123456,"sourceAmount":20.70,"sourceCurrency":"XAU"},
+                          {"type":"USAGE_REVENUE_SHARE","label":"Revenue share: Old × VOICE","rounded":0.00,
+                           "quantity":3.5,"unit":null,"recordCount":null,"unitPrice":null}]}""".formatted(ISSUED));
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-testid=\"usage\">Usage: -1 rated records, "
+                        + "2,070 API calls charged at 0.01 XAU per API call</span>")))
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .containsOnlyOnce("data-testid=\"usage\"").doesNotContain("3.5"));
+    }
+
     @Test
     void inGermanALineIsNamedByItsOfferingAndUsageTypeWithSettlementsEnglishLabelBelow() throws Exception {
         String offering = "96c7cd26-de09-41f1-abc8-f845b61b6a09";

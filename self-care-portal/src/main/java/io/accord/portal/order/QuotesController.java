@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -47,10 +48,12 @@ class QuotesController {
 
     private final Gateway gateway;
     private final QuotableOfferings quotable;
+    private final PartnerNames partnerNames;
 
-    QuotesController(Gateway gateway, QuotableOfferings quotable) {
+    QuotesController(Gateway gateway, QuotableOfferings quotable, PartnerNames partnerNames) {
         this.gateway = gateway;
         this.quotable = quotable;
+        this.partnerNames = partnerNames;
     }
 
     @GetMapping("/quotes")
@@ -76,7 +79,9 @@ class QuotesController {
 
     @GetMapping("/quotes/{id}")
     String quote(@PathVariable UUID id, Model model) {
-        model.addAttribute("quote", gateway.get(QUOTES + "/{id}", id));
+        JsonNode quote = gateway.get(QUOTES + "/{id}", id);
+        model.addAttribute("quote", quote);
+        model.addAttribute("partnerNames", PartyNames.of(partnerNames, quote));
         return "orders-quote";
     }
 

@@ -210,7 +210,8 @@ class ProfileController {
         response.setStatus(problem.status() == 403 ? 403 : problem.status());
         model.addAttribute("failedForm", form);
         model.addAttribute("problem", problem);
-        model.addAttribute("errors", problem.messagesByField());
+        model.addAttribute("errors", "bank".equals(form) ? ProfileView.bankErrors(problem.messagesByField())
+                : problem.messagesByField());
         model.addAttribute("values", values);
         model.addAttribute("fourEyes", problem.status() == 403);
         return show(user, id, model);

@@ -133,7 +133,8 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().authenticated();
                 })
-                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService))
+                .oauth2Login(login -> login.withObjectPostProcessor(new UnknownRegistrations())
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService))
                         .tokenEndpoint(token -> token.accessTokenResponseClient(TokenEndpoint.authorizationCodeClient(
                                 keycloak.connectTimeout(), keycloak.readTimeout()))))
                 .oauth2Client(Customizer.withDefaults())

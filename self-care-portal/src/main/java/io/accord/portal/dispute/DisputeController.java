@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.layout.TypedAmounts;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * One dispute, worked by both sides: its thread of comments, evidence, history and SLA clock; the partner accepts or
@@ -48,13 +49,16 @@ class DisputeController {
         return page.show(id, principal, model);
     }
 
+    /** A comment: blank or too long, or refused by the service, the page again with the text kept at its field. */
     @PostMapping("/disputes/{id}/comments")
-    String comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
+    String comment(@PathVariable UUID id, @RequestParam(defaultValue = "") String text,
+                   @AuthenticationPrincipal OidcUser principal, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
+        DisputePage.Step step = new DisputePage.Step(id, principal, "comment", "comments", Map.of("text", text));
         if (text.isBlank() || text.length() > 4000) {
-            return failed(redirect, id, "disputes.error.comment", null);
+            return page.invalid(step, "text", "disputes.error.comment", model, response);
         }
-        return step(redirect, id, "disputes.done.comment", () -> gateway.post(API + "/comments",
-                Map.of("text", text.strip()), id));
+        return page.submit(step, Map.of("text", text.strip()), "disputes.done.comment", redirect, model, response);
     }
 
     @PostMapping("/disputes/{id}/evidence")

@@ -86,6 +86,8 @@ class DisputePage {
         // a link only for whom the portal's statement page opens; the number, read with the user's token, for everyone
         model.addAttribute("statementLinked", PortalPage.STATEMENTS.isOpenTo(user));
         model.addAttribute("statementNumber", statementNumber(dispute.statementId()));
+        // for the page's title (which cannot call the page's helpers)
+        model.addAttribute("amountShown", Display.money(dispute.amount(), dispute.currency()));
         model.addAttribute("partner", user.isPartner());
         model.addAttribute("works", works);
         model.addAttribute("proposes", user.hasRole(Roles.FINANCE) || user.hasRole(Roles.PLATFORM_ADMIN));
@@ -148,6 +150,13 @@ class DisputePage {
         response.setStatus(status);
         model.addAttribute("refusal", new Refusal(step.form(), step.values(), errors, detail));
         return show(step.id(), step.principal(), model);
+    }
+
+    /** The document numbers of these statements (each read once), as {@link #statementNumber} shows each. */
+    Map<String, String> statementNumbers(List<String> statementIds) {
+        Map<String, String> numbers = new java.util.LinkedHashMap<>();
+        statementIds.forEach(id -> numbers.computeIfAbsent(id == null ? "" : id, this::statementNumber));
+        return numbers;
     }
 
     /** The statement's document number; its id shortened when it has none yet or cannot be read. */

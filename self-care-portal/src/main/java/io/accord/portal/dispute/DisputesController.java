@@ -50,11 +50,13 @@ class DisputesController {
     private final Gateway gateway;
     private final Clock clock;
     private final PartnerNames partnerNames;
+    private final DisputePage disputePage;
 
-    DisputesController(Gateway gateway, Clock clock, PartnerNames partnerNames) {
+    DisputesController(Gateway gateway, Clock clock, PartnerNames partnerNames, DisputePage disputePage) {
         this.gateway = gateway;
         this.clock = clock;
         this.partnerNames = partnerNames;
+        this.disputePage = disputePage;
     }
 
     /**
@@ -76,6 +78,9 @@ class DisputesController {
         listing.items().forEach(item -> disputes.add(DisputeView.of(item, clock)));
         long total = listing.total();
         model.addAttribute("disputes", disputes);
+        // each "View" link names its dispute by statement number and amount (one read per statement on the page)
+        model.addAttribute("statementNumbers", disputePage.statementNumbers(
+                disputes.stream().map(DisputeView::statementId).toList()));
         // staff see whose dispute each is; a partner only its own
         model.addAttribute("partnerNames", user.isPartner() ? PartnerNames.Names.NONE
                 : partnerNames.of(disputes.stream().map(DisputeView::partnerId).toList()));

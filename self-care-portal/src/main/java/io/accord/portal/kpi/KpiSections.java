@@ -72,7 +72,7 @@ final class KpiSections {
         suspense.path("byAge").propertyNames().forEach(ages::add);
         List<List<String>> reasons = new ArrayList<>();
         suspense.path("byReasonAndAge").properties().forEach(reason -> {
-            List<String> row = new ArrayList<>(List.of(reason.getKey()));
+            List<String> row = new ArrayList<>(List.of(display.code("SuspenseReason", reason.getKey())));
             ages.forEach(age -> row.add(number(reason.getValue().path(age), 0, locale)));
             reasons.add(row);
         });

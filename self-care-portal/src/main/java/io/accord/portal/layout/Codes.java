@@ -107,6 +107,22 @@ public final class Codes {
                 "CorrectionNote", "DisputeAdjustment", "DisputeAdjustmentSetting", "FxRate", "PartnerInvoice",
                 "Reconciliation", "UsageMatch", "troubleTicket", "troubleTicketInternalNote", "job-item",
                 "outbox-event"));
+        // every service's audit trail: the actions its entries name (the literal ones; others read as words)
+        kinds.put("AuditAction", List.of("CANCEL", "COMPLETE", "COMPLETED", "FAILED", "RECONCILED", "RECYCLE",
+                "REQUEST", "REQUESTED", "RESUME", "SCHEDULE", "STARTED", "SUBMITTED", "SUPERSEDED", "USAGE_FILE_UPLOADED",
+                "WRITE_OFF", "DONE",
+                "GIVEN_UP", "access-revoked", "added", "approved", "changed", "closed", "closed-early", "closing",
+                "created", "deleted", "drafted", "duplicate-dismissed", "expired", "hub-subscription-deleted",
+                "hub-subscription-disabled", "hub-subscription-enabled", "hub-subscription-registered",
+                "invitation-resend-requested", "invitation-sent", "issued", "itemsImported", "job-item-dismissed",
+                "job-item-retried", "loaded", "lowWatermarkChanged", "opened", "outbox-event-discarded",
+                "outbox-event-retried", "payment-recorded", "provisioning-requested", "provisioned",
+                "provisioning-needs-attention", "provisioning-failed", "rangeGenerated", "registered", "released",
+                "resumed", "retry-requested", "revocation-requested", "secret-rotated", "started",
+                "transferred-to-partner", "uploaded", "version-added", "withdrawn", "submitted-and-approved",
+                "submitted-for-review", "inProgress", "accepted", "rejected", "cancelled"));
+        // orchestration-service: the roles of a quote's or product's related parties
+        kinds.put("PartyRole", List.of("Customer", "Buyer", "SalesChannel", "Owner", "Participant"));
         return java.util.Collections.unmodifiableMap(kinds);
     }
 

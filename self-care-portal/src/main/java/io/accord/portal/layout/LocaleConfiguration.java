@@ -37,5 +37,6 @@ class LocaleConfiguration implements WebMvcConfigurer {
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
         registry.addInterceptor(new PageBounds());
+        registry.addInterceptor(new FailedAnswers());
     }
 }

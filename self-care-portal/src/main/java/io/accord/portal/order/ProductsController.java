@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.accord.portal.gateway.Gateway;
+import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -30,9 +31,11 @@ class ProductsController {
     private static final int PAGE_SIZE = 20;
 
     private final Gateway gateway;
+    private final PartnerNames partnerNames;
 
-    ProductsController(Gateway gateway) {
+    ProductsController(Gateway gateway, PartnerNames partnerNames) {
         this.gateway = gateway;
+        this.partnerNames = partnerNames;
     }
 
     @GetMapping("/products")
@@ -83,6 +86,7 @@ class ProductsController {
         JsonNode product = gateway.get(PRODUCTS + "/{id}", id);
         String partnerId = PortalUser.of(principal).partnerId();
         model.addAttribute("product", product);
+        model.addAttribute("partnerNames", PartyNames.of(partnerNames, product));
         model.addAttribute("relation", relation(product, partnerId));
         model.addAttribute("ordersShown", partnerId == null || boughtBy(product, partnerId));
         return "orders-product";

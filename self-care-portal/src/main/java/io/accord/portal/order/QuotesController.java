@@ -22,6 +22,7 @@ import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.layout.FormProblems;
+import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -49,11 +50,14 @@ class QuotesController {
     private final Gateway gateway;
     private final QuotableOfferings quotable;
     private final FormProblems formProblems;
+    private final PartnerNames partnerNames;
 
-    QuotesController(Gateway gateway, QuotableOfferings quotable, FormProblems formProblems) {
+    QuotesController(Gateway gateway, QuotableOfferings quotable, FormProblems formProblems,
+                     PartnerNames partnerNames) {
         this.gateway = gateway;
         this.quotable = quotable;
         this.formProblems = formProblems;
+        this.partnerNames = partnerNames;
     }
 
     @GetMapping("/quotes")
@@ -79,7 +83,9 @@ class QuotesController {
 
     @GetMapping("/quotes/{id}")
     String quote(@PathVariable UUID id, Model model) {
-        model.addAttribute("quote", gateway.get(QUOTES + "/{id}", id));
+        JsonNode quote = gateway.get(QUOTES + "/{id}", id);
+        model.addAttribute("quote", quote);
+        model.addAttribute("partnerNames", PartyNames.of(partnerNames, quote));
         return "orders-quote";
     }
 

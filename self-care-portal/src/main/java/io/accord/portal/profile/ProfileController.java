@@ -214,7 +214,9 @@ class ProfileController {
         model.addAttribute("failedForm", form);
         model.addAttribute("problem", problem);
         model.addAttribute("problemDetail", formProblems.detail(problem));
-        model.addAttribute("errors", formProblems.localized(problem.messagesByField()));
+        // the bank form's IBAN message also holds the BIC's: split before each is put in the user's language
+        model.addAttribute("errors", formProblems.localized("bank".equals(form)
+                ? ProfileView.bankErrors(problem.messagesByField()) : problem.messagesByField()));
         model.addAttribute("values", values);
         // onboarding's 403s: four-eyes (the requester confirming their own change) or a role that may not do it
         boolean fourEyes = problem.status() == 403 && "four-eyes".equals(problem.slug());

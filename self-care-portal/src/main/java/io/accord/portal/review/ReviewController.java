@@ -78,7 +78,7 @@ class ReviewController {
                 model.addAttribute("item", ApplicationRow.of(gateway.get(QUEUE + "/{id}", id)));
                 model.addAttribute("decides", true);
                 model.addAttribute("errorKey", error);
-                return "review :: row";
+                return "review :: answer";
             }
             redirect.addFlashAttribute("errorKey", error);
             redirect.addFlashAttribute("errorId", id.toString());
@@ -109,7 +109,7 @@ class ReviewController {
             model.addAttribute("item", ApplicationRow.of(gateway.get(QUEUE + "/{id}", id)));
             model.addAttribute("decides", true);
             model.addAttribute("errorKey", "review.conflict");
-            return "review :: row";
+            return "review :: answer";
         }
         if (htmx == null) {
             redirect.addFlashAttribute("decided", decided);
@@ -117,7 +117,8 @@ class ReviewController {
         }
         model.addAttribute("item", decided);
         model.addAttribute("decides", true);
-        return "review :: row";
+        model.addAttribute("decidedNow", true);
+        return "review :: answer";
     }
 
     /** A check that did not pass: its name and outcome (codes the page shows in words) and the service's reason. */

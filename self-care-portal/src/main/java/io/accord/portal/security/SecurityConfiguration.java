@@ -134,7 +134,8 @@ class SecurityConfiguration {
                     }
                     requests.anyRequest().authenticated();
                 })
-                .oauth2Login(login -> login.userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService))
+                .oauth2Login(login -> login.withObjectPostProcessor(new UnknownRegistrations())
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUserService))
                         // Keycloak's login page in the portal's language (ui_locales)
                         .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(
                                 new LoginLanguage(registrations, localeResolver)))

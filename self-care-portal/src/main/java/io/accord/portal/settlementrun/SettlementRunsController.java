@@ -166,23 +166,37 @@ class SettlementRunsController {
                     @RequestParam(defaultValue = "") String validFrom, Model model, RedirectAttributes redirect,
                     HttpServletResponse response) {
         StaffActions.require(user, FX_LOADERS);
+        // refused, the form shows what was typed, the refused field(s) marked (used only when the page shows again)
+        model.addAttribute("fxValues", Map.of("baseCurrency", baseCurrency, "quoteCurrency", quoteCurrency,
+                "rate", rate, "validFrom", validFrom));
         String base = baseCurrency.strip().toUpperCase(Locale.ROOT);
         String quote = quoteCurrency.strip().toUpperCase(Locale.ROOT);
         if (!base.matches("[A-Z]{3}") || !quote.matches("[A-Z]{3}") || base.equals(quote)) {
+            Set<String> invalid = new LinkedHashSet<>();
+            if (!base.matches("[A-Z]{3}")) {
+                invalid.add("baseCurrency");
+            }
+            if (!quote.matches("[A-Z]{3}") || base.equals(quote)) {
+                invalid.add("quoteCurrency");
+            }
+            model.addAttribute("fxInvalid", invalid);
             return refused(user, "settlementRuns.fx.currency", model, response);
         }
         String value = rate.strip().replace(',', '.');
         try {
             if (new BigDecimal(value).signum() <= 0) {
+                model.addAttribute("fxInvalid", Set.of("rate"));
                 return refused(user, "settlementRuns.fx.rateInvalid", model, response);
             }
         } catch (NumberFormatException malformed) {
+            model.addAttribute("fxInvalid", Set.of("rate"));
             return refused(user, "settlementRuns.fx.rateInvalid", model, response);
         }
         String from;
         try {
             from = LocalDateTime.parse(validFrom.strip()).toInstant(ZoneOffset.UTC).toString();
         } catch (DateTimeParseException malformed) {
+            model.addAttribute("fxInvalid", Set.of("validFrom"));
             return refused(user, "settlementRuns.fx.validFromInvalid", model, response);
         }
         try {

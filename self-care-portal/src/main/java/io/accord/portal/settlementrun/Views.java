@@ -13,6 +13,11 @@ final class Views {
     record Run(String id, String state, String requestedBy, int total, int done, int failed, String startedAt,
                String finishedAt) {
 
+        /** When it started as pages show it ({@code 2026-12-01 10:00 UTC}), for its page's title and heading. */
+        public String startedShown() {
+            return Display.instantUtc(startedAt);
+        }
+
         public String shortId() {
             return Display.shortId(id);
         }

@@ -183,6 +183,11 @@ class StatementPage {
         }
 
         /** Whether the form was refused (by the portal's check or by settlement). */
+        /** How many of the form's own inputs are marked with an error (the summary counts them). */
+        public long markedFields() {
+            return errors.keySet().stream().filter(INPUTS::contains).count();
+        }
+
         public boolean refused() {
             return detail != null || !errors.isEmpty();
         }

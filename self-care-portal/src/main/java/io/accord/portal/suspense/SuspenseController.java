@@ -128,6 +128,9 @@ class SuspenseController {
         }
         String why = writeOffReason.strip();
         if (why.isEmpty() || why.length() > WRITE_OFF_REASON_MAX) {
+            // the message at that reason's field, the text typed kept
+            model.addAttribute("writeOffRefused", reason);
+            model.addAttribute("writeOffTyped", writeOffReason);
             return refused(user, why.isEmpty() ? "suspense.writeOffReason.required"
                     : "suspense.writeOffReason.tooLong", model, response);
         }

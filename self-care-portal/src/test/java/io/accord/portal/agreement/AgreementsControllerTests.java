@@ -1,5 +1,6 @@
 package io.accord.portal.agreement;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,25 @@ class AgreementsControllerTests extends PortalTestSupport {
                         containsString("5,00 EUR / 0,5 %"), containsString("19 % · Reverse-Charge"),
                         containsString(">Monatlich<"), containsString(">Aktiv<"),
                         not(containsString("19.0")), not(containsString("reverse charge")))));
+    }
+
+    @Test
+    void anAgreementNamedAfterItsModelReadsInTheUsersLanguage() throws Exception {
+        String named = agreement("ACTIVE").replace("\"name\":\"Sell-through agreement\"",
+                "\"name\":\"SELL_THROUGH agreement with Streamly GmbH\"");
+        STUB.answerJson("GET", API, 200, "[" + named + "]", Map.of("X-Total-Count", "1"));
+        STUB.answerJson("GET", API + "/" + ID, named);
+
+        for (String page : List.of("/agreements", "/agreements/" + ID)) {
+            mvc.perform(get(page).header("Accept-Language", "de").with(TestUsers.partner("partner-user")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("Vereinbarung (Vertrieb durch uns) mit Streamly GmbH"),
+                            not(containsString("SELL_THROUGH")), not(containsString("agreement with")))));
+        }
+        mvc.perform(get("/agreements/" + ID).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Sell-through agreement with Streamly GmbH"),
+                        containsString("<title>Sell-through agreement with Streamly GmbH, version 2 · Accord</title>"))));
     }
 
     @Test

@@ -136,6 +136,19 @@ class ApplyControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theFormTellsBrowsersWhichOfTheApplicantsDetailsEachFieldTakes() throws Exception {
+        mvc.perform(get("/apply"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("autocomplete=\"organization\""),
+                        containsString("autocomplete=\"country\""), containsString("autocomplete=\"address-line1\""),
+                        containsString("autocomplete=\"postal-code\""), containsString("autocomplete=\"address-level2\""),
+                        containsString("autocomplete=\"section-commercial name\""),
+                        containsString("autocomplete=\"section-commercial email\""),
+                        containsString("autocomplete=\"section-technical tel\""),
+                        containsString("autocomplete=\"section-billing email\""))));
+    }
+
+    @Test
     void applyingSendsTheFormWithoutATokenAndKeepsTheSecretInTheSession() throws Exception {
         MockHttpSession session = applied();
 
@@ -429,7 +442,9 @@ class ApplyControllerTests extends PortalTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"technicalPhone-error\""),
                         containsString("id=\"bic-error\""), containsString("id=\"taxId-error\""),
-                        containsString("id=\"billingEmail-error\""), containsString("Please correct the 4 marked"))));
+                        containsString("id=\"billingEmail-error\""), containsString("Please correct the 4 marked"),
+                        // the error joins the hint saying for which partner types the field is required
+                        containsString("aria-describedby=\"technicalPhone-error technicalPhone-hint\""))));
         assertThat(sentToOnboarding()).isEmpty();
 
         STUB.answerJson("POST", APPLICATIONS, 201, """

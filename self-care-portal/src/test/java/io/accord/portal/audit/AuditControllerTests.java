@@ -44,14 +44,27 @@ class AuditControllerTests extends PortalTestSupport {
                         .param("page", "1").with(TestUsers.staff("auditor", "auditor")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("2026-12-01 10:15"), containsString("settlement"),
-                        containsString("fiona"), containsString("closed-early"), containsString("closedEarlyBy"),
+                        containsString("fiona"), containsString(">Closed early<"), containsString(">Recycle<"),
+                        containsString("closedEarlyBy"),
                         containsString("Correlation c0ffee"), containsString("Suspended usage s-1"),
                         containsString("120 in all"), containsString("Previous page"), containsString("Next page"),
+                        containsString("Page 2 of 3"), containsString(">First page</a>"), containsString(">Last page</a>"),
                         containsString("hx-get=\"/audit/verification\""), containsString("<label for=\"audit-partner\""))));
         var call = STUB.requestsTo("GET", "/api/audit").getFirst();
         assertThat(call.query()).isEqualTo("offset=50&limit=50&partnerId=" + PARTNER_A
                 + "&resourceType=SettlementPeriod");
         assertThat(call.authorization()).isEqualTo("Bearer auditor-token");
+    }
+
+    @Test
+    void aGermanAuditorReadsTheActionsInGerman() throws Exception {
+        STUB.answerJson("GET", "/api/audit", 200, ENTRIES, Map.of("X-Total-Count", "2"));
+
+        mvc.perform(get("/audit").header("Accept-Language", "de").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Vorzeitig geschlossen<"),
+                        containsString(">Erneut bewerten<"), not(containsString(">closed-early<")),
+                        not(containsString(">RECYCLE<")))));
     }
 
     @Test

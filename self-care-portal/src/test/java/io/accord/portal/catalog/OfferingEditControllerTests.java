@@ -146,7 +146,10 @@ class OfferingEditControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(
                         containsString("aria-invalid=\"true\" aria-describedby=\"offering-name-error\""),
                         containsString("<span id=\"offering-name-error\" class=\"field-error\">Enter a name.</span>"),
-                        containsString("<span id=\"offering-valid-to-error\" class=\"field-error\">The end must come after the start.</span>"))));
+                        containsString("<span id=\"offering-valid-to-error\" class=\"field-error\">The end must come after the start.</span>"),
+                        // a summary the screen reader announces, and the title says the page is an error
+                        containsString("Please correct the 2 marked field(s)."), containsString("role=\"alert\""),
+                        containsString("<title>Error: "))));
         assertThat(changes()).isZero();
     }
 
@@ -321,7 +324,8 @@ class OfferingEditControllerTests extends PortalTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("<span id=\"price-minimum-error\" class=\"field-error\">minimumCharge has at most 6 decimals</span>"),
-                        containsString("aria-describedby=\"price-minimum-error\""))));
+                        containsString("aria-describedby=\"price-minimum-error\""),
+                        containsString("Please correct the 1 marked field(s)."))));
 
         STUB.reset();
         ownDraft();

@@ -11,6 +11,7 @@ import io.accord.portal.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -34,7 +35,9 @@ class OfferingsControllerTests extends PortalTestSupport {
         mvc.perform(get("/catalog?page=1").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Stream Pass Family"), containsString("Launched"),
-                        containsString("In study"), containsString("27 in all"), containsString("Previous page"))));
+                        containsString("In study"), containsString("27 in all"), containsString("Previous page"),
+                        // a partner user has no import form: the page says who imports
+                        containsString("data-testid=\"import-by-admin\""), not(containsString("import-heading")))));
         assertThat(STUB.requests().getFirst().query()).isEqualTo("offset=25&limit=25");
     }
 

@@ -79,6 +79,8 @@ class DisputeControllerTests extends PortalTestSupport {
                 "\"MISSING_USAGE\"") + "," + ticket(LATE, "withdrawn", due, null) + "]", Map.of("X-Total-Count", "2"));
         STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
                 [{"id":"%s","name":"Streamly GmbH"}]""".formatted(PARTNER_A));
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT, """
+                {"id":"%s","documentNumber":"ST-2026-000042","currency":"EUR","totalAmount":18.27}""".formatted(STATEMENT));
 
         mvc.perform(get("/disputes").param("show", "all").with(TestUsers.staff("finance", "finance")))
                 .andExpect(status().isOk())
@@ -87,7 +89,9 @@ class DisputeControllerTests extends PortalTestSupport {
                         containsString("<th scope=\"col\">Partner</th>"), containsString(">Streamly GmbH<"),
                         containsString(">Missing usage<"), containsString(">Wrong rate<"),
                         containsString(">Resolved<"), containsString(">Withdrawn<"),
-                        containsString("aria-label=\"View dispute Wrong rate of 2026-12-01 09:00\">View</a>"),
+                        // each link names its dispute: category, amount, statement and when it was opened
+                        containsString("aria-label=\"View dispute Wrong rate of 12.50 EUR on statement ST-2026-000042, "
+                                + "opened 2026-12-01 09:00\">View</a>"),
                         not(containsString(">Open</a>")), not(containsString("MISSING_USAGE<")))));
         mvc.perform(get("/disputes").param("show", "all").header("Accept-Language", "de")
                         .with(TestUsers.staff("finance", "finance")))
@@ -110,6 +114,7 @@ class DisputeControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-testid=\"dispute-partner\""),
                         containsString(">Streamly GmbH<"), containsString("Dispute: Other, 12.50 EUR"),
+                        containsString("<title>Dispute on statement "), containsString(" (12.50 EUR) · Accord</title>"),
                         containsString(">Partly accepted<"), containsString(">Accepted<"),
                         containsString("2026-12-01 10:00 In review (finance)"),
                         not(containsString("PARTIALLY_ACCEPTED")), not(containsString(" inReview ")))));
@@ -258,7 +263,8 @@ class DisputeControllerTests extends PortalTestSupport {
                         .param("description", "x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"amount-error\""),
-                        containsString("aria-invalid=\"true\""))));
+                        containsString("aria-invalid=\"true\""),
+                        containsString("id=\"dispute-form-errors\""), containsString("Please correct the 1 marked field(s)."))));
         assertThat(STUB.requestsTo("POST", TICKETS)).isEmpty();
     }
 
@@ -314,9 +320,19 @@ class DisputeControllerTests extends PortalTestSupport {
         assertThat(STUB.requestsTo("POST", "/api/disputes/" + ID + "/attachments").getFirst().body())
                 .contains("filename=\"cdrs.pdf\"", "CDR extract");
 
+        // blank or too long: the page again, the message at the field and the text kept (once a flash, text lost)
+        STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "inReview", Instant.now().plusSeconds(7200), null));
         mvc.perform(post("/disputes/" + ID + "/comments").param("text", "  ").with(csrf())
                         .with(TestUsers.partner("partner-admin")))
-                .andExpect(flash().attribute("errorKey", "disputes.error.comment"));
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"comment-error\""),
+                        containsString("aria-invalid=\"true\""), containsString("aria-describedby=\"comment-error\""),
+                        containsString("Write a comment (at most 4000 characters)."), containsString("<title>Error: "))));
+        String tooLong = "see line 3 " + "x".repeat(4000);
+        mvc.perform(post("/disputes/" + ID + "/comments").param("text", tooLong).with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"comment-error\""), containsString(tooLong))));
         mvc.perform(post("/disputes/" + ID + "/comments").param("text", "see line 3").with(csrf())
                         .with(TestUsers.partner("partner-admin")))
                 .andExpect(flash().attribute("noticeKey", "disputes.done.comment"));

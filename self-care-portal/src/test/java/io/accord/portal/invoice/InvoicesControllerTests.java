@@ -262,6 +262,7 @@ class InvoicesControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("data-testid=\"superseded\""),
                         containsString("<span class=\"badge\">Superseded</span>"),
+                        containsString("<title>Invoice INV-2026-0042 · Accord</title>"),
                         containsString("your later invoice of the same period replaced it"),
                         containsString("<a href=\"/invoices/" + later + "\">INV-2026-0042-B</a>"),
                         not(containsString("/invoices/" + INVOICE + "/reconciliations")))));

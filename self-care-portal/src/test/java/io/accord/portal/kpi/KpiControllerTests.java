@@ -87,7 +87,7 @@ class KpiControllerTests extends PortalTestSupport {
         assertThat(page).containsPattern("<th scope=\"row\">Streamly GmbH · aaaaaaaa</th>\\s*<td class=\"num\">EUR</td>\\s*"
                 + "<td class=\"num\">1,234.50</td>\\s*<td class=\"num\">370.35</td>\\s*<td class=\"num\">0.00</td>\\s*"
                 + "<td class=\"num\">864.15</td>");
-        assertThat(page).containsPattern("<th scope=\"row\">TOO_OLD</th>\\s*<td class=\"num\">0</td>\\s*"
+        assertThat(page).containsPattern("<th scope=\"row\">Too old</th>\\s*<td class=\"num\">0</td>\\s*"
                 + "<td class=\"num\">0</td>\\s*<td class=\"num\">2</td>");
         assertThat(page).containsPattern("<th scope=\"row\">EUR</th>\\s*<td class=\"num\">35.70</td>");
         // value axes: rounded ticks and the unit (12 launched offerings: 0 to 15 in fives), the states under the bars
@@ -146,7 +146,10 @@ class KpiControllerTests extends PortalTestSupport {
         assertThat(page).contains("Kennzahlen", "Abrechnung", "Fallout-Quote",
                 "data-testid=\"kpi.settlement.lineMatchRate\">75,0 %<", "Werte als Tabelle");
         assertThat(page).containsPattern("<td class=\"num\">1\\.234,50</td>");
-        assertThat(page).contains("Werte in Angebote von 0 bis 15", "data-part=\"unit\">Angebote</text>", ">1.500</text>");
+        assertThat(page).contains("Werte in Produktangebote von 0 bis 15", "data-part=\"unit\">Produktangebote</text>",
+                ">1.500</text>");
+        // suspense reasons in words, not the rating service's codes
+        assertThat(page).contains(">Kein Preis für die Nutzungsart<", ">Zu alt<").doesNotContain("NO_PRICE", "TOO_OLD");
     }
 
     @Test

@@ -71,6 +71,7 @@ class ErrorAnswersTests extends PortalTestSupport {
                 .andExpect(content().contentTypeCompatibleWith("text/html"))
                 .andExpect(content().string(allOf(containsString("This was not found."),
                         containsString("Status 404"), containsString("href=\"/dashboard\""),
+                        containsString("<title>Page not found · Accord</title>"),
                         containsString("action=\"/logout\""))));
         mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404)
                         .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/no-such-page")

@@ -49,7 +49,11 @@ class OrdersControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("/orders/" + ORDER), containsString("Bakery Dupont"),
                         containsString("9.99 EUR"), containsString("21 in all"),
-                        containsString("/orders?state=inProgress&amp;page=1"))));
+                        containsString("/orders?state=inProgress&amp;page=1"),
+                        // where the page is, and a way to the last one; the paging named as such
+                        containsString("<nav class=\"paging\" aria-label=\"Paging\">"), containsString("Page 1 of 2"),
+                        containsString("href=\"/orders?state=inProgress&amp;page=1\">Last page</a>"),
+                        not(containsString("First page")))));
         assertThat(STUB.requestsTo("GET", ORDERS).getFirst().query()).isEqualTo("state=inProgress&offset=0&limit=20");
     }
 
@@ -147,8 +151,52 @@ class OrdersControllerTests extends PortalTestSupport {
         mvc.perform(get("/products/" + PRODUCT).with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("unpaid"), containsString("You bought it"),
-                        containsString("Monthly fee:"), containsString("9.99 EUR"), containsString("/ month"),
+                        containsString("Monthly fee:"), containsString("9.99 EUR"), containsString("per month"),
                         containsString("/orders/" + ORDER), containsString("dataAllowance = 20"))));
+    }
+
+    @Test
+    void aGermanProductPageNamesItsPartiesRolesAndChargePeriodInGerman() throws Exception {
+        STUB.answerJson("GET", PRODUCTS + "/" + PRODUCT, """
+                {"id":"%s","name":"IoT SIM","status":"active","offeringVersion":1,
+                 "productOffering":{"id":"off-1","name":"IoT SIM"},
+                 "relatedParty":[{"id":"%s","role":"Owner"},{"id":"22222222-2222-4222-8222-222222222222","role":"Buyer"},
+                   {"id":"customer-7","role":"Customer"}],
+                 "productPrice":[{"name":"Monatsgebühr","priceType":"recurring","recurringChargePeriod":"month",
+                                  "price":{"dutyFreeAmount":{"unit":"EUR","value":"9.99"}}}]}"""
+                .formatted(PRODUCT, PARTNER_A));
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH"},
+                 {"id":"22222222-2222-4222-8222-222222222222","name":"Resell AG"}]""".formatted(PARTNER_A));
+
+        mvc.perform(get("/products/" + PRODUCT).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Eigentümer:"), containsString("Streamly GmbH"),
+                        containsString("Käufer:"), containsString("Resell AG"), containsString("Kunde:"),
+                        containsString("customer-7"), containsString("pro Monat"), not(containsString("Owner:")),
+                        containsString("<title>Produkt IoT SIM · Accord</title>"),
+                        not(containsString("Buyer:")), not(containsString("/ month")))));
+    }
+
+    @Test
+    void aGermanOrderShowsItsTotalsInGerman() throws Exception {
+        STUB.answerJson("GET", ORDERS + "/" + ORDER, """
+                {"id":"%s","state":"completed","orderDate":"2026-12-01T10:00:00Z",
+                 "relatedParty":[{"id":"customer-0042","name":"Bakery Dupont","role":"Customer"}],
+                 "productOrderItem":[{"id":"1","action":"add","quantity":1,"state":"completed",
+                   "productOffering":{"id":"off-1","name":"IoT SIM"},"product":{"id":"%s"}}],
+                 "orderTotalPrice":[{"name":"total oneTime","priceType":"oneTime",
+                     "price":{"dutyFreeAmount":{"unit":"EUR","value":"9.99"}}},
+                   {"name":"total recurring","priceType":"recurring","recurringChargePeriod":"month",
+                     "price":{"dutyFreeAmount":{"unit":"EUR","value":"4.5"}}}]}""".formatted(ORDER, PRODUCT));
+
+        mvc.perform(get("/orders/" + ORDER).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Summe:"), containsString("einmalig"),
+                        containsString("wiederkehrend"), containsString("pro Monat"),
+                        not(containsString("total oneTime")), not(containsString("total recurring")),
+                        containsString("<title>Bestellung 0d000000 · Accord</title>"),
+                        not(containsString("/ month")))));
     }
 
     @Test

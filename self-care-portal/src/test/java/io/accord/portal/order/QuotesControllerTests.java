@@ -74,6 +74,24 @@ class QuotesControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aRejectedQuoteInGermanNamesItsPartiesAndWhoRejectedItInGerman() throws Exception {
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quote("rejected")
+                .replace("\"state\":\"rejected\"", "\"state\":\"rejected\",\"stateReason\":\"rejected by partner-user\"")
+                .replace("\"role\":\"Customer\"}", "\"role\":\"Customer\"},{\"id\":\"%s\",\"role\":\"Buyer\"}"
+                        .formatted(PARTNER_A)));
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", """
+                [{"id":"%s","name":"Streamly GmbH"}]""".formatted(PARTNER_A));
+
+        mvc.perform(get("/quotes/" + QUOTE).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("abgelehnt von partner-user"),
+                        containsString("Kunde:"), containsString("Bakery Dupont"), containsString("Käufer:"),
+                        containsString("Streamly GmbH"), not(containsString("rejected by")),
+                        containsString("<title>Angebot Two SIM-only lines · Accord</title>"),
+                        not(containsString("Buyer:")), not(containsString(PARTNER_A + " ")))));
+    }
+
+    @Test
     void theNewQuoteFormAsksForTheOfferingsCharacteristics() throws Exception {
         offeringWithSpecification();
 
@@ -267,7 +285,10 @@ class QuotesControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Accept and place the order"),
                         containsString("Reject"), not(containsString(">Approve<")), containsString("18.981 EUR"),
-                        containsString("dataAllowance = 20"), containsString("(discount −5 %)"))));
+                        containsString("dataAllowance = 20"), containsString("(discount −5 %)"),
+                        // neither step can be undone: the browser asks first
+                        containsString("data-confirm=\"Accept this quote and place its order? This cannot be undone.\""),
+                        containsString("data-confirm=\"Reject this quote? This cannot be undone.\""))));
     }
 
     @Test

@@ -51,6 +51,9 @@ class ProfileControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("Streamly GmbH"),
                         containsString("Hauptstr. 1, 10115 Berlin"), containsString("DE89370400440532013000"),
                         containsString("<label for=\"commercial-email\""), containsString("value=\"sales@streamly.example\""),
+                        containsString("autocomplete=\"section-commercial email\""),
+                        containsString("autocomplete=\"section-billing tel\""),
+                        containsString("autocomplete=\"section-technical name\""),
                         containsString("IBAN DE02120300000000202051, BIC BYLADEM1001, requested by partner-admin at 2026-12-01 09:30 UTC."),
                         containsString("Request new bank details"), containsString("<label for=\"iban\""),
                         not(containsString("Confirm bank details")))));
@@ -64,7 +67,11 @@ class ProfileControllerTests extends PortalTestSupport {
         mvc.perform(get("/profile").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Bo Billing"), containsString("+49 30 1234"),
-                        not(containsString("Save contacts")), not(containsString("Request new bank details")))));
+                        not(containsString("Save contacts")), not(containsString("Request new bank details")),
+                        // says who can change it, and a table to read has no "(optional)" markers of a form
+                        containsString("Your administrator (a partner admin) can change this."),
+                        containsString("<th scope=\"col\">Phone</th>"), containsString(">Technical contact</th>"),
+                        not(containsString("(optional)")))));
     }
 
     @Test
@@ -160,6 +167,24 @@ class ProfileControllerTests extends PortalTestSupport {
                         containsString("the check digits are wrong"))));
         assertThat(STUB.requestsTo("PUT", PARTNER + "/bank-account").getFirst().body())
                 .isEqualTo("{\"iban\":\"DE00 1203 0000 0000 2020 51\",\"bic\":\"BYLADEM1001\"}");
+    }
+
+    @Test
+    void aWrongIbanAndBicAreEachShownAndMarkedAtTheirOwnField() throws Exception {
+        // onboarding names only the IBAN, its message holding both problems
+        STUB.answerJson("PUT", PARTNER + "/bank-account", 400, """
+                {"title":"Invalid input","status":400,"detail":"iban: IBAN DE00 S66R 12: too short; BIC XX: expected 8 or 11 characters",
+                 "violations":[{"field":"iban","message":"IBAN DE00 S66R 12: too short; BIC XX: expected 8 or 11 characters"}]}""",
+                Map.of());
+        STUB.answerJson("GET", PARTNER, partner(false));
+
+        mvc.perform(post("/profile/bank-account").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("iban", "DE00S66R12").param("bic", "XX"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("<span id=\"iban-error\" class=\"field-error\">IBAN DE00 S66R 12: too short</span>"),
+                        containsString("value=\"XX\" aria-invalid=\"true\" aria-describedby=\"bic-error\""),
+                        containsString("<span id=\"bic-error\" class=\"field-error\">BIC XX: expected 8 or 11 characters</span>"))));
     }
 
     @Test

@@ -47,7 +47,9 @@ class ReviewControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("Streamly GmbH"),
                         containsString("Sanctions: Review (name similar to a denylist entry)"),
                         not(containsString("TAX_ID")), containsString("Approve Streamly GmbH"),
-                        containsString("<label for=\"reason-" + ID + "\""), containsString("name=\"_csrf\""))));
+                        containsString("<label for=\"reason-" + ID + "\""), containsString("name=\"_csrf\""),
+                        // the live region a decision in a row is announced in
+                        containsString("<div id=\"review-status\" class=\"notice live\" role=\"status\"></div>"))));
         assertThat(STUB.requests().getFirst().authorization()).isEqualTo("Bearer partner-manager-token");
     }
 
@@ -69,7 +71,10 @@ class ReviewControllerTests extends PortalTestSupport {
                         .with(TestUsers.staff("partner-manager", "partner-manager")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"application-" + ID + "\""),
-                        containsString(">Approved<"), not(containsString("<html")), not(containsString("/approval")))));
+                        containsString(">Approved<"), not(containsString("<html")), not(containsString("/approval")),
+                        // announced in the page's live region (an out-of-band swap), focus kept in the row
+                        containsString("<div hx-swap-oob=\"innerHTML:#review-status\">Application of Streamly GmbH is now Approved.</div>"),
+                        containsString("<th scope=\"row\" tabindex=\"-1\">Streamly GmbH</th>"))));
 
         var call = STUB.requestsTo("POST", QUEUE + "/" + ID + "/approval").getFirst();
         assertThat(call.authorization()).isEqualTo("Bearer partner-manager-token");

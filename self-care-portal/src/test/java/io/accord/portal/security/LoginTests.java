@@ -43,6 +43,18 @@ class LoginTests extends PortalTestSupport {
     }
 
     @Test
+    void aLoginOfAnUnknownRegistrationIsThePortalsNotFoundPage() throws Exception {
+        // it was Spring Security's 500 (an HTML page of its own)
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/oauth2/authorization/self-care-portal"))
+                .header("Accept", "text/html,*/*;q=0.8").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("<title>Page not found · Accord</title>", "This was not found.",
+                "/css/portal.css");
+    }
+
+    @Test
     void theLoginGoesToKeycloakWithPkceAndLeavesOnlyAnHttpOnlySameSiteSessionCookie() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/oauth2/authorization/keycloak")).GET().build(),

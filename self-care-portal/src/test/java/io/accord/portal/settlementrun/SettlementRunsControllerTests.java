@@ -60,7 +60,8 @@ class SettlementRunsControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("9a000000"), containsString(">Running<"),
                         containsString("1 of 2 periods done, 0 failed"), containsString("value=\"50\""),
-                        containsString("11111111"), containsString("MONTHLY"), containsString("2026-12-01 00:00"),
+                        containsString("11111111"), containsString(">Monthly<"), not(containsString("MONTHLY")),
+                        containsString("2026-12-01 00:00"),
                         containsString("USD → EUR"), containsString("0.9214"),
                         containsString("Start a run for every partner"), containsString("Close selected early"),
                         containsString("<label for=\"fx-base\""), containsString("<label for=\"early-close-reason\""),
@@ -146,9 +147,13 @@ class SettlementRunsControllerTests extends PortalTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Select at least one period")));
         mvc.perform(post("/settlement-runs/fx-rates").param("baseCurrency", "USD").param("quoteCurrency", "EUR")
-                        .param("rate", "-1").param("validFrom", "2026-12-01T00:00").with(csrf()).with(finance))
+                        .param("rate", "abc").param("validFrom", "2026-12-01T00:00").with(csrf()).with(finance))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Enter the rate as a positive decimal number.")));
+                .andExpect(content().string(allOf(containsString("Enter the rate as a positive decimal number."),
+                        // the rate marked and tied to the message, what was typed kept
+                        containsString("value=\"abc\" aria-invalid=\"true\" aria-describedby=\"settlement-error\""),
+                        containsString("value=\"USD\""), containsString("value=\"2026-12-01T00:00\""),
+                        not(containsString("value=\"EUR\" aria-invalid")))));
         mvc.perform(post("/settlement-runs/fx-rates").param("baseCurrency", "EUR").param("quoteCurrency", "eur")
                         .param("rate", "1").param("validFrom", "2026-12-01T00:00").with(csrf()).with(finance))
                 .andExpect(status().isBadRequest())
@@ -202,7 +207,9 @@ class SettlementRunsControllerTests extends PortalTestSupport {
                         containsString("href=\"/statements/" + STATEMENT + "\" title=\"" + STATEMENT + "\">57000000</a>"),
                         containsString("18.27 EUR"), containsString("no FX rate USD/EUR"),
                         containsString("hx-get=\"/settlement-runs/" + RUN + "/progress\""),
-                        containsString("every 2s"))));
+                        containsString("every 2s"),
+                        // a title of its own, not the list's
+                        containsString("<title>Settlement run 9a000000, started 2026-12-01 10:00 UTC · Accord</title>"))));
         STUB.answerJson("GET", API + "/runs/" + RUN, run("COMPLETED", 2));
         mvc.perform(get("/settlement-runs/" + RUN + "/progress").header("HX-Request", "true")
                         .with(TestUsers.staff("ops", "ops")))

@@ -40,7 +40,9 @@ class StatementApprovalControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("/statements/" + DRAFT + "/approval"),
                         containsString("/statements/" + APPROVED + "/issue"), containsString("Prepared by finance"),
-                        containsString("Approved by finance-b"), not(containsString("/statements/" + DRAFT + "/issue")))));
+                        containsString("Approved by finance-b"), not(containsString("/statements/" + DRAFT + "/issue")),
+                        // issuing cannot be undone: the browser asks first
+                        containsString("data-confirm=\"Issue statement 5b0d2c0e? An issued statement cannot be changed"))));
         mvc.perform(get("/statements").with(TestUsers.partner("partner-admin")))
                 .andExpect(content().string(not(containsString("/approval"))));
         // settlement lets finance only approve and issue: a platform admin was shown buttons that answered 403

@@ -111,7 +111,9 @@ class StatementPaymentControllerTests extends PortalTestSupport {
                         containsString("aria-invalid=\"true\" aria-describedby=\"payment-paid-on-error\""),
                         containsString("<span id=\"payment-paid-on-error\" class=\"field-error\">"
                                 + "must not be in the future</span>"),
-                        containsString("value=\"2099-01-01\""))));
+                        containsString("value=\"2099-01-01\""),
+                        // the summary says how many fields to correct
+                        containsString("Please correct the 1 marked field(s)."))));
     }
 
     @Test

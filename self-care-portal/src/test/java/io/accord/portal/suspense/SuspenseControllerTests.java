@@ -52,7 +52,9 @@ class SuspenseControllerTests extends PortalTestSupport {
                         containsString("By reason"), containsString("By age"), containsString("cdr-1"),
                         containsString("no price of off-video in force"),
                         containsString("Recycle the open records with reason No price for the usage type"),
-                        containsString("<label for=\"write-off-TOO_OLD\""))));
+                        containsString("<label for=\"write-off-TOO_OLD\""),
+                        // writing off cannot be undone: the browser asks first, saying how many records go
+                        containsString("data-confirm=\"Write off 1 open record(s) with reason &quot;Too old&quot;?"))));
         assertThat(STUB.requestsTo("GET", "/api/rating/suspense/summary").getFirst().query())
                 .isEqualTo("status=OPEN");
         assertThat(STUB.requestsTo("GET", "/api/rating/suspense").getFirst().query())
@@ -115,7 +117,11 @@ class SuspenseControllerTests extends PortalTestSupport {
                         .with(csrf()).with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("Enter why the records are written off."),
-                        containsString("role=\"alert\""))));
+                        containsString("role=\"alert\""),
+                        // the message at the refused reason's own field, not at every write-off field
+                        containsString("aria-invalid=\"true\" aria-describedby=\"write-off-TOO_OLD-error\""),
+                        containsString("<span id=\"write-off-TOO_OLD-error\" class=\"field-error\">Enter why"),
+                        not(containsString("aria-describedby=\"suspense-error\"")))));
         mvc.perform(post("/suspense/recycle").param("reason", "EVERYTHING").with(csrf())
                         .with(TestUsers.staff("ops", "ops")))
                 .andExpect(status().isBadRequest())

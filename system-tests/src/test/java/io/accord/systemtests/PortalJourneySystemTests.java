@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -308,8 +309,15 @@ class PortalJourneySystemTests {
             page.waitForLoadState();
             assertThat(page.locator("[role=status]").first().textContent()).contains("approved");
             page.navigate(portal + "/statements?state=APPROVED");
+            // issuing cannot be undone: the browser asks first (data-confirm), and the answer is yes
+            AtomicReference<String> asked = new AtomicReference<>();
+            page.onceDialog(dialog -> {
+                asked.set(dialog.message());
+                dialog.accept();
+            });
             page.locator("button[aria-label='Issue statement " + statementId.substring(0, 8) + "']").click();
             page.waitForLoadState();
+            assertThat(asked.get()).contains("Issue statement " + statementId.substring(0, 8));
             assertThat(page.locator("[role=status]").first().textContent()).contains("issued");
         });
     }

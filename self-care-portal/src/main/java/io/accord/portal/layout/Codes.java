@@ -28,6 +28,7 @@ public final class Codes {
                 "RESELLER"));
         kinds.put("BusinessModel", List.of("SELL_THROUGH", "RESELL", "CO_CREATE"));
         kinds.put("PartnerStatus", List.of("ACTIVE", "SUSPENDED", "TERMINATED"));
+        kinds.put("PartnerRole", List.of("partner-admin", "partner-user"));
         kinds.put("ApplicationStatus", List.of("DRAFT", "IN_REVIEW", "INFO_REQUESTED", "APPROVED", "REJECTED"));
         kinds.put("Check", List.of("mandatory-data", "tax-id", "bank-account", "duplicates", "screening",
                 "documents", "agreement-terms"));

@@ -51,6 +51,17 @@ class NavigationAdvice {
                 : Display.shortId(partnerId);
     }
 
+    /**
+     * The seconds the logged-in user's session lasts without a request, for the session timeout warning
+     * ({@code /js/portal.js}); {@code null} for anybody else (an applicant, a page before the login).
+     */
+    @ModelAttribute("sessionTimeout")
+    Integer sessionTimeout(@AuthenticationPrincipal OidcUser user, HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return user == null || session == null || session.getMaxInactiveInterval() <= 0 ? null
+                : session.getMaxInactiveInterval();
+    }
+
     @ModelAttribute("navigation")
     List<PortalPage> navigation(@AuthenticationPrincipal OidcUser user) {
         return user == null ? List.of() : PortalPage.openTo(PortalUser.of(user));
@@ -78,5 +89,6 @@ class NavigationAdvice {
         page.addObject("navigation", navigation(user));
         page.addObject("openPages", openPages(user));
         page.addObject("partnerName", partnerName(user, request));
+        page.addObject("sessionTimeout", sessionTimeout(user, request));
     }
 }

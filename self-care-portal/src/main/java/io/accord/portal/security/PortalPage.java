@@ -21,6 +21,8 @@ public enum PortalPage {
     STATEMENTS("/statements", "nav.statements", Set.of(Roles.PARTNER_MANAGER, Roles.OPS), Roles.PARTNER_ADMIN,
             Roles.PARTNER_USER, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
     PROFILE("/profile", "nav.profile", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
+    // onboarding lets a partner's admins read and manage its users, its partner users not even read them
+    USERS("/users", "nav.users", Roles.PARTNER_ADMIN),
     AGREEMENTS("/agreements", "nav.agreements", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     DOCUMENTS("/documents", "nav.documents", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     QUOTES("/quotes", "nav.quotes", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),

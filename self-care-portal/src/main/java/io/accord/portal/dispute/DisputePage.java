@@ -180,7 +180,7 @@ class DisputePage {
         } catch (DateTimeParseException notAnInstant) {
             at = null;
         }
-        String shown = date.length() >= 16 ? date.substring(0, 16).replace('T', ' ') : date;
+        String shown = Display.instant(date);
         return new Entry(note.path("author").asString(""), shown, note.path("text").asString(""), internal, at);
     }
 }

@@ -136,6 +136,6 @@ record DisputeView(String id, String status, String category, String description
     }
 
     private static String minutes(String instant) {
-        return instant.length() >= 16 ? instant.substring(0, 16).replace('T', ' ') : instant;
+        return io.accord.portal.layout.Display.instant(instant);
     }
 }

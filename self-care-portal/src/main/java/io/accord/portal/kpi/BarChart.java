@@ -133,8 +133,8 @@ public record BarChart(String id, List<Bar> bars, int scale, ValueAxis axis, Str
     }
 
     /**
-     * A category label as it fits under its bars: a day ({@code 2026-11-07}) without its year ({@code 11-07}, the
-     * section names the range), shortened with an ellipsis when still longer (the tooltip and table have it all).
+     * A category label as it fits under its bars: a day ({@code 2026-11-07}, German {@code 07.11.2026}) without its
+     * year ({@code 11-07}, {@code 07.11.}: the section names the range), shortened with an ellipsis when still longer (the tooltip and table have it all).
      */
     public String shortLabel(int index) {
         String label = axisLabel(bars.get(index).label());
@@ -143,6 +143,9 @@ public record BarChart(String id, List<Bar> bars, int scale, ValueAxis axis, Str
     }
 
     private static String axisLabel(String label) {
+        if (label.matches("\\d{2}\\.\\d{2}\\.\\d{4}")) {
+            return label.substring(0, 6); // a German day, 07.11.2026 → 07.11.
+        }
         return label.matches("\\d{4}-\\d{2}-\\d{2}") ? label.substring(5) : label;
     }
 

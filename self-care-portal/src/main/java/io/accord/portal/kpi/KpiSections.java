@@ -54,7 +54,8 @@ final class KpiSections {
 
     KpiSection orders(JsonNode kpis) {
         Map<String, Long> perDay = new LinkedHashMap<>();
-        kpis.path("volumeByDay").forEach(day -> perDay.put(day.path("day").asString(), day.path("total").asLong()));
+        kpis.path("volumeByDay").forEach(day -> perDay.put(
+                io.accord.portal.layout.Dates.date(day.path("day").asString(), locale), day.path("total").asLong()));
         return new KpiSection.Builder("orders")
                 .figure("kpi.orders.orders", number(kpis.path("orders"), 0, locale))
                 .figure("kpi.orders.falloutRate", percent(kpis.at("/fallout/rate"), locale))

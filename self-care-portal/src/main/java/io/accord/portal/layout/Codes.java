@@ -65,6 +65,7 @@ public final class Codes {
         kinds.put("OfferingState", List.of("DRAFT", "IN_REVIEW", "APPROVED", "REJECTED", "LAUNCHED", "RETIRED"));
         kinds.put("PendingChange", List.of("NEW_VERSION", "NEW_PRICE_VERSION"));
         kinds.put("PriceType", List.of("oneTime", "recurring", "usage"));
+        kinds.put("RateBasis", List.of("retail")); // orchestration's quote prices (docs/orchestration-quotes.md)
         kinds.put("ChargePeriod", List.of("month", "year"));
         kinds.put("ImportStatus", List.of("Not Started", "Running", "Succeeded", "Failed"));
         kinds.put("ImportResult", List.of("CREATED", "UPDATED", "NEW_VERSION", "NEW_PRICE_VERSION", "UNCHANGED",

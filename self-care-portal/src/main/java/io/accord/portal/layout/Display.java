@@ -4,25 +4,32 @@ import java.time.Duration;
 
 /**
  * How pages show the gateway's values: money ({@link #money}, also in templates as {@code @display.money(…)}),
- * instants to the minute (UTC, {@link #instantUtc} naming the zone), durations in words a glance reads.
+ * dates and instants to the minute (UTC, {@link #instantUtc} naming the zone) by {@link Dates}, durations in words a glance reads.
  */
 public final class Display {
 
     private Display() {
     }
 
-    /** {@code 2026-12-01T09:00:12.5Z} as {@code 2026-12-01 09:00}; blank or odd values as they came. */
+    /**
+     * {@code 2026-12-01T09:00:12.5Z} to the minute in UTC, in the user's language ({@link Dates#instant}):
+     * {@code 2026-12-01 09:00}, German {@code 01.12.2026, 09:00}; a date as {@link #date}; blank or odd values as they
+     * came.
+     */
     public static String instant(String iso) {
-        if (iso == null || iso.isBlank() || "null".equals(iso)) {
-            return "";
-        }
-        return iso.length() >= 16 && iso.charAt(10) == 'T' ? iso.substring(0, 10) + " " + iso.substring(11, 16) : iso;
+        return Dates.instant(iso, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    /** A day in the user's language ({@link Dates#date}): {@code 2026-12-07}, German {@code 07.12.2026}. */
+    public static String date(String iso) {
+        return Dates.date(iso, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     /**
-     * {@link #instant} with the zone the platform keeps every time in: {@code 2026-12-01 09:00 UTC} (also for a value
-     * {@link #instant} already shortened); blank as empty. Pages that show a time next to a period "(UTC)" or an hour
-     * of the day name the zone, so that nobody reads it as their local time.
+     * {@link #instant} with the zone the platform keeps every time in: {@code 2026-12-01 09:00 UTC}, German
+     * {@code 01.12.2026, 09:00 UTC} (also for a value {@link #instant} already shortened); blank as empty. Pages that
+     * show a time next to a period "(UTC)" or an hour of the day name the zone, so that nobody reads it as their local
+     * time.
      */
     public static String instantUtc(String iso) {
         String shown = instant(iso);

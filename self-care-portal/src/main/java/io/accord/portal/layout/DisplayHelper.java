@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@link Display} and {@link Codes} for templates, in the user's language: {@code ${@display.money(amount,
  * currency)}}, {@code ${@display.total(…)}}, {@code ${@display.amount(…)}}, {@code ${@display.number(…)}},
- * {@code ${@display.percent(…)}}, {@code ${@display.instant(…)}}, {@code ${@display.instantUtc(…)}} and {@code ${@display.code('Kind', value)}}.
+ * {@code ${@display.percent(…)}}, {@code ${@display.instant(…)}}, {@code ${@display.instantUtc(…)}},
+ * {@code ${@display.date(…)}}, {@code ${@display.datetime(…)}} (the ISO value of a {@code <time>}) and {@code ${@display.code('Kind', value)}}.
  */
 @Component("display")
 public class DisplayHelper {
@@ -58,6 +59,19 @@ public class DisplayHelper {
     /** {@link Display#instant}: a JSON value or text. */
     public String instant(Object iso) {
         return Display.instant(text(iso));
+    }
+
+    /** {@link Display#date}: a JSON value or text, the day only ({@code 2026-12-07}, German {@code 07.12.2026}). */
+    public String date(Object iso) {
+        return Display.date(text(iso));
+    }
+
+    /**
+     * {@link Dates#machine}: the ISO value for {@code <time th:datetime="${@display.datetime(x)}">}; {@code null} (no
+     * attribute) when the value is no date or instant.
+     */
+    public String datetime(Object iso) {
+        return Dates.machine(text(iso));
     }
 
     /** {@link Display#instantUtc}: a JSON value or text, with its zone ({@code 2026-12-01 09:00 UTC}). */

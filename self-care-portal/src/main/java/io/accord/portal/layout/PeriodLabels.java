@@ -9,8 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Settlement periods as a picker or a list names them, each told apart from the others: its dates and its state in
- * the user's language ({@code 2026-11-01 – 2026-12-01 (Closed)}); its times (UTC) when it begins and ends on the same
- * day (periods closed early: several in one day, {@code 2026-12-06 09:00 – 2026-12-06 14:30 UTC (Abgeschlossen)});
+ * the user's language ({@code 2026-11-01 – 2026-12-01 (Closed)}, German {@code 01.11.2026 – 01.12.2026 (Abgeschlossen)},
+ * {@link Dates}); its times (UTC) when it begins and ends on the same day (periods closed early: several in one day,
+ * {@code 06.12.2026, 09:00 – 06.12.2026, 14:30 UTC (Abgeschlossen)});
  * the start of its id when that still leaves two alike. Until 2026-12-07 the invoice list's filter showed several
  * "2026-12-06 – 2026-12-06 (CLOSED)" alike, in English.
  */
@@ -43,7 +44,6 @@ public final class PeriodLabels {
     }
 
     private static String shown(String instant, boolean withTime) {
-        int length = withTime ? 16 : 10;
-        return instant.length() >= length ? instant.substring(0, length).replace('T', ' ') : instant;
+        return withTime ? Display.instant(instant) : Display.date(instant);
     }
 }

@@ -305,7 +305,7 @@ class DisputeControllerTests extends PortalTestSupport {
         mvc.perform(get("/disputes/" + ID).header("Accept-Language", "de").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString(">Abgelehnter Lösungsvorschlag<"),
-                        containsString("Abgelehnt von partner-user am 2026-12-03 14:30 UTC: the whole month was wrong"))));
+                        containsString("Abgelehnt von partner-user am 03.12.2026, 14:30 UTC: the whole month was wrong"))));
     }
 
     @Test

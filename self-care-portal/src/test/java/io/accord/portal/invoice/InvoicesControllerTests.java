@@ -243,7 +243,7 @@ class InvoicesControllerTests extends PortalTestSupport {
                         containsString("<td>früherer Zeitraum</td>"), containsString("<td>dieser Zeitraum</td>"),
                         containsString("<td>Großhandel (Leistung von Accord)</td>"),
                         containsString("<td>Umsatzanteil (Leistung des Partners)</td>"),
-                        containsString("2026-12-03 09:00 UTC"),
+                        containsString("03.12.2026, 09:00 UTC"),
                         not(containsString(">PRIOR<")), not(containsString(">CURRENT<")),
                         not(containsString("data-testid=\"superseded\"")),
                         containsString("/invoices/" + INVOICE + "/reconciliations"))));

@@ -59,9 +59,9 @@ class SubmittedInvoicesControllerTests extends PortalTestSupport {
         mvc.perform(get("/invoices/submitted").header("Accept-Language", "de").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString(">2026-12-06 12:14 – 2026-12-06 15:18 UTC (Offen)</option>"),
-                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (Abgeschlossen) · 08d354fb</option>"),
-                        containsString(">2026-12-06 12:10 – 2026-12-06 12:14 UTC (Abgeschlossen) · aa000000</option>"),
+                        containsString(">06.12.2026, 12:14 – 06.12.2026, 15:18 UTC (Offen)</option>"),
+                        containsString(">06.12.2026, 12:10 – 06.12.2026, 12:14 UTC (Abgeschlossen) · 08d354fb</option>"),
+                        containsString(">06.12.2026, 12:10 – 06.12.2026, 12:14 UTC (Abgeschlossen) · aa000000</option>"),
                         not(containsString("CLOSED")))));
     }
 
@@ -84,6 +84,7 @@ class SubmittedInvoicesControllerTests extends PortalTestSupport {
                         containsString("aria-label=\"Open invoice INV-2\""),
                         containsString("2026-11-01 – 2026-12-01 (Closed)"), containsString("1,234.50 EUR"),
                         containsString("2026-12-02 08:15"), containsString("23 in all"),
+                        containsString("<time datetime=\"2026-12-02\">2026-12-02</time>"),
                         containsString("<label for=\"invoice-period\">Settlement period</label>"),
                         containsString("/invoices/submitted?page=1"))))
                 .andReturn().getResponse().getContentAsString();
@@ -152,6 +153,10 @@ class SubmittedInvoicesControllerTests extends PortalTestSupport {
                 {"id":"r1","outcomes":{"MISMATCH":2},"discrepancies":true}""", "null") + "]");
         mvc.perform(get("/invoices/submitted").header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
                 .andExpect(content().string(allOf(containsString("Ihre Rechnungen"),
-                        containsString("Abweichungen über der Toleranz"), containsString("2 über der Toleranz"))));
+                        containsString("Abweichungen über der Toleranz"), containsString("2 über der Toleranz"),
+                        // dates the German way, the machine-readable value ISO
+                        containsString("<time datetime=\"2026-12-02\">02.12.2026</time>"),
+                        containsString("01.11.2026 – 01.12.2026 (Abgeschlossen)"),
+                        containsString("02.12.2026, 08:15"), not(containsString("2026-12-02 08:15")))));
     }
 }

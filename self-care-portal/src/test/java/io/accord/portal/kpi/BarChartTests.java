@@ -105,4 +105,20 @@ class BarChartTests {
                 .isNotEmpty().noneMatch(label -> label.endsWith("…"));
         assertThat(chart.bars().getFirst().label()).as("the tooltip and table keep the date").isEqualTo("2026-11-07");
     }
+
+    @Test
+    void germanDaysAreLabelledByDayAndMonth() {
+        Map<String, Number> days = new LinkedHashMap<>();
+        java.time.LocalDate first = java.time.LocalDate.parse("2026-11-07");
+        for (int day = 0; day < 30; day++) {
+            days.put(io.accord.portal.layout.Dates.date(first.plusDays(day).toString(), java.util.Locale.GERMAN), day);
+        }
+
+        BarChart chart = BarChart.of("orders-day", days, 0);
+
+        assertThat(chart.shortLabel(0)).isEqualTo("07.11.");
+        assertThat(java.util.stream.IntStream.range(0, 30).filter(chart::showsLabel).mapToObj(chart::shortLabel))
+                .isNotEmpty().noneMatch(label -> label.endsWith("…"));
+        assertThat(chart.bars().getFirst().label()).isEqualTo("07.11.2026");
+    }
 }

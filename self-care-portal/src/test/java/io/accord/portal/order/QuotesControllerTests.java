@@ -92,6 +92,52 @@ class QuotesControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aQuoteInGermanShowsItsDatesTheGermanWayAndKeepsThemIsoForMachines() throws Exception {
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quote("approved"));
+
+        mvc.perform(get("/quotes/" + QUOTE).header("Accept-Language", "de").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<time datetime=\"2026-12-01T10:00:00Z\">01.12.2026, 10:00</time>"),
+                        containsString("<time datetime=\"2026-12-31T10:00:00Z\">31.12.2026, 10:00</time>"),
+                        not(containsString("2026-12-01 10:00")))));
+        mvc.perform(get("/quotes/" + QUOTE).header("Accept-Language", "en").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<time datetime=\"2026-12-01T10:00:00Z\">2026-12-01 10:00</time>"),
+                        not(containsString("01.12.2026")))));
+    }
+
+    @Test
+    void aResellersUsageRateSaysItIsRetailAndThatTheAgreementsWholesaleRateIsCharged() throws Exception {
+        // orchestration's answer to a reseller quoting a CSP offering (docs/orchestration-quotes.md, rateBasis)
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quote("inProgress").replace("\"quoteItemPrice\":[", """
+                "quoteItemPrice":[{"name":"Voice","description":"Retail rate of the CSP's offering ...",
+                  "priceType":"usage","unitOfMeasure":"MIN","price":{"dutyFreeAmount":{"unit":"EUR","value":"0.05"}},
+                  "rateBasis":"retail"},"""));
+
+        mvc.perform(get("/quotes/" + QUOTE).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("0.05 EUR"), containsString(
+                        "Prices: retail (the offering&#39;s rate for your customers). As a reseller you are charged"
+                                + " your agreement&#39;s wholesale rate per min instead."))));
+        mvc.perform(get("/quotes/" + QUOTE).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("0,05 EUR"), containsString(
+                        "Preise: Endkundenpreis (der Satz des Produktangebots für Ihre Kunden). Als Wiederverkäufer"
+                                + " zahlen Sie stattdessen den Großhandelssatz Ihres Vertrags je Min."))));
+    }
+
+    @Test
+    void aPriceWithoutARateBasisSaysNothingAboutIt() throws Exception {
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quote("inProgress"));
+
+        mvc.perform(get("/quotes/" + QUOTE).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("rate-basis"))));
+    }
+
+    @Test
     void theNewQuoteFormAsksForTheOfferingsCharacteristics() throws Exception {
         offeringWithSpecification();
 

@@ -163,7 +163,7 @@ class ReconciliationControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("<th scope=\"col\">Seite</th>"),
                         containsString("<td>Umsatzanteil (Leistung des Partners)</td>"),
                         containsString("<td>Großhandel (Leistung von Accord)</td>"),
-                        containsString("<span>dieser Zeitraum</span>"), containsString("2026-12-02 08:00 UTC"),
+                        containsString("<span>dieser Zeitraum</span>"), containsString("02.12.2026, 08:00 UTC"),
                         not(containsString("CURRENT")))));
     }
 

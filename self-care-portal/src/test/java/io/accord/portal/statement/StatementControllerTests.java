@@ -383,10 +383,10 @@ class StatementControllerTests extends PortalTestSupport {
         mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
                         .with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("<dd>2026-12-01 10:00 UTC</dd>"),
-                        containsString("<td>2026-12-03 08:15 UTC</td>"),
-                        containsString("<td>2026-12-04 09:00 UTC</td>"),
-                        containsString("2026-11-01 00:00 bis 2026-12-01 00:00 (UTC)"))));
+                .andExpect(content().string(allOf(containsString("<dd>01.12.2026, 10:00 UTC</dd>"),
+                        containsString("<td>03.12.2026, 08:15 UTC</td>"),
+                        containsString("<td>04.12.2026, 09:00 UTC</td>"),
+                        containsString("01.11.2026, 00:00 bis 01.12.2026, 00:00 (UTC)"))));
     }
 
     @Test
@@ -398,7 +398,7 @@ class StatementControllerTests extends PortalTestSupport {
         mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<dt>Due on</dt>"),
-                        containsString("<dd data-testid=\"due-date\">2026-12-31</dd>"))));
+                        containsString("<dd data-testid=\"due-date\"><time datetime=\"2026-12-31\">2026-12-31</time></dd>"))));
         assertThat(STUB.requestsTo("GET", "/tmf-api/customerBillManagement/v4/customerBill/" + ISSUED)).singleElement()
                 .satisfies(call -> assertThat(call.authorization()).isEqualTo("Bearer partner-token"));
 
@@ -409,7 +409,7 @@ class StatementControllerTests extends PortalTestSupport {
                         .with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<dt>Fällig am</dt>"),
-                        containsString("<dd data-testid=\"due-date\">2027-01-15</dd>"))));
+                        containsString("<dd data-testid=\"due-date\"><time datetime=\"2027-01-15\">15.01.2027</time></dd>"))));
         assertThat(STUB.requestsTo("GET", "/tmf-api/customerBillManagement/v4/customerBill/" + ISSUED)).isEmpty();
     }
 

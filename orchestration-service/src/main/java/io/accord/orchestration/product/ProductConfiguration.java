@@ -10,9 +10,13 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class ProductConfiguration {
 
-    /** CSP staff who suspend, resume and terminate instances. */
+    /**
+     * CSP staff, who suspend, resume and terminate any instance, and a partner's users, who suspend and resume the
+     * instances their partner bought (both partner roles, as for the orders that modify or delete them);
+     * {@link ProductInventory#move} holds the partner's limits.
+     */
     static final String CHANGERS = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '"
-            + Roles.PARTNER_MANAGER + "')";
+            + Roles.PARTNER_MANAGER + "', '" + Roles.PARTNER_ADMIN + "', '" + Roles.PARTNER_USER + "')";
     static final String READERS = "hasAnyRole('" + Roles.PARTNER_ADMIN + "', '" + Roles.PARTNER_USER + "', '"
             + Roles.PARTNER_MANAGER + "', '" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.AUDITOR
             + "', '" + Roles.FINANCE + "')";
@@ -21,6 +25,7 @@ class ProductConfiguration {
     RequestAuthorization productStatusChanges() {
         return requests -> requests
                 .requestMatchers(HttpMethod.PATCH, ProductResources.PATH + "/*")
-                .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS, Roles.PARTNER_MANAGER);
+                .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.OPS, Roles.PARTNER_MANAGER, Roles.PARTNER_ADMIN,
+                        Roles.PARTNER_USER);
     }
 }

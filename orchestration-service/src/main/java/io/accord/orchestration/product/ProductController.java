@@ -31,7 +31,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** TMF637 product inventory: reading instances, and the staff suspending, resuming or terminating one. */
+/**
+ * TMF637 product inventory: reading instances; staff suspending, resuming or terminating one, a reseller suspending
+ * or resuming its own customers' ones.
+ */
 @RestController
 @RequestMapping(ProductResources.PATH)
 @Tag(name = "Product inventory (TMF637)")
@@ -89,8 +92,12 @@ class ProductController {
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @PreAuthorize(ProductConfiguration.CHANGERS)
-    @Operation(operationId = "patchProduct", summary = "Staff suspend (status suspended), resume (active) or "
-            + "terminate (terminated) an instance with a JSON merge patch of status and an optional statusReason")
+    @Operation(operationId = "patchProduct", summary = "Suspend (status suspended), resume (active) or terminate "
+            + "(terminated) an instance with a JSON merge patch of status and an optional statusReason",
+            description = "Staff change any instance. A partner suspends and resumes only the instances it bought "
+                    + "(its own customers' lines; 403 for one it reads as the offering's owner or a participant, 404 "
+                    + "for one it cannot read) and ends one with a delete order (terminated: 403). Usage of a "
+                    + "suspended instance is still rated: barring the line in the network is the network's job.")
     @RequestExample("orchestration/product-patch.json")
     ProductResources.ProductResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
         ProductResources.Changeable change = patches.patched(ProductViews.resource(inventory.get(id)), patch,

@@ -3,18 +3,21 @@ package io.accord.orchestration.product;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The TMF637 API's reads and the staff's status changes, with tenancy: a partner sees the instances of its offerings
+ * The TMF637 API's reads and status changes, with tenancy: a partner sees the instances of its offerings
  * (owner or co-creation participant) and those it bought; staff see all; anything else is a 404.
  */
 @Service
@@ -52,9 +55,10 @@ class ProductInventory {
     }
 
     /**
-     * The staff's {@code PATCH} of {@code status}: {@code suspended}, {@code active} (resume) or {@code terminated},
-     * effective now; a termination also asks the partners' systems to deactivate it. The status it already has
-     * changes nothing.
+     * The {@code PATCH} of {@code status}: {@code suspended}, {@code active} (resume) or {@code terminated},
+     * effective now; a termination also asks the partners' systems to deactivate it. Staff change any instance; a
+     * partner suspends and resumes only the instances it bought (its own customers' lines; one it cannot read is a
+     * 404 as for a read) and ends one by a delete order (403 here). The status it already has changes nothing.
      */
     @Transactional
     ProductView move(UUID id, String status, String reason) {
@@ -63,6 +67,9 @@ class ProductInventory {
                 || state == ProductState.ACTIVE || state == ProductState.TERMINATED).orElseThrow(() ->
                 new InvalidInputException("status", "status changes to suspended, active or terminated, not '"
                         + status + "'"));
+        if (!tenancy.isStaff()) {
+            requirePartnerMay(product, target);
+        }
         if (target == product.state()) {
             return product;
         }
@@ -86,6 +93,32 @@ class ProductInventory {
         deactivations.terminated(terminated, why);
         live.forEach(component -> products.find(component).ifPresent(ended -> deactivations.terminated(ended, why)));
         return terminated;
+    }
+
+    /**
+     * A reseller bars and lifts the bar of its own customers' lines: the instances whose buyer it is (as the orders
+     * that modify or delete an instance require). The owner or a co-creation participant of the offering reads the
+     * instance but does not bar the CSP's or another reseller's customer. Ending a line stays a delete order, which
+     * asks the partners' systems first and may be refused by them.
+     */
+    private void requirePartnerMay(ProductView product, ProductState target) {
+        boolean buyer = product.buyerPartnerId() != null && tenancy.partnerId().map(PartnerId::value)
+                .filter(product.buyerPartnerId()::equals).isPresent();
+        if (!buyer) {
+            throw forbidden("Product " + product.id() + " is suspended or resumed by its buyer (the reseller whose "
+                    + "customer it is) or by CSP staff; your partner reads it as the offering's owner or a "
+                    + "co-creation participant");
+        }
+        if (target == ProductState.TERMINATED) {
+            throw forbidden("A partner ends product " + product.id() + " with a delete order: POST "
+                    + "/tmf-api/productOrderingManagement/v4/productOrder with an item of action \"delete\" naming "
+                    + "product.id " + product.id() + "; this PATCH sets status suspended or active");
+        }
+    }
+
+    private static ErrorResponseException forbidden(String detail) {
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                detail), null);
     }
 
     private boolean visible(ProductView product) {

@@ -55,6 +55,13 @@ ACCORD_PUBLIC_API_URL: {{ $root.Values.publicApiUrl | quote }}
 # usage matching streams rating's export with the caller's token, through the gateway (the NetworkPolicy admits only
 # the gateway to rating's port; docs/settlement-reconciliation.md)
 ACCORD_SETTLEMENT_RATINGURL: {{ printf "http://%s:%v" (include "accord.fullname" (dict "root" $root "name" "api-gateway")) $root.Values.ports.http | quote }}
+{{- if $c.issuingEntities }}
+# the CSP's legal entities issuing settlement documents (components.settlement.issuingEntities); they replace the
+# application's development example as a whole
+{{- include "accord.envTree" (dict "prefix" "ACCORD_SETTLEMENT_ISSUINGENTITIES" "value" $c.issuingEntities) }}
+{{- else if $c.requireIssuingEntities }}
+{{- fail "components.settlement.issuingEntities is required: the CSP's legal entities that issue settlement documents (id, name, address, taxId, documentNumberPrefix, bankAccount), printed on every invoice; without them the service would issue documents in the name of its development example (docs/deploy-kubernetes.md, \"Issuing entities\")" }}
+{{- end }}
 {{- end }}
 {{- end }}
 {{- /* a component's own JAVA_TOOL_OPTIONS (its env) replaces the global one, e.g. -Xmx for rating alone */}}

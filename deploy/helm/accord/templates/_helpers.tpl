@@ -33,8 +33,17 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
 {{- .Values.image.tag | default .Chart.AppVersion -}}
 {{- end -}}
 
+{{/* <registry>/<module>:<tag>, or <registry>/<module>@sha256:... when the component names its image's digest. */}}
 {{- define "accord.image" -}}
-{{- printf "%s/%s:%s" .root.Values.image.registry (required (printf "components.%s.image is required (the Maven module)" .name) .component.image) (include "accord.tag" .root) -}}
+{{- $repository := printf "%s/%s" .root.Values.image.registry (required (printf "components.%s.image is required (the Maven module)" .name) .component.image) -}}
+{{- with .component.imageDigest -}}
+{{- if not (regexMatch "^sha256:[0-9a-f]{64}$" .) -}}
+{{- fail (printf "components.%s.imageDigest must be sha256:<64 hex digits>, not %s" $.name .) -}}
+{{- end -}}
+{{- printf "%s@%s" $repository . -}}
+{{- else -}}
+{{- printf "%s:%s" $repository (include "accord.tag" .root) -}}
+{{- end -}}
 {{- end -}}
 
 {{/* An env entry from an existing Secret; fails rendering when the reference is missing. */}}
@@ -61,5 +70,22 @@ default
 {{- else if hasSuffix "m" $d -}}{{ mul (trimSuffix "m" $d | int) 60 }}
 {{- else if hasSuffix "s" $d -}}{{ trimSuffix "s" $d | int }}
 {{- else -}}{{ fail (printf "a duration like 30m, 1h or 90s expected, not %s" $d) }}
+{{- end -}}
+{{- end -}}
+
+{{/* A tree of values (maps, lists, scalars) as environment variables in Spring's relaxed form, one per leaf:
+   prefix ACCORD_SETTLEMENT_ISSUINGENTITIES and [{taxId: X}] give ACCORD_SETTLEMENT_ISSUINGENTITIES_0_TAXID: "X". */}}
+{{- define "accord.envTree" -}}
+{{- $prefix := .prefix -}}
+{{- if kindIs "map" .value -}}
+{{- range $key, $value := .value -}}
+{{- include "accord.envTree" (dict "prefix" (printf "%s_%s" $prefix (regexReplaceAll "[^A-Za-z0-9]" $key "" | upper)) "value" $value) -}}
+{{- end -}}
+{{- else if kindIs "slice" .value -}}
+{{- range $index, $value := .value -}}
+{{- include "accord.envTree" (dict "prefix" (printf "%s_%d" $prefix $index) "value" $value) -}}
+{{- end -}}
+{{- else if not (kindIs "invalid" .value) -}}
+{{- printf "\n%s: %s" $prefix (.value | toString | quote) -}}
 {{- end -}}
 {{- end -}}

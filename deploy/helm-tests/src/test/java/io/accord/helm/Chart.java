@@ -40,8 +40,20 @@ final class Chart {
         return parse(template(valuesFile, sets));
     }
 
+    /**
+     * The site's own values file that goes after values-production.yaml: the issuing entities production requires
+     * (the example an operator copies).
+     */
+    static final Path SITE_VALUES = EXAMPLES.resolve("values-issuing-entities.yaml");
+
     static String template(String valuesFile, Map<String, String> sets) {
-        return template(List.of(DIRECTORY.resolve(valuesFile)), sets);
+        return template(valuesFiles(valuesFile), sets);
+    }
+
+    /** The values file, and for production the site's values after it, as a deployment passes them. */
+    static List<Path> valuesFiles(String valuesFile) {
+        return valuesFile.equals("values-production.yaml")
+                ? List.of(DIRECTORY.resolve(valuesFile), SITE_VALUES) : List.of(DIRECTORY.resolve(valuesFile));
     }
 
     /** {@code helm template} with several values files, later ones overriding earlier ones. */
@@ -62,8 +74,10 @@ final class Chart {
         }
         Path copy = copyOfChart();
         try {
-            Map<String, Object> merged = merge(yaml(DIRECTORY.resolve("values.yaml")),
-                    yaml(DIRECTORY.resolve(valuesFile)));
+            Map<String, Object> merged = yaml(DIRECTORY.resolve("values.yaml"));
+            for (Path file : valuesFiles(valuesFile)) {
+                merged = merge(merged, yaml(file));
+            }
             write(copy.resolve("values.yaml"), SERIALIZATION.asYaml(merged));
             return new Helm(copy).lint().strict().call();
         } finally {

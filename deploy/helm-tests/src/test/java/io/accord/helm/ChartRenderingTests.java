@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,12 @@ import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.accord.contracts.Topics;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -141,6 +148,56 @@ class ChartRenderingTests {
                 "ACCORD_SETTLEMENT_RATINGURL"));
     }
 
+    /**
+     * KEDA scales rating on the lag of the consumer group that reads usage.raw.v1: rating's ingest pipeline's
+     * ({@code accord.rating.ingest.consumer-group}, IngestProperties' default, not overridden in application.yml).
+     * Until 2026-12-07 the chart said {@code rating}, the group of rating's read-model listeners, which never reads
+     * usage.raw.v1: KEDA saw no lag however far ingestion fell behind.
+     */
+    @Test
+    void kedaScalesRatingOnTheConsumerGroupThatReadsTheRawUsageTopic() {
+        String properties = Chart.read(Chart.ROOT.resolve(
+                "rating-service/src/main/java/io/accord/rating/ingest/IngestProperties.java"));
+        Matcher group = Pattern.compile("@DefaultValue\\(\"([^\"]+)\"\\)\\s+String consumerGroup").matcher(properties);
+        Matcher topic = Pattern.compile("@DefaultValue\\(([^)]+)\\)\\s+String topic").matcher(properties);
+        assertThat(group.find()).as("IngestProperties' consumerGroup default").isTrue();
+        assertThat(topic.find()).as("IngestProperties' topic default").isTrue();
+        assertThat(topic.group(1)).isEqualTo("Topics.USAGE_RAW");
+        assertThat(Chart.read(Chart.ROOT.resolve("rating-service/src/main/resources/application.yml")))
+                .as("rating's application.yml keeps the defaults").doesNotContain("consumer-group:")
+                .doesNotContainPattern("(?m)^\\s+ingest:\\s*\\n\\s+topic:");
+
+        HasMetadata scaledObject = Chart.ofKind(Chart.render("values-production.yaml", Map.of()), "ScaledObject")
+                .getFirst();
+        String yaml = Chart.SERIALIZATION.asYaml(scaledObject);
+        assertThat(yaml).contains("consumerGroup: \"" + group.group(1) + "\"", "topic: \"" + Topics.USAGE_RAW + "\"");
+    }
+
+    /**
+     * Who calls whom, derived from the rendered configuration: every component whose ConfigMap holds another
+     * component's Service URL must be admitted on that port by the NetworkPolicies selecting the other's pods.
+     * (Until 2026-12-07 settlement read rating's export through the gateway, whose policy admitted only the
+     * ingress and the portal: usage matching was blocked.)
+     */
+    @ParameterizedTest
+    @FieldSource("VALUES_FILES")
+    void everyComponentCallingAnotherInTheClusterIsAdmittedByTheOthersNetworkPolicy(String valuesFile) {
+        Set<List<String>> calls = assertCallersAdmitted(Chart.render(valuesFile, Map.of()), valuesFile);
+
+        // the derivation found the calls it must (not a vacuous pass)
+        assertThat(calls).contains(List.of("settlement", "api-gateway"), List.of("self-care-portal", "api-gateway"),
+                List.of("api-gateway", "rating"));
+    }
+
+    @Test
+    void aCallAddedThroughAComponentsEnvIsAdmittedToo() {
+        Set<List<String>> calls = assertCallersAdmitted(Chart.render("values.yaml",
+                Map.of("components.dispute.env.ACCORD_DISPUTE_CATALOGURL", "http://accord-catalog:8080/api")),
+                "dispute calls catalog");
+
+        assertThat(calls).contains(List.of("dispute", "catalog"));
+    }
+
     /** Global JVM flags reach every component; a component's own JAVA_TOOL_OPTIONS replaces them for it alone. */
     @Test
     void aComponentsOwnJavaToolOptionsReplaceTheGlobalOnes() {
@@ -185,12 +242,15 @@ class ChartRenderingTests {
                 assertThat(http.getFrom().getFirst().getNamespaceSelector().getMatchLabels())
                         .containsEntry("kubernetes.io/metadata.name", "ingress-nginx");
             } else {
+                // the gateway's pods (the in-cluster callers: everyComponentCallingAnotherInTheCluster...)
                 assertThat(http.getFrom()).singleElement().satisfies(peer -> {
                     assertThat(peer.getNamespaceSelector()).isNull();
                     assertThat(peer.getPodSelector().getMatchLabels())
                             .containsEntry("app.kubernetes.io/name", "api-gateway");
                 });
             }
+            // an empty `from` would admit everyone
+            assertThat(http.getFrom()).as(component).isNotEmpty();
         }
         assertThat(policies).hasSize(COMPONENTS.size());
     }
@@ -201,8 +261,8 @@ class ChartRenderingTests {
 
         HasMetadata scaledObject = Chart.ofKind(resources, "ScaledObject").getFirst();
         assertThat(scaledObject.getMetadata().getName()).isEqualTo("accord-rating");
-        assertThat(Chart.SERIALIZATION.asYaml(scaledObject)).contains("type: \"kafka\"", "consumerGroup: \"rating\"",
-                "topic: \"usage.raw.v1\"");
+        // the consumer group and topic: kedaScalesRatingOnTheConsumerGroupThatReadsTheRawUsageTopic
+        assertThat(Chart.SERIALIZATION.asYaml(scaledObject)).contains("type: \"kafka\"");
         // KEDA owns rating's HPA; the others keep their plain CPU one
         assertThat(names(Chart.ofKind(resources, "HorizontalPodAutoscaler"))).hasSize(COMPONENTS.size() - 1)
                 .doesNotContain("accord-rating");
@@ -261,7 +321,7 @@ class ChartRenderingTests {
         var badValues = java.nio.file.Path.of(getClass().getResource("/values-without-activation-key.yaml").toURI());
 
         assertThatThrownBy(() -> Chart.template(List.of(Chart.DIRECTORY.resolve("values-production.yaml"),
-                badValues), Map.of()))
+                Chart.SITE_VALUES, badValues), Map.of()))
                 .hasMessageContaining("components.orchestration.activationKey.existingSecret is required")
                 .hasMessageContaining("the AES-256 key encrypting partners' webhook secrets");
     }
@@ -275,6 +335,70 @@ class ChartRenderingTests {
         assertThatThrownBy(() -> Chart.template("values.yaml",
                 Map.of("components.partner-onboarding.keycloakClient.existingSecret", "")))
                 .hasMessageContaining("components.partner-onboarding.keycloakClient.existingSecret is required");
+    }
+
+    private static final Pattern URL = Pattern.compile("https?://([a-z0-9-]+)(?:\\.[a-z0-9.-]+)?:(\\d+)");
+
+    /** Each (caller, callee) found in the ConfigMaps, asserting the callee's policies admit the caller's pods. */
+    static Set<List<String>> assertCallersAdmitted(List<HasMetadata> resources, String what) {
+        Map<String, Service> services = Chart.ofType(resources, Service.class).stream()
+                .collect(Collectors.toMap(service -> service.getMetadata().getName(), service -> service));
+        List<Deployment> deployments = Chart.ofType(resources, Deployment.class);
+        List<NetworkPolicy> policies = Chart.ofType(resources, NetworkPolicy.class);
+        assertThat(policies).as("%s: NetworkPolicies on", what).isNotEmpty();
+        Set<List<String>> calls = new LinkedHashSet<>();
+        for (ConfigMap configMap : Chart.ofType(resources, ConfigMap.class)) {
+            String caller = configMap.getMetadata().getLabels().get("app.kubernetes.io/name");
+            Map<String, String> callerPod = podOf(deployments, caller).getSpec().getTemplate().getMetadata()
+                    .getLabels();
+            for (String value : configMap.getData().values()) {
+                Matcher url = URL.matcher(value);
+                while (url.find()) {
+                    Service service = services.get(url.group(1));
+                    if (service == null) {
+                        continue;
+                    }
+                    String callee = service.getMetadata().getLabels().get("app.kubernetes.io/name");
+                    ServicePort port = service.getSpec().getPorts().stream()
+                            .filter(candidate -> candidate.getPort() == Integer.parseInt(url.group(2))).findFirst()
+                            .orElseThrow(() -> new AssertionError(what + ": " + caller + " calls " + url.group()
+                                    + ", a port its Service does not have"));
+                    Deployment target = deployments.stream().filter(deployment -> deployment.getSpec().getTemplate()
+                            .getMetadata().getLabels().entrySet().containsAll(service.getSpec().getSelector()
+                                    .entrySet())).findFirst().orElseThrow();
+                    Container container = target.getSpec().getTemplate().getSpec().getContainers().getFirst();
+                    String portName = port.getTargetPort().getStrVal();
+                    int portNumber = portName == null ? port.getTargetPort().getIntVal() : container.getPorts()
+                            .stream().filter(p -> portName.equals(p.getName())).findFirst().orElseThrow()
+                            .getContainerPort();
+                    Map<String, String> calleePod = target.getSpec().getTemplate().getMetadata().getLabels();
+                    boolean admitted = policies.stream()
+                            .filter(policy -> selects(policy.getSpec().getPodSelector(), calleePod))
+                            .flatMap(policy -> policy.getSpec().getIngress().stream())
+                            .filter(rule -> rule.getPorts() == null || rule.getPorts().isEmpty() || rule.getPorts()
+                                    .stream().anyMatch(p -> portName != null && portName.equals(p.getPort().getStrVal())
+                                            || Integer.valueOf(portNumber).equals(p.getPort().getIntVal())))
+                            .anyMatch(rule -> rule.getFrom() == null || rule.getFrom().isEmpty() || rule.getFrom()
+                                    .stream().anyMatch(peer -> peer.getNamespaceSelector() == null
+                                            && peer.getIpBlock() == null && peer.getPodSelector() != null
+                                            && selects(peer.getPodSelector(), callerPod)));
+                    assertThat(admitted).as("%s: %s calls %s (%s), so %s's NetworkPolicy must admit %s's pods",
+                            what, caller, callee, url.group(), callee, caller).isTrue();
+                    calls.add(List.of(caller, callee));
+                }
+            }
+        }
+        return calls;
+    }
+
+    private static Deployment podOf(List<Deployment> deployments, String component) {
+        return deployments.stream().filter(deployment -> component.equals(deployment.getSpec().getTemplate()
+                .getMetadata().getLabels().get("app.kubernetes.io/name"))).findFirst().orElseThrow();
+    }
+
+    private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        assertThat(selector.getMatchExpressions()).as("matchLabels only").isNullOrEmpty();
+        return selector.getMatchLabels() == null || labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
     }
 
     private static void assertOnManagementPort(Probe probe) {

@@ -124,10 +124,10 @@ class PortalChartTests {
                 .flatExtracting(NetworkPolicyEgressRule::getTo).extracting(PortalChartTests::podName)
                 .containsExactlyInAnyOrder("api-gateway", "keycloak");
 
-        // the gateway accepts the ingress and the portal; the services only the gateway
+        // the gateway accepts the ingress, the portal and settlement (rating's export); the services only the gateway
         var gatewayHttp = named(policies, "accord-api-gateway").getSpec().getIngress().getFirst();
         assertThat(gatewayHttp.getFrom()).extracting(PortalChartTests::podName)
-                .containsExactlyInAnyOrder(null, "self-care-portal");
+                .containsExactlyInAnyOrder(null, "self-care-portal", "settlement");
         for (NetworkPolicy service : policies) {
             if (!List.of(PORTAL, "accord-api-gateway").contains(service.getMetadata().getName())) {
                 assertThat(service.getSpec().getIngress().getFirst().getFrom()).extracting(PortalChartTests::podName)
@@ -199,7 +199,8 @@ class PortalChartTests {
         assertThat(resources).noneMatch(resource -> resource.getMetadata().getName().equals(PORTAL));
         assertThat(Chart.ofType(resources, Deployment.class)).hasSize(7);
         assertThat(named(Chart.ofType(resources, NetworkPolicy.class), "accord-api-gateway").getSpec().getIngress()
-                .getFirst().getFrom()).singleElement().satisfies(peer -> assertThat(peer.getPodSelector()).isNull());
+                .getFirst().getFrom()).extracting(PortalChartTests::podName).containsExactlyInAnyOrder(null,
+                "settlement");
     }
 
     private static String podName(NetworkPolicyPeer peer) {

@@ -6,6 +6,7 @@ import io.accord.onboarding.check.ApplicationChecks;
 import io.accord.onboarding.check.ApprovalPolicy;
 import io.accord.onboarding.check.CheckNames;
 import io.accord.onboarding.check.CheckResult;
+import io.accord.onboarding.check.ReasonCodes;
 import io.accord.onboarding.check.Names;
 import io.accord.onboarding.check.PolicyDecision;
 import io.accord.onboarding.check.TaxIds;
@@ -154,9 +155,10 @@ class ApplicationService {
         Agreements.TemplateCheck template = agreements.templateCheck(data.model(), data.country(), data.taxId(),
                 data.settlementCurrency());
         return template.fits()
-                ? CheckResult.passed(CheckNames.AGREEMENT_TERMS, "the " + data.model() + " template applies as it"
-                        + " is; tax: " + template.basis())
-                : CheckResult.failed(CheckNames.AGREEMENT_TERMS, String.join("; ", template.openPoints())
+                ? CheckResult.passed(CheckNames.AGREEMENT_TERMS, ReasonCodes.AGREEMENT_TERMS_APPLY, "the "
+                        + data.model() + " template applies as it is; tax: " + template.basis())
+                : CheckResult.failed(CheckNames.AGREEMENT_TERMS, ReasonCodes.AGREEMENT_TERMS_OPEN_POINTS,
+                        String.join("; ", template.openPoints())
                         + ". A partner manager reviews the application; once approved, the partner's agreement"
                         + " starts as a draft for staff to complete");
     }

@@ -2,22 +2,33 @@ package io.accord.onboarding.application;
 
 import io.accord.onboarding.check.ApplicantReasons;
 import io.accord.onboarding.check.CheckResult;
+import io.accord.onboarding.check.ReasonCodes;
 
 /**
  * One automated check's result as recorded on the application and shown to the reviewer in full; the applicant sees
  * it {@link #forApplicant() without other partners' or the denylist's data}.
+ *
+ * @param reasonCode the reason as a stable code ({@link ReasonCodes}, docs/onboarding-checks.md); results recorded
+ *                   before the codes existed get theirs {@link ReasonCodes#derive derived} when read
  */
-public record RecordedCheck(String check, String outcome, String reason) {
+public record RecordedCheck(String check, String outcome, String reasonCode, String reason) {
 
     static final String PASSED = "PASSED";
 
-    static RecordedCheck of(CheckResult result) {
-        return new RecordedCheck(result.check(), result.outcome().name(), result.reason());
+    public RecordedCheck {
+        if (reasonCode == null && check != null) {
+            reasonCode = ReasonCodes.derive(check, PASSED.equals(outcome), reason);
+        }
     }
 
-    /** With a neutral reason where the full one names other partners, applications or denylist entries. */
+    static RecordedCheck of(CheckResult result) {
+        return new RecordedCheck(result.check(), result.outcome().name(), result.reasonCode(), result.reason());
+    }
+
+    /** With a neutral reason and code where the full ones name or tell what matched other partners' data. */
     RecordedCheck forApplicant() {
-        return new RecordedCheck(check, outcome, ApplicantReasons.of(check, !failed(), reason));
+        return new RecordedCheck(check, outcome, ReasonCodes.forApplicant(check, !failed(), reasonCode),
+                ApplicantReasons.of(check, !failed(), reason));
     }
 
     boolean failed() {

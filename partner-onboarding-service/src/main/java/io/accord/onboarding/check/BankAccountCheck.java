@@ -17,8 +17,10 @@ final class BankAccountCheck {
         }
         BankAccount given = account;
         return BankDetails.problem(given, data.country())
-                .map(problem -> CheckResult.failed(CheckNames.BANK_ACCOUNT, problem.reason()))
-                .orElseGet(() -> CheckResult.passed(CheckNames.BANK_ACCOUNT, BankDetails.summary(given,
+                .map(problem -> CheckResult.failed(CheckNames.BANK_ACCOUNT, ReasonCodes.BANK_ACCOUNT_INVALID,
+                        problem.reason()))
+                .orElseGet(() -> CheckResult.passed(CheckNames.BANK_ACCOUNT, ReasonCodes.BANK_ACCOUNT_VALID,
+                        BankDetails.summary(given,
                         data.country()) + BankDetails.countryWarning(given, data.country())
                         .map(warning -> "; note: " + warning).orElse("")));
     }

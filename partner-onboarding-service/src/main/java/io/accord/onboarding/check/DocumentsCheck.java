@@ -33,10 +33,12 @@ final class DocumentsCheck {
         List<String> missing = required.stream().filter(documentType -> !attached.contains(documentType)).toList();
         String forWhom = type == null ? "every application" : type + " applications";
         if (!missing.isEmpty()) {
-            return CheckResult.failed(CheckNames.DOCUMENTS, "missing " + String.join(", ", missing) + " (required for "
-                    + forWhom + ": " + String.join(", ", required) + ")");
+            return CheckResult.failed(CheckNames.DOCUMENTS, ReasonCodes.DOCUMENTS_MISSING, "missing "
+                    + String.join(", ", missing) + " (required for " + forWhom + ": " + String.join(", ", required)
+                    + ")");
         }
-        return CheckResult.passed(CheckNames.DOCUMENTS, required.isEmpty() ? "no documents required"
+        return CheckResult.passed(CheckNames.DOCUMENTS, required.isEmpty() ? ReasonCodes.DOCUMENTS_NONE_REQUIRED
+                : ReasonCodes.DOCUMENTS_COMPLETE, required.isEmpty() ? "no documents required"
                 : "all documents required for " + forWhom + " attached: " + String.join(", ", required));
     }
 }

@@ -3,9 +3,11 @@ package io.accord.onboarding.check;
 import io.accord.onboarding.partner.BankAccount;
 import io.accord.onboarding.partner.Ibans;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,7 +22,8 @@ final class DuplicateCheck {
     static final int MAX_LISTED = 10;
 
     CheckResult check(ApplicantData data, DuplicateLookup lookup) {
-        Set<String> findings = new LinkedHashSet<>();
+        // each finding by its reason code, in the order found: the result carries the first one's
+        Map<String, String> findings = new LinkedHashMap<>();
         List<String> taxIdForms = TaxIds.lookupForms(data.taxId(), data.country());
         Set<String> sameTaxId = new LinkedHashSet<>();
         for (String form : taxIdForms) {
@@ -29,7 +32,8 @@ final class DuplicateCheck {
         }
         String canonicalTaxId = TaxIds.canonical(data.taxId(), data.country());
         if (!sameTaxId.isEmpty()) {
-            findings.add("tax id " + canonicalTaxId + " is already used by " + listed(sameTaxId));
+            findings.put(ReasonCodes.DUPLICATE_TAX_ID, "tax id " + canonicalTaxId + " is already used by "
+                    + listed(sameTaxId));
         }
         String name = Names.normalise(data.legalName());
         boolean nameComparable = !name.isEmpty() && data.country() != null && !data.country().isBlank();
@@ -37,7 +41,8 @@ final class DuplicateCheck {
             Set<String> sameName = new LinkedHashSet<>(lookup.partnersNamed(name, data.country()));
             sameName.addAll(lookup.openApplicationsNamed(name, data.country(), data.applicationId()));
             if (!sameName.isEmpty()) {
-                findings.add("legal name '" + data.legalName().strip() + "' (normalised '" + name + "') in "
+                findings.put(ReasonCodes.DUPLICATE_LEGAL_NAME, "legal name '" + data.legalName().strip()
+                        + "' (normalised '" + name + "') in "
                         + data.country() + " is already used by " + listed(sameName));
             }
         }
@@ -46,7 +51,8 @@ final class DuplicateCheck {
             // found on 2026-12-07: such a partner was approved and got no admin, its provisioning failing for good
             List<String> administered = lookup.partnersAdministeredBy(adminEmail);
             if (!administered.isEmpty()) {
-                findings.add("admin contact e-mail " + adminEmail + " (contacts.commercial.email) already"
+                findings.put(ReasonCodes.DUPLICATE_ADMIN_EMAIL, "admin contact e-mail " + adminEmail
+                        + " (contacts.commercial.email) already"
                         + " administers " + listed(new LinkedHashSet<>(administered)) + "; a Keycloak user belongs"
                         + " to one partner only, so this partner would get no admin: ask the applicant for another"
                         + " e-mail address before approving");
@@ -58,19 +64,21 @@ final class DuplicateCheck {
             // found on 2026-12-07: an application with an active partner's IBAN was approved without review
             List<String> holders = lookup.partnersWithBankAccount(account);
             if (!holders.isEmpty()) {
-                findings.add("bank account " + (account.iban() != null ? "IBAN " + Ibans.format(account.iban())
+                findings.put(ReasonCodes.DUPLICATE_BANK_ACCOUNT, "bank account " + (account.iban() != null
+                        ? "IBAN " + Ibans.format(account.iban())
                         : account.accountNumber() + " (bank code " + account.bankCode() + ")")
                         + " is already the account of " + listed(new LinkedHashSet<>(holders)));
             }
         }
         if (!findings.isEmpty()) {
-            return CheckResult.failed(CheckNames.DUPLICATES, String.join("; ", findings));
+            return CheckResult.failed(CheckNames.DUPLICATES, findings.keySet().iterator().next(),
+                    String.join("; ", findings.values()));
         }
         if (taxIdForms.isEmpty() && !nameComparable) {
-            return CheckResult.failed(CheckNames.DUPLICATES,
+            return CheckResult.failed(CheckNames.DUPLICATES, ReasonCodes.DUPLICATE_NOT_COMPARABLE,
                     "neither a tax id nor a legal name and country to compare with existing partners");
         }
-        return CheckResult.passed(CheckNames.DUPLICATES, "no partner or open application shares "
+        return CheckResult.passed(CheckNames.DUPLICATES, ReasonCodes.NO_DUPLICATE, "no partner or open application shares "
                 + (taxIdForms.isEmpty() ? "" : "tax id " + canonicalTaxId + (nameComparable ? " or " : ""))
                 + (nameComparable ? "legal name '" + name + "' in " + data.country() : "")
                 + (accountComparable ? (taxIdForms.isEmpty() && !nameComparable ? "" : ", nor ")

@@ -46,7 +46,8 @@ final class MandatoryDataCheck {
         List<String> invalid = malformed(data);
         String forWhom = data.type() == null ? "every application" : data.type() + " applications";
         if (missing.isEmpty() && invalid.isEmpty()) {
-            return CheckResult.passed(CheckNames.MANDATORY_DATA, "partner type, business model and all "
+            return CheckResult.passed(CheckNames.MANDATORY_DATA, ReasonCodes.MANDATORY_DATA_COMPLETE,
+                    "partner type, business model and all "
                     + required.size() + " fields required for " + forWhom + " present and well-formed");
         }
         List<String> problems = new ArrayList<>();
@@ -54,7 +55,8 @@ final class MandatoryDataCheck {
             problems.add("missing (required for " + forWhom + "): " + String.join(", ", missing));
         }
         problems.addAll(invalid);
-        return CheckResult.failed(CheckNames.MANDATORY_DATA, String.join("; ", problems));
+        return CheckResult.failed(CheckNames.MANDATORY_DATA, missing.isEmpty() ? ReasonCodes.MANDATORY_DATA_MALFORMED
+                : ReasonCodes.MANDATORY_DATA_MISSING, String.join("; ", problems));
     }
 
     /**

@@ -34,10 +34,11 @@ final class ScreeningCheck {
                             + "' (" + how + "; " + entry.source() + ")")));
         }
         if (!hits.isEmpty()) {
-            return CheckResult.failed(CheckNames.SCREENING, String.join("; ", hits));
+            return CheckResult.failed(CheckNames.SCREENING, ReasonCodes.SCREENING_MATCH, String.join("; ", hits));
         }
-        return CheckResult.passed(CheckNames.SCREENING, screened.size() + " names (" + String.join(", ",
-                screened.keySet()) + ") screened against " + entries.size() + " denylist entries: no match");
+        return CheckResult.passed(CheckNames.SCREENING, ReasonCodes.SCREENING_CLEAR, screened.size() + " names ("
+                + String.join(", ", screened.keySet()) + ") screened against " + entries.size()
+                + " denylist entries: no match");
     }
 
     private static Map<String, String> screenedNames(ApplicantData data) {

@@ -70,8 +70,9 @@ class KeycloakDirectory {
     }
 
     /**
-     * A terminated partner's access ends: every member of its group is disabled (no new tokens, a disabled user's
-     * refresh tokens are refused) and logged out of its sessions. Keycloak keeps the users and the group, so the
+     * A terminated partner's access ends: every member of its group and every user with its partner_id as an
+     * attribute of its own is disabled (no new tokens, a disabled user's refresh tokens are refused) and logged out
+     * of its sessions. Keycloak keeps the users and the group, so the
      * audit trail's names still resolve. Repeating it changes nothing.
      *
      * @return how many users were disabled now
@@ -81,35 +82,51 @@ class KeycloakDirectory {
         try (Keycloak keycloak = sessions.open()) {
             RealmResource realm = keycloak.realm(sessions.realm());
             Optional<GroupRepresentation> group = step("find group " + groupName, () -> findGroup(realm, groupName));
-            if (group.isEmpty()) {
-                return 0;
-            }
             int disabled = 0;
             List<UserRepresentation> members;
             int first = 0;
             do {
                 int from = first;
-                members = step("list the members of group " + groupName,
+                members = group.isEmpty() ? List.of() : step("list the members of group " + groupName,
                         () -> realm.groups().group(group.get().getId()).members(from, MEMBERS_PAGE));
-                for (UserRepresentation member : members) {
-                    UserResource user = realm.users().get(member.getId());
-                    if (!Boolean.FALSE.equals(member.isEnabled())) {
-                        member.setEnabled(false);
-                        step("disable user " + member.getUsername(), () -> {
-                            user.update(member);
-                            return null;
-                        });
-                        disabled++;
-                    }
-                    step("end the sessions of user " + member.getUsername(), () -> {
-                        user.logout();
-                        return null;
-                    });
-                }
+                disabled += disable(realm, members);
+                first += MEMBERS_PAGE;
+            } while (members.size() == MEMBERS_PAGE);
+            // users with the partner's id as their own attribute carry it in their tokens too
+            String query = PARTNER_ID_ATTRIBUTE + ":" + partner;
+            first = 0;
+            do {
+                int from = first;
+                members = step("find the users with " + query, () -> realm.users().searchByAttributes(from,
+                        MEMBERS_PAGE, null, true, false, query));
+                disabled += disable(realm, members.stream()
+                        .filter(user -> List.of(partner.toString()).equals(attribute(user.getAttributes())))
+                        .toList());
                 first += MEMBERS_PAGE;
             } while (members.size() == MEMBERS_PAGE);
             return disabled;
         }
+    }
+
+    /** Disables the enabled ones and ends everyone's sessions. @return how many were disabled now */
+    private int disable(RealmResource realm, List<UserRepresentation> users) {
+        int disabled = 0;
+        for (UserRepresentation member : users) {
+            UserResource user = realm.users().get(member.getId());
+            if (!Boolean.FALSE.equals(member.isEnabled())) {
+                member.setEnabled(false);
+                step("disable user " + member.getUsername(), () -> {
+                    user.update(member);
+                    return null;
+                });
+                disabled++;
+            }
+            step("end the sessions of user " + member.getUsername(), () -> {
+                user.logout();
+                return null;
+            });
+        }
+        return disabled;
     }
 
     private static String ensureGroup(RealmResource realm, String name, PartnerId partner, String legalName) {

@@ -18,13 +18,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The users of one partner in Keycloak: the members of its group, each with the realm role partner-admin or
- * partner-user, and their {@code partner_id} from the group. Called while a request waits, so a Keycloak that does
+ * The users of one partner in Keycloak: the members of its group (their {@code partner_id} from the group) and the
+ * users with its {@code partner_id} as their own attribute, each with the realm role partner-admin or partner-user. Called while a request waits, so a Keycloak that does
  * not answer is a 503 to the caller rather than a retry later.
  */
 @Component
@@ -41,37 +44,48 @@ class KeycloakPartnerUsers {
         this.properties = properties;
     }
 
-    List<PartnerUser> list(String groupId) {
+    /**
+     * The partner's users: the members of its group and the users whose own {@code partner_id} attribute is the
+     * partner's (made by hand in Keycloak, or the development realm's demo users), each once. Both kinds get the
+     * partner's id in their tokens, so both are its users.
+     */
+    List<PartnerUser> list(Scope scope) {
         return call(realm -> {
-            List<PartnerUser> users = new ArrayList<>();
-            List<UserRepresentation> page;
-            int first = 0;
-            do {
-                page = realm.groups().group(groupId).members(first, MEMBERS_PAGE, false);
-                for (UserRepresentation member : page) {
-                    users.add(of(member, realm.users().get(member.getId())));
-                }
-                first += MEMBERS_PAGE;
-            } while (page.size() == MEMBERS_PAGE);
-            return users;
+            Map<String, PartnerUser> users = new LinkedHashMap<>();
+            if (scope.groupId() != null) {
+                List<UserRepresentation> page;
+                int first = 0;
+                do {
+                    page = realm.groups().group(scope.groupId()).members(first, MEMBERS_PAGE, false);
+                    for (UserRepresentation member : page) {
+                        users.putIfAbsent(member.getId(), of(member, realm.users().get(member.getId())));
+                    }
+                    first += MEMBERS_PAGE;
+                } while (page.size() == MEMBERS_PAGE);
+            }
+            for (UserRepresentation user : withAttribute(realm, scope.partnerId())) {
+                users.putIfAbsent(user.getId(), of(user, realm.users().get(user.getId())));
+            }
+            return List.copyOf(users.values());
         });
     }
 
-    /** The member of the group with this id. @throws NotFoundException (404) for anybody else */
-    PartnerUser find(String groupId, String userId) {
-        return call(realm -> of(member(realm, groupId, userId), realm.users().get(userId)));
+    /** The user of the partner with this id. @throws NotFoundException (404) for anybody else */
+    PartnerUser find(Scope scope, String userId) {
+        return call(realm -> of(member(realm, scope, userId), realm.users().get(userId)));
     }
 
     /**
      * Creates the user in the partner's group with the role and the required action to set a password, and has
      * Keycloak e-mail the link. An address that any Keycloak user has already is refused without saying whose.
      */
-    PartnerUser invite(String groupId, AdminContact person, String role) {
+    PartnerUser invite(Scope scope, AdminContact person, String role) {
+        String groupId = Objects.requireNonNull(scope.groupId(), "an invited user joins the partner's group");
         return call(realm -> {
             List<UserRepresentation> existing = new ArrayList<>(realm.users().searchByEmail(person.email(), true));
             existing.addAll(realm.users().searchByUsername(person.username(), true));
             if (!existing.isEmpty()) {
-                throw taken(realm, groupId, existing.getFirst().getId());
+                throw taken(realm, scope, existing.getFirst().getId());
             }
             UserRepresentation created = new UserRepresentation();
             created.setUsername(person.username());
@@ -114,9 +128,9 @@ class KeycloakPartnerUsers {
         });
     }
 
-    PartnerUser changeRole(String groupId, String userId, String role) {
+    PartnerUser changeRole(Scope scope, String userId, String role) {
         return call(realm -> {
-            member(realm, groupId, userId);
+            member(realm, scope, userId);
             UserResource user = realm.users().get(userId);
             RoleScopeResource roles = user.roles().realmLevel();
             List<RoleRepresentation> other = roles.listAll().stream()
@@ -132,10 +146,10 @@ class KeycloakPartnerUsers {
         });
     }
 
-    /** Disables the member and ends its sessions; it stays in the group, so the list and the trail show it. */
-    PartnerUser disable(String groupId, String userId) {
+    /** Disables the user and ends its sessions; it stays the partner's, so the list and the trail show it. */
+    PartnerUser disable(Scope scope, String userId) {
         return call(realm -> {
-            UserRepresentation member = member(realm, groupId, userId);
+            member(realm, scope, userId);
             UserResource user = realm.users().get(userId);
             UserRepresentation current = user.toRepresentation();
             if (!Boolean.FALSE.equals(current.isEnabled())) {
@@ -147,26 +161,59 @@ class KeycloakPartnerUsers {
         });
     }
 
-    private ConflictException taken(RealmResource realm, String groupId, String userId) {
-        boolean ours = realm.users().get(userId).groups(0, 1000, true).stream()
-                .anyMatch(group -> groupId.equals(group.getId()));
+    private ConflictException taken(RealmResource realm, Scope scope, String userId) {
+        boolean ours = belongs(realm.users().get(userId), scope);
         return new ConflictException(ours
                 ? "The e-mail address is a user of this partner already (" + userId + ")"
                 : "The e-mail address is in use by another account already; invite the colleague with another"
                 + " address");
     }
 
-    private static UserRepresentation member(RealmResource realm, String groupId, String userId) {
+    private static UserRepresentation member(RealmResource realm, Scope scope, String userId) {
         try {
             UserResource user = realm.users().get(userId);
             UserRepresentation representation = user.toRepresentation();
-            if (user.groups(0, 1000, true).stream().anyMatch(group -> groupId.equals(group.getId()))) {
+            if (belongs(user, scope)) {
                 return representation;
             }
         } catch (jakarta.ws.rs.NotFoundException absent) {
             // the same answer as another partner's user: nothing said about who exists elsewhere
         }
         throw new NotFoundException("User of the partner", userId);
+    }
+
+    /**
+     * Whether the user's tokens carry the partner's id: its own attribute says so, or (having none of its own, as the
+     * attribute mapper then takes the group's) it is a member of the partner's group.
+     */
+    private static boolean belongs(UserResource user, Scope scope) {
+        List<String> own = attribute(user.toRepresentation());
+        if (!own.isEmpty()) {
+            return own.equals(List.of(scope.partnerId()));
+        }
+        return scope.groupId() != null
+                && user.groups(0, 1000, true).stream().anyMatch(group -> scope.groupId().equals(group.getId()));
+    }
+
+    /** Users whose own partner_id attribute is the partner's: Keycloak's exact attribute search, paged. */
+    private static List<UserRepresentation> withAttribute(RealmResource realm, String partnerId) {
+        List<UserRepresentation> found = new ArrayList<>();
+        List<UserRepresentation> page;
+        int first = 0;
+        do {
+            // the parameters: first, max, enabled, exact, briefRepresentation (false: with attributes), q
+            page = realm.users().searchByAttributes(first, MEMBERS_PAGE, null, true, false,
+                    KeycloakDirectory.PARTNER_ID_ATTRIBUTE + ":" + partnerId);
+            page.stream().filter(user -> attribute(user).equals(List.of(partnerId))).forEach(found::add);
+            first += MEMBERS_PAGE;
+        } while (page.size() == MEMBERS_PAGE);
+        return found;
+    }
+
+    private static List<String> attribute(UserRepresentation user) {
+        Map<String, List<String>> attributes = user.getAttributes();
+        List<String> values = attributes == null ? null : attributes.get(KeycloakDirectory.PARTNER_ID_ATTRIBUTE);
+        return values == null ? List.of() : values;
     }
 
     private static void grant(RoleScopeResource roles, String role) {
@@ -204,6 +251,15 @@ class KeycloakPartnerUsers {
                             + "; nothing was changed unless the list says so, try again in a moment");
             throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, failure);
         }
+    }
+
+    /**
+     * Whose users an operation concerns.
+     *
+     * @param partnerId the partner's id, as the users' own {@code partner_id} attribute would carry it
+     * @param groupId   the partner's provisioned group; {@code null} while it has none (or after revocation)
+     */
+    record Scope(String partnerId, String groupId) {
     }
 
     /** A user of a partner as Keycloak holds it. @param role partner-admin or partner-user; null for neither */

@@ -13,11 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A partner's own user management (found on 2026-12-07: only the admin provisioned at approval ever existed): its
- * partner-admin and the CSP staff who manage partners invite colleagues, change their role and remove them. The
- * changes of one partner take turns on its provisioning row, so two removals cannot both take its last admin.
+ * partner-admin and the CSP staff who manage partners invite colleagues, change their role and remove them. Its
+ * users are everyone whose tokens carry its partner_id: its group's members and the users with the attribute of
+ * their own. The changes of one partner take turns, so two removals cannot both take its last admin.
  */
 @Service
 class PartnerUsers {
@@ -42,8 +44,7 @@ class PartnerUsers {
     @Transactional(readOnly = true)
     List<KeycloakPartnerUsers.PartnerUser> list(PartnerId partner) {
         visible(partner);
-        return provisionings.findById(partner.value()).flatMap(Provisioning::usableGroupId)
-                .map(keycloak::list).orElse(List.of());
+        return keycloak.list(scope(partner, provisionings.findById(partner.value())));
     }
 
     @Transactional
@@ -51,8 +52,14 @@ class PartnerUsers {
         visible(partner);
         AdminContact person = new AdminContact(request.email(), request.firstName(), request.lastName());
         String role = role(request.role());
-        String groupId = changeable(partner);
-        KeycloakPartnerUsers.PartnerUser invited = keycloak.invite(groupId, person, role);
+        KeycloakPartnerUsers.Scope scope = changeable(partner);
+        if (scope.groupId() == null) {
+            throw new ConflictException("Partner " + partner + " has no group in Keycloak yet, which invited users"
+                    + " join: its identity provisioning is not done (see GET "
+                    + IdentityController.path(partner.value()) + "); its users who carry its partner_id themselves"
+                    + " are listed and managed all the same");
+        }
+        KeycloakPartnerUsers.PartnerUser invited = keycloak.invite(scope, person, role);
         audit.record(partner, RESOURCE_TYPE, invited.userId(), "user-invited", null, invited);
         return invited;
     }
@@ -61,13 +68,13 @@ class PartnerUsers {
     KeycloakPartnerUsers.PartnerUser changeRole(PartnerId partner, String userId, String requestedRole) {
         visible(partner);
         String role = role(requestedRole);
-        String groupId = changeable(partner);
-        KeycloakPartnerUsers.PartnerUser before = keycloak.find(groupId, userId);
+        KeycloakPartnerUsers.Scope scope = changeable(partner);
+        KeycloakPartnerUsers.PartnerUser before = keycloak.find(scope, userId);
         if (role.equals(before.role())) {
             return before;
         }
-        requireAnotherAdmin(groupId, before, "lose the role " + Roles.PARTNER_ADMIN);
-        KeycloakPartnerUsers.PartnerUser after = keycloak.changeRole(groupId, userId, role);
+        requireAnotherAdmin(scope, before, "lose the role " + Roles.PARTNER_ADMIN);
+        KeycloakPartnerUsers.PartnerUser after = keycloak.changeRole(scope, userId, role);
         audit.record(partner, RESOURCE_TYPE, userId, "user-role-changed", before, after);
         return after;
     }
@@ -75,10 +82,10 @@ class PartnerUsers {
     @Transactional
     KeycloakPartnerUsers.PartnerUser remove(PartnerId partner, String userId) {
         visible(partner);
-        String groupId = changeable(partner);
-        KeycloakPartnerUsers.PartnerUser before = keycloak.find(groupId, userId);
-        requireAnotherAdmin(groupId, before, "be removed");
-        KeycloakPartnerUsers.PartnerUser after = keycloak.disable(groupId, userId);
+        KeycloakPartnerUsers.Scope scope = changeable(partner);
+        KeycloakPartnerUsers.PartnerUser before = keycloak.find(scope, userId);
+        requireAnotherAdmin(scope, before, "be removed");
+        KeycloakPartnerUsers.PartnerUser after = keycloak.disable(scope, userId);
         if (before.enabled()) {
             audit.record(partner, RESOURCE_TYPE, userId, "user-removed", before, after);
         }
@@ -92,25 +99,36 @@ class PartnerUsers {
         }
     }
 
-    /** The partner's group, locked for this change. @throws ConflictException unless ACTIVE and provisioned */
-    private String changeable(PartnerId partner) {
+    /**
+     * Whose users this change concerns, the partner's changes taking turns: on its provisioning row (waiting for the
+     * worker), or, for a partner Accord never provisioned (whose users carry its partner_id themselves), on a lock
+     * of its own. @throws ConflictException unless ACTIVE
+     */
+    private KeycloakPartnerUsers.Scope changeable(PartnerId partner) {
         PartnerStatus status = partners.find(partner).orElseThrow(() -> new NotFoundException("Partner", partner))
                 .status();
         if (status != PartnerStatus.ACTIVE) {
             throw new ConflictException("Partner " + partner + " is " + status + ": its users are not changed");
         }
-        return provisionings.lock(partner.value()).flatMap(Provisioning::usableGroupId)
-                .orElseThrow(() -> new ConflictException("Partner " + partner + " has no users in Keycloak yet:"
-                        + " its identity provisioning is not done (see GET "
-                        + IdentityController.path(partner.value()) + ")"));
+        Optional<Provisioning> provisioning = provisionings.lock(partner.value());
+        if (provisioning.isEmpty()) {
+            provisionings.lockUsersOf(RESOURCE_TYPE + ":" + partner);
+        }
+        return scope(partner, provisioning);
+    }
+
+    private static KeycloakPartnerUsers.Scope scope(PartnerId partner, Optional<Provisioning> provisioning) {
+        return new KeycloakPartnerUsers.Scope(partner.toString(),
+                provisioning.flatMap(Provisioning::usableGroupId).orElse(null));
     }
 
     /** A partner keeps an enabled partner-admin: nobody else can invite or remove its users. */
-    private void requireAnotherAdmin(String groupId, KeycloakPartnerUsers.PartnerUser user, String what) {
+    private void requireAnotherAdmin(KeycloakPartnerUsers.Scope scope, KeycloakPartnerUsers.PartnerUser user,
+                                     String what) {
         if (!user.enabled() || !Roles.PARTNER_ADMIN.equals(user.role())) {
             return;
         }
-        boolean another = keycloak.list(groupId).stream().anyMatch(other -> other.enabled()
+        boolean another = keycloak.list(scope).stream().anyMatch(other -> other.enabled()
                 && Roles.PARTNER_ADMIN.equals(other.role()) && !other.userId().equals(user.userId()));
         if (!another) {
             throw new ConflictException("User " + user.username() + " is the partner's last enabled "

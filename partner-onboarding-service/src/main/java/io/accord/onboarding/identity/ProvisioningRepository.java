@@ -38,4 +38,12 @@ interface ProvisioningRepository extends JpaRepository<Provisioning, UUID> {
     @Query(value = "select * from identity_provisioning where partner_id = :partnerId for update skip locked",
             nativeQuery = true)
     Optional<Provisioning> lockIfFree(UUID partnerId);
+
+    /**
+     * Makes changes to the users of a partner that has no row here (its users carry the partner_id attribute
+     * themselves) take turns, until the transaction ends.
+     */
+    @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked",
+            nativeQuery = true)
+    Integer lockUsersOf(String key);
 }

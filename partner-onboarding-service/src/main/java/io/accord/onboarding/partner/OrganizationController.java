@@ -59,12 +59,15 @@ class OrganizationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(PartnerAuthorization.MANAGERS)
     @Operation(operationId = "createOrganization",
-            summary = "Create a partner from a TMF632 Organization_Create (ACTIVE, emits PartnerActivated)")
+            summary = "Create a partner from a TMF632 Organization_Create (ACTIVE, emits PartnerActivated); a tax id"
+                    + " another partner has is a 409 naming it, unless a partyCharacteristic sharedTaxIdReason says"
+                    + " why the two share it (audited)")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("onboarding/organization.json")
     ResponseEntity<OrganizationResource> create(@Valid @RequestBody CreateOrganization request) {
         OrganizationResource created = OrganizationResource.of(
-                service.createOrganization(OrganizationMapping.profile(request), request.externalReference()));
+                service.createOrganization(OrganizationMapping.profile(request), request.externalReference(),
+                        OrganizationMapping.sharedTaxIdReason(request)));
         return ResponseEntity.created(URI.create(created.href())).body(created);
     }
 

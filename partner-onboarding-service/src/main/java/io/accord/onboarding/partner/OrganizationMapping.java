@@ -24,8 +24,10 @@ final class OrganizationMapping {
     static final String COUNTRY = "country";
     static final String ACCORD_STATUS = "accordStatus";
     static final String TAX_ID = "taxId";
+    /** Create only: why the new partner may share its tax id with another partner (see PartnerService). */
+    static final String SHARED_TAX_ID_REASON = "sharedTaxIdReason";
     private static final Set<String> CHARACTERISTICS = Set.of(BUSINESS_MODEL, SETTLEMENT_CURRENCY, COUNTRY,
-            ACCORD_STATUS);
+            ACCORD_STATUS, SHARED_TAX_ID_REASON);
 
     private OrganizationMapping() {
     }
@@ -49,6 +51,11 @@ final class OrganizationMapping {
                 media.address(), media.commercial(), media.technical(), media.billing(), null, currency);
     }
 
+    /** The {@code sharedTaxIdReason} characteristic of a create, or {@code null}. */
+    static String sharedTaxIdReason(CreateOrganization request) {
+        return blankToNull(characteristics(request.partyCharacteristic()).get(SHARED_TAX_ID_REASON));
+    }
+
     private static Map<String, String> characteristics(List<CharacteristicInput> given) {
         Map<String, String> byName = new HashMap<>();
         for (int i = 0; given != null && i < given.size(); i++) {
@@ -56,7 +63,8 @@ final class OrganizationMapping {
             String name = characteristic.name().strip();
             if (!CHARACTERISTICS.contains(name)) {
                 throw new InvalidInputException("partyCharacteristic[" + i + "].name", "unknown characteristic '"
-                        + name + "'; known: " + BUSINESS_MODEL + ", " + SETTLEMENT_CURRENCY + ", " + COUNTRY);
+                        + name + "'; known: " + BUSINESS_MODEL + ", " + SETTLEMENT_CURRENCY + ", " + COUNTRY + ", "
+                        + SHARED_TAX_ID_REASON);
             }
             if (byName.put(name, characteristic.value().strip()) != null) {
                 throw new InvalidInputException("partyCharacteristic[" + i + "].name", "'" + name + "' is given twice");

@@ -161,7 +161,7 @@ public class Partner {
         this.taxId = keys.normalisedTaxId(taxId);
     }
 
-    /** Other partners with the same normalised name and country, or tax id: staff merge or dismiss. */
+    /** Other partners with the same normalised name and country: staff merge or dismiss. */
     void flagPossibleDuplicates(List<UUID> others) {
         this.possibleDuplicateOf = List.copyOf(others);
     }

@@ -43,7 +43,9 @@ class PartnerController {
 
     @PostMapping
     @PreAuthorize(MANAGERS)
-    @Operation(operationId = "createPartner", summary = "Create an ACTIVE partner (emits PartnerActivated)")
+    @Operation(operationId = "createPartner", summary = "Create an ACTIVE partner (emits PartnerActivated); a tax"
+            + " id another partner has is a 409 naming it, unless sharedTaxIdReason says why the two share it"
+            + " (audited)")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("onboarding/partner.json")
     ResponseEntity<PartnerView> create(@Valid @RequestBody PartnerRequests.CreatePartner request) {

@@ -13,13 +13,19 @@ final class PartnerRequests {
     private PartnerRequests() {
     }
 
+    /**
+     * @param sharedTaxIdReason only where another partner that is not terminated has the tax id: why this one may
+     *                          share it (e.g. a group company under its parent's VAT registration); without it such a
+     *                          create is refused with 409. Kept in the audit entry {@code tax-id-shared}.
+     */
     record CreatePartner(
             @NotBlank @Size(max = 200) String legalName,
             @NotNull PartnerType partnerType,
             @NotNull BusinessModel businessModel,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
             @Size(max = 40) String taxId,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String settlementCurrency) {
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String settlementCurrency,
+            @Size(max = 500) String sharedTaxIdReason) {
     }
 
     /** Merging a flagged partner into the one it duplicates; the reason is kept in its termination. */

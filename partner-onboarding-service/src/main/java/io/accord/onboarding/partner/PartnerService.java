@@ -14,6 +14,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import io.accord.contracts.value.Money;
 import io.accord.contracts.value.PartnerId;
@@ -67,7 +68,7 @@ class PartnerService {
         Partner partner = Partner.activate(new PartnerProfile(request.legalName().strip(), null,
                 request.partnerType(), request.businessModel(), request.country(), blankToNull(request.taxId()),
                 null, null, null, null, null, request.settlementCurrency()), null, null, clock.instant());
-        return registerKeyed(partner);
+        return registerKeyed(partner, blankToNull(request.sharedTaxIdReason()));
     }
 
     private static String blankToNull(String value) {
@@ -76,21 +77,48 @@ class PartnerService {
 
     /**
      * A partner created by staff gets the keys of duplicate detection, like an approved application's, and is
-     * never a silent duplicate: partners with its normalised name in its country, or its tax id, are named in
-     * {@code possibleDuplicateOf} for staff to merge or dismiss ({@link #duplicates}).
+     * never a silent duplicate: partners with its normalised name in its country are named in
+     * {@code possibleDuplicateOf} for staff to merge or dismiss ({@link #duplicates}). A tax id that a partner that
+     * is not terminated has is refused with 409 naming that partner, as a tax-id change is (found on 2026-12-07:
+     * staff created a second partner with a taken tax id, where an application goes to review), unless
+     * {@code sharedTaxIdReason} says why the two share it: then it is created, audited as {@code tax-id-shared}.
      */
-    private Partner registerKeyed(Partner partner) {
+    private Partner registerKeyed(Partner partner, String sharedTaxIdReason) {
         partner.keyFor(keys);
         java.util.Set<UUID> others = new java.util.LinkedHashSet<>();
         partners.findByNormalisedNameAndCountry(partner.normalisedName(), partner.country())
                 .forEach(other -> others.add(other.id()));
-        if (partner.taxId() != null) {
-            partners.findByTaxId(partner.taxId()).forEach(other -> others.add(other.id()));
+        List<Partner> sameTaxId = sameTaxId(partner.taxId(), partner.country());
+        if (!sameTaxId.isEmpty() && sharedTaxIdReason == null) {
+            Partner other = sameTaxId.getFirst();
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "conflict", "Tax id " + partner.taxId()
+                    + " belongs to partner " + other.legalName() + " (" + other.id() + "); nothing was created."
+                    + " If it is the same company, use that partner; if the new one is a distinct company sharing"
+                    + " the tax id (e.g. a group company), create it with sharedTaxIdReason saying why");
+            problem.setProperty("existingPartnerId", other.id());
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
         }
         partners.findAllById(others).stream().filter(other -> other.status() == PartnerStatus.TERMINATED)
                 .forEach(terminated -> others.remove(terminated.id()));
         partner.flagPossibleDuplicates(List.copyOf(others));
-        return register(partner, "created");
+        Partner registered = register(partner, "created");
+        if (!sameTaxId.isEmpty()) {
+            audit.record(partner.partnerId(), "partner", partner.id().toString(), "tax-id-shared", null,
+                    java.util.Map.of("taxId", partner.taxId(), "reason", sharedTaxIdReason,
+                            "sharedWith", sameTaxId.stream().map(Partner::id).toList()));
+        }
+        return registered;
+    }
+
+    /** The partners that are not terminated with this tax id, in any of the forms it may be stored under. */
+    private List<Partner> sameTaxId(String taxId, String country) {
+        if (taxId == null) {
+            return List.of();
+        }
+        java.util.Set<Partner> found = new java.util.LinkedHashSet<>();
+        keys.taxIdForms(taxId, country).forEach(form -> found.addAll(partners.findByTaxId(form)));
+        found.addAll(partners.findByTaxId(taxId));
+        return found.stream().filter(other -> other.status() != PartnerStatus.TERMINATED).toList();
     }
 
     /** Partners flagged as possible duplicates, oldest first. */
@@ -132,12 +160,13 @@ class PartnerService {
 
     /** A partner created by staff as a TMF632 organization: the same checks and events as {@link #create}. */
     @Transactional
-    Partner createOrganization(PartnerProfile profile, List<ExternalReference> externalReferences) {
+    Partner createOrganization(PartnerProfile profile, List<ExternalReference> externalReferences,
+                               String sharedTaxIdReason) {
         requireKnown("partyCharacteristic.country", profile.country(), "partyCharacteristic.settlementCurrency",
                 profile.settlementCurrency());
         Partner partner = Partner.activate(profile, null, null, clock.instant());
         partner.referTo(externalReferences);
-        return registerKeyed(partner);
+        return registerKeyed(partner, sharedTaxIdReason);
     }
 
     private static void requireKnown(String countryField, String country, String currencyField, String currency) {
@@ -159,7 +188,8 @@ class PartnerService {
     /** A development demo partner with the fixed id its demo users' tokens carry (see PartnerRegistry). */
     @Transactional(propagation = Propagation.MANDATORY)
     Partner activateDemo(UUID id, PartnerProfile profile, Instant now) {
-        return registerKeyed(Partner.activate(id, profile, null, null, now));
+        // the demo users' tokens name this partner: it is created even where another partner has its tax id
+        return registerKeyed(Partner.activate(id, profile, null, null, now), "development demo partner");
     }
 
     private Partner register(Partner partner, String action) {

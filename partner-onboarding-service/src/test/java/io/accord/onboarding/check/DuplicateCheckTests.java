@@ -136,7 +136,7 @@ class DuplicateCheckTests {
     }
 
     /** The caller's tables, keyed as the lookup asks: tax id, or normalised name|country. */
-    private static final class Tables implements DuplicateLookup {
+    static final class Tables implements DuplicateLookup {
 
         final Map<String, String> partnerTaxIds = new HashMap<>();
         final Map<String, String> partnerNames = new HashMap<>();

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.keycloak.OAuth2Constants;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -233,6 +236,52 @@ class PartnerUserTests {
     }
 
     @Test
+    void usersWithThePartnersIdAsTheirOwnAttributeAreItsUsersListedOnceAndManaged() {
+        realm();
+        String unprovisioned = createPartner("S67 Hand Made");
+        String admin = userWithPartnerId("hana-" + unprovisioned, unprovisioned, Roles.PARTNER_ADMIN);
+        String colleague = userWithPartnerId("hugo-" + unprovisioned, unprovisioned, Roles.PARTNER_USER);
+        String provisioned = provisionedPartner("S67 Mixed", "mia");
+        String stranger = userWithPartnerId("sam-" + provisioned, provisioned, Roles.PARTNER_USER);
+        TestHttp staff = manager();
+
+        assertThat(list(staff.get(users(unprovisioned)))).extracting(user -> user.get("userId").asString() + " "
+                + user.get("role").asString()).containsExactlyInAnyOrder(admin + " partner-admin",
+                colleague + " partner-user");
+        String mia = realm().users().searchByUsername("mia-" + provisioned + "@partner.example", true).getFirst()
+                .getId();
+        var miaUser = realm().users().get(mia);
+        var miaRepresentation = miaUser.toRepresentation();
+        miaRepresentation.singleAttribute("partner_id", provisioned);
+        miaUser.update(miaRepresentation);
+        assertThat(list(partnerAdmin(provisioned).get(users(provisioned)))).extracting(user -> user.get("userId")
+                .asString()).as("a group member with the attribute too is listed once")
+                .containsExactlyInAnyOrder(mia, stranger);
+
+        TestHttp.Response promoted = staff.put(users(unprovisioned) + "/" + colleague + "/role",
+                "{\"role\":\"partner-admin\"}");
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+        TestHttp.Response removed = partnerAdmin(unprovisioned).delete(users(unprovisioned) + "/" + admin);
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().get("enabled").asBoolean()).isFalse();
+        assertThat(staff.delete(users(unprovisioned) + "/" + colleague).status()).as("the last admin now")
+                .isEqualTo(409);
+        assertThat(staff.delete(users(unprovisioned) + "/" + stranger).status()).as("another partner's user")
+                .isEqualTo(404);
+        TestHttp.Response invite = staff.post(users(unprovisioned), invitation("ivo-" + unprovisioned
+                + "@partner.example", Roles.PARTNER_USER));
+        assertThat(invite.status()).as(invite.body()).isEqualTo(409);
+        assertThat(invite.body()).contains("/identity");
+        assertThat(auditActions(unprovisioned, admin)).containsExactly("user-removed");
+
+        TestHttp.Response terminated = staff.post("/api/onboarding/partners/" + provisioned + "/termination",
+                "{\"reason\":\"S67 contract ended\"}");
+        assertThat(terminated.status()).as(terminated.body()).isEqualTo(200);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(realm().users().get(stranger)
+                .toRepresentation().isEnabled()).as("a user with the attribute loses access too").isFalse());
+    }
+
+    @Test
     void guessingPasswordsLocksTheUserOutForAWhileNotForGood() {
         String partner = provisionedPartner("S66 Guessing", "gus");
         String userId = list(manager().get(users(partner))).getFirst().get("userId").asString();
@@ -298,6 +347,23 @@ class PartnerUserTests {
     private static String invitation(String email, String role) {
         return "{\"email\":\"" + email + "\",\"firstName\":\"Col\",\"lastName\":\"League\",\"role\":\"" + role
                 + "\"}";
+    }
+
+    /** A user made by hand in Keycloak, as the realm file's demo users are: the partner_id is its own attribute. */
+    private static String userWithPartnerId(String name, String partner, String role) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(name + "@partner.example");
+        user.setEmail(name + "@partner.example");
+        user.setFirstName("Hand");
+        user.setLastName("Made");
+        user.setEnabled(true);
+        user.singleAttribute("partner_id", partner);
+        String id;
+        try (Response created = realm().users().create(user)) {
+            id = CreatedResponseUtil.getCreatedId(created);
+        }
+        realm().users().get(id).roles().realmLevel().add(List.of(realm().roles().get(role).toRepresentation()));
+        return id;
     }
 
     private static void setPassword(String userId, String password) {

@@ -49,8 +49,14 @@ class OrganizationConformanceTests {
                    {"mediumType": "email", "characteristic": {"contactType": "billing",
                     "emailAddress": "billing@example.com"}},
                    {"mediumType": "phone", "characteristic": {"phoneNumber": "+49 30 1234567"}}],
-                 "organizationIdentification": [{"identificationType": "taxId", "identificationId": "DE123456789"}],
-                 "externalReference": [{"externalReferenceType": "crm", "name": "CRM-42"}]}""".formatted(name, name);
+                 "organizationIdentification": [{"identificationType": "taxId", "identificationId": "%s"}],
+                 "externalReference": [{"externalReferenceType": "crm", "name": "CRM-42"}]}""".formatted(name, name,
+                taxId(name));
+    }
+
+    /** A tax id of the organization's own: staff cannot create a second partner with a taken one. */
+    static String taxId(String name) {
+        return "DE" + String.format("%09d", Math.floorMod(name.hashCode(), 1_000_000_000));
     }
 
     private String create(String name) {
@@ -101,7 +107,7 @@ class OrganizationConformanceTests {
         assertThat(partner.get("businessModel").asString()).isEqualTo("RESELL");
         assertThat(partner.get("country").asString()).isEqualTo("DE");
         assertThat(partner.get("settlementCurrency").asString()).isEqualTo("EUR");
-        assertThat(partner.get("taxId").asString()).isEqualTo("DE123456789");
+        assertThat(partner.get("taxId").asString()).isEqualTo(taxId(name));
         assertThat(partner.get("registeredAddress").get("city").asString()).isEqualTo("Berlin");
         assertThat(partner.get("billingContact").get("email").asString()).isEqualTo("billing@example.com");
         assertThat(partner.get("commercialContact").get("phone").asString()).isEqualTo("+49 30 1234567");

@@ -4,8 +4,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.accord.orchestration.product.Suspension;
 import io.accord.testsupport.architecture.AccordArchitectureRules;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -33,5 +35,6 @@ class ArchitectureTests {
     static final ArchRule productShowsOnlyItsEntryPoint = classes()
             .that().resideInAPackage("io.accord.orchestration.product..").and(PRODUCTION_CODE).and().arePublic()
             .should(be(simpleName("Products").or(simpleName("NewProduct")).or(simpleName("RealisingResource"))
-                    .or(simpleName("ProductView")).or(simpleName("ProductState")).or(simpleName("ProductEnded"))));
+                    .or(simpleName("ProductView")).or(simpleName("ProductState")).or(simpleName("ProductEnded"))
+                    .or(belongToAnyOf(Suspension.class))));
 }

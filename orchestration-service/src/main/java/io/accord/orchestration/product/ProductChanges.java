@@ -62,6 +62,14 @@ class ProductChanges {
                 at, List.of(change), ProductViews.details(product)));
     }
 
+    /**
+     * Staff took over the buyer's bar of a suspended instance: audited and notified (the resource's
+     * {@code suspendedBy} changed), no domain event (the status, all that rating and settlement read, did not).
+     */
+    void suspensionTakenOver(ProductView before, ProductView product) {
+        record("suspensionTakenOver", before, product, ATTRIBUTE_CHANGE);
+    }
+
     void terminated(ProductView before, ProductView product, String reason) {
         record("terminated", before, product, STATE_CHANGE);
         outbox.publish(Topics.ORDER_EVENTS, new ProductTerminated(UUID.randomUUID(), clock.instant(),

@@ -96,8 +96,11 @@ class ProductController {
             + "(terminated) an instance with a JSON merge patch of status and an optional statusReason",
             description = "Staff change any instance. A partner suspends and resumes only the instances it bought "
                     + "(its own customers' lines; 403 for one it reads as the offering's owner or a participant, 404 "
-                    + "for one it cannot read) and ends one with a delete order (terminated: 403). Usage of a "
-                    + "suspended instance is still rated: barring the line in the network is the network's job.")
+                    + "for one it cannot read) and ends one with a delete order (terminated: 403). suspendedBy shows "
+                    + "who barred a suspended instance: a partner lifts only its own bars (a staff bar: 409), and its "
+                    + "suspension of one staff suspended changes nothing; staff suspending one a partner suspended "
+                    + "make it a staff bar. Usage of a suspended instance is still rated: barring the line in the "
+                    + "network is the network's job.")
     @RequestExample("orchestration/product-patch.json")
     ProductResources.ProductResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
         ProductResources.Changeable change = patches.patched(ProductViews.resource(inventory.get(id)), patch,

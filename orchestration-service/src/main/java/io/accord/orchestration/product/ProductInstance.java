@@ -41,6 +41,8 @@ final class ProductInstance {
     Map<String, String> characteristics;
     ProductState state = ProductState.CREATED;
     String stateReason;
+    /** Who barred it, while SUSPENDED; {@code null} in any other state. */
+    Suspension suspension;
     Instant startAt;
     Instant endAt;
     Instant updatedAt;
@@ -124,13 +126,41 @@ final class ProductInstance {
         return true;
     }
 
-    void suspend(String reason, Instant at) {
+    /** ACTIVE → SUSPENDED, barred by {@code by} (staff or the buyer) at {@code by.at()}. */
+    void suspend(String reason, Suspension by) {
         require(ProductState.ACTIVE, "suspended");
-        move(ProductState.SUSPENDED, reason, at);
+        move(ProductState.SUSPENDED, reason, Objects.requireNonNull(by.at(), "at"));
+        this.suspension = by;
     }
 
-    void resume(String reason, Instant at) {
+    /**
+     * A suspension asked of an instance already SUSPENDED: staff take over the buyer's bar (it becomes a staff bar,
+     * with their reason; {@code true}); anything else changes nothing ({@code false}): a bar of the same side stays
+     * the first one, and a partner never turns a staff bar into one it could lift.
+     */
+    boolean takeOver(String reason, Suspension by) {
+        require(ProductState.SUSPENDED, "suspended again");
+        if (!by.isStaff() || suspension.isStaff()) {
+            return false;
+        }
+        this.stateReason = reason;
+        this.suspension = by;
+        this.updatedAt = Objects.requireNonNull(by.at(), "at");
+        return true;
+    }
+
+    /**
+     * SUSPENDED → ACTIVE. The buyer ({@code by} {@link Suspension.Side#PARTNER}) lifts only its own bar: a staff
+     * bar is a conflict that changes nothing.
+     */
+    void resume(String reason, Suspension.Side by, Instant at) {
         require(ProductState.SUSPENDED, "resumed");
+        if (by == Suspension.Side.PARTNER && suspension.isStaff()) {
+            throw new ConflictException("Product " + id + " was suspended by the CSP" + (suspension.at() == null ? ""
+                    : " on " + suspension.at()) + ", not by your partner: a reseller lifts only the bars it set, the "
+                    + "CSP's (e.g. for fraud or a legal order) only the CSP lifts. Ask your partner manager at the "
+                    + "CSP to resume it");
+        }
         move(ProductState.ACTIVE, reason, at);
     }
 
@@ -160,6 +190,7 @@ final class ProductInstance {
 
     private void move(ProductState to, String reason, Instant at) {
         this.state = to;
+        this.suspension = null;
         this.stateReason = reason;
         this.updatedAt = at;
     }

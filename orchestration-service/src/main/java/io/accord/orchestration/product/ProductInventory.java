@@ -58,7 +58,8 @@ class ProductInventory {
      * The {@code PATCH} of {@code status}: {@code suspended}, {@code active} (resume) or {@code terminated},
      * effective now; a termination also asks the partners' systems to deactivate it. Staff change any instance; a
      * partner suspends and resumes only the instances it bought (its own customers' lines; one it cannot read is a
-     * 404 as for a read) and ends one by a delete order (403 here). The status it already has changes nothing.
+     * 404 as for a read), lifts only its own bars (a staff bar: 409) and ends one by a delete order (403 here). The
+     * status it already has changes nothing, but staff suspending one the buyer suspended make it a staff bar.
      */
     @Transactional
     ProductView move(UUID id, String status, String reason) {
@@ -70,15 +71,16 @@ class ProductInventory {
         if (!tenancy.isStaff()) {
             requirePartnerMay(product, target);
         }
+        String why = reason != null ? reason : "set " + target.tmf() + " by " + tenancy.actor();
+        Suspension.Side side = tenancy.isStaff() ? Suspension.Side.STAFF : Suspension.Side.PARTNER;
+        if (target == ProductState.SUSPENDED) {
+            // a suspended one too: staff take over the buyer's bar; any other repeat changes nothing
+            return products.suspend(id, why, new Suspension(side, tenancy.actor(), clock.instant()));
+        }
         if (target == product.state()) {
             return product;
         }
-        String why = reason != null ? reason : "set " + target.tmf() + " by " + tenancy.actor();
-        return switch (target) {
-            case SUSPENDED -> products.suspend(id, why, clock.instant());
-            case ACTIVE -> products.resume(id, why, clock.instant());
-            default -> terminate(id, why);
-        };
+        return target == ProductState.ACTIVE ? products.resume(id, why, side, clock.instant()) : terminate(id, why);
     }
 
     /**

@@ -77,14 +77,18 @@ class ProductRepository {
         int updated = jdbc.sql("""
                         update product_instance set identifiers = cast(:identifiers as jsonb),
                                resources = cast(:resources as jsonb), characteristics = cast(:characteristics as jsonb),
-                               state = :state, state_reason = :reason, start_at = :startAt, end_at = :endAt,
-                               updated_at = :updatedAt, version = version + 1
+                               state = :state, state_reason = :reason, suspended_by_side = :suspendedBySide,
+                               suspended_by = :suspendedBy, suspended_at = :suspendedAt, start_at = :startAt,
+                               end_at = :endAt, updated_at = :updatedAt, version = version + 1
                         where id = :id and version = :version
                         """)
                 .param("id", product.id).param("version", product.version)
                 .param("identifiers", write(product.identifiers)).param("resources", write(product.resources))
                 .param("characteristics", write(product.characteristics))
                 .param("state", product.state.name()).param("reason", product.stateReason)
+                .param("suspendedBySide", product.suspension == null ? null : product.suspension.side().name())
+                .param("suspendedBy", product.suspension == null ? null : product.suspension.actor())
+                .param("suspendedAt", product.suspension == null ? null : ts(product.suspension.at()))
                 .param("startAt", ts(product.startAt)).param("endAt", ts(product.endAt))
                 .param("updatedAt", ts(product.updatedAt)).update();
         if (updated == 0) {
@@ -179,6 +183,9 @@ class ProductRepository {
         product.resources = json.readValue(rs.getString("resources"), RESOURCES);
         product.state = ProductState.valueOf(rs.getString("state"));
         product.stateReason = rs.getString("state_reason");
+        String suspendedBy = rs.getString("suspended_by_side");
+        product.suspension = suspendedBy == null ? null : new Suspension(Suspension.Side.valueOf(suspendedBy),
+                rs.getString("suspended_by"), instant(rs, "suspended_at"));
         product.startAt = instant(rs, "start_at");
         product.endAt = instant(rs, "end_at");
         product.updatedAt = instant(rs, "updated_at");

@@ -2,6 +2,7 @@ package io.accord.orchestration.product;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -9,8 +10,9 @@ import java.util.List;
 
 /**
  * TMF637 Product resources as Accord shows them. Accord's extensions: {@code statusReason} (why it was last
- * suspended, resumed, terminated or cancelled), {@code offeringVersion} and {@code categoryCode} (the offering's, at
- * order time), {@code subscriberIdentifier} (how usage names the subscriber), and on a {@code productPrice} its
+ * suspended, resumed, terminated or cancelled), {@code suspendedBy} (who barred a suspended instance, read-only),
+ * {@code offeringVersion} and {@code categoryCode} (the offering's, at order time), {@code subscriberIdentifier}
+ * (how usage names the subscriber), and on a {@code productPrice} its
  * {@code prorationPolicy} and {@code productOffering} (the offering the price belongs to, a bundle's component when
  * the bundle sums them). TMF's status {@code cancelled} is an instance whose order item failed before activation.
  * {@code relatedParty} roles: {@code Owner} (the offering's partner; none for the CSP's), {@code Participant} (a
@@ -72,10 +74,21 @@ final class ProductResources {
     record Identifier(String type, String value) {
     }
 
+    /**
+     * Accord's {@code suspendedBy}, on a suspended instance only: {@code side} {@code STAFF} (the CSP; only staff
+     * lift it) or {@code PARTNER} (the buyer, the reseller; it or staff lift it), {@code actor} the buyer's user (a
+     * staff user is not named to anyone here: the audit trail records them), {@code suspensionDate} when (neither for
+     * an instance suspended before migration V45, which counts as the staff's).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SuspendedBy(@Schema(allowableValues = {"STAFF", "PARTNER"}) String side, String actor,
+                       Instant suspensionDate) {
+    }
+
     /** TMF637 {@code Product}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProductResource(String id, String href, String name, String status, String statusReason,
-                           Ref productOffering, Integer offeringVersion, String categoryCode,
+                           SuspendedBy suspendedBy, Ref productOffering, Integer offeringVersion, String categoryCode,
                            List<Characteristic> productCharacteristic, List<ProductPrice> productPrice,
                            List<ResourceRef> realizingResource, List<Identifier> subscriberIdentifier,
                            List<Party> relatedParty, Instant orderDate, Instant startDate, Instant terminationDate,

@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param usagePriceIds   the offering's usage price ids at order time
  * @param charges         the one-time and recurring amounts locked at order time
  * @param stateReason     why it was last suspended, resumed, terminated or cancelled
+ * @param suspension      who barred it (staff or the buyer), while suspended; {@code null} otherwise
  * @param startAt         active from (inclusive), {@code null} until activated
  * @param endAt           ended at (exclusive), {@code null} while not terminated
  */
@@ -30,5 +31,6 @@ public record ProductView(UUID id, String orderId, String orderItemId, String of
                           List<ProductDetails.SubscriberIdentifier> identifiers, List<RealisingResource> resources,
                           Map<String, String> characteristics, List<OfferingLaunched.Participant> participants,
                           List<String> usagePriceIds, List<ProductDetails.LockedCharge> charges, ProductState state,
-                          String stateReason, Instant startAt, Instant endAt, Instant createdAt, Instant updatedAt) {
+                          String stateReason, Suspension suspension, Instant startAt, Instant endAt,
+                          Instant createdAt, Instant updatedAt) {
 }

@@ -20,7 +20,7 @@ final class ProductViews {
         return new ProductView(p.id, p.orderId, p.orderItemId, p.offeringId, p.offeringVersion, p.offeringName,
                 p.ownerPartnerId, p.categoryCode, p.bundleProductId, p.buyerPartnerId, p.salesChannel, p.customerId,
                 p.identifiers, p.resources, p.characteristics, p.participants, p.usagePriceIds, p.charges, p.state,
-                p.stateReason, p.startAt, p.endAt, p.createdAt, p.updatedAt);
+                p.stateReason, p.suspension, p.startAt, p.endAt, p.createdAt, p.updatedAt);
     }
 
     static ProductDetails details(ProductView p) {
@@ -33,8 +33,8 @@ final class ProductViews {
     static ProductResources.ProductResource resource(ProductView p) {
         String href = ProductResources.PATH + "/" + p.id();
         return new ProductResources.ProductResource(p.id().toString(), href, p.offeringName(), p.state().tmf(),
-                p.stateReason(), new Ref(p.offeringId(), null, p.offeringName(), null), p.offeringVersion(),
-                p.categoryCode(),
+                p.stateReason(), suspendedBy(p.suspension()), new Ref(p.offeringId(), null, p.offeringName(), null),
+                p.offeringVersion(), p.categoryCode(),
                 p.characteristics().entrySet().stream()
                         .map(e -> new ProductResources.Characteristic(e.getKey(), e.getValue())).toList(),
                 p.charges().stream().map(ProductViews::price).toList(),
@@ -49,6 +49,15 @@ final class ProductViews {
                         new Ref(p.bundleProductId().toString(), ProductResources.PATH + "/" + p.bundleProductId(),
                                 null, "Product"))),
                 "Product");
+    }
+
+    /** A staff user's name is not shown (as dispute-service shows partners none): the audit trail has it. */
+    private static ProductResources.SuspendedBy suspendedBy(Suspension suspension) {
+        if (suspension == null) {
+            return null;
+        }
+        return new ProductResources.SuspendedBy(suspension.side().name(),
+                suspension.isStaff() ? null : suspension.actor(), suspension.at());
     }
 
     private static List<Party> parties(ProductView p) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The product inventory's entry point (TMF637 product instances): orders create an instance per {@code add} item and
@@ -107,32 +108,46 @@ public class Products {
     }
 
     /**
-     * ACTIVE → SUSPENDED; publishes ProductModified (changes = [status]). A bundle's active components are suspended
-     * with it, in this transaction, each with its own event (rating and settlement see each instance change).
+     * ACTIVE → SUSPENDED, barred by {@code by} (staff or the buyer, at {@code by.at()}); publishes ProductModified
+     * (changes = [status]). A bundle's active components are suspended with it and carry its bar, in this
+     * transaction, each with its own event (rating and settlement see each instance change). Already SUSPENDED: staff
+     * take over the buyer's bar, the bundle's suspended components' too (audited and notified on the hub as an
+     * attribute change; no ProductModified, the status is unchanged); anything else changes nothing.
      */
     @Transactional
-    public ProductView suspend(UUID productId, String reason, Instant at) {
+    public ProductView suspend(UUID productId, String reason, Suspension by) {
+        Suspension suspension = required(by);
         ProductInstance product = load(productId);
         ProductView before = ProductViews.view(product);
-        product.suspend(reason, required(at));
-        ProductView view = saved(product, before, "suspended", "status", at);
-        cascade(product, ProductState.ACTIVE, component -> suspend(component, reason, at));
+        if (product.state == ProductState.SUSPENDED) {
+            return takeOver(product, before, reason, suspension);
+        }
+        product.suspend(reason, suspension);
+        ProductView view = saved(product, before, "suspended", "status", suspension.at());
+        cascade(product, component -> component.state == ProductState.ACTIVE,
+                component -> suspend(component, reason, suspension));
         return view;
     }
 
     /**
-     * SUSPENDED → ACTIVE; publishes ProductModified (changes = [status]). A bundle's suspended components are resumed
-     * with it (each with its event); a component is not resumed while its bundle is suspended (409: resume the
-     * bundle).
+     * SUSPENDED → ACTIVE; publishes ProductModified (changes = [status]). The buyer ({@code by} PARTNER) lifts only
+     * its own bar: a staff bar is a 409 that changes nothing. A bundle's suspended components are resumed with it
+     * (each with its event), but the buyer's resume leaves a component that staff barred suspended; a component is not
+     * resumed while its bundle is suspended (409: resume the bundle).
      */
     @Transactional
-    public ProductView resume(UUID productId, String reason, Instant at) {
+    public ProductView resume(UUID productId, String reason, Suspension.Side by, Instant at) {
+        if (by == null) {
+            throw new InvalidInputException("by", "who resumes it (STAFF or PARTNER) is missing");
+        }
         ProductInstance product = load(productId);
         requireBundleNot(product, ProductState.SUSPENDED, "resumed");
         ProductView before = ProductViews.view(product);
-        product.resume(reason, required(at));
+        product.resume(reason, by, required(at));
         ProductView view = saved(product, before, "resumed", "status", at);
-        cascade(product, ProductState.SUSPENDED, component -> resume(component, reason, at));
+        cascade(product, component -> component.state == ProductState.SUSPENDED
+                        && (by == Suspension.Side.STAFF || !component.suspension.isStaff()),
+                component -> resume(component, reason, by, at));
         return view;
     }
 
@@ -213,10 +228,22 @@ public class Products {
         return view;
     }
 
-    /** Applies {@code change} to each direct component of {@code bundle} that is in {@code state}. */
-    private void cascade(ProductInstance bundle, ProductState state, Consumer<UUID> change) {
+    private ProductView takeOver(ProductInstance product, ProductView before, String reason, Suspension by) {
+        if (!product.takeOver(reason, by)) {
+            return before;
+        }
+        products.update(product);
+        ProductView view = ProductViews.view(product);
+        changes.suspensionTakenOver(before, view);
+        cascade(product, component -> component.state == ProductState.SUSPENDED,
+                component -> suspend(component, reason, by));
+        return view;
+    }
+
+    /** Applies {@code change} to each direct component of {@code bundle} that {@code applies} to. */
+    private void cascade(ProductInstance bundle, Predicate<ProductInstance> applies, Consumer<UUID> change) {
         for (ProductInstance component : products.components(bundle.id)) {
-            if (component.state == state) {
+            if (applies.test(component)) {
                 change.accept(component.id);
             }
         }
@@ -239,6 +266,13 @@ public class Products {
             throw new InvalidInputException("productId", "the product id is missing");
         }
         return products.find(productId).orElseThrow(() -> new NotFoundException("product", productId));
+    }
+
+    private static Suspension required(Suspension by) {
+        if (by == null || by.at() == null) {
+            throw new InvalidInputException("by", "who suspends it (staff or the buyer) and when is missing");
+        }
+        return by;
     }
 
     private static Instant required(Instant at) {

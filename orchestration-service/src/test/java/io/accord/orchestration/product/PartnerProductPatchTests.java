@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A reseller (an MVNO) bars and lifts the bar of its own customers' lines with the TMF637 {@code PATCH} of status:
  * audited under its user, published as for staff; another partner's line is a 404, a line it only reads as the
- * offering's owner a 403, and ending a line stays a delete order.
+ * offering's owner a 403, and ending a line stays a delete order. A bar the CSP's staff set only staff lift, and a
+ * reseller's suspension does not turn it into the reseller's; staff lift and take over a reseller's bar.
  */
 @AccordServiceTest
 class PartnerProductPatchTests {
@@ -54,6 +55,9 @@ class PartnerProductPatchTests {
         assertThat(barred.status()).as(barred.body()).isEqualTo(200);
         assertThat(barred.json().get("status").asString()).isEqualTo("suspended");
         assertThat(barred.json().get("statusReason").asString()).isEqualTo("unpaid invoice 2026-11");
+        assertThat(barred.json().get("suspendedBy").get("side").asString()).isEqualTo("PARTNER");
+        assertThat(barred.json().get("suspendedBy").get("actor").asString()).isEqualTo("mvno-admin");
+        assertThat(barred.json().get("suspendedBy").has("suspensionDate")).isTrue();
         TestHttp.Response again = admin.send("PATCH", path, "{\"status\": \"suspended\"}", PATCH);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().get("statusReason").asString()).as("the repeat changes nothing")
@@ -64,6 +68,7 @@ class PartnerProductPatchTests {
         assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
         assertThat(lifted.json().get("status").asString()).isEqualTo("active");
         assertThat(lifted.json().get("statusReason").asString()).contains("mvno-agent");
+        assertThat(lifted.json().has("suspendedBy")).as("only a suspended instance is barred").isFalse();
 
         List<TestProducts.Outboxed> events = test.events(line.id());
         assertThat(events).extracting(TestProducts.Outboxed::type)
@@ -76,6 +81,108 @@ class PartnerProductPatchTests {
         assertThat(events.get(2).as(ProductModified.class).product().status()).isEqualTo("ACTIVE");
         assertThat(audited(line.id())).containsExactly("activated by system for " + reseller,
                 "suspended by mvno-admin for " + reseller, "resumed by mvno-agent for " + reseller);
+    }
+
+    @Test
+    void aResellerDoesNotLiftABarTheCspSetNorTurnItIntoItsOwn() {
+        UUID reseller = UUID.randomUUID();
+        ProductView line = test.active(test.offering(null, List.of()), reseller);
+        String path = PRODUCTS + "/" + line.id();
+        TestHttp admin = partner("mvno-admin", reseller, Roles.PARTNER_ADMIN);
+        TestHttp ops = staff("ops-fraud");
+
+        TestHttp.Response barred = ops.send("PATCH", path, "{\"status\": \"suspended\", \"statusReason\": \"fraud case "
+                + "7\"}", PATCH);
+        assertThat(barred.status()).as(barred.body()).isEqualTo(200);
+        JsonNode shown = admin.get(path).json();
+        assertThat(shown.get("suspendedBy").get("side").asString()).isEqualTo("STAFF");
+        assertThat(shown.get("suspendedBy").has("actor")).as("a staff user is not named").isFalse();
+        assertThat(shown.toString()).doesNotContain("ops-fraud");
+
+        for (String role : List.of(Roles.PARTNER_ADMIN, Roles.PARTNER_USER)) {
+            TestHttp.Response refused = partner("mvno", reseller, role).send("PATCH", path,
+                    "{\"status\": \"active\", \"statusReason\": \"paid\"}", PATCH);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().get("detail").asString()).contains("suspended by the CSP", "partner manager");
+        }
+        TestHttp.Response kept = admin.send("PATCH", path, "{\"status\": \"suspended\", \"statusReason\": \"unpaid\"}",
+                PATCH);
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().get("suspendedBy").get("side").asString()).as("still the CSP's bar").isEqualTo("STAFF");
+        assertThat(kept.json().get("statusReason").asString()).isEqualTo("fraud case 7");
+        assertThat(admin.send("PATCH", path, "{\"status\": \"active\"}", PATCH).status()).isEqualTo(409);
+        assertThat(test.events(line.id())).extracting(TestProducts.Outboxed::type)
+                .containsExactly("ProductActivated", "ProductModified");
+
+        TestHttp.Response lifted = ops.send("PATCH", path, "{\"status\": \"active\"}", PATCH);
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        assertThat(lifted.json().get("status").asString()).isEqualTo("active");
+        assertThat(audited(line.id())).containsExactly("activated by system for " + reseller,
+                "suspended by ops-fraud for " + reseller, "resumed by ops-fraud for " + reseller);
+    }
+
+    @Test
+    void staffLiftAResellersBarAndSuspendingItMakesItTheCsps() {
+        UUID reseller = UUID.randomUUID();
+        String offering = test.offering(null, List.of());
+        TestHttp admin = partner("mvno-admin", reseller, Roles.PARTNER_ADMIN);
+        TestHttp ops = staff("ops-legal");
+
+        ProductView lifted = test.active(offering, reseller);
+        admin.send("PATCH", PRODUCTS + "/" + lifted.id(), "{\"status\": \"suspended\"}", PATCH);
+        TestHttp.Response resumed = ops.send("PATCH", PRODUCTS + "/" + lifted.id(), "{\"status\": \"active\"}", PATCH);
+        assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
+        assertThat(resumed.json().get("status").asString()).isEqualTo("active");
+
+        ProductView line = test.active(offering, reseller);
+        String path = PRODUCTS + "/" + line.id();
+        admin.send("PATCH", path, "{\"status\": \"suspended\", \"statusReason\": \"unpaid\"}", PATCH);
+        TestHttp.Response takenOver = ops.send("PATCH", path,
+                "{\"status\": \"suspended\", \"statusReason\": \"legal order 12\"}", PATCH);
+        assertThat(takenOver.status()).as(takenOver.body()).isEqualTo(200);
+        assertThat(takenOver.json().get("status").asString()).isEqualTo("suspended");
+        assertThat(takenOver.json().get("statusReason").asString()).isEqualTo("legal order 12");
+        assertThat(takenOver.json().get("suspendedBy").get("side").asString()).isEqualTo("STAFF");
+        assertThat(test.events(line.id())).as("the status did not change: no second ProductModified")
+                .extracting(TestProducts.Outboxed::type).containsExactly("ProductActivated", "ProductModified");
+        assertThat(audited(line.id())).containsExactly("activated by system for " + reseller,
+                "suspended by mvno-admin for " + reseller, "suspensionTakenOver by ops-legal for " + reseller);
+        assertThat(admin.send("PATCH", path, "{\"status\": \"active\"}", PATCH).status()).isEqualTo(409);
+        assertThat(products.find(line.id()).orElseThrow().state()).isEqualTo(ProductState.SUSPENDED);
+    }
+
+    @Test
+    void aBundlesComponentsCarryItsBarAndAResellerLeavesTheCspsOwnBarsInPlace() {
+        UUID reseller = UUID.randomUUID();
+        String offering = test.offering(null, List.of());
+        ProductView bundle = test.active(offering, reseller);
+        ProductView component = component(bundle, offering, reseller);
+        ProductView barredAlone = component(bundle, offering, reseller);
+        TestHttp admin = partner("mvno-admin", reseller, Roles.PARTNER_ADMIN);
+        TestHttp ops = staff("ops-fraud");
+        String bundlePath = PRODUCTS + "/" + bundle.id();
+
+        assertThat(ops.send("PATCH", PRODUCTS + "/" + barredAlone.id(), "{\"status\": \"suspended\"}", PATCH)
+                .status()).isEqualTo(200);
+        assertThat(admin.send("PATCH", bundlePath, "{\"status\": \"suspended\"}", PATCH).status()).isEqualTo(200);
+        assertThat(side(component)).as("carries the bundle's bar").isEqualTo(Suspension.Side.PARTNER);
+        assertThat(side(barredAlone)).isEqualTo(Suspension.Side.STAFF);
+
+        assertThat(admin.send("PATCH", bundlePath, "{\"status\": \"active\"}", PATCH).status()).isEqualTo(200);
+        assertThat(products.find(component.id()).orElseThrow().state()).isEqualTo(ProductState.ACTIVE);
+        assertThat(products.find(barredAlone.id()).orElseThrow().state()).as("the CSP's own bar stays")
+                .isEqualTo(ProductState.SUSPENDED);
+
+        admin.send("PATCH", bundlePath, "{\"status\": \"suspended\"}", PATCH);
+        assertThat(ops.send("PATCH", bundlePath, "{\"status\": \"suspended\"}", PATCH).status()).isEqualTo(200);
+        assertThat(side(bundle)).isEqualTo(Suspension.Side.STAFF);
+        assertThat(side(component)).as("the bundle's bar, taken over with it").isEqualTo(Suspension.Side.STAFF);
+        assertThat(admin.send("PATCH", bundlePath, "{\"status\": \"active\"}", PATCH).status()).isEqualTo(409);
+
+        assertThat(ops.send("PATCH", bundlePath, "{\"status\": \"active\"}", PATCH).status()).isEqualTo(200);
+        assertThat(List.of(bundle, component, barredAlone)).extracting(p -> products.find(p.id()).orElseThrow()
+                .state()).containsOnly(ProductState.ACTIVE);
     }
 
     @Test
@@ -166,6 +273,14 @@ class PartnerProductPatchTests {
                         from audit_event where resource_type = 'product' and resource_id = :id and action <> 'created'
                         order by id""")
                 .param("id", productId.toString()).query(String.class).list();
+    }
+
+    private Suspension.Side side(ProductView product) {
+        return products.find(product.id()).orElseThrow().suspension().side();
+    }
+
+    private TestHttp staff(String username) {
+        return TestHttp.localPort(port).as(TestJwt.staff(username, Roles.OPS));
     }
 
     private TestHttp partner(String username, UUID partner, String role) {

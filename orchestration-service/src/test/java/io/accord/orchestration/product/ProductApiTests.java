@@ -136,7 +136,8 @@ class ProductApiTests {
             ids.add(test.active(offering, buyer).id().toString());
         }
         String created = test.created(offering, buyer).id().toString();
-        products.suspend(UUID.fromString(ids.get(1)), "unpaid", java.time.Instant.now());
+        products.suspend(UUID.fromString(ids.get(1)), "unpaid",
+                Suspension.byStaff("ops", java.time.Instant.now()));
         TestHttp staff = staff();
 
         TestHttp.Response all = staff.get(PRODUCTS + "?productOffering.id=" + offering);
@@ -270,7 +271,7 @@ class ProductApiTests {
         String offering = test.offering(owner, List.of());
 
         ProductView product = test.active(offering, buyer);
-        products.suspend(product.id(), "unpaid", java.time.Instant.now());
+        products.suspend(product.id(), "unpaid", Suspension.byStaff("ops", java.time.Instant.now()));
 
         List<String> expected = List.of("ProductCreateEvent", "ProductStateChangeEvent", "ProductStateChangeEvent");
         assertThat(eventsFor(ownerSubscription, product.id())).isEqualTo(expected);

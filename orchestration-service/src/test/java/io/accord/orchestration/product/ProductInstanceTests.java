@@ -32,8 +32,8 @@ class ProductInstanceTests {
     enum Transition {
         ACTIVATE(p -> p.activate(IDS, RESOURCES, LATER)),
         MODIFY(p -> p.modify(Map.of("dataVolumeGb", "50"), LATER)),
-        SUSPEND(p -> p.suspend("unpaid", LATER)),
-        RESUME(p -> p.resume("paid", LATER)),
+        SUSPEND(p -> p.suspend("unpaid", Suspension.byStaff("ops", LATER))),
+        RESUME(p -> p.resume("paid", Suspension.Side.STAFF, LATER)),
         TERMINATE(p -> p.terminate("moved", LATER)),
         CANCEL(p -> p.cancel("order failed", LATER));
 
@@ -89,12 +89,14 @@ class ProductInstanceTests {
     void suspendResumeAndTerminateMoveTheStateAndRecordTheReason() {
         ProductInstance product = in(ProductState.ACTIVE);
 
-        product.suspend("unpaid", LATER);
+        product.suspend("unpaid", Suspension.byPartner("mvno-admin", LATER));
         assertThat(product.state).isEqualTo(ProductState.SUSPENDED);
         assertThat(product.stateReason).isEqualTo("unpaid");
-        product.resume("paid", LATER);
+        assertThat(product.suspension).isEqualTo(Suspension.byPartner("mvno-admin", LATER));
+        product.resume("paid", Suspension.Side.PARTNER, LATER);
         assertThat(product.state).isEqualTo(ProductState.ACTIVE);
-        product.suspend("again", LATER);
+        assertThat(product.suspension).as("only a suspended instance is barred").isNull();
+        product.suspend("again", Suspension.byStaff("ops", LATER));
         assertThat(product.terminate("moved", LATER.plusSeconds(5))).isTrue();
 
         assertThat(product.state).isEqualTo(ProductState.TERMINATED);
@@ -102,6 +104,37 @@ class ProductInstanceTests {
         assertThat(product.terminate("twice", LATER.plusSeconds(9))).isFalse();
         assertThat(product.endAt).as("a repeated termination keeps the first end").isEqualTo(LATER.plusSeconds(5));
         assertThat(product.stateReason).isEqualTo("moved");
+        assertThat(product.suspension).isNull();
+    }
+
+    @Test
+    void aPartnerLiftsOnlyItsOwnBarAndStaffTakeOverAPartnersBar() {
+        ProductInstance barredByStaff = in(ProductState.ACTIVE);
+        barredByStaff.suspend("fraud", Suspension.byStaff("ops-fraud", LATER));
+
+        assertThatThrownBy(() -> barredByStaff.resume("paid", Suspension.Side.PARTNER, LATER.plusSeconds(1)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("suspended by the CSP")
+                .hasMessageContaining("partner manager").hasMessageNotContaining("ops-fraud");
+        assertThat(barredByStaff.takeOver("unpaid", Suspension.byPartner("mvno-admin", LATER.plusSeconds(2))))
+                .as("a partner does not turn a staff bar into its own").isFalse();
+        assertThat(barredByStaff.suspension).isEqualTo(Suspension.byStaff("ops-fraud", LATER));
+        assertThat(barredByStaff.stateReason).isEqualTo("fraud");
+        barredByStaff.resume("cleared", Suspension.Side.STAFF, LATER.plusSeconds(3));
+        assertThat(barredByStaff.state).isEqualTo(ProductState.ACTIVE);
+
+        ProductInstance barredByPartner = in(ProductState.ACTIVE);
+        barredByPartner.suspend("unpaid", Suspension.byPartner("mvno-admin", LATER));
+        assertThat(barredByPartner.takeOver("unpaid again", Suspension.byPartner("mvno-agent", LATER)))
+                .as("the first bar of a side stays").isFalse();
+        assertThat(barredByPartner.takeOver("legal order", Suspension.byStaff("ops-legal", LATER.plusSeconds(5))))
+                .isTrue();
+        assertThat(barredByPartner.suspension).isEqualTo(Suspension.byStaff("ops-legal", LATER.plusSeconds(5)));
+        assertThat(barredByPartner.stateReason).isEqualTo("legal order");
+        assertThat(barredByPartner.state).isEqualTo(ProductState.SUSPENDED);
+        assertThatThrownBy(() -> barredByPartner.resume("paid", Suspension.Side.PARTNER, LATER))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> in(ProductState.ACTIVE).takeOver("x", Suspension.byStaff("ops", LATER)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("is active");
     }
 
     @Test
@@ -169,7 +202,7 @@ class ProductInstanceTests {
             case ACTIVE -> product.activate(IDS, RESOURCES, LATER);
             case SUSPENDED -> {
                 product.activate(IDS, RESOURCES, LATER);
-                product.suspend("unpaid", LATER);
+                product.suspend("unpaid", Suspension.byStaff("ops", LATER));
             }
             case TERMINATED -> {
                 product.activate(IDS, RESOURCES, LATER);

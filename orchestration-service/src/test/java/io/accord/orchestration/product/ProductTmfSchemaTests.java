@@ -23,7 +23,7 @@ class ProductTmfSchemaTests {
 
     @ParameterizedTest(name = "{0} shows {1}'s attributes and the extensions {2}")
     @CsvSource({
-            "ProductResource, Product, statusReason offeringVersion categoryCode subscriberIdentifier",
+            "ProductResource, Product, statusReason suspendedBy offeringVersion categoryCode subscriberIdentifier",
             "ProductPrice, ProductPrice, prorationPolicy productOffering",
             "Price, Price, ''",
             "Money, Money, ''",

@@ -74,9 +74,11 @@ class ProductsTests {
         assertThat(modified.characteristics()).containsEntry("dataVolumeGb", "50");
         assertThat(products.modify(created.id(), Map.of("dataVolumeGb", "50"), start.plusSeconds(90)))
                 .as("a repeated modification: no change, no event").isEqualTo(modified);
-        ProductView suspended = products.suspend(created.id(), "unpaid bill", start.plusSeconds(120));
+        ProductView suspended = products.suspend(created.id(), "unpaid bill",
+                Suspension.byStaff("ops", start.plusSeconds(120)));
         assertThat(suspended.state()).isEqualTo(ProductState.SUSPENDED);
-        ProductView resumed = products.resume(created.id(), "paid", start.plusSeconds(180));
+        ProductView resumed = products.resume(created.id(), "paid", Suspension.Side.STAFF,
+                start.plusSeconds(180));
         assertThat(resumed.state()).isEqualTo(ProductState.ACTIVE);
         ProductView terminated = products.terminate(created.id(), "customer left", start.plusSeconds(240));
         assertThat(terminated.state()).isEqualTo(ProductState.TERMINATED);
@@ -313,6 +315,7 @@ class ProductsTests {
         UUID unknown = UUID.randomUUID();
         assertThat(products.find(unknown)).isEmpty();
         assertThatThrownBy(() -> products.details(unknown)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> products.suspend(unknown, "x", Instant.now())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> products.suspend(unknown, "x", Suspension.byStaff("ops", Instant.now())))
+                .isInstanceOf(NotFoundException.class);
     }
 }

@@ -156,6 +156,32 @@ class OrdersControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aSuspendedProductSaysWhoBarredItAndThatOnlyTheCspLiftsItsOwnBar() throws Exception {
+        String suspended = """
+                {"id":"%s","name":"IoT SIM","status":"suspended","statusReason":"%s","suspendedBy":%s,
+                 "offeringVersion":1,"productOffering":{"id":"off-1","name":"IoT SIM"},
+                 "relatedParty":[{"id":"%s","role":"Buyer"}]}""";
+        STUB.answerJson("GET", PRODUCTS + "/" + PRODUCT, suspended.formatted(PRODUCT, "unpaid",
+                "{\"side\":\"PARTNER\",\"actor\":\"mvno-admin\"}", PARTNER_A));
+        mvc.perform(get("/products/" + PRODUCT).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Suspended by the buyer (user mvno-admin)."),
+                        not(containsString("Suspended by the CSP")))));
+
+        STUB.answerJson("GET", PRODUCTS + "/" + PRODUCT, suspended.formatted(PRODUCT, "fraud case 7",
+                "{\"side\":\"STAFF\"}", PARTNER_A));
+        mvc.perform(get("/products/" + PRODUCT).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("fraud case 7"),
+                        containsString("Suspended by the CSP: only the CSP lifts this bar (ask your partner manager)."),
+                        not(containsString("Suspended by the buyer")))));
+        mvc.perform(get("/products/" + PRODUCT).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vom CSP gesperrt: Nur der CSP hebt diese Sperre auf")));
+    }
+
+    @Test
     void aGermanProductPageNamesItsPartiesRolesAndChargePeriodInGerman() throws Exception {
         STUB.answerJson("GET", PRODUCTS + "/" + PRODUCT, """
                 {"id":"%s","name":"IoT SIM","status":"active","offeringVersion":1,

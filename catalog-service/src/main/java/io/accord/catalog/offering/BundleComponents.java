@@ -41,6 +41,38 @@ class BundleComponents {
         }
     }
 
+    /**
+     * 409 when an OWN-priced bundle contains a co-created component whose co-creators it does not name (see
+     * {@link OfferingRules#checkBundleShares}).
+     */
+    void requireSharesCovered(ProductOffering bundle, OfferingDraft definition) {
+        if (!bundle.isBundle() || bundle.components().isEmpty()) {
+            return;
+        }
+        Map<String, List<UUID>> coCreators = new HashMap<>();
+        offerings.findAllById(bundle.components()).forEach(component -> coCreators.put(component.externalId(),
+                component.coCreators().stream().map(OfferingParticipant::partnerId).toList()));
+        List<String> problems = new java.util.ArrayList<>();
+        OfferingRules.checkBundleShares(definition, coCreators, (field, message) -> problems.add(message));
+        if (!problems.isEmpty()) {
+            throw new ConflictException("Bundle " + bundle.id() + " cannot be submitted: " + problems.getFirst());
+        }
+    }
+
+    /**
+     * 409 listing the launched (or approved) bundles that contain {@code component}: retiring it would leave them
+     * launched but unsellable. The caller retires them first, or acknowledges that they stop selling.
+     */
+    void requireNotInLiveBundles(ProductOffering component) {
+        List<ProductOffering> bundles = offerings.liveBundlesContaining(component.id());
+        if (!bundles.isEmpty()) {
+            throw new ConflictException("Offering " + component.id() + " is a component of the bundles "
+                    + bundles.stream().map(b -> "'" + b.externalId() + "' (" + b.id() + ", " + b.status() + ")")
+                    .toList() + ", which would stay launched but no longer sellable: retire them first, or retire"
+                    + " with \"acknowledgeBundles\": true");
+        }
+    }
+
     /** Per bundle of {@code page}: every component launched and within its validity at {@code now}. */
     Map<UUID, Boolean> launched(List<ProductOffering> page, Instant now) {
         List<UUID> components = page.stream().filter(ProductOffering::isBundle)

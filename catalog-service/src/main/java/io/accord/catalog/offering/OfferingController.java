@@ -59,6 +59,7 @@ class OfferingController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("catalog/offering.json")
     ResponseEntity<OfferingResources.Offering> create(@Valid @RequestBody OfferingResources.CreateOffering request) {
+        request.refuseUnsupported();
         OfferingResources.Offering created = views.offering(service.create(request));
         return ResponseEntity.created(URI.create(created.href())).body(created);
     }
@@ -75,7 +76,8 @@ class OfferingController {
     @PreAuthorize(OfferingAuthorization.READERS)
     @Operation(operationId = "listProductOfferings", summary = "List the offerings the caller may see, paged by "
             + "offset and limit; filter by lifecycleStatus, name, isBundle, externalId, category.id, relatedParty.id (a"
-            + " partner owning or participating); fields= selection")
+            + " partner owning or participating), bundledProductOffering.id (the bundles containing it); fields= "
+            + "selection")
     ResponseEntity<List<OfferingResources.Offering>> list(
             @RequestParam(name = OfferingFilter.CATEGORY_ID, required = false) String categoryId,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,

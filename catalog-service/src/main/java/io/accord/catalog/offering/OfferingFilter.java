@@ -13,12 +13,14 @@ import java.util.UUID;
  * ProductOffering attributes filtered in the database: id, name, lifecycleStatus (TMF names, e.g. {@code Launched},
  * or Accord's, e.g. {@code IN_REVIEW}), isBundle, externalId, {@code category.id}, and {@code relatedParty.id} (a
  * partner that owns the offering or participates in it, as its {@code relatedParty} lists them). The caller's
+ * {@code bundledProductOffering.id} (the bundles that contain the offering: where it is used). The caller's
  * visibility applies first: a partner filtering by another partner's id sees no more than it sees anyway.
  */
 final class OfferingFilter {
 
     static final String CATEGORY_ID = "category.id";
     static final String RELATED_PARTY_ID = "relatedParty.id";
+    static final String BUNDLED_OFFERING_ID = "bundledProductOffering.id";
 
     static final AttributeFilter<ProductOffering> FILTER = AttributeFilter.<ProductOffering>of(
                     OfferingResources.Offering.class)
@@ -38,6 +40,7 @@ final class OfferingFilter {
                 default -> throw new InvalidInputException("isBundle", "isBundle is true or false");
             })
             .column(RELATED_PARTY_ID, value -> relatedParty(partyId(value)))
+            .column(BUNDLED_OFFERING_ID, value -> containing(componentId(value)))
             .alsoAccepts(CATEGORY_ID);
 
     private OfferingFilter() {
@@ -56,6 +59,19 @@ final class OfferingFilter {
             participating.select(other.get("id")).where(builder.equal(participant.get("partnerId"), partner));
             return builder.or(builder.equal(root.get("partnerId"), partner), root.get("id").in(participating));
         };
+    }
+
+    /** "Where used": the bundles that contain the offering. */
+    private static Specification<ProductOffering> containing(UUID component) {
+        return (root, query, builder) -> builder.isMember(component, root.<java.util.Collection<UUID>>get("components"));
+    }
+
+    private static UUID componentId(String value) {
+        UUID id = uuid(value);
+        if (id == null) {
+            throw new InvalidInputException(BUNDLED_OFFERING_ID, "bundledProductOffering.id is an offering id (UUID)");
+        }
+        return id;
     }
 
     /** A related party is a partner, named by its id: anything else is a 400 rather than an empty page. */

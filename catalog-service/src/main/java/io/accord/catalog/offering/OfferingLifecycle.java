@@ -52,7 +52,13 @@ class OfferingLifecycle {
     /** The owner submits a draft; a SUSPENDED or TERMINATED partner may not. The policy may approve it at once. */
     void submit(ProductOffering offering, Instant now) {
         requireActiveOwner(offering);
+        OfferingDraft definition = resolver.read(offering.definition());
+        OfferingRules.checkSubmittable(definition, (field, message) -> {
+            throw new ConflictException("Offering " + offering.id() + " cannot be submitted: " + field + ": "
+                    + message);
+        });
         components.requireLaunched(offering, offering.components(), "submitted");
+        components.requireSharesCovered(offering, definition);
         transition(offering, "submitted", () -> offering.submit(tenancy.actor(), now));
         if (policy.approvesSubmission(resolver.read(offering.definition()))) {
             approve(offering, AutoApproval.ACTOR, null, now);

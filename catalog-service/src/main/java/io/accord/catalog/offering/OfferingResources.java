@@ -7,10 +7,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -37,11 +40,20 @@ final class OfferingResources {
                     @JsonProperty("@referredType") String referredType) {
     }
 
-    /** A reference to another resource by id (TMF {@code *Ref}); the other attributes are accepted and ignored. */
+    /**
+     * A reference to another resource by id (TMF {@code *Ref}); the other attributes are accepted and ignored, but
+     * a bundled offering's {@code bundledProductOfferingOption} (how many of it the bundle holds) is refused unless
+     * it says once.
+     */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "@referredType", "href", "version",
-            "lifecycleStatus", "bundledProductOfferingOption", "targetProductSchema"})
+            "lifecycleStatus", "targetProductSchema"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Ref(String id, String href, String name) {
+    record Ref(String id, String href, String name,
+               @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) JsonNode bundledProductOfferingOption) {
+
+        Ref(String id, String href, String name) {
+            this(id, href, name, null);
+        }
     }
 
     record TimePeriod(Instant startDateTime, Instant endDateTime) {
@@ -53,12 +65,13 @@ final class OfferingResources {
 
     /**
      * TMF620 {@code ProductOffering_Create}: every attribute of the schema is accepted (TMF clients send them); those
-     * Accord derives itself are ignored. Prices are added through {@code productOfferingPrice}.
+     * Accord derives itself, and references that change neither the price nor to whom it applies, are ignored.
+     * Prices are added through {@code productOfferingPrice}; the attributes that would change the price or its
+     * reach are refused unless empty (see {@link #refuseUnsupported()}).
      */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "agreement", "attachment", "isSellable",
-            "lastUpdate", "lifecycleStatus", "marketSegment", "place", "prodSpecCharValueUse", "productOfferingPrice",
-            "productOfferingRelationship", "productOfferingTerm", "resourceCandidate", "serviceCandidate",
-            "serviceLevelAgreement", "statusReason", "version"})
+            "lastUpdate", "lifecycleStatus", "resourceCandidate", "serviceCandidate", "serviceLevelAgreement",
+            "statusReason", "version"})
     record CreateOffering(@NotBlank @Size(max = 200) String name,
                           @Size(max = 2000) String description,
                           Boolean isBundle,
@@ -70,7 +83,29 @@ final class OfferingResources {
                           @Valid List<PartyRef> relatedParty,
                           @Size(max = 100) String externalId,
                           OfferingDraft.BundlePricing bundlePricing,
-                          List<@Valid Share> participants) {
+                          List<@Valid Share> participants,
+                          JsonNode productOfferingTerm, JsonNode marketSegment, JsonNode productOfferingRelationship,
+                          JsonNode place, JsonNode prodSpecCharValueUse, JsonNode productOfferingPrice) {
+
+        /** 400 for a TMF attribute Accord would otherwise drop although it changes the price or its reach. */
+        void refuseUnsupported() {
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            fields.put("productOfferingTerm", productOfferingTerm);
+            fields.put("marketSegment", marketSegment);
+            fields.put("productOfferingRelationship", productOfferingRelationship);
+            fields.put("place", place);
+            fields.put("prodSpecCharValueUse", prodSpecCharValueUse);
+            fields.put("productOfferingPrice", productOfferingPrice);
+            UnsupportedTmfFields.refuse(fields);
+            if (bundledProductOffering != null) {
+                for (int i = 0; i < bundledProductOffering.size(); i++) {
+                    Ref component = bundledProductOffering.get(i);
+                    UnsupportedTmfFields.refuseComponentCounts("bundledProductOffering[" + i
+                            + "].bundledProductOfferingOption", component == null ? null
+                            : component.bundledProductOfferingOption());
+                }
+            }
+        }
     }
 
     /** What {@code PATCH} may change (merge patch of these attributes of the resource). */

@@ -3,6 +3,7 @@ package io.accord.catalog.offering;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -68,8 +69,48 @@ final class OfferingRules {
             errors.accept("bundlePricing", "a bundle needs bundlePricing: OWN or SUM_OF_COMPONENTS");
         } else if (draft.bundlePricing() == OfferingDraft.BundlePricing.SUM_OF_COMPONENTS && !draft.prices().isEmpty()) {
             errors.accept("prices", "a bundle priced as the sum of its components has no prices of its own");
-        } else if (draft.bundlePricing() == OfferingDraft.BundlePricing.OWN && draft.prices().isEmpty()) {
-            errors.accept("prices", "a bundle with its OWN pricing needs at least one price");
+        }
+    }
+
+    /**
+     * What submission requires of the draft beyond its fields (a draft may lack it while being written, e.g. an
+     * OWN-priced bundle created through TMF620 before its prices are added): at least one price, unless a bundle is
+     * priced as the sum of its components. A price version has no end, so any price is in force from its start on.
+     */
+    static void checkSubmittable(OfferingDraft draft, BiConsumer<String, String> errors) {
+        boolean pricedByComponents = draft.kind() == OfferingDraft.Kind.BUNDLE
+                && draft.bundlePricing() == OfferingDraft.BundlePricing.SUM_OF_COMPONENTS;
+        if (!pricedByComponents && draft.prices().isEmpty()) {
+            errors.accept("prices", "an offering needs at least one price before it is submitted (a bundle priced "
+                    + "as the sum of its components excepted): add one through productOfferingPrice");
+        }
+    }
+
+    /**
+     * An OWN-priced bundle's recurring and one-time prices are its own, settled by its own participants; usage on
+     * its components is rated at the components' usage prices. A co-creator of a component not named on the bundle
+     * would get nothing of the bundle's own price, silently: such a bundle names each of them (with its share).
+     *
+     * @param coCreators the partners named on each component (pending or taking part), by component externalId
+     */
+    static void checkBundleShares(OfferingDraft bundle, Map<String, List<UUID>> coCreators,
+                                  BiConsumer<String, String> errors) {
+        if (bundle.kind() != OfferingDraft.Kind.BUNDLE || bundle.bundlePricing() != OfferingDraft.BundlePricing.OWN) {
+            return;
+        }
+        Set<UUID> named = new HashSet<>();
+        bundle.participants().stream().filter(p -> p != null && p.partnerId() != null)
+                .forEach(p -> named.add(p.partnerId()));
+        for (String component : bundle.bundledOfferingExternalIds()) {
+            List<UUID> missing = coCreators.getOrDefault(component, List.of()).stream()
+                    .filter(partner -> !named.contains(partner)).toList();
+            if (!missing.isEmpty()) {
+                errors.accept("participants", "the bundle is priced OWN and its component '" + component
+                        + "' is co-created by partner(s) " + missing + ", who would get nothing of the bundle's own"
+                        + " price: name them in the bundle's participants with their share, or price the bundle as"
+                        + " SUM_OF_COMPONENTS");
+                return;
+            }
         }
     }
 

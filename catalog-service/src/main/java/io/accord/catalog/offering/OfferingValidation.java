@@ -150,6 +150,15 @@ class OfferingValidation {
             }
             BundleCycles.check(valid(), existing, (row, field) -> row.error(field,
                     "the bundle would contain itself through its components"));
+            Map<String, List<UUID>> coCreators = new HashMap<>();
+            existing.forEach((key, offering) -> coCreators.put(key, offering.coCreators().stream()
+                    .map(OfferingParticipant::partnerId).toList()));
+            inBatch.forEach((key, row) -> coCreators.put(key, row.draft.participants().stream()
+                    .filter(p -> p != null && p.partnerId() != null).map(OfferingDraft.Participant::partnerId)
+                    .toList()));
+            for (Row row : valid()) {
+                OfferingRules.checkBundleShares(row.draft, coCreators, row::error);
+            }
         }
 
         List<ImportOutcome> outcomes() {

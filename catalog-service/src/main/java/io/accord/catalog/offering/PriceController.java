@@ -59,6 +59,7 @@ class PriceController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "A launched offering "
             + "with the new price version pending review")
     ResponseEntity<Object> create(@Valid @RequestBody PriceResources.CreatePrice request) {
+        request.refuseUnsupported();
         if (request.productOffering().id() == null) {
             throw new io.accord.platform.problem.InvalidInputException("productOffering.id",
                     "productOffering.id is required: the id of the offering the price belongs to");

@@ -7,8 +7,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.BooleanNode;
+
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * TMF620 ProductOfferingPrice requests. Mapping: {@code priceType} {@code oneTime|recurring|usage};
@@ -40,10 +45,12 @@ final class PriceResources {
     record Tax(@NotBlank String taxCategory) {
     }
 
-    /** TMF620 {@code ProductOfferingPrice_Create} with Accord's price fields; unmodelled attributes are ignored. */
-    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "bundledPopRelationship", "constraint",
-            "description", "isBundle", "lastUpdate", "lifecycleStatus", "percentage", "place", "popRelationship",
-            "pricingLogicAlgorithm", "prodSpecCharValueUse", "productOfferingTerm", "recurringChargePeriodLength",
+    /**
+     * TMF620 {@code ProductOfferingPrice_Create} with Accord's price fields. Metadata Accord sets itself is ignored;
+     * the attributes that would change the price or where it applies are refused unless harmless (see
+     * {@link #refuseUnsupported()}).
+     */
+    @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "description", "lastUpdate", "lifecycleStatus",
             "version"})
     record CreatePrice(@NotBlank @Size(max = 200) String name, @NotBlank String priceType, @Valid Money price,
                        String recurringChargePeriodType, @Valid Quantity unitOfMeasure,
@@ -51,6 +58,25 @@ final class PriceResources {
                        @NotNull @Valid OfferingResources.Ref productOffering, @NotBlank @Size(max = 100) String externalId,
                        PriceDraft.Proration proration, Integer roundingFirst, Integer roundingNext,
                        BigDecimal minimumQuantity, PriceDraft.TierMode tierMode, List<PriceDraft.Tier> tiers,
-                       PriceDraft.Accumulation accumulation, List<String> usageTypes, BigDecimal minimumCharge) {
+                       PriceDraft.Accumulation accumulation, List<String> usageTypes, BigDecimal minimumCharge,
+                       Integer recurringChargePeriodLength, JsonNode percentage, JsonNode popRelationship,
+                       JsonNode bundledPopRelationship, Boolean isBundle, JsonNode constraint, JsonNode place,
+                       JsonNode pricingLogicAlgorithm, JsonNode prodSpecCharValueUse, JsonNode productOfferingTerm) {
+
+        /** 400 for a TMF attribute Accord would otherwise drop although it changes the price. */
+        void refuseUnsupported() {
+            UnsupportedTmfFields.refusePeriodLength(recurringChargePeriodLength);
+            Map<String, JsonNode> fields = new LinkedHashMap<>();
+            fields.put("percentage", percentage);
+            fields.put("popRelationship", popRelationship);
+            fields.put("bundledPopRelationship", bundledPopRelationship);
+            fields.put("isBundle", isBundle == null ? null : BooleanNode.valueOf(isBundle));
+            fields.put("constraint", constraint);
+            fields.put("place", place);
+            fields.put("pricingLogicAlgorithm", pricingLogicAlgorithm);
+            fields.put("prodSpecCharValueUse", prodSpecCharValueUse);
+            fields.put("productOfferingTerm", productOfferingTerm);
+            UnsupportedTmfFields.refuse(fields);
+        }
     }
 }

@@ -92,4 +92,10 @@ interface ProductOfferingRepository extends JpaRepository<ProductOffering, UUID>
 
     @Query("select o.id from ProductOffering o where o.partnerId = :partner and o.status in ('DRAFT', 'IN_REVIEW', 'REJECTED')")
     List<UUID> unlaunchedOf(UUID partner);
+
+    /** The launched or approved bundles that contain the offering (retiring it would leave them unsellable). */
+    @Query("""
+            select b from ProductOffering b where :component member of b.components
+            and b.status in ('LAUNCHED', 'APPROVED') order by b.createdAt, b.id""")
+    List<ProductOffering> liveBundlesContaining(UUID component);
 }

@@ -40,8 +40,11 @@ class ReviewController {
         this.views = views;
     }
 
-    /** Why an offering retires. */
-    record Retirement(@Size(max = 2000) String reason) {
+    /**
+     * Why an offering retires. {@code acknowledgeBundles}: retire it although launched (or approved) bundles contain
+     * it, which then stay launched but are no longer sellable (without it: 409 listing them).
+     */
+    record Retirement(@Size(max = 2000) String reason, Boolean acknowledgeBundles) {
     }
 
     /**
@@ -72,10 +75,12 @@ class ReviewController {
 
     @PostMapping(OFFERINGS + "/{id}/retirement")
     @PreAuthorize(OfferingAuthorization.WRITERS)
-    @Operation(operationId = "retireOffering", summary = "Retire a launched offering: no new orders")
+    @Operation(operationId = "retireOffering", summary = "Retire a launched offering: no new orders; 409 "
+            + "listing the launched or approved bundles containing it unless acknowledgeBundles is true")
     @RequestExample("catalog/offering-retirement.json")
     OfferingResources.Offering retire(@PathVariable UUID id, @Valid @RequestBody Retirement retirement) {
-        return views.offering(service.retire(id, retirement.reason()));
+        return views.offering(service.retire(id, retirement.reason(),
+                Boolean.TRUE.equals(retirement.acknowledgeBundles())));
     }
 
     @GetMapping("/api/catalog/review-queue")

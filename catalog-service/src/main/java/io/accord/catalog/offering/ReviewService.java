@@ -27,9 +27,11 @@ class ReviewService {
     private final PendingChanges changes;
     private final Tenancy tenancy;
     private final Clock clock;
+    private final BundleComponents components;
 
     ReviewService(ProductOfferingRepository offerings, OfferingAccess access, OfferingLifecycle lifecycle,
-                  Prices prices, PendingChanges changes, Tenancy tenancy, Clock clock) {
+                  Prices prices, PendingChanges changes, Tenancy tenancy, Clock clock, BundleComponents components) {
+        this.components = components;
         this.offerings = offerings;
         this.access = access;
         this.lifecycle = lifecycle;
@@ -74,8 +76,11 @@ class ReviewService {
     }
 
     @Transactional
-    ProductOffering retire(UUID id, String reason) {
+    ProductOffering retire(UUID id, String reason, boolean acknowledgeBundles) {
         ProductOffering offering = access.changeable(offerings.findById(id), id);
+        if (!acknowledgeBundles && offering.status() == OfferingStatus.LAUNCHED) {
+            components.requireNotInLiveBundles(offering);
+        }
         lifecycle.retire(offering, reason == null || reason.isBlank() ? "retired by its owner" : reason.strip(),
                 clock.instant());
         return offering;

@@ -180,7 +180,16 @@ class CoCreationConsentTests {
                  "productSpecification":{"id":"%s"},"participants":[%s]}""".formatted(name, VIDEO, spec,
                 participants));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asString();
+        String id = created.json().path("id").asString();
+        // an offering is submitted only with a price
+        TestHttp.Response priced = api.admin(owner).post("/tmf-api/productCatalogManagement/v4/productOfferingPrice",
+                """
+                {"name":"Monthly","priceType":"recurring","externalId":"monthly","productOffering":{"id":"%s"},
+                 "price":{"unit":"EUR","value":"5"},"recurringChargePeriodType":"month",
+                 "tax":[{"taxCategory":"STANDARD"}],"validFor":{"startDateTime":"2026-01-01T00:00:00Z"}}"""
+                        .formatted(id));
+        assertThat(priced.status()).as(priced.body()).isEqualTo(201);
+        return id;
     }
 
     private static String share(UUID partner, String percent) {

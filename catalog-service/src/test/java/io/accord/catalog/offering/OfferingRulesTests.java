@@ -82,4 +82,47 @@ class OfferingRulesTests {
         OfferingRules.check(OWNER, draft, (field, message) -> fields.add(field));
         return fields;
     }
+
+    @Test
+    void anOfferingIsSubmittableWithAPriceUnlessABundleIsPricedByItsComponents() {
+        OfferingDraft bundle = OfferingDrafts.bundle("b", "c");
+        OfferingDraft summed = new OfferingDraft("b", "B", null, "VIDEO", OfferingDraft.Kind.BUNDLE, null, null,
+                List.of(), null, List.of("c"), OfferingDraft.BundlePricing.SUM_OF_COMPONENTS, List.of(), List.of());
+        assertThat(submittableErrors(OfferingDrafts.single("s"))).isEmpty();
+        assertThat(submittableErrors(OfferingDrafts.single("s").withPrices(List.of()))).containsExactly("prices");
+        assertThat(submittableErrors(bundle.withPrices(List.of()))).containsExactly("prices");
+        assertThat(submittableErrors(summed)).isEmpty();
+        List<String> draftErrors = new ArrayList<>();
+        OfferingRules.check(OWNER, bundle.withPrices(List.of()), (field, message) -> draftErrors.add(field));
+        assertThat(draftErrors).as("a draft OWN bundle may lack prices until it is submitted").isEmpty();
+    }
+
+    @Test
+    void anOwnPricedBundleNamesEveryCoCreatorOfItsComponents() {
+        UUID coCreator = UUID.randomUUID();
+        OfferingDraft bundle = OfferingDrafts.bundle("b", "c");
+        OfferingDraft naming = new OfferingDraft("b", "B", null, "VIDEO", OfferingDraft.Kind.BUNDLE, null, null,
+                List.of(), null, List.of("c"), OfferingDraft.BundlePricing.OWN,
+                List.of(new OfferingDraft.Participant(coCreator, BigDecimal.TEN)), bundle.prices());
+        OfferingDraft summed = new OfferingDraft("b", "B", null, "VIDEO", OfferingDraft.Kind.BUNDLE, null, null,
+                List.of(), null, List.of("c"), OfferingDraft.BundlePricing.SUM_OF_COMPONENTS, List.of(), List.of());
+        java.util.Map<String, List<UUID>> coCreated = java.util.Map.of("c", List.of(coCreator));
+
+        assertThat(bundleShareErrors(bundle, coCreated)).containsExactly("participants");
+        assertThat(bundleShareErrors(naming, coCreated)).isEmpty();
+        assertThat(bundleShareErrors(summed, coCreated)).isEmpty();
+        assertThat(bundleShareErrors(bundle, java.util.Map.of("c", List.of()))).isEmpty();
+    }
+
+    private static List<String> submittableErrors(OfferingDraft draft) {
+        List<String> fields = new ArrayList<>();
+        OfferingRules.checkSubmittable(draft, (field, message) -> fields.add(field));
+        return fields;
+    }
+
+    private static List<String> bundleShareErrors(OfferingDraft draft, java.util.Map<String, List<UUID>> coCreators) {
+        List<String> fields = new ArrayList<>();
+        OfferingRules.checkBundleShares(draft, coCreators, (field, message) -> fields.add(field));
+        return fields;
+    }
 }

@@ -166,7 +166,17 @@ class PriceRequestTests {
         UUID sold = api.launched(Owner.partner(owner), OfferingDrafts.bundle("sold-bundle", "part-b"));
         assertThat(admin.get(CatalogApi.OFFERINGS + "/" + sold).json().get("isSellable").asBoolean()).isTrue();
         assertThat(sellable(admin)).contains(sold.toString());
-        retire(admin, part);
+        assertThat(admin.get(CatalogApi.OFFERINGS + "?bundledProductOffering.id=" + part).json())
+                .extracting(found -> found.get("id").asString()).containsExactly(sold.toString());
+        TestHttp.Response refused = admin.post(CatalogApi.PLAIN + "/" + part + "/retirement", "{\"reason\":\"end\"}");
+        assertThat(refused.status()).as("retiring it would break the bundle silently: " + refused.body())
+                .isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("'sold-bundle'").contains(sold.toString());
+        assertThat(admin.get(CatalogApi.OFFERINGS + "/" + part).json().get("lifecycleStatus").asString())
+                .isEqualTo("Launched");
+        TestHttp.Response acknowledged = admin.post(CatalogApi.PLAIN + "/" + part + "/retirement",
+                "{\"reason\":\"end\",\"acknowledgeBundles\":true}");
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
         assertThat(admin.get(CatalogApi.OFFERINGS + "/" + sold).json().get("isSellable").asBoolean()).isFalse();
         assertThat(sellable(admin)).doesNotContain(sold.toString());
     }

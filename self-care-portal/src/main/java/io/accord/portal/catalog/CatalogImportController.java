@@ -36,6 +36,8 @@ class CatalogImportController {
 
     private static final String JOBS = "/tmf-api/productCatalogManagement/v4/importJob";
     private static final long MAX_FILE = 20L * 1024 * 1024;
+    /** The characters read to find the CSV's header line (the template's is about 400). */
+    private static final int HEADER_READ = 8192;
     private static final MediaType CSV = MediaType.parseMediaType("text/csv");
     private static final Resource TEMPLATE = new ClassPathResource("catalog/offerings-import-template.csv");
 
@@ -73,6 +75,11 @@ class CatalogImportController {
         }
         String name = file.getOriginalFilename() == null ? "catalog" : file.getOriginalFilename();
         MediaType type = name.toLowerCase(Locale.ROOT).endsWith(".json") ? MediaType.APPLICATION_JSON : CSV;
+        if (CSV.equals(type) && semicolonSeparated(file)) {
+            // catalog reads RFC 4180 (commas) only and would answer "Unknown CSV columns [externalId;name;...]"
+            redirect.addFlashAttribute("importErrorKey", "catalog.import.error.semicolons");
+            return "redirect:/catalog";
+        }
         String jobMode = "allOrNothing".equals(mode) ? "allOrNothing" : "rowByRow";
         JsonNode job;
         try {
@@ -92,6 +99,28 @@ class CatalogImportController {
     }
 
     /** The job and its rows; while it runs, htmx asks again for the {@code job} fragment every two seconds. */
+    /**
+     * Whether the CSV's header line is separated by semicolons (a German Excel's CSV): it has a {@code ;} and no
+     * comma. Only the header is read; a header of one column has neither and goes to the catalog.
+     */
+    static boolean semicolonSeparated(MultipartFile file) {
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                file.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            char[] start = new char[HEADER_READ];
+            int read = reader.read(start);
+            if (read <= 0) {
+                return false;
+            }
+            String text = new String(start, 0, read);
+            int end = text.indexOf('\n');
+            String header = end < 0 ? text : text.substring(0, end);
+            return header.indexOf(';') >= 0 && header.indexOf(',') < 0;
+        } catch (java.io.IOException unreadable) {
+            // the catalog says what is wrong with a file it cannot read
+            return false;
+        }
+    }
+
     @GetMapping("/catalog/imports/{id}")
     String job(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
                Model model) {
@@ -120,26 +149,52 @@ class CatalogImportController {
     private static List<Row> rows(Gateway.Listing listing) {
         List<Row> rows = new ArrayList<>();
         listing.items().forEach(item -> {
-            List<String> messages = new ArrayList<>();
-            item.path("messages").forEach(message -> messages.add(message.path("field").asString("") + " (line "
-                    + message.path("line").asInt() + "): " + message.path("message").asString("")));
+            List<Message> messages = new ArrayList<>();
+            item.path("messages").forEach(message -> messages.add(new Message(message.path("field").asString(""),
+                    message.path("line").asInt(), message.path("message").asString(""))));
             rows.add(new Row(item.path("row").asInt(), item.path("line").asInt(), item.path("externalId").asString(""),
                     item.path("outcome").asString(""), messages));
         });
         return rows;
     }
 
-    record Row(int row, int line, String externalId, String outcome, List<String> messages) {
+    /** A row's problem: the file's column, the file line, the catalog's message (the page frames it in words). */
+    record Message(String field, int line, String message) {
+    }
+
+    record Row(int row, int line, String externalId, String outcome, List<Message> messages) {
         public boolean invalid() {
             return "INVALID".equals(outcome);
         }
     }
+
+    /** catalog's {@code errorLog} for invalid rows ({@code ImportJob}): "2 of 2 rows are invalid …". */
+    private static final java.util.regex.Pattern INVALID_ROWS =
+            java.util.regex.Pattern.compile("(\\d+) of (\\d+) rows are invalid.*");
 
     record Job(String id, String status, String fileName, boolean dryRun, String mode, String phase, int rowsDone,
                Integer totalRows, String errorLog, Map<String, Long> outcomes) {
 
         public boolean running() {
             return "Not Started".equals(status) || "Running".equals(status);
+        }
+
+        /**
+         * A finished job that took no row: every row invalid (or, all-or-nothing, skipped). catalog calls it
+         * {@code Succeeded} in {@code rowByRow} mode; the page must not say "Succeeded" to it.
+         */
+        public boolean noneTaken() {
+            long taken = outcomes.entrySet().stream()
+                    .filter(o -> !"INVALID".equals(o.getKey()) && !"SKIPPED".equals(o.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return "Succeeded".equals(status) && taken == 0 && outcomes.getOrDefault("INVALID", 0L) > 0;
+        }
+
+        /** The counts of catalog's "n of m rows are invalid" log ({@code [n, m]}), {@code null} for another log. */
+        public long[] invalidOfTotal() {
+            java.util.regex.Matcher matcher = INVALID_ROWS.matcher(errorLog);
+            return matcher.matches() ? new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))}
+                    : null;
         }
 
         static Job of(JsonNode job) {

@@ -22,7 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.layout.PageBounds;
+import io.accord.portal.layout.DisplayHelper;
 import io.accord.portal.layout.TypedAmounts;
+import io.accord.portal.offeringname.OfferingNames;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,12 +53,17 @@ class DisputesController {
     private final Clock clock;
     private final PartnerNames partnerNames;
     private final DisputePage disputePage;
+    private final OfferingNames offeringNames;
+    private final DisplayHelper display;
 
-    DisputesController(Gateway gateway, Clock clock, PartnerNames partnerNames, DisputePage disputePage) {
+    DisputesController(Gateway gateway, Clock clock, PartnerNames partnerNames, DisputePage disputePage,
+                       OfferingNames offeringNames, DisplayHelper display) {
         this.gateway = gateway;
         this.clock = clock;
         this.partnerNames = partnerNames;
         this.disputePage = disputePage;
+        this.offeringNames = offeringNames;
+        this.display = display;
     }
 
     /**
@@ -175,17 +182,25 @@ class DisputesController {
     record Statement(String id, String documentNumber, String currency, String total, List<Line> lines) {
     }
 
-    record Line(String id, String label, String amount) {
+    /** A line to dispute; {@code name} as the statement page names it ({@code DisplayHelper#statementLine}). */
+    record Line(String id, String label, String amount, String name) {
     }
 
     private Statement statement(JsonNode statement) {
         String id = statement.path("id").asString();
+        List<String> offerings = new ArrayList<>();
+        statement.path("lines").forEach(line -> offerings.add(line.path("offeringId").asString("")));
+        OfferingNames.Names names = "en".equals(LocaleContextHolder.getLocale().getLanguage())
+                ? OfferingNames.Names.NONE : offeringNames.of(offerings);
         List<Line> lines = new ArrayList<>();
         int n = 0;
         for (JsonNode line : statement.path("lines")) {
             n++;
-            lines.add(new Line(id + "-" + n, line.path("label").asString(line.path("type").asString("")),
-                    line.path("rounded").asString("")));
+            String label = line.path("label").asString(line.path("type").asString(""));
+            lines.add(new Line(id + "-" + n, label, line.path("rounded").asString(""),
+                    display.statementLine(label, names.name(line.path("offeringId").asString("")),
+                            line.path("usageType").asString(""), line.path("reference").asString(""),
+                            line.path("type").asString(""))));
         }
         return new Statement(id, statement.path("documentNumber").asString(""), statement.path("currency").asString(""),
                 statement.path("totalAmount").asString(""), lines);

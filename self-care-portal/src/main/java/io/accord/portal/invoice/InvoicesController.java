@@ -3,10 +3,13 @@ package io.accord.portal.invoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.layout.DisplayHelper;
+import io.accord.portal.layout.FormProblems;
+import io.accord.portal.layout.TypedAmounts;
 import io.accord.portal.offeringname.OfferingNames;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -44,11 +49,16 @@ class InvoicesController {
     private final Gateway gateway;
     private final OfferingNames offeringNames;
     private final DisplayHelper display;
+    private final FormProblems formProblems;
+    private final MessageSource messages;
 
-    InvoicesController(Gateway gateway, OfferingNames offeringNames, DisplayHelper display) {
+    InvoicesController(Gateway gateway, OfferingNames offeringNames, DisplayHelper display, FormProblems formProblems,
+                       MessageSource messages) {
         this.gateway = gateway;
         this.offeringNames = offeringNames;
         this.display = display;
+        this.formProblems = formProblems;
+        this.messages = messages;
     }
 
     @GetMapping("/invoices")
@@ -63,6 +73,9 @@ class InvoicesController {
             model.addAttribute("values", Map.of());
             model.addAttribute("errors", List.of());
         }
+        if (!model.containsAttribute("cellErrors")) {
+            model.addAttribute("cellErrors", Map.of());
+        }
         return "invoices";
     }
 
@@ -73,13 +86,26 @@ class InvoicesController {
                   RedirectAttributes redirect, HttpServletResponse response) {
         Gateway.Upload lines = upload(file, CSV);
         Gateway.Upload document = upload(pdf, MediaType.APPLICATION_PDF);
+        Locale locale = LocaleContextHolder.getLocale();
+        InvoiceForm.Lines typed = InvoiceForm.lines(form, locale);
+        if (lines == null && !typed.refused().isEmpty()) {
+            // the portal's own reading of the typed numbers: nothing is sent, each cell says what it takes
+            Map<String, String> cellErrors = new LinkedHashMap<>();
+            typed.refused().forEach((cell, refusal) -> cellErrors.put(cell, messages.getMessage(refusal.key(),
+                    new Object[] {refusal.decimals(), TypedAmounts.example(locale)}, locale)));
+            response.setStatus(400);
+            model.addAttribute("cellErrors", cellErrors);
+            model.addAttribute("errors", List.of());
+            model.addAttribute("values", form);
+            return form(model);
+        }
         JsonNode invoice;
         try {
             if (lines == null && document == null) {
-                invoice = gateway.send(HttpMethod.POST, INVOICES, InvoiceForm.json(form));
+                invoice = gateway.send(HttpMethod.POST, INVOICES, InvoiceForm.json(form, typed));
             } else {
                 Map<String, Gateway.Upload> files = new LinkedHashMap<>();
-                files.put("file", lines != null ? lines : InvoiceForm.csv(form));
+                files.put("file", lines != null ? lines : InvoiceForm.csv(typed));
                 files.put("pdf", document);
                 invoice = gateway.sendParts(INVOICES + "/upload", files, InvoiceForm.fields(form));
             }
@@ -89,7 +115,7 @@ class InvoicesController {
             }
             response.setStatus(problem.status());
             model.addAttribute("problem", problem);
-            model.addAttribute("errors", problem.violations());
+            refusedAtCells(problem, lines == null ? typed : null, model);
             model.addAttribute("values", form);
             return form(model);
         }
@@ -192,6 +218,26 @@ class InvoicesController {
                 Map.of("mode", MATCH_MODES.contains(mode) ? mode : "USAGE_ID"), id);
         redirect.addFlashAttribute("noticeKey", "invoices.matchStarted");
         return "redirect:/invoices/" + id + "?match=" + match.path("id").asString();
+    }
+
+    /**
+     * Settlement's violations in the user's language: those of a line typed into the form at its cell, the others
+     * (the invoice's fields, a row of the user's own CSV) listed above the form.
+     */
+    private void refusedAtCells(GatewayProblem problem, InvoiceForm.Lines typed, Model model) {
+        Map<String, String> cellErrors = new LinkedHashMap<>();
+        List<GatewayProblem.Violation> listed = new ArrayList<>();
+        for (GatewayProblem.Violation violation : problem.violations()) {
+            String message = formProblems.localized(Map.of("m", violation.message())).get("m");
+            String cell = typed == null ? null : typed.cellOf(violation, true);
+            if (cell != null) {
+                cellErrors.putIfAbsent(cell, message);
+            } else {
+                listed.add(new GatewayProblem.Violation(violation.field(), message, violation.row()));
+            }
+        }
+        model.addAttribute("cellErrors", cellErrors);
+        model.addAttribute("errors", listed);
     }
 
     private String failed(GatewayProblem problem, UUID id, Model model, HttpServletResponse response) {

@@ -68,6 +68,7 @@ public final class Codes {
         kinds.put("RateBasis", List.of("retail")); // orchestration's quote prices (docs/orchestration-quotes.md)
         kinds.put("ChargePeriod", List.of("month", "year"));
         kinds.put("ImportStatus", List.of("Not Started", "Running", "Succeeded", "Failed"));
+        kinds.put("ImportPhase", List.of("COUNT", "VALIDATE", "WRITE", "DONE"));
         kinds.put("ImportResult", List.of("CREATED", "UPDATED", "NEW_VERSION", "NEW_PRICE_VERSION", "UNCHANGED",
                 "INVALID", "SKIPPED"));
         // catalog and rating (shared-contracts UnitOfMeasure)

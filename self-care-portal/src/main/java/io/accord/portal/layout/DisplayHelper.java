@@ -115,6 +115,24 @@ public class DisplayHelper {
         return String.join(", ", shown);
     }
 
+    /**
+     * A statement line as the user's language names it, on the statement page and in the dispute form's choice of
+     * lines: settlement's label in English; in another language (settlement writes its labels in English) by its
+     * offering's name, usage type and reference, else by its line type.
+     */
+    public String statementLine(String label, String offeringName, String usageType, String reference, String type) {
+        if ("en".equals(locale().getLanguage())) {
+            return label == null || label.isBlank() ? code("StatementLineType", type) : label;
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String part : new String[] {offeringName, code("UsageType", usageType), reference}) {
+            if (part != null && !part.isBlank()) {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? code("StatementLineType", type) : String.join(" · ", parts);
+    }
+
     private static Locale locale() {
         return LocaleContextHolder.getLocale();
     }

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * ({@code 1,5} in English, {@code 1.5} in German, {@code 1,00,000}), more decimals than allowed, a sign, an exponent.
  * Until 2026-12-07 every form replaced a comma by a point, so English {@code 1,000} became 1.00 and German
  * {@code 1.000} became 1.00, and German {@code 62.015,72} (the way the page itself shows a total) was refused.
- * {@link #editable} writes an amount the way this reads it back (the value a form starts with).
+ * {@link #editable} writes an amount the way this reads it back (the value a form starts with). Quantities are read
+ * the same way with more decimals ({@link #parseSigned} where a value may be negative); a leading zero before a
+ * grouping mark ({@code 0.500} in German) is refused as the other language's decimal.
  */
 public final class TypedAmounts {
 
@@ -46,12 +48,32 @@ public final class TypedAmounts {
         if (decimals != null && decimals.length() > maxDecimals) {
             return Optional.empty();
         }
-        String integer = (decimals == null ? text : text.substring(0, text.length() - decimals.length() - 1))
-                .replace(String.valueOf(grouping), "");
+        String written = decimals == null ? text : text.substring(0, text.length() - decimals.length() - 1);
+        if (written.indexOf(grouping) >= 0 && written.charAt(0) == '0') {
+            // "0.500" in German, "0,500" in English: no one groups a leading zero; it is the other language's decimal
+            return Optional.empty();
+        }
+        String integer = written.replace(String.valueOf(grouping), "");
         if (integer.length() > INTEGER_DIGITS) {
             return Optional.empty();
         }
         return Optional.of(new BigDecimal(decimals == null ? integer : integer + "." + decimals));
+    }
+
+    /**
+     * As {@link #parse}, with an optional leading minus ({@code -} or the pages' {@code −}): an invoice line's amount
+     * or quantity may be negative (a credit). A plus sign, a sign after the number or a lone sign is refused.
+     */
+    public static Optional<BigDecimal> parseSigned(String typed, Locale locale, int maxDecimals) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        String text = typed.strip();
+        if (text.startsWith("-") || text.startsWith("\u2212")) {
+            return text.length() < 2 || !Character.isDigit(text.charAt(1)) ? Optional.empty()
+                    : parse(text.substring(1), locale, maxDecimals).map(BigDecimal::negate);
+        }
+        return parse(text, locale, maxDecimals);
     }
 
     /** The most decimals an amount of money in a currency takes: its minor unit (2 for EUR, 0 for JPY; 2 if unknown). */

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.gateway.GatewayProblem;
@@ -82,10 +83,23 @@ class QuotesController {
     }
 
     @GetMapping("/quotes/{id}")
-    String quote(@PathVariable UUID id, Model model) {
-        JsonNode quote = gateway.get(QUOTES + "/{id}", id);
+    String quote(@PathVariable UUID id, @AuthenticationPrincipal OidcUser user, Model model) {
+        return shown(gateway.get(QUOTES + "/{id}", id), user, model);
+    }
+
+    /**
+     * The quote's page. "Approve" is offered only to whom orchestration lets approve it: a quote whose discount is
+     * above the limit of the role that set it ({@code discountNeedsApproval}) only to a partner manager; anyone else
+     * reads that a partner manager must approve it (until 2026-12-07 the button was offered and answered a 409 in
+     * English).
+     */
+    private String shown(JsonNode quote, OidcUser user, Model model) {
+        boolean needsManager = quote.path("discountNeedsApproval").asBoolean(false);
+        boolean manager = user != null && PortalUser.of(user).hasRole(Roles.PARTNER_MANAGER);
         model.addAttribute("quote", quote);
         model.addAttribute("partnerNames", PartyNames.of(partnerNames, quote));
+        model.addAttribute("mayApprove", !needsManager || manager);
+        model.addAttribute("waitsForManager", needsManager && !manager);
         return "orders-quote";
     }
 
@@ -171,13 +185,13 @@ class QuotesController {
     }
 
     @PostMapping("/quotes/{id}/state")
-    String move(@PathVariable UUID id, @RequestParam(defaultValue = "") String state, Model model,
-                RedirectAttributes redirect, HttpServletResponse response) {
+    String move(@PathVariable UUID id, @RequestParam(defaultValue = "") String state,
+                @AuthenticationPrincipal OidcUser user, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
         if (!MOVES.contains(state)) {
             response.setStatus(400);
-            model.addAttribute("quote", gateway.get(QUOTES + "/{id}", id));
             model.addAttribute("problemKey", "quotes.badMove");
-            return "orders-quote";
+            return shown(gateway.get(QUOTES + "/{id}", id), user, model);
         }
         try {
             gateway.send(HttpMethod.PATCH, QUOTES + "/{id}", Map.of("state", state), id);
@@ -186,9 +200,15 @@ class QuotesController {
                 throw problem;
             }
             response.setStatus(problem.status());
-            model.addAttribute("quote", gateway.get(QUOTES + "/{id}", id));
-            model.addAttribute("problem", problem);
-            return "orders-quote";
+            JsonNode quote = gateway.get(QUOTES + "/{id}", id);
+            if ("approved".equals(state) && problem.status() == 409
+                    && quote.path("discountNeedsApproval").asBoolean(false)) {
+                // orchestration's English "... a partner manager approves it", said in the user's language
+                model.addAttribute("problemKey", "quotes.approveNeedsManager");
+            } else {
+                model.addAttribute("problem", problem);
+            }
+            return shown(quote, user, model);
         }
         if ("accepted".equals(state)) {
             String order = orderOf(id.toString());

@@ -49,9 +49,12 @@ class ProfileController {
     private final Gateway gateway;
     private final FormProblems formProblems;
 
-    ProfileController(Gateway gateway, FormProblems formProblems) {
+    private final org.springframework.context.MessageSource messages;
+
+    ProfileController(Gateway gateway, FormProblems formProblems, org.springframework.context.MessageSource messages) {
         this.gateway = gateway;
         this.formProblems = formProblems;
+        this.messages = messages;
     }
 
     @GetMapping("/profile")
@@ -215,8 +218,16 @@ class ProfileController {
         model.addAttribute("problem", problem);
         model.addAttribute("problemDetail", formProblems.detail(problem));
         // the bank form's IBAN message also holds the BIC's: split before each is put in the user's language
-        model.addAttribute("errors", formProblems.localized("bank".equals(form)
-                ? ProfileView.bankErrors(problem.messagesByField()) : problem.messagesByField()));
+        Map<String, String> byField = "bank".equals(form) ? ProfileView.bankErrors(problem.messagesByField())
+                : problem.messagesByField();
+        Map<String, String> errors = new LinkedHashMap<>(formProblems.localized(byField));
+        var iban = ProfileView.ibanProblem(byField.get("iban"));
+        if (iban != null) {
+            // what is wrong with the IBAN, in the user's language, not only "this value is not accepted"
+            errors.put("iban", messages.getMessage(iban,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        }
+        model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         // onboarding's 403s: four-eyes (the requester confirming their own change) or a role that may not do it
         boolean fourEyes = problem.status() == 403 && "four-eyes".equals(problem.slug());

@@ -44,4 +44,39 @@ final class ProfileView {
         split.put("bic", iban.substring(bicPart + 2));
         return split;
     }
+
+    private static final java.util.regex.Pattern IBAN_LENGTH =
+            java.util.regex.Pattern.compile(".*\\b([A-Z]{2}) IBANs have (\\d+) characters, this one has (\\d+).*");
+    private static final java.util.regex.Pattern IBAN_COUNTRY =
+            java.util.regex.Pattern.compile(".*\\b([A-Z]{2}) does not issue IBANs.*");
+
+    /**
+     * Onboarding's refusal of an IBAN ({@code Ibans.problem}: "IBAN DE00 …: checksum (mod 97) does not verify") as
+     * the portal's message key and its arguments; {@code null} for another message. Until 2026-12-07 a German
+     * partner read only "Dieser Wert wird nicht angenommen." for a mistyped IBAN.
+     */
+    static org.springframework.context.support.DefaultMessageSourceResolvable ibanProblem(String message) {
+        if (message == null) {
+            return null;
+        }
+        java.util.regex.Matcher length = IBAN_LENGTH.matcher(message);
+        java.util.regex.Matcher country = IBAN_COUNTRY.matcher(message);
+        if (message.contains("checksum (mod 97) does not verify")) {
+            return resolvable("profile.bank.iban.checksum");
+        } else if (length.matches()) {
+            return resolvable("profile.bank.iban.length", length.group(1), length.group(2), length.group(3));
+        } else if (country.matches()) {
+            return resolvable("profile.bank.iban.country", country.group(1));
+        } else if (message.contains("must start with a country code and two check digits")) {
+            return resolvable("profile.bank.iban.start");
+        } else if (message.contains("only letters and digits are allowed")) {
+            return resolvable("profile.bank.iban.characters");
+        }
+        return null;
+    }
+
+    private static org.springframework.context.support.DefaultMessageSourceResolvable resolvable(String key,
+                                                                                                  Object... arguments) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, arguments);
+    }
 }

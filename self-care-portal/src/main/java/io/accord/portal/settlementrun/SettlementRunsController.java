@@ -160,6 +160,9 @@ class SettlementRunsController {
     }
 
     /** Loads an FX rate (1 base = rate quote) valid from an instant (UTC). */
+    /** The most decimals settlement takes in an FX rate ({@code FxRates.MAX_SCALE}). */
+    private static final int RATE_DECIMALS = 10;
+
     @PostMapping("/settlement-runs/fx-rates")
     String loadRate(@AuthenticationPrincipal OidcUser user, @RequestParam(defaultValue = "") String baseCurrency,
                     @RequestParam(defaultValue = "") String quoteCurrency, @RequestParam(defaultValue = "") String rate,
@@ -182,16 +185,14 @@ class SettlementRunsController {
             model.addAttribute("fxInvalid", invalid);
             return refused(user, "settlementRuns.fx.currency", model, response);
         }
-        String value = rate.strip().replace(',', '.');
-        try {
-            if (new BigDecimal(value).signum() <= 0) {
-                model.addAttribute("fxInvalid", Set.of("rate"));
-                return refused(user, "settlementRuns.fx.rateInvalid", model, response);
-            }
-        } catch (NumberFormatException malformed) {
+        // read in the user's language: until 2026-12-07 a comma became a point, so English 1,450 (KRW) was 1.45
+        BigDecimal typedRate = io.accord.portal.layout.TypedAmounts.parse(rate,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale(), RATE_DECIMALS).orElse(null);
+        if (typedRate == null || typedRate.signum() <= 0) {
             model.addAttribute("fxInvalid", Set.of("rate"));
             return refused(user, "settlementRuns.fx.rateInvalid", model, response);
         }
+        String value = typedRate.toPlainString();
         String from;
         try {
             from = LocalDateTime.parse(validFrom.strip()).toInstant(ZoneOffset.UTC).toString();

@@ -83,6 +83,46 @@ class CatalogImportControllerTests extends PortalTestSupport {
         assertThat(lines).as("example offerings follow the header").hasSizeGreaterThan(2);
     }
 
+    @Test
+    void theHintNamesEveryColumnTheImportRequiresInBothLanguages() throws Exception {
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering", "[]");
+        java.util.List<String> required = new java.util.ArrayList<>(java.util.List.of("category", "priceType",
+                "currency", "taxCategory"));
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/catalog-import.md"))) {
+            java.util.regex.Matcher column = java.util.regex.Pattern.compile("^\\| `(\\w+)` \\|.*\\*\\*required")
+                    .matcher(line);
+            if (column.find()) {
+                required.add(column.group(1));
+            }
+        }
+        assertThat(required).contains("externalId", "name", "priceExternalId", "priceName", "priceValidFrom");
+        for (String language : new String[] {"de", "en"}) {
+            String page = mvc.perform(get("/catalog").header("Accept-Language", language)
+                            .with(TestUsers.partner("partner-admin")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            String hint = page.substring(page.indexOf("id=\"import-required\""));
+            hint = hint.substring(0, hint.indexOf("</p>"));
+            assertThat(hint).as(language).contains(required);
+            assertThat(page).as(language).doesNotContain("nur externalId und name sind Pflicht",
+                    "only externalId and name are required");
+        }
+    }
+
+    @Test
+    void aGermanExcelCsvWithSemicolonsIsRefusedInTheUsersLanguageAndNotSent() throws Exception {
+        mvc.perform(multipart("/catalog/imports").file(new MockMultipartFile("file", "angebote.csv", "text/csv",
+                        "\uFEFFexternalId;name;category\nstreamo-basic;Streamo Basic;VIDEO\n".getBytes(StandardCharsets.UTF_8)))
+                        .header("Accept-Language", "de").with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(redirectedUrl("/catalog"))
+                .andExpect(flash().attribute("importErrorKey", "catalog.import.error.semicolons"));
+        assertThat(STUB.requestsTo("POST", JOBS)).isEmpty();
+
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering", "[]");
+        mvc.perform(get("/catalog").header("Accept-Language", "de").flashAttr("importErrorKey",
+                        "catalog.import.error.semicolons").with(TestUsers.partner("partner-admin")))
+                .andExpect(content().string(containsString("Die Datei ist durch Semikolons getrennt")));
+    }
+
     /** The columns of docs/catalog-import.md's "Offering columns" and "Price columns" (a cell may name several). */
     private static java.util.List<String> documentedColumns() throws java.io.IOException {
         java.util.List<String> columns = new java.util.ArrayList<>();
@@ -125,8 +165,33 @@ class CatalogImportControllerTests extends PortalTestSupport {
         mvc.perform(get("/catalog/imports/" + JOB).with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Succeeded"), containsString("streamo-basic"),
-                        containsString("amount (line 3): must be a decimal"), containsString("data-outcome=\"INVALID\""),
+                        containsString("amount (file line 3): must be a decimal"), containsString("data-outcome=\"INVALID\""),
                         not(containsString("hx-trigger")))));
+    }
+
+    @Test
+    void aGermanJobWhoseRowsWereAllInvalidReadsInGermanAndNotAsASuccess() throws Exception {
+        STUB.answerJson("GET", JOBS + "/" + JOB, """
+                {"id":"%s","status":"Succeeded","fileName":"offerings.csv","dryRun":false,"mode":"rowByRow",
+                 "progress":{"phase":"DONE","rowsDone":2,"totalRows":2},
+                 "errorLog":"2 of 2 rows are invalid and were not imported","outcomes":{"INVALID":2}}""".formatted(JOB));
+        STUB.answerJson("GET", JOBS + "/" + JOB + "/rows", 200, """
+                [{"row":1,"line":2,"externalId":"a","outcome":"INVALID",
+                  "messages":[{"field":"priceValidFrom","line":2,"message":"priceValidFrom is mandatory"}]},
+                 {"row":2,"line":3,"externalId":"b","outcome":"INVALID",
+                  "messages":[{"field":"priceValidFrom","line":3,"message":"priceValidFrom is mandatory"}]}]""",
+                Map.of("X-Total-Count", "2"));
+
+        mvc.perform(get("/catalog/imports/" + JOB).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Abgeschlossen – keine Zeile übernommen"),
+                        not(containsString("Erfolgreich")), containsString("Abgeschlossen · 2 / 2"),
+                        containsString("2 von 2 Zeilen sind ungültig und wurden nicht importiert."),
+                        containsString("<span class=\"badge\">Ungültig</span>"),
+                        containsString("priceValidFrom (Dateizeile 2): priceValidFrom is mandatory"),
+                        not(containsString("DONE")), not(containsString(">INVALID<")), not(containsString("(line ")),
+                        not(containsString("rows are invalid")))));
     }
 
     @Test

@@ -228,6 +228,25 @@ class DisputeControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aGermanPartnerChoosesTheLineByTheNameTheStatementPageGivesIt() throws Exception {
+        String offering = "f9f04e7f-26f5-487d-b288-fbd835195ca0";
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT, """
+                {"id":"%s","documentNumber":"ST-2026-000042","currency":"EUR","totalAmount":18.27,
+                 "lines":[{"type":"USAGE_REVENUE_SHARE","label":"Usage revenue share VOICE","offeringId":"%s",
+                           "usageType":"VOICE","rounded":15.35},
+                          {"type":"MINIMUM_GUARANTEE_TOP_UP","label":"Minimum guarantee top-up","rounded":2.92}]}"""
+                .formatted(STATEMENT, offering));
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering/" + offering, """
+                {"id":"%s","name":"Cloud Gaming Plus"}""".formatted(offering));
+
+        mvc.perform(get("/disputes/new").param("statementId", STATEMENT).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Cloud Gaming Plus · Sprache · 15,35 EUR</option>"),
+                        not(containsString("Usage revenue share")), not(containsString("Minimum guarantee top-up")))));
+    }
+
+    @Test
     void theDisputedAmountIsReadInTheUsersLanguage() throws Exception {
         STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT,
                 "{\"id\":\"%s\",\"currency\":\"EUR\",\"totalAmount\":62015.72,\"lines\":[]}".formatted(STATEMENT));

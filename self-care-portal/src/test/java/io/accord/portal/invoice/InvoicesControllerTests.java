@@ -133,8 +133,62 @@ class InvoicesControllerTests extends PortalTestSupport {
                         .with(csrf()).with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("nothing was stored"),
-                        containsString("lines[1].side: side must be one of [REVENUE_SHARE, WHOLESALE]"),
+                        containsString("id=\"side1-error\" class=\"field-error\">side must be one of [REVENUE_SHARE, WHOLESALE]"),
+                        containsString("aria-describedby=\"side-hint side1-error\""),
                         containsString("<option value=\"WHOLESALE\" selected=\"selected\">"))));
+    }
+
+    @Test
+    void germanNumbersAreReadAsGermanAndSentAsPlainDecimals() throws Exception {
+        STUB.answerJson("POST", API, 201, INVOICE_VIEW, Map.of());
+
+        mvc.perform(multipart("/invoices").header("Accept-Language", "de").param("periodId", PERIOD)
+                        .param("invoiceNumber", "S67-R16").param("invoiceDate", "2026-12-03").param("currency", "EUR")
+                        .param("quantity0", "37.772").param("amount0", "13.220,20")
+                        .param("quantity2", "0,125").param("amount2", "-4,10")
+                        .with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/invoices/" + INVOICE));
+
+        assertThat(STUB.requestsTo("POST", API).getFirst().body()).endsWith("\"lines\":[{\"quantity\":\"37772\","
+                + "\"amount\":\"13220.20\"},{\"quantity\":\"0.125\",\"amount\":\"-4.10\"}]}");
+    }
+
+    @Test
+    void numbersThatCannotBeReadInTheUsersLanguageAreRefusedAtTheirCellsAndNothingIsSent() throws Exception {
+        periods();
+
+        mvc.perform(multipart("/invoices").header("Accept-Language", "de").param("periodId", PERIOD)
+                        .param("invoiceNumber", "S67-R16").param("invoiceDate", "2026-12-03").param("currency", "EUR")
+                        .param("amount0", "13.220,205").param("quantity1", "0.500").param("amount1", "1,5")
+                        .with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("nichts wurde gespeichert"),
+                        containsString("aria-describedby=\"amount0-error\""), containsString("aria-invalid=\"true\""),
+                        containsString("id=\"amount0-error\" class=\"field-error\">Geben Sie den Betrag als Zahl ein, z. B. "
+                                + "1.234,50 oder -12,00 (Punkt zwischen den Tausendern, Komma vor den Nachkommastellen, "
+                                + "höchstens 2 Nachkommastellen).</span>"),
+                        containsString("id=\"quantity1-error\" class=\"field-error\">Geben Sie die Menge als Zahl ein"),
+                        not(containsString("amount1-error")), containsString("value=\"13.220,205\""),
+                        not(containsString("plain decimal")))));
+        assertThat(STUB.requestsTo("POST", API)).isEmpty();
+    }
+
+    @Test
+    void settlementsRefusalOfATypedLineIsShownAtItsCellInGerman() throws Exception {
+        periods();
+        STUB.answerJson("POST", API, 400, """
+                {"title":"Invalid input","status":400,"detail":"The invoice has 1 problem",
+                 "violations":[{"field":"lines[0].amount","message":"amount '1E+20' is too large"}]}""",
+                Map.of());
+
+        mvc.perform(multipart("/invoices").header("Accept-Language", "de").param("periodId", PERIOD)
+                        .param("invoiceNumber", "S67-R16").param("invoiceDate", "2026-12-03").param("currency", "EUR")
+                        .param("amount3", "999.999.999.999.999.999")
+                        .with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"amount3-error\" class=\"field-error\">Dieser Wert wird nicht angenommen."),
+                        not(containsString("The invoice has 1 problem")), not(containsString("too large")))));
     }
 
     @Test

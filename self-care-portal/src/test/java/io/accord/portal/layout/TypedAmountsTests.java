@@ -27,7 +27,8 @@ class TypedAmountsTests {
     @CsvSource({
             "'1,5', en", "1.5, de", "'1,00', en", "10.00.000, de", "'10,00,000', en", "'1,0000', en",
             "'1.000,505', de", "1.505, en", "-3, en", "+3, en", "1e3, en", "'', en", "' ', de", ".5, en", "'5,', de",
-            "'1,000.', en", "abc, en", "1 000, en", "'1.000,00', en", "'1,000.00', de", "1234567890123456789, en"})
+            "'1,000.', en", "abc, en", "1 000, en", "'1.000,00', en", "'1,000.00', de", "1234567890123456789, en",
+            "0.500, de", "'0,500', en", "'00.500', de"})
     void refusesWhatCouldBeReadTwoWaysOrIsNoAmount(String typed, String language) {
         assertThat(TypedAmounts.parse(typed, Locale.forLanguageTag(language), 2)).isEmpty();
     }
@@ -58,6 +59,18 @@ class TypedAmountsTests {
                         .as(editable).contains(amount.stripTrailingZeros());
             }
         }
+    }
+
+    @Test
+    void readsASignedQuantityWithMoreDecimalsWhenAsked() {
+        assertThat(TypedAmounts.parseSigned("37.772", Locale.GERMAN, 9)).contains(new BigDecimal("37772"));
+        assertThat(TypedAmounts.parseSigned("-13.220,20", Locale.GERMAN, 2)).contains(new BigDecimal("-13220.20"));
+        assertThat(TypedAmounts.parseSigned("\u22124,10", Locale.GERMAN, 2)).contains(new BigDecimal("-4.10"));
+        assertThat(TypedAmounts.parseSigned("0,000000001", Locale.GERMAN, 9)).contains(new BigDecimal("0.000000001"));
+        assertThat(TypedAmounts.parseSigned("- 3", Locale.ENGLISH, 2)).isEmpty();
+        assertThat(TypedAmounts.parseSigned("--3", Locale.ENGLISH, 2)).isEmpty();
+        assertThat(TypedAmounts.parseSigned("+3", Locale.ENGLISH, 2)).isEmpty();
+        assertThat(TypedAmounts.parseSigned("-", Locale.ENGLISH, 2)).isEmpty();
     }
 
     @Test

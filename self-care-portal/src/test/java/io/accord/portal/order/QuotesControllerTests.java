@@ -346,8 +346,10 @@ class QuotesControllerTests extends PortalTestSupport {
 
         mvc.perform(get("/quotes/" + QUOTE).with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("<strong>0.000001 EUR</strong>"),
-                        containsString("<span>one-time</span>"), containsString("<strong>37.962 EUR</strong>"),
+                .andExpect(content().string(allOf(containsString("<strong>0.00 EUR</strong>"),
+                        containsString("(rounded; exact sum 0.000001 EUR)"),
+                        containsString("<span>one-time</span>"), containsString("<strong>37.96 EUR</strong>"),
+                        containsString("<strong>18.981 EUR</strong>"),
                         containsString("<span>Monthly fee:</span>"), not(containsString("<span></span>:")))));
     }
 
@@ -362,6 +364,48 @@ class QuotesControllerTests extends PortalTestSupport {
                         .with(TestUsers.partner("partner-user")))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("needs a partner manager&#39;s approval")));
+    }
+
+    /** A quote above the partner's discount limit, as a German partner reads it (review of 2026-12-07). */
+    private static String quoteAboveTheLimit() {
+        return quote("inProgress").replace("\"discountPercent\":\"5\",\"discountNeedsApproval\":false",
+                        "\"discountPercent\":\"10.5\",\"discountNeedsApproval\":true")
+                .replace("{\"id\":\"customer-0042\",\"name\":\"Bakery Dupont\",\"role\":\"Customer\"}",
+                        "{\"id\":\"S67-R16-KD-4711\",\"role\":\"Customer\"}")
+                .replace("{\"name\":\"discount\",", "{\"name\":\"manual discount\",")
+                .replace("\"percentage\":\"5\"", "\"percentage\":\"10.5\"")
+                .replace("\"value\":\"37.962\"", "\"value\":\"21.45315\"");
+    }
+
+    @Test
+    void aGermanQuoteAboveTheLimitShowsRoundedTotalsGermanPercentagesTheWholeReferenceAndNoApprove() throws Exception {
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quoteAboveTheLimit());
+
+        mvc.perform(get("/quotes/" + QUOTE).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<strong>21,45 EUR</strong>"),
+                        containsString("(gerundet; genaue Summe 21,45315 EUR)"),
+                        containsString("10,5 % · braucht die Genehmigung eines Partnermanagers"),
+                        containsString("(manueller Rabatt −10,5 %)"),
+                        containsString(">S67-R16-KD-4711<"), not(containsString(">S67-R16-<")),
+                        containsString("Ein Partnermanager muss dieses Angebot genehmigen: Der Rabatt von 10,5 %"),
+                        not(containsString(">Genehmigen<")), containsString(">Ablehnen<"),
+                        not(containsString("10.5")), not(containsString("manual discount")))));
+    }
+
+    @Test
+    void aRefusedApprovalAboveTheLimitIsSaidInGermanWithoutTheServicesEnglish() throws Exception {
+        STUB.answerJson("PATCH", QUOTES + "/" + QUOTE, 409, """
+                {"title":"Conflict","status":409,"detail":"Quote x has a discount of 10.5% above the limit of the role that set it: a partner manager approves it"}""",
+                Map.of());
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quoteAboveTheLimit());
+
+        mvc.perform(post("/quotes/" + QUOTE + "/state").param("state", "approved").header("Accept-Language", "de")
+                        .with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(
+                        containsString("Nur ein Partnermanager kann dieses Angebot genehmigen"),
+                        not(containsString("a partner manager approves it")))));
     }
 
     @Test

@@ -170,6 +170,25 @@ class ProfileControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aGermanPartnerReadsWhatIsWrongWithTheIbanNotOnlyThatItIsRefused() throws Exception {
+        // onboarding's message (Ibans.problem) for a wrong check digit
+        STUB.answerJson("PUT", PARTNER + "/bank-account", 400, """
+                {"title":"Invalid input","status":400,"detail":"iban: IBAN DE00 1203 0000 0000 2020 51: checksum (mod 97) does not verify",
+                 "violations":[{"field":"iban","message":"IBAN DE00 1203 0000 0000 2020 51: checksum (mod 97) does not verify"}]}""",
+                Map.of());
+        STUB.answerJson("GET", PARTNER, partner(false));
+
+        mvc.perform(post("/profile/bank-account").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .header("Accept-Language", "de")
+                        .param("iban", "DE00 1203 0000 0000 2020 51").param("bic", "BYLADEM1001"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("<span id=\"iban-error\" class=\"field-error\">"
+                                + "Die Prüfziffern der IBAN passen nicht zum Rest (Modulo 97)"),
+                        not(containsString("Dieser Wert wird nicht angenommen.")),
+                        not(containsString("does not verify")))));
+    }
+
+    @Test
     void aWrongIbanAndBicAreEachShownAndMarkedAtTheirOwnField() throws Exception {
         // onboarding names only the IBAN, its message holding both problems
         STUB.answerJson("PUT", PARTNER + "/bank-account", 400, """

@@ -165,14 +165,31 @@ class SettlementRunsControllerTests extends PortalTestSupport {
     void loadingARateSendsItValidFromTheInstantInUtc() throws Exception {
         STUB.answerJson("POST", API + "/fx-rates", 201, "{\"id\":\"x\"}", Map.of());
 
-        mvc.perform(post("/settlement-runs/fx-rates").param("baseCurrency", "usd").param("quoteCurrency", "EUR")
-                        .param("rate", "0,9214").param("validFrom", "2026-12-01T00:00").with(csrf())
-                        .with(TestUsers.staff("platform-admin", "platform-admin")))
+        mvc.perform(post("/settlement-runs/fx-rates").header("Accept-Language", "de").param("baseCurrency", "usd")
+                        .param("quoteCurrency", "EUR").param("rate", "0,9214").param("validFrom", "2026-12-01T00:00")
+                        .with(csrf()).with(TestUsers.staff("platform-admin", "platform-admin")))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("rateLoaded", "USD/EUR 0.9214"));
         assertThat(STUB.requestsTo("POST", API + "/fx-rates").getFirst().body()).isEqualTo(
                 "{\"baseCurrency\":\"USD\",\"quoteCurrency\":\"EUR\",\"rate\":\"0.9214\","
                         + "\"validFrom\":\"2026-12-01T00:00:00Z\"}");
+    }
+
+    @Test
+    void aRateIsReadInTheUsersLanguageNotWithEveryCommaAsADecimalMark() throws Exception {
+        STUB.answerJson("POST", API + "/fx-rates", 201, "{\"id\":\"x\"}", Map.of());
+
+        mvc.perform(post("/settlement-runs/fx-rates").param("baseCurrency", "EUR").param("quoteCurrency", "KRW")
+                        .param("rate", "1,450.25").param("validFrom", "2026-12-01T00:00").with(csrf())
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("rateLoaded", "EUR/KRW 1450.25"));
+        stubOverview();
+        mvc.perform(post("/settlement-runs/fx-rates").param("baseCurrency", "EUR").param("quoteCurrency", "KRW")
+                        .param("rate", "1,45").param("validFrom", "2026-12-01T00:00").with(csrf())
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isBadRequest());
+        assertThat(STUB.requestsTo("POST", API + "/fx-rates")).hasSize(1);
     }
 
     @Test

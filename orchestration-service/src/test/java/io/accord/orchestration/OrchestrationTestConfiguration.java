@@ -1,6 +1,7 @@
 package io.accord.orchestration;
 
 import io.accord.orchestration.saga.EndedSagas;
+import io.accord.orchestration.saga.MeteredScriptedStep;
 import io.accord.orchestration.saga.ScriptedStep;
 import io.accord.orchestration.saga.TransactionalScriptedStep;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,11 @@ class OrchestrationTestConfiguration {
     @Bean
     ScriptedStep scriptedStep() {
         return new ScriptedStep();
+    }
+
+    @Bean
+    MeteredScriptedStep meteredScriptedStep() {
+        return new MeteredScriptedStep();
     }
 
     @Bean

@@ -181,6 +181,39 @@ class SagaRepository {
         return new PageImpl<>(ids.stream().flatMap(id -> find(id).stream()).toList(), page, ids.getTotalElements());
     }
 
+    /**
+     * The open part of the fallout queue, counted by saga state and the type of the step it is stuck at (as the
+     * queue shows it: the first step failing now, else the step that failed): failed sagas, and running or
+     * compensating ones whose current step keeps failing. Compensated sagas are final and not counted.
+     */
+    Map<OpenFallout, Long> openFallout() {
+        Map<OpenFallout, Long> open = new HashMap<>();
+        jdbc.sql("""
+                        select g.state,
+                               coalesce((select s.type from saga_step s
+                                          where s.saga_id = g.id and s.last_error is not null
+                                            and s.state in ('PENDING', 'COMPENSATING')
+                                          order by s.position limit 1),
+                                        (select s.type from saga_step s where s.id = g.failed_step_id)) as step,
+                               count(*) as open
+                        from saga g
+                        where g.state = 'FAILED'
+                           or (g.state in ('RUNNING', 'COMPENSATING') and exists (
+                                 select 1 from saga_step s where s.saga_id = g.id and s.last_error is not null
+                                    and s.state in ('PENDING', 'COMPENSATING')))
+                        group by 1, 2
+                        """)
+                .query(rs -> {
+                    open.put(new OpenFallout(SagaState.valueOf(rs.getString("state")), rs.getString("step")),
+                            rs.getLong("open"));
+                });
+        return open;
+    }
+
+    /** A saga state and a step type (null when the saga names no step) of the open fallout queue. */
+    record OpenFallout(SagaState state, String stepType) {
+    }
+
     /** Saves the saga and its steps; the version guards against a change made since it was read. */
     void update(Saga saga) {
         int updated = jdbc.sql("""

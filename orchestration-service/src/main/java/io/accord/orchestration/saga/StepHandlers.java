@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,11 @@ class StepHandlers {
                     throw new IllegalStateException("two step handlers of type " + one.type() + ": "
                             + one.getClass().getName() + " and " + other.getClass().getName());
                 }));
+    }
+
+    /** The step types there is a handler of. */
+    Set<String> types() {
+        return byType.keySet();
     }
 
     Optional<StepHandler> of(String type) {

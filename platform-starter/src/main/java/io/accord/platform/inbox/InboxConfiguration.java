@@ -1,13 +1,11 @@
 package io.accord.platform.inbox;
 
-import io.accord.contracts.Topics;
 import io.accord.platform.retry.Backoffs;
-import org.apache.kafka.common.TopicPartition;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,13 +24,13 @@ public class InboxConfiguration {
 
     /**
      * Picked up by Boot's listener container factory. Three retries with the platform's backoff (1 s, 2 s, 4 s),
-     * then {@code <topic>.DLT}.
+     * then {@code <topic>.DLT}, counted in {@code accord.inbox.dead.letters} ({@link DeadLetters}).
      */
     @Bean
-    DefaultErrorHandler accordKafkaErrorHandler(KafkaTemplate<String, byte[]> accordKafkaTemplate) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(accordKafkaTemplate,
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, Backoffs.exponential(Duration.ofSeconds(1), Duration.ofSeconds(4), 3));
+    DefaultErrorHandler accordKafkaErrorHandler(KafkaTemplate<String, byte[]> accordKafkaTemplate,
+                                                MeterRegistry meters) {
+        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(accordKafkaTemplate, meters),
+                Backoffs.exponential(Duration.ofSeconds(1), Duration.ofSeconds(4), 3));
         handler.addNotRetryableExceptions(PoisonMessageException.class);
         return handler;
     }

@@ -2,11 +2,13 @@ package io.accord.rating.suspense;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.metrics.GaugeReadings;
 import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.accord.rating.ingest.UsageLedger;
 import io.accord.rating.model.RatingModel;
 import io.accord.rating.engine.UsageWindow;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
-/** Suspense ops: who may call them, and their wiring. */
+/** Suspense ops: who may call them, and their wiring; the gauges of the open suspense. */
 @Configuration(proxyBeanMethods = false)
 class SuspenseConfiguration {
 
@@ -36,6 +38,11 @@ class SuspenseConfiguration {
                                       UsageWindow window) {
         return new SuspenseRecycler(jdbc, new TransactionTemplate(transactions), ledger, model, audit, tenancy, clock,
                 window);
+    }
+
+    @Bean
+    SuspenseGauges suspenseGauges(JdbcClient jdbc, Clock clock, GaugeReadings readings, MeterRegistry meters) {
+        return new SuspenseGauges(jdbc, clock, readings, meters);
     }
 
     @Bean

@@ -130,9 +130,10 @@ public final class ConceptToCash implements AutoCloseable {
     }
 
     /** Rating's count equation for the demo's source. */
-    public record Counts(long received, long rated, long suspended, long duplicates, long writtenOff, long pending) {
+    public record Counts(long received, long rated, long suspended, long duplicates, long writtenOff, long replaced,
+                         long pending) {
         public boolean balanced() {
-            return received == rated + suspended + duplicates + writtenOff && pending == 0;
+            return received == rated + suspended + duplicates + writtenOff + replaced && pending == 0;
         }
     }
 
@@ -709,14 +710,16 @@ public final class ConceptToCash implements AutoCloseable {
         long suspended = 0;
         long duplicates = 0;
         long writtenOff = 0;
+        long replaced = 0;
         for (JsonNode day : answer.path("days")) {
             received += day.path("received").asLong();
             rated += day.path("rated").asLong();
             suspended += day.path("suspended").asLong();
             duplicates += day.path("duplicates").asLong();
             writtenOff += day.path("writtenOff").asLong();
+            replaced += day.path("replaced").asLong();
         }
-        return new Counts(received, rated, suspended, duplicates, writtenOff,
+        return new Counts(received, rated, suspended, duplicates, writtenOff, replaced,
                 answer.path("pending").path("total").asLong());
     }
 

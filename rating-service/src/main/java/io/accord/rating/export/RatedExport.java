@@ -64,6 +64,12 @@ class RatedExport {
     }
 
     /**
+     * The partner id staff give for the records with no partner among their parties (the CSP's own subscribers on its
+     * own offerings): exported with no partner amount, direction, agreement or share.
+     */
+    static final String NO_PARTNER = "none";
+
+    /**
      * Writes the export to {@code out}, outside any transaction (the pages take their own): the rows up to sequence
      * number {@code toSequence} ({@code Long.MAX_VALUE}: all there are now), as {@code view} sees them: a partner sees
      * a record's {@code charge} only when it owes it or owns the (sell-through) offering, otherwise it is empty.
@@ -119,6 +125,12 @@ class RatedExport {
     private List<Row> page(String partnerId, PartnerView view, Instant from, Instant to, long after, long last,
                            int limit) {
         jdbc.execute("set local enable_bitmapscan = off");
+        boolean none = NO_PARTNER.equals(partnerId);
+        List<Object> args = new java.util.ArrayList<>(6);
+        if (!none) {
+            args.add(partnerId);
+        }
+        args.addAll(List.of(Timestamp.from(from), Timestamp.from(to), after, last, limit));
         return jdbc.query("""
                 select r.seq, r.rated_id, r.source, r.usage_id, r.subscriber_id, r.usage_time,
                        r.usage_offset_secs, r.usage_type, r.billed_quantity, r.billed_unit,
@@ -126,12 +138,11 @@ class RatedExport {
                        r.reversal_of, r.quantity, r.unit, r.tax_category, r.allocation, r.price_version_id,
                        r.price_version, r.agreements
                 from usage_rated r
-                where ? = any(r.partner_ids) and r.usage_time >= ? and r.usage_time < ?
+                where %s and r.usage_time >= ? and r.usage_time < ?
                   and r.seq > ? and r.seq <= ?
                 order by r.seq
-                limit ?""",
-                (rs, n) -> new Row(rs.getLong("seq"), row(rs, partnerId, view)),
-                partnerId, Timestamp.from(from), Timestamp.from(to), after, last, limit);
+                limit ?""".formatted(none ? "cardinality(r.partner_ids) = 0" : "? = any(r.partner_ids)"),
+                (rs, n) -> new Row(rs.getLong("seq"), row(rs, partnerId, view)), args.toArray());
     }
 
     private record Row(long seq, Map<String, String> fields) {

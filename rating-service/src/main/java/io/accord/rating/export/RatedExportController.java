@@ -68,7 +68,8 @@ class RatedExportController {
     @ApiResponse(responseCode = "200", description = "the records, one per line (CSV: after a header line)",
             content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> export(
-            @Parameter(description = "the partner (UUID); required for staff, a partner's own by default")
+            @Parameter(description = "the partner (UUID); required for staff, a partner's own by default; staff give"
+                    + " 'none' for the records with no partner among their parties (the CSP's own usage)")
             @RequestParam(required = false) String partnerId,
             @Parameter(description = "usage time from (inclusive), ISO-8601 instant", required = true)
             @RequestParam(required = false) String from,
@@ -124,11 +125,18 @@ class RatedExportController {
         return seconds + "." + fraction + "Z";
     }
 
-    /** Staff name the partner; a partner token exports its own (another partner's answers 404, as elsewhere). */
+    /**
+     * Staff name the partner, or {@link RatedExport#NO_PARTNER} for the records no partner is party to; a partner
+     * token exports its own (another partner's answers 404, as elsewhere; {@code none} is no UUID, a 400).
+     */
     private String partner(String partnerId) {
         if (tenancy.isStaff()) {
             if (partnerId == null || partnerId.isBlank()) {
-                throw new InvalidInputException("partnerId", "partnerId is required");
+                throw new InvalidInputException("partnerId", "partnerId is required (a partner's UUID, or "
+                        + RatedExport.NO_PARTNER + " for the records with no partner: the CSP's own usage)");
+            }
+            if (RatedExport.NO_PARTNER.equals(partnerId.strip())) {
+                return RatedExport.NO_PARTNER;
             }
             return uuid(partnerId);
         }

@@ -292,12 +292,12 @@ class LedgerWriter {
                     .bytes(incoming.payload() == null ? new byte[0] : incoming.payload())
                     .date(day(incoming.receivedAt())).instant(incoming.receivedAt()).instant(now)
                     .number(incoming.kafkaPartition()).number(incoming.kafkaOffset()).text(suspended.offeringId())
-                    .endRow();
+                    .text(incoming.unclaimedUsageId()).endRow();
         }
         copy("""
                 copy usage_suspense (suspense_id, source, usage_id, subscriber_id, usage_type, usage_time, reason,
                                      detail, payload, received_day, received_at, suspended_at, kafka_partition,
-                                     kafka_offset, offering_id) from stdin (format csv)""", rows);
+                                     kafka_offset, offering_id, unclaimed_usage_id) from stdin (format csv)""", rows);
     }
 
     void writeDuplicates(List<Fate> fates, Instant now) {

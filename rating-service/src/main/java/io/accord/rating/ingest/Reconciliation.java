@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Counts per source and day (issue 10, Output): received = rated + suspended + duplicates + written off, from the
+ * Counts per source and day (issue 10, Output): received = rated + suspended + duplicates + written off + replaced
+ * (suspended records their sender replaced with a corrected copy, counted apart from what ops wrote off), from the
  * counters the pipeline's transactions keep; and what is still pending on the raw topic, i.e. received by the broker
  * but not processed, from Kafka's offsets against the offsets in the database. A pending record's source is not
  * known until it is read, so pending is per day (of the record's Kafka timestamp, found with the broker's
@@ -45,13 +46,14 @@ class Reconciliation {
 
     private ReconciliationView reconcile(LocalDate from, LocalDate to, String source, boolean withPending) {
         List<ReconciliationView.SourceDay> days = jdbc.sql("""
-                        select source, day, received, rated, suspended, duplicates, written_off
+                        select source, day, received, rated, suspended, duplicates, written_off, replaced
                         from usage_source_day
                         where day between :from and :to and (cast(:source as text) is null or source = :source)
                         order by day, source""")
                 .param("from", from).param("to", to).param("source", source)
                 .query((rs, n) -> ReconciliationView.SourceDay.of(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).list();
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+                .list();
         return new ReconciliationView(from, to, source, days, withPending ? pending(from, to)
                 : ReconciliationView.Pending.unavailable(properties.topic(), PARTNER_PENDING));
     }

@@ -6,20 +6,26 @@ import java.util.List;
 /**
  * Counts of usage per source and day, and what waits on the raw topic.
  *
- * @param days    per source and day received: received = rated + suspended + duplicates + writtenOff
+ * @param days    per source and day received: received = rated + suspended + duplicates + writtenOff + replaced
  *                ({@code balanced} says it holds)
  * @param pending records on the raw topic not yet processed, any source
  */
 record ReconciliationView(LocalDate from, LocalDate to, String source, List<SourceDay> days, Pending pending) {
 
-    /** One source's records of one day (UTC day of the Kafka record's timestamp). */
+    /**
+     * One source's records of one day (UTC day of the Kafka record's timestamp).
+     *
+     * @param writtenOff suspended records ops wrote off (never rated)
+     * @param replaced   suspended records their sender replaced with a corrected copy, which is counted on its own
+     *                   day (not leakage: the usage is rated through the copy)
+     */
     record SourceDay(String source, LocalDate day, long received, long rated, long suspended, long duplicates,
-                     long writtenOff, boolean balanced) {
+                     long writtenOff, long replaced, boolean balanced) {
 
         static SourceDay of(String source, LocalDate day, long received, long rated, long suspended,
-                            long duplicates, long writtenOff) {
-            return new SourceDay(source, day, received, rated, suspended, duplicates, writtenOff,
-                    received == rated + suspended + duplicates + writtenOff);
+                            long duplicates, long writtenOff, long replaced) {
+            return new SourceDay(source, day, received, rated, suspended, duplicates, writtenOff, replaced,
+                    received == rated + suspended + duplicates + writtenOff + replaced);
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.UUID;
  *
  * @param fate       {@code RATED} (at least one rating; the last non-reversed one is in force), {@code SUSPENDED}
  *                   (in suspense, see the reason), or the suspense record's later status ({@code RECYCLED},
- *                   {@code WRITTEN_OFF})
+ *                   {@code WRITTEN_OFF}, {@code REPLACED}: its sender sent a corrected copy, rated or suspended under
+ *                   the same usage id)
  * @param current    the rated id of its rating in force (the one rated record of it no reversal reverses),
  *                   {@code null} when it was never rated
  * @param ratings    every rated record of it in sequence order: the first rating, reversals and re-ratings (the
@@ -75,9 +76,12 @@ record UsageFateView(String source, String usageId, String fate, UUID current, L
         }
     }
 
-    /** A suspense record: why, and what became of it. */
+    /**
+     * A suspense record: why, and what became of it ({@code resolvedBy}: who recycled it, wrote it off or, for
+     * REPLACED, sent the corrected copy; as the suspense list shows it).
+     */
     record Suspense(UUID suspenseId, String reason, String detail, String status, Instant receivedAt,
-                    Instant suspendedAt, Instant resolvedAt, String resolution, UUID ratedId) {
+                    Instant suspendedAt, Instant resolvedAt, String resolvedBy, String resolution, UUID ratedId) {
     }
 
     /** A copy received again. */

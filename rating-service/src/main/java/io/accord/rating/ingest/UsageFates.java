@@ -62,14 +62,20 @@ class UsageFates {
         }
         List<UsageFateView.Suspense> suspense = tenancy.isStaff() || ownSource ? jdbc.sql("""
                         select suspense_id, reason, detail, status, received_at, suspended_at, resolved_at,
-                               resolution, rated_id
+                               resolved_by, resolution, rated_id
                         from usage_suspense where source = :source and usage_id = :usageId
+                        union all
+                        select suspense_id, reason, detail, status, received_at, suspended_at, resolved_at,
+                               resolved_by, resolution, rated_id
+                        from usage_suspense where source = :source and usage_id is null
+                          and unclaimed_usage_id = :usageId
                         order by suspended_at, suspense_id""")
                 .param("source", source).param("usageId", usageId)
                 .query((rs, n) -> new UsageFateView.Suspense(rs.getObject("suspense_id", UUID.class),
                         rs.getString("reason"), rs.getString("detail"), rs.getString("status"),
                         instant(rs, "received_at"), instant(rs, "suspended_at"), instant(rs, "resolved_at"),
-                        rs.getString("resolution"), rs.getObject("rated_id", UUID.class))).list() : List.of();
+                        rs.getString("resolved_by"), rs.getString("resolution"),
+                        rs.getObject("rated_id", UUID.class))).list() : List.of();
         if (rated.isEmpty() && suspense.isEmpty()) {
             throw notProcessed(source, usageId, tenancy.isStaff());
         }

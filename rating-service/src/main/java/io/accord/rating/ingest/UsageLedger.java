@@ -68,9 +68,17 @@ public class UsageLedger {
      * @param receivedAt     when it was received (a Kafka record's timestamp); its UTC day is the counters' day
      * @param kafkaPartition the raw topic's partition it was read from, {@code null} for other inputs
      * @param kafkaOffset    its offset, {@code null} for other inputs
+     * @param unclaimedUsageId the usage id an unreadable REST or file record named ({@link #unreadable}), which it
+     *                       does not claim; kept with its suspense record so that its fate is found by it
      */
     public record Incoming(UsageRecord usage, String problem, byte[] payload, Instant receivedAt,
-                           Integer kafkaPartition, Long kafkaOffset) {
+                           Integer kafkaPartition, Long kafkaOffset, String unclaimedUsageId) {
+
+        /** A record that claims its usage id when it has one (every record but {@link #unreadable}'s). */
+        public Incoming(UsageRecord usage, String problem, byte[] payload, Instant receivedAt,
+                        Integer kafkaPartition, Long kafkaOffset) {
+            this(usage, problem, payload, receivedAt, kafkaPartition, kafkaOffset, null);
+        }
 
         /** The source counted for it. */
         public String source() {
@@ -93,15 +101,17 @@ public class UsageLedger {
          * sender was told at once and sends a corrected copy, which must be rated), so the suspense record names none;
          * it is kept as it was sent ({@code sent}) in a wrapper that a recycle reads as unreadable whatever was sent
          * ({@link UsageParser#UNREADABLE}): the record must never be rated from its suspense record, since a corrected
-         * copy may have been rated meanwhile.
+         * copy may have been rated meanwhile. The usage id it named, when it could be read ({@code usageId}, else
+         * {@code null}), is kept apart ({@code unclaimed_usage_id}) for its fate.
          */
-        public static Incoming unreadable(String source, String detail, String sent, Instant receivedAt) {
+        public static Incoming unreadable(String source, String usageId, String detail, String sent,
+                                          Instant receivedAt) {
             Map<String, String> kept = new java.util.LinkedHashMap<>();
             kept.put(UsageParser.UNREADABLE, detail);
             kept.put("sent", sent);
             UsageRecord identity = new UsageRecord(source, null, null, null, null, null, null, null, null, null);
             byte[] payload = JsonText.object(kept).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return new Incoming(identity, detail, payload, receivedAt, null, null);
+            return new Incoming(identity, detail, payload, receivedAt, null, null, usageId);
         }
 
         boolean identified() {

@@ -27,7 +27,7 @@ class SuspenseOps {
 
     static final Set<String> REASONS = Set.of("NO_PRODUCT_INSTANCE", "NO_PRICE", "NO_AGREEMENT", "AMBIGUOUS_PRODUCT",
             "INVALID", "TOO_OLD");
-    static final Set<String> STATUSES = Set.of("OPEN", "RECYCLED", "WRITTEN_OFF");
+    static final Set<String> STATUSES = Set.of("OPEN", "RECYCLED", "WRITTEN_OFF", "REPLACED");
     static final int MAX_SELECTION = 10_000;
     /** As long as a usage record's identifiers may be (a longer one is INVALID at every input). */
     static final int MAX_IDENTIFIER = 200;

@@ -18,8 +18,9 @@ import java.util.UUID;
 /**
  * Usage sent again over REST or in a file with a usage id received before (docs/rating-usage-api.md, "Sending a
  * record again"). A copy that differs from an earlier copy still held in suspense, never rated, replaces it: the
- * suspense record is resolved (WRITTEN_OFF, resolution {@link #REPLACED}, audited {@code REPLACE}), its count moves
- * from {@code suspended} to {@code written_off} on its day, its duplicate marker is released, and the new copy goes
+ * suspense record is resolved (status REPLACED, resolution {@link #REPLACED}, audited {@code REPLACE}), its count moves
+ * from {@code suspended} to {@code replaced} on its day (not to {@code written_off}: nothing was given up, the usage is
+ * rated through its corrected copy), its duplicate marker is released, and the new copy goes
  * through the ledger like any record. Any other copy stays a duplicate, and its answer says what became of the
  * earlier one and what to do.
  */
@@ -89,22 +90,22 @@ final class ResentUsage {
             }
             UUID suspenseId = (UUID) row.get("suspense_id");
             jdbc.sql("""
-                            update usage_suspense set status = 'WRITTEN_OFF', resolved_at = :now, resolved_by = :by,
+                            update usage_suspense set status = 'REPLACED', resolved_at = :now, resolved_by = :by,
                                    resolution = :resolution where suspense_id = :id""")
                     .param("now", Timestamp.from(now)).param("by", actor).param("resolution", REPLACED)
                     .param("id", suspenseId).update();
-            // the replaced copy was received and is no longer suspended: counted as written off on its day, so that
-            // received = rated + suspended + duplicates + writtenOff still holds there and the new copy is counted
-            // once, on the day it is received
+            // the replaced copy was received and is no longer suspended: counted as replaced on its day, so that
+            // received = rated + suspended + duplicates + writtenOff + replaced still holds there and the new copy is
+            // counted once, on the day it is received
             jdbc.sql("""
-                            update usage_source_day set suspended = suspended - 1, written_off = written_off + 1,
+                            update usage_source_day set suspended = suspended - 1, replaced = replaced + 1,
                                    updated_at = :now where source = :source and day = :day""")
                     .param("now", Timestamp.from(now)).param("source", source)
                     .param("day", ((java.sql.Date) row.get("received_day")).toLocalDate()).update();
             jdbc.sql("delete from usage_key where key = :key")
                     .param("key", UsageLedger.markerKey(source, usageId)).update();
             audit.record(null, "UsageSuspense", suspenseId.toString(), "REPLACE", Map.of("status", "OPEN"),
-                    Map.of("status", "WRITTEN_OFF", "resolution", REPLACED, "by", actor));
+                    Map.of("status", "REPLACED", "resolution", REPLACED, "by", actor));
             replaced.put(position, new Replacement((UUID) row.get("submission")));
         }
         return replaced;

@@ -226,7 +226,8 @@ class UsageSubmissions {
         String detail = (read.usageId() == null ? "" : "usage " + read.usageId() + ": ") + read.problem()
                 + (read.field() == null || read.field().isEmpty() ? "" : " (" + read.field() + ")");
         // a file's column names and the field paths shown back are the sender's text: kept storable
-        return UsageLedger.Incoming.unreadable(source, io.accord.platform.persistence.StorableText.of(detail),
+        return UsageLedger.Incoming.unreadable(source, read.usageId(),
+                io.accord.platform.persistence.StorableText.of(detail),
                 read.text() == null ? "" : read.text(), now);
     }
 
@@ -493,9 +494,8 @@ class UsageSubmissions {
         condition(where, values, "reasons", filters.suspenseReasons(), "s.reason in (:reasons)");
         condition(where, values, "suspenseStatuses", filters.suspenseStatuses(), """
                 (select u.status from usage_suspense u where u.source = s.source and u.usage_id = s.usage_id
-                   and u.resolution is distinct from :replaced
+                   and u.status <> 'REPLACED'
                  order by u.suspended_at desc limit 1) in (:suspenseStatuses)""");
-        values.put("replaced", ResentUsage.REPLACED);
         if (!filters.statuses().isEmpty()) {
             where.append(" and (").append(String.join(" or ", filters.statuses().stream().distinct()
                     .map(status -> "(" + STATUSES.get(status) + ")").toList())).append(")");
@@ -556,10 +556,9 @@ class UsageSubmissions {
                         rs.getTimestamp("rated_at").toInstant())).list();
         String suspense = jdbc.sql("""
                         select status from usage_suspense where source = :source and usage_id = :usageId
-                          and resolution is distinct from :replaced
+                          and status <> 'REPLACED'
                         order by suspended_at desc limit 1""")
                 .param("source", stored.source()).param("usageId", stored.usageId())
-                .param("replaced", ResentUsage.REPLACED)
                 .query(String.class).optional().orElse(null);
         return new Stored(stored.id(), stored.source(), stored.usageId(), stored.owner(), stored.submittedAt(),
                 stored.outcome(), stored.reason(), stored.detail(), stored.usage(), ratings, suspense);

@@ -199,6 +199,48 @@ class RatedExportTests {
     }
 
     @Test
+    void staffExportTheCspsOwnUsageAsPartnerNone() {
+        String id = unique();
+        String subscriber = "+49175" + id;
+        String source = "own-" + id;
+        String partnerId = UUID.randomUUID().toString();
+        sellThroughAgreement(partnerId, "30");
+        launchVoiceOffering("own-" + id, null, "0.01");
+        activate("own-prod-" + id, subscriber, "own-" + id, null);
+        launchVoiceOffering("ptn-" + id, partnerId, "0.01");
+        activate("ptn-prod-" + id, "+49176" + id, "ptn-" + id, partnerId);
+        awaitRatable(model, subscriber);
+        awaitRatable(model, "+49176" + id);
+        OffsetDateTime hour = OffsetDateTime.now(ZoneOffset.UTC).minusHours(2).truncatedTo(ChronoUnit.HOURS);
+        JsonNode answer = staff().as(TestJwt.staff("ops-1", Roles.OPS)).post("/tmf-api/usageManagement/v4/usage/batch",
+                "[" + RerateFixtures.usage(source, "mine", subscriber, 60, hour.plusMinutes(5)) + ","
+                        + RerateFixtures.usage(source, "theirs", "+49176" + id, 60, hour.plusMinutes(6)) + "]")
+                .json();
+        assertThat(answer.path("rated").asInt()).as(answer.toString()).isEqualTo(2);
+        String range = "&from=" + hour.toInstant() + "&to=" + hour.plusHours(1).toInstant();
+
+        TestHttp.Response own = staff().get("/api/rating/rated?partnerId=none" + range);
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : own.body().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        List<JsonNode> mine = lines.stream().filter(line -> source.equals(line.path("source").asString())).toList();
+        assertThat(mine).extracting(line -> line.path("usageId").asString()).containsExactly("mine");
+        assertThat(mine.getFirst().path("charge").asString()).as("staff see the charge").isNotEmpty();
+        assertThat(mine.getFirst().path("direction").asString()).isEmpty();
+        assertThat(mine.getFirst().path("agreementId").asString()).isEmpty();
+        assertThat(own.header("Content-Disposition")).contains("rated-none-");
+        // the partner's record is its own export's, not the CSP's
+        assertThat(staff().get("/api/rating/rated?partnerId=" + partnerId + range).body()).contains("theirs")
+                .doesNotContain("\"mine\"");
+        // a partner's export is unchanged: none is no partner id of its own
+        TestHttp.Response partner = TestHttp.localPort(port).as(TestJwt.partner("u-" + id, partnerId,
+                Roles.PARTNER_ADMIN)).get("/api/rating/rated?partnerId=none" + range);
+        assertBad(partner, "partnerId");
+    }
+
+    @Test
     void eachWindowsExportIsAFileOfItsOwnName() {
         String partnerId = UUID.randomUUID().toString();
         String november = "/api/rating/rated?partnerId=" + partnerId + "&from=2026-11-01T00:00:00Z&to=2026-12-01";

@@ -79,7 +79,7 @@ class UsageResendTests {
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().path("suspenseReason").asString()).isEqualTo("NO_PRICE");
         String submission = first.json().path("id").asString();
-        assertThat(counters(partnerId)).containsExactly(1L, 0L, 1L, 0L, 0L);
+        assertThat(counters(partnerId)).containsExactly(1L, 0L, 1L, 0L, 0L, 0L);
 
         // the same record again: a duplicate that names the earlier copy, its fate, and what to do
         TestHttp.Response same = mine.post(USAGE, usage(null, "c1", "FAX", subscriber, "60", "S", null));
@@ -88,7 +88,7 @@ class UsageResendTests {
         assertThat(same.json().path("href").asString()).isEqualTo(USAGE + "/" + submission);
         assertThat(same.json().path("originalOutcome").asString()).isEqualTo("suspended");
         assertThat(same.json().path("detail").asString()).contains("is suspended (NO_PRICE", "corrected copy");
-        assertThat(counters(partnerId)).containsExactly(2L, 0L, 1L, 1L, 0L);
+        assertThat(counters(partnerId)).containsExactly(2L, 0L, 1L, 1L, 0L, 0L);
 
         // corrected: it replaces the suspended record, under the same submission, rated once
         TestHttp.Response corrected = mine.post(USAGE, usage(null, "c1", "VOICE", subscriber, "60", "S", null));
@@ -96,14 +96,15 @@ class UsageResendTests {
         assertThat(corrected.json().path("status").asString()).isEqualTo("rated");
         assertThat(corrected.json().path("id").asString()).isEqualTo(submission);
         assertThat(corrected.json().has("suspenseStatus")).isFalse();
-        // the replaced copy counts as written off on its day, the new one as received and rated: each once
-        assertThat(counters(partnerId)).containsExactly(3L, 1L, 0L, 1L, 1L);
+        // the replaced copy counts as replaced on its day, not as written off (nothing was given up: it is rated
+        // through its copy), the new one as received and rated: each once
+        assertThat(counters(partnerId)).containsExactly(3L, 1L, 0L, 1L, 0L, 1L);
         assertThat(reconciled(partnerId)).isTrue();
         Map<String, Object> replaced = jdbc.sql("""
                         select suspense_id, status, resolution, resolved_by from usage_suspense
                         where source = :source and usage_id = 'c1'""")
                 .param("source", partnerId).query().singleRow();
-        assertThat(replaced.get("status")).isEqualTo("WRITTEN_OFF");
+        assertThat(replaced.get("status")).isEqualTo("REPLACED");
         assertThat((String) replaced.get("resolution")).startsWith("replaced");
         assertThat(replaced.get("resolved_by")).isEqualTo("user-" + partnerId);
         assertThat(jdbc.sql("""
@@ -116,6 +117,24 @@ class UsageResendTests {
         assertThat(listed).hasSize(1);
         assertThat(mine.get(USAGE + "?suspenseStatus=WRITTEN_OFF").json()).as("the replaced copy is no fate of it")
                 .isEmpty();
+        // staff: listed and summed as REPLACED, never among the written-off records
+        JsonNode reconciliation = staff().get("/api/rating/reconciliation?from=" + LocalDate.now(ZoneOffset.UTC)
+                + "&source=" + partnerId).json().path("days").get(0);
+        assertThat(reconciliation.path("writtenOff").asLong()).isZero();
+        assertThat(reconciliation.path("replaced").asLong()).isEqualTo(1L);
+        assertThat(staff().get("/api/rating/suspense/summary?status=WRITTEN_OFF&source=" + partnerId).json()
+                .path("total").asLong()).isZero();
+        assertThat(staff().get("/api/rating/suspense/summary?status=REPLACED&source=" + partnerId).json()
+                .path("total").asLong()).isEqualTo(1L);
+        JsonNode listedReplaced = staff().get("/api/rating/suspense?status=REPLACED&source=" + partnerId).json();
+        assertThat(listedReplaced).hasSize(1);
+        assertThat(listedReplaced.get(0).path("resolvedBy").asString()).isEqualTo("user-" + partnerId);
+        // its fate names the replaced copy with who replaced it, as the suspense list does
+        JsonNode fate = staff().get("/api/rating/usage/" + partnerId + "/c1").json();
+        assertThat(fate.path("fate").asString()).isEqualTo("RATED");
+        assertThat(fate.path("suspense").get(0).path("status").asString()).isEqualTo("REPLACED");
+        assertThat(fate.path("suspense").get(0).path("resolvedBy").asString()).isEqualTo("user-" + partnerId);
+        assertThat(fate.path("suspense").get(0).path("resolution").asString()).startsWith("replaced");
 
         // a rated record is not replaced: sent again, corrected or not, a duplicate that says it was rated
         TestHttp.Response again = mine.post(USAGE, usage(null, "c1", "VOICE", subscriber, "120", "S", null));
@@ -124,7 +143,7 @@ class UsageResendTests {
         assertThat(again.json().path("detail").asString()).contains("rated", "re-rating");
         assertThat(jdbc.sql("select count(*) from usage_rated where source = :source and usage_id = 'c1'")
                 .param("source", partnerId).query(Long.class).single()).isEqualTo(1L);
-        assertThat(counters(partnerId)).containsExactly(4L, 1L, 0L, 2L, 1L);
+        assertThat(counters(partnerId)).containsExactly(4L, 1L, 0L, 2L, 0L, 1L);
         assertThat(reconciled(partnerId)).isTrue();
     }
 
@@ -161,7 +180,7 @@ class UsageResendTests {
         assertThat(replacing.path("outcome").asString()).isEqualTo("RATED");
         assertThat(replacing.path("replaced").asBoolean()).isTrue();
         assertThat(replacing.path("id").asString()).isEqualTo(b);
-        assertThat(counters(source)).containsExactly(5L, 2L, 0L, 2L, 1L);
+        assertThat(counters(source)).containsExactly(5L, 2L, 0L, 2L, 0L, 1L);
         assertThat(reconciled(source)).isTrue();
         assertThat(jdbc.sql("select count(*) from usage_submission where source = :source")
                 .param("source", source).query(Long.class).single()).isEqualTo(2L);
@@ -194,15 +213,49 @@ class UsageResendTests {
         assertThat(results.get(4).at("/problem/detail").asString()).contains("not a whole number");
     }
 
-    /** received, rated, suspended, duplicates, written off of the source, all days. */
+    @Test
+    void anUnreadableRecordsFateIsFoundByTheUsageIdItNamed() {
+        String id = unique();
+        String subscriber = "+49173" + id;
+        String partnerId = UUID.randomUUID().toString();
+        partnerProduct(id, partnerId, subscriber);
+        awaitRatable(model, subscriber);
+        TestHttp mine = partner(partnerId);
+
+        TestHttp.Response unreadable = mine.post(USAGE, usage(null, "q1", "VOICE", subscriber, "abc", "S", null));
+        assertThat(unreadable.status()).as(unreadable.toString()).isBetween(400, 499);
+        assertThat(counters(partnerId)).containsExactly(1L, 0L, 1L, 0L, 0L, 0L);
+
+        // counted as suspended, so found: INVALID with the reason, for the partner and for staff
+        for (TestHttp caller : new TestHttp[] {mine, staff()}) {
+            TestHttp.Response fate = caller.get("/api/rating/usage/" + partnerId + "/q1");
+            assertThat(fate.status()).as(fate.toString()).isEqualTo(200);
+            assertThat(fate.json().path("fate").asString()).isEqualTo("SUSPENDED");
+            JsonNode suspense = fate.json().path("suspense");
+            assertThat(suspense).hasSize(1);
+            assertThat(suspense.get(0).path("reason").asString()).isEqualTo("INVALID");
+            assertThat(suspense.get(0).path("detail").asString()).contains("q1", "quantity");
+        }
+
+        // the corrected copy is rated (the unreadable one claimed no usage id) and the fate tells both
+        TestHttp.Response corrected = mine.post(USAGE, usage(null, "q1", "VOICE", subscriber, "60", "S", null));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(201);
+        JsonNode fate = mine.get("/api/rating/usage/" + partnerId + "/q1").json();
+        assertThat(fate.path("fate").asString()).isEqualTo("RATED");
+        assertThat(fate.path("ratings")).hasSize(1);
+        assertThat(fate.path("suspense").get(0).path("reason").asString()).isEqualTo("INVALID");
+    }
+
+    /** received, rated, suspended, duplicates, written off, replaced of the source, all days. */
     private Long[] counters(String source) {
         return jdbc.sql("""
                         select coalesce(sum(received), 0), coalesce(sum(rated), 0), coalesce(sum(suspended), 0),
-                               coalesce(sum(duplicates), 0), coalesce(sum(written_off), 0)
+                               coalesce(sum(duplicates), 0), coalesce(sum(written_off), 0),
+                               coalesce(sum(replaced), 0)
                         from usage_source_day where source = :source""")
                 .param("source", source)
                 .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)}).single();
+                        rs.getLong(5), rs.getLong(6)}).single();
     }
 
     private boolean reconciled(String source) {
@@ -211,6 +264,7 @@ class UsageResendTests {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         JsonNode day = answer.json().path("days").get(0);
         return day.path("balanced").asBoolean() && day.path("received").asLong() == day.path("rated").asLong()
-                + day.path("suspended").asLong() + day.path("duplicates").asLong() + day.path("writtenOff").asLong();
+                + day.path("suspended").asLong() + day.path("duplicates").asLong() + day.path("writtenOff").asLong()
+                + day.path("replaced").asLong();
     }
 }

@@ -74,11 +74,11 @@ public final class Codes {
         // catalog and rating (shared-contracts UnitOfMeasure)
         kinds.put("Unit", List.of("B", "KB", "MB", "GB", "S", "MIN", "H", "EVENT", "MESSAGE", "API_CALL"));
         kinds.put("UsageType", List.of("VOICE", "SMS", "DATA", "API_CALL", "CONTENT_VIEW", "IOT_MESSAGE"));
-        kinds.put("UsageFate", List.of("RATED", "SUSPENDED", "RECYCLED", "WRITTEN_OFF"));
+        kinds.put("UsageFate", List.of("RATED", "SUSPENDED", "RECYCLED", "WRITTEN_OFF", "REPLACED"));
         kinds.put("RatingKind", List.of("RATED", "REVERSAL", "RERATED"));
         kinds.put("SuspenseReason", List.of("NO_PRODUCT_INSTANCE", "NO_PRICE", "NO_AGREEMENT", "AMBIGUOUS_PRODUCT",
                 "INVALID", "TOO_OLD"));
-        kinds.put("SuspenseStatus", List.of("OPEN", "RECYCLED", "WRITTEN_OFF"));
+        kinds.put("SuspenseStatus", List.of("OPEN", "RECYCLED", "WRITTEN_OFF", "REPLACED"));
         kinds.put("PartyDirection", List.of("PAYABLE_TO_PARTNER", "OWED_BY_PARTNER"));
         // orchestration-service (TMF622 orders, TMF648 quotes)
         kinds.put("OrderState", List.of("acknowledged", "inProgress", "pendingCancellation", "completed", "partial",

@@ -84,7 +84,16 @@ final class DocumentComposer {
                 content.direction(), content.currency(), lines, PrintedDocument.decimal(content.netAmount()),
                 taxLines, PrintedDocument.decimal(content.totalAmount()),
                 paymentAccount(content.direction(), issuer, partner), content.correctsDocumentNumber(),
-                content.reason(), List.copyOf(notes), billingOnBehalf(content, partnerParty));
+                content.reason(), List.copyOf(notes), billingOnBehalf(content, partnerParty),
+                DocumentLanguage.of(partner).code(), selfBilled(content.documentType()));
+    }
+
+    /**
+     * A document that is (or, netted, includes) our self-billing of the partner's supply: a revenue-share statement
+     * and a settlement statement (its revenue-share lines). A wholesale invoice is ours, a note corrects a statement.
+     */
+    static boolean selfBilled(String documentType) {
+        return "REVENUE_SHARE_STATEMENT".equals(documentType) || "SETTLEMENT_STATEMENT".equals(documentType);
     }
 
     /**
@@ -202,7 +211,8 @@ final class DocumentComposer {
                 converted ? source + " " + line.sourceCurrency() + " × " + rate + " = "
                         + PrintedDocument.decimal(line.amount()) + " " + currency : null,
                 line.unit(), line.recordCount(), unitPrice,
-                usage(line, unitPrice, converted ? line.sourceCurrency() : currency));
+                usage(line, unitPrice, converted ? line.sourceCurrency() : currency),
+                line.shareRate() == null ? null : PrintedDocument.decimal(plain(line.shareRate())));
     }
 
     /**

@@ -77,10 +77,21 @@ public record DocumentContent(UUID documentId, UUID partnerId, String documentTy
      * @param recordCount    a usage line's rated records (net of reversals), {@code null} when not known
      * @param unitPrice      the one price per {@code unit} a usage line's records were charged at, in the usage
      *                       currency; {@code null} when they had none or it is not known
+     * @param shareRate      the one revenue share (percent, {@code 70} = 70 %) a usage line's records were computed
+     *                       with; {@code null} when they had none in common, it is not known, or on other lines
      */
     public record Line(int lineNumber, String type, String label, String offeringId, String usageType,
                        BigDecimal quantity, BigDecimal amount, BigDecimal fxRate, BigDecimal sourceAmount,
-                       String sourceCurrency, String unit, Long recordCount, BigDecimal unitPrice) {
+                       String sourceCurrency, String unit, Long recordCount, BigDecimal unitPrice,
+                       BigDecimal shareRate) {
+
+        /** A line without a share rate. */
+        public Line(int lineNumber, String type, String label, String offeringId, String usageType,
+                    BigDecimal quantity, BigDecimal amount, BigDecimal fxRate, BigDecimal sourceAmount,
+                    String sourceCurrency, String unit, Long recordCount, BigDecimal unitPrice) {
+            this(lineNumber, type, label, offeringId, usageType, quantity, amount, fxRate, sourceAmount,
+                    sourceCurrency, unit, recordCount, unitPrice, null);
+        }
 
         /** A line without usage figures. */
         public Line(int lineNumber, String type, String label, String offeringId, String usageType,

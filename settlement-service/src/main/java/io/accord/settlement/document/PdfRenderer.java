@@ -32,36 +32,40 @@ final class PdfRenderer {
     }
 
     static byte[] render(PrintedDocument printed) {
+        DocumentLanguage language = DocumentLanguage.ofCode(printed.language());
+        String title = language.title(printed.documentType(), printed.totalAmount() == null ? null
+                : new java.math.BigDecimal(printed.totalAmount()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document pdf = new Document(PageSize.A4, 40, 40, 40, 40);
         try {
             PdfWriter.getInstance(pdf, out);
-            pdf.addTitle(printed.title() + " " + printed.documentNumber());
+            pdf.addTitle(title + " " + printed.documentNumber());
             pdf.addCreator("Accord settlement");
             pdf.open();
-            pdf.add(new Paragraph(printed.title(), TITLE));
-            pdf.add(new Paragraph("Document number: " + printed.documentNumber(), BOLD));
+            pdf.add(new Paragraph(title, TITLE));
+            pdf.add(new Paragraph(language.text("documentNumber") + ": " + printed.documentNumber(), BOLD));
             if (printed.correctsDocumentNumber() != null) {
-                pdf.add(new Paragraph("Corrects: " + printed.correctsDocumentNumber(), BOLD));
+                pdf.add(new Paragraph(language.text("corrects") + ": " + printed.correctsDocumentNumber(), BOLD));
             }
-            pdf.add(parties(printed));
-            pdf.add(dates(printed));
+            pdf.add(parties(printed, language));
+            pdf.add(dates(printed, language));
             if (printed.reason() != null) {
-                pdf.add(new Paragraph("Reason: " + printed.reason(), NORMAL));
+                pdf.add(new Paragraph(language.text("reason") + ": " + printed.reason(), NORMAL));
             }
-            pdf.add(lines(printed));
-            pdf.add(totals(printed));
-            pdf.add(payment(printed));
+            pdf.add(lines(printed, language));
+            pdf.add(totals(printed, language));
+            pdf.add(payment(printed, language));
             if (printed.billingOnBehalf() != null) {
-                pdf.add(new Paragraph("\nBilling on behalf of " + printed.billingOnBehalf().billedInTheNameOf()
-                        + ": what we billed end customers in its name, per tax category", BOLD));
-                pdf.add(billingOnBehalf(printed.billingOnBehalf()));
+                pdf.add(new Paragraph("\n" + language.text("billingOnBehalf") + " "
+                        + printed.billingOnBehalf().billedInTheNameOf() + ": " + language.text("billingOnBehalfWhat"),
+                        BOLD));
+                pdf.add(billingOnBehalf(printed.billingOnBehalf(), language));
                 for (String missing : printed.billingOnBehalf().missing()) {
-                    pdf.add(new Paragraph("Not shown: " + missing, SMALL));
+                    pdf.add(new Paragraph(language.text("notShown") + ": " + language.translate(missing), SMALL));
                 }
             }
             for (String note : printed.legalNotes()) {
-                pdf.add(new Paragraph(note, SMALL));
+                pdf.add(new Paragraph(language.translate(note), SMALL));
             }
             pdf.close();
         } catch (DocumentException failed) {
@@ -70,70 +74,106 @@ final class PdfRenderer {
         return out.toByteArray();
     }
 
-    private static PdfPTable parties(PrintedDocument printed) {
+    private static PdfPTable parties(PrintedDocument printed, DocumentLanguage language) {
         PdfPTable table = table(2);
         table.setSpacingBefore(12);
-        table.addCell(party("Issued by", printed.issuer()));
-        table.addCell(party("Partner", printed.partner()));
+        table.addCell(party(language.text("issuedBy"), printed.issuer(), language));
+        table.addCell(party(language.text("partner"), printed.partner(), language));
         return table;
     }
 
-    private static PdfPCell party(String role, PrintedDocument.Party party) {
+    private static PdfPCell party(String role, PrintedDocument.Party party, DocumentLanguage language) {
         Paragraph text = new Paragraph(role, BOLD);
-        text.add(new Phrase("\n" + orMissing(party.legalName()), NORMAL));
+        text.add(new Phrase("\n" + orMissing(party.legalName(), language), NORMAL));
         for (String line : party.address()) {
             text.add(new Phrase("\n" + line, NORMAL));
         }
-        text.add(new Phrase("\nTax id: " + orMissing(party.taxId()), NORMAL));
+        text.add(new Phrase("\n" + language.text("taxId") + ": " + orMissing(party.taxId(), language), NORMAL));
         PdfPCell cell = new PdfPCell(text);
         cell.setBorder(PdfPCell.NO_BORDER);
         return cell;
     }
 
-    private static PdfPTable dates(PrintedDocument printed) {
+    private static PdfPTable dates(PrintedDocument printed, DocumentLanguage language) {
         PdfPTable table = table(4);
         table.setSpacingBefore(12);
-        for (String header : List.of("Issue date", "Period", "Due date", "Currency")) {
+        for (String header : List.of(language.text("issueDate"), language.text("period"), language.text("dueDate"),
+                language.text("currency"))) {
             table.addCell(cell(header, BOLD, Element.ALIGN_LEFT));
         }
-        table.addCell(cell(printed.issueDate(), NORMAL, Element.ALIGN_LEFT));
+        table.addCell(cell(language.date(printed.issueDate()), NORMAL, Element.ALIGN_LEFT));
         table.addCell(cell(printed.periodStart() == null ? "-"
-                : printed.periodStart() + " to " + printed.periodEnd() + " (exclusive)", NORMAL, Element.ALIGN_LEFT));
-        table.addCell(cell(orMissing(printed.dueDate()), NORMAL, Element.ALIGN_LEFT));
+                : language.date(printed.periodStart()) + " " + language.text("periodTo") + " "
+                + language.date(printed.periodEnd()) + " " + language.text("exclusive"), NORMAL, Element.ALIGN_LEFT));
+        table.addCell(cell(orMissing(language.date(printed.dueDate()), language), NORMAL, Element.ALIGN_LEFT));
         table.addCell(cell(printed.currency(), NORMAL, Element.ALIGN_LEFT));
         return table;
     }
 
-    private static PdfPTable lines(PrintedDocument printed) {
+    private static PdfPTable lines(PrintedDocument printed, DocumentLanguage language) {
         PdfPTable table = new PdfPTable(new float[] {1, 10, 3, 3});
         table.setWidthPercentage(100);
         table.setSpacingBefore(12);
         table.setHeaderRows(1);
-        for (String header : List.of("#", "Description", "Quantity", "Amount")) {
+        for (String header : List.of(language.text("number"), language.text("description"),
+                language.text("quantity"), language.text("amount"))) {
             table.addCell(cell(header, BOLD, Element.ALIGN_LEFT));
         }
         for (PrintedDocument.Line line : printed.lines()) {
             table.addCell(cell(String.valueOf(line.lineNumber()), NORMAL, Element.ALIGN_LEFT));
-            table.addCell(line.conversion() == null && line.usage() == null
-                    ? cell(line.label(), NORMAL, Element.ALIGN_LEFT) : labelAndDetails(line));
-            table.addCell(cell(line.quantity() == null ? "" : line.unit() == null ? line.quantity()
-                    : line.quantity() + " " + line.unit(), NORMAL, Element.ALIGN_RIGHT));
-            table.addCell(cell(line.amount(), NORMAL, Element.ALIGN_RIGHT));
+            String usage = usage(line, line.sourceCurrency() == null ? printed.currency() : line.sourceCurrency(),
+                    language);
+            table.addCell(line.conversion() == null && usage == null
+                    ? cell(language.translate(line.label()), NORMAL, Element.ALIGN_LEFT)
+                    : labelAndDetails(line, usage, printed.currency(), language));
+            table.addCell(cell(line.quantity() == null ? "" : line.unit() == null ? language.quantity(line.quantity())
+                    : quantityAndUnit(line.quantity(), line.unit(), language), NORMAL, Element.ALIGN_RIGHT));
+            table.addCell(cell(language.amount(line.amount()), NORMAL, Element.ALIGN_RIGHT));
         }
         return table;
     }
 
+    /** {@code 9962.233 min}, {@code 37772 events}: the quantity at most to 3 decimals, the unit's name. */
+    private static String quantityAndUnit(String quantity, String unit, DocumentLanguage language) {
+        return language.quantity(quantity) + " " + language.unit(unit, new java.math.BigDecimal(quantity)
+                .compareTo(java.math.BigDecimal.ONE) == 0);
+    }
+
     /**
-     * A line's label with, beneath it, what a usage line counts (records, quantity and unit price) and what a
+     * What a usage line counts, as printed beneath its label ({@code 3 rated records, 1274.5 MB charged at 0.00078125
+     * EUR per MB, share 70 %}), from the line's figures in the document's language; {@code null} when none is known.
+     */
+    static String usage(PrintedDocument.Line line, String usageCurrency, DocumentLanguage language) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (line.recordCount() != null) {
+            parts.add(line.recordCount() + " " + language.text(line.recordCount() == 1 ? "ratedRecord"
+                    : "ratedRecords"));
+        }
+        if (line.unit() != null && line.quantity() != null) {
+            parts.add(quantityAndUnit(line.quantity(), line.unit(), language) + (line.unitPrice() == null ? ""
+                    : " " + language.text("chargedAt") + " " + language.price(line.unitPrice(), usageCurrency) + " "
+                    + usageCurrency + " " + language.text("per") + " " + language.unit(line.unit(), true)));
+        }
+        if (line.shareRate() != null) {
+            parts.add(language.text("share") + " " + language.percent(line.shareRate()) + " %");
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    /**
+     * A line's label with, beneath it, what a usage line counts (records, quantity, unit price and share) and what a
      * converted line was converted at.
      */
-    private static PdfPCell labelAndDetails(PrintedDocument.Line line) {
-        Paragraph text = new Paragraph(line.label(), NORMAL);
-        if (line.usage() != null) {
-            text.add(new Phrase("\nUsage: " + line.usage(), SMALL));
+    private static PdfPCell labelAndDetails(PrintedDocument.Line line, String usage, String currency,
+                                            DocumentLanguage language) {
+        Paragraph text = new Paragraph(language.translate(line.label()), NORMAL);
+        if (usage != null) {
+            text.add(new Phrase("\n" + language.text("usage") + ": " + usage, SMALL));
         }
         if (line.conversion() != null) {
-            text.add(new Phrase("\nConverted: " + line.conversion(), SMALL));
+            text.add(new Phrase("\n" + language.text("converted") + ": " + language.amount(line.sourceAmount()) + " "
+                    + line.sourceCurrency() + " × " + language.amount(line.fxRate()) + " = "
+                    + language.amount(line.amount()) + " " + currency, SMALL));
         }
         PdfPCell cell = new PdfPCell(text);
         cell.setHorizontalAlignment(Element.ALIGN_LEFT);
@@ -142,31 +182,35 @@ final class PdfRenderer {
     }
 
     /** The items grouped by tax category, each group closed by its total per currency. */
-    private static PdfPTable billingOnBehalf(PrintedDocument.BillingOnBehalf onBehalf) {
+    private static PdfPTable billingOnBehalf(PrintedDocument.BillingOnBehalf onBehalf, DocumentLanguage language) {
         PdfPTable table = new PdfPTable(new float[] {3, 7, 3, 4, 2});
         table.setWidthPercentage(100);
         table.setSpacingBefore(4);
         table.setHeaderRows(1);
-        for (String header : List.of("Tax category", "Offering × usage type", "Quantity", "Gross charged",
-                "Records")) {
+        for (String header : List.of(language.text("taxCategory"), language.text("offeringUsage"),
+                language.text("quantity"), language.text("grossCharged"), language.text("records"))) {
             table.addCell(cell(header, BOLD, Element.ALIGN_LEFT));
         }
         for (PrintedDocument.TaxCategoryTotal total : onBehalf.taxCategories()) {
             for (PrintedDocument.Item item : onBehalf.items()) {
                 if (Objects.equals(item.taxCategory(), total.taxCategory())
                         && item.currency().equals(total.currency())) {
-                    table.addCell(cell(category(item.taxCategory()), NORMAL, Element.ALIGN_LEFT));
+                    table.addCell(cell(category(item.taxCategory(), language), NORMAL, Element.ALIGN_LEFT));
                     table.addCell(cell(item.offeringName() + " × " + item.usageType(), NORMAL, Element.ALIGN_LEFT));
-                    table.addCell(cell(item.quantity() == null ? "" : item.quantity(), NORMAL, Element.ALIGN_RIGHT));
-                    table.addCell(cell(minorUnit(item.grossCharged(), item.currency()) + " " + item.currency(),
+                    table.addCell(cell(item.quantity() == null ? "" : language.quantity(item.quantity()), NORMAL,
+                            Element.ALIGN_RIGHT));
+                    table.addCell(cell(language.amount(minorUnit(item.grossCharged(), item.currency())) + " "
+                                    + item.currency(),
                             NORMAL, Element.ALIGN_RIGHT));
                     table.addCell(cell(String.valueOf(item.recordCount()), NORMAL, Element.ALIGN_RIGHT));
                 }
             }
-            table.addCell(cell("Total " + category(total.taxCategory()), BOLD, Element.ALIGN_LEFT));
+            table.addCell(cell(language.text("total") + " " + category(total.taxCategory(), language), BOLD,
+                    Element.ALIGN_LEFT));
             table.addCell(cell("", NORMAL, Element.ALIGN_LEFT));
             table.addCell(cell("", NORMAL, Element.ALIGN_LEFT));
-            table.addCell(cell(minorUnit(total.grossCharged(), total.currency()) + " " + total.currency(), BOLD,
+            table.addCell(cell(language.amount(minorUnit(total.grossCharged(), total.currency())) + " "
+                    + total.currency(), BOLD,
                     Element.ALIGN_RIGHT));
             table.addCell(cell(String.valueOf(total.recordCount()), BOLD, Element.ALIGN_RIGHT));
         }
@@ -189,40 +233,44 @@ final class PdfRenderer {
         }
     }
 
-    private static String category(String taxCategory) {
-        return taxCategory == null ? "(not known)" : taxCategory;
+    private static String category(String taxCategory, DocumentLanguage language) {
+        return taxCategory == null ? language.text("notKnown") : taxCategory;
     }
 
-    private static PdfPTable totals(PrintedDocument printed) {
+    private static PdfPTable totals(PrintedDocument printed, DocumentLanguage language) {
         PdfPTable table = new PdfPTable(new float[] {11, 6});
         table.setWidthPercentage(100);
         table.setSpacingBefore(8);
-        table.addCell(cell("Net amount", BOLD, Element.ALIGN_RIGHT));
-        table.addCell(cell(printed.netAmount() + " " + printed.currency(), NORMAL, Element.ALIGN_RIGHT));
+        table.addCell(cell(language.text("netAmount"), BOLD, Element.ALIGN_RIGHT));
+        table.addCell(cell(language.amount(printed.netAmount()) + " " + printed.currency(), NORMAL,
+                Element.ALIGN_RIGHT));
         for (PrintedDocument.TaxLine tax : printed.taxLines()) {
-            table.addCell(cell((tax.label() == null ? "Tax " : tax.label() + ": ") + tax.ratePercent() + " % on "
-                    + tax.taxableAmount(), BOLD, Element.ALIGN_RIGHT));
-            table.addCell(cell(tax.taxAmount() + " " + printed.currency(), NORMAL, Element.ALIGN_RIGHT));
+            table.addCell(cell((tax.label() == null ? language.text("tax") + " "
+                    : language.translate(tax.label()) + ": ") + language.percent(tax.ratePercent()) + " % "
+                    + language.text("on") + " " + language.amount(tax.taxableAmount()), BOLD, Element.ALIGN_RIGHT));
+            table.addCell(cell(language.amount(tax.taxAmount()) + " " + printed.currency(), NORMAL,
+                    Element.ALIGN_RIGHT));
         }
         boolean payable = "PAYABLE".equals(printed.direction());
-        table.addCell(cell(payable ? "Total payable to the partner" : "Total payable by the partner", BOLD,
+        table.addCell(cell(language.text(payable ? "totalPayableTo" : "totalPayableBy"), BOLD,
                 Element.ALIGN_RIGHT));
         // what the partner pays is a positive amount: a receivable's total is negative from our side only
         String total = !payable && printed.totalAmount().startsWith("-") ? printed.totalAmount().substring(1)
                 : printed.totalAmount();
-        table.addCell(cell(total + " " + printed.currency(), BOLD, Element.ALIGN_RIGHT));
+        table.addCell(cell(language.amount(total) + " " + printed.currency(), BOLD, Element.ALIGN_RIGHT));
         return table;
     }
 
-    private static Paragraph payment(PrintedDocument printed) {
+    private static Paragraph payment(PrintedDocument printed, DocumentLanguage language) {
         PrintedDocument.PaymentAccount account = printed.paymentAccount();
-        Paragraph text = new Paragraph("Payment to: " + orMissing(account.holder()), BOLD);
+        Paragraph text = new Paragraph(language.text("paymentTo") + ": " + orMissing(account.holder(), language),
+                BOLD);
         text.setSpacingBefore(12);
         if (account.iban() == null && account.account() != null) {
             text.add(new Phrase("\n" + account.account(), NORMAL));
             return text;
         }
-        text.add(new Phrase("\nIBAN: " + (account.iban() == null ? "not confirmed yet" : account.iban())
+        text.add(new Phrase("\nIBAN: " + (account.iban() == null ? language.text("notConfirmed") : account.iban())
                 + (account.bic() == null ? "" : "   BIC: " + account.bic()), NORMAL));
         return text;
     }
@@ -240,7 +288,7 @@ final class PdfRenderer {
         return cell;
     }
 
-    private static String orMissing(String value) {
-        return value == null || value.isBlank() ? "(not known)" : value;
+    private static String orMissing(String value, DocumentLanguage language) {
+        return value == null || value.isBlank() ? language.text("notKnown") : value;
     }
 }

@@ -8,16 +8,22 @@ import java.util.List;
 
 /**
  * A settlement document with everything it prints: the parties, the lines, tax, totals and where to pay. This is the
- * JSON form as stored (decimals as strings, so no reader loses a digit) and what the PDF is drawn from.
+ * JSON form as stored (decimals as strings, so no reader loses a digit) and what the PDF is drawn from. Its texts
+ * ({@code title}, labels, notes) are English whatever the partner's language, its figures exact; {@code language}
+ * ({@code de}, {@code en}) is the code of the language the PDF is printed in, {@code selfBilled} says the document is
+ * (or, netted, includes) a self-billed invoice of the partner's supply (the PDF's "Gutschrift" / "Self-billed
+ * invoice"). Documents stored before these two existed have neither and were printed in English.
  */
 @JsonPropertyOrder({"documentId", "documentType", "title", "documentNumber", "issueDate", "periodStart",
         "periodEnd", "dueDate", "issuer", "partner", "direction", "currency", "lines", "netAmount", "taxLines",
-        "totalAmount", "paymentAccount", "correctsDocumentNumber", "reason", "legalNotes", "billingOnBehalf"})
+        "totalAmount", "paymentAccount", "correctsDocumentNumber", "reason", "legalNotes", "billingOnBehalf", "language",
+        "selfBilled"})
 record PrintedDocument(String documentId, String documentType, String title, String documentNumber, String issueDate,
                        String periodStart, String periodEnd, String dueDate, Party issuer, Party partner,
                        String direction, String currency, List<Line> lines, String netAmount, List<TaxLine> taxLines,
                        String totalAmount, PaymentAccount paymentAccount, String correctsDocumentNumber,
-                       String reason, List<String> legalNotes, BillingOnBehalf billingOnBehalf) {
+                       String reason, List<String> legalNotes, BillingOnBehalf billingOnBehalf, String language,
+                       boolean selfBilled) {
 
     /** A legal party: name, registered address (one line per element), tax id. */
     record Party(String id, String legalName, List<String> address, String country, String taxId) {
@@ -33,7 +39,15 @@ record PrintedDocument(String documentId, String documentType, String title, Str
      */
     record Line(int lineNumber, String type, String label, String offeringId, String usageType, String quantity,
                 String amount, String sourceAmount, String sourceCurrency, String fxRate, String conversion,
-                String unit, Long recordCount, String unitPrice, String usage) {
+                String unit, Long recordCount, String unitPrice, String usage,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String shareRate) {
+
+        Line(int lineNumber, String type, String label, String offeringId, String usageType, String quantity,
+             String amount, String sourceAmount, String sourceCurrency, String fxRate, String conversion,
+             String unit, Long recordCount, String unitPrice, String usage) {
+            this(lineNumber, type, label, offeringId, usageType, quantity, amount, sourceAmount, sourceCurrency,
+                    fxRate, conversion, unit, recordCount, unitPrice, usage, null);
+        }
     }
 
     /**

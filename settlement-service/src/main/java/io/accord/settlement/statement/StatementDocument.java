@@ -39,7 +39,8 @@ final class StatementDocument {
                     line.sourceAmount() == null ? null : line.sourceAmount().currency(),
                     line.usage() == null ? null : line.usage().unit(),
                     line.usage() == null ? null : line.usage().recordCount(),
-                    line.usage() == null ? null : line.usage().unitPrice()));
+                    line.usage() == null ? null : line.usage().unitPrice(),
+                    line.usage() == null ? null : line.usage().shareRate()));
         }
         StatementLines.Lines totals = statement.totals();
         List<DocumentContent.BillingOnBehalf> onBehalf = billedOnBehalf.stream()

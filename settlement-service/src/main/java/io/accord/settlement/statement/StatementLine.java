@@ -42,7 +42,13 @@ record StatementLine(String type, String label, String offeringId, String usageT
      *                    a revenue share's the partner's share of it; {@code null} when the records had no one price
      *                    (tiers, a minimum charge, price versions of different rates, volume re-rating) or it is not
      *                    known (lines drafted before V78)
+     * @param shareRate   the one revenue share (percent) every record in force was computed with; {@code null} when
+     *                    they had none in common (a wholesale line: none at all) or it is not known (before V80)
      */
-    record Usage(String unit, Long recordCount, BigDecimal unitPrice) {
+    record Usage(String unit, Long recordCount, BigDecimal unitPrice, BigDecimal shareRate) {
+
+        Usage(String unit, Long recordCount, BigDecimal unitPrice) {
+            this(unit, recordCount, unitPrice, null);
+        }
     }
 }

@@ -46,7 +46,7 @@ final class StatementLines {
                     + sum.usageType();
             drafts.add(new LineDraft(kind, label, sum.offeringId(), sum.usageType(), sum.quantity(), amount,
                     sum.direction(), null, new StatementLine.Usage(sum.billedUnit(), sum.recordCount(),
-                    sum.unitPrice())));
+                    sum.unitPrice(), sum.shareRate())));
         }
         return drafts;
     }

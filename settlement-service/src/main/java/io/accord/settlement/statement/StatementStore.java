@@ -59,10 +59,10 @@ class StatementStore {
                             insert into statement_line (statement_id, line_no, type, label, offering_id, usage_type,
                                                         quantity, unrounded, rounded, fx_rate, source_amount,
                                                         source_currency, direction, reference, billed_unit,
-                                                        record_count, unit_price)
+                                                        record_count, unit_price, share_rate)
                             values (:id, :no, :type, :label, :offering, :usageType, :quantity, :unrounded, :rounded,
                                     :rate, :source, :sourceCurrency, :direction, :reference, :unit, :records,
-                                    :unitPrice)""")
+                                    :unitPrice, :shareRate)""")
                     .param("id", statement.id()).param("no", ++number).param("type", line.type())
                     .param("label", line.label()).param("offering", line.offeringId())
                     .param("usageType", line.usageType()).param("quantity", line.quantity())
@@ -74,6 +74,8 @@ class StatementStore {
                     .param("unit", line.usage() == null ? null : line.usage().unit(), java.sql.Types.VARCHAR)
                     .param("records", line.usage() == null ? null : line.usage().recordCount(), java.sql.Types.BIGINT)
                     .param("unitPrice", line.usage() == null ? null : line.usage().unitPrice(),
+                            java.sql.Types.NUMERIC)
+                    .param("shareRate", line.usage() == null ? null : line.usage().shareRate(),
                             java.sql.Types.NUMERIC)
                     .update();
         }
@@ -237,7 +239,7 @@ class StatementStore {
         }
         long records = rs.getLong("record_count");
         return new StatementLine.Usage(rs.getString("billed_unit"), rs.wasNull() ? null : records,
-                rs.getBigDecimal("unit_price"));
+                rs.getBigDecimal("unit_price"), rs.getBigDecimal("share_rate"));
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -507,7 +507,8 @@ public class Statements {
                     line.sourceAmount() == null ? null : line.sourceAmount().currency(),
                     line.usage() == null ? null : line.usage().unit(),
                     line.usage() == null ? null : line.usage().recordCount(),
-                    line.usage() == null ? null : line.usage().unitPrice()));
+                    line.usage() == null ? null : line.usage().unitPrice(),
+                    line.usage() == null ? null : line.usage().shareRate()));
         }
         return List.copyOf(lines);
     }
@@ -627,12 +628,15 @@ public class Statements {
      * {@code recordCount} (the rated records behind it, net of reversals; {@code null} when not known) and its
      * {@code unitPrice} (the one price per unit every record was charged at, in the usage currency; {@code null} when
      * they had no one price: tiers, a minimum charge, price versions of different rates, volume re-rating, or for
-     * lines drafted before V78); all three are {@code null} on every other line.
+     * lines drafted before V78) and its {@code shareRate} (the one revenue share in percent, {@code 70} = 70 %, every
+     * record in force was computed with; {@code null} like {@code unitPrice} when they had none in common, on
+     * wholesale lines and for lines drafted before V80); all are {@code null} on every other line. Price and share
+     * are decided on the records in force: a re-rating's reversal and the record it cancels leave both out.
      */
     public record Line(String id, int lineNumber, String type, String label, String offeringId, String usageType,
                        BigDecimal quantity, BigDecimal unrounded, BigDecimal rounded, BigDecimal fxRate,
                        String direction, String reference, BigDecimal sourceAmount, String sourceCurrency,
-                       String unit, Long recordCount, BigDecimal unitPrice) {
+                       String unit, Long recordCount, BigDecimal unitPrice, BigDecimal shareRate) {
 
         /** A sum of rated records' party amounts (in the conservation equation), not a labelled line outside it. */
         public boolean ratedUsage() {

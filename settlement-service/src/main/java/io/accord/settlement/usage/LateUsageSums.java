@@ -120,7 +120,8 @@ final class LateUsageSums {
                             update usage_sum u
                             set quantity = u.quantity - m.quantity, charge = u.charge - m.charge,
                                 amount = u.amount - m.amount, record_count = u.record_count - m.record_count,
-                                reversal_count = u.reversal_count - m.reversal_count, updated_at = :now
+                                reversal_count = u.reversal_count - m.reversal_count, rates_complete = false,
+                                updated_at = :now
                             from moved m
                             where u.period_id = m.period_id and u.partner_id = m.partner_id
                               and u.offering_id = m.offering_id and u.usage_type = m.usage_type
@@ -140,10 +141,11 @@ final class LateUsageSums {
                             returning 1)
                         insert into usage_sum (period_id, partner_id, offering_id, usage_type, direction, currency,
                                                prior_period, quantity, charge, amount, record_count, reversal_count,
-                                               max_sequence, billed_unit, price_mixed, updated_at)
+                                               max_sequence, billed_unit, price_mixed, rates_complete,
+                                               updated_at)
                         select :home, partner_id, offering_id, usage_type, direction, currency, false, sum(quantity),
                                sum(charge), sum(amount), sum(record_count), sum(reversal_count), max(max_sequence),
-                               billed_unit, true, :now
+                               billed_unit, true, false, :now
                         from moved
                         group by partner_id, offering_id, usage_type, direction, currency, billed_unit
                         on conflict (period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
@@ -158,7 +160,7 @@ final class LateUsageSums {
                                                      end,
                                       -- late sums keep no unit price: a sum that took some back has none known
                                       price_mixed = true, price_low = null, price_high = null,
-                                      updated_at = excluded.updated_at""")
+                                      rates_complete = false, updated_at = excluded.updated_at""")
                 .param("partner", partnerId).param("home", home).param("from", from).param("now", now).update();
         jdbc.sql("""
                         with moved as (

@@ -55,6 +55,19 @@ final class UnitPrices {
         return null;
     }
 
+    /** A decimal as text without trailing zeros ({@code "70.00"} → 70), {@code null} for none or not a number. */
+    static BigDecimal plain(String decimal) {
+        if (decimal == null || decimal.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal stripped = new BigDecimal(decimal.strip()).stripTrailingZeros();
+            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
     /**
      * The prices some records agree with.
      *

@@ -65,6 +65,7 @@ class UsageAggregator {
         }
         shares.sort(Comparator.comparing(Share::partnerId));
         Map<SumKey, Sum> sums = new LinkedHashMap<>();
+        Map<RateKey, Sum> rates = new LinkedHashMap<>();
         Map<UnplacedKey, Sum> unplaced = new LinkedHashMap<>();
         List<LateRecord> late = new ArrayList<>();
         Map<CustomerKey, Sum> customers = new LinkedHashMap<>();
@@ -116,13 +117,16 @@ class UsageAggregator {
                         billedUnit(share.record().billedUnit())), delta.quantity(), delta.charge(), delta.amount(),
                         delta.count(), delta.reversals(), delta.maxSequence());
             }
-            sums.merge(new SumKey(placement.get().period().id(), share.partnerId(), share.record().offeringId(),
-                    share.record().usageType(), share.party().direction().name(), share.record().currency(),
-                    placement.get().priorPeriodAdjustment(), billedUnit(share.record().billedUnit())), delta,
-                    Sum::plus);
+            SumKey sumKey = new SumKey(placement.get().period().id(), share.partnerId(),
+                    share.record().offeringId(), share.record().usageType(), share.party().direction().name(),
+                    share.record().currency(), placement.get().priorPeriodAdjustment(),
+                    billedUnit(share.record().billedUnit()));
+            sums.merge(sumKey, delta, Sum::plus);
+            rates.merge(RateKey.of(sumKey, delta.prices(), share.party().sharePercent()), delta, Sum::plus);
         }
         Timestamp now = Timestamp.from(clock.instant());
         upsert(sums, now);
+        upsertRates(rates, now);
         insertLate(late, now);
         upsertCustomers(customers, now);
         upsertPriors(priors, now);
@@ -266,6 +270,66 @@ class UsageAggregator {
                 .param("priceLows", new SqlArrayValue("numeric", (Object[]) priceLows))
                 .param("priceHighs", new SqlArrayValue("numeric", (Object[]) priceHighs))
                 .param("pricesMixed", new SqlArrayValue("boolean", (Object[]) pricesMixed))
+                .param("now", now).update();
+    }
+
+    /**
+     * Adds the batch's records to their sums' price and share buckets ({@code usage_sum_rate}) in one statement: net
+     * quantity and count per bucket (a reversal cancels its original in the bucket they share), the prices its
+     * records agree with (all agree with the bucket's price, so the range never empties).
+     */
+    private void upsertRates(Map<RateKey, Sum> rates, Timestamp now) {
+        if (rates.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<RateKey, Sum>> entries = List.copyOf(rates.entrySet());
+        jdbc.sql("""
+                        insert into usage_sum_rate (period_id, partner_id, offering_id, usage_type, direction, currency,
+                                                    prior_period, billed_unit, price, price_mixed, share_percent,
+                                                    net_quantity, net_count, price_low, price_high, updated_at)
+                        select s.*, :now
+                        from unnest(:periods, :partners, :offerings, :usageTypes, :directions, :currencies, :priors,
+                                    :units, :prices, :mixed, :shares, :quantities, :counts, :lows, :highs)
+                             as s(period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
+                                  billed_unit, price, price_mixed, share_percent, net_quantity, net_count,
+                                  price_low, price_high)
+                        on conflict (period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
+                                     billed_unit, price, price_mixed, share_percent)
+                        do update set net_quantity = usage_sum_rate.net_quantity + excluded.net_quantity,
+                                      net_count = usage_sum_rate.net_count + excluded.net_count,
+                                      price_low = greatest(usage_sum_rate.price_low, excluded.price_low),
+                                      price_high = least(usage_sum_rate.price_high, excluded.price_high),
+                                      updated_at = excluded.updated_at""")
+                .param("periods", new SqlArrayValue("uuid", entries.stream().map(e -> e.getKey().sum().periodId())
+                        .toArray()))
+                .param("partners", new SqlArrayValue("uuid", entries.stream()
+                        .map(e -> e.getKey().sum().partnerId()).toArray()))
+                .param("offerings", new SqlArrayValue("varchar", entries.stream()
+                        .map(e -> e.getKey().sum().offeringId()).toArray()))
+                .param("usageTypes", new SqlArrayValue("varchar", entries.stream()
+                        .map(e -> e.getKey().sum().usageType()).toArray()))
+                .param("directions", new SqlArrayValue("varchar", entries.stream()
+                        .map(e -> e.getKey().sum().direction()).toArray()))
+                .param("currencies", new SqlArrayValue("varchar", entries.stream()
+                        .map(e -> e.getKey().sum().currency()).toArray()))
+                .param("priors", new SqlArrayValue("boolean", entries.stream()
+                        .map(e -> e.getKey().sum().priorPeriod()).toArray()))
+                .param("units", new SqlArrayValue("varchar", entries.stream()
+                        .map(e -> e.getKey().sum().billedUnit()).toArray()))
+                .param("prices", new SqlArrayValue("numeric", entries.stream().map(e -> e.getKey().price())
+                        .toArray()))
+                .param("mixed", new SqlArrayValue("boolean", entries.stream().map(e -> e.getKey().priceMixed())
+                        .toArray()))
+                .param("shares", new SqlArrayValue("numeric", entries.stream().map(e -> e.getKey().sharePercent())
+                        .toArray()))
+                .param("quantities", new SqlArrayValue("numeric", entries.stream().map(e -> e.getValue().quantity())
+                        .toArray()))
+                .param("counts", new SqlArrayValue("int8", entries.stream().map(e -> e.getValue().count())
+                        .toArray()))
+                .param("lows", new SqlArrayValue("numeric", entries.stream().map(e -> e.getValue().prices().low())
+                        .toArray()))
+                .param("highs", new SqlArrayValue("numeric", entries.stream().map(e -> e.getValue().prices().high())
+                        .toArray()))
                 .param("now", now).update();
     }
 
@@ -454,6 +518,18 @@ class UsageAggregator {
 
     private record SumKey(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
                           String currency, boolean priorPeriod, String billedUnit) {
+    }
+
+    /**
+     * A sum's bucket of records of one price (the shortest decimal a record's range names; {@code null} when it told
+     * none), charged without a quantity ({@code priceMixed}), and of one share percent ({@code null}: none).
+     */
+    private record RateKey(SumKey sum, BigDecimal price, boolean priceMixed, BigDecimal sharePercent) {
+
+        static RateKey of(SumKey sum, UnitPrices.Range prices, String sharePercent) {
+            return new RateKey(sum, UnitPrices.price(prices.low(), prices.high(), prices.mixed()), prices.mixed(),
+                    UnitPrices.plain(sharePercent));
+        }
     }
 
     private record CustomerKey(UUID periodId, UUID partnerId, String customerReference, String offeringId,

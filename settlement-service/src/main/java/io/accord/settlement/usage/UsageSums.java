@@ -119,21 +119,82 @@ public class UsageSums {
      */
     @Transactional(readOnly = true)
     public List<Sum> ofPeriod(UUID periodId) {
+        Map<List<Object>, InForce> inForce = inForce(periodId);
         return jdbc.sql("""
                         select period_id, partner_id, offering_id, usage_type, direction, currency, prior_period,
                                quantity, charge, amount, record_count, reversal_count, billed_unit,
-                               price_low, price_high, price_mixed
+                               price_low, price_high, price_mixed, rates_complete
                         from usage_sum where period_id = :period
                         order by offering_id, usage_type, direction, prior_period, currency, billed_unit""")
                 .param("period", periodId)
-                .query((rs, row) -> new Sum(rs.getObject("period_id", UUID.class),
-                        rs.getObject("partner_id", UUID.class), rs.getString("offering_id"),
-                        rs.getString("usage_type"), rs.getString("direction"), rs.getString("currency"),
-                        rs.getBoolean("prior_period"), rs.getBigDecimal("quantity"), rs.getBigDecimal("charge"),
-                        rs.getBigDecimal("amount"), rs.getLong("record_count"), rs.getLong("reversal_count"),
-                        rs.getString("billed_unit"), UnitPrices.price(rs.getBigDecimal("price_low"),
-                        rs.getBigDecimal("price_high"), rs.getBoolean("price_mixed"))))
+                .query((rs, row) -> {
+                    List<Object> key = Arrays.asList(rs.getString("offering_id"), rs.getString("usage_type"),
+                            rs.getString("direction"), rs.getString("currency"), rs.getBoolean("prior_period"),
+                            rs.getString("billed_unit"));
+                    InForce rates = rs.getBoolean("rates_complete") ? inForce.getOrDefault(key, InForce.NONE) : null;
+                    BigDecimal price = rates != null ? rates.price() : UnitPrices.price(
+                            rs.getBigDecimal("price_low"), rs.getBigDecimal("price_high"),
+                            rs.getBoolean("price_mixed"));
+                    return new Sum(rs.getObject("period_id", UUID.class),
+                            rs.getObject("partner_id", UUID.class), rs.getString("offering_id"),
+                            rs.getString("usage_type"), rs.getString("direction"), rs.getString("currency"),
+                            rs.getBoolean("prior_period"), rs.getBigDecimal("quantity"), rs.getBigDecimal("charge"),
+                            rs.getBigDecimal("amount"), rs.getLong("record_count"), rs.getLong("reversal_count"),
+                            rs.getString("billed_unit"), price, rates == null ? null : rates.share());
+                })
                 .list();
+    }
+
+    /**
+     * The price and share of each sum of the period from its records in force: the buckets of {@code usage_sum_rate}
+     * whose net quantity or count is not 0 (a reversal and its original cancel). One price when every bucket in force
+     * agrees with one (none charged without a quantity), one share when every bucket in force has the same.
+     */
+    private Map<List<Object>, InForce> inForce(UUID periodId) {
+        Map<List<Object>, InForce> result = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select offering_id, usage_type, direction, currency, prior_period, billed_unit, price,
+                               price_mixed, share_percent, price_low, price_high
+                        from usage_sum_rate
+                        where period_id = :period and (net_quantity <> 0 or net_count <> 0)""")
+                .param("period", periodId)
+                .query((rs, row) -> {
+                    List<Object> key = Arrays.asList(rs.getString("offering_id"), rs.getString("usage_type"),
+                            rs.getString("direction"), rs.getString("currency"), rs.getBoolean("prior_period"),
+                            rs.getString("billed_unit"));
+                    InForce bucket = new InForce(rs.getBigDecimal("price_low"), rs.getBigDecimal("price_high"),
+                            rs.getBoolean("price_mixed"), UnitPrices.plain(rs.getString("share_percent")), false,
+                            true);
+                    result.merge(key, bucket, InForce::plus);
+                    return key;
+                })
+                .list();
+        return result;
+    }
+
+    /** What a sum's buckets in force agree on: a price range (mixed: none) and a share ({@code shareMixed}: none). */
+    private record InForce(BigDecimal low, BigDecimal high, boolean mixed, BigDecimal shareOf, boolean shareMixed,
+                           boolean any) {
+
+        static final InForce NONE = new InForce(null, null, false, null, false, false);
+
+        InForce plus(InForce other) {
+            UnitPrices.Range prices = new UnitPrices.Range(low, high, mixed)
+                    .plus(new UnitPrices.Range(other.low, other.high, other.mixed));
+            boolean sharesDiffer = shareMixed || other.shareMixed
+                    || !java.util.Objects.equals(shareOf == null ? null : shareOf.stripTrailingZeros(),
+                    other.shareOf == null ? null : other.shareOf.stripTrailingZeros());
+            return new InForce(prices.low(), prices.high(), prices.mixed(), sharesDiffer ? null : shareOf,
+                    sharesDiffer, true);
+        }
+
+        BigDecimal price() {
+            return UnitPrices.price(low, high, mixed);
+        }
+
+        BigDecimal share() {
+            return shareMixed ? null : shareOf;
+        }
     }
 
     /**
@@ -348,14 +409,23 @@ public class UsageSums {
      */
     public record Sum(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
                       String currency, boolean priorPeriod, BigDecimal quantity, BigDecimal charge, BigDecimal amount,
-                      long recordCount, long reversalCount, String billedUnit, BigDecimal unitPrice) {
+                      long recordCount, long reversalCount, String billedUnit, BigDecimal unitPrice,
+                      BigDecimal shareRate) {
+
+        /** A sum of no known share (as summed before V80). */
+        public Sum(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
+                   String currency, boolean priorPeriod, BigDecimal quantity, BigDecimal charge, BigDecimal amount,
+                   long recordCount, long reversalCount, String billedUnit, BigDecimal unitPrice) {
+            this(periodId, partnerId, offeringId, usageType, direction, currency, priorPeriod, quantity, charge,
+                    amount, recordCount, reversalCount, billedUnit, unitPrice, null);
+        }
 
         /** A sum of no known unit price (as summed before V78). */
         public Sum(UUID periodId, UUID partnerId, String offeringId, String usageType, String direction,
                    String currency, boolean priorPeriod, BigDecimal quantity, BigDecimal charge, BigDecimal amount,
                    long recordCount, long reversalCount, String billedUnit) {
             this(periodId, partnerId, offeringId, usageType, direction, currency, priorPeriod, quantity, charge,
-                    amount, recordCount, reversalCount, billedUnit, null);
+                    amount, recordCount, reversalCount, billedUnit, null, null);
         }
 
         /** A sum of a unit not known (as summed before V73). */
@@ -363,7 +433,7 @@ public class UsageSums {
                    String currency, boolean priorPeriod, BigDecimal quantity, BigDecimal charge, BigDecimal amount,
                    long recordCount, long reversalCount) {
             this(periodId, partnerId, offeringId, usageType, direction, currency, priorPeriod, quantity, charge,
-                    amount, recordCount, reversalCount, null, null);
+                    amount, recordCount, reversalCount, null, null, null);
         }
     }
 

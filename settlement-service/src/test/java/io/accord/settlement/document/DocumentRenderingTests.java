@@ -160,8 +160,9 @@ class DocumentRenderingTests {
         assertThat(text).as("the rate as a person writes it, not the terms' scale").contains("Tax 19 % on 2.00");
         assertThat(printed.title()).isEqualTo("Settlement statement (revenue share and wholesale, netted)");
         assertThat(printed.legalNotes()).containsExactly(DocumentComposer.SELF_BILLING_REVENUE_SHARE_NOTE);
-        assertThat(text).contains("Settlement statement (revenue share and wholesale, netted)",
-                "Self-billing of the revenue-share lines", "Total payable to the partner");
+        assertThat(text.replaceAll("\\s+", " ")).contains(
+                "Settlement statement: self-billed invoice (revenue share) and invoice (wholesale), "
+                        + "netted", "Self-billing of the revenue-share lines", "Total payable to the partner");
     }
 
     @Test
@@ -236,7 +237,7 @@ class DocumentRenderingTests {
         // records of no one price: no price printed
         assertThat(printed.lines().get(1).usage()).isEqualTo("1 rated record, 4.1 MIN");
         assertThat(text).contains("1274.5 MB", "Usage: 3 rated records, 1274.5 MB charged at 0.00078125 EUR per MB",
-                "4.1 MIN", "Usage: 1 rated record, 4.1 MIN");
+                "4.1 min", "Usage: 1 rated record, 4.1 min");
         assertThat(json).contains("\"unit\":\"MB\"", "\"recordCount\":3", "\"unitPrice\":\"0.00078125\"");
     }
 
@@ -256,5 +257,92 @@ class DocumentRenderingTests {
         assertThat(printed.paymentAccount().iban()).isNull();
         assertThat(text).contains("Credit note", "Corrects: ACD-2026-000007", "Reason: dispute dsp-7 accepted",
                 "Missing video minutes", "29.75 EUR", "IBAN: not confirmed yet", "(not known)");
+    }
+
+    @Test
+    void aGermanPartnersSelfBilledStatementIsAGutschriftInGermanWithGermanNumbersAndDatesWhileTheJsonKeepsCodes()
+            throws Exception {
+        UUID partner = UUID.randomUUID();
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), partner, "REVENUE_SHARE_STATEMENT",
+                "ACD-2026-000031", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "PAYABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "USAGE_REVENUE_SHARE", "Revenue share: Video Plus × VOICE",
+                        "off-video", "VOICE", new BigDecimal("9962.233333363"), new BigDecimal("13220.20"), null,
+                        null, null, "MIN", 37772L, new BigDecimal("0.5"))),
+                new BigDecimal("13220.20"), "19.0000", new BigDecimal("2511.84"), null, new BigDecimal("15732.04"),
+                null, null, List.of());
+        PartnerTerms.LegalData streamly = new PartnerTerms.LegalData(partner, "Streamly Media GmbH", "DE",
+                "SELL_THROUGH", "EUR", "DE136695976",
+                new PartnerTerms.Address("Torstraße 1", null, "Berlin", "10119", "DE"), null);
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER, streamly);
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(printed);
+
+        assertThat(text.replaceAll("\\s+", " ")).contains("Gutschrift – Abrechnung der Umsatzbeteiligung", "Belegnummer: ACD-2026-000031",
+                "Umsatzbeteiligung: Video Plus × VOICE", "13.220,20", "USt 19 % auf 13.220,20", "2.511,84 EUR",
+                "Gesamtbetrag zahlbar an den Partner15.732,04 EUR", "02.04.2026", "01.03.2026 bis 01.04.2026",
+                "02.05.2026", "9.962,233 Min.", "37772 bewertete Datensätze",
+                "berechnet zu 0,50 EUR je Min.", "Gutschrift: Abrechnung durch den Leistungsempfänger",
+                "§ 14 Abs. 2 Satz 2 und Abs. 4 Satz 1 Nr. 10 UStG")
+                .doesNotContain("Self-billing", "Total payable", "9962.233333363");
+        // the JSON stays machine-readable: codes, exact figures, its texts as before
+        assertThat(printed.language()).isEqualTo("de");
+        assertThat(printed.selfBilled()).isTrue();
+        assertThat(printed.title()).isEqualTo("Self-billing revenue-share statement");
+        assertThat(json).contains("\"language\":\"de\"", "\"selfBilled\":true", "\"quantity\":\"9962.233333363\"",
+                "\"unitPrice\":\"0.5\"", "\"netAmount\":\"13220.20\"");
+    }
+
+    @Test
+    void anEnglishSelfBilledStatementSaysSoAndPrintsQuantitiesAndPricesReadablyWithItsShare() throws Exception {
+        UUID partner = UUID.randomUUID();
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), partner, "REVENUE_SHARE_STATEMENT",
+                "ACD-2026-000032", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "PAYABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "USAGE_REVENUE_SHARE", "Revenue share: Video Plus × VOICE",
+                                "off-video", "VOICE", new BigDecimal("9962.233333363"), new BigDecimal("100.00"),
+                                null, null, null, "MIN", 12L, null),
+                        new DocumentContent.Line(2, "USAGE_REVENUE_SHARE", "Revenue share: Video Plus × PLAY",
+                                "off-video", "PLAY", new BigDecimal("37772.000000000"), new BigDecimal("13220.20"),
+                                null, null, null, "EVENT", 37772L, new BigDecimal("0.500000000000"),
+                                new BigDecimal("70.0000"))),
+                new BigDecimal("13320.20"), "0", new BigDecimal("0.00"), null, new BigDecimal("13320.20"),
+                null, null, List.of());
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER,
+                legal(partner, "Northwind SAS", "FR", null));
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+
+        assertThat(printed.language()).isEqualTo("en");
+        assertThat(text).contains("Self-billed invoice – revenue-share statement", "9962.233 min",
+                "37772 events", "Usage: 37772 rated records, 37772 events charged at 0.50 EUR per event, share 70 %")
+                .doesNotContain("9962.233333363", "0.5 EUR per EVENT", "Gutschrift");
+        assertThat(printed.lines().get(1).shareRate()).isEqualTo("70");
+        assertThat(printed.lines().get(0).shareRate()).isNull();
+        assertThat(printed.lines().get(0).quantity()).isEqualTo("9962.233333363");
+    }
+
+    @Test
+    void anAustrianResellersWholesaleInvoiceIsAPlainInvoiceInGermanNotAGutschrift() throws Exception {
+        UUID partner = UUID.randomUUID();
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), partner, "WHOLESALE_INVOICE",
+                "ACD-2026-000033", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "RECEIVABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "WHOLESALE", "Wholesale: SIM Plan × DATA", "sim-plan", "DATA",
+                        new BigDecimal("1200"), new BigDecimal("-1500.00"))),
+                new BigDecimal("-1500.00"), "0", new BigDecimal("0.00"), REVERSE_CHARGE, new BigDecimal("-1500.00"),
+                null, null, List.of());
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER,
+                legal(partner, "Alpen Mobil GmbH", "AT", null));
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed));
+
+        assertThat(printed.selfBilled()).isFalse();
+        assertThat(text).contains("Rechnung (Wholesale)", "Gesamtbetrag zahlbar durch den Partner1.500,00 EUR",
+                "Steuerschuldnerschaft des Leistungsempfängers").doesNotContain("Gutschrift");
     }
 }

@@ -82,10 +82,12 @@ class StatementDocumentTests {
         String sha = SettlementDocuments.sha256(pdf.body());
         assertThat(pdf.headers().firstValue("X-Document-SHA256")).hasValue(sha);
         String text = text(pdf.body());
-        assertThat(text).contains("Self-billing revenue-share statement", issued.documentNumber(),
-                "Accord Telecom Deutschland GmbH", "DE811907980", "Friedrichstraße 100", "Streamly Media GmbH",
-                "DE136695976", "10117 Berlin", "Tax 19 % on 10.50", "2.00", "12.50", "DE02120300000000202051",
-                "Self-billing: this statement is issued by the recipient");
+        // the partner is German: its document is a "Gutschrift" in German (§ 14 Abs. 4 Satz 1 Nr. 10 UStG)
+        assertThat(text.replaceAll("\\s+", " ")).contains("Gutschrift – Abrechnung der Umsatzbeteiligung",
+                issued.documentNumber(), "Accord Telecom Deutschland GmbH", "DE811907980", "Friedrichstraße 100",
+                "Streamly Media GmbH", "DE136695976", "10117 Berlin", "USt 19 % auf 10,50", "2,00", "12,50",
+                "DE02120300000000202051", "Gutschrift: Abrechnung durch den Leistungsempfänger im Namen und für "
+                        + "Rechnung des leistenden Unternehmers");
 
         HttpResponse<byte[]> json = download(path, finance, "application/json");
         assertThat(json.statusCode()).isEqualTo(200);
@@ -155,8 +157,8 @@ class StatementDocumentTests {
         assertThat(taxLines.get(1).path("taxAmount").asString()).isEqualTo("-9.50");
         assertThat(document.path("totalAmount").asString()).isEqualTo("59.52");
         String text = text(download(path, finance, "application/pdf").body());
-        assertThat(text).contains("VAT on your supply to us (self-billed): 19 % on 100.03", "19.01 EUR",
-                "VAT on our supply to you: 19 % on -50.02", "-9.50 EUR", "59.52 EUR");
+        assertThat(text).contains("USt auf Ihre Leistung an uns (Gutschrift): 19 % auf 100,03", "19,01 EUR",
+                "USt auf unsere Leistung an Sie: 19 % auf -50,02", "-9,50 EUR", "59,52 EUR");
     }
 
     @Test
@@ -203,9 +205,9 @@ class StatementDocumentTests {
         assertThat(onBehalf.path("missing").get(1).asString()).startsWith("tax category: not known");
 
         String text = text(download(path, finance, "application/pdf").body());
-        assertThat(text).contains("Billing on behalf of Streamly Media GmbH", "Tax category", "REDUCED",
-                "Total REDUCED", "4.00 EUR", "Total STANDARD", "13.20 EUR", "Total (not known)")
-                .as("at the minor unit on the document").doesNotContain("13.200000");
+        assertThat(text.replaceAll("\\s+", " ")).contains("Abrechnung im Namen von Streamly Media GmbH", "Steuerkategorie", "REDUCED",
+                "Summe REDUCED", "4,00 EUR", "Summe STANDARD", "13,20 EUR", "Summe (nicht bekannt)")
+                .as("at the minor unit on the document").doesNotContain("13.200000", "13,200000");
     }
 
     private static UsageRated onBehalf(String partner, Instant usage, String customer, String usageType,

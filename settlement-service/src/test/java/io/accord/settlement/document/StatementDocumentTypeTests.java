@@ -85,9 +85,11 @@ class StatementDocumentTypeTests {
         assertThat(document.path("title").asString()).isEqualTo("Wholesale invoice (credit balance)");
         assertThat(document.path("legalNotes").toString()).doesNotContain("Self-billing").contains("Credit balance");
         String text = pdf(issued);
-        assertThat(text).contains("Wholesale invoice (credit balance)", "Total payable to the partner",
-                "Credit balance: the credits on this invoice exceed its charges", "DE02120300000000202051");
-        assertThat(text).doesNotContain("Self-billing", "self-billing revenue-share");
+        // a German partner's PDF is German: our invoice, not a "Gutschrift" (its note says so)
+        assertThat(text.replaceAll("\\s+", " ")).contains("Rechnung (Wholesale) (Saldo zu Ihren Gunsten)",
+                "Gesamtbetrag zahlbar an den Partner", "Saldo zu Ihren Gunsten: die Gutschriften dieser Rechnung",
+                "keine Gutschrift im Sinne des § 14 Abs. 2 Satz 2 UStG", "DE02120300000000202051");
+        assertThat(text).doesNotContain("Self-billing", "Gutschrift –", "Abrechnung: Gutschrift");
     }
 
     @Test
@@ -104,10 +106,11 @@ class StatementDocumentTypeTests {
         assertThat(issuedEvent(issued).documentType()).isEqualTo("REVENUE_SHARE_STATEMENT");
         assertThat(tmfCategory(issued)).isEqualTo("REVENUE_SHARE_STATEMENT");
         String text = pdf(issued);
-        assertThat(text).contains("Self-billing revenue-share statement (debit balance)",
-                "Self-billing: this statement is issued by the recipient", "Debit balance:",
-                "Total payable by the partner");
-        assertThat(text).doesNotContain("Wholesale invoice");
+        assertThat(text.replaceAll("\\s+", " ")).contains(
+                "Gutschrift – Abrechnung der Umsatzbeteiligung (Saldo zu Ihren Lasten)",
+                "Gutschrift: Abrechnung durch den Leistungsempfänger", "Saldo zu Ihren Lasten:",
+                "Gesamtbetrag zahlbar durch den Partner");
+        assertThat(text).doesNotContain("Rechnung (Wholesale)");
     }
 
     @Test

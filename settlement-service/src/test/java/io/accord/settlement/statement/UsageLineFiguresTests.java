@@ -119,6 +119,50 @@ class UsageLineFiguresTests {
         assertThat(reread.lines()).extracting(Statements.Line::recordCount).containsExactlyInAnyOrder(1L, 2L, 2L);
     }
 
+    @Test
+    void aReRatedLineKeepsTheOnePriceAndShareOfItsRecordsInForceAndALineOfMixedSharesShowsNone() {
+        String partner = fixtures.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        // 10 plays first rated at 1.00 EUR each, then re-rated at 0.50: the reversal cancels the first record
+        io.accord.contracts.usage.UsageRated first = share(partner, "PLAY", "10", "EVENT", "10.00", "70");
+        RatedUsageEvents.send(first, RatedUsageEvents.reversalOf(first),
+                share(partner, "PLAY", "10", "EVENT", "5.00", "70"),
+                share(partner, "PLAY", "4", "EVENT", "2.00", "70"),
+                share(partner, "VOICE", "60", "S", "1.00", "70"),
+                share(partner, "VOICE", "60", "S", "1.00", "50"));
+        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(period).stream()
+                .mapToLong(UsageSums.Sum::recordCount).sum() == 4 && sums.ofPeriod(period).stream()
+                .mapToLong(UsageSums.Sum::reversalCount).sum() == 1);
+        periods.startClosing(period);
+        Statements.View drafted = statements.draft(partnerId, period, "finance");
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+
+        JsonNode lines = finance.get(STATEMENTS + drafted.id()).json().path("lines");
+        JsonNode plays = line(lines, "EVENT");
+        assertThat(plays.path("recordCount").asLong()).isEqualTo(2);
+        assertThat(new BigDecimal(plays.path("unitPrice").asString())).isEqualByComparingTo("0.5");
+        assertThat(new BigDecimal(plays.path("shareRate").asString())).isEqualByComparingTo("70");
+        // 14 plays at 0.50, 70 %: 4.90
+        assertThat(new BigDecimal(plays.path("unrounded").asString())).isEqualByComparingTo("4.90");
+        JsonNode seconds = line(lines, "S");
+        assertThat(seconds.path("unitPrice").isNull()).as("one price, 1.00 EUR per 60 s").isFalse();
+        assertThat(seconds.path("shareRate").isNull()).as("records of two shares: none").isTrue();
+
+        Statements.View issued = statements.issue(statements.approve(drafted.id(), "finance-b").id());
+        JsonNode document = finance.header("Accept", "application/json")
+                .get(STATEMENTS + issued.id() + "/document").json();
+        assertThat(line(document.path("lines"), "EVENT").path("shareRate").asString()).isEqualTo("70");
+        assertThat(document.path("language").asString()).isEqualTo("de");
+    }
+
+    private static io.accord.contracts.usage.UsageRated share(String partner, String usageType, String quantity,
+                                                              String unit, String charge, String percent) {
+        return RatedUsageEvents.rated("off-video", Instant.now().minus(Duration.ofDays(40))).usageType(usageType)
+                .quantity(quantity, unit).charge(charge).share(partner, percent).build();
+    }
+
     /**
      * A reseller's drafted statement of DATA in MB (two records at 0.80 EUR per GB), in GB (one) and VOICE in
      * minutes (one at 0.01 EUR per minute, one raised to a 0.50 least charge): three wholesale lines.

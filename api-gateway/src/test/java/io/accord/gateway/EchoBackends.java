@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Real HTTP servers standing in for the services: each answers with what it received (its own name, method, path
  * with query, Authorization, X-Correlation-Id, and every header under {@code headers} with its name in lower case)
  * so a test sees exactly what the gateway forwarded. A path ending in {@code /slow} is held until
- * {@link #releaseSlowRequests()}, and {@code /v3/api-docs} returns a large OpenAPI document whose server is the
+ * {@link #releaseSlowRequests()}, a request with {@code X-Echo-Delay-Millis} is answered that late (a service busy
+ * committing a bulk write), and {@code /v3/api-docs} returns a large OpenAPI document whose server is the
  * backend's own address.
  */
 final class EchoBackends {
@@ -77,6 +78,10 @@ final class EchoBackends {
             if (uri.getPath().endsWith("/slow")) {
                 awaitRelease();
             }
+            String delay = exchange.getRequestHeaders().getFirst("X-Echo-Delay-Millis");
+            if (delay != null) {
+                answerLate(Long.parseLong(delay));
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             if (uri.getPath().equals("/v3/api-docs")) {
                 body.put("openapi", "3.1.0");
@@ -101,6 +106,15 @@ final class EchoBackends {
             exchange.getResponseHeaders().set("X-Total-Count", "1");
             exchange.sendResponseHeaders(200, json.length);
             exchange.getResponseBody().write(json);
+        }
+    }
+
+    private static void answerLate(long millis) {
+        try {
+            new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,17 +8,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tight limits, a service that is down (dispute) and a short response timeout. */
+/** Tight limits, a service that is down (dispute) and a short response timeout (longer for bulk writes). */
 @TestPropertySource(properties = {
         "accord.gateway.rate-limit.authenticated.capacity=3",
         "accord.gateway.rate-limit.authenticated.refill-tokens=1",
         "accord.gateway.rate-limit.authenticated.refill-period=1h",
         "accord.gateway.rate-limit.application-submissions.capacity=2",
-        "accord.gateway.timeouts.response=500ms"})
+        "accord.gateway.timeouts.response=5s",
+        "accord.gateway.timeouts.bulk-response=20s"})
 class ResilienceTests extends GatewayTestSupport {
 
     @DynamicPropertySource
@@ -37,10 +39,15 @@ class ResilienceTests extends GatewayTestSupport {
     void limitsEachPartnerToItsBucketAndAnswersTooManyRequests() {
         String partnerId = UUID.randomUUID().toString();
         for (int i = 0; i < 3; i++) {
+            int remaining = 2 - i;
             client.get().uri("/api/rating/rollups")
                     .header(AUTHORIZATION, bearer(TestTokens.partnerOf(partnerId, Roles.PARTNER_USER)))
                     .exchange()
-                    .expectStatus().isOk();
+                    .expectStatus().isOk()
+                    // one token an hour comes back: the bucket is full again an hour per token taken
+                    .expectHeader().valueEquals("RateLimit-Limit", "3")
+                    .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(remaining))
+                    .expectHeader().valueEquals("RateLimit-Reset", Long.toString(3600L * (3 - remaining)));
         }
 
         var limited = client.get().uri("/api/rating/rollups")
@@ -48,6 +55,7 @@ class ResilienceTests extends GatewayTestSupport {
                 .exchange();
 
         limited.expectHeader().value("Retry-After", seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        limited.expectHeader().valueEquals("RateLimit-Remaining", "0");
         assertProblem(limited, 429, "rate-limited");
         client.get().uri("/api/rating/rollups")
                 .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_USER)))
@@ -87,6 +95,38 @@ class ResilienceTests extends GatewayTestSupport {
     void answersGatewayTimeoutProblemWhenTheBackendIsTooSlow() {
         assertProblem(client.get().uri("/api/rating/usage/slow")
                 .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_USER)))
+                .exchange(), 504, "gateway-timeout");
+    }
+
+    /** A write that timed out may have been committed: the caller is told how to find out without doing it twice. */
+    @Test
+    void aGatewayTimeoutSaysTheRequestMayHaveBeenCarriedOutAndHowToRetrySafely() {
+        client.post().uri("/api/rating/usage/slow")
+                .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_ADMIN)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectBody()
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
+                        .contains("may still have been carried out", "same Idempotency-Key", "check the resource"));
+    }
+
+    /** A 10,000-record batch or a large upload may take longer than other requests while the service commits it. */
+    @Test
+    void bulkWritesAndUploadsWaitLongerThanOtherRequests() {
+        for (String bulk : List.of("/tmf-api/usageManagement/v4/usage/batch", "/api/rating/usage/files")) {
+            client.post().uri(bulk)
+                    .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_ADMIN)))
+                    .header("X-Echo-Delay-Millis", "7000")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("[]")
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.path").isEqualTo(bulk);
+        }
+        assertProblem(client.post().uri("/tmf-api/usageManagement/v4/usage")
+                .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_ADMIN)))
+                .header("X-Echo-Delay-Millis", "7000")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange(), 504, "gateway-timeout");
     }
 }

@@ -65,7 +65,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                     || error instanceof ResponseStatusException timeout && timeout.getStatusCode().value() == 504) {
                 log.warn("Backend timed out for {}", target);
                 return problems.write(exchange, ProblemType.GATEWAY_TIMEOUT,
-                        "The service behind " + target + " did not answer in time.");
+                        "The service behind " + target + " did not answer in time. The request may still have been "
+                                + "carried out: retry it with the same Idempotency-Key (the first answer is replayed), "
+                                + "or, if it was sent without one, check the resource before sending it again.");
             }
             if (error instanceof UnsupportedMediaTypeStatusException unsupported) {
                 List<String> accepted = unsupported.getSupportedMediaTypes().stream().map(Object::toString)

@@ -15,7 +15,6 @@ import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
-import java.time.Duration;
 
 /**
  * Limits each caller's request rate: a partner by its {@code partner_id} (all of its users and systems share one
@@ -24,10 +23,19 @@ import java.time.Duration;
  * or behind trusted proxies ({@code accord.gateway.rate-limit.trusted-proxies}) the right-most address in their
  * forwarding header that is not one of them (see {@link ClientAddress}). Leave {@code server.forward-headers-strategy}
  * unset: it would take the left-most, client-controlled address.
+ * <p>
+ * Every limited answer tells the caller its quota (draft-ietf-httpapi-ratelimit-headers, the widely used
+ * three-header form): {@code RateLimit-Limit} (the burst, the bucket's capacity), {@code RateLimit-Remaining}
+ * (tokens left after this request) and {@code RateLimit-Reset} (seconds until the bucket is full again). They come
+ * from the probe the bucket answers the request's consumption with, so they cost no extra bucket access.
  */
 @Component
 @Order(0)
 class RateLimitFilter implements WebFilter {
+
+    static final String LIMIT = "RateLimit-Limit";
+    static final String REMAINING = "RateLimit-Remaining";
+    static final String RESET = "RateLimit-Reset";
 
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
@@ -49,9 +57,10 @@ class RateLimitFilter implements WebFilter {
         return exchange.getPrincipal()
                 .map(principal -> limit(exchange, principal))
                 .switchIfEmpty(Mono.fromSupplier(() -> limit(exchange, null)))
-                .flatMap(decision -> decision.retryAfter().isZero()
-                        ? chain.filter(exchange)
-                        : reject(exchange, decision));
+                .flatMap(decision -> {
+                    announce(exchange, decision);
+                    return decision.quota().retryAfter().isZero() ? chain.filter(exchange) : reject(exchange, decision);
+                });
     }
 
     private Decision limit(ServerWebExchange exchange, Principal principal) {
@@ -70,11 +79,20 @@ class RateLimitFilter implements WebFilter {
             key = "ip:" + clientIp(exchange);
             bandwidth = properties.anonymous();
         }
-        return new Decision(limiter.acquire(key, bandwidth), bandwidth);
+        return new Decision(limiter.take(key, bandwidth), bandwidth);
+    }
+
+    private static void announce(ServerWebExchange exchange, Decision decision) {
+        RateLimitProperties.Bandwidth bandwidth = decision.bandwidth();
+        long remaining = decision.quota().remaining();
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set(LIMIT, Long.toString(bandwidth.capacity()));
+        headers.set(REMAINING, Long.toString(remaining));
+        headers.set(RESET, Long.toString(bandwidth.secondsToFill(bandwidth.capacity() - remaining)));
     }
 
     private Mono<Void> reject(ServerWebExchange exchange, Decision decision) {
-        long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+        long seconds = Math.max(1, (decision.quota().retryAfter().toMillis() + 999) / 1000);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         return problems.write(exchange, ProblemType.RATE_LIMITED, "Rate limit of " + decision.bandwidth().describe()
                 + " exceeded. Retry after " + seconds + " s.");
@@ -94,6 +112,6 @@ class RateLimitFilter implements WebFilter {
                 exchange.getRequest().getHeaders().get(properties.clientAddressHeader()));
     }
 
-    private record Decision(Duration retryAfter, RateLimitProperties.Bandwidth bandwidth) {
+    private record Decision(RateLimiter.Quota quota, RateLimitProperties.Bandwidth bandwidth) {
     }
 }

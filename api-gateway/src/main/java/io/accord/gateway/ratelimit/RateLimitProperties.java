@@ -74,6 +74,15 @@ record RateLimitProperties(
             return refillPeriod.multipliedBy(capacity).dividedBy(refillTokens).plus(refillPeriod);
         }
 
+        /** Whole seconds (rounded up) until {@code missing} tokens are back: refill is spread over the period. */
+        long secondsToFill(long missing) {
+            if (missing <= 0) {
+                return 0;
+            }
+            long millis = Math.ceilDiv(refillPeriod.toMillis() * missing, refillTokens);
+            return Math.ceilDiv(millis, 1000);
+        }
+
         String describe() {
             return refillTokens + " requests per " + refillPeriod.toString().substring(2).toLowerCase()
                     + " (bursts of " + capacity + ")";

@@ -50,8 +50,21 @@ final class RateLimiter {
 
     /** {@link Duration#ZERO} when the request may pass, otherwise how long the caller should wait. */
     Duration acquire(String key, RateLimitProperties.Bandwidth bandwidth) {
+        return take(key, bandwidth).retryAfter();
+    }
+
+    /** Takes a token for the request, and tells what is left: the probe Bucket4j answers with anyway. */
+    Quota take(String key, RateLimitProperties.Bandwidth bandwidth) {
         ConsumptionProbe probe = buckets.get(key, k -> newBucket(bandwidth)).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+        return new Quota(probe.isConsumed() ? Duration.ZERO
+                : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill())), probe.getRemainingTokens());
+    }
+
+    /**
+     * @param retryAfter {@link Duration#ZERO} when the request may pass, otherwise how long the caller should wait
+     * @param remaining  requests the caller may still make in a burst
+     */
+    record Quota(Duration retryAfter, long remaining) {
     }
 
     long trackedKeys() {

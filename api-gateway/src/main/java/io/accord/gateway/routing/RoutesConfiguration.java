@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -20,20 +21,29 @@ import java.util.stream.Stream;
 /**
  * One route per service for its API and TMF paths (forwarded unchanged, the Authorization header included, so
  * the services see the caller's token), and one per service for its OpenAPI document under
- * {@code /docs/<service>/v3/api-docs}, listed in the gateway's Swagger UI.
+ * {@code /docs/<service>/v3/api-docs}, listed in the gateway's Swagger UI. Bulk writes and uploads have a route of
+ * their own with the longer {@code bulk-response} timeout.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutesConfiguration {
 
     @Bean
     RouteLocator accordRoutes(RouteLocatorBuilder builder, RoutingProperties properties, JsonMapper jsonMapper) {
-        Map<String, Object> timeouts = Map.of(
-                RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, Math.toIntExact(properties.timeouts().connect().toMillis()),
-                RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, properties.timeouts().response().toMillis());
+        RoutingProperties.Timeouts limits = properties.timeouts();
+        Map<String, Object> timeouts = timeouts(limits.connect(), limits.response());
+        Map<String, Object> bulkTimeouts = timeouts(limits.connect(), limits.bulkResponse());
         ApiDocsServerRewrite docsRewrite = new ApiDocsServerRewrite(jsonMapper);
         RouteLocatorBuilder.Builder routes = builder.routes();
         for (Service service : Service.values()) {
             var backend = properties.backends().of(service);
+            if (!service.bulkPaths().isEmpty()) {
+                // ahead of the service's route, whose paths include these
+                routes.route(service.id() + "-bulk", route -> route
+                        .order(-1)
+                        .path(service.bulkPaths().toArray(String[]::new))
+                        .metadata(bulkTimeouts)
+                        .uri(backend));
+            }
             routes.route(service.id(), route -> route
                     .path(service.paths().toArray(String[]::new))
                     .metadata(timeouts)
@@ -47,6 +57,11 @@ class RoutesConfiguration {
                     .uri(backend));
         }
         return routes.build();
+    }
+
+    private static Map<String, Object> timeouts(Duration connect, Duration response) {
+        return Map.of(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, Math.toIntExact(connect.toMillis()),
+                RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, response.toMillis());
     }
 
     /**

@@ -11,7 +11,7 @@ import java.time.Duration;
  *
  * @param backends base URI of each service (the request path is forwarded unchanged)
  * @param timeouts connect and response timeouts applied to every route and to each service's part of the
- *                 cross-service audit query
+ *                 cross-service audit query; bulk writes and uploads wait longer
  */
 @ConfigurationProperties("accord.gateway")
 record RoutingProperties(@DefaultValue Backends backends, @DefaultValue Timeouts timeouts) {
@@ -37,9 +37,13 @@ record RoutingProperties(@DefaultValue Backends backends, @DefaultValue Timeouts
     }
 
     /**
-     * @param connect  how long opening a connection to a backend may take; past it the caller gets 503
-     * @param response how long a backend may take to start answering; past it the caller gets 504
+     * @param connect      how long opening a connection to a backend may take; past it the caller gets 503
+     * @param response     how long a backend may take to start answering; past it the caller gets 504
+     * @param bulkResponse the same for bulk writes and uploads ({@link Service#bulkPaths()}): a 10,000-record
+     *                     usage batch or a large import may take longer than {@code response} under load, and a 504
+     *                     for a request the service then commits makes the caller guess
      */
-    record Timeouts(@DefaultValue("2s") Duration connect, @DefaultValue("30s") Duration response) {
+    record Timeouts(@DefaultValue("2s") Duration connect, @DefaultValue("30s") Duration response,
+                    @DefaultValue("120s") Duration bulkResponse) {
     }
 }

@@ -1,7 +1,6 @@
 package io.accord.platform.idempotency;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
@@ -32,10 +31,5 @@ final class CapturedResponse extends ContentCachingResponseWrapper {
 
     boolean writtenByContainer() {
         return writtenByContainer;
-    }
-
-    StoredResponse stored() {
-        return new StoredResponse(getStatus(), getContentType(), getHeader(HttpHeaders.LOCATION),
-                getContentAsByteArray());
     }
 }

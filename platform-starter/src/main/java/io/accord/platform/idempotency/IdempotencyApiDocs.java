@@ -18,7 +18,11 @@ class IdempotencyApiDocs implements GlobalOpenApiCustomizer {
             request answers 422, a retry while the first is still running 409 with `Retry-After`. Use a new random \
             key (a UUID; at least 16 characters) per intended write; keys are remembered for 24 hours by default \
             and belong to the caller (token subject, else `X-Tracking-Secret`). A retry without either gets 409 \
-            `idempotency-request-completed` instead of the first answer, which may hold a secret.""";
+            `idempotency-request-completed` instead of the first answer, which may hold a secret. Answers are kept \
+            compressed, up to 4 MB by default (a 10,000-record usage batch's answer takes under 0.5 MB); a \
+            successful answer larger still is not run twice either: the retry gets 409 \
+            `idempotency-answer-not-kept` (`firstStatus`, `firstLocation`), and the results are read through the \
+            API.""";
 
     @Override
     public void customise(OpenAPI openApi) {

@@ -2,6 +2,7 @@ package io.accord.platform.idempotency;
 
 import io.accord.platform.idempotency.IdempotencyStore.InProgress;
 import io.accord.platform.idempotency.IdempotencyStore.Mismatch;
+import io.accord.platform.idempotency.IdempotencyStore.NotKept;
 import io.accord.platform.idempotency.IdempotencyStore.Replay;
 import io.accord.platform.idempotency.IdempotencyStore.Won;
 import io.accord.platform.idempotency.RequestFingerprint.Read;
@@ -118,6 +119,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 done.setProperty("firstStatus", replay.response().status());
                 problems.write(request, response, done);
             }
+            case NotKept notKept -> problems.write(request, response, notKept(notKept));
             case Mismatch mismatch -> problems.write(request, response, Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
                     "idempotency-key-reused", "This " + HEADER + " was used for a different request "
                             + "(method, path or body); a new request needs a new key."));
@@ -127,6 +129,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         "The first request with this " + HEADER + " is still running; retry shortly.");
             }
         }
+    }
+
+    /** The first request was carried out; running it again would do it twice, and its answer was not kept. */
+    private static ProblemDetail notKept(NotKept notKept) {
+        ProblemDetail done = Problems.of(HttpStatus.CONFLICT, "idempotency-answer-not-kept",
+                "A request with this " + HEADER + " was already carried out (nothing was done twice), but its answer "
+                        + "was too large to keep for a replay. Look its results up instead"
+                        + (notKept.location() == null ? "" : " (at firstLocation)") + ": read what it created or "
+                        + "changed through the API, e.g. by the ids your request gave them (for a usage batch the "
+                        + "usage list filtered by usageId, or the fate API).");
+        done.setProperty("firstStatus", notKept.status());
+        if (notKept.location() != null) {
+            done.setProperty("firstLocation", notKept.location());
+        }
+        return done;
     }
 
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, CallerScope caller,
@@ -158,15 +175,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
             settleAnonymous(captured, scope, key, token);
             return;
         }
-        if (captured.getContentSize() > properties.maxStoredBodySize().toBytes()) {
-            log.warn("Not storing the {}-byte answer to {} {} (max-stored-body-size {}): a retry runs again",
-                    captured.getContentSize(), request.getMethod(), request.getRequestURI(),
-                    properties.maxStoredBodySize());
-            release(scope, key, token);
+        byte[] sealed = SealedBody.seal(scope, key, captured.getContentAsByteArray());
+        if (sealed.length > properties.maxStoredBodySize().toBytes() && captured.getStatus() >= 400) {
+            release(scope, key, token); // a refusal changed nothing: a retry may simply run again
             return;
         }
+        if (sealed.length > properties.maxStoredBodySize().toBytes()) {
+            // the request was carried out: releasing the key would run it twice on a retry, so the claim is
+            // kept, without the answer, and the retry is told so
+            log.warn("Not keeping the {}-byte answer ({} bytes compressed) to {} {} (max-stored-body-size {}): a "
+                            + "retry gets 409 idempotency-answer-not-kept", captured.getContentSize(), sealed.length,
+                    request.getMethod(), request.getRequestURI(), properties.maxStoredBodySize());
+            sealed = null;
+        }
         try {
-            if (!store.complete(scope, key, token, captured.stored())) {
+            if (!store.complete(scope, key, token, captured.getStatus(), captured.getContentType(),
+                    captured.getHeader(HttpHeaders.LOCATION), sealed)) {
                 log.warn("{} {} outlived its lease of {} and another attempt took its {} over",
                         request.getMethod(), request.getRequestURI(), properties.lease(), HEADER);
             }
@@ -186,7 +210,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            store.complete(scope, key, token, new StoredResponse(captured.getStatus(), null, null, new byte[0]));
+            store.complete(scope, key, token, captured.getStatus(), null, null,
+                    SealedBody.seal(scope, key, new byte[0]));
         } catch (DataAccessException | TransactionException failure) {
             log.warn("Storing an anonymous {} failed; a retry runs again after the lease of {}",
                     HEADER, properties.lease(), failure);

@@ -25,6 +25,13 @@ class IdempotencyStore {
     record Replay(StoredResponse response) implements Claim {
     }
 
+    /**
+     * The first request was carried out, but its answer was too large to keep ({@code max-stored-body-size}):
+     * only its status and {@code Location} were stored.
+     */
+    record NotKept(int status, String location) implements Claim {
+    }
+
     /** The key was used for a different request. */
     record Mismatch() implements Claim {
     }
@@ -95,6 +102,9 @@ class IdempotencyStore {
                         if (rs.getTimestamp("completed_at") == null) {
                             return new InProgress();
                         }
+                        if (rs.getBytes("response_body") == null) {
+                            return new NotKept(rs.getInt("response_status"), rs.getString("response_location"));
+                        }
                         return new Replay(new StoredResponse(rs.getInt("response_status"),
                                 rs.getString("response_content_type"), rs.getString("response_location"),
                                 SealedBody.open(scope, key, rs.getBytes("response_body"))));
@@ -103,9 +113,14 @@ class IdempotencyStore {
         });
     }
 
-    /** Stores the answer; false when the claim was taken over meanwhile (this attempt outlived its lease). */
-    boolean complete(String scope, IdempotencyKey key, UUID token, StoredResponse response) {
-        return Boolean.TRUE.equals(ownTransaction.execute(status -> jdbc.sql("""
+    /**
+     * Stores the answer, whose body is already {@link SealedBody#seal sealed}; a null body records that the request
+     * was carried out but its answer is not kept. False when the claim was taken over meanwhile (this attempt
+     * outlived its lease).
+     */
+    boolean complete(String scope, IdempotencyKey key, UUID token, int status, String contentType, String location,
+                     byte[] sealedBody) {
+        return Boolean.TRUE.equals(ownTransaction.execute(transaction -> jdbc.sql("""
                         update idempotency_key
                         set completed_at = clock_timestamp(),
                             expires_at = clock_timestamp() + :retention * interval '1 millisecond',
@@ -114,9 +129,8 @@ class IdempotencyStore {
                         where scope = :scope and key_hash = :key and claim_token = :token
                         """)
                 .param("retention", properties.retention().toMillis())
-                .param("status", response.status()).param("contentType", response.contentType())
-                .param("location", response.location())
-                .param("body", SealedBody.seal(scope, key, response.body()))
+                .param("status", status).param("contentType", contentType).param("location", location)
+                .param("body", sealedBody)
                 .param("scope", scope).param("key", key.hash()).param("token", token)
                 .update() == 1));
     }

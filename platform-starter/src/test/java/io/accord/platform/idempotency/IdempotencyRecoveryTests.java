@@ -68,19 +68,39 @@ class IdempotencyRecoveryTests {
     }
 
     @Test
-    void anAnswerLargerThanTheStoredMaximumIsNotKeptSoTheRetryRunsAgain() {
+    void anAnswerLargerThanTheStoredMaximumIsKeptCompressedAndReplayed() {
         String name = unique();
-        String key = UUID.randomUUID().toString();
-        TestHttp keyed = caller.header("Idempotency-Key", key);
+        TestHttp keyed = caller.header("Idempotency-Key", UUID.randomUUID().toString());
 
         TestHttp.Response first = keyed.post("/api/large-things", thing(name));
         TestHttp.Response retry = keyed.post("/api/large-things", thing(name));
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body().length()).isGreaterThan(8 * 1024);
-        assertThat(retry.header("Idempotency-Replayed")).isNull();
-        assertThat(writes.executions(name)).isEqualTo(2);
-        assertThat(rows(key)).isZero();
+        assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(writes.executions(name)).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerTooLargeEvenCompressedKeepsTheKeySoTheRetryIsToldInsteadOfRunningAgain() {
+        String name = unique();
+        String key = UUID.randomUUID().toString();
+        TestHttp keyed = caller.header("Idempotency-Key", key);
+
+        TestHttp.Response first = keyed.post("/api/incompressible-things", thing(name));
+        TestHttp.Response retry = keyed.post("/api/incompressible-things", thing(name));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.contentType()).startsWith("application/problem+json");
+        assertThat(retry.json().get("type").asString())
+                .isEqualTo("https://accord.dev/problems/idempotency-answer-not-kept");
+        assertThat(retry.json().get("firstStatus").asInt()).isEqualTo(201);
+        assertThat(retry.json().get("firstLocation").asString()).isEqualTo(first.header("Location"));
+        assertThat(retry.json().get("detail").asString()).contains("already carried out", "too large");
+        assertThat(writes.executions(name)).isEqualTo(1);
+        assertThat(rows(key)).isOne();
     }
 
     @Test

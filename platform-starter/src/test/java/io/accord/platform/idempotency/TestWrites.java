@@ -166,10 +166,19 @@ class TestWrites {
         throw new InvalidInputException("name", "this name is refused");
     }
 
-    /** An answer larger than the test's max-stored-body-size of 4 KB. */
+    /** An answer larger than the test's max-stored-body-size of 4 KB, which compresses well below it (as JSON does). */
     @PostMapping("/api/large-things")
     Created createLarge(@RequestBody Thing thing) {
-        return run(thing.name(), "x".repeat(8 * 1024));
+        return run(thing.name(), "{\"outcome\":\"RATED\"},".repeat(1024));
+    }
+
+    /** An answer that stays larger than the test's max-stored-body-size of 4 KB when compressed. */
+    @PostMapping("/api/incompressible-things")
+    ResponseEntity<Created> createIncompressible(@RequestBody Thing thing) {
+        byte[] noise = new byte[8 * 1024];
+        new java.security.SecureRandom().nextBytes(noise);
+        return ResponseEntity.status(201).location(java.net.URI.create("/api/things/" + thing.name()))
+                .body(run(thing.name(), java.util.Base64.getEncoder().encodeToString(noise)));
     }
 
     @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

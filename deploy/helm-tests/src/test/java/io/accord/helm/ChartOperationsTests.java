@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -372,11 +374,17 @@ class ChartOperationsTests {
         }).toList();
     }
 
+    /** The longest the gateway waits for a backend: its response timeout or its bulk routes' one. */
     private static Duration gatewayResponseTimeout() {
-        Matcher response = Pattern.compile("@DefaultValue\\(\"([^\"]+)\"\\) Duration response").matcher(Chart.read(
-                Chart.ROOT.resolve("api-gateway/src/main/java/io/accord/gateway/routing/RoutingProperties.java")));
-        assertThat(response.find()).as("the gateway's response timeout").isTrue();
-        return DurationStyle.detectAndParse(response.group(1));
+        Matcher response = Pattern.compile("@DefaultValue\\(\"([^\"]+)\"\\) Duration (response|bulkResponse)\\b")
+                .matcher(Chart.read(Chart.ROOT.resolve(
+                        "api-gateway/src/main/java/io/accord/gateway/routing/RoutingProperties.java")));
+        List<Duration> timeouts = new ArrayList<>();
+        while (response.find()) {
+            timeouts.add(DurationStyle.detectAndParse(response.group(1)));
+        }
+        assertThat(timeouts).as("the gateway's response and bulk response timeouts").hasSize(2);
+        return Collections.max(timeouts);
     }
 
     /** nginx's size syntax: a number with an optional k, m or g (binary units). */

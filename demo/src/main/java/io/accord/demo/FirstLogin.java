@@ -67,7 +67,8 @@ public final class FirstLogin {
         for (int i = 0; i < MAX_PAGES; i++) {
             String html = page.body();
             trail.add(page.request().method() + " " + page.uri() + " -> " + page.statusCode());
-            if (html.contains("Your account has been updated") || html.contains("account has been updated")) {
+            // in the user's locale: the realm's en or de (onboarding gives a German partner's users de)
+            if (html.contains("account has been updated") || html.contains("Benutzerkonto wurde aktualisiert")) {
                 return html;
             }
             Matcher form = FORM.matcher(html);

@@ -8,6 +8,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Identity provisioning in Keycloak, under {@code accord.onboarding.identity}.
@@ -26,6 +27,8 @@ import java.time.Duration;
  * @param connectTimeout how long to wait for a connection to Keycloak
  * @param readTimeout    how long to wait for one answer of Keycloak
  * @param invitation     the partner admin's first-login e-mail
+ * @param locales        the realm's {@code supportedLocales} (deploy/keycloak/accord-realm.json): the only values
+ *                       the {@code locale} attribute of a user onboarding creates may take, the first the fallback
  */
 @ConfigurationProperties("accord.onboarding.identity")
 @Validated
@@ -42,7 +45,8 @@ record IdentityProperties(
         @DefaultValue("20") int batchSize,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
-        @DefaultValue Invitation invitation) {
+        @DefaultValue Invitation invitation,
+        @DefaultValue({"en", "de"}) List<String> locales) {
 
     /**
      * Keycloak's execute-actions e-mail sent to a new partner admin, under {@code ...identity.invitation}.

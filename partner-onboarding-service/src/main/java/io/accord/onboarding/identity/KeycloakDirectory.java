@@ -36,7 +36,8 @@ class KeycloakDirectory {
         this.sessions = sessions;
     }
 
-    KeycloakIdentity provision(PartnerId partner, String legalName, AdminContact admin) {
+    /** @param locale the admin's language if its user is created now (see {@link UserLocales}) */
+    KeycloakIdentity provision(PartnerId partner, String legalName, AdminContact admin, String locale) {
         String groupName = Provisioning.groupName(partner);
         try (Keycloak keycloak = sessions.open()) {
             // a refused token is the client's configuration, the same for every partner: never NEEDS_ATTENTION
@@ -44,7 +45,7 @@ class KeycloakDirectory {
             RealmResource realm = keycloak.realm(sessions.realm());
             String groupId = step("find or create group " + groupName, () -> ensureGroup(realm, groupName, partner,
                     legalName));
-            String userId = step("find or create user " + admin.username(), () -> ensureUser(realm, admin));
+            String userId = step("find or create user " + admin.username(), () -> ensureUser(realm, admin, locale));
             UserResource user = realm.users().get(userId);
             step("check user " + admin.username() + " belongs to no other partner",
                     () -> requireNoOtherPartner(user, admin, partner, groupId));
@@ -162,7 +163,7 @@ class KeycloakDirectory {
     }
 
     /** An existing user is adopted as it is: its credentials and required actions are its own business. */
-    private static String ensureUser(RealmResource realm, AdminContact admin) {
+    private static String ensureUser(RealmResource realm, AdminContact admin, String locale) {
         Optional<UserRepresentation> existing = findUser(realm, admin.username());
         if (existing.isPresent()) {
             return existing.get().getId();
@@ -174,6 +175,9 @@ class KeycloakDirectory {
         user.setLastName(admin.lastName());
         user.setEnabled(true);
         user.setRequiredActions(List.of(UPDATE_PASSWORD));
+        if (locale != null) {
+            user.singleAttribute(UserLocales.ATTRIBUTE, locale);
+        }
         try (Response response = realm.users().create(user)) {
             if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
                 // created meanwhile under this name (adopt it), or the email belongs to another username

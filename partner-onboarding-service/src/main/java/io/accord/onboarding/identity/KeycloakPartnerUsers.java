@@ -76,10 +76,11 @@ class KeycloakPartnerUsers {
     }
 
     /**
-     * Creates the user in the partner's group with the role and the required action to set a password, and has
-     * Keycloak e-mail the link. An address that any Keycloak user has already is refused without saying whose.
+     * Creates the user in the partner's group with the role, the locale (the language of Keycloak's e-mails and pages
+     * for it) and the required action to set a password, and has Keycloak e-mail the link. An address that any
+     * Keycloak user has already is refused without saying whose.
      */
-    PartnerUser invite(Scope scope, AdminContact person, String role) {
+    PartnerUser invite(Scope scope, AdminContact person, String role, String locale) {
         String groupId = Objects.requireNonNull(scope.groupId(), "an invited user joins the partner's group");
         return call(realm -> {
             List<UserRepresentation> existing = new ArrayList<>(realm.users().searchByEmail(person.email(), true));
@@ -94,6 +95,7 @@ class KeycloakPartnerUsers {
             created.setLastName(person.lastName());
             created.setEnabled(true);
             created.setRequiredActions(List.of(KeycloakDirectory.UPDATE_PASSWORD));
+            created.singleAttribute(UserLocales.ATTRIBUTE, locale);
             String userId;
             try (Response response = realm.users().create(created)) {
                 if (response.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
@@ -116,10 +118,7 @@ class KeycloakPartnerUsers {
             grant(user.roles().realmLevel(), role);
             String invitationError = null;
             try {
-                IdentityProperties.Invitation invitation = properties.invitation();
-                user.executeActionsEmail(invitation.clientId(), invitation.redirectUri(),
-                        (int) invitation.lifespan().toSeconds(),
-                        List.of(KeycloakDirectory.UPDATE_PASSWORD, KeycloakDirectory.VERIFY_EMAIL));
+                sendInvitation(user);
             } catch (WebApplicationException mailRefused) {
                 invitationError = ProvisioningFailures.describe("send the invitation e-mail", mailRefused,
                         sessions.serverUrl());
@@ -159,6 +158,65 @@ class KeycloakPartnerUsers {
             user.logout();
             return of(user.toRepresentation(), user);
         });
+    }
+
+    /** Enables a removed (disabled) user again; its password and roles are as they were. */
+    PartnerUser enable(Scope scope, String userId) {
+        return call(realm -> {
+            member(realm, scope, userId);
+            UserResource user = realm.users().get(userId);
+            UserRepresentation current = user.toRepresentation();
+            if (Boolean.FALSE.equals(current.isEnabled())) {
+                current.setEnabled(true);
+                user.update(current);
+            }
+            return of(user.toRepresentation(), user);
+        });
+    }
+
+    /**
+     * Has Keycloak e-mail the link to set a password again (a new link; an earlier one works until it expires),
+     * giving a user without a locale of its own (invited before users had one) the partner's first.
+     *
+     * @throws ConflictException (409) for a user who set its password already, or a removed (disabled) one
+     */
+    PartnerUser resendInvitation(Scope scope, String userId, String locale) {
+        return call(realm -> {
+            UserRepresentation current = member(realm, scope, userId);
+            UserResource user = realm.users().get(userId);
+            if (Boolean.FALSE.equals(current.isEnabled())) {
+                throw new ConflictException("User " + current.getUsername() + " is removed (disabled): enable it"
+                        + " first (POST .../users/" + userId + "/enablement), then resend its invitation");
+            }
+            if (current.getRequiredActions() == null
+                    || !current.getRequiredActions().contains(KeycloakDirectory.UPDATE_PASSWORD)) {
+                throw new ConflictException("User " + current.getUsername() + " has set its password already:"
+                        + " there is no invitation to resend, it logs in with its password");
+            }
+            Map<String, List<String>> attributes = current.getAttributes();
+            if (attributes == null || attributes.getOrDefault(UserLocales.ATTRIBUTE, List.of()).isEmpty()) {
+                current.singleAttribute(UserLocales.ATTRIBUTE, locale);
+                user.update(current);
+            }
+            try {
+                sendInvitation(user);
+            } catch (WebApplicationException mailRefused) {
+                String reason = ProvisioningFailures.describe("send the invitation e-mail to "
+                        + current.getEmail(), mailRefused, sessions.serverUrl());
+                throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE, reason + "; nothing was sent, try again in a moment"),
+                        mailRefused);
+            }
+            return of(user.toRepresentation(), user);
+        });
+    }
+
+    /** Keycloak's execute-actions e-mail, in the user's locale: set a password and verify the address. */
+    private void sendInvitation(UserResource user) {
+        IdentityProperties.Invitation invitation = properties.invitation();
+        user.executeActionsEmail(invitation.clientId(), invitation.redirectUri(),
+                (int) invitation.lifespan().toSeconds(),
+                List.of(KeycloakDirectory.UPDATE_PASSWORD, KeycloakDirectory.VERIFY_EMAIL));
     }
 
     private ConflictException taken(RealmResource realm, Scope scope, String userId) {
@@ -243,7 +301,7 @@ class KeycloakPartnerUsers {
     private <T> T call(Function<RealmResource, T> work) {
         try (Keycloak keycloak = sessions.open()) {
             return work.apply(keycloak.realm(sessions.realm()));
-        } catch (ConflictException | NotFoundException | InvalidInputException answer) {
+        } catch (ConflictException | NotFoundException | InvalidInputException | ErrorResponseException answer) {
             throw answer;
         } catch (RuntimeException failure) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -27,6 +27,8 @@ class PartnerUserController {
     static final String PATH = "/api/onboarding/partners/{partnerId}/users";
     static final String USER_PATH = PATH + "/{userId}";
     static final String ROLE_PATH = USER_PATH + "/role";
+    static final String ENABLEMENT_PATH = USER_PATH + "/enablement";
+    static final String INVITATION_PATH = USER_PATH + "/invitation";
     static final String[] READERS = {Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.OPS, Roles.AUDITOR,
             Roles.PARTNER_ADMIN};
     static final String[] MANAGERS = {Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.PARTNER_ADMIN};
@@ -58,8 +60,9 @@ class PartnerUserController {
     @RequestExample("onboarding/partner-user-invitation.json")
     @PreAuthorize(MAY_MANAGE)
     @Operation(operationId = "invitePartnerUser", summary = "Invite a colleague by e-mail as partner-admin or "
-            + "partner-user: Keycloak e-mails a link to set a password; 409 for an e-mail already in use or a "
-            + "partner that is not ACTIVE or not provisioned")
+            + "partner-user: Keycloak e-mails a link to set a password, in the optional locale (else the language "
+            + "of the partner's country, else English); 409 for an e-mail already in use or a partner that is not "
+            + "ACTIVE or not provisioned")
     ResponseEntity<PartnerUserView> invite(@PathVariable UUID partnerId,
                                            @RequestBody PartnerUserRequests.Invitation request) {
         PartnerUserView view = PartnerUserView.of(partnerId, users.invite(new PartnerId(partnerId), request));
@@ -83,5 +86,22 @@ class PartnerUserController {
             + "listed; 409 for the partner's last enabled partner-admin")
     PartnerUserView remove(@PathVariable UUID partnerId, @PathVariable String userId) {
         return PartnerUserView.of(partnerId, users.remove(new PartnerId(partnerId), userId));
+    }
+
+    @PostMapping(ENABLEMENT_PATH)
+    @PreAuthorize(MAY_MANAGE)
+    @Operation(operationId = "enablePartnerUser", summary = "Enable a removed user again, with its password and "
+            + "role as they were (an enabled user: unchanged); 409 for a partner that is not ACTIVE")
+    PartnerUserView enable(@PathVariable UUID partnerId, @PathVariable String userId) {
+        return PartnerUserView.of(partnerId, users.enable(new PartnerId(partnerId), userId));
+    }
+
+    @PostMapping(INVITATION_PATH)
+    @PreAuthorize(MAY_MANAGE)
+    @Operation(operationId = "resendPartnerUserInvitation", summary = "Send the e-mail with the link to set a "
+            + "password again (a new link); 409 for a user who has set its password already or is removed, or a "
+            + "partner that is not ACTIVE; 503 when Keycloak could not send it")
+    PartnerUserView resendInvitation(@PathVariable UUID partnerId, @PathVariable String userId) {
+        return PartnerUserView.of(partnerId, users.resendInvitation(new PartnerId(partnerId), userId));
     }
 }

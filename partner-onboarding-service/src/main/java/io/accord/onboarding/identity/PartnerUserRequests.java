@@ -6,8 +6,14 @@ final class PartnerUserRequests {
     private PartnerUserRequests() {
     }
 
-    /** A colleague to invite by e-mail (also the username). @param role partner-admin or partner-user */
-    record Invitation(String email, String firstName, String lastName, String role) {
+    /**
+     * A colleague to invite by e-mail (also the username).
+     *
+     * @param role   partner-admin or partner-user
+     * @param locale optional: the language of Keycloak's e-mails and pages for the colleague, one of the realm's
+     *               supported locales; none: the language of the partner's country (else English)
+     */
+    record Invitation(String email, String firstName, String lastName, String role, String locale) {
     }
 
     /** @param role partner-admin or partner-user */

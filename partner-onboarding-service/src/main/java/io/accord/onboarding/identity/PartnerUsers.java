@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * A partner's own user management (found on 2026-12-07: only the admin provisioned at approval ever existed): its
- * partner-admin and the CSP staff who manage partners invite colleagues, change their role and remove them. Its
+ * partner-admin and the CSP staff who manage partners invite colleagues, change their role, remove them, enable them
+ * again and resend an invitation not used yet. Its
  * users are everyone whose tokens carry its partner_id: its group's members and the users with the attribute of
  * their own. The changes of one partner take turns, so two removals cannot both take its last admin.
  */
@@ -31,14 +32,16 @@ class PartnerUsers {
     private final PartnerDirectory partners;
     private final Tenancy tenancy;
     private final AuditTrail audit;
+    private final UserLocales locales;
 
     PartnerUsers(ProvisioningRepository provisionings, KeycloakPartnerUsers keycloak, PartnerDirectory partners,
-                 Tenancy tenancy, AuditTrail audit) {
+                 Tenancy tenancy, AuditTrail audit, UserLocales locales) {
         this.provisionings = provisionings;
         this.keycloak = keycloak;
         this.partners = partners;
         this.tenancy = tenancy;
         this.audit = audit;
+        this.locales = locales;
     }
 
     @Transactional(readOnly = true)
@@ -52,6 +55,7 @@ class PartnerUsers {
         visible(partner);
         AdminContact person = new AdminContact(request.email(), request.firstName(), request.lastName());
         String role = role(request.role());
+        String locale = locales.of(partner, request.locale());
         KeycloakPartnerUsers.Scope scope = changeable(partner);
         if (scope.groupId() == null) {
             throw new ConflictException("Partner " + partner + " has no group in Keycloak yet, which invited users"
@@ -59,7 +63,7 @@ class PartnerUsers {
                     + IdentityController.path(partner.value()) + "); its users who carry its partner_id themselves"
                     + " are listed and managed all the same");
         }
-        KeycloakPartnerUsers.PartnerUser invited = keycloak.invite(scope, person, role);
+        KeycloakPartnerUsers.PartnerUser invited = keycloak.invite(scope, person, role, locale);
         audit.record(partner, RESOURCE_TYPE, invited.userId(), "user-invited", null, invited);
         return invited;
     }
@@ -90,6 +94,30 @@ class PartnerUsers {
             audit.record(partner, RESOURCE_TYPE, userId, "user-removed", before, after);
         }
         return after;
+    }
+
+    /** A removed user is enabled again, of an ACTIVE partner only; an enabled one stays as it is. */
+    @Transactional
+    KeycloakPartnerUsers.PartnerUser enable(PartnerId partner, String userId) {
+        visible(partner);
+        KeycloakPartnerUsers.Scope scope = changeable(partner);
+        KeycloakPartnerUsers.PartnerUser before = keycloak.find(scope, userId);
+        if (before.enabled()) {
+            return before;
+        }
+        KeycloakPartnerUsers.PartnerUser after = keycloak.enable(scope, userId);
+        audit.record(partner, RESOURCE_TYPE, userId, "user-enabled", before, after);
+        return after;
+    }
+
+    /** A new link to set a password, for an enabled user who has not set one yet. @throws ConflictException (409) */
+    @Transactional
+    KeycloakPartnerUsers.PartnerUser resendInvitation(PartnerId partner, String userId) {
+        visible(partner);
+        KeycloakPartnerUsers.Scope scope = changeable(partner);
+        KeycloakPartnerUsers.PartnerUser sent = keycloak.resendInvitation(scope, userId, locales.of(partner));
+        audit.record(partner, RESOURCE_TYPE, userId, "user-invitation-sent", null, sent);
+        return sent;
     }
 
     /** Another partner's admin learns nothing of this partner, not even that it exists. */

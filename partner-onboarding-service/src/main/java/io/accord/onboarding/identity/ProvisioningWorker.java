@@ -41,6 +41,7 @@ class ProvisioningWorker implements DisposableBean {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final IdentityProperties properties;
+    private final UserLocales locales;
     private final ExponentialBackOff backoff;
     private final Clock clock;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(
@@ -48,12 +49,14 @@ class ProvisioningWorker implements DisposableBean {
     private final AtomicBoolean running = new AtomicBoolean();
 
     ProvisioningWorker(ProvisioningRepository provisionings, KeycloakDirectory keycloak, AuditTrail audit,
-                       PlatformTransactionManager transactionManager, IdentityProperties properties, Clock clock) {
+                       PlatformTransactionManager transactionManager, IdentityProperties properties, UserLocales locales,
+                       Clock clock) {
         this.provisionings = provisionings;
         this.keycloak = keycloak;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
+        this.locales = locales;
         this.backoff = properties.backoff();
         this.clock = clock;
     }
@@ -116,7 +119,7 @@ class ProvisioningWorker implements DisposableBean {
         boolean invited = false;
         try {
             KeycloakIdentity identity = keycloak.provision(provisioning.partner(), provisioning.legalName(),
-                    provisioning.admin());
+                    provisioning.admin(), locales.of(provisioning.partner()));
             provisioning.identified(identity);
             if (provisioning.invitationDue()) {
                 invite(provisioning, identity);

@@ -282,6 +282,86 @@ class PartnerUserTests {
     }
 
     @Test
+    void usersOnboardingCreatesGetTheLanguageOfTheirPartnerOrTheOneAskedForAndTheirMailIsInIt() {
+        String german = provisionedPartner("S67 Berlin", "greta");
+        String gretaEmail = "greta-" + german + "@partner.example";
+        assertThat(locale(gretaEmail)).as("the admin of a partner in DE").containsExactly("de");
+        assertThat(mail.messagesTo(gretaEmail)).singleElement().satisfies(message -> assertThat(message.subject())
+                .isEqualTo("Aktualisieren Sie Ihr Konto"));
+        String american = provisionedPartner("S67 Boston", "uma", "US");
+        assertThat(locale("uma-" + american + "@partner.example")).containsExactly("en");
+        TestHttp admin = partnerAdmin(german);
+
+        String hans = "hans-" + german + "@partner.example";
+        assertThat(admin.post(users(german), invitation(hans, Roles.PARTNER_USER)).status()).isEqualTo(201);
+        String emma = "emma-" + german + "@partner.example";
+        TestHttp.Response english = admin.post(users(german), invitation(emma, Roles.PARTNER_USER, "en"));
+        assertThat(english.status()).as(english.body()).isEqualTo(201);
+        TestHttp.Response unsupported = admin.post(users(german), invitation("fred-" + german
+                + "@partner.example", Roles.PARTNER_USER, "fr"));
+
+        assertThat(unsupported.status()).as(unsupported.body()).isEqualTo(400);
+        assertThat(unsupported.body()).contains("locale");
+        assertThat(locale(hans)).containsExactly("de");
+        assertThat(mail.messagesTo(hans)).singleElement().satisfies(message -> assertThat(message.subject())
+                .isEqualTo("Aktualisieren Sie Ihr Konto"));
+        assertThat(locale(emma)).containsExactly("en");
+        assertThat(mail.messagesTo(emma)).singleElement().satisfies(message -> assertThat(message.subject())
+                .isEqualTo("Update Your Account"));
+    }
+
+    @Test
+    void aRemovedUserIsEnabledAgainAndAnUnusedInvitationIsSentAgainButNotToWhoSetAPassword() {
+        String partner = provisionedPartner("S67 Enable", "rita");
+        String rita = list(manager().get(users(partner))).getFirst().get("userId").asString();
+        String tomEmail = "tom-" + partner + "@partner.example";
+        String tom = manager().post(users(partner), invitation(tomEmail, Roles.PARTNER_USER)).json().get("userId")
+                .asString();
+        TestHttp admin = partnerAdmin(partner);
+
+        TestHttp.Response resent = admin.post(users(partner) + "/" + tom + "/invitation", "");
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.json().get("invitationPending").asBoolean()).isTrue();
+        assertThat(mail.messagesTo(tomEmail)).hasSize(2);
+        setPassword(rita, "Rita-own-password-1");
+        TestHttp.Response passwordSet = admin.post(users(partner) + "/" + rita + "/invitation", "");
+        assertThat(passwordSet.status()).as(passwordSet.body()).isEqualTo(409);
+        assertThat(passwordSet.json().get("detail").asString()).contains("has set its password already");
+
+        assertThat(admin.delete(users(partner) + "/" + tom).status()).isEqualTo(200);
+        TestHttp.Response removedResend = admin.post(users(partner) + "/" + tom + "/invitation", "");
+        assertThat(removedResend.status()).as(removedResend.body()).isEqualTo(409);
+        assertThat(removedResend.body()).contains("enablement");
+        assertThat(mail.messagesTo(tomEmail)).hasSize(2);
+        assertThat(partnerAdmin(createPartner("S67 Stranger")).post(users(partner) + "/" + tom + "/enablement", "")
+                .status()).isEqualTo(404);
+        TestHttp partnerUser = TestHttp.localPort(port).as(TestJwt.partner("pu", partner, Roles.PARTNER_USER));
+        assertThat(partnerUser.post(users(partner) + "/" + tom + "/enablement", "").status()).isEqualTo(403);
+        assertThat(admin.post(users(partner) + "/" + UUID.randomUUID() + "/enablement", "").status())
+                .isEqualTo(404);
+
+        TestHttp.Response enabled = admin.post(users(partner) + "/" + tom + "/enablement", "");
+
+        assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+        assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
+        assertThat(enabled.json().get("role").asString()).isEqualTo(Roles.PARTNER_USER);
+        assertThat(realm().users().get(tom).toRepresentation().isEnabled()).isTrue();
+        assertThat(manager().post(users(partner) + "/" + tom + "/enablement", "").status())
+                .as("enabled already: unchanged").isEqualTo(200);
+        assertThat(manager().post(users(partner) + "/" + tom + "/invitation", "").status()).isEqualTo(200);
+        assertThat(mail.messagesTo(tomEmail)).hasSize(3);
+        assertThat(auditActions(partner, tom)).containsExactly("user-invitation-sent", "user-enabled",
+                "user-removed", "user-invitation-sent", "user-invited");
+
+        assertThat(admin.delete(users(partner) + "/" + tom).status()).isEqualTo(200);
+        manager().post("/api/onboarding/partners/" + partner + "/suspension", "{\"reason\":\"S67 unpaid\"}");
+        TestHttp.Response suspended = manager().post(users(partner) + "/" + tom + "/enablement", "");
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(409);
+        assertThat(suspended.body()).contains("SUSPENDED");
+        assertThat(realm().users().get(tom).toRepresentation().isEnabled()).isFalse();
+    }
+
+    @Test
     void guessingPasswordsLocksTheUserOutForAWhileNotForGood() {
         String partner = provisionedPartner("S66 Guessing", "gus");
         String userId = list(manager().get(users(partner))).getFirst().get("userId").asString();
@@ -316,18 +396,26 @@ class PartnerUserTests {
     }
 
     private String createPartner(String legalName) {
+        return createPartner(legalName, "DE");
+    }
+
+    private String createPartner(String legalName, String country) {
         TestHttp.Response created = manager().post("/api/onboarding/partners", """
                 {"legalName": "%s %s", "partnerType": "OTT_CONTENT", "businessModel": "SELL_THROUGH",
-                 "country": "DE", "settlementCurrency": "EUR"}
-                """.formatted(legalName, UUID.randomUUID()));
+                 "country": "%s", "settlementCurrency": "%s"}
+                """.formatted(legalName, UUID.randomUUID(), country, "US".equals(country) ? "USD" : "EUR"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asString();
     }
 
     /** A staff-made partner whose admin {@code <name>-<partner>@partner.example} is provisioned. */
     private String provisionedPartner(String legalName, String adminName) {
+        return provisionedPartner(legalName, adminName, "DE");
+    }
+
+    private String provisionedPartner(String legalName, String adminName, String country) {
         realm();
-        String partner = createPartner(legalName);
+        String partner = createPartner(legalName, country);
         TestHttp.Response started = manager().post(identity(partner), admin(adminName, partner));
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         awaitDone(partner);
@@ -347,6 +435,17 @@ class PartnerUserTests {
     private static String invitation(String email, String role) {
         return "{\"email\":\"" + email + "\",\"firstName\":\"Col\",\"lastName\":\"League\",\"role\":\"" + role
                 + "\"}";
+    }
+
+    private static String invitation(String email, String role, String locale) {
+        return "{\"email\":\"" + email + "\",\"firstName\":\"Col\",\"lastName\":\"League\",\"role\":\"" + role
+                + "\",\"locale\":\"" + locale + "\"}";
+    }
+
+    /** The user's own locale attribute in Keycloak. */
+    private static List<String> locale(String username) {
+        UserRepresentation user = realm().users().searchByUsername(username, true).getFirst();
+        return user.getAttributes() == null ? List.of() : user.getAttributes().getOrDefault("locale", List.of());
     }
 
     /** A user made by hand in Keycloak, as the realm file's demo users are: the partner_id is its own attribute. */

@@ -6,6 +6,7 @@ import io.accord.orchestration.saga.ScriptedStep;
 import io.accord.orchestration.saga.TransactionalScriptedStep;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -18,7 +19,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class OrchestrationTestConfiguration {
 
+    /** Primary: {@link MeteredScriptedStep} is a {@code ScriptedStep} too, and the tests inject this one by type. */
     @Bean
+    @Primary
     ScriptedStep scriptedStep() {
         return new ScriptedStep();
     }

@@ -51,6 +51,16 @@ class FxRateStore {
                 .query(FxRateStore::rate).optional();
     }
 
+    Optional<FxRates.FxRate> inForceBefore(String base, String quote, Instant end) {
+        return jdbc.sql("""
+                        select * from fx_rate where base_currency = :base and quote_currency = :quote
+                          and valid_from < :end
+                        order by valid_from desc limit 1
+                        """)
+                .param("base", base).param("quote", quote).param("end", timestamp(end))
+                .query(FxRateStore::rate).optional();
+    }
+
     Optional<FxRates.FxRate> find(UUID id) {
         return jdbc.sql("select * from fx_rate where id = :id").param("id", id).query(FxRateStore::rate).optional();
     }

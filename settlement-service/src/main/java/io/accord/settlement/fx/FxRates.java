@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * Effective-dated exchange rates, loaded by finance and audited: a rate of a currency pair is in force from its
  * {@code validFrom} until the next rate of the pair. Statements convert at the rate in force at the period's end
- * ({@link #rateAt}) and show it. Rates are never changed or deleted; a correction is a new rate.
+ * ({@link #rateClosing}: its last instant, so a rate valid from the exclusive end belongs to the next period) and show
+ * it. Rates are never changed or deleted; a correction is a new rate.
  */
 @Service
 public class FxRates {
@@ -52,6 +53,19 @@ public class FxRates {
                     null));
         }
         return store.inForce(baseCurrency, quoteCurrency, at);
+    }
+
+    /**
+     * The rate of the pair in force at the last instant of a period ending (exclusively) at {@code end}: the latest
+     * loaded with a {@code validFrom} before {@code end}. A rate valid from {@code end} itself is the next period's
+     * first rate, so it never converts this period, whether it was loaded before the run or after.
+     */
+    @Transactional(readOnly = true)
+    public Optional<FxRate> rateClosing(String baseCurrency, String quoteCurrency, Instant end) {
+        if (baseCurrency.equals(quoteCurrency)) {
+            return rateAt(baseCurrency, quoteCurrency, end);
+        }
+        return store.inForceBefore(baseCurrency, quoteCurrency, end);
     }
 
     @Transactional

@@ -288,7 +288,7 @@ class StatementComposer {
                     + (lines.size() > NAMED_LINES ? "; and " + (lines.size() - NAMED_LINES) + " more" : "");
             return entry.getKey() + "→" + currency + " (for " + named + ")";
         }).collect(java.util.stream.Collectors.joining(", "));
-        throw new IllegalStateException("no rate at the period end (" + period.endAt() + ") for " + needing.size()
+        throw new IllegalStateException("no rate in force before the period end (" + period.endAt() + ") for " + needing.size()
                 + " currenc" + (needing.size() == 1 ? "y" : "ies") + ": " + missing + ": load "
                 + (needing.size() == 1 ? "it" : "them") + " before the run");
     }
@@ -297,7 +297,7 @@ class StatementComposer {
                                           Stream<String> currencies) {
         Map<String, BigDecimal> rates = new HashMap<>();
         currencies.filter(other -> !other.equals(currency)).distinct()
-                .forEach(other -> fxRates.rateAt(other, currency, period.endAt())
+                .forEach(other -> fxRates.rateClosing(other, currency, period.endAt())
                         .ifPresent(rate -> rates.put(other, rate.rate())));
         return rates;
     }

@@ -69,6 +69,22 @@ class FxRateApiTests {
     }
 
     @Test
+    void aPeriodConvertsAtTheRateInForceAtItsLastInstantNotAtTheNextPeriodsFirstRate() {
+        load("HUF", "PLN", "0.0110", "2026-10-01T00:00:00Z");
+        Instant novemberEnd = Instant.parse("2026-12-01T00:00:00Z");
+        assertThat(rates.rateClosing("HUF", "PLN", novemberEnd).orElseThrow().rate()).isEqualByComparingTo("0.011");
+
+        load("HUF", "PLN", "0.0125", "2026-12-01T00:00:00Z");
+        assertThat(rates.rateClosing("HUF", "PLN", novemberEnd).orElseThrow().rate())
+                .as("December's first rate, loaded later, does not convert November").isEqualByComparingTo("0.011");
+        assertThat(rates.rateAt("HUF", "PLN", novemberEnd).orElseThrow().rate()).as("at the instant itself")
+                .isEqualByComparingTo("0.0125");
+        assertThat(rates.rateClosing("HUF", "PLN", Instant.parse("2026-10-01T00:00:00Z"))).as("nothing before")
+                .isEmpty();
+        assertThat(rates.rateClosing("PLN", "PLN", novemberEnd).orElseThrow().rate()).isEqualByComparingTo("1");
+    }
+
+    @Test
     void aLoadedRateIsAuditedWithItsLoaderAndReadableById() {
         TestHttp.Response created = load("NOK", "DKK", "0.6421", "2026-02-01T00:00:00Z");
 

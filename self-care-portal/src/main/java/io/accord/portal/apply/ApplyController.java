@@ -266,7 +266,8 @@ class ApplyController {
     record ApplicationStatusView(String id, String legalName, String partnerType, String status,
                                  String decisionReason, String partnerId, String submittedAt, List<Check> checks) {
 
-        record Check(String name, String outcome, String reason) {
+        /** A check's result: name, outcome and {@code reasonCode} (shown in words), and the service's reason. */
+        record Check(String name, String outcome, String reasonCode, String reason) {
             public boolean passed() {
                 return "PASSED".equals(outcome);
             }
@@ -283,7 +284,8 @@ class ApplyController {
         static ApplicationStatusView of(JsonNode view) {
             List<Check> checks = new ArrayList<>();
             view.path("checks").forEach(check -> checks.add(new Check(check.path("check").asString(""),
-                    check.path("outcome").asString(""), check.path("reason").asString(""))));
+                    check.path("outcome").asString(""), check.path("reasonCode").asString("").strip(),
+                    check.path("reason").asString(""))));
             return new ApplicationStatusView(view.path("id").asString(),
                     view.path("application").path("legalName").asString(""),
                     view.path("application").path("partnerType").asString(""), view.path("status").asString(""),

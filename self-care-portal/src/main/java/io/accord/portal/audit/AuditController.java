@@ -1,15 +1,11 @@
 package io.accord.portal.audit;
 
-import io.accord.portal.layout.Ids;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import java.io.IOException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,10 +17,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import io.accord.contracts.TimeRange;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.layout.Codes;
+import io.accord.portal.layout.Dates;
 import io.accord.portal.layout.Display;
+import io.accord.portal.layout.Ids;
 import io.accord.portal.layout.PageBounds;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -126,9 +123,19 @@ class AuditController {
         filters.put("resourceId", resourceId.strip());
         filters.put("actor", actor.strip());
         filters.put("action", action.strip());
-        filters.put("from", from.strip());
-        filters.put("to", to.strip());
+        filters.put("from", iso(from));
+        filters.put("to", iso(to));
         return filters;
+    }
+
+    /** A day as the gateway takes it (ISO), also when typed as German pages write it ({@code 07.12.2026}). */
+    private static String iso(String day) {
+        try {
+            return Dates.typedDay(day).map(LocalDate::toString).orElse("");
+        } catch (Dates.Unreadable unreadable) {
+            // as typed: the filter says it cannot be read
+            return unreadable.typed();
+        }
     }
 
     /** The URI with each filter given as a variable ({@code &name={name}}), its value added to the variables. */
@@ -173,7 +180,8 @@ class AuditController {
 
     /**
      * What is wrong with the filters (a message key), or {@code null}: the partner id is a UUID, the texts at most
-     * 200 characters, the days ISO dates (the browser's date field sends them so) with {@code to} after {@code from}.
+     * 200 characters, the days dates ({@link Dates#typedDay}: ISO as the browser's date field sends them, or German
+     * {@code 07.12.2026}) with {@code to} after {@code from}.
      */
     private static String problem(Map<String, String> filters) {
         String partner = filters.get("partnerId");
@@ -188,19 +196,12 @@ class AuditController {
         LocalDate start;
         LocalDate end;
         try {
-            start = day(filters.get("from"));
-            end = day(filters.get("to"));
-        } catch (DateTimeParseException notADay) {
-            return "audit.day.invalid";
-        }
-        if (start != null && !TimeRange.contains(start) || end != null && !TimeRange.contains(end)) {
+            start = Dates.typedDay(filters.get("from")).orElse(null);
+            end = Dates.typedDay(filters.get("to")).orElse(null);
+        } catch (Dates.Unreadable notADay) {
             return "audit.day.invalid";
         }
         return start != null && end != null && !end.isAfter(start) ? "audit.days.backwards" : null;
-    }
-
-    private static LocalDate day(String value) {
-        return value.isEmpty() ? null : LocalDate.parse(value);
     }
 
     /** The verification alone (htmx loads it into the trail page), or as its own page without JavaScript. */

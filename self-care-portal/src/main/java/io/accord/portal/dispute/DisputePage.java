@@ -24,7 +24,9 @@ import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.gateway.GatewayProblem;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.layout.Display;
+import io.accord.portal.layout.DisplayHelper;
 import io.accord.portal.layout.Ids;
+import io.accord.portal.offeringname.OfferingNames;
 import io.accord.portal.security.PortalPage;
 import io.accord.portal.security.PortalUser;
 import io.accord.portal.security.StaffActions;
@@ -50,12 +52,17 @@ class DisputePage {
     private final Clock clock;
     private final MessageSource messages;
     private final PartnerNames partnerNames;
+    private final OfferingNames offeringNames;
+    private final DisplayHelper display;
 
-    DisputePage(Gateway gateway, Clock clock, MessageSource messages, PartnerNames partnerNames) {
+    DisputePage(Gateway gateway, Clock clock, MessageSource messages, PartnerNames partnerNames,
+                OfferingNames offeringNames, DisplayHelper display) {
         this.gateway = gateway;
         this.clock = clock;
         this.messages = messages;
         this.partnerNames = partnerNames;
+        this.offeringNames = offeringNames;
+        this.display = display;
     }
 
     /** One entry of the thread: a comment both sides see, or (staff only) an internal note. */
@@ -85,7 +92,10 @@ class DisputePage {
                 : partnerNames.of(List.of(dispute.partnerId())));
         // a link only for whom the portal's statement page opens; the number, read with the user's token, for everyone
         model.addAttribute("statementLinked", PortalPage.STATEMENTS.isOpenTo(user));
-        model.addAttribute("statementNumber", statementNumber(dispute.statementId()));
+        JsonNode statement = statement(dispute.statementId());
+        model.addAttribute("statementNumber", statementNumber(dispute.statementId(), statement));
+        // what exactly is disputed: the line (its name and amount from the statement read just now)
+        model.addAttribute("disputedItems", DisputedItems.of(ticket, statement, offeringNames, display));
         // for the page's title (which cannot call the page's helpers)
         model.addAttribute("amountShown", Display.money(dispute.amount(), dispute.currency()));
         model.addAttribute("partner", user.isPartner());
@@ -161,14 +171,26 @@ class DisputePage {
 
     /** The statement's document number; its id shortened when it has none yet or cannot be read. */
     private String statementNumber(String statementId) {
+        return statementNumber(statementId, statement(statementId));
+    }
+
+    private static String statementNumber(String statementId, JsonNode statement) {
         if (!Ids.isUuid(statementId)) {
             return statementId == null ? "" : statementId;
         }
+        String number = statement == null ? "" : statement.path("documentNumber").asString("");
+        return number.isBlank() ? Display.shortId(statementId) : number;
+    }
+
+    /** The statement as the user may read it; {@code null} when it is no id or cannot be read. */
+    private JsonNode statement(String statementId) {
+        if (!Ids.isUuid(statementId)) {
+            return null;
+        }
         try {
-            String number = gateway.get(STATEMENT, statementId).path("documentNumber").asString("");
-            return number.isBlank() ? Display.shortId(statementId) : number;
+            return gateway.get(STATEMENT, statementId);
         } catch (GatewayException e) {
-            return Display.shortId(statementId);
+            return null;
         }
     }
 

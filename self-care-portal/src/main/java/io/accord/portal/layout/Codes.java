@@ -33,6 +33,15 @@ public final class Codes {
         kinds.put("Check", List.of("mandatory-data", "tax-id", "bank-account", "duplicates", "screening",
                 "documents", "agreement-terms"));
         kinds.put("CheckOutcome", List.of("PASSED", "FAILED"));
+        // a check result's reasonCode (docs/onboarding-checks.md, "Reason codes"; staff's and the applicant's)
+        kinds.put("CheckReason", List.of("MANDATORY_DATA_COMPLETE", "MANDATORY_DATA_MISSING",
+                "MANDATORY_DATA_MALFORMED", "VAT_ID_VALID", "VAT_ID_FORMAT_VALID", "TAX_ID_PLAUSIBLE", "TAX_ID_MISSING",
+                "TAX_ID_COUNTRY_MISSING", "VAT_ID_COUNTRY_MISMATCH", "VAT_ID_PREFIX_INVALID", "VAT_ID_FORMAT_INVALID",
+                "VAT_ID_CHECK_DIGIT_INVALID", "TAX_ID_FORMAT_INVALID", "BANK_ACCOUNT_VALID", "BANK_ACCOUNT_INVALID",
+                "NO_DUPLICATE", "DUPLICATE_TAX_ID", "DUPLICATE_LEGAL_NAME", "DUPLICATE_ADMIN_EMAIL",
+                "DUPLICATE_BANK_ACCOUNT", "DUPLICATE_NOT_COMPARABLE", "POSSIBLE_DUPLICATE", "SCREENING_CLEAR",
+                "SCREENING_MATCH", "SCREENING_REVIEW", "DOCUMENTS_COMPLETE", "DOCUMENTS_NONE_REQUIRED",
+                "DOCUMENTS_MISSING", "AGREEMENT_TERMS_APPLY", "AGREEMENT_TERMS_OPEN_POINTS"));
         kinds.put("DocumentType", List.of("CONTRACT", "CERTIFICATE", "TAX_FORM", "IDENTITY", "BANK_PROOF", "OTHER"));
         kinds.put("AgreementStatus", List.of("DRAFT", "PENDING_APPROVAL", "APPROVED", "ACTIVE", "SUPERSEDED",
                 "EXPIRED", "TERMINATED"));
@@ -98,6 +107,9 @@ public final class Codes {
                 "MINIMUM_GUARANTEE", "OTHER"));
         kinds.put("DisputeOutcome", List.of("ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED"));
         kinds.put("DisputeSource", List.of("PARTNER", "RECONCILIATION"));
+        // what a dispute names besides its statement (a ticket's relatedEntity role)
+        kinds.put("DisputedItem", List.of("StatementLine", "InvoiceLine", "ReconciliationItem",
+                "ReconciliationDiscrepancy", "UsageRecord"));
         // who acted on a dispute (changedBy, a note's author, uploadedBy): a user's name as it is, but the label a
         // partner's view shows for our staff (docs/disputes.md, "Who a partner sees") and no user (system)
         kinds.put("DisputeActor", List.of("Accord", "system"));

@@ -6,7 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.Optional;
+
+import io.accord.contracts.TimeRange;
 
 /**
  * The one way pages write the services' dates and instants, by the user's language: German {@code 07.12.2026} and
@@ -23,6 +27,9 @@ public final class Dates {
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
     private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
     private static final DateTimeFormatter MACHINE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
+    /** A day as German pages write it (and as German users type it): {@code 07.12.2026}, also {@code 7.12.2026}. */
+    private static final DateTimeFormatter GERMAN_TYPED = DateTimeFormatter.ofPattern("d.M.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private Dates() {
     }
@@ -69,6 +76,49 @@ public final class Dates {
         }
         LocalDate day = day(text);
         return day == null ? null : day.toString();
+    }
+
+    /**
+     * A day a user gave a list's filter (a query parameter such as {@code from}): ISO {@code 2026-12-07} (what a
+     * browser's date field sends) or the day as the pages write it in German, {@code 07.12.2026} ({@code 7.12.2026}
+     * too), in any language (the dotted form reads one way only); a day Accord keeps (1900 to 9999, {@link TimeRange})
+     * with its next day. Empty for blank text; {@link Unreadable} for anything else ({@code 31.02.2026},
+     * {@code 12/07/2026}, {@code 2026-13-01}), which the page says at its filter (until 2026-12-07 the usage page
+     * ignored {@code ?from=07.12.2026} without a word and showed this month).
+     */
+    public static Optional<LocalDate> typedDay(String text) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate day = typed.contains(".") ? german(typed) : day(typed);
+        if (day == null || !TimeRange.contains(day) || !TimeRange.contains(day.plusDays(1))) {
+            throw new Unreadable(typed);
+        }
+        return Optional.of(day);
+    }
+
+    /** A filter's day that {@link #typedDay} cannot read: {@link #typed()} as the user gave it. */
+    public static final class Unreadable extends IllegalArgumentException {
+
+        private final String typed;
+
+        Unreadable(String typed) {
+            super("not a day: " + typed);
+            this.typed = typed;
+        }
+
+        public String typed() {
+            return typed;
+        }
+    }
+
+    private static LocalDate german(String text) {
+        try {
+            return LocalDate.parse(text, GERMAN_TYPED);
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
     }
 
     private static boolean german(Locale locale) {

@@ -121,8 +121,11 @@ class ReviewController {
         return "review :: answer";
     }
 
-    /** A check that did not pass: its name and outcome (codes the page shows in words) and the service's reason. */
-    record FailedCheck(String check, String outcome, String reason) {
+    /**
+     * A check that did not pass: its name, outcome and {@code reasonCode} (codes the page shows in words, a reason code
+     * without a text as it came) and the service's reason.
+     */
+    record FailedCheck(String check, String outcome, String reasonCode, String reason) {
     }
 
     /** An application as the queue shows it. */
@@ -140,7 +143,7 @@ class ReviewController {
                 String outcome = check.path("outcome").asString("");
                 if (!outcome.isEmpty() && !"PASSED".equals(outcome)) {
                     failed.add(new FailedCheck(check.path("check").asString(""), outcome,
-                            check.path("reason").asString("").strip()));
+                            check.path("reasonCode").asString("").strip(), check.path("reason").asString("").strip()));
                 }
             });
             return new ApplicationRow(view.path("id").asString(), form.path("legalName").asString(""),

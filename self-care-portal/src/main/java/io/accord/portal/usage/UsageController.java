@@ -1,26 +1,31 @@
 package io.accord.portal.usage;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import io.accord.contracts.TimeRange;
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
 import io.accord.portal.offeringname.OfferingNames;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The usage explorer (rating-service): what became of one usage record (rated with its amounts, in suspense with
  * the reason, its duplicates, or not processed yet), and the rated usage of a date range by offering and usage type
- * from rating's rollups. A partner sees only usage rated with it among the parties (the service decides).
+ * from rating's rollups, and that range's rated records as CSV (rating's export). A partner sees only usage rated
+ * with it among the parties (the service decides).
  */
 @Controller
 class UsageController {
@@ -28,7 +33,9 @@ class UsageController {
     /** By query parameters: a usage id (or source) holding a slash fits no path segment. */
     static final String FATE = "/api/rating/usage/fate?source={source}&usageId={usageId}";
     static final String ROLLUPS = "/api/rating/rollups?from={from}&to={to}&granularity=day&groupBy=offering,usageType";
-    private static final int MAX_DAYS = 400;
+    /** Rating's export of the partner's rated records; the token decides whose (docs/rating-usage-api.md). */
+    static final String RATED = "/api/rating/rated?from={from}&to={to}";
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private final Gateway gateway;
     private final Clock clock;
@@ -44,7 +51,44 @@ class UsageController {
     @GetMapping("/usage")
     String explorer(@RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String usageId,
                     @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
-                    Model model) {
+                    Model model, HttpServletResponse response) {
+        UsageRange range = UsageRange.of(from, to, LocalDate.now(clock));
+        if (range.unreadable()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        return page(source, usageId, from, to, range, range.errorKey(), model);
+    }
+
+    /**
+     * The rated records of the page's range as one CSV file: rating's export ({@code GET /api/rating/rated}, with
+     * {@code Accept: text/csv}) of usage time [from, to + 1 day), streamed through under rating's file name. No
+     * partner is named: rating exports the token's own partner, as it answers the page's rollups. A day that cannot
+     * be read, a range backwards or over rating's {@value UsageRange#EXPORT_MAX_DAYS} days: the page with a 400
+     * saying so, nothing asked. Written on the request's own (virtual) thread, as the audit export, so that a refusal
+     * can still be the page.
+     */
+    @GetMapping("/usage/export")
+    String export(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+                  Model model, HttpServletResponse response) throws IOException {
+        UsageRange range = UsageRange.of(from, to, LocalDate.now(clock));
+        String problem = range.exportProblem();
+        if (problem != null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return page("", "", from, to, range, problem, model);
+        }
+        ResponseEntity<StreamingResponseBody> file = gateway.download(RATED, CSV,
+                "usage-" + range.from() + "-" + range.to() + ".csv", range.from(), range.to().plusDays(1));
+        response.setStatus(HttpStatus.OK.value());
+        file.getHeaders().forEach((name, values) -> {
+            response.setHeader(name, values.getFirst());
+            values.stream().skip(1).forEach(value -> response.addHeader(name, value));
+        });
+        file.getBody().writeTo(response.getOutputStream());
+        return null;
+    }
+
+    private String page(String source, String usageId, String from, String to, UsageRange range, String errorKey,
+                        Model model) {
         model.addAttribute("source", source.strip());
         model.addAttribute("usageId", usageId.strip());
         if (!source.isBlank() && !usageId.isBlank()) {
@@ -52,21 +96,24 @@ class UsageController {
         } else if (!source.isBlank() || !usageId.isBlank()) {
             model.addAttribute("fateErrorKey", "usage.fate.both");
         }
-        LocalDate today = LocalDate.now(clock);
-        LocalDate start = date(from, today.withDayOfMonth(1));
-        LocalDate end = date(to, today);
-        if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
-            model.addAttribute("rangeErrorKey", "usage.range.invalid");
-            start = today.withDayOfMonth(1);
-            end = today;
+        model.addAttribute("rangeErrorKey", errorKey);
+        model.addAttribute("rangeErrorField", range.field());
+        model.addAttribute("filterValue", range.typed());
+        // the days as read (ISO, for the date fields), an unreadable one as it was typed
+        model.addAttribute("from", range.unreadable() ? from.strip() : range.from().toString());
+        model.addAttribute("to", range.unreadable() ? to.strip() : range.to().toString());
+        model.addAttribute("exportMaxDays", UsageRange.EXPORT_MAX_DAYS);
+        List<String> offeringIds = new ArrayList<>();
+        Rollup rollup = null;
+        if (!range.unreadable()) {
+            // the range is inclusive on the page, the API's "to" is exclusive
+            rollup = Rollup.of(gateway.get(ROLLUPS, range.from(), range.to().plusDays(1)).path("rows"));
+            rollup.lines().forEach(line -> offeringIds.add(line.offeringId()));
+            model.addAttribute("rangeFrom", range.from());
+            model.addAttribute("rangeTo", range.to());
         }
-        model.addAttribute("from", start);
-        model.addAttribute("to", end);
-        // the range is inclusive on the page, the API's "to" is exclusive
-        Rollup rollup = Rollup.of(gateway.get(ROLLUPS, start, end.plusDays(1)).path("rows"));
         model.addAttribute("rollup", rollup);
         // the offerings by name (the rollup's and the looked-up record's), one catalog call per offering
-        List<String> offeringIds = new ArrayList<>(rollup.lines().stream().map(Rollup.Line::offeringId).toList());
         if (model.getAttribute("fate") instanceof JsonNode fate) {
             fate.path("ratings").forEach(rating -> offeringIds.add(rating.path("offeringId").asString("")));
         }
@@ -85,19 +132,6 @@ class UsageController {
             model.addAttribute("fateErrorKey", e.status() == 404 ? "usage.fate.unknown" : "usage.fate.invalid");
             // the service's 404 says the same as our sentence, for API clients (naming its API): not shown
             model.addAttribute("fateDetail", e.status() == 404 ? null : e.detail());
-        }
-    }
-
-    /**
-     * The date asked for, or {@code otherwise} for none, an unreadable one, or one outside Accord's times with its
-     * next day (the API's {@code to} is exclusive).
-     */
-    private static LocalDate date(String value, LocalDate otherwise) {
-        try {
-            LocalDate date = value.isBlank() ? otherwise : LocalDate.parse(value.strip());
-            return TimeRange.contains(date) && TimeRange.contains(date.plusDays(1)) ? date : otherwise;
-        } catch (DateTimeParseException notADate) {
-            return otherwise;
         }
     }
 }

@@ -173,6 +173,26 @@ class ApplyControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theApplicantReadsEachChecksReasonCodeInWords() throws Exception {
+        MockHttpSession session = applied();
+        STUB.answerJson("GET", APPLICATIONS + "/" + ID, application("IN_REVIEW", null)
+                .replace("\"outcome\":\"PASSED\",\"reason\":\"valid\"",
+                        "\"outcome\":\"PASSED\",\"reasonCode\":\"VAT_ID_VALID\",\"reason\":\"valid\"")
+                .replace("\"outcome\":\"FAILED\",\"reason\":\"missing BANK_PROOF\"",
+                        "\"outcome\":\"FAILED\",\"reasonCode\":\"POSSIBLE_DUPLICATE\",\"reason\":\"missing BANK_PROOF\""));
+
+        mvc.perform(get("/apply/" + ID).session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<strong>VAT id valid (format and check digit)</strong>"),
+                        containsString("<strong>Possible duplicate: a partner manager will review</strong>"),
+                        containsString("missing BANK_PROOF"))));
+        mvc.perform(get("/apply/" + ID).session(session).header("Accept-Language", "de"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<strong>USt-IdNr. gültig (Format und Prüfziffer)</strong>"),
+                        containsString("<strong>Mögliche Dublette: Ein Partnermanager prüft</strong>"))));
+    }
+
+    @Test
     void anIncompleteFormIsABadRequestNamingTheFieldsAndSendsNothing() throws Exception {
         mvc.perform(post("/apply").with(csrf()).param("legalName", " ").param("partnerType", "SPACESHIP")
                         .param("country", "Germany").param("commercialEmail", "not-an-email")

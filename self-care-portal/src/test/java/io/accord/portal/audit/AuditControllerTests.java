@@ -82,6 +82,34 @@ class AuditControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void daysTypedTheGermanWayFilterAsIsoDays() throws Exception {
+        STUB.answerJson("GET", "/api/audit", 200, ENTRIES, Map.of("X-Total-Count", "2"));
+        export(Map.of());
+
+        // until 2026-12-07 a 400 "A day is a date such as 2026-11-01" for the day as German pages write it
+        mvc.perform(get("/audit").param("from", "01.12.2026").param("to", " 2.12.2026 ")
+                        .header("Accept-Language", "de").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"2026-12-01\""),
+                        containsString("value=\"2026-12-02\""))));
+        mvc.perform(get("/audit/export").param("from", "01.11.2026").param("to", "2026-12-01")
+                        .with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isOk());
+        assertThat(STUB.requestsTo("GET", "/api/audit").getFirst().query())
+                .isEqualTo("offset=0&limit=50&from=2026-12-01&to=2026-12-02");
+        assertThat(STUB.requestsTo("GET", "/api/audit/export").getFirst().query())
+                .isEqualTo("from=2026-11-01&to=2026-12-01");
+
+        // a day that does not exist is said at the filter, German or not, and nothing more is asked
+        mvc.perform(get("/audit").param("from", "31.02.2026").param("actor", "fiona")
+                        .header("Accept-Language", "de").with(TestUsers.staff("auditor", "auditor")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Ein Tag ist ein Datum wie 01.11.2026"),
+                        containsString("value=\"31.02.2026\""), containsString("value=\"fiona\""))));
+        assertThat(STUB.requestsTo("GET", "/api/audit")).hasSize(1);
+    }
+
+    @Test
     void aWrongDayIsShownOnTheFormWithoutAskingTheGateway() throws Exception {
         mvc.perform(get("/audit").param("from", "2026-12-32").with(TestUsers.staff("auditor", "auditor")))
                 .andExpect(status().isBadRequest())

@@ -460,4 +460,51 @@ class DisputeControllerTests extends PortalTestSupport {
                             + STATEMENT + "\" title=\"" + STATEMENT + "\">ACD-2026-000014</a>")));
         }
     }
+
+    @Test
+    void aDisputesPageSaysWhichLineIsDisputedWithItsNameAndAmount() throws Exception {
+        String offering = "f9f04e7f-26f5-487d-b288-fbd835195ca0";
+        // the partner's dispute on the statement's second line, and one reconciliation opened on a discrepancy
+        STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "open", Instant.now().plusSeconds(7200), null)
+                .replace("\"relatedEntity\":[{\"id\":\"" + STATEMENT + "\",\"role\":\"Statement\"}]",
+                        "\"relatedEntity\":[{\"id\":\"" + STATEMENT + "\",\"role\":\"Statement\"},"
+                                + "{\"id\":\"" + STATEMENT + "-2\",\"role\":\"StatementLine\"},"
+                                + "{\"id\":\"rc-9#1\",\"role\":\"ReconciliationItem\"}]"));
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT, """
+                {"id":"%s","documentNumber":"ACD-2026-000014","currency":"EUR",
+                 "lines":[{"id":"%s-1","lineNumber":1,"type":"MINIMUM_GUARANTEE_TOP_UP",
+                           "label":"Minimum guarantee top-up","rounded":2.92},
+                          {"id":"%s-2","lineNumber":2,"type":"USAGE_REVENUE_SHARE","label":"Usage revenue share VOICE",
+                           "offeringId":"%s","usageType":"VOICE","rounded":1215.35}]}"""
+                .formatted(STATEMENT, STATEMENT, STATEMENT, offering));
+        STUB.answerJson("GET", "/tmf-api/productCatalogManagement/v4/productOffering/" + offering, """
+                {"id":"%s","name":"Cloud Gaming Plus"}""".formatted(offering));
+
+        // until 2026-12-07 the page named the statement and the disputed amount, not the line
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("What is disputed"),
+                        containsString(">Statement line 2: Usage revenue share VOICE, 1,215.35 EUR</li>"),
+                        containsString(">Reconciliation item rc-9#1</li>"),
+                        not(containsString("Minimum guarantee top-up")))));
+        mvc.perform(get("/disputes/" + ID).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Was reklamiert wird"),
+                        containsString(">Abrechnungsposition 2: Cloud Gaming Plus · Sprache, 1.215,35 EUR</li>"),
+                        containsString(">Abgleichsposition rc-9#1</li>"))));
+        // the statement is read once per page, for its number and its lines
+        assertThat(STUB.requestsTo("GET", "/api/settlement/statements/" + STATEMENT)).hasSize(2);
+    }
+
+    @Test
+    void aLineTheStatementDoesNotAnswerIsNamedByItsReference() throws Exception {
+        STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "open", Instant.now().plusSeconds(7200), null)
+                .replace("\"role\":\"Statement\"}]", "\"role\":\"Statement\"},"
+                        + "{\"id\":\"" + STATEMENT + "-7\",\"role\":\"StatementLine\"}]"));
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT, 404, "{\"status\":404}", Map.of());
+
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Statement line " + STATEMENT + "-7</li>")));
+    }
 }

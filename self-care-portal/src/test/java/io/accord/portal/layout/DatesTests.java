@@ -1,12 +1,15 @@
 package io.accord.portal.layout;
 
+import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Dates and instants in the user's language, UTC, and ISO where a machine reads them. */
 class DatesTests {
@@ -66,5 +69,26 @@ class DatesTests {
         assertThat(Display.date("2026-12-07")).isEqualTo("07.12.2026");
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(Display.instantUtc("2026-12-07T01:57:12.5Z")).isEqualTo("2026-12-07 01:57 UTC");
+    }
+
+    @Test
+    void aFiltersDayIsReadAsIsoOrAsGermanPagesWriteIt() {
+        assertThat(Dates.typedDay("2026-12-07")).contains(LocalDate.of(2026, 12, 7));
+        assertThat(Dates.typedDay(" 07.12.2026 ")).contains(LocalDate.of(2026, 12, 7));
+        assertThat(Dates.typedDay("7.12.2026")).contains(LocalDate.of(2026, 12, 7));
+        // what the pages show reads back as itself in both languages
+        assertThat(Dates.typedDay(Dates.date("2026-02-28", Locale.GERMAN))).contains(LocalDate.of(2026, 2, 28));
+        assertThat(Dates.typedDay(Dates.date("2026-02-28", Locale.ENGLISH))).contains(LocalDate.of(2026, 2, 28));
+        assertThat(Dates.typedDay("")).isEqualTo(Optional.empty());
+        assertThat(Dates.typedDay(null)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aDayThatCannotBeReadIsRefusedWithWhatWasTyped() {
+        for (String typed : new String[] {"31.02.2026", "12/07/2026", "2026-13-01", "07.12.26", "07.12.2026x",
+                "1899-12-31", "-4800-01-01", "+999999999-12-31", "9999-12-31", "tomorrow"}) {
+            assertThatThrownBy(() -> Dates.typedDay(typed)).as(typed).isInstanceOf(Dates.Unreadable.class)
+                    .extracting(thrown -> ((Dates.Unreadable) thrown).typed()).isEqualTo(typed);
+        }
     }
 }

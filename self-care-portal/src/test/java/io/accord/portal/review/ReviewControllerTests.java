@@ -54,6 +54,31 @@ class ReviewControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void eachChecksReasonCodeIsShownInWordsAndOneWithoutWordsAsItCame() throws Exception {
+        String coded = """
+                {"id":"%s","status":"IN_REVIEW","submittedAt":"2026-12-01T09:00:00Z",
+                 "application":{"legalName":"Streamly GmbH","partnerType":"OTT_CONTENT","country":"DE"},
+                 "checks":[{"check":"duplicates","outcome":"FAILED","reasonCode":"DUPLICATE_TAX_ID",
+                            "reason":"tax id DE136695976 is already partner Acme (p-1)"},
+                           {"check":"screening","outcome":"FAILED","reasonCode":"SCREENING_FUZZY_NAME",
+                            "reason":"name similar to a denylist entry"}]}""".formatted(ID);
+        STUB.answerJson("GET", QUEUE, 200, "[" + coded + "]", Map.of("X-Total-Count", "1"));
+
+        // until 2026-12-07 the service's reasonCode was not shown, only its English reason
+        mvc.perform(get("/review").with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Duplicates: Failed · Same tax id as a partner or"
+                                + " application (tax id DE136695976 is already partner Acme (p-1))"),
+                        containsString("Screening: Failed · SCREENING_FUZZY_NAME (name similar"))));
+        mvc.perform(get("/review").header("Accept-Language", "de")
+                        .with(TestUsers.staff("partner-manager", "partner-manager")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Dubletten: Nicht bestanden · Gleiche Steuernummer"
+                                + " wie ein Partner oder Antrag ("),
+                        containsString("· SCREENING_FUZZY_NAME ("))));
+    }
+
+    @Test
     void anAuditorReadsTheQueueWithoutDecisions() throws Exception {
         STUB.answerJson("GET", QUEUE, "[" + application("IN_REVIEW") + "]");
 

@@ -1,5 +1,6 @@
 package io.accord.portal.usage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.accord.portal.PortalTestSupport;
+import io.accord.portal.StubGateway;
 import io.accord.portal.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +18,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class UsageControllerTests extends PortalTestSupport {
@@ -123,15 +126,119 @@ class UsageControllerTests extends PortalTestSupport {
         mvc.perform(get("/usage?from=2026-11-30&to=2026-11-01").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The range must end after it starts")));
-        // dates no one can store (the API would refuse them; the last one has no next day) are taken as none
+        // dates no one can store (the API would refuse them; the last one has no next day) are said at the filter
         mvc.perform(get("/usage?from=-4800-01-01&to=%2B999999999-12-31").with(TestUsers.partner("partner-admin")))
-                .andExpect(status().isOk());
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("“-4800-01-01” is not a day the page can read")));
 
         String thisMonth = "from=" + today.withDayOfMonth(1) + "&to=" + today.plusDays(1)
                 + "&granularity=day&groupBy=offering,usageType";
         assertThat(STUB.requestsTo("GET", ROLLUPS)).extracting(r -> r.query())
-                .containsExactly(thisMonth, thisMonth, thisMonth);
+                .containsExactly(thisMonth, thisMonth);
         assertThat(STUB.requestsTo("GET", "/api/rating/usage")).isEmpty();
+    }
+
+    @Test
+    void daysTypedTheGermanWayFilterTheRollups() throws Exception {
+        STUB.answerJson("GET", ROLLUPS, NO_ROWS);
+
+        // until 2026-12-07 ignored without a word: the page showed this month
+        mvc.perform(get("/usage?from=01.11.2026&to=30.11.2026&lang=de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"2026-11-01\""),
+                        containsString("value=\"2026-11-30\""),
+                        containsString("Bewertete Nutzung vom 01.11.2026 bis 30.11.2026"),
+                        not(containsString("role=\"alert\"")))));
+        mvc.perform(get("/usage?from=1.11.2026&to=2026-11-30").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk());
+
+        assertThat(STUB.requestsTo("GET", ROLLUPS)).extracting(r -> r.query()).containsOnly(
+                "from=2026-11-01&to=2026-12-01&granularity=day&groupBy=offering,usageType");
+    }
+
+    @Test
+    void aDayThatCannotBeReadIsSaidAtItsFilterKeepingTheOthers() throws Exception {
+        STUB.answerJson("GET", FATE, """
+                {"source":"mediation-eu","usageId":"cdr-7","fate":"SUSPENDED","ratings":[],"duplicates":[],
+                 "suspense":[{"reason":"NO_PRICE","detail":"no price","status":"OPEN",
+                              "suspendedAt":"2026-12-01T08:00:00Z"}]}""");
+
+        mvc.perform(get("/usage?source=mediation-eu&usageId=cdr-7&from=2026-11-01&to=31.11.2026&lang=de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("„31.11.2026“ ist kein Datum, das die Seite lesen kann"),
+                        containsString("value=\"31.11.2026\""), containsString("aria-invalid=\"true\""),
+                        containsString("value=\"2026-11-01\""),
+                        containsString("value=\"mediation-eu\""), containsString("In der Klärung"),
+                        not(containsString("Keine bewertete Nutzung")))));
+        mvc.perform(get("/usage?from=12/07/2026").accept("application/json").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(content().string(containsString("12/07/2026")));
+
+        // the record is looked up all the same; the rollups of a range nobody gave are not asked
+        assertThat(STUB.requestsTo("GET", FATE)).hasSize(1);
+        assertThat(STUB.requestsTo("GET", ROLLUPS)).isEmpty();
+    }
+
+    private static final String RATED = "/api/rating/rated";
+    private static final String RATED_CSV = "ratedId,source,usageId\nr-1,mediation-eu,cdr-1\n";
+
+    @Test
+    void theRangeDownloadsAsCsvOfTheRatedRecordsAsTheServiceExportsThemForThePartner() throws Exception {
+        STUB.answerJson("GET", ROLLUPS, NO_ROWS);
+        STUB.answer("GET", RATED, new StubGateway.Answer(200, "text/csv;charset=UTF-8",
+                RATED_CSV.getBytes(StandardCharsets.UTF_8), Map.of("Content-Disposition",
+                "attachment; filename=\"rated-" + PARTNER_A + "-20261101T000000Z-20261201T000000Z.csv\"")));
+
+        mvc.perform(get("/usage?from=2026-11-01&to=2026-11-30").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("formaction=\"/usage/export\""),
+                        containsString(">Download as CSV</button>"))));
+        var answer = mvc.perform(get("/usage/export?from=01.11.2026&to=2026-11-30")
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"rated-" + PARTNER_A + "-20261101T000000Z-20261201T000000Z.csv\""))
+                .andExpect(header().string("Cache-Control", "private, no-store"))
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse();
+
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(RATED_CSV);
+        var call = STUB.requestsTo("GET", RATED).getFirst();
+        // the page's days, the end exclusive; no partner named: rating exports the token's own, as for the rollups
+        assertThat(call.query()).isEqualTo("from=2026-11-01&to=2026-12-01");
+        assertThat(call.accept()).isEqualTo("text/csv");
+        assertThat(call.authorization()).isEqualTo("Bearer partner-token");
+    }
+
+    @Test
+    void aDownloadOfAnUnreadableBackwardOrTooLongRangeIsRefusedOnThePage() throws Exception {
+        STUB.answerJson("GET", ROLLUPS, NO_ROWS);
+
+        mvc.perform(get("/usage/export?from=2026-01-01&to=2027-01-02").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("A download covers at most 366 days")));
+        mvc.perform(get("/usage/export?from=2026-11-30&to=2026-11-01&lang=de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Ein Download umfasst höchstens 366 Tage")));
+        mvc.perform(get("/usage/export?from=30.02.2026&to=2026-11-01").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("“30.02.2026” is not a day the page can read")));
+        assertThat(STUB.requestsTo("GET", RATED)).isEmpty();
+
+        // 366 days from the first to the exclusive end: rating's bound, taken
+        STUB.answer("GET", RATED, new StubGateway.Answer(200, "text/csv", RATED_CSV.getBytes(StandardCharsets.UTF_8),
+                Map.of()));
+        mvc.perform(get("/usage/export?from=2026-01-01&to=2027-01-01").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"usage-2026-01-01-2027-01-01.csv\""));
+        assertThat(STUB.requestsTo("GET", RATED).getFirst().query()).isEqualTo("from=2026-01-01&to=2027-01-02");
+        mvc.perform(get("/usage/export?from=2026-01-01&to=2026-12-31").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isForbidden());
     }
 
     @Test

@@ -111,13 +111,24 @@ class DisputesController {
         return "dispute-list";
     }
 
-    /** The opening form for one issued statement: its lines to choose from. */
+    /**
+     * The opening form for one issued statement: its lines to choose from. The statement page's "Dispute" link of a
+     * line names it ({@code lineId}) and its amount ({@code amount}, as settlement writes it): the form starts with
+     * them, the amount in the user's language; a line the statement does not have is not chosen.
+     */
     @GetMapping("/disputes/new")
-    String openForm(@RequestParam UUID statementId, Model model) {
+    String openForm(@RequestParam UUID statementId, @RequestParam(defaultValue = "") String lineId,
+                    @RequestParam(defaultValue = "") String amount, Model model) {
         JsonNode statement = gateway.get("/api/settlement/statements/{id}", statementId);
-        model.addAttribute("statement", statement(statement));
+        Statement shown = statement(statement);
+        model.addAttribute("statement", shown);
         model.addAttribute("categories", CATEGORIES);
         model.addAttribute("errors", Map.of());
+        if (!lineId.isBlank() || !amount.isBlank()) {
+            String line = shown.lines().stream().map(Line::id).filter(lineId::equals).findFirst().orElse("");
+            model.addAttribute("form", Map.of("lineId", line, "category", "",
+                    "amount", TypedAmounts.editable(amount, LocaleContextHolder.getLocale()), "description", ""));
+        }
         return "dispute-new";
     }
 

@@ -44,12 +44,15 @@ class StatementPage {
     private final PartnerNames partnerNames;
     private final OfferingNames offeringNames;
     private final Clock clock;
+    private final StatementDisputes disputes;
 
-    StatementPage(Gateway gateway, PartnerNames partnerNames, OfferingNames offeringNames, Clock clock) {
+    StatementPage(Gateway gateway, PartnerNames partnerNames, OfferingNames offeringNames, Clock clock,
+                  StatementDisputes disputes) {
         this.gateway = gateway;
         this.partnerNames = partnerNames;
         this.offeringNames = offeringNames;
         this.clock = clock;
+        this.disputes = disputes;
     }
 
     /**
@@ -75,11 +78,19 @@ class StatementPage {
      * of) and, when converted from another currency, the source amount and the rate ({@code null} otherwise). A
      * usage line also says what it counts (docs/settlement.md, "What a usage line counts"): its {@code quantity} in
      * {@code unit}, the rated records behind it ({@code recordCount}, net of reversals) and the one price per unit they
-     * were charged at ({@code unitPrice}, in the usage currency); each {@code null} when settlement does not say it.
+     * were charged at ({@code unitPrice}, in the usage currency) and the one revenue share in percent they were
+     * computed with ({@code shareRate}, {@code 30} = 30 %); each {@code null} when settlement does not say it.
+     * {@code id} is how disputes name the line ({@code <statement id>-<number>}).
      */
     record Line(int number, String label, String type, BigDecimal amount, String offeringId, String usageType,
                 String reference, BigDecimal sourceAmount, String sourceCurrency, BigDecimal fxRate,
-                BigDecimal quantity, String unit, Long recordCount, BigDecimal unitPrice) {
+                BigDecimal quantity, String unit, Long recordCount, BigDecimal unitPrice, BigDecimal shareRate,
+                String id) {
+
+        /** The amount a dispute of the line starts with: its size, whichever way it goes ({@code 5.35}, {@code 10}). */
+        public String disputedAmount() {
+            return amount == null ? "" : amount.abs().stripTrailingZeros().toPlainString();
+        }
 
         /** Whether the amount was converted from another currency (the page shows "20.70 XAU × 2,500.123456"). */
         public boolean converted() {
@@ -216,6 +227,8 @@ class StatementPage {
         model.addAttribute("period", period(header.periodId()));
         model.addAttribute("showsPartner", staff);
         model.addAttribute("warnings", warnings(statement));
+        model.addAttribute("disputes", disputes.of(principal, header,
+                statement.path("issuedAt").asString(""), lines));
         // the roles onboarding lets set a partner's tax id (PATCH of the organization's organizationIdentification)
         model.addAttribute("setsTaxId", principal != null
                 && StaffActions.mayAct(principal, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN));
@@ -262,15 +275,18 @@ class StatementPage {
 
     private static List<Line> lines(JsonNode statement) {
         List<Line> lines = new ArrayList<>();
+        String statementId = statement.path("id").asString("");
         for (JsonNode line : statement.path("lines")) {
-            lines.add(new Line(lines.size() + 1, line.path("label").asString(""), line.path("type").asString(""),
+            int number = lines.size() + 1;
+            lines.add(new Line(number, line.path("label").asString(""), line.path("type").asString(""),
                     StatementsController.amount(line, "rounded"), line.path("offeringId").asString(""),
                     line.path("usageType").asString(""), line.path("reference").asString(""),
                     StatementsController.amount(line, "sourceAmount"), line.path("sourceCurrency").asString(""),
                     StatementsController.amount(line, "fxRate"), StatementsController.amount(line, "quantity"),
                     text(line, "unit"), line.path("recordCount").isIntegralNumber()
                             ? line.path("recordCount").asLong() : null,
-                    StatementsController.amount(line, "unitPrice")));
+                    StatementsController.amount(line, "unitPrice"), StatementsController.amount(line, "shareRate"),
+                    line.path("id").asString(statementId + "-" + number)));
         }
         return lines;
     }

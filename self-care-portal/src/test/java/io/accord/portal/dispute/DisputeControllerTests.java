@@ -246,6 +246,31 @@ class DisputeControllerTests extends PortalTestSupport {
                         not(containsString("Usage revenue share")), not(containsString("Minimum guarantee top-up")))));
     }
 
+    /** The statement page's "Dispute" link of a line: the form starts with that line and its amount. */
+    @Test
+    void theFormStartsWithTheLineAndAmountTheStatementPageNamed() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT, """
+                {"id":"%s","documentNumber":"ST-2026-000042","currency":"EUR","totalAmount":18.27,
+                 "lines":[{"type":"REVENUE_SHARE","label":"Streamo views","rounded":15.35},
+                          {"type":"WHOLESALE","label":"Wholesale, SMS","rounded":2.92}]}""".formatted(STATEMENT));
+
+        mvc.perform(get("/disputes/new").param("statementId", STATEMENT).param("lineId", STATEMENT + "-2")
+                        .param("amount", "1234.50").header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<option value=\"" + STATEMENT + "-2\" selected=\"selected\">"),
+                        not(containsString("<option value=\"" + STATEMENT + "-1\" selected")),
+                        containsString("name=\"amount\" type=\"text\" inputmode=\"decimal\" required value=\"1234,50\""))));
+
+        // a line the statement does not have is not chosen: the whole statement is
+        mvc.perform(get("/disputes/new").param("statementId", STATEMENT).param("lineId", STATEMENT + "-9")
+                        .param("amount", "2.92").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("selected=\"selected\">Streamo")),
+                        not(containsString("-9\"")), containsString("value=\"2.92\""))));
+    }
+
     @Test
     void theDisputedAmountIsReadInTheUsersLanguage() throws Exception {
         STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT,

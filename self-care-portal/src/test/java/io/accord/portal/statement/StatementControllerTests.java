@@ -580,4 +580,165 @@ class StatementControllerTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("<h1>Statement ST-2026-000042</h1>"),
                         not(containsString("statement-warnings")), not(containsString("cannot go on")))));
     }
+
+    /** A revenue-share line says the share its records were computed with, in the user's numbers; others nothing. */
+    @Test
+    void aRevenueShareLineShowsItsShareRateInTheUsersNumbers() throws Exception {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","state":"ISSUED","direction":"PAYABLE","currency":"EUR","totalAmount":15.35,
+                 "documentNumber":"ST-2026-000042",
+                 "lines":[{"type":"USAGE_REVENUE_SHARE","label":"Revenue share: Gold feed × SMS","rounded":10.00,
+                           "shareRate":30.000000},
+                          {"type":"USAGE_REVENUE_SHARE","label":"Revenue share: Gold feed × DATA","rounded":5.35,
+                           "shareRate":12.5},
+                          {"type":"WHOLESALE","label":"Wholesale, SMS","rounded":0.00,"shareRate":null}]}"""
+                .formatted(ISSUED));
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<th scope=\"col\" class=\"num\">Share</th>"),
+                        containsString("<td class=\"num\" data-testid=\"share-rate\">30 %</td>"),
+                        containsString("<td class=\"num\" data-testid=\"share-rate\">12.5 %</td>"),
+                        containsString("<td class=\"num\" data-testid=\"share-rate\"></td>"))));
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<th scope=\"col\" class=\"num\">Anteil</th>"),
+                        containsString("<td class=\"num\" data-testid=\"share-rate\">30 %</td>"),
+                        containsString("<td class=\"num\" data-testid=\"share-rate\">12,5 %</td>"))));
+    }
+
+    /** Settlement's CSV of the lines is passed on as it comes, with the user's token: the portal writes none. */
+    @Test
+    void theLinesAreDownloadedAsSettlementsCsvWithTheUsersToken() throws Exception {
+        byte[] csv = ("statementId,documentNumber,lineNumber,lineId,type,description,exactAmount,amount,currency\r\n"
+                + ISSUED + ",ST-2026-000042,1," + ISSUED + "-1,REVENUE_SHARE,Video-Streaming für Ä,10.004999,10.00,EUR"
+                + "\r\n").getBytes(StandardCharsets.UTF_8);
+        STUB.answer("GET", STATEMENT_PATH + "/lines", new StubGateway.Answer(200, "text/csv;charset=UTF-8", csv,
+                Map.of("Content-Disposition", "attachment; filename=\"ST-2026-000042-lines.csv\"")));
+
+        download(get("/statements/" + ISSUED + "/lines.csv").with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"ST-2026-000042-lines.csv\""))
+                .andExpect(content().bytes(csv));
+        StubGateway.Request call = STUB.requests().getFirst();
+        assertThat(call.authorization()).isEqualTo("Bearer partner-token");
+        assertThat(call.accept()).isEqualTo("text/csv");
+
+        answersAnIssuedStatement("");
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(content().string(allOf(containsString("<a href=\"/statements/" + ISSUED + "/lines.csv\""),
+                        containsString("data-testid=\"lines-csv\">Positionen herunterladen (CSV)</a>"))));
+    }
+
+    @Test
+    void anotherPartnersLinesAreNotFoundAndAMalformedIdIsABadRequestWithoutAnyCall() throws Exception {
+        mvc.perform(get("/statements/" + ISSUED + "/lines.csv").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isNotFound());
+        STUB.reset();
+        mvc.perform(get("/statements/not-a-uuid/lines.csv").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest());
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    static final String AGREEMENTS = "/tmf-api/agreementManagement/v4/agreement";
+    static final String TICKETS = "/tmf-api/troubleTicket/v4/troubleTicket";
+
+    /** An issued statement of 15.35 EUR issued {@code daysAgo} days ago: a line of 10.00, one of −5.35, one of 0. */
+    static void answersADisputableStatement(int daysAgo, int windowDays) {
+        answersAnIssuedStatement("");
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","partnerId":"%s","state":"ISSUED","direction":"PAYABLE","currency":"EUR",
+                 "totalAmount":15.35,"documentNumber":"ST-2026-000042","issuedAt":"%s",
+                 "lines":[{"id":"%s-1","type":"REVENUE_SHARE","label":"Video streaming, minutes","rounded":10.00},
+                          {"id":"%s-2","type":"WHOLESALE","label":"Wholesale, SMS","rounded":-5.35},
+                          {"id":"%s-3","type":"WHOLESALE","label":"Wholesale, MMS","rounded":0.00}]}"""
+                .formatted(ISSUED, PARTNER_A, java.time.Instant.now().minus(java.time.Duration.ofDays(daysAgo)),
+                        ISSUED, ISSUED, ISSUED));
+        STUB.answerJson("GET", AGREEMENTS, """
+                [{"id":"a1","status":"ACTIVE","terms":{"disputeWindowDays":90}},
+                 {"id":"a2","status":"ACTIVE","terms":{"disputeWindowDays":%d}}]""".formatted(windowDays));
+        STUB.answerJson("GET", TICKETS, "[]");
+    }
+
+    @Test
+    void aPartnerDisputesTheStatementAndEachLineWithAnAmountThroughTheDisputeForm() throws Exception {
+        answersADisputableStatement(5, 30);
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/disputes/new?statementId=" + ISSUED + "\">Dispute the statement</a>"),
+                        containsString("href=\"/disputes/new?statementId=" + ISSUED + "&amp;lineId=" + ISSUED
+                                + "-1&amp;amount=10\""),
+                        containsString("aria-label=\"Dispute line 1\">Dispute</a>"),
+                        // a line we are owed is disputed for its amount too
+                        containsString("lineId=" + ISSUED + "-2&amp;amount=5.35\""),
+                        not(containsString("lineId=" + ISSUED + "-3")))));
+        assertThat(STUB.requestsTo("GET", TICKETS)).singleElement().satisfies(call -> {
+            assertThat(call.query()).isEqualTo("statementId=" + ISSUED + "&status=open&status=inReview"
+                    + "&status=resolutionProposed&status=escalated&offset=0&limit=100");
+            assertThat(call.authorization()).isEqualTo("Bearer partner-token");
+        });
+
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(content().string(allOf(containsString(">Abrechnung reklamieren</a>"),
+                        containsString("aria-label=\"Position 1 reklamieren\">Reklamieren</a>"))));
+    }
+
+    @Test
+    void aLineAnOpenDisputeHoldsIsNotOfferedAgain() throws Exception {
+        answersADisputableStatement(5, 30);
+        STUB.answerJson("GET", TICKETS, """
+                [{"id":"d1","status":"inReview","relatedEntity":[{"id":"%s","role":"Statement"},
+                                                                 {"id":"%s-1","role":"StatementLine"}]}]"""
+                .formatted(ISSUED, ISSUED));
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Dispute the statement</a>"),
+                        not(containsString("lineId=" + ISSUED + "-1&")),
+                        containsString("lineId=" + ISSUED + "-2&amp;amount=5.35\""))));
+    }
+
+    @Test
+    void noDisputeIsOfferedOnceTheAgreementsWindowClosedNorToStaffNorOnADraft() throws Exception {
+        // the newest agreement in force says 30 days (an older one 90): issued 31 days ago is too late
+        answersADisputableStatement(31, 30);
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Video streaming, minutes"),
+                        not(containsString("/disputes/new")))));
+        assertThat(STUB.requestsTo("GET", AGREEMENTS)).singleElement()
+                .satisfies(call -> assertThat(call.query()).isEqualTo("status=ACTIVE&offset=0&limit=100"));
+
+        // an agreement naming no window: the dispute service's default of 60 days
+        answersADisputableStatement(59, 30);
+        STUB.answerJson("GET", AGREEMENTS, "[{\"id\":\"a1\",\"status\":\"ACTIVE\",\"terms\":{}}]");
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(content().string(containsString(">Dispute the statement</a>")));
+
+        // only a partner opens a dispute: finance, partner managers and platform admins see no link
+        answersADisputableStatement(5, 30);
+        for (var staff : java.util.List.of(TestUsers.staff("finance", "finance"),
+                TestUsers.staff("partner-manager", "partner-manager"),
+                TestUsers.staff("platform-admin", "platform-admin"))) {
+            mvc.perform(get("/statements/" + ISSUED).with(staff))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("/disputes/new"))));
+        }
+
+        // the dispute service knows issued statements only
+        STUB.answerJson("GET", STATEMENT_PATH, """
+                {"id":"%s","state":"APPROVED","direction":"PAYABLE","currency":"EUR","totalAmount":10.00,
+                 "lines":[{"type":"REVENUE_SHARE","label":"Video streaming, minutes","rounded":10.00}]}"""
+                .formatted(ISSUED));
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/disputes/new"))));
+    }
 }

@@ -212,7 +212,7 @@ final class DocumentComposer {
                         + PrintedDocument.decimal(line.amount()) + " " + currency : null,
                 line.unit(), line.recordCount(), unitPrice,
                 usage(line, unitPrice, converted ? line.sourceCurrency() : currency),
-                line.shareRate() == null ? null : PrintedDocument.decimal(plain(line.shareRate())));
+                line.shareRate() == null ? null : PrintedDocument.decimal(plain(line.shareRate())), line.adjusts());
     }
 
     /**

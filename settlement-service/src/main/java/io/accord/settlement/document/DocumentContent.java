@@ -79,11 +79,23 @@ public record DocumentContent(UUID documentId, UUID partnerId, String documentTy
      *                       currency; {@code null} when they had none or it is not known
      * @param shareRate      the one revenue share (percent, {@code 70} = 70 %) a usage line's records were computed
      *                       with; {@code null} when they had none in common, it is not known, or on other lines
+     * @param adjusts        what a prior-period usage line adjusts (the closed periods, their statements and the
+     *                       lines it corrects, as its {@code reference} says); {@code null} on other lines and when
+     *                       not known
      */
     public record Line(int lineNumber, String type, String label, String offeringId, String usageType,
                        BigDecimal quantity, BigDecimal amount, BigDecimal fxRate, BigDecimal sourceAmount,
                        String sourceCurrency, String unit, Long recordCount, BigDecimal unitPrice,
-                       BigDecimal shareRate) {
+                       BigDecimal shareRate, String adjusts) {
+
+        /** A line that adjusts no closed period. */
+        public Line(int lineNumber, String type, String label, String offeringId, String usageType,
+                    BigDecimal quantity, BigDecimal amount, BigDecimal fxRate, BigDecimal sourceAmount,
+                    String sourceCurrency, String unit, Long recordCount, BigDecimal unitPrice,
+                    BigDecimal shareRate) {
+            this(lineNumber, type, label, offeringId, usageType, quantity, amount, fxRate, sourceAmount,
+                    sourceCurrency, unit, recordCount, unitPrice, shareRate, null);
+        }
 
         /** A line without a share rate. */
         public Line(int lineNumber, String type, String label, String offeringId, String usageType,

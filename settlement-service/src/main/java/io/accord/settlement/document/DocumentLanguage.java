@@ -11,13 +11,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
  * The language a document's PDF is printed in (plain Java): German for a partner in Germany, Austria or Switzerland
  * (the partner events carry no language of their own, so the country decides), English for every other partner and
  * when the country is not known. Says the PDF's fixed texts, the line kinds' prefixes and the legal mentions in that
- * language and formats numbers and dates for it; the JSON keeps codes and exact figures ({@code language} names it).
+ * language (the fixed texts from the {@value #TEXTS} bundle) and formats numbers and dates for it; the JSON keeps
+ * codes and exact figures ({@code language} names it).
  */
 enum DocumentLanguage {
 
@@ -27,12 +29,19 @@ enum DocumentLanguage {
     /** At most this many decimals of a quantity print; the JSON keeps all. */
     static final int QUANTITY_DECIMALS = 3;
 
+    /** The texts' bundle: English the root, German its {@code _de} variant (src/main/resources). */
+    static final String TEXTS = "document-messages";
+
     private final String code;
     private final Locale locale;
+    private final ResourceBundle texts;
 
     DocumentLanguage(String code, Locale locale) {
         this.code = code;
         this.locale = locale;
+        // no fallback to the JVM's default locale: English is the root bundle, whatever the server's locale
+        this.texts = ResourceBundle.getBundle(TEXTS, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** The partner's document language from its country (legal data, else its address); English when none known. */
@@ -56,11 +65,10 @@ enum DocumentLanguage {
 
     /** A fixed text of the PDF in this language. */
     String text(String key) {
-        String text = (this == DE ? GERMAN : ENGLISH).get(key);
-        if (text == null) {
+        if (!texts.containsKey(key)) {
             throw new IllegalArgumentException("No text " + key);
         }
-        return text;
+        return texts.getString(key);
     }
 
     /**
@@ -184,8 +192,7 @@ enum DocumentLanguage {
             return null;
         }
         String key = "unit." + code + (one ? ".one" : ".many");
-        Map<String, String> texts = this == DE ? GERMAN : ENGLISH;
-        return texts.getOrDefault(key, code);
+        return texts.containsKey(key) ? texts.getString(key) : code;
     }
 
     private String format(BigDecimal value, int minDecimals, int maxDecimals) {
@@ -197,118 +204,8 @@ enum DocumentLanguage {
         return format.format(value);
     }
 
-    private static final Map<String, String> ENGLISH = Map.ofEntries(
-            Map.entry("title.selfBilled", "Self-billed invoice"),
-            Map.entry("title.revenueShare", "revenue-share statement"),
-            Map.entry("title.debitBalance", "(debit balance)"),
-            Map.entry("title.wholesale", "Wholesale invoice"),
-            Map.entry("title.creditBalance", "(credit balance)"),
-            Map.entry("title.settlement", "Settlement statement: self-billed invoice (revenue share) and invoice "
-                    + "(wholesale), netted"),
-            Map.entry("title.creditNote", "Credit note"),
-            Map.entry("title.debitNote", "Debit note"),
-            Map.entry("documentNumber", "Document number"),
-            Map.entry("corrects", "Corrects"),
-            Map.entry("reason", "Reason"),
-            Map.entry("issuedBy", "Issued by"),
-            Map.entry("partner", "Partner"),
-            Map.entry("taxId", "Tax id"),
-            Map.entry("notKnown", "(not known)"),
-            Map.entry("issueDate", "Issue date"),
-            Map.entry("period", "Period"),
-            Map.entry("periodTo", "to"),
-            Map.entry("exclusive", "(exclusive)"),
-            Map.entry("dueDate", "Due date"),
-            Map.entry("currency", "Currency"),
-            Map.entry("number", "#"),
-            Map.entry("description", "Description"),
-            Map.entry("quantity", "Quantity"),
-            Map.entry("amount", "Amount"),
-            Map.entry("usage", "Usage"),
-            Map.entry("converted", "Converted"),
-            Map.entry("ratedRecord", "rated record"),
-            Map.entry("ratedRecords", "rated records"),
-            Map.entry("chargedAt", "charged at"),
-            Map.entry("per", "per"),
-            Map.entry("share", "share"),
-            Map.entry("netAmount", "Net amount"),
-            Map.entry("tax", "Tax"),
-            Map.entry("on", "on"),
-            Map.entry("totalPayableTo", "Total payable to the partner"),
-            Map.entry("totalPayableBy", "Total payable by the partner"),
-            Map.entry("paymentTo", "Payment to"),
-            Map.entry("notConfirmed", "not confirmed yet"),
-            Map.entry("billingOnBehalf", "Billing on behalf of"),
-            Map.entry("billingOnBehalfWhat", "what we billed end customers in its name, per tax category"),
-            Map.entry("taxCategory", "Tax category"),
-            Map.entry("offeringUsage", "Offering × usage type"),
-            Map.entry("grossCharged", "Gross charged"),
-            Map.entry("records", "Records"),
-            Map.entry("total", "Total"),
-            Map.entry("notShown", "Not shown"),
-            Map.entry("unit.MIN.one", "min"), Map.entry("unit.MIN.many", "min"),
-            Map.entry("unit.S.one", "s"), Map.entry("unit.S.many", "s"),
-            Map.entry("unit.H.one", "h"), Map.entry("unit.H.many", "h"),
-            Map.entry("unit.EVENT.one", "event"), Map.entry("unit.EVENT.many", "events"),
-            Map.entry("unit.MESSAGE.one", "message"), Map.entry("unit.MESSAGE.many", "messages"),
-            Map.entry("unit.API_CALL.one", "API call"), Map.entry("unit.API_CALL.many", "API calls"));
-
-    private static final Map<String, String> GERMAN = Map.ofEntries(
-            Map.entry("title.selfBilled", "Gutschrift"),
-            Map.entry("title.revenueShare", "Abrechnung der Umsatzbeteiligung"),
-            Map.entry("title.debitBalance", "(Saldo zu Ihren Lasten)"),
-            Map.entry("title.wholesale", "Rechnung (Wholesale)"),
-            Map.entry("title.creditBalance", "(Saldo zu Ihren Gunsten)"),
-            Map.entry("title.settlement", "Abrechnung: Gutschrift (Umsatzbeteiligung) und Rechnung (Wholesale), "
-                    + "verrechnet"),
-            Map.entry("title.creditNote", "Korrekturbeleg zu Ihren Gunsten"),
-            Map.entry("title.debitNote", "Korrekturbeleg zu Ihren Lasten"),
-            Map.entry("documentNumber", "Belegnummer"),
-            Map.entry("corrects", "Korrigiert"),
-            Map.entry("reason", "Grund"),
-            Map.entry("issuedBy", "Ausgestellt von"),
-            Map.entry("partner", "Partner"),
-            Map.entry("taxId", "USt-IdNr./Steuernummer"),
-            Map.entry("notKnown", "(nicht bekannt)"),
-            Map.entry("issueDate", "Ausstellungsdatum"),
-            Map.entry("period", "Abrechnungszeitraum"),
-            Map.entry("periodTo", "bis"),
-            Map.entry("exclusive", "(ausschließlich)"),
-            Map.entry("dueDate", "Fällig am"),
-            Map.entry("currency", "Währung"),
-            Map.entry("number", "Pos."),
-            Map.entry("description", "Beschreibung"),
-            Map.entry("quantity", "Menge"),
-            Map.entry("amount", "Betrag"),
-            Map.entry("usage", "Nutzung"),
-            Map.entry("converted", "Umgerechnet"),
-            Map.entry("ratedRecord", "bewerteter Datensatz"),
-            Map.entry("ratedRecords", "bewertete Datensätze"),
-            Map.entry("chargedAt", "berechnet zu"),
-            Map.entry("per", "je"),
-            Map.entry("share", "Anteil"),
-            Map.entry("netAmount", "Nettobetrag"),
-            Map.entry("tax", "USt"),
-            Map.entry("on", "auf"),
-            Map.entry("totalPayableTo", "Gesamtbetrag zahlbar an den Partner"),
-            Map.entry("totalPayableBy", "Gesamtbetrag zahlbar durch den Partner"),
-            Map.entry("paymentTo", "Zahlung an"),
-            Map.entry("notConfirmed", "noch nicht bestätigt"),
-            Map.entry("billingOnBehalf", "Abrechnung im Namen von"),
-            Map.entry("billingOnBehalfWhat", "was wir Endkunden in seinem Namen berechnet haben, je Steuerkategorie"),
-            Map.entry("taxCategory", "Steuerkategorie"),
-            Map.entry("offeringUsage", "Produktangebot × Nutzungsart"),
-            Map.entry("grossCharged", "Brutto berechnet"),
-            Map.entry("records", "Datensätze"),
-            Map.entry("total", "Summe"),
-            Map.entry("notShown", "Nicht enthalten"),
-            Map.entry("unit.MIN.one", "Min."), Map.entry("unit.MIN.many", "Min."),
-            Map.entry("unit.S.one", "Sek."), Map.entry("unit.S.many", "Sek."),
-            Map.entry("unit.H.one", "Std."), Map.entry("unit.H.many", "Std."),
-            Map.entry("unit.EVENT.one", "Ereignis"), Map.entry("unit.EVENT.many", "Ereignisse"),
-            Map.entry("unit.MESSAGE.one", "Nachricht"), Map.entry("unit.MESSAGE.many", "Nachrichten"),
-            Map.entry("unit.API_CALL.one", "API-Aufruf"), Map.entry("unit.API_CALL.many", "API-Aufrufe"));
-
+    
+    
     /** The legal mentions and tax line labels the content carries in English, in German. */
     private static final Map<String, String> GERMAN_MENTIONS = Map.of(
             DocumentComposer.SELF_BILLING_NOTE, "Gutschrift: Abrechnung durch den Leistungsempfänger im Namen und "

@@ -123,7 +123,7 @@ final class PdfRenderer {
             table.addCell(cell(String.valueOf(line.lineNumber()), NORMAL, Element.ALIGN_LEFT));
             String usage = usage(line, line.sourceCurrency() == null ? printed.currency() : line.sourceCurrency(),
                     language);
-            table.addCell(line.conversion() == null && usage == null
+            table.addCell(line.conversion() == null && usage == null && line.adjusts() == null
                     ? cell(language.translate(line.label()), NORMAL, Element.ALIGN_LEFT)
                     : labelAndDetails(line, usage, printed.currency(), language));
             table.addCell(cell(line.quantity() == null ? "" : line.unit() == null ? language.quantity(line.quantity())
@@ -161,14 +161,17 @@ final class PdfRenderer {
     }
 
     /**
-     * A line's label with, beneath it, what a usage line counts (records, quantity, unit price and share) and what a
-     * converted line was converted at.
+     * A line's label with, beneath it, what a usage line counts (records, quantity, unit price and share), what a
+     * prior-period line adjusts and what a converted line was converted at.
      */
     private static PdfPCell labelAndDetails(PrintedDocument.Line line, String usage, String currency,
                                             DocumentLanguage language) {
         Paragraph text = new Paragraph(language.translate(line.label()), NORMAL);
         if (usage != null) {
             text.add(new Phrase("\n" + language.text("usage") + ": " + usage, SMALL));
+        }
+        if (line.adjusts() != null) {
+            text.add(new Phrase("\n" + language.text("adjusts") + ": " + line.adjusts(), SMALL));
         }
         if (line.conversion() != null) {
             text.add(new Phrase("\n" + language.text("converted") + ": " + language.amount(line.sourceAmount()) + " "

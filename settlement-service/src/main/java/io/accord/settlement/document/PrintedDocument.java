@@ -35,12 +35,21 @@ record PrintedDocument(String documentId, String documentType, String title, Str
      * ({@code "-20.70 XAU × 2500.123456 = -51752.55 EUR"}); all four {@code null} otherwise. A usage line says what
      * its quantity counts: {@code unit}, {@code recordCount}, {@code unitPrice} (in the usage currency) and
      * {@code usage} as printed beneath its label ({@code "3 rated records, 1274.5 MB charged at 0.00078125 EUR per
-     * MB"}); each {@code null} when not known, all on other lines.
+     * MB"}); each {@code null} when not known, all on other lines. A prior-period usage line says what it
+     * {@code adjusts} (absent when not known and on other lines).
      */
     record Line(int lineNumber, String type, String label, String offeringId, String usageType, String quantity,
                 String amount, String sourceAmount, String sourceCurrency, String fxRate, String conversion,
                 String unit, Long recordCount, String unitPrice, String usage,
-                @JsonInclude(JsonInclude.Include.NON_NULL) String shareRate) {
+                @JsonInclude(JsonInclude.Include.NON_NULL) String shareRate,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String adjusts) {
+
+        Line(int lineNumber, String type, String label, String offeringId, String usageType, String quantity,
+             String amount, String sourceAmount, String sourceCurrency, String fxRate, String conversion,
+             String unit, Long recordCount, String unitPrice, String usage, String shareRate) {
+            this(lineNumber, type, label, offeringId, usageType, quantity, amount, sourceAmount, sourceCurrency,
+                    fxRate, conversion, unit, recordCount, unitPrice, usage, shareRate, null);
+        }
 
         Line(int lineNumber, String type, String label, String offeringId, String usageType, String quantity,
              String amount, String sourceAmount, String sourceCurrency, String fxRate, String conversion,

@@ -10,7 +10,8 @@ import java.math.BigDecimal;
  *
  * @param direction {@code PAYABLE_TO_PARTNER} or {@code OWED_BY_PARTNER} (for an adjustment: {@code CREDIT_PARTNER}
  *                  or {@code DEBIT_PARTNER})
- * @param reference what the line traces to (a dispute id, a price id, a share rule), {@code null} for usage lines
+ * @param reference what the line traces to (a dispute id, a price id, a share rule, what a prior-period usage line
+ *                  adjusts), {@code null} for the period's own usage lines
  * @param usage     a usage line's unit, record count and unit price; {@code null} for every other line
  */
 record LineDraft(LineKind kind, String label, String offeringId, String usageType, BigDecimal quantity,

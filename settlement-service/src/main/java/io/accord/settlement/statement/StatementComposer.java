@@ -67,7 +67,7 @@ class StatementComposer {
             Set<String> offerings = new LinkedHashSet<>();
             sums.forEach(sum -> offerings.add(sum.offeringId()));
             List<LineDraft> drafts = new ArrayList<>(StatementLines.usageDrafts(sums,
-                    offeringNames(offerings)));
+                    offeringNames(offerings), priorReferences(partnerId, period, sums)));
             List<ProductChargeLines.Late> late = late(partnerId, period);
             List<Ended> ended = ended(partnerId, period);
             drafts.addAll(ProductChargeLines.of(partnerId, agreement, period.startAt(), period.endAt(),
@@ -95,6 +95,18 @@ class StatementComposer {
         } catch (IllegalStateException | IllegalArgumentException unusable) {
             throw new ConflictException("Statement of period " + period.id() + ": " + unusable.getMessage());
         }
+    }
+
+    /** What each prior-period usage line adjusts: the closed periods, their statements and lines. */
+    private Map<PriorPeriodReferences.Key, String> priorReferences(UUID partnerId, SettlementPeriods.Period period,
+                                                                   List<UsageSums.Sum> sums) {
+        if (sums.stream().noneMatch(UsageSums.Sum::priorPeriod)) {
+            return Map.of();
+        }
+        List<UsageSums.LateOrigin> origins = usage.lateOrigins(period.id());
+        List<UUID> usagePeriods = origins.stream().map(UsageSums.LateOrigin::usagePeriodId).distinct().toList();
+        return PriorPeriodReferences.of(origins, periods.ofPartner(partnerId),
+                statements.ofPeriods(partnerId, usagePeriods));
     }
 
     /**

@@ -40,7 +40,8 @@ final class StatementDocument {
                     line.usage() == null ? null : line.usage().unit(),
                     line.usage() == null ? null : line.usage().recordCount(),
                     line.usage() == null ? null : line.usage().unitPrice(),
-                    line.usage() == null ? null : line.usage().shareRate()));
+                    line.usage() == null ? null : line.usage().shareRate(),
+                    LineKind.PRIOR_PERIOD_ADJUSTMENT.name().equals(line.type()) ? line.reference() : null));
         }
         StatementLines.Lines totals = statement.totals();
         List<DocumentContent.BillingOnBehalf> onBehalf = billedOnBehalf.stream()

@@ -15,7 +15,9 @@ import java.math.BigDecimal;
  * @param direction    {@code PAYABLE_TO_PARTNER} or {@code OWED_BY_PARTNER}; an adjustment's {@code CREDIT_PARTNER} or
  *                     {@code DEBIT_PARTNER}; {@code null} on lines drafted before lines said it
  * @param reference    what the line traces to: the dispute of an adjustment, the price of a recurring or one-time
- *                     charge, the share rule of a tier bonus; {@code null} for usage lines
+ *                     charge, the share rule of a tier bonus, what a prior-period usage line adjusts (closed periods,
+ *                     their statements and lines: {@link PriorPeriodReferences}); {@code null} for the period's own
+ *                     usage lines
  * @param usage        a usage line's unit, record count and unit price ({@link Usage}); {@code null} for other lines
  */
 record StatementLine(String type, String label, String offeringId, String usageType, BigDecimal quantity,

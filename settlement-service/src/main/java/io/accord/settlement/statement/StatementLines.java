@@ -35,6 +35,15 @@ final class StatementLines {
      * its offering's name where known ({@code offeringNames}), its id otherwise; the line keeps the id either way.
      */
     static List<LineDraft> usageDrafts(List<UsageSums.Sum> sums, Map<String, String> offeringNames) {
+        return usageDrafts(sums, offeringNames, Map.of());
+    }
+
+    /**
+     * The same, each prior-period line referencing what it adjusts ({@link PriorPeriodReferences}; {@code null} when
+     * not known).
+     */
+    static List<LineDraft> usageDrafts(List<UsageSums.Sum> sums, Map<String, String> offeringNames,
+                                       Map<PriorPeriodReferences.Key, String> priorReferences) {
         List<LineDraft> drafts = new ArrayList<>();
         for (UsageSums.Sum sum : sums) {
             boolean payable = "PAYABLE_TO_PARTNER".equals(sum.direction());
@@ -44,8 +53,10 @@ final class StatementLines {
             String label = (sum.priorPeriod() ? "Prior-period adjustment: " : payable ? "Revenue share: "
                     : "Wholesale: ") + offeringNames.getOrDefault(sum.offeringId(), sum.offeringId()) + " × "
                     + sum.usageType();
+            String reference = sum.priorPeriod() ? priorReferences.get(new PriorPeriodReferences.Key(
+                    sum.offeringId(), sum.usageType(), sum.direction(), sum.currency(), sum.billedUnit())) : null;
             drafts.add(new LineDraft(kind, label, sum.offeringId(), sum.usageType(), sum.quantity(), amount,
-                    sum.direction(), null, new StatementLine.Usage(sum.billedUnit(), sum.recordCount(),
+                    sum.direction(), reference, new StatementLine.Usage(sum.billedUnit(), sum.recordCount(),
                     sum.unitPrice(), sum.shareRate())));
         }
         return drafts;

@@ -480,7 +480,46 @@ public class Statements {
                 due = null; // issuing needed the agreement: only a row changed by hand lacks one
             }
         }
-        return bare.withPeriod(period.startAt(), period.endAt(), due);
+        return bare.withPeriod(period.startAt(), period.endAt(), due, billedUsage(statement, period));
+    }
+
+    /**
+     * Which rated usage the statement bills: up to which record sequence and from which cut-off its period's sums
+     * took their records, the late records of earlier periods it carries and those of its own period rated after the
+     * cut-off, which later periods carry.
+     */
+    private BilledUsage billedUsage(Statement statement, SettlementPeriods.Period period) {
+        Long toSequence = usage.billed(statement.partnerId(), period.id()).map(UsageSums.Billed::toSequence)
+                .orElse(null);
+        java.util.Map<UUID, Long> included = new java.util.LinkedHashMap<>();
+        usage.priorOfPeriods(List.of(period.id()))
+                .forEach(prior -> included.merge(prior.usagePeriodId(), prior.recordCount(), Long::sum));
+        java.util.Map<UUID, Long> later = new java.util.LinkedHashMap<>();
+        usage.priorOfUsagePeriod(period.id())
+                .forEach(prior -> later.merge(prior.periodId(), prior.recordCount(), Long::sum));
+        if (included.isEmpty() && later.isEmpty()) {
+            return new BilledUsage(toSequence, period.closingAt(), List.of(), List.of());
+        }
+        java.util.Map<UUID, SettlementPeriods.Period> byId = new java.util.HashMap<>();
+        periods.ofPartner(statement.partnerId()).forEach(each -> byId.put(each.id(), each));
+        java.util.Map<UUID, Statement> statementOf = new java.util.HashMap<>();
+        store.ofPeriods(statement.partnerId(), java.util.stream.Stream.concat(included.keySet().stream(),
+                later.keySet().stream()).distinct().toList()).forEach(each -> statementOf.put(each.periodId(), each));
+        return new BilledUsage(toSequence, period.closingAt(), lateRecords(included, byId, statementOf),
+                lateRecords(later, byId, statementOf));
+    }
+
+    private static List<LateRecords> lateRecords(java.util.Map<UUID, Long> counts,
+                                                 java.util.Map<UUID, SettlementPeriods.Period> periods,
+                                                 java.util.Map<UUID, Statement> statements) {
+        return counts.entrySet().stream().map(entry -> {
+            SettlementPeriods.Period period = periods.get(entry.getKey());
+            Statement statement = statements.get(entry.getKey());
+            return new LateRecords(entry.getKey(), period == null ? null : period.startAt(),
+                    period == null ? null : period.endAt(), entry.getValue(),
+                    statement == null ? null : statement.id(), statement == null ? null : statement.documentNumber());
+        }).sorted(java.util.Comparator.comparing(LateRecords::periodStart,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).toList();
     }
 
     private View bare(Statement statement) {
@@ -493,7 +532,7 @@ public class Statements {
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
-                statement.documentType(), taxIds.warnings(statement), null, null, null);
+                statement.documentType(), taxIds.warnings(statement), null, null, null, null);
     }
 
     private static List<Line> lines(Statement statement) {
@@ -554,14 +593,14 @@ public class Statements {
                                + " document is self-billed and the partner's tax id is unknown, so approve and issue"
                                + " answer 409 until onboarding sets it (PATCH of the organization's taxId)"))
                        List<Warning> warnings,
-                       Instant periodStart, Instant periodEnd, LocalDate dueDate) {
+                       Instant periodStart, Instant periodEnd, LocalDate dueDate, BilledUsage billedUsage) {
 
-        /** The view with its period's bounds and due date. */
-        View withPeriod(Instant start, Instant end, LocalDate due) {
+        /** The view with its period's bounds, due date and billed usage. */
+        View withPeriod(Instant start, Instant end, LocalDate due, BilledUsage billed) {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, preparedBy, approvedBy, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, discardedBy, discardedAt, discardReason,
-                    documentType, warnings, start, end, due);
+                    documentType, warnings, start, end, due, billed);
         }
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
@@ -574,8 +613,37 @@ public class Statements {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, null, null, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, null, discardedAt, discardReason,
-                    documentType, warnings, periodStart, periodEnd, dueDate);
+                    documentType, warnings, periodStart, periodEnd, dueDate, billedUsage);
         }
+    }
+
+    /**
+     * Which rated usage a statement bills (docs/settlement.md, "Which usage a statement bills").
+     *
+     * @param toSequence   the highest rated-record sequence its period's sums took: it bills the records of its
+     *                     period's window up to it that were not placed elsewhere, and the late records below;
+     *                     {@code null} when a sum of the period was added before V70 (not kept)
+     * @param cutOffAt     when its period stopped taking usage (a run began closing it): a record of the period rated
+     *                     after it lands in the next OPEN period as a prior-period adjustment ({@code arrivedLater})
+     * @param lateIncluded late records of earlier, closed periods it carries on its prior-period lines, per period
+     *                     they belong to (with that period's statement)
+     * @param arrivedLater records of its own period rated after the cut-off, per later period that took them (with
+     *                     that period's statement, once drafted)
+     */
+    public record BilledUsage(Long toSequence, Instant cutOffAt, List<LateRecords> lateIncluded,
+                              List<LateRecords> arrivedLater) {
+    }
+
+    /**
+     * Late rated records of one period (net of reversals).
+     *
+     * @param periodId       the other period: the one they belong to ({@code lateIncluded}) or the one that took
+     *                       them ({@code arrivedLater}); {@code periodStart}/{@code periodEnd} its bounds
+     * @param statementId    that period's statement (not discarded), {@code null} while it has none; its
+     *                       {@code documentNumber} once issued
+     */
+    public record LateRecords(UUID periodId, Instant periodStart, Instant periodEnd, long recordCount,
+                              UUID statementId, String documentNumber) {
     }
 
     /**
@@ -623,7 +691,7 @@ public class Statements {
      * amount before conversion. {@code type} is one of {@link #LINE_TYPES}; {@code direction} says which way the money
      * flows ({@code PAYABLE_TO_PARTNER}, {@code OWED_BY_PARTNER}; an adjustment's {@code CREDIT_PARTNER} or
      * {@code DEBIT_PARTNER}); {@code reference} what it traces to (an adjustment's dispute, a charge's price, a tier
-     * bonus's share rule). A usage line ({@link #ratedUsage}) also says what its {@code quantity} counts: its
+     * bonus's share rule, the closed periods, statements and lines a prior-period usage line adjusts). A usage line ({@link #ratedUsage}) also says what its {@code quantity} counts: its
      * {@code unit} (the rated records' billed unit, a {@code UnitOfMeasure} code; {@code null} when not known), its
      * {@code recordCount} (the rated records behind it, net of reversals; {@code null} when not known) and its
      * {@code unitPrice} (the one price per unit every record was charged at, in the usage currency; {@code null} when

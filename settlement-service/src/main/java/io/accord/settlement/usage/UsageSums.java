@@ -219,6 +219,50 @@ public class UsageSums {
     }
 
     /**
+     * The late usage of {@code usagePeriodId} (rated after it was cut) that later periods took, per period that took
+     * it, direction and currency: where its records went. Usage summed before V71 is not in it.
+     */
+    @Transactional(readOnly = true)
+    public List<PriorSum> priorOfUsagePeriod(UUID usagePeriodId) {
+        return jdbc.sql("""
+                        select period_id, usage_period_id, direction, currency, amount, record_count
+                        from usage_prior_sum where usage_period_id = :usagePeriod
+                        order by period_id, direction, currency""")
+                .param("usagePeriod", usagePeriodId)
+                .query((rs, row) -> new PriorSum(rs.getObject("period_id", UUID.class),
+                        rs.getObject("usage_period_id", UUID.class), rs.getString("direction"),
+                        rs.getString("currency"), rs.getBigDecimal("amount"), rs.getLong("record_count")))
+                .list();
+    }
+
+    /**
+     * The late usage {@code periodId} took, by the period it belongs to and with its usage sum's whole key: which
+     * closed period each prior-period line of the period's statement adjusts. Late usage placed before V75 is not in
+     * it (its key by own period was not kept).
+     */
+    @Transactional(readOnly = true)
+    public List<LateOrigin> lateOrigins(UUID periodId) {
+        return jdbc.sql("""
+                        select offering_id, usage_type, direction, currency, billed_unit, usage_period_id,
+                               record_count
+                        from usage_late_sum where period_id = :period
+                        order by offering_id, usage_type, direction, currency, billed_unit, usage_period_id""")
+                .param("period", periodId)
+                .query((rs, row) -> new LateOrigin(rs.getString("offering_id"), rs.getString("usage_type"),
+                        rs.getString("direction"), rs.getString("currency"), rs.getString("billed_unit"),
+                        rs.getObject("usage_period_id", UUID.class), rs.getLong("record_count")))
+                .list();
+    }
+
+    /**
+     * Late usage of one key (offering, usage type, direction, currency, billed unit; a prior-period sum's) placed in a
+     * period, of the closed period {@code usagePeriodId} it belongs to: {@code recordCount} rated records, net.
+     */
+    public record LateOrigin(String offeringId, String usageType, String direction, String currency,
+                             String billedUnit, UUID usagePeriodId, long recordCount) {
+    }
+
+    /**
      * Late usage one period took, of the period it belongs to.
      *
      * @param periodId      the period whose statement carries it (as prior-period adjustment lines)

@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * The dispute aggregate: what is disputed and the guarded transitions OPEN → IN_REVIEW → RESOLUTION_PROPOSED →
- * ACCEPTED (the partner, or silence) → RESOLVED → CLOSED; a partner's rejection of a proposal records REJECTED and
- * returns to IN_REVIEW; WITHDRAWN by the partner before a resolution; ESCALATED on an SLA breach or the partner's
+ * ACCEPTED (the partner, or its silence on a credit) → RESOLVED → CLOSED; a partner's rejection of a proposal
+ * records REJECTED and returns to IN_REVIEW; WITHDRAWN by the partner before a resolution; ESCALATED on an SLA breach or the partner's
  * request. An illegal transition throws {@link ConflictException} (409 naming the state). Every transition is kept
  * in {@link #history}.
  */
@@ -177,12 +177,53 @@ final class Dispute {
         String side = Tenancy.SYSTEM_ACTOR.equals(by) ? SYSTEM : PARTNER;
         move(DisputeState.ACCEPTED, by, side, reason, at);
         this.proposal = proposal.answered(Proposal.ACCEPTED);
-        this.outcome = proposal.amount().signum() == 0 ? "REJECTED"
-                : proposal.amount().compareTo(disputedAmount) >= 0 ? "ACCEPTED" : "PARTIALLY_ACCEPTED";
+        this.outcome = outcomeOf(proposal);
         this.adjustmentId = proposal.amount().signum() == 0 ? null : adjustmentId;
         this.resolvedBy = proposal.proposedBy();
         this.resolvedAt = at;
         move(DisputeState.RESOLVED, by, side, null, at);
+    }
+
+    /** A proposal of nothing turns the dispute down; nothing is owed the partner either. */
+    static final String REJECTED = "REJECTED";
+    /** The partner's claim was right, fully: a credit of the disputed amount (to the currency's minor unit). */
+    static final String ACCEPTED = "ACCEPTED";
+    /** The partner's claim was right in part: a credit below the disputed amount. */
+    static final String PARTIALLY_ACCEPTED = "PARTIALLY_ACCEPTED";
+    /**
+     * The claim was not upheld and the partner, explicitly, accepted a charge against it (a {@code DEBIT_PARTNER}
+     * proposal): it owes more, or is owed less. Never reached by silence ({@link #autoAcceptable}).
+     */
+    static final String COUNTER_CHARGED = "COUNTER_CHARGED";
+    static final String DEBIT_PARTNER = "DEBIT_PARTNER";
+
+    private String outcomeOf(Proposal accepted) {
+        if (accepted.amount().signum() == 0) {
+            return REJECTED;
+        }
+        if (DEBIT_PARTNER.equals(accepted.direction())) {
+            return COUNTER_CHARGED;
+        }
+        return accepted.amount().compareTo(payableDisputedAmount()) >= 0 ? ACCEPTED : PARTIALLY_ACCEPTED;
+    }
+
+    /**
+     * The disputed amount as settlement can pay it: rounded to the currency's minor unit (HALF_EVEN, as {@code Money}
+     * rounds). A dispute may be opened with 6 decimals (50.123456 EUR) while a proposal is in minor units, so 50.12 is
+     * the full amount of it; the largest proposal it takes.
+     */
+    BigDecimal payableDisputedAmount() {
+        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        return disputedAmount.setScale(digits, io.accord.contracts.value.Money.ROUNDING);
+    }
+
+    /**
+     * Whether the partner's silence accepts the pending proposal: a credit, or a proposal of nothing, yes; a charge
+     * ({@code DEBIT_PARTNER}) only by the partner's explicit acceptance.
+     */
+    boolean autoAcceptable() {
+        return state == DisputeState.RESOLUTION_PROPOSED && proposal != null
+                && (!DEBIT_PARTNER.equals(proposal.direction()) || proposal.amount().signum() == 0);
     }
 
     /**

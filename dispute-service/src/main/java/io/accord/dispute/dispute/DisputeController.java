@@ -69,7 +69,8 @@ class DisputeController {
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(DisputeConfiguration.PARTIES)
     @Operation(operationId = "addDisputeEvidence", summary = "Upload evidence (multipart: file, optional name; "
-            + "attachmentId to add a version); type checked by content, size limited, SHA-256 recorded; "
+            + "attachmentId to add a version to one of your side's attachments, else 409); type checked by content, "
+            + "size limited, SHA-256 recorded; "
             + "201 with Location = the attachment's content URL and the ticket as body")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample(value = "disputes/evidence.pdf", fields = "name=Our CDR extract for March")
@@ -93,6 +94,16 @@ class DisputeController {
         response.setHeader("Digest", InspectedContent.digestHeader(content.sha256()));
         response.setHeader("X-Checksum-SHA256", content.sha256());
         response.getOutputStream().write(content.bytes());
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}/versions")
+    @PreAuthorize(DisputeConfiguration.READERS)
+    @Operation(operationId = "listDisputeEvidenceVersions", summary = "Every version of an attachment, the first "
+            + "first: number, file name, type, size, SHA-256, who uploaded it (uploadedBy, uploaderSide) and when; "
+            + "href downloads it")
+    List<DisputeResources.AttachmentVersionView> versions(@PathVariable String id,
+                                                         @PathVariable String attachmentId) {
+        return service.versions(id, attachmentId);
     }
 
     @PostMapping("/{id}/comments")
@@ -194,7 +205,8 @@ class DisputeController {
     @GetMapping("/kpis")
     @PreAuthorize(DisputeConfiguration.READERS)
     @Operation(operationId = "getDisputeKpis", summary = "Dispute KPIs: open by age, category and partner; mean "
-            + "and p95 time to resolution (ISO durations); disputed versus adjusted amount; SLA breach rate "
+            + "and p95 time to resolution (ISO durations); disputed, credited, debited and net (adjusted) amount; SLA "
+            + "breach rate "
             + "(staff: every partner; a partner: its own)")
     DisputeKpis.Kpis kpis() {
         return DisputeKpis.of(service.scoped(), service.now());

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * Dispute KPIs over the disputes a caller may see: open ones by age, category and partner; mean and p95 time to
- * resolution; disputed versus adjusted amount per currency; SLA breach rate. Plain Java.
+ * resolution; disputed, credited, debited and net adjusted amount per currency; SLA breach rate. Plain Java.
  */
 final class DisputeKpis {
 
@@ -20,8 +20,14 @@ final class DisputeKpis {
     private DisputeKpis() {
     }
 
-    /** Disputed and adjusted (accepted proposals) per currency, as exact decimal strings. */
-    record Amounts(String disputed, String adjusted) {
+    /**
+     * Per currency, as exact decimal strings: disputed; of the accepted adjustments, {@code credited} (to the partner,
+     * {@code CREDIT_PARTNER}) and {@code debited} (charged to it, {@code DEBIT_PARTNER}), each a sum of magnitudes; and
+     * {@code net}, credited less debited (signed: positive in the partner's favour). {@code adjusted} is {@code net},
+     * kept under its old name for the clients that read it (it used to add credits and debits alike: 40 credited and
+     * 3.33 debited read 43.33).
+     */
+    record Amounts(String disputed, String credited, String debited, String net, String adjusted) {
     }
 
     record Kpis(int total, int open, Map<String, Integer> openByAge, Map<String, Integer> openByCategory,
@@ -40,10 +46,11 @@ final class DisputeKpis {
         int breached = 0;
         for (Dispute dispute : disputes) {
             BigDecimal[] sums = amounts.computeIfAbsent(dispute.currency,
-                    currency -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+                    currency -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             sums[0] = sums[0].add(dispute.disputedAmount);
             if (dispute.adjustmentId != null && dispute.proposal != null) {
-                sums[1] = sums[1].add(dispute.proposal.amount());
+                int side = Dispute.DEBIT_PARTNER.equals(dispute.proposal.direction()) ? 2 : 1;
+                sums[side] = sums[side].add(dispute.proposal.amount());
             }
             if (dispute.firstResponseBreached || dispute.resolutionBreached) {
                 breached++;
@@ -60,8 +67,11 @@ final class DisputeKpis {
         }
         resolutions.sort(null);
         Map<String, Amounts> money = new TreeMap<>();
-        amounts.forEach((currency, sums) -> money.put(currency, new Amounts(DisputeViews.plain(sums[0], currency),
-                DisputeViews.plain(sums[1], currency))));
+        amounts.forEach((currency, sums) -> {
+            String net = DisputeViews.plain(sums[1].subtract(sums[2]), currency);
+            money.put(currency, new Amounts(DisputeViews.plain(sums[0], currency),
+                    DisputeViews.plain(sums[1], currency), DisputeViews.plain(sums[2], currency), net, net));
+        });
         return new Kpis(disputes.size(), open, byAge, byCategory, byPartner, resolutions.size(),
                 resolutions.isEmpty() ? null : mean(resolutions).toString(),
                 resolutions.isEmpty() ? null : percentile(resolutions, 95).toString(), money,

@@ -36,11 +36,13 @@ class DisputeNotifications {
     private final AdjustmentSettlements settlements;
     private final ActorNames actors;
     private final Tenancy tenancy;
+    private final DisputeProperties properties;
     private final Clock clock;
 
     DisputeNotifications(Outbox outbox, AuditTrail audit, ApplicationEventPublisher events, DisputeThread thread,
                          Evidence evidence, AdjustmentSettlements settlements, ActorNames actors, Tenancy tenancy,
-                         Clock clock) {
+                         DisputeProperties properties, Clock clock) {
+        this.properties = properties;
         this.settlements = settlements;
         this.actors = actors;
         this.tenancy = tenancy;
@@ -75,7 +77,8 @@ class DisputeNotifications {
             this.comments = thread.comments(dispute.id);
             this.attachments = evidence.attachments(dispute.id);
             this.staff = DisputeViews.view(dispute, comments, attachments,
-                    dispute.adjustmentId == null ? null : settlements.of(dispute.id).orElse(null));
+                    dispute.adjustmentId == null ? null : settlements.of(dispute.id).orElse(null),
+                    properties.autoAcceptAfter());
         }
 
         DisputeResources.TicketView staff() {

@@ -143,22 +143,29 @@ class DisputeRepository {
     /**
      * What a list asks for: any of the states, categories, statements and partners asked for (each empty when not
      * asked; partners within the caller's scope: a partner asking only for another's gets nothing), opened in
-     * {@code [createdFrom, createdTo)} (each {@code null} when not asked).
+     * {@code [createdFrom, createdTo)} and with a disputed amount in {@code [amountFrom, amountTo]} (each {@code null}
+     * when not asked; the amount as it is, whatever the currency).
      */
     record ListFilter(List<String> states, List<String> categories, List<String> statementIds, List<UUID> partnerIds,
-                      Instant createdFrom, Instant createdTo) {
+                      Instant createdFrom, Instant createdTo, BigDecimal amountFrom, BigDecimal amountTo) {
     }
 
     /**
      * The orders a list may ask for ({@code sort=}): by opening time, newest first (the default) or oldest first, or by
      * the SLA deadline that runs (first response while unanswered, else resolution; as the portal's work queue shows
-     * it), the earliest (the most overdue) first or last. Each ends with the id, so pages neither repeat nor skip.
+     * it), the earliest (the most overdue) first or last; by the disputed amount (as it is, whatever the currency),
+     * smallest or largest first; by the last change ({@code lastUpdate}), least or most recent first. Each ends with
+     * the id, so pages neither repeat nor skip.
      */
     enum ListOrder {
         NEWEST("-createdAt", "opened_at desc, id desc"),
         OLDEST("createdAt", "opened_at, id"),
         DUE_FIRST("dueBy", ListOrder.DUE_BY + ", opened_at, id"),
-        DUE_LAST("-dueBy", ListOrder.DUE_BY + " desc, opened_at desc, id desc");
+        DUE_LAST("-dueBy", ListOrder.DUE_BY + " desc, opened_at desc, id desc"),
+        AMOUNT_SMALLEST("amount", "disputed_amount, opened_at, id"),
+        AMOUNT_LARGEST("-amount", "disputed_amount desc, opened_at desc, id desc"),
+        UPDATED_FIRST("lastUpdate", "updated_at, id"),
+        UPDATED_LAST("-lastUpdate", "updated_at desc, id desc");
 
         private static final String DUE_BY =
                 "(case when first_responded_at is null then first_response_due else resolution_due end)";
@@ -183,13 +190,16 @@ class DisputeRepository {
         StringBuilder where = new StringBuilder("dispute where (cast(:partner as uuid) is null"
                 + " or partner_id = :partner)"
                 + " and (cast(:createdFrom as timestamptz) is null or opened_at >= :createdFrom)"
-                + " and (cast(:createdTo as timestamptz) is null or opened_at < :createdTo)");
+                + " and (cast(:createdTo as timestamptz) is null or opened_at < :createdTo)"
+                + " and (cast(:amountFrom as numeric) is null or disputed_amount >= :amountFrom)"
+                + " and (cast(:amountTo as numeric) is null or disputed_amount <= :amountTo)");
         anyOf(where, anyOf, "state", "states", filter.states());
         anyOf(where, anyOf, "category", "categories", filter.categories());
         anyOf(where, anyOf, "statement_id", "statements", filter.statementIds());
         anyOf(where, anyOf, "partner_id", "wanted", filter.partnerIds());
         return PagedQuery.from(jdbc, where.toString()).param("partner", partner)
                 .param("createdFrom", ts(filter.createdFrom())).param("createdTo", ts(filter.createdTo()))
+                .param("amountFrom", filter.amountFrom()).param("amountTo", filter.amountTo())
                 .params(anyOf).orderBy(order.sql).page(page, this::dispute).map(this::withItems);
     }
 
@@ -203,7 +213,8 @@ class DisputeRepository {
     }
 
     /**
-     * Disputes the SLA job must look at: open with a deadline passed, or proposed long enough ago; not those put off
+     * Disputes the SLA job must look at: open with a deadline passed, or given a proposal silence accepts
+     * ({@link Dispute#autoAcceptable}: not a charge) long enough ago; not those put off
      * after their handling failed ({@link JobItems}), which would otherwise take the places of the others.
      */
     List<UUID> dueForTimers(Instant now, Instant proposedBefore, int limit) {
@@ -214,7 +225,9 @@ class DisputeRepository {
                                 and first_response_due <= :now)
                                or (not resolution_breached and resolution_due <= :now)
                                or (state = 'RESOLUTION_PROPOSED'
-                                   and proposed_at <= :proposedBefore))
+                                   and proposed_at <= :proposedBefore
+                                   and (proposal ->> 'direction' is distinct from 'DEBIT_PARTNER'
+                                        or cast(proposal ->> 'amount' as numeric) = 0)))
                           and %s
                         order by opened_at limit :limit
                         """.formatted(JobItems.notPutOff(DisputeTimers.JOB, "id")))

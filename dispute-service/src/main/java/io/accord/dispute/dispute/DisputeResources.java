@@ -113,6 +113,17 @@ final class DisputeResources {
         }
     }
 
+    /**
+     * One version of an attachment ({@code GET /api/disputes/{id}/attachments/{attachmentId}/versions}); {@code href}
+     * downloads it. {@code uploadedBy} and {@code uploaderSide} as in {@link AttachmentView}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AttachmentVersionView(int version, String href, String fileName, String mimeType, Quantity size,
+                                 String sha256, String uploadedBy,
+                                 @Schema(allowableValues = {Dispute.PARTNER, Dispute.STAFF, Dispute.SYSTEM})
+                                 String uploaderSide, Instant uploadedAt) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StatusChangeView(String status, Instant changeDate, String changeReason,
                             @Schema(description = ACTOR) String changedBy, @JsonProperty("@type") String type) {
@@ -149,12 +160,16 @@ final class DisputeResources {
                     allowableValues = {"proposed", "accepted", "rejected", "withdrawn"}) String state,
             @Schema(description = "the partner's user who rejected it (state rejected)") String rejectedBy,
             @Schema(description = "when it was rejected (state rejected)") Instant rejectedAt,
-            @Schema(description = "the partner's reason for rejecting it (state rejected)") String rejectionReason) {
+            @Schema(description = "the partner's reason for rejecting it (state rejected)") String rejectionReason,
+            @Schema(description = "while it is proposed: when the partner's silence accepts it (proposedAt plus "
+                    + "accord.dispute.auto-accept-after; the timers accept it at their first round from then on); "
+                    + "absent for a charge (DEBIT_PARTNER), which only the partner's explicit acceptance accepts")
+            Instant respondBy) {
 
         /** As a partner may see it: without the name of the staff user who proposed it. */
         ProposalView forPartner() {
             return new ProposalView(direction, amount, reason, null, proposedAt, state, rejectedBy, rejectedAt,
-                    rejectionReason);
+                    rejectionReason, respondBy);
         }
     }
 

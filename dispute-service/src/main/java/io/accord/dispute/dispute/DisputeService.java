@@ -6,12 +6,15 @@ import io.accord.dispute.document.DisputableDocuments;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.InspectedContent;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -60,9 +63,20 @@ class DisputeService {
         return disputes.page(scope(), filter, order, page).map(notifications::view);
     }
 
+    /**
+     * The partner's own words of its claim: only the disputing partner changes them. Staff answer in the thread (a
+     * finance PATCH rewrote the claim silently).
+     */
     @Transactional
     DisputeResources.TicketView describe(String id, String description) {
         Dispute dispute = visible(id);
+        if (tenancy.isStaff()) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
+                    "description-is-the-partners", "The description is the partner's claim: only the disputing "
+                            + "partner changes it. Comment instead (POST " + DisputeResources.API + "/" + dispute.id
+                            + "/comments), or add an internal note"), null);
+        }
+        requirePartner(dispute, "describes");
         DisputeResources.TicketView before = notifications.view(dispute);
         dispute.describe(description, clock.instant());
         disputes.update(dispute);
@@ -86,10 +100,12 @@ class DisputeService {
         BigDecimal amount = new BigDecimal(request.amount());
         return step(id, "resolution-proposed", dispute -> {
             requireMinorUnit(amount, dispute.currency, "amount");
-            if (amount.compareTo(dispute.disputedAmount) > 0) {
+            // a dispute opened to 6 decimals is paid in minor units: its amount rounded so is the whole of it
+            if (amount.compareTo(dispute.payableDisputedAmount()) > 0) {
                 throw DisputeOpening.unprocessable("adjustment-exceeds-disputed-amount", "amount", "The adjustment "
                         + amount.toPlainString() + " exceeds the disputed amount "
-                        + dispute.disputedAmount.stripTrailingZeros().toPlainString() + " " + dispute.currency);
+                        + dispute.disputedAmount.stripTrailingZeros().toPlainString() + " " + dispute.currency
+                        + " (in minor units " + dispute.payableDisputedAmount().toPlainString() + ")");
             }
             dispute.propose(new Dispute.Proposal(request.direction(), amount, request.reason(), tenancy.actor(),
                     clock.instant()));
@@ -185,6 +201,7 @@ class DisputeService {
         }
         DisputeResources.TicketView before = notifications.view(dispute);
         Instant now = clock.instant();
+        String side = tenancy.isStaff() ? Dispute.STAFF : Dispute.PARTNER;
         UUID attachment;
         if (attachmentId == null) {
             String label = name != null && !name.isBlank() ? name.strip()
@@ -193,11 +210,41 @@ class DisputeService {
         } else {
             attachment = parse(attachmentId).filter(candidate -> evidence.exists(dispute.id, candidate))
                     .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+            requireOwnSide(attachment, side);
         }
-        evidence.addVersion(attachment, content, fileName, tenancy.actor(),
-                tenancy.isStaff() ? Dispute.STAFF : Dispute.PARTNER, now);
+        evidence.addVersion(attachment, content, fileName, tenancy.actor(), side, now);
         notifications.changed(dispute, before, "evidence-added");
         return new Attached(notifications.view(dispute), DisputeViews.attachmentHref(dispute.id, attachment));
+    }
+
+    /**
+     * A new version goes only on the side's own attachment: the partner's evidence is versioned by the partner, ours by
+     * us (a partner's version 2 on finance's upload displaced our evidence as the attachment's latest); 409 otherwise.
+     */
+    private void requireOwnSide(UUID attachment, String side) {
+        String owner = evidence.ownerSide(attachment).orElse(side);
+        if (!owner.equals(side)) {
+            throw new ConflictException("Attachment " + attachment + " was uploaded by "
+                    + (Dispute.STAFF.equals(owner) ? ActorNames.STAFF : owner.toLowerCase()) + ": only its uploader's "
+                    + "side adds versions to it; upload yours as a new attachment (without attachmentId)");
+        }
+    }
+
+    /** Every version of an attachment, the first first: who uploaded it (as the caller may see it), when, what. */
+    @Transactional(readOnly = true)
+    List<DisputeResources.AttachmentVersionView> versions(String id, String attachmentId) {
+        Dispute dispute = visible(id);
+        List<Evidence.Version> versions = parse(attachmentId).map(attachment -> evidence.versions(dispute.id,
+                attachment)).orElse(List.of());
+        if (versions.isEmpty()) {
+            throw new NotFoundException("attachment", attachmentId);
+        }
+        String href = DisputeViews.attachmentHref(dispute.id, UUID.fromString(attachmentId));
+        return versions.stream().map(version -> new DisputeResources.AttachmentVersionView(version.version(),
+                href + "?version=" + version.version(), version.fileName(), version.mimeType(),
+                new DisputeResources.Quantity(version.size(), "bytes"), version.sha256(),
+                tenancy.isStaff() ? version.uploadedBy() : ActorNames.bySide(version.uploadedBy(),
+                        version.uploaderSide()), version.uploaderSide(), version.uploadedAt())).toList();
     }
 
     @Transactional(readOnly = true)

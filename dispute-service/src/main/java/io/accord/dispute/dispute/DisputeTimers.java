@@ -15,8 +15,9 @@ import java.util.UUID;
 
 /**
  * The SLA and silence timers: first-response and resolution deadlines that passed are reported once
- * ({@code DisputeSlaBreached}) and escalate the dispute; a proposal left unanswered for
- * {@code accord.dispute.auto-accept-after} is accepted. Deadlines are columns, so the timers survive restarts;
+ * ({@code DisputeSlaBreached}) and escalate the dispute; a credit proposal (or one of nothing) left unanswered for
+ * {@code accord.dispute.auto-accept-after} is accepted, a charge ({@code DEBIT_PARTNER}) never is: it waits for the
+ * partner's explicit answer while the resolution deadline runs (its breach is reported). Deadlines are columns, so the timers survive restarts;
  * ShedLock runs a round on one replica at a time, and each dispute is changed in a transaction of its own
  * ({@link JobItems}): a dispute that cannot be handled (its row unreadable, say) is counted in
  * {@code job_item_failure} and put off, and the round goes on with the others.
@@ -66,7 +67,8 @@ class DisputeTimers {
     }
 
     private boolean apply(Dispute dispute, Instant now) {
-        if (dispute.state == DisputeState.RESOLUTION_PROPOSED && dispute.proposal != null
+        // a charge (DEBIT_PARTNER) waits for the partner's own answer: silence never agrees to pay more
+        if (dispute.autoAcceptable()
                 && !now.isBefore(dispute.proposal.proposedAt().plus(properties.autoAcceptAfter()))) {
             service.accepted(dispute, Tenancy.SYSTEM_ACTOR, "no answer within " + properties.autoAcceptAfter()
                     .toDays() + " days: accepted automatically");

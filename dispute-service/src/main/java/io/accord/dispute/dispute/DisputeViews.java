@@ -3,6 +3,7 @@ package io.accord.dispute.dispute;
 import io.accord.contracts.value.Money;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 /** Builds the partner-visible TMF621 view of a dispute: never an internal note. */
@@ -13,7 +14,8 @@ final class DisputeViews {
 
     static DisputeResources.TicketView view(Dispute dispute, List<DisputeThread.Comment> comments,
                                             List<Evidence.Attachment> attachments,
-                                            DisputeResources.AdjustmentSettlementView settlement) {
+                                            DisputeResources.AdjustmentSettlementView settlement,
+                                            Duration autoAcceptAfter) {
         String href = DisputeResources.PATH + "/" + dispute.id;
         Dispute.StatusChange last = dispute.history.isEmpty() ? null : dispute.history.getLast();
         return new DisputeResources.TicketView(dispute.id.toString(), href, DisputeResources.TICKET_TYPE,
@@ -29,17 +31,21 @@ final class DisputeViews {
                 attachments.stream().map(attachment -> attachment(dispute, attachment)).toList(),
                 dispute.history.stream().map(change -> new DisputeResources.StatusChangeView(change.state(),
                         change.at(), change.reason(), change.by(), "StatusChange")).toList(),
-                proposal(dispute),
+                proposal(dispute, autoAcceptAfter),
                 dispute.outcome, dispute.adjustmentId, settlement, dispute.escalatedTo, sla(dispute), "TroubleTicket");
     }
 
-    /** The latest proposal with its state ({@code null}: none yet); a rejected one until the next replaces it. */
-    private static DisputeResources.ProposalView proposal(Dispute dispute) {
+    /**
+     * The latest proposal with its state ({@code null}: none yet); a rejected one until the next replaces it. While it
+     * awaits the partner and silence would accept it, {@code respondBy}: when the timer does.
+     */
+    private static DisputeResources.ProposalView proposal(Dispute dispute, Duration autoAcceptAfter) {
         Dispute.Proposal proposal = dispute.proposal;
         return proposal == null ? null : new DisputeResources.ProposalView(proposal.direction(),
                 money(proposal.amount(), dispute.currency), proposal.reason(), proposal.proposedBy(),
                 proposal.proposedAt(), proposal.state(), proposal.rejectedBy(), proposal.rejectedAt(),
-                proposal.rejectionReason());
+                proposal.rejectionReason(),
+                dispute.autoAcceptable() ? proposal.proposedAt().plus(autoAcceptAfter) : null);
     }
 
     static DisputeResources.SlaView sla(Dispute dispute) {

@@ -111,6 +111,39 @@ class Evidence {
                         rs.getObject("uploaded_at", OffsetDateTime.class).toInstant())).list();
     }
 
+    /** One version of an attachment, as uploaded; {@code uploaderSide} as in {@link Attachment}. */
+    record Version(int version, String fileName, String mimeType, long size, String sha256, String uploadedBy,
+                   String uploaderSide, Instant uploadedAt) {
+    }
+
+    /**
+     * The side that owns the attachment: its first version's uploader's ({@link Dispute#PARTNER}, {@link Dispute#STAFF}
+     * or {@link Dispute#SYSTEM}); only that side adds versions to it.
+     */
+    Optional<String> ownerSide(UUID attachment) {
+        return jdbc.sql("""
+                        select uploader_side from dispute_attachment_version where attachment_id = :id
+                        order by version limit 1
+                        """)
+                .param("id", attachment).query(String.class).optional();
+    }
+
+    /** Every version of an attachment of the dispute, the first first; empty for an attachment it does not have. */
+    List<Version> versions(UUID dispute, UUID attachment) {
+        return jdbc.sql("""
+                        select v.version, v.file_name, v.mime_type, v.size_bytes, v.sha256, v.uploaded_by,
+                               v.uploader_side, v.uploaded_at
+                        from dispute_attachment a join dispute_attachment_version v on v.attachment_id = a.id
+                        where a.id = :id and a.dispute_id = :d
+                        order by v.version
+                        """)
+                .param("id", attachment).param("d", dispute)
+                .query((rs, row) -> new Version(rs.getInt("version"), rs.getString("file_name"),
+                        rs.getString("mime_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+                        rs.getString("uploaded_by"), rs.getString("uploader_side"),
+                        rs.getObject("uploaded_at", OffsetDateTime.class).toInstant())).list();
+    }
+
     /** A version's content ({@code null} version: the latest). */
     Optional<Content> content(UUID dispute, UUID attachment, Integer version) {
         return jdbc.sql("""

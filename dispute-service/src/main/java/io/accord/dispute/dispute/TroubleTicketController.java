@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,12 +47,16 @@ import java.util.UUID;
 class TroubleTicketController {
 
     private static final Set<String> CHANGEABLE = Set.of("description");
+    /** The disputed amount's range (inclusive), as the other services bound a list ({@code usageDate.gte}). */
+    private static final String AMOUNT_FROM = "amount.gte";
+    private static final String AMOUNT_TO = "amount.lte";
     /**
      * status, category, statementId and partnerId are read here (TMF630 alternatives, {@link #alternatives}) and
      * filtered in the database, as is the creation time; the other simple attributes on the resource.
      */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(DisputeResources.TicketView.class)
-            .alsoAccepts("status", "category", "statementId", "partnerId", "createdFrom", "createdTo", "sort");
+            .alsoAccepts("status", "category", "statementId", "partnerId", "createdFrom", "createdTo", "sort",
+                    AMOUNT_FROM, AMOUNT_TO);
 
     private static final String STATUSES = String.join(", ", Arrays.stream(DisputeState.values())
             .map(DisputeState::tmf).toList());
@@ -98,7 +103,8 @@ class TroubleTicketController {
             + "unless sort= says otherwise, paged by offset and limit; filter by status, category, statementId (the "
             + "disputed statement or note), partnerId (staff; a partner sees its own only), each taking alternatives "
             + "(TMF630: comma-separated or repeated; \\, is a comma inside a value), creation time (createdFrom "
-            + "inclusive, createdTo exclusive) and other simple attributes; fields= selection")
+            + "inclusive, createdTo exclusive), disputed amount (amount.gte, amount.lte, inclusive) and other simple "
+            + "attributes; fields= selection")
     @Parameter(name = "status", in = ParameterIn.QUERY, explode = Explode.TRUE, description = "any of these "
             + "states: comma-separated or repeated (TMF630); an empty status= asks for any",
             array = @ArraySchema(schema = @Schema(type = "string", allowableValues = {"open", "inReview",
@@ -120,9 +126,16 @@ class TroubleTicketController {
             @RequestParam(required = false) String createdTo,
             @Parameter(description = "the order: -createdAt (the default: newest first), createdAt (oldest first), "
                     + "dueBy (the SLA deadline that runs, first response while unanswered, else resolution: the "
-                    + "earliest, i.e. the most overdue, first; ties oldest first) or -dueBy (the latest first)",
-                    schema = @Schema(allowableValues = {"-createdAt", "createdAt", "dueBy", "-dueBy"}))
+                    + "earliest, i.e. the most overdue, first; ties oldest first), -dueBy (the latest first), amount "
+                    + "or -amount (the disputed amount, smallest or largest first), lastUpdate or -lastUpdate (the "
+                    + "last change, least or most recent first)",
+                    schema = @Schema(allowableValues = {"-createdAt", "createdAt", "dueBy", "-dueBy", "amount",
+                            "-amount", "lastUpdate", "-lastUpdate"}))
             @RequestParam(required = false) String sort,
+            @Parameter(name = AMOUNT_FROM, description = "a disputed amount of at least this (a decimal, inclusive)")
+            @RequestParam(name = AMOUNT_FROM, required = false) String amountFrom,
+            @Parameter(name = AMOUNT_TO, description = "a disputed amount of at most this (a decimal, inclusive)")
+            @RequestParam(name = AMOUNT_TO, required = false) String amountTo,
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Object> criteria = FILTER.criteria(request.getParameterMap());
@@ -144,9 +157,14 @@ class TroubleTicketController {
             throw new InvalidInputException("createdTo", "createdTo must be after createdFrom (createdTo is "
                     + "exclusive)");
         }
+        BigDecimal least = decimal(AMOUNT_FROM, amountFrom);
+        BigDecimal most = decimal(AMOUNT_TO, amountTo);
+        if (least != null && most != null && least.compareTo(most) > 0) {
+            throw new InvalidInputException(AMOUNT_TO, AMOUNT_TO + " must not be below " + AMOUNT_FROM);
+        }
         DisputeRepository.ListFilter filter = new DisputeRepository.ListFilter(states, categories,
                 uuids(request, "statementId").stream().map(UUID::toString).toList(), uuids(request, "partnerId"),
-                from, to);
+                from, to, least, most);
         DisputeRepository.ListOrder order = sort == null ? DisputeRepository.ListOrder.NEWEST
                 : DisputeRepository.ListOrder.of(sort).orElseThrow(() -> new InvalidInputException("sort",
                         "unknown sort '" + sort + "'; it is one of " + SORTS));
@@ -162,6 +180,18 @@ class TroubleTicketController {
         return AttributeFilter.alternatives(request.getParameterValues(parameter));
     }
 
+    /** An amount bound: {@code null} when absent, a 400 naming the parameter for one that is not a decimal. */
+    private static BigDecimal decimal(String parameter, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches(DisputeResources.DECIMAL)) {
+            throw new InvalidInputException(parameter, parameter + " '" + value
+                    + "' is not a decimal with at most 6 decimals");
+        }
+        return new BigDecimal(value);
+    }
+
     /** A filter's ids: empty when absent, a 400 naming the parameter for one that is not a UUID. */
     private static List<UUID> uuids(HttpServletRequest request, String parameter) {
         return alternatives(request, parameter).stream().map(value -> DisputeService.parse(value).orElseThrow(
@@ -171,7 +201,8 @@ class TroubleTicketController {
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @PreAuthorize(DisputeConfiguration.PARTIES)
     @Operation(operationId = "patchTroubleTicket", summary = "Change a dispute's description with a JSON merge "
-            + "patch while it is open or in review; states move through /api/disputes/{id}/...")
+            + "patch while it is open or in review (the disputing partner only: staff get a 403 and comment "
+            + "instead); states move through /api/disputes/{id}/...")
     @RequestExample("disputes/trouble-ticket-patch.json")
     DisputeResources.TicketView patch(@PathVariable String id, @RequestBody JsonNode patch) {
         DisputeResources.TicketView current = service.get(id);

@@ -136,12 +136,41 @@ class DisputeAccessTests {
         assertThat(ids(page)).containsExactly(second);
         assertThat(page.header("X-Total-Count")).isEqualTo("3");
 
-        for (String bad : new String[]{"sort=priority", "sort=dueBy&sort=-createdAt", "sort=", "sort=DUEBY"}) {
+        for (String bad : new String[]{"sort=priority", "sort=dueBy&sort=-createdAt", "sort=", "sort=DUEBY",
+                "sort=Amount"}) {
             TestHttp.Response refused = as.finance.get(tickets + "&" + bad);
             assertThat(refused.status()).as(bad).isEqualTo(400);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
             assertThat(refused.json().path("violations").get(0).path("field").asString()).isEqualTo("sort");
             assertThat(refused.body()).as(bad).contains("-createdAt, createdAt, dueBy, -dueBy");
+        }
+    }
+
+    @Test
+    void aBusyQueueIsSortedByAmountOrLastUpdateAndFilteredByAnAmountRange() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "500.00", Instant.now());
+        String small = as.open(statement, "5");
+        String large = as.open(statement, "120.50");
+        String middle = as.open(statement, "40");
+        // the small one changes last: a comment changes nothing of it, a review does
+        assertThat(as.step(as.finance, small, "review", null).status()).isEqualTo(200);
+        String tickets = Disputing.TICKETS + "?partnerId=" + as.partnerId;
+
+        assertThat(ids(as.finance.get(tickets + "&sort=amount"))).containsExactly(small, middle, large);
+        assertThat(ids(as.partner.get(tickets + "&sort=-amount"))).containsExactly(large, middle, small);
+        assertThat(ids(as.finance.get(tickets + "&sort=-lastUpdate"))).containsExactly(small, middle, large);
+        assertThat(ids(as.finance.get(tickets + "&sort=lastUpdate"))).containsExactly(large, middle, small);
+        assertThat(ids(as.finance.get(tickets + "&amount.gte=40&amount.lte=120.5&sort=amount")))
+                .containsExactly(middle, large);
+        assertThat(ids(as.finance.get(tickets + "&amount.gte=40.000001"))).containsExactly(large);
+        assertThat(ids(as.partner.get(tickets + "&amount.lte=40&sort=-amount"))).containsExactly(middle, small);
+
+        for (String bad : new String[]{"amount.gte=ten", "amount.lte=-1", "amount.gte=50&amount.lte=10"}) {
+            TestHttp.Response refused = as.finance.get(tickets + "&" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("violations").get(0).path("field").asString()).startsWith("amount.");
         }
     }
 

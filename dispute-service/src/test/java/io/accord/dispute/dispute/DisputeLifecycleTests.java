@@ -1,10 +1,12 @@
 package io.accord.dispute.dispute;
 
+import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.DisputeResolved;
 import io.accord.dispute.SettlementFixtures;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -211,6 +213,39 @@ class DisputeLifecycleTests {
                 "{\"status\": \"closed\"}", "application/merge-patch+json");
         assertThat(status.status()).isEqualTo(400);
         assertThat(as.partner.get(Disputing.TICKETS + "/" + id).json().path("status").asString()).isEqualTo("open");
+    }
+
+    @Test
+    void onlyThePartnerRewritesItsClaimStaffAreToldToCommentInstead() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "300.00", Instant.now()), "20");
+        for (TestHttp staff : List.of(as.finance, TestHttp.localPort(port).as(TestJwt.staff(
+                "pm", Roles.PARTNER_MANAGER)))) {
+            TestHttp.Response refused = staff.send("PATCH", Disputing.TICKETS + "/" + id,
+                    "{\"description\": \"nothing to see here\"}", "application/merge-patch+json");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.json().path("detail").asString()).contains("only the disputing partner")
+                    .contains("Comment instead");
+        }
+        JsonNode ticket = as.partner.get(Disputing.TICKETS + "/" + id).json();
+        assertThat(ticket.path("description").asString()).isEqualTo("rated at the old rate");
+        assertThat(ticket.path("lastUpdate").asString()).isEqualTo(ticket.path("creationDate").asString());
+    }
+
+    @Test
+    void aDisputeOpenedToSixDecimalsIsFullyAcceptedAtItsAmountInMinorUnits() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "300.00", Instant.now()), "50.123456");
+        as.step(as.finance, id, "review", null);
+        TestHttp.Response over = as.step(as.finance, id, "proposal", Disputing.proposal("50.13"));
+        assertThat(over.status()).as(over.body()).isEqualTo(422);
+        assertThat(over.json().path("detail").asString()).contains("in minor units 50.12");
+        TestHttp.Response whole = as.step(as.finance, id, "proposal", Disputing.proposal("50.12"));
+        assertThat(whole.status()).as(whole.body()).isEqualTo(200);
+        JsonNode accepted = as.step(as.partner, id, "acceptance", null).json();
+        assertThat(accepted.path("status").asString()).isEqualTo("resolved");
+        assertThat(accepted.path("outcome").asString()).isEqualTo("ACCEPTED");
     }
 
     @Test

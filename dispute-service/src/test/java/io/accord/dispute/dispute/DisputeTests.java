@@ -59,6 +59,40 @@ class DisputeTests {
     }
 
     @Test
+    void aChargeThePartnerAcceptsIsCounterChargedNotAcceptedAndSilenceNeverAcceptsIt() {
+        Dispute dispute = open("100");
+        dispute.startReview("fin", NOW);
+        dispute.propose(new Dispute.Proposal("DEBIT_PARTNER", new BigDecimal("3.33"), "usage confirmed", "fin",
+                NOW));
+        assertThat(dispute.autoAcceptable()).isFalse();
+        dispute.accept("pa", null, "adj", NOW);
+        assertThat(dispute.outcome).isEqualTo("COUNTER_CHARGED");
+        assertThat(dispute.adjustmentId).isEqualTo("adj");
+
+        Dispute credit = open("100");
+        credit.startReview("fin", NOW);
+        credit.propose(proposal("3.33"));
+        assertThat(credit.autoAcceptable()).isTrue();
+    }
+
+    @Test
+    void aProposalOfTheDisputedAmountInMinorUnitsIsFullyAccepted() {
+        // opened to 6 decimals, proposed in cents: 50.12 is the whole of 50.123456 EUR (HALF_EVEN, as Money rounds)
+        Dispute dispute = open("50.123456");
+        assertThat(dispute.payableDisputedAmount()).isEqualByComparingTo("50.12");
+        dispute.startReview("fin", NOW);
+        dispute.propose(proposal("50.12"));
+        dispute.accept("pa", null, "adj", NOW);
+        assertThat(dispute.outcome).isEqualTo("ACCEPTED");
+
+        Dispute below = open("50.123456");
+        below.startReview("fin", NOW);
+        below.propose(proposal("50.11"));
+        below.accept("pa", null, "adj", NOW);
+        assertThat(below.outcome).isEqualTo("PARTIALLY_ACCEPTED");
+    }
+
+    @Test
     void aRejectionRecordsItsReasonAndReturnsToReview() {
         Dispute dispute = open("100");
         dispute.startReview("fin", NOW);

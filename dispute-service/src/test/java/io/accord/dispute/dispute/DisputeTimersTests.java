@@ -5,6 +5,7 @@ import io.accord.contracts.events.DisputeResolved;
 import io.accord.contracts.events.DisputeSlaBreached;
 import io.accord.dispute.SettlementFixtures;
 import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -110,12 +111,22 @@ class DisputeTimersTests {
         as.step(as.finance, id, "review", null);
         as.step(as.finance, id, "proposal", Disputing.proposal("25.5"));
 
-        timers.runOnce(Instant.now().plus(13, ChronoUnit.DAYS));
+        // the partner is told when its silence becomes acceptance: the moment the timer accepts it
+        JsonNode pending = as.partner.get(Disputing.TICKETS + "/" + id).json().path("proposal");
+        Instant respondBy = Instant.parse(pending.path("respondBy").asString());
+        assertThat(respondBy).isEqualTo(Instant.parse(pending.path("proposedAt").asString())
+                .plus(14, ChronoUnit.DAYS));
+        assertThat(as.finance.get(Disputing.TICKETS + "/" + id).json().path("proposal").path("respondBy")
+                .asString()).isEqualTo(pending.path("respondBy").asString());
+
+        timers.runOnce(respondBy.minusSeconds(1));
         assertThat(as.partner.get(Disputing.TICKETS + "/" + id).json().path("status").asString())
                 .isEqualTo("resolutionProposed");
-        timers.runOnce(Instant.now().plus(15, ChronoUnit.DAYS));
+        timers.runOnce(respondBy);
         JsonNode ticket = as.partner.get(Disputing.TICKETS + "/" + id).json();
         assertThat(ticket.path("status").asString()).isEqualTo("resolved");
+        assertThat(ticket.path("proposal").path("state").asString()).isEqualTo("accepted");
+        assertThat(ticket.path("proposal").has("respondBy")).isFalse();
         assertThat(ticket.path("outcome").asString()).isEqualTo("PARTIALLY_ACCEPTED");
         List<String> acceptedBy = ticket.path("statusChangeHistory").valueStream()
                 .filter(change -> "accepted".equals(change.path("status").asString()))
@@ -127,5 +138,35 @@ class DisputeTimersTests {
                 SettlementFixtures.PATIENCE).getFirst()), DisputeResolved.class);
         assertThat(resolved.outcome()).isEqualTo("PARTIALLY_ACCEPTED");
         assertThat(resolved.adjustment().amount()).isEqualTo("25.500000");
+    }
+
+    @Test
+    void aChargeIsNeverAcceptedBySilenceItWaitsForThePartnersOwnAcceptance() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "60");
+        as.step(as.finance, id, "review", null);
+        TestHttp.Response proposed = as.step(as.finance, id, "proposal",
+                "{\"direction\": \"DEBIT_PARTNER\", \"amount\": \"3.33\", \"reason\": \"usage confirmed\"}");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
+        assertThat(proposed.json().path("proposal").has("respondBy")).as("no deadline silence accepts by")
+                .isFalse();
+
+        timers.runOnce(Instant.now().plus(15, ChronoUnit.DAYS));
+        timers.runOnce(Instant.now().plus(60, ChronoUnit.DAYS));
+        JsonNode waiting = as.partner.get(Disputing.TICKETS + "/" + id).json();
+        assertThat(waiting.path("status").asString()).isEqualTo("resolutionProposed");
+        assertThat(waiting.path("proposal").path("state").asString()).isEqualTo("proposed");
+        // the resolution deadline still runs: its breach is reported
+        assertThat(waiting.path("sla").path("resolutionBreached").asBoolean()).isTrue();
+
+        JsonNode accepted = as.step(as.partner, id, "acceptance", null).json();
+        assertThat(accepted.path("status").asString()).isEqualTo("resolved");
+        assertThat(accepted.path("outcome").asString()).isEqualTo("COUNTER_CHARGED");
+        DisputeResolved resolved = JSON.readValue(TestKafka.value(TestKafka.awaitRecords(Topics.DISPUTE_EVENTS,
+                r -> id.equals(r.key()) && "DisputeResolved".equals(TestKafka.header(r, "ce_type")), 1,
+                SettlementFixtures.PATIENCE).getFirst()), DisputeResolved.class);
+        assertThat(resolved.outcome()).isEqualTo("COUNTER_CHARGED");
+        assertThat(resolved.adjustment().direction()).isEqualTo("DEBIT_PARTNER");
+        assertThat(resolved.resolvedBy()).isEqualTo("fin");
     }
 }

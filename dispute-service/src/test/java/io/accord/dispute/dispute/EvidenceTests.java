@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class EvidenceTests {
         assertThat(attachment.path("version").asInt()).isEqualTo(1);
 
         String attachmentId = attachment.path("id").asString();
-        TestHttp.Response second = as.finance.postMultipart(Disputing.API + "/" + id + "/attachments",
+        TestHttp.Response second = as.partner.postMultipart(Disputing.API + "/" + id + "/attachments",
                 new TestMultipart().field("attachmentId", attachmentId)
                         .file("file", "scan.png", "application/pdf", PNG));
         assertThat(second.status()).as(second.body()).isEqualTo(201);
@@ -64,6 +65,53 @@ class EvidenceTests {
         assertThat(v1.body()).startsWith("%PDF-1.4");
         assertThat(v1.header("Content-Disposition")).isEqualTo(
                 "attachment; filename=\"cdrs.pdf\"; filename*=UTF-8''cdrs.pdf");
+    }
+
+    @Test
+    void onlyTheUploadersSideVersionsAnAttachmentAndEveryVersionIsListed() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        String staffEvidence = as.finance.postMultipart(Disputing.API + "/" + id + "/attachments",
+                new TestMultipart().field("name", "Our CDRs").file("file", "ours.pdf", "application/pdf", PDF))
+                .json().path("attachment").get(0).path("id").asString();
+
+        // the partner cannot displace our evidence with a version of its own, nor we its
+        TestHttp.Response refused = as.partner.postMultipart(Disputing.API + "/" + id + "/attachments",
+                new TestMultipart().field("attachmentId", staffEvidence).file("file", "theirs.png", "image/png", PNG));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("detail").asString()).contains("only its uploader's side");
+        String partnerEvidence = as.partner.postMultipart(Disputing.API + "/" + id + "/attachments",
+                new TestMultipart().field("name", "Their CDRs").file("file", "theirs.pdf", "application/pdf", PDF))
+                .json().path("attachment").get(1).path("id").asString();
+        assertThat(as.finance.postMultipart(Disputing.API + "/" + id + "/attachments", new TestMultipart()
+                .field("attachmentId", partnerEvidence).file("file", "x.png", "image/png", PNG)).status())
+                .isEqualTo(409);
+
+        TestHttp.Response second = as.finance.postMultipart(Disputing.API + "/" + id + "/attachments",
+                new TestMultipart().field("attachmentId", staffEvidence).file("file", "ours-2.png", "image/png", PNG));
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        JsonNode ours = as.partner.get(Disputing.TICKETS + "/" + id).json().path("attachment").get(0);
+        assertThat(ours.path("version").asInt()).isEqualTo(2);
+        assertThat(ours.path("sha256").asString()).isEqualTo(DigestUtils.sha256Hex(PNG));
+
+        String versions = Disputing.API + "/" + id + "/attachments/" + staffEvidence + "/versions";
+        JsonNode listed = as.partner.get(versions).json();
+        assertThat(listed.valueStream().map(version -> version.path("version").asInt()).toList())
+                .containsExactly(1, 2);
+        assertThat(listed.get(0).path("sha256").asString()).isEqualTo(DigestUtils.sha256Hex(PDF));
+        assertThat(listed.get(0).path("fileName").asString()).isEqualTo("ours.pdf");
+        assertThat(listed.get(1).path("mimeType").asString()).isEqualTo("image/png");
+        assertThat(listed.get(0).path("uploadedBy").asString()).isEqualTo(ActorNames.STAFF);
+        assertThat(listed.get(0).path("uploaderSide").asString()).isEqualTo("STAFF");
+        assertThat(listed.get(0).path("href").asString()).endsWith("/content?version=1");
+        assertThat(as.partner.get(listed.get(0).path("href").asString()).header("X-Checksum-SHA256"))
+                .isEqualTo(DigestUtils.sha256Hex(PDF));
+        assertThat(as.finance.get(versions).json().get(0).path("uploadedBy").asString()).isEqualTo("fin");
+        assertThat(as.partner.get(Disputing.API + "/" + id + "/attachments/" + UUID.randomUUID() + "/versions")
+                .status()).isEqualTo(404);
+        assertThat(as.partner.get(Disputing.API + "/" + id + "/attachments/not-a-uuid/versions").status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.UUID;
  * credit/debit note for an issued one), naming the dispute. Published by the dispute service on
  * {@code dispute.events.v1}, keyed by the dispute id. Decimals are strings (exact).
  *
- * @param outcome    {@code ACCEPTED} (the partner was right, fully), {@code PARTIALLY_ACCEPTED} or {@code REJECTED}
+ * @param outcome    {@code ACCEPTED} (the partner was right, fully), {@code PARTIALLY_ACCEPTED}, {@code REJECTED} or
+ *                   {@code COUNTER_CHARGED} (the partner accepted a {@code DEBIT_PARTNER} adjustment)
  * @param adjustment the money the resolution moves; {@code null} when it moves none (a rejection)
  */
 public record DisputeResolved(

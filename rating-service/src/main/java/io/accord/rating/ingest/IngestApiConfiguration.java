@@ -27,12 +27,20 @@ class IngestApiConfiguration {
             // a partner reads its own source's counts (UsageFateController#reconcile)
             requests.requestMatchers(HttpMethod.GET, UsageFateController.RECONCILIATION)
                     .hasAnyRole(Roles.ALL.toArray(String[]::new));
+            // and the duplicates of its own source (UsageFateController#duplicates)
+            requests.requestMatchers(HttpMethod.GET, UsageFateController.DUPLICATES)
+                    .hasAnyRole(Roles.ALL.toArray(String[]::new));
         };
     }
 
     @Bean
     UsageFates usageFates(JdbcClient jdbc, JsonMapper json, Tenancy tenancy) {
         return new UsageFates(jdbc, json, tenancy);
+    }
+
+    @Bean
+    Duplicates usageDuplicates(JdbcClient jdbc) {
+        return new Duplicates(jdbc);
     }
 
     @Bean(destroyMethod = "close")

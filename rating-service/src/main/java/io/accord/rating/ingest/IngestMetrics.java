@@ -4,6 +4,8 @@ import io.accord.rating.ingest.UsageLedger.Incoming;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * (per record, from its Kafka timestamp, i.e. ingestion, to the commit of its rated record and rollups), and
  * {@code accord.rating.ingest.retries} (batches read again after a failure or a fence), and
  * {@code accord.rating.ingest.stage} (per {@link Stage}: where a batch's time goes; its sum over its count is the mean
- * per batch, what {@code ./accord bench rating} prints).
+ * per batch, what {@code ./accord bench rating} prints), and {@code accord.rating.ingest.duplicates.conflicting}
+ * (duplicates whose content differs from their original's, from every input, counted once their batch committed).
  */
 class IngestMetrics {
 
@@ -52,6 +55,7 @@ class IngestMetrics {
     private final Counter failed;
     private final Counter fenced;
     private final Counter setAside;
+    private final Counter conflictingDuplicates;
 
     IngestMetrics(MeterRegistry registry) {
         rated = Counter.builder("accord.rating.ingest.records").tag("outcome", "rated")
@@ -69,6 +73,9 @@ class IngestMetrics {
         fenced = Counter.builder("accord.rating.ingest.retries").tag("cause", "fenced").register(registry);
         setAside = Counter.builder("accord.rating.ingest.set-aside")
                 .description("records the database refused, kept as INVALID suspense records").register(registry);
+        conflictingDuplicates = Counter.builder("accord.rating.ingest.duplicates.conflicting")
+                .description("usage records sent again with a usage id received before but other content (quantity,"
+                        + " time, subscriber, product...): not rated, to be looked into").register(registry);
         for (Stage stage : Stage.values()) {
             stages.put(stage, Timer.builder("accord.rating.ingest.stage").tag("stage", stage.tag())
                     .description("time of a batch spent in this stage").register(registry));
@@ -126,6 +133,22 @@ class IngestMetrics {
                 lag.record(Math.max(0, now - received), TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /**
+     * Counts {@code records} conflicting duplicates once the current transaction commits (a batch rolled back and
+     * read again is counted once).
+     */
+    void conflictingDuplicatesAfterCommit(int records) {
+        if (records == 0) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                conflictingDuplicates.increment(records);
+            }
+        });
     }
 
     void failed() {

@@ -68,10 +68,10 @@ class LedgerWriter {
     }
 
     /**
-     * Inserts the duplicate markers of keys not seen before ({@code usage_key}, keyed by {@link Ids#usageKey}); answers
-     * those that were new (the others are duplicates).
+     * Inserts the duplicate markers of keys not seen before ({@code usage_key}, keyed by {@link Ids#usageKey}, with
+     * each record's content digest); answers those that were new (the others are duplicates).
      */
-    Set<UUID> claimKeys(List<UUID> keys, List<Incoming> records, Instant now) {
+    Set<UUID> claimKeys(List<UUID> keys, long[] contents, List<Incoming> records, Instant now) {
         Set<UUID> claimed = new HashSet<>();
         if (records.isEmpty()) {
             return claimed;
@@ -86,9 +86,9 @@ class LedgerWriter {
             micros[i] = Math.multiplyExact(at.getEpochSecond(), 1_000_000L) + at.getNano() / 1_000;
         }
         String sql = """
-                insert into usage_key (key, usage_time)
-                select k, to_timestamp(t / 1000000) + t % 1000000 * interval '1 microsecond'
-                from unnest(?::uuid[], ?::int8[]) as n(k, t)
+                insert into usage_key (key, usage_time, content)
+                select k, to_timestamp(t / 1000000) + t % 1000000 * interval '1 microsecond', c
+                from unnest(?::uuid[], ?::int8[], ?::int8[]) as n(k, t, c)
                 order by k
                 on conflict do nothing
                 returning key""";
@@ -96,6 +96,7 @@ class LedgerWriter {
             Connection connection = statement.getConnection();
             statement.setArray(1, connection.createArrayOf("uuid", digests));
             statement.setObject(2, micros);
+            statement.setObject(3, contents);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(rows.getObject(1, UUID.class));
@@ -103,6 +104,25 @@ class LedgerWriter {
             }
             return claimed;
         });
+    }
+
+    /**
+     * The content digests the markers of these keys keep (a key whose marker keeps none, written before V98, is
+     * absent). Read only for the keys a batch found claimed before: its duplicates.
+     */
+    Map<UUID, Long> contents(List<UUID> keys) {
+        UUID[] digests = keys.toArray(new UUID[0]);
+        return withStatement("select key, content from usage_key where key = any(?) and content is not null",
+                statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("uuid", digests));
+                    Map<UUID, Long> contents = new HashMap<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            contents.put(rows.getObject(1, UUID.class), rows.getLong(2));
+                        }
+                    }
+                    return contents;
+                });
     }
 
     /** Loads and locks these accumulators (those that exist) into {@code accumulators}; answers their record counts. */
@@ -307,12 +327,15 @@ class LedgerWriter {
                 Incoming incoming = fate.incoming();
                 rows.text(Ids.next(now).toString()).text(incoming.source()).text(incoming.usage().usageId())
                         .date(day(incoming.receivedAt())).instant(incoming.receivedAt()).instant(now)
-                        .number(incoming.kafkaPartition()).number(incoming.kafkaOffset()).endRow();
+                        .number(incoming.kafkaPartition()).number(incoming.kafkaOffset())
+                        .text(incoming.channel().name())
+                        .text(fate.conflicting() == null ? null : fate.conflicting().toString()).endRow();
             }
         }
         copy("""
                 copy usage_duplicate (duplicate_id, source, usage_id, received_day, received_at, detected_at,
-                                      kafka_partition, kafka_offset) from stdin (format csv)""", rows);
+                                      kafka_partition, kafka_offset, channel, conflicting)
+                from stdin (format csv)""", rows);
     }
 
     void addRollups(List<RatedRow> rated, Instant now) {
@@ -426,32 +449,39 @@ class LedgerWriter {
         for (Fate fate : fates) {
             Incoming incoming = fate.incoming();
             long[] counts = counters.computeIfAbsent(new CounterKey(incoming.source(),
-                    Math.floorDiv(incoming.receivedAt().getEpochSecond(), 86_400)), k -> new long[4]);
+                    Math.floorDiv(incoming.receivedAt().getEpochSecond(), 86_400)), k -> new long[5]);
             counts[0]++;
             counts[fate.rated() != null ? 1 : fate.suspended() != null ? 2 : 3]++;
+            if (Boolean.TRUE.equals(fate.conflicting())) {
+                counts[4]++;
+            }
         }
         if (counters.isEmpty()) {
             return;
         }
         int n = counters.size();
-        String[][] arrays = new String[6][n];
+        String[][] arrays = new String[7][n];
         int i = 0;
         for (Map.Entry<CounterKey, long[]> entry : counters.entrySet()) {
             arrays[0][i] = entry.getKey().source();
             arrays[1][i] = LocalDate.ofEpochDay(entry.getKey().epochDay()).toString();
-            for (int column = 0; column < 4; column++) {
+            for (int column = 0; column < 5; column++) {
                 arrays[column + 2][i] = Long.toString(entry.getValue()[column]);
             }
             i++;
         }
         withStatement("""
-                insert into usage_source_day as d (source, day, received, rated, suspended, duplicates, updated_at)
-                select s, k::date, r::bigint, a::bigint, p::bigint, u::bigint, ?
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(s, k, r, a, p, u)
+                insert into usage_source_day as d (source, day, received, rated, suspended, duplicates,
+                                                   duplicates_conflicting, updated_at)
+                select s, k::date, r::bigint, a::bigint, p::bigint, u::bigint, c::bigint, ?
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     as x(s, k, r, a, p, u, c)
                 order by s, k
                 on conflict (source, day) do update set received = d.received + excluded.received,
                     rated = d.rated + excluded.rated, suspended = d.suspended + excluded.suspended,
-                    duplicates = d.duplicates + excluded.duplicates, updated_at = excluded.updated_at""",
+                    duplicates = d.duplicates + excluded.duplicates,
+                    duplicates_conflicting = d.duplicates_conflicting + excluded.duplicates_conflicting,
+                    updated_at = excluded.updated_at""",
                 statement -> {
                     statement.setTimestamp(1, Timestamp.from(now));
                     for (int column = 0; column < arrays.length; column++) {

@@ -46,13 +46,15 @@ class Reconciliation {
 
     private ReconciliationView reconcile(LocalDate from, LocalDate to, String source, boolean withPending) {
         List<ReconciliationView.SourceDay> days = jdbc.sql("""
-                        select source, day, received, rated, suspended, duplicates, written_off, replaced
+                        select source, day, received, rated, suspended, duplicates, written_off, replaced,
+                               duplicates_conflicting
                         from usage_source_day
                         where day between :from and :to and (cast(:source as text) is null or source = :source)
                         order by day, source""")
                 .param("from", from).param("to", to).param("source", source)
                 .query((rs, n) -> ReconciliationView.SourceDay.of(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                        rs.getLong(9)))
                 .list();
         return new ReconciliationView(from, to, source, days, withPending ? pending(from, to)
                 : ReconciliationView.Pending.unavailable(properties.topic(), PARTNER_PENDING));

@@ -15,17 +15,20 @@ record ReconciliationView(LocalDate from, LocalDate to, String source, List<Sour
     /**
      * One source's records of one day (UTC day of the Kafka record's timestamp).
      *
+     * @param duplicatesConflicting of the duplicates, those whose content (what a record is rated on) differs from
+     *                   their original's: not a resend but a correction or a clash of usage ids, never rated (listed
+     *                   by GET /api/rating/duplicates?conflicting=true); counted since V98
      * @param writtenOff suspended records ops wrote off (never rated)
      * @param replaced   suspended records their sender replaced with a corrected copy, which is counted on its own
      *                   day (not leakage: the usage is rated through the copy)
      */
     record SourceDay(String source, LocalDate day, long received, long rated, long suspended, long duplicates,
-                     long writtenOff, long replaced, boolean balanced) {
+                     long duplicatesConflicting, long writtenOff, long replaced, boolean balanced) {
 
         static SourceDay of(String source, LocalDate day, long received, long rated, long suspended,
-                            long duplicates, long writtenOff, long replaced) {
-            return new SourceDay(source, day, received, rated, suspended, duplicates, writtenOff, replaced,
-                    received == rated + suspended + duplicates + writtenOff + replaced);
+                            long duplicates, long writtenOff, long replaced, long duplicatesConflicting) {
+            return new SourceDay(source, day, received, rated, suspended, duplicates, duplicatesConflicting,
+                    writtenOff, replaced, received == rated + suspended + duplicates + writtenOff + replaced);
         }
     }
 

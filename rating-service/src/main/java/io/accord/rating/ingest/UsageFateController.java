@@ -5,10 +5,14 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.OffsetLimit;
+import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
 
 /** What became of a usage record, and the per-source, per-day count of what was received and what became of it. */
 @RestController
@@ -26,6 +32,7 @@ class UsageFateController {
 
     static final String USAGE = "/api/rating/usage";
     static final String RECONCILIATION = "/api/rating/reconciliation";
+    static final String DUPLICATES = "/api/rating/duplicates";
     static final int MAX_DAYS = 92;
     static final String STAFF = "hasAnyRole('" + Roles.PLATFORM_ADMIN + "', '" + Roles.OPS + "', '" + Roles.FINANCE
             + "', '" + Roles.AUDITOR + "', '" + Roles.PARTNER_MANAGER + "')";
@@ -35,11 +42,13 @@ class UsageFateController {
 
     private final UsageFates fates;
     private final Reconciliation reconciliation;
+    private final Duplicates duplicates;
     private final Tenancy tenancy;
 
-    UsageFateController(UsageFates fates, Reconciliation reconciliation, Tenancy tenancy) {
+    UsageFateController(UsageFates fates, Reconciliation reconciliation, Duplicates duplicates, Tenancy tenancy) {
         this.fates = fates;
         this.reconciliation = reconciliation;
+        this.duplicates = duplicates;
         this.tenancy = tenancy;
     }
 
@@ -73,6 +82,43 @@ class UsageFateController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = "only this source; a partner's is its partner id (the default for a partner"
                     + " token)") @RequestParam(required = false) String source) {
+        LocalDate last = lastDay(from, to);
+        String asked = source == null || source.isBlank() ? null : source.strip();
+        if (tenancy.isStaff()) {
+            return reconciliation.reconcile(from, last, asked);
+        }
+        return reconciliation.reconcilePartner(from, last, ownSource(asked));
+    }
+
+    @GetMapping(DUPLICATES)
+    @PreAuthorize(ANYONE)
+    @Operation(operationId = "listUsageDuplicates", summary = "The records the reconciliation counts as duplicates"
+            + " (a source + usage id received before): when and through which input (KAFKA, REST, FILE) each copy came,"
+            + " whether its content differs from the original's (conflicting; such copies are not rated either), and"
+            + " the original; by received day (UTC), oldest first, X-Total-Count; a partner lists its own source only")
+    ResponseEntity<List<Duplicates.Item>> duplicates(
+            @Parameter(description = "first day received (UTC), e.g. 2026-12-01", required = true)
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "last day received (UTC), inclusive; defaults to from")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "only this source; a partner's is its partner id (the default for a partner"
+                    + " token)") @RequestParam(required = false) String source,
+            @Parameter(description = "true: only copies whose content differs from the original's")
+            @RequestParam(required = false) Boolean conflicting,
+            @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit) {
+        LocalDate last = lastDay(from, to);
+        String asked = source == null || source.isBlank() ? null : source.strip();
+        if (asked != null && (asked.length() > 200 || asked.indexOf('\u0000') >= 0)) {
+            throw new InvalidInputException("source", "no source is over 200 characters or holds a NUL character");
+        }
+        String wanted = tenancy.isStaff() ? asked : ownSource(asked);
+        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
+        return PagedResponse.of(duplicates.list(new Duplicates.Filter(from, last, wanted,
+                Boolean.TRUE.equals(conflicting)), paging), Function.identity());
+    }
+
+    /** The last day of a range (defaults to the first); at most {@link #MAX_DAYS} days. */
+    private static LocalDate lastDay(LocalDate from, LocalDate to) {
         LocalDate last = to == null ? from : to;
         if (last.isBefore(from)) {
             throw new InvalidInputException("to", "to (" + last + ") is before from (" + from + ")");
@@ -80,11 +126,7 @@ class UsageFateController {
         if (ChronoUnit.DAYS.between(from, last) >= MAX_DAYS) {
             throw new InvalidInputException("to", "at most " + MAX_DAYS + " days at a time");
         }
-        String asked = source == null || source.isBlank() ? null : source.strip();
-        if (tenancy.isStaff()) {
-            return reconciliation.reconcile(from, last, asked);
-        }
-        return reconciliation.reconcilePartner(from, last, ownSource(asked));
+        return last;
     }
 
     /**

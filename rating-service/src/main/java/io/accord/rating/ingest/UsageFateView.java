@@ -84,8 +84,12 @@ record UsageFateView(String source, String usageId, String fate, UUID current, L
                     Instant suspendedAt, Instant resolvedAt, String resolvedBy, String resolution, UUID ratedId) {
     }
 
-    /** A copy received again. */
-    record Duplicate(UUID duplicateId, Instant receivedAt, Instant detectedAt, Original duplicateOf) {
+    /**
+     * A copy received again: through which input ({@code channel}) and whether its content differs from the
+     * original's ({@code conflicting}; {@code null} when not known, docs/rating-pipeline.md, "Duplicates").
+     */
+    record Duplicate(UUID duplicateId, Instant receivedAt, Instant detectedAt, Original duplicateOf, String channel,
+                     Boolean conflicting) {
     }
 
     /** The record a duplicate repeats: {@code kind} RATED (a rated id) or SUSPENSE (a suspense id). */

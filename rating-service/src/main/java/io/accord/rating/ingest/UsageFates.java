@@ -81,11 +81,12 @@ class UsageFates {
         }
         UsageFateView.Original original = original(rated, suspense);
         List<UsageFateView.Duplicate> duplicates = jdbc.sql("""
-                        select duplicate_id, received_at, detected_at from usage_duplicate
+                        select duplicate_id, received_at, detected_at, channel, conflicting from usage_duplicate
                         where source = :source and usage_id = :usageId order by detected_at, duplicate_id""")
                 .param("source", source).param("usageId", usageId)
                 .query((rs, n) -> new UsageFateView.Duplicate(rs.getObject("duplicate_id", UUID.class),
-                        instant(rs, "received_at"), instant(rs, "detected_at"), original)).list();
+                        instant(rs, "received_at"), instant(rs, "detected_at"), original, rs.getString("channel"),
+                        rs.getObject("conflicting", Boolean.class))).list();
         String state = !rated.isEmpty() ? "RATED" : suspense.getLast().status().equals("OPEN") ? "SUSPENDED"
                 : suspense.getLast().status();
         java.util.Map<UUID, UUID> reversedBy = new java.util.HashMap<>();

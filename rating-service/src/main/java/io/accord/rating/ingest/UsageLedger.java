@@ -70,14 +70,25 @@ public class UsageLedger {
      * @param kafkaOffset    its offset, {@code null} for other inputs
      * @param unclaimedUsageId the usage id an unreadable REST or file record named ({@link #unreadable}), which it
      *                       does not claim; kept with its suspense record so that its fate is found by it
+     * @param channel        the input it came through, kept with it when it is a duplicate
      */
     public record Incoming(UsageRecord usage, String problem, byte[] payload, Instant receivedAt,
-                           Integer kafkaPartition, Long kafkaOffset, String unclaimedUsageId) {
+                           Integer kafkaPartition, Long kafkaOffset, String unclaimedUsageId, Channel channel) {
 
-        /** A record that claims its usage id when it has one (every record but {@link #unreadable}'s). */
+        /**
+         * A record that claims its usage id when it has one (every record but {@link #unreadable}'s), received from
+         * Kafka when it has a partition, else over REST ({@link #through} another channel).
+         */
         public Incoming(UsageRecord usage, String problem, byte[] payload, Instant receivedAt,
                         Integer kafkaPartition, Long kafkaOffset) {
-            this(usage, problem, payload, receivedAt, kafkaPartition, kafkaOffset, null);
+            this(usage, problem, payload, receivedAt, kafkaPartition, kafkaOffset, null,
+                    kafkaPartition != null ? Channel.KAFKA : Channel.REST);
+        }
+
+        /** The same record, received through {@code channel}. */
+        public Incoming through(Channel channel) {
+            return new Incoming(usage, problem, payload, receivedAt, kafkaPartition, kafkaOffset, unclaimedUsageId,
+                    channel);
         }
 
         /** The source counted for it. */
@@ -91,7 +102,8 @@ public class UsageLedger {
          */
         public static Incoming reread(byte[] payload, Instant receivedAt) {
             UsageParser.Parsed parsed = UsageParser.reread(payload);
-            return new Incoming(parsed.record(), parsed.problem(), payload, receivedAt, null, null);
+            return new Incoming(parsed.record(), parsed.problem(), payload, receivedAt, null, null, null,
+                    Channel.RECYCLE);
         }
 
         /**
@@ -111,7 +123,7 @@ public class UsageLedger {
             kept.put("sent", sent);
             UsageRecord identity = new UsageRecord(source, null, null, null, null, null, null, null, null, null);
             byte[] payload = JsonText.object(kept).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return new Incoming(identity, detail, payload, receivedAt, null, null, usageId);
+            return new Incoming(identity, detail, payload, receivedAt, null, null, usageId, Channel.REST);
         }
 
         boolean identified() {
@@ -119,12 +131,32 @@ public class UsageLedger {
         }
     }
 
-    /** What a batch came to: each record's outcome, in the batch's order. */
-    public record Result(List<Fate> fates, int rated, int suspended, int duplicates) {
+    /** The input a record came through. */
+    public enum Channel {
+        /** the raw usage topic */
+        KAFKA,
+        /** the TMF635 usage API */
+        REST,
+        /** a CDR file job */
+        FILE,
+        /** read again from its suspense record by a recycle */
+        RECYCLE
     }
 
-    /** One record's outcome: exactly one of {@code rated}, {@code suspended} is set, or {@code duplicate}. */
-    public record Fate(Incoming incoming, RatedUsage rated, SuspendedUsage suspended, boolean duplicate) {
+    /**
+     * What a batch came to: each record's outcome, in the batch's order; {@code conflictingDuplicates} of the
+     * duplicates differ in content from their original.
+     */
+    public record Result(List<Fate> fates, int rated, int suspended, int duplicates, int conflictingDuplicates) {
+    }
+
+    /**
+     * One record's outcome: exactly one of {@code rated}, {@code suspended} is set, or {@code duplicate}; a duplicate's
+     * {@code conflicting} says whether its content (what it is rated on, {@code UsageContent}) differs from the
+     * original's, {@code null} when the original's is not known (its marker was written before it was kept, V98).
+     */
+    public record Fate(Incoming incoming, RatedUsage rated, SuspendedUsage suspended, boolean duplicate,
+                       Boolean conflicting) {
     }
 
     /**
@@ -217,7 +249,8 @@ public class UsageLedger {
         IngestMetrics.Laps laps = metrics.laps();
         // as stored (timestamptz keeps microseconds), so that the published events equal the rows
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // 1. identities: first occurrence in the batch claims the key; later ones are duplicates
+        // 1. identities: first occurrence in the batch claims the key; later ones are duplicates. Each claimed marker
+        // keeps its record's content digest, so that a copy is compared with its original without reading the original
         Map<String, Incoming> firstByKey = new HashMap<>();
         // by identity: a record's own hashCode would hash its whole usage record (characteristics, amounts, times)
         // on every lookup, a measurable share of the pipeline's CPU (JFR)
@@ -234,15 +267,21 @@ public class UsageLedger {
             }
         }
         List<UUID> keys = new ArrayList<>(toClaim.size());
-        for (Incoming incoming : toClaim) {
+        long[] contents = new long[toClaim.size()];
+        for (int i = 0; i < toClaim.size(); i++) {
+            Incoming incoming = toClaim.get(i);
             keys.add(Ids.usageKey(incoming.usage().source(), incoming.usage().usageId()));
+            contents[i] = UsageContent.digest(incoming.usage());
         }
-        Set<UUID> claimed = writer.claimKeys(keys, toClaim, now);
+        Set<UUID> claimed = writer.claimKeys(keys, contents, toClaim, now);
+        List<UUID> seenBefore = new ArrayList<>();
         for (int i = 0; i < toClaim.size(); i++) {
             if (!claimed.contains(keys.get(i))) {
                 duplicates.add(toClaim.get(i));
+                seenBefore.add(keys.get(i));
             }
         }
+        Map<Incoming, Boolean> conflicting = conflicting(duplicates, firstByKey, seenBefore, claimed);
         laps.lap(Stage.DUPLICATES);
         // 2. the accumulators the batch will advance. Which ones depends on the product instance the engine picks
         // (keyed by its canonical subscriber id, whichever identifier the record names), so a first pass rates against
@@ -279,7 +318,7 @@ public class UsageLedger {
         for (Incoming incoming : batch) {
             RatingOutcome probe = probes[index++];
             if (duplicates.contains(incoming)) {
-                fates.add(new Fate(incoming, null, null, true));
+                fates.add(new Fate(incoming, null, null, true, conflicting.get(incoming)));
                 continue;
             }
             RatingOutcome outcome = incoming.problem() != null
@@ -290,10 +329,10 @@ public class UsageLedger {
                 long arrival = counts.merge(key, 1L, Long::sum);
                 ratedRows.add(new LedgerWriter.RatedRow(incoming, ratedUsage, arrival));
                 ratedFates.add(fates.size());
-                fates.add(new Fate(incoming, ratedUsage, null, false));
+                fates.add(new Fate(incoming, ratedUsage, null, false, null));
                 rated++;
             } else {
-                fates.add(new Fate(incoming, null, (SuspendedUsage) outcome, false));
+                fates.add(new Fate(incoming, null, (SuspendedUsage) outcome, false, null));
                 suspended++;
             }
         }
@@ -328,7 +367,7 @@ public class UsageLedger {
                 RatedUsage shifted = shifted(row.rated(), stood);
                 ratedRows.set(i, new LedgerWriter.RatedRow(row.incoming(), shifted, row.arrivalOrder() + before));
                 int fate = ratedFates.get(i);
-                fates.set(fate, new Fate(row.incoming(), shifted, null, false));
+                fates.set(fate, new Fate(row.incoming(), shifted, null, false, null));
             }
             counts.keySet().removeAll(batchCounts.keySet());
         }
@@ -344,7 +383,42 @@ public class UsageLedger {
         List<UsageRated> written = writer.writeRated(ratedRows, now);
         laps.lap(Stage.WRITE);
         laps.record();
-        return new Written(new Result(fates, rated, suspended, duplicates.size()), written);
+        int conflicts = 0;
+        for (Boolean conflict : conflicting.values()) {
+            if (Boolean.TRUE.equals(conflict)) {
+                conflicts++;
+            }
+        }
+        metrics.conflictingDuplicatesAfterCommit(conflicts);
+        return new Written(new Result(fates, rated, suspended, duplicates.size(), conflicts), written);
+    }
+
+    /**
+     * Whether each duplicate's content differs from its original's: a copy within the batch is compared with the
+     * batch's first occurrence when that one claimed the key, else (the first occurrence is itself a copy) with the
+     * marker's; the markers' digests are read only for keys seen before, so a batch without such duplicates costs no
+     * query. {@code null}: the marker keeps no digest (written before V98).
+     */
+    private Map<Incoming, Boolean> conflicting(Set<Incoming> duplicates, Map<String, Incoming> firstByKey,
+                                               List<UUID> seenBefore, Set<UUID> claimed) {
+        Map<Incoming, Boolean> conflicting = new IdentityHashMap<>();
+        if (duplicates.isEmpty()) {
+            return conflicting;
+        }
+        Map<UUID, Long> kept = seenBefore.isEmpty() ? Map.of() : writer.contents(seenBefore);
+        for (Incoming duplicate : duplicates) {
+            UsageRecord usage = duplicate.usage();
+            Incoming first = firstByKey.get(key(usage.source(), usage.usageId()));
+            UUID marker = Ids.usageKey(usage.source(), usage.usageId());
+            long content = UsageContent.digest(usage);
+            if (first != duplicate && claimed.contains(marker)) {
+                conflicting.put(duplicate, content != UsageContent.digest(first.usage()));
+            } else {
+                Long original = kept.get(marker);
+                conflicting.put(duplicate, original == null ? null : original != content);
+            }
+        }
+        return conflicting;
     }
 
     /** The record as rated from an accumulator that stood at {@code stood} instead of zero before the batch. */

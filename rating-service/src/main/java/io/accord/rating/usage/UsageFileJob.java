@@ -1,5 +1,7 @@
 package io.accord.rating.usage;
 
+import io.accord.rating.ingest.UsageLedger;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -28,7 +30,7 @@ record UsageFileJob(UUID id, String owner, String ownSource, String submittedBy,
 
     /** The submitter its rows are submitted as, whoever runs the job. */
     UsageSubmissions.Submitter submitter() {
-        return new UsageSubmissions.Submitter(ownSource, owner, submittedBy);
+        return new UsageSubmissions.Submitter(ownSource, owner, submittedBy, UsageLedger.Channel.FILE);
     }
 
     /** Accepted: rated or in suspense (a suspended row is kept and recycled once its cause is fixed). */

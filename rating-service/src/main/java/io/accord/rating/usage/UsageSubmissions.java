@@ -119,9 +119,15 @@ class UsageSubmissions {
 
     /**
      * Who submits: the source its records must name ({@code null}: any, staff), the owner its submissions are kept
-     * under (a partner id, {@code ""} for staff) and the actor recorded with them.
+     * under (a partner id, {@code ""} for staff) and the actor recorded with them; {@code channel} is the input its
+     * records come through (REST, or a file job's).
      */
-    record Submitter(String ownSource, String owner, String actor) {
+    record Submitter(String ownSource, String owner, String actor, UsageLedger.Channel channel) {
+
+        /** A submitter over the TMF635 API. */
+        Submitter(String ownSource, String owner, String actor) {
+            this(ownSource, owner, actor, UsageLedger.Channel.REST);
+        }
     }
 
     /** The caller of the current request as a submitter. */
@@ -179,7 +185,8 @@ class UsageSubmissions {
                     record.subscriberId(), record.usageTime(), record.quantity().toPlainString(), record.unit().name(),
                     record.characteristics(), record.productInstanceId(), record.offeringId());
             indexes.add(i);
-            batch.add(new UsageLedger.Incoming(record, null, json.writeValueAsBytes(payload), now, null, null));
+            batch.add(new UsageLedger.Incoming(record, null, json.writeValueAsBytes(payload), now, null, null)
+                    .through(submitter.channel()));
         }
         if (batch.isEmpty() && alsoInTransaction == null) {
             return List.of(results);
@@ -342,7 +349,7 @@ class UsageSubmissions {
                 null, null);
         return new UsageLedger.Incoming(identity, "the database refused the record (" + FailureKind.of(refusal)
                 + "; details in the rating service's log under this usage id)", incoming.payload(),
-                incoming.receivedAt(), null, null);
+                incoming.receivedAt(), null, null).through(incoming.channel());
     }
 
     /**

@@ -47,22 +47,32 @@ class DisputeNotes {
         if (adjustments.settleBy(adjustment.partnerId()) != DisputeAdjustments.SettleBy.NOTE) {
             return;
         }
+        Outcome outcome = settle(adjustment);
+        if (outcome.note() == null) {
+            log.warn("Dispute {} adjustment {} is not settled by a note ({}): it waits for the partner's next "
+                    + "statement", adjustment.disputeId(), adjustment.adjustmentId(), outcome.refusal());
+        }
+    }
+
+    /**
+     * Settles the pending adjustment on a note of its own, drafted by {@code system} with its proposer as
+     * {@code proposedBy}, in the caller's transaction; or says why it cannot (nothing changed then).
+     */
+    Outcome settle(DisputeAdjustments.Adjustment adjustment) {
         Optional<Statements.View> corrected = statement(adjustment.statementReference())
                 .filter(statement -> statement.partnerId().equals(adjustment.partnerId()));
         if (corrected.isEmpty() || !CORRECTABLE.contains(corrected.get().state())) {
-            pending(adjustment, "it names no issued statement of the partner to correct");
-            return;
+            return Outcome.refused("it names no issued statement of the partner to correct");
         }
         Statements.View statement = corrected.get();
         if (!statement.currency().equals(adjustment.currency())) {
-            pending(adjustment, "it is in " + adjustment.currency() + ", the statement in " + statement.currency());
-            return;
+            return Outcome.refused("it is in " + adjustment.currency() + ", the statement in "
+                    + statement.currency());
         }
         BigDecimal amount = adjustment.amount().setScale(
                 Currency.getInstance(adjustment.currency()).getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
         if (amount.signum() <= 0) {
-            pending(adjustment, "it is less than the currency's minor unit");
-            return;
+            return Outcome.refused("it is less than the currency's minor unit");
         }
         boolean credit = "CREDIT_PARTNER".equals(adjustment.direction());
         String type = credit ? "CREDIT_NOTE" : "DEBIT_NOTE";
@@ -74,8 +84,7 @@ class DisputeNotes {
         Optional<NoteCeilings.Refusal> refusal = notes.refusal(statement.id(), type, lines);
         if (refusal.isPresent()) {
             // refused inside the inbox transaction, the adjustment would be retried and dead-lettered: kept instead
-            pending(adjustment, refusal.get().detail());
-            return;
+            return Outcome.refused(refusal.get().detail());
         }
         CorrectionNotes.View note = notes.draft(statement.id(), type, cut(reason, 1000), lines,
                 Tenancy.SYSTEM_ACTOR, adjustment.resolvedBy());
@@ -83,6 +92,15 @@ class DisputeNotes {
                 Money.of(credit ? amount : amount.negate(), adjustment.currency())), note.id(), type);
         log.info("Dispute {} adjustment {} is settled by {} {} correcting statement {}", adjustment.disputeId(),
                 adjustment.adjustmentId(), type, note.id(), statement.id());
+        return new Outcome(note, null);
+    }
+
+    /** The note that settles an adjustment, or why none does ({@code note} then {@code null}). */
+    record Outcome(CorrectionNotes.View note, String refusal) {
+
+        static Outcome refused(String why) {
+            return new Outcome(null, why);
+        }
     }
 
     private Optional<Statements.View> statement(String reference) {
@@ -94,11 +112,6 @@ class DisputeNotes {
         } catch (IllegalArgumentException notAStatementId) {
             return Optional.empty();
         }
-    }
-
-    private static void pending(DisputeAdjustments.Adjustment adjustment, String why) {
-        log.warn("Dispute {} adjustment {} is not settled by a note ({}): it waits for the partner's next statement",
-                adjustment.disputeId(), adjustment.adjustmentId(), why);
     }
 
     private static String cut(String text, int max) {

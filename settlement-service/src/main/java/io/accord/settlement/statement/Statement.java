@@ -116,7 +116,8 @@ final class Statement {
         if (by != null && proposers.contains(by)) {
             throw new ConflictException("Statement " + id + " carries a correction proposed by " + by
                     + " (a dispute's resolution): another finance user must approve it (four-eyes: whoever proposed "
-                    + "a correction does not approve the statement that carries it)");
+                    + "a correction does not approve the statement that carries it; if nobody else can, move the "
+                    + "correction onto its own note: see the statement's warnings)");
         }
     }
 

@@ -60,13 +60,15 @@ public class Statements {
     private final AuditTrail audit;
     private final StatementDiscards discards;
     private final SelfBilledTaxId taxIds;
+    private final ApproverWarnings approvers;
 
     Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
                FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
                io.accord.platform.security.Tenancy tenancy, SettlementDocuments documents, Clock clock,
                StatementComposer composer, DisputeAdjustments adjustments, AuditTrail audit,
-               StatementDiscards discards, SelfBilledTaxId taxIds) {
+               StatementDiscards discards, SelfBilledTaxId taxIds, ApproverWarnings approvers) {
         this.taxIds = taxIds;
+        this.approvers = approvers;
         this.audit = audit;
         this.discards = discards;
         this.composer = composer;
@@ -221,6 +223,46 @@ public class Statements {
                 statement.discardedAt(), statement.discardReason(),
                 released.stream().map(DisputeAdjustments.Adjustment::adjustmentId).toList()));
         return view(statement);
+    }
+
+    /**
+     * Takes a dispute adjustment off the DRAFT statement that carries it, so that the correction is settled elsewhere
+     * (its own credit or debit note), in the caller's transaction with the statement's row locked: the statement is
+     * discarded as {@link #discard} does (audited, {@code StatementDiscarded}), which makes all its adjustments pending
+     * again; the caller settles this one and drafts the period again ({@link #draft}), which carries the others.
+     * 404 when the statement does not carry the adjustment; 409 when it is not a DRAFT (an approved one was approved
+     * already; an issued one is corrected by a note; a concurrent move or discard got there first) or cannot be
+     * discarded (a later period of the partner has a statement).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Released releaseAdjustment(UUID statementId, String adjustmentId, String reason, String by) {
+        Statement statement = lock(statementId);
+        if (statement.state() != Statement.State.DRAFT) {
+            throw new ConflictException("Cannot move a correction off statement " + statementId + ": it is "
+                    + statement.state() + ", not DRAFT; nothing was changed");
+        }
+        String line = adjustments.ofPartner(statement.partnerId()).stream()
+                .filter(adjustment -> adjustment.adjustmentId().equals(adjustmentId)
+                        && statementId.equals(adjustment.statementId()))
+                .map(DisputeAdjustments.Adjustment::settledLineId).findFirst()
+                .orElseThrow(() -> new NotFoundException("Dispute adjustment carried by statement " + statementId,
+                        adjustmentId));
+        View discarded = discard(statementId, reason, by);
+        DisputeAdjustments.Adjustment released = adjustments.ofPartner(statement.partnerId()).stream()
+                .filter(adjustment -> adjustment.adjustmentId().equals(adjustmentId)).findFirst().orElseThrow();
+        return new Released(discarded, released, line, statement.preparedBy());
+    }
+
+    /**
+     * A statement discarded for a correction to move off it.
+     *
+     * @param statement  the discarded statement
+     * @param adjustment the correction, pending again
+     * @param lineId     the statement's line that carried it
+     * @param preparedBy who prepared the discarded statement: its new draft is theirs too
+     */
+    public record Released(View statement, DisputeAdjustments.Adjustment adjustment, String lineId,
+                           String preparedBy) {
     }
 
     /**
@@ -532,7 +574,8 @@ public class Statements {
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
-                statement.documentType(), taxIds.warnings(statement), null, null, null, null);
+                statement.documentType(), approvers.warnings(statement, taxIds.warnings(statement)), null, null, null,
+                null);
     }
 
     private static List<Line> lines(Statement statement) {
@@ -575,7 +618,10 @@ public class Statements {
      *                           {@code WHOLESALE_INVOICE} or {@code SETTLEMENT_STATEMENT} (both, netted)
      * @param warnings           what keeps a DRAFT or APPROVED statement from its next step until fixed elsewhere
      *                           (empty: nothing): {@code PARTNER_TAX_ID_MISSING} while its document is self-billed and
-     *                           the partner's tax id is unknown (approve and issue answer 409)
+     *                           the partner's tax id is unknown (approve and issue answer 409);
+     *                           {@code APPROVER_RESTRICTED} while a DRAFT carries dispute corrections, naming who
+     *                           may not approve it (their proposers, a preparer) and the way out (moving a
+     *                           correction onto its own note)
      * @param periodStart        its period's start (inclusive)
      * @param periodEnd          its period's end (exclusive)
      * @param dueDate            once issued, when what it says is due: the issue date (UTC) plus the payment terms of
@@ -591,7 +637,10 @@ public class Statements {
                                .media.Schema(description = "What keeps a DRAFT or APPROVED statement from its next"
                                + " step until fixed elsewhere; empty when nothing does. PARTNER_TAX_ID_MISSING: its"
                                + " document is self-billed and the partner's tax id is unknown, so approve and issue"
-                               + " answer 409 until onboarding sets it (PATCH of the organization's taxId)"))
+                               + " answer 409 until onboarding sets it (PATCH of the organization's taxId)."
+                               + " APPROVER_RESTRICTED: a DRAFT carries dispute corrections, so their proposers (and"
+                               + " its preparer) may not approve it; it names them and how to move a correction onto"
+                               + " its own note"))
                        List<Warning> warnings,
                        Instant periodStart, Instant periodEnd, LocalDate dueDate, BilledUsage billedUsage) {
 

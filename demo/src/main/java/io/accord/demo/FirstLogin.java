@@ -67,8 +67,10 @@ public final class FirstLogin {
         for (int i = 0; i < MAX_PAGES; i++) {
             String html = page.body();
             trail.add(page.request().method() + " " + page.uri() + " -> " + page.statusCode());
-            // in the user's locale: the realm's en or de (onboarding gives a German partner's users de)
-            if (html.contains("account has been updated") || html.contains("Benutzerkonto wurde aktualisiert")) {
+            // in the user's locale: the realm's en, de or fr (onboarding gives a German partner's users de, a French
+            // one's fr)
+            if (html.contains("account has been updated") || html.contains("Benutzerkonto wurde aktualisiert")
+                    || html.contains("Votre compte a été mis à jour")) {
                 return html;
             }
             Matcher form = FORM.matcher(html);

@@ -46,7 +46,7 @@ record IdentityProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue Invitation invitation,
-        @DefaultValue({"en", "de"}) List<String> locales) {
+        @DefaultValue({"en", "de", "fr"}) List<String> locales) {
 
     /**
      * Keycloak's execute-actions e-mail sent to a new partner admin, under {@code ...identity.invitation}.

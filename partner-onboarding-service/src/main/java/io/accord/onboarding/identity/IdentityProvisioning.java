@@ -162,6 +162,11 @@ public class IdentityProvisioning {
         requireNotTerminated(partner, "is not provisioned again");
         Provisioning provisioning = locked(partner);
         ProvisioningStatus before = provisioning.status();
+        if (provisioning.revoked()) {
+            // a deleted partner has no status to refuse it by; its row says its access is revoked
+            throw new ConflictException("The Keycloak access of partner " + partner + " is " + before.state()
+                    + ": it is not provisioned again");
+        }
         AdminContact admin = change == null ? null : change.admin(provisioning.admin());
         if (admin != null && !admin.equals(provisioning.admin())) {
             if (before.state() == ProvisioningState.DONE || before.keycloakUserId() != null) {
@@ -177,20 +182,31 @@ public class IdentityProvisioning {
     }
 
     /**
-     * The partner was terminated: the worker disables the members of its Keycloak group and ends their sessions
-     * (found on 2026-12-06: a terminated partner's admin kept logging in and reading its data). In the termination's
-     * transaction, like the request at activation; a partner Accord never provisioned has nothing to revoke here.
+     * The partner was terminated: the worker disables its users in Keycloak (the members of its groups and those with
+     * its partner_id of their own) and ends their sessions (found on 2026-12-06: a terminated partner's admin kept
+     * logging in and reading its data). In the termination's transaction, like the request at activation. A partner
+     * Accord never provisioned gets a row that only revokes (found on 2026-12-07: its hand-made users kept their
+     * access).
      */
     @Transactional
     public void revoke(PartnerId partner) {
-        provisionings.findById(partner.value()).ifPresent(provisioning -> {
-            ProvisioningStatus before = provisioning.status();
-            provisioning.revoke(clock.instant());
-            if (provisioning.status().state() != before.state()) {
-                audit.record(partner, RESOURCE_TYPE, partner.toString(), "revocation-requested", before,
-                        provisioning.status());
-            }
-        });
+        Optional<Provisioning> existing = provisionings.findById(partner.value());
+        if (existing.isEmpty()) {
+            String legalName = partners.find(partner).map(PartnerDirectory.Entry::legalName)
+                    .orElseGet(() -> Provisioning.groupName(partner));
+            Provisioning revocation = provisionings.save(Provisioning.revocationOf(partner, legalName,
+                    clock.instant()));
+            audit.record(partner, RESOURCE_TYPE, partner.toString(), "revocation-requested", null,
+                    revocation.status());
+            return;
+        }
+        Provisioning provisioning = existing.get();
+        ProvisioningStatus before = provisioning.status();
+        provisioning.revoke(clock.instant());
+        if (provisioning.status().state() != before.state()) {
+            audit.record(partner, RESOURCE_TYPE, partner.toString(), "revocation-requested", before,
+                    provisioning.status());
+        }
     }
 
     /**

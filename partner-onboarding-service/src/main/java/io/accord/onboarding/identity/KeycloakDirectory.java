@@ -12,9 +12,12 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -71,10 +74,11 @@ class KeycloakDirectory {
     }
 
     /**
-     * A terminated partner's access ends: every member of its group and every user with its partner_id as an
-     * attribute of its own is disabled (no new tokens, a disabled user's refresh tokens are refused) and logged out
-     * of its sessions. Keycloak keeps the users and the group, so the
-     * audit trail's names still resolve. Repeating it changes nothing.
+     * A terminated partner's access ends: every member of its groups (the one provisioning names after it, and any
+     * other carrying its partner_id, made by hand) and every user with its partner_id as an attribute of its own is
+     * disabled (no new tokens, a disabled user's refresh tokens are refused) and logged out of its sessions. A
+     * partner never provisioned is looked up the same way. Keycloak keeps the users and the groups, so the audit
+     * trail's names still resolve. Repeating it changes nothing.
      *
      * @return how many users were disabled now
      */
@@ -82,31 +86,54 @@ class KeycloakDirectory {
         String groupName = Provisioning.groupName(partner);
         try (Keycloak keycloak = sessions.open()) {
             RealmResource realm = keycloak.realm(sessions.realm());
-            Optional<GroupRepresentation> group = step("find group " + groupName, () -> findGroup(realm, groupName));
+            Set<String> groupIds = new LinkedHashSet<>();
+            step("find group " + groupName, () -> findGroup(realm, groupName))
+                    .ifPresent(group -> groupIds.add(group.getId()));
+            groupIds.addAll(step("find the groups with " + PARTNER_ID_ATTRIBUTE + " " + partner,
+                    () -> groupsOf(realm, partner)));
             int disabled = 0;
-            List<UserRepresentation> members;
+            for (String groupId : groupIds) {
+                List<UserRepresentation> members;
+                int first = 0;
+                do {
+                    int from = first;
+                    members = step("list the members of group " + groupId,
+                            () -> realm.groups().group(groupId).members(from, MEMBERS_PAGE));
+                    disabled += disable(realm, members);
+                    first += MEMBERS_PAGE;
+                } while (members.size() == MEMBERS_PAGE);
+            }
+            // users with the partner's id as their own attribute carry it in their tokens too
+            String query = PARTNER_ID_ATTRIBUTE + ":" + partner;
+            List<UserRepresentation> users;
             int first = 0;
             do {
                 int from = first;
-                members = group.isEmpty() ? List.of() : step("list the members of group " + groupName,
-                        () -> realm.groups().group(group.get().getId()).members(from, MEMBERS_PAGE));
-                disabled += disable(realm, members);
-                first += MEMBERS_PAGE;
-            } while (members.size() == MEMBERS_PAGE);
-            // users with the partner's id as their own attribute carry it in their tokens too
-            String query = PARTNER_ID_ATTRIBUTE + ":" + partner;
-            first = 0;
-            do {
-                int from = first;
-                members = step("find the users with " + query, () -> realm.users().searchByAttributes(from,
+                users = step("find the users with " + query, () -> realm.users().searchByAttributes(from,
                         MEMBERS_PAGE, null, true, false, query));
-                disabled += disable(realm, members.stream()
+                disabled += disable(realm, users.stream()
                         .filter(user -> List.of(partner.toString()).equals(attribute(user.getAttributes())))
                         .toList());
                 first += MEMBERS_PAGE;
-            } while (members.size() == MEMBERS_PAGE);
+            } while (users.size() == MEMBERS_PAGE);
             return disabled;
         }
+    }
+
+    /** The ids of the groups whose own partner_id attribute is the partner's: Keycloak's attribute search, paged. */
+    private static List<String> groupsOf(RealmResource realm, PartnerId partner) {
+        List<String> ids = new ArrayList<>();
+        List<GroupRepresentation> page;
+        int first = 0;
+        do {
+            // the parameters: q, populateHierarchy (false: the matching groups themselves), first, max,
+            // briefRepresentation (false: with attributes)
+            page = realm.groups().query(PARTNER_ID_ATTRIBUTE + ":" + partner, false, first, MEMBERS_PAGE, false);
+            page.stream().filter(group -> List.of(partner.toString()).equals(attribute(group.getAttributes())))
+                    .forEach(group -> ids.add(group.getId()));
+            first += MEMBERS_PAGE;
+        } while (page.size() == MEMBERS_PAGE);
+        return ids;
     }
 
     /** Disables the enabled ones and ends everyone's sessions. @return how many were disabled now */

@@ -64,6 +64,22 @@ class Provisioning {
         return provisioning;
     }
 
+    /**
+     * A partner terminated without ever being provisioned: no admin, nothing to create, only its users' access to
+     * revoke (those with its partner_id of their own, and the members of its groups), due at once.
+     */
+    static Provisioning revocationOf(PartnerId partner, String legalName, Instant now) {
+        Provisioning provisioning = new Provisioning();
+        provisioning.partnerId = partner.value();
+        provisioning.legalName = legalName;
+        provisioning.state = ProvisioningState.REVOKING;
+        provisioning.invitationState = InvitationState.PENDING;
+        provisioning.nextAttemptAt = now;
+        provisioning.createdAt = now;
+        provisioning.updatedAt = now;
+        return provisioning;
+    }
+
     /** The group of a partner in Keycloak; one per partner, so the name is derived from the id. */
     static String groupName(PartnerId partner) {
         return "partner-" + partner.value();
@@ -131,6 +147,11 @@ class Provisioning {
 
     boolean revoking() {
         return state == ProvisioningState.REVOKING;
+    }
+
+    /** Whether the partner's access is being or was revoked: nothing is provisioned for it again. */
+    boolean revoked() {
+        return state == ProvisioningState.REVOKING || state == ProvisioningState.REVOKED;
     }
 
     void revoked(Instant now) {
@@ -201,8 +222,7 @@ class Provisioning {
 
     /** The partner's Keycloak group, once created; none before or after the partner's access was revoked. */
     Optional<String> usableGroupId() {
-        return state == ProvisioningState.REVOKING || state == ProvisioningState.REVOKED
-                ? Optional.empty() : Optional.ofNullable(keycloakGroupId);
+        return revoked() ? Optional.empty() : Optional.ofNullable(keycloakGroupId);
     }
 
     private static String truncated(String error) {
@@ -213,8 +233,9 @@ class Provisioning {
         return new PartnerId(partnerId);
     }
 
+    /** The admin to provision; {@code null} for a row that only revokes ({@link #revocationOf}). */
     AdminContact admin() {
-        return new AdminContact(adminEmail, adminFirstName, adminLastName);
+        return adminEmail == null ? null : new AdminContact(adminEmail, adminFirstName, adminLastName);
     }
 
     String legalName() {

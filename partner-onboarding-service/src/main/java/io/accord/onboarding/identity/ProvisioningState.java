@@ -14,10 +14,11 @@ public enum ProvisioningState {
     /** The group and the admin user exist in Keycloak, with role and membership. */
     DONE,
     /**
-     * The partner was terminated: the members of its group are to be disabled and their sessions ended (tried
-     * again with a capped backoff until Keycloak has done it).
+     * The partner was terminated: its users (its groups' members, those with its partner_id of their own) are to be
+     * disabled and their sessions ended (tried again with a capped backoff until Keycloak has done it). A partner
+     * never provisioned gets a row in this state at its termination.
      */
     REVOKING,
-    /** The members of the terminated partner's group are disabled; nothing is worked on again. */
+    /** The terminated partner's users are disabled; nothing is worked on again. */
     REVOKED
 }

@@ -23,7 +23,7 @@ class UserLocales {
     /** The language of a country where it is not the fallback; used only when the realm supports it. */
     private static final Map<String, String> LANGUAGE_OF_COUNTRY = Map.of(
             "DE", "de", "AT", "de", "CH", "de", "LI", "de",
-            "FR", "fr", "MC", "fr");
+            "FR", "fr", "BE", "fr", "LU", "fr", "MC", "fr");
 
     private final PartnerDirectory partners;
     private final List<String> supported;

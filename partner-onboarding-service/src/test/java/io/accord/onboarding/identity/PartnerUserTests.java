@@ -20,6 +20,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -298,7 +299,7 @@ class PartnerUserTests {
         TestHttp.Response english = admin.post(users(german), invitation(emma, Roles.PARTNER_USER, "en"));
         assertThat(english.status()).as(english.body()).isEqualTo(201);
         TestHttp.Response unsupported = admin.post(users(german), invitation("fred-" + german
-                + "@partner.example", Roles.PARTNER_USER, "fr"));
+                + "@partner.example", Roles.PARTNER_USER, "it"));
 
         assertThat(unsupported.status()).as(unsupported.body()).isEqualTo(400);
         assertThat(unsupported.body()).contains("locale");
@@ -308,6 +309,69 @@ class PartnerUserTests {
         assertThat(locale(emma)).containsExactly("en");
         assertThat(mail.messagesTo(emma)).singleElement().satisfies(message -> assertThat(message.subject())
                 .isEqualTo("Update Your Account"));
+    }
+
+    @Test
+    void partnersInFranceBelgiumLuxembourgAndMonacoGetKeycloaksFrenchMailsAndPages() {
+        String french = provisionedPartner("S68 Paris", "odile", "FR");
+        String odile = "odile-" + french + "@partner.example";
+        assertThat(locale(odile)).as("the admin of a partner in FR").containsExactly("fr");
+        assertThat(mail.messagesTo(odile)).singleElement().satisfies(message -> assertThat(message.subject())
+                .isEqualTo("Mettre à jour votre compte"));
+        assertThat(FirstLogin.setPassword(FirstLogin.actionLink(mail.messagesTo(odile).getFirst().mimeMessage()),
+                "Odile-first-login-1")).contains("Votre compte a été mis à jour");
+        for (String country : List.of("BE", "LU", "MC")) {
+            String partner = provisionedPartner("S68 " + country, "zoe", country);
+            assertThat(locale("zoe-" + partner + "@partner.example")).as("the admin of a partner in " + country)
+                    .containsExactly("fr");
+        }
+        String german = provisionedPartner("S68 Koeln", "karl");
+        String francoise = "francoise-" + german + "@partner.example";
+
+        TestHttp.Response asked = partnerAdmin(german).post(users(german), invitation(francoise,
+                Roles.PARTNER_USER, "fr"));
+
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        assertThat(locale(francoise)).containsExactly("fr");
+        assertThat(mail.messagesTo(francoise)).singleElement().satisfies(message -> assertThat(message.subject())
+                .isEqualTo("Mettre à jour votre compte"));
+    }
+
+    @Test
+    void terminatingAPartnerNeverProvisionedDisablesItsHandMadeUsersAndTheMembersOfItsGroups() {
+        realm();
+        String unprovisioned = createPartner("S68 Hand Made");
+        String admin = userWithPartnerId("hedy-" + unprovisioned, unprovisioned, Roles.PARTNER_ADMIN);
+        setPassword(admin, "Hedy-own-password-1");
+        assertThat(passwordGrant("hedy-" + unprovisioned + "@partner.example", "Hedy-own-password-1").status())
+                .isEqualTo(200);
+        String member = memberOfHandMadeGroup("gil-" + unprovisioned, "S68 Hand Group " + unprovisioned,
+                unprovisioned);
+        String other = createPartner("S68 Bystander");
+        String bystander = userWithPartnerId("bea-" + other, other, Roles.PARTNER_ADMIN);
+        TestHttp staff = manager();
+
+        TestHttp.Response terminated = staff.post("/api/onboarding/partners/" + unprovisioned + "/termination",
+                "{\"reason\":\"S68 contract ended\"}");
+
+        assertThat(terminated.status()).as(terminated.body()).isEqualTo(200);
+        await().atMost(Duration.ofMinutes(1)).until(() -> staff.get(identity(unprovisioned)), response ->
+                response.status() == 200 && "REVOKED".equals(response.json().get("state").asString()));
+        assertThat(realm().users().get(admin).toRepresentation().isEnabled()).as("its partner_id of its own")
+                .isFalse();
+        assertThat(realm().users().get(member).toRepresentation().isEnabled()).as("a member of a group of its")
+                .isFalse();
+        assertThat(passwordGrant("hedy-" + unprovisioned + "@partner.example", "Hedy-own-password-1").status())
+                .isEqualTo(400);
+        assertThat(realm().users().get(bystander).toRepresentation().isEnabled()).as("another partner's user")
+                .isTrue();
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
+        List<String> actions = new ArrayList<>();
+        auditor.get("/api/onboarding/audit?resourceType=identity-provisioning&resourceId=" + unprovisioned).json()
+                .forEach(entry -> actions.add(entry.get("action").asString()));
+        assertThat(actions).containsExactly("access-revoked", "revocation-requested");
+        TestHttp.Response retried = staff.post(identity(unprovisioned) + "/retry", "");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(409);
     }
 
     @Test
@@ -462,6 +526,29 @@ class PartnerUserTests {
             id = CreatedResponseUtil.getCreatedId(created);
         }
         realm().users().get(id).roles().realmLevel().add(List.of(realm().roles().get(role).toRepresentation()));
+        return id;
+    }
+
+    /** A user without a partner_id of its own, in a group made by hand that carries the partner's. */
+    private static String memberOfHandMadeGroup(String name, String groupName, String partner) {
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(groupName);
+        group.singleAttribute("partner_id", partner);
+        String groupId;
+        try (Response created = realm().groups().add(group)) {
+            groupId = CreatedResponseUtil.getCreatedId(created);
+        }
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(name + "@partner.example");
+        user.setEmail(name + "@partner.example");
+        user.setFirstName("Group");
+        user.setLastName("Member");
+        user.setEnabled(true);
+        String id;
+        try (Response created = realm().users().create(user)) {
+            id = CreatedResponseUtil.getCreatedId(created);
+        }
+        realm().users().get(id).joinGroup(groupId);
         return id;
     }
 

@@ -4,6 +4,8 @@ import io.accord.contracts.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 import javax.sql.DataSource;
 
@@ -14,7 +16,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +108,22 @@ public abstract class ServiceBaselineTests {
         assertThat(docs.json().path("components").path("securitySchemes").path("keycloak").path("flows")
                 .path("authorizationCode").path("authorizationUrl").asString())
                 .endsWith("/protocol/openid-connect/auth");
+    }
+
+    /** Schemas the starter adds to every document itself, from no Java type of the service. */
+    private static final Set<String> STARTER_SCHEMAS = Set.of("Problem");
+
+    @Test
+    void everySchemaOfTheApiDocsDescribesOneJavaType(@Autowired ApplicationContext context) {
+        JsonNode schemas = TestHttp.localPort(port).get("/v3/api-docs").json().path("components").path("schemas");
+        Set<String> documented = new TreeSet<>(schemas.propertyNames());
+        documented.removeAll(STARTER_SCHEMAS);
+
+        Map<String, Set<String>> typesByName = SchemaNameChecks.typesByName(context);
+
+        assertThat(typesByName.keySet()).as("the schemas the check sees").containsAll(documented);
+        assertThat(SchemaNameChecks.shared(typesByName)).as("schema names several Java types share: the docs show one"
+                + " shape for all of them; give each its own @Schema(name = ...)").isEmpty();
     }
 
     /**

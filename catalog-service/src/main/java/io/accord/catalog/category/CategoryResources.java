@@ -3,6 +3,7 @@ package io.accord.catalog.category;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,6 +26,7 @@ final class CategoryResources {
 
     /** TMF {@code TimePeriod}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "CategoryTimePeriod")
     record TimePeriod(OffsetDateTime startDateTime, OffsetDateTime endDateTime) {
     }
 

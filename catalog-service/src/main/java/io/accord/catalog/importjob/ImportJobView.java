@@ -2,6 +2,7 @@ package io.accord.catalog.importjob;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,7 @@ record ImportJobView(String id, String href, String status, String contentType, 
     static final String OFFERINGS_PATH = "/tmf-api/productCatalogManagement/v4/productOffering";
 
     /** The owner: a partner, or the CSP itself ({@code id} {@code CSP}). */
+    @Schema(name = "ImportJobOwner")
     record PartyRef(String id, String role, @JsonProperty("@referredType") String referredType) {
     }
 

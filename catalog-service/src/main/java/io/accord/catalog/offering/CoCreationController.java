@@ -5,6 +5,7 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +44,7 @@ class CoCreationController {
     }
 
     /** A named co-creator's answer; a reason for declining is kept in the audit trail. */
+    @Schema(name = "CoCreationDecision")
     record Decision(@NotNull Answer decision, @Size(max = 2000) String reason) {
         enum Answer { ACCEPT, DECLINE }
     }

@@ -3,6 +3,7 @@ package io.accord.catalog.offering;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,7 @@ final class OfferingResources {
 
     /** TMF {@code RelatedParty}: every attribute of the schema is accepted; those we do not keep are ignored. */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "name"})
+    @Schema(name = "OfferingPartyRef")
     record PartyRef(@NotNull UUID id, @NotBlank String role,
                     @JsonProperty("@referredType") String referredType) {
     }
@@ -56,6 +58,7 @@ final class OfferingResources {
         }
     }
 
+    @Schema(name = "OfferingTimePeriod")
     record TimePeriod(Instant startDateTime, Instant endDateTime) {
     }
 
@@ -114,6 +117,7 @@ final class OfferingResources {
     }
 
     /** A review decision. */
+    @Schema(name = "OfferingReviewDecision")
     record Decision(@NotNull Verdict decision, @Size(max = 2000) String reason, Instant launchAt) {
         enum Verdict { APPROVE, REJECT }
     }

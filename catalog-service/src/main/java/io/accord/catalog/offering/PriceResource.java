@@ -3,6 +3,7 @@ package io.accord.catalog.offering;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accord.catalog.price.PriceDraft;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * TMF620 ProductOfferingPrice as Accord shows a price version. Extensions: {@code productOffering} (the offering it
@@ -17,10 +18,12 @@ record PriceResource(String id, String href, String name, String version, String
                      @JsonProperty("@type") String type) {
 
     /** TMF Quantity: what a usage price's amount is per (always one unit, e.g. 1 GB). */
+    @Schema(name = "PriceQuantityView")
     record Quantity(java.math.BigDecimal amount, String units) {
     }
 
     /** TMF Money; the value is a decimal string so it stays exact. */
+    @Schema(name = "PriceMoneyView")
     record Money(String unit, String value) {
     }
 }

@@ -2,6 +2,7 @@ package io.accord.catalog.offering;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.accord.catalog.price.PriceDraft;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -34,10 +35,12 @@ final class PriceResources {
     }
 
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    @Schema(name = "PriceMoney")
     record Money(@NotBlank String unit, BigDecimal value) {
     }
 
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    @Schema(name = "PriceQuantity")
     record Quantity(BigDecimal amount, @NotBlank String units) {
     }
 

@@ -3,6 +3,7 @@ package io.accord.catalog.specification;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,7 @@ final class SpecificationResources {
     }
 
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "name"})
+    @Schema(name = "SpecificationPartyRef")
     record PartyRef(@NotNull UUID id, @NotBlank String role, @JsonProperty("@referredType") String referredType) {
     }
 

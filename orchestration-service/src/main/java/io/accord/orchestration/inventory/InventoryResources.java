@@ -1,6 +1,7 @@
 package io.accord.orchestration.inventory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -59,6 +60,7 @@ final class InventoryResources {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "InventoryItemView")
     record ItemView(String id, String href, String poolId, String resourceType, String value, String state,
                     String reservationId, String orderRef, Instant reservedUntil, String productInstanceRef,
                     Instant quarantinedUntil, Instant updatedAt, List<ItemHistory.Entry> history) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accord.orchestration.quote.OrderPricing;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,6 +60,7 @@ final class OrderResources {
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "appointment", "billingAccount", "itemPrice",
             "itemTerm", "itemTotalPrice", "payment", "productOfferingQualificationItem", "productOrderItem",
             "productOrderItemRelationship", "qualification", "quoteItem", "state"})
+    @Schema(name = "OrderItem")
     record Item(@NotBlank @Size(max = 50) String id, @NotBlank String action,
                 @Min(value = 1, message = OrderPricing.QUANTITY_RANGE)
                 @Max(value = OrderPricing.MAX_QUANTITY, message = OrderPricing.QUANTITY_RANGE) Integer quantity,
@@ -66,6 +68,7 @@ final class OrderResources {
     }
 
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "@referredType", "href", "name"})
+    @Schema(name = "OrderOfferingRef")
     record OfferingRef(@NotBlank @Size(max = 64) String id) {
     }
 
@@ -75,16 +78,19 @@ final class OrderResources {
             "terminationDate", "agreement", "billingAccount", "place", "product", "productOffering",
             "productOrderItem", "productPrice", "productRelationship", "productSpecification", "productTerm",
             "realizingResource", "realizingService", "relatedParty", "status"})
+    @Schema(name = "OrderProduct")
     record Product(@Size(max = 64) String id,
                    @Size(max = 100) List<@Valid @NotNull CharacteristicValue> productCharacteristic) {
     }
 
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    @Schema(name = "OrderCharacteristicValue")
     record CharacteristicValue(@NotBlank String name, @NotNull JsonNode value, String valueType) {
     }
 
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "OrderParty")
     record Party(@NotBlank @Size(max = 200) String id, @Size(max = 200) String name, @NotBlank String role,
                  @JsonProperty("@referredType") String referredType) {
     }
@@ -125,12 +131,15 @@ final class OrderResources {
     // ---- views
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "OrderEntityRef")
     record Ref(String id, String href, String name, @JsonProperty("@referredType") String referredType) {
     }
 
+    @Schema(name = "OrderMoney")
     record Money(String unit, String value) {
     }
 
+    @Schema(name = "OrderPriceAmount")
     record Price(Money dutyFreeAmount) {
     }
 
@@ -140,15 +149,18 @@ final class OrderResources {
                       Ref productOfferingPrice) {
     }
 
+    @Schema(name = "OrderCharacteristicView")
     record CharacteristicView(String name, String value) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "OrderProductView")
     record ProductView(String id, String href, List<CharacteristicView> productCharacteristic,
                        @JsonProperty("@referredType") String referredType) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "OrderItemView")
     record ItemView(String id, String action, int quantity, String state, Ref productOffering, ProductView product,
                     List<OrderPrice> itemPrice, String stateReason, String failedStep,
                     @JsonProperty("@type") String type) {

@@ -34,6 +34,7 @@ final class ProductResources {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ProductEntityRef")
     record Ref(String id, String href, String name, @JsonProperty("@referredType") String referredType) {
     }
 
@@ -41,10 +42,12 @@ final class ProductResources {
     }
 
     /** TMF Money; the value is a decimal string so it stays exact. */
+    @Schema(name = "ProductMoney")
     record Money(String unit, String value) {
     }
 
     /** The locked amounts are before tax (the tax rate comes from the agreement at settlement). */
+    @Schema(name = "ProductPriceAmount")
     record Price(Money dutyFreeAmount) {
     }
 
@@ -60,6 +63,7 @@ final class ProductResources {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ProductParty")
     record Party(String id, String role, @JsonProperty("@referredType") String referredType) {
     }
 

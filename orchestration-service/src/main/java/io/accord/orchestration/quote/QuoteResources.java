@@ -3,6 +3,7 @@ package io.accord.orchestration.quote;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -60,6 +61,7 @@ final class QuoteResources {
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "appointment", "attachment", "note",
             "productOfferingQualificationItem", "quoteItem", "quoteItemAuthorization", "quoteItemPrice",
             "quoteItemRelationship", "relatedParty", "state"})
+    @Schema(name = "QuoteItem")
     record Item(@NotBlank @Size(max = 50) String id, String action,
                 @Min(value = 1, message = OrderPricing.QUANTITY_RANGE)
                 @Max(value = OrderPricing.MAX_QUANTITY, message = OrderPricing.QUANTITY_RANGE) Integer quantity,
@@ -68,6 +70,7 @@ final class QuoteResources {
 
     /** TMF {@code ProductOfferingRef}. */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "@referredType", "href", "name"})
+    @Schema(name = "QuoteOfferingRef")
     record OfferingRef(@NotBlank @Size(max = 64) String id) {
     }
 
@@ -77,17 +80,20 @@ final class QuoteResources {
             "terminationDate", "agreement", "billingAccount", "place", "product", "productOffering",
             "productOrderItem", "productPrice", "productRelationship", "productSpecification", "productTerm",
             "realizingResource", "realizingService", "relatedParty", "status"})
+    @Schema(name = "QuoteProduct")
     record Product(@Size(max = 100) List<@Valid @NotNull CharacteristicValue> productCharacteristic) {
     }
 
     /** TMF {@code Characteristic}: {@code value} a string, number or boolean. */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    @Schema(name = "QuoteCharacteristicValue")
     record CharacteristicValue(@NotBlank String name, @NotNull JsonNode value, String valueType) {
     }
 
     /** TMF {@code RelatedParty}. */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "QuoteParty")
     record Party(@NotBlank @Size(max = 200) String id, @Size(max = 200) String name, @NotBlank String role,
                  @JsonProperty("@referredType") String referredType) {
     }
@@ -104,10 +110,12 @@ final class QuoteResources {
     }
 
     /** TMF Money; the value is a decimal string so it stays exact. */
+    @Schema(name = "QuoteMoney")
     record Money(String unit, String value) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "QuotePriceAmount")
     record Price(Money dutyFreeAmount, String percentage) {
     }
 
@@ -116,6 +124,7 @@ final class QuoteResources {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "QuoteEntityRef")
     record Ref(String id, String name) {
     }
 
@@ -137,13 +146,16 @@ final class QuoteResources {
     static final String RETAIL = "retail";
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "QuoteItemView")
     record ItemView(String id, String action, int quantity, String state, Ref productOffering, ProductView product,
                     List<QuotePrice> quoteItemPrice) {
     }
 
+    @Schema(name = "QuoteProductView")
     record ProductView(List<CharacteristicView> productCharacteristic) {
     }
 
+    @Schema(name = "QuoteCharacteristicView")
     record CharacteristicView(String name, String value) {
     }
 

@@ -3,6 +3,7 @@ package io.accord.onboarding.agreement;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accord.platform.problem.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -91,6 +92,7 @@ record AgreementItems(List<Item> items) {
     /** TMF651 AgreementItem; only its terms and conditions are kept (see the class comment). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    @Schema(name = "AgreementItemView")
     record Item(@Size(max = 50) List<@NotNull @Valid TermOrCondition> termOrCondition) {
     }
 

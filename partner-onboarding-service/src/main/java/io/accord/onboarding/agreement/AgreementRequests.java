@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accord.onboarding.agreement.AgreementItems.TermOrCondition;
 import io.accord.onboarding.partner.BusinessModel;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -75,6 +76,7 @@ final class AgreementRequests {
      * offerings are refused, as a version covers all of the partner's offerings.
      */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation"})
+    @Schema(name = "AgreementItem")
     record Item(@Size(max = 0, message = NO_OFFERINGS) List<Object> product,
                 @Size(max = 0, message = NO_OFFERINGS) List<Object> productOffering,
                 @Size(max = 50) List<@NotNull @Valid TermOrCondition> termOrCondition) {

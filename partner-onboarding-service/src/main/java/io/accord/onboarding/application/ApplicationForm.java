@@ -6,6 +6,7 @@ import io.accord.onboarding.partner.ContactPerson;
 import io.accord.onboarding.partner.PartnerProfile;
 import io.accord.onboarding.partner.PartnerType;
 import io.accord.onboarding.partner.PostalAddress;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -36,11 +37,13 @@ public record ApplicationForm(
                           @Size(max = 100) String city, @Size(max = 20) String postCode) {
     }
 
+    @Schema(name = "ApplicationContact")
     public record Contact(@Size(max = 200) String name, @Email @Size(max = 254) String email,
                           @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number") String phone) {
     }
 
     /** The commercial contact becomes the partner's first admin user. */
+    @Schema(name = "ApplicationContacts")
     public record Contacts(@NotNull @Valid Contact commercial, @Valid Contact technical, @Valid Contact billing) {
     }
 

@@ -1,5 +1,7 @@
 package io.accord.onboarding.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Request bodies of a partner's user management. */
 final class PartnerUserRequests {
 
@@ -13,6 +15,7 @@ final class PartnerUserRequests {
      * @param locale optional: the language of Keycloak's e-mails and pages for the colleague, one of the realm's
      *               supported locales; none: the language of the partner's country (else English)
      */
+    @Schema(name = "PartnerUserInvitation")
     record Invitation(String email, String firstName, String lastName, String role, String locale) {
     }
 

@@ -1,6 +1,7 @@
 package io.accord.onboarding.identity;
 
 import io.accord.contracts.value.PartnerId;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -29,6 +30,7 @@ public record ProvisioningStatus(PartnerId partnerId, ProvisioningState state, S
      * @param sent      how often it was sent
      * @param lastError why the last attempt to send it failed; {@code null} after a success
      */
+    @Schema(name = "InvitationStatus")
     public record Invitation(InvitationState state, Instant sentAt, int sent, String lastError) {
     }
 }

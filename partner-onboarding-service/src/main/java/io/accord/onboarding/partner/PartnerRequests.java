@@ -1,5 +1,6 @@
 package io.accord.onboarding.partner;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +36,7 @@ final class PartnerRequests {
     record Dismissal(@Size(max = 500) String reason) {
     }
 
+    @Schema(name = "PartnerContact")
     record Contact(@NotBlank @Size(max = 200) String name,
                    @NotBlank @Email @Size(max = 254) String email,
                    @Pattern(regexp = "\\+?[0-9 ()-]{5,40}", message = "must be a phone number") String phone) {
@@ -44,6 +46,7 @@ final class PartnerRequests {
         }
     }
 
+    @Schema(name = "PartnerContacts")
     record Contacts(@NotNull @Valid Contact commercial, @Valid Contact technical, @NotNull @Valid Contact billing) {
     }
 

@@ -4,6 +4,7 @@ import io.accord.platform.persistence.PagedQuery;
 import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -73,6 +74,7 @@ class OutboxAdminController {
         return parked.discard(id, request.reason());
     }
 
+    @Schema(name = "OutboxDiscard")
     record Discard(@NotBlank @Size(max = 500) String reason) {
     }
 }

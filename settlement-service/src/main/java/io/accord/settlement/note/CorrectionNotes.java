@@ -22,6 +22,7 @@ import io.accord.settlement.numbering.DocumentNumbers;
 import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -406,6 +407,7 @@ public class CorrectionNotes {
      * @param preparedBy who drafted it; like proposedBy, approvedBy and withdrawnBy, {@code null} to a partner, who is
      *                   not told our users' names
      */
+    @Schema(name = "CorrectionNoteView")
     public record View(UUID id, String type, UUID statementId, String correctsDocumentNumber, UUID partnerId,
                        UUID periodId, String state, String direction, String currency, BigDecimal netAmount,
                        String taxRatePercent, BigDecimal taxAmount, String taxNote, BigDecimal totalAmount,
@@ -425,6 +427,7 @@ public class CorrectionNotes {
      * A note line: {@code id} as its {@code StatementIssued} names it ({@code <note id>-<lineNumber>});
      * {@code statementLineNumber} the statement line it corrects, or {@code null}.
      */
+    @Schema(name = "CorrectionNoteLine")
     public record Line(String id, int lineNumber, String label, BigDecimal amount, Integer statementLineNumber) {
     }
 }

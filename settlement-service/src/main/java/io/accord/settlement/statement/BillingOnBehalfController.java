@@ -6,6 +6,7 @@ import io.accord.platform.web.PagedResponse;
 import io.accord.settlement.usage.UsageSums;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
@@ -78,6 +79,7 @@ class BillingOnBehalfController {
      *
      * @param offeringName the offering's name as its products were ordered; its id when settlement knows no name
      */
+    @Schema(name = "BillingOnBehalfLine")
     record Line(String offeringId, String offeringName, String usageType, String taxCategory, String currency,
                 boolean priorPeriod, BigDecimal quantity, BigDecimal charge, long recordCount) {
     }

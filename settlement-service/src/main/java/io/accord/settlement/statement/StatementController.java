@@ -6,6 +6,7 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.RequestAuthorization;
 import io.accord.platform.security.Tenancy;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -46,6 +47,7 @@ class StatementController {
     }
 
     /** @param reason why the statement is discarded (audited, kept with it) */
+    @Schema(name = "StatementDiscard")
     record Discard(@NotBlank @Size(max = 1000) String reason) {
     }
 

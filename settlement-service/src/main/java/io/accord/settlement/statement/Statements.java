@@ -21,6 +21,7 @@ import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.PeriodState;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.usage.UsageSums;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -627,6 +628,7 @@ public class Statements {
      * @param dueDate            once issued, when what it says is due: the issue date (UTC) plus the payment terms of
      *                           the period's agreement, as its document says; {@code null} before issue
      */
+    @Schema(name = "StatementView")
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
                        BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
@@ -750,6 +752,7 @@ public class Statements {
      * wholesale lines and for lines drafted before V80); all are {@code null} on every other line. Price and share
      * are decided on the records in force: a re-rating's reversal and the record it cancels leave both out.
      */
+    @Schema(name = "StatementLine")
     public record Line(String id, int lineNumber, String type, String label, String offeringId, String usageType,
                        BigDecimal quantity, BigDecimal unrounded, BigDecimal rounded, BigDecimal fxRate,
                        String direction, String reference, BigDecimal sourceAmount, String sourceCurrency,

@@ -20,13 +20,19 @@ record DisputeView(String id, String status, String category, String description
     /**
      * The service's latest proposal with its {@code state} (proposed, accepted, rejected, withdrawn); a rejected one
      * stays until finance proposes again, with who rejected it, when and why. {@code proposedBy} is empty for a
-     * partner (the service does not name our staff to partners).
+     * partner (the service does not name our staff to partners). {@code respondBy} (ISO instant, else empty) is when
+     * the partner's silence accepts a pending proposal: only on one silence would accept (a credit, or 0).
      */
     record Proposal(String direction, String amount, String currency, String reason, String proposedBy,
-                    String state, String rejectedBy, String rejectedAt, String rejectionReason) {
+                    String state, String rejectedBy, String rejectedAt, String rejectionReason, String respondBy) {
 
         public boolean rejected() {
             return "rejected".equals(state);
+        }
+
+        /** Whether it awaits the partner's answer and silence accepts it at {@link #respondBy()}. */
+        public boolean acceptedBySilence() {
+            return !respondBy.isBlank() && ("proposed".equals(state) || state.isBlank());
         }
     }
 
@@ -116,7 +122,7 @@ record DisputeView(String id, String status, String category, String description
                         proposal.path("amount").path("unit").asString(""), proposal.path("reason").asString(""),
                         proposal.path("proposedBy").asString(""), proposal.path("state").asString(""),
                         proposal.path("rejectedBy").asString(""), minutes(proposal.path("rejectedAt").asString("")),
-                        proposal.path("rejectionReason").asString("")),
+                        proposal.path("rejectionReason").asString(""), proposal.path("respondBy").asString("")),
                 sla(ticket.path("sla"), clock), thread, evidence, history);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -55,15 +56,17 @@ class DisputesController {
     private final DisputePage disputePage;
     private final OfferingNames offeringNames;
     private final DisplayHelper display;
+    private final OpenDisputes openDisputes;
 
     DisputesController(Gateway gateway, Clock clock, PartnerNames partnerNames, DisputePage disputePage,
-                       OfferingNames offeringNames, DisplayHelper display) {
+                       OfferingNames offeringNames, DisplayHelper display, OpenDisputes openDisputes) {
         this.gateway = gateway;
         this.clock = clock;
         this.partnerNames = partnerNames;
         this.disputePage = disputePage;
         this.offeringNames = offeringNames;
         this.display = display;
+        this.openDisputes = openDisputes;
     }
 
     /**
@@ -114,7 +117,8 @@ class DisputesController {
     /**
      * The opening form for one issued statement: its lines to choose from. The statement page's "Dispute" link of a
      * line names it ({@code lineId}) and its amount ({@code amount}, as settlement writes it): the form starts with
-     * them, the amount in the user's language; a line the statement does not have is not chosen.
+     * them, the amount in the user's language; a line the statement does not have is not chosen. A line with an open
+     * dispute of the partner is not offered (the service takes one per line): it links to that dispute instead.
      */
     @GetMapping("/disputes/new")
     String openForm(@RequestParam UUID statementId, @RequestParam(defaultValue = "") String lineId,
@@ -124,8 +128,11 @@ class DisputesController {
         model.addAttribute("statement", shown);
         model.addAttribute("categories", CATEGORIES);
         model.addAttribute("errors", Map.of());
+        Map<String, String> disputed = openDisputes.onLines(shown.id());
+        model.addAttribute("openOnLines", disputed);
         if (!lineId.isBlank() || !amount.isBlank()) {
-            String line = shown.lines().stream().map(Line::id).filter(lineId::equals).findFirst().orElse("");
+            String line = shown.lines().stream().map(Line::id).filter(lineId::equals)
+                    .filter(id -> !disputed.containsKey(id)).findFirst().orElse("");
             model.addAttribute("form", Map.of("lineId", line, "category", "",
                     "amount", TypedAmounts.editable(amount, LocaleContextHolder.getLocale()), "description", ""));
         }
@@ -162,7 +169,7 @@ class DisputesController {
                 related.add(Map.of("id", lineId, "role", "StatementLine", "@referredType", "StatementLine"));
             }
             try {
-                JsonNode ticket = gateway.post(TICKETS, Map.of("ticketType", "BillingDispute",
+                JsonNode ticket = gateway.send(HttpMethod.POST, TICKETS, Map.of("ticketType", "BillingDispute",
                         "description", description.strip(), "category", category,
                         "disputedAmount", Map.of("unit", shown.currency(), "value", value.toPlainString()),
                         "relatedEntity", related));
@@ -176,12 +183,15 @@ class DisputesController {
                 response.setStatus(e.pageStatus().value());
                 model.addAttribute("errorKey", "disputes.error.refused");
                 model.addAttribute("errorDetail", e.detail());
+                // the line already has an open dispute: a link to it, to add to that one (the service names its id)
+                model.addAttribute("openDisputePage", OpenDisputes.pageOf(e));
             }
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
         model.addAttribute("statement", shown);
         model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("openOnLines", openDisputes.onLines(shown.id()));
         // the language switch of this answer leads to the form, not to the POST's address
         model.addAttribute("formPage", "/disputes/new?statementId=" + statementId);
         model.addAttribute("errors", errors);

@@ -17,11 +17,22 @@ public class GatewayProblem extends GatewayException {
 
     private final transient List<Violation> violations;
     private final String slug;
+    private final transient JsonNode problem;
 
-    GatewayProblem(int status, String detail, List<Violation> violations, String slug) {
+    GatewayProblem(int status, String detail, List<Violation> violations, String slug, JsonNode problem) {
         super(status, detail, null);
         this.violations = List.copyOf(violations);
         this.slug = slug;
+        this.problem = problem;
+    }
+
+    /**
+     * One of the problem's own members as text ({@code openDisputeId} of dispute-service's 409 for a line already
+     * disputed), empty when it has none.
+     */
+    public String property(String name) {
+        JsonNode value = problem == null ? null : problem.path(name);
+        return value == null || !value.isValueNode() || value.isNull() ? "" : value.asString("");
     }
 
     /**
@@ -64,6 +75,6 @@ public class GatewayProblem extends GatewayException {
                 v.path("message").asString(""), v.path("row").isNumber() ? v.path("row").asLong() : null)));
         String type = problem.path("type").asString("");
         return new GatewayProblem(status, text.isBlank() ? null : text, violations,
-                type.substring(type.lastIndexOf('/') + 1));
+                type.substring(type.lastIndexOf('/') + 1), problem);
     }
 }

@@ -133,10 +133,16 @@ final class KpiSections {
     }
 
     KpiSection disputes(JsonNode kpis) {
+        // credits and debits apart, and their net in the partner's favour (dispute-service's net; an answer from
+        // before it, with adjusted alone, shows that as the net): one "adjusted" sum used to add debits to credits
         List<List<String>> amounts = new ArrayList<>();
-        kpis.path("amounts").properties().forEach(entry -> amounts.add(List.of(entry.getKey(),
-                money(entry.getValue().path("disputed"), entry.getKey()),
-                money(entry.getValue().path("adjusted"), entry.getKey()))));
+        kpis.path("amounts").properties().forEach(entry -> {
+            JsonNode perCurrency = entry.getValue();
+            JsonNode net = perCurrency.has("net") ? perCurrency.path("net") : perCurrency.path("adjusted");
+            amounts.add(List.of(entry.getKey(), money(perCurrency.path("disputed"), entry.getKey()),
+                    money(perCurrency.path("credited"), entry.getKey()),
+                    money(perCurrency.path("debited"), entry.getKey()), money(net, entry.getKey())));
+        });
         return new KpiSection.Builder("disputes")
                 .figure("kpi.disputes.open", number(kpis.path("open"), 0, locale))
                 .figure("kpi.disputes.resolved", number(kpis.path("resolved"), 0, locale))
@@ -146,7 +152,7 @@ final class KpiSections {
                 .chart("kpi.disputes.openByAge", BarChart.of("chart-disputes-age", counts(kpis.path("openByAge")), 0)
                         .withUnit("chart.unit.disputes", null))
                 .table("kpi.disputes.amounts", List.of("kpi.currency", "kpi.disputes.disputed",
-                        "kpi.disputes.adjusted"), amounts)
+                        "kpi.disputes.credited", "kpi.disputes.debited", "kpi.disputes.net"), amounts)
                 .build();
     }
 

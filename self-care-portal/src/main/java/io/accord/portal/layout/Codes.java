@@ -105,7 +105,8 @@ public final class Codes {
                 "resolved", "closed", "withdrawn", "escalated"));
         kinds.put("DisputeCategory", List.of("RATE", "USAGE_VOLUME", "MISSING_USAGE", "DUPLICATE_USAGE", "TAX",
                 "MINIMUM_GUARANTEE", "OTHER"));
-        kinds.put("DisputeOutcome", List.of("ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED"));
+        // COUNTER_CHARGED: an accepted charge (DEBIT_PARTNER), which dispute-service used to call ACCEPTED
+        kinds.put("DisputeOutcome", List.of("ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED", "COUNTER_CHARGED"));
         kinds.put("DisputeSource", List.of("PARTNER", "RECONCILIATION"));
         // what a dispute names besides its statement (a ticket's relatedEntity role)
         kinds.put("DisputedItem", List.of("StatementLine", "InvoiceLine", "ReconciliationItem",

@@ -120,6 +120,39 @@ class KpiControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void disputeAdjustmentsShowCreditsDebitsAndTheirNetApartPerCurrency() throws Exception {
+        allKpis();
+        // a credit of 40 and a charge of 3.33 in EUR: dispute-service's net is 36.67 (adjusted, kept, is the net too)
+        STUB.answerJson("GET", "/api/disputes/kpis", """
+                {"total":3,"open":1,"openByAge":{"0-7d":1},"resolved":2,"slaBreachRate":"0.0000",
+                 "amounts":{"EUR":{"disputed":"60.00","credited":"40.00","debited":"3.33","net":"36.67",
+                                   "adjusted":"36.67"},
+                            "USD":{"disputed":"5.00","credited":"0.00","debited":"5.00","net":"-5.00",
+                                   "adjusted":"-5.00"}}}""");
+
+        String page = mvc.perform(get("/kpis").with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String disputes = page.substring(page.indexOf("id=\"kpi-disputes\""));
+        assertThat(disputes).containsPattern("<th scope=\"col\"[^>]*>Currency</th>\\s*<th[^>]*>Disputed</th>\\s*"
+                + "<th[^>]*>Credited to partners</th>\\s*<th[^>]*>Charged to partners</th>\\s*"
+                + "<th[^>]*>Net \\(in the partners’ favour\\)</th>");
+        assertThat(disputes).containsPattern("<th scope=\"row\">EUR</th>\\s*<td class=\"num\">60.00</td>\\s*"
+                + "<td class=\"num\">40.00</td>\\s*<td class=\"num\">3.33</td>\\s*<td class=\"num\">36.67</td>");
+        assertThat(disputes).containsPattern("<th scope=\"row\">USD</th>\\s*<td class=\"num\">5.00</td>\\s*"
+                + "<td class=\"num\">0.00</td>\\s*<td class=\"num\">5.00</td>\\s*<td class=\"num\">-5.00</td>");
+        assertThat(disputes).doesNotContain("Adjusted");
+
+        String german = mvc.perform(get("/kpis").with(TestUsers.staff("finance", "finance"))
+                        .header("Accept-Language", "de-DE"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(german.substring(german.indexOf("id=\"kpi-disputes\""))).contains("Gutschriften an Partner",
+                "Nachbelastungen von Partnern", "Saldo (zugunsten der Partner)").doesNotContain("Angepasst")
+                .containsPattern("<th scope=\"row\">EUR</th>\\s*<td class=\"num\">60,00</td>\\s*"
+                        + "<td class=\"num\">40,00</td>\\s*<td class=\"num\">3,33</td>\\s*"
+                        + "<td class=\"num\">36,67</td>");
+    }
+
+    @Test
     void opsDoNotAskForOnboardingAndAServiceThatIsDownLeavesTheOthersShown() throws Exception {
         allKpis();
         STUB.answerJson("GET", "/api/settlement/admin/kpis", 503, "{\"title\":\"Service Unavailable\"}", Map.of());

@@ -184,11 +184,43 @@ public class CorrectionNotes {
         BigDecimal total = net.add(taxAmount);
         NoteCeilings.Corrected corrected = new NoteCeilings.Corrected(statement.documentNumber(), currency,
                 statement.lines().stream().map(Statements.Line::rounded).toList(), statement.totalAmount());
-        Optional<NoteCeilings.Refusal> refusal = NoteCeilings.check(corrected, store.ofStatement(statementId),
-                noteType, noteLines, total);
+        List<CorrectionNote> earlier = store.ofStatement(statementId);
+        Optional<NoteCeilings.Refusal> refusal = NoteCeilings.check(corrected, earlier,
+                adjustedElsewhere(statement, earlier, treatment), noteType, noteLines, total);
         return new Drafting(statement, noteType, List.copyOf(noteLines), net,
                 treatment.reverseCharge() ? "0" : treatment.ratePercent(), taxAmount, tax.legalNote(), total,
                 refusal);
+    }
+
+    /**
+     * The dispute adjustments about the statement ({@code statementReference}) that a later statement's line carries
+     * (or a note not among the statement's own, which count as notes already): in its currency, at the minor unit,
+     * with the tax the note would carry for the total ceiling. One still pending counts once a document carries it.
+     * The adjustment does not name a statement line; on a statement with one line besides tax it can only be about
+     * that one.
+     */
+    private List<NoteCeilings.Adjusted> adjustedElsewhere(Statements.View statement, List<CorrectionNote> earlier,
+                                                          AgreementActivated.TaxTreatment treatment) {
+        Set<UUID> ownNotes = earlier.stream().map(note -> note.id).collect(java.util.stream.Collectors.toSet());
+        List<Statements.Line> untaxed = statement.lines().stream().filter(line -> !"TAX".equals(line.type()))
+                .toList();
+        Integer onlyLine = untaxed.size() == 1 ? untaxed.getFirst().lineNumber() : null;
+        String currency = statement.currency();
+        return adjustments.ofPartner(statement.partnerId()).stream()
+                .filter(adjustment -> adjustment.statementReference() != null
+                        && adjustment.statementReference().strip().equals(statement.id().toString()))
+                .filter(adjustment -> !adjustment.pending() && adjustment.currency().equals(currency))
+                .filter(adjustment -> !statement.id().equals(adjustment.statementId())
+                        && (adjustment.noteId() == null || !ownNotes.contains(adjustment.noteId())))
+                .map(adjustment -> {
+                    BigDecimal amount = atMinorUnit(adjustment.amount(), currency);
+                    BigDecimal tax = SettlementMath.toMinorUnit(SettlementMath.tax(Money.of(amount, currency),
+                            treatment.ratePercent(), treatment.reverseCharge()).amount()).amount();
+                    return new NoteCeilings.Adjusted(adjustment.adjustmentId(), adjustment.disputeId(),
+                            "DEBIT_PARTNER".equals(adjustment.direction()) ? CorrectionNote.Type.DEBIT_NOTE
+                                    : CorrectionNote.Type.CREDIT_NOTE, onlyLine, amount, amount.add(tax),
+                            adjustment.settledLineId());
+                }).toList();
     }
 
     private record Drafting(Statements.View statement, CorrectionNote.Type type, List<CorrectionNote.Line> lines,
@@ -287,6 +319,16 @@ public class CorrectionNotes {
         return tenancy.visible(store.find(noteId), note -> new PartnerId(note.partnerId))
                 .filter(note -> tenancy.isStaff() || note.state() == CorrectionNote.State.ISSUED)
                 .map(note -> visible(view(note, correctedNumber(note))));
+    }
+
+    /**
+     * The statement's ISSUED notes, oldest first: the documents that corrected it (a draft, approved or withdrawn note
+     * corrects nothing yet, or ever). For features comparing against the statement as corrected, whoever asks.
+     */
+    @Transactional(readOnly = true)
+    public List<View> issuedOn(UUID statementId) {
+        return store.ofStatement(statementId).stream().filter(note -> note.state() == CorrectionNote.State.ISSUED)
+                .map(note -> view(note, correctedNumber(note))).toList();
     }
 
     /** A page of notes, newest first; a partner sees only its own issued ones (naming another partner: none). */

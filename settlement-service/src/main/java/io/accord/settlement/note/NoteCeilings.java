@@ -24,7 +24,10 @@ import static io.accord.settlement.money.SettlementMath.atMinorUnit;
  *   not a correction of this statement but a new charge, which belongs on a statement of its own.</li>
  * </ul>
  * Earlier notes count while DRAFT, APPROVED or ISSUED; a WITHDRAWN one never becomes a document and counts no more.
- * Lines of the same note naming the same statement line add up. Plain logic, no Spring.
+ * Lines of the same note naming the same statement line add up. Dispute adjustments about the statement that another
+ * document carries ({@link Adjusted}: a line on a later statement) count as earlier notes of their direction do: a
+ * 31.79 credit carried on the next statement left 564.04 of a 595.83 line to credit, not all of it. Plain logic, no
+ * Spring.
  */
 final class NoteCeilings {
 
@@ -46,6 +49,30 @@ final class NoteCeilings {
     }
 
     /**
+     * A dispute adjustment about the corrected statement that a later statement's line (or a note of another
+     * statement) carries: it corrected this statement already.
+     *
+     * @param type                {@code CREDIT_NOTE} for a credit to the partner, {@code DEBIT_NOTE} for a debit
+     * @param statementLineNumber the statement line it is about, {@code null} when that is not known (it then counts
+     *                            toward the statement's total only)
+     * @param lineAmount          its amount at the minor unit, as a line ceiling counts it
+     * @param totalAmount         its amount with the tax the note would carry on it, as the total ceiling counts it
+     * @param settledLineId       the document line that carries it ({@code <document id>-<n>})
+     */
+    record Adjusted(String adjustmentId, String disputeId, CorrectionNote.Type type, Integer statementLineNumber,
+                    BigDecimal lineAmount, BigDecimal totalAmount, String settledLineId) {
+
+        String describe(BigDecimal amount, String currency) {
+            return "dispute " + disputeId + " adjustment " + adjustmentId + " " + shown(amount, currency)
+                    + " (carried by " + settledLineId + ")";
+        }
+    }
+
+    /** An adjustment's part in one ceiling. */
+    record AdjustedPart(Adjusted adjustment, BigDecimal amount) {
+    }
+
+    /**
      * Why a note is refused.
      *
      * @param field               the request's field: {@code lines[i].amount} or {@code totalAmount}
@@ -56,10 +83,11 @@ final class NoteCeilings {
      * @param takenAmount         what earlier notes of the same type took of it
      * @param remainingAmount     what may still be corrected (never below 0)
      * @param earlierNotes        the earlier notes counted, oldest first
+     * @param earlierAdjustments  the dispute adjustments carried elsewhere that were counted (their part in it)
      */
     record Refusal(String field, Integer statementLineNumber, BigDecimal amount, BigDecimal statementAmount,
                    BigDecimal creditedAmount, BigDecimal takenAmount, BigDecimal remainingAmount,
-                   List<Earlier> earlierNotes, String detail) {
+                   List<Earlier> earlierNotes, List<AdjustedPart> earlierAdjustments, String detail) {
     }
 
     /**
@@ -69,6 +97,15 @@ final class NoteCeilings {
      */
     static Optional<Refusal> check(Corrected statement, List<CorrectionNote> earlier, CorrectionNote.Type type,
                                    List<CorrectionNote.Line> lines, BigDecimal total) {
+        return check(statement, earlier, List.of(), type, lines, total);
+    }
+
+    /**
+     * As {@link #check(Corrected, List, CorrectionNote.Type, List, BigDecimal)}, with the dispute adjustments about
+     * the statement that other documents carry.
+     */
+    static Optional<Refusal> check(Corrected statement, List<CorrectionNote> earlier, List<Adjusted> adjusted,
+                                   CorrectionNote.Type type, List<CorrectionNote.Line> lines, BigDecimal total) {
         List<CorrectionNote> counted = earlier.stream().filter(note -> note.state().counts()).toList();
         Map<Integer, BigDecimal> asked = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -79,37 +116,48 @@ final class NoteCeilings {
             BigDecimal onLine = asked.merge(number, lines.get(i).amount(), BigDecimal::add);
             List<Earlier> parts = counted.stream().map(note -> onLine(note, number))
                     .filter(part -> part.amount().signum() > 0).toList();
+            List<AdjustedPart> adjustedParts = adjusted.stream()
+                    .filter(adjustment -> number.equals(adjustment.statementLineNumber()))
+                    .map(adjustment -> new AdjustedPart(adjustment, adjustment.lineAmount())).toList();
             Optional<Refusal> refusal = ceiling("lines[" + i + "].amount", number, onLine,
-                    statement.lines().get(number - 1).abs(), type, parts, statement, lines.get(i).amount());
+                    statement.lines().get(number - 1).abs(), type, parts, adjustedParts, statement,
+                    lines.get(i).amount());
             if (refusal.isPresent()) {
                 return refusal;
             }
         }
         List<Earlier> totals = counted.stream().map(note -> new Earlier(note.id, note.documentNumber(), note.type,
                 note.state(), note.total)).toList();
-        return ceiling("totalAmount", null, total, statement.total().abs(), type, totals, statement, total);
+        List<AdjustedPart> adjustedTotals = adjusted.stream()
+                .map(adjustment -> new AdjustedPart(adjustment, adjustment.totalAmount())).toList();
+        return ceiling("totalAmount", null, total, statement.total().abs(), type, totals, adjustedTotals, statement,
+                total);
     }
 
     private static Optional<Refusal> ceiling(String field, Integer line, BigDecimal asked, BigDecimal of,
-                                             CorrectionNote.Type type, List<Earlier> parts, Corrected statement,
-                                             BigDecimal ownAmount) {
-        BigDecimal taken = sum(parts, type);
+                                             CorrectionNote.Type type, List<Earlier> parts,
+                                             List<AdjustedPart> adjusted, Corrected statement, BigDecimal ownAmount) {
+        BigDecimal taken = sum(parts, type).add(sumAdjusted(adjusted, type));
         BigDecimal credited = type == CorrectionNote.Type.DEBIT_NOTE ? sum(parts, CorrectionNote.Type.CREDIT_NOTE)
-                : BigDecimal.ZERO;
+                .add(sumAdjusted(adjusted, CorrectionNote.Type.CREDIT_NOTE)) : BigDecimal.ZERO;
         BigDecimal room = of.add(credited).subtract(taken);
         if (asked.compareTo(room) <= 0) {
             return Optional.empty();
         }
         List<Earlier> counted = parts.stream().filter(part -> part.type() == type
                 || type == CorrectionNote.Type.DEBIT_NOTE).toList();
+        List<AdjustedPart> countedAdjustments = adjusted.stream().filter(part -> part.adjustment().type() == type
+                || type == CorrectionNote.Type.DEBIT_NOTE).toList();
         BigDecimal remaining = room.max(BigDecimal.ZERO);
         return Optional.of(new Refusal(field, line, asked, of, credited, taken, remaining, counted,
-                detail(field, line, asked, of, credited, taken, remaining, type, parts, statement, ownAmount)));
+                countedAdjustments, detail(field, line, asked, of, credited, taken, remaining, type, parts,
+                        adjusted, statement, ownAmount)));
     }
 
     private static String detail(String field, Integer line, BigDecimal asked, BigDecimal of, BigDecimal credited,
                                  BigDecimal taken, BigDecimal remaining, CorrectionNote.Type type,
-                                 List<Earlier> parts, Corrected statement, BigDecimal ownAmount) {
+                                 List<Earlier> parts, List<AdjustedPart> adjusted, Corrected statement,
+                                 BigDecimal ownAmount) {
         String currency = statement.currency();
         boolean credit = type == CorrectionNote.Type.CREDIT_NOTE;
         String what = credit ? "credited" : "debited";
@@ -127,19 +175,30 @@ final class NoteCeilings {
                     .append(shown(of, currency));
         }
         if (!credit) {
-            detail.append(", earlier credit notes credited ").append(shown(credited, currency))
-                    .append(listed(parts, CorrectionNote.Type.CREDIT_NOTE, currency));
+            detail.append(", earlier credit notes").append(adjusted.isEmpty() ? "" : " and dispute adjustments")
+                    .append(" credited ").append(shown(credited, currency))
+                    .append(listed(parts, adjusted, CorrectionNote.Type.CREDIT_NOTE, currency));
         }
-        detail.append(", earlier ").append(credit ? "credit" : "debit").append(" notes took ")
-                .append(shown(taken, currency)).append(listed(parts, type, currency)).append(", ")
+        detail.append(", earlier ").append(credit ? "credit" : "debit").append(" notes")
+                .append(adjusted.isEmpty() ? "" : " and dispute adjustments").append(" took ")
+                .append(shown(taken, currency)).append(listed(parts, adjusted, type, currency)).append(", ")
                 .append(shown(remaining, currency)).append(" remains");
         return detail.toString();
     }
 
-    private static String listed(List<Earlier> parts, CorrectionNote.Type type, String currency) {
-        String listed = parts.stream().filter(part -> part.type() == type).map(part -> part.describe(currency))
+    private static String listed(List<Earlier> parts, List<AdjustedPart> adjusted, CorrectionNote.Type type,
+                                 String currency) {
+        String listed = java.util.stream.Stream.concat(
+                        parts.stream().filter(part -> part.type() == type).map(part -> part.describe(currency)),
+                        adjusted.stream().filter(part -> part.adjustment().type() == type)
+                                .map(part -> part.adjustment().describe(part.amount(), currency)))
                 .collect(Collectors.joining(", "));
         return listed.isEmpty() ? "" : " (" + listed + ")";
+    }
+
+    private static BigDecimal sumAdjusted(List<AdjustedPart> parts, CorrectionNote.Type type) {
+        return parts.stream().filter(part -> part.adjustment().type() == type).map(AdjustedPart::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static Earlier onLine(CorrectionNote note, int number) {

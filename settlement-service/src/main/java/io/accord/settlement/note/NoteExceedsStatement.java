@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A note past what its statement may still be corrected by ({@link NoteCeilings}): 422 {@code note-exceeds-statement}
- * naming the field, the amounts at the currency's minor unit and the earlier notes that took from it, so finance sees
+ * naming the field, the amounts at the currency's minor unit and the earlier notes (and dispute adjustments carried
+ * elsewhere) that took from it, so finance sees
  * what to draft instead without looking the notes up.
  */
 final class NoteExceedsStatement extends ErrorResponseException {
@@ -40,6 +41,15 @@ final class NoteExceedsStatement extends ErrorResponseException {
             shown.put("type", earlier.type().name());
             shown.put("state", earlier.state().name());
             shown.put("amount", plain(earlier.amount(), currency));
+            return shown;
+        }).toList());
+        problem.setProperty("earlierAdjustments", refusal.earlierAdjustments().stream().map(part -> {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("adjustmentId", part.adjustment().adjustmentId());
+            shown.put("disputeId", part.adjustment().disputeId());
+            shown.put("type", part.adjustment().type().name());
+            shown.put("settledLineId", part.adjustment().settledLineId());
+            shown.put("amount", plain(part.amount(), currency));
             return shown;
         }).toList());
         return problem;

@@ -13,6 +13,8 @@ final class InvoiceResources {
     static final String INVOICES = "/api/settlement/partner-invoices";
     static final String RECONCILIATIONS = "/api/settlement/reconciliations";
     static final String USAGE_MATCHES = "/api/settlement/usage-matches";
+    /** Where credit and debit notes are read (the note feature's resource). */
+    static final String NOTES = "/api/settlement/notes";
 
     private InvoiceResources() {
     }
@@ -82,13 +84,23 @@ final class InvoiceResources {
     record ReconciliationSummary(UUID id, String href, Map<String, Integer> outcomes, boolean discrepancies) {
     }
 
+    /**
+     * A reconciliation.
+     *
+     * @param statementTotal our side: the statement's lines (tax aside) and its issued notes' lines
+     * @param notes          the issued credit and debit notes our side included, empty when it included none
+     */
     record ReconciliationView(UUID id, String href, UUID partnerInvoiceId, String partnerInvoiceNumber,
                               UUID partnerId, UUID periodId, UUID statementId, String documentNumber,
                               List<String> keys, String currency, BigDecimal absoluteTolerance,
                               BigDecimal percentTolerance, Map<String, Integer> outcomes,
                               BigDecimal statementTotal, BigDecimal invoiceTotal, BigDecimal difference,
                               boolean discrepancies, String reconciledBy, Instant reconciledAt,
-                              List<ResultLine> lines) {
+                              List<IncludedNote> notes, List<ResultLine> lines) {
+    }
+
+    /** An issued credit or debit note our side included (its lines sum into the result lines naming them). */
+    record IncludedNote(UUID id, String href, String type, String documentNumber, Instant issuedAt) {
     }
 
     /**
@@ -97,11 +109,13 @@ final class InvoiceResources {
      * @param side           {@code REVENUE_SHARE} or {@code WHOLESALE}; {@code null} when the keys did not use SIDE
      * @param discrepancyKey the key's identity on the statement, the same whichever invoice of the period was
      *                       reconciled ({@code <statementId>/<offering>/<usageType>/<period>/<side>/<reference>})
+     * @param noteLineIds    the lines of our issued notes summed into {@code statementAmount} besides the statement's
+     *                       own lines ({@code <note id>-<line number>})
      */
     record ResultLine(int lineNo, String outcome, boolean beyondTolerance, String offeringId, String usageType,
                       String period, String reference, List<String> statementLineIds, List<Integer> invoiceLineNos,
                       BigDecimal statementAmount, BigDecimal invoiceAmount, BigDecimal difference,
-                      BigDecimal tolerance, String side, String discrepancyKey) {
+                      BigDecimal tolerance, String side, String discrepancyKey, List<String> noteLineIds) {
     }
 
     /**

@@ -178,9 +178,11 @@ class InvoiceStore {
             jdbc.sql("""
                             insert into reconciliation_line (reconciliation_id, line_no, outcome, beyond_tolerance,
                                     offering_id, usage_type, period_key, reference, statement_line_ids,
-                                    invoice_line_nos, statement_amount, invoice_amount, difference, tolerance, side)
+                                    invoice_line_nos, statement_amount, invoice_amount, difference, tolerance, side,
+                                    note_line_ids)
                             values (:id, :no, :outcome, :beyond, :offering, :usageType, :period, :reference,
-                                    :lineIds, :invoiceLines, :ours, :theirs, :difference, :tolerance, :side)""")
+                                    :lineIds, :invoiceLines, :ours, :theirs, :difference, :tolerance, :side,
+                                    :noteLines)""")
                     .param("id", reconciliation.id()).param("no", ++number).param("outcome", line.outcome().name())
                     .param("beyond", line.beyondTolerance()).param("offering", line.offeringId())
                     .param("usageType", line.usageType()).param("period", line.period())
@@ -191,7 +193,8 @@ class InvoiceStore {
                             : String.join(",", line.invoiceLineIds()))
                     .param("ours", line.ours()).param("theirs", line.theirs())
                     .param("difference", line.difference()).param("tolerance", line.tolerance())
-                    .param("side", line.side()).update();
+                    .param("side", line.side()).param("noteLines", line.noteLineIds().isEmpty() ? null
+                            : String.join(",", line.noteLineIds())).update();
         }
     }
 
@@ -240,7 +243,7 @@ class InvoiceStore {
                         split(line.getString("invoice_line_nos")),
                         line.getBigDecimal("statement_amount"), line.getBigDecimal("invoice_amount"),
                         line.getBigDecimal("difference"), line.getBigDecimal("tolerance"),
-                        line.getString("side"))).list();
+                        line.getString("side"), split(line.getString("note_line_ids")))).list();
         return new Reconciliation(id, rs.getObject("invoice_id", UUID.class), rs.getObject("partner_id", UUID.class),
                 rs.getObject("period_id", UUID.class), rs.getObject("statement_id", UUID.class),
                 rs.getString("document_number"), split(rs.getString("match_keys")), rs.getString("currency"),

@@ -21,6 +21,10 @@ import java.util.Set;
  * and ours to it (wholesale, {@link #WHOLESALE}). Without it a partner's revenue share was netted against our
  * wholesale line of the same offering and usage type (a partner that also buys an offering: its one-time share
  * 99.47 compared with share and wholesale summed, −42.63), so it is one of the default keys.
+ *
+ * <p>Our side is the statement as our issued credit and debit notes corrected it: a note line naming a statement line
+ * sums into that line's key ({@link Line#fromNote}, listed apart from the statement's own lines), so an invoice with
+ * the corrected figure matches and one ignoring the note does not.
  */
 final class LineMatching {
 
@@ -44,11 +48,16 @@ final class LineMatching {
     }
 
     /**
-     * One line of either side; {@code id} is our statement line id or the invoice's line number, {@code side}
-     * {@link #REVENUE_SHARE} or {@link #WHOLESALE}.
+     * One line of either side; {@code id} is our statement line id, our issued note's line id ({@code fromNote}) or
+     * the invoice's line number, {@code side} {@link #REVENUE_SHARE} or {@link #WHOLESALE}.
      */
     record Line(String id, String offeringId, String usageType, String period, String reference, BigDecimal amount,
-                String side) {
+                String side, boolean fromNote) {
+
+        Line(String id, String offeringId, String usageType, String period, String reference, BigDecimal amount,
+             String side) {
+            this(id, offeringId, usageType, period, reference, amount, side, false);
+        }
 
         /** A line whose side is read from its amount's sign ({@link #sideOf}). */
         Line(String id, String offeringId, String usageType, String period, String reference, BigDecimal amount) {
@@ -79,17 +88,21 @@ final class LineMatching {
     /**
      * One compared key.
      *
-     * @param statementLineIds our lines summed into it (empty when missing on the statement)
+     * @param statementLineIds our statement lines summed into it (empty when missing on the statement, or when
+     *                         only lines of our notes are)
      * @param invoiceLineIds   the invoice lines summed into it (empty when missing on the invoice)
      * @param ours             {@code null} when missing on the statement
      * @param theirs           {@code null} when missing on the invoice
      * @param difference       theirs − ours, a missing side counting as zero
      * @param side             the key's side ({@link #REVENUE_SHARE} or {@link #WHOLESALE}), {@code null} when the
      *                         keys do not use it
+     * @param noteLineIds      the lines of our issued credit and debit notes summed into {@code ours}
+     *                         ({@code <note id>-<line number>})
      */
     record Result(Outcome outcome, boolean beyondTolerance, String offeringId, String usageType, String period,
                   String reference, List<String> statementLineIds, List<String> invoiceLineIds, BigDecimal ours,
-                  BigDecimal theirs, BigDecimal difference, BigDecimal tolerance, String side) {
+                  BigDecimal theirs, BigDecimal difference, BigDecimal tolerance, String side,
+                  List<String> noteLineIds) {
 
         /**
          * What the compared key is about, whichever invoice was reconciled: {@code
@@ -144,7 +157,8 @@ final class LineMatching {
             outcome = beyond ? Outcome.MISMATCH : Outcome.WITHIN_TOLERANCE;
         }
         return new Result(outcome, beyond, key.get(0), key.get(1), key.get(2), key.get(3),
-                List.copyOf(side.ourIds), List.copyOf(side.theirIds), ours, theirs, difference, limit, key.get(4));
+                List.copyOf(side.ourIds), List.copyOf(side.theirIds), ours, theirs, difference, limit, key.get(4),
+                List.copyOf(side.noteIds));
     }
 
     /** The key's five parts, {@code null} for a part not chosen (so lines differing only there share the key). */
@@ -167,10 +181,11 @@ final class LineMatching {
         private BigDecimal theirs;
         private final List<String> ourIds = new ArrayList<>();
         private final List<String> theirIds = new ArrayList<>();
+        private final List<String> noteIds = new ArrayList<>();
 
         void addOurs(Line line) {
             ours = ours == null ? line.amount() : ours.add(line.amount());
-            ourIds.add(line.id());
+            (line.fromNote() ? noteIds : ourIds).add(line.id());
         }
 
         void addTheirs(Line line) {

@@ -15,6 +15,7 @@ import io.accord.platform.upload.FileNames;
 import io.accord.platform.upload.FileSignature;
 import io.accord.platform.upload.InspectedContent;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.settlement.note.CorrectionNotes;
 import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
@@ -46,6 +47,8 @@ import java.util.UUID;
  * invoice is reconciled line by line ({@link LineMatching}) with the agreement's tolerances, every reconciliation
  * publishing {@code ReconciliationCompleted} and, when a line is beyond tolerance, {@code
  * ReconciliationDiscrepancyFound} (from which the dispute service opens a dispute), through the outbox, audited.
+ * Our side is the statement as our issued credit and debit notes corrected it ({@link #noteLines}): money a note
+ * already credited is not disputed again.
  */
 @Service
 @EnableConfigurationProperties({ReconciliationProperties.class, RatingProperties.class})
@@ -59,6 +62,7 @@ public class Reconciliations {
     private final SettlementPeriods periods;
     private final PartnerTerms partners;
     private final Statements statements;
+    private final CorrectionNotes notes;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Tenancy tenancy;
@@ -66,12 +70,13 @@ public class Reconciliations {
     private final Clock clock;
 
     Reconciliations(InvoiceStore store, SettlementPeriods periods, PartnerTerms partners, Statements statements,
-                    Outbox outbox, AuditTrail audit, Tenancy tenancy, ReconciliationProperties properties,
-                    Clock clock) {
+                    CorrectionNotes notes, Outbox outbox, AuditTrail audit, Tenancy tenancy,
+                    ReconciliationProperties properties, Clock clock) {
         this.store = store;
         this.periods = periods;
         this.partners = partners;
         this.statements = statements;
+        this.notes = notes;
         this.outbox = outbox;
         this.audit = audit;
         this.tenancy = tenancy;
@@ -216,6 +221,7 @@ public class Reconciliations {
                     "PRIOR_PERIOD_ADJUSTMENT".equals(line.type()) ? LineMatching.PRIOR : LineMatching.CURRENT,
                     lineId, line.rounded(), side(line)));
         }
+        ours.addAll(noteLines(statement, notes.issuedOn(statement.id())));
         List<LineMatching.Line> theirs = store.lines(invoice.id(), LocalDate.ofInstant(period.startAt(),
                 ZoneOffset.UTC)).stream().map(line -> new LineMatching.Line(String.valueOf(line.lineNo()),
                 line.offeringId(), line.usageType(), line.period(), line.reference(), line.amount(), line.side()))
@@ -235,7 +241,9 @@ public class Reconciliations {
         Map<String, Integer> outcomes = outcomes(results);
         audit.record(new PartnerId(invoice.partnerId()), RECONCILIATION, reconciliation.id().toString(),
                 "RECONCILED", null, Map.of("partnerInvoiceId", invoice.id(), "statementId", statement.id(),
-                        "keys", reconciliation.keys(), "outcomes", outcomes, "discrepancies", discrepancies));
+                        "keys", reconciliation.keys(), "outcomes", outcomes, "discrepancies", discrepancies,
+                        "noteLineIds", ours.stream().filter(LineMatching.Line::fromNote).map(LineMatching.Line::id)
+                                .toList()));
         String currency = invoice.currency();
         outbox.publish(Topics.SETTLEMENT_EVENTS, new ReconciliationCompleted(UUID.randomUUID(), now,
                 reconciliation.id().toString(), invoice.partnerId().toString(), statement.id().toString(),
@@ -254,6 +262,37 @@ public class Reconciliations {
                     beyond.stream().map(line -> discrepancy(line, currency, statement.id())).toList()));
         }
         return reconciliation;
+    }
+
+    /**
+     * The lines of the statement's issued notes on our side, signed as the statement's lines (positive: payable to
+     * the partner; a credit note adds, a debit note takes away). A line naming a statement line takes that line's key
+     * (offering, usage type, period, side, and its line id as reference), so it corrects the line's figure; a line
+     * naming none is compared on its own, with no offering or usage type, the note's number as its reference and
+     * its side by its sign (as an invoice line stating none). A line correcting a TAX line is left out, as TAX lines
+     * are. Drafts, approved and withdrawn notes are not documents and never count.
+     */
+    static List<LineMatching.Line> noteLines(Statements.View statement, List<CorrectionNotes.View> issued) {
+        List<LineMatching.Line> lines = new ArrayList<>();
+        for (CorrectionNotes.View note : issued) {
+            for (CorrectionNotes.Line line : note.lines()) {
+                BigDecimal amount = "DEBIT_NOTE".equals(note.type()) ? line.amount().negate() : line.amount();
+                Integer number = line.statementLineNumber();
+                if (number == null || number < 1 || number > statement.lines().size()) {
+                    lines.add(new LineMatching.Line(line.id(), null, null, LineMatching.CURRENT,
+                            note.documentNumber(), amount, LineMatching.sideOf(null, amount), true));
+                    continue;
+                }
+                Statements.Line corrected = statement.lines().get(number - 1);
+                if ("TAX".equals(corrected.type())) {
+                    continue;
+                }
+                lines.add(new LineMatching.Line(line.id(), corrected.offeringId(), corrected.usageType(),
+                        "PRIOR_PERIOD_ADJUSTMENT".equals(corrected.type()) ? LineMatching.PRIOR
+                                : LineMatching.CURRENT, statement.lineId(number), amount, side(corrected), true));
+            }
+        }
+        return lines;
     }
 
     /** The revenue-share line kinds (the partner's supply to us) and the wholesale ones (ours to it). */
@@ -536,8 +575,15 @@ public class Reconciliations {
                     line.offeringId(), line.usageType(), line.period(), line.reference(), line.statementLineIds(),
                     line.invoiceLineIds().stream().map(Integer::valueOf).toList(), line.ours(), line.theirs(),
                     line.difference(), line.tolerance(), line.side(),
-                    line.discrepancyKey(reconciliation.statementId())));
+                    line.discrepancyKey(reconciliation.statementId()), line.noteLineIds()));
         }
+        Set<String> included = reconciliation.lines().stream().flatMap(line -> line.noteLineIds().stream())
+                .map(Reconciliations::noteOf).collect(java.util.stream.Collectors.toSet());
+        List<InvoiceResources.IncludedNote> includedNotes = included.isEmpty() ? List.of()
+                : notes.issuedOn(reconciliation.statementId()).stream()
+                .filter(note -> included.contains(note.id().toString()))
+                .map(note -> new InvoiceResources.IncludedNote(note.id(), InvoiceResources.NOTES + "/" + note.id(),
+                        note.type(), note.documentNumber(), note.issuedAt())).toList();
         return new InvoiceResources.ReconciliationView(reconciliation.id(),
                 InvoiceResources.RECONCILIATIONS + "/" + reconciliation.id(), invoice.id(), invoice.invoiceNumber(),
                 reconciliation.partnerId(), reconciliation.periodId(), reconciliation.statementId(),
@@ -545,6 +591,11 @@ public class Reconciliations {
                 reconciliation.absoluteTolerance(), reconciliation.percentTolerance(),
                 outcomes(reconciliation.lines()), reconciliation.statementTotal(), reconciliation.invoiceTotal(),
                 reconciliation.difference(), reconciliation.discrepancies(), reconciliation.reconciledBy(),
-                reconciliation.reconciledAt(), lines);
+                reconciliation.reconciledAt(), includedNotes, lines);
+    }
+
+    /** The note of a note line id ({@code <note id>-<line number>}). */
+    private static String noteOf(String noteLineId) {
+        return noteLineId.substring(0, noteLineId.lastIndexOf('-'));
     }
 }

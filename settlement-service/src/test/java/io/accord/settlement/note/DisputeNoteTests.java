@@ -14,6 +14,7 @@ import io.accord.settlement.statement.Statements;
 import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.DomainEvents;
+import io.accord.testsupport.RatedUsageEvents;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
@@ -48,12 +49,18 @@ class DisputeNoteTests {
     private final StatementFixtures statements;
     private final DisputeAdjustments adjustments;
     private final Statements statementService;
+    private final SettlementPeriods periods;
+    private final UsageSums sums;
+    private final Clock clock;
 
     DisputeNoteTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums, Statements statements,
                      PartnerTerms partners, Clock clock, DisputeAdjustments adjustments) {
         this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
         this.adjustments = adjustments;
         this.statementService = statements;
+        this.periods = periods;
+        this.sums = sums;
+        this.clock = clock;
     }
 
     @Test
@@ -229,6 +236,48 @@ class DisputeNoteTests {
                 .singleElement().satisfies(adjustment -> assertThat(adjustment.pending()).isTrue());
         assertThat(adjustments.ofPartner(UUID.fromString(partner))).filteredOn(a -> a.disputeId().equals(within))
                 .singleElement().satisfies(adjustment -> assertThat(adjustment.noteId()).isNotNull());
+    }
+
+    /**
+     * The finance review: line 1 −595.83, a dispute credit of 31.79 about that statement carried on the next
+     * statement, then a credit note for all 595.83 of line 1 was accepted: the line was credited 627.62.
+     */
+    @Test
+    void aDisputeCreditCarriedOnALaterStatementTakesFromWhatNotesMayStillCreditOnTheStatementItCorrects() {
+        String partner = statements.partner();
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(70));
+        UUID period = periods.periodFor(partnerId, usage).orElseThrow().period().id();
+        RatedUsageEvents.send(RatedUsageEvents.rated("off-wholesale", usage).allocation("RESELL").charge("595.83")
+                .wholesale(partner).build());
+        await().atMost(PATIENCE).until(() -> sums.ofPeriod(period).size() == 1);
+        periods.startClosing(period);
+        Statements.View corrected = statementService.issue(statementService.approve(
+                statementService.draft(partnerId, period, "finance").id(), "finance-b").id());
+        assertThat(corrected.lines().getFirst().rounded()).isEqualByComparingTo("-595.83");
+        String dispute = "dsp-" + UUID.randomUUID();
+        DomainEvents.send(Topics.DISPUTE_EVENTS, resolved(dispute, partner, "adj-" + UUID.randomUUID(),
+                corrected.id().toString(), "31.79", "CREDIT_PARTNER"), null);
+        await().atMost(PATIENCE).until(() -> adjustments.ofPartner(partnerId).size() == 1);
+        Statements.View next = statements.drafted(partner, "20.00");
+        assertThat(adjustments.ofPartner(partnerId).getFirst().statementId()).isEqualTo(next.id());
+
+        TestHttp fiona = finance("fiona");
+        String notes = "/api/settlement/statements/" + corrected.id() + "/notes";
+        TestHttp.Response full = fiona.post(notes, """
+                {"type": "CREDIT_NOTE", "reason": "line 1 wrong",
+                 "lines": [{"label": "Line 1", "amount": "595.83", "statementLineNumber": 1}]}""");
+        assertThat(full.status()).as(full.body()).isEqualTo(422);
+        assertThat(full.json().path("field").asString()).isEqualTo("lines[0].amount");
+        assertThat(full.json().path("takenAmount").asString()).isEqualTo("31.79");
+        assertThat(full.json().path("remainingAmount").asString()).isEqualTo("564.04");
+        assertThat(full.json().path("earlierAdjustments").get(0).path("disputeId").asString()).isEqualTo(dispute);
+        assertThat(full.json().path("detail").asString()).contains(dispute, "564.04 EUR remains");
+
+        TestHttp.Response rest = fiona.post(notes, """
+                {"type": "CREDIT_NOTE", "reason": "line 1 wrong",
+                 "lines": [{"label": "Line 1", "amount": "564.04", "statementLineNumber": 1}]}""");
+        assertThat(rest.status()).as(rest.body()).isEqualTo(201);
     }
 
     @Test

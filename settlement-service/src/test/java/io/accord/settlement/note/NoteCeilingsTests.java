@@ -117,6 +117,39 @@ class NoteCeilingsTests {
                 assertThat(refusal.field()).isEqualTo("totalAmount"));
     }
 
+    @Test
+    void disputeAdjustmentsCarriedElsewhereTakeFromTheirLineAndTheTotalOrTheTotalAloneWhenTheLineIsUnknown() {
+        NoteCeilings.Adjusted onLine = adjusted(CREDIT, 1, "3.00", "3.57");
+        NoteCeilings.Adjusted lineUnknown = adjusted(CREDIT, null, "5.00", "5.95");
+
+        // line 1: 10.86 − 3.00 = 7.86; the adjustment whose line is unknown does not take from it
+        assertThat(NoteCeilings.check(PAYABLE, List.of(), List.of(onLine, lineUnknown), CREDIT,
+                lines(line("7.86", 1)), new BigDecimal("7.86"))).isEmpty();
+        assertThat(NoteCeilings.check(PAYABLE, List.of(), List.of(onLine, lineUnknown), CREDIT,
+                lines(line("7.87", 1)), new BigDecimal("7.87"))).hasValueSatisfying(refusal -> {
+                    assertThat(refusal.takenAmount()).isEqualByComparingTo("3.00");
+                    assertThat(refusal.earlierAdjustments()).extracting(part -> part.adjustment().adjustmentId())
+                            .containsExactly(onLine.adjustmentId());
+                    assertThat(refusal.detail()).contains("dispute adjustments took 3.00 EUR",
+                            onLine.disputeId(), "7.86 EUR remains");
+                });
+        // the total: 30.65 − 3.57 − 5.95 = 21.13
+        assertThat(NoteCeilings.check(PAYABLE, List.of(), List.of(onLine, lineUnknown), CREDIT,
+                lines(line("21.14", null)), new BigDecimal("21.14"))).hasValueSatisfying(refusal -> {
+                    assertThat(refusal.field()).isEqualTo("totalAmount");
+                    assertThat(refusal.remainingAmount()).isEqualByComparingTo("21.13");
+                });
+        // a debit may take back what a dispute credited, as it may a credit note's
+        assertThat(NoteCeilings.check(PAYABLE, List.of(), List.of(onLine), DEBIT, lines(line("13.86", 1)),
+                new BigDecimal("13.86"))).isEmpty();
+    }
+
+    private static NoteCeilings.Adjusted adjusted(CorrectionNote.Type type, Integer line, String amount,
+                                                  String total) {
+        return new NoteCeilings.Adjusted("adj-" + UUID.randomUUID(), "dsp-" + UUID.randomUUID(), type, line,
+                new BigDecimal(amount), new BigDecimal(total), UUID.randomUUID() + "-3");
+    }
+
     private static CorrectionNote note(CorrectionNote.Type type, String amount, Integer statementLine) {
         BigDecimal value = new BigDecimal(amount);
         return new CorrectionNote(UUID.randomUUID(), type, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),

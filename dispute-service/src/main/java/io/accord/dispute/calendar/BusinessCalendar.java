@@ -9,25 +9,30 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
- * Business days in one time zone: every day but the weekend days and the holidays. Plain Java, no Spring.
+ * Business days in one time zone: every day but the weekend days and the holidays (of any year, by
+ * {@link HolidayRules}). Plain Java, no Spring.
  *
  * <p>A deadline {@code n} business days after a moment is the same local wall-clock time on the n-th business day
  * after that moment's local date; a moment on a non-business day counts as the start of the next business day.
  * Wall-clock time is what a person in that zone expects across a DST change (the instant moves by an hour); a
  * local time that a DST gap skips resolves to the time after the gap.
  */
-record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
+record BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, HolidayRules holidays) {
 
     BusinessCalendar {
         weekend = Set.copyOf(weekend);
-        holidays = Set.copyOf(holidays);
         if (weekend.size() == 7) {
             throw new IllegalArgumentException("a calendar needs at least one business day in the week");
         }
     }
 
+    /** A calendar whose holidays are just {@code holidays}. */
+    BusinessCalendar(ZoneId zone, Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
+        this(zone, weekend, HolidayRules.ofDates(holidays));
+    }
+
     boolean isBusinessDay(LocalDate date) {
-        return !weekend.contains(date.getDayOfWeek()) && !holidays.contains(date);
+        return !weekend.contains(date.getDayOfWeek()) && !holidays.isHoliday(date);
     }
 
     /** The moment {@code days} business days after {@code start} (0: {@code start}, moved to a business day). */

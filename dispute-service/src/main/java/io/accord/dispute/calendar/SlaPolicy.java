@@ -18,7 +18,7 @@ public class SlaPolicy {
     SlaPolicy(SlaProperties properties) {
         this.properties = properties;
         this.calendar = new BusinessCalendar(properties.zone(), new HashSet<>(properties.weekend()),
-                new HashSet<>(properties.holidays()));
+                properties.holidays().rules());
     }
 
     /** The deadlines of a dispute of {@code category} for {@code partner} opened at {@code openedAt}. */

@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * <p>What disputes holding the same reconciliation discrepancy of a statement move together stays within the
  * discrepancy's amount, whichever invoice found it ({@link #requireWithinDiscrepancies}).
  *
+ * <p>Only credits count, and only credits are bounded: a charge ({@code DEBIT_PARTNER}) moves money the other way.
+ *
  * <p>Disputes opened from a reconciliation are not bounded by it (their amount is the partner's invoice against our
  * statement, which may rightly exceed a line: usage missing on the statement), but what they move counts against the
  * others.
@@ -76,7 +78,7 @@ class CreditLimits {
     }
 
     private void require(Dispute dispute, boolean pending, HttpStatus status, String field) {
-        BigDecimal amount = dispute.proposal == null ? BigDecimal.ZERO : dispute.proposal.amount();
+        BigDecimal amount = credited(dispute);
         if (dispute.source != Dispute.Source.PARTNER || amount.signum() == 0 || dispute.statementId == null) {
             return;
         }
@@ -104,7 +106,7 @@ class CreditLimits {
      * as the statement's own limit; a dispute that names no discrepancy is not bounded here.
      */
     private void requireWithinDiscrepancies(Dispute dispute, boolean pending, HttpStatus status, String field) {
-        BigDecimal amount = dispute.proposal == null ? BigDecimal.ZERO : dispute.proposal.amount();
+        BigDecimal amount = credited(dispute);
         List<ReconciliationDiscrepancies.Held> held = ReconciliationDiscrepancies.held(dispute.items);
         if (amount.signum() == 0 || held.isEmpty() || dispute.statementId == null) {
             return;
@@ -116,7 +118,7 @@ class CreditLimits {
                 .map(mine -> new CreditLimit.Line(mine.key().ref(), mine.amount())).toList();
         List<CreditLimit.Credit> credits = new ArrayList<>();
         for (Dispute other : disputes.crediting(dispute.statementId)) {
-            if (other.id.equals(dispute.id) || other.proposal == null
+            if (other.id.equals(dispute.id) || other.proposal == null || other.proposal.debit()
                     || other.adjustmentId == null && !(pending && other.state == DisputeState.RESOLUTION_PROPOSED)) {
                 continue;
             }
@@ -169,10 +171,22 @@ class CreditLimits {
                 : CreditLimit.ofLines(lines, credits);
     }
 
-    /** What the statement's other disputes moved (resolved) and, with {@code pending}, propose to move. */
+    /**
+     * What {@code dispute}'s proposal credits the partner: nothing for a charge ({@code DEBIT_PARTNER}), which takes no
+     * credit headroom and is bounded only by the disputed amount (a debit once counted against the limits as if it
+     * were a credit, so a charge used up the line for the partner's next claim).
+     */
+    private static BigDecimal credited(Dispute dispute) {
+        return dispute.proposal == null || dispute.proposal.debit() ? BigDecimal.ZERO : dispute.proposal.amount();
+    }
+
+    /**
+     * What the statement's other disputes credited (resolved) and, with {@code pending}, propose to credit; charges
+     * ({@code DEBIT_PARTNER}) neither take nor give back headroom.
+     */
     private List<CreditLimit.Credit> credits(String statementId, UUID excluding, boolean pending) {
         return disputes.crediting(statementId).stream()
-                .filter(other -> !other.id.equals(excluding) && other.proposal != null)
+                .filter(other -> !other.id.equals(excluding) && other.proposal != null && !other.proposal.debit())
                 .filter(other -> other.adjustmentId != null
                         || pending && other.state == DisputeState.RESOLUTION_PROPOSED)
                 .map(other -> new CreditLimit.Credit(other.id, other.proposal.amount(),

@@ -54,6 +54,11 @@ final class Dispute {
         static final String REJECTED = "rejected";
         static final String WITHDRAWN = "withdrawn";
 
+        /** Whether it charges the partner ({@code DEBIT_PARTNER}) rather than crediting it. */
+        boolean debit() {
+            return DEBIT_PARTNER.equals(direction);
+        }
+
         /** A new proposal, awaiting the partner's answer. */
         Proposal(String direction, BigDecimal amount, String reason, String proposedBy, Instant proposedAt) {
             this(direction, amount, reason, proposedBy, proposedAt, PROPOSED, null, null, null);
@@ -153,7 +158,24 @@ final class Dispute {
         }
     }
 
-    /** A staff answer (a comment, a review, a proposal): stops the first-response timer but changes no state. */
+    /**
+     * Evidence is added while the dispute is worked; a staff upload answers the partner, who sees it on the ticket:
+     * it stops the first-response timer (it did not, so a dispute answered with our evidence breached its SLA).
+     */
+    void evidenceAdded(boolean byStaff, Instant at) {
+        if (!state.isOpen()) {
+            throw new ConflictException("Dispute " + id + " is " + state.tmf()
+                    + ": evidence is added while it is worked");
+        }
+        if (byStaff) {
+            responded(at);
+        }
+    }
+
+    /**
+     * A staff answer the partner sees (a comment, evidence, a review, a proposal, an escalation): stops the
+     * first-response timer but changes no state. An internal note is no answer: the partner never sees it.
+     */
     void responded(Instant at) {
         if (firstRespondedAt == null) {
             firstRespondedAt = at;
@@ -250,10 +272,14 @@ final class Dispute {
 
     /**
      * On the partner's request, staff's ({@code side} {@link #PARTNER} or {@link #STAFF}) or an SLA breach
-     * ({@link #SYSTEM}): to {@code role}, alongside finance.
+     * ({@link #SYSTEM}): to {@code role}, alongside finance. Staff escalating is an answer the partner sees (the
+     * first response); the partner's request or the breach is not.
      */
     void escalate(String role, String by, String side, String reason, Instant at) {
         requireOneOf("escalated", DisputeState.OPEN, DisputeState.IN_REVIEW);
+        if (STAFF.equals(side)) {
+            responded(at);
+        }
         this.escalatedTo = role;
         this.escalationReason = reason;
         move(DisputeState.ESCALATED, by, side, reason, at);

@@ -195,12 +195,10 @@ class DisputeService {
     Attached attach(String id, String attachmentId, String name, byte[] bytes, String fileName) {
         InspectedContent content = InspectedContent.inspect(bytes, properties.maxAttachmentSize());
         Dispute dispute = visible(id);
-        if (!dispute.state.isOpen()) {
-            throw new ConflictException("Dispute " + dispute.id + " is " + dispute.state.tmf()
-                    + ": evidence is added while it is worked");
-        }
         DisputeResources.TicketView before = notifications.view(dispute);
         Instant now = clock.instant();
+        boolean unanswered = dispute.firstRespondedAt == null;
+        dispute.evidenceAdded(tenancy.isStaff(), now);
         String side = tenancy.isStaff() ? Dispute.STAFF : Dispute.PARTNER;
         UUID attachment;
         if (attachmentId == null) {
@@ -213,6 +211,9 @@ class DisputeService {
             requireOwnSide(attachment, side);
         }
         evidence.addVersion(attachment, content, fileName, tenancy.actor(), side, now);
+        if (unanswered && dispute.firstRespondedAt != null) {
+            disputes.update(dispute);
+        }
         notifications.changed(dispute, before, "evidence-added");
         return new Attached(notifications.view(dispute), DisputeViews.attachmentHref(dispute.id, attachment));
     }

@@ -183,6 +183,35 @@ class DisputeCreditLimitTests {
         assertThat(resolvedEvents(second)).isZero();
     }
 
+    /**
+     * A charge moves money the other way: it is not bounded by what the partner may still be credited, and neither
+     * pending nor accepted does it use that up (it counted as a credit: a charge of 60 left a claim of 40 on 100).
+     */
+    @Test
+    void aChargeNeitherNeedsNorUsesUpTheCreditHeadroom() {
+        TwoClaims claims = twoClaimsOf60InReview();
+        Disputing as = claims.as();
+        assertThat(as.step(as.finance, claims.first(), "proposal", Disputing.proposal("60")).status())
+                .isEqualTo(200);
+
+        TestHttp.Response charge = as.step(as.finance, claims.second(), "proposal",
+                "{\"direction\": \"DEBIT_PARTNER\", \"amount\": \"60\", \"reason\": \"usage confirmed\"}");
+        assertThat(charge.status()).as(charge.body()).isEqualTo(200);
+        assertThat(as.step(as.partner, claims.second(), "acceptance", null).json().path("outcome").asString())
+                .isEqualTo("COUNTER_CHARGED");
+        TestHttp.Response credit = as.step(as.partner, claims.first(), "acceptance", null);
+        assertThat(credit.status()).as(credit.body()).isEqualTo(200);
+
+        // only the credit of 60 counts against the statement's 100
+        TestHttp.Response over = claim(as, claims.statement(), "line-c-" + claims.statement(), "40.01");
+        assertThat(over.status()).as(over.body()).isEqualTo(422);
+        assertThat(over.json().path("remaining").asString()).isEqualTo("40.000000");
+        assertThat(over.json().path("alreadyCredited")).hasSize(1);
+        assertThat(over.json().path("alreadyCredited").get(0).path("disputeId").asString())
+                .isEqualTo(claims.first());
+        assertThat(claim(as, claims.statement(), "line-c-" + claims.statement(), "40").status()).isEqualTo(201);
+    }
+
     /** Two disputes of 60 on two lines of one issued statement of 100.00. */
     private record TwoClaims(Disputing as, String statement, String first, String second) {
     }

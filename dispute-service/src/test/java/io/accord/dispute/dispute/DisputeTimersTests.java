@@ -7,12 +7,14 @@ import io.accord.dispute.SettlementFixtures;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestKafka;
+import io.accord.testsupport.TestMultipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -102,6 +104,48 @@ class DisputeTimersTests {
         assertThat(breach.timer()).isEqualTo("FIRST_RESPONSE");
         assertThat(breach.escalatedTo()).isEqualTo("partner-manager");
         assertThat(breach.dueAt()).isEqualTo(due);
+    }
+
+    /**
+     * Any staff step the partner sees answers it: our evidence or an escalation stops the first-response clock (an
+     * upload did not, so a dispute answered with our CDRs breached its SLA and was escalated); an internal note, which
+     * the partner never sees, and the partner's own upload do not.
+     */
+    @Test
+    void staffEvidenceOrAStaffEscalationIsTheFirstResponseAnInternalNoteIsNot() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        Instant due = Instant.parse(as.partner.get(Disputing.API + "/" + id + "/sla").json()
+                .path("firstResponseDue").asString());
+        assertThat(upload(as.partner, id).status()).isEqualTo(201);
+        assertThat(as.step(as.finance, id, "internal-notes", "{\"text\": \"checking the CDRs\"}").status())
+                .isEqualTo(201);
+        assertThat(firstRespondedAt(as, id)).as("no answer the partner sees yet").isNull();
+
+        TestHttp.Response ours = upload(as.finance, id);
+        assertThat(ours.status()).as(ours.body()).isEqualTo(201);
+        assertThat(firstRespondedAt(as, id)).isNotNull();
+        timers.runOnce(due.plusSeconds(1));
+        JsonNode ticket = as.partner.get(Disputing.TICKETS + "/" + id).json();
+        assertThat(ticket.path("status").asString()).isEqualTo("open");
+        assertThat(ticket.path("sla").path("firstResponseBreached").asBoolean()).isFalse();
+
+        String escalated = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        assertThat(as.step(as.finance, escalated, "escalation", "{}").status()).isEqualTo(200);
+        assertThat(firstRespondedAt(as, escalated)).isNotNull();
+        timers.runOnce(due.plusSeconds(2));
+        assertThat(as.partner.get(Disputing.API + "/" + escalated + "/sla").json().path("firstResponseBreached")
+                .asBoolean()).isFalse();
+    }
+
+    private static TestHttp.Response upload(TestHttp by, String id) {
+        return by.postMultipart(Disputing.API + "/" + id + "/attachments", new TestMultipart()
+                .file("file", "cdrs.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String firstRespondedAt(Disputing as, String id) {
+        JsonNode responded = as.partner.get(Disputing.API + "/" + id + "/sla").json().path("firstRespondedAt");
+        return responded.isMissingNode() || responded.isNull() ? null : responded.asString();
     }
 
     @Test

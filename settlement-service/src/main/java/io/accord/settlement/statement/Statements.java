@@ -465,25 +465,24 @@ public class Statements {
      * the payment terms of the period's agreement, as its document and TMF678 say.
      */
     private View view(Statement statement) {
-        View bare = bare(statement);
         SettlementPeriods.Period period = periods.ofPartner(statement.partnerId()).stream()
                 .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst().orElse(null);
         if (period == null) {
-            return bare;
+            return bare(statement, null);
         }
-        LocalDate due = null;
-        if (statement.issuedAt() != null) {
-            try {
-                due = LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
-                        .plusDays(terms(statement.partnerId(), period).paymentTermsDays());
-            } catch (ConflictException noAgreement) {
-                due = null; // issuing needed the agreement: only a row changed by hand lacks one
-            }
+        AgreementActivated.Terms terms;
+        try {
+            terms = terms(statement.partnerId(), period);
+        } catch (ConflictException noAgreement) {
+            terms = null; // drafting needed the agreement: only a row changed by hand lacks one
         }
+        View bare = bare(statement, terms == null ? null : terms.taxTreatment().ratePercent());
+        LocalDate due = statement.issuedAt() == null || terms == null ? null
+                : LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC).plusDays(terms.paymentTermsDays());
         return bare.withPeriod(period.startAt(), period.endAt(), due);
     }
 
-    private View bare(Statement statement) {
+    private View bare(Statement statement, String ratePercent) {
         StatementLines.Lines totals = statement.totals();
         return new View(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
                 statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
@@ -493,7 +492,17 @@ public class Statements {
                 statement.issuedAt(), statement.paid().amount(), totals.taxNote(),
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
-                statement.documentType(), taxIds.warnings(statement), null, null, null);
+                statement.documentType(), taxIds.warnings(statement), null, null, null,
+                taxLines(statement, ratePercent));
+    }
+
+    /** The statement's tax lines ({@link SideTaxes#ofStored}): one on the net, or a netted statement's per supply. */
+    private static List<TaxLine> taxLines(Statement statement, String ratePercent) {
+        return SideTaxes.ofStored(statement.lines(), statement.totals(), statement.documentType(), ratePercent)
+                .stream().map(tax -> new TaxLine((tax.side() == LineKind.Side.NONE
+                        ? SideTaxes.supplyOf(statement.documentType()) : tax.side()).name(), tax.label(),
+                        tax.category(), tax.tax().ratePercent(), atMinorUnit(tax.base()),
+                        atMinorUnit(tax.tax().amount()), tax.tax().legalNote())).toList();
     }
 
     private static List<Line> lines(Statement statement) {
@@ -519,8 +528,8 @@ public class Statements {
      * @param direction          the statement's own (its total's sign, as its document says)
      * @param paidAmount         what was paid, net in the statement's direction (payments its way less payments the
      *                           other way, made when issued notes turned its balance)
-     * @param taxNote            the tax line's legal note (reverse charge: no tax), {@code null} when the agreement's
-     *                           rate applied
+     * @param taxNote            the legal notes of its tax lines (reverse charge, outside the scope of EU VAT: no tax),
+     *                           each once, {@code null} when the agreement's rate applied
      * @param notesAmount        what its issued credit and debit notes add to the total, signed like it (a credit note
      *                           +, a debit note −), at the currency's minor unit
      * @param remainingAmount    what remains to be paid, |total + notesAmount − payments| (the balance), at the
@@ -541,6 +550,8 @@ public class Statements {
      * @param periodEnd          its period's end (exclusive)
      * @param dueDate            once issued, when what it says is due: the issue date (UTC) plus the payment terms of
      *                           the period's agreement, as its document says; {@code null} before issue
+     * @param taxLines           its tax per supply as its document prints it ({@link TaxLine}): one line on the net,
+     *                           or a netted statement's two, each with its category and legal note
      */
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                        BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
@@ -554,14 +565,40 @@ public class Statements {
                                + " document is self-billed and the partner's tax id is unknown, so approve and issue"
                                + " answer 409 until onboarding sets it (PATCH of the organization's taxId)"))
                        List<Warning> warnings,
-                       Instant periodStart, Instant periodEnd, LocalDate dueDate) {
+                       Instant periodStart, Instant periodEnd, LocalDate dueDate, List<TaxLine> taxLines) {
 
         /** The view with its period's bounds and due date. */
         View withPeriod(Instant start, Instant end, LocalDate due) {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, preparedBy, approvedBy, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, discardedBy, discardedAt, discardReason,
-                    documentType, warnings, start, end, due);
+                    documentType, warnings, start, end, due, taxLines);
+        }
+
+        /**
+         * The tax line a line's supply is taxed on: the only one, or on a netted statement its side's (a dispute
+         * adjustment's by its direction, as its tax goes).
+         */
+        public TaxLine taxLineOf(Line line) {
+            if (taxLines.size() != 1) {
+                String side = LineKind.valueOf(line.type()).taxSide(line.direction(), line.rounded()).name();
+                for (TaxLine tax : taxLines) {
+                    if (tax.supply().equals(side)) {
+                        return tax;
+                    }
+                }
+            }
+            return taxLines.getFirst();
+        }
+
+        /**
+         * The tax line a correction of this statement is taxed like: the only one, or on a netted statement a credit
+         * note's (in the partner's favour) the partner's supply's, a debit note's ours, as dispute adjustments go.
+         */
+        public TaxLine taxLineOfCorrection(boolean credit) {
+            String side = (credit ? LineKind.Side.REVENUE_SHARE : LineKind.Side.WHOLESALE).name();
+            return taxLines.stream().filter(tax -> taxLines.size() == 1 || tax.supply().equals(side)).findFirst()
+                    .orElse(taxLines.getFirst());
         }
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
@@ -574,8 +611,24 @@ public class Statements {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, null, null, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, null, discardedAt, discardReason,
-                    documentType, warnings, periodStart, periodEnd, dueDate);
+                    documentType, warnings, periodStart, periodEnd, dueDate, taxLines);
         }
+    }
+
+    /**
+     * A tax line of the statement: one on its net, or on a netted statement one per supply, summing to its tax.
+     *
+     * @param supply        {@code REVENUE_SHARE} (the partner's supply to us, self-billed) or {@code WHOLESALE} (ours
+     *                      to the partner); a statement of one supply has the one it documents
+     * @param label         a netted statement's supply as its document prints it, {@code null} on one tax line
+     * @param category      {@code VAT} (at {@code ratePercent}), {@code REVERSE_CHARGE} (the recipient accounts for
+     *                      the VAT, Article 196) or {@code OUTSIDE_SCOPE} (of EU VAT, Article 44)
+     * @param ratePercent   the rate, 0 under reverse charge or outside the scope; {@code null} when not known
+     * @param taxableAmount Σ of the supply's rounded lines (the net on one tax line), at the minor unit
+     * @param note          the legal note the document prints with it, {@code null} when none
+     */
+    public record TaxLine(String supply, String label, String category, BigDecimal ratePercent,
+                          BigDecimal taxableAmount, BigDecimal taxAmount, String note) {
     }
 
     /**

@@ -64,9 +64,12 @@ final class DocumentComposer {
                 : new PrintedDocument.Party(content.partnerId().toString(), partner.legalName(), address(partner),
                         partner.country(), partner.taxId());
         List<String> notes = new ArrayList<>(balanceNotes(content.documentType(), content.totalAmount()));
-        if (content.taxNote() != null) {
+        if (content.taxLines().isEmpty() && content.taxNote() != null) {
             notes.add(content.taxNote());
         }
+        // a netted statement's supplies may be taxed differently: each tax line's note, each once
+        content.taxLines().stream().map(DocumentContent.TaxLine::note).filter(Objects::nonNull).distinct()
+                .forEach(notes::add);
         List<PrintedDocument.Line> lines = content.lines().stream().map(line -> line(line, content.currency()))
                 .toList();
         List<PrintedDocument.TaxLine> taxLines = content.taxLines().isEmpty()

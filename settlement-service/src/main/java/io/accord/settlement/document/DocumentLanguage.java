@@ -229,6 +229,8 @@ enum DocumentLanguage {
             "Reverse charge: the recipient is liable for the VAT (Article 196, Council Directive 2006/112/EC).",
             "Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge, § 13b UStG; Art. 196 Richtlinie "
                     + "2006/112/EG).",
+            io.accord.settlement.money.SettlementMath.OUTSIDE_SCOPE_NOTE, "Nicht im Inland steuerbare Leistung: "
+                    + "der Leistungsort liegt außerhalb der EU (§ 3a Abs. 2 UStG; Art. 44 Richtlinie 2006/112/EG).",
             "VAT on your supply to us (self-billed)", "USt auf Ihre Leistung an uns (Gutschrift)",
             "VAT on our supply to you", "USt auf unsere Leistung an Sie");
 

@@ -110,6 +110,29 @@ public final class SettlementMath {
         return VolumeTierBonus.of(new BigDecimal(basePercent), tiers, quantity, grossRevenue);
     }
 
+    /** The Article 196 note a reverse-charged tax line carries. */
+    public static final String REVERSE_CHARGE_NOTE = TaxRule.REVERSE_CHARGE_NOTE;
+    /** The note a tax line of a supply outside the scope of EU VAT carries (Article 44). */
+    public static final String OUTSIDE_SCOPE_NOTE = TaxRule.OUTSIDE_SCOPE_NOTE;
+
+    /** The tax line of a net amount under a supply's treatment; reverse charge and outside scope are 0 with a note. */
+    public static TaxLine tax(Money net, Treatment treatment) {
+        return TaxRule.of(net, treatment);
+    }
+
+    /**
+     * How the partner's supply to us (revenue share) and ours to it (wholesale) are taxed, from the agreement's
+     * treatment, the partner's country and the issuing entity's ({@link PlaceOfSupply}): a partner outside the EU VAT
+     * territory, billed by an entity inside it under an agreement charging no VAT, gets reverse charge on its supply
+     * and ours outside the scope of EU VAT; otherwise both keep the agreement's treatment.
+     *
+     * @param partnerCountry ISO 3166 alpha-2, {@code null} when not known (the agreement's treatment then)
+     */
+    public static SupplyTreatments supplyTreatments(String ratePercent, boolean reverseCharge, String partnerCountry,
+                                                    String issuerCountry) {
+        return PlaceOfSupply.of(ratePercent, reverseCharge, partnerCountry, issuerCountry);
+    }
+
     /** The tax line of a net amount under a treatment; reverse charge is 0 with the legal note. */
     public static TaxLine tax(Money net, String ratePercent, boolean reverseCharge) {
         return TaxRule.of(net, ratePercent, reverseCharge);
@@ -155,6 +178,35 @@ public final class SettlementMath {
 
     /** Units in one tier's band and what they earned. */
     public record TierPart(Tier tier, BigDecimal units, BigDecimal extraPercent, Money amount) {
+    }
+
+    /**
+     * How one supply is taxed: at {@code ratePercent}, under reverse charge, or outside the scope of EU VAT.
+     */
+    public record Treatment(String ratePercent, boolean reverseCharge, boolean outsideScope) {
+
+        public static final Treatment REVERSE_CHARGE = new Treatment("0", true, false);
+        public static final Treatment OUTSIDE_SCOPE = new Treatment("0", false, true);
+
+        /** The agreement's treatment: its rate, or reverse charge. */
+        public static Treatment of(String ratePercent, boolean reverseCharge) {
+            return reverseCharge ? REVERSE_CHARGE : new Treatment(ratePercent, false, false);
+        }
+
+        /** No tax, with a legal note instead. */
+        public boolean noted() {
+            return reverseCharge || outsideScope;
+        }
+    }
+
+    /** The treatments of the partner's supply to us (revenue share) and ours to the partner (wholesale). */
+    public record SupplyTreatments(Treatment revenueShare, Treatment wholesale) {
+
+        /** Both supplies under one treatment. */
+        public static SupplyTreatments uniform(String ratePercent, boolean reverseCharge) {
+            Treatment treatment = Treatment.of(ratePercent, reverseCharge);
+            return new SupplyTreatments(treatment, treatment);
+        }
     }
 
     /**

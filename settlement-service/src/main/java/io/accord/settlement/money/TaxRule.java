@@ -4,14 +4,27 @@ import io.accord.contracts.value.Money;
 
 import java.math.BigDecimal;
 
-/** Tax per the agreement's treatment: the rate on the net, or reverse charge (no tax, a legal note instead). */
+/**
+ * Tax per a supply's treatment: the rate on the net, reverse charge (no tax, the Article 196 note instead), or outside
+ * the scope of EU VAT (no tax, a note saying so; {@link PlaceOfSupply}).
+ */
 final class TaxRule {
 
     static final String REVERSE_CHARGE_NOTE = "Reverse charge: the recipient is liable for the VAT "
             + "(Article 196, Council Directive 2006/112/EC).";
+    static final String OUTSIDE_SCOPE_NOTE = "Not subject to VAT in the EU: the place of supply is outside the EU "
+            + "(Article 44, Council Directive 2006/112/EC).";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private TaxRule() {
+    }
+
+    static SettlementMath.TaxLine of(Money net, SettlementMath.Treatment treatment) {
+        if (treatment.outsideScope()) {
+            return new SettlementMath.TaxLine(BigDecimal.ZERO, LineRounding.toMinorUnit(Money.zero(net.currency())),
+                    false, OUTSIDE_SCOPE_NOTE);
+        }
+        return of(net, treatment.ratePercent(), treatment.reverseCharge());
     }
 
     static SettlementMath.TaxLine of(Money net, String ratePercent, boolean reverseCharge) {

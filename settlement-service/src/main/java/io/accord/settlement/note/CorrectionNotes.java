@@ -177,9 +177,8 @@ public class CorrectionNotes {
             noteLines.add(new CorrectionNote.Line(line.label().strip(), line.amount(), statementLine));
             net = net.add(line.amount());
         }
-        AgreementActivated.TaxTreatment treatment = taxTreatment(statement);
-        SettlementMath.TaxLine tax = SettlementMath.tax(Money.of(net, currency), treatment.ratePercent(),
-                treatment.reverseCharge());
+        SettlementMath.Treatment treatment = taxTreatment(statement, noteType);
+        SettlementMath.TaxLine tax = SettlementMath.tax(Money.of(net, currency), treatment);
         BigDecimal taxAmount = SettlementMath.toMinorUnit(tax.amount()).amount();
         BigDecimal total = net.add(taxAmount);
         NoteCeilings.Corrected corrected = new NoteCeilings.Corrected(statement.documentNumber(), currency,
@@ -188,7 +187,7 @@ public class CorrectionNotes {
         Optional<NoteCeilings.Refusal> refusal = NoteCeilings.check(corrected, earlier,
                 adjustedElsewhere(statement, earlier, treatment), noteType, noteLines, total);
         return new Drafting(statement, noteType, List.copyOf(noteLines), net,
-                treatment.reverseCharge() ? "0" : treatment.ratePercent(), taxAmount, tax.legalNote(), total,
+                treatment.noted() ? "0" : treatment.ratePercent(), taxAmount, tax.legalNote(), total,
                 refusal);
     }
 
@@ -362,8 +361,27 @@ public class CorrectionNotes {
         return statements.find(note.statementId).map(Statements.View::documentNumber).orElse(null);
     }
 
-    private AgreementActivated.TaxTreatment taxTreatment(Statements.View statement) {
-        return terms(statement.partnerId(), period(statement.partnerId(), statement.periodId())).taxTreatment();
+    /**
+     * A note is taxed like the supply it corrects (the statement's tax line of it, {@link
+     * Statements.View#taxLineOfCorrection}): reverse charge or outside the scope of EU VAT as that line is, else the
+     * agreement's treatment.
+     */
+    private SettlementMath.Treatment taxTreatment(Statements.View statement, CorrectionNote.Type type) {
+        AgreementActivated.TaxTreatment agreed = terms(statement.partnerId(),
+                period(statement.partnerId(), statement.periodId())).taxTreatment();
+        if (!statement.taxLines().isEmpty()) {
+            switch (statement.taxLineOfCorrection(type == CorrectionNote.Type.CREDIT_NOTE).category()) {
+                case "REVERSE_CHARGE" -> {
+                    return SettlementMath.Treatment.REVERSE_CHARGE;
+                }
+                case "OUTSIDE_SCOPE" -> {
+                    return SettlementMath.Treatment.OUTSIDE_SCOPE;
+                }
+                default -> {
+                }
+            }
+        }
+        return SettlementMath.Treatment.of(agreed.ratePercent(), agreed.reverseCharge());
     }
 
     private SettlementPeriods.Period period(UUID partnerId, UUID periodId) {

@@ -22,16 +22,27 @@ final class SideTaxes {
     private SideTaxes() {
     }
 
+    /** {@link #of(List, Money, SettlementMath.SupplyTreatments, LineKind.Side)} with both supplies under one treatment. */
+    static List<SideTax> of(List<StatementLine> lines, Money net, String ratePercent, boolean reverseCharge) {
+        return of(lines, net, SettlementMath.SupplyTreatments.uniform(ratePercent, reverseCharge),
+                LineKind.Side.REVENUE_SHARE);
+    }
+
     /**
-     * @param lines the statement's lines, rounded
-     * @param net   Σ of their rounded amounts
+     * @param lines      the statement's lines, rounded
+     * @param net        Σ of their rounded amounts
+     * @param treatments how each supply is taxed ({@link SettlementMath#supplyTreatments})
+     * @param oneSupply  the supply a statement of one supply documents (its document type's, {@link #supplyOf}),
+     *                   whose treatment its one tax line takes
      * @return one tax line (side {@link LineKind.Side#NONE}, on the net) or, for a netted statement, the revenue-share
      *         side's then the wholesale side's
      */
-    static List<SideTax> of(List<StatementLine> lines, Money net, String ratePercent, boolean reverseCharge) {
+    static List<SideTax> of(List<StatementLine> lines, Money net, SettlementMath.SupplyTreatments treatments,
+                            LineKind.Side oneSupply) {
         if (!netted(lines)) {
-            return List.of(new SideTax(LineKind.Side.NONE, net, SettlementMath.tax(net, ratePercent,
-                    reverseCharge)));
+            SettlementMath.Treatment treatment = oneSupply == LineKind.Side.WHOLESALE ? treatments.wholesale()
+                    : treatments.revenueShare();
+            return List.of(new SideTax(LineKind.Side.NONE, net, SettlementMath.tax(net, treatment)));
         }
         Money revenueShare = Money.zero(net.currency());
         Money wholesale = Money.zero(net.currency());
@@ -45,9 +56,70 @@ final class SideTaxes {
         }
         return List.of(
                 new SideTax(LineKind.Side.REVENUE_SHARE, revenueShare,
-                        SettlementMath.tax(revenueShare, ratePercent, reverseCharge)),
+                        SettlementMath.tax(revenueShare, treatments.revenueShare())),
                 new SideTax(LineKind.Side.WHOLESALE, wholesale,
-                        SettlementMath.tax(wholesale, ratePercent, reverseCharge)));
+                        SettlementMath.tax(wholesale, treatments.wholesale())));
+    }
+
+    /** The supply a statement of one supply documents: a wholesale invoice ours, any other the partner's. */
+    static LineKind.Side supplyOf(String documentType) {
+        return DocumentTypes.WHOLESALE_INVOICE.equals(documentType) ? LineKind.Side.WHOLESALE
+                : LineKind.Side.REVENUE_SHARE;
+    }
+
+    /**
+     * The statement's legal tax note, as stored with it: its tax lines' notes, each once, in side order (a netted
+     * statement of a partner outside the EU: the reverse-charge note, then the outside-scope one); {@code null} when
+     * none has one.
+     */
+    static String note(List<SideTax> taxes) {
+        List<String> notes = taxes.stream().map(tax -> tax.tax().legalNote()).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        return notes.isEmpty() ? null : String.join(" ", notes);
+    }
+
+    /**
+     * The treatments a stored statement was taxed with, read back from its stored note ({@link #note}) and the
+     * agreement's rate: no note, the rate on both supplies; the reverse-charge note then the outside-scope one, each
+     * supply its own; the outside-scope note alone, outside the scope; any other note (reverse charge, as every note
+     * was before the treatment depended on the supply), reverse charge on both.
+     */
+    static SettlementMath.SupplyTreatments stored(String taxNote, String ratePercent) {
+        if (taxNote == null) {
+            return SettlementMath.SupplyTreatments.uniform(ratePercent, false);
+        }
+        if (taxNote.equals(SettlementMath.OUTSIDE_SCOPE_NOTE)) {
+            return new SettlementMath.SupplyTreatments(SettlementMath.Treatment.OUTSIDE_SCOPE,
+                    SettlementMath.Treatment.OUTSIDE_SCOPE);
+        }
+        if (taxNote.equals(SettlementMath.REVERSE_CHARGE_NOTE + " " + SettlementMath.OUTSIDE_SCOPE_NOTE)) {
+            return new SettlementMath.SupplyTreatments(SettlementMath.Treatment.REVERSE_CHARGE,
+                    SettlementMath.Treatment.OUTSIDE_SCOPE);
+        }
+        return SettlementMath.SupplyTreatments.uniform("0", true);
+    }
+
+    /**
+     * A stored statement's tax lines, as its JSON, document, CSV and TMF678 show them: recomputed from its rounded
+     * lines under the treatments its stored note tells ({@link #stored}) and the agreement's rate; when that does not
+     * reproduce its stored tax (a netted statement drafted before the split, a rate changed since, or not known), its
+     * one stored tax line on the net, as it was drafted.
+     *
+     * @param ratePercent the agreement's rate, {@code null} when not known
+     */
+    static List<SideTax> ofStored(List<StatementLine> lines, StatementLines.Lines totals, String documentType,
+                                  String ratePercent) {
+        List<SideTax> taxes = of(lines, totals.net(), stored(totals.taxNote(), ratePercent),
+                supplyOf(documentType));
+        if (total(taxes, totals.net().currency()).amount().compareTo(totals.tax().amount()) == 0
+                && java.util.Objects.equals(note(taxes), totals.taxNote())) {
+            return taxes;
+        }
+        java.math.BigDecimal rate = totals.taxNote() != null ? java.math.BigDecimal.ZERO
+                : ratePercent == null || ratePercent.isBlank() ? null : new java.math.BigDecimal(ratePercent.strip());
+        return List.of(new SideTax(LineKind.Side.NONE, totals.net(), new SettlementMath.TaxLine(rate,
+                totals.tax(), totals.taxNote() != null && !totals.taxNote().equals(SettlementMath.OUTSIDE_SCOPE_NOTE),
+                totals.taxNote())));
     }
 
     /** Σ of the sides' taxes: the statement's tax. */
@@ -72,6 +144,12 @@ final class SideTaxes {
      * lines, signed like them) and the tax on it.
      */
     record SideTax(LineKind.Side side, Money base, SettlementMath.TaxLine tax) {
+
+        /** {@code REVERSE_CHARGE}, {@code OUTSIDE_SCOPE} (of EU VAT) or {@code VAT} (at a rate, 0 % included). */
+        String category() {
+            return tax.reverseCharge() ? "REVERSE_CHARGE"
+                    : SettlementMath.OUTSIDE_SCOPE_NOTE.equals(tax.legalNote()) ? "OUTSIDE_SCOPE" : "VAT";
+        }
 
         /** What the document prints before the rate; {@code null} for the one tax line of a one-sided statement. */
         String label() {

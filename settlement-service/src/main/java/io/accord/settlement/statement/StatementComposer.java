@@ -4,6 +4,7 @@ import io.accord.contracts.value.Money;
 import io.accord.platform.problem.ConflictException;
 import io.accord.settlement.adjustment.DisputeAdjustments;
 import io.accord.settlement.fx.FxRates;
+import io.accord.settlement.issuer.IssuingEntities;
 import io.accord.settlement.money.SettlementMath;
 import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
@@ -42,10 +43,12 @@ class StatementComposer {
     private final StatementStore statements;
     private final java.time.Clock clock;
     private final LateGuaranteeLines lateGuarantees;
+    private final IssuingEntities issuers;
 
     StatementComposer(UsageSums usage, PartnerTerms partners, PartnerProducts products, FxRates fxRates,
                       DisputeAdjustments adjustments, SettlementPeriods periods, StatementStore statements,
-                      java.time.Clock clock) {
+                      java.time.Clock clock, IssuingEntities issuers) {
+        this.issuers = issuers;
         this.periods = periods;
         this.statements = statements;
         this.clock = clock;
@@ -55,6 +58,20 @@ class StatementComposer {
         this.fxRates = fxRates;
         this.adjustments = adjustments;
         this.lateGuarantees = new LateGuaranteeLines(usage, periods, statements, this::agreement);
+    }
+
+    /**
+     * How the partner's supply and ours are taxed ({@link SettlementMath#supplyTreatments}): the agreement's treatment,
+     * the partner's country (its legal data's, else its address's, as its documents' language) and the country of the
+     * entity that issues statements (the default one).
+     */
+    private SettlementMath.SupplyTreatments treatments(UUID partnerId, PartnerTerms.Agreement agreement) {
+        String partnerCountry = partners.legalData(partnerId)
+                .map(legal -> legal.country() != null ? legal.country()
+                        : legal.address() == null ? null : legal.address().country()).orElse(null);
+        return SettlementMath.supplyTreatments(agreement.terms().taxTreatment().ratePercent(),
+                agreement.terms().taxTreatment().reverseCharge(), partnerCountry,
+                issuers.defaultEntity().address().country());
     }
 
     /** The lines of the partner's period; a missing FX rate or a malformed charge is a 409 naming it. */
@@ -87,8 +104,7 @@ class StatementComposer {
             drafts.addAll(TierBonusLines.of(agreement.terms().revenueShares(), sums,
                     offerings.isEmpty() ? Map.of() : products.categoriesOf(offerings), currency, rates));
             StatementLines.Lines lines = StatementLines.compose(drafts, adjustmentDrafts, guarantee(partnerId, agreement, period),
-                    currency, rates, agreement.terms().taxTreatment().ratePercent(),
-                    agreement.terms().taxTreatment().reverseCharge());
+                    currency, rates, treatments(partnerId, agreement), agreement.businessModel());
             return new Composition(lines, pending,
                     late.stream().map(missed -> missed.product().productId()).toList(),
                     ended.stream().map(Ended::adjusted).toList(), agreement.businessModel());

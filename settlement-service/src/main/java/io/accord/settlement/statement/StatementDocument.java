@@ -53,27 +53,27 @@ final class StatementDocument {
         return new DocumentContent(statement.id(), statement.partnerId(), documentType, statement.documentNumber(),
                 issuingEntityId, issuedAt, period.startAt(), period.endAt(), dueDate, statement.direction(),
                 totals.total().currency(), lines, minor(totals.net()), rate, minor(totals.tax()), totals.taxNote(),
-                minor(totals.total()), null, null, onBehalf, sideTaxLines(statement, documentType, rate));
+                minor(totals.total()), null, null, onBehalf, sideTaxLines(statement, documentType, taxRatePercent));
     }
 
     /**
-     * A netted statement's tax per supply ({@link SideTaxes}), recomputed from its stored lines: none (one tax line on
-     * the net) for any other statement, and for one drafted before the tax was split, whose stored tax the split
-     * would not reproduce (the document prints what the statement says).
+     * A netted statement's tax per supply ({@link SideTaxes#ofStored}), recomputed from its stored lines under the
+     * treatments its stored note tells: none (one tax line on the net) for any other statement, and for one drafted
+     * before the tax was split, whose stored tax the split would not reproduce (the document prints what the
+     * statement says).
      */
     private static List<DocumentContent.TaxLine> sideTaxLines(Statement statement, String documentType,
-                                                              String rate) {
-        StatementLines.Lines totals = statement.totals();
-        if (!DocumentTypes.SETTLEMENT_STATEMENT.equals(documentType) || rate == null) {
+                                                              String taxRatePercent) {
+        if (!DocumentTypes.SETTLEMENT_STATEMENT.equals(documentType)) {
             return List.of();
         }
-        List<SideTaxes.SideTax> taxes = SideTaxes.of(statement.lines(), totals.net(), rate,
-                totals.taxNote() != null);
-        if (taxes.size() < 2 || SideTaxes.total(taxes, totals.net().currency()).amount()
-                .compareTo(totals.tax().amount()) != 0) {
+        List<SideTaxes.SideTax> taxes = SideTaxes.ofStored(statement.lines(), statement.totals(), documentType,
+                taxRatePercent);
+        if (taxes.size() < 2) {
             return List.of();
         }
-        return taxes.stream().map(tax -> new DocumentContent.TaxLine(tax.label(), rate, minor(tax.base()),
+        return taxes.stream().map(tax -> new DocumentContent.TaxLine(tax.label(),
+                tax.tax().ratePercent().stripTrailingZeros().toPlainString(), minor(tax.base()),
                 minor(tax.tax().amount()), tax.tax().legalNote())).toList();
     }
 

@@ -70,6 +70,17 @@ final class StatementLines {
      */
     static Lines compose(List<LineDraft> drafts, List<LineDraft> adjustments, Guarantee guarantee, String currency,
                          Map<String, BigDecimal> fxRates, String taxRatePercent, boolean reverseCharge) {
+        return compose(drafts, adjustments, guarantee, currency, fxRates,
+                SettlementMath.SupplyTreatments.uniform(taxRatePercent, reverseCharge), null);
+    }
+
+    /**
+     * As above, each supply taxed under its own treatment ({@link SettlementMath#supplyTreatments}); a statement of
+     * one supply under that supply's, which its lines or else {@code businessModel} decide ({@link DocumentTypes}).
+     */
+    static Lines compose(List<LineDraft> drafts, List<LineDraft> adjustments, Guarantee guarantee, String currency,
+                         Map<String, BigDecimal> fxRates, SettlementMath.SupplyTreatments treatments,
+                         String businessModel) {
         List<StatementLine> lines = new ArrayList<>();
         for (LineDraft draft : drafts) {
             lines.add(converted(draft, currency, fxRates));
@@ -90,10 +101,11 @@ final class StatementLines {
                     line.direction(), line.reference(), line.usage()));
         }
         Money net = rounded.total();
-        List<SideTaxes.SideTax> taxes = SideTaxes.of(result, net, taxRatePercent, reverseCharge);
+        List<SideTaxes.SideTax> taxes = SideTaxes.of(result, net, treatments,
+                SideTaxes.supplyOf(DocumentTypes.of(businessModel, result)));
         Money tax = SideTaxes.total(taxes, currency);
         return new Lines(List.copyOf(result), net, tax, net.plus(tax), rounded.roundingDifference(),
-                taxes.getFirst().tax().legalNote());
+                SideTaxes.note(taxes));
     }
 
     /** A line in the statement currency, not rounded yet (the rounded amount is filled in by {@link #compose}). */

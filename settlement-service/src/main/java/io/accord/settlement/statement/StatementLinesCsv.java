@@ -16,14 +16,18 @@ import static io.accord.settlement.money.SettlementMath.atMinorUnit;
  * a text starting with {@code = + - @}, a tab or a carriage return is written after a {@code '}); numbers are written
  * as numbers (a negative amount stays a number). Each line's tax is its share of the statement's tax line
  * ({@link SettlementMath#lineTaxes}, as TMF678 allocates it), so the column sums to the statement's tax exactly.
- * Columns added later come last (unit, record count and unit price of usage lines, V78), so a reader of the older
- * columns by position still reads them.
+ * Columns added later come last (unit, record count and unit price of usage lines, V78; their share rate), so a reader
+ * of the older columns by position still reads them. {@code exactAmount} has exactly 6 decimals, {@code amount} and
+ * {@code taxAmount} the currency's minor unit.
  */
 final class StatementLinesCsv {
 
     static final String HEADER = "statementId,documentNumber,documentType,periodStart,periodEnd,lineNumber,lineId,"
             + "type,description,offeringId,usageType,quantity,direction,reference,exactAmount,amount,taxRatePercent,"
-            + "taxAmount,currency,sourceAmount,sourceCurrency,fxRate,unit,recordCount,unitPrice\r\n";
+            + "taxAmount,currency,sourceAmount,sourceCurrency,fxRate,unit,recordCount,unitPrice,shareRate\r\n";
+
+    /** {@code exactAmount} is written with exactly this many decimals, as the statement's JSON has it. */
+    static final int EXACT_DECIMALS = 6;
 
     private StatementLinesCsv() {
     }
@@ -53,11 +57,12 @@ final class StatementLinesCsv {
                     instant(statement.periodEnd()), String.valueOf(line.lineNumber()), CsvCells.text(line.id()),
                     CsvCells.text(line.type()), CsvCells.text(line.label()), CsvCells.text(line.offeringId()),
                     CsvCells.text(line.usageType()), number(line.quantity()), CsvCells.text(line.direction()),
-                    CsvCells.text(line.reference()), number(line.unrounded()),
+                    CsvCells.text(line.reference()), line.unrounded().setScale(EXACT_DECIMALS, RoundingMode.HALF_EVEN).toPlainString(),
                     fixed(rounded.get(i).amount(), digits), number(percent(taxRatePercent)),
                     fixed(taxes.get(i).amount(), digits), currency, number(line.sourceAmount()),
                     CsvCells.text(line.sourceCurrency()), number(line.fxRate()), CsvCells.text(line.unit()),
-                    line.recordCount() == null ? "" : line.recordCount().toString(), number(line.unitPrice())))
+                    line.recordCount() == null ? "" : line.recordCount().toString(), number(line.unitPrice()),
+                    number(line.shareRate())))
                     .append("\r\n");
         }
         return csv.toString();

@@ -508,21 +508,20 @@ public class Statements {
      * the payment terms of the period's agreement, as its document and TMF678 say.
      */
     private View view(Statement statement) {
-        View bare = bare(statement);
         SettlementPeriods.Period period = periods.ofPartner(statement.partnerId()).stream()
                 .filter(candidate -> candidate.id().equals(statement.periodId())).findFirst().orElse(null);
         if (period == null) {
-            return bare;
+            return bare(statement, null);
         }
-        LocalDate due = null;
-        if (statement.issuedAt() != null) {
-            try {
-                due = LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC)
-                        .plusDays(terms(statement.partnerId(), period).paymentTermsDays());
-            } catch (ConflictException noAgreement) {
-                due = null; // issuing needed the agreement: only a row changed by hand lacks one
-            }
+        AgreementActivated.Terms terms;
+        try {
+            terms = terms(statement.partnerId(), period);
+        } catch (ConflictException noAgreement) {
+            terms = null; // drafting needed the agreement: only a row changed by hand lacks one
         }
+        View bare = bare(statement, terms == null ? null : terms.taxTreatment().ratePercent());
+        LocalDate due = statement.issuedAt() == null || terms == null ? null
+                : LocalDate.ofInstant(statement.issuedAt(), ZoneOffset.UTC).plusDays(terms.paymentTermsDays());
         return bare.withPeriod(period.startAt(), period.endAt(), due, billedUsage(statement, period));
     }
 
@@ -565,7 +564,7 @@ public class Statements {
                 java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).toList();
     }
 
-    private View bare(Statement statement) {
+    private View bare(Statement statement, String ratePercent) {
         StatementLines.Lines totals = statement.totals();
         return new View(statement.id(), statement.partnerId(), statement.periodId(), statement.state().name(),
                 statement.direction(), totals.total().currency(), totals.net().amount(), totals.tax().amount(),
@@ -576,7 +575,16 @@ public class Statements {
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
                 statement.documentType(), approvers.warnings(statement, taxIds.warnings(statement)), null, null, null,
-                null);
+                null, taxLines(statement, ratePercent));
+    }
+
+    /** The statement's tax lines ({@link SideTaxes#ofStored}): one on the net, or a netted statement's per supply. */
+    private static List<TaxLine> taxLines(Statement statement, String ratePercent) {
+        return SideTaxes.ofStored(statement.lines(), statement.totals(), statement.documentType(), ratePercent)
+                .stream().map(tax -> new TaxLine((tax.side() == LineKind.Side.NONE
+                        ? SideTaxes.supplyOf(statement.documentType()) : tax.side()).name(), tax.label(),
+                        tax.category(), tax.tax().ratePercent(), atMinorUnit(tax.base()),
+                        atMinorUnit(tax.tax().amount()), tax.tax().legalNote())).toList();
     }
 
     private static List<Line> lines(Statement statement) {
@@ -602,8 +610,8 @@ public class Statements {
      * @param direction          the statement's own (its total's sign, as its document says)
      * @param paidAmount         what was paid, net in the statement's direction (payments its way less payments the
      *                           other way, made when issued notes turned its balance)
-     * @param taxNote            the tax line's legal note (reverse charge: no tax), {@code null} when the agreement's
-     *                           rate applied
+     * @param taxNote            the legal notes of its tax lines (reverse charge, outside the scope of EU VAT: no tax),
+     *                           each once, {@code null} when the agreement's rate applied
      * @param notesAmount        what its issued credit and debit notes add to the total, signed like it (a credit note
      *                           +, a debit note −), at the currency's minor unit
      * @param remainingAmount    what remains to be paid, |total + notesAmount − payments| (the balance), at the
@@ -627,6 +635,8 @@ public class Statements {
      * @param periodEnd          its period's end (exclusive)
      * @param dueDate            once issued, when what it says is due: the issue date (UTC) plus the payment terms of
      *                           the period's agreement, as its document says; {@code null} before issue
+     * @param taxLines           its tax per supply as its document prints it ({@link TaxLine}): one line on the net,
+     *                           or a netted statement's two, each with its category and legal note
      */
     @Schema(name = "StatementView")
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
@@ -644,14 +654,41 @@ public class Statements {
                                + " its preparer) may not approve it; it names them and how to move a correction onto"
                                + " its own note"))
                        List<Warning> warnings,
-                       Instant periodStart, Instant periodEnd, LocalDate dueDate, BilledUsage billedUsage) {
+                       Instant periodStart, Instant periodEnd, LocalDate dueDate, BilledUsage billedUsage,
+                       List<TaxLine> taxLines) {
 
         /** The view with its period's bounds, due date and billed usage. */
         View withPeriod(Instant start, Instant end, LocalDate due, BilledUsage billed) {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, preparedBy, approvedBy, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, discardedBy, discardedAt, discardReason,
-                    documentType, warnings, start, end, due, billed);
+                    documentType, warnings, start, end, due, billed, taxLines);
+        }
+
+        /**
+         * The tax line a line's supply is taxed on: the only one, or on a netted statement its side's (a dispute
+         * adjustment's by its direction, as its tax goes).
+         */
+        public TaxLine taxLineOf(Line line) {
+            if (taxLines.size() != 1) {
+                String side = LineKind.valueOf(line.type()).taxSide(line.direction(), line.rounded()).name();
+                for (TaxLine tax : taxLines) {
+                    if (tax.supply().equals(side)) {
+                        return tax;
+                    }
+                }
+            }
+            return taxLines.getFirst();
+        }
+
+        /**
+         * The tax line a correction of this statement is taxed like: the only one, or on a netted statement a credit
+         * note's (in the partner's favour) the partner's supply's, a debit note's ours, as dispute adjustments go.
+         */
+        public TaxLine taxLineOfCorrection(boolean credit) {
+            String side = (credit ? LineKind.Side.REVENUE_SHARE : LineKind.Side.WHOLESALE).name();
+            return taxLines.stream().filter(tax -> taxLines.size() == 1 || tax.supply().equals(side)).findFirst()
+                    .orElse(taxLines.getFirst());
         }
 
         /** Line {@code n} (1, 2, ...) as disputes and TMF name it: {@code <statement id>-<n>}. */
@@ -664,7 +701,7 @@ public class Statements {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, null, null, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, null, discardedAt, discardReason,
-                    documentType, warnings, periodStart, periodEnd, dueDate, billedUsage);
+                    documentType, warnings, periodStart, periodEnd, dueDate, billedUsage, taxLines);
         }
     }
 
@@ -695,6 +732,22 @@ public class Statements {
      */
     public record LateRecords(UUID periodId, Instant periodStart, Instant periodEnd, long recordCount,
                               UUID statementId, String documentNumber) {
+    }
+
+    /**
+     * A tax line of the statement: one on its net, or on a netted statement one per supply, summing to its tax.
+     *
+     * @param supply        {@code REVENUE_SHARE} (the partner's supply to us, self-billed) or {@code WHOLESALE} (ours
+     *                      to the partner); a statement of one supply has the one it documents
+     * @param label         a netted statement's supply as its document prints it, {@code null} on one tax line
+     * @param category      {@code VAT} (at {@code ratePercent}), {@code REVERSE_CHARGE} (the recipient accounts for
+     *                      the VAT, Article 196) or {@code OUTSIDE_SCOPE} (of EU VAT, Article 44)
+     * @param ratePercent   the rate, 0 under reverse charge or outside the scope; {@code null} when not known
+     * @param taxableAmount Σ of the supply's rounded lines (the net on one tax line), at the minor unit
+     * @param note          the legal note the document prints with it, {@code null} when none
+     */
+    public record TaxLine(String supply, String label, String category, BigDecimal ratePercent,
+                          BigDecimal taxableAmount, BigDecimal taxAmount, String note) {
     }
 
     /**

@@ -56,8 +56,7 @@ class CustomerBills {
                 statement.issuedAt(), documentType(statement), "onCycle", state(statement), due,
                 money(amountDue, currency), money(issued ? remaining : amountDue, currency),
                 money(atMinorUnit(statement.netAmount().abs(), currency), currency), money(total, currency),
-                List.of(new CustomerBillResources.TaxItem(taxCategory, rate,
-                        money(atMinorUnit(statement.taxAmount().abs(), currency), currency))),
+                taxItems(statement, rate, taxCategory, currency),
                 period.map(p -> new CustomerBillResources.TimePeriod(p.startAt(), p.endAt())).orElse(null),
                 documents, List.of(new CustomerBillResources.RelatedParty(statement.partnerId().toString(), "Partner",
                         "Organization")), statement.direction(),
@@ -93,7 +92,8 @@ class CustomerBills {
             add(characteristics, "unit", "string", line.unit());
             add(characteristics, "recordCount", "integer", line.recordCount());
             add(characteristics, "unitPrice", "number", line.unitPrice());
-            add(characteristics, "taxNote", "string", statement.taxNote());
+            Statements.TaxLine supplyTax = statement.taxLines().isEmpty() ? null : statement.taxLineOf(line);
+            add(characteristics, "taxNote", "string", supplyTax == null ? statement.taxNote() : supplyTax.note());
             rates.add(new CustomerBillResources.AppliedCustomerBillingRate(id, CustomerBillResources.RATES + "/" + id,
                     line.label(), line.label(), line.type(), statement.issuedAt(),
                     statement.documentNumber() != null,
@@ -101,10 +101,30 @@ class CustomerBills {
                             CustomerBillResources.BILLS + "/" + statement.id(), "CustomerBill"),
                     period.map(p -> new CustomerBillResources.TimePeriod(p.startAt(), p.endAt())).orElse(null),
                     money(excluded, currency), money(excluded.add(tax), currency),
-                    List.of(new CustomerBillResources.AppliedBillingTaxRate(taxCategory, rate, money(tax, currency))),
+                    List.of(new CustomerBillResources.AppliedBillingTaxRate(supplyTax == null ? taxCategory
+                            : supplyTax.category(), supplyTax == null || "VAT".equals(supplyTax.category()) ? rate
+                            : BigDecimal.ZERO, money(tax, currency))),
                     List.copyOf(characteristics), "AppliedCustomerBillingRate"));
         }
         return rates;
+    }
+
+    /**
+     * The statement's tax items: one on its net, or for a netted statement whose supplies are taxed differently (a
+     * partner outside the EU: reverse charge on its supply, ours outside the scope) one per supply, each with its
+     * category, as its document prints them.
+     */
+    private static List<CustomerBillResources.TaxItem> taxItems(Statements.View statement, BigDecimal rate,
+                                                                String taxCategory, String currency) {
+        List<Statements.TaxLine> lines = statement.taxLines();
+        if (lines.size() < 2 || lines.stream().map(Statements.TaxLine::category).distinct().count() < 2) {
+            return List.of(new CustomerBillResources.TaxItem(lines.isEmpty() ? taxCategory
+                    : lines.getFirst().category(), rate, money(atMinorUnit(statement.taxAmount().abs(), currency),
+                    currency)));
+        }
+        return lines.stream().map(line -> new CustomerBillResources.TaxItem(line.category(),
+                "VAT".equals(line.category()) ? rate : BigDecimal.ZERO,
+                money(atMinorUnit(line.taxAmount().abs(), currency), currency))).toList();
     }
 
     private static void add(List<CustomerBillResources.Characteristic> characteristics, String name, String type,
@@ -124,7 +144,12 @@ class CustomerBills {
                 : new BigDecimal(t.taxTreatment().ratePercent())).orElse(null);
     }
 
+    /** The statement's tax category: its one tax line's ({@link Statements.TaxLine#category}). */
     private static String taxCategory(Statements.View statement) {
+        if (!statement.taxLines().isEmpty() && statement.taxLines().stream()
+                .map(Statements.TaxLine::category).distinct().count() == 1) {
+            return statement.taxLines().getFirst().category();
+        }
         return statement.taxNote() != null ? "REVERSE_CHARGE" : "VAT";
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.accord.portal.gateway.Gateway;
 import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.layout.Ids;
 import io.accord.portal.layout.PageBounds;
 import io.accord.portal.layout.DisplayHelper;
 import io.accord.portal.layout.TypedAmounts;
@@ -41,12 +42,19 @@ class DisputesController {
     static final String TICKETS = "/tmf-api/troubleTicket/v4/troubleTicket";
     static final List<String> CATEGORIES = List.of("RATE", "USAGE_VOLUME", "MISSING_USAGE", "DUPLICATE_USAGE", "TAX",
             "MINIMUM_GUARANTEE", "OTHER");
+    /** The states of the work queue: the disputes someone still has to act on. */
+    static final List<String> WORK_STATUSES = List.of("open", "inReview", "escalated", "resolutionProposed",
+            "rejected");
+    /** Every state a dispute can be in (the "all" view's status filter). */
+    static final List<String> STATUSES = List.of("open", "inReview", "resolutionProposed", "accepted", "rejected",
+            "resolved", "closed", "withdrawn", "escalated");
     /**
-     * The work queue: the open disputes in the order of the SLA deadline that runs, the most overdue first
-     * ({@code sort=dueBy}, the clock {@link DisputeView#sla()} shows), so that every page comes from the service.
+     * The orders dispute-service's list takes ({@code sort=}, TroubleTicketController): the SLA deadline that runs,
+     * the earliest (most overdue) or the latest first, and the opening time, newest or oldest first. The work queue
+     * starts with the most overdue first ({@code dueBy}, the clock {@link DisputeView#sla()} shows), the "all" view
+     * with the newest first.
      */
-    private static final String WORK_QUEUE = TICKETS + "?status=open&status=inReview&status=escalated"
-            + "&status=resolutionProposed&status=rejected&sort=dueBy&offset={offset}&limit={limit}";
+    static final List<String> SORTS = List.of("dueBy", "-dueBy", "-createdAt", "createdAt");
     private static final int PAGE_SIZE = 25;
     private static final int STATEMENTS_PAGE = 20;
 
@@ -73,18 +81,46 @@ class DisputesController {
      * A partner's disputes, staff's "all" view (newest first) and the staff work queue (the most overdue first, as the
      * service sorts it: it used to be read whole up to 1,000 newest disputes and sorted here, so the most overdue of a
      * longer queue were never shown) a page at a time as the service lists them; a page beyond the last redirects to
-     * the last ({@link PageBounds}). A partner's issued statements to open a dispute on are paged too.
+     * the last ({@link PageBounds}). Staff filter by partner (chosen by name), status and category and choose the
+     * order ({@link QueueFilter}), kept in the paging links. A partner's issued statements to open a dispute on are
+     * paged too.
      */
     @GetMapping("/disputes")
     String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(defaultValue = "work") String show,
+                @RequestParam(defaultValue = "") String partnerId, @RequestParam(defaultValue = "") String status,
+                @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String sort,
                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int statementsPage,
-                Model model) {
+                Model model, HttpServletResponse response) {
         PortalUser user = PortalUser.of(principal);
         boolean all = "all".equals(show) || user.isPartner();
         int current = Math.max(0, page);
+        model.addAttribute("show", all ? "all" : "work");
+        Gateway.Listing listing;
+        List<PartnerNames.Choice> choices = List.of();
+        if (user.isPartner()) {
+            listing = gateway.list(TICKETS + "?offset={offset}&limit={limit}", current * PAGE_SIZE, PAGE_SIZE);
+        } else {
+            QueueFilter filter = QueueFilter.of(all, partnerId, status, category, sort);
+            model.addAttribute("queueFilter", filter);
+            choices = partnerNames.choices(filter.partnerId());
+            model.addAttribute("partnerChoices", choices);
+            model.addAttribute("statuses", all ? STATUSES : WORK_STATUSES);
+            model.addAttribute("categories", CATEGORIES);
+            model.addAttribute("sorts", SORTS);
+            if (!filter.partnerId().isEmpty() && !Ids.isUuid(filter.partnerId())) {
+                // bad input: nothing is asked; the filter says what is wrong
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("filterErrorKey", "disputes.filter.partnerInvalid");
+                listing = Gateway.Listing.EMPTY;
+            } else {
+                List<Object> variables = new ArrayList<>();
+                String uri = filter.query(variables);
+                variables.add(current * PAGE_SIZE);
+                variables.add(PAGE_SIZE);
+                listing = gateway.list(uri, variables.toArray());
+            }
+        }
         List<DisputeView> disputes = new ArrayList<>();
-        Gateway.Listing listing = gateway.list(all ? TICKETS + "?offset={offset}&limit={limit}" : WORK_QUEUE,
-                current * PAGE_SIZE, PAGE_SIZE);
         listing.items().forEach(item -> disputes.add(DisputeView.of(item, clock)));
         long total = listing.total();
         model.addAttribute("disputes", disputes);
@@ -93,13 +129,12 @@ class DisputesController {
                 disputes.stream().map(DisputeView::statementId).toList()));
         // staff see whose dispute each is; a partner only its own
         model.addAttribute("partnerNames", user.isPartner() ? PartnerNames.Names.NONE
-                : partnerNames.of(disputes.stream().map(DisputeView::partnerId).toList()));
+                : partnerNames.of(choices, disputes.stream().map(DisputeView::partnerId).toList()));
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         // a page beyond the last redirects to the last (PageBounds, as every paged list)
         PageBounds.last(model, total, PAGE_SIZE);
         model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < total);
-        model.addAttribute("show", all ? "all" : "work");
         if (user.isPartner()) {
             int statementPage = Math.max(0, statementsPage);
             Gateway.Listing statements = gateway.list(
@@ -198,6 +233,47 @@ class DisputesController {
         model.addAttribute("form", Map.of("lineId", lineId, "category", category, "amount", amount,
                 "description", description));
         return "dispute-new";
+    }
+
+    /**
+     * Staff's filters of the queue (or of every dispute): a partner, a status (the queue: one of its open states,
+     * else all of them), a category and an order ({@link #SORTS}), each as dispute-service's list takes it. A status,
+     * category or order the page does not offer is ignored (the page offers them); the partner id is checked by the
+     * page.
+     */
+    record QueueFilter(boolean all, String partnerId, String status, String category, String sort) {
+
+        static QueueFilter of(boolean all, String partnerId, String status, String category, String sort) {
+            String wanted = status.strip();
+            return new QueueFilter(all, partnerId.strip().toLowerCase(java.util.Locale.ROOT),
+                    (all ? STATUSES : WORK_STATUSES).contains(wanted) ? wanted : "",
+                    CATEGORIES.contains(category.strip()) ? category.strip() : "",
+                    SORTS.contains(sort.strip()) ? sort.strip() : all ? "-createdAt" : "dueBy");
+        }
+
+        /** The list's URI up to its paging ({@code offset} and {@code limit} variables follow {@code variables}). */
+        String query(List<Object> variables) {
+            StringBuilder uri = new StringBuilder(TICKETS).append('?');
+            List<String> statuses = !status.isEmpty() ? List.of(status) : all ? List.of() : WORK_STATUSES;
+            for (int i = 0; i < statuses.size(); i++) {
+                uri.append("status={status").append(i).append("}&");
+                variables.add(statuses.get(i));
+            }
+            if (!category.isEmpty()) {
+                uri.append("category={category}&");
+                variables.add(category);
+            }
+            if (!partnerId.isEmpty()) {
+                uri.append("partnerId={partnerId}&");
+                variables.add(partnerId);
+            }
+            // the "all" view's default order is the service's own: it is not named, as before
+            if (!(all && "-createdAt".equals(sort))) {
+                uri.append("sort={sort}&");
+                variables.add(sort);
+            }
+            return uri.append("offset={offset}&limit={limit}").toString();
+        }
     }
 
     record Statement(String id, String documentNumber, String currency, String total, List<Line> lines) {

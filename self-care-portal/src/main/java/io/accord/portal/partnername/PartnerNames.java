@@ -32,6 +32,10 @@ public class PartnerNames {
     static final String ORGANIZATIONS = "/tmf-api/party/v4/organization";
     /** Ids per call: keeps the URI short; a page needs more only for a run of hundreds of partners. */
     static final int PER_CALL = 100;
+    /** Organizations per call of {@link #choices()}: onboarding's largest page. */
+    static final int CHOICES_PER_CALL = 500;
+    /** The most partners a filter offers. */
+    static final int CHOICES_MAX = 2000;
     private static final Logger log = LoggerFactory.getLogger(PartnerNames.class);
 
     private final Gateway gateway;
@@ -82,6 +86,60 @@ public class PartnerNames {
             }
         }
         return names;
+    }
+
+    /**
+     * Every partner to choose from by name, for a list's partner filter (statements, the dispute work queue): onboarding's
+     * organizations a page of {@value #CHOICES_PER_CALL} at a time ({@code ?fields=id,name,tradingName&offset=&limit=}),
+     * at most {@value #CHOICES_MAX}, ordered by name. Empty when the list cannot be read (logged): the filter then offers
+     * only "all partners" and the partner already chosen. The chosen partner ({@code chosen}, blank for none) is
+     * always offered, by its short id when onboarding does not list it.
+     */
+    public List<Choice> choices(String chosen) {
+        List<Choice> choices = new ArrayList<>();
+        try {
+            for (int offset = 0; offset < CHOICES_MAX; offset += CHOICES_PER_CALL) {
+                Gateway.Listing page = gateway.list(ORGANIZATIONS + "?fields=id,name,tradingName&offset={offset}"
+                        + "&limit={limit}", offset, CHOICES_PER_CALL);
+                for (JsonNode organization : page.items()) {
+                    String id = organization.path("id").asString("").toLowerCase(java.util.Locale.ROOT);
+                    String name = organization.path("name").asString("").strip();
+                    if (name.isEmpty()) {
+                        name = organization.path("tradingName").asString("").strip();
+                    }
+                    if (Ids.isUuid(id)) {
+                        choices.add(new Choice(id, name.isEmpty() ? Display.shortId(id) : name, !name.isEmpty()));
+                    }
+                }
+                if (page.items().isEmpty() || offset + CHOICES_PER_CALL >= page.total()) {
+                    break;
+                }
+            }
+        } catch (GatewayException e) {
+            log.warn("partners to choose from not available: {}", e.getMessage());
+            choices.clear();
+        }
+        String wanted = chosen == null ? "" : chosen.strip().toLowerCase(java.util.Locale.ROOT);
+        if (Ids.isUuid(wanted) && choices.stream().noneMatch(choice -> choice.id().equals(wanted))) {
+            choices.add(new Choice(wanted, Display.shortId(wanted), false));
+        }
+        choices.sort(java.util.Comparator.comparing(Choice::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Choice::id));
+        return List.copyOf(choices);
+    }
+
+    /** A partner a filter offers: its id and name ({@code named}: onboarding named it, else the short id). */
+    public record Choice(String id, String name, boolean named) {
+    }
+
+    /**
+     * The names the choices know, for a page that offers every partner anyway (one call less); none: the names of
+     * {@code partnerIds} asked for as {@link #of} does.
+     */
+    public Names of(List<Choice> choices, Collection<String> partnerIds) {
+        Map<String, String> names = new LinkedHashMap<>();
+        choices.stream().filter(Choice::named).forEach(choice -> names.put(choice.id(), choice.name()));
+        return names.isEmpty() ? of(partnerIds) : new Names(names);
     }
 
     /** Partner names by id, as one page resolved them. */

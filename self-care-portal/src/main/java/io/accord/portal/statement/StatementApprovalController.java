@@ -1,5 +1,6 @@
 package io.accord.portal.statement;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -34,21 +35,22 @@ class StatementApprovalController {
 
     @PostMapping("/statements/{id}/approval")
     String approve(@PathVariable UUID id, @AuthenticationPrincipal OidcUser principal,
-                   @RequestParam(defaultValue = "") String state, RedirectAttributes redirect) {
+                   @RequestParam Map<String, String> back, RedirectAttributes redirect) {
         StaffActions.require(principal, Roles.FINANCE);
-        return step(redirect, state, "statements.approved", "statements.fourEyes",
+        return step(redirect, back, "statements.approved", "statements.fourEyes",
                 () -> gateway.post("/api/settlement/statements/{id}/approval", null, id));
     }
 
     @PostMapping("/statements/{id}/issue")
     String issue(@PathVariable UUID id, @AuthenticationPrincipal OidcUser principal,
-                 @RequestParam(defaultValue = "") String state, RedirectAttributes redirect) {
+                 @RequestParam Map<String, String> back, RedirectAttributes redirect) {
         StaffActions.require(principal, Roles.FINANCE);
-        return step(redirect, state, "statements.issued", "statements.notIssuable",
+        return step(redirect, back, "statements.issued", "statements.notIssuable",
                 () -> gateway.post("/api/settlement/statements/{id}/issue", null, id));
     }
 
-    private static String step(RedirectAttributes redirect, String state, String doneKey, String conflictKey,
+    /** The step; then back to the list with its filters ({@code back}: the form's hidden fields) kept. */
+    private static String step(RedirectAttributes redirect, Map<String, String> back, String doneKey, String conflictKey,
                                Supplier<JsonNode> call) {
         try {
             JsonNode statement = call.get();
@@ -62,9 +64,9 @@ class StatementApprovalController {
             redirect.addFlashAttribute("statementErrorKey", conflictKey);
             redirect.addFlashAttribute("statementErrorDetail", e.detail());
         }
-        if (!state.isBlank()) {
-            redirect.addAttribute("state", state);
-        }
+        StatementFilter.of(back.get("partnerId"), back.get("state"), back.get("direction"),
+                back.get("documentNumber"), back.get("issuedFrom"), back.get("issuedTo")).parameters()
+                .forEach(redirect::addAttribute);
         return "redirect:/statements";
     }
 }

@@ -1,9 +1,6 @@
 package io.accord.portal.statement;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -18,9 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.accord.portal.gateway.Gateway;
-import io.accord.portal.partnername.PartnerNames;
-import io.accord.portal.security.PortalUser;
-import io.accord.portal.layout.PageBounds;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,54 +26,41 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class StatementsController {
 
-    private static final int PAGE_SIZE = 20;
-    private static final Set<String> STATES = Set.of("DRAFT", "APPROVED", "ISSUED", "PAID");
-
     private final Gateway gateway;
-    private final PartnerNames partnerNames;
+    private final StatementList list;
 
-    StatementsController(Gateway gateway, PartnerNames partnerNames) {
+    StatementsController(Gateway gateway, StatementList list) {
         this.gateway = gateway;
-        this.partnerNames = partnerNames;
+        this.list = list;
     }
 
     record Row(String id, String documentNumber, String state, String direction, String currency,
                BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount, String issuedAt,
                boolean downloadable, String preparedBy, String approvedBy, String partnerId) {
-    }
 
-    @GetMapping("/statements")
-    String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(required = false) String state,
-                @RequestParam(defaultValue = "0") int page, Model model) {
-        String filter = state != null && STATES.contains(state) ? state : null;
-        int offset = Math.max(0, page) * PAGE_SIZE;
-        Gateway.Listing listing = filter == null
-                ? gateway.list("/api/settlement/statements?offset={offset}&limit={limit}", offset, PAGE_SIZE)
-                : gateway.list("/api/settlement/statements?state={state}&offset={offset}&limit={limit}", filter,
-                offset, PAGE_SIZE);
-        List<Row> rows = new ArrayList<>();
-        for (JsonNode item : listing.items()) {
+        static Row of(JsonNode item) {
             String itemState = item.path("state").asString();
-            rows.add(new Row(item.path("id").asString(), item.path("documentNumber").asString(""), itemState,
+            return new Row(item.path("id").asString(), item.path("documentNumber").asString(""), itemState,
                     item.path("direction").asString(""), item.path("currency").asString(""),
                     amount(item, "netAmount"), amount(item, "taxAmount"), amount(item, "totalAmount"),
                     item.path("issuedAt").asString(""),
                     "ISSUED".equals(itemState) || "PAID".equals(itemState), item.path("preparedBy").asString(""),
-                    item.path("approvedBy").asString(""), item.path("partnerId").asString("")));
+                    item.path("approvedBy").asString(""), item.path("partnerId").asString(""));
         }
-        // staff read every partner's statements: a column names the partner (a partner sees only its own)
-        boolean staff = principal != null && PortalUser.of(principal).partnerId() == null;
-        model.addAttribute("showsPartner", staff);
-        model.addAttribute("partnerNames", staff ? partnerNames.of(rows.stream().map(Row::partnerId).toList())
-                : PartnerNames.Names.NONE);
-        model.addAttribute("statements", rows);
-        model.addAttribute("total", listing.total());
-        model.addAttribute("page", Math.max(0, page));
-        PageBounds.last(model, listing.total(), PAGE_SIZE);
-        model.addAttribute("hasNext", offset + rows.size() < listing.total());
-        model.addAttribute("state", filter);
-        model.addAttribute("states", List.of("DRAFT", "APPROVED", "ISSUED", "PAID"));
-        return "statements";
+    }
+
+    /**
+     * The list, filtered as settlement filters it (partner, state, direction, document number, issued from and to:
+     * {@link StatementFilter}), {@value StatementList#PAGE_SIZE} a page; the filters stay in the paging links.
+     */
+    @GetMapping("/statements")
+    String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(required = false) String partnerId,
+                @RequestParam(required = false) String state, @RequestParam(required = false) String direction,
+                @RequestParam(required = false) String documentNumber,
+                @RequestParam(required = false) String issuedFrom, @RequestParam(required = false) String issuedTo,
+                @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
+        return list.show(principal, StatementFilter.of(partnerId, state, direction, documentNumber, issuedFrom,
+                issuedTo), page, model, response);
     }
 
     /** A statement's amount as the service sent it (a JSON number or string), {@code null} when absent. */

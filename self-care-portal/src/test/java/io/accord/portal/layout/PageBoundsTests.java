@@ -27,12 +27,12 @@ class PageBoundsTests extends PortalTestSupport {
 
     @Test
     void aPageBeyondTheLastRedirectsToTheLastWithItsFilter() throws Exception {
-        STUB.answerJson("GET", STATEMENTS, 200, "[]", Map.of("X-Total-Count", "45"));
+        STUB.answerJson("GET", STATEMENTS, 200, "[]", Map.of("X-Total-Count", "120"));
 
         mvc.perform(get("/statements?state=ISSUED&page=999").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/statements?state=ISSUED&page=2"));
-        // 13 statements are one page of 20: the first
+        // 13 statements are one page of 50: the first
         STUB.answerJson("GET", STATEMENTS, 200, "[]", Map.of("X-Total-Count", "13"));
         mvc.perform(get("/statements?page=998").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isFound())
@@ -47,11 +47,11 @@ class PageBoundsTests extends PortalTestSupport {
 
     @Test
     void theLastPageItselfIsShown() throws Exception {
-        STUB.answerJson("GET", STATEMENTS, 200, "[]", Map.of("X-Total-Count", "45"));
+        STUB.answerJson("GET", STATEMENTS, 200, "[]", Map.of("X-Total-Count", "120"));
 
         mvc.perform(get("/statements?page=2").with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk());
-        assertThat(STUB.requestsTo("GET", STATEMENTS).getLast().query()).isEqualTo("offset=40&limit=20");
+        assertThat(STUB.requestsTo("GET", STATEMENTS).getLast().query()).isEqualTo("offset=100&limit=50");
     }
 
     @Test

@@ -65,6 +65,18 @@ class StatementApprovalControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aSingleApprovalReturnsToTheListWithAllItsFilters() throws Exception {
+        STUB.answerJson("POST", "/api/settlement/statements/" + DRAFT + "/approval",
+                "{\"id\":\"%s\",\"state\":\"APPROVED\"}".formatted(DRAFT));
+
+        mvc.perform(post("/statements/" + DRAFT + "/approval").param("partnerId", PARTNER_A).param("state", "DRAFT")
+                        .param("direction", "PAYABLE").param("issuedFrom", "01.11.2026").with(csrf())
+                        .with(TestUsers.staff("finance-b", "finance")))
+                .andExpect(redirectedUrl("/statements?partnerId=" + PARTNER_A
+                        + "&state=DRAFT&direction=PAYABLE&issuedFrom=01.11.2026"));
+    }
+
+    @Test
     void thePreparerIsRefusedByFourEyesAndToldWhy() throws Exception {
         STUB.answerJson("POST", "/api/settlement/statements/" + DRAFT + "/approval", 409,
                 "{\"status\":409,\"detail\":\"four-eyes: finance prepared this statement\"}", Map.of());

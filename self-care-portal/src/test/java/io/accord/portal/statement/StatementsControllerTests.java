@@ -46,7 +46,7 @@ class StatementsControllerTests extends PortalTestSupport {
                         not(containsString("/statements/" + DRAFT + "/document")),
                         containsString("Not issued yet"), containsString("<label for=\"state\""))));
         assertThat(STUB.requestsTo("GET", "/api/settlement/statements").getFirst().query())
-                .isEqualTo("offset=0&limit=20");
+                .isEqualTo("offset=0&limit=50");
     }
 
     @Test
@@ -86,8 +86,8 @@ class StatementsControllerTests extends PortalTestSupport {
         mvc.perform(get("/statements?state=BOGUS").with(TestUsers.staff("finance", "finance")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("No statements.")));
 
-        assertThat(STUB.requests()).extracting(StubGateway.Request::query)
-                .containsExactly("state=ISSUED&offset=0&limit=20", "offset=0&limit=20");
+        assertThat(STUB.requestsTo("GET", "/api/settlement/statements")).extracting(StubGateway.Request::query)
+                .containsExactly("state=ISSUED&offset=0&limit=50", "offset=0&limit=50");
     }
 
     @Test
@@ -139,5 +139,57 @@ class StatementsControllerTests extends PortalTestSupport {
                             containsString("<th scope=\"col\">Partner</th>"), containsString("<a href=\"/statements\""),
                             not(containsString("/approval")), not(containsString("/issue\"")))));
         }
+    }
+
+    @Test
+    void staffFilterByAPartnerChosenByNameNumberDirectionAndIssuedDaysKeptInThePagingLinks() throws Exception {
+        STUB.answerJson("GET", "/api/settlement/statements", 200, """
+                [{"id":"%s","partnerId":"%s","documentNumber":"ACD-2026-000042","state":"ISSUED",
+                  "direction":"RECEIVABLE","currency":"EUR","totalAmount":-18.27}]""".formatted(ISSUED, PARTNER_A),
+                Map.of("X-Total-Count", "120"));
+        STUB.answerJson("GET", "/tmf-api/party/v4/organization", 200, """
+                [{"id":"%s","name":"Streamly GmbH"},{"id":"22222222-2222-4222-8222-222222222222","name":"Alpha AG"}]"""
+                .formatted(PARTNER_A), Map.of("X-Total-Count", "2"));
+
+        String page = mvc.perform(get("/statements?partnerId=" + PARTNER_A + "&direction=RECEIVABLE"
+                        + "&documentNumber=ACD-2026-000042&issuedFrom=01.11.2026&issuedTo=2026-11-30&page=1")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        // the partner is chosen by name, the chosen one selected; names in alphabetical order
+                        containsString("<select id=\"statement-partner\" name=\"partnerId\">"),
+                        containsString("<option value=\"" + PARTNER_A + "\" selected=\"selected\">Streamly GmbH</option>"),
+                        containsString("<option value=\"RECEIVABLE\" selected=\"selected\">"),
+                        containsString("value=\"ACD-2026-000042\""), containsString("value=\"01.11.2026\""),
+                        containsString("<span>Streamly GmbH</span>"),
+                        containsString("href=\"/statements?partnerId=" + PARTNER_A + "&amp;direction=RECEIVABLE"
+                                + "&amp;documentNumber=ACD-2026-000042&amp;issuedFrom=01.11.2026"
+                                + "&amp;issuedTo=2026-11-30&amp;page=2\""))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf(">Alpha AG<")).isLessThan(page.indexOf(">Streamly GmbH</option>"));
+        // settlement's issuedTo is exclusive: the day after the last one asked for; days as ISO
+        assertThat(STUB.requestsTo("GET", "/api/settlement/statements")).singleElement()
+                .extracting(StubGateway.Request::query).isEqualTo("partnerId=" + PARTNER_A
+                        + "&direction=RECEIVABLE&documentNumber=ACD-2026-000042&issuedFrom=2026-11-01"
+                        + "&issuedTo=2026-12-01&offset=50&limit=50");
+        // every partner is offered, in one call that also names the rows' partners
+        assertThat(STUB.requestsTo("GET", "/tmf-api/party/v4/organization")).singleElement()
+                .extracting(StubGateway.Request::query).isEqualTo("fields=id,name,tradingName&offset=0&limit=500");
+    }
+
+    @Test
+    void aFilterThatCannotBeReadIsABadRequestSaidAtTheFilterWithNothingAsked() throws Exception {
+        for (String[] bad : new String[][] {{"issuedFrom", "31.02.2026", "A day is written 2026-12-07 or 07.12.2026."},
+                {"partnerId", "not-a-partner", "This partner is not one we know"},
+                {"documentNumber", "X".repeat(65), "A document number has at most 64 characters."}}) {
+            mvc.perform(get("/statements").param(bad[0], bad[1]).with(TestUsers.staff("finance", "finance")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(allOf(containsString(bad[2]), not(containsString("No statements.")))));
+        }
+        mvc.perform(get("/statements").param("issuedFrom", "2026-11-30").param("issuedTo", "01.11.2026")
+                        .header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Der letzte Tag liegt vor dem ersten.")));
+        assertThat(STUB.requestsTo("GET", "/api/settlement/statements")).isEmpty();
     }
 }

@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Staff: partner invoices and how they reconciled (docs/settlement-reconciliation.md): per invoice the outcome of
- * each compared line (our amount, theirs, the difference and the tolerance) and the record-level usage match (counts
- * and amounts per outcome). Read-only: reconciling is the partner's and finance's work through the invoice itself.
+ * each compared line (our amount, theirs, the difference and the tolerance, and the issued credit and debit notes our
+ * amount includes) and the record-level usage match (counts and amounts per outcome). Read-only: reconciling is the partner's and finance's work through the invoice itself.
  */
 @Controller
 class ReconciliationController {
@@ -86,9 +86,14 @@ class ReconciliationController {
         String reconciliationId = invoice.path("latestReconciliation").path("id").asString("");
         if (!reconciliationId.isEmpty()) {
             JsonNode reconciliation = gateway.get(API + "/reconciliations/{id}", reconciliationId);
+            List<IncludedNote> notes = new ArrayList<>();
+            reconciliation.path("notes").forEach(note -> notes.add(IncludedNote.of(note)));
+            Map<String, String> numbers = new java.util.HashMap<>();
+            notes.forEach(note -> numbers.put(note.id(), note.number()));
             List<ResultLine> lines = new ArrayList<>();
-            reconciliation.path("lines").forEach(line -> lines.add(ResultLine.of(line)));
+            reconciliation.path("lines").forEach(line -> lines.add(ResultLine.of(line, numbers)));
             model.addAttribute("reconciliation", Reconciliation.of(reconciliation));
+            model.addAttribute("notes", notes);
             model.addAttribute("lines", lines);
             model.addAttribute("offeringNames", offeringNames.of(lines.stream().map(ResultLine::offeringId).toList()));
         }
@@ -162,12 +167,30 @@ class ReconciliationController {
     }
 
     /**
+     * An issued credit or debit note our side of the reconciliation included (docs/settlement-reconciliation.md,
+     * "Notes"): {@code type} {@code CREDIT_NOTE} or {@code DEBIT_NOTE}, its number, issued at (ISO).
+     */
+    record IncludedNote(String id, String type, String documentNumber, String issuedAt) {
+
+        /** Its document number, else the start of its id. */
+        public String number() {
+            return documentNumber.isEmpty() ? Display.shortId(id) : documentNumber;
+        }
+
+        static IncludedNote of(JsonNode note) {
+            return new IncludedNote(note.path("id").asString(""), note.path("type").asString(""),
+                    note.path("documentNumber").asString(""), note.path("issuedAt").asString(""));
+        }
+    }
+
+    /**
      * One compared key: our amount, theirs, the difference (theirs − ours) and the tolerance; {@code side}
-     * {@code REVENUE_SHARE} (the partner's supply) or {@code WHOLESALE} (ours), empty when the keys left it out.
+     * {@code REVENUE_SHARE} (the partner's supply) or {@code WHOLESALE} (ours), empty when the keys left it out;
+     * {@code notes} the numbers of the issued notes whose lines our amount includes ({@code noteLineIds}).
      */
     record ResultLine(int lineNo, String outcome, boolean beyondTolerance, String offeringId, String usageType,
                       String period, String reference, String statementAmount, String invoiceAmount,
-                      String difference, String tolerance, String side) {
+                      String difference, String tolerance, String side, List<String> notes) {
 
         /**
          * The parts of the key it compared by after the offering in the user's words, e.g. {@code Voice · this
@@ -179,13 +202,31 @@ class ReconciliationController {
                     .filter(part -> !part.isEmpty()).collect(java.util.stream.Collectors.joining(" · "));
         }
 
-        static ResultLine of(JsonNode line) {
+        /** The included notes' numbers, joined by {@code ", "}. */
+        public String noteNumbers() {
+            return String.join(", ", notes);
+        }
+
+        /**
+         * @param numbers the included notes' numbers by id; a note line of a note not among them (not expected) is
+         *                named by the start of its note's id
+         */
+        static ResultLine of(JsonNode line, Map<String, String> numbers) {
+            java.util.Set<String> notes = new java.util.LinkedHashSet<>();
+            line.path("noteLineIds").forEach(noteLineId -> {
+                // <note id>-<line number>
+                String lineId = noteLineId.asString("");
+                String noteId = lineId.substring(0, Math.max(0, lineId.lastIndexOf('-')));
+                if (!noteId.isEmpty()) {
+                    notes.add(numbers.getOrDefault(noteId, Display.shortId(noteId)));
+                }
+            });
             return new ResultLine(line.path("lineNo").asInt(0), line.path("outcome").asString(""),
                     line.path("beyondTolerance").asBoolean(false), line.path("offeringId").asString(""),
                     line.path("usageType").asString(""), line.path("period").asString(""),
                     line.path("reference").asString(""), Display.amount(line.path("statementAmount")),
                     Display.amount(line.path("invoiceAmount")), Display.amount(line.path("difference")),
-                    Display.amount(line.path("tolerance")), line.path("side").asString(""));
+                    Display.amount(line.path("tolerance")), line.path("side").asString(""), List.copyOf(notes));
         }
     }
 

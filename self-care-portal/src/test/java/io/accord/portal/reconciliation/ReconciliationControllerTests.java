@@ -198,6 +198,75 @@ class ReconciliationControllerTests extends PortalTestSupport {
                         .doesNotContain(">Submitted<"));
     }
 
+    private static final String CREDIT_NOTE = "6c000000-0000-4000-8000-000000000006";
+    private static final String DEBIT_NOTE = "6d000000-0000-4000-8000-000000000007";
+
+    /**
+     * Our side counted the statement's issued notes (docs/settlement-reconciliation.md, "Notes"): a credit note of
+     * 5.00 on the VOICE line and 0.01 on no line, a debit note on the VOICE line too.
+     */
+    @Test
+    void theIssuedNotesOurSideCountedAreListedAndNamedAtTheLinesTheyCorrect() throws Exception {
+        STUB.answerJson("GET", API + "/partner-invoices/" + INVOICE, """
+                {"id":"%s","partnerId":"%s","invoiceNumber":"INV-2026-0050","currency":"EUR","totalAmount":19.29,
+                 "submittedBy":"pia","submittedAt":"2026-12-06T08:00:00Z",
+                 "latestReconciliation":{"id":"%s","outcomes":{"MATCHED":2}},"latestUsageMatch":null}"""
+                .formatted(INVOICE, PARTNER_A, RECONCILIATION));
+        STUB.answerJson("GET", API + "/reconciliations/" + RECONCILIATION, """
+                {"id":"%s","statementId":"5b0d2c0e-0000-4000-8000-000000000042","documentNumber":"ACD-2026-000016",
+                 "keys":["OFFERING","USAGE_TYPE","PERIOD","SIDE"],"currency":"EUR","statementTotal":19.29,
+                 "invoiceTotal":19.29,"difference":0,"discrepancies":false,
+                 "notes":[{"id":"%s","href":"/api/settlement/notes/%s","type":"CREDIT_NOTE",
+                           "documentNumber":"ACD-2026-000017","issuedAt":"2026-12-05T23:30:00Z"},
+                          {"id":"%s","href":"/api/settlement/notes/%s","type":"DEBIT_NOTE",
+                           "documentNumber":"ACD-2026-000018","issuedAt":"2026-12-06T07:15:00Z"}],
+                 "lines":[{"lineNo":1,"outcome":"MATCHED","offeringId":"%s","usageType":"VOICE","period":"CURRENT",
+                           "side":"REVENUE_SHARE","statementAmount":19.28,"invoiceAmount":19.28,"difference":0,
+                           "tolerance":0,"statementLineIds":["5b0d2c0e-0000-4000-8000-000000000042-1"],
+                           "noteLineIds":["%s-1","%s-1"]},
+                          {"lineNo":2,"outcome":"MATCHED","offeringId":null,"usageType":null,"period":"CURRENT",
+                           "reference":"ACD-2026-000017","side":"REVENUE_SHARE","statementAmount":0.01,
+                           "invoiceAmount":0.01,"difference":0,"tolerance":0,"statementLineIds":[],
+                           "noteLineIds":["%s-2"]},
+                          {"lineNo":3,"outcome":"MATCHED","offeringId":"%s","usageType":"SMS","period":"CURRENT",
+                           "side":"REVENUE_SHARE","statementAmount":0,"invoiceAmount":0,"difference":0,
+                           "tolerance":0,"statementLineIds":["5b0d2c0e-0000-4000-8000-000000000042-2"],
+                           "noteLineIds":[]}]}"""
+                .formatted(RECONCILIATION, CREDIT_NOTE, CREDIT_NOTE, DEBIT_NOTE, DEBIT_NOTE, OFFERING, CREDIT_NOTE,
+                        DEBIT_NOTE, CREDIT_NOTE, OFFERING));
+
+        mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("Credit and debit notes on our side")
+                        .contains("<td>Credit note</td>", "<th scope=\"row\">ACD-2026-000017</th>",
+                                "<time datetime=\"2026-12-05T23:30:00Z\">2026-12-05</time>")
+                        .contains("<td>Debit note</td>", "<th scope=\"row\">ACD-2026-000018</th>",
+                                "<time datetime=\"2026-12-06T07:15:00Z\">2026-12-06</time>")
+                        .containsOnlyOnce(">incl. notes ACD-2026-000017, ACD-2026-000018</span>")
+                        .containsOnlyOnce(">incl. note ACD-2026-000017</span>")
+                        .doesNotContain("CREDIT_NOTE", "DEBIT_NOTE", CREDIT_NOTE + "-"));
+
+        mvc.perform(get("/reconciliation/" + INVOICE).header("Accept-Language", "de")
+                        .with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("Gutschriften und Belastungsanzeigen auf unserer Seite", "<td>Gutschrift</td>",
+                                "<td>Belastungsanzeige</td>", ">05.12.2026</time>", ">06.12.2026</time>",
+                                ">inkl. Belege ACD-2026-000017, ACD-2026-000018</span>",
+                                ">inkl. Beleg ACD-2026-000017</span>"));
+    }
+
+    @Test
+    void aReconciliationThatIncludedNoNotesShowsNone() throws Exception {
+        answersAReconciliationPerSide("");
+
+        mvc.perform(get("/reconciliation/" + INVOICE).with(TestUsers.staff("finance", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("data-testid=\"included-notes\"")),
+                        not(containsString("data-testid=\"line-notes\"")), not(containsString("incl. note")))));
+    }
+
     @Test
     void anInvoiceNotReconciledYetSaysSo() throws Exception {
         STUB.answerJson("GET", API + "/partner-invoices/" + INVOICE, """

@@ -199,7 +199,7 @@ public class CorrectionNotes {
      * that one.
      */
     private List<NoteCeilings.Adjusted> adjustedElsewhere(Statements.View statement, List<CorrectionNote> earlier,
-                                                          AgreementActivated.TaxTreatment treatment) {
+                                                          SettlementMath.Treatment treatment) {
         Set<UUID> ownNotes = earlier.stream().map(note -> note.id).collect(java.util.stream.Collectors.toSet());
         List<Statements.Line> untaxed = statement.lines().stream().filter(line -> !"TAX".equals(line.type()))
                 .toList();
@@ -214,7 +214,7 @@ public class CorrectionNotes {
                 .map(adjustment -> {
                     BigDecimal amount = atMinorUnit(adjustment.amount(), currency);
                     BigDecimal tax = SettlementMath.toMinorUnit(SettlementMath.tax(Money.of(amount, currency),
-                            treatment.ratePercent(), treatment.reverseCharge()).amount()).amount();
+                            treatment).amount()).amount();
                     return new NoteCeilings.Adjusted(adjustment.adjustmentId(), adjustment.disputeId(),
                             "DEBIT_PARTNER".equals(adjustment.direction()) ? CorrectionNote.Type.DEBIT_NOTE
                                     : CorrectionNote.Type.CREDIT_NOTE, onlyLine, amount, amount.add(tax),

@@ -285,7 +285,8 @@ class BankAccountChangeTests {
                 "{\"reason\":\"contract ended\"}").json();
 
         assertThat(terminated.has("pendingBankAccount")).isFalse();
-        JsonNode trail = as(TestJwt.staff("aud", Roles.AUDITOR)).get("/api/onboarding/audit?resourceId=" + id).json();
+        JsonNode trail = as(TestJwt.staff("aud", Roles.AUDITOR))
+                .get("/api/onboarding/audit?resourceType=partner&resourceId=" + id).json();
         assertThat(trail.get(0).get("action").asString()).isEqualTo("bank-account-change-cancelled");
         assertThat(trail.get(0).get("before").get("pendingBankAccount").get("iban").asString())
                 .isEqualTo("FR1420041010050500013M02606");

@@ -296,7 +296,7 @@ class OrganizationConformanceTests {
         assertThat(refused.json().get("detail").asString()).contains("TERMINATED");
         assertThat(manager.get(ORGANIZATIONS + "/" + terminated).status()).isEqualTo(200);
         JsonNode trail = TestHttp.localPort(port).as(TestJwt.staff("a", Roles.AUDITOR))
-                .get("/api/onboarding/audit?resourceId=" + unused).json();
+                .get("/api/onboarding/audit?resourceType=partner&resourceId=" + unused).json();
         assertThat(trail.get(0).get("action").asString()).isEqualTo("deleted");
         ConsumerRecord<String, byte[]> event = TestKafka.awaitRecords(Topics.PARTNER_EVENTS,
                 record -> unused.equals(record.key())

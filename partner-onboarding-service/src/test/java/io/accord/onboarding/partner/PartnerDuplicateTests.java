@@ -180,8 +180,8 @@ class PartnerDuplicateTests {
         assertThat(merged.json().has("possibleDuplicateOf")).isFalse();
         assertThat(manager.get(PARTNERS + "/" + survivor).json().get("status").asString()).isEqualTo("ACTIVE");
         assertThat(entry(manager.get(DUPLICATES).json(), duplicate)).isNull();
-        assertThat(auditor.get("/api/onboarding/audit?resourceId=" + duplicate).json().get(0).get("action")
-                .asString()).isEqualTo("duplicate-merged");
+        assertThat(auditor.get("/api/onboarding/audit?resourceType=partner&resourceId=" + duplicate).json().get(0)
+                .get("action").asString()).isEqualTo("duplicate-merged");
         assertThat(manager.post(DUPLICATES + "/" + duplicate + "/merge",
                 "{\"survivorId\": \"" + survivor + "\"}").status()).isEqualTo(409);
     }

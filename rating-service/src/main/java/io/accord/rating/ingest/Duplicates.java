@@ -1,6 +1,7 @@
 package io.accord.rating.ingest;
 
 import io.accord.platform.persistence.PagedQuery;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,12 +43,14 @@ class Duplicates {
      * @param original    what the first occurrence became; {@code null} when nothing is kept of it (a record whose
      *                    identity was read but that was set aside before it claimed its key is not)
      */
+    @Schema(name = "UsageDuplicate")
     record Item(UUID duplicateId, String source, String usageId, LocalDate receivedDay, Instant receivedAt,
                 Instant detectedAt, String channel, Integer kafkaPartition, Long kafkaOffset, Boolean conflicting,
                 Original original) {
     }
 
     /** The first occurrence: {@code kind} SUSPENSE (a suspense id) or RATED (a rated id), and when it was received. */
+    @Schema(name = "UsageDuplicateOriginal")
     record Original(String kind, UUID id, Instant receivedAt) {
     }
 

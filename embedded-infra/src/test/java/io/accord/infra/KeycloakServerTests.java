@@ -221,6 +221,38 @@ class KeycloakServerTests {
         assertThat(adminSend(admin, "GET", realmAdmin + "/users/" + userId, null).body()).doesNotContain("someone-else");
     }
 
+    @Test
+    void loginsAndAdminChangesAreRecordedAsEventsKeptForThirteenMonths() throws Exception {
+        // SOX-style controls: who logged in (or failed to), and who changed users, roles or clients, must be traceable
+        String admin = adminToken();
+        String realmAdmin = keycloak.baseUrl() + "/admin/realms/accord";
+        String config = adminSend(admin, "GET", realmAdmin + "/events/config", null).body();
+        assertThat(JsonPath.<Boolean>read(config, "$.eventsEnabled")).isTrue();
+        assertThat(JsonPath.<Boolean>read(config, "$.adminEventsEnabled")).isTrue();
+        // details would copy the user representation (names, e-mail) into every admin event: personal data kept out
+        assertThat(JsonPath.<Boolean>read(config, "$.adminEventsDetailsEnabled")).isFalse();
+        assertThat(((Number) JsonPath.read(config, "$.eventsExpiration")).longValue()).isEqualTo(396L * 24 * 3600);
+
+        passwordGrant("auditor", "auditor-dev");
+        postForm(keycloak.tokenUri(), Map.of("grant_type", "password", "client_id", "accord-cli",
+                "username", "auditor", "password", "not-the-password"));
+        String events = adminSend(admin, "GET", realmAdmin + "/events?max=100", null).body();
+        List<String> auditorEvents = JsonPath.read(events, "$[?(@.details.username == 'auditor')].type");
+        assertThat(auditorEvents).contains("LOGIN", "LOGIN_ERROR");
+
+        assertThat(adminSend(admin, "POST", realmAdmin + "/users", """
+                {"username":"event-trail-user","enabled":true,"email":"event-trail-user@accord.example.com",
+                 "firstName":"Eve","lastName":"Trail"}
+                """).statusCode()).isEqualTo(201);
+        String userId = JsonPath.read(adminSend(admin, "GET",
+                realmAdmin + "/users?exact=true&username=event-trail-user", null).body(), "$[0].id");
+        String adminEvents = adminSend(admin, "GET", realmAdmin + "/admin-events?max=100", null).body();
+        List<String> userCreations = JsonPath.read(adminEvents,
+                "$[?(@.operationType == 'CREATE' && @.resourceType == 'USER')].resourcePath");
+        assertThat(userCreations).contains("users/" + userId);
+        assertThat(adminEvents).doesNotContain("event-trail-user@accord.example.com");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static Map<String, Object> passwordGrant(String username, String password) throws Exception {

@@ -115,14 +115,14 @@ public final class Codes {
         // partner's view shows for our staff (docs/disputes.md, "Who a partner sees") and no user (system)
         kinds.put("DisputeActor", List.of("Accord", "system"));
         // every service's audit trail: the resource types its entries name
-        kinds.put("AuditResource", List.of("application", "partner", "individual", "identity-provisioning",
+        kinds.put("AuditResource", List.of("application", "partner", "partner-user", "individual", "identity-provisioning",
                 "denylist-entry", "document", "agreement", "agreement-template", "hub-subscription",
                 "category", "productOffering", "productSpecification", "importJob", "exportJob", "productOrder",
                 "cancelProductOrder", "saga", "quote", "product", "inventoryPool", "inventoryItem", "partnerEndpoint",
-                "UsageSuspense", "UsageFileJob", "RerateJob", "SettlementPeriod", "SettlementStatement",
+                "UsageSuspense", "UsageFileJob", "RerateJob", "SettlementPeriod", "SettlementRun", "SettlementStatement",
                 "CorrectionNote", "DisputeAdjustment", "DisputeAdjustmentSetting", "FxRate", "PartnerInvoice",
                 "Reconciliation", "UsageMatch", "troubleTicket", "troubleTicketInternalNote", "job-item",
-                "outbox-event"));
+                "outbox-event", "request"));
         // every service's audit trail: the actions its entries name (the literal ones; others read as words)
         kinds.put("AuditAction", List.of("CANCEL", "COMPLETE", "COMPLETED", "FAILED", "RECONCILED", "RECYCLE",
                 "REQUEST", "REQUESTED", "RESUME", "SCHEDULE", "STARTED", "SUBMITTED", "SUPERSEDED", "USAGE_FILE_UPLOADED",

@@ -95,6 +95,7 @@ class AuditExportController {
                                                  @RequestParam(required = false) String resourceId,
                                                  @RequestParam(required = false) String actor,
                                                  @RequestParam(required = false) String action,
+                                                 @RequestParam(required = false) String correlationId,
                                                  @Parameter(required = true, description = "occurredAt at or after:"
                                                          + " an ISO-8601 instant or date (midnight UTC)",
                                                          schema = @Schema(type = "string", format = "date-time"))
@@ -123,7 +124,7 @@ class AuditExportController {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("partner", partnerId).addValue("type", blankToNull(resourceType))
                 .addValue("resource", blankToNull(resourceId)).addValue("actor", blankToNull(actor))
-                .addValue("action", blankToNull(action))
+                .addValue("action", blankToNull(action)).addValue("correlation", blankToNull(correlationId))
                 .addValue("from", start.atOffset(ZoneOffset.UTC)).addValue("to", end.atOffset(ZoneOffset.UTC));
         StreamingResponseBody body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));

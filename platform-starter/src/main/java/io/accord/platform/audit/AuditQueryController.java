@@ -39,6 +39,7 @@ class AuditQueryController {
               and (cast(:action as text) is null or action = cast(:action as text))
               and (cast(:from as timestamptz) is null or occurred_at >= cast(:from as timestamptz))
               and (cast(:to as timestamptz) is null or occurred_at < cast(:to as timestamptz))
+              and (cast(:correlation as text) is null or correlation_id = cast(:correlation as text))
             """;
 
     private final JdbcClient jdbc;
@@ -52,10 +53,11 @@ class AuditQueryController {
     @GetMapping("${accord.platform.api-base-path:/api}/audit")
     @PreAuthorize("hasAnyRole('" + Roles.AUDITOR + "', '" + Roles.PLATFORM_ADMIN + "')")
     @Operation(operationId = "auditTrail",
-            summary = "Audit trail of this service, filtered by partner, resource type, resource id, actor, action"
-                    + " and time",
+            summary = "Audit trail of this service, filtered by partner, resource type, resource id, actor, action,"
+                    + " correlation id and time",
             description = "Every filter is optional and exact; they combine. actor matches the username or the"
-                    + " immutable subject id (actorId) of whoever acted. from (inclusive) and to (exclusive) bound"
+                    + " immutable subject id (actorId) of whoever acted; correlationId is the X-Correlation-Id of the request"
+                    + " (or of the event's request) that wrote the entry. from (inclusive) and to (exclusive) bound"
                     + " occurredAt, each an ISO-8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01, midnight"
                     + " UTC).")
     ResponseEntity<List<AuditEntry>> audit(@RequestParam(required = false) UUID partnerId,
@@ -63,6 +65,7 @@ class AuditQueryController {
                                            @RequestParam(required = false) String resourceId,
                                            @RequestParam(required = false) String actor,
                                            @RequestParam(required = false) String action,
+                                           @RequestParam(required = false) String correlationId,
                                            @Parameter(schema = @Schema(type = "string", format = "date-time"))
                                            @RequestParam(required = false) String from,
                                            @Parameter(schema = @Schema(type = "string", format = "date-time"))
@@ -77,6 +80,7 @@ class AuditQueryController {
         PagedQuery.Slice<AuditEntry> page = PagedQuery.from(jdbc, "audit_event " + FILTER)
                 .param("partner", partnerId).param("type", resourceType).param("resource", resourceId)
                 .param("actor", blankToNull(actor)).param("action", blankToNull(action))
+                .param("correlation", blankToNull(correlationId))
                 .param("from", start == null ? null : start.atOffset(ZoneOffset.UTC))
                 .param("to", end == null ? null : end.atOffset(ZoneOffset.UTC))
                 .orderBy("id desc")

@@ -97,6 +97,29 @@ class AuditTrailTests {
     }
 
     @Test
+    void followsOneRequestByItsCorrelationIdInTheQueryAndTheExport() {
+        String correlation = "trace-" + UUID.randomUUID();
+        String traced = staff.header("X-Correlation-Id", correlation).post("/api/things", "{\"name\":\"traced\"}")
+                .json().get("id").asString();
+        staff.post("/api/things", "{\"name\":\"untraced\"}");
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audra", Roles.AUDITOR));
+
+        JsonNode entries = auditor.get("/api/audit?correlationId=" + correlation).json();
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("resourceId").asString()).isEqualTo(traced);
+        assertThat(entries.get(0).get("correlationId").asString()).isEqualTo(correlation);
+        assertThat(auditor.get("/api/audit?correlationId=no-such-request").json()).isEmpty();
+
+        String csv = auditor.get("/api/audit/export?from=2000-01-01&to=2000-04-01&correlationId=" + correlation).body();
+        assertThat(csv.lines()).as("a header only: nothing of that request so long ago").hasSize(1);
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        csv = auditor.get("/api/audit/export?from=" + today + "&to=" + tomorrow + "&correlationId=" + correlation)
+                .body();
+        assertThat(csv.lines().skip(1)).hasSize(1).allMatch(line -> line.contains(traced) && line.endsWith(correlation));
+    }
+
+    @Test
     void theApplicationRunsAsARoleThatOwnsNothingAndFlywayAsTheOwner() throws SQLException {
         try (Connection superuser = superuser(); Statement statement = superuser.createStatement()) {
             var owners = statement.executeQuery("""

@@ -179,8 +179,8 @@ class CrossServiceAuditTests extends GatewayTestSupport {
     @Test
     void refusesAnUnknownParameterNamingItAndTheOnesItReadsAsTheServicesDo() {
         // ?actr= answered the whole trail, unfiltered, while every service answers it 400
-        String expected = "'actr' is not a query parameter of this operation; it reads action, actor, from, limit,"
-                + " offset, partnerId, resourceId, resourceType, to (see the API documentation at /swagger-ui.html)";
+        String expected = "'actr' is not a query parameter of this operation; it reads action, actor, correlationId,"
+                + " from, limit, offset, partnerId, resourceId, resourceType, to (see the API documentation at /swagger-ui.html)";
         client.get().uri("/api/audit?limit=5&actr=ops")
                 .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.AUDITOR)))
                 .exchange()

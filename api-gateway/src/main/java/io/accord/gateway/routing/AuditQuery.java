@@ -23,11 +23,12 @@ import java.util.UUID;
  * @param resourceId   only this resource, or {@code null}
  * @param actor        only entries of this actor (username or subject id), or {@code null}
  * @param action       only this action, or {@code null}
+ * @param correlationId only entries written for this request ({@code X-Correlation-Id}), or {@code null}
  * @param from         only entries that occurred at or after this instant, or {@code null}
  * @param to           only entries that occurred before this instant, or {@code null}
  */
-record AuditQuery(UUID partnerId, String resourceType, String resourceId, String actor, String action, Instant from,
-                  Instant to, int offset, int limit) {
+record AuditQuery(UUID partnerId, String resourceType, String resourceId, String actor, String action,
+                  String correlationId, Instant from, Instant to, int offset, int limit) {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
@@ -39,8 +40,8 @@ record AuditQuery(UUID partnerId, String resourceType, String resourceId, String
     static final int SERVICE_MAX_LIMIT = 1000;
 
     /** The raw filter parameters, as the caller sent them. */
-    record Filters(String partnerId, String resourceType, String resourceId, String actor, String action, String from,
-                   String to) {
+    record Filters(String partnerId, String resourceType, String resourceId, String actor, String action,
+                   String correlationId, String from, String to) {
     }
 
     /** Parses the raw query parameters; a blank one counts as absent. */
@@ -55,7 +56,7 @@ record AuditQuery(UUID partnerId, String resourceType, String resourceId, String
         }
         return new AuditQuery(uuid("partnerId", filters.partnerId()), text("resourceType", filters.resourceType()),
                 text("resourceId", filters.resourceId()), text("actor", filters.actor()),
-                text("action", filters.action()), from, to, skip, pageSize);
+                text("action", filters.action()), text("correlationId", filters.correlationId()), from, to, skip, pageSize);
     }
 
     /** The longest time one export covers (a quarter): from and to may be at most this many days apart. */
@@ -85,7 +86,7 @@ record AuditQuery(UUID partnerId, String resourceType, String resourceId, String
         }
         return new AuditQuery(uuid("partnerId", filters.partnerId()), text("resourceType", filters.resourceType()),
                 text("resourceId", filters.resourceId()), text("actor", filters.actor()),
-                text("action", filters.action()), from, to, 0, 0);
+                text("action", filters.action()), text("correlationId", filters.correlationId()), from, to, 0, 0);
     }
 
     /** How many of its newest entries each service must answer for this page to be exact. */
@@ -110,6 +111,9 @@ record AuditQuery(UUID partnerId, String resourceType, String resourceId, String
         }
         if (action != null) {
             filters.put("action", action);
+        }
+        if (correlationId != null) {
+            filters.put("correlationId", correlationId);
         }
         if (from != null) {
             filters.put("from", from.toString());

@@ -73,6 +73,9 @@ class CrossServiceAuditController {
             @Parameter(description = "Username or subject id (actorId) of whoever acted")
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
+            @Parameter(description = "The X-Correlation-Id of the request (or of the event's request) that wrote the"
+                    + " entries: one request followed through every service")
+            @RequestParam(required = false) String correlationId,
             @Parameter(description = "occurredAt at or after: an ISO-8601 instant or date (midnight UTC)",
                     schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(required = false) String from,
@@ -85,11 +88,12 @@ class CrossServiceAuditController {
             @RequestParam(required = false) String limit,
             ServerWebExchange exchange) {
         AuditQuery query = AuditQuery.parse(
-                new AuditQuery.Filters(partnerId, resourceType, resourceId, actor, action, from, to), offset, limit);
+                new AuditQuery.Filters(partnerId, resourceType, resourceId, actor, action, correlationId, from, to),
+                offset, limit);
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        String correlationId = CorrelationId.of(exchange);
+        String requestCorrelationId = CorrelationId.of(exchange);
         return Flux.fromArray(Service.values())
-                .flatMapSequential(service -> services.fetch(service, query, authorization, correlationId))
+                .flatMapSequential(service -> services.fetch(service, query, authorization, requestCorrelationId))
                 .collectList()
                 .map(trails -> answer(AuditTrailMerge.merge(trails, query.offset(), query.limit()), trails.size()));
     }
@@ -124,6 +128,9 @@ class CrossServiceAuditController {
             @Parameter(description = "Username or subject id (actorId) of whoever acted")
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
+            @Parameter(description = "The X-Correlation-Id of the request (or of the event's request) that wrote the"
+                    + " entries: one request followed through every service")
+            @RequestParam(required = false) String correlationId,
             @Parameter(description = "occurredAt at or after: an ISO-8601 instant or date (midnight UTC)",
                     required = true, schema = @Schema(type = "string", format = "date-time"))
             @RequestParam(required = false) String from,
@@ -132,11 +139,11 @@ class CrossServiceAuditController {
             @RequestParam(required = false) String to,
             ServerWebExchange exchange) {
         AuditQuery query = AuditQuery.export(
-                new AuditQuery.Filters(partnerId, resourceType, resourceId, actor, action, from, to));
+                new AuditQuery.Filters(partnerId, resourceType, resourceId, actor, action, correlationId, from, to));
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        String correlationId = CorrelationId.of(exchange);
+        String requestCorrelationId = CorrelationId.of(exchange);
         return Flux.fromArray(Service.values())
-                .flatMapSequential(service -> services.export(service, query, authorization, correlationId))
+                .flatMapSequential(service -> services.export(service, query, authorization, requestCorrelationId))
                 .collectList()
                 .map(exports -> {
                     List<String> unanswered = exports.stream().filter(export -> !export.isAnswered())
@@ -176,9 +183,9 @@ class CrossServiceAuditController {
     @ApiResponse(responseCode = "503", description = "No service answered")
     Mono<ResponseEntity<AuditVerifications>> verification(ServerWebExchange exchange) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        String correlationId = CorrelationId.of(exchange);
+        String requestCorrelationId = CorrelationId.of(exchange);
         return Flux.fromArray(Service.values())
-                .flatMapSequential(service -> services.verify(service, authorization, correlationId))
+                .flatMapSequential(service -> services.verify(service, authorization, requestCorrelationId))
                 .collectList()
                 .map(answers -> {
                     AuditVerifications verifications = AuditVerifications.of(answers);

@@ -30,6 +30,16 @@ public class SlaPolicy {
                 targets.resolution());
     }
 
+    /**
+     * A deadline paused at {@code pausedAt} (a dispute awaiting the partner's information) and running again at
+     * {@code resumedAt}: moved on by the whole business days paused, counted as the deadlines are (by local date: asked
+     * on a Friday and answered the next Monday moves it one business day; answered the same day, none).
+     */
+    public Instant resumed(Instant due, Instant pausedAt, Instant resumedAt) {
+        int paused = calendar.businessDaysBetween(pausedAt, resumedAt);
+        return paused == 0 ? due : calendar.plusBusinessDays(due, paused);
+    }
+
     /** When the first response and the resolution are due, and the business-day targets they came from. */
     public record Deadlines(Instant firstResponseDue, Instant resolutionDue, int firstResponseDays,
                             int resolutionDays) {

@@ -13,7 +13,8 @@ import java.util.UUID;
  * The dispute aggregate: what is disputed and the guarded transitions OPEN → IN_REVIEW → RESOLUTION_PROPOSED →
  * ACCEPTED (the partner, or its silence on a credit) → RESOLVED → CLOSED; a partner's rejection of a proposal
  * records REJECTED and returns to IN_REVIEW; WITHDRAWN by the partner before a resolution; ESCALATED on an SLA breach or the partner's
- * request. An illegal transition throws {@link ConflictException} (409 naming the state). Every transition is kept
+ * request; PENDING_INFORMATION while staff await the partner's answer to a question (the resolution deadline paused).
+ * Staff may assign it to one of them ({@link #assignee}, staff only). An illegal transition throws {@link ConflictException} (409 naming the state). Every transition is kept
  * in {@link #history}.
  */
 final class Dispute {
@@ -85,7 +86,12 @@ final class Dispute {
     final String openedBy;
     final Instant openedAt;
     final Instant firstResponseDue;
-    final Instant resolutionDue;
+    /** Moved on by the business days the dispute was {@link DisputeState#PENDING_INFORMATION}. */
+    Instant resolutionDue;
+    /** Since when the resolution deadline is paused (the dispute is pending information); {@code null}: it runs. */
+    Instant resolutionPausedAt;
+    /** The staff user working the dispute; {@code null}: nobody. Never shown to the partner. */
+    String assignee;
     String description;
     DisputeState state;
     Instant firstRespondedAt;
@@ -132,16 +138,70 @@ final class Dispute {
     }
 
     void describe(String description, Instant at) {
-        requireOneOf("described", DisputeState.OPEN, DisputeState.IN_REVIEW);
+        requireOneOf("described", DisputeState.OPEN, DisputeState.IN_REVIEW, DisputeState.PENDING_INFORMATION);
         this.description = description;
         this.updatedAt = at;
     }
 
     /** Staff take the dispute up: its first response. */
     void startReview(String by, Instant at) {
-        requireOneOf("reviewed", DisputeState.OPEN, DisputeState.ESCALATED);
+        startReview(by, at, resolutionDue);
+    }
+
+    /**
+     * Staff take the dispute up; one pending information is taken back without the partner's answer, its resolution
+     * deadline running again from {@code resumedDue} (the deadline moved on by the business days it was paused).
+     */
+    void startReview(String by, Instant at, Instant resumedDue) {
+        requireOneOf("reviewed", DisputeState.OPEN, DisputeState.ESCALATED, DisputeState.PENDING_INFORMATION);
         responded(at);
+        resume(resumedDue);
         move(DisputeState.IN_REVIEW, by, STAFF, null, at);
+    }
+
+    /**
+     * Staff ask the partner for information ({@code question}, which the partner sees as the step's reason): the
+     * dispute awaits the partner and its resolution deadline is paused until the answer. An answer the partner sees,
+     * so the first response.
+     */
+    void requestInformation(String by, String question, Instant at) {
+        requireOneOf("asked for information", DisputeState.IN_REVIEW, DisputeState.ESCALATED);
+        responded(at);
+        this.resolutionPausedAt = at;
+        move(DisputeState.PENDING_INFORMATION, by, STAFF, question, at);
+    }
+
+    /** The partner answers staff's question: back in review, the resolution deadline running from {@code resumedDue}. */
+    void informationProvided(String by, Instant at, Instant resumedDue) {
+        requireOneOf("given information", DisputeState.PENDING_INFORMATION);
+        resume(resumedDue);
+        move(DisputeState.IN_REVIEW, by, PARTNER, INFORMATION_PROVIDED, at);
+    }
+
+    /** The reason recorded for the partner's answer (the answer itself is in the thread). */
+    static final String INFORMATION_PROVIDED = "information provided";
+
+    private void resume(Instant resumedDue) {
+        if (resolutionPausedAt != null) {
+            this.resolutionDue = resumedDue;
+            this.resolutionPausedAt = null;
+        }
+    }
+
+    /**
+     * Staff give the dispute to a staff user ({@code null}: to nobody) while it is not closed or withdrawn (a resolved
+     * one still awaits its closure). No state changes and the partner is not shown it, so its last update stays.
+     */
+    void assign(String assignee) {
+        if (!assignable()) {
+            throw new ConflictException("Dispute " + id + " is " + state.tmf() + " and cannot be assigned");
+        }
+        this.assignee = assignee;
+    }
+
+    /** Whether it can be assigned: it is not closed or withdrawn. */
+    boolean assignable() {
+        return state != DisputeState.CLOSED && state != DisputeState.WITHDRAWN;
     }
 
     /**
@@ -267,6 +327,7 @@ final class Dispute {
         if (state == DisputeState.RESOLUTION_PROPOSED) {
             this.proposal = proposal.answered(Proposal.WITHDRAWN);
         }
+        this.resolutionPausedAt = null;
         move(DisputeState.WITHDRAWN, by, PARTNER, reason, at);
     }
 
@@ -296,8 +357,9 @@ final class Dispute {
         return state.isOpen() && firstRespondedAt == null && !firstResponseBreached && !now.isBefore(firstResponseDue);
     }
 
+    /** Whether the resolution deadline passed (and was not yet reported); never while it is paused. */
     boolean resolutionOverdue(Instant now) {
-        return state.isOpen() && !resolutionBreached && !now.isBefore(resolutionDue);
+        return state.isOpen() && resolutionPausedAt == null && !resolutionBreached && !now.isBefore(resolutionDue);
     }
 
     /** Records that the {@code FIRST_RESPONSE} or {@code RESOLUTION} deadline passed; reported once. */

@@ -15,11 +15,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,9 +42,11 @@ import java.util.List;
 class DisputeController {
 
     private final DisputeService service;
+    private final DisputeAssignments assignments;
 
-    DisputeController(DisputeService service) {
+    DisputeController(DisputeService service, DisputeAssignments assignments) {
         this.service = service;
+        this.assignments = assignments;
     }
 
     /**
@@ -186,6 +190,57 @@ class DisputeController {
     DisputeResources.TicketView escalate(@PathVariable String id,
                                          @Valid @RequestBody DisputeResources.OptionalReason request) {
         return service.escalate(id, request.reason());
+    }
+
+    @PostMapping("/{id}/information-request")
+    @PreAuthorize(DisputeConfiguration.WORKERS)
+    @Operation(operationId = "requestDisputeInformation", summary = "Ask the partner for information (staff, on a "
+            + "dispute in review or escalated): it becomes pendingInformation, the question its status change reason, "
+            + "and its resolution deadline is paused until the partner answers")
+    @RequestExample("disputes/information-request.json")
+    DisputeResources.TicketView requestInformation(@PathVariable String id,
+                                                   @Valid @RequestBody DisputeResources.InformationRequest request) {
+        return service.requestInformation(id, request.question());
+    }
+
+    @PostMapping("/{id}/information")
+    @PreAuthorize(DisputeConfiguration.PARTNERS)
+    @Operation(operationId = "provideDisputeInformation", summary = "Answer staff's question (the partner, while "
+            + "the dispute is pendingInformation; a comment then answers too): the text joins the thread, the dispute "
+            + "goes back to review and its resolution deadline moves on by the business days it waited")
+    @RequestExample("disputes/information.json")
+    DisputeResources.TicketView provideInformation(@PathVariable String id,
+                                                   @Valid @RequestBody DisputeResources.CommentRequest request) {
+        return service.provideInformation(id, request.text());
+    }
+
+    @PutMapping("/{id}/assignee")
+    @PreAuthorize(DisputeConfiguration.WORKERS)
+    @Operation(operationId = "assignDispute", summary = "Give the dispute to a staff user (\"me\": yourself), "
+            + "unless it is closed or withdrawn (409); staff only see who, never the partner; a concurrent change is "
+            + "a 409")
+    @RequestExample("disputes/assignee.json")
+    DisputeResources.TicketView assign(@PathVariable String id,
+                                       @Valid @RequestBody DisputeResources.AssigneeRequest request) {
+        return assignments.assign(id, request.assignee());
+    }
+
+    @DeleteMapping("/{id}/assignee")
+    @PreAuthorize(DisputeConfiguration.WORKERS)
+    @Operation(operationId = "unassignDispute", summary = "Leave the dispute to nobody")
+    DisputeResources.TicketView unassign(@PathVariable String id) {
+        return assignments.unassign(id);
+    }
+
+    @PostMapping("/assignments")
+    @PreAuthorize(DisputeConfiguration.WORKERS)
+    @Operation(operationId = "assignDisputes", summary = "Give many disputes (up to 500) to one staff user, all or "
+            + "none: a 400 naming every dispute that is unknown or closed or withdrawn (unknown, notAssignable), "
+            + "and nothing is assigned; a concurrent change to one is a 409 and assigns none")
+    @RequestExample("disputes/assignments.json")
+    DisputeResources.BulkAssignmentView assignAll(
+            @Valid @RequestBody DisputeResources.BulkAssignmentRequest request) {
+        return assignments.assignAll(request.disputeIds(), request.assignee());
     }
 
     @PostMapping("/{id}/closure")

@@ -138,6 +138,17 @@ class DisputeNotifications {
                 "added", null, java.util.Map.of("disputeId", dispute.id.toString()));
     }
 
+    /**
+     * An assignment (or its removal, {@code after} null) is audited as a resource of its own: the dispute's audit rows
+     * carry the partner's view, which never names the assignee. No event, no hub notification: nothing the partner
+     * sees changed.
+     */
+    void assigned(Dispute dispute, String before, String after) {
+        audit.record(new PartnerId(dispute.partnerId), "troubleTicketAssignment", dispute.id.toString(),
+                after == null ? "unassigned" : "assigned", before == null ? null : java.util.Map.of("assignee", before),
+                after == null ? null : java.util.Map.of("assignee", after));
+    }
+
     void breached(Dispute dispute, String timer, String escalatedTo) {
         publish(new DisputeSlaBreached(UUID.randomUUID(), clock.instant(), dispute.id.toString(),
                 dispute.partnerId.toString(), dispute.category.name(), timer,

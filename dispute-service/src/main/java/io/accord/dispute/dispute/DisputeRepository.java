@@ -109,6 +109,8 @@ class DisputeRepository {
                                proposed_at = :proposedAt,
                                rejection_reason = :rejection, outcome = :outcome, adjustment_id = :adjustment,
                                resolved_by = :resolvedBy, resolved_at = :resolvedAt, closed_at = :closedAt,
+                               resolution_due = :resolutionDue, resolution_paused_at = :pausedAt,
+                               assignee = :assignee,
                                history = cast(:history as jsonb), updated_at = :updatedAt, version = version + 1
                         where id = :id and version = :version
                         """)
@@ -123,6 +125,8 @@ class DisputeRepository {
                 .param("rejection", dispute.rejectionReason).param("outcome", dispute.outcome)
                 .param("adjustment", dispute.adjustmentId).param("resolvedBy", dispute.resolvedBy)
                 .param("resolvedAt", ts(dispute.resolvedAt)).param("closedAt", ts(dispute.closedAt))
+                .param("resolutionDue", ts(dispute.resolutionDue)).param("pausedAt", ts(dispute.resolutionPausedAt))
+                .param("assignee", dispute.assignee)
                 .param("history", json.writeValueAsString(dispute.history))
                 .param("updatedAt", ts(dispute.updatedAt)).update();
         if (updated == 0) {
@@ -144,10 +148,12 @@ class DisputeRepository {
      * What a list asks for: any of the states, categories, statements and partners asked for (each empty when not
      * asked; partners within the caller's scope: a partner asking only for another's gets nothing), opened in
      * {@code [createdFrom, createdTo)} and with a disputed amount in {@code [amountFrom, amountTo]} (each {@code null}
-     * when not asked; the amount as it is, whatever the currency).
+     * when not asked; the amount as it is, whatever the currency), assigned to any of {@code assignees} or, when
+     * {@code unassigned}, to nobody (neither asked: any assignee).
      */
     record ListFilter(List<String> states, List<String> categories, List<String> statementIds, List<UUID> partnerIds,
-                      Instant createdFrom, Instant createdTo, BigDecimal amountFrom, BigDecimal amountTo) {
+                      Instant createdFrom, Instant createdTo, BigDecimal amountFrom, BigDecimal amountTo,
+                      List<String> assignees, boolean unassigned) {
     }
 
     /**
@@ -197,10 +203,27 @@ class DisputeRepository {
         anyOf(where, anyOf, "category", "categories", filter.categories());
         anyOf(where, anyOf, "statement_id", "statements", filter.statementIds());
         anyOf(where, anyOf, "partner_id", "wanted", filter.partnerIds());
+        assignedTo(where, anyOf, filter.assignees(), filter.unassigned());
         return PagedQuery.from(jdbc, where.toString()).param("partner", partner)
                 .param("createdFrom", ts(filter.createdFrom())).param("createdTo", ts(filter.createdTo()))
                 .param("amountFrom", filter.amountFrom()).param("amountTo", filter.amountTo())
                 .params(anyOf).orderBy(order.sql).page(page, this::dispute).map(this::withItems);
+    }
+
+    /** A condition that the dispute is assigned to one of {@code assignees}, or to nobody; none when neither is asked. */
+    private static void assignedTo(StringBuilder where, Map<String, Object> params, List<String> assignees,
+                                   boolean unassigned) {
+        List<String> conditions = new ArrayList<>();
+        if (!assignees.isEmpty()) {
+            conditions.add("assignee in (:assignees)");
+            params.put("assignees", assignees);
+        }
+        if (unassigned) {
+            conditions.add("assignee is null");
+        }
+        if (!conditions.isEmpty()) {
+            where.append(" and (").append(String.join(" or ", conditions)).append(')');
+        }
     }
 
     /** A condition that the column is one of {@code values} (TMF630 alternatives); none when nothing is asked. */
@@ -284,6 +307,8 @@ class DisputeRepository {
 
     private static void copyState(Dispute from, Dispute to) {
         to.state = from.state;
+        to.resolutionPausedAt = from.resolutionPausedAt;
+        to.assignee = from.assignee;
         to.firstRespondedAt = from.firstRespondedAt;
         to.firstResponseBreached = from.firstResponseBreached;
         to.resolutionBreached = from.resolutionBreached;
@@ -309,6 +334,8 @@ class DisputeRepository {
                 rs.getString("opened_by"), instant(rs, "opened_at"), instant(rs, "first_response_due"),
                 instant(rs, "resolution_due"));
         dispute.state = DisputeState.valueOf(rs.getString("state"));
+        dispute.resolutionPausedAt = instant(rs, "resolution_paused_at");
+        dispute.assignee = rs.getString("assignee");
         dispute.firstRespondedAt = instant(rs, "first_responded_at");
         dispute.firstResponseBreached = rs.getBoolean("first_response_breached");
         dispute.resolutionBreached = rs.getBoolean("resolution_breached");

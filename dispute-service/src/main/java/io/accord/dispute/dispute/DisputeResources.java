@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
 /**
  * TMF621 TroubleTicket resources for billing disputes, and the requests of {@code /api/disputes}. Accord's
  * extensions on the ticket: {@code category}, {@code disputedAmount}, {@code source}, {@code proposal},
- * {@code outcome}, {@code adjustmentId}, {@code adjustmentSettlement}, {@code escalatedTo}, {@code sla}. Nothing here ever carries an internal
+ * {@code outcome}, {@code adjustmentId}, {@code adjustmentSettlement}, {@code escalatedTo}, {@code sla}, {@code assignee} (staff only). Nothing here ever carries an internal
  * note: those have their own staff-only view ({@link InternalNoteView}).
  */
 final class DisputeResources {
@@ -73,6 +73,37 @@ final class DisputeResources {
     }
 
     record OptionalReason(@Size(max = 2000) String reason) {
+    }
+
+    /** A staff user's name as Keycloak keeps it (lower case), or {@value #ME} for the caller. */
+    static final String USER_NAME = "^[a-z0-9][a-z0-9._@+-]{0,199}$";
+    /** Who the caller is, in an assignment and in the {@code assignee} filter. */
+    static final String ME = "me";
+    /** No assignee, in the {@code assignee} filter. */
+    static final String NONE = "none";
+
+    /** To whom staff give a dispute: a staff user's name, or {@value #ME}. */
+    record AssigneeRequest(
+            @Schema(description = "a staff user's name (lower case, as Keycloak keeps it), or \"me\" for yourself",
+                    example = "me")
+            @NotBlank @Pattern(regexp = USER_NAME, message = "must be a user name (lower case) or me") String assignee) {
+    }
+
+    /** Many disputes to one staff user, all or none. */
+    record BulkAssignmentRequest(
+            @Schema(description = "the disputes (ids), each open, in review, pending, proposed, escalated, accepted or "
+                    + "resolved (not closed or withdrawn)")
+            @NotNull @Size(min = 1, max = 500) List<@NotBlank @Size(max = 64) String> disputeIds,
+            @Schema(description = "a staff user's name (lower case), or \"me\"", example = "me")
+            @NotBlank @Pattern(regexp = USER_NAME, message = "must be a user name (lower case) or me") String assignee) {
+    }
+
+    /** The disputes assigned, and to whom. */
+    record BulkAssignmentView(String assignee, List<String> disputeIds) {
+    }
+
+    /** Staff's question to the partner: the partner sees it as the step's reason. */
+    record InformationRequest(@NotBlank @Size(max = 2000) String question) {
     }
 
     /** Finance's adjustment: {@code amount} 0 turns the dispute down without moving money. */
@@ -173,8 +204,14 @@ final class DisputeResources {
         }
     }
 
-    record SlaView(Instant firstResponseDue, Instant resolutionDue, Instant firstRespondedAt,
-                   boolean firstResponseBreached, boolean resolutionBreached) {
+    record SlaView(Instant firstResponseDue,
+                   @Schema(description = "when the resolution is due; while the dispute is pendingInformation it is "
+                           + "paused (resolutionPausedAt) and the partner's answer moves it on by the business days "
+                           + "paused") Instant resolutionDue,
+                   Instant firstRespondedAt,
+                   boolean firstResponseBreached, boolean resolutionBreached,
+                   @Schema(description = "since when the resolution deadline is paused: the dispute awaits the "
+                           + "partner's information; null while it runs") Instant resolutionPausedAt) {
     }
 
     /**
@@ -227,11 +264,14 @@ final class DisputeResources {
                       List<PartyView> relatedParty, List<NoteView> note, List<AttachmentView> attachment,
                       List<StatusChangeView> statusChangeHistory, ProposalView proposal, String outcome,
                       String adjustmentId, AdjustmentSettlementView adjustmentSettlement, String escalatedTo,
-                      SlaView sla, @JsonProperty("@type") String type) {
+                      SlaView sla,
+                      @Schema(description = "the staff user working the dispute (staff only: a partner's view never "
+                              + "has it); absent when nobody is assigned") String assignee,
+                      @JsonProperty("@type") String type) {
 
         /**
          * The ticket as its partner may see it: the adjustment's placement without the ids of a draft, the proposal
-         * without the staff user who made it, every other actor ({@code changedBy}, a note's {@code author}, and a
+         * without the staff user who made it, no assignee, every other actor ({@code changedBy}, a note's {@code author}, and a
          * staff escalation's default reason "requested by …") as {@code names} shows it to the partner
          * ({@link ActorNames}: a staff user as {@value ActorNames#STAFF}), and an attachment's {@code uploadedBy} by
          * the side it was uploaded from.
@@ -250,7 +290,8 @@ final class DisputeResources {
                     note == null ? null : note.stream().map(each -> each.forPartner(names)).toList(),
                     attachment == null ? null : attachment.stream().map(AttachmentView::forPartner).toList(),
                     history, proposal == null ? null : proposal.forPartner(), outcome, adjustmentId,
-                    adjustmentSettlement == null ? null : adjustmentSettlement.forPartner(), escalatedTo, sla, type);
+                    adjustmentSettlement == null ? null : adjustmentSettlement.forPartner(), escalatedTo, sla, null,
+                    type);
         }
     }
 

@@ -2,6 +2,7 @@ package io.accord.dispute.dispute;
 
 import io.accord.contracts.events.DisputeResolved;
 import io.accord.contracts.value.PartnerId;
+import io.accord.dispute.calendar.SlaPolicy;
 import io.accord.dispute.document.DisputableDocuments;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
@@ -35,12 +36,14 @@ class DisputeService {
     private final DisputableDocuments documents;
     private final CreditLimits limits;
     private final DisputeProperties properties;
+    private final SlaPolicy sla;
     private final Tenancy tenancy;
     private final Clock clock;
 
     DisputeService(DisputeRepository disputes, DisputeThread thread, Evidence evidence,
                    DisputeNotifications notifications, DisputableDocuments documents, CreditLimits limits,
-                   DisputeProperties properties, Tenancy tenancy, Clock clock) {
+                   DisputeProperties properties, SlaPolicy sla, Tenancy tenancy, Clock clock) {
+        this.sla = sla;
         this.disputes = disputes;
         this.thread = thread;
         this.evidence = evidence;
@@ -84,9 +87,43 @@ class DisputeService {
         return notifications.view(dispute);
     }
 
+    /** Also takes back a question the partner has not answered: its resolution deadline runs again. */
     @Transactional
     DisputeResources.TicketView startReview(String id) {
-        return step(id, "reviewed", dispute -> dispute.startReview(tenancy.actor(), clock.instant()));
+        Instant now = clock.instant();
+        return step(id, "reviewed", dispute -> dispute.startReview(tenancy.actor(), now, resumedDue(dispute, now)));
+    }
+
+    /** Staff ask the partner a question: the dispute awaits its answer, the resolution deadline paused. */
+    @Transactional
+    DisputeResources.TicketView requestInformation(String id, String question) {
+        return step(id, "information-requested", dispute -> dispute.requestInformation(tenancy.actor(), question,
+                clock.instant()));
+    }
+
+    /**
+     * The partner's answer to staff's question: kept in the thread as the partner's comment, and the dispute back in
+     * review with its resolution deadline moved on by the business days it waited (409 unless it awaits one).
+     */
+    @Transactional
+    DisputeResources.TicketView provideInformation(String id, String text) {
+        Dispute dispute = visible(id);
+        requirePartner(dispute, "answers");
+        return answered(dispute, text);
+    }
+
+    private DisputeResources.TicketView answered(Dispute dispute, String text) {
+        Instant now = clock.instant();
+        return moved(dispute, "information-provided", d -> {
+            d.informationProvided(tenancy.actor(), now, resumedDue(d, now));
+            thread.comment(d.id, tenancy.actor(), Dispute.PARTNER, text, now);
+        });
+    }
+
+    /** The resolution deadline of a dispute whose paused clock runs again now (as it is when it runs). */
+    private Instant resumedDue(Dispute dispute, Instant now) {
+        return dispute.resolutionPausedAt == null ? dispute.resolutionDue
+                : sla.resumed(dispute.resolutionDue, dispute.resolutionPausedAt, now);
     }
 
     /**
@@ -155,9 +192,14 @@ class DisputeService {
         return step(id, "closed", dispute -> dispute.close(tenancy.actor(), clock.instant()));
     }
 
+    /** A partner's comment on a dispute awaiting its information is its answer ({@link #provideInformation}). */
     @Transactional
     DisputeResources.TicketView comment(String id, String text) {
         Dispute dispute = visible(id);
+        if (!tenancy.isStaff() && dispute.state == DisputeState.PENDING_INFORMATION) {
+            requirePartner(dispute, "answers");
+            return answered(dispute, text);
+        }
         DisputeResources.TicketView before = notifications.view(dispute);
         Instant now = clock.instant();
         boolean unanswered = dispute.firstRespondedAt == null;
@@ -316,7 +358,8 @@ class DisputeService {
         }
     }
 
-    private Dispute visible(String id) {
+    /** The dispute if the caller may see it; else 404, as for one that does not exist. */
+    Dispute visible(String id) {
         return parse(id).flatMap(disputes::find)
                 .filter(found -> tenancy.canAccess(new PartnerId(found.partnerId)))
                 .orElseThrow(() -> new NotFoundException("troubleTicket", id));

@@ -32,7 +32,8 @@ final class DisputeViews {
                 dispute.history.stream().map(change -> new DisputeResources.StatusChangeView(change.state(),
                         change.at(), change.reason(), change.by(), "StatusChange")).toList(),
                 proposal(dispute, autoAcceptAfter),
-                dispute.outcome, dispute.adjustmentId, settlement, dispute.escalatedTo, sla(dispute), "TroubleTicket");
+                dispute.outcome, dispute.adjustmentId, settlement, dispute.escalatedTo, sla(dispute), dispute.assignee,
+                "TroubleTicket");
     }
 
     /**
@@ -50,7 +51,8 @@ final class DisputeViews {
 
     static DisputeResources.SlaView sla(Dispute dispute) {
         return new DisputeResources.SlaView(dispute.firstResponseDue, dispute.resolutionDue,
-                dispute.firstRespondedAt, dispute.firstResponseBreached, dispute.resolutionBreached);
+                dispute.firstRespondedAt, dispute.firstResponseBreached, dispute.resolutionBreached,
+                dispute.resolutionPausedAt);
     }
 
     static DisputeResources.Money money(BigDecimal amount, String currency) {

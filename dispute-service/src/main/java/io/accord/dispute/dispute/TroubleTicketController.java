@@ -2,6 +2,8 @@ package io.accord.dispute.dispute;
 
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.Problems;
+import io.accord.platform.security.Tenancy;
 import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.MergePatch;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -50,13 +53,14 @@ class TroubleTicketController {
     /** The disputed amount's range (inclusive), as the other services bound a list ({@code usageDate.gte}). */
     private static final String AMOUNT_FROM = "amount.gte";
     private static final String AMOUNT_TO = "amount.lte";
+    private static final String ASSIGNEE = "assignee";
     /**
      * status, category, statementId and partnerId are read here (TMF630 alternatives, {@link #alternatives}) and
      * filtered in the database, as is the creation time; the other simple attributes on the resource.
      */
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(DisputeResources.TicketView.class)
             .alsoAccepts("status", "category", "statementId", "partnerId", "createdFrom", "createdTo", "sort",
-                    AMOUNT_FROM, AMOUNT_TO);
+                    AMOUNT_FROM, AMOUNT_TO, ASSIGNEE);
 
     private static final String STATUSES = String.join(", ", Arrays.stream(DisputeState.values())
             .map(DisputeState::tmf).toList());
@@ -68,9 +72,11 @@ class TroubleTicketController {
     private final DisputeNotifications notifications;
     private final ResourceLists lists;
     private final MergePatch patches;
+    private final Tenancy tenancy;
 
     TroubleTicketController(DisputeOpening opening, DisputeService service, DisputeNotifications notifications,
-                            ResourceLists lists, MergePatch patches) {
+                            ResourceLists lists, MergePatch patches, Tenancy tenancy) {
+        this.tenancy = tenancy;
         this.opening = opening;
         this.service = service;
         this.notifications = notifications;
@@ -103,12 +109,16 @@ class TroubleTicketController {
             + "unless sort= says otherwise, paged by offset and limit; filter by status, category, statementId (the "
             + "disputed statement or note), partnerId (staff; a partner sees its own only), each taking alternatives "
             + "(TMF630: comma-separated or repeated; \\, is a comma inside a value), creation time (createdFrom "
-            + "inclusive, createdTo exclusive), disputed amount (amount.gte, amount.lte, inclusive) and other simple "
-            + "attributes; fields= selection")
+            + "inclusive, createdTo exclusive), disputed amount (amount.gte, amount.lte, inclusive), assignee (staff) "
+            + "and other simple attributes; fields= selection")
     @Parameter(name = "status", in = ParameterIn.QUERY, explode = Explode.TRUE, description = "any of these "
             + "states: comma-separated or repeated (TMF630); an empty status= asks for any",
             array = @ArraySchema(schema = @Schema(type = "string", allowableValues = {"open", "inReview",
-            "resolutionProposed", "accepted", "rejected", "resolved", "closed", "withdrawn", "escalated"})))
+            "resolutionProposed", "accepted", "rejected", "resolved", "closed", "withdrawn", "escalated",
+            "pendingInformation"})))
+    @Parameter(name = ASSIGNEE, in = ParameterIn.QUERY, explode = Explode.TRUE, description = "staff only (a "
+            + "partner gets 403): disputes assigned to any of these staff users, me (the caller) or none (nobody): "
+            + "comma-separated or repeated (TMF630)", array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "category", in = ParameterIn.QUERY, explode = Explode.TRUE, description = "any of these "
             + "categories: comma-separated or repeated (TMF630)", array = @ArraySchema(schema = @Schema(
             type = "string", allowableValues = {"RATE", "USAGE_VOLUME", "MISSING_USAGE", "DUPLICATE_USAGE", "TAX",
@@ -162,9 +172,12 @@ class TroubleTicketController {
         if (least != null && most != null && least.compareTo(most) > 0) {
             throw new InvalidInputException(AMOUNT_TO, AMOUNT_TO + " must not be below " + AMOUNT_FROM);
         }
+        List<String> assignees = assignees(request);
         DisputeRepository.ListFilter filter = new DisputeRepository.ListFilter(states, categories,
                 uuids(request, "statementId").stream().map(UUID::toString).toList(), uuids(request, "partnerId"),
-                from, to, least, most);
+                from, to, least, most,
+                assignees.stream().filter(assignee -> !DisputeResources.NONE.equals(assignee)).toList(),
+                assignees.contains(DisputeResources.NONE));
         DisputeRepository.ListOrder order = sort == null ? DisputeRepository.ListOrder.NEWEST
                 : DisputeRepository.ListOrder.of(sort).orElseThrow(() -> new InvalidInputException("sort",
                         "unknown sort '" + sort + "'; it is one of " + SORTS));
@@ -178,6 +191,26 @@ class TroubleTicketController {
      */
     private static List<String> alternatives(HttpServletRequest request, String parameter) {
         return AttributeFilter.alternatives(request.getParameterValues(parameter));
+    }
+
+    /**
+     * The assignees asked for ({@code me}: the caller; {@code none}: nobody); staff only, as the assignee is: a partner
+     * asking is refused (403) rather than answered, which would tell it who works its disputes.
+     */
+    private List<String> assignees(HttpServletRequest request) {
+        List<String> asked = alternatives(request, ASSIGNEE).stream().filter(value -> !value.isBlank()).toList();
+        if (request.getParameterValues(ASSIGNEE) != null && !tenancy.isStaff()) {
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
+                    "assignee-is-staff-only", "Who works a dispute is shown to staff only: the assignee filter is "
+                            + "theirs"), null);
+        }
+        for (String value : asked) {
+            if (!value.matches(DisputeResources.USER_NAME)) {
+                throw new InvalidInputException(ASSIGNEE, "assignee '" + value + "' is no user name (lower case), "
+                        + "me or none");
+            }
+        }
+        return asked.stream().map(value -> DisputeResources.ME.equals(value) ? tenancy.actor() : value).toList();
     }
 
     /** An amount bound: {@code null} when absent, a 400 naming the parameter for one that is not a decimal. */

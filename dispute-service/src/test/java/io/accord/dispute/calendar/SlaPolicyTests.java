@@ -61,6 +61,23 @@ class SlaPolicyTests {
                 "")).holidays().rules().ruled(2027)).isEmpty();
     }
 
+    /** A deadline paused while the partner was asked moves on by the whole business days it was paused. */
+    @Test
+    void aResumedDeadlineMovesOnByTheBusinessDaysItWasPaused() throws IOException {
+        SlaPolicy policy = new SlaPolicy(shipped());
+        Instant due = Instant.parse("2027-04-07T08:00:00Z"); // Wednesday 10:00 Berlin
+        // asked Wednesday 2027-03-24, answered Tuesday 30 March: Thursday and Tuesday; Good Friday and Easter Monday
+        // do not count → 2 days
+        assertThat(policy.resumed(due, Instant.parse("2027-03-24T09:00:00Z"), Instant.parse("2027-03-30T15:00:00Z")))
+                .isEqualTo(Instant.parse("2027-04-09T08:00:00Z"));
+        // asked and answered the same day: not a whole day paused
+        assertThat(policy.resumed(due, Instant.parse("2027-03-30T07:00:00Z"), Instant.parse("2027-03-30T15:00:00Z")))
+                .isEqualTo(due);
+        // asked Friday, answered Monday: one business day
+        assertThat(policy.resumed(due, Instant.parse("2027-04-02T09:00:00Z"), Instant.parse("2027-04-05T09:00:00Z")))
+                .isEqualTo(Instant.parse("2027-04-08T08:00:00Z"));
+    }
+
     @Test
     void aMalformedDayOfTheYearFailsTheBinding() {
         assertThatThrownBy(() -> bind(Map.of("accord.dispute.sla.holidays.fixed", "24.12.")))

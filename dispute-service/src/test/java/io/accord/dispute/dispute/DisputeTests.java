@@ -172,4 +172,47 @@ class DisputeTests {
         dispute.withdraw("pa", "done", late);
         assertThat(dispute.resolutionOverdue(NOW.plusSeconds(10_000_000))).isFalse();
     }
+
+    @Test
+    void askingThePartnerPausesTheResolutionDeadlineUntilItsAnswer() {
+        Dispute dispute = open("100");
+        assertThatThrownBy(() -> dispute.requestInformation("fin", "which calls?", NOW))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("is open");
+        dispute.startReview("fin", NOW);
+        dispute.requestInformation("fin", "which calls?", NOW);
+        assertThat(dispute.state).isEqualTo(DisputeState.PENDING_INFORMATION);
+        assertThat(dispute.state.isOpen()).isTrue();
+        assertThat(dispute.state.tmf()).isEqualTo("pendingInformation");
+        assertThat(dispute.history.getLast().reason()).isEqualTo("which calls?");
+        Instant pastTheDeadline = dispute.resolutionDue.plusSeconds(1);
+        assertThat(dispute.resolutionOverdue(pastTheDeadline)).as("paused").isFalse();
+        assertThatThrownBy(() -> dispute.propose(proposal("1"))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> dispute.escalate("partner-manager", "pa", Dispute.PARTNER, "x", NOW))
+                .isInstanceOf(ConflictException.class);
+
+        Instant moved = dispute.resolutionDue.plusSeconds(3 * 86_400);
+        dispute.informationProvided("pa", NOW, moved);
+        assertThat(dispute.state).isEqualTo(DisputeState.IN_REVIEW);
+        assertThat(dispute.history.getLast().side()).isEqualTo(Dispute.PARTNER);
+        assertThat(dispute.resolutionDue).isEqualTo(moved);
+        assertThat(dispute.resolutionPausedAt).isNull();
+        assertThat(dispute.resolutionOverdue(moved)).isTrue();
+        assertThatThrownBy(() -> dispute.informationProvided("pa", NOW, moved))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aDisputeIsAssignableUntilItIsClosedOrWithdrawn() {
+        Dispute dispute = open("100");
+        dispute.assign("pm");
+        assertThat(dispute.assignee).isEqualTo("pm");
+        dispute.startReview("fin", NOW);
+        dispute.propose(proposal("100"));
+        dispute.accept("pa", null, "adj", NOW);
+        dispute.assign(null);
+        assertThat(dispute.assignee).isNull();
+        dispute.close("fin", NOW);
+        assertThatThrownBy(() -> dispute.assign("fin")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("closed");
+    }
 }

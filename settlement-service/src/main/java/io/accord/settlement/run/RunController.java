@@ -9,12 +9,18 @@ import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
+import io.accord.platform.csv.CsvCells;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,8 +54,11 @@ class RunController {
     private final SettlementPeriods periods;
     private final Statements statements;
     private final Tenancy tenancy;
+    private final RunTotals totals;
 
-    RunController(SettlementRuns runs, SettlementPeriods periods, Statements statements, Tenancy tenancy) {
+    RunController(SettlementRuns runs, SettlementPeriods periods, Statements statements, Tenancy tenancy,
+                  RunTotals totals) {
+        this.totals = totals;
         this.runs = runs;
         this.periods = periods;
         this.statements = statements;
@@ -114,6 +127,79 @@ class RunController {
                     period.map(SettlementPeriods.Period::startAt).orElse(null),
                     period.map(SettlementPeriods.Period::endAt).orElse(null), item.status(), item.error(), statement);
         });
+    }
+
+    static final String TEXT_CSV = "text/csv";
+
+    @GetMapping(value = PATH + "/{id}/items", produces = TEXT_CSV)
+    @PreAuthorize(READERS)
+    @Operation(operationId = "exportSettlementRunItems",
+            summary = "The periods of a run as CSV (Accept: text/csv; file run-<id>.csv), in partner order: the "
+                    + "statement each drafted, with the statements list's CSV columns (as the statement is now), "
+                    + "then itemStatus and itemError; a period that drafted none has only partnerId, periodId and its "
+                    + "bounds. Paged by offset and limit, limit 1..10000 and 10000 by default (X-Total-Count)")
+    @ApiResponse(responseCode = "200", description = "The CSV",
+            content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
+    ResponseEntity<byte[]> itemsCsv(@PathVariable UUID id, @RequestParam(required = false) Integer offset,
+                                    @RequestParam(required = false) Integer limit) {
+        runs.find(id).orElseThrow(() -> new NotFoundException("Settlement run", id));
+        var page = runs.items(id, Statements.csvPage(offset, limit));
+        Map<UUID, String> lines = statements.csvLines(page.getContent().stream()
+                .map(SettlementRuns.RunItem::statementId).filter(Objects::nonNull).toList());
+        Map<UUID, SettlementPeriods.Period> bounds = new HashMap<>();
+        StringBuilder csv = new StringBuilder(Statements.CSV_HEADER).append(",itemStatus,itemError\r\n");
+        for (SettlementRuns.RunItem item : page.getContent()) {
+            String line = item.statementId() == null ? null : lines.get(item.statementId());
+            if (line == null) {
+                var period = bounds.computeIfAbsent(item.periodId(), periodId -> periods.find(periodId).orElse(null));
+                line = Statements.csvLineWithoutStatement(item.partnerId(), item.periodId(),
+                        period == null ? null : period.startAt(), period == null ? null : period.endAt());
+            }
+            csv.append(line).append(',').append(CsvCells.text(item.status())).append(',')
+                    .append(CsvCells.text(item.error())).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("run-" + id + ".csv")
+                        .build().toString())
+                .header(PagedResponse.TOTAL_COUNT, String.valueOf(page.getTotalElements()))
+                .header(PagedResponse.RESULT_COUNT, String.valueOf(page.getNumberOfElements()))
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A run's totals per currency.
+     *
+     * @param state      the run's: while RUNNING the totals still grow
+     * @param currencies per currency (in currency order) the statements its periods drafted, as they are now
+     */
+    @Schema(name = "RunTotals")
+    record TotalsView(UUID runId, String state, List<RunTotals.CurrencyTotals> currencies) {
+    }
+
+    @GetMapping(PATH + "/{id}/totals")
+    @PreAuthorize(READERS)
+    @Operation(operationId = "retrieveSettlementRunTotals",
+            summary = "A run's totals per currency over the statements its periods drafted, as they are now: how "
+                    + "many, and their net, tax and total split by direction (payable: we pay the partner; "
+                    + "receivable: the partner pays us), exact sums of the statements' own figures; statements "
+                    + "discarded since apart (discarded), in no direction")
+    TotalsView totals(@PathVariable UUID id) {
+        SettlementRuns.Run run = runs.find(id).orElseThrow(() -> new NotFoundException("Settlement run", id));
+        return new TotalsView(id, run.state(), totals.byCurrency(id));
+    }
+
+    @GetMapping(PATH + "/{id}/totals/partners")
+    @PreAuthorize(READERS)
+    @Operation(operationId = "listSettlementRunPartnerTotals",
+            summary = "A run's totals per partner and currency (the figures of its totals), by partner id then "
+                    + "currency; paged by offset and limit")
+    ResponseEntity<List<RunTotals.PartnerTotals>> partnerTotals(@PathVariable UUID id,
+                                                               @RequestParam(required = false) Integer offset,
+                                                               @RequestParam(required = false) Integer limit) {
+        runs.find(id).orElseThrow(() -> new NotFoundException("Settlement run", id));
+        return PagedResponse.of(totals.byPartner(id, OffsetLimit.of(offset, limit, Sort.unsorted())),
+                partner -> partner);
     }
 
     @GetMapping(PATH + "/{id}")

@@ -39,6 +39,8 @@ final class Statement {
     private final StatementLines.Lines lines;
     private final String preparedBy;
     private final String documentType;
+    /** The partner's statement of the period discarded last when this one was drafted, else {@code null}. */
+    private UUID replacesStatementId;
     private State state;
     private String approvedBy;
     private Instant approvedAt;
@@ -66,8 +68,10 @@ final class Statement {
     /** A statement as stored. */
     static Statement restore(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
                              String documentType, State state, String approvedBy, Instant approvedAt,
-                             String documentNumber, Instant issuedAt, Money paid, Money notes, Discard discard) {
+                             String documentNumber, Instant issuedAt, Money paid, Money notes, Discard discard,
+                             UUID replacesStatementId) {
         Statement statement = new Statement(id, partnerId, periodId, lines, preparedBy, documentType);
+        statement.replacesStatementId = replacesStatementId;
         if (discard != null) {
             statement.discardedBy = discard.by();
             statement.discardedAt = discard.at();
@@ -89,8 +93,19 @@ final class Statement {
      */
     static Statement draft(UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
                            String businessModel) {
-        return new Statement(UUID.randomUUID(), partnerId, periodId, lines, preparedBy,
+        return draft(partnerId, periodId, lines, preparedBy, businessModel, null);
+    }
+
+    /**
+     * A draft of a period whose statement was discarded: it names the one it replaces (the period's statement
+     * discarded last), so both say what changed between them.
+     */
+    static Statement draft(UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
+                           String businessModel, UUID replacesStatementId) {
+        Statement statement = new Statement(UUID.randomUUID(), partnerId, periodId, lines, preparedBy,
                 DocumentTypes.of(businessModel, lines.lines()));
+        statement.replacesStatementId = replacesStatementId;
+        return statement;
     }
 
     /** Finance approves the draft; the preparer may not (four-eyes). */
@@ -319,6 +334,7 @@ final class Statement {
     String discardedBy() { return discardedBy; }
     Instant discardedAt() { return discardedAt; }
     String discardReason() { return discardReason; }
+    UUID replacesStatementId() { return replacesStatementId; }
 
     /** Who discarded a statement, when and why, as stored. */
     record Discard(String by, Instant at, String reason) {

@@ -7,13 +7,20 @@ import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +28,7 @@ import java.util.UUID;
 
 /**
  * The statement list: newest first, paged by offset and limit ({@code X-Total-Count}); a partner sees its own issued
- * ones; discarded ones only when asked for ({@code state=DISCARDED}).
+ * ones; discarded ones only when asked for ({@code state=DISCARDED}). As JSON, or as CSV ({@code Accept: text/csv}).
  */
 @RestController
 @Tag(name = "Settlement statements")
@@ -58,14 +65,54 @@ class StatementListController {
             @RequestParam(required = false) String issuedTo,
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit) {
+        Statements.Filter filter = filter(partnerId, periodId, state, direction, documentNumber, issuedFrom, issuedTo);
+        return PagedResponse.of(statements.list(filter, OffsetLimit.of(offset, limit, Sort.unsorted())), view -> view);
+    }
+
+    @GetMapping(value = StatementController.PATH, produces = StatementLinesController.TEXT_CSV)
+    @PreAuthorize(StatementController.READERS)
+    @Operation(operationId = "exportSettlementStatements",
+            summary = "The statements the list lists (same filters, scope and order), as CSV for an ERP (Accept: "
+                    + "text/csv; file statements.csv): one row per statement with id, documentNumber, partnerId, "
+                    + "periodId, periodStart, periodEnd, state, direction, currency, netAmount, taxAmount, "
+                    + "totalAmount, paidAmount, remainingAmount, dueDate, issuedAt. Paged by offset and limit like "
+                    + "the list, but limit 1..10000 and 10000 by default; X-Total-Count says how many match. Texts "
+                    + "are guarded against spreadsheet formulas")
+    @ApiResponse(responseCode = "200", description = "The CSV",
+            content = @Content(mediaType = StatementLinesController.TEXT_CSV, schema = @Schema(type = "string")))
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String partnerId,
+                               @RequestParam(required = false) String periodId,
+                               @RequestParam(required = false) String state,
+                               @RequestParam(required = false) String direction,
+                               @RequestParam(required = false) String documentNumber,
+                               @RequestParam(required = false) String issuedFrom,
+                               @RequestParam(required = false) String issuedTo,
+                               @RequestParam(required = false) Integer offset,
+                               @RequestParam(required = false) Integer limit) {
+        Statements.Filter filter = filter(partnerId, periodId, state, direction, documentNumber, issuedFrom, issuedTo);
+        return csvResponse(statements.listCsv(filter, Statements.csvPage(offset, limit)), "statements.csv");
+    }
+
+    /** A CSV of statements as a download, with the list's count headers. */
+    static ResponseEntity<byte[]> csvResponse(Statements.Csv csv, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                        .toString())
+                .header(PagedResponse.TOTAL_COUNT, String.valueOf(csv.total()))
+                .header(PagedResponse.RESULT_COUNT, String.valueOf(csv.rows()))
+                .body(csv.content().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Statements.Filter filter(String partnerId, String periodId, String state, String direction,
+                                            String documentNumber, String issuedFrom, String issuedTo) {
         Instant from = instant("issuedFrom", issuedFrom);
         Instant to = instant("issuedTo", issuedTo);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidInputException("issuedTo", "issuedTo must be after issuedFrom");
         }
-        Statements.Filter filter = new Statements.Filter(uuid("partnerId", partnerId), uuid("periodId", periodId),
-                state(state), from, to, direction(direction), documentNumber(documentNumber));
-        return PagedResponse.of(statements.list(filter, OffsetLimit.of(offset, limit, Sort.unsorted())), view -> view);
+        return new Statements.Filter(uuid("partnerId", partnerId), uuid("periodId", periodId), state(state), from,
+                to, direction(direction), documentNumber(documentNumber));
     }
 
     static UUID uuid(String field, String value) {

@@ -38,9 +38,9 @@ class StatementStore {
         int inserted = jdbc.sql("""
                         insert into statement (id, partner_id, period_id, state, currency, net_amount, tax_amount,
                                                total_amount, rounding_difference, tax_note, prepared_by, created_at,
-                                               balance_amount, document_type)
+                                               balance_amount, document_type, replaces_statement_id)
                         values (:id, :partner, :period, :state, :currency, :net, :tax, :total, :rounding, :note,
-                                :preparedBy, :now, :balance, :documentType)
+                                :preparedBy, :now, :balance, :documentType, :replaces)
                         on conflict (partner_id, period_id) where state <> 'DISCARDED' do nothing""")
                 .param("id", statement.id()).param("partner", statement.partnerId())
                 .param("period", statement.periodId()).param("state", statement.state().name())
@@ -49,7 +49,8 @@ class StatementStore {
                 .param("rounding", totals.roundingDifference().amount()).param("note", totals.taxNote())
                 .param("preparedBy", statement.preparedBy()).param("now", Timestamp.from(now))
                 .param("balance", statement.balance().amount())
-                .param("documentType", statement.documentType()).update();
+                .param("documentType", statement.documentType())
+                .param("replaces", statement.replacesStatementId(), java.sql.Types.OTHER).update();
         if (inserted == 0) {
             return false;
         }
@@ -135,6 +136,31 @@ class StatementStore {
         return drafted;
     }
 
+    /** The partner's statement of the period discarded last, which the period's next draft replaces. */
+    Optional<UUID> discardedLast(UUID partnerId, UUID periodId) {
+        return jdbc.sql("""
+                        select id from statement
+                        where partner_id = :partner and period_id = :period and state = 'DISCARDED'
+                        order by discarded_at desc, created_at desc, id limit 1""")
+                .param("partner", partnerId).param("period", periodId).query(UUID.class).optional();
+    }
+
+    /**
+     * The figures of the statement a statement replaces and of the one that replaces it (either may be absent), for
+     * {@link StatementReplacements}.
+     */
+    List<StatementReplacements.Figures> replacementFigures(UUID statementId, UUID replacesStatementId) {
+        return jdbc.sql("""
+                        select id, replaces_statement_id, currency, net_amount, tax_amount, total_amount
+                        from statement where id = :replaces or replaces_statement_id = :id
+                        order by created_at, id""")
+                .param("replaces", replacesStatementId, java.sql.Types.OTHER).param("id", statementId)
+                .query((rs, row) -> new StatementReplacements.Figures(rs.getObject("id", UUID.class),
+                        rs.getObject("replaces_statement_id", UUID.class), rs.getString("currency"),
+                        rs.getBigDecimal("net_amount"), rs.getBigDecimal("tax_amount"),
+                        rs.getBigDecimal("total_amount"))).list();
+    }
+
     /** The partner's statements, not discarded, of these periods. */
     List<Statement> ofPeriods(UUID partnerId, List<UUID> periodIds) {
         if (periodIds.isEmpty()) {
@@ -169,7 +195,41 @@ class StatementStore {
      * out discarded ones), newest first; {@code issuedOnly}: only ISSUED and PAID ones.
      */
     Page<Statement> list(Statements.Filter filter, boolean issuedOnly, Pageable page) {
-        String where = """
+        return PagedQuery.from(jdbc, LISTED).param("issuedOnly", issuedOnly).bind(spec -> filtered(spec, filter))
+                .orderBy("created_at desc, id").page(page, (rs, row) -> restore(rs));
+    }
+
+    /**
+     * A page of the statements {@link #list} pages (same filter, same order) as {@link StatementsCsv} writes them:
+     * their figures without their lines.
+     */
+    Page<StatementsCsv.Row> rows(Statements.Filter filter, boolean issuedOnly, Pageable page) {
+        return PagedQuery.from(jdbc, LISTED).select(ROW_COLUMNS).param("issuedOnly", issuedOnly)
+                .bind(spec -> filtered(spec, filter)).orderBy("created_at desc, id").page(page, StatementStore::row);
+    }
+
+    /** These statements as {@link StatementsCsv} writes them (those that exist, in no order). */
+    List<StatementsCsv.Row> rows(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + ROW_COLUMNS + " from statement where id = any(:ids)")
+                .param("ids", new SqlArrayValue("uuid", ids.toArray())).query(StatementStore::row).list();
+    }
+
+    private static final String ROW_COLUMNS = "id, document_number, partner_id, period_id, state, currency, "
+            + "net_amount, tax_amount, total_amount, paid_amount, balance_amount, issued_at";
+
+    private static StatementsCsv.Row row(ResultSet rs, int row) throws SQLException {
+        return new StatementsCsv.Row(rs.getObject("id", UUID.class), rs.getString("document_number"),
+                rs.getObject("partner_id", UUID.class), rs.getObject("period_id", UUID.class), rs.getString("state"),
+                rs.getString("currency"), rs.getBigDecimal("net_amount"), rs.getBigDecimal("tax_amount"),
+                rs.getBigDecimal("total_amount"), rs.getBigDecimal("paid_amount"),
+                rs.getBigDecimal("balance_amount"), instant(rs.getTimestamp("issued_at")));
+    }
+
+    /** What {@link #list} and {@link #rows(Statements.Filter, boolean, Pageable)} select from. */
+    private static final String LISTED = """
                 statement
                  where (cast(:partner as uuid) is null or partner_id = :partner)
                    and (not :issuedOnly or state in ('ISSUED', 'PAID'))
@@ -180,9 +240,6 @@ class StatementStore {
                    and (cast(:from as timestamptz) is null or issued_at >= :from)
                    and (cast(:to as timestamptz) is null or issued_at < :to)
                 """;
-        return PagedQuery.from(jdbc, where).param("issuedOnly", issuedOnly).bind(spec -> filtered(spec, filter))
-                .orderBy("created_at desc, id").page(page, (rs, row) -> restore(rs));
-    }
 
     /** The issuing entity of an issued statement. */
     Optional<String> issuingEntity(UUID id) {
@@ -210,7 +267,8 @@ class StatementStore {
                 rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")),
                 rs.getString("document_number"), instant(rs.getTimestamp("issued_at")),
                 Money.of(rs.getBigDecimal("paid_amount"), currency),
-                Money.of(rs.getBigDecimal("notes_amount"), currency), discard(rs));
+                Money.of(rs.getBigDecimal("notes_amount"), currency), discard(rs),
+                rs.getObject("replaces_statement_id", UUID.class));
     }
 
     private static Statement.Discard discard(ResultSet rs) throws SQLException {

@@ -62,12 +62,17 @@ public class Statements {
     private final StatementDiscards discards;
     private final SelfBilledTaxId taxIds;
     private final ApproverWarnings approvers;
+    private final StatementReplacements replacements;
+    private final StatementsCsv csv;
 
     Statements(StatementStore store, UsageSums usage, SettlementPeriods periods, PartnerTerms partners,
                FxRates fxRates, IssuingEntities issuers, DocumentNumbers numbers, Outbox outbox,
                io.accord.platform.security.Tenancy tenancy, SettlementDocuments documents, Clock clock,
                StatementComposer composer, DisputeAdjustments adjustments, AuditTrail audit,
-               StatementDiscards discards, SelfBilledTaxId taxIds, ApproverWarnings approvers) {
+               StatementDiscards discards, SelfBilledTaxId taxIds, ApproverWarnings approvers,
+               StatementReplacements replacements, StatementsCsv csv) {
+        this.replacements = replacements;
+        this.csv = csv;
         this.taxIds = taxIds;
         this.approvers = approvers;
         this.audit = audit;
@@ -109,16 +114,22 @@ public class Statements {
         takeBackLateUsage(period, own);
         StatementComposer.Composition composition = composer.compose(partnerId, period);
         StatementLines.Lines lines = composition.lines();
-        Statement statement = Statement.draft(partnerId, periodId, lines, preparedBy, composition.businessModel());
+        Statement statement = Statement.draft(partnerId, periodId, lines, preparedBy, composition.businessModel(),
+                store.discardedLast(partnerId, periodId).orElse(null));
         Instant now = clock.instant();
         if (!store.insert(statement, now)) {
             return view(store.ofPeriod(partnerId, periodId).orElseThrow());
         }
         composer.carried(composition, partnerId, statement.id());
+        Difference change = StatementReplacements.difference(statement, replacements.replaced(statement));
         outbox.publish(Topics.SETTLEMENT_EVENTS, new StatementDrafted(UUID.randomUUID(), now,
                 statement.id().toString(), partnerId.toString(), periodId.toString(), period.startAt(),
                 period.endAt(), documentType(statement), statement.direction(), lines.total().currency(),
-                plain(lines.net()), plain(lines.tax()), plain(lines.total()), lines.lines().size(), preparedBy));
+                plain(lines.net()), plain(lines.tax()), plain(lines.total()), lines.lines().size(), preparedBy,
+                statement.replacesStatementId() == null ? null : statement.replacesStatementId().toString(),
+                change == null ? null : plain(change.netAmount(), lines.total().currency()),
+                change == null ? null : plain(change.taxAmount(), lines.total().currency()),
+                change == null ? null : plain(change.totalAmount(), lines.total().currency())));
         audit(statement, "drafted", null, null);
         return view(statement);
     }
@@ -344,6 +355,47 @@ public class Statements {
     public record LinesCsv(String fileName, String content) {
     }
 
+    /** The header of the statements' CSV ({@link #listCsv}, {@link #csvLines}). */
+    public static final String CSV_HEADER = StatementsCsv.HEADER;
+
+    /**
+     * The statements {@link #list} lists, as CSV for an ERP (one row per statement, {@link StatementsCsv}): same
+     * filter and scope (a partner its own issued ones), same order; {@code page} from {@link #csvPage}.
+     */
+    @Transactional(readOnly = true)
+    public Csv listCsv(Filter filter, io.accord.platform.web.OffsetLimit page) {
+        Filter scoped = new Filter(tenancy.listScope(filter.partnerId()), filter.periodId(), filter.state(),
+                filter.issuedFrom(), filter.issuedTo(), filter.direction(), filter.documentNumber());
+        return csv.list(scoped, !tenancy.isStaff(), page);
+    }
+
+    /** A page of a CSV: offset 0 or more, limit 1..10000 (default 10000), else 400 naming it. */
+    public static io.accord.platform.web.OffsetLimit csvPage(Integer offset, Integer limit) {
+        return StatementsCsv.page(offset, limit);
+    }
+
+    /** These statements' CSV rows (under {@link #CSV_HEADER}, no line break), by id, for staff. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> csvLines(List<UUID> statementIds) {
+        return csv.lines(statementIds);
+    }
+
+    /** A CSV row under {@link #CSV_HEADER} for a partner's period without a statement: only the period's columns. */
+    public static String csvLineWithoutStatement(UUID partnerId, UUID periodId, Instant periodStart,
+                                                 Instant periodEnd) {
+        return StatementsCsv.withoutStatement(partnerId, periodId, periodStart, periodEnd);
+    }
+
+    /**
+     * Statements as CSV.
+     *
+     * @param content the header and one CRLF-ended row per statement
+     * @param total   the statements matching in all ({@code X-Total-Count})
+     * @param rows    the rows of this file ({@code X-Result-Count})
+     */
+    public record Csv(String content, long total, int rows) {
+    }
+
     private String taxRatePercent(View statement) {
         if (statement.taxNote() != null) {
             return "0";
@@ -490,6 +542,10 @@ public class Statements {
         return statement.documentType();
     }
 
+    private static String plain(BigDecimal amount, String currency) {
+        return plain(Money.of(amount, currency));
+    }
+
     private static String plain(io.accord.contracts.value.Money money) {
         return SettlementMath.toMinorUnit(money).amount().stripTrailingZeros()
                 .setScale(Math.max(0, java.util.Currency.getInstance(money.currency()).getDefaultFractionDigits()))
@@ -575,7 +631,7 @@ public class Statements {
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
                 statement.documentType(), approvers.warnings(statement, taxIds.warnings(statement)), null, null, null,
-                null, taxLines(statement, ratePercent));
+                null, taxLines(statement, ratePercent), replacements.of(statement));
     }
 
     /** The statement's tax lines ({@link SideTaxes#ofStored}): one on the net, or a netted statement's per supply. */
@@ -637,6 +693,13 @@ public class Statements {
      *                           the period's agreement, as its document says; {@code null} before issue
      * @param taxLines           its tax per supply as its document prints it ({@link TaxLine}): one line on the net,
      *                           or a netted statement's two, each with its category and legal note
+     * @param replacesStatementId      a draft of a period whose statement was discarded: that statement (the
+     *                                 period's discarded last when this one was drafted), else {@code null}; not
+     *                                 shown to a partner (who never sees a discarded statement)
+     * @param differenceFromReplaced   this statement's net, tax and total less the replaced one's ({@code null}
+     *                                 without one, or when their currencies differ)
+     * @param replacedByStatementId    a discarded statement: the period's draft that replaced it, once drafted
+     * @param differenceInReplacement  the replacing statement's figures less this one's
      */
     @Schema(name = "StatementView")
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
@@ -655,14 +718,36 @@ public class Statements {
                                + " its own note"))
                        List<Warning> warnings,
                        Instant periodStart, Instant periodEnd, LocalDate dueDate, BilledUsage billedUsage,
-                       List<TaxLine> taxLines) {
+                       List<TaxLine> taxLines, UUID replacesStatementId, Difference differenceFromReplaced,
+                       UUID replacedByStatementId, Difference differenceInReplacement) {
+
+        private View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
+                     BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
+                     BigDecimal roundingDifference, String preparedBy, String approvedBy, String documentNumber,
+                     List<Line> lines, Instant issuedAt, BigDecimal paidAmount, String taxNote,
+                     BigDecimal notesAmount, BigDecimal remainingAmount, String remainingDirection,
+                     String discardedBy, Instant discardedAt, String discardReason, String documentType,
+                     List<Warning> warnings, Instant periodStart, Instant periodEnd, LocalDate dueDate,
+                     BilledUsage billedUsage, List<TaxLine> taxLines, StatementReplacements.Links links) {
+            this(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
+                    roundingDifference, preparedBy, approvedBy, documentNumber, lines, issuedAt, paidAmount, taxNote,
+                    notesAmount, remainingAmount, remainingDirection, discardedBy, discardedAt, discardReason,
+                    documentType, warnings, periodStart, periodEnd, dueDate, billedUsage, taxLines,
+                    links.replacesStatementId(), links.differenceFromReplaced(), links.replacedByStatementId(),
+                    links.differenceInReplacement());
+        }
+
+        private StatementReplacements.Links links() {
+            return new StatementReplacements.Links(replacesStatementId, differenceFromReplaced,
+                    replacedByStatementId, differenceInReplacement);
+        }
 
         /** The view with its period's bounds, due date and billed usage. */
         View withPeriod(Instant start, Instant end, LocalDate due, BilledUsage billed) {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, preparedBy, approvedBy, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, discardedBy, discardedAt, discardReason,
-                    documentType, warnings, start, end, due, billed, taxLines);
+                    documentType, warnings, start, end, due, billed, taxLines, links());
         }
 
         /**
@@ -696,13 +781,24 @@ public class Statements {
             return StatementDocument.lineId(id, lineNumber);
         }
 
-        /** The view without who prepared, approved or discarded it: what a partner sees. */
+        /**
+         * The view without who prepared, approved or discarded it, nor the discarded draft it replaces (never shown
+         * to a partner): what a partner sees.
+         */
         View withoutStaffNames() {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, null, null, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, null, discardedAt, discardReason,
-                    documentType, warnings, periodStart, periodEnd, dueDate, billedUsage, taxLines);
+                    documentType, warnings, periodStart, periodEnd, dueDate, billedUsage, taxLines,
+                    StatementReplacements.Links.NONE);
         }
+    }
+
+    /**
+     * What changed between a statement and the one it replaced (the newer less the older), in their currency, exact.
+     */
+    @Schema(name = "StatementDifference")
+    public record Difference(BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount) {
     }
 
     /**

@@ -126,6 +126,31 @@ class StatementDiscardTests {
         assertThat(redrafted.netAmount()).isEqualByComparingTo("19.50");
         assertThat(adjustments.ofPartner(partnerId)).extracting(DisputeAdjustments.Adjustment::statementId)
                 .containsOnly(redrafted.id());
+        // the new draft says what it replaces and what changed (newer less older), and the discarded one what replaced
+        // it: net 19.50 − 22.50
+        assertThat(redrafted.replacesStatementId()).isEqualTo(wrong.id());
+        assertThat(redrafted.replacedByStatementId()).isNull();
+        Statements.Difference change = redrafted.differenceFromReplaced();
+        assertThat(change.netAmount()).isEqualByComparingTo("-3.00");
+        assertThat(change.taxAmount()).isEqualByComparingTo(redrafted.taxAmount().subtract(wrong.taxAmount()));
+        assertThat(change.totalAmount()).isEqualByComparingTo(redrafted.totalAmount().subtract(wrong.totalAmount()));
+        JsonNode replaced = finance().get(PATH + wrong.id()).json();
+        assertThat(replaced.path("replacedByStatementId").asString()).isEqualTo(redrafted.id().toString());
+        assertThat(replaced.path("replacesStatementId").isNull()).isTrue();
+        assertThat(replaced.path("differenceInReplacement").path("totalAmount").decimalValue())
+                .isEqualByComparingTo(change.totalAmount());
+        assertThat(finance().get(PATH + redrafted.id()).json().path("replacesStatementId").asString())
+                .isEqualTo(wrong.id().toString());
+        JsonNode drafted = JSON.readTree(TestKafka.value(TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS,
+                record -> redrafted.id().toString().equals(record.key())
+                        && "StatementDrafted".equals(TestKafka.header(record, "ce_type")), 1,
+                Duration.ofSeconds(30)).getFirst()));
+        assertThat(drafted.path("replacesStatementId").asString()).isEqualTo(wrong.id().toString());
+        assertThat(drafted.path("netDifference").asString()).isEqualTo("-3.00");
+        assertThat(drafted.path("taxDifference").asString())
+                .isEqualTo(change.taxAmount().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+        assertThat(drafted.path("totalDifference").asString())
+                .isEqualTo(change.totalAmount().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
         TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS, record -> credit.disputeId().equals(record.key())
                 && "DisputeAdjustmentSettled".equals(TestKafka.header(record, "ce_type"))
                 && TestKafka.value(record).contains(redrafted.id() + "-"), 1, Duration.ofSeconds(30));

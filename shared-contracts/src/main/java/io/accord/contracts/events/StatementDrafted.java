@@ -14,6 +14,10 @@ import java.util.UUID;
  * @param direction    {@code PAYABLE} (we pay the partner) or {@code RECEIVABLE} (the partner pays us)
  * @param netAmount    the sum of the lines before tax
  * @param totalAmount  net + tax
+ * @param replacesStatementId a draft of a period whose statement was discarded: that statement (the period's
+ *                     discarded last), else {@code null}; {@code netDifference}, {@code taxDifference} and
+ *                     {@code totalDifference} are this statement's figures less that one's ({@code null} without one,
+ *                     or when their currencies differ)
  */
 public record StatementDrafted(
         UUID eventId,
@@ -30,7 +34,20 @@ public record StatementDrafted(
         String taxAmount,
         String totalAmount,
         int lineCount,
-        String preparedBy) implements DomainEvent {
+        String preparedBy,
+        String replacesStatementId,
+        String netDifference,
+        String taxDifference,
+        String totalDifference) implements DomainEvent {
+
+    /** A draft replacing no statement. */
+    public StatementDrafted(UUID eventId, Instant occurredAt, String statementId, String partnerId, String periodId,
+                            Instant periodStart, Instant periodEnd, String documentType, String direction,
+                            String currency, String netAmount, String taxAmount, String totalAmount, int lineCount,
+                            String preparedBy) {
+        this(eventId, occurredAt, statementId, partnerId, periodId, periodStart, periodEnd, documentType, direction,
+                currency, netAmount, taxAmount, totalAmount, lineCount, preparedBy, null, null, null, null);
+    }
 
     @Override
     public String key() {

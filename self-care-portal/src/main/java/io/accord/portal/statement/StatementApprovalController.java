@@ -64,9 +64,7 @@ class StatementApprovalController {
             redirect.addFlashAttribute("statementErrorKey", conflictKey);
             redirect.addFlashAttribute("statementErrorDetail", e.detail());
         }
-        StatementFilter.of(back.get("partnerId"), back.get("state"), back.get("direction"),
-                back.get("documentNumber"), back.get("issuedFrom"), back.get("issuedTo")).parameters()
-                .forEach(redirect::addAttribute);
+        StatementFilter.of(back).parameters().forEach(redirect::addAttribute);
         return "redirect:/statements";
     }
 }

@@ -65,11 +65,12 @@ class StatementBulkController {
                @RequestParam(required = false) String partnerId, @RequestParam(required = false) String state,
                @RequestParam(required = false) String direction, @RequestParam(required = false) String documentNumber,
                @RequestParam(required = false) String issuedFrom, @RequestParam(required = false) String issuedTo,
+               @RequestParam(required = false) String periodId,
                @RequestParam(defaultValue = "0") int page, Model model, RedirectAttributes redirect,
                HttpServletResponse response) {
         StaffActions.require(principal, Roles.FINANCE);
         StatementFilter filter = StatementFilter.of(partnerId, state, direction, documentNumber, issuedFrom,
-                issuedTo);
+                issuedTo, periodId);
         Set<String> selected = new LinkedHashSet<>();
         if (ids != null) {
             ids.stream().map(String::strip).filter(id -> !id.isEmpty()).forEach(selected::add);

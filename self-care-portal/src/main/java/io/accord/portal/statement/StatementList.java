@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 
 import io.accord.contracts.Roles;
 import io.accord.portal.gateway.Gateway;
+import io.accord.portal.layout.Ids;
 import io.accord.portal.layout.PageBounds;
 import io.accord.portal.partnername.PartnerNames;
 import io.accord.portal.security.PortalUser;
@@ -19,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The statements list page ({@code statements.html}): one page of settlement's list for a {@link StatementFilter},
- * staff with a partner filter by name and a Partner column, finance with the approval buttons and the selection that
+ * staff with a partner filter by name and a Partner column, a period filter by the period's bounds
+ * ({@link StatementPeriods}), finance with the approval buttons and the selection that
  * approves or issues several statements ({@link StatementBulkController}). A filter with a problem answers 400 with
  * the filter saying it, nothing asked.
  */
@@ -31,10 +33,12 @@ class StatementList {
 
     private final Gateway gateway;
     private final PartnerNames partnerNames;
+    private final StatementPeriods periods;
 
-    StatementList(Gateway gateway, PartnerNames partnerNames) {
+    StatementList(Gateway gateway, PartnerNames partnerNames, StatementPeriods periods) {
         this.gateway = gateway;
         this.partnerNames = partnerNames;
+        this.periods = periods;
     }
 
     String show(OidcUser principal, StatementFilter filter, int page, Model model, HttpServletResponse response) {
@@ -48,6 +52,9 @@ class StatementList {
         model.addAttribute("showsPartner", staff);
         List<PartnerNames.Choice> choices = staff ? partnerNames.choices(filter.partnerId()) : List.of();
         model.addAttribute("partnerChoices", choices);
+        // periods are a partner's: a partner chooses among its own, staff among the chosen partner's
+        model.addAttribute("periodChoices", periods.choices(!staff, Ids.isUuid(filter.partnerId())
+                ? filter.partnerId() : "", Ids.isUuid(filter.periodId()) ? filter.periodId() : ""));
         model.addAttribute("selects", staff && StaffActions.mayAct(principal, Roles.FINANCE));
         model.addAttribute("bulkMax", PAGE_SIZE);
         model.addAttribute("page", current);

@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One statement's page (settlement-service, docs/settlement.md): its figures and lines, what was paid on it and what
- * remains, its credit and debit notes, and for finance the form that records a payment. Shared by the page and the
- * payment form, which shows the page again when settlement refuses a payment.
+ * remains, its credit and debit notes, and for finance the forms that record a payment, draft, approve and issue a
+ * note ({@link StatementNotesController}) and discard a statement not issued ({@link StatementDiscardController}).
+ * Shared by the page and those forms, which show the page again when settlement refuses them.
  */
 @Component
 class StatementPage {
@@ -147,9 +148,17 @@ class StatementPage {
                    BigDecimal remainingAmount, String recordedBy, String recordedAt, String direction) {
     }
 
-    /** A credit or debit note; its PDF exists once issued. */
+    /**
+     * A credit or debit note; its PDF exists once issued. {@code preparedBy} and {@code approvedBy} (finance users)
+     * are empty to a partner, as settlement sends them.
+     */
     record Note(String id, String documentNumber, String type, String state, String currency,
-                BigDecimal totalAmount, String issuedAt, boolean downloadable) {
+                BigDecimal totalAmount, String issuedAt, boolean downloadable, String preparedBy, String approvedBy) {
+
+        /** The number once issued, else the first eight characters of its id. */
+        public String shownNumber() {
+            return documentNumber.isEmpty() ? Display.shortId(id) : documentNumber;
+        }
     }
 
     /**
@@ -234,8 +243,23 @@ class StatementPage {
                 && StaffActions.mayAct(principal, Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN));
         model.addAttribute("partnerNames", staff && !header.partnerId().isBlank()
                 ? partnerNames.of(List.of(header.partnerId())) : PartnerNames.Names.NONE);
-        model.addAttribute("recordsPayments", principal != null && StaffActions.mayAct(principal, Roles.FINANCE)
-                && "ISSUED".equals(header.state()));
+        boolean finance = principal != null && StaffActions.mayAct(principal, Roles.FINANCE);
+        model.addAttribute("recordsPayments", finance && "ISSUED".equals(header.state()));
+        // finance corrects an issued (or paid) statement by a note, approves (four eyes) and issues notes, and
+        // discards a statement not issued yet (settlement refuses anyone else, and these steps in other states)
+        model.addAttribute("draftsNotes", finance && header.downloadable());
+        model.addAttribute("actsOnNotes", finance);
+        model.addAttribute("discards", finance && ("DRAFT".equals(header.state())
+                || "APPROVED".equals(header.state())));
+        model.addAttribute("noteTypes", StatementNotesController.TYPES);
+        model.addAttribute("noteRows", StatementNotesController.ROW_INDEXES);
+        model.addAttribute("noteInputs", StatementNotesController.INPUTS);
+        if (!model.containsAttribute("noteForm")) {
+            model.addAttribute("noteForm", StatementForm.EMPTY);
+        }
+        if (!model.containsAttribute("discardForm")) {
+            model.addAttribute("discardForm", StatementForm.EMPTY);
+        }
         if (!model.containsAttribute("paymentForm")) {
             model.addAttribute("paymentForm", new PaymentForm(Map.of("paidOn",
                     LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString()), Map.of(), null));
@@ -327,7 +351,8 @@ class StatementPage {
             notes.add(new Note(note.path("id").asString(""), note.path("documentNumber").asString(""),
                     note.path("type").asString(""), state, note.path("currency").asString(""),
                     StatementsController.amount(note, "totalAmount"),
-                    Display.instant(note.path("issuedAt").asString("")), "ISSUED".equals(state)));
+                    Display.instant(note.path("issuedAt").asString("")), "ISSUED".equals(state),
+                    note.path("preparedBy").asString(""), note.path("approvedBy").asString("")));
         }
         return notes;
     }

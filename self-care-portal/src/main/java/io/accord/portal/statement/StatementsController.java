@@ -50,17 +50,18 @@ class StatementsController {
     }
 
     /**
-     * The list, filtered as settlement filters it (partner, state, direction, document number, issued from and to:
-     * {@link StatementFilter}), {@value StatementList#PAGE_SIZE} a page; the filters stay in the paging links.
+     * The list, filtered as settlement filters it (partner, period, state, direction, document number, issued from
+     * and to: {@link StatementFilter}), {@value StatementList#PAGE_SIZE} a page; the filters stay in the paging links.
      */
     @GetMapping("/statements")
     String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(required = false) String partnerId,
                 @RequestParam(required = false) String state, @RequestParam(required = false) String direction,
                 @RequestParam(required = false) String documentNumber,
                 @RequestParam(required = false) String issuedFrom, @RequestParam(required = false) String issuedTo,
+                @RequestParam(required = false) String periodId,
                 @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
         return list.show(principal, StatementFilter.of(partnerId, state, direction, documentNumber, issuedFrom,
-                issuedTo), page, model, response);
+                issuedTo, periodId), page, model, response);
     }
 
     /** A statement's amount as the service sent it (a JSON number or string), {@code null} when absent. */

@@ -342,10 +342,10 @@ class PortalJourneySystemTests {
             // dispute-service learns the issued statement from settlement's event: until then it is unknown (422)
             await().atMost(EVENTUALLY).untilAsserted(() -> {
                 partner.navigate(portal + "/disputes/new?statementId=" + statementId);
-                partner.locator("#lineId").selectOption(new com.microsoft.playwright.options.SelectOption()
-                        .setIndex(1));
+                // the first line, disputed for 0.10 (the form starts it at the line's amount)
+                partner.locator("#line-1").check();
+                partner.locator("[name='lineAmount-" + statementId + "-1']").fill("0.10");
                 partner.locator("#category").selectOption("RATE");
-                partner.locator("#amount").fill("0.10");
                 partner.locator("#description").fill("Views of " + offeringName + " were rated twice");
                 partner.getByText("Open the dispute").click();
                 partner.waitForLoadState();

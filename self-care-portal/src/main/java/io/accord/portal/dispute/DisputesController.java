@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,9 +67,12 @@ class DisputesController {
     private final OfferingNames offeringNames;
     private final DisplayHelper display;
     private final OpenDisputes openDisputes;
+    private final DisputeHeadroom headroom;
+    private final DisputeWindow disputeWindow;
 
     DisputesController(Gateway gateway, Clock clock, PartnerNames partnerNames, DisputePage disputePage,
-                       OfferingNames offeringNames, DisplayHelper display, OpenDisputes openDisputes) {
+                       OfferingNames offeringNames, DisplayHelper display, OpenDisputes openDisputes,
+                       DisputeHeadroom headroom, DisputeWindow disputeWindow) {
         this.gateway = gateway;
         this.clock = clock;
         this.partnerNames = partnerNames;
@@ -75,6 +80,8 @@ class DisputesController {
         this.offeringNames = offeringNames;
         this.display = display;
         this.openDisputes = openDisputes;
+        this.headroom = headroom;
+        this.disputeWindow = disputeWindow;
     }
 
     /**
@@ -150,89 +157,100 @@ class DisputesController {
     }
 
     /**
-     * The opening form for one issued statement: its lines to choose from. The statement page's "Dispute" link of a
-     * line names it ({@code lineId}) and its amount ({@code amount}, as settlement writes it): the form starts with
-     * them, the amount in the user's language; a line the statement does not have is not chosen. A line with an open
-     * dispute of the partner is not offered (the service takes one per line): it links to that dispute instead.
+     * The opening form for one issued statement: its lines to choose from, any number of them (one dispute; none: the
+     * whole statement), each with the amount disputed on it, starting at the line's amount. The statement page's
+     * "Dispute" link of a line names it ({@code lineId}) and its amount ({@code amount}, as settlement writes it): the
+     * form starts with that line chosen and that amount, in the user's language; a line the statement does not have is
+     * not chosen. A line with an open dispute of the partner is not offered (the service takes one per line): it links
+     * to that dispute instead. What remains to dispute on the statement and on each line is shown
+     * ({@link DisputeHeadroom}), never enforced here.
      */
     @GetMapping("/disputes/new")
     String openForm(@RequestParam UUID statementId, @RequestParam(defaultValue = "") String lineId,
                     @RequestParam(defaultValue = "") String amount, Model model) {
         JsonNode statement = gateway.get("/api/settlement/statements/{id}", statementId);
         Statement shown = statement(statement);
-        model.addAttribute("statement", shown);
-        model.addAttribute("categories", CATEGORIES);
-        model.addAttribute("errors", Map.of());
         Map<String, String> disputed = openDisputes.onLines(shown.id());
-        model.addAttribute("openOnLines", disputed);
-        if (!lineId.isBlank() || !amount.isBlank()) {
-            String line = shown.lines().stream().map(Line::id).filter(lineId::equals)
-                    .filter(id -> !disputed.containsKey(id)).findFirst().orElse("");
-            model.addAttribute("form", Map.of("lineId", line, "category", "",
-                    "amount", TypedAmounts.editable(amount, LocaleContextHolder.getLocale()), "description", ""));
-        }
+        String line = shown.lines().stream().map(Line::id).filter(lineId::equals)
+                .filter(id -> !disputed.containsKey(id)).findFirst().orElse("");
+        OpeningForm form = OpeningForm.ofLine(line, TypedAmounts.editable(amount, LocaleContextHolder.getLocale()));
+        formModel(model, shown, statement, disputed, form, Map.of());
         return "dispute-new";
     }
 
     @PostMapping("/disputes")
-    String open(@RequestParam UUID statementId, @RequestParam(defaultValue = "") String lineId,
-                @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String amount,
-                @RequestParam(defaultValue = "") String description, Model model, RedirectAttributes redirect,
-                HttpServletResponse response) {
+    String open(@RequestParam UUID statementId, @RequestParam MultiValueMap<String, String> parameters, Model model,
+                RedirectAttributes redirect, HttpServletResponse response) {
         JsonNode statement = gateway.get("/api/settlement/statements/{id}", statementId);
         Statement shown = statement(statement);
+        OpeningForm form = OpeningForm.of(parameters);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!CATEGORIES.contains(category)) {
+        if (!CATEGORIES.contains(form.category())) {
             errors.put("category", "disputes.error.category");
         }
-        // read in the user's language (1.000,50 in German), at most the currency's decimals
-        BigDecimal value = TypedAmounts.parse(amount, LocaleContextHolder.getLocale(),
-                TypedAmounts.minorDigits(shown.currency())).orElse(null);
-        if (value == null || value.signum() <= 0) {
-            errors.put("amount", "disputes.error.amount");
+        int decimals = TypedAmounts.minorDigits(shown.currency());
+        Locale locale = LocaleContextHolder.getLocale();
+        BigDecimal value = null;
+        if (form.lineIds().stream().anyMatch(id -> shown.lines().stream().noneMatch(line -> line.id().equals(id)))) {
+            errors.put("lineId", "disputes.error.line");
+        } else if (form.lineIds().isEmpty()) {
+            // read in the user's language (1.000,50 in German), at most the currency's decimals
+            value = TypedAmounts.parse(form.amount(), locale, decimals).orElse(null);
+            if (value == null || value.signum() <= 0) {
+                errors.put("amount", "disputes.error.amount");
+            }
+        } else {
+            // the service knows one disputed amount per dispute: the sum of what is disputed on each line
+            Map<String, BigDecimal> amounts = form.amounts(locale, decimals, errors);
+            value = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
+        String description = form.description();
         if (description.isBlank() || description.length() > 4000) {
             errors.put("description", "disputes.error.description");
-        }
-        if (!lineId.isBlank() && shown.lines().stream().noneMatch(line -> line.id().equals(lineId))) {
-            errors.put("lineId", "disputes.error.line");
         }
         if (errors.isEmpty()) {
             List<Map<String, String>> related = new ArrayList<>();
             related.add(Map.of("id", statementId.toString(), "role", "Statement", "@referredType", "Statement"));
-            if (!lineId.isBlank()) {
-                related.add(Map.of("id", lineId, "role", "StatementLine", "@referredType", "StatementLine"));
-            }
+            form.lineIds().forEach(line -> related.add(Map.of("id", line, "role", "StatementLine",
+                    "@referredType", "StatementLine")));
             try {
                 JsonNode ticket = gateway.send(HttpMethod.POST, TICKETS, Map.of("ticketType", "BillingDispute",
-                        "description", description.strip(), "category", category,
+                        "description", description.strip(), "category", form.category(),
                         "disputedAmount", Map.of("unit", shown.currency(), "value", value.toPlainString()),
                         "relatedEntity", related));
                 // the dispute's page says it was opened, as every other step on it does
                 redirect.addFlashAttribute("noticeKey", "disputes.done.opened");
                 return "redirect:/disputes/" + ticket.path("id").asString();
             } catch (GatewayException e) {
-                if (e.status() != 400 && e.status() != 409 && e.status() != 422) {
+                if (e.status() < 400 || e.status() > 499 || e.status() == 401) {
                     throw e;
                 }
+                // every refusal of the service (a 4xx) is said on the form, in words where the portal knows it
                 response.setStatus(e.pageStatus().value());
                 model.addAttribute("errorKey", "disputes.error.refused");
                 model.addAttribute("errorDetail", e.detail());
+                model.addAttribute("refusal", DisputeRefusal.of(e));
                 // the line already has an open dispute: a link to it, to add to that one (the service names its id)
                 model.addAttribute("openDisputePage", OpenDisputes.pageOf(e));
             }
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        model.addAttribute("statement", shown);
-        model.addAttribute("categories", CATEGORIES);
-        model.addAttribute("openOnLines", openDisputes.onLines(shown.id()));
+        formModel(model, shown, statement, openDisputes.onLines(shown.id()), form, errors);
         // the language switch of this answer leads to the form, not to the POST's address
         model.addAttribute("formPage", "/disputes/new?statementId=" + statementId);
-        model.addAttribute("errors", errors);
-        model.addAttribute("form", Map.of("lineId", lineId, "category", category, "amount", amount,
-                "description", description));
         return "dispute-new";
+    }
+
+    private void formModel(Model model, Statement shown, JsonNode statement, Map<String, String> openOnLines,
+                           OpeningForm form, Map<String, String> errors) {
+        model.addAttribute("statement", shown);
+        model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("openOnLines", openOnLines);
+        model.addAttribute("headroom", headroom.of(shown));
+        model.addAttribute("window", disputeWindow.of(statement.path("issuedAt").asString("")));
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
     }
 
     /**
@@ -281,6 +299,19 @@ class DisputesController {
 
     /** A line to dispute; {@code name} as the statement page names it ({@code DisplayHelper#statementLine}). */
     record Line(String id, String label, String amount, String name) {
+
+        /**
+         * The line's amount whichever way it goes, as the statement shows it (4.10, not 4.1): what a dispute on it
+         * starts at (the service bounds it so).
+         */
+        public String size() {
+            try {
+                BigDecimal size = new BigDecimal(amount).abs();
+                return (size.scale() == 1 ? size.setScale(2) : size).toPlainString();
+            } catch (NumberFormatException notANumber) {
+                return amount;
+            }
+        }
     }
 
     private Statement statement(JsonNode statement) {

@@ -242,7 +242,8 @@ class DisputeControllerTests extends PortalTestSupport {
         mvc.perform(get("/disputes/new").param("statementId", STATEMENT).header("Accept-Language", "de")
                         .with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString(">Cloud Gaming Plus · Sprache · 15,35 EUR</option>"),
+                .andExpect(content().string(allOf(containsString("<label for=\"line-1\">Cloud Gaming Plus · Sprache</label>"),
+                        containsString("<td class=\"num\">15,35 EUR</td>"),
                         not(containsString("Usage revenue share")), not(containsString("Minimum guarantee top-up")))));
     }
 
@@ -259,16 +260,20 @@ class DisputeControllerTests extends PortalTestSupport {
                         .with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("<option value=\"" + STATEMENT + "-2\" selected=\"selected\">"),
-                        not(containsString("<option value=\"" + STATEMENT + "-1\" selected")),
-                        containsString("name=\"amount\" type=\"text\" inputmode=\"decimal\" required value=\"1234,50\""))));
+                        containsString("value=\"" + STATEMENT + "-2\" checked=\"checked\">"),
+                        not(containsString("value=\"" + STATEMENT + "-1\" checked")),
+                        containsString("name=\"lineAmount-" + STATEMENT + "-2\" id=\"lineAmount-" + STATEMENT
+                                + "-2\" value=\"1234,50\""),
+                        // the other line starts at its own amount, in the user's language
+                        containsString("name=\"lineAmount-" + STATEMENT + "-1\" id=\"lineAmount-" + STATEMENT
+                                + "-1\" value=\"15,35\""))));
 
         // a line the statement does not have is not chosen: the whole statement is
         mvc.perform(get("/disputes/new").param("statementId", STATEMENT).param("lineId", STATEMENT + "-9")
                         .param("amount", "2.92").with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(not(containsString("selected=\"selected\">Streamo")),
-                        not(containsString("-9\"")), containsString("value=\"2.92\""))));
+                .andExpect(content().string(allOf(not(containsString("checked")),
+                        not(containsString("-9\"")), containsString("name=\"amount\" type=\"text\" inputmode=\"decimal\" value=\"2.92\""))));
     }
 
     @Test

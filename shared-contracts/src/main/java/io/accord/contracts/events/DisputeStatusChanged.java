@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * A dispute moved to another state ({@code IN_REVIEW}, {@code RESOLUTION_PROPOSED}, {@code ACCEPTED},
  * {@code REJECTED}, {@code RESOLVED}, {@code CLOSED}, {@code WITHDRAWN}, {@code ESCALATED},
- * {@code PENDING_INFORMATION}: staff asked the partner a question). Keyed by the dispute id on {@code dispute.events.v1}; the partner is its audience, so it never carries staff-internal notes.
+ * {@code PENDING_INFORMATION}: staff asked the partner a question). Keyed by the dispute id on
+ * {@code dispute.events.v1}; the partner is its audience, so it never carries staff-internal notes.
  *
  * @param reason why, when the step has one (a rejection's or withdrawal's reason, an escalation's cause)
  */

@@ -39,7 +39,8 @@ class SettlementServiceTests extends ServiceBaselineTests {
                 "/api/settlement/partner-invoices/{id}/usage-matches", "202",
                 "/api/settlement/statements/{id}/payments", "201",
                 "/api/settlement/statements/{id}/notes", "201",
-                "/api/settlement/fx-rates", "201");
+                "/api/settlement/fx-rates", "201",
+                "/api/settlement/fx-rates/{id}/correction", "201");
 
         expected.forEach((path, status) -> {
             JsonNode responses = paths.path(path).path("post").path("responses");

@@ -6,14 +6,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Checked before the body is read: a caller who may not load rates gets 403 whatever it sent. */
+/**
+ * Checked before the body is read: a caller who may not load or correct rates gets 403 whatever it sent; only finance
+ * confirms (a second finance user: four-eyes).
+ */
 @Configuration(proxyBeanMethods = false)
 class FxRateAuthorization {
 
     @Bean
     RequestAuthorization fxRateRules() {
-        return requests -> requests.requestMatchers(HttpMethod.POST, FxRateResources.PATH)
+        return requests -> requests.requestMatchers(HttpMethod.POST, FxRateResources.PATH,
+                        FxRateResources.PATH + "/*/correction")
                 .hasAnyRole(Roles.FINANCE, Roles.PLATFORM_ADMIN)
+                .requestMatchers(HttpMethod.POST, FxRateResources.PATH + "/*/confirmation").hasRole(Roles.FINANCE)
                 .requestMatchers(HttpMethod.GET, FxRateResources.PATH, FxRateResources.PATH + "/**")
                 .hasAnyRole(Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.OPS);
     }

@@ -2,6 +2,7 @@ package io.accord.settlement.fx;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.security.Tenancy;
 import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
@@ -26,21 +27,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Finance loads effective-dated exchange rates; staff read them. Partners do not. */
+/**
+ * Finance loads and corrects effective-dated exchange rates, a second finance user confirms them (four-eyes); staff
+ * read them. Partners do not.
+ */
 @RestController
 @Tag(name = "FX rates")
 class FxRateController {
 
     static final String WRITERS = "hasAnyRole('" + Roles.FINANCE + "', '" + Roles.PLATFORM_ADMIN + "')";
+    static final String CONFIRMERS = "hasAnyRole('" + Roles.FINANCE + "')";
     static final String READERS = "hasAnyRole('" + Roles.FINANCE + "', '" + Roles.PLATFORM_ADMIN + "', '"
             + Roles.AUDITOR + "', '" + Roles.OPS + "')";
 
     private final FxRates rates;
     private final java.time.Clock clock;
+    private final Tenancy tenancy;
 
-    FxRateController(FxRates rates, java.time.Clock clock) {
+    FxRateController(FxRates rates, java.time.Clock clock, Tenancy tenancy) {
         this.rates = rates;
         this.clock = clock;
+        this.tenancy = tenancy;
     }
 
     @PostMapping(FxRateResources.PATH)
@@ -54,23 +61,51 @@ class FxRateController {
         return ResponseEntity.created(URI.create(loaded.href())).body(loaded);
     }
 
+    @PostMapping(FxRateResources.PATH + "/{id}/correction")
+    @PreAuthorize(WRITERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "correctFxRate",
+            summary = "Correct a rate: a new PROPOSED version of the pair and validFrom, with a reason; once a second "
+                    + "finance user confirms it, it supersedes the old one (kept). 409 once an issued statement "
+                    + "converted at the rate (naming them: correct them with notes), or while a correction of it "
+                    + "is pending")
+    @RequestExample("settlement/fx-rate-correction.json")
+    ResponseEntity<FxRateResources.FxRateView> correct(@PathVariable UUID id,
+                                                       @Valid @RequestBody FxRateResources.CorrectFxRate request) {
+        FxRateResources.FxRateView correction = FxRateResources.FxRateView.of(rates.correct(id, request));
+        return ResponseEntity.created(URI.create(correction.href())).body(correction);
+    }
+
+    @PostMapping(FxRateResources.PATH + "/{id}/confirmation")
+    @PreAuthorize(CONFIRMERS)
+    @Operation(operationId = "confirmFxRate",
+            summary = "Confirm a PROPOSED rate; finance only, not whoever loaded or corrected it (four-eyes, 409). "
+                    + "Only confirmed rates are in force; a confirmed correction supersedes the version it corrects")
+    FxRateResources.FxRateView confirm(@PathVariable UUID id) {
+        return FxRateResources.FxRateView.of(rates.confirm(id, tenancy.actor()));
+    }
+
     @GetMapping(FxRateResources.PATH)
     @PreAuthorize(READERS)
     @Operation(operationId = "listFxRates",
-            summary = "List loaded rates by pair, newest validFrom first, paged by offset and limit")
+            summary = "List loaded rates, every version (proposed, confirmed, superseded) by pair, newest validFrom "
+                    + "first, paged by offset and limit")
     ResponseEntity<List<FxRateResources.FxRateView>> list(
             @Parameter(description = "only rates of this base currency") @RequestParam(required = false) String base,
             @Parameter(description = "only rates of this quote currency") @RequestParam(required = false) String quote,
+            @Parameter(description = "only versions in this state: PROPOSED, CONFIRMED, SUPERSEDED")
+            @RequestParam(required = false) String state,
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(rates.list(base, quote, OffsetLimit.of(offset, limit, Sort.unsorted())),
+        return PagedResponse.of(rates.list(base, quote, state, OffsetLimit.of(offset, limit, Sort.unsorted())),
                 FxRateResources.FxRateView::of);
     }
 
     @GetMapping(FxRateResources.PATH + "/in-force")
     @PreAuthorize(READERS)
     @Operation(operationId = "retrieveFxRateInForce",
-            summary = "The rate of a pair in force at an instant (default: now), as statements convert with it")
+            summary = "The confirmed rate of a pair in force at an instant (default: now), as statements convert "
+                    + "with it; a PROPOSED rate is never in force")
     FxRateResources.RateInForce inForce(@RequestParam String base, @RequestParam String quote,
                                         @Parameter(description = "ISO 8601 instant, e.g. 2026-03-31T23:59:59Z")
                                         @RequestParam(required = false) String at) {
@@ -82,7 +117,7 @@ class FxRateController {
 
     @GetMapping(FxRateResources.PATH + "/{id}")
     @PreAuthorize(READERS)
-    @Operation(operationId = "retrieveFxRate", summary = "One loaded rate")
+    @Operation(operationId = "retrieveFxRate", summary = "One version of a rate, in any state")
     FxRateResources.FxRateView get(@PathVariable UUID id) {
         return FxRateResources.FxRateView.of(rates.get(id));
     }

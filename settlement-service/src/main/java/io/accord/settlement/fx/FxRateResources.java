@@ -24,17 +24,39 @@ final class FxRateResources {
                       @NotBlank @Size(max = 40) @Schema(example = "0.9215") String rate, @NotNull Instant validFrom) {
     }
 
-    /** A loaded rate; {@code rate} is a decimal string. */
-    record FxRateView(UUID id, String href, String baseCurrency, String quoteCurrency, String rate, Instant validFrom,
-                      String loadedBy, Instant loadedAt) {
+    /**
+     * @param rate   the corrected value, as {@link LoadFxRate#rate}
+     * @param reason why the rate in force was wrong (audited, kept on the version it supersedes)
+     */
+    record CorrectFxRate(@NotBlank @Size(max = 40) @Schema(example = "1.085") String rate,
+                         @NotBlank @Size(max = 500) @Schema(example = "typo: 10.85 loaded instead of 1.085")
+                         String reason) {
+    }
 
-        static FxRateView of(FxRates.FxRate rate) {
+    /**
+     * A version of a pair's rate from {@code validFrom}; {@code rate} is a decimal string. {@code state}: PROPOSED
+     * (loaded or corrected, not in force until a second finance user confirms it), CONFIRMED (in force; rates loaded
+     * before four-eyes have no {@code confirmedBy}), SUPERSEDED (replaced by the confirmed correction
+     * {@code supersededByRate}, which {@code supersededBy} proposed with {@code supersessionReason}).
+     * {@code corrects} and {@code correctionReason}: the version a correction replaces and why.
+     */
+    @Schema(name = "FxRate")
+    record FxRateView(UUID id, String href, String baseCurrency, String quoteCurrency, String rate, Instant validFrom,
+                      String loadedBy, Instant loadedAt, String state, String confirmedBy, Instant confirmedAt,
+                      UUID corrects, String correctionReason, UUID supersededByRate, String supersededBy,
+                      Instant supersededAt, String supersessionReason) {
+
+        static FxRateView of(RateVersion version) {
+            FxRates.FxRate rate = version.rate;
             return new FxRateView(rate.id(), PATH + "/" + rate.id(), rate.baseCurrency(), rate.quoteCurrency(),
-                    rate.rate().toPlainString(), rate.validFrom(), rate.loadedBy(), rate.loadedAt());
+                    rate.rate().toPlainString(), rate.validFrom(), rate.loadedBy(), rate.loadedAt(),
+                    version.state().name(), version.confirmedBy(), version.confirmedAt(), version.corrects,
+                    version.correctionReason, version.supersededByRate(), version.supersededBy(),
+                    version.supersededAt(), version.supersessionReason());
         }
     }
 
-    /** The rate in force for a pair at an instant. */
+    /** The confirmed rate in force for a pair at an instant. */
     record RateInForce(String baseCurrency, String quoteCurrency, Instant at, String rate, Instant validFrom,
                        UUID rateId) {
     }

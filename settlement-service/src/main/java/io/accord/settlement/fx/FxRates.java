@@ -15,14 +15,18 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Effective-dated exchange rates, loaded by finance and audited: a rate of a currency pair is in force from its
  * {@code validFrom} until the next rate of the pair. Statements convert at the rate in force at the period's end
  * ({@link #rateClosing}: its last instant, so a rate valid from the exclusive end belongs to the next period) and show
- * it. Rates are never changed or deleted; a correction is a new rate.
+ * it with its id. Four-eyes: a loaded or corrected rate is PROPOSED, and in force only once a second finance user
+ * confirmed it ({@link RateVersion}). Rates are never changed or deleted: a correction is a new version of the pair
+ * and {@code validFrom} that supersedes the old one once confirmed, refused once an issued statement used it.
  */
 @Service
 public class FxRates {
@@ -31,20 +35,22 @@ public class FxRates {
     private static final int MAX_INTEGER_DIGITS = 14;
 
     private final FxRateStore store;
+    private final FxRateUses uses;
     private final AuditTrail audit;
     private final Tenancy tenancy;
     private final Clock clock;
 
-    FxRates(FxRateStore store, AuditTrail audit, Tenancy tenancy, Clock clock) {
+    FxRates(FxRateStore store, FxRateUses uses, AuditTrail audit, Tenancy tenancy, Clock clock) {
         this.store = store;
+        this.uses = uses;
         this.audit = audit;
         this.tenancy = tenancy;
         this.clock = clock;
     }
 
     /**
-     * The rate of the pair in force at {@code at} (1 {@code base} = rate {@code quote}); empty when none was loaded
-     * from on or before it. The same currency on both sides is always 1.
+     * The rate of the pair in force at {@code at} (1 {@code base} = rate {@code quote}); empty when none was confirmed
+     * from on or before it (a PROPOSED rate is not in force). The same currency on both sides is always 1.
      */
     @Transactional(readOnly = true)
     public Optional<FxRate> rateAt(String baseCurrency, String quoteCurrency, Instant at) {
@@ -57,8 +63,9 @@ public class FxRates {
 
     /**
      * The rate of the pair in force at the last instant of a period ending (exclusively) at {@code end}: the latest
-     * loaded with a {@code validFrom} before {@code end}. A rate valid from {@code end} itself is the next period's
-     * first rate, so it never converts this period, whether it was loaded before the run or after.
+     * confirmed with a {@code validFrom} before {@code end} (runs never convert at a PROPOSED rate). A rate valid from
+     * {@code end} itself is the next period's first rate, so it never converts this period, whether it was loaded
+     * before the run or after.
      */
     @Transactional(readOnly = true)
     public Optional<FxRate> rateClosing(String baseCurrency, String quoteCurrency, Instant end) {
@@ -68,8 +75,9 @@ public class FxRates {
         return store.inForceBefore(baseCurrency, quoteCurrency, end);
     }
 
+    /** A first rate of the pair from {@code validFrom}: PROPOSED until a second finance user confirms it. */
     @Transactional
-    FxRate load(FxRateResources.LoadFxRate request) {
+    RateVersion load(FxRateResources.LoadFxRate request) {
         String base = currency("baseCurrency", request.baseCurrency());
         String quote = currency("quoteCurrency", request.quoteCurrency());
         if (base.equals(quote)) {
@@ -77,15 +85,92 @@ public class FxRates {
                     + ")");
         }
         BigDecimal rate = rate(request.rate());
-        if (store.exists(base, quote, request.validFrom())) {
+        store.loadedFrom(base, quote, request.validFrom()).ifPresent(existing -> {
             throw new ConflictException("A " + base + "/" + quote + " rate valid from " + request.validFrom()
-                    + " is already loaded; rates are never changed: load the correction with another validFrom");
-        }
-        FxRate loaded = new FxRate(UUID.randomUUID(), base, quote, rate, request.validFrom(), tenancy.actor(),
-                clock.instant());
+                    + " is already loaded (" + existing + "): correct it with POST " + FxRateResources.PATH + "/"
+                    + existing + "/correction (or the version in force, " + FxRateResources.PATH
+                    + "?base=" + base + "&quote=" + quote + ")");
+        });
+        RateVersion loaded = RateVersion.loaded(new FxRate(UUID.randomUUID(), base, quote, rate,
+                request.validFrom(), tenancy.actor(), clock.instant()));
         store.insert(loaded);
-        audit.record(null, "FxRate", loaded.id().toString(), "loaded", null, loaded);
+        audit.record(null, "FxRate", loaded.rate.id().toString(), "loaded", null,
+                FxRateResources.FxRateView.of(loaded));
         return loaded;
+    }
+
+    /**
+     * A corrected rate for the same pair and {@code validFrom}: a new PROPOSED version; the corrected one stays in
+     * force until a second finance user confirms the correction, which supersedes it. Refused (409) while another
+     * correction of it is pending, and once an issued statement converted at it (the fix is then a credit or debit
+     * note; the problem names the statements). Draft and approved statements that used it keep its value until
+     * they are discarded and drafted again; their {@code warnings} say so ({@code FX_RATE_SUPERSEDED}).
+     */
+    @Transactional
+    RateVersion correct(UUID id, FxRateResources.CorrectFxRate request) {
+        BigDecimal rate = rate(request.rate());
+        RateVersion corrected = store.lock(id).orElseThrow(() -> new NotFoundException("FX rate", id));
+        store.pendingCorrectionOf(id).ifPresent(pending -> {
+            throw new ConflictException("FX rate " + id + " has a correction pending confirmation (" + pending
+                    + "): confirm it, or correct that one");
+        });
+        refuseOnceIssued(corrected, "corrected");
+        FxRate old = corrected.rate;
+        RateVersion correction = RateVersion.correcting(corrected, new FxRate(UUID.randomUUID(), old.baseCurrency(),
+                old.quoteCurrency(), rate, old.validFrom(), tenancy.actor(), clock.instant()),
+                request.reason().strip());
+        store.insert(correction);
+        audit.record(null, "FxRate", correction.rate.id().toString(), "corrected",
+                FxRateResources.FxRateView.of(corrected), FxRateResources.FxRateView.of(correction));
+        return correction;
+    }
+
+    /**
+     * A second finance user confirms a proposed rate (four-eyes: whoever loaded or corrected it may not, 409); from
+     * then on runs convert at it. Confirming a correction supersedes the versions it replaces (audited each), unless
+     * an issued statement converted at one of them meanwhile (409).
+     */
+    @Transactional
+    RateVersion confirm(UUID id, String by) {
+        RateVersion version = store.lock(id).orElseThrow(() -> new NotFoundException("FX rate", id));
+        FxRateResources.FxRateView before = FxRateResources.FxRateView.of(version);
+        Instant now = clock.instant();
+        version.confirm(by, now);
+        List<RateVersion> replaced = store.othersInForceOrProposed(version);
+        replaced.stream().filter(other -> id.equals(other.corrects)).findFirst().ifPresent(correction -> {
+            throw new ConflictException("FX rate " + id + " was corrected by " + correction.rate.id()
+                    + " before it was confirmed: confirm the correction instead");
+        });
+        for (RateVersion other : replaced) {
+            refuseOnceIssued(other, "superseded by " + id);
+            FxRateResources.FxRateView otherBefore = FxRateResources.FxRateView.of(other);
+            other.supersede(version, now);
+            store.update(other);
+            audit.record(null, "FxRate", other.rate.id().toString(), "superseded", otherBefore,
+                    FxRateResources.FxRateView.of(other));
+        }
+        store.update(version);
+        audit.record(null, "FxRate", id.toString(), "confirmed", before, FxRateResources.FxRateView.of(version));
+        return version;
+    }
+
+    /** Whether the rate converted lines of statements not yet issued: their drafts still show its old value. */
+    @Transactional(readOnly = true)
+    public Optional<Supersession> supersession(UUID rateId) {
+        return store.version(rateId).filter(version -> version.state() == RateVersion.State.SUPERSEDED)
+                .map(version -> new Supersession(rateId, version.rate.rate(), version.supersededByRate(),
+                        version.supersededBy(), version.supersededAt(), version.supersessionReason()));
+    }
+
+    private void refuseOnceIssued(RateVersion version, String action) {
+        List<FxRateUses.StatementUse> issued = uses.statementsUsing(version.rate.id()).stream()
+                .filter(FxRateUses.StatementUse::issued).toList();
+        if (!issued.isEmpty()) {
+            throw new ConflictException("FX rate " + version.rate.id() + " cannot be " + action + ": issued "
+                    + "statements converted at it: " + issued.stream().map(use -> use.documentNumber() + " ("
+                    + use.statementId() + ")").collect(Collectors.joining(", ")) + "; correct them with credit or "
+                    + "debit notes instead");
+        }
     }
 
     /** The rate in force of a pair named by a caller: 400 for a malformed currency, 404 when none is. */
@@ -96,14 +181,23 @@ public class FxRates {
     }
 
     @Transactional(readOnly = true)
-    FxRate get(UUID id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("FX rate", id));
+    RateVersion get(UUID id) {
+        return store.version(id).orElseThrow(() -> new NotFoundException("FX rate", id));
     }
 
     @Transactional(readOnly = true)
-    Page<FxRate> list(String base, String quote, org.springframework.data.domain.Pageable page) {
+    Page<RateVersion> list(String base, String quote, String state, org.springframework.data.domain.Pageable page) {
         return store.list(base == null ? null : currency("base", base), quote == null ? null : currency("quote", quote),
-                page);
+                state == null ? null : state(state), page);
+    }
+
+    private static String state(String value) {
+        try {
+            return RateVersion.State.valueOf(value.strip()).name();
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidInputException("state", "state must be one of PROPOSED, CONFIRMED, SUPERSEDED, was '"
+                    + value + "'");
+        }
     }
 
     private static String currency(String field, String code) {
@@ -134,6 +228,18 @@ public class FxRates {
                     + MAX_SCALE + " decimals, was " + text);
         }
         return rate.stripTrailingZeros();
+    }
+
+    /**
+     * A rate that a confirmed correction replaced.
+     *
+     * @param rate       the value it had (what draft statements converted at it show)
+     * @param correction the version in force instead
+     * @param by         who corrected it
+     * @param at         when the correction was confirmed
+     * @param reason     the correction's reason
+     */
+    public record Supersession(UUID rateId, BigDecimal rate, UUID correction, String by, Instant at, String reason) {
     }
 
     /**

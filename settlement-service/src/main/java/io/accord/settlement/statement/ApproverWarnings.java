@@ -19,13 +19,23 @@ class ApproverWarnings {
     static final String RESTRICTED = "APPROVER_RESTRICTED";
 
     private final DisputeAdjustments adjustments;
+    private final SupersededRateWarnings supersededRates;
 
-    ApproverWarnings(DisputeAdjustments adjustments) {
+    ApproverWarnings(DisputeAdjustments adjustments, SupersededRateWarnings supersededRates) {
         this.adjustments = adjustments;
+        this.supersededRates = supersededRates;
     }
 
-    /** {@code others} followed by the approver warning when the DRAFT statement carries proposed corrections. */
+    /**
+     * {@code others}, then the superseded FX rates of a DRAFT or APPROVED statement ({@link SupersededRateWarnings}:
+     * whoever approves or issues it should know first), then the approver warning when the DRAFT statement carries
+     * proposed corrections.
+     */
     List<Statements.Warning> warnings(Statement statement, List<Statements.Warning> others) {
+        List<Statements.Warning> rates = supersededRates.of(statement);
+        if (!rates.isEmpty()) {
+            others = java.util.stream.Stream.concat(others.stream(), rates.stream()).toList();
+        }
         if (statement.state() != Statement.State.DRAFT) {
             return others;
         }

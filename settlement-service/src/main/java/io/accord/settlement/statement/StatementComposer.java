@@ -96,15 +96,18 @@ class StatementComposer {
             List<LineDraft> adjustmentDrafts = Stream.concat(
                     lateGuarantees.of(partnerId, period, currency).stream(),
                     pending.stream().map(StatementComposer::adjustmentLine)).toList();
-            Map<String, BigDecimal> rates = rates(currency, period, Stream.concat(
+            Map<String, FxRates.FxRate> used = rates(currency, period, Stream.concat(
                     Stream.concat(sums.stream().map(UsageSums.Sum::currency),
                             drafts.stream().map(draft -> draft.amount().currency())),
                     adjustmentDrafts.stream().map(draft -> draft.amount().currency())));
+            Map<String, BigDecimal> rates = new HashMap<>();
+            used.forEach((from, rate) -> rates.put(from, rate.rate()));
             requireRates(currency, period, rates, Stream.concat(drafts.stream(), adjustmentDrafts.stream()).toList());
             drafts.addAll(TierBonusLines.of(agreement.terms().revenueShares(), sums,
                     offerings.isEmpty() ? Map.of() : products.categoriesOf(offerings), currency, rates));
-            StatementLines.Lines lines = StatementLines.compose(drafts, adjustmentDrafts, guarantee(partnerId, agreement, period),
-                    currency, rates, treatments(partnerId, agreement), agreement.businessModel());
+            StatementLines.Lines lines = namingRates(StatementLines.compose(drafts, adjustmentDrafts,
+                    guarantee(partnerId, agreement, period), currency, rates, treatments(partnerId, agreement),
+                    agreement.businessModel()), used);
             return new Composition(lines, pending,
                     late.stream().map(missed -> missed.product().productId()).toList(),
                     ended.stream().map(Ended::adjusted).toList(), agreement.businessModel());
@@ -318,16 +321,27 @@ class StatementComposer {
         }).collect(java.util.stream.Collectors.joining(", "));
         throw new IllegalStateException("no rate in force before the period end (" + period.endAt() + ") for " + needing.size()
                 + " currenc" + (needing.size() == 1 ? "y" : "ies") + ": " + missing + ": load "
-                + (needing.size() == 1 ? "it" : "them") + " before the run");
+                + (needing.size() == 1 ? "it" : "them") + " before the run (a loaded rate converts once a second "
+                + "finance user confirmed it)");
     }
 
-    private Map<String, BigDecimal> rates(String currency, SettlementPeriods.Period period,
-                                          Stream<String> currencies) {
-        Map<String, BigDecimal> rates = new HashMap<>();
+    /** The confirmed period-end rate per source currency into {@code currency} (none: not in the map). */
+    private Map<String, FxRates.FxRate> rates(String currency, SettlementPeriods.Period period,
+                                              Stream<String> currencies) {
+        Map<String, FxRates.FxRate> rates = new HashMap<>();
         currencies.filter(other -> !other.equals(currency)).distinct()
                 .forEach(other -> fxRates.rateClosing(other, currency, period.endAt())
-                        .ifPresent(rate -> rates.put(other, rate.rate())));
+                        .ifPresent(rate -> rates.put(other, rate)));
         return rates;
+    }
+
+    /** Each converted line naming the rate (version) it was converted at, as the line keeps its value. */
+    private static StatementLines.Lines namingRates(StatementLines.Lines lines, Map<String, FxRates.FxRate> used) {
+        List<StatementLine> named = lines.lines().stream().map(line -> line.fxRate() == null
+                || line.sourceAmount() == null ? line
+                : line.withFxRateId(used.get(line.sourceAmount().currency()).id())).toList();
+        return new StatementLines.Lines(named, lines.net(), lines.tax(), lines.total(), lines.roundingDifference(),
+                lines.taxNote());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.accord.settlement.statement;
 import io.accord.contracts.value.Money;
 
 import java.math.BigDecimal;
+import java.util.UUID;
 
 /**
  * One line of a statement: its 6-decimal amount (in the statement currency, converted at {@code fxRate} when the
@@ -19,10 +20,20 @@ import java.math.BigDecimal;
  *                     their statements and lines: {@link PriorPeriodReferences}); {@code null} for the period's own
  *                     usage lines
  * @param usage        a usage line's unit, record count and unit price ({@link Usage}); {@code null} for other lines
+ * @param fxRateId     the id of the rate {@code fxRate} is (an FX rate version), {@code null} when none was needed or
+ *                     it is not known (a line drafted before V85 whose rate could not be told)
  */
 record StatementLine(String type, String label, String offeringId, String usageType, BigDecimal quantity,
                      Money unrounded, Money rounded, BigDecimal fxRate, Money sourceAmount, String direction,
-                     String reference, Usage usage) {
+                     String reference, Usage usage, UUID fxRateId) {
+
+    /** A line whose rate is not named (yet: {@link #withFxRateId}). */
+    StatementLine(String type, String label, String offeringId, String usageType, BigDecimal quantity,
+                  Money unrounded, Money rounded, BigDecimal fxRate, Money sourceAmount, String direction,
+                  String reference, Usage usage) {
+        this(type, label, offeringId, usageType, quantity, unrounded, rounded, fxRate, sourceAmount, direction,
+                reference, usage, null);
+    }
 
     /** A line that is no sum of rated records (or one drafted before its usage figures were kept). */
     StatementLine(String type, String label, String offeringId, String usageType, BigDecimal quantity,
@@ -30,6 +41,12 @@ record StatementLine(String type, String label, String offeringId, String usageT
                   String reference) {
         this(type, label, offeringId, usageType, quantity, unrounded, rounded, fxRate, sourceAmount, direction,
                 reference, null);
+    }
+
+    /** The line naming the rate it was converted at. */
+    StatementLine withFxRateId(UUID id) {
+        return new StatementLine(type, label, offeringId, usageType, quantity, unrounded, rounded, fxRate,
+                sourceAmount, direction, reference, usage, id);
     }
 
     /**

@@ -16,15 +16,15 @@ import static io.accord.settlement.money.SettlementMath.atMinorUnit;
  * a text starting with {@code = + - @}, a tab or a carriage return is written after a {@code '}); numbers are written
  * as numbers (a negative amount stays a number). Each line's tax is its share of the statement's tax line
  * ({@link SettlementMath#lineTaxes}, as TMF678 allocates it), so the column sums to the statement's tax exactly.
- * Columns added later come last (unit, record count and unit price of usage lines, V78; their share rate), so a reader
- * of the older columns by position still reads them. {@code exactAmount} has exactly 6 decimals, {@code amount} and
- * {@code taxAmount} the currency's minor unit.
+ * Columns added later come last (unit, record count and unit price of usage lines, V78; their share rate; the id of
+ * the FX rate a converted line used, V85), so a reader of the older columns by position still reads them.
+ * {@code exactAmount} has exactly 6 decimals, {@code amount} and {@code taxAmount} the currency's minor unit.
  */
 final class StatementLinesCsv {
 
     static final String HEADER = "statementId,documentNumber,documentType,periodStart,periodEnd,lineNumber,lineId,"
             + "type,description,offeringId,usageType,quantity,direction,reference,exactAmount,amount,taxRatePercent,"
-            + "taxAmount,currency,sourceAmount,sourceCurrency,fxRate,unit,recordCount,unitPrice,shareRate\r\n";
+            + "taxAmount,currency,sourceAmount,sourceCurrency,fxRate,unit,recordCount,unitPrice,shareRate,fxRateId\r\n";
 
     /** {@code exactAmount} is written with exactly this many decimals, as the statement's JSON has it. */
     static final int EXACT_DECIMALS = 6;
@@ -62,7 +62,7 @@ final class StatementLinesCsv {
                     fixed(taxes.get(i).amount(), digits), currency, number(line.sourceAmount()),
                     CsvCells.text(line.sourceCurrency()), number(line.fxRate()), CsvCells.text(line.unit()),
                     line.recordCount() == null ? "" : line.recordCount().toString(), number(line.unitPrice()),
-                    number(line.shareRate())))
+                    number(line.shareRate()), line.fxRateId() == null ? "" : line.fxRateId().toString()))
                     .append("\r\n");
         }
         return csv.toString();

@@ -60,10 +60,10 @@ class StatementStore {
                             insert into statement_line (statement_id, line_no, type, label, offering_id, usage_type,
                                                         quantity, unrounded, rounded, fx_rate, source_amount,
                                                         source_currency, direction, reference, billed_unit,
-                                                        record_count, unit_price, share_rate)
+                                                        record_count, unit_price, share_rate, fx_rate_id)
                             values (:id, :no, :type, :label, :offering, :usageType, :quantity, :unrounded, :rounded,
                                     :rate, :source, :sourceCurrency, :direction, :reference, :unit, :records,
-                                    :unitPrice, :shareRate)""")
+                                    :unitPrice, :shareRate, :rateId)""")
                     .param("id", statement.id()).param("no", ++number).param("type", line.type())
                     .param("label", line.label()).param("offering", line.offeringId())
                     .param("usageType", line.usageType()).param("quantity", line.quantity())
@@ -78,6 +78,7 @@ class StatementStore {
                             java.sql.Types.NUMERIC)
                     .param("shareRate", line.usage() == null ? null : line.usage().shareRate(),
                             java.sql.Types.NUMERIC)
+                    .param("rateId", line.fxRateId(), java.sql.Types.OTHER)
                     .update();
         }
         return true;
@@ -286,7 +287,8 @@ class StatementStore {
                             Money.of(rs.getBigDecimal("unrounded"), currency),
                             Money.of(rs.getBigDecimal("rounded"), currency), rs.getBigDecimal("fx_rate"),
                             source == null ? null : Money.of(source, rs.getString("source_currency")),
-                            rs.getString("direction"), rs.getString("reference"), usage(rs));
+                            rs.getString("direction"), rs.getString("reference"), usage(rs),
+                            rs.getObject("fx_rate_id", UUID.class));
                 }).list();
     }
 

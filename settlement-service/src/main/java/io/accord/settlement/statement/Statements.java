@@ -655,7 +655,7 @@ public class Statements {
                     line.usage() == null ? null : line.usage().unit(),
                     line.usage() == null ? null : line.usage().recordCount(),
                     line.usage() == null ? null : line.usage().unitPrice(),
-                    line.usage() == null ? null : line.usage().shareRate()));
+                    line.usage() == null ? null : line.usage().shareRate(), line.fxRateId()));
         }
         return List.copyOf(lines);
     }
@@ -715,7 +715,9 @@ public class Statements {
                                + " answer 409 until onboarding sets it (PATCH of the organization's taxId)."
                                + " APPROVER_RESTRICTED: a DRAFT carries dispute corrections, so their proposers (and"
                                + " its preparer) may not approve it; it names them and how to move a correction onto"
-                               + " its own note"))
+                               + " its own note. FX_RATE_SUPERSEDED: lines were converted at an FX rate a confirmed"
+                               + " correction has superseded since; the statement keeps the old value until it is"
+                               + " discarded and the period drafted again"))
                        List<Warning> warnings,
                        Instant periodStart, Instant periodEnd, LocalDate dueDate, BilledUsage billedUsage,
                        List<TaxLine> taxLines, UUID replacesStatementId, Difference differenceFromReplaced,
@@ -888,7 +890,9 @@ public class Statements {
      * A line: {@code id} is how disputes, TMF678 and {@code StatementIssued} name it ({@code <statement id>-<n>}),
      * {@code lineNumber} its {@code n} (1, 2, ...; what a note's {@code statementLineNumber} names); its 6-decimal
      * amount, the amount rounded once, and the FX rate used ({@code null}: none) with the
-     * amount before conversion. {@code type} is one of {@link #LINE_TYPES}; {@code direction} says which way the money
+     * amount before conversion and the id of the rate version it is ({@code fxRateId}, {@code GET
+     * /api/settlement/fx-rates/{id}}; {@code null} when none was used, or on a line drafted before V85 whose rate
+     * could not be told). {@code type} is one of {@link #LINE_TYPES}; {@code direction} says which way the money
      * flows ({@code PAYABLE_TO_PARTNER}, {@code OWED_BY_PARTNER}; an adjustment's {@code CREDIT_PARTNER} or
      * {@code DEBIT_PARTNER}); {@code reference} what it traces to (an adjustment's dispute, a charge's price, a tier
      * bonus's share rule, the closed periods, statements and lines a prior-period usage line adjusts). A usage line ({@link #ratedUsage}) also says what its {@code quantity} counts: its
@@ -905,7 +909,8 @@ public class Statements {
     public record Line(String id, int lineNumber, String type, String label, String offeringId, String usageType,
                        BigDecimal quantity, BigDecimal unrounded, BigDecimal rounded, BigDecimal fxRate,
                        String direction, String reference, BigDecimal sourceAmount, String sourceCurrency,
-                       String unit, Long recordCount, BigDecimal unitPrice, BigDecimal shareRate) {
+                       String unit, Long recordCount, BigDecimal unitPrice, BigDecimal shareRate,
+                       UUID fxRateId) {
 
         /** A sum of rated records' party amounts (in the conservation equation), not a labelled line outside it. */
         public boolean ratedUsage() {

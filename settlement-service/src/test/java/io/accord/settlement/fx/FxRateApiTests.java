@@ -93,8 +93,8 @@ class FxRateApiTests {
         assertThat(finance.get(created.header("Location")).json().get("rate").asString()).isEqualTo("0.6421");
         TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
         TestHttp.Response trail = auditor.get("/api/settlement/audit?resourceId=" + created.json().get("id").asString());
-        assertThat(trail.json().get(0).get("action").asString()).isEqualTo("loaded");
-        assertThat(trail.json().get(0).get("actor").asString()).isEqualTo("fiona");
+        assertThat(trail.json().valueStream().map(entry -> entry.get("action").asString() + " by "
+                + entry.get("actor").asString())).containsExactlyInAnyOrder("loaded by fiona", "confirmed by fred");
     }
 
     @Test
@@ -146,9 +146,13 @@ class FxRateApiTests {
         assertThat(response.body()).contains(field);
     }
 
+    /** Loaded by fiona and confirmed by a second finance user: in force. */
     private TestHttp.Response load(String base, String quote, String rate, String validFrom) {
         TestHttp.Response response = finance.post(RATES, body(base, quote, rate, validFrom));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
+        TestHttp.Response confirmed = TestHttp.localPort(port).as(TestJwt.staff("fred", Roles.FINANCE))
+                .post(RATES + "/" + response.json().get("id").asString() + "/confirmation", "");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         return response;
     }
 

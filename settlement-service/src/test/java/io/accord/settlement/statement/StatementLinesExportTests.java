@@ -101,12 +101,13 @@ class StatementLinesExportTests {
         assertThat(cells.get(header.indexOf("periodStart"))).isEqualTo(period.startAt().toString());
         assertThat(cells.get(header.indexOf("periodEnd"))).isEqualTo(period.endAt().toString());
         assertThat(cells.get(header.indexOf("taxRatePercent"))).isEqualTo("19");
-        // 50 % of 0.99: the exact amount at 6 decimals, as the JSON's; the share rate is the last column
+        // 50 % of 0.99: the exact amount at 6 decimals, as the JSON's; then the share rate and, last, the FX rate id
         assertThat(cells.get(header.indexOf("exactAmount"))).isEqualTo("0.495000");
-        assertThat(header.getLast()).isEqualTo("shareRate");
-        assertThat(header.subList(header.size() - 4, header.size()))
-                .containsExactly("unit", "recordCount", "unitPrice", "shareRate");
-        assertThat(cells.getLast()).isEqualTo("50");
+        assertThat(header.getLast()).isEqualTo("fxRateId");
+        assertThat(header.subList(header.size() - 5, header.size()))
+                .containsExactly("unit", "recordCount", "unitPrice", "shareRate", "fxRateId");
+        assertThat(cells.get(header.indexOf("shareRate"))).isEqualTo("50");
+        assertThat(cells.getLast()).as("not converted").isEmpty();
         // the lines' taxes add up to the statement's tax exactly
         BigDecimal taxes = rows.stream().skip(1).map(row -> Arrays.asList(row.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)",
                 -1)).get(header.indexOf("taxAmount"))).map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -85,12 +85,12 @@ class UsageLineFiguresTests {
                 .startsWith("statementId,documentNumber,documentType,periodStart,periodEnd,lineNumber,lineId,type,"
                         + "description,offeringId,usageType,quantity,direction,reference,exactAmount,amount,"
                         + "taxRatePercent,taxAmount,currency,sourceAmount,sourceCurrency,fxRate,")
-                .endsWith(",fxRate,unit,recordCount,unitPrice,shareRate");
-        // unit, record count and unit price, then the share rate (the last column)
+                .endsWith(",fxRate,unit,recordCount,unitPrice,shareRate,fxRateId");
+        // unit, record count and unit price, then the share rate and the FX rate's id (the last column)
         assertThat(rows).anySatisfy(row -> assertThat(row).contains(",1274.5,")
-                .containsPattern(",MB,2,0\\.00078125,[^,]*$"));
-        assertThat(rows).anySatisfy(row -> assertThat(row).containsPattern(",GB,1,0\\.8,[^,]*$"));
-        assertThat(rows).anySatisfy(row -> assertThat(row).containsPattern(",MIN,2,,[^,]*$"));
+                .containsPattern(",MB,2,0\\.00078125,[^,]*,[^,]*$"));
+        assertThat(rows).anySatisfy(row -> assertThat(row).containsPattern(",GB,1,0\\.8,[^,]*,[^,]*$"));
+        assertThat(rows).anySatisfy(row -> assertThat(row).containsPattern(",MIN,2,,[^,]*,[^,]*$"));
 
         Statements.View issued = statements.issue(statements.approve(drafted.id(), "finance-b").id());
         JsonNode document = finance.header("Accept", "application/json")

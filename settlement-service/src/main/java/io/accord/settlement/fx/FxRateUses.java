@@ -1,0 +1,22 @@
+package io.accord.settlement.fx;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Which statements converted a line at a rate: what decides whether the rate may still be corrected. The statement
+ * feature answers it (it owns the lines), so this feature never reads statement tables.
+ */
+public interface FxRateUses {
+
+    /** The statements, not discarded, with a line converted at {@code rateId}, oldest first. */
+    List<StatementUse> statementsUsing(UUID rateId);
+
+    /**
+     * @param state          the statement's state (DRAFT, APPROVED, ISSUED, PAID)
+     * @param documentNumber its number once issued, {@code null} before
+     * @param issued         whether it is a document (ISSUED or PAID): its rate is then corrected by a note only
+     */
+    record StatementUse(UUID statementId, String state, String documentNumber, boolean issued) {
+    }
+}

@@ -1,0 +1,254 @@
+package io.accord.settlement.fx;
+
+import io.accord.contracts.Roles;
+import io.accord.platform.problem.ConflictException;
+import io.accord.settlement.SettlementFixtures;
+import io.accord.settlement.StatementFixtures;
+import io.accord.settlement.partner.PartnerTerms;
+import io.accord.settlement.period.SettlementPeriods;
+import io.accord.settlement.statement.Statements;
+import io.accord.settlement.usage.UsageSums;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.RatedUsageEvents;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Four-eyes on FX rates (a loaded or corrected rate converts only once a second finance user confirmed it), the
+ * correction path (a new version superseding the old one, refused once an issued statement converted at it), and
+ * the statement line naming the rate version it was converted at.
+ */
+@AccordServiceTest
+class FxRateCorrectionTests {
+
+    private static final String RATES = "/api/settlement/fx-rates";
+
+    @LocalServerPort
+    int port;
+
+    private final StatementFixtures fixtures;
+    private final SettlementPeriods periods;
+    private final UsageSums sums;
+    private final Statements statements;
+    private final Clock clock;
+    private TestHttp fiona;
+    private TestHttp fred;
+
+    FxRateCorrectionTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
+                          Statements statements, PartnerTerms partners, Clock clock) {
+        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.periods = periods;
+        this.sums = sums;
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    @BeforeEach
+    void clients() {
+        fiona = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        fred = TestHttp.localPort(port).as(TestJwt.staff("fred", Roles.FINANCE));
+    }
+
+    @Test
+    void aLoadedRateIsProposedUntilASecondFinanceUserConfirmsItAndOnlyThenInForce() {
+        JsonNode loaded = load("ZAR", "AUD", "0.0812", "2026-04-01T00:00:00Z");
+        String id = loaded.get("id").asString();
+
+        assertThat(loaded.get("state").asString()).isEqualTo("PROPOSED");
+        assertThat(fiona.get(RATES + "/in-force?base=ZAR&quote=AUD&at=2026-04-15T00:00:00Z").status())
+                .as("a proposed rate is not in force").isEqualTo(404);
+        TestHttp.Response byLoader = fiona.post(RATES + "/" + id + "/confirmation", "");
+        assertThat(byLoader.status()).as(byLoader.body()).isEqualTo(409);
+        assertThat(byLoader.body()).contains("four-eyes");
+        TestHttp admin = TestHttp.localPort(port).as(TestJwt.staff("ada", Roles.PLATFORM_ADMIN));
+        assertThat(admin.post(RATES + "/" + id + "/confirmation", "").status()).isEqualTo(403);
+
+        TestHttp.Response confirmed = fred.post(RATES + "/" + id + "/confirmation", "");
+
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("state").asString()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.json().get("confirmedBy").asString()).isEqualTo("fred");
+        TestHttp.Response inForce = fiona.get(RATES + "/in-force?base=ZAR&quote=AUD&at=2026-04-15T00:00:00Z");
+        assertThat(inForce.status()).isEqualTo(200);
+        assertThat(inForce.json().get("rateId").asString()).isEqualTo(id);
+        assertThat(fred.post(RATES + "/" + id + "/confirmation", "").status()).as("confirmed once").isEqualTo(409);
+        assertThat(trail(id)).as("refusals are audited too").contains("loaded by fiona", "refused by fiona",
+                "confirmed by fred").doesNotContain("confirmed by fiona");
+    }
+
+    @Test
+    void runsIgnoreAnUnconfirmedRateThenConvertExactlyAtTheConfirmedOneNamingItOnTheLine() {
+        String partner = fixtures.partner();
+        SettlementPeriods.Period closing = closingPeriodWithUsage(partner, "GBP", "20.00");
+        UUID period = closing.id();
+        String validFrom = closing.startAt().toString();
+        String rateId = load("GBP", "EUR", "0.9215", validFrom).get("id").asString();
+
+        assertThatThrownBy(() -> statements.draft(UUID.fromString(partner), period, "finance"))
+                .as("the proposed rate does not convert").isInstanceOf(ConflictException.class)
+                .hasMessageContaining("GBP→EUR").hasMessageContaining("confirm");
+        confirm(rateId, fred);
+        Statements.View drafted = statements.draft(UUID.fromString(partner), period, "finance");
+
+        Statements.Line line = drafted.lines().getFirst();
+        assertThat(line.sourceAmount()).isEqualByComparingTo("10.00");
+        assertThat(line.sourceCurrency()).isEqualTo("GBP");
+        assertThat(line.fxRate()).isEqualByComparingTo("0.9215");
+        assertThat(line.unrounded()).as("10 × 0.9215 exactly").isEqualByComparingTo("9.215000");
+        assertThat(line.rounded()).as("rounded once, half-even").isEqualByComparingTo("9.22");
+        assertThat(line.fxRateId()).hasToString(rateId);
+        TestHttp.Response json = fiona.get("/api/settlement/statements/" + drafted.id());
+        assertThat(json.json().get("lines").get(0).get("fxRateId").asString()).isEqualTo(rateId);
+        String csv = fiona.get("/api/settlement/statements/" + drafted.id() + "/lines").body();
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith(",fxRate,unit,recordCount,unitPrice,shareRate,fxRateId");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).contains(",0.9215,").endsWith("," + rateId);
+    }
+
+    @Test
+    void aCorrectionSupersedesTheOldVersionOnceConfirmedAndDraftsUsingItAreWarnedUntilDraftedAgain() {
+        String partner = fixtures.partner();
+        SettlementPeriods.Period closing = closingPeriodWithUsage(partner, "CHF", "20.00");
+        UUID period = closing.id();
+        String validFrom = closing.startAt().toString();
+        String wrong = load("CHF", "EUR", "10.85", validFrom).get("id").asString();
+        confirm(wrong, fred);
+        Statements.View draft = statements.draft(UUID.fromString(partner), period, "finance");
+        assertThat(draft.lines().getFirst().rounded()).isEqualByComparingTo("108.50");
+
+        TestHttp.Response again = fiona.post(RATES, body("CHF", "EUR", "1.085", validFrom));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("/correction");
+        TestHttp.Response corrected = fiona.post(RATES + "/" + wrong + "/correction",
+                StatementFixtures.example("fx-rate-correction.json"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+        String correction = corrected.json().get("id").asString();
+        assertThat(corrected.header("Location")).isEqualTo(RATES + "/" + correction);
+        assertThat(corrected.json().get("state").asString()).isEqualTo("PROPOSED");
+        assertThat(corrected.json().get("corrects").asString()).isEqualTo(wrong);
+        assertThat(corrected.json().get("validFrom").asString()).isEqualTo(validFrom);
+        assertThat(fred.post(RATES + "/" + wrong + "/correction", "{\"rate\":\"1.08\",\"reason\":\"x\"}").status())
+                .as("one pending correction at a time").isEqualTo(409);
+        assertThat(inForceId("CHF", validFrom)).as("the old one stays in force until confirmed").isEqualTo(wrong);
+        assertThat(fiona.post(RATES + "/" + correction + "/confirmation", "").status()).as("four-eyes")
+                .isEqualTo(409);
+
+        confirm(correction, fred);
+
+        assertThat(inForceId("CHF", validFrom)).isEqualTo(correction);
+        JsonNode old = fiona.get(RATES + "/" + wrong).json();
+        assertThat(old.get("state").asString()).isEqualTo("SUPERSEDED");
+        assertThat(old.get("rate").asString()).isEqualTo("10.85");
+        assertThat(old.get("supersededByRate").asString()).isEqualTo(correction);
+        assertThat(old.get("supersededBy").asString()).isEqualTo("fiona");
+        assertThat(old.get("supersessionReason").asString()).startsWith("typo");
+        assertThat(old.get("supersededAt").isNull()).isFalse();
+        assertThat(trail(wrong)).contains("loaded by fiona", "confirmed by fred", "superseded by fred");
+        assertThat(trail(correction)).contains("corrected by fiona", "confirmed by fred");
+        Statements.View warned = statements.find(draft.id()).orElseThrow();
+        assertThat(warned.lines().getFirst().rounded()).as("a draft keeps its value").isEqualByComparingTo("108.50");
+        assertThat(warned.warnings()).extracting(Statements.Warning::code).contains("FX_RATE_SUPERSEDED");
+        assertThat(warned.warnings()).filteredOn(warning -> warning.code().equals("FX_RATE_SUPERSEDED"))
+                .singleElement().satisfies(warning -> assertThat(warning.message()).contains(wrong, correction));
+
+        statements.discard(draft.id(), "converted at the mistyped CHF rate", "fiona");
+        Statements.View redrafted = statements.draft(UUID.fromString(partner), period, "finance");
+
+        assertThat(redrafted.lines().getFirst().rounded()).isEqualByComparingTo("10.85");
+        assertThat(redrafted.lines().getFirst().fxRateId()).hasToString(correction);
+        assertThat(redrafted.warnings()).extracting(Statements.Warning::code).doesNotContain("FX_RATE_SUPERSEDED");
+    }
+
+    @Test
+    void aRateAnIssuedStatementConvertedAtIsNotCorrectedTheProblemNamesTheStatement() {
+        String partner = fixtures.partner();
+        SettlementPeriods.Period closing = closingPeriodWithUsage(partner, "SEK", "20.00");
+        UUID period = closing.id();
+        String validFrom = closing.startAt().toString();
+        String rate = load("SEK", "EUR", "0.0870", validFrom).get("id").asString();
+        confirm(rate, fred);
+        Statements.View drafted = statements.draft(UUID.fromString(partner), period, "finance");
+        Statements.View issued = statements.issue(statements.approve(drafted.id(), "finance-b").id());
+
+        TestHttp.Response refused = fiona.post(RATES + "/" + rate + "/correction",
+                "{\"rate\":\"0.0871\",\"reason\":\"late bank fixing\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains(issued.documentNumber(), issued.id().toString(), "note");
+        assertThat(fiona.get(RATES + "?base=SEK&quote=EUR").header("X-Total-Count")).isEqualTo("1");
+        assertThat(inForceId("SEK", validFrom)).isEqualTo(rate);
+    }
+
+    @Test
+    void badCorrectionsAre4xxAndChangeNothing() {
+        String id = load("NZD", "SGD", "0.79", "2026-05-01T00:00:00Z").get("id").asString();
+
+        assertThat(fiona.post(RATES + "/" + id + "/correction", "{\"rate\":\"-1\",\"reason\":\"x\"}").status())
+                .isEqualTo(400);
+        assertThat(fiona.post(RATES + "/" + id + "/correction", "{\"rate\":\"0.8\"}").status()).isEqualTo(400);
+        assertThat(fiona.post(RATES + "/" + UUID.randomUUID() + "/correction",
+                "{\"rate\":\"0.8\",\"reason\":\"x\"}").status()).isEqualTo(404);
+        assertThat(fiona.post(RATES + "/" + UUID.randomUUID() + "/confirmation", "").status()).isEqualTo(404);
+        TestHttp partner = TestHttp.localPort(port)
+                .as(TestJwt.partner("p", UUID.randomUUID().toString(), Roles.PARTNER_ADMIN));
+        assertThat(partner.post(RATES + "/" + id + "/correction", "{\"rate\":\"0.8\",\"reason\":\"x\"}").status())
+                .isEqualTo(403);
+        assertThat(partner.post(RATES + "/" + id + "/confirmation", "").status()).isEqualTo(403);
+        assertThat(fiona.get(RATES + "?base=NZD&quote=SGD&state=bogus").status()).isEqualTo(400);
+        assertThat(fiona.get(RATES + "?base=NZD&quote=SGD").header("X-Total-Count")).isEqualTo("1");
+        assertThat(fiona.get(RATES + "?base=NZD&quote=SGD&state=PROPOSED").header("X-Total-Count")).isEqualTo("1");
+    }
+
+    /** The partner's period 40 days back with one VOICE revenue share of half {@code charge}, closing. */
+    private SettlementPeriods.Period closingPeriodWithUsage(String partner, String currency, String charge) {
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        SettlementPeriods.Period period = periods.periodFor(partnerId, usage).orElseThrow().period();
+        RatedUsageEvents.send(RatedUsageEvents.rated("off-fx", usage).currency(currency).charge(charge)
+                .share(partner, "50").build());
+        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(period.id()).size() == 1);
+        periods.startClosing(period.id());
+        return period;
+    }
+
+    private String inForceId(String base, String at) {
+        return fiona.get(RATES + "/in-force?base=" + base + "&quote=EUR&at=" + at).json().get("rateId").asString();
+    }
+
+    private java.util.List<String> trail(String id) {
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
+        return auditor.get("/api/settlement/audit?resourceId=" + id).json().valueStream()
+                .map(entry -> entry.get("action").asString() + " by " + entry.get("actor").asString()).toList();
+    }
+
+    private JsonNode load(String base, String quote, String rate, String validFrom) {
+        TestHttp.Response response = fiona.post(RATES, body(base, quote, rate, validFrom));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static void confirm(String id, TestHttp by) {
+        TestHttp.Response confirmed = by.post(RATES + "/" + id + "/confirmation", "");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+    }
+
+    private static String body(String base, String quote, String rate, String validFrom) {
+        return """
+                {"baseCurrency":"%s","quoteCurrency":"%s","rate":"%s","validFrom":"%s"}
+                """.formatted(base, quote, rate, validFrom);
+    }
+}

@@ -103,6 +103,12 @@ class DisputePage {
         model.addAttribute("proposes", user.hasRole(Roles.FINANCE) || user.hasRole(Roles.PLATFORM_ADMIN));
         model.addAttribute("withdraws", user.isPartner() && dispute.withdrawable());
         model.addAttribute("escalates", (user.isPartner() || works) && dispute.escalatable());
+        // pending information: the partner answers the question; staff ask it from in review or escalated
+        model.addAttribute("answers", user.isPartner() && dispute.pendingInformation());
+        model.addAttribute("asks", works && dispute.informationRequestable());
+        // the assignee (staff only: the service never shows it to a partner), taken or given back until closed
+        model.addAttribute("assigns", works && dispute.assignable());
+        model.addAttribute("assignedToMe", dispute.assigned() && dispute.assignee().equals(user.username()));
         // the service takes notes in every state (e.g. where a settled adjustment went): so does the form
         model.addAttribute("writesNotes", works);
         List<Entry> thread = new ArrayList<>();
@@ -133,8 +139,14 @@ class DisputePage {
      */
     String submit(Step step, Object body, String doneKey, RedirectAttributes redirect, Model model,
                   HttpServletResponse response) {
+        return submit(step, HttpMethod.POST, body, doneKey, redirect, model, response);
+    }
+
+    /** {@link #submit(Step, Object, String, RedirectAttributes, Model, HttpServletResponse)} by another method. */
+    String submit(Step step, HttpMethod method, Object body, String doneKey, RedirectAttributes redirect, Model model,
+                  HttpServletResponse response) {
         try {
-            gateway.send(HttpMethod.POST, "/api/disputes/{id}/" + step.path(), body, step.id());
+            gateway.send(method, "/api/disputes/{id}/" + step.path(), body, step.id());
         } catch (GatewayProblem problem) {
             if (!problem.isForTheForm()) {
                 throw problem;

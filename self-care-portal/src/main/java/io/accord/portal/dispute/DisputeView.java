@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 record DisputeView(String id, String status, String category, String description, String amount, String currency,
                    String statementId, String partnerId, String source, String creationDate, String outcome,
                    Proposal proposal, Sla sla, List<Note> thread, List<Attachment> evidence,
-                   List<Change> history) {
+                   List<Change> history, String assignee, String question) {
 
     /**
      * The service's latest proposal with its {@code state} (proposed, accepted, rejected, withdrawn); a rejected one
@@ -53,7 +53,28 @@ record DisputeView(String id, String status, String category, String description
     }
 
     boolean isOpenWork() {
-        return List.of("open", "inReview", "escalated", "resolutionProposed", "rejected").contains(status);
+        return List.of("open", "inReview", "escalated", "resolutionProposed", "rejected", "pendingInformation")
+                .contains(status);
+    }
+
+    /** Staff asked the partner a question ({@link #question()}): it awaits the partner's answer. */
+    public boolean pendingInformation() {
+        return "pendingInformation".equals(status);
+    }
+
+    /** Staff may ask the partner a question from in review or escalated (dispute-service's information request). */
+    public boolean informationRequestable() {
+        return "inReview".equals(status) || "escalated".equals(status);
+    }
+
+    /** Staff may assign it until it is closed or withdrawn (dispute-service's assignment). */
+    public boolean assignable() {
+        return !status.isBlank() && !"closed".equals(status) && !"withdrawn".equals(status);
+    }
+
+    /** Whether staff assigned it to someone (the service shows the assignee to staff only). */
+    public boolean assigned() {
+        return !assignee.isBlank();
     }
 
     public boolean awaitsPartner() {
@@ -72,9 +93,12 @@ record DisputeView(String id, String status, String category, String description
         return "resolved".equals(status) || "accepted".equals(status);
     }
 
-    /** The partner may withdraw it until it is resolved (dispute-service: open, in review, proposed, escalated). */
+    /**
+     * The partner may withdraw it until it is resolved (dispute-service: open, in review, proposed, escalated, pending
+     * information).
+     */
     public boolean withdrawable() {
-        return List.of("open", "inReview", "resolutionProposed", "escalated").contains(status);
+        return List.of("open", "inReview", "resolutionProposed", "escalated", "pendingInformation").contains(status);
     }
 
     /** Escalation is possible from open and in review only. */
@@ -123,7 +147,29 @@ record DisputeView(String id, String status, String category, String description
                         proposal.path("proposedBy").asString(""), proposal.path("state").asString(""),
                         proposal.path("rejectedBy").asString(""), minutes(proposal.path("rejectedAt").asString("")),
                         proposal.path("rejectionReason").asString(""), proposal.path("respondBy").asString("")),
-                sla(ticket.path("sla"), clock), thread, evidence, history);
+                sla(ticket.path("sla"), clock), thread, evidence, history, ticket.path("assignee").asString(""),
+                question(ticket));
+    }
+
+    /**
+     * The question staff asked while it is pending information: the step's reason ({@code statusChangeReason}, else
+     * the newest {@code pendingInformation} entry of the history); empty in any other state.
+     */
+    private static String question(JsonNode ticket) {
+        if (!"pendingInformation".equals(ticket.path("status").asString(""))) {
+            return "";
+        }
+        String reason = ticket.path("statusChangeReason").asString("");
+        if (!reason.isBlank()) {
+            return reason;
+        }
+        String asked = "";
+        for (JsonNode change : ticket.path("statusChangeHistory")) {
+            if ("pendingInformation".equals(change.path("status").asString(""))) {
+                asked = change.path("changeReason").asString("");
+            }
+        }
+        return asked;
     }
 
     private static Sla sla(JsonNode sla, Clock clock) {

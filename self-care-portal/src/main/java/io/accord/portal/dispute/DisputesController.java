@@ -46,10 +46,10 @@ class DisputesController {
             "MINIMUM_GUARANTEE", "OTHER");
     /** The states of the work queue: the disputes someone still has to act on. */
     static final List<String> WORK_STATUSES = List.of("open", "inReview", "escalated", "resolutionProposed",
-            "rejected");
+            "rejected", "pendingInformation");
     /** Every state a dispute can be in (the "all" view's status filter). */
     static final List<String> STATUSES = List.of("open", "inReview", "resolutionProposed", "accepted", "rejected",
-            "resolved", "closed", "withdrawn", "escalated");
+            "resolved", "closed", "withdrawn", "escalated", "pendingInformation");
     /**
      * The orders dispute-service's list takes ({@code sort=}, TroubleTicketController): the SLA deadline that runs,
      * the earliest (most overdue) or the latest first, and the opening time, newest or oldest first. The work queue
@@ -96,6 +96,7 @@ class DisputesController {
     String list(@AuthenticationPrincipal OidcUser principal, @RequestParam(defaultValue = "work") String show,
                 @RequestParam(defaultValue = "") String partnerId, @RequestParam(defaultValue = "") String status,
                 @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String sort,
+                @RequestParam(defaultValue = "") String assignee, @RequestParam(defaultValue = "") String assigneeUser,
                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int statementsPage,
                 Model model, HttpServletResponse response) {
         PortalUser user = PortalUser.of(principal);
@@ -107,17 +108,26 @@ class DisputesController {
         if (user.isPartner()) {
             listing = gateway.list(TICKETS + "?offset={offset}&limit={limit}", current * PAGE_SIZE, PAGE_SIZE);
         } else {
-            QueueFilter filter = QueueFilter.of(all, partnerId, status, category, sort);
+            // a user's name typed beside the choice (me, nobody, anyone) wins over it
+            QueueFilter filter = QueueFilter.of(all, partnerId, status, category, sort,
+                    assigneeUser.isBlank() ? assignee : assigneeUser);
             model.addAttribute("queueFilter", filter);
             choices = partnerNames.choices(filter.partnerId());
             model.addAttribute("partnerChoices", choices);
             model.addAttribute("statuses", all ? STATUSES : WORK_STATUSES);
             model.addAttribute("categories", CATEGORIES);
             model.addAttribute("sorts", SORTS);
+            // staff who work disputes take several of the page at once (auditors only read)
+            model.addAttribute("assignsQueue", io.accord.portal.security.StaffActions.mayAct(principal,
+                    DisputePage.WORKERS));
             if (!filter.partnerId().isEmpty() && !Ids.isUuid(filter.partnerId())) {
                 // bad input: nothing is asked; the filter says what is wrong
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
                 model.addAttribute("filterErrorKey", "disputes.filter.partnerInvalid");
+                listing = Gateway.Listing.EMPTY;
+            } else if (!filter.assigneeValid()) {
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("filterErrorKey", "disputes.filter.assigneeInvalid");
                 listing = Gateway.Listing.EMPTY;
             } else {
                 List<Object> variables = new ArrayList<>();
@@ -259,14 +269,49 @@ class DisputesController {
      * category or order the page does not offer is ignored (the page offers them); the partner id is checked by the
      * page.
      */
-    record QueueFilter(boolean all, String partnerId, String status, String category, String sort) {
+    record QueueFilter(boolean all, String partnerId, String status, String category, String sort,
+                       String assignee) {
 
-        static QueueFilter of(boolean all, String partnerId, String status, String category, String sort) {
+        /** A staff user's name as Keycloak keeps it (lower case), as the service's {@code assignee} filter takes it. */
+        private static final java.util.regex.Pattern USER_NAME =
+                java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._@-]{0,99}");
+
+        static QueueFilter of(boolean all, String partnerId, String status, String category, String sort,
+                              String assignee) {
             String wanted = status.strip();
             return new QueueFilter(all, partnerId.strip().toLowerCase(java.util.Locale.ROOT),
                     (all ? STATUSES : WORK_STATUSES).contains(wanted) ? wanted : "",
                     CATEGORIES.contains(category.strip()) ? category.strip() : "",
-                    SORTS.contains(sort.strip()) ? sort.strip() : all ? "-createdAt" : "dueBy");
+                    SORTS.contains(sort.strip()) ? sort.strip() : all ? "-createdAt" : "dueBy",
+                    assignee.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /** Any assignee (empty), {@code me}, {@code none} (nobody) or a user's name; anything else is a 400. */
+        boolean assigneeValid() {
+            return assignee.isEmpty() || USER_NAME.matcher(assignee).matches();
+        }
+
+        /** The assignee filter's choice on the page: me, none, a user (the name typed), or any. */
+        public String assigneeChoice() {
+            return assignee.isEmpty() || "me".equals(assignee) || "none".equals(assignee) ? assignee : "user";
+        }
+
+        /** The page's query (without {@code page}) of this filter, for the bulk form to come back to it. */
+        public String queuePath() {
+            org.springframework.web.util.UriComponentsBuilder uri = org.springframework.web.util
+                    .UriComponentsBuilder.fromPath("/disputes").queryParam("show", all ? "all" : "work");
+            Map<String, String> kept = new LinkedHashMap<>();
+            kept.put("partnerId", partnerId);
+            kept.put("status", status);
+            kept.put("category", category);
+            kept.put("sort", sort);
+            kept.put("assignee", assignee);
+            kept.forEach((name, value) -> {
+                        if (!value.isEmpty()) {
+                            uri.queryParam(name, value);
+                        }
+                    });
+            return uri.encode().build().toUriString();
         }
 
         /** The list's URI up to its paging ({@code offset} and {@code limit} variables follow {@code variables}). */
@@ -284,6 +329,10 @@ class DisputesController {
             if (!partnerId.isEmpty()) {
                 uri.append("partnerId={partnerId}&");
                 variables.add(partnerId);
+            }
+            if (!assignee.isEmpty()) {
+                uri.append("assignee={assignee}&");
+                variables.add(assignee);
             }
             // the "all" view's default order is the service's own: it is not named, as before
             if (!(all && "-createdAt".equals(sort))) {

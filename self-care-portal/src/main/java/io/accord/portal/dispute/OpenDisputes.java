@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The statement lines a partner already disputes: dispute-service takes one open dispute per line (open, in review,
- * resolution proposed or escalated; a second is a 409 naming the first), so the opening form offers those lines
+ * resolution proposed, escalated or pending information; a second is a 409 naming the first), so the opening form offers those lines
  * only as a link to the dispute open on them.
  */
 @Component
@@ -21,7 +21,7 @@ class OpenDisputes {
 
     /** The states in which a dispute holds its lines (dispute-service's {@code DisputeState.isOpen}). */
     private static final String OPEN_ON_STATEMENT = DisputesController.TICKETS
-            + "?statementId={statementId}&status=open,inReview,resolutionProposed,escalated"
+            + "?statementId={statementId}&status=open,inReview,resolutionProposed,escalated,pendingInformation"
             + "&offset={offset}&limit={limit}";
     private static final int PAGE = 100;
     /** Enough for any statement's lines; a statement with more open disputes shows the first ones marked. */

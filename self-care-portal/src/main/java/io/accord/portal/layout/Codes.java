@@ -102,7 +102,7 @@ public final class Codes {
         kinds.put("QuoteState", List.of("inProgress", "approved", "accepted", "rejected", "expired", "cancelled"));
         // dispute-service (TMF621 trouble tickets)
         kinds.put("DisputeStatus", List.of("open", "inReview", "resolutionProposed", "accepted", "rejected",
-                "resolved", "closed", "withdrawn", "escalated"));
+                "resolved", "closed", "withdrawn", "escalated", "pendingInformation"));
         kinds.put("DisputeCategory", List.of("RATE", "USAGE_VOLUME", "MISSING_USAGE", "DUPLICATE_USAGE", "TAX",
                 "MINIMUM_GUARANTEE", "OTHER"));
         // COUNTER_CHARGED: an accepted charge (DEBIT_PARTNER), which dispute-service used to call ACCEPTED

@@ -23,15 +23,15 @@ import tools.jackson.databind.JsonNode;
  * What of a statement the user may open a dispute on, by dispute-service's rules (docs/disputes.md): only a partner
  * user (partner admin or user) opens one, on its issued (or paid) statement, within the dispute window of its
  * agreement in force counted from the issue; a line only when it has an amount and no open dispute of the partner
- * holds it (one open dispute per line). The page offers no link the service would refuse for these reasons.
+ * holds it (one open dispute per line). The page offers no link the service would refuse for these reasons. An
+ * agreement naming no window (or agreements that cannot be read) bounds nothing here: the service applies its own
+ * default and its refusal is shown on the opening form (a fixed 60 days here used to hide the links once passed).
  */
 @Component
 class StatementDisputes {
 
     static final String TICKETS = "/tmf-api/troubleTicket/v4/troubleTicket";
     static final String AGREEMENTS = "/tmf-api/agreementManagement/v4/agreement";
-    /** dispute-service's {@code accord.dispute.documents.default-window-days}: an agreement naming no window. */
-    static final int DEFAULT_WINDOW_DAYS = 60;
     private static final int LIMIT = 100;
     private static final Logger log = LoggerFactory.getLogger(StatementDisputes.class);
 
@@ -80,7 +80,10 @@ class StatementDisputes {
         return new Disputable(total != null && total.signum() != 0, Set.copyOf(open));
     }
 
-    /** Whether today is within the window of the partner's agreement in force (the newest active version). */
+    /**
+     * Whether today is within the window of the partner's agreement in force (the newest active version); no window
+     * named (or none readable): yes, the service decides.
+     */
     private boolean withinWindow(String issuedAt) {
         Instant issued;
         try {
@@ -88,26 +91,27 @@ class StatementDisputes {
         } catch (DateTimeParseException | NullPointerException notIssued) {
             return false;
         }
-        return !clock.instant().isAfter(issued.plus(windowDays(), ChronoUnit.DAYS));
+        int days = windowDays();
+        return days <= 0 || !clock.instant().isAfter(issued.plus(days, ChronoUnit.DAYS));
     }
 
+    /** The window of the agreement in force, in days; 0 when it names none or cannot be read. */
     private int windowDays() {
         try {
             JsonNode active = gateway.list(AGREEMENTS + "?status=ACTIVE&offset=0&limit={limit}", LIMIT).items();
-            int days = active.isEmpty() ? 0 : active.get(active.size() - 1).path("terms")
+            return active.isEmpty() ? 0 : active.get(active.size() - 1).path("terms")
                     .path("disputeWindowDays").asInt(0);
-            return days > 0 ? days : DEFAULT_WINDOW_DAYS;
         } catch (GatewayException e) {
-            log.warn("agreements not available, dispute window taken as {} days: {}", DEFAULT_WINDOW_DAYS,
+            log.warn("agreements not available, no dispute window applied (the service decides): {}",
                     e.getMessage());
-            return DEFAULT_WINDOW_DAYS;
+            return 0;
         }
     }
 
     /** The statement's lines an open dispute of the partner holds (the service refuses a second one on them). */
     private Set<String> heldLines(String statementId) {
         JsonNode tickets = gateway.list(TICKETS + "?statementId={id}&status=open&status=inReview"
-                + "&status=resolutionProposed&status=escalated&offset=0&limit={limit}", statementId, LIMIT).items();
+                + "&status=resolutionProposed&status=escalated&status=pendingInformation&offset=0&limit={limit}", statementId, LIMIT).items();
         Set<String> held = new HashSet<>();
         for (JsonNode ticket : tickets) {
             for (JsonNode entity : ticket.path("relatedEntity")) {

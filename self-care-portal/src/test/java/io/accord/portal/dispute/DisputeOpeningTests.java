@@ -80,7 +80,7 @@ class DisputeOpeningTests extends PortalTestSupport {
                         containsString("hat bereits eine offene Reklamation"))));
         // the partner's open disputes on this statement, in the states that hold their lines
         assertThat(STUB.requestsTo("GET", TICKETS).getFirst().query())
-                .contains("statementId=" + STATEMENT, "status=open,inReview,resolutionProposed,escalated");
+                .contains("statementId=" + STATEMENT, "status=open,inReview,resolutionProposed,escalated,pendingInformation");
     }
 
     @Test

@@ -74,7 +74,8 @@ class DisputeQueueFiltersTests extends PortalTestSupport {
                 .andExpect(content().string(allOf(containsString("<option value=\"-createdAt\" selected=\"selected\">"),
                         not(containsString("amount\"")), not(containsString("lastUpdate")))));
         assertThat(STUB.requestsTo("GET", TICKETS)).extracting(StubGateway.Request::query).containsExactly(
-                "status=open&status=inReview&status=escalated&status=resolutionProposed&status=rejected&sort=dueBy"
+                "status=open&status=inReview&status=escalated&status=resolutionProposed&status=rejected"
+                        + "&status=pendingInformation&sort=dueBy"
                         + "&offset=0&limit=25",
                 "status=withdrawn&sort=createdAt&offset=0&limit=25", "offset=0&limit=25");
     }

@@ -680,7 +680,7 @@ class StatementControllerTests extends PortalTestSupport {
                         not(containsString("lineId=" + ISSUED + "-3")))));
         assertThat(STUB.requestsTo("GET", TICKETS)).singleElement().satisfies(call -> {
             assertThat(call.query()).isEqualTo("statementId=" + ISSUED + "&status=open&status=inReview"
-                    + "&status=resolutionProposed&status=escalated&offset=0&limit=100");
+                    + "&status=resolutionProposed&status=escalated&status=pendingInformation&offset=0&limit=100");
             assertThat(call.authorization()).isEqualTo("Bearer partner-token");
         });
 
@@ -688,6 +688,22 @@ class StatementControllerTests extends PortalTestSupport {
                         .with(TestUsers.partner("partner-admin")))
                 .andExpect(content().string(allOf(containsString(">Abrechnung reklamieren</a>"),
                         containsString("aria-label=\"Position 1 reklamieren\">Reklamieren</a>"))));
+    }
+
+    @Test
+    void aLineAPendingInformationDisputeHoldsIsNotOfferedAgain() throws Exception {
+        // the service counts pendingInformation as open: a second dispute on the line would be a 409
+        answersADisputableStatement(5, 30);
+        STUB.answerJson("GET", TICKETS, """
+                [{"id":"d1","status":"pendingInformation","relatedEntity":[{"id":"%s","role":"Statement"},
+                                                                 {"id":"%s-2","role":"StatementLine"}]}]"""
+                .formatted(ISSUED, ISSUED));
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("lineId=" + ISSUED + "-1&amp;amount=10\""),
+                        not(containsString("lineId=" + ISSUED + "-2&")))));
+        assertThat(STUB.requestsTo("GET", TICKETS)).singleElement()
+                .satisfies(call -> assertThat(call.query()).contains("&status=pendingInformation&"));
     }
 
     @Test
@@ -716,9 +732,15 @@ class StatementControllerTests extends PortalTestSupport {
         assertThat(STUB.requestsTo("GET", AGREEMENTS)).singleElement()
                 .satisfies(call -> assertThat(call.query()).isEqualTo("status=ACTIVE&offset=0&limit=100"));
 
-        // an agreement naming no window: the dispute service's default of 60 days
-        answersADisputableStatement(59, 30);
+        // an agreement naming no window: no window applies here (the service decides and its refusal is shown on
+        // the form); a fixed 60 days used to hide the links
+        answersADisputableStatement(61, 30);
         STUB.answerJson("GET", AGREEMENTS, "[{\"id\":\"a1\",\"status\":\"ACTIVE\",\"terms\":{}}]");
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
+                .andExpect(content().string(allOf(containsString(">Dispute the statement</a>"),
+                        containsString("lineId=" + ISSUED + "-1&amp;amount=10\""))));
+        answersADisputableStatement(400, 30);
+        STUB.answerJson("GET", AGREEMENTS, "[]");
         mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-admin")))
                 .andExpect(content().string(containsString(">Dispute the statement</a>")));
 

@@ -15,7 +15,8 @@
 #   ACCORD_NAMESPACE        Kubernetes namespace (default accord); the Secrets it references must exist there
 #   ACCORD_VALUES           values file(s), comma-separated (default deploy/helm/accord/values-production.yaml);
 #                           production values need a file with components.settlement.issuingEntities too (the CSP's
-#                           legal entities; example deploy/helm/examples/values-issuing-entities.yaml), else helm fails
+#                           legal entities) and prometheusRule.runbookUrl (example
+#                           deploy/helm/examples/values-issuing-entities.yaml has both), else helm fails
 #   ACCORD_HELM_TIMEOUT     how long helm waits for every rollout (default 15m); a failed upgrade rolls back
 #   ACCORD_BASE_URL         the deployed gateway, e.g. https://api.accord.example.com                  [smoke]
 #   ACCORD_KEYCLOAK_URL     Keycloak's base URL (the issuer without /realms/accord)                     [smoke]

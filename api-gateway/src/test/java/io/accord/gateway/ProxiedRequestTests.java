@@ -73,7 +73,7 @@ class ProxiedRequestTests extends EchoBackedGatewaySupport {
     }
 
     @Test
-    void aProxiedCallIsMeasuredPerRouteAndAsAServerRequest() {
+    void aProxiedCallIsMeasuredPerRouteAndAsAServerRequestWithLatencyBuckets() {
         client.get().uri("/api/rating/rollups")
                 .header(AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_USER)))
                 .exchange()
@@ -85,7 +85,11 @@ class ProxiedRequestTests extends EchoBackedGatewaySupport {
                 .expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"GET\"")
-                        .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"rating\""));
+                        .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"rating\"")
+                        // the latency histograms' buckets (application.yml), for p99 per route across replicas
+                        .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{(?=[^}]*le=\"0\\.25\")"
+                                + "(?=[^}]*routeId=\"rating\")")
+                        .containsPattern("http_server_requests_seconds_bucket\\{[^}]*le=\"30\\.0\""));
     }
 
     record Echoed(String backend, Map<String, String> headers) {

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 class PlatformDefaults implements EnvironmentPostProcessor {
 
+    /** The latency buckets of {@code http.server.requests}; the gateway's application.yml has the same. */
+    static final String HTTP_LATENCY_BUCKETS = "25ms,50ms,100ms,250ms,500ms,1s,2500ms,5s,10s,30s";
+
     private static final Map<String, Object> DEFAULTS = Map.ofEntries(
             Map.entry("spring.jpa.open-in-view", "false"),
             Map.entry("spring.jpa.hibernate.ddl-auto", "validate"),
@@ -41,6 +44,10 @@ class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.show-details", "when-authorized"),
             Map.entry("management.endpoint.health.roles", "platform-admin,ops"),
             Map.entry("management.health.kafka.enabled", "false"),
+            // latency as a Prometheus histogram (http_server_requests_seconds_bucket, for histogram_quantile and SLOs
+            // across replicas) with these ten buckets only: Micrometer's percentiles-histogram would add about 70 per
+            // uri, method and status (docs/deploy-kubernetes.md, "Observability")
+            Map.entry("management.metrics.distribution.slo.http.server.requests", HTTP_LATENCY_BUCKETS),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
             // answers are JSON (not */*); error answers are the starter's documented problems, not the advice's
             Map.entry("springdoc.default-produces-media-type", "application/json"),

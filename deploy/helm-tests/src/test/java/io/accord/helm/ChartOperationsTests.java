@@ -108,7 +108,7 @@ class ChartOperationsTests {
     @Test
     void productionRefusesToRenderWithoutTheIssuingEntities() {
         assertThatThrownBy(() -> Chart.template(List.of(Chart.DIRECTORY.resolve("values-production.yaml")),
-                Map.of()))
+                Map.of("prometheusRule.runbookUrl", "https://git.example.com/accord/docs/runbook.md")))
                 .hasMessageContaining("components.settlement.issuingEntities is required")
                 .hasMessageContaining("legal entities");
     }
@@ -244,8 +244,26 @@ class ChartOperationsTests {
 
     @Test
     void noPrometheusRuleUnlessAskedFor() {
-        assertThat(Chart.ofKind(Chart.render("values-production.yaml", Map.of()), "PrometheusRule")).isEmpty();
+        assertThat(Chart.ofKind(Chart.render("values.yaml", Map.of()), "PrometheusRule")).isEmpty();
+        assertThat(Chart.ofKind(Chart.render("values-dev.yaml", Map.of()), "PrometheusRule")).isEmpty();
         assertThatThrownBy(() -> Chart.template("values.yaml", Map.of("prometheusRule.enabled", "true")))
+                .hasMessageContaining("prometheusRule.runbookUrl is required");
+    }
+
+    /**
+     * Production alerts (review R23: the rule was off there, so nothing paged): with the site's runbook URL the rule
+     * is rendered, labelled for the operator's Prometheus like the ServiceMonitors; without it rendering fails.
+     */
+    @Test
+    void productionRendersTheAlertsWithTheSitesRunbookUrl() {
+        HasMetadata rule = Chart.ofKind(Chart.render("values-production.yaml", Map.of()), "PrometheusRule")
+                .getFirst();
+
+        assertThat(rule.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        assertThat(Chart.SERIALIZATION.asYaml(rule))
+                .contains("runbook_url: \"https://git.example.com/accord/accord/-/blob/main/docs/runbook.md#outbox-age\"");
+        assertThatThrownBy(() -> Chart.template(List.of(Chart.DIRECTORY.resolve("values-production.yaml")),
+                Map.of("components.settlement.requireIssuingEntities", "false")))
                 .hasMessageContaining("prometheusRule.runbookUrl is required");
     }
 
@@ -266,7 +284,7 @@ class ChartOperationsTests {
         Set<String> published = publishedMetrics();
         Set<String> anchors = runbookAnchors();
 
-        assertThat(rules).extracting(alert -> alert.get("alert")).contains("AccordOutboxBacklog",
+        assertThat(rules).extracting(alert -> alert.get("alert")).contains("AccordOutboxBacklog", "AccordOutboxAge",
                 "AccordOutboxParked", "AccordKafkaConsumerLag", "AccordRatingUsageLag", "AccordRatingIngestStalled",
                 "AccordHubDeliveriesDead", "AccordJobItemsFailing", "AccordHttp5xx");
         for (Map<String, Object> alert : rules) {

@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,15 @@ import java.util.Properties;
 
 /**
  * {@code ./accord events TOPIC [-n COUNT] [-f]}: the newest events of a topic on the running platform's broker,
- * one line each (time, CloudEvents type, key, subject, sequence, then the JSON data), optionally followed. It reads
+ * one line each (time, CloudEvents type, key, subject, sequence, on a {@code .DLT} topic where the record came from
+ * and why it was dead-lettered, then the JSON data), optionally followed. It reads
  * without a consumer group, so it moves no service's offsets.
  */
 final class EventsCommand {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    /** The prefix of the headers Spring Kafka's DeadLetterPublishingRecoverer adds (KafkaHeaders.DLT_...). */
+    private static final String DLT = "kafka_dlt-";
 
     private final String bootstrapServers;
     private final PrintStream out;
@@ -91,7 +95,40 @@ final class EventsCommand {
     static String line(ConsumerRecord<String, String> record) {
         return Instant.ofEpochMilli(record.timestamp()) + " " + header(record, "ce_type") + " key=" + record.key()
                 + " subject=" + header(record, "ce_subject") + " sequence=" + header(record, "ce_sequence")
-                + " " + record.value();
+                + deadLetter(record) + " " + record.value();
+    }
+
+    /**
+     * For a record on a {@code .DLT} topic, what Spring Kafka's dead-letter recoverer put in its {@code kafka_dlt-*}
+     * headers: where the record came from and why it was given up ({@code original=topic-partition@offset}, the
+     * consumer group, the exception's class and message, the cause's class); nothing for other records.
+     */
+    static String deadLetter(ConsumerRecord<String, String> record) {
+        Header topic = record.headers().lastHeader(DLT + "original-topic");
+        Header exception = record.headers().lastHeader(DLT + "exception-fqcn");
+        if (topic == null && exception == null) {
+            return "";
+        }
+        String cause = header(record, DLT + "exception-cause-fqcn");
+        return " original=" + header(record, DLT + "original-topic") + "-" + number(record, "original-partition")
+                + "@" + number(record, "original-offset") + " group=" + header(record, DLT + "original-consumer-group")
+                + " exception=" + header(record, DLT + "exception-fqcn")
+                + ("-".equals(cause) ? "" : " cause=" + cause)
+                + " message=\"" + header(record, DLT + "exception-message").replaceAll("\\s+", " ") + "\"";
+    }
+
+    /** Spring Kafka writes the original partition as a 4-byte and the offset as an 8-byte big-endian number. */
+    private static String number(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(DLT + name);
+        if (header == null) {
+            return "-";
+        }
+        byte[] value = header.value();
+        return switch (value.length) {
+            case Integer.BYTES -> String.valueOf(ByteBuffer.wrap(value).getInt());
+            case Long.BYTES -> String.valueOf(ByteBuffer.wrap(value).getLong());
+            default -> new String(value, StandardCharsets.UTF_8);
+        };
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,8 @@ class EventsCommandTests {
     static void startBrokerWithThreeEvents() throws Exception {
         broker = KafkaBroker.start(kafkaHome, 0);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.CATALOG_EVENTS, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(Topics.CATALOG_EVENTS, 2, (short) 1),
+                    new NewTopic(Topics.deadLetter(Topics.CATALOG_EVENTS), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         try (var producer = new KafkaProducer<String, String>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -47,6 +49,20 @@ class EventsCommandTests {
                 record.headers().add("ce_sequence", String.valueOf(i).getBytes(StandardCharsets.UTF_8));
                 producer.send(record).get();
             }
+            // as Spring Kafka's DeadLetterPublishingRecoverer writes it: partition and offset as big-endian numbers
+            var dead = new ProducerRecord<>(Topics.deadLetter(Topics.CATALOG_EVENTS), "offering-9", "{\"n\":9}");
+            dead.headers().add("ce_type", "OfferingLaunched".getBytes(StandardCharsets.UTF_8))
+                    .add("kafka_dlt-original-topic", Topics.CATALOG_EVENTS.getBytes(StandardCharsets.UTF_8))
+                    .add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(1).array())
+                    .add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(4711).array())
+                    .add("kafka_dlt-original-consumer-group", "rating".getBytes(StandardCharsets.UTF_8))
+                    .add("kafka_dlt-exception-fqcn", "org.springframework.kafka.listener.ListenerExecutionFailedException"
+                            .getBytes(StandardCharsets.UTF_8))
+                    .add("kafka_dlt-exception-cause-fqcn", "java.lang.IllegalStateException"
+                            .getBytes(StandardCharsets.UTF_8))
+                    .add("kafka_dlt-exception-message", "Listener failed;\n no such offering"
+                            .getBytes(StandardCharsets.UTF_8));
+            producer.send(dead).get();
         }
     }
 
@@ -66,6 +82,30 @@ class EventsCommandTests {
         assertThat(exit).isZero();
         assertThat(output).contains("OfferingLaunched key=offering-2 subject=- sequence=2 {\"n\":2}")
                 .contains("key=offering-3").doesNotContain("key=offering-1");
+    }
+
+    @Test
+    void printsWhereADeadLetterCameFromAndWhyItWasGivenUp() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = new EventsCommand(broker.bootstrapServers(), new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run(Topics.deadLetter(Topics.CATALOG_EVENTS), 5, false);
+
+        assertThat(exit).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("OfferingLaunched key=offering-9 subject=-"
+                + " sequence=- original=" + Topics.CATALOG_EVENTS + "-1@4711 group=rating"
+                + " exception=org.springframework.kafka.listener.ListenerExecutionFailedException"
+                + " cause=java.lang.IllegalStateException message=\"Listener failed; no such offering\" {\"n\":9}");
+    }
+
+    @Test
+    void printsNoDeadLetterDetailsForAnOrdinaryEvent() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        new EventsCommand(broker.bootstrapServers(), new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run(Topics.CATALOG_EVENTS, 3, false);
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("original=", "exception=");
     }
 
     @Test

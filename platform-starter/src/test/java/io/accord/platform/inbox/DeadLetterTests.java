@@ -12,9 +12,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,10 +39,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the starter's error handler gives up on reaches {@code <topic>.DLT} and is counted in
  * {@code accord.inbox.dead.letters} by topic, consumer group and exception class: an unreadable record at once, a
- * record whose handler keeps failing after the retries. A listener on the real test broker, as a service has one.
+ * record whose handler keeps failing after the retries; each logged once at ERROR for on-call, without its payload. A
+ * listener on the real test broker, as a service has one.
  */
 @SpringBootTest(classes = DeadLetterTests.Application.class, properties = "spring.application.name=platform-inbox")
 @ContextConfiguration(initializers = DeadLetterTests.Infrastructure.class)
+@ExtendWith(OutputCaptureExtension.class)
 class DeadLetterTests {
 
     static final String TOPIC = "inbox.dead-letter-tests";
@@ -52,11 +57,13 @@ class DeadLetterTests {
     }
 
     @Test
-    void aRecordSentToTheDeadLetterTopicIsCountedByTopicGroupAndException() {
+    void aRecordSentToTheDeadLetterTopicIsCountedByTopicGroupAndExceptionAndLoggedOnce(CapturedOutput output) {
         String unreadable = "unreadable-" + UUID.randomUUID();
         String failing = "failing-" + UUID.randomUUID();
-        TestKafka.send(new ProducerRecord<>(TOPIC, unreadable, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
-        TestKafka.send(TestKafka.cloudEvent(TOPIC, failing, FAILING, UUID.randomUUID().toString(), "subject", "{}"));
+        String payload = "not a cloud event " + UUID.randomUUID();
+        String data = "{\"secret\":\"" + UUID.randomUUID() + "\"}";
+        TestKafka.send(new ProducerRecord<>(TOPIC, unreadable, payload.getBytes(StandardCharsets.UTF_8)));
+        TestKafka.send(TestKafka.cloudEvent(TOPIC, failing, FAILING, UUID.randomUUID().toString(), "subject", data));
 
         List<ConsumerRecord<String, byte[]>> dead = TestKafka.awaitRecords(Topics.deadLetter(TOPIC),
                 record -> Set.of(unreadable, failing).contains(record.key()), 2, Duration.ofSeconds(60));
@@ -66,6 +73,19 @@ class DeadLetterTests {
             assertThat(deadLetters("PoisonMessageException")).isEqualTo(1.0);
             assertThat(deadLetters("IllegalStateException")).isEqualTo(1.0);
         });
+        assertThat(deadLetterLines(output, unreadable)).singleElement().asString()
+                .contains("ERROR", "Dead-lettered record " + TOPIC + "-0@", "of consumer group platform-inbox",
+                        "to " + Topics.deadLetter(TOPIC), PoisonMessageException.class.getName())
+                .doesNotContain(payload);
+        assertThat(deadLetterLines(output, failing)).singleElement().asString()
+                .contains("ERROR", "of consumer group platform-inbox", IllegalStateException.class.getName(),
+                        "the feature cannot apply")
+                .doesNotContain(data);
+    }
+
+    private static List<String> deadLetterLines(CapturedOutput output, String key) {
+        return output.getOut().lines().filter(line -> line.contains("Dead-lettered record"))
+                .filter(line -> line.contains("(key " + key + ")")).toList();
     }
 
     private double deadLetters(String exception) {

@@ -128,6 +128,22 @@ class OutboxParkingTests {
         assertThat(health.json().get("details").get("parked").asLong()).isEqualTo(parked);
     }
 
+    /** A stuck event's age is what on-call alerts on (AccordOutboxAge); the health stays UP and shows it too. */
+    @Test
+    void opsSeeTheOldestUnpublishedEventsAgeAsAMetricAndAHealthDetail() {
+        UUID poison = publish(TestEvent.tooLarge("age-" + UUID.randomUUID(), 1));
+        awaitParked(poison);
+        jdbc.sql("update outbox_event set created_at = clock_timestamp() - interval '2 hours' where id = :id")
+                .param("id", poison).update();
+
+        assertThat(meters.get("accord.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(7200);
+        assertThat(meters.get("accord.outbox.oldest.age").gauge().getId().getBaseUnit()).isEqualTo("seconds");
+        TestHttp.Response health = ops.get("/actuator/health/outbox");
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("details").get("oldestAgeSeconds").asLong()).isGreaterThanOrEqualTo(7200);
+        jdbc.sql("delete from outbox_event where id = :id").param("id", poison).update();
+    }
+
     @Test
     void aRetriedRowIsPublishedBeforeTheLaterRowsOfItsKeyAndTheRetryIsAudited() {
         String key = "retry-" + UUID.randomUUID();

@@ -45,6 +45,10 @@ class IngestMetrics {
         }
     }
 
+    /** The HELP line on-call reads next to the AccordRatingIngestStalled alert. */
+    static final String RETRIES_DESCRIPTION = "usage batches read again after a failure (cause=failure: the database"
+            + " or broker failed the batch) or after another replica took the partitions (cause=fenced)";
+
     private final Map<Stage, Timer> stages = new EnumMap<>(Stage.class);
 
     private final Counter rated;
@@ -69,8 +73,10 @@ class IngestMetrics {
         lag = Timer.builder("accord.rating.ingest.lag")
                 .description("from a record's Kafka timestamp to the commit of its rating and rollups")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        failed = Counter.builder("accord.rating.ingest.retries").tag("cause", "failure").register(registry);
-        fenced = Counter.builder("accord.rating.ingest.retries").tag("cause", "fenced").register(registry);
+        failed = Counter.builder("accord.rating.ingest.retries").tag("cause", "failure")
+                .description(RETRIES_DESCRIPTION).register(registry);
+        fenced = Counter.builder("accord.rating.ingest.retries").tag("cause", "fenced")
+                .description(RETRIES_DESCRIPTION).register(registry);
         setAside = Counter.builder("accord.rating.ingest.set-aside")
                 .description("records the database refused, kept as INVALID suspense records").register(registry);
         conflictingDuplicates = Counter.builder("accord.rating.ingest.duplicates.conflicting")

@@ -79,7 +79,8 @@ class OrderEventsListener {
         if (subscriber == null) {
             log.warn("Product {} has no subscriber identifier: usage cannot name it", product.productId());
         }
-        log.info("Product {} of subscriber {} is {} from {} until {} (sequence {})", product.productId(), subscriber,
-                product.status(), from, to, event.sequence());
+        // not the subscriber identifier: an MSISDN is personal data, and the product id leads to it
+        log.info("Product {} is {} from {} until {} (sequence {})", product.productId(), product.status(), from, to,
+                event.sequence());
     }
 }

@@ -84,7 +84,11 @@ class OrderEventsListener {
             return;
         }
         store.put(product, event.sequence(), at, clock.instant(), false);
-        log.info("Product {} of partner {} is {} ({} – {})", product.productId(), product.ownerPartnerId(),
+        // either partner may be absent: a CSP-owned offering, or one sold by a CSP sales channel
+        log.info("Product {} (offering owner {}, buyer {}) is {} ({} – {})", product.productId(),
+                product.ownerPartnerId() == null ? "CSP" : "partner " + product.ownerPartnerId(),
+                product.buyerPartnerId() == null ? "CSP channel " + product.salesChannel()
+                        : "partner " + product.buyerPartnerId(),
                 product.status(), product.startAt(), product.endAt());
     }
 

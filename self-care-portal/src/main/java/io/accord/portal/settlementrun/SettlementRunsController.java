@@ -35,8 +35,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Staff: settlement periods and runs (docs/settlement.md): the open periods, closing selected ones early, starting a
  * run for every partner or the selected ones, following a run's progress and the statements it drafted, and the FX
- * rates statements convert with. Finance starts runs and closes periods; finance and platform admins load FX rates;
- * ops and auditors read.
+ * rates statements convert with. Finance starts runs and closes periods; finance and platform admins load and correct
+ * FX rates, a second finance user confirms them (four-eyes: settlement refuses whoever loaded or corrected a rate with
+ * 409, shown on the page); ops and auditors read.
  */
 @Controller
 class SettlementRunsController {
@@ -44,6 +45,7 @@ class SettlementRunsController {
     private static final String API = "/api/settlement";
     private static final String[] RUNNERS = {Roles.FINANCE};
     private static final String[] FX_LOADERS = {Roles.FINANCE, Roles.PLATFORM_ADMIN};
+    private static final String[] FX_CONFIRMERS = {Roles.FINANCE};
     private static final int PAGE_SIZE = 25;
     private static final int REASON_MAX = 500;
     private static final int SELECTED_MAX = 200;
@@ -81,6 +83,8 @@ class SettlementRunsController {
         model.addAttribute("ratesTotal", rates.total());
         model.addAttribute("startsRuns", StaffActions.mayAct(user, RUNNERS));
         model.addAttribute("loadsRates", StaffActions.mayAct(user, FX_LOADERS));
+        model.addAttribute("confirmsRates", StaffActions.mayAct(user, FX_CONFIRMERS));
+        model.addAttribute("username", io.accord.portal.security.PortalUser.of(user).username());
         return "settlementruns";
     }
 
@@ -219,6 +223,76 @@ class SettlementRunsController {
         }
         redirect.addFlashAttribute("rateLoaded", base + "/" + quote + " " + value);
         return "redirect:/settlement-runs";
+    }
+
+    /** Confirms a PROPOSED rate (four-eyes: settlement refuses whoever loaded or corrected it with 409). */
+    @PostMapping("/settlement-runs/fx-rates/{id}/confirmation")
+    String confirmRate(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id, Model model,
+                       RedirectAttributes redirect, HttpServletResponse response) {
+        StaffActions.require(user, FX_CONFIRMERS);
+        JsonNode confirmed;
+        try {
+            confirmed = gateway.post(API + "/fx-rates/{id}/confirmation", null, id);
+        } catch (GatewayException e) {
+            if (e.status() != 400 && e.status() != 404 && e.status() != 409) {
+                throw e;
+            }
+            // the loader or corrector, a rate no longer proposed, or a correction an issued statement now blocks
+            model.addAttribute("errorDetail", e.detail());
+            return refused(user, e.status() == 404 ? "settlementRuns.fx.unknown" : "settlementRuns.fx.notConfirmed",
+                    model, response, e.status());
+        }
+        redirect.addFlashAttribute("rateConfirmed", shown(confirmed));
+        return "redirect:/settlement-runs";
+    }
+
+    /** Corrects a rate (the page offers it on CONFIRMED ones): a new PROPOSED version of its pair and validFrom. */
+    @PostMapping("/settlement-runs/fx-rates/{id}/correction")
+    String correctRate(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id,
+                       @RequestParam(defaultValue = "") String rate, @RequestParam(defaultValue = "") String reason,
+                       Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        StaffActions.require(user, FX_LOADERS);
+        // refused, the row's form shows what was typed, the refused field marked (used only when the page shows again)
+        model.addAttribute("correctionOf", id.toString());
+        model.addAttribute("correctionValues", Map.of("rate", rate, "reason", reason));
+        BigDecimal typedRate = io.accord.portal.layout.TypedAmounts.parse(rate,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale(), RATE_DECIMALS).orElse(null);
+        if (typedRate == null || typedRate.signum() <= 0) {
+            model.addAttribute("correctionInvalid", Set.of("rate"));
+            return refused(user, "settlementRuns.fx.rateInvalid", model, response);
+        }
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > REASON_MAX) {
+            model.addAttribute("correctionInvalid", Set.of("reason"));
+            return refused(user, why.isEmpty() ? "settlementRuns.fx.correctionReason.required"
+                    : "settlementRuns.reason.tooLong", model, response);
+        }
+        JsonNode correction;
+        try {
+            Map<String, String> body = new java.util.LinkedHashMap<>();
+            body.put("rate", typedRate.toPlainString());
+            body.put("reason", why);
+            correction = gateway.post(API + "/fx-rates/{id}/correction", body, id);
+        } catch (GatewayException e) {
+            if (e.status() != 400 && e.status() != 404 && e.status() != 409) {
+                throw e;
+            }
+            // 409: an issued statement converted at the rate (named: correct it with a note) or a correction pends
+            model.addAttribute("errorDetail", e.detail());
+            return refused(user, switch (e.status()) {
+                case 404 -> "settlementRuns.fx.unknown";
+                case 409 -> "settlementRuns.fx.notCorrectable";
+                default -> "settlementRuns.fx.rejected";
+            }, model, response, e.status());
+        }
+        redirect.addFlashAttribute("rateCorrected", shown(correction));
+        return "redirect:/settlement-runs";
+    }
+
+    /** {@code USD/EUR 0.9214}, as the page's notices name a rate. */
+    private static String shown(JsonNode rate) {
+        return rate.path("baseCurrency").asString("") + "/" + rate.path("quoteCurrency").asString("") + " "
+                + rate.path("rate").asString("");
     }
 
     private String refused(OidcUser user, String errorKey, Model model, HttpServletResponse response) {

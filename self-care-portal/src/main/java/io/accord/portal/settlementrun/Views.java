@@ -76,13 +76,51 @@ final class Views {
         }
     }
 
-    /** 1 {@code base} = {@code rate} {@code quote} from {@code validFrom}. */
-    record FxRate(String base, String quote, String rate, String validFrom, String loadedBy) {
+    /**
+     * 1 {@code base} = {@code rate} {@code quote} from {@code validFrom}: one version of a pair's rate, {@code state}
+     * PROPOSED (loaded or corrected, not in force until a second finance user confirms it), CONFIRMED (in force; one
+     * loaded before four-eyes has no {@code confirmedBy}) or SUPERSEDED (a confirmed correction replaced it).
+     * {@code corrects}/{@code correctionReason}: the version a correction replaces and why.
+     */
+    record FxRate(String id, String base, String quote, String rate, String validFrom, String loadedBy,
+                  String loadedAt, String state, String confirmedBy, String confirmedAt, String corrects,
+                  String correctionReason, String supersededBy, String supersededAt) {
+
+        public String shortId() {
+            return Display.shortId(id);
+        }
+
+        public String correctsShort() {
+            return corrects.isEmpty() ? "" : Display.shortId(corrects);
+        }
+
+        public boolean proposed() {
+            return "PROPOSED".equals(state);
+        }
+
+        public boolean confirmed() {
+            return "CONFIRMED".equals(state);
+        }
+
+        public boolean superseded() {
+            return "SUPERSEDED".equals(state);
+        }
+
+        /** Whether {@code username} loaded (or corrected) this version: settlement refuses its confirmation (409). */
+        public boolean loadedBy(String username) {
+            return !loadedBy.isEmpty() && loadedBy.equals(username);
+        }
 
         static FxRate of(JsonNode rate) {
-            return new FxRate(rate.path("baseCurrency").asString(""), rate.path("quoteCurrency").asString(""),
-                    rate.path("rate").asString(""), Display.instant(rate.path("validFrom").asString("")),
-                    rate.path("loadedBy").asString(""));
+            return new FxRate(rate.path("id").asString(""), rate.path("baseCurrency").asString(""),
+                    rate.path("quoteCurrency").asString(""), rate.path("rate").asString(""),
+                    Display.instant(rate.path("validFrom").asString("")), rate.path("loadedBy").asString(""),
+                    Display.instant(rate.path("loadedAt").asString("")),
+                    // a service before four-eyes sends no state: its rates were in force as loaded
+                    rate.path("state").asString("CONFIRMED"), rate.path("confirmedBy").asString(""),
+                    Display.instant(rate.path("confirmedAt").asString("")), rate.path("corrects").asString(""),
+                    rate.path("correctionReason").asString(""), rate.path("supersededBy").asString(""),
+                    Display.instant(rate.path("supersededAt").asString("")));
         }
     }
 }

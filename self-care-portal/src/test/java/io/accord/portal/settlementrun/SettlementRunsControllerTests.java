@@ -65,7 +65,9 @@ class SettlementRunsControllerTests extends PortalTestSupport {
                         containsString("USD → EUR"), containsString("0.9214"),
                         containsString("Start a run for every partner"), containsString("Close selected early"),
                         containsString("<label for=\"fx-base\""), containsString("<label for=\"early-close-reason\""),
-                        containsString("name=\"periodId\""))));
+                        containsString("name=\"periodId\""),
+                        // a rate without an id (a service before four-eyes) gets no form posting to no rate
+                        not(containsString("fx-rates//")))));
         assertThat(STUB.requestsTo("GET", API + "/periods").getFirst().query())
                 .isEqualTo("state=OPEN&offset=0&limit=25");
         assertThat(STUB.requests()).allMatch(r -> "Bearer finance-token".equals(r.authorization()));
@@ -204,6 +206,188 @@ class SettlementRunsControllerTests extends PortalTestSupport {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("exists already"),
                         containsString("USD/EUR from 2026-12-01 exists"))));
+    }
+
+    private static final String PROPOSED_BY_FIONA = "f0000000-0000-4000-8000-000000000001";
+    private static final String CONFIRMED_RATE = "f0000000-0000-4000-8000-000000000002";
+    private static final String SUPERSEDED_RATE = "f0000000-0000-4000-8000-000000000003";
+
+    /** A proposed correction fiona loaded, the confirmed rate it corrects, and a version superseded before. */
+    private void stubFourEyesRates() {
+        STUB.answerJson("GET", API + "/runs", 200, "[]", Map.of("X-Total-Count", "0"));
+        STUB.answerJson("GET", API + "/periods", 200, "[]", Map.of("X-Total-Count", "0"));
+        STUB.answerJson("GET", API + "/fx-rates", 200, """
+                [{"id":"%s","baseCurrency":"USD","quoteCurrency":"EUR","rate":"0.9215",
+                  "validFrom":"2026-12-01T00:00:00Z","loadedBy":"fiona","loadedAt":"2026-12-01T09:00:00Z",
+                  "state":"PROPOSED","confirmedBy":null,"confirmedAt":null,"corrects":"%s",
+                  "correctionReason":"typo in the 4th decimal"},
+                 {"id":"%s","baseCurrency":"USD","quoteCurrency":"EUR","rate":"0.9251",
+                  "validFrom":"2026-12-01T00:00:00Z","loadedBy":"frank","loadedAt":"2026-11-30T09:00:00Z",
+                  "state":"CONFIRMED","confirmedBy":"fiona","confirmedAt":"2026-11-30T10:00:00Z"},
+                 {"id":"%s","baseCurrency":"USD","quoteCurrency":"EUR","rate":"0.9",
+                  "validFrom":"2026-11-01T00:00:00Z","loadedBy":"frank","state":"SUPERSEDED",
+                  "confirmedBy":"fiona","supersededBy":"frank","supersededAt":"2026-11-02T08:00:00Z"}]"""
+                .formatted(PROPOSED_BY_FIONA, CONFIRMED_RATE, CONFIRMED_RATE, SUPERSEDED_RATE),
+                Map.of("X-Total-Count", "3"));
+    }
+
+    private static String confirmForm(String id) {
+        return "action=\"/settlement-runs/fx-rates/" + id + "/confirmation\"";
+    }
+
+    private static String correctForm(String id) {
+        return "action=\"/settlement-runs/fx-rates/" + id + "/correction\"";
+    }
+
+    @Test
+    void theRateListShowsEachVersionsStateWhoLoadedAndConfirmedItAndOnlyTheActionsTheUserMayTake() throws Exception {
+        stubFourEyesRates();
+
+        // a second finance user: confirms fiona's proposal, corrects the confirmed rate, nothing on a superseded one
+        mvc.perform(get("/settlement-runs").with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">Proposed<"), containsString(">Confirmed<"),
+                        containsString(">Superseded<"), not(containsString(">PROPOSED<")),
+                        containsString("corrects f0000000: typo in the 4th decimal"),
+                        containsString("Awaits a second finance user"), containsString("since 2026-11-02 08:00"),
+                        containsString("2026-11-30 10:00"), containsString(confirmForm(PROPOSED_BY_FIONA)),
+                        containsString("aria-label=\"Confirm the rate USD → EUR 0.9215 valid from 2026-12-01 00:00\""),
+                        containsString(correctForm(CONFIRMED_RATE)),
+                        containsString("<label for=\"fx-correct-rate-" + CONFIRMED_RATE + "\""),
+                        not(containsString(confirmForm(CONFIRMED_RATE))), not(containsString(correctForm(PROPOSED_BY_FIONA))),
+                        not(containsString(confirmForm(SUPERSEDED_RATE))), not(containsString(correctForm(SUPERSEDED_RATE))),
+                        not(containsString("data-testid=\"own-rate\"")))));
+        // whoever loaded (or corrected) a proposal is not offered its confirmation (settlement would answer 409)
+        mvc.perform(get("/settlement-runs").with(TestUsers.staff("fiona", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString(confirmForm(PROPOSED_BY_FIONA))),
+                        containsString("You loaded or corrected this rate"), containsString(correctForm(CONFIRMED_RATE)))));
+        // platform admins load and correct, never confirm; auditors and ops read the states only
+        mvc.perform(get("/settlement-runs").with(TestUsers.staff("admin", "platform-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(not(containsString("/confirmation\"")),
+                        containsString(correctForm(CONFIRMED_RATE)))));
+        for (String role : new String[] {"auditor", "ops"}) {
+            mvc.perform(get("/settlement-runs").with(TestUsers.staff(role, role)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString(">Proposed<"), containsString(">Confirmed<"),
+                            not(containsString("/confirmation\"")), not(containsString("/correction\"")))));
+        }
+    }
+
+    @Test
+    void aSecondFinanceUserConfirmsAProposedRate() throws Exception {
+        STUB.answerJson("POST", API + "/fx-rates/" + PROPOSED_BY_FIONA + "/confirmation", 200, """
+                {"id":"%s","baseCurrency":"USD","quoteCurrency":"EUR","rate":"0.9215","state":"CONFIRMED",
+                 "confirmedBy":"frank"}""".formatted(PROPOSED_BY_FIONA), Map.of());
+
+        mvc.perform(post("/settlement-runs/fx-rates/" + PROPOSED_BY_FIONA + "/confirmation").with(csrf())
+                        .with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/settlement-runs"))
+                .andExpect(flash().attribute("rateConfirmed", "USD/EUR 0.9215"));
+        assertThat(STUB.requestsTo("POST", API + "/fx-rates/" + PROPOSED_BY_FIONA + "/confirmation"))
+                .singleElement().satisfies(r -> assertThat(r.authorization()).isEqualTo("Bearer finance-token"));
+    }
+
+    @Test
+    void settlementsFourEyesRefusalOfAConfirmationIsAReadableConflictOnThePage() throws Exception {
+        stubFourEyesRates();
+        STUB.answerJson("POST", API + "/fx-rates/" + PROPOSED_BY_FIONA + "/confirmation", 409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"fiona loaded this rate: a second finance "
+                        + "user confirms it\"}", Map.of());
+
+        mvc.perform(post("/settlement-runs/fx-rates/" + PROPOSED_BY_FIONA + "/confirmation").with(csrf())
+                        .with(TestUsers.staff("fiona", "finance")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Settlement did not confirm this rate."),
+                        containsString("fiona loaded this rate: a second finance user confirms it"),
+                        containsString("<h1>Settlement runs</h1>"))));
+        STUB.answerJson("POST", API + "/fx-rates/" + PROPOSED_BY_FIONA + "/confirmation", 404,
+                "{\"title\":\"Not Found\",\"status\":404}", Map.of());
+        mvc.perform(post("/settlement-runs/fx-rates/" + PROPOSED_BY_FIONA + "/confirmation").with(csrf())
+                        .with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("This FX rate does not exist (any more).")));
+    }
+
+    @Test
+    void onlyFinanceConfirmsOnlyFinanceAndPlatformAdminsCorrectAndNeitherWithoutTheFormsToken() throws Exception {
+        String confirm = "/settlement-runs/fx-rates/" + PROPOSED_BY_FIONA + "/confirmation";
+        String correct = "/settlement-runs/fx-rates/" + CONFIRMED_RATE + "/correction";
+        mvc.perform(post(confirm).with(csrf()).with(TestUsers.staff("admin", "platform-admin")))
+                .andExpect(status().isForbidden());
+        for (String role : new String[] {"auditor", "ops"}) {
+            mvc.perform(post(confirm).with(csrf()).with(TestUsers.staff(role, role)))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post(correct).param("rate", "1.1").param("reason", "typo").with(csrf())
+                    .with(TestUsers.staff(role, role))).andExpect(status().isForbidden());
+        }
+        mvc.perform(post(confirm).with(TestUsers.staff("frank", "finance"))).andExpect(status().isForbidden());
+        mvc.perform(post(correct).param("rate", "1.1").param("reason", "typo")
+                .with(TestUsers.staff("frank", "finance"))).andExpect(status().isForbidden());
+        mvc.perform(post("/settlement-runs/fx-rates/not-a-uuid/confirmation").with(csrf())
+                .with(TestUsers.staff("frank", "finance"))).andExpect(status().isBadRequest());
+        assertThat(STUB.requests()).isEmpty();
+    }
+
+    @Test
+    void aCorrectionIsProposedWithItsRateInTheUsersLanguageAndItsReason() throws Exception {
+        STUB.answerJson("POST", API + "/fx-rates/" + CONFIRMED_RATE + "/correction", 201, """
+                {"id":"%s","baseCurrency":"USD","quoteCurrency":"EUR","rate":"0.9215","state":"PROPOSED"}"""
+                .formatted(PROPOSED_BY_FIONA), Map.of());
+
+        mvc.perform(post("/settlement-runs/fx-rates/" + CONFIRMED_RATE + "/correction")
+                        .header("Accept-Language", "de").param("rate", "0,9215")
+                        .param("reason", "  Tippfehler in der 4. Stelle ").with(csrf())
+                        .with(TestUsers.staff("admin", "platform-admin")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/settlement-runs"))
+                .andExpect(flash().attribute("rateCorrected", "USD/EUR 0.9215"));
+        assertThat(STUB.requestsTo("POST", API + "/fx-rates/" + CONFIRMED_RATE + "/correction").getFirst().body())
+                .isEqualTo("{\"rate\":\"0.9215\",\"reason\":\"Tippfehler in der 4. Stelle\"}");
+    }
+
+    @Test
+    void aCorrectionAnIssuedStatementBlocksIsAReadableConflictWithWhatWasTypedKept() throws Exception {
+        stubFourEyesRates();
+        STUB.answerJson("POST", API + "/fx-rates/" + CONFIRMED_RATE + "/correction", 409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"issued statements converted at this rate: "
+                        + "ACC-2026-000042 (57000000-0000-4000-8000-000000000004); correct them with a credit or debit "
+                        + "note\"}", Map.of());
+
+        mvc.perform(post("/settlement-runs/fx-rates/" + CONFIRMED_RATE + "/correction").param("rate", "0.9215")
+                        .param("reason", "typo").with(csrf()).with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Settlement did not accept this correction."),
+                        containsString("ACC-2026-000042"), containsString("correct them with a credit or debit note"),
+                        // the row's form open again, what was typed kept
+                        containsString("<details open"), containsString("value=\"0.9215\""),
+                        containsString("value=\"typo\""))));
+        STUB.answerJson("POST", API + "/fx-rates/" + CONFIRMED_RATE + "/correction", 400,
+                "{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"rate: at most 10 decimals\"}", Map.of());
+        mvc.perform(post("/settlement-runs/fx-rates/" + CONFIRMED_RATE + "/correction").param("rate", "0.9215")
+                        .param("reason", "typo").with(csrf()).with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Settlement did not accept this rate."),
+                        containsString("rate: at most 10 decimals"))));
+    }
+
+    @Test
+    void aCorrectionWithoutAValidRateOrAReasonIsABadRequestThatSendsNothing() throws Exception {
+        stubFourEyesRates();
+        var finance = TestUsers.staff("frank", "finance");
+        String correct = "/settlement-runs/fx-rates/" + CONFIRMED_RATE + "/correction";
+
+        mvc.perform(post(correct).param("rate", "-1").param("reason", "typo").with(csrf()).with(finance))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Enter the rate as a positive decimal number."),
+                        containsString("value=\"-1\" aria-invalid=\"true\" aria-describedby=\"settlement-error\""))));
+        mvc.perform(post(correct).param("rate", "0.9215").param("reason", "  ").with(csrf()).with(finance))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Enter the reason for the correction.")));
+        mvc.perform(post(correct).param("rate", "0.9215").param("reason", "x".repeat(501)).with(csrf()).with(finance))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("at most 500 characters")));
+        assertThat(STUB.requests()).extracting(r -> r.method()).containsOnly("GET");
     }
 
     @Test

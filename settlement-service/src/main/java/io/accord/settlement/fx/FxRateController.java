@@ -105,14 +105,20 @@ class FxRateController {
     @PreAuthorize(READERS)
     @Operation(operationId = "retrieveFxRateInForce",
             summary = "The confirmed rate of a pair in force at an instant (default: now), as statements convert "
-                    + "with it; a PROPOSED rate is never in force")
+                    + "with it; a PROPOSED rate is never in force. With knownAt: as the rates stood then (confirmed "
+                    + "by then, not superseded by then), to reproduce a past conversion")
     FxRateResources.RateInForce inForce(@RequestParam String base, @RequestParam String quote,
                                         @Parameter(description = "ISO 8601 instant, e.g. 2026-03-31T23:59:59Z")
-                                        @RequestParam(required = false) String at) {
-        Instant instant = at == null ? clock.instant() : instant(at);
-        FxRates.FxRate rate = rates.inForce(base, quote, instant);
-        return new FxRateResources.RateInForce(base, quote, instant, rate.rate().toPlainString(), rate.validFrom(),
-                rate.id());
+                                        @RequestParam(required = false) String at,
+                                        @Parameter(description = "ISO 8601 instant: answer as the confirmed rates "
+                                                + "stood then (default: now, every confirmation and correction)")
+                                        @RequestParam(required = false) String knownAt) {
+        Instant instant = at == null ? clock.instant() : instant("at", at);
+        Instant known = knownAt == null ? null : instant("knownAt", knownAt);
+        FxRates.FxRate rate = known == null ? rates.inForce(base, quote, instant)
+                : rates.inForceKnownAt(base, quote, instant, known);
+        return new FxRateResources.RateInForce(base, quote, instant, known, rate.rate().toPlainString(),
+                rate.validFrom(), rate.id());
     }
 
     @GetMapping(FxRateResources.PATH + "/{id}")
@@ -122,7 +128,7 @@ class FxRateController {
         return FxRateResources.FxRateView.of(rates.get(id));
     }
 
-    private static Instant instant(String text) {
-        return SupportedTimes.required("at", SupportedTimes.instantOrDate("at", text));
+    private static Instant instant(String parameter, String text) {
+        return SupportedTimes.required(parameter, SupportedTimes.instantOrDate(parameter, text));
     }
 }

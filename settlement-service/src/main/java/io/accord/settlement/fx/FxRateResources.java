@@ -56,8 +56,11 @@ final class FxRateResources {
         }
     }
 
-    /** The confirmed rate in force for a pair at an instant. */
-    record RateInForce(String baseCurrency, String quoteCurrency, Instant at, String rate, Instant validFrom,
-                       UUID rateId) {
+    /**
+     * The confirmed rate in force for a pair at an instant; {@code knownAt}, when asked: as the rates stood then
+     * ({@code null}: as they stand now).
+     */
+    record RateInForce(String baseCurrency, String quoteCurrency, Instant at, Instant knownAt, String rate,
+                       Instant validFrom, UUID rateId) {
     }
 }

@@ -103,6 +103,21 @@ class FxRateStore {
                 .query(FxRateStore::rate).optional();
     }
 
+    /**
+     * The version confirmed by {@code knownAt} and not superseded by then, latest valid from on or before {@code at}.
+     * Rates loaded before V85 were confirmed at their load (V86 set their {@code confirmed_at}).
+     */
+    Optional<FxRates.FxRate> inForceKnownAt(String base, String quote, Instant at, Instant knownAt) {
+        return jdbc.sql("""
+                        select * from fx_rate where base_currency = :base and quote_currency = :quote
+                          and valid_from <= :at and confirmed_at <= :knownAt
+                          and (superseded_at is null or superseded_at > :knownAt)
+                        order by valid_from desc limit 1
+                        """)
+                .param("base", base).param("quote", quote).param("at", timestamp(at))
+                .param("knownAt", timestamp(knownAt)).query(FxRateStore::rate).optional();
+    }
+
     Optional<FxRates.FxRate> inForceBefore(String base, String quote, Instant end) {
         return jdbc.sql("""
                         select * from fx_rate where base_currency = :base and quote_currency = :quote

@@ -26,7 +26,11 @@ import java.util.stream.Collectors;
  * ({@link #rateClosing}: its last instant, so a rate valid from the exclusive end belongs to the next period) and show
  * it with its id. Four-eyes: a loaded or corrected rate is PROPOSED, and in force only once a second finance user
  * confirmed it ({@link RateVersion}). Rates are never changed or deleted: a correction is a new version of the pair
- * and {@code validFrom} that supersedes the old one once confirmed, refused once an issued statement used it.
+ * and {@code validFrom} that supersedes the old one once confirmed, refused once an issued statement used it. No
+ * backdating past issued figures: a new rate valid from before the end of the latest period an issued statement
+ * converted the pair for is refused (422 at the load, 409 at its confirmation), so the rate in force at every instant
+ * an issued statement converted at stays the one it used. {@link #inForceKnownAt} answers which rate was in force at an
+ * instant as the confirmed rates stood at another (what an auditor reproduces a past conversion with).
  */
 @Service
 public class FxRates {
@@ -85,6 +89,9 @@ public class FxRates {
                     + ")");
         }
         BigDecimal rate = rate(request.rate());
+        backdatedPastIssued(base, quote, request.validFrom()).ifPresent(issued -> {
+            throw new FxRateBackdated(base, quote, request.validFrom(), issued);
+        });
         store.loadedFrom(base, quote, request.validFrom()).ifPresent(existing -> {
             throw new ConflictException("A " + base + "/" + quote + " rate valid from " + request.validFrom()
                     + " is already loaded (" + existing + "): correct it with POST " + FxRateResources.PATH + "/"
@@ -136,6 +143,16 @@ public class FxRates {
         FxRateResources.FxRateView before = FxRateResources.FxRateView.of(version);
         Instant now = clock.instant();
         version.confirm(by, now);
+        if (version.corrects == null) {
+            FxRate rate = version.rate;
+            backdatedPastIssued(rate.baseCurrency(), rate.quoteCurrency(), rate.validFrom()).ifPresent(issued -> {
+                throw new ConflictException("FX rate " + id + " is valid from " + rate.validFrom() + ", before "
+                        + issued.periodEnd() + ": since it was loaded, statement " + issued.documentNumber() + " ("
+                        + issued.statementId() + ") was issued converting " + rate.baseCurrency() + "→"
+                        + rate.quoteCurrency() + " for the period ending then; load a rate valid from "
+                        + issued.periodEnd() + " or later instead");
+            });
+        }
         List<RateVersion> replaced = store.othersInForceOrProposed(version);
         replaced.stream().filter(other -> id.equals(other.corrects)).findFirst().ifPresent(correction -> {
             throw new ConflictException("FX rate " + id + " was corrected by " + correction.rate.id()
@@ -162,6 +179,14 @@ public class FxRates {
                         version.supersededBy(), version.supersededAt(), version.supersessionReason()));
     }
 
+    /**
+     * The latest issued conversion of the pair, when a first rate valid from {@code validFrom} would change the rate in
+     * force before its period's end (corrections have their own rule: {@link #refuseOnceIssued}).
+     */
+    private Optional<FxRateUses.IssuedConversion> backdatedPastIssued(String base, String quote, Instant validFrom) {
+        return uses.latestIssuedConversion(base, quote).filter(issued -> validFrom.isBefore(issued.periodEnd()));
+    }
+
     private void refuseOnceIssued(RateVersion version, String action) {
         List<FxRateUses.StatementUse> issued = uses.statementsUsing(version.rate.id()).stream()
                 .filter(FxRateUses.StatementUse::issued).toList();
@@ -178,6 +203,21 @@ public class FxRates {
     FxRate inForce(String base, String quote, Instant at) {
         return rateAt(currency("base", base), currency("quote", quote), at)
                 .orElseThrow(() -> new NotFoundException("FX rate " + base + "/" + quote + " in force at", at));
+    }
+
+    /**
+     * The rate of the pair in force at {@code at} as the rates stood at {@code knownAt}: among the versions confirmed
+     * by then and not superseded by then (a version's correction confirmed later still counts as not confirmed), the
+     * latest valid from on or before {@code at}. 404 when none was.
+     */
+    @Transactional(readOnly = true)
+    FxRate inForceKnownAt(String base, String quote, Instant at, Instant knownAt) {
+        String baseCurrency = currency("base", base);
+        String quoteCurrency = currency("quote", quote);
+        Optional<FxRate> rate = baseCurrency.equals(quoteCurrency) ? rateAt(baseCurrency, quoteCurrency, at)
+                : store.inForceKnownAt(baseCurrency, quoteCurrency, at, knownAt);
+        return rate.orElseThrow(() -> new NotFoundException("FX rate " + base + "/" + quote + " in force at " + at
+                + " as known at", knownAt));
     }
 
     @Transactional(readOnly = true)

@@ -34,6 +34,10 @@ final class Quote {
     Instant pricedAt;
     Instant validUntil;
     Approval approval;
+    /** Who last set the items and discount: the creator, or whoever changed the quote since. */
+    String pricedBy;
+    /** Who approved it (kept after the acceptance, which {@link #decidedBy} then names). */
+    String approvedBy;
     String decidedBy;
     String stateReason;
     Instant stateChangedAt;
@@ -55,8 +59,10 @@ final class Quote {
     }
 
     /** New items, discount or validity: only while the quote is in progress. */
-    void price(QuotePricing.Priced priced, BigDecimal discount, boolean needsApproval, Instant at, Instant until) {
+    void price(QuotePricing.Priced priced, BigDecimal discount, boolean needsApproval, Instant at, Instant until,
+               String by) {
         require(QuoteState.IN_PROGRESS, "changed");
+        this.pricedBy = by;
         this.lines = priced.lines();
         this.totals = priced.totals();
         this.discountPercent = discount;
@@ -74,23 +80,65 @@ final class Quote {
     }
 
     /**
+     * A discount above the limit of the role that set it is approved by a partner manager (409 for anyone else)
+     * who neither created the quote nor set its items and discount (four-eyes, 403 naming who may).
+     *
      * @param manager whether the approver is a partner manager (needed when the discount is above the limit)
      */
     void approve(String by, boolean manager, Instant at) {
         require(QuoteState.IN_PROGRESS, "approved");
         requireValid(at);
         if (discountNeedsApproval && !manager) {
-            throw new ConflictException("Quote " + id + " has a discount of " + discountPercent.stripTrailingZeros()
-                    .toPlainString() + "% above the limit of the role that set it: a partner manager approves it");
+            throw new ConflictException("Quote " + id + " has a discount of " + discount() + "% above the limit of"
+                    + " the role that set it: a partner manager other than " + String.join(", ", preparers())
+                    + " approves it");
+        }
+        if (discountNeedsApproval && by != null && preparers().contains(by)) {
+            throw new QuoteFourEyes("Quote " + id + " with a discount of " + discount() + "% above the limit of the"
+                    + " role that set it was " + (by.equals(createdBy) ? "created" : "changed") + " by " + by
+                    + ": another partner-manager than " + String.join(", ", preparers()) + " must approve it"
+                    + " (four-eyes)");
         }
         this.approval = discountNeedsApproval ? Approval.MANAGER : Approval.AUTO;
+        this.approvedBy = by;
         move(QuoteState.APPROVED, by, null, at);
     }
 
-    void accept(String by, Instant at) {
+    /**
+     * The buyer accepts. CSP staff accept a sales channel's quote as its buyer; one whose discount a manager had to
+     * approve is accepted by none of those who created it, set its discount or approved it (four-eyes, 403).
+     */
+    void accept(String by, boolean staffForTheBuyer, Instant at) {
         require(QuoteState.APPROVED, "accepted");
         requireValid(at);
+        if (staffForTheBuyer && approval == Approval.MANAGER && by != null) {
+            java.util.Set<String> involved = new java.util.LinkedHashSet<>(preparers());
+            if (approvedBy != null) {
+                involved.add(approvedBy);
+            }
+            if (involved.contains(by)) {
+                throw new QuoteFourEyes("Quote " + id + " has a discount of " + discount() + "% a manager approved:"
+                        + " " + by + " created, changed or approved it and cannot also accept it for the buyer;"
+                        + " another CSP staff user than " + String.join(", ", involved) + " accepts it (four-eyes)");
+            }
+        }
         move(QuoteState.ACCEPTED, by, null, at);
+    }
+
+    /** Who set this quote's content: its creator and whoever last set its items and discount. */
+    java.util.Set<String> preparers() {
+        java.util.Set<String> preparers = new java.util.LinkedHashSet<>();
+        if (createdBy != null) {
+            preparers.add(createdBy);
+        }
+        if (pricedBy != null) {
+            preparers.add(pricedBy);
+        }
+        return preparers;
+    }
+
+    private String discount() {
+        return discountPercent.stripTrailingZeros().toPlainString();
     }
 
     void reject(String by, String reason, Instant at) {

@@ -43,10 +43,10 @@ class QuoteRepository {
                         insert into quote (id, state, buyer_partner_id, sales_channel, customer_id, customer_name,
                                            description, external_id, discount_percent, discount_needs_approval, items,
                                            totals, priced_at, valid_until, state_changed_at, created_by, created_at,
-                                           updated_at, version)
+                                           updated_at, version, priced_by)
                         values (:id, :state, :buyer, :channel, :customer, :customerName, :description, :externalId,
                                 :discount, :needsApproval, cast(:items as jsonb), cast(:totals as jsonb), :pricedAt,
-                                :validUntil, :stateChangedAt, :createdBy, :createdAt, :updatedAt, 0)
+                                :validUntil, :stateChangedAt, :createdBy, :createdAt, :updatedAt, 0, :pricedBy)
                         """)
                 .param("id", quote.id).param("state", quote.state.name()).param("buyer", quote.buyerPartnerId)
                 .param("channel", quote.salesChannel).param("customer", quote.customerId)
@@ -57,7 +57,8 @@ class QuoteRepository {
                 .param("totals", json.writeValueAsString(quote.totals))
                 .param("pricedAt", ts(quote.pricedAt)).param("validUntil", ts(quote.validUntil))
                 .param("stateChangedAt", ts(quote.stateChangedAt)).param("createdBy", quote.createdBy)
-                .param("createdAt", ts(quote.createdAt)).param("updatedAt", ts(quote.updatedAt)).update();
+                .param("createdAt", ts(quote.createdAt)).param("updatedAt", ts(quote.updatedAt))
+                .param("pricedBy", quote.pricedBy).update();
     }
 
     /** Writes the changes, or 409 when someone else changed the quote since it was read. */
@@ -67,6 +68,7 @@ class QuoteRepository {
                                discount_percent = :discount, discount_needs_approval = :needsApproval,
                                items = cast(:items as jsonb), totals = cast(:totals as jsonb), priced_at = :pricedAt,
                                valid_until = :validUntil, approval = :approval, decided_by = :decidedBy,
+                               priced_by = :pricedBy, approved_by = :approvedBy,
                                state_reason = :reason, state_changed_at = :stateChangedAt,
                                locked_prices = coalesce(cast(:locked as jsonb), locked_prices),
                                updated_at = :updatedAt, version = version + 1
@@ -80,6 +82,7 @@ class QuoteRepository {
                 .param("pricedAt", ts(quote.pricedAt)).param("validUntil", ts(quote.validUntil))
                 .param("approval", quote.approval == null ? null : quote.approval.name())
                 .param("decidedBy", quote.decidedBy).param("reason", quote.stateReason)
+                .param("pricedBy", quote.pricedBy).param("approvedBy", quote.approvedBy)
                 .param("stateChangedAt", ts(quote.stateChangedAt))
                 .param("locked", lockedPrices == null ? null : json.writeValueAsString(lockedPrices))
                 .param("updatedAt", ts(quote.updatedAt)).update();
@@ -156,6 +159,8 @@ class QuoteRepository {
         String approval = rs.getString("approval");
         quote.approval = approval == null ? null : Quote.Approval.valueOf(approval);
         quote.decidedBy = rs.getString("decided_by");
+        quote.pricedBy = rs.getString("priced_by");
+        quote.approvedBy = rs.getString("approved_by");
         quote.stateReason = rs.getString("state_reason");
         quote.stateChangedAt = instant(rs, "state_changed_at");
         quote.updatedAt = instant(rs, "updated_at");

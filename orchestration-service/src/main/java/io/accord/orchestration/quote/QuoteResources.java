@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * TMF648 Quote resources. Accord's extensions: {@code discountPercent} (the manual discount on one-time and
- * recurring prices), {@code discountNeedsApproval}, {@code approval}, {@code decidedBy}, {@code stateReason},
+ * recurring prices), {@code discountNeedsApproval}, {@code approval}, {@code decidedBy}, {@code pricedBy} (who last set the items
+ * and discount), {@code approvedBy}, {@code stateReason},
  * {@code stateChangedAt}, the state {@code expired}, {@code tiers} on a tiered usage price, and {@code rateBasis}
  * on a usage price a reseller is not charged.
  * {@code relatedParty}: role {@code Customer} (required: the external customer or subscriber reference), and for
@@ -164,7 +165,8 @@ final class QuoteResources {
     record QuoteView(String id, String href, String state, String description, String externalId, Instant quoteDate,
                      TimePeriod validFor, List<Party> relatedParty, List<ItemView> quoteItem,
                      List<QuotePrice> quoteTotalPrice, String discountPercent, boolean discountNeedsApproval,
-                     String approval, String decidedBy, String stateReason, Instant stateChangedAt,
+                     String approval, String decidedBy, String pricedBy, String approvedBy, String stateReason,
+                     Instant stateChangedAt,
                      @JsonProperty("@type") String type) {
     }
 }

@@ -65,8 +65,7 @@ class QuoteService {
                 parties.customerName(), now, tenancy.actor());
         quote.describe(request.description(), request.externalId(), now);
         quote.price(items.price(request.quoteItem(), discount, now, parties.buyer()), discount, aboveLimit(discount),
-                now,
-                now.plus(properties.validity()));
+                now, now.plus(properties.validity()), tenancy.actor());
         quotes.insert(quote);
         QuoteResources.QuoteView view = QuoteViews.view(quote);
         audit.record(partner(quote), "quote", quote.id.toString(), "created", null, view);
@@ -95,8 +94,7 @@ class QuoteService {
         BigDecimal discount = change.discountPercent() == null ? BigDecimal.ZERO : change.discountPercent();
         quote.describe(change.description(), change.externalId(), now);
         quote.price(items.price(change.quoteItem(), discount, now, quote.buyerPartnerId), discount,
-                aboveLimit(discount), now,
-                now.plus(properties.validity()));
+                aboveLimit(discount), now, now.plus(properties.validity()), tenancy.actor());
         quotes.update(quote, null);
         audit.record(partner(quote), "quote", id.toString(), "changed", before, QuoteViews.view(quote));
         return quote;
@@ -114,7 +112,7 @@ class QuoteService {
             case ACCEPTED -> {
                 requireBuyer(quote);
                 items.requireStillSellable(quote.lines, now);
-                quote.accept(tenancy.actor(), now);
+                quote.accept(tenancy.actor(), quote.buyerPartnerId == null, now);
                 accepted = QuoteAcceptance.of(quote);
             }
             case REJECTED -> quote.reject(tenancy.actor(), "rejected by " + tenancy.actor(), now);

@@ -214,6 +214,77 @@ class QuoteApiTests {
     }
 
     @Test
+    void aManagerCannotApproveNorAcceptTheirOwnOverLimitDiscount() {
+        String offering = simOnly(null);
+        TestHttp anna = http(TestJwt.staff("pm-anna", Roles.PARTNER_MANAGER));
+        TestHttp bert = http(TestJwt.staff("pm-bert", Roles.PARTNER_MANAGER));
+        TestHttp ops = http(TestJwt.staff("olga-ops", Roles.OPS));
+        TestHttp.Response created = anna.post(QUOTES, webShopQuote(offering).replace("\"discountPercent\": \"0\"",
+                "\"discountPercent\": \"100\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("discountNeedsApproval").asBoolean()).as("above a manager's 20 %").isTrue();
+        String id = created.json().get("id").asString();
+
+        TestHttp.Response own = anna.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+        assertThat(own.status()).as(own.body()).isEqualTo(403);
+        assertThat(own.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(detail(own)).contains("created by pm-anna", "another partner-manager than pm-anna", "four-eyes");
+        assertThat(anna.get(QUOTES + "/" + id).json().get("state").asString()).isEqualTo("inProgress");
+
+        // whoever changed the discount last is barred too, the creator still is
+        assertThat(bert.send("PATCH", QUOTES + "/" + id, "{\"discountPercent\": 90}", PATCH).status())
+                .isEqualTo(200);
+        TestHttp.Response changer = bert.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+        assertThat(changer.status()).as(changer.body()).isEqualTo(403);
+        assertThat(detail(changer)).contains("changed by pm-bert", "pm-anna, pm-bert");
+        TestHttp.Response stillAnna = anna.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+        assertThat(stillAnna.status()).as(stillAnna.body()).isEqualTo(403);
+
+        TestHttp carla = http(TestJwt.staff("pm-carla", Roles.PARTNER_MANAGER));
+        TestHttp.Response approved = carla.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("approval").asString()).isEqualTo("MANAGER");
+        assertThat(approved.json().get("approvedBy").asString()).isEqualTo("pm-carla");
+        assertThat(approved.json().get("pricedBy").asString()).isEqualTo("pm-bert");
+
+        for (TestHttp involved : List.of(anna, bert, carla)) {
+            TestHttp.Response refused = involved.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}",
+                    PATCH);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(detail(refused)).contains("another CSP staff user than pm-anna, pm-bert, pm-carla");
+        }
+        TestHttp.Response accepted = ops.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("approvedBy").asString()).isEqualTo("pm-carla");
+        assertThat(accepted.json().get("decidedBy").asString()).isEqualTo("olga-ops");
+
+        JsonNode trail = http(TestJwt.staff("audrey", Roles.AUDITOR))
+                .get("/api/orchestration/audit?resourceId=" + id + "&limit=50").json();
+        java.util.Map<String, java.util.Set<String>> actors = new java.util.HashMap<>();
+        trail.forEach(entry -> actors.computeIfAbsent(entry.get("action").asString(), action ->
+                new java.util.TreeSet<>()).add(entry.get("actor").asString()));
+        assertThat(actors.get("created")).containsExactly("pm-anna");
+        assertThat(actors.get("changed")).containsExactly("pm-bert");
+        assertThat(actors.get("approved")).containsExactly("pm-carla");
+        assertThat(actors.get("accepted")).containsExactly("olga-ops");
+        assertThat(actors.get("refused")).containsExactlyInAnyOrder("pm-anna", "pm-bert", "pm-carla");
+    }
+
+    @Test
+    void aDiscountWithinTheManagersLimitIsStillApprovedAndAcceptedByOneUser() {
+        String offering = simOnly(null);
+        TestHttp anna = http(TestJwt.staff("pm-anna", Roles.PARTNER_MANAGER));
+        String id = anna.post(QUOTES, webShopQuote(offering).replace("\"discountPercent\": \"0\"",
+                "\"discountPercent\": \"20\"")).json().get("id").asString();
+
+        TestHttp.Response approved = anna.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("approval").asString()).isEqualTo("AUTO");
+        assertThat(anna.send("PATCH", QUOTES + "/" + id, "{\"state\": \"accepted\"}", PATCH).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void openQuotesExpireAtTheEndOfTheirValidity() {
         String offering = simOnly(null);
         TestHttp staff = http(TestJwt.staff("sales", Roles.PLATFORM_ADMIN));
@@ -568,6 +639,10 @@ class QuoteApiTests {
     private static void assertProblem(TestHttp.Response response, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(field);
+    }
+
+    private static String detail(TestHttp.Response problem) {
+        return problem.json().get("detail").asString();
     }
 
     private static String message(TestHttp.Response problem) {

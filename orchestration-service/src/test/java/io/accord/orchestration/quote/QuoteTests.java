@@ -23,8 +23,8 @@ class QuoteTests {
         quote.approve("anna", false, NOW);
         assertThat(quote.approval).isEqualTo(Quote.Approval.AUTO);
         assertThatThrownBy(() -> quote.price(new QuotePricing.Priced(List.of(), List.of()), BigDecimal.ZERO, false,
-                NOW, NOW)).isInstanceOf(ConflictException.class).hasMessageContaining("approved");
-        quote.accept("anna", NOW);
+                NOW, NOW, "anna")).isInstanceOf(ConflictException.class).hasMessageContaining("approved");
+        quote.accept("anna", false, NOW);
         assertThat(quote.state).isEqualTo(QuoteState.ACCEPTED);
         assertThatThrownBy(() -> quote.reject("bob", "no", NOW)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> quote.expire(NOW.plus(Duration.ofDays(60)))).isInstanceOf(ConflictException.class);
@@ -33,10 +33,24 @@ class QuoteTests {
     @Test
     void aDiscountAboveTheLimitNeedsAManagerAndNothingIsAcceptedBeforeApproval() {
         Quote quote = quote(true);
-        assertThatThrownBy(() -> quote.accept("anna", NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> quote.accept("anna", false, NOW)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> quote.approve("anna", false, NOW)).hasMessageContaining("partner manager");
         quote.approve("mia", true, NOW);
         assertThat(quote.approval).isEqualTo(Quote.Approval.MANAGER);
+    }
+
+    @Test
+    void whoeverSetAnOverLimitDiscountNeverApprovesItAndStaffInvolvedDoNotAcceptIt() {
+        Quote quote = quote(true);
+        assertThatThrownBy(() -> quote.approve("anna", true, NOW)).isInstanceOf(QuoteFourEyes.class)
+                .hasMessageContaining("created by anna");
+        quote.approve("mia", true, NOW);
+        assertThat(quote.approvedBy).isEqualTo("mia");
+        assertThatThrownBy(() -> quote.accept("mia", true, NOW)).isInstanceOf(QuoteFourEyes.class);
+        assertThatThrownBy(() -> quote.accept("anna", true, NOW)).isInstanceOf(QuoteFourEyes.class);
+        quote.accept("otto", true, NOW);
+        assertThat(quote.state).isEqualTo(QuoteState.ACCEPTED);
+        assertThat(quote.approvedBy).as("kept after the acceptance").isEqualTo("mia");
     }
 
     @Test
@@ -44,7 +58,7 @@ class QuoteTests {
         Quote quote = quote(false);
         assertThatThrownBy(() -> quote.expire(NOW)).isInstanceOf(ConflictException.class);
         quote.approve("anna", false, NOW);
-        assertThatThrownBy(() -> quote.accept("anna", NOW.plus(Duration.ofDays(30))))
+        assertThatThrownBy(() -> quote.accept("anna", false, NOW.plus(Duration.ofDays(30))))
                 .hasMessageContaining("valid until");
         quote.expire(NOW.plus(Duration.ofDays(30)));
         assertThat(quote.state).isEqualTo(QuoteState.EXPIRED);
@@ -54,7 +68,7 @@ class QuoteTests {
     private static Quote quote(boolean needsApproval) {
         Quote quote = new Quote(UUID.randomUUID(), UUID.randomUUID(), null, "c-1", null, NOW, "anna");
         quote.price(new QuotePricing.Priced(List.of(), List.of()), BigDecimal.TEN, needsApproval, NOW,
-                NOW.plus(Duration.ofDays(30)));
+                NOW.plus(Duration.ofDays(30)), "anna");
         return quote;
     }
 }

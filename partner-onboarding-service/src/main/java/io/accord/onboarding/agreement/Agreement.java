@@ -55,7 +55,15 @@ class Agreement {
     private String statusReason;
     private Instant createdAt;
     private String createdBy;
+    /** Who changed the draft (one user per line): with its creator and proposer, barred from approving its terms. */
+    private String changedBy;
+    private String proposedBy;
+    private Instant termsApprovedAt;
+    private String termsApprovedBy;
     private Instant updatedAt;
+
+    /** Who approved the terms of a version built from an unchanged, fitting template (no user set them). */
+    static final String ONBOARDING_POLICY = "onboarding policy";
 
     protected Agreement() {
     }
@@ -82,8 +90,11 @@ class Agreement {
     }
 
     /** Staff correct a draft: what it says, not whose it is (its partner, business model and version stay). */
-    void redraft(AgreementDraft draft, Instant now) {
+    void redraft(AgreementDraft draft, Instant now, String by) {
         requireDraft("changed");
+        if (by != null && !editors().contains(by)) {
+            changedBy = changedBy == null ? by : changedBy + "\n" + by;
+        }
         name = draft.name();
         description = draft.description();
         terms = draft.terms();
@@ -114,7 +125,7 @@ class Agreement {
                 + " version can be " + action + "; " + instead);
     }
 
-    void propose(Instant now) {
+    void propose(String by, Instant now) {
         require(AgreementStatus.DRAFT, "propose");
         if (statusReason != null) {
             throw new ConflictException("Agreement " + id + " (version " + version + ") cannot be proposed until a"
@@ -125,12 +136,76 @@ class Agreement {
             throw new ConflictException("Agreement " + id + " cannot be proposed: its validity period ended at "
                     + validUntil + "; draft a version that ends in the future");
         }
+        proposedBy = by;
         moveTo(AgreementStatus.PENDING_APPROVAL, now);
+    }
+
+    /**
+     * Four-eyes on the money terms: a second CSP user (partner manager or platform admin) approves a proposed
+     * version before the partner may countersign it. Whoever created, changed or proposed it may not (403); a
+     * version already approved, or not proposed, is a 409. {@code by} {@link #ONBOARDING_POLICY}: the onboarding
+     * policy's approval of an unchanged template.
+     */
+    void approveTerms(String by, Instant now) {
+        require(AgreementStatus.PENDING_APPROVAL, "approve the terms of");
+        if (termsApprovedAt != null) {
+            throw new ConflictException("The terms of agreement " + id + " (version " + version + ") were already"
+                    + " approved by " + termsApprovedBy + " at " + termsApprovedAt + "; it waits for the partner's"
+                    + " countersignature");
+        }
+        if (!ONBOARDING_POLICY.equals(by) && preparers().contains(by)) {
+            throw new AgreementFourEyes("Agreement " + id + " (version " + version + ") was " + roleOf(by) + " by "
+                    + by + ": " + whoMayApprove() + " (four-eyes)");
+        }
+        termsApprovedAt = now;
+        termsApprovedBy = by;
+        updatedAt = now;
+    }
+
+    /** Who prepared this version: its creator, every user who changed the draft, its proposer. */
+    java.util.Set<String> preparers() {
+        java.util.Set<String> preparers = new java.util.LinkedHashSet<>();
+        if (createdBy != null) {
+            preparers.add(createdBy);
+        }
+        preparers.addAll(editors());
+        if (proposedBy != null) {
+            preparers.add(proposedBy);
+        }
+        return preparers;
+    }
+
+    /** Names who may approve the terms: any partner manager or platform admin but the version's preparers. */
+    String whoMayApprove() {
+        return "another partner-manager or platform-admin than " + String.join(", ", preparers())
+                + " must approve its terms (POST " + AgreementController.PATH + "/" + id + "/approval)";
+    }
+
+    private java.util.List<String> editors() {
+        return changedBy == null ? java.util.List.of() : java.util.List.of(changedBy.split("\n"));
+    }
+
+    private String roleOf(String by) {
+        java.util.List<String> roles = new java.util.ArrayList<>();
+        if (by.equals(createdBy)) {
+            roles.add("created");
+        }
+        if (editors().contains(by)) {
+            roles.add("changed");
+        }
+        if (by.equals(proposedBy)) {
+            roles.add("proposed");
+        }
+        return String.join(", ", roles);
     }
 
     /** The partner's signature (or the onboarding policy's approval, {@code by} null): it now waits for its date. */
     void countersign(String by, Instant now) {
         require(AgreementStatus.PENDING_APPROVAL, "countersign");
+        if (termsApprovedAt == null) {
+            throw new ConflictException("Agreement " + id + " (version " + version + ") cannot be countersigned yet:"
+                    + " its terms wait for a second CSP user's approval; " + whoMayApprove());
+        }
         if (validUntil != null && !validUntil.isAfter(now)) {
             throw new ConflictException("Agreement " + id + " can no longer be countersigned: its validity period"
                     + " ended at " + validUntil);
@@ -290,6 +365,18 @@ class Agreement {
 
     String createdBy() {
         return createdBy;
+    }
+
+    String proposedBy() {
+        return proposedBy;
+    }
+
+    Instant termsApprovedAt() {
+        return termsApprovedAt;
+    }
+
+    String termsApprovedBy() {
+        return termsApprovedBy;
     }
 
     Instant updatedAt() {

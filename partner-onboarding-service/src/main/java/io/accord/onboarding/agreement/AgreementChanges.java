@@ -81,6 +81,9 @@ class AgreementChanges {
         if (before == null) {
             return "created";
         }
+        if (AgreementStatus.PENDING_APPROVAL.name().equals(before.status()) && after == AgreementStatus.PENDING_APPROVAL) {
+            return "terms-approved";
+        }
         if (AgreementStatus.PENDING_APPROVAL.name().equals(before.status()) && after != AgreementStatus.TERMINATED) {
             return "countersigned";
         }

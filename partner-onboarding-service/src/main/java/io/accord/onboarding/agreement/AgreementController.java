@@ -34,8 +34,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * TMF651 agreements: staff draft, correct or delete drafts, propose and terminate versions; the partner admin
- * countersigns its own. A partner reads only its own versions (another partner's id is a 404).
+ * TMF651 agreements: staff draft, correct or delete drafts, propose and terminate versions; a second staff user
+ * approves a proposed version's terms (four-eyes); then the partner admin countersigns its own. A partner reads only its own versions (another partner's id is a 404).
  */
 @RestController
 @RequestMapping(AgreementController.PATH)
@@ -121,6 +121,15 @@ class AgreementController {
     @Operation(operationId = "proposeAgreement", summary = "Propose a DRAFT version to the partner (PENDING_APPROVAL)")
     AgreementView propose(@PathVariable UUID id) {
         return AgreementView.of(service.propose(id));
+    }
+
+    @PostMapping("/{id}/approval")
+    @PreAuthorize(AgreementAuthorization.MANAGERS)
+    @Operation(operationId = "approveAgreementTerms",
+            summary = "Approve a proposed version's terms (four-eyes: a partner manager or platform admin who did "
+            + "not create, change or propose it, else 403); only then may the partner countersign")
+    AgreementView approve(@PathVariable UUID id) {
+        return AgreementView.of(service.approveTerms(id));
     }
 
     @PostMapping("/{id}/countersignature")

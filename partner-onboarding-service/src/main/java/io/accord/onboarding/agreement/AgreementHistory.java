@@ -67,7 +67,8 @@ class AgreementHistory {
                     + " version(s)); amend it instead");
         }
         Agreement first = draft(draft, now, by);
-        first.propose(now);
+        first.propose(by, now);
+        first.approveTerms(Agreement.ONBOARDING_POLICY, now);
         first.countersign(null, now);
         applyDueTransitions(now);
         return first;
@@ -87,9 +88,9 @@ class AgreementHistory {
     }
 
     /** Changes a DRAFT version (409 for any other). Drafts publish no events: nobody outside staff has seen them. */
-    Agreement redraft(AgreementId id, AgreementDraft draft, Instant now) {
+    Agreement redraft(AgreementId id, AgreementDraft draft, Instant now, String by) {
         Agreement agreement = version(id);
-        agreement.redraft(draft, now);
+        agreement.redraft(draft, now, by);
         return agreement;
     }
 
@@ -104,8 +105,13 @@ class AgreementHistory {
         return agreement;
     }
 
-    void propose(AgreementId id, Instant now) {
-        version(id).propose(now);
+    void propose(AgreementId id, String by, Instant now) {
+        version(id).propose(by, now);
+    }
+
+    /** A second CSP user approves a proposed version's terms (four-eyes); then the partner may countersign. */
+    void approveTerms(AgreementId id, String by, Instant now) {
+        version(id).approveTerms(by, now);
     }
 
     /** The partner admin's signature; the version comes into force now if its effective date has come. */

@@ -112,7 +112,7 @@ class AgreementService {
                     change.agreementPeriod(), AgreementRequests.Item.kept(change.agreementItem()), now);
             // the template's open points stay until staff change the terms
             return history.redraft(new AgreementId(id),
-                    sameTerms ? draft.withOpenPoints(agreement.statusReason()) : draft, now);
+                    sameTerms ? draft.withOpenPoints(agreement.statusReason()) : draft, now, tenancy.actor());
         });
     }
 
@@ -191,7 +191,20 @@ class AgreementService {
     Agreement propose(UUID id) {
         Instant now = clock.instant();
         return changes.apply(owner(id), history -> {
-            history.propose(new AgreementId(id), now);
+            history.propose(new AgreementId(id), tenancy.actor(), now);
+            return history.find(new AgreementId(id)).orElseThrow();
+        });
+    }
+
+    /**
+     * A second CSP user approves a proposed version's terms (four-eyes: not whoever created, changed or proposed
+     * it, 403 naming who may); only then may the partner countersign it.
+     */
+    @Transactional
+    Agreement approveTerms(UUID id) {
+        Instant now = clock.instant();
+        return changes.apply(owner(id), history -> {
+            history.approveTerms(new AgreementId(id), tenancy.actor(), now);
             return history.find(new AgreementId(id)).orElseThrow();
         });
     }

@@ -19,6 +19,7 @@ record AgreementView(String id, String href, String name, String description, St
                      List<AgreementItems.Item> agreementItem,
                      List<Authorization> agreementAuthorization, SpecificationRef agreementSpecification,
                      Instant initialDate, AgreementTerms terms, TimePeriod inForcePeriod, String statusReason,
+                     TermsApproval termsApproval,
                      @JsonProperty("@type") String type, @JsonProperty("@baseType") String baseType) {
 
     static final String TYPE = "PartnerAgreement";
@@ -40,7 +41,7 @@ record AgreementView(String id, String href, String name, String description, St
                 agreement.createdAt(), agreement.terms(),
                 agreement.inForceFrom() == null ? null
                         : new TimePeriod(agreement.inForceFrom(), agreement.inForceUntil()),
-                agreement.statusReason(), TYPE, "Agreement");
+                agreement.statusReason(), TermsApproval.of(agreement), TYPE, "Agreement");
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,6 +54,20 @@ record AgreementView(String id, String href, String name, String description, St
 
     /** The partner's countersignature ({@code signatureRepresentation} digital) or the onboarding policy's. */
     record Authorization(Instant date, String state, String signatureRepresentation) {
+    }
+
+    /**
+     * Accord's extension: the four-eyes approval of a proposed version's terms by a second CSP user (or the
+     * onboarding policy for an unchanged template), before the partner countersigns; {@code proposedBy} who
+     * proposed it. Null for a draft.
+     */
+    record TermsApproval(String proposedBy, Instant approvedAt, String approvedBy) {
+
+        static TermsApproval of(Agreement agreement) {
+            return agreement.proposedBy() == null && agreement.termsApprovedAt() == null ? null
+                    : new TermsApproval(agreement.proposedBy(), agreement.termsApprovedAt(),
+                    agreement.termsApprovedBy());
+        }
     }
 
     record SpecificationRef(String id, String href, @JsonProperty("@referredType") String referredType) {

@@ -17,12 +17,15 @@ final class AgreementApi {
     static final String TEMPLATES = "/api/onboarding/agreement-templates";
 
     final TestHttp manager;
+    /** A second partner manager: approves the terms {@link #manager} drafted and proposed (four-eyes). */
+    final TestHttp secondManager;
     final TestHttp auditor;
     private final int port;
 
     AgreementApi(int port) {
         this.port = port;
         this.manager = TestHttp.localPort(port).as(TestJwt.staff("pm-anna", Roles.PARTNER_MANAGER));
+        this.secondManager = TestHttp.localPort(port).as(TestJwt.staff("pm-bert", Roles.PARTNER_MANAGER));
         this.auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
     }
 
@@ -52,9 +55,17 @@ final class AgreementApi {
         return id;
     }
 
+    /** Proposed by {@link #manager}, its terms approved by {@link #secondManager}: the partner may countersign. */
+    String approved(String partnerId, Instant start, String terms) {
+        String id = proposed(partnerId, start, terms);
+        TestHttp.Response approved = secondManager.post(AGREEMENTS + "/" + id + "/approval", null);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return id;
+    }
+
     /** A version countersigned by the partner's admin: ACTIVE at once if {@code start} has come. */
     String countersigned(String partnerId, Instant start, String terms) {
-        String id = proposed(partnerId, start, terms);
+        String id = approved(partnerId, start, terms);
         TestHttp.Response signed = partnerAdmin(partnerId).post(AGREEMENTS + "/" + id + "/countersignature", null);
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
         return id;

@@ -59,7 +59,7 @@ class AgreementConcurrencyTests {
     void concurrentCountersignaturesAndJobRunsActivateTheAmendmentExactlyOnce() throws Exception {
         String partner = api.newPartner("Race Condition GmbH");
         String first = api.countersigned(partner, Instant.now().minusSeconds(60), AgreementFixtures.termsJson());
-        String amendment = api.proposed(partner, Instant.now().minusSeconds(1), AgreementFixtures.termsJson());
+        String amendment = api.approved(partner, Instant.now().minusSeconds(1), AgreementFixtures.termsJson());
         TestHttp admin = api.partnerAdmin(partner);
         List<Callable<Object>> racers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -118,7 +118,7 @@ class AgreementConcurrencyTests {
         // finer than PostgreSQL keeps: the stored date must still be due at exactly this instant
         Instant effective = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS).plusNanos(700);
         String first = api.countersigned(partner, Instant.now().minusSeconds(60), AgreementFixtures.termsJson());
-        String amendment = api.proposed(partner, effective, AgreementFixtures.termsJson());
+        String amendment = api.approved(partner, effective, AgreementFixtures.termsJson());
         assertThat(api.partnerAdmin(partner).post(AGREEMENTS + "/" + amendment + "/countersignature", null)
                 .status()).isEqualTo(200);
 

@@ -41,7 +41,8 @@ class AgreementHistoryTests {
         Agreement first = history.startApproved(AgreementFixtures.draft(T0, null), T0, "system");
         Instant effective = T0.plus(days(10));
         Agreement amendment = history.draft(AgreementFixtures.draft(effective, null), T0.plus(days(1)), "pm");
-        history.propose(amendment.agreementId(), T0.plus(days(1)));
+        history.propose(amendment.agreementId(), "pm", T0.plus(days(1)));
+        history.approveTerms(amendment.agreementId(), "pm-second", T0.plus(days(1)));
         history.countersign(amendment.agreementId(), "partner-admin", T0.plus(days(2)));
         history.pullEvents();
 
@@ -138,8 +139,9 @@ class AgreementHistoryTests {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("version 2 DRAFT");
         assertThatThrownBy(() -> history.startApproved(AgreementFixtures.draft(T0, null), T0, "system"))
                 .isInstanceOf(ConflictException.class);
-        history.propose(draft.agreementId(), T0);
-        assertThatThrownBy(() -> history.propose(draft.agreementId(), T0)).isInstanceOf(ConflictException.class);
+        history.propose(draft.agreementId(), "pm", T0);
+        history.approveTerms(draft.agreementId(), "pm-second", T0);
+        assertThatThrownBy(() -> history.propose(draft.agreementId(), "pm", T0)).isInstanceOf(ConflictException.class);
         history.countersign(draft.agreementId(), "pa", T0);
         history.applyDueTransitions(T0.plus(days(10)));
         assertThatThrownBy(() -> history.terminate(first.agreementId(), "late", T0.plus(days(11))))
@@ -150,7 +152,8 @@ class AgreementHistoryTests {
     void aVersionWhoseValidityEndedCanNoLongerBeCountersigned() {
         history.startApproved(AgreementFixtures.draft(T0, null), T0, "system");
         Agreement late = history.draft(AgreementFixtures.draft(T0.plus(days(1)), T0.plus(days(5))), T0, "pm");
-        history.propose(late.agreementId(), T0);
+        history.propose(late.agreementId(), "pm", T0);
+        history.approveTerms(late.agreementId(), "pm-second", T0);
 
         assertThatThrownBy(() -> history.countersign(late.agreementId(), "pa", T0.plus(days(6))))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("validity period");
@@ -158,7 +161,8 @@ class AgreementHistoryTests {
 
     private Agreement signedAmendment(Instant effective, Instant signedAt) {
         Agreement amendment = history.draft(AgreementFixtures.draft(effective, null), T0, "pm");
-        history.propose(amendment.agreementId(), T0);
+        history.propose(amendment.agreementId(), "pm", T0);
+        history.approveTerms(amendment.agreementId(), "pm-second", T0);
         history.countersign(amendment.agreementId(), "partner-admin", signedAt);
         return amendment;
     }

@@ -51,7 +51,10 @@ class AgreementInvariantPropertyTests {
                 history.draft(AgreementFixtures.draft(effective, step.validityDays() == 0 ? null
                         : effective.plus(Duration.ofDays(step.validityDays()))), now, "pm");
             }
-            case PROPOSE -> history.propose(picked.agreementId(), now);
+            case PROPOSE -> {
+                history.propose(picked.agreementId(), "pm", now);
+                history.approveTerms(picked.agreementId(), "pm-second", now);
+            }
             case COUNTERSIGN -> history.countersign(picked.agreementId(), "pa", now);
             case TERMINATE -> history.terminate(picked.agreementId(), "ended", now);
             case APPLY_DUE -> history.applyDueTransitions(now);

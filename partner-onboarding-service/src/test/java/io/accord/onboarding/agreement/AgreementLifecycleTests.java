@@ -54,7 +54,7 @@ class AgreementLifecycleTests {
         String first = api.countersigned(partner, now.minusSeconds(60), "null");
         Instant effective = now.plus(Duration.ofDays(3));
 
-        String amendment = api.proposed(partner, effective, AgreementFixtures.termsJson());
+        String amendment = api.approved(partner, effective, AgreementFixtures.termsJson());
         TestHttp.Response signed = api.partnerAdmin(partner)
                 .post(AGREEMENTS + "/" + amendment + "/countersignature", null);
 
@@ -101,8 +101,10 @@ class AgreementLifecycleTests {
         assertThat(activated.terms().reconciliationTolerance().percent()).isEqualTo("0.5000");
         assertThat(activated.terms().disputeWindowDays()).isEqualTo(60);
 
-        assertThat(api.auditActions(amendment)).containsExactly("created", "proposed", "countersigned", "activated");
-        assertThat(api.auditActions(first)).containsExactly("created", "proposed", "countersigned", "superseded");
+        assertThat(api.auditActions(amendment)).containsExactly("created", "proposed", "terms-approved",
+                "countersigned", "activated");
+        assertThat(api.auditActions(first)).containsExactly("created", "proposed", "terms-approved",
+                "countersigned", "superseded");
     }
 
     @Test
@@ -164,6 +166,7 @@ class AgreementLifecycleTests {
                         + start.plus(Duration.ofDays(30)) + "\", ");
         String id = api.manager.post(AGREEMENTS, body).json().get("id").asString();
         api.manager.post(AGREEMENTS + "/" + id + "/proposal", null);
+        api.secondManager.post(AGREEMENTS + "/" + id + "/approval", null);
         api.partnerAdmin(partner).post(AGREEMENTS + "/" + id + "/countersignature", null);
 
         service.applyDueTransitions(start.plus(Duration.ofDays(30)));

@@ -2,15 +2,20 @@ package io.accord.dispute.dispute;
 
 import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.Tenancy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,7 +25,8 @@ import java.util.UUID;
  * partner's explicit answer while the resolution deadline runs (its breach is reported). Deadlines are columns, so the timers survive restarts;
  * ShedLock runs a round on one replica at a time, and each dispute is changed in a transaction of its own
  * ({@link JobItems}): a dispute that cannot be handled (its row unreadable, say) is counted in
- * {@code job_item_failure} and put off, and the round goes on with the others.
+ * {@code job_item_failure} and put off, and the round goes on with the others. Each breach is counted in
+ * {@value #BREACHED} by {@code timer} once its dispute's transaction committed (a rolled-back one counts nothing).
  */
 @Component
 class DisputeTimers {
@@ -29,6 +35,7 @@ class DisputeTimers {
     static final String RESOLUTION = "RESOLUTION";
     /** The job's lock name in the {@code shedlock} table, and its name in {@code job_item_failure}. */
     static final String JOB = "dispute-timers";
+    static final String BREACHED = "accord.dispute.sla.breached";
 
     private static final Logger log = LoggerFactory.getLogger(DisputeTimers.class);
 
@@ -38,15 +45,23 @@ class DisputeTimers {
     private final DisputeProperties properties;
     private final JobItems jobItems;
     private final Clock clock;
+    private final Map<String, Counter> breaches;
 
     DisputeTimers(DisputeRepository disputes, DisputeService service, DisputeNotifications notifications,
-                  DisputeProperties properties, JobItems jobItems, Clock clock) {
+                  DisputeProperties properties, JobItems jobItems, Clock clock, MeterRegistry meters) {
         this.disputes = disputes;
         this.service = service;
         this.notifications = notifications;
         this.properties = properties;
         this.jobItems = jobItems;
         this.clock = clock;
+        this.breaches = Map.of(FIRST_RESPONSE, breachCounter(meters, FIRST_RESPONSE),
+                RESOLUTION, breachCounter(meters, RESOLUTION));
+    }
+
+    private static Counter breachCounter(MeterRegistry meters, String timer) {
+        return Counter.builder(BREACHED).description("SLA deadlines of disputes that passed (reported and escalated)")
+                .tag("timer", timer).register(meters);
     }
 
     @Scheduled(fixedDelayString = "${accord.dispute.timer-interval:1m}")
@@ -100,5 +115,20 @@ class DisputeTimers {
             disputes.update(dispute);
         }
         log.info("Dispute {} breached its {} SLA (partner {})", dispute.id, timer, dispute.partnerId);
+        count(breaches.get(timer));
+    }
+
+    /** Counts once the dispute's transaction committed (at once outside one). */
+    private static void count(Counter counter) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 }

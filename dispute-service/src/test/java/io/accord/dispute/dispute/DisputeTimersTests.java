@@ -8,6 +8,7 @@ import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestKafka;
 import io.accord.testsupport.TestMultipart;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +38,10 @@ class DisputeTimersTests {
     private final SettlementFixtures settlement;
     private final DisputeTimers timers;
     private final JdbcClient jdbc;
+    private final MeterRegistry meters;
 
-    DisputeTimersTests(SettlementFixtures settlement, DisputeTimers timers, JdbcClient jdbc) {
+    DisputeTimersTests(SettlementFixtures settlement, DisputeTimers timers, JdbcClient jdbc, MeterRegistry meters) {
+        this.meters = meters;
         this.settlement = settlement;
         this.timers = timers;
         this.jdbc = jdbc;
@@ -89,8 +92,15 @@ class DisputeTimersTests {
         timers.runOnce(due.minusSeconds(1));
         assertThat(as.partner.get(Disputing.TICKETS + "/" + id).json().path("status").asString()).isEqualTo("open");
 
+        // other tests' disputes share the table: the counter moves by the breaches flagged, this one among them
+        double countedBefore = breachesCounted();
+        long flaggedBefore = breachesFlagged();
         timers.runOnce(due.plusSeconds(1));
         timers.runOnce(due.plusSeconds(2));
+        assertThat(breachesCounted() - countedBefore).isEqualTo(breachesFlagged() - flaggedBefore)
+                .isGreaterThanOrEqualTo(1);
+        assertThat(TestHttp.localPort(port).get("/actuator/prometheus").body())
+                .contains("accord_dispute_sla_breached_total{timer=\"FIRST_RESPONSE\"}");
         JsonNode ticket = as.partner.get(Disputing.TICKETS + "/" + id).json();
         assertThat(ticket.path("status").asString()).isEqualTo("escalated");
         assertThat(ticket.path("escalatedTo").asString()).isEqualTo("partner-manager");
@@ -104,6 +114,14 @@ class DisputeTimersTests {
         assertThat(breach.timer()).isEqualTo("FIRST_RESPONSE");
         assertThat(breach.escalatedTo()).isEqualTo("partner-manager");
         assertThat(breach.dueAt()).isEqualTo(due);
+    }
+
+    private double breachesCounted() {
+        return meters.get(DisputeTimers.BREACHED).tag("timer", DisputeTimers.FIRST_RESPONSE).counter().count();
+    }
+
+    private long breachesFlagged() {
+        return jdbc.sql("select count(*) from dispute where first_response_breached").query(Long.class).single();
     }
 
     /**

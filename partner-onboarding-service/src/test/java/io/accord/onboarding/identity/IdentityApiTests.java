@@ -5,10 +5,12 @@ import io.accord.contracts.value.PartnerId;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +38,13 @@ class IdentityApiTests {
     private final IdentityProvisioning identity;
     private final ProvisioningWorker worker;
     private final PlatformTransactionManager transactionManager;
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
 
-    IdentityApiTests(IdentityProvisioning identity, ProvisioningWorker worker, PlatformTransactionManager transactionManager) {
+    IdentityApiTests(IdentityProvisioning identity, ProvisioningWorker worker, PlatformTransactionManager transactionManager,
+                     JdbcClient jdbc, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.meters = meters;
         this.identity = identity;
         this.worker = worker;
         this.transactionManager = transactionManager;
@@ -267,6 +274,42 @@ class IdentityApiTests {
         TestHttp.Response malformed = ops.get("/api/onboarding/partners/not-a-uuid/identity");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
+    }
+
+    /**
+     * Ops see the provisioning that stopped for staff to act as a gauge: the number of NEEDS_ATTENTION rows (other
+     * tests share the table, so it is compared with the table's count). Parked here as the worker parks a refusal
+     * retrying cannot heal (KeycloakProvisioningTests), which needs a Keycloak this class does without.
+     */
+    @Test
+    void provisioningNeedingAttentionIsGauged() {
+        PartnerId partner = requested("gauge");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(needingAttention()).isEqualTo(parked()));
+        double before = needingAttention();
+        jdbc.sql("""
+                        update identity_provisioning set state = 'NEEDS_ATTENTION', last_error = 'the admin user belongs
+                        to another partner' where partner_id = :partner""")
+                .param("partner", partner.value()).update();
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(needingAttention()).isEqualTo(before + 1);
+                assertThat(needingAttention()).isEqualTo(parked());
+            });
+            assertThat(TestHttp.localPort(port).get("/actuator/prometheus").body())
+                    .contains("accord_onboarding_provisioning_needs_attention ");
+        } finally {
+            jdbc.sql("update identity_provisioning set state = 'PENDING' where partner_id = :partner")
+                    .param("partner", partner.value()).update();
+        }
+    }
+
+    private double needingAttention() {
+        return meters.get(ProvisioningGauges.NEEDS_ATTENTION).gauge().value();
+    }
+
+    private double parked() {
+        return jdbc.sql("select count(*) from identity_provisioning where state = 'NEEDS_ATTENTION'")
+                .query(Long.class).single();
     }
 
     private PartnerId requested(String adminName) {

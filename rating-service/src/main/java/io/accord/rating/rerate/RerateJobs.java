@@ -33,6 +33,8 @@ class RerateJobs {
     static final String BASE = "/api/rating/rerate-jobs";
     private static final TypeReference<List<RerateJobView.NotRerated>> SAMPLES = new TypeReference<>() { };
 
+    private static final Timestamp OPEN_END = Timestamp.from(Instant.parse("9999-12-31T00:00:00Z"));
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
@@ -103,15 +105,41 @@ class RerateJobs {
 
     /**
      * Schedules a job in the caller's transaction (a price correction's), unless one with this request id exists.
-     * Answers its id, or empty when it existed.
+     * Answers its id, or empty when it existed. Audited once per partner whose rated usage the job covers (its partner
+     * when scoped), so that each partner's audit trail shows the re-rate of its usage.
      */
     Optional<UUID> schedule(String requestId, Scope scope, String reason) {
         if (byRequestId(requestId).isPresent()) {
             return Optional.empty();
         }
         UUID id = insert(requestId, "PRICE_CORRECTION", scope, reason, Tenancy.SYSTEM_ACTOR);
-        audit.record(null, "RerateJob", id.toString(), "SCHEDULE", null, find(id).orElseThrow());
+        RerateJobView job = find(id).orElseThrow();
+        List<PartnerId> partners = affectedPartners(scope);
+        if (partners.isEmpty()) {
+            audit.record(null, "RerateJob", id.toString(), "SCHEDULE", null, job);
+        }
+        partners.forEach(partner -> audit.record(partner, "RerateJob", id.toString(), "SCHEDULE", null, job));
         return Optional.of(id);
+    }
+
+    /**
+     * The partners of the rated usage in a job's scope (any of them taking part in a record: owner or reseller), in
+     * id order; only the scope's partner when it names one. Read once, when a price correction schedules its job.
+     */
+    private List<PartnerId> affectedPartners(Scope scope) {
+        if (scope.partnerId() != null) {
+            return List.of(PartnerId.of(scope.partnerId()));
+        }
+        return jdbc.sql("""
+                        select distinct p.partner_id from usage_rated r cross join unnest(r.partner_ids) as p(partner_id)
+                        where r.offering_id = :offering and r.usage_time >= :from and r.usage_time < :to
+                          and (cast(:usageType as text) is null or r.usage_type = :usageType)
+                          and r.kind <> 'REVERSAL'
+                        order by p.partner_id""")
+                .param("offering", scope.offeringId()).param("from", Timestamp.from(scope.from()))
+                .param("to", scope.to() == null ? OPEN_END : Timestamp.from(scope.to()))
+                .param("usageType", scope.usageType())
+                .query(String.class).list().stream().map(PartnerId::of).toList();
     }
 
     private UUID insert(String requestId, String cause, Scope scope, String reason, String by) {

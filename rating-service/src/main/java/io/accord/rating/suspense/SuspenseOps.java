@@ -1,10 +1,12 @@
 package io.accord.rating.suspense;
 
+import io.accord.contracts.value.PartnerId;
 import io.accord.platform.persistence.PagedQuery;
 import io.accord.platform.persistence.StorableText;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
+import io.accord.rating.engine.UsageRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -174,12 +176,12 @@ class SuspenseOps {
             List<Map<String, Object>> rows;
             if (ids != null) {
                 rows = jdbc.sql("""
-                                select suspense_id, source, received_day, status from usage_suspense
+                                select suspense_id, source, usage_id, received_day, status from usage_suspense
                                 where suspense_id = any(:ids) order by suspense_id for update""")
                         .param("ids", ids.toArray(UUID[]::new)).query().listOfRows();
             } else {
                 Filter open = filter.open();
-                rows = open.bind(jdbc.sql("select suspense_id, source, received_day, status from usage_suspense"
+                rows = open.bind(jdbc.sql("select suspense_id, source, usage_id, received_day, status from usage_suspense"
                                 + open.where() + " order by suspense_id limit " + MAX_SELECTION + " for update"))
                         .query().listOfRows();
             }
@@ -199,8 +201,8 @@ class SuspenseOps {
                         .param("now", Timestamp.from(now)).param("by", tenancy.actor())
                         .param("resolution", resolution).param("id", id).update();
                 perDay.merge(List.of(row.get("source"), row.get("received_day")), 1, Integer::sum);
-                audit.record(null, "UsageSuspense", id.toString(), "WRITE_OFF", Map.of("status", "OPEN"),
-                        Map.of("status", "WRITTEN_OFF", "resolution", resolution));
+                audit.record(partnerOf((String) row.get("source")), "UsageSuspense", id.toString(), "WRITE_OFF",
+                        Map.of("status", "OPEN"), auditedState(row, "WRITTEN_OFF", "resolution", resolution));
                 done++;
             }
             if (ids != null) {
@@ -218,6 +220,24 @@ class SuspenseOps {
                             .param("source", entry.getKey().get(0)).param("day", entry.getKey().get(1)).update());
             return new WriteOffResult(done, notOpen);
         });
+    }
+
+    /**
+     * The partner a suspense record's audit entries belong to: the partner whose id is its source (a partner's own
+     * usage); none for a feed's (mediation) record, which no partner submitted.
+     */
+    static PartnerId partnerOf(String source) {
+        return UsageRecord.partnerSource(source) ? PartnerId.of(source) : null;
+    }
+
+    /** A resolved record's state for its audit entry: its status, the usage it holds (source, usage id) and more. */
+    static Map<String, Object> auditedState(Map<String, Object> row, String status, String key, Object value) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("status", status);
+        state.put("source", row.get("source"));
+        state.put("usageId", row.get("usage_id"));
+        state.put(key, value);
+        return state;
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -147,8 +147,9 @@ class SuspenseRecycler {
                                        updated_at = :now where source = :source and day = :day""")
                         .param("now", Timestamp.from(now)).param("source", row.get("source"))
                         .param("day", (LocalDate) ((java.sql.Date) row.get("received_day")).toLocalDate()).update();
-                audit.record(null, "UsageSuspense", row.get("suspense_id").toString(), "RECYCLE",
-                        Map.of("status", "OPEN"), Map.of("status", "RECYCLED", "ratedId", ratedId.toString()));
+                audit.record(SuspenseOps.partnerOf((String) row.get("source")), "UsageSuspense",
+                        row.get("suspense_id").toString(), "RECYCLE", Map.of("status", "OPEN"),
+                        SuspenseOps.auditedState(row, "RECYCLED", "ratedId", ratedId.toString()));
                 done++;
             }
             return new Result(done, still, notOpen);

@@ -1,5 +1,6 @@
 package io.accord.rating.usage;
 
+import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.rating.engine.UsageRecord;
 import io.accord.rating.ingest.UsageLedger;
@@ -104,8 +105,10 @@ final class ResentUsage {
                     .param("day", ((java.sql.Date) row.get("received_day")).toLocalDate()).update();
             jdbc.sql("delete from usage_key where key = :key")
                     .param("key", UsageLedger.markerKey(source, usageId)).update();
-            audit.record(null, "UsageSuspense", suspenseId.toString(), "REPLACE", Map.of("status", "OPEN"),
-                    Map.of("status", "REPLACED", "resolution", REPLACED, "by", actor));
+            // the record's partner (its source when a partner's id), whoever replaced it: the partner's trail shows it
+            audit.record(UsageRecord.partnerSource(source) ? PartnerId.of(source) : null, "UsageSuspense",
+                    suspenseId.toString(), "REPLACE", Map.of("status", "OPEN"), Map.of("status", "REPLACED",
+                            "source", source, "usageId", usageId, "resolution", REPLACED, "by", actor));
             replaced.put(position, new Replacement((UUID) row.get("submission")));
         }
         return replaced;

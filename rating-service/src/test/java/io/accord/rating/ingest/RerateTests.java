@@ -126,6 +126,11 @@ class RerateTests {
         assertThat(job.path("priceVersionId").asString()).isEqualTo(offering + "-voice-v2");
         assertThat(job.path("progress").path("reversed").asLong()).isEqualTo(3);
         assertThat(job.path("progress").path("rerated").asLong()).isEqualTo(3);
+        // scheduled for every offering's partner alike, audited under each partner whose usage it re-rates
+        JsonNode scheduled = as(Roles.AUDITOR).get("/api/rating/audit?resourceType=RerateJob&action=SCHEDULE&resourceId="
+                + job.path("id").asString()).json();
+        assertThat(scheduled).hasSize(1);
+        assertThat(scheduled.get(0).path("partnerId").asString()).isEqualTo(partnerId);
 
         // the fate: the current rating is the replacement, the history keeps the original and its reversal
         JsonNode fate = fate(source, "b");

@@ -247,6 +247,48 @@ class SuspenseOpsTests {
                 .status()).isEqualTo(409);
     }
 
+    /**
+     * A partner's own records (its partner id as source) written off or recycled by ops stay in the partner's audit
+     * trail: each entry names the partner and the usage (source, usage id) it resolved.
+     */
+    @Test
+    void writeOffsAndRecyclesOfAPartnersRecordsAreAuditedUnderThePartnerNamingTheUsage() {
+        String id = unique();
+        String subscriber = "+49174" + id;
+        String partnerId = java.util.UUID.randomUUID().toString();
+        TestHttp partner = TestHttp.localPort(port)
+                .as(TestJwt.partner("user-" + partnerId, partnerId, Roles.PARTNER_USER));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(0);
+        for (String usageId : List.of("late", "gone")) { // no product yet: both suspended
+            TestHttp.Response sent = partner.post("/tmf-api/usageManagement/v4/usage",
+                    usage(partnerId, usageId, subscriber, "VOICE", now));
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        }
+        String late = suspenseId(partnerId, "late");
+        String gone = suspenseId(partnerId, "gone");
+        assertThat(staff().post("/api/rating/suspense/write-off", "{\"ids\": [\"" + gone
+                + "\"], \"reason\": \"test call\"}").json().path("writtenOff").asInt()).isEqualTo(1);
+        UsageFixtures.partnerProduct(id, partnerId, subscriber); // the cause fixed
+        awaitRatable(model, subscriber);
+        assertThat(staff().post("/api/rating/suspense/recycle", "{\"ids\": [\"" + late + "\"]}").json()
+                .path("recycled").asInt()).isEqualTo(1);
+
+        TestHttp.Response trail = TestHttp.localPort(port).as(TestJwt.staff("aud-1", Roles.AUDITOR))
+                .get("/api/rating/audit?resourceType=UsageSuspense&partnerId=" + partnerId);
+        assertThat(trail.status()).as(trail.toString()).isEqualTo(200);
+        List<String> entries = new ArrayList<>();
+        trail.json().forEach(entry -> entries.add(entry.path("action").asString() + " "
+                + entry.path("resourceId").asString() + " " + entry.path("partnerId").asString() + " "
+                + entry.path("after").path("source").asString() + "/" + entry.path("after").path("usageId").asString()));
+        assertThat(entries).containsExactly("RECYCLE " + late + " " + partnerId + " " + partnerId + "/late",
+                "WRITE_OFF " + gone + " " + partnerId + " " + partnerId + "/gone");
+    }
+
+    private String suspenseId(String source, String usageId) {
+        return jdbc.sql("select suspense_id::text from usage_suspense where source = :source and usage_id = :usageId")
+                .param("source", source).param("usageId", usageId).query(String.class).single();
+    }
+
     /** received, rated, suspended, written off. */
     Long[] counters(String source) {
         return jdbc.sql("""

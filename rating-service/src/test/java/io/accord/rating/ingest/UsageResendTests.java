@@ -111,6 +111,13 @@ class UsageResendTests {
                         select count(*) from audit_event where resource_type = 'UsageSuspense'
                         and resource_id = :id and action = 'REPLACE'""")
                 .param("id", replaced.get("suspense_id").toString()).query(Long.class).single()).isEqualTo(1L);
+        // in the partner's own audit trail, naming the usage it replaced
+        JsonNode replaceEntry = TestHttp.localPort(port).as(TestJwt.staff("aud-1", Roles.AUDITOR))
+                .get("/api/rating/audit?action=REPLACE&partnerId=" + partnerId).json();
+        assertThat(replaceEntry).hasSize(1);
+        assertThat(replaceEntry.get(0).path("resourceId").asString()).isEqualTo(replaced.get("suspense_id").toString());
+        assertThat(replaceEntry.get(0).path("after").path("source").asString()).isEqualTo(partnerId);
+        assertThat(replaceEntry.get(0).path("after").path("usageId").asString()).isEqualTo("c1");
         assertThat(jdbc.sql("select count(*) from usage_rated where source = :source and usage_id = 'c1'")
                 .param("source", partnerId).query(Long.class).single()).isEqualTo(1L);
         JsonNode listed = mine.get(USAGE + "?status=rated").json();

@@ -93,11 +93,19 @@ class RunController {
 
     @GetMapping(PATH)
     @PreAuthorize(READERS)
-    @Operation(operationId = "listSettlementRuns", summary = "Runs, newest first, with their progress; paged by offset "
+    @Operation(operationId = "listSettlementRuns", summary = "Runs, newest first, with their progress; of one state "
+            + "when state is given (RUNNING, COMPLETED or FAILED; another value is a 400 naming it); paged by offset "
             + "and limit")
-    ResponseEntity<List<SettlementRuns.Run>> list(@RequestParam(required = false) Integer offset,
+    ResponseEntity<List<SettlementRuns.Run>> list(@RequestParam(required = false) String state,
+                                                  @RequestParam(required = false) Integer offset,
                                                   @RequestParam(required = false) Integer limit) {
-        return PagedResponse.of(runs.list(OffsetLimit.of(offset, limit, Sort.unsorted())), run -> run);
+        String wanted = state == null || state.isBlank() ? null : state.strip();
+        if (wanted != null && !SettlementRuns.STATES.contains(wanted)) {
+            throw new InvalidInputException("state", "unknown run state '"
+                    + (wanted.length() > 40 ? wanted.substring(0, 40) + "…" : wanted)
+                    + "': one of COMPLETED, FAILED, RUNNING");
+        }
+        return PagedResponse.of(runs.list(wanted, OffsetLimit.of(offset, limit, Sort.unsorted())), run -> run);
     }
 
     /** A period a run settles, with its dates and the statement it drafted (as the statement is now). */

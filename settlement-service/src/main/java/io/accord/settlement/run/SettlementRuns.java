@@ -9,6 +9,8 @@ import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.PeriodState;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,10 +57,16 @@ public class SettlementRuns {
     private final Tenancy tenancy;
     /** Partners settled at once: a period's work is a dozen short statements, so it waits on the database. */
     private final int parallelism;
+    /** Periods of runs marked FAILED (their statements not drafted): what an alert counts. */
+    private final Counter itemsFailed;
+
+    /** The runs' states, as the runs list filters them. */
+    public static final Set<String> STATES = Set.of("RUNNING", "COMPLETED", "FAILED");
+    static final String ITEMS_FAILED = "accord.settlement.run.items.failed";
 
     SettlementRuns(JdbcClient jdbc, SettlementPeriods periods, Statements statements, PartnerTerms partners,
                    PlatformTransactionManager transactions, Clock clock, AuditTrail audit, Tenancy tenancy,
-                   @Value("${accord.settlement.runs.parallelism:4}") int parallelism) {
+                   @Value("${accord.settlement.runs.parallelism:4}") int parallelism, MeterRegistry meters) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("accord.settlement.runs.parallelism must be at least 1");
         }
@@ -71,6 +79,9 @@ public class SettlementRuns {
         this.audit = audit;
         this.tenancy = tenancy;
         this.parallelism = parallelism;
+        this.itemsFailed = Counter.builder(ITEMS_FAILED)
+                .description("Periods of settlement runs that failed (no statement drafted; the run ends FAILED)")
+                .register(meters);
     }
 
     /**
@@ -144,10 +155,12 @@ public class SettlementRuns {
                 .optional();
     }
 
-    /** A page of runs, newest first. */
+    /** A page of runs, newest first; of one state (one of {@link #STATES}) when {@code state} is not null. */
     @Transactional(readOnly = true)
-    public org.springframework.data.domain.Page<Run> list(org.springframework.data.domain.Pageable page) {
-        return PagedQuery.from(jdbc, "settlement_run").select("id").orderBy("started_at desc, id desc")
+    public org.springframework.data.domain.Page<Run> list(String state,
+                                                          org.springframework.data.domain.Pageable page) {
+        return PagedQuery.from(jdbc, "settlement_run where (cast(:state as text) is null or state = :state)")
+                .param("state", state).select("id").orderBy("started_at desc, id desc")
                 .page(page, (rs, row) -> rs.getObject(1, UUID.class)).map(id -> find(id).orElseThrow());
     }
 
@@ -246,6 +259,7 @@ public class SettlementRuns {
                     item.partnerId(), failure);
             try {
                 transactions.executeWithoutResult(status -> mark(runId, item, "FAILED", null, error(failure)));
+                itemsFailed.increment();
             } catch (RuntimeException unmarked) {
                 log.error("Settlement run {}: period {} stays PENDING for the next pass", runId, item.periodId(),
                         unmarked);

@@ -11,6 +11,7 @@ import io.accord.testsupport.RatedUsageEvents;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +38,11 @@ class SettlementRunTests {
     private final UsageSums sums;
     private final SettlementFixtures fixtures;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     SettlementRunTests(SettlementPeriods periods, Statements statements, UsageSums sums, SettlementFixtures fixtures,
-                       Clock clock) {
+                       Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.periods = periods;
         this.statements = statements;
         this.sums = sums;
@@ -174,6 +177,7 @@ class SettlementRunTests {
         TestInfrastructure.RefusedRows refusal = TestInfrastructure.refuseRows("test_settlement", "statement",
                 "new.partner_id = '%s'".formatted(refused), "22001");
         TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        double failedBefore = itemsFailed();
         JsonNode run;
         String location;
         try {
@@ -194,6 +198,28 @@ class SettlementRunTests {
         assertThat(failed.get("error").asString())
                 .isEqualTo("database error, SQL state 22001 (details in the settlement service's log under this job's id)");
         assertThat(statements.ofPeriod(UUID.fromString(settled), settledPeriod)).isPresent();
+        // each failed period counted once (the refused partner has more than one ended period)
+        assertThat(run.get("failed").asInt()).isPositive();
+        assertThat(itemsFailed()).isEqualTo(failedBefore + run.get("failed").asInt());
+        assertThat(TestHttp.localPort(port).get("/actuator/prometheus").body())
+                .contains("accord_settlement_run_items_failed_total");
+
+        // ops find the failed runs: filtered by state, this one among them and only FAILED ones
+        TestHttp.Response failedRuns = finance.get(RUNS + "?state=FAILED&limit=1000");
+        assertThat(failedRuns.status()).as(failedRuns.toString()).isEqualTo(200);
+        assertThat(failedRuns.json().valueStream().map(found -> found.get("state").asString())).containsOnly("FAILED");
+        assertThat(failedRuns.json().valueStream().map(found -> found.get("id").asString()))
+                .contains(run.get("id").asString());
+        assertThat(finance.get(RUNS + "?state=COMPLETED&limit=1000").json().valueStream()
+                .map(found -> found.get("id").asString())).doesNotContain(run.get("id").asString());
+        TestHttp.Response unknown = finance.get(RUNS + "?state=BROKEN");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body()).contains("state", "BROKEN", "FAILED");
+    }
+
+    private double itemsFailed() {
+        return meters.get("accord.settlement.run.items.failed").counter().count();
     }
 
     @Test

@@ -205,12 +205,12 @@ class SettlementRunTests {
                 .contains("accord_settlement_run_items_failed_total");
 
         // ops find the failed runs: filtered by state, this one among them and only FAILED ones
-        TestHttp.Response failedRuns = finance.get(RUNS + "?state=FAILED&limit=1000");
+        TestHttp.Response failedRuns = finance.get(RUNS + "?state=FAILED&limit=500");
         assertThat(failedRuns.status()).as(failedRuns.toString()).isEqualTo(200);
         assertThat(failedRuns.json().valueStream().map(found -> found.get("state").asString())).containsOnly("FAILED");
         assertThat(failedRuns.json().valueStream().map(found -> found.get("id").asString()))
                 .contains(run.get("id").asString());
-        assertThat(finance.get(RUNS + "?state=COMPLETED&limit=1000").json().valueStream()
+        assertThat(finance.get(RUNS + "?state=COMPLETED&limit=500").json().valueStream()
                 .map(found -> found.get("id").asString())).doesNotContain(run.get("id").asString());
         TestHttp.Response unknown = finance.get(RUNS + "?state=BROKEN");
         assertThat(unknown.status()).isEqualTo(400);

@@ -38,6 +38,9 @@ import java.util.function.Consumer;
 @Service
 class ApplicationService {
 
+    /** The applicant's contact persons: audited by field name only (AuditTrail#recordWithoutPersonalData). */
+    private static final List<String> PERSONAL = List.of("application.contacts");
+
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
     private static final String RESOURCE = "application";
 
@@ -77,7 +80,8 @@ class ApplicationService {
         PartnerApplication application = PartnerApplication.draft(form, identity(form),
                 TrackingSecrets.hash(secret), clock.instant());
         applications.save(application);
-        audit.record(null, RESOURCE, application.id().toString(), "created", null, ApplicationView.of(application));
+        audit.recordWithoutPersonalData(null, RESOURCE, application.id().toString(), "created", null,
+                ApplicationView.of(application), PERSONAL);
         return new Created(application, secret);
     }
 
@@ -139,9 +143,10 @@ class ApplicationService {
             tenancy.actingAs(ApprovalPolicy.ACTOR, () -> activate(application));
         }
         applications.save(application);
-        audit.record(application.partnerId() == null ? null : new PartnerId(application.partnerId()), RESOURCE,
-                id.toString(), zeroTouch ? "submitted-and-approved" : "submitted-for-review", before,
-                ApplicationView.of(application));
+        audit.recordWithoutPersonalData(application.partnerId() == null ? null
+                        : new PartnerId(application.partnerId()), RESOURCE, id.toString(),
+                zeroTouch ? "submitted-and-approved" : "submitted-for-review", before, ApplicationView.of(application),
+                PERSONAL);
         log.info("Application {} submitted: {} ({})", id, application.status(), decision.reasons());
         return application;
     }
@@ -193,9 +198,10 @@ class ApplicationService {
         ApplicationView before = ApplicationView.of(application);
         transition.accept(application);
         applications.save(application);
-        audit.record(application.partnerId() == null ? null
+        audit.recordWithoutPersonalData(application.partnerId() == null ? null
                         : new PartnerId(application.partnerId()),
-                RESOURCE, application.id().toString(), action, before, ApplicationView.of(application));
+                RESOURCE, application.id().toString(), action, before, ApplicationView.of(application),
+                PERSONAL);
         return application;
     }
 

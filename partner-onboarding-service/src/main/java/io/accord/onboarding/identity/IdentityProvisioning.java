@@ -60,8 +60,8 @@ public class IdentityProvisioning {
         }
         Provisioning provisioning = Provisioning.requested(partner, legalName.strip(), admin, clock.instant());
         provisionings.save(provisioning);
-        audit.record(partner, RESOURCE_TYPE, partner.toString(), "provisioning-requested", null,
-                provisioning.status());
+        audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, partner.toString(), "provisioning-requested", null,
+                provisioning.status(), ProvisioningStatus.PERSONAL);
     }
 
     /**
@@ -133,8 +133,8 @@ public class IdentityProvisioning {
                     partner.value()) + "/retry to attempt that now");
         }
         provisioning.resendInvitation(clock.instant());
-        audit.record(partner, RESOURCE_TYPE, partner.toString(), "invitation-resend-requested", before,
-                provisioning.status());
+        audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, partner.toString(), "invitation-resend-requested",
+                before, provisioning.status(), ProvisioningStatus.PERSONAL);
         return provisioning.status();
     }
 
@@ -177,7 +177,8 @@ public class IdentityProvisioning {
             provisioning.changeAdmin(admin, clock.instant());
         }
         provisioning.retryNow(clock.instant());
-        audit.record(partner, RESOURCE_TYPE, partner.toString(), "retry-requested", before, provisioning.status());
+        audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, partner.toString(), "retry-requested", before,
+                provisioning.status(), ProvisioningStatus.PERSONAL);
         return provisioning.status();
     }
 
@@ -196,16 +197,16 @@ public class IdentityProvisioning {
                     .orElseGet(() -> Provisioning.groupName(partner));
             Provisioning revocation = provisionings.save(Provisioning.revocationOf(partner, legalName,
                     clock.instant()));
-            audit.record(partner, RESOURCE_TYPE, partner.toString(), "revocation-requested", null,
-                    revocation.status());
+            audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, partner.toString(), "revocation-requested",
+                    null, revocation.status(), ProvisioningStatus.PERSONAL);
             return;
         }
         Provisioning provisioning = existing.get();
         ProvisioningStatus before = provisioning.status();
         provisioning.revoke(clock.instant());
         if (provisioning.status().state() != before.state()) {
-            audit.record(partner, RESOURCE_TYPE, partner.toString(), "revocation-requested", before,
-                    provisioning.status());
+            audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, partner.toString(), "revocation-requested",
+                    before, provisioning.status(), ProvisioningStatus.PERSONAL);
         }
     }
 

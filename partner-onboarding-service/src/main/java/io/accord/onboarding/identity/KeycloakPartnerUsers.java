@@ -324,6 +324,9 @@ class KeycloakPartnerUsers {
     record PartnerUser(String userId, String username, String email, String firstName, String lastName, String role,
                        boolean enabled, boolean invitationPending, String invitationError) {
 
+        /** A user's name and e-mail: audited by field name only (AuditTrail#recordWithoutPersonalData). */
+        static final java.util.List<String> PERSONAL = java.util.List.of("username", "email", "firstName", "lastName");
+
         PartnerUser withInvitationError(String error) {
             return new PartnerUser(userId, username, email, firstName, lastName, role, enabled, invitationPending,
                     error);

@@ -64,7 +64,8 @@ class PartnerUsers {
                     + " are listed and managed all the same");
         }
         KeycloakPartnerUsers.PartnerUser invited = keycloak.invite(scope, person, role, locale);
-        audit.record(partner, RESOURCE_TYPE, invited.userId(), "user-invited", null, invited);
+        audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, invited.userId(), "user-invited", null, invited,
+                KeycloakPartnerUsers.PartnerUser.PERSONAL);
         return invited;
     }
 
@@ -79,7 +80,8 @@ class PartnerUsers {
         }
         requireAnotherAdmin(scope, before, "lose the role " + Roles.PARTNER_ADMIN);
         KeycloakPartnerUsers.PartnerUser after = keycloak.changeRole(scope, userId, role);
-        audit.record(partner, RESOURCE_TYPE, userId, "user-role-changed", before, after);
+        audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, userId, "user-role-changed", before, after,
+                KeycloakPartnerUsers.PartnerUser.PERSONAL);
         return after;
     }
 
@@ -91,7 +93,8 @@ class PartnerUsers {
         requireAnotherAdmin(scope, before, "be removed");
         KeycloakPartnerUsers.PartnerUser after = keycloak.disable(scope, userId);
         if (before.enabled()) {
-            audit.record(partner, RESOURCE_TYPE, userId, "user-removed", before, after);
+            audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, userId, "user-removed", before, after,
+                    KeycloakPartnerUsers.PartnerUser.PERSONAL);
         }
         return after;
     }
@@ -106,7 +109,8 @@ class PartnerUsers {
             return before;
         }
         KeycloakPartnerUsers.PartnerUser after = keycloak.enable(scope, userId);
-        audit.record(partner, RESOURCE_TYPE, userId, "user-enabled", before, after);
+        audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, userId, "user-enabled", before, after,
+                KeycloakPartnerUsers.PartnerUser.PERSONAL);
         return after;
     }
 
@@ -116,7 +120,8 @@ class PartnerUsers {
         visible(partner);
         KeycloakPartnerUsers.Scope scope = changeable(partner);
         KeycloakPartnerUsers.PartnerUser sent = keycloak.resendInvitation(scope, userId, locales.of(partner));
-        audit.record(partner, RESOURCE_TYPE, userId, "user-invitation-sent", null, sent);
+        audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, userId, "user-invitation-sent", null, sent,
+                KeycloakPartnerUsers.PartnerUser.PERSONAL);
         return sent;
     }
 

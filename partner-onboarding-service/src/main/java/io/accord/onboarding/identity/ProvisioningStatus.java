@@ -23,6 +23,9 @@ public record ProvisioningStatus(PartnerId partnerId, ProvisioningState state, S
                                  String keycloakUserId, Instant createdAt, Instant updatedAt, Instant completedAt,
                                  Invitation invitation) {
 
+    /** The admin's user name is the e-mail: audited by field name only (AuditTrail#recordWithoutPersonalData). */
+    public static final java.util.List<String> PERSONAL = java.util.List.of("username");
+
     /**
      * The first-login e-mail (set a password, verify the e-mail address).
      *

@@ -150,12 +150,12 @@ class ProvisioningWorker implements DisposableBean {
         }
         // every attempt is on the row; the trail gets the changes of state, not each retry of an outage
         if (after.state() != before.state()) {
-            audit.record(after.partnerId(), IdentityProvisioning.RESOURCE_TYPE, after.partnerId().toString(),
-                    switch (after.state()) {
+            audit.recordWithoutPersonalData(after.partnerId(), IdentityProvisioning.RESOURCE_TYPE,
+                    after.partnerId().toString(), switch (after.state()) {
                         case DONE -> "provisioned";
                         case NEEDS_ATTENTION -> "provisioning-needs-attention";
                         default -> "provisioning-failed";
-                    }, before, after);
+                    }, before, after, ProvisioningStatus.PERSONAL);
         }
         return switch (after.state()) {
             case DONE -> Outcome.SUCCEEDED;
@@ -178,8 +178,9 @@ class ProvisioningWorker implements DisposableBean {
                     delay, describe(failure));
             return Outcome.FAILED;
         }
-        audit.record(before.partnerId(), IdentityProvisioning.RESOURCE_TYPE, before.partnerId().toString(),
-                "access-revoked", before, provisioning.status());
+        audit.recordWithoutPersonalData(before.partnerId(), IdentityProvisioning.RESOURCE_TYPE,
+                before.partnerId().toString(), "access-revoked", before, provisioning.status(),
+                ProvisioningStatus.PERSONAL);
         return Outcome.SUCCEEDED;
     }
 

@@ -23,6 +23,7 @@ class Individual {
     private String phone;
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant erasedAt;
     @Version
     private long version;
 
@@ -46,6 +47,25 @@ class Individual {
         this.updatedAt = now;
     }
 
+    /**
+     * Erases the personal data (GDPR Art. 17): the family name becomes {@link Partner#ERASED}, the given name, e-mail
+     * and phone go; the record stays for what refers to it. The caller checks that its partner is TERMINATED.
+     *
+     * @return whether anything was left to erase
+     */
+    boolean erase(Instant now) {
+        if (erasedAt != null) {
+            return false;
+        }
+        change(new IndividualDetails(null, Partner.ERASED, null, null), now);
+        erasedAt = now;
+        return true;
+    }
+
+    boolean erased() {
+        return erasedAt != null;
+    }
+
     UUID id() {
         return id;
     }
@@ -60,5 +80,8 @@ class Individual {
 
     /** What a client gives and may change of an individual. */
     record IndividualDetails(String givenName, String familyName, String email, String phone) {
+
+        /** All of it is personal data: audited by field name only (AuditTrail#recordWithoutPersonalData). */
+        static final java.util.List<String> PERSONAL = java.util.List.of("givenName", "familyName", "email", "phone");
     }
 }

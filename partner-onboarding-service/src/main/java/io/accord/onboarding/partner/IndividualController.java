@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -109,6 +110,20 @@ class IndividualController {
     IndividualResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
         ChangeIndividual change = patches.patched(resource(service.get(id)), patch, CHANGEABLE, ChangeIndividual.class);
         return resource(service.change(id, change));
+    }
+
+    /**
+     * GDPR Art. 17: a platform admin erases a contact person of a TERMINATED partner (its names, e-mail and phone;
+     * the record stays, reading "(erased)"); 409 naming the partner's status while it is not terminated.
+     */
+    @DeleteMapping("/{id}")
+    @PreAuthorize(PersonalDataController.ADMINS)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteIndividual",
+            summary = "Erase a contact person of a TERMINATED partner (anonymised, kept for references; 409 while"
+                    + " the partner is not terminated)")
+    void erase(@PathVariable UUID id) {
+        service.erase(id);
     }
 
     private IndividualResource resource(Individual individual) {

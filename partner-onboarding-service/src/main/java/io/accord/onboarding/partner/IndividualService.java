@@ -26,6 +26,8 @@ import java.util.UUID;
 @Service
 class IndividualService {
 
+    static final String RESOURCE_TYPE = "individual";
+
     private final IndividualRepository individuals;
     private final PartnerRepository partners;
     private final AuditTrail audit;
@@ -48,8 +50,8 @@ class IndividualService {
         Individual individual = Individual.of(partner.id(), details(request.givenName(), request.familyName(),
                 request.contactMedium()), clock.instant());
         individuals.save(individual);
-        audit.record(partner.partnerId(), "individual", individual.id().toString(), "created", null,
-                individual.details());
+        audit.recordWithoutPersonalData(partner.partnerId(), RESOURCE_TYPE, individual.id().toString(), "created",
+                null, individual.details(), IndividualDetails.PERSONAL);
         return individual;
     }
 
@@ -59,7 +61,30 @@ class IndividualService {
         requireNotTerminated(partners.getReferenceById(individual.partnerId().value()));
         IndividualDetails before = individual.details();
         individual.change(details(change.givenName(), change.familyName(), change.contactMedium()), clock.instant());
-        audit.record(individual.partnerId(), "individual", id.toString(), "changed", before, individual.details());
+        audit.recordWithoutPersonalData(individual.partnerId(), RESOURCE_TYPE, id.toString(), "changed", before,
+                individual.details(), IndividualDetails.PERSONAL);
+        return individual;
+    }
+
+    /**
+     * GDPR Art. 17: erases a contact person of a TERMINATED partner (its names, e-mail and phone; the record stays),
+     * audited as {@code erased} naming the erased fields, not their values. Again on an erased one changes nothing.
+     *
+     * @throws ConflictException (409) while the partner is not TERMINATED: its contacts are changed, not erased
+     */
+    @Transactional
+    Individual erase(UUID id) {
+        Individual individual = get(id);
+        Partner partner = partners.getReferenceById(individual.partnerId().value());
+        if (partner.status() != PartnerStatus.TERMINATED) {
+            throw new ConflictException("Partner " + partner.id() + " is " + partner.status() + ": the personal data"
+                    + " of its contacts is erased once it is TERMINATED; until then change the contact (PATCH)");
+        }
+        IndividualDetails before = individual.details();
+        if (individual.erase(clock.instant())) {
+            audit.recordWithoutPersonalData(individual.partnerId(), RESOURCE_TYPE, id.toString(), "erased", before,
+                    individual.details(), IndividualDetails.PERSONAL);
+        }
         return individual;
     }
 
@@ -117,7 +142,8 @@ class IndividualService {
 
     private static void requireNotTerminated(Partner partner) {
         if (partner.status() == PartnerStatus.TERMINATED) {
-            throw new ConflictException("Partner " + partner.id() + " is TERMINATED: its contacts are kept as they were");
+            throw new ConflictException("Partner " + partner.id() + " is TERMINATED: its contacts are kept as they were"
+                    + " until they are erased (a platform admin's DELETE, or after the retention)");
         }
     }
 

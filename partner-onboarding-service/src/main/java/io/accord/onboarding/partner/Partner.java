@@ -87,6 +87,10 @@ public class Partner {
     private List<UUID> possibleDuplicateOf = List.of();
     private Instant createdAt;
     private Instant updatedAt;
+    /** When it was terminated: contacts are kept for the retention after it, then erased. */
+    private Instant terminatedAt;
+    /** When its contacts' personal data was erased (GDPR Art. 17), or null. */
+    private Instant contactsErasedAt;
     @Version
     private long version;
 
@@ -401,6 +405,49 @@ public class Partner {
         changeStatus(PartnerStatus.TERMINATED, reason, now);
     }
 
+    /**
+     * Erases the personal data of its contact persons (GDPR Art. 17): each contact's name becomes
+     * {@link #ERASED}, its e-mail and phone go. Only once the partner is TERMINATED: an active partner's contacts are
+     * changed, not erased (its bills and our staff need them). Nothing is published: no event carries contacts.
+     *
+     * @return whether there was anything to erase
+     * @throws ConflictException (409) while the partner is not TERMINATED
+     */
+    boolean eraseContacts(Instant now) {
+        if (status != PartnerStatus.TERMINATED) {
+            throw new ConflictException("Partner " + id + " is " + status + ": the personal data of its contacts"
+                    + " is erased once it is TERMINATED; until then change the contacts instead");
+        }
+        ContactPerson[] before = {commercial, technical, billing};
+        commercial = erased(commercial);
+        technical = erased(technical);
+        billing = erased(billing);
+        if (contactsErasedAt == null) {
+            contactsErasedAt = now;
+        }
+        boolean changed = !java.util.Arrays.equals(before, new ContactPerson[] {commercial, technical, billing});
+        if (changed) {
+            updatedAt = now;
+        }
+        return changed;
+    }
+
+    /** What an erased name reads. */
+    public static final String ERASED = "(erased)";
+    private static final ContactPerson ERASED_CONTACT = new ContactPerson(ERASED, null, null);
+
+    private static ContactPerson erased(ContactPerson contact) {
+        return contact == null ? null : ERASED_CONTACT;
+    }
+
+    Instant terminatedAt() {
+        return terminatedAt;
+    }
+
+    Instant contactsErasedAt() {
+        return contactsErasedAt;
+    }
+
     /** The events registered since the last call; the caller publishes them through the outbox. */
     public List<DomainEvent> pullEvents() {
         List<DomainEvent> pulled = List.copyOf(events);
@@ -424,6 +471,9 @@ public class Partner {
     private void changeStatus(PartnerStatus next, String reason, Instant now) {
         PartnerStatus previous = status;
         status = next;
+        if (next == PartnerStatus.TERMINATED) {
+            terminatedAt = now;
+        }
         statusReason = reason;
         updatedAt = now;
         events.add(new PartnerStatusChanged(UUID.randomUUID(), now, id.toString(), previous.name(), next.name(),

@@ -27,6 +27,9 @@ class PartnerAuthorization {
             requests.requestMatchers(HttpMethod.POST, PARTNER + "/bank-account/confirmation",
                             PARTNER + "/bank-account/rejection")
                     .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER, Roles.FINANCE);
+            requests.requestMatchers(HttpMethod.POST, PARTNER + "/contact-erasure").hasRole(Roles.PLATFORM_ADMIN);
+            requests.requestMatchers(HttpMethod.DELETE, IndividualResource.PATH + "/*").hasRole(Roles.PLATFORM_ADMIN);
+            requests.requestMatchers(HttpMethod.GET, PersonalDataController.EXPORT).hasRole(Roles.PLATFORM_ADMIN);
             requests.requestMatchers(HttpMethod.POST, PartnerController.PATH, PartnerController.PATH + "/**")
                     .hasAnyRole(Roles.PLATFORM_ADMIN, Roles.PARTNER_MANAGER);
             requests.requestMatchers(HttpMethod.POST, OrganizationResource.PATH)

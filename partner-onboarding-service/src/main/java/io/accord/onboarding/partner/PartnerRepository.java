@@ -2,6 +2,7 @@ package io.accord.onboarding.partner;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,12 @@ interface PartnerRepository extends JpaRepository<Partner, UUID>, JpaSpecificati
     List<Partner> findByPossibleDuplicateOfIsNotNullOrderByCreatedAtAscIdAsc();
 
     List<Partner> findByIban(String iban);
+
+    /** Partners with a contact person of this e-mail (any case): a data subject's access request. */
+    @Query("""
+            select p from Partner p where lower(p.commercial.email) = lower(:email)
+              or lower(p.technical.email) = lower(:email) or lower(p.billing.email) = lower(:email)""")
+    List<Partner> findByContactEmail(String email);
 
     List<Partner> findByAccountNumberAndBankCode(String accountNumber, String bankCode);
 }

@@ -139,8 +139,9 @@ class PartnerService {
         PartnerView before = PartnerView.of(partner);
         partner.dismissPossibleDuplicates(clock.instant());
         partners.save(partner);
-        audit.record(partner.partnerId(), "partner", id.toString(), "duplicate-dismissed", before,
-                java.util.Map.of("reason", reason == null ? "" : reason, "partner", PartnerView.of(partner)));
+        audit.recordWithoutPersonalData(partner.partnerId(), "partner", id.toString(), "duplicate-dismissed", before,
+                java.util.Map.of("reason", reason == null ? "" : reason, "partner", PartnerView.of(partner)),
+                PartnerView.PERSONAL_IN_DISMISSAL);
         return partner;
     }
 
@@ -194,7 +195,7 @@ class PartnerService {
 
     private Partner register(Partner partner, String action) {
         partners.save(partner);
-        audit.record(partner.partnerId(), "partner", partner.id().toString(), action, null, PartnerView.of(partner));
+        auditChange(partner, action, null, PartnerView.of(partner));
         publish(partner);
         return partner;
     }
@@ -375,7 +376,7 @@ class PartnerService {
                 });
         PartnerView before = PartnerView.of(partner);
         partner.terminate("deleted", clock.instant());
-        audit.record(partner.partnerId(), "partner", id.toString(), "deleted", before, null);
+        auditChange(partner, "deleted", before, null);
         publish(partner);
         individuals.deleteByPartner(id);
         partners.delete(partner);
@@ -415,9 +416,15 @@ class PartnerService {
         PartnerView before = PartnerView.of(partner);
         transition.accept(partner);
         partners.save(partner);
-        audit.record(partner.partnerId(), "partner", id.toString(), action, before, PartnerView.of(partner));
+        auditChange(partner, action, before, PartnerView.of(partner));
         publish(partner);
         return partner;
+    }
+
+    /** A partner's change in the audit trail, its contacts' personal data by field name only (never erasable there). */
+    private void auditChange(Partner partner, String action, PartnerView before, PartnerView after) {
+        audit.recordWithoutPersonalData(partner.partnerId(), "partner", partner.id().toString(), action, before, after,
+                PartnerView.PERSONAL);
     }
 
     /** To Kafka through the outbox, and to this service's own features in the same transaction. */

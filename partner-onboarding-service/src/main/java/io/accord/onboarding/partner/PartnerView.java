@@ -3,6 +3,7 @@ package io.accord.onboarding.partner;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A partner as the API shows it (its own profile to a partner, any profile to staff). */
@@ -14,6 +15,12 @@ record PartnerView(UUID id, String href, String legalName, String tradingName, P
                    PartnerStatus status, String statusReason, UUID applicationId,
                    java.util.List<UUID> possibleDuplicateOf, java.util.List<ExternalReference> externalReference,
                    Instant createdAt, Instant updatedAt) {
+
+    /** The personal data in this view (the contact persons), audited by field name only. */
+    static final List<String> PERSONAL = List.of("commercialContact", "technicalContact", "billingContact");
+    /** The same in a dismissal's after state, which holds this view under {@code partner}. */
+    static final List<String> PERSONAL_IN_DISMISSAL = List.of("commercialContact", "technicalContact",
+            "billingContact", "partner.commercialContact", "partner.technicalContact", "partner.billingContact");
 
     /**
      * New bank details waiting for confirmation by someone other than who requested them; settlement does not use

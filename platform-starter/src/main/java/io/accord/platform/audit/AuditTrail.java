@@ -62,6 +62,23 @@ public class AuditTrail {
     }
 
     /**
+     * Like {@link #record}, but without the personal data of {@code before} and {@code after}: the trail is
+     * append-only and hash-chained, so a value written to it can never be erased (GDPR Art. 17). The values at
+     * {@code personalFields} (property names of the states as JSON, dotted for nested ones; an object field stands
+     * for each of its values) are replaced by {@code "(personal data, not audited)"} where set, and the after state
+     * (the before state on a deletion) lists the names of those whose value changed in {@code personalDataChanged}.
+     * The resource's id stays, so the entry still says who was changed, and when, by whom; the values are in the
+     * resource itself, which can be erased.
+     */
+    public void recordWithoutPersonalData(PartnerId partner, String resourceType, String resourceId, String action,
+                                          Object before, Object after, java.util.Collection<String> personalFields) {
+        tools.jackson.databind.JsonNode[] redacted = PersonalDataRedaction.redact(
+                before == null ? null : json.valueToTree(before), after == null ? null : json.valueToTree(after),
+                personalFields);
+        record(partner, resourceType, resourceId, action, redacted[0], redacted[1]);
+    }
+
+    /**
      * Records a refused request on its own: called outside the refused work's transaction (which rolled back and so
      * left no entry), in a transaction of its own ({@link RefusedRequests}).
      */

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The partner's agreements (TMF651, onboarding-service): every version with its status, period and commercial
- * terms; a version proposed by the CSP ({@code PENDING_APPROVAL}) is countersigned by a partner admin.
+ * terms; a version proposed by the CSP ({@code PENDING_APPROVAL}) is countersigned by a partner admin once a second
+ * CSP user has approved its terms ({@code termsApproval.approvedBy}); until then the page says it awaits that approval.
  */
 @Controller
 class AgreementsController {
@@ -75,8 +76,11 @@ class AgreementsController {
     private static String show(OidcUser principal, JsonNode agreement, Model model) {
         model.addAttribute("agreement", agreement);
         model.addAttribute("terms", agreement.path("terms"));
-        model.addAttribute("signs", PortalUser.of(principal).hasRole(Roles.PARTNER_ADMIN)
-                && "PENDING_APPROVAL".equals(agreement.path("status").asString("")));
+        boolean proposed = "PENDING_APPROVAL".equals(agreement.path("status").asString(""));
+        // four-eyes (ADR 0005): a second CSP user approves the proposed terms before the partner may countersign
+        boolean termsApproved = !agreement.path("termsApproval").path("approvedBy").asString("").isBlank();
+        model.addAttribute("signs", PortalUser.of(principal).hasRole(Roles.PARTNER_ADMIN) && proposed && termsApproved);
+        model.addAttribute("awaitsCspApproval", proposed && !termsApproved);
         return "agreements-detail";
     }
 }

@@ -41,6 +41,12 @@ class AgreementsControllerTests extends PortalTestSupport {
                 .formatted(ID, status);
     }
 
+    /** A proposed version whose terms a second CSP user approved (four-eyes, ADR 0005): the partner may countersign. */
+    private static String approvedProposal() {
+        return agreement("PENDING_APPROVAL").replace("\"version\":\"2\",", """
+                "version":"2","termsApproval":{"proposedBy":"pm-anna","approvedBy":"pm-ben","approvedAt":"2026-12-07T10:00:00Z"},""");
+    }
+
     @Test
     void listsTheVersionsWithTheProposedOneMarked() throws Exception {
         STUB.answerJson("GET", API, 200, "[" + agreement("PENDING_APPROVAL") + "]", Map.of("X-Total-Count", "1"));
@@ -55,7 +61,7 @@ class AgreementsControllerTests extends PortalTestSupport {
 
     @Test
     void aProposedVersionShowsItsTermsAndTheCountersignatureToAPartnerAdmin() throws Exception {
-        STUB.answerJson("GET", API + "/" + ID, agreement("PENDING_APPROVAL"));
+        STUB.answerJson("GET", API + "/" + ID, approvedProposal());
 
         mvc.perform(get("/agreements/" + ID).with(TestUsers.partner("partner-admin")))
                 .andExpect(status().isOk())
@@ -64,7 +70,25 @@ class AgreementsControllerTests extends PortalTestSupport {
                         containsString("5.00 EUR / 0.5 %"), containsString("30 days"), containsString(">Monthly<"),
                         containsString(">Pending approval<"), containsString("<td>MB</td>"),
                         not(containsString("MONTHLY")), not(containsString("PENDING_APPROVAL")),
-                        containsString("Countersign</button>"))));
+                        containsString("Countersign</button>"), not(containsString("awaiting-csp-approval")))));
+    }
+
+    @Test
+    void aProposedVersionWhoseTermsTheCspHasNotApprovedCannotBeCountersignedYet() throws Exception {
+        String unapproved = agreement("PENDING_APPROVAL").replace("\"version\":\"2\",", """
+                "version":"2","termsApproval":{"proposedBy":"pm-anna"},""");
+        for (String body : List.of(agreement("PENDING_APPROVAL"), unapproved)) {
+            STUB.answerJson("GET", API + "/" + ID, body);
+
+            mvc.perform(get("/agreements/" + ID).with(TestUsers.partner("partner-admin")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(not(containsString("Countersign</button>")),
+                            containsString("This version is awaiting the CSP&#39;s approval of its terms"))));
+            mvc.perform(get("/agreements/" + ID).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(not(containsString("Gegenzeichnen</button>")),
+                            containsString("Diese Version wartet auf die Freigabe ihrer Bedingungen durch den CSP"))));
+        }
     }
 
     @Test
@@ -101,7 +125,7 @@ class AgreementsControllerTests extends PortalTestSupport {
 
     @Test
     void aPartnerUserCannotCountersign() throws Exception {
-        STUB.answerJson("GET", API + "/" + ID, agreement("PENDING_APPROVAL"));
+        STUB.answerJson("GET", API + "/" + ID, approvedProposal());
 
         mvc.perform(get("/agreements/" + ID).with(TestUsers.partner("partner-user")))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("Countersign</button>"))));

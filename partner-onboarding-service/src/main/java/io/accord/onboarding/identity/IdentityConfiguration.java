@@ -1,16 +1,13 @@
 package io.accord.onboarding.identity;
 
-import io.accord.platform.metrics.GaugeReadings;
 import io.accord.platform.security.RequestAuthorization;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The feature's settings, its role rules checked before any body is read, and its gauge. */
+/** The feature's settings, and its role rules checked before any body is read. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
 class IdentityConfiguration {
@@ -19,11 +16,6 @@ class IdentityConfiguration {
      * Ordered before the partner rules, whose {@code POST /partners/**} (managers only) would otherwise also
      * match the retry and keep ops out of it, and a partner-admin out of its own users.
      */
-    @Bean
-    ProvisioningGauges provisioningGauges(JdbcClient jdbc, GaugeReadings readings, MeterRegistry meters) {
-        return new ProvisioningGauges(jdbc, readings, meters);
-    }
-
     @Bean
     @Order(0)
     RequestAuthorization identityRules() {

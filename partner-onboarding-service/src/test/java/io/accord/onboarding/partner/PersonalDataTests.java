@@ -6,7 +6,6 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -30,16 +29,19 @@ class PersonalDataTests {
     private static final String INDIVIDUALS = IndividualResource.PATH;
     private static final String AUDIT = "/api/onboarding/audit";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ContactRetentionJob retention;
-    @Autowired
-    Clock clock;
+    private final int port;
+    private final ContactRetentionJob retention;
+    private final Clock clock;
 
     private TestHttp manager;
     private TestHttp admin;
     private TestHttp auditor;
+
+    PersonalDataTests(@LocalServerPort int port, ContactRetentionJob retention, Clock clock) {
+        this.port = port;
+        this.retention = retention;
+        this.clock = clock;
+    }
 
     @BeforeEach
     void clients() {

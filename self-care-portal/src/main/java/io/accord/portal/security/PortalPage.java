@@ -31,6 +31,8 @@ public enum PortalPage {
     USAGE("/usage", "nav.usage", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     INVOICES("/invoices", "nav.invoices", Roles.PARTNER_ADMIN, Roles.PARTNER_USER),
     REVIEW("/review", "nav.review", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
+    // the roles onboarding lets approve agreement terms (four-eyes); auditors read agreements through the audit trail
+    AGREEMENT_APPROVALS("/agreement-approvals", "nav.agreementApprovals", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN),
     PARTNERS("/partners", "nav.partners", Roles.PARTNER_MANAGER, Roles.FINANCE, Roles.PLATFORM_ADMIN),
     SUSPENSE("/suspense", "nav.suspense", Roles.OPS, Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR),
     OFFERING_REVIEW("/offering-review", "nav.offeringReview", Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN, Roles.OPS, Roles.AUDITOR),

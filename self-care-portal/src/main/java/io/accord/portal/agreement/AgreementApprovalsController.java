@@ -1,0 +1,210 @@
+package io.accord.portal.agreement;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.accord.portal.gateway.Gateway;
+import io.accord.portal.gateway.GatewayException;
+import io.accord.portal.gateway.GatewayProblem;
+import io.accord.portal.layout.PageBounds;
+import io.accord.portal.security.PortalUser;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Staff (partner managers and platform admins, the roles onboarding lets approve): the agreement versions whose terms
+ * await the four-eyes approval of a second CSP user (ADR 0005), newest first, and one version's page with its terms,
+ * what changed since the previous version, Approve, and Refuse (onboarding has no "send back": a refusal withdraws
+ * the version with a reason, its termination, and the proposer drafts a new one). Whoever proposed the version sees
+ * Approve disabled with the reason; a creator or editor learns it from onboarding's 403 {@code four-eyes}, which the
+ * page says in words (the version does not name them).
+ */
+@Controller
+class AgreementApprovalsController {
+
+    private static final Logger log = LoggerFactory.getLogger(AgreementApprovalsController.class);
+
+    private static final String AGREEMENTS = AgreementsController.AGREEMENTS;
+    private static final int PAGE_SIZE = 20;
+    /** Onboarding's largest page; proposals are few (one open proposal per partner), read in pages of this. */
+    private static final int READ_SIZE = 500;
+    /** At most this many proposals are read for the list (onboarding lists oldest first and cannot sort). */
+    static final int READ_MAX = 2000;
+    private static final int REASON_MAX = 500;
+    private static final String FIELDS = "id,name,agreementType,version,status,engagedParty,termsApproval,initialDate";
+
+    private final Gateway gateway;
+
+    AgreementApprovalsController(Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/agreement-approvals")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        Awaiting read = awaitingApproval();
+        List<JsonNode> awaiting = read.versions();
+        model.addAttribute("incomplete", read.incomplete());
+        int current = Math.max(0, page);
+        int from = (int) Math.min(awaiting.size(), (long) current * PAGE_SIZE);
+        int to = Math.min(awaiting.size(), from + PAGE_SIZE);
+        model.addAttribute("agreements", awaiting.subList(from, to));
+        model.addAttribute("total", awaiting.size());
+        model.addAttribute("page", current);
+        PageBounds.last(model, awaiting.size(), PAGE_SIZE);
+        model.addAttribute("hasNext", to < awaiting.size());
+        return "agreement-approvals";
+    }
+
+    @GetMapping("/agreement-approvals/{id}")
+    String agreement(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, Model model) {
+        return show(principal, id, model);
+    }
+
+    @PostMapping("/agreement-approvals/{id}/approval")
+    String approve(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, Model model,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            gateway.send(HttpMethod.POST, AGREEMENTS + "/{id}/approval", null, id);
+        } catch (GatewayProblem problem) {
+            return refused(principal, id, problem, "agreementApprovals.notApproved", model, response);
+        }
+        redirect.addFlashAttribute("noticeKey", "agreementApprovals.approved");
+        return "redirect:/agreement-approvals/" + id;
+    }
+
+    @PostMapping("/agreement-approvals/{id}/refusal")
+    String refuse(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
+                  @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        String text = reason.strip();
+        if (text.isEmpty() || text.length() > REASON_MAX) {
+            // nothing is sent: the form says what is missing and keeps what was typed
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("reasonErrorKey", text.isEmpty() ? "agreementApprovals.reason.required"
+                    : "agreementApprovals.reason.tooLong");
+            model.addAttribute("reason", reason);
+            return show(principal, id, model);
+        }
+        try {
+            gateway.send(HttpMethod.POST, AGREEMENTS + "/{id}/termination", Map.of("reason", text), id);
+        } catch (GatewayProblem problem) {
+            model.addAttribute("reason", reason);
+            return refused(principal, id, problem, "agreementApprovals.notRefused", model, response);
+        }
+        redirect.addFlashAttribute("noticeKey", "agreementApprovals.refused");
+        return "redirect:/agreement-approvals/" + id;
+    }
+
+    /** Onboarding's refusal (403 four-eyes or role, 409 no longer awaiting it, 400) on the version as it is now. */
+    private String refused(OidcUser principal, UUID id, GatewayProblem problem, String titleKey, Model model,
+                           HttpServletResponse response) {
+        if (!problem.isForTheForm()) {
+            throw problem;
+        }
+        response.setStatus(problem.status());
+        model.addAttribute("problemTitleKey", titleKey);
+        if (problem.status() == 403) {
+            // four-eyes and role refusals are said in words (onboarding's detail is written for API clients)
+            model.addAttribute("problemKey", "four-eyes".equals(problem.slug()) ? "agreementApprovals.fourEyes"
+                    : "agreementApprovals.roleRefused");
+        } else if (problem.detail() != null) {
+            // a conflict's reason (approved or withdrawn meanwhile) as onboarding gives it
+            model.addAttribute("problemDetail", problem.detail());
+        }
+        return show(principal, id, model);
+    }
+
+    private String show(OidcUser principal, UUID id, Model model) {
+        JsonNode agreement = gateway.get(AGREEMENTS + "/{id}", id);
+        model.addAttribute("agreement", agreement);
+        model.addAttribute("terms", agreement.path("terms"));
+        JsonNode approval = agreement.path("termsApproval");
+        boolean awaiting = "PENDING_APPROVAL".equals(agreement.path("status").asString(""))
+                && approval.path("approvedBy").asString("").isBlank();
+        model.addAttribute("awaiting", awaiting);
+        // onboarding names only the proposer; a creator or editor is refused by its 403 (said in words)
+        boolean proposedIt = PortalUser.of(principal).username().equals(approval.path("proposedBy").asString(""));
+        model.addAttribute("proposedIt", proposedIt);
+        model.addAttribute("mayApprove", awaiting && !proposedIt);
+        JsonNode previous;
+        try {
+            previous = previous(agreement);
+        } catch (GatewayException unreadable) {
+            // the terms are still worth showing; the page says the comparison is missing
+            log.warn("previous version of agreement {} not available: {}", id, unreadable.getMessage());
+            model.addAttribute("previousUnreadable", true);
+            previous = null;
+        }
+        if (previous != null) {
+            model.addAttribute("previous", previous);
+        }
+        if (previous != null) {
+            model.addAttribute("changed", TermsChanges.between(previous.path("terms"), agreement.path("terms")));
+        }
+        return "agreement-approval";
+    }
+
+    /** The partner's version before this one, or null for a first version. */
+    private JsonNode previous(JsonNode agreement) {
+        int version = agreement.path("version").asInt(0);
+        String partner = agreement.path("engagedParty").path(0).path("id").asString("");
+        if (version <= 1 || partner.isBlank()) {
+            return null;
+        }
+        Gateway.Listing listing = gateway.list(AGREEMENTS + "?engagedParty.id={partner}&version={version}"
+                + "&offset=0&limit=1", partner, version - 1);
+        return listing.items().isEmpty() ? null : listing.items().get(0);
+    }
+
+    /** The proposed versions no second CSP user has approved yet, newest first. */
+    private Awaiting awaitingApproval() {
+        List<JsonNode> awaiting = new ArrayList<>();
+        long total = Long.MAX_VALUE;
+        for (int offset = 0; offset < total && offset < READ_MAX; offset += READ_SIZE) {
+            Gateway.Listing listing = gateway.list(AGREEMENTS + "?status=PENDING_APPROVAL&fields={fields}"
+                    + "&offset={offset}&limit={limit}", FIELDS, offset, READ_SIZE);
+            total = listing.total();
+            listing.items().forEach(version -> {
+                if (version.path("termsApproval").path("approvedBy").asString("").isBlank()) {
+                    awaiting.add(version);
+                }
+            });
+            if (listing.items().isEmpty()) {
+                break;
+            }
+        }
+        awaiting.sort(Comparator.comparing(AgreementApprovalsController::drafted).reversed());
+        return new Awaiting(awaiting, total > READ_MAX);
+    }
+
+    private static Instant drafted(JsonNode version) {
+        try {
+            return Instant.parse(version.path("initialDate").asString(""));
+        } catch (DateTimeParseException unreadable) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /** What the list shows; {@code incomplete} when onboarding has more proposals than the portal reads. */
+    private record Awaiting(List<JsonNode> versions, boolean incomplete) {
+    }
+}

@@ -1,0 +1,239 @@
+package io.accord.portal.agreement;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.accord.portal.PortalTestSupport;
+import io.accord.portal.TestUsers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Staff approve (or refuse) the terms of proposed agreement versions: four-eyes, ADR 0005. */
+class AgreementApprovalsControllerTests extends PortalTestSupport {
+
+    AgreementApprovalsControllerTests(MockMvc mvc) {
+        super(mvc);
+    }
+
+    private static final String API = "/tmf-api/agreementManagement/v4/agreement";
+    private static final String ID = "a9000000-0000-4000-8000-000000000002";
+    private static final String PREVIOUS_ID = "a9000000-0000-4000-8000-000000000001";
+    private static final String MANAGER = "partner-manager";
+
+    /** A version of Streamly's agreement; terms as onboarding writes them. */
+    private static String version(String id, int version, String status, String approval, String partnerShare,
+                                  int paymentDays, String tolerancePercent) {
+        return """
+                {"id":"%s","name":"SELL_THROUGH agreement with Streamly GmbH","agreementType":"SELL_THROUGH",
+                 "status":"%s","version":"%d","initialDate":"2026-12-0%dT09:00:00Z",
+                 "engagedParty":[{"id":"%s","name":"Streamly GmbH","role":"Partner"}],
+                 "agreementPeriod":{"startDateTime":"2027-01-01T00:00:00Z"}%s,
+                 "terms":{"currency":"EUR","settlementCycle":"MONTHLY","paymentTermsDays":%d,"disputeWindowDays":60,
+                   "revenueShares":[{"offeringCategory":"VIDEO","partnerSharePercent":"%s","tiers":[]}],
+                   "wholesaleRates":[],
+                   "reconciliationTolerance":{"absolute":{"amount":"5.00","currency":"EUR"},"percent":"%s"}}}"""
+                .formatted(id, status, version, version, PARTNER_A, approval == null ? "" : ",\"termsApproval\":" + approval,
+                        paymentDays, partnerShare, tolerancePercent);
+    }
+
+    private static String proposed(String proposedBy) {
+        return version(ID, 2, "PENDING_APPROVAL", "{\"proposedBy\":\"" + proposedBy + "\"}", "35.00", 45, "0.5");
+    }
+
+    private static String previous() {
+        return version(PREVIOUS_ID, 1, "ACTIVE", null, "30.00", 30, "0.50");
+    }
+
+    private static String row(String id, String partner, int day, String proposedBy, String approvedBy) {
+        return """
+                {"id":"%s","name":"%s agreement","agreementType":"SELL_THROUGH","status":"PENDING_APPROVAL","version":"3",
+                 "initialDate":"2026-12-0%dT08:00:00%sZ","engagedParty":[{"id":"%s","name":"%s"}],
+                 "termsApproval":{"proposedBy":"%s"%s}}""".formatted(id, partner, day, day == 5 ? ".250" : "", id,
+                partner, proposedBy, approvedBy == null ? "" : ",\"approvedBy\":\"" + approvedBy + "\"");
+    }
+
+    @Test
+    void listsTheVersionsAwaitingTermsApprovalAcrossPartnersNewestFirst() throws Exception {
+        STUB.answerJson("GET", API, 200, "[" + String.join(",",
+                row("a9000000-0000-4000-8000-00000000000a", "Older Media", 4, "pm-anna", null),
+                row("a9000000-0000-4000-8000-00000000000b", "Approved Ltd", 6, "pm-anna", "pm-ben"),
+                row("a9000000-0000-4000-8000-00000000000c", "Newest AG", 5, "pm-carl", null)) + "]",
+                Map.of("X-Total-Count", "3"));
+
+        String page = mvc.perform(get("/agreement-approvals").with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<a href=\"/agreement-approvals\" aria-current=\"page\">Agreement terms</a>"),
+                        containsString("href=\"/agreement-approvals/a9000000-0000-4000-8000-00000000000c\""),
+                        containsString("<td>pm-carl</td>"), containsString("2 in all"),
+                        not(containsString("Approved Ltd")))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf("Newest AG")).isPositive().isLessThan(page.indexOf("Older Media"));
+        assertThat(STUB.requestsTo("GET", API).getFirst().query()).contains("status=PENDING_APPROVAL")
+                .contains("offset=0").contains("limit=500");
+    }
+
+    @Test
+    void onlyTheRolesOnboardingLetsApproveFindThePage() throws Exception {
+        STUB.answerJson("GET", API, 200, "[]", Map.of("X-Total-Count", "0"));
+        mvc.perform(get("/agreement-approvals?lang=de").with(TestUsers.staff("platform-admin", "platform-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Freizugebende Vertragsbedingungen"),
+                        containsString("Keine Vertragsbedingungen warten auf Freigabe."))));
+        STUB.reset();
+
+        for (String role : List.of("finance", "auditor", "ops")) {
+            mvc.perform(get("/agreement-approvals").with(TestUsers.staff(role, role)))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/agreement-approvals/" + ID).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isForbidden());
+        STUB.answerJson("GET", "/api/settlement/statements", "[]");
+        mvc.perform(get("/statements").with(TestUsers.staff("finance", "finance")))
+                .andExpect(content().string(not(containsString("href=\"/agreement-approvals\""))));
+        assertThat(STUB.requestsTo("GET", API)).isEmpty();
+    }
+
+    @Test
+    void theVersionShowsItsTermsMarkedWhereTheyDifferFromThePreviousVersion() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, proposed("pm-anna"));
+        STUB.answerJson("GET", API, 200, "[" + previous() + "]", Map.of("X-Total-Count", "1"));
+
+        String page = mvc.perform(get("/agreement-approvals/" + ID).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Streamly GmbH"), containsString("pm-anna"),
+                        containsString(">35 %<"), containsString("45 days"), containsString("Partner&#39;s share"),
+                        containsString("Changed compared with version 1 (Active)"),
+                        containsString("Approve the terms</button>"), not(containsString("disabled=\"disabled\"")),
+                        containsString("name=\"_csrf\""))))
+                .andReturn().getResponse().getContentAsString();
+        String changes = page.substring(page.indexOf("data-testid=\"changed-terms\""));
+        changes = changes.substring(0, changes.indexOf("</ul>"));
+        // 0.50 % and 0.5 % are the same tolerance; the share and the payment terms changed
+        assertThat(changes).contains("Payment terms", "Revenue shares").doesNotContain("tolerance", "Currency");
+        assertThat(STUB.requestsTo("GET", API).getFirst().query())
+                .contains("engagedParty.id=" + PARTNER_A).contains("version=1");
+    }
+
+    @Test
+    void aFirstVersionHasNothingToCompareWith() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, proposed("pm-anna").replace("\"version\":\"2\"", "\"version\":\"1\""));
+
+        mvc.perform(get("/agreement-approvals/" + ID).header("Accept-Language", "de")
+                        .with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Dies ist die erste Vertragsversion des Partners"),
+                        containsString("Bedingungen freigeben</button>"), containsString("Anteil des Partners"),
+                        not(containsString("term-changed")))));
+        assertThat(STUB.requestsTo("GET", API)).isEmpty();
+    }
+
+    @Test
+    void whoeverProposedTheVersionSeesApproveDisabledWithTheReason() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, proposed(MANAGER));
+        STUB.answerJson("GET", API, 200, "[" + previous() + "]", Map.of("X-Total-Count", "1"));
+
+        mvc.perform(get("/agreement-approvals/" + ID).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<button type=\"submit\" class=\"primary\""
+                                + " aria-describedby=\"approve-disabled\" disabled=\"disabled\">Approve the terms</button>"),
+                        containsString("You proposed this version, so you cannot approve its terms"))));
+    }
+
+    @Test
+    void approvingSendsTheApprovalAndShowsTheVersion() throws Exception {
+        STUB.answerJson("POST", API + "/" + ID + "/approval", proposed("pm-anna"));
+
+        mvc.perform(post("/agreement-approvals/" + ID + "/approval").with(csrf())
+                        .with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/agreement-approvals/" + ID));
+        assertThat(STUB.requestsTo("POST", API + "/" + ID + "/approval").getFirst().authorization())
+                .isEqualTo("Bearer partner-manager-token");
+    }
+
+    @Test
+    void aCreatorRefusedByFourEyesIsToldSoInWords() throws Exception {
+        STUB.answerJson("POST", API + "/" + ID + "/approval", 403, """
+                {"type":"https://accord.dev/problems/four-eyes","title":"Forbidden","status":403,
+                 "detail":"Agreement %s (version 2) was created by partner-manager: another partner-manager or platform-admin than partner-manager must approve its terms (POST %s/%s/approval) (four-eyes)"}"""
+                .formatted(ID, API, ID), Map.of());
+        STUB.answerJson("GET", API + "/" + ID, proposed("pm-anna"));
+        STUB.answerJson("GET", API, 200, "[" + previous() + "]", Map.of("X-Total-Count", "1"));
+
+        mvc.perform(post("/agreement-approvals/" + ID + "/approval").with(csrf())
+                        .with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(allOf(containsString("The terms were not approved."),
+                        containsString("You created, changed or proposed this version: another partner manager or"
+                                + " platform admin must approve its terms (four-eyes)."),
+                        not(containsString("/tmf-api")), not(containsString("Exception")),
+                        containsString(">35 %<"))));
+    }
+
+    @Test
+    void termsApprovedMeanwhileAreAConflictSayingWhy() throws Exception {
+        STUB.answerJson("POST", API + "/" + ID + "/approval", 409, """
+                {"title":"Conflict","status":409,"detail":"The terms of agreement version 2 were already approved by pm-ben"}""",
+                Map.of());
+        STUB.answerJson("GET", API + "/" + ID, version(ID, 2, "PENDING_APPROVAL",
+                "{\"proposedBy\":\"pm-anna\",\"approvedBy\":\"pm-ben\",\"approvedAt\":\"2026-12-07T10:00:00Z\"}",
+                "35.00", 45, "0.5"));
+        STUB.answerJson("GET", API, 200, "[" + previous() + "]", Map.of("X-Total-Count", "1"));
+
+        mvc.perform(post("/agreement-approvals/" + ID + "/approval").with(csrf())
+                        .with(TestUsers.staff("platform-admin", "platform-admin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("were already approved by pm-ben"),
+                        containsString("Nothing to approve"), not(containsString("Approve the terms</button>")))));
+    }
+
+    @Test
+    void refusingWithdrawsTheVersionWithTheReason() throws Exception {
+        STUB.answerJson("POST", API + "/" + ID + "/termination", version(ID, 2, "TERMINATED", null, "35.00", 45, "0.5"));
+
+        mvc.perform(post("/agreement-approvals/" + ID + "/refusal").param("reason", "  Share above the template  ")
+                        .with(csrf()).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/agreement-approvals/" + ID));
+        assertThat(STUB.requestsTo("POST", API + "/" + ID + "/termination").getFirst().body())
+                .isEqualTo("{\"reason\":\"Share above the template\"}");
+    }
+
+    @Test
+    void aRefusalWithoutAReasonSendsNothingAndSaysWhatIsMissing() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, proposed("pm-anna"));
+        STUB.answerJson("GET", API, 200, "[" + previous() + "]", Map.of("X-Total-Count", "1"));
+
+        mvc.perform(post("/agreement-approvals/" + ID + "/refusal").param("reason", "   ").header("Accept-Language", "de")
+                        .with(csrf()).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Geben Sie den Grund der Ablehnung an.")));
+        mvc.perform(post("/agreement-approvals/" + ID + "/approval").with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isForbidden());
+        assertThat(STUB.requests()).noneMatch(request -> "POST".equals(request.method()));
+    }
+
+    @Test
+    void aPreviousVersionThatCannotBeReadLeavesTheTermsAndSaysSo() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, proposed("pm-anna"));
+        STUB.answerJson("GET", API, 503, "{\"title\":\"Service Unavailable\",\"status\":503}", Map.of());
+
+        mvc.perform(get("/agreement-approvals/" + ID).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("The previous version could not be read right now"),
+                        containsString(">35 %<"), containsString("Approve the terms</button>"),
+                        not(containsString("first agreement version")))));
+    }
+}

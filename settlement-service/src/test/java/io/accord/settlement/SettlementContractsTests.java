@@ -58,6 +58,33 @@ class SettlementContractsTests {
                 """.formatted(UUID.randomUUID(), PARTNER), DisputeResolved.class).adjustment()).isNull();
     }
 
+    /**
+     * The adjustment names the disputed statement lines and each one's share when the dispute split its amount by
+     * line; an event without them (older, or a dispute on the whole statement) reads as before, lines {@code null}.
+     */
+    @Test
+    void aDisputeResolutionSplitByLineNamesEachLineAndItsShareAndAnOlderOneReadsWithoutThem() {
+        DisputeResolved resolved = new DisputeResolved(UUID.randomUUID(), AT, "dsp-9", PARTNER, "PARTIALLY_ACCEPTED",
+                "fiona", AT, "half", new DisputeResolved.Adjustment("adj-9-1", "period-1", "stmt-1", "21.250000",
+                "EUR", "CREDIT_PARTNER", "half (dispute dsp-9)", java.util.List.of(
+                new DisputeResolved.Line("stmt-1-1", "30.000000", "15.000000"),
+                new DisputeResolved.Line("stmt-1-2", "12.500000", "6.250000"))));
+
+        JsonNode json = roundTrip(resolved, DisputeResolved.class);
+
+        assertThat(json.get("adjustment").get("lines").get(1).get("amount").asString()).isEqualTo("6.250000");
+        assertThat(json.get("adjustment").get("lines").get(0).get("statementLineId").asString())
+                .isEqualTo("stmt-1-1");
+        DisputeResolved older = JSON.readValue("""
+                {"eventId":"%s","occurredAt":"2026-04-12T09:30:00Z","disputeId":"dsp-8","partnerId":"%s",
+                 "outcome":"ACCEPTED","resolvedBy":"fiona","resolvedAt":"2026-04-12T09:30:00Z","resolutionNote":"x",
+                 "adjustment":{"adjustmentId":"adj-8","periodReference":null,"statementId":"stmt-1",
+                               "amount":"1.000000","currency":"EUR","direction":"CREDIT_PARTNER","reason":"x"}}
+                """.formatted(UUID.randomUUID(), PARTNER), DisputeResolved.class);
+        assertThat(older.adjustment().amount()).isEqualTo("1.000000");
+        assertThat(older.adjustment().lines()).isNull();
+    }
+
     @Test
     void statementEventsAreKeyedByTheStatementAndCarryDecimalStrings() {
         StatementDrafted drafted = new StatementDrafted(UUID.randomUUID(), AT, "stmt-1", PARTNER, "period-1", AT,

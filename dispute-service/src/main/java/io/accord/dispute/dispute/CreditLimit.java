@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  * line whose amount is known) less what other disputes on the statement already moved or propose to move. The cap
  * was once per dispute, so one 10.86 line could be credited 10.86 again and again by successive disputes. Plain Java.
  *
- * <p>A credit is only known by the lines its dispute named, not line by line: one that named several lines (or the
- * whole statement) counts against each of them, up to their amount, since it may have gone to any. That can refuse
- * a claim that would in truth fit, never let one through that does not.
+ * <p>A credit whose dispute named what it disputed on each line comes split by line ({@link LineShares}: one credit
+ * per line, counted on that line only). Otherwise it is only known by the lines its dispute named: one that named
+ * several lines (or the whole statement) counts against each of them, up to their amount, since it may have gone to
+ * any. That can refuse a claim that would in truth fit, never let one through that does not.
  */
 final class CreditLimit {
 
@@ -61,24 +62,29 @@ final class CreditLimit {
         Map<String, BigDecimal> amounts = lines.stream().collect(Collectors.toMap(Line::id,
                 line -> line.amount().abs(), (first, second) -> first));
         BigDecimal total = sum(amounts.values().stream().toList());
-        List<Counted> counted = new ArrayList<>();
+        // a credit split by line comes as one credit per line: counted once per dispute, their parts added up
+        Map<UUID, Counted> counted = new java.util.LinkedHashMap<>();
         for (Credit credit : credits) {
             Set<String> shared = credit.lines().isEmpty() ? amounts.keySet() : credit.lines().stream()
                     .filter(amounts::containsKey).collect(Collectors.toSet());
             BigDecimal reach = sum(shared.stream().map(amounts::get).toList());
             BigDecimal amount = credit.amount().abs().min(reach);
             if (amount.signum() > 0) {
-                counted.add(new Counted(credit.disputeId(), amount, credit.pending()));
+                counted.merge(credit.disputeId(), new Counted(credit.disputeId(), amount, credit.pending()),
+                        (first, more) -> new Counted(first.disputeId(), first.amount().add(more.amount()),
+                                first.pending()));
             }
         }
-        return limit(lines, total, counted);
+        return limit(lines, total, new ArrayList<>(counted.values()));
     }
 
     /** The limit of a claim on the whole statement: every credit on it counts in full. */
     static Limit ofStatement(BigDecimal total, List<Credit> credits) {
-        List<Counted> counted = credits.stream().filter(credit -> credit.amount().signum() != 0)
-                .map(credit -> new Counted(credit.disputeId(), credit.amount().abs(), credit.pending())).toList();
-        return limit(List.of(), total.abs(), counted);
+        Map<UUID, Counted> counted = new java.util.LinkedHashMap<>();
+        credits.stream().filter(credit -> credit.amount().signum() != 0).forEach(credit -> counted.merge(
+                credit.disputeId(), new Counted(credit.disputeId(), credit.amount().abs(), credit.pending()),
+                (first, more) -> new Counted(first.disputeId(), first.amount().add(more.amount()), first.pending())));
+        return limit(List.of(), total.abs(), new ArrayList<>(counted.values()));
     }
 
     private static Limit limit(List<Line> lines, BigDecimal amount, List<Counted> counted) {

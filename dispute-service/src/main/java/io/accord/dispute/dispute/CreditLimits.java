@@ -59,6 +59,33 @@ class CreditLimits {
     }
 
     /**
+     * At opening, each statement line's own disputed amount ({@link Dispute.Item#disputedAmount}) within what remains
+     * of that line after resolved disputes (a credit split by line counts on its line only, one not split counts up to
+     * the line's amount): 422 {@value #EXCEEDS_LINE} naming the line ({@code lineId}) and its field
+     * ({@code fieldOf}: the request's field of the line's amount).
+     */
+    void requireLinesWithinOpening(List<Dispute.Item> items, DisputableDocuments.Statement statement,
+                                   java.util.function.Function<String, String> fieldOf) {
+        List<Dispute.Item> split = items.stream().filter(item -> DisputeOpening.STATEMENT_LINE.equals(item.role())
+                && item.disputedAmount() != null && item.amount() != null).toList();
+        if (split.size() < 2) {
+            return; // one line: the dispute's own amount was checked against it
+        }
+        List<CreditLimit.Credit> credits = credits(statement.statementId(), null, false);
+        for (Dispute.Item line : split) {
+            CreditLimit.Limit limit = CreditLimit.ofLines(List.of(new CreditLimit.Line(line.refId(),
+                    line.amount().abs())), credits);
+            if (!limit.allows(line.disputedAmount())) {
+                ErrorResponseException refused = refusal(HttpStatus.UNPROCESSABLE_CONTENT, EXCEEDS_LINE,
+                        fieldOf.apply(line.refId()) + ".value", "The amount " + line.disputedAmount()
+                                .toPlainString() + " disputed on line " + line.refId(), limit, statement);
+                refused.getBody().setProperty("lineId", line.refId());
+                throw refused;
+            }
+        }
+    }
+
+    /**
      * A proposal of {@code dispute} (already given it) within what resolved disputes and the other pending proposals
      * left; 422 on the {@code amount} field.
      */
@@ -189,9 +216,24 @@ class CreditLimits {
                 .filter(other -> !other.id.equals(excluding) && other.proposal != null && !other.proposal.debit())
                 .filter(other -> other.adjustmentId != null
                         || pending && other.state == DisputeState.RESOLUTION_PROPOSED)
-                .map(other -> new CreditLimit.Credit(other.id, other.proposal.amount(),
-                        CreditLimit.scope(other.items), other.adjustmentId == null))
+                .flatMap(other -> creditsOf(other).stream())
                 .toList();
+    }
+
+    /**
+     * What another dispute's proposal credits, by line when its lines each named their amount (its share of each,
+     * {@link Dispute#lineShares}) and their own amounts are known, else once against every line it named (or the
+     * statement, when a line's own amount is not known).
+     */
+    private static List<CreditLimit.Credit> creditsOf(Dispute other) {
+        boolean pending = other.adjustmentId == null;
+        Map<String, BigDecimal> shares = other.lineShares(other.proposal.amount());
+        if (shares.isEmpty() || CreditLimit.scope(other.items).isEmpty()) {
+            return List.of(new CreditLimit.Credit(other.id, other.proposal.amount(), CreditLimit.scope(other.items),
+                    pending));
+        }
+        return shares.entrySet().stream().map(share -> new CreditLimit.Credit(other.id, share.getValue(),
+                Set.of(share.getKey()), pending)).toList();
     }
 
     private static ErrorResponseException refusal(HttpStatus status, String slug, String field, String claim,

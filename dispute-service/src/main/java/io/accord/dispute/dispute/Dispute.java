@@ -24,9 +24,14 @@ final class Dispute {
 
     /**
      * A disputed item: {@code role} StatementLine, InvoiceLine, ReconciliationItem, ReconciliationDiscrepancy
-     * ({@link ReconciliationDiscrepancies}), UsageRecord or Statement.
+     * ({@link ReconciliationDiscrepancies}), UsageRecord or Statement. {@code amount} is the statement line's own
+     * amount (when known), {@code disputedAmount} what the partner disputes on it ({@code null}: not told per line).
      */
-    record Item(String role, String refId, BigDecimal amount) {
+    record Item(String role, String refId, BigDecimal amount, BigDecimal disputedAmount) {
+
+        Item(String role, String refId, BigDecimal amount) {
+            this(role, refId, amount, null);
+        }
     }
 
     /** Who made a step: the partner's user, our staff, or no one ({@code system}: a reconciliation, a timer). */
@@ -300,6 +305,23 @@ final class Dispute {
     }
 
     /**
+     * How {@code adjusted} (a proposal's amount) goes to each disputed statement line: in proportion to what the
+     * partner disputed on each ({@link LineShares}, in the currency's minor units, summing to it exactly); empty when
+     * the dispute names no statement line or not every line's disputed amount (disputes over several lines opened
+     * before V12, or without amounts per line).
+     */
+    java.util.Map<String, BigDecimal> lineShares(BigDecimal adjusted) {
+        List<Item> lines = items.stream().filter(item -> DisputeOpening.STATEMENT_LINE.equals(item.role())).toList();
+        if (lines.isEmpty() || lines.stream().anyMatch(line -> line.disputedAmount() == null)) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, BigDecimal> disputed = new java.util.LinkedHashMap<>();
+        lines.forEach(line -> disputed.merge(line.refId(), line.disputedAmount(), BigDecimal::max));
+        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        return LineShares.of(adjusted, disputed, Math.max(digits, adjusted.stripTrailingZeros().scale()));
+    }
+
+    /**
      * Whether the partner's silence accepts the pending proposal: a credit, or a proposal of nothing, yes; a charge
      * ({@code DEBIT_PARTNER}) only by the partner's explicit acceptance.
      */
@@ -346,7 +368,19 @@ final class Dispute {
         move(DisputeState.ESCALATED, by, side, reason, at);
     }
 
+    /**
+     * Closes a resolved dispute. One still being worked is not closed (409), whoever opened it, the partner or a
+     * reconciliation on its behalf: closing would end the partner's claim without its answer and without an outcome
+     * for settlement. The way to end one that moves no money is a proposal of 0, which the partner accepts (or its
+     * silence does); the 409 says so.
+     */
     void close(String by, Instant at) {
+        if (state.isOpen()) {
+            throw new ConflictException("Dispute " + id + " is " + state.tmf() + " and cannot be closed: only a "
+                    + "resolved dispute is closed. To end it without moving money, take it into review and propose "
+                    + "0 (POST " + DisputeResources.API + "/" + id + "/proposal); the partner's acceptance, or its "
+                    + "silence, resolves it with outcome " + REJECTED + ", then it can be closed");
+        }
         requireOneOf("closed", DisputeState.RESOLVED);
         this.closedAt = at;
         move(DisputeState.CLOSED, by, STAFF, null, at);

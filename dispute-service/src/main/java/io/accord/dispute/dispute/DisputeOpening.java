@@ -107,9 +107,10 @@ class DisputeOpening {
             throw unprocessable("currency-mismatch", "disputedAmount.unit", "Statement "
                     + statement.documentNumber() + " is in " + statement.currency() + ", not " + currency);
         }
-        List<Dispute.Item> items = items(related, statement);
+        List<Dispute.Item> items = withDisputedAmounts(related, items(related, statement), amount, currency);
         requireKnownLines(items, statement);
         limits.requireWithinOpening(amount, items, statement);
+        limits.requireLinesWithinOpening(items, statement, lineId -> field(related, lineId));
         for (Dispute.Item item : items) {
             if (!STATEMENT.equals(item.role())) {
                 Optional<DisputeRepository.Claim> claim = disputes.openDisputeOn(partner, item.role(), item.refId());
@@ -329,8 +330,70 @@ class DisputeOpening {
                                      DisputableDocuments.Statement statement) {
         return related.stream().map(entity -> new Dispute.Item(entity.role(), entity.id(),
                 STATEMENT_LINE.equals(entity.role())
-                        ? documents.lineAmount(statement.statementId(), entity.id()).orElse(null) : null))
+                        ? documents.lineAmount(statement.statementId(), entity.id()).orElse(null) : null,
+                entity.disputedAmount() == null ? null : new BigDecimal(entity.disputedAmount().value())))
                 .distinct().toList();
+    }
+
+    /**
+     * The amount disputed on each statement line ({@code relatedEntity[].disputedAmount}): on a {@code StatementLine}
+     * only, in the ticket's currency, positive, on every line once on one (a line named twice names one amount), and
+     * their exact sum the ticket's {@code disputedAmount} (each a 400 naming the field). None told and one line: that
+     * line disputes the ticket's amount. None told and several lines: the split is not known (as before).
+     */
+    private static List<Dispute.Item> withDisputedAmounts(List<DisputeResources.RelatedEntity> related,
+                                                          List<Dispute.Item> items, BigDecimal amount,
+                                                          String currency) {
+        for (int i = 0; i < related.size(); i++) {
+            DisputeResources.Money disputed = related.get(i).disputedAmount();
+            if (disputed == null) {
+                continue;
+            }
+            String field = "relatedEntity[" + i + "].disputedAmount";
+            if (!STATEMENT_LINE.equals(related.get(i).role())) {
+                throw new InvalidInputException(field, "An amount is disputed per StatementLine only, not on a "
+                        + related.get(i).role());
+            }
+            if (!currency.equals(disputed.unit())) {
+                throw new InvalidInputException(field + ".unit", "The line's amount is in " + disputed.unit()
+                        + ", the ticket's disputedAmount in " + currency + ": one currency");
+            }
+            if (new BigDecimal(disputed.value()).signum() <= 0) {
+                throw new InvalidInputException(field + ".value", "The amount disputed on a line must be positive");
+            }
+        }
+        List<Dispute.Item> lines = items.stream().filter(item -> STATEMENT_LINE.equals(item.role())).toList();
+        if (lines.stream().allMatch(line -> line.disputedAmount() == null)) {
+            return lines.size() != 1 ? items : items.stream().map(item -> item == lines.getFirst()
+                    ? new Dispute.Item(item.role(), item.refId(), item.amount(), amount) : item).toList();
+        }
+        Set<String> named = new HashSet<>();
+        for (Dispute.Item line : lines) {
+            if (line.disputedAmount() == null) {
+                throw new InvalidInputException(field(related, line.refId()), "StatementLine " + line.refId()
+                        + " names no disputedAmount: when one line does, every line does");
+            }
+            if (!named.add(line.refId())) {
+                throw new InvalidInputException(field(related, line.refId()), "StatementLine " + line.refId()
+                        + " is named twice with different amounts");
+            }
+        }
+        BigDecimal sum = lines.stream().map(Dispute.Item::disputedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(amount) != 0) {
+            throw new InvalidInputException("disputedAmount.value", "The disputed amount " + amount.toPlainString()
+                    + " is not the sum of the lines' disputed amounts, " + sum.toPlainString() + " " + currency);
+        }
+        return items;
+    }
+
+    /** The request's field of a statement line's disputed amount: {@code relatedEntity[i].disputedAmount}. */
+    private static String field(List<DisputeResources.RelatedEntity> related, String lineId) {
+        for (int i = 0; i < related.size(); i++) {
+            if (STATEMENT_LINE.equals(related.get(i).role()) && related.get(i).id().equals(lineId)) {
+                return "relatedEntity[" + i + "].disputedAmount";
+            }
+        }
+        return "relatedEntity";
     }
 
     private static Category category(String value) {

@@ -61,13 +61,15 @@ class DisputeRepository {
             Dispute.Item item = dispute.items.get(position);
             // a conflict is answered without aborting the transaction, so the open dispute can still be looked up
             int inserted = jdbc.sql("""
-                            insert into dispute_item (dispute_id, partner_id, position, role, ref_id, amount, open)
-                            values (:id, :partner, :position, :role, :ref, :amount, true)
+                            insert into dispute_item (dispute_id, partner_id, position, role, ref_id, amount,
+                                                     disputed_amount, open)
+                            values (:id, :partner, :position, :role, :ref, :amount, :disputed, true)
                             on conflict (partner_id, role, ref_id) where open and role <> 'Statement' do nothing
                             """)
                     .param("id", dispute.id).param("partner", dispute.partnerId).param("position", position)
                     .param("role", item.role())
-                    .param("ref", item.refId()).param("amount", item.amount()).update();
+                    .param("ref", item.refId()).param("amount", item.amount())
+                    .param("disputed", item.disputedAmount()).update();
             if (inserted == 0) {
                 throw DisputeOpening.alreadyDisputed(item,
                         openDisputeOn(dispute.partnerId, item.role(), item.refId()),
@@ -159,9 +161,10 @@ class DisputeRepository {
     /**
      * The orders a list may ask for ({@code sort=}): by opening time, newest first (the default) or oldest first, or by
      * the SLA deadline that runs (first response while unanswered, else resolution; as the portal's work queue shows
-     * it), the earliest (the most overdue) first or last; by the disputed amount (as it is, whatever the currency),
-     * smallest or largest first; by the last change ({@code lastUpdate}), least or most recent first. Each ends with
-     * the id, so pages neither repeat nor skip.
+     * it; a paused resolution deadline as it would stand were the partner to answer now, {@link #page}'s
+     * {@code effectiveDue}), the earliest (the most overdue) first or last; by the disputed amount (as it is, whatever
+     * the currency), smallest or largest first; by the last change ({@code lastUpdate}), least or most recent first.
+     * Each ends with the id, so pages neither repeat nor skip.
      */
     enum ListOrder {
         NEWEST("-createdAt", "opened_at desc, id desc"),
@@ -173,8 +176,9 @@ class DisputeRepository {
         UPDATED_FIRST("lastUpdate", "updated_at, id"),
         UPDATED_LAST("-lastUpdate", "updated_at desc, id desc");
 
-        private static final String DUE_BY =
-                "(case when first_responded_at is null then first_response_due else resolution_due end)";
+        private static final String DUE_BY = "(case when first_responded_at is null then first_response_due"
+                + " when resolution_paused_at is not null then coalesce(cast(cast(:effectiveDue as jsonb)"
+                + " ->> cast(id as text) as timestamptz), resolution_due) else resolution_due end)";
 
         final String parameter;
         private final String sql;
@@ -184,14 +188,40 @@ class DisputeRepository {
             this.sql = sql;
         }
 
+        /** Whether it orders by the SLA deadline (and so needs the paused disputes' effective deadlines). */
+        boolean byDeadline() {
+            return this == DUE_FIRST || this == DUE_LAST;
+        }
+
         /** The order a {@code sort} value names; empty for one that names none. */
         static java.util.Optional<ListOrder> of(String parameter) {
             return java.util.Arrays.stream(values()).filter(order -> order.parameter.equals(parameter)).findFirst();
         }
     }
 
-    /** A page of the disputes of {@code partner} ({@code null}: every partner's) matching the filter, in that order. */
-    Page<Dispute> page(UUID partner, ListFilter filter, ListOrder order, Pageable page) {
+    /** A dispute's resolution deadline, paused since {@code pausedAt} (it awaits the partner's information). */
+    record Paused(UUID id, Instant resolutionDue, Instant pausedAt) {
+    }
+
+    /** The disputes of {@code partner} ({@code null}: every partner's) whose resolution deadline is paused. */
+    List<Paused> paused(UUID partner) {
+        return jdbc.sql("""
+                        select id, resolution_due, resolution_paused_at from dispute
+                        where resolution_paused_at is not null
+                          and (cast(:partner as uuid) is null or partner_id = :partner)
+                        """)
+                .param("partner", partner)
+                .query((rs, row) -> new Paused(rs.getObject("id", UUID.class), instant(rs, "resolution_due"),
+                        instant(rs, "resolution_paused_at"))).list();
+    }
+
+    /**
+     * A page of the disputes of {@code partner} ({@code null}: every partner's) matching the filter, in that order;
+     * {@code effectiveDue}: the resolution deadline a paused dispute orders by (by its id; one not in it by its stored
+     * deadline).
+     */
+    Page<Dispute> page(UUID partner, ListFilter filter, ListOrder order, Pageable page,
+                       Map<UUID, Instant> effectiveDue) {
         Map<String, Object> anyOf = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder("dispute where (cast(:partner as uuid) is null"
                 + " or partner_id = :partner)"
@@ -207,6 +237,9 @@ class DisputeRepository {
         return PagedQuery.from(jdbc, where.toString()).param("partner", partner)
                 .param("createdFrom", ts(filter.createdFrom())).param("createdTo", ts(filter.createdTo()))
                 .param("amountFrom", filter.amountFrom()).param("amountTo", filter.amountTo())
+                .param("effectiveDue", effectiveDue.isEmpty() ? null : json.writeValueAsString(effectiveDue.entrySet()
+                        .stream().collect(java.util.stream.Collectors.toMap(due -> due.getKey().toString(),
+                                due -> due.getValue().toString()))))
                 .params(anyOf).orderBy(order.sql).page(page, this::dispute).map(this::withItems);
     }
 
@@ -292,11 +325,12 @@ class DisputeRepository {
 
     private Dispute withItems(Dispute dispute) {
         List<Dispute.Item> items = jdbc.sql("""
-                        select role, ref_id, amount from dispute_item where dispute_id = :id order by position
+                        select role, ref_id, amount, disputed_amount from dispute_item where dispute_id = :id
+                        order by position
                         """)
                 .param("id", dispute.id)
                 .query((rs, row) -> new Dispute.Item(rs.getString("role"), rs.getString("ref_id"),
-                        rs.getBigDecimal("amount"))).list();
+                        rs.getBigDecimal("amount"), rs.getBigDecimal("disputed_amount"))).list();
         Dispute loaded = new Dispute(dispute.id, dispute.partnerId, dispute.category, dispute.disputedAmount,
                 dispute.currency, dispute.description, dispute.statementId, dispute.source,
                 dispute.reconciliationId, items, dispute.openedBy, dispute.openedAt, dispute.firstResponseDue,

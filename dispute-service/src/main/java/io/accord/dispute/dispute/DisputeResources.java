@@ -54,12 +54,23 @@ final class DisputeResources {
                  String value) {
     }
 
-    /** TMF {@code RelatedEntityRefOrValue}: {@code role} Statement, StatementLine, InvoiceLine, ReconciliationItem
-     * or UsageRecord (and, on a dispute opened from a reconciliation, ReconciliationDiscrepancy). */
+    /**
+     * TMF {@code RelatedEntityRefOrValue}: {@code role} Statement, StatementLine, InvoiceLine, ReconciliationItem
+     * or UsageRecord (and, on a dispute opened from a reconciliation, ReconciliationDiscrepancy). Accord's extension
+     * {@code disputedAmount}, on a {@code StatementLine} only: what is disputed on that line; given on one line, it is
+     * given on every line, and the ticket's {@code disputedAmount} is their exact sum.
+     */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "name"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record RelatedEntity(@NotBlank @Size(max = 200) String id, @NotBlank String role,
-                         @JsonProperty("@referredType") String referredType) {
+                         @JsonProperty("@referredType") String referredType,
+                         @Schema(description = "Accord: on a StatementLine, the amount disputed on that line (then "
+                                 + "on every line; the ticket's disputedAmount is their sum)")
+                         @Valid Money disputedAmount) {
+
+        RelatedEntity(String id, String role, String referredType) {
+            this(id, role, referredType, null);
+        }
     }
 
     /** What a merge patch may change: the description, while the dispute is open or in review. */

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,7 +64,23 @@ class DisputeService {
     @Transactional(readOnly = true)
     Page<DisputeResources.TicketView> list(DisputeRepository.ListFilter filter, DisputeRepository.ListOrder order,
                                            Pageable page) {
-        return disputes.page(scope(), filter, order, page).map(notifications::view);
+        UUID scope = scope();
+        return disputes.page(scope, filter, order, page, order.byDeadline() ? effectiveDeadlines(scope) : Map.of())
+                .map(notifications::view);
+    }
+
+    /**
+     * The resolution deadline each paused dispute orders by: as it would stand were the partner to answer now (moved
+     * on by the whole business days paused so far, {@link SlaPolicy#resumed}). Its stored deadline is the one from
+     * before the pause, so a dispute awaiting the partner for weeks came first as the most overdue.
+     */
+    private Map<UUID, Instant> effectiveDeadlines(UUID scope) {
+        Instant now = clock.instant();
+        Map<UUID, Instant> effective = new java.util.HashMap<>();
+        for (DisputeRepository.Paused paused : disputes.paused(scope)) {
+            effective.put(paused.id(), sla.resumed(paused.resolutionDue(), paused.pausedAt(), now));
+        }
+        return effective;
     }
 
     /**
@@ -326,10 +343,27 @@ class DisputeService {
         DisputeResolved.Adjustment adjustment = dispute.adjustmentId == null ? null
                 : new DisputeResolved.Adjustment(dispute.adjustmentId, periodOf(dispute), dispute.statementId,
                 DisputeViews.plain(proposal.amount(), dispute.currency), dispute.currency, proposal.direction(),
-                proposal.reason() + " (dispute " + dispute.id + ")");
+                proposal.reason() + " (dispute " + dispute.id + ")", lines(dispute, proposal.amount()));
         return new DisputeResolved(UUID.randomUUID(), clock.instant(), dispute.id.toString(),
                 dispute.partnerId.toString(), dispute.outcome, dispute.resolvedBy, dispute.resolvedAt,
                 proposal.reason(), adjustment);
+    }
+
+    /**
+     * The disputed statement lines and each one's share of the adjustment ({@link Dispute#lineShares}); {@code null}
+     * when the dispute did not name what it disputes on each line.
+     */
+    private static List<DisputeResolved.Line> lines(Dispute dispute, BigDecimal adjusted) {
+        Map<String, BigDecimal> shares = dispute.lineShares(adjusted);
+        if (shares.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, BigDecimal> disputed = new java.util.LinkedHashMap<>();
+        dispute.items.stream().filter(item -> item.disputedAmount() != null)
+                .forEach(item -> disputed.putIfAbsent(item.refId(), item.disputedAmount()));
+        return shares.entrySet().stream().map(share -> new DisputeResolved.Line(share.getKey(),
+                DisputeViews.plain(disputed.get(share.getKey()), dispute.currency),
+                DisputeViews.plain(share.getValue(), dispute.currency))).toList();
     }
 
     private String periodOf(Dispute dispute) {

@@ -24,7 +24,8 @@ final class DisputeViews {
                 dispute.resolutionDue, dispute.resolvedAt, dispute.category.name(),
                 money(dispute.disputedAmount, dispute.currency), dispute.source.name(),
                 dispute.items.stream().map(item -> new DisputeResources.RelatedEntity(item.refId(), item.role(),
-                        item.role())).toList(),
+                        item.role(), item.disputedAmount() == null ? null
+                        : money(item.disputedAmount(), dispute.currency))).toList(),
                 List.of(new DisputeResources.PartyView(dispute.partnerId.toString(), "Partner", "Organization")),
                 comments.stream().map(comment -> new DisputeResources.NoteView(comment.id().toString(),
                         comment.author(), comment.createdAt(), comment.text(), "Note")).toList(),

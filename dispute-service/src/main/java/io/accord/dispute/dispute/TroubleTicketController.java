@@ -87,7 +87,9 @@ class TroubleTicketController {
     @PostMapping
     @PreAuthorize(DisputeConfiguration.PARTNERS)
     @Operation(operationId = "createTroubleTicket", summary = "Open a billing dispute on lines of an issued "
-            + "statement (a partner, within the agreement's dispute window, for at most the lines' amount)")
+            + "statement (a partner, within the agreement's dispute window, for at most the lines' amount); over "
+            + "several lines, each StatementLine may name its own disputedAmount (then every one does, each within "
+            + "what remains of its line, and the ticket's disputedAmount is their sum)")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("disputes/trouble-ticket.json")
     ResponseEntity<DisputeResources.TicketView> create(@Valid @RequestBody DisputeResources.CreateTicket request) {
@@ -135,8 +137,9 @@ class TroubleTicketController {
             @Parameter(description = "opened before this instant or date (exclusive)")
             @RequestParam(required = false) String createdTo,
             @Parameter(description = "the order: -createdAt (the default: newest first), createdAt (oldest first), "
-                    + "dueBy (the SLA deadline that runs, first response while unanswered, else resolution: the "
-                    + "earliest, i.e. the most overdue, first; ties oldest first), -dueBy (the latest first), amount "
+                    + "dueBy (the SLA deadline that runs, first response while unanswered, else resolution, a paused "
+                    + "one as it would stand were the partner to answer now: the earliest, i.e. the most overdue, "
+                    + "first; ties oldest first), -dueBy (the latest first), amount "
                     + "or -amount (the disputed amount, smallest or largest first), lastUpdate or -lastUpdate (the "
                     + "last change, least or most recent first)",
                     schema = @Schema(allowableValues = {"-createdAt", "createdAt", "dueBy", "-dueBy", "amount",

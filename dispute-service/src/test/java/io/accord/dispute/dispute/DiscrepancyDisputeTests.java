@@ -5,6 +5,7 @@ import io.accord.contracts.events.DisputeOpened;
 import io.accord.contracts.events.ReconciliationDiscrepancyFound;
 import io.accord.dispute.SettlementFixtures;
 import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -142,6 +143,35 @@ class DiscrepancyDisputeTests {
         settlement.send(Topics.SETTLEMENT_EVENTS, reconciliation(as, statement, other, "5.00", extra));
         await().atMost(SettlementFixtures.PATIENCE).until(() -> as.partner.get(Disputing.TICKETS)
                 .header("X-Total-Count").equals("2"));
+    }
+
+    /**
+     * Finance cannot close a dispute a reconciliation opened while it is worked (409, as any open dispute): closing
+     * would end the partner's claim without its answer and settle nothing. The 409 says the way, which ends it: a
+     * proposal of 0 the partner accepts (or its silence does), then the closure.
+     */
+    @Test
+    void financeEndsAnOpenReconciliationDisputeByProposingNothingNotByClosingIt() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "500.00", Instant.now());
+        settlement.send(Topics.SETTLEMENT_EVENTS, settlement.discrepancy(as.partnerId, statement, List.of(
+                SettlementFixtures.mismatch("line-1-" + statement, "100.00", "104.00")), "4.00"));
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> as.partner.get(Disputing.TICKETS)
+                .header("X-Total-Count").equals("1"));
+        String id = as.partner.get(Disputing.TICKETS).json().get(0).path("id").asString();
+
+        TestHttp.Response closing = as.step(as.finance, id, "closure", null);
+        assertThat(closing.status()).isEqualTo(409);
+        assertThat(closing.json().path("detail").asString()).contains("is open and cannot be closed")
+                .contains("propose 0 (POST /api/disputes/" + id + "/proposal)");
+
+        assertThat(as.step(as.finance, id, "review", null).status()).isEqualTo(200);
+        assertThat(as.step(as.finance, id, "proposal", "{\"direction\": \"CREDIT_PARTNER\", \"amount\": \"0\", "
+                + "\"reason\": \"our statement was right\"}").status()).isEqualTo(200);
+        JsonNode resolved = as.step(as.partner, id, "acceptance", null).json();
+        assertThat(resolved.path("status").asString()).isEqualTo("resolved");
+        assertThat(resolved.path("outcome").asString()).isEqualTo("REJECTED");
+        assertThat(as.step(as.finance, id, "closure", null).json().path("status").asString()).isEqualTo("closed");
     }
 
     private static ReconciliationDiscrepancyFound reconciliation(Disputing as, String statement, String invoice,

@@ -136,6 +136,36 @@ class DisputePendingInformationTests {
         assertThat(running.path("status").asString()).isEqualTo("escalated");
     }
 
+    /**
+     * sort=dueBy orders a paused dispute by its resolution deadline as it would stand were the partner to answer now:
+     * it ordered by the deadline from before the pause, so a dispute awaiting the partner for weeks came first.
+     */
+    @Test
+    void aDisputeAwaitingThePartnerIsOrderedByItsDeadlineMovedOnByThePause() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issue(as.partnerId, "100.00", Instant.now());
+        String paused = as.open(statement, "5");
+        String running = as.open(statement, "6");
+        as.step(as.finance, paused, "review", null);
+        as.step(as.finance, running, "review", null);
+        as.step(as.finance, paused, "information-request", QUESTION);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // asked four weeks ago with a day to go: some 20 business days later were it answered now
+        jdbc.sql("update dispute set resolution_due = :due, resolution_paused_at = :at where id = :id")
+                .param("due", now.plusDays(1)).param("at", now.minusDays(28)).param("id", UUID.fromString(paused))
+                .update();
+        jdbc.sql("update dispute set resolution_due = :due where id = :id")
+                .param("due", now.plusDays(5)).param("id", UUID.fromString(running)).update();
+
+        JsonNode list = as.finance.get(Disputing.TICKETS + "?partnerId=" + as.partnerId + "&sort=dueBy").json();
+        assertThat(list.valueStream().map(ticket -> ticket.path("id").asString()).toList())
+                .containsExactly(running, paused);
+        JsonNode latestFirst = as.finance.get(Disputing.TICKETS + "?partnerId=" + as.partnerId + "&sort=-dueBy")
+                .json();
+        assertThat(latestFirst.valueStream().map(ticket -> ticket.path("id").asString()).toList())
+                .containsExactly(paused, running);
+    }
+
     private long statusEvents(String disputeId, String toState) {
         return jdbc.sql("""
                         select count(*) from outbox_event where message_key = :id and event_type = 'DisputeStatusChanged'

@@ -21,8 +21,11 @@ import tools.jackson.databind.JsonNode;
  * dispute-service endpoint tells it before opening (only its 422 {@code amount-exceeds-line} does, with
  * {@code remaining}), so the opening form reckons it from what the service lists: the credits ({@code CREDIT_PARTNER})
  * of the statement's resolved or closed disputes with an adjustment, each against the lines it named (every line when
- * it named none, or one the statement does not have), up to each line's amount. It is shown, never enforced: the
- * service checks the amount when the dispute is sent.
+ * it named none, or one the statement does not have), up to each line's amount and, when the dispute named what it
+ * disputed on each line ({@code relatedEntity[].disputedAmount}: the service then splits the credit by line), up to
+ * that amount (the line's share is at most that; the ticket does not show the share itself, so this can show less
+ * than the service allows, never more). It is shown, never enforced: the service checks the amount when the dispute
+ * is sent.
  */
 @Component
 class DisputeHeadroom {
@@ -55,8 +58,15 @@ class DisputeHeadroom {
         }
     }
 
-    /** A credit a resolved dispute moved, with the lines it named (empty: the whole statement). */
-    record Credit(BigDecimal amount, Set<String> lines) {
+    /**
+     * A credit a resolved dispute moved, with the lines it named (empty: the whole statement) and what it disputed on
+     * each ({@code disputed}; empty when it did not say it per line).
+     */
+    record Credit(BigDecimal amount, Set<String> lines, Map<String, BigDecimal> disputed) {
+
+        Credit(BigDecimal amount, Set<String> lines) {
+            this(amount, lines, Map.of());
+        }
     }
 
     Headroom of(DisputesController.Statement statement) {
@@ -79,7 +89,8 @@ class DisputeHeadroom {
             BigDecimal taken = BigDecimal.ZERO;
             for (Credit credit : credits) {
                 if (credit.lines().isEmpty() || credit.lines().contains(line.id())) {
-                    taken = taken.add(credit.amount().min(amount));
+                    BigDecimal share = credit.disputed().getOrDefault(line.id(), credit.amount());
+                    taken = taken.add(credit.amount().min(share).min(amount));
                 }
             }
             lines.put(line.id(), amount.subtract(taken).max(BigDecimal.ZERO));
@@ -113,13 +124,20 @@ class DisputeHeadroom {
             return java.util.Optional.empty();
         }
         Set<String> lines = new HashSet<>();
+        Map<String, BigDecimal> disputed = new LinkedHashMap<>();
         for (JsonNode entity : ticket.path("relatedEntity")) {
             if ("StatementLine".equals(entity.path("role").asString(""))) {
                 lines.add(entity.path("id").asString(""));
+                BigDecimal own = decimal(entity.path("disputedAmount").path("value").asString(""));
+                if (own.signum() > 0) {
+                    disputed.put(entity.path("id").asString(""), own);
+                }
             }
         }
         // a line whose amount is not known makes the dispute's scope the whole statement, as in the service
-        return java.util.Optional.of(new Credit(amount.abs(), known.containsAll(lines) ? lines : Set.of()));
+        boolean scoped = known.containsAll(lines);
+        return java.util.Optional.of(new Credit(amount.abs(), scoped ? lines : Set.of(),
+                scoped && disputed.keySet().equals(lines) ? disputed : Map.of()));
     }
 
     private static BigDecimal decimal(String value) {

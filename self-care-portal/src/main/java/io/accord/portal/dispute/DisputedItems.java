@@ -22,13 +22,19 @@ final class DisputedItems {
 
     /**
      * One disputed item; {@code lineNumber}, {@code description} and {@code amount} only for a statement line found on
-     * the statement (else empty: the page shows the item's role and reference).
+     * the statement (else empty: the page shows the item's role and reference); {@code disputed} what the dispute
+     * disputes on that statement line (dispute-service's {@code relatedEntity[].disputedAmount}, in
+     * {@code disputedCurrency}; empty when the dispute did not say it per line).
      */
     record Item(String role, String reference, String lineNumber, String description, String amount,
-                String currency) {
+                String currency, String disputed, String disputedCurrency) {
 
         public boolean described() {
             return !description.isEmpty();
+        }
+
+        public boolean disputedOwn() {
+            return !disputed.isEmpty();
         }
     }
 
@@ -53,8 +59,10 @@ final class DisputedItems {
                 continue;
             }
             int index = "StatementLine".equals(role) ? index(lines, statement, reference) : -1;
+            String disputed = entity.path("disputedAmount").path("value").asString("");
+            String disputedCurrency = entity.path("disputedAmount").path("unit").asString("");
             if (index < 0) {
-                items.add(new Item(role, reference, "", "", "", ""));
+                items.add(new Item(role, reference, "", "", "", "", disputed, disputedCurrency));
                 continue;
             }
             JsonNode line = lines.get(index);
@@ -63,7 +71,7 @@ final class DisputedItems {
                     display.statementLine(label, names.name(line.path("offeringId").asString("")),
                             line.path("usageType").asString(""), line.path("reference").asString(""),
                             line.path("type").asString("")),
-                    line.path("rounded").asString(""), currency));
+                    line.path("rounded").asString(""), currency, disputed, disputedCurrency));
         }
         return items;
     }

@@ -201,6 +201,7 @@ class DisputesController {
         int decimals = TypedAmounts.minorDigits(shown.currency());
         Locale locale = LocaleContextHolder.getLocale();
         BigDecimal value = null;
+        Map<String, BigDecimal> lineAmounts = Map.of();
         if (form.lineIds().stream().anyMatch(id -> shown.lines().stream().noneMatch(line -> line.id().equals(id)))) {
             errors.put("lineId", "disputes.error.line");
         } else if (form.lineIds().isEmpty()) {
@@ -210,19 +211,22 @@ class DisputesController {
                 errors.put("amount", "disputes.error.amount");
             }
         } else {
-            // the service knows one disputed amount per dispute: the sum of what is disputed on each line
-            Map<String, BigDecimal> amounts = form.amounts(locale, decimals, errors);
-            value = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            // what is disputed on each line goes to the service with the line; the dispute's amount is their sum
+            lineAmounts = form.amounts(locale, decimals, errors);
+            value = lineAmounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
         String description = form.description();
         if (description.isBlank() || description.length() > 4000) {
             errors.put("description", "disputes.error.description");
         }
         if (errors.isEmpty()) {
-            List<Map<String, String>> related = new ArrayList<>();
+            List<Map<String, Object>> related = new ArrayList<>();
             related.add(Map.of("id", statementId.toString(), "role", "Statement", "@referredType", "Statement"));
-            form.lineIds().forEach(line -> related.add(Map.of("id", line, "role", "StatementLine",
-                    "@referredType", "StatementLine")));
+            for (String line : form.lineIds()) {
+                related.add(Map.of("id", line, "role", "StatementLine", "@referredType", "StatementLine",
+                        "disputedAmount", Map.of("unit", shown.currency(),
+                                "value", lineAmounts.get(line).toPlainString())));
+            }
             try {
                 JsonNode ticket = gateway.send(HttpMethod.POST, TICKETS, Map.of("ticketType", "BillingDispute",
                         "description", description.strip(), "category", form.category(),

@@ -15,7 +15,8 @@ import io.accord.portal.layout.TypedAmounts;
  * The dispute opening form as typed: the statement lines chosen (checkboxes {@code lineId}, any number of one
  * statement: dispute-service takes several {@code StatementLine}s in one dispute), the amount disputed on each
  * ({@code lineAmount-<lineId>}, starting at the line's amount), or none chosen and one {@code amount} for the whole
- * statement. The dispute's amount is the sum of the lines' (the service knows one disputed amount per dispute).
+ * statement. Each line goes to the service with its amount ({@code relatedEntity[].disputedAmount}), the dispute's
+ * amount their sum (the split used to be lost: the service kept only the sum).
  */
 record OpeningForm(List<String> lineIds, Map<String, String> lineAmounts, String category, String amount,
                    String description) {

@@ -527,6 +527,33 @@ class DisputeControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aDisputeOverSeveralLinesShowsWhatIsDisputedOnEach() throws Exception {
+        STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "open", Instant.now().plusSeconds(7200), null)
+                .replace("\"relatedEntity\":[{\"id\":\"" + STATEMENT + "\",\"role\":\"Statement\"}]",
+                        "\"relatedEntity\":[{\"id\":\"" + STATEMENT + "\",\"role\":\"Statement\"},"
+                                + "{\"id\":\"" + STATEMENT + "-1\",\"role\":\"StatementLine\",\"disputedAmount\":"
+                                + "{\"unit\":\"EUR\",\"value\":\"2.000000\"}},"
+                                + "{\"id\":\"" + STATEMENT + "-2\",\"role\":\"StatementLine\",\"disputedAmount\":"
+                                + "{\"unit\":\"EUR\",\"value\":\"1000.500000\"}}]"));
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT, """
+                {"id":"%s","documentNumber":"ACD-2026-000014","currency":"EUR",
+                 "lines":[{"id":"%s-1","lineNumber":1,"type":"MINIMUM_GUARANTEE_TOP_UP",
+                           "label":"Minimum guarantee top-up","rounded":2.92},
+                          {"id":"%s-2","lineNumber":2,"type":"USAGE_REVENUE_SHARE","label":"Usage revenue share",
+                           "rounded":1215.35}]}""".formatted(STATEMENT, STATEMENT, STATEMENT));
+
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString(", 2.92 EUR · disputed: 2.00 EUR</li>"),
+                        containsString(">Statement line 2: Usage revenue share, 1,215.35 EUR · disputed: 1,000.50 EUR"
+                                + "</li>"))));
+        mvc.perform(get("/disputes/" + ID).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(" · reklamiert: 1.000,50 EUR</li>")));
+    }
+
+    @Test
     void aLineTheStatementDoesNotAnswerIsNamedByItsReference() throws Exception {
         STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "open", Instant.now().plusSeconds(7200), null)
                 .replace("\"role\":\"Statement\"}]", "\"role\":\"Statement\"},"

@@ -42,6 +42,18 @@ class DisputeHeadroomTests {
     }
 
     @Test
+    void aCreditSplitByLineCountsOnEachLineAtMostWhatWasDisputedOnIt() {
+        // 10.00 credited of 8.00 disputed on st-1 and 2.00 on st-2: st-1 keeps at least 7.35 (it lost 5.35 before)
+        DisputeHeadroom.Headroom headroom = DisputeHeadroom.reckon(STATEMENT, List.of(new DisputeHeadroom.Credit(
+                new BigDecimal("10.00"), Set.of("st-1", "st-2"),
+                java.util.Map.of("st-1", new BigDecimal("8.00"), "st-2", new BigDecimal("2.00")))));
+
+        assertThat(headroom.line("st-1")).isEqualByComparingTo("7.35");
+        assertThat(headroom.line("st-2")).isEqualByComparingTo("0.92");
+        assertThat(headroom.remaining()).isEqualByComparingTo("8.27");
+    }
+
+    @Test
     void nothingCreditedLeavesEachLineItsSize() {
         DisputeHeadroom.Headroom headroom = DisputeHeadroom.reckon(STATEMENT, List.of());
 

@@ -162,6 +162,14 @@ class DisputeOpeningTests extends PortalTestSupport {
                 .containsExactly(STATEMENT, STATEMENT + "-1", STATEMENT + "-3");
         assertThat(opened.path("relatedEntity").findValuesAsString("role"))
                 .containsExactly("Statement", "StatementLine", "StatementLine");
+        // each line with what is disputed on it (the split used to be lost: only the sum reached the service)
+        assertThat(opened.path("relatedEntity").get(1).path("disputedAmount").path("value").asString())
+                .isEqualTo("10.50");
+        assertThat(opened.path("relatedEntity").get(2).path("disputedAmount").path("value").asString())
+                .isEqualTo("4.10");
+        assertThat(opened.path("relatedEntity").get(2).path("disputedAmount").path("unit").asString())
+                .isEqualTo("EUR");
+        assertThat(opened.path("relatedEntity").get(0).has("disputedAmount")).isFalse();
 
         // a chosen line without a usable amount: refused at its field, what was typed kept, nothing sent
         mvc.perform(post("/disputes").with(csrf()).with(TestUsers.partner("partner-user"))

@@ -1,6 +1,7 @@
 package io.accord.contracts.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -40,6 +41,10 @@ public record DisputeResolved(
      * @param direction       {@code CREDIT_PARTNER} (we owe the partner more, or it owes us less) or
      *                        {@code DEBIT_PARTNER} (the partner owes us more, or we owe it less)
      * @param reason          why, printed on the statement line
+     * @param lines           the disputed statement lines of {@code statementId} and how much of {@code amount} goes
+     *                        to each (their amounts sum to it exactly); {@code null} when the dispute did not name
+     *                        what it disputed on each line (a dispute on the whole statement, or one published before
+     *                        the field existed). Added later: a consumer ignoring it reads the adjustment as before
      */
     public record Adjustment(
             String adjustmentId,
@@ -48,6 +53,23 @@ public record DisputeResolved(
             String amount,
             String currency,
             String direction,
-            String reason) {
+            String reason,
+            List<Line> lines) {
+
+        /** An adjustment not split by line, as published before {@code lines}. */
+        public Adjustment(String adjustmentId, String periodReference, String statementId, String amount,
+                          String currency, String direction, String reason) {
+            this(adjustmentId, periodReference, statementId, amount, currency, direction, reason, null);
+        }
+    }
+
+    /**
+     * One disputed statement line of a resolution.
+     *
+     * @param statementLineId the statement's line ({@code <statementId>-<n>})
+     * @param disputedAmount  what the partner disputed on it, decimal string
+     * @param amount          its share of the adjustment's amount, decimal string (same direction and currency)
+     */
+    public record Line(String statementLineId, String disputedAmount, String amount) {
     }
 }

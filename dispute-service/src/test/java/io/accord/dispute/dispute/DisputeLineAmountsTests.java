@@ -1,0 +1,139 @@
+package io.accord.dispute.dispute;
+
+import io.accord.contracts.events.DisputeResolved;
+import io.accord.dispute.SettlementFixtures;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * A dispute over several statement lines keeps what is disputed on each (relatedEntity[].disputedAmount): each checked
+ * against what remains of its line, the dispute's amount their sum, shown on the ticket, and the resolution's
+ * adjustment split over them in DisputeResolved. The split was lost: the portal's per-line amounts reached the
+ * service only as their sum.
+ */
+@AccordServiceTest
+class DisputeLineAmountsTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    private final SettlementFixtures settlement;
+    private final JdbcClient jdbc;
+
+    DisputeLineAmountsTests(SettlementFixtures settlement, JdbcClient jdbc) {
+        this.settlement = settlement;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void keepsTheAmountOfEachLineAndSplitsTheAdjustmentByThem() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issueWithLines(as.partnerId, Instant.now(), "50.00", "20.00", "20.00");
+        TestHttp.Response created = as.partner.post(Disputing.TICKETS, ticket(statement, "42.50",
+                line(statement + "-1", "30.00"), line(statement + "-2", "12.50")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+
+        JsonNode ticket = as.partner.get(Disputing.TICKETS + "/" + id).json();
+        assertThat(ticket.path("disputedAmount").path("value").asString()).isEqualTo("42.500000");
+        assertThat(ticket.path("relatedEntity").valueStream().map(entity -> tuple(entity.path("role").asString(),
+                entity.path("disputedAmount").path("value").asString(null))).toList()).containsExactly(
+                tuple("Statement", null), tuple("StatementLine", "30.000000"), tuple("StatementLine", "12.500000"));
+
+        // half of it credited: each line gets half of what was disputed on it, the shares summing to the credit
+        assertThat(as.step(as.finance, id, "review", null).status()).isEqualTo(200);
+        assertThat(as.step(as.finance, id, "proposal", Disputing.proposal("21.25")).status()).isEqualTo(200);
+        assertThat(as.step(as.partner, id, "acceptance", null).json().path("status").asString())
+                .isEqualTo("resolved");
+        DisputeResolved resolved = JSON.readValue(jdbc.sql("""
+                        select cast(payload as text) from outbox_event
+                        where message_key = :id and event_type = 'DisputeResolved'
+                        """).param("id", id).query(String.class).single(), DisputeResolved.class);
+        assertThat(resolved.adjustment().amount()).isEqualTo("21.250000");
+        assertThat(resolved.adjustment().lines()).containsExactly(
+                new DisputeResolved.Line(statement + "-1", "30.000000", "15.000000"),
+                new DisputeResolved.Line(statement + "-2", "12.500000", "6.250000"));
+
+        // each line's credit counts on that line only: line 1 has 35.00 left, line 2 13.75
+        assertThat(as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, statement + "-1", "35.00",
+                "RATE")).status()).isEqualTo(201);
+        TestHttp.Response over = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, statement + "-2",
+                "13.76", "RATE"));
+        assertThat(over.status()).as(over.body()).isEqualTo(422);
+        assertThat(over.json().path("remaining").asString()).isEqualTo("13.750000");
+    }
+
+    @Test
+    void eachLinesAmountIsCheckedAgainstItsLineAndTheirSumIsTheDisputedAmount() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issueWithLines(as.partnerId, Instant.now(), "50.00", "20.00", "20.00");
+
+        // within the lines together (70.00), but 25.00 on a 20.00 line
+        TestHttp.Response beyondLine = as.partner.post(Disputing.TICKETS, ticket(statement, "30.00",
+                line(statement + "-1", "5.00"), line(statement + "-3", "25.00")));
+        assertThat(beyondLine.status()).as(beyondLine.body()).isEqualTo(422);
+        assertThat(beyondLine.json().path("type").asString()).endsWith("/amount-exceeds-line");
+        assertThat(beyondLine.json().path("field").asString()).isEqualTo("relatedEntity[2].disputedAmount.value");
+        assertThat(beyondLine.json().path("lineId").asString()).isEqualTo(statement + "-3");
+        assertThat(beyondLine.json().path("detail").asString()).contains("disputed on line " + statement + "-3")
+                .contains("statement line " + statement + "-3 of 20.00 EUR");
+
+        TestHttp.Response notTheSum = as.partner.post(Disputing.TICKETS, ticket(statement, "30.00",
+                line(statement + "-1", "5.00"), line(statement + "-2", "20.00")));
+        assertThat(notTheSum.status()).as(notTheSum.body()).isEqualTo(400);
+        assertThat(notTheSum.json().path("violations").get(0).path("field").asString())
+                .isEqualTo("disputedAmount.value");
+
+        TestHttp.Response oneMissing = as.partner.post(Disputing.TICKETS, ticket(statement, "5.00",
+                line(statement + "-1", "5.00"), "{\"id\": \"" + statement + "-2\", \"role\": \"StatementLine\"}"));
+        assertThat(oneMissing.status()).as(oneMissing.body()).isEqualTo(400);
+        assertThat(oneMissing.json().path("violations").get(0).path("field").asString())
+                .isEqualTo("relatedEntity[2].disputedAmount");
+
+        TestHttp.Response otherCurrency = as.partner.post(Disputing.TICKETS, ticket(statement, "5.00",
+                "{\"id\": \"" + statement + "-1\", \"role\": \"StatementLine\", \"disputedAmount\": "
+                        + "{\"unit\": \"USD\", \"value\": \"5.00\"}}"));
+        assertThat(otherCurrency.status()).as(otherCurrency.body()).isEqualTo(400);
+
+        assertThat(jdbc.sql("select count(*) from dispute where cast(partner_id as text) = :p")
+                .param("p", as.partnerId).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void oneLineWithoutAnAmountOfItsOwnDisputesTheTicketsAmountAsBefore() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issueWithLines(as.partnerId, Instant.now(), "50.00");
+        TestHttp.Response created = as.partner.post(Disputing.TICKETS, Disputing.ticket(statement, statement + "-1",
+                "12.00", "RATE"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        List<String> amounts = created.json().path("relatedEntity").valueStream()
+                .filter(entity -> "StatementLine".equals(entity.path("role").asString()))
+                .map(entity -> entity.path("disputedAmount").path("value").asString()).toList();
+        assertThat(amounts).containsExactly("12.000000");
+    }
+
+    private static String line(String lineId, String amount) {
+        return "{\"id\": \"" + lineId + "\", \"role\": \"StatementLine\", \"disputedAmount\": {\"unit\": \"EUR\", "
+                + "\"value\": \"" + amount + "\"}}";
+    }
+
+    private static String ticket(String statement, String amount, String... lines) {
+        return """
+                {"ticketType": "BillingDispute", "description": "rated at the old rate", "category": "RATE",
+                 "disputedAmount": {"unit": "EUR", "value": "%s"},
+                 "relatedEntity": [{"id": "%s", "role": "Statement"}, %s]}
+                """.formatted(amount, statement, String.join(", ", lines));
+    }
+}

@@ -83,6 +83,20 @@ public abstract class ServiceBaselineTests {
     }
 
     @Test
+    void opsListTheDeadLettersOfItsConsumersAndAuditorsAndPartnerManagersMayNot() {
+        TestHttp ops = TestHttp.localPort(port).as(TestJwt.staff("ops", Roles.OPS));
+        String deadLetters = apiBasePath() + "/admin/dead-letters";
+
+        TestHttp.Response listed = ops.get(deadLetters + "?limit=5");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.header("X-Total-Count")).isNotNull();
+        assertThat(TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER)).get(deadLetters).status())
+                .isEqualTo(403);
+        assertThat(TestHttp.localPort(port).as(TestJwt.staff("auditor", Roles.AUDITOR)).get(deadLetters).status())
+                .as("a dead letter's payload may carry personal data").isEqualTo(403);
+    }
+
+    @Test
     void publishesItsOpenApiDocument() {
         TestHttp.Response docs = TestHttp.localPort(port).get("/v3/api-docs");
 

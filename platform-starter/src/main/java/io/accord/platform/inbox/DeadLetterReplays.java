@@ -1,0 +1,255 @@
+package io.accord.platform.inbox;
+
+import io.accord.platform.audit.AuditTrail;
+import io.accord.platform.persistence.PagedQuery;
+import io.accord.platform.problem.ConflictException;
+import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.security.Tenancy;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Ops' dead letters of this service's consumers: listed from the DLTs ({@link DeadLetterTopics}), and replayed by
+ * republishing the record to its original topic with its key and headers (not the {@code kafka_dlt-*} ones) plus
+ * {@value #REPLAYED_FROM}. Each dead letter is replayed at most once: its place on the DLT is claimed in
+ * {@code dead_letter_replay} and the replay audited in the transaction around the send, so a second request (another
+ * replica, "replay all" after a single replay) finds it replayed. Should that transaction fail after the broker took
+ * the record, the record is out but not remembered; the consumers' inbox applies an event id once, so even a second
+ * replay of it would change nothing. Only CloudEvents are replayed: a record without {@code ce_id} would be
+ * dead-lettered again by every consumer of the topic.
+ */
+class DeadLetterReplays {
+
+    static final String RESOURCE_TYPE = "dead-letter";
+    static final String REPLAYED = "dead-letter-replayed";
+    /** On the republished record: the dead letter it is, {@code <dlt>-<partition>@<offset>}. */
+    static final String REPLAYED_FROM = "accord-replayed-from";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterReplays.class);
+    private static final String DEAD_LETTER_HEADERS = "kafka_dlt-";
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DeadLetterTopics topics;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final Tenancy tenancy;
+    private final Clock clock;
+
+    DeadLetterReplays(DeadLetterTopics topics, KafkaTemplate<String, byte[]> kafka, JdbcClient jdbc,
+                      TransactionTemplate transactions, AuditTrail audit, Tenancy tenancy, Clock clock) {
+        this.topics = topics;
+        this.kafka = kafka;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.tenancy = tenancy;
+        this.clock = clock;
+    }
+
+    /** What a replay did with one dead letter. */
+    enum ReplayOutcome { REPLAYED, ALREADY_REPLAYED, NOT_REPLAYABLE }
+
+    /**
+     * @param replayedTo the topic, partition and offset of the republished record ({@code null} when not replayed)
+     */
+    @Schema(name = "DeadLetterReplay")
+    record Replay(String deadLetter, String eventId, ReplayOutcome outcome, String replayedTo, Instant replayedAt,
+                  String replayedBy) {
+    }
+
+    @Schema(name = "DeadLetterReplaySummary")
+    record Summary(String topic, long replayed, long alreadyReplayed, long notReplayable, List<Replay> records) {
+
+        static Summary of(String topic, List<Replay> records) {
+            return new Summary(topic, count(records, ReplayOutcome.REPLAYED),
+                    count(records, ReplayOutcome.ALREADY_REPLAYED), count(records, ReplayOutcome.NOT_REPLAYABLE),
+                    records);
+        }
+
+        private static long count(List<Replay> records, ReplayOutcome outcome) {
+            return records.stream().filter(replay -> replay.outcome() == outcome).count();
+        }
+    }
+
+    /** The dead letters of this service's consumer groups, by DLT, partition and offset; one DLT or all. */
+    PagedQuery.Slice<DeadLetter> list(String topic, boolean withPayload, int offset, int limit) {
+        Map<String, Set<String>> groupsByTopic = topics.groupsByTopic();
+        if (topic != null && !groupsByTopic.containsKey(topic)) {
+            throw new InvalidInputException("topic", "'" + topic + "' is not a dead-letter topic of this service's"
+                    + " consumers; they are: " + String.join(", ", groupsByTopic.keySet()));
+        }
+        List<DeadLetter> all = new ArrayList<>();
+        groupsByTopic.forEach((dlt, groups) -> {
+            if (topic == null || topic.equals(dlt)) {
+                topics.forEach(dlt, null, Long.MAX_VALUE, record -> {
+                    if (DeadLetterTopics.deadLetteredBy(groups, record)) {
+                        all.add(DeadLetter.of(record, withPayload));
+                    }
+                });
+            }
+        });
+        List<DeadLetter> page = all.subList(Math.min(offset, all.size()),
+                (int) Math.min((long) offset + limit, all.size()));
+        return new PagedQuery.Slice<>(withReplays(page), all.size());
+    }
+
+    /** Replays one dead letter; one already replayed is answered as such and not sent again. */
+    Replay replay(String topic, int partition, long offset) {
+        Set<String> groups = topics.groupsOf(topic);
+        ConsumerRecord<String, byte[]> record = topics.read(topic, partition, offset)
+                .filter(found -> DeadLetterTopics.deadLetteredBy(groups, found))
+                .orElseThrow(() -> new NotFoundException("Dead letter of this service's consumers",
+                        topic + "-" + partition + "@" + offset));
+        Replay replay = replay(record);
+        if (replay.outcome() == ReplayOutcome.NOT_REPLAYABLE) {
+            throw new ConflictException("Dead letter " + replay.deadLetter() + " is not a CloudEvent (no ce_id):"
+                    + " every consumer of its topic would dead-letter it again. Find and stop its producer.");
+        }
+        return replay;
+    }
+
+    /** Replays the dead letters of a DLT (one partition or all) up to an offset (inclusive), or all there are. */
+    Summary replayAll(String topic, Integer partition, Long upToOffset) {
+        Set<String> groups = topics.groupsOf(topic);
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        topics.forEach(topic, partition, upToOffset == null ? Long.MAX_VALUE : upToOffset, record -> {
+            if (DeadLetterTopics.deadLetteredBy(groups, record)) {
+                records.add(record);
+            }
+        });
+        return Summary.of(topic, records.stream().map(this::replay).toList());
+    }
+
+    private Replay replay(ConsumerRecord<String, byte[]> record) {
+        DeadLetter letter = DeadLetter.of(record, false);
+        if (letter.eventId() == null) {
+            return new Replay(letter.id(), null, ReplayOutcome.NOT_REPLAYABLE, null, null, null);
+        }
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            String actor = tenancy.actor();
+            // the primary key makes a concurrent replay of the same dead letter wait here, then find it claimed
+            int claimed = jdbc.sql("""
+                            insert into dead_letter_replay (dead_letter_topic, dead_letter_partition, dead_letter_offset,
+                                original_topic, event_id, replayed_at, replayed_by)
+                            values (:topic, :partition, :offset, :originalTopic, :eventId, :at, :by)
+                            on conflict do nothing""")
+                    .param("topic", letter.topic()).param("partition", letter.partition())
+                    .param("offset", letter.offset()).param("originalTopic", letter.originalTopic())
+                    .param("eventId", letter.eventId()).param("at", now.atOffset(ZoneOffset.UTC))
+                    .param("by", actor).update();
+            if (claimed == 0) {
+                return previous(letter);
+            }
+            RecordMetadata sent = send(record, letter);
+            jdbc.sql("""
+                            update dead_letter_replay set replayed_to_partition = :partition, replayed_to_offset = :offset
+                            where dead_letter_topic = :topic and dead_letter_partition = :dltPartition
+                              and dead_letter_offset = :dltOffset""")
+                    .param("partition", sent.partition()).param("offset", sent.offset())
+                    .param("topic", letter.topic()).param("dltPartition", letter.partition())
+                    .param("dltOffset", letter.offset()).update();
+            Replay replay = new Replay(letter.id(), letter.eventId(), ReplayOutcome.REPLAYED,
+                    sent.topic() + "-" + sent.partition() + "@" + sent.offset(), now, actor);
+            audit.record(null, RESOURCE_TYPE, letter.id(), REPLAYED, letter, replay);
+            log.info("Replayed dead letter {} (event {}, key {}) of consumer group {} to {}", letter.id(),
+                    letter.eventId(), letter.key(), letter.consumerGroup(), replay.replayedTo());
+            return replay;
+        });
+    }
+
+    private RecordMetadata send(ConsumerRecord<String, byte[]> record, DeadLetter letter) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith(DEAD_LETTER_HEADERS) && !header.key().equals(REPLAYED_FROM)) {
+                headers.add(header);
+            }
+        }
+        headers.add(REPLAYED_FROM, letter.id().getBytes(StandardCharsets.UTF_8));
+        // the key picks the partition, as for the key's other events: per-key order holds if the topic grew since
+        ProducerRecord<String, byte[]> republished = new ProducerRecord<>(letter.originalTopic(), null, record.key(),
+                record.value(), headers);
+        try {
+            return kafka.send(republished).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while replaying dead letter " + letter.id(), interrupted);
+        } catch (ExecutionException | TimeoutException failed) {
+            throw new IllegalStateException("Could not replay dead letter " + letter.id() + " to "
+                    + letter.originalTopic() + ": " + failed.getMessage(), failed);
+        }
+    }
+
+    private Replay previous(DeadLetter letter) {
+        return jdbc.sql("""
+                        select original_topic, replayed_to_partition, replayed_to_offset, replayed_at, replayed_by
+                        from dead_letter_replay
+                        where dead_letter_topic = :topic and dead_letter_partition = :partition
+                          and dead_letter_offset = :offset""")
+                .param("topic", letter.topic()).param("partition", letter.partition()).param("offset", letter.offset())
+                .query((rs, row) -> new Replay(letter.id(), letter.eventId(), ReplayOutcome.ALREADY_REPLAYED,
+                        rs.getString("original_topic") + "-" + rs.getInt("replayed_to_partition") + "@"
+                                + rs.getLong("replayed_to_offset"),
+                        rs.getTimestamp("replayed_at").toInstant(), rs.getString("replayed_by")))
+                .single();
+    }
+
+    /** The page's dead letters with when and by whom each was replayed, if it was. */
+    private List<DeadLetter> withReplays(List<DeadLetter> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        StringBuilder sql = new StringBuilder("""
+                select dead_letter_topic, dead_letter_partition, dead_letter_offset, replayed_at, replayed_by
+                from dead_letter_replay where (dead_letter_topic, dead_letter_partition, dead_letter_offset) in (""");
+        for (int i = 0; i < page.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:topic").append(i).append(", :partition").append(i)
+                    .append(", :offset").append(i).append(')');
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.append(')').toString());
+        for (int i = 0; i < page.size(); i++) {
+            statement = statement.param("topic" + i, page.get(i).topic())
+                    .param("partition" + i, page.get(i).partition()).param("offset" + i, page.get(i).offset());
+        }
+        Map<String, DeadLetter> replayed = new HashMap<>();
+        statement.query((rs, row) -> replayedRow(rs)).list()
+                .forEach(row -> replayed.put(row.id(), row));
+        return page.stream().map(letter -> Optional.ofNullable(replayed.get(letter.id()))
+                .map(row -> letter.replayed(row.replayedAt(), row.replayedBy())).orElse(letter)).toList();
+    }
+
+    private static DeadLetter replayedRow(ResultSet rs) throws SQLException {
+        return new DeadLetter(rs.getString("dead_letter_topic"), rs.getInt("dead_letter_partition"),
+                rs.getLong("dead_letter_offset"), null, null, null, null, null, null, null, null, null, null, null,
+                null, rs.getTimestamp("replayed_at").toInstant(), rs.getString("replayed_by"), null);
+    }
+}

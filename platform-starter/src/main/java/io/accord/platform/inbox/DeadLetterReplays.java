@@ -204,7 +204,7 @@ class DeadLetterReplays {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while replaying dead letter " + letter.id(), interrupted);
         } catch (ExecutionException | TimeoutException failed) {
-            throw new IllegalStateException("Could not replay dead letter " + letter.id() + " to "
+            throw new org.apache.kafka.common.KafkaException("Could not replay dead letter " + letter.id() + " to "
                     + letter.originalTopic() + ": " + failed.getMessage(), failed);
         }
     }

@@ -164,7 +164,7 @@ class DeadLetterTopics {
             open.entrySet().removeIf(each -> consumer.position(each.getKey(), TIMEOUT) >= each.getValue());
             consumer.pause(stops.keySet().stream().filter(each -> !open.containsKey(each)).toList());
             if (empty >= EMPTY_POLLS && !open.isEmpty()) {
-                throw new IllegalStateException("The broker did not deliver the records of " + open.keySet()
+                throw new org.apache.kafka.common.errors.TimeoutException("The broker did not deliver the records of " + open.keySet()
                         + " within " + POLL.multipliedBy(EMPTY_POLLS).toSeconds() + " s");
             }
         }

@@ -389,6 +389,22 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
+    /**
+     * The message broker (Kafka) did not answer in time or refused the request (an operation that reads or writes a
+     * topic while the request waits, such as listing or replaying dead letters): like an unreachable database, the
+     * service's passing state, so 503 with {@code Retry-After} rather than a 500.
+     */
+    @ExceptionHandler(org.apache.kafka.common.KafkaException.class)
+    ResponseEntity<ProblemDetail> brokerUnavailable(Exception ex, HttpServletRequest request) {
+        log.warn("Message broker unavailable for {} {}, answered 503: {}", request.getMethod(),
+                request.getRequestURI(), ex.toString());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "The service cannot reach its message broker (Kafka) right now; retry shortly.");
+        problem.setTitle("Service Unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
+    }
+
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ProblemDetail> forbidden(RuntimeException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",

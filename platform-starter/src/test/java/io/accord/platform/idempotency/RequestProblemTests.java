@@ -216,11 +216,14 @@ class RequestProblemTests {
         }
     }
 
-    /** Once a 500: a database that cannot be reached is the service's passing state, for the client to retry. */
+    /**
+     * Once a 500: a database (or a Kafka broker, for the requests that wait on one) that cannot be reached is the
+     * service's passing state, for the client to retry.
+     */
     @Test
     void anUnreachableDatabaseIsAServiceUnavailableToRetryAndTheRetryRunsAgain() {
         for (String name : List.of("stranded-" + UUID.randomUUID(), "down-" + UUID.randomUUID(),
-                "lost-" + UUID.randomUUID())) {
+                "lost-" + UUID.randomUUID(), "broker-" + UUID.randomUUID())) {
             TestHttp keyed = ops.header("Idempotency-Key", UUID.randomUUID().toString());
 
             TestHttp.Response unavailable = keyed.post("/api/stranded-things", "{\"name\": \"" + name + "\"}");
@@ -231,7 +234,8 @@ class RequestProblemTests {
             assertThat(unavailable.json().path("type").asString()).endsWith("/service-unavailable");
             assertThat(unavailable.header("Retry-After")).isEqualTo("5");
             assertThat(unavailable.json().path("detail").asString()).contains(name.startsWith("stranded-")
-                    ? "all its database connections stayed in use" : "cannot reach its database");
+                    ? "all its database connections stayed in use"
+                    : name.startsWith("broker-") ? "cannot reach its message broker" : "cannot reach its database");
             assertThat(retried.status()).as("the retry ran again: " + retried).isEqualTo(201);
         }
     }

@@ -134,7 +134,8 @@ class TestWrites {
     /**
      * Gets no database the first time a name is seen, as the persistence layer reports it: no free connection for
      * a transaction while all were in use, or (names starting {@code down-}) none because the database refused
-     * new ones, or (names starting {@code lost-}) a connection lost mid-statement.
+     * new ones, or (names starting {@code lost-}) a connection lost mid-statement, or (names starting {@code broker-}) no answer
+     * from Kafka.
      */
     @PostMapping("/api/stranded-things")
     ResponseEntity<Created> createWithoutDatabase(@RequestBody Thing thing) {
@@ -142,6 +143,10 @@ class TestWrites {
         if (created.execution() == 1 && thing.name().startsWith("lost-")) {
             throw new org.springframework.orm.jpa.JpaSystemException(new RuntimeException("could not execute",
                     new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        }
+        if (created.execution() == 1 && thing.name().startsWith("broker-")) {
+            throw new org.apache.kafka.common.errors.TimeoutException(
+                    "Timeout expired after 10000ms while awaiting ListOffsets");
         }
         if (created.execution() == 1 && thing.name().startsWith("down-")) {
             java.sql.SQLTransientConnectionException timeout = new java.sql.SQLTransientConnectionException(
